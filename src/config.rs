@@ -1,0 +1,901 @@
+//! Settings (`tandem.toml`) and programme definitions (`config/programs/*.toml`).
+//!
+//! Both are TOML read with serde, unknown keys rejected. Programme files are first read
+//! into `Raw*` structs that keep source positions, then checked as a whole (unique question
+//! ids, branches that point at an earlier question and a value it can take, non-empty choice
+//! lists, fields that fit the question kind) and only then turned into
+//! [`crate::domain::Programme`]. Every problem is reported as a [`ConfigError`] naming the
+//! file, the line and the key, and all problems of a file are reported at once.
+//!
+//! Secrets (passwords, tokens) are never read from these files: only from the environment
+//! (see `Settings::secret`). To add a question kind, add its name to [`QUESTION_KINDS`] and an
+//! arm to `build_kind`, then follow `domain::programme`.
+
+use std::collections::{BTreeMap, HashSet};
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::domain::programme::{Choice, Condition, Question, QuestionKind, Role, Texts, slugify};
+use crate::domain::{Programme, RoleKind};
+
+/// A problem in a configuration file, with where it is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConfigError {
+    pub file: PathBuf,
+    pub line: usize,
+    pub column: usize,
+    /// Dotted path of the offending key (`roles.mentee.questions[2].choices`).
+    pub key: String,
+    pub message: String,
+}
+
+impl fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}:{}: ", self.file.display(), self.line, self.column)?;
+        if !self.key.is_empty() {
+            write!(f, "key `{}`: ", self.key)?;
+        }
+        f.write_str(&self.message)
+    }
+}
+
+/// Several configuration problems, shown one per line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConfigErrors(pub Vec<ConfigError>);
+
+impl fmt::Display for ConfigErrors {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, e) in self.0.iter().enumerate() {
+            if i > 0 {
+                writeln!(f)?;
+            }
+            write!(f, "{e}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for ConfigErrors {}
+
+// ---------------------------------------------------------------------------------------
+// Settings
+
+/// The bot's settings. Relative paths are relative to the working directory.
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Settings {
+    /// Where Tandem keeps its SQLite database and platform state.
+    #[serde(default = "default_data_dir")]
+    pub data_dir: PathBuf,
+    /// Database URL (`sqlite://...` or `postgres://...`). `TANDEM_DATABASE_URL` overrides it;
+    /// without either, `sqlite://<data_dir>/tandem.db`.
+    #[serde(default)]
+    pub database_url: Option<String>,
+    /// Folder holding one TOML file per programme.
+    #[serde(default = "default_programmes_dir")]
+    pub programmes_dir: PathBuf,
+    /// Longest message the bot accepts, in characters.
+    #[serde(default = "default_max_message_chars")]
+    pub max_message_chars: usize,
+    /// Prefix for commands in shared rooms.
+    #[serde(default = "default_room_prefix")]
+    pub room_prefix: String,
+    #[serde(default)]
+    pub console: ConsoleSettings,
+    pub matrix: Option<MatrixSettings>,
+    pub discord: Option<DiscordSettings>,
+}
+
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct ConsoleSettings {
+    /// Room name where coordinators work, in console mode.
+    #[serde(default = "default_coordinators_room")]
+    pub coordinators_room: String,
+    /// Room name where moderators work, in console mode.
+    #[serde(default = "default_moderators_room")]
+    pub moderators_room: String,
+}
+
+impl Default for ConsoleSettings {
+    fn default() -> Self {
+        ConsoleSettings {
+            coordinators_room: default_coordinators_room(),
+            moderators_room: default_moderators_room(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct MatrixSettings {
+    /// e.g. `https://matrix.example.org`
+    pub homeserver_url: String,
+    /// The bot's account, e.g. `@tandem:example.org`. Its password comes from
+    /// `TANDEM_MATRIX_PASSWORD` or its access token from `TANDEM_MATRIX_ACCESS_TOKEN`.
+    pub user_id: String,
+}
+
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct DiscordSettings {
+    /// Guilds (servers) where Tandem registers its commands. The bot token comes from
+    /// `TANDEM_DISCORD_TOKEN`.
+    pub guild_ids: Vec<u64>,
+}
+
+fn default_data_dir() -> PathBuf {
+    PathBuf::from("data")
+}
+fn default_programmes_dir() -> PathBuf {
+    PathBuf::from("config/programs")
+}
+fn default_max_message_chars() -> usize {
+    8000
+}
+fn default_room_prefix() -> String {
+    "!tandem".into()
+}
+fn default_coordinators_room() -> String {
+    "coordinators".into()
+}
+fn default_moderators_room() -> String {
+    "moderators".into()
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        toml::from_str("").expect("empty settings are valid")
+    }
+}
+
+impl Settings {
+    /// Reads and checks a settings file.
+    pub fn load(path: &Path) -> Result<Settings, ConfigErrors> {
+        let source = read(path)?;
+        let settings: Settings = parse_toml(path, &source)?;
+        let mut errors = Vec::new();
+        if settings.max_message_chars < 100 {
+            errors.push(located(
+                path,
+                &source,
+                find_key(&source, "max_message_chars"),
+                "must be at least 100",
+            ));
+        }
+        if settings.room_prefix.trim().is_empty()
+            || settings.room_prefix.contains(char::is_whitespace)
+        {
+            errors.push(located(
+                path,
+                &source,
+                find_key(&source, "room_prefix"),
+                "must be one word, like !tandem",
+            ));
+        }
+        if let Some(url) = &settings.database_url
+            && !(url.starts_with("sqlite:")
+                || url.starts_with("postgres://")
+                || url.starts_with("postgresql://"))
+        {
+            errors.push(located(
+                path,
+                &source,
+                find_key(&source, "database_url"),
+                "must start with sqlite: or postgres://",
+            ));
+        }
+        if errors.is_empty() {
+            Ok(settings)
+        } else {
+            Err(ConfigErrors(errors))
+        }
+    }
+
+    /// The database to use: `TANDEM_DATABASE_URL`, then `database_url`, then SQLite in
+    /// `data_dir`.
+    pub fn database_url(&self) -> String {
+        std::env::var("TANDEM_DATABASE_URL")
+            .ok()
+            .filter(|u| !u.trim().is_empty())
+            .or_else(|| self.database_url.clone())
+            .unwrap_or_else(|| sqlite_url(&self.data_dir.join("tandem.db")))
+    }
+
+    /// A secret from the environment, never from a file.
+    pub fn secret(name: &str) -> Option<String> {
+        std::env::var(name).ok().filter(|v| !v.is_empty())
+    }
+}
+
+/// The URL of a SQLite database file, created if missing.
+pub fn sqlite_url(path: &Path) -> String {
+    format!("sqlite://{}?mode=rwc", path.display())
+}
+
+// ---------------------------------------------------------------------------------------
+// Programmes
+
+/// Question kinds as written in programme files.
+pub const QUESTION_KINDS: &[&str] = &[
+    "short_text",
+    "long_text",
+    "single_choice",
+    "multi_choice",
+    "number",
+    "yes_no",
+    "time_zone",
+    "languages",
+    "consent",
+];
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawProgramme {
+    slug: Spanned<String>,
+    name: String,
+    description: String,
+    #[serde(default = "default_duration")]
+    duration_months: u32,
+    #[serde(default = "default_true")]
+    applications_open: bool,
+    #[serde(default)]
+    texts: RawTexts,
+    roles: RawRoles,
+}
+
+fn default_duration() -> u32 {
+    6
+}
+fn default_true() -> bool {
+    true
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawTexts {
+    #[serde(default)]
+    welcome: String,
+    #[serde(default)]
+    submitted: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRoles {
+    mentor: RawRole,
+    mentee: RawRole,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRole {
+    name: String,
+    description: String,
+    questions: Spanned<Vec<RawQuestion>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawQuestion {
+    id: Spanned<String>,
+    kind: Spanned<String>,
+    prompt: String,
+    label: Option<String>,
+    help: Option<String>,
+    #[serde(default)]
+    optional: Option<Spanned<bool>>,
+    choices: Option<Spanned<Vec<String>>>,
+    min: Option<Spanned<f64>>,
+    max: Option<Spanned<f64>>,
+    min_length: Option<Spanned<usize>>,
+    max_length: Option<Spanned<usize>>,
+    decimals: Option<Spanned<bool>>,
+    statement: Option<Spanned<String>>,
+    show_if: Option<Spanned<RawCondition>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawCondition {
+    question: Spanned<String>,
+    equals: Option<Spanned<String>>,
+    any_of: Option<Spanned<Vec<String>>>,
+}
+
+/// Reads every `*.toml` in `dir` as a programme. Slugs must be unique across files.
+pub fn load_programmes(dir: &Path) -> Result<Vec<Programme>, ConfigErrors> {
+    let entries = std::fs::read_dir(dir).map_err(|e| {
+        ConfigErrors(vec![ConfigError {
+            file: dir.to_path_buf(),
+            line: 0,
+            column: 0,
+            key: String::new(),
+            message: format!("cannot read the programmes folder: {e}"),
+        }])
+    })?;
+    let mut paths: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+        .collect();
+    paths.sort();
+    let mut programmes: Vec<Programme> = Vec::new();
+    let mut errors = Vec::new();
+    let mut seen: BTreeMap<String, PathBuf> = BTreeMap::new();
+    for path in paths {
+        match load_programme(&path) {
+            Ok(p) => {
+                if let Some(first) = seen.get(&p.slug) {
+                    let source = std::fs::read_to_string(&path).unwrap_or_default();
+                    errors.push(located(
+                        &path,
+                        &source,
+                        find_key(&source, "slug"),
+                        &format!("slug `{}` is already used by {}", p.slug, first.display()),
+                    ));
+                } else {
+                    seen.insert(p.slug.clone(), path.clone());
+                    programmes.push(p);
+                }
+            }
+            Err(e) => errors.extend(e.0),
+        }
+    }
+    if errors.is_empty() {
+        Ok(programmes)
+    } else {
+        Err(ConfigErrors(errors))
+    }
+}
+
+/// Reads and checks one programme file.
+pub fn load_programme(path: &Path) -> Result<Programme, ConfigErrors> {
+    let source = read(path)?;
+    parse_programme(path, &source)
+}
+
+/// Checks a programme given as text; `path` is only used in messages.
+pub fn parse_programme(path: &Path, source: &str) -> Result<Programme, ConfigErrors> {
+    let raw: RawProgramme = parse_toml(path, source)?;
+    let mut errors = Vec::new();
+    let mut err = |offset: usize, msg: &str| errors.push(located(path, source, offset, msg));
+
+    let slug = raw.slug.get_ref().trim().to_string();
+    if slug.is_empty()
+        || !slug
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+    {
+        err(
+            raw.slug.span().start,
+            "a slug is lower-case letters, digits and dashes, like youth-2027",
+        );
+    }
+    if raw.duration_months == 0 || raw.duration_months > 60 {
+        err(
+            find_key(source, "duration_months"),
+            "must be between 1 and 60 months",
+        );
+    }
+    let mut roles = BTreeMap::new();
+    for (kind, raw_role) in [
+        (RoleKind::Mentor, &raw.roles.mentor),
+        (RoleKind::Mentee, &raw.roles.mentee),
+    ] {
+        let questions = build_questions(raw_role, &mut err);
+        roles.insert(
+            kind,
+            Role {
+                kind,
+                name: raw_role.name.clone(),
+                description: raw_role.description.clone(),
+                questions,
+            },
+        );
+    }
+    if !errors.is_empty() {
+        return Err(ConfigErrors(errors));
+    }
+    Ok(Programme {
+        slug,
+        name: raw.name,
+        description: raw.description,
+        duration_months: raw.duration_months,
+        applications_open: raw.applications_open,
+        texts: Texts {
+            welcome: raw.texts.welcome,
+            submitted: raw.texts.submitted,
+        },
+        roles,
+    })
+}
+
+fn build_questions(role: &RawRole, err: &mut impl FnMut(usize, &str)) -> Vec<Question> {
+    let mut out: Vec<Question> = Vec::new();
+    let mut ids: HashSet<String> = HashSet::new();
+    if role.questions.get_ref().is_empty() {
+        err(
+            role.questions.span().start,
+            "a form needs at least one question",
+        );
+    }
+    for raw in role.questions.get_ref() {
+        let id = raw.id.get_ref().trim().to_string();
+        let id_ok = !id.is_empty()
+            && id
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '-');
+        if !id_ok {
+            err(
+                raw.id.span().start,
+                "a question id is lower-case letters, digits, _ and -, like hours_per_month",
+            );
+        }
+        if !ids.insert(id.clone()) {
+            err(
+                raw.id.span().start,
+                &format!("duplicate question id `{id}`: each question in a form needs its own id"),
+            );
+            continue;
+        }
+        let Some(kind) = build_kind(raw, err) else {
+            continue;
+        };
+        let optional = raw.optional.as_ref().is_some_and(|o| *o.get_ref());
+        if optional && matches!(kind, QuestionKind::Consent { .. }) {
+            err(
+                raw.optional.as_ref().map(|o| o.span().start).unwrap_or(0),
+                "a consent question cannot be optional",
+            );
+        }
+        let show_if = raw
+            .show_if
+            .as_ref()
+            .and_then(|c| build_condition(c, &out, role, err));
+        out.push(Question {
+            label: raw.label.clone().unwrap_or_else(|| label_from_id(&id)),
+            id,
+            prompt: raw.prompt.clone(),
+            help: raw.help.clone(),
+            kind,
+            optional,
+            show_if,
+        });
+    }
+    out
+}
+
+fn label_from_id(id: &str) -> String {
+    let words = id.replace(['_', '-'], " ");
+    let mut chars = words.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+fn build_kind(raw: &RawQuestion, err: &mut impl FnMut(usize, &str)) -> Option<QuestionKind> {
+    let kind_name = raw.kind.get_ref().as_str();
+    if !QUESTION_KINDS.contains(&kind_name) {
+        err(
+            raw.kind.span().start,
+            &format!(
+                "unknown question kind `{kind_name}`; expected one of {}",
+                QUESTION_KINDS.join(", ")
+            ),
+        );
+        return None;
+    }
+    // Fields that only some kinds take: report any given to the wrong kind.
+    let allowed: &[&str] = match kind_name {
+        "short_text" => &["max_length"],
+        "long_text" => &["min_length", "max_length"],
+        "single_choice" => &["choices"],
+        "multi_choice" => &["choices", "min", "max"],
+        "number" => &["min", "max", "decimals"],
+        "languages" => &["min", "max"],
+        "consent" => &["statement"],
+        _ => &[],
+    };
+    let given: [(&str, Option<usize>); 7] = [
+        ("choices", raw.choices.as_ref().map(|s| s.span().start)),
+        ("min", raw.min.as_ref().map(|s| s.span().start)),
+        ("max", raw.max.as_ref().map(|s| s.span().start)),
+        (
+            "min_length",
+            raw.min_length.as_ref().map(|s| s.span().start),
+        ),
+        (
+            "max_length",
+            raw.max_length.as_ref().map(|s| s.span().start),
+        ),
+        ("decimals", raw.decimals.as_ref().map(|s| s.span().start)),
+        ("statement", raw.statement.as_ref().map(|s| s.span().start)),
+    ];
+    let mut ok = true;
+    for (field, at) in given {
+        if let Some(at) = at
+            && !allowed.contains(&field)
+        {
+            err(
+                at,
+                &format!("`{field}` does not apply to a {kind_name} question"),
+            );
+            ok = false;
+        }
+    }
+    let whole = |v: &Option<Spanned<f64>>,
+                 name: &str,
+                 err: &mut dyn FnMut(usize, &str)|
+     -> Option<Option<usize>> {
+        match v {
+            None => Some(None),
+            Some(s) if *s.get_ref() >= 0.0 && s.get_ref().fract() == 0.0 => {
+                Some(Some(*s.get_ref() as usize))
+            }
+            Some(s) => {
+                err(
+                    s.span().start,
+                    &format!("`{name}` must be a whole number of at least 0"),
+                );
+                None
+            }
+        }
+    };
+    let kind = match kind_name {
+        "short_text" => QuestionKind::ShortText {
+            max_length: raw.max_length.as_ref().map(|m| *m.get_ref()).unwrap_or(200),
+        },
+        "long_text" => {
+            let min_length = raw.min_length.as_ref().map(|m| *m.get_ref()).unwrap_or(1);
+            let max_length = raw
+                .max_length
+                .as_ref()
+                .map(|m| *m.get_ref())
+                .unwrap_or(2000);
+            if min_length > max_length {
+                err(
+                    raw.min_length
+                        .as_ref()
+                        .map(|m| m.span().start)
+                        .unwrap_or(raw.kind.span().start),
+                    "`min_length` is larger than `max_length`",
+                );
+                ok = false;
+            }
+            QuestionKind::LongText {
+                min_length,
+                max_length,
+            }
+        }
+        "single_choice" | "multi_choice" => {
+            let Some(list) = &raw.choices else {
+                err(
+                    raw.kind.span().start,
+                    &format!("a {kind_name} question needs `choices`"),
+                );
+                return None;
+            };
+            let choices = build_choices(list, err)?;
+            if kind_name == "single_choice" {
+                QuestionKind::SingleChoice { choices }
+            } else {
+                let min = whole(&raw.min, "min", err)?.unwrap_or(1);
+                let max = whole(&raw.max, "max", err)?.unwrap_or(choices.len());
+                if max == 0 || min > max || max > choices.len() {
+                    err(
+                        raw.max
+                            .as_ref()
+                            .or(raw.min.as_ref())
+                            .map(|m| m.span().start)
+                            .unwrap_or(list.span().start),
+                        &format!(
+                            "picks must satisfy min ≤ max ≤ number of choices ({}), and max ≥ 1",
+                            choices.len()
+                        ),
+                    );
+                    ok = false;
+                }
+                QuestionKind::MultiChoice { choices, min, max }
+            }
+        }
+        "number" => {
+            let (Some(min), Some(max)) = (&raw.min, &raw.max) else {
+                err(
+                    raw.kind.span().start,
+                    "a number question needs both `min` and `max`",
+                );
+                return None;
+            };
+            if min.get_ref() >= max.get_ref() {
+                err(max.span().start, "`max` must be larger than `min`");
+                ok = false;
+            }
+            QuestionKind::Number {
+                min: *min.get_ref(),
+                max: *max.get_ref(),
+                decimals: raw.decimals.as_ref().is_some_and(|d| *d.get_ref()),
+            }
+        }
+        "yes_no" => QuestionKind::YesNo,
+        "time_zone" => QuestionKind::TimeZone,
+        "languages" => {
+            let min = whole(&raw.min, "min", err)?.unwrap_or(1);
+            let max = whole(&raw.max, "max", err)?.unwrap_or(5);
+            if max == 0 || min > max {
+                err(
+                    raw.max
+                        .as_ref()
+                        .or(raw.min.as_ref())
+                        .map(|m| m.span().start)
+                        .unwrap_or(raw.kind.span().start),
+                    "picks must satisfy min ≤ max, and max ≥ 1",
+                );
+                ok = false;
+            }
+            QuestionKind::Languages { min, max }
+        }
+        "consent" => match &raw.statement {
+            Some(s) if !s.get_ref().trim().is_empty() => QuestionKind::Consent {
+                statement: s.get_ref().clone(),
+            },
+            _ => {
+                err(
+                    raw.kind.span().start,
+                    "a consent question needs a `statement`: what the person agrees to",
+                );
+                return None;
+            }
+        },
+        _ => unreachable!("kind checked against QUESTION_KINDS"),
+    };
+    ok.then_some(kind)
+}
+
+fn build_choices(
+    list: &Spanned<Vec<String>>,
+    err: &mut impl FnMut(usize, &str),
+) -> Option<Vec<Choice>> {
+    if list.get_ref().is_empty() {
+        err(list.span().start, "the choice list is empty");
+        return None;
+    }
+    let mut choices: Vec<Choice> = Vec::new();
+    for label in list.get_ref() {
+        let choice = Choice::from_label(label.trim());
+        if choice.value.is_empty() {
+            err(
+                list.span().start,
+                &format!("choice “{label}” needs at least one letter or digit"),
+            );
+            return None;
+        }
+        if choices.iter().any(|c| c.value == choice.value) {
+            err(
+                list.span().start,
+                &format!("choice “{label}” appears twice"),
+            );
+            return None;
+        }
+        choices.push(choice);
+    }
+    Some(choices)
+}
+
+fn build_condition(
+    cond: &Spanned<RawCondition>,
+    earlier: &[Question],
+    role: &RawRole,
+    err: &mut impl FnMut(usize, &str),
+) -> Option<Condition> {
+    let c = cond.get_ref();
+    let target_id = c.question.get_ref().trim();
+    let at = c.question.span().start;
+    let Some(target) = earlier.iter().find(|q| q.id == target_id) else {
+        let later = role
+            .questions
+            .get_ref()
+            .iter()
+            .any(|q| q.id.get_ref().trim() == target_id);
+        if later {
+            err(
+                at,
+                &format!(
+                    "show_if refers to `{target_id}`, which comes later in the form; a branch can only depend on an earlier question"
+                ),
+            );
+        } else {
+            err(
+                at,
+                &format!("show_if refers to question `{target_id}`, which is not in this form"),
+            );
+        }
+        return None;
+    };
+    let wanted: Vec<(String, usize)> = match (&c.equals, &c.any_of) {
+        (Some(e), None) => vec![(e.get_ref().clone(), e.span().start)],
+        (None, Some(list)) if !list.get_ref().is_empty() => list
+            .get_ref()
+            .iter()
+            .map(|v| (v.clone(), list.span().start))
+            .collect(),
+        _ => {
+            err(
+                cond.span().start,
+                "show_if needs exactly one of `equals = \"value\"` or `any_of = [\"a\", \"b\"]`",
+            );
+            return None;
+        }
+    };
+    let mut values = Vec::new();
+    for (w, at) in wanted {
+        let value = match &target.kind {
+            QuestionKind::SingleChoice { choices } | QuestionKind::MultiChoice { choices, .. } => {
+                choices
+                    .iter()
+                    .find(|ch| {
+                        ch.value == w
+                            || ch.label.eq_ignore_ascii_case(&w)
+                            || ch.value == slugify(&w)
+                    })
+                    .map(|ch| ch.value.clone())
+            }
+            QuestionKind::YesNo => match w.to_lowercase().as_str() {
+                "yes" | "true" => Some("yes".to_string()),
+                "no" | "false" => Some("no".to_string()),
+                _ => None,
+            },
+            QuestionKind::Consent { .. } => {
+                err(
+                    at,
+                    "a branch cannot depend on a consent question: it is always agreed",
+                );
+                return None;
+            }
+            _ => Some(w.clone()),
+        };
+        match value {
+            Some(v) => values.push(v),
+            None => {
+                let options = target.kind.closed_values().unwrap_or_default().join(", ");
+                err(
+                    at,
+                    &format!(
+                        "`{w}` is not a possible answer to `{target_id}` (possible: {options})"
+                    ),
+                );
+                return None;
+            }
+        }
+    }
+    Some(Condition {
+        question: target_id.to_string(),
+        any_of: values,
+    })
+}
+
+// ---------------------------------------------------------------------------------------
+// Helpers: reading, parsing, and turning byte offsets into line and key.
+
+fn read(path: &Path) -> Result<String, ConfigErrors> {
+    std::fs::read_to_string(path).map_err(|e| {
+        ConfigErrors(vec![ConfigError {
+            file: path.to_path_buf(),
+            line: 0,
+            column: 0,
+            key: String::new(),
+            message: format!("cannot read the file: {e}"),
+        }])
+    })
+}
+
+fn parse_toml<T: serde::de::DeserializeOwned>(
+    path: &Path,
+    source: &str,
+) -> Result<T, ConfigErrors> {
+    toml::from_str(source).map_err(|e| {
+        let offset = e.span().map(|s| s.start).unwrap_or(0);
+        ConfigErrors(vec![located(path, source, offset, e.message().trim())])
+    })
+}
+
+fn located(path: &Path, source: &str, offset: usize, message: &str) -> ConfigError {
+    let (line, column) = line_col(source, offset);
+    ConfigError {
+        file: path.to_path_buf(),
+        line,
+        column,
+        key: key_at(source, offset),
+        message: message.to_string(),
+    }
+}
+
+fn line_col(source: &str, offset: usize) -> (usize, usize) {
+    let offset = offset.min(source.len());
+    let before = &source[..offset];
+    let line = before.matches('\n').count() + 1;
+    let column = before
+        .rsplit('\n')
+        .next()
+        .map(|l| l.chars().count())
+        .unwrap_or(0)
+        + 1;
+    (line, column)
+}
+
+/// Offset of the first `key =` at the start of a line (for errors found after parsing).
+fn find_key(source: &str, key: &str) -> usize {
+    let mut offset = 0;
+    for line in source.split_inclusive('\n') {
+        let t = line.trim_start();
+        if t.starts_with(key) && t[key.len()..].trim_start().starts_with('=') {
+            return offset + (line.len() - t.len());
+        }
+        offset += line.len();
+    }
+    0
+}
+
+/// The dotted key at `offset`: the enclosing `[table]` / `[[array]]` header (with the
+/// array index) and the key on the line.
+fn key_at(source: &str, offset: usize) -> String {
+    let offset = offset.min(source.len());
+    let line_start = source[..offset].rfind('\n').map(|i| i + 1).unwrap_or(0);
+    let line_end = source[offset..]
+        .find('\n')
+        .map(|i| offset + i)
+        .unwrap_or(source.len());
+    let line = &source[line_start..line_end];
+    let key = line
+        .split_once('=')
+        .map(|(k, _)| k.trim().trim_matches('"').to_string())
+        .filter(|k| !k.starts_with('[') && !k.is_empty());
+    let mut header: Option<String> = None;
+    let mut counts: BTreeMap<String, usize> = BTreeMap::new();
+    for l in source[..line_start].lines().chain(std::iter::once(line)) {
+        let t = l.trim();
+        if let Some(name) = t
+            .strip_prefix("[[")
+            .and_then(|r| r.split_once("]]"))
+            .map(|(n, _)| n.trim().to_string())
+        {
+            let n = counts.entry(name.clone()).or_insert(0);
+            *n += 1;
+            header = Some(format!("{name}[{}]", *n - 1));
+        } else if let Some(name) = t
+            .strip_prefix('[')
+            .and_then(|r| r.split_once(']'))
+            .map(|(n, _)| n.trim().to_string())
+        {
+            header = Some(name);
+        }
+    }
+    match (header, key) {
+        (Some(h), Some(k)) => format!("{h}.{k}"),
+        (Some(h), None) => h,
+        (None, Some(k)) => k,
+        (None, None) => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn key_at_names_the_array_entry_and_key() {
+        let src = "slug = \"x\"\n[roles.mentee]\nname = \"M\"\n[[roles.mentee.questions]]\nid = \"a\"\n[[roles.mentee.questions]]\nid = \"b\"\nchoices = []\n";
+        let at = src.find("choices").unwrap();
+        assert_eq!(key_at(src, at), "roles.mentee.questions[1].choices");
+        assert_eq!(line_col(src, at), (8, 1));
+        assert_eq!(key_at(src, 0), "slug");
+    }
+
+    #[test]
+    fn labels_default_to_the_id_in_words() {
+        assert_eq!(label_from_id("hours_per_month"), "Hours per month");
+    }
+}

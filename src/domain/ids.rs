@@ -1,0 +1,141 @@
+//! Identifiers of people, rooms and roles, independent of any chat platform.
+//!
+//! A person is known by the platform they write from plus that platform's own id for them
+//! (`@alice:example.org` on Matrix, a snowflake on Discord, a plain name in the console).
+//! Two platforms are never merged: the same human on Matrix and Discord is two users.
+
+use std::fmt;
+use std::str::FromStr;
+
+use serde::{Deserialize, Serialize};
+
+/// The chat platform a user or room lives on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Platform {
+    Console,
+    Matrix,
+    Discord,
+}
+
+impl Platform {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Platform::Console => "console",
+            Platform::Matrix => "matrix",
+            Platform::Discord => "discord",
+        }
+    }
+}
+
+impl fmt::Display for Platform {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for Platform {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "console" => Ok(Platform::Console),
+            "matrix" => Ok(Platform::Matrix),
+            "discord" => Ok(Platform::Discord),
+            other => Err(format!("unknown platform `{other}`")),
+        }
+    }
+}
+
+/// A person on a platform.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct UserRef {
+    pub platform: Platform,
+    pub id: String,
+}
+
+impl UserRef {
+    pub fn new(platform: Platform, id: impl Into<String>) -> Self {
+        UserRef {
+            platform,
+            id: id.into(),
+        }
+    }
+
+    pub fn console(id: impl Into<String>) -> Self {
+        UserRef::new(Platform::Console, id)
+    }
+}
+
+impl fmt::Display for UserRef {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}", self.platform, self.id)
+    }
+}
+
+/// A room (Matrix room, Discord channel or thread, console room name).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct RoomRef {
+    pub platform: Platform,
+    pub id: String,
+}
+
+impl RoomRef {
+    pub fn new(platform: Platform, id: impl Into<String>) -> Self {
+        RoomRef {
+            platform,
+            id: id.into(),
+        }
+    }
+}
+
+impl fmt::Display for RoomRef {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}", self.platform, self.id)
+    }
+}
+
+/// Where a message was written: in the person's direct conversation with the bot, or in a
+/// shared room.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Place {
+    Dm,
+    Room(RoomRef),
+}
+
+/// The two sides of a mentoring relationship.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum RoleKind {
+    Mentor,
+    Mentee,
+}
+
+impl RoleKind {
+    pub const ALL: [RoleKind; 2] = [RoleKind::Mentor, RoleKind::Mentee];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RoleKind::Mentor => "mentor",
+            RoleKind::Mentee => "mentee",
+        }
+    }
+}
+
+impl fmt::Display for RoleKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for RoleKind {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s.trim().to_lowercase().as_str() {
+            "mentor" | "mentors" => Ok(RoleKind::Mentor),
+            "mentee" | "mentees" => Ok(RoleKind::Mentee),
+            other => Err(format!(
+                "unknown role `{other}` (expected mentor or mentee)"
+            )),
+        }
+    }
+}

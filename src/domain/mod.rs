@@ -1,0 +1,19 @@
+//! The pure domain: the types and rules of a mentoring programme.
+//!
+//! Nothing here performs I/O, awaits, or knows which chat platform or database is in use.
+//! Everything is plain data plus functions, so it can be tested exhaustively and reused by
+//! every flow. To add a new concept (a match, a survey, a case), add a module here with its
+//! types and the rules that need no outside world; storage and platforms come later.
+
+pub mod answer;
+pub mod application;
+pub mod ids;
+pub mod language;
+pub mod programme;
+pub mod text;
+pub mod timezone;
+
+pub use answer::{Answer, AnswerError};
+pub use application::{ApplicationStatus, ApplicationSummary, NewApplication};
+pub use ids::{Place, Platform, RoleKind, RoomRef, UserRef};
+pub use programme::{Choice, Condition, Programme, Question, QuestionKind, Role, Texts};

@@ -1,0 +1,202 @@
+//! A mentoring programme as Tandem understands it: its roles and their application forms.
+//!
+//! These types are built from the TOML files in `config/programs/` by `crate::config`,
+//! which checks them (unique question ids, branches that point at earlier questions, non-empty
+//! choice lists) before any flow sees them. Code here may therefore assume a programme is
+//! well formed. To add a question kind: add a variant to [`QuestionKind`], teach
+//! `config` to read it, and teach `domain::answer` to parse and display its answers.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use super::ids::RoleKind;
+
+/// A configured programme, e.g. a 6-month youth-employment mentoring programme.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Programme {
+    /// Short stable identifier used in commands and storage (`pathways-2027`).
+    pub slug: String,
+    pub name: String,
+    pub description: String,
+    /// Planned length of a mentoring relationship, in months.
+    pub duration_months: u32,
+    /// Whether `apply` accepts new applications.
+    pub applications_open: bool,
+    pub texts: Texts,
+    pub roles: BTreeMap<RoleKind, Role>,
+}
+
+/// Texts the programme shows at fixed points of the journey.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct Texts {
+    /// Shown when someone starts an application.
+    pub welcome: String,
+    /// Shown after an application is submitted: what happens next.
+    pub submitted: String,
+}
+
+/// A role in the programme (mentor or mentee) with its own application form.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Role {
+    pub kind: RoleKind,
+    /// How the role is named to people ("Mentor", "Young professional").
+    pub name: String,
+    pub description: String,
+    pub questions: Vec<Question>,
+}
+
+impl Role {
+    pub fn question(&self, id: &str) -> Option<&Question> {
+        self.questions.iter().find(|q| q.id == id)
+    }
+
+    pub fn position(&self, id: &str) -> Option<usize> {
+        self.questions.iter().position(|q| q.id == id)
+    }
+}
+
+impl Programme {
+    pub fn role(&self, kind: RoleKind) -> Option<&Role> {
+        self.roles.get(&kind)
+    }
+}
+
+/// One question of an application form.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Question {
+    /// Stable identifier, used by `edit <id>`, branching and storage.
+    pub id: String,
+    /// Short name shown in the review list ("Goals").
+    pub label: String,
+    /// The question as asked.
+    pub prompt: String,
+    /// Extra guidance shown under the question.
+    pub help: Option<String>,
+    pub kind: QuestionKind,
+    /// An optional question can be skipped with `skip`.
+    pub optional: bool,
+    /// Ask this question only when an earlier answer matches.
+    pub show_if: Option<Condition>,
+}
+
+/// What kind of answer a question expects, with its limits.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum QuestionKind {
+    ShortText {
+        max_length: usize,
+    },
+    LongText {
+        min_length: usize,
+        max_length: usize,
+    },
+    SingleChoice {
+        choices: Vec<Choice>,
+    },
+    MultiChoice {
+        choices: Vec<Choice>,
+        min: usize,
+        max: usize,
+    },
+    Number {
+        min: f64,
+        max: f64,
+        /// Whether fractional answers (2.5) are accepted.
+        decimals: bool,
+    },
+    YesNo,
+    TimeZone,
+    Languages {
+        min: usize,
+        max: usize,
+    },
+    /// The person must accept `statement` to continue.
+    Consent {
+        statement: String,
+    },
+}
+
+impl QuestionKind {
+    pub fn name(&self) -> &'static str {
+        match self {
+            QuestionKind::ShortText { .. } => "short_text",
+            QuestionKind::LongText { .. } => "long_text",
+            QuestionKind::SingleChoice { .. } => "single_choice",
+            QuestionKind::MultiChoice { .. } => "multi_choice",
+            QuestionKind::Number { .. } => "number",
+            QuestionKind::YesNo => "yes_no",
+            QuestionKind::TimeZone => "time_zone",
+            QuestionKind::Languages { .. } => "languages",
+            QuestionKind::Consent { .. } => "consent",
+        }
+    }
+
+    /// The values an answer to this question can take, where that set is closed
+    /// (choices, yes/no). Used to check branch conditions.
+    pub fn closed_values(&self) -> Option<Vec<String>> {
+        match self {
+            QuestionKind::SingleChoice { choices } | QuestionKind::MultiChoice { choices, .. } => {
+                Some(choices.iter().map(|c| c.value.clone()).collect())
+            }
+            QuestionKind::YesNo => Some(vec!["yes".into(), "no".into()]),
+            _ => None,
+        }
+    }
+}
+
+/// One option of a choice question. `value` is what is stored and matched by branches;
+/// `label` is what people see.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Choice {
+    pub value: String,
+    pub label: String,
+}
+
+impl Choice {
+    /// A choice whose value is derived from its label (`"Software & IT"` → `software-it`).
+    pub fn from_label(label: &str) -> Choice {
+        Choice {
+            value: slugify(label),
+            label: label.to_string(),
+        }
+    }
+}
+
+/// Show a question only when the answer to `question` is one of `any_of` (for multiple
+/// choice: when any selected value is one of them).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Condition {
+    pub question: String,
+    pub any_of: Vec<String>,
+}
+
+/// Lower-case ASCII letters and digits, words joined by `-`.
+pub fn slugify(s: &str) -> String {
+    let mut out = String::new();
+    let mut dash = false;
+    for ch in s.chars().flat_map(|c| c.to_lowercase()) {
+        if ch.is_alphanumeric() {
+            if dash && !out.is_empty() {
+                out.push('-');
+            }
+            dash = false;
+            out.push(ch);
+        } else {
+            dash = true;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugify_keeps_words_and_drops_punctuation() {
+        assert_eq!(slugify("Software & IT"), "software-it");
+        assert_eq!(slugify("  Health care "), "health-care");
+        assert_eq!(slugify("Café"), "café");
+    }
+}

@@ -1,0 +1,134 @@
+//! Text hygiene shared by every flow: cleaning what people type, and finding the closest
+//! known word to a typo.
+
+/// Removes control characters people cannot mean to send (NUL, escape sequences, bell),
+/// keeps line breaks when `multiline`, and trims. Right-to-left marks and other format
+/// characters are kept: they are part of how RTL text is written.
+pub fn clean(input: &str, multiline: bool) -> String {
+    let mut out = String::with_capacity(input.len());
+    for ch in input.chars() {
+        match ch {
+            '\n' if multiline => out.push('\n'),
+            '\r' => {}
+            '\t' | '\n' => out.push(' '),
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    if multiline {
+        // Trim each line's trailing spaces and collapse runs of blank lines.
+        let mut lines: Vec<&str> = Vec::new();
+        for line in out.lines().map(str::trim_end) {
+            if line.is_empty() && lines.last().is_some_and(|l| l.is_empty()) {
+                continue;
+            }
+            lines.push(line);
+        }
+        lines.join("\n").trim().to_string()
+    } else {
+        out.split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+}
+
+/// Number of characters (Unicode scalar values), which is what people count.
+pub fn char_len(s: &str) -> usize {
+    s.chars().count()
+}
+
+/// `12345` → `12,345`, for messages about lengths.
+pub fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(ch);
+    }
+    out
+}
+
+/// Edit distance between two short words (insertions, deletions, substitutions).
+pub fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur = vec![0; b.len() + 1];
+    for i in 1..=a.len() {
+        cur[0] = i;
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            cur[j] = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[b.len()]
+}
+
+/// The candidate closest to `word`, if it is close enough to be a plausible typo.
+pub fn closest<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
+    let word = word.to_lowercase();
+    // Prefixes count as close: "sta" → "status".
+    if word.len() >= 2
+        && let Some(c) = candidates.iter().find(|c| c.starts_with(&word))
+    {
+        return Some(c);
+    }
+    candidates
+        .iter()
+        .map(|c| (edit_distance(&word, c), *c))
+        .filter(|(d, c)| *d <= 2.min(c.len() / 2).max(1))
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, c)| c)
+}
+
+/// Shortens text for a one-line preview.
+pub fn preview(s: &str, max_chars: usize) -> String {
+    let one_line = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    if char_len(&one_line) <= max_chars {
+        one_line
+    } else {
+        let cut: String = one_line.chars().take(max_chars.saturating_sub(1)).collect();
+        format!("{}…", cut.trim_end())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clean_strips_control_characters_but_keeps_rtl_text() {
+        assert_eq!(clean("he\u{0}llo\u{7}\u{1b}[31m", false), "hello[31m");
+        let arabic = "\u{200f}مرحبا بالعالم";
+        assert_eq!(clean(arabic, false), arabic);
+    }
+
+    #[test]
+    fn clean_keeps_line_breaks_only_for_long_text() {
+        assert_eq!(clean("a\r\nb\n\n\n c ", true), "a\nb\n\n c");
+        assert_eq!(clean("a\nb\tc", false), "a b c");
+    }
+
+    #[test]
+    fn thousands_groups_digits() {
+        assert_eq!(thousands(7), "7");
+        assert_eq!(thousands(1000), "1,000");
+        assert_eq!(thousands(102400), "102,400");
+    }
+
+    #[test]
+    fn closest_suggests_a_command_for_a_typo() {
+        let cmds = ["help", "apply", "status", "cancel"];
+        assert_eq!(closest("aply", &cmds), Some("apply"));
+        assert_eq!(closest("stauts", &cmds), Some("status"));
+        assert_eq!(closest("sta", &cmds), Some("status"));
+        assert_eq!(closest("banana", &cmds), None);
+    }
+
+    #[test]
+    fn preview_shortens_long_text() {
+        assert_eq!(preview("a  b\nc", 10), "a b c");
+        assert_eq!(preview("abcdefghijkl", 5), "abcd…");
+    }
+}

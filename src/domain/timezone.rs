@@ -1,0 +1,148 @@
+//! Parsing the time zone people give: an IANA name (`Europe/Berlin`, any letter case), a
+//! city that names one (`Nairobi`), or a fixed UTC offset (`UTC+2`, `GMT-03:30`, `+05:45`).
+//!
+//! The result is stored as text: the canonical IANA name, or `UTC±HH:MM` for offsets, so the
+//! scheduler can later turn it back into a zone with [`parse_time_zone`].
+
+use std::str::FromStr;
+
+use chrono_tz::Tz;
+
+/// A validated time zone, as stored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TimeZone {
+    Named(Tz),
+    /// Offset from UTC in minutes, between −12:00 and +14:00.
+    Offset(i32),
+}
+
+impl TimeZone {
+    pub fn canonical(&self) -> String {
+        match self {
+            TimeZone::Named(tz) => tz.name().to_string(),
+            TimeZone::Offset(0) => "UTC".to_string(),
+            TimeZone::Offset(m) => {
+                let sign = if *m < 0 { '-' } else { '+' };
+                let m = m.abs();
+                format!("UTC{sign}{:02}:{:02}", m / 60, m % 60)
+            }
+        }
+    }
+}
+
+/// Parses a time zone as a person would type it. The error is the hint to show them.
+pub fn parse_time_zone(input: &str) -> Result<TimeZone, String> {
+    let s = input.trim();
+    let hint = "Please give a time zone such as Europe/London, America/Sao_Paulo, Lagos or UTC+2.";
+    if s.is_empty() {
+        return Err(hint.to_string());
+    }
+    let upper = s.to_uppercase();
+    if upper == "UTC" || upper == "GMT" || upper == "Z" {
+        return Ok(TimeZone::Offset(0));
+    }
+    let offset_part = upper
+        .strip_prefix("UTC")
+        .or_else(|| upper.strip_prefix("GMT"))
+        .map(str::trim)
+        .or_else(|| (s.starts_with('+') || s.starts_with('-')).then_some(upper.as_str()));
+    if let Some(rest) = offset_part {
+        return parse_offset(rest).ok_or_else(|| {
+            format!("“{s}” is not a valid UTC offset: offsets run from UTC-12 to UTC+14, like UTC+2 or UTC-03:30.")
+        });
+    }
+    if let Ok(tz) = Tz::from_str(s) {
+        return Ok(TimeZone::Named(tz));
+    }
+    if let Some(tz) = chrono_tz::TZ_VARIANTS
+        .iter()
+        .find(|tz| tz.name().eq_ignore_ascii_case(s))
+    {
+        return Ok(TimeZone::Named(*tz));
+    }
+    // A city: the last part of a zone name, with spaces for underscores ("sao paulo").
+    let wanted = s.to_lowercase().replace(' ', "_");
+    let mut found = chrono_tz::TZ_VARIANTS.iter().filter(|tz| {
+        let name = tz.name();
+        name.contains('/')
+            && name
+                .rsplit('/')
+                .next()
+                .is_some_and(|city| city.to_lowercase() == wanted)
+    });
+    if let Some(tz) = found.next() {
+        return Ok(TimeZone::Named(*tz));
+    }
+    Err(format!("I don't know the time zone “{s}”. {hint}"))
+}
+
+fn parse_offset(rest: &str) -> Option<TimeZone> {
+    let (sign, body) = match rest.chars().next()? {
+        '+' => (1, &rest[1..]),
+        '-' | '−' => (-1, &rest[rest.chars().next()?.len_utf8()..]),
+        _ => return None,
+    };
+    let body = body.trim();
+    let (h, m) = match body.split_once(':') {
+        Some((h, m)) => (h, m),
+        None if body.len() == 4 => body.split_at(2),
+        None => (body, "0"),
+    };
+    let h: i32 = h.parse().ok()?;
+    let m: i32 = m.parse().ok()?;
+    if !(0..60).contains(&m) || !(0..=14).contains(&h) {
+        return None;
+    }
+    let total = sign * (h * 60 + m);
+    (-12 * 60..=14 * 60)
+        .contains(&total)
+        .then_some(TimeZone::Offset(total))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn canon(s: &str) -> String {
+        parse_time_zone(s).unwrap().canonical()
+    }
+
+    #[test]
+    fn iana_names_are_accepted_in_any_letter_case() {
+        assert_eq!(canon("Europe/Berlin"), "Europe/Berlin");
+        assert_eq!(canon("america/sao_paulo"), "America/Sao_Paulo");
+    }
+
+    #[test]
+    fn a_city_name_finds_its_zone() {
+        assert_eq!(canon("Nairobi"), "Africa/Nairobi");
+        assert_eq!(canon("sao paulo"), "America/Sao_Paulo");
+    }
+
+    #[test]
+    fn utc_offsets_are_normalised() {
+        assert_eq!(canon("UTC+2"), "UTC+02:00");
+        assert_eq!(canon("gmt-03:30"), "UTC-03:30");
+        assert_eq!(canon("+0545"), "UTC+05:45");
+        assert_eq!(canon("UTC"), "UTC");
+        assert_eq!(canon("UTC+14"), "UTC+14:00");
+    }
+
+    #[test]
+    fn impossible_offsets_and_unknown_names_are_refused_with_a_hint() {
+        assert!(
+            parse_time_zone("UTC+15")
+                .unwrap_err()
+                .contains("UTC-12 to UTC+14")
+        );
+        assert!(parse_time_zone("UTC-13").is_err());
+        assert!(parse_time_zone("UTC+2:75").is_err());
+        assert!(
+            parse_time_zone("Mars/Olympus")
+                .unwrap_err()
+                .contains("Europe/London")
+        );
+        assert!(parse_time_zone("").is_err());
+        assert!(parse_time_zone("42").is_err());
+    }
+}

@@ -1,0 +1,947 @@
+//! The application flow: one question at a time, in a DM, resumable for days.
+//!
+//! The state ([`ApplicationFlow`]) holds the programme, the role, the answers given so far and
+//! the current [`Stage`]. Which question comes next is always derived from the form and the
+//! answers (branching included), never stored separately, so a changed answer that hides or
+//! reveals questions is handled in one place ([`visible_questions`]).
+//!
+//! Commands while applying: `back`, `skip` (optional questions), `keep` (keep the current
+//! answer when revisiting a question), `review`, `edit <question>`, `submit` (at the review),
+//! `cancel` (asks for confirmation), `status`, `help`. Everything else is an answer.
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use super::command::{Command, parse};
+use super::{Content, Ctx, Effect, FlowState, OutMessage, Outcome, StateChange, status_text};
+use crate::domain::answer::{AnswerInput, expectation, parse_answer, prompt_choices};
+use crate::domain::programme::slugify;
+use crate::domain::{
+    Answer, Choice, NewApplication, Programme, Question, QuestionKind, Role, RoleKind,
+};
+
+/// A person's application in progress.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ApplicationFlow {
+    /// `None` while the person is choosing among several open programmes.
+    pub programme: Option<String>,
+    /// `None` while the person is choosing a role.
+    pub role: Option<RoleKind>,
+    /// Answers by question id. May hold answers to questions a later change hid; only the
+    /// visible ones are submitted.
+    pub answers: BTreeMap<String, Answer>,
+    pub stage: Stage,
+    pub started_at: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "stage", rename_all = "snake_case")]
+pub enum Stage {
+    ChoosingProgramme,
+    ChoosingRole,
+    /// Asking `question`. With `from_review`, answering returns to the review.
+    Asking {
+        question: String,
+        from_review: bool,
+    },
+    Reviewing,
+    ConfirmingCancel {
+        then: Box<Stage>,
+    },
+}
+
+const REF_PROGRAMME: &str = "programme";
+const REF_ROLE: &str = "role";
+const REF_CANCEL: &str = "confirm-cancel";
+
+fn question_ref(id: &str) -> String {
+    format!("question:{id}")
+}
+
+/// Starts an application after `apply [programme] [as] [role]`.
+pub fn start(ctx: &Ctx<'_>, args: &[String]) -> Outcome {
+    let open: Vec<&Programme> = ctx
+        .programmes
+        .iter()
+        .filter(|p| p.applications_open)
+        .collect();
+    if open.is_empty() {
+        return reply_only(
+            ctx,
+            "No programme is open for applications right now. Please check back later.".into(),
+        );
+    }
+    let mut programme: Option<&Programme> = None;
+    let mut role: Option<RoleKind> = None;
+    for arg in args
+        .iter()
+        .filter(|a| !matches!(a.as_str(), "as" | "a" | "an" | "to"))
+    {
+        if let Some(kind) = match_role(open.first().copied(), arg).or_else(|| arg.parse().ok()) {
+            role = Some(kind);
+        } else if let Some(p) = match_programme(&open, arg) {
+            programme = Some(p);
+        } else {
+            let names: Vec<String> = open.iter().map(|p| p.slug.clone()).collect();
+            return reply_only(
+                ctx,
+                format!(
+                    "I don't know a programme or role called “{}”. Open programmes: {}. Roles: mentor, mentee.",
+                    crate::domain::text::preview(arg, 40),
+                    names.join(", ")
+                ),
+            );
+        }
+    }
+    if programme.is_none() && open.len() == 1 {
+        programme = Some(open[0]);
+    }
+    if let Some(p) = programme
+        && let Some(existing) = ctx
+            .applications
+            .iter()
+            .find(|a| a.programme == p.slug && a.status.is_active())
+    {
+        return reply_only(
+            ctx,
+            format!(
+                "You have already applied to {} as a {} ({} on {}). Type status to see your applications.",
+                p.name,
+                existing.role,
+                existing.status,
+                existing.submitted_at.format("%-d %B %Y")
+            ),
+        );
+    }
+    let mut flow = ApplicationFlow {
+        programme: programme.map(|p| p.slug.clone()),
+        role: None,
+        answers: BTreeMap::new(),
+        stage: Stage::ChoosingProgramme,
+        started_at: ctx.now,
+    };
+    let mut effects = Vec::new();
+    match programme {
+        None => {
+            flow.stage = Stage::ChoosingProgramme;
+        }
+        Some(p) => {
+            effects.push(ctx.dm_text(format!(
+                "Welcome to {}! {}\n\nAt any time you can type back, skip (optional questions), review, cancel or help. Your answers are saved as you go: you can stop and come back later.",
+                p.name, p.texts.welcome
+            )));
+            match role.filter(|r| p.role(*r).is_some()) {
+                Some(r) => {
+                    flow.role = Some(r);
+                    flow.stage = next_stage(p, &flow, None, false);
+                }
+                None => flow.stage = Stage::ChoosingRole,
+            }
+        }
+    }
+    effects.push(ctx.dm(prompt(ctx, &flow)));
+    Outcome {
+        state: StateChange::Set(FlowState::Application(flow)),
+        effects,
+    }
+}
+
+/// Reminds the person where they are, re-asking the current question.
+pub fn remind(ctx: &Ctx<'_>, flow: &ApplicationFlow) -> Outcome {
+    let mut effects = vec![ctx.dm_text(format!(
+        "Welcome back! You have an application in progress{}. Let's continue where you left off.",
+        where_text(ctx, flow)
+    ))];
+    effects.push(ctx.dm(prompt(ctx, flow)));
+    Outcome {
+        state: StateChange::Unchanged,
+        effects,
+    }
+}
+
+/// One step of the flow.
+pub fn step(ctx: &Ctx<'_>, flow: &ApplicationFlow, content: &Content) -> Outcome {
+    // The programme may have been removed from the config since the person started.
+    let programme = match &flow.programme {
+        Some(slug) => match ctx.programme(slug) {
+            Some(p) => Some(p),
+            None => {
+                return Outcome {
+                    state: StateChange::Clear,
+                    effects: vec![ctx.dm_text(
+                        "The programme you were applying to is no longer available, so your application in progress was closed. Type apply to see the open programmes.",
+                    )],
+                };
+            }
+        },
+        None => None,
+    };
+    let text = match content {
+        Content::Text(t) => Some(t.as_str()),
+        Content::Picked { .. } => None,
+    };
+    if let Content::Picked {
+        prompt_ref: Some(r),
+        ..
+    } = content
+        && *r != current_ref(flow)
+    {
+        return with_prompt(
+            ctx,
+            flow,
+            StateChange::Unchanged,
+            vec!["That question was already answered; here is where you are now.".into()],
+        );
+    }
+    let command = text.and_then(parse);
+    // Commands that mean the same at every stage.
+    match &command {
+        Some(Command::Help) => {
+            return with_prompt(ctx, flow, StateChange::Unchanged, vec![help(ctx, flow)]);
+        }
+        Some(Command::Status) => {
+            let mut s = format!("Your application{} is in progress.", where_text(ctx, flow));
+            if !ctx.applications.is_empty() {
+                s.push_str(&format!("\n{}", status_text(ctx)));
+            }
+            return with_prompt(ctx, flow, StateChange::Unchanged, vec![s]);
+        }
+        Some(Command::Greeting) => return remind(ctx, flow),
+        Some(Command::Apply(args)) if args.is_empty() => return remind(ctx, flow),
+        Some(Command::Cancel) if !matches!(flow.stage, Stage::ConfirmingCancel { .. }) => {
+            let mut next = flow.clone();
+            next.stage = Stage::ConfirmingCancel {
+                then: Box::new(flow.stage.clone()),
+            };
+            return set_and_prompt(ctx, next, vec![]);
+        }
+        _ => {}
+    }
+    match (&flow.stage, programme) {
+        (Stage::ConfirmingCancel { then }, _) => confirm_cancel(ctx, flow, then, content),
+        (Stage::ChoosingProgramme, _) => choose_programme(ctx, flow, content),
+        (_, None) => choose_programme(ctx, flow, content),
+        (Stage::ChoosingRole, Some(p)) => choose_role(ctx, flow, p, content, &command),
+        (
+            Stage::Asking {
+                question,
+                from_review,
+            },
+            Some(p),
+        ) => asking(ctx, flow, p, question, *from_review, content, &command),
+        (Stage::Reviewing, Some(p)) => reviewing(ctx, flow, p, content, &command),
+    }
+}
+
+fn reply_only(ctx: &Ctx<'_>, text: String) -> Outcome {
+    Outcome {
+        state: StateChange::Unchanged,
+        effects: vec![ctx.dm_text(text)],
+    }
+}
+
+/// Sends `notes` and then the prompt for the (possibly new) flow state.
+fn with_prompt(
+    ctx: &Ctx<'_>,
+    flow: &ApplicationFlow,
+    state: StateChange,
+    notes: Vec<String>,
+) -> Outcome {
+    let mut effects: Vec<Effect> = notes.into_iter().map(|n| ctx.dm_text(n)).collect();
+    effects.push(ctx.dm(prompt(ctx, flow)));
+    Outcome { state, effects }
+}
+
+fn set_and_prompt(ctx: &Ctx<'_>, flow: ApplicationFlow, notes: Vec<String>) -> Outcome {
+    let mut out = with_prompt(ctx, &flow, StateChange::Unchanged, notes);
+    out.state = StateChange::Set(FlowState::Application(flow));
+    out
+}
+
+fn current_ref(flow: &ApplicationFlow) -> String {
+    match &flow.stage {
+        Stage::ChoosingProgramme => REF_PROGRAMME.into(),
+        Stage::ChoosingRole => REF_ROLE.into(),
+        Stage::Asking { question, .. } => question_ref(question),
+        Stage::Reviewing => "review".into(),
+        Stage::ConfirmingCancel { .. } => REF_CANCEL.into(),
+    }
+}
+
+fn where_text(ctx: &Ctx<'_>, flow: &ApplicationFlow) -> String {
+    let programme = flow.programme.as_deref().and_then(|s| ctx.programme(s));
+    let mut s = String::new();
+    if let Some(p) = programme {
+        s.push_str(&format!(" to {}", p.name));
+        if let Some(role) = flow.role.and_then(|r| p.role(r)) {
+            s.push_str(&format!(" as a {}", role.name.to_lowercase()));
+            let visible = visible_questions(role, &flow.answers);
+            let answered = visible
+                .iter()
+                .filter(|q| flow.answers.contains_key(&q.id))
+                .count();
+            s.push_str(&format!(
+                " ({answered} of {} questions answered)",
+                visible.len()
+            ));
+        }
+    }
+    s
+}
+
+fn help(ctx: &Ctx<'_>, flow: &ApplicationFlow) -> String {
+    format!(
+        "You're applying{}. While you answer, you can type:\nback — go to the previous question\nskip — leave out an optional question\nkeep — keep your current answer when you revisit a question\nreview — see all your answers\nedit <question> — change an answer (for example: edit 2)\nsubmit — send your application, once every question is answered\ncancel — stop and delete your answers\nstatus — see where you are",
+        where_text(ctx, flow)
+    )
+}
+
+/// The questions of `role` that apply given `answers`, in form order. A question with a
+/// condition is visible when the question it depends on is visible and its answer matches.
+pub fn visible_questions<'r>(
+    role: &'r Role,
+    answers: &BTreeMap<String, Answer>,
+) -> Vec<&'r Question> {
+    let mut visible: Vec<&Question> = Vec::new();
+    for q in &role.questions {
+        let show = match &q.show_if {
+            None => true,
+            Some(cond) => {
+                visible.iter().any(|v| v.id == cond.question)
+                    && answers
+                        .get(&cond.question)
+                        .is_some_and(|a| a.values().iter().any(|v| cond.any_of.contains(v)))
+            }
+        };
+        if show {
+            visible.push(q);
+        }
+    }
+    visible
+}
+
+/// Where to go after `after` was answered (or at the start, with `None`).
+fn next_stage(
+    programme: &Programme,
+    flow: &ApplicationFlow,
+    after: Option<&str>,
+    from_review: bool,
+) -> Stage {
+    let Some(role) = flow.role.and_then(|r| programme.role(r)) else {
+        return Stage::ChoosingRole;
+    };
+    let visible = visible_questions(role, &flow.answers);
+    let first_unanswered = visible
+        .iter()
+        .find(|q| !flow.answers.contains_key(&q.id))
+        .map(|q| q.id.clone());
+    let next = if from_review {
+        first_unanswered
+    } else {
+        // Walk forward through the form, even over answered questions, the way a form's
+        // "next" button does; fall back to anything still unanswered.
+        let pos = after.and_then(|id| visible.iter().position(|q| q.id == id));
+        let following = match pos {
+            Some(i) => visible.get(i + 1).map(|q| q.id.clone()),
+            None => visible.first().map(|q| q.id.clone()),
+        };
+        following.or(first_unanswered)
+    };
+    match next {
+        Some(question) => Stage::Asking {
+            question,
+            from_review,
+        },
+        None => Stage::Reviewing,
+    }
+}
+
+/// The message for the current stage: a question, a choice, the review, a confirmation.
+pub fn prompt(ctx: &Ctx<'_>, flow: &ApplicationFlow) -> OutMessage {
+    let programme = flow.programme.as_deref().and_then(|s| ctx.programme(s));
+    match (&flow.stage, programme) {
+        (Stage::ConfirmingCancel { .. }, _) => OutMessage {
+            text: format!(
+                "Do you really want to cancel your application{}? Your answers so far will be deleted.",
+                programme
+                    .map(|p| format!(" to {}", p.name))
+                    .unwrap_or_default()
+            ),
+            choices: yes_no(),
+            pick: Some((1, 1)),
+            prompt_ref: Some(REF_CANCEL.into()),
+        },
+        (Stage::ChoosingProgramme, _) | (_, None) => {
+            let choices: Vec<Choice> = ctx
+                .programmes
+                .iter()
+                .filter(|p| p.applications_open)
+                .map(|p| Choice {
+                    value: p.slug.clone(),
+                    label: p.name.clone(),
+                })
+                .collect();
+            OutMessage {
+                text: "Which programme would you like to apply to?".into(),
+                choices,
+                pick: Some((1, 1)),
+                prompt_ref: Some(REF_PROGRAMME.into()),
+            }
+        }
+        (Stage::ChoosingRole, Some(p)) => OutMessage {
+            text: format!(
+                "Would you like to join {} as a mentor or as a mentee?",
+                p.name
+            ),
+            choices: role_choices(p),
+            pick: Some((1, 1)),
+            prompt_ref: Some(REF_ROLE.into()),
+        },
+        (Stage::Asking { question, .. }, Some(p)) => question_prompt(p, flow, question),
+        (Stage::Reviewing, Some(p)) => OutMessage::text(review_text(p, flow, true)),
+    }
+}
+
+fn yes_no() -> Vec<Choice> {
+    vec![
+        Choice {
+            value: "yes".into(),
+            label: "Yes".into(),
+        },
+        Choice {
+            value: "no".into(),
+            label: "No".into(),
+        },
+    ]
+}
+
+fn role_choices(p: &Programme) -> Vec<Choice> {
+    p.roles
+        .values()
+        .map(|r| Choice {
+            value: r.kind.as_str().into(),
+            label: format!("{} — {}", r.name, r.description),
+        })
+        .collect()
+}
+
+fn question_prompt(p: &Programme, flow: &ApplicationFlow, id: &str) -> OutMessage {
+    let Some(role) = flow.role.and_then(|r| p.role(r)) else {
+        return OutMessage::text("Please choose a role first.");
+    };
+    let Some(q) = role.question(id) else {
+        return OutMessage::text("Type review to see your answers.");
+    };
+    let visible = visible_questions(role, &flow.answers);
+    let number = visible.iter().position(|v| v.id == q.id).map(|i| i + 1);
+    let mut text = match number {
+        Some(n) => format!("Question {n} of {}: {}", visible.len(), q.prompt),
+        None => q.prompt.clone(),
+    };
+    if let QuestionKind::Consent { statement } = &q.kind {
+        text.push_str(&format!("\n{statement}"));
+    }
+    if let Some(help) = &q.help {
+        text.push_str(&format!("\n{help}"));
+    }
+    if let Some(exp) = expectation(&q.kind) {
+        text.push_str(&format!("\n{exp}"));
+    }
+    if q.optional {
+        text.push_str("\n(Optional: type skip to leave it out.)");
+    }
+    if let Some(current) = flow.answers.get(&q.id) {
+        text.push_str(&format!(
+            "\nYour current answer: {}. Send a new answer, or type keep to leave it as it is.",
+            crate::domain::text::preview(&current.display(q), 200)
+        ));
+    }
+    let choices = prompt_choices(&q.kind);
+    let pick = match &q.kind {
+        QuestionKind::MultiChoice { min, max, .. } => Some((*min, *max)),
+        _ if !choices.is_empty() => Some((1, 1)),
+        _ => None,
+    };
+    OutMessage {
+        text,
+        choices,
+        pick,
+        prompt_ref: Some(question_ref(&q.id)),
+    }
+}
+
+fn review_text(p: &Programme, flow: &ApplicationFlow, with_instructions: bool) -> String {
+    let Some(role) = flow.role.and_then(|r| p.role(r)) else {
+        return "You haven't chosen a role yet.".into();
+    };
+    let visible = visible_questions(role, &flow.answers);
+    let mut s = format!(
+        "Your answers for your {} application to {}:",
+        role.name.to_lowercase(),
+        p.name
+    );
+    for (i, q) in visible.iter().enumerate() {
+        let shown = flow
+            .answers
+            .get(&q.id)
+            .map(|a| crate::domain::text::preview(&a.display(q), 300))
+            .unwrap_or_else(|| "(not answered yet)".into());
+        s.push_str(&format!("\n{}. {}: {}", i + 1, q.label, shown));
+    }
+    if with_instructions {
+        s.push_str("\n\nType submit to send your application, edit <number or name> to change an answer (for example: edit 2), or cancel.");
+    }
+    s
+}
+
+fn confirm_cancel(
+    ctx: &Ctx<'_>,
+    flow: &ApplicationFlow,
+    then: &Stage,
+    content: &Content,
+) -> Outcome {
+    let answer = match content {
+        Content::Text(t) => parse_answer(&yes_no_question(), &AnswerInput::Text(t), ctx.now),
+        Content::Picked { values, .. } => {
+            parse_answer(&yes_no_question(), &AnswerInput::Picked(values), ctx.now)
+        }
+    };
+    match answer {
+        Ok(Answer::YesNo(true)) => Outcome {
+            state: StateChange::Clear,
+            effects: vec![ctx.dm_text(
+                "Your application was cancelled and your answers deleted. Type apply whenever you'd like to start again.",
+            )],
+        },
+        Ok(_) => {
+            let mut next = flow.clone();
+            next.stage = then.clone();
+            set_and_prompt(ctx, next, vec!["Good, let's carry on.".into()])
+        }
+        Err(_) => with_prompt(
+            ctx,
+            flow,
+            StateChange::Unchanged,
+            vec!["Please answer yes or no.".into()],
+        ),
+    }
+}
+
+fn yes_no_question() -> Question {
+    Question {
+        id: "confirm".into(),
+        label: "Confirm".into(),
+        prompt: String::new(),
+        help: None,
+        kind: QuestionKind::YesNo,
+        optional: false,
+        show_if: None,
+    }
+}
+
+fn choice_question(choices: Vec<Choice>) -> Question {
+    Question {
+        kind: QuestionKind::SingleChoice { choices },
+        ..yes_no_question()
+    }
+}
+
+fn picked_value(ctx: &Ctx<'_>, choices: Vec<Choice>, content: &Content) -> Result<String, String> {
+    let q = choice_question(choices);
+    let parsed = match content {
+        Content::Text(t) => parse_answer(&q, &AnswerInput::Text(t), ctx.now),
+        Content::Picked { values, .. } => parse_answer(&q, &AnswerInput::Picked(values), ctx.now),
+    };
+    match parsed {
+        Ok(Answer::Choice(v)) => Ok(v),
+        Ok(_) => Err("Please pick one option.".into()),
+        Err(e) => Err(e.0),
+    }
+}
+
+fn choose_programme(ctx: &Ctx<'_>, flow: &ApplicationFlow, content: &Content) -> Outcome {
+    let choices = prompt(ctx, flow).choices;
+    match picked_value(ctx, choices, content) {
+        Ok(slug) => {
+            let args = match flow.role {
+                Some(r) => vec![slug, r.as_str().to_string()],
+                None => vec![slug],
+            };
+            // Restart with the chosen programme: the same checks as `apply <programme>`.
+            let mut out = start(ctx, &args);
+            if out.state == StateChange::Unchanged {
+                out.state = StateChange::Clear;
+            }
+            out
+        }
+        Err(e) => with_prompt(ctx, flow, StateChange::Unchanged, vec![e]),
+    }
+}
+
+fn choose_role(
+    ctx: &Ctx<'_>,
+    flow: &ApplicationFlow,
+    p: &Programme,
+    content: &Content,
+    command: &Option<Command>,
+) -> Outcome {
+    if matches!(command, Some(Command::Back)) {
+        return with_prompt(
+            ctx,
+            flow,
+            StateChange::Unchanged,
+            vec!["This is the first step.".into()],
+        );
+    }
+    if let Some(c) = command
+        && !matches!(c, Command::Apply(_))
+    {
+        return with_prompt(
+            ctx,
+            flow,
+            StateChange::Unchanged,
+            vec!["First, please choose a role.".into()],
+        );
+    }
+    let text_role = match content {
+        Content::Text(t) => match_role(Some(p), t),
+        Content::Picked { .. } => None,
+    };
+    let value = match text_role {
+        Some(r) => Ok(r.as_str().to_string()),
+        None => picked_value(ctx, role_choices(p), content),
+    };
+    match value.map(|v| v.parse::<RoleKind>()) {
+        Ok(Ok(role)) => {
+            let mut next = flow.clone();
+            if next.role != Some(role) {
+                next.answers.clear();
+            }
+            next.role = Some(role);
+            next.stage = next_stage(p, &next, None, false);
+            let name = p
+                .role(role)
+                .map(|r| r.name.to_lowercase())
+                .unwrap_or_default();
+            set_and_prompt(
+                ctx,
+                next,
+                vec![format!("Great, you're applying as a {name}.")],
+            )
+        }
+        Ok(Err(e)) | Err(e) => with_prompt(ctx, flow, StateChange::Unchanged, vec![e]),
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn asking(
+    ctx: &Ctx<'_>,
+    flow: &ApplicationFlow,
+    p: &Programme,
+    question_id: &str,
+    from_review: bool,
+    content: &Content,
+    command: &Option<Command>,
+) -> Outcome {
+    let Some(role) = flow.role.and_then(|r| p.role(r)) else {
+        let mut next = flow.clone();
+        next.stage = Stage::ChoosingRole;
+        return set_and_prompt(ctx, next, vec![]);
+    };
+    let visible = visible_questions(role, &flow.answers);
+    let Some(q) = visible.iter().find(|q| q.id == question_id).copied() else {
+        // The form changed under this conversation (config edited, branch hidden): move on.
+        let mut next = flow.clone();
+        next.stage = next_stage(p, flow, None, true);
+        return set_and_prompt(ctx, next, vec![]);
+    };
+    let advance = |flow: ApplicationFlow, notes: Vec<String>| {
+        let mut next = flow;
+        next.stage = next_stage(p, &next, Some(&q.id), from_review);
+        if next.stage == Stage::Reviewing && !from_review {
+            let mut notes = notes;
+            notes.push("That was the last question.".into());
+            return set_and_prompt(ctx, next, notes);
+        }
+        set_and_prompt(ctx, next, notes)
+    };
+    match command {
+        Some(Command::Back) => {
+            let pos = visible.iter().position(|v| v.id == q.id).unwrap_or(0);
+            if pos == 0 {
+                if p.roles.len() > 1 {
+                    let mut next = flow.clone();
+                    next.stage = Stage::ChoosingRole;
+                    return set_and_prompt(ctx, next, vec![]);
+                }
+                return with_prompt(
+                    ctx,
+                    flow,
+                    StateChange::Unchanged,
+                    vec!["This is the first question.".into()],
+                );
+            }
+            let mut next = flow.clone();
+            next.stage = Stage::Asking {
+                question: visible[pos - 1].id.clone(),
+                from_review: false,
+            };
+            return set_and_prompt(ctx, next, vec![]);
+        }
+        Some(Command::Skip) => {
+            if !q.optional {
+                return with_prompt(
+                    ctx,
+                    flow,
+                    StateChange::Unchanged,
+                    vec!["This question can't be skipped: please answer it.".into()],
+                );
+            }
+            let mut next = flow.clone();
+            next.answers.insert(q.id.clone(), Answer::Skipped);
+            return advance(next, vec![]);
+        }
+        Some(Command::Keep) => {
+            if flow.answers.contains_key(&q.id) {
+                return advance(flow.clone(), vec![]);
+            }
+            return with_prompt(
+                ctx,
+                flow,
+                StateChange::Unchanged,
+                vec!["There's no answer to keep yet: please answer the question.".into()],
+            );
+        }
+        Some(Command::Review) => {
+            let left = visible
+                .iter()
+                .filter(|v| !flow.answers.contains_key(&v.id))
+                .count();
+            let note = format!(
+                "{}\n\n{} question{} still to answer. Let's continue:",
+                review_text(p, flow, false),
+                left,
+                if left == 1 { "" } else { "s" }
+            );
+            return with_prompt(ctx, flow, StateChange::Unchanged, vec![note]);
+        }
+        Some(Command::Submit) => {
+            let left = visible
+                .iter()
+                .filter(|v| !flow.answers.contains_key(&v.id))
+                .count();
+            let note = if left == 0 {
+                "You can submit once you've answered this question; you'll then see all your answers for a last check.".to_string()
+            } else {
+                format!(
+                    "Not quite yet: {left} question{} still to answer. You'll see all your answers for a last check before you submit.",
+                    if left == 1 { "" } else { "s" }
+                )
+            };
+            return with_prompt(ctx, flow, StateChange::Unchanged, vec![note]);
+        }
+        Some(Command::Edit(target)) => return edit(ctx, flow, p, role, target),
+        _ => {}
+    }
+    let input = match content {
+        Content::Text(t) => AnswerInput::Text(t),
+        Content::Picked { values, .. } => AnswerInput::Picked(values),
+    };
+    match parse_answer(q, &input, ctx.now) {
+        Ok(answer) => {
+            let mut next = flow.clone();
+            next.answers.insert(q.id.clone(), answer);
+            advance(next, vec![])
+        }
+        Err(e) => with_prompt(ctx, flow, StateChange::Unchanged, vec![e.0]),
+    }
+}
+
+fn edit(
+    ctx: &Ctx<'_>,
+    flow: &ApplicationFlow,
+    p: &Programme,
+    role: &Role,
+    target: &str,
+) -> Outcome {
+    let visible = visible_questions(role, &flow.answers);
+    let wanted = target.trim().to_lowercase();
+    let found = wanted
+        .parse::<usize>()
+        .ok()
+        .and_then(|n| visible.get(n.checked_sub(1)?).copied())
+        .or_else(|| {
+            visible.iter().copied().find(|q| {
+                q.id.to_lowercase() == wanted
+                    || q.label.to_lowercase() == wanted
+                    || slugify(&q.label) == wanted
+            })
+        });
+    match found {
+        Some(q) if flow.answers.contains_key(&q.id) => {
+            let mut next = flow.clone();
+            next.stage = Stage::Asking {
+                question: q.id.clone(),
+                from_review: true,
+            };
+            set_and_prompt(ctx, next, vec![])
+        }
+        Some(_) => with_prompt(
+            ctx,
+            flow,
+            StateChange::Unchanged,
+            vec!["You haven't answered that question yet; we'll get to it.".into()],
+        ),
+        None => {
+            let hidden = role
+                .questions
+                .iter()
+                .any(|q| q.id.to_lowercase() == wanted || q.label.to_lowercase() == wanted);
+            let note = if hidden {
+                format!("The question “{target}” doesn't apply given your other answers.")
+            } else {
+                format!(
+                    "There's no question “{}”. Use the number or the name shown in the review: {}.",
+                    crate::domain::text::preview(target, 40),
+                    review_hint(p, flow)
+                )
+            };
+            with_prompt(ctx, flow, StateChange::Unchanged, vec![note])
+        }
+    }
+}
+
+fn review_hint(p: &Programme, flow: &ApplicationFlow) -> String {
+    match flow.role.and_then(|r| p.role(r)) {
+        Some(role) if visible_questions(role, &flow.answers).len() > 1 => {
+            format!("1 to {}", visible_questions(role, &flow.answers).len())
+        }
+        _ => "type review to see them".into(),
+    }
+}
+
+fn reviewing(
+    ctx: &Ctx<'_>,
+    flow: &ApplicationFlow,
+    p: &Programme,
+    content: &Content,
+    command: &Option<Command>,
+) -> Outcome {
+    let Some(role) = flow.role.and_then(|r| p.role(r)) else {
+        let mut next = flow.clone();
+        next.stage = Stage::ChoosingRole;
+        return set_and_prompt(ctx, next, vec![]);
+    };
+    let visible = visible_questions(role, &flow.answers);
+    match command {
+        Some(Command::Submit) => {
+            if let Some(missing) = visible.iter().find(|q| !flow.answers.contains_key(&q.id)) {
+                let mut next = flow.clone();
+                next.stage = Stage::Asking {
+                    question: missing.id.clone(),
+                    from_review: true,
+                };
+                return set_and_prompt(
+                    ctx,
+                    next,
+                    vec!["One question still needs an answer:".into()],
+                );
+            }
+            if let Some(existing) = ctx
+                .applications
+                .iter()
+                .find(|a| a.programme == p.slug && a.status.is_active())
+            {
+                return Outcome {
+                    state: StateChange::Clear,
+                    effects: vec![ctx.dm_text(format!(
+                        "You have already applied to {} as a {}, so this application was not sent. Type status to see your applications.",
+                        p.name, existing.role
+                    ))],
+                };
+            }
+            let answers = visible
+                .iter()
+                .filter_map(|q| flow.answers.get(&q.id).map(|a| (q.id.clone(), a.clone())))
+                .collect();
+            let application = NewApplication {
+                programme: p.slug.clone(),
+                role: role.kind,
+                applicant: ctx.user.clone(),
+                answers,
+                submitted_at: ctx.now,
+            };
+            Outcome {
+                state: StateChange::Clear,
+                effects: vec![
+                    Effect::StoreApplication(application),
+                    ctx.dm_text(format!(
+                        "Thank you! Your application to {} as a {} has been submitted.\n{}\nType status at any time to see where it stands.",
+                        p.name,
+                        role.name.to_lowercase(),
+                        p.texts.submitted
+                    )),
+                ],
+            }
+        }
+        Some(Command::Edit(target)) => edit(ctx, flow, p, role, target),
+        Some(Command::Back) => match visible.last() {
+            Some(last) => {
+                let mut next = flow.clone();
+                next.stage = Stage::Asking {
+                    question: last.id.clone(),
+                    from_review: false,
+                };
+                set_and_prompt(ctx, next, vec![])
+            }
+            None => with_prompt(ctx, flow, StateChange::Unchanged, vec![]),
+        },
+        Some(Command::Review) => with_prompt(ctx, flow, StateChange::Unchanged, vec![]),
+        Some(Command::Skip | Command::Keep) => with_prompt(
+            ctx,
+            flow,
+            StateChange::Unchanged,
+            vec!["All questions are answered.".into()],
+        ),
+        _ => {
+            // A bare number or question name probably means "edit that one".
+            let hint = match content {
+                Content::Text(t) if role.questions.iter().any(|q| q.id == t.trim()) => {
+                    format!("To change that answer, type edit {}.", t.trim())
+                }
+                _ => "All questions are answered. Type submit to send your application, or edit <number> to change an answer.".to_string(),
+            };
+            with_prompt(ctx, flow, StateChange::Unchanged, vec![hint])
+        }
+    }
+}
+
+fn match_role(p: Option<&Programme>, text: &str) -> Option<RoleKind> {
+    let t = text.trim().trim_end_matches(['.', '!']).to_lowercase();
+    if let Ok(kind) = t.parse::<RoleKind>() {
+        return Some(kind);
+    }
+    p?.roles
+        .values()
+        .find(|r| r.name.to_lowercase() == t || slugify(&r.name) == t)
+        .map(|r| r.kind)
+}
+
+fn match_programme<'p>(open: &[&'p Programme], arg: &str) -> Option<&'p Programme> {
+    let a = arg.to_lowercase();
+    open.iter()
+        .copied()
+        .find(|p| p.slug == a || slugify(&p.name) == a)
+        .or_else(|| {
+            let mut starts = open
+                .iter()
+                .copied()
+                .filter(|p| a.len() >= 3 && p.slug.starts_with(&a));
+            match (starts.next(), starts.next()) {
+                (Some(p), None) => Some(p),
+                _ => None,
+            }
+        })
+}

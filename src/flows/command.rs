@@ -1,0 +1,122 @@
+//! The command grammar, shared by every platform.
+//!
+//! A message is a command only when it is one of a few fixed shapes (`help`, `apply`,
+//! `apply mentor`, `edit goals`, ...). Anything else is an answer (inside a flow) or an
+//! unknown command (outside one), for which [`suggest`] offers the closest command. Platforms
+//! strip their own prefix (`!tandem` in Matrix rooms) or map slash commands to the same text
+//! before calling [`parse`], so every platform speaks exactly this grammar.
+//!
+//! To add a command: add a variant, a word in [`parse`], a line in the help texts of
+//! `flows::mod`, and its handling there (outside flows) or in the flow that uses it.
+
+use crate::domain::text::closest;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Command {
+    Help,
+    /// `apply [programme] [as] [mentor|mentee]`
+    Apply(Vec<String>),
+    Status,
+    Cancel,
+    Back,
+    Skip,
+    Review,
+    /// `edit <question id, label or number>`
+    Edit(String),
+    Submit,
+    Keep,
+    Greeting,
+}
+
+/// Words that begin a command, for suggestions.
+pub const COMMAND_WORDS: &[&str] = &[
+    "help", "apply", "status", "cancel", "back", "skip", "review", "edit", "submit", "keep",
+];
+
+/// Parses a message as a command, or `None` when it is not one.
+pub fn parse(text: &str) -> Option<Command> {
+    let t = text.trim();
+    let t = t.strip_prefix('/').unwrap_or(t);
+    let t = t.trim_end_matches(['.', '!', '?']).trim();
+    let lower = t.to_lowercase();
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    if text.trim() == "?" {
+        return Some(Command::Help);
+    }
+    match words.as_slice() {
+        [w] => Some(match *w {
+            "help" | "commands" | "menu" => Command::Help,
+            "apply" | "join" => Command::Apply(vec![]),
+            "status" => Command::Status,
+            "cancel" => Command::Cancel,
+            "back" => Command::Back,
+            "skip" => Command::Skip,
+            "review" => Command::Review,
+            "submit" => Command::Submit,
+            "keep" => Command::Keep,
+            "hi" | "hello" | "hey" | "hallo" | "hola" | "start" | "bonjour" | "salut" => {
+                Command::Greeting
+            }
+            _ => return None,
+        }),
+        ["edit", what] => Some(Command::Edit((*what).to_string())),
+        ["apply", rest @ ..] if rest.len() <= 4 => Some(Command::Apply(
+            rest.iter().map(|s| (*s).to_string()).collect(),
+        )),
+        _ => None,
+    }
+}
+
+/// The command someone probably meant, for an unknown message.
+pub fn suggest(text: &str) -> Option<&'static str> {
+    let first = text
+        .split_whitespace()
+        .next()?
+        .trim_start_matches(['/', '!'])
+        .to_lowercase();
+    if first.chars().count() > 12 {
+        return None;
+    }
+    closest(&first, COMMAND_WORDS)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn single_words_parse_in_any_case_with_a_slash_or_punctuation() {
+        assert_eq!(parse("HELP"), Some(Command::Help));
+        assert_eq!(parse("/status"), Some(Command::Status));
+        assert_eq!(parse(" submit! "), Some(Command::Submit));
+        assert_eq!(parse("?"), Some(Command::Help));
+        assert_eq!(parse("Hello!"), Some(Command::Greeting));
+    }
+
+    #[test]
+    fn apply_takes_a_programme_and_a_role() {
+        assert_eq!(
+            parse("apply pathways as Mentor"),
+            Some(Command::Apply(vec![
+                "pathways".into(),
+                "as".into(),
+                "mentor".into()
+            ]))
+        );
+        assert_eq!(parse("edit goals"), Some(Command::Edit("goals".into())));
+    }
+
+    #[test]
+    fn sentences_are_not_commands() {
+        assert_eq!(parse("I want to help young people"), None);
+        assert_eq!(parse("edit my answer please"), None);
+        assert_eq!(parse(""), None);
+    }
+
+    #[test]
+    fn typos_get_a_suggestion() {
+        assert_eq!(suggest("aply"), Some("apply"));
+        assert_eq!(suggest("!hlep me"), Some("help"));
+        assert_eq!(suggest("pineapple"), None);
+    }
+}

@@ -1,0 +1,323 @@
+//! Guided conversations as pure state machines.
+//!
+//! Everything a person says to the bot goes through [`handle`]: given the stored state of
+//! their conversation (if any), what they sent, and a read-only [`Ctx`] (programmes, their
+//! existing applications, the time), it returns the new state and the [`Effect`]s to carry
+//! out. It performs no I/O: `crate::app` loads the state, calls `handle`, stores the result
+//! and performs the effects through the ports. That is what lets a conversation last days and
+//! survive restarts, and what makes every step testable without a database or chat server.
+//!
+//! To add a flow (a survey, an incident report): add a module with its state type and a
+//! `step` function, a variant to [`FlowState`], and route to it from [`handle`].
+
+pub mod application;
+pub mod command;
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use crate::domain::text::{char_len, thousands};
+use crate::domain::{
+    ApplicationSummary, Choice, NewApplication, Place, Programme, RoomRef, UserRef,
+};
+use command::{Command, parse, suggest};
+
+pub use application::ApplicationFlow;
+
+/// Something a person sent to the bot.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Inbound {
+    pub from: UserRef,
+    pub place: Place,
+    pub content: Content,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Content {
+    /// A typed message.
+    Text(String),
+    /// Options picked on a prompt (a button or select menu). `prompt_ref` names the prompt,
+    /// so an answer to an old prompt is recognised as such.
+    Picked {
+        prompt_ref: Option<String>,
+        values: Vec<String>,
+    },
+}
+
+/// A message the bot sends: text, optionally with choices to pick from.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct OutMessage {
+    pub text: String,
+    pub choices: Vec<Choice>,
+    /// With choices: how many may be picked (`(1, 1)` for a single choice).
+    pub pick: Option<(usize, usize)>,
+    /// Identifies the prompt, echoed back in [`Content::Picked`].
+    pub prompt_ref: Option<String>,
+}
+
+impl OutMessage {
+    pub fn text(text: impl Into<String>) -> Self {
+        OutMessage {
+            text: text.into(),
+            ..Default::default()
+        }
+    }
+}
+
+/// What the app must do as a result of a step.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    SendDm {
+        to: UserRef,
+        message: OutMessage,
+    },
+    PostInRoom {
+        room: RoomRef,
+        message: OutMessage,
+    },
+    /// Store a submitted application, in the same transaction as the new state.
+    StoreApplication(NewApplication),
+}
+
+/// The stored state of a conversation in progress.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "flow", rename_all = "snake_case")]
+pub enum FlowState {
+    Application(ApplicationFlow),
+}
+
+/// How the stored state changes.
+#[derive(Debug, Clone, PartialEq)]
+pub enum StateChange {
+    Unchanged,
+    Set(FlowState),
+    Clear,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Outcome {
+    pub state: StateChange,
+    pub effects: Vec<Effect>,
+}
+
+impl Outcome {
+    fn unchanged(effects: Vec<Effect>) -> Self {
+        Outcome {
+            state: StateChange::Unchanged,
+            effects,
+        }
+    }
+}
+
+/// What a step may read besides the conversation state.
+#[derive(Debug, Clone)]
+pub struct Ctx<'a> {
+    pub user: &'a UserRef,
+    pub programmes: &'a [Programme],
+    /// The person's applications, newest first.
+    pub applications: &'a [ApplicationSummary],
+    pub now: DateTime<Utc>,
+    /// Longest message accepted, in characters.
+    pub max_message_chars: usize,
+    /// Prefix that marks a command in a shared room (`!tandem`).
+    pub room_prefix: &'a str,
+}
+
+impl Ctx<'_> {
+    pub fn programme(&self, slug: &str) -> Option<&Programme> {
+        self.programmes.iter().find(|p| p.slug == slug)
+    }
+
+    pub(crate) fn dm(&self, message: OutMessage) -> Effect {
+        Effect::SendDm {
+            to: self.user.clone(),
+            message,
+        }
+    }
+
+    pub(crate) fn dm_text(&self, text: impl Into<String>) -> Effect {
+        self.dm(OutMessage::text(text))
+    }
+}
+
+/// Decides what to do with one inbound message.
+pub fn handle(ctx: &Ctx<'_>, state: Option<&FlowState>, inbound: &Inbound) -> Outcome {
+    if let Content::Text(text) = &inbound.content {
+        let len = char_len(text);
+        if len > ctx.max_message_chars {
+            let reply = format!(
+                "That message is too long for me ({} characters). Please keep messages under {} characters.",
+                thousands(len),
+                thousands(ctx.max_message_chars)
+            );
+            return Outcome::unchanged(vec![reply_to(ctx, &inbound.place, reply)]);
+        }
+    }
+    match &inbound.place {
+        Place::Room(room) => handle_room(ctx, state, room, &inbound.content),
+        Place::Dm => match state {
+            Some(FlowState::Application(flow)) => application::step(ctx, flow, &inbound.content),
+            None => handle_idle_dm(ctx, &inbound.content),
+        },
+    }
+}
+
+fn reply_to(ctx: &Ctx<'_>, place: &Place, text: String) -> Effect {
+    match place {
+        Place::Dm => ctx.dm_text(text),
+        Place::Room(room) => Effect::PostInRoom {
+            room: room.clone(),
+            message: OutMessage::text(text),
+        },
+    }
+}
+
+/// A DM with no conversation in progress: a command, or a friendly pointer to `help`.
+fn handle_idle_dm(ctx: &Ctx<'_>, content: &Content) -> Outcome {
+    let text = match content {
+        Content::Text(t) => t.as_str(),
+        Content::Picked { .. } => {
+            return Outcome::unchanged(vec![ctx.dm_text(
+                "That question is no longer open: you have no application in progress. Type apply to start one, or help to see what I can do.",
+            )]);
+        }
+    };
+    match parse(text) {
+        Some(Command::Help) | Some(Command::Greeting) => {
+            Outcome::unchanged(vec![ctx.dm_text(help_text(ctx, ""))])
+        }
+        Some(Command::Apply(args)) => application::start(ctx, &args),
+        Some(Command::Status) => Outcome::unchanged(vec![ctx.dm_text(status_text(ctx))]),
+        Some(Command::Cancel) => {
+            Outcome::unchanged(vec![ctx.dm_text(
+                "There is nothing to cancel: you have no application in progress.",
+            )])
+        }
+        Some(Command::Back | Command::Skip | Command::Review | Command::Submit | Command::Keep)
+        | Some(Command::Edit(_)) => Outcome::unchanged(vec![
+            ctx.dm_text("You have no application in progress. Type apply to start one."),
+        ]),
+        None => Outcome::unchanged(vec![ctx.dm_text(unknown_text(text, ""))]),
+    }
+}
+
+/// A message in a shared room: only prefixed commands are for the bot, and anything
+/// personal is answered by DM.
+fn handle_room(
+    ctx: &Ctx<'_>,
+    state: Option<&FlowState>,
+    room: &RoomRef,
+    content: &Content,
+) -> Outcome {
+    let Content::Text(text) = content else {
+        return Outcome::unchanged(vec![]);
+    };
+    let Some(rest) = strip_prefix_ci(text.trim(), ctx.room_prefix) else {
+        return Outcome::unchanged(vec![]);
+    };
+    let post = |t: String| Effect::PostInRoom {
+        room: room.clone(),
+        message: OutMessage::text(t),
+    };
+    let sent_dm = format!("{}, I've sent you a direct message.", ctx.user.id);
+    if rest.is_empty() {
+        return Outcome::unchanged(vec![post(help_text(ctx, ctx.room_prefix))]);
+    }
+    match parse(rest) {
+        Some(Command::Help) | Some(Command::Greeting) => {
+            Outcome::unchanged(vec![post(help_text(ctx, ctx.room_prefix))])
+        }
+        Some(Command::Apply(args)) => {
+            let mut outcome = match state {
+                Some(FlowState::Application(flow)) => application::remind(ctx, flow),
+                None => application::start(ctx, &args),
+            };
+            outcome.effects.push(post(sent_dm));
+            outcome
+        }
+        Some(Command::Status) => {
+            let effects = vec![ctx.dm_text(status_text(ctx)), post(sent_dm)];
+            Outcome::unchanged(effects)
+        }
+        Some(_) => Outcome::unchanged(vec![post(format!(
+            "{}, please answer me in our direct messages: that's where your application is.",
+            ctx.user.id
+        ))]),
+        None => Outcome::unchanged(vec![post(unknown_text(rest, ctx.room_prefix))]),
+    }
+}
+
+fn strip_prefix_ci<'t>(text: &'t str, prefix: &str) -> Option<&'t str> {
+    let head = text.get(..prefix.len())?;
+    if !prefix.is_empty() && head.eq_ignore_ascii_case(prefix) {
+        let rest = &text[prefix.len()..];
+        (rest.is_empty() || rest.starts_with(char::is_whitespace)).then_some(rest.trim())
+    } else {
+        None
+    }
+}
+
+pub(crate) fn help_text(ctx: &Ctx<'_>, prefix: &str) -> String {
+    let p = if prefix.is_empty() {
+        String::new()
+    } else {
+        format!("{prefix} ")
+    };
+    let open: Vec<&Programme> = ctx
+        .programmes
+        .iter()
+        .filter(|p| p.applications_open)
+        .collect();
+    let mut s = String::from(
+        "Hello! I'm Tandem, the bot that runs this community's mentoring programmes.\n",
+    );
+    if open.is_empty() {
+        s.push_str("No programme is open for applications right now.\n");
+    } else {
+        s.push_str("Open for applications:\n");
+        for prog in &open {
+            s.push_str(&format!(
+                "• {} ({}): {}\n",
+                prog.name, prog.slug, prog.description
+            ));
+        }
+    }
+    s.push_str(&format!(
+        "You can type:\n{p}apply — apply as a mentor or a mentee\n{p}status — see your applications\n{p}cancel — stop an application in progress\n{p}help — show this message"
+    ));
+    s
+}
+
+pub(crate) fn status_text(ctx: &Ctx<'_>) -> String {
+    if ctx.applications.is_empty() {
+        return "You have no applications yet. Type apply to start one.".to_string();
+    }
+    let mut s = String::from("Your applications:");
+    for app in ctx.applications {
+        let name = ctx
+            .programme(&app.programme)
+            .map(|p| p.name.as_str())
+            .unwrap_or(app.programme.as_str());
+        s.push_str(&format!(
+            "\n• {name}, as {} — {} on {}",
+            app.role,
+            app.status,
+            app.submitted_at.format("%-d %B %Y")
+        ));
+    }
+    s
+}
+
+fn unknown_text(text: &str, prefix: &str) -> String {
+    let p = if prefix.is_empty() {
+        String::new()
+    } else {
+        format!("{prefix} ")
+    };
+    match suggest(text) {
+        Some(cmd) => format!(
+            "Sorry, I didn't understand that. Did you mean {p}{cmd}? Type {p}help to see what I can do."
+        ),
+        None => format!("Sorry, I didn't understand that. Type {p}help to see what I can do."),
+    }
+}

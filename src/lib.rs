@@ -1,0 +1,21 @@
+//! Tandem runs mentoring programmes inside chat communities on Matrix and Discord.
+//!
+//! The crate is layered so that the heart of it is pure and testable:
+//! - [`domain`]: programme, question, answer and application types and rules;
+//! - [`flows`]: guided conversations as pure state machines that return effects;
+//! - [`app`]: reads state, runs a flow step, records the result, performs the effects;
+//! - [`ports`]: the small capabilities the app needs from a chat platform;
+//! - [`storage`]: all SQL (SQLite and PostgreSQL);
+//! - [`platforms`]: console, a recording fake, and the chat adapters behind features;
+//! - [`config`]: settings and programme definitions from TOML.
+//!
+//! `domain` and `flows` use no database, async runtime or chat SDK.
+
+pub mod app;
+pub mod config;
+pub mod domain;
+pub mod error;
+pub mod flows;
+pub mod platforms;
+pub mod ports;
+pub mod storage;

@@ -1,0 +1,252 @@
+//! The `tandem` command: console, run, migrate, check-config.
+
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use anyhow::Context;
+use clap::{Parser, Subcommand};
+use tracing_subscriber::EnvFilter;
+
+use tandem::app::{App, AppSettings, Ports, SystemClock};
+use tandem::config::{self, Settings};
+use tandem::platforms::console::{self, ConsoleOutput};
+use tandem::storage::Store;
+
+#[derive(Parser)]
+#[command(
+    name = "tandem",
+    version,
+    about = "Mentoring programmes inside your chat community"
+)]
+struct Cli {
+    /// Settings file. Without it, `tandem.toml` is used if present, else the defaults.
+    #[arg(long, global = true, env = "TANDEM_CONFIG")]
+    config: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Talk to Tandem in this terminal (or through a pipe), with no chat server.
+    Console {
+        /// SQLite file or database URL; default `<data_dir>/console.db`.
+        #[arg(long)]
+        database: Option<String>,
+    },
+    /// Connect to the configured chat platforms and serve.
+    Run,
+    /// Apply database migrations and exit.
+    Migrate {
+        /// Database URL; default as for `run`.
+        #[arg(long)]
+        database: Option<String>,
+    },
+    /// Check a settings file or a programme file (or a folder of programmes) and report
+    /// every problem with its file, line and key.
+    CheckConfig {
+        /// Default: the settings file in use and its programmes folder.
+        path: Option<PathBuf>,
+    },
+}
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let default_level = match cli.command {
+        Command::Run => "info",
+        _ => "warn",
+    };
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new(default_level)),
+        )
+        .with_writer(std::io::stderr)
+        .init();
+    match run(cli).await {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("tandem: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    match cli.command {
+        Command::CheckConfig { path } => check_config(cli.config.as_deref(), path.as_deref()),
+        Command::Console { database } => {
+            let settings = load_settings(cli.config.as_deref())?;
+            let programmes = load_programmes(&settings)?;
+            let url = match database {
+                Some(d) => database_url(&d),
+                None => config::sqlite_url(&settings.data_dir.join("console.db")),
+            };
+            let store = Store::open(&url).await?;
+            let output = ConsoleOutput::stdout();
+            let ports = Ports {
+                dm: Arc::new(output.clone()),
+                rooms: Arc::new(output),
+            };
+            let app = App::new(
+                store.clone(),
+                programmes,
+                ports,
+                Arc::new(SystemClock),
+                app_settings(&settings),
+            );
+            let stdin = std::io::stdin();
+            if stdin.is_terminal() {
+                eprintln!(
+                    "Tandem console. Type a message as `alice: hello` (a DM from alice) or `alice in lobby: !tandem help` (a room message). Try `alice: apply`. Ctrl-D quits; conversations are kept in {}.",
+                    url.trim_start_matches("sqlite://")
+                        .trim_end_matches("?mode=rwc")
+                );
+            }
+            console::run(&app, tokio::io::BufReader::new(tokio::io::stdin())).await?;
+            store.close().await;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Run => {
+            let settings = load_settings(cli.config.as_deref())?;
+            let _programmes = load_programmes(&settings)?;
+            if settings.matrix.is_none() && settings.discord.is_none() {
+                eprintln!(
+                    "tandem: no chat platform is configured.\nAdd a [matrix] section (homeserver_url, user_id; password in TANDEM_MATRIX_PASSWORD) or a [discord] section (guild_ids; token in TANDEM_DISCORD_TOKEN) to your settings file: see config/tandem.example.toml.\nTo try Tandem without a chat server, run `tandem console`."
+                );
+                return Ok(ExitCode::from(2));
+            }
+            let store = Store::open(&settings.database_url()).await?;
+            store.close().await;
+            eprintln!(
+                "tandem: the {} adapter is not available in this version yet; the database is ready. Use `tandem console` to try Tandem meanwhile.",
+                if settings.matrix.is_some() {
+                    "Matrix"
+                } else {
+                    "Discord"
+                }
+            );
+            Ok(ExitCode::from(2))
+        }
+        Command::Migrate { database } => {
+            let settings = load_settings(cli.config.as_deref())?;
+            let url = database
+                .map(|d| database_url(&d))
+                .unwrap_or_else(|| settings.database_url());
+            let store = Store::connect(&url).await?;
+            let applied = store.migrate().await?;
+            store.close().await;
+            println!("Database is up to date ({applied} migration(s) applied).");
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+/// A `--database` value: a URL as is, or a SQLite file path.
+fn database_url(value: &str) -> String {
+    if value.contains("://") || value.starts_with("sqlite:") {
+        value.to_string()
+    } else {
+        config::sqlite_url(Path::new(value))
+    }
+}
+
+fn app_settings(settings: &Settings) -> AppSettings {
+    AppSettings {
+        max_message_chars: settings.max_message_chars,
+        room_prefix: settings.room_prefix.clone(),
+    }
+}
+
+fn load_settings(path: Option<&Path>) -> anyhow::Result<Settings> {
+    match path {
+        Some(p) => Ok(Settings::load(p)?),
+        None if Path::new("tandem.toml").exists() => Ok(Settings::load(Path::new("tandem.toml"))?),
+        None => Ok(Settings::default()),
+    }
+}
+
+fn load_programmes(settings: &Settings) -> anyhow::Result<Vec<tandem::domain::Programme>> {
+    let programmes = config::load_programmes(&settings.programmes_dir).with_context(|| {
+        format!(
+            "loading programmes from {} (run `tandem check-config` for details)",
+            settings.programmes_dir.display()
+        )
+    })?;
+    if programmes.is_empty() {
+        tracing::warn!(
+            "no programme files in {}: nobody can apply",
+            settings.programmes_dir.display()
+        );
+    }
+    Ok(programmes)
+}
+
+fn check_config(settings_path: Option<&Path>, path: Option<&Path>) -> anyhow::Result<ExitCode> {
+    let report = |result: Result<String, config::ConfigErrors>| match result {
+        Ok(ok) => {
+            println!("{ok}");
+            true
+        }
+        Err(errors) => {
+            eprintln!("{errors}");
+            false
+        }
+    };
+    let describe = |p: &tandem::domain::Programme| {
+        let roles: Vec<String> = p
+            .roles
+            .values()
+            .map(|r| format!("{}: {} questions", r.kind, r.questions.len()))
+            .collect();
+        format!("programme {} ({})", p.slug, roles.join(", "))
+    };
+    let check_dir = |dir: &Path| {
+        report(config::load_programmes(dir).map(|ps| {
+            let lines: Vec<String> = ps.iter().map(|p| format!("ok: {}", describe(p))).collect();
+            if lines.is_empty() {
+                format!("ok: {} holds no programme files", dir.display())
+            } else {
+                lines.join("\n")
+            }
+        }))
+    };
+    let ok = match path {
+        Some(p) if p.is_dir() => check_dir(p),
+        Some(p) if is_programme_file(p) => report(
+            config::load_programme(p)
+                .map(|prog| format!("ok: {}: {}", p.display(), describe(&prog))),
+        ),
+        Some(p) => match Settings::load(p) {
+            Ok(s) => {
+                println!("ok: settings {}", p.display());
+                check_dir(&s.programmes_dir)
+            }
+            Err(e) => report(Err(e)),
+        },
+        None => {
+            let settings = load_settings(settings_path)?;
+            println!(
+                "ok: settings {}",
+                settings_path
+                    .map(|p| p.display().to_string())
+                    .unwrap_or_else(|| "(defaults or tandem.toml)".into())
+            );
+            check_dir(&settings.programmes_dir)
+        }
+    };
+    Ok(if ok {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
+}
+
+/// A programme file has a `[roles...]` table; a settings file does not.
+fn is_programme_file(path: &Path) -> bool {
+    std::fs::read_to_string(path)
+        .map(|s| s.lines().any(|l| l.trim_start().starts_with("[roles")))
+        .unwrap_or(false)
+}

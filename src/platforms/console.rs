@@ -1,0 +1,247 @@
+//! The console platform: talk to Tandem in a terminal, or script it through a pipe.
+//!
+//! Input, one message per line:
+//! - `alice: hello` is a direct message from user `alice` to the bot;
+//! - `alice in lobby: !tandem help` is a message from `alice` in room `lobby`;
+//! - a line starting with `#` is a comment, and blank lines are ignored;
+//! - `\n` inside a message stands for a line break (for long answers).
+//!
+//! Output, one block per message the bot sends:
+//! - `[dm alice] <text>` or `[room lobby] <text>`;
+//! - continuation lines indented by two spaces;
+//! - choices listed as `  1. Mentor`; a person may answer with the number or the label.
+//!
+//! Lines are handled one after the other, each to completion, so when the input ends the
+//! bot has gone quiet and the console exits.
+
+use std::io::Write;
+use std::sync::{Arc, Mutex};
+
+use async_trait::async_trait;
+use tokio::io::{AsyncBufRead, AsyncBufReadExt};
+
+use crate::app::App;
+use crate::domain::{Place, Platform, RoomRef, UserRef};
+use crate::flows::{Content, Inbound, OutMessage};
+use crate::ports::{
+    DirectMessenger, IdempotencyKey, PortError, PrivateRoomSpec, RoomMessenger, RoomProvisioner,
+};
+
+/// One parsed input line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ConsoleLine {
+    /// A comment or a blank line.
+    Nothing,
+    Message {
+        user: String,
+        room: Option<String>,
+        text: String,
+    },
+    /// Not in the protocol; the text says why.
+    Invalid(String),
+}
+
+/// Parses one input line.
+pub fn parse_line(line: &str) -> ConsoleLine {
+    let trimmed = line.trim_end_matches(['\r', '\n']);
+    if trimmed.trim().is_empty() || trimmed.trim_start().starts_with('#') {
+        return ConsoleLine::Nothing;
+    }
+    let Some((who, text)) = trimmed.split_once(':') else {
+        return ConsoleLine::Invalid(
+            "lines look like `alice: hello` (a DM) or `alice in lobby: hi` (a room message)".into(),
+        );
+    };
+    let words: Vec<&str> = who.split_whitespace().collect();
+    let (user, room) = match words.as_slice() {
+        [user] => (*user, None),
+        [user, "in", room] => (*user, Some(room.to_string())),
+        _ => {
+            return ConsoleLine::Invalid(format!(
+                "`{who}` is not a sender: use a one-word name, like `alice: hello` or `alice in lobby: hi`"
+            ));
+        }
+    };
+    let text = text.strip_prefix(' ').unwrap_or(text).replace("\\n", "\n");
+    ConsoleLine::Message {
+        user: user.to_string(),
+        room,
+        text,
+    }
+}
+
+/// Renders a message the way the console prints it.
+pub fn render(target: &str, message: &OutMessage) -> String {
+    let mut out = String::new();
+    let mut lines = message.text.lines();
+    out.push_str(&format!("[{target}] {}\n", lines.next().unwrap_or("")));
+    for line in lines {
+        out.push_str(&format!("  {line}\n"));
+    }
+    for (i, choice) in message.choices.iter().enumerate() {
+        out.push_str(&format!("  {}. {}\n", i + 1, choice.label));
+    }
+    out
+}
+
+/// Writes the bot's messages to a terminal or pipe.
+#[derive(Clone)]
+pub struct ConsoleOutput {
+    out: Arc<Mutex<Box<dyn Write + Send>>>,
+}
+
+impl ConsoleOutput {
+    pub fn new(out: Box<dyn Write + Send>) -> Self {
+        ConsoleOutput {
+            out: Arc::new(Mutex::new(out)),
+        }
+    }
+
+    pub fn stdout() -> Self {
+        Self::new(Box::new(std::io::stdout()))
+    }
+
+    fn write(&self, text: &str) -> Result<(), PortError> {
+        let mut out = self
+            .out
+            .lock()
+            .map_err(|_| anyhow::anyhow!("console output lock poisoned"))?;
+        out.write_all(text.as_bytes())
+            .and_then(|_| out.flush())
+            .map_err(|e| PortError::Other(e.into()))
+    }
+}
+
+#[async_trait]
+impl DirectMessenger for ConsoleOutput {
+    async fn send_dm(
+        &self,
+        to: &UserRef,
+        message: &OutMessage,
+        _key: &IdempotencyKey,
+    ) -> Result<(), PortError> {
+        self.write(&render(&format!("dm {}", to.id), message))
+    }
+}
+
+#[async_trait]
+impl RoomMessenger for ConsoleOutput {
+    async fn post_in_room(
+        &self,
+        room: &RoomRef,
+        message: &OutMessage,
+        _key: &IdempotencyKey,
+    ) -> Result<(), PortError> {
+        self.write(&render(&format!("room {}", room.id), message))
+    }
+}
+
+#[async_trait]
+impl RoomProvisioner for ConsoleOutput {
+    async fn create_private_room(
+        &self,
+        spec: &PrivateRoomSpec,
+        _key: &IdempotencyKey,
+    ) -> Result<RoomRef, PortError> {
+        let id = crate::domain::programme::slugify(&spec.name);
+        let members: Vec<&str> = spec.members.iter().map(|m| m.id.as_str()).collect();
+        self.write(&format!(
+            "[room {id}] (private room created for {}: {})\n",
+            members.join(", "),
+            spec.topic
+        ))?;
+        Ok(RoomRef::new(Platform::Console, id))
+    }
+}
+
+/// Feeds every line of `input` to the app, in order, until the input ends. Protocol
+/// errors are reported on stderr and the line is skipped.
+pub async fn run<R: AsyncBufRead + Unpin>(app: &App, input: R) -> anyhow::Result<()> {
+    let mut lines = input.lines();
+    let mut number = 0usize;
+    while let Some(line) = lines.next_line().await? {
+        number += 1;
+        match parse_line(&line) {
+            ConsoleLine::Nothing => {}
+            ConsoleLine::Invalid(why) => eprintln!("console: line {number}: {why}"),
+            ConsoleLine::Message { user, room, text } => {
+                let inbound = Inbound {
+                    from: UserRef::new(Platform::Console, user),
+                    place: match room {
+                        Some(r) => Place::Room(RoomRef::new(Platform::Console, r)),
+                        None => Place::Dm,
+                    },
+                    content: Content::Text(text),
+                };
+                app.receive(inbound).await;
+            }
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::Choice;
+
+    #[test]
+    fn lines_are_dms_room_messages_comments_or_mistakes() {
+        assert_eq!(
+            parse_line("alice: hello there"),
+            ConsoleLine::Message {
+                user: "alice".into(),
+                room: None,
+                text: "hello there".into()
+            }
+        );
+        assert_eq!(
+            parse_line("bob in lobby: !tandem help"),
+            ConsoleLine::Message {
+                user: "bob".into(),
+                room: Some("lobby".into()),
+                text: "!tandem help".into()
+            }
+        );
+        assert_eq!(parse_line("# a comment"), ConsoleLine::Nothing);
+        assert_eq!(parse_line("   "), ConsoleLine::Nothing);
+        assert!(matches!(
+            parse_line("no colon here"),
+            ConsoleLine::Invalid(_)
+        ));
+        assert!(matches!(
+            parse_line("two words: hi"),
+            ConsoleLine::Invalid(_)
+        ));
+        assert_eq!(
+            parse_line("alice: a\\nb"),
+            ConsoleLine::Message {
+                user: "alice".into(),
+                room: None,
+                text: "a\nb".into()
+            }
+        );
+        assert_eq!(
+            parse_line("alice:"),
+            ConsoleLine::Message {
+                user: "alice".into(),
+                room: None,
+                text: "".into()
+            }
+        );
+    }
+
+    #[test]
+    fn messages_render_with_indented_continuations_and_numbered_choices() {
+        let message = OutMessage {
+            text: "Pick one\nplease".into(),
+            choices: vec![Choice::from_label("Mentor"), Choice::from_label("Mentee")],
+            pick: Some((1, 1)),
+            prompt_ref: None,
+        };
+        assert_eq!(
+            render("dm alice", &message),
+            "[dm alice] Pick one\n  please\n  1. Mentor\n  2. Mentee\n"
+        );
+    }
+}

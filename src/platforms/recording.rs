@@ -1,0 +1,121 @@
+//! A fake platform that records every message the app sends, for tests.
+
+use std::sync::{Arc, Mutex};
+
+use async_trait::async_trait;
+
+use crate::domain::{RoomRef, UserRef};
+use crate::flows::OutMessage;
+use crate::ports::{
+    DirectMessenger, IdempotencyKey, PortError, PrivateRoomSpec, RoomMessenger, RoomProvisioner,
+};
+
+/// Where a recorded message went.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Target {
+    Dm(UserRef),
+    Room(RoomRef),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Sent {
+    pub target: Target,
+    pub message: OutMessage,
+    pub key: IdempotencyKey,
+}
+
+/// Records sends; clones share the same record.
+#[derive(Debug, Clone, Default)]
+pub struct Recording {
+    sent: Arc<Mutex<Vec<Sent>>>,
+    rooms: Arc<Mutex<Vec<PrivateRoomSpec>>>,
+}
+
+impl Recording {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Everything sent so far.
+    pub fn all(&self) -> Vec<Sent> {
+        self.sent.lock().expect("recording lock").clone()
+    }
+
+    /// Removes and returns everything sent so far.
+    pub fn take(&self) -> Vec<Sent> {
+        std::mem::take(&mut *self.sent.lock().expect("recording lock"))
+    }
+
+    /// Texts sent to `user` by DM, oldest first.
+    pub fn dms_to(&self, user: &UserRef) -> Vec<OutMessage> {
+        self.all()
+            .into_iter()
+            .filter(|s| s.target == Target::Dm(user.clone()))
+            .map(|s| s.message)
+            .collect()
+    }
+
+    /// Messages posted in `room`, oldest first.
+    pub fn posts_in(&self, room: &RoomRef) -> Vec<OutMessage> {
+        self.all()
+            .into_iter()
+            .filter(|s| s.target == Target::Room(room.clone()))
+            .map(|s| s.message)
+            .collect()
+    }
+
+    /// Private rooms created so far.
+    pub fn created_rooms(&self) -> Vec<PrivateRoomSpec> {
+        self.rooms.lock().expect("recording lock").clone()
+    }
+
+    fn push(&self, target: Target, message: &OutMessage, key: &IdempotencyKey) {
+        self.sent.lock().expect("recording lock").push(Sent {
+            target,
+            message: message.clone(),
+            key: key.clone(),
+        });
+    }
+}
+
+#[async_trait]
+impl DirectMessenger for Recording {
+    async fn send_dm(
+        &self,
+        to: &UserRef,
+        message: &OutMessage,
+        key: &IdempotencyKey,
+    ) -> Result<(), PortError> {
+        self.push(Target::Dm(to.clone()), message, key);
+        Ok(())
+    }
+}
+
+#[async_trait]
+impl RoomMessenger for Recording {
+    async fn post_in_room(
+        &self,
+        room: &RoomRef,
+        message: &OutMessage,
+        key: &IdempotencyKey,
+    ) -> Result<(), PortError> {
+        self.push(Target::Room(room.clone()), message, key);
+        Ok(())
+    }
+}
+
+#[async_trait]
+impl RoomProvisioner for Recording {
+    async fn create_private_room(
+        &self,
+        spec: &PrivateRoomSpec,
+        _key: &IdempotencyKey,
+    ) -> Result<RoomRef, PortError> {
+        let mut rooms = self.rooms.lock().expect("recording lock");
+        rooms.push(spec.clone());
+        Ok(RoomRef::new(
+            crate::domain::Platform::Console,
+            format!("room-{}", rooms.len()),
+        ))
+    }
+}

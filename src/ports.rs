@@ -1,0 +1,69 @@
+//! The small capabilities the app needs from a chat platform.
+//!
+//! Each trait is one capability, so code that only sends DMs cannot create rooms. Every
+//! platform (`platforms::console`, Matrix, Discord) implements them, and
+//! `platforms::recording` implements them by recording what was asked, for tests.
+//!
+//! Every send carries an [`IdempotencyKey`] derived from the effect that produced it. A
+//! platform that can deduplicate (Matrix transaction ids, Discord nonces) must pass it on,
+//! so that retrying after a crash never posts the same message twice.
+
+use async_trait::async_trait;
+
+use crate::domain::{RoomRef, UserRef};
+use crate::flows::OutMessage;
+
+/// A stable id for one outgoing message, the same on every retry of the same effect.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct IdempotencyKey(pub String);
+
+/// Why a platform could not do what was asked.
+#[derive(Debug, thiserror::Error)]
+pub enum PortError {
+    /// The person cannot be reached (blocked DMs, left the server).
+    #[error("{0} cannot be reached: {1}")]
+    Unreachable(String, String),
+    /// Anything else; worth a retry.
+    #[error(transparent)]
+    Other(#[from] anyhow::Error),
+}
+
+#[async_trait]
+pub trait DirectMessenger: Send + Sync {
+    /// Sends a direct message, opening the DM if needed.
+    async fn send_dm(
+        &self,
+        to: &UserRef,
+        message: &OutMessage,
+        key: &IdempotencyKey,
+    ) -> Result<(), PortError>;
+}
+
+#[async_trait]
+pub trait RoomMessenger: Send + Sync {
+    /// Posts in a room the bot is in.
+    async fn post_in_room(
+        &self,
+        room: &RoomRef,
+        message: &OutMessage,
+        key: &IdempotencyKey,
+    ) -> Result<(), PortError>;
+}
+
+/// What a private room (a pair room, a case room) should look like.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PrivateRoomSpec {
+    pub name: String,
+    pub topic: String,
+    pub members: Vec<UserRef>,
+}
+
+#[async_trait]
+pub trait RoomProvisioner: Send + Sync {
+    /// Creates a private room with the bot and `members`, and returns it.
+    async fn create_private_room(
+        &self,
+        spec: &PrivateRoomSpec,
+        key: &IdempotencyKey,
+    ) -> Result<RoomRef, PortError>;
+}

@@ -1,0 +1,146 @@
+//! Conversations in progress, and the transaction that records one step of one.
+
+use anyhow::Context;
+use chrono::{DateTime, Utc};
+use sqlx::Row;
+
+use super::{Store, is_write_conflict, to_millis};
+use crate::domain::{NewApplication, UserRef};
+use crate::error::{Error, Result};
+use crate::flows::{FlowState, StateChange};
+
+/// A conversation as stored: its state and the version a write must match.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StoredConversation {
+    pub id: i64,
+    pub state: FlowState,
+    pub version: i64,
+    pub updated_at: DateTime<Utc>,
+}
+
+/// Whether a step was recorded, or someone else changed the conversation first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CommitOutcome {
+    Committed,
+    /// The conversation changed since it was read: read again and redo the step.
+    Conflict,
+}
+
+impl Store {
+    /// The person's conversation in progress, if any.
+    pub async fn load_conversation(&self, user: &UserRef) -> Result<Option<StoredConversation>> {
+        let row = sqlx::query(
+            "SELECT id, state, version, updated_at FROM conversations WHERE platform = $1 AND user_id = $2",
+        )
+        .bind(user.platform.as_str())
+        .bind(&user.id)
+        .fetch_optional(&self.pool)
+        .await?;
+        let Some(row) = row else {
+            return Ok(None);
+        };
+        let state_json: String = row.try_get("state")?;
+        let state: FlowState = serde_json::from_str(&state_json)
+            .with_context(|| format!("decoding the stored conversation of {user}"))?;
+        Ok(Some(StoredConversation {
+            id: row.try_get("id")?,
+            state,
+            version: row.try_get("version")?,
+            updated_at: super::from_millis(row.try_get("updated_at")?),
+        }))
+    }
+
+    /// Records one step atomically: the conversation's new state (checked against the
+    /// version it was read at) and any applications it submitted. Returns `Conflict`, and
+    /// changes nothing, when the conversation changed meanwhile.
+    pub async fn commit_step(
+        &self,
+        user: &UserRef,
+        read: Option<&StoredConversation>,
+        change: &StateChange,
+        applications: &[NewApplication],
+        now: DateTime<Utc>,
+    ) -> Result<CommitOutcome> {
+        let mut tx = self.pool.begin().await?;
+        let now_ms = to_millis(now);
+        let applied = match (change, read) {
+            (StateChange::Unchanged, _) => true,
+            (StateChange::Set(state), Some(read)) => {
+                let json = serde_json::to_string(state).context("encoding conversation state")?;
+                let done = sqlx::query(
+                    "UPDATE conversations SET state = $1, version = version + 1, updated_at = $2 WHERE id = $3 AND version = $4",
+                )
+                .bind(json)
+                .bind(now_ms)
+                .bind(read.id)
+                .bind(read.version)
+                .execute(&mut *tx)
+                .await;
+                conflict_aware(done.map(|r| r.rows_affected() == 1))?
+            }
+            (StateChange::Set(state), None) => {
+                let json = serde_json::to_string(state).context("encoding conversation state")?;
+                let done = sqlx::query(
+                    "INSERT INTO conversations (platform, user_id, state, version, created_at, updated_at) VALUES ($1, $2, $3, 1, $4, $4)",
+                )
+                .bind(user.platform.as_str())
+                .bind(&user.id)
+                .bind(json)
+                .bind(now_ms)
+                .execute(&mut *tx)
+                .await;
+                conflict_aware(done.map(|_| true))?
+            }
+            (StateChange::Clear, Some(read)) => {
+                let done = sqlx::query("DELETE FROM conversations WHERE id = $1 AND version = $2")
+                    .bind(read.id)
+                    .bind(read.version)
+                    .execute(&mut *tx)
+                    .await;
+                conflict_aware(done.map(|r| r.rows_affected() == 1))?
+            }
+            (StateChange::Clear, None) => {
+                // Nothing was stored when we read; if something is now, we raced.
+                let exists: Option<i64> = sqlx::query_scalar(
+                    "SELECT id FROM conversations WHERE platform = $1 AND user_id = $2",
+                )
+                .bind(user.platform.as_str())
+                .bind(&user.id)
+                .fetch_optional(&mut *tx)
+                .await?;
+                exists.is_none()
+            }
+        };
+        if !applied {
+            tx.rollback().await?;
+            return Ok(CommitOutcome::Conflict);
+        }
+        for application in applications {
+            if let Err(e) = self.insert_application(&mut tx, application, now).await {
+                tx.rollback().await?;
+                return Err(e);
+            }
+        }
+        match tx.commit().await {
+            Ok(()) => Ok(CommitOutcome::Committed),
+            Err(e) if is_write_conflict(&e) => Ok(CommitOutcome::Conflict),
+            Err(e) => Err(e.into()),
+        }
+    }
+
+    /// Number of conversations in progress (for status displays and tests).
+    pub async fn count_conversations(&self) -> Result<i64> {
+        Ok(sqlx::query_scalar("SELECT COUNT(*) FROM conversations")
+            .fetch_one(&self.pool)
+            .await?)
+    }
+}
+
+/// Turns a write that lost a race into `Ok(false)`.
+fn conflict_aware(result: std::result::Result<bool, sqlx::Error>) -> Result<bool> {
+    match result {
+        Ok(applied) => Ok(applied),
+        Err(e) if is_write_conflict(&e) => Ok(false),
+        Err(e) => Err(Error::from(e)),
+    }
+}

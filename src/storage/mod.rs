@@ -1,0 +1,193 @@
+//! The only place with SQL.
+//!
+//! Tandem runs on SQLite (embedded, the default) or PostgreSQL (when several processes share
+//! one database). Both are served by one code path through `sqlx::Any`: the SQL here is
+//! portable (`$1` placeholders, `RETURNING`, partial unique indexes), values are limited to
+//! integers, text and booleans, timestamps are epoch milliseconds and structured values are
+//! JSON text. Only the DDL differs, so there are two migration folders,
+//! `migrations/sqlite` and `migrations/postgres`, embedded at compile time; a landed
+//! migration is never edited, a change is a new numbered file in both folders.
+//!
+//! We chose `Any` over one implementation per backend because every query is the same on
+//! both and one path means one set of bugs; the price is no compile-time checked queries,
+//! which the storage tests (run on both backends) make up for.
+//!
+//! To add storage for a new concept: a migration in both folders, a submodule with its
+//! functions on [`Store`], and tests in `tests/integration/storage.rs`.
+
+mod applications;
+mod conversations;
+
+use std::path::Path;
+use std::sync::Once;
+
+use anyhow::Context;
+use chrono::{DateTime, Utc};
+use sqlx::AnyPool;
+use sqlx::any::AnyPoolOptions;
+
+pub use conversations::{CommitOutcome, StoredConversation};
+
+/// Which database a [`Store`] talks to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+/// A connection pool plus the few facts about it the queries need.
+#[derive(Clone, Debug)]
+pub struct Store {
+    pool: AnyPool,
+    backend: Backend,
+}
+
+static SQLITE_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("migrations/sqlite");
+static POSTGRES_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("migrations/postgres");
+
+impl Store {
+    /// Connects to `url` (`sqlite://path?mode=rwc` or `postgres://...`). For SQLite the
+    /// file's folder is created if missing.
+    pub async fn connect(url: &str) -> anyhow::Result<Store> {
+        static DRIVERS: Once = Once::new();
+        DRIVERS.call_once(sqlx::any::install_default_drivers);
+        let backend = if url.starts_with("sqlite:") {
+            Backend::Sqlite
+        } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            Backend::Postgres
+        } else {
+            anyhow::bail!("unsupported database URL (expected sqlite: or postgres://): {url}");
+        };
+        if backend == Backend::Sqlite
+            && let Some(path) = sqlite_path(url)
+            && let Some(dir) = Path::new(&path).parent()
+            && !dir.as_os_str().is_empty()
+        {
+            std::fs::create_dir_all(dir)
+                .with_context(|| format!("creating the database folder {}", dir.display()))?;
+        }
+        let options = AnyPoolOptions::new().max_connections(match backend {
+            // One writer at a time anyway; a few readers help the console and tests.
+            Backend::Sqlite => 4,
+            Backend::Postgres => 8,
+        });
+        let pool = options
+            .connect(url)
+            .await
+            .with_context(|| format!("connecting to the database at {}", redact(url)))?;
+        if backend == Backend::Sqlite {
+            // WAL lets readers work while one connection writes; persistent in the file.
+            sqlx::query("PRAGMA journal_mode = WAL")
+                .execute(&pool)
+                .await
+                .context("enabling SQLite write-ahead logging")?;
+        }
+        Ok(Store { pool, backend })
+    }
+
+    /// Connects and applies pending migrations.
+    pub async fn open(url: &str) -> anyhow::Result<Store> {
+        let store = Store::connect(url).await?;
+        store.migrate().await?;
+        Ok(store)
+    }
+
+    /// Applies pending migrations; returns how many were applied.
+    pub async fn migrate(&self) -> anyhow::Result<usize> {
+        let migrator = match self.backend {
+            Backend::Sqlite => &SQLITE_MIGRATIONS,
+            Backend::Postgres => &POSTGRES_MIGRATIONS,
+        };
+        let before = self.applied_migrations().await.unwrap_or(0);
+        migrator
+            .run(&self.pool)
+            .await
+            .context("applying database migrations")?;
+        let after = self.applied_migrations().await.unwrap_or(0);
+        Ok(after.saturating_sub(before))
+    }
+
+    async fn applied_migrations(&self) -> anyhow::Result<usize> {
+        let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM _sqlx_migrations WHERE success")
+            .fetch_one(&self.pool)
+            .await?;
+        Ok(n as usize)
+    }
+
+    pub fn backend(&self) -> Backend {
+        self.backend
+    }
+
+    pub async fn close(&self) {
+        self.pool.close().await;
+    }
+}
+
+/// The file path in a SQLite URL, if it names a file.
+fn sqlite_path(url: &str) -> Option<String> {
+    let rest = url
+        .strip_prefix("sqlite://")
+        .or_else(|| url.strip_prefix("sqlite:"))?;
+    let path = rest.split('?').next()?;
+    (!path.is_empty() && path != ":memory:").then(|| path.to_string())
+}
+
+/// A URL with any password replaced, for messages and logs.
+fn redact(url: &str) -> String {
+    match (url.find("://"), url.rfind('@')) {
+        (Some(s), Some(at)) if at > s => {
+            let creds = &url[s + 3..at];
+            match creds.split_once(':') {
+                Some((user, _)) => format!("{}{user}:***{}", &url[..s + 3], &url[at..]),
+                None => url.to_string(),
+            }
+        }
+        _ => url.to_string(),
+    }
+}
+
+pub(crate) fn to_millis(t: DateTime<Utc>) -> i64 {
+    t.timestamp_millis()
+}
+
+pub(crate) fn from_millis(ms: i64) -> DateTime<Utc> {
+    DateTime::from_timestamp_millis(ms).unwrap_or_default()
+}
+
+/// Whether an error means "someone else wrote first; try again": a unique violation on
+/// insert, or SQLite's lock timeouts.
+pub(crate) fn is_write_conflict(e: &sqlx::Error) -> bool {
+    match e {
+        sqlx::Error::Database(db) => {
+            db.is_unique_violation()
+                || matches!(
+                    db.code().as_deref(),
+                    Some("5" | "6" | "517" | "40001" | "40P01")
+                )
+        }
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn passwords_are_redacted_from_database_urls() {
+        assert_eq!(
+            redact("postgres://tandem:s3cret@db:5432/tandem"),
+            "postgres://tandem:***@db:5432/tandem"
+        );
+        assert_eq!(redact("sqlite://data/x.db"), "sqlite://data/x.db");
+    }
+
+    #[test]
+    fn sqlite_paths_are_read_from_urls() {
+        assert_eq!(
+            sqlite_path("sqlite://data/c.db?mode=rwc").as_deref(),
+            Some("data/c.db")
+        );
+        assert_eq!(sqlite_path("sqlite::memory:"), None);
+    }
+}
