@@ -321,3 +321,6 @@ fn unknown_text(text: &str, prefix: &str) -> String {
         None => format!("Sorry, I didn't understand that. Type {p}help to see what I can do."),
     }
 }
+
+#[cfg(test)]
+pub(crate) mod tests;

@@ -19,7 +19,6 @@ mod applications;
 mod conversations;
 
 use std::path::Path;
-use std::sync::Once;
 
 use anyhow::Context;
 use chrono::{DateTime, Utc};
@@ -49,8 +48,8 @@ impl Store {
     /// Connects to `url` (`sqlite://path?mode=rwc` or `postgres://...`). For SQLite the
     /// file's folder is created if missing.
     pub async fn connect(url: &str) -> anyhow::Result<Store> {
-        static DRIVERS: Once = Once::new();
-        DRIVERS.call_once(sqlx::any::install_default_drivers);
+        // Idempotent: installs the compiled-in drivers on first use only.
+        sqlx::any::install_default_drivers();
         let backend = if url.starts_with("sqlite:") {
             Backend::Sqlite
         } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
@@ -112,6 +111,37 @@ impl Store {
             .fetch_one(&self.pool)
             .await?;
         Ok(n as usize)
+    }
+
+    /// Creates an empty PostgreSQL database `name` through `admin_url` and returns the URL
+    /// of the new database. Used to give each test, or a new deployment, its own database.
+    pub async fn create_postgres_database(admin_url: &str, name: &str) -> anyhow::Result<String> {
+        // Idempotent: installs the compiled-in drivers on first use only.
+        sqlx::any::install_default_drivers();
+        anyhow::ensure!(
+            !name.is_empty()
+                && name
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_'),
+            "a database name is lower-case letters, digits and _"
+        );
+        let admin = AnyPoolOptions::new()
+            .max_connections(1)
+            .connect(admin_url)
+            .await
+            .with_context(|| format!("connecting to {}", redact(admin_url)))?;
+        // The name was checked above to be only [a-z0-9_].
+        sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
+            .execute(&admin)
+            .await
+            .with_context(|| format!("creating database {name}"))?;
+        admin.close().await;
+        let (base, query) = match admin_url.split_once('?') {
+            Some((b, q)) => (b, format!("?{q}")),
+            None => (admin_url, String::new()),
+        };
+        let server = base.rsplit_once('/').map(|(s, _)| s).unwrap_or(base);
+        Ok(format!("{server}/{name}{query}"))
     }
 
     pub fn backend(&self) -> Backend {

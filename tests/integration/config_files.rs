@@ -1,0 +1,200 @@
+//! Configuration files: the bundled examples are valid, and every kind of mistake is
+//! reported with its file, line and key.
+
+use std::path::Path;
+use std::process::Command;
+
+use tandem::config::{self, Settings};
+
+use crate::support::repo_root;
+
+const GOOD_QUESTION: &str =
+    "[[roles.mentor.questions]]\nid = \"name\"\nkind = \"short_text\"\nprompt = \"Name?\"\n";
+
+/// A programme file whose mentee form is `mentee_questions`.
+fn programme_with(mentee_questions: &str) -> String {
+    format!(
+        "slug = \"p\"\nname = \"P\"\ndescription = \"d\"\n[roles.mentor]\nname = \"Mentor\"\ndescription = \"m\"\n{GOOD_QUESTION}[roles.mentee]\nname = \"Mentee\"\ndescription = \"m\"\n{mentee_questions}"
+    )
+}
+
+fn errors_of(source: &str) -> String {
+    config::parse_programme(Path::new("p.toml"), source)
+        .unwrap_err()
+        .to_string()
+}
+
+#[test]
+fn the_bundled_example_settings_and_programme_are_valid() {
+    let settings = Settings::load(&repo_root().join("config/tandem.example.toml")).unwrap();
+    assert_eq!(settings.room_prefix, "!tandem");
+    let programmes = config::load_programmes(&repo_root().join("config/programs")).unwrap();
+    assert_eq!(programmes.len(), 1);
+    assert_eq!(programmes[0].slug, "pathways-2027");
+    assert_eq!(programmes[0].duration_months, 6);
+    let kinds: std::collections::BTreeSet<&str> = programmes[0]
+        .roles
+        .values()
+        .flat_map(|r| r.questions.iter().map(|q| q.kind.name()))
+        .collect();
+    assert_eq!(
+        kinds.len(),
+        config::QUESTION_KINDS.len(),
+        "the example uses every question kind: {kinds:?}"
+    );
+}
+
+#[test]
+fn an_unknown_key_names_the_file_line_and_key() {
+    let src = programme_with(
+        "[[roles.mentee.questions]]\nid = \"a\"\nkind = \"short_text\"\nprompt = \"A?\"\ncolour = \"red\"\n",
+    );
+    let e = errors_of(&src);
+    assert!(
+        e.starts_with(
+            "p.toml:18:1: key `roles.mentee.questions[0].colour`: unknown field `colour`"
+        ),
+        "{e}"
+    );
+}
+
+#[test]
+fn duplicate_question_ids_are_reported() {
+    let q = "[[roles.mentee.questions]]\nid = \"a\"\nkind = \"yes_no\"\nprompt = \"A?\"\n";
+    let e = errors_of(&programme_with(&format!("{q}{q}")));
+    assert!(
+        e.contains("p.toml:19:6: key `roles.mentee.questions[1].id`: duplicate question id `a`"),
+        "{e}"
+    );
+}
+
+#[test]
+fn a_branch_to_a_missing_or_later_question_is_reported() {
+    let src = programme_with(
+        "[[roles.mentee.questions]]\nid = \"a\"\nkind = \"yes_no\"\nprompt = \"A?\"\nshow_if = { question = \"ghost\", equals = \"yes\" }\n[[roles.mentee.questions]]\nid = \"b\"\nkind = \"yes_no\"\nprompt = \"B?\"\nshow_if = { question = \"c\", equals = \"yes\" }\n[[roles.mentee.questions]]\nid = \"c\"\nkind = \"yes_no\"\nprompt = \"C?\"\n",
+    );
+    let e = errors_of(&src);
+    assert!(e.contains("p.toml:18:24:") && e.contains("key `roles.mentee.questions[0].show_if`: show_if refers to question `ghost`, which is not in this form"), "{e}");
+    assert!(
+        e.contains(
+            "key `roles.mentee.questions[1].show_if`: show_if refers to `c`, which comes later"
+        ),
+        "{e}"
+    );
+}
+
+#[test]
+fn a_branch_on_a_value_the_question_cannot_take_is_reported() {
+    let src = programme_with(
+        "[[roles.mentee.questions]]\nid = \"a\"\nkind = \"single_choice\"\nchoices = [\"Red\", \"Blue\"]\nprompt = \"A?\"\n[[roles.mentee.questions]]\nid = \"b\"\nkind = \"short_text\"\nprompt = \"B?\"\nshow_if = { question = \"a\", any_of = [\"green\"] }\n",
+    );
+    let e = errors_of(&src);
+    assert!(
+        e.contains("`green` is not a possible answer to `a` (possible: red, blue)"),
+        "{e}"
+    );
+}
+
+#[test]
+fn an_empty_choice_list_is_reported() {
+    let e = errors_of(&programme_with(
+        "[[roles.mentee.questions]]\nid = \"a\"\nkind = \"multi_choice\"\nprompt = \"A?\"\nchoices = []\n",
+    ));
+    assert!(
+        e.contains(
+            "p.toml:18:11: key `roles.mentee.questions[0].choices`: the choice list is empty"
+        ),
+        "{e}"
+    );
+}
+
+#[test]
+fn fields_that_do_not_fit_the_kind_and_missing_ranges_are_reported() {
+    let e = errors_of(&programme_with(
+        "[[roles.mentee.questions]]\nid = \"a\"\nkind = \"number\"\nprompt = \"A?\"\nmin = 1\n[[roles.mentee.questions]]\nid = \"b\"\nkind = \"yes_no\"\nprompt = \"B?\"\nchoices = [\"x\"]\n[[roles.mentee.questions]]\nid = \"c\"\nkind = \"essay\"\nprompt = \"C?\"\n[[roles.mentee.questions]]\nid = \"d\"\nkind = \"consent\"\nprompt = \"D?\"\n",
+    ));
+    assert!(
+        e.contains("a number question needs both `min` and `max`"),
+        "{e}"
+    );
+    assert!(
+        e.contains("`choices` does not apply to a yes_no question"),
+        "{e}"
+    );
+    assert!(e.contains("unknown question kind `essay`"), "{e}");
+    assert!(e.contains("a consent question needs a `statement`"), "{e}");
+    assert_eq!(
+        e.lines().count(),
+        4,
+        "every problem is reported at once: {e}"
+    );
+}
+
+#[test]
+fn a_syntax_error_and_a_wrong_type_name_their_line() {
+    let e = errors_of("slug = \"p\"\nname = \n");
+    assert!(e.starts_with("p.toml:2:"), "{e}");
+    let e = errors_of(&programme_with(
+        "[[roles.mentee.questions]]\nid = \"a\"\nkind = \"number\"\nprompt = \"A?\"\nmin = \"one\"\nmax = 3\n",
+    ));
+    assert!(
+        e.starts_with("p.toml:18:7: key `roles.mentee.questions[0].min`"),
+        "{e}"
+    );
+}
+
+#[test]
+fn a_missing_role_is_reported() {
+    let e = errors_of(
+        "slug = \"p\"\nname = \"P\"\ndescription = \"d\"\n[roles.mentor]\nname = \"M\"\ndescription = \"m\"\nquestions = []\n",
+    );
+    assert!(e.contains("missing field `mentee`"), "{e}");
+}
+
+#[test]
+fn settings_reject_unknown_keys_and_secrets_in_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("tandem.toml");
+    std::fs::write(&path, "data_dir = \"d\"\n[matrix]\nhomeserver_url = \"https://m\"\nuser_id = \"@b:m\"\npassword = \"hunter2\"\n").unwrap();
+    let e = Settings::load(&path).unwrap_err().to_string();
+    assert!(
+        e.contains("tandem.toml:5:1: key `matrix.password`: unknown field `password`"),
+        "{e}"
+    );
+}
+
+#[test]
+fn check_config_reports_every_problem_and_fails() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.toml");
+    std::fs::write(&bad, programme_with("[[roles.mentee.questions]]\nid = \"a\"\nkind = \"multi_choice\"\nprompt = \"A?\"\nchoices = []\n")).unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_tandem"))
+        .args(["check-config", &bad.display().to_string()])
+        .current_dir(repo_root())
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.contains(
+            "bad.toml:18:11: key `roles.mentee.questions[0].choices`: the choice list is empty"
+        ),
+        "{stderr}"
+    );
+
+    let out = Command::new(env!("CARGO_BIN_EXE_tandem"))
+        .args(["check-config", "config/tandem.example.toml"])
+        .current_dir(repo_root())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        stdout.contains("ok: programme pathways-2027 (mentor: 13 questions, mentee: 13 questions)"),
+        "{stdout}"
+    );
+}

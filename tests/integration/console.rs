@@ -1,0 +1,157 @@
+//! The `tandem` binary: console sessions through a pipe, restarts, and the other commands.
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+use tandem::config;
+use tandem::domain::Answer;
+use tandem::storage::Store;
+
+use crate::support::{MENTEE_ANSWERS, repo_root, user};
+
+fn tandem(args: &[&str], stdin: &str) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_tandem"))
+        .args(args)
+        .current_dir(repo_root())
+        .env_remove("TANDEM_CONFIG")
+        .env_remove("TANDEM_DATABASE_URL")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("start tandem");
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(stdin.as_bytes())
+        .unwrap();
+    child.wait_with_output().expect("tandem ran")
+}
+
+fn script(lines: &[&str], who: &str) -> String {
+    lines.iter().map(|l| format!("{who}: {l}\n")).collect()
+}
+
+#[tokio::test]
+async fn a_scripted_console_session_survives_a_restart_and_stores_what_was_typed() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("console.db");
+    let db_arg = db.display().to_string();
+    let (first_half, second_half) = MENTEE_ANSWERS.split_at(8);
+
+    let mut input = String::from("# the first process\n");
+    input.push_str(&script(first_half, "amina"));
+    let out = tandem(&["console", "--database", &db_arg], &input);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        stdout.contains("[dm amina] Welcome to Pathways Mentoring 2027!"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("  2. Mentee — you're 16–30 and want help finding work"),
+        "{stdout}"
+    );
+    assert!(
+        stdout
+            .lines()
+            .all(|l| l.starts_with("[dm amina] ") || l.starts_with("  ")),
+        "{stdout}"
+    );
+
+    // The second process continues the same conversation.
+    let mut input = script(&["hello"], "amina");
+    input.push_str(&script(second_half, "amina"));
+    input.push_str("amina: submit\n");
+    let out = tandem(&["console", "--database", &db_arg], &input);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(stdout.contains("[dm amina] Welcome back!"), "{stdout}");
+    assert!(stdout.contains("has been submitted"), "{stdout}");
+
+    let store = Store::open(&config::sqlite_url(&db)).await.unwrap();
+    let apps = store.applications_of(&user("amina")).await.unwrap();
+    assert_eq!(apps.len(), 1);
+    let stored = store.application(apps[0].id).await.unwrap().unwrap();
+    let texts: Vec<(String, Answer)> = stored.answers;
+    assert_eq!(texts[0], ("name".into(), Answer::Text("Amina".into())));
+    assert_eq!(texts[1], ("age".into(), Answer::Number(19.0)));
+    assert_eq!(
+        texts[2],
+        (
+            "time_zone".into(),
+            Answer::TimeZone("Africa/Nairobi".into())
+        )
+    );
+    assert_eq!(
+        texts
+            .iter()
+            .find(|(q, _)| q == "hopes")
+            .map(|(_, a)| a.clone()),
+        Some(Answer::Text(
+            "I want a CV I'm proud of and my first job in tech.".into()
+        ))
+    );
+    store.close().await;
+}
+
+#[test]
+fn console_room_messages_and_protocol_mistakes() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("c.db").display().to_string();
+    let input = "bob in lobby: hello everyone\nbob in lobby: !tandem help\nthis line has no sender\nbob: hi\n";
+    let out = tandem(&["console", "--database", &db], input);
+    assert!(out.status.success());
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stdout.starts_with("[room lobby] Hello! I'm Tandem"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("  !tandem apply — apply as a mentor or a mentee"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("[dm bob] Hello! I'm Tandem"), "{stdout}");
+    assert!(
+        stderr.contains("console: line 3: lines look like `alice: hello`"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn run_without_a_chat_platform_says_how_to_configure_one() {
+    let out = tandem(&["run"], "");
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.contains("no chat platform is configured"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("[matrix]"), "{stderr}");
+    assert!(stderr.contains("tandem console"), "{stderr}");
+}
+
+#[test]
+fn migrate_prepares_a_database_and_is_idempotent() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("sub/m.db").display().to_string();
+    let out = tandem(&["migrate", "--database", &db], "");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("1 migration(s) applied"));
+    let out = tandem(&["migrate", "--database", &db], "");
+    assert!(String::from_utf8_lossy(&out.stdout).contains("0 migration(s) applied"));
+}

@@ -1,0 +1,184 @@
+//! Every storage function, on both backends.
+
+use std::collections::BTreeMap;
+
+use tandem::domain::{Answer, ApplicationStatus, NewApplication, RoleKind};
+use tandem::error::Error;
+use tandem::flows::application::Stage;
+use tandem::flows::{ApplicationFlow, FlowState, StateChange};
+use tandem::storage::{CommitOutcome, Store};
+
+use crate::support::{start_time, user};
+
+fn flow(stage: Stage) -> FlowState {
+    FlowState::Application(ApplicationFlow {
+        programme: Some("pathways-2027".into()),
+        role: Some(RoleKind::Mentee),
+        answers: BTreeMap::from([("name".to_string(), Answer::Text("Amina".into()))]),
+        stage,
+        started_at: start_time(),
+    })
+}
+
+fn asking(q: &str) -> Stage {
+    Stage::Asking {
+        question: q.into(),
+        from_review: false,
+    }
+}
+
+fn application(applicant: &str, answers: Vec<(String, Answer)>) -> NewApplication {
+    NewApplication {
+        programme: "pathways-2027".into(),
+        role: RoleKind::Mentee,
+        applicant: user(applicant),
+        answers,
+        submitted_at: start_time(),
+    }
+}
+
+both_backends! {
+    async fn migrations_apply_once_and_a_second_run_changes_nothing(db: TestDb) {
+        let store = Store::connect(&db.url).await.unwrap();
+        assert_eq!(store.migrate().await.unwrap(), 1);
+        assert_eq!(store.migrate().await.unwrap(), 0);
+        assert_eq!(store.count_conversations().await.unwrap(), 0);
+    }
+
+    async fn a_conversation_is_stored_read_back_and_versioned(db: TestDb) {
+        let store = Store::open(&db.url).await.unwrap();
+        let ada = user("ada");
+        assert!(store.load_conversation(&ada).await.unwrap().is_none());
+        let first = flow(asking("age"));
+        let done = store
+            .commit_step(&ada, None, &StateChange::Set(first.clone()), &[], start_time())
+            .await
+            .unwrap();
+        assert_eq!(done, CommitOutcome::Committed);
+        let read = store.load_conversation(&ada).await.unwrap().unwrap();
+        assert_eq!(read.state, first);
+        assert_eq!(read.version, 1);
+        let second = flow(asking("time_zone"));
+        store
+            .commit_step(&ada, Some(&read), &StateChange::Set(second.clone()), &[], start_time())
+            .await
+            .unwrap();
+        let again = store.load_conversation(&ada).await.unwrap().unwrap();
+        assert_eq!(again.state, second);
+        assert_eq!(again.version, 2);
+        assert_eq!(again.updated_at, start_time());
+    }
+
+    async fn a_write_based_on_a_stale_read_is_a_conflict_and_changes_nothing(db: TestDb) {
+        let store = Store::open(&db.url).await.unwrap();
+        let ada = user("ada");
+        store
+            .commit_step(&ada, None, &StateChange::Set(flow(asking("age"))), &[], start_time())
+            .await
+            .unwrap();
+        let read = store.load_conversation(&ada).await.unwrap().unwrap();
+        // Another message is handled first.
+        store
+            .commit_step(&ada, Some(&read), &StateChange::Set(flow(asking("languages"))), &[], start_time())
+            .await
+            .unwrap();
+        let stale = store
+            .commit_step(&ada, Some(&read), &StateChange::Set(flow(asking("situation"))), &[], start_time())
+            .await
+            .unwrap();
+        assert_eq!(stale, CommitOutcome::Conflict);
+        let cleared = store
+            .commit_step(&ada, Some(&read), &StateChange::Clear, &[application("ada", vec![])], start_time())
+            .await
+            .unwrap();
+        assert_eq!(cleared, CommitOutcome::Conflict);
+        let now = store.load_conversation(&ada).await.unwrap().unwrap();
+        assert_eq!(now.state, flow(asking("languages")));
+        assert!(store.applications_of(&ada).await.unwrap().is_empty(), "the application rolled back with the conflict");
+    }
+
+    async fn two_first_messages_from_one_person_cannot_both_start_a_conversation(db: TestDb) {
+        let store = Store::open(&db.url).await.unwrap();
+        let ada = user("ada");
+        let a = store
+            .commit_step(&ada, None, &StateChange::Set(flow(Stage::ChoosingRole)), &[], start_time())
+            .await
+            .unwrap();
+        let b = store
+            .commit_step(&ada, None, &StateChange::Set(flow(asking("name"))), &[], start_time())
+            .await
+            .unwrap();
+        assert_eq!((a, b), (CommitOutcome::Committed, CommitOutcome::Conflict));
+        let c = store
+            .commit_step(&ada, None, &StateChange::Clear, &[], start_time())
+            .await
+            .unwrap();
+        assert_eq!(c, CommitOutcome::Conflict, "clearing what we did not see is a conflict too");
+        assert_eq!(store.count_conversations().await.unwrap(), 1);
+    }
+
+    async fn a_submitted_application_is_stored_with_its_answers_in_form_order(db: TestDb) {
+        let store = Store::open(&db.url).await.unwrap();
+        let ada = user("ada");
+        store
+            .commit_step(&ada, None, &StateChange::Set(flow(Stage::Reviewing)), &[], start_time())
+            .await
+            .unwrap();
+        let read = store.load_conversation(&ada).await.unwrap().unwrap();
+        let long_rtl = format!("{} 🚀\nسطر ثان", "مرحبا ".repeat(300));
+        let answers = vec![
+            ("name".to_string(), Answer::Text("Ada Lovelace".into())),
+            ("age".to_string(), Answer::Number(19.0)),
+            ("hopes".to_string(), Answer::Text(long_rtl.clone())),
+            ("goals".to_string(), Answer::Choices(vec!["writing-a-cv".into(), "building-confidence".into()])),
+            ("anything_else".to_string(), Answer::Skipped),
+            ("consent".to_string(), Answer::Consent { accepted_at: start_time() }),
+        ];
+        let done = store
+            .commit_step(&ada, Some(&read), &StateChange::Clear, &[application("ada", answers.clone())], start_time())
+            .await
+            .unwrap();
+        assert_eq!(done, CommitOutcome::Committed);
+        assert!(store.load_conversation(&ada).await.unwrap().is_none());
+        let mine = store.applications_of(&ada).await.unwrap();
+        assert_eq!(mine.len(), 1);
+        assert_eq!(mine[0].status, ApplicationStatus::Submitted);
+        assert_eq!(mine[0].role, RoleKind::Mentee);
+        assert_eq!(mine[0].submitted_at, start_time());
+        let stored = store.application(mine[0].id).await.unwrap().unwrap();
+        assert_eq!(stored.applicant, ada);
+        assert_eq!(stored.answers, answers);
+        assert_eq!(store.applications_to("pathways-2027").await.unwrap(), mine);
+        assert!(store.application(mine[0].id + 1000).await.unwrap().is_none());
+    }
+
+    async fn a_second_active_application_to_one_programme_is_refused_with_a_clear_message(db: TestDb) {
+        let store = Store::open(&db.url).await.unwrap();
+        let ada = user("ada");
+        store
+            .commit_step(&ada, None, &StateChange::Unchanged, &[application("ada", vec![])], start_time())
+            .await
+            .unwrap();
+        store
+            .commit_step(&ada, None, &StateChange::Set(flow(Stage::Reviewing)), &[], start_time())
+            .await
+            .unwrap();
+        let read = store.load_conversation(&ada).await.unwrap().unwrap();
+        let err = store
+            .commit_step(&ada, Some(&read), &StateChange::Clear, &[application("ada", vec![])], start_time())
+            .await
+            .unwrap_err();
+        match err {
+            Error::User(m) => assert!(m.contains("already applied"), "{m}"),
+            other => panic!("expected a user error, got {other:?}"),
+        }
+        assert!(store.load_conversation(&ada).await.unwrap().is_some(), "nothing changed");
+        assert_eq!(store.applications_of(&ada).await.unwrap().len(), 1);
+        // Someone else may still apply.
+        store
+            .commit_step(&user("bo"), None, &StateChange::Unchanged, &[application("bo", vec![])], start_time())
+            .await
+            .unwrap();
+        assert_eq!(store.applications_to("pathways-2027").await.unwrap().len(), 2);
+    }
+}

@@ -1,0 +1,205 @@
+//! Shared test harness: databases on both backends, and the app wired to a recording fake.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use chrono::{DateTime, Utc};
+use tandem::app::{App, AppSettings, ManualClock, Ports};
+use tandem::config;
+use tandem::domain::{Place, Platform, Programme, UserRef};
+use tandem::flows::{Content, Inbound};
+use tandem::platforms::recording::Recording;
+use tandem::storage::Store;
+
+/// Runs each listed test once on SQLite and once on PostgreSQL, as
+/// `<name>::on_sqlite` and `<name>::on_postgres`.
+macro_rules! both_backends {
+    ($(async fn $name:ident($db:ident: TestDb) $body:block)*) => {
+        $(
+            mod $name {
+                #[allow(unused_imports)]
+                use super::*;
+                use crate::support::TestDb;
+
+                async fn run($db: TestDb) $body
+
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn on_sqlite() {
+                    run(TestDb::sqlite()).await
+                }
+
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn on_postgres() {
+                    if let Some(db) = TestDb::postgres().await {
+                        run(db).await
+                    }
+                }
+            }
+        )*
+    };
+}
+
+/// A fresh, empty database for one test.
+pub struct TestDb {
+    pub url: String,
+    _dir: Option<tempfile::TempDir>,
+}
+
+static COUNTER: AtomicUsize = AtomicUsize::new(0);
+
+impl TestDb {
+    pub fn sqlite() -> TestDb {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let url = config::sqlite_url(&dir.path().join("test.db"));
+        TestDb {
+            url,
+            _dir: Some(dir),
+        }
+    }
+
+    /// A new database on the test PostgreSQL server, or `None` when PostgreSQL tests are
+    /// explicitly skipped. Without a server and without the skip flag, the test fails: a
+    /// silently skipped backend would make a green run mean nothing.
+    pub async fn postgres() -> Option<TestDb> {
+        let Ok(admin) = std::env::var("TANDEM_TEST_POSTGRES_URL") else {
+            if std::env::var("TANDEM_TEST_SKIP_POSTGRES").is_ok_and(|v| v == "1") {
+                eprintln!("skipped: TANDEM_TEST_SKIP_POSTGRES=1");
+                return None;
+            }
+            panic!(
+                "TANDEM_TEST_POSTGRES_URL is not set: run the tests with scripts/test, which starts PostgreSQL, or set TANDEM_TEST_SKIP_POSTGRES=1 to skip the PostgreSQL half"
+            );
+        };
+        let name = format!(
+            "t_{}_{}_{}",
+            std::process::id(),
+            COUNTER.fetch_add(1, Ordering::Relaxed),
+            Utc::now().timestamp_micros() % 1_000_000
+        );
+        let url = Store::create_postgres_database(&admin, &name)
+            .await
+            .expect("create a test database");
+        Some(TestDb { url, _dir: None })
+    }
+}
+
+pub fn repo_root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The bundled example programme.
+pub fn example_programmes() -> Vec<Programme> {
+    config::load_programmes(&repo_root().join("config/programs")).expect("example programmes")
+}
+
+pub fn start_time() -> DateTime<Utc> {
+    DateTime::parse_from_rfc3339("2027-01-11T09:00:00Z")
+        .unwrap()
+        .with_timezone(&Utc)
+}
+
+/// The app on a test database, talking to a recording fake, with a manual clock.
+pub struct Harness {
+    pub app: App,
+    pub store: Store,
+    pub rec: Recording,
+    pub clock: Arc<ManualClock>,
+}
+
+impl Harness {
+    pub async fn new(db: &TestDb) -> Harness {
+        Self::with_recording(db, Recording::new()).await
+    }
+
+    pub async fn with_recording(db: &TestDb, rec: Recording) -> Harness {
+        let store = Store::open(&db.url).await.expect("open test database");
+        let clock = Arc::new(ManualClock::new(start_time()));
+        let app = App::new(
+            store.clone(),
+            example_programmes(),
+            Ports {
+                dm: Arc::new(rec.clone()),
+                rooms: Arc::new(rec.clone()),
+            },
+            clock.clone(),
+            AppSettings::default(),
+        );
+        Harness {
+            app,
+            store,
+            rec,
+            clock,
+        }
+    }
+
+    /// Sends a DM from `user` and returns what the bot said back to them, joined.
+    pub async fn say(&self, user: &str, text: &str) -> String {
+        self.rec.take();
+        self.app.receive(dm(user, text)).await;
+        self.clock.advance(chrono::Duration::seconds(3));
+        self.rec
+            .take()
+            .into_iter()
+            .map(|s| s.message.text)
+            .collect::<Vec<_>>()
+            .join("\n---\n")
+    }
+
+    /// Sends each line in turn.
+    pub async fn say_all(&self, user: &str, lines: &[&str]) -> String {
+        let mut last = String::new();
+        for line in lines {
+            last = self.say(user, line).await;
+        }
+        last
+    }
+}
+
+pub fn user(id: &str) -> UserRef {
+    UserRef::new(Platform::Console, id)
+}
+
+pub fn dm(user_id: &str, text: &str) -> Inbound {
+    Inbound {
+        from: user(user_id),
+        place: Place::Dm,
+        content: Content::Text(text.to_string()),
+    }
+}
+
+/// The mentee answers used across tests, for the example programme, from `apply`.
+pub const MENTEE_ANSWERS: &[&str] = &[
+    "apply",
+    "mentee",
+    "Amina",
+    "19",
+    "Africa/Nairobi",
+    "English, Swahili",
+    "2",
+    "1, 3",
+    "1 2",
+    "yes",
+    "I volunteered at the library homework club for a year.",
+    "I want a CV I'm proud of and my first job in tech.",
+    "3",
+    "skip",
+    "I agree",
+];
+
+/// The mentor answers, for the example programme, from `apply`.
+pub const MENTOR_ANSWERS: &[&str] = &[
+    "apply as mentor",
+    "Grace",
+    "Software engineer",
+    "12",
+    "Technology",
+    "1, 2, 3",
+    "English, French",
+    "Europe/London",
+    "2",
+    "no",
+    "I was helped into tech by a mentor and want to pass it on.",
+    "yes",
+    "I agree",
+];
