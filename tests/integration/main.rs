@@ -7,6 +7,7 @@
 #[macro_use]
 mod support;
 
+mod architecture;
 mod config_files;
 mod console;
 mod journeys;
