@@ -9,8 +9,9 @@ use anyhow::Context;
 use clap::{Parser, Subcommand};
 use tracing_subscriber::EnvFilter;
 
-use tandem::app::{App, AppSettings, Ports, SystemClock};
+use tandem::app::{App, AppSettings, Ports, ShiftedClock};
 use tandem::config::{self, Settings};
+use tandem::domain::{Platform, RoomRef};
 use tandem::platforms::console::{self, ConsoleOutput};
 use tandem::storage::Store;
 
@@ -90,11 +91,12 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 dm: Arc::new(output.clone()),
                 rooms: Arc::new(output),
             };
+            let clock = Arc::new(ShiftedClock::new());
             let app = App::new(
                 store.clone(),
                 programmes,
                 ports,
-                Arc::new(SystemClock),
+                clock.clone(),
                 app_settings(&settings),
             );
             let stdin = std::io::stdin();
@@ -105,7 +107,7 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                         .trim_end_matches("?mode=rwc")
                 );
             }
-            console::run(&app, tokio::io::BufReader::new(tokio::io::stdin())).await?;
+            console::run(&app, &clock, tokio::io::BufReader::new(tokio::io::stdin())).await?;
             store.close().await;
             Ok(ExitCode::SUCCESS)
         }
@@ -157,6 +159,10 @@ fn app_settings(settings: &Settings) -> AppSettings {
     AppSettings {
         max_message_chars: settings.max_message_chars,
         room_prefix: settings.room_prefix.clone(),
+        coordinators_rooms: vec![RoomRef::new(
+            Platform::Console,
+            settings.console.coordinators_room.clone(),
+        )],
     }
 }
 

@@ -38,3 +38,30 @@ impl Clock for ManualClock {
         *self.0.lock().expect("clock lock")
     }
 }
+
+/// The real time, shifted by an offset that can only grow: lets a console script jump
+/// ahead ("three years later") while time keeps flowing.
+#[derive(Debug, Default)]
+pub struct ShiftedClock(Mutex<Duration>);
+
+impl ShiftedClock {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Moves the clock forward; a negative shift is refused (time does not run back).
+    pub fn shift(&self, by: Duration) -> Result<DateTime<Utc>, String> {
+        if by < Duration::zero() {
+            return Err("the clock only moves forward".into());
+        }
+        let mut offset = self.0.lock().expect("clock lock");
+        *offset += by;
+        Ok(Utc::now() + *offset)
+    }
+}
+
+impl Clock for ShiftedClock {
+    fn now(&self) -> DateTime<Utc> {
+        Utc::now() + *self.0.lock().expect("clock lock")
+    }
+}

@@ -16,13 +16,18 @@ use std::time::Duration;
 
 use tracing::{debug, error, info, warn};
 
-pub use clock::{Clock, ManualClock, SystemClock};
+pub use clock::{Clock, ManualClock, ShiftedClock, SystemClock};
 
-use crate::domain::{NewApplication, Place, Programme};
+use chrono::{DateTime, Utc};
+
+use crate::domain::{
+    ApplicationRecord, ApplicationSummary, Place, Platform, Programme, RoomRef, UserRef,
+};
 use crate::error::{Error, Reference, Result};
-use crate::flows::{self, Ctx, Effect, Inbound, OutMessage, StateChange};
+use crate::flows::review::{self, Needs};
+use crate::flows::{self, Ctx, Effect, Inbound, OutMessage, Outcome, StateChange, Subject};
 use crate::ports::{DirectMessenger, IdempotencyKey, RoomMessenger};
-use crate::storage::{CommitOutcome, Store};
+use crate::storage::{CommitOutcome, Store, StoredConversation};
 
 /// The platform capabilities the app uses.
 #[derive(Clone)]
@@ -31,11 +36,13 @@ pub struct Ports {
     pub rooms: Arc<dyn RoomMessenger>,
 }
 
-/// Limits and texts that shape every conversation.
+/// Limits, rooms and texts that shape every conversation.
 #[derive(Debug, Clone)]
 pub struct AppSettings {
     pub max_message_chars: usize,
     pub room_prefix: String,
+    /// The coordinators' room on each platform.
+    pub coordinators_rooms: Vec<RoomRef>,
 }
 
 impl Default for AppSettings {
@@ -43,6 +50,7 @@ impl Default for AppSettings {
         AppSettings {
             max_message_chars: 8000,
             room_prefix: "!tandem".into(),
+            coordinators_rooms: vec![RoomRef::new(Platform::Console, "coordinators")],
         }
     }
 }
@@ -84,6 +92,10 @@ impl App {
         &self.programmes
     }
 
+    pub fn now(&self) -> DateTime<Utc> {
+        self.clock.now()
+    }
+
     /// Handles one message; any error is reported to the sender and logged.
     pub async fn receive(&self, inbound: Inbound) {
         if let Err(e) = self.handle(&inbound).await {
@@ -106,6 +118,51 @@ impl App {
         }
     }
 
+    fn coordinators_room(&self, platform: Platform) -> Option<&RoomRef> {
+        self.settings
+            .coordinators_rooms
+            .iter()
+            .find(|r| r.platform == platform)
+    }
+
+    fn ctx<'a>(
+        &'a self,
+        user: &'a UserRef,
+        applications: &'a [ApplicationSummary],
+        subject: &'a Subject,
+        now: DateTime<Utc>,
+    ) -> Ctx<'a> {
+        Ctx {
+            user,
+            programmes: &self.programmes,
+            applications,
+            now,
+            max_message_chars: self.settings.max_message_chars,
+            room_prefix: &self.settings.room_prefix,
+            coordinators_room: self.coordinators_room(user.platform),
+            subject,
+        }
+    }
+
+    /// Loads what a coordinator's command needs.
+    async fn load_subject(&self, inbound: &Inbound) -> Result<Subject> {
+        Ok(match review::needs(inbound, &self.settings.room_prefix) {
+            Needs::Nothing => Subject::Nothing,
+            Needs::Application(id) => {
+                Subject::Application(self.store.application(id).await?.map(Box::new))
+            }
+            Needs::Overview => {
+                let slugs: Vec<String> = self
+                    .programmes
+                    .iter()
+                    .filter(|p| p.is_coordinator(&inbound.from))
+                    .map(|p| p.slug.clone())
+                    .collect();
+                Subject::Overview(self.store.applications_in(&slugs).await?)
+            }
+        })
+    }
+
     /// Handles one message: decide, record, then act.
     pub async fn handle(&self, inbound: &Inbound) -> Result<()> {
         let user = &inbound.from;
@@ -113,54 +170,257 @@ impl App {
             let now = self.clock.now();
             let conversation = self.store.load_conversation(user).await?;
             let applications = self.store.applications_of(user).await?;
-            let ctx = Ctx {
-                user,
-                programmes: &self.programmes,
-                applications: &applications,
-                now,
-                max_message_chars: self.settings.max_message_chars,
-                room_prefix: &self.settings.room_prefix,
-            };
+            let subject = self.load_subject(inbound).await?;
+            let ctx = self.ctx(user, &applications, &subject, now);
             let outcome = flows::handle(&ctx, conversation.as_ref().map(|c| &c.state), inbound);
-            let submitted: Vec<NewApplication> = outcome
-                .effects
-                .iter()
-                .filter_map(|e| match e {
-                    Effect::StoreApplication(a) => Some(a.clone()),
-                    _ => None,
-                })
-                .collect();
-            let committed = self
-                .store
-                .commit_step(user, conversation.as_ref(), &outcome.state, &submitted, now)
-                .await;
-            match committed {
-                Ok(CommitOutcome::Committed) => {
-                    for a in &submitted {
-                        info!(user = %user, programme = %a.programme, role = %a.role, answers = a.answers.len(), "application submitted");
-                    }
-                    let version = conversation.as_ref().map(|c| c.version).unwrap_or(0)
-                        + i64::from(outcome.state != StateChange::Unchanged);
-                    let base = format!(
-                        "{}-{}-v{}-t{}",
-                        user.platform,
-                        user.id,
-                        version,
-                        now.timestamp_millis()
-                    );
-                    self.perform(&base, outcome.effects).await;
-                    return Ok(());
-                }
-                Ok(CommitOutcome::Conflict) => {
-                    debug!(user = %user, attempt, "conversation changed meanwhile; redoing the step");
-                    // A short, growing pause lets the other writer finish.
-                    tokio::time::sleep(Duration::from_millis(u64::from(attempt) * 2)).await;
-                }
-                Err(e) => return Err(e),
+            if self
+                .commit_and_perform(user, conversation.as_ref(), outcome, now)
+                .await?
+            {
+                return Ok(());
             }
+            debug!(user = %user, attempt, "state changed meanwhile; redoing the step");
+            // A short, growing pause lets the other writer finish.
+            tokio::time::sleep(Duration::from_millis(u64::from(attempt) * 2)).await;
         }
         Err(Error::Internal(anyhow::anyhow!(
             "gave up after {MAX_ATTEMPTS} conflicting attempts for {user}"
+        )))
+    }
+
+    /// Records a decided step and carries out its effects. `false` when it lost a race and
+    /// must be decided again on fresh data.
+    async fn commit_and_perform(
+        &self,
+        user: &UserRef,
+        read: Option<&StoredConversation>,
+        outcome: Outcome,
+        now: DateTime<Utc>,
+    ) -> Result<bool> {
+        let committed = self
+            .store
+            .commit_step(user, read, &outcome.state, &outcome.effects, now)
+            .await?;
+        let CommitOutcome::Committed { new_applications } = committed else {
+            return Ok(false);
+        };
+        let version = read.map(|c| c.version).unwrap_or(0)
+            + i64::from(outcome.state != StateChange::Unchanged);
+        let base = format!(
+            "{}-{}-v{}-t{}",
+            user.platform,
+            user.id,
+            version,
+            now.timestamp_millis()
+        );
+        // People who may now have a prompt to answer: the sender (their conversation may
+        // have ended) and anyone a prompt was queued for.
+        let mut prompted: Vec<UserRef> = vec![user.clone()];
+        for effect in &outcome.effects {
+            match effect {
+                Effect::AskApplicant { applicant, .. } => prompted.push(applicant.clone()),
+                Effect::QueuePrompt { user, .. } => prompted.push(user.clone()),
+                _ => {}
+            }
+        }
+        self.perform(&base, outcome.effects).await;
+        for id in new_applications {
+            if let Some(applicant) = self.after_submit(id).await? {
+                prompted.push(applicant);
+            }
+        }
+        prompted.dedup();
+        for person in prompted {
+            self.deliver_prompts(&person).await?;
+        }
+        Ok(true)
+    }
+
+    /// After an application is stored: its card goes to the coordinators, or, when the
+    /// rules accepted it, its acknowledgement prompts are queued.
+    async fn after_submit(&self, id: i64) -> Result<Option<UserRef>> {
+        let Some(record) = self.store.application(id).await? else {
+            return Ok(None);
+        };
+        let Some(programme) = self
+            .programmes
+            .iter()
+            .find(|p| p.slug == record.summary.programme)
+        else {
+            return Ok(None);
+        };
+        info!(application = id, applicant = %record.applicant, status = %record.summary.status, "application submitted");
+        let mut effects = Vec::new();
+        if record.summary.status.awaits_review() {
+            match self.coordinators_room(record.applicant.platform) {
+                Some(room) => effects.push(Effect::PostInRoom {
+                    room: room.clone(),
+                    message: review::card(programme, &record),
+                }),
+                None => warn!(
+                    application = id,
+                    "no coordinators' room configured for {}: nobody was told about this application",
+                    record.applicant.platform
+                ),
+            }
+        }
+        if record.summary.status.is_accepted() {
+            effects.extend(review::acknowledgement_prompts(
+                programme,
+                &record.summary,
+                &record.applicant,
+            ));
+        }
+        if effects.is_empty() {
+            return Ok(None);
+        }
+        let outcome = Outcome {
+            state: StateChange::Unchanged,
+            effects,
+        };
+        let now = self.clock.now();
+        let committed = self
+            .store
+            .commit_step(
+                &record.applicant,
+                None,
+                &StateChange::Unchanged,
+                &outcome.effects,
+                now,
+            )
+            .await?;
+        if committed.is_committed() {
+            self.perform(&format!("application-{id}-submitted"), outcome.effects)
+                .await;
+        }
+        Ok(Some(record.applicant))
+    }
+
+    /// Starts the oldest queued prompt for `user` if they have no conversation in progress.
+    async fn deliver_prompts(&self, user: &UserRef) -> Result<()> {
+        // A prompt whose subject is gone starts nothing; try the next few.
+        for _ in 0..5 {
+            if self.store.load_conversation(user).await?.is_some() {
+                return Ok(());
+            }
+            let Some((prompt_id, prompt)) = self.store.next_prompt(user).await? else {
+                return Ok(());
+            };
+            let now = self.clock.now();
+            let applications = self.store.applications_of(user).await?;
+            let subject = Subject::Nothing;
+            let ctx = self.ctx(user, &applications, &subject, now);
+            let outcome = flows::prompts::start(&ctx, &prompt);
+            let state = match &outcome.state {
+                StateChange::Set(s) => Some(s),
+                _ => None,
+            };
+            if !self.store.start_prompt(user, prompt_id, state, now).await? {
+                return Ok(());
+            }
+            self.perform(&format!("prompt-{prompt_id}"), outcome.effects)
+                .await;
+            if state.is_some() {
+                return Ok(());
+            }
+        }
+        Ok(())
+    }
+
+    /// Time-driven screening work: expire checks whose date has passed, and remind people
+    /// on waiting lists. Safe to run as often as wanted; returns how many things it did.
+    pub async fn sweep(&self) -> Result<usize> {
+        let mut done = 0;
+        let today = self.clock.now().date_naive();
+        for (id, step) in self.store.expired_checks(today).await? {
+            if self
+                .system_step(id, |ctx, programme, record| {
+                    review::expire_check(ctx, programme, record, &step)
+                })
+                .await?
+            {
+                done += 1;
+            }
+        }
+        let waitlisted = self.store.waitlisted().await?;
+        let now = self.clock.now();
+        for (summary, reminded) in &waitlisted {
+            let Some(programme) = self.programmes.iter().find(|p| p.slug == summary.programme)
+            else {
+                continue;
+            };
+            let every = i64::from(programme.waitlist_reminder_days);
+            let last = reminded.unwrap_or(summary.submitted_at);
+            if every == 0 || (now - last).num_days() < every {
+                continue;
+            }
+            let queue: Vec<i64> = waitlisted
+                .iter()
+                .filter(|(s, _)| s.programme == summary.programme && s.role == summary.role)
+                .map(|(s, _)| s.id)
+                .collect();
+            let position = queue.iter().position(|i| *i == summary.id).unwrap_or(0) + 1;
+            let total = queue.len();
+            if self
+                .system_step(summary.id, |_, programme, record| {
+                    review::waitlist_reminder(programme, record, position, total)
+                })
+                .await?
+            {
+                done += 1;
+            }
+        }
+        Ok(done)
+    }
+
+    /// Runs a decision about one application that no message triggered, with the same
+    /// record-then-act discipline and retries as a message.
+    async fn system_step(
+        &self,
+        application_id: i64,
+        decide: impl Fn(&Ctx<'_>, &Programme, &ApplicationRecord) -> Outcome,
+    ) -> Result<bool> {
+        for attempt in 1..=MAX_ATTEMPTS {
+            let Some(record) = self.store.application(application_id).await? else {
+                return Ok(false);
+            };
+            let Some(programme) = self
+                .programmes
+                .iter()
+                .find(|p| p.slug == record.summary.programme)
+            else {
+                return Ok(false);
+            };
+            let now = self.clock.now();
+            let applications = self.store.applications_of(&record.applicant).await?;
+            let subject = Subject::Nothing;
+            let ctx = self.ctx(&record.applicant, &applications, &subject, now);
+            let outcome = decide(&ctx, programme, &record);
+            if outcome.effects.is_empty() {
+                return Ok(false);
+            }
+            let committed = self
+                .store
+                .commit_step(
+                    &record.applicant,
+                    None,
+                    &StateChange::Unchanged,
+                    &outcome.effects,
+                    now,
+                )
+                .await?;
+            if committed.is_committed() {
+                self.perform(
+                    &format!("application-{application_id}-t{}", now.timestamp_millis()),
+                    outcome.effects,
+                )
+                .await;
+                return Ok(true);
+            }
+            tokio::time::sleep(Duration::from_millis(u64::from(attempt) * 2)).await;
+        }
+        Err(Error::Internal(anyhow::anyhow!(
+            "gave up after {MAX_ATTEMPTS} conflicting attempts on application {application_id}"
         )))
     }
 
@@ -174,7 +434,21 @@ impl App {
                 Effect::PostInRoom { room, message } => {
                     self.ports.rooms.post_in_room(room, message, &key).await
                 }
-                Effect::StoreApplication(_) => Ok(()),
+                Effect::LogRefusal { user, action } => {
+                    warn!(user = %user, action = %action, "refused: not a coordinator of the programme");
+                    Ok(())
+                }
+                Effect::RecordDecision(d) => {
+                    info!(application = d.application_id, from = %d.from, to = %d.to, by = %d.by, "application decision");
+                    Ok(())
+                }
+                // Written in the step's transaction.
+                Effect::StoreApplication(_)
+                | Effect::RecordStep { .. }
+                | Effect::AskApplicant { .. }
+                | Effect::AnswerReviewQuestion { .. }
+                | Effect::QueuePrompt { .. }
+                | Effect::MarkReminded { .. } => Ok(()),
             };
             if let Err(e) = result {
                 warn!(key = %key.0, "could not carry out {effect:?}: {e}");

@@ -6,21 +6,75 @@ use std::str::FromStr;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
+use std::collections::BTreeMap;
+
 use super::answer::Answer;
 use super::ids::{RoleKind, UserRef};
+use super::screening::{Evaluation, StepState};
 
-/// Where an application stands. Screening (a later stage) moves it on from `Submitted`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+/// Where an application stands.
+///
+/// On submit the screening rules move it to `approved` (eligible), `ineligible` or
+/// `needs_review`. Reviewers move `needs_review` (and `info_requested`, `waitlisted`) on to
+/// `approved`, `rejected`, `waitlisted` or `info_requested`. An `approved` participant
+/// becomes `ready` (can be matched) once every screening step is complete, and falls back
+/// to `approved` when a check expires.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ApplicationStatus {
+    /// Stored before screening existed; treated like `needs_review`.
     Submitted,
+    NeedsReview,
+    InfoRequested,
+    Waitlisted,
+    Approved,
+    Ready,
+    Ineligible,
+    Rejected,
     Withdrawn,
 }
 
 impl ApplicationStatus {
+    pub const ALL: [ApplicationStatus; 9] = [
+        ApplicationStatus::Submitted,
+        ApplicationStatus::NeedsReview,
+        ApplicationStatus::InfoRequested,
+        ApplicationStatus::Waitlisted,
+        ApplicationStatus::Approved,
+        ApplicationStatus::Ready,
+        ApplicationStatus::Ineligible,
+        ApplicationStatus::Rejected,
+        ApplicationStatus::Withdrawn,
+    ];
+
     pub fn as_str(self) -> &'static str {
         match self {
             ApplicationStatus::Submitted => "submitted",
+            ApplicationStatus::NeedsReview => "needs_review",
+            ApplicationStatus::InfoRequested => "info_requested",
+            ApplicationStatus::Waitlisted => "waitlisted",
+            ApplicationStatus::Approved => "approved",
+            ApplicationStatus::Ready => "ready",
+            ApplicationStatus::Ineligible => "ineligible",
+            ApplicationStatus::Rejected => "rejected",
+            ApplicationStatus::Withdrawn => "withdrawn",
+        }
+    }
+
+    /// How the status reads to the applicant.
+    pub fn describe(self) -> &'static str {
+        match self {
+            ApplicationStatus::Submitted | ApplicationStatus::NeedsReview => {
+                "submitted, waiting for a coordinator's review"
+            }
+            ApplicationStatus::InfoRequested => {
+                "waiting for your answer to a coordinator's question"
+            }
+            ApplicationStatus::Waitlisted => "on the waiting list",
+            ApplicationStatus::Approved => "accepted, completing the pre-match steps",
+            ApplicationStatus::Ready => "ready to be matched",
+            ApplicationStatus::Ineligible => "not eligible this time",
+            ApplicationStatus::Rejected => "not accepted this time",
             ApplicationStatus::Withdrawn => "withdrawn",
         }
     }
@@ -28,6 +82,22 @@ impl ApplicationStatus {
     /// Whether this application still counts, so the person cannot apply again.
     pub fn is_active(self) -> bool {
         !matches!(self, ApplicationStatus::Withdrawn)
+    }
+
+    /// Whether a reviewer's decision is still awaited.
+    pub fn awaits_review(self) -> bool {
+        matches!(
+            self,
+            ApplicationStatus::Submitted
+                | ApplicationStatus::NeedsReview
+                | ApplicationStatus::InfoRequested
+                | ApplicationStatus::Waitlisted
+        )
+    }
+
+    /// Whether the person was accepted into the programme (screening steps under way or done).
+    pub fn is_accepted(self) -> bool {
+        matches!(self, ApplicationStatus::Approved | ApplicationStatus::Ready)
     }
 }
 
@@ -40,11 +110,10 @@ impl fmt::Display for ApplicationStatus {
 impl FromStr for ApplicationStatus {
     type Err = String;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        match s {
-            "submitted" => Ok(ApplicationStatus::Submitted),
-            "withdrawn" => Ok(ApplicationStatus::Withdrawn),
-            other => Err(format!("unknown application status `{other}`")),
-        }
+        ApplicationStatus::ALL
+            .into_iter()
+            .find(|st| st.as_str() == s)
+            .ok_or_else(|| format!("unknown application status `{s}`"))
     }
 }
 
@@ -57,6 +126,10 @@ pub struct NewApplication {
     /// Answers in form order, only for questions that were shown.
     pub answers: Vec<(String, Answer)>,
     pub submitted_at: DateTime<Utc>,
+    /// The status it starts in, from the screening rules' outcome.
+    pub status: ApplicationStatus,
+    /// What the screening rules decided, and why.
+    pub evaluation: Evaluation,
 }
 
 /// What flows need to know about a person's existing applications.
@@ -67,4 +140,50 @@ pub struct ApplicationSummary {
     pub role: RoleKind,
     pub status: ApplicationStatus,
     pub submitted_at: DateTime<Utc>,
+    /// Screening steps recorded so far, by step id.
+    pub steps: BTreeMap<String, StepState>,
+    /// For a waitlisted application: its place in the programme's waiting list for its
+    /// role, and the list's length.
+    pub waitlist_position: Option<(usize, usize)>,
+}
+
+/// A decision recorded on an application: who moved it from which status to which, and why.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DecisionRecord {
+    pub from: ApplicationStatus,
+    pub to: ApplicationStatus,
+    /// `platform:id` of the reviewer, or `screening rules` / `tandem` for automatic moves.
+    pub by: String,
+    pub reason: String,
+    pub at: DateTime<Utc>,
+}
+
+/// A question a reviewer asked the applicant, and the answer once given.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ReviewQuestion {
+    pub id: i64,
+    pub question: String,
+    pub asked_by: String,
+    pub asked_at: DateTime<Utc>,
+    pub answer: Option<String>,
+    pub answered_at: Option<DateTime<Utc>>,
+}
+
+/// Everything stored about one application, for reviewers' cards and commands.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ApplicationRecord {
+    pub summary: ApplicationSummary,
+    pub applicant: UserRef,
+    pub answers: Vec<(String, Answer)>,
+    pub evaluation: Option<Evaluation>,
+    /// Oldest first.
+    pub decisions: Vec<DecisionRecord>,
+    /// Oldest first.
+    pub questions: Vec<ReviewQuestion>,
+}
+
+impl ApplicationRecord {
+    pub fn answers_map(&self) -> BTreeMap<String, Answer> {
+        self.answers.iter().cloned().collect()
+    }
 }

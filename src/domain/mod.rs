@@ -10,10 +10,14 @@ pub mod application;
 pub mod ids;
 pub mod language;
 pub mod programme;
+pub mod screening;
 pub mod text;
 pub mod timezone;
 
 pub use answer::{Answer, AnswerError};
-pub use application::{ApplicationStatus, ApplicationSummary, NewApplication};
+pub use application::{
+    ApplicationRecord, ApplicationStatus, ApplicationSummary, DecisionRecord, NewApplication,
+    ReviewQuestion,
+};
 pub use ids::{Place, Platform, RoleKind, RoomRef, UserRef};
 pub use programme::{Choice, Condition, Programme, Question, QuestionKind, Role, Texts};

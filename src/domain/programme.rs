@@ -10,7 +10,8 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::ids::RoleKind;
+use super::ids::{RoleKind, UserRef};
+use super::screening::Screening;
 
 /// A configured programme, e.g. a 6-month youth-employment mentoring programme.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -25,6 +26,10 @@ pub struct Programme {
     pub applications_open: bool,
     pub texts: Texts,
     pub roles: BTreeMap<RoleKind, Role>,
+    /// People who review applications and keep screening records for this programme.
+    pub coordinators: Vec<UserRef>,
+    /// Days between reminders to people on the waiting list (0: never).
+    pub waitlist_reminder_days: u32,
 }
 
 /// Texts the programme shows at fixed points of the journey.
@@ -44,6 +49,7 @@ pub struct Role {
     pub name: String,
     pub description: String,
     pub questions: Vec<Question>,
+    pub screening: Screening,
 }
 
 impl Role {
@@ -59,6 +65,10 @@ impl Role {
 impl Programme {
     pub fn role(&self, kind: RoleKind) -> Option<&Role> {
         self.roles.get(&kind)
+    }
+
+    pub fn is_coordinator(&self, user: &UserRef) -> bool {
+        self.coordinators.contains(user)
     }
 }
 

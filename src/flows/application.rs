@@ -18,8 +18,10 @@ use super::command::{Command, parse};
 use super::{Content, Ctx, Effect, FlowState, OutMessage, Outcome, StateChange, status_text};
 use crate::domain::answer::{AnswerInput, expectation, parse_answer, prompt_choices};
 use crate::domain::programme::slugify;
+use crate::domain::screening::{RuleOutcome, evaluate};
 use crate::domain::{
-    Answer, Choice, NewApplication, Programme, Question, QuestionKind, Role, RoleKind,
+    Answer, ApplicationStatus, Choice, NewApplication, Programme, Question, QuestionKind, Role,
+    RoleKind,
 };
 
 /// A person's application in progress.
@@ -862,28 +864,60 @@ fn reviewing(
                     ))],
                 };
             }
-            let answers = visible
+            let answers: Vec<(String, Answer)> = visible
                 .iter()
                 .filter_map(|q| flow.answers.get(&q.id).map(|a| (q.id.clone(), a.clone())))
                 .collect();
+            let answer_map = answers_of(&answers);
+            let evaluation = evaluate(&role.screening, &answer_map);
+            let status = match evaluation.outcome {
+                RuleOutcome::Eligible if role.screening.steps.is_empty() => {
+                    ApplicationStatus::Ready
+                }
+                RuleOutcome::Eligible => ApplicationStatus::Approved,
+                RuleOutcome::NeedsReview => ApplicationStatus::NeedsReview,
+                RuleOutcome::Ineligible => ApplicationStatus::Ineligible,
+            };
+            let role_name = role.name.to_lowercase();
+            let told = match evaluation.outcome {
+                RuleOutcome::Ineligible => format!(
+                    "Thank you for applying to {} as a {role_name}, and for the time you took.\n{}\nWe're sorry we can't offer you a place this time.",
+                    p.name,
+                    evaluation.reasons.join("\n")
+                ),
+                RuleOutcome::NeedsReview => format!(
+                    "Thank you! Your application to {} as a {role_name} has been submitted.\n{}\nType status at any time to see where it stands.",
+                    p.name, p.texts.submitted
+                ),
+                RuleOutcome::Eligible => {
+                    let mut t = format!(
+                        "Thank you! Your application to {} as a {role_name} has been submitted, and it meets the programme's criteria: you're accepted!",
+                        p.name
+                    );
+                    if role.screening.steps.is_empty() {
+                        t.push_str(" You're ready to be matched; we'll be in touch when we have a match for you.");
+                    } else {
+                        t.push_str("\nBefore we can match you, a few steps remain:");
+                        for step in &role.screening.steps {
+                            t.push_str(&format!("\n• {}", step.label));
+                        }
+                        t.push_str("\nType status at any time to see your progress.");
+                    }
+                    t
+                }
+            };
             let application = NewApplication {
                 programme: p.slug.clone(),
                 role: role.kind,
                 applicant: ctx.user.clone(),
                 answers,
                 submitted_at: ctx.now,
+                status,
+                evaluation,
             };
             Outcome {
                 state: StateChange::Clear,
-                effects: vec![
-                    Effect::StoreApplication(application),
-                    ctx.dm_text(format!(
-                        "Thank you! Your application to {} as a {} has been submitted.\n{}\nType status at any time to see where it stands.",
-                        p.name,
-                        role.name.to_lowercase(),
-                        p.texts.submitted
-                    )),
-                ],
+                effects: vec![Effect::StoreApplication(application), ctx.dm_text(told)],
             }
         }
         Some(Command::Edit(target)) => edit(ctx, flow, p, role, target),
@@ -944,4 +978,8 @@ fn match_programme<'p>(open: &[&'p Programme], arg: &str) -> Option<&'p Programm
                 _ => None,
             }
         })
+}
+
+fn answers_of(answers: &[(String, Answer)]) -> BTreeMap<String, Answer> {
+    answers.iter().cloned().collect()
 }

@@ -12,13 +12,17 @@
 
 pub mod application;
 pub mod command;
+pub mod prompts;
+pub mod review;
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
+use crate::domain::screening::StepState;
 use crate::domain::text::{char_len, thousands};
 use crate::domain::{
-    ApplicationSummary, Choice, NewApplication, Place, Programme, RoomRef, UserRef,
+    ApplicationRecord, ApplicationStatus, ApplicationSummary, Choice, NewApplication, Place,
+    Programme, RoomRef, UserRef,
 };
 use command::{Command, parse, suggest};
 
@@ -77,6 +81,72 @@ pub enum Effect {
     },
     /// Store a submitted application, in the same transaction as the new state.
     StoreApplication(NewApplication),
+    /// Move an application from one status to another; a conflict if it is no longer in
+    /// `from` (someone decided first), and then the step is redone.
+    RecordDecision(Decision),
+    /// Record where a participant stands on a screening step.
+    RecordStep {
+        application_id: i64,
+        step_id: String,
+        state: StepState,
+        by: String,
+    },
+    /// Store a reviewer's question and queue it for the applicant.
+    AskApplicant {
+        application_id: i64,
+        applicant: UserRef,
+        programme: String,
+        question: String,
+        asked_by: String,
+    },
+    /// Store the applicant's answer to a reviewer's question.
+    AnswerReviewQuestion {
+        question_id: i64,
+        answer: String,
+    },
+    /// Queue a prompt for a person, delivered when they have no conversation in progress.
+    QueuePrompt {
+        user: UserRef,
+        prompt: Prompt,
+    },
+    /// Remember that a waiting-list reminder was sent.
+    MarkReminded {
+        application_id: i64,
+    },
+    /// Someone tried something they may not do: logged for the coordinators' audit.
+    LogRefusal {
+        user: UserRef,
+        action: String,
+    },
+}
+
+/// A change of an application's status.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Decision {
+    pub application_id: i64,
+    pub from: ApplicationStatus,
+    pub to: ApplicationStatus,
+    pub by: String,
+    pub reason: String,
+}
+
+/// A conversation the bot starts with someone as soon as they are free.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "prompt", rename_all = "snake_case")]
+pub enum Prompt {
+    /// A reviewer's question about their application.
+    ReviewQuestion {
+        question_id: i64,
+        application_id: i64,
+        programme: String,
+        question: String,
+    },
+    /// An orientation or code of conduct to read and acknowledge.
+    Acknowledge {
+        application_id: i64,
+        programme: String,
+        step_id: String,
+    },
 }
 
 /// The stored state of a conversation in progress.
@@ -84,6 +154,8 @@ pub enum Effect {
 #[serde(tag = "flow", rename_all = "snake_case")]
 pub enum FlowState {
     Application(ApplicationFlow),
+    AnswerQuestion(prompts::AnswerQuestion),
+    Acknowledge(prompts::Acknowledge),
 }
 
 /// How the stored state changes.
@@ -121,6 +193,21 @@ pub struct Ctx<'a> {
     pub max_message_chars: usize,
     /// Prefix that marks a command in a shared room (`!tandem`).
     pub room_prefix: &'a str,
+    /// Where coordinators work on the sender's platform.
+    pub coordinators_room: Option<&'a RoomRef>,
+    /// Data a review command needs, loaded by the app as [`review::needs`] asks.
+    pub subject: &'a Subject,
+}
+
+/// Data loaded for a coordinator's command.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub enum Subject {
+    #[default]
+    Nothing,
+    /// The application a command names (`None`: no such application).
+    Application(Option<Box<ApplicationRecord>>),
+    /// All applications of the programmes the sender coordinates, with their applicants.
+    Overview(Vec<(ApplicationSummary, UserRef)>),
 }
 
 impl Ctx<'_> {
@@ -157,6 +244,12 @@ pub fn handle(ctx: &Ctx<'_>, state: Option<&FlowState>, inbound: &Inbound) -> Ou
         Place::Room(room) => handle_room(ctx, state, room, &inbound.content),
         Place::Dm => match state {
             Some(FlowState::Application(flow)) => application::step(ctx, flow, &inbound.content),
+            Some(FlowState::AnswerQuestion(flow)) => {
+                prompts::answer_step(ctx, flow, &inbound.content)
+            }
+            Some(FlowState::Acknowledge(flow)) => {
+                prompts::acknowledge_step(ctx, flow, &inbound.content)
+            }
             None => handle_idle_dm(ctx, &inbound.content),
         },
     }
@@ -182,6 +275,12 @@ fn handle_idle_dm(ctx: &Ctx<'_>, content: &Content) -> Outcome {
             )]);
         }
     };
+    if review::parse(text).is_some() && parse(text).is_none() {
+        return Outcome::unchanged(vec![ctx.dm_text(format!(
+            "Coordinators' commands work in the coordinators' room, next to the applications' cards: write {} followed by the command there.",
+            ctx.room_prefix
+        ))]);
+    }
     match parse(text) {
         Some(Command::Help) | Some(Command::Greeting) => {
             Outcome::unchanged(vec![ctx.dm_text(help_text(ctx, ""))])
@@ -223,6 +322,9 @@ fn handle_room(
     if rest.is_empty() {
         return Outcome::unchanged(vec![post(help_text(ctx, ctx.room_prefix))]);
     }
+    if let Some(command) = review::parse(rest) {
+        return review::handle(ctx, room, command);
+    }
     match parse(rest) {
         Some(Command::Help) | Some(Command::Greeting) => {
             Outcome::unchanged(vec![post(help_text(ctx, ctx.room_prefix))])
@@ -230,6 +332,9 @@ fn handle_room(
         Some(Command::Apply(args)) => {
             let mut outcome = match state {
                 Some(FlowState::Application(flow)) => application::remind(ctx, flow),
+                Some(_) => Outcome::unchanged(vec![ctx.dm_text(
+                    "Let's finish what we were doing first: please answer my last message here.",
+                )]),
                 None => application::start(ctx, &args),
             };
             outcome.effects.push(post(sent_dm));
@@ -247,7 +352,7 @@ fn handle_room(
     }
 }
 
-fn strip_prefix_ci<'t>(text: &'t str, prefix: &str) -> Option<&'t str> {
+pub(crate) fn strip_prefix_ci<'t>(text: &'t str, prefix: &str) -> Option<&'t str> {
     let head = text.get(..prefix.len())?;
     if !prefix.is_empty() && head.eq_ignore_ascii_case(prefix) {
         let rest = &text[prefix.len()..];
@@ -293,17 +398,43 @@ pub(crate) fn status_text(ctx: &Ctx<'_>) -> String {
         return "You have no applications yet. Type apply to start one.".to_string();
     }
     let mut s = String::from("Your applications:");
+    let today = ctx.now.date_naive();
     for app in ctx.applications {
-        let name = ctx
-            .programme(&app.programme)
+        let programme = ctx.programme(&app.programme);
+        let name = programme
             .map(|p| p.name.as_str())
             .unwrap_or(app.programme.as_str());
         s.push_str(&format!(
-            "\n• {name}, as {} — {} on {}",
+            "\n• {name}, as {} (#{}, submitted on {}): {}",
             app.role,
-            app.status,
-            app.submitted_at.format("%-d %B %Y")
+            app.id,
+            app.submitted_at.format("%-d %B %Y"),
+            app.status.describe()
         ));
+        if let Some((position, total)) = app.waitlist_position {
+            s.push_str(&format!(
+                "\n    You are number {position} of {total} on the waiting list."
+            ));
+        }
+        let steps = programme
+            .and_then(|p| p.role(app.role))
+            .map(|r| r.screening.steps.as_slice())
+            .unwrap_or(&[]);
+        if app.status.is_accepted() {
+            for step in steps {
+                let state = app
+                    .steps
+                    .get(&step.id)
+                    .cloned()
+                    .unwrap_or(StepState::Pending);
+                let mark = if state.complete(today) { "✓" } else { "·" };
+                s.push_str(&format!(
+                    "\n    {mark} {}: {}",
+                    step.label,
+                    state.describe()
+                ));
+            }
+        }
     }
     s
 }

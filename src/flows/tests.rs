@@ -5,7 +5,7 @@ use std::path::Path;
 use chrono::{DateTime, Duration, Utc};
 
 use super::*;
-use crate::domain::{Answer, ApplicationStatus, Platform, RoleKind};
+use crate::domain::{Answer, Platform, RoleKind};
 
 /// A small programme with every question kind and a branch.
 pub(crate) const PROGRAMME: &str = r#"
@@ -113,6 +113,8 @@ impl Convo {
             now: self.now,
             max_message_chars: 8000,
             room_prefix: "!tandem",
+            coordinators_room: None,
+            subject: &Subject::Nothing,
         };
         let inbound = Inbound {
             from: self.user.clone(),
@@ -136,11 +138,14 @@ impl Convo {
                         id: self.applications.len() as i64 + 1,
                         programme: a.programme.clone(),
                         role: a.role,
-                        status: ApplicationStatus::Submitted,
+                        status: a.status,
                         submitted_at: a.submitted_at,
+                        steps: Default::default(),
+                        waitlist_position: None,
                     });
                     self.stored.push(a);
                 }
+                other => panic!("an application flow does not {other:?}"),
             }
         }
         self.now += Duration::seconds(5);
@@ -159,7 +164,7 @@ impl Convo {
     fn flow(&self) -> &ApplicationFlow {
         match &self.state {
             Some(FlowState::Application(f)) => f,
-            None => panic!("no flow in progress"),
+            other => panic!("no application in progress: {other:?}"),
         }
     }
 

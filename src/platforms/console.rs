@@ -4,7 +4,9 @@
 //! - `alice: hello` is a direct message from user `alice` to the bot;
 //! - `alice in lobby: !tandem help` is a message from `alice` in room `lobby`;
 //! - a line starting with `#` is a comment, and blank lines are ignored;
-//! - `\n` inside a message stands for a line break (for long answers).
+//! - `\n` inside a message stands for a line break (for long answers);
+//! - `@time +30d` moves the bot's clock 30 days ahead (also `+12h`, `+2w`), so a script can
+//!   show what happens later (expired checks, reminders); time never moves back.
 //!
 //! Output, one block per message the bot sends:
 //! - `[dm alice] <text>` or `[room lobby] <text>`;
@@ -20,7 +22,7 @@ use std::sync::{Arc, Mutex};
 use async_trait::async_trait;
 use tokio::io::{AsyncBufRead, AsyncBufReadExt};
 
-use crate::app::App;
+use crate::app::{App, ShiftedClock};
 use crate::domain::{Place, Platform, RoomRef, UserRef};
 use crate::flows::{Content, Inbound, OutMessage};
 use crate::ports::{
@@ -37,6 +39,8 @@ pub enum ConsoleLine {
         room: Option<String>,
         text: String,
     },
+    /// `@time +30d`: move the clock ahead.
+    Shift(chrono::Duration),
     /// Not in the protocol; the text says why.
     Invalid(String),
 }
@@ -46,6 +50,11 @@ pub fn parse_line(line: &str) -> ConsoleLine {
     let trimmed = line.trim_end_matches(['\r', '\n']);
     if trimmed.trim().is_empty() || trimmed.trim_start().starts_with('#') {
         return ConsoleLine::Nothing;
+    }
+    if let Some(rest) = trimmed.trim().strip_prefix("@time") {
+        return parse_shift(rest.trim())
+            .map(ConsoleLine::Shift)
+            .unwrap_or_else(ConsoleLine::Invalid);
     }
     let Some((who, text)) = trimmed.split_once(':') else {
         return ConsoleLine::Invalid(
@@ -67,6 +76,22 @@ pub fn parse_line(line: &str) -> ConsoleLine {
         user: user.to_string(),
         room,
         text,
+    }
+}
+
+fn parse_shift(text: &str) -> Result<chrono::Duration, String> {
+    let usage = "write the clock shift as @time +30d (units: h, d, w)";
+    let body = text.strip_prefix('+').ok_or(usage)?;
+    let (number, unit) = body.split_at(body.len().saturating_sub(1));
+    let n: i64 = number.parse().map_err(|_| usage)?;
+    if !(0..=36500).contains(&n) {
+        return Err(usage.into());
+    }
+    match unit {
+        "h" => Ok(chrono::Duration::hours(n)),
+        "d" => Ok(chrono::Duration::days(n)),
+        "w" => Ok(chrono::Duration::weeks(n)),
+        _ => Err(usage.into()),
     }
 }
 
@@ -155,15 +180,28 @@ impl RoomProvisioner for ConsoleOutput {
 }
 
 /// Feeds every line of `input` to the app, in order, until the input ends. Protocol
-/// errors are reported on stderr and the line is skipped.
-pub async fn run<R: AsyncBufRead + Unpin>(app: &App, input: R) -> anyhow::Result<()> {
+/// errors are reported on stderr and the line is skipped. Time-driven work (`App::sweep`)
+/// runs before the first line and after each one, so a script sees it in order.
+pub async fn run<R: AsyncBufRead + Unpin>(
+    app: &App,
+    clock: &ShiftedClock,
+    input: R,
+) -> anyhow::Result<()> {
     let mut lines = input.lines();
     let mut number = 0usize;
+    sweep(app).await;
     while let Some(line) = lines.next_line().await? {
         number += 1;
         match parse_line(&line) {
             ConsoleLine::Nothing => {}
             ConsoleLine::Invalid(why) => eprintln!("console: line {number}: {why}"),
+            ConsoleLine::Shift(by) => match clock.shift(by) {
+                Ok(now) => eprintln!(
+                    "console: the clock now reads {}",
+                    now.format("%Y-%m-%d %H:%M UTC")
+                ),
+                Err(why) => eprintln!("console: line {number}: {why}"),
+            },
             ConsoleLine::Message { user, room, text } => {
                 let inbound = Inbound {
                     from: UserRef::new(Platform::Console, user),
@@ -176,8 +214,15 @@ pub async fn run<R: AsyncBufRead + Unpin>(app: &App, input: R) -> anyhow::Result
                 app.receive(inbound).await;
             }
         }
+        sweep(app).await;
     }
     Ok(())
+}
+
+async fn sweep(app: &App) {
+    if let Err(e) = app.sweep().await {
+        tracing::error!("screening sweep failed: {e:#}");
+    }
 }
 
 #[cfg(test)]

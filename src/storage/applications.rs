@@ -1,4 +1,6 @@
-//! Submitted applications and their answers.
+//! Submitted applications, their answers, and everything screening records about them.
+
+use std::collections::BTreeMap;
 
 use anyhow::Context;
 use chrono::{DateTime, Utc};
@@ -6,16 +8,14 @@ use sqlx::any::AnyRow;
 use sqlx::{Any, Row, Transaction};
 
 use super::{Store, from_millis, to_millis};
-use crate::domain::{Answer, ApplicationStatus, ApplicationSummary, NewApplication, UserRef};
+use crate::domain::screening::{Evaluation, StepState};
+use crate::domain::{
+    Answer, ApplicationRecord, ApplicationStatus, ApplicationSummary, DecisionRecord,
+    NewApplication, ReviewQuestion, RoleKind, UserRef,
+};
 use crate::error::{Error, Result};
 
-/// A stored application with everything in it.
-#[derive(Debug, Clone, PartialEq)]
-pub struct StoredApplication {
-    pub summary: ApplicationSummary,
-    pub applicant: UserRef,
-    pub answers: Vec<(String, Answer)>,
-}
+const SUMMARY_COLUMNS: &str = "id, programme, role, status, submitted_at, platform, user_id";
 
 impl Store {
     pub(super) async fn insert_application(
@@ -24,16 +24,19 @@ impl Store {
         application: &NewApplication,
         now: DateTime<Utc>,
     ) -> Result<i64> {
+        let evaluation =
+            serde_json::to_string(&application.evaluation).context("encoding an evaluation")?;
         let inserted = sqlx::query_scalar::<_, i64>(
-            "INSERT INTO applications (programme, role, platform, user_id, status, submitted_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+            "INSERT INTO applications (programme, role, platform, user_id, status, submitted_at, updated_at, evaluation) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
         )
         .bind(&application.programme)
         .bind(application.role.as_str())
         .bind(application.applicant.platform.as_str())
         .bind(&application.applicant.id)
-        .bind(ApplicationStatus::Submitted.as_str())
+        .bind(application.status.as_str())
         .bind(to_millis(application.submitted_at))
         .bind(to_millis(now))
+        .bind(evaluation)
         .fetch_one(&mut **tx)
         .await;
         let id = match inserted {
@@ -57,38 +60,54 @@ impl Store {
             .execute(&mut **tx)
             .await?;
         }
+        insert_decision(
+            tx,
+            id,
+            ApplicationStatus::Submitted,
+            application.status,
+            "screening rules",
+            &application.evaluation.reasons.join(" "),
+            now,
+        )
+        .await?;
         Ok(id)
     }
 
-    /// The person's applications, newest first.
+    /// The person's applications, newest first, with their screening steps.
     pub async fn applications_of(&self, user: &UserRef) -> Result<Vec<ApplicationSummary>> {
-        let rows = sqlx::query(
-            "SELECT id, programme, role, status, submitted_at FROM applications WHERE platform = $1 AND user_id = $2 ORDER BY submitted_at DESC, id DESC",
-        )
+        let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "SELECT {SUMMARY_COLUMNS} FROM applications WHERE platform = $1 AND user_id = $2 ORDER BY submitted_at DESC, id DESC"
+        )))
         .bind(user.platform.as_str())
         .bind(&user.id)
         .fetch_all(&self.pool)
         .await?;
-        rows.iter().map(summary_from_row).collect()
+        self.summaries(&rows)
+            .await
+            .map(|v| v.into_iter().map(|(s, _)| s).collect())
     }
 
-    /// One application with its answers in form order.
-    pub async fn application(&self, id: i64) -> Result<Option<StoredApplication>> {
-        let Some(row) = sqlx::query(
-            "SELECT id, programme, role, status, submitted_at, platform, user_id FROM applications WHERE id = $1",
-        )
+    /// One application with everything recorded about it.
+    pub async fn application(&self, id: i64) -> Result<Option<ApplicationRecord>> {
+        let Some(row) = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "SELECT {SUMMARY_COLUMNS}, evaluation FROM applications WHERE id = $1"
+        )))
         .bind(id)
         .fetch_optional(&self.pool)
         .await?
         else {
             return Ok(None);
         };
-        let summary = summary_from_row(&row)?;
-        let platform: String = row.try_get("platform")?;
-        let applicant = UserRef::new(
-            platform.parse().map_err(anyhow::Error::msg)?,
-            row.try_get::<String, _>("user_id")?,
-        );
+        let (summary, applicant) = self
+            .summaries(std::slice::from_ref(&row))
+            .await?
+            .pop()
+            .expect("one row, one summary");
+        let evaluation: Option<String> = row.try_get("evaluation")?;
+        let evaluation: Option<Evaluation> = match evaluation {
+            Some(json) => Some(serde_json::from_str(&json).context("decoding an evaluation")?),
+            None => None,
+        };
         let answer_rows = sqlx::query(
             "SELECT question_id, answer FROM application_answers WHERE application_id = $1 ORDER BY position",
         )
@@ -101,33 +120,204 @@ impl Store {
             let answer: Answer = serde_json::from_str(&json).context("decoding a stored answer")?;
             answers.push((r.try_get("question_id")?, answer));
         }
-        Ok(Some(StoredApplication {
+        let decisions = sqlx::query(
+            "SELECT from_status, to_status, decided_by, reason, decided_at FROM application_decisions WHERE application_id = $1 ORDER BY id",
+        )
+        .bind(id)
+        .fetch_all(&self.pool)
+        .await?
+        .iter()
+        .map(|r| -> Result<DecisionRecord> {
+            Ok(DecisionRecord {
+                from: parse_status(r.try_get("from_status")?)?,
+                to: parse_status(r.try_get("to_status")?)?,
+                by: r.try_get("decided_by")?,
+                reason: r.try_get("reason")?,
+                at: from_millis(r.try_get("decided_at")?),
+            })
+        })
+        .collect::<Result<Vec<_>>>()?;
+        let questions = sqlx::query(
+            "SELECT id, question, asked_by, asked_at, answer, answered_at FROM review_questions WHERE application_id = $1 ORDER BY id",
+        )
+        .bind(id)
+        .fetch_all(&self.pool)
+        .await?
+        .iter()
+        .map(|r| -> Result<ReviewQuestion> {
+            Ok(ReviewQuestion {
+                id: r.try_get("id")?,
+                question: r.try_get("question")?,
+                asked_by: r.try_get("asked_by")?,
+                asked_at: from_millis(r.try_get("asked_at")?),
+                answer: r.try_get("answer")?,
+                answered_at: r.try_get::<Option<i64>, _>("answered_at")?.map(from_millis),
+            })
+        })
+        .collect::<Result<Vec<_>>>()?;
+        Ok(Some(ApplicationRecord {
             summary,
             applicant,
             answers,
+            evaluation,
+            decisions,
+            questions,
         }))
+    }
+
+    /// All applications to the given programmes, oldest first, with their applicants.
+    pub async fn applications_in(
+        &self,
+        programmes: &[String],
+    ) -> Result<Vec<(ApplicationSummary, UserRef)>> {
+        let mut out = Vec::new();
+        for programme in programmes {
+            let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
+                "SELECT {SUMMARY_COLUMNS} FROM applications WHERE programme = $1 ORDER BY submitted_at, id"
+            )))
+            .bind(programme)
+            .fetch_all(&self.pool)
+            .await?;
+            out.extend(self.summaries(&rows).await?);
+        }
+        Ok(out)
     }
 
     /// All applications to a programme, oldest first.
     pub async fn applications_to(&self, programme: &str) -> Result<Vec<ApplicationSummary>> {
-        let rows = sqlx::query(
-            "SELECT id, programme, role, status, submitted_at FROM applications WHERE programme = $1 ORDER BY submitted_at, id",
+        Ok(self
+            .applications_in(&[programme.to_string()])
+            .await?
+            .into_iter()
+            .map(|(s, _)| s)
+            .collect())
+    }
+
+    /// The participants of a programme and role who are ready to be matched: accepted,
+    /// with every screening step complete. This is what matching draws from.
+    pub async fn ready_participants(
+        &self,
+        programme: &str,
+        role: RoleKind,
+    ) -> Result<Vec<ApplicationRecord>> {
+        let ids: Vec<i64> = sqlx::query_scalar(
+            "SELECT id FROM applications WHERE programme = $1 AND role = $2 AND status = $3 ORDER BY submitted_at, id",
         )
         .bind(programme)
+        .bind(role.as_str())
+        .bind(ApplicationStatus::Ready.as_str())
         .fetch_all(&self.pool)
         .await?;
-        rows.iter().map(summary_from_row).collect()
+        let mut out = Vec::with_capacity(ids.len());
+        for id in ids {
+            if let Some(r) = self.application(id).await? {
+                out.push(r);
+            }
+        }
+        Ok(out)
+    }
+
+    /// Waitlisted applications with when their applicant was last reminded, oldest first.
+    pub async fn waitlisted(&self) -> Result<Vec<(ApplicationSummary, Option<DateTime<Utc>>)>> {
+        let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "SELECT {SUMMARY_COLUMNS}, reminded_at FROM applications WHERE status = $1 ORDER BY submitted_at, id"
+        )))
+        .bind(ApplicationStatus::Waitlisted.as_str())
+        .fetch_all(&self.pool)
+        .await?;
+        let summaries = self.summaries(&rows).await?;
+        let mut out = Vec::with_capacity(rows.len());
+        for (row, (summary, _)) in rows.iter().zip(summaries) {
+            let reminded: Option<i64> = row.try_get("reminded_at")?;
+            out.push((summary, reminded.map(from_millis)));
+        }
+        Ok(out)
+    }
+
+    /// Summaries (with steps) and applicants of application rows.
+    async fn summaries(&self, rows: &[AnyRow]) -> Result<Vec<(ApplicationSummary, UserRef)>> {
+        let mut out = Vec::with_capacity(rows.len());
+        for row in rows {
+            let id: i64 = row.try_get("id")?;
+            let role: String = row.try_get("role")?;
+            let platform: String = row.try_get("platform")?;
+            let programme: String = row.try_get("programme")?;
+            let status = parse_status(row.try_get("status")?)?;
+            let submitted_at: i64 = row.try_get("submitted_at")?;
+            let waitlist_position = if status == ApplicationStatus::Waitlisted {
+                let waiting: Vec<i64> = sqlx::query_scalar(
+                    "SELECT id FROM applications WHERE programme = $1 AND role = $2 AND status = $3 ORDER BY submitted_at, id",
+                )
+                .bind(&programme)
+                .bind(&role)
+                .bind(status.as_str())
+                .fetch_all(&self.pool)
+                .await?;
+                waiting
+                    .iter()
+                    .position(|i| *i == id)
+                    .map(|p| (p + 1, waiting.len()))
+            } else {
+                None
+            };
+            let summary = ApplicationSummary {
+                id,
+                programme,
+                role: role.parse().map_err(anyhow::Error::msg)?,
+                status,
+                submitted_at: from_millis(submitted_at),
+                steps: self.steps_of(id).await?,
+                waitlist_position,
+            };
+            let applicant = UserRef::new(
+                platform.parse().map_err(anyhow::Error::msg)?,
+                row.try_get::<String, _>("user_id")?,
+            );
+            out.push((summary, applicant));
+        }
+        Ok(out)
+    }
+
+    /// The screening steps recorded for an application.
+    pub async fn steps_of(&self, application_id: i64) -> Result<BTreeMap<String, StepState>> {
+        let rows =
+            sqlx::query("SELECT step_id, state FROM screening_steps WHERE application_id = $1")
+                .bind(application_id)
+                .fetch_all(&self.pool)
+                .await?;
+        let mut steps = BTreeMap::new();
+        for r in rows {
+            let json: String = r.try_get("state")?;
+            let state: StepState = serde_json::from_str(&json).context("decoding a step state")?;
+            steps.insert(r.try_get("step_id")?, state);
+        }
+        Ok(steps)
     }
 }
 
-fn summary_from_row(row: &AnyRow) -> Result<ApplicationSummary> {
-    let role: String = row.try_get("role")?;
-    let status: String = row.try_get("status")?;
-    Ok(ApplicationSummary {
-        id: row.try_get("id")?,
-        programme: row.try_get("programme")?,
-        role: role.parse().map_err(anyhow::Error::msg)?,
-        status: status.parse().map_err(anyhow::Error::msg)?,
-        submitted_at: from_millis(row.try_get("submitted_at")?),
-    })
+fn parse_status(s: String) -> Result<ApplicationStatus> {
+    Ok(s.parse().map_err(anyhow::Error::msg)?)
+}
+
+pub(super) async fn insert_decision(
+    tx: &mut Transaction<'static, Any>,
+    application_id: i64,
+    from: ApplicationStatus,
+    to: ApplicationStatus,
+    by: &str,
+    reason: &str,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    sqlx::query(
+        "INSERT INTO application_decisions (application_id, from_status, to_status, decided_by, reason, decided_at) VALUES ($1, $2, $3, $4, $5, $6)",
+    )
+    .bind(application_id)
+    .bind(from.as_str())
+    .bind(to.as_str())
+    .bind(by)
+    .bind(reason)
+    .bind(to_millis(now))
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
 }

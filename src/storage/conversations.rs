@@ -5,9 +5,9 @@ use chrono::{DateTime, Utc};
 use sqlx::Row;
 
 use super::{Store, is_write_conflict, to_millis};
-use crate::domain::{NewApplication, UserRef};
+use crate::domain::UserRef;
 use crate::error::{Error, Result};
-use crate::flows::{FlowState, StateChange};
+use crate::flows::{Effect, FlowState, StateChange};
 
 /// A conversation as stored: its state and the version a write must match.
 #[derive(Debug, Clone, PartialEq)]
@@ -18,12 +18,20 @@ pub struct StoredConversation {
     pub updated_at: DateTime<Utc>,
 }
 
-/// Whether a step was recorded, or someone else changed the conversation first.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// Whether a step was recorded, or someone else changed what it was based on first.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum CommitOutcome {
-    Committed,
-    /// The conversation changed since it was read: read again and redo the step.
+    /// Recorded; the ids of the applications it stored, in order.
+    Committed { new_applications: Vec<i64> },
+    /// The conversation or an application changed since it was read: read again and redo
+    /// the step.
     Conflict,
+}
+
+impl CommitOutcome {
+    pub fn is_committed(&self) -> bool {
+        matches!(self, CommitOutcome::Committed { .. })
+    }
 }
 
 impl Store {
@@ -51,14 +59,15 @@ impl Store {
     }
 
     /// Records one step atomically: the conversation's new state (checked against the
-    /// version it was read at) and any applications it submitted. Returns `Conflict`, and
-    /// changes nothing, when the conversation changed meanwhile.
+    /// version it was read at) and every effect that writes (applications, decisions,
+    /// steps, questions, prompts). Returns `Conflict`, and changes nothing, when the
+    /// conversation or an application changed meanwhile.
     pub async fn commit_step(
         &self,
         user: &UserRef,
         read: Option<&StoredConversation>,
         change: &StateChange,
-        applications: &[NewApplication],
+        effects: &[Effect],
         now: DateTime<Utc>,
     ) -> Result<CommitOutcome> {
         let mut tx = self.pool.begin().await?;
@@ -115,14 +124,23 @@ impl Store {
             tx.rollback().await?;
             return Ok(CommitOutcome::Conflict);
         }
-        for application in applications {
-            if let Err(e) = self.insert_application(&mut tx, application, now).await {
-                tx.rollback().await?;
-                return Err(e);
+        let mut new_applications = Vec::new();
+        for effect in effects {
+            match self.apply_effect(&mut tx, effect, now).await {
+                Ok(Applied::Done) => {}
+                Ok(Applied::Application(id)) => new_applications.push(id),
+                Ok(Applied::Conflict) => {
+                    tx.rollback().await?;
+                    return Ok(CommitOutcome::Conflict);
+                }
+                Err(e) => {
+                    tx.rollback().await?;
+                    return Err(e);
+                }
             }
         }
         match tx.commit().await {
-            Ok(()) => Ok(CommitOutcome::Committed),
+            Ok(()) => Ok(CommitOutcome::Committed { new_applications }),
             Err(e) if is_write_conflict(&e) => Ok(CommitOutcome::Conflict),
             Err(e) => Err(e.into()),
         }
@@ -136,8 +154,15 @@ impl Store {
     }
 }
 
+/// What applying one effect did.
+pub(super) enum Applied {
+    Done,
+    Application(i64),
+    Conflict,
+}
+
 /// Turns a write that lost a race into `Ok(false)`.
-fn conflict_aware(result: std::result::Result<bool, sqlx::Error>) -> Result<bool> {
+pub(super) fn conflict_aware(result: std::result::Result<bool, sqlx::Error>) -> Result<bool> {
     match result {
         Ok(applied) => Ok(applied),
         Err(e) if is_write_conflict(&e) => Ok(false),

@@ -151,7 +151,7 @@ fn migrate_prepares_a_database_and_is_idempotent() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    assert!(String::from_utf8_lossy(&out.stdout).contains("1 migration(s) applied"));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("2 migration(s) applied"));
     let out = tandem(&["migrate", "--database", &db], "");
     assert!(String::from_utf8_lossy(&out.stdout).contains("0 migration(s) applied"));
 }

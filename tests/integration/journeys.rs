@@ -8,9 +8,11 @@ use crate::support::{Harness, MENTEE_ANSWERS, MENTOR_ANSWERS, dm, user};
 
 async fn current_question(h: &Harness, who: &str) -> Option<String> {
     let conv = h.store.load_conversation(&user(who)).await.unwrap()?;
-    let FlowState::Application(flow) = conv.state;
-    match flow.stage {
-        Stage::Asking { question, .. } => Some(question),
+    match conv.state {
+        FlowState::Application(flow) => match flow.stage {
+            Stage::Asking { question, .. } => Some(question),
+            _ => None,
+        },
         _ => None,
     }
 }
@@ -47,9 +49,14 @@ both_backends! {
         assert_eq!(grace.role, RoleKind::Mentor);
         let stored = h.store.application(grace.id).await.unwrap().unwrap();
         assert!(!stored.answers.iter().any(|(q, _)| q == "mentoring_experience"), "hidden by the branch");
-        assert_eq!(h.store.count_conversations().await.unwrap(), 0);
+        // The mentee was accepted by the rules: her orientation is waiting for her.
+        assert_eq!(h.store.count_conversations().await.unwrap(), 1);
+        let orientation = h.store.load_conversation(&user("amina")).await.unwrap().unwrap();
+        assert!(matches!(orientation.state, FlowState::Acknowledge(_)), "{orientation:?}");
         let status = h.say("amina", "status").await;
-        assert!(status.contains("Pathways Mentoring 2027, as mentee — submitted on 11 January 2027"), "{status}");
+        assert!(status.contains("Pathways Mentoring 2027, as mentee (#1, submitted on 11 January 2027): accepted, completing the pre-match steps"), "{status}");
+        assert!(status.contains("· Orientation and code of conduct: pending"), "{status}");
+        assert!(status.contains("When you have read it, reply “I agree”"), "{status}");
     }
 
     async fn an_application_resumes_exactly_where_it_was_after_a_restart(db: TestDb) {
@@ -84,7 +91,7 @@ both_backends! {
         let after = first.store.load_conversation(&user("amina")).await.unwrap().unwrap();
         assert_eq!(after.version, before.version + 2, "both messages were applied");
         assert_eq!(current_question(&first, "amina").await.as_deref(), Some("has_experience"));
-        let FlowState::Application(flow) = after.state;
+        let FlowState::Application(flow) = after.state else { panic!("an application in progress") };
         let mut picked: Vec<String> = ["sectors", "goals"]
             .iter()
             .map(|q| match &flow.answers[*q] {

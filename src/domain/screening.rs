@@ -1,0 +1,678 @@
+//! Screening: automatic rules on application answers, and the record of steps (interview,
+//! background check, orientation, training) a person completes before they can be matched.
+//!
+//! Rules are evaluated on submit. Each rule has a condition on the answers and an outcome;
+//! the decisive outcome is the most cautious one among the rules that matched
+//! (ineligible over needs-review over eligible), or the role's default when none matched.
+//! Every rule's result is kept, so reviewers see why an application was routed to them.
+//!
+//! To add a condition operator: a variant of [`Cond`], its meaning in [`Cond::matches`], its
+//! description in [`Cond::describe`], and its TOML form in `config::build_cond`.
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::str::FromStr;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+
+use super::answer::{Answer, format_number};
+
+/// What the rules decided about an application.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RuleOutcome {
+    Eligible,
+    NeedsReview,
+    Ineligible,
+}
+
+impl RuleOutcome {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RuleOutcome::Eligible => "eligible",
+            RuleOutcome::NeedsReview => "needs_review",
+            RuleOutcome::Ineligible => "ineligible",
+        }
+    }
+}
+
+impl FromStr for RuleOutcome {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "eligible" => Ok(RuleOutcome::Eligible),
+            "needs_review" => Ok(RuleOutcome::NeedsReview),
+            "ineligible" => Ok(RuleOutcome::Ineligible),
+            other => Err(format!(
+                "unknown outcome `{other}`; expected eligible, needs_review or ineligible"
+            )),
+        }
+    }
+}
+
+impl fmt::Display for RuleOutcome {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A condition on the answers of an application.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Cond {
+    All(Vec<Cond>),
+    Any(Vec<Cond>),
+    Not(Box<Cond>),
+    /// The answer has at least one of `values` (a choice, a yes/no, a language code...).
+    OneOf {
+        question: String,
+        values: Vec<String>,
+    },
+    /// The answer has none of `values` (also true when unanswered).
+    NoneOf {
+        question: String,
+        values: Vec<String>,
+    },
+    /// A number answer below `value`.
+    Below {
+        question: String,
+        value: f64,
+    },
+    /// A number answer of at least `value`.
+    AtLeast {
+        question: String,
+        value: f64,
+    },
+    /// Whether the question was answered (not skipped, not hidden).
+    Answered {
+        question: String,
+        answered: bool,
+    },
+}
+
+impl Cond {
+    pub fn matches(&self, answers: &BTreeMap<String, Answer>) -> bool {
+        let values =
+            |q: &str| -> Vec<String> { answers.get(q).map(|a| a.values()).unwrap_or_default() };
+        let number = |q: &str| match answers.get(q) {
+            Some(Answer::Number(n)) => Some(*n),
+            _ => None,
+        };
+        match self {
+            Cond::All(cs) => cs.iter().all(|c| c.matches(answers)),
+            Cond::Any(cs) => cs.iter().any(|c| c.matches(answers)),
+            Cond::Not(c) => !c.matches(answers),
+            Cond::OneOf {
+                question,
+                values: wanted,
+            } => values(question).iter().any(|v| wanted.contains(v)),
+            Cond::NoneOf {
+                question,
+                values: unwanted,
+            } => !values(question).iter().any(|v| unwanted.contains(v)),
+            Cond::Below { question, value } => number(question).is_some_and(|n| n < *value),
+            Cond::AtLeast { question, value } => number(question).is_some_and(|n| n >= *value),
+            Cond::Answered { question, answered } => {
+                let has = answers
+                    .get(question)
+                    .is_some_and(|a| !matches!(a, Answer::Skipped));
+                has == *answered
+            }
+        }
+    }
+
+    /// A short description for reviewers ("age < 18").
+    pub fn describe(&self) -> String {
+        let join = |cs: &[Cond], sep: &str| {
+            cs.iter()
+                .map(|c| match c {
+                    Cond::All(_) | Cond::Any(_) => format!("({})", c.describe()),
+                    _ => c.describe(),
+                })
+                .collect::<Vec<_>>()
+                .join(sep)
+        };
+        match self {
+            Cond::All(cs) => join(cs, " and "),
+            Cond::Any(cs) => join(cs, " or "),
+            Cond::Not(c) => format!("not ({})", c.describe()),
+            Cond::OneOf { question, values } if values.len() == 1 => {
+                format!("{question} is {}", values[0])
+            }
+            Cond::OneOf { question, values } => {
+                format!("{question} is one of {}", values.join(", "))
+            }
+            Cond::NoneOf { question, values } => {
+                format!("{question} is none of {}", values.join(", "))
+            }
+            Cond::Below { question, value } => format!("{question} < {}", format_number(*value)),
+            Cond::AtLeast { question, value } => {
+                format!("{question} ≥ {}", format_number(*value))
+            }
+            Cond::Answered {
+                question,
+                answered: true,
+            } => format!("{question} is answered"),
+            Cond::Answered {
+                question,
+                answered: false,
+            } => format!("{question} is not answered"),
+        }
+    }
+
+    /// Every question id the condition reads.
+    pub fn questions(&self) -> Vec<&str> {
+        match self {
+            Cond::All(cs) | Cond::Any(cs) => cs.iter().flat_map(|c| c.questions()).collect(),
+            Cond::Not(c) => c.questions(),
+            Cond::OneOf { question, .. }
+            | Cond::NoneOf { question, .. }
+            | Cond::Below { question, .. }
+            | Cond::AtLeast { question, .. }
+            | Cond::Answered { question, .. } => vec![question.as_str()],
+        }
+    }
+}
+
+/// One screening rule of a role.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Rule {
+    pub id: String,
+    pub outcome: RuleOutcome,
+    /// For `ineligible`, the kind explanation the applicant receives; for others, a note
+    /// for reviewers.
+    pub reason: String,
+    pub when: Cond,
+}
+
+/// The screening configuration of a role.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Screening {
+    /// The outcome when no rule matches.
+    pub default: RuleOutcome,
+    pub rules: Vec<Rule>,
+    /// Steps an accepted participant completes before they can be matched.
+    pub steps: Vec<StepDef>,
+}
+
+impl Default for Screening {
+    fn default() -> Self {
+        Screening {
+            default: RuleOutcome::NeedsReview,
+            rules: vec![],
+            steps: vec![],
+        }
+    }
+}
+
+/// The result of one rule on one application.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RuleResult {
+    pub rule: String,
+    pub outcome: RuleOutcome,
+    pub matched: bool,
+    pub description: String,
+    pub reason: String,
+}
+
+/// What screening decided on submit, and why.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Evaluation {
+    pub outcome: RuleOutcome,
+    /// The reason shown to an ineligible applicant, or the reviewers' notes.
+    pub reasons: Vec<String>,
+    pub results: Vec<RuleResult>,
+}
+
+/// Evaluates a role's rules on the answers of an application.
+pub fn evaluate(screening: &Screening, answers: &BTreeMap<String, Answer>) -> Evaluation {
+    let results: Vec<RuleResult> = screening
+        .rules
+        .iter()
+        .map(|r| RuleResult {
+            rule: r.id.clone(),
+            outcome: r.outcome,
+            matched: r.when.matches(answers),
+            description: r.when.describe(),
+            reason: r.reason.clone(),
+        })
+        .collect();
+    let outcome = results
+        .iter()
+        .filter(|r| r.matched)
+        .map(|r| r.outcome)
+        .max()
+        .unwrap_or(screening.default);
+    let reasons = results
+        .iter()
+        .filter(|r| r.matched && r.outcome == outcome && !r.reason.is_empty())
+        .map(|r| r.reason.clone())
+        .collect();
+    Evaluation {
+        outcome,
+        reasons,
+        results,
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Screening steps
+
+/// A step of the screening record, as configured.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StepDef {
+    pub id: String,
+    pub label: String,
+    pub kind: StepKind,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum StepKind {
+    /// Scheduled, then done; updated by coordinators.
+    Interview,
+    /// Cleared with an expiry date, or failed; updated by coordinators. Mentors only.
+    BackgroundCheck,
+    /// The participant reads `text` (orientation, code of conduct) and acknowledges it.
+    Acknowledgement { text: String },
+    /// Any other task a coordinator marks done (training).
+    Task,
+}
+
+impl StepKind {
+    pub fn name(&self) -> &'static str {
+        match self {
+            StepKind::Interview => "interview",
+            StepKind::BackgroundCheck => "background_check",
+            StepKind::Acknowledgement { .. } => "acknowledgement",
+            StepKind::Task => "task",
+        }
+    }
+}
+
+/// Where a participant stands on one step.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "state", rename_all = "snake_case")]
+pub enum StepState {
+    Pending,
+    Scheduled { on: NaiveDate },
+    Done { on: NaiveDate },
+    Cleared { expires: NaiveDate },
+    Failed,
+    Expired { on: NaiveDate },
+    Acknowledged { at: DateTime<Utc> },
+}
+
+impl StepState {
+    /// Whether this state completes the step on `today`.
+    pub fn complete(&self, today: NaiveDate) -> bool {
+        match self {
+            StepState::Done { .. } | StepState::Acknowledged { .. } => true,
+            StepState::Cleared { expires } => *expires > today,
+            _ => false,
+        }
+    }
+
+    pub fn describe(&self) -> String {
+        match self {
+            StepState::Pending => "pending".into(),
+            StepState::Scheduled { on } => format!("scheduled for {}", on.format("%-d %b %Y")),
+            StepState::Done { on } => format!("done ({})", on.format("%-d %b %Y")),
+            StepState::Cleared { expires } => {
+                format!("cleared, valid until {}", expires.format("%-d %b %Y"))
+            }
+            StepState::Failed => "not cleared".into(),
+            StepState::Expired { on } => format!("expired on {}", on.format("%-d %b %Y")),
+            StepState::Acknowledged { at } => {
+                format!("acknowledged ({})", at.format("%-d %b %Y"))
+            }
+        }
+    }
+}
+
+/// Parses a coordinator's update of a step: `done`, `scheduled 2027-02-01`,
+/// `cleared until 2029-01-31`, `failed`, `pending`. The error says what fits.
+pub fn parse_step_update(
+    kind: &StepKind,
+    words: &[&str],
+    today: NaiveDate,
+) -> Result<StepState, String> {
+    let date_arg = |ws: &[&str]| -> Result<NaiveDate, String> {
+        let text = ws
+            .iter()
+            .copied()
+            .filter(|w| !matches!(*w, "until" | "on" | "for"))
+            .collect::<Vec<_>>()
+            .join(" ");
+        parse_date(&text)
+    };
+    let word = words.first().map(|w| w.to_lowercase()).unwrap_or_default();
+    let expected = match kind {
+        StepKind::Interview => "scheduled <date>, done or pending",
+        StepKind::BackgroundCheck => "cleared until <date>, failed or pending",
+        StepKind::Acknowledgement { .. } => "pending (only the participant can acknowledge)",
+        StepKind::Task => "done or pending",
+    };
+    let state = match (kind, word.as_str()) {
+        (_, "pending") => StepState::Pending,
+        (StepKind::Interview, "scheduled") => {
+            let on = date_arg(&words[1..])?;
+            if on < today {
+                return Err(format!(
+                    "{} is in the past; give the date the interview will take place.",
+                    on.format("%Y-%m-%d")
+                ));
+            }
+            StepState::Scheduled { on }
+        }
+        (StepKind::Interview | StepKind::Task, "done") => StepState::Done { on: today },
+        (StepKind::BackgroundCheck, "cleared") => {
+            if words.len() < 2 {
+                return Err("Give the date the check expires: cleared until 2029-01-31.".into());
+            }
+            let expires = date_arg(&words[1..])?;
+            if expires <= today {
+                return Err(format!(
+                    "{} is not in the future: a cleared check needs an expiry date after today.",
+                    expires.format("%Y-%m-%d")
+                ));
+            }
+            StepState::Cleared { expires }
+        }
+        (StepKind::BackgroundCheck, "failed") => StepState::Failed,
+        _ => return Err(format!("For this step, use: {expected}.")),
+    };
+    Ok(state)
+}
+
+/// Parses a date as `YYYY-MM-DD` (also `YYYY/MM/DD` and `DD.MM.YYYY`).
+pub fn parse_date(text: &str) -> Result<NaiveDate, String> {
+    let t = text.trim();
+    for format in ["%Y-%m-%d", "%Y/%m/%d", "%d.%m.%Y"] {
+        if let Ok(d) = NaiveDate::parse_from_str(t, format) {
+            return Ok(d);
+        }
+    }
+    Err(format!(
+        "“{}” is not a date I can read: please write it as YYYY-MM-DD, for example 2029-01-31.",
+        super::text::preview(t, 30)
+    ))
+}
+
+/// A participant is ready when every step is complete on `today`.
+pub fn all_complete(
+    steps: &[StepDef],
+    states: &BTreeMap<String, StepState>,
+    today: NaiveDate,
+) -> bool {
+    steps
+        .iter()
+        .all(|s| states.get(&s.id).is_some_and(|state| state.complete(today)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn answers() -> BTreeMap<String, Answer> {
+        BTreeMap::from([
+            ("age".to_string(), Answer::Number(17.0)),
+            ("check".to_string(), Answer::YesNo(false)),
+            (
+                "langs".to_string(),
+                Answer::Languages(vec!["en".into(), "sw".into()]),
+            ),
+            ("extra".to_string(), Answer::Skipped),
+        ])
+    }
+
+    fn q(s: &str) -> String {
+        s.to_string()
+    }
+
+    #[test]
+    fn every_operator_reads_the_answers() {
+        let a = answers();
+        let below = Cond::Below {
+            question: q("age"),
+            value: 18.0,
+        };
+        assert!(below.matches(&a));
+        assert!(
+            !Cond::AtLeast {
+                question: q("age"),
+                value: 18.0
+            }
+            .matches(&a)
+        );
+        let one_of = Cond::OneOf {
+            question: q("langs"),
+            values: vec![q("sw"), q("fr")],
+        };
+        assert!(one_of.matches(&a));
+        assert!(
+            !Cond::NoneOf {
+                question: q("langs"),
+                values: vec![q("sw")]
+            }
+            .matches(&a)
+        );
+        assert!(
+            Cond::NoneOf {
+                question: q("missing"),
+                values: vec![q("x")]
+            }
+            .matches(&a)
+        );
+        assert!(
+            Cond::OneOf {
+                question: q("check"),
+                values: vec![q("no")]
+            }
+            .matches(&a)
+        );
+        assert!(
+            Cond::Answered {
+                question: q("extra"),
+                answered: false
+            }
+            .matches(&a)
+        );
+        assert!(
+            Cond::Answered {
+                question: q("age"),
+                answered: true
+            }
+            .matches(&a)
+        );
+        assert!(Cond::All(vec![below.clone(), one_of.clone()]).matches(&a));
+        assert!(!Cond::All(vec![below.clone(), Cond::Not(Box::new(one_of.clone()))]).matches(&a));
+        assert!(Cond::Any(vec![Cond::Not(Box::new(below.clone())), one_of]).matches(&a));
+        assert!(
+            !Cond::Below {
+                question: q("langs"),
+                value: 3.0
+            }
+            .matches(&a),
+            "a non-number never compares"
+        );
+    }
+
+    #[test]
+    fn conditions_describe_themselves_for_reviewers() {
+        let c = Cond::Any(vec![
+            Cond::Below {
+                question: q("age"),
+                value: 18.0,
+            },
+            Cond::All(vec![
+                Cond::OneOf {
+                    question: q("check"),
+                    values: vec![q("no")],
+                },
+                Cond::Answered {
+                    question: q("extra"),
+                    answered: true,
+                },
+            ]),
+        ]);
+        assert_eq!(
+            c.describe(),
+            "age < 18 or (check is no and extra is answered)"
+        );
+        assert_eq!(c.questions(), vec!["age", "check", "extra"]);
+    }
+
+    fn rule(id: &str, outcome: RuleOutcome, when: Cond) -> Rule {
+        Rule {
+            id: id.into(),
+            outcome,
+            reason: format!("because {id}"),
+            when,
+        }
+    }
+
+    #[test]
+    fn the_most_cautious_matching_rule_decides_and_all_results_are_kept() {
+        let minor = Cond::Below {
+            question: q("age"),
+            value: 18.0,
+        };
+        let adult = Cond::AtLeast {
+            question: q("age"),
+            value: 18.0,
+        };
+        let no_check = Cond::OneOf {
+            question: q("check"),
+            values: vec![q("no")],
+        };
+        let screening = Screening {
+            default: RuleOutcome::Eligible,
+            rules: vec![
+                rule("minor", RuleOutcome::NeedsReview, minor.clone()),
+                rule("adult", RuleOutcome::Eligible, adult),
+            ],
+            steps: vec![],
+        };
+        let e = evaluate(&screening, &answers());
+        assert_eq!(e.outcome, RuleOutcome::NeedsReview);
+        assert_eq!(e.reasons, vec!["because minor"]);
+        assert_eq!(e.results.len(), 2);
+        assert!(e.results[0].matched && !e.results[1].matched);
+
+        let mut strict = screening.clone();
+        strict
+            .rules
+            .push(rule("no_check", RuleOutcome::Ineligible, no_check));
+        let e = evaluate(&strict, &answers());
+        assert_eq!(e.outcome, RuleOutcome::Ineligible);
+        assert_eq!(e.reasons, vec!["because no_check"]);
+
+        let none = Screening {
+            default: RuleOutcome::NeedsReview,
+            rules: vec![],
+            steps: vec![],
+        };
+        assert_eq!(
+            evaluate(&none, &answers()).outcome,
+            RuleOutcome::NeedsReview
+        );
+    }
+
+    fn day(s: &str) -> NaiveDate {
+        parse_date(s).unwrap()
+    }
+
+    #[test]
+    fn step_updates_parse_with_dates_and_refuse_the_past() {
+        let today = day("2027-01-11");
+        assert_eq!(
+            parse_step_update(&StepKind::Interview, &["scheduled", "2027-01-20"], today),
+            Ok(StepState::Scheduled {
+                on: day("2027-01-20")
+            })
+        );
+        assert!(
+            parse_step_update(&StepKind::Interview, &["scheduled", "2026-12-01"], today)
+                .unwrap_err()
+                .contains("in the past")
+        );
+        assert_eq!(
+            parse_step_update(
+                &StepKind::BackgroundCheck,
+                &["cleared", "until", "31.01.2029"],
+                today
+            ),
+            Ok(StepState::Cleared {
+                expires: day("2029-01-31")
+            })
+        );
+        assert!(
+            parse_step_update(
+                &StepKind::BackgroundCheck,
+                &["cleared", "until", "next", "year"],
+                today
+            )
+            .unwrap_err()
+            .contains("YYYY-MM-DD")
+        );
+        assert!(
+            parse_step_update(
+                &StepKind::BackgroundCheck,
+                &["cleared", "2027-01-11"],
+                today
+            )
+            .unwrap_err()
+            .contains("not in the future")
+        );
+        assert!(
+            parse_step_update(&StepKind::BackgroundCheck, &["done"], today)
+                .unwrap_err()
+                .contains("cleared until <date>, failed or pending")
+        );
+        assert_eq!(
+            parse_step_update(&StepKind::Task, &["done"], today),
+            Ok(StepState::Done { on: today })
+        );
+        assert!(
+            parse_step_update(
+                &StepKind::Acknowledgement { text: "t".into() },
+                &["done"],
+                today
+            )
+            .is_err()
+        );
+    }
+
+    #[test]
+    fn a_participant_is_ready_only_when_every_step_is_complete_and_unexpired() {
+        let steps = vec![
+            StepDef {
+                id: "interview".into(),
+                label: "Interview".into(),
+                kind: StepKind::Interview,
+            },
+            StepDef {
+                id: "check".into(),
+                label: "Background check".into(),
+                kind: StepKind::BackgroundCheck,
+            },
+        ];
+        let today = day("2027-01-11");
+        let mut states = BTreeMap::from([("interview".to_string(), StepState::Done { on: today })]);
+        assert!(!all_complete(&steps, &states, today));
+        states.insert(
+            "check".into(),
+            StepState::Cleared {
+                expires: day("2028-01-01"),
+            },
+        );
+        assert!(all_complete(&steps, &states, today));
+        assert!(
+            !all_complete(&steps, &states, day("2028-01-01")),
+            "expired on its date"
+        );
+        assert!(all_complete(&[], &BTreeMap::new(), today));
+    }
+}

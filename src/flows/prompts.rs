@@ -1,0 +1,264 @@
+//! Short conversations the bot starts itself: a reviewer's question to an applicant, and an
+//! orientation or code of conduct to acknowledge.
+//!
+//! They are queued as [`Prompt`]s and started by [`start`] only when the person has no other
+//! conversation in progress, so a question never interrupts an application half-way.
+
+use serde::{Deserialize, Serialize};
+
+use super::command::{Command, parse};
+use super::review::{display_name_of, readiness_effects};
+use super::{Content, Ctx, Effect, FlowState, OutMessage, Outcome, Prompt, StateChange};
+use crate::domain::screening::{StepKind, StepState};
+use crate::domain::text::{char_len, clean, thousands};
+use crate::domain::{ApplicationStatus, Choice};
+
+/// Longest answer to a reviewer's question.
+pub const MAX_ANSWER_CHARS: usize = 2000;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AnswerQuestion {
+    pub question_id: i64,
+    pub application_id: i64,
+    pub programme: String,
+    pub question: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Acknowledge {
+    pub application_id: i64,
+    pub programme: String,
+    pub step_id: String,
+}
+
+/// Starts the conversation for a queued prompt. An acknowledgement whose step no longer
+/// exists (the configuration changed) starts nothing.
+pub fn start(ctx: &Ctx<'_>, prompt: &Prompt) -> Outcome {
+    match prompt {
+        Prompt::ReviewQuestion {
+            question_id,
+            application_id,
+            programme,
+            question,
+        } => {
+            // A question about an application that was decided meanwhile is moot.
+            let open = ctx
+                .applications
+                .iter()
+                .any(|a| a.id == *application_id && a.status.awaits_review());
+            if !open {
+                return Outcome {
+                    state: StateChange::Unchanged,
+                    effects: vec![],
+                };
+            }
+            let flow = AnswerQuestion {
+                question_id: *question_id,
+                application_id: *application_id,
+                programme: programme.clone(),
+                question: question.clone(),
+            };
+            Outcome {
+                state: StateChange::Set(FlowState::AnswerQuestion(flow.clone())),
+                effects: vec![ctx.dm(question_message(ctx, &flow))],
+            }
+        }
+        Prompt::Acknowledge {
+            application_id,
+            programme,
+            step_id,
+        } => {
+            let flow = Acknowledge {
+                application_id: *application_id,
+                programme: programme.clone(),
+                step_id: step_id.clone(),
+            };
+            match acknowledge_message(ctx, &flow) {
+                Some(message) => Outcome {
+                    state: StateChange::Set(FlowState::Acknowledge(flow)),
+                    effects: vec![ctx.dm(message)],
+                },
+                None => Outcome {
+                    state: StateChange::Unchanged,
+                    effects: vec![],
+                },
+            }
+        }
+    }
+}
+
+fn programme_name(ctx: &Ctx<'_>, slug: &str) -> String {
+    ctx.programme(slug)
+        .map(|p| p.name.clone())
+        .unwrap_or_else(|| slug.to_string())
+}
+
+fn question_message(ctx: &Ctx<'_>, flow: &AnswerQuestion) -> OutMessage {
+    OutMessage::text(format!(
+        "A coordinator reviewing your application to {} has a question for you:\n\n“{}”\n\nPlease reply with your answer (up to {} characters).",
+        programme_name(ctx, &flow.programme),
+        flow.question,
+        thousands(MAX_ANSWER_CHARS)
+    ))
+}
+
+fn acknowledge_message(ctx: &Ctx<'_>, flow: &Acknowledge) -> Option<OutMessage> {
+    let programme = ctx.programme(&flow.programme)?;
+    let app = ctx
+        .applications
+        .iter()
+        .find(|a| a.id == flow.application_id)?;
+    let step = programme
+        .role(app.role)?
+        .screening
+        .steps
+        .iter()
+        .find(|s| s.id == flow.step_id)?;
+    let StepKind::Acknowledgement { text } = &step.kind else {
+        return None;
+    };
+    Some(OutMessage {
+        text: format!(
+            "{} — {}\n\n{}\n\nWhen you have read it, reply “I agree” to confirm.",
+            step.label, programme.name, text
+        ),
+        choices: vec![Choice {
+            value: "yes".into(),
+            label: "I agree".into(),
+        }],
+        pick: Some((1, 1)),
+        prompt_ref: Some(format!("ack:{}", step.id)),
+    })
+}
+
+/// The applicant answers a reviewer's question.
+pub fn answer_step(ctx: &Ctx<'_>, flow: &AnswerQuestion, content: &Content) -> Outcome {
+    let reprompt = |note: &str| Outcome {
+        state: StateChange::Unchanged,
+        effects: vec![ctx.dm_text(note), ctx.dm(question_message(ctx, flow))],
+    };
+    let text = match content {
+        Content::Text(t) => t,
+        Content::Picked { .. } => return reprompt("Please type your answer."),
+    };
+    match parse(text) {
+        Some(Command::Help) | Some(Command::Status) | Some(Command::Greeting) => {
+            return reprompt("Your application is waiting for your answer to this question.");
+        }
+        Some(Command::Apply(_)) => {
+            return reprompt("Let's answer the coordinator's question first.");
+        }
+        _ => {}
+    }
+    let answer = clean(text, true);
+    if answer.is_empty() {
+        return reprompt("I didn't catch an answer there.");
+    }
+    if char_len(&answer) > MAX_ANSWER_CHARS {
+        return reprompt(&format!(
+            "Please keep your answer under {} characters (yours has {}).",
+            thousands(MAX_ANSWER_CHARS),
+            thousands(char_len(&answer))
+        ));
+    }
+    let mut effects = vec![Effect::AnswerReviewQuestion {
+        question_id: flow.question_id,
+        answer: answer.clone(),
+    }];
+    let app = ctx
+        .applications
+        .iter()
+        .find(|a| a.id == flow.application_id);
+    if app.is_some_and(|a| a.status == ApplicationStatus::InfoRequested) {
+        effects.push(Effect::RecordDecision(super::Decision {
+            application_id: flow.application_id,
+            from: ApplicationStatus::InfoRequested,
+            to: ApplicationStatus::NeedsReview,
+            by: ctx.user.to_string(),
+            reason: "answered a reviewer's question".into(),
+        }));
+    }
+    if let Some(room) = ctx.coordinators_room {
+        effects.push(Effect::PostInRoom {
+            room: room.clone(),
+            message: OutMessage::text(format!(
+                "Answer on application #{} from the applicant:\nQ: {}\nA: {}\nType {} show {} to see the whole application.",
+                flow.application_id,
+                flow.question,
+                answer,
+                ctx.room_prefix,
+                flow.application_id
+            )),
+        });
+    }
+    effects.push(ctx.dm_text(
+        "Thank you! I've passed your answer on to the coordinators. Type status at any time to see where your application stands.",
+    ));
+    Outcome {
+        state: StateChange::Clear,
+        effects,
+    }
+}
+
+/// The participant acknowledges an orientation or code of conduct.
+pub fn acknowledge_step(ctx: &Ctx<'_>, flow: &Acknowledge, content: &Content) -> Outcome {
+    let agreed = match content {
+        Content::Picked { values, .. } => values.iter().any(|v| v == "yes"),
+        Content::Text(t) => {
+            let t = clean(t, false).to_lowercase();
+            let t = t.trim_end_matches(['.', '!']);
+            matches!(
+                t,
+                "i agree" | "agree" | "yes" | "done" | "i have read it" | "read" | "ok" | "okay"
+            )
+        }
+    };
+    let Some(message) = acknowledge_message(ctx, flow) else {
+        return Outcome {
+            state: StateChange::Clear,
+            effects: vec![],
+        };
+    };
+    if let Content::Text(t) = content
+        && matches!(parse(t), Some(Command::Status))
+    {
+        return Outcome {
+            state: StateChange::Unchanged,
+            effects: vec![ctx.dm_text(super::status_text(ctx)), ctx.dm(message)],
+        };
+    }
+    if !agreed {
+        return Outcome {
+            state: StateChange::Unchanged,
+            effects: vec![
+                ctx.dm_text("Please reply “I agree” once you have read it. If something is unclear, ask your coordinator."),
+                ctx.dm(message),
+            ],
+        };
+    }
+    let state = StepState::Acknowledged { at: ctx.now };
+    let mut effects = vec![Effect::RecordStep {
+        application_id: flow.application_id,
+        step_id: flow.step_id.clone(),
+        state: state.clone(),
+        by: ctx.user.to_string(),
+    }];
+    effects.push(ctx.dm_text("Thank you, that's recorded."));
+    if let (Some(programme), Some(app)) = (
+        ctx.programme(&flow.programme),
+        ctx.applications
+            .iter()
+            .find(|a| a.id == flow.application_id),
+    ) {
+        let mut steps = app.steps.clone();
+        steps.insert(flow.step_id.clone(), state);
+        let name = display_name_of(ctx.user, &[]);
+        effects.extend(readiness_effects(
+            ctx, programme, app, ctx.user, &name, &steps,
+        ));
+    }
+    Outcome {
+        state: StateChange::Clear,
+        effects,
+    }
+}

@@ -1,0 +1,204 @@
+//! Writes of screening effects (decisions, steps, reviewers' questions, prompts) inside a
+//! step's transaction, and the queries the screening sweep needs.
+
+use anyhow::Context;
+use chrono::{DateTime, NaiveDate, Utc};
+use sqlx::{Any, Row, Transaction};
+
+use super::applications::insert_decision;
+use super::conversations::{Applied, conflict_aware};
+use super::{Store, to_millis};
+use crate::domain::UserRef;
+use crate::domain::screening::StepState;
+use crate::error::Result;
+use crate::flows::{Effect, FlowState, Prompt};
+
+impl Store {
+    pub(super) async fn apply_effect(
+        &self,
+        tx: &mut Transaction<'static, Any>,
+        effect: &Effect,
+        now: DateTime<Utc>,
+    ) -> Result<Applied> {
+        match effect {
+            Effect::SendDm { .. } | Effect::PostInRoom { .. } | Effect::LogRefusal { .. } => {}
+            Effect::StoreApplication(a) => {
+                return Ok(Applied::Application(
+                    self.insert_application(tx, a, now).await?,
+                ));
+            }
+            Effect::RecordDecision(d) => {
+                let moved = sqlx::query(
+                    "UPDATE applications SET status = $1, updated_at = $2 WHERE id = $3 AND status = $4",
+                )
+                .bind(d.to.as_str())
+                .bind(to_millis(now))
+                .bind(d.application_id)
+                .bind(d.from.as_str())
+                .execute(&mut **tx)
+                .await;
+                if !conflict_aware(moved.map(|r| r.rows_affected() == 1))? {
+                    return Ok(Applied::Conflict);
+                }
+                insert_decision(tx, d.application_id, d.from, d.to, &d.by, &d.reason, now).await?;
+            }
+            Effect::RecordStep {
+                application_id,
+                step_id,
+                state,
+                by,
+            } => {
+                let json = serde_json::to_string(state).context("encoding a step state")?;
+                let expires = match state {
+                    StepState::Cleared { expires } => Some(expires.format("%Y-%m-%d").to_string()),
+                    _ => None,
+                };
+                sqlx::query(
+                    "INSERT INTO screening_steps (application_id, step_id, state, expires_on, updated_by, updated_at) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (application_id, step_id) DO UPDATE SET state = excluded.state, expires_on = excluded.expires_on, updated_by = excluded.updated_by, updated_at = excluded.updated_at",
+                )
+                .bind(application_id)
+                .bind(step_id)
+                .bind(json)
+                .bind(expires)
+                .bind(by)
+                .bind(to_millis(now))
+                .execute(&mut **tx)
+                .await?;
+            }
+            Effect::AskApplicant {
+                application_id,
+                applicant,
+                programme,
+                question,
+                asked_by,
+            } => {
+                let question_id: i64 = sqlx::query_scalar(
+                    "INSERT INTO review_questions (application_id, question, asked_by, asked_at) VALUES ($1, $2, $3, $4) RETURNING id",
+                )
+                .bind(application_id)
+                .bind(question)
+                .bind(asked_by)
+                .bind(to_millis(now))
+                .fetch_one(&mut **tx)
+                .await?;
+                let prompt = Prompt::ReviewQuestion {
+                    question_id,
+                    application_id: *application_id,
+                    programme: programme.clone(),
+                    question: question.clone(),
+                };
+                insert_prompt(tx, applicant, &prompt, now).await?;
+            }
+            Effect::AnswerReviewQuestion {
+                question_id,
+                answer,
+            } => {
+                sqlx::query(
+                    "UPDATE review_questions SET answer = $1, answered_at = $2 WHERE id = $3 AND answer IS NULL",
+                )
+                .bind(answer)
+                .bind(to_millis(now))
+                .bind(question_id)
+                .execute(&mut **tx)
+                .await?;
+            }
+            Effect::QueuePrompt { user, prompt } => insert_prompt(tx, user, prompt, now).await?,
+            Effect::MarkReminded { application_id } => {
+                sqlx::query("UPDATE applications SET reminded_at = $1 WHERE id = $2")
+                    .bind(to_millis(now))
+                    .bind(application_id)
+                    .execute(&mut **tx)
+                    .await?;
+            }
+        }
+        Ok(Applied::Done)
+    }
+
+    /// The oldest prompt waiting for this person.
+    pub async fn next_prompt(&self, user: &UserRef) -> Result<Option<(i64, Prompt)>> {
+        let row = sqlx::query(
+            "SELECT id, prompt FROM pending_prompts WHERE platform = $1 AND user_id = $2 ORDER BY id LIMIT 1",
+        )
+        .bind(user.platform.as_str())
+        .bind(&user.id)
+        .fetch_optional(&self.pool)
+        .await?;
+        let Some(row) = row else {
+            return Ok(None);
+        };
+        let json: String = row.try_get("prompt")?;
+        let prompt: Prompt = serde_json::from_str(&json).context("decoding a pending prompt")?;
+        Ok(Some((row.try_get("id")?, prompt)))
+    }
+
+    /// Starts the conversation of a pending prompt: removes the prompt and stores the new
+    /// conversation in one transaction. `false` when the person has a conversation already
+    /// or someone else delivered the prompt first.
+    pub async fn start_prompt(
+        &self,
+        user: &UserRef,
+        prompt_id: i64,
+        state: Option<&FlowState>,
+        now: DateTime<Utc>,
+    ) -> Result<bool> {
+        let mut tx = self.pool.begin().await?;
+        let taken = sqlx::query("DELETE FROM pending_prompts WHERE id = $1")
+            .bind(prompt_id)
+            .execute(&mut *tx)
+            .await;
+        if !conflict_aware(taken.map(|r| r.rows_affected() == 1))? {
+            tx.rollback().await?;
+            return Ok(false);
+        }
+        if let Some(state) = state {
+            let json = serde_json::to_string(state).context("encoding conversation state")?;
+            let inserted = sqlx::query(
+                "INSERT INTO conversations (platform, user_id, state, version, created_at, updated_at) VALUES ($1, $2, $3, 1, $4, $4)",
+            )
+            .bind(user.platform.as_str())
+            .bind(&user.id)
+            .bind(json)
+            .bind(to_millis(now))
+            .execute(&mut *tx)
+            .await;
+            if !conflict_aware(inserted.map(|_| true))? {
+                tx.rollback().await?;
+                return Ok(false);
+            }
+        }
+        tx.commit().await?;
+        Ok(true)
+    }
+
+    /// Cleared checks whose expiry date is on or before `today`: (application, step).
+    pub async fn expired_checks(&self, today: NaiveDate) -> Result<Vec<(i64, String)>> {
+        let rows = sqlx::query(
+            "SELECT application_id, step_id FROM screening_steps WHERE expires_on IS NOT NULL AND expires_on <= $1 ORDER BY expires_on, application_id",
+        )
+        .bind(today.format("%Y-%m-%d").to_string())
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|r| Ok((r.try_get("application_id")?, r.try_get("step_id")?)))
+            .collect()
+    }
+}
+
+async fn insert_prompt(
+    tx: &mut Transaction<'static, Any>,
+    user: &UserRef,
+    prompt: &Prompt,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    let json = serde_json::to_string(prompt).context("encoding a prompt")?;
+    sqlx::query(
+        "INSERT INTO pending_prompts (platform, user_id, prompt, created_at) VALUES ($1, $2, $3, $4)",
+    )
+    .bind(user.platform.as_str())
+    .bind(&user.id)
+    .bind(json)
+    .bind(to_millis(now))
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
