@@ -397,17 +397,30 @@ fn numbered_hint(choices: &[Choice]) -> String {
 }
 
 /// Resolves picked or typed options to choice values, in the order given, without repeats.
+/// Typed lists are split on commas, semicolons and line breaks; " and " splits a part only
+/// when the part as a whole is not an option ("Retail and hospitality" stays one).
 fn pick(choices: &[Choice], input: &AnswerInput<'_>) -> Result<Vec<String>, AnswerError> {
     let parts: Vec<String> = match input {
         AnswerInput::Picked(vs) => vs.to_vec(),
         AnswerInput::Text(t) => {
             let t = clean(t, false);
-            let list = split_list(&t);
-            // "1 3" is two numbers; "Health care" is one label.
-            if list.len() == 1 && t.split_whitespace().all(|w| w.parse::<usize>().is_ok()) {
+            if t.split_whitespace().count() > 1
+                && t.split_whitespace().all(|w| w.parse::<usize>().is_ok())
+            {
+                // "1 3" is two numbers.
                 t.split_whitespace().map(str::to_string).collect()
             } else {
-                list
+                t.split([',', ';', '\n'])
+                    .map(str::trim)
+                    .filter(|p| !p.is_empty())
+                    .flat_map(|p| {
+                        if resolve_choice(choices, p).is_some() || !p.contains(" and ") {
+                            vec![p.to_string()]
+                        } else {
+                            p.split(" and ").map(|x| x.trim().to_string()).collect()
+                        }
+                    })
+                    .collect()
             }
         }
     };
@@ -480,10 +493,15 @@ mod tests {
     }
 
     fn sectors() -> Vec<Choice> {
-        ["Technology", "Health care", "Retail", "Public sector"]
-            .iter()
-            .map(|l| Choice::from_label(l))
-            .collect()
+        [
+            "Technology",
+            "Health care",
+            "Retail and hospitality",
+            "Public sector",
+        ]
+        .iter()
+        .map(|l| Choice::from_label(l))
+        .collect()
     }
 
     #[test]
@@ -550,10 +568,10 @@ mod tests {
                 .contains("not one of the options")
         );
         assert!(text(&question, "1, 2").unwrap_err().0.contains("just one"));
-        let picked = vec!["retail".to_string()];
+        let picked = vec!["public-sector".to_string()];
         assert_eq!(
             parse_answer(&question, &AnswerInput::Picked(&picked), now()),
-            Ok(Answer::Choice("retail".into()))
+            Ok(Answer::Choice("public-sector".into()))
         );
     }
 
@@ -566,15 +584,39 @@ mod tests {
         });
         assert_eq!(
             text(&question, "1, 3"),
-            Ok(Answer::Choices(vec!["technology".into(), "retail".into()]))
+            Ok(Answer::Choices(vec![
+                "technology".into(),
+                "retail-and-hospitality".into()
+            ]))
         );
         assert_eq!(
             text(&question, "1 3"),
-            Ok(Answer::Choices(vec!["technology".into(), "retail".into()]))
+            Ok(Answer::Choices(vec![
+                "technology".into(),
+                "retail-and-hospitality".into()
+            ]))
         );
         assert_eq!(
-            text(&question, "Retail, retail"),
-            Ok(Answer::Choices(vec!["retail".into()]))
+            text(&question, "Technology and retail and hospitality"),
+            Err(AnswerError("“hospitality” is not one of the options. Please answer with 1 Technology, 2 Health care, 3 Retail and hospitality, 4 Public sector.".into()))
+        );
+        assert_eq!(
+            text(&question, "Retail and hospitality, technology"),
+            Ok(Answer::Choices(vec![
+                "retail-and-hospitality".into(),
+                "technology".into()
+            ]))
+        );
+        assert_eq!(
+            text(&question, "Health care and Technology"),
+            Ok(Answer::Choices(vec![
+                "health-care".into(),
+                "technology".into()
+            ]))
+        );
+        assert_eq!(
+            text(&question, "Public sector; public sector"),
+            Ok(Answer::Choices(vec!["public-sector".into()]))
         );
         let too_many = text(&question, "1,2,3").unwrap_err().0;
         assert!(
@@ -678,8 +720,8 @@ mod tests {
             min: 1,
             max: 4,
         });
-        let a = Answer::Choices(vec!["retail".into(), "health-care".into()]);
-        assert_eq!(a.display(&question), "Retail, Health care");
-        assert_eq!(a.values(), vec!["retail", "health-care"]);
+        let a = Answer::Choices(vec!["retail-and-hospitality".into(), "health-care".into()]);
+        assert_eq!(a.display(&question), "Retail and hospitality, Health care");
+        assert_eq!(a.values(), vec!["retail-and-hospitality", "health-care"]);
     }
 }

@@ -198,3 +198,51 @@ fn check_config_reports_every_problem_and_fails() {
         "{stdout}"
     );
 }
+
+/// A programme whose mentee form is a number question `age` and a yes/no `check`, with
+/// `screening` appended to the mentee role.
+fn programme_with_screening(screening: &str) -> String {
+    programme_with(&format!(
+        "[[roles.mentee.questions]]\nid = \"age\"\nkind = \"number\"\nprompt = \"Age?\"\nmin = 1\nmax = 99\n[[roles.mentee.questions]]\nid = \"check\"\nkind = \"yes_no\"\nprompt = \"Check?\"\n{screening}"
+    ))
+}
+
+#[test]
+fn screening_rules_and_steps_are_checked_with_file_line_and_key() {
+    let e = errors_of(&programme_with_screening(
+        "[roles.mentee.screening]\ndefault = \"maybe\"\n[[roles.mentee.screening.rules]]\noutcome = \"ineligible\"\nwhen = { question = \"age\", below = 16 }\n[[roles.mentee.screening.rules]]\noutcome = \"needs_review\"\nwhen = { question = \"ghost\", equals = \"yes\" }\n[[roles.mentee.screening.rules]]\noutcome = \"needs_review\"\nwhen = { question = \"check\", below = 3 }\n[[roles.mentee.screening.rules]]\noutcome = \"needs_review\"\nwhen = { question = \"check\", equals = \"perhaps\" }\n[[roles.mentee.screening.rules]]\noutcome = \"needs_review\"\nwhen = { question = \"age\", below = 3, at_least = 1 }\n[[roles.mentee.screening.steps]]\nid = \"police\"\nkind = \"background_check\"\n[[roles.mentee.screening.steps]]\nid = \"coc\"\nkind = \"acknowledgement\"\n[[roles.mentee.screening.steps]]\nid = \"x\"\nkind = \"vibe_check\"\n",
+    ));
+    for expected in [
+        "key `roles.mentee.screening.default`: unknown outcome `maybe`",
+        "key `roles.mentee.screening.rules[0].outcome`: an ineligible rule needs a `reason`",
+        "the condition refers to question `ghost`, which is not in this form",
+        "`below` compares numbers, but `check` is a yes_no question",
+        "`perhaps` is not a possible answer to `check` (possible: yes, no)",
+        "a condition is { question = \"id\", <one of equals",
+        "key `roles.mentee.screening.steps[0].kind`: background checks are for mentors",
+        "an acknowledgement step needs a `text`",
+        "unknown step kind `vibe_check`",
+    ] {
+        assert!(e.contains(expected), "missing «{expected}» in:\n{e}");
+    }
+    assert_eq!(e.lines().count(), 9, "{e}");
+}
+
+#[test]
+fn nested_screening_conditions_and_coordinators_are_read() {
+    let src = programme_with_screening(
+        "[roles.mentee.screening]\ndefault = \"eligible\"\n[[roles.mentee.screening.rules]]\nid = \"young_without_check\"\noutcome = \"needs_review\"\nwhen = { all = [ { question = \"age\", below = 18 }, { not = { question = \"check\", equals = \"yes\" } } ] }\n",
+    )
+    .replace("slug = \"p\"\n", "slug = \"p\"\ncoordinators = [\"console:carol\", \"matrix:@dev:example.org\"]\n");
+    let p = config::parse_programme(Path::new("p.toml"), &src).unwrap();
+    assert_eq!(p.coordinators.len(), 2);
+    assert_eq!(p.coordinators[1].id, "@dev:example.org");
+    let rule = &p.roles[&tandem::domain::RoleKind::Mentee].screening.rules[0];
+    assert_eq!(rule.when.describe(), "age < 18 and not (check is yes)");
+    let bad = src.replace("console:carol", "carol");
+    assert!(
+        errors_of(&bad).contains("should be platform:id"),
+        "{}",
+        errors_of(&bad)
+    );
+}

@@ -155,3 +155,45 @@ fn migrate_prepares_a_database_and_is_idempotent() {
     let out = tandem(&["migrate", "--database", &db], "");
     assert!(String::from_utf8_lossy(&out.stdout).contains("0 migration(s) applied"));
 }
+
+#[test]
+fn the_screening_demo_script_runs_from_application_to_ready_and_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("demo.db").display().to_string();
+    let script =
+        std::fs::read_to_string(repo_root().join("tests/fixtures/screening_demo.txt")).unwrap();
+    let out = tandem(&["console", "--database", &db], &script);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    for expected in [
+        "[dm amina] Thank you! Your application to Pathways Mentoring 2027 as a mentee has been submitted, and it meets the programme's criteria: you're accepted!",
+        "[dm amina] You've completed every step for Pathways Mentoring 2027: you're ready to be matched!",
+        "[dm tom] Thank you for applying to Pathways Mentoring 2027 as a mentor, and for the time you took.\n  Because some of our mentees are under 18, every Pathways mentor completes a background check",
+        "[room coordinators] Application #3 · Pathways Mentoring 2027 · Mentor · needs review",
+        "[room coordinators] Sorry bob, only the programme's coordinators can approve applications to Pathways Mentoring 2027.",
+        "[dm grace] A coordinator reviewing your application to Pathways Mentoring 2027 has a question for you:",
+        "  A: Tuesdays and Thursdays after 6pm.",
+        "[room coordinators] Application #3 (Grace, mentor) approved by carol.",
+        "[room coordinators] Application #3 was already decided: approved by console:carol",
+        "[dm grace] You've completed every step for Pathways Mentoring 2027: you're ready to be matched!",
+        "ready to be matched\n      ✓ Mentor orientation and code of conduct: acknowledged",
+        "    mentors: 1 ready, 1 ineligible\n    mentees: 1 ready",
+        "[dm grace] Your background check for Pathways Mentoring 2027 expired on 1 February 2099.",
+        "[room coordinators] #3 (Grace) is no longer ready to be matched: Background check not complete.",
+        "accepted, completing the pre-match steps\n      ✓ Mentor orientation and code of conduct",
+    ] {
+        assert!(
+            stdout.contains(expected),
+            "missing «{expected}» in:\n{stdout}"
+        );
+    }
+    assert!(
+        stderr.contains("refused: not a coordinator of the programme"),
+        "{stderr}"
+    );
+}

@@ -11,4 +11,5 @@ mod architecture;
 mod config_files;
 mod console;
 mod journeys;
+mod screening;
 mod storage;

@@ -7,9 +7,9 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use chrono::{DateTime, Utc};
 use tandem::app::{App, AppSettings, ManualClock, Ports};
 use tandem::config;
-use tandem::domain::{Place, Platform, Programme, UserRef};
+use tandem::domain::{Place, Platform, Programme, RoomRef, UserRef};
 use tandem::flows::{Content, Inbound};
-use tandem::platforms::recording::Recording;
+use tandem::platforms::recording::{Recording, Sent, Target};
 use tandem::storage::Store;
 
 /// Runs each listed test once on SQLite and once on PostgreSQL, as
@@ -146,6 +146,36 @@ impl Harness {
             .join("\n---\n")
     }
 
+    /// Sends a message in a room and returns everything the bot sent, as
+    /// `[room x] text` / `[dm y] text` blocks.
+    pub async fn in_room(&self, user_id: &str, room: &str, text: &str) -> String {
+        self.send(Inbound {
+            from: user(user_id),
+            place: Place::Room(RoomRef::new(Platform::Console, room)),
+            content: Content::Text(text.to_string()),
+        })
+        .await
+    }
+
+    /// Sends a DM and returns everything the bot sent, as `[target] text` blocks.
+    pub async fn dm_all(&self, user_id: &str, text: &str) -> String {
+        self.send(dm(user_id, text)).await
+    }
+
+    async fn send(&self, inbound: Inbound) -> String {
+        self.rec.take();
+        self.app.receive(inbound).await;
+        self.clock.advance(chrono::Duration::seconds(3));
+        transcript(&self.rec.take())
+    }
+
+    /// Runs the time-driven work and returns what it sent.
+    pub async fn sweep(&self) -> String {
+        self.rec.take();
+        self.app.sweep().await.unwrap();
+        transcript(&self.rec.take())
+    }
+
     /// Sends each line in turn.
     pub async fn say_all(&self, user: &str, lines: &[&str]) -> String {
         let mut last = String::new();
@@ -156,8 +186,29 @@ impl Harness {
     }
 }
 
+pub fn transcript(sent: &[Sent]) -> String {
+    sent.iter()
+        .map(|s| {
+            let target = match &s.target {
+                Target::Dm(u) => format!("dm {}", u.id),
+                Target::Room(r) => format!("room {}", r.id),
+            };
+            format!("[{target}] {}", s.message.text)
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 pub fn user(id: &str) -> UserRef {
     UserRef::new(Platform::Console, id)
+}
+
+pub fn room_message(user_id: &str, room: &str, text: &str) -> Inbound {
+    Inbound {
+        from: user(user_id),
+        place: Place::Room(RoomRef::new(Platform::Console, room)),
+        content: Content::Text(text.to_string()),
+    }
 }
 
 pub fn dm(user_id: &str, text: &str) -> Inbound {

@@ -1,0 +1,348 @@
+//! Screening end to end: rules on submit, reviewers' decisions and races, questions,
+//! screening steps, readiness, expiry and waiting-list reminders, and every refusal.
+
+use tandem::domain::{ApplicationStatus, RoleKind};
+use tandem::flows::FlowState;
+
+use crate::support::{Harness, MENTEE_ANSWERS, MENTOR_ANSWERS, user};
+
+const ROOM: &str = "coordinators";
+
+/// The mentor answers with a different name and background-check answer.
+fn mentor_answers(name: &'static str, background_check: &'static str) -> Vec<&'static str> {
+    let mut a = MENTOR_ANSWERS.to_vec();
+    a[1] = name;
+    a[11] = background_check;
+    a.push("submit");
+    a
+}
+
+fn mentee_answers(name: &'static str, age: &'static str) -> Vec<&'static str> {
+    let mut a = MENTEE_ANSWERS.to_vec();
+    a[2] = name;
+    a[3] = age;
+    a.push("submit");
+    a
+}
+
+async fn status_of(h: &Harness, who: &str) -> ApplicationStatus {
+    h.store.applications_of(&user(who)).await.unwrap()[0].status
+}
+
+async fn id_of(h: &Harness, who: &str) -> i64 {
+    h.store.applications_of(&user(who)).await.unwrap()[0].id
+}
+
+/// Grace applies as a mentor (routed to review); returns her application id.
+async fn grace_applies(h: &Harness) -> i64 {
+    let mut last = String::new();
+    for line in mentor_answers("Grace", "yes") {
+        last = h.dm_all("grace", line).await;
+    }
+    assert!(last.contains("[room coordinators] Application #"), "{last}");
+    id_of(h, "grace").await
+}
+
+both_backends! {
+    async fn the_rules_accept_refuse_or_route_each_application(db: TestDb) {
+        let h = Harness::new(&db).await;
+        // A 19-year-old mentee meets the criteria: accepted, and her orientation starts.
+        let mut last = String::new();
+        for line in mentee_answers("Amina", "19") {
+            last = h.dm_all("amina", line).await;
+        }
+        assert!(last.contains("meets the programme's criteria: you're accepted!"), "{last}");
+        assert!(last.contains("Orientation and code of conduct — Pathways Mentoring 2027"), "{last}");
+        assert!(!last.contains("[room coordinators]"), "no card for an accepted application: {last}");
+        assert_eq!(status_of(&h, "amina").await, ApplicationStatus::Approved);
+
+        // A 17-year-old goes to a person, with the rule's note on the card.
+        let mut last = String::new();
+        for line in mentee_answers("Sam", "17") {
+            last = h.dm_all("sam", line).await;
+        }
+        assert!(last.contains("[dm sam] Thank you! Your application to Pathways Mentoring 2027 as a mentee has been submitted."), "{last}");
+        assert!(last.contains("✓ under_18 → needs review: age < 18 — Under 18"), "{last}");
+        assert_eq!(status_of(&h, "sam").await, ApplicationStatus::NeedsReview);
+
+        // A mentor who will not take a background check is told kindly, with the reason.
+        let mut last = String::new();
+        for line in mentor_answers("Tom", "no") {
+            last = h.dm_all("tom", line).await;
+        }
+        assert!(last.contains("every Pathways mentor completes a background check"), "{last}");
+        assert!(last.contains("We're sorry we can't offer you a place this time."), "{last}");
+        assert!(!last.contains("[room"), "{last}");
+        assert_eq!(status_of(&h, "tom").await, ApplicationStatus::Ineligible);
+        let tom = h.store.application(id_of(&h, "tom").await).await.unwrap().unwrap();
+        assert_eq!(tom.decisions[0].by, "screening rules");
+        assert_eq!(tom.evaluation.unwrap().results.iter().filter(|r| r.matched).count(), 1);
+
+        // Any other mentor is reviewed by a person.
+        grace_applies(&h).await;
+        assert_eq!(status_of(&h, "grace").await, ApplicationStatus::NeedsReview);
+        let queue = h.in_room("carol", ROOM, "!tandem queue").await;
+        assert!(queue.contains("2 application(s) waiting for review"), "{queue}");
+    }
+
+    async fn a_reviewer_asks_a_question_and_the_answer_comes_back_to_the_card(db: TestDb) {
+        let h = Harness::new(&db).await;
+        let id = grace_applies(&h).await;
+        let out = h.in_room("carol", ROOM, &format!("!tandem ask {id} Which evenings are you usually free?")).await;
+        assert!(out.contains("Question sent to the applicant"), "{out}");
+        assert!(out.contains("[dm grace] A coordinator reviewing your application to Pathways Mentoring 2027 has a question for you:"), "{out}");
+        assert_eq!(status_of(&h, "grace").await, ApplicationStatus::InfoRequested);
+        let out = h.dm_all("grace", "Tuesdays and Thursdays after 6pm.").await;
+        assert!(out.contains("[room coordinators] Answer on application #"), "{out}");
+        assert!(out.contains("A: Tuesdays and Thursdays after 6pm."), "{out}");
+        assert!(out.contains("[dm grace] Thank you! I've passed your answer on"), "{out}");
+        assert_eq!(status_of(&h, "grace").await, ApplicationStatus::NeedsReview);
+        let card = h.in_room("carol", ROOM, &format!("!tandem show {id}")).await;
+        assert!(card.contains("Question from console:carol: Which evenings are you usually free?\n  Answer: Tuesdays and Thursdays after 6pm."), "{card}");
+        let out = h.in_room("carol", ROOM, &format!("!tandem approve {id}")).await;
+        assert!(out.contains("[dm grace] Good news: your application to Pathways Mentoring 2027 as a mentor has been accepted!"), "{out}");
+        assert!(out.contains("[dm grace] Mentor orientation and code of conduct"), "{out}");
+        let record = h.store.application(id).await.unwrap().unwrap();
+        let moves: Vec<(ApplicationStatus, &str)> = record.decisions.iter().map(|d| (d.to, d.by.as_str())).collect();
+        assert_eq!(moves, vec![
+            (ApplicationStatus::NeedsReview, "screening rules"),
+            (ApplicationStatus::InfoRequested, "console:carol"),
+            (ApplicationStatus::NeedsReview, "console:grace"),
+            (ApplicationStatus::Approved, "console:carol"),
+        ]);
+    }
+
+    async fn a_second_question_waits_until_the_first_is_answered(db: TestDb) {
+        let h = Harness::new(&db).await;
+        let id = grace_applies(&h).await;
+        let out = h.in_room("carol", ROOM, &format!("!tandem ask {id} Can you do weekends?")).await;
+        assert!(out.contains("“Can you do weekends?”"), "{out}");
+        let out = h.in_room("dev", ROOM, &format!("!tandem ask {id} Have you worked with teenagers?")).await;
+        assert!(!out.contains("[dm grace]"), "she is answering the first question: {out}");
+        let out = h.dm_all("grace", "Yes, Saturdays.").await;
+        assert!(out.contains("A: Yes, Saturdays."), "{out}");
+        assert!(out.contains("[dm grace] A coordinator reviewing your application to Pathways Mentoring 2027 has a question for you:\n\n“Have you worked with teenagers?”"), "{out}");
+        let out = h.dm_all("grace", "Yes, as a football coach.").await;
+        assert!(out.contains("A: Yes, as a football coach."), "{out}");
+        let record = h.store.application(id).await.unwrap().unwrap();
+        let answers: Vec<Option<&str>> = record.questions.iter().map(|q| q.answer.as_deref()).collect();
+        assert_eq!(answers, vec![Some("Yes, Saturdays."), Some("Yes, as a football coach.")]);
+        assert_eq!(status_of(&h, "grace").await, ApplicationStatus::NeedsReview);
+    }
+
+    async fn every_decision_is_recorded_and_the_applicant_told(db: TestDb) {
+        let h = Harness::new(&db).await;
+        let grace = grace_applies(&h).await;
+        let mut last = String::new();
+        for line in mentor_answers("Lee", "yes") {
+            last = h.dm_all("lee", line).await;
+        }
+        assert!(last.contains("Application #"), "{last}");
+        let lee = id_of(&h, "lee").await;
+        let mut ada_lines = mentor_answers("Ada", "yes");
+        ada_lines[0] = "apply as mentor";
+        for line in ada_lines {
+            h.dm_all("ada", line).await;
+        }
+        let ada = id_of(&h, "ada").await;
+
+        let out = h.in_room("carol", ROOM, &format!("!tandem reject {lee} We need mentors who can commit to six months.")).await;
+        assert!(out.contains("[dm lee] Thank you for applying to Pathways Mentoring 2027 as a mentor."), "{out}");
+        assert!(out.contains("Their note: We need mentors who can commit to six months."), "{out}");
+        assert_eq!(status_of(&h, "lee").await, ApplicationStatus::Rejected);
+        let record = h.store.application(lee).await.unwrap().unwrap();
+        let last = record.decisions.last().unwrap();
+        assert_eq!((last.by.as_str(), last.reason.as_str()), ("console:carol", "We need mentors who can commit to six months."));
+
+        let out = h.in_room("dev", ROOM, &format!("!tandem waitlist {ada}")).await;
+        assert!(out.contains("[dm ada] Thank you for applying to Pathways Mentoring 2027 as a mentor. Your application is on our waiting list"), "{out}");
+        let status = h.say("ada", "status").await;
+        assert!(status.contains("on the waiting list"), "{status}");
+        assert!(status.contains("You are number 1 of 1 on the waiting list."), "{status}");
+        let again = h.in_room("dev", ROOM, &format!("!tandem waitlist {ada}")).await;
+        assert!(again.contains("already on the waiting list"), "{again}");
+
+        // A waitlisted application can still be approved later.
+        let out = h.in_room("dev", ROOM, &format!("!tandem approve {ada}")).await;
+        assert!(out.contains("approved by dev"), "{out}");
+
+        let out = h.in_room("carol", ROOM, &format!("!tandem approve {grace}")).await;
+        assert!(out.contains("approved by carol"), "{out}");
+        for decided in [grace, lee, ada] {
+            for cmd in ["approve", "waitlist"] {
+                let out = h.in_room("carol", ROOM, &format!("!tandem {cmd} {decided}")).await;
+                assert!(out.contains("was already decided"), "{cmd} {decided}: {out}");
+            }
+            let out = h.in_room("carol", ROOM, &format!("!tandem reject {decided} no")).await;
+            assert!(out.contains("was already decided"), "{out}");
+        }
+    }
+
+    async fn two_reviewers_deciding_at_once_produce_one_decision(db: TestDb) {
+        let first = Harness::new(&db).await;
+        let second = Harness::with_recording(&db, first.rec.clone()).await;
+        let id = grace_applies(&first).await;
+        first.rec.take();
+        let approve = crate::support::room_message("carol", ROOM, &format!("!tandem approve {id}"));
+        let reject = crate::support::room_message("dev", ROOM, &format!("!tandem reject {id} Not this round."));
+        let (a, b) = tokio::join!(first.app.handle(&approve), second.app.handle(&reject));
+        a.unwrap();
+        b.unwrap();
+        let record = first.store.application(id).await.unwrap().unwrap();
+        let reviewers: Vec<&str> = record.decisions.iter().skip(1).map(|d| d.by.as_str()).collect();
+        assert_eq!(reviewers.len(), 1, "exactly one decision: {:?}", record.decisions);
+        let said = crate::support::transcript(&first.rec.take());
+        assert_eq!(said.matches("was already decided").count(), 1, "{said}");
+        let applicant_told = said.matches("[dm grace]").count();
+        assert!(applicant_told >= 1, "{said}");
+        assert!(!(said.contains("has been accepted") && said.contains("not able to offer you a place")), "the applicant hears one decision: {said}");
+    }
+
+    async fn only_coordinators_decide_and_only_in_the_coordinators_room(db: TestDb) {
+        let h = Harness::new(&db).await;
+        let id = grace_applies(&h).await;
+        let out = h.in_room("mallory", ROOM, &format!("!tandem approve {id}")).await;
+        assert!(out.contains("Sorry mallory, only the programme's coordinators can approve applications to Pathways Mentoring 2027."), "{out}");
+        assert!(!out.contains("Answers:"), "nothing of the application is shown: {out}");
+        for cmd in ["queue", "screening summary"] {
+            let out = h.in_room("mallory", ROOM, &format!("!tandem {cmd}")).await;
+            assert!(out.contains("only the programme's coordinators"), "{out}");
+        }
+        let out = h.in_room("mallory", ROOM, &format!("!tandem show {id}")).await;
+        assert!(!out.contains("Answers:"), "{out}");
+        let out = h.in_room("carol", "lobby", &format!("!tandem show {id}")).await;
+        assert!(out.contains("work only in the coordinators' room"), "{out}");
+        assert!(!out.contains("Answers:"), "{out}");
+        let out = h.dm_all("carol", &format!("approve {id}")).await;
+        assert!(out.contains("Coordinators' commands work in the coordinators' room"), "{out}");
+        // The applicant cannot see anyone else's application either.
+        let out = h.dm_all("grace", "show 1").await;
+        assert!(!out.contains("Answers:"), "{out}");
+        assert_eq!(status_of(&h, "grace").await, ApplicationStatus::NeedsReview, "nothing changed");
+    }
+
+    async fn bad_review_commands_get_clear_messages_and_change_nothing(db: TestDb) {
+        let h = Harness::new(&db).await;
+        let id = grace_applies(&h).await;
+        let cases: Vec<(String, &str)> = vec![
+            ("!tandem approve 999".into(), "There is no application #999."),
+            ("!tandem approve".into(), "Usage: approve <application number>"),
+            ("!tandem approve twelve".into(), "Usage: approve <application number>"),
+            (format!("!tandem reject {id}"), "Usage: reject <application number> <reason"),
+            (format!("!tandem reject {id} {}", "x".repeat(1200)), "Please keep the reason under 1,000 characters (it has 1,200)"),
+            (format!("!tandem ask {id} {}", "y".repeat(1001)), "Please keep the question under 1,000 characters"),
+            (format!("!tandem step {id} interview done"), "screening steps are recorded once it is approved"),
+            ("!tandem step 1".into(), "Usage: step <application number> <step> <update>"),
+        ];
+        for (cmd, expected) in cases {
+            let out = h.in_room("carol", ROOM, &cmd).await;
+            assert!(out.contains(expected), "{cmd}: {out}");
+        }
+        assert_eq!(status_of(&h, "grace").await, ApplicationStatus::NeedsReview);
+        h.in_room("carol", ROOM, &format!("!tandem approve {id}")).await;
+        let cases: Vec<(String, &str)> = vec![
+            (format!("!tandem step {id} background_check cleared until 2020-01-01"), "is not in the future"),
+            (format!("!tandem step {id} background_check cleared until next spring"), "please write it as YYYY-MM-DD"),
+            (format!("!tandem step {id} background_check cleared"), "Give the date the check expires"),
+            (format!("!tandem step {id} interview scheduled 2001-01-01"), "is in the past"),
+            (format!("!tandem step {id} background_check done"), "use: cleared until <date>, failed or pending"),
+            (format!("!tandem step {id} police_check done"), "has no step `police_check`; its steps are: orientation, interview, background_check, training"),
+            (format!("!tandem step {id} orientation done"), "only the participant can acknowledge"),
+        ];
+        for (cmd, expected) in cases {
+            let out = h.in_room("carol", ROOM, &cmd).await;
+            assert!(out.contains(expected), "{cmd}: {out}");
+        }
+        assert!(h.store.steps_of(id).await.unwrap().is_empty(), "no step was recorded");
+        // A mentee has no background check to record.
+        for line in mentee_answers("Amina", "19") {
+            h.dm_all("amina", line).await;
+        }
+        let amina = id_of(&h, "amina").await;
+        let out = h.in_room("carol", ROOM, &format!("!tandem step {amina} background_check cleared until 2030-01-01")).await;
+        assert!(out.contains("(mentee) has no step `background_check`; its steps are: orientation"), "{out}");
+    }
+
+    async fn a_mentor_becomes_ready_after_every_step_and_falls_back_when_a_check_expires(db: TestDb) {
+        let h = Harness::new(&db).await;
+        let id = grace_applies(&h).await;
+        h.in_room("carol", ROOM, &format!("!tandem approve {id}")).await;
+        assert_eq!(h.store.ready_participants("pathways-2027", RoleKind::Mentor).await.unwrap().len(), 0);
+        let out = h.dm_all("grace", "I agree").await;
+        assert!(out.contains("Thank you, that's recorded."), "{out}");
+        h.in_room("carol", ROOM, &format!("!tandem step {id} interview scheduled 2027-01-20")).await;
+        h.in_room("carol", ROOM, &format!("!tandem step {id} interview done")).await;
+        h.in_room("carol", ROOM, &format!("!tandem step {id} training done")).await;
+        let status = h.say("grace", "status").await;
+        assert!(status.contains("✓ Interview: done"), "{status}");
+        assert!(status.contains("· Background check: pending"), "{status}");
+        let out = h.in_room("carol", ROOM, &format!("!tandem step {id} background_check cleared until 2027-03-01")).await;
+        assert!(out.contains("[dm grace] You've completed every step"), "{out}");
+        assert!(out.contains("is ready to be matched"), "{out}");
+        assert_eq!(status_of(&h, "grace").await, ApplicationStatus::Ready);
+        let ready = h.store.ready_participants("pathways-2027", RoleKind::Mentor).await.unwrap();
+        assert_eq!(ready.len(), 1);
+        assert_eq!(ready[0].applicant, user("grace"));
+        assert!(h.store.ready_participants("pathways-2027", RoleKind::Mentee).await.unwrap().is_empty());
+
+        let summary = h.in_room("carol", ROOM, "!tandem screening summary").await;
+        assert!(summary.contains("mentors: 1 ready"), "{summary}");
+        assert!(!summary.contains("Checks expiring in the next 30 days:"), "{summary}");
+        h.clock.advance(chrono::Duration::days(40));
+        let summary = h.in_room("carol", ROOM, "!tandem screening summary").await;
+        assert!(summary.contains("Checks expiring in the next 30 days:"), "{summary}");
+        assert!(summary.contains("background_check: 1 Mar 2027"), "{summary}");
+
+        assert_eq!(h.sweep().await, "", "nothing has expired yet");
+        h.clock.advance(chrono::Duration::days(30));
+        let out = h.sweep().await;
+        assert!(out.contains("[dm grace] Your background check for Pathways Mentoring 2027 expired on 1 March 2027."), "{out}");
+        assert!(out.contains("[room coordinators] The background check of #"), "{out}");
+        assert!(out.contains("is no longer ready to be matched: Background check not complete."), "{out}");
+        assert_eq!(status_of(&h, "grace").await, ApplicationStatus::Approved);
+        assert!(h.store.ready_participants("pathways-2027", RoleKind::Mentor).await.unwrap().is_empty());
+        assert_eq!(h.sweep().await, "", "an expiry is handled once");
+
+        // Renewed: ready again.
+        let out = h.in_room("carol", ROOM, &format!("!tandem step {id} background_check cleared until 2030-03-01")).await;
+        assert!(out.contains("ready to be matched"), "{out}");
+        assert_eq!(status_of(&h, "grace").await, ApplicationStatus::Ready);
+    }
+
+    async fn people_on_the_waiting_list_are_reminded_at_the_configured_interval(db: TestDb) {
+        let h = Harness::new(&db).await;
+        let grace = grace_applies(&h).await;
+        for line in mentor_answers("Lee", "yes") {
+            h.dm_all("lee", line).await;
+        }
+        let lee = id_of(&h, "lee").await;
+        h.in_room("carol", ROOM, &format!("!tandem waitlist {grace}")).await;
+        h.in_room("carol", ROOM, &format!("!tandem waitlist {lee}")).await;
+        assert_eq!(h.sweep().await, "");
+        h.clock.advance(chrono::Duration::days(31));
+        let out = h.sweep().await;
+        assert!(out.contains("[dm grace] A quick update from Pathways Mentoring 2027: you're still on our waiting list (1 of 2 waiting for a mentor place)."), "{out}");
+        assert!(out.contains("[dm lee] A quick update from Pathways Mentoring 2027: you're still on our waiting list (2 of 2"), "{out}");
+        assert_eq!(h.sweep().await, "", "one reminder per interval");
+        h.clock.advance(chrono::Duration::days(30));
+        assert_eq!(h.sweep().await.matches("still on our waiting list").count(), 2);
+    }
+
+    async fn an_orientation_is_acknowledged_in_the_dm_and_nothing_else_counts(db: TestDb) {
+        let h = Harness::new(&db).await;
+        let id = grace_applies(&h).await;
+        // Grace has nothing in progress, so approval starts her orientation at once.
+        let out = h.in_room("carol", ROOM, &format!("!tandem approve {id}")).await;
+        assert!(out.contains("[dm grace] Mentor orientation"), "{out}");
+        let conv = h.store.load_conversation(&user("grace")).await.unwrap().unwrap();
+        assert!(matches!(conv.state, FlowState::Acknowledge(_)));
+        let out = h.dm_all("grace", "what is this?").await;
+        assert!(out.contains("Please reply “I agree” once you have read it."), "{out}");
+        let out = h.dm_all("grace", "status").await;
+        assert!(out.contains("· Mentor orientation and code of conduct: pending"), "{out}");
+        h.dm_all("grace", "I agree").await;
+        assert!(h.store.load_conversation(&user("grace")).await.unwrap().is_none());
+        let steps = h.store.steps_of(id).await.unwrap();
+        assert!(matches!(steps.get("orientation"), Some(tandem::domain::screening::StepState::Acknowledged { .. })));
+    }
+}
