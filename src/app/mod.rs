@@ -237,62 +237,22 @@ impl App {
     }
 
     /// After an application is stored: its card goes to the coordinators, or, when the
-    /// rules accepted it, its acknowledgement prompts are queued.
+    /// rules accepted it, its acknowledgement prompts are queued. Returns the applicant.
     async fn after_submit(&self, id: i64) -> Result<Option<UserRef>> {
         let Some(record) = self.store.application(id).await? else {
             return Ok(None);
         };
-        let Some(programme) = self
-            .programmes
-            .iter()
-            .find(|p| p.slug == record.summary.programme)
-        else {
-            return Ok(None);
-        };
         info!(application = id, applicant = %record.applicant, status = %record.summary.status, "application submitted");
-        let mut effects = Vec::new();
-        if record.summary.status.awaits_review() {
-            match self.coordinators_room(record.applicant.platform) {
-                Some(room) => effects.push(Effect::PostInRoom {
-                    room: room.clone(),
-                    message: review::card(programme, &record),
-                }),
-                None => warn!(
-                    application = id,
-                    "no coordinators' room configured for {}: nobody was told about this application",
-                    record.applicant.platform
-                ),
-            }
+        if record.summary.status.awaits_review()
+            && self.coordinators_room(record.applicant.platform).is_none()
+        {
+            warn!(
+                application = id,
+                "no coordinators' room is configured for {}: nobody was told about this application",
+                record.applicant.platform
+            );
         }
-        if record.summary.status.is_accepted() {
-            effects.extend(review::acknowledgement_prompts(
-                programme,
-                &record.summary,
-                &record.applicant,
-            ));
-        }
-        if effects.is_empty() {
-            return Ok(None);
-        }
-        let outcome = Outcome {
-            state: StateChange::Unchanged,
-            effects,
-        };
-        let now = self.clock.now();
-        let committed = self
-            .store
-            .commit_step(
-                &record.applicant,
-                None,
-                &StateChange::Unchanged,
-                &outcome.effects,
-                now,
-            )
-            .await?;
-        if committed.is_committed() {
-            self.perform(&format!("application-{id}-submitted"), outcome.effects)
-                .await;
-        }
+        self.system_step(id, review::after_submit).await?;
         Ok(Some(record.applicant))
     }
 

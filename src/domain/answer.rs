@@ -127,7 +127,8 @@ pub fn prompt_choices(kind: &QuestionKind) -> Vec<Choice> {
     }
 }
 
-fn yes_no_choices() -> Vec<Choice> {
+/// The two options of a yes/no question.
+pub fn yes_no_choices() -> Vec<Choice> {
     vec![
         Choice {
             value: "yes".into(),

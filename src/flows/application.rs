@@ -16,7 +16,9 @@ use serde::{Deserialize, Serialize};
 
 use super::command::{Command, parse};
 use super::{Content, Ctx, Effect, FlowState, OutMessage, Outcome, StateChange, status_text};
-use crate::domain::answer::{AnswerInput, expectation, parse_answer, prompt_choices};
+use crate::domain::answer::{
+    AnswerInput, expectation, parse_answer, prompt_choices, yes_no_choices,
+};
 use crate::domain::programme::slugify;
 use crate::domain::screening::{RuleOutcome, evaluate};
 use crate::domain::{
@@ -371,7 +373,7 @@ pub fn prompt(ctx: &Ctx<'_>, flow: &ApplicationFlow) -> OutMessage {
                     .map(|p| format!(" to {}", p.name))
                     .unwrap_or_default()
             ),
-            choices: yes_no(),
+            choices: yes_no_choices(),
             pick: Some((1, 1)),
             prompt_ref: Some(REF_CANCEL.into()),
         },
@@ -404,19 +406,6 @@ pub fn prompt(ctx: &Ctx<'_>, flow: &ApplicationFlow) -> OutMessage {
         (Stage::Asking { question, .. }, Some(p)) => question_prompt(p, flow, question),
         (Stage::Reviewing, Some(p)) => OutMessage::text(review_text(p, flow, true)),
     }
-}
-
-fn yes_no() -> Vec<Choice> {
-    vec![
-        Choice {
-            value: "yes".into(),
-            label: "Yes".into(),
-        },
-        Choice {
-            value: "no".into(),
-            label: "No".into(),
-        },
-    ]
 }
 
 fn role_choices(p: &Programme) -> Vec<Choice> {
@@ -637,6 +626,20 @@ fn choose_role(
     }
 }
 
+/// The flow's role in the programme, or a step back to choosing one (the role may have
+/// been removed from the configuration since the person chose it).
+fn role_or_restart<'p>(
+    ctx: &Ctx<'_>,
+    flow: &ApplicationFlow,
+    p: &'p Programme,
+) -> Result<&'p Role, Outcome> {
+    flow.role.and_then(|r| p.role(r)).ok_or_else(|| {
+        let mut next = flow.clone();
+        next.stage = Stage::ChoosingRole;
+        set_and_prompt(ctx, next, vec![])
+    })
+}
+
 #[allow(clippy::too_many_arguments)]
 fn asking(
     ctx: &Ctx<'_>,
@@ -647,10 +650,9 @@ fn asking(
     content: &Content,
     command: &Option<Command>,
 ) -> Outcome {
-    let Some(role) = flow.role.and_then(|r| p.role(r)) else {
-        let mut next = flow.clone();
-        next.stage = Stage::ChoosingRole;
-        return set_and_prompt(ctx, next, vec![]);
+    let role = match role_or_restart(ctx, flow, p) {
+        Ok(role) => role,
+        Err(restart) => return restart,
     };
     let visible = visible_questions(role, &flow.answers);
     let Some(q) = visible.iter().find(|q| q.id == question_id).copied() else {
@@ -831,10 +833,9 @@ fn reviewing(
     content: &Content,
     command: &Option<Command>,
 ) -> Outcome {
-    let Some(role) = flow.role.and_then(|r| p.role(r)) else {
-        let mut next = flow.clone();
-        next.stage = Stage::ChoosingRole;
-        return set_and_prompt(ctx, next, vec![]);
+    let role = match role_or_restart(ctx, flow, p) {
+        Ok(role) => role,
+        Err(restart) => return restart,
     };
     let visible = visible_questions(role, &flow.answers);
     match command {

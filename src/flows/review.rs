@@ -470,6 +470,31 @@ fn accepted_text(programme: &Programme, role: RoleKind, ready: bool, role_name: 
     s
 }
 
+/// Right after an application is stored: a card for the coordinators when it awaits
+/// review, or the acknowledgement prompts when the rules accepted it.
+pub fn after_submit(ctx: &Ctx<'_>, programme: &Programme, record: &ApplicationRecord) -> Outcome {
+    let mut effects = Vec::new();
+    if record.summary.status.awaits_review()
+        && let Some(room) = ctx.coordinators_room
+    {
+        effects.push(Effect::PostInRoom {
+            room: room.clone(),
+            message: card(programme, record),
+        });
+    }
+    if record.summary.status.is_accepted() {
+        effects.extend(acknowledgement_prompts(
+            programme,
+            &record.summary,
+            &record.applicant,
+        ));
+    }
+    Outcome {
+        state: StateChange::Unchanged,
+        effects,
+    }
+}
+
 /// Prompts to acknowledge each acknowledgement step not yet acknowledged.
 pub(crate) fn acknowledgement_prompts(
     programme: &Programme,

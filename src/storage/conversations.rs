@@ -2,7 +2,7 @@
 
 use anyhow::Context;
 use chrono::{DateTime, Utc};
-use sqlx::Row;
+use sqlx::{Any, Row, Transaction};
 
 use super::{Store, is_write_conflict, to_millis};
 use crate::domain::UserRef;
@@ -88,17 +88,7 @@ impl Store {
                 conflict_aware(done.map(|r| r.rows_affected() == 1))?
             }
             (StateChange::Set(state), None) => {
-                let json = serde_json::to_string(state).context("encoding conversation state")?;
-                let done = sqlx::query(
-                    "INSERT INTO conversations (platform, user_id, state, version, created_at, updated_at) VALUES ($1, $2, $3, 1, $4, $4)",
-                )
-                .bind(user.platform.as_str())
-                .bind(&user.id)
-                .bind(json)
-                .bind(now_ms)
-                .execute(&mut *tx)
-                .await;
-                conflict_aware(done.map(|_| true))?
+                insert_conversation(&mut tx, user, state, now).await?
             }
             (StateChange::Clear, Some(read)) => {
                 let done = sqlx::query("DELETE FROM conversations WHERE id = $1 AND version = $2")
@@ -152,6 +142,26 @@ impl Store {
             .fetch_one(&self.pool)
             .await?)
     }
+}
+
+/// Starts a conversation for someone who had none; `false` if they have one after all.
+pub(super) async fn insert_conversation(
+    tx: &mut Transaction<'static, Any>,
+    user: &UserRef,
+    state: &FlowState,
+    now: DateTime<Utc>,
+) -> Result<bool> {
+    let json = serde_json::to_string(state).context("encoding conversation state")?;
+    let done = sqlx::query(
+        "INSERT INTO conversations (platform, user_id, state, version, created_at, updated_at) VALUES ($1, $2, $3, 1, $4, $4)",
+    )
+    .bind(user.platform.as_str())
+    .bind(&user.id)
+    .bind(json)
+    .bind(to_millis(now))
+    .execute(&mut **tx)
+    .await;
+    conflict_aware(done.map(|_| true))
 }
 
 /// What applying one effect did.

@@ -6,7 +6,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use sqlx::{Any, Row, Transaction};
 
 use super::applications::insert_decision;
-use super::conversations::{Applied, conflict_aware};
+use super::conversations::{Applied, conflict_aware, insert_conversation};
 use super::{Store, to_millis};
 use crate::domain::UserRef;
 use crate::domain::screening::StepState;
@@ -150,21 +150,11 @@ impl Store {
             tx.rollback().await?;
             return Ok(false);
         }
-        if let Some(state) = state {
-            let json = serde_json::to_string(state).context("encoding conversation state")?;
-            let inserted = sqlx::query(
-                "INSERT INTO conversations (platform, user_id, state, version, created_at, updated_at) VALUES ($1, $2, $3, 1, $4, $4)",
-            )
-            .bind(user.platform.as_str())
-            .bind(&user.id)
-            .bind(json)
-            .bind(to_millis(now))
-            .execute(&mut *tx)
-            .await;
-            if !conflict_aware(inserted.map(|_| true))? {
-                tx.rollback().await?;
-                return Ok(false);
-            }
+        if let Some(state) = state
+            && !insert_conversation(&mut tx, user, state, now).await?
+        {
+            tx.rollback().await?;
+            return Ok(false);
         }
         tx.commit().await?;
         Ok(true)
