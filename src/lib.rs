@@ -12,10 +12,12 @@
 //! `domain` and `flows` use no database, async runtime or chat SDK.
 
 pub mod app;
+pub mod bench;
 pub mod config;
 pub mod domain;
 pub mod error;
 pub mod flows;
+pub mod matching;
 pub mod platforms;
 pub mod ports;
 pub mod storage;

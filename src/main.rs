@@ -12,6 +12,7 @@ use tracing_subscriber::EnvFilter;
 use tandem::app::{App, AppSettings, Ports, ShiftedClock};
 use tandem::config::{self, Settings};
 use tandem::domain::{Platform, RoomRef};
+use tandem::matching::Objective;
 use tandem::platforms::console::{self, ConsoleOutput};
 use tandem::storage::Store;
 
@@ -45,12 +46,80 @@ enum Command {
         #[arg(long)]
         database: Option<String>,
     },
+    /// Measure the matching engine on a synthetic population; prints one JSON object.
+    Bench {
+        #[command(subcommand)]
+        what: BenchWhat,
+    },
+    /// The matching engine on files.
+    Match {
+        #[command(subcommand)]
+        what: MatchWhat,
+    },
     /// Check a settings file or a programme file (or a folder of programmes) and report
     /// every problem with its file, line and key.
     CheckConfig {
         /// Default: the settings file in use and its programmes folder.
         path: Option<PathBuf>,
     },
+}
+
+#[derive(Subcommand)]
+enum BenchWhat {
+    /// Score, prune, solve and certify a synthetic cohort.
+    Match {
+        #[arg(long, default_value_t = 10_000)]
+        mentees: usize,
+        #[arg(long, default_value_t = 2_000)]
+        mentors: usize,
+        #[arg(long, default_value_t = 5)]
+        capacity: u32,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Candidates kept per mentee in the timed run.
+        #[arg(long, default_value_t = 64)]
+        k: usize,
+        /// Skip finding the proven optimum to compare with (it takes several seconds).
+        #[arg(long)]
+        no_exact: bool,
+        /// Scoring threads; default: the machine's cores.
+        #[arg(long)]
+        threads: Option<usize>,
+        #[arg(long, value_enum, default_value_t = ObjectiveArg::Count)]
+        objective: ObjectiveArg,
+    },
+}
+
+#[derive(Subcommand)]
+enum MatchWhat {
+    /// Solve a scored instance: {"mentors":[{"id","capacity"}],"mentees":[{"id","slots"}],
+    /// "pairs":[{"mentee","mentor","score"}]} (pairs not listed are forbidden).
+    Solve {
+        #[arg(long)]
+        instance: PathBuf,
+        /// Write {"assignments":[...],"unmatched":[...]} here.
+        #[arg(long)]
+        output: Option<PathBuf>,
+        #[arg(long, value_enum, default_value_t = ObjectiveArg::Count)]
+        objective: ObjectiveArg,
+    },
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum ObjectiveArg {
+    /// Match as many as possible, then maximise the total score.
+    Count,
+    /// Maximise the total score, even if fewer are matched.
+    Score,
+}
+
+impl From<ObjectiveArg> for Objective {
+    fn from(o: ObjectiveArg) -> Objective {
+        match o {
+            ObjectiveArg::Count => Objective::CountThenScore,
+            ObjectiveArg::Score => Objective::Score,
+        }
+    }
 }
 
 #[tokio::main]
@@ -131,6 +200,62 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 }
             );
             Ok(ExitCode::from(2))
+        }
+        Command::Bench {
+            what:
+                BenchWhat::Match {
+                    mentees,
+                    mentors,
+                    capacity,
+                    seed,
+                    k,
+                    threads,
+                    objective,
+                    no_exact,
+                },
+        } => {
+            let threads = threads.unwrap_or_else(|| {
+                std::thread::available_parallelism()
+                    .map(|n| n.get())
+                    .unwrap_or(1)
+            });
+            let figures = tandem::bench::bench_match(&tandem::bench::BenchMatch {
+                mentees,
+                mentors,
+                capacity,
+                seed,
+                k,
+                threads,
+                objective: objective.into(),
+                exact: !no_exact,
+            })?;
+            println!("{figures}");
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Match {
+            what:
+                MatchWhat::Solve {
+                    instance,
+                    output,
+                    objective,
+                },
+        } => {
+            let text = std::fs::read_to_string(&instance)
+                .with_context(|| format!("reading {}", instance.display()))?;
+            let (figures, assignments) =
+                match tandem::bench::solve_instance(&text, objective.into()) {
+                    Ok(r) => r,
+                    Err(e) => {
+                        eprintln!("tandem: {}: {e}", instance.display());
+                        return Ok(ExitCode::from(2));
+                    }
+                };
+            if let Some(out) = output {
+                std::fs::write(&out, format!("{assignments:#}\n"))
+                    .with_context(|| format!("writing {}", out.display()))?;
+            }
+            println!("{figures}");
+            Ok(ExitCode::SUCCESS)
         }
         Command::Migrate { database } => {
             let settings = load_settings(cli.config.as_deref())?;

@@ -11,5 +11,6 @@ mod architecture;
 mod config_files;
 mod console;
 mod journeys;
+mod matching_cli;
 mod screening;
 mod storage;
