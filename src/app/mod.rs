@@ -21,7 +21,7 @@ pub use clock::{Clock, ManualClock, ShiftedClock, SystemClock};
 use chrono::{DateTime, Utc};
 
 use crate::domain::{
-    ApplicationRecord, ApplicationSummary, Place, Platform, Programme, RoomRef, UserRef,
+    ApplicationRecord, ApplicationSummary, Place, Platform, Programme, RoleKind, RoomRef, UserRef,
 };
 use crate::error::{Error, Reference, Result};
 use crate::flows::review::{self, Needs};
@@ -146,6 +146,22 @@ impl App {
 
     /// Loads what a coordinator's command needs.
     async fn load_subject(&self, inbound: &Inbound) -> Result<Subject> {
+        if let Some(slug) =
+            flows::pairing::needs(inbound, &self.programmes, &self.settings.room_prefix)
+        {
+            return Ok(Subject::Matching {
+                mentees: self
+                    .store
+                    .ready_participants(&slug, RoleKind::Mentee)
+                    .await?,
+                mentors: self
+                    .store
+                    .ready_participants(&slug, RoleKind::Mentor)
+                    .await?,
+                excluded: Default::default(),
+                programme: slug,
+            });
+        }
         Ok(match review::needs(inbound, &self.settings.room_prefix) {
             Needs::Nothing => Subject::Nothing,
             Needs::Application(id) => {

@@ -30,6 +30,8 @@ pub struct Programme {
     pub coordinators: Vec<UserRef>,
     /// Days between reminders to people on the waiting list (0: never).
     pub waitlist_reminder_days: u32,
+    /// How ready participants are matched; `None` when the programme does not match.
+    pub matching: Option<super::matching::MatchingConfig>,
 }
 
 /// Texts the programme shows at fixed points of the journey.

@@ -12,6 +12,7 @@
 
 pub mod application;
 pub mod command;
+pub mod pairing;
 pub mod prompts;
 pub mod review;
 
@@ -208,6 +209,14 @@ pub enum Subject {
     Application(Option<Box<ApplicationRecord>>),
     /// All applications of the programmes the sender coordinates, with their applicants.
     Overview(Vec<(ApplicationSummary, UserRef)>),
+    /// A programme's participants who are ready to be matched, and the (mentee application,
+    /// mentor application) pairs never to propose.
+    Matching {
+        programme: String,
+        mentees: Vec<ApplicationRecord>,
+        mentors: Vec<ApplicationRecord>,
+        excluded: std::collections::HashSet<(i64, i64)>,
+    },
 }
 
 impl Ctx<'_> {
@@ -324,6 +333,9 @@ fn handle_room(
     }
     if let Some(command) = review::parse(rest) {
         return review::handle(ctx, room, command);
+    }
+    if let Some(command) = pairing::parse(rest) {
+        return pairing::handle(ctx, room, command);
     }
     match parse(rest) {
         Some(Command::Help) | Some(Command::Greeting) => {

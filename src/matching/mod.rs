@@ -16,6 +16,7 @@
 pub mod flow;
 pub mod greedy;
 pub mod instance;
+pub mod plan;
 pub mod scoring;
 pub mod synth;
 

@@ -246,3 +246,34 @@ fn nested_screening_conditions_and_coordinators_are_read() {
         errors_of(&bad)
     );
 }
+
+#[test]
+fn matching_configuration_mistakes_are_reported() {
+    let base = std::fs::read_to_string(repo_root().join("config/programs/example.toml")).unwrap();
+    let cut = base.find("[matching]").unwrap();
+    let with = |matching: &str| format!("{}{matching}", &base[..cut]);
+    let e = errors_of(&with(
+        "[matching]\nmode = \"one_to_one\"\ncapacity_question = \"capacity\"\nobjective = \"fastest\"\ndaytime = [21, 9]\nshared_language = { mentee = \"languages\", mentor = \"sector\" }\nmax_time_zone_gap_hours = 6\n[[matching.criteria]]\nname = \"Goals\"\nkind = \"overlap\"\nmentee_question = \"goals\"\nmentor_question = \"motivation\"\npoints = 10\n[[matching.criteria]]\nname = \"Age\"\nkind = \"closeness\"\nmentee_question = \"age\"\nmentor_question = \"years_experience\"\npoints = 5\n[[matching.criteria]]\nname = \"Vibes\"\nkind = \"astrology\"\nmentee_question = \"goals\"\nmentor_question = \"skills\"\npoints = 5\n",
+    ));
+    for expected in [
+        "`capacity_question` does not apply to mode `one_to_one`",
+        "unknown objective `fastest`",
+        "`daytime` is [from, to] in local hours",
+        "`sector` is a single_choice question; this needs a languages question",
+        "`max_time_zone_gap_hours` needs `time_zone",
+        "`motivation` is a long_text question; this needs a choice, yes/no or languages question",
+        "a closeness criterion needs `range` > 0",
+        "unknown criterion kind `astrology`",
+    ] {
+        assert!(e.contains(expected), "missing «{expected}» in:\n{e}");
+    }
+    let e = errors_of(&with(
+        "[matching]\nmode = \"one_to_many\"\ncapacity_question = \"ghost\"\n",
+    ));
+    assert!(
+        e.contains("key `matching.capacity_question`: the mentor form has no question `ghost`"),
+        "{e}"
+    );
+    let e = errors_of(&with("[matching]\nmode = \"triangle\"\n"));
+    assert!(e.contains("unknown matching mode `triangle`"), "{e}");
+}

@@ -12,5 +12,6 @@ mod config_files;
 mod console;
 mod journeys;
 mod matching_cli;
+mod pairing;
 mod screening;
 mod storage;

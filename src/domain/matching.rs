@@ -1,0 +1,71 @@
+//! How a programme matches people: the mode, the weighted criteria and the hard
+//! constraints, as configured in the programme's `[matching]` table. `crate::matching`
+//! turns this and the applications into a scored problem and solves it.
+
+use serde::{Deserialize, Serialize};
+
+/// The shape of the relationships.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "mode", rename_all = "snake_case")]
+pub enum MatchMode {
+    /// One mentor, one mentee.
+    OneToOne,
+    /// A mentor takes several mentees: as many as their answer to `capacity_question`
+    /// (when given), else `default_capacity`.
+    OneToMany {
+        capacity_question: Option<String>,
+        default_capacity: u32,
+    },
+    /// Each mentee gets `slots` mentors.
+    Array { slots: u32 },
+    /// Groups of up to `size` mentees around one mentor.
+    Group { size: u32 },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MatchObjective {
+    /// Match as many as possible, then maximise the total score.
+    Count,
+    /// Maximise the total score, even if fewer are matched.
+    Score,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CriterionKind {
+    /// Points for each value both answers share (goals and skills).
+    Overlap,
+    /// Points when the answers share any value (sector; a stated preference).
+    Match,
+    /// Up to the points the closer two numbers are, nothing from `range` apart.
+    Closeness { range: f64 },
+    /// Points per daytime hour the two time zones share.
+    TimeZoneOverlap,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CriterionDef {
+    pub name: String,
+    pub kind: CriterionKind,
+    pub mentee_question: String,
+    pub mentor_question: String,
+    pub points: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MatchingConfig {
+    pub mode: MatchMode,
+    pub objective: MatchObjective,
+    /// Candidates kept per mentee before solving; the result is checked against all the
+    /// others and more are taken when one could improve it.
+    pub candidates_per_mentee: usize,
+    /// Local daytime window `[from, to)` in hours, for time-zone overlap.
+    pub daytime: (u32, u32),
+    pub criteria: Vec<CriterionDef>,
+    /// (mentee question, mentor question) of languages that must share one.
+    pub shared_language: Option<(String, String)>,
+    /// (mentee question, mentor question) of time zones.
+    pub time_zone: Option<(String, String)>,
+    pub max_time_zone_gap_hours: Option<u32>,
+}
