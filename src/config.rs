@@ -311,6 +311,18 @@ struct RawTexts {
     welcome: String,
     #[serde(default)]
     submitted: String,
+    #[serde(default)]
+    ground_rules: String,
+    #[serde(default)]
+    icebreaker: String,
+    #[serde(default)]
+    meeting_cadence: String,
+    #[serde(default = "default_answer_days")]
+    answer_days: u32,
+}
+
+fn default_answer_days() -> u32 {
+    7
 }
 
 #[derive(Debug, Deserialize)]
@@ -518,6 +530,10 @@ pub fn parse_programme(path: &Path, source: &str) -> Result<Programme, ConfigErr
         texts: Texts {
             welcome: raw.texts.welcome,
             submitted: raw.texts.submitted,
+            ground_rules: raw.texts.ground_rules,
+            icebreaker: raw.texts.icebreaker,
+            meeting_cadence: raw.texts.meeting_cadence,
+            answer_days: raw.texts.answer_days.clamp(1, 60),
         },
         roles,
         coordinators,

@@ -158,7 +158,8 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let output = ConsoleOutput::stdout();
             let ports = Ports {
                 dm: Arc::new(output.clone()),
-                rooms: Arc::new(output),
+                rooms: Arc::new(output.clone()),
+                provisioner: Arc::new(output),
             };
             let clock = Arc::new(ShiftedClock::new());
             let app = App::new(

@@ -20,13 +20,16 @@ pub use clock::{Clock, ManualClock, ShiftedClock, SystemClock};
 
 use chrono::{DateTime, Utc};
 
+use crate::domain::matches::MatchRecord;
 use crate::domain::{
     ApplicationRecord, ApplicationSummary, Place, Platform, Programme, RoleKind, RoomRef, UserRef,
 };
 use crate::error::{Error, Reference, Result};
 use crate::flows::review::{self, Needs};
 use crate::flows::{self, Ctx, Effect, Inbound, OutMessage, Outcome, StateChange, Subject};
-use crate::ports::{DirectMessenger, IdempotencyKey, RoomMessenger};
+use crate::ports::{
+    DirectMessenger, IdempotencyKey, PrivateRoomSpec, RoomMessenger, RoomProvisioner,
+};
 use crate::storage::{CommitOutcome, Store, StoredConversation};
 
 /// The platform capabilities the app uses.
@@ -34,6 +37,7 @@ use crate::storage::{CommitOutcome, Store, StoredConversation};
 pub struct Ports {
     pub dm: Arc<dyn DirectMessenger>,
     pub rooms: Arc<dyn RoomMessenger>,
+    pub provisioner: Arc<dyn RoomProvisioner>,
 }
 
 /// Limits, rooms and texts that shape every conversation.
@@ -62,6 +66,13 @@ pub struct App {
     ports: Ports,
     clock: Arc<dyn Clock>,
     settings: AppSettings,
+}
+
+/// What the app reads about the sender before each step.
+#[derive(Debug, Clone, Default)]
+struct Known {
+    applications: Vec<ApplicationSummary>,
+    matches: Vec<MatchRecord>,
 }
 
 /// How often a step is redone after losing a race before giving up.
@@ -128,14 +139,15 @@ impl App {
     fn ctx<'a>(
         &'a self,
         user: &'a UserRef,
-        applications: &'a [ApplicationSummary],
+        known: &'a Known,
         subject: &'a Subject,
         now: DateTime<Utc>,
     ) -> Ctx<'a> {
         Ctx {
             user,
             programmes: &self.programmes,
-            applications,
+            applications: &known.applications,
+            matches: &known.matches,
             now,
             max_message_chars: self.settings.max_message_chars,
             room_prefix: &self.settings.room_prefix,
@@ -144,23 +156,50 @@ impl App {
         }
     }
 
+    /// What the app knows about the sender before every step.
+    async fn known(&self, user: &UserRef) -> Result<Known> {
+        Ok(Known {
+            applications: self.store.applications_of(user).await?,
+            matches: self.store.matches_of(user).await?,
+        })
+    }
+
+    /// A programme's ready participants and matches, for matching commands.
+    async fn matching_subject(&self, programme: &str) -> Result<Subject> {
+        Ok(Subject::Matching {
+            mentees: self
+                .store
+                .ready_participants(programme, RoleKind::Mentee)
+                .await?,
+            mentors: self
+                .store
+                .ready_participants(programme, RoleKind::Mentor)
+                .await?,
+            matches: self.store.matches_in(programme).await?,
+            programme: programme.to_string(),
+        })
+    }
+
     /// Loads what a coordinator's command needs.
     async fn load_subject(&self, inbound: &Inbound) -> Result<Subject> {
-        if let Some(slug) =
+        if let Some(needs) =
             flows::pairing::needs(inbound, &self.programmes, &self.settings.room_prefix)
         {
-            return Ok(Subject::Matching {
-                mentees: self
+            let programme = match needs {
+                flows::pairing::Needs::Programme(slug) => Some(slug),
+                flows::pairing::Needs::MatchOf(id) => {
+                    self.store.match_by_id(id).await?.map(|m| m.programme)
+                }
+                flows::pairing::Needs::ApplicationOf(id) => self
                     .store
-                    .ready_participants(&slug, RoleKind::Mentee)
-                    .await?,
-                mentors: self
-                    .store
-                    .ready_participants(&slug, RoleKind::Mentor)
-                    .await?,
-                excluded: Default::default(),
-                programme: slug,
-            });
+                    .application(id)
+                    .await?
+                    .map(|a| a.summary.programme),
+            };
+            return match programme {
+                Some(slug) => self.matching_subject(&slug).await,
+                None => Ok(Subject::Nothing),
+            };
         }
         Ok(match review::needs(inbound, &self.settings.room_prefix) {
             Needs::Nothing => Subject::Nothing,
@@ -185,9 +224,9 @@ impl App {
         for attempt in 1..=MAX_ATTEMPTS {
             let now = self.clock.now();
             let conversation = self.store.load_conversation(user).await?;
-            let applications = self.store.applications_of(user).await?;
+            let known = self.known(user).await?;
             let subject = self.load_subject(inbound).await?;
-            let ctx = self.ctx(user, &applications, &subject, now);
+            let ctx = self.ctx(user, &known, &subject, now);
             let outcome = flows::handle(&ctx, conversation.as_ref().map(|c| &c.state), inbound);
             if self
                 .commit_and_perform(user, conversation.as_ref(), outcome, now)
@@ -217,7 +256,11 @@ impl App {
             .store
             .commit_step(user, read, &outcome.state, &outcome.effects, now)
             .await?;
-        let CommitOutcome::Committed { new_applications } = committed else {
+        let CommitOutcome::Committed {
+            new_applications,
+            new_matches,
+        } = committed
+        else {
             return Ok(false);
         };
         let version = read.map(|c| c.version).unwrap_or(0)
@@ -239,7 +282,19 @@ impl App {
                 _ => {}
             }
         }
+        let replans: Vec<String> = outcome
+            .effects
+            .iter()
+            .filter_map(|e| match e {
+                Effect::Replan { programme } => Some(programme.clone()),
+                _ => None,
+            })
+            .collect();
         self.perform(&base, outcome.effects).await;
+        self.post_proposals(user.platform, &new_matches).await?;
+        for programme in replans {
+            self.replan(&programme, user).await?;
+        }
         for id in new_applications {
             if let Some(applicant) = self.after_submit(id).await? {
                 prompted.push(applicant);
@@ -283,9 +338,9 @@ impl App {
                 return Ok(());
             };
             let now = self.clock.now();
-            let applications = self.store.applications_of(user).await?;
+            let known = self.known(user).await?;
             let subject = Subject::Nothing;
-            let ctx = self.ctx(user, &applications, &subject, now);
+            let ctx = self.ctx(user, &known, &subject, now);
             let outcome = flows::prompts::start(&ctx, &prompt);
             let state = match &outcome.state {
                 StateChange::Set(s) => Some(s),
@@ -315,6 +370,11 @@ impl App {
                 })
                 .await?
             {
+                done += 1;
+            }
+        }
+        for id in self.store.overdue_matches(self.clock.now()).await? {
+            if self.expire_match(id).await? {
                 done += 1;
             }
         }
@@ -368,9 +428,9 @@ impl App {
                 return Ok(false);
             };
             let now = self.clock.now();
-            let applications = self.store.applications_of(&record.applicant).await?;
+            let known = self.known(&record.applicant).await?;
             let subject = Subject::Nothing;
-            let ctx = self.ctx(&record.applicant, &applications, &subject, now);
+            let ctx = self.ctx(&record.applicant, &known, &subject, now);
             let outcome = decide(&ctx, programme, &record);
             if outcome.effects.is_empty() {
                 return Ok(false);
@@ -400,6 +460,123 @@ impl App {
         )))
     }
 
+    /// Posts the cards of newly stored proposals to the coordinators' room.
+    async fn post_proposals(&self, platform: Platform, ids: &[i64]) -> Result<()> {
+        if ids.is_empty() {
+            return Ok(());
+        }
+        let mut new: Vec<MatchRecord> = Vec::new();
+        for id in ids {
+            if let Some(m) = self.store.match_by_id(*id).await? {
+                new.push(m);
+            }
+        }
+        let Some(room) = self.coordinators_room(platform).cloned() else {
+            warn!(
+                "no coordinators' room is configured for {platform}: new proposals were not posted"
+            );
+            return Ok(());
+        };
+        let known = Known::default();
+        let subject = Subject::Nothing;
+        let someone = new[0].mentee.clone();
+        let ctx = self.ctx(&someone, &known, &subject, self.clock.now());
+        let text = flows::pairing::proposals_text(&ctx, &new);
+        self.perform(
+            &format!(
+                "proposals-{}",
+                ids.iter().map(i64::to_string).collect::<Vec<_>>().join("-")
+            ),
+            vec![Effect::PostInRoom {
+                room,
+                message: OutMessage::text(text),
+            }],
+        )
+        .await;
+        Ok(())
+    }
+
+    /// Proposes the next best matches of a programme after a decline, rejection or
+    /// expiry. `someone` (a person involved) decides which platform's room hears of it.
+    async fn replan(&self, programme: &str, someone: &UserRef) -> Result<()> {
+        let Some(p) = self.programmes.iter().find(|p| p.slug == programme) else {
+            return Ok(());
+        };
+        for attempt in 1..=MAX_ATTEMPTS {
+            let subject = self.matching_subject(programme).await?;
+            let known = Known::default();
+            let now = self.clock.now();
+            let ctx = self.ctx(someone, &known, &subject, now);
+            let outcome = flows::pairing::replan(&ctx, p);
+            if outcome.effects.is_empty() {
+                return Ok(());
+            }
+            let committed = self
+                .store
+                .commit_step(
+                    someone,
+                    None,
+                    &StateChange::Unchanged,
+                    &outcome.effects,
+                    now,
+                )
+                .await?;
+            if let CommitOutcome::Committed { new_matches, .. } = committed {
+                return self.post_proposals(someone.platform, &new_matches).await;
+            }
+            tokio::time::sleep(Duration::from_millis(u64::from(attempt) * 2)).await;
+        }
+        Ok(())
+    }
+
+    /// An approved match whose deadline passed: it lapses (see `pairing::expire`).
+    async fn expire_match(&self, id: i64) -> Result<bool> {
+        for attempt in 1..=MAX_ATTEMPTS {
+            let Some(m) = self.store.match_by_id(id).await? else {
+                return Ok(false);
+            };
+            let now = self.clock.now();
+            let known = Known::default();
+            let subject = Subject::Nothing;
+            let ctx = self.ctx(&m.mentee, &known, &subject, now);
+            let outcome = flows::pairing::expire(&ctx, &m);
+            if outcome.effects.is_empty() {
+                return Ok(false);
+            }
+            if self
+                .commit_and_perform(&m.mentee, None, outcome, now)
+                .await?
+            {
+                return Ok(true);
+            }
+            tokio::time::sleep(Duration::from_millis(u64::from(attempt) * 2)).await;
+        }
+        Ok(false)
+    }
+
+    /// Creates a pair room, remembers it on the match, and posts the kickoff in it.
+    async fn create_pair_room(
+        &self,
+        key: &IdempotencyKey,
+        match_id: i64,
+        spec: PrivateRoomSpec,
+        kickoff: &OutMessage,
+    ) -> std::result::Result<(), crate::ports::PortError> {
+        let room = self
+            .ports
+            .provisioner
+            .create_private_room(&spec, key)
+            .await?;
+        if let Err(e) = self.store.set_match_room(match_id, &room.id).await {
+            warn!(match_id, "could not remember the pair room {room}: {e}");
+        }
+        let kickoff_key = IdempotencyKey(format!("{}-kickoff", key.0));
+        self.ports
+            .rooms
+            .post_in_room(&room, kickoff, &kickoff_key)
+            .await
+    }
+
     /// Carries out the effects of a recorded step. A failed send is logged and does not
     /// stop the others: the state is already recorded, and the person can ask again.
     async fn perform(&self, base_key: &str, effects: Vec<Effect>) {
@@ -418,13 +595,40 @@ impl App {
                     info!(application = d.application_id, from = %d.from, to = %d.to, by = %d.by, "application decision");
                     Ok(())
                 }
+                Effect::MoveMatch {
+                    match_id,
+                    from,
+                    to,
+                    by,
+                    ..
+                } => {
+                    info!(match_id, from = %from, to = %to, by = %by, "match decision");
+                    Ok(())
+                }
+                Effect::CreatePairRoom {
+                    match_id,
+                    name,
+                    topic,
+                    members,
+                    kickoff,
+                } => {
+                    let spec = PrivateRoomSpec {
+                        name: name.clone(),
+                        topic: topic.clone(),
+                        members: members.clone(),
+                    };
+                    self.create_pair_room(&key, *match_id, spec, kickoff).await
+                }
                 // Written in the step's transaction.
                 Effect::StoreApplication(_)
                 | Effect::RecordStep { .. }
                 | Effect::AskApplicant { .. }
                 | Effect::AnswerReviewQuestion { .. }
                 | Effect::QueuePrompt { .. }
-                | Effect::MarkReminded { .. } => Ok(()),
+                | Effect::MarkReminded { .. }
+                | Effect::StoreMatches(_)
+                | Effect::AnswerMatch { .. }
+                | Effect::Replan { .. } => Ok(()),
             };
             if let Err(e) = result {
                 warn!(key = %key.0, "could not carry out {effect:?}: {e}");

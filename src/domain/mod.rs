@@ -9,6 +9,7 @@ pub mod answer;
 pub mod application;
 pub mod ids;
 pub mod language;
+pub mod matches;
 pub mod matching;
 pub mod programme;
 pub mod screening;

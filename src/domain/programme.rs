@@ -41,6 +41,14 @@ pub struct Texts {
     pub welcome: String,
     /// Shown after an application is submitted: what happens next.
     pub submitted: String,
+    /// Pair-room kickoff: the programme's ground rules.
+    pub ground_rules: String,
+    /// Pair-room kickoff: a first question for the pair to talk about.
+    pub icebreaker: String,
+    /// Pair-room kickoff: how often pairs meet.
+    pub meeting_cadence: String,
+    /// Days a person has to accept or decline a proposed match.
+    pub answer_days: u32,
 }
 
 /// A role in the programme (mentor or mentee) with its own application form.

@@ -19,11 +19,12 @@ pub mod review;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
+use crate::domain::matches::{MatchRecord, MatchStatus, NewMatch};
 use crate::domain::screening::StepState;
 use crate::domain::text::{char_len, thousands};
 use crate::domain::{
     ApplicationRecord, ApplicationStatus, ApplicationSummary, Choice, NewApplication, Place,
-    Programme, RoomRef, UserRef,
+    Programme, RoleKind, RoomRef, UserRef,
 };
 use command::{Command, parse, suggest};
 
@@ -119,6 +120,34 @@ pub enum Effect {
         user: UserRef,
         action: String,
     },
+    /// Store proposed matches; the app posts their cards once they have numbers.
+    StoreMatches(Vec<NewMatch>),
+    /// Move a match from one status to another; a conflict if it is no longer in `from`.
+    MoveMatch {
+        match_id: i64,
+        from: MatchStatus,
+        to: MatchStatus,
+        by: String,
+        deadline: Option<DateTime<Utc>>,
+    },
+    /// Record one side's answer to an approved match; a conflict if it no longer waits.
+    AnswerMatch {
+        match_id: i64,
+        side: RoleKind,
+        accepted: bool,
+    },
+    /// Create the pair room (after the step is recorded) and post the kickoff in it.
+    CreatePairRoom {
+        match_id: i64,
+        name: String,
+        topic: String,
+        members: Vec<UserRef>,
+        kickoff: OutMessage,
+    },
+    /// After a decline, a rejection or an expiry: propose the next best matches.
+    Replan {
+        programme: String,
+    },
 }
 
 /// A change of an application's status.
@@ -148,6 +177,8 @@ pub enum Prompt {
         programme: String,
         step_id: String,
     },
+    /// A match to accept or decline.
+    MatchOffer { match_id: i64 },
 }
 
 /// The stored state of a conversation in progress.
@@ -157,6 +188,7 @@ pub enum FlowState {
     Application(ApplicationFlow),
     AnswerQuestion(prompts::AnswerQuestion),
     Acknowledge(prompts::Acknowledge),
+    MatchOffer(prompts::MatchOffer),
 }
 
 /// How the stored state changes.
@@ -189,6 +221,8 @@ pub struct Ctx<'a> {
     pub programmes: &'a [Programme],
     /// The person's applications, newest first.
     pub applications: &'a [ApplicationSummary],
+    /// The matches the person is in, oldest first.
+    pub matches: &'a [MatchRecord],
     pub now: DateTime<Utc>,
     /// Longest message accepted, in characters.
     pub max_message_chars: usize,
@@ -215,7 +249,8 @@ pub enum Subject {
         programme: String,
         mentees: Vec<ApplicationRecord>,
         mentors: Vec<ApplicationRecord>,
-        excluded: std::collections::HashSet<(i64, i64)>,
+        /// Every match of the programme, whatever its status.
+        matches: Vec<MatchRecord>,
     },
 }
 
@@ -259,6 +294,7 @@ pub fn handle(ctx: &Ctx<'_>, state: Option<&FlowState>, inbound: &Inbound) -> Ou
             Some(FlowState::Acknowledge(flow)) => {
                 prompts::acknowledge_step(ctx, flow, &inbound.content)
             }
+            Some(FlowState::MatchOffer(flow)) => prompts::offer_step(ctx, flow, &inbound.content),
             None => handle_idle_dm(ctx, &inbound.content),
         },
     }
@@ -409,6 +445,37 @@ pub(crate) fn status_text(ctx: &Ctx<'_>) -> String {
     if ctx.applications.is_empty() {
         return "You have no applications yet. Type apply to start one.".to_string();
     }
+    let mut s = applications_text(ctx);
+    for m in ctx
+        .matches
+        .iter()
+        .filter(|m| matches!(m.status, MatchStatus::Approved | MatchStatus::Active))
+    {
+        let (other, role) = if m.mentee == *ctx.user {
+            (&m.mentor_name, "mentor")
+        } else {
+            (&m.mentee_name, "mentee")
+        };
+        match m.status {
+            MatchStatus::Active => s.push_str(&format!(
+                "\nYou are matched with {other} (your {role}){}.",
+                m.room
+                    .as_ref()
+                    .map(|r| format!("; your pair room is {r}"))
+                    .unwrap_or_default()
+            )),
+            _ => s.push_str(&format!(
+                "\nA match with {other} (as your {role}) is waiting for answers{}.",
+                m.deadline
+                    .map(|d| format!(" until {}", d.format("%-d %B")))
+                    .unwrap_or_default()
+            )),
+        }
+    }
+    s
+}
+
+fn applications_text(ctx: &Ctx<'_>) -> String {
     let mut s = String::from("Your applications:");
     let today = ctx.now.date_naive();
     for app in ctx.applications {

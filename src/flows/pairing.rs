@@ -1,23 +1,40 @@
-//! Coordinators' matching commands in the coordinators' room.
+//! Matching in chat: coordinators' commands in the coordinators' room, and what happens when
+//! participants answer a match offer.
 //!
-//! `match preview [programme]` is a dry run: it plans the matches of the programme's ready
-//! participants and shows every proposal with the criteria that contributed and by how
-//! much, every unmatched mentee with the reason, and the mentors with room left. Nothing is
-//! stored and nobody is messaged. (Proposing, approving and the participants' answers build
-//! on this.)
+//! Commands (after the room prefix):
+//! - `match preview [programme]`: a dry run; every proposal with the criteria that
+//!   contributed and by how much, every unmatched mentee with the reason. Nothing is stored.
+//! - `match propose [programme]`: stores the proposals and posts them as numbered cards.
+//! - `match approve <n>`, `match approve all [programme]`: each person is asked by DM to
+//!   accept or decline before a deadline (`answer_days`).
+//! - `match reject <n> [reason]`: the pair is never proposed again; the engine proposes
+//!   the next best options around the decisions already taken.
+//! - `match rematch <application>`: propose again for one person (past partners excluded).
+//!
+//! When both accept, the pair room is created and the kickoff posted; a decline or an
+//! expired deadline frees both people and the next best options are proposed (they need a
+//! coordinator's approval like any other proposal).
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
-use super::{Ctx, Effect, Inbound, OutMessage, Outcome, StateChange, Subject};
-use crate::domain::{ApplicationRecord, Place, Programme, RoomRef};
-use crate::matching::plan::plan;
+use super::{Ctx, Effect, Inbound, OutMessage, Outcome, Prompt, StateChange, Subject};
+use crate::domain::matches::{MatchRecord, MatchStatus, NewMatch};
+use crate::domain::{ApplicationRecord, Place, Programme, RoleKind, RoomRef, UserRef};
+use crate::matching::plan::{Plan, plan};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum PairingCommand {
     Preview(Option<String>),
+    Propose(Option<String>),
+    Approve(i64),
+    ApproveAll(Option<String>),
+    Reject(i64, String),
+    Rematch(i64),
 }
 
-/// Parses `match preview [programme]`; `Some(Err)` carries the usage.
+const USAGE: &str = "Usage: match preview [programme] · match propose [programme] · match approve <number> · match approve all [programme] · match reject <number> [reason] · match rematch <application number>";
+
+/// Parses a `match ...` command; `Some(Err)` carries the usage.
 pub fn parse(text: &str) -> Option<Result<PairingCommand, String>> {
     let words: Vec<&str> = text.split_whitespace().collect();
     if !words
@@ -26,12 +43,40 @@ pub fn parse(text: &str) -> Option<Result<PairingCommand, String>> {
     {
         return None;
     }
-    Some(match words.as_slice() {
-        [_, verb] if verb.eq_ignore_ascii_case("preview") => Ok(PairingCommand::Preview(None)),
-        [_, verb, programme] if verb.eq_ignore_ascii_case("preview") => {
-            Ok(PairingCommand::Preview(Some(programme.to_lowercase())))
+    let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+    let number = |w: &str| {
+        w.trim_start_matches('#')
+            .parse::<i64>()
+            .ok()
+            .filter(|n| *n > 0)
+    };
+    let programme = |rest: &[String]| match rest {
+        [] => Ok(None),
+        [p] => Ok(Some(p.clone())),
+        _ => Err(USAGE.to_string()),
+    };
+    let words_l: Vec<&str> = lower.iter().map(String::as_str).collect();
+    Some(match words_l.as_slice() {
+        [_, "preview", rest @ ..] => {
+            programme(&lower[2..2 + rest.len()]).map(PairingCommand::Preview)
         }
-        _ => Err("Usage: match preview [programme] (a dry run: nothing is sent)".into()),
+        [_, "propose", rest @ ..] => {
+            programme(&lower[2..2 + rest.len()]).map(PairingCommand::Propose)
+        }
+        [_, "approve", "all", rest @ ..] => {
+            programme(&lower[3..3 + rest.len()]).map(PairingCommand::ApproveAll)
+        }
+        [_, "approve", n] => number(n)
+            .map(PairingCommand::Approve)
+            .ok_or_else(|| USAGE.to_string()),
+        [_, "reject", n, ..] => match number(n) {
+            Some(id) => Ok(PairingCommand::Reject(id, words[3..].join(" "))),
+            None => Err(USAGE.to_string()),
+        },
+        [_, "rematch", n] => number(n)
+            .map(PairingCommand::Rematch)
+            .ok_or_else(|| USAGE.to_string()),
+        _ => Err(USAGE.to_string()),
     })
 }
 
@@ -39,7 +84,7 @@ pub fn parse(text: &str) -> Option<Result<PairingCommand, String>> {
 /// coordinates that matches people.
 pub fn programme_for<'p>(
     programmes: &'p [Programme],
-    sender: &crate::domain::UserRef,
+    sender: &UserRef,
     named: Option<&str>,
 ) -> Result<&'p Programme, String> {
     let mine: Vec<&Programme> = programmes
@@ -62,7 +107,7 @@ pub fn programme_for<'p>(
                 [one] => Ok(one),
                 [] => Err("None of the programmes you coordinate is set up for matching (a [matching] table in its file).".into()),
                 _ => Err(format!(
-                    "Which programme? Write match preview <programme>: {}.",
+                    "Which programme? Add its name: {}.",
                     matching.iter().map(|p| p.slug.as_str()).collect::<Vec<_>>().join(", ")
                 )),
             }
@@ -70,27 +115,55 @@ pub fn programme_for<'p>(
     }
 }
 
-/// What the app must load for this message: `Some(programme)` for a matching command.
-pub fn needs(inbound: &Inbound, ctx_programmes: &[Programme], room_prefix: &str) -> Option<String> {
+/// What the app must load for a matching command.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Needs {
+    Programme(String),
+    /// The programme of this match (or of this application, for `rematch`).
+    MatchOf(i64),
+    ApplicationOf(i64),
+}
+
+pub fn needs(inbound: &Inbound, programmes: &[Programme], room_prefix: &str) -> Option<Needs> {
     let (Place::Room(_), super::Content::Text(text)) = (&inbound.place, &inbound.content) else {
         return None;
     };
     let rest = super::strip_prefix_ci(text.trim(), room_prefix)?;
-    let Some(Ok(PairingCommand::Preview(named))) = parse(rest) else {
+    let Some(Ok(command)) = parse(rest) else {
         return None;
     };
-    programme_for(ctx_programmes, &inbound.from, named.as_deref())
-        .ok()
-        .map(|p| p.slug.clone())
+    let by_programme = |named: Option<String>| {
+        programme_for(programmes, &inbound.from, named.as_deref())
+            .ok()
+            .map(|p| Needs::Programme(p.slug.clone()))
+    };
+    match command {
+        PairingCommand::Preview(p) | PairingCommand::Propose(p) | PairingCommand::ApproveAll(p) => {
+            by_programme(p)
+        }
+        PairingCommand::Approve(id) | PairingCommand::Reject(id, _) => Some(Needs::MatchOf(id)),
+        PairingCommand::Rematch(id) => Some(Needs::ApplicationOf(id)),
+    }
+}
+
+fn post(room: &RoomRef, text: String) -> Effect {
+    Effect::PostInRoom {
+        room: room.clone(),
+        message: OutMessage::text(text),
+    }
+}
+
+fn to_room(ctx: &Ctx<'_>, text: String) -> Vec<Effect> {
+    ctx.coordinators_room
+        .map(|room| post(room, text))
+        .into_iter()
+        .collect()
 }
 
 pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<PairingCommand, String>) -> Outcome {
     let reply = |text: String| Outcome {
         state: StateChange::Unchanged,
-        effects: vec![Effect::PostInRoom {
-            room: room.clone(),
-            message: OutMessage::text(text),
-        }],
+        effects: vec![post(room, text)],
     };
     let command = match command {
         Ok(c) => c,
@@ -99,56 +172,558 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<PairingCommand, Str
     if ctx.coordinators_room != Some(room) {
         return reply("Coordinators' commands work only in the coordinators' room.".into());
     }
-    let PairingCommand::Preview(named) = command;
-    if !ctx.programmes.iter().any(|p| p.is_coordinator(ctx.user)) {
-        return Outcome {
-            state: StateChange::Unchanged,
-            effects: vec![
-                Effect::PostInRoom {
-                    room: room.clone(),
-                    message: OutMessage::text(format!(
-                        "Sorry {}, only the programme's coordinators can preview matches.",
-                        ctx.user.id
-                    )),
-                },
-                Effect::LogRefusal {
-                    user: ctx.user.clone(),
-                    action: "match preview".into(),
-                },
-            ],
-        };
-    }
-    let programme = match programme_for(ctx.programmes, ctx.user, named.as_deref()) {
-        Ok(p) => p,
-        Err(e) => return reply(e),
-    };
-    let Some(config) = &programme.matching else {
-        return reply(format!("{} is not set up for matching.", programme.name));
-    };
     let Subject::Matching {
-        programme: loaded,
+        programme: slug,
         mentees,
         mentors,
-        excluded,
+        matches,
     } = ctx.subject
     else {
-        return reply("Nothing was loaded to match.".into());
+        return if ctx.programmes.iter().any(|p| p.is_coordinator(ctx.user)) {
+            match &command {
+                PairingCommand::Approve(id) | PairingCommand::Reject(id, _) => {
+                    reply(format!("There is no match proposal #{id}."))
+                }
+                PairingCommand::Rematch(id) => reply(format!("There is no application #{id}.")),
+                PairingCommand::Preview(n)
+                | PairingCommand::Propose(n)
+                | PairingCommand::ApproveAll(n) => {
+                    match programme_for(ctx.programmes, ctx.user, n.as_deref()) {
+                        Err(e) => reply(e),
+                        Ok(_) => reply("Nothing was loaded to match.".into()),
+                    }
+                }
+            }
+        } else {
+            refuse(ctx, room, "match people")
+        };
     };
-    if *loaded != programme.slug {
-        return reply("Nothing was loaded to match.".into());
+    let Some(programme) = ctx.programme(slug) else {
+        return reply(format!("Programme `{slug}` is no longer configured."));
+    };
+    if !programme.is_coordinator(ctx.user) {
+        return refuse(ctx, room, &format!("match people in {}", programme.name));
     }
+    if programme.matching.is_none() {
+        return reply(format!("{} is not set up for matching.", programme.name));
+    }
+    let by = ctx.user.to_string();
+    match command {
+        PairingCommand::Preview(_) => {
+            match planned(ctx, programme, mentees, mentors, matches, None) {
+                Ok(p) => reply(preview_text(programme, mentees, mentors, &p)),
+                Err(e) => reply(e),
+            }
+        }
+        PairingCommand::Propose(_) => {
+            propose(ctx, programme, mentees, mentors, matches, None, room)
+        }
+        PairingCommand::Rematch(app) => {
+            if !mentees.iter().chain(mentors).any(|r| r.summary.id == app) {
+                return reply(format!(
+                    "Application #{app} is not ready to be matched in {} (only ready participants can be).",
+                    programme.name
+                ));
+            }
+            propose(ctx, programme, mentees, mentors, matches, Some(app), room)
+        }
+        PairingCommand::Approve(id) => {
+            let Some(m) = matches.iter().find(|m| m.id == id) else {
+                return reply(format!("There is no match proposal #{id}."));
+            };
+            let mut effects = approve(ctx, programme, mentees, mentors, m, &by);
+            if effects.is_empty() {
+                effects = vec![post(room, already(m))];
+            }
+            Outcome {
+                state: StateChange::Unchanged,
+                effects,
+            }
+        }
+        PairingCommand::ApproveAll(_) => {
+            let proposed: Vec<&MatchRecord> = matches
+                .iter()
+                .filter(|m| m.status == MatchStatus::Proposed)
+                .collect();
+            if proposed.is_empty() {
+                return reply("There are no proposals waiting for approval.".into());
+            }
+            let effects = proposed
+                .into_iter()
+                .flat_map(|m| approve(ctx, programme, mentees, mentors, m, &by))
+                .collect();
+            Outcome {
+                state: StateChange::Unchanged,
+                effects,
+            }
+        }
+        PairingCommand::Reject(id, reason) => {
+            let Some(m) = matches.iter().find(|m| m.id == id) else {
+                return reply(format!("There is no match proposal #{id}."));
+            };
+            if m.status != MatchStatus::Proposed {
+                return reply(already(m));
+            }
+            Outcome {
+                state: StateChange::Unchanged,
+                effects: vec![
+                    Effect::MoveMatch {
+                        match_id: id,
+                        from: MatchStatus::Proposed,
+                        to: MatchStatus::Rejected,
+                        by,
+                        deadline: None,
+                    },
+                    post(
+                        room,
+                        format!(
+                            "Proposal #{id} ({} ↔ {}) rejected by {}{}. They will not be proposed to each other again; here are the next best options.",
+                            m.mentee_name,
+                            m.mentor_name,
+                            ctx.user.id,
+                            if reason.is_empty() {
+                                String::new()
+                            } else {
+                                format!(": {reason}")
+                            }
+                        ),
+                    ),
+                    Effect::Replan {
+                        programme: programme.slug.clone(),
+                    },
+                ],
+            }
+        }
+    }
+}
+
+fn refuse(ctx: &Ctx<'_>, room: &RoomRef, what: &str) -> Outcome {
+    Outcome {
+        state: StateChange::Unchanged,
+        effects: vec![
+            post(
+                room,
+                format!(
+                    "Sorry {}, only the programme's coordinators can {what}.",
+                    ctx.user.id
+                ),
+            ),
+            Effect::LogRefusal {
+                user: ctx.user.clone(),
+                action: what.to_string(),
+            },
+        ],
+    }
+}
+
+fn already(m: &MatchRecord) -> String {
+    format!(
+        "Match #{} ({} ↔ {}) is already {}.",
+        m.id, m.mentee_name, m.mentor_name, m.status
+    )
+}
+
+/// Places each application holds in open matches, and pairs never to propose again.
+fn pool_state(matches: &[MatchRecord]) -> (HashMap<i64, u32>, HashSet<(i64, i64)>) {
+    let mut taken: HashMap<i64, u32> = HashMap::new();
+    let mut excluded = HashSet::new();
+    for m in matches {
+        excluded.insert((m.mentee_application, m.mentor_application));
+        if m.status.is_open() {
+            *taken.entry(m.mentee_application).or_default() += 1;
+            *taken.entry(m.mentor_application).or_default() += 1;
+        }
+    }
+    (taken, excluded)
+}
+
+fn planned(
+    ctx: &Ctx<'_>,
+    programme: &Programme,
+    mentees: &[ApplicationRecord],
+    mentors: &[ApplicationRecord],
+    matches: &[MatchRecord],
+    only: Option<i64>,
+) -> Result<Plan, String> {
+    let Some(config) = &programme.matching else {
+        return Err(format!("{} is not set up for matching.", programme.name));
+    };
     if mentees.is_empty() || mentors.is_empty() {
-        return reply(format!(
+        return Err(format!(
             "Nobody to match yet in {}: {} mentee(s) and {} mentor(s) are ready to be matched.",
             programme.name,
             mentees.len(),
             mentors.len()
         ));
     }
-    match plan(config, programme, mentees, mentors, excluded, ctx.now) {
-        Ok(p) => reply(preview_text(programme, mentees, mentors, &p)),
-        Err(e) => reply(format!("The matching configuration cannot be used: {e}")),
+    let (taken, excluded) = pool_state(matches);
+    let mut p = plan(
+        config, programme, mentees, mentors, &excluded, &taken, ctx.now,
+    )
+    .map_err(|e| format!("The matching configuration cannot be used: {e}"))?;
+    if let Some(app) = only {
+        p.proposals
+            .retain(|x| mentees[x.mentee].summary.id == app || mentors[x.mentor].summary.id == app);
+        p.unmatched.retain(|(i, _)| mentees[*i].summary.id == app);
     }
+    Ok(p)
+}
+
+/// Stores the proposals of a fresh plan; the app posts their cards once numbered.
+fn propose(
+    ctx: &Ctx<'_>,
+    programme: &Programme,
+    mentees: &[ApplicationRecord],
+    mentors: &[ApplicationRecord],
+    matches: &[MatchRecord],
+    only: Option<i64>,
+    room: &RoomRef,
+) -> Outcome {
+    let reply = |text: String| Outcome {
+        state: StateChange::Unchanged,
+        effects: vec![post(room, text)],
+    };
+    let p = match planned(ctx, programme, mentees, mentors, matches, only) {
+        Ok(p) => p,
+        Err(e) => return reply(e),
+    };
+    if p.proposals.is_empty() {
+        let why: Vec<String> = p
+            .unmatched
+            .iter()
+            .map(|(i, why)| format!("{}: {why}", name(&mentees[*i])))
+            .collect();
+        return reply(format!(
+            "No new proposals in {}.{}",
+            programme.name,
+            if why.is_empty() {
+                String::new()
+            } else {
+                format!("\nNot matched:\n• {}", why.join("\n• "))
+            }
+        ));
+    }
+    let new = p
+        .proposals
+        .iter()
+        .map(|x| NewMatch {
+            programme: programme.slug.clone(),
+            mentee_application: mentees[x.mentee].summary.id,
+            mentor_application: mentors[x.mentor].summary.id,
+            score: x.score,
+            reasons: x.reasons.clone(),
+        })
+        .collect();
+    let mut effects = vec![Effect::StoreMatches(new)];
+    if !p.unmatched.is_empty() {
+        let why: Vec<String> = p
+            .unmatched
+            .iter()
+            .map(|(i, why)| format!("{}: {why}", name(&mentees[*i])))
+            .collect();
+        effects.push(post(
+            room,
+            format!("Not matched this time:\n• {}", why.join("\n• ")),
+        ));
+    }
+    Outcome {
+        state: StateChange::Unchanged,
+        effects,
+    }
+}
+
+/// The proposals just stored, as one message for the coordinators.
+pub fn proposals_text(ctx: &Ctx<'_>, new: &[MatchRecord]) -> String {
+    let mut s = format!("{} new match proposal(s):", new.len());
+    for m in new {
+        let why: Vec<String> = m
+            .reasons
+            .iter()
+            .map(|(r, points)| format!("{r} (+{points})"))
+            .collect();
+        s.push_str(&format!(
+            "\nProposal #{}: {} (mentee, application #{}) ↔ {} (mentor, application #{}), {} points — {}",
+            m.id,
+            m.mentee_name,
+            m.mentee_application,
+            m.mentor_name,
+            m.mentor_application,
+            m.score,
+            if why.is_empty() { "no criterion in common".into() } else { why.join("; ") }
+        ));
+    }
+    s.push_str(&format!(
+        "\nReply: {p} match approve <number> · {p} match approve all · {p} match reject <number> [reason]",
+        p = ctx.room_prefix
+    ));
+    s
+}
+
+/// Approving a proposal: both people are asked. Empty when it is not a proposal any more.
+fn approve(
+    ctx: &Ctx<'_>,
+    programme: &Programme,
+    mentees: &[ApplicationRecord],
+    mentors: &[ApplicationRecord],
+    m: &MatchRecord,
+    by: &str,
+) -> Vec<Effect> {
+    if m.status != MatchStatus::Proposed {
+        return vec![];
+    }
+    let still_ready = mentees.iter().any(|r| r.summary.id == m.mentee_application)
+        && mentors.iter().any(|r| r.summary.id == m.mentor_application);
+    if !still_ready {
+        let mut effects = vec![Effect::MoveMatch {
+            match_id: m.id,
+            from: MatchStatus::Proposed,
+            to: MatchStatus::Rejected,
+            by: "tandem".into(),
+            deadline: None,
+        }];
+        effects.extend(to_room(
+            ctx,
+            format!(
+                "Proposal #{} ({} ↔ {}) is no longer valid: one of them is no longer ready to be matched (withdrawn, or a screening step lapsed). It was set aside.",
+                m.id, m.mentee_name, m.mentor_name
+            ),
+        ));
+        effects.push(Effect::Replan {
+            programme: programme.slug.clone(),
+        });
+        return effects;
+    }
+    let deadline = ctx.now + chrono::Duration::days(i64::from(programme.texts.answer_days));
+    let mut effects = vec![Effect::MoveMatch {
+        match_id: m.id,
+        from: MatchStatus::Proposed,
+        to: MatchStatus::Approved,
+        by: by.to_string(),
+        deadline: Some(deadline),
+    }];
+    for user in [&m.mentee, &m.mentor] {
+        effects.push(Effect::QueuePrompt {
+            user: user.clone(),
+            prompt: Prompt::MatchOffer { match_id: m.id },
+        });
+    }
+    effects.extend(to_room(
+        ctx,
+        format!(
+            "Match #{} ({} ↔ {}) approved by {}. Both have been asked to accept by {}.",
+            m.id,
+            m.mentee_name,
+            m.mentor_name,
+            ctx.user.id,
+            deadline.format("%-d %b %Y")
+        ),
+    ));
+    effects
+}
+
+/// One side accepted; `other_accepted` says whether the other already had.
+pub fn on_accept(ctx: &Ctx<'_>, m: &MatchRecord, other_accepted: bool) -> Vec<Effect> {
+    let other = if m.mentee == *ctx.user {
+        &m.mentor_name
+    } else {
+        &m.mentee_name
+    };
+    if !other_accepted {
+        return vec![ctx.dm_text(format!(
+            "Thank you! We're waiting for {other}'s answer, and we'll let you know."
+        ))];
+    }
+    let programme = ctx.programme(&m.programme);
+    let mut effects = vec![Effect::MoveMatch {
+        match_id: m.id,
+        from: MatchStatus::Approved,
+        to: MatchStatus::Active,
+        by: "tandem".into(),
+        deadline: None,
+    }];
+    effects.push(Effect::CreatePairRoom {
+        match_id: m.id,
+        name: format!("{} & {}", m.mentee_name, m.mentor_name),
+        topic: format!(
+            "{}: {} (mentee) and {} (mentor)",
+            programme.map(|p| p.name.as_str()).unwrap_or(&m.programme),
+            m.mentee_name,
+            m.mentor_name
+        ),
+        members: vec![m.mentee.clone(), m.mentor.clone()],
+        kickoff: OutMessage::text(kickoff(programme, m)),
+    });
+    for (user, partner) in [(&m.mentee, &m.mentor_name), (&m.mentor, &m.mentee_name)] {
+        effects.push(Effect::SendDm {
+            to: user.clone(),
+            message: OutMessage::text(format!(
+                "You and {partner} have both accepted: you're matched! I've created a private room for the two of you, with a few words to get you started."
+            )),
+        });
+    }
+    effects.extend(to_room(
+        ctx,
+        format!(
+            "Match #{} ({} ↔ {}) is active: both accepted, and their pair room is being created.",
+            m.id, m.mentee_name, m.mentor_name
+        ),
+    ));
+    effects
+}
+
+/// One side declined: both go back to the pool, the other is told kindly, and the next
+/// best options are proposed.
+pub fn on_decline(ctx: &Ctx<'_>, m: &MatchRecord, side: RoleKind) -> Vec<Effect> {
+    let (other, me_name) = match side {
+        RoleKind::Mentee => (&m.mentor, &m.mentee_name),
+        RoleKind::Mentor => (&m.mentee, &m.mentor_name),
+    };
+    let mut effects = vec![
+        Effect::MoveMatch {
+            match_id: m.id,
+            from: MatchStatus::Approved,
+            to: MatchStatus::Declined,
+            by: ctx.user.to_string(),
+            deadline: None,
+        },
+        ctx.dm_text(
+            "Thank you for letting us know. You stay in the programme, and we'll propose someone else as soon as we can.",
+        ),
+        Effect::SendDm {
+            to: other.clone(),
+            message: OutMessage::text(format!(
+                "An update on your match: {me_name} isn't able to go ahead with it. This is no reflection on you; we're already looking for another match for you."
+            )),
+        },
+    ];
+    effects.extend(to_room(
+        ctx,
+        format!(
+            "Match #{} ({} ↔ {}) was declined by {me_name}. Both are back in the pool; here are the next best options.",
+            m.id, m.mentee_name, m.mentor_name
+        ),
+    ));
+    effects.push(Effect::Replan {
+        programme: m.programme.clone(),
+    });
+    effects
+}
+
+/// The answer deadline passed: the match lapses and both go back to the pool.
+pub fn expire(ctx: &Ctx<'_>, m: &MatchRecord) -> Outcome {
+    if m.status != MatchStatus::Approved {
+        return Outcome {
+            state: StateChange::Unchanged,
+            effects: vec![],
+        };
+    }
+    let mut effects = vec![Effect::MoveMatch {
+        match_id: m.id,
+        from: MatchStatus::Approved,
+        to: MatchStatus::Expired,
+        by: "tandem".into(),
+        deadline: None,
+    }];
+    for (user, answer, partner) in [
+        (&m.mentee, m.mentee_answer, &m.mentor_name),
+        (&m.mentor, m.mentor_answer, &m.mentee_name),
+    ] {
+        let text = if answer.is_none() {
+            format!(
+                "The match offer with {partner} has expired, as we didn't hear back in time. You stay in the programme; type status to see where you stand."
+            )
+        } else {
+            format!(
+                "The match with {partner} didn't go ahead, as we didn't get both answers in time. This is no reflection on you; we'll propose someone else soon."
+            )
+        };
+        effects.push(Effect::SendDm {
+            to: user.clone(),
+            message: OutMessage::text(text),
+        });
+    }
+    effects.extend(to_room(
+        ctx,
+        format!(
+            "Match #{} ({} ↔ {}) expired without both answers. Both are back in the pool; here are the next best options.",
+            m.id, m.mentee_name, m.mentor_name
+        ),
+    ));
+    effects.push(Effect::Replan {
+        programme: m.programme.clone(),
+    });
+    Outcome {
+        state: StateChange::Unchanged,
+        effects,
+    }
+}
+
+/// After a decline, rejection or expiry: new proposals for whoever is free (no message
+/// when there is nothing new to propose).
+pub fn replan(ctx: &Ctx<'_>, programme: &Programme) -> Outcome {
+    let Subject::Matching {
+        mentees,
+        mentors,
+        matches,
+        ..
+    } = ctx.subject
+    else {
+        return Outcome {
+            state: StateChange::Unchanged,
+            effects: vec![],
+        };
+    };
+    let effects = match planned(ctx, programme, mentees, mentors, matches, None) {
+        Ok(p) if !p.proposals.is_empty() => vec![Effect::StoreMatches(
+            p.proposals
+                .iter()
+                .map(|x| NewMatch {
+                    programme: programme.slug.clone(),
+                    mentee_application: mentees[x.mentee].summary.id,
+                    mentor_application: mentors[x.mentor].summary.id,
+                    score: x.score,
+                    reasons: x.reasons.clone(),
+                })
+                .collect(),
+        )],
+        _ => vec![],
+    };
+    Outcome {
+        state: StateChange::Unchanged,
+        effects,
+    }
+}
+
+/// The first message in a pair room.
+fn kickoff(programme: Option<&Programme>, m: &MatchRecord) -> String {
+    let mut s = format!(
+        "Welcome, {} and {}! This is your private room{}: only the two of you and the bot are here.\nWho is who: {} is the mentor, {} is the mentee.",
+        m.mentee_name,
+        m.mentor_name,
+        programme
+            .map(|p| format!(" for {}", p.name))
+            .unwrap_or_default(),
+        m.mentor_name,
+        m.mentee_name
+    );
+    if !m.reasons.is_empty() {
+        s.push_str("\nWhy we matched you:");
+        for (why, _) in &m.reasons {
+            s.push_str(&format!("\n• {why}"));
+        }
+    }
+    if let Some(p) = programme {
+        for (title, text) in [
+            ("Ground rules", &p.texts.ground_rules),
+            ("How often to meet", &p.texts.meeting_cadence),
+            ("To get you started", &p.texts.icebreaker),
+        ] {
+            if !text.is_empty() {
+                s.push_str(&format!("\n{title}: {text}"));
+            }
+        }
+    }
+    s
 }
 
 fn name(record: &ApplicationRecord) -> String {
@@ -163,14 +738,15 @@ fn preview_text(
     programme: &Programme,
     mentees: &[ApplicationRecord],
     mentors: &[ApplicationRecord],
-    p: &crate::matching::plan::Plan,
+    p: &Plan,
 ) -> String {
     let matched: HashSet<usize> = p.proposals.iter().map(|x| x.mentee).collect();
+    let waiting = matched.len() + p.unmatched.len();
     let mut s = format!(
         "Match preview for {} (a dry run: nothing was sent, nothing was stored)\n{} of {} mentee(s) matched, total score {}.",
         programme.name,
         matched.len(),
-        mentees.len(),
+        waiting,
         p.total_score
     );
     for x in &p.proposals {

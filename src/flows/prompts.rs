@@ -9,9 +9,10 @@ use serde::{Deserialize, Serialize};
 use super::command::{Command, parse};
 use super::review::{display_name_of, readiness_effects};
 use super::{Content, Ctx, Effect, FlowState, OutMessage, Outcome, Prompt, StateChange};
+use crate::domain::matches::{MatchRecord, MatchStatus};
 use crate::domain::screening::{StepKind, StepState};
 use crate::domain::text::{char_len, clean, thousands};
-use crate::domain::{ApplicationStatus, Choice};
+use crate::domain::{ApplicationStatus, Choice, RoleKind};
 
 /// Longest answer to a reviewer's question.
 pub const MAX_ANSWER_CHARS: usize = 2000;
@@ -22,6 +23,11 @@ pub struct AnswerQuestion {
     pub application_id: i64,
     pub programme: String,
     pub question: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MatchOffer {
+    pub match_id: i64,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -61,6 +67,21 @@ pub fn start(ctx: &Ctx<'_>, prompt: &Prompt) -> Outcome {
             Outcome {
                 state: StateChange::Set(FlowState::AnswerQuestion(flow.clone())),
                 effects: vec![ctx.dm(question_message(ctx, &flow))],
+            }
+        }
+        Prompt::MatchOffer { match_id } => {
+            let flow = MatchOffer {
+                match_id: *match_id,
+            };
+            match offer_message(ctx, &flow) {
+                Some(message) => Outcome {
+                    state: StateChange::Set(FlowState::MatchOffer(flow)),
+                    effects: vec![ctx.dm(message)],
+                },
+                None => Outcome {
+                    state: StateChange::Unchanged,
+                    effects: vec![],
+                },
             }
         }
         Prompt::Acknowledge {
@@ -257,6 +278,118 @@ pub fn acknowledge_step(ctx: &Ctx<'_>, flow: &Acknowledge, content: &Content) ->
             ctx, programme, app, ctx.user, &name, &steps,
         ));
     }
+    Outcome {
+        state: StateChange::Clear,
+        effects,
+    }
+}
+
+/// The open offer this flow is about, if it still waits for this person's answer.
+fn open_offer<'c>(ctx: &'c Ctx<'_>, flow: &MatchOffer) -> Option<&'c MatchRecord> {
+    let m = ctx.matches.iter().find(|m| m.id == flow.match_id)?;
+    let answer = match m.side_of(ctx.user)? {
+        RoleKind::Mentee => m.mentee_answer,
+        RoleKind::Mentor => m.mentor_answer,
+    };
+    (m.status == MatchStatus::Approved && answer.is_none()).then_some(m)
+}
+
+fn offer_message(ctx: &Ctx<'_>, flow: &MatchOffer) -> Option<OutMessage> {
+    let m = open_offer(ctx, flow)?;
+    let programme = programme_name(ctx, &m.programme);
+    let (other, other_role) = match m.side_of(ctx.user)? {
+        RoleKind::Mentee => (&m.mentor_name, "mentor"),
+        RoleKind::Mentor => (&m.mentee_name, "mentee"),
+    };
+    let mut text = format!(
+        "Good news from {programme}: we'd like to match you with {other} as your {other_role}."
+    );
+    if !m.reasons.is_empty() {
+        text.push_str("\nWhat you have in common:");
+        for (why, _) in &m.reasons {
+            text.push_str(&format!("\n• {why}"));
+        }
+    }
+    text.push_str("\nWould you like to accept?");
+    if let Some(d) = m.deadline {
+        text.push_str(&format!(" Please answer by {}.", d.format("%-d %B %Y")));
+    }
+    Some(OutMessage {
+        text,
+        choices: vec![
+            Choice {
+                value: "accept".into(),
+                label: "Accept".into(),
+            },
+            Choice {
+                value: "decline".into(),
+                label: "Decline".into(),
+            },
+        ],
+        pick: Some((1, 1)),
+        prompt_ref: Some(format!("match:{}", m.id)),
+    })
+}
+
+/// The participant accepts or declines a proposed match.
+pub fn offer_step(ctx: &Ctx<'_>, flow: &MatchOffer, content: &Content) -> Outcome {
+    let Some(m) = open_offer(ctx, flow) else {
+        return Outcome {
+            state: StateChange::Clear,
+            effects: vec![ctx.dm_text(
+                "That match offer is no longer open (it was answered, withdrawn or it expired). Type status to see where you stand.",
+            )],
+        };
+    };
+    let Some(message) = offer_message(ctx, flow) else {
+        return Outcome {
+            state: StateChange::Clear,
+            effects: vec![],
+        };
+    };
+    let answer = match content {
+        Content::Picked { values, .. } => values.first().map(|v| v == "accept"),
+        Content::Text(t) => {
+            let t = clean(t, false).to_lowercase();
+            match t.trim_end_matches(['.', '!']) {
+                "accept" | "yes" | "1" | "i accept" | "ok" | "okay" => Some(true),
+                "decline" | "no" | "2" | "i decline" => Some(false),
+                _ => None,
+            }
+        }
+    };
+    let Some(accepted) = answer else {
+        if let Content::Text(t) = content
+            && matches!(parse(t), Some(Command::Status))
+        {
+            return Outcome {
+                state: StateChange::Unchanged,
+                effects: vec![ctx.dm_text(super::status_text(ctx)), ctx.dm(message)],
+            };
+        }
+        return Outcome {
+            state: StateChange::Unchanged,
+            effects: vec![
+                ctx.dm_text("Please answer accept or decline."),
+                ctx.dm(message),
+            ],
+        };
+    };
+    let side = m.side_of(ctx.user).unwrap_or(RoleKind::Mentee);
+    let other_answer = match side {
+        RoleKind::Mentee => m.mentor_answer,
+        RoleKind::Mentor => m.mentee_answer,
+    };
+    let mut effects = vec![Effect::AnswerMatch {
+        match_id: m.id,
+        side,
+        accepted,
+    }];
+    effects.extend(if accepted {
+        super::pairing::on_accept(ctx, m, other_answer == Some(true))
+    } else {
+        super::pairing::on_decline(ctx, m, side)
+    });
     Outcome {
         state: StateChange::Clear,
         effects,

@@ -110,6 +110,7 @@ impl Convo {
             user: &self.user,
             programmes: &self.programmes,
             applications: &self.applications,
+            matches: &[],
             now: self.now,
             max_message_chars: 8000,
             room_prefix: "!tandem",

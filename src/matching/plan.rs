@@ -242,15 +242,21 @@ fn capacity_of(config: &MatchingConfig, mentor: &ApplicationRecord) -> u32 {
 }
 
 /// Plans the matches of a programme. `excluded` holds (mentee application, mentor
-/// application) pairs that must never be proposed (past partners, refused proposals).
+/// application) pairs that must never be proposed (past partners, refused proposals);
+/// `taken` the places each application already has in open matches, which count against
+/// its slots or capacity.
 pub fn plan(
     config: &MatchingConfig,
     programme: &Programme,
     mentees: &[ApplicationRecord],
     mentors: &[ApplicationRecord],
     excluded: &HashSet<(i64, i64)>,
+    taken: &HashMap<i64, u32>,
     now: DateTime<Utc>,
 ) -> Result<Plan, String> {
+    let left = |r: &ApplicationRecord, places: u32| {
+        places.saturating_sub(taken.get(&r.summary.id).copied().unwrap_or(0))
+    };
     let (model, e, m) = prepare(config, mentees, mentors, now)?;
     let excluded_idx: HashSet<(u32, u32)> = mentees
         .iter()
@@ -279,14 +285,14 @@ pub fn plan(
                 .iter()
                 .map(|r| MentorNode {
                     id: r.summary.id.to_string(),
-                    capacity: capacity_of(config, r),
+                    capacity: left(r, capacity_of(config, r)),
                 })
                 .collect(),
             mentees: mentees
                 .iter()
                 .map(|r| MenteeNode {
                     id: r.summary.id.to_string(),
-                    slots,
+                    slots: left(r, slots),
                 })
                 .collect(),
             pairs: cands.pairs,
@@ -353,7 +359,7 @@ pub fn plan(
     }
     let matched: HashSet<usize> = proposals.iter().map(|p| p.mentee).collect();
     let unmatched = (0..mentees.len())
-        .filter(|i| !matched.contains(i))
+        .filter(|i| !matched.contains(i) && instance.mentees[*i].slots > 0)
         .map(|i| {
             (
                 i,
@@ -598,7 +604,16 @@ mod tests {
             "technology",
             1.0,
         )];
-        let plan = plan(&config, &p, &mentees, &mentors, &HashSet::new(), now()).unwrap();
+        let plan = plan(
+            &config,
+            &p,
+            &mentees,
+            &mentors,
+            &HashSet::new(),
+            &HashMap::new(),
+            now(),
+        )
+        .unwrap();
         assert_eq!(plan.proposals.len(), 1);
         let x = &plan.proposals[0];
         assert_eq!(
@@ -670,7 +685,16 @@ mod tests {
                 1.0,
             ),
         ];
-        let both = plan(&config, &p, &mentees, &mentors, &HashSet::new(), now()).unwrap();
+        let both = plan(
+            &config,
+            &p,
+            &mentees,
+            &mentors,
+            &HashSet::new(),
+            &HashMap::new(),
+            now(),
+        )
+        .unwrap();
         assert!(
             both.proposals.iter().all(|x| x.mentor == 0),
             "Grace takes both: {both:?}"
@@ -678,7 +702,16 @@ mod tests {
         assert_eq!(both.spare, vec![(1, 0, 1)]);
         // Amina and Grace were matched before: never again.
         let excluded = HashSet::from([(1, 10)]);
-        let again = plan(&config, &p, &mentees, &mentors, &excluded, now()).unwrap();
+        let again = plan(
+            &config,
+            &p,
+            &mentees,
+            &mentors,
+            &excluded,
+            &HashMap::new(),
+            now(),
+        )
+        .unwrap();
         let amina = again.proposals.iter().find(|x| x.mentee == 0).unwrap();
         assert_eq!(amina.mentor, 1);
         assert_eq!(

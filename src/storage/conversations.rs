@@ -21,8 +21,11 @@ pub struct StoredConversation {
 /// Whether a step was recorded, or someone else changed what it was based on first.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum CommitOutcome {
-    /// Recorded; the ids of the applications it stored, in order.
-    Committed { new_applications: Vec<i64> },
+    /// Recorded; the ids of the applications and matches it stored, in order.
+    Committed {
+        new_applications: Vec<i64>,
+        new_matches: Vec<i64>,
+    },
     /// The conversation or an application changed since it was read: read again and redo
     /// the step.
     Conflict,
@@ -115,10 +118,12 @@ impl Store {
             return Ok(CommitOutcome::Conflict);
         }
         let mut new_applications = Vec::new();
+        let mut new_matches = Vec::new();
         for effect in effects {
             match self.apply_effect(&mut tx, effect, now).await {
                 Ok(Applied::Done) => {}
                 Ok(Applied::Application(id)) => new_applications.push(id),
+                Ok(Applied::Matches(ids)) => new_matches.extend(ids),
                 Ok(Applied::Conflict) => {
                     tx.rollback().await?;
                     return Ok(CommitOutcome::Conflict);
@@ -130,7 +135,10 @@ impl Store {
             }
         }
         match tx.commit().await {
-            Ok(()) => Ok(CommitOutcome::Committed { new_applications }),
+            Ok(()) => Ok(CommitOutcome::Committed {
+                new_applications,
+                new_matches,
+            }),
             Err(e) if is_write_conflict(&e) => Ok(CommitOutcome::Conflict),
             Err(e) => Err(e.into()),
         }
@@ -168,6 +176,7 @@ pub(super) async fn insert_conversation(
 pub(super) enum Applied {
     Done,
     Application(i64),
+    Matches(Vec<i64>),
     Conflict,
 }
 

@@ -17,6 +17,7 @@
 
 mod applications;
 mod conversations;
+mod matches;
 mod screening;
 
 use std::path::Path;

@@ -21,7 +21,45 @@ impl Store {
         now: DateTime<Utc>,
     ) -> Result<Applied> {
         match effect {
-            Effect::SendDm { .. } | Effect::PostInRoom { .. } | Effect::LogRefusal { .. } => {}
+            Effect::SendDm { .. }
+            | Effect::PostInRoom { .. }
+            | Effect::LogRefusal { .. }
+            | Effect::CreatePairRoom { .. }
+            | Effect::Replan { .. } => {}
+            Effect::StoreMatches(new) => {
+                let mut ids = Vec::with_capacity(new.len());
+                for m in new {
+                    ids.push(self.insert_match(tx, m, now).await?);
+                }
+                return Ok(Applied::Matches(ids));
+            }
+            Effect::MoveMatch {
+                match_id,
+                from,
+                to,
+                by,
+                deadline,
+            } => {
+                if !self
+                    .move_match(tx, *match_id, *from, *to, by, *deadline, now)
+                    .await?
+                {
+                    return Ok(Applied::Conflict);
+                }
+            }
+            Effect::AnswerMatch {
+                match_id,
+                side,
+                accepted,
+            } => {
+                let mentee_side = *side == crate::domain::RoleKind::Mentee;
+                if !self
+                    .answer_match(tx, *match_id, mentee_side, *accepted, now)
+                    .await?
+                {
+                    return Ok(Applied::Conflict);
+                }
+            }
             Effect::StoreApplication(a) => {
                 return Ok(Applied::Application(
                     self.insert_application(tx, a, now).await?,

@@ -1,40 +1,57 @@
-//! Match preview in the coordinators' room, with participants made ready through the
-//! whole screening journey, on both backends.
+//! Matching in chat, on both backends: preview, propose, approve, participants' answers,
+//! pair rooms, declines and the next best proposal, expiry, rematch, and refusals.
+
+use tandem::domain::matches::MatchStatus;
 
 use crate::support::{Harness, MENTEE_ANSWERS, MENTOR_ANSWERS, user};
 
-async fn make_ready(h: &Harness) {
-    for line in MENTEE_ANSWERS.iter().chain(["submit", "I agree"].iter()) {
-        h.dm_all("amina", line).await;
+const ROOM: &str = "coordinators";
+
+/// A mentee who goes through the whole journey to `ready`.
+async fn ready_mentee(h: &Harness, who: &str, name: &'static str) -> i64 {
+    let mut lines = MENTEE_ANSWERS.to_vec();
+    lines[2] = name;
+    for line in lines.iter().chain(["submit", "I agree"].iter()) {
+        h.dm_all(who, line).await;
     }
-    for line in MENTOR_ANSWERS.iter().chain(["submit"].iter()) {
-        h.dm_all("grace", line).await;
+    h.store.applications_of(&user(who)).await.unwrap()[0].id
+}
+
+/// A mentor approved, oriented, interviewed, checked and trained: `ready`.
+async fn ready_mentor(h: &Harness, who: &str, name: &'static str, sector: &'static str) -> i64 {
+    let mut lines = MENTOR_ANSWERS.to_vec();
+    lines[1] = name;
+    lines[4] = sector;
+    for line in lines.iter().chain(["submit"].iter()) {
+        h.dm_all(who, line).await;
     }
-    let id = h.store.applications_of(&user("grace")).await.unwrap()[0].id;
-    h.in_room("carol", "coordinators", &format!("!tandem approve {id}"))
+    let id = h.store.applications_of(&user(who)).await.unwrap()[0].id;
+    h.in_room("carol", ROOM, &format!("!tandem approve {id}"))
         .await;
-    h.dm_all("grace", "I agree").await;
+    h.dm_all(who, "I agree").await;
     for step in [
         "interview done",
         "training done",
         "background_check cleared until 2099-01-01",
     ] {
-        h.in_room(
-            "carol",
-            "coordinators",
-            &format!("!tandem step {id} {step}"),
-        )
-        .await;
+        h.in_room("carol", ROOM, &format!("!tandem step {id} {step}"))
+            .await;
     }
+    id
+}
+
+async fn status_of(h: &Harness, id: i64) -> MatchStatus {
+    h.store.match_by_id(id).await.unwrap().unwrap().status
 }
 
 both_backends! {
     async fn match_preview_explains_the_plan_and_sends_nothing(db: TestDb) {
         let h = Harness::new(&db).await;
-        let out = h.in_room("carol", "coordinators", "!tandem match preview").await;
+        let out = h.in_room("carol", ROOM, "!tandem match preview").await;
         assert!(out.contains("Nobody to match yet in Pathways Mentoring 2027: 0 mentee(s) and 0 mentor(s)"), "{out}");
-        make_ready(&h).await;
-        let out = h.in_room("carol", "coordinators", "!tandem match preview").await;
+        ready_mentee(&h, "amina", "Amina").await;
+        ready_mentor(&h, "grace", "Grace", "Technology").await;
+        let out = h.in_room("carol", ROOM, "!tandem match preview").await;
         assert!(out.contains("Match preview for Pathways Mentoring 2027 (a dry run: nothing was sent, nothing was stored)"), "{out}");
         assert!(out.contains("1 of 1 mentee(s) matched"), "{out}");
         assert!(out.contains("#1 Amina ↔ #2 Grace"), "{out}");
@@ -42,11 +59,109 @@ both_backends! {
         assert!(out.contains("Sector: Technology (+25)"), "{out}");
         assert!(out.contains("Mentors with room left: #2 Grace (1 of 2)"), "{out}");
         assert!(!out.contains("[dm "), "a preview messages nobody: {out}");
-        let out = h.in_room("mallory", "coordinators", "!tandem match preview").await;
-        assert!(out.contains("only the programme's coordinators can preview matches"), "{out}");
-        let out = h.in_room("carol", "coordinators", "!tandem match preview nowhere").await;
+        assert!(h.store.matches_in("pathways-2027").await.unwrap().is_empty(), "and stores nothing");
+        let out = h.in_room("mallory", ROOM, "!tandem match preview").await;
+        assert!(out.contains("only the programme's coordinators can match people"), "{out}");
+        let out = h.in_room("carol", ROOM, "!tandem match preview nowhere").await;
         assert!(out.contains("You don't coordinate a programme called `nowhere`."), "{out}");
-        let out = h.in_room("carol", "coordinators", "!tandem match everyone now").await;
+        let out = h.in_room("carol", ROOM, "!tandem match everyone now").await;
         assert!(out.contains("Usage: match preview [programme]"), "{out}");
+    }
+
+    async fn an_approved_match_both_accept_gets_a_pair_room_with_a_kickoff(db: TestDb) {
+        let h = Harness::new(&db).await;
+        let amina = ready_mentee(&h, "amina", "Amina").await;
+        let grace = ready_mentor(&h, "grace", "Grace", "Technology").await;
+        let out = h.in_room("carol", ROOM, "!tandem match propose").await;
+        assert!(out.contains(&format!("Proposal #1: Amina (mentee, application #{amina}) ↔ Grace (mentor, application #{grace}), 63 points")), "{out}");
+        let out = h.in_room("mallory", ROOM, "!tandem match approve 1").await;
+        assert!(out.contains("only the programme's coordinators"), "{out}");
+        let out = h.in_room("carol", ROOM, "!tandem match approve 1").await;
+        assert!(out.contains("Match #1 (Amina ↔ Grace) approved by carol. Both have been asked to accept by 18 Jan 2027."), "{out}");
+        assert!(out.contains("[dm amina] Good news from Pathways Mentoring 2027: we'd like to match you with Grace as your mentor."), "{out}");
+        assert!(out.contains("[dm grace] Good news from Pathways Mentoring 2027: we'd like to match you with Amina as your mentee."), "{out}");
+        let again = h.in_room("dev", ROOM, "!tandem match approve 1").await;
+        assert!(again.contains("Match #1 (Amina ↔ Grace) is already approved."), "{again}");
+        let out = h.dm_all("amina", "maybe later").await;
+        assert!(out.contains("Please answer accept or decline."), "{out}");
+        let out = h.dm_all("amina", "accept").await;
+        assert!(out.contains("We're waiting for Grace's answer"), "{out}");
+        assert!(h.rec.created_rooms().is_empty());
+        let out = h.dm_all("grace", "Accept").await;
+        assert!(out.contains("[dm grace] You and Amina have both accepted: you're matched!"), "{out}");
+        assert!(out.contains("[dm amina] You and Grace have both accepted"), "{out}");
+        let rooms = h.rec.created_rooms();
+        assert_eq!(rooms.len(), 1);
+        assert_eq!(rooms[0].members, vec![user("amina"), user("grace")], "only the pair (and the bot)");
+        assert!(out.contains("[room room-1] Welcome, Amina and Grace!"), "{out}");
+        assert!(out.contains("Who is who: Grace is the mentor, Amina is the mentee."), "{out}");
+        assert!(out.contains("To get you started: What is one job you would love to try for a week"), "{out}");
+        let m = h.store.match_by_id(1).await.unwrap().unwrap();
+        assert_eq!((m.status, m.room.as_deref()), (MatchStatus::Active, Some("room-1")));
+        let status = h.say("amina", "status").await;
+        assert!(status.contains("You are matched with Grace (your mentor); your pair room is room-1."), "{status}");
+        let out = h.in_room("carol", ROOM, "!tandem match propose").await;
+        assert!(out.contains("No new proposals"), "the matched mentee is not proposed again: {out}");
+    }
+
+    async fn a_decline_frees_both_and_the_next_best_is_proposed_never_the_same_pair(db: TestDb) {
+        let h = Harness::new(&db).await;
+        ready_mentee(&h, "amina", "Amina").await;
+        ready_mentor(&h, "grace", "Grace", "Technology").await;
+        let ola = ready_mentor(&h, "ola", "Ola", "Finance").await;
+        let out = h.in_room("carol", ROOM, "!tandem match propose").await;
+        assert!(out.contains("Proposal #1: Amina (mentee, application #1) ↔ Grace"), "Grace is the better match: {out}");
+        h.in_room("carol", ROOM, "!tandem match approve 1").await;
+        let out = h.dm_all("grace", "decline").await;
+        assert!(out.contains("[dm grace] Thank you for letting us know."), "{out}");
+        assert!(out.contains("[dm amina] An update on your match: Grace isn't able to go ahead with it. This is no reflection on you"), "{out}");
+        assert!(out.contains("was declined by Grace. Both are back in the pool"), "{out}");
+        assert!(out.contains(&format!("Proposal #2: Amina (mentee, application #1) ↔ Ola (mentor, application #{ola})")), "the backup is proposed: {out}");
+        assert_eq!(status_of(&h, 1).await, MatchStatus::Declined);
+        let out = h.dm_all("amina", "accept").await;
+        assert!(out.contains("That match offer is no longer open"), "{out}");
+        // Rejecting the backup too: nobody else can take Amina, and Grace is never proposed again.
+        let out = h.in_room("carol", ROOM, "!tandem match reject 2 Different time commitments").await;
+        assert!(out.contains("Proposal #2 (Amina ↔ Ola) rejected by carol: Different time commitments."), "{out}");
+        let out = h.in_room("carol", ROOM, "!tandem match rematch 1").await;
+        assert!(out.contains("No new proposals"), "{out}");
+        let all = h.store.matches_in("pathways-2027").await.unwrap();
+        assert_eq!(all.len(), 2, "no pair was proposed twice: {all:?}");
+    }
+
+    async fn an_offer_expires_after_its_deadline_and_a_late_answer_is_refused(db: TestDb) {
+        let h = Harness::new(&db).await;
+        ready_mentee(&h, "amina", "Amina").await;
+        ready_mentor(&h, "grace", "Grace", "Technology").await;
+        h.in_room("carol", ROOM, "!tandem match propose").await;
+        h.in_room("carol", ROOM, "!tandem match approve 1").await;
+        h.dm_all("amina", "accept").await;
+        assert_eq!(h.sweep().await, "", "not yet");
+        h.clock.advance(chrono::Duration::days(8));
+        let out = h.sweep().await;
+        assert!(out.contains("[dm grace] The match offer with Amina has expired"), "{out}");
+        assert!(out.contains("[dm amina] The match with Grace didn't go ahead"), "{out}");
+        assert!(out.contains("Match #1 (Amina ↔ Grace) expired without both answers."), "{out}");
+        assert_eq!(status_of(&h, 1).await, MatchStatus::Expired);
+        let out = h.dm_all("grace", "accept").await;
+        assert!(out.contains("That match offer is no longer open"), "{out}");
+        assert_eq!(status_of(&h, 1).await, MatchStatus::Expired);
+    }
+
+    async fn approving_a_proposal_that_is_no_longer_valid_sets_it_aside(db: TestDb) {
+        let h = Harness::new(&db).await;
+        ready_mentee(&h, "amina", "Amina").await;
+        let grace = ready_mentor(&h, "grace", "Grace", "Technology").await;
+        h.in_room("carol", ROOM, "!tandem match propose").await;
+        // Grace's background check lapses before the proposal is approved.
+        h.in_room("carol", ROOM, &format!("!tandem step {grace} background_check pending")).await;
+        let out = h.in_room("carol", ROOM, "!tandem match approve 1").await;
+        assert!(out.contains("Proposal #1 (Amina ↔ Grace) is no longer valid"), "{out}");
+        assert!(!out.contains("[dm amina] Good news"), "{out}");
+        assert_eq!(status_of(&h, 1).await, MatchStatus::Rejected);
+        let out = h.in_room("carol", ROOM, "!tandem match approve 7").await;
+        assert!(out.contains("There is no match proposal #7."), "{out}");
+        let out = h.in_room("carol", ROOM, "!tandem match approve all").await;
+        assert!(out.contains("There are no proposals waiting for approval."), "{out}");
     }
 }

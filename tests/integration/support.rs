@@ -121,6 +121,7 @@ impl Harness {
             Ports {
                 dm: Arc::new(rec.clone()),
                 rooms: Arc::new(rec.clone()),
+                provisioner: Arc::new(rec.clone()),
             },
             clock.clone(),
             AppSettings::default(),
@@ -254,3 +255,26 @@ pub const MENTOR_ANSWERS: &[&str] = &[
     "yes",
     "I agree",
 ];
+
+/// How many migrations there are (the same number in both dialects' folders).
+pub fn migration_count() -> usize {
+    let count = |dir: &str| {
+        std::fs::read_dir(repo_root().join(dir))
+            .unwrap()
+            .filter(|e| {
+                e.as_ref()
+                    .unwrap()
+                    .path()
+                    .extension()
+                    .is_some_and(|x| x == "sql")
+            })
+            .count()
+    };
+    let sqlite = count("migrations/sqlite");
+    assert_eq!(
+        sqlite,
+        count("migrations/postgres"),
+        "both dialects have every migration"
+    );
+    sqlite
+}

@@ -1,0 +1,212 @@
+//! Matches: proposals, approvals, participants' answers and pair rooms.
+
+use anyhow::Context;
+use chrono::{DateTime, Utc};
+use sqlx::any::AnyRow;
+use sqlx::{Any, Row, Transaction};
+
+use super::{Store, from_millis, to_millis};
+use crate::domain::matches::{MatchRecord, MatchStatus, NewMatch};
+use crate::domain::{Answer, UserRef};
+use crate::error::Result;
+
+const MATCH_COLUMNS: &str = "m.id, m.programme, m.mentee_application, m.mentor_application, m.status, m.score, m.reasons, m.mentee_answer, m.mentor_answer, m.deadline, m.room, m.created_at, e.platform AS e_platform, e.user_id AS e_user, r.platform AS r_platform, r.user_id AS r_user";
+const MATCH_FROM: &str = "matches m JOIN applications e ON e.id = m.mentee_application JOIN applications r ON r.id = m.mentor_application";
+
+fn answer_text(a: Option<bool>) -> Option<&'static str> {
+    a.map(|x| if x { "accepted" } else { "declined" })
+}
+
+impl Store {
+    pub(super) async fn insert_match(
+        &self,
+        tx: &mut Transaction<'static, Any>,
+        m: &NewMatch,
+        now: DateTime<Utc>,
+    ) -> Result<i64> {
+        let reasons = serde_json::to_string(&m.reasons).context("encoding match reasons")?;
+        Ok(sqlx::query_scalar(
+            "INSERT INTO matches (programme, mentee_application, mentor_application, status, score, reasons, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $7) RETURNING id",
+        )
+        .bind(&m.programme)
+        .bind(m.mentee_application)
+        .bind(m.mentor_application)
+        .bind(MatchStatus::Proposed.as_str())
+        .bind(m.score)
+        .bind(reasons)
+        .bind(to_millis(now))
+        .fetch_one(&mut **tx)
+        .await?)
+    }
+
+    /// Moves a match from `from` to `to`; `false` if it is no longer in `from`.
+    #[allow(clippy::too_many_arguments)]
+    pub(super) async fn move_match(
+        &self,
+        tx: &mut Transaction<'static, Any>,
+        id: i64,
+        from: MatchStatus,
+        to: MatchStatus,
+        by: &str,
+        deadline: Option<DateTime<Utc>>,
+        now: DateTime<Utc>,
+    ) -> Result<bool> {
+        let done = sqlx::query(
+            "UPDATE matches SET status = $1, decided_by = $2, deadline = COALESCE($3, deadline), updated_at = $4 WHERE id = $5 AND status = $6",
+        )
+        .bind(to.as_str())
+        .bind(by)
+        .bind(deadline.map(to_millis))
+        .bind(to_millis(now))
+        .bind(id)
+        .bind(from.as_str())
+        .execute(&mut **tx)
+        .await?;
+        Ok(done.rows_affected() == 1)
+    }
+
+    /// Records one side's answer to an approved match; `false` if the match is no longer
+    /// waiting for it.
+    pub(super) async fn answer_match(
+        &self,
+        tx: &mut Transaction<'static, Any>,
+        id: i64,
+        mentee_side: bool,
+        accepted: bool,
+        now: DateTime<Utc>,
+    ) -> Result<bool> {
+        let column = if mentee_side {
+            "mentee_answer"
+        } else {
+            "mentor_answer"
+        };
+        let done = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "UPDATE matches SET {column} = $1, updated_at = $2 WHERE id = $3 AND status = $4 AND {column} IS NULL"
+        )))
+        .bind(answer_text(Some(accepted)))
+        .bind(to_millis(now))
+        .bind(id)
+        .bind(MatchStatus::Approved.as_str())
+        .execute(&mut **tx)
+        .await?;
+        Ok(done.rows_affected() == 1)
+    }
+
+    /// Remembers the pair room of a match.
+    pub async fn set_match_room(&self, id: i64, room: &str) -> Result<()> {
+        sqlx::query("UPDATE matches SET room = $1 WHERE id = $2")
+            .bind(room)
+            .bind(id)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    pub async fn match_by_id(&self, id: i64) -> Result<Option<MatchRecord>> {
+        let row = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "SELECT {MATCH_COLUMNS} FROM {MATCH_FROM} WHERE m.id = $1"
+        )))
+        .bind(id)
+        .fetch_optional(&self.pool)
+        .await?;
+        match row {
+            Some(r) => Ok(Some(self.match_from_row(&r).await?)),
+            None => Ok(None),
+        }
+    }
+
+    /// Every match of a programme, oldest first.
+    pub async fn matches_in(&self, programme: &str) -> Result<Vec<MatchRecord>> {
+        let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "SELECT {MATCH_COLUMNS} FROM {MATCH_FROM} WHERE m.programme = $1 ORDER BY m.id"
+        )))
+        .bind(programme)
+        .fetch_all(&self.pool)
+        .await?;
+        let mut out = Vec::with_capacity(rows.len());
+        for r in &rows {
+            out.push(self.match_from_row(r).await?);
+        }
+        Ok(out)
+    }
+
+    /// The matches a person is in, oldest first.
+    pub async fn matches_of(&self, user: &UserRef) -> Result<Vec<MatchRecord>> {
+        let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "SELECT {MATCH_COLUMNS} FROM {MATCH_FROM} WHERE (e.platform = $1 AND e.user_id = $2) OR (r.platform = $1 AND r.user_id = $2) ORDER BY m.id"
+        )))
+        .bind(user.platform.as_str())
+        .bind(&user.id)
+        .fetch_all(&self.pool)
+        .await?;
+        let mut out = Vec::with_capacity(rows.len());
+        for r in &rows {
+            out.push(self.match_from_row(r).await?);
+        }
+        Ok(out)
+    }
+
+    /// Approved matches whose answer deadline has passed.
+    pub async fn overdue_matches(&self, now: DateTime<Utc>) -> Result<Vec<i64>> {
+        Ok(sqlx::query_scalar(
+            "SELECT id FROM matches WHERE status = $1 AND deadline IS NOT NULL AND deadline <= $2 ORDER BY id",
+        )
+        .bind(MatchStatus::Approved.as_str())
+        .bind(to_millis(now))
+        .fetch_all(&self.pool)
+        .await?)
+    }
+
+    async fn match_from_row(&self, r: &AnyRow) -> Result<MatchRecord> {
+        let user = |p: &str, u: &str| -> Result<UserRef> {
+            let platform: String = r.try_get(p)?;
+            Ok(UserRef::new(
+                platform.parse().map_err(anyhow::Error::msg)?,
+                r.try_get::<String, _>(u)?,
+            ))
+        };
+        let answer = |c: &str| -> Result<Option<bool>> {
+            Ok(r.try_get::<Option<String>, _>(c)?.map(|a| a == "accepted"))
+        };
+        let status: String = r.try_get("status")?;
+        let reasons: String = r.try_get("reasons")?;
+        let mentee_application: i64 = r.try_get("mentee_application")?;
+        let mentor_application: i64 = r.try_get("mentor_application")?;
+        let mentee = user("e_platform", "e_user")?;
+        let mentor = user("r_platform", "r_user")?;
+        Ok(MatchRecord {
+            id: r.try_get("id")?,
+            programme: r.try_get("programme")?,
+            mentee_name: self.name_on(mentee_application, &mentee).await?,
+            mentor_name: self.name_on(mentor_application, &mentor).await?,
+            mentee_application,
+            mentor_application,
+            mentee,
+            mentor,
+            status: status.parse().map_err(anyhow::Error::msg)?,
+            score: r.try_get("score")?,
+            reasons: serde_json::from_str(&reasons).context("decoding match reasons")?,
+            mentee_answer: answer("mentee_answer")?,
+            mentor_answer: answer("mentor_answer")?,
+            deadline: r.try_get::<Option<i64>, _>("deadline")?.map(from_millis),
+            room: r.try_get("room")?,
+            created_at: from_millis(r.try_get("created_at")?),
+        })
+    }
+
+    /// The name a person gave on an application (its `name` answer), else their id.
+    async fn name_on(&self, application: i64, user: &UserRef) -> Result<String> {
+        let json: Option<String> = sqlx::query_scalar(
+            "SELECT answer FROM application_answers WHERE application_id = $1 AND question_id = 'name'",
+        )
+        .bind(application)
+        .fetch_optional(&self.pool)
+        .await?;
+        Ok(
+            match json.and_then(|j| serde_json::from_str::<Answer>(&j).ok()) {
+                Some(Answer::Text(t)) => t,
+                _ => user.id.clone(),
+            },
+        )
+    }
+}
