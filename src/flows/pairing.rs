@@ -9,6 +9,8 @@
 //!   accept or decline before a deadline (`answer_days`).
 //! - `match reject <n> [reason]`: the pair is never proposed again; the engine proposes
 //!   the next best options around the decisions already taken.
+//! - `match swap <n> <mentor application>`: give the proposal's mentee that mentor instead;
+//!   whoever the change frees is proposed again around the decisions already taken.
 //! - `match rematch <application>`: propose again for one person (past partners excluded).
 //!
 //! When both accept, the pair room is created and the kickoff posted; a decline or an
@@ -30,9 +32,11 @@ pub enum PairingCommand {
     ApproveAll(Option<String>),
     Reject(i64, String),
     Rematch(i64),
+    /// Replace the mentor of a proposal with the mentor of this application.
+    Swap(i64, i64),
 }
 
-const USAGE: &str = "Usage: match preview [programme] · match propose [programme] · match approve <number> · match approve all [programme] · match reject <number> [reason] · match rematch <application number>";
+const USAGE: &str = "Usage: match preview [programme] · match propose [programme] · match approve <number> · match approve all [programme] · match reject <number> [reason] · match swap <number> <mentor's application number> · match rematch <application number>";
 
 /// Parses a `match ...` command; `Some(Err)` carries the usage.
 pub fn parse(text: &str) -> Option<Result<PairingCommand, String>> {
@@ -76,6 +80,10 @@ pub fn parse(text: &str) -> Option<Result<PairingCommand, String>> {
         [_, "rematch", n] => number(n)
             .map(PairingCommand::Rematch)
             .ok_or_else(|| USAGE.to_string()),
+        [_, "swap", n, a] => match (number(n), number(a)) {
+            (Some(id), Some(app)) => Ok(PairingCommand::Swap(id, app)),
+            _ => Err(USAGE.to_string()),
+        },
         _ => Err(USAGE.to_string()),
     })
 }
@@ -141,7 +149,9 @@ pub fn needs(inbound: &Inbound, programmes: &[Programme], room_prefix: &str) -> 
         PairingCommand::Preview(p) | PairingCommand::Propose(p) | PairingCommand::ApproveAll(p) => {
             by_programme(p)
         }
-        PairingCommand::Approve(id) | PairingCommand::Reject(id, _) => Some(Needs::MatchOf(id)),
+        PairingCommand::Approve(id)
+        | PairingCommand::Reject(id, _)
+        | PairingCommand::Swap(id, _) => Some(Needs::MatchOf(id)),
         PairingCommand::Rematch(id) => Some(Needs::ApplicationOf(id)),
     }
 }
@@ -181,7 +191,9 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<PairingCommand, Str
     else {
         return if ctx.programmes.iter().any(|p| p.is_coordinator(ctx.user)) {
             match &command {
-                PairingCommand::Approve(id) | PairingCommand::Reject(id, _) => {
+                PairingCommand::Approve(id)
+                | PairingCommand::Reject(id, _)
+                | PairingCommand::Swap(id, _) => {
                     reply(format!("There is no match proposal #{id}."))
                 }
                 PairingCommand::Rematch(id) => reply(format!("There is no application #{id}.")),
@@ -257,6 +269,9 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<PairingCommand, Str
                 effects,
             }
         }
+        PairingCommand::Swap(id, mentor_app) => swap(
+            ctx, programme, mentees, mentors, matches, id, mentor_app, room,
+        ),
         PairingCommand::Reject(id, reason) => {
             let Some(m) = matches.iter().find(|m| m.id == id) else {
                 return reply(format!("There is no match proposal #{id}."));
@@ -294,6 +309,99 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<PairingCommand, Str
                 ],
             }
         }
+    }
+}
+
+/// Gives a proposal's mentee another mentor, chosen by the coordinator; the engine then
+/// re-proposes for everyone the change frees, around the decisions already taken.
+#[allow(clippy::too_many_arguments)]
+fn swap(
+    ctx: &Ctx<'_>,
+    programme: &Programme,
+    mentees: &[ApplicationRecord],
+    mentors: &[ApplicationRecord],
+    matches: &[MatchRecord],
+    id: i64,
+    mentor_app: i64,
+    room: &RoomRef,
+) -> Outcome {
+    let reply = |text: String| Outcome {
+        state: StateChange::Unchanged,
+        effects: vec![post(room, text)],
+    };
+    let Some(m) = matches.iter().find(|m| m.id == id) else {
+        return reply(format!("There is no match proposal #{id}."));
+    };
+    if m.status != MatchStatus::Proposed {
+        return reply(already(m));
+    }
+    let Some(config) = &programme.matching else {
+        return reply(format!("{} is not set up for matching.", programme.name));
+    };
+    let Some(mentee) = mentees
+        .iter()
+        .find(|r| r.summary.id == m.mentee_application)
+    else {
+        return reply(format!(
+            "{} is no longer ready to be matched.",
+            m.mentee_name
+        ));
+    };
+    let Some(mentor) = mentors.iter().find(|r| r.summary.id == mentor_app) else {
+        return reply(format!(
+            "Application #{mentor_app} is not a mentor ready to be matched in {}.",
+            programme.name
+        ));
+    };
+    if mentor_app == m.mentor_application {
+        return reply(format!("Proposal #{id} already has that mentor."));
+    }
+    let (taken, excluded) = pool_state(matches);
+    if excluded.contains(&(m.mentee_application, mentor_app)) {
+        return reply(format!(
+            "{} and application #{mentor_app} were matched or proposed before: they are not proposed again.",
+            m.mentee_name
+        ));
+    }
+    let places = crate::matching::plan::places_of(config, mentor);
+    if taken.get(&mentor_app).copied().unwrap_or(0) >= places {
+        return reply(format!(
+            "Application #{mentor_app}'s mentor has no place left."
+        ));
+    }
+    let (score, reasons) =
+        match crate::matching::plan::evaluate_pair(config, programme, mentee, mentor, ctx.now) {
+            Ok(r) => r,
+            Err(why) => return reply(format!("That swap is not allowed: {why}.")),
+        };
+    Outcome {
+        state: StateChange::Unchanged,
+        effects: vec![
+            Effect::MoveMatch {
+                match_id: id,
+                from: MatchStatus::Proposed,
+                to: MatchStatus::Rejected,
+                by: ctx.user.to_string(),
+                deadline: None,
+            },
+            Effect::StoreMatches(vec![NewMatch {
+                programme: programme.slug.clone(),
+                mentee_application: m.mentee_application,
+                mentor_application: mentor_app,
+                score,
+                reasons,
+            }]),
+            post(
+                room,
+                format!(
+                    "Proposal #{id} swapped by {}: {} gets another mentor (below). Anyone the change frees is proposed again.",
+                    ctx.user.id, m.mentee_name
+                ),
+            ),
+            Effect::Replan {
+                programme: programme.slug.clone(),
+            },
+        ],
     }
 }
 

@@ -385,6 +385,55 @@ pub fn plan(
     })
 }
 
+/// The score and reasons of one chosen pair, or why it is not allowed.
+pub fn evaluate_pair(
+    config: &MatchingConfig,
+    programme: &Programme,
+    mentee: &ApplicationRecord,
+    mentor: &ApplicationRecord,
+    now: DateTime<Utc>,
+) -> Result<(i64, Vec<(String, i64)>), String> {
+    let (model, e, m) = prepare(
+        config,
+        std::slice::from_ref(mentee),
+        std::slice::from_ref(mentor),
+        now,
+    )?;
+    if let Some(b) = model.blocker(&e[0], &m[0]) {
+        return Err(match b {
+            Blocker::NoSharedLanguage => "they share no language".into(),
+            Blocker::TimeZonesTooFarApart => "their time zones are too far apart".into(),
+            Blocker::SameGroup => "they work for the same employer".into(),
+            Blocker::Excluded => "they may not be matched".into(),
+        });
+    }
+    let mentee_role = programme.role(RoleKind::Mentee);
+    let reasons = config
+        .criteria
+        .iter()
+        .zip(&model.criteria)
+        .filter_map(|(def, crit)| {
+            let points = Model {
+                criteria: vec![crit.clone()],
+                ..model.clone()
+            }
+            .score(&e[0], &m[0]);
+            (points > 0).then(|| {
+                (
+                    detail(def, crit, &e[0], &m[0], mentee, mentor, mentee_role),
+                    points,
+                )
+            })
+        })
+        .collect();
+    Ok((model.score(&e[0], &m[0]), reasons))
+}
+
+/// The places a mentor offers (capacity) under this configuration.
+pub fn places_of(config: &MatchingConfig, mentor: &ApplicationRecord) -> u32 {
+    capacity_of(config, mentor)
+}
+
 #[allow(clippy::too_many_arguments)]
 fn detail(
     def: &crate::domain::matching::CriterionDef,

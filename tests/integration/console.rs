@@ -198,3 +198,39 @@ fn the_screening_demo_script_runs_from_application_to_ready_and_back() {
         "{stderr}"
     );
 }
+
+#[test]
+fn the_matching_demo_script_goes_from_preview_to_a_pair_room_through_a_decline() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("match.db").display().to_string();
+    let script =
+        std::fs::read_to_string(repo_root().join("tests/fixtures/matching_demo.txt")).unwrap();
+    let out = tandem(&["console", "--database", &db], &script);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    for expected in [
+        "[room coordinators] Match preview for Pathways Mentoring 2027 (a dry run: nothing was sent, nothing was stored)",
+        "• #1 Amina ↔ #2 Grace: 63 points",
+        "Proposal #1: Amina (mentee, application #1) ↔ Grace (mentor, application #2), 63 points",
+        "[dm amina] Good news from Pathways Mentoring 2027: we'd like to match you with Grace as your mentor.",
+        "[dm amina] An update on your match: Grace isn't able to go ahead with it.",
+        "Proposal #2: Amina (mentee, application #1) ↔ Ola (mentor, application #3)",
+        "[dm amina] You and Ola have both accepted: you're matched!",
+        "[room amina-ola] Welcome, Amina and Ola!",
+        "You are matched with Ola (your mentor); your pair room is amina-ola.",
+        "[room coordinators] No new proposals in Pathways Mentoring 2027.",
+    ] {
+        assert!(
+            stdout.contains(expected),
+            "missing «{expected}» in:\n{stdout}"
+        );
+    }
+    assert!(
+        !stdout.contains("Proposal #3"),
+        "Grace is never proposed to Amina again:\n{stdout}"
+    );
+}

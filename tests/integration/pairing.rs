@@ -164,4 +164,23 @@ both_backends! {
         let out = h.in_room("carol", ROOM, "!tandem match approve all").await;
         assert!(out.contains("There are no proposals waiting for approval."), "{out}");
     }
+
+    async fn a_coordinator_swaps_a_mentor_and_the_engine_works_around_it(db: TestDb) {
+        let h = Harness::new(&db).await;
+        let amina = ready_mentee(&h, "amina", "Amina").await;
+        let grace = ready_mentor(&h, "grace", "Grace", "Technology").await;
+        let ola = ready_mentor(&h, "ola", "Ola", "Finance").await;
+        h.in_room("carol", ROOM, "!tandem match propose").await;
+        let out = h.in_room("carol", ROOM, &format!("!tandem match swap 1 {ola}")).await;
+        assert!(out.contains("Proposal #1 swapped by carol: Amina gets another mentor"), "{out}");
+        assert!(out.contains(&format!("Proposal #2: Amina (mentee, application #{amina}) ↔ Ola (mentor, application #{ola})")), "{out}");
+        assert_eq!(status_of(&h, 1).await, MatchStatus::Rejected);
+        let out = h.in_room("carol", ROOM, &format!("!tandem match swap 2 {grace}")).await;
+        assert!(out.contains("were matched or proposed before"), "{out}");
+        let out = h.in_room("carol", ROOM, &format!("!tandem match swap 2 {amina}")).await;
+        assert!(out.contains(&format!("Application #{amina} is not a mentor ready to be matched")), "{out}");
+        let out = h.in_room("carol", ROOM, "!tandem match swap 2").await;
+        assert!(out.contains("Usage:"), "{out}");
+        assert_eq!(h.store.matches_in("pathways-2027").await.unwrap().len(), 2);
+    }
 }
