@@ -405,6 +405,69 @@ fn swap(
     }
 }
 
+/// Ends a match that did not go ahead: records the move, tells the coordinators why, and
+/// asks for the next best proposals for whoever it frees.
+fn release(
+    ctx: &Ctx<'_>,
+    m: &MatchRecord,
+    from: MatchStatus,
+    to: MatchStatus,
+    by: String,
+    note: String,
+) -> Vec<Effect> {
+    let mut effects = vec![Effect::MoveMatch {
+        match_id: m.id,
+        from,
+        to,
+        by,
+        deadline: None,
+    }];
+    effects.extend(to_room(ctx, note));
+    effects.push(Effect::Replan {
+        programme: m.programme.clone(),
+    });
+    effects
+}
+
+/// The engine's proposals as matches to store.
+fn new_matches(
+    programme: &Programme,
+    mentees: &[ApplicationRecord],
+    mentors: &[ApplicationRecord],
+    p: &Plan,
+) -> Vec<NewMatch> {
+    p.proposals
+        .iter()
+        .map(|x| NewMatch {
+            programme: programme.slug.clone(),
+            mentee_application: mentees[x.mentee].summary.id,
+            mentor_application: mentors[x.mentor].summary.id,
+            score: x.score,
+            reasons: x.reasons.clone(),
+        })
+        .collect()
+}
+
+/// "#5 Li: no mentor shares a language with them", one per unmatched mentee.
+fn unmatched_lines(mentees: &[ApplicationRecord], p: &Plan) -> Vec<String> {
+    p.unmatched
+        .iter()
+        .map(|(i, why)| format!("{}: {why}", name(&mentees[*i])))
+        .collect()
+}
+
+/// "Shared goals: Writing a CV (+10); Sector: Technology (+25)".
+fn why_text(reasons: &[(String, i64)]) -> String {
+    if reasons.is_empty() {
+        return "no criterion in common".into();
+    }
+    reasons
+        .iter()
+        .map(|(r, points)| format!("{r} (+{points})"))
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
 fn refuse(ctx: &Ctx<'_>, room: &RoomRef, what: &str) -> Outcome {
     Outcome {
         state: StateChange::Unchanged,
@@ -496,11 +559,7 @@ fn propose(
         Err(e) => return reply(e),
     };
     if p.proposals.is_empty() {
-        let why: Vec<String> = p
-            .unmatched
-            .iter()
-            .map(|(i, why)| format!("{}: {why}", name(&mentees[*i])))
-            .collect();
+        let why = unmatched_lines(mentees, &p);
         return reply(format!(
             "No new proposals in {}.{}",
             programme.name,
@@ -511,24 +570,11 @@ fn propose(
             }
         ));
     }
-    let new = p
-        .proposals
-        .iter()
-        .map(|x| NewMatch {
-            programme: programme.slug.clone(),
-            mentee_application: mentees[x.mentee].summary.id,
-            mentor_application: mentors[x.mentor].summary.id,
-            score: x.score,
-            reasons: x.reasons.clone(),
-        })
-        .collect();
-    let mut effects = vec![Effect::StoreMatches(new)];
+    let mut effects = vec![Effect::StoreMatches(new_matches(
+        programme, mentees, mentors, &p,
+    ))];
     if !p.unmatched.is_empty() {
-        let why: Vec<String> = p
-            .unmatched
-            .iter()
-            .map(|(i, why)| format!("{}: {why}", name(&mentees[*i])))
-            .collect();
+        let why = unmatched_lines(mentees, &p);
         effects.push(post(
             room,
             format!("Not matched this time:\n• {}", why.join("\n• ")),
@@ -544,11 +590,6 @@ fn propose(
 pub fn proposals_text(ctx: &Ctx<'_>, new: &[MatchRecord]) -> String {
     let mut s = format!("{} new match proposal(s):", new.len());
     for m in new {
-        let why: Vec<String> = m
-            .reasons
-            .iter()
-            .map(|(r, points)| format!("{r} (+{points})"))
-            .collect();
         s.push_str(&format!(
             "\nProposal #{}: {} (mentee, application #{}) ↔ {} (mentor, application #{}), {} points — {}",
             m.id,
@@ -557,7 +598,7 @@ pub fn proposals_text(ctx: &Ctx<'_>, new: &[MatchRecord]) -> String {
             m.mentor_name,
             m.mentor_application,
             m.score,
-            if why.is_empty() { "no criterion in common".into() } else { why.join("; ") }
+            why_text(&m.reasons)
         ));
     }
     s.push_str(&format!(
@@ -582,24 +623,17 @@ fn approve(
     let still_ready = mentees.iter().any(|r| r.summary.id == m.mentee_application)
         && mentors.iter().any(|r| r.summary.id == m.mentor_application);
     if !still_ready {
-        let mut effects = vec![Effect::MoveMatch {
-            match_id: m.id,
-            from: MatchStatus::Proposed,
-            to: MatchStatus::Rejected,
-            by: "tandem".into(),
-            deadline: None,
-        }];
-        effects.extend(to_room(
+        return release(
             ctx,
+            m,
+            MatchStatus::Proposed,
+            MatchStatus::Rejected,
+            "tandem".into(),
             format!(
                 "Proposal #{} ({} ↔ {}) is no longer valid: one of them is no longer ready to be matched (withdrawn, or a screening step lapsed). It was set aside.",
                 m.id, m.mentee_name, m.mentor_name
             ),
-        ));
-        effects.push(Effect::Replan {
-            programme: programme.slug.clone(),
-        });
-        return effects;
+        );
     }
     let deadline = ctx.now + chrono::Duration::days(i64::from(programme.texts.answer_days));
     let mut effects = vec![Effect::MoveMatch {
@@ -687,13 +721,6 @@ pub fn on_decline(ctx: &Ctx<'_>, m: &MatchRecord, side: RoleKind) -> Vec<Effect>
         RoleKind::Mentor => (&m.mentee, &m.mentor_name),
     };
     let mut effects = vec![
-        Effect::MoveMatch {
-            match_id: m.id,
-            from: MatchStatus::Approved,
-            to: MatchStatus::Declined,
-            by: ctx.user.to_string(),
-            deadline: None,
-        },
         ctx.dm_text(
             "Thank you for letting us know. You stay in the programme, and we'll propose someone else as soon as we can.",
         ),
@@ -704,16 +731,17 @@ pub fn on_decline(ctx: &Ctx<'_>, m: &MatchRecord, side: RoleKind) -> Vec<Effect>
             )),
         },
     ];
-    effects.extend(to_room(
+    effects.extend(release(
         ctx,
+        m,
+        MatchStatus::Approved,
+        MatchStatus::Declined,
+        ctx.user.to_string(),
         format!(
             "Match #{} ({} ↔ {}) was declined by {me_name}. Both are back in the pool; here are the next best options.",
             m.id, m.mentee_name, m.mentor_name
         ),
     ));
-    effects.push(Effect::Replan {
-        programme: m.programme.clone(),
-    });
     effects
 }
 
@@ -725,13 +753,7 @@ pub fn expire(ctx: &Ctx<'_>, m: &MatchRecord) -> Outcome {
             effects: vec![],
         };
     }
-    let mut effects = vec![Effect::MoveMatch {
-        match_id: m.id,
-        from: MatchStatus::Approved,
-        to: MatchStatus::Expired,
-        by: "tandem".into(),
-        deadline: None,
-    }];
+    let mut effects = Vec::new();
     for (user, answer, partner) in [
         (&m.mentee, m.mentee_answer, &m.mentor_name),
         (&m.mentor, m.mentor_answer, &m.mentee_name),
@@ -750,16 +772,17 @@ pub fn expire(ctx: &Ctx<'_>, m: &MatchRecord) -> Outcome {
             message: OutMessage::text(text),
         });
     }
-    effects.extend(to_room(
+    effects.extend(release(
         ctx,
+        m,
+        MatchStatus::Approved,
+        MatchStatus::Expired,
+        "tandem".into(),
         format!(
             "Match #{} ({} ↔ {}) expired without both answers. Both are back in the pool; here are the next best options.",
             m.id, m.mentee_name, m.mentor_name
         ),
     ));
-    effects.push(Effect::Replan {
-        programme: m.programme.clone(),
-    });
     Outcome {
         state: StateChange::Unchanged,
         effects,
@@ -782,18 +805,11 @@ pub fn replan(ctx: &Ctx<'_>, programme: &Programme) -> Outcome {
         };
     };
     let effects = match planned(ctx, programme, mentees, mentors, matches, None) {
-        Ok(p) if !p.proposals.is_empty() => vec![Effect::StoreMatches(
-            p.proposals
-                .iter()
-                .map(|x| NewMatch {
-                    programme: programme.slug.clone(),
-                    mentee_application: mentees[x.mentee].summary.id,
-                    mentor_application: mentors[x.mentor].summary.id,
-                    score: x.score,
-                    reasons: x.reasons.clone(),
-                })
-                .collect(),
-        )],
+        Ok(p) if !p.proposals.is_empty() => {
+            vec![Effect::StoreMatches(new_matches(
+                programme, mentees, mentors, &p,
+            ))]
+        }
         _ => vec![],
     };
     Outcome {
@@ -858,28 +874,19 @@ fn preview_text(
         p.total_score
     );
     for x in &p.proposals {
-        let why: Vec<String> = x
-            .reasons
-            .iter()
-            .map(|(r, points)| format!("{r} (+{points})"))
-            .collect();
         s.push_str(&format!(
             "\n• {} ↔ {}: {} points — {}",
             name(&mentees[x.mentee]),
             name(&mentors[x.mentor]),
             x.score,
-            if why.is_empty() {
-                "no criterion in common".to_string()
-            } else {
-                why.join("; ")
-            }
+            why_text(&x.reasons)
         ));
     }
     if !p.unmatched.is_empty() {
-        s.push_str("\nNot matched:");
-        for (i, why) in &p.unmatched {
-            s.push_str(&format!("\n• {}: {why}", name(&mentees[*i])));
-        }
+        s.push_str(&format!(
+            "\nNot matched:\n• {}",
+            unmatched_lines(mentees, p).join("\n• ")
+        ));
     }
     if !p.spare.is_empty() {
         let spare: Vec<String> = p
