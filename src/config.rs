@@ -273,6 +273,7 @@ struct RawMatching {
     shared_language: Option<RawQuestionPair>,
     time_zone: Option<RawQuestionPair>,
     max_time_zone_gap_hours: Option<Spanned<u32>>,
+    never_together: Option<RawQuestionPair>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -547,6 +548,8 @@ pub fn parse_programme(path: &Path, source: &str) -> Result<Programme, ConfigErr
 enum Reads {
     /// Choices, yes/no or languages: a set of values.
     Values,
+    /// A short text (an employer's name).
+    ShortText,
     Number,
     TimeZone,
     Languages,
@@ -558,6 +561,9 @@ fn question_fits(q: &Question, reads: Reads) -> bool {
             q.kind.closed_values().is_some() || matches!(q.kind, QuestionKind::Languages { .. })
         }
         Reads::Number => matches!(q.kind, QuestionKind::Number { .. }),
+        Reads::ShortText => {
+            matches!(q.kind, QuestionKind::ShortText { .. }) || q.kind.closed_values().is_some()
+        }
         Reads::TimeZone => matches!(q.kind, QuestionKind::TimeZone),
         Reads::Languages => matches!(q.kind, QuestionKind::Languages { .. }),
     }
@@ -583,6 +589,7 @@ fn check_question(
         let wanted = match reads {
             Reads::Values => "a choice, yes/no or languages question",
             Reads::Number => "a number question",
+            Reads::ShortText => "a short_text or choice question",
             Reads::TimeZone => "a time_zone question",
             Reads::Languages => "a languages question",
         };
@@ -721,6 +728,10 @@ fn build_matching(
         .shared_language
         .as_ref()
         .and_then(|p| pair(p, Reads::Languages, err));
+    let never_together = raw
+        .never_together
+        .as_ref()
+        .and_then(|p| pair(p, Reads::ShortText, err));
     let time_zone = raw
         .time_zone
         .as_ref()
@@ -803,6 +814,7 @@ fn build_matching(
         daytime,
         criteria,
         shared_language,
+        never_together,
         time_zone,
         max_time_zone_gap_hours: raw.max_time_zone_gap_hours.as_ref().map(|g| *g.get_ref()),
     })

@@ -176,6 +176,7 @@ impl App {
                 .ready_participants(programme, RoleKind::Mentor)
                 .await?,
             matches: self.store.matches_in(programme).await?,
+            applications: self.store.applications_in(&[programme.to_string()]).await?,
             programme: programme.to_string(),
         })
     }
@@ -628,7 +629,8 @@ impl App {
                 | Effect::MarkReminded { .. }
                 | Effect::StoreMatches(_)
                 | Effect::AnswerMatch { .. }
-                | Effect::Replan { .. } => Ok(()),
+                | Effect::Replan { .. }
+                | Effect::ExcludePair { .. } => Ok(()),
             };
             if let Err(e) = result {
                 warn!(key = %key.0, "could not carry out {effect:?}: {e}");

@@ -68,4 +68,7 @@ pub struct MatchingConfig {
     /// (mentee question, mentor question) of time zones.
     pub time_zone: Option<(String, String)>,
     pub max_time_zone_gap_hours: Option<u32>,
+    /// (mentee question, mentor question) whose equal answers forbid a pair: the same
+    /// employer, school or family name.
+    pub never_together: Option<(String, String)>,
 }

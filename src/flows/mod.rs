@@ -148,6 +148,15 @@ pub enum Effect {
     Replan {
         programme: String,
     },
+    /// Never propose this pair (a request, a conflict of interest): stored as a rejected
+    /// match, which the engine already never proposes again.
+    ExcludePair {
+        programme: String,
+        mentee_application: i64,
+        mentor_application: i64,
+        by: String,
+        reason: String,
+    },
 }
 
 /// A change of an application's status.
@@ -251,6 +260,8 @@ pub enum Subject {
         mentors: Vec<ApplicationRecord>,
         /// Every match of the programme, whatever its status.
         matches: Vec<MatchRecord>,
+        /// Every application to the programme, ready or not.
+        applications: Vec<(ApplicationSummary, UserRef)>,
     },
 }
 

@@ -12,6 +12,8 @@
 //! - `match swap <n> <mentor application>`: give the proposal's mentee that mentor instead;
 //!   whoever the change frees is proposed again around the decisions already taken.
 //! - `match rematch <application>`: propose again for one person (past partners excluded).
+//! - `match exclude <mentee application> <mentor application> [reason]`: never propose them
+//!   to each other (a request, a conflict of interest).
 //!
 //! When both accept, the pair room is created and the kickoff posted; a decline or an
 //! expired deadline frees both people and the next best options are proposed (they need a
@@ -34,9 +36,11 @@ pub enum PairingCommand {
     Rematch(i64),
     /// Replace the mentor of a proposal with the mentor of this application.
     Swap(i64, i64),
+    /// Never propose this mentee application with this mentor application.
+    Exclude(i64, i64, String),
 }
 
-const USAGE: &str = "Usage: match preview [programme] · match propose [programme] · match approve <number> · match approve all [programme] · match reject <number> [reason] · match swap <number> <mentor's application number> · match rematch <application number>";
+const USAGE: &str = "Usage: match preview [programme] · match propose [programme] · match approve <number> · match approve all [programme] · match reject <number> [reason] · match swap <number> <mentor's application number> · match rematch <application number> · match exclude <mentee's application> <mentor's application> [reason]";
 
 /// Parses a `match ...` command; `Some(Err)` carries the usage.
 pub fn parse(text: &str) -> Option<Result<PairingCommand, String>> {
@@ -80,6 +84,10 @@ pub fn parse(text: &str) -> Option<Result<PairingCommand, String>> {
         [_, "rematch", n] => number(n)
             .map(PairingCommand::Rematch)
             .ok_or_else(|| USAGE.to_string()),
+        [_, "exclude", a, b, ..] => match (number(a), number(b)) {
+            (Some(x), Some(y)) => Ok(PairingCommand::Exclude(x, y, words[4..].join(" "))),
+            _ => Err(USAGE.to_string()),
+        },
         [_, "swap", n, a] => match (number(n), number(a)) {
             (Some(id), Some(app)) => Ok(PairingCommand::Swap(id, app)),
             _ => Err(USAGE.to_string()),
@@ -152,7 +160,9 @@ pub fn needs(inbound: &Inbound, programmes: &[Programme], room_prefix: &str) -> 
         PairingCommand::Approve(id)
         | PairingCommand::Reject(id, _)
         | PairingCommand::Swap(id, _) => Some(Needs::MatchOf(id)),
-        PairingCommand::Rematch(id) => Some(Needs::ApplicationOf(id)),
+        PairingCommand::Rematch(id) | PairingCommand::Exclude(id, _, _) => {
+            Some(Needs::ApplicationOf(id))
+        }
     }
 }
 
@@ -187,6 +197,7 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<PairingCommand, Str
         mentees,
         mentors,
         matches,
+        applications,
     } = ctx.subject
     else {
         return if ctx.programmes.iter().any(|p| p.is_coordinator(ctx.user)) {
@@ -196,7 +207,9 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<PairingCommand, Str
                 | PairingCommand::Swap(id, _) => {
                     reply(format!("There is no match proposal #{id}."))
                 }
-                PairingCommand::Rematch(id) => reply(format!("There is no application #{id}.")),
+                PairingCommand::Rematch(id) | PairingCommand::Exclude(id, _, _) => {
+                    reply(format!("There is no application #{id}."))
+                }
                 PairingCommand::Preview(n)
                 | PairingCommand::Propose(n)
                 | PairingCommand::ApproveAll(n) => {
@@ -272,6 +285,54 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<PairingCommand, Str
         PairingCommand::Swap(id, mentor_app) => swap(
             ctx, programme, mentees, mentors, matches, id, mentor_app, room,
         ),
+        PairingCommand::Exclude(mentee_app, mentor_app, reason) => {
+            let role_of = |id: i64| {
+                applications
+                    .iter()
+                    .find(|(a, _)| a.id == id)
+                    .map(|(a, _)| a.role)
+            };
+            if role_of(mentee_app) != Some(RoleKind::Mentee)
+                || role_of(mentor_app) != Some(RoleKind::Mentor)
+            {
+                return reply(format!(
+                    "Write the mentee's application first and the mentor's second, both in {}: match exclude <mentee's application> <mentor's application> [reason].",
+                    programme.name
+                ));
+            }
+            if let Some(m) = matches.iter().find(|m| {
+                m.mentee_application == mentee_app
+                    && m.mentor_application == mentor_app
+                    && m.status.is_open()
+            }) {
+                return reply(format!(
+                    "Applications #{mentee_app} and #{mentor_app} are in match #{} ({}); reject or close it first.",
+                    m.id, m.status
+                ));
+            }
+            Outcome {
+                state: StateChange::Unchanged,
+                effects: vec![
+                    Effect::ExcludePair {
+                        programme: programme.slug.clone(),
+                        mentee_application: mentee_app,
+                        mentor_application: mentor_app,
+                        by,
+                        reason: if reason.is_empty() {
+                            "at a coordinator's request".into()
+                        } else {
+                            reason
+                        },
+                    },
+                    post(
+                        room,
+                        format!(
+                            "Applications #{mentee_app} and #{mentor_app} will never be proposed to each other."
+                        ),
+                    ),
+                ],
+            }
+        }
         PairingCommand::Reject(id, reason) => {
             let Some(m) = matches.iter().find(|m| m.id == id) else {
                 return reply(format!("There is no match proposal #{id}."));

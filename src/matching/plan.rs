@@ -78,6 +78,16 @@ fn offset_at(text: &str, now: DateTime<Utc>) -> Option<i32> {
     }
 }
 
+/// A stable non-zero number for a normalised answer (FNV-1a).
+fn group_id(answer: &str) -> u32 {
+    let mut h: u32 = 0x811c_9dc5;
+    for b in answer.bytes() {
+        h ^= u32::from(b);
+        h = h.wrapping_mul(0x0100_0193);
+    }
+    h.max(1)
+}
+
 fn bits(values: &[String], vocab: &HashMap<String, u32>) -> u128 {
     values
         .iter()
@@ -204,6 +214,19 @@ fn prepare(
                 }
                 CriterionKind::TimeZoneOverlap => {}
             }
+        }
+        if let Some((eq, rq)) = &config.never_together {
+            // Equal answers (letter case and spacing aside) share a non-zero group.
+            let answer = answer_values(r, &pick(eq, rq))
+                .first()
+                .map(|a| {
+                    a.split_whitespace()
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                        .to_lowercase()
+                })
+                .filter(|a| !a.is_empty());
+            f.group = answer.map(|a| group_id(&a)).unwrap_or(0);
         }
         f.languages = match &config.shared_language {
             Some((eq, rq)) => bits(&answer_values(r, &pick(eq, rq)), &vocab.languages),

@@ -26,6 +26,32 @@ impl Store {
             | Effect::LogRefusal { .. }
             | Effect::CreatePairRoom { .. }
             | Effect::Replan { .. } => {}
+            Effect::ExcludePair {
+                programme,
+                mentee_application,
+                mentor_application,
+                by,
+                reason,
+            } => {
+                let marker = crate::domain::matches::NewMatch {
+                    programme: programme.clone(),
+                    mentee_application: *mentee_application,
+                    mentor_application: *mentor_application,
+                    score: 0,
+                    reasons: vec![(format!("Excluded: {reason}"), 0)],
+                };
+                let id = self.insert_match(tx, &marker, now).await?;
+                self.move_match(
+                    tx,
+                    id,
+                    crate::domain::matches::MatchStatus::Proposed,
+                    crate::domain::matches::MatchStatus::Rejected,
+                    by,
+                    None,
+                    now,
+                )
+                .await?;
+            }
             Effect::StoreMatches(new) => {
                 let mut ids = Vec::with_capacity(new.len());
                 for m in new {

@@ -183,4 +183,20 @@ both_backends! {
         assert!(out.contains("Usage:"), "{out}");
         assert_eq!(h.store.matches_in("pathways-2027").await.unwrap().len(), 2);
     }
+
+    async fn an_excluded_pair_is_never_proposed(db: TestDb) {
+        let h = Harness::new(&db).await;
+        let amina = ready_mentee(&h, "amina", "Amina").await;
+        let grace = ready_mentor(&h, "grace", "Grace", "Technology").await;
+        let ola = ready_mentor(&h, "ola", "Ola", "Finance").await;
+        let out = h.in_room("carol", ROOM, &format!("!tandem match exclude {grace} {amina}")).await;
+        assert!(out.contains("Write the mentee's application first"), "{out}");
+        let out = h.in_room("mallory", ROOM, &format!("!tandem match exclude {amina} {grace}")).await;
+        assert!(out.contains("only the programme's coordinators"), "{out}");
+        let out = h.in_room("carol", ROOM, &format!("!tandem match exclude {amina} {grace} Grace is Amina's aunt")).await;
+        assert!(out.contains(&format!("Applications #{amina} and #{grace} will never be proposed to each other.")), "{out}");
+        let out = h.in_room("carol", ROOM, "!tandem match propose").await;
+        assert!(out.contains(&format!("Amina (mentee, application #{amina}) ↔ Ola (mentor, application #{ola})")), "{out}");
+        assert!(!out.contains("↔ Grace"), "{out}");
+    }
 }
