@@ -214,6 +214,14 @@ pub fn step(ctx: &Ctx<'_>, flow: &ApplicationFlow, content: &Content) -> Outcome
         }
         Some(Command::Greeting) => return remind(ctx, flow),
         Some(Command::Apply(args)) if args.is_empty() => return remind(ctx, flow),
+        Some(Command::Withdraw(_)) => {
+            return with_prompt(
+                ctx,
+                flow,
+                StateChange::Unchanged,
+                vec!["This application isn't submitted yet, so there is nothing to withdraw: type cancel to stop it.".into()],
+            );
+        }
         Some(Command::Cancel) if !matches!(flow.stage, Stage::ConfirmingCancel { .. }) => {
             let mut next = flow.clone();
             next.stage = Stage::ConfirmingCancel {

@@ -26,11 +26,14 @@ pub enum Command {
     Submit,
     Keep,
     Greeting,
+    /// `withdraw [programme]`: take back a submitted application.
+    Withdraw(Option<String>),
 }
 
 /// Words that begin a command, for suggestions.
 pub const COMMAND_WORDS: &[&str] = &[
     "help", "apply", "status", "cancel", "back", "skip", "review", "edit", "submit", "keep",
+    "withdraw",
 ];
 
 /// Parses a message as a command, or `None` when it is not one.
@@ -54,12 +57,14 @@ pub fn parse(text: &str) -> Option<Command> {
             "review" => Command::Review,
             "submit" => Command::Submit,
             "keep" => Command::Keep,
+            "withdraw" => Command::Withdraw(None),
             "hi" | "hello" | "hey" | "hallo" | "hola" | "start" | "bonjour" | "salut" => {
                 Command::Greeting
             }
             _ => return None,
         }),
         ["edit", what] => Some(Command::Edit((*what).to_string())),
+        ["withdraw", programme] => Some(Command::Withdraw(Some((*programme).to_string()))),
         ["apply", rest @ ..] if rest.len() <= 4 => Some(Command::Apply(
             rest.iter().map(|s| (*s).to_string()).collect(),
         )),

@@ -15,6 +15,7 @@ pub mod command;
 pub mod pairing;
 pub mod prompts;
 pub mod review;
+pub mod withdraw;
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -198,6 +199,7 @@ pub enum FlowState {
     AnswerQuestion(prompts::AnswerQuestion),
     Acknowledge(prompts::Acknowledge),
     MatchOffer(prompts::MatchOffer),
+    ConfirmWithdraw(withdraw::ConfirmWithdraw),
 }
 
 /// How the stored state changes.
@@ -306,6 +308,7 @@ pub fn handle(ctx: &Ctx<'_>, state: Option<&FlowState>, inbound: &Inbound) -> Ou
                 prompts::acknowledge_step(ctx, flow, &inbound.content)
             }
             Some(FlowState::MatchOffer(flow)) => prompts::offer_step(ctx, flow, &inbound.content),
+            Some(FlowState::ConfirmWithdraw(flow)) => withdraw::step(ctx, flow, &inbound.content),
             None => handle_idle_dm(ctx, &inbound.content),
         },
     }
@@ -343,6 +346,7 @@ fn handle_idle_dm(ctx: &Ctx<'_>, content: &Content) -> Outcome {
         }
         Some(Command::Apply(args)) => application::start(ctx, &args),
         Some(Command::Status) => Outcome::unchanged(vec![ctx.dm_text(status_text(ctx))]),
+        Some(Command::Withdraw(programme)) => withdraw::start(ctx, programme.as_deref()),
         Some(Command::Cancel) => {
             Outcome::unchanged(vec![ctx.dm_text(
                 "There is nothing to cancel: you have no application in progress.",
@@ -447,7 +451,7 @@ pub(crate) fn help_text(ctx: &Ctx<'_>, prefix: &str) -> String {
         }
     }
     s.push_str(&format!(
-        "You can type:\n{p}apply — apply as a mentor or a mentee\n{p}status — see your applications\n{p}cancel — stop an application in progress\n{p}help — show this message"
+        "You can type:\n{p}apply — apply as a mentor or a mentee\n{p}status — see your applications\n{p}cancel — stop an application in progress\n{p}withdraw — take back an application you submitted\n{p}help — show this message"
     ));
     s
 }

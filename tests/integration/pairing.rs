@@ -199,4 +199,64 @@ both_backends! {
         assert!(out.contains(&format!("Amina (mentee, application #{amina}) ↔ Ola (mentor, application #{ola})")), "{out}");
         assert!(!out.contains("↔ Grace"), "{out}");
     }
+
+    async fn a_withdrawal_ends_open_offers_and_an_active_match_is_left_to_the_coordinator(db: TestDb) {
+        let h = Harness::new(&db).await;
+        ready_mentee(&h, "amina", "Amina").await;
+        ready_mentor(&h, "grace", "Grace", "Technology").await;
+        ready_mentor(&h, "ola", "Ola", "Finance").await;
+        h.in_room("carol", ROOM, "!tandem match propose").await;
+        h.in_room("carol", ROOM, "!tandem match approve 1").await;
+        // Grace leaves while the offer is open.
+        let out = h.dm_all("grace", "decline").await;
+        assert!(out.contains("Proposal #2"), "Ola is proposed next: {out}");
+        h.in_room("carol", ROOM, "!tandem match approve 2").await;
+        let out = h.dm_all("ola", "withdraw").await;
+        assert!(out.contains("Please answer accept or decline."), "Ola's open offer comes first: {out}");
+        h.dm_all("ola", "accept").await;
+        // Amina's first answer reaches the offer Grace declined; the new one follows at once.
+        let out = h.dm_all("amina", "accept").await;
+        assert!(out.contains("That match offer is no longer open"), "{out}");
+        assert!(out.contains("we'd like to match you with Ola as your mentor"), "{out}");
+        h.dm_all("amina", "accept").await;
+        let out = h.dm_all("ola", "withdraw").await;
+        assert!(out.contains("You're in an active match with Amina. To end it, please talk to your coordinator"), "{out}");
+        // Grace, with nothing open any more, withdraws for good.
+        let out = h.dm_all("grace", "withdraw").await;
+        assert!(out.contains("Do you really want to withdraw your application to Pathways Mentoring 2027 as a mentor?"), "{out}");
+        let out = h.dm_all("grace", "no").await;
+        assert!(out.contains("your application stays as it is"), "{out}");
+        h.dm_all("grace", "withdraw").await;
+        let out = h.dm_all("grace", "yes").await;
+        assert!(out.contains("[dm grace] Your application to Pathways Mentoring 2027 was withdrawn."), "{out}");
+        assert!(out.contains("[room coordinators] Application #2 (mentor, Pathways Mentoring 2027) was withdrawn by the applicant."), "{out}");
+        let mine = h.store.applications_of(&user("grace")).await.unwrap();
+        assert_eq!(mine[0].status, tandem::domain::ApplicationStatus::Withdrawn);
+        let out = h.dm_all("grace", "withdraw").await;
+        assert!(out.contains("You have no application that can be withdrawn."), "{out}");
+        // She may apply again.
+        let out = h.dm_all("grace", "apply as mentor").await;
+        assert!(out.contains("Question 1 of"), "{out}");
+        let out = h.dm_all("grace", "withdraw").await;
+        assert!(out.contains("nothing to withdraw: type cancel to stop it"), "{out}");
+    }
+
+    async fn withdrawing_with_an_open_offer_tells_the_other_person_and_proposes_again(db: TestDb) {
+        let h = Harness::new(&db).await;
+        ready_mentee(&h, "amina", "Amina").await;
+        ready_mentor(&h, "grace", "Grace", "Technology").await;
+        ready_mentor(&h, "ola", "Ola", "Finance").await;
+        h.in_room("carol", ROOM, "!tandem match propose").await;
+        h.in_room("carol", ROOM, "!tandem match approve 1").await;
+        // Amina declines Grace; the next best, Ola, is proposed; then Amina leaves.
+        let out = h.dm_all("amina", "decline").await;
+        assert!(out.contains("Proposal #2"), "{out}");
+        let out = h.dm_all("amina", "withdraw").await;
+        assert!(out.contains("Do you really want to withdraw"), "{out}");
+        let out = h.dm_all("amina", "yes").await;
+        assert!(out.contains("was withdrawn by the applicant; their open proposals were set aside"), "{out}");
+        assert_eq!(status_of(&h, 2).await, MatchStatus::Rejected);
+        let out = h.in_room("carol", ROOM, "!tandem match approve 2").await;
+        assert!(out.contains("Match #2 (Amina ↔ Ola) is already rejected."), "{out}");
+    }
 }

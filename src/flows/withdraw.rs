@@ -1,0 +1,222 @@
+//! `withdraw`: a person takes back a submitted application, after confirming.
+//!
+//! Open proposals and offers involving the application end at once (the other person of an
+//! offer is told kindly and the next best options are proposed); an active match is not
+//! ended here: that is a closure, with its own care, so the person is pointed to their
+//! coordinator.
+
+use serde::{Deserialize, Serialize};
+
+use super::{Content, Ctx, Decision, Effect, FlowState, OutMessage, Outcome, StateChange};
+use crate::domain::answer::{AnswerInput, parse_answer, yes_no_choices};
+use crate::domain::matches::MatchStatus;
+use crate::domain::{ApplicationStatus, ApplicationSummary, Question, QuestionKind};
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ConfirmWithdraw {
+    pub application_id: i64,
+}
+
+fn withdrawable(a: &ApplicationSummary) -> bool {
+    !matches!(
+        a.status,
+        ApplicationStatus::Withdrawn | ApplicationStatus::Rejected | ApplicationStatus::Ineligible
+    )
+}
+
+fn programme_name(ctx: &Ctx<'_>, slug: &str) -> String {
+    ctx.programme(slug)
+        .map(|p| p.name.clone())
+        .unwrap_or_else(|| slug.to_string())
+}
+
+/// `withdraw [programme]` with no conversation in progress.
+pub fn start(ctx: &Ctx<'_>, named: Option<&str>) -> Outcome {
+    let reply = |text: String| Outcome {
+        state: StateChange::Unchanged,
+        effects: vec![ctx.dm_text(text)],
+    };
+    let open: Vec<&ApplicationSummary> = ctx
+        .applications
+        .iter()
+        .filter(|a| withdrawable(a))
+        .filter(|a| named.is_none_or(|n| a.programme.eq_ignore_ascii_case(n)))
+        .collect();
+    let app = match open.as_slice() {
+        [] => {
+            return reply(match named {
+                Some(n) => format!("You have no application to `{n}` that can be withdrawn."),
+                None => "You have no application that can be withdrawn.".into(),
+            });
+        }
+        [one] => *one,
+        many => {
+            let list: Vec<&str> = many.iter().map(|a| a.programme.as_str()).collect();
+            return reply(format!(
+                "Which application? Type withdraw followed by the programme: {}.",
+                list.join(", ")
+            ));
+        }
+    };
+    if let Some(m) = ctx.matches.iter().find(|m| {
+        m.status == MatchStatus::Active
+            && (m.mentee_application == app.id || m.mentor_application == app.id)
+    }) {
+        let partner = if m.mentee == *ctx.user {
+            &m.mentor_name
+        } else {
+            &m.mentee_name
+        };
+        return reply(format!(
+            "You're in an active match with {partner}. To end it, please talk to your coordinator, who will close it with care for you both."
+        ));
+    }
+    let flow = ConfirmWithdraw {
+        application_id: app.id,
+    };
+    Outcome {
+        state: StateChange::Set(FlowState::ConfirmWithdraw(flow.clone())),
+        effects: vec![ctx.dm(prompt(ctx, app))],
+    }
+}
+
+fn prompt(ctx: &Ctx<'_>, app: &ApplicationSummary) -> OutMessage {
+    OutMessage {
+        text: format!(
+            "Do you really want to withdraw your application to {} as a {}? Coordinators will no longer consider it, and you would need to apply again.",
+            programme_name(ctx, &app.programme),
+            app.role
+        ),
+        choices: yes_no_choices(),
+        pick: Some((1, 1)),
+        prompt_ref: Some("confirm-withdraw".into()),
+    }
+}
+
+/// The answer to "do you really want to withdraw?".
+pub fn step(ctx: &Ctx<'_>, flow: &ConfirmWithdraw, content: &Content) -> Outcome {
+    let Some(app) = ctx
+        .applications
+        .iter()
+        .find(|a| a.id == flow.application_id && withdrawable(a))
+    else {
+        return Outcome {
+            state: StateChange::Clear,
+            effects: vec![ctx.dm_text("That application can no longer be withdrawn.")],
+        };
+    };
+    let question = Question {
+        id: "confirm".into(),
+        label: "Confirm".into(),
+        prompt: String::new(),
+        help: None,
+        kind: QuestionKind::YesNo,
+        optional: false,
+        show_if: None,
+    };
+    let input = match content {
+        Content::Text(t) => AnswerInput::Text(t),
+        Content::Picked { values, .. } => AnswerInput::Picked(values),
+    };
+    match parse_answer(&question, &input, ctx.now) {
+        Ok(crate::domain::Answer::YesNo(true)) => Outcome {
+            state: StateChange::Clear,
+            effects: withdraw(ctx, app),
+        },
+        Ok(_) => Outcome {
+            state: StateChange::Clear,
+            effects: vec![ctx.dm_text("Good: your application stays as it is.")],
+        },
+        Err(_) => Outcome {
+            state: StateChange::Unchanged,
+            effects: vec![
+                ctx.dm_text("Please answer yes or no."),
+                ctx.dm(prompt(ctx, app)),
+            ],
+        },
+    }
+}
+
+fn withdraw(ctx: &Ctx<'_>, app: &ApplicationSummary) -> Vec<Effect> {
+    let name = programme_name(ctx, &app.programme);
+    let mut effects = vec![
+        Effect::RecordDecision(Decision {
+            application_id: app.id,
+            from: app.status,
+            to: ApplicationStatus::Withdrawn,
+            by: ctx.user.to_string(),
+            reason: "withdrawn by the applicant".into(),
+        }),
+        ctx.dm_text(format!(
+            "Your application to {name} was withdrawn. Thank you for your interest; you're welcome to apply again whenever you like."
+        )),
+    ];
+    let mut replan = false;
+    for m in ctx
+        .matches
+        .iter()
+        .filter(|m| m.mentee_application == app.id || m.mentor_application == app.id)
+    {
+        let other = if m.mentee == *ctx.user {
+            &m.mentor
+        } else {
+            &m.mentee
+        };
+        match m.status {
+            MatchStatus::Proposed => {
+                effects.push(Effect::MoveMatch {
+                    match_id: m.id,
+                    from: MatchStatus::Proposed,
+                    to: MatchStatus::Rejected,
+                    by: "tandem".into(),
+                    deadline: None,
+                });
+                replan = true;
+            }
+            MatchStatus::Approved => {
+                effects.push(Effect::MoveMatch {
+                    match_id: m.id,
+                    from: MatchStatus::Approved,
+                    to: MatchStatus::Declined,
+                    by: ctx.user.to_string(),
+                    deadline: None,
+                });
+                let me = if m.mentee == *ctx.user {
+                    &m.mentee_name
+                } else {
+                    &m.mentor_name
+                };
+                effects.push(Effect::SendDm {
+                    to: other.clone(),
+                    message: OutMessage::text(format!(
+                        "An update on your match: {me} has left the programme, so the match with them can't go ahead. This is no reflection on you; we're already looking for another match for you."
+                    )),
+                });
+                replan = true;
+            }
+            _ => {}
+        }
+    }
+    if let Some(room) = ctx.coordinators_room {
+        effects.push(Effect::PostInRoom {
+            room: room.clone(),
+            message: OutMessage::text(format!(
+                "Application #{} ({}, {}) was withdrawn by the applicant{}.",
+                app.id,
+                app.role,
+                name,
+                if replan {
+                    "; their open proposals were set aside"
+                } else {
+                    ""
+                }
+            )),
+        });
+    }
+    if replan {
+        effects.push(Effect::Replan {
+            programme: app.programme.clone(),
+        });
+    }
+    effects
+}
