@@ -66,4 +66,12 @@ pub trait RoomProvisioner: Send + Sync {
         spec: &PrivateRoomSpec,
         key: &IdempotencyKey,
     ) -> Result<RoomRef, PortError>;
+
+    /// Adds `user` to a private room the bot created (a group's second member).
+    async fn invite(
+        &self,
+        room: &RoomRef,
+        user: &UserRef,
+        key: &IdempotencyKey,
+    ) -> Result<(), PortError>;
 }

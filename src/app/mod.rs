@@ -555,19 +555,55 @@ impl App {
         Ok(false)
     }
 
-    /// Creates a pair room, remembers it on the match, and posts the kickoff in it.
+    /// The room a group already has: an active match of the same mentor in the same
+    /// programme with a room.
+    async fn group_room(&self, match_id: i64, mentor_app: i64) -> Result<Option<String>> {
+        let Some(this) = self.store.match_by_id(match_id).await? else {
+            return Ok(None);
+        };
+        let all = self.store.matches_in(&this.programme).await?;
+        Ok(all
+            .into_iter()
+            .find(|o| {
+                o.id != match_id
+                    && o.mentor_application == mentor_app
+                    && o.status == crate::domain::matches::MatchStatus::Active
+            })
+            .and_then(|o| o.room))
+    }
+
+    /// Creates a pair room (or, for a group, adds the mentee to the room the group already
+    /// has), remembers it on the match, and posts the kickoff in it.
     async fn create_pair_room(
         &self,
         key: &IdempotencyKey,
         match_id: i64,
         spec: PrivateRoomSpec,
         kickoff: &OutMessage,
+        group_of: Option<i64>,
     ) -> std::result::Result<(), crate::ports::PortError> {
-        let room = self
-            .ports
-            .provisioner
-            .create_private_room(&spec, key)
-            .await?;
+        let existing = match group_of {
+            Some(mentor_app) => self
+                .group_room(match_id, mentor_app)
+                .await
+                .map_err(|e| anyhow::anyhow!("looking up the group's room: {e}"))?,
+            None => None,
+        };
+        let room = match existing {
+            Some(id) => {
+                let room = RoomRef::new(spec.members[0].platform, id);
+                for member in &spec.members {
+                    self.ports.provisioner.invite(&room, member, key).await?;
+                }
+                room
+            }
+            None => {
+                self.ports
+                    .provisioner
+                    .create_private_room(&spec, key)
+                    .await?
+            }
+        };
         if let Err(e) = self.store.set_match_room(match_id, &room.id).await {
             warn!(match_id, "could not remember the pair room {room}: {e}");
         }
@@ -612,13 +648,15 @@ impl App {
                     topic,
                     members,
                     kickoff,
+                    group_of,
                 } => {
                     let spec = PrivateRoomSpec {
                         name: name.clone(),
                         topic: topic.clone(),
                         members: members.clone(),
                     };
-                    self.create_pair_room(&key, *match_id, spec, kickoff).await
+                    self.create_pair_room(&key, *match_id, spec, kickoff, *group_of)
+                        .await
                 }
                 // Written in the step's transaction.
                 Effect::StoreApplication(_)

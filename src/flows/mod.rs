@@ -144,6 +144,9 @@ pub enum Effect {
         topic: String,
         members: Vec<UserRef>,
         kickoff: OutMessage,
+        /// In group mode, the mentor's application: the group shares one room, so a room
+        /// the mentor already has in this programme is reused and the mentee added to it.
+        group_of: Option<i64>,
     },
     /// After a decline, a rejection or an expiry: propose the next best matches.
     Replan {

@@ -755,6 +755,10 @@ pub fn on_accept(ctx: &Ctx<'_>, m: &MatchRecord, other_accepted: bool) -> Vec<Ef
         ),
         members: vec![m.mentee.clone(), m.mentor.clone()],
         kickoff: OutMessage::text(kickoff(programme, m)),
+        group_of: programme
+            .and_then(|p| p.matching.as_ref())
+            .is_some_and(|c| matches!(c.mode, crate::domain::matching::MatchMode::Group { .. }))
+            .then_some(m.mentor_application),
     });
     for (user, partner) in [(&m.mentee, &m.mentor_name), (&m.mentor, &m.mentee_name)] {
         effects.push(Effect::SendDm {

@@ -177,6 +177,18 @@ impl RoomProvisioner for ConsoleOutput {
         ))?;
         Ok(RoomRef::new(Platform::Console, id))
     }
+
+    async fn invite(
+        &self,
+        room: &RoomRef,
+        user: &UserRef,
+        _key: &IdempotencyKey,
+    ) -> Result<(), PortError> {
+        self.write(&format!(
+            "[room {}] ({} was added to the room)\n",
+            room.id, user.id
+        ))
+    }
 }
 
 /// Feeds every line of `input` to the app, in order, until the input ends. Protocol

@@ -118,4 +118,25 @@ impl RoomProvisioner for Recording {
             format!("room-{}", rooms.len()),
         ))
     }
+
+    async fn invite(
+        &self,
+        room: &RoomRef,
+        user: &UserRef,
+        _key: &IdempotencyKey,
+    ) -> Result<(), PortError> {
+        let mut rooms = self.rooms.lock().expect("recording lock");
+        let n: usize = room
+            .id
+            .strip_prefix("room-")
+            .and_then(|n| n.parse().ok())
+            .ok_or_else(|| anyhow::anyhow!("no such room {room}"))?;
+        let spec = rooms
+            .get_mut(n - 1)
+            .ok_or_else(|| anyhow::anyhow!("no such room {room}"))?;
+        if !spec.members.contains(user) {
+            spec.members.push(user.clone());
+        }
+        Ok(())
+    }
 }

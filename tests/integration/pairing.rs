@@ -259,4 +259,31 @@ both_backends! {
         let out = h.in_room("carol", ROOM, "!tandem match approve 2").await;
         assert!(out.contains("Match #2 (Amina ↔ Ola) is already rejected."), "{out}");
     }
+
+    async fn a_group_shares_one_room_around_its_mentor(db: TestDb) {
+        let mut programmes = crate::support::example_programmes();
+        programmes[0].matching.as_mut().unwrap().mode =
+            tandem::domain::matching::MatchMode::Group { size: 3 };
+        let h = Harness::with_programmes(&db, programmes).await;
+        ready_mentee(&h, "amina", "Amina").await;
+        ready_mentee(&h, "tariq", "Tariq").await;
+        ready_mentor(&h, "grace", "Grace", "Technology").await;
+        let out = h.in_room("carol", ROOM, "!tandem match propose").await;
+        assert!(out.contains("2 new match proposal(s)"), "{out}");
+        h.in_room("carol", ROOM, "!tandem match approve all").await;
+        for who in ["amina", "grace"] {
+            h.dm_all(who, "accept").await;
+        }
+        assert_eq!(h.rec.created_rooms().len(), 1);
+        // Grace's second offer comes once she has answered the first.
+        let out = h.dm_all("grace", "accept").await;
+        assert!(out.contains("Tariq"), "{out}");
+        let out = h.dm_all("tariq", "accept").await;
+        assert!(out.contains("[room room-1] Welcome, Tariq and Grace!"), "{out}");
+        let rooms = h.rec.created_rooms();
+        assert_eq!(rooms.len(), 1, "one room for the group");
+        assert_eq!(rooms[0].members, vec![user("amina"), user("grace"), user("tariq")]);
+        let all = h.store.matches_in("pathways-2027").await.unwrap();
+        assert!(all.iter().all(|m| m.room.as_deref() == Some("room-1")), "{all:?}");
+    }
 }

@@ -113,11 +113,20 @@ impl Harness {
     }
 
     pub async fn with_recording(db: &TestDb, rec: Recording) -> Harness {
+        Self::build(db, rec, example_programmes()).await
+    }
+
+    /// The app with other programmes than the bundled example.
+    pub async fn with_programmes(db: &TestDb, programmes: Vec<Programme>) -> Harness {
+        Self::build(db, Recording::new(), programmes).await
+    }
+
+    async fn build(db: &TestDb, rec: Recording, programmes: Vec<Programme>) -> Harness {
         let store = Store::open(&db.url).await.expect("open test database");
         let clock = Arc::new(ManualClock::new(start_time()));
         let app = App::new(
             store.clone(),
-            example_programmes(),
+            programmes,
             Ports {
                 dm: Arc::new(rec.clone()),
                 rooms: Arc::new(rec.clone()),
