@@ -8,7 +8,7 @@ use serde_json::{Value, json};
 
 use crate::matching::flow::{Decisions, Objective, solve_certified};
 use crate::matching::greedy::greedy;
-use crate::matching::instance::{Instance, InstanceError, MenteeNode, MentorNode};
+use crate::matching::instance::{Instance, InstanceError, MenteeNode, MentorNode, Pair};
 use crate::matching::scoring::{Features, candidates, uncertified_pairs};
 use crate::matching::synth::{model, population};
 
@@ -41,6 +41,8 @@ struct Round {
     score_seconds: f64,
     solve_seconds: f64,
     certify_seconds: f64,
+    instance: Instance,
+    assignments: Vec<Pair>,
 }
 
 fn round_with(
@@ -84,6 +86,7 @@ fn round_with(
     );
     let certify_seconds = t.elapsed().as_secs_f64();
     let baseline = greedy(&instance);
+    let assignments = solution.assignments.clone();
     Ok(Round {
         k,
         feasible_pairs: cands.feasible_pairs,
@@ -96,7 +99,88 @@ fn round_with(
         score_seconds,
         solve_seconds,
         certify_seconds,
+        instance,
+        assignments,
     })
+}
+
+/// A decline after the timed run: the first match is refused and its mentee matched
+/// again. Locally: only the freed mentee against the mentors with room; in full: the whole
+/// instance again, every other match fixed. Both must find the same result.
+fn rematch(p: &BenchMatch, mentees: &[Features], mentors: &[Features], fast: &Round) -> Value {
+    let Some(declined) = fast.assignments.first().copied() else {
+        return json!(null);
+    };
+    let model = model();
+    let t = Instant::now();
+    let mut used = vec![0u32; mentors.len()];
+    for a in fast.assignments.iter().filter(|a| **a != declined) {
+        used[a.mentor as usize] += 1;
+    }
+    let room: Vec<usize> = (0..mentors.len())
+        .filter(|&j| used[j] < fast.instance.mentors[j].capacity)
+        .collect();
+    let local_mentors: Vec<Features> = room.iter().map(|&j| mentors[j]).collect();
+    let forbidden: HashSet<(u32, u32)> = room
+        .iter()
+        .position(|&j| j == declined.mentor as usize)
+        .map(|pos| (0u32, pos as u32))
+        .into_iter()
+        .collect();
+    let cands = candidates(
+        &model,
+        &[mentees[declined.mentee as usize]],
+        &local_mentors,
+        p.k.max(1),
+        &forbidden,
+        1,
+    );
+    let local = Instance {
+        mentors: room
+            .iter()
+            .map(|&j| MentorNode {
+                id: format!("mentor-{j}"),
+                capacity: fast.instance.mentors[j].capacity - used[j],
+            })
+            .collect(),
+        mentees: vec![MenteeNode {
+            id: format!("mentee-{}", declined.mentee),
+            slots: 1,
+        }],
+        pairs: cands.pairs,
+    };
+    let local_result = solve_certified(&local, p.objective, &Decisions::default());
+    let local_seconds = t.elapsed().as_secs_f64();
+    let t = Instant::now();
+    let decisions = Decisions {
+        required: fast
+            .assignments
+            .iter()
+            .filter(|a| **a != declined)
+            .map(|a| (a.mentee, a.mentor))
+            .collect(),
+        forbidden: vec![(declined.mentee, declined.mentor)],
+    };
+    let full_result = solve_certified(&fast.instance, p.objective, &decisions);
+    let full_seconds = t.elapsed().as_secs_f64();
+    let fixed: i64 = fast
+        .assignments
+        .iter()
+        .filter(|a| **a != declined)
+        .map(|a| a.score)
+        .sum();
+    match (local_result, full_result) {
+        (Ok((l, _)), Ok((f, _))) => json!({
+            "mentors_with_room": room.len(),
+            "local_matched": l.matched_mentees,
+            "local_score": l.total_score,
+            "local_seconds": (local_seconds * 1e6).round() / 1e6,
+            "full_resolve_seconds": secs(full_seconds),
+            "same_result": l.total_score == f.total_score - fixed
+                && l.matched_mentees + fast.assignments.len() - 1 == f.matched_mentees,
+        }),
+        _ => json!(null),
+    }
 }
 
 /// Generates, scores, prunes and solves (timed), then checks the result against every
@@ -130,6 +214,7 @@ pub fn bench_match(p: &BenchMatch) -> Result<Value, InstanceError> {
         "pruned_pairs_that_could_improve": fast.uncertified,
         "certified_optimal": fast.uncertified == 0,
     });
+    figures["rematch"] = rematch(p, &mentees, &mentors, &fast);
     if p.exact {
         let mut exact = fast;
         while exact.uncertified > 0 && exact.k < mentors.len() {

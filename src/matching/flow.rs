@@ -92,11 +92,18 @@ pub fn solve_certified(
     let forbidden: HashSet<(u32, u32)> = decisions.forbidden.iter().copied().collect();
     let required: HashSet<(u32, u32)> = decisions.required.iter().copied().collect();
     let mut fixed = Vec::new();
-    for &(mentee, mentor) in &decisions.required {
-        let pair = instance
+    let allowed: std::collections::HashMap<(u32, u32), &Pair> = if required.is_empty() {
+        Default::default()
+    } else {
+        instance
             .pairs
             .iter()
-            .find(|p| p.mentee == mentee && p.mentor == mentor)
+            .map(|p| ((p.mentee, p.mentor), p))
+            .collect()
+    };
+    for &(mentee, mentor) in &decisions.required {
+        let pair = *allowed
+            .get(&(mentee, mentor))
             .ok_or_else(|| InstanceError("a required pair is not an allowed pair".into()))?;
         if forbidden.contains(&(mentee, mentor)) {
             return Err(InstanceError(

@@ -268,7 +268,62 @@ fn capacity_of(config: &MatchingConfig, mentor: &ApplicationRecord) -> u32 {
 /// application) pairs that must never be proposed (past partners, refused proposals);
 /// `taken` the places each application already has in open matches, which count against
 /// its slots or capacity.
+///
+/// Only people with a place left take part: after one decline the problem is the freed
+/// people against the mentors with room, not the whole cohort again, and the result is the
+/// same, since nobody else could move anyway (their matches are decided).
 pub fn plan(
+    config: &MatchingConfig,
+    programme: &Programme,
+    mentees: &[ApplicationRecord],
+    mentors: &[ApplicationRecord],
+    excluded: &HashSet<(i64, i64)>,
+    taken: &HashMap<i64, u32>,
+    now: DateTime<Utc>,
+) -> Result<Plan, String> {
+    let left = |r: &ApplicationRecord, places: u32| {
+        places.saturating_sub(taken.get(&r.summary.id).copied().unwrap_or(0))
+    };
+    let slots = match config.mode {
+        MatchMode::Array { slots } => slots,
+        _ => 1,
+    };
+    let free_e: Vec<usize> = (0..mentees.len())
+        .filter(|&i| left(&mentees[i], slots) > 0)
+        .collect();
+    let free_m: Vec<usize> = (0..mentors.len())
+        .filter(|&j| left(&mentors[j], capacity_of(config, &mentors[j])) > 0)
+        .collect();
+    if free_m.is_empty() && !mentors.is_empty() {
+        return Ok(Plan {
+            proposals: vec![],
+            unmatched: free_e
+                .iter()
+                .map(|&i| (i, "every mentor ready to be matched is full".to_string()))
+                .collect(),
+            spare: vec![],
+            total_score: 0,
+            candidates_per_mentee: config.candidates_per_mentee,
+        });
+    }
+    let sub_e: Vec<ApplicationRecord> = free_e.iter().map(|&i| mentees[i].clone()).collect();
+    let sub_m: Vec<ApplicationRecord> = free_m.iter().map(|&j| mentors[j].clone()).collect();
+    let mut p = plan_pool(config, programme, &sub_e, &sub_m, excluded, taken, now)?;
+    for x in &mut p.proposals {
+        x.mentee = free_e[x.mentee];
+        x.mentor = free_m[x.mentor];
+    }
+    for (i, _) in &mut p.unmatched {
+        *i = free_e[*i];
+    }
+    for (j, _, _) in &mut p.spare {
+        *j = free_m[*j];
+    }
+    Ok(p)
+}
+
+/// [`plan`] over people who all have a place left.
+fn plan_pool(
     config: &MatchingConfig,
     programme: &Programme,
     mentees: &[ApplicationRecord],

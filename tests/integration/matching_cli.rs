@@ -124,6 +124,10 @@ fn bench_match_prints_its_figures_as_one_json_object() {
     }
     assert_eq!(f["mentees"], 400);
     assert_eq!(f["exact"]["certified_optimal"], true, "{f}");
+    assert_eq!(
+        f["rematch"]["same_result"], true,
+        "a local rematch finds what a full re-solve does: {f}"
+    );
     assert!(f["matched"].as_i64() <= f["exact"]["matched"].as_i64());
     assert!(
         f["total_score"].as_i64() <= f["exact"]["total_score"].as_i64()
