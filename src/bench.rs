@@ -105,37 +105,42 @@ fn round_with(
 }
 
 /// A decline after the timed run: the first match is refused and its mentee matched
-/// again. Locally: only the freed mentee against the mentors with room; in full: the whole
-/// instance again, every other match fixed. Both must find the same result.
+/// again, every other match staying as it is. Locally: only the free mentees (the freed one
+/// and any left unmatched) against the mentors with room, pruned and certified like any
+/// plan; in full: the whole instance again with every other match fixed (and every pair of
+/// a free mentee to a mentor with room, so pruning handicaps neither). Both must agree.
 fn rematch(p: &BenchMatch, mentees: &[Features], mentors: &[Features], fast: &Round) -> Value {
     let Some(declined) = fast.assignments.first().copied() else {
         return json!(null);
     };
     let model = model();
+    let kept: Vec<Pair> = fast
+        .assignments
+        .iter()
+        .copied()
+        .filter(|a| *a != declined)
+        .collect();
     let t = Instant::now();
     let mut used = vec![0u32; mentors.len()];
-    for a in fast.assignments.iter().filter(|a| **a != declined) {
+    let mut matched = vec![false; mentees.len()];
+    for a in &kept {
         used[a.mentor as usize] += 1;
+        matched[a.mentee as usize] = true;
     }
+    let free: Vec<usize> = (0..mentees.len()).filter(|&i| !matched[i]).collect();
     let room: Vec<usize> = (0..mentors.len())
         .filter(|&j| used[j] < fast.instance.mentors[j].capacity)
         .collect();
-    let local_mentors: Vec<Features> = room.iter().map(|&j| mentors[j]).collect();
-    let forbidden: HashSet<(u32, u32)> = room
-        .iter()
-        .position(|&j| j == declined.mentor as usize)
-        .map(|pos| (0u32, pos as u32))
-        .into_iter()
-        .collect();
-    let cands = candidates(
-        &model,
-        &[mentees[declined.mentee as usize]],
-        &local_mentors,
-        p.k.max(1),
-        &forbidden,
-        1,
-    );
-    let local = Instance {
+    let local_e: Vec<Features> = free.iter().map(|&i| mentees[i]).collect();
+    let local_m: Vec<Features> = room.iter().map(|&j| mentors[j]).collect();
+    let forbidden: HashSet<(u32, u32)> = match (
+        free.iter().position(|&i| i == declined.mentee as usize),
+        room.iter().position(|&j| j == declined.mentor as usize),
+    ) {
+        (Some(a), Some(b)) => HashSet::from([(a as u32, b as u32)]),
+        _ => HashSet::new(),
+    };
+    let local_nodes = |pairs: Vec<Pair>| Instance {
         mentors: room
             .iter()
             .map(|&j| MentorNode {
@@ -143,44 +148,73 @@ fn rematch(p: &BenchMatch, mentees: &[Features], mentors: &[Features], fast: &Ro
                 capacity: fast.instance.mentors[j].capacity - used[j],
             })
             .collect(),
-        mentees: vec![MenteeNode {
-            id: format!("mentee-{}", declined.mentee),
-            slots: 1,
-        }],
-        pairs: cands.pairs,
+        mentees: free
+            .iter()
+            .map(|&i| MenteeNode {
+                id: format!("mentee-{i}"),
+                slots: 1,
+            })
+            .collect(),
+        pairs,
     };
-    let local_result = solve_certified(&local, p.objective, &Decisions::default());
+    let mut k = p.k.max(1);
+    let local = loop {
+        let cands = candidates(&model, &local_e, &local_m, k, &forbidden, 1);
+        let instance = local_nodes(cands.pairs);
+        let Ok((solution, certificate)) =
+            solve_certified(&instance, p.objective, &Decisions::default())
+        else {
+            return json!(null);
+        };
+        let open = uncertified_pairs(
+            &model,
+            &local_e,
+            &local_m,
+            &instance.pairs,
+            &forbidden,
+            &certificate,
+            1,
+        );
+        if open == 0 || k >= local_m.len() {
+            break solution;
+        }
+        k = (k * 2).min(local_m.len());
+    };
     let local_seconds = t.elapsed().as_secs_f64();
     let t = Instant::now();
+    let mut full = fast.instance.clone();
+    let listed: HashSet<(u32, u32)> = full.pairs.iter().map(|q| (q.mentee, q.mentor)).collect();
+    for &i in &free {
+        for &j in &room {
+            let key = (i as u32, j as u32);
+            if !listed.contains(&key) && model.blocker(&mentees[i], &mentors[j]).is_none() {
+                full.pairs.push(Pair {
+                    mentee: key.0,
+                    mentor: key.1,
+                    score: model.score(&mentees[i], &mentors[j]),
+                });
+            }
+        }
+    }
     let decisions = Decisions {
-        required: fast
-            .assignments
-            .iter()
-            .filter(|a| **a != declined)
-            .map(|a| (a.mentee, a.mentor))
-            .collect(),
+        required: kept.iter().map(|a| (a.mentee, a.mentor)).collect(),
         forbidden: vec![(declined.mentee, declined.mentor)],
     };
-    let full_result = solve_certified(&fast.instance, p.objective, &decisions);
+    let Ok((full_solution, _)) = solve_certified(&full, p.objective, &decisions) else {
+        return json!(null);
+    };
     let full_seconds = t.elapsed().as_secs_f64();
-    let fixed: i64 = fast
-        .assignments
-        .iter()
-        .filter(|a| **a != declined)
-        .map(|a| a.score)
-        .sum();
-    match (local_result, full_result) {
-        (Ok((l, _)), Ok((f, _))) => json!({
-            "mentors_with_room": room.len(),
-            "local_matched": l.matched_mentees,
-            "local_score": l.total_score,
-            "local_seconds": (local_seconds * 1e6).round() / 1e6,
-            "full_resolve_seconds": secs(full_seconds),
-            "same_result": l.total_score == f.total_score - fixed
-                && l.matched_mentees + fast.assignments.len() - 1 == f.matched_mentees,
-        }),
-        _ => json!(null),
-    }
+    let fixed: i64 = kept.iter().map(|a| a.score).sum();
+    json!({
+        "free_mentees": free.len(),
+        "mentors_with_room": room.len(),
+        "local_matched": local.matched_mentees,
+        "local_score": local.total_score,
+        "local_seconds": (local_seconds * 1e6).round() / 1e6,
+        "full_resolve_seconds": secs(full_seconds),
+        "same_result": local.total_score == full_solution.total_score - fixed
+            && local.matched_mentees + kept.len() == full_solution.matched_mentees,
+    })
 }
 
 /// Generates, scores, prunes and solves (timed), then checks the result against every
