@@ -845,5 +845,86 @@ mod tests {
             amina.reasons,
             vec![("Daytime hours in common: 12 hours".to_string(), 24)]
         );
+        let none = HashMap::new();
+        // Every mentor excluded for Tariq: he is told why.
+        let all_out = HashSet::from([(2, 10), (2, 11)]);
+        let alone = plan(&config, &p, &mentees, &mentors, &all_out, &none, now()).unwrap();
+        let reasons: BTreeMap<usize, String> = alone.unmatched.iter().cloned().collect();
+        assert_eq!(
+            reasons[&1],
+            "every possible mentor is excluded (past partner or a request)"
+        );
+        // Grace already has one mentee elsewhere: one place left, for the better pair.
+        let busy = HashMap::from([(10, 1)]);
+        let fewer = plan(
+            &config,
+            &p,
+            &mentees,
+            &mentors,
+            &HashSet::new(),
+            &busy,
+            now(),
+        )
+        .unwrap();
+        assert_eq!(fewer.proposals.iter().filter(|x| x.mentor == 0).count(), 1);
+        // Both mentees already matched: nobody is planned again, nor reported unmatched.
+        let matched = HashMap::from([(1, 1), (2, 1)]);
+        let done = plan(
+            &config,
+            &p,
+            &mentees,
+            &mentors,
+            &HashSet::new(),
+            &matched,
+            now(),
+        )
+        .unwrap();
+        assert!(
+            done.proposals.is_empty() && done.unmatched.is_empty(),
+            "{done:?}"
+        );
+        // Every mentor full: the free mentees hear so.
+        let full = HashMap::from([(10, 2), (11, 1)]);
+        let no_room = plan(
+            &config,
+            &p,
+            &mentees,
+            &mentors,
+            &HashSet::new(),
+            &full,
+            now(),
+        )
+        .unwrap();
+        assert_eq!(
+            no_room.unmatched[0].1,
+            "every mentor ready to be matched is full"
+        );
+        // Equal answers to the `never_together` questions forbid a pair (here the name
+        // stands in for an employer).
+        let mut strict = config.clone();
+        strict.never_together = Some(("name".into(), "name".into()));
+        let namesake = vec![mentee(
+            3,
+            "grace",
+            "Europe/London",
+            &["en"],
+            &["writing-a-cv"],
+            &["technology"],
+        )];
+        let apart = plan(
+            &strict,
+            &p,
+            &namesake,
+            &mentors[..1],
+            &HashSet::new(),
+            &none,
+            now(),
+        )
+        .unwrap();
+        assert!(apart.proposals.is_empty());
+        assert_eq!(
+            apart.unmatched[0].1,
+            "every possible mentor works for the same employer"
+        );
     }
 }
