@@ -288,53 +288,63 @@ pub fn plan(
         MatchMode::Array { slots } => slots,
         _ => 1,
     };
-    let free_e: Vec<usize> = (0..mentees.len())
-        .filter(|&i| left(&mentees[i], slots) > 0)
+    let free_e: Vec<(usize, u32)> = (0..mentees.len())
+        .map(|i| (i, left(&mentees[i], slots)))
+        .filter(|(_, n)| *n > 0)
         .collect();
-    let free_m: Vec<usize> = (0..mentors.len())
-        .filter(|&j| left(&mentors[j], capacity_of(config, &mentors[j])) > 0)
+    let free_m: Vec<(usize, u32)> = (0..mentors.len())
+        .map(|j| (j, left(&mentors[j], capacity_of(config, &mentors[j]))))
+        .filter(|(_, n)| *n > 0)
         .collect();
     if free_m.is_empty() && !mentors.is_empty() {
         return Ok(Plan {
             proposals: vec![],
             unmatched: free_e
                 .iter()
-                .map(|&i| (i, "every mentor ready to be matched is full".to_string()))
+                .map(|&(i, _)| (i, "every mentor ready to be matched is full".to_string()))
                 .collect(),
             spare: vec![],
             total_score: 0,
             candidates_per_mentee: config.candidates_per_mentee,
         });
     }
-    let sub_e: Vec<ApplicationRecord> = free_e.iter().map(|&i| mentees[i].clone()).collect();
-    let sub_m: Vec<ApplicationRecord> = free_m.iter().map(|&j| mentors[j].clone()).collect();
-    let mut p = plan_pool(config, programme, &sub_e, &sub_m, excluded, taken, now)?;
+    let pool = Pool {
+        mentees: free_e.iter().map(|&(i, _)| mentees[i].clone()).collect(),
+        slots: free_e.iter().map(|&(_, n)| n).collect(),
+        mentors: free_m.iter().map(|&(j, _)| mentors[j].clone()).collect(),
+        capacity: free_m.iter().map(|&(_, n)| n).collect(),
+    };
+    let mut p = plan_pool(config, programme, &pool, excluded, now)?;
     for x in &mut p.proposals {
-        x.mentee = free_e[x.mentee];
-        x.mentor = free_m[x.mentor];
+        x.mentee = free_e[x.mentee].0;
+        x.mentor = free_m[x.mentor].0;
     }
     for (i, _) in &mut p.unmatched {
-        *i = free_e[*i];
+        *i = free_e[*i].0;
     }
     for (j, _, _) in &mut p.spare {
-        *j = free_m[*j];
+        *j = free_m[*j].0;
     }
     Ok(p)
+}
+
+/// People with a place left, with how many: slots per mentee, capacity per mentor.
+struct Pool {
+    mentees: Vec<ApplicationRecord>,
+    slots: Vec<u32>,
+    mentors: Vec<ApplicationRecord>,
+    capacity: Vec<u32>,
 }
 
 /// [`plan`] over people who all have a place left.
 fn plan_pool(
     config: &MatchingConfig,
     programme: &Programme,
-    mentees: &[ApplicationRecord],
-    mentors: &[ApplicationRecord],
+    pool: &Pool,
     excluded: &HashSet<(i64, i64)>,
-    taken: &HashMap<i64, u32>,
     now: DateTime<Utc>,
 ) -> Result<Plan, String> {
-    let left = |r: &ApplicationRecord, places: u32| {
-        places.saturating_sub(taken.get(&r.summary.id).copied().unwrap_or(0))
-    };
+    let (mentees, mentors) = (&pool.mentees[..], &pool.mentors[..]);
     let (model, e, m) = prepare(config, mentees, mentors, now)?;
     let excluded_idx: HashSet<(u32, u32)> = mentees
         .iter()
@@ -347,10 +357,6 @@ fn plan_pool(
             })
         })
         .collect();
-    let slots = match config.mode {
-        MatchMode::Array { slots } => slots,
-        _ => 1,
-    };
     let objective = match config.objective {
         MatchObjective::Count => Objective::CountThenScore,
         MatchObjective::Score => Objective::Score,
@@ -361,16 +367,18 @@ fn plan_pool(
         let instance = Instance {
             mentors: mentors
                 .iter()
-                .map(|r| MentorNode {
+                .zip(&pool.capacity)
+                .map(|(r, n)| MentorNode {
                     id: r.summary.id.to_string(),
-                    capacity: left(r, capacity_of(config, r)),
+                    capacity: *n,
                 })
                 .collect(),
             mentees: mentees
                 .iter()
-                .map(|r| MenteeNode {
+                .zip(&pool.slots)
+                .map(|(r, n)| MenteeNode {
                     id: r.summary.id.to_string(),
-                    slots: left(r, slots),
+                    slots: *n,
                 })
                 .collect(),
             pairs: cands.pairs,
