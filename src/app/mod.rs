@@ -68,6 +68,17 @@ pub struct App {
     settings: AppSettings,
 }
 
+/// Logs a follow-up that failed after its step was recorded; returns its value if any.
+fn follow_up<T>(what: &str, result: Result<T>) -> Option<T> {
+    match result {
+        Ok(v) => Some(v),
+        Err(e) => {
+            error!("{what} after a recorded step failed: {e}");
+            None
+        }
+    }
+}
+
 /// What the app reads about the sender before each step.
 #[derive(Debug, Clone, Default)]
 struct Known {
@@ -292,18 +303,31 @@ impl App {
             })
             .collect();
         self.perform(&base, outcome.effects).await;
-        self.post_proposals(user.platform, &new_matches).await?;
+        // Follow-ups of a recorded step: a failure here must not tell the sender their
+        // (already recorded) action failed, so it is logged. Queued prompts are tried again
+        // on the person's next message; a missed card or proposal list can be shown again
+        // with `queue`, `show` or `match propose`.
+        follow_up(
+            "posting new proposals",
+            self.post_proposals(user.platform, &new_matches).await,
+        );
         for programme in replans {
-            self.replan(&programme, user).await?;
+            follow_up("proposing again", self.replan(&programme, user).await);
         }
         for id in new_applications {
-            if let Some(applicant) = self.after_submit(id).await? {
+            if let Some(Some(applicant)) =
+                follow_up("announcing an application", self.after_submit(id).await)
+            {
                 prompted.push(applicant);
             }
         }
+        prompted.sort();
         prompted.dedup();
         for person in prompted {
-            self.deliver_prompts(&person).await?;
+            follow_up(
+                "starting a queued prompt",
+                self.deliver_prompts(&person).await,
+            );
         }
         Ok(true)
     }
