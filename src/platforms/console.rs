@@ -5,8 +5,9 @@
 //! - `alice in lobby: !tandem help` is a message from `alice` in room `lobby`;
 //! - a line starting with `#` is a comment, and blank lines are ignored;
 //! - `\n` inside a message stands for a line break (for long answers);
-//! - `@time +30d` moves the bot's clock 30 days ahead (also `+12h`, `+2w`), so a script can
-//!   show what happens later (expired checks, reminders); time never moves back.
+//! - `:advance 14d` moves the bot's clock 14 days ahead (units `m`, `h`, `d`, `w`), so a
+//!   script can show what happens later (expired checks, reminders, deadlines); time never
+//!   moves back. `:now` prints the clock. Both answer with a `[clock] ...` line.
 //!
 //! Output, one block per message the bot sends:
 //! - `[dm alice] <text>` or `[room lobby] <text>`;
@@ -39,8 +40,10 @@ pub enum ConsoleLine {
         room: Option<String>,
         text: String,
     },
-    /// `@time +30d`: move the clock ahead.
+    /// `:advance 14d`: move the clock ahead.
     Shift(chrono::Duration),
+    /// `:now`: show the clock.
+    Now,
     /// Not in the protocol; the text says why.
     Invalid(String),
 }
@@ -51,10 +54,19 @@ pub fn parse_line(line: &str) -> ConsoleLine {
     if trimmed.trim().is_empty() || trimmed.trim_start().starts_with('#') {
         return ConsoleLine::Nothing;
     }
-    if let Some(rest) = trimmed.trim().strip_prefix("@time") {
+    let t = trimmed.trim();
+    if t == ":now" {
+        return ConsoleLine::Now;
+    }
+    if let Some(rest) = t.strip_prefix(":advance") {
         return parse_shift(rest.trim())
             .map(ConsoleLine::Shift)
             .unwrap_or_else(ConsoleLine::Invalid);
+    }
+    if t.starts_with(':') {
+        return ConsoleLine::Invalid(
+            "console commands are :advance <n><m|h|d|w> (for example :advance 14d) and :now".into(),
+        );
     }
     let Some((who, text)) = trimmed.split_once(':') else {
         return ConsoleLine::Invalid(
@@ -80,14 +92,15 @@ pub fn parse_line(line: &str) -> ConsoleLine {
 }
 
 fn parse_shift(text: &str) -> Result<chrono::Duration, String> {
-    let usage = "write the clock shift as @time +30d (units: h, d, w)";
-    let body = text.strip_prefix('+').ok_or(usage)?;
+    let usage = "write how far to move the clock as :advance 14d (units: m, h, d, w)";
+    let body = text.strip_prefix('+').unwrap_or(text);
     let (number, unit) = body.split_at(body.len().saturating_sub(1));
     let n: i64 = number.parse().map_err(|_| usage)?;
     if !(0..=36500).contains(&n) {
         return Err(usage.into());
     }
     match unit {
+        "m" => Ok(chrono::Duration::minutes(n)),
         "h" => Ok(chrono::Duration::hours(n)),
         "d" => Ok(chrono::Duration::days(n)),
         "w" => Ok(chrono::Duration::weeks(n)),
@@ -208,12 +221,10 @@ pub async fn run<R: AsyncBufRead + Unpin>(
             ConsoleLine::Nothing => {}
             ConsoleLine::Invalid(why) => eprintln!("console: line {number}: {why}"),
             ConsoleLine::Shift(by) => match clock.shift(by) {
-                Ok(now) => eprintln!(
-                    "console: the clock now reads {}",
-                    now.format("%Y-%m-%d %H:%M UTC")
-                ),
+                Ok(now) => say_clock(now),
                 Err(why) => eprintln!("console: line {number}: {why}"),
             },
+            ConsoleLine::Now => say_clock(app.now()),
             ConsoleLine::Message { user, room, text } => {
                 let inbound = Inbound {
                     from: UserRef::new(Platform::Console, user),
@@ -231,6 +242,14 @@ pub async fn run<R: AsyncBufRead + Unpin>(
     Ok(())
 }
 
+/// Prints the clock on the output, where a script's reader sees it in order.
+fn say_clock(now: chrono::DateTime<chrono::Utc>) {
+    use std::io::Write as _;
+    let mut out = std::io::stdout();
+    let _ = writeln!(out, "[clock] {}", now.format("%Y-%m-%d %H:%M UTC"));
+    let _ = out.flush();
+}
+
 async fn sweep(app: &App) {
     if let Err(e) = app.sweep().await {
         tracing::error!("screening sweep failed: {e:#}");
@@ -241,6 +260,28 @@ async fn sweep(app: &App) {
 mod tests {
     use super::*;
     use crate::domain::Choice;
+
+    #[test]
+    fn console_commands_move_and_show_the_clock() {
+        assert_eq!(
+            parse_line(":advance 14d"),
+            ConsoleLine::Shift(chrono::Duration::days(14))
+        );
+        assert_eq!(
+            parse_line(":advance +90m"),
+            ConsoleLine::Shift(chrono::Duration::minutes(90))
+        );
+        assert_eq!(parse_line(":now"), ConsoleLine::Now);
+        assert!(matches!(
+            parse_line(":advance soon"),
+            ConsoleLine::Invalid(_)
+        ));
+        assert!(matches!(
+            parse_line(":advance -3d"),
+            ConsoleLine::Invalid(_)
+        ));
+        assert!(matches!(parse_line(":rewind 3d"), ConsoleLine::Invalid(_)));
+    }
 
     #[test]
     fn lines_are_dms_room_messages_comments_or_mistakes() {
