@@ -89,6 +89,8 @@ pub struct Settings {
     pub room_prefix: String,
     #[serde(default)]
     pub console: ConsoleSettings,
+    #[serde(default)]
+    pub moderation: ModerationSettings,
     pub matrix: Option<MatrixSettings>,
     pub discord: Option<DiscordSettings>,
 }
@@ -110,6 +112,56 @@ impl Default for ConsoleSettings {
             coordinators_room: default_coordinators_room(),
             moderators_room: default_moderators_room(),
         }
+    }
+}
+
+/// Who moderates incident reports. The case key that seals anonymous reporters comes from
+/// `TANDEM_CASE_KEY` (64 hex digits), never from this file.
+#[derive(Debug, Clone, Deserialize, PartialEq, Default)]
+#[serde(deny_unknown_fields)]
+pub struct ModerationSettings {
+    /// `platform:id` of each moderator.
+    #[serde(default)]
+    pub moderators: Vec<String>,
+    /// Pinged at once for safeguarding reports.
+    #[serde(default)]
+    pub on_call: Vec<String>,
+    /// What can be reported; a built-in list when empty.
+    #[serde(default)]
+    pub categories: Vec<CategorySettings>,
+}
+
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct CategorySettings {
+    pub id: String,
+    pub label: String,
+    #[serde(default)]
+    pub safeguarding: bool,
+}
+
+impl ModerationSettings {
+    /// The moderation the app runs with (people parsed, categories defaulted).
+    pub fn moderation(&self) -> Result<crate::domain::incident::Moderation, String> {
+        let people = |list: &[String]| -> Result<Vec<UserRef>, String> {
+            list.iter().map(|p| parse_user_ref(p)).collect()
+        };
+        Ok(crate::domain::incident::Moderation {
+            moderators: people(&self.moderators)?,
+            on_call: people(&self.on_call)?,
+            categories: if self.categories.is_empty() {
+                crate::domain::incident::default_categories()
+            } else {
+                self.categories
+                    .iter()
+                    .map(|c| crate::domain::incident::ReportCategory {
+                        id: c.id.clone(),
+                        label: c.label.clone(),
+                        safeguarding: c.safeguarding,
+                    })
+                    .collect()
+            },
+        })
     }
 }
 
@@ -191,6 +243,9 @@ impl Settings {
                 find_key(&source, "database_url"),
                 "must start with sqlite: or postgres://",
             ));
+        }
+        if let Err(m) = settings.moderation.moderation() {
+            errors.push(located(path, &source, find_key(&source, "moderators"), &m));
         }
         if errors.is_empty() {
             Ok(settings)

@@ -14,7 +14,7 @@ use tandem::config::{self, Settings};
 use tandem::domain::{Platform, RoomRef};
 use tandem::matching::Objective;
 use tandem::platforms::console::{self, ConsoleOutput};
-use tandem::storage::Store;
+use tandem::storage::{Sealer, Store};
 
 #[derive(Parser)]
 #[command(
@@ -154,7 +154,9 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 Some(d) => database_url(&d),
                 None => config::sqlite_url(&settings.data_dir.join("console.db")),
             };
-            let store = Store::open(&url).await?;
+            let store = Store::open(&url)
+                .await?
+                .with_case_key(console_case_key(&settings)?);
             let output = ConsoleOutput::stdout();
             let ports = Ports {
                 dm: Arc::new(output.clone()),
@@ -272,6 +274,28 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     }
 }
 
+/// The key that seals case reporters: `TANDEM_CASE_KEY`, or for the console a key file
+/// in the data folder, created on first use (so trying Tandem needs no setup).
+fn console_case_key(settings: &Settings) -> anyhow::Result<Sealer> {
+    if let Some(key) = Settings::secret("TANDEM_CASE_KEY") {
+        return Sealer::from_text(&key).context("TANDEM_CASE_KEY");
+    }
+    let path = settings.data_dir.join("case.key");
+    if !path.exists() {
+        std::fs::create_dir_all(&settings.data_dir)?;
+        std::fs::write(&path, Sealer::generate_text()?)
+            .with_context(|| format!("writing {}", path.display()))?;
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600))?;
+        }
+    }
+    let text =
+        std::fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?;
+    Sealer::from_text(&text).with_context(|| format!("the case key in {}", path.display()))
+}
+
 /// A `--database` value: a URL as is, or a SQLite file path.
 fn database_url(value: &str) -> String {
     if value.contains("://") || value.starts_with("sqlite:") {
@@ -283,6 +307,12 @@ fn database_url(value: &str) -> String {
 
 fn app_settings(settings: &Settings) -> AppSettings {
     AppSettings {
+        moderators_rooms: vec![RoomRef::new(
+            Platform::Console,
+            settings.console.moderators_room.clone(),
+        )],
+        // Checked when the settings were loaded.
+        moderation: settings.moderation.moderation().unwrap_or_default(),
         max_message_chars: settings.max_message_chars,
         room_prefix: settings.room_prefix.clone(),
         coordinators_rooms: vec![RoomRef::new(

@@ -20,6 +20,7 @@ pub use clock::{Clock, ManualClock, ShiftedClock, SystemClock};
 
 use chrono::{DateTime, Utc};
 
+use crate::domain::incident::Moderation;
 use crate::domain::matches::MatchRecord;
 use crate::domain::{
     ApplicationRecord, ApplicationSummary, Place, Platform, Programme, RoleKind, RoomRef, UserRef,
@@ -47,6 +48,9 @@ pub struct AppSettings {
     pub room_prefix: String,
     /// The coordinators' room on each platform.
     pub coordinators_rooms: Vec<RoomRef>,
+    /// The moderators' room on each platform.
+    pub moderators_rooms: Vec<RoomRef>,
+    pub moderation: Moderation,
 }
 
 impl Default for AppSettings {
@@ -55,6 +59,11 @@ impl Default for AppSettings {
             max_message_chars: 8000,
             room_prefix: "!tandem".into(),
             coordinators_rooms: vec![RoomRef::new(Platform::Console, "coordinators")],
+            moderators_rooms: vec![RoomRef::new(Platform::Console, "moderators")],
+            moderation: Moderation {
+                categories: crate::domain::incident::default_categories(),
+                ..Moderation::default()
+            },
         }
     }
 }
@@ -163,6 +172,12 @@ impl App {
             max_message_chars: self.settings.max_message_chars,
             room_prefix: &self.settings.room_prefix,
             coordinators_room: self.coordinators_room(user.platform),
+            moderators_room: self
+                .settings
+                .moderators_rooms
+                .iter()
+                .find(|r| r.platform == user.platform),
+            moderation: &self.settings.moderation,
             subject,
         }
     }
@@ -192,8 +207,18 @@ impl App {
         })
     }
 
-    /// Loads what a coordinator's command needs.
+    /// Loads what a coordinator's or moderator's command needs.
     async fn load_subject(&self, inbound: &Inbound) -> Result<Subject> {
+        if let (Place::Room(_), flows::Content::Text(text)) = (&inbound.place, &inbound.content)
+            && let Some(rest) = flows::strip_prefix_ci(text.trim(), &self.settings.room_prefix)
+            && let Some(Ok(command)) = flows::cases::parse(rest)
+            && self.settings.moderation.is_moderator(&inbound.from)
+        {
+            return Ok(match command.case() {
+                Some(n) => Subject::Case(self.store.case(n).await?.map(Box::new)),
+                None => Subject::Cases(self.store.cases().await?),
+            });
+        }
         if let Some(needs) =
             flows::pairing::needs(inbound, &self.programmes, &self.settings.room_prefix)
         {
@@ -271,6 +296,7 @@ impl App {
         let CommitOutcome::Committed {
             new_applications,
             new_matches,
+            new_cases,
         } = committed
         else {
             return Ok(false);
@@ -291,6 +317,16 @@ impl App {
             match effect {
                 Effect::AskApplicant { applicant, .. } => prompted.push(applicant.clone()),
                 Effect::QueuePrompt { user, .. } => prompted.push(user.clone()),
+                // The reporter is known only to storage; the app unseals them to deliver
+                // the question, and nobody else sees who they are.
+                Effect::AskReporter { case_id, .. } => {
+                    if let Some(Some(reporter)) = follow_up(
+                        "finding a reporter",
+                        self.store.case_reporter(*case_id).await,
+                    ) {
+                        prompted.push(reporter);
+                    }
+                }
                 _ => {}
             }
         }
@@ -313,6 +349,9 @@ impl App {
         );
         for programme in replans {
             follow_up("proposing again", self.replan(&programme, user).await);
+        }
+        for id in new_cases {
+            follow_up("announcing a case", self.after_report(id, user).await);
         }
         for id in new_applications {
             if let Some(Some(applicant)) =
@@ -485,6 +524,25 @@ impl App {
         )))
     }
 
+    /// After a report is stored: the reporter's case number, the moderators' card and, for
+    /// safeguarding, the on-call ping.
+    async fn after_report(&self, id: i64, reporter: &UserRef) -> Result<()> {
+        let Some((case, _)) = self.store.case(id).await? else {
+            return Ok(());
+        };
+        info!(
+            case = id,
+            severity = case.severity.as_str(),
+            "case reported"
+        );
+        let known = Known::default();
+        let subject = Subject::Nothing;
+        let ctx = self.ctx(reporter, &known, &subject, self.clock.now());
+        let effects = flows::cases::after_report(&ctx, &case);
+        self.perform(&format!("case-{id}-reported"), effects).await;
+        Ok(())
+    }
+
     /// Posts the cards of newly stored proposals to the coordinators' room.
     async fn post_proposals(&self, platform: Platform, ids: &[i64]) -> Result<()> {
         if ids.is_empty() {
@@ -649,7 +707,7 @@ impl App {
                     self.ports.rooms.post_in_room(room, message, &key).await
                 }
                 Effect::LogRefusal { user, action } => {
-                    warn!(user = %user, action = %action, "refused: not a coordinator of the programme");
+                    warn!(user = %user, action = %action, "refused: not permitted");
                     Ok(())
                 }
                 Effect::RecordDecision(d) => {
@@ -692,7 +750,26 @@ impl App {
                 | Effect::StoreMatches(_)
                 | Effect::AnswerMatch { .. }
                 | Effect::Replan { .. }
-                | Effect::ExcludePair { .. } => Ok(()),
+                | Effect::ExcludePair { .. }
+                | Effect::StoreCase(_)
+                | Effect::CaseEvent { .. }
+                | Effect::MoveCase { .. }
+                | Effect::AskReporter { .. }
+                | Effect::CaseReply { .. } => Ok(()),
+                Effect::TellReporter { case_id, text } => {
+                    match self.store.case_reporter(*case_id).await {
+                        Ok(Some(reporter)) => {
+                            self.ports
+                                .dm
+                                .send_dm(&reporter, &OutMessage::text(text.clone()), &key)
+                                .await
+                        }
+                        Ok(None) => Ok(()),
+                        Err(e) => Err(crate::ports::PortError::Other(anyhow::anyhow!(
+                            "finding the reporter of case {case_id}: {e}"
+                        ))),
+                    }
+                }
             };
             if let Err(e) = result {
                 warn!(key = %key.0, "could not carry out {effect:?}: {e}");

@@ -8,6 +8,7 @@
 pub mod answer;
 pub mod application;
 pub mod ids;
+pub mod incident;
 pub mod language;
 pub mod matches;
 pub mod matching;

@@ -640,11 +640,11 @@ fn role_or_restart<'p>(
     ctx: &Ctx<'_>,
     flow: &ApplicationFlow,
     p: &'p Programme,
-) -> Result<&'p Role, Outcome> {
+) -> Result<&'p Role, Box<Outcome>> {
     flow.role.and_then(|r| p.role(r)).ok_or_else(|| {
         let mut next = flow.clone();
         next.stage = Stage::ChoosingRole;
-        set_and_prompt(ctx, next, vec![])
+        Box::new(set_and_prompt(ctx, next, vec![]))
     })
 }
 
@@ -660,7 +660,7 @@ fn asking(
 ) -> Outcome {
     let role = match role_or_restart(ctx, flow, p) {
         Ok(role) => role,
-        Err(restart) => return restart,
+        Err(restart) => return *restart,
     };
     let visible = visible_questions(role, &flow.answers);
     let Some(q) = visible.iter().find(|q| q.id == question_id).copied() else {
@@ -843,7 +843,7 @@ fn reviewing(
 ) -> Outcome {
     let role = match role_or_restart(ctx, flow, p) {
         Ok(role) => role,
-        Err(restart) => return restart,
+        Err(restart) => return *restart,
     };
     let visible = visible_questions(role, &flow.answers);
     match command {

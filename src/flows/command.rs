@@ -28,12 +28,14 @@ pub enum Command {
     Greeting,
     /// `withdraw [programme]`: take back a submitted application.
     Withdraw(Option<String>),
+    /// `report`: a private incident report.
+    Report,
 }
 
 /// Words that begin a command, for suggestions.
 pub const COMMAND_WORDS: &[&str] = &[
     "help", "apply", "status", "cancel", "back", "skip", "review", "edit", "submit", "keep",
-    "withdraw",
+    "withdraw", "report",
 ];
 
 /// Parses a message as a command, or `None` when it is not one.
@@ -58,6 +60,7 @@ pub fn parse(text: &str) -> Option<Command> {
             "submit" => Command::Submit,
             "keep" => Command::Keep,
             "withdraw" => Command::Withdraw(None),
+            "report" => Command::Report,
             "hi" | "hello" | "hey" | "hallo" | "hola" | "start" | "bonjour" | "salut" => {
                 Command::Greeting
             }

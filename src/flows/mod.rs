@@ -11,15 +11,18 @@
 //! `step` function, a variant to [`FlowState`], and route to it from [`handle`].
 
 pub mod application;
+pub mod cases;
 pub mod command;
 pub mod pairing;
 pub mod prompts;
+pub mod report;
 pub mod review;
 pub mod withdraw;
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
+use crate::domain::incident::{CaseEvent, CaseRecord, CaseStatus, Moderation, NewCase};
 use crate::domain::matches::{MatchRecord, MatchStatus, NewMatch};
 use crate::domain::screening::StepState;
 use crate::domain::text::{char_len, thousands};
@@ -152,6 +155,39 @@ pub enum Effect {
     Replan {
         programme: String,
     },
+    /// Store a report as a new case (the reporter sealed by storage); the app then posts
+    /// the card and tells the reporter the case number.
+    StoreCase(NewCase),
+    /// Add a line to a case's audit log.
+    CaseEvent {
+        case_id: i64,
+        actor: String,
+        kind: String,
+        detail: String,
+    },
+    /// Move a case between statuses; a conflict if it is no longer in `from`.
+    MoveCase {
+        case_id: i64,
+        from: CaseStatus,
+        to: CaseStatus,
+        by: String,
+        outcome: Option<String>,
+    },
+    /// Queue a moderator's question for the case's reporter (storage knows who).
+    AskReporter {
+        case_id: i64,
+        question: String,
+    },
+    /// The reporter's answer, for the audit log (as "reporter").
+    CaseReply {
+        case_id: i64,
+        text: String,
+    },
+    /// A message to the case's reporter, sent by the app (who alone unseals them).
+    TellReporter {
+        case_id: i64,
+        text: String,
+    },
     /// Never propose this pair (a request, a conflict of interest): stored as a rejected
     /// match, which the engine already never proposes again.
     ExcludePair {
@@ -192,6 +228,8 @@ pub enum Prompt {
     },
     /// A match to accept or decline.
     MatchOffer { match_id: i64 },
+    /// A moderator's question about the person's report.
+    CaseQuestion { case_id: i64, question: String },
 }
 
 /// The stored state of a conversation in progress.
@@ -203,6 +241,8 @@ pub enum FlowState {
     Acknowledge(prompts::Acknowledge),
     MatchOffer(prompts::MatchOffer),
     ConfirmWithdraw(withdraw::ConfirmWithdraw),
+    Report(report::ReportFlow),
+    CaseReply(cases::CaseReply),
 }
 
 /// How the stored state changes.
@@ -244,6 +284,9 @@ pub struct Ctx<'a> {
     pub room_prefix: &'a str,
     /// Where coordinators work on the sender's platform.
     pub coordinators_room: Option<&'a RoomRef>,
+    /// Where moderators work on the sender's platform.
+    pub moderators_room: Option<&'a RoomRef>,
+    pub moderation: &'a Moderation,
     /// Data a review command needs, loaded by the app as [`review::needs`] asks.
     pub subject: &'a Subject,
 }
@@ -257,6 +300,10 @@ pub enum Subject {
     Application(Option<Box<ApplicationRecord>>),
     /// All applications of the programmes the sender coordinates, with their applicants.
     Overview(Vec<(ApplicationSummary, UserRef)>),
+    /// The case a moderation command names, with its audit log (`None`: no such case).
+    Case(Option<Box<(CaseRecord, Vec<CaseEvent>)>>),
+    /// Every case, for `cases`.
+    Cases(Vec<CaseRecord>),
     /// A programme's participants who are ready to be matched, and the (mentee application,
     /// mentor application) pairs never to propose.
     Matching {
@@ -312,6 +359,8 @@ pub fn handle(ctx: &Ctx<'_>, state: Option<&FlowState>, inbound: &Inbound) -> Ou
             }
             Some(FlowState::MatchOffer(flow)) => prompts::offer_step(ctx, flow, &inbound.content),
             Some(FlowState::ConfirmWithdraw(flow)) => withdraw::step(ctx, flow, &inbound.content),
+            Some(FlowState::Report(flow)) => report::step(ctx, flow, &inbound.content),
+            Some(FlowState::CaseReply(flow)) => cases::reply_step(ctx, flow, &inbound.content),
             None => handle_idle_dm(ctx, &inbound.content),
         },
     }
@@ -350,6 +399,7 @@ fn handle_idle_dm(ctx: &Ctx<'_>, content: &Content) -> Outcome {
         Some(Command::Apply(args)) => application::start(ctx, &args),
         Some(Command::Status) => Outcome::unchanged(vec![ctx.dm_text(status_text(ctx))]),
         Some(Command::Withdraw(programme)) => withdraw::start(ctx, programme.as_deref()),
+        Some(Command::Report) => report::start(ctx, None),
         Some(Command::Cancel) => {
             Outcome::unchanged(vec![ctx.dm_text(
                 "There is nothing to cancel: you have no application in progress.",
@@ -384,6 +434,19 @@ fn handle_room(
     let sent_dm = format!("{}, I've sent you a direct message.", ctx.user.id);
     if rest.is_empty() {
         return Outcome::unchanged(vec![post(help_text(ctx, ctx.room_prefix))]);
+    }
+    if let Some(command) = cases::parse(rest) {
+        return cases::handle(ctx, room, command);
+    }
+    if matches!(parse(rest), Some(Command::Report)) {
+        // Started from a room (perhaps a pair room): the report goes on in the DM, and
+        // nothing is said in the room.
+        return match state {
+            None => report::start(ctx, Some(room.id.clone())),
+            Some(_) => Outcome::unchanged(vec![
+                ctx.dm_text("Let's finish what we were doing first; then type report here."),
+            ]),
+        };
     }
     if let Some(command) = review::parse(rest) {
         return review::handle(ctx, room, command);
@@ -454,7 +517,7 @@ pub(crate) fn help_text(ctx: &Ctx<'_>, prefix: &str) -> String {
         }
     }
     s.push_str(&format!(
-        "You can type:\n{p}apply — apply as a mentor or a mentee\n{p}status — see your applications\n{p}cancel — stop an application in progress\n{p}withdraw — take back an application you submitted\n{p}help — show this message"
+        "You can type:\n{p}apply — apply as a mentor or a mentee\n{p}status — see your applications\n{p}cancel — stop an application in progress\n{p}withdraw — take back an application you submitted\n{p}report — tell the moderators, privately, about something that worried you\n{p}help — show this message"
     ));
     s
 }

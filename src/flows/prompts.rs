@@ -69,6 +69,9 @@ pub fn start(ctx: &Ctx<'_>, prompt: &Prompt) -> Outcome {
                 effects: vec![ctx.dm(question_message(ctx, &flow))],
             }
         }
+        Prompt::CaseQuestion { case_id, question } => {
+            super::cases::start_reply(ctx, *case_id, question)
+        }
         Prompt::MatchOffer { match_id } => {
             let flow = MatchOffer {
                 match_id: *match_id,

@@ -5,6 +5,7 @@ use std::path::Path;
 use chrono::{DateTime, Duration, Utc};
 
 use super::*;
+use crate::domain::incident::Moderation;
 use crate::domain::{Answer, Platform, RoleKind};
 
 /// A small programme with every question kind and a branch.
@@ -115,6 +116,8 @@ impl Convo {
             max_message_chars: 8000,
             room_prefix: "!tandem",
             coordinators_room: None,
+            moderators_room: None,
+            moderation: &Moderation::default(),
             subject: &Subject::Nothing,
         };
         let inbound = Inbound {

@@ -25,6 +25,7 @@ pub enum CommitOutcome {
     Committed {
         new_applications: Vec<i64>,
         new_matches: Vec<i64>,
+        new_cases: Vec<i64>,
     },
     /// The conversation or an application changed since it was read: read again and redo
     /// the step.
@@ -119,11 +120,13 @@ impl Store {
         }
         let mut new_applications = Vec::new();
         let mut new_matches = Vec::new();
+        let mut new_cases = Vec::new();
         for effect in effects {
             match self.apply_effect(&mut tx, effect, now).await {
                 Ok(Applied::Done) => {}
                 Ok(Applied::Application(id)) => new_applications.push(id),
                 Ok(Applied::Matches(ids)) => new_matches.extend(ids),
+                Ok(Applied::Case(id)) => new_cases.push(id),
                 Ok(Applied::Conflict) => {
                     tx.rollback().await?;
                     return Ok(CommitOutcome::Conflict);
@@ -138,6 +141,7 @@ impl Store {
             Ok(()) => Ok(CommitOutcome::Committed {
                 new_applications,
                 new_matches,
+                new_cases,
             }),
             Err(e) if is_write_conflict(&e) => Ok(CommitOutcome::Conflict),
             Err(e) => Err(e.into()),
@@ -177,6 +181,7 @@ pub(super) enum Applied {
     Done,
     Application(i64),
     Matches(Vec<i64>),
+    Case(i64),
     Conflict,
 }
 

@@ -16,6 +16,7 @@
 //! functions on [`Store`], and tests in `tests/integration/storage.rs`.
 
 mod applications;
+mod cases;
 mod conversations;
 mod matches;
 mod screening;
@@ -27,6 +28,7 @@ use chrono::{DateTime, Utc};
 use sqlx::AnyPool;
 use sqlx::any::AnyPoolOptions;
 
+pub use cases::Sealer;
 pub use conversations::{CommitOutcome, StoredConversation};
 
 /// Which database a [`Store`] talks to.
@@ -41,6 +43,8 @@ pub enum Backend {
 pub struct Store {
     pool: AnyPool,
     backend: Backend,
+    /// Seals case reporters; without it, reports cannot be stored.
+    sealer: Option<Sealer>,
 }
 
 static SQLITE_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("migrations/sqlite");
@@ -83,7 +87,11 @@ impl Store {
                 .await
                 .context("enabling SQLite write-ahead logging")?;
         }
-        Ok(Store { pool, backend })
+        Ok(Store {
+            pool,
+            backend,
+            sealer: None,
+        })
     }
 
     /// Connects and applies pending migrations.
@@ -144,6 +152,12 @@ impl Store {
         };
         let server = base.rsplit_once('/').map(|(s, _)| s).unwrap_or(base);
         Ok(format!("{server}/{name}{query}"))
+    }
+
+    /// The store, able to seal and open case reporters with this key.
+    pub fn with_case_key(mut self, sealer: Sealer) -> Store {
+        self.sealer = Some(sealer);
+        self
     }
 
     pub fn backend(&self) -> Backend {

@@ -52,6 +52,46 @@ impl Store {
                 )
                 .await?;
             }
+            Effect::StoreCase(case) => {
+                return Ok(Applied::Case(self.insert_case(tx, case, now).await?));
+            }
+            Effect::CaseEvent {
+                case_id,
+                actor,
+                kind,
+                detail,
+            } => {
+                self.insert_case_event(tx, *case_id, actor, kind, detail, now)
+                    .await?;
+            }
+            Effect::MoveCase {
+                case_id,
+                from,
+                to,
+                by,
+                outcome,
+            } => {
+                if !self
+                    .move_case(tx, *case_id, *from, *to, by, outcome.as_deref(), now)
+                    .await?
+                {
+                    return Ok(Applied::Conflict);
+                }
+            }
+            Effect::AskReporter { case_id, question } => {
+                if let Some(reporter) = self.case_reporter_in(tx, *case_id).await? {
+                    let prompt = Prompt::CaseQuestion {
+                        case_id: *case_id,
+                        question: question.clone(),
+                    };
+                    insert_prompt(tx, &reporter, &prompt, now).await?;
+                }
+            }
+            Effect::CaseReply { case_id, text } => {
+                self.insert_case_event(tx, *case_id, "reporter", "answered", text, now)
+                    .await?;
+            }
+            Effect::TellReporter { .. } => {}
             Effect::StoreMatches(new) => {
                 let mut ids = Vec::with_capacity(new.len());
                 for m in new {

@@ -10,6 +10,7 @@ mod support;
 mod architecture;
 mod config_files;
 mod console;
+mod incidents;
 mod journeys;
 mod matching_cli;
 mod pairing;

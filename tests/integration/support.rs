@@ -7,10 +7,11 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use chrono::{DateTime, Utc};
 use tandem::app::{App, AppSettings, ManualClock, Ports};
 use tandem::config;
+use tandem::domain::incident::{Moderation, default_categories};
 use tandem::domain::{Place, Platform, Programme, RoomRef, UserRef};
 use tandem::flows::{Content, Inbound};
 use tandem::platforms::recording::{Recording, Sent, Target};
-use tandem::storage::Store;
+use tandem::storage::{Sealer, Store};
 
 /// Runs each listed test once on SQLite and once on PostgreSQL, as
 /// `<name>::on_sqlite` and `<name>::on_postgres`.
@@ -122,7 +123,10 @@ impl Harness {
     }
 
     async fn build(db: &TestDb, rec: Recording, programmes: Vec<Programme>) -> Harness {
-        let store = Store::open(&db.url).await.expect("open test database");
+        let store = Store::open(&db.url)
+            .await
+            .expect("open test database")
+            .with_case_key(Sealer::from_text(&"1f".repeat(32)).unwrap());
         let clock = Arc::new(ManualClock::new(start_time()));
         let app = App::new(
             store.clone(),
@@ -133,7 +137,14 @@ impl Harness {
                 provisioner: Arc::new(rec.clone()),
             },
             clock.clone(),
-            AppSettings::default(),
+            AppSettings {
+                moderation: Moderation {
+                    moderators: vec![user("mo"), user("max")],
+                    on_call: vec![user("mo")],
+                    categories: default_categories(),
+                },
+                ..AppSettings::default()
+            },
         );
         Harness {
             app,

@@ -1,0 +1,177 @@
+//! Incident reports and moderation cases.
+//!
+//! A case holds what was reported, how urgent it is, and where it stands. Who reported it is
+//! never part of what moderators see for an anonymous case: storage keeps the reporter sealed
+//! (encrypted) and only reveals it after two different moderators ask for it.
+
+use std::fmt;
+use std::str::FromStr;
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use super::ids::UserRef;
+
+/// Who moderates, who is on call, and what can be reported.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct Moderation {
+    pub moderators: Vec<UserRef>,
+    /// Pinged at once for safeguarding categories.
+    pub on_call: Vec<UserRef>,
+    pub categories: Vec<ReportCategory>,
+}
+
+impl Moderation {
+    pub fn is_moderator(&self, user: &UserRef) -> bool {
+        self.moderators.contains(user)
+    }
+
+    pub fn category(&self, id: &str) -> Option<&ReportCategory> {
+        self.categories.iter().find(|c| c.id == id)
+    }
+}
+
+/// A kind of report, as configured.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReportCategory {
+    pub id: String,
+    pub label: String,
+    /// Safeguarding categories ping the on-call moderators at once.
+    pub safeguarding: bool,
+}
+
+/// The categories used when the settings name none.
+pub fn default_categories() -> Vec<ReportCategory> {
+    [
+        ("harassment", "Harassment or bullying", false),
+        (
+            "safeguarding",
+            "A safeguarding concern about a young person",
+            true,
+        ),
+        ("inappropriate_contact", "Inappropriate contact", true),
+        ("privacy", "A privacy breach", false),
+        ("spam", "Spam or scams", false),
+        ("other", "Something else", false),
+    ]
+    .into_iter()
+    .map(|(id, label, safeguarding)| ReportCategory {
+        id: id.into(),
+        label: label.into(),
+        safeguarding,
+    })
+    .collect()
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    Normal,
+    Urgent,
+    /// A safeguarding category, whatever the reporter chose.
+    Safeguarding,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Normal => "normal",
+            Severity::Urgent => "urgent",
+            Severity::Safeguarding => "safeguarding",
+        }
+    }
+}
+
+impl FromStr for Severity {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "normal" => Ok(Severity::Normal),
+            "urgent" => Ok(Severity::Urgent),
+            "safeguarding" => Ok(Severity::Safeguarding),
+            other => Err(format!("unknown severity `{other}`")),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CaseStatus {
+    Open,
+    Claimed,
+    Resolved,
+}
+
+impl CaseStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CaseStatus::Open => "open",
+            CaseStatus::Claimed => "claimed",
+            CaseStatus::Resolved => "resolved",
+        }
+    }
+}
+
+impl fmt::Display for CaseStatus {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for CaseStatus {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "open" => Ok(CaseStatus::Open),
+            "claimed" => Ok(CaseStatus::Claimed),
+            "resolved" => Ok(CaseStatus::Resolved),
+            other => Err(format!("unknown case status `{other}`")),
+        }
+    }
+}
+
+/// A report as the reporter submitted it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NewCase {
+    pub reporter: UserRef,
+    pub anonymous: bool,
+    pub category: String,
+    pub severity: Severity,
+    /// Who or what it concerns, as the reporter wrote it (`None`: they'd rather not say).
+    pub concerns: Option<String>,
+    pub text: String,
+    pub evidence: Option<String>,
+    /// The room the report was started from, if any.
+    pub room: Option<String>,
+}
+
+/// A case as moderators see it: the reporter only when they chose to be named, or after two
+/// moderators revealed them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CaseRecord {
+    pub id: i64,
+    pub anonymous: bool,
+    pub reporter: Option<UserRef>,
+    pub category: String,
+    pub severity: Severity,
+    pub concerns: Option<String>,
+    pub text: String,
+    pub evidence: Option<String>,
+    pub room: Option<String>,
+    pub status: CaseStatus,
+    pub claimed_by: Option<String>,
+    pub outcome: Option<String>,
+    pub created_at: DateTime<Utc>,
+    /// Moderators who asked to reveal the reporter so far.
+    pub reveals: Vec<String>,
+}
+
+/// One line of a case's audit log. `actor` is a moderator's `platform:id`, `tandem`, or
+/// `reporter` (never the reporter's identity).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CaseEvent {
+    pub at: DateTime<Utc>,
+    pub actor: String,
+    pub kind: String,
+    pub detail: String,
+}

@@ -1,0 +1,558 @@
+//! Moderation cases in the moderators' room, and the reporter's side of them.
+//!
+//! Commands (after the room prefix): `cases`, `case show <n>`, `case claim <n>`,
+//! `case note <n> <text>` (internal), `case ask <n> <question>` (relayed to the reporter by
+//! DM as from "the moderation team"; the answer comes back here), `case resolve <n>
+//! <outcome>` (the reporter is told, kindly), `case reopen <n>`, `case log <n>` (the audit
+//! log), `case reveal <n>` (an anonymous reporter is named only once two different
+//! moderators have asked).
+//!
+//! Nothing here ever sees an anonymous reporter's identity: cases carry it only when the
+//! reporter chose to be named or two reveals were recorded; relays go through effects that
+//! storage and the app resolve.
+
+use serde::{Deserialize, Serialize};
+
+use super::{Content, Ctx, Effect, FlowState, OutMessage, Outcome, Prompt, StateChange, Subject};
+use crate::domain::RoomRef;
+use crate::domain::incident::{CaseRecord, CaseStatus, Severity};
+use crate::domain::text::{char_len, clean, preview, thousands};
+
+const MAX_NOTE: usize = 2000;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CaseCommand {
+    List,
+    Show(i64),
+    Claim(i64),
+    Note(i64, String),
+    Ask(i64, String),
+    Resolve(i64, String),
+    Reopen(i64),
+    Log(i64),
+    Reveal(i64),
+}
+
+impl CaseCommand {
+    pub fn case(&self) -> Option<i64> {
+        match self {
+            CaseCommand::List => None,
+            CaseCommand::Show(n)
+            | CaseCommand::Claim(n)
+            | CaseCommand::Note(n, _)
+            | CaseCommand::Ask(n, _)
+            | CaseCommand::Resolve(n, _)
+            | CaseCommand::Reopen(n)
+            | CaseCommand::Log(n)
+            | CaseCommand::Reveal(n) => Some(*n),
+        }
+    }
+}
+
+const USAGE: &str = "Usage: cases · case show <n> · case claim <n> · case note <n> <text> · case ask <n> <question> · case resolve <n> <outcome> · case reopen <n> · case log <n> · case reveal <n>";
+
+/// Parses a moderation command; `Some(Err)` carries the usage.
+pub fn parse(text: &str) -> Option<Result<CaseCommand, String>> {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let first = words.first()?.to_lowercase();
+    if first == "cases" {
+        return Some(if words.len() == 1 {
+            Ok(CaseCommand::List)
+        } else {
+            Err(USAGE.into())
+        });
+    }
+    if first != "case" {
+        return None;
+    }
+    let verb = words.get(1).map(|w| w.to_lowercase()).unwrap_or_default();
+    let n = words
+        .get(2)
+        .and_then(|w| w.trim_start_matches('#').parse::<i64>().ok())
+        .filter(|n| *n > 0);
+    let rest = words.get(3..).map(|w| w.join(" ")).unwrap_or_default();
+    let Some(n) = n else {
+        return Some(Err(USAGE.into()));
+    };
+    Some(match (verb.as_str(), rest.is_empty()) {
+        ("show", true) => Ok(CaseCommand::Show(n)),
+        ("claim", true) => Ok(CaseCommand::Claim(n)),
+        ("reopen", true) => Ok(CaseCommand::Reopen(n)),
+        ("log", true) => Ok(CaseCommand::Log(n)),
+        ("reveal", true) => Ok(CaseCommand::Reveal(n)),
+        ("note", false) => Ok(CaseCommand::Note(n, rest)),
+        ("ask", false) => Ok(CaseCommand::Ask(n, rest)),
+        ("resolve", false) => Ok(CaseCommand::Resolve(n, rest)),
+        _ => Err(USAGE.into()),
+    })
+}
+
+fn post(room: &RoomRef, text: String) -> Effect {
+    Effect::PostInRoom {
+        room: room.clone(),
+        message: OutMessage::text(text),
+    }
+}
+
+fn event(case_id: i64, actor: &str, kind: &str, detail: &str) -> Effect {
+    Effect::CaseEvent {
+        case_id,
+        actor: actor.to_string(),
+        kind: kind.to_string(),
+        detail: detail.to_string(),
+    }
+}
+
+/// Whether `moderator` is named in the case (they may not see or act on it).
+fn names(case: &CaseRecord, moderator: &crate::domain::UserRef) -> bool {
+    case.concerns
+        .as_deref()
+        .is_some_and(|c| c.to_lowercase().contains(&moderator.id.to_lowercase()))
+}
+
+fn reporter_label(case: &CaseRecord) -> String {
+    match &case.reporter {
+        Some(r) if !case.anonymous => r.to_string(),
+        Some(r) => format!("{r} (revealed)"),
+        None => "anonymous reporter".into(),
+    }
+}
+
+/// The case card moderators see.
+pub fn card(ctx: &Ctx<'_>, case: &CaseRecord) -> String {
+    let category = ctx
+        .moderation
+        .category(&case.category)
+        .map(|c| c.label.clone())
+        .unwrap_or_else(|| case.category.clone());
+    let mut s = format!(
+        "Case #{} · {} · {} · {}\nReported by: {}, {}\nConcerns: {}",
+        case.id,
+        category,
+        case.severity.as_str().to_uppercase(),
+        case.status,
+        reporter_label(case),
+        case.created_at.format("%-d %b %Y %H:%M UTC"),
+        case.concerns.as_deref().unwrap_or("(not said)")
+    );
+    if let Some(room) = &case.room {
+        s.push_str(&format!("\nReported from room: {room}"));
+    }
+    s.push_str(&format!("\nWhat happened: {}", case.text));
+    if let Some(e) = &case.evidence {
+        s.push_str(&format!("\nEvidence: {e}"));
+    }
+    if let Some(by) = &case.claimed_by {
+        s.push_str(&format!("\nClaimed by: {by}"));
+    }
+    if let Some(outcome) = &case.outcome {
+        s.push_str(&format!("\nOutcome: {outcome}"));
+    }
+    s.push_str(&format!(
+        "\nReply here: {p} case claim {n} · {p} case note {n} <text> · {p} case ask {n} <question> · {p} case resolve {n} <outcome>",
+        p = ctx.room_prefix,
+        n = case.id
+    ));
+    s
+}
+
+/// Right after a report is stored: the reporter gets the case number, the moderators the
+/// card, and for safeguarding the on-call moderators a ping.
+pub fn after_report(ctx: &Ctx<'_>, case: &CaseRecord) -> Vec<Effect> {
+    let mut effects = vec![ctx.dm_text(format!(
+        "Thank you. Your report is case #{}. The moderation team will look at it{}; if they have questions, they will ask you here, through me{}. If you are in danger now, please contact local emergency services.",
+        case.id,
+        if case.severity == Severity::Normal { " soon" } else { " as a priority" },
+        if case.anonymous { ", without learning who you are" } else { "" }
+    ))];
+    if let Some(room) = ctx.moderators_room {
+        effects.push(post(room, card(ctx, case)));
+        if case.severity == Severity::Safeguarding && !ctx.moderation.on_call.is_empty() {
+            let names: Vec<&str> = ctx
+                .moderation
+                .on_call
+                .iter()
+                .map(|u| u.id.as_str())
+                .collect();
+            effects.push(post(
+                room,
+                format!(
+                    "On call: {} — safeguarding case #{} needs attention now.",
+                    names.join(", "),
+                    case.id
+                ),
+            ));
+        }
+    }
+    if case.severity == Severity::Safeguarding {
+        for on_call in &ctx.moderation.on_call {
+            effects.push(Effect::SendDm {
+                to: on_call.clone(),
+                message: OutMessage::text(format!(
+                    "A safeguarding case (#{}) was just reported. Please look at the moderators' room now.",
+                    case.id
+                )),
+            });
+        }
+    }
+    effects
+}
+
+/// A moderator's command posted in `room`.
+pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<CaseCommand, String>) -> Outcome {
+    let reply = |text: String| Outcome {
+        state: StateChange::Unchanged,
+        effects: vec![post(room, text)],
+    };
+    let command = match command {
+        Ok(c) => c,
+        Err(usage) => return reply(usage),
+    };
+    if ctx.moderators_room != Some(room) {
+        return reply("Moderation commands work only in the moderators' room.".into());
+    }
+    let me = ctx.user.to_string();
+    if !ctx.moderation.is_moderator(ctx.user) {
+        let mut effects = vec![
+            post(
+                room,
+                format!("Sorry {}, only moderators can do that.", ctx.user.id),
+            ),
+            Effect::LogRefusal {
+                user: ctx.user.clone(),
+                action: format!("{command:?}")
+                    .split('(')
+                    .next()
+                    .unwrap_or("case")
+                    .to_lowercase(),
+            },
+        ];
+        if let Some(n) = command.case() {
+            effects.push(event(n, &me, "refused", "not a moderator"));
+        }
+        return Outcome {
+            state: StateChange::Unchanged,
+            effects,
+        };
+    }
+    if command == CaseCommand::List {
+        let Subject::Cases(cases) = ctx.subject else {
+            return reply("No open cases.".into());
+        };
+        let mut open: Vec<&CaseRecord> = cases
+            .iter()
+            .filter(|c| c.status != CaseStatus::Resolved && !names(c, ctx.user))
+            .collect();
+        if open.is_empty() {
+            return reply("No open cases.".into());
+        }
+        open.sort_by_key(|c| (std::cmp::Reverse(c.severity), c.created_at));
+        let mut s = format!("{} open case(s), most severe and oldest first:", open.len());
+        for c in open {
+            s.push_str(&format!(
+                "\n#{} · {} · {} · {} · {} hour(s) old{}",
+                c.id,
+                c.severity.as_str(),
+                c.category,
+                c.status,
+                (ctx.now - c.created_at).num_hours(),
+                c.claimed_by
+                    .as_ref()
+                    .map(|b| format!(" · claimed by {b}"))
+                    .unwrap_or_default()
+            ));
+        }
+        return reply(s);
+    }
+    let Some(n) = command.case() else {
+        return reply(USAGE.into());
+    };
+    let Subject::Case(Some(loaded)) = ctx.subject else {
+        return reply(format!("There is no case #{n}."));
+    };
+    let (case, events) = loaded.as_ref();
+    if case.id != n {
+        return reply(format!("There is no case #{n}."));
+    }
+    if names(case, ctx.user) {
+        return Outcome {
+            state: StateChange::Unchanged,
+            effects: vec![
+                post(
+                    room,
+                    format!(
+                        "You are named in case #{n}, so you cannot see or act on it; another moderator will."
+                    ),
+                ),
+                event(n, &me, "refused", "the moderator is named in the case"),
+            ],
+        };
+    }
+    let resolved = case.status == CaseStatus::Resolved;
+    let closed = || {
+        reply(format!(
+            "Case #{n} is resolved; reopen it first with case reopen {n}."
+        ))
+    };
+    let too_long = |what: &str, t: &str| {
+        reply(format!(
+            "Please keep the {what} under {} characters (it has {}).",
+            thousands(MAX_NOTE),
+            thousands(char_len(t))
+        ))
+    };
+    match command {
+        CaseCommand::List => unreachable!("handled above"),
+        CaseCommand::Show(_) => Outcome {
+            state: StateChange::Unchanged,
+            effects: vec![post(room, card(ctx, case)), event(n, &me, "viewed", "")],
+        },
+        CaseCommand::Log(_) => {
+            let mut s = format!("Audit log of case #{n}:");
+            for e in events {
+                s.push_str(&format!(
+                    "\n{} · {} · {}{}",
+                    e.at.format("%Y-%m-%d %H:%M"),
+                    e.actor,
+                    e.kind,
+                    if e.detail.is_empty() {
+                        String::new()
+                    } else {
+                        format!(": {}", preview(&e.detail, 300))
+                    }
+                ));
+            }
+            Outcome {
+                state: StateChange::Unchanged,
+                effects: vec![post(room, s), event(n, &me, "exported the log", "")],
+            }
+        }
+        CaseCommand::Claim(_) => {
+            if resolved {
+                return closed();
+            }
+            if let Some(by) = &case.claimed_by {
+                return reply(format!("Case #{n} is already claimed by {by}."));
+            }
+            Outcome {
+                state: StateChange::Unchanged,
+                effects: vec![
+                    Effect::MoveCase {
+                        case_id: n,
+                        from: case.status,
+                        to: CaseStatus::Claimed,
+                        by: me.clone(),
+                        outcome: None,
+                    },
+                    event(n, &me, "claimed", ""),
+                    post(room, format!("Case #{n} claimed by {}.", ctx.user.id)),
+                ],
+            }
+        }
+        CaseCommand::Note(_, text) => {
+            if char_len(&text) > MAX_NOTE {
+                return too_long("note", &text);
+            }
+            Outcome {
+                state: StateChange::Unchanged,
+                effects: vec![
+                    event(n, &me, "note", &clean(&text, true)),
+                    post(room, format!("Note added to case #{n}.")),
+                ],
+            }
+        }
+        CaseCommand::Ask(_, question) => {
+            if resolved {
+                return closed();
+            }
+            if char_len(&question) > MAX_NOTE {
+                return too_long("question", &question);
+            }
+            Outcome {
+                state: StateChange::Unchanged,
+                effects: vec![
+                    Effect::AskReporter {
+                        case_id: n,
+                        question: clean(&question, true),
+                    },
+                    event(n, &me, "asked the reporter", &question),
+                    post(
+                        room,
+                        format!(
+                            "Question relayed to the reporter of case #{n}, as from the moderation team. Their answer will appear here."
+                        ),
+                    ),
+                ],
+            }
+        }
+        CaseCommand::Resolve(_, outcome) => {
+            if resolved {
+                return reply(format!("Case #{n} is already resolved."));
+            }
+            if char_len(&outcome) > MAX_NOTE {
+                return too_long("outcome", &outcome);
+            }
+            Outcome {
+                state: StateChange::Unchanged,
+                effects: vec![
+                    Effect::MoveCase {
+                        case_id: n,
+                        from: case.status,
+                        to: CaseStatus::Resolved,
+                        by: me.clone(),
+                        outcome: Some(outcome.clone()),
+                    },
+                    event(n, &me, "resolved", &outcome),
+                    Effect::TellReporter {
+                        case_id: n,
+                        text: format!(
+                            "An update on your report (case #{n}) from the moderation team: we have looked into it and closed it.\nWhat we did: {outcome}\nThank you for telling us; it matters. If anything else happens, type report at any time."
+                        ),
+                    },
+                    post(
+                        room,
+                        format!(
+                            "Case #{n} resolved by {}; the reporter has been told.",
+                            ctx.user.id
+                        ),
+                    ),
+                ],
+            }
+        }
+        CaseCommand::Reopen(_) => {
+            if !resolved {
+                return reply(format!("Case #{n} is not resolved."));
+            }
+            Outcome {
+                state: StateChange::Unchanged,
+                effects: vec![
+                    Effect::MoveCase {
+                        case_id: n,
+                        from: CaseStatus::Resolved,
+                        to: CaseStatus::Open,
+                        by: me.clone(),
+                        outcome: None,
+                    },
+                    event(n, &me, "reopened", ""),
+                    post(room, format!("Case #{n} reopened by {}.", ctx.user.id)),
+                ],
+            }
+        }
+        CaseCommand::Reveal(_) => {
+            if !case.anonymous {
+                return reply(format!(
+                    "Case #{n} is not anonymous: the reporter is on its card."
+                ));
+            }
+            if case.reporter.is_some() {
+                return reply(format!(
+                    "The reporter of case #{n} is already revealed: {}.",
+                    reporter_label(case)
+                ));
+            }
+            if case.reveals.contains(&me) {
+                return reply(format!(
+                    "You have already asked to reveal the reporter of case #{n}; a second moderator must ask too."
+                ));
+            }
+            let second = !case.reveals.is_empty();
+            Outcome {
+                state: StateChange::Unchanged,
+                effects: vec![
+                    event(n, &me, "reveal", ""),
+                    post(
+                        room,
+                        if second {
+                            format!(
+                                "Second reveal recorded for case #{n}: type {} case show {n} to see the reporter.",
+                                ctx.room_prefix
+                            )
+                        } else {
+                            format!(
+                                "Reveal recorded for case #{n}. The reporter is named only when a second moderator asks too."
+                            )
+                        },
+                    ),
+                ],
+            }
+        }
+    }
+}
+
+/// The reporter answers a moderator's question.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CaseReply {
+    pub case_id: i64,
+    pub question: String,
+}
+
+pub fn start_reply(ctx: &Ctx<'_>, case_id: i64, question: &str) -> Outcome {
+    let flow = CaseReply {
+        case_id,
+        question: question.to_string(),
+    };
+    Outcome {
+        state: StateChange::Set(FlowState::CaseReply(flow)),
+        effects: vec![ctx.dm_text(format!(
+            "The moderation team has a question about your report (case #{case_id}):\n\n“{question}”\n\nPlease reply here; your answer goes only to the moderators."
+        ))],
+    }
+}
+
+pub fn reply_step(ctx: &Ctx<'_>, flow: &CaseReply, content: &Content) -> Outcome {
+    let text = match content {
+        Content::Text(t) => clean(t, true),
+        Content::Picked { .. } => String::new(),
+    };
+    if text.is_empty() || char_len(&text) > 4000 {
+        return Outcome {
+            state: StateChange::Unchanged,
+            effects: vec![ctx.dm_text(format!(
+                "Please type your answer (up to 4,000 characters). The question was: “{}”",
+                flow.question
+            ))],
+        };
+    }
+    let mut effects = vec![Effect::CaseReply {
+        case_id: flow.case_id,
+        text: text.clone(),
+    }];
+    if let Some(room) = ctx.moderators_room {
+        effects.push(post(
+            room,
+            format!(
+                "Reply from the reporter of case #{}:\nQ: {}\nA: {text}",
+                flow.case_id, flow.question
+            ),
+        ));
+    }
+    effects.push(ctx.dm_text("Thank you; I've passed your answer to the moderation team."));
+    Outcome {
+        state: StateChange::Clear,
+        effects,
+    }
+}
+
+/// The prompt that starts a reporter's reply.
+pub fn question_prompt(case_id: i64, question: String) -> Prompt {
+    Prompt::CaseQuestion { case_id, question }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn moderation_commands_parse_with_their_numbers_and_text() {
+        assert_eq!(parse("cases"), Some(Ok(CaseCommand::List)));
+        assert_eq!(parse("case claim #4"), Some(Ok(CaseCommand::Claim(4))));
+        assert_eq!(
+            parse("case ask 4 When did it start?"),
+            Some(Ok(CaseCommand::Ask(4, "When did it start?".into())))
+        );
+        assert!(matches!(parse("case ask 4"), Some(Err(_))));
+        assert!(matches!(parse("case claim"), Some(Err(_))));
+        assert!(matches!(parse("case dance 4"), Some(Err(_))));
+        assert_eq!(parse("casual chat"), None);
+    }
+}

@@ -1,0 +1,349 @@
+//! `report`: a private, guided incident report, always in the reporter's DM.
+//!
+//! Steps: category, who or what it concerns (or "I'd rather not say"), what happened,
+//! evidence (optional), urgency, anonymity, then a last look before sending. `back` and
+//! `cancel` work throughout. Started from a room (`!tandem report`), the room is noted and
+//! the conversation moves to the DM: nothing about the report is said in the room.
+
+use serde::{Deserialize, Serialize};
+
+use super::command::{Command, parse};
+use super::{Content, Ctx, Effect, FlowState, OutMessage, Outcome, StateChange};
+use crate::domain::Choice;
+use crate::domain::answer::yes_no_choices;
+use crate::domain::incident::{NewCase, Severity};
+use crate::domain::text::{char_len, clean, thousands};
+
+const MAX_TEXT: usize = 4000;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ReportStep {
+    Category,
+    Concerns,
+    WhatHappened,
+    Evidence,
+    Urgency,
+    Anonymity,
+    Confirm,
+}
+
+impl ReportStep {
+    fn previous(self) -> Option<ReportStep> {
+        use ReportStep::*;
+        match self {
+            Category => None,
+            Concerns => Some(Category),
+            WhatHappened => Some(Concerns),
+            Evidence => Some(WhatHappened),
+            Urgency => Some(Evidence),
+            Anonymity => Some(Urgency),
+            Confirm => Some(Anonymity),
+        }
+    }
+
+    fn next(self) -> ReportStep {
+        use ReportStep::*;
+        match self {
+            Category => Concerns,
+            Concerns => WhatHappened,
+            WhatHappened => Evidence,
+            Evidence => Urgency,
+            Urgency => Anonymity,
+            Anonymity | Confirm => Confirm,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ReportFlow {
+    pub step: ReportStep,
+    pub category: Option<String>,
+    /// `Some(None)`: they'd rather not say.
+    pub concerns: Option<Option<String>>,
+    pub text: Option<String>,
+    pub evidence: Option<Option<String>>,
+    pub urgent: Option<bool>,
+    pub anonymous: Option<bool>,
+    pub room: Option<String>,
+}
+
+/// Starts a report; `room` is where `!tandem report` was written, if not in a DM.
+pub fn start(ctx: &Ctx<'_>, room: Option<String>) -> Outcome {
+    let flow = ReportFlow {
+        step: ReportStep::Category,
+        category: None,
+        concerns: None,
+        text: None,
+        evidence: None,
+        urgent: None,
+        anonymous: None,
+        room,
+    };
+    Outcome {
+        state: StateChange::Set(FlowState::Report(flow.clone())),
+        effects: vec![
+            ctx.dm_text(
+                "I'm sorry something has happened. This report is private: only the moderation team sees it, and you can choose to stay anonymous to them. Type back to change an answer or cancel to stop at any time.",
+            ),
+            ctx.dm(prompt(ctx, &flow)),
+        ],
+    }
+}
+
+fn prompt(ctx: &Ctx<'_>, flow: &ReportFlow) -> OutMessage {
+    let text = |t: &str| OutMessage::text(t);
+    match flow.step {
+        ReportStep::Category => OutMessage {
+            text: "What would you like to report?".into(),
+            choices: ctx
+                .moderation
+                .categories
+                .iter()
+                .map(|c| Choice {
+                    value: c.id.clone(),
+                    label: c.label.clone(),
+                })
+                .collect(),
+            pick: Some((1, 1)),
+            prompt_ref: Some("report:category".into()),
+        },
+        ReportStep::Concerns => text(
+            "Who or what does it concern? A person's name, a pair or a room. If you'd rather not say, type skip.",
+        ),
+        ReportStep::WhatHappened => text(
+            "What happened? Take your time, and include when and where if you can.",
+        ),
+        ReportStep::Evidence => text(
+            "Is there anything that shows it, such as links to messages or a description of a screenshot? Type skip if not.",
+        ),
+        ReportStep::Urgency => OutMessage {
+            text: "Is someone in danger now, or does this need attention today?".into(),
+            choices: yes_no_choices(),
+            pick: Some((1, 1)),
+            prompt_ref: Some("report:urgency".into()),
+        },
+        ReportStep::Anonymity => OutMessage {
+            text: "Would you like to stay anonymous to the moderators? They can still ask you questions through me, without learning who you are.".into(),
+            choices: yes_no_choices(),
+            pick: Some((1, 1)),
+            prompt_ref: Some("report:anonymity".into()),
+        },
+        ReportStep::Confirm => OutMessage {
+            text: format!("{}\n\nSend this report?", summary(ctx, flow)),
+            choices: yes_no_choices(),
+            pick: Some((1, 1)),
+            prompt_ref: Some("report:confirm".into()),
+        },
+    }
+}
+
+fn summary(ctx: &Ctx<'_>, flow: &ReportFlow) -> String {
+    let category = flow
+        .category
+        .as_deref()
+        .and_then(|c| ctx.moderation.category(c))
+        .map(|c| c.label.as_str())
+        .unwrap_or("-");
+    format!(
+        "Your report:\n• What: {category}\n• Concerns: {}\n• What happened: {}\n• Evidence: {}\n• Urgent: {}\n• Anonymous to moderators: {}",
+        flow.concerns
+            .clone()
+            .flatten()
+            .unwrap_or_else(|| "(not said)".into()),
+        flow.text.clone().unwrap_or_default(),
+        flow.evidence
+            .clone()
+            .flatten()
+            .unwrap_or_else(|| "(none)".into()),
+        if flow.urgent == Some(true) {
+            "yes"
+        } else {
+            "no"
+        },
+        if flow.anonymous == Some(true) {
+            "yes"
+        } else {
+            "no"
+        },
+    )
+}
+
+fn yes_no(content: &Content) -> Option<bool> {
+    let v = match content {
+        Content::Picked { values, .. } => values.first()?.to_lowercase(),
+        Content::Text(t) => clean(t, false).to_lowercase(),
+    };
+    match v.trim_end_matches(['.', '!']) {
+        "yes" | "y" | "1" | "yeah" => Some(true),
+        "no" | "n" | "2" | "nope" => Some(false),
+        _ => None,
+    }
+}
+
+/// One step of a report.
+pub fn step(ctx: &Ctx<'_>, flow: &ReportFlow, content: &Content) -> Outcome {
+    let again = |note: String| Outcome {
+        state: StateChange::Unchanged,
+        effects: vec![ctx.dm_text(note), ctx.dm(prompt(ctx, flow))],
+    };
+    let advance = |next: ReportFlow| {
+        let message = prompt(ctx, &next);
+        Outcome {
+            state: StateChange::Set(FlowState::Report(next)),
+            effects: vec![ctx.dm(message)],
+        }
+    };
+    let text = match content {
+        Content::Text(t) => Some(t.as_str()),
+        Content::Picked { .. } => None,
+    };
+    match text.and_then(parse) {
+        Some(Command::Cancel) => {
+            return Outcome {
+                state: StateChange::Clear,
+                effects: vec![ctx.dm_text(
+                    "Your report was discarded; nothing was sent. You can type report at any time.",
+                )],
+            };
+        }
+        Some(Command::Back) => {
+            let Some(previous) = flow.step.previous() else {
+                return again("This is the first step.".into());
+            };
+            let mut next = flow.clone();
+            next.step = previous;
+            return advance(next);
+        }
+        Some(Command::Help) => {
+            return again("Answer the question below; type back to change the previous answer or cancel to stop.".into());
+        }
+        _ => {}
+    }
+    let mut next = flow.clone();
+    match flow.step {
+        ReportStep::Category => {
+            let chosen = match content {
+                Content::Picked { values, .. } => values.first().cloned(),
+                Content::Text(t) => {
+                    let t = clean(t, false).to_lowercase();
+                    let cats = &ctx.moderation.categories;
+                    t.parse::<usize>()
+                        .ok()
+                        .and_then(|n| cats.get(n.checked_sub(1)?))
+                        .or_else(|| {
+                            cats.iter()
+                                .find(|c| c.id == t || c.label.to_lowercase() == t)
+                        })
+                        .map(|c| c.id.clone())
+                }
+            };
+            match chosen.filter(|c| ctx.moderation.category(c).is_some()) {
+                Some(c) => next.category = Some(c),
+                None => {
+                    return again("Please answer with the number of one of the options.".into());
+                }
+            }
+        }
+        ReportStep::Concerns => {
+            let t = clean(text.unwrap_or_default(), false);
+            if matches!(parse(&t), Some(Command::Skip))
+                || t.eq_ignore_ascii_case("i'd rather not say")
+            {
+                next.concerns = Some(None);
+            } else if t.is_empty() {
+                return again(
+                    "I didn't catch that. Type a name, a pair or a room, or skip.".into(),
+                );
+            } else if char_len(&t) > 200 {
+                return again(
+                    "Please keep this short (200 characters); the details come next.".into(),
+                );
+            } else if t.trim_start_matches('@').eq_ignore_ascii_case(&ctx.user.id) {
+                return again("You can't report yourself. If you need help, please talk to your coordinator; if you are in danger, contact local emergency services.".into());
+            } else {
+                next.concerns = Some(Some(t));
+            }
+        }
+        ReportStep::WhatHappened => {
+            let t = clean(text.unwrap_or_default(), true);
+            if char_len(&t) < 10 {
+                return again(
+                    "Please tell us a little more about what happened (at least a sentence)."
+                        .into(),
+                );
+            }
+            if char_len(&t) > MAX_TEXT {
+                return again(format!(
+                    "Please keep it under {} characters (yours has {}); you can add more later if a moderator asks.",
+                    thousands(MAX_TEXT),
+                    thousands(char_len(&t))
+                ));
+            }
+            next.text = Some(t);
+        }
+        ReportStep::Evidence => {
+            let t = clean(text.unwrap_or_default(), true);
+            if matches!(parse(&t), Some(Command::Skip)) || t.is_empty() {
+                next.evidence = Some(None);
+            } else if char_len(&t) > MAX_TEXT {
+                return again(format!(
+                    "Please keep the evidence under {} characters: links or a short description are enough.",
+                    thousands(MAX_TEXT)
+                ));
+            } else {
+                next.evidence = Some(Some(t));
+            }
+        }
+        ReportStep::Urgency => match yes_no(content) {
+            Some(b) => next.urgent = Some(b),
+            None => return again("Please answer yes or no.".into()),
+        },
+        ReportStep::Anonymity => match yes_no(content) {
+            Some(b) => next.anonymous = Some(b),
+            None => return again("Please answer yes or no.".into()),
+        },
+        ReportStep::Confirm => {
+            return match yes_no(content) {
+                Some(true) => submit(ctx, flow),
+                Some(false) => Outcome {
+                    state: StateChange::Clear,
+                    effects: vec![ctx.dm_text(
+                        "Your report was discarded; nothing was sent. You can type report at any time.",
+                    )],
+                },
+                None => again("Please answer yes to send it, or no to discard it.".into()),
+            };
+        }
+    }
+    next.step = flow.step.next();
+    advance(next)
+}
+
+fn submit(ctx: &Ctx<'_>, flow: &ReportFlow) -> Outcome {
+    let category = flow.category.clone().unwrap_or_else(|| "other".into());
+    let safeguarding = ctx
+        .moderation
+        .category(&category)
+        .is_some_and(|c| c.safeguarding);
+    let severity = if safeguarding {
+        Severity::Safeguarding
+    } else if flow.urgent == Some(true) {
+        Severity::Urgent
+    } else {
+        Severity::Normal
+    };
+    Outcome {
+        state: StateChange::Clear,
+        effects: vec![Effect::StoreCase(NewCase {
+            reporter: ctx.user.clone(),
+            anonymous: flow.anonymous == Some(true),
+            category,
+            severity,
+            concerns: flow.concerns.clone().flatten(),
+            text: flow.text.clone().unwrap_or_default(),
+            evidence: flow.evidence.clone().flatten(),
+            room: flow.room.clone(),
+        })],
+    }
+}

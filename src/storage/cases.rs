@@ -1,0 +1,344 @@
+//! Moderation cases, with the reporter sealed at rest.
+//!
+//! The reporter's `platform:id` is encrypted with XChaCha20-Poly1305 under the case key
+//! (`TANDEM_CASE_KEY`; never in the database) and a random nonce. Only three things unseal
+//! it: a relay to the reporter (the app sends the DM; nobody sees the address), a reporter
+//! who chose to be named, and two different moderators' `case reveal`.
+
+use anyhow::{Context, anyhow};
+use base64::Engine;
+use base64::engine::general_purpose::STANDARD as B64;
+use chacha20poly1305::aead::{Aead, KeyInit};
+use chacha20poly1305::{XChaCha20Poly1305, XNonce};
+use chrono::{DateTime, Utc};
+use sqlx::any::AnyRow;
+use sqlx::{Any, Row, Transaction};
+
+use super::{Store, from_millis, to_millis};
+use crate::domain::UserRef;
+use crate::domain::incident::{CaseEvent, CaseRecord, CaseStatus, NewCase};
+use crate::error::{Error, Result};
+
+/// Seals and opens reporters with the case key.
+#[derive(Clone)]
+pub struct Sealer {
+    key: [u8; 32],
+}
+
+impl std::fmt::Debug for Sealer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Sealer(..)")
+    }
+}
+
+impl Sealer {
+    /// A key given as 64 hex digits or base64 of 32 bytes.
+    pub fn from_text(text: &str) -> anyhow::Result<Sealer> {
+        let t = text.trim();
+        let bytes = if t.len() == 64 && t.chars().all(|c| c.is_ascii_hexdigit()) {
+            (0..32)
+                .map(|i| u8::from_str_radix(&t[2 * i..2 * i + 2], 16))
+                .collect::<std::result::Result<Vec<u8>, _>>()?
+        } else {
+            B64.decode(t)
+                .context("the case key is neither 64 hex digits nor base64")?
+        };
+        let key: [u8; 32] = bytes
+            .try_into()
+            .map_err(|_| anyhow!("the case key must be 32 bytes"))?;
+        Ok(Sealer { key })
+    }
+
+    /// A fresh random key, as 64 hex digits.
+    pub fn generate_text() -> anyhow::Result<String> {
+        let mut key = [0u8; 32];
+        getrandom::fill(&mut key).map_err(|e| anyhow!("no randomness for a key: {e}"))?;
+        Ok(key.iter().map(|b| format!("{b:02x}")).collect())
+    }
+
+    fn seal(&self, plain: &str) -> Result<String> {
+        let cipher = XChaCha20Poly1305::new((&self.key).into());
+        let mut nonce = [0u8; 24];
+        getrandom::fill(&mut nonce).map_err(|e| anyhow!("no randomness for a nonce: {e}"))?;
+        let sealed = cipher
+            .encrypt(&XNonce::from(nonce), plain.as_bytes())
+            .map_err(|_| anyhow!("sealing failed"))?;
+        let mut out = nonce.to_vec();
+        out.extend(sealed);
+        Ok(B64.encode(out))
+    }
+
+    fn open(&self, sealed: &str) -> Result<String> {
+        let bytes = B64
+            .decode(sealed)
+            .context("a sealed reporter is not base64")?;
+        if bytes.len() < 24 {
+            return Err(anyhow!("a sealed reporter is too short").into());
+        }
+        let (nonce, body) = bytes.split_at(24);
+        let nonce: [u8; 24] = nonce.try_into().map_err(|_| anyhow!("a bad nonce"))?;
+        let cipher = XChaCha20Poly1305::new((&self.key).into());
+        let plain = cipher
+            .decrypt(&XNonce::from(nonce), body)
+            .map_err(|_| anyhow!("a sealed reporter does not open with this case key"))?;
+        Ok(String::from_utf8(plain).context("a sealed reporter is not text")?)
+    }
+
+    /// A keyed hash: the same person gives the same tag, which says nothing about them.
+    fn tag(&self, plain: &str) -> String {
+        blake3::keyed_hash(&self.key, plain.as_bytes())
+            .to_hex()
+            .to_string()
+    }
+}
+
+fn parse_user(text: &str) -> Result<UserRef> {
+    let (platform, id) = text
+        .split_once(':')
+        .ok_or_else(|| anyhow!("a stored reporter is not platform:id"))?;
+    Ok(UserRef::new(
+        platform.parse().map_err(anyhow::Error::msg)?,
+        id,
+    ))
+}
+
+const CASE_COLUMNS: &str = "id, anonymous, reporter_sealed, reporter_plain, category, severity, concerns, body, evidence, room, status, claimed_by, outcome, created_at";
+
+impl Store {
+    fn sealer(&self) -> Result<&Sealer> {
+        self.sealer.as_ref().ok_or_else(|| {
+            Error::user(
+                "Reports can't be taken right now: the bot has no case key (TANDEM_CASE_KEY). Please tell a coordinator directly.",
+            )
+        })
+    }
+
+    pub(super) async fn insert_case(
+        &self,
+        tx: &mut Transaction<'static, Any>,
+        case: &NewCase,
+        now: DateTime<Utc>,
+    ) -> Result<i64> {
+        let sealer = self.sealer()?;
+        let who = case.reporter.to_string();
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO cases (anonymous, reporter_sealed, reporter_plain, reporter_tag, category, severity, concerns, body, evidence, room, status, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12) RETURNING id",
+        )
+        .bind(i64::from(case.anonymous))
+        .bind(sealer.seal(&who)?)
+        .bind((!case.anonymous).then_some(who.clone()))
+        .bind(sealer.tag(&who))
+        .bind(&case.category)
+        .bind(case.severity.as_str())
+        .bind(&case.concerns)
+        .bind(&case.text)
+        .bind(&case.evidence)
+        .bind(&case.room)
+        .bind(CaseStatus::Open.as_str())
+        .bind(to_millis(now))
+        .fetch_one(&mut **tx)
+        .await?;
+        self.insert_case_event(tx, id, "reporter", "created", case.severity.as_str(), now)
+            .await?;
+        Ok(id)
+    }
+
+    pub(super) async fn insert_case_event(
+        &self,
+        tx: &mut Transaction<'static, Any>,
+        case_id: i64,
+        actor: &str,
+        kind: &str,
+        detail: &str,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
+        sqlx::query(
+            "INSERT INTO case_events (case_id, at, actor, kind, detail) VALUES ($1, $2, $3, $4, $5)",
+        )
+        .bind(case_id)
+        .bind(to_millis(now))
+        .bind(actor)
+        .bind(kind)
+        .bind(detail)
+        .execute(&mut **tx)
+        .await?;
+        Ok(())
+    }
+
+    /// Moves a case; `false` if it is no longer in `from`.
+    #[allow(clippy::too_many_arguments)]
+    pub(super) async fn move_case(
+        &self,
+        tx: &mut Transaction<'static, Any>,
+        id: i64,
+        from: CaseStatus,
+        to: CaseStatus,
+        by: &str,
+        outcome: Option<&str>,
+        now: DateTime<Utc>,
+    ) -> Result<bool> {
+        let claimed_by = match to {
+            CaseStatus::Claimed => Some(by),
+            _ => None,
+        };
+        let done = sqlx::query(
+            "UPDATE cases SET status = $1, claimed_by = COALESCE($2, claimed_by), outcome = $3, updated_at = $4 WHERE id = $5 AND status = $6",
+        )
+        .bind(to.as_str())
+        .bind(claimed_by)
+        .bind(outcome)
+        .bind(to_millis(now))
+        .bind(id)
+        .bind(from.as_str())
+        .execute(&mut **tx)
+        .await?;
+        Ok(done.rows_affected() == 1)
+    }
+
+    /// The reporter of a case, unsealed: only for the app to deliver messages to them.
+    pub async fn case_reporter(&self, id: i64) -> Result<Option<UserRef>> {
+        let sealed: Option<String> =
+            sqlx::query_scalar("SELECT reporter_sealed FROM cases WHERE id = $1")
+                .bind(id)
+                .fetch_optional(&self.pool)
+                .await?;
+        match sealed {
+            Some(s) => Ok(Some(parse_user(&self.sealer()?.open(&s)?)?)),
+            None => Ok(None),
+        }
+    }
+
+    pub(super) async fn case_reporter_in(
+        &self,
+        tx: &mut Transaction<'static, Any>,
+        id: i64,
+    ) -> Result<Option<UserRef>> {
+        let sealed: Option<String> =
+            sqlx::query_scalar("SELECT reporter_sealed FROM cases WHERE id = $1")
+                .bind(id)
+                .fetch_optional(&mut **tx)
+                .await?;
+        match sealed {
+            Some(s) => Ok(Some(parse_user(&self.sealer()?.open(&s)?)?)),
+            None => Ok(None),
+        }
+    }
+
+    /// A case as moderators may see it, with its audit log.
+    pub async fn case(&self, id: i64) -> Result<Option<(CaseRecord, Vec<CaseEvent>)>> {
+        let row = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "SELECT {CASE_COLUMNS} FROM cases WHERE id = $1"
+        )))
+        .bind(id)
+        .fetch_optional(&self.pool)
+        .await?;
+        let Some(row) = row else {
+            return Ok(None);
+        };
+        let events = self.case_events(id).await?;
+        Ok(Some((self.case_from_row(&row, &events)?, events)))
+    }
+
+    /// Every case, oldest first (without the reporter unless named or revealed).
+    pub async fn cases(&self) -> Result<Vec<CaseRecord>> {
+        let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "SELECT {CASE_COLUMNS} FROM cases ORDER BY id"
+        )))
+        .fetch_all(&self.pool)
+        .await?;
+        let mut out = Vec::with_capacity(rows.len());
+        for row in &rows {
+            let id: i64 = row.try_get("id")?;
+            let events = self.case_events(id).await?;
+            out.push(self.case_from_row(row, &events)?);
+        }
+        Ok(out)
+    }
+
+    async fn case_events(&self, id: i64) -> Result<Vec<CaseEvent>> {
+        let rows = sqlx::query(
+            "SELECT at, actor, kind, detail FROM case_events WHERE case_id = $1 ORDER BY id",
+        )
+        .bind(id)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|r| {
+                Ok(CaseEvent {
+                    at: from_millis(r.try_get("at")?),
+                    actor: r.try_get("actor")?,
+                    kind: r.try_get("kind")?,
+                    detail: r.try_get("detail")?,
+                })
+            })
+            .collect()
+    }
+
+    fn case_from_row(&self, row: &AnyRow, events: &[CaseEvent]) -> Result<CaseRecord> {
+        let anonymous = row.try_get::<i64, _>("anonymous")? != 0;
+        let mut reveals: Vec<String> = events
+            .iter()
+            .filter(|e| e.kind == "reveal")
+            .map(|e| e.actor.clone())
+            .collect();
+        reveals.sort();
+        reveals.dedup();
+        let reporter = if !anonymous {
+            row.try_get::<Option<String>, _>("reporter_plain")?
+                .map(|p| parse_user(&p))
+                .transpose()?
+        } else if reveals.len() >= 2 {
+            let sealed: String = row.try_get("reporter_sealed")?;
+            Some(parse_user(&self.sealer()?.open(&sealed)?)?)
+        } else {
+            None
+        };
+        let status: String = row.try_get("status")?;
+        let severity: String = row.try_get("severity")?;
+        Ok(CaseRecord {
+            id: row.try_get("id")?,
+            anonymous,
+            reporter,
+            category: row.try_get("category")?,
+            severity: severity.parse().map_err(anyhow::Error::msg)?,
+            concerns: row.try_get("concerns")?,
+            text: row.try_get("body")?,
+            evidence: row.try_get("evidence")?,
+            room: row.try_get("room")?,
+            status: status.parse().map_err(anyhow::Error::msg)?,
+            claimed_by: row.try_get("claimed_by")?,
+            outcome: row.try_get("outcome")?,
+            created_at: from_millis(row.try_get("created_at")?),
+            reveals,
+        })
+    }
+
+    /// Every stored text of a case (its row and its log), as one string: for audits and
+    /// tests that check what is at rest.
+    pub async fn case_at_rest(&self, id: i64) -> Result<String> {
+        let row = sqlx::query(
+            "SELECT reporter_sealed, COALESCE(reporter_plain, '') AS plain, reporter_tag, category, COALESCE(concerns, '') AS concerns, body, COALESCE(evidence, '') AS evidence, COALESCE(room, '') AS room FROM cases WHERE id = $1",
+        )
+        .bind(id)
+        .fetch_one(&self.pool)
+        .await?;
+        let mut s = String::new();
+        for column in [
+            "reporter_sealed",
+            "plain",
+            "reporter_tag",
+            "category",
+            "concerns",
+            "body",
+            "evidence",
+            "room",
+        ] {
+            s.push_str(&row.try_get::<String, _>(column)?);
+            s.push('\n');
+        }
+        for e in self.case_events(id).await? {
+            s.push_str(&format!("{} {} {}\n", e.actor, e.kind, e.detail));
+        }
+        Ok(s)
+    }
+}

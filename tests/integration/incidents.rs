@@ -1,0 +1,149 @@
+//! Incident reports and cases, on both backends: the reporter's flow, the moderators'
+//! workflow, and proof that an anonymous reporter is never revealed without two reveals.
+
+use crate::support::{Harness, room_message, transcript};
+
+const MODS: &str = "moderators";
+
+/// Amina reports, from inside her pair room, anonymously, a safeguarding concern.
+async fn anonymous_report(h: &Harness) -> String {
+    h.rec.take();
+    h.app
+        .receive(room_message("amina", "room-7", "!tandem report"))
+        .await;
+    let mut all = transcript(&h.rec.take());
+    for line in [
+        "2",
+        "Tom",
+        "He keeps asking to meet me alone after school and told me not to tell anyone.",
+        "skip",
+        "yes",
+        "yes",
+        "yes",
+    ] {
+        all.push('\n');
+        all.push_str(&h.dm_all("amina", line).await);
+    }
+    all
+}
+
+both_backends! {
+    async fn a_report_from_a_pair_room_is_answered_only_by_dm_and_reaches_the_moderators(db: TestDb) {
+        let h = Harness::new(&db).await;
+        let all = anonymous_report(&h).await;
+        assert!(!all.contains("[room room-7]"), "nothing is said in the room: {all}");
+        assert!(all.contains("[dm amina] Thank you. Your report is case #1."), "{all}");
+        assert!(all.contains("[room moderators] Case #1 · A safeguarding concern about a young person · SAFEGUARDING · open"), "{all}");
+        assert!(all.contains("Reported by: anonymous reporter"), "{all}");
+        assert!(all.contains("Reported from room: room-7"), "{all}");
+        assert!(all.contains("[room moderators] On call: mo — safeguarding case #1 needs attention now."), "{all}");
+        assert!(all.contains("[dm mo] A safeguarding case (#1) was just reported."), "{all}");
+        let cases = h.in_room("mo", MODS, "!tandem cases").await;
+        assert!(cases.contains("#1 · safeguarding · safeguarding · open"), "{cases}");
+    }
+
+    async fn no_path_reveals_an_anonymous_reporter_without_two_reveals(db: TestDb) {
+        let h = Harness::new(&db).await;
+        let first = anonymous_report(&h).await;
+        // Everything the bot says to anyone but the reporter herself.
+        let seen_by_others = std::cell::RefCell::new(String::new());
+        let run = |out: String| {
+            for line in out.lines().filter(|l| !l.starts_with("[dm amina]")) {
+                let mut seen = seen_by_others.borrow_mut();
+                seen.push_str(line);
+                seen.push('\n');
+            }
+            out
+        };
+        run(first);
+        run(h.in_room("bob", MODS, "!tandem case claim 1").await);
+        run(h.in_room("mo", MODS, "!tandem case claim 1").await);
+        let asked = run(h.in_room("mo", MODS, "!tandem case ask 1 When did this start?").await);
+        assert!(asked.contains("[dm amina] The moderation team has a question about your report (case #1)"), "{asked}");
+        let answered = run(h.dm_all("amina", "Two weeks ago.").await);
+        assert!(answered.contains("[room moderators] Reply from the reporter of case #1:\nQ: When did this start?\nA: Two weeks ago."), "{answered}");
+        run(h.in_room("max", MODS, "!tandem case note 1 Told the safeguarding lead.").await);
+        run(h.in_room("mo", MODS, "!tandem case show 1").await);
+        run(h.in_room("mo", MODS, "!tandem case log 1").await);
+        run(h.in_room("mo", MODS, "!tandem cases").await);
+        run(h.in_room("mo", MODS, "!tandem case ask 99 Hello?").await);
+        run(h.in_room("mo", MODS, "!tandem case ask 1").await);
+        let one = run(h.in_room("mo", MODS, "!tandem case reveal 1").await);
+        assert!(one.contains("named only when a second moderator asks too"), "{one}");
+        let again = run(h.in_room("mo", MODS, "!tandem case reveal 1").await);
+        assert!(again.contains("a second moderator must ask too"), "{again}");
+        let still = run(h.in_room("mo", MODS, "!tandem case show 1").await);
+        assert!(still.contains("Reported by: anonymous reporter"), "{still}");
+        let seen = seen_by_others.borrow().clone();
+        assert!(!seen.contains("amina"), "revealed before two reveals:\n{seen}");
+        let at_rest = h.store.case_at_rest(1).await.unwrap();
+        assert!(!at_rest.contains("amina"), "the database holds the reporter in the clear:\n{at_rest}");
+        // The second moderator's reveal names her, and the log records both.
+        run(h.in_room("max", MODS, "!tandem case reveal 1").await);
+        let shown = h.in_room("max", MODS, "!tandem case show 1").await;
+        assert!(shown.contains("Reported by: console:amina (revealed)"), "{shown}");
+        let log = h.in_room("max", MODS, "!tandem case log 1").await;
+        assert!(log.contains("console:mo · reveal") && log.contains("console:max · reveal"), "{log}");
+        assert!(log.contains("reporter · answered: Two weeks ago."), "{log}");
+        assert!(log.contains("console:bob · refused: not a moderator"), "{log}");
+    }
+
+    async fn moderators_claim_resolve_and_reopen_and_the_reporter_is_told(db: TestDb) {
+        let h = Harness::new(&db).await;
+        anonymous_report(&h).await;
+        let out = h.in_room("bob", MODS, "!tandem case claim 1").await;
+        assert!(out.contains("Sorry bob, only moderators can do that."), "{out}");
+        let out = h.in_room("mo", "lobby", "!tandem case claim 1").await;
+        assert!(out.contains("only in the moderators' room"), "{out}");
+        let out = h.in_room("mo", MODS, "!tandem case claim 1").await;
+        assert!(out.contains("Case #1 claimed by mo."), "{out}");
+        let out = h.in_room("max", MODS, "!tandem case claim 1").await;
+        assert!(out.contains("already claimed by console:mo"), "{out}");
+        let out = h.in_room("mo", MODS, "!tandem case resolve 1 Tom's access was suspended and the safeguarding lead contacted your school.").await;
+        assert!(out.contains("[dm amina] An update on your report (case #1) from the moderation team"), "{out}");
+        assert!(out.contains("What we did: Tom's access was suspended"), "{out}");
+        for cmd in ["case claim 1", "case ask 1 More?"] {
+            let out = h.in_room("mo", MODS, &format!("!tandem {cmd}")).await;
+            assert!(out.contains("Case #1 is resolved; reopen it first"), "{cmd}: {out}");
+        }
+        let out = h.in_room("max", MODS, "!tandem case reopen 1").await;
+        assert!(out.contains("Case #1 reopened by max."), "{out}");
+        let out = h.in_room("max", MODS, "!tandem cases").await;
+        assert!(out.contains("#1 · safeguarding"), "{out}");
+    }
+
+    async fn a_named_report_shows_its_reporter_and_a_named_moderator_stays_out(db: TestDb) {
+        let h = Harness::new(&db).await;
+        for line in ["report", "1", "mo", "Mo keeps making fun of my accent in the group chat.", "skip", "no", "no", "yes"] {
+            h.dm_all("lee", line).await;
+        }
+        let out = h.in_room("max", MODS, "!tandem case show 1").await;
+        assert!(out.contains("Reported by: console:lee"), "{out}");
+        assert!(out.contains("· NORMAL · open"), "{out}");
+        let out = h.in_room("mo", MODS, "!tandem case show 1").await;
+        assert!(out.contains("You are named in case #1, so you cannot see or act on it"), "{out}");
+        assert!(!out.contains("accent"), "{out}");
+        let out = h.in_room("mo", MODS, "!tandem cases").await;
+        assert!(out.contains("No open cases."), "the case is hidden from the moderator it names: {out}");
+    }
+
+    async fn bad_reports_get_clear_messages(db: TestDb) {
+        let h = Harness::new(&db).await;
+        h.dm_all("lee", "report").await;
+        let out = h.dm_all("lee", "9").await;
+        assert!(out.contains("Please answer with the number of one of the options."), "{out}");
+        h.dm_all("lee", "1").await;
+        let out = h.dm_all("lee", "lee").await;
+        assert!(out.contains("You can't report yourself."), "{out}");
+        h.dm_all("lee", "skip").await;
+        let out = h.dm_all("lee", "bad").await;
+        assert!(out.contains("Please tell us a little more"), "{out}");
+        let out = h.dm_all("lee", &"x".repeat(5000)).await;
+        assert!(out.contains("Please keep it under 4,000 characters (yours has 5,000)"), "{out}");
+        let out = h.dm_all("lee", "back").await;
+        assert!(out.contains("Who or what does it concern?"), "{out}");
+        let out = h.dm_all("lee", "cancel").await;
+        assert!(out.contains("Your report was discarded; nothing was sent."), "{out}");
+        assert!(h.store.cases().await.unwrap().is_empty());
+    }
+}
