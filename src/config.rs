@@ -117,7 +117,7 @@ impl Default for ConsoleSettings {
 
 /// Who moderates incident reports. The case key that seals anonymous reporters comes from
 /// `TANDEM_CASE_KEY` (64 hex digits), never from this file.
-#[derive(Debug, Clone, Deserialize, PartialEq, Default)]
+#[derive(Debug, Clone, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct ModerationSettings {
     /// `platform:id` of each moderator.
@@ -129,6 +129,13 @@ pub struct ModerationSettings {
     /// What can be reported; a built-in list when empty.
     #[serde(default)]
     pub categories: Vec<CategorySettings>,
+    /// Reports one person may send in 24 hours (0: no limit).
+    #[serde(default = "default_max_reports")]
+    pub max_reports_per_day: u32,
+}
+
+fn default_max_reports() -> u32 {
+    5
 }
 
 #[derive(Debug, Clone, Deserialize, PartialEq)]
@@ -138,6 +145,17 @@ pub struct CategorySettings {
     pub label: String,
     #[serde(default)]
     pub safeguarding: bool,
+}
+
+impl Default for ModerationSettings {
+    fn default() -> Self {
+        ModerationSettings {
+            moderators: vec![],
+            on_call: vec![],
+            categories: vec![],
+            max_reports_per_day: default_max_reports(),
+        }
+    }
 }
 
 impl ModerationSettings {
@@ -161,6 +179,7 @@ impl ModerationSettings {
                     })
                     .collect()
             },
+            max_reports_per_day: self.max_reports_per_day,
         })
     }
 }

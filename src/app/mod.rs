@@ -62,6 +62,7 @@ impl Default for AppSettings {
             moderators_rooms: vec![RoomRef::new(Platform::Console, "moderators")],
             moderation: Moderation {
                 categories: crate::domain::incident::default_categories(),
+                max_reports_per_day: 5,
                 ..Moderation::default()
             },
         }
@@ -93,6 +94,7 @@ fn follow_up<T>(what: &str, result: Result<T>) -> Option<T> {
 struct Known {
     applications: Vec<ApplicationSummary>,
     matches: Vec<MatchRecord>,
+    reports: Vec<crate::domain::incident::OwnReport>,
 }
 
 /// How often a step is redone after losing a race before giving up.
@@ -168,6 +170,7 @@ impl App {
             programmes: &self.programmes,
             applications: &known.applications,
             matches: &known.matches,
+            reports: &known.reports,
             now,
             max_message_chars: self.settings.max_message_chars,
             room_prefix: &self.settings.room_prefix,
@@ -187,6 +190,10 @@ impl App {
         Ok(Known {
             applications: self.store.applications_of(user).await?,
             matches: self.store.matches_of(user).await?,
+            reports: self
+                .store
+                .reports_since(user, self.clock.now() - chrono::Duration::hours(24))
+                .await?,
         })
     }
 

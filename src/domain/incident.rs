@@ -19,6 +19,8 @@ pub struct Moderation {
     /// Pinged at once for safeguarding categories.
     pub on_call: Vec<UserRef>,
     pub categories: Vec<ReportCategory>,
+    /// Reports one person may send in 24 hours (0: no limit).
+    pub max_reports_per_day: u32,
 }
 
 impl Moderation {
@@ -29,6 +31,16 @@ impl Moderation {
     pub fn category(&self, id: &str) -> Option<&ReportCategory> {
         self.categories.iter().find(|c| c.id == id)
     }
+}
+
+/// One of the sender's own reports of the last day, for the rate limit and for joining a
+/// repeated report to the case it repeats.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct OwnReport {
+    pub case_id: i64,
+    pub concerns: Option<String>,
+    pub status: CaseStatus,
+    pub created_at: DateTime<Utc>,
 }
 
 /// A kind of report, as configured.

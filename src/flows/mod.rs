@@ -22,7 +22,7 @@ pub mod withdraw;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use crate::domain::incident::{CaseEvent, CaseRecord, CaseStatus, Moderation, NewCase};
+use crate::domain::incident::{CaseEvent, CaseRecord, CaseStatus, Moderation, NewCase, OwnReport};
 use crate::domain::matches::{MatchRecord, MatchStatus, NewMatch};
 use crate::domain::screening::StepState;
 use crate::domain::text::{char_len, thousands};
@@ -277,6 +277,8 @@ pub struct Ctx<'a> {
     pub applications: &'a [ApplicationSummary],
     /// The matches the person is in, oldest first.
     pub matches: &'a [MatchRecord],
+    /// The person's own reports of the last 24 hours.
+    pub reports: &'a [OwnReport],
     pub now: DateTime<Utc>,
     /// Longest message accepted, in characters.
     pub max_message_chars: usize,

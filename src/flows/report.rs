@@ -70,6 +70,16 @@ pub struct ReportFlow {
 
 /// Starts a report; `room` is where `!tandem report` was written, if not in a DM.
 pub fn start(ctx: &Ctx<'_>, room: Option<String>) -> Outcome {
+    let limit = ctx.moderation.max_reports_per_day as usize;
+    if limit > 0 && ctx.reports.len() >= limit {
+        return Outcome {
+            state: StateChange::Unchanged,
+            effects: vec![ctx.dm_text(format!(
+                "You have sent {} reports in the last day; the moderation team will get to each of them. If someone is in danger now, please contact local emergency services; otherwise you can report again tomorrow.",
+                ctx.reports.len()
+            ))],
+        };
+    }
     let flow = ReportFlow {
         step: ReportStep::Category,
         category: None,
@@ -320,7 +330,49 @@ pub fn step(ctx: &Ctx<'_>, flow: &ReportFlow, content: &Content) -> Outcome {
     advance(next)
 }
 
+/// The same person about the same person within an hour: their earlier open case.
+fn repeated(ctx: &Ctx<'_>, concerns: Option<&str>) -> Option<i64> {
+    let concerns = concerns?.to_lowercase();
+    ctx.reports
+        .iter()
+        .find(|r| {
+            r.status != crate::domain::incident::CaseStatus::Resolved
+                && ctx.now - r.created_at <= chrono::Duration::hours(1)
+                && r.concerns.as_deref().map(str::to_lowercase).as_deref() == Some(&concerns)
+        })
+        .map(|r| r.case_id)
+}
+
 fn submit(ctx: &Ctx<'_>, flow: &ReportFlow) -> Outcome {
+    let concerns = flow.concerns.clone().flatten();
+    if let Some(case_id) = repeated(ctx, concerns.as_deref()) {
+        let text = flow.text.clone().unwrap_or_default();
+        let mut detail = text.clone();
+        if let Some(Some(e)) = &flow.evidence {
+            detail.push_str(&format!("\nEvidence: {e}"));
+        }
+        let mut effects = vec![Effect::CaseEvent {
+            case_id,
+            actor: "reporter".into(),
+            kind: "added".into(),
+            detail: detail.clone(),
+        }];
+        if let Some(room) = ctx.moderators_room {
+            effects.push(Effect::PostInRoom {
+                room: room.clone(),
+                message: OutMessage::text(format!(
+                    "Case #{case_id}: the reporter added a new report about the same person:\n{detail}"
+                )),
+            });
+        }
+        effects.push(ctx.dm_text(format!(
+            "You reported the same person a short while ago, so I've added this to your report, case #{case_id}. Thank you."
+        )));
+        return Outcome {
+            state: StateChange::Clear,
+            effects,
+        };
+    }
     let category = flow.category.clone().unwrap_or_else(|| "other".into());
     let safeguarding = ctx
         .moderation

@@ -112,6 +112,7 @@ impl Convo {
             programmes: &self.programmes,
             applications: &self.applications,
             matches: &[],
+            reports: &[],
             now: self.now,
             max_message_chars: 8000,
             room_prefix: "!tandem",

@@ -16,7 +16,7 @@ use sqlx::{Any, Row, Transaction};
 
 use super::{Store, from_millis, to_millis};
 use crate::domain::UserRef;
-use crate::domain::incident::{CaseEvent, CaseRecord, CaseStatus, NewCase};
+use crate::domain::incident::{CaseEvent, CaseRecord, CaseStatus, NewCase, OwnReport};
 use crate::error::{Error, Result};
 
 /// Seals and opens reporters with the case key.
@@ -193,6 +193,35 @@ impl Store {
         .execute(&mut **tx)
         .await?;
         Ok(done.rows_affected() == 1)
+    }
+
+    /// A person's own reports since `since` (found by their keyed tag), newest first.
+    pub async fn reports_since(
+        &self,
+        user: &UserRef,
+        since: DateTime<Utc>,
+    ) -> Result<Vec<OwnReport>> {
+        let Some(sealer) = &self.sealer else {
+            return Ok(vec![]);
+        };
+        let rows = sqlx::query(
+            "SELECT id, concerns, status, created_at FROM cases WHERE reporter_tag = $1 AND created_at >= $2 ORDER BY id DESC",
+        )
+        .bind(sealer.tag(&user.to_string()))
+        .bind(to_millis(since))
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|r| {
+                let status: String = r.try_get("status")?;
+                Ok(OwnReport {
+                    case_id: r.try_get("id")?,
+                    concerns: r.try_get("concerns")?,
+                    status: status.parse().map_err(anyhow::Error::msg)?,
+                    created_at: from_millis(r.try_get("created_at")?),
+                })
+            })
+            .collect()
     }
 
     /// The reporter of a case, unsealed: only for the app to deliver messages to them.

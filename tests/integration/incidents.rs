@@ -146,4 +146,34 @@ both_backends! {
         assert!(out.contains("Your report was discarded; nothing was sent."), "{out}");
         assert!(h.store.cases().await.unwrap().is_empty());
     }
+
+    async fn a_repeated_report_joins_its_case_and_reports_are_limited_per_day(db: TestDb) {
+        let h = Harness::new(&db).await;
+        let report = |who: &'static str, about: &'static str, what: &'static str| {
+            let h = &h;
+            async move {
+                let mut out = String::new();
+                for line in ["report", "1", about, what, "skip", "no", "yes", "yes"] {
+                    out = h.dm_all(who, line).await;
+                }
+                out
+            }
+        };
+        let out = report("lee", "Sam", "Sam keeps sending me rude messages at night.").await;
+        assert!(out.contains("Your report is case #1."), "{out}");
+        h.clock.advance(chrono::Duration::minutes(20));
+        let out = report("lee", "sam", "Again tonight, three more messages.").await;
+        assert!(out.contains("[dm lee] You reported the same person a short while ago, so I've added this to your report, case #1."), "{out}");
+        assert!(out.contains("[room moderators] Case #1: the reporter added a new report about the same person:\nAgain tonight"), "{out}");
+        assert_eq!(h.store.cases().await.unwrap().len(), 1);
+        let out = report("lee", "Kim", "Kim shared my phone number in the group.").await;
+        assert!(out.contains("case #2"), "{out}");
+        let out = report("lee", "Jo", "Jo called me names in the group chat.").await;
+        assert!(out.contains("case #3"), "{out}");
+        let out = h.dm_all("lee", "report").await;
+        assert!(out.contains("You have sent 3 reports in the last day"), "{out}");
+        h.clock.advance(chrono::Duration::hours(25));
+        let out = h.dm_all("lee", "report").await;
+        assert!(out.contains("What would you like to report?"), "a day later: {out}");
+    }
 }

@@ -142,6 +142,7 @@ impl Harness {
                     moderators: vec![user("mo"), user("max")],
                     on_call: vec![user("mo")],
                     categories: default_categories(),
+                    max_reports_per_day: 3,
                 },
                 ..AppSettings::default()
             },
