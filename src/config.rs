@@ -132,6 +132,13 @@ pub struct ModerationSettings {
     /// Reports one person may send in 24 hours (0: no limit).
     #[serde(default = "default_max_reports")]
     pub max_reports_per_day: u32,
+    /// An unclaimed urgent case pings on-call again after this many minutes (0: never).
+    #[serde(default = "default_escalate_after")]
+    pub escalate_after_minutes: u32,
+}
+
+fn default_escalate_after() -> u32 {
+    30
 }
 
 fn default_max_reports() -> u32 {
@@ -154,6 +161,7 @@ impl Default for ModerationSettings {
             on_call: vec![],
             categories: vec![],
             max_reports_per_day: default_max_reports(),
+            escalate_after_minutes: default_escalate_after(),
         }
     }
 }
@@ -180,6 +188,7 @@ impl ModerationSettings {
                     .collect()
             },
             max_reports_per_day: self.max_reports_per_day,
+            escalate_after_minutes: self.escalate_after_minutes,
         })
     }
 }

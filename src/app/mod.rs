@@ -63,6 +63,7 @@ impl Default for AppSettings {
             moderation: Moderation {
                 categories: crate::domain::incident::default_categories(),
                 max_reports_per_day: 5,
+                escalate_after_minutes: 30,
                 ..Moderation::default()
             },
         }
@@ -444,6 +445,7 @@ impl App {
                 done += 1;
             }
         }
+        done += self.escalate_cases().await?;
         for id in self.store.overdue_matches(self.clock.now()).await? {
             if self.expire_match(id).await? {
                 done += 1;
@@ -617,6 +619,44 @@ impl App {
             tokio::time::sleep(Duration::from_millis(u64::from(attempt) * 2)).await;
         }
         Ok(())
+    }
+
+    /// Pings on-call again for urgent cases nobody has claimed (see `cases::escalate`).
+    async fn escalate_cases(&self) -> Result<usize> {
+        let moderation = &self.settings.moderation;
+        let Some(someone) = moderation.on_call.first() else {
+            return Ok(0);
+        };
+        if moderation.escalate_after_minutes == 0 {
+            return Ok(0);
+        }
+        let mut done = 0;
+        for case in self.store.cases().await? {
+            if case.status != crate::domain::incident::CaseStatus::Open
+                || case.severity == crate::domain::incident::Severity::Normal
+            {
+                continue;
+            }
+            let Some((case, events)) = self.store.case(case.id).await? else {
+                continue;
+            };
+            let now = self.clock.now();
+            let known = Known::default();
+            let subject = Subject::Nothing;
+            let ctx = self.ctx(someone, &known, &subject, now);
+            let effects = flows::cases::escalate(&ctx, &case, &events);
+            if effects.is_empty() {
+                continue;
+            }
+            let outcome = Outcome {
+                state: StateChange::Unchanged,
+                effects,
+            };
+            if self.commit_and_perform(someone, None, outcome, now).await? {
+                done += 1;
+            }
+        }
+        Ok(done)
     }
 
     /// An approved match whose deadline passed: it lapses (see `pairing::expire`).

@@ -21,6 +21,9 @@ pub struct Moderation {
     pub categories: Vec<ReportCategory>,
     /// Reports one person may send in 24 hours (0: no limit).
     pub max_reports_per_day: u32,
+    /// An unclaimed urgent or safeguarding case pings the on-call moderators again after
+    /// this many minutes (0: never).
+    pub escalate_after_minutes: u32,
 }
 
 impl Moderation {

@@ -198,6 +198,69 @@ pub fn after_report(ctx: &Ctx<'_>, case: &CaseRecord) -> Vec<Effect> {
     effects
 }
 
+/// An urgent or safeguarding case still unclaimed `escalate_after_minutes` after it was
+/// reported (or last re-pinged) pings the on-call moderators again.
+pub fn escalate(
+    ctx: &Ctx<'_>,
+    case: &CaseRecord,
+    events: &[crate::domain::incident::CaseEvent],
+) -> Vec<Effect> {
+    let every = i64::from(ctx.moderation.escalate_after_minutes);
+    if every == 0
+        || case.status != CaseStatus::Open
+        || case.severity == Severity::Normal
+        || ctx.moderation.on_call.is_empty()
+    {
+        return vec![];
+    }
+    let last = events
+        .iter()
+        .filter(|e| e.kind == "re-pinged")
+        .map(|e| e.at)
+        .max()
+        .unwrap_or(case.created_at);
+    let waited = (ctx.now - case.created_at).num_minutes();
+    if (ctx.now - last).num_minutes() < every {
+        return vec![];
+    }
+    let names: Vec<&str> = ctx
+        .moderation
+        .on_call
+        .iter()
+        .map(|u| u.id.as_str())
+        .collect();
+    let mut effects = vec![event(
+        case.id,
+        "tandem",
+        "re-pinged",
+        &format!("unclaimed after {waited} minutes"),
+    )];
+    if let Some(room) = ctx.moderators_room {
+        effects.push(post(
+            room,
+            format!(
+                "Still unclaimed after {waited} minutes: {} case #{} — on call: {}. Type {} case claim {}.",
+                case.severity.as_str(),
+                case.id,
+                names.join(", "),
+                ctx.room_prefix,
+                case.id
+            ),
+        ));
+    }
+    for on_call in &ctx.moderation.on_call {
+        effects.push(Effect::SendDm {
+            to: on_call.clone(),
+            message: OutMessage::text(format!(
+                "Case #{} ({}) is still unclaimed after {waited} minutes. Please look at the moderators' room.",
+                case.id,
+                case.severity.as_str()
+            )),
+        });
+    }
+    effects
+}
+
 /// A moderator's command posted in `room`.
 pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<CaseCommand, String>) -> Outcome {
     let reply = |text: String| Outcome {

@@ -176,4 +176,23 @@ both_backends! {
         let out = h.dm_all("lee", "report").await;
         assert!(out.contains("What would you like to report?"), "a day later: {out}");
     }
+
+    async fn an_unclaimed_urgent_case_pings_on_call_again_until_someone_claims_it(db: TestDb) {
+        let h = Harness::new(&db).await;
+        anonymous_report(&h).await;
+        assert_eq!(h.sweep().await, "", "not yet");
+        h.clock.advance(chrono::Duration::minutes(31));
+        let out = h.sweep().await;
+        assert!(out.contains("[room moderators] Still unclaimed after 31 minutes: safeguarding case #1 — on call: mo."), "{out}");
+        assert!(out.contains("[dm mo] Case #1 (safeguarding) is still unclaimed after 31 minutes."), "{out}");
+        assert!(!out.contains("amina"), "{out}");
+        assert_eq!(h.sweep().await, "", "once per interval");
+        h.clock.advance(chrono::Duration::minutes(30));
+        assert!(h.sweep().await.contains("Still unclaimed after 61 minutes"));
+        h.in_room("mo", MODS, "!tandem case claim 1").await;
+        h.clock.advance(chrono::Duration::minutes(45));
+        assert_eq!(h.sweep().await, "", "claimed: no more pings");
+        let log = h.in_room("mo", MODS, "!tandem case log 1").await;
+        assert_eq!(log.matches("tandem · re-pinged").count(), 2, "{log}");
+    }
 }

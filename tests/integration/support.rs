@@ -143,6 +143,7 @@ impl Harness {
                     on_call: vec![user("mo")],
                     categories: default_categories(),
                     max_reports_per_day: 3,
+                    escalate_after_minutes: 30,
                 },
                 ..AppSettings::default()
             },
