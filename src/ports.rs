@@ -74,4 +74,20 @@ pub trait RoomProvisioner: Send + Sync {
         user: &UserRef,
         key: &IdempotencyKey,
     ) -> Result<(), PortError>;
+
+    /// Makes a room read-only for its members (a frozen pair), or writable again.
+    async fn set_read_only(
+        &self,
+        room: &RoomRef,
+        read_only: bool,
+        key: &IdempotencyKey,
+    ) -> Result<(), PortError>;
+
+    /// Removes `user` from a room the bot manages (a suspended person).
+    async fn remove_member(
+        &self,
+        room: &RoomRef,
+        user: &UserRef,
+        key: &IdempotencyKey,
+    ) -> Result<(), PortError>;
 }

@@ -96,6 +96,7 @@ struct Known {
     applications: Vec<ApplicationSummary>,
     matches: Vec<MatchRecord>,
     reports: Vec<crate::domain::incident::OwnReport>,
+    suspended: bool,
 }
 
 /// How often a step is redone after losing a race before giving up.
@@ -172,6 +173,7 @@ impl App {
             applications: &known.applications,
             matches: &known.matches,
             reports: &known.reports,
+            suspended: known.suspended,
             now,
             max_message_chars: self.settings.max_message_chars,
             room_prefix: &self.settings.room_prefix,
@@ -195,6 +197,7 @@ impl App {
                 .store
                 .reports_since(user, self.clock.now() - chrono::Duration::hours(24))
                 .await?,
+            suspended: self.store.is_suspended(user, self.clock.now()).await?,
         })
     }
 
@@ -202,17 +205,38 @@ impl App {
     async fn matching_subject(&self, programme: &str) -> Result<Subject> {
         Ok(Subject::Matching {
             mentees: self
-                .store
-                .ready_participants(programme, RoleKind::Mentee)
+                .not_suspended(
+                    self.store
+                        .ready_participants(programme, RoleKind::Mentee)
+                        .await?,
+                )
                 .await?,
             mentors: self
-                .store
-                .ready_participants(programme, RoleKind::Mentor)
+                .not_suspended(
+                    self.store
+                        .ready_participants(programme, RoleKind::Mentor)
+                        .await?,
+                )
                 .await?,
             matches: self.store.matches_in(programme).await?,
             applications: self.store.applications_in(&[programme.to_string()]).await?,
             programme: programme.to_string(),
         })
+    }
+
+    /// Leaves suspended people out of a matching pool.
+    async fn not_suspended(
+        &self,
+        records: Vec<ApplicationRecord>,
+    ) -> Result<Vec<ApplicationRecord>> {
+        let now = self.clock.now();
+        let mut out = Vec::with_capacity(records.len());
+        for r in records {
+            if !self.store.is_suspended(&r.applicant, now).await? {
+                out.push(r);
+            }
+        }
+        Ok(out)
     }
 
     /// Loads what a coordinator's or moderator's command needs.
@@ -226,6 +250,15 @@ impl App {
                 Some(n) => Subject::Case(self.store.case(n).await?.map(Box::new)),
                 None => Subject::Cases(self.store.cases().await?),
             });
+        }
+        if let (Place::Room(_), flows::Content::Text(text)) = (&inbound.place, &inbound.content)
+            && let Some(rest) = flows::strip_prefix_ci(text.trim(), &self.settings.room_prefix)
+            && let Some(Ok(
+                flows::actions::ActionCommand::Freeze(id)
+                | flows::actions::ActionCommand::Unfreeze(id),
+            )) = flows::actions::parse(rest)
+        {
+            return Ok(Subject::Pair(self.store.match_by_id(id).await?));
         }
         if let Some(needs) =
             flows::pairing::needs(inbound, &self.programmes, &self.settings.room_prefix)
@@ -552,6 +585,54 @@ impl App {
         Ok(())
     }
 
+    /// Makes a frozen pair's room read-only (or writable again).
+    async fn set_pair_room_read_only(
+        &self,
+        key: &IdempotencyKey,
+        match_id: i64,
+        read_only: bool,
+    ) -> std::result::Result<(), crate::ports::PortError> {
+        let m = self
+            .store
+            .match_by_id(match_id)
+            .await
+            .map_err(|e| anyhow::anyhow!("loading match {match_id}: {e}"))?;
+        match m.and_then(|m| m.room.map(|r| RoomRef::new(m.mentee.platform, r))) {
+            Some(room) => {
+                self.ports
+                    .provisioner
+                    .set_read_only(&room, read_only, key)
+                    .await
+            }
+            None => Ok(()),
+        }
+    }
+
+    /// Removes a suspended person from the rooms of their active matches.
+    async fn remove_from_pair_rooms(
+        &self,
+        key: &IdempotencyKey,
+        user: &UserRef,
+    ) -> std::result::Result<(), crate::ports::PortError> {
+        let matches = self
+            .store
+            .matches_of(user)
+            .await
+            .map_err(|e| anyhow::anyhow!("loading the matches of a suspended person: {e}"))?;
+        for m in matches {
+            if m.status == crate::domain::matches::MatchStatus::Active
+                && let Some(room) = m.room
+            {
+                let room = RoomRef::new(user.platform, room);
+                self.ports
+                    .provisioner
+                    .remove_member(&room, user, key)
+                    .await?;
+            }
+        }
+        Ok(())
+    }
+
     /// Posts the cards of newly stored proposals to the coordinators' room.
     async fn post_proposals(&self, platform: Platform, ids: &[i64]) -> Result<()> {
         if ids.is_empty() {
@@ -803,6 +884,11 @@ impl App {
                 | Effect::MoveCase { .. }
                 | Effect::AskReporter { .. }
                 | Effect::CaseReply { .. } => Ok(()),
+                Effect::FreezeMatch {
+                    match_id, frozen, ..
+                } => self.set_pair_room_read_only(&key, *match_id, *frozen).await,
+                Effect::Suspend { user, .. } => self.remove_from_pair_rooms(&key, user).await,
+                Effect::Unsuspend { .. } => Ok(()),
                 Effect::TellReporter { case_id, text } => {
                     match self.store.case_reporter(*case_id).await {
                         Ok(Some(reporter)) => {

@@ -100,6 +100,8 @@ pub struct MatchRecord {
     pub mentor_answer: Option<bool>,
     pub deadline: Option<DateTime<Utc>>,
     pub room: Option<String>,
+    /// Frozen by the moderators: the pair room is read-only.
+    pub frozen: bool,
     pub created_at: DateTime<Utc>,
 }
 

@@ -66,6 +66,12 @@ fn question_ref(id: &str) -> String {
 
 /// Starts an application after `apply [programme] [as] [role]`.
 pub fn start(ctx: &Ctx<'_>, args: &[String]) -> Outcome {
+    if ctx.suspended {
+        return reply_only(
+            ctx,
+            "You can't apply right now. If you think this is a mistake, please contact the programme's coordinators.".into(),
+        );
+    }
     let open: Vec<&Programme> = ctx
         .programmes
         .iter()

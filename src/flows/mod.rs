@@ -10,6 +10,7 @@
 //! To add a flow (a survey, an incident report): add a module with its state type and a
 //! `step` function, a variant to [`FlowState`], and route to it from [`handle`].
 
+pub mod actions;
 pub mod application;
 pub mod cases;
 pub mod command;
@@ -188,6 +189,22 @@ pub enum Effect {
         case_id: i64,
         text: String,
     },
+    /// Freeze or unfreeze a pair: recorded, then the app makes the room read-only (or not).
+    FreezeMatch {
+        match_id: i64,
+        frozen: bool,
+        by: String,
+    },
+    /// Suspend a person: recorded, then the app removes them from their pair rooms.
+    Suspend {
+        user: UserRef,
+        until: Option<DateTime<Utc>>,
+        reason: String,
+        by: String,
+    },
+    Unsuspend {
+        user: UserRef,
+    },
     /// Never propose this pair (a request, a conflict of interest): stored as a rejected
     /// match, which the engine already never proposes again.
     ExcludePair {
@@ -243,6 +260,8 @@ pub enum FlowState {
     ConfirmWithdraw(withdraw::ConfirmWithdraw),
     Report(report::ReportFlow),
     CaseReply(cases::CaseReply),
+    /// A moderator's action waiting for their `confirm`.
+    ConfirmAction(actions::PendingAction),
 }
 
 /// How the stored state changes.
@@ -279,6 +298,8 @@ pub struct Ctx<'a> {
     pub matches: &'a [MatchRecord],
     /// The person's own reports of the last 24 hours.
     pub reports: &'a [OwnReport],
+    /// Whether the person is suspended (cannot apply or be matched).
+    pub suspended: bool,
     pub now: DateTime<Utc>,
     /// Longest message accepted, in characters.
     pub max_message_chars: usize,
@@ -306,6 +327,8 @@ pub enum Subject {
     Case(Option<Box<(CaseRecord, Vec<CaseEvent>)>>),
     /// Every case, for `cases`.
     Cases(Vec<CaseRecord>),
+    /// The match a moderation action names (`None`: no such match).
+    Pair(Option<MatchRecord>),
     /// A programme's participants who are ready to be matched, and the (mentee application,
     /// mentor application) pairs never to propose.
     Matching {
@@ -363,6 +386,10 @@ pub fn handle(ctx: &Ctx<'_>, state: Option<&FlowState>, inbound: &Inbound) -> Ou
             Some(FlowState::ConfirmWithdraw(flow)) => withdraw::step(ctx, flow, &inbound.content),
             Some(FlowState::Report(flow)) => report::step(ctx, flow, &inbound.content),
             Some(FlowState::CaseReply(flow)) => cases::reply_step(ctx, flow, &inbound.content),
+            Some(FlowState::ConfirmAction(_)) => Outcome::unchanged(vec![ctx.dm_text(format!(
+                "You have a moderation action waiting: type {p} confirm or {p} cancel in the moderators' room.",
+                p = ctx.room_prefix
+            ))]),
             None => handle_idle_dm(ctx, &inbound.content),
         },
     }
@@ -436,6 +463,12 @@ fn handle_room(
     let sent_dm = format!("{}, I've sent you a direct message.", ctx.user.id);
     if rest.is_empty() {
         return Outcome::unchanged(vec![post(help_text(ctx, ctx.room_prefix))]);
+    }
+    if matches!(state, Some(FlowState::ConfirmAction(_))) && actions::is_cancel(rest) {
+        return actions::handle(ctx, state, room, Ok(actions::ActionCommand::Cancel));
+    }
+    if let Some(command) = actions::parse(rest) {
+        return actions::handle(ctx, state, room, command);
     }
     if let Some(command) = cases::parse(rest) {
         return cases::handle(ctx, room, command);

@@ -113,6 +113,7 @@ impl Convo {
             applications: &self.applications,
             matches: &[],
             reports: &[],
+            suspended: false,
             now: self.now,
             max_message_chars: 8000,
             room_prefix: "!tandem",

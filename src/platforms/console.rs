@@ -202,6 +202,31 @@ impl RoomProvisioner for ConsoleOutput {
             room.id, user.id
         ))
     }
+
+    async fn set_read_only(
+        &self,
+        room: &RoomRef,
+        read_only: bool,
+        _key: &IdempotencyKey,
+    ) -> Result<(), PortError> {
+        self.write(&format!(
+            "[room {}] (the room is now {})\n",
+            room.id,
+            if read_only { "read-only" } else { "open again" }
+        ))
+    }
+
+    async fn remove_member(
+        &self,
+        room: &RoomRef,
+        user: &UserRef,
+        _key: &IdempotencyKey,
+    ) -> Result<(), PortError> {
+        self.write(&format!(
+            "[room {}] ({} was removed from the room)\n",
+            room.id, user.id
+        ))
+    }
 }
 
 /// Feeds every line of `input` to the app, in order, until the input ends. Protocol

@@ -29,6 +29,7 @@ pub struct Sent {
 pub struct Recording {
     sent: Arc<Mutex<Vec<Sent>>>,
     rooms: Arc<Mutex<Vec<PrivateRoomSpec>>>,
+    read_only: Arc<Mutex<Vec<(RoomRef, bool)>>>,
 }
 
 impl Recording {
@@ -62,6 +63,11 @@ impl Recording {
             .filter(|s| s.target == Target::Room(room.clone()))
             .map(|s| s.message)
             .collect()
+    }
+
+    /// Read-only changes so far: (room, read only).
+    pub fn read_only_changes(&self) -> Vec<(RoomRef, bool)> {
+        self.read_only.lock().expect("recording lock").clone()
     }
 
     /// Private rooms created so far.
@@ -136,6 +142,37 @@ impl RoomProvisioner for Recording {
             .ok_or_else(|| anyhow::anyhow!("no such room {room}"))?;
         if !spec.members.contains(user) {
             spec.members.push(user.clone());
+        }
+        Ok(())
+    }
+
+    async fn set_read_only(
+        &self,
+        room: &RoomRef,
+        read_only: bool,
+        _key: &IdempotencyKey,
+    ) -> Result<(), PortError> {
+        self.read_only
+            .lock()
+            .expect("recording lock")
+            .push((room.clone(), read_only));
+        Ok(())
+    }
+
+    async fn remove_member(
+        &self,
+        room: &RoomRef,
+        user: &UserRef,
+        _key: &IdempotencyKey,
+    ) -> Result<(), PortError> {
+        let mut rooms = self.rooms.lock().expect("recording lock");
+        let n: usize = room
+            .id
+            .strip_prefix("room-")
+            .and_then(|n| n.parse().ok())
+            .ok_or_else(|| anyhow::anyhow!("no such room {room}"))?;
+        if let Some(spec) = rooms.get_mut(n - 1) {
+            spec.members.retain(|m| m != user);
         }
         Ok(())
     }

@@ -10,7 +10,7 @@ use crate::domain::matches::{MatchRecord, MatchStatus, NewMatch};
 use crate::domain::{Answer, UserRef};
 use crate::error::Result;
 
-const MATCH_COLUMNS: &str = "m.id, m.programme, m.mentee_application, m.mentor_application, m.status, m.score, m.reasons, m.mentee_answer, m.mentor_answer, m.deadline, m.room, m.created_at, e.platform AS e_platform, e.user_id AS e_user, r.platform AS r_platform, r.user_id AS r_user";
+const MATCH_COLUMNS: &str = "m.id, m.programme, m.mentee_application, m.mentor_application, m.status, m.score, m.reasons, m.mentee_answer, m.mentor_answer, m.deadline, m.room, m.frozen, m.created_at, e.platform AS e_platform, e.user_id AS e_user, r.platform AS r_platform, r.user_id AS r_user";
 const MATCH_FROM: &str = "matches m JOIN applications e ON e.id = m.mentee_application JOIN applications r ON r.id = m.mentor_application";
 
 fn answer_text(a: Option<bool>) -> Option<&'static str> {
@@ -90,6 +90,75 @@ impl Store {
         .execute(&mut **tx)
         .await?;
         Ok(done.rows_affected() == 1)
+    }
+
+    pub(super) async fn freeze_match(
+        &self,
+        tx: &mut Transaction<'static, Any>,
+        id: i64,
+        frozen: bool,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
+        sqlx::query("UPDATE matches SET frozen = $1, updated_at = $2 WHERE id = $3")
+            .bind(i64::from(frozen))
+            .bind(to_millis(now))
+            .bind(id)
+            .execute(&mut **tx)
+            .await?;
+        Ok(())
+    }
+
+    pub(super) async fn suspend(
+        &self,
+        tx: &mut Transaction<'static, Any>,
+        user: &UserRef,
+        until: Option<DateTime<Utc>>,
+        reason: &str,
+        by: &str,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
+        sqlx::query(
+            "INSERT INTO suspensions (platform, user_id, until, reason, decided_by, created_at) VALUES ($1, $2, $3, $4, $5, $6)",
+        )
+        .bind(user.platform.as_str())
+        .bind(&user.id)
+        .bind(until.map(to_millis))
+        .bind(reason)
+        .bind(by)
+        .bind(to_millis(now))
+        .execute(&mut **tx)
+        .await?;
+        Ok(())
+    }
+
+    pub(super) async fn unsuspend(
+        &self,
+        tx: &mut Transaction<'static, Any>,
+        user: &UserRef,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
+        sqlx::query(
+            "UPDATE suspensions SET lifted_at = $1 WHERE platform = $2 AND user_id = $3 AND lifted_at IS NULL",
+        )
+        .bind(to_millis(now))
+        .bind(user.platform.as_str())
+        .bind(&user.id)
+        .execute(&mut **tx)
+        .await?;
+        Ok(())
+    }
+
+    /// Whether a person is suspended at `now`.
+    pub async fn is_suspended(&self, user: &UserRef, now: DateTime<Utc>) -> Result<bool> {
+        let n: i64 = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM suspensions WHERE platform = $1 AND user_id = $2 AND lifted_at IS NULL AND (until IS NULL OR until > $3)",
+        )
+        .bind(user.platform.as_str())
+        .bind(&user.id)
+        .bind(to_millis(now))
+        .fetch_one(&self.pool)
+        .await?;
+        Ok(n > 0)
     }
 
     /// Remembers the pair room of a match.
@@ -190,6 +259,7 @@ impl Store {
             mentor_answer: answer("mentor_answer")?,
             deadline: r.try_get::<Option<i64>, _>("deadline")?.map(from_millis),
             room: r.try_get("room")?,
+            frozen: r.try_get::<i64, _>("frozen")? != 0,
             created_at: from_millis(r.try_get("created_at")?),
         })
     }

@@ -92,6 +92,16 @@ impl Store {
                     .await?;
             }
             Effect::TellReporter { .. } => {}
+            Effect::FreezeMatch {
+                match_id, frozen, ..
+            } => self.freeze_match(tx, *match_id, *frozen, now).await?,
+            Effect::Suspend {
+                user,
+                until,
+                reason,
+                by,
+            } => self.suspend(tx, user, *until, reason, by, now).await?,
+            Effect::Unsuspend { user } => self.unsuspend(tx, user, now).await?,
             Effect::StoreMatches(new) => {
                 let mut ids = Vec::with_capacity(new.len());
                 for m in new {

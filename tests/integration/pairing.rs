@@ -286,4 +286,53 @@ both_backends! {
         let all = h.store.matches_in("pathways-2027").await.unwrap();
         assert!(all.iter().all(|m| m.room.as_deref() == Some("room-1")), "{all:?}");
     }
+
+    async fn moderators_freeze_a_pair_and_suspend_a_person_after_confirming(db: TestDb) {
+        let h = Harness::new(&db).await;
+        ready_mentee(&h, "amina", "Amina").await;
+        ready_mentor(&h, "grace", "Grace", "Technology").await;
+        h.in_room("carol", ROOM, "!tandem match propose").await;
+        h.in_room("carol", ROOM, "!tandem match approve 1").await;
+        h.dm_all("amina", "accept").await;
+        h.dm_all("grace", "accept").await;
+        const MODS: &str = "moderators";
+        let out = h.in_room("carol", MODS, "!tandem freeze pair 1").await;
+        assert!(out.contains("Sorry carol, only moderators can do that."), "{out}");
+        let out = h.in_room("mo", MODS, "!tandem freeze pair 1").await;
+        assert!(out.contains("Freeze the pair room of match #1 (Amina & Grace)?"), "{out}");
+        assert!(h.rec.read_only_changes().is_empty(), "nothing before confirm");
+        let out = h.in_room("mo", MODS, "!tandem confirm").await;
+        assert!(out.contains("[room moderators] Match #1 (Amina & Grace) is frozen by mo."), "{out}");
+        assert!(out.contains("[room coordinators] The moderators have frozen match #1 (Amina & Grace)."), "{out}");
+        assert_eq!(h.rec.read_only_changes().len(), 1);
+        assert!(h.rec.read_only_changes()[0].1, "read-only");
+        let out = h.in_room("max", MODS, "!tandem freeze pair 1").await;
+        assert!(out.contains("Match #1 is already frozen."), "{out}");
+        h.in_room("max", MODS, "!tandem unfreeze pair 1").await;
+        h.in_room("max", MODS, "!tandem confirm").await;
+        assert!(!h.rec.read_only_changes()[1].1, "writable again");
+        // A suspension, first cancelled, then confirmed.
+        let out = h.in_room("mo", MODS, "!tandem suspend grace until 2001-01-01").await;
+        assert!(out.contains("2001-01-01 is not in the future."), "{out}");
+        let out = h.in_room("mo", MODS, "!tandem suspend grace until 2099-01-01 Repeated rudeness").await;
+        assert!(out.contains("Suspend console:grace until 1 January 2099?"), "{out}");
+        let out = h.in_room("mo", MODS, "!tandem cancel").await;
+        assert!(out.contains("Cancelled: nothing was done."), "{out}");
+        let out = h.in_room("mo", MODS, "!tandem confirm").await;
+        assert!(out.contains("There is nothing waiting for confirmation."), "{out}");
+        h.in_room("mo", MODS, "!tandem suspend grace until 2099-01-01 Repeated rudeness").await;
+        let out = h.in_room("mo", MODS, "!tandem confirm").await;
+        assert!(out.contains("console:grace is suspended by mo."), "{out}");
+        assert_eq!(h.rec.created_rooms()[0].members, vec![user("amina")], "removed from the pair room");
+        let out = h.dm_all("grace", "withdraw").await;
+        assert!(out.contains("active match"), "{out}");
+        let out = h.dm_all("grace", "apply").await;
+        assert!(out.contains("You can't apply right now."), "{out}");
+        // Suspended: cannot be matched again.
+        let out = h.in_room("carol", ROOM, "!tandem match preview").await;
+        assert!(out.contains("0 mentor(s) are ready"), "{out}");
+        h.in_room("max", MODS, "!tandem unsuspend grace").await;
+        let out = h.in_room("max", MODS, "!tandem confirm").await;
+        assert!(out.contains("The suspension of console:grace was lifted by max."), "{out}");
+    }
 }

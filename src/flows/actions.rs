@@ -1,0 +1,317 @@
+//! Moderators' actions on pairs and people, each confirmed before it happens.
+//!
+//! Commands (in the moderators' room, after the prefix): `freeze pair <match>` (the pair
+//! room becomes read-only; the coordinators are told only that the pair is frozen),
+//! `unfreeze pair <match>`, `suspend <person> [until YYYY-MM-DD] [reason]` (removed from
+//! their pair rooms, cannot apply or be matched until then), `unsuspend <person>`. Each
+//! asks for `confirm` (or `cancel`) from the same moderator; the pending action is that
+//! moderator's conversation, so it survives a restart like any other.
+
+use chrono::{DateTime, NaiveTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use super::{Ctx, Effect, FlowState, OutMessage, Outcome, StateChange, Subject};
+use crate::config::parse_user_ref;
+use crate::domain::matches::MatchStatus;
+use crate::domain::screening::parse_date;
+use crate::domain::{RoomRef, UserRef};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ActionCommand {
+    Freeze(i64),
+    Unfreeze(i64),
+    Suspend {
+        who: String,
+        until: Option<String>,
+        reason: String,
+    },
+    Unsuspend(String),
+    Confirm,
+    Cancel,
+}
+
+/// An action waiting for its moderator's `confirm`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "action", rename_all = "snake_case")]
+pub enum PendingAction {
+    Freeze {
+        match_id: i64,
+        frozen: bool,
+        pair: String,
+    },
+    Suspend {
+        user: UserRef,
+        until: Option<DateTime<Utc>>,
+        reason: String,
+    },
+    Unsuspend {
+        user: UserRef,
+    },
+}
+
+const USAGE: &str = "Usage: freeze pair <match> · unfreeze pair <match> · suspend <person> [until YYYY-MM-DD] [reason] · unsuspend <person>";
+
+pub fn parse(text: &str) -> Option<Result<ActionCommand, String>> {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+    let l: Vec<&str> = lower.iter().map(String::as_str).collect();
+    let number = |w: &str| {
+        w.trim_start_matches('#')
+            .parse::<i64>()
+            .ok()
+            .filter(|n| *n > 0)
+    };
+    Some(match l.as_slice() {
+        ["confirm"] => Ok(ActionCommand::Confirm),
+        ["freeze", "pair", n] => number(n).map(ActionCommand::Freeze).ok_or(USAGE.into()),
+        ["unfreeze", "pair", n] => number(n).map(ActionCommand::Unfreeze).ok_or(USAGE.into()),
+        ["freeze" | "unfreeze", ..] => Err(USAGE.into()),
+        ["suspend", _, "until", _, ..] => Ok(ActionCommand::Suspend {
+            who: words[1].to_string(),
+            until: Some(words[3].to_string()),
+            reason: words[4..].join(" "),
+        }),
+        ["suspend", _, ..] => Ok(ActionCommand::Suspend {
+            who: words[1].to_string(),
+            until: None,
+            reason: words[2..].join(" "),
+        }),
+        ["unsuspend", _] => Ok(ActionCommand::Unsuspend(words[1].to_string())),
+        ["suspend" | "unsuspend", ..] => Err(USAGE.into()),
+        _ => return None,
+    })
+}
+
+/// `cancel` in the moderators' room, only while an action waits for confirmation.
+pub fn is_cancel(text: &str) -> bool {
+    text.trim().eq_ignore_ascii_case("cancel")
+}
+
+fn post(room: &RoomRef, text: String) -> Effect {
+    Effect::PostInRoom {
+        room: room.clone(),
+        message: OutMessage::text(text),
+    }
+}
+
+/// A person as written by a moderator: `platform:id`, or a plain id on their own platform.
+fn person(ctx: &Ctx<'_>, who: &str) -> Result<UserRef, String> {
+    if who.contains(':') && !who.starts_with('@') {
+        parse_user_ref(who)
+    } else {
+        Ok(UserRef::new(ctx.user.platform, who.trim_start_matches('@')))
+    }
+}
+
+pub fn handle(
+    ctx: &Ctx<'_>,
+    state: Option<&FlowState>,
+    room: &RoomRef,
+    command: Result<ActionCommand, String>,
+) -> Outcome {
+    let reply = |text: String| Outcome {
+        state: StateChange::Unchanged,
+        effects: vec![post(room, text)],
+    };
+    let command = match command {
+        Ok(c) => c,
+        Err(usage) => return reply(usage),
+    };
+    if ctx.moderators_room != Some(room) {
+        return reply("Moderation commands work only in the moderators' room.".into());
+    }
+    if !ctx.moderation.is_moderator(ctx.user) {
+        return Outcome {
+            state: StateChange::Unchanged,
+            effects: vec![
+                post(
+                    room,
+                    format!("Sorry {}, only moderators can do that.", ctx.user.id),
+                ),
+                Effect::LogRefusal {
+                    user: ctx.user.clone(),
+                    action: "moderation action".into(),
+                },
+            ],
+        };
+    }
+    let pending = match state {
+        Some(FlowState::ConfirmAction(p)) => Some(p),
+        _ => None,
+    };
+    match command {
+        ActionCommand::Confirm => match pending {
+            Some(p) => confirm(ctx, room, p),
+            None => reply("There is nothing waiting for confirmation.".into()),
+        },
+        ActionCommand::Cancel => Outcome {
+            state: StateChange::Clear,
+            effects: vec![post(room, "Cancelled: nothing was done.".into())],
+        },
+        _ if state.is_some() && pending.is_none() => {
+            reply("Please finish your conversation with me in our DM first.".into())
+        }
+        ActionCommand::Freeze(id) | ActionCommand::Unfreeze(id) => {
+            let frozen = matches!(command, ActionCommand::Freeze(_));
+            let Subject::Pair(Some(m)) = ctx.subject else {
+                return reply(format!("There is no match #{id}."));
+            };
+            if m.status != MatchStatus::Active {
+                return reply(format!("Match #{id} is {}, not an active pair.", m.status));
+            }
+            if m.frozen == frozen {
+                return reply(format!(
+                    "Match #{id} is already {}.",
+                    if frozen { "frozen" } else { "not frozen" }
+                ));
+            }
+            let pair = format!("{} & {}", m.mentee_name, m.mentor_name);
+            ask(
+                room,
+                PendingAction::Freeze {
+                    match_id: id,
+                    frozen,
+                    pair: pair.clone(),
+                },
+                if frozen {
+                    format!(
+                        "Freeze the pair room of match #{id} ({pair})? The room becomes read-only, and the coordinators are told only that the pair is frozen."
+                    )
+                } else {
+                    format!(
+                        "Unfreeze the pair room of match #{id} ({pair})? The room becomes writable again."
+                    )
+                },
+                ctx,
+            )
+        }
+        ActionCommand::Suspend { who, until, reason } => {
+            let user = match person(ctx, &who) {
+                Ok(u) => u,
+                Err(e) => return reply(e),
+            };
+            if user == *ctx.user {
+                return reply("You cannot suspend yourself.".into());
+            }
+            let until = match until {
+                None => None,
+                Some(d) => match parse_date(&d) {
+                    Ok(day) if day > ctx.now.date_naive() => {
+                        Some(day.and_time(NaiveTime::MIN).and_utc())
+                    }
+                    Ok(_) => return reply(format!("{d} is not in the future.")),
+                    Err(e) => return reply(e),
+                },
+            };
+            let reason = if reason.is_empty() {
+                "moderation decision".to_string()
+            } else {
+                reason
+            };
+            let text = format!(
+                "Suspend {user}{}? They are removed from their pair rooms and cannot apply or be matched. Reason: {reason}",
+                until
+                    .map(|u| format!(" until {}", u.format("%-d %B %Y")))
+                    .unwrap_or_default()
+            );
+            ask(
+                room,
+                PendingAction::Suspend {
+                    user,
+                    until,
+                    reason,
+                },
+                text,
+                ctx,
+            )
+        }
+        ActionCommand::Unsuspend(who) => {
+            let user = match person(ctx, &who) {
+                Ok(u) => u,
+                Err(e) => return reply(e),
+            };
+            let text = format!("Lift the suspension of {user}?");
+            ask(room, PendingAction::Unsuspend { user }, text, ctx)
+        }
+    }
+}
+
+fn ask(room: &RoomRef, action: PendingAction, text: String, ctx: &Ctx<'_>) -> Outcome {
+    Outcome {
+        state: StateChange::Set(FlowState::ConfirmAction(action)),
+        effects: vec![post(
+            room,
+            format!(
+                "{text}\nType {p} confirm to do it, or {p} cancel.",
+                p = ctx.room_prefix
+            ),
+        )],
+    }
+}
+
+fn confirm(ctx: &Ctx<'_>, room: &RoomRef, action: &PendingAction) -> Outcome {
+    let by = ctx.user.to_string();
+    let mut effects = Vec::new();
+    match action {
+        PendingAction::Freeze {
+            match_id,
+            frozen,
+            pair,
+        } => {
+            effects.push(Effect::FreezeMatch {
+                match_id: *match_id,
+                frozen: *frozen,
+                by,
+            });
+            effects.push(post(
+                room,
+                format!(
+                    "Match #{match_id} ({pair}) is {} by {}.",
+                    if *frozen { "frozen" } else { "unfrozen" },
+                    ctx.user.id
+                ),
+            ));
+            if let Some(coordinators) = ctx.coordinators_room {
+                effects.push(post(
+                    coordinators,
+                    format!(
+                        "The moderators have {} match #{match_id} ({pair}).{}",
+                        if *frozen { "frozen" } else { "unfrozen" },
+                        if *frozen {
+                            " Its room is read-only for now; please don't contact the pair about it until the moderators say so."
+                        } else {
+                            ""
+                        }
+                    ),
+                ));
+            }
+        }
+        PendingAction::Suspend {
+            user,
+            until,
+            reason,
+        } => {
+            effects.push(Effect::Suspend {
+                user: user.clone(),
+                until: *until,
+                reason: reason.clone(),
+                by,
+            });
+            effects.push(post(
+                room,
+                format!("{user} is suspended by {}.", ctx.user.id),
+            ));
+        }
+        PendingAction::Unsuspend { user } => {
+            effects.push(Effect::Unsuspend { user: user.clone() });
+            effects.push(post(
+                room,
+                format!("The suspension of {user} was lifted by {}.", ctx.user.id),
+            ));
+        }
+    }
+    Outcome {
+        state: StateChange::Clear,
+        effects,
+    }
+}
