@@ -233,3 +233,80 @@ fn the_matching_demo_script_goes_from_preview_to_a_pair_room_through_a_decline()
         "Grace is never proposed to Amina again:\n{stdout}"
     );
 }
+
+#[test]
+fn the_incident_demo_script_keeps_the_reporter_anonymous_from_report_to_resolution() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("incident.db").display().to_string();
+    let script =
+        std::fs::read_to_string(repo_root().join("tests/fixtures/incident_demo.txt")).unwrap();
+    let out = tandem(
+        &[
+            "--config",
+            "config/tandem.example.toml",
+            "console",
+            "--database",
+            &db,
+        ],
+        &script,
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    for expected in [
+        "[dm amina] Thank you. Your report is case #1.",
+        "Reported by: anonymous reporter",
+        "Reported from room: amina-grace",
+        "[room moderators] On call: mo — safeguarding case #1 needs attention now.",
+        "[room moderators] Sorry carol, only moderators can do that.",
+        "[room moderators] Case #1 claimed by mo.",
+        "[dm amina] The moderation team has a question about your report (case #1):",
+        "  A: She also asked which bus I take.",
+        "[room amina-grace] (the room is now read-only)",
+        "[room coordinators] The moderators have frozen match #1 (Amina & Grace).",
+        "[dm amina] An update on your report (case #1) from the moderation team",
+        "[room moderators] Audit log of case #1:",
+        "console:carol · refused: not a moderator",
+    ] {
+        assert!(
+            stdout.contains(expected),
+            "missing «{expected}» in:\n{stdout}"
+        );
+    }
+    // Everything the moderators' and coordinators' rooms show, continuation lines included.
+    let mut shared = String::new();
+    let mut in_shared = false;
+    for line in stdout.lines() {
+        if line.starts_with('[') {
+            in_shared = line.starts_with("[room moderators]")
+                || line.starts_with("[room coordinators]")
+                || line.starts_with("[dm mo]")
+                || line.starts_with("[dm max]");
+        }
+        if in_shared {
+            shared.push_str(line);
+            shared.push('\n');
+        }
+    }
+    let case_lines: String = shared
+        .lines()
+        .filter(|l| !l.contains("Proposal #") && !l.contains("Match #1 (Amina"))
+        .collect::<Vec<_>>()
+        .join("\n");
+    assert!(
+        !case_lines.contains("console:amina"),
+        "the reporter leaked:\n{case_lines}"
+    );
+    let room_lines: Vec<&str> = stdout
+        .lines()
+        .filter(|l| l.starts_with("[room amina-grace]"))
+        .collect();
+    assert_eq!(
+        room_lines.len(),
+        3,
+        "room creation, kickoff, read-only; nothing about the report: {room_lines:?}"
+    );
+}
