@@ -889,6 +889,10 @@ impl App {
                 } => self.set_pair_room_read_only(&key, *match_id, *frozen).await,
                 Effect::Suspend { user, .. } => self.remove_from_pair_rooms(&key, user).await,
                 Effect::Unsuspend { .. } => Ok(()),
+                Effect::RemoveFromRoom { user, room, by } => {
+                    info!(user = %user, room = %room, by = %by, "removed from a room by a moderator");
+                    self.ports.provisioner.remove_member(room, user, &key).await
+                }
                 Effect::TellReporter { case_id, text } => {
                     match self.store.case_reporter(*case_id).await {
                         Ok(Some(reporter)) => {

@@ -3,7 +3,8 @@
 //! Commands (in the moderators' room, after the prefix): `freeze pair <match>` (the pair
 //! room becomes read-only; the coordinators are told only that the pair is frozen),
 //! `unfreeze pair <match>`, `suspend <person> [until YYYY-MM-DD] [reason]` (removed from
-//! their pair rooms, cannot apply or be matched until then), `unsuspend <person>`. Each
+//! their pair rooms, cannot apply or be matched until then), `unsuspend <person>`,
+//! `remove <person> from <room>`. Each
 //! asks for `confirm` (or `cancel`) from the same moderator; the pending action is that
 //! moderator's conversation, so it survives a restart like any other.
 
@@ -26,6 +27,8 @@ pub enum ActionCommand {
         reason: String,
     },
     Unsuspend(String),
+    /// `remove <person> from <room>`
+    Remove(String, String),
     Confirm,
     Cancel,
 }
@@ -47,9 +50,13 @@ pub enum PendingAction {
     Unsuspend {
         user: UserRef,
     },
+    Remove {
+        user: UserRef,
+        room: String,
+    },
 }
 
-const USAGE: &str = "Usage: freeze pair <match> · unfreeze pair <match> · suspend <person> [until YYYY-MM-DD] [reason] · unsuspend <person>";
+const USAGE: &str = "Usage: freeze pair <match> · unfreeze pair <match> · suspend <person> [until YYYY-MM-DD] [reason] · unsuspend <person> · remove <person> from <room>";
 
 pub fn parse(text: &str) -> Option<Result<ActionCommand, String>> {
     let words: Vec<&str> = text.split_whitespace().collect();
@@ -77,6 +84,11 @@ pub fn parse(text: &str) -> Option<Result<ActionCommand, String>> {
             reason: words[2..].join(" "),
         }),
         ["unsuspend", _] => Ok(ActionCommand::Unsuspend(words[1].to_string())),
+        ["remove", _, "from", _] => Ok(ActionCommand::Remove(
+            words[1].to_string(),
+            words[3].to_string(),
+        )),
+        ["remove", ..] => Err(USAGE.into()),
         ["suspend" | "unsuspend", ..] => Err(USAGE.into()),
         _ => return None,
     })
@@ -225,6 +237,14 @@ pub fn handle(
                 ctx,
             )
         }
+        ActionCommand::Remove(who, from) => {
+            let user = match person(ctx, &who) {
+                Ok(u) => u,
+                Err(e) => return reply(e),
+            };
+            let text = format!("Remove {user} from room {from}?");
+            ask(room, PendingAction::Remove { user, room: from }, text, ctx)
+        }
         ActionCommand::Unsuspend(who) => {
             let user = match person(ctx, &who) {
                 Ok(u) => u,
@@ -300,6 +320,17 @@ fn confirm(ctx: &Ctx<'_>, room: &RoomRef, action: &PendingAction) -> Outcome {
             effects.push(post(
                 room,
                 format!("{user} is suspended by {}.", ctx.user.id),
+            ));
+        }
+        PendingAction::Remove { user, room: from } => {
+            effects.push(Effect::RemoveFromRoom {
+                user: user.clone(),
+                room: RoomRef::new(user.platform, from.clone()),
+                by,
+            });
+            effects.push(post(
+                room,
+                format!("{user} was removed from room {from} by {}.", ctx.user.id),
             ));
         }
         PendingAction::Unsuspend { user } => {

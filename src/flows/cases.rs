@@ -31,6 +31,8 @@ pub enum CaseCommand {
     Reopen(i64),
     Log(i64),
     Reveal(i64),
+    /// `case escalate <n> <to>`: hand the case to someone (a person, or a role in words).
+    Escalate(i64, String),
 }
 
 impl CaseCommand {
@@ -44,12 +46,13 @@ impl CaseCommand {
             | CaseCommand::Resolve(n, _)
             | CaseCommand::Reopen(n)
             | CaseCommand::Log(n)
-            | CaseCommand::Reveal(n) => Some(*n),
+            | CaseCommand::Reveal(n)
+            | CaseCommand::Escalate(n, _) => Some(*n),
         }
     }
 }
 
-const USAGE: &str = "Usage: cases · case show <n> · case claim <n> · case note <n> <text> · case ask <n> <question> · case resolve <n> <outcome> · case reopen <n> · case log <n> · case reveal <n>";
+const USAGE: &str = "Usage: cases · case show <n> · case claim <n> · case note <n> <text> · case ask <n> <question> · case escalate <n> <to> · case resolve <n> <outcome> · case reopen <n> · case log <n> · case reveal <n>";
 
 /// Parses a moderation command; `Some(Err)` carries the usage.
 pub fn parse(text: &str) -> Option<Result<CaseCommand, String>> {
@@ -83,6 +86,7 @@ pub fn parse(text: &str) -> Option<Result<CaseCommand, String>> {
         ("note", false) => Ok(CaseCommand::Note(n, rest)),
         ("ask", false) => Ok(CaseCommand::Ask(n, rest)),
         ("resolve", false) => Ok(CaseCommand::Resolve(n, rest)),
+        ("escalate", false) => Ok(CaseCommand::Escalate(n, rest)),
         _ => Err(USAGE.into()),
     })
 }
@@ -480,6 +484,43 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<CaseCommand, String
                         ),
                     ),
                 ],
+            }
+        }
+        CaseCommand::Escalate(_, to) => {
+            if resolved {
+                return closed();
+            }
+            let mut effects = vec![
+                event(n, &me, "escalated", &to),
+                post(
+                    room,
+                    format!("Case #{n} escalated to {to} by {}.", ctx.user.id),
+                ),
+            ];
+            // A single word is a person on this platform (or platform:id): tell them.
+            if !to.contains(char::is_whitespace) {
+                let person = if to.contains(':') && !to.starts_with('@') {
+                    crate::config::parse_user_ref(&to).ok()
+                } else {
+                    Some(crate::domain::UserRef::new(
+                        ctx.user.platform,
+                        to.trim_start_matches('@'),
+                    ))
+                };
+                if let Some(person) = person.filter(|p| !names(case, p)) {
+                    effects.push(Effect::SendDm {
+                        to: person,
+                        message: OutMessage::text(format!(
+                            "Case #{n} ({}) was escalated to you by {}. Please look at the moderators' room.",
+                            case.severity.as_str(),
+                            ctx.user.id
+                        )),
+                    });
+                }
+            }
+            Outcome {
+                state: StateChange::Unchanged,
+                effects,
             }
         }
         CaseCommand::Reopen(_) => {

@@ -205,6 +205,12 @@ pub enum Effect {
     Unsuspend {
         user: UserRef,
     },
+    /// Remove a person from a room (performed by the app, logged).
+    RemoveFromRoom {
+        user: UserRef,
+        room: RoomRef,
+        by: String,
+    },
     /// Never propose this pair (a request, a conflict of interest): stored as a rejected
     /// match, which the engine already never proposes again.
     ExcludePair {

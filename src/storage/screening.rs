@@ -102,6 +102,7 @@ impl Store {
                 by,
             } => self.suspend(tx, user, *until, reason, by, now).await?,
             Effect::Unsuspend { user } => self.unsuspend(tx, user, now).await?,
+            Effect::RemoveFromRoom { .. } => {}
             Effect::StoreMatches(new) => {
                 let mut ids = Vec::with_capacity(new.len());
                 for m in new {

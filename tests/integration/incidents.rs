@@ -106,10 +106,18 @@ both_backends! {
             let out = h.in_room("mo", MODS, &format!("!tandem {cmd}")).await;
             assert!(out.contains("Case #1 is resolved; reopen it first"), "{cmd}: {out}");
         }
+        let out = h.in_room("max", MODS, "!tandem case escalate 1 lead").await;
+        assert!(out.contains("Case #1 is resolved; reopen it first"), "{out}");
         let out = h.in_room("max", MODS, "!tandem case reopen 1").await;
         assert!(out.contains("Case #1 reopened by max."), "{out}");
         let out = h.in_room("max", MODS, "!tandem cases").await;
         assert!(out.contains("#1 · safeguarding"), "{out}");
+        let out = h.in_room("max", MODS, "!tandem case escalate 1 lead").await;
+        assert!(out.contains("[room moderators] Case #1 escalated to lead by max."), "{out}");
+        assert!(out.contains("[dm lead] Case #1 (safeguarding) was escalated to you by max."), "{out}");
+        let out = h.in_room("max", MODS, "!tandem case escalate 1 the safeguarding board").await;
+        assert!(out.contains("escalated to the safeguarding board"), "{out}");
+        assert!(!out.contains("[dm "), "a role in words gets no DM: {out}");
     }
 
     async fn a_named_report_shows_its_reporter_and_a_named_moderator_stays_out(db: TestDb) {

@@ -331,6 +331,11 @@ both_backends! {
         // Suspended: cannot be matched again.
         let out = h.in_room("carol", ROOM, "!tandem match preview").await;
         assert!(out.contains("0 mentor(s) are ready"), "{out}");
+        let out = h.in_room("max", MODS, "!tandem remove amina from room-1").await;
+        assert!(out.contains("Remove console:amina from room room-1?"), "{out}");
+        let out = h.in_room("max", MODS, "!tandem confirm").await;
+        assert!(out.contains("console:amina was removed from room room-1 by max."), "{out}");
+        assert!(h.rec.created_rooms()[0].members.is_empty());
         h.in_room("max", MODS, "!tandem unsuspend grace").await;
         let out = h.in_room("max", MODS, "!tandem confirm").await;
         assert!(out.contains("The suspension of console:grace was lifted by max."), "{out}");
