@@ -125,13 +125,15 @@ pub fn handle(
         state: StateChange::Unchanged,
         effects: vec![post(room, text)],
     };
-    let command = match command {
+    let command = match super::staff_command(
+        room,
+        ctx.moderators_room,
+        command,
+        "Moderation commands work only in the moderators' room.",
+    ) {
         Ok(c) => c,
-        Err(usage) => return reply(usage),
+        Err(early) => return *early,
     };
-    if ctx.moderators_room != Some(room) {
-        return reply("Moderation commands work only in the moderators' room.".into());
-    }
     if !ctx.moderation.is_moderator(ctx.user) {
         return Outcome {
             state: StateChange::Unchanged,

@@ -271,13 +271,15 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<CaseCommand, String
         state: StateChange::Unchanged,
         effects: vec![post(room, text)],
     };
-    let command = match command {
+    let command = match super::staff_command(
+        room,
+        ctx.moderators_room,
+        command,
+        "Moderation commands work only in the moderators' room.",
+    ) {
         Ok(c) => c,
-        Err(usage) => return reply(usage),
+        Err(early) => return *early,
     };
-    if ctx.moderators_room != Some(room) {
-        return reply("Moderation commands work only in the moderators' room.".into());
-    }
     let me = ctx.user.to_string();
     if !ctx.moderation.is_moderator(ctx.user) {
         let mut effects = vec![

@@ -522,6 +522,28 @@ fn handle_room(
     }
 }
 
+/// The common start of a command posted in a staff room: a usage error is answered, and
+/// nothing is done outside `expected` (the room where such commands work), so that what
+/// they show never appears anywhere else. `Err` is the reply to send instead.
+pub(crate) fn staff_command<C>(
+    room: &RoomRef,
+    expected: Option<&RoomRef>,
+    command: Result<C, String>,
+    wrong_room: &str,
+) -> Result<C, Box<Outcome>> {
+    let reply = |text: String| {
+        Box::new(Outcome::unchanged(vec![Effect::PostInRoom {
+            room: room.clone(),
+            message: OutMessage::text(text),
+        }]))
+    };
+    let command = command.map_err(reply)?;
+    if expected != Some(room) {
+        return Err(reply(wrong_room.to_string()));
+    }
+    Ok(command)
+}
+
 pub(crate) fn strip_prefix_ci<'t>(text: &'t str, prefix: &str) -> Option<&'t str> {
     let head = text.get(..prefix.len())?;
     if !prefix.is_empty() && head.eq_ignore_ascii_case(prefix) {

@@ -185,13 +185,15 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<PairingCommand, Str
         state: StateChange::Unchanged,
         effects: vec![post(room, text)],
     };
-    let command = match command {
+    let command = match super::staff_command(
+        room,
+        ctx.coordinators_room,
+        command,
+        "Coordinators' commands work only in the coordinators' room.",
+    ) {
         Ok(c) => c,
-        Err(usage) => return reply(usage),
+        Err(early) => return *early,
     };
-    if ctx.coordinators_room != Some(room) {
-        return reply("Coordinators' commands work only in the coordinators' room.".into());
-    }
     let Subject::Matching {
         programme: slug,
         mentees,

@@ -164,15 +164,15 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<ReviewCommand, Stri
         state: StateChange::Unchanged,
         effects: vec![post(text)],
     };
-    let command = match command {
+    let command = match super::staff_command(
+        room,
+        ctx.coordinators_room,
+        command,
+        "Coordinators' commands work only in the coordinators' room, so that applications are never shown anywhere else.",
+    ) {
         Ok(c) => c,
-        Err(usage) => return reply(usage),
+        Err(early) => return *early,
     };
-    if ctx.coordinators_room != Some(room) {
-        return reply(
-            "Coordinators' commands work only in the coordinators' room, so that applications are never shown anywhere else.".into(),
-        );
-    }
     let coordinated: Vec<&Programme> = ctx
         .programmes
         .iter()

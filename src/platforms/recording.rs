@@ -132,13 +132,8 @@ impl RoomProvisioner for Recording {
         _key: &IdempotencyKey,
     ) -> Result<(), PortError> {
         let mut rooms = self.rooms.lock().expect("recording lock");
-        let n: usize = room
-            .id
-            .strip_prefix("room-")
-            .and_then(|n| n.parse().ok())
-            .ok_or_else(|| anyhow::anyhow!("no such room {room}"))?;
         let spec = rooms
-            .get_mut(n - 1)
+            .get_mut(room_index(room)?)
             .ok_or_else(|| anyhow::anyhow!("no such room {room}"))?;
         if !spec.members.contains(user) {
             spec.members.push(user.clone());
@@ -166,14 +161,18 @@ impl RoomProvisioner for Recording {
         _key: &IdempotencyKey,
     ) -> Result<(), PortError> {
         let mut rooms = self.rooms.lock().expect("recording lock");
-        let n: usize = room
-            .id
-            .strip_prefix("room-")
-            .and_then(|n| n.parse().ok())
-            .ok_or_else(|| anyhow::anyhow!("no such room {room}"))?;
-        if let Some(spec) = rooms.get_mut(n - 1) {
+        if let Some(spec) = rooms.get_mut(room_index(room)?) {
             spec.members.retain(|m| m != user);
         }
         Ok(())
     }
+}
+
+/// The position in `rooms` of a room this fake created (`room-3` is the third).
+fn room_index(room: &RoomRef) -> Result<usize, PortError> {
+    room.id
+        .strip_prefix("room-")
+        .and_then(|n| n.parse::<usize>().ok())
+        .and_then(|n| n.checked_sub(1))
+        .ok_or_else(|| PortError::Other(anyhow::anyhow!("no such room {room}")))
 }
