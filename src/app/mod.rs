@@ -29,7 +29,7 @@ use crate::error::{Error, Reference, Result};
 use crate::flows::review::{self, Needs};
 use crate::flows::{self, Ctx, Effect, Inbound, OutMessage, Outcome, StateChange, Subject};
 use crate::ports::{
-    DirectMessenger, IdempotencyKey, PrivateRoomSpec, RoomMessenger, RoomProvisioner,
+    DirectMessenger, IdempotencyKey, PortError, PrivateRoomSpec, RoomMessenger, RoomProvisioner,
 };
 use crate::storage::{CommitOutcome, Store, StoredConversation};
 
@@ -379,7 +379,17 @@ impl App {
                 _ => None,
             })
             .collect();
-        self.perform(&base, outcome.effects).await;
+        let failed = self.perform(&base, outcome.effects).await;
+        for (effect, error) in &failed {
+            if let (Effect::TellReporter { case_id, .. }, PortError::Unreachable(..)) =
+                (effect, error)
+            {
+                follow_up(
+                    "recording an unreachable reporter",
+                    self.reporter_unreachable(*case_id, "the outcome").await,
+                );
+            }
+        }
         // Follow-ups of a recorded step: a failure here must not tell the sender their
         // (already recorded) action failed, so it is logged. Queued prompts are tried again
         // on the person's next message; a missed card or proposal list can be shown again
@@ -454,8 +464,24 @@ impl App {
             if !self.store.start_prompt(user, prompt_id, state, now).await? {
                 return Ok(());
             }
-            self.perform(&format!("prompt-{prompt_id}"), outcome.effects)
+            let failed = self
+                .perform(&format!("prompt-{prompt_id}"), outcome.effects)
                 .await;
+            if let flows::Prompt::CaseQuestion { case_id, .. } = &prompt
+                && failed
+                    .iter()
+                    .any(|(_, e)| matches!(e, PortError::Unreachable(..)))
+            {
+                // They will never see the question: free their conversation, and tell the
+                // moderators.
+                if let Some(read) = self.store.load_conversation(user).await? {
+                    self.store
+                        .commit_step(user, Some(&read), &StateChange::Clear, &[], now)
+                        .await?;
+                }
+                self.reporter_unreachable(*case_id, "a question").await?;
+                continue;
+            }
             if state.is_some() {
                 return Ok(());
             }
@@ -826,7 +852,8 @@ impl App {
 
     /// Carries out the effects of a recorded step. A failed send is logged and does not
     /// stop the others: the state is already recorded, and the person can ask again.
-    async fn perform(&self, base_key: &str, effects: Vec<Effect>) {
+    async fn perform(&self, base_key: &str, effects: Vec<Effect>) -> Vec<(Effect, PortError)> {
+        let mut failed = Vec::new();
         for (i, effect) in effects.into_iter().enumerate() {
             let key = IdempotencyKey(format!("{base_key}-e{i}"));
             let result = match &effect {
@@ -910,7 +937,47 @@ impl App {
             };
             if let Err(e) = result {
                 warn!(key = %key.0, "could not carry out {effect:?}: {e}");
+                failed.push((effect, e));
             }
         }
+        failed
+    }
+
+    /// A case's reporter could not be reached (they left the server, or block DMs): the
+    /// case says so, and the moderators hear of it.
+    async fn reporter_unreachable(&self, case_id: i64, what: &str) -> Result<()> {
+        let effects = vec![Effect::CaseEvent {
+            case_id,
+            actor: "tandem".into(),
+            kind: "unreachable".into(),
+            detail: format!("{what} could not be delivered to the reporter"),
+        }];
+        let Some(someone) = self.settings.moderation.moderators.first().cloned() else {
+            return Ok(());
+        };
+        let now = self.clock.now();
+        let committed = self
+            .store
+            .commit_step(&someone, None, &StateChange::Unchanged, &effects, now)
+            .await?;
+        if committed.is_committed()
+            && let Some(room) = self
+                .settings
+                .moderators_rooms
+                .iter()
+                .find(|r| r.platform == someone.platform)
+        {
+            self.perform(
+                &format!("case-{case_id}-unreachable-t{}", now.timestamp_millis()),
+                vec![Effect::PostInRoom {
+                    room: room.clone(),
+                    message: OutMessage::text(format!(
+                        "Case #{case_id}: {what} could not be delivered to the reporter; they may have left the server or closed their DMs."
+                    )),
+                }],
+            )
+            .await;
+        }
+        Ok(())
     }
 }

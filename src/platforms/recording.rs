@@ -30,6 +30,7 @@ pub struct Recording {
     sent: Arc<Mutex<Vec<Sent>>>,
     rooms: Arc<Mutex<Vec<PrivateRoomSpec>>>,
     read_only: Arc<Mutex<Vec<(RoomRef, bool)>>>,
+    unreachable: Arc<Mutex<Vec<UserRef>>>,
 }
 
 impl Recording {
@@ -65,6 +66,14 @@ impl Recording {
             .collect()
     }
 
+    /// From now on, DMs to `user` fail as if they had left the server.
+    pub fn set_unreachable(&self, user: &UserRef) {
+        self.unreachable
+            .lock()
+            .expect("recording lock")
+            .push(user.clone());
+    }
+
     /// Read-only changes so far: (room, read only).
     pub fn read_only_changes(&self) -> Vec<(RoomRef, bool)> {
         self.read_only.lock().expect("recording lock").clone()
@@ -92,6 +101,17 @@ impl DirectMessenger for Recording {
         message: &OutMessage,
         key: &IdempotencyKey,
     ) -> Result<(), PortError> {
+        if self
+            .unreachable
+            .lock()
+            .expect("recording lock")
+            .contains(to)
+        {
+            return Err(PortError::Unreachable(
+                to.to_string(),
+                "not on the server any more".into(),
+            ));
+        }
         self.push(Target::Dm(to.clone()), message, key);
         Ok(())
     }

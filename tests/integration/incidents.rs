@@ -203,4 +203,18 @@ both_backends! {
         let log = h.in_room("mo", MODS, "!tandem case log 1").await;
         assert_eq!(log.matches("tandem · re-pinged").count(), 2, "{log}");
     }
+
+    async fn a_reporter_who_left_cannot_be_reached_and_the_case_says_so(db: TestDb) {
+        let h = Harness::new(&db).await;
+        anonymous_report(&h).await;
+        h.rec.set_unreachable(&crate::support::user("amina"));
+        let out = h.in_room("mo", MODS, "!tandem case ask 1 When did this start?").await;
+        assert!(out.contains("[room moderators] Case #1: a question could not be delivered to the reporter; they may have left the server"), "{out}");
+        let out = h.in_room("mo", MODS, "!tandem case resolve 1 We spoke to the mentor.").await;
+        assert!(out.contains("Case #1: the outcome could not be delivered to the reporter"), "{out}");
+        assert!(!out.contains("amina"), "{out}");
+        let log = h.in_room("mo", MODS, "!tandem case log 1").await;
+        assert_eq!(log.matches("tandem · unreachable").count(), 2, "{log}");
+        assert!(h.store.load_conversation(&crate::support::user("amina")).await.unwrap().is_none(), "no question left hanging");
+    }
 }
