@@ -135,6 +135,9 @@ pub struct ModerationSettings {
     /// An unclaimed urgent case pings on-call again after this many minutes (0: never).
     #[serde(default = "default_escalate_after")]
     pub escalate_after_minutes: u32,
+    /// `platform:id` of who receives a case that names a moderator.
+    #[serde(default)]
+    pub escalation_contact: Option<String>,
 }
 
 fn default_escalate_after() -> u32 {
@@ -162,6 +165,7 @@ impl Default for ModerationSettings {
             categories: vec![],
             max_reports_per_day: default_max_reports(),
             escalate_after_minutes: default_escalate_after(),
+            escalation_contact: None,
         }
     }
 }
@@ -189,6 +193,11 @@ impl ModerationSettings {
             },
             max_reports_per_day: self.max_reports_per_day,
             escalate_after_minutes: self.escalate_after_minutes,
+            escalation_contact: self
+                .escalation_contact
+                .as_deref()
+                .map(parse_user_ref)
+                .transpose()?,
         })
     }
 }

@@ -64,6 +64,7 @@ impl Default for AppSettings {
                 categories: crate::domain::incident::default_categories(),
                 max_reports_per_day: 5,
                 escalate_after_minutes: 30,
+                escalation_contact: None,
                 ..Moderation::default()
             },
         }

@@ -24,6 +24,8 @@ pub struct Moderation {
     /// An unclaimed urgent or safeguarding case pings the on-call moderators again after
     /// this many minutes (0: never).
     pub escalate_after_minutes: u32,
+    /// Who receives a case that names a moderator (that moderator cannot see it).
+    pub escalation_contact: Option<UserRef>,
 }
 
 impl Moderation {

@@ -188,6 +188,20 @@ pub fn after_report(ctx: &Ctx<'_>, case: &CaseRecord) -> Vec<Effect> {
             ));
         }
     }
+    // A case that names a moderator goes, in full, to the escalation contact too: the
+    // moderator it names cannot see it, and their colleagues may not be the right people.
+    if let Some(contact) = &ctx.moderation.escalation_contact
+        && ctx.moderation.moderators.iter().any(|m| names(case, m))
+        && !names(case, contact)
+    {
+        effects.push(Effect::SendDm {
+            to: contact.clone(),
+            message: OutMessage::text(format!(
+                "A report names one of the moderators, so it comes to you as the escalation contact:\n{}",
+                card(ctx, case)
+            )),
+        });
+    }
     if case.severity == Severity::Safeguarding {
         for on_call in &ctx.moderation.on_call {
             effects.push(Effect::SendDm {

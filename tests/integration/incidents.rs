@@ -122,11 +122,14 @@ both_backends! {
 
     async fn a_named_report_shows_its_reporter_and_a_named_moderator_stays_out(db: TestDb) {
         let h = Harness::new(&db).await;
+        let mut sent = String::new();
         for line in ["report", "1", "mo", "Mo keeps making fun of my accent in the group chat.", "skip", "no", "no", "yes"] {
-            h.dm_all("lee", line).await;
+            sent = h.dm_all("lee", line).await;
         }
         let out = h.in_room("max", MODS, "!tandem case show 1").await;
         assert!(out.contains("Reported by: console:lee"), "{out}");
+        assert!(sent.contains("[dm lead] A report names one of the moderators, so it comes to you as the escalation contact:\nCase #1"), "{sent}");
+        assert!(sent.contains("accent"), "{sent}");
         assert!(out.contains("· NORMAL · open"), "{out}");
         let out = h.in_room("mo", MODS, "!tandem case show 1").await;
         assert!(out.contains("You are named in case #1, so you cannot see or act on it"), "{out}");

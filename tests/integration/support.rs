@@ -144,6 +144,7 @@ impl Harness {
                     categories: default_categories(),
                     max_reports_per_day: 3,
                     escalate_after_minutes: 30,
+                    escalation_contact: Some(user("lead")),
                 },
                 ..AppSettings::default()
             },
