@@ -161,73 +161,48 @@ fn migrate_prepares_a_database_and_is_idempotent() {
 
 #[test]
 fn the_screening_demo_script_runs_from_application_to_ready_and_back() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("demo.db").display().to_string();
-    let script =
-        std::fs::read_to_string(repo_root().join("tests/fixtures/screening_demo.txt")).unwrap();
-    let out = tandem(&["console", "--database", &db], &script);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    let (stdout, stderr) = run_fixture("screening_demo.txt", &[]);
+    expect_lines(
+        &stdout,
+        &[
+            "[dm amina] Thank you! Your application to Pathways Mentoring 2027 as a mentee has been submitted, and it meets the programme's criteria: you're accepted!",
+            "[dm amina] You've completed every step for Pathways Mentoring 2027: you're ready to be matched!",
+            "[dm tom] Thank you for applying to Pathways Mentoring 2027 as a mentor, and for the time you took.\n  Because some of our mentees are under 18, every Pathways mentor completes a background check",
+            "[room coordinators] Application #3 · Pathways Mentoring 2027 · Mentor · needs review",
+            "[room coordinators] Sorry bob, only the programme's coordinators can approve applications to Pathways Mentoring 2027.",
+            "[dm grace] A coordinator reviewing your application to Pathways Mentoring 2027 has a question for you:",
+            "  A: Tuesdays and Thursdays after 6pm.",
+            "[room coordinators] Application #3 (Grace, mentor) approved by carol.",
+            "[room coordinators] Application #3 was already decided: approved by console:carol",
+            "[dm grace] You've completed every step for Pathways Mentoring 2027: you're ready to be matched!",
+            "ready to be matched\n      ✓ Mentor orientation and code of conduct: acknowledged",
+            "    mentors: 1 ready, 1 ineligible\n    mentees: 1 ready",
+            "[dm grace] Your background check for Pathways Mentoring 2027 expired on 1 February 2099.",
+            "[room coordinators] #3 (Grace) is no longer ready to be matched: Background check not complete.",
+            "accepted, completing the pre-match steps\n      ✓ Mentor orientation and code of conduct",
+        ],
     );
-    let stdout = String::from_utf8(out.stdout).unwrap();
-    let stderr = String::from_utf8(out.stderr).unwrap();
-    for expected in [
-        "[dm amina] Thank you! Your application to Pathways Mentoring 2027 as a mentee has been submitted, and it meets the programme's criteria: you're accepted!",
-        "[dm amina] You've completed every step for Pathways Mentoring 2027: you're ready to be matched!",
-        "[dm tom] Thank you for applying to Pathways Mentoring 2027 as a mentor, and for the time you took.\n  Because some of our mentees are under 18, every Pathways mentor completes a background check",
-        "[room coordinators] Application #3 · Pathways Mentoring 2027 · Mentor · needs review",
-        "[room coordinators] Sorry bob, only the programme's coordinators can approve applications to Pathways Mentoring 2027.",
-        "[dm grace] A coordinator reviewing your application to Pathways Mentoring 2027 has a question for you:",
-        "  A: Tuesdays and Thursdays after 6pm.",
-        "[room coordinators] Application #3 (Grace, mentor) approved by carol.",
-        "[room coordinators] Application #3 was already decided: approved by console:carol",
-        "[dm grace] You've completed every step for Pathways Mentoring 2027: you're ready to be matched!",
-        "ready to be matched\n      ✓ Mentor orientation and code of conduct: acknowledged",
-        "    mentors: 1 ready, 1 ineligible\n    mentees: 1 ready",
-        "[dm grace] Your background check for Pathways Mentoring 2027 expired on 1 February 2099.",
-        "[room coordinators] #3 (Grace) is no longer ready to be matched: Background check not complete.",
-        "accepted, completing the pre-match steps\n      ✓ Mentor orientation and code of conduct",
-    ] {
-        assert!(
-            stdout.contains(expected),
-            "missing «{expected}» in:\n{stdout}"
-        );
-    }
     assert!(stderr.contains("refused: not permitted"), "{stderr}");
 }
 
 #[test]
 fn the_matching_demo_script_goes_from_preview_to_a_pair_room_through_a_decline() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("match.db").display().to_string();
-    let script =
-        std::fs::read_to_string(repo_root().join("tests/fixtures/matching_demo.txt")).unwrap();
-    let out = tandem(&["console", "--database", &db], &script);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    let (stdout, _) = run_fixture("matching_demo.txt", &[]);
+    expect_lines(
+        &stdout,
+        &[
+            "[room coordinators] Match preview for Pathways Mentoring 2027 (a dry run: nothing was sent, nothing was stored)",
+            "• #1 Amina ↔ #2 Grace: 63 points",
+            "Proposal #1: Amina (mentee, application #1) ↔ Grace (mentor, application #2), 63 points",
+            "[dm amina] Good news from Pathways Mentoring 2027: we'd like to match you with Grace as your mentor.",
+            "[dm amina] An update on your match: Grace isn't able to go ahead with it.",
+            "Proposal #2: Amina (mentee, application #1) ↔ Ola (mentor, application #3)",
+            "[dm amina] You and Ola have both accepted: you're matched!",
+            "[room amina-ola] Welcome, Amina and Ola!",
+            "You are matched with Ola (your mentor); your pair room is amina-ola.",
+            "[room coordinators] No new proposals in Pathways Mentoring 2027.",
+        ],
     );
-    let stdout = String::from_utf8(out.stdout).unwrap();
-    for expected in [
-        "[room coordinators] Match preview for Pathways Mentoring 2027 (a dry run: nothing was sent, nothing was stored)",
-        "• #1 Amina ↔ #2 Grace: 63 points",
-        "Proposal #1: Amina (mentee, application #1) ↔ Grace (mentor, application #2), 63 points",
-        "[dm amina] Good news from Pathways Mentoring 2027: we'd like to match you with Grace as your mentor.",
-        "[dm amina] An update on your match: Grace isn't able to go ahead with it.",
-        "Proposal #2: Amina (mentee, application #1) ↔ Ola (mentor, application #3)",
-        "[dm amina] You and Ola have both accepted: you're matched!",
-        "[room amina-ola] Welcome, Amina and Ola!",
-        "You are matched with Ola (your mentor); your pair room is amina-ola.",
-        "[room coordinators] No new proposals in Pathways Mentoring 2027.",
-    ] {
-        assert!(
-            stdout.contains(expected),
-            "missing «{expected}» in:\n{stdout}"
-        );
-    }
     assert!(
         !stdout.contains("Proposal #3"),
         "Grace is never proposed to Amina again:\n{stdout}"
@@ -236,46 +211,28 @@ fn the_matching_demo_script_goes_from_preview_to_a_pair_room_through_a_decline()
 
 #[test]
 fn the_incident_demo_script_keeps_the_reporter_anonymous_from_report_to_resolution() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("incident.db").display().to_string();
-    let script =
-        std::fs::read_to_string(repo_root().join("tests/fixtures/incident_demo.txt")).unwrap();
-    let out = tandem(
+    let (stdout, _) = run_fixture(
+        "incident_demo.txt",
+        &["--config", "config/tandem.example.toml"],
+    );
+    expect_lines(
+        &stdout,
         &[
-            "--config",
-            "config/tandem.example.toml",
-            "console",
-            "--database",
-            &db,
+            "[dm amina] Thank you. Your report is case #1.",
+            "Reported by: anonymous reporter",
+            "Reported from room: amina-grace",
+            "[room moderators] On call: mo — safeguarding case #1 needs attention now.",
+            "[room moderators] Sorry carol, only moderators can do that.",
+            "[room moderators] Case #1 claimed by mo.",
+            "[dm amina] The moderation team has a question about your report (case #1):",
+            "  A: She also asked which bus I take.",
+            "[room amina-grace] (the room is now read-only)",
+            "[room coordinators] The moderators have frozen match #1 (Amina & Grace).",
+            "[dm amina] An update on your report (case #1) from the moderation team",
+            "[room moderators] Audit log of case #1:",
+            "console:carol · refused: not a moderator",
         ],
-        &script,
     );
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let stdout = String::from_utf8(out.stdout).unwrap();
-    for expected in [
-        "[dm amina] Thank you. Your report is case #1.",
-        "Reported by: anonymous reporter",
-        "Reported from room: amina-grace",
-        "[room moderators] On call: mo — safeguarding case #1 needs attention now.",
-        "[room moderators] Sorry carol, only moderators can do that.",
-        "[room moderators] Case #1 claimed by mo.",
-        "[dm amina] The moderation team has a question about your report (case #1):",
-        "  A: She also asked which bus I take.",
-        "[room amina-grace] (the room is now read-only)",
-        "[room coordinators] The moderators have frozen match #1 (Amina & Grace).",
-        "[dm amina] An update on your report (case #1) from the moderation team",
-        "[room moderators] Audit log of case #1:",
-        "console:carol · refused: not a moderator",
-    ] {
-        assert!(
-            stdout.contains(expected),
-            "missing «{expected}» in:\n{stdout}"
-        );
-    }
     // Everything the moderators' and coordinators' rooms show, continuation lines included.
     let mut shared = String::new();
     let mut in_shared = false;
@@ -309,4 +266,31 @@ fn the_incident_demo_script_keeps_the_reporter_anonymous_from_report_to_resoluti
         3,
         "room creation, kickoff, read-only; nothing about the report: {room_lines:?}"
     );
+}
+
+/// Runs a script from `tests/fixtures` through the console (in a fresh database) and
+/// returns what it printed on stdout and stderr.
+fn run_fixture(name: &str, settings: &[&str]) -> (String, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("fixture.db").display().to_string();
+    let script = std::fs::read_to_string(repo_root().join("tests/fixtures").join(name)).unwrap();
+    let mut args: Vec<&str> = settings.to_vec();
+    args.extend(["console", "--database", &db]);
+    let out = tandem(&args, &script);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    (
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
+
+/// Every expected passage appears in the output.
+fn expect_lines(stdout: &str, expected: &[&str]) {
+    for e in expected {
+        assert!(stdout.contains(e), "missing «{e}» in:\n{stdout}");
+    }
 }
