@@ -125,30 +125,12 @@ pub fn handle(
         state: StateChange::Unchanged,
         effects: vec![post(room, text)],
     };
-    let command = match super::staff_command(
-        room,
-        ctx.moderators_room,
-        command,
-        "Moderation commands work only in the moderators' room.",
-    ) {
+    let command = match super::cases::moderator_command(ctx, room, command, |_| {
+        ("moderation action".to_string(), None)
+    }) {
         Ok(c) => c,
         Err(early) => return *early,
     };
-    if !ctx.moderation.is_moderator(ctx.user) {
-        return Outcome {
-            state: StateChange::Unchanged,
-            effects: vec![
-                post(
-                    room,
-                    format!("Sorry {}, only moderators can do that.", ctx.user.id),
-                ),
-                Effect::LogRefusal {
-                    user: ctx.user.clone(),
-                    action: "moderation action".into(),
-                },
-            ],
-        };
-    }
     let pending = match state {
         Some(FlowState::ConfirmAction(p)) => Some(p),
         _ => None,

@@ -279,45 +279,68 @@ pub fn escalate(
     effects
 }
 
+/// The common start of every moderation command: a usage error is answered, nothing is
+/// done outside the moderators' room, and anyone but a moderator is refused (the refusal
+/// logged, and written in the case's audit log when the command names one). `describe`
+/// gives the action to log and the case the command names.
+pub(crate) fn moderator_command<C>(
+    ctx: &Ctx<'_>,
+    room: &RoomRef,
+    command: Result<C, String>,
+    describe: impl FnOnce(&C) -> (String, Option<i64>),
+) -> Result<C, Box<Outcome>> {
+    let command = super::staff_command(
+        room,
+        ctx.moderators_room,
+        command,
+        "Moderation commands work only in the moderators' room.",
+    )?;
+    if ctx.moderation.is_moderator(ctx.user) {
+        return Ok(command);
+    }
+    let (action, case) = describe(&command);
+    let mut effects = vec![
+        post(
+            room,
+            format!("Sorry {}, only moderators can do that.", ctx.user.id),
+        ),
+        Effect::LogRefusal {
+            user: ctx.user.clone(),
+            action,
+        },
+    ];
+    if let Some(n) = case {
+        effects.push(event(
+            n,
+            &ctx.user.to_string(),
+            "refused",
+            "not a moderator",
+        ));
+    }
+    Err(Box::new(Outcome {
+        state: StateChange::Unchanged,
+        effects,
+    }))
+}
+
 /// A moderator's command posted in `room`.
 pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<CaseCommand, String>) -> Outcome {
     let reply = |text: String| Outcome {
         state: StateChange::Unchanged,
         effects: vec![post(room, text)],
     };
-    let command = match super::staff_command(
-        room,
-        ctx.moderators_room,
-        command,
-        "Moderation commands work only in the moderators' room.",
-    ) {
+    let command = match moderator_command(ctx, room, command, |c| {
+        let action = format!("{c:?}")
+            .split('(')
+            .next()
+            .unwrap_or("case")
+            .to_lowercase();
+        (action, c.case())
+    }) {
         Ok(c) => c,
         Err(early) => return *early,
     };
     let me = ctx.user.to_string();
-    if !ctx.moderation.is_moderator(ctx.user) {
-        let mut effects = vec![
-            post(
-                room,
-                format!("Sorry {}, only moderators can do that.", ctx.user.id),
-            ),
-            Effect::LogRefusal {
-                user: ctx.user.clone(),
-                action: format!("{command:?}")
-                    .split('(')
-                    .next()
-                    .unwrap_or("case")
-                    .to_lowercase(),
-            },
-        ];
-        if let Some(n) = command.case() {
-            effects.push(event(n, &me, "refused", "not a moderator"));
-        }
-        return Outcome {
-            state: StateChange::Unchanged,
-            effects,
-        };
-    }
     if command == CaseCommand::List {
         let Subject::Cases(cases) = ctx.subject else {
             return reply("No open cases.".into());

@@ -222,14 +222,18 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<PairingCommand, Str
                 }
             }
         } else {
-            refuse(ctx, room, "match people")
+            super::review::refuse_non_coordinator(ctx, room, "match people")
         };
     };
     let Some(programme) = ctx.programme(slug) else {
         return reply(format!("Programme `{slug}` is no longer configured."));
     };
     if !programme.is_coordinator(ctx.user) {
-        return refuse(ctx, room, &format!("match people in {}", programme.name));
+        return super::review::refuse_non_coordinator(
+            ctx,
+            room,
+            &format!("match people in {}", programme.name),
+        );
     }
     if programme.matching.is_none() {
         return reply(format!("{} is not set up for matching.", programme.name));
@@ -529,25 +533,6 @@ fn why_text(reasons: &[(String, i64)]) -> String {
         .map(|(r, points)| format!("{r} (+{points})"))
         .collect::<Vec<_>>()
         .join("; ")
-}
-
-fn refuse(ctx: &Ctx<'_>, room: &RoomRef, what: &str) -> Outcome {
-    Outcome {
-        state: StateChange::Unchanged,
-        effects: vec![
-            post(
-                room,
-                format!(
-                    "Sorry {}, only the programme's coordinators can {what}.",
-                    ctx.user.id
-                ),
-            ),
-            Effect::LogRefusal {
-                user: ctx.user.clone(),
-                action: what.to_string(),
-            },
-        ],
-    }
 }
 
 fn already(m: &MatchRecord) -> String {

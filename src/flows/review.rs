@@ -178,19 +178,7 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<ReviewCommand, Stri
         .iter()
         .filter(|p| p.is_coordinator(ctx.user))
         .collect();
-    let refuse = |what: String| Outcome {
-        state: StateChange::Unchanged,
-        effects: vec![
-            post(format!(
-                "Sorry {}, only the programme's coordinators can {what}.",
-                ctx.user.id
-            )),
-            Effect::LogRefusal {
-                user: ctx.user.clone(),
-                action: what,
-            },
-        ],
-    };
+    let refuse = |what: String| refuse_non_coordinator(ctx, room, &what);
     let Some(id) = command.application() else {
         if coordinated.is_empty() {
             return refuse(format!("use `{}`", command.verb()));
@@ -450,6 +438,26 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<ReviewCommand, Stri
             }
         }
         ReviewCommand::Queue | ReviewCommand::Summary => unreachable!("handled above"),
+    }
+}
+
+/// Refuses a coordinators' command to someone who is not one, and logs the refusal.
+pub(crate) fn refuse_non_coordinator(ctx: &Ctx<'_>, room: &RoomRef, what: &str) -> Outcome {
+    Outcome {
+        state: StateChange::Unchanged,
+        effects: vec![
+            Effect::PostInRoom {
+                room: room.clone(),
+                message: OutMessage::text(format!(
+                    "Sorry {}, only the programme's coordinators can {what}.",
+                    ctx.user.id
+                )),
+            },
+            Effect::LogRefusal {
+                user: ctx.user.clone(),
+                action: what.to_string(),
+            },
+        ],
     }
 }
 
