@@ -210,6 +210,74 @@ pub struct MatrixSettings {
     /// The bot's account, e.g. `@tandem:example.org`. Its password comes from
     /// `TANDEM_MATRIX_PASSWORD` or its access token from `TANDEM_MATRIX_ACCESS_TOKEN`.
     pub user_id: String,
+    /// Where the session, device keys and room keys are kept (default `data_dir/matrix`).
+    /// Losing it makes the bot a new device that cannot read old encrypted messages.
+    pub store_dir: Option<PathBuf>,
+    /// Servers whose users may invite the bot into rooms; default: the bot's own server.
+    #[serde(default)]
+    pub allowed_servers: Vec<String>,
+    /// The coordinators' room, by id (`!abc:example.org`) or alias (`#coordinators:example.org`).
+    pub coordinators_room: Option<String>,
+    /// The moderators' room, by id or alias.
+    pub moderators_room: Option<String>,
+}
+
+impl MatrixSettings {
+    /// The server part of the bot's user id (`example.org` for `@tandem:example.org`).
+    pub fn server_name(&self) -> Option<&str> {
+        self.user_id
+            .strip_prefix('@')
+            .and_then(|rest| rest.split_once(':'))
+            .map(|(_, server)| server)
+            .filter(|s| !s.is_empty())
+    }
+
+    /// The servers allowed to invite the bot.
+    pub fn allowed_servers(&self) -> Vec<String> {
+        if self.allowed_servers.is_empty() {
+            self.server_name().map(str::to_string).into_iter().collect()
+        } else {
+            self.allowed_servers.clone()
+        }
+    }
+
+    /// Problems with these settings, as (key, message).
+    pub fn problems(&self) -> Vec<(&'static str, String)> {
+        let mut problems = Vec::new();
+        if !(self.homeserver_url.starts_with("https://")
+            || self.homeserver_url.starts_with("http://"))
+        {
+            problems.push((
+                "homeserver_url",
+                "must start with https:// (or http:// for a server on this machine)".into(),
+            ));
+        }
+        let local = self
+            .user_id
+            .strip_prefix('@')
+            .and_then(|rest| rest.split_once(':'))
+            .map(|(local, _)| local);
+        if local.is_none_or(str::is_empty) || self.server_name().is_none() {
+            problems.push((
+                "user_id",
+                "must be a full Matrix id, like @tandem:example.org".into(),
+            ));
+        }
+        for (key, room) in [
+            ("coordinators_room", &self.coordinators_room),
+            ("moderators_room", &self.moderators_room),
+        ] {
+            if let Some(room) = room
+                && !((room.starts_with('!') || room.starts_with('#')) && room.contains(':'))
+            {
+                problems.push((
+                    key,
+                    format!("`{room}` should be a room id (!abc:example.org) or alias (#name:example.org)"),
+                ));
+            }
+        }
+        problems
+    }
 }
 
 #[derive(Debug, Clone, Deserialize, PartialEq)]
@@ -283,6 +351,11 @@ impl Settings {
         }
         if let Err(m) = settings.moderation.moderation() {
             errors.push(located(path, &source, find_key(&source, "moderators"), &m));
+        }
+        if let Some(matrix) = &settings.matrix {
+            for (key, message) in matrix.problems() {
+                errors.push(located(path, &source, find_key(&source, key), &message));
+            }
         }
         if errors.is_empty() {
             Ok(settings)

@@ -154,9 +154,7 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 Some(d) => database_url(&d),
                 None => config::sqlite_url(&settings.data_dir.join("console.db")),
             };
-            let store = Store::open(&url)
-                .await?
-                .with_case_key(console_case_key(&settings)?);
+            let store = Store::open(&url).await?.with_case_key(case_key(&settings)?);
             let output = ConsoleOutput::stdout();
             let ports = Ports {
                 dm: Arc::new(output.clone()),
@@ -185,22 +183,20 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         Command::Run => {
             let settings = load_settings(cli.config.as_deref())?;
-            let _programmes = load_programmes(&settings)?;
+            let programmes = load_programmes(&settings)?;
             if settings.matrix.is_none() && settings.discord.is_none() {
                 eprintln!(
                     "tandem: no chat platform is configured.\nAdd a [matrix] section (homeserver_url, user_id; password in TANDEM_MATRIX_PASSWORD) or a [discord] section (guild_ids; token in TANDEM_DISCORD_TOKEN) to your settings file: see config/tandem.example.toml.\nTo try Tandem without a chat server, run `tandem console`."
                 );
                 return Ok(ExitCode::from(2));
             }
+            if settings.matrix.is_some() {
+                return run_matrix(settings, programmes).await;
+            }
             let store = Store::open(&settings.database_url()).await?;
             store.close().await;
             eprintln!(
-                "tandem: the {} adapter is not available in this version yet; the database is ready. Use `tandem console` to try Tandem meanwhile.",
-                if settings.matrix.is_some() {
-                    "Matrix"
-                } else {
-                    "Discord"
-                }
+                "tandem: the Discord adapter is not available in this version yet; the database is ready. Use `tandem console` to try Tandem meanwhile."
             );
             Ok(ExitCode::from(2))
         }
@@ -276,7 +272,97 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
 
 /// The key that seals case reporters: `TANDEM_CASE_KEY`, or for the console a key file
 /// in the data folder, created on first use (so trying Tandem needs no setup).
-fn console_case_key(settings: &Settings) -> anyhow::Result<Sealer> {
+/// Serves the configured Matrix account until Ctrl-C or SIGTERM.
+#[cfg(feature = "matrix")]
+async fn run_matrix(
+    settings: Settings,
+    programmes: Vec<tandem::domain::Programme>,
+) -> anyhow::Result<ExitCode> {
+    use tandem::platforms::matrix::{MatrixBot, MatrixOptions};
+    let matrix = settings.matrix.clone().context("no [matrix] section")?;
+    let store = Store::open(&settings.database_url())
+        .await?
+        .with_case_key(case_key(&settings)?);
+    tracing::info!(homeserver = %matrix.homeserver_url, user = %matrix.user_id, "connecting to Matrix");
+    let bot = MatrixBot::connect(MatrixOptions::new(matrix, &settings.data_dir)).await?;
+    let mut app_settings = app_settings(&settings);
+    app_settings
+        .coordinators_rooms
+        .extend(bot.coordinators_room());
+    app_settings.moderators_rooms.extend(bot.moderators_room());
+    if bot.coordinators_room().is_none() {
+        tracing::warn!(
+            "no coordinators_room in [matrix]: reviewer cards and proposals have nowhere to go"
+        );
+    }
+    let ports = Ports {
+        dm: bot.clone(),
+        rooms: bot.clone(),
+        provisioner: bot.clone(),
+    };
+    let app = App::new(
+        store,
+        programmes,
+        ports,
+        Arc::new(tandem::app::SystemClock),
+        app_settings,
+    );
+    // Deadlines, reminders and escalations, until the scheduler takes them over.
+    let sweeper = {
+        let app = app.clone();
+        tokio::spawn(async move {
+            let mut tick = tokio::time::interval(std::time::Duration::from_secs(60));
+            loop {
+                tick.tick().await;
+                if let Err(e) = app.sweep().await {
+                    tracing::warn!("periodic sweep failed: {e}");
+                }
+            }
+        })
+    };
+    let stopper = {
+        let bot = bot.clone();
+        tokio::spawn(async move {
+            shutdown_signal().await;
+            tracing::info!("stopping after the sync in progress");
+            bot.stop();
+        })
+    };
+    bot.serve(app).await?;
+    sweeper.abort();
+    stopper.abort();
+    Ok(ExitCode::SUCCESS)
+}
+
+#[cfg(not(feature = "matrix"))]
+async fn run_matrix(
+    _settings: Settings,
+    _programmes: Vec<tandem::domain::Programme>,
+) -> anyhow::Result<ExitCode> {
+    eprintln!("tandem: this build has no Matrix support (built without the `matrix` feature)");
+    Ok(ExitCode::from(2))
+}
+
+async fn shutdown_signal() {
+    #[cfg(unix)]
+    {
+        let mut term =
+            match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+                Ok(s) => s,
+                Err(_) => return std::future::pending().await,
+            };
+        tokio::select! {
+            _ = tokio::signal::ctrl_c() => {}
+            _ = term.recv() => {}
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = tokio::signal::ctrl_c().await;
+}
+
+/// The key that seals anonymous reporters: `TANDEM_CASE_KEY`, else one kept in
+/// `data_dir/case.key` (created on first use, readable by its owner only).
+fn case_key(settings: &Settings) -> anyhow::Result<Sealer> {
     if let Some(key) = Settings::secret("TANDEM_CASE_KEY") {
         return Sealer::from_text(&key).context("TANDEM_CASE_KEY");
     }

@@ -4,6 +4,9 @@
 //! PostgreSQL server is started by `scripts/test`, which sets `TANDEM_TEST_POSTGRES_URL`;
 //! each test gets its own database on it.
 
+// matrix-sdk's futures are deep: spawning a client's sync needs a higher limit (E0275).
+#![recursion_limit = "256"]
+
 #[macro_use]
 mod support;
 
@@ -13,6 +16,8 @@ mod console;
 mod incidents;
 mod journeys;
 mod matching_cli;
+#[cfg(feature = "matrix")]
+mod matrix;
 mod pairing;
 mod screening;
 mod storage;

@@ -1,8 +1,908 @@
-//! The Matrix adapter (feature `matrix`).
+//! The Matrix adapter (feature `matrix`), on matrix-sdk 0.18 with end-to-end encryption.
 //!
-//! Not built yet: this module marks where the matrix-sdk adapter goes (encrypted DMs, pair
-//! rooms, idempotent sends with transaction ids), tested against a real Synapse. Until then
-//! `tandem run` explains that Matrix is not available in this version.
+//! [`MatrixBot::connect`] logs in (or restores the saved session, so a restart is the same
+//! device and can still read encrypted rooms), resolves the configured rooms, and joins
+//! them. [`MatrixBot::serve`] then turns room messages and reactions into
+//! [`crate::flows::Inbound`] messages for the [`App`], one at a time in the order the
+//! homeserver delivers them, and implements every port in [`crate::ports`]:
+//!
+//! - DMs: an encrypted direct room per person, found through `m.direct` or created with
+//!   `is_direct`; a person who opened the DM themselves is answered in that room;
+//! - prompts: the text and a numbered list (plain and HTML bodies, see [`render`]);
+//!   answers by number, label, or a keycap reaction on the prompt;
+//! - pair rooms: invite-only, encrypted, history visible to members only, the bot as the
+//!   only one with power to invite, kick or change the room, a topic naming the programme;
+//! - sends carry a transaction id derived from the effect's idempotency key.
+//!
+//! Which messages count: in a DM everything is for the bot; in any other room the app
+//! looks for the command prefix (`!tandem`). The bot's own messages, notices from other
+//! bots, and anything from before the bot's first sync are ignored.
+//!
+//! To extend: a new kind of inbound event is one more handler in [`MatrixBot::serve`]; a
+//! new port method is one more `impl` block below, built from `matrix_sdk::Room` calls.
+
+pub mod render;
+
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use anyhow::{Context, anyhow, bail};
+use async_trait::async_trait;
+use matrix_sdk::authentication::matrix::MatrixSession;
+use matrix_sdk::config::SyncSettings;
+use matrix_sdk::encryption::EncryptionSettings;
+use matrix_sdk::event_handler::Ctx;
+use matrix_sdk::room::power_levels::RoomPowerLevelChanges;
+use matrix_sdk::ruma::api::client::room::create_room;
+use matrix_sdk::ruma::events::InitialStateEvent;
+use matrix_sdk::ruma::events::reaction::OriginalSyncReactionEvent;
+use matrix_sdk::ruma::events::room::encrypted::OriginalSyncRoomEncryptedEvent;
+use matrix_sdk::ruma::events::room::encryption::RoomEncryptionEventContent;
+use matrix_sdk::ruma::events::room::history_visibility::{
+    HistoryVisibility, RoomHistoryVisibilityEventContent,
+};
+use matrix_sdk::ruma::events::room::member::StrippedRoomMemberEvent;
+use matrix_sdk::ruma::events::room::message::{
+    MessageType, OriginalSyncRoomMessageEvent, Relation, RoomMessageEventContent,
+};
+use matrix_sdk::ruma::serde::Raw;
+use matrix_sdk::ruma::{
+    Int, OwnedEventId, OwnedRoomId, OwnedTransactionId, OwnedUserId, RoomAliasId, RoomId, UserId,
+};
+use matrix_sdk::{Client, LoopCtrl, Room, RoomState};
+use tracing::{debug, info, warn};
+
+use crate::app::App;
+use crate::config::MatrixSettings;
+use crate::domain::{Place, Platform, RoomRef, UserRef};
+use crate::flows::{Content, Inbound, OutMessage};
+use crate::ports::{
+    DirectMessenger, IdempotencyKey, PortError, PrivateRoomSpec, RoomMessenger, RoomProvisioner,
+};
 
 /// Whether this build can connect to Matrix.
-pub const AVAILABLE: bool = false;
+pub const AVAILABLE: bool = true;
+
+/// Secrets for the bot's account, from the environment (never from the settings file).
+#[derive(Clone, Default)]
+pub struct MatrixSecrets {
+    pub password: Option<String>,
+    pub access_token: Option<String>,
+    /// Encrypts the SDK's store (session, keys) at rest.
+    pub store_passphrase: Option<String>,
+}
+
+impl MatrixSecrets {
+    /// `TANDEM_MATRIX_PASSWORD`, `TANDEM_MATRIX_ACCESS_TOKEN`, `TANDEM_MATRIX_STORE_PASSPHRASE`.
+    pub fn from_env() -> Self {
+        let get = |name| crate::config::Settings::secret(name);
+        MatrixSecrets {
+            password: get("TANDEM_MATRIX_PASSWORD"),
+            access_token: get("TANDEM_MATRIX_ACCESS_TOKEN"),
+            store_passphrase: get("TANDEM_MATRIX_STORE_PASSPHRASE"),
+        }
+    }
+}
+
+/// How the bot connects; everything but the account comes from [`MatrixSettings`].
+#[derive(Clone)]
+pub struct MatrixOptions {
+    pub settings: MatrixSettings,
+    pub secrets: MatrixSecrets,
+    /// Where the SDK keeps its store when `settings.store_dir` is not set.
+    pub default_store_dir: PathBuf,
+    /// How long one sync waits for news; also bounds how long [`MatrixBot::stop`] takes.
+    pub sync_timeout: Duration,
+    /// Give up connecting after this long (`None`: keep trying, as a service should).
+    pub connect_deadline: Option<Duration>,
+}
+
+impl MatrixOptions {
+    pub fn new(settings: MatrixSettings, data_dir: &Path) -> Self {
+        MatrixOptions {
+            settings,
+            secrets: MatrixSecrets::from_env(),
+            default_store_dir: data_dir.join("matrix"),
+            sync_timeout: Duration::from_secs(30),
+            connect_deadline: None,
+        }
+    }
+
+    fn store_dir(&self) -> PathBuf {
+        self.settings
+            .store_dir
+            .clone()
+            .unwrap_or_else(|| self.default_store_dir.clone())
+    }
+}
+
+/// What the bot has handled and sent, for logs and for tests that wait on it.
+#[derive(Default)]
+struct Activity {
+    handled: Mutex<HashSet<OwnedEventId>>,
+    sent: Mutex<Vec<(OwnedRoomId, OwnedEventId)>>,
+    changed: tokio::sync::Notify,
+}
+
+/// A connected Matrix bot: the ports for the [`App`], and the event loop that feeds it.
+pub struct MatrixBot {
+    client: Client,
+    own: OwnedUserId,
+    allowed_servers: Vec<String>,
+    coordinators_room: Option<OwnedRoomId>,
+    moderators_room: Option<OwnedRoomId>,
+    /// Whether this device has never synced: then old messages are skipped.
+    fresh_device: bool,
+    sync_timeout: Duration,
+    /// Each person's DM room, once known.
+    dms: Mutex<HashMap<OwnedUserId, OwnedRoomId>>,
+    dm_rooms: Mutex<HashSet<OwnedRoomId>>,
+    /// One DM is created at a time, so two quick messages never open two rooms.
+    creating_dm: tokio::sync::Mutex<()>,
+    /// Prompts sent with choices, so a reaction can be read as a pick. Bounded; a prompt
+    /// forgotten here can still be answered by number or label.
+    prompts: Mutex<HashMap<OwnedEventId, OutMessage>>,
+    activity: Activity,
+    stopping: AtomicBool,
+}
+
+const MAX_REMEMBERED_PROMPTS: usize = 10_000;
+
+impl MatrixBot {
+    /// Logs in or restores the saved session, then joins the configured rooms. Retries
+    /// with backoff while the homeserver cannot be reached; fails at once on a wrong
+    /// password or a store that belongs to another account.
+    pub async fn connect(options: MatrixOptions) -> anyhow::Result<Arc<MatrixBot>> {
+        let settings = &options.settings;
+        let own = UserId::parse(&settings.user_id)
+            .with_context(|| format!("`{}` is not a Matrix user id", settings.user_id))?;
+        let store_dir = options.store_dir();
+        std::fs::create_dir_all(&store_dir)
+            .with_context(|| format!("creating the Matrix store in {}", store_dir.display()))?;
+        let client = Client::builder()
+            .homeserver_url(&settings.homeserver_url)
+            .sqlite_store(&store_dir, options.secrets.store_passphrase.as_deref())
+            .with_encryption_settings(EncryptionSettings {
+                auto_enable_cross_signing: true,
+                ..Default::default()
+            })
+            .build()
+            .await
+            .context("setting up the Matrix client")?;
+        let session_file = store_dir.join("session.json");
+        let deadline = options
+            .connect_deadline
+            .map(|d| tokio::time::Instant::now() + d);
+        let fresh_device = if session_file.exists() {
+            let session: MatrixSession = serde_json::from_str(
+                &std::fs::read_to_string(&session_file).context("reading the Matrix session")?,
+            )
+            .context("reading the Matrix session")?;
+            if session.meta.user_id != own {
+                bail!(
+                    "the Matrix store in {} belongs to {}, not {}: point store_dir elsewhere",
+                    store_dir.display(),
+                    session.meta.user_id,
+                    own
+                );
+            }
+            client.restore_session(session).await?;
+            retry("checking the saved Matrix session", deadline, || {
+                let client = client.clone();
+                async move { client.whoami().await.map(|_| ()).map_err(Into::into) }
+            })
+            .await?;
+            info!(user = %own, device = ?client.device_id(), "restored the Matrix session");
+            false
+        } else if let Some(password) = &options.secrets.password {
+            retry("logging in to Matrix", deadline, || {
+                let client = client.clone();
+                let own = own.clone();
+                let password = password.clone();
+                async move {
+                    client
+                        .matrix_auth()
+                        .login_username(&own, &password)
+                        .initial_device_display_name("Tandem bot")
+                        .await
+                        .map(|_| ())
+                }
+            })
+            .await?;
+            save_session(&client, &session_file)?;
+            info!(user = %own, device = ?client.device_id(), "logged in to Matrix as a new device");
+            true
+        } else if let Some(token) = &options.secrets.access_token {
+            let whoami = {
+                let probe = Client::builder()
+                    .homeserver_url(&settings.homeserver_url)
+                    .build()
+                    .await?;
+                probe
+                    .restore_session(MatrixSession {
+                        meta: matrix_sdk::SessionMeta {
+                            user_id: own.clone(),
+                            device_id: "UNKNOWN".into(),
+                        },
+                        tokens: matrix_sdk::authentication::SessionTokens {
+                            access_token: token.clone(),
+                            refresh_token: None,
+                        },
+                    })
+                    .await?;
+                retry("checking the Matrix access token", deadline, || {
+                    let probe = probe.clone();
+                    async move { probe.whoami().await.map_err(Into::into) }
+                })
+                .await?
+            };
+            let device_id = whoami.device_id.context(
+                "this access token has no device; log in with TANDEM_MATRIX_PASSWORD instead",
+            )?;
+            client
+                .restore_session(MatrixSession {
+                    meta: matrix_sdk::SessionMeta {
+                        user_id: own.clone(),
+                        device_id,
+                    },
+                    tokens: matrix_sdk::authentication::SessionTokens {
+                        access_token: token.clone(),
+                        refresh_token: None,
+                    },
+                })
+                .await?;
+            save_session(&client, &session_file)?;
+            true
+        } else {
+            bail!(
+                "no Matrix credentials: set TANDEM_MATRIX_PASSWORD (or TANDEM_MATRIX_ACCESS_TOKEN) for {own}"
+            );
+        };
+        let mut bot = MatrixBot {
+            client,
+            own,
+            allowed_servers: settings.allowed_servers(),
+            coordinators_room: None,
+            moderators_room: None,
+            fresh_device,
+            sync_timeout: options.sync_timeout,
+            dms: Mutex::default(),
+            dm_rooms: Mutex::default(),
+            creating_dm: tokio::sync::Mutex::new(()),
+            prompts: Mutex::default(),
+            activity: Activity::default(),
+            stopping: AtomicBool::new(false),
+        };
+        bot.coordinators_room = bot
+            .join_configured(settings.coordinators_room.as_deref(), deadline)
+            .await?;
+        bot.moderators_room = bot
+            .join_configured(settings.moderators_room.as_deref(), deadline)
+            .await?;
+        Ok(Arc::new(bot))
+    }
+
+    async fn join_configured(
+        &self,
+        room: Option<&str>,
+        deadline: Option<tokio::time::Instant>,
+    ) -> anyhow::Result<Option<OwnedRoomId>> {
+        let Some(room) = room else { return Ok(None) };
+        let id: OwnedRoomId = if room.starts_with('#') {
+            let alias = RoomAliasId::parse(room).with_context(|| format!("`{room}`"))?;
+            retry(&format!("resolving {room}"), deadline, || {
+                let client = self.client.clone();
+                let alias = alias.clone();
+                async move { Ok(client.resolve_room_alias(&alias).await?.room_id) }
+            })
+            .await?
+        } else {
+            RoomId::parse(room).with_context(|| format!("`{room}` is not a room id"))?
+        };
+        let joined = self
+            .client
+            .get_room(&id)
+            .is_some_and(|r| r.state() == RoomState::Joined);
+        if !joined {
+            retry(&format!("joining {room}"), deadline, || {
+                let client = self.client.clone();
+                let id = id.clone();
+                async move { client.join_room_by_id(&id).await.map(|_| ()) }
+            })
+            .await
+            .with_context(|| format!("the bot must be invited to {room} first"))?;
+        }
+        info!(%room, room_id = %id, "using room");
+        Ok(Some(id))
+    }
+
+    /// The bot's own user id.
+    pub fn user_id(&self) -> &UserId {
+        &self.own
+    }
+
+    /// This device (the same after a restart, as long as the store is kept).
+    pub fn device_id(&self) -> Option<String> {
+        self.client.device_id().map(|d| d.to_string())
+    }
+
+    /// The configured coordinators' and moderators' rooms, for [`crate::app::AppSettings`].
+    pub fn coordinators_room(&self) -> Option<RoomRef> {
+        self.coordinators_room
+            .as_ref()
+            .map(|id| RoomRef::new(Platform::Matrix, id.as_str()))
+    }
+
+    pub fn moderators_room(&self) -> Option<RoomRef> {
+        self.moderators_room
+            .as_ref()
+            .map(|id| RoomRef::new(Platform::Matrix, id.as_str()))
+    }
+
+    /// Feeds the app until [`MatrixBot::stop`] is called. A new device first syncs without
+    /// handlers, so messages from before the bot existed are never answered; a restored
+    /// one resumes from where it stopped, so messages sent while it was down are answered.
+    pub async fn serve(self: &Arc<Self>, app: App) -> anyhow::Result<()> {
+        if self.fresh_device {
+            info!("first sync of this device: earlier messages will not be answered");
+            self.sync_once_with_retry().await;
+        }
+        let handler = Handler {
+            bot: self.clone(),
+            app,
+        };
+        self.client.add_event_handler_context(handler.clone());
+        self.client.add_event_handler(on_message);
+        self.client.add_event_handler(on_reaction);
+        self.client.add_event_handler(on_invite);
+        self.client.add_event_handler(on_undecryptable);
+        // Invites that arrived before the handlers existed.
+        for room in self.client.invited_rooms() {
+            if let Ok(Some(invite)) = room.invite_details().await.map(|d| d.inviter) {
+                self.consider_invite(room, invite.user_id().to_owned(), false);
+            }
+        }
+        info!(user = %self.own, "listening on Matrix");
+        let mut backoff = Backoff::new();
+        while !self.stopping.load(Ordering::SeqCst) {
+            let settings = SyncSettings::default().timeout(self.sync_timeout);
+            let bot = self.clone();
+            let result = self
+                .client
+                .sync_with_result_callback(settings, move |result| {
+                    let bot = bot.clone();
+                    async move {
+                        result?;
+                        Ok(if bot.stopping.load(Ordering::SeqCst) {
+                            LoopCtrl::Break
+                        } else {
+                            LoopCtrl::Continue
+                        })
+                    }
+                })
+                .await;
+            match result {
+                Ok(()) => backoff.reset(),
+                Err(e) => {
+                    let wait = backoff.next();
+                    warn!("Matrix sync failed ({e}); retrying in {} s", wait.as_secs());
+                    tokio::time::sleep(wait).await;
+                }
+            }
+        }
+        info!("stopped listening on Matrix");
+        Ok(())
+    }
+
+    async fn sync_once_with_retry(&self) {
+        let mut backoff = Backoff::new();
+        loop {
+            match self.client.sync_once(SyncSettings::default()).await {
+                Ok(_) => return,
+                Err(e) => {
+                    let wait = backoff.next();
+                    warn!(
+                        "first Matrix sync failed ({e}); retrying in {} s",
+                        wait.as_secs()
+                    );
+                    tokio::time::sleep(wait).await;
+                }
+            }
+        }
+    }
+
+    /// Asks [`MatrixBot::serve`] to return after the sync in progress (and its handlers)
+    /// completes.
+    pub fn stop(&self) {
+        self.stopping.store(true, Ordering::SeqCst);
+    }
+
+    /// Whether the bot has handled the event with this id.
+    pub fn has_handled(&self, event: &OwnedEventId) -> bool {
+        lock(&self.activity.handled).contains(event)
+    }
+
+    /// Every message the bot has sent, in order, as (room, event).
+    pub fn sent(&self) -> Vec<(OwnedRoomId, OwnedEventId)> {
+        lock(&self.activity.sent).clone()
+    }
+
+    /// Waits until something is handled or sent, or `timeout` passes.
+    pub async fn changed(&self, timeout: Duration) {
+        let _ = tokio::time::timeout(timeout, self.activity.changed.notified()).await;
+    }
+
+    fn mark_handled(&self, event: OwnedEventId) {
+        lock(&self.activity.handled).insert(event);
+        self.activity.changed.notify_waiters();
+    }
+
+    /// Where a message in `room` was written, as the app sees it.
+    async fn place_of(&self, room: &Room) -> Place {
+        let id = room.room_id();
+        let configured = [&self.coordinators_room, &self.moderators_room]
+            .into_iter()
+            .flatten()
+            .any(|r| r == id);
+        let as_room = Place::Room(RoomRef::new(Platform::Matrix, id.as_str()));
+        if configured {
+            return as_room;
+        }
+        if lock(&self.dm_rooms).contains(id) || room.is_direct().await.unwrap_or(false) {
+            return Place::Dm;
+        }
+        as_room
+    }
+
+    fn remember_dm(&self, user: &UserId, room: &RoomId) {
+        lock(&self.dms).insert(user.to_owned(), room.to_owned());
+        lock(&self.dm_rooms).insert(room.to_owned());
+    }
+
+    /// Joins (with backoff) an invite from an allowed server, or declines it.
+    fn consider_invite(self: &Arc<Self>, room: Room, inviter: OwnedUserId, is_direct: bool) {
+        let server = inviter.server_name().as_str().to_string();
+        if !self.allowed_servers.contains(&server) {
+            warn!(room = %room.room_id(), %inviter, "declining an invite from a server that is not allowed");
+            tokio::spawn(async move {
+                if let Err(e) = room.leave().await {
+                    warn!(room = %room.room_id(), "declining the invite failed: {e}");
+                }
+            });
+            return;
+        }
+        let bot = self.clone();
+        tokio::spawn(async move {
+            // The invite can reach us before the room is ready to be joined.
+            let mut backoff = Backoff::new();
+            for attempt in 1..=8 {
+                match room.join().await {
+                    Ok(()) => {
+                        info!(room = %room.room_id(), %inviter, "joined on invite");
+                        if is_direct {
+                            bot.remember_dm(&inviter, room.room_id());
+                            if let Err(e) = bot
+                                .client
+                                .account()
+                                .mark_as_dm(room.room_id(), std::slice::from_ref(&inviter))
+                                .await
+                            {
+                                warn!("marking a DM failed: {e}");
+                            }
+                        }
+                        return;
+                    }
+                    Err(e) => {
+                        let wait = backoff.next();
+                        debug!(attempt, "joining {} failed ({e}); retrying", room.room_id());
+                        tokio::time::sleep(wait).await;
+                    }
+                }
+            }
+            warn!(room = %room.room_id(), "gave up joining after 8 attempts");
+        });
+    }
+
+    /// The DM room with `user`: the known one, the one in `m.direct`, or a new one.
+    async fn dm_room(&self, user: &UserId) -> Result<Room, PortError> {
+        let _one_at_a_time = self.creating_dm.lock().await;
+        let known = lock(&self.dms).get(user).cloned();
+        if let Some(room) = known
+            .and_then(|id| self.client.get_room(&id))
+            .filter(|r| r.state() == RoomState::Joined)
+        {
+            return Ok(room);
+        }
+        if let Some(room) = self.client.get_dm_room(user) {
+            self.remember_dm(user, room.room_id());
+            return Ok(room);
+        }
+        let room = self.client.create_dm(user).await.map_err(|e| {
+            if is_client_error(&e) {
+                PortError::Unreachable(user.to_string(), e.to_string())
+            } else {
+                PortError::Other(anyhow!("opening a DM with {user}: {e}"))
+            }
+        })?;
+        info!(%user, room = %room.room_id(), "opened an encrypted DM");
+        self.remember_dm(user, room.room_id());
+        Ok(room)
+    }
+
+    fn room(&self, room: &RoomRef) -> Result<Room, PortError> {
+        let id = RoomId::parse(&room.id)
+            .map_err(|e| PortError::Other(anyhow!("`{}` is not a room id: {e}", room.id)))?;
+        self.client
+            .get_room(&id)
+            .ok_or_else(|| PortError::Other(anyhow!("the bot is not in room {}", room.id)))
+    }
+
+    async fn send(
+        &self,
+        room: &Room,
+        message: &OutMessage,
+        key: &IdempotencyKey,
+    ) -> Result<(), PortError> {
+        let content = RoomMessageEventContent::text_html(
+            render::plain_body(message),
+            render::html_body(message),
+        );
+        let txn = OwnedTransactionId::from(render::transaction_id(key));
+        let sent = room
+            .send(content)
+            .with_transaction_id(txn)
+            .await
+            .map_err(|e| PortError::Other(anyhow!("sending in {}: {e}", room.room_id())))?;
+        let event_id = sent.response.event_id;
+        if !message.choices.is_empty() {
+            let mut prompts = lock(&self.prompts);
+            if prompts.len() >= MAX_REMEMBERED_PROMPTS {
+                prompts.clear();
+            }
+            prompts.insert(event_id.clone(), message.clone());
+        }
+        lock(&self.activity.sent).push((room.room_id().to_owned(), event_id));
+        self.activity.changed.notify_waiters();
+        Ok(())
+    }
+}
+
+/// What every event handler needs.
+#[derive(Clone)]
+struct Handler {
+    bot: Arc<MatrixBot>,
+    app: App,
+}
+
+async fn on_message(event: OriginalSyncRoomMessageEvent, room: Room, handler: Ctx<Handler>) {
+    let bot = &handler.bot;
+    if event.sender == bot.own || room.state() != RoomState::Joined {
+        return;
+    }
+    // An edit arrives as a new event; answers are taken as first sent.
+    if matches!(event.content.relates_to, Some(Relation::Replacement(_))) {
+        debug!(room = %room.room_id(), "ignoring an edit");
+        bot.mark_handled(event.event_id);
+        return;
+    }
+    let place = bot.place_of(&room).await;
+    let text = match &event.content.msgtype {
+        MessageType::Text(t) => render::strip_reply_fallback(&t.body).to_string(),
+        MessageType::Emote(t) => t.body.clone(),
+        // Other bots speak in notices; never answer them.
+        MessageType::Notice(_) => {
+            bot.mark_handled(event.event_id);
+            return;
+        }
+        _ => {
+            if place == Place::Dm {
+                let note = OutMessage::text(
+                    "I can only read text messages. Please type your answer, or describe the file and a moderator can ask for it.",
+                );
+                let key = IdempotencyKey(format!("matrix-nontext-{}", event.event_id));
+                if let Err(e) = bot.send(&room, &note, &key).await {
+                    warn!("answering a non-text message failed: {e}");
+                }
+            }
+            bot.mark_handled(event.event_id);
+            return;
+        }
+    };
+    if place == Place::Dm {
+        bot.remember_dm(&event.sender, room.room_id());
+    }
+    let inbound = Inbound {
+        from: UserRef::new(Platform::Matrix, event.sender.as_str()),
+        place,
+        content: Content::Text(text),
+    };
+    handler.app.receive(inbound).await;
+    bot.mark_handled(event.event_id);
+}
+
+async fn on_reaction(event: OriginalSyncReactionEvent, room: Room, handler: Ctx<Handler>) {
+    let bot = &handler.bot;
+    if event.sender == bot.own || room.state() != RoomState::Joined {
+        return;
+    }
+    let relation = &event.content.relates_to;
+    let prompt = lock(&bot.prompts).get(&relation.event_id).cloned();
+    let picked = prompt
+        .as_ref()
+        .and_then(|p| render::choice_for_reaction(p, &relation.key));
+    if let (Some(prompt), Some(value)) = (prompt, picked) {
+        let inbound = Inbound {
+            from: UserRef::new(Platform::Matrix, event.sender.as_str()),
+            place: bot.place_of(&room).await,
+            content: Content::Picked {
+                prompt_ref: prompt.prompt_ref.clone(),
+                values: vec![value],
+            },
+        };
+        handler.app.receive(inbound).await;
+    }
+    bot.mark_handled(event.event_id);
+}
+
+async fn on_invite(event: StrippedRoomMemberEvent, room: Room, handler: Ctx<Handler>) {
+    let bot = &handler.bot;
+    if event.state_key != bot.own || room.state() != RoomState::Invited {
+        return;
+    }
+    let is_direct = event.content.is_direct.unwrap_or(false);
+    bot.consider_invite(room, event.sender, is_direct);
+}
+
+/// A message the bot could not decrypt (keys never arrived): say so instead of going
+/// silent, so the person can send it again.
+async fn on_undecryptable(
+    event: OriginalSyncRoomEncryptedEvent,
+    room: Room,
+    handler: Ctx<Handler>,
+) {
+    let bot = &handler.bot;
+    if event.sender == bot.own || room.state() != RoomState::Joined {
+        return;
+    }
+    warn!(room = %room.room_id(), sender = %event.sender, "could not decrypt a message");
+    if bot.place_of(&room).await == Place::Dm {
+        let note = OutMessage::text(
+            "I could not decrypt your last message (my keys for it have not arrived). Please send it again.",
+        );
+        let key = IdempotencyKey(format!("matrix-undecryptable-{}", event.event_id));
+        if let Err(e) = bot.send(&room, &note, &key).await {
+            warn!("asking for a resend failed: {e}");
+        }
+    }
+    bot.mark_handled(event.event_id);
+}
+
+#[async_trait]
+impl DirectMessenger for MatrixBot {
+    async fn send_dm(
+        &self,
+        to: &UserRef,
+        message: &OutMessage,
+        key: &IdempotencyKey,
+    ) -> Result<(), PortError> {
+        let user = matrix_user(to)?;
+        let room = self.dm_room(&user).await?;
+        self.send(&room, message, key).await
+    }
+}
+
+#[async_trait]
+impl RoomMessenger for MatrixBot {
+    async fn post_in_room(
+        &self,
+        room: &RoomRef,
+        message: &OutMessage,
+        key: &IdempotencyKey,
+    ) -> Result<(), PortError> {
+        let room = self.room(room)?;
+        self.send(&room, message, key).await
+    }
+}
+
+/// Power levels for a pair room: members may talk, only the bot (the creator, with the
+/// implicit top power of room version 12, or 100 by the preset on older versions) may
+/// invite, kick, or change the room.
+fn pair_room_power_levels() -> create_room::RoomPowerLevelsContentOverride {
+    let mut levels = create_room::RoomPowerLevelsContentOverride::new();
+    levels.users_default = Some(Int::from(0));
+    levels.events_default = Some(Int::from(0));
+    levels.state_default = Some(Int::from(100));
+    levels.invite = Some(Int::from(100));
+    levels.kick = Some(Int::from(100));
+    levels.ban = Some(Int::from(100));
+    levels.redact = Some(Int::from(100));
+    levels
+}
+
+#[async_trait]
+impl RoomProvisioner for MatrixBot {
+    async fn create_private_room(
+        &self,
+        spec: &PrivateRoomSpec,
+        _key: &IdempotencyKey,
+    ) -> Result<RoomRef, PortError> {
+        let members = spec
+            .members
+            .iter()
+            .map(matrix_user)
+            .collect::<Result<Vec<_>, _>>()?;
+        let initial_state = vec![
+            InitialStateEvent::with_empty_state_key(
+                RoomEncryptionEventContent::with_recommended_defaults(),
+            )
+            .to_raw_any(),
+            InitialStateEvent::with_empty_state_key(RoomHistoryVisibilityEventContent::new(
+                HistoryVisibility::Shared,
+            ))
+            .to_raw_any(),
+        ];
+        let mut request = create_room::v3::Request::new();
+        request.name = Some(spec.name.clone());
+        request.topic = Some(spec.topic.clone());
+        request.invite = members;
+        request.preset = Some(create_room::v3::RoomPreset::PrivateChat);
+        request.initial_state = initial_state;
+        request.power_level_content_override = Some(
+            Raw::new(&pair_room_power_levels())
+                .map_err(|e| PortError::Other(anyhow!("encoding power levels: {e}")))?,
+        );
+        let room = self
+            .client
+            .create_room(request)
+            .await
+            .map_err(|e| PortError::Other(anyhow!("creating the room `{}`: {e}", spec.name)))?;
+        info!(room = %room.room_id(), name = %spec.name, "created a private room");
+        Ok(RoomRef::new(Platform::Matrix, room.room_id().as_str()))
+    }
+
+    async fn invite(
+        &self,
+        room: &RoomRef,
+        user: &UserRef,
+        _key: &IdempotencyKey,
+    ) -> Result<(), PortError> {
+        let user = matrix_user(user)?;
+        let room = self.room(room)?;
+        room.invite_user_by_id(&user).await.map_err(|e| {
+            if is_client_error(&e) {
+                PortError::Unreachable(user.to_string(), e.to_string())
+            } else {
+                PortError::Other(anyhow!("inviting {user}: {e}"))
+            }
+        })
+    }
+
+    async fn set_read_only(
+        &self,
+        room: &RoomRef,
+        read_only: bool,
+        _key: &IdempotencyKey,
+    ) -> Result<(), PortError> {
+        let room = self.room(room)?;
+        let changes = RoomPowerLevelChanges {
+            events_default: Some(if read_only { 100 } else { 0 }),
+            ..Default::default()
+        };
+        room.apply_power_level_changes(changes)
+            .await
+            .map_err(|e| PortError::Other(anyhow!("changing who may write: {e}")))
+    }
+
+    async fn remove_member(
+        &self,
+        room: &RoomRef,
+        user: &UserRef,
+        _key: &IdempotencyKey,
+    ) -> Result<(), PortError> {
+        let user = matrix_user(user)?;
+        let room = self.room(room)?;
+        room.kick_user(&user, Some("Removed by the programme's moderators"))
+            .await
+            .map_err(|e| PortError::Other(anyhow!("removing {user}: {e}")))
+    }
+}
+
+fn matrix_user(user: &UserRef) -> Result<OwnedUserId, PortError> {
+    if user.platform != Platform::Matrix {
+        return Err(PortError::Unreachable(
+            user.to_string(),
+            "not a Matrix user".into(),
+        ));
+    }
+    UserId::parse(&user.id)
+        .map_err(|e| PortError::Unreachable(user.to_string(), format!("not a Matrix id: {e}")))
+}
+
+/// Whether the homeserver refused the request (4xx): retrying will not help.
+fn is_client_error(error: &matrix_sdk::Error) -> bool {
+    error
+        .as_client_api_error()
+        .is_some_and(|e| e.status_code.is_client_error())
+}
+
+fn save_session(client: &Client, file: &Path) -> anyhow::Result<()> {
+    let session = client
+        .matrix_auth()
+        .session()
+        .context("no Matrix session after login")?;
+    let json = serde_json::to_string(&session)?;
+    write_private(file, &json).with_context(|| format!("saving {}", file.display()))
+}
+
+/// Writes a file only its owner can read (it holds an access token).
+fn write_private(file: &Path, contents: &str) -> std::io::Result<()> {
+    use std::io::Write;
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create(true).truncate(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    options.open(file)?.write_all(contents.as_bytes())
+}
+
+/// Retries `attempt` with backoff while the failure looks temporary (no answer, 5xx,
+/// rate limits), logging each wait; fails at once on a refusal (4xx) or at the deadline.
+async fn retry<T, F, Fut>(
+    what: &str,
+    deadline: Option<tokio::time::Instant>,
+    mut attempt: F,
+) -> anyhow::Result<T>
+where
+    F: FnMut() -> Fut,
+    Fut: std::future::Future<Output = Result<T, matrix_sdk::Error>>,
+{
+    let mut backoff = Backoff::new();
+    loop {
+        match attempt().await {
+            Ok(v) => return Ok(v),
+            Err(e) => {
+                let refused = e
+                    .as_client_api_error()
+                    .is_some_and(|c| c.status_code.is_client_error() && c.status_code != 429);
+                if refused {
+                    return Err(anyhow!("{what}: the homeserver refused: {e}"));
+                }
+                let wait = backoff.next();
+                if deadline.is_some_and(|d| tokio::time::Instant::now() + wait > d) {
+                    return Err(anyhow!("{what}: gave up: {e}"));
+                }
+                warn!("{what} failed ({e}); retrying in {} s", wait.as_secs_f32());
+                tokio::time::sleep(wait).await;
+            }
+        }
+    }
+}
+
+/// Doubling waits from half a second up to a minute.
+struct Backoff(Duration);
+
+impl Backoff {
+    fn new() -> Self {
+        Backoff(Duration::from_millis(500))
+    }
+
+    fn next(&mut self) -> Duration {
+        let wait = self.0;
+        self.0 = (self.0 * 2).min(Duration::from_secs(60));
+        wait
+    }
+
+    fn reset(&mut self) {
+        *self = Backoff::new();
+    }
+}
+
+fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    // A panic while holding one of these maps leaves it usable: they are caches.
+    mutex.lock().unwrap_or_else(|e| e.into_inner())
+}

@@ -1,0 +1,184 @@
+//! How Tandem's messages look on Matrix, and how replies are read back. Pure functions, so
+//! they are unit-tested without a homeserver.
+//!
+//! - A message is sent with a plain-text `body` (what the console prints: the text, then the
+//!   choices as `1. Mentor`) and an HTML `formatted_body` in which every character of our
+//!   text is escaped, so an answer quoted back to a person can never inject markup.
+//! - Choices can be answered by number or label (the flows read those), or by reacting
+//!   with the keycap emoji of their number ([`choice_for_reaction`]).
+//! - Transaction ids are derived from the effect's idempotency key, so a retried send is
+//!   deduplicated by the homeserver.
+
+use crate::flows::OutMessage;
+use crate::ports::IdempotencyKey;
+
+/// Keycap emoji for choices 1 to 10, used as reaction shortcuts.
+pub const NUMBER_REACTIONS: [&str; 10] = [
+    "1\u{fe0f}\u{20e3}",
+    "2\u{fe0f}\u{20e3}",
+    "3\u{fe0f}\u{20e3}",
+    "4\u{fe0f}\u{20e3}",
+    "5\u{fe0f}\u{20e3}",
+    "6\u{fe0f}\u{20e3}",
+    "7\u{fe0f}\u{20e3}",
+    "8\u{fe0f}\u{20e3}",
+    "9\u{fe0f}\u{20e3}",
+    "\u{1f51f}",
+];
+
+/// The plain-text body: the text, then one `n. label` line per choice.
+pub fn plain_body(message: &OutMessage) -> String {
+    let mut body = message.text.clone();
+    for (i, choice) in message.choices.iter().enumerate() {
+        if !body.is_empty() {
+            body.push('\n');
+        }
+        body.push_str(&format!("{}. {}", i + 1, choice.label));
+    }
+    body
+}
+
+/// The HTML body: escaped text with line breaks, then the choices as an ordered list.
+pub fn html_body(message: &OutMessage) -> String {
+    let mut html = escape(&message.text).replace('\n', "<br>");
+    if !message.choices.is_empty() {
+        html.push_str("<ol>");
+        for choice in &message.choices {
+            html.push_str(&format!("<li>{}</li>", escape(&choice.label)));
+        }
+        html.push_str("</ol>");
+        if message.choices.len() <= NUMBER_REACTIONS.len() && message.pick == Some((1, 1)) {
+            html.push_str(
+                "<p><em>Reply with a number or a label, or react with the number.</em></p>",
+            );
+        }
+    }
+    html
+}
+
+/// Escapes text for an HTML body.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A Matrix transaction id for an idempotency key: short, made of allowed characters, and
+/// the same for the same key.
+pub fn transaction_id(key: &IdempotencyKey) -> String {
+    let hash = blake3::hash(key.0.as_bytes());
+    format!("tandem-{}", &hash.to_hex()[..32])
+}
+
+/// The value picked by reacting with `key` to a prompt with these choices, if any.
+pub fn choice_for_reaction(message: &OutMessage, key: &str) -> Option<String> {
+    // Clients differ in whether they send the variation selector.
+    let normalised = key.replace('\u{fe0f}', "");
+    let index = NUMBER_REACTIONS
+        .iter()
+        .position(|r| r.replace('\u{fe0f}', "") == normalised)?;
+    message.choices.get(index).map(|c| c.value.clone())
+}
+
+/// The text a person typed, without the quoted reply fallback some clients prepend
+/// (`> <@bob:example.org> question` lines, then a blank line).
+pub fn strip_reply_fallback(body: &str) -> &str {
+    if !body.starts_with("> ") {
+        return body;
+    }
+    let mut rest = body;
+    while let Some(line_end) = rest.find('\n') {
+        let line = &rest[..line_end];
+        if line.starts_with('>') {
+            rest = &rest[line_end + 1..];
+        } else {
+            break;
+        }
+    }
+    rest.strip_prefix('\n').unwrap_or(rest)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::programme::Choice;
+
+    fn prompt() -> OutMessage {
+        OutMessage {
+            text: "Which role?\nPick one.".into(),
+            choices: vec![Choice::from_label("Mentor"), Choice::from_label("Mentee")],
+            pick: Some((1, 1)),
+            prompt_ref: Some("q-role".into()),
+        }
+    }
+
+    #[test]
+    fn a_prompt_lists_its_choices_by_number_in_both_bodies() {
+        assert_eq!(
+            plain_body(&prompt()),
+            "Which role?\nPick one.\n1. Mentor\n2. Mentee"
+        );
+        let html = html_body(&prompt());
+        assert!(
+            html.starts_with("Which role?<br>Pick one.<ol><li>Mentor</li><li>Mentee</li></ol>")
+        );
+        assert!(html.contains("react with the number"));
+    }
+
+    #[test]
+    fn markup_in_text_is_escaped_in_the_html_body() {
+        let m = OutMessage::text("<b>hi</b> & <script>alert('x')</script>");
+        assert_eq!(
+            html_body(&m),
+            "&lt;b&gt;hi&lt;/b&gt; &amp; &lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;"
+        );
+        assert_eq!(plain_body(&m), m.text);
+    }
+
+    #[test]
+    fn a_reaction_with_a_keycap_picks_that_choice_with_or_without_the_variation_selector() {
+        assert_eq!(
+            choice_for_reaction(&prompt(), "2\u{fe0f}\u{20e3}").as_deref(),
+            Some("mentee")
+        );
+        assert_eq!(
+            choice_for_reaction(&prompt(), "1\u{20e3}").as_deref(),
+            Some("mentor")
+        );
+        assert_eq!(choice_for_reaction(&prompt(), "3\u{fe0f}\u{20e3}"), None);
+        assert_eq!(choice_for_reaction(&prompt(), "👍"), None);
+    }
+
+    #[test]
+    fn transaction_ids_are_stable_short_and_distinct_per_key() {
+        let a = transaction_id(&IdempotencyKey("matrix-@a:x-v3-t1-0".into()));
+        assert_eq!(
+            a,
+            transaction_id(&IdempotencyKey("matrix-@a:x-v3-t1-0".into()))
+        );
+        assert_ne!(
+            a,
+            transaction_id(&IdempotencyKey("matrix-@a:x-v3-t1-1".into()))
+        );
+        assert!(a.len() <= 40 && a.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'));
+    }
+
+    #[test]
+    fn the_quoted_reply_fallback_is_not_part_of_the_answer() {
+        assert_eq!(
+            strip_reply_fallback("> <@bot:x> Which role?\n> 1. Mentor\n\n2"),
+            "2"
+        );
+        assert_eq!(strip_reply_fallback("plain answer"), "plain answer");
+        assert_eq!(strip_reply_fallback(">not a quote"), ">not a quote");
+    }
+}

@@ -1,0 +1,637 @@
+//! The Matrix adapter against a real Synapse, in real end-to-end encrypted rooms.
+//!
+//! `scripts/test` starts Synapse (`scripts/synapse`) and sets `TANDEM_TEST_SYNAPSE_URL`.
+//! Every test registers its own accounts under fresh names, so tests never share state.
+//! The participants are matrix-sdk clients with their own devices: what a test reads from
+//! them is what they decrypted.
+
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use matrix_sdk::config::SyncSettings;
+use matrix_sdk::ruma::api::client::account::register::v3::Request as RegisterRequest;
+use matrix_sdk::ruma::api::client::room::create_room::v3::{
+    Request as CreateRoomRequest, RoomPreset,
+};
+use matrix_sdk::ruma::api::client::uiaa;
+use matrix_sdk::ruma::events::InitialStateEvent;
+use matrix_sdk::ruma::events::room::encryption::RoomEncryptionEventContent;
+use matrix_sdk::ruma::events::room::history_visibility::HistoryVisibility;
+use matrix_sdk::ruma::events::room::join_rules::JoinRule;
+use matrix_sdk::ruma::events::room::member::StrippedRoomMemberEvent;
+use matrix_sdk::ruma::events::room::message::{
+    OriginalSyncRoomMessageEvent, RoomMessageEventContent,
+};
+use matrix_sdk::ruma::{OwnedEventId, OwnedRoomId, OwnedUserId, UserId};
+use matrix_sdk::{Client, Room, RoomMemberships};
+use tokio::task::JoinHandle;
+
+use tandem::app::{App, AppSettings, ManualClock, Ports};
+use tandem::config::MatrixSettings;
+use tandem::domain::{Place, Platform, Programme, RoomRef, UserRef};
+use tandem::flows::{Content, Inbound};
+use tandem::platforms::console::{ConsoleLine, parse_line};
+use tandem::platforms::matrix::render::plain_body;
+use tandem::platforms::matrix::{MatrixBot, MatrixOptions, MatrixSecrets};
+use tandem::platforms::recording::{Recording, Target};
+use tandem::storage::{Sealer, Store};
+
+use crate::support::{TestDb, example_programmes, repo_root, start_time};
+
+/// The homeserver for this run, or `None` when Matrix tests are explicitly skipped.
+fn synapse_url() -> Option<String> {
+    if let Ok(url) = std::env::var("TANDEM_TEST_SYNAPSE_URL") {
+        return Some(url);
+    }
+    if std::env::var("TANDEM_TEST_SKIP_SYNAPSE").is_ok_and(|v| v == "1") {
+        eprintln!("skipped: TANDEM_TEST_SKIP_SYNAPSE=1");
+        return None;
+    }
+    panic!(
+        "TANDEM_TEST_SYNAPSE_URL is not set: run the tests with scripts/test, which starts Synapse, or set TANDEM_TEST_SKIP_SYNAPSE=1 to skip the Matrix tests"
+    );
+}
+
+static NEXT: AtomicUsize = AtomicUsize::new(0);
+
+/// A user name no other test (or earlier run on the same server) has used.
+fn unique(name: &str) -> String {
+    format!(
+        "{name}-{}-{}-{}",
+        std::process::id(),
+        NEXT.fetch_add(1, Ordering::Relaxed),
+        chrono::Utc::now().timestamp_micros() % 1_000_000_000
+    )
+}
+
+const PASSWORD: &str = "correct horse battery staple";
+
+/// Registers an account through the client-server API (the test server allows it).
+async fn register(url: &str, localpart: &str, login: bool) -> Client {
+    let client = Client::builder()
+        .homeserver_url(url)
+        .build()
+        .await
+        .expect("a Matrix client");
+    let mut request = RegisterRequest::new();
+    request.username = Some(localpart.to_string());
+    request.password = Some(PASSWORD.to_string());
+    request.auth = Some(uiaa::AuthData::Dummy(uiaa::Dummy::new()));
+    request.inhibit_login = !login;
+    client
+        .matrix_auth()
+        .register(request)
+        .await
+        .unwrap_or_else(|e| panic!("registering {localpart}: {e}"));
+    client
+}
+
+/// A message a participant's client received and decrypted.
+#[derive(Debug, Clone)]
+struct Received {
+    room: OwnedRoomId,
+    event: OwnedEventId,
+    sender: OwnedUserId,
+    body: String,
+}
+
+/// A participant: a real client with its own device, syncing in the background, joining
+/// every room it is invited to.
+struct Person {
+    client: Client,
+    id: OwnedUserId,
+    inbox: Arc<Mutex<Vec<Received>>>,
+    sync: JoinHandle<()>,
+}
+
+impl Person {
+    async fn new(url: &str, name: &str) -> Person {
+        let client = register(url, &unique(name), true).await;
+        let id = client.user_id().expect("logged in").to_owned();
+        let inbox: Arc<Mutex<Vec<Received>>> = Arc::default();
+        client.add_event_handler({
+            let inbox = inbox.clone();
+            move |event: OriginalSyncRoomMessageEvent, room: Room| {
+                let inbox = inbox.clone();
+                async move {
+                    inbox.lock().unwrap().push(Received {
+                        room: room.room_id().to_owned(),
+                        event: event.event_id.clone(),
+                        sender: event.sender.clone(),
+                        body: event.content.body().to_string(),
+                    });
+                }
+            }
+        });
+        client.add_event_handler(
+            |event: StrippedRoomMemberEvent, room: Room, client: Client| async move {
+                if client.user_id() != Some(&*event.state_key) {
+                    return;
+                }
+                for _ in 0..20 {
+                    if room.join().await.is_ok() {
+                        return;
+                    }
+                    tokio::time::sleep(Duration::from_millis(200)).await;
+                }
+            },
+        );
+        client
+            .sync_once(SyncSettings::default())
+            .await
+            .expect("first sync");
+        let sync = tokio::spawn({
+            let client = client.clone();
+            async move {
+                let settings = SyncSettings::default().timeout(Duration::from_millis(500));
+                let _ = client.sync(settings).await;
+            }
+        });
+        Person {
+            client,
+            id,
+            inbox,
+            sync,
+        }
+    }
+
+    fn user(&self) -> UserRef {
+        UserRef::new(Platform::Matrix, self.id.as_str())
+    }
+
+    fn received(&self) -> Vec<Received> {
+        self.inbox.lock().unwrap().clone()
+    }
+
+    fn bodies_in(&self, room: &OwnedRoomId) -> Vec<String> {
+        self.received()
+            .into_iter()
+            .filter(|r| r.room == *room)
+            .map(|r| r.body)
+            .collect()
+    }
+
+    /// Opens an encrypted DM with `bot` and waits until the bot has joined it.
+    async fn open_dm(&self, bot: &UserId) -> Room {
+        let room = self.client.create_dm(bot).await.expect("create a DM");
+        wait_for(&format!("{bot} to join the DM of {}", self.id), || {
+            let room = room.clone();
+            let bot = bot.to_owned();
+            async move {
+                room.members(RoomMemberships::JOIN)
+                    .await
+                    .is_ok_and(|m| m.iter().any(|m| m.user_id() == bot))
+            }
+        })
+        .await;
+        room
+    }
+
+    async fn say(&self, room: &Room, text: &str) -> OwnedEventId {
+        room.send(RoomMessageEventContent::text_plain(text))
+            .await
+            .unwrap_or_else(|e| panic!("{} sending {text:?}: {e}", self.id))
+            .response
+            .event_id
+    }
+}
+
+impl Drop for Person {
+    fn drop(&mut self) {
+        self.sync.abort();
+    }
+}
+
+/// Polls `check` until it holds, for up to a minute.
+async fn wait_for<F, Fut>(what: &str, mut check: F)
+where
+    F: FnMut() -> Fut,
+    Fut: std::future::Future<Output = bool>,
+{
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(60);
+    while !check().await {
+        assert!(
+            tokio::time::Instant::now() < deadline,
+            "timed out waiting for {what}"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+/// The bot, connected and serving an app, as `tandem run` does.
+struct RunningBot {
+    bot: Arc<MatrixBot>,
+    task: JoinHandle<anyhow::Result<()>>,
+}
+
+/// What a bot needs to be started again after a stop: the same store, settings, and app.
+#[derive(Clone)]
+struct BotSetup {
+    options: MatrixOptions,
+    store: Store,
+    programmes: Vec<Programme>,
+    clock: Arc<ManualClock>,
+}
+
+impl BotSetup {
+    async fn start(&self) -> RunningBot {
+        let bot = MatrixBot::connect(self.options.clone())
+            .await
+            .expect("the bot connects");
+        let app = App::new(
+            self.store.clone(),
+            self.programmes.clone(),
+            Ports {
+                dm: bot.clone(),
+                rooms: bot.clone(),
+                provisioner: bot.clone(),
+            },
+            self.clock.clone(),
+            AppSettings {
+                coordinators_rooms: bot.coordinators_room().into_iter().collect(),
+                moderators_rooms: bot.moderators_room().into_iter().collect(),
+                ..AppSettings::default()
+            },
+        );
+        let task = tokio::spawn({
+            let bot = bot.clone();
+            async move { bot.serve(app).await }
+        });
+        RunningBot { bot, task }
+    }
+}
+
+impl RunningBot {
+    /// Stops after the sync in progress, as on SIGTERM.
+    async fn stop(self) {
+        self.bot.stop();
+        tokio::time::timeout(Duration::from_secs(30), self.task)
+            .await
+            .expect("the bot stops within 30 s")
+            .expect("the bot task ends cleanly")
+            .expect("serve returns Ok");
+    }
+
+    /// Waits until the bot has handled `event` and every participant who should see the
+    /// bot's messages has received and decrypted them.
+    async fn settle(&self, event: &OwnedEventId, people: &[&Person], line: &str) {
+        let deadline = tokio::time::Instant::now() + Duration::from_secs(60);
+        while !self.bot.has_handled(event) {
+            assert!(
+                tokio::time::Instant::now() < deadline,
+                "the bot never handled `{line}`"
+            );
+            self.bot.changed(Duration::from_millis(200)).await;
+        }
+        loop {
+            let seen: std::collections::HashSet<OwnedEventId> = people
+                .iter()
+                .flat_map(|p| p.received().into_iter().map(|r| r.event))
+                .collect();
+            let missing: Vec<_> = self
+                .bot
+                .sent()
+                .into_iter()
+                .filter(|(_, e)| !seen.contains(e))
+                .collect();
+            if missing.is_empty() {
+                return;
+            }
+            assert!(
+                tokio::time::Instant::now() < deadline,
+                "after `{line}`, nobody received (or could decrypt) {missing:?}"
+            );
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+}
+
+fn bot_settings(url: &str, bot: &str, coordinators: &OwnedRoomId) -> MatrixSettings {
+    MatrixSettings {
+        homeserver_url: url.to_string(),
+        user_id: bot.to_string(),
+        store_dir: None,
+        allowed_servers: Vec::new(),
+        coordinators_room: Some(coordinators.to_string()),
+        moderators_room: None,
+    }
+}
+
+/// An encrypted, invite-only room created by `owner` with the bot invited.
+async fn staff_room(owner: &Person, bot: &UserId, name: &str) -> OwnedRoomId {
+    let mut request = CreateRoomRequest::new();
+    request.name = Some(name.to_string());
+    request.preset = Some(RoomPreset::PrivateChat);
+    request.invite = vec![bot.to_owned()];
+    request.initial_state = vec![
+        InitialStateEvent::with_empty_state_key(
+            RoomEncryptionEventContent::with_recommended_defaults(),
+        )
+        .to_raw_any(),
+    ];
+    owner
+        .client
+        .create_room(request)
+        .await
+        .expect("create the staff room")
+        .room_id()
+        .to_owned()
+}
+
+/// The example programme with Matrix coordinators.
+fn programmes_with_coordinators(coordinators: &[&Person]) -> Vec<Programme> {
+    example_programmes()
+        .into_iter()
+        .map(|mut p| {
+            p.coordinators = coordinators.iter().map(|c| c.user()).collect();
+            p
+        })
+        .collect()
+}
+
+fn test_store_key() -> Sealer {
+    Sealer::from_text(&"1f".repeat(32)).unwrap()
+}
+
+/// The script's messages in order: (who, in which room if not a DM, text).
+fn script_messages(name: &str) -> Vec<(String, Option<String>, String)> {
+    let text = std::fs::read_to_string(repo_root().join("tests/fixtures").join(name)).unwrap();
+    text.lines()
+        .filter_map(|line| match parse_line(line) {
+            ConsoleLine::Message { user, room, text } => Some((user, room, text)),
+            ConsoleLine::Nothing => None,
+            other => panic!("{name}: the Matrix replay does not support {other:?}"),
+        })
+        .collect()
+}
+
+/// What the same script makes the app send through the recording fake: each DM
+/// recipient's messages, the coordinators' room's, and each created room's, as the plain
+/// bodies the Matrix adapter sends.
+struct Expected {
+    dms: HashMap<UserRef, Vec<String>>,
+    coordinators: Vec<String>,
+    rooms: Vec<Vec<String>>,
+}
+
+async fn expected_transcripts(
+    script: &[(String, Option<String>, String)],
+    people: &HashMap<String, UserRef>,
+    coordinators_room: &RoomRef,
+    programmes: Vec<Programme>,
+) -> Expected {
+    let db = TestDb::sqlite();
+    let store = Store::open(&db.url)
+        .await
+        .unwrap()
+        .with_case_key(test_store_key());
+    let rec = Recording::new();
+    let clock = Arc::new(ManualClock::new(start_time()));
+    let app = App::new(
+        store,
+        programmes,
+        Ports {
+            dm: Arc::new(rec.clone()),
+            rooms: Arc::new(rec.clone()),
+            provisioner: Arc::new(rec.clone()),
+        },
+        clock.clone(),
+        AppSettings {
+            coordinators_rooms: vec![coordinators_room.clone()],
+            moderators_rooms: vec![],
+            ..AppSettings::default()
+        },
+    );
+    for (who, room, text) in script {
+        let place = match room {
+            None => Place::Dm,
+            Some(_) => Place::Room(coordinators_room.clone()),
+        };
+        app.receive(Inbound {
+            from: people[who].clone(),
+            place,
+            content: Content::Text(text.clone()),
+        })
+        .await;
+        clock.advance(chrono::Duration::seconds(3));
+    }
+    let mut expected = Expected {
+        dms: HashMap::new(),
+        coordinators: Vec::new(),
+        rooms: Vec::new(),
+    };
+    let mut created: HashMap<String, usize> = HashMap::new();
+    for sent in rec.all() {
+        let body = plain_body(&sent.message);
+        match sent.target {
+            Target::Dm(user) => expected.dms.entry(user).or_default().push(body),
+            Target::Room(room) if room == *coordinators_room => expected.coordinators.push(body),
+            Target::Room(room) => {
+                let next = created.len();
+                let index = *created.entry(room.id).or_insert(next);
+                if expected.rooms.len() <= index {
+                    expected.rooms.push(Vec::new());
+                }
+                expected.rooms[index].push(body);
+            }
+        }
+    }
+    expected
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_matching_demo_runs_over_matrix_in_encrypted_rooms_as_it_does_in_the_console() {
+    let Some(url) = synapse_url() else { return };
+    let bot_name = unique("tandem");
+    register(&url, &bot_name, false).await;
+    let bot_id = UserId::parse(format!("@{bot_name}:localhost")).unwrap();
+    let mut people: HashMap<String, Person> = HashMap::new();
+    for name in ["amina", "grace", "ola", "carol"] {
+        people.insert(name.to_string(), Person::new(&url, name).await);
+    }
+    let coordinators = staff_room(&people["carol"], &bot_id, "Coordinators").await;
+    let programmes = programmes_with_coordinators(&[&people["carol"]]);
+    let script = script_messages("matching_demo.txt");
+
+    // The same script through the recording fake is the reference.
+    let users: HashMap<String, UserRef> =
+        people.iter().map(|(n, p)| (n.clone(), p.user())).collect();
+    let coordinators_ref = RoomRef::new(Platform::Matrix, coordinators.as_str());
+    let expected =
+        expected_transcripts(&script, &users, &coordinators_ref, programmes.clone()).await;
+
+    let store_dir = tempfile::tempdir().unwrap();
+    let db = TestDb::sqlite();
+    let setup = BotSetup {
+        options: MatrixOptions {
+            settings: bot_settings(&url, bot_id.as_str(), &coordinators),
+            secrets: MatrixSecrets {
+                password: Some(PASSWORD.into()),
+                ..MatrixSecrets::default()
+            },
+            default_store_dir: store_dir.path().join("matrix"),
+            sync_timeout: Duration::from_secs(1),
+            connect_deadline: Some(Duration::from_secs(60)),
+        },
+        store: Store::open(&db.url)
+            .await
+            .unwrap()
+            .with_case_key(test_store_key()),
+        programmes,
+        clock: Arc::new(ManualClock::new(start_time())),
+    };
+    let mut bot = setup.start().await;
+    let first_device = bot.bot.device_id();
+
+    let mut dm_rooms: HashMap<String, Room> = HashMap::new();
+    for (name, person) in &people {
+        dm_rooms.insert(name.clone(), person.open_dm(&bot_id).await);
+    }
+    let carol_coordinators = people["carol"]
+        .client
+        .get_room(&coordinators)
+        .expect("carol is in the coordinators' room");
+    wait_for("the bot to join the coordinators' room", || {
+        let room = carol_coordinators.clone();
+        let bot = bot_id.clone();
+        async move {
+            room.members(RoomMemberships::JOIN)
+                .await
+                .is_ok_and(|m| m.iter().any(|m| m.user_id() == bot))
+        }
+    })
+    .await;
+
+    let everyone: Vec<&Person> = people.values().collect();
+    let mut amina_lines = 0;
+    for (who, room, text) in &script {
+        let person = &people[who];
+        let target = match room {
+            None => dm_rooms[who].clone(),
+            Some(_) => carol_coordinators.clone(),
+        };
+        let line = format!("{who}: {text}");
+        let event = person.say(&target, text).await;
+        bot.settle(&event, &everyone, &line).await;
+        setup.clock.advance(chrono::Duration::seconds(3));
+        if who == "amina" {
+            amina_lines += 1;
+            // Halfway through Amina's application, the bot restarts: the same device
+            // comes back, and her next answer is taken where she left off.
+            if amina_lines == 6 {
+                bot.stop().await;
+                bot = setup.start().await;
+                assert_eq!(bot.bot.device_id(), first_device);
+            }
+        }
+    }
+
+    // Rooms the bot created, in order; the recording fake calls them room-1, room-2...
+    let known: Vec<OwnedRoomId> = dm_rooms
+        .values()
+        .map(|r| r.room_id().to_owned())
+        .chain([coordinators.clone()])
+        .collect();
+    let pair_rooms: Vec<OwnedRoomId> = {
+        let mut rooms: Vec<OwnedRoomId> = bot
+            .bot
+            .sent()
+            .into_iter()
+            .map(|(room, _)| room)
+            .filter(|r| !known.contains(r))
+            .collect();
+        rooms.dedup();
+        rooms
+    };
+    assert_eq!(
+        pair_rooms.len(),
+        1,
+        "one pair room on Matrix: {pair_rooms:?}"
+    );
+    let as_in_console = |body: String| {
+        pair_rooms.iter().enumerate().fold(body, |b, (i, r)| {
+            b.replace(r.as_str(), &format!("room-{}", i + 1))
+        })
+    };
+
+    // Every DM reached its person, decrypted, in the same order and words as in the
+    // console.
+    for (name, person) in &people {
+        let dm = dm_rooms[name].room_id().to_owned();
+        let got: Vec<String> = person
+            .received()
+            .into_iter()
+            .filter(|r| r.room == dm && r.sender == bot_id)
+            .map(|r| as_in_console(r.body))
+            .collect();
+        let want = expected
+            .dms
+            .get(&person.user())
+            .cloned()
+            .unwrap_or_default();
+        assert_eq!(got, want, "the DMs to {name} differ from the console run");
+    }
+    let got: Vec<String> = people["carol"]
+        .received()
+        .into_iter()
+        .filter(|r| r.room == coordinators && r.sender == bot_id)
+        .map(|r| as_in_console(r.body))
+        .collect();
+    assert_eq!(
+        got, expected.coordinators,
+        "the coordinators' room differs from the console run"
+    );
+
+    // The pair room: created by the bot, encrypted, invite-only, history for members,
+    // only the pair and the bot in it, and both read the kickoff.
+    assert_eq!(
+        expected.rooms.len(),
+        1,
+        "the console run created one pair room"
+    );
+    let pair = &pair_rooms[0];
+    for name in ["amina", "ola"] {
+        assert_eq!(
+            people[name].bodies_in(pair),
+            expected.rooms[0],
+            "{name} reads the kickoff in the pair room"
+        );
+    }
+    assert!(people["grace"].bodies_in(pair).is_empty());
+    let room = people["amina"]
+        .client
+        .get_room(pair)
+        .expect("amina is in it");
+    assert!(room.latest_encryption_state().await.unwrap().is_encrypted());
+    assert_eq!(room.join_rule(), Some(JoinRule::Invite));
+    assert_eq!(room.history_visibility(), Some(HistoryVisibility::Shared));
+    let mut members: Vec<String> = room
+        .members(RoomMemberships::ACTIVE)
+        .await
+        .unwrap()
+        .iter()
+        .map(|m| m.user_id().to_string())
+        .collect();
+    members.sort();
+    let mut want = vec![
+        bot_id.to_string(),
+        people["amina"].id.to_string(),
+        people["ola"].id.to_string(),
+    ];
+    want.sort();
+    assert_eq!(members, want);
+    let levels = room.power_levels().await.unwrap();
+    assert!(!levels.user_can_invite(&people["amina"].id));
+    assert!(!levels.user_can_kick_user(&people["ola"].id, &people["amina"].id));
+    assert!(levels.user_can_send_message(
+        &people["amina"].id,
+        matrix_sdk::ruma::events::MessageLikeEventType::RoomMessage
+    ));
+    assert!(levels.user_can_invite(&bot_id));
+
+    bot.stop().await;
+    drop(carol_coordinators);
+    drop(setup);
+}
