@@ -343,6 +343,7 @@ async fn run_matrix(
     Ok(ExitCode::from(2))
 }
 
+#[cfg(feature = "matrix")]
 async fn shutdown_signal() {
     #[cfg(unix)]
     {
