@@ -268,7 +268,9 @@ impl MatrixSettings {
             ("moderators_room", &self.moderators_room),
         ] {
             if let Some(room) = room
-                && !((room.starts_with('!') || room.starts_with('#')) && room.contains(':'))
+                // Room ids of room version 12 have no server part; aliases always do.
+                && !((room.starts_with('!') && room.len() > 1)
+                    || (room.starts_with('#') && room.contains(':')))
             {
                 problems.push((
                     key,

@@ -126,7 +126,11 @@ impl From<ObjectiveArg> for Objective {
 async fn main() -> ExitCode {
     let cli = Cli::parse();
     let default_level = match cli.command {
-        Command::Run => "info",
+        // The SDK logs expected 404s (absent account data) and per-sync backup notes at
+        // error and warning levels; RUST_LOG shows them when wanted.
+        Command::Run => {
+            "info,matrix_sdk=warn,matrix_sdk_base=warn,matrix_sdk::http_client=off,matrix_sdk_crypto=error"
+        }
         _ => "warn",
     };
     tracing_subscriber::fmt()

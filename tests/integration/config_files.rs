@@ -164,6 +164,25 @@ fn settings_reject_unknown_keys_and_secrets_in_the_file() {
 }
 
 #[test]
+fn matrix_settings_mistakes_name_their_line_and_key() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("tandem.toml");
+    std::fs::write(
+        &path,
+        "[matrix]\nhomeserver_url = \"matrix.example.org\"\nuser_id = \"tandem\"\ncoordinators_room = \"coordinators\"\n",
+    )
+    .unwrap();
+    let e = Settings::load(&path).unwrap_err().to_string();
+    for expected in [
+        "tandem.toml:2:1: key `matrix.homeserver_url`: must start with https://",
+        "tandem.toml:3:1: key `matrix.user_id`: must be a full Matrix id, like @tandem:example.org",
+        "tandem.toml:4:1: key `matrix.coordinators_room`: `coordinators` should be a room id (!abc:example.org) or alias (#name:example.org)",
+    ] {
+        assert!(e.contains(expected), "{expected}\nin\n{e}");
+    }
+}
+
+#[test]
 fn check_config_reports_every_problem_and_fails() {
     let dir = tempfile::tempdir().unwrap();
     let bad = dir.path().join("bad.toml");

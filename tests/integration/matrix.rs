@@ -17,12 +17,15 @@ use matrix_sdk::ruma::api::client::room::create_room::v3::{
 };
 use matrix_sdk::ruma::api::client::uiaa;
 use matrix_sdk::ruma::events::InitialStateEvent;
+use matrix_sdk::ruma::events::reaction::ReactionEventContent;
+use matrix_sdk::ruma::events::relation::Annotation;
 use matrix_sdk::ruma::events::room::encryption::RoomEncryptionEventContent;
 use matrix_sdk::ruma::events::room::history_visibility::HistoryVisibility;
 use matrix_sdk::ruma::events::room::join_rules::JoinRule;
 use matrix_sdk::ruma::events::room::member::StrippedRoomMemberEvent;
 use matrix_sdk::ruma::events::room::message::{
-    OriginalSyncRoomMessageEvent, RoomMessageEventContent,
+    LocationMessageEventContent, MessageType, OriginalSyncRoomMessageEvent, ReplacementMetadata,
+    RoomMessageEventContent,
 };
 use matrix_sdk::ruma::{OwnedEventId, OwnedRoomId, OwnedUserId, UserId};
 use matrix_sdk::{Client, Room, RoomMemberships};
@@ -95,6 +98,7 @@ struct Received {
     event: OwnedEventId,
     sender: OwnedUserId,
     body: String,
+    html: Option<String>,
 }
 
 /// A participant: a real client with its own device, syncing in the background, joining
@@ -121,6 +125,10 @@ impl Person {
                         event: event.event_id.clone(),
                         sender: event.sender.clone(),
                         body: event.content.body().to_string(),
+                        html: match &event.content.msgtype {
+                            MessageType::Text(t) => t.formatted.as_ref().map(|f| f.body.clone()),
+                            _ => None,
+                        },
                     });
                 }
             }
@@ -175,7 +183,7 @@ impl Person {
 
     /// Opens an encrypted DM with `bot` and waits until the bot has joined it.
     async fn open_dm(&self, bot: &UserId) -> Room {
-        let room = self.client.create_dm(bot).await.expect("create a DM");
+        let room = self.open_dm_without_waiting(bot).await;
         wait_for(&format!("{bot} to join the DM of {}", self.id), || {
             let room = room.clone();
             let bot = bot.to_owned();
@@ -187,6 +195,11 @@ impl Person {
         })
         .await;
         room
+    }
+
+    /// Opens a DM with `bot` without waiting for it to join.
+    async fn open_dm_without_waiting(&self, bot: &UserId) -> Room {
+        self.client.create_dm(bot).await.expect("create a DM")
     }
 
     async fn say(&self, room: &Room, text: &str) -> OwnedEventId {
@@ -634,4 +647,189 @@ async fn the_matching_demo_runs_over_matrix_in_encrypted_rooms_as_it_does_in_the
     bot.stop().await;
     drop(carol_coordinators);
     drop(setup);
+}
+
+/// Starts a bot for a short test: its own account, store and database.
+async fn small_bot(
+    url: &str,
+    coordinators_of: &Person,
+    allowed: Vec<String>,
+) -> (RunningBot, OwnedUserId, Vec<tempfile::TempDir>) {
+    let bot_name = unique("tandem");
+    register(url, &bot_name, false).await;
+    let bot_id = UserId::parse(format!("@{bot_name}:localhost")).unwrap();
+    let coordinators = staff_room(coordinators_of, &bot_id, "Coordinators").await;
+    let store_dir = tempfile::tempdir().unwrap();
+    let db_dir = tempfile::tempdir().unwrap();
+    let db_url = tandem::config::sqlite_url(&db_dir.path().join("t.db"));
+    let mut settings = bot_settings(url, bot_id.as_str(), &coordinators);
+    settings.allowed_servers = allowed;
+    let setup = BotSetup {
+        options: MatrixOptions {
+            settings,
+            secrets: MatrixSecrets {
+                password: Some(PASSWORD.into()),
+                ..MatrixSecrets::default()
+            },
+            default_store_dir: store_dir.path().join("matrix"),
+            sync_timeout: Duration::from_secs(1),
+            connect_deadline: Some(Duration::from_secs(60)),
+        },
+        store: Store::open(&db_url)
+            .await
+            .unwrap()
+            .with_case_key(test_store_key()),
+        programmes: programmes_with_coordinators(&[coordinators_of]),
+        clock: Arc::new(ManualClock::new(start_time())),
+    };
+    (setup.start().await, bot_id, vec![store_dir, db_dir])
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_reaction_answers_a_prompt_markup_is_escaped_and_edits_and_attachments_are_explained() {
+    let Some(url) = synapse_url() else { return };
+    let carol = Person::new(&url, "carol").await;
+    let zara = Person::new(&url, "zara").await;
+    let (bot, bot_id, _dirs) = small_bot(&url, &carol, Vec::new()).await;
+    let dm = zara.open_dm(&bot_id).await;
+    let everyone = [&carol, &zara];
+
+    let event = zara.say(&dm, "apply").await;
+    bot.settle(&event, &everyone, "apply").await;
+    let prompt = zara
+        .received()
+        .into_iter()
+        .rfind(|r| r.sender == bot_id)
+        .expect("the role prompt");
+    assert!(prompt.body.ends_with("1. Mentor — you're a working professional who wants to help a young person\n2. Mentee — you're 16–30 and want help finding work"), "{}", prompt.body);
+    let html = prompt.html.expect("an HTML body");
+    assert!(
+        html.contains("<ol><li>Mentor — you&#39;re a working professional"),
+        "{html}"
+    );
+
+    // Reacting with 2️⃣ on the prompt picks the second choice.
+    let reaction = ReactionEventContent::new(Annotation::new(
+        prompt.event.clone(),
+        "2\u{fe0f}\u{20e3}".to_string(),
+    ));
+    let event = dm.send(reaction).await.unwrap().response.event_id;
+    bot.settle(&event, &everyone, "the reaction").await;
+    let said: Vec<String> = zara
+        .received()
+        .into_iter()
+        .filter(|r| r.sender == bot_id)
+        .map(|r| r.body)
+        .collect();
+    assert!(
+        said.iter()
+            .any(|b| b == "Great, you're applying as a mentee."),
+        "{said:#?}"
+    );
+
+    // An answer full of markup comes back escaped in the HTML body.
+    let event = zara.say(&dm, "<b>Zara</b><script>alert(1)</script>").await;
+    bot.settle(&event, &everyone, "the name").await;
+    for r in zara.received().into_iter().filter(|r| r.sender == bot_id) {
+        let html = r.html.unwrap_or_default();
+        assert!(!html.contains("<script") && !html.contains("<b>"), "{html}");
+    }
+
+    // An edit does not change the answer; the bot says how to.
+    let edit = RoomMessageEventContent::text_plain("Zed")
+        .make_replacement(ReplacementMetadata::new(event.clone(), None));
+    let edit = dm.send(edit).await.unwrap().response.event_id;
+    bot.settle(&edit, &everyone, "an edit").await;
+    let last = zara
+        .received()
+        .into_iter()
+        .rfind(|r| r.sender == bot_id)
+        .unwrap();
+    assert!(
+        last.body.starts_with("I saw that you edited a message"),
+        "{}",
+        last.body
+    );
+
+    // A location (or a file) is not an answer: the bot says what it can read.
+    let location = RoomMessageEventContent::new(MessageType::Location(
+        LocationMessageEventContent::new("Nairobi".into(), "geo:-1.29,36.82".into()),
+    ));
+    let event = dm.send(location).await.unwrap().response.event_id;
+    bot.settle(&event, &everyone, "a location").await;
+    let last = zara
+        .received()
+        .into_iter()
+        .rfind(|r| r.sender == bot_id)
+        .unwrap();
+    assert!(
+        last.body.starts_with("I can only read text messages."),
+        "{}",
+        last.body
+    );
+    bot.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_invite_from_a_server_that_is_not_allowed_is_declined() {
+    let Some(url) = synapse_url() else { return };
+    let carol = Person::new(&url, "carol").await;
+    let stranger = Person::new(&url, "stranger").await;
+    // Only example.org may invite this bot; the coordinators' room is joined by config.
+    let (bot, bot_id, _dirs) = small_bot(&url, &carol, vec!["example.org".into()]).await;
+    let room = stranger.open_dm_without_waiting(&bot_id).await;
+    wait_for("the bot to decline the invite", || {
+        let room = room.clone();
+        let bot = bot_id.clone();
+        async move {
+            room.get_member_no_sync(&bot)
+                .await
+                .ok()
+                .flatten()
+                .is_some_and(|m| {
+                    *m.membership()
+                        == matrix_sdk::ruma::events::room::member::MembershipState::Leave
+                })
+        }
+    })
+    .await;
+    bot.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_homeserver_that_is_down_is_retried_until_the_deadline_with_a_clear_error() {
+    let settings = MatrixSettings {
+        homeserver_url: "http://127.0.0.1:9".into(),
+        user_id: "@tandem:localhost".into(),
+        store_dir: None,
+        allowed_servers: Vec::new(),
+        coordinators_room: None,
+        moderators_room: None,
+    };
+    let store_dir = tempfile::tempdir().unwrap();
+    let started = std::time::Instant::now();
+    let error = MatrixBot::connect(MatrixOptions {
+        settings,
+        secrets: MatrixSecrets {
+            password: Some("x".into()),
+            ..MatrixSecrets::default()
+        },
+        default_store_dir: store_dir.path().join("matrix"),
+        sync_timeout: Duration::from_secs(1),
+        connect_deadline: Some(Duration::from_secs(3)),
+    })
+    .await
+    .err()
+    .expect("no homeserver, no connection");
+    let message = format!("{error:#}");
+    assert!(
+        message.contains("logging in to Matrix: gave up"),
+        "{message}"
+    );
+    // It tried more than once before giving up.
+    assert!(
+        started.elapsed() >= Duration::from_millis(1400),
+        "{:?}",
+        started.elapsed()
+    );
 }

@@ -582,13 +582,22 @@ async fn on_message(event: OriginalSyncRoomMessageEvent, room: Room, handler: Ct
     if event.sender == bot.own || room.state() != RoomState::Joined {
         return;
     }
-    // An edit arrives as a new event; answers are taken as first sent.
+    let place = bot.place_of(&room).await;
+    // An edit arrives as a new event. Answers are taken as first sent (a later question
+    // may already depend on them), so the person is told how to change one instead.
     if matches!(event.content.relates_to, Some(Relation::Replacement(_))) {
-        debug!(room = %room.room_id(), "ignoring an edit");
+        if place == Place::Dm {
+            let note = OutMessage::text(
+                "I saw that you edited a message, but I take answers as first sent. To change an answer, type back (or edit <number> when reviewing your application).",
+            );
+            let key = IdempotencyKey(format!("matrix-edit-{}", event.event_id));
+            if let Err(e) = bot.send(&room, &note, &key).await {
+                warn!("answering an edit failed: {e}");
+            }
+        }
         bot.mark_handled(event.event_id);
         return;
     }
-    let place = bot.place_of(&room).await;
     let text = match &event.content.msgtype {
         MessageType::Text(t) => render::strip_reply_fallback(&t.body).to_string(),
         MessageType::Emote(t) => t.body.clone(),
