@@ -330,3 +330,194 @@ pub fn peak_rss_mib() -> f64 {
         .map(|kb| (kb / 1024.0 * 10.0).round() / 10.0)
         .unwrap_or(0.0)
 }
+
+/// The process's current resident memory, from `/proc/self/status` (Linux); 0 elsewhere.
+pub fn rss_mib() -> f64 {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmRSS:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<f64>().ok())
+        .map(|kb| (kb / 1024.0 * 10.0).round() / 10.0)
+        .unwrap_or(0.0)
+}
+
+/// Parameters of `tandem bench scheduler`.
+#[derive(Debug, Clone)]
+pub struct BenchScheduler {
+    pub jobs: usize,
+    /// The jobs' due times are spread evenly over this window (zero: all due at once).
+    pub window: std::time::Duration,
+    /// A database URL; default: a new SQLite file in the temporary folder.
+    pub database: Option<String>,
+}
+
+/// Counts every firing of every job and how late it was.
+struct CountingSink {
+    fired: Vec<std::sync::atomic::AtomicU32>,
+    lateness_us: Vec<std::sync::atomic::AtomicU64>,
+    last_fire: std::sync::Mutex<Option<Instant>>,
+}
+
+#[async_trait::async_trait]
+impl crate::app::scheduler::JobRunner for CountingSink {
+    async fn run(&self, job: &crate::domain::schedule::Job) -> crate::app::scheduler::JobOutcome {
+        use std::sync::atomic::Ordering;
+        let now = chrono::Utc::now();
+        if let Ok(i) = job.payload.parse::<usize>()
+            && i < self.fired.len()
+        {
+            // The first firing's lateness is what a person would notice.
+            if self.fired[i].fetch_add(1, Ordering::Relaxed) == 0 {
+                let late = (now - job.due_at).num_microseconds().unwrap_or(0).max(0);
+                self.lateness_us[i].store(late as u64, Ordering::Relaxed);
+            }
+        }
+        *self.last_fire.lock().unwrap_or_else(|e| e.into_inner()) = Some(Instant::now());
+        crate::app::scheduler::JobOutcome::Done
+    }
+}
+
+/// Schedules `jobs` nudges due inside the window into a counting sink, runs the real
+/// scheduler on the real database until all have fired, and reports the figures.
+pub async fn bench_scheduler(p: &BenchScheduler) -> anyhow::Result<Value> {
+    use std::sync::Arc;
+    use std::sync::atomic::Ordering;
+
+    use crate::app::scheduler::{Scheduler, SchedulerOptions};
+    use crate::app::{Clock, SystemClock};
+    use crate::domain::schedule::NewJob;
+    use crate::storage::Store;
+
+    let (url, file) = match &p.database {
+        Some(url) => (url.clone(), None),
+        None => {
+            let path = std::env::temp_dir().join(format!(
+                "tandem-bench-scheduler-{}-{}.db",
+                std::process::id(),
+                chrono::Utc::now().timestamp_micros()
+            ));
+            (crate::config::sqlite_url(&path), Some(path))
+        }
+    };
+    let store = Store::open(&url).await?;
+    // The sink's counters exist before the baseline, so they are not counted as the
+    // scheduler's memory.
+    let sink = Arc::new(CountingSink {
+        fired: (0..p.jobs).map(|_| Default::default()).collect(),
+        lateness_us: (0..p.jobs).map(|_| Default::default()).collect(),
+        last_fire: std::sync::Mutex::new(None),
+    });
+    let rss_before = rss_mib();
+
+    // Due times start after a margin long enough to store them all first.
+    let margin = chrono::Duration::milliseconds(1500 + (p.jobs as i64) / 20);
+    let start = chrono::Utc::now() + margin;
+    let window_us = p.window.as_micros() as i64;
+    let scheduling = Instant::now();
+    let mut batch = Vec::with_capacity(1_000);
+    for i in 0..p.jobs {
+        let offset = if p.jobs > 1 {
+            window_us * i as i64 / (p.jobs as i64 - 1)
+        } else {
+            0
+        };
+        batch.push(NewJob {
+            kind: "bench".into(),
+            subject: format!("bench:{i}"),
+            due_at: start + chrono::Duration::microseconds(offset),
+            payload: i.to_string(),
+        });
+        if batch.len() == 1_000 || i + 1 == p.jobs {
+            store.schedule_jobs(&batch, chrono::Utc::now()).await?;
+            batch.clear();
+        }
+    }
+    drop(batch);
+    let schedule_ms = scheduling.elapsed().as_millis();
+    let rss_pending = rss_mib();
+
+    let clock: Arc<dyn Clock> = Arc::new(SystemClock);
+    let scheduler = Scheduler::new(
+        store.clone(),
+        clock,
+        sink.clone(),
+        SchedulerOptions {
+            worker: "bench".into(),
+            batch: 250,
+            max_idle: std::time::Duration::from_millis(200),
+            ..SchedulerOptions::default()
+        },
+    );
+    let task = tokio::spawn({
+        let s = scheduler.clone();
+        async move { s.run().await }
+    });
+    let deadline =
+        Instant::now() + p.window + std::time::Duration::from_secs(120) + margin.to_std()?;
+    let all_fired = || sink.fired.iter().all(|f| f.load(Ordering::Relaxed) > 0);
+    while !all_fired() && Instant::now() < deadline {
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    // A little longer, so a duplicate firing would be seen.
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    scheduler.stop();
+    let _ = task.await;
+    let rss_after = rss_mib();
+
+    let fired: Vec<u32> = sink
+        .fired
+        .iter()
+        .map(|f| f.load(Ordering::Relaxed))
+        .collect();
+    let missed = fired.iter().filter(|&&f| f == 0).count();
+    let duplicates: u64 = fired.iter().map(|&f| u64::from(f.saturating_sub(1))).sum();
+    let mut lateness: Vec<u64> = sink
+        .lateness_us
+        .iter()
+        .zip(&fired)
+        .filter(|(_, f)| **f > 0)
+        .map(|(l, _)| l.load(Ordering::Relaxed))
+        .collect();
+    lateness.sort_unstable();
+    let pct = |q: f64| -> f64 {
+        if lateness.is_empty() {
+            return 0.0;
+        }
+        let i = ((lateness.len() as f64 - 1.0) * q).round() as usize;
+        (lateness[i] as f64 / 100.0).round() / 10.0
+    };
+    // Throughput from the first due time to the last firing.
+    let first_due_to_last_fire = sink
+        .last_fire
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .map(|t| t.saturating_duration_since(scheduling + margin.to_std().unwrap_or_default()))
+        .unwrap_or_default()
+        .as_secs_f64();
+    let counts = store.job_counts().await?;
+    store.close().await;
+    if let Some(path) = file {
+        for suffix in ["", "-wal", "-shm"] {
+            let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
+        }
+    }
+    let fired_total = fired.iter().filter(|&&f| f > 0).count();
+    Ok(json!({
+        "jobs": p.jobs,
+        "window_s": p.window.as_secs_f64(),
+        "database": if p.database.is_some() { "given" } else { "sqlite (temporary file)" },
+        "schedule_ms": schedule_ms as u64,
+        "fired": fired_total,
+        "duplicates": duplicates,
+        "missed": missed,
+        "done_in_database": counts.done,
+        "lateness_p50_ms": pct(0.50),
+        "lateness_p99_ms": pct(0.99),
+        "lateness_max_ms": pct(1.0),
+        "fires_per_second": if first_due_to_last_fire > 0.0 { (fired_total as f64 / first_due_to_last_fire).round() } else { 0.0 },
+        "rss_before_mib": rss_before,
+        "rss_pending_mib": rss_pending,
+        "rss_after_mib": rss_after,
+    }))
+}

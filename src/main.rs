@@ -88,6 +88,30 @@ enum BenchWhat {
         #[arg(long, value_enum, default_value_t = ObjectiveArg::Count)]
         objective: ObjectiveArg,
     },
+    /// Schedule nudges due inside a window into a counting sink and run the real scheduler
+    /// on a real database; prints one JSON object (fired, duplicates, missed, lateness).
+    Scheduler {
+        #[arg(long, default_value_t = 100_000)]
+        jobs: usize,
+        /// The due times are spread over this window: 60s, 10s, 0s (all due at once).
+        #[arg(long, default_value = "10s", value_parser = parse_window)]
+        window: std::time::Duration,
+        /// Database URL; default: a temporary SQLite file.
+        #[arg(long)]
+        database: Option<String>,
+    },
+}
+
+fn parse_window(text: &str) -> Result<std::time::Duration, String> {
+    let secs = text
+        .strip_suffix('s')
+        .unwrap_or(text)
+        .parse::<f64>()
+        .map_err(|_| format!("`{text}` is not a window: write seconds, like 10s or 0s"))?;
+    if !(0.0..=3600.0).contains(&secs) {
+        return Err(format!("`{text}`: the window is 0s to 3600s"));
+    }
+    Ok(std::time::Duration::from_secs_f64(secs))
 }
 
 #[derive(Subcommand)]
@@ -232,6 +256,26 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 objective: objective.into(),
                 exact: !no_exact,
             })?;
+            println!("{figures}");
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Bench {
+            what:
+                BenchWhat::Scheduler {
+                    jobs,
+                    window,
+                    database,
+                },
+        } => {
+            if jobs == 0 {
+                anyhow::bail!("--jobs must be at least 1");
+            }
+            let figures = tandem::bench::bench_scheduler(&tandem::bench::BenchScheduler {
+                jobs,
+                window,
+                database,
+            })
+            .await?;
             println!("{figures}");
             Ok(ExitCode::SUCCESS)
         }

@@ -10,6 +10,7 @@
 //! New effects are carried out in [`App::perform`]; new capabilities come in as ports.
 
 mod clock;
+pub mod scheduler;
 
 use std::sync::Arc;
 use std::time::Duration;

@@ -13,6 +13,7 @@ pub mod language;
 pub mod matches;
 pub mod matching;
 pub mod programme;
+pub mod schedule;
 pub mod screening;
 pub mod text;
 pub mod timezone;

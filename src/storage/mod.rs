@@ -18,6 +18,7 @@
 mod applications;
 mod cases;
 mod conversations;
+mod jobs;
 mod matches;
 mod screening;
 
@@ -30,6 +31,7 @@ use sqlx::any::AnyPoolOptions;
 
 pub use cases::Sealer;
 pub use conversations::{CommitOutcome, StoredConversation};
+pub use jobs::JobCounts;
 
 /// Which database a [`Store`] talks to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -76,6 +78,18 @@ impl Store {
             Backend::Sqlite => 4,
             Backend::Postgres => 8,
         });
+        let options = if backend == Backend::Sqlite {
+            // SQLite's default page cache is 2 MiB per connection; the working set of a
+            // community's programmes is far smaller, and the OS caches the file anyway.
+            options.after_connect(|conn, _| {
+                Box::pin(async move {
+                    sqlx::Executor::execute(&mut *conn, "PRAGMA cache_size = -512").await?;
+                    Ok(())
+                })
+            })
+        } else {
+            options
+        };
         let pool = options
             .connect(url)
             .await

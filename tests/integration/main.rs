@@ -19,5 +19,6 @@ mod matching_cli;
 #[cfg(feature = "matrix")]
 mod matrix;
 mod pairing;
+mod scheduler;
 mod screening;
 mod storage;

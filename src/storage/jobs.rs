@@ -1,0 +1,256 @@
+//! Durable jobs: scheduling (idempotent by key), claiming due jobs under a lease, and
+//! finishing or retrying them.
+//!
+//! Claiming is one `UPDATE ... RETURNING` over the earliest due, unleased jobs. On
+//! PostgreSQL the inner select takes `FOR UPDATE SKIP LOCKED`, so several Tandem processes
+//! sharing a database never claim the same job; SQLite serialises writers, which is
+//! enough for its one process. A claimed job carries a lease; if the worker dies, the lease
+//! runs out and another worker (or the restarted one) claims it again. A retry waits by
+//! leasing the job to nobody until the retry time.
+
+use anyhow::Result;
+use chrono::{DateTime, Utc};
+use sqlx::Row;
+
+use super::{Backend, Store, from_millis, to_millis};
+use crate::domain::schedule::{Job, NewJob};
+
+/// Rows per multi-row statement; 6 values each stays far below every placeholder limit.
+const INSERT_CHUNK: usize = 500;
+
+/// Statement sizes used for lists. Each distinct statement is prepared and cached per
+/// connection, so lists are padded (by repeating an element, which changes nothing) to one
+/// of a few sizes instead of preparing one statement per length.
+const LIST_SIZES: [usize; 4] = [1, 16, 128, INSERT_CHUNK];
+
+fn padded_len(n: usize) -> usize {
+    LIST_SIZES.into_iter().find(|&s| s >= n).unwrap_or(n)
+}
+
+/// How many jobs are in each state, for tests, logs and the benchmark.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct JobCounts {
+    pub pending: i64,
+    pub done: i64,
+    pub failed: i64,
+    pub skipped: i64,
+}
+
+impl Store {
+    /// Stores jobs not stored yet (by key); returns how many were new.
+    pub async fn schedule_jobs(&self, jobs: &[NewJob], now: DateTime<Utc>) -> Result<u64> {
+        let mut tx = self.pool.begin().await?;
+        let mut inserted = 0;
+        for chunk in jobs.chunks(INSERT_CHUNK) {
+            let size = padded_len(chunk.len());
+            let mut sql = String::from(
+                "INSERT INTO jobs (job_key, kind, subject, due_at, payload, status, created_at) VALUES ",
+            );
+            for i in 0..size {
+                let b = i * 6;
+                if i > 0 {
+                    sql.push(',');
+                }
+                sql.push_str(&format!(
+                    "(${}, ${}, ${}, ${}, ${}, 'pending', ${})",
+                    b + 1,
+                    b + 2,
+                    b + 3,
+                    b + 4,
+                    b + 5,
+                    b + 6
+                ));
+            }
+            sql.push_str(" ON CONFLICT (job_key) DO NOTHING");
+            let mut query = sqlx::query(sqlx::AssertSqlSafe(sql));
+            // Repeats of the first row are absorbed by ON CONFLICT.
+            for job in chunk
+                .iter()
+                .chain(std::iter::repeat_n(&chunk[0], size - chunk.len()))
+            {
+                query = query
+                    .bind(job.key())
+                    .bind(job.kind.clone())
+                    .bind(job.subject.clone())
+                    .bind(to_millis(job.due_at))
+                    .bind(job.payload.clone())
+                    .bind(to_millis(now));
+            }
+            inserted += query.execute(&mut *tx).await?.rows_affected();
+        }
+        tx.commit().await?;
+        Ok(inserted)
+    }
+
+    /// Claims up to `limit` due jobs for `worker` until `lease_until`, earliest first.
+    pub async fn claim_due_jobs(
+        &self,
+        worker: &str,
+        now: DateTime<Utc>,
+        lease_until: DateTime<Utc>,
+        limit: usize,
+    ) -> Result<Vec<Job>> {
+        let lock = match self.backend {
+            Backend::Postgres => " FOR UPDATE SKIP LOCKED",
+            Backend::Sqlite => "",
+        };
+        let sql = format!(
+            "UPDATE jobs SET lease_until = $1, leased_by = $2, attempts = attempts + 1 \
+             WHERE id IN (SELECT id FROM jobs WHERE status = 'pending' AND due_at <= $3 \
+             AND (lease_until IS NULL OR lease_until <= $3) ORDER BY due_at, id LIMIT $4{lock}) \
+             RETURNING id, job_key, kind, subject, due_at, payload, attempts"
+        );
+        let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
+            .bind(to_millis(lease_until))
+            .bind(worker)
+            .bind(to_millis(now))
+            .bind(limit as i64)
+            .fetch_all(&self.pool)
+            .await?;
+        let mut jobs = rows
+            .into_iter()
+            .map(|r| {
+                Ok(Job {
+                    id: r.try_get("id")?,
+                    key: r.try_get("job_key")?,
+                    kind: r.try_get("kind")?,
+                    subject: r.try_get("subject")?,
+                    due_at: from_millis(r.try_get("due_at")?),
+                    payload: r.try_get("payload")?,
+                    attempts: r.try_get("attempts")?,
+                })
+            })
+            .collect::<Result<Vec<Job>>>()?;
+        // RETURNING keeps no order.
+        jobs.sort_by_key(|j| (j.due_at, j.id));
+        Ok(jobs)
+    }
+
+    /// Marks jobs done (or `skipped`: due while their subject was paused or gone) once
+    /// their effects are carried out. Only the worker holding the lease can.
+    pub async fn finish_jobs(
+        &self,
+        worker: &str,
+        ids: &[i64],
+        status: &str,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
+        debug_assert!(matches!(status, "done" | "skipped"));
+        for chunk in ids.chunks(INSERT_CHUNK) {
+            let size = padded_len(chunk.len());
+            let placeholders: Vec<String> = (0..size).map(|i| format!("${}", i + 4)).collect();
+            let sql = format!(
+                "UPDATE jobs SET status = $1, finished_at = $2, lease_until = NULL \
+                 WHERE leased_by = $3 AND status = 'pending' AND id IN ({})",
+                placeholders.join(",")
+            );
+            let mut query = sqlx::query(sqlx::AssertSqlSafe(sql))
+                .bind(status)
+                .bind(to_millis(now))
+                .bind(worker);
+            for id in chunk
+                .iter()
+                .chain(std::iter::repeat_n(&chunk[0], size - chunk.len()))
+            {
+                query = query.bind(*id);
+            }
+            query.execute(&self.pool).await?;
+        }
+        Ok(())
+    }
+
+    /// A job failed: try again at `retry_at`, or give up (`failed`) when `give_up`.
+    pub async fn retry_job(
+        &self,
+        worker: &str,
+        id: i64,
+        error: &str,
+        retry_at: DateTime<Utc>,
+        give_up: bool,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
+        sqlx::query(
+            "UPDATE jobs SET status = $1, lease_until = $2, leased_by = NULL, last_error = $3, \
+             finished_at = $4 WHERE id = $5 AND leased_by = $6 AND status = 'pending'",
+        )
+        .bind(if give_up { "failed" } else { "pending" })
+        .bind(to_millis(retry_at))
+        .bind(error)
+        .bind(give_up.then(|| to_millis(now)))
+        .bind(id)
+        .bind(worker)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    /// When the next pending job can be claimed: its due time, or its lease's end.
+    pub async fn next_job_at(&self) -> Result<Option<DateTime<Utc>>> {
+        // The earliest due job first (indexed); a leased or retrying one may be later.
+        let row = sqlx::query(
+            "SELECT due_at, lease_until FROM jobs WHERE status = 'pending' ORDER BY due_at, id LIMIT 1",
+        )
+        .fetch_optional(&self.pool)
+        .await?;
+        row.map(|r| -> Result<DateTime<Utc>> {
+            let due: i64 = r.try_get("due_at")?;
+            let lease: Option<i64> = r.try_get("lease_until")?;
+            Ok(from_millis(lease.map_or(due, |l| l.max(due))))
+        })
+        .transpose()
+    }
+
+    /// Skips a subject's pending jobs (a closed match): they will never run.
+    pub async fn skip_jobs_of(&self, subject: &str, now: DateTime<Utc>) -> Result<u64> {
+        Ok(sqlx::query(
+            "UPDATE jobs SET status = 'skipped', finished_at = $1, lease_until = NULL \
+             WHERE subject = $2 AND status = 'pending'",
+        )
+        .bind(to_millis(now))
+        .bind(subject)
+        .execute(&self.pool)
+        .await?
+        .rows_affected())
+    }
+
+    pub async fn job_counts(&self) -> Result<JobCounts> {
+        let rows = sqlx::query("SELECT status, COUNT(*) AS n FROM jobs GROUP BY status")
+            .fetch_all(&self.pool)
+            .await?;
+        let mut counts = JobCounts::default();
+        for r in rows {
+            let status: String = r.try_get("status")?;
+            let n: i64 = r.try_get("n")?;
+            match status.as_str() {
+                "pending" => counts.pending = n,
+                "done" => counts.done = n,
+                "failed" => counts.failed = n,
+                "skipped" => counts.skipped = n,
+                _ => {}
+            }
+        }
+        Ok(counts)
+    }
+
+    /// Pending jobs of a subject, earliest first, as (kind, due, payload).
+    pub async fn pending_jobs_of(
+        &self,
+        subject: &str,
+    ) -> Result<Vec<(String, DateTime<Utc>, String)>> {
+        let rows = sqlx::query(
+            "SELECT kind, due_at, payload FROM jobs WHERE subject = $1 AND status = 'pending' ORDER BY due_at, id",
+        )
+        .bind(subject)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.into_iter()
+            .map(|r| {
+                Ok((
+                    r.try_get("kind")?,
+                    from_millis(r.try_get("due_at")?),
+                    r.try_get("payload")?,
+                ))
+            })
+            .collect()
+    }
+}
