@@ -22,6 +22,7 @@ use crate::domain::matching::{
     CriterionDef, CriterionKind, MatchMode, MatchObjective, MatchingConfig,
 };
 use crate::domain::programme::{Choice, Condition, Question, QuestionKind, Role, Texts, slugify};
+use crate::domain::schedule::SchedulePlan;
 use crate::domain::screening::{Cond, Rule, RuleOutcome, Screening, StepDef, StepKind};
 use crate::domain::{Platform, Programme, RoleKind, UserRef};
 
@@ -422,6 +423,29 @@ struct RawProgramme {
     waitlist_reminder_days: u32,
     roles: RawRoles,
     matching: Option<RawMatching>,
+    schedule: Option<RawSchedule>,
+}
+
+/// `[schedule]`: when milestones arrive, and what they are.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSchedule {
+    /// Local hour (0–23) in the pair's time zone.
+    local_hour: Spanned<u32>,
+    /// `[from, to]` local hours with no milestone, e.g. `[21, 8]`.
+    quiet_hours: Option<Spanned<Vec<u32>>>,
+    #[serde(default)]
+    milestones: Vec<RawMilestone>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawMilestone {
+    id: Spanned<String>,
+    after: Spanned<String>,
+    every: Option<Spanned<String>>,
+    kind: Spanned<String>,
+    text: Spanned<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -686,6 +710,7 @@ pub fn parse_programme(path: &Path, source: &str) -> Result<Programme, ConfigErr
         .matching
         .as_ref()
         .and_then(|m| build_matching(m, &roles, &mut err));
+    let schedule = raw.schedule.as_ref().map(|s| build_schedule(s, &mut err));
     if !errors.is_empty() {
         return Err(ConfigErrors(errors));
     }
@@ -707,7 +732,92 @@ pub fn parse_programme(path: &Path, source: &str) -> Result<Programme, ConfigErr
         coordinators,
         waitlist_reminder_days: raw.waitlist_reminder_days,
         matching,
+        schedule,
     })
+}
+
+fn build_schedule(raw: &RawSchedule, err: &mut impl FnMut(usize, &str)) -> SchedulePlan {
+    use crate::domain::schedule::{Milestone, MilestoneKind, Offset};
+    let local_hour = *raw.local_hour.get_ref();
+    if local_hour > 23 {
+        err(
+            raw.local_hour.span().start,
+            "`local_hour` must be between 0 and 23",
+        );
+    }
+    let quiet_hours = raw.quiet_hours.as_ref().and_then(|q| match q.get_ref().as_slice() {
+        [from, to] if *from <= 23 && *to <= 23 && from != to => Some((*from, *to)),
+        _ => {
+            err(
+                q.span().start,
+                "`quiet_hours` is [from, to], two different hours between 0 and 23, like [21, 8]",
+            );
+            None
+        }
+    });
+    let mut plan = SchedulePlan {
+        local_hour: local_hour.min(23),
+        quiet_hours,
+        milestones: Vec::new(),
+    };
+    if plan.is_quiet(plan.local_hour) {
+        err(
+            raw.local_hour.span().start,
+            "`local_hour` falls inside `quiet_hours`: milestones would never be on time",
+        );
+    }
+    let mut seen = std::collections::HashSet::new();
+    for m in &raw.milestones {
+        if !seen.insert(m.id.get_ref().clone()) {
+            err(
+                m.id.span().start,
+                &format!("milestone `{}` is defined twice", m.id.get_ref()),
+            );
+        }
+        let after = Offset::parse(m.after.get_ref()).unwrap_or_else(|e| {
+            err(m.after.span().start, &e);
+            Offset::Days(0)
+        });
+        let every = m
+            .every
+            .as_ref()
+            .and_then(|e| match Offset::parse(e.get_ref()) {
+                Ok(o) if o.is_zero() => {
+                    err(
+                        e.span().start,
+                        "`every` must be longer than zero: a milestone cannot repeat continuously",
+                    );
+                    None
+                }
+                Ok(o) => Some(o),
+                Err(msg) => {
+                    err(e.span().start, &msg);
+                    None
+                }
+            });
+        let kind = MilestoneKind::parse(m.kind.get_ref()).unwrap_or_else(|| {
+            err(
+                m.kind.span().start,
+                &format!(
+                    "unknown milestone kind `{}`: use one of {}",
+                    m.kind.get_ref(),
+                    MilestoneKind::NAMES.join(", ")
+                ),
+            );
+            MilestoneKind::RoomMessage
+        });
+        if m.text.get_ref().trim().is_empty() {
+            err(m.text.span().start, "`text` must not be empty");
+        }
+        plan.milestones.push(Milestone {
+            id: m.id.get_ref().clone(),
+            after,
+            every,
+            kind,
+            text: m.text.get_ref().trim().to_string(),
+        });
+    }
+    plan
 }
 
 /// Which question kinds a matching rule can read.

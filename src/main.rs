@@ -368,6 +368,12 @@ async fn run_matrix(
             }
         })
     };
+    // Milestones and other timed jobs: one loop, asleep until the next is due.
+    let scheduler = app.scheduler(tandem::app::scheduler::SchedulerOptions::default());
+    let jobs = {
+        let scheduler = scheduler.clone();
+        tokio::spawn(async move { scheduler.run().await })
+    };
     let stopper = {
         let bot = bot.clone();
         tokio::spawn(async move {
@@ -377,6 +383,8 @@ async fn run_matrix(
         })
     };
     bot.serve(app).await?;
+    scheduler.stop();
+    let _ = jobs.await;
     sweeper.abort();
     stopper.abort();
     Ok(ExitCode::SUCCESS)

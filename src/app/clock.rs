@@ -31,6 +31,13 @@ impl ManualClock {
         let mut t = self.0.lock().expect("clock lock");
         *t += by;
     }
+
+    /// Moves the clock to `t` (forwards only: a test's time never runs back).
+    pub fn set(&self, t: DateTime<Utc>) {
+        let mut now = self.0.lock().expect("clock lock");
+        assert!(t >= *now, "the clock cannot go back from {now} to {t}");
+        *now = t;
+    }
 }
 
 impl Clock for ManualClock {

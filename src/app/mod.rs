@@ -10,6 +10,7 @@
 //! New effects are carried out in [`App::perform`]; new capabilities come in as ports.
 
 mod clock;
+mod milestones;
 pub mod scheduler;
 
 use std::sync::Arc;
@@ -849,7 +850,13 @@ impl App {
         self.ports
             .rooms
             .post_in_room(&room, kickoff, &kickoff_key)
-            .await
+            .await?;
+        // A failure here is repaired by the next sweep (the plan is marked when done).
+        follow_up(
+            "scheduling the milestones",
+            self.schedule_milestones(match_id).await,
+        );
+        Ok(())
     }
 
     /// Carries out the effects of a recorded step. A failed send is logged and does not

@@ -32,6 +32,8 @@ pub struct Programme {
     pub waitlist_reminder_days: u32,
     /// How ready participants are matched; `None` when the programme does not match.
     pub matching: Option<super::matching::MatchingConfig>,
+    /// Milestones for active matches; none when absent.
+    pub schedule: Option<super::schedule::SchedulePlan>,
 }
 
 /// Texts the programme shows at fixed points of the journey.

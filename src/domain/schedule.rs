@@ -132,7 +132,7 @@ impl MilestoneKind {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Milestone {
     pub id: String,
     pub after: Offset,
@@ -143,7 +143,7 @@ pub struct Milestone {
 }
 
 /// A programme's rhythm.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SchedulePlan {
     /// Local hour (0–23) at which milestones arrive.
     pub local_hour: u32,

@@ -279,6 +279,10 @@ async fn sweep(app: &App) {
     if let Err(e) = app.sweep().await {
         tracing::error!("screening sweep failed: {e:#}");
     }
+    // Milestones due by the (possibly advanced) clock, in due order.
+    if let Err(e) = app.run_due_jobs().await {
+        tracing::error!("running due jobs failed: {e:#}");
+    }
 }
 
 #[cfg(test)]

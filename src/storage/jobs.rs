@@ -254,3 +254,52 @@ impl Store {
             .collect()
     }
 }
+
+impl Store {
+    /// Records that a match's milestone plan is scheduled (from `start`).
+    pub async fn mark_plan_scheduled(&self, match_id: i64, start: DateTime<Utc>) -> Result<()> {
+        sqlx::query(
+            "UPDATE matches SET plan_scheduled_at = $1 WHERE id = $2 AND plan_scheduled_at IS NULL",
+        )
+        .bind(to_millis(start))
+        .bind(match_id)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    /// Active matches with a pair room whose plan is not scheduled yet (the process
+    /// stopped between creating the room and scheduling).
+    pub async fn unscheduled_active_matches(&self) -> Result<Vec<i64>> {
+        let rows = sqlx::query(
+            "SELECT id FROM matches WHERE status = 'active' AND room IS NOT NULL AND plan_scheduled_at IS NULL ORDER BY id",
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter().map(|r| Ok(r.try_get("id")?)).collect()
+    }
+
+    /// Until when a match is paused, if it is.
+    pub async fn paused_until(&self, match_id: i64) -> Result<Option<DateTime<Utc>>> {
+        let until: Option<Option<i64>> =
+            sqlx::query_scalar("SELECT paused_until FROM matches WHERE id = $1")
+                .bind(match_id)
+                .fetch_optional(&self.pool)
+                .await?;
+        Ok(until.flatten().map(from_millis))
+    }
+
+    /// Pauses a match until a time, or resumes it (`None`).
+    pub async fn set_paused_until(
+        &self,
+        match_id: i64,
+        until: Option<DateTime<Utc>>,
+    ) -> Result<()> {
+        sqlx::query("UPDATE matches SET paused_until = $1 WHERE id = $2")
+            .bind(until.map(to_millis))
+            .bind(match_id)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+}

@@ -44,7 +44,67 @@ async fn status_of(h: &Harness, id: i64) -> MatchStatus {
     h.store.match_by_id(id).await.unwrap().unwrap().status
 }
 
+/// Amina and Grace, matched, with their pair room `room-1`.
+async fn active_match(h: &Harness) {
+    ready_mentee(h, "amina", "Amina").await;
+    ready_mentor(h, "grace", "Grace", "Technology").await;
+    h.in_room("carol", ROOM, "!tandem match propose").await;
+    h.in_room("carol", ROOM, "!tandem match approve 1").await;
+    h.dm_all("amina", "accept").await;
+    h.dm_all("grace", "accept").await;
+}
+
+fn utc(s: &str) -> chrono::DateTime<chrono::Utc> {
+    chrono::DateTime::parse_from_rfc3339(s)
+        .unwrap()
+        .with_timezone(&chrono::Utc)
+}
+
 both_backends! {
+    async fn milestones_arrive_at_the_pairs_local_hour_and_stop_while_paused_or_closed(db: TestDb) {
+        let h = Harness::new(&db).await;
+        active_match(&h).await;
+        // Amina lives in Nairobi (UTC+3): 18:00 there is 15:00 UTC.
+        let jobs = h.store.pending_jobs_of("match:1").await.unwrap();
+        assert_eq!(jobs[0].1, utc("2027-01-18T15:00:00Z"), "first meeting, a week in");
+        assert_eq!(jobs[1].1, utc("2027-01-25T15:00:00Z"), "first check-in");
+        assert_eq!(jobs.last().unwrap().1, utc("2027-07-11T15:00:00Z"), "closure at six months");
+        // Scheduling again (a repair sweep) adds nothing.
+        assert_eq!(h.app.schedule_milestones(1).await.unwrap(), 0);
+
+        h.clock.set(utc("2027-01-18T14:59:00Z"));
+        assert_eq!(h.sweep().await, "", "not a minute early");
+        h.clock.set(utc("2027-01-18T15:00:00Z"));
+        let out = h.sweep().await;
+        assert!(out.starts_with("[room room-1] One week in! If you haven't met yet"), "{out}");
+        assert_eq!(h.sweep().await, "", "and only once");
+
+        h.clock.set(utc("2027-01-25T15:00:30Z"));
+        let out = h.sweep().await;
+        assert!(out.contains("[dm amina] Check-in from Pathways Mentoring 2027: Have you met since the last check-in?"), "{out}");
+        assert!(out.contains("(About your mentoring with Grace."), "{out}");
+        assert!(out.contains("[dm grace] Check-in from Pathways Mentoring 2027"), "{out}");
+
+        // Paused until 1 March: the check-ins due meanwhile are skipped, then they resume.
+        h.store.set_paused_until(1, Some(utc("2027-03-01T00:00:00Z"))).await.unwrap();
+        h.clock.set(utc("2027-02-28T23:00:00Z"));
+        assert_eq!(h.sweep().await, "", "nothing while paused");
+        h.clock.set(utc("2027-03-08T15:00:00Z"));
+        let out = h.sweep().await;
+        assert!(out.contains("[dm amina] Check-in from"), "resumed after the pause: {out}");
+        assert_eq!(out.matches("[dm amina]").count(), 1, "{out}");
+        let counts = h.store.job_counts().await.unwrap();
+        assert_eq!((counts.done, counts.skipped), (3, 2), "{counts:?}");
+
+        // A clock jump to the end runs every remaining milestone once, in order.
+        h.clock.set(utc("2027-07-12T00:00:00Z"));
+        let out = h.sweep().await;
+        let midpoint = out.find("Halfway there!").expect("the midpoint");
+        let closure = out.find("Six months ago you started mentoring together").expect("the closure");
+        assert!(midpoint < closure, "{out}");
+        assert_eq!(h.store.job_counts().await.unwrap().pending, 0);
+    }
+
     async fn match_preview_explains_the_plan_and_sends_nothing(db: TestDb) {
         let h = Harness::new(&db).await;
         let out = h.in_room("carol", ROOM, "!tandem match preview").await;

@@ -197,6 +197,7 @@ impl Harness {
     pub async fn sweep(&self) -> String {
         self.rec.take();
         self.app.sweep().await.unwrap();
+        self.app.run_due_jobs().await.unwrap();
         transcript(&self.rec.take())
     }
 

@@ -1,0 +1,185 @@
+//! Milestones of active matches: scheduling a match's plan when its pair room exists, and
+//! carrying out each milestone job when it falls due.
+//!
+//! A match's plan is scheduled once (marked on the match); `sweep` repairs a match whose
+//! plan was never scheduled because the process stopped in between. When a job runs, the
+//! match is read again: a match that is no longer active, frozen by the moderators, or
+//! paused past the milestone's time skips it (recorded as skipped), and the plan carries on
+//! with the next one. Every send uses the job's idempotency key, so a retried job is never
+//! seen twice on platforms that deduplicate.
+
+use std::sync::Arc;
+
+use async_trait::async_trait;
+use tracing::{info, warn};
+
+use super::scheduler::{JobOutcome, JobRunner, Scheduler, SchedulerOptions, job_key};
+use super::{App, Result};
+use crate::domain::RoomRef;
+use crate::domain::answer::Answer;
+use crate::domain::matches::{MatchRecord, MatchStatus};
+use crate::domain::schedule::{
+    Job, MILESTONE_JOB, MilestoneJob, MilestoneKind, milestone_jobs, occurrences,
+};
+use crate::domain::timezone::{TimeZone, parse_time_zone};
+use crate::flows::OutMessage;
+use crate::ports::PortError;
+
+impl App {
+    /// Schedules the milestone plan of an active match, from now, in the mentee's time
+    /// zone. Idempotent; returns how many jobs were new.
+    pub async fn schedule_milestones(&self, match_id: i64) -> Result<u64> {
+        let Some(m) = self.store.match_by_id(match_id).await? else {
+            return Ok(0);
+        };
+        let Some(plan) = self
+            .programmes
+            .iter()
+            .find(|p| p.slug == m.programme)
+            .and_then(|p| p.schedule.as_ref().map(|s| (s, p.duration_months)))
+        else {
+            self.store.mark_plan_scheduled(match_id, self.now()).await?;
+            return Ok(0);
+        };
+        let zone = self.pair_zone(&m).await?;
+        let start = self.now();
+        let jobs = milestone_jobs(match_id, &occurrences(plan.0, start, &zone, plan.1));
+        let new = self.store.schedule_jobs(&jobs, start).await?;
+        self.store.mark_plan_scheduled(match_id, start).await?;
+        info!(match_id, jobs = new, zone = %zone.canonical(), "scheduled the milestone plan");
+        Ok(new)
+    }
+
+    /// The pair's time zone: the mentee's answer, else UTC.
+    async fn pair_zone(&self, m: &MatchRecord) -> Result<TimeZone> {
+        let answers = self
+            .store
+            .application(m.mentee_application)
+            .await?
+            .map(|a| a.answers)
+            .unwrap_or_default();
+        Ok(answers
+            .iter()
+            .find_map(|(_, a)| match a {
+                Answer::TimeZone(tz) => parse_time_zone(tz).ok(),
+                _ => None,
+            })
+            .unwrap_or(TimeZone::Offset(0)))
+    }
+
+    /// Schedules any active match's plan that was missed, then runs every due job.
+    pub async fn run_due_jobs(&self) -> Result<usize> {
+        for id in self.store.unscheduled_active_matches().await? {
+            self.schedule_milestones(id).await?;
+        }
+        Ok(self
+            .scheduler(SchedulerOptions::default())
+            .run_due()
+            .await?)
+    }
+
+    /// A scheduler whose jobs this app carries out.
+    pub fn scheduler(&self, options: SchedulerOptions) -> Scheduler {
+        Scheduler::new(
+            self.store.clone(),
+            self.clock.clone(),
+            Arc::new(self.clone()),
+            options,
+        )
+    }
+
+    async fn run_milestone(&self, job: &Job) -> Result<JobOutcome> {
+        let Ok(payload) = serde_json::from_str::<MilestoneJob>(&job.payload) else {
+            warn!(job = %job.key, "a milestone job with an unreadable payload; skipped");
+            return Ok(JobOutcome::Skipped);
+        };
+        let Some(m) = self.store.match_by_id(payload.match_id).await? else {
+            return Ok(JobOutcome::Skipped);
+        };
+        let paused = self
+            .store
+            .paused_until(m.id)
+            .await?
+            .is_some_and(|until| until > job.due_at);
+        if m.status != MatchStatus::Active || m.frozen || paused {
+            info!(match_id = m.id, milestone = %payload.milestone, paused, frozen = m.frozen, "milestone skipped");
+            return Ok(JobOutcome::Skipped);
+        }
+        let Some(programme) = self.programmes.iter().find(|p| p.slug == m.programme) else {
+            return Ok(JobOutcome::Skipped);
+        };
+        let Some(milestone) = programme
+            .schedule
+            .as_ref()
+            .and_then(|s| s.milestones.iter().find(|x| x.id == payload.milestone))
+        else {
+            // The programme's plan changed since this was scheduled.
+            return Ok(JobOutcome::Skipped);
+        };
+        let Some(room) = m.room.clone() else {
+            return Ok(JobOutcome::Skipped);
+        };
+        let room = RoomRef::new(m.mentee.platform, room);
+        let sent = match milestone.kind {
+            MilestoneKind::RoomMessage | MilestoneKind::Closure => {
+                self.ports
+                    .rooms
+                    .post_in_room(
+                        &room,
+                        &OutMessage::text(milestone.text.clone()),
+                        &job_key(job, 0),
+                    )
+                    .await
+            }
+            MilestoneKind::CheckIn => {
+                let mut result = Ok(());
+                for (i, (person, partner)) in
+                    [(&m.mentee, &m.mentor_name), (&m.mentor, &m.mentee_name)]
+                        .into_iter()
+                        .enumerate()
+                {
+                    let text = format!(
+                        "Check-in from {}: {}\n(About your mentoring with {partner}. If you're stuck, tell us: type report, or ask your coordinator.)",
+                        programme.name, milestone.text
+                    );
+                    match self
+                        .ports
+                        .dm
+                        .send_dm(person, &OutMessage::text(text), &job_key(job, i))
+                        .await
+                    {
+                        // Someone who cannot be reached does not stop the other's check-in.
+                        Err(PortError::Unreachable(who, why)) => {
+                            warn!(match_id = m.id, "check-in for {who} not delivered: {why}");
+                        }
+                        Err(e) => result = Err(e),
+                        Ok(()) => {}
+                    }
+                }
+                result
+            }
+        };
+        Ok(match sent {
+            Ok(()) => JobOutcome::Done,
+            Err(PortError::Unreachable(who, why)) => {
+                warn!(match_id = m.id, "milestone not delivered to {who}: {why}");
+                JobOutcome::Done
+            }
+            Err(e) => JobOutcome::Retry(e.to_string()),
+        })
+    }
+}
+
+#[async_trait]
+impl JobRunner for App {
+    async fn run(&self, job: &Job) -> JobOutcome {
+        let result = match job.kind.as_str() {
+            MILESTONE_JOB => self.run_milestone(job).await,
+            other => {
+                warn!(job = %job.key, "no runner for job kind `{other}`; skipped");
+                Ok(JobOutcome::Skipped)
+            }
+        };
+        result.unwrap_or_else(|e| JobOutcome::Retry(e.to_string()))
+    }
+}
