@@ -914,6 +914,7 @@ impl App {
                 | Effect::StoreMatches(_)
                 | Effect::AnswerMatch { .. }
                 | Effect::Replan { .. }
+                | Effect::PauseMatch { .. }
                 | Effect::ExcludePair { .. }
                 | Effect::StoreCase(_)
                 | Effect::CaseEvent { .. }

@@ -30,12 +30,16 @@ pub enum Command {
     Withdraw(Option<String>),
     /// `report`: a private incident report.
     Report,
+    /// `pause until <date>`: no check-ins or reminders until then (the rest as typed).
+    Pause(String),
+    /// `resume`: end a pause early.
+    Resume,
 }
 
 /// Words that begin a command, for suggestions.
 pub const COMMAND_WORDS: &[&str] = &[
     "help", "apply", "status", "cancel", "back", "skip", "review", "edit", "submit", "keep",
-    "withdraw", "report",
+    "withdraw", "report", "pause", "resume",
 ];
 
 /// Parses a message as a command, or `None` when it is not one.
@@ -61,12 +65,15 @@ pub fn parse(text: &str) -> Option<Command> {
             "keep" => Command::Keep,
             "withdraw" => Command::Withdraw(None),
             "report" => Command::Report,
+            "pause" => Command::Pause(String::new()),
+            "resume" => Command::Resume,
             "hi" | "hello" | "hey" | "hallo" | "hola" | "start" | "bonjour" | "salut" => {
                 Command::Greeting
             }
             _ => return None,
         }),
         ["edit", what] => Some(Command::Edit((*what).to_string())),
+        ["pause", rest @ ..] => Some(Command::Pause(rest.join(" "))),
         ["withdraw", programme] => Some(Command::Withdraw(Some((*programme).to_string()))),
         ["apply", rest @ ..] if rest.len() <= 4 => Some(Command::Apply(
             rest.iter().map(|s| (*s).to_string()).collect(),

@@ -15,6 +15,7 @@ pub mod application;
 pub mod cases;
 pub mod command;
 pub mod pairing;
+pub mod pause;
 pub mod prompts;
 pub mod report;
 pub mod review;
@@ -151,6 +152,11 @@ pub enum Effect {
         /// In group mode, the mentor's application: the group shares one room, so a room
         /// the mentor already has in this programme is reused and the mentee added to it.
         group_of: Option<i64>,
+    },
+    /// Pause a match's milestones until a time, or resume it (`None`).
+    PauseMatch {
+        match_id: i64,
+        until: Option<DateTime<Utc>>,
     },
     /// After a decline, a rejection or an expiry: propose the next best matches.
     Replan {
@@ -435,6 +441,8 @@ fn handle_idle_dm(ctx: &Ctx<'_>, content: &Content) -> Outcome {
         Some(Command::Status) => Outcome::unchanged(vec![ctx.dm_text(status_text(ctx))]),
         Some(Command::Withdraw(programme)) => withdraw::start(ctx, programme.as_deref()),
         Some(Command::Report) => report::start(ctx, None),
+        Some(Command::Pause(rest)) => pause::pause(ctx, &rest),
+        Some(Command::Resume) => pause::resume(ctx),
         Some(Command::Cancel) => {
             Outcome::unchanged(vec![ctx.dm_text(
                 "There is nothing to cancel: you have no application in progress.",
@@ -582,6 +590,15 @@ pub(crate) fn help_text(ctx: &Ctx<'_>, prefix: &str) -> String {
     s.push_str(&format!(
         "You can type:\n{p}apply — apply as a mentor or a mentee\n{p}status — see your applications\n{p}cancel — stop an application in progress\n{p}withdraw — take back an application you submitted\n{p}report — tell the moderators, privately, about something that worried you\n{p}help — show this message"
     ));
+    if ctx
+        .matches
+        .iter()
+        .any(|m| m.status == crate::domain::matches::MatchStatus::Active)
+    {
+        s.push_str(&format!(
+            "\n{p}pause until 2027-03-01 — no check-ins or reminders until that date\n{p}resume — end a pause early"
+        ));
+    }
     s
 }
 

@@ -26,6 +26,15 @@ impl Store {
             | Effect::LogRefusal { .. }
             | Effect::CreatePairRoom { .. }
             | Effect::Replan { .. } => {}
+            Effect::PauseMatch { match_id, until } => {
+                sqlx::query(
+                    "UPDATE matches SET paused_until = $1 WHERE id = $2 AND status = 'active'",
+                )
+                .bind(until.map(super::to_millis))
+                .bind(*match_id)
+                .execute(&mut **tx)
+                .await?;
+            }
             Effect::ExcludePair {
                 programme,
                 mentee_application,

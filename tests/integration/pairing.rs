@@ -61,7 +61,7 @@ fn utc(s: &str) -> chrono::DateTime<chrono::Utc> {
 }
 
 both_backends! {
-    async fn milestones_arrive_at_the_pairs_local_hour_and_stop_while_paused_or_closed(db: TestDb) {
+    async fn milestones_arrive_at_the_pairs_local_hour_and_stop_while_paused(db: TestDb) {
         let h = Harness::new(&db).await;
         active_match(&h).await;
         // Amina lives in Nairobi (UTC+3): 18:00 there is 15:00 UTC.
@@ -86,7 +86,15 @@ both_backends! {
         assert!(out.contains("[dm grace] Check-in from Pathways Mentoring 2027"), "{out}");
 
         // Paused until 1 March: the check-ins due meanwhile are skipped, then they resume.
-        h.store.set_paused_until(1, Some(utc("2027-03-01T00:00:00Z"))).await.unwrap();
+        let out = h.dm_all("amina", "pause until soon").await;
+        assert!(out.contains("write pause until and a date, like pause until 2027-03-01"), "{out}");
+        let out = h.dm_all("amina", "pause until 2027-01-01").await;
+        assert!(out.contains("1 January 2027 is not in the future."), "{out}");
+        assert_eq!(h.store.paused_until(1).await.unwrap(), None, "bad input changes nothing");
+        let out = h.dm_all("amina", "pause until 2027-03-01").await;
+        assert!(out.contains("[dm amina] Paused: no check-ins or reminders for your mentoring with Grace until 1 March 2027."), "{out}");
+        assert!(out.contains("[dm grace] Amina has paused your mentoring until 1 March 2027"), "{out}");
+        assert!(out.contains("[room coordinators] Match #1 (Amina ↔ Grace) paused by Amina until 1 March 2027."), "{out}");
         h.clock.set(utc("2027-02-28T23:00:00Z"));
         assert_eq!(h.sweep().await, "", "nothing while paused");
         h.clock.set(utc("2027-03-08T15:00:00Z"));
@@ -103,6 +111,8 @@ both_backends! {
         let closure = out.find("Six months ago you started mentoring together").expect("the closure");
         assert!(midpoint < closure, "{out}");
         assert_eq!(h.store.job_counts().await.unwrap().pending, 0);
+        let out = h.dm_all("ola", "pause until 2027-09-01").await;
+        assert!(out.contains("You have no active match to pause."), "{out}");
     }
 
     async fn match_preview_explains_the_plan_and_sends_nothing(db: TestDb) {
