@@ -173,6 +173,14 @@ impl Person {
         self.inbox.lock().unwrap().clone()
     }
 
+    /// The last message `sender` sent this person.
+    fn last_from(&self, sender: &UserId) -> Received {
+        self.received()
+            .into_iter()
+            .rfind(|r| r.sender == sender)
+            .unwrap_or_else(|| panic!("{} got nothing from {sender}", self.id))
+    }
+
     fn bodies_in(&self, room: &OwnedRoomId) -> Vec<String> {
         self.received()
             .into_iter()
@@ -184,16 +192,7 @@ impl Person {
     /// Opens an encrypted DM with `bot` and waits until the bot has joined it.
     async fn open_dm(&self, bot: &UserId) -> Room {
         let room = self.open_dm_without_waiting(bot).await;
-        wait_for(&format!("{bot} to join the DM of {}", self.id), || {
-            let room = room.clone();
-            let bot = bot.to_owned();
-            async move {
-                room.members(RoomMemberships::JOIN)
-                    .await
-                    .is_ok_and(|m| m.iter().any(|m| m.user_id() == bot))
-            }
-        })
-        .await;
+        wait_until_joined(&room, bot, &format!("the DM of {}", self.id)).await;
         room
     }
 
@@ -215,6 +214,20 @@ impl Drop for Person {
     fn drop(&mut self) {
         self.sync.abort();
     }
+}
+
+/// Waits until `user` has joined `room` (as its members list, seen from `room`'s client).
+async fn wait_until_joined(room: &Room, user: &UserId, what: &str) {
+    wait_for(&format!("{user} to join {what}"), || {
+        let room = room.clone();
+        let user = user.to_owned();
+        async move {
+            room.members(RoomMemberships::JOIN)
+                .await
+                .is_ok_and(|m| m.iter().any(|m| m.user_id() == user))
+        }
+    })
+    .await;
 }
 
 /// Polls `check` until it holds, for up to a minute.
@@ -506,16 +519,7 @@ async fn the_matching_demo_runs_over_matrix_in_encrypted_rooms_as_it_does_in_the
         .client
         .get_room(&coordinators)
         .expect("carol is in the coordinators' room");
-    wait_for("the bot to join the coordinators' room", || {
-        let room = carol_coordinators.clone();
-        let bot = bot_id.clone();
-        async move {
-            room.members(RoomMemberships::JOIN)
-                .await
-                .is_ok_and(|m| m.iter().any(|m| m.user_id() == bot))
-        }
-    })
-    .await;
+    wait_until_joined(&carol_coordinators, &bot_id, "the coordinators' room").await;
 
     let everyone: Vec<&Person> = people.values().collect();
     let mut amina_lines = 0;
@@ -696,11 +700,7 @@ async fn a_reaction_answers_a_prompt_markup_is_escaped_and_edits_and_attachments
 
     let event = zara.say(&dm, "apply").await;
     bot.settle(&event, &everyone, "apply").await;
-    let prompt = zara
-        .received()
-        .into_iter()
-        .rfind(|r| r.sender == bot_id)
-        .expect("the role prompt");
+    let prompt = zara.last_from(&bot_id);
     assert!(prompt.body.ends_with("1. Mentor — you're a working professional who wants to help a young person\n2. Mentee — you're 16–30 and want help finding work"), "{}", prompt.body);
     let html = prompt.html.expect("an HTML body");
     assert!(
@@ -740,11 +740,7 @@ async fn a_reaction_answers_a_prompt_markup_is_escaped_and_edits_and_attachments
         .make_replacement(ReplacementMetadata::new(event.clone(), None));
     let edit = dm.send(edit).await.unwrap().response.event_id;
     bot.settle(&edit, &everyone, "an edit").await;
-    let last = zara
-        .received()
-        .into_iter()
-        .rfind(|r| r.sender == bot_id)
-        .unwrap();
+    let last = zara.last_from(&bot_id);
     assert!(
         last.body.starts_with("I saw that you edited a message"),
         "{}",
@@ -757,11 +753,7 @@ async fn a_reaction_answers_a_prompt_markup_is_escaped_and_edits_and_attachments
     ));
     let event = dm.send(location).await.unwrap().response.event_id;
     bot.settle(&event, &everyone, "a location").await;
-    let last = zara
-        .received()
-        .into_iter()
-        .rfind(|r| r.sender == bot_id)
-        .unwrap();
+    let last = zara.last_from(&bot_id);
     assert!(
         last.body.starts_with("I can only read text messages."),
         "{}",

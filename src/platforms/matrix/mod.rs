@@ -520,13 +520,11 @@ impl MatrixBot {
             self.remember_dm(user, room.room_id());
             return Ok(room);
         }
-        let room = self.client.create_dm(user).await.map_err(|e| {
-            if is_client_error(&e) {
-                PortError::Unreachable(user.to_string(), e.to_string())
-            } else {
-                PortError::Other(anyhow!("opening a DM with {user}: {e}"))
-            }
-        })?;
+        let room = self
+            .client
+            .create_dm(user)
+            .await
+            .map_err(|e| refused_or_other(e, user, "opening a DM with"))?;
         info!(%user, room = %room.room_id(), "opened an encrypted DM");
         self.remember_dm(user, room.room_id());
         Ok(room)
@@ -538,6 +536,18 @@ impl MatrixBot {
         self.client
             .get_room(&id)
             .ok_or_else(|| PortError::Other(anyhow!("the bot is not in room {}", room.id)))
+    }
+
+    /// Tells a person in a DM why their event was not taken as an answer (in a shared
+    /// room the bot stays quiet), and marks the event handled.
+    async fn explain(&self, room: &Room, place: Place, event: OwnedEventId, text: &str) {
+        if place == Place::Dm {
+            let key = IdempotencyKey(format!("matrix-explain-{event}"));
+            if let Err(e) = self.send(room, &OutMessage::text(text), &key).await {
+                warn!("explaining an unusable message failed: {e}");
+            }
+        }
+        self.mark_handled(event);
     }
 
     async fn send(
@@ -586,16 +596,13 @@ async fn on_message(event: OriginalSyncRoomMessageEvent, room: Room, handler: Ct
     // An edit arrives as a new event. Answers are taken as first sent (a later question
     // may already depend on them), so the person is told how to change one instead.
     if matches!(event.content.relates_to, Some(Relation::Replacement(_))) {
-        if place == Place::Dm {
-            let note = OutMessage::text(
-                "I saw that you edited a message, but I take answers as first sent. To change an answer, type back (or edit <number> when reviewing your application).",
-            );
-            let key = IdempotencyKey(format!("matrix-edit-{}", event.event_id));
-            if let Err(e) = bot.send(&room, &note, &key).await {
-                warn!("answering an edit failed: {e}");
-            }
-        }
-        bot.mark_handled(event.event_id);
+        bot.explain(
+            &room,
+            place,
+            event.event_id,
+            "I saw that you edited a message, but I take answers as first sent. To change an answer, type back (or edit <number> when reviewing your application).",
+        )
+        .await;
         return;
     }
     let text = match &event.content.msgtype {
@@ -607,16 +614,13 @@ async fn on_message(event: OriginalSyncRoomMessageEvent, room: Room, handler: Ct
             return;
         }
         _ => {
-            if place == Place::Dm {
-                let note = OutMessage::text(
-                    "I can only read text messages. Please type your answer, or describe the file and a moderator can ask for it.",
-                );
-                let key = IdempotencyKey(format!("matrix-nontext-{}", event.event_id));
-                if let Err(e) = bot.send(&room, &note, &key).await {
-                    warn!("answering a non-text message failed: {e}");
-                }
-            }
-            bot.mark_handled(event.event_id);
+            bot.explain(
+                &room,
+                place,
+                event.event_id,
+                "I can only read text messages. Please type your answer, or describe the file and a moderator can ask for it.",
+            )
+            .await;
             return;
         }
     };
@@ -677,16 +681,14 @@ async fn on_undecryptable(
         return;
     }
     warn!(room = %room.room_id(), sender = %event.sender, "could not decrypt a message");
-    if bot.place_of(&room).await == Place::Dm {
-        let note = OutMessage::text(
-            "I could not decrypt your last message (my keys for it have not arrived). Please send it again.",
-        );
-        let key = IdempotencyKey(format!("matrix-undecryptable-{}", event.event_id));
-        if let Err(e) = bot.send(&room, &note, &key).await {
-            warn!("asking for a resend failed: {e}");
-        }
-    }
-    bot.mark_handled(event.event_id);
+    let place = bot.place_of(&room).await;
+    bot.explain(
+        &room,
+        place,
+        event.event_id,
+        "I could not decrypt your last message (my keys for it have not arrived). Please send it again.",
+    )
+    .await;
 }
 
 #[async_trait]
@@ -780,13 +782,9 @@ impl RoomProvisioner for MatrixBot {
     ) -> Result<(), PortError> {
         let user = matrix_user(user)?;
         let room = self.room(room)?;
-        room.invite_user_by_id(&user).await.map_err(|e| {
-            if is_client_error(&e) {
-                PortError::Unreachable(user.to_string(), e.to_string())
-            } else {
-                PortError::Other(anyhow!("inviting {user}: {e}"))
-            }
-        })
+        room.invite_user_by_id(&user)
+            .await
+            .map_err(|e| refused_or_other(e, &user, "inviting"))
     }
 
     async fn set_read_only(
@@ -830,11 +828,17 @@ fn matrix_user(user: &UserRef) -> Result<OwnedUserId, PortError> {
         .map_err(|e| PortError::Unreachable(user.to_string(), format!("not a Matrix id: {e}")))
 }
 
-/// Whether the homeserver refused the request (4xx): retrying will not help.
-fn is_client_error(error: &matrix_sdk::Error) -> bool {
-    error
+/// A request about `user` that failed: the homeserver refusing it (4xx: no such user, not
+/// allowed) means the person cannot be reached, and retrying will not help.
+fn refused_or_other(error: matrix_sdk::Error, user: &UserId, doing: &str) -> PortError {
+    let refused = error
         .as_client_api_error()
-        .is_some_and(|e| e.status_code.is_client_error())
+        .is_some_and(|e| e.status_code.is_client_error());
+    if refused {
+        PortError::Unreachable(user.to_string(), error.to_string())
+    } else {
+        PortError::Other(anyhow!("{doing} {user}: {error}"))
+    }
 }
 
 fn save_session(client: &Client, file: &Path) -> anyhow::Result<()> {
