@@ -22,7 +22,7 @@ use crate::domain::schedule::{
     Job, MILESTONE_JOB, MilestoneJob, MilestoneKind, milestone_jobs, occurrences,
 };
 use crate::domain::timezone::{TimeZone, parse_time_zone};
-use crate::flows::OutMessage;
+use crate::flows::{OutMessage, Prompt};
 use crate::ports::PortError;
 
 impl App {
@@ -132,31 +132,18 @@ impl App {
                     .await
             }
             MilestoneKind::CheckIn => {
-                let mut result = Ok(());
-                for (i, (person, partner)) in
-                    [(&m.mentee, &m.mentor_name), (&m.mentor, &m.mentee_name)]
-                        .into_iter()
-                        .enumerate()
-                {
-                    let text = format!(
-                        "Check-in from {}: {}\n(About your mentoring with {partner}. If you're stuck, tell us: type report, or ask your coordinator.)",
-                        programme.name, milestone.text
-                    );
-                    match self
-                        .ports
-                        .dm
-                        .send_dm(person, &OutMessage::text(text), &job_key(job, i))
-                        .await
-                    {
-                        // Someone who cannot be reached does not stop the other's check-in.
-                        Err(PortError::Unreachable(who, why)) => {
-                            warn!(match_id = m.id, "check-in for {who} not delivered: {why}");
-                        }
-                        Err(e) => result = Err(e),
-                        Ok(()) => {}
-                    }
+                // A prompt per member, recorded once per occurrence (a retried job asks
+                // nobody twice) and shown when they are not in another conversation.
+                let prompt = Prompt::CheckIn {
+                    match_id: m.id,
+                    seq: payload.seq,
+                    text: milestone.text.clone(),
+                };
+                for person in [&m.mentee, &m.mentor] {
+                    self.store.ask_check_in(person, &prompt, self.now()).await?;
+                    self.deliver_prompts(person).await?;
                 }
-                result
+                Ok(())
             }
         };
         Ok(match sent {

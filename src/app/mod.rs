@@ -915,6 +915,7 @@ impl App {
                 | Effect::AnswerMatch { .. }
                 | Effect::Replan { .. }
                 | Effect::PauseMatch { .. }
+                | Effect::AnswerCheckIn { .. }
                 | Effect::ExcludePair { .. }
                 | Effect::StoreCase(_)
                 | Effect::CaseEvent { .. }

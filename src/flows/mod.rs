@@ -153,6 +153,13 @@ pub enum Effect {
         /// the mentor already has in this programme is reused and the mentee added to it.
         group_of: Option<i64>,
     },
+    /// Record a member's answer to a check-in.
+    AnswerCheckIn {
+        match_id: i64,
+        seq: u32,
+        user: UserRef,
+        answer: String,
+    },
     /// Pause a match's milestones until a time, or resume it (`None`).
     PauseMatch {
         match_id: i64,
@@ -259,6 +266,12 @@ pub enum Prompt {
     MatchOffer { match_id: i64 },
     /// A moderator's question about the person's report.
     CaseQuestion { case_id: i64, question: String },
+    /// A milestone check-in: have you met since the last one?
+    CheckIn {
+        match_id: i64,
+        seq: u32,
+        text: String,
+    },
 }
 
 /// The stored state of a conversation in progress.
@@ -269,6 +282,7 @@ pub enum FlowState {
     AnswerQuestion(prompts::AnswerQuestion),
     Acknowledge(prompts::Acknowledge),
     MatchOffer(prompts::MatchOffer),
+    CheckIn(prompts::CheckIn),
     ConfirmWithdraw(withdraw::ConfirmWithdraw),
     Report(report::ReportFlow),
     CaseReply(cases::CaseReply),
@@ -395,6 +409,7 @@ pub fn handle(ctx: &Ctx<'_>, state: Option<&FlowState>, inbound: &Inbound) -> Ou
                 prompts::acknowledge_step(ctx, flow, &inbound.content)
             }
             Some(FlowState::MatchOffer(flow)) => prompts::offer_step(ctx, flow, &inbound.content),
+            Some(FlowState::CheckIn(flow)) => prompts::check_in_step(ctx, flow, &inbound.content),
             Some(FlowState::ConfirmWithdraw(flow)) => withdraw::step(ctx, flow, &inbound.content),
             Some(FlowState::Report(flow)) => report::step(ctx, flow, &inbound.content),
             Some(FlowState::CaseReply(flow)) => cases::reply_step(ctx, flow, &inbound.content),

@@ -31,6 +31,13 @@ pub struct MatchOffer {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CheckIn {
+    pub match_id: i64,
+    pub seq: u32,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Acknowledge {
     pub application_id: i64,
     pub programme: String,
@@ -71,6 +78,28 @@ pub fn start(ctx: &Ctx<'_>, prompt: &Prompt) -> Outcome {
         }
         Prompt::CaseQuestion { case_id, question } => {
             super::cases::start_reply(ctx, *case_id, question)
+        }
+        Prompt::CheckIn {
+            match_id,
+            seq,
+            text,
+        } => {
+            let flow = CheckIn {
+                match_id: *match_id,
+                seq: *seq,
+                text: text.clone(),
+            };
+            match check_in_message(ctx, &flow) {
+                Some(message) => Outcome {
+                    state: StateChange::Set(FlowState::CheckIn(flow)),
+                    effects: vec![ctx.dm(message)],
+                },
+                // The match ended or was paused meanwhile: nothing to ask.
+                None => Outcome {
+                    state: StateChange::Unchanged,
+                    effects: vec![],
+                },
+            }
         }
         Prompt::MatchOffer { match_id } => {
             let flow = MatchOffer {
@@ -280,6 +309,110 @@ pub fn acknowledge_step(ctx: &Ctx<'_>, flow: &Acknowledge, content: &Content) ->
         effects.extend(readiness_effects(
             ctx, programme, app, ctx.user, &name, &steps,
         ));
+    }
+    Outcome {
+        state: StateChange::Clear,
+        effects,
+    }
+}
+
+/// The check-in's question, while its match is active.
+fn check_in_message(ctx: &Ctx<'_>, flow: &CheckIn) -> Option<OutMessage> {
+    let m = ctx
+        .matches
+        .iter()
+        .find(|m| m.id == flow.match_id && m.status == MatchStatus::Active)?;
+    let partner = match m.side_of(ctx.user)? {
+        RoleKind::Mentee => &m.mentor_name,
+        RoleKind::Mentor => &m.mentee_name,
+    };
+    let programme = programme_name(ctx, &m.programme);
+    let choice = |value: &str, label: &str| Choice {
+        value: value.into(),
+        label: label.into(),
+    };
+    Some(OutMessage {
+        text: format!(
+            "Check-in from {programme} about your mentoring with {partner}: {}",
+            flow.text
+        ),
+        choices: vec![
+            choice("met", "Yes, we met"),
+            choice("not_yet", "Not yet"),
+            choice("stuck", "We're stuck"),
+        ],
+        pick: Some((1, 1)),
+        prompt_ref: Some(format!("checkin:{}:{}", flow.match_id, flow.seq)),
+    })
+}
+
+/// A member answers a check-in; "We're stuck" alerts the coordinators.
+pub fn check_in_step(ctx: &Ctx<'_>, flow: &CheckIn, content: &Content) -> Outcome {
+    let Some(message) = check_in_message(ctx, flow) else {
+        return Outcome {
+            state: StateChange::Clear,
+            effects: vec![ctx.dm_text("That check-in is closed: your match is no longer active.")],
+        };
+    };
+    let answer = match content {
+        Content::Picked { values, .. } => values.first().cloned(),
+        Content::Text(t) => {
+            let t = clean(t, false).to_lowercase();
+            match t.trim_end_matches(['.', '!']) {
+                "1" | "yes" | "yes, we met" | "we met" | "met" => Some("met".into()),
+                "2" | "not yet" | "no" => Some("not_yet".into()),
+                "3" | "stuck" | "we're stuck" | "we are stuck" | "help" => Some("stuck".into()),
+                _ => None,
+            }
+        }
+    }
+    .filter(|a| ["met", "not_yet", "stuck"].contains(&a.as_str()));
+    let Some(answer) = answer else {
+        return Outcome {
+            state: StateChange::Unchanged,
+            effects: vec![ctx.dm_text("Please answer 1, 2 or 3."), ctx.dm(message)],
+        };
+    };
+    let Some(m) = ctx.matches.iter().find(|m| m.id == flow.match_id) else {
+        return Outcome {
+            state: StateChange::Clear,
+            effects: vec![],
+        };
+    };
+    let mut effects = vec![Effect::AnswerCheckIn {
+        match_id: flow.match_id,
+        seq: flow.seq,
+        user: ctx.user.clone(),
+        answer: answer.clone(),
+    }];
+    let (own_name, own_role, partner) = match m.side_of(ctx.user) {
+        Some(RoleKind::Mentor) => (&m.mentor_name, "mentor", &m.mentee_name),
+        _ => (&m.mentee_name, "mentee", &m.mentor_name),
+    };
+    effects.push(ctx.dm_text(match answer.as_str() {
+        "met" => "Great, thank you for letting us know! Keep it up.".to_string(),
+        "not_yet" => format!(
+            "Thanks for telling us. A short call is enough: why not suggest two times to {partner} in your pair room?"
+        ),
+        _ => "Thank you for telling us. A coordinator will get in touch with you soon. If something worrying happened, you can also type report to tell the moderators privately.".to_string(),
+    }));
+    if answer == "stuck" {
+        let application = match m.side_of(ctx.user) {
+            Some(RoleKind::Mentor) => m.mentor_application,
+            _ => m.mentee_application,
+        };
+        effects.extend(ctx.coordinators_room.map(|room| Effect::PostInRoom {
+            room: room.clone(),
+            message: OutMessage::text(format!(
+                "Check-in alert: match #{} ({} ↔ {}), {}. {own_name} ({own_role}) answered check-in {} with “We're stuck”. Matched since {}.\nPlease get in touch with them (a DM, or their pair room). If a new match would help: match rematch {application}. A participant can also pause with pause until <date>.",
+                m.id,
+                m.mentee_name,
+                m.mentor_name,
+                programme_name(ctx, &m.programme),
+                flow.seq + 1,
+                m.created_at.format("%-d %b %Y"),
+            )),
+        }));
     }
     Outcome {
         state: StateChange::Clear,

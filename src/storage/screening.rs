@@ -26,6 +26,24 @@ impl Store {
             | Effect::LogRefusal { .. }
             | Effect::CreatePairRoom { .. }
             | Effect::Replan { .. } => {}
+            Effect::AnswerCheckIn {
+                match_id,
+                seq,
+                user,
+                answer,
+            } => {
+                sqlx::query(
+                    "UPDATE check_ins SET answer = $1, answered_at = $2 WHERE match_id = $3 AND seq = $4 AND platform = $5 AND user_id = $6",
+                )
+                .bind(answer)
+                .bind(to_millis(now))
+                .bind(*match_id)
+                .bind(i64::from(*seq))
+                .bind(user.platform.as_str())
+                .bind(&user.id)
+                .execute(&mut **tx)
+                .await?;
+            }
             Effect::PauseMatch { match_id, until } => {
                 sqlx::query(
                     "UPDATE matches SET paused_until = $1 WHERE id = $2 AND status = 'active'",
@@ -236,6 +254,53 @@ impl Store {
             }
         }
         Ok(Applied::Done)
+    }
+
+    /// Asks a member a check-in once: records the question and queues its prompt, unless it
+    /// was asked before (a retried job). Returns whether it was new.
+    pub async fn ask_check_in(
+        &self,
+        user: &UserRef,
+        prompt: &Prompt,
+        now: DateTime<Utc>,
+    ) -> Result<bool> {
+        let Prompt::CheckIn { match_id, seq, .. } = prompt else {
+            return Err(anyhow::anyhow!("ask_check_in takes a check-in prompt").into());
+        };
+        let mut tx = self.pool.begin().await?;
+        let new = sqlx::query(
+            "INSERT INTO check_ins (match_id, seq, platform, user_id, asked_at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (match_id, seq, platform, user_id) DO NOTHING",
+        )
+        .bind(*match_id)
+        .bind(i64::from(*seq))
+        .bind(user.platform.as_str())
+        .bind(&user.id)
+        .bind(to_millis(now))
+        .execute(&mut *tx)
+        .await?
+        .rows_affected()
+            == 1;
+        if new {
+            insert_prompt(&mut tx, user, prompt, now).await?;
+        }
+        tx.commit().await?;
+        Ok(new)
+    }
+
+    /// A match's check-in answers, oldest first, as (seq, user id, answer).
+    pub async fn check_ins_of(&self, match_id: i64) -> Result<Vec<(u32, String, Option<String>)>> {
+        let rows = sqlx::query(
+            "SELECT seq, user_id, answer FROM check_ins WHERE match_id = $1 ORDER BY seq, id",
+        )
+        .bind(match_id)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|r| {
+                let seq: i64 = r.try_get("seq")?;
+                Ok((seq as u32, r.try_get("user_id")?, r.try_get("answer")?))
+            })
+            .collect()
     }
 
     /// The oldest prompt waiting for this person.

@@ -81,9 +81,21 @@ both_backends! {
 
         h.clock.set(utc("2027-01-25T15:00:30Z"));
         let out = h.sweep().await;
-        assert!(out.contains("[dm amina] Check-in from Pathways Mentoring 2027: Have you met since the last check-in?"), "{out}");
-        assert!(out.contains("(About your mentoring with Grace."), "{out}");
-        assert!(out.contains("[dm grace] Check-in from Pathways Mentoring 2027"), "{out}");
+        assert!(out.contains("[dm amina] Check-in from Pathways Mentoring 2027 about your mentoring with Grace: Have you met since the last check-in?"), "{out}");
+        assert!(out.contains("[dm grace] Check-in from Pathways Mentoring 2027 about your mentoring with Amina"), "{out}");
+        let out = h.dm_all("grace", "maybe").await;
+        assert!(out.contains("Please answer 1, 2 or 3."), "{out}");
+        let out = h.dm_all("grace", "1").await;
+        assert!(out.contains("[dm grace] Great, thank you for letting us know!"), "{out}");
+        assert!(!out.contains("[room coordinators]"), "{out}");
+        let out = h.dm_all("amina", "We're stuck").await;
+        assert!(out.contains("[dm amina] Thank you for telling us. A coordinator will get in touch with you soon."), "{out}");
+        assert!(out.contains("[room coordinators] Check-in alert: match #1 (Amina ↔ Grace), Pathways Mentoring 2027. Amina (mentee) answered check-in 1 with “We're stuck”."), "{out}");
+        assert!(out.contains("match rematch 1"), "{out}");
+        let answers = h.store.check_ins_of(1).await.unwrap();
+        assert_eq!(answers, vec![(0, "amina".into(), Some("stuck".into())), (0, "grace".into(), Some("met".into()))]);
+        // A retried check-in job asks nobody twice.
+        assert!(!h.store.ask_check_in(&user("amina"), &tandem::flows::Prompt::CheckIn { match_id: 1, seq: 0, text: "again".into() }, h.app.now()).await.unwrap());
 
         // Paused until 1 March: the check-ins due meanwhile are skipped, then they resume.
         let out = h.dm_all("amina", "pause until soon").await;
@@ -100,6 +112,8 @@ both_backends! {
         h.clock.set(utc("2027-03-08T15:00:00Z"));
         let out = h.sweep().await;
         assert!(out.contains("[dm amina] Check-in from"), "resumed after the pause: {out}");
+        h.dm_all("amina", "2").await;
+        h.dm_all("grace", "2").await;
         assert_eq!(out.matches("[dm amina]").count(), 1, "{out}");
         let counts = h.store.job_counts().await.unwrap();
         assert_eq!((counts.done, counts.skipped), (3, 2), "{counts:?}");
