@@ -37,6 +37,10 @@ enum Command {
         /// SQLite file or database URL; default `<data_dir>/console.db`.
         #[arg(long)]
         database: Option<String>,
+        /// Start the bot's clock at this time (RFC 3339, e.g. 2027-01-11T09:00:00Z)
+        /// instead of now, so a script shows the same dates whenever it runs.
+        #[arg(long, value_parser = parse_start)]
+        start: Option<chrono::DateTime<chrono::Utc>>,
     },
     /// Connect to the configured chat platforms and serve.
     Run,
@@ -100,6 +104,12 @@ enum BenchWhat {
         #[arg(long)]
         database: Option<String>,
     },
+}
+
+fn parse_start(text: &str) -> Result<chrono::DateTime<chrono::Utc>, String> {
+    chrono::DateTime::parse_from_rfc3339(text)
+        .map(|t| t.with_timezone(&chrono::Utc))
+        .map_err(|e| format!("`{text}` is not a time like 2027-01-11T09:00:00Z: {e}"))
 }
 
 fn parse_window(text: &str) -> Result<std::time::Duration, String> {
@@ -175,7 +185,7 @@ async fn main() -> ExitCode {
 async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::CheckConfig { path } => check_config(cli.config.as_deref(), path.as_deref()),
-        Command::Console { database } => {
+        Command::Console { database, start } => {
             let settings = load_settings(cli.config.as_deref())?;
             let programmes = load_programmes(&settings)?;
             let url = match database {
@@ -189,7 +199,7 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 rooms: Arc::new(output.clone()),
                 provisioner: Arc::new(output),
             };
-            let clock = Arc::new(ShiftedClock::new());
+            let clock = Arc::new(start.map_or_else(ShiftedClock::new, ShiftedClock::starting_at));
             let app = App::new(
                 store.clone(),
                 programmes,

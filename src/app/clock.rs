@@ -56,6 +56,12 @@ impl ShiftedClock {
         Self::default()
     }
 
+    /// A clock that reads `start` now and runs on from there (a script that must show
+    /// the same dates whenever it runs).
+    pub fn starting_at(start: DateTime<Utc>) -> Self {
+        ShiftedClock(Mutex::new(start - Utc::now()))
+    }
+
     /// Moves the clock forward; a negative shift is refused (time does not run back).
     pub fn shift(&self, by: Duration) -> Result<DateTime<Utc>, String> {
         if by < Duration::zero() {

@@ -19,7 +19,7 @@ use crate::domain::RoomRef;
 use crate::domain::answer::Answer;
 use crate::domain::matches::{MatchRecord, MatchStatus};
 use crate::domain::schedule::{
-    Job, MILESTONE_JOB, MilestoneJob, MilestoneKind, milestone_jobs, occurrences,
+    Job, MILESTONE_JOB, MilestoneJob, MilestoneKind, describe_local, milestone_jobs, occurrences,
 };
 use crate::domain::timezone::{TimeZone, parse_time_zone};
 use crate::flows::{OutMessage, Prompt};
@@ -76,6 +76,51 @@ impl App {
             .scheduler(SchedulerOptions::default())
             .run_due()
             .await?)
+    }
+
+    /// The milestones due now, each with its time in the pair's zone and in UTC (the
+    /// console prints them before running them, to show a plan unfold).
+    pub async fn describe_due_jobs(&self) -> Result<Vec<String>> {
+        let mut out = Vec::new();
+        for (kind, subject, due, payload) in self.store.due_jobs(self.now(), 50).await? {
+            let Ok(job) = serde_json::from_str::<MilestoneJob>(&payload) else {
+                out.push(format!(
+                    "{kind} for {subject}, due {}",
+                    due.format("%Y-%m-%d %H:%M UTC")
+                ));
+                continue;
+            };
+            let zone = match self.store.match_by_id(job.match_id).await? {
+                Some(m) => self.pair_zone(&m).await?,
+                None => TimeZone::Offset(0),
+            };
+            let paused = self
+                .store
+                .paused_until(job.match_id)
+                .await?
+                .is_some_and(|until| until > due);
+            let local = match &zone {
+                TimeZone::Named(tz) => due.with_timezone(tz).naive_local(),
+                TimeZone::Offset(minutes) => {
+                    (due + chrono::Duration::minutes(i64::from(*minutes))).naive_utc()
+                }
+            };
+            out.push(format!(
+                "match #{}: {} {} due {} {} ({} UTC){}",
+                job.match_id,
+                job.milestone,
+                job.seq + 1,
+                describe_local(local),
+                zone.canonical(),
+                due.format("%H:%M"),
+                if paused {
+                    ", skipped: the match is paused"
+                } else {
+                    ""
+                }
+            ));
+        }
+        Ok(out)
     }
 
     /// A scheduler whose jobs this app carries out.

@@ -279,7 +279,19 @@ async fn sweep(app: &App) {
     if let Err(e) = app.sweep().await {
         tracing::error!("screening sweep failed: {e:#}");
     }
-    // Milestones due by the (possibly advanced) clock, in due order.
+    // Milestones due by the (possibly advanced) clock, in due order, each announced with
+    // its local time so a script shows the plan unfold.
+    match app.describe_due_jobs().await {
+        Ok(lines) => {
+            use std::io::Write as _;
+            let mut out = std::io::stdout();
+            for line in lines {
+                let _ = writeln!(out, "[job] {line}");
+            }
+            let _ = out.flush();
+        }
+        Err(e) => tracing::error!("listing due jobs failed: {e:#}"),
+    }
     if let Err(e) = app.run_due_jobs().await {
         tracing::error!("running due jobs failed: {e:#}");
     }

@@ -303,3 +303,31 @@ impl Store {
         Ok(())
     }
 }
+
+impl Store {
+    /// Pending jobs due by `now`, in due order, as (kind, subject, due, payload): what the
+    /// next run will do, for the console's trace.
+    pub async fn due_jobs(
+        &self,
+        now: DateTime<Utc>,
+        limit: usize,
+    ) -> Result<Vec<(String, String, DateTime<Utc>, String)>> {
+        let rows = sqlx::query(
+            "SELECT kind, subject, due_at, payload FROM jobs WHERE status = 'pending' AND due_at <= $1 ORDER BY due_at, id LIMIT $2",
+        )
+        .bind(to_millis(now))
+        .bind(limit as i64)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|r| {
+                Ok((
+                    r.try_get("kind")?,
+                    r.try_get("subject")?,
+                    from_millis(r.try_get("due_at")?),
+                    r.try_get("payload")?,
+                ))
+            })
+            .collect()
+    }
+}

@@ -271,11 +271,17 @@ fn the_incident_demo_script_keeps_the_reporter_anonymous_from_report_to_resoluti
 /// Runs a script from `tests/fixtures` through the console (in a fresh database) and
 /// returns what it printed on stdout and stderr.
 fn run_fixture(name: &str, settings: &[&str]) -> (String, String) {
+    run_fixture_with(name, settings, &[])
+}
+
+/// [`run_fixture`] with extra `tandem console` arguments.
+fn run_fixture_with(name: &str, settings: &[&str], console: &[&str]) -> (String, String) {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("fixture.db").display().to_string();
     let script = std::fs::read_to_string(repo_root().join("tests/fixtures").join(name)).unwrap();
     let mut args: Vec<&str> = settings.to_vec();
     args.extend(["console", "--database", &db]);
+    args.extend(console);
     let out = tandem(&args, &script);
     assert!(
         out.status.success(),
@@ -286,6 +292,35 @@ fn run_fixture(name: &str, settings: &[&str]) -> (String, String) {
         String::from_utf8(out.stdout).unwrap(),
         String::from_utf8(out.stderr).unwrap(),
     )
+}
+
+#[test]
+fn the_six_month_plan_script_shows_every_milestone_at_the_local_hour_across_summer_time() {
+    let (stdout, _) = run_fixture_with(
+        "six_month_plan.txt",
+        &[],
+        &["--start", "2027-01-11T09:00:00Z"],
+    );
+    expect_lines(
+        &stdout,
+        &[
+            "[job] match #1: first_meeting 1 due Mon 18 Jan 2027, 18:00 Europe/London (18:00 UTC)\n[room amina-grace] One week in!",
+            "[job] match #1: check_in 1 due Mon 25 Jan 2027, 18:00 Europe/London (18:00 UTC)\n[dm amina] Check-in from Pathways Mentoring 2027 about your mentoring with Grace",
+            "[room coordinators] Check-in alert: match #1 (Amina ↔ Grace), Pathways Mentoring 2027. Amina (mentee) answered check-in 1 with “We're stuck”.",
+            "[dm amina] Paused: no check-ins or reminders for your mentoring with Grace until 10 March 2027.",
+            "[job] match #1: check_in 3 due Mon 22 Feb 2027, 18:00 Europe/London (18:00 UTC), skipped: the match is paused",
+            "[job] match #1: check_in 4 due Mon 8 Mar 2027, 18:00 Europe/London (18:00 UTC), skipped: the match is paused",
+            "[job] match #1: check_in 5 due Mon 22 Mar 2027, 18:00 Europe/London (18:00 UTC)\n[dm amina] Check-in from",
+            // After the clocks went forward: still 18:00 in London, now 17:00 UTC.
+            "[job] match #1: check_in 6 due Mon 5 Apr 2027, 18:00 Europe/London (17:00 UTC)",
+            "[job] match #1: midpoint 1 due Sun 11 Apr 2027, 18:00 Europe/London (17:00 UTC)\n[room amina-grace] Halfway there!",
+            "[job] match #1: closure 1 due Sun 11 Jul 2027, 18:00 Europe/London (17:00 UTC)",
+            "[room amina-grace] Six months ago you started mentoring together",
+        ],
+    );
+    // Paused check-ins never reached anyone.
+    let check_ins = stdout.matches("[dm amina] Check-in from").count();
+    assert_eq!(check_ins, 5, "{stdout}");
 }
 
 /// Every expected passage appears in the output.
