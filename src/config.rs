@@ -436,6 +436,10 @@ struct RawSchedule {
     quiet_hours: Option<Spanned<Vec<u32>>>,
     #[serde(default)]
     milestones: Vec<RawMilestone>,
+    /// Days without a message in a pair room before a gentle nudge there.
+    silent_nudge_days: Option<Spanned<u32>>,
+    /// Days without a message before the coordinators get an alert card.
+    silent_alert_days: Option<Spanned<u32>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -755,10 +759,36 @@ fn build_schedule(raw: &RawSchedule, err: &mut impl FnMut(usize, &str)) -> Sched
             None
         }
     });
+    let days = |v: &Option<Spanned<u32>>, name: &str, err: &mut dyn FnMut(usize, &str)| {
+        v.as_ref().and_then(|d| {
+            if (1..=365).contains(d.get_ref()) {
+                Some(*d.get_ref())
+            } else {
+                err(
+                    d.span().start,
+                    &format!("`{name}` must be between 1 and 365 days"),
+                );
+                None
+            }
+        })
+    };
+    let silent_nudge_days = days(&raw.silent_nudge_days, "silent_nudge_days", err);
+    let silent_alert_days = days(&raw.silent_alert_days, "silent_alert_days", err);
+    if let (Some(n), Some(a), Some(at)) =
+        (silent_nudge_days, silent_alert_days, &raw.silent_alert_days)
+        && a <= n
+    {
+        err(
+            at.span().start,
+            "`silent_alert_days` must be more than `silent_nudge_days`: the pair is nudged first",
+        );
+    }
     let mut plan = SchedulePlan {
         local_hour: local_hour.min(23),
         quiet_hours,
         milestones: Vec::new(),
+        silent_nudge_days,
+        silent_alert_days,
     };
     if plan.is_quiet(plan.local_hour) {
         err(

@@ -123,6 +123,102 @@ impl App {
         Ok(out)
     }
 
+    /// Nudges pairs whose room has been silent for the programme's `silent_nudge_days`,
+    /// and alerts the coordinators after `silent_alert_days`: once per silence (a new
+    /// message starts the count again). Paused and frozen pairs are left alone.
+    pub(crate) async fn check_silent_pairs(&self) -> Result<usize> {
+        let now = self.now();
+        let mut done = 0;
+        for pair in self.store.pair_quiet().await? {
+            let Some(plan) = self
+                .programmes
+                .iter()
+                .find(|p| p.slug == pair.programme)
+                .and_then(|p| p.schedule.as_ref())
+            else {
+                continue;
+            };
+            let Some(since) = pair.last_activity.or(pair.started) else {
+                continue;
+            };
+            if pair.frozen || pair.paused_until.is_some_and(|u| u > now) {
+                continue;
+            }
+            let quiet_days = (now - since).num_days();
+            let due = |days: Option<u32>, last: Option<chrono::DateTime<chrono::Utc>>| {
+                days.is_some_and(|d| quiet_days >= i64::from(d)) && last.is_none_or(|l| l < since)
+            };
+            let nudge = due(plan.silent_nudge_days, pair.nudged_at);
+            let alert = due(plan.silent_alert_days, pair.alerted_at);
+            if !nudge && !alert {
+                continue;
+            }
+            let Some(m) = self.store.match_by_id(pair.match_id).await? else {
+                continue;
+            };
+            let Some(room) = m.room.clone() else { continue };
+            let key = |what: &str| {
+                crate::ports::IdempotencyKey(format!(
+                    "silence-{}-{}-{what}",
+                    m.id,
+                    since.timestamp_millis()
+                ))
+            };
+            if nudge {
+                let text = format!(
+                    "It has been {quiet_days} days since anyone wrote here. A quick hello keeps things going: how are you both doing? Suggest a time for your next conversation, {} and {}.",
+                    m.mentee_name, m.mentor_name
+                );
+                let room = RoomRef::new(m.mentee.platform, room.clone());
+                if let Err(e) = self
+                    .ports
+                    .rooms
+                    .post_in_room(&room, &OutMessage::text(text), &key("nudge"))
+                    .await
+                {
+                    warn!(match_id = m.id, "nudging a silent pair failed: {e}");
+                    continue;
+                }
+                self.store.mark_silence(m.id, false, now).await?;
+                done += 1;
+            }
+            if alert {
+                let programme = self
+                    .programmes
+                    .iter()
+                    .find(|p| p.slug == m.programme)
+                    .map_or(m.programme.as_str(), |p| p.name.as_str());
+                let text = format!(
+                    "Quiet pair: match #{} ({} ↔ {}), {programme}: no message in their pair room for {quiet_days} days (since {}){}. Please get in touch with them. If a new match would help: match rematch {}.",
+                    m.id,
+                    m.mentee_name,
+                    m.mentor_name,
+                    since.format("%-d %b %Y"),
+                    if nudge || pair.nudged_at.is_some_and(|n| n >= since) {
+                        ", even after a nudge"
+                    } else {
+                        ""
+                    },
+                    m.mentee_application
+                );
+                if let Some(coordinators) = self.coordinators_room(m.mentee.platform).cloned() {
+                    if let Err(e) = self
+                        .ports
+                        .rooms
+                        .post_in_room(&coordinators, &OutMessage::text(text), &key("alert"))
+                        .await
+                    {
+                        warn!(match_id = m.id, "alerting about a silent pair failed: {e}");
+                        continue;
+                    }
+                    self.store.mark_silence(m.id, true, now).await?;
+                    done += 1;
+                }
+            }
+        }
+        Ok(done)
+    }
+
     /// A scheduler whose jobs this app carries out.
     pub fn scheduler(&self, options: SchedulerOptions) -> Scheduler {
         Scheduler::new(

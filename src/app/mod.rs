@@ -136,6 +136,24 @@ impl App {
 
     /// Handles one message; any error is reported to the sender and logged.
     pub async fn receive(&self, inbound: Inbound) {
+        if let Place::Room(room) = &inbound.place {
+            // A pair room's activity: when, never what (for the silent-pair check).
+            let staff = self.settings.coordinators_rooms.contains(room)
+                || self.settings.moderators_rooms.contains(room);
+            if !staff
+                && let Err(e) = self
+                    .store
+                    .note_pair_activity(
+                        room.platform.as_str(),
+                        &room.id,
+                        &inbound.from.id,
+                        self.clock.now(),
+                    )
+                    .await
+            {
+                warn!(room = %room, "recording pair activity failed: {e:#}");
+            }
+        }
         if let Err(e) = self.handle(&inbound).await {
             let reference = Reference::new();
             match &e {
@@ -508,6 +526,7 @@ impl App {
             }
         }
         done += self.escalate_cases().await?;
+        done += self.check_silent_pairs().await?;
         for id in self.store.overdue_matches(self.clock.now()).await? {
             if self.expire_match(id).await? {
                 done += 1;

@@ -150,6 +150,10 @@ pub struct SchedulePlan {
     /// `(from, to)`: no milestone between these local hours (wrapping past midnight).
     pub quiet_hours: Option<(u32, u32)>,
     pub milestones: Vec<Milestone>,
+    /// Days without a message in the pair room before a gentle nudge there.
+    pub silent_nudge_days: Option<u32>,
+    /// Days without a message before the coordinators are alerted.
+    pub silent_alert_days: Option<u32>,
 }
 
 impl SchedulePlan {
@@ -345,6 +349,8 @@ mod tests {
                     text: "Well done".into(),
                 },
             ],
+            silent_nudge_days: None,
+            silent_alert_days: None,
         }
     }
 

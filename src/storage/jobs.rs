@@ -331,3 +331,87 @@ impl Store {
             .collect()
     }
 }
+
+/// What the silent-pair check needs about one active match.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PairQuiet {
+    pub match_id: i64,
+    pub programme: String,
+    /// The last message from either member in the pair room, else when the plan started.
+    pub last_activity: Option<DateTime<Utc>>,
+    pub started: Option<DateTime<Utc>>,
+    pub paused_until: Option<DateTime<Utc>>,
+    pub frozen: bool,
+    pub nudged_at: Option<DateTime<Utc>>,
+    pub alerted_at: Option<DateTime<Utc>>,
+}
+
+impl Store {
+    /// Records that `user` wrote in `room` now, if it is an active pair's room. Only the
+    /// time is kept, never the message.
+    pub async fn note_pair_activity(
+        &self,
+        platform: &str,
+        room: &str,
+        user: &str,
+        now: DateTime<Utc>,
+    ) -> Result<bool> {
+        let done = sqlx::query(
+            "INSERT INTO pair_activity (match_id, platform, user_id, last_message_at) \
+             SELECT id, $1, $2, $3 FROM matches WHERE room = $4 AND status = 'active' \
+             ON CONFLICT (match_id, platform, user_id) DO UPDATE SET last_message_at = excluded.last_message_at",
+        )
+        .bind(platform)
+        .bind(user)
+        .bind(to_millis(now))
+        .bind(room)
+        .execute(&self.pool)
+        .await?;
+        Ok(done.rows_affected() > 0)
+    }
+
+    /// Every active match with a pair room, with what the silent-pair check needs.
+    pub async fn pair_quiet(&self) -> Result<Vec<PairQuiet>> {
+        let rows = sqlx::query(
+            "SELECT m.id, m.programme, m.plan_scheduled_at, m.paused_until, m.frozen, \
+             m.silence_nudged_at, m.silence_alerted_at, \
+             (SELECT MAX(a.last_message_at) FROM pair_activity a WHERE a.match_id = m.id) AS last_message_at \
+             FROM matches m WHERE m.status = 'active' AND m.room IS NOT NULL ORDER BY m.id",
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        let time = |r: &sqlx::any::AnyRow, c: &str| -> Result<Option<DateTime<Utc>>> {
+            Ok(r.try_get::<Option<i64>, _>(c)?.map(from_millis))
+        };
+        rows.iter()
+            .map(|r| {
+                let frozen: i64 = r.try_get("frozen")?;
+                Ok(PairQuiet {
+                    match_id: r.try_get("id")?,
+                    programme: r.try_get("programme")?,
+                    last_activity: time(r, "last_message_at")?,
+                    started: time(r, "plan_scheduled_at")?,
+                    paused_until: time(r, "paused_until")?,
+                    frozen: frozen != 0,
+                    nudged_at: time(r, "silence_nudged_at")?,
+                    alerted_at: time(r, "silence_alerted_at")?,
+                })
+            })
+            .collect()
+    }
+
+    /// Records a silent-pair nudge (or, with `alert`, a coordinators' alert) at `now`.
+    pub async fn mark_silence(&self, match_id: i64, alert: bool, now: DateTime<Utc>) -> Result<()> {
+        let sql = if alert {
+            "UPDATE matches SET silence_alerted_at = $1 WHERE id = $2"
+        } else {
+            "UPDATE matches SET silence_nudged_at = $1 WHERE id = $2"
+        };
+        sqlx::query(sql)
+            .bind(to_millis(now))
+            .bind(match_id)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+}

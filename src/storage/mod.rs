@@ -31,7 +31,7 @@ use sqlx::any::AnyPoolOptions;
 
 pub use cases::Sealer;
 pub use conversations::{CommitOutcome, StoredConversation};
-pub use jobs::JobCounts;
+pub use jobs::{JobCounts, PairQuiet};
 
 /// Which database a [`Store`] talks to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

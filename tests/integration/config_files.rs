@@ -164,6 +164,29 @@ fn settings_reject_unknown_keys_and_secrets_in_the_file() {
 }
 
 #[test]
+fn schedule_mistakes_are_reported_with_their_line() {
+    let src = format!(
+        "{}[[roles.mentee.questions]]\nid = \"n\"\nkind = \"short_text\"\nprompt = \"N?\"\n[schedule]\nlocal_hour = 22\nquiet_hours = [21, 8]\nsilent_nudge_days = 20\nsilent_alert_days = 10\n[[schedule.milestones]]\nid = \"c\"\nafter = \"2x\"\nevery = \"0w\"\nkind = \"survey\"\ntext = \"\"\n",
+        programme_with("")
+    );
+    let e = errors_of(&src);
+    for expected in [
+        "`local_hour` falls inside `quiet_hours`",
+        "`silent_alert_days` must be more than `silent_nudge_days`",
+        "`2x` should be a number and a unit: d (days), w (weeks) or m (months), like 2w",
+        "`every` must be longer than zero",
+        "unknown milestone kind `survey`: use one of room_message, check_in, closure",
+        "`text` must not be empty",
+    ] {
+        assert!(e.contains(expected), "{expected}\nin\n{e}");
+    }
+    assert!(
+        e.contains("p.toml:22:21: key `schedule.silent_alert_days`"),
+        "errors name their line: {e}"
+    );
+}
+
+#[test]
 fn matrix_settings_mistakes_name_their_line_and_key() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("tandem.toml");

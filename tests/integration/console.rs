@@ -316,6 +316,9 @@ fn the_six_month_plan_script_shows_every_milestone_at_the_local_hour_across_summ
             "[job] match #1: midpoint 1 due Sun 11 Apr 2027, 18:00 Europe/London (17:00 UTC)\n[room amina-grace] Halfway there!",
             "[job] match #1: closure 1 due Sun 11 Jul 2027, 18:00 Europe/London (17:00 UTC)",
             "[room amina-grace] Six months ago you started mentoring together",
+            // Nobody writes in the pair room in this script: a nudge, then an alert.
+            "[room amina-grace] It has been ",
+            "[room coordinators] Quiet pair: match #1 (Amina ↔ Grace)",
         ],
     );
     // Paused check-ins never reached anyone.

@@ -61,6 +61,32 @@ fn utc(s: &str) -> chrono::DateTime<chrono::Utc> {
 }
 
 both_backends! {
+    async fn a_silent_pair_is_nudged_then_the_coordinators_are_alerted_once_per_silence(db: TestDb) {
+        let h = Harness::new(&db).await;
+        active_match(&h).await;
+        // Amina writes in the pair room on day 2: only the time is kept.
+        h.clock.set(utc("2027-01-13T10:00:00Z"));
+        h.in_room("amina", "room-1", "Hi Grace! When suits you for a first call?").await;
+        h.clock.set(utc("2027-01-23T09:00:00Z"));
+        let out = h.sweep().await;
+        assert!(!out.contains("It has been"), "nine days is not yet ten: {out}");
+        h.clock.set(utc("2027-01-23T10:00:00Z"));
+        let out = h.sweep().await;
+        assert!(out.contains("[room room-1] It has been 10 days since anyone wrote here."), "{out}");
+        assert!(!out.contains("Quiet pair"), "{out}");
+        assert_eq!(h.sweep().await, "", "nudged once");
+        h.clock.set(utc("2027-02-03T10:00:00Z"));
+        let out = h.sweep().await;
+        assert!(out.contains("[room coordinators] Quiet pair: match #1 (Amina ↔ Grace), Pathways Mentoring 2027: no message in their pair room for 21 days (since 13 Jan 2027), even after a nudge."), "{out}");
+        assert!(!out.contains("[room room-1]"), "{out}");
+        // Grace answers: the count starts again.
+        h.in_room("grace", "room-1", "Sorry, busy weeks! Thursday?").await;
+        h.clock.set(utc("2027-02-12T10:00:00Z"));
+        assert!(!h.sweep().await.contains("It has been"));
+        h.clock.set(utc("2027-02-13T11:00:00Z"));
+        assert!(h.sweep().await.contains("[room room-1] It has been 10 days since anyone wrote here."));
+    }
+
     async fn milestones_arrive_at_the_pairs_local_hour_and_stop_while_paused(db: TestDb) {
         let h = Harness::new(&db).await;
         active_match(&h).await;
