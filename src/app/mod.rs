@@ -281,6 +281,14 @@ impl App {
         {
             return Ok(Subject::Pair(self.store.match_by_id(id).await?));
         }
+        if let (Place::Room(_), flows::Content::Text(text)) = (&inbound.place, &inbound.content)
+            && let Some(rest) = flows::strip_prefix_ci(text.trim(), &self.settings.room_prefix)
+            && let Some(Ok(command)) = flows::pause::parse(rest)
+        {
+            return Ok(Subject::Pair(
+                self.store.match_by_id(command.match_id()).await?,
+            ));
+        }
         if let Some(needs) =
             flows::pairing::needs(inbound, &self.programmes, &self.settings.room_prefix)
         {

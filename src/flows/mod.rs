@@ -518,6 +518,9 @@ fn handle_room(
     if let Some(command) = pairing::parse(rest) {
         return pairing::handle(ctx, room, command);
     }
+    if let Some(command) = pause::parse(rest) {
+        return pause::handle(ctx, room, command);
+    }
     match parse(rest) {
         Some(Command::Help) | Some(Command::Greeting) => {
             Outcome::unchanged(vec![post(help_text(ctx, ctx.room_prefix))])

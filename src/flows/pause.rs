@@ -1,28 +1,97 @@
-//! Pausing a match: a participant writes `pause until 2027-03-01` (or `resume`) in a DM.
-//! While paused, no milestone, check-in or reminder reaches the pair; the plan carries on
-//! afterwards. The partner and the coordinators are told; nothing else changes.
+//! Pausing a match. A participant writes `pause until 2027-03-01` (or `resume`) in a DM; a
+//! coordinator writes `pause <match> until <date>` (or `resume <match>`) in the
+//! coordinators' room. While paused, no milestone, check-in or silent-pair nudge reaches
+//! the pair; the plan carries on afterwards. Both members and the coordinators are told.
 //!
 //! A pause is a date, not a state to remember to undo: it ends by itself at the start of
 //! that day (UTC). `resume` ends it early.
 
 use chrono::{DateTime, NaiveDate, Utc};
 
-use super::{Ctx, Effect, OutMessage, Outcome};
+use super::{Ctx, Effect, OutMessage, Outcome, Subject};
 use crate::domain::matches::{MatchRecord, MatchStatus};
+use crate::domain::{RoomRef, UserRef};
 
 const USAGE: &str = "To pause your mentoring, write pause until and a date, like pause until 2027-03-01 (at most a year ahead). Type resume to start again sooner.";
+const STAFF_USAGE: &str =
+    "Usage: pause <match number> until <date, like 2027-03-01> · resume <match number>";
 
 /// The longest pause, in days.
 const MAX_PAUSE_DAYS: i64 = 366;
 
-fn active_match<'a>(ctx: &'a Ctx<'_>) -> Result<&'a MatchRecord, String> {
+/// A coordinator's pause command.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PauseCommand {
+    Pause(i64, String),
+    Resume(i64),
+}
+
+impl PauseCommand {
+    pub fn match_id(&self) -> i64 {
+        match self {
+            PauseCommand::Pause(id, _) | PauseCommand::Resume(id) => *id,
+        }
+    }
+}
+
+/// Parses `pause <n> until <date>` / `resume <n>` (a number after the verb marks the
+/// coordinators' form; a participant's `pause until ...` is not one).
+pub fn parse(text: &str) -> Option<Result<PauseCommand, String>> {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let number = |w: &str| {
+        w.trim_start_matches('#')
+            .parse::<i64>()
+            .ok()
+            .filter(|n| *n > 0)
+    };
+    let verb = words.first()?.to_lowercase();
+    if verb != "pause" && verb != "resume" {
+        return None;
+    }
+    let id = number(words.get(1)?)?;
+    Some(match (verb.as_str(), &words[2..]) {
+        ("resume", []) => Ok(PauseCommand::Resume(id)),
+        ("pause", rest) if !rest.is_empty() => Ok(PauseCommand::Pause(id, rest.join(" "))),
+        _ => Err(STAFF_USAGE.to_string()),
+    })
+}
+
+/// `until YYYY-MM-DD`, checked: in the future and at most a year ahead.
+fn parse_until(
+    ctx: &Ctx<'_>,
+    rest: &str,
+    usage: &str,
+) -> Result<(DateTime<Utc>, NaiveDate), String> {
+    let date = rest
+        .trim()
+        .to_lowercase()
+        .strip_prefix("until")
+        .map(|d| d.trim().to_string())
+        .and_then(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok())
+        .ok_or_else(|| usage.to_string())?;
+    let until = date.and_hms_opt(0, 0, 0).expect("midnight").and_utc();
+    if until <= ctx.now {
+        return Err(format!(
+            "{} is not in the future. {usage}",
+            date.format("%-d %B %Y")
+        ));
+    }
+    if (until - ctx.now).num_days() > MAX_PAUSE_DAYS {
+        return Err(format!(
+            "A pause can last at most a year; for longer, close the match instead. {usage}"
+        ));
+    }
+    Ok((until, date))
+}
+
+fn only_active_match<'a>(ctx: &'a Ctx<'_>, verb: &str) -> Result<&'a MatchRecord, String> {
     let active: Vec<&MatchRecord> = ctx
         .matches
         .iter()
         .filter(|m| m.status == MatchStatus::Active)
         .collect();
     match active.as_slice() {
-        [] => Err("You have no active match to pause.".into()),
+        [] => Err(format!("You have no active match to {verb}.")),
         [m] => Ok(m),
         _ => Err(
             "You are in several matches: please ask your coordinator to pause the one you mean."
@@ -31,105 +100,172 @@ fn active_match<'a>(ctx: &'a Ctx<'_>) -> Result<&'a MatchRecord, String> {
     }
 }
 
-fn partner(ctx: &Ctx<'_>, m: &MatchRecord) -> (crate::domain::UserRef, String, String) {
-    if m.mentee == *ctx.user {
-        (
-            m.mentor.clone(),
-            m.mentor_name.clone(),
-            m.mentee_name.clone(),
-        )
-    } else {
-        (
-            m.mentee.clone(),
-            m.mentee_name.clone(),
-            m.mentor_name.clone(),
-        )
-    }
+/// Who paused: a member (by name) or a coordinator.
+enum By<'a> {
+    Member(&'a UserRef),
+    Coordinator,
 }
 
-/// `pause <rest>`: `rest` should be `until YYYY-MM-DD`.
-pub fn pause(ctx: &Ctx<'_>, rest: &str) -> Outcome {
-    let date = rest
-        .trim()
-        .strip_prefix("until")
-        .map(str::trim)
-        .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
-    let Some(date) = date else {
-        return Outcome::unchanged(vec![ctx.dm_text(USAGE)]);
-    };
-    let until: DateTime<Utc> = date.and_hms_opt(0, 0, 0).expect("midnight").and_utc();
-    if until <= ctx.now {
-        return Outcome::unchanged(vec![ctx.dm_text(format!(
-            "{} is not in the future. {USAGE}",
-            date.format("%-d %B %Y")
-        ))]);
-    }
-    if (until - ctx.now).num_days() > MAX_PAUSE_DAYS {
-        return Outcome::unchanged(vec![ctx.dm_text(format!(
-            "A pause can last at most a year; for longer, talk to your coordinator about closing the match. {USAGE}"
-        ))]);
-    }
-    let m = match active_match(ctx) {
-        Ok(m) => m,
-        Err(e) => return Outcome::unchanged(vec![ctx.dm_text(e)]),
-    };
-    let (other, other_name, own_name) = partner(ctx, m);
-    let when = date.format("%-d %B %Y");
-    let mut effects = vec![
-        Effect::PauseMatch {
-            match_id: m.id,
-            until: Some(until),
-        },
-        ctx.dm_text(format!(
-            "Paused: no check-ins or reminders for your mentoring with {other_name} until {when}. Type resume to start again sooner."
-        )),
-        Effect::SendDm {
-            to: other,
-            message: OutMessage::text(format!(
-                "{own_name} has paused your mentoring until {when}: no check-ins or reminders until then. You can still write in your pair room."
-            )),
-        },
-    ];
-    effects.extend(ctx.coordinators_room.map(|room| Effect::PostInRoom {
-        room: room.clone(),
-        message: OutMessage::text(format!(
-            "Match #{} ({} ↔ {}) paused by {} until {}.",
-            m.id, m.mentee_name, m.mentor_name, own_name, when
-        )),
-    }));
-    Outcome::unchanged(effects)
-}
-
-/// `resume`: ends a pause early.
-pub fn resume(ctx: &Ctx<'_>) -> Outcome {
-    let m = match active_match(ctx) {
-        Ok(m) => m,
-        Err(_) => {
-            return Outcome::unchanged(vec![ctx.dm_text("You have no active match to resume.")]);
+/// The change and everyone's messages for pausing until `until` (or resuming).
+fn announce(
+    ctx: &Ctx<'_>,
+    m: &MatchRecord,
+    until: Option<NaiveDate>,
+    by: By<'_>,
+    staff_room: Option<&RoomRef>,
+) -> Vec<Effect> {
+    let mut effects = vec![Effect::PauseMatch {
+        match_id: m.id,
+        until: until.map(|d| d.and_hms_opt(0, 0, 0).expect("midnight").and_utc()),
+    }];
+    let name_of = |u: &UserRef| {
+        if *u == m.mentee {
+            &m.mentee_name
+        } else {
+            &m.mentor_name
         }
     };
-    let (other, other_name, own_name) = partner(ctx, m);
-    let mut effects = vec![
-        Effect::PauseMatch {
-            match_id: m.id,
-            until: None,
-        },
-        ctx.dm_text(format!(
-            "Welcome back! Check-ins for your mentoring with {other_name} start again from the next one."
-        )),
-        Effect::SendDm {
-            to: other,
-            message: OutMessage::text(format!(
-                "{own_name} has resumed your mentoring: check-ins start again from the next one."
-            )),
-        },
-    ];
-    effects.extend(ctx.coordinators_room.map(|room| Effect::PostInRoom {
+    let partner_of = |u: &UserRef| {
+        if *u == m.mentee {
+            &m.mentor_name
+        } else {
+            &m.mentee_name
+        }
+    };
+    // From a coordinator, say with whom; from the partner, that is who it is.
+    let with_partner = |u: &UserRef| match by {
+        By::Member(_) => String::new(),
+        By::Coordinator => format!(" with {}", partner_of(u)),
+    };
+    let who = match &by {
+        By::Member(u) => name_of(u).clone(),
+        By::Coordinator => "your coordinator".to_string(),
+    };
+    for person in [&m.mentee, &m.mentor] {
+        let text = match (&by, until) {
+            (By::Member(u), Some(d)) if *u == person => format!(
+                "Paused: no check-ins or reminders for your mentoring with {} until {}. Type resume to start again sooner.",
+                partner_of(person),
+                d.format("%-d %B %Y")
+            ),
+            (By::Member(u), None) if *u == person => format!(
+                "Welcome back! Check-ins for your mentoring with {} start again from the next one.",
+                partner_of(person)
+            ),
+            (_, Some(d)) => format!(
+                "{} has paused your mentoring{} until {}: no check-ins or reminders until then. You can still write in your pair room.",
+                capitalise(&who),
+                with_partner(person),
+                d.format("%-d %B %Y")
+            ),
+            (_, None) => format!(
+                "{} has resumed your mentoring{}: check-ins start again from the next one.",
+                capitalise(&who),
+                with_partner(person)
+            ),
+        };
+        effects.push(Effect::SendDm {
+            to: person.clone(),
+            message: OutMessage::text(text),
+        });
+    }
+    let by_text = match &by {
+        By::Member(u) => name_of(u).clone(),
+        By::Coordinator => ctx.user.id.clone(),
+    };
+    let what = match until {
+        Some(d) => format!("paused by {by_text} until {}", d.format("%-d %B %Y")),
+        None => format!("resumed by {by_text}"),
+    };
+    effects.extend(staff_room.map(|room| Effect::PostInRoom {
         room: room.clone(),
         message: OutMessage::text(format!(
-            "Match #{} ({} ↔ {}) resumed by {}.",
-            m.id, m.mentee_name, m.mentor_name, own_name
+            "Match #{} ({} ↔ {}) {what}.",
+            m.id, m.mentee_name, m.mentor_name
         )),
     }));
-    Outcome::unchanged(effects)
+    effects
+}
+
+fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+/// A participant's `pause <rest>`: `rest` should be `until YYYY-MM-DD`.
+pub fn pause(ctx: &Ctx<'_>, rest: &str) -> Outcome {
+    let (_, date) = match parse_until(ctx, rest, USAGE) {
+        Ok(v) => v,
+        Err(e) => return Outcome::unchanged(vec![ctx.dm_text(e)]),
+    };
+    match only_active_match(ctx, "pause") {
+        Ok(m) => Outcome::unchanged(announce(
+            ctx,
+            m,
+            Some(date),
+            By::Member(ctx.user),
+            ctx.coordinators_room,
+        )),
+        Err(e) => Outcome::unchanged(vec![ctx.dm_text(e)]),
+    }
+}
+
+/// A participant's `resume`.
+pub fn resume(ctx: &Ctx<'_>) -> Outcome {
+    match only_active_match(ctx, "resume") {
+        Ok(m) => Outcome::unchanged(announce(
+            ctx,
+            m,
+            None,
+            By::Member(ctx.user),
+            ctx.coordinators_room,
+        )),
+        Err(e) => Outcome::unchanged(vec![ctx.dm_text(e)]),
+    }
+}
+
+/// A coordinator's `pause <n> until <date>` / `resume <n>` in the coordinators' room.
+pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<PauseCommand, String>) -> Outcome {
+    let reply = |text: String| {
+        Outcome::unchanged(vec![Effect::PostInRoom {
+            room: room.clone(),
+            message: OutMessage::text(text),
+        }])
+    };
+    let command = match super::staff_command(
+        room,
+        ctx.coordinators_room,
+        command,
+        "Pausing a match works in the coordinators' room.",
+    ) {
+        Ok(c) => c,
+        Err(early) => return *early,
+    };
+    let Subject::Pair(Some(m)) = ctx.subject else {
+        return reply(format!("There is no match #{}.", command.match_id()));
+    };
+    let coordinates = ctx
+        .programmes
+        .iter()
+        .any(|p| p.slug == m.programme && p.is_coordinator(ctx.user));
+    if !coordinates {
+        return super::review::refuse_non_coordinator(ctx, room, "pause or resume a match");
+    }
+    if m.status != MatchStatus::Active {
+        return reply(format!(
+            "Match #{} ({} ↔ {}) is not active, so there is nothing to pause.",
+            m.id, m.mentee_name, m.mentor_name
+        ));
+    }
+    let until = match &command {
+        PauseCommand::Resume(_) => None,
+        PauseCommand::Pause(_, rest) => match parse_until(ctx, rest, STAFF_USAGE) {
+            Ok((_, date)) => Some(date),
+            Err(e) => return reply(e),
+        },
+    };
+    Outcome::unchanged(announce(ctx, m, until, By::Coordinator, Some(room)))
 }

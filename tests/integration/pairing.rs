@@ -151,6 +151,22 @@ both_backends! {
         let closure = out.find("Six months ago you started mentoring together").expect("the closure");
         assert!(midpoint < closure, "{out}");
         assert_eq!(h.store.job_counts().await.unwrap().pending, 0);
+        // Coordinators pause and resume by match number, in their room only.
+        let out = h.in_room("carol", ROOM, "!tandem pause 1 until 2027-08-01").await;
+        assert!(out.contains("[dm amina] Your coordinator has paused your mentoring with Grace until 1 August 2027"), "{out}");
+        assert!(out.contains("[room coordinators] Match #1 (Amina ↔ Grace) paused by carol until 1 August 2027."), "{out}");
+        assert!(h.store.paused_until(1).await.unwrap().is_some());
+        let out = h.in_room("mallory", ROOM, "!tandem resume 1").await;
+        assert!(out.contains("only the programme's coordinators can pause or resume a match"), "{out}");
+        let out = h.in_room("carol", "lobby", "!tandem resume 1").await;
+        assert!(out.contains("Pausing a match works in the coordinators' room."), "{out}");
+        let out = h.in_room("carol", ROOM, "!tandem pause 9 until 2027-08-01").await;
+        assert!(out.contains("There is no match #9."), "{out}");
+        let out = h.in_room("carol", ROOM, "!tandem pause 1").await;
+        assert!(out.contains("Usage: pause <match number> until"), "{out}");
+        let out = h.in_room("carol", ROOM, "!tandem resume 1").await;
+        assert!(out.contains("[dm grace] Your coordinator has resumed your mentoring with Amina"), "{out}");
+        assert_eq!(h.store.paused_until(1).await.unwrap(), None);
         let out = h.dm_all("ola", "pause until 2027-09-01").await;
         assert!(out.contains("You have no active match to pause."), "{out}");
     }
