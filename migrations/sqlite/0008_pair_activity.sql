@@ -9,3 +9,6 @@ CREATE TABLE pair_activity (
 );
 ALTER TABLE matches ADD COLUMN silence_nudged_at BIGINT;
 ALTER TABLE matches ADD COLUMN silence_alerted_at BIGINT;
+
+-- The silent-pair check and activity notes look matches up by their room.
+CREATE INDEX matches_by_room ON matches (room);

@@ -33,9 +33,7 @@ impl App {
             return Ok(0);
         };
         let Some(plan) = self
-            .programmes
-            .iter()
-            .find(|p| p.slug == m.programme)
+            .programme(&m.programme)
             .and_then(|p| p.schedule.as_ref().map(|s| (s, p.duration_months)))
         else {
             self.store.mark_plan_scheduled(match_id, self.now()).await?;
@@ -131,9 +129,7 @@ impl App {
         let mut done = 0;
         for pair in self.store.pair_quiet().await? {
             let Some(plan) = self
-                .programmes
-                .iter()
-                .find(|p| p.slug == pair.programme)
+                .programme(&pair.programme)
                 .and_then(|p| p.schedule.as_ref())
             else {
                 continue;
@@ -184,9 +180,7 @@ impl App {
             }
             if alert {
                 let programme = self
-                    .programmes
-                    .iter()
-                    .find(|p| p.slug == m.programme)
+                    .programme(&m.programme)
                     .map_or(m.programme.as_str(), |p| p.name.as_str());
                 let text = format!(
                     "Quiet pair: match #{} ({} ↔ {}), {programme}: no message in their pair room for {quiet_days} days (since {}){}. Please get in touch with them. If a new match would help: match rematch {}.",
@@ -246,7 +240,7 @@ impl App {
             info!(match_id = m.id, milestone = %payload.milestone, paused, frozen = m.frozen, "milestone skipped");
             return Ok(JobOutcome::Skipped);
         }
-        let Some(programme) = self.programmes.iter().find(|p| p.slug == m.programme) else {
+        let Some(programme) = self.programme(&m.programme) else {
             return Ok(JobOutcome::Skipped);
         };
         let Some(milestone) = programme

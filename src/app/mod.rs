@@ -130,6 +130,11 @@ impl App {
         &self.programmes
     }
 
+    /// The programme with this slug, if it is configured.
+    pub fn programme(&self, slug: &str) -> Option<&Programme> {
+        self.programmes.iter().find(|p| p.slug == slug)
+    }
+
     pub fn now(&self) -> DateTime<Utc> {
         self.clock.now()
     }
@@ -543,8 +548,7 @@ impl App {
         let waitlisted = self.store.waitlisted().await?;
         let now = self.clock.now();
         for (summary, reminded) in &waitlisted {
-            let Some(programme) = self.programmes.iter().find(|p| p.slug == summary.programme)
-            else {
+            let Some(programme) = self.programme(&summary.programme) else {
                 continue;
             };
             let every = i64::from(programme.waitlist_reminder_days);
@@ -728,7 +732,7 @@ impl App {
     /// Proposes the next best matches of a programme after a decline, rejection or
     /// expiry. `someone` (a person involved) decides which platform's room hears of it.
     async fn replan(&self, programme: &str, someone: &UserRef) -> Result<()> {
-        let Some(p) = self.programmes.iter().find(|p| p.slug == programme) else {
+        let Some(p) = self.programme(programme) else {
             return Ok(());
         };
         for attempt in 1..=MAX_ATTEMPTS {
