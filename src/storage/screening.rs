@@ -281,6 +281,27 @@ impl Store {
         .rows_affected()
             == 1;
         if new {
+            // An older check-in of the same match still waiting to be asked is stale now:
+            // only the latest question is worth answering.
+            let waiting = sqlx::query(
+                "SELECT id, prompt FROM pending_prompts WHERE platform = $1 AND user_id = $2",
+            )
+            .bind(user.platform.as_str())
+            .bind(&user.id)
+            .fetch_all(&mut *tx)
+            .await?;
+            for row in waiting {
+                let json: String = row.try_get("prompt")?;
+                if let Ok(Prompt::CheckIn { match_id: m, .. }) = serde_json::from_str(&json)
+                    && m == *match_id
+                {
+                    let id: i64 = row.try_get("id")?;
+                    sqlx::query("DELETE FROM pending_prompts WHERE id = $1")
+                        .bind(id)
+                        .execute(&mut *tx)
+                        .await?;
+                }
+            }
             insert_prompt(&mut tx, user, prompt, now).await?;
         }
         tx.commit().await?;

@@ -151,6 +151,13 @@ both_backends! {
         let closure = out.find("Six months ago you started mentoring together").expect("the closure");
         assert!(midpoint < closure, "{out}");
         assert_eq!(h.store.job_counts().await.unwrap().pending, 0);
+        // One check-in is being asked; of those queued behind it only the latest is kept.
+        assert_eq!(out.matches("[dm amina] Check-in from").count(), 1, "{out}");
+        let next = h.store.next_prompt(&user("amina")).await.unwrap().map(|(_, p)| p);
+        assert!(
+            matches!(next, Some(tandem::flows::Prompt::CheckIn { seq: 11, .. })),
+            "{next:?}"
+        );
         // Coordinators pause and resume by match number, in their room only.
         let out = h.in_room("carol", ROOM, "!tandem pause 1 until 2027-08-01").await;
         assert!(out.contains("[dm amina] Your coordinator has paused your mentoring with Grace until 1 August 2027"), "{out}");
