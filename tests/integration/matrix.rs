@@ -345,6 +345,21 @@ fn bot_settings(url: &str, bot: &str, coordinators: &OwnedRoomId) -> MatrixSetti
     }
 }
 
+/// How the tests connect a bot: the test password, its store under `dir`, short syncs (so
+/// a stop is quick) and a minute to connect.
+fn test_options(settings: MatrixSettings, dir: &std::path::Path) -> MatrixOptions {
+    MatrixOptions {
+        settings,
+        secrets: MatrixSecrets {
+            password: Some(PASSWORD.into()),
+            ..MatrixSecrets::default()
+        },
+        default_store_dir: dir.join("matrix"),
+        sync_timeout: Duration::from_secs(1),
+        connect_deadline: Some(Duration::from_secs(60)),
+    }
+}
+
 /// An encrypted, invite-only room created by `owner` with the bot invited.
 async fn staff_room(owner: &Person, bot: &UserId, name: &str) -> OwnedRoomId {
     let mut request = CreateRoomRequest::new();
@@ -491,16 +506,10 @@ async fn the_matching_demo_runs_over_matrix_in_encrypted_rooms_as_it_does_in_the
     let store_dir = tempfile::tempdir().unwrap();
     let db = TestDb::sqlite();
     let setup = BotSetup {
-        options: MatrixOptions {
-            settings: bot_settings(&url, bot_id.as_str(), &coordinators),
-            secrets: MatrixSecrets {
-                password: Some(PASSWORD.into()),
-                ..MatrixSecrets::default()
-            },
-            default_store_dir: store_dir.path().join("matrix"),
-            sync_timeout: Duration::from_secs(1),
-            connect_deadline: Some(Duration::from_secs(60)),
-        },
+        options: test_options(
+            bot_settings(&url, bot_id.as_str(), &coordinators),
+            store_dir.path(),
+        ),
         store: Store::open(&db.url)
             .await
             .unwrap()
@@ -669,16 +678,7 @@ async fn small_bot(
     let mut settings = bot_settings(url, bot_id.as_str(), &coordinators);
     settings.allowed_servers = allowed;
     let setup = BotSetup {
-        options: MatrixOptions {
-            settings,
-            secrets: MatrixSecrets {
-                password: Some(PASSWORD.into()),
-                ..MatrixSecrets::default()
-            },
-            default_store_dir: store_dir.path().join("matrix"),
-            sync_timeout: Duration::from_secs(1),
-            connect_deadline: Some(Duration::from_secs(60)),
-        },
+        options: test_options(settings, store_dir.path()),
         store: Store::open(&db_url)
             .await
             .unwrap()
