@@ -444,7 +444,12 @@ pub async fn bench_scheduler(p: &BenchScheduler) -> anyhow::Result<Value> {
         sink.clone(),
         SchedulerOptions {
             worker: "bench".into(),
-            batch: 250,
+            // SQLite: small batches keep memory flat; PostgreSQL: each claim and completion
+            // is a round trip to the server, so larger batches pay.
+            batch: match store.backend() {
+                crate::storage::Backend::Sqlite => 250,
+                crate::storage::Backend::Postgres => 1000,
+            },
             max_idle: std::time::Duration::from_millis(200),
             ..SchedulerOptions::default()
         },
