@@ -19,7 +19,8 @@ use crate::domain::RoomRef;
 use crate::domain::answer::Answer;
 use crate::domain::matches::{MatchRecord, MatchStatus};
 use crate::domain::schedule::{
-    Job, MILESTONE_JOB, MilestoneJob, MilestoneKind, describe_local, milestone_jobs, occurrences,
+    Job, MILESTONE_JOB, MilestoneJob, MilestoneKind, describe_local, local_time, milestone_jobs,
+    occurrences,
 };
 use crate::domain::timezone::{TimeZone, parse_time_zone};
 use crate::flows::{OutMessage, Prompt};
@@ -97,12 +98,7 @@ impl App {
                 .paused_until(job.match_id)
                 .await?
                 .is_some_and(|until| until > due);
-            let local = match &zone {
-                TimeZone::Named(tz) => due.with_timezone(tz).naive_local(),
-                TimeZone::Offset(minutes) => {
-                    (due + chrono::Duration::minutes(i64::from(*minutes))).naive_utc()
-                }
-            };
+            let local = local_time(&zone, due);
             out.push(format!(
                 "match #{}: {} {} due {} {} ({} UTC){}",
                 job.match_id,

@@ -256,9 +256,14 @@ pub fn milestone_jobs(match_id: i64, occurrences: &[Occurrence]) -> Vec<NewJob> 
 }
 
 fn local_date(zone: &TimeZone, t: DateTime<Utc>) -> NaiveDate {
+    local_time(zone, t).date()
+}
+
+/// The wall-clock time in `zone` at the instant `t`.
+pub fn local_time(zone: &TimeZone, t: DateTime<Utc>) -> NaiveDateTime {
     match zone {
-        TimeZone::Named(tz) => t.with_timezone(tz).date_naive(),
-        TimeZone::Offset(minutes) => (t + Duration::minutes(i64::from(*minutes))).date_naive(),
+        TimeZone::Named(tz) => t.with_timezone(tz).naive_local(),
+        TimeZone::Offset(minutes) => (t + Duration::minutes(i64::from(*minutes))).naive_utc(),
     }
 }
 
