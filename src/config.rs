@@ -286,9 +286,43 @@ impl MatrixSettings {
 #[derive(Debug, Clone, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct DiscordSettings {
-    /// Guilds (servers) where Tandem registers its commands. The bot token comes from
-    /// `TANDEM_DISCORD_TOKEN`.
+    /// The application's id (Developer Portal, General Information). The bot token comes
+    /// from `TANDEM_DISCORD_TOKEN`.
+    pub application_id: u64,
+    /// Guilds (servers) where Tandem registers its slash commands.
     pub guild_ids: Vec<u64>,
+    /// The channel where coordinators review applications and approve matches.
+    pub coordinators_channel: Option<u64>,
+    /// The channel where moderators receive incident cases.
+    pub moderators_channel: Option<u64>,
+    /// Pair rooms are private threads under this text channel (the bot and the pair only).
+    pub pairs_channel: Option<u64>,
+    /// Without `pairs_channel` (or when a guild has reached its 1,000 active threads), pair
+    /// rooms are private channels in this category.
+    pub pairs_category: Option<u64>,
+}
+
+impl DiscordSettings {
+    /// Problems with these settings, as (key, message).
+    pub fn problems(&self) -> Vec<(&'static str, String)> {
+        let mut problems = Vec::new();
+        if self.application_id == 0 {
+            problems.push(("application_id", "must be the application's id".into()));
+        }
+        if self.guild_ids.is_empty() {
+            problems.push((
+                "guild_ids",
+                "name at least one guild (server) for the slash commands".into(),
+            ));
+        }
+        if self.pairs_channel.is_none() && self.pairs_category.is_none() {
+            problems.push((
+                "pairs_channel",
+                "set pairs_channel (pair rooms as private threads) or pairs_category (private channels)".into(),
+            ));
+        }
+        problems
+    }
 }
 
 fn default_data_dir() -> PathBuf {
@@ -357,6 +391,11 @@ impl Settings {
         }
         if let Some(matrix) = &settings.matrix {
             for (key, message) in matrix.problems() {
+                errors.push(located(path, &source, find_key(&source, key), &message));
+            }
+        }
+        if let Some(discord) = &settings.discord {
+            for (key, message) in discord.problems() {
                 errors.push(located(path, &source, find_key(&source, key), &message));
             }
         }

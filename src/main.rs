@@ -228,15 +228,16 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 );
                 return Ok(ExitCode::from(2));
             }
+            if settings.matrix.is_some() && settings.discord.is_some() {
+                eprintln!(
+                    "tandem: both [matrix] and [discord] are configured; this version serves one platform per process. Run one `tandem run` per platform with its own settings file (they can share the database)."
+                );
+                return Ok(ExitCode::from(2));
+            }
             if settings.matrix.is_some() {
                 return run_matrix(settings, programmes).await;
             }
-            let store = Store::open(&settings.database_url()).await?;
-            store.close().await;
-            eprintln!(
-                "tandem: the Discord adapter is not available in this version yet; the database is ready. Use `tandem console` to try Tandem meanwhile."
-            );
-            Ok(ExitCode::from(2))
+            run_discord(settings, programmes).await
         }
         Command::Bench {
             what:
@@ -365,25 +366,7 @@ async fn run_matrix(
         Arc::new(tandem::app::SystemClock),
         app_settings,
     );
-    // Deadlines, reminders and escalations, until the scheduler takes them over.
-    let sweeper = {
-        let app = app.clone();
-        tokio::spawn(async move {
-            let mut tick = tokio::time::interval(std::time::Duration::from_secs(60));
-            loop {
-                tick.tick().await;
-                if let Err(e) = app.sweep().await {
-                    tracing::warn!("periodic sweep failed: {e}");
-                }
-            }
-        })
-    };
-    // Milestones and other timed jobs: one loop, asleep until the next is due.
-    let scheduler = app.scheduler(tandem::app::scheduler::SchedulerOptions::default());
-    let jobs = {
-        let scheduler = scheduler.clone();
-        tokio::spawn(async move { scheduler.run().await })
-    };
+    let background = Background::start(&app);
     let stopper = {
         let bot = bot.clone();
         tokio::spawn(async move {
@@ -393,11 +376,112 @@ async fn run_matrix(
         })
     };
     bot.serve(app).await?;
-    scheduler.stop();
-    let _ = jobs.await;
-    sweeper.abort();
+    background.stop().await;
     stopper.abort();
     Ok(ExitCode::SUCCESS)
+}
+
+/// What runs beside a chat platform: the sweeper (deadlines, reminders, escalations) every
+/// minute, and the scheduler loop (milestones and other timed jobs), asleep until the next
+/// job is due.
+#[cfg(any(feature = "matrix", feature = "discord"))]
+struct Background {
+    sweeper: tokio::task::JoinHandle<()>,
+    scheduler: tandem::app::scheduler::Scheduler,
+    jobs: tokio::task::JoinHandle<()>,
+}
+
+#[cfg(any(feature = "matrix", feature = "discord"))]
+impl Background {
+    fn start(app: &App) -> Background {
+        let sweeper = {
+            let app = app.clone();
+            tokio::spawn(async move {
+                let mut tick = tokio::time::interval(std::time::Duration::from_secs(60));
+                loop {
+                    tick.tick().await;
+                    if let Err(e) = app.sweep().await {
+                        tracing::warn!("periodic sweep failed: {e}");
+                    }
+                }
+            })
+        };
+        let scheduler = app.scheduler(tandem::app::scheduler::SchedulerOptions::default());
+        let jobs = {
+            let scheduler = scheduler.clone();
+            tokio::spawn(async move { scheduler.run().await })
+        };
+        Background {
+            sweeper,
+            scheduler,
+            jobs,
+        }
+    }
+
+    async fn stop(self) {
+        self.scheduler.stop();
+        let _ = self.jobs.await;
+        self.sweeper.abort();
+    }
+}
+
+#[cfg(feature = "discord")]
+async fn run_discord(
+    settings: Settings,
+    programmes: Vec<tandem::domain::Programme>,
+) -> anyhow::Result<ExitCode> {
+    use tandem::platforms::discord::{DiscordBot, DiscordOptions};
+    let discord = settings.discord.clone().context("no [discord] section")?;
+    let store = Store::open(&settings.database_url())
+        .await?
+        .with_case_key(case_key(&settings)?);
+    let options = DiscordOptions::from_env(discord, &settings.room_prefix)?;
+    tracing::info!(application = options.settings.application_id, guilds = ?options.settings.guild_ids, "connecting to Discord");
+    let bot = DiscordBot::connect(options).await?;
+    let mut app_settings = app_settings(&settings);
+    app_settings
+        .coordinators_rooms
+        .extend(bot.coordinators_room());
+    app_settings.moderators_rooms.extend(bot.moderators_room());
+    if bot.coordinators_room().is_none() {
+        tracing::warn!(
+            "no coordinators_channel in [discord]: reviewer cards and proposals have nowhere to go"
+        );
+    }
+    let ports = Ports {
+        dm: bot.clone(),
+        rooms: bot.clone(),
+        provisioner: bot.clone(),
+    };
+    let app = App::new(
+        store,
+        programmes,
+        ports,
+        Arc::new(tandem::app::SystemClock),
+        app_settings,
+    );
+    let background = Background::start(&app);
+    let stopper = {
+        let bot = bot.clone();
+        tokio::spawn(async move {
+            shutdown_signal().await;
+            tracing::info!("closing the Discord connection");
+            bot.stop().await;
+        })
+    };
+    bot.serve(app).await?;
+    background.stop().await;
+    stopper.abort();
+    Ok(ExitCode::SUCCESS)
+}
+
+#[cfg(not(feature = "discord"))]
+async fn run_discord(
+    _settings: Settings,
+    _programmes: Vec<tandem::domain::Programme>,
+) -> anyhow::Result<ExitCode> {
+    eprintln!("tandem: this build has no Discord support (built without the `discord` feature)");
+    Ok(ExitCode::from(2))
 }
 
 #[cfg(not(feature = "matrix"))]
@@ -409,7 +493,7 @@ async fn run_matrix(
     Ok(ExitCode::from(2))
 }
 
-#[cfg(feature = "matrix")]
+#[cfg(any(feature = "matrix", feature = "discord"))]
 async fn shutdown_signal() {
     #[cfg(unix)]
     {

@@ -379,11 +379,12 @@ impl App {
         let version = read.map(|c| c.version).unwrap_or(0)
             + i64::from(outcome.state != StateChange::Unchanged);
         let base = format!(
-            "{}-{}-v{}-t{}",
+            "{}-{}-v{}-t{}-{}",
             user.platform,
             user.id,
             version,
-            now.timestamp_millis()
+            now.timestamp_millis(),
+            unique_tag()
         );
         // People who may now have a prompt to answer: the sender (their conversation may
         // have ended) and anyone a prompt was queued for.
@@ -613,7 +614,11 @@ impl App {
                 .await?;
             if committed.is_committed() {
                 self.perform(
-                    &format!("application-{application_id}-t{}", now.timestamp_millis()),
+                    &format!(
+                        "application-{application_id}-t{}-{}",
+                        now.timestamp_millis(),
+                        unique_tag()
+                    ),
                     outcome.effects,
                 )
                 .await;
@@ -1022,4 +1027,18 @@ impl App {
         }
         Ok(())
     }
+}
+
+/// A random tag for the keys of a step's effects. They are performed once, after the step
+/// is committed (no outbox retries them), so their keys need only be unique; a timestamp
+/// alone is not (two steps in one millisecond, a frozen test clock), and a platform that
+/// deduplicates by key (Discord nonces) would then drop the second message silently.
+fn unique_tag() -> String {
+    let mut bytes = [0u8; 6];
+    if getrandom::fill(&mut bytes).is_err() {
+        use std::sync::atomic::{AtomicU64, Ordering};
+        static FALLBACK: AtomicU64 = AtomicU64::new(0);
+        return format!("n{}", FALLBACK.fetch_add(1, Ordering::Relaxed));
+    }
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }

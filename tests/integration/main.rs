@@ -13,6 +13,10 @@ mod support;
 mod architecture;
 mod config_files;
 mod console;
+#[cfg(feature = "discord")]
+mod discord;
+#[cfg(feature = "discord")]
+mod discord_fake;
 mod incidents;
 mod journeys;
 mod matching_cli;

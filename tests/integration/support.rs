@@ -302,3 +302,13 @@ pub fn migration_count() -> usize {
     );
     sqlite
 }
+
+/// Logs to the test's output when `RUST_LOG` is set (e.g. `RUST_LOG=serenity=debug`).
+pub fn init_logging() {
+    if std::env::var_os("RUST_LOG").is_some() {
+        let _ = tracing_subscriber::fmt()
+            .with_env_filter(tracing_subscriber::EnvFilter::from_default_env())
+            .with_test_writer()
+            .try_init();
+    }
+}

@@ -1,9 +1,1094 @@
-//! The Discord adapter (feature `discord`).
+//! The Discord adapter (feature `discord`), on serenity 0.12 (no cache, no command
+//! framework: the commands are Tandem's own grammar).
 //!
-//! Not built yet: this module marks where the serenity adapter goes (slash commands,
-//! buttons and select menus, private threads as pair rooms, nonces for idempotent sends),
-//! tested against a fake of Discord's HTTP API and gateway. Until then `tandem run` explains
-//! that Discord is not available in this version.
+//! [`DiscordBot::connect`] builds serenity's HTTP client (every request through its rate
+//! limiter, so a 429 waits and retries instead of failing a person's action) and gateway
+//! client; [`DiscordBot::serve`] connects to the gateway, registers the slash commands in
+//! each configured guild, and turns what people do into [`crate::flows::Inbound`] messages
+//! for the [`App`], one at a time in arrival order:
+//!
+//! - slash commands (`/apply`, `/status`, `/help`, `/report`, `/withdraw`, `/pause`,
+//!   `/resume`; `/coordinate` and `/moderate` for staff, hidden from members without the
+//!   permission) become the words a person would type ([`render::command_text`]);
+//! - a DM is read as typed; in guild channels only the pair rooms' activity counts (the bot
+//!   asks for no privileged intent, so it does not read guild messages' content);
+//! - buttons, select menus and forms (modals) answer prompts ([`render`]); a press by
+//!   someone else, or on a prompt already answered, gets an ephemeral refusal.
+//!
+//! Ports: DMs (opened once per person), channel posts, pair rooms as private threads under
+//! `pairs_channel` (not invitable by members) or private channels in `pairs_category`;
+//! read-only by locking the thread or denying Send Messages. Every send carries a nonce
+//! with `enforce_nonce`, and mentions are disabled, so nothing Tandem sends pings anyone.
+//!
+//! To extend: a new slash command is a [`render::CommandSpec`]; a new port method is one
+//! more `impl` block below.
+
+pub mod render;
+
+use std::collections::{HashMap, HashSet};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex, OnceLock};
+use std::time::Duration;
+
+use anyhow::{Context as _, anyhow};
+use async_trait::async_trait;
+use serenity::all::{
+    ActionRowComponent, ButtonStyle, ChannelId, ChannelType, CommandInteraction, CommandOptionType,
+    ComponentInteraction, ComponentInteractionDataKind, Context, CreateActionRow,
+    CreateAllowedMentions, CreateButton, CreateChannel, CreateCommand, CreateCommandOption,
+    CreateInputText, CreateInteractionResponse, CreateInteractionResponseMessage, CreateMessage,
+    CreateModal, CreateSelectMenu, CreateSelectMenuKind, CreateSelectMenuOption, CreateThread,
+    EditInteractionResponse, EditMessage, EditThread, EventHandler, GatewayIntents, GuildId, Http,
+    HttpBuilder, InputTextStyle, Interaction, Message, MessageId, ModalInteraction, Nonce,
+    PermissionOverwrite, PermissionOverwriteType, Permissions, Ready, ResolvedValue, ResumedEvent,
+    RoleId, ShardManager, UserId,
+};
+use tokio::sync::mpsc;
+use tracing::{debug, error, info, warn};
+
+use crate::app::App;
+use crate::config::DiscordSettings;
+use crate::domain::{Place, Platform, RoomRef, UserRef};
+use crate::flows::{Content, Inbound, OutMessage};
+use crate::ports::{
+    DirectMessenger, IdempotencyKey, PortError, PrivateRoomSpec, RoomMessenger, RoomProvisioner,
+};
+use render::{Action, Audience, Controls, SlashCommand};
 
 /// Whether this build can connect to Discord.
-pub const AVAILABLE: bool = false;
+pub const AVAILABLE: bool = true;
+
+/// Discord's JSON error code for "Cannot send messages to this user".
+const CANNOT_MESSAGE_USER: isize = 50007;
+/// Discord's JSON error code for "Missing Permissions".
+const MISSING_PERMISSIONS: isize = 50013;
+
+/// Only what Tandem uses: guild channels and threads, messages in them (for pair-room
+/// activity; not their content, which would need a privileged intent), and DMs.
+pub fn intents() -> GatewayIntents {
+    GatewayIntents::GUILDS | GatewayIntents::GUILD_MESSAGES | GatewayIntents::DIRECT_MESSAGES
+}
+
+/// How the bot connects.
+#[derive(Clone)]
+pub struct DiscordOptions {
+    pub settings: DiscordSettings,
+    /// From `TANDEM_DISCORD_TOKEN`.
+    pub token: String,
+    /// The prefix the app expects before a staff command (`settings.room_prefix`).
+    pub room_prefix: String,
+    /// serenity's HTTP client; `None` for a default one. The tests pass one that resolves
+    /// discord.com to a local fake and trusts its certificate.
+    pub http_client: Option<reqwest::Client>,
+}
+
+impl DiscordOptions {
+    /// Options for a real deployment: the token from `TANDEM_DISCORD_TOKEN`.
+    pub fn from_env(settings: DiscordSettings, room_prefix: &str) -> anyhow::Result<Self> {
+        let token = crate::config::Settings::secret("TANDEM_DISCORD_TOKEN")
+            .context("set TANDEM_DISCORD_TOKEN to the bot's token (Developer Portal, Bot)")?;
+        Ok(DiscordOptions {
+            settings,
+            token,
+            room_prefix: room_prefix.to_string(),
+            http_client: None,
+        })
+    }
+}
+
+/// What the worker does after handing an inbound message to the app.
+enum Then {
+    Nothing,
+    /// A participant's slash command: replace the "thinking…" reply.
+    FinishSlash {
+        interaction: Box<CommandInteraction>,
+        in_guild: bool,
+    },
+}
+
+struct Work {
+    inbound: Inbound,
+    then: Then,
+}
+
+/// A connected Discord bot: the ports for the [`App`], and the gateway client that feeds it.
+pub struct DiscordBot {
+    http: Arc<Http>,
+    settings: DiscordSettings,
+    room_prefix: String,
+    client: tokio::sync::Mutex<Option<serenity::Client>>,
+    shard_manager: Arc<ShardManager>,
+    app: OnceLock<App>,
+    queue: mpsc::UnboundedSender<Work>,
+    queue_rx: Mutex<Option<mpsc::UnboundedReceiver<Work>>>,
+    own_id: OnceLock<UserId>,
+    ready: tokio::sync::Notify,
+    /// Each person's DM channel, once opened; and the DM channels themselves.
+    dms: Mutex<HashMap<UserId, ChannelId>>,
+    /// The prompt with controls last sent in each channel: superseded when another comes.
+    open_prompts: Mutex<HashMap<ChannelId, MessageId>>,
+    /// Prompts answered or superseded: a press on one is refused. Bounded; after a restart
+    /// the flows themselves recognise an old prompt.
+    closed_prompts: Mutex<HashSet<MessageId>>,
+    /// People whose DMs are closed to the bot, noticed while sending.
+    unreachable: Mutex<HashSet<UserId>>,
+    /// How many inbound messages the app has finished with (for logs and tests).
+    handled: AtomicUsize,
+    stopping: AtomicBool,
+}
+
+const MAX_REMEMBERED_PROMPTS: usize = 10_000;
+
+impl DiscordBot {
+    /// Builds the HTTP and gateway clients; nothing is received until [`DiscordBot::serve`].
+    pub async fn connect(options: DiscordOptions) -> anyhow::Result<Arc<DiscordBot>> {
+        let mut http = HttpBuilder::new(&options.token)
+            .application_id(options.settings.application_id.into())
+            .default_allowed_mentions(CreateAllowedMentions::new());
+        if let Some(client) = options.http_client.clone() {
+            http = http.client(client);
+        }
+        let handler = Arc::new(Handler {
+            bot: OnceLock::new(),
+        });
+        let client = serenity::all::ClientBuilder::new_with_http(http.build(), intents())
+            .event_handler_arc(handler.clone())
+            .await
+            .context("building the Discord client")?;
+        let (tx, rx) = mpsc::unbounded_channel();
+        let bot = Arc::new(DiscordBot {
+            // The ports use the client's own HTTP client, so the rate limiter is shared.
+            http: client.http.clone(),
+            settings: options.settings.clone(),
+            room_prefix: options.room_prefix.clone(),
+            shard_manager: client.shard_manager.clone(),
+            client: tokio::sync::Mutex::new(Some(client)),
+            app: OnceLock::new(),
+            queue: tx,
+            queue_rx: Mutex::new(Some(rx)),
+            own_id: OnceLock::new(),
+            ready: tokio::sync::Notify::new(),
+            dms: Mutex::default(),
+            open_prompts: Mutex::default(),
+            closed_prompts: Mutex::default(),
+            unreachable: Mutex::default(),
+            handled: AtomicUsize::new(0),
+            stopping: AtomicBool::new(false),
+        });
+        let _ = handler.bot.set(Arc::downgrade(&bot));
+        Ok(bot)
+    }
+
+    /// The coordinators' channel, as the app names rooms.
+    pub fn coordinators_room(&self) -> Option<RoomRef> {
+        self.settings.coordinators_channel.map(channel_ref)
+    }
+
+    /// The moderators' channel, as the app names rooms.
+    pub fn moderators_room(&self) -> Option<RoomRef> {
+        self.settings.moderators_channel.map(channel_ref)
+    }
+
+    /// The bot's own user id, once the gateway said who it is.
+    pub fn user_id(&self) -> Option<u64> {
+        self.own_id.get().map(|id| id.get())
+    }
+
+    /// Waits until the gateway is ready and the commands are registered, or `timeout`.
+    pub async fn wait_ready(&self, timeout: Duration) -> bool {
+        if self.own_id.get().is_some() {
+            return true;
+        }
+        let _ = tokio::time::timeout(timeout, self.ready.notified()).await;
+        self.own_id.get().is_some()
+    }
+
+    /// How many inbound messages (typed, picked, commands) the app has finished with.
+    pub fn handled(&self) -> usize {
+        self.handled.load(Ordering::SeqCst)
+    }
+
+    /// Feeds the app until [`DiscordBot::stop`] is called. The gateway reconnects (and
+    /// resumes, so nothing is missed) by itself.
+    pub async fn serve(self: &Arc<Self>, app: App) -> anyhow::Result<()> {
+        let _ = self.app.set(app.clone());
+        let mut rx = lock(&self.queue_rx)
+            .take()
+            .context("serve was already called")?;
+        let worker = {
+            let bot = self.clone();
+            tokio::spawn(async move {
+                while let Some(work) = rx.recv().await {
+                    bot.perform(&app, work).await;
+                }
+            })
+        };
+        let mut client = self
+            .client
+            .lock()
+            .await
+            .take()
+            .context("serve was already called")?;
+        info!("connecting to the Discord gateway");
+        let result = client.start().await;
+        worker.abort();
+        match result {
+            Ok(()) => {
+                info!("stopped listening on Discord");
+                Ok(())
+            }
+            Err(_) if self.stopping.load(Ordering::SeqCst) => Ok(()),
+            Err(e) => Err(anyhow!("the Discord gateway connection ended: {e}")),
+        }
+    }
+
+    /// Closes the gateway connection; [`DiscordBot::serve`] then returns.
+    pub async fn stop(&self) {
+        self.stopping.store(true, Ordering::SeqCst);
+        self.shard_manager.shutdown_all().await;
+    }
+
+    async fn perform(&self, app: &App, work: Work) {
+        let user = work.inbound.from.id.parse::<u64>().ok().map(UserId::new);
+        if let Some(user) = user {
+            lock(&self.unreachable).remove(&user);
+        }
+        app.receive(work.inbound).await;
+        if let Then::FinishSlash {
+            interaction,
+            in_guild,
+        } = work.then
+        {
+            let unreachable = user.is_some_and(|u| lock(&self.unreachable).contains(&u));
+            let result = if unreachable {
+                let text = "I could not send you a direct message. Please allow direct messages from members of this server (Privacy Settings), then try again.";
+                interaction
+                    .edit_response(&self.http, EditInteractionResponse::new().content(text))
+                    .await
+                    .map(|_| ())
+            } else if in_guild {
+                let text = "I've answered in our direct messages.";
+                interaction
+                    .edit_response(&self.http, EditInteractionResponse::new().content(text))
+                    .await
+                    .map(|_| ())
+            } else {
+                // In the DM itself the answer is right below: no need for the placeholder.
+                interaction.delete_response(&self.http).await
+            };
+            if let Err(e) = result {
+                warn!("finishing a slash command's reply failed: {e}");
+            }
+        }
+        self.handled.fetch_add(1, Ordering::SeqCst);
+    }
+
+    fn enqueue(&self, inbound: Inbound, then: Then) {
+        if self.queue.send(Work { inbound, then }).is_err() {
+            warn!("the Discord worker has stopped; an event was dropped");
+        }
+    }
+
+    async fn register_commands(&self) {
+        let commands: Vec<CreateCommand> = render::COMMANDS
+            .iter()
+            .map(|spec| {
+                let mut command = CreateCommand::new(spec.name).description(spec.description);
+                for option in spec.options {
+                    command = command.add_option(
+                        CreateCommandOption::new(
+                            CommandOptionType::String,
+                            option.name,
+                            option.description,
+                        )
+                        .required(option.required),
+                    );
+                }
+                match spec.audience {
+                    Audience::Everyone => command,
+                    Audience::Coordinators => {
+                        command.default_member_permissions(Permissions::MANAGE_MESSAGES)
+                    }
+                    Audience::Moderators => {
+                        command.default_member_permissions(Permissions::MODERATE_MEMBERS)
+                    }
+                }
+            })
+            .collect();
+        for guild in &self.settings.guild_ids {
+            match GuildId::new(*guild)
+                .set_commands(&self.http, commands.clone())
+                .await
+            {
+                Ok(registered) => {
+                    info!(guild, count = registered.len(), "slash commands registered")
+                }
+                Err(e) => error!(
+                    guild,
+                    "registering slash commands failed: {}",
+                    explain_error(
+                        &e,
+                        "register commands (the bot needs the applications.commands scope)"
+                    )
+                ),
+            }
+        }
+    }
+
+    async fn dm_channel(&self, user: UserId) -> Result<ChannelId, PortError> {
+        if let Some(channel) = lock(&self.dms).get(&user) {
+            return Ok(*channel);
+        }
+        let channel = user
+            .create_dm_channel(&self.http)
+            .await
+            .map_err(|e| self.port_error(e, Some(user), "open a DM"))?;
+        lock(&self.dms).insert(user, channel.id);
+        Ok(channel.id)
+    }
+
+    fn port_error(&self, e: serenity::Error, user: Option<UserId>, doing: &str) -> PortError {
+        if let Some(user) = user
+            && json_code(&e) == Some(CANNOT_MESSAGE_USER)
+        {
+            lock(&self.unreachable).insert(user);
+            return PortError::Unreachable(
+                format!("discord:{user}"),
+                "they do not accept direct messages from the bot".into(),
+            );
+        }
+        PortError::Other(anyhow!("{}", explain_error(&e, doing)))
+    }
+
+    async fn send(
+        &self,
+        channel: ChannelId,
+        message: &OutMessage,
+        key: &IdempotencyKey,
+        owner: Option<UserId>,
+    ) -> Result<(), PortError> {
+        let owner_text = owner.map(|o| o.to_string());
+        let rendered = render::render(message, owner_text.as_deref());
+        let last = rendered.parts.len() - 1;
+        let mut sent = None;
+        for (i, part) in rendered.parts.iter().enumerate() {
+            let nonce = if i == 0 {
+                render::nonce(key)
+            } else {
+                render::nonce(&IdempotencyKey(format!("{}#{i}", key.0)))
+            };
+            let mut builder = CreateMessage::new()
+                .content(part)
+                .nonce(Nonce::String(nonce))
+                .enforce_nonce(true)
+                .allowed_mentions(CreateAllowedMentions::new());
+            if i == last {
+                builder = builder.components(components(&rendered.controls));
+            }
+            let doing = "send messages (Send Messages and View Channel)";
+            sent = Some(
+                channel
+                    .send_message(&self.http, builder)
+                    .await
+                    .map_err(|e| self.port_error(e, owner, doing))?,
+            );
+        }
+        if rendered.controls != Controls::None
+            && let Some(sent) = sent
+        {
+            self.open_prompt(channel, sent.id).await;
+        }
+        Ok(())
+    }
+
+    /// Records a new prompt in `channel`, and takes the controls off the one it supersedes.
+    async fn open_prompt(&self, channel: ChannelId, message: MessageId) {
+        let previous = lock(&self.open_prompts).insert(channel, message);
+        if let Some(previous) = previous {
+            self.close_prompt(previous);
+            let edit = EditMessage::new().components(vec![]);
+            if let Err(e) = channel.edit_message(&self.http, previous, edit).await {
+                debug!("removing the buttons of an older prompt failed: {e}");
+            }
+        }
+    }
+
+    fn close_prompt(&self, message: MessageId) {
+        let mut closed = lock(&self.closed_prompts);
+        if closed.len() >= MAX_REMEMBERED_PROMPTS {
+            closed.clear();
+        }
+        closed.insert(message);
+    }
+
+    fn is_closed(&self, message: MessageId) -> bool {
+        lock(&self.closed_prompts).contains(&message)
+    }
+
+    fn place_of(&self, guild: Option<GuildId>, channel: ChannelId) -> Place {
+        match guild {
+            None => Place::Dm,
+            Some(_) => Place::Room(channel_ref(channel.get())),
+        }
+    }
+
+    async fn on_message(&self, message: Message) {
+        if message.author.bot || Some(message.author.id) == self.own_id.get().copied() {
+            return;
+        }
+        let from = UserRef::new(Platform::Discord, message.author.id.to_string());
+        if message.guild_id.is_none() {
+            lock(&self.dms).insert(message.author.id, message.channel_id);
+            if message.content.trim().is_empty() {
+                let text = "I can only read text messages. Please type your answer, or describe the file and a moderator can ask for it.";
+                let key = IdempotencyKey(format!("discord-explain-{}", message.id));
+                if let Err(e) = self
+                    .send(
+                        message.channel_id,
+                        &OutMessage::text(text),
+                        &key,
+                        Some(message.author.id),
+                    )
+                    .await
+                {
+                    warn!("explaining an unusable message failed: {e}");
+                }
+                return;
+            }
+        }
+        let inbound = Inbound {
+            from,
+            place: self.place_of(message.guild_id, message.channel_id),
+            content: Content::Text(message.content),
+        };
+        self.enqueue(inbound, Then::Nothing);
+    }
+
+    async fn on_command(&self, command: CommandInteraction) {
+        let options: Vec<(String, String)> = command
+            .data
+            .options()
+            .into_iter()
+            .filter_map(|o| match o.value {
+                ResolvedValue::String(v) => Some((o.name.to_string(), v.to_string())),
+                _ => None,
+            })
+            .collect();
+        let from = UserRef::new(Platform::Discord, command.user.id.to_string());
+        let Some(meaning) = render::command_text(&command.data.name, &options) else {
+            self.reply_ephemeral_command(
+                &command,
+                "I don't know that command any more. Type /help to see what I can do.",
+            )
+            .await;
+            return;
+        };
+        match meaning {
+            SlashCommand::Participant(text) => {
+                let defer = CreateInteractionResponse::Defer(
+                    CreateInteractionResponseMessage::new().ephemeral(true),
+                );
+                if let Err(e) = command.create_response(&self.http, defer).await {
+                    warn!("acknowledging /{} failed: {e}", command.data.name);
+                }
+                let in_guild = command.guild_id.is_some();
+                let inbound = Inbound {
+                    from,
+                    place: Place::Dm,
+                    content: Content::Text(text),
+                };
+                self.enqueue(
+                    inbound,
+                    Then::FinishSlash {
+                        interaction: Box::new(command),
+                        in_guild,
+                    },
+                );
+            }
+            SlashCommand::Staff { audience, text } => {
+                let (room, what) = match audience {
+                    Audience::Moderators => (self.settings.moderators_channel, "moderators'"),
+                    _ => (self.settings.coordinators_channel, "coordinators'"),
+                };
+                if room != Some(command.channel_id.get()) {
+                    let text = match room {
+                        Some(id) => {
+                            format!("Use /{} in the {what} channel, <#{id}>.", command.data.name)
+                        }
+                        None => format!("This server has no {what} channel configured for Tandem."),
+                    };
+                    self.reply_ephemeral_command(&command, &text).await;
+                    return;
+                }
+                // Visible to the channel, so everyone there sees what was asked.
+                let echo = CreateInteractionResponse::Message(
+                    CreateInteractionResponseMessage::new()
+                        .content(format!("› {text}"))
+                        .allowed_mentions(CreateAllowedMentions::new()),
+                );
+                if let Err(e) = command.create_response(&self.http, echo).await {
+                    warn!("acknowledging /{} failed: {e}", command.data.name);
+                }
+                let inbound = Inbound {
+                    from,
+                    place: Place::Room(channel_ref(command.channel_id.get())),
+                    content: Content::Text(format!("{} {text}", self.room_prefix)),
+                };
+                self.enqueue(inbound, Then::Nothing);
+            }
+        }
+    }
+
+    async fn reply_ephemeral_command(&self, command: &CommandInteraction, text: &str) {
+        let reply = CreateInteractionResponse::Message(
+            CreateInteractionResponseMessage::new()
+                .content(text)
+                .ephemeral(true),
+        );
+        if let Err(e) = command.create_response(&self.http, reply).await {
+            warn!("replying to /{} failed: {e}", command.data.name);
+        }
+    }
+
+    async fn on_component(&self, press: ComponentInteraction) {
+        let refuse = |text: &'static str| {
+            CreateInteractionResponse::Message(
+                CreateInteractionResponseMessage::new()
+                    .content(text)
+                    .ephemeral(true),
+            )
+        };
+        let user = press.user.id.to_string();
+        let response = match render::parse_custom_id(&press.data.custom_id) {
+            None => refuse("This button is no longer in use."),
+            Some(action) if !action.allows(&user) => {
+                refuse("This question is for someone else, so I did not take your answer.")
+            }
+            Some(_) if self.is_closed(press.message.id) => {
+                refuse("This question was already answered.")
+            }
+            Some(Action::OpenForm { owner, prompt_ref }) => {
+                let (title, label) = render::form_labels(&press.message.content);
+                let custom_id = render::form_custom_id(owner.as_deref(), prompt_ref.as_deref());
+                let input = CreateInputText::new(InputTextStyle::Paragraph, label, "answer")
+                    .max_length(4000)
+                    .required(false);
+                CreateInteractionResponse::Modal(
+                    CreateModal::new(custom_id, title)
+                        .components(vec![CreateActionRow::InputText(input)]),
+                )
+            }
+            Some(Action::Pick {
+                prompt_ref, value, ..
+            }) => {
+                let values = match (&press.data.kind, value) {
+                    (ComponentInteractionDataKind::StringSelect { values }, _) => values.clone(),
+                    (_, Some(value)) => vec![value],
+                    (_, None) => vec![],
+                };
+                let labels = picked_labels(&press.message, &values);
+                self.close_prompt(press.message.id);
+                let inbound = Inbound {
+                    from: UserRef::new(Platform::Discord, user.clone()),
+                    place: self.place_of(press.guild_id, press.channel_id),
+                    content: Content::Picked { prompt_ref, values },
+                };
+                self.enqueue(inbound, Then::Nothing);
+                answered(&press.message.content, &labels)
+            }
+            Some(Action::SubmitForm { .. }) => refuse("This button is no longer in use."),
+        };
+        if let Err(e) = press.create_response(&self.http, response).await {
+            warn!("answering a button press failed: {e}");
+        }
+    }
+
+    async fn on_modal(&self, form: ModalInteraction) {
+        let user = form.user.id.to_string();
+        let action = render::parse_custom_id(&form.data.custom_id);
+        let prompt_message = form.message.as_ref().map(|m| m.id);
+        let refusal = match &action {
+            Some(a @ Action::SubmitForm { .. }) if !a.allows(&user) => {
+                Some("This question is for someone else, so I did not take your answer.")
+            }
+            Some(Action::SubmitForm { .. }) => prompt_message
+                .filter(|m| self.is_closed(*m))
+                .map(|_| "This question was already answered."),
+            _ => Some("This form is no longer in use."),
+        };
+        if let Some(text) = refusal {
+            let reply = CreateInteractionResponse::Message(
+                CreateInteractionResponseMessage::new()
+                    .content(text)
+                    .ephemeral(true),
+            );
+            if let Err(e) = form.create_response(&self.http, reply).await {
+                warn!("refusing a form failed: {e}");
+            }
+            return;
+        }
+        let answer = form
+            .data
+            .components
+            .iter()
+            .flat_map(|row| &row.components)
+            .find_map(|c| match c {
+                ActionRowComponent::InputText(input) if input.custom_id == "answer" => {
+                    input.value.clone()
+                }
+                _ => None,
+            })
+            .unwrap_or_default();
+        // An empty form means "skip" (a required question says so and asks again).
+        let text = if answer.trim().is_empty() {
+            "skip".to_string()
+        } else {
+            answer.trim().to_string()
+        };
+        let response = match &form.message {
+            Some(message) => {
+                self.close_prompt(message.id);
+                answered(&message.content, std::slice::from_ref(&text))
+            }
+            None => CreateInteractionResponse::Acknowledge,
+        };
+        if let Err(e) = form.create_response(&self.http, response).await {
+            warn!("acknowledging a form failed: {e}");
+        }
+        let inbound = Inbound {
+            from: UserRef::new(Platform::Discord, user),
+            place: self.place_of(form.guild_id, form.channel_id),
+            content: Content::Text(text),
+        };
+        self.enqueue(inbound, Then::Nothing);
+    }
+
+    /// Whether a room is a thread (pair rooms under `pairs_channel`) or a channel.
+    async fn is_thread(&self, channel: ChannelId) -> Result<bool, PortError> {
+        let found = channel
+            .to_channel(&self.http)
+            .await
+            .map_err(|e| self.port_error(e, None, "view the pair room (View Channel)"))?;
+        Ok(found.guild().is_some_and(|c| {
+            matches!(
+                c.kind,
+                ChannelType::PrivateThread | ChannelType::PublicThread
+            )
+        }))
+    }
+
+    async fn create_pair_thread(
+        &self,
+        parent: u64,
+        spec: &PrivateRoomSpec,
+    ) -> Result<ChannelId, PortError> {
+        let builder = CreateThread::new(truncate_name(&spec.name))
+            .kind(ChannelType::PrivateThread)
+            .invitable(false)
+            .auto_archive_duration(serenity::all::AutoArchiveDuration::OneWeek);
+        let thread = ChannelId::new(parent)
+            .create_thread(&self.http, builder)
+            .await
+            .map_err(|e| {
+                self.port_error(
+                    e,
+                    None,
+                    "create private threads (Create Private Threads, Send Messages in Threads)",
+                )
+            })?;
+        for member in &spec.members {
+            let user = discord_user(member)?;
+            thread
+                .id
+                .add_thread_member(&self.http, user)
+                .await
+                .map_err(|e| {
+                    self.port_error(e, None, "add members to threads (Send Messages in Threads)")
+                })?;
+        }
+        Ok(thread.id)
+    }
+
+    async fn create_pair_channel(
+        &self,
+        category: u64,
+        spec: &PrivateRoomSpec,
+    ) -> Result<ChannelId, PortError> {
+        let category_channel = ChannelId::new(category)
+            .to_channel(&self.http)
+            .await
+            .map_err(|e| self.port_error(e, None, "view the pairs category (View Channel)"))?
+            .guild()
+            .ok_or_else(|| {
+                PortError::Other(anyhow!("pairs_category {category} is not in a guild"))
+            })?;
+        let guild = category_channel.guild_id;
+        let own = self
+            .own_id
+            .get()
+            .copied()
+            .ok_or_else(|| PortError::Other(anyhow!("not connected to Discord yet")))?;
+        let mut overwrites = vec![
+            PermissionOverwrite {
+                allow: Permissions::empty(),
+                deny: Permissions::VIEW_CHANNEL,
+                kind: PermissionOverwriteType::Role(RoleId::new(guild.get())),
+            },
+            PermissionOverwrite {
+                allow: member_permissions()
+                    | Permissions::MANAGE_CHANNELS
+                    | Permissions::MANAGE_ROLES,
+                deny: Permissions::empty(),
+                kind: PermissionOverwriteType::Member(own),
+            },
+        ];
+        for member in &spec.members {
+            overwrites.push(member_overwrite(discord_user(member)?));
+        }
+        let channel = guild
+            .create_channel(
+                &self.http,
+                CreateChannel::new(truncate_name(&spec.name))
+                    .kind(ChannelType::Text)
+                    .category(ChannelId::new(category))
+                    .topic(&spec.topic)
+                    .permissions(overwrites),
+            )
+            .await
+            .map_err(|e| {
+                self.port_error(e, None, "create channels (Manage Channels, Manage Roles)")
+            })?;
+        Ok(channel.id)
+    }
+}
+
+fn member_permissions() -> Permissions {
+    Permissions::VIEW_CHANNEL | Permissions::SEND_MESSAGES | Permissions::READ_MESSAGE_HISTORY
+}
+
+fn member_overwrite(user: UserId) -> PermissionOverwrite {
+    PermissionOverwrite {
+        allow: member_permissions(),
+        deny: Permissions::empty(),
+        kind: PermissionOverwriteType::Member(user),
+    }
+}
+
+/// The prompt, now answered: its text, what was picked, and no controls.
+fn answered(content: &str, labels: &[String]) -> CreateInteractionResponse {
+    let mut text = content.to_string();
+    if !labels.is_empty() {
+        let shown: Vec<String> = labels
+            .iter()
+            .map(|l| l.chars().take(200).collect())
+            .collect();
+        text.push_str(&format!("\n→ {}", shown.join(", ")));
+    }
+    let text: String = text.chars().take(render::MAX_CONTENT).collect();
+    CreateInteractionResponse::UpdateMessage(
+        CreateInteractionResponseMessage::new()
+            .content(text)
+            .components(vec![])
+            .allowed_mentions(CreateAllowedMentions::new()),
+    )
+}
+
+/// The labels of the picked values, read from the prompt's own buttons or menu.
+fn picked_labels(message: &Message, values: &[String]) -> Vec<String> {
+    let mut labels = Vec::new();
+    for component in message.components.iter().flat_map(|row| &row.components) {
+        match component {
+            ActionRowComponent::Button(button) => {
+                if let serenity::all::ButtonKind::NonLink { custom_id, .. } = &button.data
+                    && let Some(Action::Pick { value: Some(v), .. }) =
+                        render::parse_custom_id(custom_id)
+                    && values.contains(&v)
+                {
+                    labels.extend(button.label.clone());
+                }
+            }
+            ActionRowComponent::SelectMenu(menu) => {
+                for option in &menu.options {
+                    if values.contains(&option.value) {
+                        labels.push(option.label.clone());
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    if labels.is_empty() {
+        values.to_vec()
+    } else {
+        labels
+    }
+}
+
+fn components(controls: &Controls) -> Vec<CreateActionRow> {
+    match controls {
+        Controls::None => vec![],
+        Controls::Buttons(buttons) => vec![CreateActionRow::Buttons(
+            buttons
+                .iter()
+                .map(|b| {
+                    CreateButton::new(&b.custom_id)
+                        .label(&b.label)
+                        .style(ButtonStyle::Primary)
+                })
+                .collect(),
+        )],
+        Controls::Select {
+            custom_id,
+            min,
+            max,
+            options,
+        } => vec![CreateActionRow::SelectMenu(
+            CreateSelectMenu::new(
+                custom_id,
+                CreateSelectMenuKind::String {
+                    options: options
+                        .iter()
+                        .map(|o| CreateSelectMenuOption::new(&o.label, &o.value))
+                        .collect(),
+                },
+            )
+            .min_values(*min as u8)
+            .max_values(*max as u8)
+            .placeholder(if *max > 1 {
+                format!("Pick {min} to {max}")
+            } else {
+                "Pick one".to_string()
+            }),
+        )],
+        Controls::AnswerButton { custom_id } => vec![CreateActionRow::Buttons(vec![
+            CreateButton::new(custom_id)
+                .label("Answer")
+                .emoji('✍')
+                .style(ButtonStyle::Primary),
+        ])],
+    }
+}
+
+/// serenity's handler; it reaches the bot through a weak reference (the bot owns the client
+/// that owns the handler).
+struct Handler {
+    bot: OnceLock<std::sync::Weak<DiscordBot>>,
+}
+
+impl Handler {
+    fn bot(&self) -> Option<Arc<DiscordBot>> {
+        self.bot.get().and_then(std::sync::Weak::upgrade)
+    }
+}
+
+#[async_trait]
+impl EventHandler for Handler {
+    async fn ready(&self, _ctx: Context, ready: Ready) {
+        info!(user = %ready.user.name, guilds = ready.guilds.len(), "connected to Discord");
+        let Some(bot) = self.bot() else { return };
+        let _ = bot.own_id.set(ready.user.id);
+        bot.register_commands().await;
+        bot.ready.notify_waiters();
+    }
+
+    async fn resume(&self, _ctx: Context, _: ResumedEvent) {
+        info!("Discord gateway session resumed");
+    }
+
+    async fn message(&self, _ctx: Context, message: Message) {
+        if let Some(bot) = self.bot() {
+            bot.on_message(message).await;
+        }
+    }
+
+    async fn interaction_create(&self, _ctx: Context, interaction: Interaction) {
+        let Some(bot) = self.bot() else { return };
+        match interaction {
+            Interaction::Command(command) => bot.on_command(command).await,
+            Interaction::Component(press) => bot.on_component(press).await,
+            Interaction::Modal(form) => bot.on_modal(form).await,
+            _ => {}
+        }
+    }
+}
+
+#[async_trait]
+impl DirectMessenger for DiscordBot {
+    async fn send_dm(
+        &self,
+        to: &UserRef,
+        message: &OutMessage,
+        key: &IdempotencyKey,
+    ) -> Result<(), PortError> {
+        let user = discord_user(to)?;
+        let channel = self.dm_channel(user).await?;
+        self.send(channel, message, key, Some(user)).await
+    }
+}
+
+#[async_trait]
+impl RoomMessenger for DiscordBot {
+    async fn post_in_room(
+        &self,
+        room: &RoomRef,
+        message: &OutMessage,
+        key: &IdempotencyKey,
+    ) -> Result<(), PortError> {
+        self.send(discord_channel(room)?, message, key, None).await
+    }
+}
+
+#[async_trait]
+impl RoomProvisioner for DiscordBot {
+    async fn create_private_room(
+        &self,
+        spec: &PrivateRoomSpec,
+        _key: &IdempotencyKey,
+    ) -> Result<RoomRef, PortError> {
+        let created = match (self.settings.pairs_channel, self.settings.pairs_category) {
+            (Some(parent), category) => match self.create_pair_thread(parent, spec).await {
+                Err(e) if category.is_some() => {
+                    warn!("creating a pair thread failed ({e}); using a private channel");
+                    self.create_pair_channel(category.unwrap_or_default(), spec)
+                        .await?
+                }
+                other => other?,
+            },
+            (None, Some(category)) => self.create_pair_channel(category, spec).await?,
+            (None, None) => {
+                return Err(PortError::Other(anyhow!(
+                    "no pairs_channel or pairs_category in [discord]"
+                )));
+            }
+        };
+        Ok(channel_ref(created.get()))
+    }
+
+    async fn invite(
+        &self,
+        room: &RoomRef,
+        user: &UserRef,
+        _key: &IdempotencyKey,
+    ) -> Result<(), PortError> {
+        let channel = discord_channel(room)?;
+        let user = discord_user(user)?;
+        let result = if self.is_thread(channel).await? {
+            channel.add_thread_member(&self.http, user).await
+        } else {
+            channel
+                .create_permission(&self.http, member_overwrite(user))
+                .await
+        };
+        result.map_err(|e| self.port_error(e, None, "add members (Manage Threads / Manage Roles)"))
+    }
+
+    async fn set_read_only(
+        &self,
+        room: &RoomRef,
+        read_only: bool,
+        _key: &IdempotencyKey,
+    ) -> Result<(), PortError> {
+        let channel = discord_channel(room)?;
+        if self.is_thread(channel).await? {
+            channel
+                .edit_thread(&self.http, EditThread::new().locked(read_only))
+                .await
+                .map(|_| ())
+                .map_err(|e| self.port_error(e, None, "lock threads (Manage Threads)"))
+        } else {
+            // Every member's own overwrite: deny Send Messages while frozen.
+            let found = channel
+                .to_channel(&self.http)
+                .await
+                .map_err(|e| self.port_error(e, None, "view the pair room (View Channel)"))?;
+            let own = self.own_id.get().copied();
+            let members: Vec<UserId> = found
+                .guild()
+                .map(|c| c.permission_overwrites)
+                .unwrap_or_default()
+                .into_iter()
+                .filter_map(|o| match o.kind {
+                    PermissionOverwriteType::Member(u) if Some(u) != own => Some(u),
+                    _ => None,
+                })
+                .collect();
+            for user in members {
+                let mut overwrite = member_overwrite(user);
+                if read_only {
+                    overwrite.allow.remove(Permissions::SEND_MESSAGES);
+                    overwrite.deny = Permissions::SEND_MESSAGES;
+                }
+                channel
+                    .create_permission(&self.http, overwrite)
+                    .await
+                    .map_err(|e| self.port_error(e, None, "edit permissions (Manage Roles)"))?;
+            }
+            Ok(())
+        }
+    }
+
+    async fn remove_member(
+        &self,
+        room: &RoomRef,
+        user: &UserRef,
+        _key: &IdempotencyKey,
+    ) -> Result<(), PortError> {
+        let channel = discord_channel(room)?;
+        let user = discord_user(user)?;
+        let result = if self.is_thread(channel).await? {
+            channel.remove_thread_member(&self.http, user).await
+        } else {
+            channel
+                .delete_permission(&self.http, PermissionOverwriteType::Member(user))
+                .await
+        };
+        result
+            .map_err(|e| self.port_error(e, None, "remove members (Manage Threads / Manage Roles)"))
+    }
+}
+
+fn channel_ref(id: u64) -> RoomRef {
+    RoomRef::new(Platform::Discord, id.to_string())
+}
+
+fn discord_user(user: &UserRef) -> Result<UserId, PortError> {
+    match (user.platform, user.id.parse::<u64>()) {
+        (Platform::Discord, Ok(id)) if id != 0 => Ok(UserId::new(id)),
+        _ => Err(PortError::Other(anyhow!("{user} is not a Discord user"))),
+    }
+}
+
+fn discord_channel(room: &RoomRef) -> Result<ChannelId, PortError> {
+    match (room.platform, room.id.parse::<u64>()) {
+        (Platform::Discord, Ok(id)) if id != 0 => Ok(ChannelId::new(id)),
+        _ => Err(PortError::Other(anyhow!("{room} is not a Discord channel"))),
+    }
+}
+
+fn truncate_name(name: &str) -> String {
+    name.chars().take(100).collect()
+}
+
+/// The JSON error code of a failed Discord request, if it was one.
+fn json_code(e: &serenity::Error) -> Option<isize> {
+    match e {
+        serenity::Error::Http(serenity::http::HttpError::UnsuccessfulRequest(response)) => {
+            Some(response.error.code)
+        }
+        _ => None,
+    }
+}
+
+/// A failed request in words an operator can act on: a missing permission is named.
+fn explain_error(e: &serenity::Error, doing: &str) -> String {
+    match json_code(e) {
+        Some(MISSING_PERMISSIONS) => {
+            format!("the bot is missing a permission: it needs to {doing}")
+        }
+        _ => format!("could not {doing}: {e}"),
+    }
+}
+
+fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(|e| e.into_inner())
+}

@@ -1,0 +1,871 @@
+//! The Discord adapter, serenity unmodified, against the fake of Discord's REST API and
+//! gateway in `discord_fake.rs`: slash commands, buttons, select menus and forms; the
+//! refusals; DMs closed; a 429; a gateway drop and resume; pair threads.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+use std::time::Duration;
+
+use hyper::Method;
+use serde_json::{Value, json};
+use tokio::task::JoinHandle;
+
+use tandem::app::{App, AppSettings, ManualClock, Ports};
+use tandem::config::DiscordSettings;
+use tandem::domain::{Place, Platform, Programme, RoomRef, UserRef};
+use tandem::flows::{Content, Inbound};
+use tandem::platforms::console::{ConsoleLine, parse_line};
+use tandem::platforms::discord::render::render;
+use tandem::platforms::discord::{DiscordBot, DiscordOptions};
+use tandem::platforms::recording::Recording;
+use tandem::ports::{IdempotencyKey, PrivateRoomSpec, RoomProvisioner};
+use tandem::storage::{Sealer, Store};
+
+use crate::discord_fake::{
+    APPLICATION_ID, BOT_ID, DiscordFake, GUILD_ID, State, TOKEN, from_bot, is_id,
+};
+use crate::support::{TestDb, example_programmes, start_time};
+
+const WAIT: Duration = Duration::from_secs(20);
+
+struct Running {
+    fake: DiscordFake,
+    bot: Arc<DiscordBot>,
+    serve: JoinHandle<anyhow::Result<()>>,
+    coordinators: u64,
+    pairs: u64,
+    clock: Arc<ManualClock>,
+    options: DiscordOptions,
+    store: Store,
+    programmes: Vec<Programme>,
+    _db: TestDb,
+}
+
+impl Running {
+    async fn stop(self) {
+        self.bot.stop().await;
+        let _ = tokio::time::timeout(WAIT, self.serve).await;
+    }
+
+    /// Stops the bot and starts a new one on the same database, as a restart would.
+    async fn restart(&mut self) {
+        self.bot.stop().await;
+        let _ = tokio::time::timeout(WAIT, &mut self.serve).await;
+        let (bot, serve) = launch(
+            &self.options,
+            &self.store,
+            &self.programmes,
+            &self.clock,
+            self.coordinators,
+        )
+        .await;
+        self.bot = bot;
+        self.serve = serve;
+    }
+
+    /// Waits until the bot has handled `count` inbound messages since it started.
+    async fn settle(&self, count: usize, what: &str) {
+        let deadline = tokio::time::Instant::now() + WAIT;
+        while self.bot.handled() < count {
+            assert!(
+                tokio::time::Instant::now() < deadline,
+                "timed out: the bot handled {} of {count} messages ({what})",
+                self.bot.handled()
+            );
+            tokio::time::sleep(Duration::from_millis(10)).await;
+        }
+    }
+}
+
+fn discord(id: u64) -> UserRef {
+    UserRef::new(Platform::Discord, id.to_string())
+}
+
+fn programmes_with_coordinators(coordinators: &[u64]) -> Vec<Programme> {
+    example_programmes()
+        .into_iter()
+        .map(|mut p| {
+            p.coordinators = coordinators.iter().map(|c| discord(*c)).collect();
+            p
+        })
+        .collect()
+}
+
+fn app_settings(coordinators: u64) -> AppSettings {
+    AppSettings {
+        coordinators_rooms: vec![RoomRef::new(Platform::Discord, coordinators.to_string())],
+        moderators_rooms: vec![],
+        ..AppSettings::default()
+    }
+}
+
+/// Starts the fake and a bot connected to it, serving an app with these coordinators.
+async fn start(coordinator_names: &[&str]) -> (Running, Vec<u64>) {
+    start_with(coordinator_names, |_, _| {}).await
+}
+
+/// [`start`], with a chance to change the settings (given the fake, to add channels).
+async fn start_with(
+    coordinator_names: &[&str],
+    change: impl FnOnce(&DiscordFake, &mut DiscordSettings),
+) -> (Running, Vec<u64>) {
+    crate::support::init_logging();
+    let fake = DiscordFake::start().await;
+    let coordinators = fake.add_channel("coordinators");
+    let pairs = fake.add_channel("pairs");
+    let staff: Vec<u64> = coordinator_names.iter().map(|n| fake.add_user(n)).collect();
+    let mut settings = DiscordSettings {
+        application_id: APPLICATION_ID,
+        guild_ids: vec![GUILD_ID],
+        coordinators_channel: Some(coordinators),
+        moderators_channel: None,
+        pairs_channel: Some(pairs),
+        pairs_category: None,
+    };
+    change(&fake, &mut settings);
+    let options = DiscordOptions {
+        settings,
+        token: TOKEN.into(),
+        room_prefix: "!tandem".into(),
+        http_client: Some(fake.http_client()),
+    };
+    let db = TestDb::sqlite();
+    let store = Store::open(&db.url)
+        .await
+        .unwrap()
+        .with_case_key(Sealer::from_text(&"1f".repeat(32)).unwrap());
+    let programmes = programmes_with_coordinators(&staff);
+    let clock = Arc::new(ManualClock::new(start_time()));
+    let (bot, serve) = launch(&options, &store, &programmes, &clock, coordinators).await;
+    fake.wait_for("slash commands registered", WAIT, |s| {
+        s.commands
+            .get(&GUILD_ID)
+            .filter(|c| c.len() >= 9)
+            .map(|_| ())
+    })
+    .await;
+    let running = Running {
+        fake,
+        bot,
+        serve,
+        coordinators,
+        pairs,
+        clock,
+        options,
+        store,
+        programmes,
+        _db: db,
+    };
+    (running, staff)
+}
+
+/// Connects a bot and serves an app with it until it is stopped.
+async fn launch(
+    options: &DiscordOptions,
+    store: &Store,
+    programmes: &[Programme],
+    clock: &Arc<ManualClock>,
+    coordinators: u64,
+) -> (Arc<DiscordBot>, JoinHandle<anyhow::Result<()>>) {
+    let bot = DiscordBot::connect(options.clone())
+        .await
+        .expect("the bot builds its clients");
+    let app = App::new(
+        store.clone(),
+        programmes.to_vec(),
+        Ports {
+            dm: bot.clone(),
+            rooms: bot.clone(),
+            provisioner: bot.clone(),
+        },
+        clock.clone(),
+        app_settings(coordinators),
+    );
+    let serve = {
+        let bot = bot.clone();
+        tokio::spawn(async move { bot.serve(app).await })
+    };
+    assert!(
+        bot.wait_ready(WAIT).await,
+        "the bot connects to the fake gateway"
+    );
+    (bot, serve)
+}
+
+/// The bot's messages in a channel, as first sent (an answered prompt shows the answer
+/// after `→`, which is taken off).
+fn bot_texts(state: &State, channel: u64) -> Vec<String> {
+    state
+        .messages_in(channel)
+        .into_iter()
+        .filter(from_bot)
+        .map(|m| {
+            let content = m["content"].as_str().unwrap_or_default().to_string();
+            match (m["edited_timestamp"].is_null(), content.rsplit_once("\n→ ")) {
+                (_, Some((before, _))) => before.to_string(),
+                _ => content,
+            }
+        })
+        .collect()
+}
+
+/// Waits for the bot's next message in `channel` after the first `seen`, and returns it.
+async fn next_from_bot(fake: &DiscordFake, channel: u64, seen: usize) -> Value {
+    fake.wait_for("the bot's next message", WAIT, |s| {
+        s.messages_in(channel)
+            .into_iter()
+            .filter(from_bot)
+            .nth(seen)
+    })
+    .await
+}
+
+fn bot_count(state: &State, channel: u64) -> usize {
+    bot_texts(state, channel).len()
+}
+
+/// The custom id of the control whose value (button) or kind matches.
+fn custom_id(message: &Value, value: Option<&str>) -> String {
+    let controls = message["components"][0]["components"]
+        .as_array()
+        .unwrap_or_else(|| panic!("no controls on {message}"));
+    controls
+        .iter()
+        .map(|c| c["custom_id"].as_str().unwrap().to_string())
+        .find(|id| value.is_none_or(|v| id.ends_with(&format!("|{v}"))))
+        .unwrap_or_else(|| panic!("no control for {value:?} on {message}"))
+}
+
+/// One step of Amina's application: how it is done on Discord, and the same typed.
+enum Step {
+    Slash(
+        &'static str,
+        &'static [(&'static str, &'static str)],
+        &'static str,
+    ),
+    Button(&'static str, &'static str),
+    Select(&'static [&'static str], &'static str),
+    Form(&'static str),
+    Type(&'static str),
+}
+
+/// Amina's application from the screening demo (`tests/fixtures/screening_demo.txt`).
+const AMINA: &[Step] = &[
+    Step::Slash("apply", &[], "apply"),
+    Step::Button("mentee", "mentee"),
+    Step::Form("Amina"),
+    Step::Type("19"),
+    Step::Form("Africa/Nairobi"),
+    Step::Form("English, Swahili"),
+    Step::Button("looking-for-my-first-job", "2"),
+    Step::Select(&["technology", "retail-and-hospitality"], "1, 3"),
+    Step::Select(&["writing-a-cv", "preparing-for-interviews"], "1 2"),
+    Step::Button("no", "no"),
+    Step::Form("I want a CV I'm proud of and my first job in tech."),
+    Step::Type("3"),
+    Step::Form(""),
+    Step::Button("yes", "I agree"),
+    Step::Type("submit"),
+    Step::Button("yes", "I agree"),
+];
+
+/// What the same application typed in the console produces: every DM to the applicant, as
+/// the Discord adapter renders it, and the coordinators' posts.
+async fn typed_reference(
+    amina: u64,
+    coordinators: u64,
+    staff: &[u64],
+) -> (Vec<String>, Vec<String>) {
+    let db = TestDb::sqlite();
+    let store = Store::open(&db.url).await.unwrap();
+    let rec = Recording::new();
+    let app = App::new(
+        store,
+        programmes_with_coordinators(staff),
+        Ports {
+            dm: Arc::new(rec.clone()),
+            rooms: Arc::new(rec.clone()),
+            provisioner: Arc::new(rec.clone()),
+        },
+        Arc::new(ManualClock::new(start_time())),
+        app_settings(coordinators),
+    );
+    for step in AMINA {
+        let typed = match step {
+            Step::Slash(_, _, t) | Step::Button(_, t) | Step::Select(_, t) | Step::Type(t) => *t,
+            Step::Form("") => "skip",
+            Step::Form(t) => t,
+        };
+        app.receive(Inbound {
+            from: discord(amina),
+            place: Place::Dm,
+            content: Content::Text(typed.into()),
+        })
+        .await;
+    }
+    let owner = amina.to_string();
+    let dms = rec
+        .dms_to(&discord(amina))
+        .iter()
+        .map(|m| render(m, Some(&owner)).parts.join("\n"))
+        .collect();
+    let room = RoomRef::new(Platform::Discord, coordinators.to_string());
+    let posts = rec
+        .posts_in(&room)
+        .iter()
+        .map(|m| render(m, None).parts.join("\n"))
+        .collect();
+    (dms, posts)
+}
+
+#[tokio::test]
+async fn an_application_made_with_a_slash_command_buttons_menus_and_forms_matches_the_console() {
+    let (run, staff) = start(&["carol"]).await;
+    let fake = &run.fake;
+    let amina = fake.add_user("amina");
+    let lobby = fake.add_channel("lobby");
+
+    for step in AMINA {
+        let dm = fake.lock().dm_channel(amina);
+        let seen = dm.map(|c| bot_count(&fake.lock(), c)).unwrap_or(0);
+        let prompt = dm.and_then(|c| fake.lock().last_from_bot(c));
+        match step {
+            Step::Slash(name, options, _) => {
+                let id = fake.slash(amina, Some(lobby), name, options);
+                let original = fake
+                    .wait_for("the slash command's reply", WAIT, |s| {
+                        s.originals
+                            .get(&id)
+                            .cloned()
+                            .flatten()
+                            .filter(|o| o["content"] != "Tandem is thinking…")
+                    })
+                    .await;
+                assert_eq!(original["content"], "I've answered in our direct messages.");
+                let response = &fake.lock().responses[&id][0];
+                assert_eq!(response["type"], 5, "deferred first");
+                assert_eq!(response["data"]["flags"], 64, "only Amina sees it");
+            }
+            Step::Button(value, _) => {
+                let prompt = prompt.expect("a prompt");
+                let id = fake.press(amina, &prompt, &custom_id(&prompt, Some(value)));
+                let response = fake
+                    .wait_for("the press's response", WAIT, |s| {
+                        s.responses.get(&id).cloned()
+                    })
+                    .await;
+                assert_eq!(response[0]["type"], 7, "the prompt is updated in place");
+                assert_eq!(response[0]["data"]["components"], json!([]));
+            }
+            Step::Select(values, _) => {
+                let prompt = prompt.expect("a prompt");
+                let menu = &prompt["components"][0]["components"][0];
+                assert_eq!(menu["type"], 3, "a select menu: {prompt}");
+                assert_eq!(
+                    (menu["min_values"].clone(), menu["max_values"].clone()),
+                    (json!(1), json!(3))
+                );
+                fake.select(amina, &prompt, menu["custom_id"].as_str().unwrap(), values);
+            }
+            Step::Form(answer) => {
+                let prompt = prompt.expect("a prompt");
+                let button = custom_id(&prompt, None);
+                let id = fake.press(amina, &prompt, &button);
+                let modal = fake
+                    .wait_for("the form", WAIT, |s| s.responses.get(&id).cloned())
+                    .await;
+                assert_eq!(modal[0]["type"], 9, "a modal opens: {modal:?}");
+                let form_id = modal[0]["data"]["custom_id"].as_str().unwrap().to_string();
+                fake.submit_form(amina, &prompt, &form_id, answer);
+            }
+            Step::Type(text) => {
+                fake.dm(amina, text);
+            }
+        }
+        let dm = fake
+            .wait_for("Amina's DM", WAIT, |s| s.dm_channel(amina))
+            .await;
+        next_from_bot(fake, dm, seen).await;
+        // Let the step's last messages arrive before the next step reads "the prompt".
+        tokio::time::sleep(Duration::from_millis(150)).await;
+    }
+
+    let coordinators = run.coordinators;
+    let (expected_dms, expected_posts) = typed_reference(amina, coordinators, &staff).await;
+    let dm = fake.lock().dm_channel(amina).unwrap();
+    // Everything has arrived: the last step waited for its answer.
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let (dms, posts) = {
+        let state = fake.lock();
+        (bot_texts(&state, dm), bot_texts(&state, coordinators))
+    };
+    assert_eq!(dms, expected_dms);
+    assert_eq!(posts, expected_posts);
+    assert!(
+        expected_posts[0].contains("ready to be matched"),
+        "{expected_posts:?}"
+    );
+    run.stop().await;
+}
+
+/// The interaction's response, once the bot has given it.
+async fn response_to(fake: &DiscordFake, interaction: u64) -> Value {
+    fake.wait_for("the interaction's response", WAIT, |s| {
+        s.responses.get(&interaction).map(|r| r[0].clone())
+    })
+    .await
+}
+
+/// Asserts a response is a message only the person sees, and returns its text.
+fn ephemeral_text(response: &Value) -> String {
+    assert_eq!(response["type"], 4, "a message: {response}");
+    assert_eq!(response["data"]["flags"], 64, "ephemeral: {response}");
+    response["data"]["content"].as_str().unwrap().to_string()
+}
+
+#[tokio::test]
+async fn presses_by_someone_else_on_answered_prompts_or_unknown_controls_are_refused_privately() {
+    let (run, staff) = start(&["carol"]).await;
+    let fake = &run.fake;
+    let amina = fake.add_user("amina");
+    let bob = fake.add_user("bob");
+    let lobby = fake.add_channel("lobby");
+    fake.slash(amina, Some(lobby), "apply", &[]);
+    let dm = fake
+        .wait_for("Amina's DM", WAIT, |s| s.dm_channel(amina))
+        .await;
+    let role_prompt = next_from_bot(fake, dm, 1).await;
+    let mentee = custom_id(&role_prompt, Some("mentee"));
+
+    let refused = fake.press(bob, &role_prompt, &mentee);
+    let text = ephemeral_text(&response_to(fake, refused).await);
+    assert!(text.contains("for someone else"), "{text}");
+    let unknown = fake.press(amina, &role_prompt, "not-ours");
+    let text = ephemeral_text(&response_to(fake, unknown).await);
+    assert!(text.contains("no longer in use"), "{text}");
+
+    // Amina answers by typing instead: the prompt loses its buttons, and a press on the
+    // copy she still sees is refused.
+    let seen = bot_count(&fake.lock(), dm);
+    fake.dm(amina, "mentee");
+    next_from_bot(fake, dm, seen).await;
+    fake.wait_for("the old prompt's buttons removed", WAIT, |s| {
+        s.messages
+            .iter()
+            .find(|m| m["id"] == role_prompt["id"])
+            .filter(|m| m["components"] == json!([]))
+            .map(|_| ())
+    })
+    .await;
+    let stale = fake.press(amina, &role_prompt, &mentee);
+    let text = ephemeral_text(&response_to(fake, stale).await);
+    assert_eq!(text, "This question was already answered.");
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let texts = bot_texts(&fake.lock(), dm);
+    assert_eq!(
+        texts
+            .iter()
+            .filter(|t| t.starts_with("Great, you're applying as a mentee"))
+            .count(),
+        1,
+        "only Amina's own answer was taken: {texts:#?}"
+    );
+
+    // A staff command outside its channel points to the right one, privately.
+    let misplaced = fake.slash(staff[0], Some(lobby), "coordinate", &[("command", "queue")]);
+    let text = ephemeral_text(&response_to(fake, misplaced).await);
+    assert_eq!(
+        text,
+        format!(
+            "Use /coordinate in the coordinators' channel, <#{}>.",
+            run.coordinators
+        )
+    );
+    run.stop().await;
+}
+
+#[tokio::test]
+async fn closed_dms_are_explained_and_a_rate_limit_only_delays_the_answer() {
+    let (run, _) = start(&["carol"]).await;
+    let fake = &run.fake;
+    let lobby = fake.add_channel("lobby");
+    let shy = fake.add_user("shy");
+    fake.lock().closed_dms.insert(shy);
+    let id = fake.slash(shy, Some(lobby), "apply", &[]);
+    let original = fake
+        .wait_for("the slash command's final reply", WAIT, |s| {
+            s.originals
+                .get(&id)
+                .cloned()
+                .flatten()
+                .filter(|o| o["content"] != "Tandem is thinking…")
+        })
+        .await;
+    assert!(
+        original["content"]
+            .as_str()
+            .unwrap()
+            .starts_with("I could not send you a direct message."),
+        "{original}"
+    );
+
+    // Discord answers the first send with a 429: serenity waits and sends again.
+    let amina = fake.add_user("amina");
+    fake.fail_next(
+        Method::POST,
+        "/channels/",
+        429,
+        json!({"message": "You are being rate limited.", "retry_after": 0.4, "global": false}),
+    );
+    fake.dm(amina, "apply");
+    let dm = fake.lock().dm_channel(amina).unwrap();
+    let welcome = next_from_bot(fake, dm, 0).await;
+    assert!(
+        welcome["content"]
+            .as_str()
+            .unwrap()
+            .starts_with("Welcome to")
+    );
+    let posts = fake
+        .lock()
+        .requests
+        .iter()
+        .filter(|r| **r == format!("POST /channels/{dm}/messages"))
+        .count();
+    let sent = bot_count(&fake.lock(), dm);
+    assert_eq!(
+        posts,
+        sent + 1,
+        "one send was refused with a 429 and retried"
+    );
+    run.stop().await;
+}
+
+#[tokio::test]
+async fn after_a_gateway_drop_the_bot_resumes_and_answers_what_was_sent_meanwhile() {
+    let (run, _) = start(&["carol"]).await;
+    let fake = &run.fake;
+    let amina = fake.add_user("amina");
+    fake.drop_gateway();
+    // Dispatched while the bot is away: Discord replays it on resume.
+    fake.dm(amina, "apply");
+    let dm = fake.lock().dm_channel(amina).unwrap();
+    let welcome = next_from_bot(fake, dm, 0).await;
+    assert!(
+        welcome["content"]
+            .as_str()
+            .unwrap()
+            .starts_with("Welcome to")
+    );
+    let (identifies, resumes) = {
+        let s = fake.lock();
+        (s.identifies, s.resumes)
+    };
+    assert_eq!(
+        (identifies, resumes),
+        (1, 1),
+        "resumed, not identified again"
+    );
+    run.stop().await;
+}
+
+fn pair_spec(a: u64, b: u64) -> PrivateRoomSpec {
+    PrivateRoomSpec {
+        name: "Amina & Grace — Pathways".into(),
+        topic: "Pathways Mentoring 2027: Amina and Grace".into(),
+        members: vec![discord(a), discord(b)],
+    }
+}
+
+#[tokio::test]
+async fn pair_rooms_are_private_threads_with_only_the_pair_and_the_bot() {
+    let (run, _) = start(&["carol"]).await;
+    let fake = &run.fake;
+    let (amina, grace) = (fake.add_user("amina"), fake.add_user("grace"));
+    let key = IdempotencyKey("pair-1".into());
+    let room = run
+        .bot
+        .create_private_room(&pair_spec(amina, grace), &key)
+        .await
+        .expect("a pair thread");
+    let thread: u64 = room.id.parse().unwrap();
+    let (channel, members) = {
+        let s = fake.lock();
+        (
+            s.channels[&thread].clone(),
+            s.thread_members[&thread].clone(),
+        )
+    };
+    assert_eq!(channel["type"], 12, "a private thread");
+    assert_eq!(channel["parent_id"], run.pairs.to_string());
+    assert_eq!(
+        channel["thread_metadata"]["invitable"], false,
+        "members cannot invite"
+    );
+    assert_eq!(
+        members.into_iter().collect::<Vec<_>>(),
+        [amina, grace, BOT_ID]
+            .iter()
+            .copied()
+            .collect::<std::collections::BTreeSet<_>>()
+            .into_iter()
+            .collect::<Vec<_>>()
+    );
+
+    run.bot.set_read_only(&room, true, &key).await.unwrap();
+    assert_eq!(
+        fake.lock().channels[&thread]["thread_metadata"]["locked"],
+        true
+    );
+    run.bot.set_read_only(&room, false, &key).await.unwrap();
+    assert_eq!(
+        fake.lock().channels[&thread]["thread_metadata"]["locked"],
+        false
+    );
+    run.bot
+        .remove_member(&room, &discord(grace), &key)
+        .await
+        .unwrap();
+    assert!(!fake.lock().thread_members[&thread].contains(&grace));
+
+    // Without permission to create threads, the error names what is missing.
+    fake.fail_next(
+        Method::POST,
+        &format!("/channels/{}/threads", run.pairs),
+        403,
+        json!({"message": "Missing Permissions", "code": 50013}),
+    );
+    let error = run
+        .bot
+        .create_private_room(&pair_spec(amina, grace), &key)
+        .await
+        .unwrap_err()
+        .to_string();
+    assert!(
+        error.contains("missing a permission") && error.contains("Create Private Threads"),
+        "{error}"
+    );
+    run.stop().await;
+}
+
+#[tokio::test]
+async fn without_a_pairs_channel_pair_rooms_are_private_channels_in_the_category() {
+    let (run, _) = start_with(&["carol"], |fake, settings| {
+        settings.pairs_channel = None;
+        settings.pairs_category = Some(fake.add_category("Pairs"));
+    })
+    .await;
+    let fake = &run.fake;
+    let (amina, grace) = (fake.add_user("amina"), fake.add_user("grace"));
+    let key = IdempotencyKey("pair-1".into());
+    let room = run
+        .bot
+        .create_private_room(&pair_spec(amina, grace), &key)
+        .await
+        .expect("a pair channel");
+    let id: u64 = room.id.parse().unwrap();
+    let overwrite = |target: u64| {
+        fake.lock().channels[&id]["permission_overwrites"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|o| is_id(&o["id"], target))
+            .cloned()
+            .unwrap_or_else(|| panic!("no overwrite for {target}"))
+    };
+    // @everyone (the guild's id) cannot see it; the pair can.
+    let everyone = overwrite(GUILD_ID);
+    assert_eq!(everyone["deny"], "1024", "View Channel denied: {everyone}");
+    let view_send_history = (1u64 << 10) | (1 << 11) | (1 << 16);
+    assert_eq!(overwrite(amina)["allow"], view_send_history.to_string());
+
+    run.bot.set_read_only(&room, true, &key).await.unwrap();
+    assert_eq!(
+        overwrite(grace)["deny"],
+        (1u64 << 11).to_string(),
+        "Send Messages denied"
+    );
+    run.bot
+        .remove_member(&room, &discord(grace), &key)
+        .await
+        .unwrap();
+    assert!(
+        fake.lock().channels[&id]["permission_overwrites"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|o| !is_id(&o["id"], grace))
+    );
+    run.stop().await;
+}
+
+/// The script's messages in order: (who, whether in the coordinators' room, text).
+fn script(name: &str) -> Vec<(String, bool, String)> {
+    let text = std::fs::read_to_string(
+        crate::support::repo_root()
+            .join("tests/fixtures")
+            .join(name),
+    )
+    .unwrap();
+    text.lines()
+        .filter_map(|line| match parse_line(line) {
+            ConsoleLine::Message { user, room, text } => Some((user, room.is_some(), text)),
+            ConsoleLine::Nothing => None,
+            other => panic!("{name}: the Discord replay does not support {other:?}"),
+        })
+        .collect()
+}
+
+#[tokio::test]
+async fn the_matching_demo_runs_over_discord_with_coordinator_commands_and_a_pair_thread() {
+    let (mut run, staff) = start(&["carol"]).await;
+    let fake = run.fake.clone();
+    let mut people: HashMap<String, u64> = HashMap::from([("carol".to_string(), staff[0])]);
+    for name in ["amina", "grace", "ola"] {
+        people.insert(name.to_string(), fake.add_user(name));
+    }
+    let lines = script("matching_demo.txt");
+
+    // The same lines, typed in the console (through the recording fake), are the reference.
+    let db = TestDb::sqlite();
+    let rec = Recording::new();
+    let clock = Arc::new(ManualClock::new(start_time()));
+    let reference = App::new(
+        Store::open(&db.url).await.unwrap(),
+        run.programmes.clone(),
+        Ports {
+            dm: Arc::new(rec.clone()),
+            rooms: Arc::new(rec.clone()),
+            provisioner: Arc::new(rec.clone()),
+        },
+        clock.clone(),
+        app_settings(run.coordinators),
+    );
+    let coordinators = RoomRef::new(Platform::Discord, run.coordinators.to_string());
+    for (who, in_room, text) in &lines {
+        reference
+            .receive(Inbound {
+                from: discord(people[who]),
+                place: if *in_room {
+                    Place::Room(coordinators.clone())
+                } else {
+                    Place::Dm
+                },
+                content: Content::Text(text.clone()),
+            })
+            .await;
+        clock.advance(chrono::Duration::seconds(3));
+    }
+
+    // Over Discord: DMs typed, coordinators' commands as /coordinate in their channel; the
+    // bot restarts halfway through Amina's application.
+    let mut handled = 0;
+    let mut amina_lines = 0;
+    for (who, in_room, text) in &lines {
+        let person = people[who];
+        if *in_room {
+            let command = text.strip_prefix("!tandem ").expect("a prefixed command");
+            fake.slash(
+                person,
+                Some(run.coordinators),
+                "coordinate",
+                &[("command", command)],
+            );
+        } else {
+            fake.dm(person, text);
+        }
+        handled += 1;
+        run.settle(handled, &format!("{who}: {text}")).await;
+        run.clock.advance(chrono::Duration::seconds(3));
+        if who == "amina" {
+            amina_lines += 1;
+            if amina_lines == 6 {
+                run.restart().await;
+                handled = 0;
+            }
+        }
+    }
+    // Sends run after each step is handled; give the last ones a moment.
+    tokio::time::sleep(Duration::from_millis(300)).await;
+
+    // One pair thread, with the pair and the bot only.
+    let threads: Vec<u64> = {
+        let s = fake.lock();
+        let mut ids: Vec<u64> = s
+            .channels
+            .iter()
+            .filter(|(_, c)| c["type"] == 12)
+            .map(|(id, _)| *id)
+            .collect();
+        ids.sort();
+        ids
+    };
+    assert_eq!(threads.len(), 1, "one pair thread");
+    let thread = threads[0];
+    let members: Vec<u64> = fake.lock().thread_members[&thread]
+        .iter()
+        .copied()
+        .collect();
+    let mut pair = vec![people["amina"], people["ola"], BOT_ID];
+    pair.sort();
+    assert_eq!(members, pair, "Amina, Ola and the bot");
+    let as_in_console = |text: String| text.replace(&thread.to_string(), "room-1");
+
+    let owner_of = |user: &UserRef| user.id.clone();
+    for (name, id) in &people {
+        let user = discord(*id);
+        let want: Vec<String> = rec
+            .dms_to(&user)
+            .iter()
+            .map(|m| render(m, Some(&owner_of(&user))).parts.join("\n"))
+            .collect();
+        let dm = fake.lock().dm_channel(*id);
+        let got: Vec<String> = match dm {
+            Some(dm) => bot_texts(&fake.lock(), dm)
+                .into_iter()
+                .map(as_in_console)
+                .collect(),
+            None => vec![],
+        };
+        assert_eq!(got, want, "the DMs to {name} differ from the console run");
+    }
+    let want: Vec<String> = rec
+        .posts_in(&coordinators)
+        .iter()
+        .map(|m| render(m, None).parts.join("\n"))
+        .collect();
+    let got: Vec<String> = bot_texts(&fake.lock(), run.coordinators)
+        .into_iter()
+        .filter(|t| !t.starts_with("› "))
+        .map(as_in_console)
+        .collect();
+    assert_eq!(
+        got, want,
+        "the coordinators' channel differs from the console run"
+    );
+    let room = RoomRef::new(Platform::Console, "room-1");
+    let want: Vec<String> = rec
+        .posts_in(&room)
+        .iter()
+        .map(|m| render(m, None).parts.join("\n"))
+        .collect();
+    assert!(!want.is_empty(), "a kickoff in the pair room");
+    assert_eq!(
+        bot_texts(&fake.lock(), thread),
+        want,
+        "the pair thread's kickoff"
+    );
+    // The pair talking in their thread is noted as activity (without its content, which
+    // the bot does not receive); the bot does not answer there.
+    fake.say(people["amina"], thread, "Hi Ola!");
+    run.settle(handled + 1, "Amina in the pair thread").await;
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    assert_eq!(bot_texts(&fake.lock(), thread), want);
+    // The coordinator's commands were visible in their channel as they gave them.
+    assert!(
+        bot_texts(&fake.lock(), run.coordinators)
+            .iter()
+            .any(|t| t == "› match approve 1")
+    );
+    run.stop().await;
+}
