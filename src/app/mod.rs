@@ -80,6 +80,9 @@ pub struct App {
     ports: Ports,
     clock: Arc<dyn Clock>,
     settings: AppSettings,
+    /// When the coordinators were last told that someone cannot be reached by DM: one
+    /// notice an hour per person, not one per message of a chain of steps.
+    unreachable_told: Arc<std::sync::Mutex<std::collections::HashMap<UserRef, DateTime<Utc>>>>,
 }
 
 /// Logs a follow-up that failed after its step was recorded; returns its value if any.
@@ -119,6 +122,7 @@ impl App {
             ports,
             clock,
             settings,
+            unreachable_told: Arc::default(),
         }
     }
 
@@ -425,6 +429,10 @@ impl App {
                 );
             }
         }
+        follow_up(
+            "telling coordinators about an unreachable person",
+            self.tell_unreachable(&failed, Some(user)).await,
+        );
         // Follow-ups of a recorded step: a failure here must not tell the sender their
         // (already recorded) action failed, so it is logged. Queued prompts are tried again
         // on the person's next message; a missed card or proposal list can be shown again
@@ -477,6 +485,54 @@ impl App {
         Ok(Some(record.applicant))
     }
 
+    /// Tells the coordinators about direct messages that could not reach someone (DMs
+    /// closed, left the server), other than `sender`, who is answered where they wrote. Only
+    /// plain `SendDm` effects count: a reporter's messages go through the case, whose
+    /// moderators are told instead, so a coordinator never learns who reported.
+    async fn tell_unreachable(
+        &self,
+        failed: &[(Effect, PortError)],
+        sender: Option<&UserRef>,
+    ) -> Result<()> {
+        let mut told: Vec<&UserRef> = Vec::new();
+        for (effect, error) in failed {
+            let (Effect::SendDm { to, .. }, PortError::Unreachable(_, why)) = (effect, error)
+            else {
+                continue;
+            };
+            if Some(to) == sender || told.contains(&to) {
+                continue;
+            }
+            told.push(to);
+            let now = self.clock.now();
+            {
+                let mut recent = self
+                    .unreachable_told
+                    .lock()
+                    .unwrap_or_else(|e| e.into_inner());
+                recent.retain(|_, at| now - *at < chrono::Duration::hours(1));
+                if recent.contains_key(to) {
+                    continue;
+                }
+                recent.insert(to.clone(), now);
+            }
+            let Some(room) = self.coordinators_room(to.platform).cloned() else {
+                warn!(user = %to, "unreachable by DM, and no coordinators' room to tell");
+                continue;
+            };
+            let text = format!(
+                "I could not send a direct message to {to}: {why}. They may have left the server or closed their DMs; please reach them another way."
+            );
+            let key = IdempotencyKey(format!("unreachable-{to}-{}", unique_tag()));
+            self.ports
+                .rooms
+                .post_in_room(&room, &OutMessage::text(text), &key)
+                .await
+                .map_err(|e| Error::Internal(anyhow::anyhow!("telling the coordinators: {e}")))?;
+        }
+        Ok(())
+    }
+
     /// Starts the oldest queued prompt for `user` if they have no conversation in progress.
     async fn deliver_prompts(&self, user: &UserRef) -> Result<()> {
         // A prompt whose subject is gone starts nothing; try the next few.
@@ -517,6 +573,7 @@ impl App {
                 self.reporter_unreachable(*case_id, "a question").await?;
                 continue;
             }
+            self.tell_unreachable(&failed, None).await?;
             if state.is_some() {
                 return Ok(());
             }

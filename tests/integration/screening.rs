@@ -112,6 +112,17 @@ both_backends! {
         ]);
     }
 
+    async fn coordinators_are_told_when_an_applicant_cannot_be_reached_by_dm(db: TestDb) {
+        let h = Harness::new(&db).await;
+        let id = grace_applies(&h).await;
+        h.rec.set_unreachable(&crate::support::user("grace"));
+        let out = h.in_room("carol", ROOM, &format!("!tandem approve {id}")).await;
+        assert!(out.contains("approved by carol"), "{out}");
+        assert!(!out.contains("[dm grace]"), "{out}");
+        assert_eq!(out.matches("I could not send a direct message to console:grace").count(), 1, "once, not per message: {out}");
+        assert!(out.contains("please reach them another way"), "{out}");
+    }
+
     async fn a_second_question_waits_until_the_first_is_answered(db: TestDb) {
         let h = Harness::new(&db).await;
         let id = grace_applies(&h).await;

@@ -69,6 +69,28 @@ pub fn intents() -> GatewayIntents {
     GatewayIntents::GUILDS | GatewayIntents::GUILD_MESSAGES | GatewayIntents::DIRECT_MESSAGES
 }
 
+/// The permissions the bot needs in a server (the README's invite URL carries them): read
+/// and write in its channels and pair threads, create and lock private threads, and — for
+/// pair rooms as private channels — create channels and set their permissions.
+pub fn required_permissions() -> Permissions {
+    Permissions::VIEW_CHANNEL
+        | Permissions::SEND_MESSAGES
+        | Permissions::SEND_MESSAGES_IN_THREADS
+        | Permissions::CREATE_PRIVATE_THREADS
+        | Permissions::MANAGE_THREADS
+        | Permissions::READ_MESSAGE_HISTORY
+        | Permissions::MANAGE_CHANNELS
+        | Permissions::MANAGE_ROLES
+}
+
+/// The URL that adds the bot to a server, with its slash commands and permissions.
+pub fn invite_url(application_id: u64) -> String {
+    format!(
+        "https://discord.com/oauth2/authorize?client_id={application_id}&scope=bot+applications.commands&permissions={}",
+        required_permissions().bits()
+    )
+}
+
 /// How the bot connects.
 #[derive(Clone)]
 pub struct DiscordOptions {
@@ -229,7 +251,10 @@ impl DiscordBot {
             .await
             .take()
             .context("serve was already called")?;
-        info!("connecting to the Discord gateway");
+        info!(
+            "connecting to the Discord gateway; to add the bot to a server: {}",
+            invite_url(self.settings.application_id)
+        );
         let result = client.start().await;
         worker.abort();
         match result {
@@ -1091,4 +1116,23 @@ fn explain_error(e: &serenity::Error, doing: &str) -> String {
 
 fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
     mutex.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_readme_invite_url_carries_exactly_the_permissions_the_bot_needs() {
+        let readme = include_str!("../../../README.md");
+        assert!(readme.contains(&invite_url(0).replace("client_id=0", "client_id=APPLICATION_ID")));
+    }
+
+    #[test]
+    fn only_discord_ids_are_accepted_as_users_and_channels() {
+        assert!(discord_user(&UserRef::new(Platform::Discord, "42")).is_ok());
+        assert!(discord_user(&UserRef::new(Platform::Matrix, "42")).is_err());
+        assert!(discord_user(&UserRef::new(Platform::Discord, "carol")).is_err());
+        assert!(discord_channel(&RoomRef::new(Platform::Discord, "0")).is_err());
+    }
 }

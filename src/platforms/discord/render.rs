@@ -494,8 +494,20 @@ mod tests {
         assert_eq!(r.controls, Controls::None);
         assert!(r.parts[0].contains("\n30. Option 30"));
         let long = "x".repeat(90);
-        let r = render(&prompt(&[&long, "short"], (1, 1)), Some("42"));
-        assert!(matches!(r.controls, Controls::Buttons(_)));
+        let mut message = prompt(&["short"], (1, 1));
+        message.choices.insert(
+            0,
+            Choice {
+                value: "long".into(),
+                label: long.clone(),
+            },
+        );
+        let r = render(&message, Some("42"));
+        let Controls::Buttons(buttons) = &r.controls else {
+            panic!("{r:?}")
+        };
+        assert_eq!(buttons[0].label.chars().count(), 80);
+        assert!(buttons[0].label.ends_with('…'));
         assert!(r.parts[0].contains(&format!("1. {long}")));
     }
 
