@@ -390,6 +390,7 @@ pub fn prompt(ctx: &Ctx<'_>, flow: &ApplicationFlow) -> OutMessage {
             choices: yes_no_choices(),
             pick: Some((1, 1)),
             prompt_ref: Some(REF_CANCEL.into()),
+            ..Default::default()
         },
         (Stage::ChoosingProgramme, _) | (_, None) => {
             let choices: Vec<Choice> = ctx
@@ -406,6 +407,7 @@ pub fn prompt(ctx: &Ctx<'_>, flow: &ApplicationFlow) -> OutMessage {
                 choices,
                 pick: Some((1, 1)),
                 prompt_ref: Some(REF_PROGRAMME.into()),
+                ..Default::default()
             }
         }
         (Stage::ChoosingRole, Some(p)) => OutMessage {
@@ -416,6 +418,7 @@ pub fn prompt(ctx: &Ctx<'_>, flow: &ApplicationFlow) -> OutMessage {
             choices: role_choices(p),
             pick: Some((1, 1)),
             prompt_ref: Some(REF_ROLE.into()),
+            ..Default::default()
         },
         (Stage::Asking { question, .. }, Some(p)) => question_prompt(p, flow, question),
         (Stage::Reviewing, Some(p)) => OutMessage::text(review_text(p, flow, true)),
@@ -474,6 +477,7 @@ fn question_prompt(p: &Programme, flow: &ApplicationFlow, id: &str) -> OutMessag
         choices,
         pick,
         prompt_ref: Some(question_ref(&q.id)),
+        ..Default::default()
     }
 }
 

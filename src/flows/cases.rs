@@ -13,7 +13,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{Content, Ctx, Effect, FlowState, OutMessage, Outcome, Prompt, StateChange, Subject};
+use super::{
+    CardAction, Content, Ctx, Effect, FlowState, OutMessage, Outcome, Prompt, StateChange, Subject,
+};
 use crate::domain::RoomRef;
 use crate::domain::incident::{CaseRecord, CaseStatus, Severity};
 use crate::domain::text::{char_len, clean, preview, thousands};
@@ -122,7 +124,37 @@ fn reporter_label(case: &CaseRecord) -> String {
     }
 }
 
-/// The case card moderators see.
+/// The case card moderators see, with its actions while the case is open.
+pub fn card_message(ctx: &Ctx<'_>, case: &CaseRecord) -> OutMessage {
+    let n = case.id;
+    let mut actions = Vec::new();
+    if case.status != CaseStatus::Resolved {
+        if case.claimed_by.is_none() {
+            actions.push(CardAction::new("Claim", format!("case claim {n}")));
+        }
+        actions.push(CardAction::asking(
+            "Note",
+            format!("case note {n}"),
+            "Internal note (moderators only)",
+        ));
+        actions.push(CardAction::asking(
+            "Ask the reporter",
+            format!("case ask {n}"),
+            "Question, relayed by DM",
+        ));
+        actions.push(CardAction::asking(
+            "Resolve",
+            format!("case resolve {n}"),
+            "Outcome, told to the reporter",
+        ));
+    }
+    OutMessage {
+        actions,
+        ..OutMessage::text(card(ctx, case))
+    }
+}
+
+/// The case card's text.
 pub fn card(ctx: &Ctx<'_>, case: &CaseRecord) -> String {
     let category = ctx
         .moderation
@@ -170,7 +202,10 @@ pub fn after_report(ctx: &Ctx<'_>, case: &CaseRecord) -> Vec<Effect> {
         if case.anonymous { ", without learning who you are" } else { "" }
     ))];
     if let Some(room) = ctx.moderators_room {
-        effects.push(post(room, card(ctx, case)));
+        effects.push(Effect::PostInRoom {
+            room: room.clone(),
+            message: card_message(ctx, case),
+        });
         if case.severity == Severity::Safeguarding && !ctx.moderation.on_call.is_empty() {
             let names: Vec<&str> = ctx
                 .moderation
@@ -178,14 +213,17 @@ pub fn after_report(ctx: &Ctx<'_>, case: &CaseRecord) -> Vec<Effect> {
                 .iter()
                 .map(|u| u.id.as_str())
                 .collect();
-            effects.push(post(
-                room,
-                format!(
-                    "On call: {} — safeguarding case #{} needs attention now.",
-                    names.join(", "),
-                    case.id
-                ),
-            ));
+            effects.push(Effect::PostInRoom {
+                room: room.clone(),
+                message: OutMessage {
+                    notify: ctx.moderation.on_call.clone(),
+                    ..OutMessage::text(format!(
+                        "On call: {} — safeguarding case #{} needs attention now.",
+                        names.join(", "),
+                        case.id
+                    ))
+                },
+            });
         }
     }
     // A case that names a moderator goes, in full, to the escalation contact too: the
@@ -411,7 +449,13 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<CaseCommand, String
         CaseCommand::List => unreachable!("handled above"),
         CaseCommand::Show(_) => Outcome {
             state: StateChange::Unchanged,
-            effects: vec![post(room, card(ctx, case)), event(n, &me, "viewed", "")],
+            effects: vec![
+                Effect::PostInRoom {
+                    room: room.clone(),
+                    message: card_message(ctx, case),
+                },
+                event(n, &me, "viewed", ""),
+            ],
         },
         CaseCommand::Log(_) => {
             let mut s = format!("Audit log of case #{n}:");

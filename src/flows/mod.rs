@@ -65,6 +65,43 @@ pub struct OutMessage {
     pub pick: Option<(usize, usize)>,
     /// Identifies the prompt, echoed back in [`Content::Picked`].
     pub prompt_ref: Option<String>,
+    /// On a card in a staff room: commands offered as one-press actions where the platform
+    /// has buttons (Discord). The card's text still says how to type them, for the others.
+    #[serde(default)]
+    pub actions: Vec<CardAction>,
+    /// People this message must alert (the on-call moderators): a real mention where the
+    /// platform has them. Nothing else Tandem sends pings anyone.
+    #[serde(default)]
+    pub notify: Vec<UserRef>,
+}
+
+/// A command a card offers as an action, run as if the person who pressed it had typed it
+/// (after the prefix) in the room.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CardAction {
+    pub label: String,
+    /// `approve 3`
+    pub command: String,
+    /// For a command that needs words after it (a reason, a question): what to ask for.
+    pub asks: Option<String>,
+}
+
+impl CardAction {
+    pub fn new(label: &str, command: String) -> Self {
+        CardAction {
+            label: label.into(),
+            command,
+            asks: None,
+        }
+    }
+
+    pub fn asking(label: &str, command: String, asks: &str) -> Self {
+        CardAction {
+            label: label.into(),
+            command,
+            asks: Some(asks.into()),
+        }
+    }
 }
 
 impl OutMessage {

@@ -181,6 +181,7 @@ fn acknowledge_message(ctx: &Ctx<'_>, flow: &Acknowledge) -> Option<OutMessage> 
         }],
         pick: Some((1, 1)),
         prompt_ref: Some(format!("ack:{}", step.id)),
+        ..Default::default()
     })
 }
 
@@ -343,6 +344,7 @@ fn check_in_message(ctx: &Ctx<'_>, flow: &CheckIn) -> Option<OutMessage> {
         ],
         pick: Some((1, 1)),
         prompt_ref: Some(format!("checkin:{}:{}", flow.match_id, flow.seq)),
+        ..Default::default()
     })
 }
 
@@ -464,6 +466,7 @@ fn offer_message(ctx: &Ctx<'_>, flow: &MatchOffer) -> Option<OutMessage> {
         ],
         pick: Some((1, 1)),
         prompt_ref: Some(format!("match:{}", m.id)),
+        ..Default::default()
     })
 }
 

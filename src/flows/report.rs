@@ -117,6 +117,7 @@ fn prompt(ctx: &Ctx<'_>, flow: &ReportFlow) -> OutMessage {
                 .collect(),
             pick: Some((1, 1)),
             prompt_ref: Some("report:category".into()),
+            ..Default::default()
         },
         ReportStep::Concerns => text(
             "Who or what does it concern? A person's name, a pair or a room. If you'd rather not say, type skip.",
@@ -132,18 +133,21 @@ fn prompt(ctx: &Ctx<'_>, flow: &ReportFlow) -> OutMessage {
             choices: yes_no_choices(),
             pick: Some((1, 1)),
             prompt_ref: Some("report:urgency".into()),
+            ..Default::default()
         },
         ReportStep::Anonymity => OutMessage {
             text: "Would you like to stay anonymous to the moderators? They can still ask you questions through me, without learning who you are.".into(),
             choices: yes_no_choices(),
             pick: Some((1, 1)),
             prompt_ref: Some("report:anonymity".into()),
+            ..Default::default()
         },
         ReportStep::Confirm => OutMessage {
             text: format!("{}\n\nSend this report?", summary(ctx, flow)),
             choices: yes_no_choices(),
             pick: Some((1, 1)),
             prompt_ref: Some("report:confirm".into()),
+            ..Default::default()
         },
     }
 }

@@ -13,7 +13,9 @@
 
 use std::collections::BTreeMap;
 
-use super::{Ctx, Decision, Effect, Inbound, OutMessage, Outcome, Prompt, StateChange, Subject};
+use super::{
+    CardAction, Ctx, Decision, Effect, Inbound, OutMessage, Outcome, Prompt, StateChange, Subject,
+};
 use crate::domain::answer::Answer;
 use crate::domain::screening::{StepKind, StepState, all_complete, parse_step_update};
 use crate::domain::text::{char_len, preview, thousands};
@@ -696,13 +698,32 @@ pub fn card(programme: &Programme, record: &ApplicationRecord) -> OutMessage {
             }
         ));
     }
+    let mut actions = Vec::new();
     if s.status.awaits_review() {
         t.push_str(&format!(
             "\nReply here: approve {id} · reject {id} <reason, sent to the applicant> · ask {id} <question> · waitlist {id}",
             id = s.id
         ));
+        let id = s.id;
+        actions = vec![
+            CardAction::new("Approve", format!("approve {id}")),
+            CardAction::asking(
+                "Reject",
+                format!("reject {id}"),
+                "Reason (sent to the applicant)",
+            ),
+            CardAction::asking(
+                "Ask",
+                format!("ask {id}"),
+                "Your question for the applicant",
+            ),
+            CardAction::new("Waitlist", format!("waitlist {id}")),
+        ];
     }
-    OutMessage::text(t)
+    OutMessage {
+        actions,
+        ..OutMessage::text(t)
+    }
 }
 
 fn age_days(ctx: &Ctx<'_>, a: &ApplicationSummary) -> i64 {

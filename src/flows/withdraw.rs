@@ -90,6 +90,7 @@ fn prompt(ctx: &Ctx<'_>, app: &ApplicationSummary) -> OutMessage {
         choices: yes_no_choices(),
         pick: Some((1, 1)),
         prompt_ref: Some("confirm-withdraw".into()),
+        ..Default::default()
     }
 }
 

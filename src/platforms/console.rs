@@ -377,6 +377,7 @@ mod tests {
             choices: vec![Choice::from_label("Mentor"), Choice::from_label("Mentee")],
             pick: Some((1, 1)),
             prompt_ref: None,
+            ..Default::default()
         };
         assert_eq!(
             render("dm alice", &message),

@@ -699,7 +699,9 @@ async fn without_a_pairs_channel_pair_rooms_are_private_channels_in_the_category
     run.stop().await;
 }
 
-/// The script's messages in order: (who, whether in the coordinators' room, text).
+/// The script's messages in order: (who, whether in the coordinators' room, text). Clock
+/// shifts are left out (the matching demo has none; the screening demo's come after what
+/// the tests use).
 fn script(name: &str) -> Vec<(String, bool, String)> {
     let text = std::fs::read_to_string(
         crate::support::repo_root()
@@ -710,7 +712,7 @@ fn script(name: &str) -> Vec<(String, bool, String)> {
     text.lines()
         .filter_map(|line| match parse_line(line) {
             ConsoleLine::Message { user, room, text } => Some((user, room.is_some(), text)),
-            ConsoleLine::Nothing => None,
+            ConsoleLine::Nothing | ConsoleLine::Shift(_) | ConsoleLine::Now => None,
             other => panic!("{name}: the Discord replay does not support {other:?}"),
         })
         .collect()
@@ -761,16 +763,39 @@ async fn the_matching_demo_runs_over_discord_with_coordinator_commands_and_a_pai
     // bot restarts halfway through Amina's application.
     let mut handled = 0;
     let mut amina_lines = 0;
+    let mut pressed = 0;
     for (who, in_room, text) in &lines {
         let person = people[who];
         if *in_room {
             let command = text.strip_prefix("!tandem ").expect("a prefixed command");
-            fake.slash(
-                person,
-                Some(run.coordinators),
-                "coordinate",
-                &[("command", command)],
-            );
+            // An application's card offers its decision as a button: press it.
+            let card = fake
+                .lock()
+                .messages_in(run.coordinators)
+                .into_iter()
+                .rev()
+                .find(|m| {
+                    m["components"][0]["components"]
+                        .as_array()
+                        .is_some_and(|cs| {
+                            cs.iter()
+                                .any(|c| c["custom_id"] == format!("t1c|-|{command}"))
+                        })
+                });
+            match card {
+                Some(card) => {
+                    fake.press(person, &card, &format!("t1c|-|{command}"));
+                    pressed += 1;
+                }
+                None => {
+                    fake.slash(
+                        person,
+                        Some(run.coordinators),
+                        "coordinate",
+                        &[("command", command)],
+                    );
+                }
+            }
         } else {
             fake.dm(person, text);
         }
@@ -861,11 +886,121 @@ async fn the_matching_demo_runs_over_discord_with_coordinator_commands_and_a_pai
     run.settle(handled + 1, "Amina in the pair thread").await;
     tokio::time::sleep(Duration::from_millis(200)).await;
     assert_eq!(bot_texts(&fake.lock(), thread), want);
+    assert_eq!(
+        pressed, 2,
+        "both mentors were approved from their cards' buttons"
+    );
     // The coordinator's commands were visible in their channel as they gave them.
     assert!(
         bot_texts(&fake.lock(), run.coordinators)
             .iter()
             .any(|t| t == "› match approve 1")
+    );
+    run.stop().await;
+}
+
+#[tokio::test]
+async fn a_coordinator_asks_and_rejects_from_the_cards_buttons_through_forms() {
+    let (run, staff) = start(&["carol"]).await;
+    let fake = &run.fake;
+    let carol = staff[0];
+    let grace = fake.add_user("grace");
+    // Grace applies as a mentor by typing, as in the screening demo: mentors are reviewed.
+    let answers: Vec<String> = script("screening_demo.txt")
+        .into_iter()
+        .filter(|(who, in_room, _)| who == "grace" && !in_room)
+        .map(|(_, _, text)| text)
+        .take_while(|t| !t.starts_with("Tuesdays"))
+        .collect();
+    for (i, text) in answers.iter().enumerate() {
+        fake.dm(grace, text);
+        run.settle(i + 1, text).await;
+    }
+    let card_with = |label: &'static str| {
+        fake.wait_for("a card with actions", WAIT, move |s| {
+            s.messages_in(run.coordinators).into_iter().rev().find(|m| {
+                m["components"][0]["components"]
+                    .as_array()
+                    .is_some_and(|cs| cs.iter().any(|c| c["label"] == label))
+            })
+        })
+    };
+    let card = card_with("Ask").await;
+    let button = |card: &Value, label: &str| -> String {
+        card["components"][0]["components"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["label"] == label)
+            .map(|c| c["custom_id"].as_str().unwrap().to_string())
+            .unwrap()
+    };
+    let labels: Vec<Value> = card["components"][0]["components"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["label"].clone())
+        .collect();
+    assert_eq!(
+        labels,
+        [
+            json!("Approve"),
+            json!("Reject"),
+            json!("Ask"),
+            json!("Waitlist")
+        ]
+    );
+
+    let press = fake.press(carol, &card, &button(&card, "Ask"));
+    let modal = response_to(fake, press).await;
+    assert_eq!(modal["type"], 9, "a form opens: {modal}");
+    assert_eq!(
+        modal["data"]["components"][0]["components"][0]["label"],
+        "Your question for the applicant"
+    );
+    let form = modal["data"]["custom_id"].as_str().unwrap().to_string();
+    let dm = fake.lock().dm_channel(grace).unwrap();
+    let seen = bot_count(&fake.lock(), dm);
+    let submitted = fake.submit_form(carol, &card, &form, "Which evenings are you usually free?");
+    assert_eq!(
+        response_to(fake, submitted).await["type"],
+        6,
+        "acknowledged quietly"
+    );
+    let question = next_from_bot(fake, dm, seen).await;
+    let text = question["content"].as_str().unwrap();
+    assert!(text.contains("has a question for you"), "{text}");
+    assert!(
+        text.contains("Which evenings are you usually free?"),
+        "{text}"
+    );
+
+    // An empty form does nothing, and says so.
+    let press = fake.press(carol, &card, &button(&card, "Reject"));
+    let form = response_to(fake, press).await["data"]["custom_id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let empty = fake.submit_form(carol, &card, &form, "  ");
+    assert_eq!(
+        ephemeral_text(&response_to(fake, empty).await),
+        "Nothing was written, so nothing was done."
+    );
+    let seen = bot_count(&fake.lock(), dm);
+    let rejected = fake.submit_form(
+        carol,
+        &card,
+        &form,
+        "We have enough mentors in tech this round.",
+    );
+    response_to(fake, rejected).await;
+    let told = next_from_bot(fake, dm, seen).await;
+    assert!(
+        told["content"]
+            .as_str()
+            .unwrap()
+            .contains("We have enough mentors in tech this round."),
+        "{told}"
     );
     run.stop().await;
 }

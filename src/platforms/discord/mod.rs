@@ -402,11 +402,18 @@ impl DiscordBot {
             } else {
                 render::nonce(&IdempotencyKey(format!("{}#{i}", key.0)))
             };
+            // Only the people the message is meant to alert are pinged.
+            let mentions = if i == 0 {
+                CreateAllowedMentions::new()
+                    .users(rendered.mentions.iter().copied().map(UserId::new))
+            } else {
+                CreateAllowedMentions::new()
+            };
             let mut builder = CreateMessage::new()
                 .content(part)
                 .nonce(Nonce::String(nonce))
                 .enforce_nonce(true)
-                .allowed_mentions(CreateAllowedMentions::new());
+                .allowed_mentions(mentions);
             if i == last {
                 builder = builder.components(components(&rendered.controls));
             }
@@ -418,7 +425,9 @@ impl DiscordBot {
                     .map_err(|e| self.port_error(e, owner, doing))?,
             );
         }
-        if rendered.controls != Controls::None
+        // A person's prompt supersedes their previous one; a room's cards all stay usable.
+        if owner.is_some()
+            && rendered.controls != Controls::None
             && let Some(sent) = sent
         {
             self.open_prompt(channel, sent.id).await;
@@ -621,16 +630,66 @@ impl DiscordBot {
                 self.enqueue(inbound, Then::Nothing);
                 answered(&press.message.content, &labels)
             }
-            Some(Action::SubmitForm { .. }) => refuse("This button is no longer in use."),
+            Some(Action::Run { command }) => {
+                self.run_card_command(&press.user.id, press.guild_id, press.channel_id, &command);
+                CreateInteractionResponse::Acknowledge
+            }
+            Some(Action::AskThenRun { command, asks }) => {
+                let input = CreateInputText::new(InputTextStyle::Paragraph, asks, "answer")
+                    .max_length(2000)
+                    .required(true);
+                let title: String = command.chars().take(render::MAX_MODAL_LABEL).collect();
+                CreateInteractionResponse::Modal(
+                    CreateModal::new(render::run_with_text_custom_id(&command), title)
+                        .components(vec![CreateActionRow::InputText(input)]),
+                )
+            }
+            Some(Action::SubmitForm { .. } | Action::RunWithText { .. }) => {
+                refuse("This button is no longer in use.")
+            }
         };
         if let Err(e) = press.create_response(&self.http, response).await {
             warn!("answering a button press failed: {e}");
         }
     }
 
+    /// A card's action: the command, as if the person who pressed had typed it in the room.
+    fn run_card_command(
+        &self,
+        user: &UserId,
+        guild: Option<GuildId>,
+        channel: ChannelId,
+        command: &str,
+    ) {
+        let inbound = Inbound {
+            from: UserRef::new(Platform::Discord, user.to_string()),
+            place: self.place_of(guild, channel),
+            content: Content::Text(format!("{} {command}", self.room_prefix)),
+        };
+        self.enqueue(inbound, Then::Nothing);
+    }
+
     async fn on_modal(&self, form: ModalInteraction) {
         let user = form.user.id.to_string();
         let action = render::parse_custom_id(&form.data.custom_id);
+        if let Some(Action::RunWithText { command }) = &action {
+            let words = form_answer(&form);
+            let response = if words.is_empty() {
+                CreateInteractionResponse::Message(
+                    CreateInteractionResponseMessage::new()
+                        .content("Nothing was written, so nothing was done.")
+                        .ephemeral(true),
+                )
+            } else {
+                let command = format!("{command} {words}");
+                self.run_card_command(&form.user.id, form.guild_id, form.channel_id, &command);
+                CreateInteractionResponse::Acknowledge
+            };
+            if let Err(e) = form.create_response(&self.http, response).await {
+                warn!("acknowledging a card's form failed: {e}");
+            }
+            return;
+        }
         let prompt_message = form.message.as_ref().map(|m| m.id);
         let refusal = match &action {
             Some(a @ Action::SubmitForm { .. }) if !a.allows(&user) => {
@@ -652,23 +711,12 @@ impl DiscordBot {
             }
             return;
         }
-        let answer = form
-            .data
-            .components
-            .iter()
-            .flat_map(|row| &row.components)
-            .find_map(|c| match c {
-                ActionRowComponent::InputText(input) if input.custom_id == "answer" => {
-                    input.value.clone()
-                }
-                _ => None,
-            })
-            .unwrap_or_default();
         // An empty form means "skip" (a required question says so and asks again).
-        let text = if answer.trim().is_empty() {
+        let answer = form_answer(&form);
+        let text = if answer.is_empty() {
             "skip".to_string()
         } else {
-            answer.trim().to_string()
+            answer
         };
         let response = match &form.message {
             Some(message) => {
@@ -799,6 +847,23 @@ fn member_overwrite(user: UserId) -> PermissionOverwrite {
     }
 }
 
+/// What was written in a form's one input, trimmed.
+fn form_answer(form: &ModalInteraction) -> String {
+    form.data
+        .components
+        .iter()
+        .flat_map(|row| &row.components)
+        .find_map(|c| match c {
+            ActionRowComponent::InputText(input) if input.custom_id == "answer" => {
+                input.value.clone()
+            }
+            _ => None,
+        })
+        .unwrap_or_default()
+        .trim()
+        .to_string()
+}
+
 /// The prompt, now answered: its text, what was picked, and no controls.
 fn answered(content: &str, labels: &[String]) -> CreateInteractionResponse {
     let mut text = content.to_string();
@@ -884,6 +949,16 @@ fn components(controls: &Controls) -> Vec<CreateActionRow> {
             } else {
                 "Pick one".to_string()
             }),
+        )],
+        Controls::Actions(buttons) => vec![CreateActionRow::Buttons(
+            buttons
+                .iter()
+                .map(|b| {
+                    CreateButton::new(&b.custom_id)
+                        .label(&b.label)
+                        .style(ButtonStyle::Secondary)
+                })
+                .collect(),
         )],
         Controls::AnswerButton { custom_id } => vec![CreateActionRow::Buttons(vec![
             CreateButton::new(custom_id)

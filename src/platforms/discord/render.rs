@@ -18,7 +18,7 @@
 //! To add a slash command: one more [`CommandSpec`] in [`COMMANDS`] and its translation in
 //! [`command_text`] into the same words a person would type.
 
-use crate::flows::OutMessage;
+use crate::flows::{CardAction, OutMessage};
 use crate::ports::IdempotencyKey;
 
 /// Discord's longest message.
@@ -36,6 +36,9 @@ pub const MAX_MODAL_LABEL: usize = 45;
 const PICK: &str = "t1";
 const FORM: &str = "t1a";
 const SUBMIT: &str = "t1m";
+const RUN: &str = "t1c";
+const ASK_THEN_RUN: &str = "t1f";
+const RUN_WITH_TEXT: &str = "t1r";
 
 /// The interactive part of a message.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -52,6 +55,9 @@ pub enum Controls {
     AnswerButton {
         custom_id: String,
     },
+    /// A card's actions: each runs a command as if typed by whoever presses it (some ask
+    /// for words first, in a form).
+    Actions(Vec<Button>),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -71,6 +77,8 @@ pub struct SelectOption {
 pub struct Rendered {
     pub parts: Vec<String>,
     pub controls: Controls,
+    /// The people it mentions: a real ping, only for [`OutMessage::notify`].
+    pub mentions: Vec<u64>,
 }
 
 /// Renders a message for `owner` (the DM's person; `None` for a room post).
@@ -80,7 +88,9 @@ pub fn render(message: &OutMessage, owner: Option<&str>) -> Rendered {
     let (min, max) = message.pick.unwrap_or((1, 1));
     let choices = &message.choices;
     let mut text = message.text.clone();
-    let controls = if choices.is_empty() {
+    let controls = if choices.is_empty() && !message.actions.is_empty() && owner == "-" {
+        card_actions(&message.actions)
+    } else if choices.is_empty() {
         if message.prompt_ref.is_some() && owner != "-" {
             Controls::AnswerButton {
                 custom_id: format!("{FORM}|{owner}|{prompt_ref}"),
@@ -134,9 +144,46 @@ pub fn render(message: &OutMessage, owner: Option<&str>) -> Rendered {
             text.push_str(&format!("\n{}. {}", i + 1, choice.label));
         }
     }
+    let mentions: Vec<u64> = message
+        .notify
+        .iter()
+        .filter(|u| u.platform == crate::domain::Platform::Discord)
+        .filter_map(|u| u.id.parse().ok())
+        .collect();
+    if !mentions.is_empty() {
+        let pings: Vec<String> = mentions.iter().map(|id| format!("<@{id}>")).collect();
+        text = format!("{} {text}", pings.join(" "));
+    }
     Rendered {
         parts: split(&text, MAX_CONTENT),
         controls,
+        mentions,
+    }
+}
+
+/// A card's actions as buttons (at most five, Discord's row); one whose custom id would be
+/// too long is left to be typed, as the card's text says.
+fn card_actions(actions: &[CardAction]) -> Controls {
+    let buttons: Vec<Button> = actions
+        .iter()
+        .map(|a| Button {
+            custom_id: match &a.asks {
+                Some(asks) => format!(
+                    "{ASK_THEN_RUN}|-|{}|{}",
+                    a.command,
+                    truncate(asks, MAX_MODAL_LABEL)
+                ),
+                None => format!("{RUN}|-|{}", a.command),
+            },
+            label: truncate(&a.label, MAX_BUTTON_LABEL),
+        })
+        .filter(|b| b.custom_id.len() <= MAX_CUSTOM_ID)
+        .take(MAX_BUTTONS)
+        .collect();
+    if buttons.is_empty() {
+        Controls::None
+    } else {
+        Controls::Actions(buttons)
     }
 }
 
@@ -159,6 +206,12 @@ pub enum Action {
         owner: Option<String>,
         prompt_ref: Option<String>,
     },
+    /// A card's action: run the command.
+    Run { command: String },
+    /// A card's action that needs words: open a form asking for them.
+    AskThenRun { command: String, asks: String },
+    /// That form was submitted: run the command with the words after it.
+    RunWithText { command: String },
 }
 
 impl Action {
@@ -168,6 +221,10 @@ impl Action {
             Action::Pick { owner, .. }
             | Action::OpenForm { owner, .. }
             | Action::SubmitForm { owner, .. } => owner,
+            // Cards are in staff rooms: whoever can press may act (the app checks roles).
+            Action::Run { .. } | Action::AskThenRun { .. } | Action::RunWithText { .. } => {
+                return true;
+            }
         };
         owner.as_deref().is_none_or(|o| o == user)
     }
@@ -188,6 +245,16 @@ pub fn parse_custom_id(id: &str) -> Option<Action> {
         }),
         FORM => Some(Action::OpenForm { owner, prompt_ref }),
         SUBMIT => Some(Action::SubmitForm { owner, prompt_ref }),
+        RUN => Some(Action::Run {
+            command: prompt_ref?,
+        }),
+        ASK_THEN_RUN => Some(Action::AskThenRun {
+            command: prompt_ref?,
+            asks: value.unwrap_or_else(|| "Your words".into()),
+        }),
+        RUN_WITH_TEXT => Some(Action::RunWithText {
+            command: prompt_ref?,
+        }),
         _ => None,
     }
 }
@@ -199,6 +266,11 @@ pub fn form_custom_id(owner: Option<&str>, prompt_ref: Option<&str>) -> String {
         owner.unwrap_or("-"),
         prompt_ref.unwrap_or("")
     )
+}
+
+/// The form's `custom_id` for a card action that asks for words.
+pub fn run_with_text_custom_id(command: &str) -> String {
+    format!("{RUN_WITH_TEXT}|-|{command}")
 }
 
 /// The form's title and its one input's label, from the question's text: `Question 2 of
@@ -440,6 +512,7 @@ mod tests {
             choices: labels.iter().map(|l| Choice::from_label(l)).collect(),
             pick: Some(pick),
             prompt_ref: Some("question:q".into()),
+            ..Default::default()
         }
     }
 
@@ -553,6 +626,70 @@ mod tests {
         };
         assert!(parse_custom_id(&b[0].custom_id).unwrap().allows("7"));
         assert_eq!(parse_custom_id("something else"), None);
+    }
+
+    #[test]
+    fn a_cards_actions_become_buttons_that_run_the_command_or_ask_for_words_first() {
+        let card = OutMessage {
+            actions: vec![
+                CardAction::new("Approve", "approve 3".into()),
+                CardAction::asking(
+                    "Reject",
+                    "reject 3".into(),
+                    "Reason (sent to the applicant)",
+                ),
+            ],
+            ..OutMessage::text("Application #3")
+        };
+        let r = render(&card, None);
+        let Controls::Actions(buttons) = &r.controls else {
+            panic!("{r:?}")
+        };
+        assert_eq!(
+            parse_custom_id(&buttons[0].custom_id),
+            Some(Action::Run {
+                command: "approve 3".into()
+            })
+        );
+        assert_eq!(
+            parse_custom_id(&buttons[1].custom_id),
+            Some(Action::AskThenRun {
+                command: "reject 3".into(),
+                asks: "Reason (sent to the applicant)".into()
+            })
+        );
+        assert_eq!(
+            parse_custom_id(&run_with_text_custom_id("reject 3")),
+            Some(Action::RunWithText {
+                command: "reject 3".into()
+            })
+        );
+        assert!(
+            parse_custom_id(&buttons[0].custom_id)
+                .unwrap()
+                .allows("anyone")
+        );
+        // In a DM, actions are not offered (cards are for staff rooms).
+        assert_eq!(render(&card, Some("42")).controls, Controls::None);
+    }
+
+    #[test]
+    fn only_notify_pings_and_only_discord_people() {
+        let message = OutMessage {
+            notify: vec![
+                crate::domain::UserRef::new(crate::domain::Platform::Discord, "7"),
+                crate::domain::UserRef::new(crate::domain::Platform::Matrix, "@mo:x"),
+            ],
+            ..OutMessage::text("On call: safeguarding case #1")
+        };
+        let r = render(&message, None);
+        assert_eq!(r.mentions, vec![7]);
+        assert_eq!(r.parts[0], "<@7> On call: safeguarding case #1");
+        assert!(
+            render(&OutMessage::text("<@7> hi"), None)
+                .mentions
+                .is_empty()
+        );
     }
 
     #[test]

@@ -118,6 +118,7 @@ mod tests {
             choices: vec![Choice::from_label("Mentor"), Choice::from_label("Mentee")],
             pick: Some((1, 1)),
             prompt_ref: Some("q-role".into()),
+            ..Default::default()
         }
     }
 
