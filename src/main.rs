@@ -556,6 +556,7 @@ fn app_settings(settings: &Settings) -> AppSettings {
             Platform::Console,
             settings.console.coordinators_room.clone(),
         )],
+        ..AppSettings::default()
     }
 }
 

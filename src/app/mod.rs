@@ -53,6 +53,9 @@ pub struct AppSettings {
     /// The moderators' room on each platform.
     pub moderators_rooms: Vec<RoomRef>,
     pub moderation: Moderation,
+    /// A command that sends at least this many messages or rooms (`match approve all`)
+    /// reports its progress in the room it was given in, every this many.
+    pub progress_every: usize,
 }
 
 impl Default for AppSettings {
@@ -62,6 +65,7 @@ impl Default for AppSettings {
             room_prefix: "!tandem".into(),
             coordinators_rooms: vec![RoomRef::new(Platform::Console, "coordinators")],
             moderators_rooms: vec![RoomRef::new(Platform::Console, "moderators")],
+            progress_every: 25,
             moderation: Moderation {
                 categories: crate::domain::incident::default_categories(),
                 max_reports_per_day: 5,
@@ -344,8 +348,12 @@ impl App {
             let subject = self.load_subject(inbound).await?;
             let ctx = self.ctx(user, &known, &subject, now);
             let outcome = flows::handle(&ctx, conversation.as_ref().map(|c| &c.state), inbound);
+            let progress = match &inbound.place {
+                Place::Room(room) => Some(room),
+                Place::Dm => None,
+            };
             if self
-                .commit_and_perform(user, conversation.as_ref(), outcome, now)
+                .commit_and_perform(user, conversation.as_ref(), outcome, now, progress)
                 .await?
             {
                 return Ok(());
@@ -367,6 +375,7 @@ impl App {
         read: Option<&StoredConversation>,
         outcome: Outcome,
         now: DateTime<Utc>,
+        progress: Option<&RoomRef>,
     ) -> Result<bool> {
         let committed = self
             .store
@@ -418,7 +427,24 @@ impl App {
                 _ => None,
             })
             .collect();
-        let failed = self.perform(&base, outcome.effects).await;
+        let others = prompted
+            .iter()
+            .filter(|p| *p != user)
+            .collect::<std::collections::BTreeSet<_>>()
+            .len();
+        let sends = outcome.effects.iter().filter(|e| is_send(e)).count() + others;
+        let every = self.settings.progress_every.max(1);
+        let mut progress = progress.filter(|_| sends >= every).map(|room| Progress {
+            room: room.clone(),
+            key: base.clone(),
+            total: sends,
+            every,
+            done: 0,
+            failed: 0,
+        });
+        let failed = self
+            .perform_reporting(&base, outcome.effects, &mut progress)
+            .await;
         for (effect, error) in &failed {
             if let (Effect::TellReporter { case_id, .. }, PortError::Unreachable(..)) =
                 (effect, error)
@@ -457,10 +483,16 @@ impl App {
         prompted.sort();
         prompted.dedup();
         for person in prompted {
-            follow_up(
+            let delivered = follow_up(
                 "starting a queued prompt",
                 self.deliver_prompts(&person).await,
             );
+            if person != *user {
+                self.tick(&mut progress, delivered.is_some()).await;
+            }
+        }
+        if let Some(p) = &progress {
+            self.report_progress(p).await;
         }
         Ok(true)
     }
@@ -855,7 +887,10 @@ impl App {
                 state: StateChange::Unchanged,
                 effects,
             };
-            if self.commit_and_perform(someone, None, outcome, now).await? {
+            if self
+                .commit_and_perform(someone, None, outcome, now, None)
+                .await?
+            {
                 done += 1;
             }
         }
@@ -877,7 +912,7 @@ impl App {
                 return Ok(false);
             }
             if self
-                .commit_and_perform(&m.mentee, None, outcome, now)
+                .commit_and_perform(&m.mentee, None, outcome, now, None)
                 .await?
             {
                 return Ok(true);
@@ -955,8 +990,19 @@ impl App {
     /// Carries out the effects of a recorded step. A failed send is logged and does not
     /// stop the others: the state is already recorded, and the person can ask again.
     async fn perform(&self, base_key: &str, effects: Vec<Effect>) -> Vec<(Effect, PortError)> {
+        self.perform_reporting(base_key, effects, &mut None).await
+    }
+
+    /// [`App::perform`], counting each send in `progress`.
+    async fn perform_reporting(
+        &self,
+        base_key: &str,
+        effects: Vec<Effect>,
+        progress: &mut Option<Progress>,
+    ) -> Vec<(Effect, PortError)> {
         let mut failed = Vec::new();
         for (i, effect) in effects.into_iter().enumerate() {
+            let send = is_send(&effect);
             let key = IdempotencyKey(format!("{base_key}-e{i}"));
             let result = match &effect {
                 Effect::SendDm { to, message } => self.ports.dm.send_dm(to, message, &key).await,
@@ -1039,12 +1085,51 @@ impl App {
                     }
                 }
             };
+            let ok = result.is_ok();
             if let Err(e) = result {
                 warn!(key = %key.0, "could not carry out {effect:?}: {e}");
                 failed.push((effect, e));
             }
+            if send {
+                self.tick(progress, ok).await;
+            }
         }
         failed
+    }
+
+    /// Counts one send (or one person's prompt) of a long run, and reports every so often.
+    async fn tick(&self, progress: &mut Option<Progress>, ok: bool) {
+        let Some(p) = progress else { return };
+        p.done += 1;
+        p.failed += usize::from(!ok);
+        if p.done % p.every == 0 && p.done < p.total {
+            self.report_progress(p).await;
+        }
+    }
+
+    async fn report_progress(&self, p: &Progress) {
+        let problems = match p.failed {
+            0 => String::new(),
+            1 => " (1 could not be delivered; see the log)".into(),
+            n => format!(" ({n} could not be delivered; see the log)"),
+        };
+        let text = if p.done < p.total {
+            format!(
+                "Working through {} messages and rooms: {} done so far{problems}.",
+                p.total, p.done
+            )
+        } else {
+            format!("All {} messages and rooms are done{problems}.", p.total)
+        };
+        let key = IdempotencyKey(format!("{}-progress-{}", p.key, p.done));
+        if let Err(e) = self
+            .ports
+            .rooms
+            .post_in_room(&p.room, &OutMessage::text(text), &key)
+            .await
+        {
+            warn!(room = %p.room, "reporting progress failed: {e}");
+        }
     }
 
     /// A case's reporter could not be reached (they left the server, or block DMs): the
@@ -1084,6 +1169,24 @@ impl App {
         }
         Ok(())
     }
+}
+
+/// A long run of sends (`match approve all` asks a whole cohort): the platform paces them
+/// (rate limits), so it can take minutes, and the room it was asked in hears how it goes.
+struct Progress {
+    room: RoomRef,
+    key: String,
+    total: usize,
+    every: usize,
+    done: usize,
+    failed: usize,
+}
+
+fn is_send(effect: &Effect) -> bool {
+    matches!(
+        effect,
+        Effect::SendDm { .. } | Effect::PostInRoom { .. } | Effect::CreatePairRoom { .. }
+    )
 }
 
 /// A random tag for the keys of a step's effects. They are performed once, after the step

@@ -61,6 +61,28 @@ fn utc(s: &str) -> chrono::DateTime<chrono::Utc> {
 }
 
 both_backends! {
+    async fn approving_a_whole_cohort_reports_its_progress_in_the_room(db: TestDb) {
+        let h = Harness::with_settings(&db, |s| s.progress_every = 2).await;
+        ready_mentee(&h, "amina", "Amina").await;
+        ready_mentee(&h, "bea", "Bea").await;
+        ready_mentor(&h, "grace", "Grace", "Technology").await;
+        ready_mentor(&h, "ola", "Ola", "Technology").await;
+        h.in_room("carol", ROOM, "!tandem match propose").await;
+        let out = h.in_room("carol", ROOM, "!tandem match approve all").await;
+        // Two approvals posted here, then three people asked (Grace's second proposal waits
+        // for her answer to the first).
+        let progress: Vec<&str> = out.lines().filter(|l| l.contains("messages and rooms")).collect();
+        assert_eq!(progress, [
+            "[room coordinators] Working through 5 messages and rooms: 2 done so far.",
+            "[room coordinators] Working through 5 messages and rooms: 4 done so far.",
+            "[room coordinators] All 5 messages and rooms are done.",
+        ], "{out}");
+        assert!(out.trim_end().ends_with("[room coordinators] All 5 messages and rooms are done."), "{out}");
+        // A command with fewer sends says nothing of the kind.
+        let out = h.in_room("carol", ROOM, "!tandem match preview").await;
+        assert!(!out.contains("Working through"), "{out}");
+    }
+
     async fn a_silent_pair_is_nudged_then_the_coordinators_are_alerted_once_per_silence(db: TestDb) {
         let h = Harness::new(&db).await;
         active_match(&h).await;

@@ -114,20 +114,42 @@ impl Harness {
     }
 
     pub async fn with_recording(db: &TestDb, rec: Recording) -> Harness {
-        Self::build(db, rec, example_programmes()).await
+        Self::build(db, rec, example_programmes(), |_| {}).await
     }
 
     /// The app with other programmes than the bundled example.
     pub async fn with_programmes(db: &TestDb, programmes: Vec<Programme>) -> Harness {
-        Self::build(db, Recording::new(), programmes).await
+        Self::build(db, Recording::new(), programmes, |_| {}).await
     }
 
-    async fn build(db: &TestDb, rec: Recording, programmes: Vec<Programme>) -> Harness {
+    /// The app with some of its settings changed.
+    pub async fn with_settings(db: &TestDb, change: impl FnOnce(&mut AppSettings)) -> Harness {
+        Self::build(db, Recording::new(), example_programmes(), change).await
+    }
+
+    async fn build(
+        db: &TestDb,
+        rec: Recording,
+        programmes: Vec<Programme>,
+        change: impl FnOnce(&mut AppSettings),
+    ) -> Harness {
         let store = Store::open(&db.url)
             .await
             .expect("open test database")
             .with_case_key(Sealer::from_text(&"1f".repeat(32)).unwrap());
         let clock = Arc::new(ManualClock::new(start_time()));
+        let mut settings = AppSettings {
+            moderation: Moderation {
+                moderators: vec![user("mo"), user("max")],
+                on_call: vec![user("mo")],
+                categories: default_categories(),
+                max_reports_per_day: 3,
+                escalate_after_minutes: 30,
+                escalation_contact: Some(user("lead")),
+            },
+            ..AppSettings::default()
+        };
+        change(&mut settings);
         let app = App::new(
             store.clone(),
             programmes,
@@ -137,17 +159,7 @@ impl Harness {
                 provisioner: Arc::new(rec.clone()),
             },
             clock.clone(),
-            AppSettings {
-                moderation: Moderation {
-                    moderators: vec![user("mo"), user("max")],
-                    on_call: vec![user("mo")],
-                    categories: default_categories(),
-                    max_reports_per_day: 3,
-                    escalate_after_minutes: 30,
-                    escalation_contact: Some(user("lead")),
-                },
-                ..AppSettings::default()
-            },
+            settings,
         );
         Harness {
             app,
