@@ -92,6 +92,8 @@ pub struct Settings {
     pub console: ConsoleSettings,
     #[serde(default)]
     pub moderation: ModerationSettings,
+    #[serde(default)]
+    pub events: EventsSettings,
     pub matrix: Option<MatrixSettings>,
     pub discord: Option<DiscordSettings>,
 }
@@ -113,6 +115,54 @@ impl Default for ConsoleSettings {
             coordinators_room: default_coordinators_room(),
             moderators_room: default_moderators_room(),
         }
+    }
+}
+
+/// Group events.
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct EventsSettings {
+    /// How long before a session its reminders go to those who said yes: `24h`, `1h`,
+    /// `30m`, `2d`.
+    #[serde(default = "default_reminders")]
+    pub reminders: Vec<String>,
+}
+
+impl Default for EventsSettings {
+    fn default() -> Self {
+        EventsSettings {
+            reminders: default_reminders(),
+        }
+    }
+}
+
+fn default_reminders() -> Vec<String> {
+    vec!["24h".into(), "1h".into()]
+}
+
+impl EventsSettings {
+    /// The reminders as durations, or what is wrong with one.
+    pub fn reminders(&self) -> Result<Vec<chrono::Duration>, String> {
+        self.reminders
+            .iter()
+            .map(|r| {
+                let r = r.trim();
+                let (number, unit) = r.split_at(r.len().saturating_sub(1));
+                let n: i64 = number
+                    .parse()
+                    .map_err(|_| format!("“{r}” should be like 24h, 30m or 2d"))?;
+                let d = match unit {
+                    "m" => chrono::Duration::minutes(n),
+                    "h" => chrono::Duration::hours(n),
+                    "d" => chrono::Duration::days(n),
+                    _ => return Err(format!("“{r}” should be like 24h, 30m or 2d")),
+                };
+                if d < chrono::Duration::minutes(5) || d > chrono::Duration::days(30) {
+                    return Err(format!("“{r}” should be between 5 minutes and 30 days"));
+                }
+                Ok(d)
+            })
+            .collect()
     }
 }
 
@@ -221,6 +271,8 @@ pub struct MatrixSettings {
     pub coordinators_room: Option<String>,
     /// The moderators' room, by id or alias.
     pub moderators_room: Option<String>,
+    /// Where group events are announced (with RSVP), by id or alias.
+    pub events_room: Option<String>,
 }
 
 impl MatrixSettings {
@@ -267,6 +319,7 @@ impl MatrixSettings {
         for (key, room) in [
             ("coordinators_room", &self.coordinators_room),
             ("moderators_room", &self.moderators_room),
+            ("events_room", &self.events_room),
         ] {
             if let Some(room) = room
                 // Room ids of room version 12 have no server part; aliases always do.
@@ -295,6 +348,8 @@ pub struct DiscordSettings {
     pub coordinators_channel: Option<u64>,
     /// The channel where moderators receive incident cases.
     pub moderators_channel: Option<u64>,
+    /// The channel where group events are announced (with RSVP buttons).
+    pub events_channel: Option<u64>,
     /// Pair rooms are private threads under this text channel (the bot and the pair only).
     pub pairs_channel: Option<u64>,
     /// Without `pairs_channel` (or when a guild has reached its 1,000 active threads), pair
@@ -389,6 +444,9 @@ impl Settings {
         if let Err(m) = settings.moderation.moderation() {
             errors.push(located(path, &source, find_key(&source, "moderators"), &m));
         }
+        if let Err(m) = settings.events.reminders() {
+            errors.push(located(path, &source, find_key(&source, "reminders"), &m));
+        }
         if let Some(matrix) = &settings.matrix {
             for (key, message) in matrix.problems() {
                 errors.push(located(path, &source, find_key(&source, key), &message));
@@ -396,7 +454,12 @@ impl Settings {
         }
         if let Some(discord) = &settings.discord {
             for (key, message) in discord.problems() {
-                errors.push(located(path, &source, find_key(&source, key), &message));
+                // A missing key is reported at its table's header.
+                let at = match find_key(&source, key) {
+                    0 => source.find("[discord]").unwrap_or(0),
+                    at => at,
+                };
+                errors.push(located(path, &source, at, &message));
             }
         }
         if errors.is_empty() {

@@ -349,6 +349,7 @@ async fn run_matrix(
         .coordinators_rooms
         .extend(bot.coordinators_room());
     app_settings.moderators_rooms.extend(bot.moderators_room());
+    app_settings.events_rooms.extend(bot.events_room());
     if bot.coordinators_room().is_none() {
         tracing::warn!(
             "no coordinators_room in [matrix]: reviewer cards and proposals have nowhere to go"
@@ -443,6 +444,7 @@ async fn run_discord(
         .coordinators_rooms
         .extend(bot.coordinators_room());
     app_settings.moderators_rooms.extend(bot.moderators_room());
+    app_settings.events_rooms.extend(bot.events_room());
     if bot.coordinators_room().is_none() {
         tracing::warn!(
             "no coordinators_channel in [discord]: reviewer cards and proposals have nowhere to go"
@@ -556,6 +558,8 @@ fn app_settings(settings: &Settings) -> AppSettings {
             Platform::Console,
             settings.console.coordinators_room.clone(),
         )],
+        // Checked when the settings were loaded.
+        event_reminders: settings.events.reminders().unwrap_or_default(),
         ..AppSettings::default()
     }
 }

@@ -10,6 +10,7 @@
 
 use async_trait::async_trait;
 
+use crate::domain::events::EventRecord;
 use crate::domain::{RoomRef, UserRef};
 use crate::flows::OutMessage;
 
@@ -48,6 +49,17 @@ pub trait RoomMessenger: Send + Sync {
         message: &OutMessage,
         key: &IdempotencyKey,
     ) -> Result<(), PortError>;
+
+    /// Makes the platform's own copy of an event session, where it has one (Discord's
+    /// scheduled events), and returns its id there. Most platforms have none.
+    async fn publish_event(&self, _event: &EventRecord) -> Result<Option<String>, PortError> {
+        Ok(None)
+    }
+
+    /// Cancels the platform's copy made by [`RoomMessenger::publish_event`].
+    async fn cancel_event(&self, _event: &EventRecord) -> Result<(), PortError> {
+        Ok(())
+    }
 }
 
 /// What a private room (a pair room, a case room) should look like.

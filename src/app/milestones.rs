@@ -293,6 +293,9 @@ impl JobRunner for App {
     async fn run(&self, job: &Job) -> JobOutcome {
         let result = match job.kind.as_str() {
             MILESTONE_JOB => self.run_milestone(job).await,
+            super::events::EVENT_ANNOUNCE_JOB | super::events::EVENT_REMINDER_JOB => {
+                self.run_event_job(job).await
+            }
             other => {
                 warn!(job = %job.key, "no runner for job kind `{other}`; skipped");
                 Ok(JobOutcome::Skipped)

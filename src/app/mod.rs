@@ -10,6 +10,7 @@
 //! New effects are carried out in [`App::perform`]; new capabilities come in as ports.
 
 mod clock;
+mod events;
 mod milestones;
 pub mod scheduler;
 
@@ -22,6 +23,7 @@ pub use clock::{Clock, ManualClock, ShiftedClock, SystemClock};
 
 use chrono::{DateTime, Utc};
 
+use crate::domain::events::{EventRecord, Rsvp};
 use crate::domain::incident::Moderation;
 use crate::domain::matches::MatchRecord;
 use crate::domain::{
@@ -56,6 +58,10 @@ pub struct AppSettings {
     /// A command that sends at least this many messages or rooms (`match approve all`)
     /// reports its progress in the room it was given in, every this many.
     pub progress_every: usize,
+    /// Where events are announced on each platform, unless `event create` says `room:`.
+    pub events_rooms: Vec<RoomRef>,
+    /// How long before an event its reminders go to those who said yes.
+    pub event_reminders: Vec<chrono::Duration>,
 }
 
 impl Default for AppSettings {
@@ -66,6 +72,8 @@ impl Default for AppSettings {
             coordinators_rooms: vec![RoomRef::new(Platform::Console, "coordinators")],
             moderators_rooms: vec![RoomRef::new(Platform::Console, "moderators")],
             progress_every: 25,
+            events_rooms: vec![RoomRef::new(Platform::Console, "events")],
+            event_reminders: vec![chrono::Duration::hours(24), chrono::Duration::hours(1)],
             moderation: Moderation {
                 categories: crate::domain::incident::default_categories(),
                 max_reports_per_day: 5,
@@ -217,6 +225,11 @@ impl App {
                 .moderators_rooms
                 .iter()
                 .find(|r| r.platform == user.platform),
+            events_room: self
+                .settings
+                .events_rooms
+                .iter()
+                .find(|r| r.platform == user.platform),
             moderation: &self.settings.moderation,
             subject,
         }
@@ -275,6 +288,9 @@ impl App {
 
     /// Loads what a coordinator's or moderator's command needs.
     async fn load_subject(&self, inbound: &Inbound) -> Result<Subject> {
+        if let Some(subject) = self.events_subject(inbound).await? {
+            return Ok(subject);
+        }
         if let (Place::Room(_), flows::Content::Text(text)) = (&inbound.place, &inbound.content)
             && let Some(rest) = flows::strip_prefix_ci(text.trim(), &self.settings.room_prefix)
             && let Some(Ok(command)) = flows::cases::parse(rest)
@@ -367,6 +383,44 @@ impl App {
         )))
     }
 
+    /// What an events command or an RSVP needs: the session with its answers, or the
+    /// upcoming sessions.
+    async fn events_subject(&self, inbound: &Inbound) -> Result<Option<Subject>> {
+        let command = match (&inbound.place, &inbound.content) {
+            (_, flows::Content::Picked { .. }) => flows::events::picked(&inbound.content)
+                .map(|(n, a)| flows::events::EventCommand::Rsvp(n, a.unwrap_or(Rsvp::Maybe))),
+            (Place::Room(_), flows::Content::Text(text)) => {
+                flows::strip_prefix_ci(text.trim(), &self.settings.room_prefix)
+                    .and_then(flows::events::parse)
+                    .and_then(|c| c.ok())
+            }
+            (Place::Dm, flows::Content::Text(text)) => {
+                flows::events::parse(text).and_then(|c| c.ok())
+            }
+        };
+        let Some(command) = command else {
+            return Ok(None);
+        };
+        let with_answers = |e: EventRecord| async move {
+            let rsvps = self.store.rsvps(e.id).await?;
+            Ok::<_, Error>((e, rsvps))
+        };
+        Ok(Some(match command.event() {
+            Some(n) => Subject::Event(match self.store.event(n).await? {
+                Some(e) => Some(Box::new(with_answers(e).await?)),
+                None => None,
+            }),
+            None if matches!(command, flows::events::EventCommand::List) => {
+                let mut list = Vec::new();
+                for e in self.store.upcoming_events(self.now(), 20).await? {
+                    list.push(with_answers(e).await?);
+                }
+                Subject::Events(list)
+            }
+            None => Subject::Nothing,
+        }))
+    }
+
     /// Records a decided step and carries out its effects. `false` when it lost a race and
     /// must be decided again on fresh data.
     async fn commit_and_perform(
@@ -385,6 +439,7 @@ impl App {
             new_applications,
             new_matches,
             new_cases,
+            new_events,
         } = committed
         else {
             return Ok(false);
@@ -427,6 +482,7 @@ impl App {
                 _ => None,
             })
             .collect();
+        let command_room = progress;
         let others = prompted
             .iter()
             .filter(|p| *p != user)
@@ -467,6 +523,12 @@ impl App {
             "posting new proposals",
             self.post_proposals(user.platform, &new_matches).await,
         );
+        if !new_events.is_empty() {
+            follow_up(
+                "scheduling a new event",
+                self.after_events_created(&new_events, command_room).await,
+            );
+        }
         for programme in replans {
             follow_up("proposing again", self.replan(&programme, user).await);
         }
@@ -1043,8 +1105,17 @@ impl App {
                     self.create_pair_room(&key, *match_id, spec, kickoff, *group_of)
                         .await
                 }
+                Effect::CancelEvent { event_id, .. } => {
+                    follow_up(
+                        "dropping a cancelled event's jobs",
+                        self.after_event_cancelled(*event_id).await,
+                    );
+                    Ok(())
+                }
                 // Written in the step's transaction.
-                Effect::StoreApplication(_)
+                Effect::StoreEvents(_)
+                | Effect::Rsvp { .. }
+                | Effect::StoreApplication(_)
                 | Effect::RecordStep { .. }
                 | Effect::AskApplicant { .. }
                 | Effect::AnswerReviewQuestion { .. }

@@ -7,6 +7,7 @@
 
 pub mod answer;
 pub mod application;
+pub mod events;
 pub mod ids;
 pub mod incident;
 pub mod language;

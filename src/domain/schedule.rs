@@ -288,6 +288,13 @@ fn at_local_hour(
             moved
         };
     }
+    resolve_local(zone, local)
+}
+
+/// The instant of a local time in `zone`, and the local time actually used: on a repeated
+/// hour (autumn) the earlier instant, in a skipped hour (spring) the first valid quarter
+/// hour after it.
+pub fn resolve_local(zone: &TimeZone, local: NaiveDateTime) -> (DateTime<Utc>, NaiveDateTime) {
     match zone {
         TimeZone::Offset(minutes) => (
             Utc.from_utc_datetime(&(local - Duration::minutes(i64::from(*minutes)))),

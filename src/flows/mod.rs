@@ -14,6 +14,7 @@ pub mod actions;
 pub mod application;
 pub mod cases;
 pub mod command;
+pub mod events;
 pub mod pairing;
 pub mod pause;
 pub mod prompts;
@@ -24,6 +25,7 @@ pub mod withdraw;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
+use crate::domain::events::{EventRecord, NewEvent, Rsvp};
 use crate::domain::incident::{CaseEvent, CaseRecord, CaseStatus, Moderation, NewCase, OwnReport};
 use crate::domain::matches::{MatchRecord, MatchStatus, NewMatch};
 use crate::domain::screening::StepState;
@@ -73,6 +75,10 @@ pub struct OutMessage {
     /// platform has them. Nothing else Tandem sends pings anyone.
     #[serde(default)]
     pub notify: Vec<UserRef>,
+    /// The moment the message is about (an event's start): shown in each reader's own
+    /// time zone where the platform can (Discord timestamps).
+    #[serde(default)]
+    pub at: Option<DateTime<Utc>>,
 }
 
 /// A command a card offers as an action, run as if the person who pressed it had typed it
@@ -153,6 +159,19 @@ pub enum Effect {
     QueuePrompt {
         user: UserRef,
         prompt: Prompt,
+    },
+    /// Store the sessions of a new event (the app then announces and schedules them).
+    StoreEvents(Vec<NewEvent>),
+    /// Record a person's answer to an event.
+    Rsvp {
+        event_id: i64,
+        user: UserRef,
+        answer: Rsvp,
+    },
+    /// Mark a session cancelled (the app then drops its reminders).
+    CancelEvent {
+        event_id: i64,
+        reason: String,
     },
     /// Remember that a waiting-list reminder was sent.
     MarkReminded {
@@ -372,10 +391,15 @@ pub struct Ctx<'a> {
     pub coordinators_room: Option<&'a RoomRef>,
     /// Where moderators work on the sender's platform.
     pub moderators_room: Option<&'a RoomRef>,
+    /// Where events are announced on the sender's platform, unless `room:` says otherwise.
+    pub events_room: Option<&'a RoomRef>,
     pub moderation: &'a Moderation,
     /// Data a review command needs, loaded by the app as [`review::needs`] asks.
     pub subject: &'a Subject,
 }
+
+/// An event session and everyone's answer to it.
+pub type EventWithAnswers = (EventRecord, Vec<(UserRef, Rsvp)>);
 
 /// Data loaded for a coordinator's command.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -392,6 +416,10 @@ pub enum Subject {
     Cases(Vec<CaseRecord>),
     /// The match a moderation action names (`None`: no such match).
     Pair(Option<MatchRecord>),
+    /// The event session a command or RSVP names, with its answers (`None`: no such event).
+    Event(Option<Box<EventWithAnswers>>),
+    /// The upcoming sessions, with their answers.
+    Events(Vec<EventWithAnswers>),
     /// A programme's participants who are ready to be matched, and the (mentee application,
     /// mentor application) pairs never to propose.
     Matching {
@@ -434,6 +462,10 @@ pub fn handle(ctx: &Ctx<'_>, state: Option<&FlowState>, inbound: &Inbound) -> Ou
             );
             return Outcome::unchanged(vec![reply_to(ctx, &inbound.place, reply)]);
         }
+    }
+    // An RSVP button or reaction, wherever it was pressed: answered by DM.
+    if let Some((n, answer)) = events::picked(&inbound.content) {
+        return events::rsvp(ctx, n, answer);
     }
     match &inbound.place {
         Place::Room(room) => handle_room(ctx, state, room, &inbound.content),
@@ -479,6 +511,21 @@ fn handle_idle_dm(ctx: &Ctx<'_>, content: &Content) -> Outcome {
             )]);
         }
     };
+    match events::parse(text) {
+        Some(Ok(events::EventCommand::Rsvp(n, answer))) => {
+            return events::rsvp(ctx, n, Some(answer));
+        }
+        Some(Err(usage)) if text.trim().to_lowercase().starts_with("rsvp") => {
+            return Outcome::unchanged(vec![ctx.dm_text(usage)]);
+        }
+        Some(_) => {
+            return Outcome::unchanged(vec![ctx.dm_text(format!(
+                "Event commands work in the coordinators' room: write {} followed by the command there.",
+                ctx.room_prefix
+            ))]);
+        }
+        None => {}
+    }
     if review::parse(text).is_some() && parse(text).is_none() {
         return Outcome::unchanged(vec![ctx.dm_text(format!(
             "Coordinators' commands work in the coordinators' room, next to the applications' cards: write {} followed by the command there.",
@@ -538,6 +585,12 @@ fn handle_room(
     }
     if let Some(command) = cases::parse(rest) {
         return cases::handle(ctx, room, command);
+    }
+    if let Some(command) = events::parse(rest) {
+        return match command {
+            Ok(c) => events::handle(ctx, room, c),
+            Err(usage) => Outcome::unchanged(vec![post(usage)]),
+        };
     }
     if matches!(parse(rest), Some(Command::Report)) {
         // Started from a room (perhaps a pair room): the report goes on in the DM, and

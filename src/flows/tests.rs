@@ -119,6 +119,7 @@ impl Convo {
             room_prefix: "!tandem",
             coordinators_room: None,
             moderators_room: None,
+            events_room: None,
             moderation: &Moderation::default(),
             subject: &Subject::Nothing,
         };

@@ -26,6 +26,7 @@ pub enum CommitOutcome {
         new_applications: Vec<i64>,
         new_matches: Vec<i64>,
         new_cases: Vec<i64>,
+        new_events: Vec<i64>,
     },
     /// The conversation or an application changed since it was read: read again and redo
     /// the step.
@@ -121,12 +122,14 @@ impl Store {
         let mut new_applications = Vec::new();
         let mut new_matches = Vec::new();
         let mut new_cases = Vec::new();
+        let mut new_events = Vec::new();
         for effect in effects {
             match self.apply_effect(&mut tx, effect, now).await {
                 Ok(Applied::Done) => {}
                 Ok(Applied::Application(id)) => new_applications.push(id),
                 Ok(Applied::Matches(ids)) => new_matches.extend(ids),
                 Ok(Applied::Case(id)) => new_cases.push(id),
+                Ok(Applied::Events(ids)) => new_events.extend(ids),
                 Ok(Applied::Conflict) => {
                     tx.rollback().await?;
                     return Ok(CommitOutcome::Conflict);
@@ -142,6 +145,7 @@ impl Store {
                 new_applications,
                 new_matches,
                 new_cases,
+                new_events,
             }),
             Err(e) if is_write_conflict(&e) => Ok(CommitOutcome::Conflict),
             Err(e) => Err(e.into()),
@@ -182,6 +186,7 @@ pub(super) enum Applied {
     Application(i64),
     Matches(Vec<i64>),
     Case(i64),
+    Events(Vec<i64>),
     Conflict,
 }
 

@@ -18,6 +18,7 @@
 mod applications;
 mod cases;
 mod conversations;
+mod events;
 mod jobs;
 mod matches;
 mod screening;

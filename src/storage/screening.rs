@@ -82,6 +82,24 @@ impl Store {
             Effect::StoreCase(case) => {
                 return Ok(Applied::Case(self.insert_case(tx, case, now).await?));
             }
+            Effect::StoreEvents(events) => {
+                return Ok(Applied::Events(self.insert_events(tx, events, now).await?));
+            }
+            Effect::Rsvp {
+                event_id,
+                user,
+                answer,
+            } => {
+                self.upsert_rsvp(tx, *event_id, user, *answer, now).await?;
+            }
+            Effect::CancelEvent { event_id, reason } => {
+                if !self
+                    .mark_event_cancelled(tx, *event_id, reason, now)
+                    .await?
+                {
+                    return Ok(Applied::Conflict);
+                }
+            }
             Effect::CaseEvent {
                 case_id,
                 actor,

@@ -206,6 +206,26 @@ fn matrix_settings_mistakes_name_their_line_and_key() {
 }
 
 #[test]
+fn discord_and_events_settings_mistakes_name_their_line_and_key() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("tandem.toml");
+    std::fs::write(
+        &path,
+        "[events]\nreminders = [\"24h\", \"soon\", \"90d\"]\n[discord]\napplication_id = 0\nguild_ids = []\n",
+    )
+    .unwrap();
+    let e = Settings::load(&path).unwrap_err().to_string();
+    for expected in [
+        "tandem.toml:2:1: key `events.reminders`: “soon” should be like 24h, 30m or 2d",
+        "tandem.toml:4:1: key `discord.application_id`: must be the application's id",
+        "tandem.toml:5:1: key `discord.guild_ids`: name at least one guild (server) for the slash commands",
+        "tandem.toml:3:1: key `discord`: set pairs_channel (pair rooms as private threads) or pairs_category (private channels)",
+    ] {
+        assert!(e.contains(expected), "{expected}\nin\n{e}");
+    }
+}
+
+#[test]
 fn check_config_reports_every_problem_and_fails() {
     let dir = tempfile::tempdir().unwrap();
     let bad = dir.path().join("bad.toml");

@@ -319,8 +319,18 @@ fn the_six_month_plan_script_shows_every_milestone_at_the_local_hour_across_summ
             // Nobody writes in the pair room in this script: a nudge, then an alert.
             "[room amina-grace] It has been ",
             "[room coordinators] Quiet pair: match #1 (Amina ↔ Grace)",
+            // The group event: created, announced a week before with RSVP, reminders to
+            // those who said yes, with the time where they are.
+            "[room coordinators] Event created: Pathways social — 3 sessions",
+            "[dm amina] You're going to Pathways social — Wed 27 Jan 2027, 13:30 America/New_York (18:30 UTC).",
+            "[room events] 📅 Pathways social — Wed 27 Jan 2027, 13:30 America/New_York (18:30 UTC)",
+            "[dm amina] Reminder: Pathways social starts in 24 hours, Wed 27 Jan 2027, 13:30 America/New_York (18:30 UTC). Where you are that is Wed 27 Jan 2027, 18:30 Europe/London.",
+            "[dm amina] Reminder: Pathways social starts in 1 hour,",
+            "[room events] 📅 Pathways social — Wed 10 Feb 2027, 13:30 America/New_York (18:30 UTC)",
         ],
     );
+    // Grace said maybe: no reminders for her.
+    assert!(!stdout.contains("[dm grace] Reminder"), "{stdout}");
     // Paused check-ins never reached anyone.
     let check_ins = stdout.matches("[dm amina] Check-in from").count();
     assert_eq!(check_ins, 5, "{stdout}");

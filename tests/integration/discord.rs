@@ -119,6 +119,7 @@ async fn start_with(
         guild_ids: vec![GUILD_ID],
         coordinators_channel: Some(coordinators),
         moderators_channel: None,
+        events_channel: None,
         pairs_channel: Some(pairs),
         pairs_category: None,
     };

@@ -342,6 +342,7 @@ fn bot_settings(url: &str, bot: &str, coordinators: &OwnedRoomId) -> MatrixSetti
         allowed_servers: Vec::new(),
         coordinators_room: Some(coordinators.to_string()),
         moderators_room: None,
+        events_room: None,
     }
 }
 
@@ -797,6 +798,7 @@ async fn a_homeserver_that_is_down_is_retried_until_the_deadline_with_a_clear_er
         allowed_servers: Vec::new(),
         coordinators_room: None,
         moderators_room: None,
+        events_room: None,
     };
     let store_dir = tempfile::tempdir().unwrap();
     let started = std::time::Instant::now();

@@ -37,17 +37,19 @@ use serenity::all::{
     ComponentInteraction, ComponentInteractionDataKind, Context, CreateActionRow,
     CreateAllowedMentions, CreateButton, CreateChannel, CreateCommand, CreateCommandOption,
     CreateInputText, CreateInteractionResponse, CreateInteractionResponseMessage, CreateMessage,
-    CreateModal, CreateSelectMenu, CreateSelectMenuKind, CreateSelectMenuOption, CreateThread,
-    EditInteractionResponse, EditMessage, EditThread, EventHandler, GatewayIntents, GuildId, Http,
-    HttpBuilder, InputTextStyle, Interaction, Message, MessageId, ModalInteraction, Nonce,
-    PermissionOverwrite, PermissionOverwriteType, Permissions, Ready, ResolvedValue, ResumedEvent,
-    RoleId, ShardManager, UserId,
+    CreateModal, CreateScheduledEvent, CreateSelectMenu, CreateSelectMenuKind,
+    CreateSelectMenuOption, CreateThread, EditInteractionResponse, EditMessage, EditScheduledEvent,
+    EditThread, EventHandler, GatewayIntents, GuildId, Http, HttpBuilder, InputTextStyle,
+    Interaction, Message, MessageId, ModalInteraction, Nonce, PermissionOverwrite,
+    PermissionOverwriteType, Permissions, Ready, ResolvedValue, ResumedEvent, RoleId,
+    ScheduledEventId, ScheduledEventStatus, ScheduledEventType, ShardManager, Timestamp, UserId,
 };
 use tokio::sync::mpsc;
 use tracing::{debug, error, info, warn};
 
 use crate::app::App;
 use crate::config::DiscordSettings;
+use crate::domain::events::EventRecord;
 use crate::domain::{Place, Platform, RoomRef, UserRef};
 use crate::flows::{Content, Inbound, OutMessage};
 use crate::ports::{
@@ -81,6 +83,8 @@ pub fn required_permissions() -> Permissions {
         | Permissions::READ_MESSAGE_HISTORY
         | Permissions::MANAGE_CHANNELS
         | Permissions::MANAGE_ROLES
+        | Permissions::CREATE_EVENTS
+        | Permissions::MANAGE_EVENTS
 }
 
 /// The URL that adds the bot to a server, with its slash commands and permissions.
@@ -204,6 +208,11 @@ impl DiscordBot {
     /// The coordinators' channel, as the app names rooms.
     pub fn coordinators_room(&self) -> Option<RoomRef> {
         self.settings.coordinators_channel.map(channel_ref)
+    }
+
+    /// The events channel, as the app names rooms.
+    pub fn events_room(&self) -> Option<RoomRef> {
+        self.settings.events_channel.map(channel_ref)
     }
 
     /// The moderators' channel, as the app names rooms.
@@ -612,6 +621,26 @@ impl DiscordBot {
                         .components(vec![CreateActionRow::InputText(input)]),
                 )
             }
+            // A room's prompt (an event's RSVP) stays open for everyone else: the answer is
+            // confirmed by DM.
+            Some(Action::Pick {
+                owner: None,
+                prompt_ref,
+                value,
+            }) => {
+                let values = match (&press.data.kind, value) {
+                    (ComponentInteractionDataKind::StringSelect { values }, _) => values.clone(),
+                    (_, Some(value)) => vec![value],
+                    (_, None) => vec![],
+                };
+                let inbound = Inbound {
+                    from: UserRef::new(Platform::Discord, user.clone()),
+                    place: self.place_of(press.guild_id, press.channel_id),
+                    content: Content::Picked { prompt_ref, values },
+                };
+                self.enqueue(inbound, Then::Nothing);
+                CreateInteractionResponse::Acknowledge
+            }
             Some(Action::Pick {
                 prompt_ref, value, ..
             }) => {
@@ -734,6 +763,17 @@ impl DiscordBot {
             content: Content::Text(text),
         };
         self.enqueue(inbound, Then::Nothing);
+    }
+
+    /// The guild a channel belongs to (the first configured guild if it cannot be told).
+    async fn guild_of(&self, channel: ChannelId) -> Option<GuildId> {
+        match channel.to_channel(&self.http).await {
+            Ok(found) => found.guild().map(|c| c.guild_id),
+            Err(e) => {
+                debug!("looking up channel {channel}: {e}");
+                self.settings.guild_ids.first().map(|g| GuildId::new(*g))
+            }
+        }
     }
 
     /// Whether a room is a thread (pair rooms under `pairs_channel`) or a channel.
@@ -1036,6 +1076,52 @@ impl RoomMessenger for DiscordBot {
     ) -> Result<(), PortError> {
         self.send(discord_channel(room)?, message, key, None).await
     }
+
+    /// A native scheduled event (External, its location a link to the announcement's
+    /// channel), so the session shows in the server's event list and calendar.
+    async fn publish_event(&self, event: &EventRecord) -> Result<Option<String>, PortError> {
+        let channel = discord_channel(&event.room)?;
+        let Some(guild) = self.guild_of(channel).await else {
+            return Ok(None);
+        };
+        let end = event.starts_at + chrono::Duration::minutes(i64::from(event.duration_minutes));
+        let mut builder = CreateScheduledEvent::new(
+            ScheduledEventType::External,
+            event.title.chars().take(100).collect::<String>(),
+            Timestamp::from(event.starts_at),
+        )
+        .end_time(Timestamp::from(end))
+        .location(format!("https://discord.com/channels/{guild}/{channel}"));
+        if !event.description.is_empty() {
+            builder = builder.description(event.description.chars().take(1000).collect::<String>());
+        }
+        let created = guild
+            .create_scheduled_event(&self.http, builder)
+            .await
+            .map_err(|e| self.port_error(e, None, "create events (Create Events)"))?;
+        Ok(Some(format!("{guild}/{}", created.id)))
+    }
+
+    async fn cancel_event(&self, event: &EventRecord) -> Result<(), PortError> {
+        let Some((guild, id)) = event.external_id.as_deref().and_then(external_event) else {
+            return Ok(());
+        };
+        guild
+            .edit_scheduled_event(
+                &self.http,
+                ScheduledEventId::new(id),
+                EditScheduledEvent::new().status(ScheduledEventStatus::Canceled),
+            )
+            .await
+            .map(|_| ())
+            .map_err(|e| self.port_error(e, None, "manage events (Manage Events)"))
+    }
+}
+
+/// A Discord scheduled event's id, as kept with the session: `guild/event`.
+fn external_event(id: &str) -> Option<(GuildId, u64)> {
+    let (guild, event) = id.split_once('/')?;
+    Some((GuildId::new(guild.parse().ok()?), event.parse().ok()?))
 }
 
 #[async_trait]

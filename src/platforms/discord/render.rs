@@ -144,6 +144,11 @@ pub fn render(message: &OutMessage, owner: Option<&str>) -> Rendered {
             text.push_str(&format!("\n{}. {}", i + 1, choice.label));
         }
     }
+    // Each reader sees the moment in their own zone (and how far off it is).
+    if let Some(at) = message.at {
+        let ts = at.timestamp();
+        text.push_str(&format!("\n🕒 In your time zone: <t:{ts}:F> (<t:{ts}:R>)"));
+    }
     let mentions: Vec<u64> = message
         .notify
         .iter()
@@ -671,6 +676,21 @@ mod tests {
         );
         // In a DM, actions are not offered (cards are for staff rooms).
         assert_eq!(render(&card, Some("42")).controls, Controls::None);
+    }
+
+    #[test]
+    fn a_moment_is_shown_in_each_readers_own_zone() {
+        let at = chrono::DateTime::parse_from_rfc3339("2027-02-03T18:00:00Z")
+            .unwrap()
+            .with_timezone(&chrono::Utc);
+        let message = OutMessage {
+            at: Some(at),
+            ..OutMessage::text("Career night")
+        };
+        assert_eq!(
+            render(&message, None).parts[0],
+            "Career night\n🕒 In your time zone: <t:1801677600:F> (<t:1801677600:R>)"
+        );
     }
 
     #[test]

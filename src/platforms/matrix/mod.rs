@@ -134,6 +134,7 @@ pub struct MatrixBot {
     allowed_servers: Vec<String>,
     coordinators_room: Option<OwnedRoomId>,
     moderators_room: Option<OwnedRoomId>,
+    events_room: Option<OwnedRoomId>,
     /// Whether this device has never synced: then old messages are skipped.
     fresh_device: bool,
     sync_timeout: Duration,
@@ -267,6 +268,7 @@ impl MatrixBot {
             allowed_servers: settings.allowed_servers(),
             coordinators_room: None,
             moderators_room: None,
+            events_room: None,
             fresh_device,
             sync_timeout: options.sync_timeout,
             dms: Mutex::default(),
@@ -281,6 +283,9 @@ impl MatrixBot {
             .await?;
         bot.moderators_room = bot
             .join_configured(settings.moderators_room.as_deref(), deadline)
+            .await?;
+        bot.events_room = bot
+            .join_configured(settings.events_room.as_deref(), deadline)
             .await?;
         Ok(Arc::new(bot))
     }
@@ -332,6 +337,12 @@ impl MatrixBot {
     /// The configured coordinators' and moderators' rooms, for [`crate::app::AppSettings`].
     pub fn coordinators_room(&self) -> Option<RoomRef> {
         self.coordinators_room
+            .as_ref()
+            .map(|id| RoomRef::new(Platform::Matrix, id.as_str()))
+    }
+
+    pub fn events_room(&self) -> Option<RoomRef> {
+        self.events_room
             .as_ref()
             .map(|id| RoomRef::new(Platform::Matrix, id.as_str()))
     }
@@ -443,10 +454,14 @@ impl MatrixBot {
     /// Where a message in `room` was written, as the app sees it.
     async fn place_of(&self, room: &Room) -> Place {
         let id = room.room_id();
-        let configured = [&self.coordinators_room, &self.moderators_room]
-            .into_iter()
-            .flatten()
-            .any(|r| r == id);
+        let configured = [
+            &self.coordinators_room,
+            &self.moderators_room,
+            &self.events_room,
+        ]
+        .into_iter()
+        .flatten()
+        .any(|r| r == id);
         let as_room = Place::Room(RoomRef::new(Platform::Matrix, id.as_str()));
         if configured {
             return as_room;
