@@ -515,6 +515,10 @@ impl App {
             "telling coordinators about an unreachable person",
             self.tell_unreachable(&failed, Some(user)).await,
         );
+        follow_up(
+            "telling coordinators about a pair room",
+            self.tell_pair_room_failures(&failed).await,
+        );
         // Follow-ups of a recorded step: a failure here must not tell the sender their
         // (already recorded) action failed, so it is logged. Queued prompts are tried again
         // on the person's next message; a missed card or proposal list can be shown again
@@ -618,6 +622,35 @@ impl App {
                 "I could not send a direct message to {to}: {why}. They may have left the server or closed their DMs; please reach them another way."
             );
             let key = IdempotencyKey(format!("unreachable-{to}-{}", unique_tag()));
+            self.ports
+                .rooms
+                .post_in_room(&room, &OutMessage::text(text), &key)
+                .await
+                .map_err(|e| Error::Internal(anyhow::anyhow!("telling the coordinators: {e}")))?;
+        }
+        Ok(())
+    }
+
+    /// Tells the coordinators when a pair room could not be made (a missing permission, a
+    /// server limit): the match is recorded, so they can fix the cause and create it.
+    async fn tell_pair_room_failures(&self, failed: &[(Effect, PortError)]) -> Result<()> {
+        for (effect, error) in failed {
+            let Effect::CreatePairRoom {
+                match_id, members, ..
+            } = effect
+            else {
+                continue;
+            };
+            let Some(platform) = members.first().map(|m| m.platform) else {
+                continue;
+            };
+            let Some(room) = self.coordinators_room(platform).cloned() else {
+                continue;
+            };
+            let text = format!(
+                "I could not create the pair room for match #{match_id}: {error}. The match is recorded without a room: fix the cause, then put the pair in touch with each other."
+            );
+            let key = IdempotencyKey(format!("pair-room-failed-{match_id}-{}", unique_tag()));
             self.ports
                 .rooms
                 .post_in_room(&room, &OutMessage::text(text), &key)

@@ -152,9 +152,13 @@ pub fn tally(event: &EventRecord, rsvps: &[(UserRef, Rsvp)]) -> String {
         count(Rsvp::No)
     );
     if let Some(c) = event.capacity {
-        s.push_str(&format!(" ({c} places)"));
+        s.push_str(&format!(" ({})", places(c)));
     }
     s
+}
+
+fn places(n: u32) -> String {
+    format!("{n} place{}", if n == 1 { "" } else { "s" })
 }
 
 /// An RSVP, by button, reaction or typed command.
@@ -190,8 +194,9 @@ pub fn rsvp(ctx: &Ctx<'_>, n: i64, answer: Option<Rsvp>) -> Outcome {
         && others_yes >= capacity as usize
     {
         return reply(format!(
-            "Sorry, {} is full ({capacity} places). Answer maybe and the coordinators will know you'd like to come.",
-            event.title
+            "Sorry, {} is full ({}). Answer maybe and the coordinators will know you'd like to come.",
+            event.title,
+            places(capacity)
         ));
     }
     let text = match answer {

@@ -31,6 +31,7 @@ pub struct Recording {
     rooms: Arc<Mutex<Vec<PrivateRoomSpec>>>,
     read_only: Arc<Mutex<Vec<(RoomRef, bool)>>>,
     unreachable: Arc<Mutex<Vec<UserRef>>>,
+    room_failure: Arc<Mutex<Option<String>>>,
 }
 
 impl Recording {
@@ -72,6 +73,11 @@ impl Recording {
             .lock()
             .expect("recording lock")
             .push(user.clone());
+    }
+
+    /// From now on, creating a room fails with this reason (a missing permission).
+    pub fn fail_room_creation(&self, reason: &str) {
+        *self.room_failure.lock().expect("recording lock") = Some(reason.to_string());
     }
 
     /// Read-only changes so far: (room, read only).
@@ -137,6 +143,9 @@ impl RoomProvisioner for Recording {
         spec: &PrivateRoomSpec,
         _key: &IdempotencyKey,
     ) -> Result<RoomRef, PortError> {
+        if let Some(reason) = self.room_failure.lock().expect("recording lock").clone() {
+            return Err(PortError::Other(anyhow::anyhow!(reason)));
+        }
         let mut rooms = self.rooms.lock().expect("recording lock");
         rooms.push(spec.clone());
         Ok(RoomRef::new(

@@ -31,6 +31,7 @@ const WAIT: Duration = Duration::from_secs(20);
 struct Running {
     fake: DiscordFake,
     bot: Arc<DiscordBot>,
+    app: App,
     serve: JoinHandle<anyhow::Result<()>>,
     coordinators: u64,
     pairs: u64,
@@ -51,7 +52,7 @@ impl Running {
     async fn restart(&mut self) {
         self.bot.stop().await;
         let _ = tokio::time::timeout(WAIT, &mut self.serve).await;
-        let (bot, serve) = launch(
+        let (bot, app, serve) = launch(
             &self.options,
             &self.store,
             &self.programmes,
@@ -60,6 +61,7 @@ impl Running {
         )
         .await;
         self.bot = bot;
+        self.app = app;
         self.serve = serve;
     }
 
@@ -95,6 +97,7 @@ fn app_settings(coordinators: u64) -> AppSettings {
     AppSettings {
         coordinators_rooms: vec![RoomRef::new(Platform::Discord, coordinators.to_string())],
         moderators_rooms: vec![],
+        events_rooms: vec![],
         ..AppSettings::default()
     }
 }
@@ -137,7 +140,7 @@ async fn start_with(
         .with_case_key(Sealer::from_text(&"1f".repeat(32)).unwrap());
     let programmes = programmes_with_coordinators(&staff);
     let clock = Arc::new(ManualClock::new(start_time()));
-    let (bot, serve) = launch(&options, &store, &programmes, &clock, coordinators).await;
+    let (bot, app, serve) = launch(&options, &store, &programmes, &clock, coordinators).await;
     fake.wait_for("slash commands registered", WAIT, |s| {
         s.commands
             .get(&GUILD_ID)
@@ -148,6 +151,7 @@ async fn start_with(
     let running = Running {
         fake,
         bot,
+        app,
         serve,
         coordinators,
         pairs,
@@ -167,7 +171,7 @@ async fn launch(
     programmes: &[Programme],
     clock: &Arc<ManualClock>,
     coordinators: u64,
-) -> (Arc<DiscordBot>, JoinHandle<anyhow::Result<()>>) {
+) -> (Arc<DiscordBot>, App, JoinHandle<anyhow::Result<()>>) {
     let bot = DiscordBot::connect(options.clone())
         .await
         .expect("the bot builds its clients");
@@ -184,13 +188,14 @@ async fn launch(
     );
     let serve = {
         let bot = bot.clone();
+        let app = app.clone();
         tokio::spawn(async move { bot.serve(app).await })
     };
     assert!(
         bot.wait_ready(WAIT).await,
         "the bot connects to the fake gateway"
     );
-    (bot, serve)
+    (bot, app, serve)
 }
 
 /// The bot's messages in a channel, as first sent (an answered prompt shows the answer
@@ -472,6 +477,26 @@ async fn presses_by_someone_else_on_answered_prompts_or_unknown_controls_are_ref
         "only Amina's own answer was taken: {texts:#?}"
     );
 
+    // Staff commands are hidden from members without the permission.
+    let registered = fake.lock().commands[&GUILD_ID].clone();
+    let permission = |name: &str| {
+        registered
+            .iter()
+            .find(|c| c["name"] == name)
+            .map(|c| c["default_member_permissions"].clone())
+            .unwrap()
+    };
+    assert_eq!(
+        permission("coordinate"),
+        json!((1u64 << 13).to_string()),
+        "Manage Messages"
+    );
+    assert_eq!(
+        permission("moderate"),
+        json!((1u64 << 40).to_string()),
+        "Moderate Members"
+    );
+    assert_eq!(permission("apply"), Value::Null, "everyone");
     // A staff command outside its channel points to the right one, privately.
     let misplaced = fake.slash(staff[0], Some(lobby), "coordinate", &[("command", "queue")]);
     let text = ephemeral_text(&response_to(fake, misplaced).await);
@@ -1003,5 +1028,108 @@ async fn a_coordinator_asks_and_rejects_from_the_cards_buttons_through_forms() {
             .contains("We have enough mentors in tech this round."),
         "{told}"
     );
+    run.stop().await;
+}
+
+#[tokio::test]
+async fn an_event_is_announced_with_rsvp_buttons_local_times_and_a_native_scheduled_event() {
+    let (run, staff) = start(&["carol"]).await;
+    let fake = &run.fake;
+    let carol = staff[0];
+    let events = fake.add_channel("events");
+    let amina = fake.add_user("amina");
+    // Three days after the test clock's start: announced at once.
+    let create = format!(
+        "event create title: Pathways social; start: 2027-01-14 18:30 Europe/London; length: 1h; room: {events}; description: Meet the other pairs."
+    );
+    fake.slash(
+        carol,
+        Some(run.coordinators),
+        "coordinate",
+        &[("command", &create)],
+    );
+    run.settle(1, "event create").await;
+    let created = next_from_bot(fake, run.coordinators, 1).await;
+    assert!(
+        created["content"]
+            .as_str()
+            .unwrap()
+            .starts_with("Event created: Pathways social — 1 session"),
+        "{created}"
+    );
+    run.app.run_due_jobs().await.unwrap();
+    let announcement = next_from_bot(fake, events, 0).await;
+    let text = announcement["content"].as_str().unwrap();
+    assert!(
+        text.starts_with("📅 Pathways social — Thu 14 Jan 2027, 18:30 Europe/London (18:30 UTC)"),
+        "{text}"
+    );
+    assert!(
+        text.ends_with("🕒 In your time zone: <t:1799951400:F> (<t:1799951400:R>)"),
+        "each reader sees their own time: {text}"
+    );
+    let native = fake
+        .wait_for("a scheduled event", WAIT, |s| {
+            s.scheduled_events.values().next().cloned()
+        })
+        .await;
+    assert_eq!(native["name"], "Pathways social");
+    assert_eq!(native["entity_type"], 3, "external");
+    assert_eq!(native["scheduled_start_time"], "2027-01-14T18:30:00.000Z");
+    assert_eq!(
+        native["entity_metadata"]["location"],
+        format!("https://discord.com/channels/{GUILD_ID}/{events}")
+    );
+
+    // Amina presses Yes on the announcement: it stays for everyone, she is told by DM.
+    let yes = custom_id(&announcement, Some("yes"));
+    let press = fake.press(amina, &announcement, &yes);
+    assert_eq!(
+        response_to(fake, press).await["type"],
+        6,
+        "no change to the message"
+    );
+    let dm = fake
+        .wait_for("Amina's DM", WAIT, |s| s.dm_channel(amina))
+        .await;
+    let confirmed = next_from_bot(fake, dm, 0).await;
+    assert!(
+        confirmed["content"]
+            .as_str()
+            .unwrap()
+            .starts_with("You're going to Pathways social"),
+        "{confirmed}"
+    );
+    let still = fake
+        .lock()
+        .messages
+        .iter()
+        .find(|m| m["id"] == announcement["id"])
+        .cloned()
+        .unwrap();
+    assert_eq!(still["components"], announcement["components"]);
+
+    // Cancelled: Amina hears, and the server's event is cancelled too.
+    fake.slash(
+        carol,
+        Some(run.coordinators),
+        "coordinate",
+        &[("command", "event cancel 1 Snow")],
+    );
+    let notice = next_from_bot(fake, dm, 1).await;
+    assert!(
+        notice["content"]
+            .as_str()
+            .unwrap()
+            .starts_with("Cancelled: Pathways social"),
+        "{notice}"
+    );
+    fake.wait_for("the scheduled event cancelled", WAIT, |s| {
+        s.scheduled_events
+            .values()
+            .find(|e| e["status"] == 4)
+            .map(|_| ())
+    })
+    .await;
     run.stop().await;
 }

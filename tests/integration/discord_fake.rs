@@ -70,6 +70,8 @@ pub struct State {
     failures: VecDeque<Failure>,
     /// People who do not accept DMs from the bot.
     pub closed_dms: HashSet<u64>,
+    /// Guild scheduled events, by id.
+    pub scheduled_events: HashMap<u64, Value>,
     dm_of: HashMap<u64, u64>,
     // Gateway.
     seq: u64,
@@ -759,6 +761,31 @@ fn route(
                     .retain(|o| o["id"] != *target);
             }
             empty()
+        }
+        ("POST", ["guilds", guild, "scheduled-events"]) => {
+            let id = state.id();
+            let event = json!({
+                "id": id.to_string(), "guild_id": guild, "channel_id": null,
+                "creator_id": BOT_ID.to_string(), "name": body["name"],
+                "description": body.get("description").cloned().unwrap_or(Value::Null),
+                "scheduled_start_time": body["scheduled_start_time"],
+                "scheduled_end_time": body.get("scheduled_end_time").cloned().unwrap_or(Value::Null),
+                "privacy_level": body["privacy_level"], "status": 1,
+                "entity_type": body["entity_type"], "entity_id": null,
+                "entity_metadata": body.get("entity_metadata").cloned().unwrap_or(Value::Null),
+                "user_count": 0
+            });
+            state.scheduled_events.insert(id, event.clone());
+            reply(StatusCode::OK, event)
+        }
+        ("PATCH", ["guilds", _, "scheduled-events", id]) => {
+            let Some(event) = num(id).and_then(|id| state.scheduled_events.get_mut(&id)) else {
+                return unknown("Unknown Guild Scheduled Event", 10070);
+            };
+            for (k, v) in body.as_object().cloned().unwrap_or_default() {
+                event[k.as_str()] = v;
+            }
+            reply(StatusCode::OK, event.clone())
         }
         ("POST", ["interactions", id, token, "callback"]) => {
             let Some((interaction, channel)) = state.interactions.get(*token).copied() else {

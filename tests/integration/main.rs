@@ -17,6 +17,7 @@ mod console;
 mod discord;
 #[cfg(feature = "discord")]
 mod discord_fake;
+mod events;
 mod incidents;
 mod journeys;
 mod matching_cli;

@@ -61,6 +61,18 @@ fn utc(s: &str) -> chrono::DateTime<chrono::Utc> {
 }
 
 both_backends! {
+    async fn a_pair_room_that_cannot_be_made_is_reported_to_the_coordinators(db: TestDb) {
+        let h = Harness::new(&db).await;
+        h.rec.fail_room_creation("the bot is missing a permission: it needs to create private threads (Create Private Threads, Send Messages in Threads)");
+        ready_mentee(&h, "amina", "Amina").await;
+        ready_mentor(&h, "grace", "Grace", "Technology").await;
+        h.in_room("carol", ROOM, "!tandem match propose").await;
+        h.in_room("carol", ROOM, "!tandem match approve 1").await;
+        h.dm_all("amina", "accept").await;
+        let out = h.dm_all("grace", "accept").await;
+        assert!(out.contains("[room coordinators] I could not create the pair room for match #1: the bot is missing a permission: it needs to create private threads (Create Private Threads, Send Messages in Threads). The match is recorded without a room"), "{out}");
+    }
+
     async fn approving_a_whole_cohort_reports_its_progress_in_the_room(db: TestDb) {
         let h = Harness::with_settings(&db, |s| s.progress_every = 2).await;
         ready_mentee(&h, "amina", "Amina").await;

@@ -1,0 +1,114 @@
+//! Group events on both backends: a weekly series created in one line, announced with RSVP,
+//! answered by button (a pick in the room) and by typing, full sessions, reminders with the
+//! reader's own time, who's coming, cancellation, and the refusals.
+
+use tandem::domain::{Place, Platform, RoomRef};
+use tandem::flows::{Content, Inbound};
+
+use crate::support::{Harness, user};
+
+const ROOM: &str = "coordinators";
+
+fn utc(s: &str) -> chrono::DateTime<chrono::Utc> {
+    chrono::DateTime::parse_from_rfc3339(s)
+        .unwrap()
+        .with_timezone(&chrono::Utc)
+}
+
+/// Someone presses an RSVP button (or reacts) on announcement `n` in the events room.
+async fn press(h: &Harness, who: &str, n: i64, answer: &str) -> String {
+    h.rec.take();
+    h.app
+        .receive(Inbound {
+            from: user(who),
+            place: Place::Room(RoomRef::new(Platform::Console, "events")),
+            content: Content::Picked {
+                prompt_ref: Some(format!("rsvp:{n}")),
+                values: vec![answer.to_string()],
+            },
+        })
+        .await;
+    crate::support::transcript(&h.rec.take())
+}
+
+/// Moves the clock and runs what is due.
+async fn at(h: &Harness, time: &str) -> String {
+    h.clock.set(utc(time));
+    h.sweep().await
+}
+
+both_backends! {
+    async fn a_weekly_series_is_announced_answered_reminded_and_cancelled(db: TestDb) {
+        let h = Harness::new(&db).await;
+        let out = h.in_room("carol", ROOM, "!tandem event create title: CV workshop; start: 2027-01-20 18:00 Europe/London; length: 90m; capacity: 1; repeat: 0 18 * * WED until 2027-01-27; description: Bring your CV.").await;
+        assert!(out.contains("[room coordinators] Event created: CV workshop — 2 sessions, announced in console:events 7 days before each"), "{out}");
+        assert!(out.contains("#1 Wed 20 Jan 2027, 18:00 Europe/London (18:00 UTC)\n#2 Wed 27 Jan 2027, 18:00 Europe/London (18:00 UTC)"), "{out}");
+
+        // A week before: the announcement, with the RSVP choices.
+        let out = at(&h, "2027-01-13T18:00:00Z").await;
+        assert!(out.contains("[room events] 📅 CV workshop — Wed 20 Jan 2027, 18:00 Europe/London (18:00 UTC)\n90 minutes. Places: 1.\nBring your CV."), "{out}");
+        let announced = h.rec.all();
+        assert!(announced.is_empty(), "the transcript was taken");
+
+        // Answers by button: the first yes takes the only place; the next is refused kindly.
+        let out = press(&h, "amina", 1, "yes").await;
+        assert_eq!(out, "[dm amina] You're going to CV workshop — Wed 20 Jan 2027, 18:00 Europe/London (18:00 UTC). I'll remind you before it starts.");
+        let out = press(&h, "bea", 1, "yes").await;
+        assert!(out.contains("[dm bea] Sorry, CV workshop is full (1 place)."), "{out}");
+        let out = press(&h, "bea", 1, "maybe").await;
+        assert!(out.contains("[dm bea] Noted as maybe"), "{out}");
+        // Changing one's mind keeps one answer.
+        press(&h, "amina", 1, "yes").await;
+        let out = h.in_room("carol", ROOM, "!tandem event show 1").await;
+        assert!(out.contains("1 yes, 1 maybe, 0 no (1 place)\nComing: amina\nMaybe: bea"), "{out}");
+
+        // Reminders only to those who said yes; Amina's zone is not known, so just the event's.
+        let out = at(&h, "2027-01-19T18:00:00Z").await;
+        assert_eq!(out, "[dm amina] Reminder: CV workshop starts in 24 hours, Wed 20 Jan 2027, 18:00 Europe/London (18:00 UTC).");
+        let out = at(&h, "2027-01-20T17:00:00Z").await;
+        assert!(out.contains("[dm amina] Reminder: CV workshop starts in 1 hour"), "{out}");
+        assert!(!out.contains("[dm bea]"), "{out}");
+
+        // Typed answers work too; then the second session is cancelled.
+        let out = h.dm_all("bea", "rsvp 2 yes").await;
+        assert!(out.contains("[dm bea] You're going to CV workshop — Wed 27 Jan 2027"), "{out}");
+        let out = h.in_room("carol", ROOM, "!tandem events").await;
+        assert!(out.contains("Upcoming events (2):\n#1 CV workshop — Wed 20 Jan 2027, 18:00 Europe/London (18:00 UTC) · 1 yes, 1 maybe, 0 no (1 place)\n#2 CV workshop — Wed 27 Jan 2027, 18:00 Europe/London (18:00 UTC) · 1 yes, 0 maybe, 0 no (1 place)"), "{out}");
+        let out = h.in_room("carol", ROOM, "!tandem event cancel 2 The room is double-booked").await;
+        assert!(out.contains("[dm bea] Cancelled: CV workshop — Wed 27 Jan 2027, 18:00 Europe/London (18:00 UTC). Reason: The room is double-booked. Sorry for the change."), "{out}");
+        assert!(out.contains("[room events] Cancelled: CV workshop"), "{out}");
+        assert!(out.contains("[room coordinators] Event #2 cancelled by carol; 1 people who said yes or maybe were told."), "{out}");
+        assert!(h.store.pending_jobs_of("event:2").await.unwrap().is_empty(), "its announcement and reminders are dropped");
+        let out = press(&h, "amina", 2, "yes").await;
+        assert!(out.contains("was cancelled, so there is nothing to answer"), "{out}");
+        let out = h.in_room("carol", ROOM, "!tandem event cancel 2").await;
+        assert!(out.contains("Event #2 was already cancelled."), "{out}");
+        // Nothing more happens for the cancelled session.
+        let out = at(&h, "2027-01-27T18:00:00Z").await;
+        assert!(!out.contains("CV workshop"), "{out}");
+    }
+
+    async fn bad_event_commands_get_a_reason_and_change_nothing(db: TestDb) {
+        let h = Harness::new(&db).await;
+        for (line, reason) in [
+            ("!tandem event create title: X; start: 2027-02-03 18:00 Mars/Olympus", "start: I don't know the time zone"),
+            ("!tandem event create title: X; start: 2026-02-03 18:00 UTC", "is in the past"),
+            ("!tandem event create title: X; start: 2027-02-03 18:00 UTC; repeat: 0 18 31 2 * until 2027-12-31", "never fires"),
+            ("!tandem event create title: X; start: 2027-02-03 18:00 UTC; repeat: */5 * * * * until 2027-03-01", "at most once a day"),
+            ("!tandem event create title: X; start: 2027-02-03 18:00 UTC; repeat: 0 18 * * * until 2027-01-01", "before it starts"),
+            ("!tandem event show 9", "There is no event #9."),
+        ] {
+            let out = h.in_room("carol", ROOM, line).await;
+            assert!(out.contains(reason), "{line}: {out}");
+        }
+        let out = h.in_room("bob", ROOM, "!tandem event create title: X; start: 2027-02-03 18:00 UTC").await;
+        assert!(out.contains("only a programme's coordinators can manage events"), "{out}");
+        let out = h.in_room("carol", "lobby", "!tandem event create title: X; start: 2027-02-03 18:00 UTC").await;
+        assert!(out.contains("Event commands work in the coordinators' room."), "{out}");
+        let out = h.dm_all("amina", "rsvp 9 yes").await;
+        assert!(out.contains("There is no event #9."), "{out}");
+        let out = h.dm_all("amina", "rsvp 1 perhaps").await;
+        assert!(out.contains("Usage: rsvp <event number> yes|no|maybe"), "{out}");
+        assert!(h.store.upcoming_events(h.app.now(), 10).await.unwrap().is_empty());
+    }
+}
