@@ -463,6 +463,17 @@ pub fn handle(ctx: &Ctx<'_>, state: Option<&FlowState>, inbound: &Inbound) -> Ou
             return Outcome::unchanged(vec![reply_to(ctx, &inbound.place, reply)]);
         }
     }
+    // The platform's own "report message": a report with that message as evidence.
+    if let (Place::Dm, Content::Text(t)) = (&inbound.place, &inbound.content)
+        && let Some(link) = report::reported_message(t)
+    {
+        return match state {
+            None => report::start_about_message(ctx, link),
+            Some(_) => Outcome::unchanged(vec![ctx.dm_text(
+                "Let's finish what we were doing first (or type cancel); then report the message again.",
+            )]),
+        };
+    }
     // An RSVP button or reaction, wherever it was pressed: answered by DM.
     if let Some((n, answer)) = events::picked(&inbound.content) {
         return events::rsvp(ctx, n, answer);

@@ -66,6 +66,31 @@ pub struct ReportFlow {
     pub urgent: Option<bool>,
     pub anonymous: Option<bool>,
     pub room: Option<String>,
+    /// A link to the message reported through the platform's own "report message"
+    /// (Discord's message menu): kept as evidence.
+    #[serde(default)]
+    pub message: Option<String>,
+}
+
+/// `report message <link>`: what the platform's "report message" turns into.
+pub fn reported_message(text: &str) -> Option<String> {
+    let t = text.trim();
+    let head = t.get(..15)?;
+    if !head.eq_ignore_ascii_case("report message ") {
+        return None;
+    }
+    let link = t[15..].trim();
+    (!link.is_empty() && !link.contains(char::is_whitespace) && link.len() <= 500)
+        .then(|| link.to_string())
+}
+
+/// Starts a report about one message, which is attached as evidence.
+pub fn start_about_message(ctx: &Ctx<'_>, link: String) -> Outcome {
+    let mut outcome = start(ctx, None);
+    if let StateChange::Set(FlowState::Report(flow)) = &mut outcome.state {
+        flow.message = Some(link);
+    }
+    outcome
 }
 
 /// Starts a report; `room` is where `!tandem report` was written, if not in a DM.
@@ -89,6 +114,7 @@ pub fn start(ctx: &Ctx<'_>, room: Option<String>) -> Outcome {
         urgent: None,
         anonymous: None,
         room,
+        message: None,
     };
     Outcome {
         state: StateChange::Set(FlowState::Report(flow.clone())),
@@ -125,9 +151,14 @@ fn prompt(ctx: &Ctx<'_>, flow: &ReportFlow) -> OutMessage {
         ReportStep::WhatHappened => text(
             "What happened? Take your time, and include when and where if you can.",
         ),
-        ReportStep::Evidence => text(
-            "Is there anything that shows it, such as links to messages or a description of a screenshot? Type skip if not.",
-        ),
+        ReportStep::Evidence => match &flow.message {
+            Some(link) => text(&format!(
+                "I've attached the message you reported ({link}). Is there anything else that shows it, such as links to other messages or a description of a screenshot? Type skip if not."
+            )),
+            None => text(
+                "Is there anything that shows it, such as links to messages or a description of a screenshot? Type skip if not.",
+            ),
+        },
         ReportStep::Urgency => OutMessage {
             text: "Is someone in danger now, or does this need attention today?".into(),
             choices: yes_no_choices(),
@@ -299,14 +330,17 @@ pub fn step(ctx: &Ctx<'_>, flow: &ReportFlow, content: &Content) -> Outcome {
         ReportStep::Evidence => {
             let t = clean(text.unwrap_or_default(), true);
             if matches!(parse(&t), Some(Command::Skip)) || t.is_empty() {
-                next.evidence = Some(None);
+                next.evidence = Some(flow.message.clone());
             } else if char_len(&t) > MAX_TEXT {
                 return again(format!(
                     "Please keep the evidence under {} characters: links or a short description are enough.",
                     thousands(MAX_TEXT)
                 ));
             } else {
-                next.evidence = Some(Some(t));
+                next.evidence = Some(Some(match &flow.message {
+                    Some(link) => format!("{link}\n{t}"),
+                    None => t,
+                }));
             }
         }
         ReportStep::Urgency => match yes_no(content) {

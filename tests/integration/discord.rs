@@ -12,6 +12,7 @@ use tokio::task::JoinHandle;
 
 use tandem::app::{App, AppSettings, ManualClock, Ports};
 use tandem::config::DiscordSettings;
+use tandem::domain::incident::{Moderation, default_categories};
 use tandem::domain::{Place, Platform, Programme, RoomRef, UserRef};
 use tandem::flows::{Content, Inbound};
 use tandem::platforms::console::{ConsoleLine, parse_line};
@@ -32,6 +33,9 @@ struct Running {
     fake: DiscordFake,
     bot: Arc<DiscordBot>,
     app: App,
+    /// The moderators' channel, and the moderator (on call too).
+    moderators: u64,
+    moderator: u64,
     serve: JoinHandle<anyhow::Result<()>>,
     coordinators: u64,
     pairs: u64,
@@ -57,7 +61,7 @@ impl Running {
             &self.store,
             &self.programmes,
             &self.clock,
-            self.coordinators,
+            &staff_settings(self.coordinators, self.moderators, self.moderator),
         )
         .await;
         self.bot = bot;
@@ -102,6 +106,22 @@ fn app_settings(coordinators: u64) -> AppSettings {
     }
 }
 
+/// [`app_settings`] with the moderators' channel and one moderator, on call.
+fn staff_settings(coordinators: u64, moderators: u64, moderator: u64) -> AppSettings {
+    AppSettings {
+        moderators_rooms: vec![RoomRef::new(Platform::Discord, moderators.to_string())],
+        moderation: Moderation {
+            moderators: vec![discord(moderator)],
+            on_call: vec![discord(moderator)],
+            categories: default_categories(),
+            max_reports_per_day: 3,
+            escalate_after_minutes: 30,
+            escalation_contact: None,
+        },
+        ..app_settings(coordinators)
+    }
+}
+
 /// Starts the fake and a bot connected to it, serving an app with these coordinators.
 async fn start(coordinator_names: &[&str]) -> (Running, Vec<u64>) {
     start_with(coordinator_names, |_, _| {}).await
@@ -115,13 +135,15 @@ async fn start_with(
     crate::support::init_logging();
     let fake = DiscordFake::start().await;
     let coordinators = fake.add_channel("coordinators");
+    let moderators = fake.add_channel("moderators");
     let pairs = fake.add_channel("pairs");
+    let moderator = fake.add_user("mo");
     let staff: Vec<u64> = coordinator_names.iter().map(|n| fake.add_user(n)).collect();
     let mut settings = DiscordSettings {
         application_id: APPLICATION_ID,
         guild_ids: vec![GUILD_ID],
         coordinators_channel: Some(coordinators),
-        moderators_channel: None,
+        moderators_channel: Some(moderators),
         events_channel: None,
         pairs_channel: Some(pairs),
         pairs_category: None,
@@ -140,7 +162,8 @@ async fn start_with(
         .with_case_key(Sealer::from_text(&"1f".repeat(32)).unwrap());
     let programmes = programmes_with_coordinators(&staff);
     let clock = Arc::new(ManualClock::new(start_time()));
-    let (bot, app, serve) = launch(&options, &store, &programmes, &clock, coordinators).await;
+    let settings = staff_settings(coordinators, moderators, moderator);
+    let (bot, app, serve) = launch(&options, &store, &programmes, &clock, &settings).await;
     fake.wait_for("slash commands registered", WAIT, |s| {
         s.commands
             .get(&GUILD_ID)
@@ -152,6 +175,8 @@ async fn start_with(
         fake,
         bot,
         app,
+        moderators,
+        moderator,
         serve,
         coordinators,
         pairs,
@@ -170,7 +195,7 @@ async fn launch(
     store: &Store,
     programmes: &[Programme],
     clock: &Arc<ManualClock>,
-    coordinators: u64,
+    settings: &AppSettings,
 ) -> (Arc<DiscordBot>, App, JoinHandle<anyhow::Result<()>>) {
     let bot = DiscordBot::connect(options.clone())
         .await
@@ -184,7 +209,7 @@ async fn launch(
             provisioner: bot.clone(),
         },
         clock.clone(),
-        app_settings(coordinators),
+        settings.clone(),
     );
     let serve = {
         let bot = bot.clone();
@@ -1131,5 +1156,93 @@ async fn an_event_is_announced_with_rsvp_buttons_local_times_and_a_native_schedu
             .map(|_| ())
     })
     .await;
+    run.stop().await;
+}
+
+#[tokio::test]
+async fn report_message_from_a_messages_menu_starts_a_private_report_with_the_message_as_evidence()
+{
+    let (run, _) = start(&["carol"]).await;
+    let fake = &run.fake;
+    let (amina, bob) = (fake.add_user("amina"), fake.add_user("bob"));
+    let lobby = fake.add_channel("lobby");
+    let said = fake.say(bob, lobby, "What's your home address?");
+    let message = fake
+        .lock()
+        .messages
+        .iter()
+        .find(|m| is_id(&m["id"], said))
+        .cloned()
+        .unwrap();
+
+    // One's own message cannot be reported this way.
+    let own = fake.report_message(bob, &message);
+    let text = ephemeral_text(&response_to(fake, own).await);
+    assert!(text.starts_with("That is your own message."), "{text}");
+
+    let report = fake.report_message(amina, &message);
+    assert_eq!(
+        response_to(fake, report).await["data"]["flags"],
+        64,
+        "private"
+    );
+    let dm = fake
+        .wait_for("Amina's DM", WAIT, |s| s.dm_channel(amina))
+        .await;
+    next_from_bot(fake, dm, 1).await;
+    assert!(
+        fake.lock().messages_in(lobby).iter().all(|m| !from_bot(m)),
+        "nothing is said in the channel"
+    );
+    let link = format!("https://discord.com/channels/{GUILD_ID}/{lobby}/{said}");
+    let mut handled = 1;
+    for answer in [
+        "2",
+        "bob",
+        "He asked for my home address in the lobby.",
+        "skip",
+        "no",
+        "yes",
+        "yes",
+    ] {
+        let seen = bot_count(&fake.lock(), dm);
+        fake.dm(amina, answer);
+        handled += 1;
+        run.settle(handled, answer).await;
+        let reply = next_from_bot(fake, dm, seen).await;
+        if answer == "He asked for my home address in the lobby." {
+            let text = reply["content"].as_str().unwrap();
+            assert!(
+                text.contains(&format!("I've attached the message you reported ({link})")),
+                "{text}"
+            );
+        }
+    }
+    let card = next_from_bot(fake, run.moderators, 0).await;
+    let text = card["content"].as_str().unwrap();
+    assert!(text.contains(&format!("Evidence: {link}")), "{text}");
+    assert!(text.contains("Reported by: anonymous reporter"), "{text}");
+    assert_eq!(
+        card["components"][0]["components"][0]["label"], "Claim",
+        "the case card's actions"
+    );
+    // Safeguarding: the on-call moderator is mentioned for real, and only them.
+    let ping = next_from_bot(fake, run.moderators, 1).await;
+    assert!(
+        ping["content"]
+            .as_str()
+            .unwrap()
+            .starts_with(&format!("<@{}> On call:", run.moderator)),
+        "{ping}"
+    );
+    assert_eq!(
+        ping["allowed_mentions_sent"]["users"],
+        json!([run.moderator.to_string()])
+    );
+    assert_eq!(
+        card["allowed_mentions_sent"]["parse"],
+        json!([]),
+        "the card pings nobody"
+    );
     run.stop().await;
 }

@@ -359,6 +359,16 @@ impl DiscordFake {
         self.interact(user, channel, in_guild, 2, data, None)
     }
 
+    /// A person uses "Report message" from a message's menu.
+    pub fn report_message(&self, user: u64, message: &Value) -> u64 {
+        let channel: u64 = message["channel_id"].as_str().unwrap().parse().unwrap();
+        let id = message["id"].clone();
+        let data = json!({"id": "2", "name": "Report message", "type": 3, "target_id": id,
+            "guild_id": GUILD_ID.to_string(),
+            "resolved": {"messages": {id.as_str().unwrap(): message}}});
+        self.interact(user, channel, true, 2, data, None)
+    }
+
     /// A person presses a button on a message.
     pub fn press(&self, user: u64, message: &Value, custom_id: &str) -> u64 {
         let data = json!({"custom_id": custom_id, "component_type": 2});
@@ -677,6 +687,9 @@ fn route(
                 body.get("components").cloned().unwrap_or(json!([])),
             );
             message["nonce"] = nonce;
+            // Not part of Discord's message object: kept so a test can see who may be pinged.
+            message["allowed_mentions_sent"] =
+                body.get("allowed_mentions").cloned().unwrap_or(Value::Null);
             state.messages.push(message.clone());
             state.dispatch("MESSAGE_CREATE", message.clone());
             reply(StatusCode::OK, message)

@@ -34,15 +34,16 @@ use anyhow::{Context as _, anyhow};
 use async_trait::async_trait;
 use serenity::all::{
     ActionRowComponent, ButtonStyle, ChannelId, ChannelType, CommandInteraction, CommandOptionType,
-    ComponentInteraction, ComponentInteractionDataKind, Context, CreateActionRow,
+    CommandType, ComponentInteraction, ComponentInteractionDataKind, Context, CreateActionRow,
     CreateAllowedMentions, CreateButton, CreateChannel, CreateCommand, CreateCommandOption,
     CreateInputText, CreateInteractionResponse, CreateInteractionResponseMessage, CreateMessage,
     CreateModal, CreateScheduledEvent, CreateSelectMenu, CreateSelectMenuKind,
     CreateSelectMenuOption, CreateThread, EditInteractionResponse, EditMessage, EditScheduledEvent,
     EditThread, EventHandler, GatewayIntents, GuildId, Http, HttpBuilder, InputTextStyle,
     Interaction, Message, MessageId, ModalInteraction, Nonce, PermissionOverwrite,
-    PermissionOverwriteType, Permissions, Ready, ResolvedValue, ResumedEvent, RoleId,
-    ScheduledEventId, ScheduledEventStatus, ScheduledEventType, ShardManager, Timestamp, UserId,
+    PermissionOverwriteType, Permissions, Ready, ResolvedTarget, ResolvedValue, ResumedEvent,
+    RoleId, ScheduledEventId, ScheduledEventStatus, ScheduledEventType, ShardManager, Timestamp,
+    UserId,
 };
 use tokio::sync::mpsc;
 use tracing::{debug, error, info, warn};
@@ -349,6 +350,8 @@ impl DiscordBot {
                 }
             })
             .collect();
+        let mut commands = commands;
+        commands.push(CreateCommand::new(render::REPORT_MESSAGE).kind(CommandType::Message));
         for guild in &self.settings.guild_ids {
             match GuildId::new(*guild)
                 .set_commands(&self.http, commands.clone())
@@ -508,6 +511,10 @@ impl DiscordBot {
     }
 
     async fn on_command(&self, command: CommandInteraction) {
+        if command.data.kind == CommandType::Message {
+            self.on_report_message(command).await;
+            return;
+        }
         let options: Vec<(String, String)> = command
             .data
             .options()
@@ -580,6 +587,56 @@ impl DiscordBot {
                 self.enqueue(inbound, Then::Nothing);
             }
         }
+    }
+
+    /// "Report message" from a message's menu: a private report in the DM, with a link to
+    /// the message as evidence. Nothing is said in the channel.
+    async fn on_report_message(&self, command: CommandInteraction) {
+        let Some(ResolvedTarget::Message(message)) = command.data.target() else {
+            self.reply_ephemeral_command(
+                &command,
+                "I could not see that message. Please type /report instead.",
+            )
+            .await;
+            return;
+        };
+        if message.author.id == command.user.id {
+            self.reply_ephemeral_command(
+                &command,
+                "That is your own message. To report something else, type /report.",
+            )
+            .await;
+            return;
+        }
+        let link = match command.guild_id {
+            Some(guild) => format!(
+                "https://discord.com/channels/{guild}/{}/{}",
+                message.channel_id, message.id
+            ),
+            None => format!(
+                "https://discord.com/channels/@me/{}/{}",
+                message.channel_id, message.id
+            ),
+        };
+        let defer = CreateInteractionResponse::Defer(
+            CreateInteractionResponseMessage::new().ephemeral(true),
+        );
+        if let Err(e) = command.create_response(&self.http, defer).await {
+            warn!("acknowledging a message report failed: {e}");
+        }
+        let inbound = Inbound {
+            from: UserRef::new(Platform::Discord, command.user.id.to_string()),
+            place: Place::Dm,
+            content: Content::Text(format!("report message {link}")),
+        };
+        let in_guild = command.guild_id.is_some();
+        self.enqueue(
+            inbound,
+            Then::FinishSlash {
+                interaction: Box::new(command),
+                in_guild,
+            },
+        );
     }
 
     async fn reply_ephemeral_command(&self, command: &CommandInteraction, text: &str) {

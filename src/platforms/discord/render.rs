@@ -454,6 +454,9 @@ pub const COMMANDS: &[CommandSpec] = &[
     },
 ];
 
+/// The message menu's command (right-click a message, Apps): a private report about it.
+pub const REPORT_MESSAGE: &str = "Report message";
+
 /// What a slash command stands for.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SlashCommand {
