@@ -178,7 +178,7 @@ impl App {
                 let programme = self
                     .programme(&m.programme)
                     .map_or(m.programme.as_str(), |p| p.name.as_str());
-                let text = format!(
+                let mut text = format!(
                     "Quiet pair: match #{} ({} ↔ {}), {programme}: no message in their pair room for {quiet_days} days (since {}){}. Please get in touch with them. If a new match would help: match rematch {}.",
                     m.id,
                     m.mentee_name,
@@ -191,11 +191,16 @@ impl App {
                     },
                     m.mentee_application
                 );
+                text.push_str(&history(&self.store.check_ins_of(m.id).await?, &m));
+                let card = OutMessage {
+                    actions: crate::flows::pair_actions(m.id, m.mentee_application),
+                    ..OutMessage::text(text)
+                };
                 if let Some(coordinators) = self.coordinators_room(m.mentee.platform).cloned() {
                     if let Err(e) = self
                         .ports
                         .rooms
-                        .post_in_room(&coordinators, &OutMessage::text(text), &key("alert"))
+                        .post_in_room(&coordinators, &card, &key("alert"))
                         .await
                     {
                         warn!(match_id = m.id, "alerting about a silent pair failed: {e}");
@@ -303,4 +308,34 @@ impl JobRunner for App {
         };
         result.unwrap_or_else(|e| JobOutcome::Retry(e.to_string()))
     }
+}
+
+/// The pair's history for an alert card: when they started, and their check-in answers.
+fn history(check_ins: &[(u32, String, Option<String>)], m: &MatchRecord) -> String {
+    let mut s = format!("\nMatched since {}.", m.created_at.format("%-d %b %Y"));
+    let answered: Vec<String> = check_ins
+        .iter()
+        .filter_map(|(seq, user, answer)| {
+            let who = if *user == m.mentee.id {
+                &m.mentee_name
+            } else {
+                &m.mentor_name
+            };
+            answer.as_ref().map(|a| {
+                let said = match a.as_str() {
+                    "met" => "met",
+                    "not_yet" => "not yet",
+                    "stuck" => "stuck",
+                    other => other,
+                };
+                format!("{} {who}: {said}", seq + 1)
+            })
+        })
+        .collect();
+    if answered.is_empty() {
+        s.push_str(" No check-in answered yet.");
+    } else {
+        s.push_str(&format!(" Check-ins: {}.", answered.join(" · ")));
+    }
+    s
 }

@@ -92,6 +92,18 @@ pub struct CardAction {
     pub asks: Option<String>,
 }
 
+/// A troubled pair's card actions: pause the match, or rematch the mentee.
+pub fn pair_actions(match_id: i64, mentee_application: i64) -> Vec<CardAction> {
+    vec![
+        CardAction::asking(
+            "Pause",
+            format!("pause {match_id} until"),
+            "Until which date? (like 2027-03-01)",
+        ),
+        CardAction::new("Rematch", format!("match rematch {mentee_application}")),
+    ]
+}
+
 impl CardAction {
     pub fn new(label: &str, command: String) -> Self {
         CardAction {

@@ -405,7 +405,9 @@ pub fn check_in_step(ctx: &Ctx<'_>, flow: &CheckIn, content: &Content) -> Outcom
         };
         effects.extend(ctx.coordinators_room.map(|room| Effect::PostInRoom {
             room: room.clone(),
-            message: OutMessage::text(format!(
+            message: OutMessage {
+                actions: super::pair_actions(m.id, m.mentee_application),
+                ..OutMessage::text(format!(
                 "Check-in alert: match #{} ({} ↔ {}), {}. {own_name} ({own_role}) answered check-in {} with “We're stuck”. Matched since {}.\nPlease get in touch with them (a DM, or their pair room). If a new match would help: match rematch {application}. A participant can also pause with pause until <date>.",
                 m.id,
                 m.mentee_name,
@@ -413,7 +415,8 @@ pub fn check_in_step(ctx: &Ctx<'_>, flow: &CheckIn, content: &Content) -> Outcom
                 programme_name(ctx, &m.programme),
                 flow.seq + 1,
                 m.created_at.format("%-d %b %Y"),
-            )),
+            ))
+            },
         }));
     }
     Outcome {

@@ -110,9 +110,16 @@ both_backends! {
         assert!(!out.contains("Quiet pair"), "{out}");
         assert_eq!(h.sweep().await, "", "nudged once");
         h.clock.set(utc("2027-02-03T10:00:00Z"));
-        let out = h.sweep().await;
+        h.rec.take();
+        h.app.sweep().await.unwrap();
+        let sent = h.rec.take();
+        let out = crate::support::transcript(&sent);
         assert!(out.contains("[room coordinators] Quiet pair: match #1 (Amina ↔ Grace), Pathways Mentoring 2027: no message in their pair room for 21 days (since 13 Jan 2027), even after a nudge."), "{out}");
+        assert!(out.contains("\nMatched since 11 Jan 2027. No check-in answered yet."), "the pair's history: {out}");
         assert!(!out.contains("[room room-1]"), "{out}");
+        let card = sent.iter().find(|s| s.message.text.starts_with("Quiet pair")).unwrap();
+        let actions: Vec<(&str, &str)> = card.message.actions.iter().map(|a| (a.label.as_str(), a.command.as_str())).collect();
+        assert_eq!(actions, [("Pause", "pause 1 until"), ("Rematch", "match rematch 1")]);
         // Grace answers: the count starts again.
         h.in_room("grace", "room-1", "Sorry, busy weeks! Thursday?").await;
         h.clock.set(utc("2027-02-12T10:00:00Z"));
