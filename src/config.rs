@@ -147,7 +147,8 @@ impl EventsSettings {
             .iter()
             .map(|r| {
                 let r = r.trim();
-                let (number, unit) = r.split_at(r.len().saturating_sub(1));
+                let cut = r.char_indices().last().map_or(0, |(i, _)| i);
+                let (number, unit) = r.split_at(cut);
                 let n: i64 = number
                     .parse()
                     .map_err(|_| format!("“{r}” should be like 24h, 30m or 2d"))?;

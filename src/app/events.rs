@@ -84,7 +84,7 @@ impl App {
         info!(event = first.id, sessions = sessions.len(), "event created");
         let Some(room) = room else { return Ok(()) };
         let mut text = format!(
-            "Event created: {} — {} session{}, announced in {} {} days before each (with RSVP); reminders go to those who say yes.",
+            "Event created: {} — {} session{}, each announced in {} with RSVP {} days before it (at once if sooner); reminders go to those who say yes.",
             first.title,
             sessions.len(),
             if sessions.len() == 1 { "" } else { "s" },

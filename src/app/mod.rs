@@ -554,7 +554,7 @@ impl App {
                 self.deliver_prompts(&person).await,
             );
             if person != *user {
-                self.tick(&mut progress, delivered.is_some()).await;
+                self.tick(&mut progress, delivered == Some(true)).await;
             }
         }
         if let Some(p) = &progress {
@@ -647,9 +647,20 @@ impl App {
             let Some(room) = self.coordinators_room(platform).cloned() else {
                 continue;
             };
-            let text = format!(
-                "I could not create the pair room for match #{match_id}: {error}. The match is recorded without a room: fix the cause, then put the pair in touch with each other."
-            );
+            let has_room = self
+                .store
+                .match_by_id(*match_id)
+                .await?
+                .is_some_and(|m| m.room.is_some());
+            let text = if has_room {
+                format!(
+                    "The pair room for match #{match_id} was created, but setting it up failed: {error}. Please check the room and welcome the pair there."
+                )
+            } else {
+                format!(
+                    "I could not create the pair room for match #{match_id}: {error}. The match is recorded without a room: fix the cause, then put the pair in touch with each other."
+                )
+            };
             let key = IdempotencyKey(format!("pair-room-failed-{match_id}-{}", unique_tag()));
             self.ports
                 .rooms
@@ -661,14 +672,16 @@ impl App {
     }
 
     /// Starts the oldest queued prompt for `user` if they have no conversation in progress.
-    async fn deliver_prompts(&self, user: &UserRef) -> Result<()> {
+    /// `false` when a prompt could not be delivered.
+    async fn deliver_prompts(&self, user: &UserRef) -> Result<bool> {
+        let mut delivered = true;
         // A prompt whose subject is gone starts nothing; try the next few.
         for _ in 0..5 {
             if self.store.load_conversation(user).await?.is_some() {
-                return Ok(());
+                return Ok(delivered);
             }
             let Some((prompt_id, prompt)) = self.store.next_prompt(user).await? else {
-                return Ok(());
+                return Ok(delivered);
             };
             let now = self.clock.now();
             let known = self.known(user).await?;
@@ -680,7 +693,7 @@ impl App {
                 _ => None,
             };
             if !self.store.start_prompt(user, prompt_id, state, now).await? {
-                return Ok(());
+                return Ok(delivered);
             }
             let failed = self
                 .perform(&format!("prompt-{prompt_id}"), outcome.effects)
@@ -700,12 +713,17 @@ impl App {
                 self.reporter_unreachable(*case_id, "a question").await?;
                 continue;
             }
-            self.tell_unreachable(&failed, None).await?;
+            delivered &= failed.is_empty();
+            // A reporter's name must never reach the coordinators next to "the reporter
+            // could not be reached".
+            if !self.store.has_pending_case_question(user).await? {
+                self.tell_unreachable(&failed, None).await?;
+            }
             if state.is_some() {
-                return Ok(());
+                return Ok(delivered);
             }
         }
-        Ok(())
+        Ok(delivered)
     }
 
     /// Time-driven screening work: expire checks whose date has passed, and remind people
@@ -1205,6 +1223,8 @@ impl App {
     async fn tick(&self, progress: &mut Option<Progress>, ok: bool) {
         let Some(p) = progress else { return };
         p.done += 1;
+        // People added after the count (a submitted application's applicant).
+        p.total = p.total.max(p.done);
         p.failed += usize::from(!ok);
         if p.done % p.every == 0 && p.done < p.total {
             self.report_progress(p).await;

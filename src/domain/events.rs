@@ -59,11 +59,17 @@ pub fn parse_create(text: &str) -> Result<EventSpec, String> {
         };
         let value = value.trim();
         match key.trim().to_lowercase().as_str() {
-            "title" if !value.is_empty() => title = Some(value.chars().take(100).collect()),
+            "title" if value.is_empty() => return Err(format!("Give the event a title. {USAGE}")),
+            "title" => title = Some(value.chars().take(100).collect()),
             "description" => description = value.chars().take(1000).collect(),
             "start" => start = Some(parse_start(value)?),
             "length" | "duration" => duration = Some(parse_length(value)?),
-            "room" | "channel" if !value.is_empty() => room = Some(value.to_string()),
+            "room" | "channel" if value.is_empty() => {
+                return Err(
+                    "room: say which room, or leave the key out for the events room".into(),
+                );
+            }
+            "room" | "channel" => room = Some(value.to_string()),
             "capacity" => {
                 capacity = Some(
                     value
@@ -122,7 +128,8 @@ fn parse_length(value: &str) -> Result<u32, String> {
             } else {
                 m.trim_end_matches('m').parse::<u32>().ok()
             };
-            h.zip(m).map(|(h, m)| h * 60 + m)
+            h.zip(m)
+                .and_then(|(h, m)| h.checked_mul(60)?.checked_add(m))
         }
         None => v.trim_end_matches("min").trim_end_matches('m').parse().ok(),
     };
@@ -135,9 +142,11 @@ fn parse_length(value: &str) -> Result<u32, String> {
 
 /// `0 18 * * WED until 2027-06-30`
 fn parse_repeat(value: &str) -> Result<(Cron, NaiveDate), String> {
-    let Some((rule, until)) = value.rsplit_once(" until ") else {
+    // ASCII lowercase keeps byte offsets, so `at` is valid in `value` too.
+    let Some(at) = value.to_ascii_lowercase().rfind(" until ") else {
         return Err("repeat: a rule and an end date, e.g. 0 18 * * WED until 2027-06-30".into());
     };
+    let (rule, until) = (&value[..at], &value[at + " until ".len()..]);
     let until = NaiveDate::parse_from_str(until.trim(), "%Y-%m-%d")
         .map_err(|_| format!("repeat: “{}” is not a date like 2027-06-30", until.trim()))?;
     Ok((Cron::parse(rule)?, until))
@@ -186,8 +195,9 @@ impl Cron {
             days: days as u32,
             months: months as u16,
             weekdays: (weekdays & 0x7f) as u8,
-            any_day: fields[2] == "*",
-            any_weekday: fields[4] == "*",
+            // As in cron, a field that starts with `*` (`*/2` too) leaves the other free.
+            any_day: fields[2].starts_with('*'),
+            any_weekday: fields[4].starts_with('*'),
         })
     }
 
@@ -198,12 +208,12 @@ impl Cron {
         }
         let day = self.days & (1 << date.day()) != 0;
         let weekday = self.weekdays & (1 << date.weekday().num_days_from_sunday()) != 0;
-        // As in cron: with both restricted, either matches.
-        let matches = match (self.any_day, self.any_weekday) {
-            (true, true) => true,
-            (true, false) => weekday,
-            (false, true) => day,
-            (false, false) => day || weekday,
+        // As in cron: with both restricted, either matches; when one starts with `*`
+        // (`*/2` too), both must (a plain `*` matches every day).
+        let matches = if self.any_day || self.any_weekday {
+            day && weekday
+        } else {
+            day || weekday
         };
         if !matches {
             return vec![];
@@ -244,15 +254,21 @@ fn field(text: &str, min: u32, max: u32, names: &[&str], what: &str) -> Result<u
                 r,
                 s.parse::<u32>()
                     .ok()
-                    .filter(|s| *s > 0)
-                    .ok_or_else(|| bad("has a step that is not a positive number"))?,
+                    .filter(|s| (1..=max.max(1)).contains(s))
+                    .ok_or_else(|| bad(&format!("has a step that is not from 1 to {max}")))?,
             ),
             None => (item, 1),
         };
         let (from, to) = if range == "*" {
             (min, max)
         } else if let Some((a, b)) = range.split_once('-') {
-            (value(a)?, value(b)?)
+            // `FRI-SUN`: Sunday at the end of a range is the 7 that ends the week.
+            let end = if max == 7 && b.eq_ignore_ascii_case("sun") {
+                7
+            } else {
+                value(b)?
+            };
+            (value(a)?, end)
         } else {
             let v = value(range)?;
             (v, if step > 1 { max } else { v })
@@ -585,6 +601,50 @@ mod tests {
         }
         let one = spec("2027-02-03 18:00", "UTC", None);
         assert_eq!(occurrences(&one, now).unwrap().len(), 1);
+    }
+
+    #[test]
+    fn a_day_field_with_a_star_step_combines_with_the_weekday_and_sunday_can_end_a_range() {
+        // Odd days that are Mondays, as in cron: `*/2` counts as a star.
+        let rule = Cron::parse("0 18 */2 * MON").unwrap();
+        let odd_monday = NaiveDate::from_ymd_opt(2027, 2, 1).unwrap();
+        let even_monday = NaiveDate::from_ymd_opt(2027, 2, 8).unwrap();
+        let odd_tuesday = NaiveDate::from_ymd_opt(2027, 2, 9).unwrap();
+        assert_eq!(rule.times_on(odd_monday).len(), 1);
+        assert!(rule.times_on(even_monday).is_empty(), "an even day");
+        assert!(rule.times_on(odd_tuesday).is_empty(), "not a Monday");
+        // Both restricted: either.
+        let either = Cron::parse("0 18 1 * MON").unwrap();
+        assert_eq!(either.times_on(even_monday).len(), 1);
+        assert_eq!(
+            either
+                .times_on(NaiveDate::from_ymd_opt(2027, 3, 1).unwrap())
+                .len(),
+            1
+        );
+        let weekend = Cron::parse("0 10 * * FRI-SUN").unwrap();
+        assert_eq!(
+            weekend
+                .times_on(NaiveDate::from_ymd_opt(2027, 2, 7).unwrap())
+                .len(),
+            1
+        );
+        assert!(
+            Cron::parse("0 10 * * 1/4294967295").is_err(),
+            "a step beyond the field"
+        );
+        assert!(parse_create("title: X; start: 2027-02-03 18:00 UTC; length: 99999999h").is_err());
+        assert!(
+            parse_create(
+                "title: X; start: 2027-02-03 18:00 UTC; repeat: 0 18 * * WED UNTIL 2027-03-01"
+            )
+            .is_ok()
+        );
+        assert!(
+            parse_create("title: ; start: 2027-02-03 18:00 UTC")
+                .unwrap_err()
+                .contains("title")
+        );
     }
 
     #[test]

@@ -352,8 +352,14 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: EventCommand) -> Outcome {
             });
             let told = rsvps.iter().filter(|(_, a)| *a != Rsvp::No).count();
             effects.push(post(format!(
-                "Event #{n} cancelled by {}; {told} people who said yes or maybe were told.",
-                ctx.user.id
+                "Event #{n} cancelled by {}; {} who said yes or maybe {} told.",
+                ctx.user.id,
+                if told == 1 {
+                    "1 person".to_string()
+                } else {
+                    format!("{told} people")
+                },
+                if told == 1 { "was" } else { "were" }
             )));
             Outcome::unchanged(effects)
         }
@@ -377,7 +383,7 @@ fn create(ctx: &Ctx<'_>, room: &RoomRef, text: &str) -> Outcome {
         Err(e) => return post(e),
     };
     let announce_in = match (&spec.room, ctx.events_room) {
-        (Some(r), _) => RoomRef::new(room.platform, r.trim_start_matches('#')),
+        (Some(r), _) => RoomRef::new(room.platform, room_id(r)),
         (None, Some(r)) => r.clone(),
         (None, None) => {
             return post(
@@ -400,4 +406,14 @@ fn create(ctx: &Ctx<'_>, room: &RoomRef, text: &str) -> Outcome {
         })
         .collect();
     Outcome::unchanged(vec![Effect::StoreEvents(events)])
+}
+
+/// A room as a coordinator may write it: a Discord channel mention (`<#123>`) or a plain
+/// id; a Matrix room id is kept as is.
+fn room_id(written: &str) -> String {
+    let w = written.trim();
+    match w.strip_prefix("<#").and_then(|r| r.strip_suffix('>')) {
+        Some(id) => id.to_string(),
+        None => w.to_string(),
+    }
 }

@@ -359,6 +359,24 @@ impl Store {
         Ok(Some((row.try_get("id")?, prompt)))
     }
 
+    /// Whether a moderators' question waits for this person: then they are a reporter, and
+    /// nothing about them may be said outside the case.
+    pub async fn has_pending_case_question(&self, user: &UserRef) -> Result<bool> {
+        let rows: Vec<String> = sqlx::query_scalar(
+            "SELECT prompt FROM pending_prompts WHERE platform = $1 AND user_id = $2",
+        )
+        .bind(user.platform.as_str())
+        .bind(&user.id)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows.iter().any(|json| {
+            matches!(
+                serde_json::from_str::<Prompt>(json),
+                Ok(Prompt::CaseQuestion { .. })
+            )
+        }))
+    }
+
     /// Starts the conversation of a pending prompt: removes the prompt and stores the new
     /// conversation in one transaction. `false` when the person has a conversation already
     /// or someone else delivered the prompt first.

@@ -41,7 +41,7 @@ both_backends! {
     async fn a_weekly_series_is_announced_answered_reminded_and_cancelled(db: TestDb) {
         let h = Harness::new(&db).await;
         let out = h.in_room("carol", ROOM, "!tandem event create title: CV workshop; start: 2027-01-20 18:00 Europe/London; length: 90m; capacity: 1; repeat: 0 18 * * WED until 2027-01-27; description: Bring your CV.").await;
-        assert!(out.contains("[room coordinators] Event created: CV workshop — 2 sessions, announced in console:events 7 days before each"), "{out}");
+        assert!(out.contains("[room coordinators] Event created: CV workshop — 2 sessions, each announced in console:events with RSVP 7 days before it (at once if sooner)"), "{out}");
         assert!(out.contains("#1 Wed 20 Jan 2027, 18:00 Europe/London (18:00 UTC)\n#2 Wed 27 Jan 2027, 18:00 Europe/London (18:00 UTC)"), "{out}");
 
         // A week before: the announcement, with the RSVP choices.
@@ -77,7 +77,7 @@ both_backends! {
         let out = h.in_room("carol", ROOM, "!tandem event cancel 2 The room is double-booked").await;
         assert!(out.contains("[dm bea] Cancelled: CV workshop — Wed 27 Jan 2027, 18:00 Europe/London (18:00 UTC). Reason: The room is double-booked. Sorry for the change."), "{out}");
         assert!(out.contains("[room events] Cancelled: CV workshop"), "{out}");
-        assert!(out.contains("[room coordinators] Event #2 cancelled by carol; 1 people who said yes or maybe were told."), "{out}");
+        assert!(out.contains("[room coordinators] Event #2 cancelled by carol; 1 person who said yes or maybe was told."), "{out}");
         assert!(h.store.pending_jobs_of("event:2").await.unwrap().is_empty(), "its announcement and reminders are dropped");
         let out = press(&h, "amina", 2, "yes").await;
         assert!(out.contains("was cancelled, so there is nothing to answer"), "{out}");

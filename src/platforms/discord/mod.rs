@@ -696,7 +696,13 @@ impl DiscordBot {
                     content: Content::Picked { prompt_ref, values },
                 };
                 self.enqueue(inbound, Then::Nothing);
-                CreateInteractionResponse::Acknowledge
+                CreateInteractionResponse::Message(
+                    CreateInteractionResponseMessage::new()
+                        .content(
+                            "Thanks: I'm noting your answer and will confirm it by direct message.",
+                        )
+                        .ephemeral(true),
+                )
             }
             Some(Action::Pick {
                 prompt_ref, value, ..
@@ -833,6 +839,16 @@ impl DiscordBot {
         }
     }
 
+    /// Threads auto-archive after a week without messages; members cannot be changed in an
+    /// archived one.
+    async fn unarchive(&self, thread: ChannelId) -> Result<(), PortError> {
+        thread
+            .edit_thread(&self.http, EditThread::new().archived(false))
+            .await
+            .map(|_| ())
+            .map_err(|e| self.port_error(e, None, "unarchive threads (Manage Threads)"))
+    }
+
     /// Whether a room is a thread (pair rooms under `pairs_channel`) or a channel.
     async fn is_thread(&self, channel: ChannelId) -> Result<bool, PortError> {
         let found = channel
@@ -904,13 +920,9 @@ impl DiscordBot {
                 deny: Permissions::VIEW_CHANNEL,
                 kind: PermissionOverwriteType::Role(RoleId::new(guild.get())),
             },
-            PermissionOverwrite {
-                allow: member_permissions()
-                    | Permissions::MANAGE_CHANNELS
-                    | Permissions::MANAGE_ROLES,
-                deny: Permissions::empty(),
-                kind: PermissionOverwriteType::Member(own),
-            },
+            // What a member has: Discord refuses Manage Roles in an overwrite unless the bot
+            // is an administrator, and its server-wide permissions already cover the rest.
+            member_overwrite(own),
         ];
         for member in &spec.members {
             overwrites.push(member_overwrite(discord_user(member)?));
@@ -1216,6 +1228,7 @@ impl RoomProvisioner for DiscordBot {
         let channel = discord_channel(room)?;
         let user = discord_user(user)?;
         let result = if self.is_thread(channel).await? {
+            self.unarchive(channel).await?;
             channel.add_thread_member(&self.http, user).await
         } else {
             channel
@@ -1233,8 +1246,12 @@ impl RoomProvisioner for DiscordBot {
     ) -> Result<(), PortError> {
         let channel = discord_channel(room)?;
         if self.is_thread(channel).await? {
+            // A quiet pair's thread may have auto-archived: unarchive in the same edit.
             channel
-                .edit_thread(&self.http, EditThread::new().locked(read_only))
+                .edit_thread(
+                    &self.http,
+                    EditThread::new().archived(false).locked(read_only),
+                )
                 .await
                 .map(|_| ())
                 .map_err(|e| self.port_error(e, None, "lock threads (Manage Threads)"))
@@ -1279,6 +1296,7 @@ impl RoomProvisioner for DiscordBot {
         let channel = discord_channel(room)?;
         let user = discord_user(user)?;
         let result = if self.is_thread(channel).await? {
+            self.unarchive(channel).await?;
             channel.remove_thread_member(&self.http, user).await
         } else {
             channel

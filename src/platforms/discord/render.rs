@@ -88,13 +88,13 @@ pub fn render(message: &OutMessage, owner: Option<&str>) -> Rendered {
     let (min, max) = message.pick.unwrap_or((1, 1));
     let choices = &message.choices;
     let mut text = message.text.clone();
+    let fits = |id: &str| id.len() <= MAX_CUSTOM_ID;
     let controls = if choices.is_empty() && !message.actions.is_empty() && owner == "-" {
         card_actions(&message.actions)
     } else if choices.is_empty() {
-        if message.prompt_ref.is_some() && owner != "-" {
-            Controls::AnswerButton {
-                custom_id: format!("{FORM}|{owner}|{prompt_ref}"),
-            }
+        let custom_id = format!("{FORM}|{owner}|{prompt_ref}");
+        if message.prompt_ref.is_some() && owner != "-" && fits(&custom_id) {
+            Controls::AnswerButton { custom_id }
         } else {
             Controls::None
         }
@@ -111,7 +111,8 @@ pub fn render(message: &OutMessage, owner: Option<&str>) -> Rendered {
         let buttons_fit = max == 1
             && choices.len() <= MAX_BUTTONS
             && buttons.iter().all(|b| b.custom_id.len() <= MAX_CUSTOM_ID);
-        let options_fit = choices.iter().all(|c| c.value.len() <= MAX_OPTION_LABEL);
+        let options_fit = choices.iter().all(|c| c.value.len() <= MAX_OPTION_LABEL)
+            && fits(&format!("{PICK}|{owner}|{prompt_ref}"));
         if buttons_fit {
             Controls::Buttons(buttons)
         } else if options_fit {
