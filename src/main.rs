@@ -344,28 +344,18 @@ async fn run_matrix(
         .with_case_key(case_key(&settings)?);
     tracing::info!(homeserver = %matrix.homeserver_url, user = %matrix.user_id, "connecting to Matrix");
     let bot = MatrixBot::connect(MatrixOptions::new(matrix, &settings.data_dir)).await?;
-    let mut app_settings = app_settings(&settings);
-    app_settings
-        .coordinators_rooms
-        .extend(bot.coordinators_room());
-    app_settings.moderators_rooms.extend(bot.moderators_room());
-    app_settings.events_rooms.extend(bot.events_room());
-    if bot.coordinators_room().is_none() {
-        tracing::warn!(
-            "no coordinators_room in [matrix]: reviewer cards and proposals have nowhere to go"
-        );
-    }
-    let ports = Ports {
-        dm: bot.clone(),
-        rooms: bot.clone(),
-        provisioner: bot.clone(),
-    };
-    let app = App::new(
+    let rooms = [
+        bot.coordinators_room(),
+        bot.moderators_room(),
+        bot.events_room(),
+    ];
+    let app = platform_app(
+        &settings,
         store,
         programmes,
-        ports,
-        Arc::new(tandem::app::SystemClock),
-        app_settings,
+        &bot,
+        rooms,
+        "[matrix] coordinators_room",
     );
     let background = Background::start(&app);
     let stopper = {
@@ -380,6 +370,45 @@ async fn run_matrix(
     background.stop().await;
     stopper.abort();
     Ok(ExitCode::SUCCESS)
+}
+
+/// The app served by a chat platform's bot: the bot is every port, and its staff and events
+/// rooms (`[coordinators, moderators, events]`) join the console ones.
+#[cfg(any(feature = "matrix", feature = "discord"))]
+fn platform_app<B>(
+    settings: &Settings,
+    store: Store,
+    programmes: Vec<tandem::domain::Programme>,
+    bot: &Arc<B>,
+    rooms: [Option<RoomRef>; 3],
+    coordinators_key: &str,
+) -> App
+where
+    B: tandem::ports::DirectMessenger
+        + tandem::ports::RoomMessenger
+        + tandem::ports::RoomProvisioner
+        + 'static,
+{
+    let mut app_settings = app_settings(settings);
+    let [coordinators, moderators, events] = rooms;
+    if coordinators.is_none() {
+        tracing::warn!("no {coordinators_key}: reviewer cards and proposals have nowhere to go");
+    }
+    app_settings.coordinators_rooms.extend(coordinators);
+    app_settings.moderators_rooms.extend(moderators);
+    app_settings.events_rooms.extend(events);
+    let ports = Ports {
+        dm: bot.clone(),
+        rooms: bot.clone(),
+        provisioner: bot.clone(),
+    };
+    App::new(
+        store,
+        programmes,
+        ports,
+        Arc::new(tandem::app::SystemClock),
+        app_settings,
+    )
 }
 
 /// What runs beside a chat platform: the sweeper (deadlines, reminders, escalations) every
@@ -439,28 +468,18 @@ async fn run_discord(
     let options = DiscordOptions::from_env(discord, &settings.room_prefix)?;
     tracing::info!(application = options.settings.application_id, guilds = ?options.settings.guild_ids, "connecting to Discord");
     let bot = DiscordBot::connect(options).await?;
-    let mut app_settings = app_settings(&settings);
-    app_settings
-        .coordinators_rooms
-        .extend(bot.coordinators_room());
-    app_settings.moderators_rooms.extend(bot.moderators_room());
-    app_settings.events_rooms.extend(bot.events_room());
-    if bot.coordinators_room().is_none() {
-        tracing::warn!(
-            "no coordinators_channel in [discord]: reviewer cards and proposals have nowhere to go"
-        );
-    }
-    let ports = Ports {
-        dm: bot.clone(),
-        rooms: bot.clone(),
-        provisioner: bot.clone(),
-    };
-    let app = App::new(
+    let rooms = [
+        bot.coordinators_room(),
+        bot.moderators_room(),
+        bot.events_room(),
+    ];
+    let app = platform_app(
+        &settings,
         store,
         programmes,
-        ports,
-        Arc::new(tandem::app::SystemClock),
-        app_settings,
+        &bot,
+        rooms,
+        "[discord] coordinators_channel",
     );
     let background = Background::start(&app);
     let stopper = {

@@ -614,21 +614,27 @@ impl App {
                 }
                 recent.insert(to.clone(), now);
             }
-            let Some(room) = self.coordinators_room(to.platform).cloned() else {
-                warn!(user = %to, "unreachable by DM, and no coordinators' room to tell");
-                continue;
-            };
             let text = format!(
                 "I could not send a direct message to {to}: {why}. They may have left the server or closed their DMs; please reach them another way."
             );
-            let key = IdempotencyKey(format!("unreachable-{to}-{}", unique_tag()));
-            self.ports
-                .rooms
-                .post_in_room(&room, &OutMessage::text(text), &key)
-                .await
-                .map_err(|e| Error::Internal(anyhow::anyhow!("telling the coordinators: {e}")))?;
+            self.tell_coordinators(to.platform, "unreachable", text)
+                .await?;
         }
         Ok(())
+    }
+
+    /// Posts a notice in the coordinators' room of `platform`, if there is one.
+    async fn tell_coordinators(&self, platform: Platform, what: &str, text: String) -> Result<()> {
+        let Some(room) = self.coordinators_room(platform).cloned() else {
+            warn!("no coordinators' room on {platform} to tell: {text}");
+            return Ok(());
+        };
+        let key = IdempotencyKey(format!("{what}-{}", unique_tag()));
+        self.ports
+            .rooms
+            .post_in_room(&room, &OutMessage::text(text), &key)
+            .await
+            .map_err(|e| Error::Internal(anyhow::anyhow!("telling the coordinators: {e}")))
     }
 
     /// Tells the coordinators when a pair room could not be made (a missing permission, a
@@ -642,9 +648,6 @@ impl App {
                 continue;
             };
             let Some(platform) = members.first().map(|m| m.platform) else {
-                continue;
-            };
-            let Some(room) = self.coordinators_room(platform).cloned() else {
                 continue;
             };
             let has_room = self
@@ -661,12 +664,8 @@ impl App {
                     "I could not create the pair room for match #{match_id}: {error}. The match is recorded without a room: fix the cause, then put the pair in touch with each other."
                 )
             };
-            let key = IdempotencyKey(format!("pair-room-failed-{match_id}-{}", unique_tag()));
-            self.ports
-                .rooms
-                .post_in_room(&room, &OutMessage::text(text), &key)
-                .await
-                .map_err(|e| Error::Internal(anyhow::anyhow!("telling the coordinators: {e}")))?;
+            self.tell_coordinators(platform, "pair-room-failed", text)
+                .await?;
         }
         Ok(())
     }
