@@ -249,6 +249,7 @@ where
 /// The bot, connected and serving an app, as `tandem run` does.
 struct RunningBot {
     bot: Arc<MatrixBot>,
+    app: App,
     task: JoinHandle<anyhow::Result<()>>,
 }
 
@@ -283,9 +284,10 @@ impl BotSetup {
         );
         let task = tokio::spawn({
             let bot = bot.clone();
+            let app = app.clone();
             async move { bot.serve(app).await }
         });
-        RunningBot { bot, task }
+        RunningBot { bot, app, task }
     }
 }
 
@@ -826,4 +828,75 @@ async fn a_homeserver_that_is_down_is_retried_until_the_deadline_with_a_clear_er
         "{:?}",
         started.elapsed()
     );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_event_announced_in_a_room_is_answered_with_a_reaction() {
+    let Some(url) = synapse_url() else { return };
+    let carol = Person::new(&url, "carol").await;
+    let zara = Person::new(&url, "zara").await;
+    let (bot, bot_id, _dirs) = small_bot(&url, &carol, Vec::new()).await;
+    let everyone = [&carol, &zara];
+    // An events room of the community: the bot and Zara are invited, and join.
+    let mut request = CreateRoomRequest::new();
+    request.name = Some("Events".into());
+    request.preset = Some(RoomPreset::PrivateChat);
+    request.invite = vec![bot_id.clone(), zara.id.clone()];
+    let events = carol
+        .client
+        .create_room(request)
+        .await
+        .expect("the events room")
+        .room_id()
+        .to_owned();
+    let carol_events = carol.client.get_room(&events).unwrap();
+    wait_until_joined(&carol_events, &bot_id, "the events room").await;
+    wait_until_joined(&carol_events, &zara.id, "the events room").await;
+
+    let coordinators = carol
+        .client
+        .joined_rooms()
+        .into_iter()
+        .find(|r| r.room_id() != events)
+        .expect("the coordinators' room");
+    let line = format!(
+        "!tandem event create title: Social; start: 2027-01-14 18:30 UTC; length: 1h; room: {events}"
+    );
+    let event = carol.say(&coordinators, &line).await;
+    bot.settle(&event, &everyone, "event create").await;
+    bot.app.run_due_jobs().await.unwrap();
+    let mut announcement = None;
+    wait_for("the announcement", || {
+        announcement = zara
+            .received()
+            .into_iter()
+            .find(|r| r.room == events && r.body.starts_with("📅 Social"));
+        let found = announcement.is_some();
+        async move { found }
+    })
+    .await;
+    let announcement = announcement.unwrap();
+    assert!(
+        announcement.body.contains("1. Yes\n2. No\n3. Maybe"),
+        "{}",
+        announcement.body
+    );
+
+    // Zara reacts 1️⃣ (Yes): her answer is confirmed by DM.
+    let zara_events = zara.client.get_room(&events).unwrap();
+    let reaction = ReactionEventContent::new(Annotation::new(
+        announcement.event.clone(),
+        "1\u{fe0f}\u{20e3}".to_string(),
+    ));
+    let event = zara_events.send(reaction).await.unwrap().response.event_id;
+    bot.settle(&event, &everyone, "the reaction").await;
+    wait_for("the confirmation", || {
+        let confirmed = zara
+            .received()
+            .iter()
+            .any(|r| r.sender == bot_id && r.body.starts_with("You're going to Social"));
+        async move { confirmed }
+    })
+    .await;
+    bot.stop().await;
 }
