@@ -195,6 +195,19 @@ impl App {
         }
     }
 
+    /// The prompt `user`'s conversation waits on, if it says (see
+    /// [`flows::current_prompt_ref`]).
+    pub async fn current_prompt_ref(&self, user: &UserRef) -> Option<String> {
+        match self.store.load_conversation(user).await {
+            Ok(Some(c)) => flows::current_prompt_ref(&c.state),
+            Ok(None) => None,
+            Err(e) => {
+                warn!(user = %user, "reading a conversation failed: {e}");
+                None
+            }
+        }
+    }
+
     fn coordinators_room(&self, platform: Platform) -> Option<&RoomRef> {
         self.settings
             .coordinators_rooms

@@ -278,7 +278,8 @@ fn set_and_prompt(ctx: &Ctx<'_>, flow: ApplicationFlow, notes: Vec<String>) -> O
     out
 }
 
-fn current_ref(flow: &ApplicationFlow) -> String {
+/// The ref of the prompt the flow waits on (`question:name`), echoed by platforms' controls.
+pub(crate) fn current_ref(flow: &ApplicationFlow) -> String {
     match &flow.stage {
         Stage::ChoosingProgramme => REF_PROGRAMME.into(),
         Stage::ChoosingRole => REF_ROLE.into(),

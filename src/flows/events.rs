@@ -383,7 +383,24 @@ fn create(ctx: &Ctx<'_>, room: &RoomRef, text: &str) -> Outcome {
         Err(e) => return post(e),
     };
     let announce_in = match (&spec.room, ctx.events_room) {
-        (Some(r), _) => RoomRef::new(room.platform, room_id(r)),
+        (Some(r), _) => {
+            let id = room_id(r);
+            let valid = match room.platform {
+                crate::domain::Platform::Discord => id.parse::<u64>().is_ok(),
+                crate::domain::Platform::Matrix => id.starts_with('!'),
+                _ => true,
+            };
+            if !valid {
+                return post(format!(
+                    "room: “{r}” is not a room I can post in. Give the room's id ({}).",
+                    match room.platform {
+                        crate::domain::Platform::Discord => "mention the channel, like #events",
+                        _ => "like !abc:example.org, from the room's settings",
+                    }
+                ));
+            }
+            RoomRef::new(room.platform, id)
+        }
         (None, Some(r)) => r.clone(),
         (None, None) => {
             return post(

@@ -358,6 +358,17 @@ pub enum FlowState {
     ConfirmAction(actions::PendingAction),
 }
 
+/// The prompt a conversation waits on, for platforms that must tell a late answer to an
+/// older question (a form submitted after the question was answered another way, or after
+/// a restart). Only applications ask free-text questions with a ref; any other
+/// conversation waits on none of them.
+pub fn current_prompt_ref(state: &FlowState) -> Option<String> {
+    match state {
+        FlowState::Application(flow) => Some(application::current_ref(flow)),
+        _ => None,
+    }
+}
+
 /// How the stored state changes.
 #[derive(Debug, Clone, PartialEq)]
 pub enum StateChange {

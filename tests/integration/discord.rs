@@ -456,8 +456,8 @@ fn ephemeral_text(response: &Value) -> String {
 
 #[tokio::test]
 async fn presses_by_someone_else_on_answered_prompts_or_unknown_controls_are_refused_privately() {
-    let (run, staff) = start(&["carol"]).await;
-    let fake = &run.fake;
+    let (mut run, staff) = start(&["carol"]).await;
+    let fake = &run.fake.clone();
     let amina = fake.add_user("amina");
     let bob = fake.add_user("bob");
     let lobby = fake.add_channel("lobby");
@@ -500,6 +500,31 @@ async fn presses_by_someone_else_on_answered_prompts_or_unknown_controls_are_ref
             .count(),
         1,
         "only Amina's own answer was taken: {texts:#?}"
+    );
+
+    // A form opened on a question that is then answered by typing is refused when
+    // submitted later, even after a restart (when the bot's memory of answered prompts is
+    // gone): the conversation itself says which question it waits on.
+    let name_prompt = fake.lock().last_from_bot(dm).unwrap();
+    assert!(
+        name_prompt["content"]
+            .as_str()
+            .unwrap()
+            .starts_with("Question 1 of 12")
+    );
+    let open = fake.press(amina, &name_prompt, &custom_id(&name_prompt, None));
+    let form = response_to(fake, open).await["data"]["custom_id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let seen = bot_count(&fake.lock(), dm);
+    fake.dm(amina, "Amina");
+    next_from_bot(fake, dm, seen).await;
+    run.restart().await;
+    let late = fake.submit_form(amina, &name_prompt, &form, "Someone else");
+    assert_eq!(
+        ephemeral_text(&response_to(fake, late).await),
+        "This question was already answered."
     );
 
     // Staff commands are hidden from members without the permission.
@@ -1067,14 +1092,32 @@ async fn an_event_is_announced_with_rsvp_buttons_local_times_and_a_native_schedu
     let create = format!(
         "event create title: Pathways social; start: 2027-01-14 18:30 Europe/London; length: 1h; room: {events}; description: Meet the other pairs."
     );
+    // A room written as plain text is not a channel: refused at once, with the way to say it.
+    fake.slash(
+        carol,
+        Some(run.coordinators),
+        "coordinate",
+        &[(
+            "command",
+            "event create title: X; start: 2027-01-14 18:30 UTC; room: general",
+        )],
+    );
+    run.settle(1, "event create with a bad room").await;
+    let refused = next_from_bot(fake, run.coordinators, 1).await;
+    assert!(
+        refused["content"].as_str().unwrap().contains(
+            "is not a room I can post in. Give the room's id (mention the channel, like #events)."
+        ),
+        "{refused}"
+    );
     fake.slash(
         carol,
         Some(run.coordinators),
         "coordinate",
         &[("command", &create)],
     );
-    run.settle(1, "event create").await;
-    let created = next_from_bot(fake, run.coordinators, 1).await;
+    run.settle(2, "event create").await;
+    let created = next_from_bot(fake, run.coordinators, 3).await;
     assert!(
         created["content"]
             .as_str()

@@ -783,9 +783,29 @@ impl DiscordBot {
             return;
         }
         let prompt_message = form.message.as_ref().map(|m| m.id);
+        // Whether the conversation still waits on the form's question: durable, unlike the
+        // memory of closed prompts, so an old form is refused after a restart too.
+        let still_asked = match &action {
+            Some(Action::SubmitForm {
+                prompt_ref: Some(r),
+                ..
+            }) => match self.app.get() {
+                Some(app) => {
+                    app.current_prompt_ref(&UserRef::new(Platform::Discord, user.clone()))
+                        .await
+                        .as_ref()
+                        == Some(r)
+                }
+                None => true,
+            },
+            _ => true,
+        };
         let refusal = match &action {
             Some(a @ Action::SubmitForm { .. }) if !a.allows(&user) => {
                 Some("This question is for someone else, so I did not take your answer.")
+            }
+            Some(Action::SubmitForm { .. }) if !still_asked => {
+                Some("This question was already answered.")
             }
             Some(Action::SubmitForm { .. }) => prompt_message
                 .filter(|m| self.is_closed(*m))
