@@ -195,6 +195,30 @@ impl App {
         }
     }
 
+    /// Remembers a prompt with choices a platform sent, under the platform's message id, so
+    /// a reaction on it still counts after a restart. A failure is logged: the prompt can
+    /// still be answered by typing.
+    pub async fn remember_prompt(&self, platform: Platform, message_id: &str, prompt: &OutMessage) {
+        if let Err(e) = self
+            .store
+            .remember_prompt(platform.as_str(), message_id, prompt, self.now())
+            .await
+        {
+            warn!("remembering a sent prompt failed: {e}");
+        }
+    }
+
+    /// A prompt remembered by [`App::remember_prompt`].
+    pub async fn sent_prompt(&self, platform: Platform, message_id: &str) -> Option<OutMessage> {
+        match self.store.sent_prompt(platform.as_str(), message_id).await {
+            Ok(p) => p,
+            Err(e) => {
+                warn!("reading a sent prompt failed: {e}");
+                None
+            }
+        }
+    }
+
     /// The prompt `user`'s conversation waits on, if it says (see
     /// [`flows::current_prompt_ref`]).
     pub async fn current_prompt_ref(&self, user: &UserRef) -> Option<String> {

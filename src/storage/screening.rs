@@ -359,6 +359,51 @@ impl Store {
         Ok(Some((row.try_get("id")?, prompt)))
     }
 
+    /// Remembers a prompt sent on a platform under its message id (and forgets those older
+    /// than 90 days).
+    pub async fn remember_prompt(
+        &self,
+        platform: &str,
+        message_id: &str,
+        prompt: &crate::flows::OutMessage,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
+        let json = serde_json::to_string(prompt).context("encoding a sent prompt")?;
+        sqlx::query(
+            "INSERT INTO sent_prompts (platform, message_id, prompt, sent_at) VALUES ($1, $2, $3, $4) ON CONFLICT (platform, message_id) DO NOTHING",
+        )
+        .bind(platform)
+        .bind(message_id)
+        .bind(json)
+        .bind(to_millis(now))
+        .execute(&self.pool)
+        .await?;
+        sqlx::query("DELETE FROM sent_prompts WHERE sent_at < $1")
+            .bind(to_millis(now - chrono::Duration::days(90)))
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    /// A prompt sent on a platform, by its message id.
+    pub async fn sent_prompt(
+        &self,
+        platform: &str,
+        message_id: &str,
+    ) -> Result<Option<crate::flows::OutMessage>> {
+        let json: Option<String> = sqlx::query_scalar(
+            "SELECT prompt FROM sent_prompts WHERE platform = $1 AND message_id = $2",
+        )
+        .bind(platform)
+        .bind(message_id)
+        .fetch_optional(&self.pool)
+        .await?;
+        Ok(match json {
+            Some(j) => Some(serde_json::from_str(&j).context("decoding a sent prompt")?),
+            None => None,
+        })
+    }
+
     /// Whether a moderators' question waits for this person: then they are a reporter, and
     /// nothing about them may be said outside the case.
     pub async fn has_pending_case_question(&self, user: &UserRef) -> Result<bool> {

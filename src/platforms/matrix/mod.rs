@@ -143,9 +143,11 @@ pub struct MatrixBot {
     dm_rooms: Mutex<HashSet<OwnedRoomId>>,
     /// One DM is created at a time, so two quick messages never open two rooms.
     creating_dm: tokio::sync::Mutex<()>,
-    /// Prompts sent with choices, so a reaction can be read as a pick. Bounded; a prompt
-    /// forgotten here can still be answered by number or label.
+    /// Prompts sent with choices, so a reaction can be read as a pick. Bounded; the app
+    /// keeps them too (`sent_prompts`), so a reaction after a restart still counts.
     prompts: Mutex<HashMap<OwnedEventId, OutMessage>>,
+    /// The app being served, once [`MatrixBot::serve`] starts.
+    app: std::sync::OnceLock<App>,
     activity: Activity,
     stopping: AtomicBool,
 }
@@ -275,6 +277,7 @@ impl MatrixBot {
             dm_rooms: Mutex::default(),
             creating_dm: tokio::sync::Mutex::new(()),
             prompts: Mutex::default(),
+            app: std::sync::OnceLock::new(),
             activity: Activity::default(),
             stopping: AtomicBool::new(false),
         };
@@ -361,6 +364,7 @@ impl MatrixBot {
             info!("first sync of this device: earlier messages will not be answered");
             self.sync_once_with_retry().await;
         }
+        let _ = self.app.set(app.clone());
         let handler = Handler {
             bot: self.clone(),
             app,
@@ -583,11 +587,17 @@ impl MatrixBot {
             .map_err(|e| PortError::Other(anyhow!("sending in {}: {e}", room.room_id())))?;
         let event_id = sent.response.event_id;
         if !message.choices.is_empty() {
-            let mut prompts = lock(&self.prompts);
-            if prompts.len() >= MAX_REMEMBERED_PROMPTS {
-                prompts.clear();
+            {
+                let mut prompts = lock(&self.prompts);
+                if prompts.len() >= MAX_REMEMBERED_PROMPTS {
+                    prompts.clear();
+                }
+                prompts.insert(event_id.clone(), message.clone());
             }
-            prompts.insert(event_id.clone(), message.clone());
+            if let Some(app) = self.app.get() {
+                app.remember_prompt(Platform::Matrix, event_id.as_str(), message)
+                    .await;
+            }
         }
         lock(&self.activity.sent).push((room.room_id().to_owned(), event_id));
         self.activity.changed.notify_waiters();
@@ -657,7 +667,17 @@ async fn on_reaction(event: OriginalSyncReactionEvent, room: Room, handler: Ctx<
         return;
     }
     let relation = &event.content.relates_to;
-    let prompt = lock(&bot.prompts).get(&relation.event_id).cloned();
+    let remembered = lock(&bot.prompts).get(&relation.event_id).cloned();
+    let prompt = match remembered {
+        Some(p) => Some(p),
+        // Sent before a restart.
+        None => {
+            handler
+                .app
+                .sent_prompt(Platform::Matrix, relation.event_id.as_str())
+                .await
+        }
+    };
     let picked = prompt
         .as_ref()
         .and_then(|p| render::choice_for_reaction(p, &relation.key));
