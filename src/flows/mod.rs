@@ -92,9 +92,14 @@ pub struct CardAction {
     pub asks: Option<String>,
 }
 
-/// A troubled pair's card actions: pause the match, or rematch the mentee.
+/// A troubled pair's card actions: message both, pause the match, or rematch the mentee.
 pub fn pair_actions(match_id: i64, mentee_application: i64) -> Vec<CardAction> {
     vec![
+        CardAction::asking(
+            "Message the pair",
+            format!("message {match_id}"),
+            "Your message to both of them",
+        ),
         CardAction::asking(
             "Pause",
             format!("pause {match_id} until"),

@@ -5,6 +5,9 @@
 //!
 //! A pause is a date, not a state to remember to undo: it ends by itself at the start of
 //! that day (UTC). `resume` ends it early.
+//!
+//! Coordinators can also `message <match> <text>`: both members get it by DM, from "the
+//! coordinators" (the first action on an alert card about a quiet or stuck pair).
 
 use chrono::{DateTime, NaiveDate, Utc};
 
@@ -13,8 +16,7 @@ use crate::domain::matches::{MatchRecord, MatchStatus};
 use crate::domain::{RoomRef, UserRef};
 
 const USAGE: &str = "To pause your mentoring, write pause until and a date, like pause until 2027-03-01 (at most a year ahead). Type resume to start again sooner.";
-const STAFF_USAGE: &str =
-    "Usage: pause <match number> until <date, like 2027-03-01> · resume <match number>";
+const STAFF_USAGE: &str = "Usage: pause <match number> until <date, like 2027-03-01> · resume <match number> · message <match number> <text>";
 
 /// The longest pause, in days.
 const MAX_PAUSE_DAYS: i64 = 366;
@@ -24,12 +26,16 @@ const MAX_PAUSE_DAYS: i64 = 366;
 pub enum PauseCommand {
     Pause(i64, String),
     Resume(i64),
+    /// A coordinator's message to both members of a pair.
+    Message(i64, String),
 }
 
 impl PauseCommand {
     pub fn match_id(&self) -> i64 {
         match self {
-            PauseCommand::Pause(id, _) | PauseCommand::Resume(id) => *id,
+            PauseCommand::Pause(id, _)
+            | PauseCommand::Resume(id)
+            | PauseCommand::Message(id, _) => *id,
         }
     }
 }
@@ -45,13 +51,24 @@ pub fn parse(text: &str) -> Option<Result<PauseCommand, String>> {
             .filter(|n| *n > 0)
     };
     let verb = words.first()?.to_lowercase();
-    if verb != "pause" && verb != "resume" {
+    if verb != "pause" && verb != "resume" && verb != "message" {
         return None;
     }
     let id = number(words.get(1)?)?;
     Some(match (verb.as_str(), &words[2..]) {
         ("resume", []) => Ok(PauseCommand::Resume(id)),
         ("pause", rest) if !rest.is_empty() => Ok(PauseCommand::Pause(id, rest.join(" "))),
+        ("message", rest) if !rest.is_empty() => {
+            // The words as typed, spacing and case kept.
+            let text = text
+                .trim()
+                .splitn(3, char::is_whitespace)
+                .nth(2)
+                .unwrap_or_default()
+                .trim()
+                .to_string();
+            Ok(PauseCommand::Message(id, text))
+        }
         _ => Err(STAFF_USAGE.to_string()),
     })
 }
@@ -256,11 +273,42 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<PauseCommand, Strin
     }
     if m.status != MatchStatus::Active {
         return reply(format!(
-            "Match #{} ({} ↔ {}) is not active, so there is nothing to pause.",
-            m.id, m.mentee_name, m.mentor_name
+            "Match #{} ({} ↔ {}) is not active, so there is nothing to {}.",
+            m.id,
+            m.mentee_name,
+            m.mentor_name,
+            match command {
+                PauseCommand::Message(..) => "message",
+                _ => "pause",
+            }
         ));
     }
+    if let PauseCommand::Message(_, text) = &command {
+        let programme = ctx
+            .programme(&m.programme)
+            .map_or(m.programme.as_str(), |p| p.name.as_str());
+        let note = format!(
+            "A message from the coordinators of {programme} to you both ({} and {}):\n{text}",
+            m.mentee_name, m.mentor_name
+        );
+        let mut effects: Vec<Effect> = [&m.mentee, &m.mentor]
+            .into_iter()
+            .map(|to| Effect::SendDm {
+                to: to.clone(),
+                message: OutMessage::text(note.clone()),
+            })
+            .collect();
+        effects.push(Effect::PostInRoom {
+            room: room.clone(),
+            message: OutMessage::text(format!(
+                "Sent to {} and {} by DM.",
+                m.mentee_name, m.mentor_name
+            )),
+        });
+        return Outcome::unchanged(effects);
+    }
     let until = match &command {
+        PauseCommand::Message(..) => None,
         PauseCommand::Resume(_) => None,
         PauseCommand::Pause(_, rest) => match parse_until(ctx, rest, STAFF_USAGE) {
             Ok((_, date)) => Some(date),

@@ -119,7 +119,16 @@ both_backends! {
         assert!(!out.contains("[room room-1]"), "{out}");
         let card = sent.iter().find(|s| s.message.text.starts_with("Quiet pair")).unwrap();
         let actions: Vec<(&str, &str)> = card.message.actions.iter().map(|a| (a.label.as_str(), a.command.as_str())).collect();
-        assert_eq!(actions, [("Pause", "pause 1 until"), ("Rematch", "match rematch 1")]);
+        assert_eq!(actions, [("Message the pair", "message 1"), ("Pause", "pause 1 until"), ("Rematch", "match rematch 1")]);
+        // The first action: a message to both by DM.
+        let out = h.in_room("carol", ROOM, "!tandem message 1 Hello you two, how are things going?").await;
+        assert!(out.contains("[dm amina] A message from the coordinators of Pathways Mentoring 2027 to you both (Amina and Grace):\nHello you two, how are things going?"), "{out}");
+        assert!(out.contains("[dm grace] A message from the coordinators"), "{out}");
+        assert!(out.contains("[room coordinators] Sent to Amina and Grace by DM."), "{out}");
+        let out = h.in_room("bob", ROOM, "!tandem message 1 hi").await;
+        assert!(!out.contains("[dm amina]"), "only a coordinator: {out}");
+        let out = h.in_room("carol", ROOM, "!tandem message 1").await;
+        assert!(out.contains("Usage: pause <match number>"), "{out}");
         // Grace answers: the count starts again.
         h.in_room("grace", "room-1", "Sorry, busy weeks! Thursday?").await;
         h.clock.set(utc("2027-02-12T10:00:00Z"));
