@@ -678,10 +678,8 @@ impl DiscordBot {
                         .components(vec![CreateActionRow::InputText(input)]),
                 )
             }
-            // A room's prompt (an event's RSVP) stays open for everyone else: the answer is
-            // confirmed by DM.
             Some(Action::Pick {
-                owner: None,
+                owner,
                 prompt_ref,
                 value,
             }) => {
@@ -690,37 +688,27 @@ impl DiscordBot {
                     (_, Some(value)) => vec![value],
                     (_, None) => vec![],
                 };
-                let inbound = Inbound {
-                    from: UserRef::new(Platform::Discord, user.clone()),
-                    place: self.place_of(press.guild_id, press.channel_id),
-                    content: Content::Picked { prompt_ref, values },
-                };
-                self.enqueue(inbound, Then::Nothing);
-                CreateInteractionResponse::Message(
-                    CreateInteractionResponseMessage::new()
-                        .content(
-                            "Thanks: I'm noting your answer and will confirm it by direct message.",
-                        )
-                        .ephemeral(true),
-                )
-            }
-            Some(Action::Pick {
-                prompt_ref, value, ..
-            }) => {
-                let values = match (&press.data.kind, value) {
-                    (ComponentInteractionDataKind::StringSelect { values }, _) => values.clone(),
-                    (_, Some(value)) => vec![value],
-                    (_, None) => vec![],
-                };
                 let labels = picked_labels(&press.message, &values);
-                self.close_prompt(press.message.id);
                 let inbound = Inbound {
                     from: UserRef::new(Platform::Discord, user.clone()),
                     place: self.place_of(press.guild_id, press.channel_id),
                     content: Content::Picked { prompt_ref, values },
                 };
                 self.enqueue(inbound, Then::Nothing);
-                answered(&press.message.content, &labels)
+                if owner.is_none() {
+                    // A room's prompt (an event's RSVP) stays open for everyone else: the
+                    // answer is confirmed by DM.
+                    CreateInteractionResponse::Message(
+                        CreateInteractionResponseMessage::new()
+                            .content(
+                                "Thanks: I'm noting your answer and will confirm it by direct message.",
+                            )
+                            .ephemeral(true),
+                    )
+                } else {
+                    self.close_prompt(press.message.id);
+                    answered(&press.message.content, &labels)
+                }
             }
             Some(Action::Run { command }) => {
                 self.run_card_command(&press.user.id, press.guild_id, press.channel_id, &command);
