@@ -505,6 +505,8 @@ pub const QUESTION_KINDS: &[&str] = &[
     "time_zone",
     "languages",
     "consent",
+    "scale",
+    "nps",
 ];
 
 #[derive(Debug, Deserialize)]
@@ -527,6 +529,44 @@ struct RawProgramme {
     roles: RawRoles,
     matching: Option<RawMatching>,
     schedule: Option<RawSchedule>,
+    #[serde(default)]
+    reporting: RawReporting,
+    #[serde(default)]
+    surveys: BTreeMap<String, RawSurvey>,
+}
+
+/// `[reporting]`: how reports protect the people behind the figures.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawReporting {
+    /// No figure from fewer answers than this (default 5).
+    anonymity_minimum: Option<Spanned<i64>>,
+}
+
+/// `[surveys.<id>]`: a survey and its questions.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSurvey {
+    title: String,
+    #[serde(default)]
+    intro: String,
+    anonymous: Spanned<bool>,
+    /// Roles it is for (default both).
+    #[serde(rename = "for")]
+    roles: Option<Spanned<Vec<String>>>,
+    #[serde(default = "default_reminder_days")]
+    reminder_days: u32,
+    #[serde(default = "default_open_days")]
+    open_days: Spanned<u32>,
+    questions: Spanned<Vec<RawQuestion>>,
+}
+
+fn default_reminder_days() -> u32 {
+    3
+}
+
+fn default_open_days() -> Spanned<u32> {
+    Spanned::new(0..0, 14)
 }
 
 /// `[schedule]`: when milestones arrive, and what they are.
@@ -552,7 +592,10 @@ struct RawMilestone {
     after: Spanned<String>,
     every: Option<Spanned<String>>,
     kind: Spanned<String>,
-    text: Spanned<String>,
+    /// Required except for surveys, which have their own intro.
+    text: Option<Spanned<String>>,
+    /// For `kind = "survey"`: which of the programme's surveys.
+    survey: Option<Spanned<String>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -700,6 +743,8 @@ struct RawQuestion {
     max_length: Option<Spanned<usize>>,
     decimals: Option<Spanned<bool>>,
     statement: Option<Spanned<String>>,
+    /// For a scale: the label of each point, from 1 up.
+    labels: Option<Spanned<Vec<String>>>,
     show_if: Option<Spanned<RawCondition>>,
 }
 
@@ -797,7 +842,7 @@ pub fn parse_programme(path: &Path, source: &str) -> Result<Programme, ConfigErr
         (RoleKind::Mentor, &raw.roles.mentor),
         (RoleKind::Mentee, &raw.roles.mentee),
     ] {
-        let questions = build_questions(raw_role, &mut err);
+        let questions = build_questions(&raw_role.questions, &mut err);
         let screening = match &raw_role.screening {
             Some(s) => build_screening(s, kind, &questions, &mut err),
             None => Screening::default(),
@@ -817,7 +862,22 @@ pub fn parse_programme(path: &Path, source: &str) -> Result<Programme, ConfigErr
         .matching
         .as_ref()
         .and_then(|m| build_matching(m, &roles, &mut err));
-    let schedule = raw.schedule.as_ref().map(|s| build_schedule(s, &mut err));
+    let surveys = build_surveys(source, &raw.surveys, &mut err);
+    let schedule = raw
+        .schedule
+        .as_ref()
+        .map(|s| build_schedule(s, &surveys, &mut err));
+    let anonymity_minimum = match &raw.reporting.anonymity_minimum {
+        None => crate::domain::survey::DEFAULT_MINIMUM,
+        Some(m) if (3..=1000).contains(m.get_ref()) => *m.get_ref() as usize,
+        Some(m) => {
+            err(
+                m.span().start,
+                "`anonymity_minimum` must be between 3 and 1000: below 3, one person's answers can be worked out from a total",
+            );
+            crate::domain::survey::DEFAULT_MINIMUM
+        }
+    };
     if !errors.is_empty() {
         return Err(ConfigErrors(errors));
     }
@@ -840,10 +900,100 @@ pub fn parse_programme(path: &Path, source: &str) -> Result<Programme, ConfigErr
         waitlist_reminder_days: raw.waitlist_reminder_days,
         matching,
         schedule,
+        surveys,
+        anonymity_minimum,
     })
 }
 
-fn build_schedule(raw: &RawSchedule, err: &mut impl FnMut(usize, &str)) -> SchedulePlan {
+fn build_surveys(
+    source: &str,
+    raw: &BTreeMap<String, RawSurvey>,
+    err: &mut impl FnMut(usize, &str),
+) -> Vec<crate::domain::survey::Survey> {
+    let mut out = Vec::new();
+    for (id, s) in raw {
+        let at = find_key(source, &format!("surveys.{id}"));
+        if id.is_empty()
+            || !id
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '-')
+        {
+            err(
+                at,
+                "a survey id is lower-case letters, digits, _ and -, like midpoint",
+            );
+        }
+        if s.title.trim().is_empty() {
+            err(at, "a survey needs a `title`");
+        }
+        let roles = match &s.roles {
+            None => vec![RoleKind::Mentee, RoleKind::Mentor],
+            Some(list) => {
+                let mut roles = Vec::new();
+                for r in list.get_ref() {
+                    match r.parse::<RoleKind>() {
+                        Ok(k) if !roles.contains(&k) => roles.push(k),
+                        Ok(_) => {}
+                        Err(_) => err(
+                            list.span().start,
+                            &format!("unknown role `{r}` in `for`: use mentor and/or mentee"),
+                        ),
+                    }
+                }
+                if roles.is_empty() {
+                    err(list.span().start, "`for` needs at least one role");
+                }
+                roles
+            }
+        };
+        let open_days = *s.open_days.get_ref();
+        if !(1..=365).contains(&open_days) {
+            err(
+                s.open_days.span().start,
+                "`open_days` must be between 1 and 365",
+            );
+        }
+        if s.reminder_days >= open_days {
+            err(
+                at,
+                "`reminder_days` must be less than `open_days` (0: no reminder): a reminder after the survey closes would never be sent",
+            );
+        }
+        let questions = build_questions(&s.questions, err);
+        if let Some(q) = questions.iter().find(|q| {
+            matches!(
+                q.kind,
+                QuestionKind::Consent { .. } | QuestionKind::TimeZone
+            )
+        }) {
+            err(
+                s.questions.span().start,
+                &format!(
+                    "question `{}`: a survey cannot ask a {} question",
+                    q.id,
+                    q.kind.name()
+                ),
+            );
+        }
+        out.push(crate::domain::survey::Survey {
+            id: id.clone(),
+            title: s.title.trim().to_string(),
+            intro: s.intro.trim().to_string(),
+            anonymous: *s.anonymous.get_ref(),
+            roles,
+            questions,
+            reminder_days: s.reminder_days,
+            open_days,
+        });
+    }
+    out
+}
+
+fn build_schedule(
+    raw: &RawSchedule,
+    surveys: &[crate::domain::survey::Survey],
+    err: &mut impl FnMut(usize, &str),
+) -> SchedulePlan {
     use crate::domain::schedule::{Milestone, MilestoneKind, Offset};
     let local_hour = *raw.local_hour.get_ref();
     if local_hour > 23 {
@@ -939,15 +1089,57 @@ fn build_schedule(raw: &RawSchedule, err: &mut impl FnMut(usize, &str)) -> Sched
             );
             MilestoneKind::RoomMessage
         });
-        if m.text.get_ref().trim().is_empty() {
-            err(m.text.span().start, "`text` must not be empty");
+        let text = m
+            .text
+            .as_ref()
+            .map(|t| t.get_ref().trim().to_string())
+            .unwrap_or_default();
+        match (&m.text, kind) {
+            (Some(t), _) if text.is_empty() => err(t.span().start, "`text` must not be empty"),
+            (None, k) if k != MilestoneKind::Survey => {
+                err(m.kind.span().start, "this milestone needs a `text`")
+            }
+            _ => {}
         }
+        let survey = match (&m.survey, kind) {
+            (Some(s), MilestoneKind::Survey | MilestoneKind::Closure) => {
+                if surveys.iter().any(|x| x.id == *s.get_ref()) {
+                    Some(s.get_ref().clone())
+                } else {
+                    err(
+                        s.span().start,
+                        &format!(
+                            "no survey `{}` in this programme (define it under [surveys.{}])",
+                            s.get_ref(),
+                            s.get_ref()
+                        ),
+                    );
+                    None
+                }
+            }
+            (Some(s), _) => {
+                err(
+                    s.span().start,
+                    "`survey` applies to survey and closure milestones only",
+                );
+                None
+            }
+            (None, MilestoneKind::Survey) => {
+                err(
+                    m.kind.span().start,
+                    "a survey milestone needs `survey = \"<id>\"`, one of the programme's surveys",
+                );
+                None
+            }
+            (None, _) => None,
+        };
         plan.milestones.push(Milestone {
             id: m.id.get_ref().clone(),
             after,
             every,
             kind,
-            text: m.text.get_ref().trim().to_string(),
+            text,
+            survey,
         });
     }
     plan
@@ -1520,16 +1712,16 @@ fn build_cond(
     })
 }
 
-fn build_questions(role: &RawRole, err: &mut impl FnMut(usize, &str)) -> Vec<Question> {
+fn build_questions(
+    questions: &Spanned<Vec<RawQuestion>>,
+    err: &mut impl FnMut(usize, &str),
+) -> Vec<Question> {
     let mut out: Vec<Question> = Vec::new();
     let mut ids: HashSet<String> = HashSet::new();
-    if role.questions.get_ref().is_empty() {
-        err(
-            role.questions.span().start,
-            "a form needs at least one question",
-        );
+    if questions.get_ref().is_empty() {
+        err(questions.span().start, "a form needs at least one question");
     }
-    for raw in role.questions.get_ref() {
+    for raw in questions.get_ref() {
         let id = raw.id.get_ref().trim().to_string();
         let id_ok = !id.is_empty()
             && id
@@ -1561,7 +1753,7 @@ fn build_questions(role: &RawRole, err: &mut impl FnMut(usize, &str)) -> Vec<Que
         let show_if = raw
             .show_if
             .as_ref()
-            .and_then(|c| build_condition(c, &out, role, err));
+            .and_then(|c| build_condition(c, &out, questions.get_ref(), err));
         out.push(Question {
             label: raw.label.clone().unwrap_or_else(|| label_from_id(&id)),
             id,
@@ -1605,9 +1797,11 @@ fn build_kind(raw: &RawQuestion, err: &mut impl FnMut(usize, &str)) -> Option<Qu
         "number" => &["min", "max", "decimals"],
         "languages" => &["min", "max"],
         "consent" => &["statement"],
+        "scale" => &["labels"],
         _ => &[],
     };
-    let given: [(&str, Option<usize>); 7] = [
+    let given: [(&str, Option<usize>); 8] = [
+        ("labels", raw.labels.as_ref().map(|s| s.span().start)),
         ("choices", raw.choices.as_ref().map(|s| s.span().start)),
         ("min", raw.min.as_ref().map(|s| s.span().start)),
         ("max", raw.max.as_ref().map(|s| s.span().start)),
@@ -1757,6 +1951,27 @@ fn build_kind(raw: &RawQuestion, err: &mut impl FnMut(usize, &str)) -> Option<Qu
                 return None;
             }
         },
+        "scale" => {
+            let labels: Vec<String> = match &raw.labels {
+                None => ["Very poor", "Poor", "OK", "Good", "Very good"]
+                    .map(String::from)
+                    .to_vec(),
+                Some(l) => {
+                    let labels: Vec<String> =
+                        l.get_ref().iter().map(|x| x.trim().to_string()).collect();
+                    if !(2..=10).contains(&labels.len()) || labels.iter().any(String::is_empty) {
+                        err(
+                            l.span().start,
+                            "a scale has 2 to 10 points, each with a label, like [\"Very poor\", \"Poor\", \"OK\", \"Good\", \"Very good\"]",
+                        );
+                        ok = false;
+                    }
+                    labels
+                }
+            };
+            QuestionKind::Scale { labels }
+        }
+        "nps" => QuestionKind::Nps,
         _ => unreachable!("kind checked against QUESTION_KINDS"),
     };
     ok.then_some(kind)
@@ -1795,18 +2010,14 @@ fn build_choices(
 fn build_condition(
     cond: &Spanned<RawCondition>,
     earlier: &[Question],
-    role: &RawRole,
+    form: &[RawQuestion],
     err: &mut impl FnMut(usize, &str),
 ) -> Option<Condition> {
     let c = cond.get_ref();
     let target_id = c.question.get_ref().trim();
     let at = c.question.span().start;
     let Some(target) = earlier.iter().find(|q| q.id == target_id) else {
-        let later = role
-            .questions
-            .get_ref()
-            .iter()
-            .any(|q| q.id.get_ref().trim() == target_id);
+        let later = form.iter().any(|q| q.id.get_ref().trim() == target_id);
         if later {
             err(
                 at,

@@ -15,14 +15,15 @@ use tracing::{info, warn};
 
 use super::scheduler::{JobOutcome, JobRunner, Scheduler, SchedulerOptions, job_key};
 use super::{App, Result};
-use crate::domain::RoomRef;
 use crate::domain::answer::Answer;
 use crate::domain::matches::{MatchRecord, MatchStatus};
 use crate::domain::schedule::{
     Job, MILESTONE_JOB, MilestoneJob, MilestoneKind, describe_local, local_time, milestone_jobs,
     occurrences,
 };
+use crate::domain::survey::NewRound;
 use crate::domain::timezone::{TimeZone, parse_time_zone};
+use crate::domain::{RoleKind, RoomRef};
 use crate::flows::{OutMessage, Prompt};
 use crate::ports::PortError;
 
@@ -256,7 +257,11 @@ impl App {
             return Ok(JobOutcome::Skipped);
         };
         let room = RoomRef::new(m.mentee.platform, room);
+        if let Some(survey) = &milestone.survey {
+            self.send_match_survey(&m, survey, job).await?;
+        }
         let sent = match milestone.kind {
+            MilestoneKind::Survey => Ok(()),
             MilestoneKind::RoomMessage | MilestoneKind::Closure => {
                 self.ports
                     .rooms
@@ -290,6 +295,97 @@ impl App {
             }
             Err(e) => JobOutcome::Retry(e.to_string()),
         })
+    }
+}
+
+impl App {
+    /// Sends a survey to both members of a match (once per milestone occurrence: the
+    /// round's source is the job's key), and starts it for whoever is free.
+    async fn send_match_survey(&self, m: &MatchRecord, survey_id: &str, job: &Job) -> Result<()> {
+        let Some(survey) = self
+            .programme(&m.programme)
+            .and_then(|p| p.survey(survey_id))
+        else {
+            return Ok(());
+        };
+        let recipients: Vec<(crate::domain::UserRef, RoleKind)> = [
+            (m.mentee.clone(), RoleKind::Mentee),
+            (m.mentor.clone(), RoleKind::Mentor),
+        ]
+        .into_iter()
+        .filter(|(_, role)| survey.roles.contains(role))
+        .collect();
+        let now = self.now();
+        let round = NewRound {
+            programme: m.programme.clone(),
+            survey: survey.id.clone(),
+            audience: format!("match #{}", m.id),
+            match_id: Some(m.id),
+            sent_by: "milestone".into(),
+            source: job.key.clone(),
+            closes_at: now + chrono::Duration::days(i64::from(survey.open_days)),
+            recipients: recipients.clone(),
+        };
+        if self.store.send_survey(&round, now).await?.is_some() {
+            info!(match_id = m.id, survey = %survey.id, "survey sent by milestone");
+        }
+        for (person, _) in &recipients {
+            self.deliver_prompts(person).await?;
+        }
+        Ok(())
+    }
+
+    /// Reminds, once, whoever has not answered a survey `reminder_days` after it was sent
+    /// (and it is still open). Returns how many were reminded.
+    pub(crate) async fn remind_surveys(&self) -> Result<usize> {
+        let now = self.now();
+        let mut done = 0;
+        for (invite, user, programme, survey, invited_at) in
+            self.store.unreminded_invites(now).await?
+        {
+            let Some(days) = self
+                .programme(&programme)
+                .and_then(|p| p.survey(&survey))
+                .map(|s| s.reminder_days)
+                .filter(|d| *d > 0)
+            else {
+                continue;
+            };
+            if now - invited_at < chrono::Duration::days(i64::from(days)) {
+                continue;
+            }
+            // Someone who left the survey open on a question is reminded right there;
+            // anyone else gets it as a prompt, when they are free.
+            let open_flow = match self.store.load_conversation(&user).await? {
+                Some(c) => match c.state {
+                    crate::flows::FlowState::Survey(f) if f.invite_id == invite => Some(f),
+                    _ => None,
+                },
+                None => None,
+            };
+            if !self
+                .store
+                .remind_survey(invite, &user, open_flow.is_none(), now)
+                .await?
+            {
+                continue;
+            }
+            match open_flow {
+                Some(flow) => {
+                    let known = self.known(&user).await?;
+                    let subject = crate::flows::Subject::Nothing;
+                    let ctx = self.ctx(&user, &known, &subject, now);
+                    let effects = crate::flows::survey::nudge(&ctx, &flow);
+                    self.perform(&format!("survey-reminder-{invite}"), effects)
+                        .await;
+                }
+                None => {
+                    self.deliver_prompts(&user).await?;
+                }
+            }
+            done += 1;
+        }
+        Ok(done)
     }
 }
 

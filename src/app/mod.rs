@@ -115,6 +115,7 @@ struct Known {
     matches: Vec<MatchRecord>,
     reports: Vec<crate::domain::incident::OwnReport>,
     suspended: bool,
+    surveys: Vec<crate::domain::survey::SurveyInvite>,
 }
 
 /// How often a step is redone after losing a race before giving up.
@@ -253,6 +254,7 @@ impl App {
             matches: &known.matches,
             reports: &known.reports,
             suspended: known.suspended,
+            surveys: &known.surveys,
             now,
             max_message_chars: self.settings.max_message_chars,
             room_prefix: &self.settings.room_prefix,
@@ -282,6 +284,10 @@ impl App {
                 .reports_since(user, self.clock.now() - chrono::Duration::hours(24))
                 .await?,
             suspended: self.store.is_suspended(user, self.clock.now()).await?,
+            surveys: self
+                .store
+                .open_survey_invites(user, self.clock.now())
+                .await?,
         })
     }
 
@@ -326,6 +332,9 @@ impl App {
     /// Loads what a coordinator's or moderator's command needs.
     async fn load_subject(&self, inbound: &Inbound) -> Result<Subject> {
         if let Some(subject) = self.events_subject(inbound).await? {
+            return Ok(subject);
+        }
+        if let Some(subject) = self.surveys_subject(inbound).await? {
             return Ok(subject);
         }
         if let (Place::Room(_), flows::Content::Text(text)) = (&inbound.place, &inbound.content)
@@ -420,6 +429,45 @@ impl App {
         )))
     }
 
+    /// What a coordinator's survey command needs.
+    async fn surveys_subject(&self, inbound: &Inbound) -> Result<Option<Subject>> {
+        let (Place::Room(_), flows::Content::Text(text)) = (&inbound.place, &inbound.content)
+        else {
+            return Ok(None);
+        };
+        let Some(Ok(command)) = flows::strip_prefix_ci(text.trim(), &self.settings.room_prefix)
+            .and_then(flows::survey::parse)
+        else {
+            return Ok(None);
+        };
+        let found = command
+            .survey()
+            .and_then(|name| flows::survey::find(&self.programmes, &inbound.from, name).ok());
+        Ok(Some(match (command, found) {
+            (flows::survey::SurveyCommand::List, _) => {
+                Subject::SurveyStats(self.store.survey_stats(self.now()).await?)
+            }
+            (_, None) => Subject::Nothing,
+            // Nothing is loaded for someone who does not coordinate the programme: the
+            // flow refuses them.
+            (_, Some((p, _))) if !p.is_coordinator(&inbound.from) => Subject::Nothing,
+            (flows::survey::SurveyCommand::Send { .. }, Some((p, s))) => Subject::SurveySend {
+                applications: self
+                    .store
+                    .applications_in(std::slice::from_ref(&p.slug))
+                    .await?,
+                matches: self.store.matches_in(&p.slug).await?,
+                open: self.store.open_invitees(&p.slug, &s.id, self.now()).await?,
+            },
+            (flows::survey::SurveyCommand::Results { .. }, Some((p, s))) => {
+                Subject::SurveyResults {
+                    responses: self.store.survey_responses(&p.slug, &s.id).await?,
+                    invited: self.store.survey_invited(&p.slug, &s.id).await?,
+                }
+            }
+        }))
+    }
+
     /// What an events command or an RSVP needs: the session with its answers, or the
     /// upcoming sessions.
     async fn events_subject(&self, inbound: &Inbound) -> Result<Option<Subject>> {
@@ -498,6 +546,9 @@ impl App {
             match effect {
                 Effect::AskApplicant { applicant, .. } => prompted.push(applicant.clone()),
                 Effect::QueuePrompt { user, .. } => prompted.push(user.clone()),
+                Effect::SendSurvey(round) => {
+                    prompted.extend(round.recipients.iter().map(|(u, _)| u.clone()));
+                }
                 // The reporter is known only to storage; the app unseals them to deliver
                 // the question, and nobody else sees who they are.
                 Effect::AskReporter { case_id, .. } => {
@@ -779,6 +830,7 @@ impl App {
         }
         done += self.escalate_cases().await?;
         done += self.check_silent_pairs().await?;
+        done += self.remind_surveys().await?;
         for id in self.store.overdue_matches(self.clock.now()).await? {
             if self.expire_match(id).await? {
                 done += 1;
@@ -1218,7 +1270,10 @@ impl App {
                 | Effect::CaseEvent { .. }
                 | Effect::MoveCase { .. }
                 | Effect::AskReporter { .. }
-                | Effect::CaseReply { .. } => Ok(()),
+                | Effect::CaseReply { .. }
+                | Effect::SendSurvey(_)
+                | Effect::SaveSurveyDraft { .. }
+                | Effect::SubmitSurvey { .. } => Ok(()),
                 Effect::FreezeMatch {
                     match_id, frozen, ..
                 } => self.set_pair_room_read_only(&key, *match_id, *frozen).await,

@@ -70,7 +70,10 @@ impl Answer {
             Answer::Text(t) | Answer::TimeZone(t) => t.clone(),
             Answer::Choice(v) => label(v),
             Answer::Choices(vs) => vs.iter().map(|v| label(v)).collect::<Vec<_>>().join(", "),
-            Answer::Number(n) => format_number(*n),
+            Answer::Number(n) => match &question.kind {
+                QuestionKind::Scale { .. } => label(&format_number(*n)),
+                _ => format_number(*n),
+            },
             Answer::YesNo(b) => if *b { "Yes" } else { "No" }.to_string(),
             Answer::Languages(codes) => codes
                 .iter()
@@ -94,7 +97,20 @@ fn choice_label(kind: &QuestionKind, value: &str) -> String {
                 .map(|c| c.label.clone())
                 .unwrap_or_else(|| value.to_string())
         }
+        QuestionKind::Scale { labels } => scale_label(labels, value),
         _ => value.to_string(),
+    }
+}
+
+/// `4 (Good)`: a scale point with its label.
+fn scale_label(labels: &[String], value: &str) -> String {
+    match value
+        .parse::<usize>()
+        .ok()
+        .and_then(|n| labels.get(n.checked_sub(1)?))
+    {
+        Some(label) => format!("{value} ({label})"),
+        None => value.to_string(),
     }
 }
 
@@ -113,6 +129,7 @@ pub fn prompt_choices(kind: &QuestionKind) -> Vec<Choice> {
             choices.clone()
         }
         QuestionKind::YesNo => yes_no_choices(),
+        QuestionKind::Scale { labels } => scale_choices(labels),
         QuestionKind::Consent { .. } => vec![
             Choice {
                 value: "yes".into(),
@@ -125,6 +142,19 @@ pub fn prompt_choices(kind: &QuestionKind) -> Vec<Choice> {
         ],
         _ => vec![],
     }
+}
+
+/// The points of a scale, valued `1`… in order, so that the number a person types is the
+/// point they mean on every platform.
+fn scale_choices(labels: &[String]) -> Vec<Choice> {
+    labels
+        .iter()
+        .enumerate()
+        .map(|(i, label)| Choice {
+            value: (i + 1).to_string(),
+            label: label.clone(),
+        })
+        .collect()
 }
 
 /// The two options of a yes/no question.
@@ -176,6 +206,16 @@ pub fn expectation(kind: &QuestionKind) -> Option<String> {
             }
         )),
         QuestionKind::Consent { .. } => Some("Answer “I agree” to continue.".into()),
+        QuestionKind::Scale { labels } => Some(format!(
+            "Answer with a number from 1 ({}) to {} ({}).",
+            labels.first().map_or("", String::as_str),
+            labels.len(),
+            labels.last().map_or("", String::as_str)
+        )),
+        QuestionKind::Nps => Some(
+            "Answer with a whole number from 0 (not at all likely) to 10 (extremely likely)."
+                .into(),
+        ),
     }
 }
 
@@ -247,6 +287,31 @@ pub fn parse_answer(
                 return err(format!("{} is out of range. {expected}", format_number(n)));
             }
             Ok(Answer::Number(n))
+        }
+        QuestionKind::Scale { labels } => {
+            let choices = scale_choices(labels);
+            let expected = format!(
+                "Please answer with a number from 1 to {}: {}.",
+                labels.len(),
+                numbered_hint(&choices)
+            );
+            let picked = pick(&choices, input).map_err(|_| AnswerError(expected.clone()))?;
+            match picked.as_slice() {
+                [one] => Ok(Answer::Number(one.parse::<f64>().unwrap_or(0.0))),
+                _ => err(expected),
+            }
+        }
+        QuestionKind::Nps => {
+            let expected = "Please answer with a whole number from 0 (not at all likely) to 10 (extremely likely).";
+            let text = match input {
+                AnswerInput::Text(t) => clean(t, false),
+                AnswerInput::Picked(values) => values.first().cloned().unwrap_or_default(),
+            };
+            match parse_number(&text) {
+                Some(n) if n.fract() == 0.0 && (0.0..=10.0).contains(&n) => Ok(Answer::Number(n)),
+                Some(n) => err(format!("{} is out of range. {expected}", format_number(n))),
+                None => err(expected.into()),
+            }
         }
         QuestionKind::YesNo => match yes_no(input, &yes_no_choices()) {
             Some(b) => Ok(Answer::YesNo(b)),

@@ -16,6 +16,7 @@ pub mod matching;
 pub mod programme;
 pub mod schedule;
 pub mod screening;
+pub mod survey;
 pub mod text;
 pub mod timezone;
 

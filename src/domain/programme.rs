@@ -34,6 +34,10 @@ pub struct Programme {
     pub matching: Option<super::matching::MatchingConfig>,
     /// Milestones for active matches; none when absent.
     pub schedule: Option<super::schedule::SchedulePlan>,
+    /// Surveys participants are sent (by milestone or by a coordinator).
+    pub surveys: Vec<super::survey::Survey>,
+    /// No report or export shows a figure from fewer answers than this.
+    pub anonymity_minimum: usize,
 }
 
 /// Texts the programme shows at fixed points of the journey.
@@ -77,6 +81,10 @@ impl Role {
 impl Programme {
     pub fn role(&self, kind: RoleKind) -> Option<&Role> {
         self.roles.get(&kind)
+    }
+
+    pub fn survey(&self, id: &str) -> Option<&super::survey::Survey> {
+        self.surveys.iter().find(|s| s.id == id)
     }
 
     pub fn is_coordinator(&self, user: &UserRef) -> bool {
@@ -137,6 +145,13 @@ pub enum QuestionKind {
     Consent {
         statement: String,
     },
+    /// A rating from 1 to the number of labels (usually 5), each point with its label
+    /// ("Very poor" … "Very good"). Stored as a number.
+    Scale {
+        labels: Vec<String>,
+    },
+    /// Net Promoter Score: "how likely are you to recommend…", a whole number from 0 to 10.
+    Nps,
 }
 
 impl QuestionKind {
@@ -151,6 +166,8 @@ impl QuestionKind {
             QuestionKind::TimeZone => "time_zone",
             QuestionKind::Languages { .. } => "languages",
             QuestionKind::Consent { .. } => "consent",
+            QuestionKind::Scale { .. } => "scale",
+            QuestionKind::Nps => "nps",
         }
     }
 

@@ -37,12 +37,18 @@ pub struct NewJob {
 impl NewJob {
     /// The unique key: the same job scheduled twice is stored once.
     pub fn key(&self) -> String {
-        format!(
+        let key = format!(
             "{}|{}|{}",
             self.kind,
             self.subject,
             self.due_at.timestamp_millis()
-        )
+        );
+        // Two milestones of one match can fall at the same instant (the midpoint's message
+        // and its survey): a milestone's key also names the milestone.
+        match serde_json::from_str::<MilestoneJob>(&self.payload) {
+            Ok(m) if self.kind == MILESTONE_JOB => format!("{key}|{}", m.milestone),
+            _ => key,
+        }
     }
 }
 
@@ -117,16 +123,19 @@ pub enum MilestoneKind {
     CheckIn,
     /// The planned end: a closing message in the pair room.
     Closure,
+    /// A survey sent by DM to each member (`survey` names it).
+    Survey,
 }
 
 impl MilestoneKind {
-    pub const NAMES: &'static [&'static str] = &["room_message", "check_in", "closure"];
+    pub const NAMES: &'static [&'static str] = &["room_message", "check_in", "closure", "survey"];
 
     pub fn parse(name: &str) -> Option<MilestoneKind> {
         match name {
             "room_message" => Some(MilestoneKind::RoomMessage),
             "check_in" => Some(MilestoneKind::CheckIn),
             "closure" => Some(MilestoneKind::Closure),
+            "survey" => Some(MilestoneKind::Survey),
             _ => None,
         }
     }
@@ -140,6 +149,9 @@ pub struct Milestone {
     pub every: Option<Offset>,
     pub kind: MilestoneKind,
     pub text: String,
+    /// The survey a survey milestone sends (or a closure milestone, with its message).
+    #[serde(default)]
+    pub survey: Option<String>,
 }
 
 /// A programme's rhythm.
@@ -345,6 +357,7 @@ mod tests {
                     every: None,
                     kind: MilestoneKind::RoomMessage,
                     text: "Say hello".into(),
+                    survey: None,
                 },
                 Milestone {
                     id: "check_in".into(),
@@ -352,6 +365,7 @@ mod tests {
                     every: Some(Offset::Weeks(2)),
                     kind: MilestoneKind::CheckIn,
                     text: "Have you met?".into(),
+                    survey: None,
                 },
                 Milestone {
                     id: "closure".into(),
@@ -359,6 +373,7 @@ mod tests {
                     every: None,
                     kind: MilestoneKind::Closure,
                     text: "Well done".into(),
+                    survey: None,
                 },
             ],
             silent_nudge_days: None,

@@ -296,7 +296,7 @@ fn where_text(ctx: &Ctx<'_>, flow: &ApplicationFlow) -> String {
         s.push_str(&format!(" to {}", p.name));
         if let Some(role) = flow.role.and_then(|r| p.role(r)) {
             s.push_str(&format!(" as a {}", role.name.to_lowercase()));
-            let visible = visible_questions(role, &flow.answers);
+            let visible = visible_questions(&role.questions, &flow.answers);
             let answered = visible
                 .iter()
                 .filter(|q| flow.answers.contains_key(&q.id))
@@ -317,14 +317,15 @@ fn help(ctx: &Ctx<'_>, flow: &ApplicationFlow) -> String {
     )
 }
 
-/// The questions of `role` that apply given `answers`, in form order. A question with a
-/// condition is visible when the question it depends on is visible and its answer matches.
+/// The questions of a form (a role's, a survey's) that apply given `answers`, in form
+/// order. A question with a condition is visible when the question it depends on is visible
+/// and its answer matches.
 pub fn visible_questions<'r>(
-    role: &'r Role,
+    questions: &'r [Question],
     answers: &BTreeMap<String, Answer>,
 ) -> Vec<&'r Question> {
     let mut visible: Vec<&Question> = Vec::new();
-    for q in &role.questions {
+    for q in questions {
         let show = match &q.show_if {
             None => true,
             Some(cond) => {
@@ -351,7 +352,7 @@ fn next_stage(
     let Some(role) = flow.role.and_then(|r| programme.role(r)) else {
         return Stage::ChoosingRole;
     };
-    let visible = visible_questions(role, &flow.answers);
+    let visible = visible_questions(&role.questions, &flow.answers);
     let first_unanswered = visible
         .iter()
         .find(|q| !flow.answers.contains_key(&q.id))
@@ -443,10 +444,24 @@ fn question_prompt(p: &Programme, flow: &ApplicationFlow, id: &str) -> OutMessag
     let Some(q) = role.question(id) else {
         return OutMessage::text("Type review to see your answers.");
     };
-    let visible = visible_questions(role, &flow.answers);
-    let number = visible.iter().position(|v| v.id == q.id).map(|i| i + 1);
+    let visible = visible_questions(&role.questions, &flow.answers);
+    let number = visible
+        .iter()
+        .position(|v| v.id == q.id)
+        .map(|i| (i + 1, visible.len()));
+    ask(q, number, flow.answers.get(&q.id), question_ref(&q.id))
+}
+
+/// A form's question as asked: its number, the question, any help, what kind of answer fits,
+/// and the current answer when the person comes back to it. Shared with surveys.
+pub(crate) fn ask(
+    q: &Question,
+    number: Option<(usize, usize)>,
+    current: Option<&Answer>,
+    prompt_ref: String,
+) -> OutMessage {
     let mut text = match number {
-        Some(n) => format!("Question {n} of {}: {}", visible.len(), q.prompt),
+        Some((n, of)) => format!("Question {n} of {of}: {}", q.prompt),
         None => q.prompt.clone(),
     };
     if let QuestionKind::Consent { statement } = &q.kind {
@@ -461,7 +476,7 @@ fn question_prompt(p: &Programme, flow: &ApplicationFlow, id: &str) -> OutMessag
     if q.optional {
         text.push_str("\n(Optional: type skip to leave it out.)");
     }
-    if let Some(current) = flow.answers.get(&q.id) {
+    if let Some(current) = current {
         text.push_str(&format!(
             "\nYour current answer: {}. Send a new answer, or type keep to leave it as it is.",
             crate::domain::text::preview(&current.display(q), 200)
@@ -477,7 +492,7 @@ fn question_prompt(p: &Programme, flow: &ApplicationFlow, id: &str) -> OutMessag
         text,
         choices,
         pick,
-        prompt_ref: Some(question_ref(&q.id)),
+        prompt_ref: Some(prompt_ref),
         ..Default::default()
     }
 }
@@ -486,7 +501,7 @@ fn review_text(p: &Programme, flow: &ApplicationFlow, with_instructions: bool) -
     let Some(role) = flow.role.and_then(|r| p.role(r)) else {
         return "You haven't chosen a role yet.".into();
     };
-    let visible = visible_questions(role, &flow.answers);
+    let visible = visible_questions(&role.questions, &flow.answers);
     let mut s = format!(
         "Your answers for your {} application to {}:",
         role.name.to_lowercase(),
@@ -673,7 +688,7 @@ fn asking(
         Ok(role) => role,
         Err(restart) => return *restart,
     };
-    let visible = visible_questions(role, &flow.answers);
+    let visible = visible_questions(&role.questions, &flow.answers);
     let Some(q) = visible.iter().find(|q| q.id == question_id).copied() else {
         // The form changed under this conversation (config edited, branch hidden): move on.
         let mut next = flow.clone();
@@ -789,7 +804,7 @@ fn edit(
     role: &Role,
     target: &str,
 ) -> Outcome {
-    let visible = visible_questions(role, &flow.answers);
+    let visible = visible_questions(&role.questions, &flow.answers);
     let wanted = target.trim().to_lowercase();
     let found = wanted
         .parse::<usize>()
@@ -838,8 +853,11 @@ fn edit(
 
 fn review_hint(p: &Programme, flow: &ApplicationFlow) -> String {
     match flow.role.and_then(|r| p.role(r)) {
-        Some(role) if visible_questions(role, &flow.answers).len() > 1 => {
-            format!("1 to {}", visible_questions(role, &flow.answers).len())
+        Some(role) if visible_questions(&role.questions, &flow.answers).len() > 1 => {
+            format!(
+                "1 to {}",
+                visible_questions(&role.questions, &flow.answers).len()
+            )
         }
         _ => "type review to see them".into(),
     }
@@ -856,7 +874,7 @@ fn reviewing(
         Ok(role) => role,
         Err(restart) => return *restart,
     };
-    let visible = visible_questions(role, &flow.answers);
+    let visible = visible_questions(&role.questions, &flow.answers);
     match command {
         Some(Command::Submit) => {
             if let Some(missing) = visible.iter().find(|q| !flow.answers.contains_key(&q.id)) {

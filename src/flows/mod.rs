@@ -20,6 +20,7 @@ pub mod pause;
 pub mod prompts;
 pub mod report;
 pub mod review;
+pub mod survey;
 pub mod withdraw;
 
 use chrono::{DateTime, Utc};
@@ -297,6 +298,22 @@ pub enum Effect {
         room: RoomRef,
         by: String,
     },
+    /// Store a survey round with its invites, and queue the survey for each recipient.
+    SendSurvey(crate::domain::survey::NewRound),
+    /// Keep a survey's answers so far (the person paused half-way).
+    SaveSurveyDraft {
+        invite_id: i64,
+        user: UserRef,
+        answers: std::collections::BTreeMap<String, crate::domain::Answer>,
+    },
+    /// Store a survey's answers and mark the invite answered: with the person only when
+    /// `attributed`. A conflict if the invite was answered already.
+    SubmitSurvey {
+        invite_id: i64,
+        user: UserRef,
+        answers: std::collections::BTreeMap<String, crate::domain::Answer>,
+        attributed: bool,
+    },
     /// Never propose this pair (a request, a conflict of interest): stored as a rejected
     /// match, which the engine already never proposes again.
     ExcludePair {
@@ -345,6 +362,8 @@ pub enum Prompt {
         seq: u32,
         text: String,
     },
+    /// A survey to answer (or a reminder of one).
+    Survey { invite_id: i64, reminder: bool },
 }
 
 /// The stored state of a conversation in progress.
@@ -361,15 +380,17 @@ pub enum FlowState {
     CaseReply(cases::CaseReply),
     /// A moderator's action waiting for their `confirm`.
     ConfirmAction(actions::PendingAction),
+    Survey(survey::SurveyFlow),
 }
 
 /// The prompt a conversation waits on, for platforms that must tell a late answer to an
 /// older question (a form submitted after the question was answered another way, or after
 /// a restart). Only applications ask free-text questions with a ref; any other
-/// conversation waits on none of them.
+/// conversation waits on none of them (surveys ask with a ref too).
 pub fn current_prompt_ref(state: &FlowState) -> Option<String> {
     match state {
         FlowState::Application(flow) => Some(application::current_ref(flow)),
+        FlowState::Survey(flow) => Some(survey::current_ref(flow)),
         _ => None,
     }
 }
@@ -410,6 +431,8 @@ pub struct Ctx<'a> {
     pub reports: &'a [OwnReport],
     /// Whether the person is suspended (cannot apply or be matched).
     pub suspended: bool,
+    /// The person's open survey invites, oldest first.
+    pub surveys: &'a [crate::domain::survey::SurveyInvite],
     pub now: DateTime<Utc>,
     /// Longest message accepted, in characters.
     pub max_message_chars: usize,
@@ -448,6 +471,20 @@ pub enum Subject {
     Event(Option<Box<EventWithAnswers>>),
     /// The upcoming sessions, with their answers.
     Events(Vec<EventWithAnswers>),
+    /// For `survey send`: the programme's applications and matches, and who already has
+    /// the survey open.
+    SurveySend {
+        applications: Vec<(ApplicationSummary, UserRef)>,
+        matches: Vec<MatchRecord>,
+        open: Vec<UserRef>,
+    },
+    /// For `survey results`: every response, and how many were invited.
+    SurveyResults {
+        responses: Vec<crate::domain::survey::SurveyResponse>,
+        invited: usize,
+    },
+    /// For `surveys`.
+    SurveyStats(Vec<crate::domain::survey::SurveyStats>),
     /// A programme's participants who are ready to be matched, and the (mentee application,
     /// mentor application) pairs never to propose.
     Matching {
@@ -521,6 +558,7 @@ pub fn handle(ctx: &Ctx<'_>, state: Option<&FlowState>, inbound: &Inbound) -> Ou
             Some(FlowState::ConfirmWithdraw(flow)) => withdraw::step(ctx, flow, &inbound.content),
             Some(FlowState::Report(flow)) => report::step(ctx, flow, &inbound.content),
             Some(FlowState::CaseReply(flow)) => cases::reply_step(ctx, flow, &inbound.content),
+            Some(FlowState::Survey(flow)) => survey::step(ctx, flow, &inbound.content),
             Some(FlowState::ConfirmAction(_)) => Outcome::unchanged(vec![ctx.dm_text(format!(
                 "You have a moderation action waiting: type {p} confirm or {p} cancel in the moderators' room.",
                 p = ctx.room_prefix
@@ -550,6 +588,9 @@ fn handle_idle_dm(ctx: &Ctx<'_>, content: &Content) -> Outcome {
             )]);
         }
     };
+    if matches!(text.trim().to_lowercase().as_str(), "survey" | "surveys") {
+        return survey::resume(ctx);
+    }
     match events::parse(text) {
         Some(Ok(events::EventCommand::Rsvp(n, answer))) => {
             return events::rsvp(ctx, n, Some(answer));
@@ -628,6 +669,12 @@ fn handle_room(
     if let Some(command) = events::parse(rest) {
         return match command {
             Ok(c) => events::handle(ctx, room, c),
+            Err(usage) => Outcome::unchanged(vec![post(usage)]),
+        };
+    }
+    if let Some(command) = survey::parse(rest) {
+        return match command {
+            Ok(c) => survey::handle(ctx, room, c),
             Err(usage) => Outcome::unchanged(vec![post(usage)]),
         };
     }
@@ -745,6 +792,9 @@ pub(crate) fn help_text(ctx: &Ctx<'_>, prefix: &str) -> String {
         s.push_str(&format!(
             "\n{p}pause until 2027-03-01 — no check-ins or reminders until that date\n{p}resume — end a pause early"
         ));
+    }
+    if !ctx.surveys.is_empty() {
+        s.push_str(&format!("\n{p}survey — answer the survey waiting for you"));
     }
     s
 }

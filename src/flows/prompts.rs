@@ -76,6 +76,10 @@ pub fn start(ctx: &Ctx<'_>, prompt: &Prompt) -> Outcome {
                 effects: vec![ctx.dm(question_message(ctx, &flow))],
             }
         }
+        Prompt::Survey {
+            invite_id,
+            reminder,
+        } => super::survey::start(ctx, *invite_id, *reminder),
         Prompt::CaseQuestion { case_id, question } => {
             super::cases::start_reply(ctx, *case_id, question)
         }

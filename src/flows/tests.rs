@@ -114,6 +114,7 @@ impl Convo {
             matches: &[],
             reports: &[],
             suspended: false,
+            surveys: &[],
             now: self.now,
             max_message_chars: 8000,
             room_prefix: "!tandem",

@@ -22,6 +22,7 @@ mod events;
 mod jobs;
 mod matches;
 mod screening;
+mod surveys;
 
 use std::path::Path;
 
@@ -181,6 +182,62 @@ impl Store {
 
     pub async fn close(&self) {
         self.pool.close().await;
+    }
+
+    /// Every row of every table, each value as text (`NULL` for none), by table name. For
+    /// audits and the tests that prove what is (and is not) stored: that an anonymous
+    /// answer has no link to its author, that a deleted person leaves nothing behind.
+    pub async fn dump_tables(&self) -> anyhow::Result<Vec<(String, Vec<String>)>> {
+        use sqlx::Row;
+        let tables: Vec<String> = match self.backend {
+            Backend::Sqlite => sqlx::query_scalar(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
+            )
+            .fetch_all(&self.pool)
+            .await?,
+            Backend::Postgres => sqlx::query_scalar(
+                "SELECT table_name::TEXT FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name",
+            )
+            .fetch_all(&self.pool)
+            .await?,
+        };
+        let mut out = Vec::new();
+        // sqlx's own bookkeeping (checksums as bytes) holds nothing about anyone.
+        for table in tables.into_iter().filter(|t| !t.starts_with("_sqlx")) {
+            // Names come from the catalogue; checked anyway before they enter SQL.
+            anyhow::ensure!(
+                table.chars().all(|c| c.is_ascii_alphanumeric() || c == '_'),
+                "unexpected table name {table}"
+            );
+            let columns: Vec<String> = match self.backend {
+                Backend::Sqlite => {
+                    sqlx::query(sqlx::AssertSqlSafe(format!("PRAGMA table_info({table})")))
+                        .fetch_all(&self.pool)
+                        .await?
+                        .iter()
+                        .map(|r| r.try_get::<String, _>("name"))
+                        .collect::<Result<_, _>>()?
+                }
+                Backend::Postgres => sqlx::query_scalar(
+                    "SELECT column_name::TEXT FROM information_schema.columns WHERE table_schema = 'public' AND table_name = $1 ORDER BY ordinal_position",
+                )
+                .bind(&table)
+                .fetch_all(&self.pool)
+                .await?,
+            };
+            let select = columns
+                .iter()
+                .map(|c| format!("COALESCE(CAST(\"{c}\" AS TEXT), 'NULL')"))
+                .collect::<Vec<_>>()
+                .join(" || ' | ' || ");
+            let rows: Vec<String> = sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
+                "SELECT {select} FROM \"{table}\""
+            )))
+            .fetch_all(&self.pool)
+            .await?;
+            out.push((table, rows));
+        }
+        Ok(out)
     }
 }
 

@@ -263,6 +263,24 @@ impl Store {
                 .await?;
             }
             Effect::QueuePrompt { user, prompt } => insert_prompt(tx, user, prompt, now).await?,
+            Effect::SendSurvey(round) => {
+                self.insert_round(tx, round, now).await?;
+            }
+            Effect::SaveSurveyDraft {
+                invite_id,
+                user,
+                answers,
+            } => return self.save_survey_draft(tx, *invite_id, user, answers).await,
+            Effect::SubmitSurvey {
+                invite_id,
+                user,
+                answers,
+                attributed,
+            } => {
+                return self
+                    .submit_survey(tx, *invite_id, user, answers, *attributed, now)
+                    .await;
+            }
             Effect::MarkReminded { application_id } => {
                 sqlx::query("UPDATE applications SET reminded_at = $1 WHERE id = $2")
                     .bind(to_millis(now))
@@ -465,7 +483,7 @@ impl Store {
     }
 }
 
-async fn insert_prompt(
+pub(super) async fn insert_prompt(
     tx: &mut Transaction<'static, Any>,
     user: &UserRef,
     prompt: &Prompt,

@@ -35,7 +35,14 @@ fn the_bundled_example_settings_and_programme_are_valid() {
     let kinds: std::collections::BTreeSet<&str> = programmes[0]
         .roles
         .values()
-        .flat_map(|r| r.questions.iter().map(|q| q.kind.name()))
+        .flat_map(|r| r.questions.iter())
+        .chain(
+            programmes[0]
+                .surveys
+                .iter()
+                .flat_map(|s| s.questions.iter()),
+        )
+        .map(|q| q.kind.name())
         .collect();
     assert_eq!(
         kinds.len(),
@@ -166,7 +173,7 @@ fn settings_reject_unknown_keys_and_secrets_in_the_file() {
 #[test]
 fn schedule_mistakes_are_reported_with_their_line() {
     let src = format!(
-        "{}[[roles.mentee.questions]]\nid = \"n\"\nkind = \"short_text\"\nprompt = \"N?\"\n[schedule]\nlocal_hour = 22\nquiet_hours = [21, 8]\nsilent_nudge_days = 20\nsilent_alert_days = 10\n[[schedule.milestones]]\nid = \"c\"\nafter = \"2x\"\nevery = \"0w\"\nkind = \"survey\"\ntext = \"\"\n",
+        "{}[[roles.mentee.questions]]\nid = \"n\"\nkind = \"short_text\"\nprompt = \"N?\"\n[schedule]\nlocal_hour = 22\nquiet_hours = [21, 8]\nsilent_nudge_days = 20\nsilent_alert_days = 10\n[[schedule.milestones]]\nid = \"c\"\nafter = \"2x\"\nevery = \"0w\"\nkind = \"party\"\ntext = \"\"\n",
         programme_with("")
     );
     let e = errors_of(&src);
@@ -175,7 +182,7 @@ fn schedule_mistakes_are_reported_with_their_line() {
         "`silent_alert_days` must be more than `silent_nudge_days`",
         "`2x` should be a number and a unit: d (days), w (weeks) or m (months), like 2w",
         "`every` must be longer than zero",
-        "unknown milestone kind `survey`: use one of room_message, check_in, closure",
+        "unknown milestone kind `party`: use one of room_message, check_in, closure, survey",
         "`text` must not be empty",
     ] {
         assert!(e.contains(expected), "{expected}\nin\n{e}");
@@ -338,4 +345,26 @@ fn matching_configuration_mistakes_are_reported() {
     );
     let e = errors_of(&with("[matching]\nmode = \"triangle\"\n"));
     assert!(e.contains("unknown matching mode `triangle`"), "{e}");
+}
+
+#[test]
+fn survey_mistakes_are_reported_with_their_line() {
+    let src = format!(
+        "{GOOD}[reporting]\nanonymity_minimum = 2\n[schedule]\nlocal_hour = 18\n[[schedule.milestones]]\nid = \"mid\"\nafter = \"3m\"\nkind = \"survey\"\nsurvey = \"ghost\"\n[[schedule.milestones]]\nid = \"hello\"\nafter = \"1w\"\nkind = \"room_message\"\ntext = \"Hi\"\nsurvey = \"pulse\"\n[surveys.pulse]\ntitle = \"Pulse\"\nanonymous = true\nfor = [\"mentor\", \"boss\"]\nreminder_days = 20\nopen_days = 14\n[[surveys.pulse.questions]]\nid = \"mood\"\nkind = \"scale\"\nprompt = \"Mood?\"\nlabels = [\"Only one\"]\n[[surveys.pulse.questions]]\nid = \"ok\"\nkind = \"consent\"\nprompt = \"OK?\"\nstatement = \"Yes\"\n[[surveys.pulse.questions]]\nid = \"nps\"\nkind = \"nps\"\nprompt = \"Recommend?\"\nlabels = [\"a\", \"b\"]\n",
+        GOOD = programme_with(GOOD_QUESTION.replace("mentor", "mentee").as_str())
+    );
+    let e = errors_of(&src);
+    for expected in [
+        "`anonymity_minimum` must be between 3 and 1000",
+        "no survey `ghost` in this programme (define it under [surveys.ghost])",
+        "`survey` applies to survey and closure milestones only",
+        "unknown role `boss` in `for`: use mentor and/or mentee",
+        "`reminder_days` must be less than `open_days`",
+        "a scale has 2 to 10 points, each with a label",
+        "question `ok`: a survey cannot ask a consent question",
+        "`labels` does not apply to a nps question",
+    ] {
+        assert!(e.contains(expected), "missing «{expected}» in:\n{e}");
+    }
+    assert!(e.contains("p.toml:"), "errors name their file and line: {e}");
 }

@@ -313,8 +313,18 @@ fn the_six_month_plan_script_shows_every_milestone_at_the_local_hour_across_summ
             "[job] match #1: check_in 5 due Mon 22 Mar 2027, 18:00 Europe/London (18:00 UTC)\n[dm amina] Check-in from",
             // After the clocks went forward: still 18:00 in London, now 17:00 UTC.
             "[job] match #1: check_in 6 due Mon 5 Apr 2027, 18:00 Europe/London (17:00 UTC)",
-            "[job] match #1: midpoint 1 due Sun 11 Apr 2027, 18:00 Europe/London (17:00 UTC)\n[room amina-grace] Halfway there!",
+            "[job] match #1: midpoint 1 due Sun 11 Apr 2027, 18:00 Europe/London (17:00 UTC)\n[job] match #1: midpoint_survey 1 due Sun 11 Apr 2027, 18:00 Europe/London (17:00 UTC)\n[room amina-grace] Halfway there!",
+            // The midpoint survey, anonymous; Grace stops half-way and carries on.
+            "[job] match #1: midpoint_survey 1 due Sun 11 Apr 2027, 18:00 Europe/London (17:00 UTC)",
+            "[dm amina] Midpoint survey from Pathways Mentoring 2027: You're halfway through Pathways",
+            "Your answers are anonymous: they are stored without your name, and the coordinators only see totals from 5 or more people.",
+            "[dm grace] All right: I've kept your answers so far. Type survey whenever you'd like to finish it.\n[dm grace] Let's carry on with Midpoint survey (Pathways Mentoring 2027) where you stopped.",
+            "[dm grace] Thank you! Your answers to Midpoint survey are in, without your name.",
+            "[room coordinators] Midpoint survey has 2 answers so far; results are shown from 5 answers, so that nobody's answers can be picked out.",
             "[job] match #1: closure 1 due Sun 11 Jul 2027, 18:00 Europe/London (17:00 UTC)",
+            "[dm amina] Closing survey from Pathways Mentoring 2027",
+            "[dm amina] Question 2 of 3: How likely are you to recommend Pathways to a friend?\n  Answer with a whole number from 0 (not at all likely) to 10 (extremely likely).",
+            "[dm amina] Thank you! Your answers to Closing survey are in, without your name.",
             "[room amina-grace] Six months ago you started mentoring together",
             // Nobody writes in the pair room in this script: a nudge, then an alert.
             "[room amina-grace] It has been ",
@@ -331,9 +341,10 @@ fn the_six_month_plan_script_shows_every_milestone_at_the_local_hour_across_summ
     );
     // Grace said maybe: no reminders for her.
     assert!(!stdout.contains("[dm grace] Reminder"), "{stdout}");
-    // Paused check-ins never reached anyone.
+    // Paused check-ins never reached anyone: four before the midpoint, then the first she
+    // missed and the latest.
     let check_ins = stdout.matches("[dm amina] Check-in from").count();
-    assert_eq!(check_ins, 5, "{stdout}");
+    assert_eq!(check_ins, 6, "{stdout}");
 }
 
 /// Every expected passage appears in the output.

@@ -27,3 +27,4 @@ mod pairing;
 mod scheduler;
 mod screening;
 mod storage;
+mod surveys;

@@ -1,0 +1,156 @@
+//! Surveys on both backends: a coordinator sends one to a cohort, people answer (one pauses
+//! and carries on), reminders go once to those who have not answered, the survey closes,
+//! and results appear only from the anonymity minimum — with nothing in any table linking
+//! an anonymous answer to the person who gave it.
+
+use tandem::domain::RoleKind;
+
+use crate::pairing::{active_match, ready_mentee};
+use crate::support::Harness;
+
+const ROOM: &str = "coordinators";
+
+const PEOPLE: [(&str, &str); 6] = [
+    ("amina", "Amina"),
+    ("bea", "Bea"),
+    ("chidi", "Chidi"),
+    ("dana", "Dana"),
+    ("eli", "Eli"),
+    ("fay", "Fay"),
+];
+
+/// Answers the midpoint survey: happiness, meetings, on track, and what would help.
+async fn answer(h: &Harness, who: &str, happy: &str, words: &str) -> String {
+    let mut out = String::new();
+    for line in [happy, "3", "yes", words] {
+        out = h.dm_all(who, line).await;
+    }
+    out
+}
+
+both_backends! {
+    async fn survey_results_need_five_answers_and_no_table_links_an_answer_to_its_author(db: TestDb) {
+        let h = Harness::new(&db).await;
+        for (who, name) in PEOPLE {
+            ready_mentee(&h, who, name).await;
+        }
+        let out = h.in_room("carol", ROOM, "!tandem survey send midpoint mentees").await;
+        assert!(out.contains("[room coordinators] Sent Midpoint survey to 6 people (mentees) by DM. It closes on 25 January 2027; anyone who hasn't answered is reminded after 3 days. See the answers with survey results midpoint."), "{out}");
+        assert!(out.contains("[dm fay] Midpoint survey from Pathways Mentoring 2027"), "{out}");
+        assert!(out.contains("[dm amina] Question 1 of 4: How happy are you with your mentoring so far?"), "{out}");
+        // Sending again skips everyone who has it open.
+        let out = h.in_room("carol", ROOM, "!tandem survey send midpoint mentees").await;
+        assert!(out.contains("Nobody to send Midpoint survey to: there are no mentees in Pathways Mentoring 2027 (6 people already have it open, and were not asked twice). Nothing was sent."), "{out}");
+
+        let out = answer(&h, "amina", "5", "More practice interviews, please.").await;
+        assert!(out.contains("[dm amina] Thank you! Your answers to Midpoint survey are in, without your name."), "{out}");
+        answer(&h, "bea", "4", "skip").await;
+        answer(&h, "chidi", "Happy", "skip").await;
+        // Dana stops after the first question and finishes later.
+        h.dm_all("dana", "2").await;
+        let out = h.dm_all("dana", "later").await;
+        assert!(out.contains("I've kept your answers so far"), "{out}");
+        let out = h.in_room("carol", ROOM, "!tandem survey results midpoint").await;
+        assert!(out.contains("Midpoint survey has 3 answers so far; results are shown from 5 answers"), "{out}");
+        let out = h.dm_all("dana", "survey").await;
+        assert!(out.contains("Let's carry on with Midpoint survey"), "{out}");
+        assert!(out.contains("Question 2 of 4"), "{out}");
+        for line in ["4", "no", "skip"] {
+            h.dm_all("dana", line).await;
+        }
+        let out = h.in_room("carol", ROOM, "!tandem survey results midpoint").await;
+        assert!(out.contains("4 answers so far"), "{out}");
+
+        // Three days on, the two who have not finished get one reminder; nobody else.
+        h.clock.advance(chrono::Duration::days(3));
+        let out = h.sweep().await;
+        assert!(out.contains("[dm eli] A gentle reminder: Midpoint survey (Pathways Mentoring 2027) closes on 25 January."), "{out}");
+        assert!(out.contains("[dm fay] A gentle reminder"), "{out}");
+        for who in ["amina", "bea", "chidi", "dana"] {
+            assert!(!out.contains(&format!("[dm {who}]")), "{who}: {out}");
+        }
+        h.clock.advance(chrono::Duration::days(1));
+        assert!(!h.sweep().await.contains("reminder"), "one reminder only");
+
+        // An answer out of range is explained and changes nothing.
+        let out = h.dm_all("eli", "9").await;
+        assert!(out.contains("Please answer with a number from 1 to 5"), "{out}");
+        answer(&h, "eli", "1", "A mentor who answers messages.").await;
+        let out = h.in_room("carol", ROOM, "!tandem survey results midpoint").await;
+        assert!(out.contains("[room coordinators] Survey results: Midpoint survey (Pathways Mentoring 2027), 5 answers from 6 invited, anonymous."), "{out}");
+        // 5, 4, 4, 2, 1 → 3.2.
+        assert!(out.contains("Satisfaction (5 answered): average 3.2"), "{out}");
+        assert!(out.contains("Goals on track (5 answered)"), "{out}");
+        // Two free-text answers are too few to show.
+        assert!(out.contains("What would help (2 answered): not shown, fewer than 5 answers."), "{out}");
+        assert!(!out.contains("practice interviews"), "{out}");
+        assert!(!out.contains("amina") && !out.contains("Amina"), "{out}");
+        let out = h.in_room("carol", ROOM, "!tandem surveys").await;
+        assert!(out.contains("midpoint — Midpoint survey (pathways-2027, anonymous, 4 questions): sent 1 time, 6 invited, 5 answered, 1 still open"), "{out}");
+        assert!(out.contains("closure — Closing survey (pathways-2027, anonymous, 3 questions): not sent yet"), "{out}");
+
+        // Fay started but the survey closes before she finishes: nothing is recorded.
+        h.dm_all("fay", "3").await;
+        h.clock.advance(chrono::Duration::days(11));
+        let out = h.dm_all("fay", "3").await;
+        assert!(out.contains("That survey has closed, so your answers were not recorded."), "{out}");
+        let out = h.dm_all("amina", "survey").await;
+        assert!(out.contains("You have no survey to answer right now."), "{out}");
+
+        // In the database: the answers exist, with no person, round or time beside them,
+        // and no other table holds the text.
+        let tables = h.store.dump_tables().await.unwrap();
+        let rows = |name: &str| tables.iter().find(|(t, _)| t == name).map(|(_, r)| r.clone()).unwrap();
+        let responses = rows("survey_responses");
+        assert_eq!(responses.len(), 5);
+        for r in &responses {
+            assert!(r.ends_with("| NULL | NULL | NULL | NULL"), "{r}");
+        }
+        for (table, rows) in &tables {
+            for row in rows {
+                if row.contains("practice interviews") {
+                    assert_eq!(table, "survey_responses", "{row}");
+                }
+            }
+        }
+        let responses = h.store.survey_responses("pathways-2027", "midpoint").await.unwrap();
+        assert!(responses.iter().all(|r| r.user.is_none() && r.role == RoleKind::Mentee));
+    }
+
+    async fn bad_survey_commands_get_a_reason_and_change_nothing(db: TestDb) {
+        let h = Harness::new(&db).await;
+        for (line, reason) in [
+            ("!tandem survey send pulse mentees", "There is no survey called “pulse”. Surveys: closure, midpoint."),
+            ("!tandem survey send midpoint friends", "I don't know the audience “friends”."),
+            ("!tandem survey send midpoint matched", "Nobody to send Midpoint survey to: there are no people in an active match in Pathways Mentoring 2027. Nothing was sent."),
+            ("!tandem survey results", "Survey commands: surveys"),
+            ("!tandem survey results midpoint", "Midpoint survey has 0 answers so far"),
+        ] {
+            let out = h.in_room("carol", ROOM, line).await;
+            assert!(out.contains(reason), "{line}: {out}");
+        }
+        let out = h.in_room("bob", ROOM, "!tandem survey send midpoint all").await;
+        assert!(out.contains("only the programme's coordinators can send surveys or see their results"), "{out}");
+        let out = h.in_room("carol", "lobby", "!tandem survey send midpoint all").await;
+        assert!(out.contains("Survey commands work in the coordinators' room."), "{out}");
+        assert!(h.store.survey_stats(h.app.now()).await.unwrap().is_empty());
+    }
+
+    async fn a_pair_gets_the_midpoint_survey_by_milestone_once(db: TestDb) {
+        let h = Harness::new(&db).await;
+        active_match(&h).await;
+        h.clock.advance(chrono::Duration::days(100));
+        let out = h.sweep().await;
+        assert!(out.contains("[room room-1] Halfway there!"), "{out}");
+        // Both were asked a check-in first (nobody answered for 100 days): the survey
+        // waits until they are free.
+        assert!(!out.contains("Midpoint survey"), "{out}");
+        assert!(!h.sweep().await.contains("Midpoint survey"), "{out}");
+        for who in ["amina", "grace"] {
+            let out = h.dm_all(who, "1").await;
+            assert!(out.contains(&format!("[dm {who}] Midpoint survey from Pathways Mentoring 2027")), "{out}");
+        }
+        let stats = h.store.survey_stats(h.app.now()).await.unwrap();
+        assert_eq!((stats[0].rounds, stats[0].invited), (1, 2));
+    }
+}
