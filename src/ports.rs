@@ -95,6 +95,12 @@ pub trait RoomProvisioner: Send + Sync {
         key: &IdempotencyKey,
     ) -> Result<(), PortError>;
 
+    /// Closes a room for good (a pair whose match ended): read-only, and archived where
+    /// the platform has archiving (a Discord thread is locked and archived).
+    async fn archive_room(&self, room: &RoomRef, key: &IdempotencyKey) -> Result<(), PortError> {
+        self.set_read_only(room, true, key).await
+    }
+
     /// Removes `user` from a room the bot manages (a suspended person).
     async fn remove_member(
         &self,

@@ -11,12 +11,15 @@
 use std::sync::Arc;
 
 use async_trait::async_trait;
+use serde::{Deserialize, Serialize};
 use tracing::{info, warn};
 
 use super::scheduler::{JobOutcome, JobRunner, Scheduler, SchedulerOptions, job_key};
 use super::{App, Result};
 use crate::domain::answer::Answer;
+use crate::domain::matches::ClosureKind;
 use crate::domain::matches::{MatchRecord, MatchStatus};
+use crate::domain::schedule::NewJob;
 use crate::domain::schedule::{
     Job, MILESTONE_JOB, MilestoneJob, MilestoneKind, describe_local, local_time, milestone_jobs,
     occurrences,
@@ -24,7 +27,7 @@ use crate::domain::schedule::{
 use crate::domain::survey::NewRound;
 use crate::domain::timezone::{TimeZone, parse_time_zone};
 use crate::domain::{RoleKind, RoomRef};
-use crate::flows::{OutMessage, Prompt};
+use crate::flows::{Effect, OutMessage, Prompt, StateChange};
 use crate::ports::PortError;
 
 impl App {
@@ -262,7 +265,8 @@ impl App {
         }
         let sent = match milestone.kind {
             MilestoneKind::Survey => Ok(()),
-            MilestoneKind::RoomMessage | MilestoneKind::Closure => {
+            MilestoneKind::Closure => self.close_planned(&m, &room, &milestone.text, job).await?,
+            MilestoneKind::RoomMessage => {
                 self.ports
                     .rooms
                     .post_in_room(
@@ -298,7 +302,117 @@ impl App {
     }
 }
 
+/// Closes a pair room some days after the planned end, so the pair can say goodbye.
+pub(crate) const PAIR_ARCHIVE_JOB: &str = "pair_archive";
+
+/// Days a pair room stays open after the planned end.
+const GOODBYE_DAYS: i64 = 7;
+
+#[derive(Debug, Serialize, Deserialize)]
+struct ArchiveJob {
+    match_id: i64,
+}
+
 impl App {
+    /// The planned end of a match: the closing message with what the pair did together,
+    /// the match recorded as closed, each member thanked by DM and asked what they would
+    /// like next, and the room's archiving scheduled a week later.
+    async fn close_planned(
+        &self,
+        m: &MatchRecord,
+        room: &RoomRef,
+        text: &str,
+        job: &Job,
+    ) -> Result<std::result::Result<(), PortError>> {
+        let now = self.now();
+        let met: std::collections::BTreeSet<u32> = self
+            .store
+            .check_ins_of(m.id)
+            .await?
+            .into_iter()
+            .filter(|(_, _, a)| a.as_deref() == Some("met"))
+            .map(|(seq, _, _)| seq)
+            .collect();
+        let milestones = self.store.milestones_reached(m.id, now).await?;
+        let programme = self.programme(&m.programme);
+        let programme_name = programme.map_or(m.programme.as_str(), |p| p.name.as_str());
+        let goodbye = now + chrono::Duration::days(GOODBYE_DAYS);
+        let summary = format!(
+            "{text}\n\nWhat you did together: {milestones} milestone{} along the way, and {} check-in{} where you told us you'd met. This room stays open until {} to say goodbye.",
+            if milestones == 1 { "" } else { "s" },
+            met.len(),
+            if met.len() == 1 { "" } else { "s" },
+            goodbye.format("%-d %B")
+        );
+        let mut effects = vec![Effect::CloseMatch {
+            match_id: m.id,
+            kind: ClosureKind::Planned,
+            reason: "the programme's planned end".into(),
+            by: "tandem".into(),
+        }];
+        for (member, name, role) in [
+            (&m.mentee, &m.mentee_name, "mentee"),
+            (&m.mentor, &m.mentor_name, "mentor"),
+        ] {
+            effects.push(Effect::SendDm {
+                to: member.clone(),
+                message: OutMessage::text(format!(
+                    "Congratulations, {name}! You've completed your mentoring as a {role} in {programme_name}, from {} to {}. Thank you for everything you put into it.",
+                    m.created_at.format("%-d %B %Y"),
+                    now.format("%-d %B %Y")
+                )),
+            });
+            effects.push(Effect::QueuePrompt {
+                user: member.clone(),
+                prompt: Prompt::NextStep { match_id: m.id },
+            });
+        }
+        let committed = self
+            .store
+            .commit_step(&m.mentee, None, &StateChange::Unchanged, &effects, now)
+            .await?;
+        if !committed.is_committed() {
+            // Closed some other way meanwhile: nothing planned is left to do.
+            return Ok(Ok(()));
+        }
+        let posted = self
+            .ports
+            .rooms
+            .post_in_room(room, &OutMessage::text(summary), &job_key(job, 0))
+            .await;
+        // The record is made; what is left are the sends (the running job is not skipped).
+        effects.retain(|e| !matches!(e, Effect::CloseMatch { .. }));
+        self.perform(&format!("job-{}-closure", job.key), effects)
+            .await;
+        for person in [&m.mentee, &m.mentor] {
+            self.deliver_prompts(person).await?;
+        }
+        let archive = NewJob {
+            kind: PAIR_ARCHIVE_JOB.into(),
+            subject: format!("match:{}", m.id),
+            due_at: goodbye,
+            payload: serde_json::to_string(&ArchiveJob { match_id: m.id }).expect("plain data"),
+        };
+        self.store.schedule_jobs(&[archive], now).await?;
+        Ok(posted)
+    }
+
+    async fn run_archive(&self, job: &Job) -> Result<JobOutcome> {
+        let Ok(payload) = serde_json::from_str::<ArchiveJob>(&job.payload) else {
+            return Ok(JobOutcome::Skipped);
+        };
+        let notice = "Your mentoring here has ended, so this room is now closed and read-only. Thank you both, and all the best for what comes next.";
+        Ok(
+            match self
+                .archive_pair_room(&job_key(job, 0), payload.match_id, notice)
+                .await
+            {
+                Ok(()) => JobOutcome::Done,
+                Err(e) => JobOutcome::Retry(e.to_string()),
+            },
+        )
+    }
+
     /// Sends a survey to both members of a match (once per milestone occurrence: the
     /// round's source is the job's key), and starts it for whoever is free.
     async fn send_match_survey(&self, m: &MatchRecord, survey_id: &str, job: &Job) -> Result<()> {
@@ -394,6 +508,7 @@ impl JobRunner for App {
     async fn run(&self, job: &Job) -> JobOutcome {
         let result = match job.kind.as_str() {
             MILESTONE_JOB => self.run_milestone(job).await,
+            PAIR_ARCHIVE_JOB => self.run_archive(job).await,
             super::events::EVENT_ANNOUNCE_JOB | super::events::EVENT_REMINDER_JOB => {
                 self.run_event_job(job).await
             }

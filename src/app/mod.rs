@@ -358,6 +358,14 @@ impl App {
         }
         if let (Place::Room(_), flows::Content::Text(text)) = (&inbound.place, &inbound.content)
             && let Some(rest) = flows::strip_prefix_ci(text.trim(), &self.settings.room_prefix)
+            && let Some(Ok(command)) = flows::closure::parse_room(rest)
+        {
+            return Ok(Subject::Pair(
+                self.store.match_by_id(command.match_id).await?,
+            ));
+        }
+        if let (Place::Room(_), flows::Content::Text(text)) = (&inbound.place, &inbound.content)
+            && let Some(rest) = flows::strip_prefix_ci(text.trim(), &self.settings.room_prefix)
             && let Some(Ok(command)) = flows::pause::parse(rest)
         {
             return Ok(Subject::Pair(
@@ -940,6 +948,33 @@ impl App {
         Ok(())
     }
 
+    /// Posts a final notice in a match's pair room and archives it (read-only).
+    async fn archive_pair_room(
+        &self,
+        key: &IdempotencyKey,
+        match_id: i64,
+        notice: &str,
+    ) -> std::result::Result<(), PortError> {
+        let m = self
+            .store
+            .match_by_id(match_id)
+            .await
+            .map_err(|e| PortError::Other(anyhow::anyhow!("reading match {match_id}: {e}")))?;
+        let Some((m, room)) = m.and_then(|m| m.room.clone().map(|r| (m, r))) else {
+            return Ok(());
+        };
+        let room = RoomRef::new(m.mentee.platform, room);
+        self.ports
+            .rooms
+            .post_in_room(
+                &room,
+                &OutMessage::text(notice),
+                &IdempotencyKey(format!("{}-notice", key.0)),
+            )
+            .await?;
+        self.ports.provisioner.archive_room(&room, key).await
+    }
+
     /// Makes a frozen pair's room read-only (or writable again).
     async fn set_pair_room_read_only(
         &self,
@@ -1244,6 +1279,23 @@ impl App {
                     self.create_pair_room(&key, *match_id, spec, kickoff, *group_of)
                         .await
                 }
+                Effect::CloseMatch {
+                    match_id, kind, by, ..
+                } => {
+                    info!(match_id, kind = kind.as_str(), by = %by, "match closed");
+                    // Its remaining milestones will never run.
+                    follow_up(
+                        "skipping a closed match's milestones",
+                        self.store
+                            .skip_jobs_of(&format!("match:{match_id}"), self.now())
+                            .await
+                            .map_err(Error::Internal),
+                    );
+                    Ok(())
+                }
+                Effect::ArchivePairRoom { match_id, notice } => {
+                    self.archive_pair_room(&key, *match_id, notice).await
+                }
                 Effect::CancelEvent { event_id, .. } => {
                     follow_up(
                         "dropping a cancelled event's jobs",
@@ -1271,6 +1323,7 @@ impl App {
                 | Effect::MoveCase { .. }
                 | Effect::AskReporter { .. }
                 | Effect::CaseReply { .. }
+                | Effect::RecordNextStep { .. }
                 | Effect::SendSurvey(_)
                 | Effect::SaveSurveyDraft { .. }
                 | Effect::SubmitSurvey { .. } => Ok(()),

@@ -32,10 +32,13 @@ pub enum ApplicationStatus {
     Ineligible,
     Rejected,
     Withdrawn,
+    /// Accepted, after a match ended: out of the matching pool until they ask for a new
+    /// match.
+    Resting,
 }
 
 impl ApplicationStatus {
-    pub const ALL: [ApplicationStatus; 9] = [
+    pub const ALL: [ApplicationStatus; 10] = [
         ApplicationStatus::Submitted,
         ApplicationStatus::NeedsReview,
         ApplicationStatus::InfoRequested,
@@ -45,6 +48,7 @@ impl ApplicationStatus {
         ApplicationStatus::Ineligible,
         ApplicationStatus::Rejected,
         ApplicationStatus::Withdrawn,
+        ApplicationStatus::Resting,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -58,6 +62,7 @@ impl ApplicationStatus {
             ApplicationStatus::Ineligible => "ineligible",
             ApplicationStatus::Rejected => "rejected",
             ApplicationStatus::Withdrawn => "withdrawn",
+            ApplicationStatus::Resting => "resting",
         }
     }
 
@@ -76,6 +81,9 @@ impl ApplicationStatus {
             ApplicationStatus::Ineligible => "not eligible this time",
             ApplicationStatus::Rejected => "not accepted this time",
             ApplicationStatus::Withdrawn => "withdrawn",
+            ApplicationStatus::Resting => {
+                "accepted; your match has ended, and you're not in the matching pool for now"
+            }
         }
     }
 
@@ -97,7 +105,10 @@ impl ApplicationStatus {
 
     /// Whether the person was accepted into the programme (screening steps under way or done).
     pub fn is_accepted(self) -> bool {
-        matches!(self, ApplicationStatus::Approved | ApplicationStatus::Ready)
+        matches!(
+            self,
+            ApplicationStatus::Approved | ApplicationStatus::Ready | ApplicationStatus::Resting
+        )
     }
 }
 

@@ -3,7 +3,9 @@
 //! Lifecycle: `proposed` (by the engine) → `approved` (by a coordinator; both people are
 //! asked) → `active` (both accepted; the pair room exists). Side exits: `rejected` (by a
 //! coordinator), `declined` (by either person), `expired` (no answer by the deadline).
-//! A pair that ever had a match is never proposed again.
+//! An active match ends `closed`: at its planned end, early (by either person or a
+//! coordinator, no fault), or disciplinary (by a coordinator). A pair that ever had a match
+//! is never proposed again.
 
 use std::fmt;
 use std::str::FromStr;
@@ -22,16 +24,18 @@ pub enum MatchStatus {
     Rejected,
     Declined,
     Expired,
+    Closed,
 }
 
 impl MatchStatus {
-    pub const ALL: [MatchStatus; 6] = [
+    pub const ALL: [MatchStatus; 7] = [
         MatchStatus::Proposed,
         MatchStatus::Approved,
         MatchStatus::Active,
         MatchStatus::Rejected,
         MatchStatus::Declined,
         MatchStatus::Expired,
+        MatchStatus::Closed,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -42,6 +46,7 @@ impl MatchStatus {
             MatchStatus::Rejected => "rejected",
             MatchStatus::Declined => "declined",
             MatchStatus::Expired => "expired",
+            MatchStatus::Closed => "closed",
         }
     }
 
@@ -103,6 +108,90 @@ pub struct MatchRecord {
     /// Frozen by the moderators: the pair room is read-only.
     pub frozen: bool,
     pub created_at: DateTime<Utc>,
+    /// How it ended, once closed.
+    pub closure: Option<Closure>,
+}
+
+/// How a match ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ClosureKind {
+    /// At the end of the programme's duration.
+    Planned,
+    /// Before it, by either person or a coordinator, with no fault implied.
+    Early,
+    /// By a coordinator for a breach of the rules: no rematch is offered.
+    Disciplinary,
+}
+
+impl ClosureKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ClosureKind::Planned => "planned",
+            ClosureKind::Early => "early",
+            ClosureKind::Disciplinary => "disciplinary",
+        }
+    }
+}
+
+impl FromStr for ClosureKind {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        [
+            ClosureKind::Planned,
+            ClosureKind::Early,
+            ClosureKind::Disciplinary,
+        ]
+        .into_iter()
+        .find(|k| k.as_str() == s)
+        .ok_or_else(|| format!("unknown closure kind `{s}`"))
+    }
+}
+
+/// The record of a closure.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Closure {
+    pub kind: ClosureKind,
+    pub reason: String,
+    /// `platform:id` of who closed it, or `tandem` for the planned end.
+    pub by: String,
+    pub at: DateTime<Utc>,
+}
+
+/// What a member would like after their match ends.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NextStep {
+    /// Stay in touch informally (planned closures only).
+    KeepInTouch,
+    /// Be matched with someone new.
+    NewMatch,
+    /// Take a break.
+    Break,
+}
+
+impl NextStep {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            NextStep::KeepInTouch => "keep_in_touch",
+            NextStep::NewMatch => "new_match",
+            NextStep::Break => "break",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            NextStep::KeepInTouch => "Keep in touch informally",
+            NextStep::NewMatch => "Be matched with someone new",
+            NextStep::Break => "Take a break",
+        }
+    }
+
+    pub fn parse(value: &str) -> Option<NextStep> {
+        [NextStep::KeepInTouch, NextStep::NewMatch, NextStep::Break]
+            .into_iter()
+            .find(|n| n.as_str() == value)
+    }
 }
 
 impl MatchRecord {

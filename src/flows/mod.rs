@@ -13,6 +13,7 @@
 pub mod actions;
 pub mod application;
 pub mod cases;
+pub mod closure;
 pub mod command;
 pub mod events;
 pub mod pairing;
@@ -298,6 +299,26 @@ pub enum Effect {
         room: RoomRef,
         by: String,
     },
+    /// Close an active match (a conflict if it is no longer active); members with no other
+    /// open match leave the matching pool until they ask for a new one.
+    CloseMatch {
+        match_id: i64,
+        kind: crate::domain::matches::ClosureKind,
+        reason: String,
+        by: String,
+    },
+    /// Record what a member would like after their match ended.
+    RecordNextStep {
+        match_id: i64,
+        user: UserRef,
+        choice: crate::domain::matches::NextStep,
+    },
+    /// Post a final notice in a match's pair room and make it read-only (archived where the
+    /// platform can).
+    ArchivePairRoom {
+        match_id: i64,
+        notice: String,
+    },
     /// Store a survey round with its invites, and queue the survey for each recipient.
     SendSurvey(crate::domain::survey::NewRound),
     /// Keep a survey's answers so far (the person paused half-way).
@@ -364,6 +385,8 @@ pub enum Prompt {
     },
     /// A survey to answer (or a reminder of one).
     Survey { invite_id: i64, reminder: bool },
+    /// After a match ended: what would you like next?
+    NextStep { match_id: i64 },
 }
 
 /// The stored state of a conversation in progress.
@@ -381,6 +404,8 @@ pub enum FlowState {
     /// A moderator's action waiting for their `confirm`.
     ConfirmAction(actions::PendingAction),
     Survey(survey::SurveyFlow),
+    ConfirmClose(closure::ConfirmClose),
+    WhatNext(closure::WhatNext),
 }
 
 /// The prompt a conversation waits on, for platforms that must tell a late answer to an
@@ -559,6 +584,10 @@ pub fn handle(ctx: &Ctx<'_>, state: Option<&FlowState>, inbound: &Inbound) -> Ou
             Some(FlowState::Report(flow)) => report::step(ctx, flow, &inbound.content),
             Some(FlowState::CaseReply(flow)) => cases::reply_step(ctx, flow, &inbound.content),
             Some(FlowState::Survey(flow)) => survey::step(ctx, flow, &inbound.content),
+            Some(FlowState::ConfirmClose(flow)) => {
+                closure::confirm_step(ctx, flow, &inbound.content)
+            }
+            Some(FlowState::WhatNext(flow)) => closure::next_step(ctx, flow, &inbound.content),
             Some(FlowState::ConfirmAction(_)) => Outcome::unchanged(vec![ctx.dm_text(format!(
                 "You have a moderation action waiting: type {p} confirm or {p} cancel in the moderators' room.",
                 p = ctx.room_prefix
@@ -590,6 +619,9 @@ fn handle_idle_dm(ctx: &Ctx<'_>, content: &Content) -> Outcome {
     };
     if matches!(text.trim().to_lowercase().as_str(), "survey" | "surveys") {
         return survey::resume(ctx);
+    }
+    if let Some((id, reason)) = closure::parse_dm(text) {
+        return closure::start(ctx, id, &reason);
     }
     match events::parse(text) {
         Some(Ok(events::EventCommand::Rsvp(n, answer))) => {
@@ -670,6 +702,22 @@ fn handle_room(
         return match command {
             Ok(c) => events::handle(ctx, room, c),
             Err(usage) => Outcome::unchanged(vec![post(usage)]),
+        };
+    }
+    if let Some(command) = closure::parse_room(rest) {
+        if ctx.coordinators_room == Some(room) {
+            return closure::handle_room(ctx, room, command);
+        }
+        // A participant in their pair room (or anywhere else): the confirmation goes on
+        // in the DM, and nothing is said in the room.
+        let (id, reason) = closure::parse_dm(rest).unwrap_or_default();
+        return match state {
+            None => closure::start(ctx, id, &reason),
+            Some(_) => {
+                Outcome::unchanged(vec![ctx.dm_text(
+                    "Let's finish what we were doing first; then type close match here.",
+                )])
+            }
         };
     }
     if let Some(command) = survey::parse(rest) {
@@ -790,7 +838,7 @@ pub(crate) fn help_text(ctx: &Ctx<'_>, prefix: &str) -> String {
         .any(|m| m.status == crate::domain::matches::MatchStatus::Active)
     {
         s.push_str(&format!(
-            "\n{p}pause until 2027-03-01 — no check-ins or reminders until that date\n{p}resume — end a pause early"
+            "\n{p}pause until 2027-03-01 — no check-ins or reminders until that date\n{p}resume — end a pause early\n{p}close match — end your mentoring early (you'll be asked to confirm)"
         ));
     }
     if !ctx.surveys.is_empty() {

@@ -80,6 +80,7 @@ pub fn start(ctx: &Ctx<'_>, prompt: &Prompt) -> Outcome {
             invite_id,
             reminder,
         } => super::survey::start(ctx, *invite_id, *reminder),
+        Prompt::NextStep { match_id } => super::closure::start_next(ctx, *match_id),
         Prompt::CaseQuestion { case_id, question } => {
             super::cases::start_reply(ctx, *case_id, question)
         }

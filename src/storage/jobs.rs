@@ -200,6 +200,18 @@ impl Store {
         .transpose()
     }
 
+    /// How many of a match's milestones fell due by `now` and were not skipped (by a
+    /// pause), counting any still running (jobs due together finish together).
+    pub async fn milestones_reached(&self, match_id: i64, now: DateTime<Utc>) -> Result<i64> {
+        Ok(sqlx::query_scalar(
+            "SELECT COUNT(*) FROM jobs WHERE subject = $1 AND kind = 'milestone' AND status <> 'skipped' AND due_at <= $2",
+        )
+        .bind(format!("match:{match_id}"))
+        .bind(to_millis(now))
+        .fetch_one(&self.pool)
+        .await?)
+    }
+
     /// Skips a subject's pending jobs (a closed match): they will never run.
     pub async fn skip_jobs_of(&self, subject: &str, now: DateTime<Utc>) -> Result<u64> {
         Ok(sqlx::query(

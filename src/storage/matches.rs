@@ -5,12 +5,14 @@ use chrono::{DateTime, Utc};
 use sqlx::any::AnyRow;
 use sqlx::{Any, Row, Transaction};
 
+use super::applications::insert_decision;
+use super::conversations::Applied;
 use super::{Store, from_millis, to_millis};
-use crate::domain::matches::{MatchRecord, MatchStatus, NewMatch};
-use crate::domain::{Answer, UserRef};
+use crate::domain::matches::{Closure, ClosureKind, MatchRecord, MatchStatus, NewMatch, NextStep};
+use crate::domain::{Answer, ApplicationStatus, UserRef};
 use crate::error::Result;
 
-const MATCH_COLUMNS: &str = "m.id, m.programme, m.mentee_application, m.mentor_application, m.status, m.score, m.reasons, m.mentee_answer, m.mentor_answer, m.deadline, m.room, m.frozen, m.created_at, e.platform AS e_platform, e.user_id AS e_user, r.platform AS r_platform, r.user_id AS r_user";
+const MATCH_COLUMNS: &str = "m.id, m.programme, m.mentee_application, m.mentor_application, m.status, m.score, m.reasons, m.mentee_answer, m.mentor_answer, m.deadline, m.room, m.frozen, m.created_at, m.closed_at, m.closure_kind, m.closure_reason, m.closed_by, e.platform AS e_platform, e.user_id AS e_user, r.platform AS r_platform, r.user_id AS r_user";
 const MATCH_FROM: &str = "matches m JOIN applications e ON e.id = m.mentee_application JOIN applications r ON r.id = m.mentor_application";
 
 fn answer_text(a: Option<bool>) -> Option<&'static str> {
@@ -63,6 +65,111 @@ impl Store {
         .execute(&mut **tx)
         .await?;
         Ok(done.rows_affected() == 1)
+    }
+
+    /// Closes an active match (a conflict if it is not active any more), recording how and
+    /// why. Each member whose application has no other open match leaves the matching pool
+    /// (`resting`) until they ask for a new match.
+    pub(super) async fn close_match(
+        &self,
+        tx: &mut Transaction<'static, Any>,
+        id: i64,
+        kind: ClosureKind,
+        reason: &str,
+        by: &str,
+        now: DateTime<Utc>,
+    ) -> Result<Applied> {
+        let done = sqlx::query(
+            "UPDATE matches SET status = $1, closed_at = $2, closure_kind = $3, closure_reason = $4, closed_by = $5, updated_at = $2 WHERE id = $6 AND status = $7",
+        )
+        .bind(MatchStatus::Closed.as_str())
+        .bind(to_millis(now))
+        .bind(kind.as_str())
+        .bind(reason)
+        .bind(by)
+        .bind(id)
+        .bind(MatchStatus::Active.as_str())
+        .execute(&mut **tx)
+        .await?;
+        if done.rows_affected() != 1 {
+            return Ok(Applied::Conflict);
+        }
+        let apps: (i64, i64) = sqlx::query_as(
+            "SELECT mentee_application, mentor_application FROM matches WHERE id = $1",
+        )
+        .bind(id)
+        .fetch_one(&mut **tx)
+        .await?;
+        for app in [apps.0, apps.1] {
+            let open: i64 = sqlx::query_scalar(
+                "SELECT COUNT(*) FROM matches WHERE (mentee_application = $1 OR mentor_application = $1) AND status IN ('proposed', 'approved', 'active')",
+            )
+            .bind(app)
+            .fetch_one(&mut **tx)
+            .await?;
+            if open > 0 {
+                continue;
+            }
+            let moved = sqlx::query(
+                "UPDATE applications SET status = $1, updated_at = $2 WHERE id = $3 AND status = $4",
+            )
+            .bind(ApplicationStatus::Resting.as_str())
+            .bind(to_millis(now))
+            .bind(app)
+            .bind(ApplicationStatus::Ready.as_str())
+            .execute(&mut **tx)
+            .await?;
+            if moved.rows_affected() == 1 {
+                insert_decision(
+                    tx,
+                    app,
+                    ApplicationStatus::Ready,
+                    ApplicationStatus::Resting,
+                    "tandem",
+                    &format!("match #{id} closed"),
+                    now,
+                )
+                .await?;
+            }
+        }
+        Ok(Applied::Done)
+    }
+
+    /// Records what a member would like after their match (the latest answer wins).
+    pub(super) async fn record_next_step(
+        &self,
+        tx: &mut Transaction<'static, Any>,
+        match_id: i64,
+        user: &UserRef,
+        choice: NextStep,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
+        sqlx::query(
+            "INSERT INTO match_next (match_id, platform, user_id, choice, at) VALUES ($1, $2, $3, $4, $5) \
+             ON CONFLICT (match_id, platform, user_id) DO UPDATE SET choice = excluded.choice, at = excluded.at",
+        )
+        .bind(match_id)
+        .bind(user.platform.as_str())
+        .bind(&user.id)
+        .bind(choice.as_str())
+        .bind(to_millis(now))
+        .execute(&mut **tx)
+        .await?;
+        Ok(())
+    }
+
+    /// What each member of a match would like next: (user id, choice).
+    pub async fn next_steps(&self, match_id: i64) -> Result<Vec<(String, NextStep)>> {
+        let rows: Vec<(String, String)> = sqlx::query_as(
+            "SELECT user_id, choice FROM match_next WHERE match_id = $1 ORDER BY at",
+        )
+        .bind(match_id)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows
+            .into_iter()
+            .filter_map(|(u, c)| NextStep::parse(&c).map(|n| (u, n)))
+            .collect())
     }
 
     /// Records one side's answer to an approved match; `false` if the match is no longer
@@ -261,6 +368,23 @@ impl Store {
             room: r.try_get("room")?,
             frozen: r.try_get::<i64, _>("frozen")? != 0,
             created_at: from_millis(r.try_get("created_at")?),
+            closure: match r.try_get::<Option<i64>, _>("closed_at")? {
+                Some(at) => Some(Closure {
+                    kind: r
+                        .try_get::<Option<String>, _>("closure_kind")?
+                        .unwrap_or_default()
+                        .parse()
+                        .map_err(anyhow::Error::msg)?,
+                    reason: r
+                        .try_get::<Option<String>, _>("closure_reason")?
+                        .unwrap_or_default(),
+                    by: r
+                        .try_get::<Option<String>, _>("closed_by")?
+                        .unwrap_or_default(),
+                    at: from_millis(at),
+                }),
+                None => None,
+            },
         })
     }
 

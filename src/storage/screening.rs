@@ -263,6 +263,25 @@ impl Store {
                 .await?;
             }
             Effect::QueuePrompt { user, prompt } => insert_prompt(tx, user, prompt, now).await?,
+            Effect::CloseMatch {
+                match_id,
+                kind,
+                reason,
+                by,
+            } => {
+                return self
+                    .close_match(tx, *match_id, *kind, reason, by, now)
+                    .await;
+            }
+            Effect::RecordNextStep {
+                match_id,
+                user,
+                choice,
+            } => {
+                self.record_next_step(tx, *match_id, user, *choice, now)
+                    .await?
+            }
+            Effect::ArchivePairRoom { .. } => {}
             Effect::SendSurvey(round) => {
                 self.insert_round(tx, round, now).await?;
             }

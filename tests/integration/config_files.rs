@@ -366,5 +366,8 @@ fn survey_mistakes_are_reported_with_their_line() {
     ] {
         assert!(e.contains(expected), "missing «{expected}» in:\n{e}");
     }
-    assert!(e.contains("p.toml:"), "errors name their file and line: {e}");
+    assert!(
+        e.contains("p.toml:"),
+        "errors name their file and line: {e}"
+    );
 }

@@ -703,6 +703,13 @@ async fn pair_rooms_are_private_threads_with_only_the_pair_and_the_bot() {
         .await
         .unwrap();
     assert!(!fake.lock().thread_members[&thread].contains(&grace));
+    // A closed match's thread is locked and archived: out of the list, still readable.
+    run.bot.archive_room(&room, &key).await.unwrap();
+    let metadata = fake.lock().channels[&thread]["thread_metadata"].clone();
+    assert_eq!(
+        (metadata["locked"].clone(), metadata["archived"].clone()),
+        (json!(true), json!(true))
+    );
 
     // Without permission to create threads, the error names what is missing.
     fake.fail_next(

@@ -11,6 +11,7 @@
 mod support;
 
 mod architecture;
+mod closure;
 mod config_files;
 mod console;
 #[cfg(feature = "discord")]

@@ -199,25 +199,6 @@ both_backends! {
         let counts = h.store.job_counts().await.unwrap();
         assert_eq!((counts.done, counts.skipped), (3, 2), "{counts:?}");
 
-        // A clock jump to the end runs every remaining milestone once, in order.
-        h.clock.set(utc("2027-07-12T00:00:00Z"));
-        let out = h.sweep().await;
-        let midpoint = out.find("Halfway there!").expect("the midpoint");
-        let closure = out.find("Six months ago you started mentoring together").expect("the closure");
-        assert!(midpoint < closure, "{out}");
-        assert_eq!(h.store.job_counts().await.unwrap().pending, 0);
-        // One check-in is being asked; of those queued behind it only the latest is kept
-        // (with the midpoint and closing surveys).
-        assert_eq!(out.matches("[dm amina] Check-in from").count(), 1, "{out}");
-        let tables = h.store.dump_tables().await.unwrap();
-        let queued: Vec<&String> = tables
-            .iter()
-            .filter(|(t, _)| t == "pending_prompts")
-            .flat_map(|(_, rows)| rows)
-            .filter(|r| r.contains("| amina |") && r.contains("check_in"))
-            .collect();
-        assert_eq!(queued.len(), 1, "{queued:?}");
-        assert!(queued[0].contains(r#""seq":11"#), "{queued:?}");
         // Coordinators pause and resume by match number, in their room only.
         let out = h.in_room("carol", ROOM, "!tandem pause 1 until 2027-08-01").await;
         assert!(out.contains("[dm amina] Your coordinator has paused your mentoring with Grace until 1 August 2027"), "{out}");
@@ -234,6 +215,26 @@ both_backends! {
         let out = h.in_room("carol", ROOM, "!tandem resume 1").await;
         assert!(out.contains("[dm grace] Your coordinator has resumed your mentoring with Amina"), "{out}");
         assert_eq!(h.store.paused_until(1).await.unwrap(), None);
+        // A clock jump to the end runs every remaining milestone once, in order.
+        h.clock.set(utc("2027-07-12T00:00:00Z"));
+        let out = h.sweep().await;
+        let midpoint = out.find("Halfway there!").expect("the midpoint");
+        let closure = out.find("Six months ago you started mentoring together").expect("the closure");
+        assert!(midpoint < closure, "{out}");
+        // Only the pair room's archiving is left, a week after the closure.
+        assert_eq!(h.store.job_counts().await.unwrap().pending, 1);
+        // One check-in is being asked; of those queued behind it only the latest is kept
+        // (with the midpoint and closing surveys).
+        assert_eq!(out.matches("[dm amina] Check-in from").count(), 1, "{out}");
+        let tables = h.store.dump_tables().await.unwrap();
+        let queued: Vec<&String> = tables
+            .iter()
+            .filter(|(t, _)| t == "pending_prompts")
+            .flat_map(|(_, rows)| rows)
+            .filter(|r| r.contains("| amina |") && r.contains("check_in"))
+            .collect();
+        assert_eq!(queued.len(), 1, "{queued:?}");
+        assert!(queued[0].contains(r#""seq":11"#), "{queued:?}");
         let out = h.dm_all("ola", "pause until 2027-09-01").await;
         assert!(out.contains("You have no active match to pause."), "{out}");
     }

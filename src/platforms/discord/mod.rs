@@ -1246,6 +1246,22 @@ impl RoomProvisioner for DiscordBot {
         result.map_err(|e| self.port_error(e, None, "add members (Manage Threads / Manage Roles)"))
     }
 
+    async fn archive_room(&self, room: &RoomRef, key: &IdempotencyKey) -> Result<(), PortError> {
+        let channel = discord_channel(room)?;
+        if self.is_thread(channel).await? {
+            // Locked first (a locked thread can't be reopened by its members), then
+            // archived: it leaves the channel's list but stays readable.
+            self.set_read_only(room, true, key).await?;
+            channel
+                .edit_thread(&self.http, EditThread::new().archived(true).locked(true))
+                .await
+                .map(|_| ())
+                .map_err(|e| self.port_error(e, None, "archive threads (Manage Threads)"))
+        } else {
+            self.set_read_only(room, true, key).await
+        }
+    }
+
     async fn set_read_only(
         &self,
         room: &RoomRef,

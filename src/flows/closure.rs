@@ -1,0 +1,553 @@
+//! Closing a match: early (`close match` by either person, after confirming, or by a
+//! coordinator, who may mark it disciplinary), and what each person would like next.
+//!
+//! Early closures are worded as no-fault: the other person is told kindly, never the
+//! reason, and both are asked whether they would like a new match or a break. A
+//! disciplinary closure offers no rematch. The pair room gets a final notice and becomes
+//! read-only (archived where the platform has it). The planned end is run by the milestone
+//! runner (`app::milestones`), which uses [`next_prompt`] too.
+
+use serde::{Deserialize, Serialize};
+
+use super::{Content, Ctx, Decision, Effect, FlowState, OutMessage, Outcome, Prompt, StateChange};
+use crate::domain::answer::yes_no_choices;
+use crate::domain::matches::{ClosureKind, MatchRecord, MatchStatus, NextStep};
+use crate::domain::screening::all_complete;
+use crate::domain::text::{clean, preview};
+use crate::domain::{ApplicationStatus, Choice, RoleKind, RoomRef, UserRef};
+
+/// A person's `close match`, waiting for their yes.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ConfirmClose {
+    pub match_id: i64,
+    pub reason: String,
+}
+
+/// "What would you like next?" after a match ended.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct WhatNext {
+    pub match_id: i64,
+}
+
+/// `close match [number] [reason]` (or `end match …`) in a DM: the match number, if given,
+/// and the reason.
+pub fn parse_dm(text: &str) -> Option<(Option<i64>, String)> {
+    let t = text.trim();
+    let lower = t.to_lowercase();
+    let rest = ["close match", "end match", "close my match", "end my match"]
+        .iter()
+        .find_map(|p| {
+            lower
+                .strip_prefix(p)
+                .filter(|r| r.is_empty() || r.starts_with(char::is_whitespace))
+                .map(|r| t[t.len() - r.len()..].trim())
+        })?;
+    let mut words = rest.splitn(2, char::is_whitespace);
+    let first = words.next().unwrap_or_default();
+    match first.trim_start_matches('#').parse::<i64>() {
+        Ok(n) => Some((Some(n), words.next().unwrap_or_default().trim().to_string())),
+        Err(_) => Some((None, rest.to_string())),
+    }
+}
+
+/// A coordinator's `close match <number> [disciplinary] <reason>`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CloseCommand {
+    pub match_id: i64,
+    pub disciplinary: bool,
+    pub reason: String,
+}
+
+const ROOM_USAGE: &str = "Usage: close match <match number> [disciplinary] <reason>, like close match 3 the mentor moved abroad";
+
+/// Parses `close match …` in a room; `None` when the text is not one.
+pub fn parse_room(text: &str) -> Option<Result<CloseCommand, String>> {
+    let (id, rest) = parse_dm(text)?;
+    let Some(match_id) = id else {
+        return Some(Err(ROOM_USAGE.into()));
+    };
+    let (disciplinary, reason) = match rest.split_once(char::is_whitespace) {
+        Some((w, r)) if w.eq_ignore_ascii_case("disciplinary") => (true, r.trim()),
+        None if rest.eq_ignore_ascii_case("disciplinary") => (true, ""),
+        _ => (false, rest.as_str()),
+    };
+    if reason.is_empty() {
+        return Some(Err(format!(
+            "Please give a reason (it is recorded; the pair are not told it). {ROOM_USAGE}"
+        )));
+    }
+    Some(Ok(CloseCommand {
+        match_id,
+        disciplinary,
+        reason: clean(reason, false),
+    }))
+}
+
+fn partner_of<'m>(m: &'m MatchRecord, user: &UserRef) -> (&'m str, &'m str) {
+    if m.mentee == *user {
+        (m.mentor_name.as_str(), m.mentee_name.as_str())
+    } else {
+        (m.mentee_name.as_str(), m.mentor_name.as_str())
+    }
+}
+
+fn programme_name(ctx: &Ctx<'_>, slug: &str) -> String {
+    ctx.programme(slug)
+        .map_or_else(|| slug.to_string(), |p| p.name.clone())
+}
+
+/// `close match` in a DM: which match, then a confirmation.
+pub fn start(ctx: &Ctx<'_>, id: Option<i64>, reason: &str) -> Outcome {
+    let active: Vec<&MatchRecord> = ctx
+        .matches
+        .iter()
+        .filter(|m| m.status == MatchStatus::Active)
+        .collect();
+    let reply = |t: String| Outcome::unchanged(vec![ctx.dm_text(t)]);
+    let m = match (id, active.as_slice()) {
+        (Some(n), _) => match ctx.matches.iter().find(|m| m.id == n) {
+            Some(m) if m.status == MatchStatus::Active => m,
+            Some(m) if m.status == MatchStatus::Closed => {
+                return reply(format!(
+                    "Your match #{n} has already ended{}.",
+                    m.closure
+                        .as_ref()
+                        .map(|c| format!(" (on {})", c.at.format("%-d %B %Y")))
+                        .unwrap_or_default()
+                ));
+            }
+            _ => return reply(format!("You have no active match #{n}.")),
+        },
+        (None, []) => return reply("You have no active match to close.".into()),
+        (None, [one]) => one,
+        (None, many) => {
+            let list: Vec<String> = many
+                .iter()
+                .map(|m| format!("#{} with {}", m.id, partner_of(m, ctx.user).0))
+                .collect();
+            return reply(format!(
+                "You have {} active matches: {}. Which one? Type close match <number>.",
+                many.len(),
+                list.join(", ")
+            ));
+        }
+    };
+    let flow = ConfirmClose {
+        match_id: m.id,
+        reason: clean(reason, false),
+    };
+    Outcome {
+        effects: vec![ctx.dm(confirm_message(ctx, m))],
+        state: StateChange::Set(FlowState::ConfirmClose(flow)),
+    }
+}
+
+fn confirm_message(ctx: &Ctx<'_>, m: &MatchRecord) -> OutMessage {
+    let (partner, _) = partner_of(m, ctx.user);
+    OutMessage {
+        text: format!(
+            "Do you want to end your mentoring with {partner} now? {partner} will be told kindly that it has come to an end (not why), your pair room will close, and you'll both be offered a new match. If something worrying happened, you can also type report to tell the moderators privately."
+        ),
+        choices: yes_no_choices(),
+        pick: Some((1, 1)),
+        prompt_ref: Some(format!("close:{}", m.id)),
+        ..Default::default()
+    }
+}
+
+/// The yes or no to `close match`.
+pub fn confirm_step(ctx: &Ctx<'_>, flow: &ConfirmClose, content: &Content) -> Outcome {
+    let answer = match content {
+        Content::Picked { values, .. } => values.first().map(|v| v == "yes"),
+        Content::Text(t) => match clean(t, false).to_lowercase().trim_end_matches(['.', '!']) {
+            "yes" | "y" | "1" | "yes, end it" => Some(true),
+            "no" | "n" | "2" | "cancel" => Some(false),
+            _ => None,
+        },
+    };
+    let Some(m) = ctx
+        .matches
+        .iter()
+        .find(|m| m.id == flow.match_id && m.status == MatchStatus::Active)
+    else {
+        return Outcome {
+            state: StateChange::Clear,
+            effects: vec![ctx.dm_text("That match has already ended.")],
+        };
+    };
+    match answer {
+        None => Outcome::unchanged(vec![
+            ctx.dm_text("Please answer yes or no."),
+            ctx.dm(confirm_message(ctx, m)),
+        ]),
+        Some(false) => Outcome {
+            state: StateChange::Clear,
+            effects: vec![ctx.dm_text("All right: nothing has changed.")],
+        },
+        Some(true) => Outcome {
+            state: StateChange::Clear,
+            effects: close_effects(
+                ctx,
+                m,
+                ClosureKind::Early,
+                &flow.reason,
+                Some(ctx.user),
+                ctx.coordinators_room,
+            ),
+        },
+    }
+}
+
+/// Everything an early or disciplinary closure does: the record, a word to each member (the
+/// one who closed it is thanked; the other is told kindly, without the reason), the
+/// what-next question unless disciplinary, the room's final notice, and a note to the
+/// coordinators.
+pub fn close_effects(
+    ctx: &Ctx<'_>,
+    m: &MatchRecord,
+    kind: ClosureKind,
+    reason: &str,
+    closer: Option<&UserRef>,
+    coordinators: Option<&RoomRef>,
+) -> Vec<Effect> {
+    let programme = programme_name(ctx, &m.programme);
+    let by = ctx.user.to_string();
+    let mut effects = vec![Effect::CloseMatch {
+        match_id: m.id,
+        kind,
+        reason: reason.to_string(),
+        by: by.clone(),
+    }];
+    for (member, partner) in [(&m.mentee, &m.mentor_name), (&m.mentor, &m.mentee_name)] {
+        let text = match (kind, closer) {
+            (ClosureKind::Disciplinary, _) => format!(
+                "Your match with {partner} in {programme} has been closed by the programme's coordinators. If you have any questions, please contact them."
+            ),
+            (_, Some(c)) if c == member => format!(
+                "Your mentoring with {partner} has ended. Thank you for the time and care you gave it. Your pair room is now closed."
+            ),
+            (_, Some(_)) => format!(
+                "Your mentoring with {partner} has come to an end: {partner} isn't able to continue. This is nobody's fault and says nothing about you; pairs end early for all kinds of reasons. Thank you for the time and care you gave it. Your pair room is now closed."
+            ),
+            (_, None) => format!(
+                "The coordinators of {programme} have brought your mentoring with {partner} to an end. This is nobody's fault and says nothing about you. Thank you for the time and care you gave it. Your pair room is now closed."
+            ),
+        };
+        effects.push(Effect::SendDm {
+            to: member.clone(),
+            message: OutMessage::text(text),
+        });
+        if kind != ClosureKind::Disciplinary {
+            effects.push(Effect::QueuePrompt {
+                user: member.clone(),
+                prompt: Prompt::NextStep { match_id: m.id },
+            });
+        }
+    }
+    effects.push(Effect::ArchivePairRoom {
+        match_id: m.id,
+        notice:
+            "This mentoring has ended, so this room is now closed and read-only. Thank you both."
+                .into(),
+    });
+    if let Some(room) = coordinators {
+        let who = match closer {
+            Some(c) => {
+                let role = if *c == m.mentee { "mentee" } else { "mentor" };
+                format!("by {} ({role})", partner_of(m, c).1)
+            }
+            None => format!("by {by}"),
+        };
+        let what = match kind {
+            ClosureKind::Disciplinary => {
+                "Marked disciplinary: no new match was offered. To match either of them again: match rematch <application>.".to_string()
+            }
+            _ => "Both were told kindly and asked whether they'd like a new match; their answers will appear here.".to_string(),
+        };
+        effects.push(Effect::PostInRoom {
+            room: room.clone(),
+            message: OutMessage::text(format!(
+                "Match #{} ({} ↔ {}), {programme}, was closed {} {who}. Reason: {}. {what}",
+                m.id,
+                m.mentee_name,
+                m.mentor_name,
+                if kind == ClosureKind::Disciplinary {
+                    "(disciplinary)"
+                } else {
+                    "early"
+                },
+                if reason.is_empty() {
+                    "none given".to_string()
+                } else {
+                    preview(reason, 500)
+                }
+            )),
+        });
+    }
+    effects
+}
+
+/// `close match <n> [disciplinary] <reason>` in the coordinators' room.
+pub fn handle_room(
+    ctx: &Ctx<'_>,
+    room: &RoomRef,
+    command: Result<CloseCommand, String>,
+) -> Outcome {
+    let reply = |text: String| {
+        Outcome::unchanged(vec![Effect::PostInRoom {
+            room: room.clone(),
+            message: OutMessage::text(text),
+        }])
+    };
+    let command = match super::staff_command(
+        room,
+        ctx.coordinators_room,
+        command,
+        "Closing a match works in the coordinators' room.",
+    ) {
+        Ok(c) => c,
+        Err(early) => return *early,
+    };
+    let super::Subject::Pair(Some(m)) = ctx.subject else {
+        return reply(format!("There is no match #{}.", command.match_id));
+    };
+    let coordinates = ctx
+        .programme(&m.programme)
+        .is_some_and(|p| p.is_coordinator(ctx.user));
+    if !coordinates {
+        return super::review::refuse_non_coordinator(ctx, room, "close a match");
+    }
+    match (m.status, &m.closure) {
+        (MatchStatus::Active, _) => {}
+        (MatchStatus::Closed, Some(c)) => {
+            return reply(format!(
+                "Match #{} ({} ↔ {}) was already closed on {} ({}).",
+                m.id,
+                m.mentee_name,
+                m.mentor_name,
+                c.at.format("%-d %B %Y"),
+                c.kind.as_str()
+            ));
+        }
+        (status, _) => {
+            return reply(format!(
+                "Match #{} ({} ↔ {}) is {status}, not active: there is nothing to close.",
+                m.id, m.mentee_name, m.mentor_name
+            ));
+        }
+    }
+    let kind = if command.disciplinary {
+        ClosureKind::Disciplinary
+    } else {
+        ClosureKind::Early
+    };
+    Outcome::unchanged(close_effects(
+        ctx,
+        m,
+        kind,
+        &command.reason,
+        None,
+        Some(room),
+    ))
+}
+
+/// The what-next question after a match ended; `None` if the person was not in it.
+pub fn next_prompt(ctx: &Ctx<'_>, match_id: i64) -> Option<OutMessage> {
+    let m = ctx.matches.iter().find(|m| m.id == match_id)?;
+    let (partner, _) = partner_of(m, ctx.user);
+    let planned = m
+        .closure
+        .as_ref()
+        .is_none_or(|c| c.kind == ClosureKind::Planned);
+    let options: &[NextStep] = if planned {
+        &[NextStep::KeepInTouch, NextStep::NewMatch, NextStep::Break]
+    } else {
+        &[NextStep::NewMatch, NextStep::Break]
+    };
+    let question = if planned {
+        format!(
+            "Now that your mentoring with {partner} has ended, what would you like next? You can keep in touch with {partner} informally, be matched with someone new, or take a break."
+        )
+    } else {
+        "Would you like to be matched with someone new, or take a break for now? Either is fine."
+            .to_string()
+    };
+    Some(OutMessage {
+        text: question,
+        choices: options
+            .iter()
+            .map(|n| Choice {
+                value: n.as_str().into(),
+                label: n.label().into(),
+            })
+            .collect(),
+        pick: Some((1, 1)),
+        prompt_ref: Some(format!("next:{match_id}")),
+        ..Default::default()
+    })
+}
+
+/// Starts the what-next question (a queued prompt).
+pub fn start_next(ctx: &Ctx<'_>, match_id: i64) -> Outcome {
+    match next_prompt(ctx, match_id) {
+        Some(message) => Outcome {
+            effects: vec![ctx.dm(message)],
+            state: StateChange::Set(FlowState::WhatNext(WhatNext { match_id })),
+        },
+        None => Outcome::unchanged(vec![]),
+    }
+}
+
+/// The answer to what next: recorded; a new match puts the person back in the pool and
+/// proposes again; the coordinators hear either way.
+pub fn next_step(ctx: &Ctx<'_>, flow: &WhatNext, content: &Content) -> Outcome {
+    let Some(message) = next_prompt(ctx, flow.match_id) else {
+        return Outcome {
+            state: StateChange::Clear,
+            effects: vec![],
+        };
+    };
+    let picked = match content {
+        Content::Picked { values, .. } => values.first().and_then(|v| NextStep::parse(v)),
+        Content::Text(t) => {
+            let t = clean(t, false).to_lowercase();
+            let t = t.trim_end_matches(['.', '!']);
+            message
+                .choices
+                .iter()
+                .enumerate()
+                .find(|(i, c)| {
+                    t == (i + 1).to_string() || t == c.label.to_lowercase() || t == c.value
+                })
+                .and_then(|(_, c)| NextStep::parse(&c.value))
+                .or(match t {
+                    "new match" | "match me again" | "again" | "rematch" => {
+                        Some(NextStep::NewMatch)
+                    }
+                    "break" | "a break" | "pause" => Some(NextStep::Break),
+                    _ => None,
+                })
+        }
+    }
+    .filter(|n| message.choices.iter().any(|c| c.value == n.as_str()));
+    let Some(choice) = picked else {
+        return Outcome::unchanged(vec![
+            ctx.dm_text(format!(
+                "Please answer with a number from 1 to {}.",
+                message.choices.len()
+            )),
+            ctx.dm(message),
+        ]);
+    };
+    let Some(m) = ctx.matches.iter().find(|m| m.id == flow.match_id) else {
+        return Outcome {
+            state: StateChange::Clear,
+            effects: vec![],
+        };
+    };
+    let (partner, me) = partner_of(m, ctx.user);
+    let mut effects = vec![Effect::RecordNextStep {
+        match_id: m.id,
+        user: ctx.user.clone(),
+        choice,
+    }];
+    let programme = ctx.programme(&m.programme);
+    let reply = match choice {
+        NextStep::KeepInTouch => format!(
+            "Lovely. Stay in touch with {partner} in whatever way suits you both. If you'd ever like a new match, ask the coordinators."
+        ),
+        NextStep::Break => "Noted: enjoy the break. When you'd like a new match, ask the coordinators; you won't need to apply again.".to_string(),
+        NextStep::NewMatch => "Noted: you're back in the matching pool. We'll be in touch by DM when we have a new match to suggest.".to_string(),
+    };
+    effects.push(ctx.dm_text(reply));
+    if choice == NextStep::NewMatch {
+        let side = m.side_of(ctx.user).unwrap_or(RoleKind::Mentee);
+        let application = match side {
+            RoleKind::Mentee => m.mentee_application,
+            RoleKind::Mentor => m.mentor_application,
+        };
+        if let Some(app) = ctx
+            .applications
+            .iter()
+            .find(|a| a.id == application && a.status == ApplicationStatus::Resting)
+        {
+            let steps = programme
+                .and_then(|p| p.role(app.role))
+                .map(|r| r.screening.steps.as_slice())
+                .unwrap_or(&[]);
+            let to = if all_complete(steps, &app.steps, ctx.now.date_naive()) {
+                ApplicationStatus::Ready
+            } else {
+                ApplicationStatus::Approved
+            };
+            effects.push(Effect::RecordDecision(Decision {
+                application_id: app.id,
+                from: ApplicationStatus::Resting,
+                to,
+                by: ctx.user.to_string(),
+                reason: format!("asked for a new match after match #{}", m.id),
+            }));
+        }
+        effects.push(Effect::Replan {
+            programme: m.programme.clone(),
+        });
+    }
+    if let Some(room) = ctx.coordinators_room {
+        effects.push(Effect::PostInRoom {
+            room: room.clone(),
+            message: OutMessage::text(format!(
+                "After match #{} ({}): {me} would like to {}.",
+                m.id,
+                programme.map_or(m.programme.as_str(), |p| p.name.as_str()),
+                match choice {
+                    NextStep::KeepInTouch => "keep in touch informally",
+                    NextStep::NewMatch => "be matched with someone new (back in the pool)",
+                    NextStep::Break => "take a break",
+                }
+            )),
+        });
+    }
+    Outcome {
+        state: StateChange::Clear,
+        effects,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn close_match_is_read_with_an_optional_number_and_reason() {
+        assert_eq!(parse_dm("close match"), Some((None, String::new())));
+        assert_eq!(
+            parse_dm("End match #3 we never found a time"),
+            Some((Some(3), "we never found a time".into()))
+        );
+        assert_eq!(
+            parse_dm("close match we drifted apart"),
+            Some((None, "we drifted apart".into()))
+        );
+        assert_eq!(parse_dm("close matches"), None);
+        assert_eq!(
+            parse_room("close match 4 disciplinary broke the code of conduct"),
+            Some(Ok(CloseCommand {
+                match_id: 4,
+                disciplinary: true,
+                reason: "broke the code of conduct".into()
+            }))
+        );
+        assert!(
+            parse_room("close match 4")
+                .unwrap()
+                .unwrap_err()
+                .contains("Please give a reason")
+        );
+        assert!(
+            parse_room("close match soon")
+                .unwrap()
+                .unwrap_err()
+                .contains("Usage")
+        );
+    }
+}

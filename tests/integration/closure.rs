@@ -1,0 +1,144 @@
+//! Closing matches on both backends: an early no-fault closure by a participant (confirmed,
+//! the other told kindly, both offered a new match), a coordinator's disciplinary closure
+//! (no offer), the planned end (closing message with what the pair did, thanks, what
+//! next, the room archived a week later), and the refusals.
+
+use tandem::domain::ApplicationStatus;
+use tandem::domain::matches::{ClosureKind, MatchStatus, NextStep};
+
+use crate::pairing::active_match;
+use crate::support::{Harness, user};
+
+const ROOM: &str = "coordinators";
+
+async fn status_of(h: &Harness, who: &str) -> ApplicationStatus {
+    h.store.applications_of(&user(who)).await.unwrap()[0].status
+}
+
+both_backends! {
+    async fn an_early_closure_is_no_fault_and_offers_both_a_new_match(db: TestDb) {
+        let h = Harness::new(&db).await;
+        active_match(&h).await;
+        let out = h.dm_all("amina", "close match we could never find a time that works").await;
+        assert!(out.contains("[dm amina] Do you want to end your mentoring with Grace now? Grace will be told kindly that it has come to an end (not why)"), "{out}");
+        assert!(h.rec.read_only_changes().is_empty(), "nothing before the yes");
+        let out = h.dm_all("amina", "no").await;
+        assert!(out.contains("All right: nothing has changed."), "{out}");
+        h.dm_all("amina", "close match we could never find a time that works").await;
+        let out = h.dm_all("amina", "yes").await;
+        assert!(out.contains("[dm amina] Your mentoring with Grace has ended. Thank you for the time and care you gave it."), "{out}");
+        assert!(out.contains("[dm grace] Your mentoring with Amina has come to an end: Amina isn't able to continue. This is nobody's fault and says nothing about you"), "{out}");
+        // The reason is for the coordinators only.
+        assert!(!out.split("\n[").filter(|b| b.starts_with("dm grace]")).any(|b| b.contains("never find a time")), "{out}");
+        assert!(out.contains("[room room-1] This mentoring has ended, so this room is now closed and read-only."), "{out}");
+        assert!(out.contains("[room coordinators] Match #1 (Amina ↔ Grace), Pathways Mentoring 2027, was closed early by Amina (mentee). Reason: we could never find a time that works. Both were told kindly"), "{out}");
+        assert!(out.contains("[dm amina] Would you like to be matched with someone new, or take a break for now? Either is fine."), "{out}");
+        assert!(out.contains("[dm grace] Would you like to be matched with someone new, or take a break for now?"), "{out}");
+        assert_eq!(h.rec.read_only_changes().len(), 1);
+        let m = h.store.match_by_id(1).await.unwrap().unwrap();
+        assert_eq!(m.status, MatchStatus::Closed);
+        let closure = m.closure.unwrap();
+        assert_eq!((closure.kind, closure.reason.as_str(), closure.by.as_str()), (ClosureKind::Early, "we could never find a time that works", "console:amina"));
+        // Both leave the pool until they say otherwise; the milestones stop.
+        assert_eq!(status_of(&h, "amina").await, ApplicationStatus::Resting);
+        assert_eq!(status_of(&h, "grace").await, ApplicationStatus::Resting);
+        assert!(h.store.pending_jobs_of("match:1").await.unwrap().is_empty());
+
+        // Grace would like a new match: back in the pool, and the coordinators hear.
+        let out = h.dm_all("grace", "Be matched with someone new").await;
+        assert!(out.contains("[dm grace] Noted: you're back in the matching pool."), "{out}");
+        assert!(out.contains("[room coordinators] After match #1 (Pathways Mentoring 2027): Grace would like to be matched with someone new (back in the pool)."), "{out}");
+        assert_eq!(status_of(&h, "grace").await, ApplicationStatus::Ready);
+        let out = h.dm_all("amina", "2").await;
+        assert!(out.contains("Noted: enjoy the break."), "{out}");
+        assert_eq!(status_of(&h, "amina").await, ApplicationStatus::Resting);
+        assert_eq!(h.store.next_steps(1).await.unwrap(), vec![("grace".to_string(), NextStep::NewMatch), ("amina".to_string(), NextStep::Break)]);
+        // Amina, resting, is not proposed again.
+        let out = h.in_room("carol", ROOM, "!tandem match preview").await;
+        assert!(!out.contains("Amina ↔"), "{out}");
+
+        // Closing again is refused kindly, by her and by a coordinator.
+        let out = h.dm_all("amina", "close match").await;
+        assert!(out.contains("You have no active match to close."), "{out}");
+        let out = h.in_room("carol", ROOM, "!tandem close match 1 duplicate").await;
+        assert!(out.contains("Match #1 (Amina ↔ Grace) was already closed on"), "{out}");
+        assert!(out.contains("(early)"), "{out}");
+    }
+
+    async fn a_coordinator_closes_a_match_as_disciplinary_with_no_rematch_offer(db: TestDb) {
+        let h = Harness::new(&db).await;
+        active_match(&h).await;
+        for (line, reason) in [
+            ("!tandem close match 1", "Please give a reason"),
+            ("!tandem close match soon", "Usage: close match <match number>"),
+            ("!tandem close match 9 gone", "There is no match #9."),
+        ] {
+            let out = h.in_room("carol", ROOM, line).await;
+            assert!(out.contains(reason), "{line}: {out}");
+        }
+        let out = h.in_room("bob", ROOM, "!tandem close match 1 no reason").await;
+        assert!(out.contains("only the programme's coordinators can close a match"), "{out}");
+        assert_eq!(h.store.match_by_id(1).await.unwrap().unwrap().status, MatchStatus::Active);
+
+        let out = h.in_room("carol", ROOM, "!tandem close match 1 disciplinary shared a phone number against the rules").await;
+        assert!(out.contains("[dm amina] Your match with Grace in Pathways Mentoring 2027 has been closed by the programme's coordinators."), "{out}");
+        assert!(out.contains("[dm grace] Your match with Amina in Pathways Mentoring 2027 has been closed by the programme's coordinators."), "{out}");
+        assert!(!out.contains("phone number\n[dm"), "{out}");
+        assert!(!out.contains("matched with someone new"), "no offer: {out}");
+        assert!(out.contains("[room coordinators] Match #1 (Amina ↔ Grace), Pathways Mentoring 2027, was closed (disciplinary) by console:carol. Reason: shared a phone number against the rules. Marked disciplinary: no new match was offered."), "{out}");
+        assert!(out.contains("[room room-1] This mentoring has ended"), "{out}");
+        assert_eq!(h.store.match_by_id(1).await.unwrap().unwrap().closure.unwrap().kind, ClosureKind::Disciplinary);
+        // A participant's close match from the pair room goes on by DM.
+        let out = h.in_room("amina", "room-1", "!tandem close match").await;
+        assert_eq!(out, "[dm amina] You have no active match to close.");
+    }
+
+    async fn the_planned_end_thanks_the_pair_asks_what_next_and_archives_the_room_a_week_later(db: TestDb) {
+        let h = Harness::new(&db).await;
+        active_match(&h).await;
+        // Two check-ins answered "met" along the way.
+        h.clock.advance(chrono::Duration::days(15));
+        h.sweep().await;
+        h.dm_all("amina", "1").await;
+        h.dm_all("grace", "1").await;
+        h.clock.advance(chrono::Duration::days(14));
+        h.sweep().await;
+        h.dm_all("grace", "1").await;
+        h.dm_all("amina", "2").await;
+        // To the end, answering what arrives so nobody is left in a conversation.
+        h.clock.set(chrono::DateTime::parse_from_rfc3339("2027-07-12T00:00:00Z").unwrap().with_timezone(&chrono::Utc));
+        let out = h.sweep().await;
+        assert!(out.contains("[room room-1] Six months ago you started mentoring together"), "{out}");
+        // The first meeting, 12 check-ins, the midpoint and its survey, and the closure.
+        assert!(out.contains("What you did together: 16 milestones along the way"), "{out}");
+        assert!(out.contains("and 2 check-ins where you told us you'd met. This room stays open until 19 July to say goodbye."), "{out}");
+        assert!(out.contains("[dm amina] Congratulations, Amina! You've completed your mentoring as a mentee in Pathways Mentoring 2027, from 11 January 2027 to 12 July 2027."), "{out}");
+        assert!(out.contains("[dm grace] Congratulations, Grace! You've completed your mentoring as a mentor"), "{out}");
+        let m = h.store.match_by_id(1).await.unwrap().unwrap();
+        assert_eq!((m.status, m.closure.unwrap().kind), (MatchStatus::Closed, ClosureKind::Planned));
+        // Each is in a check-in, then the midpoint and closing surveys, then what next.
+        for who in ["amina", "grace"] {
+            let mut said = String::new();
+            for _ in 0..20 {
+                said = h.dm_all(who, "later").await;
+                if said.contains("what would you like next?") {
+                    break;
+                }
+                said = h.dm_all(who, "1").await;
+                if said.contains("what would you like next?") {
+                    break;
+                }
+            }
+            assert!(said.contains("Now that your mentoring with"), "{who}: {said}");
+            assert!(said.contains("keep in touch with"), "{who}: {said}");
+        }
+        let out = h.dm_all("amina", "1").await;
+        assert!(out.contains("Lovely. Stay in touch with Grace"), "{out}");
+        // A week later the room closes.
+        h.clock.advance(chrono::Duration::days(7));
+        let out = h.sweep().await;
+        assert!(out.contains("[room room-1] Your mentoring here has ended, so this room is now closed and read-only."), "{out}");
+        assert_eq!(h.rec.read_only_changes().last().map(|c| c.1), Some(true));
+        assert!(!h.sweep().await.contains("room-1"), "archived once");
+    }
+}
