@@ -44,6 +44,24 @@ enum Command {
     },
     /// Connect to the configured chat platforms and serve.
     Run,
+    /// Export a programme's records for monitoring and evaluation, as CSV or JSON.
+    /// Pseudonymous (application and match numbers, no free text from applications);
+    /// survey answers only from the programme's anonymity minimum.
+    Export {
+        /// The programme's slug.
+        #[arg(long)]
+        programme: String,
+        #[arg(long, value_parser = ["applications", "matches", "surveys", "events"])]
+        what: String,
+        #[arg(long, value_parser = ["csv", "json"], default_value = "csv")]
+        format: String,
+        /// Write here instead of to standard output.
+        #[arg(long)]
+        output: Option<PathBuf>,
+        /// Database URL; default as for `run`.
+        #[arg(long)]
+        database: Option<String>,
+    },
     /// Apply database migrations and exit.
     Migrate {
         /// Database URL; default as for `run`.
@@ -314,6 +332,63 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             }
             println!("{figures}");
             Ok(ExitCode::SUCCESS)
+        }
+        Command::Export {
+            programme,
+            what,
+            format,
+            output,
+            database,
+        } => {
+            use tandem::app::export::{ExportWhat, export};
+            use tandem::domain::export::Format;
+            let settings = load_settings(cli.config.as_deref())?;
+            let programmes = load_programmes(&settings)?;
+            let Some(p) = programmes.iter().find(|p| p.slug == programme) else {
+                eprintln!(
+                    "No programme `{programme}`. Programmes: {}.",
+                    programmes
+                        .iter()
+                        .map(|p| p.slug.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                );
+                return Ok(ExitCode::from(2));
+            };
+            let url = database
+                .map(|d| database_url(&d))
+                .unwrap_or_else(|| settings.database_url());
+            let store = Store::open(&url).await?;
+            let what = match what.as_str() {
+                "applications" => ExportWhat::Applications,
+                "matches" => ExportWhat::Matches,
+                "surveys" => ExportWhat::Surveys,
+                _ => ExportWhat::Events,
+            };
+            let format = if format == "json" {
+                Format::Json
+            } else {
+                Format::Csv
+            };
+            let result = export(&store, p, what, format).await?;
+            store.close().await;
+            match result {
+                Ok((text, notes)) => {
+                    for note in notes {
+                        eprintln!("{note}");
+                    }
+                    match output {
+                        Some(path) => std::fs::write(&path, text)
+                            .with_context(|| format!("writing {}", path.display()))?,
+                        None => print!("{text}"),
+                    }
+                    Ok(ExitCode::SUCCESS)
+                }
+                Err(reason) => {
+                    eprintln!("{reason}");
+                    Ok(ExitCode::from(1))
+                }
+            }
         }
         Command::Migrate { database } => {
             let settings = load_settings(cli.config.as_deref())?;

@@ -11,6 +11,7 @@
 
 mod clock;
 mod events;
+pub mod export;
 mod milestones;
 pub mod scheduler;
 
@@ -337,6 +338,18 @@ impl App {
         if let Some(subject) = self.surveys_subject(inbound).await? {
             return Ok(subject);
         }
+        if let (Place::Room(room), flows::Content::Text(text)) = (&inbound.place, &inbound.content)
+            && self.coordinators_room(room.platform) == Some(room)
+            && let Some(rest) = flows::strip_prefix_ci(text.trim(), &self.settings.room_prefix)
+            && let Some(arg) = flows::reporting::parse(rest)
+        {
+            return Ok(
+                match flows::reporting::which(&self.programmes, &inbound.from, arg.as_deref()) {
+                    Ok(p) => self.report_subject(&p.slug).await?,
+                    Err(_) => Subject::Nothing,
+                },
+            );
+        }
         if let (Place::Room(_), flows::Content::Text(text)) = (&inbound.place, &inbound.content)
             && let Some(rest) = flows::strip_prefix_ci(text.trim(), &self.settings.room_prefix)
             && let Some(Ok(command)) = flows::cases::parse(rest)
@@ -435,6 +448,26 @@ impl App {
         Err(Error::Internal(anyhow::anyhow!(
             "gave up after {MAX_ATTEMPTS} conflicting attempts for {user}"
         )))
+    }
+
+    /// A programme's records and answers, for its report.
+    pub async fn report_subject(&self, programme: &str) -> Result<Subject> {
+        let mut surveys = Vec::new();
+        if let Some(p) = self.programme(programme) {
+            for s in &p.surveys {
+                surveys.push((
+                    s.id.clone(),
+                    self.store.survey_responses(programme, &s.id).await?,
+                    self.store.survey_invited(programme, &s.id).await?,
+                ));
+            }
+        }
+        Ok(Subject::Report {
+            applications: self.store.applications_in(&[programme.to_string()]).await?,
+            matches: self.store.matches_in(programme).await?,
+            check_ins: self.store.check_in_answers(programme).await?,
+            surveys,
+        })
     }
 
     /// What a coordinator's survey command needs.

@@ -8,12 +8,14 @@
 pub mod answer;
 pub mod application;
 pub mod events;
+pub mod export;
 pub mod ids;
 pub mod incident;
 pub mod language;
 pub mod matches;
 pub mod matching;
 pub mod programme;
+pub mod reporting;
 pub mod schedule;
 pub mod screening;
 pub mod survey;

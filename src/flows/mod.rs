@@ -20,6 +20,7 @@ pub mod pairing;
 pub mod pause;
 pub mod prompts;
 pub mod report;
+pub mod reporting;
 pub mod review;
 pub mod survey;
 pub mod withdraw;
@@ -510,6 +511,14 @@ pub enum Subject {
     },
     /// For `surveys`.
     SurveyStats(Vec<crate::domain::survey::SurveyStats>),
+    /// For `report` in the coordinators' room: the programme's records and answers.
+    Report {
+        applications: Vec<(ApplicationSummary, UserRef)>,
+        matches: Vec<MatchRecord>,
+        check_ins: Vec<(String, usize)>,
+        /// Each survey's responses and how many were invited, by survey id.
+        surveys: Vec<(String, Vec<crate::domain::survey::SurveyResponse>, usize)>,
+    },
     /// A programme's participants who are ready to be matched, and the (mentee application,
     /// mentor application) pairs never to propose.
     Matching {
@@ -725,6 +734,11 @@ fn handle_room(
             Ok(c) => survey::handle(ctx, room, c),
             Err(usage) => Outcome::unchanged(vec![post(usage)]),
         };
+    }
+    if ctx.coordinators_room == Some(room)
+        && let Some(arg) = reporting::parse(rest)
+    {
+        return reporting::handle(ctx, room, arg.as_deref());
     }
     if matches!(parse(rest), Some(Command::Report)) {
         // Started from a room (perhaps a pair room): the report goes on in the DM, and

@@ -146,6 +146,16 @@ impl Store {
         rows.iter().map(event_from_row).collect()
     }
 
+    /// Every session ever created, cancelled or not, in start order (for exports).
+    pub async fn all_events(&self) -> Result<Vec<EventRecord>> {
+        let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "SELECT {EVENT_COLUMNS} FROM events ORDER BY starts_at, id"
+        )))
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter().map(event_from_row).collect()
+    }
+
     /// Everyone's answer to a session, in the order they first answered.
     pub async fn rsvps(&self, event_id: i64) -> Result<Vec<(UserRef, Rsvp)>> {
         let rows = sqlx::query(

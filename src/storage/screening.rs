@@ -379,6 +379,20 @@ impl Store {
             .collect()
     }
 
+    /// Check-in answers across a programme's matches: (answer, how many).
+    pub async fn check_in_answers(&self, programme: &str) -> Result<Vec<(String, usize)>> {
+        let rows: Vec<(String, i64)> = sqlx::query_as(
+            "SELECT c.answer, COUNT(*) FROM check_ins c JOIN matches m ON m.id = c.match_id WHERE m.programme = $1 AND c.answer IS NOT NULL GROUP BY c.answer ORDER BY c.answer",
+        )
+        .bind(programme)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows
+            .into_iter()
+            .map(|(a, n)| (a, usize::try_from(n).unwrap_or(0)))
+            .collect())
+    }
+
     /// The oldest prompt waiting for this person.
     pub async fn next_prompt(&self, user: &UserRef) -> Result<Option<(i64, Prompt)>> {
         let row = sqlx::query(

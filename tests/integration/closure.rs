@@ -63,6 +63,23 @@ both_backends! {
         let out = h.in_room("carol", ROOM, "!tandem close match 1 duplicate").await;
         assert!(out.contains("Match #1 (Amina ↔ Grace) was already closed on"), "{out}");
         assert!(out.contains("(early)"), "{out}");
+
+        // The programme report, in the coordinators' room only.
+        let out = h.in_room("carol", ROOM, "!tandem report").await;
+        assert!(out.contains("[room coordinators] Programme report: Pathways Mentoring 2027 (11 January 2027)"), "{out}");
+        assert!(out.contains("Funnel: 2 applied → 2 accepted → 2 matched → 0 completed"), "{out}");
+        assert!(out.contains("Mentees: 1 resting\nMentors: 1 ready"), "{out}");
+        assert!(out.contains("Matches: 1 closed (closed: 1 early)"), "{out}");
+        assert!(out.contains("Average time from application to match: 0.0 days."), "{out}");
+        assert!(out.contains("Midpoint survey has 0 answers so far; results are shown from 5 answers"), "{out}");
+        let out = h.in_room("bob", ROOM, "!tandem report").await;
+        assert!(out.contains("only the programme's coordinators can see the programme report"), "{out}");
+        let out = h.in_room("carol", ROOM, "!tandem report nowhere").await;
+        assert!(out.contains("You don't coordinate a programme called “nowhere”."), "{out}");
+        // Anywhere else, report is still a private incident report.
+        let out = h.in_room("amina", "room-1", "!tandem report").await;
+        assert!(out.starts_with("[dm amina]"), "{out}");
+        assert!(!out.contains("Programme report"), "{out}");
     }
 
     async fn a_coordinator_closes_a_match_as_disciplinary_with_no_rematch_offer(db: TestDb) {

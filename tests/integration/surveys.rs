@@ -5,8 +5,11 @@
 
 use tandem::domain::RoleKind;
 
-use crate::pairing::{active_match, ready_mentee};
-use crate::support::Harness;
+use tandem::app::export::{ExportWhat, export};
+use tandem::domain::export::Format;
+
+use crate::pairing::{active_match, ready_mentee, ready_mentor};
+use crate::support::{Harness, example_programmes};
 
 const ROOM: &str = "coordinators";
 
@@ -28,7 +31,69 @@ async fn answer(h: &Harness, who: &str, happy: &str, words: &str) -> String {
     out
 }
 
+/// Every path figures can leave by: the results command, the programme report, and the
+/// export in both formats. Returns them joined, or the refusals.
+async fn every_path(h: &Harness) -> (String, String, Vec<Result<(String, Vec<String>), String>>) {
+    let results = h
+        .in_room("carol", ROOM, "!tandem survey results midpoint")
+        .await;
+    let report = h.in_room("carol", ROOM, "!tandem report").await;
+    let programme = &example_programmes()[0];
+    let mut exports = Vec::new();
+    for format in [Format::Csv, Format::Json] {
+        exports.push(
+            export(&h.store, programme, ExportWhat::Surveys, format)
+                .await
+                .unwrap(),
+        );
+    }
+    (results, report, exports)
+}
+
 both_backends! {
+    async fn the_anonymity_minimum_holds_in_results_reports_and_exports(db: TestDb) {
+        let h = Harness::new(&db).await;
+        for (who, name) in &PEOPLE[..4] {
+            ready_mentee(&h, who, name).await;
+        }
+        ready_mentor(&h, "grace", "Grace", "Technology").await;
+        ready_mentor(&h, "hana", "Hana", "Health care").await;
+        let out = h.in_room("carol", ROOM, "!tandem survey send midpoint all").await;
+        assert!(out.contains("Sent Midpoint survey to 6 people (all participants)"), "{out}");
+        for (who, words) in [("amina", "Amina says more interviews"), ("bea", "skip"), ("chidi", "skip"), ("grace", "Grace wants a mentor guide")] {
+            answer(&h, who, "4", words).await;
+        }
+        // Four answers: nothing leaves by any path.
+        let (results, report, exports) = every_path(&h).await;
+        assert!(results.contains("Midpoint survey has 4 answers so far; results are shown from 5 answers"), "{results}");
+        assert!(report.contains("Midpoint survey has 4 answers so far"), "{report}");
+        assert!(!report.contains("Satisfaction"), "{report}");
+        for e in &exports {
+            let reason = e.as_ref().unwrap_err();
+            assert!(reason.contains("midpoint: not exported: 4 answers, fewer than the anonymity minimum of 5"), "{reason}");
+        }
+        // Five: totals, but no free text (2 answers) and no split by role (1 mentor).
+        answer(&h, "dana", "2", "skip").await;
+        let (results, report, exports) = every_path(&h).await;
+        assert!(results.contains("5 answers from 6 invited"), "{results}");
+        assert!(results.contains("No breakdown by role"), "{results}");
+        assert!(!results.contains("mentors:"), "{results}");
+        assert!(report.contains("Midpoint survey: 5 answers; Satisfaction 3.6"), "{report}");
+        for e in &exports {
+            let (text, _) = e.as_ref().unwrap();
+            for secret in ["Amina says", "Grace wants", "mentor", "mentee", "amina", "grace", "console:"] {
+                assert!(!text.contains(secret), "{secret} in {text}");
+            }
+            assert!(text.contains("midpoint.satisfaction"), "{text}");
+            assert!(!text.contains("midpoint.better"), "{text}");
+        }
+        let (csv, _) = exports[0].as_ref().unwrap();
+        assert!(csv.starts_with("survey,midpoint.satisfaction,midpoint.meetings,midpoint.on_track\r\n"), "{csv}");
+        // Rows in content order, not answer order: Dana's 2 comes first.
+        assert!(csv.contains("\r\nmidpoint,2,3,yes\r\nmidpoint,4,3,yes"), "{csv}");
+    }
+
+
     async fn survey_results_need_five_answers_and_no_table_links_an_answer_to_its_author(db: TestDb) {
         let h = Harness::new(&db).await;
         for (who, name) in PEOPLE {

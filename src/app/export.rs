@@ -1,0 +1,118 @@
+//! `tandem export`: loads a programme's records and hands them to `domain::export`, which
+//! decides what may leave (see there for the anonymity rules).
+
+use crate::domain::Programme;
+use crate::domain::export::{self, Format, Table};
+use crate::storage::Store;
+
+/// What to export.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExportWhat {
+    Applications,
+    Matches,
+    Surveys,
+    Events,
+}
+
+/// The export as text, with notes about what was left out (surveys below the anonymity
+/// minimum). `Err` when nothing at all may be exported, with the reason.
+pub async fn export(
+    store: &Store,
+    programme: &Programme,
+    what: ExportWhat,
+    format: Format,
+) -> anyhow::Result<Result<(String, Vec<String>), String>> {
+    let slug = programme.slug.as_str();
+    let (table, notes) = match what {
+        ExportWhat::Applications => {
+            let mut rows = Vec::new();
+            for (summary, _) in store.applications_in(&[slug.to_string()]).await? {
+                let answers = store
+                    .application(summary.id)
+                    .await?
+                    .map(|r| r.answers_map())
+                    .unwrap_or_default();
+                rows.push((summary, answers));
+            }
+            (export::applications(programme, &rows), vec![])
+        }
+        ExportWhat::Matches => {
+            let mut rows = Vec::new();
+            for m in store.matches_in(slug).await? {
+                let mut met: Vec<u32> = store
+                    .check_ins_of(m.id)
+                    .await?
+                    .into_iter()
+                    .filter(|(_, _, a)| a.as_deref() == Some("met"))
+                    .map(|(seq, _, _)| seq)
+                    .collect();
+                met.dedup();
+                rows.push((m, met.len()));
+            }
+            (export::matches(&rows), vec![])
+        }
+        ExportWhat::Events => {
+            let mut rows = Vec::new();
+            for e in store.all_events().await? {
+                let answers = store.rsvps(e.id).await?;
+                rows.push((e, answers));
+            }
+            (export::events(&rows), vec![])
+        }
+        ExportWhat::Surveys => {
+            let mut notes = Vec::new();
+            let mut tables = Vec::new();
+            for s in &programme.surveys {
+                let responses = store.survey_responses(slug, &s.id).await?;
+                match export::survey(s, &responses, programme.anonymity_minimum) {
+                    Ok(t) => tables.push((s.id.clone(), t)),
+                    Err(note) => notes.push(note),
+                }
+            }
+            if tables.is_empty() {
+                return Ok(Err(if notes.is_empty() {
+                    format!("{} has no surveys to export.", programme.name)
+                } else {
+                    format!("Nothing to export. {}", notes.join("; "))
+                }));
+            }
+            (merge(tables), notes)
+        }
+    };
+    Ok(Ok((table.render(format), notes)))
+}
+
+/// Several surveys' tables as one: a column per `survey.question`, empty where a row's
+/// survey has no such question.
+fn merge(tables: Vec<(String, Table)>) -> Table {
+    let mut columns: Vec<String> = vec!["survey".into()];
+    for (id, t) in &tables {
+        for c in t.columns.iter().skip(1) {
+            let name = match c.as_str() {
+                "person" | "role" => c.clone(),
+                q => format!("{id}.{q}"),
+            };
+            if !columns.contains(&name) {
+                columns.push(name);
+            }
+        }
+    }
+    let mut rows = Vec::new();
+    for (id, t) in &tables {
+        for r in &t.rows {
+            let mut row = vec![String::new(); columns.len()];
+            row[0] = id.clone();
+            for (c, v) in t.columns.iter().zip(r).skip(1) {
+                let name = match c.as_str() {
+                    "person" | "role" => c.clone(),
+                    q => format!("{id}.{q}"),
+                };
+                if let Some(i) = columns.iter().position(|x| *x == name) {
+                    row[i] = v.clone();
+                }
+            }
+            rows.push(row);
+        }
+    }
+    Table { columns, rows }
+}

@@ -1,0 +1,293 @@
+//! The coordinators' programme report: people per stage, matches, time to match, check-in
+//! answers, closures and survey results, built from plain data so the same figures serve
+//! the chat summary, the chart and the export.
+//!
+//! Survey figures come only through `survey::summarise`, so the anonymity minimum holds
+//! here as everywhere. Counts of applications and matches are not anonymised: the
+//! coordinators see those records one by one already.
+
+use chrono::{DateTime, Utc};
+
+use super::application::{ApplicationStatus, ApplicationSummary};
+use super::ids::{RoleKind, UserRef};
+use super::matches::{ClosureKind, MatchRecord, MatchStatus};
+use super::programme::Programme;
+use super::survey::{Summary, SurveyReport, SurveyResponse, summarise};
+
+/// Everything a report is built from.
+pub struct ReportInput<'a> {
+    pub programme: &'a Programme,
+    pub applications: &'a [(ApplicationSummary, UserRef)],
+    pub matches: &'a [MatchRecord],
+    /// Check-in answers across the programme's matches: (answer, how many).
+    pub check_ins: &'a [(String, usize)],
+    /// Each survey's responses and how many were invited, by survey id.
+    pub surveys: &'a [(String, Vec<SurveyResponse>, usize)],
+    pub now: DateTime<Utc>,
+}
+
+/// A programme's figures.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ProgrammeReport {
+    pub programme: String,
+    pub at: DateTime<Utc>,
+    /// Applications per role and status, in the journey's order (statuses with none left out).
+    pub stages: Vec<(RoleKind, Vec<(ApplicationStatus, usize)>)>,
+    /// The funnel: applied, accepted, matched (ever active), completed (planned closure).
+    pub funnel: Vec<(&'static str, usize)>,
+    pub matches: Vec<(MatchStatus, usize)>,
+    pub closures: Vec<(ClosureKind, usize)>,
+    /// Days from a mentee's application to their match being proposed, on average, over
+    /// matches that went ahead.
+    pub days_to_match: Option<f64>,
+    pub check_ins: Vec<(String, usize)>,
+    /// Each survey's title with its summary, or why it is not shown.
+    pub surveys: Vec<(String, Result<SurveyReport, String>)>,
+}
+
+const STAGE_ORDER: [ApplicationStatus; 10] = [
+    ApplicationStatus::Submitted,
+    ApplicationStatus::NeedsReview,
+    ApplicationStatus::InfoRequested,
+    ApplicationStatus::Waitlisted,
+    ApplicationStatus::Approved,
+    ApplicationStatus::Ready,
+    ApplicationStatus::Resting,
+    ApplicationStatus::Ineligible,
+    ApplicationStatus::Rejected,
+    ApplicationStatus::Withdrawn,
+];
+
+/// Builds the report.
+pub fn build(input: &ReportInput<'_>) -> ProgrammeReport {
+    let p = input.programme;
+    let stages = [RoleKind::Mentee, RoleKind::Mentor]
+        .into_iter()
+        .map(|role| {
+            let counts = STAGE_ORDER
+                .iter()
+                .map(|s| {
+                    let n = input
+                        .applications
+                        .iter()
+                        .filter(|(a, _)| a.role == role && a.status == *s)
+                        .count();
+                    (*s, n)
+                })
+                .filter(|(_, n)| *n > 0)
+                .collect();
+            (role, counts)
+        })
+        .collect();
+    let went_ahead: Vec<&MatchRecord> = input
+        .matches
+        .iter()
+        .filter(|m| matches!(m.status, MatchStatus::Active | MatchStatus::Closed))
+        .collect();
+    let accepted = input
+        .applications
+        .iter()
+        .filter(|(a, _)| a.status.is_accepted())
+        .count();
+    let mut matched: Vec<i64> = went_ahead
+        .iter()
+        .flat_map(|m| [m.mentee_application, m.mentor_application])
+        .collect();
+    matched.sort_unstable();
+    matched.dedup();
+    let completed = went_ahead
+        .iter()
+        .filter(|m| {
+            m.closure
+                .as_ref()
+                .is_some_and(|c| c.kind == ClosureKind::Planned)
+        })
+        .count()
+        * 2;
+    let funnel = vec![
+        ("applied", input.applications.len()),
+        ("accepted", accepted),
+        ("matched", matched.len()),
+        ("completed", completed),
+    ];
+    let matches = MatchStatus::ALL
+        .iter()
+        .map(|s| (*s, input.matches.iter().filter(|m| m.status == *s).count()))
+        .filter(|(_, n)| *n > 0)
+        .collect();
+    let closures = [
+        ClosureKind::Planned,
+        ClosureKind::Early,
+        ClosureKind::Disciplinary,
+    ]
+    .into_iter()
+    .map(|k| {
+        (
+            k,
+            input
+                .matches
+                .iter()
+                .filter(|m| m.closure.as_ref().is_some_and(|c| c.kind == k))
+                .count(),
+        )
+    })
+    .filter(|(_, n)| *n > 0)
+    .collect();
+    let waits: Vec<f64> = went_ahead
+        .iter()
+        .filter_map(|m| {
+            let applied = input
+                .applications
+                .iter()
+                .find(|(a, _)| a.id == m.mentee_application)?
+                .0
+                .submitted_at;
+            Some((m.created_at - applied).num_minutes() as f64 / (60.0 * 24.0))
+        })
+        .collect();
+    let days_to_match = (!waits.is_empty()).then(|| waits.iter().sum::<f64>() / waits.len() as f64);
+    let surveys = p
+        .surveys
+        .iter()
+        .map(|s| {
+            let responses = input
+                .surveys
+                .iter()
+                .find(|(id, _, _)| *id == s.id)
+                .map(|(_, r, _)| r.as_slice())
+                .unwrap_or(&[]);
+            (
+                s.title.clone(),
+                summarise(s, responses, p.anonymity_minimum),
+            )
+        })
+        .collect();
+    ProgrammeReport {
+        programme: p.name.clone(),
+        at: input.now,
+        stages,
+        funnel,
+        matches,
+        closures,
+        days_to_match,
+        check_ins: input.check_ins.to_vec(),
+        surveys,
+    }
+}
+
+impl ProgrammeReport {
+    /// The report as a message for the coordinators' room.
+    pub fn text(&self) -> String {
+        let mut s = format!(
+            "Programme report: {} ({})",
+            self.programme,
+            self.at.format("%-d %B %Y")
+        );
+        s.push_str(&format!(
+            "\nFunnel: {}",
+            self.funnel
+                .iter()
+                .map(|(stage, n)| format!("{n} {stage}"))
+                .collect::<Vec<_>>()
+                .join(" → ")
+        ));
+        for (role, counts) in &self.stages {
+            if counts.is_empty() {
+                continue;
+            }
+            s.push_str(&format!(
+                "\n{}s: {}",
+                capitalise(role.as_str()),
+                counts
+                    .iter()
+                    .map(|(status, n)| format!("{n} {}", status.as_str().replace('_', " ")))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ));
+        }
+        if self.matches.is_empty() {
+            s.push_str("\nMatches: none yet.");
+        } else {
+            s.push_str(&format!(
+                "\nMatches: {}",
+                self.matches
+                    .iter()
+                    .map(|(status, n)| format!("{n} {status}"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ));
+            if !self.closures.is_empty() {
+                s.push_str(&format!(
+                    " (closed: {})",
+                    self.closures
+                        .iter()
+                        .map(|(k, n)| format!("{n} {}", k.as_str()))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ));
+            }
+        }
+        if let Some(d) = self.days_to_match {
+            s.push_str(&format!(
+                "\nAverage time from application to match: {d:.1} days."
+            ));
+        }
+        let answered: usize = self.check_ins.iter().map(|(_, n)| n).sum();
+        if answered > 0 {
+            s.push_str(&format!(
+                "\nCheck-in answers: {}",
+                self.check_ins
+                    .iter()
+                    .map(|(a, n)| format!(
+                        "{n} {}",
+                        match a.as_str() {
+                            "met" => "met",
+                            "not_yet" => "not yet",
+                            "stuck" => "stuck",
+                            other => other,
+                        }
+                    ))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ));
+        }
+        for (title, result) in &self.surveys {
+            match result {
+                Ok(r) => {
+                    let figures: Vec<String> = r
+                        .questions
+                        .iter()
+                        .filter_map(|q| match &q.summary {
+                            Summary::Counts { mean: Some(m), .. } => {
+                                Some(format!("{} {m:.1}", q.label))
+                            }
+                            Summary::Nps { score, .. } => {
+                                Some(format!("{} NPS {score:+}", q.label))
+                            }
+                            _ => None,
+                        })
+                        .collect();
+                    s.push_str(&format!(
+                        "\n{title}: {} answers{}",
+                        r.responses,
+                        if figures.is_empty() {
+                            String::new()
+                        } else {
+                            format!("; {}", figures.join(" · "))
+                        }
+                    ));
+                }
+                Err(reason) => s.push_str(&format!("\n{reason}")),
+            }
+        }
+        s
+    }
+}
+
+fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
