@@ -211,7 +211,7 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 None => config::sqlite_url(&settings.data_dir.join("console.db")),
             };
             let store = Store::open(&url).await?.with_case_key(case_key(&settings)?);
-            let output = ConsoleOutput::stdout();
+            let output = ConsoleOutput::stdout().with_files(settings.data_dir.join("files"));
             let ports = Ports {
                 dm: Arc::new(output.clone()),
                 rooms: Arc::new(output.clone()),

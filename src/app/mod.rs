@@ -338,6 +338,13 @@ impl App {
         if let Some(subject) = self.surveys_subject(inbound).await? {
             return Ok(subject);
         }
+        if let (Place::Dm, flows::Content::Text(text)) = (&inbound.place, &inbound.content)
+            && flows::personal::parse(text) == Some(flows::personal::PersonalCommand::MyData)
+        {
+            return Ok(Subject::PersonalData(
+                self.store.personal_data(&inbound.from, self.now()).await?,
+            ));
+        }
         if let (Place::Room(room), flows::Content::Text(text)) = (&inbound.place, &inbound.content)
             && self.coordinators_room(room.platform) == Some(room)
             && let Some(rest) = flows::strip_prefix_ci(text.trim(), &self.settings.room_prefix)
@@ -1357,6 +1364,7 @@ impl App {
                 | Effect::AskReporter { .. }
                 | Effect::CaseReply { .. }
                 | Effect::RecordNextStep { .. }
+                | Effect::ErasePerson { .. }
                 | Effect::SendSurvey(_)
                 | Effect::SaveSurveyDraft { .. }
                 | Effect::SubmitSurvey { .. } => Ok(()),

@@ -18,6 +18,7 @@ pub mod command;
 pub mod events;
 pub mod pairing;
 pub mod pause;
+pub mod personal;
 pub mod prompts;
 pub mod report;
 pub mod reporting;
@@ -82,6 +83,20 @@ pub struct OutMessage {
     /// time zone where the platform can (Discord timestamps).
     #[serde(default)]
     pub at: Option<DateTime<Utc>>,
+    /// A file sent with the message (a data export, a certificate, a chart). Never
+    /// stored with a remembered prompt.
+    #[serde(skip)]
+    pub attachment: Option<Attachment>,
+}
+
+/// A file to send.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Attachment {
+    /// `tandem-my-data.json`
+    pub name: String,
+    /// `application/json`, `image/png`
+    pub mime: String,
+    pub data: Vec<u8>,
 }
 
 /// A command a card offers as an action, run as if the person who pressed it had typed it
@@ -320,6 +335,10 @@ pub enum Effect {
         match_id: i64,
         notice: String,
     },
+    /// Erase a person at their request (after everything else in the step).
+    ErasePerson {
+        user: UserRef,
+    },
     /// Store a survey round with its invites, and queue the survey for each recipient.
     SendSurvey(crate::domain::survey::NewRound),
     /// Keep a survey's answers so far (the person paused half-way).
@@ -406,6 +425,7 @@ pub enum FlowState {
     ConfirmAction(actions::PendingAction),
     Survey(survey::SurveyFlow),
     ConfirmClose(closure::ConfirmClose),
+    ConfirmDelete(personal::ConfirmDelete),
     WhatNext(closure::WhatNext),
 }
 
@@ -511,6 +531,8 @@ pub enum Subject {
     },
     /// For `surveys`.
     SurveyStats(Vec<crate::domain::survey::SurveyStats>),
+    /// For `my data`: everything stored about the sender.
+    PersonalData(serde_json::Value),
     /// For `report` in the coordinators' room: the programme's records and answers.
     Report {
         applications: Vec<(ApplicationSummary, UserRef)>,
@@ -597,6 +619,7 @@ pub fn handle(ctx: &Ctx<'_>, state: Option<&FlowState>, inbound: &Inbound) -> Ou
                 closure::confirm_step(ctx, flow, &inbound.content)
             }
             Some(FlowState::WhatNext(flow)) => closure::next_step(ctx, flow, &inbound.content),
+            Some(FlowState::ConfirmDelete(_)) => personal::confirm_step(ctx, &inbound.content),
             Some(FlowState::ConfirmAction(_)) => Outcome::unchanged(vec![ctx.dm_text(format!(
                 "You have a moderation action waiting: type {p} confirm or {p} cancel in the moderators' room.",
                 p = ctx.room_prefix
@@ -631,6 +654,11 @@ fn handle_idle_dm(ctx: &Ctx<'_>, content: &Content) -> Outcome {
     }
     if let Some((id, reason)) = closure::parse_dm(text) {
         return closure::start(ctx, id, &reason);
+    }
+    match personal::parse(text) {
+        Some(personal::PersonalCommand::MyData) => return personal::my_data(ctx),
+        Some(personal::PersonalCommand::Delete) => return personal::start_delete(ctx),
+        None => {}
     }
     match events::parse(text) {
         Some(Ok(events::EventCommand::Rsvp(n, answer))) => {
@@ -844,7 +872,7 @@ pub(crate) fn help_text(ctx: &Ctx<'_>, prefix: &str) -> String {
         }
     }
     s.push_str(&format!(
-        "You can type:\n{p}apply — apply as a mentor or a mentee\n{p}status — see your applications\n{p}cancel — stop an application in progress\n{p}withdraw — take back an application you submitted\n{p}report — tell the moderators, privately, about something that worried you\n{p}help — show this message"
+        "You can type:\n{p}apply — apply as a mentor or a mentee\n{p}status — see your applications\n{p}cancel — stop an application in progress\n{p}withdraw — take back an application you submitted\n{p}report — tell the moderators, privately, about something that worried you\n{p}my data — everything Tandem stores about you, as a file\n{p}delete my data — erase it (you'll be asked to confirm)\n{p}help — show this message"
     ));
     if ctx
         .matches

@@ -122,17 +122,50 @@ pub fn render(target: &str, message: &OutMessage) -> String {
     out
 }
 
-/// Writes the bot's messages to a terminal or pipe.
+/// Writes the bot's messages to a terminal or pipe, and files sent with them to a folder.
 #[derive(Clone)]
 pub struct ConsoleOutput {
     out: Arc<Mutex<Box<dyn Write + Send>>>,
+    files: Option<std::path::PathBuf>,
 }
 
 impl ConsoleOutput {
     pub fn new(out: Box<dyn Write + Send>) -> Self {
         ConsoleOutput {
             out: Arc::new(Mutex::new(out)),
+            files: None,
         }
+    }
+
+    /// Saves files sent with messages under `dir/<recipient or room>/`.
+    pub fn with_files(mut self, dir: std::path::PathBuf) -> Self {
+        self.files = Some(dir);
+        self
+    }
+
+    /// Prints a message, saving its file if it has one.
+    fn send(&self, target: &str, to: &str, message: &OutMessage) -> Result<(), PortError> {
+        let mut text = render(target, message);
+        if let Some(file) = &message.attachment {
+            let saved = match &self.files {
+                Some(dir) => {
+                    let folder = dir.join(crate::domain::programme::slugify(to));
+                    let name = file.name.replace(['/', '\\'], "_");
+                    std::fs::create_dir_all(&folder)
+                        .and_then(|_| std::fs::write(folder.join(&name), &file.data))
+                        .map_err(|e| PortError::Other(e.into()))?;
+                    format!(", saved as {}", folder.join(&name).display())
+                }
+                None => String::new(),
+            };
+            text.push_str(&format!(
+                "  📎 {} ({}, {} bytes{saved})\n",
+                file.name,
+                file.mime,
+                crate::domain::text::thousands(file.data.len())
+            ));
+        }
+        self.write(&text)
     }
 
     pub fn stdout() -> Self {
@@ -158,7 +191,7 @@ impl DirectMessenger for ConsoleOutput {
         message: &OutMessage,
         _key: &IdempotencyKey,
     ) -> Result<(), PortError> {
-        self.write(&render(&format!("dm {}", to.id), message))
+        self.send(&format!("dm {}", to.id), &to.id, message)
     }
 }
 
@@ -170,7 +203,7 @@ impl RoomMessenger for ConsoleOutput {
         message: &OutMessage,
         _key: &IdempotencyKey,
     ) -> Result<(), PortError> {
-        self.write(&render(&format!("room {}", room.id), message))
+        self.send(&format!("room {}", room.id), &room.id, message)
     }
 }
 

@@ -56,7 +56,7 @@ impl Sealer {
         Ok(key.iter().map(|b| format!("{b:02x}")).collect())
     }
 
-    fn seal(&self, plain: &str) -> Result<String> {
+    pub(super) fn seal(&self, plain: &str) -> Result<String> {
         let cipher = XChaCha20Poly1305::new((&self.key).into());
         let mut nonce = [0u8; 24];
         getrandom::fill(&mut nonce).map_err(|e| anyhow!("no randomness for a nonce: {e}"))?;
@@ -85,7 +85,7 @@ impl Sealer {
     }
 
     /// A keyed hash: the same person gives the same tag, which says nothing about them.
-    fn tag(&self, plain: &str) -> String {
+    pub(super) fn tag(&self, plain: &str) -> String {
         blake3::keyed_hash(&self.key, plain.as_bytes())
             .to_hex()
             .to_string()

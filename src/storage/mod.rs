@@ -21,6 +21,7 @@ mod conversations;
 mod events;
 mod jobs;
 mod matches;
+mod personal;
 mod screening;
 mod surveys;
 

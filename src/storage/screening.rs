@@ -282,6 +282,9 @@ impl Store {
                     .await?
             }
             Effect::ArchivePairRoom { .. } => {}
+            Effect::ErasePerson { user } => {
+                self.erase_person(tx, user, now).await?;
+            }
             Effect::SendSurvey(round) => {
                 self.insert_round(tx, round, now).await?;
             }

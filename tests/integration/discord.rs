@@ -561,7 +561,7 @@ async fn presses_by_someone_else_on_answered_prompts_or_unknown_controls_are_ref
 }
 
 #[tokio::test]
-async fn closed_dms_are_explained_and_a_rate_limit_only_delays_the_answer() {
+async fn closed_dms_are_explained_a_rate_limit_only_delays_the_answer_and_files_are_attached() {
     let (run, _) = start(&["carol"]).await;
     let fake = &run.fake;
     let lobby = fake.add_channel("lobby");
@@ -614,6 +614,23 @@ async fn closed_dms_are_explained_and_a_rate_limit_only_delays_the_answer() {
         sent + 1,
         "one send was refused with a 429 and retried"
     );
+
+    // A file goes as an attachment of the message (multipart): here, her data.
+    let bo = fake.add_user("bo");
+    fake.dm(bo, "my data");
+    let dm = fake.lock().dm_channel(bo).unwrap();
+    let message = next_from_bot(fake, dm, 0).await;
+    assert!(
+        message["content"]
+            .as_str()
+            .unwrap()
+            .starts_with("Here is everything Tandem stores about you"),
+        "{message}"
+    );
+    let file = &message["attachments"][0];
+    assert_eq!(file["filename"], format!("tandem-data-{bo}.json"));
+    let data: Value = serde_json::from_str(file["test_text"].as_str().unwrap()).unwrap();
+    assert_eq!(data["person"], format!("discord:{bo}"));
     run.stop().await;
 }
 

@@ -539,13 +539,35 @@ impl DiscordFake {
             .headers()
             .get("authorization")
             .is_some_and(|v| v.as_bytes() == format!("Bot {TOKEN}").as_bytes());
+        let boundary = req
+            .headers()
+            .get("content-type")
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.strip_prefix("multipart/form-data; boundary="))
+            .map(|b| b.trim_matches('"').to_string());
         let body = req
             .into_body()
             .collect()
             .await
             .map(|b| b.to_bytes())
             .unwrap_or_default();
-        let body: Value = serde_json::from_slice(&body).unwrap_or(Value::Null);
+        // A message with files comes as multipart: `payload_json` and `files[n]`.
+        let (body, files) = match boundary {
+            Some(b) => multipart(&body, &b),
+            None => (body.to_vec(), vec![]),
+        };
+        let mut body: Value = serde_json::from_slice(&body).unwrap_or(Value::Null);
+        if !files.is_empty() {
+            body["files_sent"] = Value::Array(
+                files
+                    .into_iter()
+                    .map(|(name, data)| {
+                        json!({"filename": name, "size": data.len(),
+                               "text": String::from_utf8(data).ok()})
+                    })
+                    .collect(),
+            );
+        }
         let response = {
             let mut state = self.lock();
             state.requests.push(format!("{method} {path}"));
@@ -687,6 +709,22 @@ fn route(
                 body.get("components").cloned().unwrap_or(json!([])),
             );
             message["nonce"] = nonce;
+            if let Some(files) = body.get("files_sent").and_then(Value::as_array) {
+                message["attachments"] = Value::Array(
+                    files
+                        .iter()
+                        .map(|f| {
+                            let id = state.id();
+                            json!({"id": id.to_string(), "filename": f["filename"],
+                                   "size": f["size"],
+                                   "url": format!("https://cdn.discordapp.com/attachments/{channel}/{id}/{}", f["filename"].as_str().unwrap_or_default()),
+                                   "proxy_url": "https://media.discordapp.net/x",
+                                   // Not Discord's: the file's text, for tests to read.
+                                   "test_text": f["text"]})
+                        })
+                        .collect(),
+                );
+            }
             // Not part of Discord's message object: kept so a test can see who may be pinged.
             message["allowed_mentions_sent"] =
                 body.get("allowed_mentions").cloned().unwrap_or(Value::Null);
@@ -958,4 +996,44 @@ fn unknown(what: &str, code: u64) -> Response<Full<Bytes>> {
         StatusCode::NOT_FOUND,
         json!({"message": what, "code": code}),
     )
+}
+
+/// Splits a multipart/form-data body into its `payload_json` and its files.
+fn multipart(body: &[u8], boundary: &str) -> (Vec<u8>, Vec<(String, Vec<u8>)>) {
+    let delimiter = format!("--{boundary}");
+    let mut payload = Vec::new();
+    let mut files = Vec::new();
+    let find = |hay: &[u8], needle: &[u8], from: usize| {
+        hay[from.min(hay.len())..]
+            .windows(needle.len())
+            .position(|w| w == needle)
+            .map(|p| p + from)
+    };
+    let mut at = 0;
+    while let Some(start) = find(body, delimiter.as_bytes(), at) {
+        let part_start = start + delimiter.len();
+        let Some(end) = find(body, delimiter.as_bytes(), part_start) else {
+            break;
+        };
+        let part = &body[part_start..end];
+        if let Some(split) = find(part, b"\r\n\r\n", 0) {
+            let headers = String::from_utf8_lossy(&part[..split]).to_string();
+            let mut content = part[split + 4..].to_vec();
+            if content.ends_with(b"\r\n") {
+                content.truncate(content.len() - 2);
+            }
+            let field = |key: &str| {
+                let from = headers.find(&format!("; {key}=\""))? + key.len() + 4;
+                let len = headers[from..].find('"')?;
+                Some(headers[from..from + len].to_string())
+            };
+            match (field("name").as_deref(), field("filename")) {
+                (Some("payload_json"), _) => payload = content,
+                (Some(_), Some(filename)) => files.push((filename, content)),
+                _ => {}
+            }
+        }
+        at = end;
+    }
+    (payload, files)
 }

@@ -25,6 +25,7 @@ mod matching_cli;
 #[cfg(feature = "matrix")]
 mod matrix;
 mod pairing;
+mod personal;
 mod scheduler;
 mod screening;
 mod storage;

@@ -19,6 +19,7 @@ use matrix_sdk::ruma::api::client::uiaa;
 use matrix_sdk::ruma::events::InitialStateEvent;
 use matrix_sdk::ruma::events::reaction::ReactionEventContent;
 use matrix_sdk::ruma::events::relation::Annotation;
+use matrix_sdk::ruma::events::room::MediaSource;
 use matrix_sdk::ruma::events::room::encryption::RoomEncryptionEventContent;
 use matrix_sdk::ruma::events::room::history_visibility::HistoryVisibility;
 use matrix_sdk::ruma::events::room::join_rules::JoinRule;
@@ -99,6 +100,9 @@ struct Received {
     sender: OwnedUserId,
     body: String,
     html: Option<String>,
+    /// A file's bytes, downloaded (and decrypted) by the client, and whether it was
+    /// uploaded encrypted.
+    file: Option<(Vec<u8>, bool)>,
 }
 
 /// A participant: a real client with its own device, syncing in the background, joining
@@ -117,10 +121,24 @@ impl Person {
         let inbox: Arc<Mutex<Vec<Received>>> = Arc::default();
         client.add_event_handler({
             let inbox = inbox.clone();
-            move |event: OriginalSyncRoomMessageEvent, room: Room| {
+            move |event: OriginalSyncRoomMessageEvent, room: Room, client: Client| {
                 let inbox = inbox.clone();
                 async move {
+                    let file = match &event.content.msgtype {
+                        MessageType::File(f) => {
+                            let encrypted = matches!(f.source, MediaSource::Encrypted(_));
+                            client
+                                .media()
+                                .get_file(f, false)
+                                .await
+                                .ok()
+                                .flatten()
+                                .map(|bytes| (bytes, encrypted))
+                        }
+                        _ => None,
+                    };
                     inbox.lock().unwrap().push(Received {
+                        file,
                         room: room.room_id().to_owned(),
                         event: event.event_id.clone(),
                         sender: event.sender.clone(),
@@ -706,7 +724,8 @@ async fn small_bot(
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn a_reaction_answers_a_prompt_markup_is_escaped_and_edits_and_attachments_are_explained() {
+async fn a_reaction_answers_a_prompt_markup_is_escaped_edits_are_explained_and_files_arrive_encrypted()
+ {
     let Some(url) = synapse_url() else { return };
     let carol = Person::new(&url, "carol").await;
     let zara = Person::new(&url, "zara").await;
@@ -775,7 +794,30 @@ async fn a_reaction_answers_a_prompt_markup_is_escaped_and_edits_and_attachments
         "{}",
         last.body
     );
+
+    // A file is sent encrypted in the DM: here, her data.
+    h_cancel(&bot, &zara, &dm, &everyone).await;
+    let event = zara.say(&dm, "my data").await;
+    bot.settle(&event, &everyone, "my data").await;
+    let file = zara
+        .received()
+        .into_iter()
+        .rfind(|r| r.sender == bot_id && r.file.is_some())
+        .expect("a file from the bot");
+    let (bytes, encrypted) = file.file.unwrap();
+    assert!(encrypted, "uploaded encrypted in the encrypted DM");
+    assert!(file.body.starts_with("tandem-data-"), "{}", file.body);
+    let data: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
+    assert_eq!(data["person"], format!("matrix:{}", zara.id));
     bot.stop().await;
+}
+
+/// Cancels an application in progress (with its confirmation).
+async fn h_cancel(bot: &RunningBot, who: &Person, dm: &Room, everyone: &[&Person]) {
+    for line in ["cancel", "yes"] {
+        let event = who.say(dm, line).await;
+        bot.settle(&event, everyone, line).await;
+    }
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -35,15 +35,15 @@ use async_trait::async_trait;
 use serenity::all::{
     ActionRowComponent, ButtonStyle, ChannelId, ChannelType, CommandInteraction, CommandOptionType,
     CommandType, ComponentInteraction, ComponentInteractionDataKind, Context, CreateActionRow,
-    CreateAllowedMentions, CreateButton, CreateChannel, CreateCommand, CreateCommandOption,
-    CreateInputText, CreateInteractionResponse, CreateInteractionResponseMessage, CreateMessage,
-    CreateModal, CreateScheduledEvent, CreateSelectMenu, CreateSelectMenuKind,
-    CreateSelectMenuOption, CreateThread, EditInteractionResponse, EditMessage, EditScheduledEvent,
-    EditThread, EventHandler, GatewayIntents, GuildId, Http, HttpBuilder, InputTextStyle,
-    Interaction, Message, MessageId, ModalInteraction, Nonce, PermissionOverwrite,
-    PermissionOverwriteType, Permissions, Ready, ResolvedTarget, ResolvedValue, ResumedEvent,
-    RoleId, ScheduledEventId, ScheduledEventStatus, ScheduledEventType, ShardManager, Timestamp,
-    UserId,
+    CreateAllowedMentions, CreateAttachment, CreateButton, CreateChannel, CreateCommand,
+    CreateCommandOption, CreateInputText, CreateInteractionResponse,
+    CreateInteractionResponseMessage, CreateMessage, CreateModal, CreateScheduledEvent,
+    CreateSelectMenu, CreateSelectMenuKind, CreateSelectMenuOption, CreateThread,
+    EditInteractionResponse, EditMessage, EditScheduledEvent, EditThread, EventHandler,
+    GatewayIntents, GuildId, Http, HttpBuilder, InputTextStyle, Interaction, Message, MessageId,
+    ModalInteraction, Nonce, PermissionOverwrite, PermissionOverwriteType, Permissions, Ready,
+    ResolvedTarget, ResolvedValue, ResumedEvent, RoleId, ScheduledEventId, ScheduledEventStatus,
+    ScheduledEventType, ShardManager, Timestamp, UserId,
 };
 use tokio::sync::mpsc;
 use tracing::{debug, error, info, warn};
@@ -428,6 +428,12 @@ impl DiscordBot {
                 .allowed_mentions(mentions);
             if i == last {
                 builder = builder.components(components(&rendered.controls));
+                if let Some(file) = &message.attachment {
+                    builder = builder.add_file(CreateAttachment::bytes(
+                        file.data.clone(),
+                        file.name.clone(),
+                    ));
+                }
             }
             let doing = "send messages (Send Messages and View Channel)";
             sent = Some(

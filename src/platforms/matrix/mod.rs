@@ -600,6 +600,22 @@ impl MatrixBot {
             }
         }
         lock(&self.activity.sent).push((room.room_id().to_owned(), event_id));
+        if let Some(file) = &message.attachment {
+            // Uploaded encrypted in an encrypted room (the SDK does it), with its own
+            // transaction id, so a retried send posts it once.
+            let mime: mime::Mime = file.mime.parse().unwrap_or(mime::APPLICATION_OCTET_STREAM);
+            let config =
+                matrix_sdk::attachment::AttachmentConfig::new().txn_id(OwnedTransactionId::from(
+                    render::transaction_id(&IdempotencyKey(format!("{}-file", key.0))),
+                ));
+            let sent = room
+                .send_attachment(file.name.clone(), &mime, file.data.clone(), config)
+                .await
+                .map_err(|e| {
+                    PortError::Other(anyhow!("sending a file in {}: {e}", room.room_id()))
+                })?;
+            lock(&self.activity.sent).push((room.room_id().to_owned(), sent.event_id));
+        }
         self.activity.changed.notify_waiters();
         Ok(())
     }

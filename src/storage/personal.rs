@@ -1,0 +1,337 @@
+//! A person's own data: everything Tandem stores about them, as one JSON document
+//! (`my data`), and its erasure (`delete my data`).
+//!
+//! Erasure keeps the figures and removes the person: rows that count towards statistics
+//! (applications, matches, check-ins, survey invites, RSVPs) are kept under a random
+//! pseudonym (on the same platform, so every record still reads) with their personal
+//! content (answers, free text) deleted; rows that are only
+//! about them (conversations, queued prompts, past suspensions) are deleted; a suspension
+//! still in force is kept as it is, so leaving cannot undo it; their name and id
+//! are scrubbed from free text written about them (decision reasons, case texts and
+//! logs, closure reasons, remembered prompts). Cases they reported stay (safeguarding
+//! records), re-sealed under the pseudonym. Adding a table that holds people means adding
+//! it to both functions here, and to the erasure test, which scans every table.
+
+use anyhow::Context;
+use chrono::{DateTime, Utc};
+use serde_json::{Value, json};
+use sqlx::{Any, Row, Transaction};
+
+use super::{Store, from_millis, to_millis};
+use crate::domain::UserRef;
+use crate::error::Result;
+
+/// Tables with a person as `(platform, user_id)` that count towards statistics: kept,
+/// under the pseudonym.
+const PSEUDONYMISED: &[&str] = &[
+    "applications",
+    "check_ins",
+    "pair_activity",
+    "match_next",
+    "survey_invites",
+    "rsvps",
+];
+
+/// Tables with a person as `(platform, user_id)` that are only about them: deleted.
+/// (Suspensions are deleted once over; one still in force is kept, for safeguarding.)
+const DELETED: &[&str] = &["conversations", "pending_prompts"];
+
+/// Free-text columns that may name the person: `(table, column)`.
+const FREE_TEXT: &[(&str, &str)] = &[
+    ("application_decisions", "reason"),
+    ("application_decisions", "decided_by"),
+    ("review_questions", "asked_by"),
+    ("screening_steps", "updated_by"),
+    ("matches", "decided_by"),
+    ("matches", "closure_reason"),
+    ("matches", "closed_by"),
+    ("cases", "concerns"),
+    ("cases", "body"),
+    ("cases", "evidence"),
+    ("cases", "claimed_by"),
+    ("cases", "outcome"),
+    ("case_events", "actor"),
+    ("case_events", "detail"),
+    ("suspensions", "decided_by"),
+    ("events", "created_by"),
+    ("events", "cancel_reason"),
+    ("survey_rounds", "sent_by"),
+];
+
+impl Store {
+    /// Everything stored about `user`, for `my data`.
+    pub async fn personal_data(&self, user: &UserRef, now: DateTime<Utc>) -> Result<Value> {
+        let mut applications = Vec::new();
+        for a in self.applications_of(user).await? {
+            let Some(record) = self.application(a.id).await? else {
+                continue;
+            };
+            applications.push(json!({
+                "application": a.id,
+                "programme": a.programme,
+                "role": a.role.as_str(),
+                "status": a.status.as_str(),
+                "submitted_at": a.submitted_at.to_rfc3339(),
+                "answers": record.answers.iter().map(|(q, ans)| (q.clone(), serde_json::to_value(ans).unwrap_or(Value::Null))).collect::<serde_json::Map<_, _>>(),
+                "screening_steps": serde_json::to_value(&a.steps).unwrap_or(Value::Null),
+                "decisions": record.decisions.iter().map(|d| json!({
+                    "from": d.from.as_str(), "to": d.to.as_str(), "by": d.by,
+                    "reason": d.reason, "at": d.at.to_rfc3339(),
+                })).collect::<Vec<_>>(),
+                "questions_from_reviewers": record.questions.iter().map(|q| json!({
+                    "question": q.question, "your_answer": q.answer,
+                })).collect::<Vec<_>>(),
+            }));
+        }
+        let mut matches = Vec::new();
+        for m in self.matches_of(user).await? {
+            let mine = m.mentee == *user;
+            let check_ins: Vec<Value> = self
+                .check_ins_of(m.id)
+                .await?
+                .into_iter()
+                .filter(|(_, u, _)| *u == user.id)
+                .map(|(seq, _, answer)| json!({"check_in": seq + 1, "your_answer": answer}))
+                .collect();
+            let next: Vec<Value> = self
+                .next_steps(m.id)
+                .await?
+                .into_iter()
+                .filter(|(u, _)| *u == user.id)
+                .map(|(_, n)| json!(n.as_str()))
+                .collect();
+            matches.push(json!({
+                "match": m.id,
+                "programme": m.programme,
+                "your_role": if mine { "mentee" } else { "mentor" },
+                "partner": if mine { &m.mentor_name } else { &m.mentee_name },
+                "status": m.status.as_str(),
+                "proposed_at": m.created_at.to_rfc3339(),
+                "pair_room": m.room,
+                "closed": m.closure.as_ref().map(|c| json!({
+                    "kind": c.kind.as_str(), "at": c.at.to_rfc3339(),
+                    "reason": (c.by == user.to_string()).then(|| c.reason.clone()),
+                })),
+                "check_ins": check_ins,
+                "what_next": next.first(),
+            }));
+        }
+        let survey_answers: Vec<Value> = sqlx::query(
+            "SELECT programme, survey, answers FROM survey_responses WHERE platform = $1 AND user_id = $2 ORDER BY id",
+        )
+        .bind(user.platform.as_str())
+        .bind(&user.id)
+        .fetch_all(&self.pool)
+        .await?
+        .iter()
+        .map(|r| -> Result<Value> {
+            let answers: String = r.try_get("answers")?;
+            Ok(json!({
+                "programme": r.try_get::<String, _>("programme")?,
+                "survey": r.try_get::<String, _>("survey")?,
+                "answers": serde_json::from_str::<Value>(&answers).context("decoding survey answers")?,
+            }))
+        })
+        .collect::<Result<_>>()?;
+        let invites: Vec<Value> = sqlx::query(
+            "SELECT r.programme, r.survey, i.invited_at, i.answered FROM survey_invites i JOIN survey_rounds r ON r.id = i.round_id WHERE i.platform = $1 AND i.user_id = $2 ORDER BY i.id",
+        )
+        .bind(user.platform.as_str())
+        .bind(&user.id)
+        .fetch_all(&self.pool)
+        .await?
+        .iter()
+        .map(|r| -> Result<Value> {
+            Ok(json!({
+                "programme": r.try_get::<String, _>("programme")?,
+                "survey": r.try_get::<String, _>("survey")?,
+                "invited_at": from_millis(r.try_get("invited_at")?).to_rfc3339(),
+                "answered": r.try_get::<i64, _>("answered")? != 0,
+            }))
+        })
+        .collect::<Result<_>>()?;
+        let rsvps: Vec<Value> = sqlx::query(
+            "SELECT e.id, e.title, e.starts_at, r.answer FROM rsvps r JOIN events e ON e.id = r.event_id WHERE r.platform = $1 AND r.user_id = $2 ORDER BY e.starts_at",
+        )
+        .bind(user.platform.as_str())
+        .bind(&user.id)
+        .fetch_all(&self.pool)
+        .await?
+        .iter()
+        .map(|r| -> Result<Value> {
+            Ok(json!({
+                "event": r.try_get::<i64, _>("id")?,
+                "title": r.try_get::<String, _>("title")?,
+                "starts_at": from_millis(r.try_get("starts_at")?).to_rfc3339(),
+                "your_answer": r.try_get::<String, _>("answer")?,
+            }))
+        })
+        .collect::<Result<_>>()?;
+        let suspensions: Vec<Value> = sqlx::query(
+            "SELECT reason, until, lifted_at FROM suspensions WHERE platform = $1 AND user_id = $2 ORDER BY created_at",
+        )
+        .bind(user.platform.as_str())
+        .bind(&user.id)
+        .fetch_all(&self.pool)
+        .await
+        .unwrap_or_default()
+        .iter()
+        .map(|r| {
+            json!({
+                "reason": r.try_get::<String, _>("reason").ok(),
+                "until": r.try_get::<Option<i64>, _>("until").ok().flatten().map(|t| from_millis(t).to_rfc3339()),
+                "lifted": r.try_get::<Option<i64>, _>("lifted_at").ok().flatten().is_some(),
+            })
+        })
+        .collect();
+        let reports: Vec<Value> = self
+            .reports_since(user, DateTime::<Utc>::MIN_UTC)
+            .await?
+            .into_iter()
+            .map(|r| json!({"case": r.case_id, "status": r.status.as_str(), "at": r.created_at.to_rfc3339()}))
+            .collect();
+        let conversation = self
+            .load_conversation(user)
+            .await?
+            .map(|c| serde_json::to_value(&c.state).unwrap_or(Value::Null));
+        Ok(json!({
+            "person": user.to_string(),
+            "exported_at": now.to_rfc3339(),
+            "applications": applications,
+            "matches": matches,
+            "surveys": {
+                "invitations": invites,
+                "answers_with_your_name": survey_answers,
+                "anonymous_answers": "Answers to anonymous surveys are stored without any link to you, so they cannot be found or included here.",
+            },
+            "events": rsvps,
+            "reports_you_made": reports,
+            "suspensions": suspensions,
+            "conversation_in_progress": conversation,
+            "not_included": "Reports other people made about you are kept by the moderators for safeguarding and are not shared here.",
+        }))
+    }
+
+    /// Erases `user` inside a step's transaction (see the module's documentation); returns
+    /// the pseudonym their statistics now stand under.
+    pub(super) async fn erase_person(
+        &self,
+        tx: &mut Transaction<'static, Any>,
+        user: &UserRef,
+        now: DateTime<Utc>,
+    ) -> Result<String> {
+        let mut random = [0u8; 8];
+        getrandom::fill(&mut random).map_err(|e| anyhow::anyhow!("no randomness: {e}"))?;
+        let pseudonym = format!(
+            "erased-{}",
+            random
+                .iter()
+                .map(|b| format!("{b:02x}"))
+                .collect::<String>()
+        );
+        let (platform, id) = (user.platform.as_str(), user.id.as_str());
+        // The names they gave, to scrub from what others wrote.
+        let names: Vec<String> = sqlx::query_scalar(
+            "SELECT a.answer FROM application_answers a JOIN applications p ON p.id = a.application_id WHERE p.platform = $1 AND p.user_id = $2 AND a.question_id = 'name'",
+        )
+        .bind(platform)
+        .bind(id)
+        .fetch_all(&mut **tx)
+        .await?
+        .into_iter()
+        .filter_map(|json: String| match serde_json::from_str(&json) {
+            Ok(crate::domain::Answer::Text(t)) => Some(t),
+            _ => None,
+        })
+        .collect();
+        // Their applications' content; the rows stay for the funnel.
+        for sql in [
+            "DELETE FROM application_answers WHERE application_id IN (SELECT id FROM applications WHERE platform = $1 AND user_id = $2)",
+            "DELETE FROM screening_steps WHERE application_id IN (SELECT id FROM applications WHERE platform = $1 AND user_id = $2)",
+            "UPDATE review_questions SET answer = NULL, question = '[erased]' WHERE application_id IN (SELECT id FROM applications WHERE platform = $1 AND user_id = $2)",
+            "UPDATE applications SET evaluation = NULL WHERE platform = $1 AND user_id = $2",
+            "UPDATE survey_invites SET draft = NULL WHERE platform = $1 AND user_id = $2",
+            // Attributed survey answers become anonymous ones.
+            "UPDATE survey_responses SET platform = NULL, user_id = NULL, round_id = NULL, submitted_at = NULL WHERE platform = $1 AND user_id = $2",
+        ] {
+            sqlx::query(sql)
+                .bind(platform)
+                .bind(id)
+                .execute(&mut **tx)
+                .await?;
+        }
+        sqlx::query(
+            "DELETE FROM suspensions WHERE platform = $1 AND user_id = $2 AND (lifted_at IS NOT NULL OR (until IS NOT NULL AND until <= $3))",
+        )
+        .bind(platform)
+        .bind(id)
+        .bind(to_millis(now))
+        .execute(&mut **tx)
+        .await?;
+        for table in DELETED {
+            sqlx::query(sqlx::AssertSqlSafe(format!(
+                "DELETE FROM {table} WHERE platform = $1 AND user_id = $2"
+            )))
+            .bind(platform)
+            .bind(id)
+            .execute(&mut **tx)
+            .await?;
+        }
+        for table in PSEUDONYMISED {
+            sqlx::query(sqlx::AssertSqlSafe(format!(
+                "UPDATE {table} SET user_id = $3 WHERE platform = $1 AND user_id = $2"
+            )))
+            .bind(platform)
+            .bind(id)
+            .bind(&pseudonym)
+            .execute(&mut **tx)
+            .await?;
+        }
+        // Cases they reported: kept for safeguarding, under the pseudonym.
+        if let Some(sealer) = &self.sealer {
+            let tag = sealer.tag(&user.to_string());
+            let ids: Vec<i64> = sqlx::query_scalar("SELECT id FROM cases WHERE reporter_tag = $1")
+                .bind(&tag)
+                .fetch_all(&mut **tx)
+                .await?;
+            let erased = format!("{platform}:{pseudonym}");
+            for case in ids {
+                sqlx::query(
+                    "UPDATE cases SET reporter_sealed = $1, reporter_tag = $2, reporter_plain = CASE WHEN reporter_plain IS NULL THEN NULL ELSE $3 END WHERE id = $4",
+                )
+                .bind(sealer.seal(&erased)?)
+                .bind(sealer.tag(&erased))
+                .bind(&erased)
+                .bind(case)
+                .execute(&mut **tx)
+                .await?;
+            }
+        }
+        // Prompts remembered on a platform that name them.
+        let mut words: Vec<String> = names
+            .iter()
+            .filter(|n| n.chars().count() >= 2)
+            .cloned()
+            .collect();
+        words.push(user.to_string());
+        words.push(id.to_string());
+        words.sort_by_key(|w| std::cmp::Reverse(w.len()));
+        words.dedup();
+        // `REPLACE(c, w, '') <> c` finds the text anywhere, as typed, on both databases.
+        for word in &words {
+            sqlx::query("DELETE FROM sent_prompts WHERE REPLACE(prompt, $1, '') <> prompt")
+                .bind(word)
+                .execute(&mut **tx)
+                .await?;
+            for (table, column) in FREE_TEXT {
+                sqlx::query(sqlx::AssertSqlSafe(format!(
+                    "UPDATE {table} SET {column} = REPLACE({column}, $1, '[erased]') WHERE REPLACE({column}, $1, '') <> {column}"
+                )))
+                .bind(word)
+                .execute(&mut **tx)
+                .await?;
+            }
+        }
+        Ok(pseudonym)
+    }
+}

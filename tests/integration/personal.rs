@@ -1,0 +1,104 @@
+//! A person's own data on both backends: `my data` sends everything as a JSON file, and
+//! `delete my data` (confirmed) ends their match kindly and leaves no personal data in any
+//! table, while the programme's figures keep a nameless count.
+
+use tandem::platforms::recording::Target;
+
+use crate::pairing::active_match;
+use crate::support::{Harness, user};
+
+const ROOM: &str = "coordinators";
+
+/// Asks for `my data` and returns the JSON file that comes back.
+async fn my_data(h: &Harness, who: &str) -> serde_json::Value {
+    h.rec.take();
+    h.app.receive(crate::support::dm(who, "my data")).await;
+    let file = h
+        .rec
+        .take()
+        .into_iter()
+        .filter(|s| s.target == Target::Dm(user(who)))
+        .find_map(|s| s.message.attachment)
+        .expect("a file");
+    assert_eq!(file.mime, "application/json");
+    assert_eq!(file.name, format!("tandem-data-{who}.json"));
+    serde_json::from_slice(&file.data).expect("JSON")
+}
+
+/// Every value Amina gave or is known by, which must not survive her erasure.
+const AMINA: &[&str] = &[
+    "amina",
+    "Amina",
+    "I volunteered at the library homework club",
+    "I want a CV I'm proud of",
+];
+
+both_backends! {
+    async fn my_data_is_sent_as_a_file_and_delete_my_data_leaves_nothing_behind(db: TestDb) {
+        let h = Harness::new(&db).await;
+        active_match(&h).await;
+        h.clock.advance(chrono::Duration::days(15));
+        h.sweep().await;
+        h.dm_all("amina", "1").await;
+        h.dm_all("grace", "1").await;
+        h.in_room("carol", ROOM, "!tandem event create title: CV clinic; start: 2027-03-03 18:00 Europe/London; length: 1h").await;
+        h.dm_all("amina", "rsvp 1 yes").await;
+        h.dm_all("grace", "rsvp 1 maybe").await;
+        // A report she makes, naming herself in it.
+        h.in_room("amina", "room-1", "!tandem report").await;
+        for line in ["2", "Tom", "He keeps asking to meet me alone, Amina says.", "skip", "no", "no", "yes"] {
+            h.dm_all("amina", line).await;
+        }
+
+        let data = my_data(&h, "amina").await;
+        assert_eq!(data["person"], "console:amina");
+        assert_eq!(data["applications"][0]["role"], "mentee");
+        assert_eq!(data["applications"][0]["answers"]["name"]["value"], "Amina");
+        assert_eq!(data["matches"][0]["partner"], "Grace");
+        assert_eq!(data["matches"][0]["check_ins"][0]["your_answer"], "met");
+        assert_eq!(data["events"][0]["your_answer"], "yes");
+        assert_eq!(data["reports_you_made"].as_array().map(Vec::len), Some(1));
+        assert!(data["surveys"]["anonymous_answers"].as_str().unwrap().contains("cannot be found"));
+
+        // Deleting asks first; no keeps everything.
+        let out = h.dm_all("amina", "delete my data").await;
+        assert!(out.contains("Do you want me to delete your data? This erases your applications and answers, ends your match (your partner will be told kindly and offered a new one)"), "{out}");
+        let out = h.dm_all("amina", "no").await;
+        assert!(out.contains("All right: nothing was deleted."), "{out}");
+        assert_eq!(h.store.applications_of(&user("amina")).await.unwrap().len(), 1);
+
+        h.dm_all("amina", "delete my data").await;
+        let out = h.dm_all("amina", "Yes, delete my data").await;
+        assert!(out.contains("[dm amina] Done: your data has been deleted"), "{out}");
+        assert!(out.contains("[dm grace] Your mentoring with Amina has come to an end: Amina isn't able to continue. This is nobody's fault"), "{out}");
+        assert!(out.contains("[dm grace] Would you like to be matched with someone new, or take a break for now?"), "{out}");
+        assert!(out.contains("[room room-1] This mentoring has ended"), "{out}");
+        assert!(out.contains("[room coordinators] A participant (application #1 (mentee)) asked for their data to be deleted, and it has been; match #1 was closed"), "{out}");
+        assert!(!out.contains("[dm amina] Would you like"), "{out}");
+
+        // Nothing of hers is left in any table.
+        for (table, rows) in h.store.dump_tables().await.unwrap() {
+            for row in rows {
+                for value in AMINA {
+                    assert!(!row.contains(value), "{value} in {table}: {row}");
+                }
+            }
+        }
+        // Her report stays with the moderators (safeguarding), without her name.
+        let cases = h.store.dump_tables().await.unwrap().into_iter().find(|(t, _)| t == "cases").unwrap().1;
+        assert!(cases[0].contains("He keeps asking to meet me alone, [erased] says."), "{cases:?}");
+        // Grace's data is untouched, and the figures keep a nameless count.
+        assert_eq!(h.store.applications_of(&user("grace")).await.unwrap().len(), 1);
+        let out = h.in_room("carol", ROOM, "!tandem report").await;
+        assert!(out.contains("Funnel: 2 applied → 2 accepted → 2 matched → 0 completed"), "{out}");
+        assert!(out.contains("Check-in answers: 2 met"), "{out}");
+        let out = h.in_room("carol", ROOM, "!tandem event show 1").await;
+        assert!(out.contains("1 yes, 1 maybe"), "{out}");
+        // She is a stranger now: no applications, nothing to delete or show.
+        let out = h.dm_all("amina", "status").await;
+        assert!(out.contains("You have no applications yet."), "{out}");
+        let data = my_data(&h, "amina").await;
+        assert_eq!(data["applications"].as_array().map(Vec::len), Some(0));
+        assert_eq!(data["reports_you_made"].as_array().map(Vec::len), Some(0));
+    }
+}
