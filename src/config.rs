@@ -21,7 +21,9 @@ use toml::Spanned;
 use crate::domain::matching::{
     CriterionDef, CriterionKind, MatchMode, MatchObjective, MatchingConfig,
 };
-use crate::domain::programme::{Choice, Condition, Question, QuestionKind, Role, Texts, slugify};
+use crate::domain::programme::{
+    CertificateDesign, Choice, Condition, Question, QuestionKind, Role, Texts, slugify,
+};
 use crate::domain::schedule::SchedulePlan;
 use crate::domain::screening::{Cond, Rule, RuleOutcome, Screening, StepDef, StepKind};
 use crate::domain::{Platform, Programme, RoleKind, UserRef};
@@ -94,8 +96,34 @@ pub struct Settings {
     pub moderation: ModerationSettings,
     #[serde(default)]
     pub events: EventsSettings,
+    #[serde(default)]
+    pub graphics: GraphicsSettings,
     pub matrix: Option<MatrixSettings>,
     pub discord: Option<DiscordSettings>,
+}
+
+/// `[graphics]`: the fonts certificates and charts are drawn with.
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct GraphicsSettings {
+    /// Font files in fallback order (the first with a glyph for a letter draws it).
+    #[serde(default = "default_fonts")]
+    pub fonts: Vec<PathBuf>,
+}
+
+impl Default for GraphicsSettings {
+    fn default() -> Self {
+        GraphicsSettings {
+            fonts: default_fonts(),
+        }
+    }
+}
+
+fn default_fonts() -> Vec<PathBuf> {
+    crate::graphics::DEFAULT_FONTS
+        .iter()
+        .map(PathBuf::from)
+        .collect()
 }
 
 #[derive(Debug, Clone, Deserialize, PartialEq)]
@@ -533,6 +561,23 @@ struct RawProgramme {
     reporting: RawReporting,
     #[serde(default)]
     surveys: BTreeMap<String, RawSurvey>,
+    certificate: Option<RawCertificate>,
+}
+
+/// `[certificate]`: the recognition certificate's design (`enabled = false`: none).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawCertificate {
+    #[serde(default = "default_true")]
+    enabled: bool,
+    title: Option<String>,
+    background: Option<Spanned<String>>,
+    accent: Option<Spanned<String>>,
+    text: Option<Spanned<String>>,
+    #[serde(default)]
+    signature_name: String,
+    #[serde(default)]
+    signature_title: String,
 }
 
 /// `[reporting]`: how reports protect the people behind the figures.
@@ -878,6 +923,41 @@ pub fn parse_programme(path: &Path, source: &str) -> Result<Programme, ConfigErr
             crate::domain::survey::DEFAULT_MINIMUM
         }
     };
+    let certificate = match &raw.certificate {
+        Some(c) if !c.enabled => None,
+        Some(c) => {
+            let mut colour = |v: &Option<Spanned<String>>, default: &str| match v {
+                Some(s) if is_colour(s.get_ref()) => s.get_ref().trim().to_string(),
+                Some(s) => {
+                    err(
+                        s.span().start,
+                        "a colour is # and six hex digits, like #1f4e79",
+                    );
+                    default.to_string()
+                }
+                None => default.to_string(),
+            };
+            Some(CertificateDesign {
+                title: c
+                    .title
+                    .clone()
+                    .unwrap_or_else(|| "Certificate of Mentoring".into()),
+                background: colour(&c.background, "#fdfaf3"),
+                accent: colour(&c.accent, "#1f4e79"),
+                text: colour(&c.text, "#222222"),
+                signature_name: c.signature_name.clone(),
+                signature_title: c.signature_title.clone(),
+            })
+        }
+        None => Some(CertificateDesign {
+            title: "Certificate of Mentoring".into(),
+            background: "#fdfaf3".into(),
+            accent: "#1f4e79".into(),
+            text: "#222222".into(),
+            signature_name: String::new(),
+            signature_title: String::new(),
+        }),
+    };
     if !errors.is_empty() {
         return Err(ConfigErrors(errors));
     }
@@ -902,7 +982,13 @@ pub fn parse_programme(path: &Path, source: &str) -> Result<Programme, ConfigErr
         schedule,
         surveys,
         anonymity_minimum,
+        certificate,
     })
+}
+
+fn is_colour(text: &str) -> bool {
+    let t = text.trim();
+    t.len() == 7 && t.starts_with('#') && t[1..].chars().all(|c| c.is_ascii_hexdigit())
 }
 
 fn build_surveys(

@@ -7,7 +7,8 @@
 //! - [`ports`]: the small capabilities the app needs from a chat platform;
 //! - [`storage`]: all SQL (SQLite and PostgreSQL);
 //! - [`platforms`]: console, a recording fake, and the chat adapters behind features;
-//! - [`config`]: settings and programme definitions from TOML.
+//! - [`config`]: settings and programme definitions from TOML;
+//! - [`graphics`]: certificates and report charts drawn to PNG (fonts loaded by the app).
 //!
 //! `domain` and `flows` use no database, async runtime or chat SDK.
 
@@ -17,6 +18,7 @@ pub mod config;
 pub mod domain;
 pub mod error;
 pub mod flows;
+pub mod graphics;
 pub mod matching;
 pub mod platforms;
 pub mod ports;

@@ -28,6 +28,7 @@ use crate::domain::survey::NewRound;
 use crate::domain::timezone::{TimeZone, parse_time_zone};
 use crate::domain::{RoleKind, RoomRef};
 use crate::flows::{Effect, OutMessage, Prompt, StateChange};
+use crate::graphics::certificate::CertificateText;
 use crate::ports::PortError;
 
 impl App {
@@ -350,22 +351,70 @@ impl App {
             reason: "the programme's planned end".into(),
             by: "tandem".into(),
         }];
+        let dates = format!(
+            "{} – {}",
+            m.created_at.format("%-d %B %Y"),
+            now.format("%-d %B %Y")
+        );
+        let months = programme.map_or(0, |p| p.duration_months);
+        let mut undrawn = Vec::new();
         for (member, name, role) in [
             (&m.mentee, &m.mentee_name, "mentee"),
             (&m.mentor, &m.mentor_name, "mentor"),
         ] {
+            let mut message = OutMessage::text(format!(
+                "Congratulations, {name}! You've completed your mentoring as a {role} in {programme_name}, from {} to {}. Thank you for everything you put into it.",
+                m.created_at.format("%-d %B %Y"),
+                now.format("%-d %B %Y")
+            ));
+            if let Some(design) = programme.and_then(|p| p.certificate.clone()) {
+                let text = CertificateText {
+                    name: name.clone(),
+                    achievement: format!(
+                        "has completed {} of mentoring as a {role} in",
+                        months_words(months)
+                    ),
+                    programme: programme_name.to_string(),
+                    dates: dates.clone(),
+                };
+                match self.draw_certificate(design, text).await {
+                    Ok(png) => {
+                        message.text.push_str(" Your certificate is attached.");
+                        message.attachment = Some(crate::flows::Attachment {
+                            name: format!(
+                                "certificate-{}.png",
+                                crate::domain::programme::slugify(name)
+                            ),
+                            mime: "image/png".into(),
+                            data: png,
+                        });
+                    }
+                    Err(why) => {
+                        warn!(match_id = m.id, "a certificate could not be drawn: {why}");
+                        undrawn.push(name.clone());
+                    }
+                }
+            }
             effects.push(Effect::SendDm {
                 to: member.clone(),
-                message: OutMessage::text(format!(
-                    "Congratulations, {name}! You've completed your mentoring as a {role} in {programme_name}, from {} to {}. Thank you for everything you put into it.",
-                    m.created_at.format("%-d %B %Y"),
-                    now.format("%-d %B %Y")
-                )),
+                message,
             });
             effects.push(Effect::QueuePrompt {
                 user: member.clone(),
                 prompt: Prompt::NextStep { match_id: m.id },
             });
+        }
+        if !undrawn.is_empty() {
+            self.tell_coordinators(
+                m.mentee.platform,
+                "certificate",
+                format!(
+                    "I couldn't draw a certificate for {} (match #{}): no installed font has every letter of the name. Please send one by hand, or add a font that covers it to [graphics] fonts.",
+                    undrawn.join(" and "),
+                    m.id
+                ),
+            )
+            .await?;
         }
         let committed = self
             .store
@@ -518,6 +567,19 @@ impl JobRunner for App {
             }
         };
         result.unwrap_or_else(|e| JobOutcome::Retry(e.to_string()))
+    }
+}
+
+/// `6` → "six months", for certificates.
+fn months_words(months: u32) -> String {
+    const WORDS: [&str; 13] = [
+        "", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+        "eleven", "twelve",
+    ];
+    match months {
+        1 => "one month".into(),
+        n if (n as usize) < WORDS.len() => format!("{} months", WORDS[n as usize]),
+        n => format!("{n} months"),
     }
 }
 

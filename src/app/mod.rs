@@ -63,6 +63,8 @@ pub struct AppSettings {
     pub events_rooms: Vec<RoomRef>,
     /// How long before an event its reminders go to those who said yes.
     pub event_reminders: Vec<chrono::Duration>,
+    /// Font files for certificates and charts, in fallback order.
+    pub fonts: Vec<std::path::PathBuf>,
 }
 
 impl Default for AppSettings {
@@ -75,6 +77,10 @@ impl Default for AppSettings {
             progress_every: 25,
             events_rooms: vec![RoomRef::new(Platform::Console, "events")],
             event_reminders: vec![chrono::Duration::hours(24), chrono::Duration::hours(1)],
+            fonts: crate::graphics::DEFAULT_FONTS
+                .iter()
+                .map(std::path::PathBuf::from)
+                .collect(),
             moderation: Moderation {
                 categories: crate::domain::incident::default_categories(),
                 max_reports_per_day: 5,
@@ -93,6 +99,8 @@ pub struct App {
     ports: Ports,
     clock: Arc<dyn Clock>,
     settings: AppSettings,
+    /// Fonts for certificates and charts, loaded the first time one is drawn.
+    fonts: Arc<std::sync::OnceLock<Arc<crate::graphics::Fonts>>>,
     /// When the coordinators were last told that someone cannot be reached by DM: one
     /// notice an hour per person, not one per message of a chain of steps.
     unreachable_told: Arc<std::sync::Mutex<std::collections::HashMap<UserRef, DateTime<Utc>>>>,
@@ -137,6 +145,7 @@ impl App {
             clock,
             settings,
             unreachable_told: Arc::default(),
+            fonts: Arc::default(),
         }
     }
 
@@ -988,6 +997,55 @@ impl App {
         Ok(())
     }
 
+    /// The fonts, loaded on first use (a few megabytes, so only when something is drawn).
+    fn fonts(&self) -> Arc<crate::graphics::Fonts> {
+        self.fonts
+            .get_or_init(|| {
+                let (fonts, missing) = crate::graphics::Fonts::load(&self.settings.fonts);
+                for path in missing {
+                    warn!(path = %path.display(), "a font for certificates and charts is missing");
+                }
+                Arc::new(fonts)
+            })
+            .clone()
+    }
+
+    /// Draws a chart off the async threads.
+    async fn draw_chart(
+        &self,
+        sections: Vec<crate::domain::reporting::ChartSection>,
+    ) -> std::result::Result<Vec<u8>, String> {
+        let fonts = self.fonts();
+        if fonts.is_empty() {
+            return Err("no font could be loaded".into());
+        }
+        tokio::task::spawn_blocking(move || crate::graphics::chart::render(&fonts, &sections))
+            .await
+            .map_err(|e| e.to_string())?
+    }
+
+    /// Draws a person's certificate off the async threads: the PNG, or why not (a font
+    /// missing for their name's script).
+    pub(crate) async fn draw_certificate(
+        &self,
+        design: crate::domain::programme::CertificateDesign,
+        text: crate::graphics::certificate::CertificateText,
+    ) -> std::result::Result<Vec<u8>, String> {
+        let fonts = self.fonts();
+        let drawn = tokio::task::spawn_blocking(move || {
+            crate::graphics::certificate::render(&fonts, &design, &text)
+        })
+        .await
+        .map_err(|e| e.to_string())??;
+        match drawn {
+            (png, missing) if missing.is_empty() => Ok(png),
+            (_, missing) => Err(format!(
+                "no font has {}",
+                missing.iter().collect::<String>()
+            )),
+        }
+    }
+
     /// Posts a final notice in a match's pair room and archives it (read-only).
     async fn archive_pair_room(
         &self,
@@ -1333,6 +1391,27 @@ impl App {
                     );
                     Ok(())
                 }
+                Effect::PostChart {
+                    room,
+                    title,
+                    sections,
+                } => match self.draw_chart(sections.clone()).await {
+                    Ok(png) => {
+                        let message = OutMessage {
+                            attachment: Some(flows::Attachment {
+                                name: "tandem-report.png".into(),
+                                mime: "image/png".into(),
+                                data: png,
+                            }),
+                            ..OutMessage::text(title.clone())
+                        };
+                        self.ports.rooms.post_in_room(room, &message, &key).await
+                    }
+                    Err(e) => {
+                        warn!("drawing the report's chart failed: {e}");
+                        Ok(())
+                    }
+                },
                 Effect::ArchivePairRoom { match_id, notice } => {
                     self.archive_pair_room(&key, *match_id, notice).await
                 }

@@ -38,6 +38,21 @@ pub struct Programme {
     pub surveys: Vec<super::survey::Survey>,
     /// No report or export shows a figure from fewer answers than this.
     pub anonymity_minimum: usize,
+    /// The recognition certificate sent at a planned closure (`None`: no certificate).
+    pub certificate: Option<CertificateDesign>,
+}
+
+/// How a programme's recognition certificate looks.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CertificateDesign {
+    pub title: String,
+    /// `#rrggbb`
+    pub background: String,
+    pub accent: String,
+    pub text: String,
+    /// Who signs it, and as what ("Programme lead").
+    pub signature_name: String,
+    pub signature_title: String,
 }
 
 /// Texts the programme shows at fixed points of the journey.

@@ -175,7 +175,51 @@ pub fn build(input: &ReportInput<'_>) -> ProgrammeReport {
     }
 }
 
+/// One section of the report's chart: bars with labels and counts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChartSection {
+    pub title: String,
+    pub bars: Vec<(String, usize)>,
+}
+
 impl ProgrammeReport {
+    /// The chart's sections: the funnel, then each survey question with a distribution
+    /// (only those the anonymity minimum lets the text show).
+    pub fn chart(&self) -> Vec<ChartSection> {
+        let mut sections = vec![ChartSection {
+            title: format!("{}: from application to completion", self.programme),
+            bars: self
+                .funnel
+                .iter()
+                .map(|(stage, n)| ((*stage).to_string(), *n))
+                .collect(),
+        }];
+        for (title, result) in &self.surveys {
+            let Ok(r) = result else { continue };
+            for q in &r.questions {
+                let bars = match &q.summary {
+                    Summary::Counts { counts, .. } => counts.clone(),
+                    Summary::Nps {
+                        promoters,
+                        passives,
+                        detractors,
+                        ..
+                    } => vec![
+                        ("promoters (9–10)".into(), *promoters),
+                        ("passives (7–8)".into(), *passives),
+                        ("detractors (0–6)".into(), *detractors),
+                    ],
+                    _ => continue,
+                };
+                sections.push(ChartSection {
+                    title: format!("{title} — {} ({} answers)", q.label, q.answered),
+                    bars,
+                });
+            }
+        }
+        sections
+    }
+
     /// The report as a message for the coordinators' room.
     pub fn text(&self) -> String {
         let mut s = format!(

@@ -335,6 +335,12 @@ pub enum Effect {
         match_id: i64,
         notice: String,
     },
+    /// Post a chart (drawn by the app) in a room, under `title`.
+    PostChart {
+        room: RoomRef,
+        title: String,
+        sections: Vec<crate::domain::reporting::ChartSection>,
+    },
     /// Erase a person at their request (after everything else in the step).
     ErasePerson {
         user: UserRef,

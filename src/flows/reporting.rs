@@ -77,8 +77,18 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, arg: Option<&str>) -> Outcome {
         surveys,
         now: ctx.now,
     });
-    post(format!(
+    let mut outcome = post(format!(
         "{}\n(To report an incident privately, send me report in a direct message.)",
         report.text()
-    ))
+    ));
+    outcome.effects.push(Effect::PostChart {
+        room: room.clone(),
+        title: format!(
+            "Chart: {} on {}",
+            programme.name,
+            ctx.now.format("%-d %B %Y")
+        ),
+        sections: report.chart(),
+    });
+    outcome
 }

@@ -281,7 +281,7 @@ impl Store {
                 self.record_next_step(tx, *match_id, user, *choice, now)
                     .await?
             }
-            Effect::ArchivePairRoom { .. } => {}
+            Effect::ArchivePairRoom { .. } | Effect::PostChart { .. } => {}
             Effect::ErasePerson { user } => {
                 self.erase_person(tx, user, now).await?;
             }

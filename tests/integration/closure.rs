@@ -64,8 +64,15 @@ both_backends! {
         assert!(out.contains("Match #1 (Amina ↔ Grace) was already closed on"), "{out}");
         assert!(out.contains("(early)"), "{out}");
 
-        // The programme report, in the coordinators' room only.
-        let out = h.in_room("carol", ROOM, "!tandem report").await;
+        // The programme report with its chart, in the coordinators' room only.
+        h.rec.take();
+        h.app.receive(crate::support::room_message("carol", ROOM, "!tandem report")).await;
+        let sent = h.rec.take();
+        let chart = sent.iter().find_map(|s| s.message.attachment.clone()).expect("a chart");
+        assert_eq!((chart.name.as_str(), chart.mime.as_str()), ("tandem-report.png", "image/png"));
+        assert!(tiny_skia::Pixmap::decode_png(&chart.data).is_ok());
+        let out = crate::support::transcript(&sent);
+        assert!(out.contains("[room coordinators] Chart: Pathways Mentoring 2027 on 11 January 2027"), "{out}");
         assert!(out.contains("[room coordinators] Programme report: Pathways Mentoring 2027 (11 January 2027)"), "{out}");
         assert!(out.contains("Funnel: 2 applied → 2 accepted → 2 matched → 0 completed"), "{out}");
         assert!(out.contains("Mentees: 1 resting\nMentors: 1 ready"), "{out}");
@@ -124,12 +131,28 @@ both_backends! {
         h.dm_all("amina", "2").await;
         // To the end, answering what arrives so nobody is left in a conversation.
         h.clock.set(chrono::DateTime::parse_from_rfc3339("2027-07-12T00:00:00Z").unwrap().with_timezone(&chrono::Utc));
-        let out = h.sweep().await;
+        h.rec.take();
+        h.app.sweep().await.unwrap();
+        h.app.run_due_jobs().await.unwrap();
+        let sent = h.rec.take();
+        let out = crate::support::transcript(&sent);
+        // Each gets a certificate with their name, drawn as a PNG.
+        for who in ["amina", "grace"] {
+            let file = sent
+                .iter()
+                .filter(|s| s.target == tandem::platforms::recording::Target::Dm(user(who)))
+                .find_map(|s| s.message.attachment.clone())
+                .unwrap_or_else(|| panic!("no certificate for {who}: {out}"));
+            assert_eq!(file.mime, "image/png");
+            assert_eq!(file.name, format!("certificate-{who}.png"));
+            let image = tiny_skia::Pixmap::decode_png(&file.data).unwrap();
+            assert_eq!((image.width(), image.height()), (1600, 1130));
+        }
         assert!(out.contains("[room room-1] Six months ago you started mentoring together"), "{out}");
         // The first meeting, 12 check-ins, the midpoint and its survey, and the closure.
         assert!(out.contains("What you did together: 16 milestones along the way"), "{out}");
         assert!(out.contains("and 2 check-ins where you told us you'd met. This room stays open until 19 July to say goodbye."), "{out}");
-        assert!(out.contains("[dm amina] Congratulations, Amina! You've completed your mentoring as a mentee in Pathways Mentoring 2027, from 11 January 2027 to 12 July 2027."), "{out}");
+        assert!(out.contains("[dm amina] Congratulations, Amina! You've completed your mentoring as a mentee in Pathways Mentoring 2027, from 11 January 2027 to 12 July 2027. Thank you for everything you put into it. Your certificate is attached."), "{out}");
         assert!(out.contains("[dm grace] Congratulations, Grace! You've completed your mentoring as a mentor"), "{out}");
         let m = h.store.match_by_id(1).await.unwrap().unwrap();
         assert_eq!((m.status, m.closure.unwrap().kind), (MatchStatus::Closed, ClosureKind::Planned));

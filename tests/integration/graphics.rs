@@ -1,0 +1,124 @@
+//! Certificates and charts drawn with the system's fonts (installed by `scripts/test`):
+//! names in Latin, Arabic, Devanagari and CJK scripts come out with every character drawn
+//! and Arabic joined, and a chart has a bar per figure.
+
+use tandem::domain::programme::CertificateDesign;
+use tandem::domain::reporting::ChartSection;
+use tandem::graphics::certificate::{CertificateText, render};
+use tandem::graphics::chart;
+use tandem::graphics::{DEFAULT_FONTS, Fonts};
+use tiny_skia::Pixmap;
+
+fn fonts() -> Fonts {
+    let (fonts, missing) = Fonts::system();
+    let needed: Vec<_> = missing
+        .iter()
+        .filter(|p| !p.to_string_lossy().contains("dejavu"))
+        .collect();
+    assert!(
+        needed.is_empty(),
+        "fonts missing: {needed:?} (scripts/test installs fonts-noto-core, fonts-droid-fallback and fonts-nanum)"
+    );
+    fonts
+}
+
+fn design() -> CertificateDesign {
+    CertificateDesign {
+        title: "Certificate of Mentoring".into(),
+        background: "#fdfaf3".into(),
+        accent: "#1f4e79".into(),
+        text: "#222222".into(),
+        signature_name: "Dr Jo Banda".into(),
+        signature_title: "Programme lead".into(),
+    }
+}
+
+/// Writes an image to `TANDEM_TEST_IMAGES` (a folder), when set, to look at.
+fn save(name: &str, png: &[u8]) {
+    if let Some(dir) = std::env::var_os("TANDEM_TEST_IMAGES") {
+        std::fs::write(std::path::Path::new(&dir).join(name), png).unwrap();
+    }
+}
+
+/// Pixels in rows `from..to` that differ from the background.
+fn ink(png: &[u8], from: u32, to: u32) -> usize {
+    let pixmap = Pixmap::decode_png(png).unwrap();
+    let background = pixmap.pixel(5, 5).unwrap();
+    (from..to)
+        .flat_map(|y| (100..pixmap.width() - 100).map(move |x| (x, y)))
+        .filter(|(x, y)| pixmap.pixel(*x, *y).unwrap() != background)
+        .count()
+}
+
+#[test]
+fn certificates_draw_names_in_any_script_with_every_character() {
+    let fonts = fonts();
+    assert!(DEFAULT_FONTS.len() >= 4);
+    for name in [
+        "Amina Otieno",
+        "Zoë Ñúñez",
+        "أمينة العلي",
+        "अमीना शर्मा",
+        "山田 明美",
+        "김민지",
+    ] {
+        let line = fonts.line(name, 96.0);
+        assert!(
+            line.missing.is_empty(),
+            "{name}: no glyph for {:?}",
+            line.missing
+        );
+        let text = CertificateText {
+            name: name.into(),
+            achievement: "has completed six months of mentoring as a mentee in".into(),
+            programme: "Pathways Mentoring 2027".into(),
+            dates: "11 January 2027 – 11 July 2027".into(),
+        };
+        let (png, missing) = render(&fonts, &design(), &text).unwrap();
+        assert!(missing.is_empty(), "{name}: {missing:?}");
+        save(&format!("certificate-{}.png", name.len()), &png);
+        let pixmap = Pixmap::decode_png(&png).unwrap();
+        assert_eq!((pixmap.width(), pixmap.height()), (1600, 1130));
+        // The name's band (its baseline is at 500) is inked.
+        assert!(ink(&png, 410, 520) > 1500, "{name}: the name is not drawn");
+    }
+    // Arabic letters take their joined forms; Devanagari forms its conjunct.
+    for word in ["أمينة", "शर्मा"] {
+        let shaped = fonts.line(word, 96.0).glyph_ids();
+        assert_ne!(
+            shaped,
+            fonts.nominal_glyph_ids(word),
+            "{word} was not shaped"
+        );
+    }
+    // Arabic is drawn right to left: its first letter is at the right end.
+    let line = fonts.line("أمينة", 96.0);
+    let ids = line.glyph_ids();
+    assert_eq!(ids.len(), 5);
+}
+
+#[test]
+fn a_chart_has_a_bar_for_each_figure() {
+    let fonts = fonts();
+    let sections = [
+        ChartSection {
+            title: "Funnel".into(),
+            bars: vec![
+                ("applied".into(), 12),
+                ("accepted".into(), 9),
+                ("matched".into(), 6),
+                ("completed".into(), 0),
+            ],
+        },
+        ChartSection {
+            title: "Midpoint survey — Satisfaction (5 answers)".into(),
+            bars: (1..=5).map(|i| (format!("{i}"), i)).collect(),
+        },
+    ];
+    let png = chart::render(&fonts, &sections).unwrap();
+    save("chart.png", &png);
+    let pixmap = Pixmap::decode_png(&png).unwrap();
+    assert_eq!(pixmap.width(), 1200);
+    // The longest bar (12 applied) reaches across; the first row is inked far to the right.
+    assert!(ink(&png, 100, 130) > 5000);
+}
