@@ -206,12 +206,26 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Console { database, start } => {
             let settings = load_settings(cli.config.as_deref())?;
             let programmes = load_programmes(&settings)?;
+            let db_file = match &database {
+                None => Some(settings.data_dir.join("console.db")),
+                Some(d) if !d.contains("://") => Some(PathBuf::from(d)),
+                Some(_) => None,
+            };
             let url = match database {
                 Some(d) => database_url(&d),
                 None => config::sqlite_url(&settings.data_dir.join("console.db")),
             };
             let store = Store::open(&url).await?.with_case_key(case_key(&settings)?);
-            let output = ConsoleOutput::stdout().with_files(settings.data_dir.join("files"));
+            // Files the bot sends go next to the conversations' database (`x.db` →
+            // `x-files/`), so each console session keeps its own.
+            let files = match db_file {
+                Some(f) => f.with_file_name(format!(
+                    "{}-files",
+                    f.file_stem().unwrap_or_default().to_string_lossy()
+                )),
+                None => settings.data_dir.join("console-files"),
+            };
+            let output = ConsoleOutput::stdout().with_files(files);
             let ports = Ports {
                 dm: Arc::new(output.clone()),
                 rooms: Arc::new(output.clone()),

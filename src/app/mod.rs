@@ -347,6 +347,35 @@ impl App {
         if let Some(subject) = self.surveys_subject(inbound).await? {
             return Ok(subject);
         }
+        if let (Place::Room(room), flows::Content::Text(text)) = (&inbound.place, &inbound.content)
+            && self.coordinators_room(room.platform) == Some(room)
+            && let Some(rest) = flows::strip_prefix_ci(text.trim(), &self.settings.room_prefix)
+            && let Some(Ok(command)) = flows::reporting::parse_export(rest)
+        {
+            let Ok(p) = flows::reporting::which(
+                &self.programmes,
+                &inbound.from,
+                command.programme.as_deref(),
+            ) else {
+                return Ok(Subject::Nothing);
+            };
+            let what = match command.what.as_str() {
+                "applications" => export::ExportWhat::Applications,
+                "matches" => export::ExportWhat::Matches,
+                "surveys" => export::ExportWhat::Surveys,
+                _ => export::ExportWhat::Events,
+            };
+            let format = if command.json {
+                crate::domain::export::Format::Json
+            } else {
+                crate::domain::export::Format::Csv
+            };
+            return Ok(Subject::Export(
+                export::export(&self.store, p, what, format)
+                    .await
+                    .map_err(Error::Internal)?,
+            ));
+        }
         if let (Place::Dm, flows::Content::Text(text)) = (&inbound.place, &inbound.content)
             && flows::personal::parse(text) == Some(flows::personal::PersonalCommand::MyData)
         {

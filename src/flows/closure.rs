@@ -279,7 +279,7 @@ pub fn close_effects(
                 if reason.is_empty() {
                     "none given".to_string()
                 } else {
-                    preview(reason, 500)
+                    preview(reason.trim_end_matches('.'), 500)
                 }
             )),
         });

@@ -537,6 +537,9 @@ pub enum Subject {
     },
     /// For `surveys`.
     SurveyStats(Vec<crate::domain::survey::SurveyStats>),
+    /// For `export` in the coordinators' room: the file's text and notes of what was left
+    /// out, or why nothing may be exported.
+    Export(Result<(String, Vec<String>), String>),
     /// For `my data`: everything stored about the sender.
     PersonalData(serde_json::Value),
     /// For `report` in the coordinators' room: the programme's records and answers.
@@ -773,6 +776,17 @@ fn handle_room(
         && let Some(arg) = reporting::parse(rest)
     {
         return reporting::handle(ctx, room, arg.as_deref());
+    }
+    if let Some(command) = reporting::parse_export(rest) {
+        return match staff_command(
+            room,
+            ctx.coordinators_room,
+            Ok(command),
+            "Exports work in the coordinators' room.",
+        ) {
+            Ok(command) => reporting::handle_export(ctx, room, command),
+            Err(early) => *early,
+        };
     }
     if matches!(parse(rest), Some(Command::Report)) {
         // Started from a room (perhaps a pair room): the report goes on in the DM, and

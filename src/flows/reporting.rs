@@ -1,5 +1,6 @@
-//! `report` in the coordinators' room: the programme's figures in one message (see
-//! `domain::reporting`). In any other room, and in a DM, `report` is an incident report.
+//! `report` in the coordinators' room: the programme's figures in one message with a chart
+//! (see `domain::reporting`); and `export <what> [csv|json]`, the same tables as `tandem
+//! export` as a file. In any other room, and in a DM, `report` is an incident report.
 
 use super::{Ctx, Effect, OutMessage, Outcome, Subject};
 use crate::domain::reporting::{ReportInput, build};
@@ -91,4 +92,106 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, arg: Option<&str>) -> Outcome {
         sections: report.chart(),
     });
     outcome
+}
+
+/// `export <applications|matches|surveys|events> [csv|json] [programme]`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExportCommand {
+    pub what: String,
+    pub json: bool,
+    pub programme: Option<String>,
+}
+
+const EXPORT_USAGE: &str =
+    "Usage: export <applications|matches|surveys|events> [csv|json] [programme]";
+
+/// Parses `export …`; `None` when the text is not one.
+pub fn parse_export(rest: &str) -> Option<Result<ExportCommand, String>> {
+    let words: Vec<String> = rest.split_whitespace().map(str::to_lowercase).collect();
+    if words.first().map(String::as_str) != Some("export") {
+        return None;
+    }
+    let Some(what) = words
+        .get(1)
+        .filter(|w| ["applications", "matches", "surveys", "events"].contains(&w.as_str()))
+    else {
+        return Some(Err(EXPORT_USAGE.into()));
+    };
+    let mut json = false;
+    let mut programme = None;
+    for w in &words[2..] {
+        match w.as_str() {
+            "csv" => json = false,
+            "json" => json = true,
+            other if programme.is_none() => programme = Some(other.to_string()),
+            _ => return Some(Err(EXPORT_USAGE.into())),
+        }
+    }
+    Some(Ok(ExportCommand {
+        what: what.clone(),
+        json,
+        programme,
+    }))
+}
+
+/// Posts the export file (made by the app, which holds the data), or why not.
+pub fn handle_export(
+    ctx: &Ctx<'_>,
+    room: &RoomRef,
+    command: Result<ExportCommand, String>,
+) -> Outcome {
+    let post = |message: OutMessage| {
+        Outcome::unchanged(vec![Effect::PostInRoom {
+            room: room.clone(),
+            message,
+        }])
+    };
+    let command = match command {
+        Ok(c) => c,
+        Err(e) => return post(OutMessage::text(e)),
+    };
+    let programme = match which(ctx.programmes, ctx.user, command.programme.as_deref()) {
+        Ok(p) => p,
+        Err(e) if e.is_empty() => {
+            return super::review::refuse_non_coordinator(
+                ctx,
+                room,
+                "export the programme's records",
+            );
+        }
+        Err(e) => return post(OutMessage::text(e)),
+    };
+    match ctx.subject {
+        Subject::Export(Ok((data, notes))) => {
+            let extension = if command.json { "json" } else { "csv" };
+            let mut text = format!(
+                "Export of {} from {} ({extension}; pseudonymous, survey answers only from the anonymity minimum).",
+                command.what, programme.name
+            );
+            for note in notes {
+                text.push_str(&format!("\nLeft out: {note}."));
+            }
+            post(OutMessage {
+                attachment: Some(super::Attachment {
+                    name: format!(
+                        "{}-{}-{}.{extension}",
+                        programme.slug,
+                        command.what,
+                        ctx.now.format("%Y-%m-%d")
+                    ),
+                    mime: if command.json {
+                        "application/json".into()
+                    } else {
+                        "text/csv".into()
+                    },
+                    data: data.clone().into_bytes(),
+                }),
+                ..OutMessage::text(text)
+            })
+        }
+        Subject::Export(Err(reason)) => post(OutMessage::text(reason.clone())),
+        _ => post(OutMessage::text(
+            "I couldn't gather that export just now; please try again.",
+        )),
+    }
 }

@@ -527,8 +527,8 @@ fn send(
     let skipped = before - everyone.len();
     let skipped_text = match skipped {
         0 => String::new(),
-        1 => " (1 person already has it open, and was not asked twice)".into(),
-        n => format!(" ({n} people already have it open, and were not asked twice)"),
+        1 => " (1 person was already asked while it is open, and was not asked twice)".into(),
+        n => format!(" ({n} people were already asked while it is open, and were not asked twice)"),
     };
     if everyone.is_empty() {
         return post(format!(
@@ -922,7 +922,9 @@ optional = true
         assert_eq!(round.recipients, vec![(person("amina"), RoleKind::Mentee)]);
         let text = texts(&out);
         assert!(
-            text.contains("Sent Pulse survey to 1 person by DM (1 person already has it open"),
+            text.contains(
+                "Sent Pulse survey to 1 person by DM (1 person was already asked while it is open"
+            ),
             "{text}"
         );
         // A survey for mentees only is not sent to mentors.

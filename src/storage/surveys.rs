@@ -191,7 +191,8 @@ impl Store {
             .collect()
     }
 
-    /// People with an open invite to a survey (so a second sending skips them).
+    /// People asked in a round of a survey that is still open, whether they have answered
+    /// or not (so a second sending skips them).
     pub async fn open_invitees(
         &self,
         programme: &str,
@@ -199,7 +200,7 @@ impl Store {
         now: DateTime<Utc>,
     ) -> Result<Vec<UserRef>> {
         let rows = sqlx::query(
-            "SELECT DISTINCT i.platform, i.user_id FROM survey_invites i JOIN survey_rounds r ON r.id = i.round_id WHERE r.programme = $1 AND r.survey = $2 AND i.answered = 0 AND r.closes_at > $3",
+            "SELECT DISTINCT i.platform, i.user_id FROM survey_invites i JOIN survey_rounds r ON r.id = i.round_id WHERE r.programme = $1 AND r.survey = $2 AND r.closes_at > $3",
         )
         .bind(programme)
         .bind(survey)

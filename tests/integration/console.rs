@@ -357,3 +357,82 @@ fn expect_lines(stdout: &str, expected: &[&str]) {
         assert!(stdout.contains(e), "missing «{e}» in:\n{stdout}");
     }
 }
+
+#[test]
+fn the_closure_script_shows_surveys_an_early_and_a_planned_closure_a_report_an_export_and_a_deletion()
+ {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("closure.db").display().to_string();
+    let script =
+        std::fs::read_to_string(repo_root().join("tests/fixtures/closure_demo.txt")).unwrap();
+    let out = tandem(
+        &[
+            "console",
+            "--database",
+            &db,
+            "--start",
+            "2027-01-11T09:00:00Z",
+        ],
+        &script,
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    expect_lines(
+        &stdout,
+        &[
+            // An early, no-fault closure: Grace is told kindly, never why; both are offered
+            // a new match.
+            "[dm grace] Your mentoring with Bea has come to an end: Bea isn't able to continue. This is nobody's fault",
+            "[room bea-grace] (the room is now read-only)",
+            "[room coordinators] Match #2 (Bea ↔ Grace), Pathways Mentoring 2027, was closed early by Bea (mentee). Reason: We can't find times that suit us both.",
+            "[dm bea] Would you like to be matched with someone new, or take a break for now?",
+            // The midpoint survey: four answers are not shown; a fifth (Bea, asked by the
+            // coordinators) makes the results appear, free text still hidden.
+            "[room coordinators] Midpoint survey has 4 answers so far; results are shown from 5 answers",
+            "[room coordinators] Sent Midpoint survey to 1 person by DM (4 people were already asked while it is open",
+            "[room coordinators] Survey results: Midpoint survey (Pathways Mentoring 2027), 5 answers from 5 invited, anonymous.",
+            "Satisfaction (5 answered): average 3.6",
+            "What would help (1 answered): not shown, fewer than 5 answers.",
+            // The report with its chart, and an export.
+            "[room coordinators] Programme report: Pathways Mentoring 2027 (13 April 2027)\n  Funnel: 5 applied → 5 accepted → 5 matched → 0 completed",
+            "Matches: 2 active, 1 closed (closed: 1 early)",
+            "[room coordinators] Chart: Pathways Mentoring 2027 on 13 April 2027\n  📎 tandem-report.png (image/png,",
+            "Left out: closure: not exported: 0 answers, fewer than the anonymity minimum of 5.\n  📎 pathways-2027-surveys-2027-04-13.csv (text/csv,",
+            // The planned end: certificates, the closing survey, what next.
+            "What you did together: 16 milestones along the way",
+            "Your certificate is attached.\n  📎 certificate-amina.png (image/png,",
+            "[dm hana] Congratulations, Hana! You've completed your mentoring as a mentor",
+            "[dm amina] Thank you! Your answers to Closing survey are in, without your name.",
+            "[room coordinators] After match #1 (Pathways Mentoring 2027): Grace would like to take a break.",
+            // Her data, then its deletion; the figures keep a nameless count.
+            "📎 tandem-data-amina.json (application/json,",
+            "[dm amina] Done: your data has been deleted",
+            "[room coordinators] A participant (application #1 (mentee)) asked for their data to be deleted, and it has been.",
+            "Funnel: 5 applied → 5 accepted → 5 matched → 4 completed",
+        ],
+    );
+    // The files are next to the database: the export has five rows in content order.
+    let files = dir.path().join("closure-files");
+    let csv =
+        std::fs::read_to_string(files.join("coordinators/pathways-2027-surveys-2027-04-13.csv"))
+            .unwrap();
+    assert_eq!(csv.lines().count(), 6, "{csv}");
+    assert!(
+        csv.starts_with("survey,midpoint.satisfaction,midpoint.meetings,midpoint.on_track"),
+        "{csv}"
+    );
+    assert!(
+        !csv.contains("practice interviews"),
+        "free text from one person stays out: {csv}"
+    );
+    let certificate = std::fs::read(files.join("amina/certificate-amina.png")).unwrap();
+    assert!(certificate.starts_with(b"\x89PNG"));
+    let data: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(files.join("amina/tandem-data-amina.json")).unwrap())
+            .unwrap();
+    assert_eq!(data["matches"][0]["partner"], "Grace");
+}

@@ -105,7 +105,7 @@ both_backends! {
         assert!(out.contains("[dm amina] Question 1 of 4: How happy are you with your mentoring so far?"), "{out}");
         // Sending again skips everyone who has it open.
         let out = h.in_room("carol", ROOM, "!tandem survey send midpoint mentees").await;
-        assert!(out.contains("Nobody to send Midpoint survey to: there are no mentees in Pathways Mentoring 2027 (6 people already have it open, and were not asked twice). Nothing was sent."), "{out}");
+        assert!(out.contains("Nobody to send Midpoint survey to: there are no mentees in Pathways Mentoring 2027 (6 people were already asked while it is open, and were not asked twice). Nothing was sent."), "{out}");
 
         let out = answer(&h, "amina", "5", "More practice interviews, please.").await;
         assert!(out.contains("[dm amina] Thank you! Your answers to Midpoint survey are in, without your name."), "{out}");
