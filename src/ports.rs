@@ -62,6 +62,15 @@ pub trait RoomMessenger: Send + Sync {
     }
 }
 
+/// One message of a room's history.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HistoryLine {
+    /// The author as the platform names them (a display name or id).
+    pub author: String,
+    pub at: chrono::DateTime<chrono::Utc>,
+    pub text: String,
+}
+
 /// What a private room (a pair room, a case room) should look like.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PrivateRoomSpec {
@@ -99,6 +108,18 @@ pub trait RoomProvisioner: Send + Sync {
     /// the platform has archiving (a Discord thread is locked and archived).
     async fn archive_room(&self, room: &RoomRef, key: &IdempotencyKey) -> Result<(), PortError> {
         self.set_read_only(room, true, key).await
+    }
+
+    /// The room's messages, oldest first (at most `limit`), for a member's transcript.
+    /// Platforms that keep no history say so.
+    async fn room_history(
+        &self,
+        _room: &RoomRef,
+        _limit: usize,
+    ) -> Result<Vec<HistoryLine>, PortError> {
+        Err(PortError::Other(anyhow::anyhow!(
+            "this platform keeps no room history for the bot to read"
+        )))
     }
 
     /// Removes `user` from a room the bot manages (a suspended person).

@@ -1075,6 +1075,68 @@ impl App {
         }
     }
 
+    /// Reads a pair room's history and sends it to a member as a text file.
+    async fn send_transcript(
+        &self,
+        key: &IdempotencyKey,
+        to: &UserRef,
+        match_id: i64,
+    ) -> std::result::Result<(), PortError> {
+        let m = self
+            .store
+            .match_by_id(match_id)
+            .await
+            .map_err(|e| PortError::Other(anyhow::anyhow!("reading match {match_id}: {e}")))?;
+        let Some((m, room)) = m.and_then(|m| m.room.clone().map(|r| (m, r))) else {
+            return Ok(());
+        };
+        let room = RoomRef::new(m.mentee.platform, room);
+        let message = match self.ports.provisioner.room_history(&room, 5000).await {
+            Ok(lines) => {
+                let mut text = format!(
+                    "Transcript of the pair room of {} and {} (match #{}), {} message{}, times in UTC.\n\n",
+                    m.mentee_name,
+                    m.mentor_name,
+                    m.id,
+                    lines.len(),
+                    if lines.len() == 1 { "" } else { "s" }
+                );
+                for l in &lines {
+                    text.push_str(&format!(
+                        "[{}] {}: {}\n",
+                        l.at.format("%Y-%m-%d %H:%M"),
+                        l.author,
+                        l.text
+                    ));
+                }
+                OutMessage {
+                    attachment: Some(flows::Attachment {
+                        name: format!("transcript-match-{}.txt", m.id),
+                        mime: "text/plain; charset=utf-8".into(),
+                        data: text.into_bytes(),
+                    }),
+                    ..OutMessage::text(format!(
+                        "Here is the transcript of your pair room ({} message{}). Please keep it private: it is your conversation with {}.",
+                        lines.len(),
+                        if lines.len() == 1 { "" } else { "s" },
+                        if m.mentee == *to {
+                            &m.mentor_name
+                        } else {
+                            &m.mentee_name
+                        }
+                    ))
+                }
+            }
+            Err(e) => {
+                warn!(match_id, "reading a pair room's history failed: {e}");
+                OutMessage::text(format!(
+                    "Sorry, I couldn't read your pair room's history ({e}). Please try again later, or ask the coordinators."
+                ))
+            }
+        };
+        self.ports.dm.send_dm(to, &message, key).await
+    }
+
     /// Posts a final notice in a match's pair room and archives it (read-only).
     async fn archive_pair_room(
         &self,
@@ -1441,6 +1503,9 @@ impl App {
                         Ok(())
                     }
                 },
+                Effect::SendTranscript { to, match_id } => {
+                    self.send_transcript(&key, to, *match_id).await
+                }
                 Effect::ArchivePairRoom { match_id, notice } => {
                     self.archive_pair_room(&key, *match_id, notice).await
                 }

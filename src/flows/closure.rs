@@ -5,7 +5,8 @@
 //! reason, and both are asked whether they would like a new match or a break. A
 //! disciplinary closure offers no rematch. The pair room gets a final notice and becomes
 //! read-only (archived where the platform has it). The planned end is run by the milestone
-//! runner (`app::milestones`), which uses [`next_prompt`] too.
+//! runner (`app::milestones`), which uses [`next_prompt`] too. Either member can ask for
+//! the pair room's `transcript` by DM, during the match or after it.
 
 use serde::{Deserialize, Serialize};
 
@@ -511,6 +512,59 @@ pub fn next_step(ctx: &Ctx<'_>, flow: &WhatNext, content: &Content) -> Outcome {
         state: StateChange::Clear,
         effects,
     }
+}
+
+/// `transcript [match]` in a DM.
+pub fn parse_transcript(text: &str) -> Option<Option<i64>> {
+    let t = text.trim().to_lowercase();
+    let rest = t.strip_prefix("transcript")?;
+    if rest.is_empty() {
+        return Some(None);
+    }
+    rest.trim()
+        .trim_start_matches('#')
+        .parse::<i64>()
+        .ok()
+        .map(Some)
+        .filter(|_| rest.starts_with(char::is_whitespace))
+}
+
+/// A member's transcript of their pair room; anyone else is refused.
+pub fn transcript(ctx: &Ctx<'_>, id: Option<i64>) -> Outcome {
+    let reply = |t: String| Outcome::unchanged(vec![ctx.dm_text(t)]);
+    let with_rooms: Vec<&MatchRecord> = ctx
+        .matches
+        .iter()
+        .filter(|m| {
+            m.room.is_some() && matches!(m.status, MatchStatus::Active | MatchStatus::Closed)
+        })
+        .collect();
+    let m = match (id, with_rooms.as_slice()) {
+        (Some(n), _) => match with_rooms.iter().find(|m| m.id == n) {
+            Some(m) => *m,
+            None => {
+                return reply(format!(
+                    "You can only have the transcript of a pair room you were in, and match #{n} isn't one of yours."
+                ));
+            }
+        },
+        (None, []) => return reply("You have no pair room to send a transcript of.".into()),
+        (None, [one]) => one,
+        (None, many) => {
+            let list: Vec<String> = many
+                .iter()
+                .map(|m| format!("#{} with {}", m.id, partner_of(m, ctx.user).0))
+                .collect();
+            return reply(format!(
+                "Which pair room? Type transcript <number>: {}.",
+                list.join(", ")
+            ));
+        }
+    };
+    Outcome::unchanged(vec![Effect::SendTranscript {
+        to: ctx.user.clone(),
+        match_id: m.id,
+    }])
 }
 
 #[cfg(test)]

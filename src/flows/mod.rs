@@ -341,6 +341,11 @@ pub enum Effect {
         title: String,
         sections: Vec<crate::domain::reporting::ChartSection>,
     },
+    /// Send `to` the transcript of a match's pair room as a file (read by the app).
+    SendTranscript {
+        to: UserRef,
+        match_id: i64,
+    },
     /// Erase a person at their request (after everything else in the step).
     ErasePerson {
         user: UserRef,
@@ -669,6 +674,9 @@ fn handle_idle_dm(ctx: &Ctx<'_>, content: &Content) -> Outcome {
         Some(personal::PersonalCommand::Delete) => return personal::start_delete(ctx),
         None => {}
     }
+    if let Some(n) = closure::parse_transcript(text) {
+        return closure::transcript(ctx, n);
+    }
     match events::parse(text) {
         Some(Ok(events::EventCommand::Rsvp(n, answer))) => {
             return events::rsvp(ctx, n, Some(answer));
@@ -901,6 +909,11 @@ pub(crate) fn help_text(ctx: &Ctx<'_>, prefix: &str) -> String {
     {
         s.push_str(&format!(
             "\n{p}pause until 2027-03-01 — no check-ins or reminders until that date\n{p}resume — end a pause early\n{p}close match — end your mentoring early (you'll be asked to confirm)"
+        ));
+    }
+    if ctx.matches.iter().any(|m| m.room.is_some()) {
+        s.push_str(&format!(
+            "\n{p}transcript — your pair room's messages, as a file"
         ));
     }
     if !ctx.surveys.is_empty() {

@@ -32,11 +32,31 @@ pub struct Recording {
     read_only: Arc<Mutex<Vec<(RoomRef, bool)>>>,
     unreachable: Arc<Mutex<Vec<UserRef>>>,
     room_failure: Arc<Mutex<Option<String>>>,
+    /// Messages people wrote in rooms, as a platform would keep them.
+    history: Arc<Mutex<Vec<(RoomRef, crate::ports::HistoryLine)>>>,
 }
 
 impl Recording {
     pub fn new() -> Self {
         Self::default()
+    }
+
+    /// Records a message someone wrote in a room, for [`RoomProvisioner::room_history`].
+    pub fn wrote(
+        &self,
+        room: &RoomRef,
+        author: &str,
+        at: chrono::DateTime<chrono::Utc>,
+        text: &str,
+    ) {
+        self.history.lock().expect("recording lock").push((
+            room.clone(),
+            crate::ports::HistoryLine {
+                author: author.into(),
+                at,
+                text: text.into(),
+            },
+        ));
     }
 
     /// Everything sent so far.
@@ -181,6 +201,25 @@ impl RoomProvisioner for Recording {
             .expect("recording lock")
             .push((room.clone(), read_only));
         Ok(())
+    }
+
+    /// What people wrote there (see [`Recording::wrote`]), oldest first.
+    async fn room_history(
+        &self,
+        room: &RoomRef,
+        limit: usize,
+    ) -> Result<Vec<crate::ports::HistoryLine>, PortError> {
+        let mut lines: Vec<crate::ports::HistoryLine> = self
+            .history
+            .lock()
+            .expect("recording lock")
+            .iter()
+            .filter(|(r, _)| r == room)
+            .map(|(_, l)| l.clone())
+            .collect();
+        lines.sort_by_key(|l| l.at);
+        let start = lines.len().saturating_sub(limit);
+        Ok(lines.split_off(start))
     }
 
     async fn remove_member(

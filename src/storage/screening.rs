@@ -281,7 +281,9 @@ impl Store {
                 self.record_next_step(tx, *match_id, user, *choice, now)
                     .await?
             }
-            Effect::ArchivePairRoom { .. } | Effect::PostChart { .. } => {}
+            Effect::ArchivePairRoom { .. }
+            | Effect::PostChart { .. }
+            | Effect::SendTranscript { .. } => {}
             Effect::ErasePerson { user } => {
                 self.erase_person(tx, user, now).await?;
             }

@@ -19,6 +19,9 @@ both_backends! {
     async fn an_early_closure_is_no_fault_and_offers_both_a_new_match(db: TestDb) {
         let h = Harness::new(&db).await;
         active_match(&h).await;
+        let room = tandem::domain::RoomRef::new(tandem::domain::Platform::Console, "room-1");
+        h.rec.wrote(&room, "Amina", h.app.now(), "Hi Grace! When are you free?");
+        h.rec.wrote(&room, "Grace", h.app.now() + chrono::Duration::hours(2), "Thursday evening?");
         let out = h.dm_all("amina", "close match we could never find a time that works").await;
         assert!(out.contains("[dm amina] Do you want to end your mentoring with Grace now? Grace will be told kindly that it has come to an end (not why)"), "{out}");
         assert!(h.rec.read_only_changes().is_empty(), "nothing before the yes");
@@ -56,6 +59,23 @@ both_backends! {
         // Amina, resting, is not proposed again.
         let out = h.in_room("carol", ROOM, "!tandem match preview").await;
         assert!(!out.contains("Amina ↔"), "{out}");
+
+        // Either of them can have the room's transcript, after the end too; nobody else.
+        h.rec.take();
+        h.app.receive(crate::support::dm("grace", "transcript")).await;
+        let sent = h.rec.take();
+        let file = sent.iter().find_map(|s| s.message.attachment.clone()).expect("a transcript");
+        assert_eq!(file.name, "transcript-match-1.txt");
+        let text = String::from_utf8(file.data).unwrap();
+        assert!(text.contains("Transcript of the pair room of Amina and Grace (match #1), 2 messages, times in UTC."), "{text}");
+        assert!(text.contains("] Amina: Hi Grace! When are you free?\n["), "{text}");
+        assert!(text.contains("] Grace: Thursday evening?"), "{text}");
+        let out = h.dm_all("amina", "transcript 7").await;
+        assert!(out.contains("You can only have the transcript of a pair room you were in, and match #7 isn't one of yours."), "{out}");
+        let out = h.dm_all("bob", "transcript 1").await;
+        assert!(out.contains("match #1 isn't one of yours"), "{out}");
+        let out = h.dm_all("bob", "transcript").await;
+        assert!(out.contains("You have no pair room to send a transcript of."), "{out}");
 
         // Closing again is refused kindly, by her and by a coordinator.
         let out = h.dm_all("amina", "close match").await;

@@ -14,12 +14,12 @@ use tandem::app::{App, AppSettings, ManualClock, Ports};
 use tandem::config::DiscordSettings;
 use tandem::domain::incident::{Moderation, default_categories};
 use tandem::domain::{Place, Platform, Programme, RoomRef, UserRef};
-use tandem::flows::{Content, Inbound};
+use tandem::flows::{Content, Inbound, OutMessage};
 use tandem::platforms::console::{ConsoleLine, parse_line};
 use tandem::platforms::discord::render::render;
 use tandem::platforms::discord::{DiscordBot, DiscordOptions};
 use tandem::platforms::recording::Recording;
-use tandem::ports::{IdempotencyKey, PrivateRoomSpec, RoomProvisioner};
+use tandem::ports::{IdempotencyKey, PrivateRoomSpec, RoomMessenger, RoomProvisioner};
 use tandem::storage::{Sealer, Store};
 
 use crate::discord_fake::{
@@ -720,6 +720,20 @@ async fn pair_rooms_are_private_threads_with_only_the_pair_and_the_bot() {
         .await
         .unwrap();
     assert!(!fake.lock().thread_members[&thread].contains(&grace));
+    // Its history, oldest first, for a member's transcript: the bot's own words are
+    // there; others' come empty without the Message Content intent, and say so.
+    run.bot
+        .post_in_room(&room, &OutMessage::text("Welcome, both!"), &key)
+        .await
+        .unwrap();
+    fake.say(amina, thread, "");
+    let history = run.bot.room_history(&room, 100).await.unwrap();
+    assert_eq!(history.len(), 2, "{history:?}");
+    assert_eq!(history[0].text, "Welcome, both!");
+    assert!(
+        history[1].text.contains("Message Content intent"),
+        "{history:?}"
+    );
     // A closed match's thread is locked and archived: out of the list, still readable.
     run.bot.archive_room(&room, &key).await.unwrap();
     let metadata = fake.lock().channels[&thread]["thread_metadata"].clone();

@@ -535,6 +535,7 @@ impl DiscordFake {
     async fn handle(&self, req: Request<Incoming>, gateway_url: &str) -> Response<Full<Bytes>> {
         let method = req.method().clone();
         let path = req.uri().path().trim_start_matches("/api/v10").to_string();
+        let query = req.uri().query().unwrap_or_default().to_string();
         let authorised = req
             .headers()
             .get("authorization")
@@ -592,7 +593,7 @@ impl DiscordFake {
                 }
                 r
             } else {
-                route(&mut state, &method, &path, body, gateway_url)
+                route(&mut state, &method, &path, &query, body, gateway_url)
             }
         };
         self.touch();
@@ -618,10 +619,17 @@ fn route(
     state: &mut State,
     method: &Method,
     path: &str,
+    query: &str,
     body: Value,
     gateway_url: &str,
 ) -> Response<Full<Bytes>> {
     let parts: Vec<&str> = path.trim_matches('/').split('/').collect();
+    let query = |key: &str| {
+        query
+            .split('&')
+            .find_map(|kv| kv.strip_prefix(&format!("{key}=")))
+            .map(str::to_string)
+    };
     let num = |s: &str| s.parse::<u64>().ok();
     match (method.as_str(), parts.as_slice()) {
         ("GET", ["gateway"]) => reply(StatusCode::OK, json!({"url": gateway_url})),
@@ -657,6 +665,25 @@ fn route(
             };
             let channel = ensure_dm(state, user);
             reply(StatusCode::OK, state.channels[&channel].clone())
+        }
+        ("GET", ["channels", channel, "messages"]) => {
+            let Some(channel) = num(channel).filter(|c| state.channels.contains_key(c)) else {
+                return unknown("Unknown Channel", 10003);
+            };
+            let (before, limit) = (query("before").and_then(|b| num(&b)), query("limit"));
+            let limit: usize = limit.and_then(|l| l.parse().ok()).unwrap_or(50);
+            let mut page: Vec<Value> = state
+                .messages
+                .iter()
+                .filter(|m| is_id(&m["channel_id"], channel))
+                .filter(|m| {
+                    before.is_none_or(|b| m["id"].as_str().and_then(num).is_some_and(|id| id < b))
+                })
+                .cloned()
+                .collect();
+            page.reverse();
+            page.truncate(limit);
+            reply(StatusCode::OK, Value::Array(page))
         }
         ("GET", ["channels", channel]) => match num(channel).and_then(|c| state.channels.get(&c)) {
             Some(c) => reply(StatusCode::OK, c.clone()),

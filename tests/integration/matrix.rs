@@ -40,6 +40,7 @@ use tandem::platforms::console::{ConsoleLine, parse_line};
 use tandem::platforms::matrix::render::plain_body;
 use tandem::platforms::matrix::{MatrixBot, MatrixOptions, MatrixSecrets};
 use tandem::platforms::recording::{Recording, Target};
+use tandem::ports::RoomProvisioner;
 use tandem::storage::{Sealer, Store};
 
 use crate::support::{TestDb, example_programmes, repo_root, start_time};
@@ -690,6 +691,32 @@ async fn the_matching_demo_runs_over_matrix_in_encrypted_rooms_as_it_does_in_the
         matrix_sdk::ruma::events::MessageLikeEventType::RoomMessage
     ));
     assert!(levels.user_can_invite(&bot_id));
+
+    // Amina writes in the pair room, then asks for its transcript: the bot reads the
+    // encrypted history back (its kickoff and her message) and sends it as a file.
+    people["amina"]
+        .say(&room, "Hello Ola! Thursday works for me.")
+        .await;
+    wait_for("the bot to see Amina's message", || async {
+        bot.bot
+            .room_history(&RoomRef::new(Platform::Matrix, pair.as_str()), 100)
+            .await
+            .is_ok_and(|h| h.iter().any(|l| l.text.contains("Thursday works")))
+    })
+    .await;
+    let event = people["amina"].say(&dm_rooms["amina"], "transcript").await;
+    bot.settle(&event, &everyone, "transcript").await;
+    let file = people["amina"]
+        .received()
+        .into_iter()
+        .rfind(|r| r.sender == bot_id && r.file.is_some())
+        .expect("a transcript file");
+    let text = String::from_utf8(file.file.unwrap().0).unwrap();
+    assert!(text.contains("Hello Ola! Thursday works for me."), "{text}");
+    assert!(
+        text.contains(&format!("{}: ", bot_id)),
+        "the kickoff is in it: {text}"
+    );
 
     bot.stop().await;
     drop(carol_coordinators);

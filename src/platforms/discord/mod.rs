@@ -1209,6 +1209,50 @@ fn external_event(id: &str) -> Option<(GuildId, u64)> {
 
 #[async_trait]
 impl RoomProvisioner for DiscordBot {
+    /// Pages back through the thread or channel, oldest first. Discord gives the bot other
+    /// people's words only with the Message Content intent; without it their messages come
+    /// empty, and the transcript says so rather than leaving them out.
+    async fn room_history(
+        &self,
+        room: &RoomRef,
+        limit: usize,
+    ) -> Result<Vec<crate::ports::HistoryLine>, PortError> {
+        let channel = discord_channel(room)?;
+        let mut lines = Vec::new();
+        let mut before: Option<MessageId> = None;
+        loop {
+            let mut request = serenity::builder::GetMessages::new().limit(100);
+            if let Some(b) = before {
+                request = request.before(b);
+            }
+            let page = channel.messages(&self.http, request).await.map_err(|e| {
+                self.port_error(e, None, "read message history (Read Message History)")
+            })?;
+            let full = page.len() == 100;
+            for m in &page {
+                lines.push(crate::ports::HistoryLine {
+                    author: m.author.global_name.clone().unwrap_or_else(|| m.author.name.clone()),
+                    at: chrono::DateTime::from_timestamp(m.timestamp.unix_timestamp(), 0)
+                        .unwrap_or_default(),
+                    text: if m.content.is_empty() && m.attachments.is_empty() {
+                        "(this message's text is not available to the bot: enable the Message Content intent)".into()
+                    } else if m.content.is_empty() {
+                        format!("(a file: {})", m.attachments.iter().map(|a| a.filename.as_str()).collect::<Vec<_>>().join(", "))
+                    } else {
+                        m.content.clone()
+                    },
+                });
+            }
+            before = page.last().map(|m| m.id);
+            if !full || lines.len() >= limit {
+                break;
+            }
+        }
+        lines.truncate(limit);
+        lines.reverse();
+        Ok(lines)
+    }
+
     async fn create_private_room(
         &self,
         spec: &PrivateRoomSpec,

@@ -786,6 +786,50 @@ fn pair_room_power_levels() -> create_room::RoomPowerLevelsContentOverride {
 
 #[async_trait]
 impl RoomProvisioner for MatrixBot {
+    /// Pages back through the room (decrypted with the bot's keys: it has been a member
+    /// since it made the room), keeping text messages; oldest first.
+    async fn room_history(
+        &self,
+        room: &RoomRef,
+        limit: usize,
+    ) -> Result<Vec<crate::ports::HistoryLine>, PortError> {
+        use matrix_sdk::room::MessagesOptions;
+        use matrix_sdk::ruma::events::{AnySyncMessageLikeEvent, AnySyncTimelineEvent};
+        let room = self.room(room)?;
+        let mut lines = Vec::new();
+        let mut from: Option<String> = None;
+        loop {
+            let page = room
+                .messages(MessagesOptions::backward().from(from.as_deref()))
+                .await
+                .map_err(|e| PortError::Other(anyhow!("reading {}: {e}", room.room_id())))?;
+            for event in &page.chunk {
+                if let Ok(AnySyncTimelineEvent::MessageLike(AnySyncMessageLikeEvent::RoomMessage(
+                    message,
+                ))) = event.raw().deserialize()
+                    && let Some(original) = message.as_original()
+                {
+                    let at = chrono::DateTime::from_timestamp_millis(i64::from(
+                        original.origin_server_ts.get(),
+                    ))
+                    .unwrap_or_default();
+                    lines.push(crate::ports::HistoryLine {
+                        author: original.sender.to_string(),
+                        at,
+                        text: original.content.body().to_string(),
+                    });
+                }
+            }
+            match page.end {
+                Some(end) if !page.chunk.is_empty() && lines.len() < limit => from = Some(end),
+                _ => break,
+            }
+        }
+        lines.truncate(limit);
+        lines.reverse();
+        Ok(lines)
+    }
+
     async fn create_private_room(
         &self,
         spec: &PrivateRoomSpec,
