@@ -1075,6 +1075,22 @@ impl App {
         }
     }
 
+    /// A match with its pair room, if it has one.
+    async fn pair_room_of(
+        &self,
+        match_id: i64,
+    ) -> std::result::Result<Option<(MatchRecord, RoomRef)>, PortError> {
+        let m = self
+            .store
+            .match_by_id(match_id)
+            .await
+            .map_err(|e| PortError::Other(anyhow::anyhow!("reading match {match_id}: {e}")))?;
+        Ok(m.and_then(|m| {
+            let room = RoomRef::new(m.mentee.platform, m.room.clone()?);
+            Some((m, room))
+        }))
+    }
+
     /// Reads a pair room's history and sends it to a member as a text file.
     async fn send_transcript(
         &self,
@@ -1082,15 +1098,9 @@ impl App {
         to: &UserRef,
         match_id: i64,
     ) -> std::result::Result<(), PortError> {
-        let m = self
-            .store
-            .match_by_id(match_id)
-            .await
-            .map_err(|e| PortError::Other(anyhow::anyhow!("reading match {match_id}: {e}")))?;
-        let Some((m, room)) = m.and_then(|m| m.room.clone().map(|r| (m, r))) else {
+        let Some((m, room)) = self.pair_room_of(match_id).await? else {
             return Ok(());
         };
-        let room = RoomRef::new(m.mentee.platform, room);
         let message = match self.ports.provisioner.room_history(&room, 5000).await {
             Ok(lines) => {
                 let mut text = format!(
@@ -1144,15 +1154,9 @@ impl App {
         match_id: i64,
         notice: &str,
     ) -> std::result::Result<(), PortError> {
-        let m = self
-            .store
-            .match_by_id(match_id)
-            .await
-            .map_err(|e| PortError::Other(anyhow::anyhow!("reading match {match_id}: {e}")))?;
-        let Some((m, room)) = m.and_then(|m| m.room.clone().map(|r| (m, r))) else {
+        let Some((_, room)) = self.pair_room_of(match_id).await? else {
             return Ok(());
         };
-        let room = RoomRef::new(m.mentee.platform, room);
         self.ports
             .rooms
             .post_in_room(

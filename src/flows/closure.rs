@@ -92,6 +92,15 @@ fn partner_of<'m>(m: &'m MatchRecord, user: &UserRef) -> (&'m str, &'m str) {
     }
 }
 
+/// `#1 with Grace, #3 with Hana`: someone's matches, to choose from.
+fn with_partners(matches: &[&MatchRecord], user: &UserRef) -> String {
+    matches
+        .iter()
+        .map(|m| format!("#{} with {}", m.id, partner_of(m, user).0))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 fn programme_name(ctx: &Ctx<'_>, slug: &str) -> String {
     ctx.programme(slug)
         .map_or_else(|| slug.to_string(), |p| p.name.clone())
@@ -122,14 +131,10 @@ pub fn start(ctx: &Ctx<'_>, id: Option<i64>, reason: &str) -> Outcome {
         (None, []) => return reply("You have no active match to close.".into()),
         (None, [one]) => one,
         (None, many) => {
-            let list: Vec<String> = many
-                .iter()
-                .map(|m| format!("#{} with {}", m.id, partner_of(m, ctx.user).0))
-                .collect();
             return reply(format!(
                 "You have {} active matches: {}. Which one? Type close match <number>.",
                 many.len(),
-                list.join(", ")
+                with_partners(many, ctx.user)
             ));
         }
     };
@@ -294,12 +299,7 @@ pub fn handle_room(
     room: &RoomRef,
     command: Result<CloseCommand, String>,
 ) -> Outcome {
-    let reply = |text: String| {
-        Outcome::unchanged(vec![Effect::PostInRoom {
-            room: room.clone(),
-            message: OutMessage::text(text),
-        }])
-    };
+    let reply = |text: String| super::post_only(room, text);
     let command = match super::staff_command(
         room,
         ctx.coordinators_room,
@@ -551,13 +551,9 @@ pub fn transcript(ctx: &Ctx<'_>, id: Option<i64>) -> Outcome {
         (None, []) => return reply("You have no pair room to send a transcript of.".into()),
         (None, [one]) => one,
         (None, many) => {
-            let list: Vec<String> = many
-                .iter()
-                .map(|m| format!("#{} with {}", m.id, partner_of(m, ctx.user).0))
-                .collect();
             return reply(format!(
                 "Which pair room? Type transcript <number>: {}.",
-                list.join(", ")
+                with_partners(many, ctx.user)
             ));
         }
     };

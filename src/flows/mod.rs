@@ -864,6 +864,14 @@ pub(crate) fn staff_command<C>(
     Ok(command)
 }
 
+/// A step whose only effect is a post in `room`.
+pub(crate) fn post_only(room: &RoomRef, text: String) -> Outcome {
+    Outcome::unchanged(vec![Effect::PostInRoom {
+        room: room.clone(),
+        message: OutMessage::text(text),
+    }])
+}
+
 pub(crate) fn strip_prefix_ci<'t>(text: &'t str, prefix: &str) -> Option<&'t str> {
     let head = text.get(..prefix.len())?;
     if !prefix.is_empty() && head.eq_ignore_ascii_case(prefix) {

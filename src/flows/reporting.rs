@@ -48,12 +48,7 @@ pub fn which<'p>(
 
 /// Posts the report, or says why not.
 pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, arg: Option<&str>) -> Outcome {
-    let post = |text: String| {
-        Outcome::unchanged(vec![Effect::PostInRoom {
-            room: room.clone(),
-            message: OutMessage::text(text),
-        }])
-    };
+    let post = |text: String| super::post_only(room, text);
     let programme = match which(ctx.programmes, ctx.user, arg) {
         Ok(p) => p,
         Err(e) if e.is_empty() => {

@@ -407,12 +407,7 @@ pub fn find<'p>(
 
 /// Runs a coordinator's survey command in the coordinators' room.
 pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: SurveyCommand) -> Outcome {
-    let post = |text: String| {
-        Outcome::unchanged(vec![Effect::PostInRoom {
-            room: room.clone(),
-            message: OutMessage::text(text),
-        }])
-    };
+    let post = |text: String| super::post_only(room, text);
     let command = match super::staff_command(
         room,
         ctx.coordinators_room,
@@ -480,12 +475,7 @@ fn send(
     applications: &[(crate::domain::ApplicationSummary, UserRef)],
     matches: &[crate::domain::matches::MatchRecord],
 ) -> Outcome {
-    let post = |text: String| {
-        Outcome::unchanged(vec![Effect::PostInRoom {
-            room: room.clone(),
-            message: OutMessage::text(text),
-        }])
-    };
+    let post = |text: String| super::post_only(room, text);
     if let Audience::Role(role) = audience
         && !survey.roles.contains(&role)
     {

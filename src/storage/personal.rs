@@ -116,13 +116,7 @@ impl Store {
                 "what_next": next.first(),
             }));
         }
-        let survey_answers: Vec<Value> = sqlx::query(
-            "SELECT programme, survey, answers FROM survey_responses WHERE platform = $1 AND user_id = $2 ORDER BY id",
-        )
-        .bind(user.platform.as_str())
-        .bind(&user.id)
-        .fetch_all(&self.pool)
-        .await?
+        let survey_answers: Vec<Value> = self.rows_of(user, "SELECT programme, survey, answers FROM survey_responses WHERE platform = $1 AND user_id = $2 ORDER BY id").await?
         .iter()
         .map(|r| -> Result<Value> {
             let answers: String = r.try_get("answers")?;
@@ -133,13 +127,7 @@ impl Store {
             }))
         })
         .collect::<Result<_>>()?;
-        let invites: Vec<Value> = sqlx::query(
-            "SELECT r.programme, r.survey, i.invited_at, i.answered FROM survey_invites i JOIN survey_rounds r ON r.id = i.round_id WHERE i.platform = $1 AND i.user_id = $2 ORDER BY i.id",
-        )
-        .bind(user.platform.as_str())
-        .bind(&user.id)
-        .fetch_all(&self.pool)
-        .await?
+        let invites: Vec<Value> = self.rows_of(user, "SELECT r.programme, r.survey, i.invited_at, i.answered FROM survey_invites i JOIN survey_rounds r ON r.id = i.round_id WHERE i.platform = $1 AND i.user_id = $2 ORDER BY i.id").await?
         .iter()
         .map(|r| -> Result<Value> {
             Ok(json!({
@@ -150,13 +138,7 @@ impl Store {
             }))
         })
         .collect::<Result<_>>()?;
-        let rsvps: Vec<Value> = sqlx::query(
-            "SELECT e.id, e.title, e.starts_at, r.answer FROM rsvps r JOIN events e ON e.id = r.event_id WHERE r.platform = $1 AND r.user_id = $2 ORDER BY e.starts_at",
-        )
-        .bind(user.platform.as_str())
-        .bind(&user.id)
-        .fetch_all(&self.pool)
-        .await?
+        let rsvps: Vec<Value> = self.rows_of(user, "SELECT e.id, e.title, e.starts_at, r.answer FROM rsvps r JOIN events e ON e.id = r.event_id WHERE r.platform = $1 AND r.user_id = $2 ORDER BY e.starts_at").await?
         .iter()
         .map(|r| -> Result<Value> {
             Ok(json!({
@@ -167,14 +149,7 @@ impl Store {
             }))
         })
         .collect::<Result<_>>()?;
-        let suspensions: Vec<Value> = sqlx::query(
-            "SELECT reason, until, lifted_at FROM suspensions WHERE platform = $1 AND user_id = $2 ORDER BY created_at",
-        )
-        .bind(user.platform.as_str())
-        .bind(&user.id)
-        .fetch_all(&self.pool)
-        .await
-        .unwrap_or_default()
+        let suspensions: Vec<Value> = self.rows_of(user, "SELECT reason, until, lifted_at FROM suspensions WHERE platform = $1 AND user_id = $2 ORDER BY created_at").await.unwrap_or_default()
         .iter()
         .map(|r| {
             json!({
@@ -210,6 +185,15 @@ impl Store {
             "conversation_in_progress": conversation,
             "not_included": "Reports other people made about you are kept by the moderators for safeguarding and are not shared here.",
         }))
+    }
+
+    /// The rows a query finds for `user` (bound as `$1` platform, `$2` id).
+    async fn rows_of(&self, user: &UserRef, sql: &'static str) -> Result<Vec<sqlx::any::AnyRow>> {
+        Ok(sqlx::query(sql)
+            .bind(user.platform.as_str())
+            .bind(&user.id)
+            .fetch_all(&self.pool)
+            .await?)
     }
 
     /// Erases `user` inside a step's transaction (see the module's documentation); returns
