@@ -242,7 +242,17 @@ impl App {
             .paused_until(m.id)
             .await?
             .is_some_and(|until| until > job.due_at);
-        if m.status != MatchStatus::Active || m.frozen || paused {
+        // A planned closure retried after it was recorded carries on with its sends.
+        let closing_again = m
+            .closure
+            .as_ref()
+            .is_some_and(|c| c.kind == ClosureKind::Planned && c.by == "tandem")
+            && self
+                .programme(&m.programme)
+                .and_then(|p| p.schedule.as_ref())
+                .and_then(|s| s.milestones.iter().find(|x| x.id == payload.milestone))
+                .is_some_and(|x| x.kind == MilestoneKind::Closure);
+        if (m.status != MatchStatus::Active && !closing_again) || m.frozen || paused {
             info!(match_id = m.id, milestone = %payload.milestone, paused, frozen = m.frozen, "milestone skipped");
             return Ok(JobOutcome::Skipped);
         }
@@ -337,7 +347,9 @@ impl App {
         let milestones = self.store.milestones_reached(m.id, now).await?;
         let programme = self.programme(&m.programme);
         let programme_name = programme.map_or(m.programme.as_str(), |p| p.name.as_str());
-        let goodbye = now + chrono::Duration::days(GOODBYE_DAYS);
+        // Dated by the milestone, not the clock, so that a retry says and schedules the same.
+        let ended = job.due_at;
+        let goodbye = ended + chrono::Duration::days(GOODBYE_DAYS);
         let summary = format!(
             "{text}\n\nWhat you did together: {milestones} milestone{} along the way, and {} check-in{} where you told us you'd met. This room stays open until {} to say goodbye.",
             if milestones == 1 { "" } else { "s" },
@@ -354,7 +366,7 @@ impl App {
         let dates = format!(
             "{} – {}",
             m.created_at.format("%-d %B %Y"),
-            now.format("%-d %B %Y")
+            ended.format("%-d %B %Y")
         );
         let months = programme.map_or(0, |p| p.duration_months);
         let mut undrawn = Vec::new();
@@ -365,7 +377,7 @@ impl App {
             let mut message = OutMessage::text(format!(
                 "Congratulations, {name}! You've completed your mentoring as a {role} in {programme_name}, from {} to {}. Thank you for everything you put into it.",
                 m.created_at.format("%-d %B %Y"),
-                now.format("%-d %B %Y")
+                ended.format("%-d %B %Y")
             ));
             if let Some(design) = programme.and_then(|p| p.certificate.clone()) {
                 let text = CertificateText {
@@ -404,6 +416,32 @@ impl App {
                 prompt: Prompt::NextStep { match_id: m.id },
             });
         }
+        let committed = self
+            .store
+            .commit_step(&m.mentee, None, &StateChange::Unchanged, &effects, now)
+            .await?;
+        if !committed.is_committed() {
+            // Already closed: by this job on an earlier try (then its sends, all keyed by
+            // the job, are done again and deduplicated), or some other way (then nothing
+            // planned is left to do).
+            let ours = self
+                .store
+                .match_by_id(m.id)
+                .await?
+                .and_then(|x| x.closure)
+                .is_some_and(|c| c.kind == ClosureKind::Planned && c.by == "tandem");
+            if !ours {
+                return Ok(Ok(()));
+            }
+        }
+        // The archiving is scheduled first: whatever fails below, the room still closes.
+        let archive = NewJob {
+            kind: PAIR_ARCHIVE_JOB.into(),
+            subject: format!("match:{}", m.id),
+            due_at: goodbye,
+            payload: serde_json::to_string(&ArchiveJob { match_id: m.id }).expect("plain data"),
+        };
+        self.store.schedule_jobs(&[archive], now).await?;
         if !undrawn.is_empty() {
             self.tell_coordinators(
                 m.mentee.platform,
@@ -416,14 +454,7 @@ impl App {
             )
             .await?;
         }
-        let committed = self
-            .store
-            .commit_step(&m.mentee, None, &StateChange::Unchanged, &effects, now)
-            .await?;
-        if !committed.is_committed() {
-            // Closed some other way meanwhile: nothing planned is left to do.
-            return Ok(Ok(()));
-        }
+
         let posted = self
             .ports
             .rooms
@@ -436,13 +467,6 @@ impl App {
         for person in [&m.mentee, &m.mentor] {
             self.deliver_prompts(person).await?;
         }
-        let archive = NewJob {
-            kind: PAIR_ARCHIVE_JOB.into(),
-            subject: format!("match:{}", m.id),
-            due_at: goodbye,
-            payload: serde_json::to_string(&ArchiveJob { match_id: m.id }).expect("plain data"),
-        };
-        self.store.schedule_jobs(&[archive], now).await?;
         Ok(posted)
     }
 
@@ -499,10 +523,11 @@ impl App {
     }
 
     /// Reminds, once, whoever has not answered a survey `reminder_days` after it was sent
-    /// (and it is still open). Returns how many were reminded.
+    /// (and it is still open), and drops answers saved half-way in closed rounds. Returns
+    /// how many things it did.
     pub(crate) async fn remind_surveys(&self) -> Result<usize> {
         let now = self.now();
-        let mut done = 0;
+        let mut done = usize::try_from(self.store.drop_closed_drafts(now).await?).unwrap_or(0);
         for (invite, user, programme, survey, invited_at) in
             self.store.unreminded_invites(now).await?
         {

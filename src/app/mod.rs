@@ -210,6 +210,16 @@ impl App {
     /// a reaction on it still counts after a restart. A failure is logged: the prompt can
     /// still be answered by typing.
     pub async fn remember_prompt(&self, platform: Platform, message_id: &str, prompt: &OutMessage) {
+        // A survey's question may show the person's current answer, and its ref names
+        // their invite: never kept, so an anonymous answer is never stored beside them. (A
+        // reaction on it after a restart is then asked about again, by the flow.)
+        if prompt
+            .prompt_ref
+            .as_deref()
+            .is_some_and(|r| r.starts_with("survey:"))
+        {
+            return;
+        }
         if let Err(e) = self
             .store
             .remember_prompt(platform.as_str(), message_id, prompt, self.now())
@@ -1571,7 +1581,11 @@ impl App {
             };
             let ok = result.is_ok();
             if let Err(e) = result {
-                warn!(key = %key.0, "could not carry out {effect:?}: {e}");
+                // The kind only: an effect can carry someone's words (a survey question
+                // with their current answer), which do not belong in a log.
+                let kind = format!("{effect:?}");
+                let kind = kind.split([' ', '(', '{']).next().unwrap_or_default();
+                warn!(key = %key.0, "could not carry out {kind}: {e}");
                 failed.push((effect, e));
             }
             if send {

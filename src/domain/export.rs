@@ -4,10 +4,10 @@
 //! Exports are pseudonymous: applications and matches are identified by number, and free
 //! text (names, stories) is left out of application exports. Survey exports keep the
 //! anonymity minimum exactly as the reports do: a survey with fewer answers than the
-//! minimum is not exported at all, a question with fewer answers loses its column, the
-//! role is given only when every role reaches the minimum, and rows are sorted by their
-//! content so their order says nothing about who answered when. Only attributed surveys
-//! name the person. To add a table: a builder returning a [`Table`].
+//! minimum is not exported at all, a question with fewer answers loses its column, free
+//! text is left out of anonymous surveys' rows, the role is given only when every role
+//! reaches the minimum on every question, and rows are sorted by their content so their
+//! order says nothing about who answered when. Only attributed surveys name the person. To add a table: a builder returning a [`Table`].
 
 use std::collections::BTreeMap;
 
@@ -196,23 +196,30 @@ pub fn survey(
             if responses.len() == 1 { "" } else { "s" }
         ));
     }
-    let mut by_role: BTreeMap<RoleKind, usize> = BTreeMap::new();
-    for r in responses {
-        *by_role.entry(r.role).or_default() += 1;
-    }
-    let with_role = by_role.values().all(|n| *n >= minimum);
+    let answered = |q: &str, role: Option<RoleKind>| {
+        responses
+            .iter()
+            .filter(|r| role.is_none_or(|x| r.role == x))
+            .filter(|r| r.answers.get(q).is_some_and(|a| *a != Answer::Skipped))
+            .count()
+    };
+    // Free text stays out of an anonymous survey's rows: one telling comment would name
+    // the writer of every other answer in the row.
     let questions: Vec<&str> = survey
         .questions
         .iter()
-        .filter(|q| {
-            responses
-                .iter()
-                .filter(|r| r.answers.get(&q.id).is_some_and(|a| *a != Answer::Skipped))
-                .count()
-                >= minimum
-        })
+        .filter(|q| !(survey.anonymous && is_free_text(&q.kind)))
+        .filter(|q| answered(&q.id, None) >= minimum)
         .map(|q| q.id.as_str())
         .collect();
+    let mut roles: Vec<RoleKind> = responses.iter().map(|r| r.role).collect();
+    roles.sort();
+    roles.dedup();
+    // A role column splits every question by role: only when each role reaches the
+    // minimum on each question exported.
+    let with_role = questions
+        .iter()
+        .all(|q| roles.iter().all(|r| answered(q, Some(*r)) >= minimum));
     let mut columns = vec!["survey".to_string()];
     if !survey.anonymous {
         columns.push("person".into());

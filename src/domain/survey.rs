@@ -237,10 +237,20 @@ pub fn summarise(
     // One small group would be the total minus the others: all groups reach it, or none
     // is shown.
     let by_role = (groups.len() > 1 && groups.values().all(|g| g.len() >= minimum)).then(|| {
-        groups
+        let mut split: Vec<(RoleKind, Vec<QuestionSummary>)> = groups
             .iter()
             .map(|(role, rs)| (*role, summarise_all(survey, rs, minimum)))
-            .collect()
+            .collect();
+        // The same holds per question: if one group's answers to it are too few, the
+        // others' figures would give them away by difference, so none is shown.
+        for i in 0..survey.questions.len() {
+            if split.iter().any(|(_, qs)| qs[i].summary == Summary::Hidden) {
+                for (_, qs) in &mut split {
+                    qs[i].summary = Summary::Hidden;
+                }
+            }
+        }
+        split
     });
     Ok(SurveyReport {
         responses: responses.len(),
@@ -548,6 +558,31 @@ mod tests {
         let great = text.find("“great”").unwrap();
         let poor = text.find("“poor”").unwrap();
         assert!(great < poor);
+    }
+
+    #[test]
+    fn no_group_is_shown_for_a_question_another_group_answered_too_rarely() {
+        // Six mentees and five mentors respond; every mentor answers the optional text
+        // question, one mentee does: the mentors' figure would reveal that mentee's.
+        let mut rs: Vec<_> = (0..6)
+            .map(|i| response(RoleKind::Mentee, 4.0, 9.0, (i == 0).then_some("one")))
+            .collect();
+        rs.extend((0..5).map(|_| response(RoleKind::Mentor, 2.0, 5.0, Some("many"))));
+        let mut s = survey();
+        s.questions[2].kind = QuestionKind::Scale {
+            labels: ["a", "b", "c", "d", "e"].map(String::from).to_vec(),
+        };
+        for r in &mut rs {
+            if let Some(Answer::Text(_)) = r.answers.get("comments") {
+                r.answers.insert("comments".into(), Answer::Number(3.0));
+            }
+        }
+        let report = summarise(&s, &rs, 5).unwrap();
+        let groups = report.by_role.expect("both groups reach five");
+        for (_, qs) in &groups {
+            assert_eq!(qs[2].summary, Summary::Hidden, "{qs:?}");
+            assert_ne!(qs[0].summary, Summary::Hidden);
+        }
     }
 
     #[test]

@@ -34,14 +34,16 @@ pub struct WhatNext {
 /// and the reason.
 pub fn parse_dm(text: &str) -> Option<(Option<i64>, String)> {
     let t = text.trim();
-    let lower = t.to_lowercase();
+    // The prefixes are ASCII: compared on the original text, so cutting it is always at a
+    // character boundary (lower-casing can change a text's length).
     let rest = ["close match", "end match", "close my match", "end my match"]
         .iter()
         .find_map(|p| {
-            lower
-                .strip_prefix(p)
+            t.get(..p.len())
+                .filter(|head| head.eq_ignore_ascii_case(p))
+                .map(|_| &t[p.len()..])
                 .filter(|r| r.is_empty() || r.starts_with(char::is_whitespace))
-                .map(|r| t[t.len() - r.len()..].trim())
+                .map(str::trim)
         })?;
     let mut words = rest.splitn(2, char::is_whitespace);
     let first = words.next().unwrap_or_default();
@@ -181,6 +183,11 @@ pub fn confirm_step(ctx: &Ctx<'_>, flow: &ConfirmClose, content: &Content) -> Ou
             effects: vec![ctx.dm_text("That match has already ended.")],
         };
     };
+    if let Content::Text(t) = content
+        && super::command::parse(t) == Some(super::command::Command::Report)
+    {
+        return super::report::start(ctx, None);
+    }
     match answer {
         None => Outcome::unchanged(vec![
             ctx.dm_text("Please answer yes or no."),
@@ -408,6 +415,21 @@ pub fn next_step(ctx: &Ctx<'_>, flow: &WhatNext, content: &Content) -> Outcome {
             effects: vec![],
         };
     };
+    // A way out: a report can't wait, and nobody must be stuck on this question.
+    if let Content::Text(t) = content {
+        match super::command::parse(t) {
+            Some(super::command::Command::Report) => return super::report::start(ctx, None),
+            Some(super::command::Command::Cancel) => {
+                return Outcome {
+                    state: StateChange::Clear,
+                    effects: vec![ctx.dm_text(
+                        "All right. Whenever you'd like a new match, ask the coordinators.",
+                    )],
+                };
+            }
+            _ => {}
+        }
+    }
     let picked = match content {
         Content::Picked { values, .. } => values.first().and_then(|v| NextStep::parse(v)),
         Content::Text(t) => {
@@ -461,6 +483,21 @@ pub fn next_step(ctx: &Ctx<'_>, flow: &WhatNext, content: &Content) -> Outcome {
         NextStep::NewMatch => "Noted: you're back in the matching pool. We'll be in touch by DM when we have a new match to suggest.".to_string(),
     };
     effects.push(ctx.dm_text(reply));
+    // A break takes a mentor with other mentees out of the pool for new ones too.
+    if choice != NextStep::NewMatch
+        && let Some(app) = ctx.applications.iter().find(|a| {
+            a.status == ApplicationStatus::Ready
+                && (a.id == m.mentee_application || a.id == m.mentor_application)
+        })
+    {
+        effects.push(Effect::RecordDecision(Decision {
+            application_id: app.id,
+            from: ApplicationStatus::Ready,
+            to: ApplicationStatus::Resting,
+            by: ctx.user.to_string(),
+            reason: format!("chose not to be matched again after match #{}", m.id),
+        }));
+    }
     if choice == NextStep::NewMatch {
         let side = m.side_of(ctx.user).unwrap_or(RoleKind::Mentee);
         let application = match side {
@@ -579,6 +616,13 @@ mod tests {
             Some((None, "we drifted apart".into()))
         );
         assert_eq!(parse_dm("close matches"), None);
+        // Lower-casing these changes their length: nothing panics.
+        assert_eq!(parse_dm("close match ẞẞ"), Some((None, "ẞẞ".into())));
+        assert_eq!(parse_dm("ẞẞ close match"), None);
+        assert_eq!(
+            parse_dm("close match İİİİİİİİİİİİİİ"),
+            Some((None, "İİİİİİİİİİİİİİ".into()))
+        );
         assert_eq!(
             parse_room("close match 4 disciplinary broke the code of conduct"),
             Some(Ok(CloseCommand {

@@ -243,7 +243,7 @@ impl rustybuzz::ttf_parser::OutlineBuilder for Outline {
 /// `#1f4e79` → a colour; `None` if it is not six hex digits.
 pub fn parse_colour(text: &str) -> Option<tiny_skia::Color> {
     let hex = text.trim().strip_prefix('#')?;
-    if hex.len() != 6 {
+    if hex.len() != 6 || !hex.chars().all(|c| c.is_ascii_hexdigit()) {
         return None;
     }
     let byte = |i: usize| u8::from_str_radix(&hex[i..i + 2], 16).ok();

@@ -36,26 +36,37 @@ const PSEUDONYMISED: &[&str] = &[
 /// (Suspensions are deleted once over; one still in force is kept, for safeguarding.)
 const DELETED: &[&str] = &["conversations", "pending_prompts"];
 
-/// Free-text columns that may name the person: `(table, column)`.
-const FREE_TEXT: &[(&str, &str)] = &[
-    ("application_decisions", "reason"),
+/// Columns holding who did something, as `platform:id`: their value is replaced when it
+/// is the person. `(table, column)`.
+const ACTORS: &[(&str, &str)] = &[
     ("application_decisions", "decided_by"),
     ("review_questions", "asked_by"),
     ("screening_steps", "updated_by"),
     ("matches", "decided_by"),
-    ("matches", "closure_reason"),
     ("matches", "closed_by"),
+    ("cases", "claimed_by"),
+    ("case_events", "actor"),
+    ("suspensions", "decided_by"),
+    ("events", "created_by"),
+    ("survey_rounds", "sent_by"),
+];
+
+/// Free-text columns (in tables keyed by `id`) that may name the person: their name and
+/// id are replaced as whole words, whatever the case. `(table, column)`.
+const FREE_TEXT: &[(&str, &str)] = &[
+    ("application_decisions", "reason"),
+    ("review_questions", "question"),
+    ("matches", "closure_reason"),
     ("cases", "concerns"),
     ("cases", "body"),
     ("cases", "evidence"),
-    ("cases", "claimed_by"),
     ("cases", "outcome"),
-    ("case_events", "actor"),
     ("case_events", "detail"),
-    ("suspensions", "decided_by"),
-    ("events", "created_by"),
+    ("suspensions", "reason"),
+    ("events", "title"),
+    ("events", "description"),
     ("events", "cancel_reason"),
-    ("survey_rounds", "sent_by"),
+    ("jobs", "last_error"),
 ];
 
 impl Store {
@@ -127,7 +138,7 @@ impl Store {
             }))
         })
         .collect::<Result<_>>()?;
-        let invites: Vec<Value> = self.rows_of(user, "SELECT r.programme, r.survey, i.invited_at, i.answered FROM survey_invites i JOIN survey_rounds r ON r.id = i.round_id WHERE i.platform = $1 AND i.user_id = $2 ORDER BY i.id").await?
+        let invites: Vec<Value> = self.rows_of(user, "SELECT r.programme, r.survey, i.invited_at, i.answered, i.draft FROM survey_invites i JOIN survey_rounds r ON r.id = i.round_id WHERE i.platform = $1 AND i.user_id = $2 ORDER BY i.id").await?
         .iter()
         .map(|r| -> Result<Value> {
             Ok(json!({
@@ -135,6 +146,7 @@ impl Store {
                 "survey": r.try_get::<String, _>("survey")?,
                 "invited_at": from_millis(r.try_get("invited_at")?).to_rfc3339(),
                 "answered": r.try_get::<i64, _>("answered")? != 0,
+                "answers_saved_so_far": r.try_get::<Option<String>, _>("draft")?.and_then(|d| serde_json::from_str::<Value>(&d).ok()),
             }))
         })
         .collect::<Result<_>>()?;
@@ -228,8 +240,38 @@ impl Store {
             _ => None,
         })
         .collect();
-        // Their applications' content; the rows stay for the funnel.
+        // Their applications leave every programme (so nothing proposes, reminds or asks
+        // them again); the rows stay, without content, for the figures.
+        let open: Vec<(i64, String)> = sqlx::query_as(
+            "SELECT id, status FROM applications WHERE platform = $1 AND user_id = $2 AND status <> 'withdrawn'",
+        )
+        .bind(platform)
+        .bind(id)
+        .fetch_all(&mut **tx)
+        .await?;
+        for (application, status) in open {
+            sqlx::query(
+                "UPDATE applications SET status = 'withdrawn', updated_at = $1 WHERE id = $2",
+            )
+            .bind(to_millis(now))
+            .bind(application)
+            .execute(&mut **tx)
+            .await?;
+            let from = status.parse().map_err(anyhow::Error::msg)?;
+            super::applications::insert_decision(
+                tx,
+                application,
+                from,
+                crate::domain::ApplicationStatus::Withdrawn,
+                "tandem",
+                "the person asked for their data to be deleted",
+                now,
+            )
+            .await?;
+        }
         for sql in [
+            "UPDATE application_decisions SET reason = '[erased]' WHERE application_id IN (SELECT id FROM applications WHERE platform = $1 AND user_id = $2)",
+            "DELETE FROM survey_invites WHERE platform = $1 AND user_id = $2 AND answered = 0",
             "DELETE FROM application_answers WHERE application_id IN (SELECT id FROM applications WHERE platform = $1 AND user_id = $2)",
             "DELETE FROM screening_steps WHERE application_id IN (SELECT id FROM applications WHERE platform = $1 AND user_id = $2)",
             "UPDATE review_questions SET answer = NULL, question = '[erased]' WHERE application_id IN (SELECT id FROM applications WHERE platform = $1 AND user_id = $2)",
@@ -291,31 +333,139 @@ impl Store {
                 .await?;
             }
         }
-        // Prompts remembered on a platform that name them.
+        // Who did what: their id where they acted.
+        let me = user.to_string();
+        for (table, column) in ACTORS {
+            sqlx::query(sqlx::AssertSqlSafe(format!(
+                "UPDATE {table} SET {column} = $1 WHERE {column} = $2"
+            )))
+            .bind(format!("{platform}:{pseudonym}"))
+            .bind(&me)
+            .execute(&mut **tx)
+            .await?;
+        }
+        // Their name and id wherever someone wrote them, as whole words in any case (a
+        // name like "Al" leaves "Also" alone). LOWER … LIKE only narrows the rows, and only
+        // for ASCII words (SQLite lowers ASCII only); the replacing is done here, the same
+        // way on both databases.
         let mut words: Vec<String> = names
             .iter()
+            .map(|n| n.trim().to_string())
             .filter(|n| n.chars().count() >= 2)
-            .cloned()
             .collect();
-        words.push(user.to_string());
+        words.push(me.clone());
         words.push(id.to_string());
-        words.sort_by_key(|w| std::cmp::Reverse(w.len()));
+        words.sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
         words.dedup();
-        // `REPLACE(c, w, '') <> c` finds the text anywhere, as typed, on both databases.
         for word in &words {
-            sqlx::query("DELETE FROM sent_prompts WHERE REPLACE(prompt, $1, '') <> prompt")
-                .bind(word)
-                .execute(&mut **tx)
-                .await?;
+            let pattern = if word.is_ascii() {
+                format!("%{}%", word.to_lowercase())
+            } else {
+                "%".to_string()
+            };
             for (table, column) in FREE_TEXT {
-                sqlx::query(sqlx::AssertSqlSafe(format!(
-                    "UPDATE {table} SET {column} = REPLACE({column}, $1, '[erased]') WHERE REPLACE({column}, $1, '') <> {column}"
+                let rows: Vec<(i64, String)> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+                    "SELECT id, {column} FROM {table} WHERE LOWER({column}) LIKE $1"
                 )))
-                .bind(word)
-                .execute(&mut **tx)
+                .bind(&pattern)
+                .fetch_all(&mut **tx)
                 .await?;
+                for (row, text) in rows {
+                    if let Some(scrubbed) = replace_word(&text, word) {
+                        sqlx::query(sqlx::AssertSqlSafe(format!(
+                            "UPDATE {table} SET {column} = $1 WHERE id = $2"
+                        )))
+                        .bind(scrubbed)
+                        .bind(row)
+                        .execute(&mut **tx)
+                        .await?;
+                    }
+                }
+            }
+            // Prompts remembered on a platform that name them are forgotten.
+            let prompts: Vec<(String, String, String)> = sqlx::query_as(
+                "SELECT platform, message_id, prompt FROM sent_prompts WHERE LOWER(prompt) LIKE $1",
+            )
+            .bind(&pattern)
+            .fetch_all(&mut **tx)
+            .await?;
+            for (p, message, prompt) in prompts {
+                if replace_word(&prompt, word).is_some() {
+                    sqlx::query("DELETE FROM sent_prompts WHERE platform = $1 AND message_id = $2")
+                        .bind(p)
+                        .bind(message)
+                        .execute(&mut **tx)
+                        .await?;
+                }
             }
         }
         Ok(pseudonym)
+    }
+}
+
+/// `text` with every whole-word, case-insensitive occurrence of `word` replaced by
+/// `[erased]`; `None` when there is none.
+fn replace_word(text: &str, word: &str) -> Option<String> {
+    let word: Vec<char> = word.chars().flat_map(char::to_lowercase).collect();
+    if word.is_empty() {
+        return None;
+    }
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let is_word = |c: char| c.is_alphanumeric();
+    let mut out = String::new();
+    let mut last = 0;
+    let mut i = 0;
+    let mut found = false;
+    while i < chars.len() {
+        let before_ok = i == 0 || !is_word(chars[i - 1].1);
+        let mut j = i;
+        let mut k = 0;
+        if before_ok {
+            // Compare lower-cased, one character of `text` at a time.
+            while j < chars.len() && k < word.len() {
+                let lower: Vec<char> = chars[j].1.to_lowercase().collect();
+                if word.get(k..k + lower.len()) != Some(lower.as_slice()) {
+                    break;
+                }
+                k += lower.len();
+                j += 1;
+            }
+        }
+        let after_ok = j >= chars.len() || !is_word(chars[j].1);
+        if before_ok && k == word.len() && after_ok && j > i {
+            out.push_str(&text[last..chars[i].0]);
+            out.push_str("[erased]");
+            last = chars.get(j).map_or(text.len(), |c| c.0);
+            i = j;
+            found = true;
+        } else {
+            i += 1;
+        }
+    }
+    found.then(|| {
+        out.push_str(&text[last..]);
+        out
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::replace_word;
+
+    #[test]
+    fn names_are_erased_as_whole_words_in_any_case() {
+        assert_eq!(
+            replace_word("Amina said amina's CV; AMINA!", "Amina").as_deref(),
+            Some("[erased] said [erased]'s CV; [erased]!")
+        );
+        assert_eq!(replace_word("Also Alba", "Al"), None);
+        assert_eq!(
+            replace_word("Zoë and ZOË", "zoë").as_deref(),
+            Some("[erased] and [erased]")
+        );
+        assert_eq!(
+            replace_word("by console:amina today", "console:amina").as_deref(),
+            Some("by [erased] today")
+        );
     }
 }

@@ -305,6 +305,18 @@ impl Store {
             .collect()
     }
 
+    /// Drops the answers saved half-way in rounds that have closed: they will never be
+    /// submitted, and must not stay beside the person. Returns how many were dropped.
+    pub async fn drop_closed_drafts(&self, now: DateTime<Utc>) -> Result<u64> {
+        Ok(sqlx::query(
+            "UPDATE survey_invites SET draft = NULL WHERE draft IS NOT NULL AND round_id IN (SELECT id FROM survey_rounds WHERE closes_at <= $1)",
+        )
+        .bind(to_millis(now))
+        .execute(&self.pool)
+        .await?
+        .rows_affected())
+    }
+
     /// Marks an invite reminded and, with `queue`, queues the reminder prompt; `false` if
     /// it was reminded already.
     pub async fn remind_survey(

@@ -171,8 +171,8 @@ both_backends! {
         assert!(out.contains("[room room-1] Six months ago you started mentoring together"), "{out}");
         // The first meeting, 12 check-ins, the midpoint and its survey, and the closure.
         assert!(out.contains("What you did together: 16 milestones along the way"), "{out}");
-        assert!(out.contains("and 2 check-ins where you told us you'd met. This room stays open until 19 July to say goodbye."), "{out}");
-        assert!(out.contains("[dm amina] Congratulations, Amina! You've completed your mentoring as a mentee in Pathways Mentoring 2027, from 11 January 2027 to 12 July 2027. Thank you for everything you put into it. Your certificate is attached."), "{out}");
+        assert!(out.contains("and 2 check-ins where you told us you'd met. This room stays open until 18 July to say goodbye."), "{out}");
+        assert!(out.contains("[dm amina] Congratulations, Amina! You've completed your mentoring as a mentee in Pathways Mentoring 2027, from 11 January 2027 to 11 July 2027. Thank you for everything you put into it. Your certificate is attached."), "{out}");
         assert!(out.contains("[dm grace] Congratulations, Grace! You've completed your mentoring as a mentor"), "{out}");
         let m = h.store.match_by_id(1).await.unwrap().unwrap();
         assert_eq!((m.status, m.closure.unwrap().kind), (MatchStatus::Closed, ClosureKind::Planned));
