@@ -194,6 +194,9 @@ both_backends! {
         }
         let out = h.dm_all("amina", "1").await;
         assert!(out.contains("Lovely. Stay in touch with Grace"), "{out}");
+        // The question never blocks a report: Grace reports instead of answering.
+        let out = h.dm_all("grace", "report").await;
+        assert!(out.contains("[dm grace] I'm sorry something has happened. This report is private"), "{out}");
         // A week later the room closes.
         h.clock.advance(chrono::Duration::days(7));
         let out = h.sweep().await;
