@@ -39,15 +39,8 @@ pub async fn export(
         ExportWhat::Matches => {
             let mut rows = Vec::new();
             for m in store.matches_in(slug).await? {
-                let mut met: Vec<u32> = store
-                    .check_ins_of(m.id)
-                    .await?
-                    .into_iter()
-                    .filter(|(_, _, a)| a.as_deref() == Some("met"))
-                    .map(|(seq, _, _)| seq)
-                    .collect();
-                met.dedup();
-                rows.push((m, met.len()));
+                let met = store.check_ins_met(m.id).await?;
+                rows.push((m, met));
             }
             (export::matches(&rows), vec![])
         }

@@ -336,14 +336,7 @@ impl App {
         job: &Job,
     ) -> Result<std::result::Result<(), PortError>> {
         let now = self.now();
-        let met: std::collections::BTreeSet<u32> = self
-            .store
-            .check_ins_of(m.id)
-            .await?
-            .into_iter()
-            .filter(|(_, _, a)| a.as_deref() == Some("met"))
-            .map(|(seq, _, _)| seq)
-            .collect();
+        let met = self.store.check_ins_met(m.id).await?;
         let milestones = self.store.milestones_reached(m.id, now).await?;
         let programme = self.programme(&m.programme);
         let programme_name = programme.map_or(m.programme.as_str(), |p| p.name.as_str());
@@ -353,8 +346,8 @@ impl App {
         let summary = format!(
             "{text}\n\nWhat you did together: {milestones} milestone{} along the way, and {} check-in{} where you told us you'd met. This room stays open until {} to say goodbye.",
             if milestones == 1 { "" } else { "s" },
-            met.len(),
-            if met.len() == 1 { "" } else { "s" },
+            met,
+            if met == 1 { "" } else { "s" },
             goodbye.format("%-d %B")
         );
         let mut effects = vec![Effect::CloseMatch {

@@ -384,6 +384,17 @@ impl Store {
             .collect()
     }
 
+    /// How many of a match's check-ins either member answered "we met".
+    pub async fn check_ins_met(&self, match_id: i64) -> Result<usize> {
+        let n: i64 = sqlx::query_scalar(
+            "SELECT COUNT(DISTINCT seq) FROM check_ins WHERE match_id = $1 AND answer = 'met'",
+        )
+        .bind(match_id)
+        .fetch_one(&self.pool)
+        .await?;
+        Ok(usize::try_from(n).unwrap_or(0))
+    }
+
     /// Check-in answers across a programme's matches: (answer, how many).
     pub async fn check_in_answers(&self, programme: &str) -> Result<Vec<(String, usize)>> {
         let rows: Vec<(String, i64)> = sqlx::query_as(

@@ -7,7 +7,7 @@
 
 use std::collections::BTreeMap;
 
-use anyhow::{Context, anyhow};
+use anyhow::Context;
 use chrono::{DateTime, Utc};
 use sqlx::{Any, Row, Transaction};
 
@@ -347,21 +347,5 @@ impl Store {
         }
         tx.commit().await?;
         Ok(true)
-    }
-
-    /// The round an invite belongs to: (programme, survey, closes at), for messages.
-    pub async fn invite_round(&self, invite_id: i64) -> Result<(String, String, DateTime<Utc>)> {
-        let row = sqlx::query(
-            "SELECT r.programme, r.survey, r.closes_at FROM survey_invites i JOIN survey_rounds r ON r.id = i.round_id WHERE i.id = $1",
-        )
-        .bind(invite_id)
-        .fetch_optional(&self.pool)
-        .await?
-        .ok_or_else(|| anyhow!("no survey invite {invite_id}"))?;
-        Ok((
-            row.try_get("programme")?,
-            row.try_get("survey")?,
-            from_millis(row.try_get("closes_at")?),
-        ))
     }
 }
