@@ -218,6 +218,20 @@ pub struct ModerationSettings {
     /// `platform:id` of who receives a case that names a moderator.
     #[serde(default)]
     pub escalation_contact: Option<String>,
+    /// Files a report may carry as evidence (0: none).
+    #[serde(default = "default_evidence_files")]
+    pub max_evidence_files: u32,
+    /// Largest evidence file, in megabytes (1 to 100).
+    #[serde(default = "default_evidence_mb")]
+    pub max_evidence_mb: u32,
+}
+
+fn default_evidence_files() -> u32 {
+    crate::domain::incident::EvidenceLimits::default().files
+}
+
+fn default_evidence_mb() -> u32 {
+    (crate::domain::incident::EvidenceLimits::default().max_bytes / (1024 * 1024)) as u32
 }
 
 fn default_escalate_after() -> u32 {
@@ -246,6 +260,8 @@ impl Default for ModerationSettings {
             max_reports_per_day: default_max_reports(),
             escalate_after_minutes: default_escalate_after(),
             escalation_contact: None,
+            max_evidence_files: default_evidence_files(),
+            max_evidence_mb: default_evidence_mb(),
         }
     }
 }
@@ -278,6 +294,10 @@ impl ModerationSettings {
                 .as_deref()
                 .map(parse_user_ref)
                 .transpose()?,
+            evidence: crate::domain::incident::EvidenceLimits {
+                files: self.max_evidence_files,
+                max_bytes: u64::from(self.max_evidence_mb) * 1024 * 1024,
+            },
         })
     }
 }
@@ -472,6 +492,14 @@ impl Settings {
         }
         if let Err(m) = settings.moderation.moderation() {
             errors.push(located(path, &source, find_key(&source, "moderators"), &m));
+        }
+        if !(1..=100).contains(&settings.moderation.max_evidence_mb) {
+            errors.push(located(
+                path,
+                &source,
+                find_key(&source, "max_evidence_mb"),
+                "must be between 1 and 100 (megabytes); files are shown to moderators through the platform, which limits uploads (Discord: 10 MB without boosts)",
+            ));
         }
         if let Err(m) = settings.events.reminders() {
             errors.push(located(path, &source, find_key(&source, "reminders"), &m));

@@ -38,6 +38,19 @@ pub trait DirectMessenger: Send + Sync {
         message: &OutMessage,
         key: &IdempotencyKey,
     ) -> Result<(), PortError>;
+
+    /// Fetches a file someone sent the bot, refusing (with an error) one larger than
+    /// `max_bytes` without reading all of it. Platforms that cannot take files keep the
+    /// default.
+    async fn fetch_file(
+        &self,
+        _file: &crate::flows::InboundFile,
+        _max_bytes: u64,
+    ) -> Result<Vec<u8>, PortError> {
+        Err(PortError::Other(anyhow::anyhow!(
+            "this platform does not fetch files"
+        )))
+    }
 }
 
 #[async_trait]

@@ -32,7 +32,9 @@ use crate::domain::{
 };
 use crate::error::{Error, Reference, Result};
 use crate::flows::review::{self, Needs};
-use crate::flows::{self, Ctx, Effect, Inbound, OutMessage, Outcome, StateChange, Subject};
+use crate::flows::{
+    self, Ctx, Effect, FileStatus, Inbound, OutMessage, Outcome, StateChange, Subject,
+};
 use crate::ports::{
     DirectMessenger, IdempotencyKey, PortError, PrivateRoomSpec, RoomMessenger, RoomProvisioner,
 };
@@ -478,6 +480,13 @@ impl App {
 
     /// Handles one message: decide, record, then act.
     pub async fn handle(&self, inbound: &Inbound) -> Result<()> {
+        let fetched;
+        let inbound = if inbound.files.is_empty() {
+            inbound
+        } else {
+            fetched = self.fetch_files(inbound).await?;
+            &fetched
+        };
         let user = &inbound.from;
         for attempt in 1..=MAX_ATTEMPTS {
             let now = self.clock.now();
@@ -503,6 +512,110 @@ impl App {
         Err(Error::Internal(anyhow::anyhow!(
             "gave up after {MAX_ATTEMPTS} conflicting attempts for {user}"
         )))
+    }
+
+    /// Fetches and holds the files of a DM whose conversation wants files (see
+    /// [`flows::wants_files`]), marking what became of each for the flow to tell. A file the
+    /// platform says is too large is not fetched; one that turns out too large, or whose
+    /// fetch fails, is not kept. At most the report's file limit is fetched per message.
+    async fn fetch_files(&self, inbound: &Inbound) -> Result<Inbound> {
+        let mut out = inbound.clone();
+        if inbound.place != Place::Dm {
+            return Ok(out);
+        }
+        let state = self.store.load_conversation(&inbound.from).await?;
+        if !flows::wants_files(state.as_ref().map(|c| &c.state)) {
+            return Ok(out);
+        }
+        let limits = self.settings.moderation.evidence;
+        for file in out.files.iter_mut().take(limits.files as usize) {
+            if file.size.is_some_and(|s| s > limits.max_bytes) {
+                file.status = FileStatus::TooLarge {
+                    limit: limits.max_bytes,
+                };
+                continue;
+            }
+            file.status = match self.ports.dm.fetch_file(file, limits.max_bytes).await {
+                Ok(data) if data.len() as u64 > limits.max_bytes => FileStatus::TooLarge {
+                    limit: limits.max_bytes,
+                },
+                Ok(data) => {
+                    let mime = file
+                        .mime
+                        .clone()
+                        .filter(|m| !m.trim().is_empty())
+                        .unwrap_or_else(|| "application/octet-stream".into());
+                    let data = crate::domain::evidence::without_metadata(&mime, data);
+                    let held = self
+                        .store
+                        .hold_file(&inbound.from, &file.name, &mime, &data, self.clock.now())
+                        .await?;
+                    FileStatus::Held(held)
+                }
+                Err(e) => {
+                    warn!(user = %inbound.from, "fetching a file failed: {e}");
+                    FileStatus::Failed
+                }
+            };
+        }
+        Ok(out)
+    }
+
+    /// Posts a case's files in the moderators' room, one message each under its neutral
+    /// name. A file the platform will not take is said in the room, and the rest go on.
+    async fn show_evidence(
+        &self,
+        key: &IdempotencyKey,
+        case_id: i64,
+        room: &RoomRef,
+    ) -> std::result::Result<(), PortError> {
+        let other = |e: Error| PortError::Other(anyhow::anyhow!("{e}"));
+        let files = self.store.case_files(case_id).await.map_err(other)?;
+        let total = files.len();
+        for (i, file) in files.iter().enumerate() {
+            let number = i + 1;
+            let data = self
+                .store
+                .evidence_data(case_id, file.id)
+                .await
+                .map_err(other)?;
+            let message = OutMessage {
+                attachment: Some(flows::Attachment {
+                    name: file.shown_name(case_id, number),
+                    mime: file.mime.clone(),
+                    data,
+                }),
+                ..OutMessage::text(format!(
+                    "Case #{case_id} · file {number} of {total} · {} · {}",
+                    file.mime,
+                    crate::domain::text::file_size(file.size)
+                ))
+            };
+            let file_key = IdempotencyKey(format!("{}-f{number}", key.0));
+            if let Err(e) = self
+                .ports
+                .rooms
+                .post_in_room(room, &message, &file_key)
+                .await
+            {
+                warn!(
+                    case = case_id,
+                    file = number,
+                    "posting an evidence file failed: {e}"
+                );
+                let note = OutMessage::text(format!(
+                    "Case #{case_id}: file {number} ({}, {}) could not be posted here: the platform refused it. It is kept; ask whoever runs Tandem to export it.",
+                    file.mime,
+                    crate::domain::text::file_size(file.size)
+                ));
+                let note_key = IdempotencyKey(format!("{}-f{number}-failed", key.0));
+                self.ports
+                    .rooms
+                    .post_in_room(room, &note, &note_key)
+                    .await?;
+            }
+        }
+        Ok(())
     }
 
     /// A programme's records and answers, for its report.
@@ -925,6 +1038,13 @@ impl App {
             }
         }
         done += self.escalate_cases().await?;
+        let stale = self.store.drop_stale_held_files(self.clock.now()).await?;
+        if stale > 0 {
+            info!(
+                files = stale,
+                "deleted evidence files held for reports never sent"
+            );
+        }
         done += self.check_silent_pairs().await?;
         done += self.remind_surveys().await?;
         for id in self.store.overdue_matches(self.clock.now()).await? {
@@ -1550,6 +1670,8 @@ impl App {
                 | Effect::MoveCase { .. }
                 | Effect::AskReporter { .. }
                 | Effect::CaseReply { .. }
+                | Effect::AttachFiles { .. }
+                | Effect::DropHeldFiles { .. }
                 | Effect::RecordNextStep { .. }
                 | Effect::ErasePerson { .. }
                 | Effect::SendSurvey(_)
@@ -1563,6 +1685,9 @@ impl App {
                 Effect::RemoveFromRoom { user, room, by } => {
                     info!(user = %user, room = %room, by = %by, "removed from a room by a moderator");
                     self.ports.provisioner.remove_member(room, user, &key).await
+                }
+                Effect::ShowEvidence { case_id, room } => {
+                    self.show_evidence(&key, *case_id, room).await
                 }
                 Effect::TellReporter { case_id, text } => {
                     match self.store.case_reporter(*case_id).await {

@@ -26,6 +26,64 @@ pub struct Moderation {
     pub escalate_after_minutes: u32,
     /// Who receives a case that names a moderator (that moderator cannot see it).
     pub escalation_contact: Option<UserRef>,
+    /// Files a reporter may send as evidence.
+    #[serde(default)]
+    pub evidence: EvidenceLimits,
+}
+
+/// How many files a report may carry, and how large each may be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EvidenceLimits {
+    /// Files per report, or per answer to a moderator's question (0: none taken).
+    pub files: u32,
+    /// Largest file, in bytes.
+    pub max_bytes: u64,
+}
+
+impl Default for EvidenceLimits {
+    /// Five files of up to 8 MB: under Discord's upload limit for a server without boosts,
+    /// so moderators can be shown every file the bot took.
+    fn default() -> Self {
+        EvidenceLimits {
+            files: 5,
+            max_bytes: 8 * 1024 * 1024,
+        }
+    }
+}
+
+/// What moderators may know about a file kept as a case's evidence. Its original name is
+/// not here: it may name the reporter, so moderators see `case-<n>-file-<k>.<ext>`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EvidenceFile {
+    pub id: i64,
+    pub mime: String,
+    pub size: u64,
+}
+
+impl EvidenceFile {
+    /// The neutral name a file is shown under: `case-4-file-2.png`.
+    pub fn shown_name(&self, case_id: i64, number: usize) -> String {
+        format!("case-{case_id}-file-{number}.{}", extension(&self.mime))
+    }
+}
+
+/// A file extension for a media type, `bin` when unknown.
+pub fn extension(mime: &str) -> &'static str {
+    match mime.split(';').next().unwrap_or("").trim() {
+        "image/png" => "png",
+        "image/jpeg" => "jpg",
+        "image/gif" => "gif",
+        "image/webp" => "webp",
+        "image/heic" => "heic",
+        "application/pdf" => "pdf",
+        "text/plain" => "txt",
+        "video/mp4" => "mp4",
+        "video/quicktime" => "mov",
+        "audio/mpeg" => "mp3",
+        "audio/ogg" => "ogg",
+        "audio/mp4" => "m4a",
+        _ => "bin",
+    }
 }
 
 impl Moderation {
@@ -160,6 +218,9 @@ pub struct NewCase {
     pub evidence: Option<String>,
     /// The room the report was started from, if any.
     pub room: Option<String>,
+    /// Files the reporter sent as evidence (held for them until the case is stored).
+    #[serde(default)]
+    pub files: Vec<i64>,
 }
 
 /// A case as moderators see it: the reporter only when they chose to be named, or after two
@@ -181,6 +242,9 @@ pub struct CaseRecord {
     pub created_at: DateTime<Utc>,
     /// Moderators who asked to reveal the reporter so far.
     pub reveals: Vec<String>,
+    /// Files kept as evidence, in the order they were sent.
+    #[serde(default)]
+    pub files: Vec<EvidenceFile>,
 }
 
 /// One line of a case's audit log. `actor` is a moderator's `platform:id`, `tandem`, or

@@ -8,6 +8,7 @@
 pub mod answer;
 pub mod application;
 pub mod events;
+pub mod evidence;
 pub mod export;
 pub mod ids;
 pub mod incident;

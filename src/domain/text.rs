@@ -48,6 +48,24 @@ pub fn thousands(n: usize) -> String {
     out
 }
 
+/// A file's size for people: `900 bytes`, `120 KB`, `2.5 MB` (powers of 1,024).
+pub fn file_size(bytes: u64) -> String {
+    const KB: u64 = 1024;
+    const MB: u64 = 1024 * 1024;
+    if bytes < KB {
+        format!("{bytes} bytes")
+    } else if bytes < MB {
+        format!("{} KB", bytes.div_ceil(KB))
+    } else {
+        let tenths = (bytes * 10).div_ceil(MB);
+        if tenths.is_multiple_of(10) {
+            format!("{} MB", tenths / 10)
+        } else {
+            format!("{}.{} MB", tenths / 10, tenths % 10)
+        }
+    }
+}
+
 /// Edit distance between two short words (insertions, deletions, substitutions).
 pub fn edit_distance(a: &str, b: &str) -> usize {
     let a: Vec<char> = a.chars().collect();
@@ -96,6 +114,15 @@ pub fn preview(s: &str, max_chars: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn file_sizes_read_as_bytes_kilobytes_or_megabytes() {
+        assert_eq!(file_size(900), "900 bytes");
+        assert_eq!(file_size(120 * 1024), "120 KB");
+        assert_eq!(file_size(1025), "2 KB");
+        assert_eq!(file_size(10 * 1024 * 1024), "10 MB");
+        assert_eq!(file_size(5 * 1024 * 1024 / 2), "2.5 MB");
+    }
 
     #[test]
     fn clean_strips_control_characters_but_keeps_rtl_text() {

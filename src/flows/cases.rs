@@ -35,6 +35,8 @@ pub enum CaseCommand {
     Reveal(i64),
     /// `case escalate <n> <to>`: hand the case to someone (a person, or a role in words).
     Escalate(i64, String),
+    /// `case evidence <n>`: the case's files, posted in the moderators' room.
+    Evidence(i64),
 }
 
 impl CaseCommand {
@@ -49,12 +51,13 @@ impl CaseCommand {
             | CaseCommand::Reopen(n)
             | CaseCommand::Log(n)
             | CaseCommand::Reveal(n)
+            | CaseCommand::Evidence(n)
             | CaseCommand::Escalate(n, _) => Some(*n),
         }
     }
 }
 
-const USAGE: &str = "Usage: cases · case show <n> · case claim <n> · case note <n> <text> · case ask <n> <question> · case escalate <n> <to> · case resolve <n> <outcome> · case reopen <n> · case log <n> · case reveal <n>";
+const USAGE: &str = "Usage: cases · case show <n> · case claim <n> · case note <n> <text> · case ask <n> <question> · case escalate <n> <to> · case resolve <n> <outcome> · case reopen <n> · case log <n> · case evidence <n> · case reveal <n>";
 
 /// Parses a moderation command; `Some(Err)` carries the usage.
 pub fn parse(text: &str) -> Option<Result<CaseCommand, String>> {
@@ -85,6 +88,7 @@ pub fn parse(text: &str) -> Option<Result<CaseCommand, String>> {
         ("reopen", true) => Ok(CaseCommand::Reopen(n)),
         ("log", true) => Ok(CaseCommand::Log(n)),
         ("reveal", true) => Ok(CaseCommand::Reveal(n)),
+        ("evidence" | "files", true) => Ok(CaseCommand::Evidence(n)),
         ("note", false) => Ok(CaseCommand::Note(n, rest)),
         ("ask", false) => Ok(CaseCommand::Ask(n, rest)),
         ("resolve", false) => Ok(CaseCommand::Resolve(n, rest)),
@@ -177,6 +181,19 @@ pub fn card(ctx: &Ctx<'_>, case: &CaseRecord) -> String {
     s.push_str(&format!("\nWhat happened: {}", case.text));
     if let Some(e) = &case.evidence {
         s.push_str(&format!("\nEvidence: {e}"));
+    }
+    if !case.files.is_empty() {
+        s.push_str(&format!(
+            "\nFiles: {} ({}); to open them: {} case evidence {}",
+            case.files.len(),
+            case.files
+                .iter()
+                .map(|f| format!("{}, {}", f.mime, crate::domain::text::file_size(f.size)))
+                .collect::<Vec<_>>()
+                .join("; "),
+            ctx.room_prefix,
+            case.id
+        ));
     }
     if let Some(by) = &case.claimed_by {
         s.push_str(&format!("\nClaimed by: {by}"));
@@ -457,6 +474,26 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<CaseCommand, String
                 event(n, &me, "viewed", ""),
             ],
         },
+        CaseCommand::Evidence(_) => {
+            if case.files.is_empty() {
+                return reply(format!("Case #{n} has no files of evidence."));
+            }
+            Outcome {
+                state: StateChange::Unchanged,
+                effects: vec![
+                    event(
+                        n,
+                        &me,
+                        "opened the evidence",
+                        &format!("{} file(s)", case.files.len()),
+                    ),
+                    Effect::ShowEvidence {
+                        case_id: n,
+                        room: room.clone(),
+                    },
+                ],
+            }
+        }
         CaseCommand::Log(_) => {
             let mut s = format!("Audit log of case #{n}:");
             for e in events {
@@ -714,6 +751,73 @@ pub fn reply_step(ctx: &Ctx<'_>, flow: &CaseReply, content: &Content) -> Outcome
         ));
     }
     effects.push(ctx.dm_text("Thank you; I've passed your answer to the moderation team."));
+    Outcome {
+        state: StateChange::Clear,
+        effects,
+    }
+}
+
+/// Files sent in answer to a moderator's question: kept on the case (as many as the
+/// limit allows), with the caption as the answer's words; the moderators are told.
+pub fn reply_files(
+    ctx: &Ctx<'_>,
+    flow: &CaseReply,
+    files: &[super::InboundFile],
+    caption: &str,
+) -> Outcome {
+    let (keep, mut effects, notes) =
+        super::report::take_files(ctx, files, ctx.moderation.evidence.files as usize);
+    if keep.is_empty() {
+        effects.extend(notes.into_iter().map(|n| ctx.dm_text(n)));
+        effects.push(ctx.dm_text(format!(
+            "You can answer in words, or send the files again. The question was: “{}”",
+            flow.question
+        )));
+        return Outcome {
+            state: StateChange::Unchanged,
+            effects,
+        };
+    }
+    let words = clean(caption, true);
+    let words = if words.is_empty() || char_len(&words) > 4000 {
+        String::new()
+    } else {
+        words
+    };
+    let count = format!("{} file(s)", keep.len());
+    effects.push(Effect::AttachFiles {
+        case_id: flow.case_id,
+        holder: ctx.user.clone(),
+        ids: keep.iter().map(|f| f.id).collect(),
+    });
+    effects.push(Effect::CaseReply {
+        case_id: flow.case_id,
+        text: if words.is_empty() {
+            format!("(sent {count})")
+        } else {
+            format!("{words} (and {count})")
+        },
+    });
+    if let Some(room) = ctx.moderators_room {
+        effects.push(post(
+            room,
+            format!(
+                "Reply from the reporter of case #{}:\nQ: {}\nA: {}{count} added to the evidence: {} case evidence {}",
+                flow.case_id,
+                flow.question,
+                if words.is_empty() {
+                    String::new()
+                } else {
+                    format!("{words}\n")
+                },
+                ctx.room_prefix,
+                flow.case_id
+            ),
+        ));
+    }
+    effects.extend(notes.into_iter().map(|n| ctx.dm_text(n)));
+    effects
+        .push(ctx.dm_text("Thank you; I've passed your answer and files to the moderation team."));
     Outcome {
         state: StateChange::Clear,
         effects,

@@ -48,6 +48,66 @@ pub struct Inbound {
     pub from: UserRef,
     pub place: Place,
     pub content: Content,
+    /// Files sent with the message (`content` is then its caption, maybe empty).
+    pub files: Vec<InboundFile>,
+}
+
+/// A file someone sent. The platform fills in what it says about the file; the app
+/// fetches and keeps it only where a conversation wants files ([`wants_files`]) and
+/// records here what became of it, so the flow can say so.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InboundFile {
+    /// The name it was sent under (shown back to the sender only).
+    pub name: String,
+    pub mime: Option<String>,
+    /// In bytes, when the platform says.
+    pub size: Option<u64>,
+    /// Where the platform can fetch it from: a URL, a Matrix media source, a path.
+    pub source: String,
+    pub status: FileStatus,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum FileStatus {
+    /// As the platform delivered it: not fetched.
+    #[default]
+    Received,
+    /// Fetched and kept, sealed, for the sender until a flow attaches it to a case.
+    Held(HeldFile),
+    /// Larger than the limit: not fetched.
+    TooLarge { limit: u64 },
+    /// Fetching it failed (the reason is for the log; the sender is asked to send again).
+    Failed,
+}
+
+/// A file kept for its sender: the row id and what the sender may be shown about it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HeldFile {
+    pub id: i64,
+    pub name: String,
+    pub mime: String,
+    pub size: u64,
+}
+
+impl HeldFile {
+    /// `photo.png (120 KB)`
+    pub fn describe(&self) -> String {
+        format!(
+            "{} ({})",
+            self.name,
+            crate::domain::text::file_size(self.size)
+        )
+    }
+}
+
+/// Whether a conversation in this state takes files now (a report's evidence step, or an
+/// answer to a moderator's question): only then does the app fetch what is sent.
+pub fn wants_files(state: Option<&FlowState>) -> bool {
+    match state {
+        Some(FlowState::Report(flow)) => flow.step == report::ReportStep::Evidence,
+        Some(FlowState::CaseReply(_)) => true,
+        _ => false,
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -287,6 +347,23 @@ pub enum Effect {
     CaseReply {
         case_id: i64,
         text: String,
+    },
+    /// Put files `holder` holds on a case as its evidence (only their own held files move;
+    /// the holder is then forgotten by the file).
+    AttachFiles {
+        case_id: i64,
+        holder: UserRef,
+        ids: Vec<i64>,
+    },
+    /// Delete files `holder` holds that no case will take (a discarded report, extras).
+    DropHeldFiles {
+        holder: UserRef,
+        ids: Vec<i64>,
+    },
+    /// Post a case's evidence files in the moderators' room, each under its neutral name.
+    ShowEvidence {
+        case_id: i64,
+        room: RoomRef,
     },
     /// A message to the case's reporter, sent by the app (who alone unseals them).
     TellReporter {
@@ -598,6 +675,9 @@ pub fn handle(ctx: &Ctx<'_>, state: Option<&FlowState>, inbound: &Inbound) -> Ou
             return Outcome::unchanged(vec![reply_to(ctx, &inbound.place, reply)]);
         }
     }
+    if !inbound.files.is_empty() {
+        return with_files(ctx, state, inbound);
+    }
     // The platform's own "report message": a report with that message as evidence.
     if let (Place::Dm, Content::Text(t)) = (&inbound.place, &inbound.content)
         && let Some(link) = report::reported_message(t)
@@ -641,6 +721,45 @@ pub fn handle(ctx: &Ctx<'_>, state: Option<&FlowState>, inbound: &Inbound) -> Ou
             None => handle_idle_dm(ctx, &inbound.content),
         },
     }
+}
+
+/// A message with files. Only a report's evidence step and an answer to a moderator's
+/// question take files; anywhere else the files are passed over (in a DM, with a word
+/// saying so) and a caption is handled as if typed alone.
+fn with_files(ctx: &Ctx<'_>, state: Option<&FlowState>, inbound: &Inbound) -> Outcome {
+    let caption = match &inbound.content {
+        Content::Text(t) => t.as_str(),
+        Content::Picked { .. } => "",
+    };
+    if inbound.place == Place::Dm {
+        match state {
+            Some(FlowState::Report(flow)) => {
+                return report::files(ctx, flow, &inbound.files, caption);
+            }
+            Some(FlowState::CaseReply(flow)) => {
+                return cases::reply_files(ctx, flow, &inbound.files, caption);
+            }
+            _ => {}
+        }
+    }
+    let mut outcome = if caption.trim().is_empty() {
+        Outcome::unchanged(vec![])
+    } else {
+        let caption_alone = Inbound {
+            files: vec![],
+            ..inbound.clone()
+        };
+        handle(ctx, state, &caption_alone)
+    };
+    if inbound.place == Place::Dm {
+        outcome.effects.insert(
+            0,
+            ctx.dm_text(
+                "I only keep files sent as evidence in a report (type report to start one), so I haven't kept this.",
+            ),
+        );
+    }
+    outcome
 }
 
 fn reply_to(ctx: &Ctx<'_>, place: &Place, text: String) -> Effect {

@@ -8,11 +8,14 @@
 use serde::{Deserialize, Serialize};
 
 use super::command::{Command, parse};
-use super::{Content, Ctx, Effect, FlowState, OutMessage, Outcome, StateChange};
+use super::{
+    Content, Ctx, Effect, FileStatus, FlowState, HeldFile, InboundFile, OutMessage, Outcome,
+    StateChange,
+};
 use crate::domain::Choice;
 use crate::domain::answer::yes_no_choices;
 use crate::domain::incident::{NewCase, Severity};
-use crate::domain::text::{char_len, clean, thousands};
+use crate::domain::text::{char_len, clean, file_size, thousands};
 
 const MAX_TEXT: usize = 4000;
 
@@ -70,6 +73,9 @@ pub struct ReportFlow {
     /// (Discord's message menu): kept as evidence.
     #[serde(default)]
     pub message: Option<String>,
+    /// Files sent at the evidence step, held (sealed) until the report is sent or dropped.
+    #[serde(default)]
+    pub files: Vec<HeldFile>,
 }
 
 /// `report message <link>`: what the platform's "report message" turns into.
@@ -115,6 +121,7 @@ pub fn start(ctx: &Ctx<'_>, room: Option<String>) -> Outcome {
         anonymous: None,
         room,
         message: None,
+        files: vec![],
     };
     Outcome {
         state: StateChange::Set(FlowState::Report(flow.clone())),
@@ -151,14 +158,7 @@ fn prompt(ctx: &Ctx<'_>, flow: &ReportFlow) -> OutMessage {
         ReportStep::WhatHappened => text(
             "What happened? Take your time, and include when and where if you can.",
         ),
-        ReportStep::Evidence => match &flow.message {
-            Some(link) => text(&format!(
-                "I've attached the message you reported ({link}). Is there anything else that shows it, such as links to other messages or a description of a screenshot? Type skip if not."
-            )),
-            None => text(
-                "Is there anything that shows it, such as links to messages or a description of a screenshot? Type skip if not.",
-            ),
-        },
+        ReportStep::Evidence => text(&evidence_question(ctx, flow)),
         ReportStep::Urgency => OutMessage {
             text: "Is someone in danger now, or does this need attention today?".into(),
             choices: yes_no_choices(),
@@ -183,6 +183,163 @@ fn prompt(ctx: &Ctx<'_>, flow: &ReportFlow) -> OutMessage {
     }
 }
 
+fn evidence_question(ctx: &Ctx<'_>, flow: &ReportFlow) -> String {
+    let mut s = match &flow.message {
+        Some(link) => format!(
+            "I've attached the message you reported ({link}). Is there anything else that shows it, such as links to other messages, screenshots or a description?"
+        ),
+        None => "Is there anything that shows it, such as links to messages, screenshots or a description?".into(),
+    };
+    let limits = ctx.moderation.evidence;
+    if limits.files > 0 {
+        s.push_str(&format!(
+            " You can send files here (up to {}, {} each); only the moderators can open them.",
+            limits.files,
+            file_size(limits.max_bytes)
+        ));
+    }
+    if safeguarding(ctx, flow) {
+        s.push_str(" Please don't send pictures of a young person: describe them instead.");
+    }
+    if flow.files.is_empty() {
+        s.push_str(" Type skip if not.");
+    } else {
+        s.push_str(&format!(
+            "\nSo far: {}. Type done when that's everything.",
+            files_list(&flow.files)
+        ));
+    }
+    s
+}
+
+fn files_list(files: &[HeldFile]) -> String {
+    files
+        .iter()
+        .map(HeldFile::describe)
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn safeguarding(ctx: &Ctx<'_>, flow: &ReportFlow) -> bool {
+    flow.category
+        .as_deref()
+        .and_then(|c| ctx.moderation.category(c))
+        .is_some_and(|c| c.safeguarding)
+}
+
+/// Files sent where they are wanted, sorted: those kept (at most `room` of them), the
+/// effects dropping the held ones beyond it, and a note for each file not kept.
+pub(super) fn take_files(
+    ctx: &Ctx<'_>,
+    files: &[InboundFile],
+    room: usize,
+) -> (Vec<HeldFile>, Vec<Effect>, Vec<String>) {
+    let mut keep = Vec::new();
+    let mut extra = Vec::new();
+    let mut notes = Vec::new();
+    for f in files {
+        match &f.status {
+            FileStatus::Held(h) if keep.len() < room => keep.push(h.clone()),
+            FileStatus::Held(h) => extra.push((f.name.clone(), Some(h.id))),
+            // Not fetched: more files than a report takes.
+            FileStatus::Received => extra.push((f.name.clone(), None)),
+            FileStatus::TooLarge { limit } => notes.push(format!(
+                "“{}” is too large{}: files can be up to {}. It was not kept.",
+                f.name,
+                f.size
+                    .map(|s| format!(" ({})", file_size(s)))
+                    .unwrap_or_default(),
+                file_size(*limit)
+            )),
+            FileStatus::Failed => notes.push(format!(
+                "I couldn't fetch “{}”. Please send it again.",
+                f.name
+            )),
+        }
+    }
+    let mut effects = Vec::new();
+    if !extra.is_empty() {
+        notes.push(format!(
+            "I take up to {} files, so I didn't keep {}.",
+            ctx.moderation.evidence.files,
+            extra
+                .iter()
+                .map(|(name, _)| format!("“{name}”"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ));
+        let ids: Vec<i64> = extra.iter().filter_map(|(_, id)| *id).collect();
+        if !ids.is_empty() {
+            effects.push(Effect::DropHeldFiles {
+                holder: ctx.user.clone(),
+                ids,
+            });
+        }
+    }
+    (keep, effects, notes)
+}
+
+/// Files sent to a report. At the evidence step they are kept (as many as the limit
+/// allows; a caption becomes the evidence text) and the step stays open for more; at any
+/// other step the person is told when to send them.
+pub fn files(ctx: &Ctx<'_>, flow: &ReportFlow, files: &[InboundFile], caption: &str) -> Outcome {
+    if flow.step != ReportStep::Evidence {
+        return Outcome {
+            state: StateChange::Unchanged,
+            effects: vec![
+                ctx.dm_text(
+                    "I'll ask for screenshots and files in a moment, at the evidence step: please send them then.",
+                ),
+                ctx.dm(prompt(ctx, flow)),
+            ],
+        };
+    }
+    let room = (ctx.moderation.evidence.files as usize).saturating_sub(flow.files.len());
+    let (keep, mut effects, mut notes) = take_files(ctx, files, room);
+    let mut next = flow.clone();
+    next.files.extend(keep.iter().cloned());
+    let caption = clean(caption, true);
+    if !caption.is_empty() && char_len(&caption) <= MAX_TEXT {
+        next.evidence = Some(Some(match &flow.message {
+            Some(link) => format!("{link}\n{caption}"),
+            None => caption,
+        }));
+    }
+    if !keep.is_empty() {
+        notes.insert(0, format!("Kept: {}.", files_list(&keep)));
+    }
+    effects.extend(notes.into_iter().map(|n| ctx.dm_text(n)));
+    effects.push(ctx.dm(prompt(ctx, &next)));
+    Outcome {
+        state: if next == *flow {
+            StateChange::Unchanged
+        } else {
+            StateChange::Set(FlowState::Report(next))
+        },
+        effects,
+    }
+}
+
+/// Drops the files a report held, when it is discarded.
+fn discarded(ctx: &Ctx<'_>, flow: &ReportFlow) -> Outcome {
+    let mut effects = Vec::new();
+    if !flow.files.is_empty() {
+        effects.push(Effect::DropHeldFiles {
+            holder: ctx.user.clone(),
+            ids: flow.files.iter().map(|f| f.id).collect(),
+        });
+    }
+    effects.push(
+        ctx.dm_text(
+            "Your report was discarded; nothing was sent. You can type report at any time.",
+        ),
+    );
+    Outcome {
+        state: StateChange::Clear,
+        effects,
+    }
+}
+
 fn summary(ctx: &Ctx<'_>, flow: &ReportFlow) -> String {
     let category = flow
         .category
@@ -191,7 +348,7 @@ fn summary(ctx: &Ctx<'_>, flow: &ReportFlow) -> String {
         .map(|c| c.label.as_str())
         .unwrap_or("-");
     format!(
-        "Your report:\n• What: {category}\n• Concerns: {}\n• What happened: {}\n• Evidence: {}\n• Urgent: {}\n• Anonymous to moderators: {}",
+        "Your report:\n• What: {category}\n• Concerns: {}\n• What happened: {}\n• Evidence: {}{}\n• Urgent: {}\n• Anonymous to moderators: {}",
         flow.concerns
             .clone()
             .flatten()
@@ -201,6 +358,11 @@ fn summary(ctx: &Ctx<'_>, flow: &ReportFlow) -> String {
             .clone()
             .flatten()
             .unwrap_or_else(|| "(none)".into()),
+        if flow.files.is_empty() {
+            String::new()
+        } else {
+            format!("\n• Files: {}", files_list(&flow.files))
+        },
         if flow.urgent == Some(true) {
             "yes"
         } else {
@@ -244,14 +406,7 @@ pub fn step(ctx: &Ctx<'_>, flow: &ReportFlow, content: &Content) -> Outcome {
         Content::Picked { .. } => None,
     };
     match text.and_then(parse) {
-        Some(Command::Cancel) => {
-            return Outcome {
-                state: StateChange::Clear,
-                effects: vec![ctx.dm_text(
-                    "Your report was discarded; nothing was sent. You can type report at any time.",
-                )],
-            };
-        }
+        Some(Command::Cancel) => return discarded(ctx, flow),
         Some(Command::Back) => {
             let Some(previous) = flow.step.previous() else {
                 return again("This is the first step.".into());
@@ -329,8 +484,14 @@ pub fn step(ctx: &Ctx<'_>, flow: &ReportFlow, content: &Content) -> Outcome {
         }
         ReportStep::Evidence => {
             let t = clean(text.unwrap_or_default(), true);
-            if matches!(parse(&t), Some(Command::Skip)) || t.is_empty() {
-                next.evidence = Some(flow.message.clone());
+            let done = matches!(parse(&t), Some(Command::Skip))
+                || t.is_empty()
+                || t.trim_end_matches(['.', '!']).eq_ignore_ascii_case("done");
+            if done {
+                // What a file's caption said stays; otherwise only the reported message.
+                if !matches!(flow.evidence, Some(Some(_))) || flow.files.is_empty() {
+                    next.evidence = Some(flow.message.clone());
+                }
             } else if char_len(&t) > MAX_TEXT {
                 return again(format!(
                     "Please keep the evidence under {} characters: links or a short description are enough.",
@@ -354,12 +515,7 @@ pub fn step(ctx: &Ctx<'_>, flow: &ReportFlow, content: &Content) -> Outcome {
         ReportStep::Confirm => {
             return match yes_no(content) {
                 Some(true) => submit(ctx, flow),
-                Some(false) => Outcome {
-                    state: StateChange::Clear,
-                    effects: vec![ctx.dm_text(
-                        "Your report was discarded; nothing was sent. You can type report at any time.",
-                    )],
-                },
+                Some(false) => discarded(ctx, flow),
                 None => again("Please answer yes to send it, or no to discard it.".into()),
             };
         }
@@ -389,12 +545,26 @@ fn submit(ctx: &Ctx<'_>, flow: &ReportFlow) -> Outcome {
         if let Some(Some(e)) = &flow.evidence {
             detail.push_str(&format!("\nEvidence: {e}"));
         }
-        let mut effects = vec![Effect::CaseEvent {
-            case_id,
-            actor: "reporter".into(),
-            kind: "added".into(),
-            detail: detail.clone(),
-        }];
+        if !flow.files.is_empty() {
+            detail.push_str(&format!(
+                "\n{} more file(s) of evidence: {} case evidence {case_id}",
+                flow.files.len(),
+                ctx.room_prefix
+            ));
+        }
+        let mut effects = vec![
+            Effect::CaseEvent {
+                case_id,
+                actor: "reporter".into(),
+                kind: "added".into(),
+                detail: detail.clone(),
+            },
+            Effect::AttachFiles {
+                case_id,
+                holder: ctx.user.clone(),
+                ids: flow.files.iter().map(|f| f.id).collect(),
+            },
+        ];
         if let Some(room) = ctx.moderators_room {
             effects.push(Effect::PostInRoom {
                 room: room.clone(),
@@ -434,6 +604,7 @@ fn submit(ctx: &Ctx<'_>, flow: &ReportFlow) -> Outcome {
             text: flow.text.clone().unwrap_or_default(),
             evidence: flow.evidence.clone().flatten(),
             room: flow.room.clone(),
+            files: flow.files.iter().map(|f| f.id).collect(),
         })],
     }
 }

@@ -726,6 +726,7 @@ optional = true
                     from: self.user.clone(),
                     place: crate::domain::Place::Dm,
                     content: Content::Text(text.into()),
+                    files: vec![],
                 },
             )
         }
@@ -738,6 +739,7 @@ optional = true
                     from: self.user.clone(),
                     place: crate::domain::Place::Room(self.room.clone()),
                     content: Content::Text(format!("!tandem {text}")),
+                    files: vec![],
                 },
             )
         }

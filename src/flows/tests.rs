@@ -128,6 +128,7 @@ impl Convo {
             from: self.user.clone(),
             place,
             content,
+            files: vec![],
         };
         let outcome = handle(&ctx, self.state.as_ref(), &inbound);
         match outcome.state {

@@ -5,6 +5,9 @@
 //! - `alice in lobby: !tandem help` is a message from `alice` in room `lobby`;
 //! - a line starting with `#` is a comment, and blank lines are ignored;
 //! - `\n` inside a message stands for a line break (for long answers);
+//! - `alice sends shot.png: caption` is a DM from `alice` with a file (a path on this
+//!   machine, without spaces) and an optional caption; `alice in lobby sends shot.png: hi`
+//!   sends one to a room;
 //! - `:advance 14d` moves the bot's clock 14 days ahead (units `m`, `h`, `d`, `w`), so a
 //!   script can show what happens later (expired checks, reminders, deadlines); time never
 //!   moves back. `:now` prints the clock. Both answer with a `[clock] ...` line.
@@ -25,7 +28,7 @@ use tokio::io::{AsyncBufRead, AsyncBufReadExt};
 
 use crate::app::{App, ShiftedClock};
 use crate::domain::{Place, Platform, RoomRef, UserRef};
-use crate::flows::{Content, Inbound, OutMessage};
+use crate::flows::{Content, FileStatus, Inbound, InboundFile, OutMessage};
 use crate::ports::{
     DirectMessenger, IdempotencyKey, PortError, PrivateRoomSpec, RoomMessenger, RoomProvisioner,
 };
@@ -39,6 +42,8 @@ pub enum ConsoleLine {
         user: String,
         room: Option<String>,
         text: String,
+        /// A file sent with it: a path on this machine.
+        file: Option<String>,
     },
     /// `:advance 14d`: move the clock ahead.
     Shift(chrono::Duration),
@@ -74,12 +79,16 @@ pub fn parse_line(line: &str) -> ConsoleLine {
         );
     };
     let words: Vec<&str> = who.split_whitespace().collect();
-    let (user, room) = match words.as_slice() {
-        [user] => (*user, None),
-        [user, "in", room] => (*user, Some(room.to_string())),
+    let (user, room, file) = match words.as_slice() {
+        [user] => (*user, None, None),
+        [user, "in", room] => (*user, Some(room.to_string()), None),
+        [user, "sends", file] => (*user, None, Some(file.to_string())),
+        [user, "in", room, "sends", file] => {
+            (*user, Some(room.to_string()), Some(file.to_string()))
+        }
         _ => {
             return ConsoleLine::Invalid(format!(
-                "`{who}` is not a sender: use a one-word name, like `alice: hello` or `alice in lobby: hi`"
+                "`{who}` is not a sender: use a one-word name, like `alice: hello`, `alice in lobby: hi` or `alice sends shot.png: a caption`"
             ));
         }
     };
@@ -88,6 +97,7 @@ pub fn parse_line(line: &str) -> ConsoleLine {
         user: user.to_string(),
         room,
         text,
+        file,
     }
 }
 
@@ -193,6 +203,18 @@ impl DirectMessenger for ConsoleOutput {
     ) -> Result<(), PortError> {
         self.send(&format!("dm {}", to.id), &to.id, message)
     }
+
+    /// Reads the file from this machine (the path a console line named).
+    async fn fetch_file(&self, file: &InboundFile, max_bytes: u64) -> Result<Vec<u8>, PortError> {
+        let path = std::path::Path::new(&file.source);
+        let size = std::fs::metadata(path)
+            .map_err(|e| anyhow::anyhow!("{}: {e}", file.source))?
+            .len();
+        if size > max_bytes {
+            return Err(anyhow::anyhow!("{} has {size} bytes", file.source).into());
+        }
+        Ok(std::fs::read(path).map_err(|e| anyhow::anyhow!("{}: {e}", file.source))?)
+    }
 }
 
 #[async_trait]
@@ -283,7 +305,12 @@ pub async fn run<R: AsyncBufRead + Unpin>(
                 Err(why) => eprintln!("console: line {number}: {why}"),
             },
             ConsoleLine::Now => say_clock(app.now()),
-            ConsoleLine::Message { user, room, text } => {
+            ConsoleLine::Message {
+                user,
+                room,
+                text,
+                file,
+            } => {
                 let inbound = Inbound {
                     from: UserRef::new(Platform::Console, user),
                     place: match room {
@@ -291,6 +318,7 @@ pub async fn run<R: AsyncBufRead + Unpin>(
                         None => Place::Dm,
                     },
                     content: Content::Text(text),
+                    files: file.map(console_file).into_iter().collect(),
                 };
                 app.receive(inbound).await;
             }
@@ -298,6 +326,35 @@ pub async fn run<R: AsyncBufRead + Unpin>(
         sweep(app).await;
     }
     Ok(())
+}
+
+/// A file named on a console line, as a platform would describe it (its size and type
+/// from the file itself, if it is there).
+fn console_file(path: String) -> InboundFile {
+    let p = std::path::Path::new(&path);
+    let name = p
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| path.clone());
+    let mime = match p
+        .extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .as_deref()
+    {
+        Some("png") => "image/png",
+        Some("jpg" | "jpeg") => "image/jpeg",
+        Some("gif") => "image/gif",
+        Some("pdf") => "application/pdf",
+        Some("txt") => "text/plain",
+        _ => "application/octet-stream",
+    };
+    InboundFile {
+        name,
+        mime: Some(mime.into()),
+        size: std::fs::metadata(p).ok().map(|m| m.len()),
+        source: path,
+        status: FileStatus::Received,
+    }
 }
 
 /// Prints the clock on the output, where a script's reader sees it in order.
@@ -364,7 +421,8 @@ mod tests {
             ConsoleLine::Message {
                 user: "alice".into(),
                 room: None,
-                text: "hello there".into()
+                text: "hello there".into(),
+                file: None,
             }
         );
         assert_eq!(
@@ -372,7 +430,8 @@ mod tests {
             ConsoleLine::Message {
                 user: "bob".into(),
                 room: Some("lobby".into()),
-                text: "!tandem help".into()
+                text: "!tandem help".into(),
+                file: None,
             }
         );
         assert_eq!(parse_line("# a comment"), ConsoleLine::Nothing);
@@ -390,7 +449,17 @@ mod tests {
             ConsoleLine::Message {
                 user: "alice".into(),
                 room: None,
-                text: "a\nb".into()
+                text: "a\nb".into(),
+                file: None,
+            }
+        );
+        assert_eq!(
+            parse_line("amina sends shots/chat.png: what he wrote"),
+            ConsoleLine::Message {
+                user: "amina".into(),
+                room: None,
+                text: "what he wrote".into(),
+                file: Some("shots/chat.png".into()),
             }
         );
         assert_eq!(
@@ -398,7 +467,8 @@ mod tests {
             ConsoleLine::Message {
                 user: "alice".into(),
                 room: None,
-                text: "".into()
+                text: "".into(),
+                file: None,
             }
         );
     }

@@ -34,6 +34,8 @@ pub struct Recording {
     room_failure: Arc<Mutex<Option<String>>>,
     /// Messages people wrote in rooms, as a platform would keep them.
     history: Arc<Mutex<Vec<(RoomRef, crate::ports::HistoryLine)>>>,
+    /// Files people can send, by source, as a platform would serve them.
+    files: Arc<Mutex<std::collections::HashMap<String, Vec<u8>>>>,
 }
 
 impl Recording {
@@ -57,6 +59,14 @@ impl Recording {
                 text: text.into(),
             },
         ));
+    }
+
+    /// Makes a file available under `source`, for [`DirectMessenger::fetch_file`].
+    pub fn serve_file(&self, source: &str, data: &[u8]) {
+        self.files
+            .lock()
+            .expect("recording lock")
+            .insert(source.into(), data.to_vec());
     }
 
     /// Everything sent so far.
@@ -121,6 +131,24 @@ impl Recording {
 
 #[async_trait]
 impl DirectMessenger for Recording {
+    async fn fetch_file(
+        &self,
+        file: &crate::flows::InboundFile,
+        max_bytes: u64,
+    ) -> Result<Vec<u8>, PortError> {
+        let data = self
+            .files
+            .lock()
+            .expect("recording lock")
+            .get(&file.source)
+            .cloned()
+            .ok_or_else(|| anyhow::anyhow!("no file at {}", file.source))?;
+        if data.len() as u64 > max_bytes {
+            return Err(anyhow::anyhow!("{} is larger than {max_bytes} bytes", file.source).into());
+        }
+        Ok(data)
+    }
+
     async fn send_dm(
         &self,
         to: &UserRef,

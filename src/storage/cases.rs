@@ -57,31 +57,38 @@ impl Sealer {
     }
 
     pub(super) fn seal(&self, plain: &str) -> Result<String> {
+        Ok(B64.encode(self.seal_bytes(plain.as_bytes())?))
+    }
+
+    pub(super) fn open(&self, sealed: &str) -> Result<String> {
+        let bytes = B64.decode(sealed).context("a sealed text is not base64")?;
+        let plain = self.open_bytes(&bytes)?;
+        Ok(String::from_utf8(plain).context("a sealed text is not text")?)
+    }
+
+    /// The nonce, then the ciphertext with its tag.
+    pub(super) fn seal_bytes(&self, plain: &[u8]) -> Result<Vec<u8>> {
         let cipher = XChaCha20Poly1305::new((&self.key).into());
         let mut nonce = [0u8; 24];
         getrandom::fill(&mut nonce).map_err(|e| anyhow!("no randomness for a nonce: {e}"))?;
         let sealed = cipher
-            .encrypt(&XNonce::from(nonce), plain.as_bytes())
+            .encrypt(&XNonce::from(nonce), plain)
             .map_err(|_| anyhow!("sealing failed"))?;
         let mut out = nonce.to_vec();
         out.extend(sealed);
-        Ok(B64.encode(out))
+        Ok(out)
     }
 
-    fn open(&self, sealed: &str) -> Result<String> {
-        let bytes = B64
-            .decode(sealed)
-            .context("a sealed reporter is not base64")?;
+    pub(super) fn open_bytes(&self, bytes: &[u8]) -> Result<Vec<u8>> {
         if bytes.len() < 24 {
-            return Err(anyhow!("a sealed reporter is too short").into());
+            return Err(anyhow!("a sealed value is too short").into());
         }
         let (nonce, body) = bytes.split_at(24);
         let nonce: [u8; 24] = nonce.try_into().map_err(|_| anyhow!("a bad nonce"))?;
         let cipher = XChaCha20Poly1305::new((&self.key).into());
-        let plain = cipher
+        Ok(cipher
             .decrypt(&XNonce::from(nonce), body)
-            .map_err(|_| anyhow!("a sealed reporter does not open with this case key"))?;
-        Ok(String::from_utf8(plain).context("a sealed reporter is not text")?)
+            .map_err(|_| anyhow!("a sealed value does not open with this case key"))?)
     }
 
     /// A keyed hash: the same person gives the same tag, which says nothing about them.
@@ -105,7 +112,7 @@ fn parse_user(text: &str) -> Result<UserRef> {
 const CASE_COLUMNS: &str = "id, anonymous, reporter_sealed, reporter_plain, category, severity, concerns, body, evidence, room, status, claimed_by, outcome, created_at";
 
 impl Store {
-    fn sealer(&self) -> Result<&Sealer> {
+    pub(super) fn sealer(&self) -> Result<&Sealer> {
         self.sealer.as_ref().ok_or_else(|| {
             Error::user(
                 "Reports can't be taken right now: the bot has no case key (TANDEM_CASE_KEY). Please tell a coordinator directly.",
@@ -139,6 +146,8 @@ impl Store {
         .fetch_one(&mut **tx)
         .await?;
         self.insert_case_event(tx, id, "reporter", "created", case.severity.as_str(), now)
+            .await?;
+        self.attach_files(tx, id, &case.reporter, &case.files)
             .await?;
         Ok(id)
     }
@@ -265,7 +274,9 @@ impl Store {
             return Ok(None);
         };
         let events = self.case_events(id).await?;
-        Ok(Some((self.case_from_row(&row, &events)?, events)))
+        let mut case = self.case_from_row(&row, &events)?;
+        case.files = self.case_files(id).await?;
+        Ok(Some((case, events)))
     }
 
     /// Every case, oldest first (without the reporter unless named or revealed).
@@ -279,7 +290,9 @@ impl Store {
         for row in &rows {
             let id: i64 = row.try_get("id")?;
             let events = self.case_events(id).await?;
-            out.push(self.case_from_row(row, &events)?);
+            let mut case = self.case_from_row(row, &events)?;
+            case.files = self.case_files(id).await?;
+            out.push(case);
         }
         Ok(out)
     }
@@ -339,6 +352,7 @@ impl Store {
             outcome: row.try_get("outcome")?,
             created_at: from_millis(row.try_get("created_at")?),
             reveals,
+            files: vec![],
         })
     }
 

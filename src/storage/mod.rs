@@ -19,6 +19,7 @@ mod applications;
 mod cases;
 mod conversations;
 mod events;
+mod evidence;
 mod jobs;
 mod matches;
 mod personal;
@@ -34,6 +35,7 @@ use sqlx::any::AnyPoolOptions;
 
 pub use cases::Sealer;
 pub use conversations::{CommitOutcome, StoredConversation};
+pub use evidence::HELD_FOR_DAYS;
 pub use jobs::{JobCounts, PairQuiet};
 
 /// Which database a [`Store`] talks to.
@@ -228,7 +230,14 @@ impl Store {
             };
             let select = columns
                 .iter()
-                .map(|c| format!("COALESCE(CAST(\"{c}\" AS TEXT), 'NULL')"))
+                .map(|c| match self.backend {
+                    // Bytes as hex: SQLite would hand a BLOB cast to TEXT back as bytes
+                    // that need not be UTF-8. (PostgreSQL casts BYTEA to `\x` hex itself.)
+                    Backend::Sqlite => format!(
+                        "COALESCE(CASE WHEN typeof(\"{c}\") = 'blob' THEN '\\x' || lower(hex(\"{c}\")) ELSE CAST(\"{c}\" AS TEXT) END, 'NULL')"
+                    ),
+                    Backend::Postgres => format!("COALESCE(CAST(\"{c}\" AS TEXT), 'NULL')"),
+                })
                 .collect::<Vec<_>>()
                 .join(" || ' | ' || ");
             let rows: Vec<String> = sqlx::query_scalar(sqlx::AssertSqlSafe(format!(

@@ -177,6 +177,12 @@ impl Store {
             .into_iter()
             .map(|r| json!({"case": r.case_id, "status": r.status.as_str(), "at": r.created_at.to_rfc3339()}))
             .collect();
+        let held_files: Vec<Value> = self
+            .held_files(user)
+            .await?
+            .into_iter()
+            .map(|f| json!({"name": f.name, "type": f.mime, "bytes": f.size}))
+            .collect();
         let conversation = self
             .load_conversation(user)
             .await?
@@ -193,6 +199,7 @@ impl Store {
             },
             "events": rsvps,
             "reports_you_made": reports,
+            "files_held_for_your_report_in_progress": held_files,
             "suspensions": suspensions,
             "conversation_in_progress": conversation,
             "not_included": "Reports other people made about you are kept by the moderators for safeguarding and are not shared here.",
@@ -286,6 +293,8 @@ impl Store {
                 .execute(&mut **tx)
                 .await?;
         }
+        // Files held for a report they never sent (sent ones belong to their case).
+        self.drop_all_held_files(tx, user).await?;
         sqlx::query(
             "DELETE FROM suspensions WHERE platform = $1 AND user_id = $2 AND (lifted_at IS NOT NULL OR (until IS NOT NULL AND until <= $3))",
         )

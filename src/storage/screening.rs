@@ -136,7 +136,15 @@ impl Store {
                 self.insert_case_event(tx, *case_id, "reporter", "answered", text, now)
                     .await?;
             }
-            Effect::TellReporter { .. } => {}
+            Effect::AttachFiles {
+                case_id,
+                holder,
+                ids,
+            } => self.attach_files(tx, *case_id, holder, ids).await?,
+            Effect::DropHeldFiles { holder, ids } => {
+                self.drop_held_files(tx, holder, ids).await?;
+            }
+            Effect::TellReporter { .. } | Effect::ShowEvidence { .. } => {}
             Effect::FreezeMatch {
                 match_id, frozen, ..
             } => self.freeze_match(tx, *match_id, *frozen, now).await?,

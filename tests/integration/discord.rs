@@ -117,6 +117,7 @@ fn staff_settings(coordinators: u64, moderators: u64, moderator: u64) -> AppSett
             max_reports_per_day: 3,
             escalate_after_minutes: 30,
             escalation_contact: None,
+            ..Moderation::default()
         },
         ..app_settings(coordinators)
     }
@@ -331,6 +332,7 @@ async fn typed_reference(
             from: discord(amina),
             place: Place::Dm,
             content: Content::Text(typed.into()),
+            files: vec![],
         })
         .await;
     }
@@ -825,7 +827,9 @@ fn script(name: &str) -> Vec<(String, bool, String)> {
     .unwrap();
     text.lines()
         .filter_map(|line| match parse_line(line) {
-            ConsoleLine::Message { user, room, text } => Some((user, room.is_some(), text)),
+            ConsoleLine::Message {
+                user, room, text, ..
+            } => Some((user, room.is_some(), text)),
             ConsoleLine::Nothing | ConsoleLine::Shift(_) | ConsoleLine::Now => None,
             other => panic!("{name}: the Discord replay does not support {other:?}"),
         })
@@ -868,6 +872,7 @@ async fn the_matching_demo_runs_over_discord_with_coordinator_commands_and_a_pai
                     Place::Dm
                 },
                 content: Content::Text(text.clone()),
+                files: vec![],
             })
             .await;
         clock.advance(chrono::Duration::seconds(3));
@@ -1274,17 +1279,36 @@ async fn report_message_from_a_messages_menu_starts_a_private_report_with_the_me
     );
     let link = format!("https://discord.com/channels/{GUILD_ID}/{lobby}/{said}");
     let mut handled = 1;
+    // A screenshot as evidence: a PNG whose text chunk names her (cleaned before it is
+    // kept), fetched from the CDN before its signed URL expires.
+    let mut shot = b"\x89PNG\r\n\x1a\n".to_vec();
+    for (kind, body) in [
+        (&b"IHDR"[..], &[0u8, 0, 0, 1, 0, 0, 0, 1, 8, 2, 0, 0, 0][..]),
+        (b"tEXt", b"Author\0amina"),
+        (b"IDAT", b"pixels"),
+        (b"IEND", b""),
+    ] {
+        shot.extend((body.len() as u32).to_be_bytes());
+        shot.extend(kind);
+        shot.extend(body);
+        shot.extend([0, 0, 0, 0]);
+    }
     for answer in [
         "2",
         "bob",
         "He asked for my home address in the lobby.",
-        "skip",
+        "(a file)",
+        "done",
         "no",
         "yes",
         "yes",
     ] {
         let seen = bot_count(&fake.lock(), dm);
-        fake.dm(amina, answer);
+        if answer == "(a file)" {
+            fake.dm_file(amina, "", "amina-screenshot.png", "image/png", &shot);
+        } else {
+            fake.dm(amina, answer);
+        }
         handled += 1;
         run.settle(handled, answer).await;
         let reply = next_from_bot(fake, dm, seen).await;
@@ -1296,9 +1320,20 @@ async fn report_message_from_a_messages_menu_starts_a_private_report_with_the_me
             );
         }
     }
+    assert!(
+        fake.lock()
+            .requests
+            .iter()
+            .any(|r| r.starts_with("GET /attachments/")),
+        "the file was fetched from the CDN"
+    );
     let card = next_from_bot(fake, run.moderators, 0).await;
     let text = card["content"].as_str().unwrap();
     assert!(text.contains(&format!("Evidence: {link}")), "{text}");
+    assert!(
+        text.contains("Files: 1 (image/png, ") && !text.contains("amina"),
+        "{text}"
+    );
     assert!(text.contains("Reported by: anonymous reporter"), "{text}");
     assert_eq!(
         card["components"][0]["components"][0]["label"], "Claim",
@@ -1322,5 +1357,33 @@ async fn report_message_from_a_messages_menu_starts_a_private_report_with_the_me
         json!([]),
         "the card pings nobody"
     );
+    // A moderator opens the evidence: uploaded to the moderators' channel, neutrally named.
+    let seen = bot_count(&fake.lock(), run.moderators);
+    fake.slash(
+        run.moderator,
+        Some(run.moderators),
+        "moderate",
+        &[("command", "case evidence 1")],
+    );
+    handled += 1;
+    run.settle(handled, "case evidence").await;
+    // After the echo of the command (`› case evidence 1`), the file.
+    let posted = next_from_bot(fake, run.moderators, seen + 1).await;
+    assert!(
+        posted["content"]
+            .as_str()
+            .unwrap()
+            .starts_with("Case #1 · file 1 of 1 · image/png"),
+        "{posted}"
+    );
+    let file = &posted["attachments"][0];
+    assert_eq!(file["filename"], "case-1-file-1.png");
+    let data = base64::engine::Engine::decode(
+        &base64::engine::general_purpose::STANDARD,
+        file["test_base64"].as_str().unwrap(),
+    )
+    .unwrap();
+    let data = String::from_utf8_lossy(&data);
+    assert!(data.contains("pixels") && !data.contains("amina"), "{data}");
     run.stop().await;
 }

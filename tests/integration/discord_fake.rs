@@ -73,6 +73,8 @@ pub struct State {
     /// Guild scheduled events, by id.
     pub scheduled_events: HashMap<u64, Value>,
     dm_of: HashMap<u64, u64>,
+    /// Files people attached, by path, as Discord's CDN serves them: (type, bytes).
+    pub cdn: HashMap<String, (String, Vec<u8>)>,
     // Gateway.
     seq: u64,
     session: u64,
@@ -129,8 +131,11 @@ pub struct DiscordFake {
 
 impl DiscordFake {
     pub async fn start() -> DiscordFake {
-        let cert = rcgen::generate_simple_self_signed(vec!["discord.com".to_string()])
-            .expect("a certificate");
+        let cert = rcgen::generate_simple_self_signed(vec![
+            "discord.com".to_string(),
+            "cdn.discordapp.com".to_string(),
+        ])
+        .expect("a certificate");
         let cert_pem = cert.cert.pem();
         let key = rustls::pki_types::PrivateKeyDer::Pkcs8(
             rustls::pki_types::PrivatePkcs8KeyDer::from(cert.key_pair.serialize_der()),
@@ -215,6 +220,7 @@ impl DiscordFake {
                 reqwest::Certificate::from_pem(self.cert_pem.as_bytes()).expect("the fake's cert"),
             )
             .resolve("discord.com", self.api)
+            .resolve("cdn.discordapp.com", self.api)
             .timeout(Duration::from_secs(30))
             .build()
             .expect("a reqwest client")
@@ -305,6 +311,32 @@ impl DiscordFake {
         let author = state.user(user);
         let id = state.id();
         let message = message_json(id, channel, None, author, text, json!([]));
+        state.messages.push(message.clone());
+        state.dispatch("MESSAGE_CREATE", message);
+        drop(state);
+        self.touch();
+        id
+    }
+
+    /// A person sends the bot a file in their DM, with a caption.
+    pub fn dm_file(&self, user: u64, caption: &str, name: &str, mime: &str, data: &[u8]) -> u64 {
+        let mut state = self.lock();
+        let channel = ensure_dm(&mut state, user);
+        let author = state.user(user);
+        let id = state.id();
+        let file_id = state.id();
+        let path = format!("/attachments/{channel}/{file_id}/{name}");
+        state
+            .cdn
+            .insert(path.clone(), (mime.to_string(), data.to_vec()));
+        let mut message = message_json(id, channel, None, author, caption, json!([]));
+        message["attachments"] = json!([{
+            "id": file_id.to_string(), "filename": name, "size": data.len(),
+            "content_type": mime,
+            // Signed and expiring, like Discord's.
+            "url": format!("https://cdn.discordapp.com{path}?ex=6a0f&is=6a0e&hm=ab12"),
+            "proxy_url": format!("https://media.discordapp.net{path}"),
+        }]);
         state.messages.push(message.clone());
         state.dispatch("MESSAGE_CREATE", message);
         drop(state);
@@ -564,10 +596,29 @@ impl DiscordFake {
                     .into_iter()
                     .map(|(name, data)| {
                         json!({"filename": name, "size": data.len(),
+                               "base64": base64::engine::Engine::encode(&base64::engine::general_purpose::STANDARD, &data),
                                "text": String::from_utf8(data).ok()})
                     })
                     .collect(),
             );
+        }
+        // The CDN: no token (its URLs are signed instead), bytes rather than JSON.
+        if method == Method::GET && path.starts_with("/attachments/") {
+            let mut state = self.lock();
+            state.requests.push(format!("{method} {path}"));
+            let mut r = match state.cdn.get(&path) {
+                Some((mime, data)) => {
+                    let mut r = Response::new(Full::new(Bytes::from(data.clone())));
+                    r.headers_mut()
+                        .insert("content-type", mime.parse().unwrap());
+                    r
+                }
+                None => Response::new(Full::new(Bytes::from_static(b"not found"))),
+            };
+            if !state.cdn.contains_key(&path) {
+                *r.status_mut() = StatusCode::NOT_FOUND;
+            }
+            return r;
         }
         let response = {
             let mut state = self.lock();
@@ -747,7 +798,8 @@ fn route(
                                    "url": format!("https://cdn.discordapp.com/attachments/{channel}/{id}/{}", f["filename"].as_str().unwrap_or_default()),
                                    "proxy_url": "https://media.discordapp.net/x",
                                    // Not Discord's: the file's text, for tests to read.
-                                   "test_text": f["text"]})
+                                   "test_text": f["text"],
+                                   "test_base64": f["base64"]})
                         })
                         .collect(),
                 );

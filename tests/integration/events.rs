@@ -26,6 +26,7 @@ async fn press(h: &Harness, who: &str, n: i64, answer: &str) -> String {
                 prompt_ref: Some(format!("rsvp:{n}")),
                 values: vec![answer.to_string()],
             },
+            files: vec![],
         })
         .await;
     crate::support::transcript(&h.rec.take())

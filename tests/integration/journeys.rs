@@ -166,6 +166,7 @@ both_backends! {
             from: user("amina"),
             place: Place::Dm,
             content: Content::Picked { prompt_ref: Some("question:situation".into()), values: vec!["out-of-work-and-looking".into()] },
+            files: vec![],
         };
         h.app.handle(&click).await.unwrap();
         let after_first = h.store.load_conversation(&user("amina")).await.unwrap().unwrap();

@@ -19,6 +19,7 @@ mod discord;
 #[cfg(feature = "discord")]
 mod discord_fake;
 mod events;
+mod evidence;
 mod graphics;
 mod incidents;
 mod journeys;

@@ -423,7 +423,9 @@ fn script_messages(name: &str) -> Vec<(String, Option<String>, String)> {
     let text = std::fs::read_to_string(repo_root().join("tests/fixtures").join(name)).unwrap();
     text.lines()
         .filter_map(|line| match parse_line(line) {
-            ConsoleLine::Message { user, room, text } => Some((user, room, text)),
+            ConsoleLine::Message {
+                user, room, text, ..
+            } => Some((user, room, text)),
             ConsoleLine::Nothing => None,
             other => panic!("{name}: the Matrix replay does not support {other:?}"),
         })
@@ -476,6 +478,7 @@ async fn expected_transcripts(
             from: people[who].clone(),
             place,
             content: Content::Text(text.clone()),
+            files: vec![],
         })
         .await;
         clock.advance(chrono::Duration::seconds(3));

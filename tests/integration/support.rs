@@ -146,6 +146,11 @@ impl Harness {
                 max_reports_per_day: 3,
                 escalate_after_minutes: 30,
                 escalation_contact: Some(user("lead")),
+                // Small, so the tests can go past them cheaply.
+                evidence: tandem::domain::incident::EvidenceLimits {
+                    files: 3,
+                    max_bytes: 64 * 1024,
+                },
             },
             ..AppSettings::default()
         };
@@ -189,6 +194,7 @@ impl Harness {
             from: user(user_id),
             place: Place::Room(RoomRef::new(Platform::Console, room)),
             content: Content::Text(text.to_string()),
+            files: vec![],
         })
         .await
     }
@@ -198,7 +204,37 @@ impl Harness {
         self.send(dm(user_id, text)).await
     }
 
-    async fn send(&self, inbound: Inbound) -> String {
+    /// A DM with files: each `(name, source)` served by the recording platform (or not,
+    /// to fail), its size as the platform states it.
+    pub async fn dm_files(
+        &self,
+        user_id: &str,
+        caption: &str,
+        files: &[(&str, &str, Option<u64>)],
+    ) -> String {
+        let mut inbound = dm(user_id, caption);
+        inbound.files = files
+            .iter()
+            .map(|(name, source, size)| tandem::flows::InboundFile {
+                name: name.to_string(),
+                mime: Some(
+                    if name.ends_with(".png") {
+                        "image/png"
+                    } else {
+                        "application/pdf"
+                    }
+                    .into(),
+                ),
+                size: *size,
+                source: source.to_string(),
+                status: tandem::flows::FileStatus::Received,
+            })
+            .collect();
+        self.send(inbound).await
+    }
+
+    /// Handles any message and returns what the bot sent.
+    pub async fn send(&self, inbound: Inbound) -> String {
         self.rec.take();
         self.app.receive(inbound).await;
         self.clock.advance(chrono::Duration::seconds(3));
@@ -245,6 +281,7 @@ pub fn room_message(user_id: &str, room: &str, text: &str) -> Inbound {
         from: user(user_id),
         place: Place::Room(RoomRef::new(Platform::Console, room)),
         content: Content::Text(text.to_string()),
+        files: vec![],
     }
 }
 
@@ -253,6 +290,7 @@ pub fn dm(user_id: &str, text: &str) -> Inbound {
         from: user(user_id),
         place: Place::Dm,
         content: Content::Text(text.to_string()),
+        files: vec![],
     }
 }
 

@@ -52,7 +52,7 @@ use crate::app::App;
 use crate::config::DiscordSettings;
 use crate::domain::events::EventRecord;
 use crate::domain::{Place, Platform, RoomRef, UserRef};
-use crate::flows::{Content, Inbound, OutMessage};
+use crate::flows::{Content, FileStatus, Inbound, InboundFile, OutMessage};
 use crate::ports::{
     DirectMessenger, IdempotencyKey, PortError, PrivateRoomSpec, RoomMessenger, RoomProvisioner,
 };
@@ -162,6 +162,8 @@ pub struct DiscordBot {
     /// How many inbound messages the app has finished with (for logs and tests).
     handled: AtomicUsize,
     stopping: AtomicBool,
+    /// For attachments people send (served by Discord's CDN, not its API).
+    files: reqwest::Client,
 }
 
 const MAX_REMEMBERED_PROMPTS: usize = 10_000;
@@ -198,6 +200,12 @@ impl DiscordBot {
             dms: Mutex::default(),
             open_prompts: Mutex::default(),
             closed_prompts: Mutex::default(),
+            files: options.http_client.clone().unwrap_or_else(|| {
+                reqwest::Client::builder()
+                    .timeout(std::time::Duration::from_secs(120))
+                    .build()
+                    .unwrap_or_default()
+            }),
             unreachable: Mutex::default(),
             handled: AtomicUsize::new(0),
             stopping: AtomicBool::new(false),
@@ -489,10 +497,24 @@ impl DiscordBot {
             return;
         }
         let from = UserRef::new(Platform::Discord, message.author.id.to_string());
+        let mut files = vec![];
         if message.guild_id.is_none() {
             lock(&self.dms).insert(message.author.id, message.channel_id);
-            if message.content.trim().is_empty() {
-                let text = "I can only read text messages. Please type your answer, or describe the file and a moderator can ask for it.";
+            // Files in a DM may be a report's evidence; the app fetches them only if so.
+            // (In rooms they are none of the bot's business.)
+            files = message
+                .attachments
+                .iter()
+                .map(|a| InboundFile {
+                    name: a.filename.clone(),
+                    mime: a.content_type.clone(),
+                    size: Some(u64::from(a.size)),
+                    source: a.url.clone(),
+                    status: FileStatus::Received,
+                })
+                .collect();
+            if message.content.trim().is_empty() && files.is_empty() {
+                let text = "I can only read text messages and files. Please type your answer.";
                 let key = IdempotencyKey(format!("discord-explain-{}", message.id));
                 if let Err(e) = self
                     .send(
@@ -512,6 +534,7 @@ impl DiscordBot {
             from,
             place: self.place_of(message.guild_id, message.channel_id),
             content: Content::Text(message.content),
+            files,
         };
         self.enqueue(inbound, Then::Nothing);
     }
@@ -552,6 +575,7 @@ impl DiscordBot {
                     from,
                     place: Place::Dm,
                     content: Content::Text(text),
+                    files: vec![],
                 };
                 self.enqueue(
                     inbound,
@@ -589,6 +613,7 @@ impl DiscordBot {
                     from,
                     place: Place::Room(channel_ref(command.channel_id.get())),
                     content: Content::Text(format!("{} {text}", self.room_prefix)),
+                    files: vec![],
                 };
                 self.enqueue(inbound, Then::Nothing);
             }
@@ -634,6 +659,7 @@ impl DiscordBot {
             from: UserRef::new(Platform::Discord, command.user.id.to_string()),
             place: Place::Dm,
             content: Content::Text(format!("report message {link}")),
+            files: vec![],
         };
         let in_guild = command.guild_id.is_some();
         self.enqueue(
@@ -699,6 +725,7 @@ impl DiscordBot {
                     from: UserRef::new(Platform::Discord, user.clone()),
                     place: self.place_of(press.guild_id, press.channel_id),
                     content: Content::Picked { prompt_ref, values },
+                    files: vec![],
                 };
                 self.enqueue(inbound, Then::Nothing);
                 if owner.is_none() {
@@ -751,6 +778,7 @@ impl DiscordBot {
             from: UserRef::new(Platform::Discord, user.to_string()),
             place: self.place_of(guild, channel),
             content: Content::Text(format!("{} {command}", self.room_prefix)),
+            files: vec![],
         };
         self.enqueue(inbound, Then::Nothing);
     }
@@ -838,6 +866,7 @@ impl DiscordBot {
             from: UserRef::new(Platform::Discord, user),
             place: self.place_of(form.guild_id, form.channel_id),
             content: Content::Text(text),
+            files: vec![],
         };
         self.enqueue(inbound, Then::Nothing);
     }
@@ -1146,6 +1175,35 @@ impl DirectMessenger for DiscordBot {
         let user = discord_user(to)?;
         let channel = self.dm_channel(user).await?;
         self.send(channel, message, key, Some(user)).await
+    }
+
+    /// Downloads an attachment from Discord's CDN (its URL is signed and expires within
+    /// a day, which is why the app keeps the file itself), stopping past `max_bytes`.
+    async fn fetch_file(&self, file: &InboundFile, max_bytes: u64) -> Result<Vec<u8>, PortError> {
+        let too_large =
+            || PortError::Other(anyhow!("{} is larger than {max_bytes} bytes", file.name));
+        let mut response = self
+            .files
+            .get(&file.source)
+            .send()
+            .await
+            .and_then(reqwest::Response::error_for_status)
+            .map_err(|e| anyhow!("downloading an attachment: {e}"))?;
+        if response.content_length().is_some_and(|n| n > max_bytes) {
+            return Err(too_large());
+        }
+        let mut data = Vec::new();
+        while let Some(chunk) = response
+            .chunk()
+            .await
+            .map_err(|e| anyhow!("downloading an attachment: {e}"))?
+        {
+            data.extend_from_slice(&chunk);
+            if data.len() as u64 > max_bytes {
+                return Err(too_large());
+            }
+        }
+        Ok(data)
     }
 }
 

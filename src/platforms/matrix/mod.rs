@@ -58,7 +58,7 @@ use tracing::{debug, info, warn};
 use crate::app::App;
 use crate::config::MatrixSettings;
 use crate::domain::{Place, Platform, RoomRef, UserRef};
-use crate::flows::{Content, Inbound, OutMessage};
+use crate::flows::{Content, FileStatus, Inbound, InboundFile, OutMessage};
 use crate::ports::{
     DirectMessenger, IdempotencyKey, PortError, PrivateRoomSpec, RoomMessenger, RoomProvisioner,
 };
@@ -646,6 +646,14 @@ async fn on_message(event: OriginalSyncRoomMessageEvent, room: Room, handler: Ct
         .await;
         return;
     }
+    let mut files = vec![];
+    // Files in a DM may be a report's evidence; the app fetches them only if so. In rooms
+    // they are none of the bot's business.
+    let file = if place == Place::Dm {
+        inbound_file(&event.content.msgtype)
+    } else {
+        None
+    };
     let text = match &event.content.msgtype {
         MessageType::Text(t) => render::strip_reply_fallback(&t.body).to_string(),
         MessageType::Emote(t) => t.body.clone(),
@@ -654,16 +662,22 @@ async fn on_message(event: OriginalSyncRoomMessageEvent, room: Room, handler: Ct
             bot.mark_handled(event.event_id);
             return;
         }
-        _ => {
-            bot.explain(
-                &room,
-                place,
-                event.event_id,
-                "I can only read text messages. Please type your answer, or describe the file and a moderator can ask for it.",
-            )
-            .await;
-            return;
-        }
+        _ => match file {
+            Some((file, caption)) => {
+                files.push(file);
+                caption
+            }
+            None => {
+                bot.explain(
+                    &room,
+                    place,
+                    event.event_id,
+                    "I can only read text messages and files. Please type your answer.",
+                )
+                .await;
+                return;
+            }
+        },
     };
     if place == Place::Dm {
         bot.remember_dm(&event.sender, room.room_id());
@@ -672,9 +686,60 @@ async fn on_message(event: OriginalSyncRoomMessageEvent, room: Room, handler: Ct
         from: UserRef::new(Platform::Matrix, event.sender.as_str()),
         place,
         content: Content::Text(text),
+        files,
     };
     handler.app.receive(inbound).await;
     bot.mark_handled(event.event_id);
+}
+
+/// A file message as an [`InboundFile`] (its media source, encrypted or not, as JSON) and
+/// its caption. With `filename` set, `body` is a caption; without, `body` is the name.
+fn inbound_file(message: &MessageType) -> Option<(InboundFile, String)> {
+    let (body, filename, source, mime, size) = match message {
+        MessageType::Image(m) => (
+            &m.body,
+            &m.filename,
+            &m.source,
+            m.info.as_ref().and_then(|i| i.mimetype.clone()),
+            m.info.as_ref().and_then(|i| i.size),
+        ),
+        MessageType::File(m) => (
+            &m.body,
+            &m.filename,
+            &m.source,
+            m.info.as_ref().and_then(|i| i.mimetype.clone()),
+            m.info.as_ref().and_then(|i| i.size),
+        ),
+        MessageType::Video(m) => (
+            &m.body,
+            &m.filename,
+            &m.source,
+            m.info.as_ref().and_then(|i| i.mimetype.clone()),
+            m.info.as_ref().and_then(|i| i.size),
+        ),
+        MessageType::Audio(m) => (
+            &m.body,
+            &m.filename,
+            &m.source,
+            m.info.as_ref().and_then(|i| i.mimetype.clone()),
+            m.info.as_ref().and_then(|i| i.size),
+        ),
+        _ => return None,
+    };
+    let (name, caption) = match filename {
+        Some(f) if f != body => (f.clone(), body.clone()),
+        _ => (body.clone(), String::new()),
+    };
+    Some((
+        InboundFile {
+            name,
+            mime,
+            size: size.map(u64::from),
+            source: serde_json::to_string(source).ok()?,
+            status: FileStatus::Received,
+        },
+        caption,
+    ))
 }
 
 async fn on_reaction(event: OriginalSyncReactionEvent, room: Room, handler: Ctx<Handler>) {
@@ -705,6 +770,7 @@ async fn on_reaction(event: OriginalSyncReactionEvent, room: Room, handler: Ctx<
                 prompt_ref: prompt.prompt_ref.clone(),
                 values: vec![value],
             },
+            files: vec![],
         };
         handler.app.receive(inbound).await;
     }
@@ -753,6 +819,29 @@ impl DirectMessenger for MatrixBot {
         let user = matrix_user(to)?;
         let room = self.dm_room(&user).await?;
         self.send(&room, message, key).await
+    }
+
+    /// Downloads (and, for an encrypted room, decrypts) a file someone sent. The media
+    /// API has no partial reads, so the size is checked on the whole file; the declared
+    /// size has already kept out the files too large to bother with.
+    async fn fetch_file(&self, file: &InboundFile, max_bytes: u64) -> Result<Vec<u8>, PortError> {
+        let source: matrix_sdk::ruma::events::room::MediaSource =
+            serde_json::from_str(&file.source)
+                .map_err(|e| anyhow::anyhow!("a file's media source does not parse: {e}"))?;
+        let request = matrix_sdk::media::MediaRequestParameters {
+            source,
+            format: matrix_sdk::media::MediaFormat::File,
+        };
+        let data = self
+            .client
+            .media()
+            .get_media_content(&request, false)
+            .await
+            .map_err(|e| anyhow::anyhow!("downloading a file: {e}"))?;
+        if data.len() as u64 > max_bytes {
+            return Err(anyhow::anyhow!("{} is larger than {max_bytes} bytes", file.name).into());
+        }
+        Ok(data)
     }
 }
 

@@ -1,0 +1,220 @@
+//! Files as a report's evidence, on both backends: kept sealed while the report is
+//! written, moved to the case (and away from the reporter) when it is sent, dropped when
+//! it is discarded, and shown only to moderators who ask, under neutral names.
+
+use crate::support::{Harness, room_message, transcript, user};
+use tandem::platforms::recording::Target;
+
+const MODS: &str = "moderators";
+
+/// A PNG's structure (signature, header, a text chunk naming its author, data, end):
+/// enough for Tandem's metadata cleaning, which does not decode the picture.
+fn png_by(author: &str) -> Vec<u8> {
+    let chunk = |kind: &[u8], body: &[u8]| {
+        let mut c = (body.len() as u32).to_be_bytes().to_vec();
+        c.extend_from_slice(kind);
+        c.extend_from_slice(body);
+        c.extend_from_slice(&[0, 0, 0, 0]);
+        c
+    };
+    let mut png = vec![0x89, b'P', b'N', b'G', 0x0D, 0x0A, 0x1A, 0x0A];
+    png.extend(chunk(b"IHDR", &[0, 0, 0, 1, 0, 0, 0, 1, 8, 2, 0, 0, 0]));
+    png.extend(chunk(b"tEXt", format!("Author\0{author}").as_bytes()));
+    png.extend(chunk(b"IDAT", b"the-picture-itself"));
+    png.extend(chunk(b"IEND", b""));
+    png
+}
+
+/// Amina's harassment report up to the evidence step.
+async fn to_evidence(h: &Harness) {
+    for line in [
+        "report",
+        "1",
+        "Tom",
+        "He sent me messages at 2am calling me names after our session.",
+    ] {
+        h.dm_all("amina", line).await;
+    }
+}
+
+/// Every value stored in every table, and its bytes as hex, lower case.
+async fn everything_stored(h: &Harness) -> String {
+    let mut all = String::new();
+    for (table, rows) in h.store.dump_tables().await.unwrap() {
+        for row in rows {
+            all.push_str(&format!("{table}: {row}\n"));
+        }
+    }
+    all.to_lowercase()
+}
+
+fn hex(text: &str) -> String {
+    text.bytes().map(|b| format!("{b:02x}")).collect()
+}
+
+both_backends! {
+    async fn evidence_files_are_sealed_cleaned_and_shown_only_to_moderators_who_open_them(db: TestDb) {
+        let h = Harness::new(&db).await;
+        let shot = png_by("amina");
+        h.rec.serve_file("cdn/1", &shot);
+        to_evidence(&h).await;
+        let out = h
+            .dm_files("amina", "his messages", &[("amina-phone.png", "cdn/1", Some(shot.len() as u64))])
+            .await;
+        assert!(out.contains("[dm amina] Kept: amina-phone.png ("), "{out}");
+        assert!(out.contains("So far: amina-phone.png"), "{out}");
+        // Too large by what the platform says: not fetched, nothing changes.
+        let before = h.store.load_conversation(&user("amina")).await.unwrap().unwrap();
+        let out = h
+            .dm_files("amina", "", &[("video.png", "cdn/2", Some(5 * 1024 * 1024))])
+            .await;
+        assert!(out.contains("“video.png” is too large (5 MB): files can be up to 64 KB. It was not kept."), "{out}");
+        let out = h.dm_files("amina", "", &[("gone.png", "cdn/expired", None)]).await;
+        assert!(out.contains("I couldn't fetch “gone.png”. Please send it again."), "{out}");
+        let after = h.store.load_conversation(&user("amina")).await.unwrap().unwrap();
+        assert_eq!(before.state, after.state, "refused files change nothing");
+        assert_eq!(h.store.held_files(&user("amina")).await.unwrap().len(), 1);
+        for line in ["done", "no", "yes"] {
+            h.dm_all("amina", line).await;
+        }
+        let out = h.dm_all("amina", "yes").await;
+        assert!(out.contains("Your report is case #1."), "{out}");
+        assert!(out.contains("Evidence: his messages"), "the caption is the evidence text: {out}");
+        assert!(out.contains("Files: 1 (image/png, 75 bytes); to open them: !tandem case evidence 1"), "cleaned, so smaller than sent: {out}");
+        assert!(h.store.held_files(&user("amina")).await.unwrap().is_empty(), "moved to the case");
+
+        // Only moderators open it, and it comes under a neutral name, cleaned.
+        let out = h.in_room("bob", MODS, "!tandem case evidence 1").await;
+        assert!(out.contains("Sorry bob, only moderators can do that."), "{out}");
+        h.rec.take();
+        h.app.receive(room_message("mo", MODS, "!tandem case evidence 1")).await;
+        let sent = h.rec.take();
+        let files: Vec<_> = sent
+            .iter()
+            .filter_map(|s| s.message.attachment.as_ref().map(|a| (&s.target, &s.message.text, a)))
+            .collect();
+        assert_eq!(files.len(), 1, "{}", transcript(&sent));
+        let (target, text, file) = files[0];
+        assert!(matches!(target, Target::Room(r) if r.id == MODS));
+        assert!(text.starts_with("Case #1 · file 1 of 1 · image/png"), "{text}");
+        assert_eq!(file.name, "case-1-file-1.png");
+        let shown = String::from_utf8_lossy(&file.data);
+        assert!(shown.contains("the-picture-itself"), "the picture is kept");
+        assert!(!shown.contains("amina") && !shown.contains("Author"), "its text chunk is not: {shown}");
+        let log = h.in_room("max", MODS, "!tandem case log 1").await;
+        assert!(log.contains("console:mo · opened the evidence: 1 file(s)"), "{log}");
+        assert!(log.contains("console:bob · refused: not a moderator"), "{log}");
+
+        // At rest: no name, no picture, no author, no link to her.
+        let stored = everything_stored(&h).await;
+        for needle in ["amina", "the-picture-itself"] {
+            assert!(!stored.contains(needle) && !stored.contains(&hex(needle)), "{needle} is stored in the clear:\n{stored}");
+        }
+    }
+
+    async fn a_discarded_report_drops_its_files_and_files_elsewhere_are_not_kept(db: TestDb) {
+        let h = Harness::new(&db).await;
+        for n in 1..=4 {
+            h.rec.serve_file(&format!("cdn/{n}"), &png_by("someone"));
+        }
+        let out = h.dm_files("amina", "", &[("a.png", "cdn/1", None)]).await;
+        assert!(out.contains("I only keep files sent as evidence in a report (type report to start one)"), "{out}");
+        let out = h.dm_files("amina", "status", &[("a.png", "cdn/1", None)]).await;
+        assert!(out.contains("I only keep files") && out.contains("You have no applications yet"), "the caption is answered: {out}");
+        let mut in_room = room_message("amina", "room-7", "look at this");
+        in_room.files = vec![png_file("a.png", "cdn/1")];
+        let out = h.send(in_room).await;
+        assert_eq!(out, "", "a file in a room is none of the bot's business");
+        h.dm_all("amina", "report").await;
+        let out = h.dm_files("amina", "", &[("a.png", "cdn/1", None)]).await;
+        assert!(out.contains("I'll ask for screenshots and files in a moment"), "{out}");
+        assert!(out.contains("What would you like to report?"), "and asks again: {out}");
+        assert!(h.store.held_files(&user("amina")).await.unwrap().is_empty());
+        for line in ["1", "Tom", "He sent me messages at 2am calling me names after our session."] {
+            h.dm_all("amina", line).await;
+        }
+        let out = h
+            .dm_files(
+                "amina",
+                "",
+                &[("1.png", "cdn/1", None), ("2.png", "cdn/2", None), ("3.png", "cdn/3", None), ("4.png", "cdn/4", None)],
+            )
+            .await;
+        assert!(out.contains("Kept: 1.png"), "{out}");
+        assert!(out.contains("I take up to 3 files, so I didn't keep “4.png”."), "{out}");
+        assert_eq!(h.store.held_files(&user("amina")).await.unwrap().len(), 3);
+        let out = h.dm_files("amina", "", &[("1.png", "cdn/1", None)]).await;
+        assert!(out.contains("I take up to 3 files, so I didn't keep “1.png”."), "a full report takes no more: {out}");
+        assert_eq!(h.store.held_files(&user("amina")).await.unwrap().len(), 3);
+        let out = h.dm_all("amina", "cancel").await;
+        assert!(out.contains("Your report was discarded; nothing was sent."), "{out}");
+        assert!(h.store.held_files(&user("amina")).await.unwrap().is_empty(), "dropped with the report");
+        let stored = everything_stored(&h).await;
+        assert!(!stored.contains("evidence_files:"), "no file rows left:\n{stored}");
+    }
+
+    async fn a_reporter_answers_a_moderators_question_with_a_file(db: TestDb) {
+        let h = Harness::new(&db).await;
+        h.rec.serve_file("cdn/9", &png_by("amina"));
+        to_evidence(&h).await;
+        for line in ["skip", "no", "yes", "yes"] {
+            h.dm_all("amina", line).await;
+        }
+        h.in_room("mo", MODS, "!tandem case ask 1 Do you have a screenshot?").await;
+        let out = h.dm_files("amina", "here", &[("amina-shot.png", "cdn/9", None)]).await;
+        assert!(out.contains("[room moderators] Reply from the reporter of case #1:\nQ: Do you have a screenshot?\nA: here\n1 file(s) added to the evidence: !tandem case evidence 1"), "{out}");
+        assert!(out.contains("[dm amina] Thank you; I've passed your answer and files to the moderation team."), "{out}");
+        assert!(!out.contains("amina-shot"), "the file's name stays with her: {out}");
+        let card = h.in_room("mo", MODS, "!tandem case show 1").await;
+        assert!(card.contains("Files: 1 (image/png"), "{card}");
+        let log = h.in_room("mo", MODS, "!tandem case log 1").await;
+        assert!(log.contains("reporter · answered: here (and 1 file(s))"), "{log}");
+    }
+
+    async fn my_data_lists_held_files_and_deleting_my_data_drops_them(db: TestDb) {
+        let h = Harness::new(&db).await;
+        // A file held for a report that never got its step recorded (a crash between
+        // fetching the file and recording the step).
+        h.store
+            .hold_file(&user("amina"), "second.png", "image/png", b"picture", h.app.now())
+            .await
+            .unwrap();
+        h.rec.take();
+        h.app.receive(crate::support::dm("amina", "my data")).await;
+        let sent = h.rec.take();
+        let export = sent
+            .iter()
+            .find_map(|s| s.message.attachment.as_ref())
+            .expect("the data file");
+        let json = String::from_utf8_lossy(&export.data);
+        assert!(json.contains("second.png"), "{json}");
+        h.dm_all("amina", "delete my data").await;
+        h.dm_all("amina", "yes").await;
+        assert!(h.store.held_files(&user("amina")).await.unwrap().is_empty());
+        let stale = h.store.drop_stale_held_files(h.app.now()).await.unwrap();
+        assert_eq!(stale, 0, "nothing left to sweep");
+    }
+
+    async fn held_files_of_a_report_left_unsent_are_deleted_after_two_weeks(db: TestDb) {
+        let h = Harness::new(&db).await;
+        h.rec.serve_file("cdn/1", &png_by("amina"));
+        to_evidence(&h).await;
+        h.dm_files("amina", "", &[("a.png", "cdn/1", None)]).await;
+        h.clock.advance(chrono::Duration::days(13));
+        h.sweep().await;
+        assert_eq!(h.store.held_files(&user("amina")).await.unwrap().len(), 1);
+        h.clock.advance(chrono::Duration::days(2));
+        h.sweep().await;
+        assert!(h.store.held_files(&user("amina")).await.unwrap().is_empty());
+    }
+}
+
+fn png_file(name: &str, source: &str) -> tandem::flows::InboundFile {
+    tandem::flows::InboundFile {
+        name: name.into(),
+        mime: Some("image/png".into()),
+        size: None,
+        source: source.into(),
+        status: tandem::flows::FileStatus::Received,
+    }
+}
