@@ -24,6 +24,9 @@ pub enum PortError {
     /// The person cannot be reached (blocked DMs, left the server).
     #[error("{0} cannot be reached: {1}")]
     Unreachable(String, String),
+    /// A file larger than the limit asked for.
+    #[error("the file is larger than {0} bytes")]
+    TooLarge(u64),
     /// Anything else; worth a retry.
     #[error(transparent)]
     Other(#[from] anyhow::Error),

@@ -540,20 +540,27 @@ impl App {
                     limit: limits.max_bytes,
                 },
                 Ok(data) => {
-                    let mime = file
-                        .mime
-                        .clone()
-                        .filter(|m| !m.trim().is_empty())
-                        .unwrap_or_else(|| "application/octet-stream".into());
-                    let data = crate::domain::evidence::without_metadata(&mime, data);
-                    let held = self
-                        .store
-                        .hold_file(&inbound.from, &file.name, &mime, &data, self.clock.now())
-                        .await?;
-                    FileStatus::Held(held)
+                    let mime = crate::domain::evidence::media_type(file.mime.as_deref(), &data);
+                    match crate::domain::evidence::without_metadata(&mime, data) {
+                        Ok(data) => FileStatus::Held(
+                            self.store
+                                .hold_file(
+                                    &inbound.from,
+                                    &file.name,
+                                    &mime,
+                                    &data,
+                                    self.clock.now(),
+                                )
+                                .await?,
+                        ),
+                        Err(()) => FileStatus::Uncleanable,
+                    }
                 }
-                Err(e) => {
-                    warn!(user = %inbound.from, "fetching a file failed: {e}");
+                Err(PortError::TooLarge(limit)) => FileStatus::TooLarge { limit },
+                // Not the person nor the error's text (which may hold the file's name):
+                // nothing in the log ties a reporter to a file.
+                Err(_) => {
+                    warn!("fetching a file sent in a DM failed");
                     FileStatus::Failed
                 }
             };
@@ -561,14 +568,22 @@ impl App {
         Ok(out)
     }
 
-    /// Posts a case's files in the moderators' room, one message each under its neutral
-    /// name. A file the platform will not take is said in the room, and the rest go on.
+    /// Posts a case's files in the moderators' room (or by DM to the moderator), one
+    /// message each under its neutral name. A file the platform will not take is said in
+    /// its place, and the rest go on.
     async fn show_evidence(
         &self,
         key: &IdempotencyKey,
         case_id: i64,
-        room: &RoomRef,
+        room: Option<&RoomRef>,
+        moderator: &UserRef,
     ) -> std::result::Result<(), PortError> {
+        let post = |message: OutMessage, key: IdempotencyKey| async move {
+            match room {
+                Some(room) => self.ports.rooms.post_in_room(room, &message, &key).await,
+                None => self.ports.dm.send_dm(moderator, &message, &key).await,
+            }
+        };
         let other = |e: Error| PortError::Other(anyhow::anyhow!("{e}"));
         let files = self.store.case_files(case_id).await.map_err(other)?;
         let total = files.len();
@@ -592,27 +607,19 @@ impl App {
                 ))
             };
             let file_key = IdempotencyKey(format!("{}-f{number}", key.0));
-            if let Err(e) = self
-                .ports
-                .rooms
-                .post_in_room(room, &message, &file_key)
-                .await
-            {
+            if let Err(e) = post(message, file_key).await {
                 warn!(
                     case = case_id,
                     file = number,
                     "posting an evidence file failed: {e}"
                 );
                 let note = OutMessage::text(format!(
-                    "Case #{case_id}: file {number} ({}, {}) could not be posted here: the platform refused it. It is kept; ask whoever runs Tandem to export it.",
+                    "Case #{case_id}: file {number} ({}, {}) could not be posted: the platform refused it (perhaps for its size). It stays with the case.",
                     file.mime,
                     crate::domain::text::file_size(file.size)
                 ));
                 let note_key = IdempotencyKey(format!("{}-f{number}-failed", key.0));
-                self.ports
-                    .rooms
-                    .post_in_room(room, &note, &note_key)
-                    .await?;
+                post(note, note_key).await?;
             }
         }
         Ok(())
@@ -1686,8 +1693,13 @@ impl App {
                     info!(user = %user, room = %room, by = %by, "removed from a room by a moderator");
                     self.ports.provisioner.remove_member(room, user, &key).await
                 }
-                Effect::ShowEvidence { case_id, room } => {
-                    self.show_evidence(&key, *case_id, room).await
+                Effect::ShowEvidence {
+                    case_id,
+                    room,
+                    moderator,
+                } => {
+                    self.show_evidence(&key, *case_id, room.as_ref(), moderator)
+                        .await
                 }
                 Effect::TellReporter { case_id, text } => {
                     match self.store.case_reporter(*case_id).await {

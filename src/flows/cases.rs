@@ -478,20 +478,34 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<CaseCommand, String
             if case.files.is_empty() {
                 return reply(format!("Case #{n} has no files of evidence."));
             }
+            // A moderator the case names sits in the moderators' room too: its files,
+            // which may show who reported, go to the one who asked instead.
+            let private = ctx.moderation.moderators.iter().any(|m| names(case, m));
+            let mut effects = vec![
+                event(
+                    n,
+                    &me,
+                    "opened the evidence",
+                    &format!("{} file(s)", case.files.len()),
+                ),
+                Effect::ShowEvidence {
+                    case_id: n,
+                    room: (!private).then(|| room.clone()),
+                    moderator: ctx.user.clone(),
+                },
+            ];
+            if private {
+                effects.push(post(
+                    room,
+                    format!(
+                        "Case #{n} names a moderator, so its files were sent to {} by DM.",
+                        ctx.user.id
+                    ),
+                ));
+            }
             Outcome {
                 state: StateChange::Unchanged,
-                effects: vec![
-                    event(
-                        n,
-                        &me,
-                        "opened the evidence",
-                        &format!("{} file(s)", case.files.len()),
-                    ),
-                    Effect::ShowEvidence {
-                        case_id: n,
-                        room: room.clone(),
-                    },
-                ],
+                effects,
             }
         }
         CaseCommand::Log(_) => {

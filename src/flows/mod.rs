@@ -78,6 +78,9 @@ pub enum FileStatus {
     TooLarge { limit: u64 },
     /// Fetching it failed (the reason is for the log; the sender is asked to send again).
     Failed,
+    /// A picture whose hidden details (where a photo was taken, by whom) could not be
+    /// removed: not kept.
+    Uncleanable,
 }
 
 /// A file kept for its sender: the row id and what the sender may be shown about it.
@@ -360,10 +363,12 @@ pub enum Effect {
         holder: UserRef,
         ids: Vec<i64>,
     },
-    /// Post a case's evidence files in the moderators' room, each under its neutral name.
+    /// Post a case's evidence files in the moderators' room (`None`: by DM to the
+    /// moderator who asked), each under its neutral name.
     ShowEvidence {
         case_id: i64,
-        room: RoomRef,
+        room: Option<RoomRef>,
+        moderator: UserRef,
     },
     /// A message to the case's reporter, sent by the app (who alone unseals them).
     TellReporter {
@@ -672,7 +677,9 @@ pub fn handle(ctx: &Ctx<'_>, state: Option<&FlowState>, inbound: &Inbound) -> Ou
                 thousands(len),
                 thousands(ctx.max_message_chars)
             );
-            return Outcome::unchanged(vec![reply_to(ctx, &inbound.place, reply)]);
+            let mut effects = vec![reply_to(ctx, &inbound.place, reply)];
+            effects.extend(drop_held(ctx, &inbound.files));
+            return Outcome::unchanged(effects);
         }
     }
     if !inbound.files.is_empty() {
@@ -742,14 +749,17 @@ fn with_files(ctx: &Ctx<'_>, state: Option<&FlowState>, inbound: &Inbound) -> Ou
             _ => {}
         }
     }
+    // Files fetched for a step that, by the time it was decided, no longer wanted them.
     let mut outcome = if caption.trim().is_empty() {
-        Outcome::unchanged(vec![])
+        Outcome::unchanged(drop_held(ctx, &inbound.files).into_iter().collect())
     } else {
         let caption_alone = Inbound {
             files: vec![],
             ..inbound.clone()
         };
-        handle(ctx, state, &caption_alone)
+        let mut outcome = handle(ctx, state, &caption_alone);
+        outcome.effects.extend(drop_held(ctx, &inbound.files));
+        outcome
     };
     if inbound.place == Place::Dm {
         outcome.effects.insert(
@@ -760,6 +770,21 @@ fn with_files(ctx: &Ctx<'_>, state: Option<&FlowState>, inbound: &Inbound) -> Ou
         );
     }
     outcome
+}
+
+/// Deletes the files of a message that the app fetched and held but no flow took.
+pub(crate) fn drop_held(ctx: &Ctx<'_>, files: &[InboundFile]) -> Option<Effect> {
+    let ids: Vec<i64> = files
+        .iter()
+        .filter_map(|f| match &f.status {
+            FileStatus::Held(h) => Some(h.id),
+            _ => None,
+        })
+        .collect();
+    (!ids.is_empty()).then(|| Effect::DropHeldFiles {
+        holder: ctx.user.clone(),
+        ids,
+    })
 }
 
 fn reply_to(ctx: &Ctx<'_>, place: &Place, text: String) -> Effect {

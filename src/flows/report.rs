@@ -155,9 +155,9 @@ fn prompt(ctx: &Ctx<'_>, flow: &ReportFlow) -> OutMessage {
         ReportStep::Concerns => text(
             "Who or what does it concern? A person's name, a pair or a room. If you'd rather not say, type skip.",
         ),
-        ReportStep::WhatHappened => text(
-            "What happened? Take your time, and include when and where if you can.",
-        ),
+        ReportStep::WhatHappened => {
+            text("What happened? Take your time, and include when and where if you can.")
+        }
         ReportStep::Evidence => text(&evidence_question(ctx, flow)),
         ReportStep::Urgency => OutMessage {
             text: "Is someone in danger now, or does this need attention today?".into(),
@@ -167,7 +167,14 @@ fn prompt(ctx: &Ctx<'_>, flow: &ReportFlow) -> OutMessage {
             ..Default::default()
         },
         ReportStep::Anonymity => OutMessage {
-            text: "Would you like to stay anonymous to the moderators? They can still ask you questions through me, without learning who you are.".into(),
+            text: format!(
+                "Would you like to stay anonymous to the moderators? They can still ask you questions through me, without learning who you are.{}",
+                if flow.files.is_empty() {
+                    ""
+                } else {
+                    " (Your files go to them as they are, apart from a photo's hidden details: a screenshot that shows your name or picture will show it to them.)"
+                }
+            ),
             choices: yes_no_choices(),
             pick: Some((1, 1)),
             prompt_ref: Some("report:anonymity".into()),
@@ -255,6 +262,10 @@ pub(super) fn take_files(
                 "I couldn't fetch “{}”. Please send it again.",
                 f.name
             )),
+            FileStatus::Uncleanable => notes.push(format!(
+                "I couldn't remove the hidden details from “{}” (a photo can carry where and by whom it was taken), so I didn't keep it. A screenshot of it will work.",
+                f.name
+            )),
         }
     }
     let mut effects = Vec::new();
@@ -284,14 +295,14 @@ pub(super) fn take_files(
 /// other step the person is told when to send them.
 pub fn files(ctx: &Ctx<'_>, flow: &ReportFlow, files: &[InboundFile], caption: &str) -> Outcome {
     if flow.step != ReportStep::Evidence {
+        let mut effects: Vec<Effect> = super::drop_held(ctx, files).into_iter().collect();
+        effects.push(ctx.dm_text(
+            "I'll ask for screenshots and files at the evidence step: please send them then.",
+        ));
+        effects.push(ctx.dm(prompt(ctx, flow)));
         return Outcome {
             state: StateChange::Unchanged,
-            effects: vec![
-                ctx.dm_text(
-                    "I'll ask for screenshots and files in a moment, at the evidence step: please send them then.",
-                ),
-                ctx.dm(prompt(ctx, flow)),
-            ],
+            effects,
         };
     }
     let room = (ctx.moderation.evidence.files as usize).saturating_sub(flow.files.len());
@@ -299,11 +310,16 @@ pub fn files(ctx: &Ctx<'_>, flow: &ReportFlow, files: &[InboundFile], caption: &
     let mut next = flow.clone();
     next.files.extend(keep.iter().cloned());
     let caption = clean(caption, true);
-    if !caption.is_empty() && char_len(&caption) <= MAX_TEXT {
-        next.evidence = Some(Some(match &flow.message {
-            Some(link) => format!("{link}\n{caption}"),
-            None => caption,
-        }));
+    // Each file's caption adds to the evidence's words (Matrix sends one file a message).
+    if !caption.is_empty() {
+        let text = match (&flow.evidence, &flow.message) {
+            (Some(Some(before)), _) => format!("{before}\n{caption}"),
+            (_, Some(link)) => format!("{link}\n{caption}"),
+            (_, None) => caption,
+        };
+        if char_len(&text) <= MAX_TEXT {
+            next.evidence = Some(Some(text));
+        }
     }
     if !keep.is_empty() {
         notes.insert(0, format!("Kept: {}.", files_list(&keep)));
@@ -488,8 +504,9 @@ pub fn step(ctx: &Ctx<'_>, flow: &ReportFlow, content: &Content) -> Outcome {
                 || t.is_empty()
                 || t.trim_end_matches(['.', '!']).eq_ignore_ascii_case("done");
             if done {
-                // What a file's caption said stays; otherwise only the reported message.
-                if !matches!(flow.evidence, Some(Some(_))) || flow.files.is_empty() {
+                // What was said already (a file's caption, an earlier answer) stays;
+                // otherwise only the reported message.
+                if !matches!(flow.evidence, Some(Some(_))) {
                     next.evidence = Some(flow.message.clone());
                 }
             } else if char_len(&t) > MAX_TEXT {

@@ -211,7 +211,7 @@ impl DirectMessenger for ConsoleOutput {
             .map_err(|e| anyhow::anyhow!("{}: {e}", file.source))?
             .len();
         if size > max_bytes {
-            return Err(anyhow::anyhow!("{} has {size} bytes", file.source).into());
+            return Err(PortError::TooLarge(max_bytes));
         }
         Ok(std::fs::read(path).map_err(|e| anyhow::anyhow!("{}: {e}", file.source))?)
     }

@@ -144,7 +144,7 @@ impl DirectMessenger for Recording {
             .cloned()
             .ok_or_else(|| anyhow::anyhow!("no file at {}", file.source))?;
         if data.len() as u64 > max_bytes {
-            return Err(anyhow::anyhow!("{} is larger than {max_bytes} bytes", file.source).into());
+            return Err(PortError::TooLarge(max_bytes));
         }
         Ok(data)
     }

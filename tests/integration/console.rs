@@ -221,9 +221,12 @@ fn the_incident_demo_script_keeps_the_reporter_anonymous_from_report_to_resoluti
             "[dm amina] Thank you. Your report is case #1.",
             "Reported by: anonymous reporter",
             "Reported from room: amina-grace",
+            "Evidence: what she wrote last night",
+            "Files: 1 (text/plain, 103 bytes); to open them: !tandem case evidence 1",
             "[room moderators] On call: mo — safeguarding case #1 needs attention now.",
             "[room moderators] Sorry carol, only moderators can do that.",
             "[room moderators] Case #1 claimed by mo.",
+            "[room moderators] Case #1 · file 1 of 1 · text/plain · 103 bytes",
             "[dm amina] The moderation team has a question about your report (case #1):",
             "  A: She also asked which bus I take.",
             "[room amina-grace] (the room is now read-only)",
@@ -231,6 +234,7 @@ fn the_incident_demo_script_keeps_the_reporter_anonymous_from_report_to_resoluti
             "[dm amina] An update on your report (case #1) from the moderation team",
             "[room moderators] Audit log of case #1:",
             "console:carol · refused: not a moderator",
+            "console:mo · opened the evidence: 1 file(s)",
         ],
     );
     // Everything the moderators' and coordinators' rooms show, continuation lines included.

@@ -127,7 +127,7 @@ both_backends! {
         assert_eq!(out, "", "a file in a room is none of the bot's business");
         h.dm_all("amina", "report").await;
         let out = h.dm_files("amina", "", &[("a.png", "cdn/1", None)]).await;
-        assert!(out.contains("I'll ask for screenshots and files in a moment"), "{out}");
+        assert!(out.contains("I'll ask for screenshots and files at the evidence step"), "{out}");
         assert!(out.contains("What would you like to report?"), "and asks again: {out}");
         assert!(h.store.held_files(&user("amina")).await.unwrap().is_empty());
         for line in ["1", "Tom", "He sent me messages at 2am calling me names after our session."] {
@@ -151,6 +151,25 @@ both_backends! {
         assert!(h.store.held_files(&user("amina")).await.unwrap().is_empty(), "dropped with the report");
         let stored = everything_stored(&h).await;
         assert!(!stored.contains("evidence_files:"), "no file rows left:\n{stored}");
+    }
+
+    async fn the_files_of_a_case_that_names_a_moderator_go_by_dm_to_the_one_who_asks(db: TestDb) {
+        let h = Harness::new(&db).await;
+        h.rec.serve_file("cdn/1", &png_by("lee"));
+        for line in ["report", "1", "max", "He mocked me in the moderators' voice chat."] {
+            h.dm_all("lee", line).await;
+        }
+        h.dm_files("lee", "", &[("shot.png", "cdn/1", None)]).await;
+        for line in ["done", "no", "yes", "yes"] {
+            h.dm_all("lee", line).await;
+        }
+        h.rec.take();
+        h.app.receive(room_message("mo", MODS, "!tandem case evidence 1")).await;
+        let sent = h.rec.take();
+        let said = transcript(&sent);
+        assert!(said.contains("[room moderators] Case #1 names a moderator, so its files were sent to mo by DM."), "{said}");
+        let file = sent.iter().find(|s| s.message.attachment.is_some()).expect("the file");
+        assert_eq!(file.target, Target::Dm(user("mo")), "not in the room max sits in");
     }
 
     async fn a_reporter_answers_a_moderators_question_with_a_file(db: TestDb) {

@@ -732,6 +732,16 @@ async fn small_bot(
     coordinators_of: &Person,
     allowed: Vec<String>,
 ) -> (RunningBot, OwnedUserId, Vec<tempfile::TempDir>) {
+    small_bot_via(url, url, coordinators_of, allowed).await
+}
+
+/// [`small_bot`], the bot reaching the homeserver at `bot_url` (a proxy).
+async fn small_bot_via(
+    url: &str,
+    bot_url: &str,
+    coordinators_of: &Person,
+    allowed: Vec<String>,
+) -> (RunningBot, OwnedUserId, Vec<tempfile::TempDir>) {
     let bot_name = unique("tandem");
     register(url, &bot_name, false).await;
     let bot_id = UserId::parse(format!("@{bot_name}:localhost")).unwrap();
@@ -739,7 +749,7 @@ async fn small_bot(
     let store_dir = tempfile::tempdir().unwrap();
     let db_dir = tempfile::tempdir().unwrap();
     let db_url = tandem::config::sqlite_url(&db_dir.path().join("t.db"));
-    let mut settings = bot_settings(url, bot_id.as_str(), &coordinators);
+    let mut settings = bot_settings(bot_url, bot_id.as_str(), &coordinators);
     settings.allowed_servers = allowed;
     let setup = BotSetup {
         options: test_options(settings, store_dir.path()),
@@ -759,12 +769,31 @@ async fn a_reaction_answers_a_prompt_markup_is_escaped_edits_are_explained_and_f
     let Some(url) = synapse_url() else { return };
     let carol = Person::new(&url, "carol").await;
     let zara = Person::new(&url, "zara").await;
-    let (bot, bot_id, _dirs) = small_bot(&url, &carol, Vec::new()).await;
+    let (bot, bot_id, dirs) = small_bot(&url, &carol, Vec::new()).await;
     let dm = zara.open_dm(&bot_id).await;
     let everyone = [&carol, &zara];
 
     let event = zara.say(&dm, "apply").await;
     bot.settle(&event, &everyone, "apply").await;
+    // Beside the sync loop, the bot backs up its keys and keeps the recovery key in its
+    // store; people's clients see its device signed by its own (cross-signing) identity.
+    let recovery_key = dirs[0].path().join("matrix/recovery-key");
+    wait_for("the key backup", || async {
+        bot.bot.key_backup_enabled().await && recovery_key.exists()
+    })
+    .await;
+    let device = matrix_sdk::ruma::OwnedDeviceId::from(bot.bot.device_id().unwrap());
+    let seen = zara
+        .client
+        .encryption()
+        .get_device(&bot_id, &device)
+        .await
+        .unwrap()
+        .expect("zara knows the bot's device");
+    assert!(
+        seen.is_cross_signed_by_owner(),
+        "the bot's device is signed by its identity"
+    );
     let prompt = zara.last_from(&bot_id);
     assert!(prompt.body.ends_with("1. Mentor — you're a working professional who wants to help a young person\n2. Mentee — you're 16–30 and want help finding work"), "{}", prompt.body);
     let html = prompt.html.expect("an HTML body");
@@ -812,7 +841,7 @@ async fn a_reaction_answers_a_prompt_markup_is_escaped_edits_are_explained_and_f
         last.body
     );
 
-    // A location (or a file) is not an answer: the bot says what it can read.
+    // A location is not an answer: the bot says what it can read.
     let location = RoomMessageEventContent::new(MessageType::Location(
         LocationMessageEventContent::new("Nairobi".into(), "geo:-1.29,36.82".into()),
     ));
@@ -820,7 +849,8 @@ async fn a_reaction_answers_a_prompt_markup_is_escaped_edits_are_explained_and_f
     bot.settle(&event, &everyone, "a location").await;
     let last = zara.last_from(&bot_id);
     assert!(
-        last.body.starts_with("I can only read text messages."),
+        last.body
+            .starts_with("I can only read text messages and files."),
         "{}",
         last.body
     );
@@ -839,6 +869,51 @@ async fn a_reaction_answers_a_prompt_markup_is_escaped_edits_are_explained_and_f
     assert!(file.body.starts_with("tandem-data-"), "{}", file.body);
     let data: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
     assert_eq!(data["person"], format!("matrix:{}", zara.id));
+
+    // A report's evidence file, sent encrypted: the bot downloads and decrypts it and keeps
+    // it on the case.
+    for line in [
+        "report",
+        "1",
+        "Tom",
+        "He posted my phone number in the group chat.",
+    ] {
+        let event = zara.say(&dm, line).await;
+        bot.settle(&event, &everyone, line).await;
+    }
+    let evidence = b"Tom, 21:04: call her on 07700 900123".to_vec();
+    let event = dm
+        .send_attachment(
+            "chat-log.txt",
+            &mime::TEXT_PLAIN_UTF_8,
+            evidence.clone(),
+            matrix_sdk::attachment::AttachmentConfig::new(),
+        )
+        .await
+        .unwrap()
+        .event_id;
+    bot.settle(&event, &everyone, "an evidence file").await;
+    let kept = zara.last_from(&bot_id);
+    assert!(
+        kept.body.contains("So far: chat-log.txt (36 bytes)"),
+        "{}",
+        kept.body
+    );
+    for line in ["done", "no", "yes", "yes"] {
+        let event = zara.say(&dm, line).await;
+        bot.settle(&event, &everyone, line).await;
+    }
+    let store = bot.app.store();
+    let case = store.cases().await.unwrap().pop().expect("the case");
+    assert_eq!(case.files.len(), 1, "{case:?}");
+    assert_eq!(
+        store
+            .evidence_data(case.id, case.files[0].id)
+            .await
+            .unwrap(),
+        evidence,
+        "decrypted and kept as sent"
+    );
     bot.stop().await;
 }
 
@@ -848,6 +923,98 @@ async fn h_cancel(bot: &RunningBot, who: &Person, dm: &Room, everyone: &[&Person
         let event = who.say(dm, line).await;
         bot.settle(&event, everyone, line).await;
     }
+}
+
+/// A TCP proxy to the homeserver that a test can cut: every open connection is dropped,
+/// and new ones are closed at once, until it is restored.
+struct Proxy {
+    url: String,
+    cut: Arc<std::sync::atomic::AtomicBool>,
+    /// Bumped on each cut, so connections opened before it end.
+    generation: Arc<tokio::sync::watch::Sender<u64>>,
+}
+
+impl Proxy {
+    async fn start(target: &str) -> Proxy {
+        let target = target
+            .trim_start_matches("http://")
+            .trim_end_matches('/')
+            .to_string();
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let url = format!("http://{}", listener.local_addr().unwrap());
+        let cut = Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let (generation, _) = tokio::sync::watch::channel(0u64);
+        let generation = Arc::new(generation);
+        let (cut_flag, gen_tx) = (cut.clone(), generation.clone());
+        tokio::spawn(async move {
+            while let Ok((mut inbound, _)) = listener.accept().await {
+                if cut_flag.load(Ordering::SeqCst) {
+                    drop(inbound);
+                    continue;
+                }
+                let target = target.clone();
+                let mut cut_seen = gen_tx.subscribe();
+                tokio::spawn(async move {
+                    let Ok(mut outbound) = tokio::net::TcpStream::connect(&target).await else {
+                        return;
+                    };
+                    tokio::select! {
+                        _ = tokio::io::copy_bidirectional(&mut inbound, &mut outbound) => {}
+                        _ = cut_seen.changed() => {}
+                    }
+                });
+            }
+        });
+        Proxy {
+            url,
+            cut,
+            generation,
+        }
+    }
+
+    fn cut(&self) {
+        self.cut.store(true, Ordering::SeqCst);
+        self.generation.send_modify(|g| *g += 1);
+    }
+
+    fn restore(&self) {
+        self.cut.store(false, Ordering::SeqCst);
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_connection_cut_mid_sync_resumes_and_answers_what_was_sent_meanwhile_once() {
+    let Some(url) = synapse_url() else { return };
+    let proxy = Proxy::start(&url).await;
+    let carol = Person::new(&url, "carol").await;
+    let zara = Person::new(&url, "zara").await;
+    let (bot, bot_id, _dirs) = small_bot_via(&url, &proxy.url, &carol, Vec::new()).await;
+    let dm = zara.open_dm(&bot_id).await;
+    let everyone = [&carol, &zara];
+    let event = zara.say(&dm, "help").await;
+    bot.settle(&event, &everyone, "help").await;
+
+    // The bot's long-poll sync is cut; meanwhile Zara writes (to the homeserver, which is
+    // up). Three seconds later the connection comes back.
+    proxy.cut();
+    let apply = zara.say(&dm, "apply").await;
+    tokio::time::sleep(Duration::from_secs(3)).await;
+    assert!(
+        !bot.bot.has_handled(&apply),
+        "nothing gets through while cut"
+    );
+    proxy.restore();
+    bot.settle(&apply, &everyone, "apply, after the cut").await;
+    let asked: Vec<String> = zara
+        .received()
+        .into_iter()
+        .filter(|r| {
+            r.sender == bot_id && r.body.contains("1. Mentor — you're a working professional")
+        })
+        .map(|r| r.body)
+        .collect();
+    assert_eq!(asked.len(), 1, "answered once: {asked:#?}");
+    bot.stop().await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -1180,8 +1180,7 @@ impl DirectMessenger for DiscordBot {
     /// Downloads an attachment from Discord's CDN (its URL is signed and expires within
     /// a day, which is why the app keeps the file itself), stopping past `max_bytes`.
     async fn fetch_file(&self, file: &InboundFile, max_bytes: u64) -> Result<Vec<u8>, PortError> {
-        let too_large =
-            || PortError::Other(anyhow!("{} is larger than {max_bytes} bytes", file.name));
+        let too_large = || PortError::TooLarge(max_bytes);
         let mut response = self
             .files
             .get(&file.source)

@@ -137,6 +137,8 @@ pub struct MatrixBot {
     events_room: Option<OwnedRoomId>,
     /// Whether this device has never synced: then old messages are skipped.
     fresh_device: bool,
+    /// The SDK's store, the session, and the recovery key of the key backup.
+    store_dir: PathBuf,
     sync_timeout: Duration,
     /// Each person's DM room, once known.
     dms: Mutex<HashMap<OwnedUserId, OwnedRoomId>>,
@@ -167,6 +169,9 @@ impl MatrixBot {
             .with_context(|| format!("creating the Matrix store in {}", store_dir.display()))?;
         let client = Client::builder()
             .homeserver_url(&settings.homeserver_url)
+            // The configured URL is used as given (an internal address, a proxy), not the
+            // public one the login's well-known may name.
+            .respect_login_well_known(false)
             .sqlite_store(&store_dir, options.secrets.store_passphrase.as_deref())
             .with_encryption_settings(EncryptionSettings {
                 auto_enable_cross_signing: true,
@@ -272,6 +277,7 @@ impl MatrixBot {
             moderators_room: None,
             events_room: None,
             fresh_device,
+            store_dir: store_dir.clone(),
             sync_timeout: options.sync_timeout,
             dms: Mutex::default(),
             dm_rooms: Mutex::default(),
@@ -381,6 +387,10 @@ impl MatrixBot {
             }
         }
         info!(user = %self.own, "listening on Matrix");
+        // Key backup runs beside the sync loop, never before it: it needs the end-to-end
+        // setup of the login to have finished, and nothing the bot answers waits on it.
+        let bot = self.clone();
+        tokio::spawn(async move { bot.ensure_key_backup().await });
         let mut backoff = Backoff::new();
         while !self.stopping.load(Ordering::SeqCst) {
             let settings = SyncSettings::default().timeout(self.sync_timeout);
@@ -410,6 +420,61 @@ impl MatrixBot {
         }
         info!("stopped listening on Matrix");
         Ok(())
+    }
+
+    /// Turns on server-side key backup and secret storage once, keeping the recovery key
+    /// in the store folder (readable by its owner only), so the bot's room keys survive the
+    /// loss of its device store. Cross-signing is set up at login, so people's clients see
+    /// the bot's device signed by its own identity. Bounded in time; a failure is logged,
+    /// and the bot works without a backup.
+    async fn ensure_key_backup(&self) {
+        let key_file = self.store_dir.join("recovery-key");
+        let encryption = self.client.encryption();
+        if let Ok(key) = std::fs::read_to_string(&key_file) {
+            // A new store given the key of an existing backup: restore from it.
+            if !encryption.backups().are_enabled().await {
+                let recover = async {
+                    encryption.wait_for_e2ee_initialization_tasks().await;
+                    encryption.recovery().recover(key.trim()).await
+                };
+                match tokio::time::timeout(Duration::from_secs(120), recover).await {
+                    Ok(Ok(())) => info!("restored the bot's keys from the key backup"),
+                    Ok(Err(e)) => warn!(
+                        "the recovery key in {} did not open the key backup: {e}",
+                        key_file.display()
+                    ),
+                    Err(_) => warn!(
+                        "restoring from the key backup took over 2 minutes; it is tried again at the next start"
+                    ),
+                }
+            }
+            return;
+        }
+        let enable = async {
+            encryption.wait_for_e2ee_initialization_tasks().await;
+            encryption.recovery().enable().await
+        };
+        match tokio::time::timeout(Duration::from_secs(120), enable).await {
+            Ok(Ok(key)) => match write_private(&key_file, &key) {
+                Ok(()) => info!(
+                    file = %key_file.display(),
+                    "key backup enabled; the recovery key is saved there"
+                ),
+                Err(e) => warn!("key backup enabled, but saving its recovery key failed: {e}"),
+            },
+            Ok(Err(e)) => warn!(
+                "key backup not enabled ({e}); if this account already has a backup, put its recovery key in {}",
+                key_file.display()
+            ),
+            Err(_) => warn!(
+                "key backup not enabled: the homeserver did not finish in 2 minutes; it is tried again at the next start"
+            ),
+        }
+    }
+
+    /// Whether the bot's keys are backed up on the server.
+    pub async fn key_backup_enabled(&self) -> bool {
+        self.client.encryption().backups().are_enabled().await
     }
 
     async fn sync_once_with_retry(&self) {
@@ -839,7 +904,7 @@ impl DirectMessenger for MatrixBot {
             .await
             .map_err(|e| anyhow::anyhow!("downloading a file: {e}"))?;
         if data.len() as u64 > max_bytes {
-            return Err(anyhow::anyhow!("{} is larger than {max_bytes} bytes", file.name).into());
+            return Err(PortError::TooLarge(max_bytes));
         }
         Ok(data)
     }
@@ -1034,7 +1099,7 @@ fn save_session(client: &Client, file: &Path) -> anyhow::Result<()> {
     write_private(file, &json).with_context(|| format!("saving {}", file.display()))
 }
 
-/// Writes a file only its owner can read (it holds an access token).
+/// Writes a file only its owner can read (an access token, a recovery key).
 fn write_private(file: &Path, contents: &str) -> std::io::Result<()> {
     use std::io::Write;
     let mut options = std::fs::OpenOptions::new();
