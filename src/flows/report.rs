@@ -291,8 +291,8 @@ pub(super) fn take_files(
 }
 
 /// Files sent to a report. At the evidence step they are kept (as many as the limit
-/// allows; a caption becomes the evidence text) and the step stays open for more; at any
-/// other step the person is told when to send them.
+/// allows; a caption adds to the evidence's words) and the step stays open for more; at
+/// any other step they are dropped and the person is told when to send them.
 pub fn files(ctx: &Ctx<'_>, flow: &ReportFlow, files: &[InboundFile], caption: &str) -> Outcome {
     if flow.step != ReportStep::Evidence {
         let mut effects: Vec<Effect> = super::drop_held(ctx, files).into_iter().collect();
