@@ -614,9 +614,8 @@ impl App {
                     "posting an evidence file failed: {e}"
                 );
                 let note = OutMessage::text(format!(
-                    "Case #{case_id}: file {number} ({}, {}) could not be posted: the platform refused it (perhaps for its size). It stays with the case.",
-                    file.mime,
-                    crate::domain::text::file_size(file.size)
+                    "Case #{case_id}: file {number} ({}) could not be posted: the platform refused it (perhaps for its size). It stays with the case.",
+                    file.describe()
                 ));
                 let note_key = IdempotencyKey(format!("{}-f{number}-failed", key.0));
                 post(note, note_key).await?;

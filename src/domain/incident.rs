@@ -65,6 +65,11 @@ impl EvidenceFile {
     pub fn shown_name(&self, case_id: i64, number: usize) -> String {
         format!("case-{case_id}-file-{number}.{}", extension(&self.mime))
     }
+
+    /// `image/png, 120 KB`
+    pub fn describe(&self) -> String {
+        format!("{}, {}", self.mime, super::text::file_size(self.size))
+    }
 }
 
 /// A file extension for a media type, `bin` when unknown.

@@ -188,7 +188,7 @@ pub fn card(ctx: &Ctx<'_>, case: &CaseRecord) -> String {
             case.files.len(),
             case.files
                 .iter()
-                .map(|f| format!("{}, {}", f.mime, crate::domain::text::file_size(f.size)))
+                .map(|f| f.describe())
                 .collect::<Vec<_>>()
                 .join("; "),
             ctx.room_prefix,
@@ -742,7 +742,7 @@ pub fn reply_step(ctx: &Ctx<'_>, flow: &CaseReply, content: &Content) -> Outcome
         Content::Text(t) => clean(t, true),
         Content::Picked { .. } => String::new(),
     };
-    if text.is_empty() || char_len(&text) > 4000 {
+    if text.is_empty() || char_len(&text) > super::report::MAX_TEXT {
         return Outcome {
             state: StateChange::Unchanged,
             effects: vec![ctx.dm_text(format!(
@@ -793,7 +793,7 @@ pub fn reply_files(
         };
     }
     let words = clean(caption, true);
-    let words = if words.is_empty() || char_len(&words) > 4000 {
+    let words = if words.is_empty() || char_len(&words) > super::report::MAX_TEXT {
         String::new()
     } else {
         words

@@ -17,7 +17,8 @@ use crate::domain::answer::yes_no_choices;
 use crate::domain::incident::{NewCase, Severity};
 use crate::domain::text::{char_len, clean, file_size, thousands};
 
-const MAX_TEXT: usize = 4000;
+/// Longest report text, evidence, or answer to a moderator's question, in characters.
+pub(super) const MAX_TEXT: usize = 4000;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

@@ -35,7 +35,6 @@ use sqlx::any::AnyPoolOptions;
 
 pub use cases::Sealer;
 pub use conversations::{CommitOutcome, StoredConversation};
-pub use evidence::HELD_FOR_DAYS;
 pub use jobs::{JobCounts, PairQuiet};
 
 /// Which database a [`Store`] talks to.
