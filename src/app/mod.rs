@@ -242,6 +242,34 @@ impl App {
         }
     }
 
+    /// Remembers the message that starts the card thread `key` in `room` (on platforms
+    /// with threads), so its follow-ups find it after a restart. A failure is logged: the
+    /// follow-ups are then posted in the room instead.
+    pub async fn remember_thread_root(&self, room: &RoomRef, key: &str, root_id: &str) {
+        if let Err(e) = self
+            .store
+            .remember_thread_root(room.platform.as_str(), &room.id, key, root_id, self.now())
+            .await
+        {
+            warn!("remembering a card's thread failed: {e}");
+        }
+    }
+
+    /// The message that starts the card thread `key` in `room`, if there is one.
+    pub async fn thread_root(&self, room: &RoomRef, key: &str) -> Option<String> {
+        match self
+            .store
+            .thread_root(room.platform.as_str(), &room.id, key)
+            .await
+        {
+            Ok(root) => root,
+            Err(e) => {
+                warn!("reading a card's thread failed: {e}");
+                None
+            }
+        }
+    }
+
     /// The prompt `user`'s conversation waits on, if it says (see
     /// [`flows::current_prompt_ref`]).
     pub async fn current_prompt_ref(&self, user: &UserRef) -> Option<String> {

@@ -156,6 +156,7 @@ pub fn card_message(ctx: &Ctx<'_>, case: &CaseRecord) -> OutMessage {
         actions,
         ..OutMessage::text(card(ctx, case))
     }
+    .starts_thread(super::case_thread(n))
 }
 
 /// The case card's text.
@@ -580,7 +581,7 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<CaseCommand, String
                     post(
                         room,
                         format!(
-                            "Question relayed to the reporter of case #{n}, as from the moderation team. Their answer will appear here."
+                            "Question relayed to the reporter of case #{n}, as from the moderation team. Their answer will be posted with the case's card (in its thread, where the room has threads)."
                         ),
                     ),
                 ],
@@ -756,13 +757,14 @@ pub fn reply_step(ctx: &Ctx<'_>, flow: &CaseReply, content: &Content) -> Outcome
         text: text.clone(),
     }];
     if let Some(room) = ctx.moderators_room {
-        effects.push(post(
-            room,
-            format!(
+        effects.push(Effect::PostInRoom {
+            room: room.clone(),
+            message: OutMessage::text(format!(
                 "Reply from the reporter of case #{}:\nQ: {}\nA: {text}",
                 flow.case_id, flow.question
-            ),
-        ));
+            ))
+            .in_thread(super::case_thread(flow.case_id)),
+        });
     }
     effects.push(ctx.dm_text("Thank you; I've passed your answer to the moderation team."));
     Outcome {
@@ -813,9 +815,9 @@ pub fn reply_files(
         },
     });
     if let Some(room) = ctx.moderators_room {
-        effects.push(post(
-            room,
-            format!(
+        effects.push(Effect::PostInRoom {
+            room: room.clone(),
+            message: OutMessage::text(format!(
                 "Reply from the reporter of case #{}:\nQ: {}\nA: {}{count} added to the evidence: {} case evidence {}",
                 flow.case_id,
                 flow.question,
@@ -826,8 +828,9 @@ pub fn reply_files(
                 },
                 ctx.room_prefix,
                 flow.case_id
-            ),
-        ));
+            ))
+            .in_thread(super::case_thread(flow.case_id)),
+        });
     }
     effects.extend(notes.into_iter().map(|n| ctx.dm_text(n)));
     effects

@@ -150,6 +150,47 @@ pub struct OutMessage {
     /// stored with a remembered prompt.
     #[serde(skip)]
     pub attachment: Option<Attachment>,
+    /// Which card's discussion a staff-room message belongs to, for platforms with
+    /// threads (Matrix). Others post it in the room as usual.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub thread: Option<Thread>,
+}
+
+/// A card's discussion: the card starts a thread and what later happens to its subject
+/// (a reporter's answer, an applicant's answer, a withdrawal) is posted in it, so a busy
+/// staff room stays a list of cards. Where the platform has no threads, both simply post
+/// in the room.
+///
+/// Only what arrives on its own (from a DM, from the scheduler) goes into a thread by
+/// key: a command typed in the room is answered where it was typed, with everything it
+/// causes there (the platform knows where; see the Matrix adapter).
+/// To thread a new kind of card, start it with [`OutMessage::starts_thread`] under a key
+/// of its own and send its follow-ups with [`OutMessage::in_thread`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Thread {
+    /// The message is a card: the first one posted under this key starts the thread (a
+    /// card shown again later is posted where it was asked for).
+    Starts(String),
+    /// The message follows up a card: posted in that card's thread once there is one.
+    In(String),
+}
+
+impl Thread {
+    pub fn key(&self) -> &str {
+        match self {
+            Thread::Starts(k) | Thread::In(k) => k,
+        }
+    }
+}
+
+/// The thread key of a case's card.
+pub fn case_thread(case_id: i64) -> String {
+    format!("case-{case_id}")
+}
+
+/// The thread key of an application's card.
+pub fn application_thread(application_id: i64) -> String {
+    format!("application-{application_id}")
 }
 
 /// A file to send.
@@ -213,6 +254,22 @@ impl OutMessage {
         OutMessage {
             text: text.into(),
             ..Default::default()
+        }
+    }
+
+    /// This message is the card that starts the thread `key` (see [`Thread`]).
+    pub fn starts_thread(self, key: String) -> Self {
+        OutMessage {
+            thread: Some(Thread::Starts(key)),
+            ..self
+        }
+    }
+
+    /// This message follows up the card of thread `key` (see [`Thread`]).
+    pub fn in_thread(self, key: String) -> Self {
+        OutMessage {
+            thread: Some(Thread::In(key)),
+            ..self
         }
     }
 }

@@ -247,7 +247,8 @@ pub fn answer_step(ctx: &Ctx<'_>, flow: &AnswerQuestion, content: &Content) -> O
                 answer,
                 ctx.room_prefix,
                 flow.application_id
-            )),
+            ))
+            .in_thread(super::application_thread(flow.application_id)),
         });
     }
     effects.push(ctx.dm_text(

@@ -588,7 +588,8 @@ fn submit(ctx: &Ctx<'_>, flow: &ReportFlow) -> Outcome {
                 room: room.clone(),
                 message: OutMessage::text(format!(
                     "Case #{case_id}: the reporter added a new report about the same person:\n{detail}"
-                )),
+                ))
+                .in_thread(super::case_thread(case_id)),
             });
         }
         effects.push(ctx.dm_text(format!(

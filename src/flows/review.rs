@@ -605,7 +605,7 @@ pub(crate) fn readiness_effects(
     if let Some(room) = ctx.coordinators_room {
         effects.push(Effect::PostInRoom {
             room: room.clone(),
-            message: OutMessage::text(room_text),
+            message: OutMessage::text(room_text).in_thread(super::application_thread(app.id)),
         });
     }
     effects
@@ -629,6 +629,10 @@ fn display_name(record: &ApplicationRecord) -> String {
 
 /// The reviewer's card: the application, the rules' results, questions and decisions.
 pub fn card(programme: &Programme, record: &ApplicationRecord) -> OutMessage {
+    card_body(programme, record).starts_thread(super::application_thread(record.summary.id))
+}
+
+fn card_body(programme: &Programme, record: &ApplicationRecord) -> OutMessage {
     let s = &record.summary;
     let role = programme.role(s.role);
     let role_name = role
@@ -886,7 +890,8 @@ pub fn expire_check(
                 expires.format("%-d %b %Y"),
                 ctx.room_prefix,
                 record.summary.id
-            )),
+            ))
+            .in_thread(super::application_thread(record.summary.id)),
         });
     }
     // The DM above already says what happened; only the status change is added here.

@@ -211,7 +211,8 @@ fn withdraw(ctx: &Ctx<'_>, app: &ApplicationSummary) -> Vec<Effect> {
                 } else {
                     ""
                 }
-            )),
+            ))
+            .in_thread(super::application_thread(app.id)),
         });
     }
     if replan {

@@ -479,6 +479,46 @@ impl Store {
         })
     }
 
+    /// Remembers the message that starts a card's thread in a room. The first root
+    /// stays: a card shown again does not move its thread.
+    pub async fn remember_thread_root(
+        &self,
+        platform: &str,
+        room_id: &str,
+        key: &str,
+        root_id: &str,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
+        sqlx::query(
+            "INSERT INTO card_threads (platform, room_id, thread_key, root_id, started_at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (platform, room_id, thread_key) DO NOTHING",
+        )
+        .bind(platform)
+        .bind(room_id)
+        .bind(key)
+        .bind(root_id)
+        .bind(to_millis(now))
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    /// The message that starts the thread `key` in a room, if a card started one.
+    pub async fn thread_root(
+        &self,
+        platform: &str,
+        room_id: &str,
+        key: &str,
+    ) -> Result<Option<String>> {
+        Ok(sqlx::query_scalar(
+            "SELECT root_id FROM card_threads WHERE platform = $1 AND room_id = $2 AND thread_key = $3",
+        )
+        .bind(platform)
+        .bind(room_id)
+        .bind(key)
+        .fetch_optional(&self.pool)
+        .await?)
+    }
+
     /// Whether a moderators' question waits for this person: then they are a reporter, and
     /// nothing about them may be said outside the case.
     pub async fn has_pending_case_question(&self, user: &UserRef) -> Result<bool> {

@@ -1,7 +1,10 @@
 //! Incident reports and cases, on both backends: the reporter's flow, the moderators'
 //! workflow, and proof that an anonymous reporter is never revealed without two reveals.
 
-use crate::support::{Harness, room_message, transcript};
+use tandem::flows::{OutMessage, Thread};
+use tandem::platforms::recording::{Sent, Target};
+
+use crate::support::{Harness, dm, room_message, transcript};
 
 const MODS: &str = "moderators";
 
@@ -86,6 +89,36 @@ both_backends! {
         assert!(log.contains("console:mo · reveal") && log.contains("console:max · reveal"), "{log}");
         assert!(log.contains("reporter · answered: Two weeks ago."), "{log}");
         assert!(log.contains("console:bob · refused: not a moderator"), "{log}");
+    }
+
+    async fn a_case_card_starts_its_thread_and_the_reporters_answer_is_posted_in_it(db: TestDb) {
+        let h = Harness::new(&db).await;
+        h.app.receive(dm("amina", "report")).await;
+        for line in ["1", "Tom", "He posted my number in the group chat.", "skip", "no", "yes"] {
+            h.dm_all("amina", line).await;
+        }
+        h.rec.take();
+        h.app.receive(dm("amina", "yes")).await;
+        let in_room = |sent: Vec<Sent>| -> Vec<OutMessage> {
+            sent.into_iter()
+                .filter(|s| matches!(&s.target, Target::Room(r) if r.id == MODS))
+                .map(|s| s.message)
+                .collect()
+        };
+        let posted = in_room(h.rec.take());
+        assert!(posted[0].text.starts_with("Case #1 ·"), "{posted:?}");
+        assert_eq!(posted[0].thread, Some(Thread::Starts("case-1".into())));
+
+        // The answer to a command goes where it was typed (the platform knows where).
+        h.app.receive(room_message("mo", MODS, "!tandem case ask 1 When was that?")).await;
+        let asked = in_room(h.rec.take());
+        assert_eq!(asked.len(), 1);
+        assert_eq!(asked[0].thread, None, "{asked:?}");
+        // What comes on its own follows the card.
+        h.app.receive(dm("amina", "Yesterday evening.")).await;
+        let answered = in_room(h.rec.take());
+        assert!(answered[0].text.starts_with("Reply from the reporter of case #1"), "{answered:?}");
+        assert_eq!(answered[0].thread, Some(Thread::In("case-1".into())));
     }
 
     async fn moderators_claim_resolve_and_reopen_and_the_reporter_is_told(db: TestDb) {

@@ -18,17 +18,17 @@ use matrix_sdk::ruma::api::client::room::create_room::v3::{
 use matrix_sdk::ruma::api::client::uiaa;
 use matrix_sdk::ruma::events::InitialStateEvent;
 use matrix_sdk::ruma::events::reaction::ReactionEventContent;
-use matrix_sdk::ruma::events::relation::Annotation;
+use matrix_sdk::ruma::events::relation::{Annotation, Thread as ThreadRelation};
 use matrix_sdk::ruma::events::room::MediaSource;
 use matrix_sdk::ruma::events::room::encryption::RoomEncryptionEventContent;
 use matrix_sdk::ruma::events::room::history_visibility::HistoryVisibility;
 use matrix_sdk::ruma::events::room::join_rules::JoinRule;
 use matrix_sdk::ruma::events::room::member::StrippedRoomMemberEvent;
 use matrix_sdk::ruma::events::room::message::{
-    LocationMessageEventContent, MessageType, OriginalSyncRoomMessageEvent, ReplacementMetadata,
-    RoomMessageEventContent,
+    LocationMessageEventContent, MessageType, OriginalSyncRoomMessageEvent, Relation,
+    ReplacementMetadata, RoomMessageEventContent,
 };
-use matrix_sdk::ruma::{OwnedEventId, OwnedRoomId, OwnedUserId, UserId};
+use matrix_sdk::ruma::{OwnedEventId, OwnedRoomId, OwnedUserId, RoomId, UserId};
 use matrix_sdk::{Client, Room, RoomMemberships};
 use tokio::task::JoinHandle;
 
@@ -104,6 +104,8 @@ struct Received {
     /// A file's bytes, downloaded (and decrypted) by the client, and whether it was
     /// uploaded encrypted.
     file: Option<(Vec<u8>, bool)>,
+    /// The root of the thread it was posted in, if any.
+    thread: Option<OwnedEventId>,
 }
 
 /// A participant: a real client with its own device, syncing in the background, joining
@@ -138,8 +140,13 @@ impl Person {
                         }
                         _ => None,
                     };
+                    let thread = match &event.content.relates_to {
+                        Some(Relation::Thread(t)) => Some(t.event_id.clone()),
+                        _ => None,
+                    };
                     inbox.lock().unwrap().push(Received {
                         file,
+                        thread,
                         room: room.room_id().to_owned(),
                         event: event.event_id.clone(),
                         sender: event.sender.clone(),
@@ -913,6 +920,125 @@ async fn a_reaction_answers_a_prompt_markup_is_escaped_edits_are_explained_and_f
             .unwrap(),
         evidence,
         "decrypted and kept as sent"
+    );
+    bot.stop().await;
+}
+
+/// The last message the bot posted in `room`, as `person` received it.
+fn last_in(person: &Person, room: &OwnedRoomId, bot: &UserId) -> Received {
+    person
+        .received()
+        .into_iter()
+        .rfind(|r| r.room == *room && r.sender == bot)
+        .unwrap_or_else(|| panic!("the bot posted nothing in {room}"))
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_card_starts_a_thread_that_gathers_its_follow_ups_and_answers_stay_where_asked() {
+    let Some(url) = synapse_url() else { return };
+    let carol = Person::new(&url, "carol").await;
+    let zara = Person::new(&url, "zara").await;
+    let (bot, bot_id, _dirs) = small_bot(&url, &carol, Vec::new()).await;
+    let coordinators = RoomId::parse(bot.bot.coordinators_room().unwrap().id).unwrap();
+    let staff = carol.client.get_room(&coordinators).expect("carol's room");
+    wait_until_joined(&staff, &bot_id, "the coordinators' room").await;
+    let dm = zara.open_dm(&bot_id).await;
+    let everyone = [&carol, &zara];
+
+    // A mentor's application waits for review: its card starts a thread.
+    for line in [
+        "apply as mentor",
+        "Zara",
+        "Software engineer",
+        "12",
+        "Technology",
+        "1, 2, 3",
+        "English",
+        "Europe/London",
+        "2",
+        "no",
+        "I was helped into tech by a mentor and want to pass it on.",
+        "yes",
+        "I agree",
+        "submit",
+    ] {
+        let event = zara.say(&dm, line).await;
+        bot.settle(&event, &everyone, line).await;
+    }
+    let card = last_in(&carol, &coordinators, &bot_id);
+    assert!(card.body.starts_with("Application #1 ·"), "{}", card.body);
+    assert_eq!(card.thread, None, "the card is at the top of the room");
+    let room_ref = RoomRef::new(Platform::Matrix, coordinators.as_str());
+    assert_eq!(
+        bot.app.thread_root(&room_ref, "application-1").await,
+        Some(card.event.to_string()),
+        "its thread is remembered in the database"
+    );
+
+    // Carol asks in the card's thread: the bot answers there.
+    let mut ask =
+        RoomMessageEventContent::text_plain("!tandem ask 1 Which evenings are you usually free?");
+    ask.relates_to = Some(Relation::Thread(ThreadRelation::plain(
+        card.event.clone(),
+        card.event.clone(),
+    )));
+    let event = staff.send(ask).await.unwrap().response.event_id;
+    bot.settle(&event, &everyone, "ask in the thread").await;
+    let reply = last_in(&carol, &coordinators, &bot_id);
+    assert_eq!(reply.thread.as_ref(), Some(&card.event), "{}", reply.body);
+
+    // A file asked for in the thread goes there too, with its message.
+    let mut export = RoomMessageEventContent::text_plain("!tandem export applications");
+    export.relates_to = Some(Relation::Thread(ThreadRelation::plain(
+        card.event.clone(),
+        reply.event.clone(),
+    )));
+    let event = staff.send(export).await.unwrap().response.event_id;
+    bot.settle(&event, &everyone, "export in the thread").await;
+    let sent: Vec<Received> = carol
+        .received()
+        .into_iter()
+        .filter(|r| r.room == coordinators && r.sender == bot_id)
+        .collect();
+    let (text, file) = (&sent[sent.len() - 2], &sent[sent.len() - 1]);
+    assert!(
+        text.body.starts_with("Export of applications"),
+        "{}",
+        text.body
+    );
+    assert!(file.file.is_some(), "{}", file.body);
+    assert_eq!(text.thread.as_ref(), Some(&card.event));
+    assert_eq!(file.thread.as_ref(), Some(&card.event), "{}", file.body);
+
+    // Zara's answer, by DM, arrives in the card's thread on its own.
+    let question = zara.last_from(&bot_id);
+    assert!(
+        question.body.contains("Which evenings"),
+        "{}",
+        question.body
+    );
+    let event = zara.say(&dm, "Tuesdays and Thursdays").await;
+    bot.settle(&event, &everyone, "the answer").await;
+    let answer = last_in(&carol, &coordinators, &bot_id);
+    assert!(
+        answer
+            .body
+            .starts_with("Answer on application #1 from the applicant"),
+        "{}",
+        answer.body
+    );
+    assert_eq!(answer.thread.as_ref(), Some(&card.event));
+
+    // A command typed at the top of the room is answered there, and showing the card
+    // again does not move its thread.
+    let event = carol.say(&staff, "!tandem show 1").await;
+    bot.settle(&event, &everyone, "show").await;
+    let shown = last_in(&carol, &coordinators, &bot_id);
+    assert!(shown.body.starts_with("Application #1 ·"), "{}", shown.body);
+    assert_eq!(shown.thread, None);
+    assert_eq!(
+        bot.app.thread_root(&room_ref, "application-1").await,
+        Some(card.event.to_string())
     );
     bot.stop().await;
 }

@@ -52,6 +52,20 @@ both_backends! {
         assert_eq!(store.count_conversations().await.unwrap(), 0);
     }
 
+    async fn a_cards_thread_root_is_kept_per_room_and_the_first_one_stays(db: TestDb) {
+        let store = Store::open(&db.url).await.unwrap();
+        let root = |room: &'static str| {
+            let store = store.clone();
+            async move { store.thread_root("matrix", room, "case-1").await.unwrap() }
+        };
+        assert_eq!(root("!mods").await, None);
+        store.remember_thread_root("matrix", "!mods", "case-1", "$card", start_time()).await.unwrap();
+        store.remember_thread_root("matrix", "!mods", "case-1", "$shown-again", start_time()).await.unwrap();
+        assert_eq!(root("!mods").await.as_deref(), Some("$card"));
+        assert_eq!(root("!elsewhere").await, None);
+        assert_eq!(store.thread_root("discord", "!mods", "case-1").await.unwrap(), None);
+    }
+
     async fn a_conversation_is_stored_read_back_and_versioned(db: TestDb) {
         let store = Store::open(&db.url).await.unwrap();
         let ada = user("ada");

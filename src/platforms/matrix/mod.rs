@@ -12,6 +12,10 @@
 //!   answers by number, label, or a keycap reaction on the prompt;
 //! - pair rooms: invite-only, encrypted, history visible to members only, the bot as the
 //!   only one with power to invite, kick or change the room, a topic naming the programme;
+//! - card threads: a card ([`crate::flows::Thread::Starts`]) posted at the top of a room
+//!   starts a thread, its event id kept by the app (`card_threads`); follow-ups
+//!   ([`crate::flows::Thread::In`]) go into it; but whatever the app posts in a room while
+//!   handling a message typed there goes where that message was typed (see `TYPED_IN`);
 //! - sends carry a transaction id derived from the effect's idempotency key.
 //!
 //! Which messages count: in a DM everything is for the bot; in any other room the app
@@ -39,6 +43,7 @@ use matrix_sdk::room::power_levels::RoomPowerLevelChanges;
 use matrix_sdk::ruma::api::client::room::create_room;
 use matrix_sdk::ruma::events::InitialStateEvent;
 use matrix_sdk::ruma::events::reaction::OriginalSyncReactionEvent;
+use matrix_sdk::ruma::events::relation::Thread as ThreadRelation;
 use matrix_sdk::ruma::events::room::encrypted::OriginalSyncRoomEncryptedEvent;
 use matrix_sdk::ruma::events::room::encryption::RoomEncryptionEventContent;
 use matrix_sdk::ruma::events::room::history_visibility::{
@@ -58,7 +63,7 @@ use tracing::{debug, info, warn};
 use crate::app::App;
 use crate::config::MatrixSettings;
 use crate::domain::{Place, Platform, RoomRef, UserRef};
-use crate::flows::{Content, FileStatus, Inbound, InboundFile, OutMessage};
+use crate::flows::{Content, FileStatus, Inbound, InboundFile, OutMessage, Thread};
 use crate::ports::{
     DirectMessenger, IdempotencyKey, PortError, PrivateRoomSpec, RoomMessenger, RoomProvisioner,
 };
@@ -634,16 +639,56 @@ impl MatrixBot {
         self.mark_handled(event);
     }
 
+    /// Where in `room` a message goes (see [`crate::flows::Thread`]). While the app
+    /// handles a message typed in this room, everything it posts here goes where that
+    /// message was typed: in its thread, or at the top. Otherwise (a DM's consequence,
+    /// the scheduler) a card's follow-up goes into the card's thread once there is one.
+    async fn placement(&self, room: &Room, message: &OutMessage) -> Placement {
+        let starts = match &message.thread {
+            Some(Thread::Starts(key)) => Some(key.clone()),
+            _ => None,
+        };
+        let typed = TYPED_IN.try_with(Clone::clone).ok().flatten();
+        if let Some(typed) = typed.filter(|t| t.room == room.room_id()) {
+            return match typed.thread {
+                Some((root, after)) => Placement::InThread { root, after },
+                None => Placement::Top { starts },
+            };
+        }
+        if let (Some(Thread::In(key)), Some(app)) = (&message.thread, self.app.get()) {
+            let room_ref = RoomRef::new(Platform::Matrix, room.room_id().as_str());
+            if let Some(root) = app
+                .thread_root(&room_ref, key)
+                .await
+                .and_then(|r| OwnedEventId::try_from(r).ok())
+            {
+                return Placement::InThread {
+                    root: root.clone(),
+                    after: root,
+                };
+            }
+        }
+        Placement::Top { starts }
+    }
+
     async fn send(
         &self,
         room: &Room,
         message: &OutMessage,
         key: &IdempotencyKey,
     ) -> Result<(), PortError> {
-        let content = RoomMessageEventContent::text_html(
+        let mut content = RoomMessageEventContent::text_html(
             render::plain_body(message),
             render::html_body(message),
         );
+        let placement = self.placement(room, message).await;
+        if let Placement::InThread { root, after } = &placement {
+            // The reply fallback lets clients without threads show it as an answer.
+            content.relates_to = Some(Relation::Thread(ThreadRelation::plain(
+                root.clone(),
+                after.clone(),
+            )));
+        }
         let txn = OwnedTransactionId::from(render::transaction_id(key));
         let sent = room
             .send(content)
@@ -651,6 +696,17 @@ impl MatrixBot {
             .await
             .map_err(|e| PortError::Other(anyhow!("sending in {}: {e}", room.room_id())))?;
         let event_id = sent.response.event_id;
+        if let (
+            Placement::Top {
+                starts: Some(thread),
+            },
+            Some(app),
+        ) = (&placement, self.app.get())
+        {
+            let room_ref = RoomRef::new(Platform::Matrix, room.room_id().as_str());
+            app.remember_thread_root(&room_ref, thread, event_id.as_str())
+                .await;
+        }
         if !message.choices.is_empty() {
             {
                 let mut prompts = lock(&self.prompts);
@@ -669,10 +725,20 @@ impl MatrixBot {
             // Uploaded encrypted in an encrypted room (the SDK does it), with its own
             // transaction id, so a retried send posts it once.
             let mime: mime::Mime = file.mime.parse().unwrap_or(mime::APPLICATION_OCTET_STREAM);
-            let config =
+            let mut config =
                 matrix_sdk::attachment::AttachmentConfig::new().txn_id(OwnedTransactionId::from(
                     render::transaction_id(&IdempotencyKey(format!("{}-file", key.0))),
                 ));
+            if let Placement::InThread { root, .. } = &placement {
+                // With the message it belongs to, in the same thread.
+                config = config.reply(Some(matrix_sdk::room::reply::Reply {
+                    event_id: root.clone(),
+                    enforce_thread: matrix_sdk::room::reply::EnforceThread::Threaded(
+                        matrix_sdk::ruma::events::room::message::ReplyWithinThread::No,
+                    ),
+                    add_mentions: matrix_sdk::ruma::events::room::message::AddMentions::No,
+                }));
+            }
             let sent = room
                 .send_attachment(file.name.clone(), &mime, file.data.clone(), config)
                 .await
@@ -684,6 +750,33 @@ impl MatrixBot {
         self.activity.changed.notify_waiters();
         Ok(())
     }
+}
+
+/// Where a message is posted in a room.
+enum Placement {
+    /// At the top of the room; `starts` names the card thread it starts, if it does.
+    Top { starts: Option<String> },
+    /// In the thread of `root`, after (as a fallback reply to) `after`.
+    InThread {
+        root: OwnedEventId,
+        after: OwnedEventId,
+    },
+}
+
+/// Where a message was typed, while the app handles it.
+#[derive(Clone)]
+struct TypedIn {
+    room: OwnedRoomId,
+    /// The thread's root and the message itself, when it was typed in a thread.
+    thread: Option<(OwnedEventId, OwnedEventId)>,
+}
+
+tokio::task_local! {
+    /// Set around the app's handling of a typed message, so that whatever it posts in
+    /// that room (the answer to a command, what the command caused, an error) goes where
+    /// the message was typed. Task-local, because the scheduler posts in the same rooms
+    /// from other tasks.
+    static TYPED_IN: Option<TypedIn>;
 }
 
 /// What every event handler needs.
@@ -753,7 +846,18 @@ async fn on_message(event: OriginalSyncRoomMessageEvent, room: Room, handler: Ct
         content: Content::Text(text),
         files,
     };
-    handler.app.receive(inbound).await;
+    let typed_in = TypedIn {
+        room: room.room_id().to_owned(),
+        thread: match &event.content.relates_to {
+            Some(Relation::Thread(thread)) => {
+                Some((thread.event_id.clone(), event.event_id.clone()))
+            }
+            _ => None,
+        },
+    };
+    TYPED_IN
+        .scope(Some(typed_in), handler.app.receive(inbound))
+        .await;
     bot.mark_handled(event.event_id);
 }
 
