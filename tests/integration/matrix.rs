@@ -1144,6 +1144,51 @@ async fn a_connection_cut_mid_sync_resumes_and_answers_what_was_sent_meanwhile_o
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_message_the_bot_cannot_decrypt_is_explained_and_the_next_one_is_answered() {
+    use matrix_sdk::ruma::api::client::message::send_message_event::v3::Request as SendRequest;
+    let Some(url) = synapse_url() else { return };
+    let carol = Person::new(&url, "carol").await;
+    let zara = Person::new(&url, "zara").await;
+    let (bot, bot_id, _dirs) = small_bot(&url, &carol, Vec::new()).await;
+    let dm = zara.open_dm(&bot_id).await;
+    let everyone = [&carol, &zara];
+
+    // An encrypted message under a session the bot never got a key for, sent straight to
+    // the homeserver (as a client whose keys never arrived would leave it).
+    let content = serde_json::json!({
+        "algorithm": "m.megolm.v1.aes-sha2",
+        "ciphertext": "AwgAEnACgAkLmt6qF84IK++J7UDH2Za1YVchHyprqTqsg2yyOwAtHaZTwyNg37afzg8f3r9IsN9rH4RNFg7MaZencUJe4qvELiDiopUjy5wYVDAtqdBzer5bWRD9ldxp1FLgbQvBcjkkywYjCsmsq6+hArLd9oAQZnGKn/qLxK2IqHfp6qC+4jh4i8d4d6mZAs2Q8q4ByIhUBpsunfVTnDhgIX9K8D6lwk/ZPApgY+NsTI2x9WZi+W5S1MtyE+6vPi2ui/X3W60D/n5KLPkEpj/qi6UD3DYAPO2m0m7/P5kbZUa81ATpTuYbvAMYRYcwXg/26SagTq8OhLjJ4Y9tvt4/UMt4eKbTbrXUR5tF8YXU4tjG+MKGbe9HmgoD4nI3Q/JeL5zJpe1fNjqiWdbSE5dg/Yv6mBOJKkSMAg",
+        "device_id": "NOTADEVICE",
+        "sender_key": "uUApUuSUk+zcD3fB1FbRJ+RZhkCXa6/N2ypbAHYLtTU",
+        "session_id": "yBEAoP0RCPfWmB6wBdO64hpl/2ux7FOKanm2ZWyzpPo",
+    });
+    let request = SendRequest::new_raw(
+        dm.room_id().to_owned(),
+        matrix_sdk::ruma::TransactionId::new(),
+        "m.room.encrypted".into(),
+        matrix_sdk::ruma::serde::Raw::new(&content)
+            .unwrap()
+            .cast_unchecked(),
+    );
+    let event = zara.client.send(request).await.unwrap().event_id;
+    bot.settle(&event, &everyone, "an undecryptable message")
+        .await;
+    let said = zara.last_from(&bot_id);
+    assert!(
+        said.body
+            .starts_with("I could not decrypt your last message"),
+        "{}",
+        said.body
+    );
+
+    // The bot carries on: the next message is answered.
+    let event = zara.say(&dm, "help").await;
+    bot.settle(&event, &everyone, "help").await;
+    assert_ne!(zara.last_from(&bot_id).event, said.event);
+    bot.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_invite_from_a_server_that_is_not_allowed_is_declined() {
     let Some(url) = synapse_url() else { return };
     let carol = Person::new(&url, "carol").await;
