@@ -155,6 +155,11 @@ impl App {
         &self.store
     }
 
+    /// What starts a command in a shared room (`!tandem`).
+    pub fn room_prefix(&self) -> &str {
+        &self.settings.room_prefix
+    }
+
     pub fn programmes(&self) -> &[Programme] {
         &self.programmes
     }

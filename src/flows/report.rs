@@ -91,6 +91,14 @@ pub fn reported_message(text: &str) -> Option<String> {
         .then(|| link.to_string())
 }
 
+/// Whether a room message is the bare report command (`!tandem report`): sent as a
+/// reply to someone's message, a platform may turn it into a report of that message
+/// (Matrix, whose own "report" goes to the homeserver's admins, not to bots).
+pub fn is_bare_report(text: &str, prefix: &str) -> bool {
+    super::strip_prefix_ci(text.trim(), prefix)
+        .is_some_and(|rest| rest.eq_ignore_ascii_case("report"))
+}
+
 /// Starts a report about one message, which is attached as evidence.
 pub fn start_about_message(ctx: &Ctx<'_>, link: String) -> Outcome {
     let mut outcome = start(ctx, None);
@@ -625,5 +633,20 @@ fn submit(ctx: &Ctx<'_>, flow: &ReportFlow) -> Outcome {
             room: flow.room.clone(),
             files: flow.files.iter().map(|f| f.id).collect(),
         })],
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_the_bare_report_command_can_report_the_message_it_answers() {
+        assert!(is_bare_report("!tandem report", "!tandem"));
+        assert!(is_bare_report("  !TANDEM   Report ", "!tandem"));
+        assert!(!is_bare_report("!tandem report 3", "!tandem"));
+        assert!(!is_bare_report("!tandem reports", "!tandem"));
+        assert!(!is_bare_report("report", "!tandem"));
+        assert!(!is_bare_report("!tandemreport", "!tandem"));
     }
 }

@@ -1189,6 +1189,120 @@ async fn a_message_the_bot_cannot_decrypt_is_explained_and_the_next_one_is_answe
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_reply_of_the_report_command_reports_that_message_privately_and_is_removed() {
+    use matrix_sdk::ruma::events::relation::InReplyTo;
+    use matrix_sdk::ruma::events::room::message::Relation as MessageRelation;
+    let Some(url) = synapse_url() else { return };
+    let carol = Person::new(&url, "carol").await;
+    let zara = Person::new(&url, "zara").await;
+    let tom = Person::new(&url, "tom").await;
+    let (bot, bot_id, _dirs) = small_bot(&url, &carol, Vec::new()).await;
+    // Tom's community room, where the bot may remove messages.
+    let mut request = CreateRoomRequest::new();
+    request.preset = Some(RoomPreset::PrivateChat);
+    request.invite = vec![bot_id.clone(), zara.id.clone()];
+    request.initial_state = vec![
+        InitialStateEvent::with_empty_state_key(
+            RoomEncryptionEventContent::with_recommended_defaults(),
+        )
+        .to_raw_any(),
+    ];
+    let community = tom.client.create_room(request).await.unwrap();
+    wait_until_joined(&community, &bot_id, "the community room").await;
+    wait_until_joined(&community, &zara.id, "the community room").await;
+    community
+        .update_power_levels(vec![(&bot_id, matrix_sdk::ruma::Int::from(50))])
+        .await
+        .unwrap();
+    let everyone = [&carol, &zara, &tom];
+    let rude = tom.say(&community, "Send me your number or else.").await;
+    let zara_in = zara.client.get_room(community.room_id()).unwrap();
+    wait_for("zara to see Tom's message", || async {
+        zara.received().iter().any(|r| r.event == rude)
+    })
+    .await;
+
+    // Zara answers Tom's message with the report command.
+    let mut report = RoomMessageEventContent::text_plain("!tandem report");
+    report.relates_to = Some(MessageRelation::Reply(
+        matrix_sdk::ruma::events::relation::Reply::new(InReplyTo::new(rude.clone())),
+    ));
+    let command = zara_in.send(report).await.unwrap().response.event_id;
+    bot.settle(&command, &everyone, "the reply report").await;
+    let link = community
+        .room_id()
+        .matrix_to_event_uri(rude.clone())
+        .to_string();
+    let asked = zara.last_from(&bot_id);
+    assert_ne!(
+        asked.room,
+        community.room_id(),
+        "asked by DM: {}",
+        asked.body
+    );
+    assert!(
+        tom.received().iter().all(|r| r.sender != bot_id),
+        "nothing is said in the room"
+    );
+    wait_for("the command to be removed", || async {
+        tom.client
+            .get_room(community.room_id())
+            .unwrap()
+            .event(&command, None)
+            .await
+            .is_ok_and(|e| {
+                e.raw()
+                    .get_field::<serde_json::Value>("content")
+                    .ok()
+                    .flatten()
+                    .is_some_and(|c| c.as_object().is_some_and(|o| o.is_empty()))
+            })
+    })
+    .await;
+
+    // She finishes the report in the DM: the case holds the link to Tom's message.
+    let dm = zara.client.get_room(&asked.room).unwrap();
+    for line in [
+        "1",
+        "Tom",
+        "He threatened me in the community room.",
+        "done",
+        "no",
+        "no",
+        "yes",
+    ] {
+        let event = zara.say(&dm, line).await;
+        bot.settle(&event, &everyone, line).await;
+    }
+    let case = bot
+        .app
+        .store()
+        .cases()
+        .await
+        .unwrap()
+        .pop()
+        .expect("a case");
+    assert_eq!(case.evidence.as_deref(), Some(link.as_str()), "{case:?}");
+
+    // Her own message cannot be reported this way; she is told so by DM.
+    let own = zara.say(&zara_in, "I won't.").await;
+    let mut report = RoomMessageEventContent::text_plain("!tandem report");
+    report.relates_to = Some(MessageRelation::Reply(
+        matrix_sdk::ruma::events::relation::Reply::new(InReplyTo::new(own)),
+    ));
+    let command = zara_in.send(report).await.unwrap().response.event_id;
+    bot.settle(&command, &everyone, "a report of her own message")
+        .await;
+    let said = zara.last_from(&bot_id);
+    assert!(
+        said.body.starts_with("That is your own message."),
+        "{}",
+        said.body
+    );
+    bot.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_invite_from_a_server_that_is_not_allowed_is_declined() {
     let Some(url) = synapse_url() else { return };
     let carol = Person::new(&url, "carol").await;

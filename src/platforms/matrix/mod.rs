@@ -20,7 +20,9 @@
 //!
 //! Which messages count: in a DM everything is for the bot; in any other room the app
 //! looks for the command prefix (`!tandem`). The bot's own messages, notices from other
-//! bots, and anything from before the bot's first sync are ignored.
+//! bots, and anything from before the bot's first sync are ignored. `!tandem report` sent
+//! as a reply to someone's message becomes a private report of that message
+//! (`MatrixBot::report_message`), Matrix's own "report" being for homeserver admins.
 //!
 //! To extend: a new kind of inbound event is one more handler in [`MatrixBot::serve`]; a
 //! new port method is one more `impl` block below, built from `matrix_sdk::Room` calls.
@@ -52,10 +54,12 @@ use matrix_sdk::ruma::events::room::history_visibility::{
 use matrix_sdk::ruma::events::room::member::StrippedRoomMemberEvent;
 use matrix_sdk::ruma::events::room::message::{
     MessageType, OriginalSyncRoomMessageEvent, Relation, RoomMessageEventContent,
+    RoomMessageEventContentWithoutRelation,
 };
 use matrix_sdk::ruma::serde::Raw;
 use matrix_sdk::ruma::{
-    Int, OwnedEventId, OwnedRoomId, OwnedTransactionId, OwnedUserId, RoomAliasId, RoomId, UserId,
+    EventId, Int, OwnedEventId, OwnedRoomId, OwnedTransactionId, OwnedUserId, RoomAliasId, RoomId,
+    UserId,
 };
 use matrix_sdk::{Client, LoopCtrl, Room, RoomState};
 use tracing::{debug, info, warn};
@@ -627,6 +631,45 @@ impl MatrixBot {
             .ok_or_else(|| PortError::Other(anyhow!("the bot is not in room {}", room.id)))
     }
 
+    /// `!tandem report` as a reply to someone's message: a private report in the
+    /// reporter's DM with a link to that message as evidence, as Discord's "Report
+    /// message" does. The command itself is removed where the bot may remove messages, so
+    /// the room does not see who reported; nothing is said in the room.
+    async fn report_message(
+        &self,
+        room: &Room,
+        command: &OriginalSyncRoomMessageEvent,
+        target: &EventId,
+        app: &App,
+    ) {
+        if let Err(e) = room.redact(&command.event_id, None, None).await {
+            info!(room = %room.room_id(), "could not remove a report command (the bot needs the power to remove messages there): {e}");
+        }
+        let reporter = UserRef::new(Platform::Matrix, command.sender.as_str());
+        let author = room
+            .event(target, None)
+            .await
+            .ok()
+            .and_then(|e| e.raw().get_field::<OwnedUserId>("sender").ok().flatten());
+        if author.as_ref() == Some(&command.sender) {
+            let key = IdempotencyKey(format!("matrix-explain-{}", command.event_id));
+            let text = "That is your own message. To report something else, type report here.";
+            if let Err(e) = self.send_dm(&reporter, &OutMessage::text(text), &key).await {
+                warn!("explaining a report of one's own message failed: {e}");
+            }
+        } else {
+            let link = room.room_id().matrix_to_event_uri(target.to_owned());
+            let inbound = Inbound {
+                from: reporter,
+                place: Place::Dm,
+                content: Content::Text(format!("report message {link}")),
+                files: vec![],
+            };
+            app.receive(inbound).await;
+        }
+        self.mark_handled(command.event_id.clone());
+    }
+
     /// Tells a person in a DM why their event was not taken as an answer (in a shared
     /// room the bot stays quiet), and marks the event handled.
     async fn explain(&self, room: &Room, place: Place, event: OwnedEventId, text: &str) {
@@ -840,6 +883,15 @@ async fn on_message(event: OriginalSyncRoomMessageEvent, room: Room, handler: Ct
     if place == Place::Dm {
         bot.remember_dm(&event.sender, room.room_id());
     }
+    if place != Place::Dm
+        && bot.coordinators_room.as_deref() != Some(room.room_id())
+        && crate::flows::report::is_bare_report(&text, handler.app.room_prefix())
+        && let Some(target) = replied_to(&event.content.relates_to)
+    {
+        bot.report_message(&room, &event, target, &handler.app)
+            .await;
+        return;
+    }
     let inbound = Inbound {
         from: UserRef::new(Platform::Matrix, event.sender.as_str()),
         place,
@@ -859,6 +911,19 @@ async fn on_message(event: OriginalSyncRoomMessageEvent, room: Room, handler: Ct
         .scope(Some(typed_in), handler.app.receive(inbound))
         .await;
     bot.mark_handled(event.event_id);
+}
+
+/// The message a message answers, if it is a reply (in a thread or not).
+fn replied_to(
+    relation: &Option<Relation<RoomMessageEventContentWithoutRelation>>,
+) -> Option<&EventId> {
+    match relation {
+        Some(Relation::Reply(reply)) => Some(&reply.in_reply_to.event_id),
+        Some(Relation::Thread(thread)) if !thread.is_falling_back => {
+            thread.in_reply_to.as_ref().map(|r| &*r.event_id)
+        }
+        _ => None,
+    }
 }
 
 /// A file message as an [`InboundFile`] (its media source, encrypted or not, as JSON) and
