@@ -7,7 +7,7 @@
 //! and only then carries out the effects through the ports. Errors reach the person as
 //! either a clear message or an apology with a reference that is in the log.
 //!
-//! New effects are carried out in [`App::perform`]; new capabilities come in as ports.
+//! New effects are carried out in `App::perform`; new capabilities come in as ports.
 
 mod clock;
 mod events;

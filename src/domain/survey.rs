@@ -11,7 +11,7 @@
 //! minimum: no summary of fewer answers than the minimum, no question's figures from fewer,
 //! no free text from fewer, and a breakdown by role only when every group reaches it. Every
 //! report and export goes through it. To add a question kind to reports: an arm in
-//! [`summarise_question`].
+//! `summarise_question`.
 
 use std::collections::BTreeMap;
 

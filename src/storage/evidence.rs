@@ -134,7 +134,7 @@ impl Store {
             .collect()
     }
 
-    /// Deletes held files older than [`HELD_FOR_DAYS`]; how many went.
+    /// Deletes held files older than `HELD_FOR_DAYS` days; how many went.
     pub async fn drop_stale_held_files(&self, now: DateTime<Utc>) -> Result<u64> {
         let before = now - chrono::Duration::days(HELD_FOR_DAYS);
         let done =
