@@ -968,7 +968,7 @@ impl App {
         let key = IdempotencyKey(format!("{what}-{}", unique_tag()));
         self.ports
             .rooms
-            .post_in_room(&room, &OutMessage::text(text), &key)
+            .post_in_room(&room, &OutMessage::text(text).alert(), &key)
             .await
             .map_err(|e| Error::Internal(anyhow::anyhow!("telling the coordinators: {e}")))
     }

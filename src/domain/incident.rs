@@ -107,6 +107,7 @@ impl Moderation {
 pub struct OwnReport {
     pub case_id: i64,
     pub concerns: Option<String>,
+    pub severity: Severity,
     pub status: CaseStatus,
     pub created_at: DateTime<Utc>,
 }

@@ -240,7 +240,8 @@ pub fn after_report(ctx: &Ctx<'_>, case: &CaseRecord) -> Vec<Effect> {
                         names.join(", "),
                         case.id
                     ))
-                },
+                }
+                .alert(),
             });
         }
     }
@@ -310,17 +311,18 @@ pub fn escalate(
         &format!("unclaimed after {waited} minutes"),
     )];
     if let Some(room) = ctx.moderators_room {
-        effects.push(post(
-            room,
-            format!(
+        effects.push(Effect::PostInRoom {
+            room: room.clone(),
+            message: OutMessage::text(format!(
                 "Still unclaimed after {waited} minutes: {} case #{} — on call: {}. Type {} case claim {}.",
                 case.severity.as_str(),
                 case.id,
                 names.join(", "),
                 ctx.room_prefix,
                 case.id
-            ),
-        ));
+            ))
+            .alert(),
+        });
     }
     for on_call in &ctx.moderation.on_call {
         effects.push(Effect::SendDm {

@@ -173,14 +173,9 @@ pub enum Thread {
     Starts(String),
     /// The message follows up a card: posted in that card's thread once there is one.
     In(String),
-}
-
-impl Thread {
-    pub fn key(&self) -> &str {
-        match self {
-            Thread::Starts(k) | Thread::In(k) => k,
-        }
-    }
+    /// An alert that must be seen (an on-call ping, someone who cannot be reached): at
+    /// the top of the room, never in a thread, even when a command typed in one caused it.
+    Alert,
 }
 
 /// The thread key of a case's card.
@@ -269,6 +264,14 @@ impl OutMessage {
     pub fn in_thread(self, key: String) -> Self {
         OutMessage {
             thread: Some(Thread::In(key)),
+            ..self
+        }
+    }
+
+    /// This message is an alert: never hidden in a thread (see [`Thread`]).
+    pub fn alert(self) -> Self {
+        OutMessage {
+            thread: Some(Thread::Alert),
             ..self
         }
     }

@@ -412,6 +412,7 @@ pub fn check_in_step(ctx: &Ctx<'_>, flow: &CheckIn, content: &Content) -> Outcom
         effects.extend(ctx.coordinators_room.map(|room| Effect::PostInRoom {
             room: room.clone(),
             message: OutMessage {
+                thread: Some(super::Thread::Alert),
                 actions: super::pair_actions(m.id, m.mentee_application),
                 ..OutMessage::text(format!(
                 "Check-in alert: match #{} ({} ↔ {}), {}. {own_name} ({own_role}) answered check-in {} with “We're stuck”. Matched since {}.\nPlease get in touch with them (a DM, or their pair room). If a new match would help: match rematch {application}. A participant can also pause with pause until <date>.",

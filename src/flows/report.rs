@@ -550,13 +550,16 @@ pub fn step(ctx: &Ctx<'_>, flow: &ReportFlow, content: &Content) -> Outcome {
     advance(next)
 }
 
-/// The same person about the same person within an hour: their earlier open case.
-fn repeated(ctx: &Ctx<'_>, concerns: Option<&str>) -> Option<i64> {
+/// The same person about the same person within an hour: their earlier open case, unless
+/// the new report is graver (a safeguarding concern after an ordinary one must not be
+/// folded into a case that pings nobody).
+fn repeated(ctx: &Ctx<'_>, concerns: Option<&str>, severity: Severity) -> Option<i64> {
     let concerns = concerns?.to_lowercase();
     ctx.reports
         .iter()
         .find(|r| {
             r.status != crate::domain::incident::CaseStatus::Resolved
+                && r.severity >= severity
                 && ctx.now - r.created_at <= chrono::Duration::hours(1)
                 && r.concerns.as_deref().map(str::to_lowercase).as_deref() == Some(&concerns)
         })
@@ -564,8 +567,20 @@ fn repeated(ctx: &Ctx<'_>, concerns: Option<&str>) -> Option<i64> {
 }
 
 fn submit(ctx: &Ctx<'_>, flow: &ReportFlow) -> Outcome {
+    let category = flow.category.clone().unwrap_or_else(|| "other".into());
+    let safeguarding = ctx
+        .moderation
+        .category(&category)
+        .is_some_and(|c| c.safeguarding);
+    let severity = if safeguarding {
+        Severity::Safeguarding
+    } else if flow.urgent == Some(true) {
+        Severity::Urgent
+    } else {
+        Severity::Normal
+    };
     let concerns = flow.concerns.clone().flatten();
-    if let Some(case_id) = repeated(ctx, concerns.as_deref()) {
+    if let Some(case_id) = repeated(ctx, concerns.as_deref(), severity) {
         let text = flow.text.clone().unwrap_or_default();
         let mut detail = text.clone();
         if let Some(Some(e)) = &flow.evidence {
@@ -594,10 +609,11 @@ fn submit(ctx: &Ctx<'_>, flow: &ReportFlow) -> Outcome {
         if let Some(room) = ctx.moderators_room {
             effects.push(Effect::PostInRoom {
                 room: room.clone(),
+                // At the top, not in the card's thread: it may change how urgent the
+                // case is, and its card may have been dealt with already.
                 message: OutMessage::text(format!(
                     "Case #{case_id}: the reporter added a new report about the same person:\n{detail}"
-                ))
-                .in_thread(super::case_thread(case_id)),
+                )),
             });
         }
         effects.push(ctx.dm_text(format!(
@@ -608,18 +624,6 @@ fn submit(ctx: &Ctx<'_>, flow: &ReportFlow) -> Outcome {
             effects,
         };
     }
-    let category = flow.category.clone().unwrap_or_else(|| "other".into());
-    let safeguarding = ctx
-        .moderation
-        .category(&category)
-        .is_some_and(|c| c.safeguarding);
-    let severity = if safeguarding {
-        Severity::Safeguarding
-    } else if flow.urgent == Some(true) {
-        Severity::Urgent
-    } else {
-        Severity::Normal
-    };
     Outcome {
         state: StateChange::Clear,
         effects: vec![Effect::StoreCase(NewCase {

@@ -214,7 +214,7 @@ impl Store {
             return Ok(vec![]);
         };
         let rows = sqlx::query(
-            "SELECT id, concerns, status, created_at FROM cases WHERE reporter_tag = $1 AND created_at >= $2 ORDER BY id DESC",
+            "SELECT id, concerns, severity, status, created_at FROM cases WHERE reporter_tag = $1 AND created_at >= $2 ORDER BY id DESC",
         )
         .bind(sealer.tag(&user.to_string()))
         .bind(to_millis(since))
@@ -223,9 +223,11 @@ impl Store {
         rows.iter()
             .map(|r| {
                 let status: String = r.try_get("status")?;
+                let severity: String = r.try_get("severity")?;
                 Ok(OwnReport {
                     case_id: r.try_get("id")?,
                     concerns: r.try_get("concerns")?,
+                    severity: severity.parse().map_err(anyhow::Error::msg)?,
                     status: status.parse().map_err(anyhow::Error::msg)?,
                     created_at: from_millis(r.try_get("created_at")?),
                 })

@@ -94,7 +94,7 @@ both_backends! {
     async fn a_case_card_starts_its_thread_and_the_reporters_answer_is_posted_in_it(db: TestDb) {
         let h = Harness::new(&db).await;
         h.app.receive(dm("amina", "report")).await;
-        for line in ["1", "Tom", "He posted my number in the group chat.", "skip", "no", "yes"] {
+        for line in ["2", "Tom", "He asked to meet me alone.", "skip", "yes", "no"] {
             h.dm_all("amina", line).await;
         }
         h.rec.take();
@@ -108,6 +108,9 @@ both_backends! {
         let posted = in_room(h.rec.take());
         assert!(posted[0].text.starts_with("Case #1 ·"), "{posted:?}");
         assert_eq!(posted[0].thread, Some(Thread::Starts("case-1".into())));
+        // The on-call ping is an alert: never hidden in a thread.
+        assert!(posted[1].text.starts_with("On call:"), "{posted:?}");
+        assert_eq!(posted[1].thread, Some(Thread::Alert));
 
         // The answer to a command goes where it was typed (the platform knows where).
         h.app.receive(room_message("mo", MODS, "!tandem case ask 1 When was that?")).await;
@@ -219,6 +222,27 @@ both_backends! {
         h.clock.advance(chrono::Duration::hours(25));
         let out = h.dm_all("lee", "report").await;
         assert!(out.contains("What would you like to report?"), "a day later: {out}");
+    }
+
+    async fn a_graver_report_about_the_same_person_opens_its_own_case_and_pings_on_call(db: TestDb) {
+        let h = Harness::new(&db).await;
+        for line in ["report", "1", "Sam", "Sam keeps sending me rude messages.", "skip", "no", "yes", "yes"] {
+            h.dm_all("lee", line).await;
+        }
+        h.clock.advance(chrono::Duration::minutes(20));
+        let mut out = String::new();
+        for line in ["report", "2", "Sam", "Sam asked to meet me alone.", "skip", "yes", "no", "yes"] {
+            out = h.dm_all("lee", line).await;
+        }
+        assert!(out.contains("Your report is case #2."), "{out}");
+        assert!(out.contains("[room moderators] On call: mo — safeguarding case #2 needs attention now."), "{out}");
+        assert_eq!(h.store.cases().await.unwrap().len(), 2);
+        // A milder one afterwards still joins the graver case.
+        h.clock.advance(chrono::Duration::minutes(5));
+        for line in ["report", "1", "Sam", "And more rude messages.", "skip", "no", "yes", "yes"] {
+            out = h.dm_all("lee", line).await;
+        }
+        assert!(out.contains("so I've added this to your report, case #2."), "{out}");
     }
 
     async fn an_unclaimed_urgent_case_pings_on_call_again_until_someone_claims_it(db: TestDb) {

@@ -633,8 +633,10 @@ impl MatrixBot {
 
     /// `!tandem report` as a reply to someone's message: a private report in the
     /// reporter's DM with a link to that message as evidence, as Discord's "Report
-    /// message" does. The command itself is removed where the bot may remove messages, so
-    /// the room does not see who reported; nothing is said in the room.
+    /// message" does. Nothing is said in the room, and the command is removed where the
+    /// bot may remove messages; members may still have seen it (or see a removed message
+    /// under the reporter's name), so the README points those who need discretion to
+    /// sending the bot `report message <link>` by DM.
     async fn report_message(
         &self,
         room: &Room,
@@ -642,15 +644,15 @@ impl MatrixBot {
         target: &EventId,
         app: &App,
     ) {
-        if let Err(e) = room.redact(&command.event_id, None, None).await {
-            info!(room = %room.room_id(), "could not remove a report command (the bot needs the power to remove messages there): {e}");
-        }
         let reporter = UserRef::new(Platform::Matrix, command.sender.as_str());
-        let author = room
-            .event(target, None)
-            .await
-            .ok()
-            .and_then(|e| e.raw().get_field::<OwnedUserId>("sender").ok().flatten());
+        let author = match room.event(target, None).await {
+            Ok(e) => e.raw().get_field::<OwnedUserId>("sender").ok().flatten(),
+            Err(e) => {
+                // The report goes ahead; only the own-message check is skipped.
+                warn!(room = %room.room_id(), "could not read a reported message: {e}");
+                None
+            }
+        };
         if author.as_ref() == Some(&command.sender) {
             let key = IdempotencyKey(format!("matrix-explain-{}", command.event_id));
             let text = "That is your own message. To report something else, type report here.";
@@ -666,6 +668,11 @@ impl MatrixBot {
                 files: vec![],
             };
             app.receive(inbound).await;
+        }
+        // Removed only once the report is taken: a failure on the way never leaves the
+        // person with their command gone and no report.
+        if let Err(e) = room.redact(&command.event_id, None, None).await {
+            info!(room = %room.room_id(), "could not remove a report command (the bot needs the power to remove messages there): {e}");
         }
         self.mark_handled(command.event_id.clone());
     }
@@ -689,6 +696,7 @@ impl MatrixBot {
     async fn placement(&self, room: &Room, message: &OutMessage) -> Placement {
         let starts = match &message.thread {
             Some(Thread::Starts(key)) => Some(key.clone()),
+            Some(Thread::Alert) => return Placement::Top { starts: None },
             _ => None,
         };
         let typed = TYPED_IN.try_with(Clone::clone).ok().flatten();
@@ -892,6 +900,7 @@ async fn on_message(event: OriginalSyncRoomMessageEvent, room: Room, handler: Ct
             .await;
         return;
     }
+    let in_dm = place == Place::Dm;
     let inbound = Inbound {
         from: UserRef::new(Platform::Matrix, event.sender.as_str()),
         place,
@@ -900,8 +909,9 @@ async fn on_message(event: OriginalSyncRoomMessageEvent, room: Room, handler: Ct
     };
     let typed_in = TypedIn {
         room: room.room_id().to_owned(),
+        // Threads in a DM are not followed: the scheduler's messages would go to the top.
         thread: match &event.content.relates_to {
-            Some(Relation::Thread(thread)) => {
+            Some(Relation::Thread(thread)) if !in_dm => {
                 Some((thread.event_id.clone(), event.event_id.clone()))
             }
             _ => None,
