@@ -175,6 +175,24 @@ impl App {
 
     /// Handles one message; any error is reported to the sender and logged.
     pub async fn receive(&self, inbound: Inbound) {
+        self.receive_with(inbound, None).await
+    }
+
+    /// The platform's own "report message" (Discord's message menu, a Matrix reply of
+    /// `!tandem report`): `from` reports `reported`, copied by the platform as it was.
+    /// Taken like a DM of `report message <link>`, with the copy kept as evidence. A
+    /// person who types that line gives a link alone: only a platform vouches for a copy.
+    pub async fn receive_reported(&self, from: UserRef, reported: flows::ReportedMessage) {
+        let inbound = Inbound {
+            from,
+            place: Place::Dm,
+            content: flows::Content::Text(format!("report message {}", reported.link)),
+            files: vec![],
+        };
+        self.receive_with(inbound, Some(reported)).await
+    }
+
+    async fn receive_with(&self, inbound: Inbound, reported: Option<flows::ReportedMessage>) {
         if let Place::Room(room) = &inbound.place {
             // A pair room's activity: when, never what (for the silent-pair check).
             let staff = self.settings.coordinators_rooms.contains(room)
@@ -193,7 +211,7 @@ impl App {
                 warn!(room = %room, "recording pair activity failed: {e:#}");
             }
         }
-        if let Err(e) = self.handle(&inbound).await {
+        if let Err(e) = self.handle_with(&inbound, reported).await {
             let reference = Reference::new();
             match &e {
                 Error::User(m) => debug!(user = %inbound.from, "user error: {m}"),
@@ -513,6 +531,14 @@ impl App {
 
     /// Handles one message: decide, record, then act.
     pub async fn handle(&self, inbound: &Inbound) -> Result<()> {
+        self.handle_with(inbound, None).await
+    }
+
+    async fn handle_with(
+        &self,
+        inbound: &Inbound,
+        reported: Option<flows::ReportedMessage>,
+    ) -> Result<()> {
         let fetched;
         let inbound = if inbound.files.is_empty() {
             inbound
@@ -525,7 +551,10 @@ impl App {
             let now = self.clock.now();
             let conversation = self.store.load_conversation(user).await?;
             let known = self.known(user).await?;
-            let subject = self.load_subject(inbound).await?;
+            let subject = match &reported {
+                Some(r) => Subject::Reported(r.clone()),
+                None => self.load_subject(inbound).await?,
+            };
             let ctx = self.ctx(user, &known, &subject, now);
             let outcome = flows::handle(&ctx, conversation.as_ref().map(|c| &c.state), inbound);
             let progress = match &inbound.place {

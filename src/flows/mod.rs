@@ -113,6 +113,19 @@ pub fn wants_files(state: Option<&FlowState>) -> bool {
     }
 }
 
+/// A reported message, copied by the platform when it was reported: evidence even if its
+/// author deletes it, and readable by moderators who are not in the room it was in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReportedMessage {
+    /// Where it is (a Discord or matrix.to link).
+    pub link: String,
+    /// Who wrote it, as the platform names them.
+    pub author: String,
+    pub at: Option<DateTime<Utc>>,
+    /// Its text; empty when it had none (only files or embeds).
+    pub text: String,
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub enum Content {
     /// A typed message.
@@ -656,6 +669,8 @@ pub type EventWithAnswers = (EventRecord, Vec<(UserRef, Rsvp)>);
 pub enum Subject {
     #[default]
     Nothing,
+    /// The message a platform's own "report message" reported, as it copied it.
+    Reported(ReportedMessage),
     /// The application a command names (`None`: no such application).
     Application(Option<Box<ApplicationRecord>>),
     /// All applications of the programmes the sender coordinates, with their applicants.

@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use super::command::{Command, parse};
 use super::{
     Content, Ctx, Effect, FileStatus, FlowState, HeldFile, InboundFile, OutMessage, Outcome,
-    StateChange,
+    StateChange, Subject,
 };
 use crate::domain::Choice;
 use crate::domain::answer::yes_no_choices;
@@ -74,6 +74,9 @@ pub struct ReportFlow {
     /// (Discord's message menu): kept as evidence.
     #[serde(default)]
     pub message: Option<String>,
+    /// That message as the platform copied it when it was reported (for the moderators).
+    #[serde(default)]
+    pub copy: Option<String>,
     /// Files sent at the evidence step, held (sealed) until the report is sent or dropped.
     #[serde(default)]
     pub files: Vec<HeldFile>,
@@ -99,13 +102,48 @@ pub fn is_bare_report(text: &str, prefix: &str) -> bool {
         .is_some_and(|rest| rest.eq_ignore_ascii_case("report"))
 }
 
-/// Starts a report about one message, which is attached as evidence.
+/// Starts a report about one message, which is attached as evidence: its link, and the
+/// copy the platform made of it when the platform's own "report message" was used.
 pub fn start_about_message(ctx: &Ctx<'_>, link: String) -> Outcome {
     let mut outcome = start(ctx, None);
     if let StateChange::Set(FlowState::Report(flow)) = &mut outcome.state {
+        if let Subject::Reported(copy) = ctx.subject
+            && copy.link == link
+        {
+            flow.copy = Some(copy_text(copy));
+        }
         flow.message = Some(link);
     }
     outcome
+}
+
+/// Longest copy of a reported message kept, in characters.
+const MAX_COPY: usize = 1000;
+
+fn copy_text(copy: &super::ReportedMessage) -> String {
+    let text = clean(&copy.text, true);
+    let when = copy
+        .at
+        .map(|at| format!(", {}", at.format("%-d %b %Y %H:%M UTC")))
+        .unwrap_or_default();
+    let what = if text.is_empty() {
+        "(no text: only files or embeds)".to_string()
+    } else {
+        format!("“{}”", crate::domain::text::preview(&text, MAX_COPY))
+    };
+    format!(
+        "Copied when reported: {}{when}: {what}",
+        clean(&copy.author, false)
+    )
+}
+
+/// The reported message as evidence: its link, and its copy if there is one.
+fn attached(flow: &ReportFlow) -> Option<String> {
+    let link = flow.message.clone()?;
+    Some(match &flow.copy {
+        Some(copy) => format!("{link}\n{copy}"),
+        None => link,
+    })
 }
 
 /// Starts a report; `room` is where `!tandem report` was written, if not in a DM.
@@ -130,6 +168,7 @@ pub fn start(ctx: &Ctx<'_>, room: Option<String>) -> Outcome {
         anonymous: None,
         room,
         message: None,
+        copy: None,
         files: vec![],
     };
     Outcome {
@@ -321,9 +360,9 @@ pub fn files(ctx: &Ctx<'_>, flow: &ReportFlow, files: &[InboundFile], caption: &
     let caption = clean(caption, true);
     // Each file's caption adds to the evidence's words (Matrix sends one file a message).
     if !caption.is_empty() {
-        let text = match (&flow.evidence, &flow.message) {
+        let text = match (&flow.evidence, attached(flow)) {
             (Some(Some(before)), _) => format!("{before}\n{caption}"),
-            (_, Some(link)) => format!("{link}\n{caption}"),
+            (_, Some(reported)) => format!("{reported}\n{caption}"),
             (_, None) => caption,
         };
         if char_len(&text) <= MAX_TEXT {
@@ -516,7 +555,7 @@ pub fn step(ctx: &Ctx<'_>, flow: &ReportFlow, content: &Content) -> Outcome {
                 // What was said already (a file's caption, an earlier answer) stays;
                 // otherwise only the reported message.
                 if !matches!(flow.evidence, Some(Some(_))) {
-                    next.evidence = Some(flow.message.clone());
+                    next.evidence = Some(attached(flow));
                 }
             } else if char_len(&t) > MAX_TEXT {
                 return again(format!(
@@ -524,8 +563,8 @@ pub fn step(ctx: &Ctx<'_>, flow: &ReportFlow, content: &Content) -> Outcome {
                     thousands(MAX_TEXT)
                 ));
             } else {
-                next.evidence = Some(Some(match &flow.message {
-                    Some(link) => format!("{link}\n{t}"),
+                next.evidence = Some(Some(match attached(flow) {
+                    Some(reported) => format!("{reported}\n{t}"),
                     None => t,
                 }));
             }

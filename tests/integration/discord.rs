@@ -1330,6 +1330,12 @@ async fn report_message_from_a_messages_menu_starts_a_private_report_with_the_me
     let card = next_from_bot(fake, run.moderators, 0).await;
     let text = card["content"].as_str().unwrap();
     assert!(text.contains(&format!("Evidence: {link}")), "{text}");
+    // A copy made when it was reported: evidence even if Bob deletes it.
+    assert!(
+        text.contains(&format!("\nCopied when reported: bob ({bob}), ")),
+        "{text}"
+    );
+    assert!(text.contains(": “What's your home address?”"), "{text}");
     assert!(
         text.contains("Files: 1 (image/png, ") && !text.contains("amina"),
         "{text}"

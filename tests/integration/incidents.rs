@@ -1,7 +1,7 @@
 //! Incident reports and cases, on both backends: the reporter's flow, the moderators'
 //! workflow, and proof that an anonymous reporter is never revealed without two reveals.
 
-use tandem::flows::{OutMessage, Thread};
+use tandem::flows::{OutMessage, ReportedMessage, Thread};
 use tandem::platforms::recording::{Sent, Target};
 
 use crate::support::{Harness, dm, room_message, transcript};
@@ -222,6 +222,40 @@ both_backends! {
         h.clock.advance(chrono::Duration::hours(25));
         let out = h.dm_all("lee", "report").await;
         assert!(out.contains("What would you like to report?"), "a day later: {out}");
+    }
+
+    async fn only_the_platforms_report_message_carries_a_copy_of_the_message(db: TestDb) {
+        let h = Harness::new(&db).await;
+        let finish = |who: &'static str| {
+            let h = &h;
+            async move {
+                for line in ["1", "Tom", "He threatened me.", "done", "no", "no", "yes"] {
+                    h.dm_all(who, line).await;
+                }
+            }
+        };
+        // Typed by hand: the link alone, whatever follows it.
+        h.dm_all("amina", "report message https://example.org/m/1").await;
+        finish("amina").await;
+        // From the platform's own menu: the link and the copy it made.
+        h.app
+            .receive_reported(
+                crate::support::user("lee"),
+                ReportedMessage {
+                    link: "https://example.org/m/2".into(),
+                    author: "tom".into(),
+                    at: Some(crate::support::start_time()),
+                    text: "Give me your number\u{0007} or else.".into(),
+                },
+            )
+            .await;
+        finish("lee").await;
+        let cases = h.store.cases().await.unwrap();
+        let evidence = |n: usize| cases.iter().find(|c| c.id == n as i64).unwrap().evidence.clone();
+        assert_eq!(evidence(1).as_deref(), Some("https://example.org/m/1"));
+        let copied = evidence(2).unwrap();
+        assert!(copied.starts_with("https://example.org/m/2\nCopied when reported: tom, "), "{copied}");
+        assert!(copied.ends_with(": “Give me your number or else.”"), "control characters go: {copied}");
     }
 
     async fn a_graver_report_about_the_same_person_opens_its_own_case_and_pings_on_call(db: TestDb) {

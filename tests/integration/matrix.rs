@@ -1266,7 +1266,8 @@ async fn a_reply_of_the_report_command_reports_that_message_privately_and_is_rem
     })
     .await;
 
-    // She finishes the report in the DM: the case holds the link to Tom's message.
+    // She finishes the report in the DM: the case holds the link to Tom's message and the
+    // bot's copy of it (decrypted), which moderators outside the room can read.
     let dm = zara.client.get_room(&asked.room).unwrap();
     for line in [
         "1",
@@ -1288,7 +1289,15 @@ async fn a_reply_of_the_report_command_reports_that_message_privately_and_is_rem
         .unwrap()
         .pop()
         .expect("a case");
-    assert_eq!(case.evidence.as_deref(), Some(link.as_str()), "{case:?}");
+    let evidence = case.evidence.clone().unwrap_or_default();
+    assert!(
+        evidence.starts_with(&format!("{link}\nCopied when reported: {}, ", tom.id)),
+        "{evidence}"
+    );
+    assert!(
+        evidence.ends_with(": “Send me your number or else.”"),
+        "{evidence}"
+    );
 
     // Her own message cannot be reported this way; she is told so by DM.
     let own = zara.say(&zara_in, "I won't.").await;

@@ -136,6 +136,8 @@ enum Then {
 struct Work {
     inbound: Inbound,
     then: Then,
+    /// For "Report message": the message as it was when reported.
+    reported: Option<crate::flows::ReportedMessage>,
 }
 
 /// A connected Discord bot: the ports for the [`App`], and the gateway client that feeds it.
@@ -296,7 +298,10 @@ impl DiscordBot {
         if let Some(user) = user {
             lock(&self.unreachable).remove(&user);
         }
-        app.receive(work.inbound).await;
+        match work.reported {
+            Some(copy) => app.receive_reported(work.inbound.from, copy).await,
+            None => app.receive(work.inbound).await,
+        }
         if let Then::FinishSlash {
             interaction,
             in_guild,
@@ -327,7 +332,15 @@ impl DiscordBot {
     }
 
     fn enqueue(&self, inbound: Inbound, then: Then) {
-        if self.queue.send(Work { inbound, then }).is_err() {
+        self.enqueue_work(Work {
+            inbound,
+            then,
+            reported: None,
+        });
+    }
+
+    fn enqueue_work(&self, work: Work) {
+        if self.queue.send(work).is_err() {
             warn!("the Discord worker has stopped; an event was dropped");
         }
     }
@@ -655,6 +668,12 @@ impl DiscordBot {
         if let Err(e) = command.create_response(&self.http, defer).await {
             warn!("acknowledging a message report failed: {e}");
         }
+        let reported = crate::flows::ReportedMessage {
+            link: link.clone(),
+            author: format!("{} ({})", message.author.name, message.author.id),
+            at: chrono::DateTime::from_timestamp(message.timestamp.unix_timestamp(), 0),
+            text: message.content.clone(),
+        };
         let inbound = Inbound {
             from: UserRef::new(Platform::Discord, command.user.id.to_string()),
             place: Place::Dm,
@@ -662,13 +681,14 @@ impl DiscordBot {
             files: vec![],
         };
         let in_guild = command.guild_id.is_some();
-        self.enqueue(
+        self.enqueue_work(Work {
             inbound,
-            Then::FinishSlash {
+            then: Then::FinishSlash {
                 interaction: Box::new(command),
                 in_guild,
             },
-        );
+            reported: Some(reported),
+        });
     }
 
     async fn reply_ephemeral_command(&self, command: &CommandInteraction, text: &str) {

@@ -644,23 +644,47 @@ impl MatrixBot {
         target: &EventId,
         app: &App,
     ) {
+        use matrix_sdk::ruma::events::{AnySyncMessageLikeEvent, AnySyncTimelineEvent};
         let reporter = UserRef::new(Platform::Matrix, command.sender.as_str());
-        let author = match room.event(target, None).await {
-            Ok(e) => e.raw().get_field::<OwnedUserId>("sender").ok().flatten(),
+        let link = room
+            .room_id()
+            .matrix_to_event_uri(target.to_owned())
+            .to_string();
+        let event = match room.event(target, None).await {
+            Ok(e) => Some(e),
             Err(e) => {
-                // The report goes ahead; only the own-message check is skipped.
+                // The report goes ahead with the link alone, and without the own-message
+                // check.
                 warn!(room = %room.room_id(), "could not read a reported message: {e}");
                 None
             }
         };
+        let author = event
+            .as_ref()
+            .and_then(|e| e.raw().get_field::<OwnedUserId>("sender").ok().flatten());
+        // Decrypted with the bot's keys; a message it cannot read is reported by link.
+        let copy = event.and_then(|e| match e.raw().deserialize() {
+            Ok(AnySyncTimelineEvent::MessageLike(AnySyncMessageLikeEvent::RoomMessage(m))) => {
+                m.as_original().map(|m| crate::flows::ReportedMessage {
+                    link: link.clone(),
+                    author: m.sender.to_string(),
+                    at: chrono::DateTime::from_timestamp_millis(i64::from(
+                        m.origin_server_ts.get(),
+                    )),
+                    text: render::strip_reply_fallback(m.content.body()).to_string(),
+                })
+            }
+            _ => None,
+        });
         if author.as_ref() == Some(&command.sender) {
             let key = IdempotencyKey(format!("matrix-explain-{}", command.event_id));
             let text = "That is your own message. To report something else, type report here.";
             if let Err(e) = self.send_dm(&reporter, &OutMessage::text(text), &key).await {
                 warn!("explaining a report of one's own message failed: {e}");
             }
+        } else if let Some(copy) = copy {
+            app.receive_reported(reporter, copy).await;
         } else {
-            let link = room.room_id().matrix_to_event_uri(target.to_owned());
             let inbound = Inbound {
                 from: reporter,
                 place: Place::Dm,
