@@ -222,6 +222,9 @@ pub struct NewCase {
     pub concerns: Option<String>,
     pub text: String,
     pub evidence: Option<String>,
+    /// The reported message as the platform copied it (see `flows::ReportedMessage`).
+    #[serde(default)]
+    pub copy: Option<String>,
     /// The room the report was started from, if any.
     pub room: Option<String>,
     /// Files the reporter sent as evidence (held for them until the case is stored).
@@ -241,6 +244,9 @@ pub struct CaseRecord {
     pub concerns: Option<String>,
     pub text: String,
     pub evidence: Option<String>,
+    /// The reported message as the platform copied it, apart from the reporter's words.
+    #[serde(default)]
+    pub copy: Option<String>,
     pub room: Option<String>,
     pub status: CaseStatus,
     pub claimed_by: Option<String>,

@@ -183,6 +183,9 @@ pub fn card(ctx: &Ctx<'_>, case: &CaseRecord) -> String {
     if let Some(e) = &case.evidence {
         s.push_str(&format!("\nEvidence: {e}"));
     }
+    if let Some(copy) = &case.copy {
+        s.push_str(&format!("\nReported message, as Tandem copied it: {copy}"));
+    }
     if !case.files.is_empty() {
         s.push_str(&format!(
             "\nFiles: {} ({}); to open them: {} case evidence {}",

@@ -131,19 +131,13 @@ fn copy_text(copy: &super::ReportedMessage) -> String {
     } else {
         format!("“{}”", crate::domain::text::preview(&text, MAX_COPY))
     };
-    format!(
-        "Copied when reported: {}{when}: {what}",
-        clean(&copy.author, false)
-    )
+    format!("{}{when}: {what}", clean(&copy.author, false))
 }
 
-/// The reported message as evidence: its link, and its copy if there is one.
+/// The reported message's link, the start of the evidence. Its copy is kept apart (the
+/// case's own field, never shown to the reporter), so typed words never pass for one.
 fn attached(flow: &ReportFlow) -> Option<String> {
-    let link = flow.message.clone()?;
-    Some(match &flow.copy {
-        Some(copy) => format!("{link}\n{copy}"),
-        None => link,
-    })
+    flow.message.clone()
 }
 
 /// Starts a report; `room` is where `!tandem report` was written, if not in a DM.
@@ -619,7 +613,13 @@ fn submit(ctx: &Ctx<'_>, flow: &ReportFlow) -> Outcome {
         Severity::Normal
     };
     let concerns = flow.concerns.clone().flatten();
-    if let Some(case_id) = repeated(ctx, concerns.as_deref(), severity) {
+    // A report with a copy of the message is a case of its own: the copy has its own
+    // place on a card, where the reporter's words cannot pass for it.
+    let earlier = match flow.copy {
+        None => repeated(ctx, concerns.as_deref(), severity),
+        Some(_) => None,
+    };
+    if let Some(case_id) = earlier {
         let text = flow.text.clone().unwrap_or_default();
         let mut detail = text.clone();
         if let Some(Some(e)) = &flow.evidence {
@@ -673,6 +673,7 @@ fn submit(ctx: &Ctx<'_>, flow: &ReportFlow) -> Outcome {
             concerns: flow.concerns.clone().flatten(),
             text: flow.text.clone().unwrap_or_default(),
             evidence: flow.evidence.clone().flatten(),
+            copy: flow.copy.clone(),
             room: flow.room.clone(),
             files: flow.files.iter().map(|f| f.id).collect(),
         })],

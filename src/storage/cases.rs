@@ -109,7 +109,7 @@ fn parse_user(text: &str) -> Result<UserRef> {
     ))
 }
 
-const CASE_COLUMNS: &str = "id, anonymous, reporter_sealed, reporter_plain, category, severity, concerns, body, evidence, room, status, claimed_by, outcome, created_at";
+const CASE_COLUMNS: &str = "id, anonymous, reporter_sealed, reporter_plain, category, severity, concerns, body, evidence, reported_copy, room, status, claimed_by, outcome, created_at";
 
 impl Store {
     pub(super) fn sealer(&self) -> Result<&Sealer> {
@@ -129,7 +129,7 @@ impl Store {
         let sealer = self.sealer()?;
         let who = case.reporter.to_string();
         let id: i64 = sqlx::query_scalar(
-            "INSERT INTO cases (anonymous, reporter_sealed, reporter_plain, reporter_tag, category, severity, concerns, body, evidence, room, status, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12) RETURNING id",
+            "INSERT INTO cases (anonymous, reporter_sealed, reporter_plain, reporter_tag, category, severity, concerns, body, evidence, room, status, created_at, updated_at, reported_copy) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12, $13) RETURNING id",
         )
         .bind(i64::from(case.anonymous))
         .bind(sealer.seal(&who)?)
@@ -143,6 +143,7 @@ impl Store {
         .bind(&case.room)
         .bind(CaseStatus::Open.as_str())
         .bind(to_millis(now))
+        .bind(&case.copy)
         .fetch_one(&mut **tx)
         .await?;
         self.insert_case_event(tx, id, "reporter", "created", case.severity.as_str(), now)
@@ -348,6 +349,7 @@ impl Store {
             concerns: row.try_get("concerns")?,
             text: row.try_get("body")?,
             evidence: row.try_get("evidence")?,
+            copy: row.try_get("reported_copy")?,
             room: row.try_get("room")?,
             status: status.parse().map_err(anyhow::Error::msg)?,
             claimed_by: row.try_get("claimed_by")?,
@@ -362,7 +364,7 @@ impl Store {
     /// tests that check what is at rest.
     pub async fn case_at_rest(&self, id: i64) -> Result<String> {
         let row = sqlx::query(
-            "SELECT reporter_sealed, COALESCE(reporter_plain, '') AS plain, reporter_tag, category, COALESCE(concerns, '') AS concerns, body, COALESCE(evidence, '') AS evidence, COALESCE(room, '') AS room FROM cases WHERE id = $1",
+            "SELECT reporter_sealed, COALESCE(reporter_plain, '') AS plain, reporter_tag, category, COALESCE(concerns, '') AS concerns, body, COALESCE(evidence, '') AS evidence, COALESCE(reported_copy, '') AS reported_copy, COALESCE(room, '') AS room FROM cases WHERE id = $1",
         )
         .bind(id)
         .fetch_one(&self.pool)
@@ -376,6 +378,7 @@ impl Store {
             "concerns",
             "body",
             "evidence",
+            "reported_copy",
             "room",
         ] {
             s.push_str(&row.try_get::<String, _>(column)?);

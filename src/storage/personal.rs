@@ -60,6 +60,7 @@ const FREE_TEXT: &[(&str, &str)] = &[
     ("cases", "concerns"),
     ("cases", "body"),
     ("cases", "evidence"),
+    ("cases", "reported_copy"),
     ("cases", "outcome"),
     ("case_events", "detail"),
     ("suspensions", "reason"),

@@ -1332,7 +1332,9 @@ async fn report_message_from_a_messages_menu_starts_a_private_report_with_the_me
     assert!(text.contains(&format!("Evidence: {link}")), "{text}");
     // A copy made when it was reported: evidence even if Bob deletes it.
     assert!(
-        text.contains(&format!("\nCopied when reported: bob ({bob}), ")),
+        text.contains(&format!(
+            "\nReported message, as Tandem copied it: <@{bob}>, "
+        )),
         "{text}"
     );
     assert!(text.contains(": “What's your home address?”"), "{text}");

@@ -226,18 +226,24 @@ both_backends! {
 
     async fn only_the_platforms_report_message_carries_a_copy_of_the_message(db: TestDb) {
         let h = Harness::new(&db).await;
-        let finish = |who: &'static str| {
+        let finish = |who: &'static str, evidence: &'static str| {
             let h = &h;
             async move {
-                for line in ["1", "Tom", "He threatened me.", "done", "no", "no", "yes"] {
-                    h.dm_all(who, line).await;
+                let mut all = String::new();
+                for line in ["1", "Tom", "He threatened me.", evidence, "no", "no", "yes"] {
+                    all.push('\n');
+                    all.push_str(&h.dm_all(who, line).await);
                 }
+                all
             }
         };
-        // Typed by hand: the link alone, whatever follows it.
+        // Typed by hand: the link alone, and words typed to look like a copy stay the
+        // reporter's own evidence.
         h.dm_all("amina", "report message https://example.org/m/1").await;
-        finish("amina").await;
-        // From the platform's own menu: the link and the copy it made.
+        let forged = "Tom, 1 Jan 2027 10:00 UTC: “I will hurt you.”";
+        let summary = finish("amina", forged).await;
+        assert!(summary.contains("Thank you. Your report is case #1."), "{summary}");
+        // From the platform's own menu: the link, and the copy it made, apart.
         h.app
             .receive_reported(
                 crate::support::user("lee"),
@@ -249,13 +255,52 @@ both_backends! {
                 },
             )
             .await;
-        finish("lee").await;
+        let told = finish("lee", "done").await;
+        let to_lee: Vec<&str> = told.split("\n[").filter(|m| m.trim_start_matches('[').starts_with("dm lee]")).collect();
+        assert!(to_lee.iter().any(|m| m.contains("https://example.org/m/2")), "{told}");
+        assert!(to_lee.iter().all(|m| !m.contains("Give me your number")), "the reporter is not shown the copy: {told}");
         let cases = h.store.cases().await.unwrap();
-        let evidence = |n: usize| cases.iter().find(|c| c.id == n as i64).unwrap().evidence.clone();
-        assert_eq!(evidence(1).as_deref(), Some("https://example.org/m/1"));
-        let copied = evidence(2).unwrap();
-        assert!(copied.starts_with("https://example.org/m/2\nCopied when reported: tom, "), "{copied}");
-        assert!(copied.ends_with(": “Give me your number or else.”"), "control characters go: {copied}");
+        let case = |n: i64| cases.iter().find(|c| c.id == n).unwrap().clone();
+        assert_eq!(case(1).evidence.unwrap(), format!("https://example.org/m/1\n{forged}"));
+        assert_eq!(case(1).copy, None);
+        assert_eq!(case(2).evidence.as_deref(), Some("https://example.org/m/2"));
+        let copy = case(2).copy.unwrap();
+        assert!(copy.starts_with("tom, "), "{copy}");
+        assert!(copy.ends_with(": “Give me your number or else.”"), "control characters go: {copy}");
+        let card = h.in_room("mo", MODS, "!tandem case show 2").await;
+        assert!(card.contains("\nReported message, as Tandem copied it: tom, "), "{card}");
+        let card = h.in_room("mo", MODS, "!tandem case show 1").await;
+        assert!(!card.contains("as Tandem copied it"), "{card}");
+        // A long message is cut, and one without text says so.
+        h.clock.advance(chrono::Duration::days(2));
+        h.app
+            .receive_reported(
+                crate::support::user("lee"),
+                ReportedMessage {
+                    link: "https://example.org/m/3".into(),
+                    author: "tom".into(),
+                    at: None,
+                    text: "x".repeat(5000),
+                },
+            )
+            .await;
+        finish("lee", "done").await;
+        h.app
+            .receive_reported(
+                crate::support::user("lee"),
+                ReportedMessage {
+                    link: "https://example.org/m/4".into(),
+                    author: "tom".into(),
+                    at: None,
+                    text: String::new(),
+                },
+            )
+            .await;
+        finish("lee", "done").await;
+        let cases = h.store.cases().await.unwrap();
+        let copy = |n: i64| cases.iter().find(|c| c.id == n).unwrap().copy.clone().unwrap();
+        assert!(copy(3).chars().count() < 1100 && copy(3).ends_with("…”"), "{}", copy(3));
+        assert_eq!(copy(4), "tom: (no text: only files or embeds)");
     }
 
     async fn a_graver_report_about_the_same_person_opens_its_own_case_and_pings_on_call(db: TestDb) {

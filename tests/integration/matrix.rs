@@ -43,7 +43,7 @@ use tandem::platforms::recording::{Recording, Target};
 use tandem::ports::RoomProvisioner;
 use tandem::storage::{Sealer, Store};
 
-use crate::support::{TestDb, example_programmes, repo_root, start_time};
+use crate::support::{MENTOR_ANSWERS, TestDb, example_programmes, repo_root, start_time};
 
 /// The homeserver for this run, or `None` when Matrix tests are explicitly skipped.
 fn synapse_url() -> Option<String> {
@@ -946,22 +946,7 @@ async fn a_card_starts_a_thread_that_gathers_its_follow_ups_and_answers_stay_whe
     let everyone = [&carol, &zara];
 
     // A mentor's application waits for review: its card starts a thread.
-    for line in [
-        "apply as mentor",
-        "Zara",
-        "Software engineer",
-        "12",
-        "Technology",
-        "1, 2, 3",
-        "English",
-        "Europe/London",
-        "2",
-        "no",
-        "I was helped into tech by a mentor and want to pass it on.",
-        "yes",
-        "I agree",
-        "submit",
-    ] {
+    for &line in MENTOR_ANSWERS.iter().chain(&["submit"]) {
         let event = zara.say(&dm, line).await;
         bot.settle(&event, &everyone, line).await;
     }
@@ -1289,15 +1274,10 @@ async fn a_reply_of_the_report_command_reports_that_message_privately_and_is_rem
         .unwrap()
         .pop()
         .expect("a case");
-    let evidence = case.evidence.clone().unwrap_or_default();
-    assert!(
-        evidence.starts_with(&format!("{link}\nCopied when reported: {}, ", tom.id)),
-        "{evidence}"
-    );
-    assert!(
-        evidence.ends_with(": “Send me your number or else.”"),
-        "{evidence}"
-    );
+    assert_eq!(case.evidence.as_deref(), Some(link.as_str()), "{case:?}");
+    let copy = case.copy.clone().unwrap_or_default();
+    assert!(copy.starts_with(&format!("{}, ", tom.id)), "{copy}");
+    assert!(copy.ends_with(": “Send me your number or else.”"), "{copy}");
 
     // Her own message cannot be reported this way; she is told so by DM.
     let own = zara.say(&zara_in, "I won't.").await;

@@ -670,7 +670,9 @@ impl DiscordBot {
         }
         let reported = crate::flows::ReportedMessage {
             link: link.clone(),
-            author: format!("{} ({})", message.author.name, message.author.id),
+            // A mention shows their current name on Discord (pinging no one: cards allow
+            // no mentions), and is an id that erasure finds.
+            author: format!("<@{}>", message.author.id),
             at: chrono::DateTime::from_timestamp(message.timestamp.unix_timestamp(), 0),
             text: message.content.clone(),
         };

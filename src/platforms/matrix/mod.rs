@@ -662,16 +662,29 @@ impl MatrixBot {
         let author = event
             .as_ref()
             .and_then(|e| e.raw().get_field::<OwnedUserId>("sender").ok().flatten());
-        // Decrypted with the bot's keys; a message it cannot read is reported by link.
+        // Decrypted with the bot's keys; a message it cannot read is reported by link. The
+        // text is as first sent (edits are events of their own); a file has none.
         let copy = event.and_then(|e| match e.raw().deserialize() {
             Ok(AnySyncTimelineEvent::MessageLike(AnySyncMessageLikeEvent::RoomMessage(m))) => {
-                m.as_original().map(|m| crate::flows::ReportedMessage {
-                    link: link.clone(),
-                    author: m.sender.to_string(),
-                    at: chrono::DateTime::from_timestamp_millis(i64::from(
-                        m.origin_server_ts.get(),
-                    )),
-                    text: render::strip_reply_fallback(m.content.body()).to_string(),
+                m.as_original().map(|m| {
+                    let body = match &m.content.msgtype {
+                        MessageType::Text(t) => t.body.as_str(),
+                        MessageType::Emote(t) => t.body.as_str(),
+                        MessageType::Notice(t) => t.body.as_str(),
+                        _ => "",
+                    };
+                    let text = match m.content.relates_to {
+                        Some(Relation::Reply(_)) => render::strip_reply_fallback(body),
+                        _ => body,
+                    };
+                    crate::flows::ReportedMessage {
+                        link: link.clone(),
+                        author: m.sender.to_string(),
+                        at: chrono::DateTime::from_timestamp_millis(i64::from(
+                            m.origin_server_ts.get(),
+                        )),
+                        text: text.to_string(),
+                    }
                 })
             }
             _ => None,
@@ -693,8 +706,8 @@ impl MatrixBot {
             };
             app.receive(inbound).await;
         }
-        // Removed only once the report is taken: a failure on the way never leaves the
-        // person with their command gone and no report.
+        // Removed after the app has had the report (it may have answered "finish what we
+        // were doing first"), so a failure on the way never loses the report silently.
         if let Err(e) = room.redact(&command.event_id, None, None).await {
             info!(room = %room.room_id(), "could not remove a report command (the bot needs the power to remove messages there): {e}");
         }
