@@ -183,12 +183,7 @@ impl App {
     /// Taken like a DM of `report message <link>`, with the copy kept as evidence. A
     /// person who types that line gives a link alone: only a platform vouches for a copy.
     pub async fn receive_reported(&self, from: UserRef, reported: flows::ReportedMessage) {
-        let inbound = Inbound {
-            from,
-            place: Place::Dm,
-            content: flows::Content::Text(format!("report message {}", reported.link)),
-            files: vec![],
-        };
+        let inbound = flows::report::message_report(from, &reported.link);
         self.receive_with(inbound, Some(reported)).await
     }
 

@@ -94,6 +94,17 @@ pub fn reported_message(text: &str) -> Option<String> {
         .then(|| link.to_string())
 }
 
+/// What a platform's "report message" turns into: `from` DMs `report message <link>`
+/// (the line [`reported_message`] reads back).
+pub fn message_report(from: crate::domain::UserRef, link: &str) -> super::Inbound {
+    super::Inbound {
+        from,
+        place: crate::domain::Place::Dm,
+        content: Content::Text(format!("report message {link}")),
+        files: vec![],
+    }
+}
+
 /// Whether a room message is the bare report command (`!tandem report`): sent as a
 /// reply to someone's message, a platform may turn it into a report of that message
 /// (Matrix, whose own "report" goes to the homeserver's admins, not to bots).

@@ -676,12 +676,10 @@ impl DiscordBot {
             at: chrono::DateTime::from_timestamp(message.timestamp.unix_timestamp(), 0),
             text: message.content.clone(),
         };
-        let inbound = Inbound {
-            from: UserRef::new(Platform::Discord, command.user.id.to_string()),
-            place: Place::Dm,
-            content: Content::Text(format!("report message {link}")),
-            files: vec![],
-        };
+        let inbound = crate::flows::report::message_report(
+            UserRef::new(Platform::Discord, command.user.id.to_string()),
+            &link,
+        );
         let in_guild = command.guild_id.is_some();
         self.enqueue_work(Work {
             inbound,

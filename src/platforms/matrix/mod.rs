@@ -698,13 +698,8 @@ impl MatrixBot {
         } else if let Some(copy) = copy {
             app.receive_reported(reporter, copy).await;
         } else {
-            let inbound = Inbound {
-                from: reporter,
-                place: Place::Dm,
-                content: Content::Text(format!("report message {link}")),
-                files: vec![],
-            };
-            app.receive(inbound).await;
+            app.receive(crate::flows::report::message_report(reporter, &link))
+                .await;
         }
         // Removed after the app has had the report (it may have answered "finish what we
         // were doing first"), so a failure on the way never loses the report silently.
