@@ -501,11 +501,12 @@ where
 }
 
 /// What runs beside a chat platform: the sweeper (deadlines, reminders, escalations) every
-/// minute, and the scheduler loop (milestones and other timed jobs), asleep until the next
+/// minute, the outbox's dispatcher (retries), and the scheduler loop (milestones and other timed jobs), asleep until the next
 /// job is due.
 #[cfg(any(feature = "matrix", feature = "discord"))]
 struct Background {
     sweeper: tokio::task::JoinHandle<()>,
+    outbox: tokio::task::JoinHandle<()>,
     scheduler: tandem::app::scheduler::Scheduler,
     jobs: tokio::task::JoinHandle<()>,
 }
@@ -513,14 +514,43 @@ struct Background {
 #[cfg(any(feature = "matrix", feature = "discord"))]
 impl Background {
     fn start(app: &App) -> Background {
+        use tandem::app::supervise::{contained, supervise};
         let sweeper = {
             let app = app.clone();
-            tokio::spawn(async move {
-                let mut tick = tokio::time::interval(std::time::Duration::from_secs(60));
-                loop {
-                    tick.tick().await;
-                    if let Err(e) = app.sweep().await {
-                        tracing::warn!("periodic sweep failed: {e}");
+            supervise("sweeper", move || {
+                let app = app.clone();
+                async move {
+                    let mut tick = tokio::time::interval(std::time::Duration::from_secs(60));
+                    loop {
+                        tick.tick().await;
+                        if let Ok(Err(e)) = contained("the periodic sweep", app.sweep()).await {
+                            tracing::warn!("periodic sweep failed: {e}")
+                        }
+                    }
+                }
+            })
+        };
+        // The outbox: retries of acts that failed, and what a crashed process left.
+        let outbox = {
+            let app = app.clone();
+            supervise("outbox", move || {
+                let app = app.clone();
+                async move {
+                    loop {
+                        if let Ok(Err(e)) =
+                            contained("delivering the outbox", app.dispatch_due()).await
+                        {
+                            tracing::warn!("delivering the outbox failed: {e}");
+                        }
+                        let next = app.next_delivery_at().await.ok().flatten();
+                        let wait = next
+                            .and_then(|at| (at - app.now()).to_std().ok())
+                            .unwrap_or(std::time::Duration::from_secs(5))
+                            .clamp(
+                                std::time::Duration::from_millis(200),
+                                std::time::Duration::from_secs(5),
+                            );
+                        tokio::time::sleep(wait).await;
                     }
                 }
             })
@@ -528,10 +558,14 @@ impl Background {
         let scheduler = app.scheduler(tandem::app::scheduler::SchedulerOptions::default());
         let jobs = {
             let scheduler = scheduler.clone();
-            tokio::spawn(async move { scheduler.run().await })
+            supervise("scheduler", move || {
+                let scheduler = scheduler.clone();
+                async move { scheduler.run().await }
+            })
         };
         Background {
             sweeper,
+            outbox,
             scheduler,
             jobs,
         }
@@ -541,6 +575,9 @@ impl Background {
         self.scheduler.stop();
         let _ = self.jobs.await;
         self.sweeper.abort();
+        // An act it was delivering stays held until its lease ends; then the next start
+        // delivers it, under the same key.
+        self.outbox.abort();
     }
 }
 

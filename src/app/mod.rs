@@ -4,16 +4,22 @@
 //! the person's conversation and applications, asks the pure core (`flows::handle`) what to
 //! do, records the result in one transaction (retrying from the top if the conversation
 //! changed meanwhile, which is how two messages arriving at once are both applied, in turn),
-//! and only then carries out the effects through the ports. Errors reach the person as
-//! either a clear message or an apology with a reference that is in the log.
+//! with the acts it decided (messages, rooms) put in the outbox in that same transaction,
+//! and then delivers them through the ports (`app::outbox`: retried until done, so a crash
+//! after the commit loses nothing). Errors reach the person as either a clear message or an
+//! apology with a reference that is in the log; a panic is contained to the message
+//! (`app::supervise`).
 //!
-//! New effects are carried out in `App::perform`; new capabilities come in as ports.
+//! New acts are delivered in `App::deliver` (`app::outbox`); new capabilities come in as
+//! ports.
 
 mod clock;
 mod events;
 pub mod export;
 mod milestones;
+mod outbox;
 pub mod scheduler;
+pub mod supervise;
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -21,6 +27,7 @@ use std::time::Duration;
 use tracing::{debug, error, info, warn};
 
 pub use clock::{Clock, ManualClock, ShiftedClock, SystemClock};
+pub use outbox::Delivery;
 
 use chrono::{DateTime, Utc};
 
@@ -31,6 +38,7 @@ use crate::domain::{
     ApplicationRecord, ApplicationSummary, Place, Platform, Programme, RoleKind, RoomRef, UserRef,
 };
 use crate::error::{Error, Reference, Result};
+use crate::flows::acts::Act;
 use crate::flows::review::{self, Needs};
 use crate::flows::{
     self, Ctx, Effect, FileStatus, Inbound, OutMessage, Outcome, StateChange, Subject,
@@ -67,6 +75,8 @@ pub struct AppSettings {
     pub event_reminders: Vec<chrono::Duration>,
     /// Font files for certificates and charts, in fallback order.
     pub fonts: Vec<std::path::PathBuf>,
+    /// How acts are retried and when they go stale.
+    pub delivery: Delivery,
 }
 
 impl Default for AppSettings {
@@ -79,6 +89,7 @@ impl Default for AppSettings {
             progress_every: 25,
             events_rooms: vec![RoomRef::new(Platform::Console, "events")],
             event_reminders: vec![chrono::Duration::hours(24), chrono::Duration::hours(1)],
+            delivery: Delivery::default(),
             fonts: crate::graphics::DEFAULT_FONTS
                 .iter()
                 .map(std::path::PathBuf::from)
@@ -106,6 +117,8 @@ pub struct App {
     /// When the coordinators were last told that someone cannot be reached by DM: one
     /// notice an hour per person, not one per message of a chain of steps.
     unreachable_told: Arc<std::sync::Mutex<std::collections::HashMap<UserRef, DateTime<Utc>>>>,
+    /// This process's name on the outbox acts it holds.
+    worker: Arc<str>,
 }
 
 /// Logs a follow-up that failed after its step was recorded; returns its value if any.
@@ -148,6 +161,7 @@ impl App {
             settings,
             unreachable_told: Arc::default(),
             fonts: Arc::default(),
+            worker: format!("tandem-{}-{}", std::process::id(), unique_tag()).into(),
         }
     }
 
@@ -206,22 +220,40 @@ impl App {
                 warn!(room = %room, "recording pair activity failed: {e:#}");
             }
         }
-        if let Err(e) = self.handle_with(&inbound, reported).await {
-            let reference = Reference::new();
-            match &e {
-                Error::User(m) => debug!(user = %inbound.from, "user error: {m}"),
-                Error::Internal(err) => {
-                    error!(user = %inbound.from, %reference, "handling a message failed: {err:#}")
+        // A panic is contained to this message: the person gets the usual apology, with
+        // the reference the panic was logged under, and every other conversation goes on.
+        let handled =
+            supervise::contained("handling a message", self.handle_with(&inbound, reported)).await;
+        let failed = match handled {
+            Ok(Ok(())) => None,
+            Ok(Err(e)) => {
+                let reference = Reference::new();
+                match &e {
+                    Error::User(m) => debug!(user = %inbound.from, "user error: {m}"),
+                    Error::Internal(err) => {
+                        error!(user = %inbound.from, %reference, "handling a message failed: {err:#}")
+                    }
                 }
+                Some((e, reference))
             }
+            Err(panicked) => Some((
+                Error::Internal(anyhow::anyhow!("{panicked}")),
+                panicked.reference,
+            )),
+        };
+        if let Some((e, reference)) = failed {
             let message = OutMessage::text(e.user_facing(&reference));
             let key = IdempotencyKey(format!("error-{reference}"));
-            let sent = match &inbound.place {
-                Place::Dm => self.ports.dm.send_dm(&inbound.from, &message, &key).await,
-                Place::Room(room) => self.ports.rooms.post_in_room(room, &message, &key).await,
+            let send = async {
+                match &inbound.place {
+                    Place::Dm => self.ports.dm.send_dm(&inbound.from, &message, &key).await,
+                    Place::Room(room) => self.ports.rooms.post_in_room(room, &message, &key).await,
+                }
             };
-            if let Err(send_err) = sent {
-                warn!(user = %inbound.from, "could not tell the user about an error: {send_err}");
+            if let Ok(Err(send_err)) =
+                supervise::contained("telling a user about an error", send).await
+            {
+                warn!(user = %inbound.from, "could not tell the user about an error: {send_err}")
             }
         }
     }
@@ -778,8 +810,10 @@ impl App {
         }))
     }
 
-    /// Records a decided step and carries out its effects. `false` when it lost a race and
-    /// must be decided again on fresh data.
+    /// Records a decided step (its writes, and its acts in the outbox) and delivers its
+    /// acts. `false` when it lost a race and must be decided again on fresh data.
+    /// `progress` is the room a command was typed in (told of a long run's progress, and
+    /// of a failure of what it asked for).
     async fn commit_and_perform(
         &self,
         user: &UserRef,
@@ -788,29 +822,28 @@ impl App {
         now: DateTime<Utc>,
         progress: Option<&RoomRef>,
     ) -> Result<bool> {
+        // Keys name neither the person nor the step's subject: a key is sent to the
+        // platform, and a reporter's step must not be traceable to their case.
+        let base = format!("step-t{}-{}", now.timestamp_millis(), unique_tag());
         let committed = self
             .store
-            .commit_step(user, read, &outcome.state, &outcome.effects, now)
+            .commit_step_with(
+                user,
+                read,
+                &outcome.state,
+                &outcome.effects,
+                now,
+                // Who asked is kept only for a command typed in a room (a moderator's
+                // freeze, to tell them if it fails); a DM's sender is not stored here.
+                Some(&self.enqueue(&base, progress.map(|_| user), progress, now)),
+            )
             .await?;
         let CommitOutcome::Committed {
-            new_applications,
-            new_matches,
-            new_cases,
-            new_events,
+            new_events, acts, ..
         } = committed
         else {
             return Ok(false);
         };
-        let version = read.map(|c| c.version).unwrap_or(0)
-            + i64::from(outcome.state != StateChange::Unchanged);
-        let base = format!(
-            "{}-{}-v{}-t{}-{}",
-            user.platform,
-            user.id,
-            version,
-            now.timestamp_millis(),
-            unique_tag()
-        );
         // People who may now have a prompt to answer: the sender (their conversation may
         // have ended) and anyone a prompt was queued for.
         let mut prompted: Vec<UserRef> = vec![user.clone()];
@@ -848,7 +881,7 @@ impl App {
             .filter(|p| *p != user)
             .collect::<std::collections::BTreeSet<_>>()
             .len();
-        let sends = outcome.effects.iter().filter(|e| is_send(e)).count() + others;
+        let sends = acts.iter().filter(|a| a.act.is_send()).count() + others;
         let every = self.settings.progress_every.max(1);
         let mut progress = progress.filter(|_| sends >= every).map(|room| Progress {
             room: room.clone(),
@@ -858,35 +891,12 @@ impl App {
             done: 0,
             failed: 0,
         });
-        let failed = self
-            .perform_reporting(&base, outcome.effects, &mut progress)
-            .await;
-        for (effect, error) in &failed {
-            if let (Effect::TellReporter { case_id, .. }, PortError::Unreachable(..)) =
-                (effect, error)
-            {
-                follow_up(
-                    "recording an unreachable reporter",
-                    self.reporter_unreachable(*case_id, "the outcome").await,
-                );
-            }
-        }
-        follow_up(
-            "telling coordinators about an unreachable person",
-            self.tell_unreachable(&failed, Some(user)).await,
-        );
-        follow_up(
-            "telling coordinators about a pair room",
-            self.tell_pair_room_failures(&failed).await,
-        );
+        self.perform_local(&outcome.effects).await;
+        let failed = self.dispatch(acts, &mut progress).await;
+        self.surface(&failed, Some(user)).await;
         // Follow-ups of a recorded step: a failure here must not tell the sender their
         // (already recorded) action failed, so it is logged. Queued prompts are tried again
-        // on the person's next message; a missed card or proposal list can be shown again
-        // with `queue`, `show` or `match propose`.
-        follow_up(
-            "posting new proposals",
-            self.post_proposals(user.platform, &new_matches).await,
-        );
+        // on the person's next message.
         if !new_events.is_empty() {
             follow_up(
                 "scheduling a new event",
@@ -895,16 +905,6 @@ impl App {
         }
         for programme in replans {
             follow_up("proposing again", self.replan(&programme, user).await);
-        }
-        for id in new_cases {
-            follow_up("announcing a case", self.after_report(id, user).await);
-        }
-        for id in new_applications {
-            if let Some(Some(applicant)) =
-                follow_up("announcing an application", self.after_submit(id).await)
-            {
-                prompted.push(applicant);
-            }
         }
         prompted.sort();
         prompted.dedup();
@@ -949,15 +949,20 @@ impl App {
     /// moderators are told instead, so a coordinator never learns who reported.
     async fn tell_unreachable(
         &self,
-        failed: &[(Effect, PortError)],
+        failed: &[outbox::Failure],
         sender: Option<&UserRef>,
     ) -> Result<()> {
         let mut told: Vec<&UserRef> = Vec::new();
-        for (effect, error) in failed {
-            let (Effect::SendDm { to, .. }, PortError::Unreachable(_, why)) = (effect, error)
+        for f in failed {
+            let (Act::SendDm { to, .. }, PortError::Unreachable(_, why)) = (&f.act, &f.error)
             else {
                 continue;
             };
+            // A reporter's name must never reach the coordinators next to "could not be
+            // reached".
+            if self.store.has_pending_case_question(to).await? {
+                continue;
+            }
             if Some(to) == sender || told.contains(&to) {
                 continue;
             }
@@ -999,13 +1004,27 @@ impl App {
 
     /// Tells the coordinators when a pair room could not be made (a missing permission, a
     /// server limit): the match is recorded, so they can fix the cause and create it.
-    async fn tell_pair_room_failures(&self, failed: &[(Effect, PortError)]) -> Result<()> {
-        for (effect, error) in failed {
-            let Effect::CreatePairRoom {
-                match_id, members, ..
-            } = effect
+    async fn tell_pair_room_failures(&self, failed: &[outbox::Failure]) -> Result<()> {
+        for f in failed {
+            let (
+                Act::CreatePairRoom {
+                    match_id, members, ..
+                },
+                error,
+            ) = (&f.act, &f.error)
             else {
                 continue;
+            };
+            // Told on the first failure and the last, not on each try between.
+            if !f.first && f.retry_at.is_some() {
+                continue;
+            }
+            let trying = match f.retry_at {
+                Some(_) => format!(
+                    " I'll keep trying until {} UTC, and create it as soon as the cause is fixed.",
+                    f.give_up_at.format("%Y-%m-%d %H:%M")
+                ),
+                None => " I have stopped trying.".to_string(),
             };
             let Some(platform) = members.first().map(|m| m.platform) else {
                 continue;
@@ -1017,11 +1036,11 @@ impl App {
                 .is_some_and(|m| m.room.is_some());
             let text = if has_room {
                 format!(
-                    "The pair room for match #{match_id} was created, but setting it up failed: {error}. Please check the room and welcome the pair there."
+                    "The pair room for match #{match_id} was created, but setting it up failed: {error}. Please check the room and welcome the pair there.{trying}"
                 )
             } else {
                 format!(
-                    "I could not create the pair room for match #{match_id}: {error}. The match is recorded without a room: fix the cause, then put the pair in touch with each other."
+                    "I could not create the pair room for match #{match_id}: {error}. The match is recorded without a room for now.{trying}"
                 )
             };
             self.tell_coordinators(platform, "pair-room-failed", text)
@@ -1060,7 +1079,7 @@ impl App {
             if let flows::Prompt::CaseQuestion { case_id, .. } = &prompt
                 && failed
                     .iter()
-                    .any(|(_, e)| matches!(e, PortError::Unreachable(..)))
+                    .any(|f| matches!(f.error, PortError::Unreachable(..)))
             {
                 // They will never see the question: free their conversation, and tell the
                 // moderators.
@@ -1073,11 +1092,8 @@ impl App {
                 continue;
             }
             delivered &= failed.is_empty();
-            // A reporter's name must never reach the coordinators next to "the reporter
-            // could not be reached".
-            if !self.store.has_pending_case_question(user).await? {
-                self.tell_unreachable(&failed, None).await?;
-            }
+            // (A reporter's name never reaches the coordinators: see tell_unreachable.)
+            self.surface(&failed, None).await;
             if state.is_some() {
                 return Ok(delivered);
             }
@@ -1101,6 +1117,11 @@ impl App {
             }
         }
         done += self.escalate_cases().await?;
+        // Finished acts are kept a week (what was delivered, for an operator's questions),
+        // then deleted; their contents were forgotten when they finished.
+        self.store
+            .purge_finished_acts(self.clock.now() - chrono::Duration::days(7))
+            .await?;
         let stale = self.store.drop_stale_held_files(self.clock.now()).await?;
         if stale > 0 {
             info!(
@@ -1171,26 +1192,22 @@ impl App {
             if outcome.effects.is_empty() {
                 return Ok(false);
             }
+            let base = self.fresh_base(&format!("application-{application_id}"));
             let committed = self
                 .store
-                .commit_step(
+                .commit_step_with(
                     &record.applicant,
                     None,
                     &StateChange::Unchanged,
                     &outcome.effects,
                     now,
+                    Some(&self.enqueue(&base, None, None, now)),
                 )
                 .await?;
-            if committed.is_committed() {
-                self.perform(
-                    &format!(
-                        "application-{application_id}-t{}-{}",
-                        now.timestamp_millis(),
-                        unique_tag()
-                    ),
-                    outcome.effects,
-                )
-                .await;
+            if let CommitOutcome::Committed { acts, .. } = committed {
+                self.perform_local(&outcome.effects).await;
+                let failed = self.dispatch(acts, &mut None).await;
+                self.surface(&failed, None).await;
                 return Ok(true);
             }
             tokio::time::sleep(Duration::from_millis(u64::from(attempt) * 2)).await;
@@ -1202,10 +1219,16 @@ impl App {
 
     /// After a report is stored: the reporter's case number, the moderators' card and, for
     /// safeguarding, the on-call ping.
-    async fn after_report(&self, id: i64, reporter: &UserRef) -> Result<()> {
+    /// Its acts are keyed from `base` (the announcing act's key): announcing again after
+    /// a crash sends nothing twice.
+    async fn after_report(&self, id: i64, base: &str) -> Result<Vec<outbox::Failure>> {
         let Some((case, _)) = self.store.case(id).await? else {
-            return Ok(());
+            return Ok(Vec::new());
         };
+        let Some(reporter) = self.store.case_reporter(id).await? else {
+            return Ok(Vec::new());
+        };
+        let reporter = &reporter;
         info!(
             case = id,
             severity = case.severity.as_str(),
@@ -1215,8 +1238,7 @@ impl App {
         let subject = Subject::Nothing;
         let ctx = self.ctx(reporter, &known, &subject, self.clock.now());
         let effects = flows::cases::after_report(&ctx, &case);
-        self.perform(&format!("case-{id}-reported"), effects).await;
-        Ok(())
+        Ok(self.perform(base, effects).await)
     }
 
     /// The fonts, loaded on first use (a few megabytes, so only when something is drawn).
@@ -1410,9 +1432,14 @@ impl App {
     }
 
     /// Posts the cards of newly stored proposals to the coordinators' room.
-    async fn post_proposals(&self, platform: Platform, ids: &[i64]) -> Result<()> {
+    async fn post_proposals(
+        &self,
+        platform: Platform,
+        ids: &[i64],
+        base: &str,
+    ) -> Result<Vec<outbox::Failure>> {
         if ids.is_empty() {
-            return Ok(());
+            return Ok(Vec::new());
         }
         let mut new: Vec<MatchRecord> = Vec::new();
         for id in ids {
@@ -1424,25 +1451,22 @@ impl App {
             warn!(
                 "no coordinators' room is configured for {platform}: new proposals were not posted"
             );
-            return Ok(());
+            return Ok(Vec::new());
         };
         let known = Known::default();
         let subject = Subject::Nothing;
         let someone = new[0].mentee.clone();
         let ctx = self.ctx(&someone, &known, &subject, self.clock.now());
         let text = flows::pairing::proposals_text(&ctx, &new);
-        self.perform(
-            &format!(
-                "proposals-{}",
-                ids.iter().map(i64::to_string).collect::<Vec<_>>().join("-")
-            ),
-            vec![Effect::PostInRoom {
-                room,
-                message: OutMessage::text(text),
-            }],
-        )
-        .await;
-        Ok(())
+        Ok(self
+            .perform(
+                base,
+                vec![Effect::PostInRoom {
+                    room,
+                    message: OutMessage::text(text),
+                }],
+            )
+            .await)
     }
 
     /// Proposes the next best matches of a programme after a decline, rejection or
@@ -1460,18 +1484,24 @@ impl App {
             if outcome.effects.is_empty() {
                 return Ok(());
             }
+            // The new proposals' cards are a follow-up act of the step.
+            let base = self.fresh_base("replan");
             let committed = self
                 .store
-                .commit_step(
+                .commit_step_with(
                     someone,
                     None,
                     &StateChange::Unchanged,
                     &outcome.effects,
                     now,
+                    Some(&self.enqueue(&base, None, None, now)),
                 )
                 .await?;
-            if let CommitOutcome::Committed { new_matches, .. } = committed {
-                return self.post_proposals(someone.platform, &new_matches).await;
+            if let CommitOutcome::Committed { acts, .. } = committed {
+                self.perform_local(&outcome.effects).await;
+                let failed = self.dispatch(acts, &mut None).await;
+                self.surface(&failed, None).await;
+                return Ok(());
             }
             tokio::time::sleep(Duration::from_millis(u64::from(attempt) * 2)).await;
         }
@@ -1609,185 +1639,6 @@ impl App {
         Ok(())
     }
 
-    /// Carries out the effects of a recorded step. A failed send is logged and does not
-    /// stop the others: the state is already recorded, and the person can ask again.
-    async fn perform(&self, base_key: &str, effects: Vec<Effect>) -> Vec<(Effect, PortError)> {
-        self.perform_reporting(base_key, effects, &mut None).await
-    }
-
-    /// [`App::perform`], counting each send in `progress`.
-    async fn perform_reporting(
-        &self,
-        base_key: &str,
-        effects: Vec<Effect>,
-        progress: &mut Option<Progress>,
-    ) -> Vec<(Effect, PortError)> {
-        let mut failed = Vec::new();
-        for (i, effect) in effects.into_iter().enumerate() {
-            let send = is_send(&effect);
-            let key = IdempotencyKey(format!("{base_key}-e{i}"));
-            let result = match &effect {
-                Effect::SendDm { to, message } => self.ports.dm.send_dm(to, message, &key).await,
-                Effect::PostInRoom { room, message } => {
-                    self.ports.rooms.post_in_room(room, message, &key).await
-                }
-                Effect::LogRefusal { user, action } => {
-                    warn!(user = %user, action = %action, "refused: not permitted");
-                    Ok(())
-                }
-                Effect::RecordDecision(d) => {
-                    info!(application = d.application_id, from = %d.from, to = %d.to, by = %d.by, "application decision");
-                    Ok(())
-                }
-                Effect::MoveMatch {
-                    match_id,
-                    from,
-                    to,
-                    by,
-                    ..
-                } => {
-                    info!(match_id, from = %from, to = %to, by = %by, "match decision");
-                    Ok(())
-                }
-                Effect::CreatePairRoom {
-                    match_id,
-                    name,
-                    topic,
-                    members,
-                    kickoff,
-                    group_of,
-                } => {
-                    let spec = PrivateRoomSpec {
-                        name: name.clone(),
-                        topic: topic.clone(),
-                        members: members.clone(),
-                    };
-                    self.create_pair_room(&key, *match_id, spec, kickoff, *group_of)
-                        .await
-                }
-                Effect::CloseMatch {
-                    match_id, kind, by, ..
-                } => {
-                    info!(match_id, kind = kind.as_str(), by = %by, "match closed");
-                    // Its remaining milestones will never run.
-                    follow_up(
-                        "skipping a closed match's milestones",
-                        self.store
-                            .skip_jobs_of(&format!("match:{match_id}"), self.now())
-                            .await
-                            .map_err(Error::Internal),
-                    );
-                    Ok(())
-                }
-                Effect::PostChart {
-                    room,
-                    title,
-                    sections,
-                } => match self.draw_chart(sections.clone()).await {
-                    Ok(png) => {
-                        let message = OutMessage {
-                            attachment: Some(flows::Attachment {
-                                name: "tandem-report.png".into(),
-                                mime: "image/png".into(),
-                                data: png,
-                            }),
-                            ..OutMessage::text(title.clone())
-                        };
-                        self.ports.rooms.post_in_room(room, &message, &key).await
-                    }
-                    Err(e) => {
-                        warn!("drawing the report's chart failed: {e}");
-                        Ok(())
-                    }
-                },
-                Effect::SendTranscript { to, match_id } => {
-                    self.send_transcript(&key, to, *match_id).await
-                }
-                Effect::ArchivePairRoom { match_id, notice } => {
-                    self.archive_pair_room(&key, *match_id, notice).await
-                }
-                Effect::CancelEvent { event_id, .. } => {
-                    follow_up(
-                        "dropping a cancelled event's jobs",
-                        self.after_event_cancelled(*event_id).await,
-                    );
-                    Ok(())
-                }
-                // Written in the step's transaction.
-                Effect::StoreEvents(_)
-                | Effect::Rsvp { .. }
-                | Effect::StoreApplication(_)
-                | Effect::RecordStep { .. }
-                | Effect::AskApplicant { .. }
-                | Effect::AnswerReviewQuestion { .. }
-                | Effect::QueuePrompt { .. }
-                | Effect::MarkReminded { .. }
-                | Effect::StoreMatches(_)
-                | Effect::AnswerMatch { .. }
-                | Effect::Replan { .. }
-                | Effect::PauseMatch { .. }
-                | Effect::AnswerCheckIn { .. }
-                | Effect::ExcludePair { .. }
-                | Effect::StoreCase(_)
-                | Effect::CaseEvent { .. }
-                | Effect::MoveCase { .. }
-                | Effect::AskReporter { .. }
-                | Effect::CaseReply { .. }
-                | Effect::AttachFiles { .. }
-                | Effect::DropHeldFiles { .. }
-                | Effect::RecordNextStep { .. }
-                | Effect::ErasePerson { .. }
-                | Effect::SendSurvey(_)
-                | Effect::SaveSurveyDraft { .. }
-                | Effect::SubmitSurvey { .. } => Ok(()),
-                Effect::FreezeMatch {
-                    match_id, frozen, ..
-                } => self.set_pair_room_read_only(&key, *match_id, *frozen).await,
-                Effect::Suspend { user, .. } => self.remove_from_pair_rooms(&key, user).await,
-                Effect::Unsuspend { .. } => Ok(()),
-                Effect::RemoveFromRoom { user, room, by } => {
-                    info!(user = %user, room = %room, by = %by, "removed from a room by a moderator");
-                    self.ports.provisioner.remove_member(room, user, &key).await
-                }
-                Effect::ShowEvidence {
-                    case_id,
-                    room,
-                    moderator,
-                } => {
-                    self.show_evidence(&key, *case_id, room.as_ref(), moderator)
-                        .await
-                }
-                Effect::TellReporter { case_id, text } => {
-                    match self.store.case_reporter(*case_id).await {
-                        Ok(Some(reporter)) => {
-                            self.ports
-                                .dm
-                                .send_dm(&reporter, &OutMessage::text(text.clone()), &key)
-                                .await
-                        }
-                        Ok(None) => Ok(()),
-                        Err(e) => Err(crate::ports::PortError::Other(anyhow::anyhow!(
-                            "finding the reporter of case {case_id}: {e}"
-                        ))),
-                    }
-                }
-            };
-            let ok = result.is_ok();
-            if let Err(e) = result {
-                // The kind only: an effect can carry someone's words (a survey question
-                // with their current answer), which do not belong in a log.
-                let kind = format!("{effect:?}");
-                let kind = kind.split([' ', '(', '{']).next().unwrap_or_default();
-                warn!(key = %key.0, "could not carry out {kind}: {e}");
-                failed.push((effect, e));
-            }
-            if send {
-                self.tick(progress, ok).await;
-            }
-        }
-        failed
-    }
-
     /// Counts one send (or one person's prompt) of a long run, and reports every so often.
     async fn tick(&self, progress: &mut Option<Progress>, ok: bool) {
         let Some(p) = progress else { return };
@@ -1850,7 +1701,7 @@ impl App {
                 .find(|r| r.platform == someone.platform)
         {
             self.perform(
-                &format!("case-{case_id}-unreachable-t{}", now.timestamp_millis()),
+                &self.fresh_base(&format!("case-{case_id}-unreachable")),
                 vec![Effect::PostInRoom {
                     room: room.clone(),
                     message: OutMessage::text(format!(
@@ -1875,17 +1726,11 @@ struct Progress {
     failed: usize,
 }
 
-fn is_send(effect: &Effect) -> bool {
-    matches!(
-        effect,
-        Effect::SendDm { .. } | Effect::PostInRoom { .. } | Effect::CreatePairRoom { .. }
-    )
-}
-
-/// A random tag for the keys of a step's effects. They are performed once, after the step
-/// is committed (no outbox retries them), so their keys need only be unique; a timestamp
-/// alone is not (two steps in one millisecond, a frozen test clock), and a platform that
-/// deduplicates by key (Discord nonces) would then drop the second message silently.
+/// A random tag for the keys of a step's acts. A key is fixed when the act is put in the
+/// outbox, so every retry carries the same one; it must be unique across steps, which a
+/// timestamp alone is not (two steps in one millisecond, a frozen test clock): a platform
+/// that deduplicates by key (Discord nonces), and the outbox itself, would then drop the
+/// second act silently.
 fn unique_tag() -> String {
     let mut bytes = [0u8; 6];
     if getrandom::fill(&mut bytes).is_err() {

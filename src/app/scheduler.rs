@@ -9,6 +9,7 @@
 //!   job's key ([`job_key`]): the platform (Matrix transaction ids, Discord nonces) drops
 //!   the repeat, so nobody sees a message twice.
 //! - A failed job is retried with doubling waits, and given up after [`MAX_ATTEMPTS`].
+//! - A job that panics is retried like a failed one (see `app::supervise`); the batch goes on.
 //! - The clock is injected: console mode and tests call [`Scheduler::run_due`] after moving
 //!   a manual clock, and a clock jump runs every job that became due, once, in due order.
 //!
@@ -149,7 +150,12 @@ impl Scheduler {
         let mut done = Vec::new();
         let mut skipped = Vec::new();
         for job in &jobs {
-            match self.runner.run(job).await {
+            // A job that panics is retried like one that failed; the others run on.
+            let outcome =
+                super::supervise::contained(&format!("job {}", job.key), self.runner.run(job))
+                    .await
+                    .unwrap_or_else(|p| JobOutcome::Retry(p.to_string()));
+            match outcome {
                 JobOutcome::Done => done.push(job.id),
                 JobOutcome::Skipped => skipped.push(job.id),
                 JobOutcome::Retry(error) => {

@@ -176,7 +176,7 @@ pub fn build(input: &ReportInput<'_>) -> ProgrammeReport {
 }
 
 /// One section of the report's chart: bars with labels and counts.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct ChartSection {
     pub title: String,
     pub bars: Vec<(String, usize)>,

@@ -11,6 +11,7 @@
 //! `step` function, a variant to [`FlowState`], and route to it from [`handle`].
 
 pub mod actions;
+pub mod acts;
 pub mod application;
 pub mod cases;
 pub mod closure;
@@ -202,13 +203,32 @@ pub fn application_thread(application_id: i64) -> String {
 }
 
 /// A file to send.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct Attachment {
     /// `tandem-my-data.json`
     pub name: String,
     /// `application/json`, `image/png`
     pub mime: String,
+    /// Base64 when serialised (an act waiting in the outbox).
+    #[serde(with = "base64_bytes")]
     pub data: Vec<u8>,
+}
+
+/// Bytes as base64 text, for files kept in JSON.
+mod base64_bytes {
+    use base64::Engine as _;
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(data: &[u8], s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&base64::engine::general_purpose::STANDARD.encode(data))
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<u8>, D::Error> {
+        let text = String::deserialize(d)?;
+        base64::engine::general_purpose::STANDARD
+            .decode(text)
+            .map_err(serde::de::Error::custom)
+    }
 }
 
 /// A command a card offers as an action, run as if the person who pressed it had typed it

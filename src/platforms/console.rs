@@ -366,8 +366,13 @@ fn say_clock(now: chrono::DateTime<chrono::Utc>) {
 }
 
 async fn sweep(app: &App) {
-    if let Err(e) = app.sweep().await {
+    use crate::app::supervise::contained;
+    if let Ok(Err(e)) = contained("the sweep", app.sweep()).await {
         tracing::error!("screening sweep failed: {e:#}");
+    }
+    // Acts that failed before and are due again (or a crashed run left behind).
+    if let Ok(Err(e)) = contained("delivering the outbox", app.dispatch_due()).await {
+        tracing::error!("delivering the outbox failed: {e:#}");
     }
     // Milestones due by the (possibly advanced) clock, in due order, each announced with
     // its local time so a script shows the plan unfold.

@@ -32,6 +32,13 @@ pub struct Recording {
     read_only: Arc<Mutex<Vec<(RoomRef, bool)>>>,
     unreachable: Arc<Mutex<Vec<UserRef>>>,
     room_failure: Arc<Mutex<Option<String>>>,
+    /// Why read-only changes and removals fail, while they do.
+    change_failure: Arc<Mutex<Option<String>>>,
+    /// While set, every message fails as a platform that is down (a 5xx) does.
+    down: Arc<Mutex<bool>>,
+    /// Sources whose fetch panics, and people whose next DM panics: a bug in a
+    /// platform adapter, to show that a panic stays with one message.
+    panics: Arc<Mutex<(Vec<String>, Vec<UserRef>)>>,
     /// Messages people wrote in rooms, as a platform would keep them.
     history: Arc<Mutex<Vec<(RoomRef, crate::ports::HistoryLine)>>>,
     /// Files people can send, by source, as a platform would serve them.
@@ -110,6 +117,56 @@ impl Recording {
         *self.room_failure.lock().expect("recording lock") = Some(reason.to_string());
     }
 
+    /// Creating rooms works again.
+    pub fn fix_room_creation(&self) {
+        *self.room_failure.lock().expect("recording lock") = None;
+    }
+
+    /// From now on (`Some`), making a room read-only and removing a member fail with this
+    /// reason; `None` makes them work again.
+    pub fn fail_room_changes(&self, reason: Option<&str>) {
+        *self.change_failure.lock().expect("recording lock") = reason.map(str::to_string);
+    }
+
+    /// Fetching the file at `source` panics (every time).
+    pub fn panic_when_fetching(&self, source: &str) {
+        self.panics
+            .lock()
+            .expect("recording lock")
+            .0
+            .push(source.into());
+    }
+
+    /// The next DM to `user` panics (once).
+    pub fn panic_on_next_dm_to(&self, user: &UserRef) {
+        self.panics
+            .lock()
+            .expect("recording lock")
+            .1
+            .push(user.clone());
+    }
+
+    /// The platform is down (every message fails, to be retried) or back up.
+    pub fn set_down(&self, down: bool) {
+        *self.down.lock().expect("recording lock") = down;
+    }
+
+    fn check_up(&self) -> Result<(), PortError> {
+        if *self.down.lock().expect("recording lock") {
+            return Err(PortError::Other(anyhow::anyhow!(
+                "the platform answered 503 Service Unavailable"
+            )));
+        }
+        Ok(())
+    }
+
+    fn check_changes(&self) -> Result<(), PortError> {
+        match self.change_failure.lock().expect("recording lock").clone() {
+            Some(reason) => Err(PortError::Other(anyhow::anyhow!(reason))),
+            None => Ok(()),
+        }
+    }
+
     /// Read-only changes so far: (room, read only).
     pub fn read_only_changes(&self) -> Vec<(RoomRef, bool)> {
         self.read_only.lock().expect("recording lock").clone()
@@ -136,6 +193,18 @@ impl DirectMessenger for Recording {
         file: &crate::flows::InboundFile,
         max_bytes: u64,
     ) -> Result<Vec<u8>, PortError> {
+        let panics = self
+            .panics
+            .lock()
+            .expect("recording lock")
+            .0
+            .contains(&file.source);
+        if panics {
+            panic!(
+                "the recording platform was told to panic on {}",
+                file.source
+            );
+        }
         let data = self
             .files
             .lock()
@@ -166,6 +235,15 @@ impl DirectMessenger for Recording {
                 "not on the server any more".into(),
             ));
         }
+        let panics = {
+            let mut p = self.panics.lock().expect("recording lock");
+            let at = p.1.iter().position(|u| u == to);
+            at.map(|i| p.1.remove(i)).is_some()
+        };
+        if panics {
+            panic!("the recording platform was told to panic on a DM to {to}");
+        }
+        self.check_up()?;
         self.push(Target::Dm(to.clone()), message, key);
         Ok(())
     }
@@ -179,6 +257,7 @@ impl RoomMessenger for Recording {
         message: &OutMessage,
         key: &IdempotencyKey,
     ) -> Result<(), PortError> {
+        self.check_up()?;
         self.push(Target::Room(room.clone()), message, key);
         Ok(())
     }
@@ -224,6 +303,7 @@ impl RoomProvisioner for Recording {
         read_only: bool,
         _key: &IdempotencyKey,
     ) -> Result<(), PortError> {
+        self.check_changes()?;
         self.read_only
             .lock()
             .expect("recording lock")
@@ -256,6 +336,7 @@ impl RoomProvisioner for Recording {
         user: &UserRef,
         _key: &IdempotencyKey,
     ) -> Result<(), PortError> {
+        self.check_changes()?;
         let mut rooms = self.rooms.lock().expect("recording lock");
         if let Some(spec) = rooms.get_mut(room_index(room)?) {
             spec.members.retain(|m| m != user);

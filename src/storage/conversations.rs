@@ -4,9 +4,11 @@ use anyhow::Context;
 use chrono::{DateTime, Utc};
 use sqlx::{Any, Row, Transaction};
 
+use super::outbox::{Enqueue, OutboxRow};
 use super::{Store, is_write_conflict, to_millis};
 use crate::domain::UserRef;
 use crate::error::{Error, Result};
+use crate::flows::acts::Act;
 use crate::flows::{Effect, FlowState, StateChange};
 
 /// A conversation as stored: its state and the version a write must match.
@@ -19,14 +21,16 @@ pub struct StoredConversation {
 }
 
 /// Whether a step was recorded, or someone else changed what it was based on first.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum CommitOutcome {
-    /// Recorded; the ids of the applications and matches it stored, in order.
+    /// Recorded; the ids of the applications and matches it stored, in order, and the
+    /// acts it put in the outbox that the committing worker holds, to deliver at once.
     Committed {
         new_applications: Vec<i64>,
         new_matches: Vec<i64>,
         new_cases: Vec<i64>,
         new_events: Vec<i64>,
+        acts: Vec<OutboxRow>,
     },
     /// The conversation or an application changed since it was read: read again and redo
     /// the step.
@@ -67,6 +71,8 @@ impl Store {
     /// version it was read at) and every effect that writes (applications, decisions,
     /// steps, questions, prompts). Returns `Conflict`, and changes nothing, when the
     /// conversation or an application changed meanwhile.
+    ///
+    /// Without `enqueue` the acts among the effects are not recorded (storage tests).
     pub async fn commit_step(
         &self,
         user: &UserRef,
@@ -74,6 +80,22 @@ impl Store {
         change: &StateChange,
         effects: &[Effect],
         now: DateTime<Utc>,
+    ) -> Result<CommitOutcome> {
+        self.commit_step_with(user, read, change, effects, now, None)
+            .await
+    }
+
+    /// [`Store::commit_step`], putting the step's acts in the outbox in the same
+    /// transaction: first the effects' own, then the follow-ups of what it stored (a new
+    /// case's card, a new application's card, new proposals).
+    pub async fn commit_step_with(
+        &self,
+        user: &UserRef,
+        read: Option<&StoredConversation>,
+        change: &StateChange,
+        effects: &[Effect],
+        now: DateTime<Utc>,
+        enqueue: Option<&Enqueue<'_>>,
     ) -> Result<CommitOutcome> {
         let mut tx = self.pool.begin().await?;
         let now_ms = to_millis(now);
@@ -140,12 +162,44 @@ impl Store {
                 }
             }
         }
+        let mut acts = Vec::new();
+        if let Some(enqueue) = enqueue {
+            let mut all: Vec<Act> = effects.iter().filter_map(Act::from_effect).collect();
+            if !new_matches.is_empty() {
+                all.push(Act::PostProposals {
+                    platform: user.platform,
+                    match_ids: new_matches.clone(),
+                });
+            }
+            all.extend(
+                new_cases
+                    .iter()
+                    .map(|&case_id| Act::AnnounceCase { case_id }),
+            );
+            all.extend(
+                new_applications
+                    .iter()
+                    .map(|&application_id| Act::AnnounceApplication { application_id }),
+            );
+            match super::outbox::insert_acts(&mut tx, &all, enqueue, now).await {
+                Ok(held) => acts = held,
+                Err(e)
+                    if e.downcast_ref::<sqlx::Error>()
+                        .is_some_and(is_write_conflict) =>
+                {
+                    tx.rollback().await?;
+                    return Ok(CommitOutcome::Conflict);
+                }
+                Err(e) => return Err(e.into()),
+            }
+        }
         match tx.commit().await {
             Ok(()) => Ok(CommitOutcome::Committed {
                 new_applications,
                 new_matches,
                 new_cases,
                 new_events,
+                acts,
             }),
             Err(e) if is_write_conflict(&e) => Ok(CommitOutcome::Conflict),
             Err(e) => Err(e.into()),

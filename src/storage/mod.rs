@@ -22,6 +22,7 @@ mod events;
 mod evidence;
 mod jobs;
 mod matches;
+mod outbox;
 mod personal;
 mod screening;
 mod surveys;
@@ -36,6 +37,7 @@ use sqlx::any::AnyPoolOptions;
 pub use cases::Sealer;
 pub use conversations::{CommitOutcome, StoredConversation};
 pub use jobs::{JobCounts, PairQuiet};
+pub use outbox::{Enqueue, OutboxCounts, OutboxRow};
 
 /// Which database a [`Store`] talks to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

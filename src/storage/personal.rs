@@ -234,6 +234,17 @@ impl Store {
                 .collect::<String>()
         );
         let (platform, id) = (user.platform.as_str(), user.id.as_str());
+        // Acts for them that failed or still wait (messages to them, a removal): erased
+        // with them. What this step itself sends them is enqueued after this.
+        for lane in [
+            format!("dm:{platform}:{id}"),
+            format!("person:{platform}:{id}"),
+        ] {
+            sqlx::query("DELETE FROM outbox WHERE lane = $1 AND state IN ('pending', 'failed')")
+                .bind(lane)
+                .execute(&mut **tx)
+                .await?;
+        }
         // The names they gave, to scrub from what others wrote.
         let names: Vec<String> = sqlx::query_scalar(
             "SELECT a.answer FROM application_answers a JOIN applications p ON p.id = a.application_id WHERE p.platform = $1 AND p.user_id = $2 AND a.question_id = 'name'",

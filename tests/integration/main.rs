@@ -26,6 +26,7 @@ mod journeys;
 mod matching_cli;
 #[cfg(feature = "matrix")]
 mod matrix;
+mod outbox;
 mod pairing;
 mod personal;
 mod scheduler;

@@ -261,7 +261,13 @@ impl DiscordBot {
             let bot = self.clone();
             tokio::spawn(async move {
                 while let Some(work) = rx.recv().await {
-                    bot.perform(&app, work).await;
+                    // A panic is contained to this piece of work (the app already contains
+                    // its own; this covers the interaction's follow-up), so the queue goes on.
+                    let _ = crate::app::supervise::contained(
+                        "a Discord message or interaction",
+                        bot.perform(&app, work),
+                    )
+                    .await;
                 }
             })
         };

@@ -869,7 +869,20 @@ struct Handler {
     app: App,
 }
 
+/// A panic anywhere in handling it (the app contains its own) stays with this event.
 async fn on_message(event: OriginalSyncRoomMessageEvent, room: Room, handler: Ctx<Handler>) {
+    let _ = crate::app::supervise::contained(
+        "a Matrix message",
+        on_message_contained(event, room, handler),
+    )
+    .await;
+}
+
+async fn on_message_contained(
+    event: OriginalSyncRoomMessageEvent,
+    room: Room,
+    handler: Ctx<Handler>,
+) {
     let bot = &handler.bot;
     if event.sender == bot.own || room.state() != RoomState::Joined {
         return;
@@ -1018,7 +1031,20 @@ fn inbound_file(message: &MessageType) -> Option<(InboundFile, String)> {
     ))
 }
 
+/// A panic anywhere in handling it (the app contains its own) stays with this event.
 async fn on_reaction(event: OriginalSyncReactionEvent, room: Room, handler: Ctx<Handler>) {
+    let _ = crate::app::supervise::contained(
+        "a Matrix reaction",
+        on_reaction_contained(event, room, handler),
+    )
+    .await;
+}
+
+async fn on_reaction_contained(
+    event: OriginalSyncReactionEvent,
+    room: Room,
+    handler: Ctx<Handler>,
+) {
     let bot = &handler.bot;
     if event.sender == bot.own || room.state() != RoomState::Joined {
         return;

@@ -1,0 +1,333 @@
+//! Acts: the part of a step's effects that a platform carries out (a message, a room, a
+//! file), as they are kept in the outbox until delivered.
+//!
+//! A step's [`Effect`]s are of two kinds: *writes*, applied in the step's transaction, and
+//! *acts*, which the platforms carry out. [`Act::from_effect`] picks out the acts; storage
+//! inserts them into the outbox in the same transaction as the writes, and the app's
+//! dispatcher delivers them afterwards (retrying with the same idempotency key), so a
+//! crash between the commit and the send loses nothing.
+//!
+//! To add an act: a variant here (serialisable: it waits in the database), its line in
+//! [`Act::from_effect`], its [`Act::lane`], and its delivery in `app::outbox`.
+
+use serde::{Deserialize, Serialize};
+
+use super::{Attachment, Effect, OutMessage};
+use crate::domain::{RoomRef, UserRef};
+
+/// Something a platform must do for a recorded step.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "act", rename_all = "snake_case")]
+pub enum Act {
+    SendDm {
+        to: UserRef,
+        message: OutMessage,
+        /// Kept apart: [`OutMessage`] never serialises its file (remembered prompts).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        attachment: Option<Attachment>,
+    },
+    PostInRoom {
+        room: RoomRef,
+        message: OutMessage,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        attachment: Option<Attachment>,
+    },
+    CreatePairRoom {
+        match_id: i64,
+        name: String,
+        topic: String,
+        members: Vec<UserRef>,
+        kickoff: OutMessage,
+        group_of: Option<i64>,
+    },
+    PostChart {
+        room: RoomRef,
+        title: String,
+        sections: Vec<crate::domain::reporting::ChartSection>,
+    },
+    SendTranscript {
+        to: UserRef,
+        match_id: i64,
+    },
+    ArchivePairRoom {
+        match_id: i64,
+        notice: String,
+    },
+    /// Make a frozen pair's room read-only, or writable again.
+    FreezeMatch {
+        match_id: i64,
+        frozen: bool,
+        by: String,
+    },
+    /// Take a suspended person out of the rooms of their active matches.
+    RemoveFromPairRooms {
+        user: UserRef,
+        by: String,
+    },
+    RemoveFromRoom {
+        user: UserRef,
+        room: RoomRef,
+        by: String,
+    },
+    ShowEvidence {
+        case_id: i64,
+        room: Option<RoomRef>,
+        moderator: UserRef,
+    },
+    TellReporter {
+        case_id: i64,
+        text: String,
+    },
+    /// Follow-ups of what a step stored, decided by the app when delivered: a new case's
+    /// card, the reporter's case number and the on-call ping.
+    AnnounceCase {
+        case_id: i64,
+    },
+    /// A new application's card (or the acknowledgements the rules' acceptance asks for).
+    AnnounceApplication {
+        application_id: i64,
+    },
+    /// New proposals' cards in the coordinators' room of `platform`.
+    PostProposals {
+        platform: crate::domain::Platform,
+        match_ids: Vec<i64>,
+    },
+}
+
+impl Act {
+    /// The act an effect asks of a platform, if it asks one.
+    pub fn from_effect(effect: &Effect) -> Option<Act> {
+        Some(match effect {
+            Effect::SendDm { to, message } => Act::SendDm {
+                to: to.clone(),
+                message: message.clone(),
+                attachment: message.attachment.clone(),
+            },
+            Effect::PostInRoom { room, message } => Act::PostInRoom {
+                room: room.clone(),
+                message: message.clone(),
+                attachment: message.attachment.clone(),
+            },
+            Effect::CreatePairRoom {
+                match_id,
+                name,
+                topic,
+                members,
+                kickoff,
+                group_of,
+            } => Act::CreatePairRoom {
+                match_id: *match_id,
+                name: name.clone(),
+                topic: topic.clone(),
+                members: members.clone(),
+                kickoff: kickoff.clone(),
+                group_of: *group_of,
+            },
+            Effect::PostChart {
+                room,
+                title,
+                sections,
+            } => Act::PostChart {
+                room: room.clone(),
+                title: title.clone(),
+                sections: sections.clone(),
+            },
+            Effect::SendTranscript { to, match_id } => Act::SendTranscript {
+                to: to.clone(),
+                match_id: *match_id,
+            },
+            Effect::ArchivePairRoom { match_id, notice } => Act::ArchivePairRoom {
+                match_id: *match_id,
+                notice: notice.clone(),
+            },
+            Effect::FreezeMatch {
+                match_id,
+                frozen,
+                by,
+            } => Act::FreezeMatch {
+                match_id: *match_id,
+                frozen: *frozen,
+                by: by.clone(),
+            },
+            Effect::Suspend { user, by, .. } => Act::RemoveFromPairRooms {
+                user: user.clone(),
+                by: by.clone(),
+            },
+            Effect::RemoveFromRoom { user, room, by } => Act::RemoveFromRoom {
+                user: user.clone(),
+                room: room.clone(),
+                by: by.clone(),
+            },
+            Effect::ShowEvidence {
+                case_id,
+                room,
+                moderator,
+            } => Act::ShowEvidence {
+                case_id: *case_id,
+                room: room.clone(),
+                moderator: moderator.clone(),
+            },
+            Effect::TellReporter { case_id, text } => Act::TellReporter {
+                case_id: *case_id,
+                text: text.clone(),
+            },
+            _ => return None,
+        })
+    }
+
+    /// The order it keeps: acts of one lane are delivered one after another, in the order
+    /// they were recorded (one person's DMs, one room's posts, one match's room changes).
+    /// A reporter's lane is their case, so no row names them.
+    pub fn lane(&self) -> String {
+        match self {
+            Act::SendDm { to, .. } | Act::SendTranscript { to, .. } => {
+                format!("dm:{}:{}", to.platform, to.id)
+            }
+            Act::PostInRoom { room, .. } | Act::PostChart { room, .. } => {
+                format!("room:{}:{}", room.platform, room.id)
+            }
+            Act::RemoveFromRoom { room, .. } => format!("room:{}:{}", room.platform, room.id),
+            Act::CreatePairRoom { match_id, .. }
+            | Act::ArchivePairRoom { match_id, .. }
+            | Act::FreezeMatch { match_id, .. } => format!("match:{match_id}"),
+            Act::RemoveFromPairRooms { user, .. } => {
+                format!("person:{}:{}", user.platform, user.id)
+            }
+            Act::ShowEvidence { case_id, .. } | Act::TellReporter { case_id, .. } => {
+                format!("case:{case_id}")
+            }
+            // Follow-ups keep lanes of their own: what they decide may share a lane with
+            // the follow-up's subject, and must not wait for the follow-up to finish.
+            Act::AnnounceCase { case_id } => format!("announce-case:{case_id}"),
+            Act::AnnounceApplication { application_id } => {
+                format!("announce-application:{application_id}")
+            }
+            Act::PostProposals { platform, .. } => format!("announce-proposals:{platform}"),
+        }
+    }
+
+    /// Whether it is worth doing late. A message to a person a day late (a reply to
+    /// something they have long given up on, a nudge) is dropped and logged; alerts, case
+    /// messages, rooms and moderation are never stale.
+    pub fn goes_stale(&self) -> bool {
+        matches!(self, Act::SendDm { .. } | Act::SendTranscript { .. })
+    }
+
+    /// Its kind, for logs (never its contents: they can carry people's words).
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Act::SendDm { .. } => "a direct message",
+            Act::PostInRoom { .. } => "a room message",
+            Act::CreatePairRoom { .. } => "creating a pair room",
+            Act::PostChart { .. } => "a chart",
+            Act::SendTranscript { .. } => "a transcript",
+            Act::ArchivePairRoom { .. } => "archiving a pair room",
+            Act::FreezeMatch { frozen: true, .. } => "freezing a pair room",
+            Act::FreezeMatch { frozen: false, .. } => "unfreezing a pair room",
+            Act::RemoveFromPairRooms { .. } => "removing a suspended person from pair rooms",
+            Act::RemoveFromRoom { .. } => "removing a person from a room",
+            Act::ShowEvidence { .. } => "posting a case's evidence",
+            Act::TellReporter { .. } => "a message to a reporter",
+            Act::AnnounceCase { .. } => "announcing a case",
+            Act::AnnounceApplication { .. } => "announcing an application",
+            Act::PostProposals { .. } => "posting proposals",
+        }
+    }
+
+    /// Whether the app decides more acts when delivering it (announcing what a step
+    /// stored), rather than asking a platform.
+    pub fn is_follow_up(&self) -> bool {
+        matches!(
+            self,
+            Act::AnnounceCase { .. } | Act::AnnounceApplication { .. } | Act::PostProposals { .. }
+        )
+    }
+
+    /// What it is about, for the staff member told of a failure: numbers and rooms, never
+    /// people's words.
+    pub fn subject(&self) -> String {
+        match self {
+            Act::SendDm { to, .. } | Act::SendTranscript { to, .. } => format!("to {to}"),
+            Act::PostInRoom { room, .. } | Act::PostChart { room, .. } => format!("in {room}"),
+            Act::CreatePairRoom { match_id, .. }
+            | Act::ArchivePairRoom { match_id, .. }
+            | Act::FreezeMatch { match_id, .. } => format!("match #{match_id}"),
+            Act::RemoveFromPairRooms { user, .. } => format!("{user}"),
+            Act::RemoveFromRoom { user, room, .. } => format!("{user} from {room}"),
+            Act::ShowEvidence { case_id, .. }
+            | Act::TellReporter { case_id, .. }
+            | Act::AnnounceCase { case_id } => format!("case #{case_id}"),
+            Act::AnnounceApplication { application_id } => {
+                format!("application #{application_id}")
+            }
+            Act::PostProposals { match_ids, .. } => format!("{} proposals", match_ids.len()),
+        }
+    }
+
+    /// Whether it counts as one send of a long run (progress reports).
+    pub fn is_send(&self) -> bool {
+        matches!(
+            self,
+            Act::SendDm { .. } | Act::PostInRoom { .. } | Act::CreatePairRoom { .. }
+        )
+    }
+
+    /// The message with its file put back, for delivery.
+    pub fn full_message(message: &OutMessage, attachment: &Option<Attachment>) -> OutMessage {
+        OutMessage {
+            attachment: attachment.clone(),
+            ..message.clone()
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::Platform;
+
+    #[test]
+    fn an_act_with_a_file_survives_the_round_trip_through_the_outbox() {
+        let message = OutMessage {
+            attachment: Some(Attachment {
+                name: "tandem-my-data.json".into(),
+                mime: "application/json".into(),
+                data: vec![0, 1, 2, 255],
+            }),
+            ..OutMessage::text("Here is your data")
+        };
+        let effect = Effect::SendDm {
+            to: UserRef::new(Platform::Console, "amina"),
+            message,
+        };
+        let act = Act::from_effect(&effect).unwrap();
+        let json = serde_json::to_string(&act).unwrap();
+        let back: Act = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, act);
+        let Act::SendDm {
+            message,
+            attachment,
+            ..
+        } = back
+        else {
+            panic!("not a DM");
+        };
+        assert_eq!(
+            Act::full_message(&message, &attachment)
+                .attachment
+                .unwrap()
+                .data,
+            vec![0, 1, 2, 255]
+        );
+    }
+
+    #[test]
+    fn writes_are_not_acts() {
+        assert!(
+            Act::from_effect(&Effect::Replan {
+                programme: "p".into()
+            })
+            .is_none()
+        );
+    }
+}

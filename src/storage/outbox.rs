@@ -1,0 +1,321 @@
+//! The outbox: acts (messages, rooms, files) recorded with the step that decided them and
+//! delivered afterwards, retried until they are done, too late, or given up.
+//!
+//! - [`insert_acts`] runs inside a step's transaction. Each act gets the idempotency key
+//!   `<base>-a<n>`, unique in the table, so enqueuing the same acts twice (a follow-up run
+//!   again after a crash) stores them once. An act whose lane has nothing waiting is
+//!   inserted already claimed by the inserting worker, which delivers it at once; one
+//!   behind an earlier act of its lane waits for the dispatcher, so a lane keeps its order.
+//! - [`Store::claim_due_acts`] claims, under a lease, the first waiting act of each lane
+//!   (`FOR UPDATE SKIP LOCKED` on PostgreSQL, so several processes never take the same
+//!   row). A crashed worker's lease runs out and the act is claimed again, with the same
+//!   key, which platforms use to drop a repeat.
+//! - A delivered or stale act keeps its row (for the figures) but not its contents, which
+//!   can hold people's words; [`Store::purge_finished_acts`] deletes old rows.
+
+use anyhow::{Context, Result};
+use chrono::{DateTime, Utc};
+use sqlx::{Any, Row, Transaction};
+
+use super::{Backend, Store, from_millis, to_millis};
+use crate::domain::{RoomRef, UserRef};
+use crate::flows::acts::Act;
+
+/// An act as claimed for delivery.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OutboxRow {
+    pub id: i64,
+    /// The idempotency key of every attempt.
+    pub key: String,
+    pub act: Act,
+    /// Attempts so far, this one included.
+    pub attempts: i64,
+    pub created_at: DateTime<Utc>,
+    /// After this it is dropped rather than delivered (`None`: never).
+    pub stale_at: Option<DateTime<Utc>>,
+    /// After this a failure is final.
+    pub give_up_at: DateTime<Utc>,
+    /// Who asked for it (a moderator's freeze), to be told if it fails.
+    pub asked_by: Option<UserRef>,
+    /// Where they asked (`None`: by DM).
+    pub asked_in: Option<RoomRef>,
+}
+
+/// How a step's acts are enqueued.
+#[derive(Debug, Clone)]
+pub struct Enqueue<'a> {
+    /// Unique per step (or stable per follow-up, so a re-run enqueues nothing new).
+    pub base: &'a str,
+    /// The worker that delivers them at once, and its lease.
+    pub worker: &'a str,
+    pub lease_until: DateTime<Utc>,
+    pub give_up_at: DateTime<Utc>,
+    /// For acts that go stale ([`Act::goes_stale`]).
+    pub stale_at: DateTime<Utc>,
+    pub asked_by: Option<&'a UserRef>,
+    pub asked_in: Option<&'a RoomRef>,
+}
+
+/// How many acts are in each state, for tests and logs.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct OutboxCounts {
+    pub pending: i64,
+    pub done: i64,
+    pub failed: i64,
+    pub stale: i64,
+}
+
+const COLUMNS: &str =
+    "id, act_key, act, attempts, created_at, stale_at, give_up_at, asked_by, asked_in";
+
+fn row_of(r: &sqlx::any::AnyRow) -> Result<OutboxRow> {
+    let act: String = r.try_get("act")?;
+    let decode = |column: &str| -> Result<Option<String>> { Ok(r.try_get(column)?) };
+    Ok(OutboxRow {
+        id: r.try_get("id")?,
+        key: r.try_get("act_key")?,
+        act: serde_json::from_str(&act).context("decoding an act in the outbox")?,
+        attempts: r.try_get("attempts")?,
+        created_at: from_millis(r.try_get("created_at")?),
+        stale_at: r.try_get::<Option<i64>, _>("stale_at")?.map(from_millis),
+        give_up_at: from_millis(r.try_get("give_up_at")?),
+        asked_by: decode("asked_by")?
+            .map(|s| serde_json::from_str(&s))
+            .transpose()?,
+        asked_in: decode("asked_in")?
+            .map(|s| serde_json::from_str(&s))
+            .transpose()?,
+    })
+}
+
+/// Inserts `acts` in the step's transaction; returns those this worker now holds, to
+/// deliver at once, in order.
+pub(super) async fn insert_acts(
+    tx: &mut Transaction<'static, Any>,
+    acts: &[Act],
+    enqueue: &Enqueue<'_>,
+    now: DateTime<Utc>,
+) -> Result<Vec<OutboxRow>> {
+    let asked_by = enqueue.asked_by.map(serde_json::to_string).transpose()?;
+    let asked_in = enqueue.asked_in.map(serde_json::to_string).transpose()?;
+    // Written first, read after: on SQLite a transaction that reads before it writes can
+    // lose its snapshot to another writer.
+    let mut inserted = Vec::new();
+    for (n, act) in acts.iter().enumerate() {
+        let key = format!("{}-a{n}", enqueue.base);
+        let stale_at = act.goes_stale().then(|| to_millis(enqueue.stale_at));
+        let json = serde_json::to_string(act).context("encoding an act for the outbox")?;
+        let id: Option<i64> = sqlx::query_scalar(
+            "INSERT INTO outbox (act_key, lane, act, state, attempts, due_at, asked_by, asked_in, \
+             created_at, stale_at, give_up_at) \
+             VALUES ($1, $2, $3, 'pending', 0, $4, $5, $6, $4, $7, $8) \
+             ON CONFLICT (act_key) DO NOTHING RETURNING id",
+        )
+        .bind(&key)
+        .bind(act.lane())
+        .bind(json)
+        .bind(to_millis(now))
+        .bind(asked_by.clone())
+        .bind(asked_in.clone())
+        .bind(stale_at)
+        .bind(to_millis(enqueue.give_up_at))
+        .fetch_optional(&mut **tx)
+        .await?;
+        // Already there: an earlier run of the same follow-up stored it.
+        if let Some(id) = id {
+            inserted.push((id, key, act, stale_at));
+        }
+    }
+    let Some(first) = inserted.first().map(|(id, ..)| *id) else {
+        return Ok(Vec::new());
+    };
+    // Held by this worker unless an earlier act of its lane still waits (then it waits
+    // its turn, for the dispatcher); acts of this step never hold each other up.
+    let mut held = Vec::new();
+    for (id, key, act, stale_at) in inserted {
+        let claimed: Option<i64> = sqlx::query_scalar(
+            "UPDATE outbox SET lease_until = $1, leased_by = $2, attempts = 1 WHERE id = $3 \
+             AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.lane = $4 AND p.state = 'pending' AND p.id < $5) \
+             RETURNING id",
+        )
+        .bind(to_millis(enqueue.lease_until))
+        .bind(enqueue.worker)
+        .bind(id)
+        .bind(act.lane())
+        .bind(first)
+        .fetch_optional(&mut **tx)
+        .await?;
+        if claimed.is_some() {
+            held.push(OutboxRow {
+                id,
+                key,
+                act: act.clone(),
+                attempts: 1,
+                created_at: now,
+                stale_at: stale_at.map(from_millis),
+                give_up_at: enqueue.give_up_at,
+                asked_by: enqueue.asked_by.cloned(),
+                asked_in: enqueue.asked_in.cloned(),
+            });
+        }
+    }
+    Ok(held)
+}
+
+impl Store {
+    /// Enqueues acts outside a step (a follow-up that decides more acts), in a
+    /// transaction of their own.
+    pub async fn enqueue_acts(
+        &self,
+        acts: &[Act],
+        enqueue: &Enqueue<'_>,
+        now: DateTime<Utc>,
+    ) -> Result<Vec<OutboxRow>> {
+        let mut tx = self.pool.begin().await?;
+        let held = insert_acts(&mut tx, acts, enqueue, now).await?;
+        tx.commit().await?;
+        Ok(held)
+    }
+
+    /// Claims up to `limit` acts that are due, each the first waiting one of its lane.
+    pub async fn claim_due_acts(
+        &self,
+        worker: &str,
+        now: DateTime<Utc>,
+        lease_until: DateTime<Utc>,
+        limit: usize,
+    ) -> Result<Vec<OutboxRow>> {
+        let lock = match self.backend {
+            Backend::Postgres => " FOR UPDATE SKIP LOCKED",
+            Backend::Sqlite => "",
+        };
+        let sql = format!(
+            "UPDATE outbox SET lease_until = $1, leased_by = $2, attempts = attempts + 1 \
+             WHERE id IN (SELECT o.id FROM outbox o WHERE o.state = 'pending' AND o.due_at <= $3 \
+             AND (o.lease_until IS NULL OR o.lease_until <= $3) \
+             AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.lane = o.lane AND p.state = 'pending' AND p.id < o.id) \
+             ORDER BY o.id LIMIT $4{lock}) RETURNING {COLUMNS}"
+        );
+        let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
+            .bind(to_millis(lease_until))
+            .bind(worker)
+            .bind(to_millis(now))
+            .bind(limit as i64)
+            .fetch_all(&self.pool)
+            .await?;
+        let mut acts = rows.iter().map(row_of).collect::<Result<Vec<_>>>()?;
+        // RETURNING keeps no order.
+        acts.sort_by_key(|a| a.id);
+        Ok(acts)
+    }
+
+    /// Records how an act ended: `done`, `failed` (for good) or `stale`. Only the worker
+    /// holding it can. A delivered or stale act forgets its contents and its lane (which
+    /// could tie a person to a case); its key stays, so enqueuing it again does nothing.
+    pub async fn finish_act(
+        &self,
+        worker: &str,
+        id: i64,
+        state: &str,
+        error: Option<&str>,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
+        debug_assert!(matches!(state, "done" | "failed" | "stale"));
+        let forget = state != "failed";
+        sqlx::query(
+            "UPDATE outbox SET state = $1, finished_at = $2, lease_until = NULL, \
+             last_error = COALESCE($3, last_error), act = CASE WHEN $4 THEN '{}' ELSE act END, \
+             lane = CASE WHEN $4 THEN '' ELSE lane END, \
+             asked_by = CASE WHEN $4 THEN NULL ELSE asked_by END, \
+             asked_in = CASE WHEN $4 THEN NULL ELSE asked_in END \
+             WHERE id = $5 AND leased_by = $6 AND state = 'pending'",
+        )
+        .bind(state)
+        .bind(to_millis(now))
+        .bind(error)
+        .bind(forget)
+        .bind(id)
+        .bind(worker)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    /// An attempt failed: let it be claimed again at `retry_at`.
+    pub async fn retry_act(
+        &self,
+        worker: &str,
+        id: i64,
+        error: &str,
+        retry_at: DateTime<Utc>,
+    ) -> Result<()> {
+        sqlx::query(
+            "UPDATE outbox SET due_at = $1, lease_until = NULL, leased_by = NULL, last_error = $2 \
+             WHERE id = $3 AND leased_by = $4 AND state = 'pending'",
+        )
+        .bind(to_millis(retry_at))
+        .bind(error)
+        .bind(id)
+        .bind(worker)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    /// Gives back a held act not attempted (an earlier act of its lane failed), for the
+    /// dispatcher to deliver in its turn.
+    pub async fn release_act(&self, worker: &str, id: i64) -> Result<()> {
+        sqlx::query(
+            "UPDATE outbox SET lease_until = NULL, leased_by = NULL, attempts = attempts - 1 \
+             WHERE id = $1 AND leased_by = $2 AND state = 'pending'",
+        )
+        .bind(id)
+        .bind(worker)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    /// When the next waiting act can be claimed: its due time, or its lease's end.
+    pub async fn next_act_at(&self) -> Result<Option<DateTime<Utc>>> {
+        let row = sqlx::query(
+            "SELECT MIN(CASE WHEN lease_until IS NOT NULL AND lease_until > due_at THEN lease_until ELSE due_at END) AS next \
+             FROM outbox WHERE state = 'pending'",
+        )
+        .fetch_one(&self.pool)
+        .await?;
+        let next: Option<i64> = row.try_get("next")?;
+        Ok(next.map(from_millis))
+    }
+
+    /// Deletes finished acts (delivered, stale or failed) that ended before `before`.
+    pub async fn purge_finished_acts(&self, before: DateTime<Utc>) -> Result<u64> {
+        Ok(sqlx::query(
+            "DELETE FROM outbox WHERE state <> 'pending' AND finished_at IS NOT NULL AND finished_at < $1",
+        )
+        .bind(to_millis(before))
+        .execute(&self.pool)
+        .await?
+        .rows_affected())
+    }
+
+    /// How many acts are in each state.
+    pub async fn outbox_counts(&self) -> Result<OutboxCounts> {
+        let rows = sqlx::query("SELECT state, COUNT(*) AS n FROM outbox GROUP BY state")
+            .fetch_all(&self.pool)
+            .await?;
+        let mut counts = OutboxCounts::default();
+        for r in rows {
+            let state: String = r.try_get("state")?;
+            let n: i64 = r.try_get("n")?;
+            match state.as_str() {
+                "pending" => counts.pending = n,
+                "done" => counts.done = n,
+                "failed" => counts.failed = n,
+                "stale" => counts.stale = n,
+                _ => {}
+            }
+        }
+        Ok(counts)
+    }
+}

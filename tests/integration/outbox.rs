@@ -1,0 +1,190 @@
+//! Durable effects, on both backends: acts recorded with their step and delivered
+//! afterwards, retried while the platform fails, picked up after a crash under the same
+//! key, kept in order per person, dropped when too late; failures told to whoever asked;
+//! panics contained to one message.
+
+use chrono::Duration;
+use tandem::domain::{Platform, RoomRef};
+use tandem::flows::{Effect, OutMessage, StateChange};
+use tandem::storage::{CommitOutcome, Enqueue};
+
+use crate::pairing::{active_match, ready_mentee, ready_mentor};
+use crate::support::{Harness, transcript, user};
+
+const ROOM: &str = "coordinators";
+const MODS: &str = "moderators";
+
+/// Moves the clock on and runs the outbox's dispatcher, as the background loop does;
+/// returns what was sent.
+async fn later(h: &Harness, by: Duration) -> String {
+    h.rec.take();
+    h.clock.advance(by);
+    h.app.dispatch_due().await.unwrap();
+    transcript(&h.rec.take())
+}
+
+/// A step recorded by a process that died before delivering anything: its acts are in
+/// the outbox, held by that process until the lease runs out.
+async fn step_of_a_dead_process(h: &Harness) {
+    let now = h.app.now();
+    let enqueue = Enqueue {
+        base: "crashed-step",
+        worker: "a-process-that-died",
+        lease_until: now + Duration::minutes(2),
+        give_up_at: now + Duration::hours(6),
+        stale_at: now + Duration::hours(24),
+        asked_by: None,
+        asked_in: None,
+    };
+    let effects = [
+        Effect::SendDm {
+            to: user("amina"),
+            message: OutMessage::text("Your answer is saved."),
+        },
+        Effect::PostInRoom {
+            room: RoomRef::new(Platform::Console, MODS),
+            message: OutMessage::text("Case #1 needs a moderator."),
+        },
+    ];
+    let committed = h
+        .store
+        .commit_step_with(
+            &user("amina"),
+            None,
+            &StateChange::Unchanged,
+            &effects,
+            now,
+            Some(&enqueue),
+        )
+        .await
+        .unwrap();
+    let CommitOutcome::Committed { acts, .. } = committed else {
+        panic!("not committed");
+    };
+    assert_eq!(acts.len(), 2, "held by the process that recorded them");
+}
+
+both_backends! {
+    async fn acts_a_crashed_process_left_are_delivered_once_under_the_same_key(db: TestDb) {
+        let h = Harness::new(&db).await;
+        step_of_a_dead_process(&h).await;
+        // Still held by the dead process: nobody else delivers them yet.
+        assert_eq!(later(&h, Duration::seconds(30)).await, "");
+        h.rec.take();
+        h.clock.advance(Duration::minutes(3));
+        h.app.dispatch_due().await.unwrap();
+        let sent = h.rec.take();
+        assert_eq!(transcript(&sent), "[dm amina] Your answer is saved.\n[room moderators] Case #1 needs a moderator.");
+        assert_eq!(sent[0].key.0, "crashed-step-a0", "the key fixed when it was recorded");
+        assert_eq!(sent[1].key.0, "crashed-step-a1");
+        assert_eq!(later(&h, Duration::minutes(10)).await, "", "delivered once");
+        let counts = h.store.outbox_counts().await.unwrap();
+        assert_eq!((counts.done, counts.pending), (2, 0));
+    }
+
+    async fn a_message_a_day_late_is_dropped_but_an_alert_is_still_delivered(db: TestDb) {
+        let h = Harness::new(&db).await;
+        step_of_a_dead_process(&h).await;
+        let out = later(&h, Duration::hours(25)).await;
+        assert_eq!(out, "[room moderators] Case #1 needs a moderator.");
+        let counts = h.store.outbox_counts().await.unwrap();
+        assert_eq!((counts.done, counts.stale), (1, 1));
+        // Finished acts keep no contents.
+        let dump = format!("{:?}", h.store.dump_tables().await.unwrap());
+        assert!(!dump.contains("Your answer is saved."), "{dump}");
+    }
+
+    async fn while_the_platform_is_down_a_persons_answers_wait_and_then_arrive_in_order(db: TestDb) {
+        let h = Harness::new(&db).await;
+        h.rec.set_down(true);
+        assert_eq!(h.dm_all("amina", "apply").await, "");
+        assert_eq!(h.dm_all("amina", "mentee").await, "");
+        // Still down: retried, nothing arrives, nothing is lost.
+        assert_eq!(later(&h, Duration::seconds(30)).await, "");
+        h.rec.set_down(false);
+        let out = later(&h, Duration::minutes(10)).await;
+        // The same answers, in the same order, as a person talking to a platform that is up.
+        let up = Harness::new(&db).await;
+        let expected = format!("{}\n{}", up.dm_all("bea", "apply").await, up.dm_all("bea", "mentee").await);
+        assert_eq!(out, expected.replace("dm bea", "dm amina"));
+        assert_eq!(later(&h, Duration::minutes(10)).await, "", "each once");
+        assert_eq!(h.store.outbox_counts().await.unwrap().pending, 0);
+    }
+
+    async fn a_pair_room_that_could_not_be_made_is_made_once_the_platform_lets_it(db: TestDb) {
+        let h = Harness::new(&db).await;
+        h.rec.fail_room_creation("the bot is missing a permission (Create Private Threads)");
+        ready_mentee(&h, "amina", "Amina").await;
+        ready_mentor(&h, "grace", "Grace", "Technology").await;
+        h.in_room("carol", ROOM, "!tandem match propose").await;
+        h.in_room("carol", ROOM, "!tandem match approve 1").await;
+        h.dm_all("amina", "accept").await;
+        let out = h.dm_all("grace", "accept").await;
+        assert!(out.contains("[room coordinators] I could not create the pair room for match #1: the bot is missing a permission (Create Private Threads). The match is recorded without a room for now. I'll keep trying until"), "{out}");
+        assert!(h.store.match_by_id(1).await.unwrap().unwrap().room.is_none());
+        // Still failing: tried again, and nobody is told twice.
+        assert_eq!(later(&h, Duration::minutes(1)).await, "");
+        h.rec.fix_room_creation();
+        let out = later(&h, Duration::minutes(10)).await;
+        assert!(out.contains("[room room-1]"), "the kickoff is posted in the new room: {out}");
+        assert!(out.contains("[room coordinators] The pair room for match #1 is created now"), "{out}");
+        assert_eq!(h.rec.created_rooms().len(), 1);
+        assert_eq!(h.store.match_by_id(1).await.unwrap().unwrap().room.as_deref(), Some("room-1"));
+        assert_eq!(later(&h, Duration::minutes(10)).await, "", "made once");
+    }
+
+    async fn a_moderators_freeze_that_fails_is_told_to_them_retried_and_reported_when_done(db: TestDb) {
+        let h = Harness::new(&db).await;
+        active_match(&h).await;
+        h.rec.fail_room_changes(Some("the bot may not change this room's permissions (403)"));
+        h.in_room("mo", MODS, "!tandem freeze pair 1").await;
+        let out = h.in_room("mo", MODS, "!tandem confirm").await;
+        assert!(out.contains("[room moderators] Heads up: freezing a pair room (match #1) did not go through: the bot may not change this room's permissions (403). I'll keep trying until"), "{out}");
+        assert!(h.rec.read_only_changes().is_empty());
+        h.rec.fail_room_changes(None);
+        let out = later(&h, Duration::minutes(1)).await;
+        assert!(out.contains("[room moderators] Update: freezing a pair room (match #1) went through after all, on try 2."), "{out}");
+        assert_eq!(h.rec.read_only_changes(), vec![(RoomRef::new(Platform::Console, "room-1"), true)]);
+    }
+
+    async fn an_act_that_keeps_failing_is_given_up_and_the_moderator_told(db: TestDb) {
+        let h = Harness::new(&db).await;
+        active_match(&h).await;
+        h.rec.fail_room_changes(Some("the room is gone (404)"));
+        h.in_room("mo", MODS, "!tandem freeze pair 1").await;
+        h.in_room("mo", MODS, "!tandem confirm").await;
+        let mut told = String::new();
+        for _ in 0..60 {
+            told.push_str(&later(&h, Duration::minutes(10)).await);
+        }
+        assert!(told.contains("[room moderators] Freezing a pair room (match #1) failed for good: the room is gone (404). Nothing more will be tried"), "{told}");
+        assert_eq!(told.matches("[room moderators]").count(), 1, "told once at the end: {told}");
+        assert_eq!(h.store.outbox_counts().await.unwrap().failed, 1);
+    }
+
+    async fn a_panic_while_handling_one_message_is_contained_and_answered_with_a_reference(db: TestDb) {
+        let h = Harness::new(&db).await;
+        for line in ["report", "1", "Tom", "He sent me messages at 2am calling me names."] {
+            h.dm_all("amina", line).await;
+        }
+        h.rec.panic_when_fetching("cdn/bad");
+        let out = h.dm_files("amina", "", &[("shot.png", "cdn/bad", Some(10))]).await;
+        assert!(out.contains("[dm amina] Sorry, something went wrong on my side and nothing was changed. Please try again in a moment. (Reference: E"), "{out}");
+        // The process and every conversation carry on, hers included.
+        let out = h.dm_all("bea", "hello").await;
+        assert!(out.contains("[dm bea]"), "{out}");
+        let out = h.dm_all("amina", "done").await;
+        assert!(out.contains("[dm amina]"), "{out}");
+        assert!(!out.contains("Sorry, something went wrong"), "{out}");
+    }
+
+    async fn a_panic_while_delivering_a_reply_is_contained_and_the_reply_delivered_later(db: TestDb) {
+        let h = Harness::new(&db).await;
+        h.rec.panic_on_next_dm_to(&user("amina"));
+        assert_eq!(h.dm_all("amina", "hello").await, "", "the send panicked");
+        let out = h.dm_all("bea", "hello").await;
+        assert!(out.contains("[dm bea]"), "{out}");
+        let out = later(&h, Duration::minutes(1)).await;
+        assert!(out.contains("[dm amina]"), "delivered on the next try: {out}");
+    }
+}
