@@ -35,7 +35,8 @@ use crate::domain::events::{EventRecord, Rsvp};
 use crate::domain::incident::Moderation;
 use crate::domain::matches::MatchRecord;
 use crate::domain::{
-    ApplicationRecord, ApplicationSummary, Place, Platform, Programme, RoleKind, RoomRef, UserRef,
+    ApplicationRecord, ApplicationSummary, EventRef, Place, Platform, Programme, RoleKind, RoomRef,
+    UserRef,
 };
 use crate::error::{Error, Reference, Result};
 use crate::flows::acts::Act;
@@ -189,19 +190,49 @@ impl App {
 
     /// Handles one message; any error is reported to the sender and logged.
     pub async fn receive(&self, inbound: Inbound) {
-        self.receive_with(inbound, None).await
+        self.receive_with(inbound, None, None).await
+    }
+
+    /// Handles one message the platform identifies by `event`, once: the id is recorded
+    /// with the step it causes, so the same event delivered again (a sync replayed after a
+    /// crash, a catch-up read) changes nothing and is not answered twice.
+    pub async fn receive_event(&self, event: EventRef, inbound: Inbound) {
+        self.receive_with(inbound, None, Some(event)).await
     }
 
     /// The platform's own "report message" (Discord's message menu, a Matrix reply of
     /// `!tandem report`): `from` reports `reported`, copied by the platform as it was.
     /// Taken like a DM of `report message <link>`, with the copy kept as evidence. A
     /// person who types that line gives a link alone: only a platform vouches for a copy.
-    pub async fn receive_reported(&self, from: UserRef, reported: flows::ReportedMessage) {
+    pub async fn receive_reported(
+        &self,
+        from: UserRef,
+        reported: flows::ReportedMessage,
+        event: Option<EventRef>,
+    ) {
         let inbound = flows::report::message_report(from, &reported.link);
-        self.receive_with(inbound, Some(reported)).await
+        self.receive_with(inbound, Some(reported), event).await
     }
 
-    async fn receive_with(&self, inbound: Inbound, reported: Option<flows::ReportedMessage>) {
+    /// Whether the platform event was handled already (a platform's catch-up asks before
+    /// fetching what a message needs). A failed read says no: the step's own record of
+    /// the event still keeps it from being applied twice.
+    pub async fn already_handled(&self, event: &EventRef) -> bool {
+        self.store.inbound_event_seen(event).await.unwrap_or(false)
+    }
+
+    async fn receive_with(
+        &self,
+        inbound: Inbound,
+        reported: Option<flows::ReportedMessage>,
+        event: Option<EventRef>,
+    ) {
+        if let Some(event) = &event
+            && self.already_handled(event).await
+        {
+            debug!(event = %event.id, "already handled; ignoring the redelivery");
+            return;
+        }
         if let Place::Room(room) = &inbound.place {
             // A pair room's activity: when, never what (for the silent-pair check).
             let staff = self.settings.coordinators_rooms.contains(room)
@@ -222,8 +253,11 @@ impl App {
         }
         // A panic is contained to this message: the person gets the usual apology, with
         // the reference the panic was logged under, and every other conversation goes on.
-        let handled =
-            supervise::contained("handling a message", self.handle_with(&inbound, reported)).await;
+        let handled = supervise::contained(
+            "handling a message",
+            self.handle_with(&inbound, reported, event.as_ref()),
+        )
+        .await;
         let failed = match handled {
             Ok(Ok(())) => None,
             Ok(Err(e)) => {
@@ -242,6 +276,14 @@ impl App {
             )),
         };
         if let Some((e, reference)) = failed {
+            // A clear refusal is the answer to this event: not given twice. After an
+            // internal error nothing was changed and the person was asked to try again, so
+            // a redelivery is welcome.
+            if let (Error::User(_), Some(event)) = (&e, &event)
+                && let Err(err) = self.store.record_inbound_event(event, self.now()).await
+            {
+                warn!("recording a handled event failed: {err:#}");
+            }
             let message = OutMessage::text(e.user_facing(&reference));
             let key = IdempotencyKey(format!("error-{reference}"));
             let send = async {
@@ -558,13 +600,14 @@ impl App {
 
     /// Handles one message: decide, record, then act.
     pub async fn handle(&self, inbound: &Inbound) -> Result<()> {
-        self.handle_with(inbound, None).await
+        self.handle_with(inbound, None, None).await
     }
 
     async fn handle_with(
         &self,
         inbound: &Inbound,
         reported: Option<flows::ReportedMessage>,
+        event: Option<&EventRef>,
     ) -> Result<()> {
         let fetched;
         let inbound = if inbound.files.is_empty() {
@@ -575,6 +618,13 @@ impl App {
         };
         let user = &inbound.from;
         for attempt in 1..=MAX_ATTEMPTS {
+            // Lost to another worker handling the same event (a redelivery): done.
+            if attempt > 1
+                && let Some(event) = event
+                && self.store.inbound_event_seen(event).await?
+            {
+                return Ok(());
+            }
             let now = self.clock.now();
             let conversation = self.store.load_conversation(user).await?;
             let known = self.known(user).await?;
@@ -589,7 +639,7 @@ impl App {
                 Place::Dm => None,
             };
             if self
-                .commit_and_perform(user, conversation.as_ref(), outcome, now, progress)
+                .commit_and_perform(user, conversation.as_ref(), outcome, now, progress, event)
                 .await?
             {
                 return Ok(());
@@ -810,8 +860,9 @@ impl App {
         }))
     }
 
-    /// Records a decided step (its writes, and its acts in the outbox) and delivers its
-    /// acts. `false` when it lost a race and must be decided again on fresh data.
+    /// Records a decided step (its writes, its acts in the outbox, and the platform event
+    /// that caused it) and delivers its acts. `false` when it lost a race (or the event was
+    /// handled meanwhile) and must be decided again on fresh data.
     /// `progress` is the room a command was typed in (told of a long run's progress, and
     /// of a failure of what it asked for).
     async fn commit_and_perform(
@@ -821,6 +872,7 @@ impl App {
         outcome: Outcome,
         now: DateTime<Utc>,
         progress: Option<&RoomRef>,
+        event: Option<&EventRef>,
     ) -> Result<bool> {
         // Keys name neither the person nor the step's subject: a key is sent to the
         // platform, and a reporter's step must not be traceable to their case.
@@ -836,6 +888,7 @@ impl App {
                 // Who asked is kept only for a command typed in a room (a moderator's
                 // freeze, to tell them if it fails); a DM's sender is not stored here.
                 Some(&self.enqueue(&base, progress.map(|_| user), progress, now)),
+                event,
             )
             .await?;
         let CommitOutcome::Committed {
@@ -1122,6 +1175,9 @@ impl App {
         self.store
             .purge_finished_acts(self.clock.now() - chrono::Duration::days(7))
             .await?;
+        self.store
+            .purge_inbound_events(self.clock.now() - chrono::Duration::days(30))
+            .await?;
         let stale = self.store.drop_stale_held_files(self.clock.now()).await?;
         if stale > 0 {
             info!(
@@ -1202,6 +1258,7 @@ impl App {
                     &outcome.effects,
                     now,
                     Some(&self.enqueue(&base, None, None, now)),
+                    None,
                 )
                 .await?;
             if let CommitOutcome::Committed { acts, .. } = committed {
@@ -1495,6 +1552,7 @@ impl App {
                     &outcome.effects,
                     now,
                     Some(&self.enqueue(&base, None, None, now)),
+                    None,
                 )
                 .await?;
             if let CommitOutcome::Committed { acts, .. } = committed {
@@ -1540,7 +1598,7 @@ impl App {
                 effects,
             };
             if self
-                .commit_and_perform(someone, None, outcome, now, None)
+                .commit_and_perform(someone, None, outcome, now, None, None)
                 .await?
             {
                 done += 1;
@@ -1564,7 +1622,7 @@ impl App {
                 return Ok(false);
             }
             if self
-                .commit_and_perform(&m.mentee, None, outcome, now, None)
+                .commit_and_perform(&m.mentee, None, outcome, now, None, None)
                 .await?
             {
                 return Ok(true);

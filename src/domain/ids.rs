@@ -72,6 +72,23 @@ impl fmt::Display for UserRef {
     }
 }
 
+/// A platform's id for something a person sent (a Matrix event, a Discord message or
+/// interaction), recorded once handled so a redelivery changes nothing.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct EventRef {
+    pub platform: Platform,
+    pub id: String,
+}
+
+impl EventRef {
+    pub fn new(platform: Platform, id: impl Into<String>) -> Self {
+        EventRef {
+            platform,
+            id: id.into(),
+        }
+    }
+}
+
 /// A room (Matrix room, Discord channel or thread, console room name).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct RoomRef {

@@ -28,5 +28,5 @@ pub use application::{
     ApplicationRecord, ApplicationStatus, ApplicationSummary, DecisionRecord, NewApplication,
     ReviewQuestion,
 };
-pub use ids::{Place, Platform, RoleKind, RoomRef, UserRef};
+pub use ids::{EventRef, Place, Platform, RoleKind, RoomRef, UserRef};
 pub use programme::{Choice, Condition, Programme, Question, QuestionKind, Role, Texts};

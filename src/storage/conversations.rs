@@ -6,7 +6,7 @@ use sqlx::{Any, Row, Transaction};
 
 use super::outbox::{Enqueue, OutboxRow};
 use super::{Store, is_write_conflict, to_millis};
-use crate::domain::UserRef;
+use crate::domain::{EventRef, UserRef};
 use crate::error::{Error, Result};
 use crate::flows::acts::Act;
 use crate::flows::{Effect, FlowState, StateChange};
@@ -35,6 +35,9 @@ pub enum CommitOutcome {
     /// The conversation or an application changed since it was read: read again and redo
     /// the step.
     Conflict,
+    /// The event that caused the step was handled already (a redelivery): nothing was
+    /// recorded, and nothing is to be done.
+    Duplicate,
 }
 
 impl CommitOutcome {
@@ -81,13 +84,15 @@ impl Store {
         effects: &[Effect],
         now: DateTime<Utc>,
     ) -> Result<CommitOutcome> {
-        self.commit_step_with(user, read, change, effects, now, None)
+        self.commit_step_with(user, read, change, effects, now, None, None)
             .await
     }
 
     /// [`Store::commit_step`], putting the step's acts in the outbox in the same
     /// transaction: first the effects' own, then the follow-ups of what it stored (a new
-    /// case's card, a new application's card, new proposals).
+    /// case's card, a new application's card, new proposals). `event`, the platform's id
+    /// of what caused the step, is recorded with it: `Duplicate` if it was already.
+    #[allow(clippy::too_many_arguments)]
     pub async fn commit_step_with(
         &self,
         user: &UserRef,
@@ -96,9 +101,33 @@ impl Store {
         effects: &[Effect],
         now: DateTime<Utc>,
         enqueue: Option<&Enqueue<'_>>,
+        event: Option<&EventRef>,
     ) -> Result<CommitOutcome> {
         let mut tx = self.pool.begin().await?;
         let now_ms = to_millis(now);
+        if let Some(event) = event {
+            let recorded = sqlx::query(
+                "INSERT INTO inbound_events (platform, event_id, received_at) VALUES ($1, $2, $3) \
+                 ON CONFLICT (platform, event_id) DO NOTHING",
+            )
+            .bind(event.platform.as_str())
+            .bind(&event.id)
+            .bind(now_ms)
+            .execute(&mut *tx)
+            .await;
+            match recorded {
+                Ok(r) if r.rows_affected() == 0 => {
+                    tx.rollback().await?;
+                    return Ok(CommitOutcome::Duplicate);
+                }
+                Ok(_) => {}
+                Err(e) if is_write_conflict(&e) => {
+                    tx.rollback().await?;
+                    return Ok(CommitOutcome::Conflict);
+                }
+                Err(e) => return Err(e.into()),
+            }
+        }
         let applied = match (change, read) {
             (StateChange::Unchanged, _) => true,
             (StateChange::Set(state), Some(read)) => {
@@ -204,6 +233,44 @@ impl Store {
             Err(e) if is_write_conflict(&e) => Ok(CommitOutcome::Conflict),
             Err(e) => Err(e.into()),
         }
+    }
+
+    /// Whether the platform event was handled already.
+    pub async fn inbound_event_seen(&self, event: &EventRef) -> Result<bool> {
+        let seen: Option<i64> = sqlx::query_scalar(
+            "SELECT 1 FROM inbound_events WHERE platform = $1 AND event_id = $2",
+        )
+        .bind(event.platform.as_str())
+        .bind(&event.id)
+        .fetch_optional(&self.pool)
+        .await?;
+        Ok(seen.is_some())
+    }
+
+    /// Records a platform event as handled outside a step (one that ended in an error
+    /// message); `false` if it was already.
+    pub async fn record_inbound_event(&self, event: &EventRef, now: DateTime<Utc>) -> Result<bool> {
+        let done = sqlx::query(
+            "INSERT INTO inbound_events (platform, event_id, received_at) VALUES ($1, $2, $3) \
+             ON CONFLICT (platform, event_id) DO NOTHING",
+        )
+        .bind(event.platform.as_str())
+        .bind(&event.id)
+        .bind(to_millis(now))
+        .execute(&self.pool)
+        .await?;
+        Ok(done.rows_affected() == 1)
+    }
+
+    /// Forgets handled events older than `before` (a redelivery is never that late).
+    pub async fn purge_inbound_events(&self, before: DateTime<Utc>) -> Result<u64> {
+        Ok(
+            sqlx::query("DELETE FROM inbound_events WHERE received_at < $1")
+                .bind(to_millis(before))
+                .execute(&self.pool)
+                .await?
+                .rows_affected(),
+        )
     }
 
     /// Number of conversations in progress (for status displays and tests).

@@ -253,6 +253,7 @@ both_backends! {
                     at: Some(crate::support::start_time()),
                     text: "Give me your number\u{0007} or else.".into(),
                 },
+                None,
             )
             .await;
         let told = finish("lee", "done").await;
@@ -282,6 +283,7 @@ both_backends! {
                     at: None,
                     text: "x".repeat(5000),
                 },
+                None,
             )
             .await;
         finish("lee", "done").await;
@@ -294,6 +296,7 @@ both_backends! {
                     at: None,
                     text: String::new(),
                 },
+                None,
             )
             .await;
         finish("lee", "done").await;

@@ -1,15 +1,16 @@
 //! Durable effects, on both backends: acts recorded with their step and delivered
 //! afterwards, retried while the platform fails, picked up after a crash under the same
 //! key, kept in order per person, dropped when too late; failures told to whoever asked;
-//! panics contained to one message.
+//! panics contained to one message; a platform event handled once, however often it is
+//! delivered and by however many processes.
 
 use chrono::Duration;
-use tandem::domain::{Platform, RoomRef};
+use tandem::domain::{EventRef, Platform, RoomRef};
 use tandem::flows::{Effect, OutMessage, StateChange};
 use tandem::storage::{CommitOutcome, Enqueue};
 
 use crate::pairing::{active_match, ready_mentee, ready_mentor};
-use crate::support::{Harness, transcript, user};
+use crate::support::{Harness, dm, transcript, user};
 
 const ROOM: &str = "coordinators";
 const MODS: &str = "moderators";
@@ -55,6 +56,7 @@ async fn step_of_a_dead_process(h: &Harness) {
             &effects,
             now,
             Some(&enqueue),
+            None,
         )
         .await
         .unwrap();
@@ -186,5 +188,39 @@ both_backends! {
         assert!(out.contains("[dm bea]"), "{out}");
         let out = later(&h, Duration::minutes(1)).await;
         assert!(out.contains("[dm amina]"), "delivered on the next try: {out}");
+    }
+
+    async fn an_event_delivered_again_changes_nothing_and_is_not_answered_twice(db: TestDb) {
+        let h = Harness::new(&db).await;
+        let event = |id: &str| EventRef::new(Platform::Console, id);
+        h.rec.take();
+        h.app.receive_event(event("m1"), dm("amina", "apply")).await;
+        let first = transcript(&h.rec.take());
+        assert!(first.contains("[dm amina]"), "{first}");
+        // The same event again (a replayed sync, a catch-up read): nothing.
+        h.app.receive_event(event("m1"), dm("amina", "apply")).await;
+        assert_eq!(transcript(&h.rec.take()), "");
+        let version = h.store.load_conversation(&user("amina")).await.unwrap().unwrap().version;
+        h.app.receive_event(event("m2"), dm("amina", "mentee")).await;
+        assert!(transcript(&h.rec.take()).contains("[dm amina]"));
+        h.app.receive_event(event("m2"), dm("amina", "mentee")).await;
+        assert_eq!(transcript(&h.rec.take()), "", "not answered twice");
+        let after = h.store.load_conversation(&user("amina")).await.unwrap().unwrap().version;
+        assert_eq!(after, version + 1, "the answer was applied once");
+    }
+
+    async fn two_processes_given_the_same_event_at_once_answer_it_once(db: TestDb) {
+        let first = Harness::new(&db).await;
+        let second = Harness::with_recording(&db, first.rec.clone()).await;
+        let event = EventRef::new(Platform::Console, "m1");
+        first.rec.take();
+        tokio::join!(
+            first.app.receive_event(event.clone(), dm("amina", "apply")),
+            second.app.receive_event(event.clone(), dm("amina", "apply")),
+        );
+        let said = transcript(&first.rec.take());
+        let up = Harness::new(&db).await;
+        let once = up.dm_all("bea", "apply").await.replace("dm bea", "dm amina");
+        assert_eq!(said, once, "answered once");
     }
 }

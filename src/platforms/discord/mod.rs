@@ -51,7 +51,7 @@ use tracing::{debug, error, info, warn};
 use crate::app::App;
 use crate::config::DiscordSettings;
 use crate::domain::events::EventRecord;
-use crate::domain::{Place, Platform, RoomRef, UserRef};
+use crate::domain::{EventRef, Place, Platform, RoomRef, UserRef};
 use crate::flows::{Content, FileStatus, Inbound, InboundFile, OutMessage};
 use crate::ports::{
     DirectMessenger, IdempotencyKey, PortError, PrivateRoomSpec, RoomMessenger, RoomProvisioner,
@@ -134,6 +134,8 @@ enum Then {
 }
 
 struct Work {
+    /// The message's or interaction's id: handled once, even if delivered again.
+    event: EventRef,
     inbound: Inbound,
     then: Then,
     /// For "Report message": the message as it was when reported.
@@ -305,8 +307,11 @@ impl DiscordBot {
             lock(&self.unreachable).remove(&user);
         }
         match work.reported {
-            Some(copy) => app.receive_reported(work.inbound.from, copy).await,
-            None => app.receive(work.inbound).await,
+            Some(copy) => {
+                app.receive_reported(work.inbound.from, copy, Some(work.event))
+                    .await
+            }
+            None => app.receive_event(work.event, work.inbound).await,
         }
         if let Then::FinishSlash {
             interaction,
@@ -337,8 +342,9 @@ impl DiscordBot {
         self.handled.fetch_add(1, Ordering::SeqCst);
     }
 
-    fn enqueue(&self, inbound: Inbound, then: Then) {
+    fn enqueue(&self, event: impl std::fmt::Display, inbound: Inbound, then: Then) {
         self.enqueue_work(Work {
+            event: EventRef::new(Platform::Discord, event.to_string()),
             inbound,
             then,
             reported: None,
@@ -555,7 +561,7 @@ impl DiscordBot {
             content: Content::Text(message.content),
             files,
         };
-        self.enqueue(inbound, Then::Nothing);
+        self.enqueue(message.id, inbound, Then::Nothing);
     }
 
     async fn on_command(&self, command: CommandInteraction) {
@@ -597,6 +603,7 @@ impl DiscordBot {
                     files: vec![],
                 };
                 self.enqueue(
+                    command.id,
                     inbound,
                     Then::FinishSlash {
                         interaction: Box::new(command),
@@ -634,7 +641,7 @@ impl DiscordBot {
                     content: Content::Text(format!("{} {text}", self.room_prefix)),
                     files: vec![],
                 };
-                self.enqueue(inbound, Then::Nothing);
+                self.enqueue(command.id, inbound, Then::Nothing);
             }
         }
     }
@@ -688,6 +695,7 @@ impl DiscordBot {
         );
         let in_guild = command.guild_id.is_some();
         self.enqueue_work(Work {
+            event: EventRef::new(Platform::Discord, command.id.to_string()),
             inbound,
             then: Then::FinishSlash {
                 interaction: Box::new(command),
@@ -753,7 +761,7 @@ impl DiscordBot {
                     content: Content::Picked { prompt_ref, values },
                     files: vec![],
                 };
-                self.enqueue(inbound, Then::Nothing);
+                self.enqueue(press.id, inbound, Then::Nothing);
                 if owner.is_none() {
                     // A room's prompt (an event's RSVP) stays open for everyone else: the
                     // answer is confirmed by DM.
@@ -770,7 +778,13 @@ impl DiscordBot {
                 }
             }
             Some(Action::Run { command }) => {
-                self.run_card_command(&press.user.id, press.guild_id, press.channel_id, &command);
+                self.run_card_command(
+                    press.id,
+                    &press.user.id,
+                    press.guild_id,
+                    press.channel_id,
+                    &command,
+                );
                 CreateInteractionResponse::Acknowledge
             }
             Some(Action::AskThenRun { command, asks }) => {
@@ -795,6 +809,7 @@ impl DiscordBot {
     /// A card's action: the command, as if the person who pressed had typed it in the room.
     fn run_card_command(
         &self,
+        event: impl std::fmt::Display,
         user: &UserId,
         guild: Option<GuildId>,
         channel: ChannelId,
@@ -806,7 +821,7 @@ impl DiscordBot {
             content: Content::Text(format!("{} {command}", self.room_prefix)),
             files: vec![],
         };
-        self.enqueue(inbound, Then::Nothing);
+        self.enqueue(event, inbound, Then::Nothing);
     }
 
     async fn on_modal(&self, form: ModalInteraction) {
@@ -822,7 +837,13 @@ impl DiscordBot {
                 )
             } else {
                 let command = format!("{command} {words}");
-                self.run_card_command(&form.user.id, form.guild_id, form.channel_id, &command);
+                self.run_card_command(
+                    form.id,
+                    &form.user.id,
+                    form.guild_id,
+                    form.channel_id,
+                    &command,
+                );
                 CreateInteractionResponse::Acknowledge
             };
             if let Err(e) = form.create_response(&self.http, response).await {
@@ -894,7 +915,7 @@ impl DiscordBot {
             content: Content::Text(text),
             files: vec![],
         };
-        self.enqueue(inbound, Then::Nothing);
+        self.enqueue(form.id, inbound, Then::Nothing);
     }
 
     /// The guild a channel belongs to (the first configured guild if it cannot be told).

@@ -66,7 +66,7 @@ use tracing::{debug, info, warn};
 
 use crate::app::App;
 use crate::config::MatrixSettings;
-use crate::domain::{Place, Platform, RoomRef, UserRef};
+use crate::domain::{EventRef, Place, Platform, RoomRef, UserRef};
 use crate::flows::{Content, FileStatus, Inbound, InboundFile, OutMessage, Thread};
 use crate::ports::{
     DirectMessenger, IdempotencyKey, PortError, PrivateRoomSpec, RoomMessenger, RoomProvisioner,
@@ -696,9 +696,11 @@ impl MatrixBot {
                 warn!("explaining a report of one's own message failed: {e}");
             }
         } else if let Some(copy) = copy {
-            app.receive_reported(reporter, copy).await;
+            let event = EventRef::new(Platform::Matrix, command.event_id.as_str());
+            app.receive_reported(reporter, copy, Some(event)).await;
         } else {
-            app.receive(crate::flows::report::message_report(reporter, &link))
+            let event = EventRef::new(Platform::Matrix, command.event_id.as_str());
+            app.receive_event(event, crate::flows::report::message_report(reporter, &link))
                 .await;
         }
         // Removed after the app has had the report (it may have answered "finish what we
@@ -963,7 +965,13 @@ async fn on_message_contained(
         },
     };
     TYPED_IN
-        .scope(Some(typed_in), handler.app.receive(inbound))
+        .scope(
+            Some(typed_in),
+            handler.app.receive_event(
+                EventRef::new(Platform::Matrix, event.event_id.as_str()),
+                inbound,
+            ),
+        )
         .await;
     bot.mark_handled(event.event_id);
 }
@@ -1074,7 +1082,13 @@ async fn on_reaction_contained(
             },
             files: vec![],
         };
-        handler.app.receive(inbound).await;
+        handler
+            .app
+            .receive_event(
+                EventRef::new(Platform::Matrix, event.event_id.as_str()),
+                inbound,
+            )
+            .await;
     }
     bot.mark_handled(event.event_id);
 }
