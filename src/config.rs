@@ -181,14 +181,17 @@ impl EventsSettings {
                     .parse()
                     .map_err(|_| format!("“{r}” should be like 24h, 30m or 2d"))?;
                 let d = match unit {
-                    "m" => chrono::Duration::minutes(n),
-                    "h" => chrono::Duration::hours(n),
-                    "d" => chrono::Duration::days(n),
+                    "m" => chrono::Duration::try_minutes(n),
+                    "h" => chrono::Duration::try_hours(n),
+                    "d" => chrono::Duration::try_days(n),
                     _ => return Err(format!("“{r}” should be like 24h, 30m or 2d")),
                 };
-                if d < chrono::Duration::minutes(5) || d > chrono::Duration::days(30) {
+                // A number too large for a duration is out of range too.
+                let Some(d) = d.filter(|d| {
+                    *d >= chrono::Duration::minutes(5) && *d <= chrono::Duration::days(30)
+                }) else {
                     return Err(format!("“{r}” should be between 5 minutes and 30 days"));
-                }
+                };
                 Ok(d)
             })
             .collect()
@@ -2324,6 +2327,34 @@ mod tests {
         assert_eq!(key_at(src, at), "roles.mentee.questions[1].choices");
         assert_eq!(line_col(src, at), (8, 1));
         assert_eq!(key_at(src, 0), "slug");
+    }
+
+    #[test]
+    fn an_event_reminder_too_large_for_a_duration_is_refused_not_a_panic() {
+        for r in [
+            "-2562047788016h",
+            "9223372036854775807m",
+            "106751991167301d",
+        ] {
+            let settings = EventsSettings {
+                reminders: vec![r.into()],
+            };
+            let message = settings.reminders().unwrap_err();
+            assert!(
+                message.contains("between 5 minutes and 30 days"),
+                "{r}: {message}"
+            );
+        }
+        let settings = EventsSettings {
+            reminders: vec!["30d".into(), "5m".into()],
+        };
+        assert_eq!(
+            settings.reminders(),
+            Ok(vec![
+                chrono::Duration::days(30),
+                chrono::Duration::minutes(5)
+            ])
+        );
     }
 
     #[test]

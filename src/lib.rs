@@ -22,4 +22,6 @@ pub mod graphics;
 pub mod matching;
 pub mod platforms;
 pub mod ports;
+#[cfg(test)]
+mod properties;
 pub mod storage;

@@ -105,8 +105,12 @@ fn parse_start(value: &str) -> Result<(NaiveDateTime, TimeZone), String> {
             "start: a date, a time and a time zone, e.g. 2027-02-03 18:00 Europe/London".into(),
         );
     };
+    // Years of four digits only: a start at the ends of the calendar (`+262142-12-31`)
+    // leaves no room to turn its local time into UTC or to step through a series.
     let date = NaiveDate::parse_from_str(date, "%Y-%m-%d")
-        .map_err(|_| format!("start: “{date}” is not a date like 2027-02-03"))?;
+        .ok()
+        .filter(|d| (1..=9999).contains(&d.year()))
+        .ok_or_else(|| format!("start: “{date}” is not a date like 2027-02-03"))?;
     let time = NaiveTime::parse_from_str(time, "%H:%M")
         .map_err(|_| format!("start: “{time}” is not a time like 18:00"))?;
     let zone_text: Vec<&str> = words.collect();
@@ -645,6 +649,24 @@ mod tests {
                 .unwrap_err()
                 .contains("title")
         );
+    }
+
+    #[test]
+    fn an_event_at_the_ends_of_the_calendar_is_refused_not_a_panic() {
+        for line in [
+            "title: X; start: +262142-12-31 23:59 UTC-12",
+            "title: X; start: -262143-01-01 00:00 UTC+14",
+            "title: X; start: +262142-12-31 13:00 Pacific/Pago_Pago",
+            "title: X; start: +262142-12-30 10:00 UTC; repeat: 0 18 * * * until +262142-12-31",
+            "title: X; start: 0000-01-01 00:00 UTC",
+            "title: X; start: +10000-01-01 00:00 UTC",
+        ] {
+            let message = parse_create(line).unwrap_err();
+            assert!(message.contains("is not a date like"), "{line}: {message}");
+        }
+        let spec = parse_create("title: X; start: 9999-12-31 23:59 UTC-12").unwrap();
+        let now = DateTime::from_timestamp(1_800_000_000, 0).unwrap();
+        assert_eq!(occurrences(&spec, now).unwrap().len(), 1);
     }
 
     #[test]

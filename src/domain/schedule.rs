@@ -80,7 +80,8 @@ impl Offset {
         let usage = format!(
             "`{t}` should be a number and a unit: d (days), w (weeks) or m (months), like 2w"
         );
-        let (number, unit) = t.split_at(t.len().saturating_sub(1));
+        // The unit is the last character, which may be more than one byte.
+        let (number, unit) = t.split_at(t.char_indices().last().map_or(0, |(i, _)| i));
         let n: u32 = number.trim().parse().map_err(|_| usage.clone())?;
         if n > 1200 {
             return Err(format!("`{t}` is too far: at most 1200 units"));
@@ -96,12 +97,13 @@ impl Offset {
     /// `times` of this offset after `date`.
     pub fn after(self, date: NaiveDate, times: u32) -> Option<NaiveDate> {
         match self {
-            Offset::Days(n) => {
-                date.checked_add_signed(Duration::days(i64::from(n) * i64::from(times)))
-            }
-            Offset::Weeks(n) => {
-                date.checked_add_signed(Duration::weeks(i64::from(n) * i64::from(times)))
-            }
+            // `try_`: a span too long for a duration is no date, not a panic.
+            Offset::Days(n) => date.checked_add_signed(Duration::try_days(
+                i64::from(n).checked_mul(i64::from(times))?,
+            )?),
+            Offset::Weeks(n) => date.checked_add_signed(Duration::try_weeks(
+                i64::from(n).checked_mul(i64::from(times))?,
+            )?),
             Offset::Months(n) => {
                 date.checked_add_months(chrono::Months::new(n.checked_mul(times)?))
             }
@@ -460,5 +462,29 @@ mod tests {
         assert!(Offset::parse("2x").is_err());
         assert!(Offset::parse("w").is_err());
         assert!(Offset::parse("-1d").is_err());
+    }
+
+    #[test]
+    fn an_offset_repeated_beyond_any_date_gives_no_date_not_a_panic() {
+        let date = NaiveDate::from_ymd_opt(2000, 1, 1).unwrap();
+        assert_eq!(Offset::Days(46).after(date, 2_320_695_461), None);
+        assert_eq!(Offset::Weeks(u32::MAX).after(date, u32::MAX), None);
+        assert_eq!(Offset::Months(1200).after(date, u32::MAX), None);
+        assert_eq!(
+            Offset::Weeks(2).after(date, 3),
+            NaiveDate::from_ymd_opt(2000, 2, 12)
+        );
+    }
+
+    #[test]
+    fn an_offset_ending_in_a_non_ascii_character_is_refused_not_a_panic() {
+        for input in ["2é", "3日", "1ß", "é", "2w\u{301}"] {
+            assert!(
+                Offset::parse(input)
+                    .unwrap_err()
+                    .contains("should be a number"),
+                "{input}"
+            );
+        }
     }
 }

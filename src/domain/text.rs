@@ -57,7 +57,8 @@ pub fn file_size(bytes: u64) -> String {
     } else if bytes < MB {
         format!("{} KB", bytes.div_ceil(KB))
     } else {
-        let tenths = (bytes * 10).div_ceil(MB);
+        // Whole megabytes, then the rest: `bytes * 10` would overflow for the largest sizes.
+        let tenths = bytes / MB * 10 + (bytes % MB * 10).div_ceil(MB);
         if tenths.is_multiple_of(10) {
             format!("{} MB", tenths / 10)
         } else {
@@ -122,6 +123,12 @@ mod tests {
         assert_eq!(file_size(1025), "2 KB");
         assert_eq!(file_size(10 * 1024 * 1024), "10 MB");
         assert_eq!(file_size(5 * 1024 * 1024 / 2), "2.5 MB");
+        assert_eq!(file_size(1024 * 1024 + 1), "1.1 MB");
+    }
+
+    #[test]
+    fn the_largest_file_size_a_platform_can_claim_is_written_not_a_panic() {
+        assert_eq!(file_size(u64::MAX), "17592186044416 MB");
     }
 
     #[test]

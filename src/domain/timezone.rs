@@ -41,11 +41,16 @@ pub fn parse_time_zone(input: &str) -> Result<TimeZone, String> {
     if upper == "UTC" || upper == "GMT" || upper == "Z" {
         return Ok(TimeZone::Offset(0));
     }
-    let offset_part = upper
-        .strip_prefix("UTC")
-        .or_else(|| upper.strip_prefix("GMT"))
-        .map(str::trim)
-        .or_else(|| (s.starts_with('+') || s.starts_with('-')).then_some(upper.as_str()));
+    // The prefixes are ASCII: compared on `s` itself, so cutting it stays on a character
+    // boundary (upper-casing can change a text's length: `ß` becomes `SS`).
+    let offset_part = ["UTC", "GMT"]
+        .iter()
+        .find_map(|p| {
+            s.get(..p.len())
+                .filter(|head| head.eq_ignore_ascii_case(p))
+                .map(|_| s[p.len()..].trim())
+        })
+        .or_else(|| (s.starts_with('+') || s.starts_with('-')).then_some(s));
     if let Some(rest) = offset_part {
         return parse_offset(rest).ok_or_else(|| {
             format!("“{s}” is not a valid UTC offset: offsets run from UTC-12 to UTC+14, like UTC+2 or UTC-03:30.")
@@ -83,6 +88,10 @@ fn parse_offset(rest: &str) -> Option<TimeZone> {
         _ => return None,
     };
     let body = body.trim();
+    // Offsets are ASCII digits; anything else is refused before the text is cut by bytes.
+    if !body.is_ascii() {
+        return None;
+    }
     let (h, m) = match body.split_once(':') {
         Some((h, m)) => (h, m),
         None if body.len() == 4 => body.split_at(2),
@@ -144,5 +153,26 @@ mod tests {
         );
         assert!(parse_time_zone("").is_err());
         assert!(parse_time_zone("42").is_err());
+    }
+
+    #[test]
+    fn a_time_zone_with_a_non_ascii_character_after_the_sign_is_refused_not_a_panic() {
+        for input in ["+1é1", "UTC+1é1", "-é12", "GMT+1日", "+1ß", "utc+ß1", "+٣٣"] {
+            let message = parse_time_zone(input).unwrap_err();
+            assert!(
+                message.contains("not a valid UTC offset"),
+                "{input}: {message}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_time_zone_whose_capitals_are_longer_than_it_is_refused_not_a_panic() {
+        // `ŉ` upper-cases to `ʼN`, one byte longer.
+        for input in ["+1ŉ", "UTC+1ŉ", "ßß", "+ßß", "UTCß", "gmtﬀ1", "İstanbul"] {
+            assert!(parse_time_zone(input).is_err(), "{input}");
+        }
+        assert_eq!(canon("utc+0530"), "UTC+05:30");
+        assert_eq!(canon("Gmt-3"), "UTC-03:00");
     }
 }
