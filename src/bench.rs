@@ -427,6 +427,7 @@ pub async fn bench_scheduler(p: &BenchScheduler) -> anyhow::Result<Value> {
             subject: format!("bench:{i}"),
             due_at: start + chrono::Duration::microseconds(offset),
             payload: i.to_string(),
+            platform: None,
         });
         if batch.len() == 1_000 || i + 1 == p.jobs {
             store.schedule_jobs(&batch, chrono::Utc::now()).await?;

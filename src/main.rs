@@ -41,6 +41,14 @@ enum Command {
         /// instead of now, so a script shows the same dates whenever it runs.
         #[arg(long, value_parser = parse_start)]
         start: Option<chrono::DateTime<chrono::Utc>>,
+        /// The input is a script run again after a stop: a message line handled before
+        /// (the same text at the same line) is skipped; clock lines are applied again.
+        #[arg(long)]
+        resume: bool,
+        /// Start each message with the idempotency key it was sent under, as a chat
+        /// server sees it (a repeat has the same key).
+        #[arg(long)]
+        keys: bool,
     },
     /// Connect to the configured chat platforms and serve.
     Run,
@@ -203,7 +211,12 @@ async fn main() -> ExitCode {
 async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::CheckConfig { path } => check_config(cli.config.as_deref(), path.as_deref()),
-        Command::Console { database, start } => {
+        Command::Console {
+            database,
+            start,
+            resume,
+            keys,
+        } => {
             let settings = load_settings(cli.config.as_deref())?;
             let programmes = load_programmes(&settings)?;
             let db_file = match &database {
@@ -216,6 +229,10 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 None => config::sqlite_url(&settings.data_dir.join("console.db")),
             };
             let store = Store::open(&url).await?.with_case_key(case_key(&settings)?);
+            if store.backend() == tandem::storage::Backend::Sqlite {
+                // This is the only process on it: what a killed run held is free now.
+                store.reclaim_after_restart().await?;
+            }
             // Files the bot sends go next to the conversations' database (`x.db` →
             // `x-files/`), so each console session keeps its own.
             let files = match db_file {
@@ -226,6 +243,7 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 None => settings.data_dir.join("console-files"),
             };
             let output = ConsoleOutput::stdout().with_files(files);
+            let output = if keys { output.with_keys() } else { output };
             let ports = Ports {
                 dm: Arc::new(output.clone()),
                 rooms: Arc::new(output.clone()),
@@ -247,7 +265,13 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                         .trim_end_matches("?mode=rwc")
                 );
             }
-            console::run(&app, &clock, tokio::io::BufReader::new(tokio::io::stdin())).await?;
+            console::run(
+                &app,
+                &clock,
+                tokio::io::BufReader::new(tokio::io::stdin()),
+                resume,
+            )
+            .await?;
             store.close().await;
             Ok(ExitCode::SUCCESS)
         }
@@ -431,6 +455,10 @@ async fn run_matrix(
     let store = Store::open(&settings.database_url())
         .await?
         .with_case_key(case_key(&settings)?);
+    reclaim_if_sqlite(&store).await?;
+    let Some(lease) = own_platform(&store, Platform::Matrix).await? else {
+        return Ok(ExitCode::SUCCESS);
+    };
     tracing::info!(homeserver = %matrix.homeserver_url, user = %matrix.user_id, "connecting to Matrix");
     let bot = MatrixBot::connect(MatrixOptions::new(matrix, &settings.data_dir)).await?;
     let rooms = [
@@ -445,6 +473,7 @@ async fn run_matrix(
         &bot,
         rooms,
         "[matrix] coordinators_room",
+        Platform::Matrix,
     );
     let background = Background::start(&app);
     let stopper = {
@@ -458,7 +487,37 @@ async fn run_matrix(
     bot.serve(app).await?;
     background.stop().await;
     stopper.abort();
+    lease.release().await;
     Ok(ExitCode::SUCCESS)
+}
+
+/// SQLite serves one process: what a killed run of it held (acts, jobs, leases) is taken
+/// up again at once rather than after its lease.
+#[cfg(any(feature = "matrix", feature = "discord"))]
+async fn reclaim_if_sqlite(store: &Store) -> anyhow::Result<()> {
+    if store.backend() == tandem::storage::Backend::Sqlite {
+        store.reclaim_after_restart().await?;
+    }
+    Ok(())
+}
+
+/// Waits until this process may serve `platform` (another process on the same database
+/// may hold it: this one is then a standby), or until asked to stop (`None`). If the
+/// lease is lost later, the process exits at once: another one serves the platform now.
+#[cfg(any(feature = "matrix", feature = "discord"))]
+async fn own_platform(
+    store: &Store,
+    platform: Platform,
+) -> anyhow::Result<Option<tandem::app::ownership::PlatformLease>> {
+    use tandem::app::ownership::{PlatformLease, lease_length};
+    let acquire = PlatformLease::acquire(store.clone(), platform, lease_length(), move || {
+        tracing::error!("exiting: {platform} is served by another process now");
+        std::process::exit(75);
+    });
+    tokio::select! {
+        lease = acquire => lease.map(Some),
+        _ = shutdown_signal() => Ok(None),
+    }
 }
 
 /// The app served by a chat platform's bot: the bot is every port, and its staff and events
@@ -471,6 +530,7 @@ fn platform_app<B>(
     bot: &Arc<B>,
     rooms: [Option<RoomRef>; 3],
     coordinators_key: &str,
+    platform: Platform,
 ) -> App
 where
     B: tandem::ports::DirectMessenger
@@ -486,6 +546,9 @@ where
     app_settings.coordinators_rooms.extend(coordinators);
     app_settings.moderators_rooms.extend(moderators);
     app_settings.events_rooms.extend(events);
+    // Only this platform's jobs and acts: another process may serve another platform on
+    // the same database.
+    app_settings.platforms = vec![platform];
     let ports = Ports {
         dm: bot.clone(),
         rooms: bot.clone(),
@@ -592,6 +655,10 @@ async fn run_discord(
         .await?
         .with_case_key(case_key(&settings)?);
     let options = DiscordOptions::from_env(discord, &settings.room_prefix)?;
+    reclaim_if_sqlite(&store).await?;
+    let Some(lease) = own_platform(&store, Platform::Discord).await? else {
+        return Ok(ExitCode::SUCCESS);
+    };
     tracing::info!(application = options.settings.application_id, guilds = ?options.settings.guild_ids, "connecting to Discord");
     let bot = DiscordBot::connect(options).await?;
     let rooms = [
@@ -606,6 +673,7 @@ async fn run_discord(
         &bot,
         rooms,
         "[discord] coordinators_channel",
+        Platform::Discord,
     );
     let background = Background::start(&app);
     let stopper = {
@@ -619,6 +687,7 @@ async fn run_discord(
     bot.serve(app).await?;
     background.stop().await;
     stopper.abort();
+    lease.release().await;
     Ok(ExitCode::SUCCESS)
 }
 

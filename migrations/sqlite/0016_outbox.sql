@@ -6,10 +6,13 @@
 -- order. A worker claims a row with a lease; a crashed worker's lease runs out.
 -- `state`: pending, done, failed (for good: surfaced), stale (too late to be useful).
 -- `asked_by`/`asked_in` name who asked (a moderator's freeze), to tell them of a failure.
+-- `platform` is where it is carried out: only a process serving that platform claims it
+-- (NULL: any process, which checks at delivery).
 CREATE TABLE outbox (
     id           INTEGER PRIMARY KEY AUTOINCREMENT,
     act_key      TEXT    NOT NULL UNIQUE,
     lane         TEXT    NOT NULL,
+    platform     TEXT,
     act          TEXT    NOT NULL,
     state        TEXT    NOT NULL DEFAULT 'pending',
     attempts     BIGINT  NOT NULL DEFAULT 0,

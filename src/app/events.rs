@@ -64,6 +64,7 @@ impl App {
                 subject: event_subject(e.id),
                 due_at: (e.starts_at - Duration::days(ANNOUNCE_BEFORE_DAYS)).max(now),
                 payload: payload(0),
+                platform: Some(e.room.platform),
             });
             for before in &self.settings.event_reminders {
                 let due = e.starts_at - *before;
@@ -73,6 +74,7 @@ impl App {
                         subject: event_subject(e.id),
                         due_at: due,
                         payload: payload(before.num_minutes()),
+                        platform: Some(e.room.platform),
                     });
                 }
             }

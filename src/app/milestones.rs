@@ -47,7 +47,11 @@ impl App {
         };
         let zone = self.pair_zone(&m).await?;
         let start = self.now();
-        let jobs = milestone_jobs(match_id, &occurrences(plan.0, start, &zone, plan.1));
+        let mut jobs = milestone_jobs(match_id, &occurrences(plan.0, start, &zone, plan.1));
+        // Carried out by a process serving the pair's platform.
+        for job in &mut jobs {
+            job.platform = Some(m.mentee.platform);
+        }
         let new = self.store.schedule_jobs(&jobs, start).await?;
         self.store.mark_plan_scheduled(match_id, start).await?;
         info!(match_id, jobs = new, zone = %zone.canonical(), "scheduled the milestone plan");
@@ -154,28 +158,20 @@ impl App {
                 continue;
             };
             let Some(room) = m.room.clone() else { continue };
-            let key = |what: &str| {
-                crate::ports::IdempotencyKey(format!(
-                    "silence-{}-{}-{what}",
-                    m.id,
-                    since.timestamp_millis()
-                ))
-            };
+            // One nudge and one alert per quiet spell, whoever sweeps: the keys are fixed,
+            // so enqueuing them again stores nothing.
+            let key = |what: &str| format!("silence-{}-{}-{what}", m.id, since.timestamp_millis());
             if nudge {
                 let text = format!(
                     "It has been {quiet_days} days since anyone wrote here. A quick hello keeps things going: how are you both doing? Suggest a time for your next conversation, {} and {}.",
                     m.mentee_name, m.mentor_name
                 );
                 let room = RoomRef::new(m.mentee.platform, room.clone());
-                if let Err(e) = self
-                    .ports
-                    .rooms
-                    .post_in_room(&room, &OutMessage::text(text), &key("nudge"))
-                    .await
-                {
-                    warn!(match_id = m.id, "nudging a silent pair failed: {e}");
-                    continue;
-                }
+                let nudge = Effect::PostInRoom {
+                    room,
+                    message: OutMessage::text(text),
+                };
+                self.try_perform(&key("nudge"), vec![nudge]).await?;
                 self.store.mark_silence(m.id, false, now).await?;
                 done += 1;
             }
@@ -202,15 +198,11 @@ impl App {
                     ..OutMessage::text(text)
                 };
                 if let Some(coordinators) = self.coordinators_room(m.mentee.platform).cloned() {
-                    if let Err(e) = self
-                        .ports
-                        .rooms
-                        .post_in_room(&coordinators, &card, &key("alert"))
-                        .await
-                    {
-                        warn!(match_id = m.id, "alerting about a silent pair failed: {e}");
-                        continue;
-                    }
+                    let alert = Effect::PostInRoom {
+                        room: coordinators,
+                        message: card,
+                    };
+                    self.try_perform(&key("alert"), vec![alert]).await?;
                     self.store.mark_silence(m.id, true, now).await?;
                     done += 1;
                 }
@@ -219,8 +211,9 @@ impl App {
         Ok(done)
     }
 
-    /// A scheduler whose jobs this app carries out.
-    pub fn scheduler(&self, options: SchedulerOptions) -> Scheduler {
+    /// A scheduler whose jobs this app carries out (those of the platforms it serves).
+    pub fn scheduler(&self, mut options: SchedulerOptions) -> Scheduler {
+        options.platforms = self.settings.platforms.clone();
         Scheduler::new(
             self.store.clone(),
             self.clock.clone(),
@@ -433,6 +426,7 @@ impl App {
             subject: format!("match:{}", m.id),
             due_at: goodbye,
             payload: serde_json::to_string(&ArchiveJob { match_id: m.id }).expect("plain data"),
+            platform: Some(m.mentee.platform),
         };
         self.store.schedule_jobs(&[archive], now).await?;
         if !undrawn.is_empty() {

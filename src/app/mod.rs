@@ -18,6 +18,7 @@ mod events;
 pub mod export;
 mod milestones;
 mod outbox;
+pub mod ownership;
 pub mod scheduler;
 pub mod supervise;
 
@@ -78,6 +79,9 @@ pub struct AppSettings {
     pub fonts: Vec<std::path::PathBuf>,
     /// How acts are retried and when they go stale.
     pub delivery: Delivery,
+    /// The platforms this process serves (several processes can share one database: each
+    /// claims only its platforms' jobs and acts). Empty: all.
+    pub platforms: Vec<Platform>,
 }
 
 impl Default for AppSettings {
@@ -91,6 +95,7 @@ impl Default for AppSettings {
             events_rooms: vec![RoomRef::new(Platform::Console, "events")],
             event_reminders: vec![chrono::Duration::hours(24), chrono::Duration::hours(1)],
             delivery: Delivery::default(),
+            platforms: Vec::new(),
             fonts: crate::graphics::DEFAULT_FONTS
                 .iter()
                 .map(std::path::PathBuf::from)
@@ -168,6 +173,11 @@ impl App {
 
     pub fn store(&self) -> &Store {
         &self.store
+    }
+
+    /// This process's name on what it holds (outbox acts, leases).
+    pub fn worker(&self) -> &str {
+        &self.worker
     }
 
     /// What starts a command in a shared room (`!tandem`).
@@ -280,7 +290,7 @@ impl App {
             // internal error nothing was changed and the person was asked to try again, so
             // a redelivery is welcome.
             if let (Error::User(_), Some(event)) = (&e, &event)
-                && let Err(err) = self.store.record_inbound_event(event, self.now()).await
+                && let Err(err) = self.store.record_inbound_event(event).await
             {
                 warn!("recording a handled event failed: {err:#}");
             }
@@ -1047,12 +1057,23 @@ impl App {
             warn!("no coordinators' room on {platform} to tell: {text}");
             return Ok(());
         };
-        let key = IdempotencyKey(format!("{what}-{}", unique_tag()));
-        self.ports
-            .rooms
-            .post_in_room(&room, &OutMessage::text(text).alert(), &key)
-            .await
-            .map_err(|e| Error::Internal(anyhow::anyhow!("telling the coordinators: {e}")))
+        // Through the outbox: delivered by a process serving that platform, retried.
+        let failures = self
+            .try_perform(
+                &self.fresh_base(what),
+                vec![Effect::PostInRoom {
+                    room,
+                    message: OutMessage::text(text).alert(),
+                }],
+            )
+            .await?;
+        match failures.into_iter().find(|f| f.retry_at.is_none()) {
+            Some(f) => Err(Error::Internal(anyhow::anyhow!(
+                "telling the coordinators: {}",
+                f.error
+            ))),
+            None => Ok(()),
+        }
     }
 
     /// Tells the coordinators when a pair room could not be made (a missing permission, a
@@ -1155,8 +1176,33 @@ impl App {
     }
 
     /// Time-driven screening work: expire checks whose date has passed, and remind people
-    /// on waiting lists. Safe to run as often as wanted; returns how many things it did.
+    /// on waiting lists. Safe to run as often as wanted, by any number of processes (one
+    /// at a time does it); returns how many things it did.
     pub async fn sweep(&self) -> Result<usize> {
+        // One process sweeps at a time (several may share the database); its acts reach
+        // other platforms through the outbox.
+        let now = self.clock.now();
+        if !self
+            .store
+            .take_lease(
+                "sweep",
+                &self.worker,
+                now,
+                now + chrono::Duration::minutes(5),
+            )
+            .await?
+        {
+            debug!("another process is sweeping");
+            return Ok(0);
+        }
+        let swept = self.sweep_held().await;
+        if let Err(e) = self.store.release_lease("sweep", &self.worker).await {
+            warn!("giving back the sweep's lease failed: {e:#}");
+        }
+        swept
+    }
+
+    async fn sweep_held(&self) -> Result<usize> {
         let mut done = 0;
         let today = self.clock.now().date_naive();
         for (id, step) in self.store.expired_checks(today).await? {
@@ -1175,9 +1221,7 @@ impl App {
         self.store
             .purge_finished_acts(self.clock.now() - chrono::Duration::days(7))
             .await?;
-        self.store
-            .purge_inbound_events(self.clock.now() - chrono::Duration::days(30))
-            .await?;
+        self.store.purge_inbound_events(30).await?;
         let stale = self.store.drop_stale_held_files(self.clock.now()).await?;
         if stale > 0 {
             info!(

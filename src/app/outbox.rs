@@ -85,6 +85,7 @@ impl App {
             stale_at: now + d.stale_after,
             asked_by,
             asked_in,
+            platforms: &self.settings.platforms,
         }
     }
 
@@ -92,23 +93,38 @@ impl App {
     /// done here, the acts go through the outbox under keys made from `base` (stable for
     /// a follow-up that may run again: the acts are then stored once).
     pub(super) async fn perform(&self, base: &str, effects: Vec<Effect>) -> Vec<Failure> {
-        self.perform_local(&effects).await;
-        let acts: Vec<Act> = effects.iter().filter_map(Act::from_effect).collect();
-        if acts.is_empty() {
-            return Vec::new();
-        }
-        let now = self.clock.now();
-        match self
-            .store
-            .enqueue_acts(&acts, &self.enqueue(base, None, None, now), now)
-            .await
-        {
-            Ok(rows) => self.dispatch(rows, &mut None).await,
+        match self.try_perform(base, effects).await {
+            Ok(failures) => failures,
             Err(e) => {
                 error!(key = base, "putting acts in the outbox failed: {e:#}");
                 Vec::new()
             }
         }
+    }
+
+    /// [`App::perform`], with an error when the acts could not be put in the outbox (so
+    /// the caller does not record them as done). Boxed: delivering can tell someone of a
+    /// failure, through here again.
+    pub(super) fn try_perform<'a>(
+        &'a self,
+        base: &'a str,
+        effects: Vec<Effect>,
+    ) -> std::pin::Pin<
+        Box<dyn std::future::Future<Output = crate::error::Result<Vec<Failure>>> + Send + 'a>,
+    > {
+        Box::pin(async move {
+            self.perform_local(&effects).await;
+            let acts: Vec<Act> = effects.iter().filter_map(Act::from_effect).collect();
+            if acts.is_empty() {
+                return Ok(Vec::new());
+            }
+            let now = self.clock.now();
+            let rows = self
+                .store
+                .enqueue_acts(&acts, &self.enqueue(base, None, None, now), now)
+                .await?;
+            Ok(self.dispatch(rows, &mut None).await)
+        })
     }
 
     /// Delivers acts this worker holds, in order. An act behind a failed one of its lane
@@ -155,6 +171,18 @@ impl App {
             self.finish(&row, "stale", None).await;
             return None;
         }
+        // A reporter's platform is known only once they are unsealed: a process that does
+        // not serve it gives the act back, untried, for one that does.
+        if let Act::TellReporter { case_id, .. } = &row.act
+            && !self.settings.platforms.is_empty()
+            && let Ok(Some(reporter)) = self.store.case_reporter(*case_id).await
+            && !self.settings.platforms.contains(&reporter.platform)
+        {
+            if let Err(e) = self.store.release_act(&self.worker, row.id).await {
+                warn!(key = %row.key, "giving back an act failed: {e:#}");
+            }
+            return None;
+        }
         let key = IdempotencyKey(row.key.clone());
         let delivered = super::supervise::contained(
             &format!("delivering {}", row.act.kind()),
@@ -165,7 +193,8 @@ impl App {
         let error = match delivered {
             Ok(()) => {
                 self.finish(&row, "done", None).await;
-                if row.attempts > 1 {
+                // After a failure that was told (not after a worker died holding it).
+                if row.failed_before {
                     info!(key = %row.key, attempts = row.attempts, "{} went through on a later try", row.act.kind());
                     self.tell_asker(&row, None).await;
                     if let Act::CreatePairRoom {
@@ -204,11 +233,11 @@ impl App {
             Some(at)
         };
         // The first failure and the last are told; the tries between are only logged.
-        if row.attempts == 1 || retry_at.is_none() {
+        if !row.failed_before || retry_at.is_none() {
             self.tell_asker(&row, Some((&text, retry_at))).await;
         }
         Some(Failure {
-            first: row.attempts == 1,
+            first: !row.failed_before,
             give_up_at: row.give_up_at,
             act: row.act,
             error,
@@ -235,7 +264,13 @@ impl App {
             let now = self.clock.now();
             let rows = self
                 .store
-                .claim_due_acts(&self.worker, now, now + self.settings.delivery.lease, 200)
+                .claim_due_acts(
+                    &self.worker,
+                    &self.settings.platforms,
+                    now,
+                    now + self.settings.delivery.lease,
+                    200,
+                )
                 .await?;
             if rows.is_empty() {
                 break;
@@ -249,7 +284,7 @@ impl App {
 
     /// When the dispatcher should look again (the next retry), if anything waits.
     pub async fn next_delivery_at(&self) -> crate::error::Result<Option<DateTime<Utc>>> {
-        Ok(self.store.next_act_at().await?)
+        Ok(self.store.next_act_at(&self.settings.platforms).await?)
     }
 
     /// Tells the coordinators and moderators what they must know of failed acts: people

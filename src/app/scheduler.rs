@@ -64,6 +64,9 @@ pub struct SchedulerOptions {
     pub batch: usize,
     /// The longest sleep, so jobs scheduled by other processes are noticed.
     pub max_idle: Duration,
+    /// The platforms this process serves: only their jobs (and those of none) are claimed.
+    /// Empty: all.
+    pub platforms: Vec<crate::domain::Platform>,
 }
 
 impl Default for SchedulerOptions {
@@ -73,6 +76,7 @@ impl Default for SchedulerOptions {
             lease: Duration::from_secs(60),
             batch: 500,
             max_idle: Duration::from_secs(30),
+            platforms: Vec::new(),
         }
     }
 }
@@ -142,7 +146,13 @@ impl Scheduler {
         let lease_until = now + chrono::Duration::from_std(self.options.lease)?;
         let jobs = self
             .store
-            .claim_due_jobs(&self.options.worker, now, lease_until, self.options.batch)
+            .claim_due_jobs(
+                &self.options.worker,
+                &self.options.platforms,
+                now,
+                lease_until,
+                self.options.batch,
+            )
             .await?;
         if jobs.is_empty() {
             return Ok(0);
@@ -212,10 +222,14 @@ impl Scheduler {
     }
 
     async fn until_next(&self) -> Duration {
-        let next: Option<DateTime<Utc>> = self.store.next_job_at().await.unwrap_or_else(|e| {
-            warn!("scheduler: finding the next job failed: {e:#}");
-            None
-        });
+        let next: Option<DateTime<Utc>> = self
+            .store
+            .next_job_at(&self.options.platforms)
+            .await
+            .unwrap_or_else(|e| {
+                warn!("scheduler: finding the next job failed: {e:#}");
+                None
+            });
         let Some(next) = next else {
             return self.options.max_idle;
         };

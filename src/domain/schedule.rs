@@ -32,6 +32,9 @@ pub struct NewJob {
     pub due_at: DateTime<Utc>,
     /// JSON the runner reads.
     pub payload: String,
+    /// The platform that carries it out (a pair's), so only a process serving it claims
+    /// the job; `None`: any process.
+    pub platform: Option<crate::domain::Platform>,
 }
 
 impl NewJob {
@@ -265,6 +268,7 @@ pub fn milestone_jobs(match_id: i64, occurrences: &[Occurrence]) -> Vec<NewJob> 
                 seq: o.seq,
             })
             .expect("a milestone job encodes"),
+            platform: None,
         })
         .collect()
 }

@@ -100,12 +100,12 @@ impl Act {
         Some(match effect {
             Effect::SendDm { to, message } => Act::SendDm {
                 to: to.clone(),
-                message: message.clone(),
+                message: without_file(message),
                 attachment: message.attachment.clone(),
             },
             Effect::PostInRoom { room, message } => Act::PostInRoom {
                 room: room.clone(),
-                message: message.clone(),
+                message: without_file(message),
                 attachment: message.attachment.clone(),
             },
             Effect::CreatePairRoom {
@@ -206,6 +206,39 @@ impl Act {
         }
     }
 
+    /// The platform that carries it out, where the act itself says; `None` for a pair
+    /// room's changes (storage looks up the match) and a reporter's messages (sealed: the
+    /// app finds out when it delivers them).
+    pub fn platform(&self) -> Option<crate::domain::Platform> {
+        match self {
+            Act::SendDm { to, .. } | Act::SendTranscript { to, .. } => Some(to.platform),
+            Act::PostInRoom { room, .. }
+            | Act::PostChart { room, .. }
+            | Act::RemoveFromRoom { room, .. } => Some(room.platform),
+            Act::CreatePairRoom { members, .. } => members.first().map(|m| m.platform),
+            Act::RemoveFromPairRooms { user, .. } => Some(user.platform),
+            Act::ShowEvidence {
+                room, moderator, ..
+            } => Some(room.as_ref().map_or(moderator.platform, |r| r.platform)),
+            Act::PostProposals { platform, .. } => Some(*platform),
+            Act::ArchivePairRoom { .. }
+            | Act::FreezeMatch { .. }
+            | Act::TellReporter { .. }
+            | Act::AnnounceCase { .. }
+            | Act::AnnounceApplication { .. } => None,
+        }
+    }
+
+    /// The match whose pair room it changes, for storage to find its platform.
+    pub fn pair_room_match(&self) -> Option<i64> {
+        match self {
+            Act::ArchivePairRoom { match_id, .. } | Act::FreezeMatch { match_id, .. } => {
+                Some(*match_id)
+            }
+            _ => None,
+        }
+    }
+
     /// Whether it is worth doing late. A message to a person a day late (a reply to
     /// something they have long given up on, a nudge) is dropped and logged; alerts, case
     /// messages, rooms and moderation are never stale.
@@ -278,6 +311,14 @@ impl Act {
             attachment: attachment.clone(),
             ..message.clone()
         }
+    }
+}
+
+/// The message without its file, which an act keeps beside it.
+fn without_file(message: &OutMessage) -> OutMessage {
+    OutMessage {
+        attachment: None,
+        ..message.clone()
     }
 }
 

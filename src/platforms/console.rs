@@ -19,6 +19,13 @@
 //!
 //! Lines are handled one after the other, each to completion, so when the input ends the
 //! bot has gone quiet and the console exits.
+//!
+//! Two options serve scripts run again after a stop (and the chaos test, which kills the
+//! console at random and runs it again): with `resume`, each message line is an event
+//! identified by its number and text, so a line handled before the stop is skipped (clock
+//! lines are applied again, so time comes back to where it was); with `keys`, every block
+//! starts with its idempotency key (`<key> [dm alice] ...`), as a chat server sees it and
+//! uses it to drop a repeat.
 
 use std::io::Write;
 use std::sync::{Arc, Mutex};
@@ -27,7 +34,7 @@ use async_trait::async_trait;
 use tokio::io::{AsyncBufRead, AsyncBufReadExt};
 
 use crate::app::{App, ShiftedClock};
-use crate::domain::{Place, Platform, RoomRef, UserRef};
+use crate::domain::{EventRef, Place, Platform, RoomRef, UserRef};
 use crate::flows::{Content, FileStatus, Inbound, InboundFile, OutMessage};
 use crate::ports::{
     DirectMessenger, IdempotencyKey, PortError, PrivateRoomSpec, RoomMessenger, RoomProvisioner,
@@ -137,6 +144,7 @@ pub fn render(target: &str, message: &OutMessage) -> String {
 pub struct ConsoleOutput {
     out: Arc<Mutex<Box<dyn Write + Send>>>,
     files: Option<std::path::PathBuf>,
+    keys: bool,
 }
 
 impl ConsoleOutput {
@@ -144,6 +152,21 @@ impl ConsoleOutput {
         ConsoleOutput {
             out: Arc::new(Mutex::new(out)),
             files: None,
+            keys: false,
+        }
+    }
+
+    /// Starts every block with the idempotency key it was sent under.
+    pub fn with_keys(mut self) -> Self {
+        self.keys = true;
+        self
+    }
+
+    fn keyed(&self, key: &IdempotencyKey, text: String) -> String {
+        if self.keys {
+            format!("{} {text}", key.0)
+        } else {
+            text
         }
     }
 
@@ -154,8 +177,14 @@ impl ConsoleOutput {
     }
 
     /// Prints a message, saving its file if it has one.
-    fn send(&self, target: &str, to: &str, message: &OutMessage) -> Result<(), PortError> {
-        let mut text = render(target, message);
+    fn send(
+        &self,
+        target: &str,
+        to: &str,
+        message: &OutMessage,
+        key: &IdempotencyKey,
+    ) -> Result<(), PortError> {
+        let mut text = self.keyed(key, render(target, message));
         if let Some(file) = &message.attachment {
             let saved = match &self.files {
                 Some(dir) => {
@@ -199,9 +228,9 @@ impl DirectMessenger for ConsoleOutput {
         &self,
         to: &UserRef,
         message: &OutMessage,
-        _key: &IdempotencyKey,
+        key: &IdempotencyKey,
     ) -> Result<(), PortError> {
-        self.send(&format!("dm {}", to.id), &to.id, message)
+        self.send(&format!("dm {}", to.id), &to.id, message, key)
     }
 
     /// Reads the file from this machine (the path a console line named).
@@ -223,9 +252,9 @@ impl RoomMessenger for ConsoleOutput {
         &self,
         room: &RoomRef,
         message: &OutMessage,
-        _key: &IdempotencyKey,
+        key: &IdempotencyKey,
     ) -> Result<(), PortError> {
-        self.send(&format!("room {}", room.id), &room.id, message)
+        self.send(&format!("room {}", room.id), &room.id, message, key)
     }
 }
 
@@ -234,14 +263,17 @@ impl RoomProvisioner for ConsoleOutput {
     async fn create_private_room(
         &self,
         spec: &PrivateRoomSpec,
-        _key: &IdempotencyKey,
+        key: &IdempotencyKey,
     ) -> Result<RoomRef, PortError> {
         let id = crate::domain::programme::slugify(&spec.name);
         let members: Vec<&str> = spec.members.iter().map(|m| m.id.as_str()).collect();
-        self.write(&format!(
-            "[room {id}] (private room created for {}: {})\n",
-            members.join(", "),
-            spec.topic
+        self.write(&self.keyed(
+            key,
+            format!(
+                "[room {id}] (private room created for {}: {})\n",
+                members.join(", "),
+                spec.topic
+            ),
         ))?;
         Ok(RoomRef::new(Platform::Console, id))
     }
@@ -250,11 +282,11 @@ impl RoomProvisioner for ConsoleOutput {
         &self,
         room: &RoomRef,
         user: &UserRef,
-        _key: &IdempotencyKey,
+        key: &IdempotencyKey,
     ) -> Result<(), PortError> {
-        self.write(&format!(
-            "[room {}] ({} was added to the room)\n",
-            room.id, user.id
+        self.write(&self.keyed(
+            key,
+            format!("[room {}] ({} was added to the room)\n", room.id, user.id),
         ))
     }
 
@@ -262,12 +294,15 @@ impl RoomProvisioner for ConsoleOutput {
         &self,
         room: &RoomRef,
         read_only: bool,
-        _key: &IdempotencyKey,
+        key: &IdempotencyKey,
     ) -> Result<(), PortError> {
-        self.write(&format!(
-            "[room {}] (the room is now {})\n",
-            room.id,
-            if read_only { "read-only" } else { "open again" }
+        self.write(&self.keyed(
+            key,
+            format!(
+                "[room {}] (the room is now {})\n",
+                room.id,
+                if read_only { "read-only" } else { "open again" }
+            ),
         ))
     }
 
@@ -275,11 +310,14 @@ impl RoomProvisioner for ConsoleOutput {
         &self,
         room: &RoomRef,
         user: &UserRef,
-        _key: &IdempotencyKey,
+        key: &IdempotencyKey,
     ) -> Result<(), PortError> {
-        self.write(&format!(
-            "[room {}] ({} was removed from the room)\n",
-            room.id, user.id
+        self.write(&self.keyed(
+            key,
+            format!(
+                "[room {}] ({} was removed from the room)\n",
+                room.id, user.id
+            ),
         ))
     }
 }
@@ -287,10 +325,13 @@ impl RoomProvisioner for ConsoleOutput {
 /// Feeds every line of `input` to the app, in order, until the input ends. Protocol
 /// errors are reported on stderr and the line is skipped. Time-driven work (`App::sweep`)
 /// runs before the first line and after each one, so a script sees it in order.
+///
+/// With `resume`, a message line is handled once across runs (see the module's doc).
 pub async fn run<R: AsyncBufRead + Unpin>(
     app: &App,
     clock: &ShiftedClock,
     input: R,
+    resume: bool,
 ) -> anyhow::Result<()> {
     let mut lines = input.lines();
     let mut number = 0usize;
@@ -320,7 +361,14 @@ pub async fn run<R: AsyncBufRead + Unpin>(
                     content: Content::Text(text),
                     files: file.map(console_file).into_iter().collect(),
                 };
-                app.receive(inbound).await;
+                if resume {
+                    let hash = blake3::hash(line.as_bytes()).to_hex();
+                    let id = format!("line-{number}-{}", &hash[..16]);
+                    app.receive_event(EventRef::new(Platform::Console, id), inbound)
+                        .await;
+                } else {
+                    app.receive(inbound).await;
+                }
             }
         }
         sweep(app).await;

@@ -112,7 +112,9 @@ impl Store {
             )
             .bind(event.platform.as_str())
             .bind(&event.id)
-            .bind(now_ms)
+            // By the wall clock, not the bot's: a redelivery comes in real time, and a
+            // clock moved on (the console's `:advance`) must not forget what was handled.
+            .bind(to_millis(Utc::now()))
             .execute(&mut *tx)
             .await;
             match recorded {
@@ -249,24 +251,25 @@ impl Store {
 
     /// Records a platform event as handled outside a step (one that ended in an error
     /// message); `false` if it was already.
-    pub async fn record_inbound_event(&self, event: &EventRef, now: DateTime<Utc>) -> Result<bool> {
+    pub async fn record_inbound_event(&self, event: &EventRef) -> Result<bool> {
         let done = sqlx::query(
             "INSERT INTO inbound_events (platform, event_id, received_at) VALUES ($1, $2, $3) \
              ON CONFLICT (platform, event_id) DO NOTHING",
         )
         .bind(event.platform.as_str())
         .bind(&event.id)
-        .bind(to_millis(now))
+        .bind(to_millis(Utc::now()))
         .execute(&self.pool)
         .await?;
         Ok(done.rows_affected() == 1)
     }
 
-    /// Forgets handled events older than `before` (a redelivery is never that late).
-    pub async fn purge_inbound_events(&self, before: DateTime<Utc>) -> Result<u64> {
+    /// Forgets handled events recorded more than `days` ago by the wall clock (a
+    /// redelivery is never that late).
+    pub async fn purge_inbound_events(&self, days: i64) -> Result<u64> {
         Ok(
             sqlx::query("DELETE FROM inbound_events WHERE received_at < $1")
-                .bind(to_millis(before))
+                .bind(to_millis(Utc::now() - chrono::Duration::days(days)))
                 .execute(&self.pool)
                 .await?
                 .rows_affected(),

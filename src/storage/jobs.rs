@@ -15,7 +15,7 @@ use sqlx::Row;
 use super::{Backend, Store, from_millis, to_millis};
 use crate::domain::schedule::{Job, NewJob};
 
-/// Rows per multi-row statement; 6 values each stays far below every placeholder limit.
+/// Rows per multi-row statement; 7 values each stays far below every placeholder limit.
 const INSERT_CHUNK: usize = 500;
 
 /// Statement sizes used for lists. Each distinct statement is prepared and cached per
@@ -44,21 +44,22 @@ impl Store {
         for chunk in jobs.chunks(INSERT_CHUNK) {
             let size = padded_len(chunk.len());
             let mut sql = String::from(
-                "INSERT INTO jobs (job_key, kind, subject, due_at, payload, status, created_at) VALUES ",
+                "INSERT INTO jobs (job_key, kind, subject, due_at, payload, status, created_at, platform) VALUES ",
             );
             for i in 0..size {
-                let b = i * 6;
+                let b = i * 7;
                 if i > 0 {
                     sql.push(',');
                 }
                 sql.push_str(&format!(
-                    "(${}, ${}, ${}, ${}, ${}, 'pending', ${})",
+                    "(${}, ${}, ${}, ${}, ${}, 'pending', ${}, ${})",
                     b + 1,
                     b + 2,
                     b + 3,
                     b + 4,
                     b + 5,
-                    b + 6
+                    b + 6,
+                    b + 7
                 ));
             }
             sql.push_str(" ON CONFLICT (job_key) DO NOTHING");
@@ -74,7 +75,8 @@ impl Store {
                     .bind(job.subject.clone())
                     .bind(to_millis(job.due_at))
                     .bind(job.payload.clone())
-                    .bind(to_millis(now));
+                    .bind(to_millis(now))
+                    .bind(job.platform.map(|p| p.as_str()));
             }
             inserted += query.execute(&mut *tx).await?.rows_affected();
         }
@@ -82,10 +84,12 @@ impl Store {
         Ok(inserted)
     }
 
-    /// Claims up to `limit` due jobs for `worker` until `lease_until`, earliest first.
+    /// Claims up to `limit` due jobs for `worker` until `lease_until`, earliest first, of
+    /// those on the `platforms` it serves (empty: all).
     pub async fn claim_due_jobs(
         &self,
         worker: &str,
+        platforms: &[crate::domain::Platform],
         now: DateTime<Utc>,
         lease_until: DateTime<Utc>,
         limit: usize,
@@ -97,16 +101,19 @@ impl Store {
         let sql = format!(
             "UPDATE jobs SET lease_until = $1, leased_by = $2, attempts = attempts + 1 \
              WHERE id IN (SELECT id FROM jobs WHERE status = 'pending' AND due_at <= $3 \
-             AND (lease_until IS NULL OR lease_until <= $3) ORDER BY due_at, id LIMIT $4{lock}) \
-             RETURNING id, job_key, kind, subject, due_at, payload, attempts"
+             AND (lease_until IS NULL OR lease_until <= $3){} ORDER BY due_at, id LIMIT $4{lock}) \
+             RETURNING id, job_key, kind, subject, due_at, payload, attempts",
+            super::outbox::platform_filter(platforms, "platform", 5)
         );
-        let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
+        let mut query = sqlx::query(sqlx::AssertSqlSafe(sql))
             .bind(to_millis(lease_until))
             .bind(worker)
             .bind(to_millis(now))
-            .bind(limit as i64)
-            .fetch_all(&self.pool)
-            .await?;
+            .bind(limit as i64);
+        for p in platforms {
+            query = query.bind(p.as_str());
+        }
+        let rows = query.fetch_all(&self.pool).await?;
         let mut jobs = rows
             .into_iter()
             .map(|r| {
@@ -184,14 +191,22 @@ impl Store {
         Ok(())
     }
 
-    /// When the next pending job can be claimed: its due time, or its lease's end.
-    pub async fn next_job_at(&self) -> Result<Option<DateTime<Utc>>> {
+    /// When the next pending job on `platforms` (empty: any) can be claimed: its due time,
+    /// or its lease's end.
+    pub async fn next_job_at(
+        &self,
+        platforms: &[crate::domain::Platform],
+    ) -> Result<Option<DateTime<Utc>>> {
         // The earliest due job first (indexed); a leased or retrying one may be later.
-        let row = sqlx::query(
-            "SELECT due_at, lease_until FROM jobs WHERE status = 'pending' ORDER BY due_at, id LIMIT 1",
-        )
-        .fetch_optional(&self.pool)
-        .await?;
+        let sql = format!(
+            "SELECT due_at, lease_until FROM jobs WHERE status = 'pending'{} ORDER BY due_at, id LIMIT 1",
+            super::outbox::platform_filter(platforms, "platform", 1)
+        );
+        let mut query = sqlx::query(sqlx::AssertSqlSafe(sql));
+        for p in platforms {
+            query = query.bind(p.as_str());
+        }
+        let row = query.fetch_optional(&self.pool).await?;
         row.map(|r| -> Result<DateTime<Utc>> {
             let due: i64 = r.try_get("due_at")?;
             let lease: Option<i64> = r.try_get("lease_until")?;

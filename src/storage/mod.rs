@@ -21,6 +21,7 @@ mod conversations;
 mod events;
 mod evidence;
 mod jobs;
+mod leases;
 mod matches;
 mod outbox;
 mod personal;
@@ -37,7 +38,7 @@ use sqlx::any::AnyPoolOptions;
 pub use cases::Sealer;
 pub use conversations::{CommitOutcome, StoredConversation};
 pub use jobs::{JobCounts, PairQuiet};
-pub use outbox::{Enqueue, OutboxCounts, OutboxRow};
+pub use outbox::{Enqueue, OutboxCounts, OutboxRow, serves};
 
 /// Which database a [`Store`] talks to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

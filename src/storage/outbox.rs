@@ -18,7 +18,7 @@ use chrono::{DateTime, Utc};
 use sqlx::{Any, Row, Transaction};
 
 use super::{Backend, Store, from_millis, to_millis};
-use crate::domain::{RoomRef, UserRef};
+use crate::domain::{Platform, RoomRef, UserRef};
 use crate::flows::acts::Act;
 
 /// An act as claimed for delivery.
@@ -35,6 +35,8 @@ pub struct OutboxRow {
     pub stale_at: Option<DateTime<Utc>>,
     /// After this a failure is final.
     pub give_up_at: DateTime<Utc>,
+    /// Whether an earlier attempt failed (not merely a worker that died holding it).
+    pub failed_before: bool,
     /// Who asked for it (a moderator's freeze), to be told if it fails.
     pub asked_by: Option<UserRef>,
     /// Where they asked (`None`: by DM).
@@ -54,6 +56,29 @@ pub struct Enqueue<'a> {
     pub stale_at: DateTime<Utc>,
     pub asked_by: Option<&'a UserRef>,
     pub asked_in: Option<&'a RoomRef>,
+    /// The platforms the worker serves: it holds only their acts (and those of no
+    /// platform). Empty: all.
+    pub platforms: &'a [Platform],
+}
+
+/// Whether a worker serving `platforms` (empty: all) carries out acts on `platform`.
+pub fn serves(platforms: &[Platform], platform: Option<Platform>) -> bool {
+    platforms.is_empty() || platform.is_none_or(|p| platforms.contains(&p))
+}
+
+/// `AND (platform IS NULL OR platform IN ($n, ...))` for the served platforms, from
+/// placeholder `$first`; empty when a worker serves all.
+pub(super) fn platform_filter(platforms: &[Platform], column: &str, first: usize) -> String {
+    if platforms.is_empty() {
+        return String::new();
+    }
+    let list: Vec<String> = (0..platforms.len())
+        .map(|i| format!("${}", first + i))
+        .collect();
+    format!(
+        " AND ({column} IS NULL OR {column} IN ({}))",
+        list.join(", ")
+    )
 }
 
 /// How many acts are in each state, for tests and logs.
@@ -66,7 +91,7 @@ pub struct OutboxCounts {
 }
 
 const COLUMNS: &str =
-    "id, act_key, act, attempts, created_at, stale_at, give_up_at, asked_by, asked_in";
+    "id, act_key, act, attempts, created_at, stale_at, give_up_at, asked_by, asked_in, last_error";
 
 fn row_of(r: &sqlx::any::AnyRow) -> Result<OutboxRow> {
     let act: String = r.try_get("act")?;
@@ -79,6 +104,7 @@ fn row_of(r: &sqlx::any::AnyRow) -> Result<OutboxRow> {
         created_at: from_millis(r.try_get("created_at")?),
         stale_at: r.try_get::<Option<i64>, _>("stale_at")?.map(from_millis),
         give_up_at: from_millis(r.try_get("give_up_at")?),
+        failed_before: decode("last_error")?.is_some(),
         asked_by: decode("asked_by")?
             .map(|s| serde_json::from_str(&s))
             .transpose()?,
@@ -99,16 +125,28 @@ pub(super) async fn insert_acts(
     let asked_by = enqueue.asked_by.map(serde_json::to_string).transpose()?;
     let asked_in = enqueue.asked_in.map(serde_json::to_string).transpose()?;
     // Written first, read after: on SQLite a transaction that reads before it writes can
-    // lose its snapshot to another writer.
+    // lose its snapshot to another writer. A new act is due at once, whatever the clock
+    // says later (`due_at` 0): only a retry waits for a time.
     let mut inserted = Vec::new();
     for (n, act) in acts.iter().enumerate() {
         let key = format!("{}-a{n}", enqueue.base);
         let stale_at = act.goes_stale().then(|| to_millis(enqueue.stale_at));
         let json = serde_json::to_string(act).context("encoding an act for the outbox")?;
+        let mut platform = act.platform();
+        if let (None, Some(match_id)) = (platform, act.pair_room_match()) {
+            // A pair room is on its mentee's platform.
+            let found: Option<String> = sqlx::query_scalar(
+                "SELECT a.platform FROM matches m JOIN applications a ON a.id = m.mentee_application WHERE m.id = $1",
+            )
+            .bind(match_id)
+            .fetch_optional(&mut **tx)
+            .await?;
+            platform = found.and_then(|p| p.parse().ok());
+        }
         let id: Option<i64> = sqlx::query_scalar(
             "INSERT INTO outbox (act_key, lane, act, state, attempts, due_at, asked_by, asked_in, \
-             created_at, stale_at, give_up_at) \
-             VALUES ($1, $2, $3, 'pending', 0, $4, $5, $6, $4, $7, $8) \
+             created_at, stale_at, give_up_at, platform) \
+             VALUES ($1, $2, $3, 'pending', 0, 0, $5, $6, $4, $7, $8, $9) \
              ON CONFLICT (act_key) DO NOTHING RETURNING id",
         )
         .bind(&key)
@@ -119,11 +157,12 @@ pub(super) async fn insert_acts(
         .bind(asked_in.clone())
         .bind(stale_at)
         .bind(to_millis(enqueue.give_up_at))
+        .bind(platform.map(|p| p.as_str()))
         .fetch_optional(&mut **tx)
         .await?;
         // Already there: an earlier run of the same follow-up stored it.
         if let Some(id) = id {
-            inserted.push((id, key, act, stale_at));
+            inserted.push((id, key, act, stale_at, platform));
         }
     }
     let Some(first) = inserted.first().map(|(id, ..)| *id) else {
@@ -132,7 +171,11 @@ pub(super) async fn insert_acts(
     // Held by this worker unless an earlier act of its lane still waits (then it waits
     // its turn, for the dispatcher); acts of this step never hold each other up.
     let mut held = Vec::new();
-    for (id, key, act, stale_at) in inserted {
+    for (id, key, act, stale_at, platform) in inserted {
+        // Another platform's act waits for a process serving it.
+        if !serves(enqueue.platforms, platform) {
+            continue;
+        }
         let claimed: Option<i64> = sqlx::query_scalar(
             "UPDATE outbox SET lease_until = $1, leased_by = $2, attempts = 1 WHERE id = $3 \
              AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.lane = $4 AND p.state = 'pending' AND p.id < $5) \
@@ -154,6 +197,7 @@ pub(super) async fn insert_acts(
                 created_at: now,
                 stale_at: stale_at.map(from_millis),
                 give_up_at: enqueue.give_up_at,
+                failed_before: false,
                 asked_by: enqueue.asked_by.cloned(),
                 asked_in: enqueue.asked_in.cloned(),
             });
@@ -177,10 +221,12 @@ impl Store {
         Ok(held)
     }
 
-    /// Claims up to `limit` acts that are due, each the first waiting one of its lane.
+    /// Claims up to `limit` acts that are due, each the first waiting one of its lane,
+    /// on the `platforms` the worker serves (empty: all).
     pub async fn claim_due_acts(
         &self,
         worker: &str,
+        platforms: &[Platform],
         now: DateTime<Utc>,
         lease_until: DateTime<Utc>,
         limit: usize,
@@ -193,16 +239,19 @@ impl Store {
             "UPDATE outbox SET lease_until = $1, leased_by = $2, attempts = attempts + 1 \
              WHERE id IN (SELECT o.id FROM outbox o WHERE o.state = 'pending' AND o.due_at <= $3 \
              AND (o.lease_until IS NULL OR o.lease_until <= $3) \
-             AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.lane = o.lane AND p.state = 'pending' AND p.id < o.id) \
-             ORDER BY o.id LIMIT $4{lock}) RETURNING {COLUMNS}"
+             AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.lane = o.lane AND p.state = 'pending' AND p.id < o.id){} \
+             ORDER BY o.id LIMIT $4{lock}) RETURNING {COLUMNS}",
+            platform_filter(platforms, "o.platform", 5)
         );
-        let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
+        let mut query = sqlx::query(sqlx::AssertSqlSafe(sql))
             .bind(to_millis(lease_until))
             .bind(worker)
             .bind(to_millis(now))
-            .bind(limit as i64)
-            .fetch_all(&self.pool)
-            .await?;
+            .bind(limit as i64);
+        for p in platforms {
+            query = query.bind(p.as_str());
+        }
+        let rows = query.fetch_all(&self.pool).await?;
         let mut acts = rows.iter().map(row_of).collect::<Result<Vec<_>>>()?;
         // RETURNING keeps no order.
         acts.sort_by_key(|a| a.id);
@@ -276,14 +325,19 @@ impl Store {
         Ok(())
     }
 
-    /// When the next waiting act can be claimed: its due time, or its lease's end.
-    pub async fn next_act_at(&self) -> Result<Option<DateTime<Utc>>> {
-        let row = sqlx::query(
+    /// When the next waiting act on `platforms` (empty: any) can be claimed: its due
+    /// time, or its lease's end.
+    pub async fn next_act_at(&self, platforms: &[Platform]) -> Result<Option<DateTime<Utc>>> {
+        let sql = format!(
             "SELECT MIN(CASE WHEN lease_until IS NOT NULL AND lease_until > due_at THEN lease_until ELSE due_at END) AS next \
-             FROM outbox WHERE state = 'pending'",
-        )
-        .fetch_one(&self.pool)
-        .await?;
+             FROM outbox WHERE state = 'pending'{}",
+            platform_filter(platforms, "platform", 1)
+        );
+        let mut query = sqlx::query(sqlx::AssertSqlSafe(sql));
+        for p in platforms {
+            query = query.bind(p.as_str());
+        }
+        let row = query.fetch_one(&self.pool).await?;
         let next: Option<i64> = row.try_get("next")?;
         Ok(next.map(from_millis))
     }

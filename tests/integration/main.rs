@@ -11,6 +11,7 @@
 mod support;
 
 mod architecture;
+mod chaos;
 mod closure;
 mod config_files;
 mod console;
@@ -29,6 +30,7 @@ mod matrix;
 mod outbox;
 mod pairing;
 mod personal;
+mod processes;
 mod scheduler;
 mod screening;
 mod storage;

@@ -36,6 +36,7 @@ async fn step_of_a_dead_process(h: &Harness) {
         stale_at: now + Duration::hours(24),
         asked_by: None,
         asked_in: None,
+        platforms: &[],
     };
     let effects = [
         Effect::SendDm {

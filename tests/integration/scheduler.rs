@@ -47,6 +47,7 @@ fn jobs(n: usize) -> Vec<NewJob> {
             subject: format!("match:{}", i % 97),
             due_at: start_time() + chrono::Duration::milliseconds((i as i64 * 37) % 60_000),
             payload: i.to_string(),
+            platform: None,
         })
         .collect()
 }
@@ -83,6 +84,7 @@ both_backends! {
                     lease: Duration::from_secs(5),
                     batch: 1 + random(200) as usize,
                     max_idle: Duration::from_millis(50),
+                    platforms: Vec::new(),
                 },
             );
             let task = tokio::spawn(async move { scheduler.run_due().await });

@@ -1,0 +1,133 @@
+//! One process per platform connection: the lease `platform:<name>` in the database.
+//!
+//! Several `tandem run` processes may share one PostgreSQL database: one per platform, and
+//! any number of standbys. Before connecting, a process takes its platform's lease; while
+//! another process holds it, it waits (a hot standby: configured, migrated, not
+//! connected) and asks again every third of the lease. The holder renews at the same
+//! pace. When the holder dies it stops renewing, and a standby takes over once the lease
+//! has run out (30 s by default, `TANDEM_PLATFORM_LEASE_SECONDS`). A holder that cannot
+//! renew in time (its database was unreachable, or it was paused) must stop at once:
+//! someone else may already serve the platform, and two connections would answer every
+//! message twice. On a clean stop the lease is given back, so a standby need not wait.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use chrono::Utc;
+use tokio::sync::Notify;
+use tracing::{error, info, warn};
+
+use crate::domain::Platform;
+use crate::storage::Store;
+
+/// The lease's length unless `TANDEM_PLATFORM_LEASE_SECONDS` says otherwise (3 to 600).
+pub const DEFAULT_LEASE: Duration = Duration::from_secs(30);
+
+/// The lease length to use, from the environment.
+pub fn lease_length() -> Duration {
+    std::env::var("TANDEM_PLATFORM_LEASE_SECONDS")
+        .ok()
+        .and_then(|v| v.trim().parse::<u64>().ok())
+        .map(|s| Duration::from_secs(s.clamp(3, 600)))
+        .unwrap_or(DEFAULT_LEASE)
+}
+
+/// A held platform lease, renewed in the background until [`PlatformLease::release`].
+pub struct PlatformLease {
+    store: Store,
+    name: String,
+    holder: String,
+    stop: Arc<Notify>,
+    renewer: tokio::task::JoinHandle<()>,
+}
+
+impl PlatformLease {
+    /// Waits until this process holds `platform`'s lease (as a standby while another
+    /// holds it), then keeps it renewed. `on_lost` is called if it cannot be kept: the
+    /// process must then stop serving at once.
+    pub async fn acquire(
+        store: Store,
+        platform: Platform,
+        length: Duration,
+        on_lost: impl Fn() + Send + Sync + 'static,
+    ) -> anyhow::Result<PlatformLease> {
+        let name = format!("platform:{platform}");
+        let holder = format!("tandem-{}-{}", std::process::id(), super::unique_tag());
+        let span = chrono::Duration::from_std(length)?;
+        let pause = length / 3;
+        let mut said = false;
+        loop {
+            let now = Utc::now();
+            match store.take_lease(&name, &holder, now, now + span).await {
+                Ok(true) => break,
+                Ok(false) => {
+                    if !said {
+                        let current = store.lease_holder(&name).await.ok().flatten();
+                        info!(
+                            platform = %platform,
+                            holder = current.as_ref().map(|(h, _)| h.as_str()).unwrap_or("?"),
+                            "another process serves {platform}: waiting as a standby to take over"
+                        );
+                        said = true;
+                    }
+                }
+                Err(e) => warn!("asking for the {platform} lease failed: {e:#}; asking again"),
+            }
+            tokio::time::sleep(pause).await;
+        }
+        info!(platform = %platform, %holder, "this process now serves {platform}");
+        let stop = Arc::new(Notify::new());
+        let renewer = {
+            let (store, name, holder, stop) =
+                (store.clone(), name.clone(), holder.clone(), stop.clone());
+            tokio::spawn(async move {
+                let mut held_until = Utc::now() + span;
+                loop {
+                    tokio::select! {
+                        _ = tokio::time::sleep(pause) => {}
+                        _ = stop.notified() => return,
+                    }
+                    let now = Utc::now();
+                    match store.take_lease(&name, &holder, now, now + span).await {
+                        Ok(true) => held_until = now + span,
+                        Ok(false) => {
+                            error!("another process has taken over {name}: stopping");
+                            on_lost();
+                            return;
+                        }
+                        Err(e) if Utc::now() < held_until => {
+                            warn!("renewing {name} failed: {e:#}; trying again")
+                        }
+                        Err(e) => {
+                            error!("could not renew {name} before it ran out ({e:#}): stopping");
+                            on_lost();
+                            return;
+                        }
+                    }
+                }
+            })
+        };
+        Ok(PlatformLease {
+            store,
+            name,
+            holder,
+            stop,
+            renewer,
+        })
+    }
+
+    /// Stops renewing without giving the lease back: what a crash does (for tests of the
+    /// standby taking over).
+    pub fn abandon(self) {
+        self.renewer.abort();
+    }
+
+    /// Stops renewing and gives the lease back.
+    pub async fn release(self) {
+        self.stop.notify_one();
+        let _ = self.renewer.await;
+        if let Err(e) = self.store.release_lease(&self.name, &self.holder).await {
+            warn!("giving back {} failed: {e:#}", self.name);
+        }
+    }
+}
