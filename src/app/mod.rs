@@ -231,6 +231,28 @@ impl App {
         self.store.inbound_event_seen(event).await.unwrap_or(false)
     }
 
+    /// Records a platform event as handled by the platform itself (an explanation that an
+    /// edit or a location is not an answer), so a catch-up does not answer it again.
+    pub async fn record_handled(&self, event: &EventRef) {
+        if let Err(e) = self.store.record_inbound_event(event).await {
+            warn!("recording a handled event failed: {e:#}");
+        }
+    }
+
+    /// How far back a platform's catch-up after a restart reads (what was sent while the
+    /// process was down, or lost in a crash mid-batch): at most a day, and never before the
+    /// first event on record (an older version kept none). `None`: nothing to catch up.
+    pub async fn catch_up_since(&self, platform: Platform) -> Option<DateTime<Utc>> {
+        let first = match self.store.first_inbound_event_at(platform).await {
+            Ok(first) => first?,
+            Err(e) => {
+                warn!("reading where to catch up from failed: {e:#}");
+                return None;
+            }
+        };
+        Some(first.max(chrono::Utc::now() - chrono::Duration::hours(24)))
+    }
+
     async fn receive_with(
         &self,
         inbound: Inbound,

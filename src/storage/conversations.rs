@@ -249,6 +249,21 @@ impl Store {
         Ok(seen.is_some())
     }
 
+    /// When the first event of `platform` still on record was handled (wall clock): a
+    /// catch-up reads back no further, so what an older version handled without a record
+    /// is never handled again.
+    pub async fn first_inbound_event_at(
+        &self,
+        platform: crate::domain::Platform,
+    ) -> Result<Option<DateTime<Utc>>> {
+        let first: Option<i64> =
+            sqlx::query_scalar("SELECT MIN(received_at) FROM inbound_events WHERE platform = $1")
+                .bind(platform.as_str())
+                .fetch_one(&self.pool)
+                .await?;
+        Ok(first.map(super::from_millis))
+    }
+
     /// Records a platform event as handled outside a step (one that ended in an error
     /// message); `false` if it was already.
     pub async fn record_inbound_event(&self, event: &EventRef) -> Result<bool> {

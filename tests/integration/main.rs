@@ -27,6 +27,8 @@ mod journeys;
 mod matching_cli;
 #[cfg(feature = "matrix")]
 mod matrix;
+#[cfg(feature = "matrix")]
+mod matrix_chaos;
 mod outbox;
 mod pairing;
 mod personal;

@@ -46,7 +46,7 @@ use tandem::storage::{Sealer, Store};
 use crate::support::{MENTOR_ANSWERS, TestDb, example_programmes, repo_root, start_time};
 
 /// The homeserver for this run, or `None` when Matrix tests are explicitly skipped.
-fn synapse_url() -> Option<String> {
+pub(crate) fn synapse_url() -> Option<String> {
     if let Ok(url) = std::env::var("TANDEM_TEST_SYNAPSE_URL") {
         return Some(url);
     }
@@ -62,7 +62,7 @@ fn synapse_url() -> Option<String> {
 static NEXT: AtomicUsize = AtomicUsize::new(0);
 
 /// A user name no other test (or earlier run on the same server) has used.
-fn unique(name: &str) -> String {
+pub(crate) fn unique(name: &str) -> String {
     format!(
         "{name}-{}-{}-{}",
         std::process::id(),
@@ -71,10 +71,10 @@ fn unique(name: &str) -> String {
     )
 }
 
-const PASSWORD: &str = "correct horse battery staple";
+pub(crate) const PASSWORD: &str = "correct horse battery staple";
 
 /// Registers an account through the client-server API (the test server allows it).
-async fn register(url: &str, localpart: &str, login: bool) -> Client {
+pub(crate) async fn register(url: &str, localpart: &str, login: bool) -> Client {
     let client = Client::builder()
         .homeserver_url(url)
         .build()
@@ -95,11 +95,11 @@ async fn register(url: &str, localpart: &str, login: bool) -> Client {
 
 /// A message a participant's client received and decrypted.
 #[derive(Debug, Clone)]
-struct Received {
-    room: OwnedRoomId,
+pub(crate) struct Received {
+    pub(crate) room: OwnedRoomId,
     event: OwnedEventId,
-    sender: OwnedUserId,
-    body: String,
+    pub(crate) sender: OwnedUserId,
+    pub(crate) body: String,
     html: Option<String>,
     /// A file's bytes, downloaded (and decrypted) by the client, and whether it was
     /// uploaded encrypted.
@@ -110,7 +110,7 @@ struct Received {
 
 /// A participant: a real client with its own device, syncing in the background, joining
 /// every room it is invited to.
-struct Person {
+pub(crate) struct Person {
     client: Client,
     id: OwnedUserId,
     inbox: Arc<Mutex<Vec<Received>>>,
@@ -118,7 +118,7 @@ struct Person {
 }
 
 impl Person {
-    async fn new(url: &str, name: &str) -> Person {
+    pub(crate) async fn new(url: &str, name: &str) -> Person {
         let client = register(url, &unique(name), true).await;
         let id = client.user_id().expect("logged in").to_owned();
         let inbox: Arc<Mutex<Vec<Received>>> = Arc::default();
@@ -195,7 +195,7 @@ impl Person {
         UserRef::new(Platform::Matrix, self.id.as_str())
     }
 
-    fn received(&self) -> Vec<Received> {
+    pub(crate) fn received(&self) -> Vec<Received> {
         self.inbox.lock().unwrap().clone()
     }
 
@@ -216,7 +216,7 @@ impl Person {
     }
 
     /// Opens an encrypted DM with `bot` and waits until the bot has joined it.
-    async fn open_dm(&self, bot: &UserId) -> Room {
+    pub(crate) async fn open_dm(&self, bot: &UserId) -> Room {
         let room = self.open_dm_without_waiting(bot).await;
         wait_until_joined(&room, bot, &format!("the DM of {}", self.id)).await;
         room
@@ -227,7 +227,7 @@ impl Person {
         self.client.create_dm(bot).await.expect("create a DM")
     }
 
-    async fn say(&self, room: &Room, text: &str) -> OwnedEventId {
+    pub(crate) async fn say(&self, room: &Room, text: &str) -> OwnedEventId {
         room.send(RoomMessageEventContent::text_plain(text))
             .await
             .unwrap_or_else(|e| panic!("{} sending {text:?}: {e}", self.id))
@@ -257,7 +257,7 @@ async fn wait_until_joined(room: &Room, user: &UserId, what: &str) {
 }
 
 /// Polls `check` until it holds, for up to a minute.
-async fn wait_for<F, Fut>(what: &str, mut check: F)
+pub(crate) async fn wait_for<F, Fut>(what: &str, mut check: F)
 where
     F: FnMut() -> Fut,
     Fut: std::future::Future<Output = bool>,

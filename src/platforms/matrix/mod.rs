@@ -395,6 +395,9 @@ impl MatrixBot {
                 self.consider_invite(room, invite.user_id().to_owned(), false);
             }
         }
+        if !self.fresh_device {
+            self.catch_up(&handler).await;
+        }
         info!(user = %self.own, "listening on Matrix");
         // Key backup runs beside the sync loop, never before it: it needs the end-to-end
         // setup of the login to have finished, and nothing the bot answers waits on it.
@@ -429,6 +432,80 @@ impl MatrixBot {
         }
         info!("stopped listening on Matrix");
         Ok(())
+    }
+
+    /// After a restart: reads back each joined room's recent messages and reactions and
+    /// hands those not handled yet to the handlers, oldest first. matrix-sdk stores the
+    /// sync token before the handlers run, so a crash in the middle of a batch would
+    /// otherwise lose the rest of it; what was handled is skipped by its event id (the
+    /// app's record), so nothing is answered twice. Reads back to
+    /// [`App::catch_up_since`], at most a few pages a room.
+    async fn catch_up(&self, handler: &Handler) {
+        use matrix_sdk::room::MessagesOptions;
+        use matrix_sdk::ruma::events::{AnySyncMessageLikeEvent, AnySyncTimelineEvent};
+        let Some(since) = handler.app.catch_up_since(Platform::Matrix).await else {
+            return;
+        };
+        let since_ms = since.timestamp_millis();
+        let mut handled = 0usize;
+        for room in self.client.joined_rooms() {
+            let mut found: Vec<AnySyncMessageLikeEvent> = Vec::new();
+            let mut from: Option<String> = None;
+            'pages: for _ in 0..4 {
+                let mut options = MessagesOptions::backward().from(from.as_deref());
+                options.limit = matrix_sdk::ruma::UInt::from(50u32);
+                let page = match room.messages(options).await {
+                    Ok(page) => page,
+                    Err(e) => {
+                        warn!(room = %room.room_id(), "catching up failed: {e}");
+                        break;
+                    }
+                };
+                for event in &page.chunk {
+                    let Ok(AnySyncTimelineEvent::MessageLike(event)) = event.raw().deserialize()
+                    else {
+                        continue;
+                    };
+                    if i64::from(event.origin_server_ts().get()) < since_ms {
+                        break 'pages;
+                    }
+                    if event.sender() != self.own {
+                        found.push(event);
+                    }
+                }
+                match page.end {
+                    Some(end) if !page.chunk.is_empty() => from = Some(end),
+                    _ => break,
+                }
+            }
+            for event in found.into_iter().rev() {
+                let id = EventRef::new(Platform::Matrix, event.event_id().as_str());
+                if handler.app.already_handled(&id).await {
+                    continue;
+                }
+                match event {
+                    AnySyncMessageLikeEvent::RoomMessage(m) => {
+                        if let Some(original) = m.as_original() {
+                            handled += 1;
+                            on_message(original.clone(), room.clone(), Ctx(handler.clone())).await;
+                        }
+                    }
+                    AnySyncMessageLikeEvent::Reaction(r) => {
+                        if let Some(original) = r.as_original() {
+                            handled += 1;
+                            on_reaction(original.clone(), room.clone(), Ctx(handler.clone())).await;
+                        }
+                    }
+                    _ => {}
+                }
+            }
+        }
+        if handled > 0 {
+            info!(
+                events = handled,
+                "caught up with what was sent while the bot was away"
+            );
+        }
     }
 
     /// Turns on server-side key backup and secret storage once, keeping the recovery key
@@ -714,10 +791,21 @@ impl MatrixBot {
     /// Tells a person in a DM why their event was not taken as an answer (in a shared
     /// room the bot stays quiet), and marks the event handled.
     async fn explain(&self, room: &Room, place: Place, event: OwnedEventId, text: &str) {
-        if place == Place::Dm {
+        // Once per event, even when a catch-up reads it again after the homeserver has
+        // forgotten the transaction id.
+        let id = EventRef::new(Platform::Matrix, event.as_str());
+        let app = self.app.get();
+        let seen = match app {
+            Some(app) => app.already_handled(&id).await,
+            None => false,
+        };
+        if place == Place::Dm && !seen {
             let key = IdempotencyKey(format!("matrix-explain-{event}"));
             if let Err(e) = self.send(room, &OutMessage::text(text), &key).await {
                 warn!("explaining an unusable message failed: {e}");
+            }
+            if let Some(app) = app {
+                app.record_handled(&id).await;
             }
         }
         self.mark_handled(event);
