@@ -98,8 +98,40 @@ pub struct Settings {
     pub events: EventsSettings,
     #[serde(default)]
     pub graphics: GraphicsSettings,
+    #[serde(default)]
+    pub delivery: DeliverySettings,
     pub matrix: Option<MatrixSettings>,
     pub discord: Option<DiscordSettings>,
+}
+
+/// `[delivery]`: how long what the bot must send (messages, rooms, room changes) is
+/// retried while a platform fails, and when a message to a person is too late to send.
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct DeliverySettings {
+    /// Retries stop this many hours after the act was decided (1 to 72).
+    #[serde(default = "default_retry_hours")]
+    pub retry_hours: u32,
+    /// A message to a person this many hours late is dropped, not sent (1 to 168).
+    #[serde(default = "default_stale_hours")]
+    pub stale_after_hours: u32,
+}
+
+fn default_retry_hours() -> u32 {
+    6
+}
+
+fn default_stale_hours() -> u32 {
+    24
+}
+
+impl Default for DeliverySettings {
+    fn default() -> Self {
+        DeliverySettings {
+            retry_hours: default_retry_hours(),
+            stale_after_hours: default_stale_hours(),
+        }
+    }
 }
 
 /// `[graphics]`: the fonts certificates and charts are drawn with.
@@ -506,6 +538,22 @@ impl Settings {
         }
         if let Err(m) = settings.events.reminders() {
             errors.push(located(path, &source, find_key(&source, "reminders"), &m));
+        }
+        if !(1..=72).contains(&settings.delivery.retry_hours) {
+            errors.push(located(
+                path,
+                &source,
+                find_key(&source, "retry_hours"),
+                "must be between 1 and 72 (hours of retrying what a platform refused)",
+            ));
+        }
+        if !(1..=168).contains(&settings.delivery.stale_after_hours) {
+            errors.push(located(
+                path,
+                &source,
+                find_key(&source, "stale_after_hours"),
+                "must be between 1 and 168 (hours after which a message to a person is too late)",
+            ));
         }
         if let Some(matrix) = &settings.matrix {
             for (key, message) in matrix.problems() {

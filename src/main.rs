@@ -774,6 +774,12 @@ fn app_settings(settings: &Settings) -> AppSettings {
         )],
         // Checked when the settings were loaded.
         event_reminders: settings.events.reminders().unwrap_or_default(),
+        // Checked when the settings were loaded.
+        delivery: tandem::app::Delivery {
+            retry_for: chrono::Duration::hours(i64::from(settings.delivery.retry_hours)),
+            stale_after: chrono::Duration::hours(i64::from(settings.delivery.stale_after_hours)),
+            ..tandem::app::Delivery::default()
+        },
         ..AppSettings::default()
     }
 }

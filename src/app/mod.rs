@@ -148,6 +148,9 @@ struct Known {
     surveys: Vec<crate::domain::survey::SurveyInvite>,
 }
 
+/// How long a message waits for an unreachable database before the person is told.
+const DATABASE_PATIENCE: Duration = Duration::from_secs(60);
+
 /// How often a step is redone after losing a race before giving up.
 const MAX_ATTEMPTS: u32 = 20;
 
@@ -285,11 +288,31 @@ impl App {
         }
         // A panic is contained to this message: the person gets the usual apology, with
         // the reference the panic was logged under, and every other conversation goes on.
-        let handled = supervise::contained(
-            "handling a message",
-            self.handle_with(&inbound, reported, event.as_ref()),
-        )
-        .await;
+        // While the database cannot be reached the message waits (up to about a minute),
+        // rather than being answered with an apology and lost.
+        let mut waited = Duration::ZERO;
+        let handled = loop {
+            let handled = supervise::contained(
+                "handling a message",
+                self.handle_with(&inbound, reported.clone(), event.as_ref()),
+            )
+            .await;
+            match &handled {
+                Ok(Err(Error::Internal(e)))
+                    if crate::storage::is_unreachable(e) && waited < DATABASE_PATIENCE =>
+                {
+                    // 1 s, 2 s, 4 s, then 8 s at a time.
+                    let pause = Duration::from_secs(1u64 << (waited.as_secs() / 2).min(3))
+                        .min(DATABASE_PATIENCE - waited);
+                    warn!(
+                        "the database cannot be reached ({e:#}); trying the message again in {pause:?}"
+                    );
+                    tokio::time::sleep(pause).await;
+                    waited += pause;
+                }
+                _ => break handled,
+            }
+        };
         let failed = match handled {
             Ok(Ok(())) => None,
             Ok(Err(e)) => {

@@ -57,6 +57,10 @@ pub(super) struct Failure {
     pub first: bool,
     /// When retries stop.
     pub give_up_at: DateTime<Utc>,
+    /// A staff member asked for it where they can be told ([`App::tell_asker`]).
+    pub asked: bool,
+    /// Its idempotency key.
+    pub key: String,
 }
 
 /// The pause before the next attempt after `attempts` failed ones: 5 s, doubling, at most
@@ -237,6 +241,8 @@ impl App {
             self.tell_asker(&row, Some((&text, retry_at))).await;
         }
         Some(Failure {
+            asked: self.asked_by_staff(&row),
+            key: row.key.clone(),
             first: !row.failed_before,
             give_up_at: row.give_up_at,
             act: row.act,
@@ -309,18 +315,95 @@ impl App {
             "telling coordinators about a pair room",
             self.tell_pair_room_failures(failures).await,
         );
+        // (A notice of a given-up act that is itself given up is only logged: two staff
+        // rooms that both fail would otherwise tell each other forever.)
+        for f in failures
+            .iter()
+            .filter(|f| f.retry_at.is_none() && !f.asked && !f.key.starts_with("given-up"))
+        {
+            super::follow_up(
+                "telling the staff about an act given up",
+                self.tell_staff_given_up(f).await,
+            );
+        }
+    }
+
+    /// An act nobody asked for that failed for good, and that no other notice covers: a
+    /// post in a staff room (the other staff room hears of it, without its contents), a
+    /// room change (the coordinators). Messages to people are only logged: who failed to
+    /// get a message can say too much (a reporter), and unreachable people are told of
+    /// by [`App::tell_unreachable`].
+    async fn tell_staff_given_up(&self, f: &Failure) -> crate::error::Result<()> {
+        let Some(platform) = f.act.platform() else {
+            return Ok(());
+        };
+        let room_of = |rooms: &[RoomRef]| rooms.iter().find(|r| r.platform == platform).cloned();
+        let coordinators = room_of(&self.settings.coordinators_rooms);
+        let moderators = room_of(&self.settings.moderators_rooms);
+        let (to, text) = match &f.act {
+            Act::PostInRoom { room, .. } | Act::PostChart { room, .. }
+                if Some(room) == coordinators.as_ref() || Some(room) == moderators.as_ref() =>
+            {
+                let (to, which) = if Some(room) == moderators.as_ref() {
+                    (coordinators, "moderators'")
+                } else {
+                    (moderators, "coordinators'")
+                };
+                (
+                    to,
+                    format!(
+                        "A message for the {which} room could not be posted there, even after retrying: {}. Please check that the bot can still post in that room; the message itself is in the bot's log only as its kind.",
+                        f.error
+                    ),
+                )
+            }
+            Act::ArchivePairRoom { .. }
+            | Act::FreezeMatch { .. }
+            | Act::RemoveFromPairRooms { .. }
+            | Act::RemoveFromRoom { .. }
+            | Act::PostInRoom { .. } => (
+                coordinators,
+                format!(
+                    "{} ({}) failed for good, even after retrying: {}. Please see to it by hand.",
+                    capitalise(f.act.kind()),
+                    f.act.subject(),
+                    f.error
+                ),
+            ),
+            _ => return Ok(()),
+        };
+        let Some(room) = to else {
+            return Ok(());
+        };
+        self.try_perform(
+            &self.fresh_base("given-up"),
+            vec![Effect::PostInRoom {
+                room,
+                message: OutMessage::text(text).alert(),
+            }],
+        )
+        .await?;
+        Ok(())
     }
 
     /// Tells the staff member who asked for an act (a command typed in the coordinators'
     /// or moderators' room) that it failed (`Some`: why, and when it is tried again) or,
     /// after failing, went through. Participants are not told of acts they caused: the
     /// staff are, through [`App::surface`].
+    fn asked_by_staff(&self, row: &OutboxRow) -> bool {
+        matches!((&row.asked_by, &row.asked_in), (Some(_), Some(room)) if self.is_staff_room(room))
+    }
+
+    fn is_staff_room(&self, room: &RoomRef) -> bool {
+        self.settings.coordinators_rooms.contains(room)
+            || self.settings.moderators_rooms.contains(room)
+    }
+
     async fn tell_asker(&self, row: &OutboxRow, failed: Option<(&str, Option<DateTime<Utc>>)>) {
         let (Some(_), Some(room)) = (&row.asked_by, &row.asked_in) else {
             return;
         };
-        let staff = self.settings.coordinators_rooms.contains(room)
-            || self.settings.moderators_rooms.contains(room);
+        let staff = self.is_staff_room(room);
         let to_the_room_itself = matches!(&row.act, Act::PostInRoom { room: r, .. } | Act::PostChart { room: r, .. } if r == room);
         // Unreachable people, pair rooms and reporters have their own notices.
         let told_elsewhere = matches!(

@@ -36,6 +36,8 @@ pub struct Recording {
     change_failure: Arc<Mutex<Option<String>>>,
     /// While set, every message fails as a platform that is down (a 5xx) does.
     down: Arc<Mutex<bool>>,
+    /// Rooms where posting fails (a permission taken away), with the reason.
+    closed_rooms: Arc<Mutex<Vec<(RoomRef, String)>>>,
     /// Sources whose fetch panics, and people whose next DM panics: a bug in a
     /// platform adapter, to show that a panic stays with one message.
     panics: Arc<Mutex<(Vec<String>, Vec<UserRef>)>>,
@@ -144,6 +146,14 @@ impl Recording {
             .expect("recording lock")
             .1
             .push(user.clone());
+    }
+
+    /// Posting in `room` fails from now on, with this reason.
+    pub fn fail_posts_in(&self, room: &RoomRef, reason: &str) {
+        self.closed_rooms
+            .lock()
+            .expect("recording lock")
+            .push((room.clone(), reason.into()));
     }
 
     /// The platform is down (every message fails, to be retried) or back up.
@@ -258,6 +268,16 @@ impl RoomMessenger for Recording {
         key: &IdempotencyKey,
     ) -> Result<(), PortError> {
         self.check_up()?;
+        let closed = self
+            .closed_rooms
+            .lock()
+            .expect("recording lock")
+            .iter()
+            .find(|(r, _)| r == room)
+            .map(|(_, why)| why.clone());
+        if let Some(why) = closed {
+            return Err(PortError::Other(anyhow::anyhow!(why)));
+        }
         self.push(Target::Room(room.clone()), message, key);
         Ok(())
     }

@@ -284,6 +284,22 @@ pub(crate) fn from_millis(ms: i64) -> DateTime<Utc> {
     DateTime::from_timestamp_millis(ms).unwrap_or_default()
 }
 
+/// Whether an error means the database cannot be reached right now (a lost connection,
+/// a pool that found no connection in time, a server shutting down or starting): worth
+/// waiting for, unlike a query that is wrong.
+pub fn is_unreachable(e: &anyhow::Error) -> bool {
+    e.chain()
+        .any(|cause| match cause.downcast_ref::<sqlx::Error>() {
+            Some(sqlx::Error::Io(_) | sqlx::Error::PoolTimedOut | sqlx::Error::Tls(_)) => true,
+            // PostgreSQL's connection exceptions (08...), shutdowns (57P0x), too many
+            // connections (53300).
+            Some(sqlx::Error::Database(db)) => db
+                .code()
+                .is_some_and(|c| c.starts_with("08") || c.starts_with("57P0") || c == "53300"),
+            _ => false,
+        })
+}
+
 /// Whether an error means "someone else wrote first; try again": a unique violation on
 /// insert, or SQLite's lock timeouts.
 pub(crate) fn is_write_conflict(e: &sqlx::Error) -> bool {
@@ -302,6 +318,19 @@ pub(crate) fn is_write_conflict(e: &sqlx::Error) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_lost_connection_is_worth_waiting_for_and_a_wrong_query_is_not() {
+        let lost = anyhow::Error::from(sqlx::Error::PoolTimedOut).context("loading a conversation");
+        assert!(super::is_unreachable(&lost));
+        let io = anyhow::Error::from(sqlx::Error::Io(std::io::Error::from(
+            std::io::ErrorKind::ConnectionRefused,
+        )));
+        assert!(super::is_unreachable(&io));
+        let wrong = anyhow::Error::from(sqlx::Error::RowNotFound);
+        assert!(!super::is_unreachable(&wrong));
+        assert!(!super::is_unreachable(&anyhow::anyhow!("something else")));
+    }
 
     #[test]
     fn passwords_are_redacted_from_database_urls() {

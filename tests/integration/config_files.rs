@@ -371,3 +371,32 @@ fn survey_mistakes_are_reported_with_their_line() {
         "errors name their file and line: {e}"
     );
 }
+
+#[test]
+fn delivery_limits_out_of_range_name_their_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("tandem.toml");
+    std::fs::write(
+        &path,
+        "[delivery]\nretry_hours = 0\nstale_after_hours = 500\n",
+    )
+    .unwrap();
+    let e = Settings::load(&path).unwrap_err().to_string();
+    assert!(
+        e.contains("tandem.toml:2:1: key `delivery.retry_hours`: must be between 1 and 72"),
+        "{e}"
+    );
+    assert!(
+        e.contains("tandem.toml:3:1: key `delivery.stale_after_hours`: must be between 1 and 168"),
+        "{e}"
+    );
+    std::fs::write(&path, "[delivery]\nretry_hours = 12\n").unwrap();
+    let settings = Settings::load(&path).unwrap();
+    assert_eq!(
+        (
+            settings.delivery.retry_hours,
+            settings.delivery.stale_after_hours
+        ),
+        (12, 24)
+    );
+}

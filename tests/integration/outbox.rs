@@ -224,4 +224,19 @@ both_backends! {
         let once = up.dm_all("bea", "apply").await.replace("dm bea", "dm amina");
         assert_eq!(said, once, "answered once");
     }
+
+    async fn a_case_alert_that_cannot_be_posted_is_retried_and_then_told_to_the_coordinators_without_its_contents(db: TestDb) {
+        let h = Harness::new(&db).await;
+        h.rec.fail_posts_in(&RoomRef::new(Platform::Console, MODS), "missing permission: Send Messages (403)");
+        for line in ["report", "1", "Tom", "He sent me messages at 2am calling me names.", "skip", "no", "no", "yes"] {
+            h.dm_all("amina", line).await;
+        }
+        let mut told = String::new();
+        for _ in 0..45 {
+            told.push_str(&later(&h, Duration::minutes(10)).await);
+        }
+        assert!(told.contains("[room coordinators] A message for the moderators' room could not be posted there, even after retrying: missing permission: Send Messages (403)."), "{told}");
+        assert!(!told.contains("2am"), "the alert's contents stay out of the coordinators' room: {told}");
+        assert!(h.store.outbox_counts().await.unwrap().failed >= 1);
+    }
 }
