@@ -234,6 +234,27 @@ impl App {
         self.store.inbound_event_seen(event).await.unwrap_or(false)
     }
 
+    /// Where a platform without a replayable feed (Discord) looks for what was sent while
+    /// the bot was away: the DMs of the people it talks with, and the active pair rooms.
+    pub async fn catch_up_places(&self, platform: Platform) -> (Vec<UserRef>, Vec<RoomRef>) {
+        let people = self.store.people_on(platform).await.unwrap_or_else(|e| {
+            warn!("listing people to catch up with failed: {e:#}");
+            Vec::new()
+        });
+        let rooms = self
+            .store
+            .pair_rooms_on(platform)
+            .await
+            .unwrap_or_else(|e| {
+                warn!("listing pair rooms to catch up with failed: {e:#}");
+                Vec::new()
+            })
+            .into_iter()
+            .map(|id| RoomRef::new(platform, id))
+            .collect();
+        (people, rooms)
+    }
+
     /// Records a platform event as handled by the platform itself (an explanation that an
     /// edit or a location is not an answer), so a catch-up does not answer it again.
     pub async fn record_handled(&self, event: &EventRef) {
@@ -1189,12 +1210,28 @@ impl App {
                 StateChange::Set(s) => Some(s),
                 _ => None,
             };
-            if !self.store.start_prompt(user, prompt_id, state, now).await? {
+            let base = self.fresh_base(&format!("prompt-{prompt_id}"));
+            let acts: Vec<Act> = outcome
+                .effects
+                .iter()
+                .filter_map(Act::from_effect)
+                .collect();
+            let Some(held) = self
+                .store
+                .start_prompt(
+                    user,
+                    prompt_id,
+                    state,
+                    now,
+                    &acts,
+                    &self.enqueue(&base, None, None, now),
+                )
+                .await?
+            else {
                 return Ok(delivered);
-            }
-            let failed = self
-                .perform(&format!("prompt-{prompt_id}"), outcome.effects)
-                .await;
+            };
+            self.perform_local(&outcome.effects).await;
+            let failed = self.dispatch(held, &mut None).await;
             if let flows::Prompt::CaseQuestion { case_id, .. } = &prompt
                 && failed
                     .iter()

@@ -106,19 +106,8 @@ impl Store {
         let mut tx = self.pool.begin().await?;
         let now_ms = to_millis(now);
         if let Some(event) = event {
-            let recorded = sqlx::query(
-                "INSERT INTO inbound_events (platform, event_id, received_at) VALUES ($1, $2, $3) \
-                 ON CONFLICT (platform, event_id) DO NOTHING",
-            )
-            .bind(event.platform.as_str())
-            .bind(&event.id)
-            // By the wall clock, not the bot's: a redelivery comes in real time, and a
-            // clock moved on (the console's `:advance`) must not forget what was handled.
-            .bind(to_millis(Utc::now()))
-            .execute(&mut *tx)
-            .await;
-            match recorded {
-                Ok(r) if r.rows_affected() == 0 => {
+            match insert_inbound_event(&mut *tx, event).await {
+                Ok(false) => {
                     tx.rollback().await?;
                     return Ok(CommitOutcome::Duplicate);
                 }
@@ -249,6 +238,33 @@ impl Store {
         Ok(seen.is_some())
     }
 
+    /// People on `platform` the bot talks with (a conversation in progress, or an
+    /// application), for a platform that must ask for each DM's history by itself.
+    pub async fn people_on(&self, platform: crate::domain::Platform) -> Result<Vec<UserRef>> {
+        let ids: Vec<String> = sqlx::query_scalar(
+            "SELECT user_id FROM conversations WHERE platform = $1 \
+             UNION SELECT user_id FROM applications WHERE platform = $1",
+        )
+        .bind(platform.as_str())
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(ids
+            .into_iter()
+            .map(|id| UserRef::new(platform, id))
+            .collect())
+    }
+
+    /// The pair rooms of active matches on `platform`.
+    pub async fn pair_rooms_on(&self, platform: crate::domain::Platform) -> Result<Vec<String>> {
+        Ok(sqlx::query_scalar(
+            "SELECT m.room FROM matches m JOIN applications a ON a.id = m.mentee_application \
+             WHERE m.status = 'active' AND m.room IS NOT NULL AND a.platform = $1",
+        )
+        .bind(platform.as_str())
+        .fetch_all(&self.pool)
+        .await?)
+    }
+
     /// When the first event of `platform` still on record was handled (wall clock): a
     /// catch-up reads back no further, so what an older version handled without a record
     /// is never handled again.
@@ -267,16 +283,7 @@ impl Store {
     /// Records a platform event as handled outside a step (one that ended in an error
     /// message); `false` if it was already.
     pub async fn record_inbound_event(&self, event: &EventRef) -> Result<bool> {
-        let done = sqlx::query(
-            "INSERT INTO inbound_events (platform, event_id, received_at) VALUES ($1, $2, $3) \
-             ON CONFLICT (platform, event_id) DO NOTHING",
-        )
-        .bind(event.platform.as_str())
-        .bind(&event.id)
-        .bind(to_millis(Utc::now()))
-        .execute(&self.pool)
-        .await?;
-        Ok(done.rows_affected() == 1)
+        Ok(insert_inbound_event(&self.pool, event).await?)
     }
 
     /// Forgets handled events recorded more than `days` ago by the wall clock (a
@@ -297,6 +304,25 @@ impl Store {
             .fetch_one(&self.pool)
             .await?)
     }
+}
+
+/// Records a handled platform event; `false` if it was on record already. By the wall
+/// clock, not the bot's: a redelivery comes in real time, and a clock moved on (the
+/// console's `:advance`) must not forget what was handled.
+async fn insert_inbound_event<'c, E>(executor: E, event: &EventRef) -> Result<bool, sqlx::Error>
+where
+    E: sqlx::Executor<'c, Database = Any>,
+{
+    let done = sqlx::query(
+        "INSERT INTO inbound_events (platform, event_id, received_at) VALUES ($1, $2, $3) \
+         ON CONFLICT (platform, event_id) DO NOTHING",
+    )
+    .bind(event.platform.as_str())
+    .bind(&event.id)
+    .bind(to_millis(Utc::now()))
+    .execute(executor)
+    .await?;
+    Ok(done.rows_affected() == 1)
 }
 
 /// Starts a conversation for someone who had none; `false` if they have one after all.

@@ -241,22 +241,14 @@ impl Store {
     }
 
     pub async fn job_counts(&self) -> Result<JobCounts> {
-        let rows = sqlx::query("SELECT status, COUNT(*) AS n FROM jobs GROUP BY status")
-            .fetch_all(&self.pool)
-            .await?;
-        let mut counts = JobCounts::default();
-        for r in rows {
-            let status: String = r.try_get("status")?;
-            let n: i64 = r.try_get("n")?;
-            match status.as_str() {
-                "pending" => counts.pending = n,
-                "done" => counts.done = n,
-                "failed" => counts.failed = n,
-                "skipped" => counts.skipped = n,
-                _ => {}
-            }
-        }
-        Ok(counts)
+        let by = super::count_by(&self.pool, "jobs", "status").await?;
+        let n = |status: &str| by.get(status).copied().unwrap_or(0);
+        Ok(JobCounts {
+            pending: n("pending"),
+            done: n("done"),
+            failed: n("failed"),
+            skipped: n("skipped"),
+        })
     }
 
     /// Pending jobs of a subject, earliest first, as (kind, due, payload).

@@ -284,6 +284,23 @@ pub(crate) fn from_millis(ms: i64) -> DateTime<Utc> {
     DateTime::from_timestamp_millis(ms).unwrap_or_default()
 }
 
+/// How many rows of a `table` have each value of its `column` (a state): from the
+/// caller's own constant names, never people's input.
+async fn count_by(
+    pool: &AnyPool,
+    table: &str,
+    column: &str,
+) -> anyhow::Result<std::collections::HashMap<String, i64>> {
+    use sqlx::Row;
+    let sql = format!("SELECT {column} AS state, COUNT(*) AS n FROM {table} GROUP BY {column}");
+    let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
+        .fetch_all(pool)
+        .await?;
+    rows.iter()
+        .map(|r| Ok((r.try_get("state")?, r.try_get("n")?)))
+        .collect()
+}
+
 /// Whether an error means the database cannot be reached right now (a lost connection,
 /// a pool that found no connection in time, a server shutting down or starting): worth
 /// waiting for, unlike a query that is wrong.

@@ -355,21 +355,13 @@ impl Store {
 
     /// How many acts are in each state.
     pub async fn outbox_counts(&self) -> Result<OutboxCounts> {
-        let rows = sqlx::query("SELECT state, COUNT(*) AS n FROM outbox GROUP BY state")
-            .fetch_all(&self.pool)
-            .await?;
-        let mut counts = OutboxCounts::default();
-        for r in rows {
-            let state: String = r.try_get("state")?;
-            let n: i64 = r.try_get("n")?;
-            match state.as_str() {
-                "pending" => counts.pending = n,
-                "done" => counts.done = n,
-                "failed" => counts.failed = n,
-                "stale" => counts.stale = n,
-                _ => {}
-            }
-        }
-        Ok(counts)
+        let by = super::count_by(&self.pool, "outbox", "state").await?;
+        let n = |state: &str| by.get(state).copied().unwrap_or(0);
+        Ok(OutboxCounts {
+            pending: n("pending"),
+            done: n("done"),
+            failed: n("failed"),
+            stale: n("stale"),
+        })
     }
 }

@@ -540,13 +540,20 @@ impl Store {
     /// Starts the conversation of a pending prompt: removes the prompt and stores the new
     /// conversation in one transaction. `false` when the person has a conversation already
     /// or someone else delivered the prompt first.
+    ///
+    /// The prompt's `acts` (its question) go into the outbox in the same transaction, so
+    /// a crash never leaves a conversation waiting on a question that was never sent.
+    /// `None` when the prompt was taken or a conversation started meanwhile; else the
+    /// acts this worker holds, to deliver.
     pub async fn start_prompt(
         &self,
         user: &UserRef,
         prompt_id: i64,
         state: Option<&FlowState>,
         now: DateTime<Utc>,
-    ) -> Result<bool> {
+        acts: &[crate::flows::acts::Act],
+        enqueue: &super::Enqueue<'_>,
+    ) -> Result<Option<Vec<super::OutboxRow>>> {
         let mut tx = self.pool.begin().await?;
         let taken = sqlx::query("DELETE FROM pending_prompts WHERE id = $1")
             .bind(prompt_id)
@@ -554,16 +561,17 @@ impl Store {
             .await;
         if !conflict_aware(taken.map(|r| r.rows_affected() == 1))? {
             tx.rollback().await?;
-            return Ok(false);
+            return Ok(None);
         }
         if let Some(state) = state
             && !insert_conversation(&mut tx, user, state, now).await?
         {
             tx.rollback().await?;
-            return Ok(false);
+            return Ok(None);
         }
+        let held = super::outbox::insert_acts(&mut tx, acts, enqueue, now).await?;
         tx.commit().await?;
-        Ok(true)
+        Ok(Some(held))
     }
 
     /// Cleared checks whose expiry date is on or before `today`: (application, step).

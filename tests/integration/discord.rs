@@ -1395,3 +1395,40 @@ async fn report_message_from_a_messages_menu_starts_a_private_report_with_the_me
     assert!(data.contains("pixels") && !data.contains("amina"), "{data}");
     run.stop().await;
 }
+
+#[tokio::test]
+async fn a_dm_sent_while_the_bot_was_away_is_answered_once_when_it_is_back() {
+    let (mut run, _) = start(&["carol"]).await;
+    let amina = run.fake.add_user("amina");
+    run.fake.dm(amina, "apply");
+    run.settle(1, "amina's first message").await;
+    let dm = run.fake.lock().dm_channel(amina).unwrap();
+    let seen = bot_count(&run.fake.lock(), dm);
+    assert!(seen >= 1, "answered");
+
+    // Amina writes and the bot never hears of it (it was away: no gateway event), then
+    // it restarts.
+    run.fake.dm_while_away(amina, "mentee");
+    run.restart().await;
+    let answer = next_from_bot(&run.fake, dm, seen).await;
+    assert!(
+        answer["content"].as_str().unwrap().contains("mentee"),
+        "her answer was taken: {answer}"
+    );
+    // Another restart reads the same history again: nothing is answered twice.
+    run.restart().await;
+    run.fake.dm(amina, "Amina");
+    run.fake
+        .wait_for("the next question", WAIT, |s| {
+            bot_texts(s, dm)
+                .iter()
+                .any(|t| t.starts_with("Question 2"))
+                .then_some(())
+        })
+        .await;
+    let texts = bot_texts(&run.fake.lock(), dm);
+    let once = |start: &str| texts.iter().filter(|t| t.starts_with(start)).count();
+    assert_eq!(once("Welcome to Pathways"), 1, "{texts:#?}");
+    assert_eq!(once("Question 1 of 12"), 1, "{texts:#?}");
+    run.stop().await;
+}

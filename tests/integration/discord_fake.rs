@@ -318,6 +318,21 @@ impl DiscordFake {
         id
     }
 
+    /// A person writes to the bot in their DM while the bot is not connected: the
+    /// message is kept (the API shows it), and no gateway event reaches the bot.
+    pub fn dm_while_away(&self, user: u64, text: &str) -> u64 {
+        let mut state = self.lock();
+        let channel = ensure_dm(&mut state, user);
+        let author = state.user(user);
+        let id = state.id();
+        state
+            .messages
+            .push(message_json(id, channel, None, author, text, json!([])));
+        drop(state);
+        self.touch();
+        id
+    }
+
     /// A person sends the bot a file in their DM, with a caption.
     pub fn dm_file(&self, user: u64, caption: &str, name: &str, mime: &str, data: &[u8]) -> u64 {
         let mut state = self.lock();
@@ -1046,7 +1061,9 @@ fn message_json(
 ) -> Value {
     let mut m = json!({
         "id": id.to_string(), "channel_id": channel.to_string(), "author": author,
-        "content": content, "timestamp": TIMESTAMP, "edited_timestamp": null, "tts": false,
+        // When it was sent, as Discord stamps it (a catch-up reads back by it).
+        "content": content, "timestamp": chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Micros, false),
+        "edited_timestamp": null, "tts": false,
         "mention_everyone": false, "mentions": [], "mention_roles": [], "attachments": [],
         "embeds": [], "pinned": false, "type": 0, "flags": 0, "components": components
     });

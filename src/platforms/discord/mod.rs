@@ -165,12 +165,23 @@ pub struct DiscordBot {
     unreachable: Mutex<HashSet<UserId>>,
     /// How many inbound messages the app has finished with (for logs and tests).
     handled: AtomicUsize,
+    /// Work queued and not finished: a clean stop waits for it (up to [`DRAIN_WAIT`]).
+    pending: AtomicUsize,
+    /// Messages taken in by this process (from the gateway or a catch-up), so one that
+    /// arrives both ways is queued once. Bounded; the app's record is what counts.
+    taken: Mutex<HashSet<MessageId>>,
     stopping: AtomicBool,
     /// For attachments people send (served by Discord's CDN, not its API).
     files: reqwest::Client,
 }
 
 const MAX_REMEMBERED_PROMPTS: usize = 10_000;
+
+/// How long a clean stop waits for queued messages to be handled.
+const DRAIN_WAIT: Duration = Duration::from_secs(30);
+
+/// How far back a catch-up pages through one channel (at 100 a page).
+const CATCH_UP_PAGES: usize = 3;
 
 impl DiscordBot {
     /// Builds the HTTP and gateway clients; nothing is received until [`DiscordBot::serve`].
@@ -212,6 +223,8 @@ impl DiscordBot {
             }),
             unreachable: Mutex::default(),
             handled: AtomicUsize::new(0),
+            pending: AtomicUsize::new(0),
+            taken: Mutex::default(),
             stopping: AtomicBool::new(false),
         });
         let _ = handler.bot.set(Arc::downgrade(&bot));
@@ -270,6 +283,7 @@ impl DiscordBot {
                         bot.perform(&app, work),
                     )
                     .await;
+                    bot.pending.fetch_sub(1, Ordering::SeqCst);
                 }
             })
         };
@@ -284,6 +298,17 @@ impl DiscordBot {
             invite_url(self.settings.application_id)
         );
         let result = client.start().await;
+        // A clean stop handles what is queued first (a restart would not see it again).
+        let deadline = tokio::time::Instant::now() + DRAIN_WAIT;
+        while self.pending.load(Ordering::SeqCst) > 0 && tokio::time::Instant::now() < deadline {
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+        if self.pending.load(Ordering::SeqCst) > 0 {
+            warn!(
+                left = self.pending.load(Ordering::SeqCst),
+                "stopping with messages still queued; they are read back at the next start"
+            );
+        }
         worker.abort();
         match result {
             Ok(()) => {
@@ -352,8 +377,90 @@ impl DiscordBot {
     }
 
     fn enqueue_work(&self, work: Work) {
+        self.pending.fetch_add(1, Ordering::SeqCst);
         if self.queue.send(work).is_err() {
+            self.pending.fetch_sub(1, Ordering::SeqCst);
             warn!("the Discord worker has stopped; an event was dropped");
+        }
+    }
+
+    /// After connecting: what people wrote while the bot was away (the gateway sends a
+    /// new session nothing from before it). Reads back, by REST, the DMs of the people the
+    /// bot talks with, the staff channels and the active pair rooms, to
+    /// [`App::catch_up_since`], and queues what was not handled yet, oldest first; what
+    /// was handled is skipped by its message id.
+    async fn catch_up(&self) {
+        let Some(app) = self.app.get() else { return };
+        let Some(since) = app.catch_up_since(Platform::Discord).await else {
+            return;
+        };
+        let (people, rooms) = app.catch_up_places(Platform::Discord).await;
+        let mut channels: Vec<ChannelId> = [
+            self.settings.coordinators_channel,
+            self.settings.moderators_channel,
+            self.settings.events_channel,
+        ]
+        .into_iter()
+        .flatten()
+        .map(ChannelId::new)
+        .collect();
+        channels.extend(rooms.iter().filter_map(|r| discord_channel(r).ok()));
+        for person in &people {
+            let Ok(id) = person.id.parse::<u64>() else {
+                continue;
+            };
+            match self.dm_channel(UserId::new(id)).await {
+                Ok(channel) => channels.push(channel),
+                Err(e) => debug!("no DM to catch up with {person}: {e}"),
+            }
+        }
+        let mut queued = 0usize;
+        for channel in channels {
+            let mut found: Vec<Message> = Vec::new();
+            let mut before: Option<MessageId> = None;
+            'pages: for _ in 0..CATCH_UP_PAGES {
+                let mut request = serenity::builder::GetMessages::new().limit(100);
+                if let Some(b) = before {
+                    request = request.before(b);
+                }
+                let page = match channel.messages(&self.http, request).await {
+                    Ok(page) => page,
+                    Err(e) => {
+                        debug!(%channel, "catching up failed: {e}");
+                        break;
+                    }
+                };
+                let full = page.len() == 100;
+                for m in page {
+                    if m.timestamp.unix_timestamp() < since.timestamp() {
+                        break 'pages;
+                    }
+                    before = Some(m.id);
+                    found.push(m);
+                }
+                if !full {
+                    break;
+                }
+            }
+            found.sort_by_key(|m| m.id);
+            for m in found {
+                if m.author.bot {
+                    continue;
+                }
+                let event = EventRef::new(Platform::Discord, m.id.to_string());
+                if app.already_handled(&event).await {
+                    continue;
+                }
+                debug!(message = %m.id, channel = %m.channel_id, "catching up with a message");
+                queued += 1;
+                self.on_message(m).await;
+            }
+        }
+        if queued > 0 {
+            info!(
+                messages = queued,
+                "caught up with what was sent while the bot was away"
+            );
         }
     }
 
@@ -521,6 +628,15 @@ impl DiscordBot {
         if message.author.bot || Some(message.author.id) == self.own_id.get().copied() {
             return;
         }
+        {
+            let mut taken = lock(&self.taken);
+            if taken.len() >= MAX_REMEMBERED_PROMPTS {
+                taken.clear();
+            }
+            if !taken.insert(message.id) {
+                return;
+            }
+        }
         let from = UserRef::new(Platform::Discord, message.author.id.to_string());
         let mut files = vec![];
         if message.guild_id.is_none() {
@@ -539,6 +655,14 @@ impl DiscordBot {
                 })
                 .collect();
             if message.content.trim().is_empty() && files.is_empty() {
+                // Once per message, even when a catch-up reads it again.
+                let event = EventRef::new(Platform::Discord, message.id.to_string());
+                if let Some(app) = self.app.get() {
+                    if app.already_handled(&event).await {
+                        return;
+                    }
+                    app.record_handled(&event).await;
+                }
                 let text = "I can only read text messages and files. Please type your answer.";
                 let key = IdempotencyKey(format!("discord-explain-{}", message.id));
                 if let Err(e) = self
@@ -1188,6 +1312,8 @@ impl EventHandler for Handler {
         let _ = bot.own_id.set(ready.user.id);
         bot.register_commands().await;
         bot.ready.notify_waiters();
+        // A new session hears nothing from before it: read back what was missed.
+        bot.catch_up().await;
     }
 
     async fn resume(&self, _ctx: Context, _: ResumedEvent) {
