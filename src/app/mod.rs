@@ -48,7 +48,7 @@ use crate::flows::{
 use crate::ports::{
     DirectMessenger, IdempotencyKey, PortError, PrivateRoomSpec, RoomMessenger, RoomProvisioner,
 };
-use crate::storage::{CommitOutcome, Store, StoredConversation};
+use crate::storage::{CommitOutcome, Enqueue, Store, StoredConversation};
 
 /// The platform capabilities the app uses.
 #[derive(Clone)]
@@ -1054,7 +1054,7 @@ impl App {
 
     /// After an application is stored: its card goes to the coordinators, or, when the
     /// rules accepted it, its acknowledgement prompts are queued. Returns the applicant.
-    async fn after_submit(&self, id: i64) -> Result<Option<UserRef>> {
+    async fn after_submit(&self, id: i64, base: &str, completes: i64) -> Result<Option<UserRef>> {
         let Some(record) = self.store.application(id).await? else {
             return Ok(None);
         };
@@ -1068,7 +1068,8 @@ impl App {
                 record.applicant.platform
             );
         }
-        self.system_step(id, review::after_submit).await?;
+        self.system_step(id, Some((base, completes)), review::after_submit)
+            .await?;
         Ok(Some(record.applicant))
     }
 
@@ -1289,7 +1290,7 @@ impl App {
         let today = self.clock.now().date_naive();
         for (id, step) in self.store.expired_checks(today).await? {
             if self
-                .system_step(id, |ctx, programme, record| {
+                .system_step(id, None, |ctx, programme, record| {
                     review::expire_check(ctx, programme, record, &step)
                 })
                 .await?
@@ -1337,7 +1338,7 @@ impl App {
             let position = queue.iter().position(|i| *i == summary.id).unwrap_or(0) + 1;
             let total = queue.len();
             if self
-                .system_step(summary.id, |_, programme, record| {
+                .system_step(summary.id, None, |_, programme, record| {
                     review::waitlist_reminder(programme, record, position, total)
                 })
                 .await?
@@ -1350,9 +1351,14 @@ impl App {
 
     /// Runs a decision about one application that no message triggered, with the same
     /// record-then-act discipline and retries as a message.
+    ///
+    /// `follow_up` names the outbox act this step carries out, with its key: the step's
+    /// acts are keyed from it and the act is marked done in the step's transaction, so the
+    /// step is taken once however often the act is delivered.
     async fn system_step(
         &self,
         application_id: i64,
+        follow_up: Option<(&str, i64)>,
         decide: impl Fn(&Ctx<'_>, &Programme, &ApplicationRecord) -> Outcome,
     ) -> Result<bool> {
         for attempt in 1..=MAX_ATTEMPTS {
@@ -1374,7 +1380,14 @@ impl App {
             if outcome.effects.is_empty() {
                 return Ok(false);
             }
-            let base = self.fresh_base(&format!("application-{application_id}"));
+            let base = match follow_up {
+                Some((key, _)) => key.to_string(),
+                None => self.fresh_base(&format!("application-{application_id}")),
+            };
+            let enqueue = Enqueue {
+                completes: follow_up.map(|(_, row)| row),
+                ..self.enqueue(&base, None, None, now)
+            };
             let committed = self
                 .store
                 .commit_step_with(
@@ -1383,15 +1396,20 @@ impl App {
                     &StateChange::Unchanged,
                     &outcome.effects,
                     now,
-                    Some(&self.enqueue(&base, None, None, now)),
+                    Some(&enqueue),
                     None,
                 )
                 .await?;
-            if let CommitOutcome::Committed { acts, .. } = committed {
-                self.perform_local(&outcome.effects).await;
-                let failed = self.dispatch(acts, &mut None).await;
-                self.surface(&failed, None).await;
-                return Ok(true);
+            match committed {
+                CommitOutcome::Committed { acts, .. } => {
+                    self.perform_local(&outcome.effects).await;
+                    let failed = self.dispatch(acts, &mut None).await;
+                    self.surface(&failed, None).await;
+                    return Ok(true);
+                }
+                // Carried out already (an earlier delivery of the same follow-up).
+                CommitOutcome::Duplicate => return Ok(false),
+                CommitOutcome::Conflict => {}
             }
             tokio::time::sleep(Duration::from_millis(u64::from(attempt) * 2)).await;
         }

@@ -90,6 +90,7 @@ impl App {
             asked_by,
             asked_in,
             platforms: &self.settings.platforms,
+            completes: None,
         }
     }
 
@@ -190,7 +191,7 @@ impl App {
         let key = IdempotencyKey(row.key.clone());
         let delivered = super::supervise::contained(
             &format!("delivering {}", row.act.kind()),
-            self.deliver(&row.act, &key),
+            self.deliver(&row.act, &key, row.id),
         )
         .await
         .unwrap_or_else(|p| Err(PortError::Other(anyhow::anyhow!("{p}"))));
@@ -459,12 +460,18 @@ impl App {
         &'a self,
         act: &'a Act,
         key: &'a IdempotencyKey,
+        row: i64,
     ) -> std::pin::Pin<Box<dyn std::future::Future<Output = Result<(), PortError>> + Send + 'a>>
     {
-        Box::pin(self.deliver_unboxed(act, key))
+        Box::pin(self.deliver_unboxed(act, key, row))
     }
 
-    async fn deliver_unboxed(&self, act: &Act, key: &IdempotencyKey) -> Result<(), PortError> {
+    async fn deliver_unboxed(
+        &self,
+        act: &Act,
+        key: &IdempotencyKey,
+        row: i64,
+    ) -> Result<(), PortError> {
         let internal = |e: crate::error::Error| PortError::Other(anyhow::anyhow!("{e}"));
         match act {
             Act::SendDm {
@@ -561,8 +568,12 @@ impl App {
                 self.surface(&failures, None).await;
                 Ok(())
             }
+            // Its step (the card, or the acknowledgements queued) marks this act done in
+            // its own transaction: run again after a crash, it changes nothing.
             Act::AnnounceApplication { application_id } => {
-                self.after_submit(*application_id).await.map_err(internal)?;
+                self.after_submit(*application_id, &key.0, row)
+                    .await
+                    .map_err(internal)?;
                 Ok(())
             }
             Act::PostProposals {

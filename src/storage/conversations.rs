@@ -183,6 +183,22 @@ impl Store {
             }
         }
         let mut acts = Vec::new();
+        if let Some(enqueue) = enqueue
+            && let Some(id) = enqueue.completes
+        {
+            match super::outbox::complete_in(&mut tx, id, enqueue.worker, now).await {
+                Ok(true) => {}
+                Ok(false) => {
+                    tx.rollback().await?;
+                    return Ok(CommitOutcome::Duplicate);
+                }
+                Err(e) if is_write_conflict(&e) => {
+                    tx.rollback().await?;
+                    return Ok(CommitOutcome::Conflict);
+                }
+                Err(e) => return Err(e.into()),
+            }
+        }
         if let Some(enqueue) = enqueue {
             let mut all: Vec<Act> = effects.iter().filter_map(Act::from_effect).collect();
             if !new_matches.is_empty() {

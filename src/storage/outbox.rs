@@ -59,6 +59,30 @@ pub struct Enqueue<'a> {
     /// The platforms the worker serves: it holds only their acts (and those of no
     /// platform). Empty: all.
     pub platforms: &'a [Platform],
+    /// The follow-up act (held by this worker) the step carries out: marked done in the
+    /// step's transaction, so a follow-up that writes is never applied twice; the step is
+    /// `Duplicate` if it is done already.
+    pub completes: Option<i64>,
+}
+
+/// Marks the follow-up act `id` done inside a step's transaction; `false` if it is not
+/// pending and held by `worker` (done already).
+pub(super) async fn complete_in(
+    tx: &mut Transaction<'static, Any>,
+    id: i64,
+    worker: &str,
+    now: DateTime<Utc>,
+) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query(
+        "UPDATE outbox SET state = 'done', finished_at = $1, lease_until = NULL, act = '{}', lane = '' \
+         WHERE id = $2 AND leased_by = $3 AND state = 'pending'",
+    )
+    .bind(to_millis(now))
+    .bind(id)
+    .bind(worker)
+    .execute(&mut **tx)
+    .await?;
+    Ok(done.rows_affected() == 1)
 }
 
 /// Whether a worker serving `platforms` (empty: all) carries out acts on `platform`.

@@ -26,7 +26,7 @@ async fn later(h: &Harness, by: Duration) -> String {
 
 /// A step recorded by a process that died before delivering anything: its acts are in
 /// the outbox, held by that process until the lease runs out.
-async fn step_of_a_dead_process(h: &Harness) {
+async fn step_of_a_dead_process(h: &Harness) -> Vec<i64> {
     let now = h.app.now();
     let enqueue = Enqueue {
         base: "crashed-step",
@@ -37,6 +37,7 @@ async fn step_of_a_dead_process(h: &Harness) {
         asked_by: None,
         asked_in: None,
         platforms: &[],
+        completes: None,
     };
     let effects = [
         Effect::SendDm {
@@ -65,6 +66,7 @@ async fn step_of_a_dead_process(h: &Harness) {
         panic!("not committed");
     };
     assert_eq!(acts.len(), 2, "held by the process that recorded them");
+    acts.iter().map(|a| a.id).collect()
 }
 
 both_backends! {
@@ -238,5 +240,39 @@ both_backends! {
         assert!(told.contains("[room coordinators] A message for the moderators' room could not be posted there, even after retrying: missing permission: Send Messages (403)."), "{told}");
         assert!(!told.contains("2am"), "the alert's contents stay out of the coordinators' room: {told}");
         assert!(h.store.outbox_counts().await.unwrap().failed >= 1);
+    }
+
+    async fn a_follow_up_that_writes_is_taken_once_however_often_it_is_delivered(db: TestDb) {
+        let h = Harness::new(&db).await;
+        let held = step_of_a_dead_process(&h).await;
+        let now = h.app.now();
+        let follow_up = |completes| Enqueue {
+            base: "follow-up",
+            worker: "a-process-that-died",
+            lease_until: now + Duration::minutes(2),
+            give_up_at: now + Duration::hours(6),
+            stale_at: now + Duration::hours(24),
+            asked_by: None,
+            asked_in: None,
+            platforms: &[],
+            completes,
+        };
+        let effects = [Effect::SendDm {
+            to: user("amina"),
+            message: OutMessage::text("Your application is in."),
+        }];
+        let step = |enqueue: Enqueue<'static>| {
+            let store = h.store.clone();
+            let effects = effects.clone();
+            async move {
+                store
+                    .commit_step_with(&user("amina"), None, &StateChange::Unchanged, &effects, now, Some(&enqueue), None)
+                    .await
+                    .unwrap()
+            }
+        };
+        assert!(step(follow_up(Some(held[0]))).await.is_committed());
+        // Delivered again (the process died before recording the follow-up done): nothing.
+        assert_eq!(step(follow_up(Some(held[0]))).await, CommitOutcome::Duplicate);
     }
 }
