@@ -48,7 +48,7 @@ use crate::flows::{
 use crate::ports::{
     DirectMessenger, IdempotencyKey, PortError, PrivateRoomSpec, RoomMessenger, RoomProvisioner,
 };
-use crate::storage::{CommitOutcome, Enqueue, Store, StoredConversation};
+use crate::storage::{CommitOutcome, Store, StoredConversation};
 
 /// The platform capabilities the app uses.
 #[derive(Clone)]
@@ -352,10 +352,10 @@ impl App {
             )),
         };
         if let Some((e, reference)) = failed {
-            // A clear refusal is the answer to this event: not given twice. After an
-            // internal error nothing was changed and the person was asked to try again, so
-            // a redelivery is welcome.
-            if let (Error::User(_), Some(event)) = (&e, &event)
+            // The answer to this event, given once: a refusal, or an apology that asks
+            // the person to try again (a catch-up replaying it later, into whatever they
+            // are doing by then, would do more harm than good).
+            if let Some(event) = &event
                 && let Err(err) = self.store.record_inbound_event(event).await
             {
                 warn!("recording a handled event failed: {err:#}");
@@ -1054,7 +1054,12 @@ impl App {
 
     /// After an application is stored: its card goes to the coordinators, or, when the
     /// rules accepted it, its acknowledgement prompts are queued. Returns the applicant.
-    async fn after_submit(&self, id: i64, base: &str, completes: i64) -> Result<Option<UserRef>> {
+    async fn after_submit(
+        &self,
+        id: i64,
+        base: &str,
+        completes: (i64, &str),
+    ) -> Result<Option<UserRef>> {
         let Some(record) = self.store.application(id).await? else {
             return Ok(None);
         };
@@ -1267,11 +1272,13 @@ impl App {
         let now = self.clock.now();
         if !self
             .store
+            // Long enough for a sweep that delivers many reminders; what it decided is
+            // written with its marks, so a second sweeper after it would find it done.
             .take_lease(
                 "sweep",
                 &self.worker,
                 now,
-                now + chrono::Duration::minutes(5),
+                now + chrono::Duration::minutes(15),
             )
             .await?
         {
@@ -1358,7 +1365,7 @@ impl App {
     async fn system_step(
         &self,
         application_id: i64,
-        follow_up: Option<(&str, i64)>,
+        follow_up: Option<(&str, (i64, &str))>,
         decide: impl Fn(&Ctx<'_>, &Programme, &ApplicationRecord) -> Outcome,
     ) -> Result<bool> {
         for attempt in 1..=MAX_ATTEMPTS {
@@ -1384,10 +1391,12 @@ impl App {
                 Some((key, _)) => key.to_string(),
                 None => self.fresh_base(&format!("application-{application_id}")),
             };
-            let enqueue = Enqueue {
-                completes: follow_up.map(|(_, row)| row),
-                ..self.enqueue(&base, None, None, now)
-            };
+            let mut enqueue = self.enqueue(&base, None, None, now);
+            if let Some((_, (row, holder))) = follow_up {
+                // Completed under the follow-up's own claim.
+                enqueue.completes = Some(row);
+                enqueue.worker = holder.to_string();
+            }
             let committed = self
                 .store
                 .commit_step_with(
@@ -1439,7 +1448,9 @@ impl App {
         let subject = Subject::Nothing;
         let ctx = self.ctx(reporter, &known, &subject, self.clock.now());
         let effects = flows::cases::after_report(&ctx, &case);
-        Ok(self.perform(base, effects).await)
+        // An error (the outbox not reached) fails the announcing act, which is tried
+        // again: the card and the on-call ping must not be lost.
+        self.try_perform(base, effects).await
     }
 
     /// The fonts, loaded on first use (a few megabytes, so only when something is drawn).
@@ -1659,15 +1670,14 @@ impl App {
         let someone = new[0].mentee.clone();
         let ctx = self.ctx(&someone, &known, &subject, self.clock.now());
         let text = flows::pairing::proposals_text(&ctx, &new);
-        Ok(self
-            .perform(
-                base,
-                vec![Effect::PostInRoom {
-                    room,
-                    message: OutMessage::text(text),
-                }],
-            )
-            .await)
+        self.try_perform(
+            base,
+            vec![Effect::PostInRoom {
+                room,
+                message: OutMessage::text(text),
+            }],
+        )
+        .await
     }
 
     /// Proposes the next best matches of a programme after a decline, rejection or
@@ -1803,31 +1813,43 @@ impl App {
         kickoff: &OutMessage,
         group_of: Option<i64>,
     ) -> std::result::Result<(), crate::ports::PortError> {
-        let existing = match group_of {
-            Some(mentor_app) => self
+        // Made on an earlier try (whose kickoff then failed, or whose process died before
+        // recording the act done): never a second room for the same match.
+        let made = self
+            .store
+            .match_by_id(match_id)
+            .await
+            .map_err(|e| anyhow::anyhow!("looking up match {match_id}: {e}"))?
+            .and_then(|m| m.room);
+        let existing = match (made.is_some(), group_of) {
+            (true, _) => None,
+            (false, Some(mentor_app)) => self
                 .group_room(match_id, mentor_app)
                 .await
                 .map_err(|e| anyhow::anyhow!("looking up the group's room: {e}"))?,
-            None => None,
+            (false, None) => None,
         };
-        let room = match existing {
-            Some(id) => {
+        let room = match (made, existing) {
+            (Some(id), _) => RoomRef::new(spec.members[0].platform, id),
+            (None, Some(id)) => {
                 let room = RoomRef::new(spec.members[0].platform, id);
                 for member in &spec.members {
                     self.ports.provisioner.invite(&room, member, key).await?;
                 }
                 room
             }
-            None => {
+            (None, None) => {
                 self.ports
                     .provisioner
                     .create_private_room(&spec, key)
                     .await?
             }
         };
-        if let Err(e) = self.store.set_match_room(match_id, &room.id).await {
-            warn!(match_id, "could not remember the pair room {room}: {e}");
-        }
+        // Not remembered, the next try would make another room: an error, tried again.
+        self.store
+            .set_match_room(match_id, &room.id)
+            .await
+            .map_err(|e| anyhow::anyhow!("remembering the pair room {room}: {e}"))?;
         let kickoff_key = IdempotencyKey(format!("{}-kickoff", key.0));
         self.ports
             .rooms

@@ -17,7 +17,7 @@
 //! To deliver a new kind of act, add its arm to [`App::deliver`].
 
 use chrono::{DateTime, Utc};
-use tracing::{error, info, warn};
+use tracing::{debug, error, info, warn};
 
 use super::{App, MAX_ATTEMPTS, Progress, unique_tag};
 use crate::domain::{RoomRef, UserRef};
@@ -83,7 +83,8 @@ impl App {
         let d = &self.settings.delivery;
         Enqueue {
             base,
-            worker: &self.worker,
+            // Unique to this step's claim (see `OutboxRow::holder`).
+            worker: format!("{}-{}", self.worker, unique_tag()),
             lease_until: now + d.lease,
             give_up_at: now + d.retry_for,
             stale_at: now + d.stale_after,
@@ -144,7 +145,8 @@ impl App {
         for row in rows {
             let lane = row.act.lane();
             if blocked.contains(&lane) {
-                if let Err(e) = self.store.release_act(&self.worker, row.id).await {
+                let now = self.clock.now();
+                if let Err(e) = self.store.release_act(&row.holder, row.id, now).await {
                     warn!(key = %row.key, "giving back an act failed: {e:#}");
                 }
                 if row.act.is_send() {
@@ -183,15 +185,34 @@ impl App {
             && let Ok(Some(reporter)) = self.store.case_reporter(*case_id).await
             && !self.settings.platforms.contains(&reporter.platform)
         {
-            if let Err(e) = self.store.release_act(&self.worker, row.id).await {
+            // Not claimable again at once: a process serving that platform takes it.
+            let later = now + chrono::Duration::seconds(30);
+            if let Err(e) = self.store.release_act(&row.holder, row.id, later).await {
                 warn!(key = %row.key, "giving back an act failed: {e:#}");
             }
             return None;
         }
+        // This claim must still hold it: a delivery that ran past its lease may have
+        // been claimed again by the dispatcher, which then delivers it instead.
+        match self
+            .store
+            .renew_act(&row.holder, row.id, now + self.settings.delivery.lease)
+            .await
+        {
+            Ok(true) => {}
+            Ok(false) => {
+                debug!(key = %row.key, "no longer held by this claim; left to its new holder");
+                return None;
+            }
+            Err(e) => {
+                warn!(key = %row.key, "renewing an act's lease failed: {e:#}");
+                return None;
+            }
+        }
         let key = IdempotencyKey(row.key.clone());
         let delivered = super::supervise::contained(
             &format!("delivering {}", row.act.kind()),
-            self.deliver(&row.act, &key, row.id),
+            self.deliver(&row.act, &key, (row.id, &row.holder)),
         )
         .await
         .unwrap_or_else(|p| Err(PortError::Other(anyhow::anyhow!("{p}"))));
@@ -232,7 +253,7 @@ impl App {
         } else {
             let at = (now + retry_wait(row.attempts)).min(row.give_up_at);
             warn!(key = %row.key, attempts = row.attempts, "{} failed; trying again at {at}: {text}", row.act.kind());
-            if let Err(e) = self.store.retry_act(&self.worker, row.id, &text, at).await {
+            if let Err(e) = self.store.retry_act(&row.holder, row.id, &text, at).await {
                 error!(key = %row.key, "recording a retry failed: {e:#}");
             }
             Some(at)
@@ -255,7 +276,7 @@ impl App {
     async fn finish(&self, row: &OutboxRow, state: &str, error: Option<&str>) {
         if let Err(e) = self
             .store
-            .finish_act(&self.worker, row.id, state, error, self.clock.now())
+            .finish_act(&row.holder, row.id, state, error, self.clock.now())
             .await
         {
             error!(key = %row.key, "recording that an act is {state} failed: {e:#}");
@@ -269,10 +290,11 @@ impl App {
         // Each round takes the first waiting act of every lane; the next ones follow.
         for _ in 0..MAX_ATTEMPTS {
             let now = self.clock.now();
+            let holder = format!("{}-{}", self.worker, unique_tag());
             let rows = self
                 .store
                 .claim_due_acts(
-                    &self.worker,
+                    &holder,
                     &self.settings.platforms,
                     now,
                     now + self.settings.delivery.lease,
@@ -304,7 +326,8 @@ impl App {
             {
                 super::follow_up(
                     "recording an unreachable reporter",
-                    self.reporter_unreachable(*case_id, "the outcome").await,
+                    self.reporter_unreachable(*case_id, "a message about the case")
+                        .await,
                 );
             }
         }
@@ -460,17 +483,18 @@ impl App {
         &'a self,
         act: &'a Act,
         key: &'a IdempotencyKey,
-        row: i64,
+        row: (i64, &'a str),
     ) -> std::pin::Pin<Box<dyn std::future::Future<Output = Result<(), PortError>> + Send + 'a>>
     {
         Box::pin(self.deliver_unboxed(act, key, row))
     }
 
+    /// `row` is the act's row and its holder (a follow-up completes it in its step).
     async fn deliver_unboxed(
         &self,
         act: &Act,
         key: &IdempotencyKey,
-        row: i64,
+        row: (i64, &str),
     ) -> Result<(), PortError> {
         let internal = |e: crate::error::Error| PortError::Other(anyhow::anyhow!("{e}"));
         match act {

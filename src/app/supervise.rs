@@ -79,11 +79,19 @@ where
     M: Fn() -> F + Send + 'static,
     F: Future<Output = ()> + Send + 'static,
 {
+    /// Aborts the running task when the supervisor is aborted (a clean stop).
+    struct AbortOnDrop(tokio::task::JoinHandle<()>);
+    impl Drop for AbortOnDrop {
+        fn drop(&mut self) {
+            self.0.abort();
+        }
+    }
     tokio::spawn(async move {
         let mut restarts = 0u32;
         loop {
             let started = std::time::Instant::now();
-            match tokio::spawn(make()).await {
+            let mut task = AbortOnDrop(tokio::spawn(make()));
+            match (&mut task.0).await {
                 Ok(()) => return,
                 Err(e) if e.is_cancelled() => return,
                 Err(e) => {

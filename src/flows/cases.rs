@@ -216,12 +216,25 @@ pub fn card(ctx: &Ctx<'_>, case: &CaseRecord) -> String {
 /// Right after a report is stored: the reporter gets the case number, the moderators the
 /// card, and for safeguarding the on-call moderators a ping.
 pub fn after_report(ctx: &Ctx<'_>, case: &CaseRecord) -> Vec<Effect> {
-    let mut effects = vec![ctx.dm_text(format!(
-        "Thank you. Your report is case #{}. The moderation team will look at it{}; if they have questions, they will ask you here, through me{}. If you are in danger now, please contact local emergency services.",
-        case.id,
-        if case.severity == Severity::Normal { " soon" } else { " as a priority" },
-        if case.anonymous { ", without learning who you are" } else { "" }
-    ))];
+    // Through the case, like every message to a reporter: what waits to be sent names the
+    // case, never the person (storage unseals them only to deliver it).
+    let mut effects = vec![Effect::TellReporter {
+        case_id: case.id,
+        text: format!(
+            "Thank you. Your report is case #{}. The moderation team will look at it{}; if they have questions, they will ask you here, through me{}. If you are in danger now, please contact local emergency services.",
+            case.id,
+            if case.severity == Severity::Normal {
+                " soon"
+            } else {
+                " as a priority"
+            },
+            if case.anonymous {
+                ", without learning who you are"
+            } else {
+                ""
+            }
+        ),
+    }];
     if let Some(room) = ctx.moderators_room {
         effects.push(Effect::PostInRoom {
             room: room.clone(),
@@ -730,16 +743,20 @@ pub struct CaseReply {
     pub question: String,
 }
 
-pub fn start_reply(ctx: &Ctx<'_>, case_id: i64, question: &str) -> Outcome {
+pub fn start_reply(case_id: i64, question: &str) -> Outcome {
     let flow = CaseReply {
         case_id,
         question: question.to_string(),
     };
     Outcome {
         state: StateChange::Set(FlowState::CaseReply(flow)),
-        effects: vec![ctx.dm_text(format!(
-            "The moderation team has a question about your report (case #{case_id}):\n\n“{question}”\n\nPlease reply here; your answer goes only to the moderators."
-        ))],
+        // Through the case: the question waiting to be sent names the case, not them.
+        effects: vec![Effect::TellReporter {
+            case_id,
+            text: format!(
+                "The moderation team has a question about your report (case #{case_id}):\n\n“{question}”\n\nPlease reply here; your answer goes only to the moderators."
+            ),
+        }],
     }
 }
 

@@ -186,7 +186,7 @@ impl Store {
         if let Some(enqueue) = enqueue
             && let Some(id) = enqueue.completes
         {
-            match super::outbox::complete_in(&mut tx, id, enqueue.worker, now).await {
+            match super::outbox::complete_in(&mut tx, id, &enqueue.worker, now).await {
                 Ok(true) => {}
                 Ok(false) => {
                     tx.rollback().await?;

@@ -25,6 +25,9 @@ use crate::flows::acts::Act;
 #[derive(Debug, Clone, PartialEq)]
 pub struct OutboxRow {
     pub id: i64,
+    /// Who holds it: unique to one claim (one step's insert, one claim of the
+    /// dispatcher), so two deliveries by one process can tell their claims apart.
+    pub holder: String,
     /// The idempotency key of every attempt.
     pub key: String,
     pub act: Act,
@@ -48,8 +51,8 @@ pub struct OutboxRow {
 pub struct Enqueue<'a> {
     /// Unique per step (or stable per follow-up, so a re-run enqueues nothing new).
     pub base: &'a str,
-    /// The worker that delivers them at once, and its lease.
-    pub worker: &'a str,
+    /// Who delivers them at once (unique to this step's claim), and its lease.
+    pub worker: String,
     pub lease_until: DateTime<Utc>,
     pub give_up_at: DateTime<Utc>,
     /// For acts that go stale ([`Act::goes_stale`]).
@@ -114,14 +117,14 @@ pub struct OutboxCounts {
     pub stale: i64,
 }
 
-const COLUMNS: &str =
-    "id, act_key, act, attempts, created_at, stale_at, give_up_at, asked_by, asked_in, last_error";
+const COLUMNS: &str = "id, act_key, act, attempts, created_at, stale_at, give_up_at, asked_by, asked_in, last_error, leased_by";
 
 fn row_of(r: &sqlx::any::AnyRow) -> Result<OutboxRow> {
     let act: String = r.try_get("act")?;
     let decode = |column: &str| -> Result<Option<String>> { Ok(r.try_get(column)?) };
     Ok(OutboxRow {
         id: r.try_get("id")?,
+        holder: decode("leased_by")?.unwrap_or_default(),
         key: r.try_get("act_key")?,
         act: serde_json::from_str(&act).context("decoding an act in the outbox")?,
         attempts: r.try_get("attempts")?,
@@ -206,7 +209,7 @@ pub(super) async fn insert_acts(
              RETURNING id",
         )
         .bind(to_millis(enqueue.lease_until))
-        .bind(enqueue.worker)
+        .bind(&enqueue.worker)
         .bind(id)
         .bind(act.lane())
         .bind(first)
@@ -215,6 +218,7 @@ pub(super) async fn insert_acts(
         if claimed.is_some() {
             held.push(OutboxRow {
                 id,
+                holder: enqueue.worker.clone(),
                 key,
                 act: act.clone(),
                 attempts: 1,
@@ -284,7 +288,9 @@ impl Store {
 
     /// Records how an act ended: `done`, `failed` (for good) or `stale`. Only the worker
     /// holding it can. A delivered or stale act forgets its contents and its lane (which
-    /// could tie a person to a case); its key stays, so enqueuing it again does nothing.
+    /// could tie a person to a case); its key stays, so enqueuing it again does nothing. A
+    /// failed one keeps them for the operator, except a case's (a reporter's messages),
+    /// which keeps nothing that could name the reporter, not even the error.
     pub async fn finish_act(
         &self,
         worker: &str,
@@ -297,8 +303,9 @@ impl Store {
         let forget = state != "failed";
         sqlx::query(
             "UPDATE outbox SET state = $1, finished_at = $2, lease_until = NULL, \
-             last_error = COALESCE($3, last_error), act = CASE WHEN $4 THEN '{}' ELSE act END, \
-             lane = CASE WHEN $4 THEN '' ELSE lane END, \
+             last_error = CASE WHEN lane LIKE 'case:%' THEN NULL ELSE COALESCE($3, last_error) END, \
+             act = CASE WHEN $4 OR lane LIKE 'case:%' THEN '{}' ELSE act END, \
+             lane = CASE WHEN $4 OR lane LIKE 'case:%' THEN '' ELSE lane END, \
              asked_by = CASE WHEN $4 THEN NULL ELSE asked_by END, \
              asked_in = CASE WHEN $4 THEN NULL ELSE asked_in END \
              WHERE id = $5 AND leased_by = $6 AND state = 'pending'",
@@ -335,18 +342,34 @@ impl Store {
         Ok(())
     }
 
-    /// Gives back a held act not attempted (an earlier act of its lane failed), for the
-    /// dispatcher to deliver in its turn.
-    pub async fn release_act(&self, worker: &str, id: i64) -> Result<()> {
+    /// Gives back a held act not attempted (an earlier act of its lane failed, or it is
+    /// for a platform this process does not serve), to be claimed again from `due_at`.
+    pub async fn release_act(&self, worker: &str, id: i64, due_at: DateTime<Utc>) -> Result<()> {
         sqlx::query(
-            "UPDATE outbox SET lease_until = NULL, leased_by = NULL, attempts = attempts - 1 \
+            "UPDATE outbox SET lease_until = NULL, leased_by = NULL, attempts = attempts - 1, due_at = $3 \
              WHERE id = $1 AND leased_by = $2 AND state = 'pending'",
         )
         .bind(id)
         .bind(worker)
+        .bind(to_millis(due_at))
         .execute(&self.pool)
         .await?;
         Ok(())
+    }
+
+    /// Extends the lease of a held act right before an attempt; `false` if this claim no
+    /// longer holds it (its lease ran out and someone claimed it again): then it is not
+    /// attempted, so it is not delivered twice at once.
+    pub async fn renew_act(&self, worker: &str, id: i64, until: DateTime<Utc>) -> Result<bool> {
+        let done = sqlx::query(
+            "UPDATE outbox SET lease_until = $1 WHERE id = $2 AND leased_by = $3 AND state = 'pending'",
+        )
+        .bind(to_millis(until))
+        .bind(id)
+        .bind(worker)
+        .execute(&self.pool)
+        .await?;
+        Ok(done.rows_affected() == 1)
     }
 
     /// When the next waiting act on `platforms` (empty: any) can be claimed: its due

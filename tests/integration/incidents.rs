@@ -353,7 +353,7 @@ both_backends! {
         let out = h.in_room("mo", MODS, "!tandem case ask 1 When did this start?").await;
         assert!(out.contains("[room moderators] Case #1: a question could not be delivered to the reporter; they may have left the server"), "{out}");
         let out = h.in_room("mo", MODS, "!tandem case resolve 1 We spoke to the mentor.").await;
-        assert!(out.contains("Case #1: the outcome could not be delivered to the reporter"), "{out}");
+        assert!(out.contains("Case #1: a message about the case could not be delivered to the reporter"), "{out}");
         assert!(!out.contains("amina"), "{out}");
         let log = h.in_room("mo", MODS, "!tandem case log 1").await;
         assert_eq!(log.matches("tandem · unreachable").count(), 2, "{log}");

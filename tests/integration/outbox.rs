@@ -30,7 +30,7 @@ async fn step_of_a_dead_process(h: &Harness) -> Vec<i64> {
     let now = h.app.now();
     let enqueue = Enqueue {
         base: "crashed-step",
-        worker: "a-process-that-died",
+        worker: "a-process-that-died".into(),
         lease_until: now + Duration::minutes(2),
         give_up_at: now + Duration::hours(6),
         stale_at: now + Duration::hours(24),
@@ -248,7 +248,7 @@ both_backends! {
         let now = h.app.now();
         let follow_up = |completes| Enqueue {
             base: "follow-up",
-            worker: "a-process-that-died",
+            worker: "a-process-that-died".into(),
             lease_until: now + Duration::minutes(2),
             give_up_at: now + Duration::hours(6),
             stale_at: now + Duration::hours(24),
@@ -274,5 +274,19 @@ both_backends! {
         assert!(step(follow_up(Some(held[0]))).await.is_committed());
         // Delivered again (the process died before recording the follow-up done): nothing.
         assert_eq!(step(follow_up(Some(held[0]))).await, CommitOutcome::Duplicate);
+    }
+
+    async fn a_pair_room_whose_kickoff_failed_is_not_made_again_when_retried(db: TestDb) {
+        let h = Harness::new(&db).await;
+        // The room is made, but the first post in it fails (a new room not ready yet).
+        h.rec.fail_posts_in(&RoomRef::new(Platform::Console, "room-1"), "the room is not ready (503)");
+        active_match(&h).await;
+        assert_eq!(h.rec.created_rooms().len(), 1);
+        h.rec.take();
+        for _ in 0..3 {
+            later(&h, Duration::minutes(1)).await;
+        }
+        assert_eq!(h.rec.created_rooms().len(), 1, "one room for the match, however often it is tried");
+        assert_eq!(h.store.match_by_id(1).await.unwrap().unwrap().room.as_deref(), Some("room-1"));
     }
 }

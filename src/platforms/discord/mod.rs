@@ -442,15 +442,21 @@ impl DiscordBot {
                     break;
                 }
             }
-            found.sort_by_key(|m| m.id);
+            // Newest first, back to the newest one handled: what lies before it was dealt
+            // with (or deliberately let go), and the gap is what comes after it.
+            found.sort_by_key(|m| std::cmp::Reverse(m.id));
+            let mut missed = Vec::new();
             for m in found {
                 if m.author.bot {
                     continue;
                 }
                 let event = EventRef::new(Platform::Discord, m.id.to_string());
                 if app.already_handled(&event).await {
-                    continue;
+                    break;
                 }
+                missed.push(m);
+            }
+            for m in missed.into_iter().rev() {
                 debug!(message = %m.id, channel = %m.channel_id, "catching up with a message");
                 queued += 1;
                 self.on_message(m).await;

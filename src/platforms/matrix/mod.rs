@@ -478,11 +478,17 @@ impl MatrixBot {
                     _ => break,
                 }
             }
-            for event in found.into_iter().rev() {
+            // Newest first, back to the newest one handled: what lies before it was dealt
+            // with (or deliberately let go), and the gap is what comes after it.
+            let mut missed = Vec::new();
+            for event in found {
                 let id = EventRef::new(Platform::Matrix, event.event_id().as_str());
                 if handler.app.already_handled(&id).await {
-                    continue;
+                    break;
                 }
+                missed.push(event);
+            }
+            for event in missed.into_iter().rev() {
                 match event {
                     AnySyncMessageLikeEvent::RoomMessage(m) => {
                         if let Some(original) = m.as_original() {
