@@ -1021,8 +1021,27 @@ impl App {
             failed: 0,
         });
         self.perform_local(&outcome.effects).await;
+        let lanes: Vec<String> = outcome
+            .effects
+            .iter()
+            .filter_map(Act::from_effect)
+            .map(|a| a.lane())
+            .collect();
         let failed = self.dispatch(acts, &mut progress).await;
         self.surface(&failed, Some(user)).await;
+        // Acts that waited their turn in these lanes (another step's behind these, or this
+        // step's behind another's) are delivered now, not at the dispatcher's next round.
+        let waiting = self
+            .store
+            .acts_waiting_in(&lanes)
+            .await
+            .unwrap_or_else(|e| {
+                warn!("looking for acts waiting their turn failed: {e:#}");
+                false
+            });
+        if waiting {
+            follow_up("delivering acts that waited", self.dispatch_due().await);
+        }
         // Follow-ups of a recorded step: a failure here must not tell the sender their
         // (already recorded) action failed, so it is logged. Queued prompts are tried again
         // on the person's next message.

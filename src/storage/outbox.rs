@@ -357,6 +357,23 @@ impl Store {
         Ok(())
     }
 
+    /// Whether acts wait, unclaimed, in any of `lanes` (behind one that was in progress).
+    pub async fn acts_waiting_in(&self, lanes: &[String]) -> Result<bool> {
+        if lanes.is_empty() {
+            return Ok(false);
+        }
+        let list: Vec<String> = (0..lanes.len()).map(|i| format!("${}", i + 1)).collect();
+        let sql = format!(
+            "SELECT id FROM outbox WHERE state = 'pending' AND leased_by IS NULL AND lane IN ({}) LIMIT 1",
+            list.join(", ")
+        );
+        let mut query = sqlx::query_scalar::<_, i64>(sqlx::AssertSqlSafe(sql));
+        for lane in lanes {
+            query = query.bind(lane);
+        }
+        Ok(query.fetch_optional(&self.pool).await?.is_some())
+    }
+
     /// Extends the lease of a held act right before an attempt; `false` if this claim no
     /// longer holds it (its lease ran out and someone claimed it again): then it is not
     /// attempted, so it is not delivered twice at once.
