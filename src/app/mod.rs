@@ -952,7 +952,7 @@ impl App {
     ) -> Result<bool> {
         // Keys name neither the person nor the step's subject: a key is sent to the
         // platform, and a reporter's step must not be traceable to their case.
-        let base = format!("step-t{}-{}", now.timestamp_millis(), unique_tag());
+        let base = self.fresh_base("step");
         let committed = self
             .store
             .commit_step_with(
@@ -968,7 +968,10 @@ impl App {
             )
             .await?;
         let CommitOutcome::Committed {
-            new_events, acts, ..
+            new_events,
+            acts,
+            lanes,
+            ..
         } = committed
         else {
             return Ok(false);
@@ -1021,12 +1024,6 @@ impl App {
             failed: 0,
         });
         self.perform_local(&outcome.effects).await;
-        let lanes: Vec<String> = outcome
-            .effects
-            .iter()
-            .filter_map(Act::from_effect)
-            .map(|a| a.lane())
-            .collect();
         let failed = self.dispatch(acts, &mut progress).await;
         self.surface(&failed, Some(user)).await;
         // Acts that waited their turn in these lanes (another step's behind these, or this

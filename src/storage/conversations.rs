@@ -31,6 +31,8 @@ pub enum CommitOutcome {
         new_cases: Vec<i64>,
         new_events: Vec<i64>,
         acts: Vec<OutboxRow>,
+        /// The lanes of every act it put in the outbox, held or waiting its turn.
+        lanes: Vec<String>,
     },
     /// The conversation or an application changed since it was read: read again and redo
     /// the step.
@@ -183,6 +185,7 @@ impl Store {
             }
         }
         let mut acts = Vec::new();
+        let mut lanes = Vec::new();
         if let Some(enqueue) = enqueue
             && let Some(id) = enqueue.completes
         {
@@ -217,6 +220,7 @@ impl Store {
                     .iter()
                     .map(|&application_id| Act::AnnounceApplication { application_id }),
             );
+            lanes = all.iter().map(Act::lane).collect();
             match super::outbox::insert_acts(&mut tx, &all, enqueue, now).await {
                 Ok(held) => acts = held,
                 Err(e)
@@ -236,6 +240,7 @@ impl Store {
                 new_cases,
                 new_events,
                 acts,
+                lanes,
             }),
             Err(e) if is_write_conflict(&e) => Ok(CommitOutcome::Conflict),
             Err(e) => Err(e.into()),
