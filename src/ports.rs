@@ -4,6 +4,9 @@
 //! platform (`platforms::console`, Matrix, Discord) implements them, and
 //! `platforms::recording` implements them by recording what was asked, for tests.
 //!
+//! Ports answer what they did (the id of a message they posted, the room they made) and
+//! never call back into the app: the app keeps what it needs to find again itself.
+//!
 //! Every send carries an [`IdempotencyKey`] derived from the effect that produced it. A
 //! platform that can deduplicate (Matrix transaction ids, Discord nonces) must pass it on,
 //! so that retrying after a crash never posts the same message twice.
@@ -17,6 +20,22 @@ use crate::flows::OutMessage;
 /// A stable id for one outgoing message, the same on every retry of the same effect.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct IdempotencyKey(pub String);
+
+/// A message a platform posted: its id there, so the app can keep what it must find again
+/// (a prompt answered with a reaction, the card whose thread its follow-ups join). `None`
+/// on a platform whose messages have no id (the console).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Posted {
+    pub id: Option<String>,
+}
+
+impl Posted {
+    pub fn id(id: impl Into<String>) -> Posted {
+        Posted {
+            id: Some(id.into()),
+        }
+    }
+}
 
 /// Why a platform could not do what was asked.
 #[derive(Debug, thiserror::Error)]
@@ -40,7 +59,7 @@ pub trait DirectMessenger: Send + Sync {
         to: &UserRef,
         message: &OutMessage,
         key: &IdempotencyKey,
-    ) -> Result<(), PortError>;
+    ) -> Result<Posted, PortError>;
 
     /// Fetches a file someone sent the bot, refusing (with an error) one larger than
     /// `max_bytes` without reading all of it. Platforms that cannot take files keep the
@@ -58,13 +77,14 @@ pub trait DirectMessenger: Send + Sync {
 
 #[async_trait]
 pub trait RoomMessenger: Send + Sync {
-    /// Posts in a room the bot is in.
+    /// Posts in a room the bot is in, where [`OutMessage::placed`] says (at the top by
+    /// default; platforms without threads post every message at the top).
     async fn post_in_room(
         &self,
         room: &RoomRef,
         message: &OutMessage,
         key: &IdempotencyKey,
-    ) -> Result<(), PortError>;
+    ) -> Result<Posted, PortError>;
 
     /// Makes the platform's own copy of an event session, where it has one (Discord's
     /// scheduled events), and returns its id there. Most platforms have none.

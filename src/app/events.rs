@@ -164,7 +164,7 @@ impl App {
                 .post_in_room(&event.room, &announcement(event), &job_key(job, 0))
                 .await
             {
-                Ok(()) => JobOutcome::Done,
+                Ok(_) => JobOutcome::Done,
                 Err(e) => JobOutcome::Retry(e.to_string()),
             },
         )
@@ -217,7 +217,7 @@ impl App {
             // Keyed by person, so a retried job never reminds anyone twice.
             let key = IdempotencyKey(format!("{}-{user}", job_key(job, 0).0));
             match self.ports.dm.send_dm(user, &message, &key).await {
-                Ok(()) => {}
+                Ok(_) => {}
                 Err(PortError::Unreachable(who, why)) => {
                     warn!(event = event.id, "reminder not delivered to {who}: {why}");
                 }

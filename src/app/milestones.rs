@@ -270,16 +270,16 @@ impl App {
         let sent = match milestone.kind {
             MilestoneKind::Survey => Ok(()),
             MilestoneKind::Closure => self.close_planned(&m, &room, &milestone.text, job).await?,
-            MilestoneKind::RoomMessage => {
-                self.ports
-                    .rooms
-                    .post_in_room(
-                        &room,
-                        &OutMessage::text(milestone.text.clone()),
-                        &job_key(job, 0),
-                    )
-                    .await
-            }
+            MilestoneKind::RoomMessage => self
+                .ports
+                .rooms
+                .post_in_room(
+                    &room,
+                    &OutMessage::text(milestone.text.clone()),
+                    &job_key(job, 0),
+                )
+                .await
+                .map(|_| ()),
             MilestoneKind::CheckIn => {
                 // A prompt per member, recorded once per occurrence (a retried job asks
                 // nobody twice) and shown when they are not in another conversation.
@@ -454,7 +454,7 @@ impl App {
         for person in [&m.mentee, &m.mentor] {
             self.deliver_prompts(person).await?;
         }
-        Ok(posted)
+        Ok(posted.map(|_| ()))
     }
 
     async fn run_archive(&self, job: &Job) -> Result<JobOutcome> {

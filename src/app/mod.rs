@@ -43,12 +43,12 @@ use crate::error::{Error, Reference, Result};
 use crate::flows::acts::Act;
 use crate::flows::review::{self, Needs};
 use crate::flows::{
-    self, Ctx, Effect, FileStatus, Inbound, OutMessage, Outcome, StateChange, Subject,
+    self, Ctx, Effect, FileStatus, Inbound, OutMessage, Outcome, Placement, StateChange, Subject,
 };
 use crate::ports::{
     DirectMessenger, IdempotencyKey, PortError, PrivateRoomSpec, RoomMessenger, RoomProvisioner,
 };
-use crate::storage::{CommitOutcome, Store, StoredConversation};
+use crate::storage::{CommitOutcome, Enqueue, Store, StoredConversation};
 
 /// The platform capabilities the app uses.
 #[derive(Clone)]
@@ -203,14 +203,22 @@ impl App {
 
     /// Handles one message; any error is reported to the sender and logged.
     pub async fn receive(&self, inbound: Inbound) {
-        self.receive_with(inbound, None, None).await
+        self.receive_with(inbound, None, None, None).await
     }
 
     /// Handles one message the platform identifies by `event`, once: the id is recorded
     /// with the step it causes, so the same event delivered again (a sync replayed after a
     /// crash, a catch-up read) changes nothing and is not answered twice.
     pub async fn receive_event(&self, event: EventRef, inbound: Inbound) {
-        self.receive_with(inbound, None, Some(event)).await
+        self.receive_with(inbound, None, Some(event), None).await
+    }
+
+    /// Like [`App::receive_event`], for a message typed in the thread that the message
+    /// `root` starts (on platforms with threads): whatever it causes in that room is
+    /// posted in the same thread.
+    pub async fn receive_in_thread(&self, event: EventRef, root: String, inbound: Inbound) {
+        self.receive_with(inbound, None, Some(event), Some(root))
+            .await
     }
 
     /// The platform's own "report message" (Discord's message menu, a Matrix reply of
@@ -224,7 +232,8 @@ impl App {
         event: Option<EventRef>,
     ) {
         let inbound = flows::report::message_report(from, &reported.link);
-        self.receive_with(inbound, Some(reported), event).await
+        self.receive_with(inbound, Some(reported), event, None)
+            .await
     }
 
     /// Whether the platform event was handled already (a platform's catch-up asks before
@@ -282,7 +291,18 @@ impl App {
         inbound: Inbound,
         reported: Option<flows::ReportedMessage>,
         event: Option<EventRef>,
+        thread_root: Option<String>,
     ) {
+        // Where what it causes in the room it was typed in goes: where it was typed.
+        let placement = match thread_root {
+            Some(root) => Placement::InThread {
+                after: event
+                    .as_ref()
+                    .map_or_else(|| root.clone(), |e| e.id.clone()),
+                root,
+            },
+            None => Placement::Top,
+        };
         if let Some(event) = &event
             && self.already_handled(event).await
         {
@@ -315,7 +335,7 @@ impl App {
         let handled = loop {
             let handled = supervise::contained(
                 "handling a message",
-                self.handle_with(&inbound, reported.clone(), event.as_ref()),
+                self.handle_with(&inbound, reported.clone(), event.as_ref(), &placement),
             )
             .await;
             match &handled {
@@ -360,7 +380,10 @@ impl App {
             {
                 warn!("recording a handled event failed: {err:#}");
             }
-            let message = OutMessage::text(e.user_facing(&reference));
+            let message = OutMessage {
+                placed: Some(placement),
+                ..OutMessage::text(e.user_facing(&reference))
+            };
             let key = IdempotencyKey(format!("error-{reference}"));
             let send = async {
                 match &inbound.place {
@@ -676,7 +699,7 @@ impl App {
 
     /// Handles one message: decide, record, then act.
     pub async fn handle(&self, inbound: &Inbound) -> Result<()> {
-        self.handle_with(inbound, None, None).await
+        self.handle_with(inbound, None, None, &Placement::Top).await
     }
 
     async fn handle_with(
@@ -684,6 +707,7 @@ impl App {
         inbound: &Inbound,
         reported: Option<flows::ReportedMessage>,
         event: Option<&EventRef>,
+        placement: &Placement,
     ) -> Result<()> {
         let fetched;
         let inbound = if inbound.files.is_empty() {
@@ -710,12 +734,12 @@ impl App {
             };
             let ctx = self.ctx(user, &known, &subject, now);
             let outcome = flows::handle(&ctx, conversation.as_ref().map(|c| &c.state), inbound);
-            let progress = match &inbound.place {
-                Place::Room(room) => Some(room),
+            let typed_in = match &inbound.place {
+                Place::Room(room) => Some((room, placement)),
                 Place::Dm => None,
             };
             if self
-                .commit_and_perform(user, conversation.as_ref(), outcome, now, progress, event)
+                .commit_and_perform(user, conversation.as_ref(), outcome, now, typed_in, event)
                 .await?
             {
                 return Ok(());
@@ -791,12 +815,19 @@ impl App {
         key: &IdempotencyKey,
         case_id: i64,
         room: Option<&RoomRef>,
+        placed: &Option<Placement>,
         moderator: &UserRef,
     ) -> std::result::Result<(), PortError> {
         let post = |message: OutMessage, key: IdempotencyKey| async move {
             match room {
-                Some(room) => self.ports.rooms.post_in_room(room, &message, &key).await,
-                None => self.ports.dm.send_dm(moderator, &message, &key).await,
+                Some(room) => {
+                    let message = OutMessage {
+                        placed: placed.clone(),
+                        ..message
+                    };
+                    self.post(room, &message, &key).await
+                }
+                None => self.send_dm(moderator, &message, &key).await,
             }
         };
         let other = |e: Error| PortError::Other(anyhow::anyhow!("{e}"));
@@ -939,17 +970,19 @@ impl App {
     /// Records a decided step (its writes, its acts in the outbox, and the platform event
     /// that caused it) and delivers its acts. `false` when it lost a race (or the event was
     /// handled meanwhile) and must be decided again on fresh data.
-    /// `progress` is the room a command was typed in (told of a long run's progress, and
-    /// of a failure of what it asked for).
+    /// `typed_in` is the room a command was typed in, and where in it (what the step posts
+    /// there goes there; told of a long run's progress, and of a failure of what it asked
+    /// for).
     async fn commit_and_perform(
         &self,
         user: &UserRef,
         read: Option<&StoredConversation>,
         outcome: Outcome,
         now: DateTime<Utc>,
-        progress: Option<&RoomRef>,
+        typed_in: Option<(&RoomRef, &Placement)>,
         event: Option<&EventRef>,
     ) -> Result<bool> {
+        let progress = typed_in.map(|(room, _)| room);
         // Keys name neither the person nor the step's subject: a key is sent to the
         // platform, and a reporter's step must not be traceable to their case.
         let base = self.fresh_base("step");
@@ -963,7 +996,10 @@ impl App {
                 now,
                 // Who asked is kept only for a command typed in a room (a moderator's
                 // freeze, to tell them if it fails); a DM's sender is not stored here.
-                Some(&self.enqueue(&base, progress.map(|_| user), progress, now)),
+                Some(&Enqueue {
+                    typed_in,
+                    ..self.enqueue(&base, progress.map(|_| user), progress, now)
+                }),
                 event,
             )
             .await?;
@@ -1015,14 +1051,17 @@ impl App {
             .len();
         let sends = acts.iter().filter(|a| a.act.is_send()).count() + others;
         let every = self.settings.progress_every.max(1);
-        let mut progress = progress.filter(|_| sends >= every).map(|room| Progress {
-            room: room.clone(),
-            key: base.clone(),
-            total: sends,
-            every,
-            done: 0,
-            failed: 0,
-        });
+        let mut progress = typed_in
+            .filter(|_| sends >= every)
+            .map(|(room, placed)| Progress {
+                room: room.clone(),
+                placed: placed.clone(),
+                key: base.clone(),
+                total: sends,
+                every,
+                done: 0,
+                failed: 0,
+            });
         self.perform_local(&outcome.effects).await;
         let failed = self.dispatch(acts, &mut progress).await;
         self.surface(&failed, Some(user)).await;
@@ -1587,7 +1626,7 @@ impl App {
                 ))
             }
         };
-        self.ports.dm.send_dm(to, &message, key).await
+        self.send_dm(to, &message, key).await
     }
 
     /// Posts a final notice in a match's pair room and archives it (read-only).
@@ -1906,12 +1945,11 @@ impl App {
             format!("All {} messages and rooms are done{problems}.", p.total)
         };
         let key = IdempotencyKey(format!("{}-progress-{}", p.key, p.done));
-        if let Err(e) = self
-            .ports
-            .rooms
-            .post_in_room(&p.room, &OutMessage::text(text), &key)
-            .await
-        {
+        let message = OutMessage {
+            placed: Some(p.placed.clone()),
+            ..OutMessage::text(text)
+        };
+        if let Err(e) = self.ports.rooms.post_in_room(&p.room, &message, &key).await {
             warn!(room = %p.room, "reporting progress failed: {e}");
         }
     }
@@ -1959,6 +1997,7 @@ impl App {
 /// (rate limits), so it can take minutes, and the room it was asked in hears how it goes.
 struct Progress {
     room: RoomRef,
+    placed: Placement,
     key: String,
     total: usize,
     every: usize,

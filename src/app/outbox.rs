@@ -14,16 +14,20 @@
 //!   up; pair rooms and unreachable people to the coordinators, a reporter who cannot be
 //!   reached to the moderators.
 //!
+//! A message posted in a room goes where it is placed ([`Placement`]: where the command that
+//! caused it was typed), or, a card's follow-up, into the card's thread; what the platform
+//! answers (the message's id) is kept here: a card's thread root, a prompt's id.
+//!
 //! To deliver a new kind of act, add its arm to [`App::deliver`].
 
 use chrono::{DateTime, Utc};
 use tracing::{debug, error, info, warn};
 
 use super::{App, MAX_ATTEMPTS, Progress, unique_tag};
-use crate::domain::{RoomRef, UserRef};
+use crate::domain::{Platform, RoomRef, UserRef};
 use crate::flows::acts::Act;
-use crate::flows::{self, Effect, OutMessage};
-use crate::ports::{IdempotencyKey, PortError, PrivateRoomSpec};
+use crate::flows::{self, Effect, OutMessage, Placement, Thread};
+use crate::ports::{IdempotencyKey, PortError, Posted, PrivateRoomSpec};
 use crate::storage::{Enqueue, OutboxRow};
 
 /// How long acts are retried and when they go stale.
@@ -71,6 +75,70 @@ fn retry_wait(attempts: i64) -> chrono::Duration {
 }
 
 impl App {
+    /// Sends a DM, and keeps what must be found again (see [`App::keep_posted`]).
+    pub(super) async fn send_dm(
+        &self,
+        to: &UserRef,
+        message: &OutMessage,
+        key: &IdempotencyKey,
+    ) -> Result<(), PortError> {
+        let posted = self.ports.dm.send_dm(to, message, key).await?;
+        self.keep_posted(to.platform, None, message, &posted).await;
+        Ok(())
+    }
+
+    /// Posts in a room where the message is placed; a card's follow-up placed nowhere in
+    /// particular goes into the card's thread, once the card has started one.
+    pub(super) async fn post(
+        &self,
+        room: &RoomRef,
+        message: &OutMessage,
+        key: &IdempotencyKey,
+    ) -> Result<(), PortError> {
+        let threaded;
+        let message = match (&message.placed, &message.thread) {
+            (None, Some(Thread::In(card))) => match self.thread_root(room, card).await {
+                Some(root) => {
+                    threaded = OutMessage {
+                        placed: Some(Placement::InThread {
+                            after: root.clone(),
+                            root,
+                        }),
+                        ..message.clone()
+                    };
+                    &threaded
+                }
+                None => message,
+            },
+            _ => message,
+        };
+        let posted = self.ports.rooms.post_in_room(room, message, key).await?;
+        self.keep_posted(room.platform, Some(room), message, &posted)
+            .await;
+        Ok(())
+    }
+
+    /// Keeps what a posted message must be found by later: a card posted at the top
+    /// starts its thread, and a prompt with choices can be answered with a reaction even
+    /// after a restart.
+    async fn keep_posted(
+        &self,
+        platform: Platform,
+        room: Option<&RoomRef>,
+        message: &OutMessage,
+        posted: &Posted,
+    ) {
+        let Some(id) = &posted.id else { return };
+        if let (Some(room), Some(Thread::Starts(card))) = (room, &message.thread)
+            && !matches!(message.placed, Some(Placement::InThread { .. }))
+        {
+            self.remember_thread_root(room, card, id).await;
+        }
+        if !message.choices.is_empty() {
+            self.remember_prompt(platform, id, message).await;
+        }
+    }
+
     /// How a step's acts are enqueued: `base` makes their keys, `asked` is who asked and
     /// where (a command typed in a room).
     pub(super) fn enqueue<'a>(
@@ -92,6 +160,7 @@ impl App {
             asked_in,
             platforms: &self.settings.platforms,
             completes: None,
+            typed_in: None,
         }
     }
 
@@ -504,7 +573,7 @@ impl App {
                 attachment,
             } => {
                 let message = Act::full_message(message, attachment);
-                self.ports.dm.send_dm(to, &message, key).await
+                self.send_dm(to, &message, key).await
             }
             Act::PostInRoom {
                 room,
@@ -512,7 +581,7 @@ impl App {
                 attachment,
             } => {
                 let message = Act::full_message(message, attachment);
-                self.ports.rooms.post_in_room(room, &message, key).await
+                self.post(room, &message, key).await
             }
             Act::CreatePairRoom {
                 match_id,
@@ -534,6 +603,7 @@ impl App {
                 room,
                 title,
                 sections,
+                placed,
             } => match self.draw_chart(sections.clone()).await {
                 Ok(png) => {
                     let message = OutMessage {
@@ -542,9 +612,10 @@ impl App {
                             mime: "image/png".into(),
                             data: png,
                         }),
+                        placed: placed.clone(),
                         ..OutMessage::text(title.clone())
                     };
-                    self.ports.rooms.post_in_room(room, &message, key).await
+                    self.post(room, &message, key).await
                 }
                 Err(e) => {
                     warn!("drawing the report's chart failed: {e}");
@@ -567,15 +638,14 @@ impl App {
                 case_id,
                 room,
                 moderator,
+                placed,
             } => {
-                self.show_evidence(key, *case_id, room.as_ref(), moderator)
+                self.show_evidence(key, *case_id, room.as_ref(), placed, moderator)
                     .await
             }
             Act::TellReporter { case_id, text } => match self.store.case_reporter(*case_id).await {
                 Ok(Some(reporter)) => {
-                    self.ports
-                        .dm
-                        .send_dm(&reporter, &OutMessage::text(text.clone()), key)
+                    self.send_dm(&reporter, &OutMessage::text(text.clone()), key)
                         .await
                 }
                 Ok(None) => Ok(()),

@@ -6,7 +6,7 @@
 //!
 //! - [`contained`] runs one unit of work (a message, a job, a sweep) and turns a panic into
 //!   an error with a [`Reference`], logged with that reference. It runs the work in the
-//!   calling task, so task-locals (the Matrix adapter's reply placement) still apply.
+//!   calling task (no spawn: the work may borrow from its caller).
 //! - [`supervise`] keeps a long-running task (the scheduler loop, the sweeper, a platform
 //!   worker) alive: when it panics it is started again after a growing pause, and the
 //!   panic is logged.

@@ -12,7 +12,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{Attachment, Effect, OutMessage};
+use super::{Attachment, Effect, OutMessage, Placement, Thread};
 use crate::domain::{RoomRef, UserRef};
 
 /// Something a platform must do for a recorded step.
@@ -44,6 +44,8 @@ pub enum Act {
         room: RoomRef,
         title: String,
         sections: Vec<crate::domain::reporting::ChartSection>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        placed: Option<Placement>,
     },
     SendTranscript {
         to: UserRef,
@@ -73,6 +75,8 @@ pub enum Act {
         case_id: i64,
         room: Option<RoomRef>,
         moderator: UserRef,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        placed: Option<Placement>,
     },
     TellReporter {
         case_id: i64,
@@ -131,6 +135,7 @@ impl Act {
                 room: room.clone(),
                 title: title.clone(),
                 sections: sections.clone(),
+                placed: None,
             },
             Effect::SendTranscript { to, match_id } => Act::SendTranscript {
                 to: to.clone(),
@@ -166,6 +171,7 @@ impl Act {
                 case_id: *case_id,
                 room: room.clone(),
                 moderator: moderator.clone(),
+                placed: None,
             },
             Effect::TellReporter { case_id, text } => Act::TellReporter {
                 case_id: *case_id,
@@ -173,6 +179,30 @@ impl Act {
             },
             _ => return None,
         })
+    }
+
+    /// This act as part of the answer to a command typed in `room` at `placement`: what
+    /// it posts in that room goes where the command was typed (an alert stays at the top).
+    pub fn answering(mut self, room: &RoomRef, placement: &Placement) -> Act {
+        match &mut self {
+            Act::PostInRoom {
+                room: r, message, ..
+            } if r == room && message.thread != Some(Thread::Alert) => {
+                message.placed.get_or_insert_with(|| placement.clone());
+            }
+            Act::PostChart {
+                room: r, placed, ..
+            }
+            | Act::ShowEvidence {
+                room: Some(r),
+                placed,
+                ..
+            } if r == room => {
+                placed.get_or_insert_with(|| placement.clone());
+            }
+            _ => {}
+        }
+        self
     }
 
     /// The order it keeps: acts of one lane are delivered one after another, in the order

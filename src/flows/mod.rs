@@ -168,6 +168,23 @@ pub struct OutMessage {
     /// threads (Matrix). Others post it in the room as usual.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub thread: Option<Thread>,
+    /// Where in the room it goes, decided by the app (see [`Placement`]); `None`: at the
+    /// top. Travels with the message, so a retry after a crash lands in the same place.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub placed: Option<Placement>,
+}
+
+/// Where in a room a message is posted, on platforms with threads (Matrix). The app
+/// decides it: everything a command typed in a room causes there goes where the command
+/// was typed, and a card's follow-up goes into the card's thread once there is one.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Placement {
+    /// At the top of the room (where the command was typed), even a card's follow-up.
+    Top,
+    /// In the thread that `root` starts, answering `after` (the typed message, or the
+    /// root itself) for clients without threads.
+    InThread { root: String, after: String },
 }
 
 /// A card's discussion: the card starts a thread and what later happens to its subject
@@ -177,7 +194,7 @@ pub struct OutMessage {
 ///
 /// Only what arrives on its own (from a DM, from the scheduler) goes into a thread by
 /// key: a command typed in the room is answered where it was typed, with everything it
-/// causes there (the platform knows where; see the Matrix adapter).
+/// causes there (the app marks those messages with their [`Placement`]).
 /// To thread a new kind of card, start it with [`OutMessage::starts_thread`] under a key
 /// of its own and send its follow-ups with [`OutMessage::in_thread`].
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

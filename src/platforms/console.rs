@@ -37,7 +37,8 @@ use crate::app::{App, ShiftedClock};
 use crate::domain::{EventRef, Place, Platform, RoomRef, UserRef};
 use crate::flows::{Content, FileStatus, Inbound, InboundFile, OutMessage};
 use crate::ports::{
-    DirectMessenger, IdempotencyKey, PortError, PrivateRoomSpec, RoomMessenger, RoomProvisioner,
+    DirectMessenger, IdempotencyKey, PortError, Posted, PrivateRoomSpec, RoomMessenger,
+    RoomProvisioner,
 };
 
 /// One parsed input line.
@@ -229,8 +230,9 @@ impl DirectMessenger for ConsoleOutput {
         to: &UserRef,
         message: &OutMessage,
         key: &IdempotencyKey,
-    ) -> Result<(), PortError> {
-        self.send(&format!("dm {}", to.id), &to.id, message, key)
+    ) -> Result<Posted, PortError> {
+        self.send(&format!("dm {}", to.id), &to.id, message, key)?;
+        Ok(Posted::default())
     }
 
     /// Reads the file from this machine (the path a console line named).
@@ -253,8 +255,9 @@ impl RoomMessenger for ConsoleOutput {
         room: &RoomRef,
         message: &OutMessage,
         key: &IdempotencyKey,
-    ) -> Result<(), PortError> {
-        self.send(&format!("room {}", room.id), &room.id, message, key)
+    ) -> Result<Posted, PortError> {
+        self.send(&format!("room {}", room.id), &room.id, message, key)?;
+        Ok(Posted::default())
     }
 }
 

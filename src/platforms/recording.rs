@@ -7,7 +7,8 @@ use async_trait::async_trait;
 use crate::domain::{RoomRef, UserRef};
 use crate::flows::OutMessage;
 use crate::ports::{
-    DirectMessenger, IdempotencyKey, PortError, PrivateRoomSpec, RoomMessenger, RoomProvisioner,
+    DirectMessenger, IdempotencyKey, PortError, Posted, PrivateRoomSpec, RoomMessenger,
+    RoomProvisioner,
 };
 
 /// Where a recorded message went.
@@ -187,12 +188,15 @@ impl Recording {
         self.rooms.lock().expect("recording lock").clone()
     }
 
-    fn push(&self, target: Target, message: &OutMessage, key: &IdempotencyKey) {
+    /// Records a message; its id is made from its key, as a platform that deduplicates
+    /// would give the same message the same id.
+    fn push(&self, target: Target, message: &OutMessage, key: &IdempotencyKey) -> Posted {
         self.sent.lock().expect("recording lock").push(Sent {
             target,
             message: message.clone(),
             key: key.clone(),
         });
+        Posted::id(format!("rec-{}", key.0))
     }
 }
 
@@ -233,7 +237,7 @@ impl DirectMessenger for Recording {
         to: &UserRef,
         message: &OutMessage,
         key: &IdempotencyKey,
-    ) -> Result<(), PortError> {
+    ) -> Result<Posted, PortError> {
         if self
             .unreachable
             .lock()
@@ -254,8 +258,7 @@ impl DirectMessenger for Recording {
             panic!("the recording platform was told to panic on a DM to {to}");
         }
         self.check_up()?;
-        self.push(Target::Dm(to.clone()), message, key);
-        Ok(())
+        Ok(self.push(Target::Dm(to.clone()), message, key))
     }
 }
 
@@ -266,7 +269,7 @@ impl RoomMessenger for Recording {
         room: &RoomRef,
         message: &OutMessage,
         key: &IdempotencyKey,
-    ) -> Result<(), PortError> {
+    ) -> Result<Posted, PortError> {
         self.check_up()?;
         let closed = self
             .closed_rooms
@@ -278,8 +281,7 @@ impl RoomMessenger for Recording {
         if let Some(why) = closed {
             return Err(PortError::Other(anyhow::anyhow!(why)));
         }
-        self.push(Target::Room(room.clone()), message, key);
-        Ok(())
+        Ok(self.push(Target::Room(room.clone()), message, key))
     }
 }
 

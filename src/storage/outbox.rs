@@ -19,6 +19,7 @@ use sqlx::{Any, Row, Transaction};
 
 use super::{Backend, Store, from_millis, to_millis};
 use crate::domain::{Platform, RoomRef, UserRef};
+use crate::flows::Placement;
 use crate::flows::acts::Act;
 
 /// An act as claimed for delivery.
@@ -66,6 +67,8 @@ pub struct Enqueue<'a> {
     /// step's transaction, so a follow-up that writes is never applied twice; the step is
     /// `Duplicate` if it is done already.
     pub completes: Option<i64>,
+    /// The room and place a command was typed at: the acts' messages there go there too.
+    pub typed_in: Option<(&'a RoomRef, &'a Placement)>,
 }
 
 /// Marks the follow-up act `id` done inside a step's transaction; `false` if it is not
@@ -156,9 +159,13 @@ pub(super) async fn insert_acts(
     // says later (`due_at` 0): only a retry waits for a time.
     let mut inserted = Vec::new();
     for (n, act) in acts.iter().enumerate() {
+        let act = match enqueue.typed_in {
+            Some((room, placement)) => act.clone().answering(room, placement),
+            None => act.clone(),
+        };
         let key = format!("{}-a{n}", enqueue.base);
         let stale_at = act.goes_stale().then(|| to_millis(enqueue.stale_at));
-        let json = serde_json::to_string(act).context("encoding an act for the outbox")?;
+        let json = serde_json::to_string(&act).context("encoding an act for the outbox")?;
         let mut platform = act.platform();
         if let (None, Some(match_id)) = (platform, act.pair_room_match()) {
             // A pair room is on its mentee's platform.
@@ -220,7 +227,7 @@ pub(super) async fn insert_acts(
                 id,
                 holder: enqueue.worker.clone(),
                 key,
-                act: act.clone(),
+                act,
                 attempts: 1,
                 created_at: now,
                 stale_at: stale_at.map(from_millis),

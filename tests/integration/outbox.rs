@@ -38,6 +38,7 @@ async fn step_of_a_dead_process(h: &Harness) -> Vec<i64> {
         asked_in: None,
         platforms: &[],
         completes: None,
+        typed_in: None,
     };
     let effects = [
         Effect::SendDm {
@@ -256,6 +257,7 @@ both_backends! {
             asked_in: None,
             platforms: &[],
             completes,
+            typed_in: None,
         };
         let effects = [Effect::SendDm {
             to: user("amina"),

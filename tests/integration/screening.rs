@@ -44,6 +44,68 @@ async fn grace_applies(h: &Harness) -> i64 {
 }
 
 both_backends! {
+    async fn a_question_asked_in_a_cards_thread_is_answered_there_even_when_delivered_late(db: TestDb) {
+        use tandem::domain::{EventRef, Place, Platform, RoomRef};
+        use tandem::flows::{Content, Inbound, Placement, Thread, application_thread};
+        let h = Harness::new(&db).await;
+        let id = grace_applies(&h).await;
+        let room = RoomRef::new(Platform::Console, ROOM);
+        // The card's id, as the platform gave it, is kept: its thread's root.
+        let root = h.app.thread_root(&room, &application_thread(id)).await.expect("the card started a thread");
+        assert!(root.starts_with("rec-"), "{root}");
+
+        // Typed in the card's thread while the platform is down: the answer waits, and
+        // when it is delivered it still goes into the thread, answering the question.
+        h.rec.set_down(true);
+        h.app
+            .receive_in_thread(
+                EventRef::new(Platform::Console, "$typed"),
+                root.clone(),
+                Inbound {
+                    from: user("carol"),
+                    place: Place::Room(room.clone()),
+                    content: Content::Text(format!("!tandem ask {id} Which evenings are you usually free?")),
+                    files: vec![],
+                },
+            )
+            .await;
+        assert!(h.rec.take().is_empty());
+        h.rec.set_down(false);
+        h.clock.advance(chrono::Duration::minutes(1));
+        h.app.dispatch_due().await.unwrap();
+        let sent = h.rec.take();
+        let answer = sent.iter().find(|s| s.message.text.contains("Question sent to the applicant")).expect("the answer");
+        assert_eq!(
+            answer.message.placed,
+            Some(Placement::InThread { root: root.clone(), after: "$typed".into() })
+        );
+        let question = sent.iter().find(|s| s.message.text.contains("has a question for you")).expect("the question");
+        assert_eq!(question.message.placed, None, "a DM is not placed");
+
+        // The applicant's answer arrives on its own: into the card's thread.
+        h.rec.take();
+        h.app.receive(crate::support::dm("grace", "Tuesdays after 6pm.")).await;
+        let sent = h.rec.take();
+        let follow_up = sent.iter().find(|s| s.message.text.starts_with("Answer on application #")).expect("the follow-up");
+        assert_eq!(follow_up.message.thread, Some(Thread::In(application_thread(id))));
+        assert_eq!(
+            follow_up.message.placed,
+            Some(Placement::InThread { root: root.clone(), after: root.clone() })
+        );
+
+        // Typed at the top of the room: answered at the top, even the card shown again.
+        h.app
+            .receive_event(
+                EventRef::new(Platform::Console, "$top"),
+                crate::support::room_message("carol", ROOM, &format!("!tandem show {id}")),
+            )
+            .await;
+        let sent = h.rec.take();
+        assert!(!sent.is_empty());
+        assert!(sent.iter().all(|s| s.message.placed == Some(Placement::Top)), "{sent:?}");
+        assert_eq!(h.app.thread_root(&room, &application_thread(id)).await, Some(root), "the thread stays");
+    }
+
     async fn the_rules_accept_refuse_or_route_each_application(db: TestDb) {
         let h = Harness::new(&db).await;
         // A 19-year-old mentee meets the criteria: accepted, and her orientation starts.

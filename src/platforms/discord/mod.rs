@@ -54,7 +54,8 @@ use crate::domain::events::EventRecord;
 use crate::domain::{EventRef, Place, Platform, RoomRef, UserRef};
 use crate::flows::{Content, FileStatus, Inbound, InboundFile, OutMessage};
 use crate::ports::{
-    DirectMessenger, IdempotencyKey, PortError, PrivateRoomSpec, RoomMessenger, RoomProvisioner,
+    DirectMessenger, IdempotencyKey, PortError, Posted, PrivateRoomSpec, RoomMessenger,
+    RoomProvisioner,
 };
 use render::{Action, Audience, Controls, SlashCommand};
 
@@ -549,7 +550,7 @@ impl DiscordBot {
         message: &OutMessage,
         key: &IdempotencyKey,
         owner: Option<UserId>,
-    ) -> Result<(), PortError> {
+    ) -> Result<Posted, PortError> {
         let owner_text = owner.map(|o| o.to_string());
         let rendered = render::render(message, owner_text.as_deref());
         let last = rendered.parts.len() - 1;
@@ -592,11 +593,14 @@ impl DiscordBot {
         // A person's prompt supersedes their previous one; a room's cards all stay usable.
         if owner.is_some()
             && rendered.controls != Controls::None
-            && let Some(sent) = sent
+            && let Some(sent) = &sent
         {
             self.open_prompt(channel, sent.id).await;
         }
-        Ok(())
+        // The last part: the one with the controls.
+        Ok(Posted {
+            id: sent.map(|m| m.id.to_string()),
+        })
     }
 
     /// Records a new prompt in `channel`, and takes the controls off the one it supersedes.
@@ -1350,7 +1354,7 @@ impl DirectMessenger for DiscordBot {
         to: &UserRef,
         message: &OutMessage,
         key: &IdempotencyKey,
-    ) -> Result<(), PortError> {
+    ) -> Result<Posted, PortError> {
         let user = discord_user(to)?;
         let channel = self.dm_channel(user).await?;
         self.send(channel, message, key, Some(user)).await
@@ -1392,7 +1396,7 @@ impl RoomMessenger for DiscordBot {
         room: &RoomRef,
         message: &OutMessage,
         key: &IdempotencyKey,
-    ) -> Result<(), PortError> {
+    ) -> Result<Posted, PortError> {
         self.send(discord_channel(room)?, message, key, None).await
     }
 

@@ -12,10 +12,11 @@
 //!   answers by number, label, or a keycap reaction on the prompt;
 //! - pair rooms: invite-only, encrypted, history visible to members only, the bot as the
 //!   only one with power to invite, kick or change the room, a topic naming the programme;
-//! - card threads: a card ([`crate::flows::Thread::Starts`]) posted at the top of a room
-//!   starts a thread, its event id kept by the app (`card_threads`); follow-ups
-//!   ([`crate::flows::Thread::In`]) go into it; but whatever the app posts in a room while
-//!   handling a message typed there goes where that message was typed (see `TYPED_IN`);
+//! - card threads: a message is posted where the app placed it
+//!   ([`crate::flows::Placement`]): at the top, or in the thread of a root event (the app
+//!   keeps the event id of each card it posted, and puts a card's follow-ups and the answers
+//!   to a command typed in a thread there); a message typed in a thread is handed over with
+//!   its thread's root ([`App::receive_in_thread`]);
 //! - sends carry a transaction id derived from the effect's idempotency key.
 //!
 //! Which messages count: in a DM everything is for the bot; in any other room the app
@@ -67,9 +68,10 @@ use tracing::{debug, info, warn};
 use crate::app::App;
 use crate::config::MatrixSettings;
 use crate::domain::{EventRef, Place, Platform, RoomRef, UserRef};
-use crate::flows::{Content, FileStatus, Inbound, InboundFile, OutMessage, Thread};
+use crate::flows::{Content, FileStatus, Inbound, InboundFile, OutMessage, Placement, Thread};
 use crate::ports::{
-    DirectMessenger, IdempotencyKey, PortError, PrivateRoomSpec, RoomMessenger, RoomProvisioner,
+    DirectMessenger, IdempotencyKey, PortError, Posted, PrivateRoomSpec, RoomMessenger,
+    RoomProvisioner,
 };
 
 /// Whether this build can connect to Matrix.
@@ -817,37 +819,19 @@ impl MatrixBot {
         self.mark_handled(event);
     }
 
-    /// Where in `room` a message goes (see [`crate::flows::Thread`]). While the app
-    /// handles a message typed in this room, everything it posts here goes where that
-    /// message was typed: in its thread, or at the top. Otherwise (a DM's consequence,
-    /// the scheduler) a card's follow-up goes into the card's thread once there is one.
-    async fn placement(&self, room: &Room, message: &OutMessage) -> Placement {
-        let starts = match &message.thread {
-            Some(Thread::Starts(key)) => Some(key.clone()),
-            Some(Thread::Alert) => return Placement::Top { starts: None },
-            _ => None,
-        };
-        let typed = TYPED_IN.try_with(Clone::clone).ok().flatten();
-        if let Some(typed) = typed.filter(|t| t.room == room.room_id()) {
-            return match typed.thread {
-                Some((root, after)) => Placement::InThread { root, after },
-                None => Placement::Top { starts },
-            };
+    /// Where in `room` a message goes: where the app placed it ([`Placement`]); an alert
+    /// always at the top.
+    fn placement(message: &OutMessage) -> Option<(OwnedEventId, OwnedEventId)> {
+        if message.thread == Some(Thread::Alert) {
+            return None;
         }
-        if let (Some(Thread::In(key)), Some(app)) = (&message.thread, self.app.get()) {
-            let room_ref = RoomRef::new(Platform::Matrix, room.room_id().as_str());
-            if let Some(root) = app
-                .thread_root(&room_ref, key)
-                .await
-                .and_then(|r| OwnedEventId::try_from(r).ok())
-            {
-                return Placement::InThread {
-                    root: root.clone(),
-                    after: root,
-                };
-            }
+        match &message.placed {
+            Some(Placement::InThread { root, after }) => Some((
+                OwnedEventId::try_from(root.as_str()).ok()?,
+                OwnedEventId::try_from(after.as_str()).ok()?,
+            )),
+            Some(Placement::Top) | None => None,
         }
-        Placement::Top { starts }
     }
 
     async fn send(
@@ -855,13 +839,13 @@ impl MatrixBot {
         room: &Room,
         message: &OutMessage,
         key: &IdempotencyKey,
-    ) -> Result<(), PortError> {
+    ) -> Result<Posted, PortError> {
         let mut content = RoomMessageEventContent::text_html(
             render::plain_body(message),
             render::html_body(message),
         );
-        let placement = self.placement(room, message).await;
-        if let Placement::InThread { root, after } = &placement {
+        let placement = Self::placement(message);
+        if let Some((root, after)) = &placement {
             // The reply fallback lets clients without threads show it as an answer.
             content.relates_to = Some(Relation::Thread(ThreadRelation::plain(
                 root.clone(),
@@ -875,31 +859,15 @@ impl MatrixBot {
             .await
             .map_err(|e| PortError::Other(anyhow!("sending in {}: {e}", room.room_id())))?;
         let event_id = sent.response.event_id;
-        if let (
-            Placement::Top {
-                starts: Some(thread),
-            },
-            Some(app),
-        ) = (&placement, self.app.get())
-        {
-            let room_ref = RoomRef::new(Platform::Matrix, room.room_id().as_str());
-            app.remember_thread_root(&room_ref, thread, event_id.as_str())
-                .await;
-        }
         if !message.choices.is_empty() {
-            {
-                let mut prompts = lock(&self.prompts);
-                if prompts.len() >= MAX_REMEMBERED_PROMPTS {
-                    prompts.clear();
-                }
-                prompts.insert(event_id.clone(), message.clone());
+            // The app keeps it too (for after a restart); this saves a read per reaction.
+            let mut prompts = lock(&self.prompts);
+            if prompts.len() >= MAX_REMEMBERED_PROMPTS {
+                prompts.clear();
             }
-            if let Some(app) = self.app.get() {
-                app.remember_prompt(Platform::Matrix, event_id.as_str(), message)
-                    .await;
-            }
+            prompts.insert(event_id.clone(), message.clone());
         }
-        lock(&self.activity.sent).push((room.room_id().to_owned(), event_id));
+        lock(&self.activity.sent).push((room.room_id().to_owned(), event_id.clone()));
         if let Some(file) = &message.attachment {
             // Uploaded encrypted in an encrypted room (the SDK does it), with its own
             // transaction id, so a retried send posts it once.
@@ -908,7 +876,7 @@ impl MatrixBot {
                 matrix_sdk::attachment::AttachmentConfig::new().txn_id(OwnedTransactionId::from(
                     render::transaction_id(&IdempotencyKey(format!("{}-file", key.0))),
                 ));
-            if let Placement::InThread { root, .. } = &placement {
+            if let Some((root, _)) = &placement {
                 // With the message it belongs to, in the same thread.
                 config = config.reply(Some(matrix_sdk::room::reply::Reply {
                     event_id: root.clone(),
@@ -927,35 +895,8 @@ impl MatrixBot {
             lock(&self.activity.sent).push((room.room_id().to_owned(), sent.event_id));
         }
         self.activity.changed.notify_waiters();
-        Ok(())
+        Ok(Posted::id(event_id.as_str()))
     }
-}
-
-/// Where a message is posted in a room.
-enum Placement {
-    /// At the top of the room; `starts` names the card thread it starts, if it does.
-    Top { starts: Option<String> },
-    /// In the thread of `root`, after (as a fallback reply to) `after`.
-    InThread {
-        root: OwnedEventId,
-        after: OwnedEventId,
-    },
-}
-
-/// Where a message was typed, while the app handles it.
-#[derive(Clone)]
-struct TypedIn {
-    room: OwnedRoomId,
-    /// The thread's root and the message itself, when it was typed in a thread.
-    thread: Option<(OwnedEventId, OwnedEventId)>,
-}
-
-tokio::task_local! {
-    /// Set around the app's handling of a typed message, so that whatever it posts in
-    /// that room (the answer to a command, what the command caused, an error) goes where
-    /// the message was typed. Task-local, because the scheduler posts in the same rooms
-    /// from other tasks.
-    static TYPED_IN: Option<TypedIn>;
 }
 
 /// What every event handler needs.
@@ -1048,25 +989,15 @@ async fn on_message_contained(
         content: Content::Text(text),
         files,
     };
-    let typed_in = TypedIn {
-        room: room.room_id().to_owned(),
+    let id = EventRef::new(Platform::Matrix, event.event_id.as_str());
+    match &event.content.relates_to {
         // Threads in a DM are not followed: the scheduler's messages would go to the top.
-        thread: match &event.content.relates_to {
-            Some(Relation::Thread(thread)) if !in_dm => {
-                Some((thread.event_id.clone(), event.event_id.clone()))
-            }
-            _ => None,
-        },
-    };
-    TYPED_IN
-        .scope(
-            Some(typed_in),
-            handler.app.receive_event(
-                EventRef::new(Platform::Matrix, event.event_id.as_str()),
-                inbound,
-            ),
-        )
-        .await;
+        Some(Relation::Thread(thread)) if !in_dm => {
+            let root = thread.event_id.to_string();
+            handler.app.receive_in_thread(id, root, inbound).await
+        }
+        _ => handler.app.receive_event(id, inbound).await,
+    }
     bot.mark_handled(event.event_id);
 }
 
@@ -1225,7 +1156,7 @@ impl DirectMessenger for MatrixBot {
         to: &UserRef,
         message: &OutMessage,
         key: &IdempotencyKey,
-    ) -> Result<(), PortError> {
+    ) -> Result<Posted, PortError> {
         let user = matrix_user(to)?;
         let room = self.dm_room(&user).await?;
         self.send(&room, message, key).await
@@ -1262,7 +1193,7 @@ impl RoomMessenger for MatrixBot {
         room: &RoomRef,
         message: &OutMessage,
         key: &IdempotencyKey,
-    ) -> Result<(), PortError> {
+    ) -> Result<Posted, PortError> {
         let room = self.room(room)?;
         self.send(&room, message, key).await
     }
