@@ -9,6 +9,8 @@
 //! renew in time (its database was unreachable, or it was paused) must stop at once:
 //! someone else may already serve the platform, and two connections would answer every
 //! message twice. On a clean stop the lease is given back, so a standby need not wait.
+//! A process that takes the lease first frees the platform's acts and jobs that the
+//! previous holder had claimed and not finished, so nothing waits for their leases.
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -76,6 +78,17 @@ impl PlatformLease {
             tokio::time::sleep(pause).await;
         }
         info!(platform = %platform, %holder, "this process now serves {platform}");
+        // What the previous holder was carrying out is this process's now.
+        match store.reclaim_platform(platform).await {
+            Ok(0) => {}
+            Ok(n) => info!(
+                platform = %platform,
+                "took up {n} acts and jobs the previous process left unfinished"
+            ),
+            Err(e) => warn!(
+                "taking up what the previous process left failed ({e:#}); it waits for its leases"
+            ),
+        }
         let stop = Arc::new(Notify::new());
         let renewer = {
             let (store, name, holder, stop) =

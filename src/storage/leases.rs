@@ -10,6 +10,7 @@ use anyhow::Result;
 use chrono::{DateTime, Utc};
 
 use super::{Store, from_millis, to_millis};
+use crate::domain::Platform;
 
 impl Store {
     /// Takes or renews the lease `name` for `holder` until `until`; `false` when someone
@@ -64,6 +65,31 @@ impl Store {
         sqlx::query("DELETE FROM leases").execute(&mut *tx).await?;
         tx.commit().await?;
         Ok(())
+    }
+
+    /// After taking over `platform` (its lease): the acts and jobs of that platform still
+    /// held by the process that served it before (killed, or stopped for having lost the
+    /// lease) are free again at once, instead of when their leases run out. Only the
+    /// platform's holder claims them, so nobody else can be carrying one out. Returns how
+    /// many were freed.
+    pub async fn reclaim_platform(&self, platform: Platform) -> Result<u64> {
+        let mut tx = self.pool.begin().await?;
+        let acts = sqlx::query(
+            "UPDATE outbox SET lease_until = NULL, leased_by = NULL \
+             WHERE state = 'pending' AND leased_by IS NOT NULL AND platform = $1",
+        )
+        .bind(platform.as_str())
+        .execute(&mut *tx)
+        .await?;
+        let jobs = sqlx::query(
+            "UPDATE jobs SET lease_until = NULL, leased_by = NULL \
+             WHERE status = 'pending' AND leased_by IS NOT NULL AND platform = $1",
+        )
+        .bind(platform.as_str())
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(acts.rows_affected() + jobs.rows_affected())
     }
 
     /// Who holds the lease `name`, and until when.

@@ -12,11 +12,14 @@ use tandem::app::ownership::PlatformLease;
 use tandem::app::{App, AppSettings, ManualClock, Ports};
 use tandem::domain::incident::{Moderation, default_categories};
 use tandem::domain::{Place, Platform, RoomRef, UserRef};
-use tandem::flows::{Content, Inbound};
+use tandem::flows::acts::Act;
+use tandem::flows::{Content, Effect, Inbound, OutMessage};
 use tandem::platforms::recording::Recording;
-use tandem::storage::{Sealer, Store};
+use tandem::storage::{Enqueue, Sealer, Store};
 
-use crate::support::{MENTEE_ANSWERS, MENTOR_ANSWERS, TestDb, example_programmes, start_time};
+use crate::support::{
+    MENTEE_ANSWERS, MENTOR_ANSWERS, TestDb, example_programmes, start_time, transcript,
+};
 
 /// One `tandem run` as the test sees it: the app, serving one platform, and what it sent.
 struct Process {
@@ -202,6 +205,47 @@ both_backends! {
             );
         }
         assert_eq!(store.outbox_counts().await.unwrap().pending, 0);
+    }
+
+    async fn a_process_taking_a_platform_over_delivers_at_once_what_the_previous_one_left(db: TestDb) {
+        let clock = Arc::new(ManualClock::new(start_time()));
+        let next = Process::new(&db, Platform::Matrix, clock.clone()).await;
+        let store = next.app.store();
+        let now = next.app.now();
+        // The previous Matrix process recorded a step and died before delivering it; a
+        // Discord act it held for another reason is not this platform's to take.
+        let act = |to: UserRef, text: &str| {
+            Act::from_effect(&Effect::SendDm { to, message: OutMessage::text(text) }).unwrap()
+        };
+        let enqueue = Enqueue {
+            base: "left-behind",
+            worker: "a-process-that-died".into(),
+            lease_until: now + Duration::minutes(2),
+            give_up_at: now + Duration::hours(6),
+            stale_at: now + Duration::hours(24),
+            asked_by: None,
+            asked_in: None,
+            platforms: &[],
+            completes: None,
+            typed_in: None,
+        };
+        let acts = [
+            act(next.person("amina"), "Your answer is saved."),
+            act(UserRef::new(Platform::Discord, "bea"), "Yours too."),
+        ];
+        assert_eq!(store.enqueue_acts(&acts, &enqueue, now).await.unwrap().len(), 2);
+        next.app.dispatch_due().await.unwrap();
+        assert!(next.rec.take().is_empty(), "held by the dead process");
+        let lease = PlatformLease::acquire(store.clone(), Platform::Matrix, StdDuration::from_secs(3), || {})
+            .await
+            .unwrap();
+        next.app.dispatch_due().await.unwrap();
+        let sent = next.rec.take();
+        assert_eq!(transcript(&sent), "[dm amina] Your answer is saved.");
+        assert_eq!(sent[0].key.0, "left-behind-a0", "under the key it was recorded with");
+        let counts = store.outbox_counts().await.unwrap();
+        assert_eq!((counts.done, counts.pending), (1, 1), "the Discord act waits for its own process");
+        lease.release().await;
     }
 
     async fn a_standby_takes_a_platform_over_when_the_process_serving_it_dies(db: TestDb) {
