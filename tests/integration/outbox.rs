@@ -292,3 +292,108 @@ both_backends! {
         assert_eq!(h.store.match_by_id(1).await.unwrap().unwrap().room.as_deref(), Some("room-1"));
     }
 }
+
+/// A TCP proxy in front of PostgreSQL that the test can cut: every connection through it
+/// is dropped and new ones refused until it is restored, as when the database host is
+/// unreachable.
+struct CuttableProxy {
+    address: String,
+    cut: tokio::sync::watch::Sender<bool>,
+}
+
+impl CuttableProxy {
+    async fn start(upstream: String) -> CuttableProxy {
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let address = listener.local_addr().unwrap().to_string();
+        let (cut, watch) = tokio::sync::watch::channel(false);
+        tokio::spawn(async move {
+            loop {
+                let Ok((mut client, _)) = listener.accept().await else {
+                    return;
+                };
+                if *watch.borrow() {
+                    continue; // dropped: refused
+                }
+                let upstream = upstream.clone();
+                let mut watch = watch.clone();
+                tokio::spawn(async move {
+                    let Ok(mut server) = tokio::net::TcpStream::connect(&upstream).await else {
+                        return;
+                    };
+                    tokio::select! {
+                        _ = tokio::io::copy_bidirectional(&mut client, &mut server) => {}
+                        _ = watch.wait_for(|cut| *cut) => {}
+                    }
+                });
+            }
+        });
+        CuttableProxy { address, cut }
+    }
+
+    fn set_cut(&self, cut: bool) {
+        self.cut.send_replace(cut);
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_message_sent_while_the_database_is_unreachable_waits_and_is_answered_once() {
+    let Some(db) = crate::support::TestDb::postgres().await else {
+        return;
+    };
+    let proxy = CuttableProxy::start(db.address()).await;
+    let h = Harness::new(&db.through(&proxy.address)).await;
+    let first = h.say("amina", "apply").await;
+    assert!(!first.is_empty(), "answered while the database is there");
+    h.rec.take();
+
+    // The database goes away; Amina answers; it comes back five seconds later.
+    proxy.set_cut(true);
+    let started = std::time::Instant::now();
+    let handling = {
+        let app = h.app.clone();
+        tokio::spawn(async move {
+            app.receive_event(
+                EventRef::new(Platform::Console, "$while-away"),
+                dm("amina", "mentee"),
+            )
+            .await
+        })
+    };
+    tokio::time::sleep(std::time::Duration::from_secs(5)).await;
+    assert!(
+        h.rec.take().is_empty(),
+        "nothing said while the database is away"
+    );
+    proxy.set_cut(false);
+    tokio::time::timeout(std::time::Duration::from_secs(60), handling)
+        .await
+        .expect("answered within the minute it waits")
+        .unwrap();
+    let waited = started.elapsed();
+    let sent = h.rec.take();
+    let out = transcript(&sent);
+    assert!(
+        !out.contains("Sorry"),
+        "no apology: it waited {waited:?}: {out}"
+    );
+    assert!(!out.is_empty(), "answered once the database is back");
+    let step = h.store.load_conversation(&user("amina")).await.unwrap();
+    println!(
+        "database outage: 5 s; answered after {:.1} s: {out}",
+        waited.as_secs_f64()
+    );
+
+    // Nothing else arrives later, and the same event again changes nothing.
+    assert_eq!(later(&h, Duration::minutes(5)).await, "", "answered once");
+    h.app
+        .receive_event(
+            EventRef::new(Platform::Console, "$while-away"),
+            dm("amina", "mentee"),
+        )
+        .await;
+    assert!(h.rec.take().is_empty());
+    assert_eq!(
+        h.store.load_conversation(&user("amina")).await.unwrap(),
+        step
+    );
+}

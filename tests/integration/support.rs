@@ -85,6 +85,26 @@ impl TestDb {
     }
 }
 
+impl TestDb {
+    /// The same database reached at another address (through a proxy): `host:port`
+    /// replaces the server's in the URL.
+    pub fn through(&self, address: &str) -> TestDb {
+        let (scheme, rest) = self.url.split_once("://").expect("a URL");
+        let (user, rest) = rest.split_once('@').expect("a user in the URL");
+        let (_, path) = rest.split_once('/').expect("a database in the URL");
+        TestDb {
+            url: format!("{scheme}://{user}@{address}/{path}"),
+            _dir: None,
+        }
+    }
+
+    /// The server's `host:port`.
+    pub fn address(&self) -> String {
+        let rest = self.url.split_once('@').expect("a user in the URL").1;
+        rest.split_once('/').expect("a database").0.to_string()
+    }
+}
+
 pub fn repo_root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
