@@ -400,8 +400,9 @@ impl App {
     }
 
     /// Remembers a prompt with choices a platform sent, under the platform's message id, so
-    /// a reaction on it still counts after a restart. A failure is logged: the prompt can
-    /// still be answered by typing.
+    /// a reaction on it still counts after a restart. Only what an answer needs is kept
+    /// (its ref and choices): never its text, which may be a report's summary. A failure
+    /// is logged: the prompt can still be answered by typing.
     pub async fn remember_prompt(&self, platform: Platform, message_id: &str, prompt: &OutMessage) {
         // A survey's question may show the person's current answer, and its ref names
         // their invite: never kept, so an anonymous answer is never stored beside them. (A
@@ -413,9 +414,15 @@ impl App {
         {
             return;
         }
+        let kept = OutMessage {
+            choices: prompt.choices.clone(),
+            pick: prompt.pick,
+            prompt_ref: prompt.prompt_ref.clone(),
+            ..OutMessage::default()
+        };
         if let Err(e) = self
             .store
-            .remember_prompt(platform.as_str(), message_id, prompt, self.now())
+            .remember_prompt(platform.as_str(), message_id, &kept, self.now())
             .await
         {
             warn!("remembering a sent prompt failed: {e}");

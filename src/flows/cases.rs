@@ -760,6 +760,14 @@ pub fn start_reply(case_id: i64, question: &str) -> Outcome {
     }
 }
 
+/// The moderators' question a reporter's reply waits on.
+pub(super) fn reply_question(flow: &CaseReply) -> OutMessage {
+    OutMessage::text(format!(
+        "The moderation team's question about your report (case #{}): “{}”\nPlease reply here; your answer goes only to the moderators.",
+        flow.case_id, flow.question
+    ))
+}
+
 pub fn reply_step(ctx: &Ctx<'_>, flow: &CaseReply, content: &Content) -> Outcome {
     let text = match content {
         Content::Text(t) => clean(t, true),

@@ -163,6 +163,15 @@ fn confirm_message(ctx: &Ctx<'_>, m: &MatchRecord) -> OutMessage {
     }
 }
 
+/// The question a `close match` waits on, while the match is active.
+pub(super) fn confirm_question(ctx: &Ctx<'_>, flow: &ConfirmClose) -> Option<OutMessage> {
+    let m = ctx
+        .matches
+        .iter()
+        .find(|m| m.id == flow.match_id && m.status == MatchStatus::Active)?;
+    Some(confirm_message(ctx, m))
+}
+
 /// The yes or no to `close match`.
 pub fn confirm_step(ctx: &Ctx<'_>, flow: &ConfirmClose, content: &Content) -> Outcome {
     let answer = match content {

@@ -34,12 +34,14 @@ pub enum Command {
     Pause(String),
     /// `resume`: end a pause early.
     Resume,
+    /// `stop`: leave what is open (see `flows::escape`).
+    Stop,
 }
 
 /// Words that begin a command, for suggestions.
 pub const COMMAND_WORDS: &[&str] = &[
     "help", "apply", "status", "cancel", "back", "skip", "review", "edit", "submit", "keep",
-    "withdraw", "report", "pause", "resume",
+    "withdraw", "report", "pause", "resume", "stop",
 ];
 
 /// Parses a message as a command, or `None` when it is not one.
@@ -67,6 +69,7 @@ pub fn parse(text: &str) -> Option<Command> {
             "report" => Command::Report,
             "pause" => Command::Pause(String::new()),
             "resume" => Command::Resume,
+            "stop" => Command::Stop,
             "hi" | "hello" | "hey" | "hallo" | "hola" | "start" | "bonjour" | "salut" => {
                 Command::Greeting
             }

@@ -16,6 +16,7 @@ pub mod application;
 pub mod cases;
 pub mod closure;
 pub mod command;
+mod escape;
 pub mod events;
 pub mod pairing;
 pub mod pause;
@@ -107,7 +108,7 @@ impl HeldFile {
 /// Whether a conversation in this state takes files now (a report's evidence step, or an
 /// answer to a moderator's question): only then does the app fetch what is sent.
 pub fn wants_files(state: Option<&FlowState>) -> bool {
-    match state {
+    match state.map(FlowState::active) {
         Some(FlowState::Report(flow)) => flow.step == report::ReportStep::Evidence,
         Some(FlowState::CaseReply(_)) => true,
         _ => false,
@@ -630,6 +631,23 @@ pub enum FlowState {
     ConfirmClose(closure::ConfirmClose),
     ConfirmDelete(personal::ConfirmDelete),
     WhatNext(closure::WhatNext),
+    /// A flow started in the middle of another (a report typed during a survey): `top`
+    /// is answered now; `under` keeps its place and is asked again when `top` ends. One
+    /// level only (see `flows::escape`).
+    Stacked {
+        top: Box<FlowState>,
+        under: Box<FlowState>,
+    },
+}
+
+impl FlowState {
+    /// The flow being answered now: the top of a stack.
+    pub fn active(&self) -> &FlowState {
+        match self {
+            FlowState::Stacked { top, .. } => top.active(),
+            other => other,
+        }
+    }
 }
 
 /// The prompt a conversation waits on, for platforms that must tell a late answer to an
@@ -637,7 +655,7 @@ pub enum FlowState {
 /// a restart). Only applications ask free-text questions with a ref; any other
 /// conversation waits on none of them (surveys ask with a ref too).
 pub fn current_prompt_ref(state: &FlowState) -> Option<String> {
-    match state {
+    match state.active() {
         FlowState::Application(flow) => Some(application::current_ref(flow)),
         FlowState::Survey(flow) => Some(survey::current_ref(flow)),
         _ => None,
@@ -645,6 +663,8 @@ pub fn current_prompt_ref(state: &FlowState) -> Option<String> {
 }
 
 /// How the stored state changes.
+// One per step, never stored in bulk: the size of a conversation is fine here.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum StateChange {
     Unchanged,
@@ -815,30 +835,57 @@ pub fn handle(ctx: &Ctx<'_>, state: Option<&FlowState>, inbound: &Inbound) -> Ou
     match &inbound.place {
         Place::Room(room) => handle_room(ctx, state, room, &inbound.content),
         Place::Dm => match state {
-            Some(FlowState::Application(flow)) => application::step(ctx, flow, &inbound.content),
-            Some(FlowState::AnswerQuestion(flow)) => {
-                prompts::answer_step(ctx, flow, &inbound.content)
-            }
-            Some(FlowState::Acknowledge(flow)) => {
-                prompts::acknowledge_step(ctx, flow, &inbound.content)
-            }
-            Some(FlowState::MatchOffer(flow)) => prompts::offer_step(ctx, flow, &inbound.content),
-            Some(FlowState::CheckIn(flow)) => prompts::check_in_step(ctx, flow, &inbound.content),
-            Some(FlowState::ConfirmWithdraw(flow)) => withdraw::step(ctx, flow, &inbound.content),
-            Some(FlowState::Report(flow)) => report::step(ctx, flow, &inbound.content),
-            Some(FlowState::CaseReply(flow)) => cases::reply_step(ctx, flow, &inbound.content),
-            Some(FlowState::Survey(flow)) => survey::step(ctx, flow, &inbound.content),
-            Some(FlowState::ConfirmClose(flow)) => {
-                closure::confirm_step(ctx, flow, &inbound.content)
-            }
-            Some(FlowState::WhatNext(flow)) => closure::next_step(ctx, flow, &inbound.content),
-            Some(FlowState::ConfirmDelete(_)) => personal::confirm_step(ctx, &inbound.content),
-            Some(FlowState::ConfirmAction(_)) => Outcome::unchanged(vec![ctx.dm_text(format!(
-                "You have a moderation action waiting: type {p} confirm or {p} cancel in the moderators' room.",
-                p = ctx.room_prefix
-            ))]),
             None => handle_idle_dm(ctx, &inbound.content),
+            Some(FlowState::Stacked { top, under }) => {
+                let outcome = dm_escapes(ctx, top, &inbound.content, true)
+                    .unwrap_or_else(|| dm_step(ctx, top, &inbound.content));
+                escape::restack(ctx, outcome, under)
+            }
+            Some(state) => dm_escapes(ctx, state, &inbound.content, false)
+                .unwrap_or_else(|| dm_step(ctx, state, &inbound.content)),
         },
+    }
+}
+
+/// A command that escapes the open flow `state` (see [`escape`]), if the message is one.
+fn dm_escapes(
+    ctx: &Ctx<'_>,
+    state: &FlowState,
+    content: &Content,
+    stacked: bool,
+) -> Option<Outcome> {
+    escape::in_flow(
+        ctx,
+        state,
+        content,
+        stacked,
+        |c| dm_step(ctx, state, c),
+        |c| handle_idle_dm(ctx, c),
+    )
+}
+
+/// One message in a DM, for the flow `state` that is open.
+fn dm_step(ctx: &Ctx<'_>, state: &FlowState, content: &Content) -> Outcome {
+    match state {
+        FlowState::Application(flow) => application::step(ctx, flow, content),
+        FlowState::AnswerQuestion(flow) => prompts::answer_step(ctx, flow, content),
+        FlowState::Acknowledge(flow) => prompts::acknowledge_step(ctx, flow, content),
+        FlowState::MatchOffer(flow) => prompts::offer_step(ctx, flow, content),
+        FlowState::CheckIn(flow) => prompts::check_in_step(ctx, flow, content),
+        FlowState::ConfirmWithdraw(flow) => withdraw::step(ctx, flow, content),
+        FlowState::Report(flow) => report::step(ctx, flow, content),
+        FlowState::CaseReply(flow) => cases::reply_step(ctx, flow, content),
+        FlowState::Survey(flow) => survey::step(ctx, flow, content),
+        FlowState::ConfirmClose(flow) => closure::confirm_step(ctx, flow, content),
+        FlowState::WhatNext(flow) => closure::next_step(ctx, flow, content),
+        FlowState::ConfirmDelete(_) => personal::confirm_step(ctx, content),
+        FlowState::ConfirmAction(_) => Outcome::unchanged(
+            escape::question(ctx, state)
+                .map(|q| ctx.dm(q))
+                .into_iter()
+                .collect(),
+        ),
+        FlowState::Stacked { top, .. } => dm_step(ctx, top, content),
     }
 }
 
@@ -851,14 +898,20 @@ fn with_files(ctx: &Ctx<'_>, state: Option<&FlowState>, inbound: &Inbound) -> Ou
         Content::Picked { .. } => "",
     };
     if inbound.place == Place::Dm {
-        match state {
+        let taken = match state.map(FlowState::active) {
             Some(FlowState::Report(flow)) => {
-                return report::files(ctx, flow, &inbound.files, caption);
+                Some(report::files(ctx, flow, &inbound.files, caption))
             }
             Some(FlowState::CaseReply(flow)) => {
-                return cases::reply_files(ctx, flow, &inbound.files, caption);
+                Some(cases::reply_files(ctx, flow, &inbound.files, caption))
             }
-            _ => {}
+            _ => None,
+        };
+        if let Some(outcome) = taken {
+            return match state {
+                Some(FlowState::Stacked { under, .. }) => escape::restack(ctx, outcome, under),
+                _ => outcome,
+            };
         }
     }
     // Files fetched for a step that, by the time it was decided, no longer wanted them.
@@ -969,6 +1022,9 @@ fn handle_idle_dm(ctx: &Ctx<'_>, content: &Content) -> Outcome {
                 "There is nothing to cancel: you have no application in progress.",
             )])
         }
+        Some(Command::Stop) => Outcome::unchanged(vec![ctx.dm_text(
+            "There is nothing to stop: we're not in the middle of anything. Type help to see what I can do.",
+        )]),
         Some(Command::Back | Command::Skip | Command::Review | Command::Submit | Command::Keep)
         | Some(Command::Edit(_)) => Outcome::unchanged(vec![
             ctx.dm_text("You have no application in progress. Type apply to start one."),
@@ -1057,9 +1113,15 @@ fn handle_room(
         // nothing is said in the room.
         return match state {
             None => report::start(ctx, Some(room.id.clone())),
-            Some(_) => Outcome::unchanged(vec![
-                ctx.dm_text("Let's finish what we were doing first; then type report here."),
-            ]),
+            // The open flow keeps its place under the report (see `escape`).
+            Some(open @ (FlowState::Stacked { .. } | FlowState::Report(_))) => {
+                let mut effects = vec![ctx.dm_text(
+                    "Let's finish this first (or type cancel), then type report here again:",
+                )];
+                effects.extend(escape::question(ctx, open).map(|q| ctx.dm(q)));
+                Outcome::unchanged(effects)
+            }
+            Some(open) => escape::stack(ctx, report::start(ctx, Some(room.id.clone())), open),
         };
     }
     if let Some(command) = review::parse(rest) {

@@ -51,7 +51,7 @@ pub fn my_data(ctx: &Ctx<'_>) -> Outcome {
     })])
 }
 
-fn confirm_message(ctx: &Ctx<'_>) -> OutMessage {
+pub(super) fn confirm_message(ctx: &Ctx<'_>) -> OutMessage {
     let active = ctx
         .matches
         .iter()

@@ -149,7 +149,7 @@ fn programme_name(ctx: &Ctx<'_>, slug: &str) -> String {
         .unwrap_or_else(|| slug.to_string())
 }
 
-fn question_message(ctx: &Ctx<'_>, flow: &AnswerQuestion) -> OutMessage {
+pub(super) fn question_message(ctx: &Ctx<'_>, flow: &AnswerQuestion) -> OutMessage {
     OutMessage::text(format!(
         "A coordinator reviewing your application to {} has a question for you:\n\n“{}”\n\nPlease reply with your answer (up to {} characters).",
         programme_name(ctx, &flow.programme),
@@ -158,7 +158,7 @@ fn question_message(ctx: &Ctx<'_>, flow: &AnswerQuestion) -> OutMessage {
     ))
 }
 
-fn acknowledge_message(ctx: &Ctx<'_>, flow: &Acknowledge) -> Option<OutMessage> {
+pub(super) fn acknowledge_message(ctx: &Ctx<'_>, flow: &Acknowledge) -> Option<OutMessage> {
     let programme = ctx.programme(&flow.programme)?;
     let app = ctx
         .applications
@@ -322,7 +322,7 @@ pub fn acknowledge_step(ctx: &Ctx<'_>, flow: &Acknowledge, content: &Content) ->
 }
 
 /// The check-in's question, while its match is active.
-fn check_in_message(ctx: &Ctx<'_>, flow: &CheckIn) -> Option<OutMessage> {
+pub(super) fn check_in_message(ctx: &Ctx<'_>, flow: &CheckIn) -> Option<OutMessage> {
     let m = ctx
         .matches
         .iter()
@@ -440,7 +440,7 @@ fn open_offer<'c>(ctx: &'c Ctx<'_>, flow: &MatchOffer) -> Option<&'c MatchRecord
     (m.status == MatchStatus::Approved && answer.is_none()).then_some(m)
 }
 
-fn offer_message(ctx: &Ctx<'_>, flow: &MatchOffer) -> Option<OutMessage> {
+pub(super) fn offer_message(ctx: &Ctx<'_>, flow: &MatchOffer) -> Option<OutMessage> {
     let m = open_offer(ctx, flow)?;
     let programme = programme_name(ctx, &m.programme);
     let (other, other_role) = match m.side_of(ctx.user)? {

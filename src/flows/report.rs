@@ -66,6 +66,10 @@ pub struct ReportFlow {
     /// `Some(None)`: they'd rather not say.
     pub concerns: Option<Option<String>>,
     pub text: Option<String>,
+    /// Words typed before the questions asked for them (at the category): the start of
+    /// `text`, kept so nobody has to type them again.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub opening: Option<String>,
     pub evidence: Option<Option<String>>,
     pub urgent: Option<bool>,
     pub anonymous: Option<bool>,
@@ -168,6 +172,7 @@ pub fn start(ctx: &Ctx<'_>, room: Option<String>) -> Outcome {
         category: None,
         concerns: None,
         text: None,
+        opening: None,
         evidence: None,
         urgent: None,
         anonymous: None,
@@ -187,7 +192,7 @@ pub fn start(ctx: &Ctx<'_>, room: Option<String>) -> Outcome {
     }
 }
 
-fn prompt(ctx: &Ctx<'_>, flow: &ReportFlow) -> OutMessage {
+pub(super) fn prompt(ctx: &Ctx<'_>, flow: &ReportFlow) -> OutMessage {
     let text = |t: &str| OutMessage::text(t);
     match flow.step {
         ReportStep::Category => OutMessage {
@@ -208,9 +213,12 @@ fn prompt(ctx: &Ctx<'_>, flow: &ReportFlow) -> OutMessage {
         ReportStep::Concerns => text(
             "Who or what does it concern? A person's name, a pair or a room. If you'd rather not say, type skip.",
         ),
-        ReportStep::WhatHappened => {
-            text("What happened? Take your time, and include when and where if you can.")
-        }
+        ReportStep::WhatHappened => match &flow.opening {
+            Some(kept) => text(&format!(
+                "Here is what you wrote so far:\n“{kept}”\nIs there anything to add (when and where, if you can)? Type it, or type skip if that's all."
+            )),
+            None => text("What happened? Take your time, and include when and where if you can."),
+        },
         ReportStep::Evidence => text(&evidence_question(ctx, flow)),
         ReportStep::Urgency => OutMessage {
             text: "Is someone in danger now, or does this need attention today?".into(),
@@ -510,6 +518,22 @@ pub fn step(ctx: &Ctx<'_>, flow: &ReportFlow, content: &Content) -> Outcome {
             match chosen.filter(|c| ctx.moderation.category(c).is_some()) {
                 Some(c) => next.category = Some(c),
                 None => {
+                    // Someone who starts telling what happened is not made to type it
+                    // again: their words are kept for the report, and the choice asked.
+                    let words = clean(text.unwrap_or_default(), true);
+                    if char_len(&words) >= 10 && char_len(&words) <= MAX_TEXT {
+                        next.opening = Some(match &flow.opening {
+                            Some(before) => format!("{before}\n{words}"),
+                            None => words,
+                        });
+                        return Outcome {
+                            state: StateChange::Set(FlowState::Report(next)),
+                            effects: vec![
+                                ctx.dm_text("Thank you: I've kept what you wrote, and it will be part of your report. First, which of these is it closest to?"),
+                                ctx.dm(prompt(ctx, flow)),
+                            ],
+                        };
+                    }
                     return again("Please answer with the number of one of the options.".into());
                 }
             }
@@ -536,6 +560,14 @@ pub fn step(ctx: &Ctx<'_>, flow: &ReportFlow, content: &Content) -> Outcome {
         }
         ReportStep::WhatHappened => {
             let t = clean(text.unwrap_or_default(), true);
+            // What they wrote earlier is kept; this adds to it, or `skip` leaves it.
+            let t = match &flow.opening {
+                Some(before) if t.is_empty() || matches!(parse(&t), Some(Command::Skip)) => {
+                    before.clone()
+                }
+                Some(before) => format!("{before}\n{t}"),
+                None => t,
+            };
             if char_len(&t) < 10 {
                 return again(
                     "Please tell us a little more about what happened (at least a sentence)."

@@ -147,6 +147,12 @@ fn question(survey: &Survey, flow: &SurveyFlow) -> OutMessage {
     ask(q, number, flow.answers.get(&q.id), current_ref(flow))
 }
 
+/// The question a survey waits on, while its invite is open.
+pub(super) fn current_question(ctx: &Ctx<'_>, flow: &SurveyFlow) -> Option<OutMessage> {
+    let (_, _, survey) = invite(ctx, flow.invite_id)?;
+    Some(question(survey, flow))
+}
+
 /// One message while answering a survey.
 pub fn step(ctx: &Ctx<'_>, flow: &SurveyFlow, content: &Content) -> Outcome {
     let Some((_, programme, survey)) = invite(ctx, flow.invite_id) else {

@@ -94,6 +94,15 @@ fn prompt(ctx: &Ctx<'_>, app: &ApplicationSummary) -> OutMessage {
     }
 }
 
+/// The question a confirmation waits on, while its application can still be withdrawn.
+pub(super) fn question(ctx: &Ctx<'_>, flow: &ConfirmWithdraw) -> Option<OutMessage> {
+    let app = ctx
+        .applications
+        .iter()
+        .find(|a| a.id == flow.application_id && withdrawable(a))?;
+    Some(prompt(ctx, app))
+}
+
 /// The answer to "do you really want to withdraw?".
 pub fn step(ctx: &Ctx<'_>, flow: &ConfirmWithdraw, content: &Content) -> Outcome {
     let Some(app) = ctx

@@ -31,6 +31,29 @@ async fn anonymous_report(h: &Harness) -> String {
 }
 
 both_backends! {
+    async fn commands_typed_while_a_moderators_question_waits_are_not_sent_as_the_answer(db: TestDb) {
+        let h = Harness::new(&db).await;
+        anonymous_report(&h).await;
+        h.in_room("mo", MODS, "!tandem case claim 1").await;
+        h.in_room("mo", MODS, "!tandem case ask 1 When did this start?").await;
+        for (line, says) in [
+            ("help", "Hello! I'm Tandem"),
+            ("stop", "This stays open until you answer it"),
+            ("report", "I'm sorry something has happened"),
+        ] {
+            let out = h.dm_all("amina", line).await;
+            assert!(!out.contains("[room moderators]"), "{line}: {out}");
+            assert!(out.contains(says), "{line}: {out}");
+        }
+        // The second report ends; the question is asked again and answered.
+        let out = h.dm_all("amina", "cancel").await;
+        assert!(out.contains("When did this start?"), "{out}");
+        let out = h.dm_all("amina", "Two weeks ago.").await;
+        assert!(out.contains("[room moderators] Reply from the reporter of case #1:\nQ: When did this start?\nA: Two weeks ago."), "{out}");
+        let log = h.in_room("mo", MODS, "!tandem case log 1").await;
+        assert!(!log.contains("A: help") && !log.contains("A: report"), "{log}");
+    }
+
     async fn a_report_from_a_pair_room_is_answered_only_by_dm_and_reaches_the_moderators(db: TestDb) {
         let h = Harness::new(&db).await;
         let all = anonymous_report(&h).await;

@@ -405,8 +405,13 @@ both_backends! {
         let out = h.dm_all("grace", "decline").await;
         assert!(out.contains("Proposal #2"), "Ola is proposed next: {out}");
         h.in_room("carol", ROOM, "!tandem match approve 2").await;
+        // `withdraw` is the command even with an offer open; the offer keeps its place.
         let out = h.dm_all("ola", "withdraw").await;
-        assert!(out.contains("Please answer accept or decline."), "Ola's open offer comes first: {out}");
+        assert!(out.contains("Do you really want to withdraw your application"), "{out}");
+        let out = h.dm_all("ola", "no").await;
+        assert!(out.contains("Good: your application stays as it is."), "{out}");
+        assert!(out.contains("Now, back to where we were:"), "{out}");
+        assert!(out.contains("we'd like to match you with Amina"), "the offer again: {out}");
         h.dm_all("ola", "accept").await;
         // Amina's first answer reaches the offer Grace declined; the new one follows at once.
         let out = h.dm_all("amina", "accept").await;

@@ -9,7 +9,7 @@ use tandem::app::export::{ExportWhat, export};
 use tandem::domain::export::Format;
 
 use crate::pairing::{active_match, ready_mentee, ready_mentor};
-use crate::support::{Harness, example_programmes};
+use crate::support::{Harness, example_programmes, user};
 
 const ROOM: &str = "coordinators";
 
@@ -51,6 +51,60 @@ async fn every_path(h: &Harness) -> (String, String, Vec<Result<(String, Vec<Str
 }
 
 both_backends! {
+    async fn a_report_or_an_erasure_escapes_an_open_survey_which_keeps_its_place(db: TestDb) {
+        let h = Harness::new(&db).await;
+        ready_mentee(&h, "amina", "Amina").await;
+        ready_mentee(&h, "bea", "Bea").await;
+        let out = h.in_room("carol", ROOM, "!tandem survey send midpoint all").await;
+        assert!(out.contains("Sent Midpoint survey to 2 people"), "{out}");
+        h.dm_all("amina", "4").await;
+
+        // `report` is the command, not an answer; her first words are kept, not dropped.
+        let out = h.dm_all("amina", "report").await;
+        assert!(out.contains("I'm sorry something has happened"), "{out}");
+        assert!(!out.contains("Please answer"), "{out}");
+        let out = h.dm_all("amina", "he keeps messaging me late at night").await;
+        assert!(out.contains("I've kept what you wrote"), "{out}");
+        assert!(out.contains("What would you like to report?"), "the choice is asked again: {out}");
+        h.dm_all("amina", "1").await;
+        let out = h.dm_all("amina", "skip").await;
+        assert!(out.contains("Here is what you wrote so far:\n“he keeps messaging me late at night”"), "{out}");
+        h.dm_all("amina", "It started last week.").await;
+        for line in ["skip", "no", "yes"] {
+            h.dm_all("amina", line).await;
+        }
+        let out = h.dm_all("amina", "yes").await;
+        assert!(out.contains("Your report is case #1"), "{out}");
+        assert!(out.contains("Now, back to where we were:"), "{out}");
+        assert!(out.contains("About how many times have you met so far?"), "the survey's next question: {out}");
+        let (case, _) = h.store.case(1).await.unwrap().unwrap();
+        assert_eq!(case.text, "he keeps messaging me late at night\nIt started last week.");
+        // The survey carries on from where she was; her first answer kept.
+        for line in ["3", "yes"] {
+            h.dm_all("amina", line).await;
+        }
+        let out = h.dm_all("amina", "skip").await;
+        assert!(out.contains("Thank you"), "{out}");
+        assert!(h.store.load_conversation(&user("amina")).await.unwrap().is_none());
+
+        // `delete my data` asks first; a no goes back to the survey. `help` inside a
+        // confirmation shows what Tandem does and asks again.
+        let out = h.dm_all("bea", "delete my data").await;
+        assert!(out.contains("erase"), "{out}");
+        let out = h.dm_all("bea", "help").await;
+        assert!(out.contains("Hello! I'm Tandem"), "{out}");
+        assert!(out.contains("erase"), "the question again: {out}");
+        let out = h.dm_all("bea", "no").await;
+        assert!(out.contains("Now, back to where we were:"), "{out}");
+        assert!(out.contains("How happy are you"), "the survey's first question: {out}");
+        // One level only: inside a report, another escape waits for it.
+        h.dm_all("bea", "report").await;
+        let out = h.dm_all("bea", "withdraw").await;
+        assert!(out.contains("Let's finish this first"), "{out}");
+        let out = h.dm_all("bea", "cancel").await;
+        assert!(out.contains("How happy are you"), "back to the survey after a cancelled report: {out}");
+    }
+
     async fn the_anonymity_minimum_holds_in_results_reports_and_exports(db: TestDb) {
         let h = Harness::new(&db).await;
         for (who, name) in &PEOPLE[..4] {

@@ -1,0 +1,197 @@
+//! Commands that work whatever conversation is open: a report must always get through.
+//!
+//! A person in the middle of something (a survey, an application, a match offer, a
+//! moderator's question) who types `report`, `withdraw`, `delete my data`, `help` or `stop`
+//! means the command, not an answer. Here, before the open flow sees the message:
+//!
+//! - `report`, `withdraw` and `delete my data` start their own flow *on top of* the open
+//!   one ([`FlowState::Stacked`]); the open one keeps its place and is asked again when
+//!   the new one ends. One level only: inside a stacked flow they wait for it to end.
+//! - `help` shows what Tandem can do, then asks the open question again.
+//! - `stop` ends what can be ended (an application or report in progress, a
+//!   confirmation: their own `cancel`; a survey keeps its own "later"); a question someone
+//!   is waiting on (a match offer, a check-in, a moderator's question) stays open, and is
+//!   shown again.
+//!
+//! A flow that answers one of these itself (an application's own help, a report typed
+//! inside a report) is left to do so ([`owns`]). To make a new flow escapable, give it a
+//! line in [`question`] (how it is asked again) and, if it has its own `cancel`, in
+//! [`stop`].
+
+use super::command::{Command, parse};
+use super::{Content, Ctx, FlowState, OutMessage, Outcome, StateChange};
+
+/// A command that escapes an open flow.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Escape {
+    Report,
+    Withdraw,
+    Delete,
+    Help,
+    Stop,
+}
+
+fn escape(text: &str) -> Option<Escape> {
+    match parse(text) {
+        Some(Command::Report) => Some(Escape::Report),
+        Some(Command::Withdraw(_)) => Some(Escape::Withdraw),
+        Some(Command::Help) => Some(Escape::Help),
+        Some(Command::Stop) => Some(Escape::Stop),
+        _ => match super::personal::parse(text) {
+            Some(super::personal::PersonalCommand::Delete) => Some(Escape::Delete),
+            _ => None,
+        },
+    }
+}
+
+/// Whether the open flow answers this command itself.
+fn owns(state: &FlowState, escape: &Escape) -> bool {
+    matches!(
+        (state, escape),
+        (FlowState::Report(_), Escape::Report | Escape::Help)
+            | (FlowState::ConfirmWithdraw(_), Escape::Withdraw)
+            | (FlowState::ConfirmDelete(_), Escape::Delete)
+            // An application in progress has its own answers (it is not submitted
+            // yet: `cancel` stops it).
+            | (FlowState::Application(_), Escape::Help | Escape::Withdraw)
+            | (FlowState::Survey(_), Escape::Help | Escape::Stop)
+    )
+}
+
+/// The question an open flow waits on, to ask it again; `None` when it can no longer be
+/// answered (an offer withdrawn meanwhile, a match that ended).
+pub(super) fn question(ctx: &Ctx<'_>, state: &FlowState) -> Option<OutMessage> {
+    match state {
+        FlowState::Application(flow) => Some(super::application::prompt(ctx, flow)),
+        FlowState::AnswerQuestion(flow) => Some(super::prompts::question_message(ctx, flow)),
+        FlowState::Acknowledge(flow) => super::prompts::acknowledge_message(ctx, flow),
+        FlowState::MatchOffer(flow) => super::prompts::offer_message(ctx, flow),
+        FlowState::CheckIn(flow) => super::prompts::check_in_message(ctx, flow),
+        FlowState::ConfirmWithdraw(flow) => super::withdraw::question(ctx, flow),
+        FlowState::Report(flow) => Some(super::report::prompt(ctx, flow)),
+        FlowState::CaseReply(flow) => Some(super::cases::reply_question(flow)),
+        FlowState::ConfirmAction(_) => Some(OutMessage::text(format!(
+            "You have a moderation action waiting: type {p} confirm or {p} cancel in the moderators' room.",
+            p = ctx.room_prefix
+        ))),
+        FlowState::Survey(flow) => super::survey::current_question(ctx, flow),
+        FlowState::ConfirmClose(flow) => super::closure::confirm_question(ctx, flow),
+        FlowState::ConfirmDelete(_) => Some(super::personal::confirm_message(ctx)),
+        FlowState::WhatNext(flow) => super::closure::next_prompt(ctx, flow.match_id),
+        FlowState::Stacked { top, .. } => question(ctx, top),
+    }
+}
+
+/// What `stop` says to a flow that ends with its own word for it; `None`: it cannot be
+/// ended by its person (someone waits on the answer).
+fn stop(state: &FlowState) -> Option<&'static str> {
+    match state {
+        FlowState::Application(_)
+        | FlowState::Report(_)
+        | FlowState::Survey(_)
+        | FlowState::ConfirmClose(_)
+        | FlowState::ConfirmDelete(_)
+        | FlowState::WhatNext(_) => Some("cancel"),
+        FlowState::ConfirmWithdraw(_) => Some("no"),
+        _ => None,
+    }
+}
+
+/// Handles an escaping command typed while `state` is open (`stacked`: it is itself on
+/// top of another); `None` when the message is for the flow. `step` is the open flow's
+/// own handling of a message, and `idle` how a message is handled with nothing open.
+pub(super) fn in_flow(
+    ctx: &Ctx<'_>,
+    state: &FlowState,
+    content: &Content,
+    stacked: bool,
+    step: impl Fn(&Content) -> Outcome,
+    idle: impl Fn(&Content) -> Outcome,
+) -> Option<Outcome> {
+    let Content::Text(text) = content else {
+        return None;
+    };
+    let escape = escape(text)?;
+    if owns(state, &escape) {
+        return None;
+    }
+    let again = |note: String| {
+        let mut effects = vec![ctx.dm_text(note)];
+        effects.extend(question(ctx, state).map(|q| ctx.dm(q)));
+        Outcome::unchanged(effects)
+    };
+    Some(match escape {
+        Escape::Help => {
+            let mut outcome = again(super::help_text(ctx, ""));
+            if outcome.effects.len() > 1 {
+                outcome.effects.insert(
+                    1,
+                    ctx.dm_text("You're in the middle of something; here it is again (type stop to leave it):"),
+                );
+            }
+            outcome
+        }
+        Escape::Stop => match stop(state) {
+            Some(word) => step(&Content::Text(word.into())),
+            None => again(
+                "This stays open until you answer it (you can still type report, help or delete my data at any time):"
+                    .into(),
+            ),
+        },
+        Escape::Report | Escape::Withdraw | Escape::Delete if stacked => {
+            again("Let's finish this first (or type cancel), then I'll help with that:".into())
+        }
+        Escape::Report | Escape::Withdraw | Escape::Delete => stack(ctx, idle(content), state),
+    })
+}
+
+/// `started` (a flow begun while `under` was open) goes on top of it; if it began none,
+/// `under` is simply asked again.
+pub(super) fn stack(ctx: &Ctx<'_>, started: Outcome, under: &FlowState) -> Outcome {
+    match started.state {
+        StateChange::Set(top) => Outcome {
+            state: StateChange::Set(FlowState::Stacked {
+                top: Box::new(top),
+                under: Box::new(under.clone()),
+            }),
+            effects: started.effects,
+        },
+        StateChange::Unchanged | StateChange::Clear => {
+            let mut effects = started.effects;
+            effects.extend(question(ctx, under).map(|q| ctx.dm(q)));
+            Outcome::unchanged(effects)
+        }
+    }
+}
+
+/// What a step of the flow on top of `under` leaves: still on top, or ended, and then
+/// `under` is asked again where it was (or dropped, if it can no longer be answered).
+pub(super) fn restack(ctx: &Ctx<'_>, outcome: Outcome, under: &FlowState) -> Outcome {
+    match outcome.state {
+        StateChange::Unchanged => outcome,
+        StateChange::Set(top) => Outcome {
+            state: StateChange::Set(FlowState::Stacked {
+                top: Box::new(top),
+                under: Box::new(under.clone()),
+            }),
+            effects: outcome.effects,
+        },
+        StateChange::Clear => {
+            let mut effects = outcome.effects;
+            match question(ctx, under) {
+                Some(q) => {
+                    effects.push(ctx.dm_text("Now, back to where we were:"));
+                    effects.push(ctx.dm(q));
+                    Outcome {
+                        state: StateChange::Set(under.clone()),
+                        effects,
+                    }
+                }
+                None => Outcome {
+                    state: StateChange::Clear,
+                    effects,
+                },
+            }
+        }
+    }
+}
