@@ -35,6 +35,7 @@ use chrono::{DateTime, Utc};
 use crate::domain::events::{EventRecord, Rsvp};
 use crate::domain::incident::Moderation;
 use crate::domain::matches::MatchRecord;
+use crate::domain::people::KnownPerson;
 use crate::domain::{
     ApplicationRecord, ApplicationSummary, EventRef, Place, Platform, Programme, RoleKind, RoomRef,
     UserRef,
@@ -146,6 +147,8 @@ struct Known {
     reports: Vec<crate::domain::incident::OwnReport>,
     suspended: bool,
     surveys: Vec<crate::domain::survey::SurveyInvite>,
+    /// The people a staff command names, as found (see `domain::people`).
+    named: Vec<crate::domain::people::KnownPerson>,
 }
 
 /// How long a message waits for an unreachable database before the person is told.
@@ -519,6 +522,7 @@ impl App {
                 .find(|r| r.platform == user.platform),
             moderation: &self.settings.moderation,
             subject,
+            people: &known.named,
         }
     }
 
@@ -536,6 +540,92 @@ impl App {
                 .store
                 .open_survey_invites(user, self.clock.now())
                 .await?,
+            named: Vec::new(),
+        })
+    }
+
+    /// The people a moderator's command names (`suspend`, `unsuspend`, `remove`, `case
+    /// escalate` to one person), found among those Tandem knows.
+    async fn people_named_in(&self, inbound: &Inbound) -> Result<Vec<KnownPerson>> {
+        let (Place::Room(_), flows::Content::Text(text)) = (&inbound.place, &inbound.content)
+        else {
+            return Ok(Vec::new());
+        };
+        let Some(rest) = flows::strip_prefix_ci(text.trim(), &self.settings.room_prefix) else {
+            return Ok(Vec::new());
+        };
+        use flows::actions::ActionCommand;
+        let typed = match flows::actions::parse(rest) {
+            Some(Ok(
+                ActionCommand::Suspend { who, .. }
+                | ActionCommand::Unsuspend(who)
+                | ActionCommand::Remove(who, _),
+            )) => who,
+            _ => match flows::cases::parse(rest) {
+                Some(Ok(flows::cases::CaseCommand::Escalate(_, to)))
+                    if !to.contains(char::is_whitespace) =>
+                {
+                    to
+                }
+                _ => return Ok(Vec::new()),
+            },
+        };
+        if !self.settings.moderation.is_moderator(&inbound.from) {
+            return Ok(Vec::new());
+        }
+        self.find_people(&typed, inbound.from.platform).await
+    }
+
+    /// Everyone Tandem knows whom `typed` may mean (see `domain::people`): applicants, the
+    /// staff, and anyone suspended. Names prefer people on the typist's `platform`.
+    pub async fn find_people(&self, typed: &str, platform: Platform) -> Result<Vec<KnownPerson>> {
+        use crate::domain::people::{PersonRef, answers_to, parse_person};
+        let mut all = self.store.applicants().await?;
+        let m = &self.settings.moderation;
+        let staff = m
+            .moderators
+            .iter()
+            .chain(&m.on_call)
+            .chain(&m.escalation_contact)
+            .chain(self.programmes.iter().flat_map(|p| &p.coordinators));
+        for user in staff {
+            if !all.iter().any(|p| p.user == *user) {
+                all.push(KnownPerson {
+                    user: user.clone(),
+                    name: None,
+                    applications: Vec::new(),
+                });
+            }
+        }
+        Ok(match parse_person(typed, platform) {
+            PersonRef::User(user) => {
+                let found: Vec<KnownPerson> = all.into_iter().filter(|p| p.user == user).collect();
+                if found.is_empty() && self.store.is_suspended(&user, self.now()).await? {
+                    vec![KnownPerson {
+                        user,
+                        name: None,
+                        applications: Vec::new(),
+                    }]
+                } else {
+                    found
+                }
+            }
+            PersonRef::Application(n) => all
+                .into_iter()
+                .filter(|p| p.applications.contains(&n))
+                .collect(),
+            PersonRef::Name(name) => {
+                let found: Vec<KnownPerson> =
+                    all.into_iter().filter(|p| answers_to(p, &name)).collect();
+                if found.iter().any(|p| p.user.platform == platform) {
+                    found
+                        .into_iter()
+                        .filter(|p| p.user.platform == platform)
+                        .collect()
+                } else {
+                    found
+                }
+            }
         })
     }
 
@@ -734,7 +824,8 @@ impl App {
             }
             let now = self.clock.now();
             let conversation = self.store.load_conversation(user).await?;
-            let known = self.known(user).await?;
+            let mut known = self.known(user).await?;
+            known.named = self.people_named_in(inbound).await?;
             let subject = match &reported {
                 Some(r) => Subject::Reported(r.clone()),
                 None => self.load_subject(inbound).await?,

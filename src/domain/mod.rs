@@ -15,6 +15,7 @@ pub mod incident;
 pub mod language;
 pub mod matches;
 pub mod matching;
+pub mod people;
 pub mod programme;
 pub mod reporting;
 pub mod schedule;

@@ -12,8 +12,8 @@ use chrono::{DateTime, NaiveTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::{Ctx, Effect, FlowState, OutMessage, Outcome, StateChange, Subject};
-use crate::config::parse_user_ref;
 use crate::domain::matches::MatchStatus;
+use crate::domain::people::KnownPerson;
 use crate::domain::screening::parse_date;
 use crate::domain::{RoomRef, UserRef};
 
@@ -106,12 +106,12 @@ fn post(room: &RoomRef, text: String) -> Effect {
     }
 }
 
-/// A person as written by a moderator: `platform:id`, or a plain id on their own platform.
-fn person(ctx: &Ctx<'_>, who: &str) -> Result<UserRef, String> {
-    if who.contains(':') && !who.starts_with('@') {
-        parse_user_ref(who)
-    } else {
-        Ok(UserRef::new(ctx.user.platform, who.trim_start_matches('@')))
+/// The one person Tandem knows by what the moderator typed (the app looked them up:
+/// [`Ctx::people`]); nobody, or several, is refused rather than acted on.
+fn person(ctx: &Ctx<'_>, who: &str) -> Result<KnownPerson, String> {
+    match crate::domain::people::not_one(who, ctx.people) {
+        Some(refusal) => Err(refusal),
+        None => Ok(ctx.people[0].clone()),
     }
 }
 
@@ -182,10 +182,11 @@ pub fn handle(
             )
         }
         ActionCommand::Suspend { who, until, reason } => {
-            let user = match person(ctx, &who) {
-                Ok(u) => u,
+            let person = match person(ctx, &who) {
+                Ok(p) => p,
                 Err(e) => return reply(e),
             };
+            let user = person.user.clone();
             if user == *ctx.user {
                 return reply("You cannot suspend yourself.".into());
             }
@@ -205,7 +206,8 @@ pub fn handle(
                 reason
             };
             let text = format!(
-                "Suspend {user}{}? They are removed from their pair rooms and cannot apply or be matched. Reason: {reason}",
+                "Suspend {}{}? They are removed from their pair rooms and cannot apply or be matched. Reason: {reason}",
+                person.describe(),
                 until
                     .map(|u| format!(" until {}", u.format("%-d %B %Y")))
                     .unwrap_or_default()
@@ -222,19 +224,21 @@ pub fn handle(
             )
         }
         ActionCommand::Remove(who, from) => {
-            let user = match person(ctx, &who) {
-                Ok(u) => u,
+            let person = match person(ctx, &who) {
+                Ok(p) => p,
                 Err(e) => return reply(e),
             };
-            let text = format!("Remove {user} from room {from}?");
+            let text = format!("Remove {} from room {from}?", person.describe());
+            let user = person.user;
             ask(room, PendingAction::Remove { user, room: from }, text, ctx)
         }
         ActionCommand::Unsuspend(who) => {
-            let user = match person(ctx, &who) {
-                Ok(u) => u,
+            let person = match person(ctx, &who) {
+                Ok(p) => p,
                 Err(e) => return reply(e),
             };
-            let text = format!("Lift the suspension of {user}?");
+            let text = format!("Lift the suspension of {}?", person.describe());
+            let user = person.user;
             ask(room, PendingAction::Unsuspend { user }, text, ctx)
         }
     }

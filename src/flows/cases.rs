@@ -643,6 +643,21 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<CaseCommand, String
             if resolved {
                 return closed();
             }
+            // One word is a person (an id, a mention, a name Tandem knows), who is told; a
+            // person written as an id must be someone Tandem knows, or it is refused.
+            // Other words (a role, a team) are recorded as written.
+            let person = if to.contains(char::is_whitespace) {
+                None
+            } else {
+                use crate::domain::people::{PersonRef, not_one, parse_person};
+                let named = !matches!(parse_person(&to, ctx.user.platform), PersonRef::Name(_));
+                match not_one(&to, ctx.people) {
+                    None => Some(ctx.people[0].clone()),
+                    Some(refusal) if named || ctx.people.len() > 1 => return reply(refusal),
+                    Some(_) => None,
+                }
+            };
+            let to = person.as_ref().map_or(to, |p| p.describe());
             let mut effects = vec![
                 event(n, &me, "escalated", &to),
                 post(
@@ -650,17 +665,8 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<CaseCommand, String
                     format!("Case #{n} escalated to {to} by {}.", ctx.user.id),
                 ),
             ];
-            // A single word is a person on this platform (or platform:id): tell them.
-            if !to.contains(char::is_whitespace) {
-                let person = if to.contains(':') && !to.starts_with('@') {
-                    crate::config::parse_user_ref(&to).ok()
-                } else {
-                    Some(crate::domain::UserRef::new(
-                        ctx.user.platform,
-                        to.trim_start_matches('@'),
-                    ))
-                };
-                if let Some(person) = person.filter(|p| !names(case, p)) {
+            {
+                if let Some(person) = person.map(|p| p.user).filter(|p| !names(case, p)) {
                     effects.push(Effect::SendDm {
                         to: person,
                         message: OutMessage::text(format!(

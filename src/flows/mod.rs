@@ -716,6 +716,9 @@ pub struct Ctx<'a> {
     pub moderation: &'a Moderation,
     /// Data a review command needs, loaded by the app as [`review::needs`] asks.
     pub subject: &'a Subject,
+    /// The people a staff command names (`suspend`, `case escalate`), as the app found
+    /// them by what was typed: a command acts only when there is exactly one.
+    pub people: &'a [crate::domain::people::KnownPerson],
 }
 
 /// An event session and everyone's answer to it.

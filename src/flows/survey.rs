@@ -721,6 +721,7 @@ optional = true
                 events_room: None,
                 moderation: Box::leak(Box::new(Moderation::default())),
                 subject: &self.subject,
+                people: &[],
             }
         }
 

@@ -123,6 +123,7 @@ impl Convo {
             events_room: None,
             moderation: &Moderation::default(),
             subject: &Subject::Nothing,
+            people: &[],
         };
         let inbound = Inbound {
             from: self.user.clone(),

@@ -572,6 +572,7 @@ impl World {
             events_room: Some(&events),
             moderation: &self.moderation,
             subject,
+            people: &[],
         };
         let state = self.states[who].as_ref();
         let outcome = match step {

@@ -73,6 +73,43 @@ impl Store {
         Ok(id)
     }
 
+    /// Everyone who applied, with the name on their newest application and their
+    /// applications' numbers (newest first): whom a staff command can name.
+    pub async fn applicants(&self) -> Result<Vec<crate::domain::people::KnownPerson>> {
+        let rows: Vec<(i64, String, String, Option<String>)> = sqlx::query_as(
+            "SELECT p.id, p.platform, p.user_id, a.answer FROM applications p \
+             LEFT JOIN application_answers a ON a.application_id = p.id AND a.question_id = 'name' \
+             ORDER BY p.id DESC",
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        let mut people: Vec<crate::domain::people::KnownPerson> = Vec::new();
+        for (id, platform, user_id, answer) in rows {
+            let Ok(platform) = platform.parse() else {
+                continue;
+            };
+            let user = UserRef::new(platform, user_id);
+            let name = match answer.and_then(|j| serde_json::from_str::<Answer>(&j).ok()) {
+                Some(Answer::Text(t)) => Some(t),
+                _ => None,
+            };
+            match people.iter_mut().find(|p| p.user == user) {
+                Some(known) => {
+                    known.applications.push(id);
+                    if known.name.is_none() {
+                        known.name = name;
+                    }
+                }
+                None => people.push(crate::domain::people::KnownPerson {
+                    user,
+                    name,
+                    applications: vec![id],
+                }),
+            }
+        }
+        Ok(people)
+    }
+
     /// The person's applications, newest first, with their screening steps.
     pub async fn applications_of(&self, user: &UserRef) -> Result<Vec<ApplicationSummary>> {
         let rows = sqlx::query(sqlx::AssertSqlSafe(format!(

@@ -172,7 +172,7 @@ both_backends! {
         let out = h.in_room("max", MODS, "!tandem cases").await;
         assert!(out.contains("#1 · safeguarding"), "{out}");
         let out = h.in_room("max", MODS, "!tandem case escalate 1 lead").await;
-        assert!(out.contains("[room moderators] Case #1 escalated to lead by max."), "{out}");
+        assert!(out.contains("[room moderators] Case #1 escalated to console:lead by max."), "{out}");
         assert!(out.contains("[dm lead] Case #1 (safeguarding) was escalated to you by max."), "{out}");
         let out = h.in_room("max", MODS, "!tandem case escalate 1 the safeguarding board").await;
         assert!(out.contains("escalated to the safeguarding board"), "{out}");

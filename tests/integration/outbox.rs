@@ -168,6 +168,22 @@ both_backends! {
         assert_eq!(h.store.outbox_counts().await.unwrap().failed, 1);
     }
 
+    async fn a_suspension_the_platform_cannot_carry_out_is_reported_to_the_moderator(db: TestDb) {
+        let h = Harness::new(&db).await;
+        active_match(&h).await;
+        h.rec.fail_room_changes(Some("missing permissions (403)"));
+        h.in_room("mo", MODS, "!tandem suspend grace").await;
+        let out = h.in_room("mo", MODS, "!tandem confirm").await;
+        assert!(out.contains("is suspended by mo"), "recorded: {out}");
+        let mut told = out;
+        for _ in 0..60 {
+            told.push_str(&later(&h, Duration::minutes(10)).await);
+        }
+        assert!(told.contains("[room moderators] Heads up:") && told.contains("missing permissions (403)"), "told at once: {told}");
+        assert!(told.contains("failed for good: missing permissions (403)"), "and when it is given up: {told}");
+        assert!(h.store.is_suspended(&user("grace"), h.app.now()).await.unwrap(), "the suspension itself stands");
+    }
+
     async fn a_panic_while_handling_one_message_is_contained_and_answered_with_a_reference(db: TestDb) {
         let h = Harness::new(&db).await;
         for line in ["report", "1", "Tom", "He sent me messages at 2am calling me names."] {

@@ -514,7 +514,7 @@ both_backends! {
         let out = h.in_room("mo", MODS, "!tandem suspend grace until 2001-01-01").await;
         assert!(out.contains("2001-01-01 is not in the future."), "{out}");
         let out = h.in_room("mo", MODS, "!tandem suspend grace until 2099-01-01 Repeated rudeness").await;
-        assert!(out.contains("Suspend console:grace until 1 January 2099?"), "{out}");
+        assert!(out.contains("Suspend Grace (console:grace, application #2) until 1 January 2099?"), "{out}");
         let out = h.in_room("mo", MODS, "!tandem cancel").await;
         assert!(out.contains("Cancelled: nothing was done."), "{out}");
         let out = h.in_room("mo", MODS, "!tandem confirm").await;
@@ -531,12 +531,92 @@ both_backends! {
         let out = h.in_room("carol", ROOM, "!tandem match preview").await;
         assert!(out.contains("0 mentor(s) are ready"), "{out}");
         let out = h.in_room("max", MODS, "!tandem remove amina from room-1").await;
-        assert!(out.contains("Remove console:amina from room room-1?"), "{out}");
+        assert!(out.contains("Remove Amina (console:amina, application #1) from room room-1?"), "{out}");
         let out = h.in_room("max", MODS, "!tandem confirm").await;
         assert!(out.contains("console:amina was removed from room room-1 by max."), "{out}");
         assert!(h.rec.created_rooms()[0].members.is_empty());
         h.in_room("max", MODS, "!tandem unsuspend grace").await;
         let out = h.in_room("max", MODS, "!tandem confirm").await;
         assert!(out.contains("The suspension of console:grace was lifted by max."), "{out}");
+    }
+
+    async fn a_moderation_action_names_a_person_tandem_knows_or_is_refused_and_changes_nothing(db: TestDb) {
+        use tandem::domain::{Place, Platform, UserRef};
+        use tandem::flows::{Content, Inbound};
+        const MODS: &str = "moderators";
+        let h = Harness::new(&db).await;
+        ready_mentee(&h, "amina", "Amina").await;
+        // Tom applies on Matrix; moderators type him as their chat shows him.
+        let tom = UserRef::new(Platform::Matrix, "@tom:example.org");
+        let mut lines = crate::support::MENTOR_ANSWERS.to_vec();
+        lines[1] = "Tom Hill";
+        for line in lines.iter().chain(["submit"].iter()) {
+            h.app
+                .receive(Inbound { from: tom.clone(), place: Place::Dm, content: Content::Text((*line).into()), files: vec![] })
+                .await;
+        }
+        // What a step records, leaving out what every message leaves (its answer in the
+        // outbox, the event's id).
+        let records = || async {
+            let mut tables = h.store.dump_tables().await.unwrap();
+            tables.retain(|(t, _)| !["outbox", "inbound_events", "sent_prompts"].contains(&t.as_str()));
+            tables
+        };
+        let before = records().await;
+        for (typed, says) in [
+            ("nobody", "I don't know anyone called “nobody”"),
+            ("@tom:elsewhere.org", "I don't know anyone called “@tom:elsewhere.org”"),
+            ("<@123456789012345678>", "I don't know anyone called"),
+            ("#99", "I don't know anyone called “#99”"),
+        ] {
+            for command in [format!("suspend {typed} spam"), format!("unsuspend {typed}"), format!("remove {typed} from room-1")] {
+                let out = h.in_room("mo", MODS, &format!("!tandem {command}")).await;
+                assert!(out.contains(says), "{command}: {out}");
+                assert!(!out.contains("confirm"), "{command}: {out}");
+            }
+        }
+        let out = h.in_room("mo", MODS, "!tandem confirm").await;
+        assert!(out.contains("There is nothing waiting for confirmation."), "{out}");
+        assert!(records().await == before, "nothing changed");
+
+        // Every way of writing Tom finds him.
+        for typed in [
+            "@tom:example.org",
+            "https://matrix.to/#/@tom:example.org",
+            "matrix:@tom:example.org",
+            "#2",
+            "Tom",
+            "tom hill",
+        ] {
+            let out = h.in_room("mo", MODS, &format!("!tandem suspend {typed} spam")).await;
+            assert!(out.contains("Suspend Tom Hill (matrix:@tom:example.org, application #2)?"), "{typed}: {out}");
+            h.in_room("mo", MODS, "!tandem cancel").await;
+        }
+        h.in_room("mo", MODS, "!tandem suspend @tom:example.org spam").await;
+        let out = h.in_room("mo", MODS, "!tandem confirm").await;
+        assert!(out.contains("matrix:@tom:example.org is suspended by mo."), "{out}");
+        assert!(h.store.is_suspended(&tom, h.app.now()).await.unwrap(), "the stored person is suspended");
+
+        // A name two people answer to is refused; so is escalating a case to an unknown id.
+        // (A name prefers people on the moderator's own platform.)
+        ready_mentee(&h, "tom", "Tom Baker").await;
+        let out = h.in_room("mo", MODS, "!tandem suspend Tom").await;
+        assert!(out.contains("Suspend Tom Baker (console:tom, application #3)?"), "{out}");
+        h.in_room("mo", MODS, "!tandem cancel").await;
+        ready_mentee(&h, "tomo", "Tomo Sato").await;
+        ready_mentee(&h, "tommy", "Tom Okafor").await;
+        let out = h.in_room("mo", MODS, "!tandem suspend Tom").await;
+        assert!(out.contains("“Tom” could be any of: Tom Okafor (console:tommy, application #5); Tom Baker (console:tom, application #3)."), "{out}");
+        h.dm_all("amina", "report").await;
+        for line in ["1", "Tom", "He keeps messaging me.", "skip", "no", "no", "yes"] {
+            h.dm_all("amina", line).await;
+        }
+        let out = h.in_room("mo", MODS, "!tandem case escalate 1 @lead:example.org").await;
+        assert!(out.contains("I don't know anyone called “@lead:example.org”"), "{out}");
+        let out = h.in_room("mo", MODS, "!tandem case escalate 1 lead").await;
+        assert!(out.contains("Case #1 escalated to console:lead by mo."), "{out}");
+        assert!(out.contains("[dm lead] Case #1"), "the person is told: {out}");
+        let out = h.in_room("mo", MODS, "!tandem case escalate 1 the safeguarding lead").await;
+        assert!(out.contains("Case #1 escalated to the safeguarding lead by mo."), "words stay words: {out}");
     }
 }
