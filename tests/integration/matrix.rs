@@ -1180,6 +1180,82 @@ async fn a_message_the_bot_cannot_decrypt_is_explained_and_the_next_one_is_answe
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_direct_room_with_a_third_member_is_not_taken_for_a_dm() {
+    let Some(url) = synapse_url() else { return };
+    let carol = Person::new(&url, "carol").await;
+    let amina = Person::new(&url, "amina").await;
+    let tom = Person::new(&url, "tom").await;
+    let (bot, bot_id, _dirs) = small_bot(&url, &carol, Vec::new()).await;
+    // Amina makes a room flagged as direct with the bot, and Tom is in it too.
+    let mut request = CreateRoomRequest::new();
+    request.is_direct = true;
+    request.preset = Some(RoomPreset::TrustedPrivateChat);
+    request.invite = vec![bot_id.clone(), tom.id.clone()];
+    request.initial_state = vec![
+        InitialStateEvent::with_empty_state_key(
+            RoomEncryptionEventContent::with_recommended_defaults(),
+        )
+        .to_raw_any(),
+    ];
+    let shared = amina.client.create_room(request).await.unwrap();
+    wait_until_joined(&shared, &bot_id, "the shared room").await;
+    wait_until_joined(&shared, &tom.id, "the shared room").await;
+    let everyone = [&carol, &amina, &tom];
+    let asked = amina.say(&shared, "my data").await;
+    bot.settle(&asked, &everyone, "my data in a shared room")
+        .await;
+    let from_bot_in_shared: Vec<Received> = tom
+        .received()
+        .into_iter()
+        .filter(|r| r.room == shared.room_id() && r.sender == bot_id)
+        .collect();
+    assert_eq!(from_bot_in_shared.len(), 1, "{from_bot_in_shared:?}");
+    assert!(
+        from_bot_in_shared[0].body.contains("other people in it"),
+        "{}",
+        from_bot_in_shared[0].body
+    );
+    assert!(
+        tom.received().iter().all(|r| r.file.is_none()),
+        "Tom receives no data"
+    );
+    // A new private DM is opened with her alone, and there `my data` works.
+    let greeting = amina.last_from(&bot_id);
+    assert_ne!(greeting.room, shared.room_id());
+    assert!(
+        greeting.body.contains("talk privately"),
+        "{}",
+        greeting.body
+    );
+    let dm = amina
+        .client
+        .get_room(&greeting.room)
+        .expect("she joined the new DM");
+    wait_until_joined(&dm, &amina.id, "the new DM").await;
+    let members: Vec<OwnedUserId> = dm
+        .members(RoomMemberships::JOIN | RoomMemberships::INVITE)
+        .await
+        .unwrap()
+        .iter()
+        .map(|m| m.user_id().to_owned())
+        .collect();
+    assert_eq!(members.len(), 2, "{members:?}");
+    let asked = amina.say(&dm, "my data").await;
+    bot.settle(&asked, &everyone, "my data in the new DM").await;
+    let data = amina.last_from(&bot_id);
+    assert_eq!(data.room, dm.room_id());
+    assert!(
+        data.file.is_some(),
+        "the file arrives in the private DM: {}",
+        data.body
+    );
+    assert!(
+        tom.received().iter().all(|r| r.room != dm.room_id()),
+        "Tom is not in it"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_reply_of_the_report_command_reports_that_message_privately_and_is_removed() {
     use matrix_sdk::ruma::events::relation::InReplyTo;
     use matrix_sdk::ruma::events::room::message::Relation as MessageRelation;

@@ -154,6 +154,9 @@ pub struct MatrixBot {
     /// Each person's DM room, once known.
     dms: Mutex<HashMap<OwnedUserId, OwnedRoomId>>,
     dm_rooms: Mutex<HashSet<OwnedRoomId>>,
+    /// People who wrote in a room flagged as direct with someone else in it (not a DM:
+    /// see [`MatrixBot::is_private_with`]), and have been offered a real one.
+    moved_to_dm: Mutex<HashSet<(OwnedRoomId, OwnedUserId)>>,
     /// One DM is created at a time, so two quick messages never open two rooms.
     creating_dm: tokio::sync::Mutex<()>,
     /// Prompts sent with choices, so a reaction can be read as a pick. Bounded; the app
@@ -292,6 +295,7 @@ impl MatrixBot {
             sync_timeout: options.sync_timeout,
             dms: Mutex::default(),
             dm_rooms: Mutex::default(),
+            moved_to_dm: Mutex::default(),
             creating_dm: tokio::sync::Mutex::new(()),
             prompts: Mutex::default(),
             app: std::sync::OnceLock::new(),
@@ -614,8 +618,10 @@ impl MatrixBot {
         self.activity.changed.notify_waiters();
     }
 
-    /// Where a message in `room` was written, as the app sees it.
-    async fn place_of(&self, room: &Room) -> Place {
+    /// Where a message `sender` wrote in `room` was written, as the app sees it; `None`
+    /// for a room flagged as direct that has someone else in it: not a DM (see
+    /// [`MatrixBot::is_private_with`]), and no ordinary room either.
+    async fn place_of(&self, room: &Room, sender: &UserId) -> Option<Place> {
         let id = room.room_id();
         let configured = [
             &self.coordinators_room,
@@ -627,12 +633,66 @@ impl MatrixBot {
         .any(|r| r == id);
         let as_room = Place::Room(RoomRef::new(Platform::Matrix, id.as_str()));
         if configured {
-            return as_room;
+            return Some(as_room);
         }
         if lock(&self.dm_rooms).contains(id) || room.is_direct().await.unwrap_or(false) {
-            return Place::Dm;
+            if self.is_private_with(room, sender).await {
+                return Some(Place::Dm);
+            }
+            self.forget_dm_room(id);
+            return None;
         }
-        as_room
+        Some(as_room)
+    }
+
+    /// Whether `room` is a private conversation of the bot with `person` alone: everyone
+    /// joined or invited is one of the two. A room flagged as direct with a third member
+    /// is not: they could read a report, a moderator's question or `my data`.
+    async fn is_private_with(&self, room: &Room, person: &UserId) -> bool {
+        use matrix_sdk::RoomMemberships;
+        match room
+            .members(RoomMemberships::JOIN | RoomMemberships::INVITE)
+            .await
+        {
+            Ok(members) => only_between(members.iter().map(|m| m.user_id()), &self.own, person),
+            Err(e) => {
+                warn!(room = %room.room_id(), "reading a room's members failed: {e}");
+                false
+            }
+        }
+    }
+
+    fn forget_dm_room(&self, room: &RoomId) {
+        lock(&self.dm_rooms).remove(room);
+        lock(&self.dms).retain(|_, r| r != room);
+    }
+
+    /// `sender` wrote in a room flagged as direct that others can read: they are told
+    /// there, once and with nothing of what they wrote, that the conversation moves to a
+    /// new private DM, and the DM is opened. What they wrote is not acted on.
+    async fn move_to_private_dm(&self, room: &Room, sender: &UserId) {
+        if !lock(&self.moved_to_dm).insert((room.room_id().to_owned(), sender.to_owned())) {
+            return;
+        }
+        let key = IdempotencyKey(format!("matrix-shared-dm-{}-{sender}", room.room_id()));
+        let notice = OutMessage::text(
+            "This room has other people in it, so I don't treat it as our private chat. I've opened a direct message with you: please write to me there.",
+        );
+        if let Err(e) = self.send(room, &notice, &key).await {
+            warn!("telling someone their DM is shared failed: {e}");
+        }
+        match self.dm_room(sender).await {
+            Ok(dm) => {
+                let key = IdempotencyKey(format!("matrix-moved-dm-{}-{sender}", room.room_id()));
+                let hello = OutMessage::text(
+                    "Here we can talk privately. What you wrote in the shared room was not used: please send it again here.",
+                );
+                if let Err(e) = self.send(&dm, &hello, &key).await {
+                    warn!("greeting someone in their new DM failed: {e}");
+                }
+            }
+            Err(e) => warn!(%sender, "opening a private DM failed: {e}"),
+        }
     }
 
     fn remember_dm(&self, user: &UserId, room: &RoomId) {
@@ -660,7 +720,8 @@ impl MatrixBot {
                 match room.join().await {
                     Ok(()) => {
                         info!(room = %room.room_id(), %inviter, "joined on invite");
-                        if is_direct {
+                        // Direct only if nobody else is (or is invited) in it.
+                        if is_direct && bot.is_private_with(&room, &inviter).await {
                             bot.remember_dm(&inviter, room.room_id());
                             if let Err(e) = bot
                                 .client
@@ -687,14 +748,22 @@ impl MatrixBot {
     /// The DM room with `user`: the known one, the one in `m.direct`, or a new one.
     async fn dm_room(&self, user: &UserId) -> Result<Room, PortError> {
         let _one_at_a_time = self.creating_dm.lock().await;
+        // A DM that someone else has joined since is not one any more: a new one is made.
         let known = lock(&self.dms).get(user).cloned();
         if let Some(room) = known
             .and_then(|id| self.client.get_room(&id))
             .filter(|r| r.state() == RoomState::Joined)
         {
-            return Ok(room);
+            if self.is_private_with(&room, user).await {
+                return Ok(room);
+            }
+            warn!(%user, room = %room.room_id(), "a DM has other members now; opening a new one");
+            self.forget_dm_room(room.room_id());
         }
-        if let Some(room) = self.client.get_dm_room(user) {
+        if let Some(room) = self.client.get_dm_room(user)
+            && room.state() == RoomState::Joined
+            && self.is_private_with(&room, user).await
+        {
             self.remember_dm(user, room.room_id());
             return Ok(room);
         }
@@ -899,6 +968,24 @@ impl MatrixBot {
     }
 }
 
+/// Whether everyone in `members` is the bot or `person`, and `person` is there: a
+/// private conversation of the two.
+fn only_between<'a>(
+    members: impl IntoIterator<Item = &'a UserId>,
+    bot: &UserId,
+    person: &UserId,
+) -> bool {
+    let mut with_person = false;
+    for member in members {
+        if member == person {
+            with_person = true;
+        } else if member != bot {
+            return false;
+        }
+    }
+    with_person
+}
+
 /// What every event handler needs.
 #[derive(Clone)]
 struct Handler {
@@ -924,7 +1011,34 @@ async fn on_message_contained(
     if event.sender == bot.own || room.state() != RoomState::Joined {
         return;
     }
-    let place = bot.place_of(&room).await;
+    let Some(place) = bot.place_of(&room, &event.sender).await else {
+        // A "direct" room others can read: only a prefixed command is taken (as in any
+        // room); anything else could be private, so it moves to a real DM unread.
+        let prefixed = matches!(&event.content.msgtype, MessageType::Text(t)
+            if crate::flows::strip_prefix_ci(t.body.trim(), handler.app.room_prefix()).is_some());
+        if !prefixed {
+            bot.move_to_private_dm(&room, &event.sender).await;
+            handler
+                .app
+                .record_handled(&EventRef::new(Platform::Matrix, event.event_id.as_str()))
+                .await;
+            bot.mark_handled(event.event_id);
+            return;
+        }
+        let place = Place::Room(RoomRef::new(Platform::Matrix, room.room_id().as_str()));
+        return handle_message(bot, &handler.app, event, room, place).await;
+    };
+    handle_message(bot, &handler.app, event, room, place).await
+}
+
+/// A message the bot takes, written at `place`.
+async fn handle_message(
+    bot: &Arc<MatrixBot>,
+    app: &App,
+    event: OriginalSyncRoomMessageEvent,
+    room: Room,
+    place: Place,
+) {
     // An edit arrives as a new event. Answers are taken as first sent (a later question
     // may already depend on them), so the person is told how to change one instead.
     if matches!(event.content.relates_to, Some(Relation::Replacement(_))) {
@@ -975,11 +1089,10 @@ async fn on_message_contained(
     }
     if place != Place::Dm
         && bot.coordinators_room.as_deref() != Some(room.room_id())
-        && crate::flows::report::is_bare_report(&text, handler.app.room_prefix())
+        && crate::flows::report::is_bare_report(&text, app.room_prefix())
         && let Some(target) = replied_to(&event.content.relates_to)
     {
-        bot.report_message(&room, &event, target, &handler.app)
-            .await;
+        bot.report_message(&room, &event, target, app).await;
         return;
     }
     let in_dm = place == Place::Dm;
@@ -994,9 +1107,9 @@ async fn on_message_contained(
         // Threads in a DM are not followed: the scheduler's messages would go to the top.
         Some(Relation::Thread(thread)) if !in_dm => {
             let root = thread.event_id.to_string();
-            handler.app.receive_in_thread(id, root, inbound).await
+            app.receive_in_thread(id, root, inbound).await
         }
-        _ => handler.app.receive_event(id, inbound).await,
+        _ => app.receive_event(id, inbound).await,
     }
     bot.mark_handled(event.event_id);
 }
@@ -1100,7 +1213,14 @@ async fn on_reaction_contained(
     if let (Some(prompt), Some(value)) = (prompt, picked) {
         let inbound = Inbound {
             from: UserRef::new(Platform::Matrix, event.sender.as_str()),
-            place: bot.place_of(&room).await,
+            place: match bot.place_of(&room, &event.sender).await {
+                Some(place) => place,
+                // In a room others can read, a reaction answers nothing.
+                None => {
+                    bot.mark_handled(event.event_id);
+                    return;
+                }
+            },
             content: Content::Picked {
                 prompt_ref: prompt.prompt_ref.clone(),
                 values: vec![value],
@@ -1139,7 +1259,10 @@ async fn on_undecryptable(
         return;
     }
     warn!(room = %room.room_id(), sender = %event.sender, "could not decrypt a message");
-    let place = bot.place_of(&room).await;
+    let place = bot
+        .place_of(&room, &event.sender)
+        .await
+        .unwrap_or_else(|| Place::Room(RoomRef::new(Platform::Matrix, room.room_id().as_str())));
     bot.explain(
         &room,
         place,
@@ -1443,4 +1566,22 @@ impl Backoff {
 fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
     // A panic while holding one of these maps leaves it usable: they are caches.
     mutex.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_room_is_a_dm_only_between_the_bot_and_the_person_alone() {
+        let bot = UserId::parse("@tandem:example.org").unwrap();
+        let amina = UserId::parse("@amina:example.org").unwrap();
+        let tom = UserId::parse("@tom:example.org").unwrap();
+        let (b, a, t) = (&*bot, &*amina, &*tom);
+        assert!(only_between([b, a], b, a));
+        assert!(only_between([a, b], b, a));
+        assert!(!only_between([b, a, t], b, a), "a third member");
+        assert!(!only_between([b, t], b, a), "someone else's room");
+        assert!(!only_between([b], b, a), "she left");
+    }
 }
