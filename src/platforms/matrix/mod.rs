@@ -54,8 +54,7 @@ use matrix_sdk::ruma::events::room::history_visibility::{
 };
 use matrix_sdk::ruma::events::room::member::StrippedRoomMemberEvent;
 use matrix_sdk::ruma::events::room::message::{
-    MessageType, OriginalSyncRoomMessageEvent, Relation, RoomMessageEventContent,
-    RoomMessageEventContentWithoutRelation,
+    MessageType, OriginalSyncRoomMessageEvent, Relation, RoomMessageEventContentWithoutRelation,
 };
 use matrix_sdk::ruma::serde::Raw;
 use matrix_sdk::ruma::{
@@ -840,10 +839,7 @@ impl MatrixBot {
         message: &OutMessage,
         key: &IdempotencyKey,
     ) -> Result<Posted, PortError> {
-        let mut content = RoomMessageEventContent::text_html(
-            render::plain_body(message),
-            render::html_body(message),
-        );
+        let mut content = render::content(message);
         let placement = Self::placement(message);
         if let Some((root, after)) = &placement {
             // The reply fallback lets clients without threads show it as an answer.
@@ -872,10 +868,11 @@ impl MatrixBot {
             // Uploaded encrypted in an encrypted room (the SDK does it), with its own
             // transaction id, so a retried send posts it once.
             let mime: mime::Mime = file.mime.parse().unwrap_or(mime::APPLICATION_OCTET_STREAM);
-            let mut config =
-                matrix_sdk::attachment::AttachmentConfig::new().txn_id(OwnedTransactionId::from(
-                    render::transaction_id(&IdempotencyKey(format!("{}-file", key.0))),
-                ));
+            let mut config = matrix_sdk::attachment::AttachmentConfig::new()
+                .txn_id(OwnedTransactionId::from(render::transaction_id(
+                    &IdempotencyKey(format!("{}-file", key.0)),
+                )))
+                .mentions(Some(render::mentions(message)));
             if let Some((root, _)) = &placement {
                 // With the message it belongs to, in the same thread.
                 config = config.reply(Some(matrix_sdk::room::reply::Reply {
