@@ -175,7 +175,8 @@ impl MatrixBot {
         let own = UserId::parse(&settings.user_id)
             .with_context(|| format!("`{}` is not a Matrix user id", settings.user_id))?;
         let store_dir = options.store_dir();
-        std::fs::create_dir_all(&store_dir)
+        // It holds the session and the bot's encryption keys.
+        crate::secrets::create_private_dir(&store_dir)
             .with_context(|| format!("creating the Matrix store in {}", store_dir.display()))?;
         let client = Client::builder()
             .homeserver_url(&settings.homeserver_url)
@@ -548,7 +549,7 @@ impl MatrixBot {
             encryption.recovery().enable().await
         };
         match tokio::time::timeout(Duration::from_secs(120), enable).await {
-            Ok(Ok(key)) => match write_private(&key_file, &key) {
+            Ok(Ok(key)) => match crate::secrets::write_private(&key_file, &key) {
                 Ok(()) => info!(
                     file = %key_file.display(),
                     "key backup enabled; the recovery key is saved there"
@@ -1369,20 +1370,7 @@ fn save_session(client: &Client, file: &Path) -> anyhow::Result<()> {
         .session()
         .context("no Matrix session after login")?;
     let json = serde_json::to_string(&session)?;
-    write_private(file, &json).with_context(|| format!("saving {}", file.display()))
-}
-
-/// Writes a file only its owner can read (an access token, a recovery key).
-fn write_private(file: &Path, contents: &str) -> std::io::Result<()> {
-    use std::io::Write;
-    let mut options = std::fs::OpenOptions::new();
-    options.write(true).create(true).truncate(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        options.mode(0o600);
-    }
-    options.open(file)?.write_all(contents.as_bytes())
+    crate::secrets::write_private(file, &json).with_context(|| format!("saving {}", file.display()))
 }
 
 /// Retries `attempt` with backoff while the failure looks temporary (no answer, 5xx,
