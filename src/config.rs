@@ -81,6 +81,10 @@ pub struct Settings {
     /// without either, `sqlite://<data_dir>/tandem.db`.
     #[serde(default)]
     pub database_url: Option<String>,
+    /// A file holding the case key (64 hex digits), for when it cannot come from
+    /// `TANDEM_CASE_KEY` (which wins when both are set). `tandem run` needs one of the two.
+    #[serde(default)]
+    pub case_key_file: Option<PathBuf>,
     /// Folder holding one TOML file per programme.
     #[serde(default = "default_programmes_dir")]
     pub programmes_dir: PathBuf,
@@ -231,7 +235,8 @@ impl EventsSettings {
 }
 
 /// Who moderates incident reports. The case key that seals anonymous reporters comes from
-/// `TANDEM_CASE_KEY` (64 hex digits), never from this file.
+/// `TANDEM_CASE_KEY` (64 hex digits) or the file `case_key_file` names, never from this
+/// file itself.
 #[derive(Debug, Clone, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct ModerationSettings {
@@ -523,6 +528,18 @@ impl Settings {
                 &source,
                 find_key(&source, "database_url"),
                 "must start with sqlite: or postgres://",
+            ));
+        }
+        if settings
+            .case_key_file
+            .as_ref()
+            .is_some_and(|f| f.as_os_str().is_empty())
+        {
+            errors.push(located(
+                path,
+                &source,
+                find_key(&source, "case_key_file"),
+                "must name the file holding the case key, or be left out",
             ));
         }
         if let Err(m) = settings.moderation.moderation() {

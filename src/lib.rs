@@ -8,7 +8,8 @@
 //! - [`storage`]: all SQL (SQLite and PostgreSQL);
 //! - [`platforms`]: console, a recording fake, and the chat adapters behind features;
 //! - [`config`]: settings and programme definitions from TOML;
-//! - [`graphics`]: certificates and report charts drawn to PNG (fonts loaded by the app).
+//! - [`graphics`]: certificates and report charts drawn to PNG (fonts loaded by the app);
+//! - [`secrets`]: files and folders created readable by their owner only.
 //!
 //! `domain` and `flows` use no database, async runtime or chat SDK.
 
@@ -24,4 +25,5 @@ pub mod platforms;
 pub mod ports;
 #[cfg(test)]
 mod properties;
+pub mod secrets;
 pub mod storage;

@@ -228,7 +228,8 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 Some(d) => database_url(&d),
                 None => config::sqlite_url(&settings.data_dir.join("console.db")),
             };
-            let store = Store::open(&url).await?.with_case_key(case_key(&settings)?);
+            let key = case_key(&settings, KeyFallback::DataDir)?;
+            let store = Store::open(&url).await?.with_case_key(key);
             if store.backend() == tandem::storage::Backend::Sqlite {
                 // This is the only process on it: what a killed run held is free now.
                 store.reclaim_after_restart().await?;
@@ -290,10 +291,13 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 );
                 return Ok(ExitCode::from(2));
             }
+            // Before connecting anywhere: serving without the key would seal reports
+            // with one nobody kept.
+            let key = case_key(&settings, KeyFallback::None)?;
             if settings.matrix.is_some() {
-                return run_matrix(settings, programmes).await;
+                return run_matrix(settings, programmes, key).await;
             }
-            run_discord(settings, programmes).await
+            run_discord(settings, programmes, key).await
         }
         Command::Bench {
             what:
@@ -442,19 +446,18 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     }
 }
 
-/// The key that seals case reporters: `TANDEM_CASE_KEY`, or for the console a key file
-/// in the data folder, created on first use (so trying Tandem needs no setup).
 /// Serves the configured Matrix account until Ctrl-C or SIGTERM.
 #[cfg(feature = "matrix")]
 async fn run_matrix(
     settings: Settings,
     programmes: Vec<tandem::domain::Programme>,
+    key: Sealer,
 ) -> anyhow::Result<ExitCode> {
     use tandem::platforms::matrix::{MatrixBot, MatrixOptions};
     let matrix = settings.matrix.clone().context("no [matrix] section")?;
     let store = Store::open(&settings.database_url())
         .await?
-        .with_case_key(case_key(&settings)?);
+        .with_case_key(key);
     reclaim_if_sqlite(&store).await?;
     let Some(lease) = own_platform(&store, Platform::Matrix).await? else {
         return Ok(ExitCode::SUCCESS);
@@ -648,12 +651,13 @@ impl Background {
 async fn run_discord(
     settings: Settings,
     programmes: Vec<tandem::domain::Programme>,
+    key: Sealer,
 ) -> anyhow::Result<ExitCode> {
     use tandem::platforms::discord::{DiscordBot, DiscordOptions};
     let discord = settings.discord.clone().context("no [discord] section")?;
     let store = Store::open(&settings.database_url())
         .await?
-        .with_case_key(case_key(&settings)?);
+        .with_case_key(key);
     let options = DiscordOptions::from_env(discord, &settings.room_prefix)?;
     reclaim_if_sqlite(&store).await?;
     let Some(lease) = own_platform(&store, Platform::Discord).await? else {
@@ -695,6 +699,7 @@ async fn run_discord(
 async fn run_discord(
     _settings: Settings,
     _programmes: Vec<tandem::domain::Programme>,
+    _key: Sealer,
 ) -> anyhow::Result<ExitCode> {
     eprintln!("tandem: this build has no Discord support (built without the `discord` feature)");
     Ok(ExitCode::from(2))
@@ -704,6 +709,7 @@ async fn run_discord(
 async fn run_matrix(
     _settings: Settings,
     _programmes: Vec<tandem::domain::Programme>,
+    _key: Sealer,
 ) -> anyhow::Result<ExitCode> {
     eprintln!("tandem: this build has no Matrix support (built without the `matrix` feature)");
     Ok(ExitCode::from(2))
@@ -727,26 +733,64 @@ async fn shutdown_signal() {
     let _ = tokio::signal::ctrl_c().await;
 }
 
-/// The key that seals anonymous reporters: `TANDEM_CASE_KEY`, else one kept in
-/// `data_dir/case.key` (created on first use, readable by its owner only).
-fn case_key(settings: &Settings) -> anyhow::Result<Sealer> {
+/// Where the case key may come from when neither `TANDEM_CASE_KEY` nor `case_key_file`
+/// gives it.
+#[derive(Clone, Copy, PartialEq)]
+enum KeyFallback {
+    /// Nowhere: `tandem run` serves real reports, and a key made up beside the database
+    /// would be lost with it (and with it every sealed reporter and file).
+    None,
+    /// A key kept in `data_dir/case.key`, created on first use, so that trying Tandem in
+    /// the console needs no setup.
+    DataDir,
+}
+
+/// The key that seals anonymous reporters and evidence: `TANDEM_CASE_KEY`, else the file
+/// `case_key_file` names, else the fallback.
+fn case_key(settings: &Settings, fallback: KeyFallback) -> anyhow::Result<Sealer> {
     if let Some(key) = Settings::secret("TANDEM_CASE_KEY") {
         return Sealer::from_text(&key).context("TANDEM_CASE_KEY");
     }
-    let path = settings.data_dir.join("case.key");
-    if !path.exists() {
-        std::fs::create_dir_all(&settings.data_dir)?;
-        std::fs::write(&path, Sealer::generate_text()?)
-            .with_context(|| format!("writing {}", path.display()))?;
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::PermissionsExt;
-            std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600))?;
-        }
+    if let Some(file) = &settings.case_key_file {
+        return key_from_file(file);
     }
-    let text =
-        std::fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?;
-    Sealer::from_text(&text).with_context(|| format!("the case key in {}", path.display()))
+    if fallback == KeyFallback::None {
+        anyhow::bail!(
+            "TANDEM_CASE_KEY is not set: `tandem run` needs the key that seals anonymous reporters and evidence (or set case_key_file). Make one with `openssl rand -hex 32`. Keep it backed up: without it, sealed reports cannot be read."
+        );
+    }
+    let path = settings.data_dir.join("case.key");
+    tandem::secrets::create_private_dir(&settings.data_dir)
+        .with_context(|| format!("creating {}", settings.data_dir.display()))?;
+    match tandem::secrets::create_private(&path, &Sealer::generate_text()?) {
+        Ok(()) => {}
+        // Kept from an earlier run: never replaced, or what it sealed is lost.
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
+        Err(e) => return Err(e).with_context(|| format!("writing {}", path.display())),
+    }
+    key_from_file(&path)
+}
+
+/// The case key in `file`. A missing file is not made up: a mistyped path would seal new
+/// reports with a key nobody keeps, and leave the old ones unreadable.
+fn key_from_file(file: &Path) -> anyhow::Result<Sealer> {
+    let text = match std::fs::read_to_string(file) {
+        Ok(text) => text,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => anyhow::bail!(
+            "the case key file {0} does not exist. Create it once with `(umask 077; openssl rand -hex 32 > {0})` and keep it backed up: without it, sealed reports cannot be read.",
+            file.display()
+        ),
+        Err(e) => {
+            return Err(e).with_context(|| format!("reading the case key file {}", file.display()));
+        }
+    };
+    if tandem::secrets::readable_by_others(file).unwrap_or(false) {
+        tracing::warn!(
+            "the case key file {} can be read by other users; `chmod 600` it",
+            file.display()
+        );
+    }
+    Sealer::from_text(&text).with_context(|| format!("the case key in {}", file.display()))
 }
 
 /// A `--database` value: a URL as is, or a SQLite file path.
@@ -846,7 +890,7 @@ fn check_config(settings_path: Option<&Path>, path: Option<&Path>) -> anyhow::Re
         Some(p) => match Settings::load(p) {
             Ok(s) => {
                 println!("ok: settings {}", p.display());
-                check_dir(&s.programmes_dir)
+                check_case_key_file(&s) & check_dir(&s.programmes_dir)
             }
             Err(e) => report(Err(e)),
         },
@@ -858,7 +902,7 @@ fn check_config(settings_path: Option<&Path>, path: Option<&Path>) -> anyhow::Re
                     .map(|p| p.display().to_string())
                     .unwrap_or_else(|| "(defaults or tandem.toml)".into())
             );
-            check_dir(&settings.programmes_dir)
+            check_case_key_file(&settings) & check_dir(&settings.programmes_dir)
         }
     };
     Ok(if ok {
@@ -866,6 +910,24 @@ fn check_config(settings_path: Option<&Path>, path: Option<&Path>) -> anyhow::Re
     } else {
         ExitCode::FAILURE
     })
+}
+
+/// Whether the case key file, if the settings name one, holds a key; says which problem if
+/// not.
+fn check_case_key_file(settings: &Settings) -> bool {
+    let Some(file) = &settings.case_key_file else {
+        return true;
+    };
+    match key_from_file(file) {
+        Ok(_) => {
+            println!("ok: case key in {}", file.display());
+            true
+        }
+        Err(e) => {
+            eprintln!("case_key_file: {e:#}");
+            false
+        }
+    }
 }
 
 /// A programme file has a `[roles...]` table; a settings file does not.

@@ -653,6 +653,9 @@ impl App {
                     "finding the reporter of case {case_id}: {e}"
                 ))),
             },
+            Act::RevealReporter { case_id, to, with } => {
+                self.reveal_reporter(key, *case_id, to, with).await
+            }
             // A follow-up's own acts are in the outbox now, retried on their own.
             Act::AnnounceCase { case_id } => {
                 let failures = self
@@ -681,6 +684,42 @@ impl App {
                 self.surface(&failures, None).await;
                 Ok(())
             }
+        }
+    }
+
+    /// Tells `to` who reported a case anonymously, unsealed only now: no row names the
+    /// reporter, and nothing is posted in a room. Checked again against the case's log (a
+    /// row is not proof enough): only a moderator whose reveal is recorded, once two
+    /// different ones asked, is told.
+    async fn reveal_reporter(
+        &self,
+        key: &IdempotencyKey,
+        case_id: i64,
+        to: &UserRef,
+        with: &[UserRef],
+    ) -> Result<(), PortError> {
+        let finding = |e: crate::error::Error| {
+            PortError::Other(anyhow::anyhow!(
+                "finding the reporter of case {case_id}: {e}"
+            ))
+        };
+        let Some((case, _)) = self.store.case(case_id).await.map_err(finding)? else {
+            return Ok(());
+        };
+        if !case.anonymous || case.reveals.len() < 2 || !case.reveals.contains(&to.to_string()) {
+            warn!(
+                case_id,
+                to = %to,
+                "not revealing a reporter: the case's log does not record two reveals with this moderator's"
+            );
+            return Ok(());
+        }
+        match self.store.case_reporter(case_id).await.map_err(finding)? {
+            Some(reporter) => {
+                let message = flows::cases::revealed_message(case_id, &reporter, with);
+                self.send_dm(to, &message, key).await
+            }
+            None => Ok(()),
         }
     }
 

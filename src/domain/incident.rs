@@ -232,8 +232,8 @@ pub struct NewCase {
     pub files: Vec<i64>,
 }
 
-/// A case as moderators see it: the reporter only when they chose to be named, or after two
-/// moderators revealed them.
+/// A case as moderators see it: the reporter only when they chose to be named (an
+/// anonymous one, even revealed, only by DM to the two moderators who asked).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CaseRecord {
     pub id: i64,

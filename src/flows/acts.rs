@@ -82,6 +82,14 @@ pub enum Act {
         case_id: i64,
         text: String,
     },
+    /// A DM telling a moderator who reported a case anonymously, once two asked; the
+    /// reporter is unsealed only when it is sent.
+    RevealReporter {
+        case_id: i64,
+        to: UserRef,
+        #[serde(default)]
+        with: Vec<UserRef>,
+    },
     /// Follow-ups of what a step stored, decided by the app when delivered: a new case's
     /// card, the reporter's case number and the on-call ping.
     AnnounceCase {
@@ -177,6 +185,11 @@ impl Act {
                 case_id: *case_id,
                 text: text.clone(),
             },
+            Effect::RevealReporter { case_id, to, with } => Act::RevealReporter {
+                case_id: *case_id,
+                to: to.clone(),
+                with: with.clone(),
+            },
             _ => return None,
         })
     }
@@ -223,9 +236,9 @@ impl Act {
             Act::RemoveFromPairRooms { user, .. } => {
                 format!("person:{}:{}", user.platform, user.id)
             }
-            Act::ShowEvidence { case_id, .. } | Act::TellReporter { case_id, .. } => {
-                format!("case:{case_id}")
-            }
+            Act::ShowEvidence { case_id, .. }
+            | Act::TellReporter { case_id, .. }
+            | Act::RevealReporter { case_id, .. } => format!("case:{case_id}"),
             // Follow-ups keep lanes of their own: what they decide may share a lane with
             // the follow-up's subject, and must not wait for the follow-up to finish.
             Act::AnnounceCase { case_id } => format!("announce-case:{case_id}"),
@@ -241,7 +254,9 @@ impl Act {
     /// app finds out when it delivers them).
     pub fn platform(&self) -> Option<crate::domain::Platform> {
         match self {
-            Act::SendDm { to, .. } | Act::SendTranscript { to, .. } => Some(to.platform),
+            Act::SendDm { to, .. }
+            | Act::SendTranscript { to, .. }
+            | Act::RevealReporter { to, .. } => Some(to.platform),
             Act::PostInRoom { room, .. }
             | Act::PostChart { room, .. }
             | Act::RemoveFromRoom { room, .. } => Some(room.platform),
@@ -291,6 +306,7 @@ impl Act {
             Act::RemoveFromRoom { .. } => "removing a person from a room",
             Act::ShowEvidence { .. } => "posting a case's evidence",
             Act::TellReporter { .. } => "a message to a reporter",
+            Act::RevealReporter { .. } => "revealing a reporter to a moderator",
             Act::AnnounceCase { .. } => "announcing a case",
             Act::AnnounceApplication { .. } => "announcing an application",
             Act::PostProposals { .. } => "posting proposals",
@@ -320,6 +336,7 @@ impl Act {
             Act::ShowEvidence { case_id, .. }
             | Act::TellReporter { case_id, .. }
             | Act::AnnounceCase { case_id } => format!("case #{case_id}"),
+            Act::RevealReporter { case_id, to, .. } => format!("case #{case_id}, to {to}"),
             Act::AnnounceApplication { application_id } => {
                 format!("application #{application_id}")
             }
@@ -390,6 +407,22 @@ mod tests {
                 .data,
             vec![0, 1, 2, 255]
         );
+    }
+
+    #[test]
+    fn a_reveal_waits_in_its_cases_lane_and_goes_by_the_moderators_platform() {
+        let mo = UserRef::new(Platform::Matrix, "@mo:x");
+        let act = Act::from_effect(&Effect::RevealReporter {
+            case_id: 4,
+            to: mo.clone(),
+            with: vec![UserRef::new(Platform::Discord, "7")],
+        })
+        .unwrap();
+        assert_eq!(act.lane(), "case:4");
+        assert_eq!(act.platform(), Some(Platform::Matrix));
+        assert!(!act.goes_stale());
+        let json = serde_json::to_string(&act).unwrap();
+        assert_eq!(serde_json::from_str::<Act>(&json).unwrap(), act);
     }
 
     #[test]

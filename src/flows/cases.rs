@@ -5,11 +5,12 @@
 //! DM as from "the moderation team"; the answer comes back here), `case resolve <n>
 //! <outcome>` (the reporter is told, kindly), `case reopen <n>`, `case log <n>` (the audit
 //! log), `case reveal <n>` (an anonymous reporter is named only once two different
-//! moderators have asked).
+//! moderators have asked, and then only to those two, by DM).
 //!
 //! Nothing here ever sees an anonymous reporter's identity: cases carry it only when the
-//! reporter chose to be named or two reveals were recorded; relays go through effects that
-//! storage and the app resolve.
+//! reporter chose to be named; relays and reveals go through effects that storage and the
+//! app resolve. So no room, the moderators' included, is ever shown who an anonymous
+//! reporter is.
 
 use serde::{Deserialize, Serialize};
 
@@ -120,12 +121,47 @@ fn names(case: &CaseRecord, moderator: &crate::domain::UserRef) -> bool {
         .is_some_and(|c| c.to_lowercase().contains(&moderator.id.to_lowercase()))
 }
 
+/// Who reported, as the card shows it: a named reporter, never an anonymous one, even
+/// once revealed (that went to the two moderators who asked, by DM).
 fn reporter_label(case: &CaseRecord) -> String {
     match &case.reporter {
         Some(r) if !case.anonymous => r.to_string(),
-        Some(r) => format!("{r} (revealed)"),
-        None => "anonymous reporter".into(),
+        _ if case.reveals.len() >= 2 => format!(
+            "anonymous reporter (revealed to {} by direct message)",
+            and_list(&case.reveals)
+        ),
+        _ => "anonymous reporter".into(),
     }
+}
+
+/// `a`, `a and b`, `a, b and c`.
+fn and_list(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
+/// The DM that tells a moderator who reported a case anonymously, once they and `with`
+/// asked to know. Sent by the app, which alone unseals the reporter.
+pub fn revealed_message(
+    case_id: i64,
+    reporter: &crate::domain::UserRef,
+    with: &[crate::domain::UserRef],
+) -> OutMessage {
+    let others: Vec<String> = with.iter().map(|u| u.id.clone()).collect();
+    let keep = if others.is_empty() {
+        " Please keep this to yourself and the people who need it.".to_string()
+    } else {
+        format!(
+            " You and {} asked to know. Please keep this between the two of you and the people who need it.",
+            and_list(&others)
+        )
+    };
+    OutMessage::text(format!(
+        "The reporter of case #{case_id} is {reporter}.{keep}"
+    ))
 }
 
 /// The case card moderators see, with its actions while the case is open.
@@ -707,10 +743,10 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<CaseCommand, String
                     "Case #{n} is not anonymous: the reporter is on its card."
                 ));
             }
-            if case.reporter.is_some() {
+            if case.reveals.len() >= 2 {
                 return reply(format!(
-                    "The reporter of case #{n} is already revealed: {}.",
-                    reporter_label(case)
+                    "The reporter of case #{n} has already been revealed to {} by direct message; ask them if you need to know.",
+                    and_list(&case.reveals)
                 ));
             }
             if case.reveals.contains(&me) {
@@ -718,25 +754,52 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<CaseCommand, String
                     "You have already asked to reveal the reporter of case #{n}; a second moderator must ask too."
                 ));
             }
-            let second = !case.reveals.is_empty();
+            if case.reveals.is_empty() {
+                return Outcome {
+                    state: StateChange::Unchanged,
+                    effects: vec![
+                        event(n, &me, "reveal", ""),
+                        post(
+                            room,
+                            format!(
+                                "Reveal recorded for case #{n}. The reporter is named only when a second moderator asks too, and then only to the two of you, by direct message."
+                            ),
+                        ),
+                    ],
+                };
+            }
+            // The second reveal: the two who asked are told by DM, and only they. One who
+            // asked but is no longer a moderator is not told.
+            let mut told: Vec<&crate::domain::UserRef> = ctx
+                .moderation
+                .moderators
+                .iter()
+                .filter(|m| case.reveals.contains(&m.to_string()))
+                .collect();
+            told.push(ctx.user);
+            let mut effects = vec![event(n, &me, "reveal", "")];
+            for to in &told {
+                effects.push(Effect::RevealReporter {
+                    case_id: n,
+                    to: (*to).clone(),
+                    with: told
+                        .iter()
+                        .filter(|u| *u != to)
+                        .map(|u| (*u).clone())
+                        .collect(),
+                });
+            }
+            let names: Vec<String> = told.iter().map(|u| u.id.clone()).collect();
+            effects.push(post(
+                room,
+                format!(
+                    "Case #{n}: the reporter has been revealed to {} by direct message.",
+                    and_list(&names)
+                ),
+            ));
             Outcome {
                 state: StateChange::Unchanged,
-                effects: vec![
-                    event(n, &me, "reveal", ""),
-                    post(
-                        room,
-                        if second {
-                            format!(
-                                "Second reveal recorded for case #{n}: type {} case show {n} to see the reporter.",
-                                ctx.room_prefix
-                            )
-                        } else {
-                            format!(
-                                "Reveal recorded for case #{n}. The reporter is named only when a second moderator asks too."
-                            )
-                        },
-                    ),
-                ],
+                effects,
             }
         }
     }

@@ -486,6 +486,15 @@ pub enum Effect {
         case_id: i64,
         text: String,
     },
+    /// Tell a moderator who asked to reveal a case's anonymous reporter who that is, by DM
+    /// ([`cases::revealed_message`]): the app unseals the reporter when it sends it, so no
+    /// flow and no waiting row names them.
+    RevealReporter {
+        case_id: i64,
+        to: UserRef,
+        /// The other moderator who asked.
+        with: Vec<UserRef>,
+    },
     /// Freeze or unfreeze a pair: recorded, then the app makes the room read-only (or not).
     FreezeMatch {
         match_id: i64,

@@ -1,9 +1,10 @@
 //! Moderation cases, with the reporter sealed at rest.
 //!
 //! The reporter's `platform:id` is encrypted with XChaCha20-Poly1305 under the case key
-//! (`TANDEM_CASE_KEY`; never in the database) and a random nonce. Only three things unseal
-//! it: a relay to the reporter (the app sends the DM; nobody sees the address), a reporter
-//! who chose to be named, and two different moderators' `case reveal`.
+//! (`TANDEM_CASE_KEY`; never in the database) and a random nonce. Only two things unseal
+//! it, both in the app as it sends a DM: a relay to the reporter (nobody sees the address),
+//! and, after two different moderators' `case reveal`, the DM telling those two who it
+//! is. A loaded [`CaseRecord`] never carries an anonymous reporter.
 
 use anyhow::{Context, anyhow};
 use base64::Engine;
@@ -236,7 +237,8 @@ impl Store {
             .collect()
     }
 
-    /// The reporter of a case, unsealed: only for the app to deliver messages to them.
+    /// The reporter of a case, unsealed: only for the app to deliver messages to them, or
+    /// to tell the two moderators who revealed them.
     pub async fn case_reporter(&self, id: i64) -> Result<Option<UserRef>> {
         let sealed: Option<String> =
             sqlx::query_scalar("SELECT reporter_sealed FROM cases WHERE id = $1")
@@ -328,15 +330,15 @@ impl Store {
             .collect();
         reveals.sort();
         reveals.dedup();
-        let reporter = if !anonymous {
+        // An anonymous reporter stays sealed here, revealed or not: a case goes to flows
+        // and cards, and a revealed reporter is told only to the moderators who asked, by
+        // the app ([`Store::case_reporter`]).
+        let reporter = if anonymous {
+            None
+        } else {
             row.try_get::<Option<String>, _>("reporter_plain")?
                 .map(|p| parse_user(&p))
                 .transpose()?
-        } else if reveals.len() >= 2 {
-            let sealed: String = row.try_get("reporter_sealed")?;
-            Some(parse_user(&self.sealer()?.open(&sealed)?)?)
-        } else {
-            None
         };
         let status: String = row.try_get("status")?;
         let severity: String = row.try_get("severity")?;

@@ -77,7 +77,8 @@ impl Store {
             && let Some(dir) = Path::new(&path).parent()
             && !dir.as_os_str().is_empty()
         {
-            std::fs::create_dir_all(dir)
+            // Owner-only: the database holds people's applications and reports.
+            crate::secrets::create_private_dir(dir)
                 .with_context(|| format!("creating the database folder {}", dir.display()))?;
         }
         let options = AnyPoolOptions::new().max_connections(match backend {

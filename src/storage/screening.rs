@@ -144,7 +144,9 @@ impl Store {
             Effect::DropHeldFiles { holder, ids } => {
                 self.drop_held_files(tx, holder, ids).await?;
             }
-            Effect::TellReporter { .. } | Effect::ShowEvidence { .. } => {}
+            Effect::TellReporter { .. }
+            | Effect::RevealReporter { .. }
+            | Effect::ShowEvidence { .. } => {}
             Effect::FreezeMatch {
                 match_id, frozen, ..
             } => self.freeze_match(tx, *match_id, *frozen, now).await?,

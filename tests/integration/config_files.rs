@@ -233,6 +233,18 @@ fn discord_and_events_settings_mistakes_name_their_line_and_key() {
 }
 
 #[test]
+fn an_empty_case_key_file_setting_is_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("tandem.toml");
+    std::fs::write(&path, "room_prefix = \"!tandem\"\ncase_key_file = \"\"\n").unwrap();
+    let e = Settings::load(&path).unwrap_err().to_string();
+    assert!(
+        e.contains("tandem.toml:2:1: key `case_key_file`: must name the file holding the case key, or be left out"),
+        "{e}"
+    );
+}
+
+#[test]
 fn check_config_reports_every_problem_and_fails() {
     let dir = tempfile::tempdir().unwrap();
     let bad = dir.path().join("bad.toml");

@@ -1,6 +1,7 @@
 //! The `tandem` binary: console sessions through a pipe, restarts, and the other commands.
 
 use std::io::Write;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
 use tandem::config;
@@ -10,13 +11,25 @@ use tandem::storage::Store;
 use crate::support::{MENTEE_ANSWERS, repo_root, user};
 
 fn tandem(args: &[&str], stdin: &str) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_tandem"))
+    // A key of the test's own, so the console writes no key file into the checkout.
+    tandem_with_key(args, stdin, Some(&"2a".repeat(32)))
+}
+
+/// [`tandem`] with this `TANDEM_CASE_KEY`, or none, and no platform secrets.
+fn tandem_with_key(args: &[&str], stdin: &str, key: Option<&str>) -> Output {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_tandem"));
+    match key {
+        Some(key) => command.env("TANDEM_CASE_KEY", key),
+        None => command.env_remove("TANDEM_CASE_KEY"),
+    };
+    let mut child = command
         .args(args)
         .current_dir(repo_root())
         .env_remove("TANDEM_CONFIG")
         .env_remove("TANDEM_DATABASE_URL")
-        // A key of the test's own, so the console writes no key file into the checkout.
-        .env("TANDEM_CASE_KEY", "2a".repeat(32))
+        .env_remove("TANDEM_MATRIX_PASSWORD")
+        .env_remove("TANDEM_MATRIX_ACCESS_TOKEN")
+        .env_remove("TANDEM_DISCORD_TOKEN")
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -141,6 +154,137 @@ fn run_without_a_chat_platform_says_how_to_configure_one() {
     );
     assert!(stderr.contains("[matrix]"), "{stderr}");
     assert!(stderr.contains("tandem console"), "{stderr}");
+}
+
+/// A settings file in `dir` keeping its data in `dir/data`, with `rest` after the
+/// top-level keys (a platform's section).
+fn settings_in(dir: &Path, rest: &str) -> PathBuf {
+    let file = dir.join("tandem.toml");
+    let text = format!(
+        "data_dir = {:?}\nprogrammes_dir = {:?}\n{rest}",
+        dir.join("data").display().to_string(),
+        repo_root().join("config/programs").display().to_string(),
+    );
+    std::fs::write(&file, text).unwrap();
+    file
+}
+
+#[test]
+fn run_without_a_case_key_refuses_to_start_before_connecting_anywhere() {
+    // A homeserver that would notice a connection.
+    let homeserver = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    homeserver.set_nonblocking(true).unwrap();
+    let url = format!("http://{}", homeserver.local_addr().unwrap());
+    let matrix = format!("[matrix]\nhomeserver_url = {url:?}\nuser_id = \"@tandem:localhost\"\n");
+    let discord = "[discord]\napplication_id = 1\nguild_ids = [2]\npairs_channel = 3\n";
+    // Discord first: before this change, the Matrix run would wait on the homeserver.
+    for platform in [discord, matrix.as_str()] {
+        let dir = tempfile::tempdir().unwrap();
+        let settings = settings_in(dir.path(), platform);
+        let out = tandem_with_key(&["--config", settings.to_str().unwrap(), "run"], "", None);
+        let stderr = String::from_utf8(out.stderr).unwrap();
+        assert!(!out.status.success(), "{stderr}");
+        assert!(
+            stderr.contains("TANDEM_CASE_KEY is not set: `tandem run` needs the key that seals anonymous reporters and evidence (or set case_key_file)."),
+            "{stderr}"
+        );
+        assert!(
+            stderr.contains("Keep it backed up: without it, sealed reports cannot be read."),
+            "{stderr}"
+        );
+        // Nothing was made: no database, no key file, no Matrix store.
+        assert!(!dir.path().join("data").exists(), "{platform}");
+    }
+    assert_eq!(
+        homeserver.accept().unwrap_err().kind(),
+        std::io::ErrorKind::WouldBlock,
+        "the homeserver was contacted"
+    );
+}
+
+#[test]
+fn run_takes_the_case_key_from_case_key_file_and_refuses_a_missing_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let key_file = dir.path().join("case.key");
+    let discord = format!(
+        "case_key_file = {:?}\n[discord]\napplication_id = 1\nguild_ids = [2]\npairs_channel = 3\n",
+        key_file.display().to_string()
+    );
+    let settings = settings_in(dir.path(), &discord);
+    let run = || {
+        let out = tandem_with_key(&["--config", settings.to_str().unwrap(), "run"], "", None);
+        assert!(!out.status.success());
+        String::from_utf8(out.stderr).unwrap()
+    };
+    // A mistyped path is not made up into a new key (old reports would stay sealed).
+    let stderr = run();
+    assert!(
+        stderr.contains(&format!(
+            "the case key file {} does not exist.",
+            key_file.display()
+        )),
+        "{stderr}"
+    );
+    assert!(!key_file.exists() && !dir.path().join("data").exists());
+    let check = tandem_with_key(&["check-config", settings.to_str().unwrap()], "", None);
+    assert!(!check.status.success());
+    assert!(String::from_utf8_lossy(&check.stderr).contains("case_key_file: the case key file"));
+
+    std::fs::write(&key_file, "not a key").unwrap();
+    let stderr = run();
+    assert!(stderr.contains("the case key in"), "{stderr}");
+
+    // With a key there, `run` goes on, as far as the missing bot token; a key others may
+    // read is pointed out.
+    std::fs::write(&key_file, "5d".repeat(32)).unwrap();
+    let stderr = run();
+    assert!(stderr.contains("TANDEM_DISCORD_TOKEN"), "{stderr}");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        assert!(stderr.contains("can be read by other users"), "{stderr}");
+        std::fs::set_permissions(&key_file, std::fs::Permissions::from_mode(0o600)).unwrap();
+        let stderr = run();
+        assert!(stderr.contains("TANDEM_DISCORD_TOKEN"), "{stderr}");
+        assert!(!stderr.contains("case key"), "{stderr}");
+    }
+    let check = tandem_with_key(&["check-config", settings.to_str().unwrap()], "", None);
+    assert!(
+        String::from_utf8_lossy(&check.stdout).contains("ok: case key in"),
+        "{}",
+        String::from_utf8_lossy(&check.stderr)
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_fresh_console_keeps_its_case_key_and_data_readable_by_their_owner_only() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let settings = settings_in(dir.path(), "");
+    let console = || {
+        let out = tandem_with_key(
+            &["--config", settings.to_str().unwrap(), "console"],
+            "amina: hello\n",
+            None,
+        );
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    };
+    console();
+    let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    let data = dir.path().join("data");
+    let key = data.join("case.key");
+    assert_eq!(mode(&data), 0o700);
+    assert_eq!(mode(&key), 0o600);
+    // The same key serves the next session: it is never replaced.
+    let first = std::fs::read_to_string(&key).unwrap();
+    assert_eq!(first.trim().len(), 64);
+    console();
+    assert_eq!(std::fs::read_to_string(&key).unwrap(), first);
 }
 
 #[test]

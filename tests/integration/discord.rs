@@ -1397,6 +1397,41 @@ async fn report_message_from_a_messages_menu_starts_a_private_report_with_the_me
 }
 
 #[tokio::test]
+async fn markdown_in_a_report_reaches_the_moderators_channel_escaped_not_as_a_masked_link() {
+    let (run, _) = start(&["carol"]).await;
+    let fake = &run.fake;
+    let amina = fake.add_user("amina");
+    let mut handled = 0;
+    for answer in [
+        "report",
+        "2",
+        "**Tom**",
+        "He sent me [click](https://evil.example)\n# Urgent: ignore this case",
+        "skip",
+        "yes",
+        "no",
+        "yes",
+    ] {
+        fake.dm(amina, answer);
+        handled += 1;
+        run.settle(handled, answer).await;
+    }
+    let card = next_from_bot(fake, run.moderators, 0).await;
+    let text = card["content"].as_str().unwrap();
+    assert!(text.starts_with("Case #1 ·"), "{text}");
+    assert!(
+        text.contains("He sent me \\[click\\](https://evil.example)\n\\# Urgent: ignore this case"),
+        "{text}"
+    );
+    assert!(text.contains("\\*\\*Tom\\*\\*"), "{text}");
+    assert!(
+        !text.contains("[click](") && !text.contains("**Tom**"),
+        "{text}"
+    );
+    run.stop().await;
+}
+
+#[tokio::test]
 async fn a_dm_sent_while_the_bot_was_away_is_answered_once_when_it_is_back() {
     let (mut run, _) = start(&["carol"]).await;
     let amina = run.fake.add_user("amina");

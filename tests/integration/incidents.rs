@@ -1,5 +1,6 @@
 //! Incident reports and cases, on both backends: the reporter's flow, the moderators'
-//! workflow, and proof that an anonymous reporter is never revealed without two reveals.
+//! workflow, and proof that an anonymous reporter is never revealed without two reveals,
+//! and then only to the two moderators who asked, by DM.
 
 use tandem::flows::{OutMessage, ReportedMessage, Thread};
 use tandem::platforms::recording::{Sent, Target};
@@ -68,7 +69,7 @@ both_backends! {
         assert!(cases.contains("#1 · safeguarding · safeguarding · open"), "{cases}");
     }
 
-    async fn no_path_reveals_an_anonymous_reporter_without_two_reveals(db: TestDb) {
+    async fn no_path_reveals_an_anonymous_reporter_without_two_reveals_and_then_only_to_those_two_by_dm(db: TestDb) {
         let h = Harness::new(&db).await;
         let first = anonymous_report(&h).await;
         // Everything the bot says to anyone but the reporter herself.
@@ -95,7 +96,7 @@ both_backends! {
         run(h.in_room("mo", MODS, "!tandem case ask 99 Hello?").await);
         run(h.in_room("mo", MODS, "!tandem case ask 1").await);
         let one = run(h.in_room("mo", MODS, "!tandem case reveal 1").await);
-        assert!(one.contains("named only when a second moderator asks too"), "{one}");
+        assert!(one.contains("named only when a second moderator asks too, and then only to the two of you, by direct message"), "{one}");
         let again = run(h.in_room("mo", MODS, "!tandem case reveal 1").await);
         assert!(again.contains("a second moderator must ask too"), "{again}");
         let still = run(h.in_room("mo", MODS, "!tandem case show 1").await);
@@ -104,14 +105,39 @@ both_backends! {
         assert!(!seen.contains("amina"), "revealed before two reveals:\n{seen}");
         let at_rest = h.store.case_at_rest(1).await.unwrap();
         assert!(!at_rest.contains("amina"), "the database holds the reporter in the clear:\n{at_rest}");
-        // The second moderator's reveal names her, and the log records both.
-        run(h.in_room("max", MODS, "!tandem case reveal 1").await);
-        let shown = h.in_room("max", MODS, "!tandem case show 1").await;
-        assert!(shown.contains("Reported by: console:amina (revealed)"), "{shown}");
-        let log = h.in_room("max", MODS, "!tandem case log 1").await;
-        assert!(log.contains("console:mo · reveal") && log.contains("console:max · reveal"), "{log}");
-        assert!(log.contains("reporter · answered: Two weeks ago."), "{log}");
-        assert!(log.contains("console:bob · refused: not a moderator"), "{log}");
+        // The second moderator's reveal names her to the two who asked, by DM, and to
+        // nobody else: the room is told only that it was done. The log records both.
+        let mut after = vec![];
+        for (who, command) in [
+            ("max", "case reveal 1"),
+            ("max", "case show 1"),
+            ("bob", "case reveal 1"),
+            ("lead", "case reveal 1"),
+            ("mo", "case reveal 1"),
+            ("mo", "cases"),
+            ("max", "case log 1"),
+        ] {
+            h.app.receive(room_message(who, MODS, &format!("!tandem {command}"))).await;
+            after.extend(h.rec.take());
+        }
+        let all = transcript(&after);
+        assert!(all.contains("[room moderators] Case #1: the reporter has been revealed to mo and max by direct message."), "{all}");
+        for (moderator, other) in [("mo", "max"), ("max", "mo")] {
+            assert!(all.contains(&format!("[dm {moderator}] The reporter of case #1 is console:amina. You and {other} asked to know. Please keep this between the two of you and the people who need it.")), "{all}");
+        }
+        assert!(all.contains("Reported by: anonymous reporter (revealed to console:max and console:mo by direct message)"), "{all}");
+        assert!(all.contains("The reporter of case #1 has already been revealed to console:max and console:mo by direct message; ask them if you need to know."), "{all}");
+        let named: Vec<&Sent> = after.iter().filter(|s| s.message.text.contains("amina")).collect();
+        assert_eq!(named.len(), 2, "only the two DMs name her: {named:#?}");
+        assert!(named.iter().all(|s| matches!(&s.target, Target::Dm(u) if u.id == "mo" || u.id == "max")), "{named:#?}");
+        assert!(all.contains("console:mo · reveal") && all.contains("console:max · reveal"), "{all}");
+        assert!(all.contains("reporter · answered: Two weeks ago."), "{all}");
+        assert!(all.contains("console:bob · refused: not a moderator"), "{all}");
+        // Nothing at rest names her either: the DMs were unsealed as they were sent.
+        let at_rest = h.store.case_at_rest(1).await.unwrap();
+        assert!(!at_rest.contains("amina"), "{at_rest}");
+        let tables = format!("{:?}", h.store.dump_tables().await.unwrap());
+        assert!(!tables.contains("is console:amina"), "{tables}");
     }
 
     async fn a_case_card_starts_its_thread_and_the_reporters_answer_is_posted_in_it(db: TestDb) {

@@ -12,6 +12,9 @@
 //!   `t1|<owner or ->|<prompt ref>|<value>`. A room card has no owner (`-`).
 //! - Messages are split at 2,000 characters (Discord's limit), on line breaks; controls go
 //!   on the last part.
+//! - The text is sent as plain text: Markdown in it is escaped ([`escape_markdown`]), since
+//!   it carries people's words (names, reports) into staff channels, where a masked link
+//!   or a heading would otherwise pass as the bot's own. Bare links stay clickable.
 //! - Nonces are derived from the effect's idempotency key (at most 25 characters), sent
 //!   with `enforce_nonce`, so Discord drops a retried send.
 //!
@@ -87,7 +90,7 @@ pub fn render(message: &OutMessage, owner: Option<&str>) -> Rendered {
     let prompt_ref = message.prompt_ref.as_deref().unwrap_or("");
     let (min, max) = message.pick.unwrap_or((1, 1));
     let choices = &message.choices;
-    let mut text = message.text.clone();
+    let mut text = escape_markdown(&message.text);
     let fits = |id: &str| id.len() <= MAX_CUSTOM_ID;
     let controls = if choices.is_empty() && !message.actions.is_empty() && owner == "-" {
         card_actions(&message.actions)
@@ -142,7 +145,7 @@ pub fn render(message: &OutMessage, owner: Option<&str>) -> Rendered {
     };
     if shortened && !choices.is_empty() {
         for (i, choice) in choices.iter().enumerate() {
-            text.push_str(&format!("\n{}. {}", i + 1, choice.label));
+            text.push_str(&format!("\n{}. {}", i + 1, escape_markdown(&choice.label)));
         }
     }
     // Each reader sees the moment in their own zone (and how far off it is).
@@ -165,6 +168,57 @@ pub fn render(message: &OutMessage, owner: Option<&str>) -> Rendered {
         controls,
         mentions,
     }
+}
+
+/// `text` with every character Discord would read as Markdown escaped by a backslash, so
+/// it shows exactly as written: no masked links (`[click](https://…)`), headings (`#`,
+/// `-#`), quotes (`>`), lists, emphasis (`*`, `_`, `~`), code (`` ` ``) or spoilers (`|`).
+/// Discord drops the backslash before such a character, so the text reads the same.
+/// Headings, quotes and lists are escaped only where they would start a line, which keeps
+/// the bot's own `case #3` free of backslashes. Bare links are left alone: Discord takes
+/// the whole of a link as it is (a backslash in it would break it), so nothing inside one
+/// formats.
+pub fn escape_markdown(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / 8);
+    let mut line_start = true;
+    let mut rest = text;
+    while let Some(c) = rest.chars().next() {
+        if let Some(len) = bare_link(rest, &out) {
+            out.push_str(&rest[..len]);
+            rest = &rest[len..];
+            line_start = false;
+            continue;
+        }
+        // Headings, subtext, quotes and lists only start a line.
+        let line_marker = line_start
+            && (matches!(c, '#' | '>')
+                || (matches!(c, '-' | '+') && rest[1..].starts_with([' ', '\t', '#'])));
+        if line_marker || "\\*_~`|[]".contains(c) {
+            out.push('\\');
+        }
+        out.push(c);
+        line_start = c == '\n' || (line_start && (c == ' ' || c == '\t'));
+        rest = &rest[c.len_utf8()..];
+    }
+    out
+}
+
+/// The length of the bare link `text` starts with, if it starts with one (after a
+/// non-word character, as Discord links them): `http(s)://` up to a space or `<`, without
+/// the punctuation Discord leaves out of a link's end.
+fn bare_link(text: &str, before: &str) -> Option<usize> {
+    if !(text.starts_with("https://") || text.starts_with("http://")) {
+        return None;
+    }
+    if before.chars().last().is_some_and(char::is_alphanumeric) {
+        return None;
+    }
+    let end = text
+        .find(|c: char| c.is_whitespace() || c == '<')
+        .unwrap_or(text.len());
+    let link = text[..end].trim_end_matches(['.', ',', ':', ';', '"', '\'', ')', ']']);
+    let scheme = if text.starts_with("https") { 8 } else { 7 };
+    (link.len() > scheme).then_some(link.len())
 }
 
 /// A card's actions as buttons (at most five, Discord's row); one whose custom id would be
@@ -713,6 +767,54 @@ mod tests {
             render(&OutMessage::text("<@7> hi"), None)
                 .mentions
                 .is_empty()
+        );
+    }
+
+    #[test]
+    fn markdown_in_peoples_words_shows_as_written_instead_of_formatting() {
+        let text = "Report from Tom: [click](https://evil.example)\n# Urgent\n-# small\n> quoted\n- item\n**bold** _it_ ~~gone~~ `code` ||hidden|| a\\b";
+        assert_eq!(
+            escape_markdown(text),
+            "Report from Tom: \\[click\\](https://evil.example)\n\\# Urgent\n\\-# small\n\\> quoted\n\\- item\n\\*\\*bold\\*\\* \\_it\\_ \\~\\~gone\\~\\~ \\`code\\` \\|\\|hidden\\|\\| a\\\\b"
+        );
+        // Plain text, and the usual punctuation of the bot's own messages, are unchanged.
+        let plain = "Case #1 (safeguarding) - claimed by mo.\n1. Type !tandem case show 1 > 0";
+        assert_eq!(escape_markdown(plain), plain);
+        assert_eq!(
+            escape_markdown("  # indented\n+ plus\n-#x"),
+            "  \\# indented\n\\+ plus\n\\-#x"
+        );
+        // The escaping is in what is sent, choices included; buttons are plain text.
+        let message = OutMessage {
+            text: "Who is _Tom_?".into(),
+            ..prompt(&["*a*"; 30], (1, 1))
+        };
+        let r = render(&message, None);
+        assert!(
+            r.parts[0].starts_with("Who is \\_Tom\\_?\n1. \\*a\\*"),
+            "{r:?}"
+        );
+    }
+
+    #[test]
+    fn a_bare_link_stays_clickable_with_what_follows_it_escaped() {
+        assert_eq!(
+            escape_markdown("see https://example.org/a_b*c_(d), then *this*"),
+            "see https://example.org/a_b*c_(d), then \\*this\\*"
+        );
+        assert_eq!(
+            escape_markdown("(https://x.example/~u/) and <https://y.example/_z_>"),
+            "(https://x.example/~u/) and <https://y.example/_z_>"
+        );
+        // Only after a non-word character, as Discord links them; a bare scheme is text.
+        assert_eq!(
+            escape_markdown("xhttps://x.example/_a_ https:// *"),
+            "xhttps://x.example/\\_a\\_ https:// \\*"
+        );
+        // A link cut short by Discord at its closing bracket: the bracket is escaped.
+        assert_eq!(
+            escape_markdown("[https://a.example]"),
+            "\\[https://a.example\\]"
         );
     }
 

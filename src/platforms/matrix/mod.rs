@@ -54,8 +54,7 @@ use matrix_sdk::ruma::events::room::history_visibility::{
 };
 use matrix_sdk::ruma::events::room::member::StrippedRoomMemberEvent;
 use matrix_sdk::ruma::events::room::message::{
-    MessageType, OriginalSyncRoomMessageEvent, Relation, RoomMessageEventContent,
-    RoomMessageEventContentWithoutRelation,
+    MessageType, OriginalSyncRoomMessageEvent, Relation, RoomMessageEventContentWithoutRelation,
 };
 use matrix_sdk::ruma::serde::Raw;
 use matrix_sdk::ruma::{
@@ -179,7 +178,8 @@ impl MatrixBot {
         let own = UserId::parse(&settings.user_id)
             .with_context(|| format!("`{}` is not a Matrix user id", settings.user_id))?;
         let store_dir = options.store_dir();
-        std::fs::create_dir_all(&store_dir)
+        // It holds the session and the bot's encryption keys.
+        crate::secrets::create_private_dir(&store_dir)
             .with_context(|| format!("creating the Matrix store in {}", store_dir.display()))?;
         let client = Client::builder()
             .homeserver_url(&settings.homeserver_url)
@@ -553,7 +553,7 @@ impl MatrixBot {
             encryption.recovery().enable().await
         };
         match tokio::time::timeout(Duration::from_secs(120), enable).await {
-            Ok(Ok(key)) => match write_private(&key_file, &key) {
+            Ok(Ok(key)) => match crate::secrets::write_private(&key_file, &key) {
                 Ok(()) => info!(
                     file = %key_file.display(),
                     "key backup enabled; the recovery key is saved there"
@@ -909,10 +909,7 @@ impl MatrixBot {
         message: &OutMessage,
         key: &IdempotencyKey,
     ) -> Result<Posted, PortError> {
-        let mut content = RoomMessageEventContent::text_html(
-            render::plain_body(message),
-            render::html_body(message),
-        );
+        let mut content = render::content(message);
         let placement = Self::placement(message);
         if let Some((root, after)) = &placement {
             // The reply fallback lets clients without threads show it as an answer.
@@ -941,10 +938,11 @@ impl MatrixBot {
             // Uploaded encrypted in an encrypted room (the SDK does it), with its own
             // transaction id, so a retried send posts it once.
             let mime: mime::Mime = file.mime.parse().unwrap_or(mime::APPLICATION_OCTET_STREAM);
-            let mut config =
-                matrix_sdk::attachment::AttachmentConfig::new().txn_id(OwnedTransactionId::from(
-                    render::transaction_id(&IdempotencyKey(format!("{}-file", key.0))),
-                ));
+            let mut config = matrix_sdk::attachment::AttachmentConfig::new()
+                .txn_id(OwnedTransactionId::from(render::transaction_id(
+                    &IdempotencyKey(format!("{}-file", key.0)),
+                )))
+                .mentions(Some(render::mentions(message)));
             if let Some((root, _)) = &placement {
                 // With the message it belongs to, in the same thread.
                 config = config.reply(Some(matrix_sdk::room::reply::Reply {
@@ -1495,20 +1493,7 @@ fn save_session(client: &Client, file: &Path) -> anyhow::Result<()> {
         .session()
         .context("no Matrix session after login")?;
     let json = serde_json::to_string(&session)?;
-    write_private(file, &json).with_context(|| format!("saving {}", file.display()))
-}
-
-/// Writes a file only its owner can read (an access token, a recovery key).
-fn write_private(file: &Path, contents: &str) -> std::io::Result<()> {
-    use std::io::Write;
-    let mut options = std::fs::OpenOptions::new();
-    options.write(true).create(true).truncate(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        options.mode(0o600);
-    }
-    options.open(file)?.write_all(contents.as_bytes())
+    crate::secrets::write_private(file, &json).with_context(|| format!("saving {}", file.display()))
 }
 
 /// Retries `attempt` with backoff while the failure looks temporary (no answer, 5xx,

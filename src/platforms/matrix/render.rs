@@ -8,7 +8,16 @@
 //!   with the keycap emoji of their number ([`choice_for_reaction`]).
 //! - Transaction ids are derived from the effect's idempotency key, so a retried send is
 //!   deduplicated by the homeserver.
+//! - Every message carries `m.mentions`: empty, or the on-call moderators it must alert
+//!   ([`OutMessage::notify`]). With it, clients and servers no longer guess pings from
+//!   the body, so `@room` or someone's name inside a participant's words pings nobody
+//!   (the bot has the power to ping a whole room).
 
+use matrix_sdk::ruma::events::Mentions;
+use matrix_sdk::ruma::events::room::message::RoomMessageEventContent;
+use matrix_sdk::ruma::{OwnedUserId, UserId};
+
+use crate::domain::Platform;
 use crate::flows::OutMessage;
 use crate::ports::IdempotencyKey;
 
@@ -26,9 +35,43 @@ pub const NUMBER_REACTIONS: [&str; 10] = [
     "\u{1f51f}",
 ];
 
-/// The plain-text body: the text, then one `n. label` line per choice.
+/// The event the bot sends for a message: both bodies and who it mentions.
+pub fn content(message: &OutMessage) -> RoomMessageEventContent {
+    let mut content = RoomMessageEventContent::text_html(plain_body(message), html_body(message));
+    content.mentions = Some(mentions(message));
+    content
+}
+
+/// Who a message mentions on purpose: the Matrix users it must alert, and nobody else.
+/// Set (if empty) on everything the bot sends, files too.
+pub fn mentions(message: &OutMessage) -> Mentions {
+    Mentions::with_user_ids(notified(message))
+}
+
+/// The Matrix users among [`OutMessage::notify`] (the others are on another platform),
+/// each once (a second pass would link the first pill's link again).
+fn notified(message: &OutMessage) -> Vec<OwnedUserId> {
+    let mut users: Vec<OwnedUserId> = Vec::new();
+    for user in &message.notify {
+        if user.platform == Platform::Matrix
+            && let Ok(id) = UserId::parse(&user.id)
+            && !users.contains(&id)
+        {
+            users.push(id);
+        }
+    }
+    users
+}
+
+/// The plain-text body: the text, then one `n. label` line per choice. A notified person
+/// the text does not name is named first, so readers see who was alerted.
 pub fn plain_body(message: &OutMessage) -> String {
     let mut body = message.text.clone();
+    for user in notified(message).iter().rev() {
+        if find_id(&body, user.as_str()).is_none() {
+            body = format!("{user} {body}");
+        }
+    }
     for (i, choice) in message.choices.iter().enumerate() {
         if !body.is_empty() {
             body.push('\n');
@@ -39,8 +82,12 @@ pub fn plain_body(message: &OutMessage) -> String {
 }
 
 /// The HTML body: escaped text with line breaks, then the choices as an ordered list.
+/// Notified people appear as pills (links to them), where the text names them or first.
 pub fn html_body(message: &OutMessage) -> String {
     let mut html = escape(&message.text).replace('\n', "<br>");
+    for user in notified(message).iter().rev() {
+        html = pill(&html, user);
+    }
     if !message.choices.is_empty() {
         html.push_str("<ol>");
         for choice in &message.choices {
@@ -54,6 +101,45 @@ pub fn html_body(message: &OutMessage) -> String {
         }
     }
     html
+}
+
+/// `html` with every mention of `user` turned into a pill, or one put in front if there
+/// is none.
+fn pill(html: &str, user: &UserId) -> String {
+    let id = escape(user.as_str());
+    let link = format!(
+        "<a href=\"{}\">{id}</a>",
+        escape(&user.matrix_to_uri().to_string())
+    );
+    let mut out = String::with_capacity(html.len() + link.len());
+    let mut rest = html;
+    let mut found = false;
+    while let Some(at) = find_id(rest, &id) {
+        out.push_str(&rest[..at]);
+        out.push_str(&link);
+        rest = &rest[at + id.len()..];
+        found = true;
+    }
+    out.push_str(rest);
+    if found { out } else { format!("{link} {out}") }
+}
+
+/// Where `id` occurs in `text` as a whole id (not the start of a longer one, such as
+/// `@mo:example.org` in `@mo:example.org.uk`).
+fn find_id(text: &str, id: &str) -> Option<usize> {
+    let mut from = 0;
+    while let Some(at) = text[from..].find(id).map(|i| i + from) {
+        let end = at + id.len();
+        let continues = text[end..]
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_alphanumeric() || ".-_:=/".contains(c));
+        if !continues {
+            return Some(at);
+        }
+        from = end;
+    }
+    None
 }
 
 /// Escapes text for an HTML body.
@@ -143,6 +229,61 @@ mod tests {
             "&lt;b&gt;hi&lt;/b&gt; &amp; &lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;"
         );
         assert_eq!(plain_body(&m), m.text);
+    }
+
+    fn sent(message: &OutMessage) -> serde_json::Value {
+        serde_json::to_value(content(message)).unwrap()
+    }
+
+    #[test]
+    fn a_plain_message_mentions_nobody_so_at_room_in_peoples_words_pings_no_one() {
+        let m = OutMessage::text("Welcome, @room and Grace!");
+        let json = sent(&m);
+        assert_eq!(json["m.mentions"], serde_json::json!({}), "{json}");
+        assert_eq!(json["body"], "Welcome, @room and Grace!");
+        // Notifying someone on another platform mentions nobody here either.
+        let elsewhere = OutMessage {
+            notify: vec![crate::domain::UserRef::new(Platform::Discord, "7")],
+            ..m
+        };
+        assert_eq!(sent(&elsewhere)["m.mentions"], serde_json::json!({}));
+    }
+
+    #[test]
+    fn a_message_notifying_matrix_users_mentions_exactly_them_as_pills() {
+        let m = OutMessage {
+            notify: vec![
+                crate::domain::UserRef::new(Platform::Matrix, "@mo:example.org"),
+                crate::domain::UserRef::new(Platform::Matrix, "@max:example.org"),
+                crate::domain::UserRef::new(Platform::Matrix, "@mo:example.org"),
+                crate::domain::UserRef::new(Platform::Discord, "7"),
+            ],
+            ..OutMessage::text(
+                "On call: @mo:example.org — safeguarding case #1 needs attention now.",
+            )
+        };
+        let json = sent(&m);
+        assert_eq!(
+            json["m.mentions"],
+            serde_json::json!({"user_ids": ["@max:example.org", "@mo:example.org"]}),
+            "{json}"
+        );
+        // Named in the text: a pill where it stands; not named: a pill in front.
+        assert_eq!(
+            json["body"],
+            "@max:example.org On call: @mo:example.org — safeguarding case #1 needs attention now."
+        );
+        assert_eq!(
+            json["formatted_body"],
+            "<a href=\"https://matrix.to/#/@max:example.org\">@max:example.org</a> On call: \
+             <a href=\"https://matrix.to/#/@mo:example.org\">@mo:example.org</a> — safeguarding case #1 needs attention now."
+        );
+    }
+
+    #[test]
+    fn only_a_whole_id_becomes_a_pill() {
+        assert_eq!(find_id("@mo:x.org.uk and @mo:x.org", "@mo:x.org"), Some(17));
+        assert_eq!(find_id("@mo:x.orgy", "@mo:x.org"), None);
     }
 
     #[test]
