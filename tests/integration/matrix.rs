@@ -1204,6 +1204,14 @@ async fn a_direct_room_with_a_third_member_is_not_taken_for_a_dm() {
     let asked = amina.say(&shared, "my data").await;
     bot.settle(&asked, &everyone, "my data in a shared room")
         .await;
+    // (Settled once anyone in the room has it; Tom's client may be a moment behind.)
+    wait_for("Tom to see the notice", || async {
+        tom.received()
+            .iter()
+            .any(|r| r.room == shared.room_id() && r.sender == bot_id)
+    })
+    .await;
+    tokio::time::sleep(Duration::from_secs(1)).await;
     let from_bot_in_shared: Vec<Received> = tom
         .received()
         .into_iter()
