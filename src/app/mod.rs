@@ -149,6 +149,8 @@ struct Known {
     surveys: Vec<crate::domain::survey::SurveyInvite>,
     /// The people a staff command names, as found (see `domain::people`).
     named: Vec<crate::domain::people::KnownPerson>,
+    /// The person's open offers that can no longer go ahead.
+    blocked_offers: Vec<i64>,
 }
 
 /// How long a message waits for an unreachable database before the person is told.
@@ -523,14 +525,28 @@ impl App {
             moderation: &self.settings.moderation,
             subject,
             people: &known.named,
+            blocked_offers: &known.blocked_offers,
         }
     }
 
     /// What the app knows about the sender before every step.
     async fn known(&self, user: &UserRef) -> Result<Known> {
+        let matches = self.store.matches_of(user).await?;
+        let mut blocked_offers = Vec::new();
+        if matches
+            .iter()
+            .any(|m| m.status == crate::domain::matches::MatchStatus::Approved)
+        {
+            blocked_offers = self
+                .store
+                .pairs_that_cannot_go_ahead(self.clock.now(), None)
+                .await?;
+            blocked_offers.retain(|id| matches.iter().any(|m| m.id == *id));
+        }
         Ok(Known {
             applications: self.store.applications_of(user).await?,
-            matches: self.store.matches_of(user).await?,
+            matches,
+            blocked_offers,
             reports: self
                 .store
                 .reports_since(user, self.clock.now() - chrono::Duration::hours(24))
@@ -1133,6 +1149,15 @@ impl App {
                 _ => {}
             }
         }
+        // Someone suspended, or no longer ready: their open offers are withdrawn now.
+        let unready = outcome.effects.iter().any(|e| match e {
+            Effect::Suspend { .. } => true,
+            Effect::RecordDecision(d) => {
+                d.from == crate::domain::ApplicationStatus::Ready
+                    && d.to != crate::domain::ApplicationStatus::Ready
+            }
+            _ => false,
+        });
         let replans: Vec<String> = outcome
             .effects
             .iter()
@@ -1183,6 +1208,13 @@ impl App {
             follow_up(
                 "scheduling a new event",
                 self.after_events_created(&new_events, command_room).await,
+            );
+        }
+        if unready {
+            follow_up(
+                "withdrawing offers that cannot go ahead",
+                // Boxed: the withdrawal is a step of its own, recorded through here.
+                Box::pin(self.withdraw_blocked_offers()).await,
             );
         }
         for programme in replans {
@@ -1459,6 +1491,9 @@ impl App {
             }
         }
         done += self.escalate_cases().await?;
+        // Offers whose people stopped being ready since (a check lapsed today, a
+        // suspension) are withdrawn, not left to be accepted.
+        done += self.withdraw_blocked_offers().await?;
         // Finished acts are kept a week (what was delivered, for an operator's questions),
         // then deleted; their contents were forgotten when they finished.
         self.store
@@ -1916,6 +1951,36 @@ impl App {
 
     /// An approved match whose deadline passed: it lapses (see `pairing::expire`).
     async fn expire_match(&self, id: i64) -> Result<bool> {
+        self.match_step(id, flows::pairing::expire).await
+    }
+
+    /// Withdraws every open offer that can no longer go ahead (someone in it was
+    /// suspended, or is no longer ready to be matched): see `pairing::withdraw_blocked`.
+    async fn withdraw_blocked_offers(&self) -> Result<usize> {
+        let mut done = 0;
+        for id in self
+            .store
+            .pairs_that_cannot_go_ahead(self.clock.now(), None)
+            .await?
+        {
+            let withdrawn = self
+                .match_step(id, |ctx, m| Outcome {
+                    state: StateChange::Unchanged,
+                    effects: flows::pairing::withdraw_blocked(ctx, m),
+                })
+                .await?;
+            done += usize::from(withdrawn);
+        }
+        Ok(done)
+    }
+
+    /// A system step about match `id`, decided by `decide` (as its mentee, who is not
+    /// told anything by it unless `decide` says so); `false` if it decided nothing.
+    async fn match_step(
+        &self,
+        id: i64,
+        decide: impl Fn(&Ctx<'_>, &crate::domain::matches::MatchRecord) -> Outcome,
+    ) -> Result<bool> {
         for attempt in 1..=MAX_ATTEMPTS {
             let Some(m) = self.store.match_by_id(id).await? else {
                 return Ok(false);
@@ -1924,7 +1989,7 @@ impl App {
             let known = Known::default();
             let subject = Subject::Nothing;
             let ctx = self.ctx(&m.mentee, &known, &subject, now);
-            let outcome = flows::pairing::expire(&ctx, &m);
+            let outcome = decide(&ctx, &m);
             if outcome.effects.is_empty() {
                 return Ok(false);
             }
@@ -1974,6 +2039,31 @@ impl App {
             .await
             .map_err(|e| anyhow::anyhow!("looking up match {match_id}: {e}"))?
             .and_then(|m| m.room);
+        // The last check before two people are put in a room together: nobody suspended,
+        // nobody whose screening lapsed since they accepted.
+        if made.is_none()
+            && !self
+                .store
+                .pairs_that_cannot_go_ahead(self.now(), Some(match_id))
+                .await
+                .map_err(|e| anyhow::anyhow!("checking match {match_id}: {e}"))?
+                .is_empty()
+        {
+            warn!(
+                match_id,
+                "not making a pair room: one of the two is no longer ready"
+            );
+            if let Some(room) = self.coordinators_room(spec.members[0].platform) {
+                let note = OutMessage::text(format!(
+                    "Match #{match_id} ({}) was not given a pair room: one of the two is no longer ready to be matched (suspended, or a screening step lapsed). Please decide what happens next (for example close match {match_id} <reason>).",
+                    spec.name
+                ))
+                .alert();
+                self.post(room, &note, &IdempotencyKey(format!("{}-held", key.0)))
+                    .await?;
+            }
+            return Ok(());
+        }
         let existing = match (made.is_some(), group_of) {
             (true, _) => None,
             (false, Some(mentor_app)) => self

@@ -728,6 +728,9 @@ pub struct Ctx<'a> {
     /// The people a staff command names (`suspend`, `case escalate`), as the app found
     /// them by what was typed: a command acts only when there is exactly one.
     pub people: &'a [crate::domain::people::KnownPerson],
+    /// The sender's open offers that can no longer go ahead (one of the two is suspended
+    /// or no longer ready to be matched): an acceptance withdraws them instead.
+    pub blocked_offers: &'a [i64],
 }
 
 /// An event session and everyone's answer to it.

@@ -797,6 +797,37 @@ pub fn on_decline(ctx: &Ctx<'_>, m: &MatchRecord, side: RoleKind) -> Vec<Effect>
     effects
 }
 
+/// An offer that can no longer go ahead (one of the two was suspended, or is no longer
+/// ready to be matched): withdrawn before it starts. Both are told kindly that it can't go
+/// ahead, and neither learns why (nothing about the other person); the coordinators are
+/// told, and whoever is still free is proposed again.
+pub fn withdraw_blocked(ctx: &Ctx<'_>, m: &MatchRecord) -> Vec<Effect> {
+    if m.status != MatchStatus::Approved {
+        return Vec::new();
+    }
+    let mut effects: Vec<Effect> = [(&m.mentee, &m.mentor_name), (&m.mentor, &m.mentee_name)]
+        .into_iter()
+        .map(|(user, partner)| Effect::SendDm {
+            to: user.clone(),
+            message: OutMessage::text(format!(
+                "An update on your match offer with {partner}: I'm sorry, it can't go ahead after all. The coordinators will be in touch about what comes next."
+            )),
+        })
+        .collect();
+    effects.extend(release(
+        ctx,
+        m,
+        MatchStatus::Approved,
+        MatchStatus::Declined,
+        "tandem".into(),
+        format!(
+            "Offer #{} ({} ↔ {}) was withdrawn before it started: one of them is no longer ready to be matched (suspended, a screening step lapsed or failed, or withdrawn). Both were told it can't go ahead, without why.",
+            m.id, m.mentee_name, m.mentor_name
+        ),
+    ));
+    effects
+}
+
 /// The answer deadline passed: the match lapses and both go back to the pool.
 pub fn expire(ctx: &Ctx<'_>, m: &MatchRecord) -> Outcome {
     if m.status != MatchStatus::Approved {

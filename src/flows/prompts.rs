@@ -522,6 +522,14 @@ pub fn offer_step(ctx: &Ctx<'_>, flow: &MatchOffer, content: &Content) -> Outcom
             ],
         };
     };
+    // Checked again at the moment it would start: someone suspended, or no longer ready,
+    // since the offer was made never starts a pair.
+    if accepted && ctx.blocked_offers.contains(&m.id) {
+        return Outcome {
+            state: StateChange::Clear,
+            effects: super::pairing::withdraw_blocked(ctx, m),
+        };
+    }
     let side = m.side_of(ctx.user).unwrap_or(RoleKind::Mentee);
     let other_answer = match side {
         RoleKind::Mentee => m.mentor_answer,

@@ -722,6 +722,7 @@ optional = true
                 moderation: Box::leak(Box::new(Moderation::default())),
                 subject: &self.subject,
                 people: &[],
+                blocked_offers: &[],
             }
         }
 

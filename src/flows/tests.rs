@@ -124,6 +124,7 @@ impl Convo {
             moderation: &Moderation::default(),
             subject: &Subject::Nothing,
             people: &[],
+            blocked_offers: &[],
         };
         let inbound = Inbound {
             from: self.user.clone(),

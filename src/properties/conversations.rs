@@ -573,6 +573,7 @@ impl World {
             moderation: &self.moderation,
             subject,
             people: &[],
+            blocked_offers: &[],
         };
         let state = self.states[who].as_ref();
         let outcome = match step {

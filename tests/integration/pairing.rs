@@ -619,4 +619,90 @@ both_backends! {
         let out = h.in_room("mo", MODS, "!tandem case escalate 1 the safeguarding lead").await;
         assert!(out.contains("Case #1 escalated to the safeguarding lead by mo."), "words stay words: {out}");
     }
+
+    async fn a_suspension_withdraws_an_open_offer_kindly_and_no_pair_starts(db: TestDb) {
+        const MODS: &str = "moderators";
+        let h = Harness::new(&db).await;
+        ready_mentee(&h, "amina", "Amina").await;
+        ready_mentor(&h, "grace", "Grace", "Technology").await;
+        h.in_room("carol", ROOM, "!tandem match propose").await;
+        h.in_room("carol", ROOM, "!tandem match approve 1").await;
+        h.dm_all("amina", "accept").await;
+        h.in_room("mo", MODS, "!tandem suspend grace").await;
+        let out = h.in_room("mo", MODS, "!tandem confirm").await;
+        assert!(out.contains("[dm amina] An update on your match offer with Grace: I'm sorry, it can't go ahead after all."), "{out}");
+        assert!(out.contains("[dm grace] An update on your match offer with Amina"), "{out}");
+        assert!(out.contains("[room coordinators] Offer #1 (Amina ↔ Grace) was withdrawn before it started"), "{out}");
+        assert!(out.lines().filter(|l| l.starts_with("[dm amina]")).all(|l| !l.contains("suspend")), "Amina is not told why: {out}");
+        let m = h.store.match_by_id(1).await.unwrap().unwrap();
+        assert_eq!(m.status, tandem::domain::matches::MatchStatus::Declined);
+        let out = h.dm_all("grace", "accept").await;
+        assert!(!out.contains("you're matched"), "{out}");
+        assert!(h.rec.created_rooms().is_empty(), "no pair room");
+    }
+
+    async fn an_offer_is_checked_again_when_it_is_accepted_and_when_its_room_is_made(db: TestDb) {
+        use tandem::flows::{Effect, StateChange};
+        let h = Harness::new(&db).await;
+        ready_mentee(&h, "amina", "Amina").await;
+        ready_mentor(&h, "grace", "Grace", "Technology").await;
+        h.in_room("carol", ROOM, "!tandem match propose").await;
+        h.in_room("carol", ROOM, "!tandem match approve 1").await;
+        h.dm_all("amina", "accept").await;
+        // A suspension recorded while nobody looked at the offer (another process, a
+        // race): the acceptance itself finds it.
+        let suspend = |who: &str| Effect::Suspend {
+            user: user(who),
+            until: None,
+            reason: "test".into(),
+            by: "console:mo".into(),
+        };
+        h.store
+            .commit_step_with(&user("mo"), None, &StateChange::Unchanged, &[suspend("grace")], h.app.now(), None, None)
+            .await
+            .unwrap();
+        let out = h.dm_all("grace", "accept").await;
+        assert!(out.contains("it can't go ahead after all"), "{out}");
+        assert!(!out.contains("you're matched"), "{out}");
+        assert!(h.rec.created_rooms().is_empty());
+
+        // Bea and Ola both accept while rooms cannot be made; Ola is suspended before
+        // their room can be made: it is not made, and the coordinators are alerted.
+        ready_mentee(&h, "bea", "Bea").await;
+        ready_mentor(&h, "ola", "Ola", "Technology").await;
+        h.in_room("carol", ROOM, "!tandem match propose").await;
+        let offered = h.store.matches_in("pathways-2027").await.unwrap().into_iter().find(|m| m.mentee == user("bea")).unwrap();
+        h.in_room("carol", ROOM, &format!("!tandem match approve {}", offered.id)).await;
+        h.dm_all("bea", "accept").await;
+        h.rec.fail_room_creation("the homeserver is down (502)");
+        h.dm_all("ola", "accept").await;
+        h.store
+            .commit_step_with(&user("mo"), None, &StateChange::Unchanged, &[suspend("ola")], h.app.now(), None, None)
+            .await
+            .unwrap();
+        h.rec.fix_room_creation();
+        h.rec.take();
+        h.clock.advance(chrono::Duration::minutes(5));
+        h.app.dispatch_due().await.unwrap();
+        let out = crate::support::transcript(&h.rec.take());
+        assert!(h.rec.created_rooms().is_empty(), "no room: {out}");
+        assert!(out.contains(&format!("[room coordinators] Match #{} (Bea & Ola) was not given a pair room", offered.id)), "{out}");
+    }
+
+    async fn a_check_that_lapses_before_an_offer_is_accepted_withdraws_it_at_the_next_sweep(db: TestDb) {
+        let h = Harness::new(&db).await;
+        ready_mentee(&h, "amina", "Amina").await;
+        let grace = ready_mentor(&h, "grace", "Grace", "Technology").await;
+        h.in_room("carol", ROOM, &format!("!tandem step {grace} background_check cleared until 2027-01-20")).await;
+        h.in_room("carol", ROOM, "!tandem match propose").await;
+        h.in_room("carol", ROOM, "!tandem match approve 1").await;
+        h.dm_all("amina", "accept").await;
+        h.clock.advance(chrono::Duration::days(10));
+        let out = h.sweep().await;
+        assert!(out.contains("[dm grace] An update on your match offer with Amina"), "{out}");
+        assert!(out.contains("Offer #1 (Amina ↔ Grace) was withdrawn before it started"), "{out}");
+        let out = h.dm_all("grace", "accept").await;
+        assert!(!out.contains("you're matched"), "{out}");
+        assert!(h.rec.created_rooms().is_empty());
+    }
 }
