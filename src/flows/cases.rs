@@ -501,6 +501,10 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<CaseCommand, String
                     ),
                 ),
                 event(n, &me, "refused", "the moderator is named in the case"),
+                Effect::LogRefusal {
+                    user: ctx.user.clone(),
+                    action: format!("act on case #{n}, which names them"),
+                },
             ],
         };
     }

@@ -589,9 +589,14 @@ pub fn transcript(ctx: &Ctx<'_>, id: Option<i64>) -> Outcome {
         (Some(n), _) => match with_rooms.iter().find(|m| m.id == n) {
             Some(m) => *m,
             None => {
-                return reply(format!(
+                let mut refused = reply(format!(
                     "You can only have the transcript of a pair room you were in, and match #{n} isn't one of yours."
                 ));
+                refused.effects.push(Effect::LogRefusal {
+                    user: ctx.user.clone(),
+                    action: format!("the transcript of match #{n}"),
+                });
+                return refused;
             }
         },
         (None, []) => return reply("You have no pair room to send a transcript of.".into()),

@@ -20,6 +20,7 @@ mod escape;
 pub mod events;
 pub mod pairing;
 pub mod pause;
+pub mod permissions;
 pub mod personal;
 pub mod prompts;
 pub mod report;

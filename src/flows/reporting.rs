@@ -28,12 +28,15 @@ pub fn which<'p>(
         .filter(|p| p.is_coordinator(user))
         .collect();
     match (arg, mine.as_slice()) {
-        (Some(slug), _) => mine.into_iter().find(|p| p.slug == slug).ok_or_else(|| {
-            format!(
-                "You don't coordinate a programme called “{}”.",
+        (Some(slug), _) => match mine.into_iter().find(|p| p.slug == slug) {
+            Some(p) => Ok(p),
+            // Someone else's programme: refused like any other coordinators' command.
+            None if programmes.iter().any(|p| p.slug == slug) => Err(String::new()),
+            None => Err(format!(
+                "There is no programme called “{}”.",
                 crate::domain::text::preview(slug, 40)
-            )
-        }),
+            )),
+        },
         (None, [one]) => Ok(one),
         (None, []) => Err(String::new()),
         (None, many) => Err(format!(

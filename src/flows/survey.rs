@@ -424,6 +424,9 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: SurveyCommand) -> Outcome 
         Err(early) => return *early,
     };
     if let SurveyCommand::List = command {
+        if !ctx.programmes.iter().any(|p| p.is_coordinator(ctx.user)) {
+            return super::review::refuse_non_coordinator(ctx, room, "see the surveys");
+        }
         return post(list_text(ctx));
     }
     let name = command.survey().unwrap_or_default();

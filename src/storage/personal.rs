@@ -30,6 +30,7 @@ const PSEUDONYMISED: &[&str] = &[
     "match_next",
     "survey_invites",
     "rsvps",
+    "audit_log",
 ];
 
 /// Tables with a person as `(platform, user_id)` that are only about them: deleted.

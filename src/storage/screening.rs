@@ -23,9 +23,21 @@ impl Store {
         match effect {
             Effect::SendDm { .. }
             | Effect::PostInRoom { .. }
-            | Effect::LogRefusal { .. }
             | Effect::CreatePairRoom { .. }
             | Effect::Replan { .. } => {}
+            // Kept in the step's transaction: the refusal is on record exactly when it was
+            // answered.
+            Effect::LogRefusal { user, action } => {
+                sqlx::query(
+                    "INSERT INTO audit_log (at, platform, user_id, action, outcome, reason) VALUES ($1, $2, $3, $4, 'refused', '')",
+                )
+                .bind(to_millis(now))
+                .bind(user.platform.as_str())
+                .bind(&user.id)
+                .bind(action)
+                .execute(&mut **tx)
+                .await?;
+            }
             Effect::AnswerCheckIn {
                 match_id,
                 seq,

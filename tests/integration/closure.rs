@@ -102,7 +102,7 @@ both_backends! {
         let out = h.in_room("bob", ROOM, "!tandem report").await;
         assert!(out.contains("only the programme's coordinators can see the programme report"), "{out}");
         let out = h.in_room("carol", ROOM, "!tandem report nowhere").await;
-        assert!(out.contains("You don't coordinate a programme called “nowhere”."), "{out}");
+        assert!(out.contains("There is no programme called “nowhere”."), "{out}");
         // Anywhere else, report is still a private incident report.
         let out = h.in_room("amina", "room-1", "!tandem report").await;
         assert!(out.starts_with("[dm amina]"), "{out}");

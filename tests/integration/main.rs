@@ -31,6 +31,7 @@ mod matrix;
 mod matrix_chaos;
 mod outbox;
 mod pairing;
+mod permissions;
 mod personal;
 mod processes;
 mod scheduler;

@@ -1,0 +1,303 @@
+//! Who may run each privileged command: the permission matrix, as data.
+//!
+//! Every command that acts for a programme or on other people is a [`Privileged`]
+//! variant, and [`allowed`] says which kinds of person ([`Who`]) may run it; everyone else
+//! is refused with a clear message, nothing changes, and the refusal is recorded in the
+//! audit log (`Effect::LogRefusal`). The handlers enforce it where they act (they know the
+//! programme or the case); `tests/integration/permissions.rs` walks the whole matrix, on
+//! both databases, and checks that what the handlers do is what this table says.
+//!
+//! To add a privileged command: a variant here, its line in [`allowed`] and in
+//! [`classify`] (both are exhaustive, so the build fails until they are written), and a
+//! sample in the matrix test, which fails until every variant has one.
+
+use super::{actions, cases, closure, events, pairing, pause, reporting, review, survey};
+
+/// A kind of person, as the matrix sees them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Who {
+    /// Anyone in the community (an applicant, a mentee, a mentor).
+    Participant,
+    /// A member of another pair than the one a command names.
+    OtherPairMember,
+    /// A coordinator, of another programme than the one a command names.
+    OtherCoordinator,
+    /// A coordinator of the programme a command names.
+    Coordinator,
+    Moderator,
+    /// A moderator the case names (it is about them).
+    NamedModerator,
+    /// The escalation contact (a safeguarding lead), not a moderator.
+    EscalationContact,
+}
+
+impl Who {
+    pub const ALL: [Who; 7] = [
+        Who::Participant,
+        Who::OtherPairMember,
+        Who::OtherCoordinator,
+        Who::Coordinator,
+        Who::Moderator,
+        Who::NamedModerator,
+        Who::EscalationContact,
+    ];
+}
+
+/// Every privileged command.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Privileged {
+    ReviewQueue,
+    ScreeningSummary,
+    ShowApplication,
+    Approve,
+    Reject,
+    AskApplicant,
+    Waitlist,
+    RecordStep,
+    MatchPreview,
+    MatchPropose,
+    MatchApprove,
+    MatchApproveAll,
+    MatchReject,
+    MatchRematch,
+    MatchSwap,
+    MatchExclude,
+    CloseMatch,
+    PauseMatch,
+    ResumeMatch,
+    MessagePair,
+    ProgrammeReport,
+    Export,
+    EventCreate,
+    EventList,
+    EventShow,
+    EventCancel,
+    SurveyList,
+    SurveySend,
+    SurveyResults,
+    CaseList,
+    CaseShow,
+    CaseClaim,
+    CaseNote,
+    CaseAsk,
+    CaseResolve,
+    CaseReopen,
+    CaseLog,
+    CaseReveal,
+    CaseEscalate,
+    CaseEvidence,
+    Freeze,
+    Unfreeze,
+    Suspend,
+    Unsuspend,
+    RemoveFromRoom,
+    ConfirmAction,
+    Transcript,
+}
+
+impl Privileged {
+    pub const ALL: [Privileged; 47] = [
+        Privileged::ReviewQueue,
+        Privileged::ScreeningSummary,
+        Privileged::ShowApplication,
+        Privileged::Approve,
+        Privileged::Reject,
+        Privileged::AskApplicant,
+        Privileged::Waitlist,
+        Privileged::RecordStep,
+        Privileged::MatchPreview,
+        Privileged::MatchPropose,
+        Privileged::MatchApprove,
+        Privileged::MatchApproveAll,
+        Privileged::MatchReject,
+        Privileged::MatchRematch,
+        Privileged::MatchSwap,
+        Privileged::MatchExclude,
+        Privileged::CloseMatch,
+        Privileged::PauseMatch,
+        Privileged::ResumeMatch,
+        Privileged::MessagePair,
+        Privileged::ProgrammeReport,
+        Privileged::Export,
+        Privileged::EventCreate,
+        Privileged::EventList,
+        Privileged::EventShow,
+        Privileged::EventCancel,
+        Privileged::SurveyList,
+        Privileged::SurveySend,
+        Privileged::SurveyResults,
+        Privileged::CaseList,
+        Privileged::CaseShow,
+        Privileged::CaseClaim,
+        Privileged::CaseNote,
+        Privileged::CaseAsk,
+        Privileged::CaseResolve,
+        Privileged::CaseReopen,
+        Privileged::CaseLog,
+        Privileged::CaseReveal,
+        Privileged::CaseEscalate,
+        Privileged::CaseEvidence,
+        Privileged::Freeze,
+        Privileged::Unfreeze,
+        Privileged::Suspend,
+        Privileged::Unsuspend,
+        Privileged::RemoveFromRoom,
+        Privileged::ConfirmAction,
+        Privileged::Transcript,
+    ];
+}
+
+/// Who may run `command`.
+pub fn allowed(command: Privileged) -> &'static [Who] {
+    use Privileged::*;
+    use Who::*;
+    match command {
+        // Lists and summaries: each coordinator sees their own programmes' share.
+        ReviewQueue | ScreeningSummary | MatchPreview | MatchPropose | MatchApproveAll
+        | SurveyList => &[Coordinator, OtherCoordinator],
+        // Acting on one programme's application, match or figures: its coordinators.
+        ShowApplication | Approve | Reject | AskApplicant | Waitlist | RecordStep
+        | MatchApprove | MatchReject | MatchRematch | MatchSwap | MatchExclude | CloseMatch
+        | PauseMatch | ResumeMatch | MessagePair | ProgrammeReport | Export | SurveySend
+        | SurveyResults => &[Coordinator],
+        // Sessions are the community's, announced in its events room: any coordinator.
+        EventCreate | EventList | EventShow | EventCancel => &[Coordinator, OtherCoordinator],
+        // The list shows the cases a moderator may see; a case that names a moderator is
+        // closed to them.
+        CaseList => &[Moderator, NamedModerator],
+        CaseShow | CaseClaim | CaseNote | CaseAsk | CaseResolve | CaseReopen | CaseLog
+        | CaseReveal | CaseEscalate | CaseEvidence => &[Moderator],
+        Freeze | Unfreeze | Suspend | Unsuspend | RemoveFromRoom | ConfirmAction => {
+            &[Moderator, NamedModerator]
+        }
+        // One's own pair's history only.
+        Transcript => &[Participant],
+    }
+}
+
+/// The privileged command a staff-room command is (after the prefix), if it is one.
+pub fn classify(rest: &str) -> Option<Privileged> {
+    use Privileged as P;
+    if let Some(Ok(c)) = review::parse(rest) {
+        return Some(match c {
+            review::ReviewCommand::Queue => P::ReviewQueue,
+            review::ReviewCommand::Summary => P::ScreeningSummary,
+            review::ReviewCommand::Show(_) => P::ShowApplication,
+            review::ReviewCommand::Approve(_) => P::Approve,
+            review::ReviewCommand::Reject(..) => P::Reject,
+            review::ReviewCommand::Ask(..) => P::AskApplicant,
+            review::ReviewCommand::Waitlist(_) => P::Waitlist,
+            review::ReviewCommand::Step { .. } => P::RecordStep,
+        });
+    }
+    if let Some(Ok(c)) = pairing::parse(rest) {
+        return Some(match c {
+            pairing::PairingCommand::Preview(_) => P::MatchPreview,
+            pairing::PairingCommand::Propose(_) => P::MatchPropose,
+            pairing::PairingCommand::Approve(_) => P::MatchApprove,
+            pairing::PairingCommand::ApproveAll(_) => P::MatchApproveAll,
+            pairing::PairingCommand::Reject(..) => P::MatchReject,
+            pairing::PairingCommand::Rematch(_) => P::MatchRematch,
+            pairing::PairingCommand::Swap(..) => P::MatchSwap,
+            pairing::PairingCommand::Exclude(..) => P::MatchExclude,
+        });
+    }
+    if let Some(Ok(_)) = closure::parse_room(rest) {
+        return Some(P::CloseMatch);
+    }
+    if let Some(Ok(c)) = pause::parse(rest) {
+        return Some(match c {
+            pause::PauseCommand::Pause(..) => P::PauseMatch,
+            pause::PauseCommand::Resume(_) => P::ResumeMatch,
+            pause::PauseCommand::Message(..) => P::MessagePair,
+        });
+    }
+    if reporting::parse(rest).is_some() {
+        return Some(P::ProgrammeReport);
+    }
+    if let Some(Ok(_)) = reporting::parse_export(rest) {
+        return Some(P::Export);
+    }
+    if let Some(Ok(c)) = events::parse(rest) {
+        return match c {
+            events::EventCommand::Create(_) => Some(P::EventCreate),
+            events::EventCommand::List => Some(P::EventList),
+            events::EventCommand::Show(_) => Some(P::EventShow),
+            events::EventCommand::Cancel(..) => Some(P::EventCancel),
+            // Anyone answers an invitation.
+            events::EventCommand::Rsvp(..) => None,
+        };
+    }
+    if let Some(Ok(c)) = survey::parse(rest) {
+        return Some(match c {
+            survey::SurveyCommand::List => P::SurveyList,
+            survey::SurveyCommand::Send { .. } => P::SurveySend,
+            survey::SurveyCommand::Results { .. } => P::SurveyResults,
+        });
+    }
+    if let Some(Ok(c)) = cases::parse(rest) {
+        return Some(match c {
+            cases::CaseCommand::List => P::CaseList,
+            cases::CaseCommand::Show(_) => P::CaseShow,
+            cases::CaseCommand::Claim(_) => P::CaseClaim,
+            cases::CaseCommand::Note(..) => P::CaseNote,
+            cases::CaseCommand::Ask(..) => P::CaseAsk,
+            cases::CaseCommand::Resolve(..) => P::CaseResolve,
+            cases::CaseCommand::Reopen(_) => P::CaseReopen,
+            cases::CaseCommand::Log(_) => P::CaseLog,
+            cases::CaseCommand::Reveal(_) => P::CaseReveal,
+            cases::CaseCommand::Escalate(..) => P::CaseEscalate,
+            cases::CaseCommand::Evidence(_) => P::CaseEvidence,
+        });
+    }
+    if let Some(Ok(c)) = actions::parse(rest) {
+        return Some(match c {
+            actions::ActionCommand::Freeze(_) => P::Freeze,
+            actions::ActionCommand::Unfreeze(_) => P::Unfreeze,
+            actions::ActionCommand::Suspend { .. } => P::Suspend,
+            actions::ActionCommand::Unsuspend(_) => P::Unsuspend,
+            actions::ActionCommand::Remove(..) => P::RemoveFromRoom,
+            actions::ActionCommand::Confirm | actions::ActionCommand::Cancel => P::ConfirmAction,
+        });
+    }
+    if closure::parse_transcript(rest).is_some() {
+        return Some(P::Transcript);
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_privileged_command_is_allowed_to_someone_and_refused_to_participants_unless_their_own()
+    {
+        for command in Privileged::ALL {
+            let who = allowed(command);
+            assert!(!who.is_empty(), "{command:?}");
+            assert_eq!(
+                who.contains(&Who::Participant),
+                command == Privileged::Transcript,
+                "{command:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn staff_commands_are_classified_as_written() {
+        assert_eq!(classify("approve 3"), Some(Privileged::Approve));
+        assert_eq!(
+            classify("match approve all"),
+            Some(Privileged::MatchApproveAll)
+        );
+        assert_eq!(
+            classify("case escalate 1 lead"),
+            Some(Privileged::CaseEscalate)
+        );
+        assert_eq!(classify("confirm"), Some(Privileged::ConfirmAction));
+        assert_eq!(classify("transcript"), Some(Privileged::Transcript));
+        assert_eq!(classify("rsvp 1 yes"), None);
+        assert_eq!(classify("hello"), None);
+    }
+}

@@ -1,0 +1,200 @@
+//! The permission matrix, walked whole on both databases: every privileged command the
+//! parser knows (`flows::permissions`) is typed by every kind of person, and each
+//! refusal must be said to them, change nothing, and be recorded in the audit log; each
+//! command allowed to someone must not be refused to them.
+
+use std::collections::BTreeSet;
+
+use tandem::domain::{Platform, UserRef};
+use tandem::flows::permissions::{Privileged, Who, allowed, classify};
+
+use crate::pairing::{active_match, ready_mentee, ready_mentor};
+use crate::support::{Harness, MENTOR_ANSWERS, example_programmes};
+
+const COORDINATORS: &str = "coordinators";
+const MODERATORS: &str = "moderators";
+
+/// Who plays each part: Amina (in match 1 with Grace), Bea (in match 2 with Ola), Olga
+/// (coordinator of another programme), Carol, Max, Mo (whom case 1 is about), the lead.
+fn person(who: Who) -> &'static str {
+    match who {
+        Who::Participant => "amina",
+        Who::OtherPairMember => "bea",
+        Who::OtherCoordinator => "olga",
+        Who::Coordinator => "carol",
+        Who::Moderator => "max",
+        Who::NamedModerator => "mo",
+        Who::EscalationContact => "lead",
+    }
+}
+
+/// Where each command is typed, and how: `None` for a DM.
+fn samples() -> Vec<(Privileged, Option<&'static str>, &'static str)> {
+    use Privileged::*;
+    let c = Some(COORDINATORS);
+    let m = Some(MODERATORS);
+    vec![
+        (ReviewQueue, c, "queue"),
+        (ScreeningSummary, c, "screening summary"),
+        (ShowApplication, c, "show 5"),
+        (AskApplicant, c, "ask 5 Which evenings are you free?"),
+        (RecordStep, c, "step 5 interview done"),
+        (Waitlist, c, "waitlist 5"),
+        (Reject, c, "reject 5 not this time"),
+        (Approve, c, "approve 5"),
+        (MatchPreview, c, "match preview"),
+        (MatchPropose, c, "match propose"),
+        (MatchApprove, c, "match approve 1"),
+        (MatchApproveAll, c, "match approve all"),
+        (MatchReject, c, "match reject 1 no"),
+        (MatchRematch, c, "match rematch 1"),
+        (MatchSwap, c, "match swap 1 4"),
+        (MatchExclude, c, "match exclude 1 2 no"),
+        (PauseMatch, c, "pause 1 until 2027-03-01"),
+        (ResumeMatch, c, "resume 1"),
+        (MessagePair, c, "message 1 How are you both getting on?"),
+        (ProgrammeReport, c, "report pathways-2027"),
+        (Export, c, "export applications csv pathways-2027"),
+        (
+            EventCreate,
+            c,
+            "event create title: CV clinic; start: 2027-02-03 18:00 UTC",
+        ),
+        (EventList, c, "events"),
+        (EventShow, c, "event show 1"),
+        (EventCancel, c, "event cancel 1 the room is closed"),
+        (SurveyList, c, "surveys"),
+        (Transcript, None, "transcript 1"),
+        (SurveyResults, c, "survey results pathways-2027/midpoint"),
+        (SurveySend, c, "survey send pathways-2027/midpoint all"),
+        (CaseList, m, "cases"),
+        (CaseShow, m, "case show 1"),
+        (CaseLog, m, "case log 1"),
+        (CaseEvidence, m, "case evidence 1"),
+        (CaseClaim, m, "case claim 1"),
+        (CaseNote, m, "case note 1 Spoke to the lead."),
+        (CaseAsk, m, "case ask 1 When did it start?"),
+        (CaseEscalate, m, "case escalate 1 the safeguarding board"),
+        (CaseReveal, m, "case reveal 1"),
+        (CaseResolve, m, "case resolve 1 Talked to both."),
+        (CaseReopen, m, "case reopen 1"),
+        (Freeze, m, "freeze pair 2"),
+        (Unfreeze, m, "unfreeze pair 2"),
+        (Suspend, m, "suspend ola"),
+        (Unsuspend, m, "unsuspend ola"),
+        (RemoveFromRoom, m, "remove ola from room-2"),
+        (ConfirmAction, m, "confirm"),
+        (CloseMatch, c, "close match 2 they moved away"),
+    ]
+}
+
+/// Everything a step records, leaving out what every message leaves behind (its answer
+/// in the outbox, the event's id, a prompt's id) and the audit log itself.
+async fn records(h: &Harness) -> Vec<(String, Vec<String>)> {
+    let mut tables = h.store.dump_tables().await.unwrap();
+    tables.retain(|(t, _)| {
+        ![
+            "outbox",
+            "inbound_events",
+            "sent_prompts",
+            "card_threads",
+            "audit_log",
+            // A case's own log records who was refused on it, by design.
+            "case_events",
+        ]
+        .contains(&t.as_str())
+    });
+    tables
+}
+
+async fn refusals_of(h: &Harness, who: &str) -> usize {
+    let tables = h.store.dump_tables().await.unwrap();
+    tables
+        .iter()
+        .find(|(t, _)| t == "audit_log")
+        .map(|(_, rows)| {
+            rows.iter()
+                .filter(|r| r.contains(&format!("| console | {who} |")))
+                .count()
+        })
+        .unwrap_or(0)
+}
+
+both_backends! {
+    async fn every_privileged_command_is_refused_to_whom_the_matrix_says_and_each_refusal_is_recorded(db: TestDb) {
+        let mut programmes = example_programmes();
+        let mut other = programmes[0].clone();
+        other.slug = "other-2027".into();
+        other.name = "Other Programme".into();
+        other.coordinators = vec![UserRef::new(Platform::Console, "olga")];
+        // Closed, so applying goes straight to Pathways.
+        other.applications_open = false;
+        programmes.push(other);
+        let h = Harness::with_programmes(&db, programmes).await;
+        active_match(&h).await; // match 1: Amina (#1) and Grace (#2), room-1
+        ready_mentee(&h, "bea", "Bea").await; // #3
+        ready_mentor(&h, "ola", "Ola", "Technology").await; // #4
+        h.in_room("carol", COORDINATORS, "!tandem match propose").await;
+        h.in_room("carol", COORDINATORS, "!tandem match approve 2").await;
+        h.dm_all("bea", "accept").await;
+        h.dm_all("ola", "accept").await;
+        // #5, waiting for review.
+        let mut lines = MENTOR_ANSWERS.to_vec();
+        lines[1] = "Tom";
+        for line in lines.iter().chain(["submit"].iter()) {
+            h.dm_all("tom", line).await;
+        }
+        // Case 1 is about Mo.
+        h.dm_all("lee", "report").await;
+        for line in ["1", "mo", "Mo keeps messaging me at night.", "skip", "no", "no", "yes"] {
+            h.dm_all("lee", line).await;
+        }
+        h.in_room("carol", COORDINATORS, "!tandem event create title: Welcome; start: 2027-02-01 18:00 UTC").await;
+
+        let samples = samples();
+        let covered: BTreeSet<Privileged> = samples.iter().map(|(p, ..)| *p).collect();
+        let all: BTreeSet<Privileged> = Privileged::ALL.into_iter().collect();
+        assert_eq!(covered, all, "every privileged command has a sample");
+        let mut problems = Vec::new();
+        for (command, room, text) in samples {
+            let typed = match room {
+                Some(_) => format!("!tandem {text}"),
+                None => text.to_string(),
+            };
+            assert_eq!(classify(text), Some(command), "{text}");
+            // Refused people first (they change nothing), then those allowed.
+            let mut order: Vec<Who> = Who::ALL.to_vec();
+            order.sort_by_key(|w| allowed(command).contains(w));
+            for who in order {
+                let name = person(who);
+                let before = records(&h).await;
+                let refused_before = refusals_of(&h, name).await;
+                let out = match room {
+                    Some(room) => h.in_room(name, room, &typed).await,
+                    None => h.dm_all(name, &typed).await,
+                };
+                let refused = refusals_of(&h, name).await > refused_before;
+                if allowed(command).contains(&who) {
+                    if refused {
+                        problems.push(format!("{command:?} ({text}) was refused to {who:?}: {out}"));
+                    }
+                    if room == Some(MODERATORS) {
+                        h.in_room(name, MODERATORS, "!tandem cancel").await;
+                    }
+                    continue;
+                }
+                if !refused {
+                    problems.push(format!("{command:?} ({text}) by {who:?} left no refusal on record: {out}"));
+                    continue;
+                }
+                if out.trim().is_empty() {
+                    problems.push(format!("{command:?} by {who:?}: the refusal was not said to them: {out}"));
+                }
+                if records(&h).await != before {
+                    problems.push(format!("{command:?} ({text}) by {who:?} changed something although refused: {out}"));
+                }
+            }
+        }
+        assert!(problems.is_empty(), "{} problems:\n{}", problems.len(), problems.join("\n"));
+    }
+}
