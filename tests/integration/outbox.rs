@@ -28,18 +28,7 @@ async fn later(h: &Harness, by: Duration) -> String {
 /// the outbox, held by that process until the lease runs out.
 async fn step_of_a_dead_process(h: &Harness) -> Vec<i64> {
     let now = h.app.now();
-    let enqueue = Enqueue {
-        base: "crashed-step",
-        worker: "a-process-that-died".into(),
-        lease_until: now + Duration::minutes(2),
-        give_up_at: now + Duration::hours(6),
-        stale_at: now + Duration::hours(24),
-        asked_by: None,
-        asked_in: None,
-        platforms: &[],
-        completes: None,
-        typed_in: None,
-    };
+    let enqueue = crate::support::enqueued_by_a_dead_process("crashed-step", now);
     let effects = [
         Effect::SendDm {
             to: user("amina"),
@@ -264,16 +253,8 @@ both_backends! {
         let held = step_of_a_dead_process(&h).await;
         let now = h.app.now();
         let follow_up = |completes| Enqueue {
-            base: "follow-up",
-            worker: "a-process-that-died".into(),
-            lease_until: now + Duration::minutes(2),
-            give_up_at: now + Duration::hours(6),
-            stale_at: now + Duration::hours(24),
-            asked_by: None,
-            asked_in: None,
-            platforms: &[],
             completes,
-            typed_in: None,
+            ..crate::support::enqueued_by_a_dead_process("follow-up", now)
         };
         let effects = [Effect::SendDm {
             to: user("amina"),

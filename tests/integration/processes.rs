@@ -15,7 +15,7 @@ use tandem::domain::{Place, Platform, RoomRef, UserRef};
 use tandem::flows::acts::Act;
 use tandem::flows::{Content, Effect, Inbound, OutMessage};
 use tandem::platforms::recording::Recording;
-use tandem::storage::{Enqueue, Sealer, Store};
+use tandem::storage::{Sealer, Store};
 
 use crate::support::{
     MENTEE_ANSWERS, MENTOR_ANSWERS, TestDb, example_programmes, start_time, transcript,
@@ -217,18 +217,7 @@ both_backends! {
         let act = |to: UserRef, text: &str| {
             Act::from_effect(&Effect::SendDm { to, message: OutMessage::text(text) }).unwrap()
         };
-        let enqueue = Enqueue {
-            base: "left-behind",
-            worker: "a-process-that-died".into(),
-            lease_until: now + Duration::minutes(2),
-            give_up_at: now + Duration::hours(6),
-            stale_at: now + Duration::hours(24),
-            asked_by: None,
-            asked_in: None,
-            platforms: &[],
-            completes: None,
-            typed_in: None,
-        };
+        let enqueue = crate::support::enqueued_by_a_dead_process("left-behind", now);
         let acts = [
             act(next.person("amina"), "Your answer is saved."),
             act(UserRef::new(Platform::Discord, "bea"), "Yours too."),

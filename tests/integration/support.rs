@@ -85,6 +85,25 @@ impl TestDb {
     }
 }
 
+/// How a process that then died put acts in the outbox: held by it for two minutes.
+pub fn enqueued_by_a_dead_process(
+    base: &'static str,
+    now: DateTime<Utc>,
+) -> tandem::storage::Enqueue<'static> {
+    tandem::storage::Enqueue {
+        base,
+        worker: "a-process-that-died".into(),
+        lease_until: now + chrono::Duration::minutes(2),
+        give_up_at: now + chrono::Duration::hours(6),
+        stale_at: now + chrono::Duration::hours(24),
+        asked_by: None,
+        asked_in: None,
+        platforms: &[],
+        completes: None,
+        typed_in: None,
+    }
+}
+
 impl TestDb {
     /// The same database reached at another address (through a proxy): `host:port`
     /// replaces the server's in the URL.
