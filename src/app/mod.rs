@@ -610,10 +610,11 @@ impl App {
                     user: user.clone(),
                     name: None,
                     applications: Vec::new(),
+                    rooms: Vec::new(),
                 });
             }
         }
-        Ok(match parse_person(typed, platform) {
+        let mut found = match parse_person(typed, platform) {
             PersonRef::User(user) => {
                 let found: Vec<KnownPerson> = all.into_iter().filter(|p| p.user == user).collect();
                 if found.is_empty() && self.store.is_suspended(&user, self.now()).await? {
@@ -621,6 +622,7 @@ impl App {
                         user,
                         name: None,
                         applications: Vec::new(),
+                        rooms: Vec::new(),
                     }]
                 } else {
                     found
@@ -642,7 +644,19 @@ impl App {
                     found
                 }
             }
-        })
+        };
+        // Their pair rooms, for `remove <person> from <room>`.
+        if let [one] = found.as_mut_slice() {
+            one.rooms = self
+                .store
+                .matches_of(&one.user)
+                .await?
+                .into_iter()
+                .filter(|m| m.status == crate::domain::matches::MatchStatus::Active)
+                .filter_map(|m| m.room)
+                .collect();
+        }
+        Ok(found)
     }
 
     /// A programme's ready participants and matches, for matching commands.

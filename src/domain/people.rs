@@ -107,6 +107,8 @@ pub struct KnownPerson {
     pub name: Option<String>,
     /// Their applications' numbers, newest first.
     pub applications: Vec<i64>,
+    /// The pair rooms they are in (their active matches' rooms), where the app looked.
+    pub rooms: Vec<String>,
 }
 
 impl KnownPerson {
@@ -226,6 +228,7 @@ mod tests {
             user: UserRef::new(Platform::Matrix, "@tom:example.org"),
             name: Some("Tom Hill".into()),
             applications: vec![4],
+            rooms: vec![],
         };
         for name in ["Tom Hill", "tom hill", "tom", "TOM", "@tom:example.org"] {
             assert!(answers_to(&tom, name), "{name}");

@@ -228,6 +228,22 @@ pub fn handle(
                 Ok(p) => p,
                 Err(e) => return reply(e),
             };
+            // Only a room the bot manages for them: their pair room, or a staff room.
+            let staff_room = [ctx.coordinators_room, ctx.moderators_room, ctx.events_room]
+                .into_iter()
+                .flatten()
+                .any(|r| r.id == from);
+            if !staff_room && !person.rooms.contains(&from) {
+                return reply(format!(
+                    "{} is not in a room I manage called “{}”.{}",
+                    person.describe(),
+                    crate::domain::text::preview(&from, 60),
+                    match person.rooms.as_slice() {
+                        [] => " They have no pair room.".to_string(),
+                        rooms => format!(" Their pair room: {}.", rooms.join(", ")),
+                    }
+                ));
+            }
             let text = format!("Remove {} from room {from}?", person.describe());
             let user = person.user;
             ask(room, PendingAction::Remove { user, room: from }, text, ctx)

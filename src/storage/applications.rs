@@ -104,6 +104,7 @@ impl Store {
                     user,
                     name,
                     applications: vec![id],
+                    rooms: Vec::new(),
                 }),
             }
         }

@@ -530,6 +530,10 @@ both_backends! {
         // Suspended: cannot be matched again.
         let out = h.in_room("carol", ROOM, "!tandem match preview").await;
         assert!(out.contains("0 mentor(s) are ready"), "{out}");
+        let out = h.in_room("max", MODS, "!tandem remove amina from room-9").await;
+        assert!(out.contains("Amina (console:amina, application #1) is not in a room I manage called “room-9”. Their pair room: room-1."), "{out}");
+        let out = h.in_room("max", MODS, "!tandem confirm").await;
+        assert!(out.contains("There is nothing waiting for confirmation."), "{out}");
         let out = h.in_room("max", MODS, "!tandem remove amina from room-1").await;
         assert!(out.contains("Remove Amina (console:amina, application #1) from room room-1?"), "{out}");
         let out = h.in_room("max", MODS, "!tandem confirm").await;
