@@ -1416,8 +1416,8 @@ impl App {
         Ok(delivered)
     }
 
-    /// Time-driven screening work: expire checks whose date has passed, and remind people
-    /// on waiting lists. Safe to run as often as wanted, by any number of processes (one
+    /// Time-driven screening work: expire checks whose date has passed, warn about those
+    /// soon to expire, and remind people on waiting lists. Safe to run as often as wanted, by any number of processes (one
     /// at a time does it); returns how many things it did.
     pub async fn sweep(&self) -> Result<usize> {
         // One process sweeps at a time (several may share the database); its acts reach
@@ -1456,6 +1456,27 @@ impl App {
                 .await?
             {
                 done += 1;
+            }
+        }
+        // The longest lead time configured; each step's own is applied by the flow.
+        let lead = self
+            .programmes
+            .iter()
+            .flat_map(|p| p.roles.values())
+            .flat_map(|r| r.screening.steps.iter())
+            .map(|s| s.warn_days)
+            .max()
+            .unwrap_or(0);
+        if lead > 0 {
+            for (id, step) in self.store.checks_to_warn(today, lead).await? {
+                if self
+                    .system_step(id, None, |ctx, programme, record| {
+                        review::warn_check(ctx, programme, record, &step)
+                    })
+                    .await?
+                {
+                    done += 1;
+                }
             }
         }
         done += self.escalate_cases().await?;

@@ -28,7 +28,7 @@ pub mod review;
 pub mod survey;
 pub mod withdraw;
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::domain::events::{EventRecord, NewEvent, Rsvp};
@@ -385,6 +385,13 @@ pub enum Effect {
     /// Remember that a waiting-list reminder was sent.
     MarkReminded {
         application_id: i64,
+    },
+    /// Remember that the check of a step was warned about for this expiry date (so the
+    /// warning goes once; a renewal's new date is warned about in its turn).
+    MarkCheckWarned {
+        application_id: i64,
+        step_id: String,
+        expires: NaiveDate,
     },
     /// Someone tried something they may not do: logged for the coordinators' audit.
     LogRefusal {

@@ -17,6 +17,7 @@ use super::{
     CardAction, Ctx, Decision, Effect, Inbound, OutMessage, Outcome, Prompt, StateChange, Subject,
 };
 use crate::domain::answer::Answer;
+use crate::domain::matches::{MatchRecord, MatchStatus};
 use crate::domain::screening::{StepKind, StepState, all_complete, parse_step_update};
 use crate::domain::text::{char_len, preview, thousands};
 use crate::domain::{
@@ -911,6 +912,102 @@ pub fn expire_check(
     Outcome {
         state: StateChange::Unchanged,
         effects,
+    }
+}
+
+/// A cleared check about to expire (within its step's `warn_days`): the person and the
+/// coordinators are warned once for this expiry date, with the active match it puts at
+/// risk, so it can be renewed before the pair is affected.
+pub fn warn_check(
+    ctx: &Ctx<'_>,
+    programme: &Programme,
+    record: &ApplicationRecord,
+    step_id: &str,
+) -> Outcome {
+    let nothing = Outcome::unchanged(vec![]);
+    let Some(StepState::Cleared { expires }) = record.summary.steps.get(step_id).cloned() else {
+        return nothing;
+    };
+    let Some(def) = programme
+        .role(record.summary.role)
+        .and_then(|r| r.screening.steps.iter().find(|s| s.id == step_id))
+    else {
+        return nothing;
+    };
+    let today = ctx.now.date_naive();
+    if !def.warn_due(expires, today) {
+        return nothing;
+    }
+    let id = record.summary.id;
+    let mark = Effect::MarkCheckWarned {
+        application_id: id,
+        step_id: step_id.to_string(),
+        expires,
+    };
+    // Someone who left the programme (withdrawn, rejected) has nothing to renew.
+    if !record.summary.status.is_accepted() {
+        return Outcome::unchanged(vec![mark]);
+    }
+    let label = def.label.to_lowercase();
+    let date = expires.format("%-d %B %Y");
+    let mut effects = vec![
+        mark,
+        Effect::SendDm {
+            to: record.applicant.clone(),
+            message: OutMessage::text(format!(
+                "Your {label} for {} expires on {date}. Please renew it with the coordinators so your mentoring can carry on.",
+                programme.name
+            )),
+        },
+    ];
+    if let Some(room) = ctx.coordinators_room {
+        let name = display_name(record);
+        let active = active_matches(ctx.matches, id);
+        let mut text = format!(
+            "The {label} of #{id} ({name}) expires on {date}, in {} day(s)",
+            (expires - today).num_days()
+        );
+        if !active.is_empty() {
+            text.push_str(&format!("; {name} is in active {}", match_list(&active)));
+        }
+        text.push_str(&format!(
+            ". Record the renewal with: {} step {id} {step_id} cleared until <date>",
+            ctx.room_prefix
+        ));
+        let message = OutMessage::text(text);
+        // A pair depends on it: at the top of the room, where it cannot be missed.
+        let message = if active.is_empty() {
+            message.in_thread(super::application_thread(id))
+        } else {
+            message.alert()
+        };
+        effects.push(Effect::PostInRoom {
+            room: room.clone(),
+            message,
+        });
+    }
+    Outcome::unchanged(effects)
+}
+
+/// The matches of `matches` that application `id` is in and that are active.
+fn active_matches(matches: &[MatchRecord], id: i64) -> Vec<&MatchRecord> {
+    matches
+        .iter()
+        .filter(|m| m.status == MatchStatus::Active)
+        .filter(|m| m.mentee_application == id || m.mentor_application == id)
+        .collect()
+}
+
+/// `match #1 (Amina ↔ Grace)`, or `matches #1 (Amina ↔ Grace) and #3 (Bea ↔ Grace)`.
+fn match_list(active: &[&MatchRecord]) -> String {
+    let each: Vec<String> = active
+        .iter()
+        .map(|m| format!("#{} ({} ↔ {})", m.id, m.mentee_name, m.mentor_name))
+        .collect();
+    match each.split_last() {
+        Some((last, [])) => format!("match {last}"),
+        Some((last, rest)) => format!("matches {} and {last}", rest.join(", ")),
+        None => String::new(),
     }
 }
 

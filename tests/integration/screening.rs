@@ -4,7 +4,7 @@
 use tandem::domain::{ApplicationStatus, RoleKind};
 use tandem::flows::FlowState;
 
-use crate::support::{Harness, MENTEE_ANSWERS, MENTOR_ANSWERS, user};
+use crate::support::{Harness, MENTEE_ANSWERS, MENTOR_ANSWERS, example_programmes, user};
 
 const ROOM: &str = "coordinators";
 
@@ -41,6 +41,34 @@ async fn grace_applies(h: &Harness) -> i64 {
     }
     assert!(last.contains("[room coordinators] Application #"), "{last}");
     id_of(h, "grace").await
+}
+
+fn utc(s: &str) -> chrono::DateTime<chrono::Utc> {
+    chrono::DateTime::parse_from_rfc3339(s)
+        .unwrap()
+        .with_timezone(&chrono::Utc)
+}
+
+/// The example programme, changed.
+fn example_with(
+    change: impl FnOnce(&mut tandem::domain::Programme),
+) -> Vec<tandem::domain::Programme> {
+    let mut programmes = example_programmes();
+    change(&mut programmes[0]);
+    programmes
+}
+
+/// What one sweep of the screening work (no milestones) sent.
+async fn screening_sweep(h: &Harness) -> Vec<tandem::platforms::recording::Sent> {
+    h.rec.take();
+    h.app.sweep().await.unwrap();
+    h.rec.take()
+}
+
+/// Every line of a transcript the bot sent to `who` by DM.
+fn dms_to<'a>(out: &'a str, who: &str) -> Vec<&'a str> {
+    let prefix = format!("[dm {who}]");
+    out.lines().filter(|l| l.starts_with(&prefix)).collect()
 }
 
 both_backends! {
@@ -366,7 +394,13 @@ both_backends! {
         assert!(summary.contains("Checks expiring in the next 30 days:"), "{summary}");
         assert!(summary.contains("background_check: 1 Mar 2027"), "{summary}");
 
-        assert_eq!(h.sweep().await, "", "nothing has expired yet");
+        // Nothing has expired yet, but it will within its 30 days' warning: the person and
+        // the coordinators are told, once.
+        let out = h.sweep().await;
+        assert!(out.contains("[dm grace] Your background check for Pathways Mentoring 2027 expires on 1 March 2027. Please renew it with the coordinators so your mentoring can carry on."), "{out}");
+        assert!(out.contains(&format!("[room coordinators] The background check of #{id} (Grace) expires on 1 March 2027, in 9 day(s). Record the renewal with: !tandem step {id} background_check cleared until <date>")), "{out}");
+        assert!(!out.contains("active match"), "she is in none: {out}");
+        assert_eq!(h.sweep().await, "", "warned once");
         h.clock.advance(chrono::Duration::days(30));
         let out = h.sweep().await;
         assert!(out.contains("[dm grace] Your background check for Pathways Mentoring 2027 expired on 1 March 2027."), "{out}");
@@ -417,5 +451,65 @@ both_backends! {
         assert!(h.store.load_conversation(&user("grace")).await.unwrap().is_none());
         let steps = h.store.steps_of(id).await.unwrap();
         assert!(matches!(steps.get("orientation"), Some(tandem::domain::screening::StepState::Acknowledged { .. })));
+    }
+
+    async fn a_check_about_to_lapse_during_a_match_is_warned_about_once_naming_the_match(db: TestDb) {
+        use tandem::flows::Thread;
+        let h = Harness::new(&db).await;
+        crate::pairing::active_match(&h).await;
+        let grace = id_of(&h, "grace").await;
+        assert_eq!(grace, 2);
+        h.in_room("carol", ROOM, "!tandem step 2 background_check cleared until 2027-03-01").await;
+
+        // 31 days before: not yet.
+        h.clock.set(utc("2027-01-29T10:00:00Z"));
+        let out = h.sweep().await;
+        assert!(!out.contains("expires on"), "{out}");
+
+        // 30 days before (the example's warn_days): Grace and the coordinators are warned,
+        // the match and her partner named, at the top of the room.
+        h.clock.set(utc("2027-01-30T10:00:00Z"));
+        let sent = screening_sweep(&h).await;
+        let out = crate::support::transcript(&sent);
+        assert!(out.contains("[dm grace] Your background check for Pathways Mentoring 2027 expires on 1 March 2027. Please renew it with the coordinators so your mentoring can carry on."), "{out}");
+        assert!(out.contains("[room coordinators] The background check of #2 (Grace) expires on 1 March 2027, in 30 day(s); Grace is in active match #1 (Amina ↔ Grace). Record the renewal with: !tandem step 2 background_check cleared until <date>"), "{out}");
+        let warning = sent.iter().find(|s| s.message.text.starts_with("The background check of #2")).unwrap();
+        assert_eq!(warning.message.thread, Some(Thread::Alert), "not hidden in a thread");
+        assert!(dms_to(&out, "amina").is_empty(), "the mentee hears nothing of it: {out}");
+        assert!(screening_sweep(&h).await.is_empty(), "warned once");
+        h.clock.set(utc("2027-02-15T10:00:00Z"));
+        assert!(!h.sweep().await.contains("expires on"), "and not again later");
+
+    }
+
+    async fn a_renewal_recorded_after_a_warning_is_warned_about_again_only_for_its_new_date(db: TestDb) {
+        // A shorter lead time than the example's, set in the programme.
+        let programmes = example_with(|p| {
+            for role in p.roles.values_mut() {
+                for step in &mut role.screening.steps {
+                    step.warn_days = 10;
+                }
+            }
+        });
+        let h = Harness::with_programmes(&db, programmes).await;
+        let id = crate::pairing::ready_mentor(&h, "grace", "Grace", "Technology").await;
+        h.in_room("carol", ROOM, &format!("!tandem step {id} background_check cleared until 2027-03-01")).await;
+        h.clock.set(utc("2027-02-18T10:00:00Z"));
+        assert!(screening_sweep(&h).await.is_empty(), "11 days before: not yet");
+        h.clock.set(utc("2027-02-19T10:00:00Z"));
+        let out = crate::support::transcript(&screening_sweep(&h).await);
+        assert!(out.contains("[dm grace] Your background check for Pathways Mentoring 2027 expires on 1 March 2027."), "{out}");
+        assert!(out.contains("expires on 1 March 2027, in 10 day(s). Record the renewal"), "{out}");
+
+        let out = h.in_room("carol", ROOM, &format!("!tandem step {id} background_check cleared until 2027-06-01")).await;
+        assert!(out.contains("Background check — cleared, valid until 1 Jun 2027."), "{out}");
+        assert!(screening_sweep(&h).await.is_empty(), "the new date is far off");
+        h.clock.set(utc("2027-03-02T10:00:00Z"));
+        assert!(screening_sweep(&h).await.is_empty(), "the old date neither warns nor expires");
+        h.clock.set(utc("2027-05-22T10:00:00Z"));
+        let out = crate::support::transcript(&screening_sweep(&h).await);
+        assert!(out.contains("[dm grace] Your background check for Pathways Mentoring 2027 expires on 1 June 2027."), "{out}");
+        assert_eq!(out.matches("expires on").count(), 2, "one DM, one note: {out}");
+        assert!(screening_sweep(&h).await.is_empty(), "once for the new date too");
     }
 }
