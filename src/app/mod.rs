@@ -779,9 +779,21 @@ impl App {
         }
         Ok(match review::needs(inbound, &self.settings.room_prefix) {
             Needs::Nothing => Subject::Nothing,
-            Needs::Application(id) => {
-                Subject::Application(self.store.application(id).await?.map(Box::new))
-            }
+            Needs::Application(id) => match self.store.application(id).await? {
+                Some(record) => {
+                    // The applicant's matches on this application: a step that stops them
+                    // being cleared names the pair it concerns.
+                    let matches = self
+                        .store
+                        .matches_of(&record.applicant)
+                        .await?
+                        .into_iter()
+                        .filter(|m| m.mentee_application == id || m.mentor_application == id)
+                        .collect();
+                    Subject::Application(Some(Box::new((record, matches))))
+                }
+                None => Subject::Application(None),
+            },
             Needs::Overview => {
                 let slugs: Vec<String> = self
                     .programmes

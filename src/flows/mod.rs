@@ -747,8 +747,9 @@ pub enum Subject {
     Nothing,
     /// The message a platform's own "report message" reported, as it copied it.
     Reported(ReportedMessage),
-    /// The application a command names (`None`: no such application).
-    Application(Option<Box<ApplicationRecord>>),
+    /// The application a command names, with the matches it is in (`None`: no such
+    /// application).
+    Application(Option<Box<(ApplicationRecord, Vec<MatchRecord>)>>),
     /// All applications of the programmes the sender coordinates, with their applicants.
     Overview(Vec<(ApplicationSummary, UserRef)>),
     /// The case a moderation command names, with its audit log (`None`: no such case).

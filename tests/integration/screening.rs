@@ -453,7 +453,7 @@ both_backends! {
         assert!(matches!(steps.get("orientation"), Some(tandem::domain::screening::StepState::Acknowledged { .. })));
     }
 
-    async fn a_check_about_to_lapse_during_a_match_is_warned_about_once_naming_the_match(db: TestDb) {
+    async fn a_check_lapsing_during_a_match_is_warned_about_once_then_the_alert_names_the_match_and_asks_for_a_decision(db: TestDb) {
         use tandem::flows::Thread;
         let h = Harness::new(&db).await;
         crate::pairing::active_match(&h).await;
@@ -480,6 +480,70 @@ both_backends! {
         h.clock.set(utc("2027-02-15T10:00:00Z"));
         assert!(!h.sweep().await.contains("expires on"), "and not again later");
 
+        // On the day: the check expires, and the alert names the match and the decision.
+        h.clock.set(utc("2027-03-01T10:00:00Z"));
+        let sent = screening_sweep(&h).await;
+        let out = crate::support::transcript(&sent);
+        assert!(out.contains("[dm grace] Your background check for Pathways Mentoring 2027 expired on 1 March 2027."), "{out}");
+        assert!(out.contains("[room coordinators] Lapsed check in an active match: the background check of #2 (Grace) expired on 1 March 2027, and Grace is in active match #1 (Amina ↔ Grace), Pathways Mentoring 2027. Please decide: pause it (!tandem pause 1 until <date>), record the renewal (!tandem step 2 background_check cleared until <date>), or close it (!tandem close match 1 <reason>)."), "{out}");
+        assert!(out.contains("#2 (Grace) is no longer ready to be matched: Background check not complete."), "{out}");
+        let alert = sent.iter().find(|s| s.message.text.starts_with("Lapsed check")).unwrap();
+        assert_eq!(alert.message.thread, Some(Thread::Alert));
+        let actions: Vec<(&str, &str)> = alert.message.actions.iter().map(|a| (a.label.as_str(), a.command.as_str())).collect();
+        assert_eq!(actions, [("Pause", "pause 1 until"), ("Record renewal", "step 2 background_check cleared until"), ("Close match", "close match 1")]);
+        assert!(dms_to(&out, "amina").is_empty(), "{out}");
+        assert_eq!(h.store.paused_until(1).await.unwrap(), None, "notify: the coordinators decide");
+        assert!(screening_sweep(&h).await.is_empty(), "an expiry is handled once");
+
+        // The decision the alert offers works as written.
+        let out = h.in_room("carol", ROOM, "!tandem pause 1 until 2027-04-01").await;
+        assert!(out.contains("Match #1 (Amina ↔ Grace) paused by carol until 1 April 2027."), "{out}");
+    }
+
+    async fn when_the_programme_pauses_on_a_lapse_the_match_is_held_and_both_members_hear_only_that_it_is_paused(db: TestDb) {
+        let programmes = example_with(|p| p.on_lapse = tandem::domain::screening::OnLapse::Pause);
+        let h = Harness::with_programmes(&db, programmes).await;
+        crate::pairing::active_match(&h).await;
+        h.in_room("carol", ROOM, "!tandem step 2 background_check cleared until 2027-03-01").await;
+        // The check-ins up to now (the last on 22 February) and the warning.
+        h.clock.set(utc("2027-02-28T16:00:00Z"));
+        let out = h.sweep().await;
+        assert!(out.contains("[dm amina] Check-in from"), "{out}");
+        assert!(out.contains("[dm grace] Your background check for Pathways Mentoring 2027 expires on 1 March 2027."), "{out}");
+        // Both answer the check-ins waiting for them (the first and the latest).
+        for who in ["amina", "grace"] {
+            h.dm_all(who, "1").await;
+            assert!(!h.dm_all(who, "1").await.contains("Check-in from"), "nothing more waits");
+        }
+
+        h.clock.set(utc("2027-03-01T10:00:00Z"));
+        let sent = screening_sweep(&h).await;
+        let out = crate::support::transcript(&sent);
+        let held = "Your mentoring is paused for a short while for an administrative reason; the coordinators will be in touch.";
+        assert_eq!(dms_to(&out, "amina"), [format!("[dm amina] {held}")], "the mentee is told nothing else: {out}");
+        assert!(out.contains(&format!("[dm grace] {held}")), "{out}");
+        assert!(out.contains("[dm grace] Your background check for Pathways Mentoring 2027 expired on 1 March 2027."), "{out}");
+        assert!(out.contains("[room coordinators] Lapsed check in an active match: the background check of #2 (Grace) expired on 1 March 2027, and Grace is in active match #1 (Amina ↔ Grace), Pathways Mentoring 2027. The match is paused until a coordinator decides; both members were told only that it is paused for an administrative reason. Please decide: record the renewal (!tandem step 2 background_check cleared until <date>) and resume it (!tandem resume 1), or close it (!tandem close match 1 <reason>)."), "{out}");
+        let alert = sent.iter().find(|s| s.message.text.starts_with("Lapsed check")).unwrap();
+        let labels: Vec<&str> = alert.message.actions.iter().map(|a| a.label.as_str()).collect();
+        assert_eq!(labels, ["Record renewal", "Resume", "Close match"]);
+        let until = h.store.paused_until(1).await.unwrap().expect("paused");
+        assert!(until > utc("2028-01-01T00:00:00Z"), "until someone decides, not for a set time: {until}");
+
+        // No check-in reaches the pair while it is held (they were due on 8 and 22 March).
+        h.clock.set(utc("2027-03-08T16:00:00Z"));
+        assert!(!h.sweep().await.contains("Check-in from"));
+        h.clock.set(utc("2027-03-22T16:00:00Z"));
+        assert!(!h.sweep().await.contains("Check-in from"));
+
+        // Renewed and resumed: ready again, and the next check-in comes.
+        let out = h.in_room("carol", ROOM, "!tandem step 2 background_check cleared until 2030-03-01").await;
+        assert!(out.contains("is ready to be matched"), "{out}");
+        let out = h.in_room("carol", ROOM, "!tandem resume 1").await;
+        assert!(out.contains("[dm amina] Your coordinator has resumed your mentoring with Grace"), "{out}");
+        h.clock.set(utc("2027-04-05T16:00:00Z"));
+        let out = h.sweep().await;
+        assert!(out.contains("[dm amina] Check-in from"), "{out}");
     }
 
     async fn a_renewal_recorded_after_a_warning_is_warned_about_again_only_for_its_new_date(db: TestDb) {
@@ -511,5 +575,26 @@ both_backends! {
         assert!(out.contains("[dm grace] Your background check for Pathways Mentoring 2027 expires on 1 June 2027."), "{out}");
         assert_eq!(out.matches("expires on").count(), 2, "one DM, one note: {out}");
         assert!(screening_sweep(&h).await.is_empty(), "once for the new date too");
+    }
+
+    async fn a_check_recorded_as_failed_for_a_matched_mentor_raises_an_alert_naming_the_match(db: TestDb) {
+        use tandem::flows::Thread;
+        let h = Harness::new(&db).await;
+        crate::pairing::active_match(&h).await;
+        h.rec.take();
+        h.app.receive(crate::support::room_message("carol", ROOM, "!tandem step 2 background_check failed")).await;
+        let sent = h.rec.take();
+        let out = crate::support::transcript(&sent);
+        assert!(out.contains("#2 (Grace) cannot be matched while their background check is not cleared."), "{out}");
+        assert!(out.contains("[room coordinators] Failed check in an active match: the background check of #2 (Grace) was recorded as not cleared, and Grace is in active match #1 (Amina ↔ Grace), Pathways Mentoring 2027. Please decide: pause it (!tandem pause 1 until <date>), if a new check clears, record it (!tandem step 2 background_check cleared until <date>), or close it (!tandem close match 1 <reason>)."), "{out}");
+        let alert = sent.iter().find(|s| s.message.text.starts_with("Failed check")).unwrap();
+        assert_eq!(alert.message.thread, Some(Thread::Alert));
+        assert!(dms_to(&out, "amina").is_empty(), "{out}");
+        assert_eq!(h.store.paused_until(1).await.unwrap(), None);
+        // Without a match, a failed check raises no alert.
+        let lee = crate::pairing::ready_mentor(&h, "lee", "Lee", "Finance").await;
+        let out = h.in_room("carol", ROOM, &format!("!tandem step {lee} background_check failed")).await;
+        assert!(out.contains("cannot be matched while their background check is not cleared"), "{out}");
+        assert!(!out.contains("in an active match"), "{out}");
     }
 }
