@@ -25,7 +25,9 @@ use crate::domain::programme::{
     CertificateDesign, Choice, Condition, Question, QuestionKind, Role, Texts, slugify,
 };
 use crate::domain::schedule::SchedulePlan;
-use crate::domain::screening::{Cond, Rule, RuleOutcome, Screening, StepDef, StepKind};
+use crate::domain::screening::{
+    Cond, DEFAULT_WARN_DAYS, OnLapse, Rule, RuleOutcome, Screening, StepDef, StepKind,
+};
 use crate::domain::{Platform, Programme, RoleKind, UserRef};
 
 /// A problem in a configuration file, with where it is.
@@ -650,6 +652,9 @@ struct RawProgramme {
     coordinators: Vec<Spanned<String>>,
     #[serde(default = "default_waitlist_reminder_days")]
     waitlist_reminder_days: u32,
+    /// `notify` (default) or `pause`: what a lapsed or failed background check does to an
+    /// active match.
+    on_lapse: Option<Spanned<String>>,
     roles: RawRoles,
     matching: Option<RawMatching>,
     schedule: Option<RawSchedule>,
@@ -776,6 +781,9 @@ struct RawCriterion {
     range: Option<Spanned<f64>>,
 }
 
+/// The longest warning before a check expires: a year (checks are renewed every few years).
+const MAX_WARN_DAYS: u32 = 365;
+
 fn default_waitlist_reminder_days() -> u32 {
     30
 }
@@ -865,6 +873,9 @@ struct RawStep {
     kind: Spanned<String>,
     label: Option<String>,
     text: Option<Spanned<String>>,
+    /// Background checks: days before expiry to warn (default 30; 0: no warning). Signed,
+    /// so a negative number gets our message rather than a parser's.
+    warn_days: Option<Spanned<i64>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -1019,6 +1030,13 @@ pub fn parse_programme(path: &Path, source: &str) -> Result<Programme, ConfigErr
             crate::domain::survey::DEFAULT_MINIMUM
         }
     };
+    let on_lapse = match &raw.on_lapse {
+        None => OnLapse::default(),
+        Some(v) => v.get_ref().trim().parse().unwrap_or_else(|m: String| {
+            err(v.span().start, &m);
+            OnLapse::default()
+        }),
+    };
     let certificate = match &raw.certificate {
         Some(c) if !c.enabled => None,
         Some(c) => {
@@ -1074,6 +1092,7 @@ pub fn parse_programme(path: &Path, source: &str) -> Result<Programme, ConfigErr
         roles,
         coordinators,
         waitlist_reminder_days: raw.waitlist_reminder_days,
+        on_lapse,
         matching,
         schedule,
         surveys,
@@ -1713,10 +1732,34 @@ fn build_screening(
                 "`text` only applies to an acknowledgement step",
             );
         }
+        let warn_days = match &st.warn_days {
+            None => DEFAULT_WARN_DAYS,
+            Some(w) if !matches!(kind, StepKind::BackgroundCheck) => {
+                err(
+                    w.span().start,
+                    "`warn_days` only applies to a background_check step, the only kind that expires",
+                );
+                DEFAULT_WARN_DAYS
+            }
+            Some(w) => match u32::try_from(*w.get_ref()) {
+                Ok(days) if days <= MAX_WARN_DAYS => days,
+                _ => {
+                    err(
+                        w.span().start,
+                        &format!(
+                            "`warn_days` is how many days before a check expires to warn: a number from 0 (no warning) to {MAX_WARN_DAYS}, not {}",
+                            w.get_ref()
+                        ),
+                    );
+                    DEFAULT_WARN_DAYS
+                }
+            },
+        };
         steps.push(StepDef {
             label: st.label.clone().unwrap_or_else(|| label_from_id(&id)),
             id,
             kind,
+            warn_days,
         });
     }
     Screening {

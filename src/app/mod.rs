@@ -809,9 +809,21 @@ impl App {
         }
         Ok(match review::needs(inbound, &self.settings.room_prefix) {
             Needs::Nothing => Subject::Nothing,
-            Needs::Application(id) => {
-                Subject::Application(self.store.application(id).await?.map(Box::new))
-            }
+            Needs::Application(id) => match self.store.application(id).await? {
+                Some(record) => {
+                    // The applicant's matches on this application: a step that stops them
+                    // being cleared names the pair it concerns.
+                    let matches = self
+                        .store
+                        .matches_of(&record.applicant)
+                        .await?
+                        .into_iter()
+                        .filter(|m| m.mentee_application == id || m.mentor_application == id)
+                        .collect();
+                    Subject::Application(Some(Box::new((record, matches))))
+                }
+                None => Subject::Application(None),
+            },
             Needs::Overview => {
                 let slugs: Vec<String> = self
                     .programmes
@@ -1462,8 +1474,8 @@ impl App {
         Ok(delivered)
     }
 
-    /// Time-driven screening work: expire checks whose date has passed, and remind people
-    /// on waiting lists. Safe to run as often as wanted, by any number of processes (one
+    /// Time-driven screening work: expire checks whose date has passed, warn about those
+    /// soon to expire, and remind people on waiting lists. Safe to run as often as wanted, by any number of processes (one
     /// at a time does it); returns how many things it did.
     pub async fn sweep(&self) -> Result<usize> {
         // One process sweeps at a time (several may share the database); its acts reach
@@ -1502,6 +1514,27 @@ impl App {
                 .await?
             {
                 done += 1;
+            }
+        }
+        // The longest lead time configured; each step's own is applied by the flow.
+        let lead = self
+            .programmes
+            .iter()
+            .flat_map(|p| p.roles.values())
+            .flat_map(|r| r.screening.steps.iter())
+            .map(|s| s.warn_days)
+            .max()
+            .unwrap_or(0);
+        if lead > 0 {
+            for (id, step) in self.store.checks_to_warn(today, lead).await? {
+                if self
+                    .system_step(id, None, |ctx, programme, record| {
+                        review::warn_check(ctx, programme, record, &step)
+                    })
+                    .await?
+                {
+                    done += 1;
+                }
             }
         }
         done += self.escalate_cases().await?;

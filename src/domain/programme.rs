@@ -30,6 +30,9 @@ pub struct Programme {
     pub coordinators: Vec<UserRef>,
     /// Days between reminders to people on the waiting list (0: never).
     pub waitlist_reminder_days: u32,
+    /// What happens to an active match when a member's background check lapses or fails.
+    #[serde(default)]
+    pub on_lapse: super::screening::OnLapse,
     /// How ready participants are matched; `None` when the programme does not match.
     pub matching: Option<super::matching::MatchingConfig>,
     /// Milestones for active matches; none when absent.

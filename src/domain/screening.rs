@@ -265,6 +265,51 @@ pub struct StepDef {
     pub id: String,
     pub label: String,
     pub kind: StepKind,
+    /// For a step that expires (a background check): how many days before its expiry the
+    /// person and the coordinators are warned, so it can be renewed in time (0: never).
+    #[serde(default = "default_warn_days")]
+    pub warn_days: u32,
+}
+
+/// Days before a check expires that the warning goes out, unless the step says otherwise.
+pub const DEFAULT_WARN_DAYS: u32 = 30;
+
+fn default_warn_days() -> u32 {
+    DEFAULT_WARN_DAYS
+}
+
+impl StepDef {
+    /// Whether a check of this step expiring on `expires` is due its warning on `today`:
+    /// within the step's lead time, and not yet expired (expiry has its own message).
+    pub fn warn_due(&self, expires: NaiveDate, today: NaiveDate) -> bool {
+        self.warn_days > 0
+            && expires > today
+            && expires <= today + chrono::Duration::days(i64::from(self.warn_days))
+    }
+}
+
+/// What happens to an active match when a member's background check lapses or fails.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OnLapse {
+    /// The coordinators are alerted and decide; the match carries on meanwhile.
+    #[default]
+    Notify,
+    /// The coordinators are alerted and the match is paused until one of them decides.
+    Pause,
+}
+
+impl FromStr for OnLapse {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "notify" => Ok(OnLapse::Notify),
+            "pause" => Ok(OnLapse::Pause),
+            other => Err(format!(
+                "unknown `on_lapse` value `{other}`; expected notify (alert the coordinators) or pause (alert them and pause the match until they decide)"
+            )),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -652,11 +697,13 @@ mod tests {
                 id: "interview".into(),
                 label: "Interview".into(),
                 kind: StepKind::Interview,
+                warn_days: DEFAULT_WARN_DAYS,
             },
             StepDef {
                 id: "check".into(),
                 label: "Background check".into(),
                 kind: StepKind::BackgroundCheck,
+                warn_days: DEFAULT_WARN_DAYS,
             },
         ];
         let today = day("2027-01-11");
@@ -674,5 +721,34 @@ mod tests {
             "expired on its date"
         );
         assert!(all_complete(&[], &BTreeMap::new(), today));
+    }
+
+    #[test]
+    fn a_check_is_due_its_warning_within_the_lead_time_and_before_it_expires() {
+        let mut step = StepDef {
+            id: "check".into(),
+            label: "Background check".into(),
+            kind: StepKind::BackgroundCheck,
+            warn_days: 30,
+        };
+        let expires = day("2027-03-01");
+        assert!(!step.warn_due(expires, day("2027-01-29")), "31 days before");
+        assert!(step.warn_due(expires, day("2027-01-30")), "30 days before");
+        assert!(step.warn_due(expires, day("2027-02-28")), "the day before");
+        assert!(!step.warn_due(expires, expires), "expired: no warning");
+        step.warn_days = 0;
+        assert!(!step.warn_due(expires, day("2027-02-28")), "0: never");
+    }
+
+    #[test]
+    fn on_lapse_reads_notify_or_pause_and_explains_anything_else() {
+        assert_eq!("notify".parse::<OnLapse>(), Ok(OnLapse::Notify));
+        assert_eq!("pause".parse::<OnLapse>(), Ok(OnLapse::Pause));
+        assert!(
+            "suspend"
+                .parse::<OnLapse>()
+                .unwrap_err()
+                .contains("unknown `on_lapse` value `suspend`; expected notify")
+        );
     }
 }

@@ -29,7 +29,7 @@ pub mod review;
 pub mod survey;
 pub mod withdraw;
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::domain::events::{EventRecord, NewEvent, Rsvp};
@@ -386,6 +386,13 @@ pub enum Effect {
     /// Remember that a waiting-list reminder was sent.
     MarkReminded {
         application_id: i64,
+    },
+    /// Remember that the check of a step was warned about for this expiry date (so the
+    /// warning goes once; a renewal's new date is warned about in its turn).
+    MarkCheckWarned {
+        application_id: i64,
+        step_id: String,
+        expires: NaiveDate,
     },
     /// Someone tried something they may not do: logged for the coordinators' audit.
     LogRefusal {
@@ -744,8 +751,9 @@ pub enum Subject {
     Nothing,
     /// The message a platform's own "report message" reported, as it copied it.
     Reported(ReportedMessage),
-    /// The application a command names (`None`: no such application).
-    Application(Option<Box<ApplicationRecord>>),
+    /// The application a command names, with the matches it is in (`None`: no such
+    /// application).
+    Application(Option<Box<(ApplicationRecord, Vec<MatchRecord>)>>),
     /// All applications of the programmes the sender coordinates, with their applicants.
     Overview(Vec<(ApplicationSummary, UserRef)>),
     /// The case a moderation command names, with its audit log (`None`: no such case).

@@ -204,6 +204,32 @@ fn announce(
     effects
 }
 
+/// What both members of a pair are told when their match is held for the coordinators:
+/// the same words to each, so neither learns from them what happened (a mentee is never
+/// told about their mentor's background check).
+pub const HELD_TEXT: &str = "Your mentoring is paused for a short while for an administrative reason; the coordinators will be in touch.";
+
+/// Holds a match until a coordinator decides (a member's background check lapsed or
+/// failed, and the programme pauses a match then): paused for the longest pause there is,
+/// so it never starts again by itself before someone has looked; `resume <n>`, a new
+/// `pause <n> until <date>` or closing the match ends it. No milestone, check-in or nudge
+/// reaches the pair meanwhile. Both members get [`HELD_TEXT`].
+pub(crate) fn hold_for_coordinators(m: &MatchRecord, now: DateTime<Utc>) -> Vec<Effect> {
+    let until = (now.date_naive() + chrono::Duration::days(MAX_PAUSE_DAYS))
+        .and_hms_opt(0, 0, 0)
+        .expect("midnight")
+        .and_utc();
+    let mut effects = vec![Effect::PauseMatch {
+        match_id: m.id,
+        until: Some(until),
+    }];
+    effects.extend([&m.mentee, &m.mentor].map(|to| Effect::SendDm {
+        to: to.clone(),
+        message: OutMessage::text(HELD_TEXT),
+    }));
+    effects
+}
+
 fn capitalise(text: &str) -> String {
     let mut chars = text.chars();
     chars

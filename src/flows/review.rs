@@ -17,7 +17,8 @@ use super::{
     CardAction, Ctx, Decision, Effect, Inbound, OutMessage, Outcome, Prompt, StateChange, Subject,
 };
 use crate::domain::answer::Answer;
-use crate::domain::screening::{StepKind, StepState, all_complete, parse_step_update};
+use crate::domain::matches::{MatchRecord, MatchStatus};
+use crate::domain::screening::{OnLapse, StepKind, StepState, all_complete, parse_step_update};
 use crate::domain::text::{char_len, preview, thousands};
 use crate::domain::{
     ApplicationRecord, ApplicationStatus, ApplicationSummary, Place, Programme, RoleKind, RoomRef,
@@ -197,8 +198,10 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<ReviewCommand, Stri
             _ => reply(summary_text(ctx, &coordinated, &rows)),
         };
     };
-    let record = match ctx.subject {
-        Subject::Application(Some(r)) if r.summary.id == id => r.as_ref(),
+    let (record, matches) = match ctx.subject {
+        Subject::Application(Some(loaded)) if loaded.0.summary.id == id => {
+            (&loaded.0, loaded.1.as_slice())
+        }
         _ => {
             return reply(format!(
                 "There is no application #{id}. Type {} queue to see the applications waiting for review.",
@@ -433,6 +436,15 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<ReviewCommand, Stri
                 effects.push(post(format!(
                     "#{id} ({name}) cannot be matched while their background check is not cleared. Consider whether to reject the application."
                 )));
+                effects.extend(lapse_effects(
+                    ctx,
+                    programme,
+                    record,
+                    matches,
+                    &def.id,
+                    &def.label,
+                    Lapse::Failed,
+                ));
             }
             Outcome {
                 state: StateChange::Unchanged,
@@ -880,7 +892,20 @@ pub fn expire_check(
             )),
         },
     ];
-    if let Some(room) = ctx.coordinators_room {
+    let lapsed = lapse_effects(
+        ctx,
+        programme,
+        record,
+        ctx.matches,
+        step_id,
+        &label,
+        Lapse::Expired(expires),
+    );
+    // In an active match the alert says all this and more; otherwise a note in the
+    // application's thread is enough.
+    if let Some(room) = ctx.coordinators_room
+        && lapsed.is_empty()
+    {
         effects.push(Effect::PostInRoom {
             room: room.clone(),
             message: OutMessage::text(format!(
@@ -908,10 +933,199 @@ pub fn expire_check(
             .into_iter()
             .filter(|e| matches!(e, Effect::RecordDecision(_) | Effect::PostInRoom { .. })),
     );
+    effects.extend(lapsed);
     Outcome {
         state: StateChange::Unchanged,
         effects,
     }
+}
+
+/// A cleared check about to expire (within its step's `warn_days`): the person and the
+/// coordinators are warned once for this expiry date, with the active match it puts at
+/// risk, so it can be renewed before the pair is affected.
+pub fn warn_check(
+    ctx: &Ctx<'_>,
+    programme: &Programme,
+    record: &ApplicationRecord,
+    step_id: &str,
+) -> Outcome {
+    let nothing = Outcome::unchanged(vec![]);
+    let Some(StepState::Cleared { expires }) = record.summary.steps.get(step_id).cloned() else {
+        return nothing;
+    };
+    let Some(def) = programme
+        .role(record.summary.role)
+        .and_then(|r| r.screening.steps.iter().find(|s| s.id == step_id))
+    else {
+        return nothing;
+    };
+    let today = ctx.now.date_naive();
+    if !def.warn_due(expires, today) {
+        return nothing;
+    }
+    let id = record.summary.id;
+    let mark = Effect::MarkCheckWarned {
+        application_id: id,
+        step_id: step_id.to_string(),
+        expires,
+    };
+    // Someone who left the programme (withdrawn, rejected) has nothing to renew.
+    if !record.summary.status.is_accepted() {
+        return Outcome::unchanged(vec![mark]);
+    }
+    let label = def.label.to_lowercase();
+    let date = expires.format("%-d %B %Y");
+    let mut effects = vec![
+        mark,
+        Effect::SendDm {
+            to: record.applicant.clone(),
+            message: OutMessage::text(format!(
+                "Your {label} for {} expires on {date}. Please renew it with the coordinators so your mentoring can carry on.",
+                programme.name
+            )),
+        },
+    ];
+    if let Some(room) = ctx.coordinators_room {
+        let name = display_name(record);
+        let active = active_matches(ctx.matches, id);
+        let mut text = format!(
+            "The {label} of #{id} ({name}) expires on {date}, in {} day(s)",
+            (expires - today).num_days()
+        );
+        if !active.is_empty() {
+            text.push_str(&format!("; {name} is in active {}", match_list(&active)));
+        }
+        text.push_str(&format!(
+            ". Record the renewal with: {} step {id} {step_id} cleared until <date>",
+            ctx.room_prefix
+        ));
+        let message = OutMessage::text(text);
+        // A pair depends on it: at the top of the room, where it cannot be missed.
+        let message = if active.is_empty() {
+            message.in_thread(super::application_thread(id))
+        } else {
+            message.alert()
+        };
+        effects.push(Effect::PostInRoom {
+            room: room.clone(),
+            message,
+        });
+    }
+    Outcome::unchanged(effects)
+}
+
+/// How a background check stopped being valid.
+#[derive(Debug, Clone, Copy)]
+enum Lapse {
+    Expired(chrono::NaiveDate),
+    Failed,
+}
+
+/// The matches of `matches` that application `id` is in and that are active.
+fn active_matches(matches: &[MatchRecord], id: i64) -> Vec<&MatchRecord> {
+    matches
+        .iter()
+        .filter(|m| m.status == MatchStatus::Active)
+        .filter(|m| m.mentee_application == id || m.mentor_application == id)
+        .collect()
+}
+
+/// `match #1 (Amina ↔ Grace)`, or `matches #1 (Amina ↔ Grace) and #3 (Bea ↔ Grace)`.
+fn match_list(active: &[&MatchRecord]) -> String {
+    let each: Vec<String> = active
+        .iter()
+        .map(|m| format!("#{} ({} ↔ {})", m.id, m.mentee_name, m.mentor_name))
+        .collect();
+    match each.split_last() {
+        Some((last, [])) => format!("match {last}"),
+        Some((last, rest)) => format!("matches {} and {last}", rest.join(", ")),
+        None => String::new(),
+    }
+}
+
+/// When a member's background check stops being valid while they are in an active match:
+/// for each such match, an alert to the coordinators (at the top of their room, never in a
+/// thread) naming it and the decision to take; and, when the programme pauses a match on
+/// a lapse, the match held until they decide, both members told only that it is paused.
+/// Nothing when they are in no active match.
+fn lapse_effects(
+    ctx: &Ctx<'_>,
+    programme: &Programme,
+    record: &ApplicationRecord,
+    matches: &[MatchRecord],
+    step_id: &str,
+    label: &str,
+    lapse: Lapse,
+) -> Vec<Effect> {
+    let id = record.summary.id;
+    let name = display_name(record);
+    let label = label.to_lowercase();
+    let p = ctx.room_prefix;
+    let (headline, what, renew) = match lapse {
+        Lapse::Expired(on) => (
+            "Lapsed check in an active match",
+            format!("expired on {}", on.format("%-d %B %Y")),
+            "record the renewal",
+        ),
+        Lapse::Failed => (
+            "Failed check in an active match",
+            "was recorded as not cleared".to_string(),
+            "if a new check clears, record it",
+        ),
+    };
+    let renew_command = format!("step {id} {step_id} cleared until");
+    let mut effects = Vec::new();
+    for m in active_matches(matches, id) {
+        let mid = m.id;
+        let mut text = format!(
+            "{headline}: the {label} of #{id} ({name}) {what}, and {name} is in active {}, {}.",
+            match_list(&[m]),
+            programme.name
+        );
+        let mut actions = Vec::new();
+        match programme.on_lapse {
+            OnLapse::Notify => {
+                text.push_str(&format!(
+                    " Please decide: pause it ({p} pause {mid} until <date>), {renew} ({p} {renew_command} <date>), or close it ({p} close match {mid} <reason>)."
+                ));
+                actions.push(CardAction::asking(
+                    "Pause",
+                    format!("pause {mid} until"),
+                    "Until which date? (like 2027-03-01)",
+                ));
+            }
+            OnLapse::Pause => {
+                text.push_str(&format!(
+                    " The match is paused until a coordinator decides; both members were told only that it is paused for an administrative reason. Please decide: {renew} ({p} {renew_command} <date>) and resume it ({p} resume {mid}), or close it ({p} close match {mid} <reason>)."
+                ));
+                effects.extend(super::pause::hold_for_coordinators(m, ctx.now));
+            }
+        }
+        actions.push(CardAction::asking(
+            "Record renewal",
+            renew_command.clone(),
+            "Valid until which date? (like 2029-01-31)",
+        ));
+        if programme.on_lapse == OnLapse::Pause {
+            actions.push(CardAction::new("Resume", format!("resume {mid}")));
+        }
+        actions.push(CardAction::asking(
+            "Close match",
+            format!("close match {mid}"),
+            "Reason (recorded; the pair are not told it)",
+        ));
+        if let Some(room) = ctx.coordinators_room {
+            effects.push(Effect::PostInRoom {
+                room: room.clone(),
+                message: OutMessage {
+                    actions,
+                    ..OutMessage::text(text)
+                }
+                .alert(),
+            });
+        }
+    }
+    effects
 }
 
 /// A reminder to someone on the waiting list, with their place in it.

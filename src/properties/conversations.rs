@@ -365,7 +365,7 @@ fn subjects(matches: &[MatchRecord]) -> Vec<Subject> {
     };
     let answers = vec![(user(0), Rsvp::Yes), (user(1), Rsvp::Maybe)];
     let subjects = vec![
-        Subject::Application(Some(Box::new(record))),
+        Subject::Application(Some(Box::new((record, matches.to_vec())))),
         Subject::Case(Some(Box::new((case.clone(), vec![])))),
         Subject::Cases(vec![case]),
         Subject::Event(Some(Box::new((event.clone(), answers.clone())))),

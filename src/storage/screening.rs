@@ -327,6 +327,23 @@ impl Store {
                     .submit_survey(tx, *invite_id, user, answers, *attributed, now)
                     .await;
             }
+            Effect::MarkCheckWarned {
+                application_id,
+                step_id,
+                expires,
+            } => {
+                // Only while the check still expires on that date: a renewal recorded
+                // meanwhile keeps its own warning to come.
+                let date = expires.format("%Y-%m-%d").to_string();
+                sqlx::query(
+                    "UPDATE screening_steps SET warned_for = $1 WHERE application_id = $2 AND step_id = $3 AND expires_on = $1",
+                )
+                .bind(date)
+                .bind(application_id)
+                .bind(step_id)
+                .execute(&mut **tx)
+                .await?;
+            }
             Effect::MarkReminded { application_id } => {
                 sqlx::query("UPDATE applications SET reminded_at = $1 WHERE id = $2")
                     .bind(to_millis(now))
@@ -586,6 +603,22 @@ impl Store {
         let held = super::outbox::insert_acts(&mut tx, acts, enqueue, now).await?;
         tx.commit().await?;
         Ok(Some(held))
+    }
+
+    /// Cleared checks expiring after `today` and within `days`, not yet warned about for
+    /// that date: (application, step). Each step's own lead time is the flow's to apply.
+    pub async fn checks_to_warn(&self, today: NaiveDate, days: u32) -> Result<Vec<(i64, String)>> {
+        let horizon = today + chrono::Duration::days(i64::from(days));
+        let rows = sqlx::query(
+            "SELECT application_id, step_id FROM screening_steps WHERE expires_on IS NOT NULL AND expires_on > $1 AND expires_on <= $2 AND (warned_for IS NULL OR warned_for <> expires_on) ORDER BY expires_on, application_id",
+        )
+        .bind(today.format("%Y-%m-%d").to_string())
+        .bind(horizon.format("%Y-%m-%d").to_string())
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|r| Ok((r.try_get("application_id")?, r.try_get("step_id")?)))
+            .collect()
     }
 
     /// Cleared checks whose expiry date is on or before `today`: (application, step).

@@ -412,3 +412,61 @@ fn delivery_limits_out_of_range_name_their_line() {
         (12, 24)
     );
 }
+
+/// A programme whose mentor role has a background check (with `check`'s extra lines) and a
+/// training task (with `task`'s), and `top` among the top-level keys.
+fn programme_with_check(top: &str, check: &str, task: &str) -> String {
+    programme_with(
+        "[[roles.mentee.questions]]\nid = \"age\"\nkind = \"number\"\nprompt = \"Age?\"\nmin = 1\nmax = 99\n",
+    )
+    .replace("slug = \"p\"\n", &format!("slug = \"p\"\n{top}"))
+    .replace(
+        GOOD_QUESTION,
+        &format!(
+            "{GOOD_QUESTION}[roles.mentor.screening]\n[[roles.mentor.screening.steps]]\nid = \"check\"\nkind = \"background_check\"\n{check}[[roles.mentor.screening.steps]]\nid = \"training\"\nkind = \"task\"\n{task}"
+        ),
+    )
+}
+
+#[test]
+fn a_checks_warning_and_what_a_lapse_does_are_read_with_defaults_and_bad_values_explained() {
+    use tandem::domain::RoleKind;
+    use tandem::domain::screening::OnLapse;
+    let read = |src: String| config::parse_programme(Path::new("p.toml"), &src).unwrap();
+    let p = read(programme_with_check("", "", ""));
+    assert_eq!(
+        p.on_lapse,
+        OnLapse::Notify,
+        "notify unless the file says so"
+    );
+    assert_eq!(p.roles[&RoleKind::Mentor].screening.steps[0].warn_days, 30);
+    let p = read(programme_with_check(
+        "on_lapse = \"pause\"\n",
+        "warn_days = 7\n",
+        "",
+    ));
+    assert_eq!(p.on_lapse, OnLapse::Pause);
+    assert_eq!(p.roles[&RoleKind::Mentor].screening.steps[0].warn_days, 7);
+    let p = read(programme_with_check("", "warn_days = 0\n", ""));
+    assert_eq!(
+        p.roles[&RoleKind::Mentor].screening.steps[0].warn_days,
+        0,
+        "0: no warning"
+    );
+
+    let e = errors_of(&programme_with_check(
+        "on_lapse = \"freeze\"\n",
+        "warn_days = -3\n",
+        "warn_days = 10\n",
+    ));
+    for expected in [
+        "key `on_lapse`: unknown `on_lapse` value `freeze`; expected notify (alert the coordinators) or pause",
+        "key `roles.mentor.screening.steps[0].warn_days`: `warn_days` is how many days before a check expires to warn: a number from 0 (no warning) to 365, not -3",
+        "key `roles.mentor.screening.steps[1].warn_days`: `warn_days` only applies to a background_check step",
+    ] {
+        assert!(e.contains(expected), "missing «{expected}» in:\n{e}");
+    }
+    assert_eq!(e.lines().count(), 3, "{e}");
+    let e = errors_of(&programme_with_check("", "warn_days = 400\n", ""));
+    assert!(e.contains("to 365, not 400"), "{e}");
+}

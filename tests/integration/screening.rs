@@ -4,7 +4,7 @@
 use tandem::domain::{ApplicationStatus, RoleKind};
 use tandem::flows::FlowState;
 
-use crate::support::{Harness, MENTEE_ANSWERS, MENTOR_ANSWERS, user};
+use crate::support::{Harness, MENTEE_ANSWERS, MENTOR_ANSWERS, example_programmes, user};
 
 const ROOM: &str = "coordinators";
 
@@ -41,6 +41,34 @@ async fn grace_applies(h: &Harness) -> i64 {
     }
     assert!(last.contains("[room coordinators] Application #"), "{last}");
     id_of(h, "grace").await
+}
+
+fn utc(s: &str) -> chrono::DateTime<chrono::Utc> {
+    chrono::DateTime::parse_from_rfc3339(s)
+        .unwrap()
+        .with_timezone(&chrono::Utc)
+}
+
+/// The example programme, changed.
+fn example_with(
+    change: impl FnOnce(&mut tandem::domain::Programme),
+) -> Vec<tandem::domain::Programme> {
+    let mut programmes = example_programmes();
+    change(&mut programmes[0]);
+    programmes
+}
+
+/// What one sweep of the screening work (no milestones) sent.
+async fn screening_sweep(h: &Harness) -> Vec<tandem::platforms::recording::Sent> {
+    h.rec.take();
+    h.app.sweep().await.unwrap();
+    h.rec.take()
+}
+
+/// Every line of a transcript the bot sent to `who` by DM.
+fn dms_to<'a>(out: &'a str, who: &str) -> Vec<&'a str> {
+    let prefix = format!("[dm {who}]");
+    out.lines().filter(|l| l.starts_with(&prefix)).collect()
 }
 
 both_backends! {
@@ -366,7 +394,13 @@ both_backends! {
         assert!(summary.contains("Checks expiring in the next 30 days:"), "{summary}");
         assert!(summary.contains("background_check: 1 Mar 2027"), "{summary}");
 
-        assert_eq!(h.sweep().await, "", "nothing has expired yet");
+        // Nothing has expired yet, but it will within its 30 days' warning: the person and
+        // the coordinators are told, once.
+        let out = h.sweep().await;
+        assert!(out.contains("[dm grace] Your background check for Pathways Mentoring 2027 expires on 1 March 2027. Please renew it with the coordinators so your mentoring can carry on."), "{out}");
+        assert!(out.contains(&format!("[room coordinators] The background check of #{id} (Grace) expires on 1 March 2027, in 9 day(s). Record the renewal with: !tandem step {id} background_check cleared until <date>")), "{out}");
+        assert!(!out.contains("active match"), "she is in none: {out}");
+        assert_eq!(h.sweep().await, "", "warned once");
         h.clock.advance(chrono::Duration::days(30));
         let out = h.sweep().await;
         assert!(out.contains("[dm grace] Your background check for Pathways Mentoring 2027 expired on 1 March 2027."), "{out}");
@@ -417,5 +451,150 @@ both_backends! {
         assert!(h.store.load_conversation(&user("grace")).await.unwrap().is_none());
         let steps = h.store.steps_of(id).await.unwrap();
         assert!(matches!(steps.get("orientation"), Some(tandem::domain::screening::StepState::Acknowledged { .. })));
+    }
+
+    async fn a_check_lapsing_during_a_match_is_warned_about_once_then_the_alert_names_the_match_and_asks_for_a_decision(db: TestDb) {
+        use tandem::flows::Thread;
+        let h = Harness::new(&db).await;
+        crate::pairing::active_match(&h).await;
+        let grace = id_of(&h, "grace").await;
+        assert_eq!(grace, 2);
+        h.in_room("carol", ROOM, "!tandem step 2 background_check cleared until 2027-03-01").await;
+
+        // 31 days before: not yet.
+        h.clock.set(utc("2027-01-29T10:00:00Z"));
+        let out = h.sweep().await;
+        assert!(!out.contains("expires on"), "{out}");
+
+        // 30 days before (the example's warn_days): Grace and the coordinators are warned,
+        // the match and her partner named, at the top of the room.
+        h.clock.set(utc("2027-01-30T10:00:00Z"));
+        let sent = screening_sweep(&h).await;
+        let out = crate::support::transcript(&sent);
+        assert!(out.contains("[dm grace] Your background check for Pathways Mentoring 2027 expires on 1 March 2027. Please renew it with the coordinators so your mentoring can carry on."), "{out}");
+        assert!(out.contains("[room coordinators] The background check of #2 (Grace) expires on 1 March 2027, in 30 day(s); Grace is in active match #1 (Amina ↔ Grace). Record the renewal with: !tandem step 2 background_check cleared until <date>"), "{out}");
+        let warning = sent.iter().find(|s| s.message.text.starts_with("The background check of #2")).unwrap();
+        assert_eq!(warning.message.thread, Some(Thread::Alert), "not hidden in a thread");
+        assert!(dms_to(&out, "amina").is_empty(), "the mentee hears nothing of it: {out}");
+        assert!(screening_sweep(&h).await.is_empty(), "warned once");
+        h.clock.set(utc("2027-02-15T10:00:00Z"));
+        assert!(!h.sweep().await.contains("expires on"), "and not again later");
+
+        // On the day: the check expires, and the alert names the match and the decision.
+        h.clock.set(utc("2027-03-01T10:00:00Z"));
+        let sent = screening_sweep(&h).await;
+        let out = crate::support::transcript(&sent);
+        assert!(out.contains("[dm grace] Your background check for Pathways Mentoring 2027 expired on 1 March 2027."), "{out}");
+        assert!(out.contains("[room coordinators] Lapsed check in an active match: the background check of #2 (Grace) expired on 1 March 2027, and Grace is in active match #1 (Amina ↔ Grace), Pathways Mentoring 2027. Please decide: pause it (!tandem pause 1 until <date>), record the renewal (!tandem step 2 background_check cleared until <date>), or close it (!tandem close match 1 <reason>)."), "{out}");
+        assert!(out.contains("#2 (Grace) is no longer ready to be matched: Background check not complete."), "{out}");
+        let alert = sent.iter().find(|s| s.message.text.starts_with("Lapsed check")).unwrap();
+        assert_eq!(alert.message.thread, Some(Thread::Alert));
+        let actions: Vec<(&str, &str)> = alert.message.actions.iter().map(|a| (a.label.as_str(), a.command.as_str())).collect();
+        assert_eq!(actions, [("Pause", "pause 1 until"), ("Record renewal", "step 2 background_check cleared until"), ("Close match", "close match 1")]);
+        assert!(dms_to(&out, "amina").is_empty(), "{out}");
+        assert_eq!(h.store.paused_until(1).await.unwrap(), None, "notify: the coordinators decide");
+        assert!(screening_sweep(&h).await.is_empty(), "an expiry is handled once");
+
+        // The decision the alert offers works as written.
+        let out = h.in_room("carol", ROOM, "!tandem pause 1 until 2027-04-01").await;
+        assert!(out.contains("Match #1 (Amina ↔ Grace) paused by carol until 1 April 2027."), "{out}");
+    }
+
+    async fn when_the_programme_pauses_on_a_lapse_the_match_is_held_and_both_members_hear_only_that_it_is_paused(db: TestDb) {
+        let programmes = example_with(|p| p.on_lapse = tandem::domain::screening::OnLapse::Pause);
+        let h = Harness::with_programmes(&db, programmes).await;
+        crate::pairing::active_match(&h).await;
+        h.in_room("carol", ROOM, "!tandem step 2 background_check cleared until 2027-03-01").await;
+        // The check-ins up to now (the last on 22 February) and the warning.
+        h.clock.set(utc("2027-02-28T16:00:00Z"));
+        let out = h.sweep().await;
+        assert!(out.contains("[dm amina] Check-in from"), "{out}");
+        assert!(out.contains("[dm grace] Your background check for Pathways Mentoring 2027 expires on 1 March 2027."), "{out}");
+        // Both answer the check-ins waiting for them (the first and the latest).
+        for who in ["amina", "grace"] {
+            h.dm_all(who, "1").await;
+            assert!(!h.dm_all(who, "1").await.contains("Check-in from"), "nothing more waits");
+        }
+
+        h.clock.set(utc("2027-03-01T10:00:00Z"));
+        let sent = screening_sweep(&h).await;
+        let out = crate::support::transcript(&sent);
+        let held = "Your mentoring is paused for a short while for an administrative reason; the coordinators will be in touch.";
+        assert_eq!(dms_to(&out, "amina"), [format!("[dm amina] {held}")], "the mentee is told nothing else: {out}");
+        assert!(out.contains(&format!("[dm grace] {held}")), "{out}");
+        assert!(out.contains("[dm grace] Your background check for Pathways Mentoring 2027 expired on 1 March 2027."), "{out}");
+        assert!(out.contains("[room coordinators] Lapsed check in an active match: the background check of #2 (Grace) expired on 1 March 2027, and Grace is in active match #1 (Amina ↔ Grace), Pathways Mentoring 2027. The match is paused until a coordinator decides; both members were told only that it is paused for an administrative reason. Please decide: record the renewal (!tandem step 2 background_check cleared until <date>) and resume it (!tandem resume 1), or close it (!tandem close match 1 <reason>)."), "{out}");
+        let alert = sent.iter().find(|s| s.message.text.starts_with("Lapsed check")).unwrap();
+        let labels: Vec<&str> = alert.message.actions.iter().map(|a| a.label.as_str()).collect();
+        assert_eq!(labels, ["Record renewal", "Resume", "Close match"]);
+        let until = h.store.paused_until(1).await.unwrap().expect("paused");
+        assert!(until > utc("2028-01-01T00:00:00Z"), "until someone decides, not for a set time: {until}");
+
+        // No check-in reaches the pair while it is held (they were due on 8 and 22 March).
+        h.clock.set(utc("2027-03-08T16:00:00Z"));
+        assert!(!h.sweep().await.contains("Check-in from"));
+        h.clock.set(utc("2027-03-22T16:00:00Z"));
+        assert!(!h.sweep().await.contains("Check-in from"));
+
+        // Renewed and resumed: ready again, and the next check-in comes.
+        let out = h.in_room("carol", ROOM, "!tandem step 2 background_check cleared until 2030-03-01").await;
+        assert!(out.contains("is ready to be matched"), "{out}");
+        let out = h.in_room("carol", ROOM, "!tandem resume 1").await;
+        assert!(out.contains("[dm amina] Your coordinator has resumed your mentoring with Grace"), "{out}");
+        h.clock.set(utc("2027-04-05T16:00:00Z"));
+        let out = h.sweep().await;
+        assert!(out.contains("[dm amina] Check-in from"), "{out}");
+    }
+
+    async fn a_renewal_recorded_after_a_warning_is_warned_about_again_only_for_its_new_date(db: TestDb) {
+        // A shorter lead time than the example's, set in the programme.
+        let programmes = example_with(|p| {
+            for role in p.roles.values_mut() {
+                for step in &mut role.screening.steps {
+                    step.warn_days = 10;
+                }
+            }
+        });
+        let h = Harness::with_programmes(&db, programmes).await;
+        let id = crate::pairing::ready_mentor(&h, "grace", "Grace", "Technology").await;
+        h.in_room("carol", ROOM, &format!("!tandem step {id} background_check cleared until 2027-03-01")).await;
+        h.clock.set(utc("2027-02-18T10:00:00Z"));
+        assert!(screening_sweep(&h).await.is_empty(), "11 days before: not yet");
+        h.clock.set(utc("2027-02-19T10:00:00Z"));
+        let out = crate::support::transcript(&screening_sweep(&h).await);
+        assert!(out.contains("[dm grace] Your background check for Pathways Mentoring 2027 expires on 1 March 2027."), "{out}");
+        assert!(out.contains("expires on 1 March 2027, in 10 day(s). Record the renewal"), "{out}");
+
+        let out = h.in_room("carol", ROOM, &format!("!tandem step {id} background_check cleared until 2027-06-01")).await;
+        assert!(out.contains("Background check — cleared, valid until 1 Jun 2027."), "{out}");
+        assert!(screening_sweep(&h).await.is_empty(), "the new date is far off");
+        h.clock.set(utc("2027-03-02T10:00:00Z"));
+        assert!(screening_sweep(&h).await.is_empty(), "the old date neither warns nor expires");
+        h.clock.set(utc("2027-05-22T10:00:00Z"));
+        let out = crate::support::transcript(&screening_sweep(&h).await);
+        assert!(out.contains("[dm grace] Your background check for Pathways Mentoring 2027 expires on 1 June 2027."), "{out}");
+        assert_eq!(out.matches("expires on").count(), 2, "one DM, one note: {out}");
+        assert!(screening_sweep(&h).await.is_empty(), "once for the new date too");
+    }
+
+    async fn a_check_recorded_as_failed_for_a_matched_mentor_raises_an_alert_naming_the_match(db: TestDb) {
+        use tandem::flows::Thread;
+        let h = Harness::new(&db).await;
+        crate::pairing::active_match(&h).await;
+        h.rec.take();
+        h.app.receive(crate::support::room_message("carol", ROOM, "!tandem step 2 background_check failed")).await;
+        let sent = h.rec.take();
+        let out = crate::support::transcript(&sent);
+        assert!(out.contains("#2 (Grace) cannot be matched while their background check is not cleared."), "{out}");
+        assert!(out.contains("[room coordinators] Failed check in an active match: the background check of #2 (Grace) was recorded as not cleared, and Grace is in active match #1 (Amina ↔ Grace), Pathways Mentoring 2027. Please decide: pause it (!tandem pause 1 until <date>), if a new check clears, record it (!tandem step 2 background_check cleared until <date>), or close it (!tandem close match 1 <reason>)."), "{out}");
+        let alert = sent.iter().find(|s| s.message.text.starts_with("Failed check")).unwrap();
+        assert_eq!(alert.message.thread, Some(Thread::Alert));
+        assert!(dms_to(&out, "amina").is_empty(), "{out}");
+        assert_eq!(h.store.paused_until(1).await.unwrap(), None);
+        // Without a match, a failed check raises no alert.
+        let lee = crate::pairing::ready_mentor(&h, "lee", "Lee", "Finance").await;
+        let out = h.in_room("carol", ROOM, &format!("!tandem step {lee} background_check failed")).await;
+        assert!(out.contains("cannot be matched while their background check is not cleared"), "{out}");
+        assert!(!out.contains("in an active match"), "{out}");
     }
 }
