@@ -33,6 +33,7 @@ pub use outbox::Delivery;
 use chrono::{DateTime, Utc};
 
 use crate::domain::events::{EventRecord, Rsvp};
+use crate::domain::evidence::NotKept;
 use crate::domain::incident::Moderation;
 use crate::domain::matches::MatchRecord;
 use crate::domain::people::KnownPerson;
@@ -853,8 +854,9 @@ impl App {
 
     /// Fetches and holds the files of a DM whose conversation wants files (see
     /// [`flows::wants_files`]), marking what became of each for the flow to tell. A file the
-    /// platform says is too large is not fetched; one that turns out too large, or whose
-    /// fetch fails, is not kept. At most the report's file limit is fetched per message.
+    /// platform says is too large is not fetched; one that turns out too large, whose fetch
+    /// fails, or whose hidden details cannot be removed (see `domain::evidence`) is not
+    /// kept. At most the report's file limit is fetched per message.
     async fn fetch_files(&self, inbound: &Inbound) -> Result<Inbound> {
         let mut out = inbound.clone();
         if inbound.place != Place::Dm {
@@ -890,7 +892,8 @@ impl App {
                                 )
                                 .await?,
                         ),
-                        Err(()) => FileStatus::Uncleanable,
+                        Err(NotKept::Unreadable) => FileStatus::Uncleanable,
+                        Err(NotKept::Unsupported) => FileStatus::Unsupported,
                     }
                 }
                 Err(PortError::TooLarge(limit)) => FileStatus::TooLarge { limit },

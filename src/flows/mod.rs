@@ -83,6 +83,9 @@ pub enum FileStatus {
     /// A picture whose hidden details (where a photo was taken, by whom) could not be
     /// removed: not kept.
     Uncleanable,
+    /// A kind of file whose hidden details Tandem cannot remove (a PDF, a HEIC photo, a
+    /// video, a document): not kept, as keeping it as sent could name the sender.
+    Unsupported,
 }
 
 /// A file kept for its sender: the row id and what the sender may be shown about it.
