@@ -22,6 +22,7 @@ pub mod pairing;
 pub mod pause;
 pub mod personal;
 pub mod prompts;
+pub mod rate;
 pub mod report;
 pub mod reporting;
 pub mod review;
