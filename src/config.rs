@@ -106,6 +106,8 @@ pub struct Settings {
     pub graphics: GraphicsSettings,
     #[serde(default)]
     pub delivery: DeliverySettings,
+    #[serde(default)]
+    pub limits: LimitsSettings,
     pub matrix: Option<MatrixSettings>,
     pub discord: Option<DiscordSettings>,
 }
@@ -136,6 +138,38 @@ impl Default for DeliverySettings {
         DeliverySettings {
             retry_hours: default_retry_hours(),
             stale_after_hours: default_stale_hours(),
+        }
+    }
+}
+
+/// `[limits]`: how fast one person may write to the bot on a chat platform (the console,
+/// which one operator types into, is not limited). What goes over is not handled, and the
+/// person is told once. A report, and anything written while in one, is never limited.
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct LimitsSettings {
+    /// Messages and commands a person may send in any minute (5 to 600).
+    #[serde(default = "default_messages_per_minute")]
+    pub messages_per_minute: u32,
+    /// Commands that cost much to answer (`transcript`, `my data`, and `export` and
+    /// `report` in the coordinators' room) a person may use in any hour (1 to 100).
+    #[serde(default = "default_expensive_per_hour")]
+    pub expensive_per_hour: u32,
+}
+
+fn default_messages_per_minute() -> u32 {
+    20
+}
+
+fn default_expensive_per_hour() -> u32 {
+    5
+}
+
+impl Default for LimitsSettings {
+    fn default() -> Self {
+        LimitsSettings {
+            messages_per_minute: default_messages_per_minute(),
+            expensive_per_hour: default_expensive_per_hour(),
         }
     }
 }
@@ -572,6 +606,22 @@ impl Settings {
                 &source,
                 find_key(&source, "stale_after_hours"),
                 "must be between 1 and 168 (hours after which a message to a person is too late)",
+            ));
+        }
+        if !(5..=600).contains(&settings.limits.messages_per_minute) {
+            errors.push(located(
+                path,
+                &source,
+                find_key(&source, "messages_per_minute"),
+                "must be between 5 and 600 (messages a person may send in a minute; fewer would cut off someone answering questions at an ordinary pace)",
+            ));
+        }
+        if !(1..=100).contains(&settings.limits.expensive_per_hour) {
+            errors.push(located(
+                path,
+                &source,
+                find_key(&source, "expensive_per_hour"),
+                "must be between 1 and 100 (transcripts, data files, exports and reports a person may ask for in an hour)",
             ));
         }
         if let Some(matrix) = &settings.matrix {

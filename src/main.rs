@@ -552,6 +552,11 @@ where
     // Only this platform's jobs and acts: another process may serve another platform on
     // the same database.
     app_settings.platforms = vec![platform];
+    // Limited here only: the console, typed into (or scripted) by one operator, is not.
+    app_settings.limits = tandem::app::RateLimits {
+        messages_per_minute: Some(settings.limits.messages_per_minute),
+        expensive_per_hour: Some(settings.limits.expensive_per_hour),
+    };
     let ports = Ports {
         dm: bot.clone(),
         rooms: bot.clone(),
@@ -890,6 +895,7 @@ fn check_config(settings_path: Option<&Path>, path: Option<&Path>) -> anyhow::Re
         Some(p) => match Settings::load(p) {
             Ok(s) => {
                 println!("ok: settings {}", p.display());
+                println!("{}", describe_limits(&s));
                 check_case_key_file(&s) & check_dir(&s.programmes_dir)
             }
             Err(e) => report(Err(e)),
@@ -902,6 +908,7 @@ fn check_config(settings_path: Option<&Path>, path: Option<&Path>) -> anyhow::Re
                     .map(|p| p.display().to_string())
                     .unwrap_or_else(|| "(defaults or tandem.toml)".into())
             );
+            println!("{}", describe_limits(&settings));
             check_case_key_file(&settings) & check_dir(&settings.programmes_dir)
         }
     };
@@ -910,6 +917,14 @@ fn check_config(settings_path: Option<&Path>, path: Option<&Path>) -> anyhow::Re
     } else {
         ExitCode::FAILURE
     })
+}
+
+/// The rate limits `tandem run` applies, as check-config shows them.
+fn describe_limits(settings: &Settings) -> String {
+    format!(
+        "ok: limits: {} messages a minute and {} transcripts, data files, exports or reports an hour per person (not on the console)",
+        settings.limits.messages_per_minute, settings.limits.expensive_per_hour
+    )
 }
 
 /// Whether the case key file, if the settings name one, holds a key; says which problem if

@@ -16,6 +16,7 @@
 mod clock;
 mod events;
 pub mod export;
+mod limits;
 mod milestones;
 mod outbox;
 pub mod ownership;
@@ -28,11 +29,13 @@ use std::time::Duration;
 use tracing::{debug, error, info, warn};
 
 pub use clock::{Clock, ManualClock, ShiftedClock, SystemClock};
+pub use limits::RateLimits;
 pub use outbox::Delivery;
 
 use chrono::{DateTime, Utc};
 
 use crate::domain::events::{EventRecord, Rsvp};
+use crate::domain::evidence::NotKept;
 use crate::domain::incident::Moderation;
 use crate::domain::matches::MatchRecord;
 use crate::domain::people::KnownPerson;
@@ -83,6 +86,9 @@ pub struct AppSettings {
     /// The platforms this process serves (several processes can share one database: each
     /// claims only its platforms' jobs and acts). Empty: all.
     pub platforms: Vec<Platform>,
+    /// How fast one person may write (see `flows::rate`); not limited by default, as on
+    /// the console: `tandem run` sets them from `[limits]`.
+    pub limits: RateLimits,
 }
 
 impl Default for AppSettings {
@@ -97,6 +103,7 @@ impl Default for AppSettings {
             event_reminders: vec![chrono::Duration::hours(24), chrono::Duration::hours(1)],
             delivery: Delivery::default(),
             platforms: Vec::new(),
+            limits: RateLimits::default(),
             fonts: crate::graphics::DEFAULT_FONTS
                 .iter()
                 .map(std::path::PathBuf::from)
@@ -124,6 +131,8 @@ pub struct App {
     /// When the coordinators were last told that someone cannot be reached by DM: one
     /// notice an hour per person, not one per message of a chain of steps.
     unreachable_told: Arc<std::sync::Mutex<std::collections::HashMap<UserRef, DateTime<Utc>>>>,
+    /// What each person sent lately, against `settings.limits`.
+    limiter: Arc<limits::Limiter>,
     /// This process's name on the outbox acts it holds.
     worker: Arc<str>,
 }
@@ -174,6 +183,7 @@ impl App {
             clock,
             settings,
             unreachable_told: Arc::default(),
+            limiter: Arc::default(),
             fonts: Arc::default(),
             worker: format!("tandem-{}-{}", std::process::id(), unique_tag()).into(),
         }
@@ -314,6 +324,12 @@ impl App {
             debug!(event = %event.id, "already handled; ignoring the redelivery");
             return;
         }
+        if self
+            .held_back(&inbound, reported.is_some(), event.as_ref(), &placement)
+            .await
+        {
+            return;
+        }
         if let Place::Room(room) = &inbound.place {
             // A pair room's activity: when, never what (for the silent-pair check).
             let staff = self.settings.coordinators_rooms.contains(room)
@@ -385,23 +401,112 @@ impl App {
             {
                 warn!("recording a handled event failed: {err:#}");
             }
-            let message = OutMessage {
-                placed: Some(placement),
-                ..OutMessage::text(e.user_facing(&reference))
-            };
-            let key = IdempotencyKey(format!("error-{reference}"));
-            let send = async {
-                match &inbound.place {
-                    Place::Dm => self.ports.dm.send_dm(&inbound.from, &message, &key).await,
-                    Place::Room(room) => self.ports.rooms.post_in_room(room, &message, &key).await,
-                }
-            };
-            if let Ok(Err(send_err)) =
-                supervise::contained("telling a user about an error", send).await
-            {
-                warn!(user = %inbound.from, "could not tell the user about an error: {send_err}")
-            }
+            self.answer_directly(
+                &inbound,
+                &placement,
+                e.user_facing(&reference),
+                IdempotencyKey(format!("error-{reference}")),
+                "an error",
+            )
+            .await;
         }
+    }
+
+    /// Answers a message where it was sent, straight through the platform rather than
+    /// through a recorded step: for a message that changes nothing (an error, one held
+    /// back by a rate limit). A failure is logged; `about` says what the answer was.
+    async fn answer_directly(
+        &self,
+        inbound: &Inbound,
+        placement: &Placement,
+        text: String,
+        key: IdempotencyKey,
+        about: &str,
+    ) {
+        let message = OutMessage {
+            placed: Some(placement.clone()),
+            ..OutMessage::text(text)
+        };
+        let send = async {
+            match &inbound.place {
+                Place::Dm => self.ports.dm.send_dm(&inbound.from, &message, &key).await,
+                Place::Room(room) => self.ports.rooms.post_in_room(room, &message, &key).await,
+            }
+        };
+        if let Ok(Err(send_err)) =
+            supervise::contained(&format!("telling a user about {about}"), send).await
+        {
+            warn!(user = %inbound.from, "could not tell the user about {about}: {send_err}")
+        }
+    }
+
+    /// Whether the message goes over its sender's rate limits (see `flows::rate`): then it
+    /// is not handled and changes nothing, but is recorded as handled (so a catch-up does
+    /// not replay it) and answered: once a minute when it comes too fast (a flood is not
+    /// answered with a flood), each time for an expensive command over its hourly limit.
+    /// A report, and what is written while making one or answering a moderator's
+    /// question, always gets through.
+    async fn held_back(
+        &self,
+        inbound: &Inbound,
+        reported: bool,
+        event: Option<&EventRef>,
+        placement: &Placement,
+    ) -> bool {
+        let limits = self.settings.limits;
+        if limits == RateLimits::default() {
+            return false;
+        }
+        let cost = flows::rate::cost(
+            inbound,
+            reported,
+            &self.settings.room_prefix,
+            self.coordinators_room(inbound.from.platform),
+        );
+        let now = self.now();
+        let verdict = self.limiter.take(limits, &inbound.from, cost, now);
+        if verdict == limits::Verdict::Go {
+            return false;
+        }
+        // Read only now, for the few over a limit. When it cannot be read the message
+        // goes on: it may be part of a report.
+        let state = match self.store.load_conversation(&inbound.from).await {
+            Ok(state) => state,
+            Err(e) => {
+                warn!("reading a conversation to check a rate limit failed: {e:#}");
+                return false;
+            }
+        };
+        if flows::rate::never_limited(&inbound.place, state.as_ref().map(|c| &c.state)) {
+            return false;
+        }
+        info!(user = %inbound.from, ?verdict, "over a rate limit: the message is not handled");
+        if let Some(event) = event {
+            self.record_handled(event).await;
+        }
+        let text = match verdict {
+            limits::Verdict::TooFast if self.limiter.tell_once(&inbound.from, now) => {
+                "You're sending messages faster than I can keep up with. Please wait a minute and send your last message again.".to_string()
+            }
+            limits::Verdict::TooOften { max } => format!(
+                "I can send this at most {} an hour; please try again later.",
+                match max {
+                    1 => "once".to_string(),
+                    2 => "twice".to_string(),
+                    n => format!("{n} times"),
+                }
+            ),
+            _ => return true,
+        };
+        self.answer_directly(
+            inbound,
+            placement,
+            text,
+            IdempotencyKey(format!("limit-{}", unique_tag())),
+            "a rate limit",
+        )
+        .await;
+        true
     }
 
     /// Remembers a prompt with choices a platform sent, under the platform's message id, so
@@ -895,8 +1000,9 @@ impl App {
 
     /// Fetches and holds the files of a DM whose conversation wants files (see
     /// [`flows::wants_files`]), marking what became of each for the flow to tell. A file the
-    /// platform says is too large is not fetched; one that turns out too large, or whose
-    /// fetch fails, is not kept. At most the report's file limit is fetched per message.
+    /// platform says is too large is not fetched; one that turns out too large, whose fetch
+    /// fails, or whose hidden details cannot be removed (see `domain::evidence`) is not
+    /// kept. At most the report's file limit is fetched per message.
     async fn fetch_files(&self, inbound: &Inbound) -> Result<Inbound> {
         let mut out = inbound.clone();
         if inbound.place != Place::Dm {
@@ -932,7 +1038,8 @@ impl App {
                                 )
                                 .await?,
                         ),
-                        Err(()) => FileStatus::Uncleanable,
+                        Err(NotKept::Unreadable) => FileStatus::Uncleanable,
+                        Err(NotKept::Unsupported) => FileStatus::Unsupported,
                     }
                 }
                 Err(PortError::TooLarge(limit)) => FileStatus::TooLarge { limit },

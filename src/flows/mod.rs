@@ -23,6 +23,7 @@ pub mod pause;
 pub mod permissions;
 pub mod personal;
 pub mod prompts;
+pub mod rate;
 pub mod report;
 pub mod reporting;
 pub mod review;
@@ -84,6 +85,9 @@ pub enum FileStatus {
     /// A picture whose hidden details (where a photo was taken, by whom) could not be
     /// removed: not kept.
     Uncleanable,
+    /// A kind of file whose hidden details Tandem cannot remove (a PDF, a HEIC photo, a
+    /// video, a document): not kept, as keeping it as sent could name the sender.
+    Unsupported,
 }
 
 /// A file kept for its sender: the row id and what the sender may be shown about it.

@@ -261,7 +261,7 @@ fn evidence_question(ctx: &Ctx<'_>, flow: &ReportFlow) -> String {
     let limits = ctx.moderation.evidence;
     if limits.files > 0 {
         s.push_str(&format!(
-            " You can send files here (up to {}, {} each); only the moderators can open them.",
+            " You can send screenshots, photos or text files here (PNG, JPEG, WebP, GIF or plain text; up to {}, {} each); only the moderators can open them.",
             limits.files,
             file_size(limits.max_bytes)
         ));
@@ -325,6 +325,10 @@ pub(super) fn take_files(
             )),
             FileStatus::Uncleanable => notes.push(format!(
                 "I couldn't remove the hidden details from “{}” (a photo can carry where and by whom it was taken), so I didn't keep it. A screenshot of it will work.",
+                f.name
+            )),
+            FileStatus::Unsupported => notes.push(format!(
+                "I can't keep “{}”: files of that kind can carry hidden details such as where and by whom they were made, and I can't remove them. A screenshot (PNG or JPEG) of it works.",
                 f.name
             )),
         }

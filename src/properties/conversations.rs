@@ -188,6 +188,7 @@ fn file_status() -> impl Strategy<Value = FileStatus> {
         any::<u64>().prop_map(|limit| FileStatus::TooLarge { limit }),
         Just(FileStatus::Failed),
         Just(FileStatus::Uncleanable),
+        Just(FileStatus::Unsupported),
     ]
 }
 

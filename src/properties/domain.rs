@@ -429,12 +429,26 @@ proptest! {
             &[0x89, b'P', b'N', b'G', 0x0D, 0x0A, 0x1A, 0x0A][..],
             &[0x89, b'P', b'N', b'G', 0x0D, 0x0A, 0x1A, 0x0A, 0xFF, 0xFF, 0xFF, 0xFF][..],
             b"GIF89a",
+            // Past the screen descriptor, so the body is read as blocks.
+            b"GIF89a\x01\0\x01\0\0\0\0",
             b"%PDF-",
             b"RIFF\0\0\0\0WEBP",
+            // A RIFF size the body can reach, so its chunks are read.
+            b"RIFF\x40\0\0\0WEBPVP8X\x0a\0\0\0\x0c",
             b"",
         ]),
         body in proptest::collection::vec(
-            prop_oneof![any::<u8>(), Just(0xFF), Just(0x00), Just(0xD9), Just(0xDA)],
+            prop_oneof![
+                any::<u8>(),
+                Just(0xFF),
+                Just(0x00),
+                Just(0xD9),
+                Just(0xDA),
+                // GIF blocks: extension, image, trailer.
+                Just(0x21),
+                Just(0x2C),
+                Just(0x3B),
+            ],
             0..300
         ),
         declared in prop_oneof![

@@ -278,6 +278,51 @@ fn check_config_reports_every_problem_and_fails() {
         stdout.contains("ok: programme pathways-2027 (mentor: 13 questions, mentee: 13 questions)"),
         "{stdout}"
     );
+    assert!(
+        stdout.contains("ok: limits: 20 messages a minute and 5 transcripts, data files, exports or reports an hour per person (not on the console)"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn rate_limits_out_of_range_name_their_line_and_default_to_twenty_a_minute_and_five_an_hour() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("tandem.toml");
+    std::fs::write(
+        &path,
+        "[limits]\nmessages_per_minute = 2\nexpensive_per_hour = 0\n",
+    )
+    .unwrap();
+    let e = Settings::load(&path).unwrap_err().to_string();
+    assert!(
+        e.contains("tandem.toml:2:1: key `limits.messages_per_minute`: must be between 5 and 600"),
+        "{e}"
+    );
+    assert!(
+        e.contains("tandem.toml:3:1: key `limits.expensive_per_hour`: must be between 1 and 100"),
+        "{e}"
+    );
+    std::fs::write(&path, "[limits]\nmessages_per_minut = 30\n").unwrap();
+    let e = Settings::load(&path).unwrap_err().to_string();
+    assert!(e.contains("unknown field `messages_per_minut`"), "{e}");
+    std::fs::write(&path, "[limits]\nmessages_per_minute = 30\n").unwrap();
+    let settings = Settings::load(&path).unwrap();
+    assert_eq!(
+        (
+            settings.limits.messages_per_minute,
+            settings.limits.expensive_per_hour
+        ),
+        (30, 5)
+    );
+    std::fs::write(&path, "").unwrap();
+    let settings = Settings::load(&path).unwrap();
+    assert_eq!(
+        (
+            settings.limits.messages_per_minute,
+            settings.limits.expensive_per_hour
+        ),
+        (20, 5)
+    );
 }
 
 /// A programme whose mentee form is a number question `age` and a yes/no `check`, with

@@ -25,6 +25,37 @@ fn png_by(author: &str) -> Vec<u8> {
     png
 }
 
+/// A WebP photo as a phone writes it: an extended header announcing EXIF and XMP, the
+/// picture, then both metadata chunks, saying where it was taken and by `author`.
+fn webp_by(author: &str) -> Vec<u8> {
+    let chunk = |kind: &[u8], body: &[u8]| {
+        let mut c = kind.to_vec();
+        c.extend_from_slice(&(body.len() as u32).to_le_bytes());
+        c.extend_from_slice(body);
+        if body.len() % 2 == 1 {
+            c.push(0);
+        }
+        c
+    };
+    let mut body = b"WEBP".to_vec();
+    body.extend(chunk(b"VP8X", &[0x08 | 0x04, 0, 0, 0, 0, 0, 0, 0, 0, 0]));
+    body.extend(chunk(b"VP8 ", b"the-picture-itself"));
+    body.extend(chunk(
+        b"EXIF",
+        format!("GPS 51.5N 0.1W, camera owner {author}").as_bytes(),
+    ));
+    body.extend(chunk(
+        b"XMP ",
+        format!("<dc:creator>{author}</dc:creator>").as_bytes(),
+    ));
+    let mut webp = b"RIFF".to_vec();
+    webp.extend_from_slice(&(body.len() as u32).to_le_bytes());
+    webp.extend(body);
+    webp
+}
+
+const REFUSED: &str = "files of that kind can carry hidden details such as where and by whom they were made, and I can't remove them. A screenshot (PNG or JPEG) of it works.";
+
 /// Amina's harassment report up to the evidence step.
 async fn to_evidence(h: &Harness) {
     for line in [
@@ -46,6 +77,13 @@ async fn everything_stored(h: &Harness) -> String {
         }
     }
     all.to_lowercase()
+}
+
+/// Every table but the outbox (whose rows are the replies just delivered).
+async fn stored_state(h: &Harness) -> Vec<(String, Vec<String>)> {
+    let mut tables = h.store.dump_tables().await.unwrap();
+    tables.retain(|(table, _)| table != "outbox");
+    tables
 }
 
 fn hex(text: &str) -> String {
@@ -110,6 +148,103 @@ both_backends! {
         for needle in ["amina", "the-picture-itself"] {
             assert!(!stored.contains(needle) && !stored.contains(&hex(needle)), "{needle} is stored in the clear:\n{stored}");
         }
+    }
+
+    async fn a_pdf_or_heic_photo_sent_as_evidence_is_refused_with_the_reason_and_nothing_is_stored(db: TestDb) {
+        let h = Harness::new(&db).await;
+        h.rec.serve_file("cdn/pdf", b"%PDF-1.7\n/Author (amina) /Producer (amina's phone)");
+        h.rec.serve_file("cdn/heic", b"\0\0\0\x18ftypheic GPS 51.5N amina");
+        to_evidence(&h).await;
+        let before = stored_state(&h).await;
+        let out = h
+            .dm_files(
+                "amina",
+                "",
+                &[
+                    ("scan.pdf", "cdn/pdf", None),
+                    ("IMG_0001.heic", "cdn/heic", None),
+                    // Named like a picture, but its bytes are a PDF's: refused all the same.
+                    ("looks-like.png", "cdn/pdf", None),
+                ],
+            )
+            .await;
+        for name in ["scan.pdf", "IMG_0001.heic", "looks-like.png"] {
+            assert!(out.contains(&format!("[dm amina] I can't keep “{name}”: {REFUSED}")), "{name}: {out}");
+        }
+        assert!(!out.contains("Kept:"), "{out}");
+        assert!(out.contains("Type skip if not."), "the evidence question is asked again: {out}");
+        assert_eq!(stored_state(&h).await, before, "nothing is stored");
+        assert!(h.store.held_files(&user("amina")).await.unwrap().is_empty());
+        // The report goes on without them.
+        for line in ["skip", "no", "yes"] {
+            h.dm_all("amina", line).await;
+        }
+        let out = h.dm_all("amina", "yes").await;
+        assert!(out.contains("Your report is case #1."), "{out}");
+        assert!(!out.contains("Files:"), "{out}");
+        let stored = everything_stored(&h).await;
+        assert!(!stored.contains("evidence_files:"), "no file rows:\n{stored}");
+    }
+
+    async fn a_webp_photo_is_kept_without_its_exif_and_xmp(db: TestDb) {
+        let h = Harness::new(&db).await;
+        let photo = webp_by("amina");
+        h.rec.serve_file("cdn/1", &photo);
+        to_evidence(&h).await;
+        let out = h.dm_files("amina", "", &[("photo.webp", "cdn/1", None)]).await;
+        assert!(out.contains("[dm amina] Kept: photo.webp ("), "{out}");
+        for line in ["done", "no", "yes"] {
+            h.dm_all("amina", line).await;
+        }
+        let out = h.dm_all("amina", "yes").await;
+        assert!(out.contains("Files: 1 (image/webp, 56 bytes)"), "cleaned, so smaller than sent: {out}");
+        h.rec.take();
+        h.app.receive(room_message("mo", MODS, "!tandem case evidence 1")).await;
+        let sent = h.rec.take();
+        let file = sent
+            .iter()
+            .find_map(|s| s.message.attachment.as_ref())
+            .expect("the file");
+        assert_eq!(file.name, "case-1-file-1.webp");
+        let shown = String::from_utf8_lossy(&file.data);
+        assert!(shown.contains("the-picture-itself"), "the picture is kept: {shown}");
+        for gone in ["amina", "GPS", "EXIF", "XMP"] {
+            assert!(!shown.contains(gone), "{gone} is still in it: {shown}");
+        }
+        assert_eq!(&file.data[..4], b"RIFF");
+        assert_eq!(
+            u32::from_le_bytes(file.data[4..8].try_into().unwrap()) as usize,
+            file.data.len() - 8,
+            "the container's size is the new one"
+        );
+        assert_eq!(file.data[20], 0, "the header no longer announces EXIF or XMP");
+        let stored = everything_stored(&h).await;
+        assert!(!stored.contains("amina") && !stored.contains(&hex("amina")), "{stored}");
+    }
+
+    async fn a_pdf_sent_in_answer_to_a_moderators_question_is_refused_and_the_question_stays_open(db: TestDb) {
+        let h = Harness::new(&db).await;
+        h.rec.serve_file("cdn/pdf", b"%PDF-1.4 /Author (amina)");
+        h.rec.serve_file("cdn/png", &png_by("amina"));
+        to_evidence(&h).await;
+        for line in ["skip", "no", "yes", "yes"] {
+            h.dm_all("amina", line).await;
+        }
+        h.in_room("mo", MODS, "!tandem case ask 1 Do you have a screenshot?").await;
+        let before = stored_state(&h).await;
+        let out = h.dm_files("amina", "here", &[("chat.pdf", "cdn/pdf", None)]).await;
+        assert!(out.contains(&format!("[dm amina] I can't keep “chat.pdf”: {REFUSED}")), "{out}");
+        assert!(
+            out.contains("You can answer in words, or send the files again. The question was: “Do you have a screenshot?”"),
+            "{out}"
+        );
+        assert!(!out.contains("[room moderators]"), "nothing reaches the moderators: {out}");
+        assert_eq!(stored_state(&h).await, before, "nothing is stored");
+        // A screenshot answers it.
+        let out = h.dm_files("amina", "", &[("chat.png", "cdn/png", None)]).await;
+        assert!(out.contains("1 file(s) added to the evidence"), "{out}");
+        let card = h.in_room("mo", MODS, "!tandem case show 1").await;
+        assert!(card.contains("Files: 1 (image/png"), "{card}");
     }
 
     async fn a_discarded_report_drops_its_files_and_files_elsewhere_are_not_kept(db: TestDb) {

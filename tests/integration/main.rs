@@ -24,6 +24,7 @@ mod evidence;
 mod graphics;
 mod incidents;
 mod journeys;
+mod limits;
 mod matching_cli;
 #[cfg(feature = "matrix")]
 mod matrix;

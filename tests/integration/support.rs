@@ -244,7 +244,8 @@ impl Harness {
     }
 
     /// A DM with files: each `(name, source)` served by the recording platform (or not,
-    /// to fail), its size as the platform states it.
+    /// to fail), its size as the platform states it and its type by its extension (as a
+    /// platform would declare it; anything unknown is a PDF).
     pub async fn dm_files(
         &self,
         user_id: &str,
@@ -257,10 +258,13 @@ impl Harness {
             .map(|(name, source, size)| tandem::flows::InboundFile {
                 name: name.to_string(),
                 mime: Some(
-                    if name.ends_with(".png") {
-                        "image/png"
-                    } else {
-                        "application/pdf"
+                    match name.rsplit('.').next() {
+                        Some("png") => "image/png",
+                        Some("webp") => "image/webp",
+                        Some("gif") => "image/gif",
+                        Some("heic") => "image/heic",
+                        Some("txt") => "text/plain",
+                        _ => "application/pdf",
                     }
                     .into(),
                 ),
