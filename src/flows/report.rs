@@ -721,7 +721,9 @@ fn submit(ctx: &Ctx<'_>, flow: &ReportFlow) -> Outcome {
             text: flow.text.clone().unwrap_or_default(),
             evidence: flow.evidence.clone().flatten(),
             copy: flow.copy.clone(),
-            room: flow.room.clone(),
+            // The room a report came from is kept only for a named report: a pair room
+            // has two members, so it would name an anonymous reporter as one of them.
+            room: flow.room.clone().filter(|_| flow.anonymous != Some(true)),
             files: flow.files.iter().map(|f| f.id).collect(),
         })],
     }

@@ -359,12 +359,16 @@ fn the_incident_demo_script_keeps_the_reporter_anonymous_from_report_to_resoluti
         "incident_demo.txt",
         &["--config", "config/tandem.example.toml"],
     );
+    // Sent from the pair room, but the room is not shown: it has only two members.
+    assert!(
+        !stdout.contains("Reported from room"),
+        "an anonymous report's room would narrow the reporter to two people"
+    );
     expect_lines(
         &stdout,
         &[
             "[dm amina] Thank you. Your report is case #1.",
             "Reported by: anonymous reporter",
-            "Reported from room: amina-grace",
             "Evidence: what she wrote last night",
             "Files: 1 (text/plain, 103 bytes); to open them: !tandem case evidence 1",
             "[room moderators] On call: mo — safeguarding case #1 needs attention now.",
