@@ -268,10 +268,10 @@ impl Store {
         Ok(n > 0)
     }
 
-    /// Approved offers (waiting for the pair's answers) that can no longer go ahead at
-    /// `now`, and active matches given `active`: one of the two is suspended, or their
-    /// application is no longer ready to be matched (a screening step lapsed or failed, a
-    /// withdrawal). Oldest first.
+    /// The approved offers (waiting for the pair's answers) that can no longer go ahead
+    /// at `now`, or only match `only` (whatever its status) if it cannot: one of the two is
+    /// suspended, or their application is no longer ready to be matched (a screening step
+    /// lapsed or failed, a withdrawal). Oldest first.
     pub async fn pairs_that_cannot_go_ahead(
         &self,
         now: DateTime<Utc>,
@@ -281,7 +281,7 @@ impl Store {
             "SELECT m.id FROM matches m \
              JOIN applications a ON a.id = m.mentee_application \
              JOIN applications b ON b.id = m.mentor_application \
-             WHERE (m.status = 'approved' OR m.id = $2) \
+             WHERE (($2 < 0 AND m.status = 'approved') OR m.id = $2) \
              AND (a.status <> 'ready' OR b.status <> 'ready' OR EXISTS ( \
                  SELECT 1 FROM suspensions s WHERE s.lifted_at IS NULL AND (s.until IS NULL OR s.until > $1) \
                  AND ((s.platform = a.platform AND s.user_id = a.user_id) OR (s.platform = b.platform AND s.user_id = b.user_id)))) \
@@ -291,10 +291,7 @@ impl Store {
         .bind(only.unwrap_or(-1))
         .fetch_all(&self.pool)
         .await?;
-        Ok(match only {
-            Some(id) => ids.into_iter().filter(|m| *m == id).collect(),
-            None => ids,
-        })
+        Ok(ids)
     }
 
     /// Remembers the pair room of a match.

@@ -51,12 +51,17 @@ async fn status_of(h: &Harness, id: i64) -> MatchStatus {
 
 /// Amina and Grace, matched, with their pair room `room-1`.
 pub(crate) async fn active_match(h: &Harness) {
+    offer_accepted_by_amina(h).await;
+    h.dm_all("grace", "accept").await;
+}
+
+/// Amina and Grace, proposed and approved as match 1; Amina has accepted, Grace not yet.
+async fn offer_accepted_by_amina(h: &Harness) {
     ready_mentee(h, "amina", "Amina").await;
     ready_mentor(h, "grace", "Grace", "Technology").await;
     h.in_room("carol", ROOM, "!tandem match propose").await;
     h.in_room("carol", ROOM, "!tandem match approve 1").await;
     h.dm_all("amina", "accept").await;
-    h.dm_all("grace", "accept").await;
 }
 
 fn utc(s: &str) -> chrono::DateTime<chrono::Utc> {
@@ -325,11 +330,7 @@ both_backends! {
 
     async fn an_offer_expires_after_its_deadline_and_a_late_answer_is_refused(db: TestDb) {
         let h = Harness::new(&db).await;
-        ready_mentee(&h, "amina", "Amina").await;
-        ready_mentor(&h, "grace", "Grace", "Technology").await;
-        h.in_room("carol", ROOM, "!tandem match propose").await;
-        h.in_room("carol", ROOM, "!tandem match approve 1").await;
-        h.dm_all("amina", "accept").await;
+        offer_accepted_by_amina(&h).await;
         assert_eq!(h.sweep().await, "", "not yet");
         h.clock.advance(chrono::Duration::days(8));
         let out = h.sweep().await;
@@ -488,11 +489,7 @@ both_backends! {
 
     async fn moderators_freeze_a_pair_and_suspend_a_person_after_confirming(db: TestDb) {
         let h = Harness::new(&db).await;
-        ready_mentee(&h, "amina", "Amina").await;
-        ready_mentor(&h, "grace", "Grace", "Technology").await;
-        h.in_room("carol", ROOM, "!tandem match propose").await;
-        h.in_room("carol", ROOM, "!tandem match approve 1").await;
-        h.dm_all("amina", "accept").await;
+        offer_accepted_by_amina(&h).await;
         h.dm_all("grace", "accept").await;
         const MODS: &str = "moderators";
         let out = h.in_room("carol", MODS, "!tandem freeze pair 1").await;
@@ -627,11 +624,7 @@ both_backends! {
     async fn a_suspension_withdraws_an_open_offer_kindly_and_no_pair_starts(db: TestDb) {
         const MODS: &str = "moderators";
         let h = Harness::new(&db).await;
-        ready_mentee(&h, "amina", "Amina").await;
-        ready_mentor(&h, "grace", "Grace", "Technology").await;
-        h.in_room("carol", ROOM, "!tandem match propose").await;
-        h.in_room("carol", ROOM, "!tandem match approve 1").await;
-        h.dm_all("amina", "accept").await;
+        offer_accepted_by_amina(&h).await;
         h.in_room("mo", MODS, "!tandem suspend grace").await;
         let out = h.in_room("mo", MODS, "!tandem confirm").await;
         assert!(out.contains("[dm amina] An update on your match offer with Grace: I'm sorry, it can't go ahead after all."), "{out}");
@@ -648,11 +641,7 @@ both_backends! {
     async fn an_offer_is_checked_again_when_it_is_accepted_and_when_its_room_is_made(db: TestDb) {
         use tandem::flows::{Effect, StateChange};
         let h = Harness::new(&db).await;
-        ready_mentee(&h, "amina", "Amina").await;
-        ready_mentor(&h, "grace", "Grace", "Technology").await;
-        h.in_room("carol", ROOM, "!tandem match propose").await;
-        h.in_room("carol", ROOM, "!tandem match approve 1").await;
-        h.dm_all("amina", "accept").await;
+        offer_accepted_by_amina(&h).await;
         // A suspension recorded while nobody looked at the offer (another process, a
         // race): the acceptance itself finds it.
         let suspend = |who: &str| Effect::Suspend {
