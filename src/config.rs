@@ -294,6 +294,10 @@ pub struct ModerationSettings {
     /// `platform:id` of who receives a case that names a moderator.
     #[serde(default)]
     pub escalation_contact: Option<String>,
+    /// Other names moderators (and the escalation contact) go by, by `platform:id`:
+    /// `{ "console:mo" = ["Maureen Okafor"] }`. Display names are added at startup.
+    #[serde(default)]
+    pub aliases: std::collections::BTreeMap<String, Vec<String>>,
     /// Files a report may carry as evidence (0: none).
     #[serde(default = "default_evidence_files")]
     pub max_evidence_files: u32,
@@ -336,6 +340,7 @@ impl Default for ModerationSettings {
             max_reports_per_day: default_max_reports(),
             escalate_after_minutes: default_escalate_after(),
             escalation_contact: None,
+            aliases: Default::default(),
             max_evidence_files: default_evidence_files(),
             max_evidence_mb: default_evidence_mb(),
         }
@@ -348,8 +353,32 @@ impl ModerationSettings {
         let people = |list: &[String]| -> Result<Vec<UserRef>, String> {
             list.iter().map(|p| parse_user_ref(p)).collect()
         };
+        let moderators = people(&self.moderators)?;
+        let escalation_contact = self
+            .escalation_contact
+            .as_deref()
+            .map(parse_user_ref)
+            .transpose()?;
+        if !moderators.is_empty() && escalation_contact.is_none() {
+            return Err("moderation.escalation_contact is not set: a report about a member of the moderation team goes only to them, so it is needed whenever there are moderators (a safeguarding lead outside the team, as platform:id)".into());
+        }
+        let mut aliases = Vec::new();
+        for (person, names) in &self.aliases {
+            let user = parse_user_ref(person)?;
+            if !moderators.contains(&user) && escalation_contact.as_ref() != Some(&user) {
+                return Err(format!(
+                    "moderation.aliases names {person}, who is neither a moderator nor the escalation contact"
+                ));
+            }
+            if let Some(blank) = names.iter().find(|n| n.trim().chars().count() < 2) {
+                return Err(format!(
+                    "moderation.aliases for {person}: “{blank}” is too short to recognise (two characters at least)"
+                ));
+            }
+            aliases.push((user, names.clone()));
+        }
         Ok(crate::domain::incident::Moderation {
-            moderators: people(&self.moderators)?,
+            moderators,
             on_call: people(&self.on_call)?,
             categories: if self.categories.is_empty() {
                 crate::domain::incident::default_categories()
@@ -365,15 +394,12 @@ impl ModerationSettings {
             },
             max_reports_per_day: self.max_reports_per_day,
             escalate_after_minutes: self.escalate_after_minutes,
-            escalation_contact: self
-                .escalation_contact
-                .as_deref()
-                .map(parse_user_ref)
-                .transpose()?,
+            escalation_contact,
             evidence: crate::domain::incident::EvidenceLimits {
                 files: self.max_evidence_files,
                 max_bytes: u64::from(self.max_evidence_mb) * 1024 * 1024,
             },
+            aliases,
         })
     }
 }

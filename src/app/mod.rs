@@ -858,11 +858,23 @@ impl App {
                 },
             );
         }
-        if let (Place::Room(_), flows::Content::Text(text)) = (&inbound.place, &inbound.content)
-            && let Some(rest) = flows::strip_prefix_ci(text.trim(), &self.settings.room_prefix)
-            && let Some(Ok(command)) = flows::cases::parse(rest)
-            && self.settings.moderation.is_moderator(&inbound.from)
-        {
+        let moderation = &self.settings.moderation;
+        let case_command = match (&inbound.place, &inbound.content) {
+            (Place::Room(_), flows::Content::Text(text))
+                if moderation.is_moderator(&inbound.from) =>
+            {
+                flows::strip_prefix_ci(text.trim(), &self.settings.room_prefix)
+                    .and_then(flows::cases::parse)
+            }
+            // The escalation contact works restricted cases by DM.
+            (Place::Dm, flows::Content::Text(text))
+                if moderation.is_escalation_contact(&inbound.from) =>
+            {
+                flows::cases::parse_dm(text, &self.settings.room_prefix)
+            }
+            _ => None,
+        };
+        if let Some(Ok(command)) = case_command {
             return Ok(match command.case() {
                 Some(n) => Subject::Case(self.store.case(n).await?.map(Box::new)),
                 None => Subject::Cases(self.store.cases().await?),

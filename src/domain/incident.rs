@@ -29,6 +29,11 @@ pub struct Moderation {
     /// Files a reporter may send as evidence.
     #[serde(default)]
     pub evidence: EvidenceLimits,
+    /// Other names people know a moderator (or the escalation contact) by: configured
+    /// aliases and the display names the platforms give. A report naming one of them
+    /// goes only to the escalation contact.
+    #[serde(default)]
+    pub aliases: Vec<(UserRef, Vec<String>)>,
 }
 
 /// How many files a report may carry, and how large each may be.
@@ -96,8 +101,84 @@ impl Moderation {
         self.moderators.contains(user)
     }
 
+    pub fn is_escalation_contact(&self, user: &UserRef) -> bool {
+        self.escalation_contact.as_ref() == Some(user)
+    }
+
+    /// The words that name `person`: their id, a Matrix id's local part, their aliases
+    /// and display names, and the first word of each of those (a first name) when it is
+    /// long enough to be one. Saying too much only sends a case to the escalation
+    /// contact; saying too little would show it to the person it is about.
+    pub fn names_of(&self, person: &UserRef) -> Vec<String> {
+        let mut words = vec![person.id.clone()];
+        if let Some((local, _)) = person.id.strip_prefix('@').and_then(|i| i.split_once(':')) {
+            words.push(local.to_string());
+        }
+        for (_, aliases) in self.aliases.iter().filter(|(u, _)| u == person) {
+            for alias in aliases {
+                words.push(alias.trim().to_string());
+                if let Some(first) = alias.split_whitespace().next()
+                    && first.chars().count() >= 3
+                {
+                    words.push(first.to_string());
+                }
+            }
+        }
+        words.retain(|w| w.chars().count() >= 2);
+        words.sort();
+        words.dedup();
+        words
+    }
+
+    /// Whether any of `texts` names `person`, as a whole word.
+    pub fn names(&self, person: &UserRef, texts: &[&str]) -> bool {
+        let words = self.names_of(person);
+        texts
+            .iter()
+            .any(|t| words.iter().any(|w| super::text::contains_word(t, w)))
+    }
+
+    /// The moderators `texts` name.
+    pub fn moderators_named(&self, texts: &[&str]) -> Vec<&UserRef> {
+        self.moderators
+            .iter()
+            .filter(|m| self.names(m, texts))
+            .collect()
+    }
+
     pub fn category(&self, id: &str) -> Option<&ReportCategory> {
         self.categories.iter().find(|c| c.id == id)
+    }
+}
+
+/// The reporter's answer to "does this concern a member of the moderation team?".
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AboutStaff {
+    Yes,
+    No,
+    RatherNotSay,
+}
+
+impl AboutStaff {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AboutStaff::Yes => "yes",
+            AboutStaff::No => "no",
+            AboutStaff::RatherNotSay => "rather_not_say",
+        }
+    }
+}
+
+impl FromStr for AboutStaff {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        match s {
+            "yes" => Ok(AboutStaff::Yes),
+            "no" => Ok(AboutStaff::No),
+            "rather_not_say" => Ok(AboutStaff::RatherNotSay),
+            other => Err(format!("not an answer about staff: {other}")),
+        }
     }
 }
 
@@ -106,6 +187,10 @@ impl Moderation {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct OwnReport {
     pub case_id: i64,
+    /// Restricted to the escalation contact: a report is joined only to a case seen by
+    /// the same people.
+    #[serde(default)]
+    pub restricted: bool,
     pub concerns: Option<String>,
     pub severity: Severity,
     pub status: CaseStatus,
@@ -230,6 +315,14 @@ pub struct NewCase {
     /// Files the reporter sent as evidence (held for them until the case is stored).
     #[serde(default)]
     pub files: Vec<i64>,
+    /// Their answer to "does this concern a member of the moderation team?" (`None`: not
+    /// asked, as when a deployment has no moderators).
+    #[serde(default)]
+    pub about_staff: Option<AboutStaff>,
+    /// Seen only by the escalation contact: the reporter did not say no to the question
+    /// above, or the report names a moderator.
+    #[serde(default)]
+    pub restricted: bool,
 }
 
 /// A case as moderators see it: the reporter only when they chose to be named (an
@@ -257,6 +350,11 @@ pub struct CaseRecord {
     /// Files kept as evidence, in the order they were sent.
     #[serde(default)]
     pub files: Vec<EvidenceFile>,
+    #[serde(default)]
+    pub about_staff: Option<AboutStaff>,
+    /// Worked only by the escalation contact, by DM (see [`NewCase::restricted`]).
+    #[serde(default)]
+    pub restricted: bool,
 }
 
 /// One line of a case's audit log. `actor` is a moderator's `platform:id`, `tandem`, or

@@ -112,9 +112,42 @@ pub fn preview(s: &str, max_chars: usize) -> String {
     }
 }
 
+/// Whether `word` occurs in `text` as a whole word (not inside a longer one: "Mo" is in
+/// "Mo said" but not in "Monday"), in any case. A word of several words ("Maureen
+/// Okafor") must occur as written, spaces included.
+pub fn contains_word(text: &str, word: &str) -> bool {
+    let word: Vec<char> = word.trim().chars().flat_map(char::to_lowercase).collect();
+    if word.is_empty() {
+        return false;
+    }
+    let text: Vec<char> = text.chars().flat_map(char::to_lowercase).collect();
+    let is_word = |c: &char| c.is_alphanumeric();
+    (0..text.len().saturating_sub(word.len() - 1)).any(|i| {
+        text[i..i + word.len()] == word[..]
+            && (i == 0 || !is_word(&text[i - 1]))
+            && text.get(i + word.len()).is_none_or(|c| !is_word(c))
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_word_is_found_only_whole_and_in_any_case() {
+        assert!(contains_word("I think Mo said it", "mo"));
+        assert!(contains_word("mo.", "Mo"));
+        assert!(!contains_word("on Monday", "mo"));
+        assert!(!contains_word("my mom", "mo"));
+        assert!(contains_word(
+            "it was maureen okafor, twice",
+            "Maureen Okafor"
+        ));
+        assert!(!contains_word("Maureen", "Maureen Okafor"));
+        assert!(contains_word("ÉLODIE was there", "élodie"));
+        assert!(!contains_word("anything", ""));
+        assert!(contains_word("@mo:example.org wrote", "@mo:example.org"));
+    }
 
     #[test]
     fn file_sizes_read_as_bytes_kilobytes_or_megabytes() {

@@ -7,6 +7,12 @@
 //! log), `case reveal <n>` (an anonymous reporter is named only once two different
 //! moderators have asked, and then only to those two, by DM).
 //!
+//! A case that may concern a member of the moderation team is *restricted* ([`keeper`]):
+//! the reporter did not answer no to the report's question about the team, or the case
+//! names a moderator (by id, alias or display name). Such a case never reaches the
+//! moderators' room: the escalation contact gets its card and works it alone, by DM, with
+//! the same commands ([`handle_dm`]); the moderators' `cases` does not list it.
+//!
 //! Nothing here ever sees an anonymous reporter's identity: cases carry it only when the
 //! reporter chose to be named; relays and reveals go through effects that storage and the
 //! app resolve. So no room, the moderators' included, is ever shown who an anonymous
@@ -98,6 +104,12 @@ pub fn parse(text: &str) -> Option<Result<CaseCommand, String>> {
     })
 }
 
+/// A case command in the escalation contact's DM, written bare or with the room prefix
+/// (as the card of a case in the moderators' room would show it).
+pub fn parse_dm(text: &str, prefix: &str) -> Option<Result<CaseCommand, String>> {
+    parse(super::strip_prefix_ci(text.trim(), prefix).unwrap_or(text))
+}
+
 fn post(room: &RoomRef, text: String) -> Effect {
     Effect::PostInRoom {
         room: room.clone(),
@@ -114,11 +126,111 @@ fn event(case_id: i64, actor: &str, kind: &str, detail: &str) -> Effect {
     }
 }
 
-/// Whether `moderator` is named in the case (they may not see or act on it).
-fn names(case: &CaseRecord, moderator: &crate::domain::UserRef) -> bool {
-    case.concerns
-        .as_deref()
-        .is_some_and(|c| c.to_lowercase().contains(&moderator.id.to_lowercase()))
+/// Who works a case.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Keeper {
+    /// The moderators, in their room.
+    Moderators,
+    /// The escalation contact alone, by DM: the case may concern a moderator.
+    Contact,
+}
+
+/// Who works a case with these texts, restricted or not when reported. A restricted case
+/// goes to the escalation contact, unless it names them too: then to the moderators,
+/// the only others who can act (an edge a deployment avoids by choosing a contact outside
+/// the moderation team). Without a contact (a deployment with no moderators) nothing is
+/// restricted.
+pub fn keeper_for(ctx: &Ctx<'_>, restricted: bool, texts: &[&str]) -> Keeper {
+    let moderation = ctx.moderation;
+    let Some(contact) = &moderation.escalation_contact else {
+        return Keeper::Moderators;
+    };
+    let restricted = restricted || !moderation.moderators_named(texts).is_empty();
+    if restricted && !moderation.names(contact, texts) {
+        Keeper::Contact
+    } else {
+        Keeper::Moderators
+    }
+}
+
+/// What a case says, where a name could be.
+fn texts(case: &CaseRecord) -> Vec<&str> {
+    [
+        case.concerns.as_deref(),
+        Some(case.text.as_str()),
+        case.evidence.as_deref(),
+        case.copy.as_deref(),
+    ]
+    .into_iter()
+    .flatten()
+    .collect()
+}
+
+/// Who works `case` (see [`keeper_for`]).
+pub fn keeper(ctx: &Ctx<'_>, case: &CaseRecord) -> Keeper {
+    keeper_for(ctx, case.restricted, &texts(case))
+}
+
+/// Whether the case names `person` (a moderator so named may not see or act on it).
+fn names(ctx: &Ctx<'_>, case: &CaseRecord, person: &crate::domain::UserRef) -> bool {
+    ctx.moderation.names(person, &texts(case))
+}
+
+/// A message about a case, to whoever works it: the moderators' room, or the escalation
+/// contact by DM.
+pub fn to_keeper(ctx: &Ctx<'_>, keeper: Keeper, message: OutMessage) -> Option<Effect> {
+    match (keeper, &ctx.moderation.escalation_contact) {
+        (Keeper::Contact, Some(contact)) => Some(Effect::SendDm {
+            to: contact.clone(),
+            message: OutMessage {
+                thread: None,
+                ..message
+            },
+        }),
+        _ => ctx.moderators_room.map(|room| Effect::PostInRoom {
+            room: room.clone(),
+            message,
+        }),
+    }
+}
+
+/// [`to_keeper`] for a report not yet stored: `restricted` as the report decided.
+pub(super) fn to_case_desk(ctx: &Ctx<'_>, restricted: bool, message: OutMessage) -> Option<Effect> {
+    to_keeper(ctx, keeper_for(ctx, restricted, &[]), message)
+}
+
+/// Where case commands are typed, and so answered.
+#[derive(Debug, Clone, Copy)]
+enum Desk<'a> {
+    /// The moderators' room.
+    Room(&'a RoomRef),
+    /// The escalation contact's DM.
+    Dm,
+}
+
+impl Desk<'_> {
+    fn say(&self, ctx: &Ctx<'_>, text: String) -> Effect {
+        match self {
+            Desk::Room(room) => post(room, text),
+            Desk::Dm => ctx.dm_text(text),
+        }
+    }
+
+    fn keeper(&self) -> Keeper {
+        match self {
+            Desk::Room(_) => Keeper::Moderators,
+            Desk::Dm => Keeper::Contact,
+        }
+    }
+}
+
+/// `prefix command`, or the bare command where there is no prefix.
+fn typed(prefix: &str, command: String) -> String {
+    if prefix.is_empty() {
+        command
+    } else {
+        format!("{prefix} {command}")
+    }
 }
 
 /// Who reported, as the card shows it: a named reporter, never an anonymous one, even
@@ -190,13 +302,13 @@ pub fn card_message(ctx: &Ctx<'_>, case: &CaseRecord) -> OutMessage {
     }
     OutMessage {
         actions,
-        ..OutMessage::text(card(ctx, case))
+        ..OutMessage::text(card(ctx, case, ctx.room_prefix))
     }
     .starts_thread(super::case_thread(n))
 }
 
-/// The case card's text.
-pub fn card(ctx: &Ctx<'_>, case: &CaseRecord) -> String {
+/// The case card's text, with its commands written with `prefix`.
+pub fn card(ctx: &Ctx<'_>, case: &CaseRecord, prefix: &str) -> String {
     let category = ctx
         .moderation
         .category(&case.category)
@@ -215,6 +327,20 @@ pub fn card(ctx: &Ctx<'_>, case: &CaseRecord) -> String {
     if let Some(room) = &case.room {
         s.push_str(&format!("\nReported from room: {room}"));
     }
+    if keeper(ctx, case) == Keeper::Contact {
+        s.push_str(&format!(
+            "\nRestricted: {}, so only the escalation contact sees and works it.",
+            match case.about_staff {
+                Some(crate::domain::incident::AboutStaff::Yes) => {
+                    "the reporter said it concerns a member of the moderation team"
+                }
+                Some(crate::domain::incident::AboutStaff::RatherNotSay) => {
+                    "the reporter would rather not say whether it concerns a member of the moderation team"
+                }
+                _ => "it names a member of the moderation team",
+            }
+        ));
+    }
     s.push_str(&format!("\nWhat happened: {}", case.text));
     if let Some(e) = &case.evidence {
         s.push_str(&format!("\nEvidence: {e}"));
@@ -224,15 +350,14 @@ pub fn card(ctx: &Ctx<'_>, case: &CaseRecord) -> String {
     }
     if !case.files.is_empty() {
         s.push_str(&format!(
-            "\nFiles: {} ({}); to open them: {} case evidence {}",
+            "\nFiles: {} ({}); to open them: {}",
             case.files.len(),
             case.files
                 .iter()
                 .map(|f| f.describe())
                 .collect::<Vec<_>>()
                 .join("; "),
-            ctx.room_prefix,
-            case.id
+            typed(prefix, format!("case evidence {}", case.id))
         ));
     }
     if let Some(by) = &case.claimed_by {
@@ -241,24 +366,40 @@ pub fn card(ctx: &Ctx<'_>, case: &CaseRecord) -> String {
     if let Some(outcome) = &case.outcome {
         s.push_str(&format!("\nOutcome: {outcome}"));
     }
+    let n = case.id;
     s.push_str(&format!(
-        "\nReply here: {p} case claim {n} · {p} case note {n} <text> · {p} case ask {n} <question> · {p} case resolve {n} <outcome>",
-        p = ctx.room_prefix,
-        n = case.id
+        "\nReply here: {}",
+        [
+            format!("case claim {n}"),
+            format!("case note {n} <text>"),
+            format!("case ask {n} <question>"),
+            format!("case resolve {n} <outcome>"),
+        ]
+        .into_iter()
+        .map(|c| typed(prefix, c))
+        .collect::<Vec<_>>()
+        .join(" · ")
     ));
     s
 }
 
 /// Right after a report is stored: the reporter gets the case number, the moderators the
-/// card, and for safeguarding the on-call moderators a ping.
+/// card, and for safeguarding the on-call moderators a ping. A restricted case goes, card
+/// and urgency, to the escalation contact alone: the on-call moderators are moderators.
 pub fn after_report(ctx: &Ctx<'_>, case: &CaseRecord) -> Vec<Effect> {
+    let keeper = keeper(ctx, case);
     // Through the case, like every message to a reporter: what waits to be sent names the
     // case, never the person (storage unseals them only to deliver it).
     let mut effects = vec![Effect::TellReporter {
         case_id: case.id,
         text: format!(
-            "Thank you. Your report is case #{}. The moderation team will look at it{}; if they have questions, they will ask you here, through me{}. If you are in danger now, please contact local emergency services.",
+            "Thank you. Your report is case #{}. {} will look at it{}; if they have questions, they will ask you here, through me{}. If you are in danger now, please contact local emergency services.",
             case.id,
+            match keeper {
+                Keeper::Contact =>
+                    "As it may concern a member of the moderation team, only the programme's safeguarding lead",
+                Keeper::Moderators => "The moderation team",
+            },
             if case.severity == Severity::Normal {
                 " soon"
             } else {
@@ -271,6 +412,22 @@ pub fn after_report(ctx: &Ctx<'_>, case: &CaseRecord) -> Vec<Effect> {
             }
         ),
     }];
+    if keeper == Keeper::Contact {
+        effects.extend(to_keeper(
+            ctx,
+            keeper,
+            OutMessage::text(format!(
+                "{}A report that may concern a member of the moderation team comes only to you, as the escalation contact. Please work it here, by direct message; the moderators don't see it.\n{}",
+                if case.severity == Severity::Normal {
+                    String::new()
+                } else {
+                    format!("This {} case needs attention now. ", case.severity.as_str())
+                },
+                card(ctx, case, "")
+            )),
+        ));
+        return effects;
+    }
     if let Some(room) = ctx.moderators_room {
         effects.push(Effect::PostInRoom {
             room: room.clone(),
@@ -297,20 +454,6 @@ pub fn after_report(ctx: &Ctx<'_>, case: &CaseRecord) -> Vec<Effect> {
             });
         }
     }
-    // A case that names a moderator goes, in full, to the escalation contact too: the
-    // moderator it names cannot see it, and their colleagues may not be the right people.
-    if let Some(contact) = &ctx.moderation.escalation_contact
-        && ctx.moderation.moderators.iter().any(|m| names(case, m))
-        && !names(case, contact)
-    {
-        effects.push(Effect::SendDm {
-            to: contact.clone(),
-            message: OutMessage::text(format!(
-                "A report names one of the moderators, so it comes to you as the escalation contact:\n{}",
-                card(ctx, case)
-            )),
-        });
-    }
     if case.severity == Severity::Safeguarding {
         for on_call in &ctx.moderation.on_call {
             effects.push(Effect::SendDm {
@@ -333,10 +476,11 @@ pub fn escalate(
     events: &[crate::domain::incident::CaseEvent],
 ) -> Vec<Effect> {
     let every = i64::from(ctx.moderation.escalate_after_minutes);
+    let keeper = keeper(ctx, case);
     if every == 0
         || case.status != CaseStatus::Open
         || case.severity == Severity::Normal
-        || ctx.moderation.on_call.is_empty()
+        || (keeper == Keeper::Moderators && ctx.moderation.on_call.is_empty())
     {
         return vec![];
     }
@@ -362,6 +506,20 @@ pub fn escalate(
         "re-pinged",
         &format!("unclaimed after {waited} minutes"),
     )];
+    // A restricted case reminds its one keeper, never the on-call moderators.
+    if keeper == Keeper::Contact {
+        effects.extend(to_keeper(
+            ctx,
+            keeper,
+            OutMessage::text(format!(
+                "Case #{} ({}) is still unclaimed after {waited} minutes. Type case claim {} here.",
+                case.id,
+                case.severity.as_str(),
+                case.id
+            )),
+        ));
+        return effects;
+    }
     if let Some(room) = ctx.moderators_room {
         effects.push(Effect::PostInRoom {
             room: room.clone(),
@@ -435,20 +593,35 @@ pub(crate) fn moderator_command<C>(
 
 /// A moderator's command posted in `room`.
 pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<CaseCommand, String>) -> Outcome {
+    match moderator_command(ctx, room, command, |c| (action_of(c), c.case())) {
+        Ok(c) => work(ctx, Desk::Room(room), c),
+        Err(early) => *early,
+    }
+}
+
+/// A case command the escalation contact sends by DM (with or without the room prefix):
+/// they work restricted cases there.
+pub fn handle_dm(ctx: &Ctx<'_>, command: Result<CaseCommand, String>) -> Outcome {
+    match command {
+        Ok(c) => work(ctx, Desk::Dm, c),
+        Err(usage) => Outcome::unchanged(vec![ctx.dm_text(usage)]),
+    }
+}
+
+/// `case claim 3` → `claim`: the action a refusal logs.
+fn action_of(command: &CaseCommand) -> String {
+    format!("{command:?}")
+        .split('(')
+        .next()
+        .unwrap_or("case")
+        .to_lowercase()
+}
+
+/// A case command from someone allowed to work cases at `desk`.
+fn work(ctx: &Ctx<'_>, desk: Desk<'_>, command: CaseCommand) -> Outcome {
     let reply = |text: String| Outcome {
         state: StateChange::Unchanged,
-        effects: vec![post(room, text)],
-    };
-    let command = match moderator_command(ctx, room, command, |c| {
-        let action = format!("{c:?}")
-            .split('(')
-            .next()
-            .unwrap_or("case")
-            .to_lowercase();
-        (action, c.case())
-    }) {
-        Ok(c) => c,
-        Err(early) => return *early,
+        effects: vec![desk.say(ctx, text)],
     };
     let me = ctx.user.to_string();
     if command == CaseCommand::List {
@@ -457,7 +630,11 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<CaseCommand, String
         };
         let mut open: Vec<&CaseRecord> = cases
             .iter()
-            .filter(|c| c.status != CaseStatus::Resolved && !names(c, ctx.user))
+            .filter(|c| {
+                c.status != CaseStatus::Resolved
+                    && keeper(ctx, c) == desk.keeper()
+                    && !names(ctx, c, ctx.user)
+            })
             .collect();
         if open.is_empty() {
             return reply("No open cases.".into());
@@ -490,20 +667,31 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<CaseCommand, String
     if case.id != n {
         return reply(format!("There is no case #{n}."));
     }
-    if names(case, ctx.user) {
+    // The same words whether the case names the one asking or another moderator: the
+    // refusal must not tell a moderator that a report is about them.
+    if keeper(ctx, case) != desk.keeper() || names(ctx, case, ctx.user) {
+        let (said, why) = match desk {
+            Desk::Room(_) => (
+                format!(
+                    "Case #{n} is restricted: it may concern a member of the moderation team, so only the escalation contact works on it."
+                ),
+                "restricted to the escalation contact",
+            ),
+            Desk::Dm => (
+                format!(
+                    "Case #{n} is worked by the moderators, in their room: as the escalation contact you work the cases that may concern a member of the moderation team."
+                ),
+                "not restricted: worked by the moderators",
+            ),
+        };
         return Outcome {
             state: StateChange::Unchanged,
             effects: vec![
-                post(
-                    room,
-                    format!(
-                        "You are named in case #{n}, so you cannot see or act on it; another moderator will."
-                    ),
-                ),
-                event(n, &me, "refused", "the moderator is named in the case"),
+                desk.say(ctx, said),
+                event(n, &me, "refused", why),
                 Effect::LogRefusal {
                     user: ctx.user.clone(),
-                    action: format!("act on case #{n}, which names them"),
+                    action: format!("{} case #{n} ({why})", action_of(&command)),
                 },
             ],
         };
@@ -526,9 +714,12 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<CaseCommand, String
         CaseCommand::Show(_) => Outcome {
             state: StateChange::Unchanged,
             effects: vec![
-                Effect::PostInRoom {
-                    room: room.clone(),
-                    message: card_message(ctx, case),
+                match desk {
+                    Desk::Room(room) => Effect::PostInRoom {
+                        room: room.clone(),
+                        message: card_message(ctx, case),
+                    },
+                    Desk::Dm => ctx.dm_text(card(ctx, case, "")),
                 },
                 event(n, &me, "viewed", ""),
             ],
@@ -537,34 +728,26 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<CaseCommand, String
             if case.files.is_empty() {
                 return reply(format!("Case #{n} has no files of evidence."));
             }
-            // A moderator the case names sits in the moderators' room too: its files,
-            // which may show who reported, go to the one who asked instead.
-            let private = ctx.moderation.moderators.iter().any(|m| names(case, m));
-            let mut effects = vec![
-                event(
-                    n,
-                    &me,
-                    "opened the evidence",
-                    &format!("{} file(s)", case.files.len()),
-                ),
-                Effect::ShowEvidence {
-                    case_id: n,
-                    room: (!private).then(|| room.clone()),
-                    moderator: ctx.user.clone(),
-                },
-            ];
-            if private {
-                effects.push(post(
-                    room,
-                    format!(
-                        "Case #{n} names a moderator, so its files were sent to {} by DM.",
-                        ctx.user.id
-                    ),
-                ));
-            }
+            // Where the command was typed: the moderators' room, or the escalation
+            // contact's DM for a restricted case.
             Outcome {
                 state: StateChange::Unchanged,
-                effects,
+                effects: vec![
+                    event(
+                        n,
+                        &me,
+                        "opened the evidence",
+                        &format!("{} file(s)", case.files.len()),
+                    ),
+                    Effect::ShowEvidence {
+                        case_id: n,
+                        room: match desk {
+                            Desk::Room(room) => Some(room.clone()),
+                            Desk::Dm => None,
+                        },
+                        moderator: ctx.user.clone(),
+                    },
+                ],
             }
         }
         CaseCommand::Log(_) => {
@@ -584,7 +767,7 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<CaseCommand, String
             }
             Outcome {
                 state: StateChange::Unchanged,
-                effects: vec![post(room, s), event(n, &me, "exported the log", "")],
+                effects: vec![desk.say(ctx, s), event(n, &me, "exported the log", "")],
             }
         }
         CaseCommand::Claim(_) => {
@@ -605,7 +788,7 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<CaseCommand, String
                         outcome: None,
                     },
                     event(n, &me, "claimed", ""),
-                    post(room, format!("Case #{n} claimed by {}.", ctx.user.id)),
+                    desk.say(ctx, format!("Case #{n} claimed by {}.", ctx.user.id)),
                 ],
             }
         }
@@ -617,7 +800,7 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<CaseCommand, String
                 state: StateChange::Unchanged,
                 effects: vec![
                     event(n, &me, "note", &clean(&text, true)),
-                    post(room, format!("Note added to case #{n}.")),
+                    desk.say(ctx, format!("Note added to case #{n}.")),
                 ],
             }
         }
@@ -634,13 +817,19 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<CaseCommand, String
                     Effect::AskReporter {
                         case_id: n,
                         question: clean(&question, true),
+                        restricted: desk.keeper() == Keeper::Contact,
                     },
                     event(n, &me, "asked the reporter", &question),
-                    post(
-                        room,
-                        format!(
-                            "Question relayed to the reporter of case #{n}, as from the moderation team. Their answer will be posted with the case's card (in its thread, where the room has threads)."
-                        ),
+                    desk.say(
+                        ctx,
+                        match desk {
+                            Desk::Room(_) => format!(
+                                "Question relayed to the reporter of case #{n}, as from the moderation team. Their answer will be posted with the case's card (in its thread, where the room has threads)."
+                            ),
+                            Desk::Dm => format!(
+                                "Question relayed to the reporter of case #{n}, as from the moderation team. Their answer will come to you here."
+                            ),
+                        },
                     ),
                 ],
             }
@@ -669,8 +858,8 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<CaseCommand, String
                             "An update on your report (case #{n}) from the moderation team: we have looked into it and closed it.\nWhat we did: {outcome}\nThank you for telling us; it matters. If anything else happens, type report at any time."
                         ),
                     },
-                    post(
-                        room,
+                    desk.say(
+                        ctx,
                         format!(
                             "Case #{n} resolved by {}; the reporter has been told.",
                             ctx.user.id
@@ -700,22 +889,24 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<CaseCommand, String
             let to = person.as_ref().map_or(to, |p| p.describe());
             let mut effects = vec![
                 event(n, &me, "escalated", &to),
-                post(
-                    room,
+                desk.say(
+                    ctx,
                     format!("Case #{n} escalated to {to} by {}.", ctx.user.id),
                 ),
             ];
-            {
-                if let Some(person) = person.map(|p| p.user).filter(|p| !names(case, p)) {
-                    effects.push(Effect::SendDm {
-                        to: person,
-                        message: OutMessage::text(format!(
-                            "Case #{n} ({}) was escalated to you by {}. Please look at the moderators' room.",
-                            case.severity.as_str(),
-                            ctx.user.id
-                        )),
-                    });
-                }
+            if let Some(person) = person.map(|p| p.user).filter(|p| !names(ctx, case, p)) {
+                effects.push(Effect::SendDm {
+                    to: person,
+                    message: OutMessage::text(format!(
+                        "Case #{n} ({}) was escalated to you by {}. {}",
+                        case.severity.as_str(),
+                        ctx.user.id,
+                        match desk {
+                            Desk::Room(_) => "Please look at the moderators' room.",
+                            Desk::Dm => "It may concern a member of the moderation team, so it is not in the moderators' room: the escalation contact will share what you need. Please keep it to yourself.",
+                        }
+                    )),
+                });
             }
             Outcome {
                 state: StateChange::Unchanged,
@@ -737,11 +928,26 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<CaseCommand, String
                         outcome: None,
                     },
                     event(n, &me, "reopened", ""),
-                    post(room, format!("Case #{n} reopened by {}.", ctx.user.id)),
+                    desk.say(ctx, format!("Case #{n} reopened by {}.", ctx.user.id)),
                 ],
             }
         }
         CaseCommand::Reveal(_) => {
+            if let Desk::Dm = desk {
+                return Outcome::unchanged(vec![
+                    desk.say(
+                        ctx,
+                        format!(
+                            "The reporter of case #{n} can't be revealed: that takes two moderators, and this restricted case is yours alone. You can ask the reporter anything through case ask {n} <question>."
+                        ),
+                    ),
+                    event(n, &me, "refused", "a reveal takes two moderators"),
+                    Effect::LogRefusal {
+                        user: ctx.user.clone(),
+                        action: format!("reveal the reporter of restricted case #{n}"),
+                    },
+                ]);
+            }
             if !case.anonymous {
                 return reply(format!(
                     "Case #{n} is not anonymous: the reporter is on its card."
@@ -763,8 +969,8 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<CaseCommand, String
                     state: StateChange::Unchanged,
                     effects: vec![
                         event(n, &me, "reveal", ""),
-                        post(
-                            room,
+                        desk.say(
+                            ctx,
                             format!(
                                 "Reveal recorded for case #{n}. The reporter is named only when a second moderator asks too, and then only to the two of you, by direct message."
                             ),
@@ -794,8 +1000,8 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<CaseCommand, String
                 });
             }
             let names: Vec<String> = told.iter().map(|u| u.id.clone()).collect();
-            effects.push(post(
-                room,
+            effects.push(desk.say(
+                ctx,
                 format!(
                     "Case #{n}: the reporter has been revealed to {} by direct message.",
                     and_list(&names)
@@ -814,12 +1020,16 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<CaseCommand, String
 pub struct CaseReply {
     pub case_id: i64,
     pub question: String,
+    /// Asked by the escalation contact, about a restricted case: the answer goes to them.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub restricted: bool,
 }
 
-pub fn start_reply(case_id: i64, question: &str) -> Outcome {
+pub fn start_reply(case_id: i64, question: &str, restricted: bool) -> Outcome {
     let flow = CaseReply {
         case_id,
         question: question.to_string(),
+        restricted,
     };
     Outcome {
         state: StateChange::Set(FlowState::CaseReply(flow)),
@@ -859,16 +1069,14 @@ pub fn reply_step(ctx: &Ctx<'_>, flow: &CaseReply, content: &Content) -> Outcome
         case_id: flow.case_id,
         text: text.clone(),
     }];
-    if let Some(room) = ctx.moderators_room {
-        effects.push(Effect::PostInRoom {
-            room: room.clone(),
-            message: OutMessage::text(format!(
-                "Reply from the reporter of case #{}:\nQ: {}\nA: {text}",
-                flow.case_id, flow.question
-            ))
-            .in_thread(super::case_thread(flow.case_id)),
-        });
-    }
+    effects.extend(answer_to_keeper(
+        ctx,
+        flow,
+        format!(
+            "Reply from the reporter of case #{}:\nQ: {}\nA: {text}",
+            flow.case_id, flow.question
+        ),
+    ));
     effects.push(ctx.dm_text("Thank you; I've passed your answer to the moderation team."));
     Outcome {
         state: StateChange::Clear,
@@ -917,24 +1125,24 @@ pub fn reply_files(
             format!("{words} (and {count})")
         },
     });
-    if let Some(room) = ctx.moderators_room {
-        effects.push(Effect::PostInRoom {
-            room: room.clone(),
-            message: OutMessage::text(format!(
-                "Reply from the reporter of case #{}:\nQ: {}\nA: {}{count} added to the evidence: {} case evidence {}",
-                flow.case_id,
-                flow.question,
-                if words.is_empty() {
-                    String::new()
-                } else {
-                    format!("{words}\n")
-                },
-                ctx.room_prefix,
-                flow.case_id
-            ))
-            .in_thread(super::case_thread(flow.case_id)),
-        });
-    }
+    effects.extend(answer_to_keeper(
+        ctx,
+        flow,
+        format!(
+            "Reply from the reporter of case #{}:\nQ: {}\nA: {}{count} added to the evidence: {}",
+            flow.case_id,
+            flow.question,
+            if words.is_empty() {
+                String::new()
+            } else {
+                format!("{words}\n")
+            },
+            typed(
+                if flow.restricted { "" } else { ctx.room_prefix },
+                format!("case evidence {}", flow.case_id)
+            )
+        ),
+    ));
     effects.extend(notes.into_iter().map(|n| ctx.dm_text(n)));
     effects
         .push(ctx.dm_text("Thank you; I've passed your answer and files to the moderation team."));
@@ -944,9 +1152,28 @@ pub fn reply_files(
     }
 }
 
+/// A reporter's answer, to whoever asked: in the case card's thread in the moderators'
+/// room, or to the escalation contact for a restricted case.
+fn answer_to_keeper(ctx: &Ctx<'_>, flow: &CaseReply, text: String) -> Option<Effect> {
+    let keeper = if flow.restricted {
+        Keeper::Contact
+    } else {
+        Keeper::Moderators
+    };
+    to_keeper(
+        ctx,
+        keeper,
+        OutMessage::text(text).in_thread(super::case_thread(flow.case_id)),
+    )
+}
+
 /// The prompt that starts a reporter's reply.
-pub fn question_prompt(case_id: i64, question: String) -> Prompt {
-    Prompt::CaseQuestion { case_id, question }
+pub fn question_prompt(case_id: i64, question: String, restricted: bool) -> Prompt {
+    Prompt::CaseQuestion {
+        case_id,
+        question,
+        restricted,
+    }
 }
 
 #[cfg(test)]

@@ -468,6 +468,8 @@ pub enum Effect {
     AskReporter {
         case_id: i64,
         question: String,
+        /// Asked by the escalation contact about a restricted case.
+        restricted: bool,
     },
     /// The reporter's answer, for the audit log (as "reporter").
     CaseReply {
@@ -620,8 +622,14 @@ pub enum Prompt {
     },
     /// A match to accept or decline.
     MatchOffer { match_id: i64 },
-    /// A moderator's question about the person's report.
-    CaseQuestion { case_id: i64, question: String },
+    /// A moderator's question about the person's report (`restricted`: asked by the
+    /// escalation contact, to whom the answer goes).
+    CaseQuestion {
+        case_id: i64,
+        question: String,
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        restricted: bool,
+    },
     /// A milestone check-in: have you met since the last one?
     CheckIn {
         match_id: i64,
@@ -1013,6 +1021,12 @@ fn handle_idle_dm(ctx: &Ctx<'_>, content: &Content) -> Outcome {
     }
     if let Some(n) = closure::parse_transcript(text) {
         return closure::transcript(ctx, n);
+    }
+    // The escalation contact works restricted cases here, by DM.
+    if ctx.moderation.is_escalation_contact(ctx.user)
+        && let Some(command) = cases::parse_dm(text, ctx.room_prefix)
+    {
+        return cases::handle_dm(ctx, command);
     }
     match events::parse(text) {
         Some(Ok(events::EventCommand::Rsvp(n, answer))) => {

@@ -25,9 +25,11 @@ pub enum Who {
     /// A coordinator of the programme a command names.
     Coordinator,
     Moderator,
-    /// A moderator the case names (it is about them).
+    /// A moderator, on a case that may concern the moderation team (it names them, or
+    /// the reporter said so).
     NamedModerator,
-    /// The escalation contact (a safeguarding lead), not a moderator.
+    /// The escalation contact (a safeguarding lead), not a moderator: they work the cases
+    /// that may concern the moderation team, by DM.
     EscalationContact,
 }
 
@@ -162,11 +164,16 @@ pub fn allowed(command: Privileged) -> &'static [Who] {
         | SurveyResults => &[Coordinator],
         // Sessions are the community's, announced in its events room: any coordinator.
         EventCreate | EventList | EventShow | EventCancel => &[Coordinator, OtherCoordinator],
-        // The list shows the cases a moderator may see; a case that names a moderator is
-        // closed to them.
-        CaseList => &[Moderator, NamedModerator],
+        // A case is worked by the moderators, in their room; one that may concern a
+        // member of the team (restricted) by the escalation contact alone, by DM. So
+        // `Moderator` is a moderator on an ordinary case, and `NamedModerator` and
+        // `EscalationContact` meet a restricted one. Each list shows what its reader works.
+        CaseList => &[Moderator, NamedModerator, EscalationContact],
         CaseShow | CaseClaim | CaseNote | CaseAsk | CaseResolve | CaseReopen | CaseLog
-        | CaseReveal | CaseEscalate | CaseEvidence => &[Moderator],
+        | CaseEscalate | CaseEvidence => &[Moderator, EscalationContact],
+        // Naming an anonymous reporter takes two moderators: never on a restricted case,
+        // which has one keeper.
+        CaseReveal => &[Moderator],
         Freeze | Unfreeze | Suspend | Unsuspend | RemoveFromRoom | ConfirmAction => {
             &[Moderator, NamedModerator]
         }

@@ -81,7 +81,11 @@ pub fn start(ctx: &Ctx<'_>, prompt: &Prompt) -> Outcome {
             reminder,
         } => super::survey::start(ctx, *invite_id, *reminder),
         Prompt::NextStep { match_id } => super::closure::start_next(ctx, *match_id),
-        Prompt::CaseQuestion { case_id, question } => super::cases::start_reply(*case_id, question),
+        Prompt::CaseQuestion {
+            case_id,
+            question,
+            restricted,
+        } => super::cases::start_reply(*case_id, question, *restricted),
         Prompt::CheckIn {
             match_id,
             seq,

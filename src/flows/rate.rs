@@ -161,6 +161,7 @@ mod tests {
         let reply = FlowState::CaseReply(super::super::cases::CaseReply {
             case_id: 1,
             question: "When?".into(),
+            restricted: false,
         });
         assert!(never_limited(&Place::Dm, Some(&reply)));
         assert!(!never_limited(&Place::Dm, None));

@@ -1,6 +1,8 @@
 //! `report`: a private, guided incident report, always in the reporter's DM.
 //!
-//! Steps: category, who or what it concerns (or "I'd rather not say"), what happened,
+//! Steps: category, who or what it concerns (or "I'd rather not say"), whether it concerns
+//! a member of the moderation team (asked wherever there are moderators: unless the answer
+//! is no, the case is restricted and goes only to the escalation contact), what happened,
 //! evidence (optional), urgency, anonymity, then a last look before sending. `back` and
 //! `cancel` work throughout. Started from a room (`!tandem report`), the room is noted and
 //! the conversation moves to the DM: nothing about the report is said in the room.
@@ -14,7 +16,7 @@ use super::{
 };
 use crate::domain::Choice;
 use crate::domain::answer::yes_no_choices;
-use crate::domain::incident::{NewCase, Severity};
+use crate::domain::incident::{AboutStaff, NewCase, Severity};
 use crate::domain::text::{char_len, clean, file_size, thousands};
 
 /// Longest report text, evidence, or answer to a moderator's question, in characters.
@@ -25,6 +27,7 @@ pub(super) const MAX_TEXT: usize = 4000;
 pub enum ReportStep {
     Category,
     Concerns,
+    AboutStaff,
     WhatHappened,
     Evidence,
     Urgency,
@@ -38,7 +41,8 @@ impl ReportStep {
         match self {
             Category => None,
             Concerns => Some(Category),
-            WhatHappened => Some(Concerns),
+            AboutStaff => Some(Concerns),
+            WhatHappened => Some(AboutStaff),
             Evidence => Some(WhatHappened),
             Urgency => Some(Evidence),
             Anonymity => Some(Urgency),
@@ -50,7 +54,8 @@ impl ReportStep {
         use ReportStep::*;
         match self {
             Category => Concerns,
-            Concerns => WhatHappened,
+            Concerns => AboutStaff,
+            AboutStaff => WhatHappened,
             WhatHappened => Evidence,
             Evidence => Urgency,
             Urgency => Anonymity,
@@ -65,6 +70,9 @@ pub struct ReportFlow {
     pub category: Option<String>,
     /// `Some(None)`: they'd rather not say.
     pub concerns: Option<Option<String>>,
+    /// Whether it concerns a member of the moderation team.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub about_staff: Option<AboutStaff>,
     pub text: Option<String>,
     /// Words typed before the questions asked for them (at the category): the start of
     /// `text`, kept so nobody has to type them again.
@@ -171,6 +179,7 @@ pub fn start(ctx: &Ctx<'_>, room: Option<String>) -> Outcome {
         step: ReportStep::Category,
         category: None,
         concerns: None,
+        about_staff: None,
         text: None,
         opening: None,
         evidence: None,
@@ -213,6 +222,26 @@ pub(super) fn prompt(ctx: &Ctx<'_>, flow: &ReportFlow) -> OutMessage {
         ReportStep::Concerns => text(
             "Who or what does it concern? A person's name, a pair or a room. If you'd rather not say, type skip.",
         ),
+        ReportStep::AboutStaff => OutMessage {
+            text: "Does this concern a member of the moderation team? If it does, or if you'd rather not say, your report goes only to the programme's safeguarding lead, not to the moderators.".into(),
+            choices: vec![
+                Choice {
+                    value: "yes".into(),
+                    label: "Yes".into(),
+                },
+                Choice {
+                    value: "no".into(),
+                    label: "No".into(),
+                },
+                Choice {
+                    value: "rather_not_say".into(),
+                    label: "I'd rather not say".into(),
+                },
+            ],
+            pick: Some((1, 1)),
+            prompt_ref: Some("report:about_staff".into()),
+            ..Default::default()
+        },
         ReportStep::WhatHappened => match &flow.opening {
             Some(kept) => text(&format!(
                 "Here is what you wrote so far:\n“{kept}”\nIs there anything to add (when and where, if you can)? Type it, or type skip if that's all."
@@ -429,11 +458,21 @@ fn summary(ctx: &Ctx<'_>, flow: &ReportFlow) -> String {
         .map(|c| c.label.as_str())
         .unwrap_or("-");
     format!(
-        "Your report:\n• What: {category}\n• Concerns: {}\n• What happened: {}\n• Evidence: {}{}\n• Urgent: {}\n• Anonymous to moderators: {}",
+        "Your report:\n• What: {category}\n• Concerns: {}{}\n• What happened: {}\n• Evidence: {}{}\n• Urgent: {}\n• Anonymous to moderators: {}",
         flow.concerns
             .clone()
             .flatten()
             .unwrap_or_else(|| "(not said)".into()),
+        match flow.about_staff {
+            None => "",
+            Some(AboutStaff::Yes) => {
+                "\n• About the moderation team: yes (only the safeguarding lead will see it)"
+            }
+            Some(AboutStaff::No) => "\n• About the moderation team: no",
+            Some(AboutStaff::RatherNotSay) => {
+                "\n• About the moderation team: you'd rather not say (only the safeguarding lead will see it)"
+            }
+        },
         flow.text.clone().unwrap_or_default(),
         flow.evidence
             .clone()
@@ -489,9 +528,12 @@ pub fn step(ctx: &Ctx<'_>, flow: &ReportFlow, content: &Content) -> Outcome {
     match text.and_then(parse) {
         Some(Command::Cancel) => return discarded(ctx, flow),
         Some(Command::Back) => {
-            let Some(previous) = flow.step.previous() else {
+            let Some(mut previous) = flow.step.previous() else {
                 return again("This is the first step.".into());
             };
+            if !asked(ctx, previous) {
+                previous = previous.previous().unwrap_or(previous);
+            }
             let mut next = flow.clone();
             next.step = previous;
             return advance(next);
@@ -562,6 +604,10 @@ pub fn step(ctx: &Ctx<'_>, flow: &ReportFlow, content: &Content) -> Outcome {
                 next.concerns = Some(Some(t));
             }
         }
+        ReportStep::AboutStaff => match about_staff(content) {
+            Some(answer) => next.about_staff = Some(answer),
+            None => return again("Please answer yes, no, or 3 if you'd rather not say.".into()),
+        },
         ReportStep::WhatHappened => {
             let t = clean(text.unwrap_or_default(), true);
             // What they wrote earlier is kept; this adds to it, or `skip` leaves it.
@@ -627,18 +673,72 @@ pub fn step(ctx: &Ctx<'_>, flow: &ReportFlow, content: &Content) -> Outcome {
         }
     }
     next.step = flow.step.next();
+    if !asked(ctx, next.step) {
+        next.step = next.step.next();
+    }
     advance(next)
+}
+
+/// Whether a step is asked: the question about the moderation team only where there is
+/// one.
+fn asked(ctx: &Ctx<'_>, step: ReportStep) -> bool {
+    step != ReportStep::AboutStaff || !ctx.moderation.moderators.is_empty()
+}
+
+fn about_staff(content: &Content) -> Option<AboutStaff> {
+    let v = match content {
+        Content::Picked { values, .. } => values.first()?.to_lowercase(),
+        Content::Text(t) => clean(t, false).to_lowercase(),
+    };
+    let v = v.trim_end_matches(['.', '!']).replace('’', "'");
+    match v.as_str() {
+        "yes" | "y" | "1" | "yeah" => Some(AboutStaff::Yes),
+        "no" | "n" | "2" | "nope" => Some(AboutStaff::No),
+        "3" | "rather_not_say" | "i'd rather not say" | "rather not say" | "skip" | "not sure"
+        | "i don't know" | "don't know" => Some(AboutStaff::RatherNotSay),
+        _ => None,
+    }
+}
+
+/// Whether a report goes only to the escalation contact: unless the reporter said it is
+/// not about the moderation team, or wherever it names a moderator (by id, alias or
+/// display name), whatever they answered.
+fn restricted(ctx: &Ctx<'_>, flow: &ReportFlow) -> bool {
+    if ctx.moderation.moderators.is_empty() {
+        return false;
+    }
+    if flow.about_staff.is_some_and(|a| a != AboutStaff::No) {
+        return true;
+    }
+    let concerns = flow.concerns.clone().flatten();
+    let evidence = flow.evidence.clone().flatten();
+    let texts: Vec<&str> = [
+        concerns.as_deref(),
+        flow.text.as_deref(),
+        evidence.as_deref(),
+        flow.copy.as_deref(),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    !ctx.moderation.moderators_named(&texts).is_empty()
 }
 
 /// The same person about the same person within an hour: their earlier open case, unless
 /// the new report is graver (a safeguarding concern after an ordinary one must not be
 /// folded into a case that pings nobody).
-fn repeated(ctx: &Ctx<'_>, concerns: Option<&str>, severity: Severity) -> Option<i64> {
+fn repeated(
+    ctx: &Ctx<'_>,
+    concerns: Option<&str>,
+    severity: Severity,
+    restricted: bool,
+) -> Option<i64> {
     let concerns = concerns?.to_lowercase();
     ctx.reports
         .iter()
         .find(|r| {
-            r.status != crate::domain::incident::CaseStatus::Resolved
+            r.restricted == restricted
+                && r.status != crate::domain::incident::CaseStatus::Resolved
                 && r.severity >= severity
                 && ctx.now - r.created_at <= chrono::Duration::hours(1)
                 && r.concerns.as_deref().map(str::to_lowercase).as_deref() == Some(&concerns)
@@ -660,10 +760,11 @@ fn submit(ctx: &Ctx<'_>, flow: &ReportFlow) -> Outcome {
         Severity::Normal
     };
     let concerns = flow.concerns.clone().flatten();
+    let restricted = restricted(ctx, flow);
     // A report with a copy of the message is a case of its own: the copy has its own
     // place on a card, where the reporter's words cannot pass for it.
     let earlier = match flow.copy {
-        None => repeated(ctx, concerns.as_deref(), severity),
+        None => repeated(ctx, concerns.as_deref(), severity, restricted),
         Some(_) => None,
     };
     if let Some(case_id) = earlier {
@@ -692,16 +793,15 @@ fn submit(ctx: &Ctx<'_>, flow: &ReportFlow) -> Outcome {
                 ids: flow.files.iter().map(|f| f.id).collect(),
             },
         ];
-        if let Some(room) = ctx.moderators_room {
-            effects.push(Effect::PostInRoom {
-                room: room.clone(),
-                // At the top, not in the card's thread: it may change how urgent the
-                // case is, and its card may have been dealt with already.
-                message: OutMessage::text(format!(
-                    "Case #{case_id}: the reporter added a new report about the same person:\n{detail}"
-                )),
-            });
-        }
+        // At the top, not in the card's thread: it may change how urgent the case is,
+        // and its card may have been dealt with already.
+        effects.extend(super::cases::to_case_desk(
+            ctx,
+            restricted,
+            OutMessage::text(format!(
+                "Case #{case_id}: the reporter added a new report about the same person:\n{detail}"
+            )),
+        ));
         effects.push(ctx.dm_text(format!(
             "You reported the same person a short while ago, so I've added this to your report, case #{case_id}. Thank you."
         )));
@@ -725,6 +825,8 @@ fn submit(ctx: &Ctx<'_>, flow: &ReportFlow) -> Outcome {
             // has two members, so it would name an anonymous reporter as one of them.
             room: flow.room.clone().filter(|_| flow.anonymous != Some(true)),
             files: flow.files.iter().map(|f| f.id).collect(),
+            about_staff: flow.about_staff,
+            restricted,
         })],
     }
 }

@@ -259,7 +259,13 @@ fn prompt() -> impl Strategy<Value = Prompt> {
             }
         ),
         id().prop_map(|match_id| Prompt::MatchOffer { match_id }),
-        (id(), text()).prop_map(|(case_id, question)| Prompt::CaseQuestion { case_id, question }),
+        (id(), text(), any::<bool>()).prop_map(|(case_id, question, restricted)| {
+            Prompt::CaseQuestion {
+                case_id,
+                question,
+                restricted,
+            }
+        }),
         (id(), any::<u32>(), text()).prop_map(|(match_id, seq, text)| Prompt::CheckIn {
             match_id,
             seq,
@@ -349,6 +355,8 @@ fn subjects(matches: &[MatchRecord]) -> Vec<Subject> {
         created_at: start() - Duration::hours(2),
         reveals: vec![],
         files: vec![],
+        about_staff: None,
+        restricted: false,
     };
     let event = EventRecord {
         id: 1,
@@ -449,8 +457,9 @@ impl World {
                 categories: default_categories(),
                 max_reports_per_day: 5,
                 escalate_after_minutes: 30,
-                escalation_contact: None,
+                escalation_contact: Some(user(2)),
                 evidence: Default::default(),
+                aliases: vec![],
             },
             matches: vec![
                 a_match(1, MatchStatus::Active),

@@ -110,7 +110,7 @@ fn parse_user(text: &str) -> Result<UserRef> {
     ))
 }
 
-const CASE_COLUMNS: &str = "id, anonymous, reporter_sealed, reporter_plain, category, severity, concerns, body, evidence, reported_copy, room, status, claimed_by, outcome, created_at";
+const CASE_COLUMNS: &str = "id, anonymous, reporter_sealed, reporter_plain, category, severity, concerns, body, evidence, reported_copy, room, status, claimed_by, outcome, created_at, restricted, about_staff";
 
 impl Store {
     pub(super) fn sealer(&self) -> Result<&Sealer> {
@@ -147,6 +147,12 @@ impl Store {
         .bind(&case.copy)
         .fetch_one(&mut **tx)
         .await?;
+        sqlx::query("UPDATE cases SET restricted = $1, about_staff = $2 WHERE id = $3")
+            .bind(i64::from(case.restricted))
+            .bind(case.about_staff.map(|a| a.as_str()))
+            .bind(id)
+            .execute(&mut **tx)
+            .await?;
         self.insert_case_event(tx, id, "reporter", "created", case.severity.as_str(), now)
             .await?;
         self.attach_files(tx, id, &case.reporter, &case.files)
@@ -216,7 +222,7 @@ impl Store {
             return Ok(vec![]);
         };
         let rows = sqlx::query(
-            "SELECT id, concerns, severity, status, created_at FROM cases WHERE reporter_tag = $1 AND created_at >= $2 ORDER BY id DESC",
+            "SELECT id, concerns, severity, status, created_at, restricted FROM cases WHERE reporter_tag = $1 AND created_at >= $2 ORDER BY id DESC",
         )
         .bind(sealer.tag(&user.to_string()))
         .bind(to_millis(since))
@@ -228,6 +234,7 @@ impl Store {
                 let severity: String = r.try_get("severity")?;
                 Ok(OwnReport {
                     case_id: r.try_get("id")?,
+                    restricted: r.try_get::<i64, _>("restricted")? != 0,
                     concerns: r.try_get("concerns")?,
                     severity: severity.parse().map_err(anyhow::Error::msg)?,
                     status: status.parse().map_err(anyhow::Error::msg)?,
@@ -359,6 +366,12 @@ impl Store {
             created_at: from_millis(row.try_get("created_at")?),
             reveals,
             files: vec![],
+            about_staff: row
+                .try_get::<Option<String>, _>("about_staff")?
+                .map(|a| a.parse())
+                .transpose()
+                .map_err(anyhow::Error::msg)?,
+            restricted: row.try_get::<i64, _>("restricted")? != 0,
         })
     }
 

@@ -135,11 +135,16 @@ impl Store {
                     return Ok(Applied::Conflict);
                 }
             }
-            Effect::AskReporter { case_id, question } => {
+            Effect::AskReporter {
+                case_id,
+                question,
+                restricted,
+            } => {
                 if let Some(reporter) = self.case_reporter_in(tx, *case_id).await? {
                     let prompt = Prompt::CaseQuestion {
                         case_id: *case_id,
                         question: question.clone(),
+                        restricted: *restricted,
                     };
                     insert_prompt(tx, &reporter, &prompt, now).await?;
                 }

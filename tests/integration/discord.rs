@@ -1296,6 +1296,7 @@ async fn report_message_from_a_messages_menu_starts_a_private_report_with_the_me
     for answer in [
         "2",
         "bob",
+        "no",
         "He asked for my home address in the lobby.",
         "(a file)",
         "done",
@@ -1406,6 +1407,7 @@ async fn markdown_in_a_report_reaches_the_moderators_channel_escaped_not_as_a_ma
         "report",
         "2",
         "**Tom**",
+        "no",
         "He sent me [click](https://evil.example)\n# Urgent: ignore this case",
         "skip",
         "yes",

@@ -62,6 +62,7 @@ async fn to_evidence(h: &Harness) {
         "report",
         "1",
         "Tom",
+        "no",
         "He sent me messages at 2am calling me names after our session.",
     ] {
         h.dm_all("amina", line).await;
@@ -265,7 +266,7 @@ both_backends! {
         assert!(out.contains("I'll ask for screenshots and files at the evidence step"), "{out}");
         assert!(out.contains("What would you like to report?"), "and asks again: {out}");
         assert!(h.store.held_files(&user("amina")).await.unwrap().is_empty());
-        for line in ["1", "Tom", "He sent me messages at 2am calling me names after our session."] {
+        for line in ["1", "Tom", "no", "He sent me messages at 2am calling me names after our session."] {
             h.dm_all("amina", line).await;
         }
         let out = h
@@ -288,10 +289,10 @@ both_backends! {
         assert!(!stored.contains("evidence_files:"), "no file rows left:\n{stored}");
     }
 
-    async fn the_files_of_a_case_that_names_a_moderator_go_by_dm_to_the_one_who_asks(db: TestDb) {
+    async fn the_files_of_a_case_that_names_a_moderator_go_only_to_the_escalation_contact_by_dm(db: TestDb) {
         let h = Harness::new(&db).await;
         h.rec.serve_file("cdn/1", &png_by("lee"));
-        for line in ["report", "1", "max", "He mocked me in the moderators' voice chat."] {
+        for line in ["report", "1", "max", "no", "He mocked me in the moderators' voice chat."] {
             h.dm_all("lee", line).await;
         }
         h.dm_files("lee", "", &[("shot.png", "cdn/1", None)]).await;
@@ -301,10 +302,12 @@ both_backends! {
         h.rec.take();
         h.app.receive(room_message("mo", MODS, "!tandem case evidence 1")).await;
         let sent = h.rec.take();
-        let said = transcript(&sent);
-        assert!(said.contains("[room moderators] Case #1 names a moderator, so its files were sent to mo by DM."), "{said}");
+        assert!(sent.iter().all(|s| s.message.attachment.is_none()), "no file in the room max sits in");
+        assert!(transcript(&sent).contains("Case #1 is restricted"), "{}", transcript(&sent));
+        h.app.receive(crate::support::dm("lead", "case evidence 1")).await;
+        let sent = h.rec.take();
         let file = sent.iter().find(|s| s.message.attachment.is_some()).expect("the file");
-        assert_eq!(file.target, Target::Dm(user("mo")), "not in the room max sits in");
+        assert_eq!(file.target, Target::Dm(user("lead")));
     }
 
     async fn a_reporter_answers_a_moderators_question_with_a_file(db: TestDb) {

@@ -5,7 +5,7 @@
 use tandem::flows::{OutMessage, ReportedMessage, Thread};
 use tandem::platforms::recording::{Sent, Target};
 
-use crate::support::{Harness, dm, room_message, transcript};
+use crate::support::{Harness, dm, room_message, transcript, user};
 
 const MODS: &str = "moderators";
 
@@ -19,6 +19,7 @@ async fn anonymous_report(h: &Harness) -> String {
     for line in [
         "2",
         "Tom",
+        "no",
         "He keeps asking to meet me alone after school and told me not to tell anyone.",
         "skip",
         "yes",
@@ -143,7 +144,7 @@ both_backends! {
     async fn a_case_card_starts_its_thread_and_the_reporters_answer_is_posted_in_it(db: TestDb) {
         let h = Harness::new(&db).await;
         h.app.receive(dm("amina", "report")).await;
-        for line in ["2", "Tom", "He asked to meet me alone.", "skip", "yes", "no"] {
+        for line in ["2", "Tom", "no", "He asked to meet me alone.", "skip", "yes", "no"] {
             h.dm_all("amina", line).await;
         }
         h.rec.take();
@@ -205,22 +206,90 @@ both_backends! {
         assert!(!out.contains("[dm "), "a role in words gets no DM: {out}");
     }
 
-    async fn a_named_report_shows_its_reporter_and_a_named_moderator_stays_out(db: TestDb) {
+    async fn a_report_naming_a_moderator_goes_only_to_the_escalation_contact_who_works_it_by_dm(db: TestDb) {
         let h = Harness::new(&db).await;
         let mut sent = String::new();
-        for line in ["report", "1", "mo", "Mo keeps making fun of my accent in the group chat.", "skip", "no", "no", "yes"] {
-            sent = h.dm_all("lee", line).await;
+        // She answers no to the question about the team, but names Mo: restricted all the same.
+        for line in ["report", "1", "mo", "no", "Mo keeps making fun of my accent in the group chat.", "skip", "no", "no", "yes"] {
+            sent.push_str(&h.dm_all("lee", line).await);
         }
-        let out = h.in_room("max", MODS, "!tandem case show 1").await;
-        assert!(out.contains("Reported by: console:lee"), "{out}");
-        assert!(sent.contains("[dm lead] A report names one of the moderators, so it comes to you as the escalation contact:\nCase #1"), "{sent}");
-        assert!(sent.contains("accent"), "{sent}");
-        assert!(out.contains("· NORMAL · open"), "{out}");
-        let out = h.in_room("mo", MODS, "!tandem case show 1").await;
-        assert!(out.contains("You are named in case #1, so you cannot see or act on it"), "{out}");
-        assert!(!out.contains("accent"), "{out}");
-        let out = h.in_room("mo", MODS, "!tandem cases").await;
-        assert!(out.contains("No open cases."), "the case is hidden from the moderator it names: {out}");
+        assert!(!sent.contains("[room moderators]"), "nothing reaches the moderators' room: {sent}");
+        assert!(sent.contains("[dm lead] A report that may concern a member of the moderation team comes only to you, as the escalation contact."), "{sent}");
+        assert!(sent.contains("Reported by: console:lee"), "{sent}");
+        assert!(sent.contains("Restricted: it names a member of the moderation team"), "{sent}");
+        assert!(sent.contains("Reply here: case claim 1 · case note 1 <text>"), "commands written for a DM: {sent}");
+        assert!(sent.contains("[dm lee] Thank you. Your report is case #1. As it may concern a member of the moderation team, only the programme's safeguarding lead will look at it"), "{sent}");
+        assert!(!sent.contains("[dm mo]"), "{sent}");
+        // No moderator sees or acts on it, named or not, and the words do not say who is named.
+        for moderator in ["max", "mo"] {
+            for command in ["case show 1", "case claim 1", "case evidence 1"] {
+                let out = h.in_room(moderator, MODS, &format!("!tandem {command}")).await;
+                assert_eq!(out, "[room moderators] Case #1 is restricted: it may concern a member of the moderation team, so only the escalation contact works on it.", "{moderator}: {command}");
+            }
+            let out = h.in_room(moderator, MODS, "!tandem cases").await;
+            assert!(out.contains("No open cases."), "{out}");
+        }
+        // The lead works it in her DM, with the usual commands.
+        let out = h.dm_all("lead", "cases").await;
+        assert!(out.contains("#1 · normal"), "{out}");
+        let out = h.dm_all("lead", "case claim 1").await;
+        assert_eq!(out, "[dm lead] Case #1 claimed by lead.");
+        let out = h.dm_all("lead", "!tandem case ask 1 When did it start?").await;
+        assert!(out.contains("[dm lead] Question relayed to the reporter of case #1, as from the moderation team. Their answer will come to you here."), "{out}");
+        assert!(out.contains("[dm lee] The moderation team has a question about your report (case #1)"), "{out}");
+        let out = h.dm_all("lee", "Since the start of term.").await;
+        assert!(out.contains("[dm lead] Reply from the reporter of case #1:\nQ: When did it start?\nA: Since the start of term."), "{out}");
+        assert!(!out.contains("[room "), "{out}");
+        let out = h.dm_all("lead", "case reveal 1").await;
+        assert!(out.contains("can't be revealed: that takes two moderators"), "{out}");
+        let out = h.dm_all("lead", "case resolve 1 Spoke to Mo; the team has a new chair.").await;
+        assert!(out.contains("[dm lead] Case #1 resolved by lead; the reporter has been told."), "{out}");
+        assert!(out.contains("[dm lee] An update on your report (case #1)"), "{out}");
+        assert!(!out.contains("[room "), "{out}");
+        // An ordinary case stays the moderators': the lead is refused it, kindly.
+        for line in ["report", "1", "Sam", "no", "Sam keeps sending me rude messages at night.", "skip", "no", "no", "yes"] {
+            h.dm_all("bea", line).await;
+        }
+        let out = h.dm_all("lead", "case show 2").await;
+        assert!(out.contains("Case #2 is worked by the moderators, in their room"), "{out}");
+        let out = h.in_room("max", MODS, "!tandem case show 2").await;
+        assert!(out.contains("Case #2 ·"), "{out}");
+    }
+
+    async fn a_report_about_the_team_by_answer_or_by_alias_is_restricted(db: TestDb) {
+        let h = Harness::with_settings(&db, |s| {
+            s.moderation.aliases = vec![(user("mo"), vec!["Maureen Okafor".into()])];
+        }).await;
+        // By her answer: yes, about someone the bot cannot recognise.
+        let mut sent = String::new();
+        for line in ["report", "1", "the new moderator", "yes", "They shared my messages with others.", "skip", "no", "yes", "yes"] {
+            sent.push_str(&h.dm_all("lee", line).await);
+        }
+        assert!(sent.contains("• About the moderation team: yes (only the safeguarding lead will see it)"), "the summary says so: {sent}");
+        assert!(!sent.contains("[room moderators]"), "{sent}");
+        assert!(sent.contains("Restricted: the reporter said it concerns a member of the moderation team"), "{sent}");
+        // "I'd rather not say" restricts too.
+        let mut sent = String::new();
+        for line in ["report", "1", "skip", "3", "Someone on the team keeps messaging me.", "skip", "no", "yes", "yes"] {
+            sent.push_str(&h.dm_all("bea", line).await);
+        }
+        assert!(!sent.contains("[room moderators]"), "{sent}");
+        assert!(sent.contains("Restricted: the reporter would rather not say"), "{sent}");
+        // By a configured alias, or its first word, in what happened: restricted although she said no.
+        let mut sent = String::new();
+        for line in ["report", "1", "a volunteer", "no", "maureen keeps asking for my address.", "skip", "no", "yes", "yes"] {
+            sent.push_str(&h.dm_all("ola", line).await);
+        }
+        assert!(!sent.contains("[room moderators]"), "{sent}");
+        assert!(sent.contains("[dm lead] A report that may concern"), "{sent}");
+        // A word that only contains a moderator's id ("Monday", "mom") restricts nothing.
+        let mut sent = String::new();
+        for line in ["report", "1", "Sam", "no", "On Monday Sam told my mom lies about me.", "skip", "no", "yes", "yes"] {
+            sent.push_str(&h.dm_all("kim", line).await);
+        }
+        assert!(sent.contains("[room moderators] Case #4"), "{sent}");
+        let out = h.dm_all("lead", "cases").await;
+        assert!(out.contains("3 open case(s)") && !out.contains("#4"), "{out}");
     }
 
     async fn bad_reports_get_clear_messages(db: TestDb) {
@@ -231,11 +300,17 @@ both_backends! {
         h.dm_all("lee", "1").await;
         let out = h.dm_all("lee", "lee").await;
         assert!(out.contains("You can't report yourself."), "{out}");
-        h.dm_all("lee", "skip").await;
+        let out = h.dm_all("lee", "skip").await;
+        assert!(out.contains("Does this concern a member of the moderation team?"), "{out}");
+        let out = h.dm_all("lee", "maybe").await;
+        assert!(out.contains("Please answer yes, no, or 3 if you'd rather not say."), "{out}");
+        h.dm_all("lee", "no").await;
         let out = h.dm_all("lee", "bad").await;
         assert!(out.contains("Please tell us a little more"), "{out}");
         let out = h.dm_all("lee", &"x".repeat(5000)).await;
         assert!(out.contains("Please keep it under 4,000 characters (yours has 5,000)"), "{out}");
+        let out = h.dm_all("lee", "back").await;
+        assert!(out.contains("Does this concern a member of the moderation team?"), "{out}");
         let out = h.dm_all("lee", "back").await;
         assert!(out.contains("Who or what does it concern?"), "{out}");
         let out = h.dm_all("lee", "cancel").await;
@@ -249,7 +324,7 @@ both_backends! {
             let h = &h;
             async move {
                 let mut out = String::new();
-                for line in ["report", "1", about, what, "skip", "no", "yes", "yes"] {
+                for line in ["report", "1", about, "no", what, "skip", "no", "yes", "yes"] {
                     out = h.dm_all(who, line).await;
                 }
                 out
@@ -279,7 +354,7 @@ both_backends! {
             let h = &h;
             async move {
                 let mut all = String::new();
-                for line in ["1", "Tom", "He threatened me.", evidence, "no", "no", "yes"] {
+                for line in ["1", "Tom", "no", "He threatened me.", evidence, "no", "no", "yes"] {
                     all.push('\n');
                     all.push_str(&h.dm_all(who, line).await);
                 }
@@ -357,12 +432,12 @@ both_backends! {
 
     async fn a_graver_report_about_the_same_person_opens_its_own_case_and_pings_on_call(db: TestDb) {
         let h = Harness::new(&db).await;
-        for line in ["report", "1", "Sam", "Sam keeps sending me rude messages.", "skip", "no", "yes", "yes"] {
+        for line in ["report", "1", "Sam", "no", "Sam keeps sending me rude messages.", "skip", "no", "yes", "yes"] {
             h.dm_all("lee", line).await;
         }
         h.clock.advance(chrono::Duration::minutes(20));
         let mut out = String::new();
-        for line in ["report", "2", "Sam", "Sam asked to meet me alone.", "skip", "yes", "no", "yes"] {
+        for line in ["report", "2", "Sam", "no", "Sam asked to meet me alone.", "skip", "yes", "no", "yes"] {
             out = h.dm_all("lee", line).await;
         }
         assert!(out.contains("Your report is case #2."), "{out}");
@@ -370,7 +445,7 @@ both_backends! {
         assert_eq!(h.store.cases().await.unwrap().len(), 2);
         // A milder one afterwards still joins the graver case.
         h.clock.advance(chrono::Duration::minutes(5));
-        for line in ["report", "1", "Sam", "And more rude messages.", "skip", "no", "yes", "yes"] {
+        for line in ["report", "1", "Sam", "no", "And more rude messages.", "skip", "no", "yes", "yes"] {
             out = h.dm_all("lee", line).await;
         }
         assert!(out.contains("so I've added this to your report, case #2."), "{out}");

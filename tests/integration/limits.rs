@@ -61,7 +61,7 @@ both_backends! {
         assert!(out.contains(TOO_FAST), "{out}");
         let out = h.dm_all("amina", "report").await;
         assert!(out.contains("I'm sorry something has happened."), "{out}");
-        for line in ["1", "Tom", "He sent me messages at 2am calling me names after our session.", "skip", "no", "yes"] {
+        for line in ["1", "Tom", "no", "He sent me messages at 2am calling me names after our session.", "skip", "no", "yes"] {
             let out = h.dm_all("amina", line).await;
             assert!(!out.contains(TOO_FAST) && !out.is_empty(), "{line}: {out}");
         }

@@ -883,6 +883,7 @@ async fn a_reaction_answers_a_prompt_markup_is_escaped_edits_are_explained_and_f
         "report",
         "1",
         "Tom",
+        "no",
         "He posted my phone number in the group chat.",
     ] {
         let event = zara.say(&dm, line).await;
@@ -1341,6 +1342,7 @@ async fn a_reply_of_the_report_command_reports_that_message_privately_and_is_rem
     for line in [
         "1",
         "Tom",
+        "no",
         "He threatened me in the community room.",
         "done",
         "no",

@@ -175,7 +175,7 @@ both_backends! {
 
     async fn a_panic_while_handling_one_message_is_contained_and_answered_with_a_reference(db: TestDb) {
         let h = Harness::new(&db).await;
-        for line in ["report", "1", "Tom", "He sent me messages at 2am calling me names."] {
+        for line in ["report", "1", "Tom", "no", "He sent me messages at 2am calling me names."] {
             h.dm_all("amina", line).await;
         }
         h.rec.panic_when_fetching("cdn/bad");
@@ -236,7 +236,7 @@ both_backends! {
     async fn a_case_alert_that_cannot_be_posted_is_retried_and_then_told_to_the_coordinators_without_its_contents(db: TestDb) {
         let h = Harness::new(&db).await;
         h.rec.fail_posts_in(&RoomRef::new(Platform::Console, MODS), "missing permission: Send Messages (403)");
-        for line in ["report", "1", "Tom", "He sent me messages at 2am calling me names.", "skip", "no", "no", "yes"] {
+        for line in ["report", "1", "Tom", "no", "He sent me messages at 2am calling me names.", "skip", "no", "no", "yes"] {
             h.dm_all("amina", line).await;
         }
         let mut told = String::new();

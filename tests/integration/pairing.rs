@@ -609,7 +609,7 @@ both_backends! {
         let out = h.in_room("mo", MODS, "!tandem suspend Tom").await;
         assert!(out.contains("“Tom” could be any of: Tom Okafor (console:tommy, application #5); Tom Baker (console:tom, application #3)."), "{out}");
         h.dm_all("amina", "report").await;
-        for line in ["1", "Tom", "He keeps messaging me.", "skip", "no", "no", "yes"] {
+        for line in ["1", "Tom", "no", "He keeps messaging me.", "skip", "no", "no", "yes"] {
             h.dm_all("amina", line).await;
         }
         let out = h.in_room("mo", MODS, "!tandem case escalate 1 @lead:example.org").await;

@@ -15,7 +15,8 @@ const COORDINATORS: &str = "coordinators";
 const MODERATORS: &str = "moderators";
 
 /// Who plays each part: Amina (in match 1 with Grace), Bea (in match 2 with Ola), Olga
-/// (coordinator of another programme), Carol, Max, Mo (whom case 1 is about), the lead.
+/// (coordinator of another programme), Carol, Max, Mo (whom case 1 is about: it is
+/// restricted to the escalation contact), the lead.
 fn person(who: Who) -> &'static str {
     match who {
         Who::Participant => "amina",
@@ -25,6 +26,16 @@ fn person(who: Who) -> &'static str {
         Who::Moderator => "max",
         Who::NamedModerator => "mo",
         Who::EscalationContact => "lead",
+    }
+}
+
+/// The case a case command names, for `who`: a moderator works ordinary case 2; the
+/// named moderator and the escalation contact meet case 1, which concerns Mo; the others
+/// are refused either.
+fn case_for(who: Who) -> &'static str {
+    match who {
+        Who::Moderator => "2",
+        _ => "1",
     }
 }
 
@@ -68,16 +79,20 @@ fn samples() -> Vec<(Privileged, Option<&'static str>, &'static str)> {
         (SurveyResults, c, "survey results pathways-2027/midpoint"),
         (SurveySend, c, "survey send pathways-2027/midpoint all"),
         (CaseList, m, "cases"),
-        (CaseShow, m, "case show 1"),
-        (CaseLog, m, "case log 1"),
-        (CaseEvidence, m, "case evidence 1"),
-        (CaseClaim, m, "case claim 1"),
-        (CaseNote, m, "case note 1 Spoke to the lead."),
-        (CaseAsk, m, "case ask 1 When did it start?"),
-        (CaseEscalate, m, "case escalate 1 the safeguarding board"),
-        (CaseReveal, m, "case reveal 1"),
-        (CaseResolve, m, "case resolve 1 Talked to both."),
-        (CaseReopen, m, "case reopen 1"),
+        (CaseShow, m, "case show {case}"),
+        (CaseLog, m, "case log {case}"),
+        (CaseEvidence, m, "case evidence {case}"),
+        (CaseClaim, m, "case claim {case}"),
+        (CaseNote, m, "case note {case} Spoke to the lead."),
+        (CaseAsk, m, "case ask {case} When did it start?"),
+        (
+            CaseEscalate,
+            m,
+            "case escalate {case} the safeguarding board",
+        ),
+        (CaseReveal, m, "case reveal {case}"),
+        (CaseResolve, m, "case resolve {case} Talked to both."),
+        (CaseReopen, m, "case reopen {case}"),
         (Freeze, m, "freeze pair 2"),
         (Unfreeze, m, "unfreeze pair 2"),
         (Suspend, m, "suspend ola"),
@@ -146,8 +161,12 @@ both_backends! {
         }
         // Case 1 is about Mo.
         h.dm_all("lee", "report").await;
-        for line in ["1", "mo", "Mo keeps messaging me at night.", "skip", "no", "no", "yes"] {
+        for line in ["1", "mo", "no", "Mo keeps messaging me at night.", "skip", "no", "no", "yes"] {
             h.dm_all("lee", line).await;
+        }
+        // Case 2 is about someone else: the moderators'.
+        for line in ["report", "1", "Sam", "no", "Sam keeps sending me rude messages.", "skip", "no", "no", "yes"] {
+            h.dm_all("kim", line).await;
         }
         h.in_room("carol", COORDINATORS, "!tandem event create title: Welcome; start: 2027-02-01 18:00 UTC").await;
 
@@ -157,21 +176,23 @@ both_backends! {
         assert_eq!(covered, all, "every privileged command has a sample");
         let mut problems = Vec::new();
         for (command, room, text) in samples {
-            let typed = match room {
-                Some(_) => format!("!tandem {text}"),
-                None => text.to_string(),
-            };
-            assert_eq!(classify(text), Some(command), "{text}");
+            assert_eq!(classify(&text.replace("{case}", "1")), Some(command), "{text}");
             // Refused people first (they change nothing), then those allowed.
             let mut order: Vec<Who> = Who::ALL.to_vec();
             order.sort_by_key(|w| allowed(command).contains(w));
             for who in order {
                 let name = person(who);
+                let text = text.replace("{case}", case_for(who));
+                // The escalation contact works cases in their DM.
+                let room = match room {
+                    Some(MODERATORS) if who == Who::EscalationContact && text.starts_with("case") => None,
+                    room => room,
+                };
                 let before = records(&h).await;
                 let refused_before = refusals_of(&h, name).await;
                 let out = match room {
-                    Some(room) => h.in_room(name, room, &typed).await,
-                    None => h.dm_all(name, &typed).await,
+                    Some(room) => h.in_room(name, room, &format!("!tandem {text}")).await,
+                    None => h.dm_all(name, &text).await,
                 };
                 let refused = refusals_of(&h, name).await > refused_before;
                 if allowed(command).contains(&who) {

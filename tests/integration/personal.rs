@@ -46,7 +46,7 @@ both_backends! {
         h.dm_all("grace", "rsvp 1 maybe").await;
         // A report she makes, naming herself in it.
         h.in_room("amina", "room-1", "!tandem report").await;
-        for line in ["2", "Tom", "He keeps asking to meet me alone, Amina says.", "skip", "no", "no", "yes"] {
+        for line in ["2", "Tom", "no", "He keeps asking to meet me alone, Amina says.", "skip", "no", "no", "yes"] {
             h.dm_all("amina", line).await;
         }
 
