@@ -451,6 +451,7 @@ impl World {
                 escalate_after_minutes: 30,
                 escalation_contact: None,
                 evidence: Default::default(),
+                retention_years: 6,
             },
             matches: vec![
                 a_match(1, MatchStatus::Active),

@@ -190,6 +190,7 @@ impl Harness {
                     files: 3,
                     max_bytes: 64 * 1024,
                 },
+                retention_years: 6,
             },
             ..AppSettings::default()
         };
