@@ -1391,8 +1391,16 @@ impl App {
                 record.applicant.platform
             );
         }
-        self.system_step(id, Some((base, completes)), review::after_submit)
-            .await?;
+        // A check kept under a legal hold from before an erasure is pointed out.
+        let held = self.store.held_checks_of(&record.applicant).await?;
+        self.system_step(id, Some((base, completes)), |ctx, programme, record| {
+            let mut outcome = review::after_submit(ctx, programme, record);
+            outcome
+                .effects
+                .extend(review::held_checks_note(ctx, record, &held));
+            outcome
+        })
+        .await?;
         Ok(Some(record.applicant))
     }
 

@@ -39,6 +39,18 @@ impl Held {
             Held::Suspension => "suspension",
         }
     }
+
+    fn parse(kind: &str) -> Option<Held> {
+        [Held::Case, Held::FailedCheck, Held::Suspension]
+            .into_iter()
+            .find(|h| h.as_str() == kind)
+    }
+}
+
+/// The step a held check's `detail` names.
+fn held_step(detail: &str) -> String {
+    let detail: Value = serde_json::from_str(detail).unwrap_or(Value::Null);
+    detail["step"].as_str().unwrap_or_default().to_string()
 }
 
 /// When a hold made at `now` ends.
@@ -164,6 +176,22 @@ impl Store {
             .collect())
     }
 
+    /// The checks of `user` kept under a legal hold: (application, step).
+    pub async fn held_checks_of(&self, user: &UserRef) -> Result<Vec<(i64, String)>> {
+        let rows: Vec<(i64, String)> = sqlx::query_as(
+            "SELECT ref_id, detail FROM legal_holds WHERE platform = $1 AND user_id = $2 AND kind = $3 ORDER BY ref_id",
+        )
+        .bind(user.platform.as_str())
+        .bind(&user.id)
+        .bind(Held::FailedCheck.as_str())
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows
+            .into_iter()
+            .map(|(application, detail)| (application, held_step(&detail)))
+            .collect())
+    }
+
     /// Ends the holds due by `now`, each in its own transaction: a held case loses the
     /// person's names, a held check or a suspension that is over is deleted. A suspension
     /// still in force is held again for as long, so that it keeps applying. Returns how
@@ -177,21 +205,24 @@ impl Store {
         .await?;
         let mut ended = 0;
         for (hold, kind, record, detail, until, created) in due {
-            let detail: Value = serde_json::from_str(&detail).unwrap_or(Value::Null);
+            // A kind this version does not know (written by a newer one) is kept.
+            let Some(kind) = Held::parse(&kind) else {
+                continue;
+            };
             let mut tx = self.pool.begin().await?;
-            match kind.as_str() {
-                "case" => {
+            match kind {
+                Held::Case => {
                     // The words were kept in the hold: the case names the person in clear
                     // anyway, and so does the hold (its platform and user_id).
+                    let detail: Value = serde_json::from_str(&detail).unwrap_or(Value::Null);
                     let words: Vec<String> =
                         serde_json::from_value(detail["words"].clone()).unwrap_or_default();
                     scrub(&mut tx, &words, Reach::Only(Held::Case, record)).await?;
                 }
-                "failed_check" => {
-                    let step = detail["step"].as_str().unwrap_or_default();
-                    delete_step(&mut tx, record, step).await?;
+                Held::FailedCheck => {
+                    delete_step(&mut tx, record, &held_step(&detail)).await?;
                 }
-                "suspension" => {
+                Held::Suspension => {
                     let in_force: Option<i64> = sqlx::query_scalar(
                         "SELECT id FROM suspensions WHERE id = $1 AND lifted_at IS NULL AND (until IS NULL OR until > $2)",
                     )
@@ -217,8 +248,6 @@ impl Store {
                         .execute(&mut *tx)
                         .await?;
                 }
-                // A kind this version does not know (written by a newer one): kept.
-                _ => continue,
             }
             sqlx::query("DELETE FROM legal_holds WHERE id = $1")
                 .bind(hold)

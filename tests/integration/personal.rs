@@ -7,7 +7,7 @@ use tandem::platforms::recording::Target;
 use tandem::domain::screening::StepState;
 
 use crate::pairing::{active_match, ready_mentee, ready_mentor};
-use crate::support::{Harness, user};
+use crate::support::{Harness, MENTOR_ANSWERS, user};
 
 const ROOM: &str = "coordinators";
 const MODS: &str = "moderators";
@@ -197,5 +197,18 @@ both_backends! {
         assert_eq!(rows(&h, "legal_holds").await.len(), 1);
         let out = h.dm_all("grace", "apply").await;
         assert!(out.contains("You can't apply right now."), "{out}");
+    }
+
+    async fn a_held_failed_check_is_pointed_out_to_the_coordinators_when_its_person_applies_again(db: TestDb) {
+        let h = Harness::new(&db).await;
+        let grace = ready_mentor(&h, "grace", "Grace", "Technology").await;
+        h.in_room("carol", ROOM, &format!("!tandem step {grace} background_check failed")).await;
+        h.dm_all("grace", "delete my data").await;
+        h.dm_all("grace", "yes").await;
+        let mut out = String::new();
+        for line in MENTOR_ANSWERS.iter().chain(["submit"].iter()) {
+            out = h.dm_all("grace", line).await;
+        }
+        assert!(out.contains("[room coordinators] Please note before deciding on #2 (Grace): this person deleted their data earlier, and a check of theirs that did not clear is kept under a legal hold for safeguarding: background_check of application #1."), "{out}");
     }
 }
