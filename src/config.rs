@@ -304,6 +304,10 @@ pub struct ModerationSettings {
     /// Largest evidence file, in megabytes (1 to 100).
     #[serde(default = "default_evidence_mb")]
     pub max_evidence_mb: u32,
+    /// Years safeguarding records about a person are kept after they erase their data
+    /// (1 to 100).
+    #[serde(default = "crate::domain::incident::default_retention_years")]
+    pub retention_years: u32,
 }
 
 fn default_evidence_files() -> u32 {
@@ -343,6 +347,7 @@ impl Default for ModerationSettings {
             aliases: Default::default(),
             max_evidence_files: default_evidence_files(),
             max_evidence_mb: default_evidence_mb(),
+            retention_years: crate::domain::incident::default_retention_years(),
         }
     }
 }
@@ -400,6 +405,7 @@ impl ModerationSettings {
                 max_bytes: u64::from(self.max_evidence_mb) * 1024 * 1024,
             },
             aliases,
+            retention_years: self.retention_years,
         })
     }
 }
@@ -613,6 +619,14 @@ impl Settings {
                 &source,
                 find_key(&source, "max_evidence_mb"),
                 "must be between 1 and 100 (megabytes); files are shown to moderators through the platform, which limits uploads (Discord: 10 MB without boosts)",
+            ));
+        }
+        if !(1..=100).contains(&settings.moderation.retention_years) {
+            errors.push(located(
+                path,
+                &source,
+                find_key(&source, "retention_years"),
+                "must be between 1 and 100 (years safeguarding records about a person are kept after they delete their data; the safeguarding lead decides the figure)",
             ));
         }
         if let Err(m) = settings.events.reminders() {

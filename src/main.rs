@@ -919,11 +919,14 @@ fn check_config(settings_path: Option<&Path>, path: Option<&Path>) -> anyhow::Re
     })
 }
 
-/// The rate limits `tandem run` applies, as check-config shows them.
+/// The rate limits `tandem run` applies, and how long it keeps safeguarding records after
+/// an erasure, as check-config shows them.
 fn describe_limits(settings: &Settings) -> String {
     format!(
-        "ok: limits: {} messages a minute and {} transcripts, data files, exports or reports an hour per person (not on the console)",
-        settings.limits.messages_per_minute, settings.limits.expensive_per_hour
+        "ok: limits: {} messages a minute and {} transcripts, data files, exports or reports an hour per person (not on the console)\nok: retention: reports about a person, failed checks and suspensions are kept {} year(s) after they delete their data",
+        settings.limits.messages_per_minute,
+        settings.limits.expensive_per_hour,
+        settings.moderation.retention_years
     )
 }
 

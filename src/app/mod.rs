@@ -1403,8 +1403,16 @@ impl App {
                 record.applicant.platform
             );
         }
-        self.system_step(id, Some((base, completes)), review::after_submit)
-            .await?;
+        // A check kept under a legal hold from before an erasure is pointed out.
+        let held = self.store.held_checks_of(&record.applicant).await?;
+        self.system_step(id, Some((base, completes)), |ctx, programme, record| {
+            let mut outcome = review::after_submit(ctx, programme, record);
+            outcome
+                .effects
+                .extend(review::held_checks_note(ctx, record, &held));
+            outcome
+        })
+        .await?;
         Ok(Some(record.applicant))
     }
 
@@ -1666,6 +1674,8 @@ impl App {
             .purge_finished_acts(self.clock.now() - chrono::Duration::days(7))
             .await?;
         self.store.purge_inbound_events(30).await?;
+        // Safeguarding records kept after an erasure, whose time is up, are erased.
+        done += self.store.end_expired_holds(self.clock.now()).await?;
         let stale = self.store.drop_stale_held_files(self.clock.now()).await?;
         if stale > 0 {
             info!(

@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 use super::ids::UserRef;
 
 /// Who moderates, who is on call, and what can be reported.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Moderation {
     pub moderators: Vec<UserRef>,
     /// Pinged at once for safeguarding categories.
@@ -34,6 +34,32 @@ pub struct Moderation {
     /// goes only to the escalation contact.
     #[serde(default)]
     pub aliases: Vec<(UserRef, Vec<String>)>,
+    /// Years safeguarding records about a person (reports about them, failed checks,
+    /// suspensions) are kept after they erase their data.
+    #[serde(default = "default_retention_years")]
+    pub retention_years: u32,
+}
+
+/// Six years unless the settings say otherwise; the exact figure is the safeguarding
+/// lead's decision.
+pub fn default_retention_years() -> u32 {
+    6
+}
+
+impl Default for Moderation {
+    fn default() -> Self {
+        Moderation {
+            moderators: vec![],
+            on_call: vec![],
+            categories: vec![],
+            max_reports_per_day: 0,
+            escalate_after_minutes: 0,
+            escalation_contact: None,
+            evidence: EvidenceLimits::default(),
+            retention_years: default_retention_years(),
+            aliases: vec![],
+        }
+    }
 }
 
 /// How many files a report may carry, and how large each may be.

@@ -112,21 +112,55 @@ pub fn preview(s: &str, max_chars: usize) -> String {
     }
 }
 
-/// Whether `word` occurs in `text` as a whole word (not inside a longer one: "Mo" is in
-/// "Mo said" but not in "Monday"), in any case. A word of several words ("Maureen
-/// Okafor") must occur as written, spaces included.
-pub fn contains_word(text: &str, word: &str) -> bool {
-    let word: Vec<char> = word.trim().chars().flat_map(char::to_lowercase).collect();
+/// `text` with every whole-word, case-insensitive occurrence of `word` replaced by
+/// `[erased]`; `None` when there is none.
+pub fn replace_word(text: &str, word: &str) -> Option<String> {
+    let word: Vec<char> = word.chars().flat_map(char::to_lowercase).collect();
     if word.is_empty() {
-        return false;
+        return None;
     }
-    let text: Vec<char> = text.chars().flat_map(char::to_lowercase).collect();
-    let is_word = |c: &char| c.is_alphanumeric();
-    (0..text.len().saturating_sub(word.len() - 1)).any(|i| {
-        text[i..i + word.len()] == word[..]
-            && (i == 0 || !is_word(&text[i - 1]))
-            && text.get(i + word.len()).is_none_or(|c| !is_word(c))
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let is_word = |c: char| c.is_alphanumeric();
+    let mut out = String::new();
+    let mut last = 0;
+    let mut i = 0;
+    let mut found = false;
+    while i < chars.len() {
+        let before_ok = i == 0 || !is_word(chars[i - 1].1);
+        let mut j = i;
+        let mut k = 0;
+        if before_ok {
+            // Compare lower-cased, one character of `text` at a time.
+            while j < chars.len() && k < word.len() {
+                let lower: Vec<char> = chars[j].1.to_lowercase().collect();
+                if word.get(k..k + lower.len()) != Some(lower.as_slice()) {
+                    break;
+                }
+                k += lower.len();
+                j += 1;
+            }
+        }
+        let after_ok = j >= chars.len() || !is_word(chars[j].1);
+        if before_ok && k == word.len() && after_ok && j > i {
+            out.push_str(&text[last..chars[i].0]);
+            out.push_str("[erased]");
+            last = chars.get(j).map_or(text.len(), |c| c.0);
+            i = j;
+            found = true;
+        } else {
+            i += 1;
+        }
+    }
+    found.then(|| {
+        out.push_str(&text[last..]);
+        out
     })
+}
+
+/// Whether `word` occurs in `text` as a whole word, whatever the case (as [`replace_word`]
+/// finds it).
+pub fn contains_word(text: &str, word: &str) -> bool {
+    replace_word(text, word).is_some()
 }
 
 #[cfg(test)]
@@ -197,5 +231,24 @@ mod tests {
     fn preview_shortens_long_text() {
         assert_eq!(preview("a  b\nc", 10), "a b c");
         assert_eq!(preview("abcdefghijkl", 5), "abcd…");
+    }
+
+    #[test]
+    fn names_are_found_and_erased_as_whole_words_in_any_case() {
+        assert_eq!(
+            replace_word("Amina said amina's CV; AMINA!", "Amina").as_deref(),
+            Some("[erased] said [erased]'s CV; [erased]!")
+        );
+        assert_eq!(replace_word("Also Alba", "Al"), None);
+        assert_eq!(
+            replace_word("Zoë and ZOË", "zoë").as_deref(),
+            Some("[erased] and [erased]")
+        );
+        assert_eq!(
+            replace_word("by console:amina today", "console:amina").as_deref(),
+            Some("by [erased] today")
+        );
+        assert!(contains_word("Grace made me uncomfortable", "grace"));
+        assert!(!contains_word("Graceful exit", "grace"));
     }
 }

@@ -562,9 +562,11 @@ pub enum Effect {
         to: UserRef,
         match_id: i64,
     },
-    /// Erase a person at their request (after everything else in the step).
+    /// Erase a person at their request (after everything else in the step), keeping the
+    /// safeguarding records about them under a legal hold for `retention_years`.
     ErasePerson {
         user: UserRef,
+        retention_years: u32,
     },
     /// Store a survey round with its invites, and queue the survey for each recipient.
     SendSurvey(crate::domain::survey::NewRound),

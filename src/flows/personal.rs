@@ -38,7 +38,7 @@ pub fn my_data(ctx: &Ctx<'_>) -> Outcome {
     };
     let json = serde_json::to_string_pretty(data).unwrap_or_else(|_| "{}".into());
     Outcome::unchanged(vec![ctx.dm(OutMessage {
-        text: "Here is everything Tandem stores about you, as a JSON file: your applications and answers, matches, check-ins, survey invitations (answers to anonymous surveys are not linked to you, so they can't be included), event answers and the reports you made. To have it deleted, type delete my data.".into(),
+        text: "Here is everything Tandem stores about you, as a JSON file: your applications and answers, matches, check-ins, survey invitations (answers to anonymous surveys are not linked to you, so they can't be included), event answers and the reports you made. Reports about you, and safeguarding records kept under a legal hold, are not included. To have it deleted, type delete my data.".into(),
         attachment: Some(Attachment {
             name: format!(
                 "tandem-data-{}.json",
@@ -59,14 +59,15 @@ pub(super) fn confirm_message(ctx: &Ctx<'_>) -> OutMessage {
         .count();
     OutMessage {
         text: format!(
-            "Do you want me to delete your data? This erases your applications and answers, {}takes you out of every programme, and can't be undone. The programmes' figures keep a nameless count (how many people took part); reports you made stay with the moderators without your name.",
+            "Do you want me to delete your data? This erases your applications and answers, {}takes you out of every programme, and can't be undone. The programmes' figures keep a nameless count (how many people took part); reports you made stay with the moderators without your name. {}",
             match active {
                 0 => String::new(),
                 1 => "ends your match (your partner will be told kindly and offered a new one), "
                     .into(),
                 _ => "ends your matches (your partners will be told kindly and offered new ones), "
                     .into(),
-            }
+            },
+            kept_for_safeguarding(ctx)
         ),
         choices: vec![
             Choice {
@@ -82,6 +83,16 @@ pub(super) fn confirm_message(ctx: &Ctx<'_>) -> OutMessage {
         prompt_ref: Some("delete-my-data".into()),
         ..Default::default()
     }
+}
+
+/// What erasure keeps, and for how long. Everyone is told the same, whether or not there
+/// is anything about them: saying so only to some would reveal a report about them.
+fn kept_for_safeguarding(ctx: &Ctx<'_>) -> String {
+    let years = ctx.moderation.retention_years;
+    format!(
+        "Some safeguarding records, if there are any, are kept for {years} year{} even after deletion, as safeguarding rules require: reports about you, failed background checks and suspensions. They are then erased.",
+        if years == 1 { "" } else { "s" }
+    )
 }
 
 /// `delete my data`: the confirmation.
@@ -181,10 +192,14 @@ fn erase(ctx: &Ctx<'_>) -> Vec<Effect> {
             _ => {}
         }
     }
-    effects.push(Effect::ErasePerson { user: me.clone() });
-    effects.push(ctx.dm_text(
-        "Done: your data has been deleted, and you've left every programme. Thank you for the time you spent with us; you're welcome back whenever you like.",
-    ));
+    effects.push(Effect::ErasePerson {
+        user: me.clone(),
+        retention_years: ctx.moderation.retention_years,
+    });
+    effects.push(ctx.dm_text(format!(
+        "Done: your data has been deleted, and you've left every programme. {} Thank you for the time you spent with us; you're welcome back whenever you like.",
+        kept_for_safeguarding(ctx)
+    )));
     replan.sort();
     replan.dedup();
     effects.extend(

@@ -517,6 +517,32 @@ pub fn after_submit(ctx: &Ctx<'_>, programme: &Programme, record: &ApplicationRe
     }
 }
 
+/// A word to the coordinators when someone who deleted their data applies again while a
+/// check of theirs that did not clear is kept under a legal hold: `held` is each such
+/// check, as (earlier application, step).
+pub fn held_checks_note(
+    ctx: &Ctx<'_>,
+    record: &ApplicationRecord,
+    held: &[(i64, String)],
+) -> Vec<Effect> {
+    let Some(room) = ctx.coordinators_room.filter(|_| !held.is_empty()) else {
+        return vec![];
+    };
+    let checks: Vec<String> = held
+        .iter()
+        .map(|(application, step)| format!("{step} of application #{application}"))
+        .collect();
+    vec![Effect::PostInRoom {
+        room: room.clone(),
+        message: OutMessage::text(format!(
+            "Please note before deciding on #{} ({}): this person deleted their data earlier, and a check of theirs that did not clear is kept under a legal hold for safeguarding: {}.",
+            record.summary.id,
+            display_name(record),
+            checks.join(", ")
+        )),
+    }]
+}
+
 /// Prompts to acknowledge each acknowledgement step not yet acknowledged.
 pub(crate) fn acknowledgement_prompts(
     programme: &Programme,

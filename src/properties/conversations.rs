@@ -460,6 +460,7 @@ impl World {
                 escalation_contact: Some(user(2)),
                 evidence: Default::default(),
                 aliases: vec![],
+                retention_years: 6,
             },
             matches: vec![
                 a_match(1, MatchStatus::Active),

@@ -20,6 +20,7 @@ mod cases;
 mod conversations;
 mod events;
 mod evidence;
+mod holds;
 mod jobs;
 mod leases;
 mod matches;

@@ -5,20 +5,29 @@
 //! (applications, matches, check-ins, survey invites, RSVPs) are kept under a random
 //! pseudonym (on the same platform, so every record still reads) with their personal
 //! content (answers, free text) deleted; rows that are only
-//! about them (conversations, queued prompts, past suspensions) are deleted; a suspension
-//! still in force is kept as it is, so leaving cannot undo it; their name and id
+//! about them (conversations, queued prompts) are deleted; their name and id
 //! are scrubbed from free text written about them (decision reasons, case texts and
 //! logs, closure reasons, remembered prompts). Cases they reported stay (safeguarding
-//! records), re-sealed under the pseudonym. Adding a table that holds people means adding
-//! it to both functions here, and to the erasure test, which scans every table.
+//! records), re-sealed under the pseudonym.
+//!
+//! Safeguarding records about them stay as they are under a legal hold (see
+//! `storage::holds`) for `[moderation] retention_years`, so that leaving cannot erase
+//! evidence: cases about them, their failed or expired background checks and their
+//! suspensions. The hold's end erases them the way erasure would have.
+//!
+//! Adding a table that holds people means adding it to both functions here, and to the
+//! erasure test, which scans every table. (`legal_holds` names people on purpose: it is
+//! how a hold is recognised, and it ends with the hold.)
 
 use anyhow::Context;
 use chrono::{DateTime, Utc};
 use serde_json::{Value, json};
 use sqlx::{Any, Row, Transaction};
 
+use super::holds::Held;
 use super::{Store, from_millis, to_millis};
 use crate::domain::UserRef;
+use crate::domain::text::{contains_word, replace_word};
 use crate::error::Result;
 
 /// Tables with a person as `(platform, user_id)` that count towards statistics: kept,
@@ -34,7 +43,7 @@ const PSEUDONYMISED: &[&str] = &[
 ];
 
 /// Tables with a person as `(platform, user_id)` that are only about them: deleted.
-/// (Suspensions are deleted once over; one still in force is kept, for safeguarding.)
+/// (Suspensions are kept under a legal hold.)
 const DELETED: &[&str] = &["conversations", "pending_prompts"];
 
 /// Columns holding who did something, as `platform:id`: their value is replaced when it
@@ -52,24 +61,36 @@ const ACTORS: &[(&str, &str)] = &[
     ("survey_rounds", "sent_by"),
 ];
 
+/// The kind of held record a row belongs to, and the column that says which one.
+type HeldBy = Option<(Held, &'static str)>;
+
 /// Free-text columns (in tables keyed by `id`) that may name the person: their name and
-/// id are replaced as whole words, whatever the case. `(table, column)`.
-const FREE_TEXT: &[(&str, &str)] = &[
-    ("application_decisions", "reason"),
-    ("review_questions", "question"),
-    ("matches", "closure_reason"),
-    ("cases", "concerns"),
-    ("cases", "body"),
-    ("cases", "evidence"),
-    ("cases", "reported_copy"),
-    ("cases", "outcome"),
-    ("case_events", "detail"),
-    ("suspensions", "reason"),
-    ("events", "title"),
-    ("events", "description"),
-    ("events", "cancel_reason"),
-    ("jobs", "last_error"),
+/// id are replaced as whole words, whatever the case. `(table, column, held by)`.
+const FREE_TEXT: &[(&str, &str, HeldBy)] = &[
+    ("application_decisions", "reason", None),
+    ("review_questions", "question", None),
+    ("matches", "closure_reason", None),
+    ("cases", "concerns", Some((Held::Case, "id"))),
+    ("cases", "body", Some((Held::Case, "id"))),
+    ("cases", "evidence", Some((Held::Case, "id"))),
+    ("cases", "reported_copy", Some((Held::Case, "id"))),
+    ("cases", "outcome", Some((Held::Case, "id"))),
+    ("case_events", "detail", Some((Held::Case, "case_id"))),
+    ("suspensions", "reason", Some((Held::Suspension, "id"))),
+    ("events", "title", None),
+    ("events", "description", None),
+    ("events", "cancel_reason", None),
+    ("jobs", "last_error", None),
 ];
+
+/// Which free text a scrub of a person's words reaches.
+#[derive(Debug, Clone, Copy)]
+pub(super) enum Reach<'a> {
+    /// All of it, except the records held (at an erasure).
+    AllBut(&'a [(Held, i64)]),
+    /// One held record's only (at the end of its hold).
+    Only(Held, i64),
+}
 
 impl Store {
     /// Everything stored about `user`, for `my data`.
@@ -204,7 +225,7 @@ impl Store {
             "files_held_for_your_report_in_progress": held_files,
             "suspensions": suspensions,
             "conversation_in_progress": conversation,
-            "not_included": "Reports other people made about you are kept by the moderators for safeguarding and are not shared here.",
+            "not_included": "Reports other people made about you are kept by the moderators for safeguarding and are not shared here, nor are safeguarding records kept under a legal hold after an earlier deletion of your data.",
         }))
     }
 
@@ -223,6 +244,7 @@ impl Store {
         &self,
         tx: &mut Transaction<'static, Any>,
         user: &UserRef,
+        retention_years: u32,
         now: DateTime<Utc>,
     ) -> Result<String> {
         let mut random = [0u8; 8];
@@ -260,6 +282,28 @@ impl Store {
             _ => None,
         })
         .collect();
+        let words = words_of(&names, user);
+        // Safeguarding records about them are held as they are, before anything changes
+        // who they name (a case they reported is not about them: see `cases_about`).
+        let until = super::holds::hold_end(now, retention_years);
+        let mut held = Vec::new();
+        for case in self.cases_about(tx, user, &names).await? {
+            super::holds::hold(
+                tx,
+                user,
+                Held::Case,
+                case,
+                json!({"words": words}),
+                until,
+                now,
+            )
+            .await?;
+            held.push((Held::Case, case));
+        }
+        for suspension in super::holds::hold_suspensions(tx, user, until, now).await? {
+            held.push((Held::Suspension, suspension));
+        }
+        super::holds::hold_failed_checks_and_delete_other_steps(tx, user, until, now).await?;
         // Their applications leave every programme (so nothing proposes, reminds or asks
         // them again); the rows stay, without content, for the figures.
         let open: Vec<(i64, String)> = sqlx::query_as(
@@ -293,7 +337,6 @@ impl Store {
             "UPDATE application_decisions SET reason = '[erased]' WHERE application_id IN (SELECT id FROM applications WHERE platform = $1 AND user_id = $2)",
             "DELETE FROM survey_invites WHERE platform = $1 AND user_id = $2 AND answered = 0",
             "DELETE FROM application_answers WHERE application_id IN (SELECT id FROM applications WHERE platform = $1 AND user_id = $2)",
-            "DELETE FROM screening_steps WHERE application_id IN (SELECT id FROM applications WHERE platform = $1 AND user_id = $2)",
             "UPDATE review_questions SET answer = NULL, question = '[erased]' WHERE application_id IN (SELECT id FROM applications WHERE platform = $1 AND user_id = $2)",
             "UPDATE applications SET evaluation = NULL WHERE platform = $1 AND user_id = $2",
             "UPDATE survey_invites SET draft = NULL WHERE platform = $1 AND user_id = $2",
@@ -308,14 +351,6 @@ impl Store {
         }
         // Files held for a report they never sent (sent ones belong to their case).
         self.drop_all_held_files(tx, user).await?;
-        sqlx::query(
-            "DELETE FROM suspensions WHERE platform = $1 AND user_id = $2 AND (lifted_at IS NOT NULL OR (until IS NOT NULL AND until <= $3))",
-        )
-        .bind(platform)
-        .bind(id)
-        .bind(to_millis(now))
-        .execute(&mut **tx)
-        .await?;
         for table in DELETED {
             sqlx::query(sqlx::AssertSqlSafe(format!(
                 "DELETE FROM {table} WHERE platform = $1 AND user_id = $2"
@@ -366,53 +401,18 @@ impl Store {
             .execute(&mut **tx)
             .await?;
         }
-        // Their name and id wherever someone wrote them, as whole words in any case (a
-        // name like "Al" leaves "Also" alone). LOWER … LIKE only narrows the rows, and only
-        // for ASCII words (SQLite lowers ASCII only); the replacing is done here, the same
-        // way on both databases.
-        let mut words: Vec<String> = names
-            .iter()
-            .map(|n| n.trim().to_string())
-            .filter(|n| n.chars().count() >= 2)
-            .collect();
-        words.push(me.clone());
-        words.push(id.to_string());
-        words.sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
-        words.dedup();
+        // Their name and id wherever someone wrote them, except in what is held.
+        scrub(tx, &words, Reach::AllBut(&held)).await?;
         for word in &words {
-            let pattern = if word.is_ascii() {
-                format!("%{}%", word.to_lowercase())
-            } else {
-                "%".to_string()
-            };
-            for (table, column) in FREE_TEXT {
-                let rows: Vec<(i64, String)> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
-                    "SELECT id, {column} FROM {table} WHERE LOWER({column}) LIKE $1"
-                )))
-                .bind(&pattern)
-                .fetch_all(&mut **tx)
-                .await?;
-                for (row, text) in rows {
-                    if let Some(scrubbed) = replace_word(&text, word) {
-                        sqlx::query(sqlx::AssertSqlSafe(format!(
-                            "UPDATE {table} SET {column} = $1 WHERE id = $2"
-                        )))
-                        .bind(scrubbed)
-                        .bind(row)
-                        .execute(&mut **tx)
-                        .await?;
-                    }
-                }
-            }
             // Prompts remembered on a platform that name them are forgotten.
             let prompts: Vec<(String, String, String)> = sqlx::query_as(
                 "SELECT platform, message_id, prompt FROM sent_prompts WHERE LOWER(prompt) LIKE $1",
             )
-            .bind(&pattern)
+            .bind(like_pattern(word))
             .fetch_all(&mut **tx)
             .await?;
             for (p, message, prompt) in prompts {
-                if replace_word(&prompt, word).is_some() {
+                if contains_word(&prompt, word) {
                     sqlx::query("DELETE FROM sent_prompts WHERE platform = $1 AND message_id = $2")
                         .bind(p)
                         .bind(message)
@@ -425,69 +425,79 @@ impl Store {
     }
 }
 
-/// `text` with every whole-word, case-insensitive occurrence of `word` replaced by
-/// `[erased]`; `None` when there is none.
-fn replace_word(text: &str, word: &str) -> Option<String> {
-    let word: Vec<char> = word.chars().flat_map(char::to_lowercase).collect();
-    if word.is_empty() {
-        return None;
-    }
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let is_word = |c: char| c.is_alphanumeric();
-    let mut out = String::new();
-    let mut last = 0;
-    let mut i = 0;
-    let mut found = false;
-    while i < chars.len() {
-        let before_ok = i == 0 || !is_word(chars[i - 1].1);
-        let mut j = i;
-        let mut k = 0;
-        if before_ok {
-            // Compare lower-cased, one character of `text` at a time.
-            while j < chars.len() && k < word.len() {
-                let lower: Vec<char> = chars[j].1.to_lowercase().collect();
-                if word.get(k..k + lower.len()) != Some(lower.as_slice()) {
-                    break;
-                }
-                k += lower.len();
-                j += 1;
-            }
-        }
-        let after_ok = j >= chars.len() || !is_word(chars[j].1);
-        if before_ok && k == word.len() && after_ok && j > i {
-            out.push_str(&text[last..chars[i].0]);
-            out.push_str("[erased]");
-            last = chars.get(j).map_or(text.len(), |c| c.0);
-            i = j;
-            found = true;
-        } else {
-            i += 1;
-        }
-    }
-    found.then(|| {
-        out.push_str(&text[last..]);
-        out
-    })
+/// The words that name `user`: the names they gave (of two characters or more), their
+/// `platform:id` and their id; longest first, so a name is replaced before a part of it.
+pub(super) fn words_of(names: &[String], user: &UserRef) -> Vec<String> {
+    let mut words: Vec<String> = names
+        .iter()
+        .map(|n| n.trim().to_string())
+        .filter(|n| n.chars().count() >= 2)
+        .collect();
+    words.push(user.to_string());
+    words.push(user.id.clone());
+    words.sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
+    words.dedup();
+    words
 }
 
-#[cfg(test)]
-mod tests {
-    use super::replace_word;
-
-    #[test]
-    fn names_are_erased_as_whole_words_in_any_case() {
-        assert_eq!(
-            replace_word("Amina said amina's CV; AMINA!", "Amina").as_deref(),
-            Some("[erased] said [erased]'s CV; [erased]!")
-        );
-        assert_eq!(replace_word("Also Alba", "Al"), None);
-        assert_eq!(
-            replace_word("Zoë and ZOË", "zoë").as_deref(),
-            Some("[erased] and [erased]")
-        );
-        assert_eq!(
-            replace_word("by console:amina today", "console:amina").as_deref(),
-            Some("by [erased] today")
-        );
+/// Narrows rows to those that may hold `word`. LOWER … LIKE works only for ASCII words
+/// (SQLite lowers ASCII only), so any other word takes every row; the matching itself is
+/// done in Rust, the same way on both databases.
+pub(super) fn like_pattern(word: &str) -> String {
+    if word.is_ascii() {
+        format!("%{}%", word.to_lowercase())
+    } else {
+        "%".to_string()
     }
+}
+
+/// Replaces `words` as whole words in any case (a name like "Al" leaves "Also" alone) in
+/// the free text `reach` covers.
+pub(super) async fn scrub(
+    tx: &mut Transaction<'static, Any>,
+    words: &[String],
+    reach: Reach<'_>,
+) -> Result<()> {
+    for word in words {
+        for (table, column, holdable) in FREE_TEXT {
+            let (key, only) = match (reach, holdable) {
+                (Reach::AllBut(_), None) => ("id", None),
+                (Reach::AllBut(_), Some((_, key))) => (*key, None),
+                (Reach::Only(kind, record), Some((held, key))) if kind == *held => {
+                    (*key, Some(record))
+                }
+                (Reach::Only(..), _) => continue,
+            };
+            let select = format!(
+                "SELECT id, {key}, {column} FROM {table} WHERE LOWER({column}) LIKE $1{}",
+                if only.is_some() {
+                    format!(" AND {key} = $2")
+                } else {
+                    String::new()
+                }
+            );
+            let mut query = sqlx::query_as(sqlx::AssertSqlSafe(select)).bind(like_pattern(word));
+            if let Some(record) = only {
+                query = query.bind(record);
+            }
+            let rows: Vec<(i64, i64, String)> = query.fetch_all(&mut **tx).await?;
+            for (row, record, text) in rows {
+                if let (Reach::AllBut(held), Some((kind, _))) = (reach, holdable)
+                    && held.contains(&(*kind, record))
+                {
+                    continue;
+                }
+                if let Some(scrubbed) = replace_word(&text, word) {
+                    sqlx::query(sqlx::AssertSqlSafe(format!(
+                        "UPDATE {table} SET {column} = $1 WHERE id = $2"
+                    )))
+                    .bind(scrubbed)
+                    .bind(row)
+                    .execute(&mut **tx)
+                    .await?;
+                }
+            }
+        }
+    }
+    Ok(())
 }

@@ -311,8 +311,11 @@ impl Store {
             Effect::ArchivePairRoom { .. }
             | Effect::PostChart { .. }
             | Effect::SendTranscript { .. } => {}
-            Effect::ErasePerson { user } => {
-                self.erase_person(tx, user, now).await?;
+            Effect::ErasePerson {
+                user,
+                retention_years,
+            } => {
+                self.erase_person(tx, user, *retention_years, now).await?;
             }
             Effect::SendSurvey(round) => {
                 self.insert_round(tx, round, now).await?;

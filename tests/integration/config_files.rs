@@ -282,6 +282,10 @@ fn check_config_reports_every_problem_and_fails() {
         stdout.contains("ok: limits: 20 messages a minute and 5 transcripts, data files, exports or reports an hour per person (not on the console)"),
         "{stdout}"
     );
+    assert!(
+        stdout.contains("ok: retention: reports about a person, failed checks and suspensions are kept 6 year(s) after they delete their data"),
+        "{stdout}"
+    );
 }
 
 #[test]
@@ -323,6 +327,24 @@ fn rate_limits_out_of_range_name_their_line_and_default_to_twenty_a_minute_and_f
         ),
         (20, 5)
     );
+}
+
+#[test]
+fn a_retention_out_of_range_names_its_line_and_six_years_is_the_default() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("tandem.toml");
+    std::fs::write(&path, "[moderation]\nretention_years = 0\n").unwrap();
+    let e = Settings::load(&path).unwrap_err().to_string();
+    assert!(
+        e.contains("tandem.toml:2:1: key `moderation.retention_years`: must be between 1 and 100 (years safeguarding records about a person are kept after they delete their data; the safeguarding lead decides the figure)"),
+        "{e}"
+    );
+    std::fs::write(&path, "[moderation]\nretention_years = 7\n").unwrap();
+    let settings = Settings::load(&path).unwrap();
+    assert_eq!(settings.moderation.moderation().unwrap().retention_years, 7);
+    std::fs::write(&path, "").unwrap();
+    let settings = Settings::load(&path).unwrap();
+    assert_eq!(settings.moderation.moderation().unwrap().retention_years, 6);
 }
 
 /// A programme whose mentee form is a number question `age` and a yes/no `check`, with

@@ -4,10 +4,30 @@
 
 use tandem::platforms::recording::Target;
 
-use crate::pairing::active_match;
-use crate::support::{Harness, user};
+use tandem::domain::screening::StepState;
+
+use crate::pairing::{active_match, ready_mentee, ready_mentor};
+use crate::support::{Harness, MENTOR_ANSWERS, user};
 
 const ROOM: &str = "coordinators";
+const MODS: &str = "moderators";
+
+/// The rows of one table, each as text.
+async fn rows(h: &Harness, table: &str) -> Vec<String> {
+    h.store
+        .dump_tables()
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|(t, _)| t == table)
+        .unwrap()
+        .1
+}
+
+/// Past the six years the harness keeps safeguarding records.
+fn past_the_retention() -> chrono::Duration {
+    chrono::Duration::days(6 * 366)
+}
 
 /// Asks for `my data` and returns the JSON file that comes back.
 async fn my_data(h: &Harness, who: &str) -> serde_json::Value {
@@ -102,5 +122,93 @@ both_backends! {
         let data = my_data(&h, "amina").await;
         assert_eq!(data["applications"].as_array().map(Vec::len), Some(0));
         assert_eq!(data["reports_you_made"].as_array().map(Vec::len), Some(0));
+    }
+
+    async fn a_case_about_a_person_and_their_failed_check_survive_their_erasure_until_the_hold_ends(db: TestDb) {
+        let h = Harness::new(&db).await;
+        ready_mentee(&h, "amina", "Amina").await;
+        let grace = ready_mentor(&h, "grace", "Grace", "Technology").await;
+        h.in_room("carol", ROOM, &format!("!tandem step {grace} background_check failed")).await;
+        for line in ["report", "1", "Grace", "no", "Grace made me uncomfortable in our last call.", "skip", "no", "no", "yes"] {
+            h.dm_all("amina", line).await;
+        }
+
+        let out = h.dm_all("grace", "delete my data").await;
+        assert!(out.contains("Some safeguarding records, if there are any, are kept for 6 years even after deletion, as safeguarding rules require: reports about you, failed background checks and suspensions. They are then erased."), "{out}");
+        let out = h.dm_all("grace", "yes").await;
+        assert!(out.contains("[dm grace] Done: your data has been deleted, and you've left every programme. Some safeguarding records, if there are any, are kept for 6 years"), "{out}");
+
+        // The case still says whom it is about, and the failed check is still on record.
+        let cases = rows(&h, "cases").await;
+        assert!(cases[0].contains("Grace made me uncomfortable in our last call."), "{cases:?}");
+        let out = h.in_room("mo", MODS, "!tandem case show 1").await;
+        assert!(out.contains("Grace made me uncomfortable"), "{out}");
+        let steps = h.store.steps_of(grace).await.unwrap();
+        assert_eq!(steps.into_iter().collect::<Vec<_>>(), [("background_check".to_string(), StepState::Failed)], "the other steps go");
+        let holds = rows(&h, "legal_holds").await;
+        assert_eq!(holds.len(), 2, "{holds:?}");
+        assert!(holds.iter().any(|r| r.contains("console") && r.contains("grace") && r.contains("case")), "{holds:?}");
+        assert!(holds.iter().any(|r| r.contains("failed_check") && r.contains("background_check")), "{holds:?}");
+        // The rest of her is gone as before: her answers and her application's owner.
+        assert!(h.store.applications_of(&user("grace")).await.unwrap().is_empty());
+
+        // Once the hold ends, the sweep erases them the way the deletion would have.
+        h.clock.advance(past_the_retention());
+        h.sweep().await;
+        let cases = rows(&h, "cases").await;
+        assert!(cases[0].contains("[erased] made me uncomfortable in our last call."), "{cases:?}");
+        assert!(h.store.steps_of(grace).await.unwrap().is_empty());
+        assert!(rows(&h, "legal_holds").await.is_empty());
+        for (table, rows) in h.store.dump_tables().await.unwrap() {
+            for row in rows {
+                assert!(!row.to_lowercase().contains("grace"), "{table}: {row}");
+            }
+        }
+    }
+
+    async fn a_suspension_survives_its_persons_erasure_and_one_in_force_outlives_the_hold(db: TestDb) {
+        let h = Harness::new(&db).await;
+        ready_mentor(&h, "grace", "Grace", "Technology").await;
+        h.in_room("mo", MODS, "!tandem suspend grace until 2027-06-01 Spam in the group chat").await;
+        h.in_room("mo", MODS, "!tandem confirm").await;
+        h.in_room("mo", MODS, "!tandem unsuspend grace").await;
+        h.in_room("mo", MODS, "!tandem confirm").await;
+        h.in_room("mo", MODS, "!tandem suspend grace Grace threatened another mentor").await;
+        let out = h.in_room("mo", MODS, "!tandem confirm").await;
+        assert!(out.contains("console:grace is suspended by mo."), "{out}");
+
+        h.dm_all("grace", "delete my data").await;
+        h.dm_all("grace", "yes").await;
+        // Both stay as they were, reasons and all; the one in force still applies.
+        let suspensions = rows(&h, "suspensions").await;
+        assert_eq!(suspensions.len(), 2, "{suspensions:?}");
+        assert!(suspensions.iter().any(|r| r.contains("Spam in the group chat")), "{suspensions:?}");
+        assert!(suspensions.iter().any(|r| r.contains("Grace threatened another mentor")), "{suspensions:?}");
+        assert_eq!(rows(&h, "legal_holds").await.len(), 2);
+        let out = h.dm_all("grace", "apply").await;
+        assert!(out.contains("You can't apply right now."), "{out}");
+
+        // At the hold's end the lifted one goes; the one in force is held for as long again.
+        h.clock.advance(past_the_retention());
+        h.sweep().await;
+        let suspensions = rows(&h, "suspensions").await;
+        assert_eq!(suspensions.len(), 1, "{suspensions:?}");
+        assert!(suspensions[0].contains("Grace threatened another mentor"), "{suspensions:?}");
+        assert_eq!(rows(&h, "legal_holds").await.len(), 1);
+        let out = h.dm_all("grace", "apply").await;
+        assert!(out.contains("You can't apply right now."), "{out}");
+    }
+
+    async fn a_held_failed_check_is_pointed_out_to_the_coordinators_when_its_person_applies_again(db: TestDb) {
+        let h = Harness::new(&db).await;
+        let grace = ready_mentor(&h, "grace", "Grace", "Technology").await;
+        h.in_room("carol", ROOM, &format!("!tandem step {grace} background_check failed")).await;
+        h.dm_all("grace", "delete my data").await;
+        h.dm_all("grace", "yes").await;
+        let mut out = String::new();
+        for line in MENTOR_ANSWERS.iter().chain(["submit"].iter()) {
+            out = h.dm_all("grace", line).await;
+        }
+        assert!(out.contains("[room coordinators] Please note before deciding on #2 (Grace): this person deleted their data earlier, and a check of theirs that did not clear is kept under a legal hold for safeguarding: background_check of application #1."), "{out}");
     }
 }

@@ -191,6 +191,7 @@ impl Harness {
                     max_bytes: 64 * 1024,
                 },
                 aliases: vec![],
+                retention_years: 6,
             },
             ..AppSettings::default()
         };
