@@ -26,6 +26,7 @@ mod matches;
 mod outbox;
 mod personal;
 mod screening;
+mod sealer;
 mod surveys;
 
 use std::path::Path;
@@ -35,10 +36,10 @@ use chrono::{DateTime, Utc};
 use sqlx::AnyPool;
 use sqlx::any::AnyPoolOptions;
 
-pub use cases::Sealer;
 pub use conversations::{CommitOutcome, StoredConversation};
 pub use jobs::{JobCounts, PairQuiet};
 pub use outbox::{Enqueue, OutboxCounts, OutboxRow, serves};
+pub use sealer::Sealer;
 
 /// Which database a [`Store`] talks to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

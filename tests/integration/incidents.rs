@@ -31,6 +31,35 @@ async fn anonymous_report(h: &Harness) -> String {
     all
 }
 
+/// The rows of the tables that hold a conversation, or a prompt waiting for one, by owner.
+async fn conversation_rows(h: &Harness) -> Vec<(String, String)> {
+    h.store
+        .dump_tables()
+        .await
+        .unwrap()
+        .into_iter()
+        .filter(|(table, _)| table == "pending_prompts" || table == "conversations")
+        .flat_map(|(table, rows)| rows.into_iter().map(move |row| (table.clone(), row)))
+        .collect()
+}
+
+/// Asserts that the reporter's row of `table` is there, sealed, and that no row of the
+/// conversation tables shows a case number in the clear.
+async fn assert_sealed_link(h: &Harness, table: &str, moment: &str) {
+    let rows = conversation_rows(h).await;
+    assert!(
+        rows.iter()
+            .any(|(t, row)| t == table && row.contains("| amina |") && row.contains("sealed:v2:")),
+        "{moment}: no sealed row of {table} for amina: {rows:#?}"
+    );
+    for (t, row) in &rows {
+        assert!(
+            !row.contains("case_id"),
+            "{moment}: {t} holds a case beside its owner: {row}"
+        );
+    }
+}
+
 both_backends! {
     async fn commands_typed_while_a_moderators_question_waits_are_not_sent_as_the_answer(db: TestDb) {
         let h = Harness::new(&db).await;
@@ -407,5 +436,28 @@ both_backends! {
         let log = h.in_room("mo", MODS, "!tandem case log 1").await;
         assert_eq!(log.matches("tandem · unreachable").count(), 2, "{log}");
         assert!(h.store.load_conversation(&crate::support::user("amina")).await.unwrap().is_none(), "no question left hanging");
+    }
+
+    async fn while_a_moderators_question_waits_no_row_holds_the_reporter_beside_the_case_number(db: TestDb) {
+        let h = Harness::new(&db).await;
+        anonymous_report(&h).await;
+        h.in_room("mo", MODS, "!tandem case claim 1").await;
+        // Amina is writing another report: the question waits for her.
+        h.dm_all("amina", "report").await;
+        let out = h.in_room("mo", MODS, "!tandem case ask 1 When did this start?").await;
+        assert!(!out.contains("When did this start?\n\nPlease reply"), "not asked yet: {out}");
+        assert_sealed_link(&h, "pending_prompts", "a question waiting").await;
+        // She drops that report: now she is asked, and her reply waits.
+        let out = h.dm_all("amina", "cancel").await;
+        assert!(out.contains("[dm amina] The moderation team has a question about your report (case #1)"), "{out}");
+        assert_sealed_link(&h, "conversations", "her reply awaited").await;
+        // A report started before she answers keeps the question underneath it.
+        h.dm_all("amina", "report").await;
+        assert_sealed_link(&h, "conversations", "a report over her reply").await;
+        let out = h.dm_all("amina", "cancel").await;
+        assert!(out.contains("When did this start?"), "{out}");
+        let out = h.dm_all("amina", "Two weeks ago.").await;
+        assert!(out.contains("[room moderators] Reply from the reporter of case #1:\nQ: When did this start?\nA: Two weeks ago."), "{out}");
+        assert!(conversation_rows(&h).await.is_empty(), "nothing waits any more");
     }
 }
