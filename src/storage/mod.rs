@@ -25,6 +25,7 @@ mod leases;
 mod matches;
 mod outbox;
 mod personal;
+mod rekey;
 mod screening;
 mod sealer;
 mod surveys;
@@ -39,6 +40,7 @@ use sqlx::any::AnyPoolOptions;
 pub use conversations::{CommitOutcome, StoredConversation};
 pub use jobs::{JobCounts, PairQuiet};
 pub use outbox::{Enqueue, OutboxCounts, OutboxRow, serves};
+pub use rekey::Rekeyed;
 pub use sealer::Sealer;
 
 /// Which database a [`Store`] talks to.

@@ -17,13 +17,15 @@
 //!
 //! Version 1 (before December 2026) sealed with the master key itself and no associated
 //! data: text as bare base64 (which never holds a `:`), bytes as nonce ‖ ciphertext. Both
-//! still open here. A v1 byte value starts with [`BYTES_V2`] by chance once in 2^64; should that
+//! still open here, and [`super::Store::rekey`] re-seals them (and re-tags their rows) at
+//! startup. A v1 byte value starts with [`BYTES_V2`] by chance once in 2^64; should that
 //! happen it still opens, as v1, once it fails as v2.
 //!
 //! To seal something new: add a [`Purpose`] with a context string of its own (never
 //! reuse or change one: it is part of every value sealed under it), seal with associated
 //! data naming the row the value sits on, and if rows already hold it in an older form,
-//! re-seal them. A new format is a new version prefix (`v3:`), opened beside the old ones.
+//! teach `Store::rekey` to bring them up to date. A new format is a new version prefix
+//! (`v3:`), opened beside the old ones until `rekey` has moved every row.
 
 use anyhow::{Context, anyhow};
 use base64::Engine;
@@ -74,7 +76,7 @@ const NONCE: usize = 24;
 /// Seals and opens what the case key protects.
 #[derive(Clone)]
 pub struct Sealer {
-    /// Opens version 1 values.
+    /// Opens version 1 values and makes version 1 tags, for `rekey` only.
     master: [u8; 32],
     reporter: [u8; 32],
     evidence: [u8; 32],
@@ -210,6 +212,13 @@ impl Sealer {
             .to_hex()
             .to_string()
     }
+
+    /// The tag version 1 made (with the master key): only to find old rows again.
+    pub(super) fn legacy_tag(&self, plain: &str) -> String {
+        blake3::keyed_hash(&self.master, plain.as_bytes())
+            .to_hex()
+            .to_string()
+    }
 }
 
 /// A JSON row as stored in `table` for `owner`: sealed (with [`LINK_PREFIX`]) when it
@@ -288,7 +297,7 @@ impl Sealer {
         encrypt(&self.master, b"", plain).unwrap()
     }
 
-    /// Whether a sealed text is in the current version.
+    /// Whether a sealed text is in the current version (`rekey` asks the same in SQL).
     fn is_current(sealed: &str) -> bool {
         sealed.starts_with(TEXT_V2)
     }
@@ -370,6 +379,7 @@ mod tests {
             .to_hex()
             .to_string();
         assert_ne!(s.tag(who), old);
+        assert_eq!(s.legacy_tag(who), old);
         assert_eq!(s.tag(who), sealer().tag(who), "a tag is stable");
     }
 
