@@ -230,6 +230,7 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             };
             let key = case_key(&settings, KeyFallback::DataDir)?;
             let store = Store::open(&url).await?.with_case_key(key);
+            rekey(&store).await;
             if store.backend() == tandem::storage::Backend::Sqlite {
                 // This is the only process on it: what a killed run held is free now.
                 store.reclaim_after_restart().await?;
@@ -458,6 +459,7 @@ async fn run_matrix(
     let store = Store::open(&settings.database_url())
         .await?
         .with_case_key(key);
+    rekey(&store).await;
     reclaim_if_sqlite(&store).await?;
     let Some(lease) = own_platform(&store, Platform::Matrix).await? else {
         return Ok(ExitCode::SUCCESS);
@@ -492,6 +494,31 @@ async fn run_matrix(
     stopper.abort();
     lease.release().await;
     Ok(ExitCode::SUCCESS)
+}
+
+/// Re-seals what an older version sealed under the case key (`Store::rekey`), once, as
+/// the store gets its key. A failure is logged, not fatal: old values still open as they
+/// are, and the next start tries again.
+async fn rekey(store: &Store) {
+    match store.rekey().await {
+        Ok(done) => {
+            if done.changed() > 0 {
+                tracing::info!(
+                    cases = done.cases,
+                    files = done.files,
+                    links = done.links,
+                    "re-sealed what an older version sealed"
+                );
+            }
+            if !done.unopened.is_empty() {
+                tracing::warn!(
+                    rows = ?done.unopened,
+                    "these sealed rows do not open with the case key: is it the key they were sealed with?"
+                );
+            }
+        }
+        Err(e) => tracing::warn!("re-sealing what an older version sealed failed: {e:#}"),
+    }
 }
 
 /// SQLite serves one process: what a killed run of it held (acts, jobs, leases) is taken
@@ -663,6 +690,7 @@ async fn run_discord(
     let store = Store::open(&settings.database_url())
         .await?
         .with_case_key(key);
+    rekey(&store).await;
     let options = DiscordOptions::from_env(discord, &settings.room_prefix)?;
     reclaim_if_sqlite(&store).await?;
     let Some(lease) = own_platform(&store, Platform::Discord).await? else {

@@ -1,104 +1,23 @@
 //! Moderation cases, with the reporter sealed at rest.
 //!
-//! The reporter's `platform:id` is encrypted with XChaCha20-Poly1305 under the case key
-//! (`TANDEM_CASE_KEY`; never in the database) and a random nonce. Only two things unseal
+//! The reporter's `platform:id` is sealed (see [`super::sealer`]) under the case key's
+//! reporter subkey and bound to the case (`case:<id>`), so it opens on its own row only;
+//! `reporter_tag`, a keyed hash under another subkey, finds a person's cases (their reports
+//! today, their erasure) without naming them. Only two things unseal
 //! it, both in the app as it sends a DM: a relay to the reporter (nobody sees the address),
 //! and, after two different moderators' `case reveal`, the DM telling those two who it
 //! is. A loaded [`CaseRecord`] never carries an anonymous reporter.
 
-use anyhow::{Context, anyhow};
-use base64::Engine;
-use base64::engine::general_purpose::STANDARD as B64;
-use chacha20poly1305::aead::{Aead, KeyInit};
-use chacha20poly1305::{XChaCha20Poly1305, XNonce};
+use anyhow::anyhow;
 use chrono::{DateTime, Utc};
 use sqlx::any::AnyRow;
 use sqlx::{Any, Row, Transaction};
 
+use super::sealer::Sealer;
 use super::{Store, from_millis, to_millis};
 use crate::domain::UserRef;
 use crate::domain::incident::{CaseEvent, CaseRecord, CaseStatus, NewCase, OwnReport};
 use crate::error::{Error, Result};
-
-/// Seals and opens reporters with the case key.
-#[derive(Clone)]
-pub struct Sealer {
-    key: [u8; 32],
-}
-
-impl std::fmt::Debug for Sealer {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("Sealer(..)")
-    }
-}
-
-impl Sealer {
-    /// A key given as 64 hex digits or base64 of 32 bytes.
-    pub fn from_text(text: &str) -> anyhow::Result<Sealer> {
-        let t = text.trim();
-        let bytes = if t.len() == 64 && t.chars().all(|c| c.is_ascii_hexdigit()) {
-            (0..32)
-                .map(|i| u8::from_str_radix(&t[2 * i..2 * i + 2], 16))
-                .collect::<std::result::Result<Vec<u8>, _>>()?
-        } else {
-            B64.decode(t)
-                .context("the case key is neither 64 hex digits nor base64")?
-        };
-        let key: [u8; 32] = bytes
-            .try_into()
-            .map_err(|_| anyhow!("the case key must be 32 bytes"))?;
-        Ok(Sealer { key })
-    }
-
-    /// A fresh random key, as 64 hex digits.
-    pub fn generate_text() -> anyhow::Result<String> {
-        let mut key = [0u8; 32];
-        getrandom::fill(&mut key).map_err(|e| anyhow!("no randomness for a key: {e}"))?;
-        Ok(key.iter().map(|b| format!("{b:02x}")).collect())
-    }
-
-    pub(super) fn seal(&self, plain: &str) -> Result<String> {
-        Ok(B64.encode(self.seal_bytes(plain.as_bytes())?))
-    }
-
-    pub(super) fn open(&self, sealed: &str) -> Result<String> {
-        let bytes = B64.decode(sealed).context("a sealed text is not base64")?;
-        let plain = self.open_bytes(&bytes)?;
-        Ok(String::from_utf8(plain).context("a sealed text is not text")?)
-    }
-
-    /// The nonce, then the ciphertext with its tag.
-    pub(super) fn seal_bytes(&self, plain: &[u8]) -> Result<Vec<u8>> {
-        let cipher = XChaCha20Poly1305::new((&self.key).into());
-        let mut nonce = [0u8; 24];
-        getrandom::fill(&mut nonce).map_err(|e| anyhow!("no randomness for a nonce: {e}"))?;
-        let sealed = cipher
-            .encrypt(&XNonce::from(nonce), plain)
-            .map_err(|_| anyhow!("sealing failed"))?;
-        let mut out = nonce.to_vec();
-        out.extend(sealed);
-        Ok(out)
-    }
-
-    pub(super) fn open_bytes(&self, bytes: &[u8]) -> Result<Vec<u8>> {
-        if bytes.len() < 24 {
-            return Err(anyhow!("a sealed value is too short").into());
-        }
-        let (nonce, body) = bytes.split_at(24);
-        let nonce: [u8; 24] = nonce.try_into().map_err(|_| anyhow!("a bad nonce"))?;
-        let cipher = XChaCha20Poly1305::new((&self.key).into());
-        Ok(cipher
-            .decrypt(&XNonce::from(nonce), body)
-            .map_err(|_| anyhow!("a sealed value does not open with this case key"))?)
-    }
-
-    /// A keyed hash: the same person gives the same tag, which says nothing about them.
-    pub(super) fn tag(&self, plain: &str) -> String {
-        blake3::keyed_hash(&self.key, plain.as_bytes())
-            .to_hex()
-            .to_string()
-    }
-}
 
 fn parse_user(text: &str) -> Result<UserRef> {
     let (platform, id) = text
@@ -129,11 +48,12 @@ impl Store {
     ) -> Result<i64> {
         let sealer = self.sealer()?;
         let who = case.reporter.to_string();
+        // The seal is bound to the case's id, known once the row is in: sealed just after,
+        // in the same transaction.
         let id: i64 = sqlx::query_scalar(
-            "INSERT INTO cases (anonymous, reporter_sealed, reporter_plain, reporter_tag, category, severity, concerns, body, evidence, room, status, created_at, updated_at, reported_copy) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12, $13) RETURNING id",
+            "INSERT INTO cases (anonymous, reporter_sealed, reporter_plain, reporter_tag, category, severity, concerns, body, evidence, room, status, created_at, updated_at, reported_copy) VALUES ($1, '', $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11, $12) RETURNING id",
         )
         .bind(i64::from(case.anonymous))
-        .bind(sealer.seal(&who)?)
         .bind((!case.anonymous).then_some(who.clone()))
         .bind(sealer.tag(&who))
         .bind(&case.category)
@@ -147,9 +67,12 @@ impl Store {
         .bind(&case.copy)
         .fetch_one(&mut **tx)
         .await?;
-        sqlx::query("UPDATE cases SET restricted = $1, about_staff = $2 WHERE id = $3")
-            .bind(i64::from(case.restricted))
-            .bind(case.about_staff.map(|a| a.as_str()))
+        sqlx::query(
+            "UPDATE cases SET reporter_sealed = $1, restricted = $2, about_staff = $3 WHERE id = $4",
+        )
+        .bind(sealer.seal_reporter(id, &who)?)
+        .bind(i64::from(case.restricted))
+        .bind(case.about_staff.map(|a| a.as_str()))
             .bind(id)
             .execute(&mut **tx)
             .await?;
@@ -253,7 +176,7 @@ impl Store {
                 .fetch_optional(&self.pool)
                 .await?;
         match sealed {
-            Some(s) => Ok(Some(parse_user(&self.sealer()?.open(&s)?)?)),
+            Some(s) => Ok(Some(parse_user(&self.sealer()?.open_reporter(id, &s)?)?)),
             None => Ok(None),
         }
     }
@@ -269,7 +192,7 @@ impl Store {
                 .fetch_optional(&mut **tx)
                 .await?;
         match sealed {
-            Some(s) => Ok(Some(parse_user(&self.sealer()?.open(&s)?)?)),
+            Some(s) => Ok(Some(parse_user(&self.sealer()?.open_reporter(id, &s)?)?)),
             None => Ok(None),
         }
     }

@@ -5,6 +5,7 @@ use chrono::{DateTime, Utc};
 use sqlx::{Any, Row, Transaction};
 
 use super::outbox::{Enqueue, OutboxRow};
+use super::sealer::{Sealer, load_json, store_json};
 use super::{Store, is_write_conflict, to_millis};
 use crate::domain::{EventRef, UserRef};
 use crate::error::{Error, Result};
@@ -61,9 +62,7 @@ impl Store {
         let Some(row) = row else {
             return Ok(None);
         };
-        let state_json: String = row.try_get("state")?;
-        let state: FlowState = serde_json::from_str(&state_json)
-            .with_context(|| format!("decoding the stored conversation of {user}"))?;
+        let state = decode_state(self.sealer.as_ref(), user, row.try_get("state")?)?;
         Ok(Some(StoredConversation {
             id: row.try_get("id")?,
             state,
@@ -124,7 +123,7 @@ impl Store {
         let applied = match (change, read) {
             (StateChange::Unchanged, _) => true,
             (StateChange::Set(state), Some(read)) => {
-                let json = serde_json::to_string(state).context("encoding conversation state")?;
+                let json = encode_state(self.sealer.as_ref(), user, state)?;
                 let done = sqlx::query(
                     "UPDATE conversations SET state = $1, version = version + 1, updated_at = $2 WHERE id = $3 AND version = $4",
                 )
@@ -137,7 +136,7 @@ impl Store {
                 conflict_aware(done.map(|r| r.rows_affected() == 1))?
             }
             (StateChange::Set(state), None) => {
-                insert_conversation(&mut tx, user, state, now).await?
+                insert_conversation(&mut tx, self.sealer.as_ref(), user, state, now).await?
             }
             (StateChange::Clear, Some(read)) => {
                 let done = sqlx::query("DELETE FROM conversations WHERE id = $1 AND version = $2")
@@ -349,11 +348,12 @@ where
 /// Starts a conversation for someone who had none; `false` if they have one after all.
 pub(super) async fn insert_conversation(
     tx: &mut Transaction<'static, Any>,
+    sealer: Option<&Sealer>,
     user: &UserRef,
     state: &FlowState,
     now: DateTime<Utc>,
 ) -> Result<bool> {
-    let json = serde_json::to_string(state).context("encoding conversation state")?;
+    let json = encode_state(sealer, user, state)?;
     let done = sqlx::query(
         "INSERT INTO conversations (platform, user_id, state, version, created_at, updated_at) VALUES ($1, $2, $3, 1, $4, $4)",
     )
@@ -364,6 +364,37 @@ pub(super) async fn insert_conversation(
     .execute(&mut **tx)
     .await;
     conflict_aware(done.map(|_| true))
+}
+
+/// A conversation's state as stored: sealed when it ties the person to a case (they are
+/// answering the moderators' question about their report), so no row names a reporter
+/// beside their case number; plain JSON otherwise.
+pub(super) fn encode_state(
+    sealer: Option<&Sealer>,
+    user: &UserRef,
+    state: &FlowState,
+) -> Result<String> {
+    let json = serde_json::to_string(state).context("encoding conversation state")?;
+    store_json(sealer, "conversations", user, json, links_case(state))
+}
+
+pub(super) fn decode_state(
+    sealer: Option<&Sealer>,
+    user: &UserRef,
+    stored: String,
+) -> Result<FlowState> {
+    let json = load_json(sealer, "conversations", user, stored)?;
+    Ok(serde_json::from_str(&json)
+        .with_context(|| format!("decoding the stored conversation of {user}"))?)
+}
+
+/// Whether a state ties its owner to a case as its reporter, on top or kept underneath.
+pub(super) fn links_case(state: &FlowState) -> bool {
+    match state {
+        FlowState::CaseReply(_) => true,
+        FlowState::Stacked { top, under } => links_case(top) || links_case(under),
+        _ => false,
+    }
 }
 
 /// What applying one effect did.

@@ -1,5 +1,9 @@
 //! Files kept as a report's evidence, sealed with the case key.
 //!
+//! Name and contents are sealed under the evidence subkey (see [`super::sealer`]), each
+//! bound to the file's row (`evidence:<id>:name`, `evidence:<id>:data`): the file's id,
+//! not its case, as a file is sealed once, while held, before it has a case.
+//!
 //! A file arrives while its sender is writing a report (or answering a moderator's
 //! question), before there is a case to put it on. It is then *held*: stored under the
 //! sender's keyed tag, which finds it again without saying who they are. When the report
@@ -10,6 +14,7 @@
 use chrono::{DateTime, Utc};
 use sqlx::{Any, Row, Transaction};
 
+use super::sealer::Purpose;
 use super::{Store, to_millis};
 use crate::domain::UserRef;
 use crate::domain::incident::EvidenceFile;
@@ -30,17 +35,25 @@ impl Store {
         now: DateTime<Utc>,
     ) -> Result<HeldFile> {
         let sealer = self.sealer()?;
+        // Sealed on the row's id, known once the row is in: in the same transaction.
+        let mut tx = self.pool.begin().await?;
         let id: i64 = sqlx::query_scalar(
-            "INSERT INTO evidence_files (case_id, holder_tag, name_sealed, mime, size, data_sealed, created_at) VALUES (NULL, $1, $2, $3, $4, $5, $6) RETURNING id",
+            "INSERT INTO evidence_files (case_id, holder_tag, name_sealed, mime, size, data_sealed, created_at) VALUES (NULL, $1, '', $2, $3, $4, $5) RETURNING id",
         )
         .bind(sealer.tag(&holder.to_string()))
-        .bind(sealer.seal(name)?)
         .bind(mime)
         .bind(data.len() as i64)
-        .bind(sealer.seal_bytes(data)?)
+        .bind(Vec::<u8>::new())
         .bind(to_millis(now))
-        .fetch_one(&self.pool)
+        .fetch_one(&mut *tx)
         .await?;
+        sqlx::query("UPDATE evidence_files SET name_sealed = $1, data_sealed = $2 WHERE id = $3")
+            .bind(sealer.seal(Purpose::Evidence, &name_aad(id), name)?)
+            .bind(sealer.seal_bytes(Purpose::Evidence, &data_aad(id), data)?)
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
         Ok(HeldFile {
             id,
             name: name.to_string(),
@@ -124,9 +137,14 @@ impl Store {
         .await?;
         rows.iter()
             .map(|r| {
+                let id: i64 = r.try_get("id")?;
                 Ok(HeldFile {
-                    id: r.try_get("id")?,
-                    name: sealer.open(&r.try_get::<String, _>("name_sealed")?)?,
+                    id,
+                    name: sealer.open(
+                        Purpose::Evidence,
+                        &name_aad(id),
+                        &r.try_get::<String, _>("name_sealed")?,
+                    )?,
                     mime: r.try_get("mime")?,
                     size: r.try_get::<i64, _>("size")?.max(0) as u64,
                 })
@@ -175,6 +193,17 @@ impl Store {
         let sealed = sealed.ok_or_else(|| {
             Error::Internal(anyhow::anyhow!("case {case_id} has no file {file_id}"))
         })?;
-        self.sealer()?.open_bytes(&sealed)
+        self.sealer()?
+            .open_bytes(Purpose::Evidence, &data_aad(file_id), &sealed)
     }
+}
+
+/// What an evidence file's sealed name is bound to.
+pub(super) fn name_aad(id: i64) -> String {
+    format!("evidence:{id}:name")
+}
+
+/// What an evidence file's sealed contents are bound to.
+pub(super) fn data_aad(id: i64) -> String {
+    format!("evidence:{id}:data")
 }

@@ -26,7 +26,9 @@ mod leases;
 mod matches;
 mod outbox;
 mod personal;
+mod rekey;
 mod screening;
+mod sealer;
 mod surveys;
 
 use std::path::Path;
@@ -36,10 +38,11 @@ use chrono::{DateTime, Utc};
 use sqlx::AnyPool;
 use sqlx::any::AnyPoolOptions;
 
-pub use cases::Sealer;
 pub use conversations::{CommitOutcome, StoredConversation};
 pub use jobs::{JobCounts, PairQuiet};
 pub use outbox::{Enqueue, OutboxCounts, OutboxRow, serves};
+pub use rekey::Rekeyed;
+pub use sealer::Sealer;
 
 /// Which database a [`Store`] talks to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -382,7 +382,7 @@ impl Store {
                 sqlx::query(
                     "UPDATE cases SET reporter_sealed = $1, reporter_tag = $2, reporter_plain = CASE WHEN reporter_plain IS NULL THEN NULL ELSE $3 END WHERE id = $4",
                 )
-                .bind(sealer.seal(&erased)?)
+                .bind(sealer.seal_reporter(case, &erased)?)
                 .bind(sealer.tag(&erased))
                 .bind(&erased)
                 .bind(case)

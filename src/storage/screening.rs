@@ -7,6 +7,7 @@ use sqlx::{Any, Row, Transaction};
 
 use super::applications::insert_decision;
 use super::conversations::{Applied, conflict_aware, insert_conversation};
+use super::sealer::{LINK_PREFIX, Sealer, load_json, store_json};
 use super::{Store, to_millis};
 use crate::domain::UserRef;
 use crate::domain::screening::StepState;
@@ -146,7 +147,7 @@ impl Store {
                         question: question.clone(),
                         restricted: *restricted,
                     };
-                    insert_prompt(tx, &reporter, &prompt, now).await?;
+                    insert_prompt(tx, self.sealer.as_ref(), &reporter, &prompt, now).await?;
                 }
             }
             Effect::CaseReply { case_id, text } => {
@@ -274,7 +275,7 @@ impl Store {
                     programme: programme.clone(),
                     question: question.clone(),
                 };
-                insert_prompt(tx, applicant, &prompt, now).await?;
+                insert_prompt(tx, self.sealer.as_ref(), applicant, &prompt, now).await?;
             }
             Effect::AnswerReviewQuestion {
                 question_id,
@@ -289,7 +290,9 @@ impl Store {
                 .execute(&mut **tx)
                 .await?;
             }
-            Effect::QueuePrompt { user, prompt } => insert_prompt(tx, user, prompt, now).await?,
+            Effect::QueuePrompt { user, prompt } => {
+                insert_prompt(tx, self.sealer.as_ref(), user, prompt, now).await?;
+            }
             Effect::CloseMatch {
                 match_id,
                 kind,
@@ -398,8 +401,9 @@ impl Store {
             .fetch_all(&mut *tx)
             .await?;
             for row in waiting {
-                let json: String = row.try_get("prompt")?;
-                if let Ok(Prompt::CheckIn { match_id: m, .. }) = serde_json::from_str(&json)
+                let stored: String = row.try_get("prompt")?;
+                if let Ok(Prompt::CheckIn { match_id: m, .. }) =
+                    decode_prompt(self.sealer.as_ref(), user, stored)
                     && m == *match_id
                 {
                     let id: i64 = row.try_get("id")?;
@@ -409,7 +413,7 @@ impl Store {
                         .await?;
                 }
             }
-            insert_prompt(&mut tx, user, prompt, now).await?;
+            insert_prompt(&mut tx, self.sealer.as_ref(), user, prompt, now).await?;
         }
         tx.commit().await?;
         Ok(new)
@@ -468,8 +472,7 @@ impl Store {
         let Some(row) = row else {
             return Ok(None);
         };
-        let json: String = row.try_get("prompt")?;
-        let prompt: Prompt = serde_json::from_str(&json).context("decoding a pending prompt")?;
+        let prompt = decode_prompt(self.sealer.as_ref(), user, row.try_get("prompt")?)?;
         Ok(Some((row.try_get("id")?, prompt)))
     }
 
@@ -568,11 +571,13 @@ impl Store {
         .bind(&user.id)
         .fetch_all(&self.pool)
         .await?;
-        Ok(rows.iter().any(|json| {
-            matches!(
-                serde_json::from_str::<Prompt>(json),
-                Ok(Prompt::CaseQuestion { .. })
-            )
+        // Only a case question is sealed: a sealed prompt counts even if it did not open.
+        Ok(rows.into_iter().any(|stored| {
+            stored.starts_with(LINK_PREFIX)
+                || matches!(
+                    decode_prompt(self.sealer.as_ref(), user, stored),
+                    Ok(Prompt::CaseQuestion { .. })
+                )
         }))
     }
 
@@ -603,7 +608,7 @@ impl Store {
             return Ok(None);
         }
         if let Some(state) = state
-            && !insert_conversation(&mut tx, user, state, now).await?
+            && !insert_conversation(&mut tx, self.sealer.as_ref(), user, state, now).await?
         {
             tx.rollback().await?;
             return Ok(None);
@@ -645,11 +650,12 @@ impl Store {
 
 pub(super) async fn insert_prompt(
     tx: &mut Transaction<'static, Any>,
+    sealer: Option<&Sealer>,
     user: &UserRef,
     prompt: &Prompt,
     now: DateTime<Utc>,
 ) -> Result<()> {
-    let json = serde_json::to_string(prompt).context("encoding a prompt")?;
+    let json = encode_prompt(sealer, user, prompt)?;
     sqlx::query(
         "INSERT INTO pending_prompts (platform, user_id, prompt, created_at) VALUES ($1, $2, $3, $4)",
     )
@@ -660,4 +666,26 @@ pub(super) async fn insert_prompt(
     .execute(&mut **tx)
     .await?;
     Ok(())
+}
+
+/// A waiting prompt as stored: sealed when it ties the person to a case (a moderators'
+/// question about their report), so no row names a reporter beside their case number;
+/// plain JSON otherwise.
+pub(super) fn encode_prompt(
+    sealer: Option<&Sealer>,
+    user: &UserRef,
+    prompt: &Prompt,
+) -> Result<String> {
+    let json = serde_json::to_string(prompt).context("encoding a prompt")?;
+    let links_case = matches!(prompt, Prompt::CaseQuestion { .. });
+    store_json(sealer, "pending_prompts", user, json, links_case)
+}
+
+pub(super) fn decode_prompt(
+    sealer: Option<&Sealer>,
+    user: &UserRef,
+    stored: String,
+) -> Result<Prompt> {
+    let json = load_json(sealer, "pending_prompts", user, stored)?;
+    Ok(serde_json::from_str(&json).context("decoding a pending prompt")?)
 }

@@ -5,7 +5,7 @@
 use tandem::flows::{OutMessage, ReportedMessage, Thread};
 use tandem::platforms::recording::{Sent, Target};
 
-use crate::support::{Harness, dm, room_message, transcript, user};
+use crate::support::{Harness, TestDb, dm, room_message, transcript, user};
 
 const MODS: &str = "moderators";
 
@@ -30,6 +30,80 @@ async fn anonymous_report(h: &Harness) -> String {
         all.push_str(&h.dm_all("amina", line).await);
     }
     all
+}
+
+/// The rows of the tables that hold a conversation, or a prompt waiting for one, by owner.
+async fn conversation_rows(h: &Harness) -> Vec<(String, String)> {
+    h.store
+        .dump_tables()
+        .await
+        .unwrap()
+        .into_iter()
+        .filter(|(table, _)| table == "pending_prompts" || table == "conversations")
+        .flat_map(|(table, rows)| rows.into_iter().map(move |row| (table.clone(), row)))
+        .collect()
+}
+
+/// Asserts that the reporter's row of `table` is there, sealed, and that no row of the
+/// conversation tables shows a case number in the clear.
+async fn assert_sealed_link(h: &Harness, table: &str, moment: &str) {
+    let rows = conversation_rows(h).await;
+    assert!(
+        rows.iter()
+            .any(|(t, row)| t == table && row.contains("| amina |") && row.contains("sealed:v2:")),
+        "{moment}: no sealed row of {table} for amina: {rows:#?}"
+    );
+    for (t, row) in &rows {
+        assert!(
+            !row.contains("case_id"),
+            "{moment}: {t} holds a case beside its owner: {row}"
+        );
+    }
+}
+
+/// How releases before December 2026 sealed (the master key, no associated data, the nonce
+/// first), written out here apart from the code under test: the test key is 0x1f × 32.
+fn sealed_v1(plain: &[u8], nonce: u8) -> Vec<u8> {
+    use chacha20poly1305::aead::{Aead, KeyInit};
+    let cipher = chacha20poly1305::XChaCha20Poly1305::new((&[0x1f; 32]).into());
+    let nonce = [nonce; 24];
+    let mut out = nonce.to_vec();
+    out.extend(cipher.encrypt(&nonce.into(), plain).unwrap());
+    out
+}
+
+fn sealed_v1_text(plain: &str, nonce: u8) -> String {
+    use base64::Engine;
+    base64::engine::general_purpose::STANDARD.encode(sealed_v1(plain.as_bytes(), nonce))
+}
+
+fn tag_v1(who: &str) -> String {
+    blake3::keyed_hash(&[0x1f; 32], who.as_bytes())
+        .to_hex()
+        .to_string()
+}
+
+/// Writes rows to the test database as an older release left them (SQL with `$n`).
+async fn write_as_an_old_release(db: &TestDb, statements: Vec<(&str, Vec<Old>)>) {
+    let pool = sqlx::AnyPool::connect(&db.url).await.unwrap();
+    for (sql, values) in statements {
+        let mut query = sqlx::query(sqlx::AssertSqlSafe(sql));
+        for value in values {
+            query = match value {
+                Old::Text(t) => query.bind(t),
+                Old::Bytes(b) => query.bind(b),
+                Old::Int(n) => query.bind(n),
+            };
+        }
+        query.execute(&pool).await.unwrap();
+    }
+    pool.close().await;
+}
+
+enum Old {
+    Text(String),
+    Bytes(Vec<u8>),
+    Int(i64),
 }
 
 both_backends! {
@@ -482,5 +556,76 @@ both_backends! {
         let log = h.in_room("mo", MODS, "!tandem case log 1").await;
         assert_eq!(log.matches("tandem · unreachable").count(), 2, "{log}");
         assert!(h.store.load_conversation(&crate::support::user("amina")).await.unwrap().is_none(), "no question left hanging");
+    }
+
+    async fn while_a_moderators_question_waits_no_row_holds_the_reporter_beside_the_case_number(db: TestDb) {
+        let h = Harness::new(&db).await;
+        anonymous_report(&h).await;
+        h.in_room("mo", MODS, "!tandem case claim 1").await;
+        // Amina is writing another report: the question waits for her.
+        h.dm_all("amina", "report").await;
+        let out = h.in_room("mo", MODS, "!tandem case ask 1 When did this start?").await;
+        assert!(!out.contains("When did this start?\n\nPlease reply"), "not asked yet: {out}");
+        assert_sealed_link(&h, "pending_prompts", "a question waiting").await;
+        // She drops that report: now she is asked, and her reply waits.
+        let out = h.dm_all("amina", "cancel").await;
+        assert!(out.contains("[dm amina] The moderation team has a question about your report (case #1)"), "{out}");
+        assert_sealed_link(&h, "conversations", "her reply awaited").await;
+        // A report started before she answers keeps the question underneath it.
+        h.dm_all("amina", "report").await;
+        assert_sealed_link(&h, "conversations", "a report over her reply").await;
+        let out = h.dm_all("amina", "cancel").await;
+        assert!(out.contains("When did this start?"), "{out}");
+        let out = h.dm_all("amina", "Two weeks ago.").await;
+        assert!(out.contains("[room moderators] Reply from the reporter of case #1:\nQ: When did this start?\nA: Two weeks ago."), "{out}");
+        assert!(conversation_rows(&h).await.is_empty(), "nothing waits any more");
+    }
+
+    async fn rows_sealed_by_an_older_release_are_resealed_at_startup_and_still_found_by_their_reporter(db: TestDb) {
+        let h = Harness::new(&db).await;
+        anonymous_report(&h).await;
+        // Lee is writing a report, with a file held for it.
+        h.dm_all("lee", "report").await;
+        let now = tandem::app::Clock::now(&*h.clock).timestamp_millis();
+        write_as_an_old_release(&db, vec![
+            (
+                "UPDATE cases SET reporter_sealed = $1, reporter_tag = $2 WHERE id = 1",
+                vec![Old::Text(sealed_v1_text("console:amina", 1)), Old::Text(tag_v1("console:amina"))],
+            ),
+            (
+                "INSERT INTO evidence_files (case_id, holder_tag, name_sealed, mime, size, data_sealed, created_at) VALUES (1, NULL, $1, 'text/plain', 5, $2, $3)",
+                vec![Old::Text(sealed_v1_text("chat.txt", 2)), Old::Bytes(sealed_v1(b"hello", 3)), Old::Int(now)],
+            ),
+            (
+                "INSERT INTO evidence_files (case_id, holder_tag, name_sealed, mime, size, data_sealed, created_at) VALUES (NULL, $1, $2, 'text/plain', 3, $3, $4)",
+                vec![Old::Text(tag_v1("console:lee")), Old::Text(sealed_v1_text("lee.txt", 4)), Old::Bytes(sealed_v1(b"hey", 5)), Old::Int(now)],
+            ),
+            (
+                "INSERT INTO pending_prompts (platform, user_id, prompt, created_at) VALUES ('console', 'amina', $1, $2)",
+                vec![Old::Text(r#"{"prompt":"case_question","case_id":1,"question":"When?"}"#.into()), Old::Int(now)],
+            ),
+        ]).await;
+        let since = chrono::DateTime::<chrono::Utc>::MIN_UTC;
+        assert!(h.store.reports_since(&user("amina"), since).await.unwrap().is_empty(), "an old tag is not found by the new one");
+
+        let done = h.store.rekey().await.unwrap();
+        assert_eq!((done.cases, done.files, done.links), (1, 2, 1), "{done:?}");
+        assert!(done.unopened.is_empty(), "{done:?}");
+        let reports = h.store.reports_since(&user("amina"), since).await.unwrap();
+        assert_eq!(reports.iter().map(|r| r.case_id).collect::<Vec<_>>(), vec![1]);
+        assert_eq!(h.store.case_reporter(1).await.unwrap(), Some(user("amina")));
+        let at_rest = h.store.case_at_rest(1).await.unwrap();
+        assert!(at_rest.starts_with("v2:"), "{at_rest}");
+        assert!(!at_rest.contains(&tag_v1("console:amina")), "{at_rest}");
+        let files = h.store.case_files(1).await.unwrap();
+        assert_eq!(files.len(), 1);
+        assert_eq!(h.store.evidence_data(1, files[0].id).await.unwrap(), b"hello");
+        let held = h.store.held_files(&user("lee")).await.unwrap();
+        assert_eq!(held.iter().map(|f| f.name.as_str()).collect::<Vec<_>>(), vec!["lee.txt"]);
+        assert_sealed_link(&h, "pending_prompts", "after rekey").await;
+        let (_, prompt) = h.store.next_prompt(&user("amina")).await.unwrap().unwrap();
+        assert_eq!(prompt, tandem::flows::Prompt::CaseQuestion { case_id: 1, question: "When?".into(), restricted: false });
+        let again = h.store.rekey().await.unwrap();
+        assert_eq!(again.changed(), 0, "nothing is old any more: {again:?}");
     }
 }
