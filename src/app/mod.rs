@@ -668,32 +668,40 @@ impl App {
     /// The people a moderator's command names (`suspend`, `unsuspend`, `remove`, `case
     /// escalate` to one person), found among those Tandem knows.
     async fn people_named_in(&self, inbound: &Inbound) -> Result<Vec<KnownPerson>> {
-        let (Place::Room(_), flows::Content::Text(text)) = (&inbound.place, &inbound.content)
-        else {
+        let flows::Content::Text(text) = &inbound.content else {
             return Ok(Vec::new());
         };
-        let Some(rest) = flows::strip_prefix_ci(text.trim(), &self.settings.room_prefix) else {
+        let moderation = &self.settings.moderation;
+        let prefixed = flows::strip_prefix_ci(text.trim(), &self.settings.room_prefix);
+        // Moderators name people in their room; the escalation contact in their DM.
+        let rest = match &inbound.place {
+            Place::Room(_) if moderation.is_moderator(&inbound.from) => prefixed,
+            Place::Dm if moderation.is_escalation_contact(&inbound.from) => {
+                Some(prefixed.unwrap_or(text.as_str()))
+            }
+            _ => None,
+        };
+        let Some(rest) = rest else {
             return Ok(Vec::new());
         };
         use flows::actions::ActionCommand;
-        let typed = match flows::actions::parse(rest) {
+        use flows::cases::CaseCommand;
+        let action = match &inbound.place {
+            Place::Room(_) => flows::actions::parse(rest),
+            Place::Dm => None,
+        };
+        let typed = match action {
             Some(Ok(
                 ActionCommand::Suspend { who, .. }
                 | ActionCommand::Unsuspend(who)
                 | ActionCommand::Remove(who, _),
             )) => who,
             _ => match flows::cases::parse(rest) {
-                Some(Ok(flows::cases::CaseCommand::Escalate(_, to)))
-                    if !to.contains(char::is_whitespace) =>
-                {
-                    to
-                }
+                Some(Ok(CaseCommand::Escalate(_, to))) if !to.contains(char::is_whitespace) => to,
+                Some(Ok(CaseCommand::Concerns(_, who, _))) => who,
                 _ => return Ok(Vec::new()),
             },
         };
-        if !self.settings.moderation.is_moderator(&inbound.from) {
-            return Ok(Vec::new());
-        }
         self.find_people(&typed, inbound.from.platform).await
     }
 
@@ -893,9 +901,16 @@ impl App {
             && let Some(rest) = flows::strip_prefix_ci(text.trim(), &self.settings.room_prefix)
             && let Some(Ok(command)) = flows::closure::parse_room(rest)
         {
-            return Ok(Subject::Pair(
-                self.store.match_by_id(command.match_id).await?,
-            ));
+            let pair = self.store.match_by_id(command.match_id).await?;
+            let at_fault = match &pair {
+                Some(m) if command.disciplinary => {
+                    self.store
+                        .open_case_subjects_among(&[&m.mentee, &m.mentor])
+                        .await?
+                }
+                _ => Vec::new(),
+            };
+            return Ok(Subject::Closing { pair, at_fault });
         }
         if let (Place::Room(_), flows::Content::Text(text)) = (&inbound.place, &inbound.content)
             && let Some(rest) = flows::strip_prefix_ci(text.trim(), &self.settings.room_prefix)

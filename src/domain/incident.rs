@@ -381,6 +381,43 @@ pub struct CaseRecord {
     /// Worked only by the escalation contact, by DM (see [`NewCase::restricted`]).
     #[serde(default)]
     pub restricted: bool,
+    /// The people moderators linked the case to (`case concerns`), loaded with one case.
+    #[serde(default)]
+    pub subjects: Vec<CaseSubject>,
+}
+
+/// Someone a case is about, as a moderator linked them, with where they stand in the
+/// programmes: the way from a case to the matches it may need to close.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CaseSubject {
+    pub user: UserRef,
+    /// The name on their newest application, if they applied.
+    pub name: Option<String>,
+    /// Their applications, newest first.
+    pub applications: Vec<(i64, super::ApplicationStatus)>,
+    /// The matches they are or were in.
+    pub matches: Vec<super::matches::MatchRecord>,
+}
+
+impl CaseSubject {
+    /// `Grace (console:grace)`.
+    pub fn label(&self) -> String {
+        match &self.name {
+            Some(name) => format!("{name} ({})", self.user),
+            None => self.user.to_string(),
+        }
+    }
+
+    /// Their matches still running (proposed, agreed or active).
+    pub fn open_matches(&self) -> impl Iterator<Item = &super::matches::MatchRecord> {
+        use super::matches::MatchStatus;
+        self.matches.iter().filter(|m| {
+            matches!(
+                m.status,
+                MatchStatus::Proposed | MatchStatus::Approved | MatchStatus::Active
+            )
+        })
+    }
 }
 
 /// One line of a case's audit log. `actor` is a moderator's `platform:id`, `tandem`, or

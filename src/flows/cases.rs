@@ -5,7 +5,11 @@
 //! DM as from "the moderation team"; the answer comes back here), `case resolve <n>
 //! <outcome>` (the reporter is told, kindly), `case reopen <n>`, `case log <n>` (the audit
 //! log), `case reveal <n>` (an anonymous reporter is named only once two different
-//! moderators have asked, and then only to those two, by DM).
+//! moderators have asked, and then only to those two, by DM), `case concerns <n> <person>`
+//! (links the case to the person it is about, and so to their applications and matches,
+//! shown on the card; `case concerns <n> not <person>` unlinks), `case close-match <n>
+//! <match> <reason>` (closes a linked match as disciplinary: the member the case is about
+//! gets the neutral text, the other is told it is not their fault and offered a new match).
 //!
 //! A case that may concern a member of the moderation team is *restricted* ([`keeper`]):
 //! the reporter did not answer no to the report's question about the team, or the case
@@ -44,6 +48,10 @@ pub enum CaseCommand {
     Escalate(i64, String),
     /// `case evidence <n>`: the case's files, posted in the moderators' room.
     Evidence(i64),
+    /// `case concerns <n> [not] <person>`: link (or unlink) the person the case is about.
+    Concerns(i64, String, bool),
+    /// `case close-match <n> <match> <reason>`: close a linked match as disciplinary.
+    CloseMatch(i64, i64, String),
 }
 
 impl CaseCommand {
@@ -59,12 +67,14 @@ impl CaseCommand {
             | CaseCommand::Log(n)
             | CaseCommand::Reveal(n)
             | CaseCommand::Evidence(n)
+            | CaseCommand::Concerns(n, ..)
+            | CaseCommand::CloseMatch(n, ..)
             | CaseCommand::Escalate(n, _) => Some(*n),
         }
     }
 }
 
-const USAGE: &str = "Usage: cases · case show <n> · case claim <n> · case note <n> <text> · case ask <n> <question> · case escalate <n> <to> · case resolve <n> <outcome> · case reopen <n> · case log <n> · case evidence <n> · case reveal <n>";
+const USAGE: &str = "Usage: cases · case show <n> · case claim <n> · case note <n> <text> · case ask <n> <question> · case escalate <n> <to> · case resolve <n> <outcome> · case reopen <n> · case log <n> · case evidence <n> · case reveal <n> · case concerns <n> [not] <person> · case close-match <n> <match> <reason>";
 
 /// Parses a moderation command; `Some(Err)` carries the usage.
 pub fn parse(text: &str) -> Option<Result<CaseCommand, String>> {
@@ -100,6 +110,23 @@ pub fn parse(text: &str) -> Option<Result<CaseCommand, String>> {
         ("ask", false) => Ok(CaseCommand::Ask(n, rest)),
         ("resolve", false) => Ok(CaseCommand::Resolve(n, rest)),
         ("escalate", false) => Ok(CaseCommand::Escalate(n, rest)),
+        ("concerns", false) => Ok(match rest.split_once(char::is_whitespace) {
+            Some((not, who)) if not.eq_ignore_ascii_case("not") => {
+                CaseCommand::Concerns(n, who.trim().to_string(), false)
+            }
+            _ => CaseCommand::Concerns(n, rest, true),
+        }),
+        ("close-match", false) => {
+            let (m, reason) = rest.split_once(char::is_whitespace).unwrap_or((&rest, ""));
+            match m.trim_start_matches('#').parse::<i64>() {
+                Ok(m) if m > 0 && !reason.trim().is_empty() => {
+                    Ok(CaseCommand::CloseMatch(n, m, clean(reason, false)))
+                }
+                _ => Err(format!(
+                    "Usage: case close-match <case> <match> <reason>, like case close-match {n} 2 repeated contact outside the programme (the reason is recorded; the pair are not told it)."
+                )),
+            }
+        }
         _ => Err(USAGE.into()),
     })
 }
@@ -222,6 +249,45 @@ impl Desk<'_> {
             Desk::Dm => Keeper::Contact,
         }
     }
+
+    /// How commands are written here: with the room prefix, or bare in a DM.
+    fn prefix_of<'c>(&self, ctx: &Ctx<'c>) -> &'c str {
+        match self {
+            Desk::Room(_) => ctx.room_prefix,
+            Desk::Dm => "",
+        }
+    }
+}
+
+/// After a resolution: the linked matches still frozen, and how to end that (a frozen
+/// pair room stays read-only until someone decides).
+fn still_frozen(ctx: &Ctx<'_>, case: &CaseRecord, desk: Desk<'_>) -> String {
+    let mut frozen: Vec<i64> = case
+        .subjects
+        .iter()
+        .flat_map(|s| s.open_matches())
+        .filter(|m| m.frozen)
+        .map(|m| m.id)
+        .collect();
+    frozen.sort_unstable();
+    frozen.dedup();
+    frozen
+        .iter()
+        .map(|id| {
+            format!(
+                " Match #{id} is still frozen: {} lets the pair carry on{}, or {} ends it.",
+                typed(ctx.room_prefix, format!("unfreeze pair {id}")),
+                match desk {
+                    Desk::Room(_) => "",
+                    Desk::Dm => " (in the moderators' room)",
+                },
+                typed(
+                    desk.prefix_of(ctx),
+                    format!("case close-match {} {id} <reason>", case.id)
+                ),
+            )
+        })
+        .collect()
 }
 
 /// `prefix command`, or the bare command where there is no prefix.
@@ -360,6 +426,9 @@ pub fn card(ctx: &Ctx<'_>, case: &CaseRecord, prefix: &str) -> String {
             typed(prefix, format!("case evidence {}", case.id))
         ));
     }
+    for subject in &case.subjects {
+        s.push_str(&format!("\nLinked: {}", subject_line(subject)));
+    }
     if let Some(by) = &case.claimed_by {
         s.push_str(&format!("\nClaimed by: {by}"));
     }
@@ -381,6 +450,29 @@ pub fn card(ctx: &Ctx<'_>, case: &CaseRecord, prefix: &str) -> String {
         .join(" · ")
     ));
     s
+}
+
+/// `Grace (console:grace): application #2 (ready); match #1 (active, frozen)`. A match is
+/// named by its number only: its other member may be an anonymous reporter.
+fn subject_line(subject: &crate::domain::incident::CaseSubject) -> String {
+    let mut parts: Vec<String> = subject
+        .applications
+        .iter()
+        .map(|(id, status)| format!("application #{id} ({status})"))
+        .collect();
+    parts.extend(subject.open_matches().map(|m| {
+        format!(
+            "match #{} ({}{})",
+            m.id,
+            m.status,
+            if m.frozen { ", frozen" } else { "" }
+        )
+    }));
+    if parts.is_empty() {
+        subject.label()
+    } else {
+        format!("{}: {}", subject.label(), parts.join("; "))
+    }
 }
 
 /// Right after a report is stored: the reporter gets the case number, the moderators the
@@ -861,8 +953,9 @@ fn work(ctx: &Ctx<'_>, desk: Desk<'_>, command: CaseCommand) -> Outcome {
                     desk.say(
                         ctx,
                         format!(
-                            "Case #{n} resolved by {}; the reporter has been told.",
-                            ctx.user.id
+                            "Case #{n} resolved by {}; the reporter has been told.{}",
+                            ctx.user.id,
+                            still_frozen(ctx, case, desk)
                         ),
                     ),
                 ],
@@ -912,6 +1005,112 @@ fn work(ctx: &Ctx<'_>, desk: Desk<'_>, command: CaseCommand) -> Outcome {
                 state: StateChange::Unchanged,
                 effects,
             }
+        }
+        CaseCommand::Concerns(_, who, linked) => {
+            use crate::domain::people::not_one;
+            if resolved {
+                return closed();
+            }
+            if let Some(refusal) = not_one(&who, ctx.people) {
+                return reply(refusal);
+            }
+            let person = &ctx.people[0];
+            let already = case.subjects.iter().any(|s| s.user == person.user);
+            if already == linked {
+                return reply(if linked {
+                    format!("Case #{n} is already linked to {}.", person.describe())
+                } else {
+                    format!("Case #{n} is not linked to {}.", person.describe())
+                });
+            }
+            let p = desk.prefix_of(ctx);
+            Outcome::unchanged(vec![
+                Effect::LinkCaseSubject {
+                    case_id: n,
+                    user: person.user.clone(),
+                    linked,
+                    by: me.clone(),
+                },
+                event(
+                    n,
+                    &me,
+                    if linked { "linked" } else { "unlinked" },
+                    &person.describe(),
+                ),
+                desk.say(
+                    ctx,
+                    if linked {
+                        format!(
+                            "Case #{n} is now linked to {}. {} shows their matches; {} closes one as disciplinary.",
+                            person.describe(),
+                            typed(p, format!("case show {n}")),
+                            typed(p, format!("case close-match {n} <match> <reason>"))
+                        )
+                    } else {
+                        format!("Case #{n} is no longer linked to {}.", person.describe())
+                    },
+                ),
+            ])
+        }
+        CaseCommand::CloseMatch(_, match_id, reason) => {
+            if resolved {
+                return closed();
+            }
+            let Some(m) = case
+                .subjects
+                .iter()
+                .flat_map(|s| &s.matches)
+                .find(|m| m.id == match_id)
+            else {
+                return reply(format!(
+                    "Match #{match_id} is not a match of anyone case #{n} is linked to. Link the person first: {}",
+                    typed(desk.prefix_of(ctx), format!("case concerns {n} <person>"))
+                ));
+            };
+            if m.status != crate::domain::matches::MatchStatus::Active {
+                return reply(format!(
+                    "Match #{match_id} is {}, not active: there is nothing to close.",
+                    m.status
+                ));
+            }
+            let at_fault: Vec<crate::domain::UserRef> = case
+                .subjects
+                .iter()
+                .map(|s| s.user.clone())
+                .filter(|u| *u == m.mentee || *u == m.mentor)
+                .collect();
+            let mut effects = super::closure::close_effects(
+                ctx,
+                m,
+                &super::closure::Closing {
+                    coordinators: ctx.coordinators_room,
+                    at_fault: &at_fault,
+                    case: Some(n),
+                    ..super::closure::Closing::new(
+                        crate::domain::matches::ClosureKind::Disciplinary,
+                        &reason,
+                    )
+                },
+            );
+            effects.push(event(
+                n,
+                &me,
+                "closed a match",
+                &format!("#{match_id}: {reason}"),
+            ));
+            let spared = at_fault.len() < 2;
+            effects.push(desk.say(
+                ctx,
+                format!(
+                    "Match #{match_id} closed (disciplinary). {} The coordinators have been told.",
+                    if spared {
+                        "The member the case is about was told neutrally; the other was told it was not their fault and offered a new match."
+                    } else {
+                        "Both members were told neutrally."
+                    }
+                ),
+            ));
+            Outcome::unchanged(effects)
         }
         CaseCommand::Reopen(_) => {
             if !resolved {

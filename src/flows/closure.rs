@@ -211,27 +211,60 @@ pub fn confirm_step(ctx: &Ctx<'_>, flow: &ConfirmClose, content: &Content) -> Ou
             effects: close_effects(
                 ctx,
                 m,
-                ClosureKind::Early,
-                &flow.reason,
-                Some(ctx.user),
-                ctx.coordinators_room,
+                &Closing {
+                    closer: Some(ctx.user),
+                    coordinators: ctx.coordinators_room,
+                    ..Closing::new(ClosureKind::Early, &flow.reason)
+                },
             ),
         },
     }
 }
 
+/// How a match is being closed, for [`close_effects`].
+#[derive(Debug, Clone, Copy)]
+pub struct Closing<'a> {
+    pub kind: ClosureKind,
+    pub reason: &'a str,
+    /// The member who closed it, if one did (a coordinator's or moderator's closure: `None`).
+    pub closer: Option<&'a UserRef>,
+    /// Where the coordinators are told, if anywhere.
+    pub coordinators: Option<&'a RoomRef>,
+    /// For a disciplinary closure, the members a moderation case is about: only they get
+    /// the neutral disciplinary text and no new match; the other is told it is not their
+    /// fault and offered one. Empty: both get the disciplinary text.
+    pub at_fault: &'a [UserRef],
+    /// The moderation case that led to it, for the coordinators' note.
+    pub case: Option<i64>,
+}
+
+impl<'a> Closing<'a> {
+    /// An early or disciplinary closure with no member closing it and nobody at fault.
+    pub fn new(kind: ClosureKind, reason: &'a str) -> Closing<'a> {
+        Closing {
+            kind,
+            reason,
+            closer: None,
+            coordinators: None,
+            at_fault: &[],
+            case: None,
+        }
+    }
+}
+
 /// Everything an early or disciplinary closure does: the record, a word to each member (the
 /// one who closed it is thanked; the other is told kindly, without the reason), the
-/// what-next question unless disciplinary, the room's final notice, and a note to the
-/// coordinators.
-pub fn close_effects(
-    ctx: &Ctx<'_>,
-    m: &MatchRecord,
-    kind: ClosureKind,
-    reason: &str,
-    closer: Option<&UserRef>,
-    coordinators: Option<&RoomRef>,
-) -> Vec<Effect> {
+/// what-next question unless disciplinary (for the member a disciplinary closure is not
+/// about, it is asked too), the room's final notice, and a note to the coordinators.
+pub fn close_effects(ctx: &Ctx<'_>, m: &MatchRecord, how: &Closing<'_>) -> Vec<Effect> {
+    let Closing {
+        kind,
+        reason,
+        closer,
+        coordinators,
+        at_fault,
+        case,
+    } = *how;
     let programme = programme_name(ctx, &m.programme);
     let by = ctx.user.to_string();
     let mut effects = vec![Effect::CloseMatch {
@@ -240,10 +273,17 @@ pub fn close_effects(
         reason: reason.to_string(),
         by: by.clone(),
     }];
-    for (member, partner) in [(&m.mentee, &m.mentor_name), (&m.mentor, &m.mentee_name)] {
+    let members = [(&m.mentee, &m.mentor_name), (&m.mentor, &m.mentee_name)];
+    // Disciplinary for a member unless the case is about the other one only.
+    let at_fault_member = |member: &UserRef| at_fault.is_empty() || at_fault.contains(member);
+    for (member, partner) in members {
+        let disciplinary = kind == ClosureKind::Disciplinary && at_fault_member(member);
         let text = match (kind, closer) {
-            (ClosureKind::Disciplinary, _) => format!(
+            _ if disciplinary => format!(
                 "Your match with {partner} in {programme} has been closed by the programme's coordinators. If you have any questions, please contact them."
+            ),
+            (ClosureKind::Disciplinary, _) => format!(
+                "Your mentoring with {partner} in {programme} has ended: the programme has closed the match. This is not your fault, and nothing you did caused it. Thank you for the time and care you gave it; your pair room is now closed. If you would like to talk about it, your coordinators are here for you."
             ),
             (_, Some(c)) if c == member => format!(
                 "Your mentoring with {partner} has ended. Thank you for the time and care you gave it. Your pair room is now closed."
@@ -259,7 +299,7 @@ pub fn close_effects(
             to: member.clone(),
             message: OutMessage::text(text),
         });
-        if kind != ClosureKind::Disciplinary {
+        if !disciplinary {
             effects.push(Effect::QueuePrompt {
                 user: member.clone(),
                 prompt: Prompt::NextStep { match_id: m.id },
@@ -280,7 +320,25 @@ pub fn close_effects(
             }
             None => format!("by {by}"),
         };
+        let name_of = |u: &UserRef| partner_of(m, u).1.to_string();
         let what = match kind {
+            ClosureKind::Disciplinary if !at_fault.is_empty() => {
+                let (fault, kept): (Vec<_>, Vec<_>) =
+                    members.iter().partition(|(u, _)| at_fault.contains(u));
+                let fault: Vec<String> = fault.iter().map(|(u, _)| name_of(u)).collect();
+                let kept: Vec<String> = kept.iter().map(|(u, _)| name_of(u)).collect();
+                let mut what = format!(
+                    "Marked disciplinary: {} was not offered a new match (to match them again: match rematch <application>).",
+                    fault.join(" and ")
+                );
+                if !kept.is_empty() {
+                    what.push_str(&format!(
+                        " {} was told it was not their fault and asked whether they'd like a new match; their answer will appear here.",
+                        kept.join(" and ")
+                    ));
+                }
+                what
+            }
             ClosureKind::Disciplinary => {
                 "Marked disciplinary: no new match was offered. To match either of them again: match rematch <application>.".to_string()
             }
@@ -289,7 +347,7 @@ pub fn close_effects(
         effects.push(Effect::PostInRoom {
             room: room.clone(),
             message: OutMessage::text(format!(
-                "Match #{} ({} ↔ {}), {programme}, was closed {} {who}. Reason: {}. {what}",
+                "Match #{} ({} ↔ {}), {programme}, was closed {} {who}{}. Reason: {}. {what}",
                 m.id,
                 m.mentee_name,
                 m.mentor_name,
@@ -298,6 +356,8 @@ pub fn close_effects(
                 } else {
                     "early"
                 },
+                case.map(|n| format!(", following moderation case #{n}"))
+                    .unwrap_or_default(),
                 if reason.is_empty() {
                     "none given".to_string()
                 } else {
@@ -325,7 +385,11 @@ pub fn handle_room(
         Ok(c) => c,
         Err(early) => return *early,
     };
-    let super::Subject::Pair(Some(m)) = ctx.subject else {
+    let super::Subject::Closing {
+        pair: Some(m),
+        at_fault,
+    } = ctx.subject
+    else {
         return reply(format!("There is no match #{}.", command.match_id));
     };
     let coordinates = ctx
@@ -361,10 +425,12 @@ pub fn handle_room(
     Outcome::unchanged(close_effects(
         ctx,
         m,
-        kind,
-        &command.reason,
-        None,
-        Some(room),
+        &Closing {
+            coordinators: Some(room),
+            // A disciplinary closure spares the member no open case is about.
+            at_fault: if command.disciplinary { at_fault } else { &[] },
+            ..Closing::new(kind, &command.reason)
+        },
     ))
 }
 

@@ -515,6 +515,13 @@ pub enum Effect {
         frozen: bool,
         by: String,
     },
+    /// Link a person to a case (`case concerns`), or unlink them.
+    LinkCaseSubject {
+        case_id: i64,
+        user: UserRef,
+        linked: bool,
+        by: String,
+    },
     /// Suspend a person: recorded, then the app removes them from their pair rooms.
     Suspend {
         user: UserRef,
@@ -776,6 +783,12 @@ pub enum Subject {
     Cases(Vec<CaseRecord>),
     /// The match a moderation action names (`None`: no such match).
     Pair(Option<MatchRecord>),
+    /// The match a coordinator closes, and those of its members an open moderation case
+    /// is about (a disciplinary closure spares the other).
+    Closing {
+        pair: Option<MatchRecord>,
+        at_fault: Vec<UserRef>,
+    },
     /// The event session a command or RSVP names, with its answers (`None`: no such event).
     Event(Option<Box<EventWithAnswers>>),
     /// The upcoming sessions, with their answers.

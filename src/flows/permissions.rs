@@ -87,6 +87,8 @@ pub enum Privileged {
     CaseLog,
     CaseReveal,
     CaseEscalate,
+    CaseConcerns,
+    CaseCloseMatch,
     CaseEvidence,
     Freeze,
     Unfreeze,
@@ -98,7 +100,7 @@ pub enum Privileged {
 }
 
 impl Privileged {
-    pub const ALL: [Privileged; 47] = [
+    pub const ALL: [Privileged; 49] = [
         Privileged::ReviewQueue,
         Privileged::ScreeningSummary,
         Privileged::ShowApplication,
@@ -138,6 +140,8 @@ impl Privileged {
         Privileged::CaseLog,
         Privileged::CaseReveal,
         Privileged::CaseEscalate,
+        Privileged::CaseConcerns,
+        Privileged::CaseCloseMatch,
         Privileged::CaseEvidence,
         Privileged::Freeze,
         Privileged::Unfreeze,
@@ -170,7 +174,9 @@ pub fn allowed(command: Privileged) -> &'static [Who] {
         // `EscalationContact` meet a restricted one. Each list shows what its reader works.
         CaseList => &[Moderator, NamedModerator, EscalationContact],
         CaseShow | CaseClaim | CaseNote | CaseAsk | CaseResolve | CaseReopen | CaseLog
-        | CaseEscalate | CaseEvidence => &[Moderator, EscalationContact],
+        | CaseEscalate | CaseEvidence | CaseConcerns | CaseCloseMatch => {
+            &[Moderator, EscalationContact]
+        }
         // Naming an anonymous reporter takes two moderators: never on a restricted case,
         // which has one keeper.
         CaseReveal => &[Moderator],
@@ -254,6 +260,8 @@ pub fn classify(rest: &str) -> Option<Privileged> {
             cases::CaseCommand::Log(_) => P::CaseLog,
             cases::CaseCommand::Reveal(_) => P::CaseReveal,
             cases::CaseCommand::Escalate(..) => P::CaseEscalate,
+            cases::CaseCommand::Concerns(..) => P::CaseConcerns,
+            cases::CaseCommand::CloseMatch(..) => P::CaseCloseMatch,
             cases::CaseCommand::Evidence(_) => P::CaseEvidence,
         });
     }

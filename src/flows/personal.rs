@@ -144,10 +144,13 @@ fn erase(ctx: &Ctx<'_>) -> Vec<Effect> {
                     super::closure::close_effects(
                         ctx,
                         m,
-                        ClosureKind::Early,
-                        "a participant left the programme and deleted their data",
-                        Some(me),
-                        None,
+                        &super::closure::Closing {
+                            closer: Some(me),
+                            ..super::closure::Closing::new(
+                                ClosureKind::Early,
+                                "a participant left the programme and deleted their data",
+                            )
+                        },
                     )
                     .into_iter()
                     .filter(|e| match e {

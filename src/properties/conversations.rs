@@ -357,6 +357,7 @@ fn subjects(matches: &[MatchRecord]) -> Vec<Subject> {
         files: vec![],
         about_staff: None,
         restricted: false,
+        subjects: vec![],
     };
     let event = EventRecord {
         id: 1,

@@ -16,7 +16,7 @@ use sqlx::{Any, Row, Transaction};
 use super::sealer::Sealer;
 use super::{Store, from_millis, to_millis};
 use crate::domain::UserRef;
-use crate::domain::incident::{CaseEvent, CaseRecord, CaseStatus, NewCase, OwnReport};
+use crate::domain::incident::{CaseEvent, CaseRecord, CaseStatus, CaseSubject, NewCase, OwnReport};
 use crate::error::{Error, Result};
 
 fn parse_user(text: &str) -> Result<UserRef> {
@@ -211,7 +211,88 @@ impl Store {
         let events = self.case_events(id).await?;
         let mut case = self.case_from_row(&row, &events)?;
         case.files = self.case_files(id).await?;
+        case.subjects = self.case_subjects(id).await?;
         Ok(Some((case, events)))
+    }
+
+    /// The people linked to a case, with their applications and matches.
+    async fn case_subjects(&self, id: i64) -> Result<Vec<CaseSubject>> {
+        let rows: Vec<(String, String)> = sqlx::query_as(
+            "SELECT platform, user_id FROM case_subjects WHERE case_id = $1 ORDER BY added_at, user_id",
+        )
+        .bind(id)
+        .fetch_all(&self.pool)
+        .await?;
+        let mut out = Vec::with_capacity(rows.len());
+        for (platform, user_id) in rows {
+            let user = UserRef::new(platform.parse().map_err(anyhow::Error::msg)?, user_id);
+            let applications = self.applications_of(&user).await?;
+            let name = match applications.first() {
+                Some(a) => Some(self.name_on(a.id, &user).await?),
+                None => None,
+            };
+            out.push(CaseSubject {
+                name,
+                applications: applications.iter().map(|a| (a.id, a.status)).collect(),
+                matches: self.matches_of(&user).await?,
+                user,
+            });
+        }
+        Ok(out)
+    }
+
+    /// Links `user` to a case (again: nothing changes), or unlinks them.
+    pub(super) async fn set_case_subject(
+        &self,
+        tx: &mut Transaction<'static, Any>,
+        case_id: i64,
+        user: &UserRef,
+        linked: bool,
+        by: &str,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
+        if linked {
+            sqlx::query(
+                "INSERT INTO case_subjects (case_id, platform, user_id, added_by, added_at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (case_id, platform, user_id) DO NOTHING",
+            )
+            .bind(case_id)
+            .bind(user.platform.as_str())
+            .bind(&user.id)
+            .bind(by)
+            .bind(to_millis(now))
+            .execute(&mut **tx)
+            .await?;
+        } else {
+            sqlx::query(
+                "DELETE FROM case_subjects WHERE case_id = $1 AND platform = $2 AND user_id = $3",
+            )
+            .bind(case_id)
+            .bind(user.platform.as_str())
+            .bind(&user.id)
+            .execute(&mut **tx)
+            .await?;
+        }
+        Ok(())
+    }
+
+    /// Of `people`, those linked to a case not yet resolved: when their match is closed as
+    /// disciplinary, they are the ones it is about.
+    pub async fn open_case_subjects_among(&self, people: &[&UserRef]) -> Result<Vec<UserRef>> {
+        let mut out = Vec::new();
+        for user in people {
+            let linked: Option<i64> = sqlx::query_scalar(
+                "SELECT s.case_id FROM case_subjects s JOIN cases c ON c.id = s.case_id WHERE s.platform = $1 AND s.user_id = $2 AND c.status <> $3 LIMIT 1",
+            )
+            .bind(user.platform.as_str())
+            .bind(&user.id)
+            .bind(CaseStatus::Resolved.as_str())
+            .fetch_optional(&self.pool)
+            .await?;
+            if linked.is_some() {
+                out.push((*user).clone());
+            }
+        }
+        Ok(out)
     }
 
     /// Every case, oldest first (without the reporter unless named or revealed).
@@ -295,6 +376,7 @@ impl Store {
                 .transpose()
                 .map_err(anyhow::Error::msg)?,
             restricted: row.try_get::<i64, _>("restricted")? != 0,
+            subjects: vec![],
         })
     }
 

@@ -147,8 +147,9 @@ async fn delete_step(
 }
 
 impl Store {
-    /// The cases about `user`: those whose concerns or text name them as a whole word
-    /// (one of `names`, their `platform:id` or their id), except those they reported
+    /// The cases about `user`: those a moderator linked them to (`case concerns`), and
+    /// those whose concerns or text name them as a whole word (one of `names`, their
+    /// `platform:id` or their id), except those they reported
     /// themselves (those are theirs, and are pseudonymised with them). Every case is
     /// read: there are few, and a name need not be ASCII for the database to narrow them.
     pub(super) async fn cases_about(
@@ -163,14 +164,23 @@ impl Store {
             sqlx::query_as("SELECT id, reporter_tag, concerns, body FROM cases ORDER BY id")
                 .fetch_all(&mut **tx)
                 .await?;
+        // Linked by a moderator (`case concerns`), or named in what was reported.
+        let linked: Vec<i64> = sqlx::query_scalar(
+            "SELECT case_id FROM case_subjects WHERE platform = $1 AND user_id = $2",
+        )
+        .bind(user.platform.as_str())
+        .bind(&user.id)
+        .fetch_all(&mut **tx)
+        .await?;
         Ok(cases
             .into_iter()
             .filter(|(_, tag, _, _)| mine.as_ref() != Some(tag))
-            .filter(|(_, _, concerns, body)| {
-                words.iter().any(|w| {
-                    contains_word(body, w)
-                        || concerns.as_deref().is_some_and(|c| contains_word(c, w))
-                })
+            .filter(|(id, _, concerns, body)| {
+                linked.contains(id)
+                    || words.iter().any(|w| {
+                        contains_word(body, w)
+                            || concerns.as_deref().is_some_and(|c| contains_word(c, w))
+                    })
             })
             .map(|(id, ..)| id)
             .collect())
@@ -197,14 +207,16 @@ impl Store {
     /// still in force is held again for as long, so that it keeps applying. Returns how
     /// many holds ended.
     pub async fn end_expired_holds(&self, now: DateTime<Utc>) -> Result<usize> {
-        let due: Vec<(i64, String, i64, String, i64, i64)> = sqlx::query_as(
-            "SELECT id, kind, ref_id, detail, hold_until, created_at FROM legal_holds WHERE hold_until <= $1 ORDER BY hold_until, id",
+        /// A hold: its id, kind, record, detail, end, start, and whose it is.
+        type Due = (i64, String, i64, String, i64, i64, String, String);
+        let due: Vec<Due> = sqlx::query_as(
+            "SELECT id, kind, ref_id, detail, hold_until, created_at, platform, user_id FROM legal_holds WHERE hold_until <= $1 ORDER BY hold_until, id",
         )
         .bind(to_millis(now))
         .fetch_all(&self.pool)
         .await?;
         let mut ended = 0;
-        for (hold, kind, record, detail, until, created) in due {
+        for (hold, kind, record, detail, until, created, platform, user_id) in due {
             // A kind this version does not know (written by a newer one) is kept.
             let Some(kind) = Held::parse(&kind) else {
                 continue;
@@ -218,6 +230,15 @@ impl Store {
                     let words: Vec<String> =
                         serde_json::from_value(detail["words"].clone()).unwrap_or_default();
                     scrub(&mut tx, &words, Reach::Only(Held::Case, record)).await?;
+                    // The link a moderator made to them goes with their names.
+                    sqlx::query(
+                        "DELETE FROM case_subjects WHERE case_id = $1 AND platform = $2 AND user_id = $3",
+                    )
+                    .bind(record)
+                    .bind(&platform)
+                    .bind(&user_id)
+                    .execute(&mut *tx)
+                    .await?;
                 }
                 Held::FailedCheck => {
                     delete_step(&mut tx, record, &held_step(&detail)).await?;

@@ -415,7 +415,7 @@ impl Store {
     }
 
     /// The name a person gave on an application (its `name` answer), else their id.
-    async fn name_on(&self, application: i64, user: &UserRef) -> Result<String> {
+    pub(super) async fn name_on(&self, application: i64, user: &UserRef) -> Result<String> {
         let json: Option<String> = sqlx::query_scalar(
             "SELECT answer FROM application_answers WHERE application_id = $1 AND question_id = 'name'",
         )

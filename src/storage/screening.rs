@@ -168,6 +168,15 @@ impl Store {
             Effect::FreezeMatch {
                 match_id, frozen, ..
             } => self.freeze_match(tx, *match_id, *frozen, now).await?,
+            Effect::LinkCaseSubject {
+                case_id,
+                user,
+                linked,
+                by,
+            } => {
+                self.set_case_subject(tx, *case_id, user, *linked, by, now)
+                    .await?
+            }
             Effect::Suspend {
                 user,
                 until,

@@ -137,6 +137,72 @@ both_backends! {
         assert_eq!(out, "[dm amina] You have no active match to close.");
     }
 
+    async fn a_match_closed_from_a_case_tells_the_member_it_is_not_about_kindly_and_offers_a_new_match(db: TestDb) {
+        const MODS: &str = "moderators";
+        let h = Harness::new(&db).await;
+        active_match(&h).await; // match 1: Amina (mentee) and Grace (mentor)
+        // Amina reports Grace, anonymously.
+        for line in ["report", "1", "Grace", "no", "Grace keeps messaging me late at night and asked me to keep it secret.", "skip", "no", "yes", "yes"] {
+            h.dm_all("amina", line).await;
+        }
+        // The case is linked to the person it is about, and so to her match.
+        let out = h.in_room("mo", MODS, "!tandem case concerns 1 nobody").await;
+        assert!(out.contains("I don't know anyone called “nobody”"), "{out}");
+        let out = h.in_room("mo", MODS, "!tandem case close-match 1 1 late-night messages").await;
+        assert!(out.contains("Match #1 is not a match of anyone case #1 is linked to. Link the person first: !tandem case concerns 1 <person>"), "{out}");
+        let out = h.in_room("mo", MODS, "!tandem case concerns 1 grace").await;
+        assert!(out.contains("Case #1 is now linked to Grace (console:grace, application #2)."), "{out}");
+        let out = h.in_room("mo", MODS, "!tandem case show 1").await;
+        assert!(out.contains("Linked: Grace (console:grace): application #2 ("), "{out}");
+        assert!(out.contains("match #1 (active)"), "{out}");
+        assert!(!out.contains("Amina"), "the match's other member may be the reporter: {out}");
+        // Closed from the case: Grace gets the neutral text, Amina is told it is not her
+        // fault and asked about a new match; the coordinators learn who is which.
+        let out = h.in_room("mo", MODS, "!tandem case close-match 1 1 repeated late-night messages").await;
+        assert!(out.contains("[dm grace] Your match with Amina in Pathways Mentoring 2027 has been closed by the programme's coordinators."), "{out}");
+        assert!(out.contains("[dm amina] Your mentoring with Grace in Pathways Mentoring 2027 has ended: the programme has closed the match. This is not your fault, and nothing you did caused it."), "{out}");
+        assert!(out.contains("[dm amina] Would you like to be matched with someone new, or take a break for now?"), "{out}");
+        assert!(!out.contains("[dm grace] Would you like"), "no new match for the member the case is about: {out}");
+        assert!(out.contains("[room coordinators] Match #1 (Amina ↔ Grace), Pathways Mentoring 2027, was closed (disciplinary) by console:mo, following moderation case #1. Reason: repeated late-night messages. Marked disciplinary: Grace was not offered a new match"), "{out}");
+        assert!(out.contains("Amina was told it was not their fault and asked whether they'd like a new match"), "{out}");
+        assert!(out.contains("[room moderators] Match #1 closed (disciplinary)."), "{out}");
+        assert!(!out.contains("late at night"), "the report stays with the moderators: {out}");
+        let m = h.store.match_by_id(1).await.unwrap().unwrap();
+        assert_eq!(m.closure.unwrap().kind, ClosureKind::Disciplinary);
+        let out = h.in_room("mo", MODS, "!tandem case close-match 1 1 again").await;
+        assert!(out.contains("Match #1 is closed, not active: there is nothing to close."), "{out}");
+        // Amina would like a new match: the coordinators hear it.
+        let out = h.dm_all("amina", "1").await;
+        assert!(out.contains("[room coordinators]"), "{out}");
+        // Unlinking works too, and says so.
+        let out = h.in_room("mo", MODS, "!tandem case concerns 1 not grace").await;
+        assert!(out.contains("Case #1 is no longer linked to Grace"), "{out}");
+    }
+
+    async fn a_coordinators_disciplinary_close_spares_the_member_no_open_case_is_about_and_a_resolution_names_a_frozen_match(db: TestDb) {
+        const MODS: &str = "moderators";
+        let h = Harness::new(&db).await;
+        active_match(&h).await;
+        for line in ["report", "1", "Grace", "no", "Grace shared my photo without asking.", "skip", "no", "no", "yes"] {
+            h.dm_all("amina", line).await;
+        }
+        h.in_room("mo", MODS, "!tandem freeze pair 1").await;
+        h.in_room("mo", MODS, "!tandem confirm").await;
+        h.in_room("mo", MODS, "!tandem case concerns 1 #2").await;
+        let out = h.in_room("mo", MODS, "!tandem case show 1").await;
+        assert!(out.contains("match #1 (active, frozen)"), "{out}");
+        let out = h.in_room("mo", MODS, "!tandem case resolve 1 Talked to Grace; the coordinators decide.").await;
+        assert!(out.contains("Match #1 is still frozen: !tandem unfreeze pair 1 lets the pair carry on, or !tandem case close-match 1 1 <reason> ends it."), "{out}");
+        // The case is resolved, so a disciplinary close treats both alike again...
+        h.in_room("mo", MODS, "!tandem case reopen 1").await;
+        // ...but while it is open, the coordinators' disciplinary close spares Amina.
+        let out = h.in_room("carol", ROOM, "!tandem close match 1 disciplinary broke the photo rules").await;
+        assert!(out.contains("[dm grace] Your match with Amina in Pathways Mentoring 2027 has been closed by the programme's coordinators."), "{out}");
+        assert!(out.contains("[dm amina] Your mentoring with Grace in Pathways Mentoring 2027 has ended: the programme has closed the match. This is not your fault"), "{out}");
+        assert!(out.contains("[dm amina] Would you like to be matched with someone new"), "{out}");
+        assert!(out.contains("was closed (disciplinary) by console:carol. Reason: broke the photo rules. Marked disciplinary: Grace was not offered a new match"), "{out}");
+    }
+
     async fn the_planned_end_thanks_the_pair_asks_what_next_and_archives_the_room_a_week_later(db: TestDb) {
         let h = Harness::new(&db).await;
         active_match(&h).await;

@@ -100,6 +100,13 @@ fn samples() -> Vec<(Privileged, Option<&'static str>, &'static str)> {
         (RemoveFromRoom, m, "remove ola from room-2"),
         (ConfirmAction, m, "confirm"),
         (CloseMatch, c, "close match 2 they moved away"),
+        (CaseConcerns, m, "case concerns {case} grace"),
+        // Last: it ends match 1, which earlier samples name.
+        (
+            CaseCloseMatch,
+            m,
+            "case close-match {case} 1 repeated contact at night",
+        ),
     ]
 }
 
