@@ -479,7 +479,8 @@ async fn run_matrix(
         rooms,
         "[matrix] coordinators_room",
         Platform::Matrix,
-    );
+    )
+    .await;
     let background = Background::start(&app);
     let stopper = {
         let bot = bot.clone();
@@ -551,9 +552,10 @@ async fn own_platform(
 }
 
 /// The app served by a chat platform's bot: the bot is every port, and its staff and events
-/// rooms (`[coordinators, moderators, events]`) join the console ones.
+/// rooms (`[coordinators, moderators, events]`) join the console ones. The names the
+/// moderation team goes by on the platform are learned here, once per start.
 #[cfg(any(feature = "matrix", feature = "discord"))]
-fn platform_app<B>(
+async fn platform_app<B>(
     settings: &Settings,
     store: Store,
     programmes: Vec<tandem::domain::Programme>,
@@ -589,13 +591,15 @@ where
         rooms: bot.clone(),
         provisioner: bot.clone(),
     };
-    App::new(
+    let mut app = App::new(
         store,
         programmes,
         ports,
         Arc::new(tandem::app::SystemClock),
         app_settings,
-    )
+    );
+    app.learn_staff_names().await;
+    app
 }
 
 /// What runs beside a chat platform: the sweeper (deadlines, reminders, escalations) every
@@ -711,7 +715,8 @@ async fn run_discord(
         rooms,
         "[discord] coordinators_channel",
         Platform::Discord,
-    );
+    )
+    .await;
     let background = Background::start(&app);
     let stopper = {
         let bot = bot.clone();

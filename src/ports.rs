@@ -73,6 +73,13 @@ pub trait DirectMessenger: Send + Sync {
             "this platform does not fetch files"
         )))
     }
+
+    /// The names others see `user` under on this platform (a display name, a nickname),
+    /// so that a report naming a moderator by one of them is recognised. Empty when the
+    /// person has none, or on a platform without such names (the console).
+    async fn display_names(&self, _user: &UserRef) -> Result<Vec<String>, PortError> {
+        Ok(Vec::new())
+    }
 }
 
 #[async_trait]

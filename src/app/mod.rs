@@ -193,6 +193,54 @@ impl App {
         &self.store
     }
 
+    /// Asks the platforms what the moderators and the escalation contact are called
+    /// there (display names, nicknames) and adds those names to their aliases, so that a
+    /// report naming one of them as people see them goes only to the escalation contact
+    /// (see `flows::cases::keeper_for`). Only the platforms this process serves are asked;
+    /// a person whose names cannot be learned keeps the configured ones, and the bot runs
+    /// on. Returns how many names were added.
+    ///
+    /// Called once, before the app is served: its settings are then shared by every
+    /// clone, so a moderator who takes a new name is known by it after a restart.
+    pub async fn learn_staff_names(&mut self) -> usize {
+        /// A platform that does not answer delays the start by this much per person.
+        const PATIENCE: Duration = Duration::from_secs(15);
+        let moderation = &self.settings.moderation;
+        let mut staff: Vec<UserRef> = Vec::new();
+        for person in moderation
+            .moderators
+            .iter()
+            .chain(&moderation.escalation_contact)
+        {
+            let served = self.settings.platforms.is_empty()
+                || self.settings.platforms.contains(&person.platform);
+            if served && !staff.contains(person) {
+                staff.push(person.clone());
+            }
+        }
+        let mut learned = 0;
+        for person in &staff {
+            match tokio::time::timeout(PATIENCE, self.ports.dm.display_names(person)).await {
+                Ok(Ok(names)) => {
+                    // The names themselves stay out of the log: they identify people.
+                    debug!(user = %person, "{} name(s) on the platform", names.len());
+                    learned += self.settings.moderation.add_aliases(person, names);
+                }
+                Ok(Err(e)) => warn!(user = %person, "could not learn the names they go by: {e}"),
+                Err(_) => warn!(
+                    user = %person,
+                    "could not learn the names they go by: no answer in {} s",
+                    PATIENCE.as_secs()
+                ),
+            }
+        }
+        info!(
+            people = staff.len(),
+            "learned {learned} name(s) the moderation team goes by on the platform"
+        );
+        learned
+    }
+
     /// This process's name on what it holds (outbox acts, leases).
     pub fn worker(&self) -> &str {
         &self.worker

@@ -156,6 +156,39 @@ impl Moderation {
         words
     }
 
+    /// Adds `names` to `person`'s aliases (a platform's display names for them), leaving
+    /// out blanks, names too short to recognise (under two characters) and names already
+    /// known in any case. Returns how many were added.
+    pub fn add_aliases(
+        &mut self,
+        person: &UserRef,
+        names: impl IntoIterator<Item = String>,
+    ) -> usize {
+        let mut known: Vec<String> = self
+            .aliases
+            .iter()
+            .filter(|(u, _)| u == person)
+            .flat_map(|(_, names)| names.iter().map(|n| n.to_lowercase()))
+            .collect();
+        let mut new = Vec::new();
+        for name in names {
+            let name = name.trim();
+            let lower = name.to_lowercase();
+            if name.chars().count() < 2 || known.contains(&lower) {
+                continue;
+            }
+            known.push(lower);
+            new.push(name.to_string());
+        }
+        let added = new.len();
+        match self.aliases.iter_mut().find(|(u, _)| u == person) {
+            Some((_, names)) => names.extend(new),
+            None if added > 0 => self.aliases.push((person.clone(), new)),
+            None => {}
+        }
+        added
+    }
+
     /// Whether any of `texts` names `person`, as a whole word.
     pub fn names(&self, person: &UserRef, texts: &[&str]) -> bool {
         let words = self.names_of(person);
@@ -428,4 +461,47 @@ pub struct CaseEvent {
     pub actor: String,
     pub kind: String,
     pub detail: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::Platform;
+
+    #[test]
+    fn a_display_name_becomes_an_alias_once_and_names_its_person_by_its_first_word() {
+        let mo = UserRef::new(Platform::Matrix, "@mo:example.org");
+        let mut moderation = Moderation {
+            moderators: vec![mo.clone()],
+            aliases: vec![(mo.clone(), vec!["Maureen Okafor".into()])],
+            ..Moderation::default()
+        };
+        let added = moderation.add_aliases(
+            &mo,
+            ["maureen okafor", " Mo O. ", "M", "", "Reenie"].map(String::from),
+        );
+        assert_eq!(added, 2, "{:?}", moderation.aliases);
+        assert_eq!(
+            moderation.aliases,
+            vec![(
+                mo.clone(),
+                vec!["Maureen Okafor".into(), "Mo O.".into(), "Reenie".into()]
+            )]
+        );
+        assert!(moderation.names(&mo, &["reenie was rude"]));
+        let other = UserRef::new(Platform::Matrix, "@max:example.org");
+        assert_eq!(moderation.add_aliases(&other, ["X".to_string()]), 0);
+        assert_eq!(
+            moderation.aliases.len(),
+            1,
+            "no entry for names that were all left out"
+        );
+        assert_eq!(moderation.add_aliases(&other, ["Max Power".to_string()]), 1);
+        assert_eq!(
+            moderation.moderators_named(&["Max was rude"]),
+            Vec::<&UserRef>::new(),
+            "max is no moderator here"
+        );
+        assert!(moderation.names(&other, &["Max was rude"]));
+    }
 }

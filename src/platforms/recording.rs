@@ -46,6 +46,8 @@ pub struct Recording {
     history: Arc<Mutex<Vec<(RoomRef, crate::ports::HistoryLine)>>>,
     /// Files people can send, by source, as a platform would serve them.
     files: Arc<Mutex<std::collections::HashMap<String, Vec<u8>>>>,
+    /// The names people go by on the platform (display names, nicknames).
+    display_names: Arc<Mutex<std::collections::HashMap<UserRef, Vec<String>>>>,
 }
 
 impl Recording {
@@ -77,6 +79,14 @@ impl Recording {
             .lock()
             .expect("recording lock")
             .insert(source.into(), data.to_vec());
+    }
+
+    /// `user` goes by these names on the platform, for [`DirectMessenger::display_names`].
+    pub fn set_display_names(&self, user: &UserRef, names: &[&str]) {
+        self.display_names
+            .lock()
+            .expect("recording lock")
+            .insert(user.clone(), names.iter().map(|n| n.to_string()).collect());
     }
 
     /// Everything sent so far.
@@ -202,6 +212,19 @@ impl Recording {
 
 #[async_trait]
 impl DirectMessenger for Recording {
+    /// The names set with [`Recording::set_display_names`]; fails while the platform is
+    /// down.
+    async fn display_names(&self, user: &UserRef) -> Result<Vec<String>, PortError> {
+        self.check_up()?;
+        Ok(self
+            .display_names
+            .lock()
+            .expect("recording lock")
+            .get(user)
+            .cloned()
+            .unwrap_or_default())
+    }
+
     async fn fetch_file(
         &self,
         file: &crate::flows::InboundFile,

@@ -19,7 +19,9 @@ use tandem::platforms::console::{ConsoleLine, parse_line};
 use tandem::platforms::discord::render::render;
 use tandem::platforms::discord::{DiscordBot, DiscordOptions};
 use tandem::platforms::recording::Recording;
-use tandem::ports::{IdempotencyKey, PrivateRoomSpec, RoomMessenger, RoomProvisioner};
+use tandem::ports::{
+    DirectMessenger, IdempotencyKey, PrivateRoomSpec, RoomMessenger, RoomProvisioner,
+};
 use tandem::storage::{Sealer, Store};
 
 use crate::discord_fake::{
@@ -54,6 +56,12 @@ impl Running {
 
     /// Stops the bot and starts a new one on the same database, as a restart would.
     async fn restart(&mut self) {
+        let settings = staff_settings(self.coordinators, self.moderators, self.moderator);
+        self.restart_with(&settings).await;
+    }
+
+    /// [`Running::restart`] with other settings.
+    async fn restart_with(&mut self, settings: &AppSettings) {
         self.bot.stop().await;
         let _ = tokio::time::timeout(WAIT, &mut self.serve).await;
         let (bot, app, serve) = launch(
@@ -61,7 +69,7 @@ impl Running {
             &self.store,
             &self.programmes,
             &self.clock,
-            &staff_settings(self.coordinators, self.moderators, self.moderator),
+            settings,
         )
         .await;
         self.bot = bot;
@@ -190,7 +198,8 @@ async fn start_with(
     (running, staff)
 }
 
-/// Connects a bot and serves an app with it until it is stopped.
+/// Connects a bot and serves an app with it until it is stopped, having learned the names
+/// the moderation team goes by, as `tandem run` does.
 async fn launch(
     options: &DiscordOptions,
     store: &Store,
@@ -201,7 +210,7 @@ async fn launch(
     let bot = DiscordBot::connect(options.clone())
         .await
         .expect("the bot builds its clients");
-    let app = App::new(
+    let mut app = App::new(
         store.clone(),
         programmes.to_vec(),
         Ports {
@@ -212,6 +221,7 @@ async fn launch(
         clock.clone(),
         settings.clone(),
     );
+    app.learn_staff_names().await;
     let serve = {
         let bot = bot.clone();
         let app = app.clone();
@@ -1429,6 +1439,65 @@ async fn markdown_in_a_report_reaches_the_moderators_channel_escaped_not_as_a_ma
     assert!(
         !text.contains("[click](") && !text.contains("**Tom**"),
         "{text}"
+    );
+    run.stop().await;
+}
+
+#[tokio::test]
+async fn a_report_naming_a_moderator_by_their_discord_nickname_goes_only_to_the_escalation_contact()
+{
+    let (mut run, _) = start(&["carol"]).await;
+    let fake = run.fake.clone();
+    let lead = fake.add_user("lead");
+    let amina = fake.add_user("amina");
+    fake.rename(run.moderator, "Maureen Okafor", Some("Reenie"));
+    // What Discord tells: the user name, the display name and the server nickname; only
+    // the user's names for someone who left the server; an error for nobody.
+    let names = |who: u64| {
+        let bot = run.bot.clone();
+        async move { bot.display_names(&discord(who)).await }
+    };
+    assert_eq!(
+        names(run.moderator).await.unwrap(),
+        ["mo", "Maureen Okafor", "Reenie"]
+    );
+    let former = fake.add_user("former");
+    fake.rename(former, "Fay Former", Some("Fay"));
+    fake.lock().departed.insert(former);
+    assert_eq!(names(former).await.unwrap(), ["former", "Fay Former"]);
+    assert!(names(42).await.is_err(), "an unknown user is an error");
+
+    // Restarted with an escalation contact, the bot learns the names as it starts.
+    let mut settings = staff_settings(run.coordinators, run.moderators, run.moderator);
+    settings.moderation.escalation_contact = Some(discord(lead));
+    run.restart_with(&settings).await;
+    let mut handled = 0;
+    for answer in [
+        "report",
+        "1",
+        "a volunteer",
+        "no",
+        "Reenie was rude to me.",
+        "skip",
+        "no",
+        "yes",
+        "yes",
+    ] {
+        fake.dm(amina, answer);
+        handled += 1;
+        run.settle(handled, answer).await;
+    }
+    fake.wait_for("the escalation contact's DM", WAIT, |s| {
+        let dm = s.dm_channel(lead)?;
+        bot_texts(s, dm)
+            .into_iter()
+            .find(|t| t.contains("A report that may concern"))
+    })
+    .await;
+    assert_eq!(
+        bot_count(&fake.lock(), run.moderators),
+        0,
+        "nothing reached the moderators' channel"
     );
     run.stop().await;
 }

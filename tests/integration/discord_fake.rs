@@ -7,7 +7,8 @@
 //!   trusts its self-signed certificate, so every request takes serenity's production path.
 //!   Routes: gateway URL, guild commands, DM channel open, message create (nonces enforced)
 //!   and edit, interaction callbacks and the original response, private threads and their
-//!   members, channels with permission overwrites. Unknown routes answer 404 and are logged.
+//!   members, channels with permission overwrites, users and guild members (nicknames).
+//!   Unknown routes answer 404 and are logged.
 //! - Gateway: hello, identify → READY, heartbeat → ack, resume → replay of missed events
 //!   and RESUMED; the test dispatches MESSAGE_CREATE and INTERACTION_CREATE, and can drop
 //!   the connection to force a resume.
@@ -70,6 +71,10 @@ pub struct State {
     failures: VecDeque<Failure>,
     /// People who do not accept DMs from the bot.
     pub closed_dms: HashSet<u64>,
+    /// Nicknames in the guild, by user.
+    pub nicknames: HashMap<u64, String>,
+    /// People who left the guild: their user remains, their membership does not.
+    pub departed: HashSet<u64>,
     /// Guild scheduled events, by id.
     pub scheduled_events: HashMap<u64, Value>,
     dm_of: HashMap<u64, u64>,
@@ -265,6 +270,18 @@ impl DiscordFake {
         let id = state.id();
         state.users.insert(id, user_json(id, name, false));
         id
+    }
+
+    /// A person's display name (`global_name`), and their nickname in the guild if any.
+    pub fn rename(&self, user: u64, global_name: &str, nick: Option<&str>) {
+        let mut state = self.lock();
+        if let Some(u) = state.users.get_mut(&user) {
+            u["global_name"] = json!(global_name);
+        }
+        match nick {
+            Some(nick) => state.nicknames.insert(user, nick.to_string()),
+            None => state.nicknames.remove(&user),
+        };
     }
 
     /// A text channel in the guild.
@@ -721,6 +738,27 @@ fn route(
             }
             state.commands.insert(guild, registered.clone());
             reply(StatusCode::OK, Value::Array(registered))
+        }
+        ("GET", ["users", user]) => match num(user).and_then(|u| state.users.get(&u)) {
+            Some(u) => reply(StatusCode::OK, u.clone()),
+            None => unknown("Unknown User", 10013),
+        },
+        ("GET", ["guilds", guild, "members", user]) => {
+            if num(guild) != Some(GUILD_ID) {
+                return unknown("Unknown Guild", 10004);
+            }
+            let Some(id) = num(user).filter(|u| state.users.contains_key(u)) else {
+                return unknown("Unknown User", 10013);
+            };
+            if state.departed.contains(&id) {
+                return unknown("Unknown Member", 10007);
+            }
+            reply(
+                StatusCode::OK,
+                json!({"user": state.user(id), "nick": state.nicknames.get(&id), "avatar": null,
+                       "roles": [], "joined_at": TIMESTAMP, "premium_since": null,
+                       "deaf": false, "mute": false, "flags": 0, "pending": false}),
+            )
         }
         ("POST", ["users", "@me", "channels"]) => {
             let Some(user) = body["recipient_id"].as_str().and_then(num) else {

@@ -366,6 +366,32 @@ both_backends! {
         assert!(out.contains("3 open case(s)") && !out.contains("#4"), "{out}");
     }
 
+    async fn a_report_naming_a_moderator_by_their_display_name_goes_only_to_the_escalation_contact(db: TestDb) {
+        let rec = tandem::platforms::recording::Recording::new();
+        rec.set_display_names(&user("mo"), &["Maureen Okafor", "M"]);
+        rec.set_display_names(&user("lead"), &["Leila Adeyemi"]);
+        let mut h = Harness::with_recording(&db, rec).await;
+        // A platform that cannot answer teaches nothing, and stops nothing.
+        h.rec.set_down(true);
+        assert_eq!(h.app.learn_staff_names().await, 0);
+        h.rec.set_down(false);
+        // Mo's and the contact's names; "M" is too short to recognise anyone by.
+        assert_eq!(h.app.learn_staff_names().await, 2);
+        assert_eq!(h.app.learn_staff_names().await, 0, "names already known are not added twice");
+        let mut sent = String::new();
+        for line in ["report", "1", "a volunteer", "no", "Maureen was rude to me.", "skip", "no", "yes", "yes"] {
+            sent.push_str(&h.dm_all("ola", line).await);
+        }
+        assert!(!sent.contains("[room moderators]"), "{sent}");
+        assert!(sent.contains("[dm lead] A report that may concern"), "{sent}");
+        // A report that names nobody on the team still goes to the moderators.
+        let mut sent = String::new();
+        for line in ["report", "1", "Sam", "no", "Sam was rude to me.", "skip", "no", "yes", "yes"] {
+            sent.push_str(&h.dm_all("kim", line).await);
+        }
+        assert!(sent.contains("[room moderators] Case #2"), "{sent}");
+    }
+
     async fn bad_reports_get_clear_messages(db: TestDb) {
         let h = Harness::new(&db).await;
         h.dm_all("lee", "report").await;

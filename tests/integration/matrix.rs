@@ -1518,3 +1518,44 @@ async fn an_event_announced_in_a_room_is_answered_with_a_reaction() {
     .await;
     bot.stop().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_bot_reads_a_moderators_display_name_and_the_name_they_took_in_the_moderators_room() {
+    use matrix_sdk::ruma::events::room::member::{MembershipState, RoomMemberEventContent};
+    use tandem::ports::DirectMessenger;
+    let Some(url) = synapse_url() else { return };
+    let mo = Person::new(&url, "mo").await;
+    mo.client
+        .account()
+        .set_display_name(Some("Maureen Okafor"))
+        .await
+        .expect("she sets a display name");
+    let bot_name = unique("tandem");
+    register(&url, &bot_name, false).await;
+    let bot_id = UserId::parse(format!("@{bot_name}:localhost")).unwrap();
+    let moderators = staff_room(&mo, &bot_id, "Moderators").await;
+    // A name of her own in that room, as any member may take.
+    let room = mo.client.get_room(&moderators).expect("her room");
+    let mut member = RoomMemberEventContent::new(MembershipState::Join);
+    member.displayname = Some("Reenie".into());
+    room.send_state_event_for_key(&mo.id, member)
+        .await
+        .expect("she takes a name in the room");
+    let mut settings = bot_settings(&url, bot_id.as_str(), &moderators);
+    settings.coordinators_room = None;
+    settings.moderators_room = Some(moderators.to_string());
+    let dir = tempfile::tempdir().unwrap();
+    let bot = MatrixBot::connect(test_options(settings, dir.path()))
+        .await
+        .expect("the bot connects");
+    assert_eq!(
+        bot.display_names(&mo.user()).await.expect("her names"),
+        ["Maureen Okafor", "Reenie"]
+    );
+    // An account that does not exist has no names (and is no error to stop on).
+    let nobody = UserRef::new(Platform::Matrix, format!("@{}:localhost", unique("nobody")));
+    assert_eq!(
+        bot.display_names(&nobody).await.expect("no names"),
+        Vec::<String>::new()
+    );
+}

@@ -17,8 +17,9 @@
 //!
 //! Ports: DMs (opened once per person), channel posts, pair rooms as private threads under
 //! `pairs_channel` (not invitable by members) or private channels in `pairs_category`;
-//! read-only by locking the thread or denying Send Messages. Every send carries a nonce
-//! with `enforce_nonce`, and mentions are disabled, so nothing Tandem sends pings anyone.
+//! read-only by locking the thread or denying Send Messages; a person's names (user name,
+//! display name, server nicknames). Every send carries a nonce with `enforce_nonce`, and
+//! mentions are disabled, so nothing Tandem sends pings anyone.
 //!
 //! To extend: a new slash command is a [`render::CommandSpec`]; a new port method is one
 //! more `impl` block below.
@@ -66,6 +67,8 @@ pub const AVAILABLE: bool = true;
 const CANNOT_MESSAGE_USER: isize = 50007;
 /// Discord's JSON error code for "Missing Permissions".
 const MISSING_PERMISSIONS: isize = 50013;
+/// Discord's JSON error code for "Unknown Member" (not in that server).
+const UNKNOWN_MEMBER: isize = 10007;
 
 /// Only what Tandem uses: guild channels and threads, messages in them (for pair-room
 /// activity; not their content, which would need a privileged intent), and DMs.
@@ -1358,6 +1361,38 @@ impl DirectMessenger for DiscordBot {
         let user = discord_user(to)?;
         let channel = self.dm_channel(user).await?;
         self.send(channel, message, key, Some(user)).await
+    }
+
+    /// The person's user name, their display name (`global_name`), and their nickname in
+    /// each configured server. Reading a single member needs no privileged intent.
+    async fn display_names(&self, user: &UserRef) -> Result<Vec<String>, PortError> {
+        let id = discord_user(user)?;
+        let found = self
+            .http
+            .get_user(id)
+            .await
+            .map_err(|e| anyhow!("looking up {user}: {}", explain_error(&e, "read users")))?;
+        let mut names = vec![found.name];
+        names.extend(found.global_name);
+        for guild in &self.settings.guild_ids {
+            match self.http.get_member(GuildId::new(*guild), id).await {
+                Ok(member) => names.extend(member.nick),
+                Err(e) if json_code(&e) == Some(UNKNOWN_MEMBER) => {}
+                // The names found so far still count.
+                Err(e) => warn!(
+                    "could not read the nickname of {user} in server {guild}: {}",
+                    explain_error(&e, "read members")
+                ),
+            }
+        }
+        // A display name is often the user name again.
+        let mut unique: Vec<String> = Vec::new();
+        for name in names {
+            if !unique.contains(&name) {
+                unique.push(name);
+            }
+        }
+        Ok(unique)
     }
 
     /// Downloads an attachment from Discord's CDN (its URL is signed and expires within

@@ -17,7 +17,9 @@
 //!   keeps the event id of each card it posted, and puts a card's follow-ups and the answers
 //!   to a command typed in a thread there); a message typed in a thread is handed over with
 //!   its thread's root ([`App::receive_in_thread`]);
-//! - sends carry a transaction id derived from the effect's idempotency key.
+//! - sends carry a transaction id derived from the effect's idempotency key;
+//! - names: a person's profile display name, and the one they took in the moderators'
+//!   room, so reports naming a moderator by them are recognised.
 //!
 //! Which messages count: in a DM everything is for the bot; in any other room the app
 //! looks for the command prefix (`!tandem`). The bot's own messages, notices from other
@@ -1281,6 +1283,52 @@ impl DirectMessenger for MatrixBot {
         let user = matrix_user(to)?;
         let room = self.dm_room(&user).await?;
         self.send(&room, message, key).await
+    }
+
+    /// The display name of the person's profile, and the one they have in the
+    /// moderators' room (a member may take a name per room). Either one alone is enough;
+    /// only when neither can be read is it an error.
+    async fn display_names(&self, user: &UserRef) -> Result<Vec<String>, PortError> {
+        use matrix_sdk::ruma::api::client::profile::DisplayName;
+        use matrix_sdk::ruma::api::error::ErrorKind;
+        let id = matrix_user(user)?;
+        let mut names = Vec::new();
+        let mut failed = None;
+        match self
+            .client
+            .account()
+            .fetch_profile_field_of_static::<DisplayName>(id.clone())
+            .await
+        {
+            Ok(name) => names.extend(name),
+            // How a homeserver says the profile has no display name.
+            Err(e) if e.client_api_error_kind() == Some(&ErrorKind::NotFound) => {}
+            Err(e) => failed = Some(refused_or_other(e, &id, "reading the profile of")),
+        }
+        if let Some(room) = self
+            .moderators_room
+            .as_ref()
+            .and_then(|r| self.client.get_room(r))
+        {
+            match room.get_member(&id).await {
+                Ok(member) => {
+                    names.extend(member.and_then(|m| m.display_name().map(str::to_string)))
+                }
+                Err(e) => {
+                    failed.get_or_insert(PortError::Other(anyhow!(
+                        "reading {id} in the moderators' room: {e}"
+                    )));
+                }
+            }
+        }
+        match failed {
+            Some(e) if names.is_empty() => Err(e),
+            Some(e) => {
+                warn!("some of the names {id} goes by could not be read: {e}");
+                Ok(names)
+            }
+            None => Ok(names),
+        }
     }
 
     /// Downloads (and, for an encrypted room, decrypts) a file someone sent. The media
