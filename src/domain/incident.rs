@@ -122,6 +122,31 @@ pub fn extension(mime: &str) -> &'static str {
     }
 }
 
+/// First words of a display name that are not a first name ("The Moderator", "Mrs
+/// Okafor"): matching them alone would send every report that uses them to the escalation
+/// contact.
+const NOT_A_FIRST_NAME: &[&str] = &[
+    "the",
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "mx",
+    "dr",
+    "sir",
+    "prof",
+    "mod",
+    "moderator",
+    "admin",
+    "team",
+    "coach",
+    "mentor",
+    "staff",
+    "bot",
+    "your",
+    "our",
+];
+
 impl Moderation {
     pub fn is_moderator(&self, user: &UserRef) -> bool {
         self.moderators.contains(user)
@@ -145,6 +170,8 @@ impl Moderation {
                 words.push(alias.trim().to_string());
                 if let Some(first) = alias.split_whitespace().next()
                     && first.chars().count() >= 3
+                    && !NOT_A_FIRST_NAME.contains(&first.to_lowercase().as_str())
+                    && alias.split_whitespace().nth(1).is_some()
                 {
                     words.push(first.to_string());
                 }
@@ -466,6 +493,28 @@ pub struct CaseEvent {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_title_or_article_starting_a_display_name_is_not_taken_for_a_first_name() {
+        let mo = UserRef::new(crate::domain::Platform::Console, "mo");
+        let moderation = Moderation {
+            moderators: vec![mo.clone()],
+            aliases: vec![(
+                mo.clone(),
+                vec![
+                    "The Moderator".into(),
+                    "Mrs Okafor".into(),
+                    "Maureen Okafor".into(),
+                ],
+            )],
+            ..Moderation::default()
+        };
+        assert!(moderation.names(&mo, &["the moderator said so"]));
+        assert!(moderation.names(&mo, &["Maureen did it"]));
+        assert!(!moderation.names(&mo, &["the bus was late"]));
+        assert!(!moderation.names(&mo, &["Mrs Smith did it"]));
+        assert!(moderation.names(&mo, &["Mrs Okafor did it"]));
+    }
     use crate::domain::Platform;
 
     #[test]
