@@ -537,3 +537,50 @@ fn a_checks_warning_and_what_a_lapse_does_are_read_with_defaults_and_bad_values_
     let e = errors_of(&programme_with_check("", "warn_days = 400\n", ""));
     assert!(e.contains("to 365, not 400"), "{e}");
 }
+
+#[test]
+fn moderators_need_an_escalation_contact_and_aliases_must_name_staff() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("tandem.toml");
+    let moderation = |rest: &str| format!("[moderation]\nmoderators = [\"console:mo\"]\n{rest}");
+    std::fs::write(&path, moderation("")).unwrap();
+    let e = Settings::load(&path).unwrap_err().to_string();
+    assert!(
+        e.contains(
+            "tandem.toml:2:1: key `moderation.moderators`: moderation.escalation_contact is not set"
+        ),
+        "{e}"
+    );
+    std::fs::write(
+        &path,
+        moderation(
+            "escalation_contact = \"console:lead\"\naliases = { \"console:tom\" = [\"Tom\"] }\n",
+        ),
+    )
+    .unwrap();
+    let e = Settings::load(&path).unwrap_err().to_string();
+    assert!(e.contains("moderation.aliases names console:tom, who is neither a moderator nor the escalation contact"), "{e}");
+    std::fs::write(
+        &path,
+        moderation(
+            "escalation_contact = \"console:lead\"\naliases = { \"console:mo\" = [\"M\"] }\n",
+        ),
+    )
+    .unwrap();
+    let e = Settings::load(&path).unwrap_err().to_string();
+    assert!(e.contains("“M” is too short to recognise"), "{e}");
+    std::fs::write(
+        &path,
+        moderation("escalation_contact = \"console:lead\"\naliases = { \"console:mo\" = [\"Maureen Okafor\"] }\n"),
+    )
+    .unwrap();
+    let m = Settings::load(&path)
+        .unwrap()
+        .moderation
+        .moderation()
+        .unwrap();
+    assert!(m.names(
+        &tandem::domain::UserRef::new(tandem::domain::Platform::Console, "mo"),
+        &["Maureen said so"]
+    ));
+}
