@@ -1,7 +1,7 @@
 -- Safeguarding records kept after the person they are about erased their data, until
 -- hold_until (the erasure's time plus `[moderation] retention_years`): a case about them
 -- (kind 'case', ref_id the case), a failed or expired background check (kind
--- 'failed_check', ref_id the application, detail {"step": ...}; the step row itself is
+-- 'failed_check', ref_id the application, detail {"steps": [...]}; the step rows themselves are
 -- kept), a suspension (kind 'suspension', ref_id the suspension). platform and user_id
 -- are the person's real identity, so the hold is recognised if they apply again; detail
 -- holds what ending the hold needs (for a case, the words to scrub from it).

@@ -949,16 +949,9 @@ impl App {
             && let Some(rest) = flows::strip_prefix_ci(text.trim(), &self.settings.room_prefix)
             && let Some(Ok(command)) = flows::closure::parse_room(rest)
         {
-            let pair = self.store.match_by_id(command.match_id).await?;
-            let at_fault = match &pair {
-                Some(m) if command.disciplinary => {
-                    self.store
-                        .open_case_subjects_among(&[&m.mentee, &m.mentor])
-                        .await?
-                }
-                _ => Vec::new(),
-            };
-            return Ok(Subject::Closing { pair, at_fault });
+            return Ok(Subject::Pair(
+                self.store.match_by_id(command.match_id).await?,
+            ));
         }
         if let (Place::Room(_), flows::Content::Text(text)) = (&inbound.place, &inbound.content)
             && let Some(rest) = flows::strip_prefix_ci(text.trim(), &self.settings.room_prefix)
@@ -2150,7 +2143,14 @@ impl App {
     /// Pings on-call again for urgent cases nobody has claimed (see `cases::escalate`).
     async fn escalate_cases(&self) -> Result<usize> {
         let moderation = &self.settings.moderation;
-        let Some(someone) = moderation.on_call.first() else {
+        // Any member of staff: a restricted case reminds the escalation contact even where
+        // nobody is on call.
+        let Some(someone) = moderation
+            .on_call
+            .first()
+            .or(moderation.moderators.first())
+            .or(moderation.escalation_contact.as_ref())
+        else {
             return Ok(0);
         };
         if moderation.escalate_after_minutes == 0 {
@@ -2382,7 +2382,8 @@ impl App {
     }
 
     /// A case's reporter could not be reached (they left the server, or block DMs): the
-    /// case says so, and the moderators hear of it.
+    /// case says so, and whoever works it hears of it (the moderators, or the escalation
+    /// contact for a restricted case).
     async fn reporter_unreachable(&self, case_id: i64, what: &str) -> Result<()> {
         let effects = vec![Effect::CaseEvent {
             case_id,
@@ -2398,21 +2399,24 @@ impl App {
             .store
             .commit_step(&someone, None, &StateChange::Unchanged, &effects, now)
             .await?;
+        let Some((case, _)) = self.store.case(case_id).await? else {
+            return Ok(());
+        };
+        let (known, subject) = (Known::default(), Subject::Nothing);
+        let ctx = self.ctx(&someone, &known, &subject, now);
+        let notice = flows::cases::to_keeper(
+            &ctx,
+            flows::cases::keeper(&ctx, &case),
+            OutMessage::text(format!(
+                "Case #{case_id}: {what} could not be delivered to the reporter; they may have left the server or closed their DMs."
+            )),
+        );
         if committed.is_committed()
-            && let Some(room) = self
-                .settings
-                .moderators_rooms
-                .iter()
-                .find(|r| r.platform == someone.platform)
+            && let Some(notice) = notice
         {
             self.perform(
                 &self.fresh_base(&format!("case-{case_id}-unreachable")),
-                vec![Effect::PostInRoom {
-                    room: room.clone(),
-                    message: OutMessage::text(format!(
-                        "Case #{case_id}: {what} could not be delivered to the reporter; they may have left the server or closed their DMs."
-                    )),
-                }],
+                vec![notice],
             )
             .await;
         }

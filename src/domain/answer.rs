@@ -171,6 +171,16 @@ pub fn yes_no_choices() -> Vec<Choice> {
     ]
 }
 
+/// Yes, no, and a third answer (`maybe`, `I'd rather not say`).
+pub fn yes_no_and(value: &str, label: &str) -> Vec<Choice> {
+    let mut choices = yes_no_choices();
+    choices.push(Choice {
+        value: value.into(),
+        label: label.into(),
+    });
+    choices
+}
+
 /// A short description of what the question expects, shown under the prompt.
 pub fn expectation(kind: &QuestionKind) -> Option<String> {
     match kind {

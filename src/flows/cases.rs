@@ -163,17 +163,16 @@ pub enum Keeper {
 }
 
 /// Who works a case with these texts, restricted or not when reported. A restricted case
-/// goes to the escalation contact, unless it names them too: then to the moderators,
-/// the only others who can act (an edge a deployment avoids by choosing a contact outside
-/// the moderation team). Without a contact (a deployment with no moderators) nothing is
-/// restricted.
+/// never reaches the moderators, even when it seems to name the escalation contact too
+/// (a first name is easily met by chance; the contact is the one who can hand it on, with
+/// `case escalate`). Without a contact (a deployment with no moderators; the settings
+/// refuse moderators without one) nothing is restricted.
 pub fn keeper_for(ctx: &Ctx<'_>, restricted: bool, texts: &[&str]) -> Keeper {
     let moderation = ctx.moderation;
-    let Some(contact) = &moderation.escalation_contact else {
+    if moderation.escalation_contact.is_none() {
         return Keeper::Moderators;
-    };
-    let restricted = restricted || !moderation.moderators_named(texts).is_empty();
-    if restricted && !moderation.names(contact, texts) {
+    }
+    if restricted || !moderation.moderators_named(texts).is_empty() {
         Keeper::Contact
     } else {
         Keeper::Moderators
@@ -193,14 +192,20 @@ fn texts(case: &CaseRecord) -> Vec<&str> {
     .collect()
 }
 
-/// Who works `case` (see [`keeper_for`]).
+/// Who works `case` (see [`keeper_for`]); a case linked to a moderator (`case concerns`)
+/// is restricted too.
 pub fn keeper(ctx: &Ctx<'_>, case: &CaseRecord) -> Keeper {
-    keeper_for(ctx, case.restricted, &texts(case))
+    let linked_moderator = case
+        .subjects
+        .iter()
+        .any(|s| ctx.moderation.is_moderator(&s.user));
+    keeper_for(ctx, case.restricted || linked_moderator, &texts(case))
 }
 
-/// Whether the case names `person` (a moderator so named may not see or act on it).
+/// Whether the case is about `person`, by its words or a link (a moderator so named may
+/// not see or act on it).
 fn names(ctx: &Ctx<'_>, case: &CaseRecord, person: &crate::domain::UserRef) -> bool {
-    ctx.moderation.names(person, &texts(case))
+    case.subjects.iter().any(|s| s.user == *person) || ctx.moderation.names(person, &texts(case))
 }
 
 /// A message about a case, to whoever works it: the moderators' room, or the escalation
@@ -1085,7 +1090,12 @@ fn work(ctx: &Ctx<'_>, desk: Desk<'_>, command: CaseCommand) -> Outcome {
                 &super::closure::Closing {
                     coordinators: ctx.coordinators_room,
                     at_fault: &at_fault,
-                    case: Some(n),
+                    // A restricted case's number would tell the coordinators there is a
+                    // case only the escalation contact works.
+                    case: match desk {
+                        Desk::Room(_) => Some(n),
+                        Desk::Dm => None,
+                    },
                     ..super::closure::Closing::new(
                         crate::domain::matches::ClosureKind::Disciplinary,
                         &reason,

@@ -385,11 +385,7 @@ pub fn handle_room(
         Ok(c) => c,
         Err(early) => return *early,
     };
-    let super::Subject::Closing {
-        pair: Some(m),
-        at_fault,
-    } = ctx.subject
-    else {
+    let super::Subject::Pair(Some(m)) = ctx.subject else {
         return reply(format!("There is no match #{}.", command.match_id));
     };
     let coordinates = ctx
@@ -425,10 +421,10 @@ pub fn handle_room(
     Outcome::unchanged(close_effects(
         ctx,
         m,
+        // Both alike: which member a disciplinary closure is about is the moderators'
+        // to say, from the case (`case close-match`), where it is linked.
         &Closing {
             coordinators: Some(room),
-            // A disciplinary closure spares the member no open case is about.
-            at_fault: if command.disciplinary { at_fault } else { &[] },
             ..Closing::new(kind, &command.reason)
         },
     ))

@@ -19,7 +19,7 @@
 
 use super::{Content, Ctx, Effect, OutMessage, Outcome, Subject, staff_command};
 use crate::domain::events::{self, EventRecord, NewEvent, Rsvp};
-use crate::domain::{Choice, RoomRef, UserRef};
+use crate::domain::{RoomRef, UserRef};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum EventCommand {
@@ -121,20 +121,7 @@ pub fn announcement(event: &EventRecord) -> OutMessage {
     ));
     OutMessage {
         text,
-        choices: vec![
-            Choice {
-                value: "yes".into(),
-                label: "Yes".into(),
-            },
-            Choice {
-                value: "no".into(),
-                label: "No".into(),
-            },
-            Choice {
-                value: "maybe".into(),
-                label: "Maybe".into(),
-            },
-        ],
+        choices: crate::domain::answer::yes_no_and("maybe", "Maybe"),
         pick: Some((1, 1)),
         prompt_ref: Some(format!("rsvp:{}", event.id)),
         at: Some(event.starts_at),

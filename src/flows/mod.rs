@@ -783,12 +783,6 @@ pub enum Subject {
     Cases(Vec<CaseRecord>),
     /// The match a moderation action names (`None`: no such match).
     Pair(Option<MatchRecord>),
-    /// The match a coordinator closes, and those of its members an open moderation case
-    /// is about (a disciplinary closure spares the other).
-    Closing {
-        pair: Option<MatchRecord>,
-        at_fault: Vec<UserRef>,
-    },
     /// The event session a command or RSVP names, with its answers (`None`: no such event).
     Event(Option<Box<EventWithAnswers>>),
     /// The upcoming sessions, with their answers.

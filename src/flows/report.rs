@@ -15,7 +15,7 @@ use super::{
     StateChange, Subject,
 };
 use crate::domain::Choice;
-use crate::domain::answer::yes_no_choices;
+use crate::domain::answer::{yes_no_and, yes_no_choices};
 use crate::domain::incident::{AboutStaff, NewCase, Severity};
 use crate::domain::text::{char_len, clean, file_size, thousands};
 
@@ -224,20 +224,7 @@ pub(super) fn prompt(ctx: &Ctx<'_>, flow: &ReportFlow) -> OutMessage {
         ),
         ReportStep::AboutStaff => OutMessage {
             text: "Does this concern a member of the moderation team? If it does, or if you'd rather not say, your report goes only to the programme's safeguarding lead, not to the moderators.".into(),
-            choices: vec![
-                Choice {
-                    value: "yes".into(),
-                    label: "Yes".into(),
-                },
-                Choice {
-                    value: "no".into(),
-                    label: "No".into(),
-                },
-                Choice {
-                    value: "rather_not_say".into(),
-                    label: "I'd rather not say".into(),
-                },
-            ],
+            choices: yes_no_and("rather_not_say", "I'd rather not say"),
             pick: Some((1, 1)),
             prompt_ref: Some("report:about_staff".into()),
             ..Default::default()
@@ -774,10 +761,16 @@ fn submit(ctx: &Ctx<'_>, flow: &ReportFlow) -> Outcome {
             detail.push_str(&format!("\nEvidence: {e}"));
         }
         if !flow.files.is_empty() {
+            // The escalation contact works a restricted case in their DM, bare.
+            let prefix = if restricted { "" } else { ctx.room_prefix };
             detail.push_str(&format!(
-                "\n{} more file(s) of evidence: {} case evidence {case_id}",
+                "\n{} more file(s) of evidence: {}case evidence {case_id}",
                 flow.files.len(),
-                ctx.room_prefix
+                if prefix.is_empty() {
+                    String::new()
+                } else {
+                    format!("{prefix} ")
+                }
             ));
         }
         let mut effects = vec![

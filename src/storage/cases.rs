@@ -275,26 +275,6 @@ impl Store {
         Ok(())
     }
 
-    /// Of `people`, those linked to a case not yet resolved: when their match is closed as
-    /// disciplinary, they are the ones it is about.
-    pub async fn open_case_subjects_among(&self, people: &[&UserRef]) -> Result<Vec<UserRef>> {
-        let mut out = Vec::new();
-        for user in people {
-            let linked: Option<i64> = sqlx::query_scalar(
-                "SELECT s.case_id FROM case_subjects s JOIN cases c ON c.id = s.case_id WHERE s.platform = $1 AND s.user_id = $2 AND c.status <> $3 LIMIT 1",
-            )
-            .bind(user.platform.as_str())
-            .bind(&user.id)
-            .bind(CaseStatus::Resolved.as_str())
-            .fetch_optional(&self.pool)
-            .await?;
-            if linked.is_some() {
-                out.push((*user).clone());
-            }
-        }
-        Ok(out)
-    }
-
     /// Every case, oldest first (without the reporter unless named or revealed).
     pub async fn cases(&self) -> Result<Vec<CaseRecord>> {
         let rows = sqlx::query(sqlx::AssertSqlSafe(format!(

@@ -47,10 +47,19 @@ impl Held {
     }
 }
 
-/// The step a held check's `detail` names.
-fn held_step(detail: &str) -> String {
+/// The steps a held check's `detail` names (an application may have failed more than
+/// one).
+fn held_steps(detail: &str) -> Vec<String> {
     let detail: Value = serde_json::from_str(detail).unwrap_or(Value::Null);
-    detail["step"].as_str().unwrap_or_default().to_string()
+    detail["steps"]
+        .as_array()
+        .map(|steps| {
+            steps
+                .iter()
+                .filter_map(|s| s.as_str().map(str::to_string))
+                .collect()
+        })
+        .unwrap_or_default()
 }
 
 /// When a hold made at `now` ends.
@@ -119,16 +128,21 @@ pub(super) async fn hold_failed_checks_and_delete_other_steps(
     .bind(&user.id)
     .fetch_all(&mut **tx)
     .await?;
+    // One hold per application, naming every failed or expired step it has.
+    let mut held: std::collections::BTreeMap<i64, Vec<String>> = Default::default();
     for (application, step, state) in steps {
         if matches!(
             serde_json::from_str(&state),
             Ok(StepState::Failed | StepState::Expired { .. })
         ) {
-            let detail = json!({"step": step});
-            hold(tx, user, Held::FailedCheck, application, detail, until, now).await?;
+            held.entry(application).or_default().push(step);
         } else {
             delete_step(tx, application, &step).await?;
         }
+    }
+    for (application, steps) in held {
+        let detail = json!({ "steps": steps });
+        hold(tx, user, Held::FailedCheck, application, detail, until, now).await?;
     }
     Ok(())
 }
@@ -198,7 +212,11 @@ impl Store {
         .await?;
         Ok(rows
             .into_iter()
-            .map(|(application, detail)| (application, held_step(&detail)))
+            .flat_map(|(application, detail)| {
+                held_steps(&detail)
+                    .into_iter()
+                    .map(move |step| (application, step))
+            })
             .collect())
     }
 
@@ -241,7 +259,9 @@ impl Store {
                     .await?;
                 }
                 Held::FailedCheck => {
-                    delete_step(&mut tx, record, &held_step(&detail)).await?;
+                    for step in held_steps(&detail) {
+                        delete_step(&mut tx, record, &step).await?;
+                    }
                 }
                 Held::Suspension => {
                     let in_force: Option<i64> = sqlx::query_scalar(

@@ -57,6 +57,7 @@ const ACTORS: &[(&str, &str)] = &[
     ("cases", "claimed_by"),
     ("case_events", "actor"),
     ("suspensions", "decided_by"),
+    ("case_subjects", "added_by"),
     ("events", "created_by"),
     ("survey_rounds", "sent_by"),
 ];
@@ -299,6 +300,20 @@ impl Store {
             )
             .await?;
             held.push((Held::Case, case));
+        }
+        // A link to a case not about them after all (one they reported themselves) goes.
+        let links: Vec<i64> = sqlx::query_scalar(
+            "SELECT case_id FROM case_subjects WHERE platform = $1 AND user_id = $2",
+        )
+        .bind(platform)
+        .bind(id)
+        .fetch_all(&mut **tx)
+        .await?;
+        for case in links {
+            if !held.contains(&(Held::Case, case)) {
+                self.set_case_subject(tx, case, user, false, "tandem", now)
+                    .await?;
+            }
         }
         for suspension in super::holds::hold_suspensions(tx, user, until, now).await? {
             held.push((Held::Suspension, suspension));

@@ -328,6 +328,12 @@ both_backends! {
         assert!(out.contains("Case #2 is worked by the moderators, in their room"), "{out}");
         let out = h.in_room("max", MODS, "!tandem case show 2").await;
         assert!(out.contains("Case #2 ·"), "{out}");
+        // Linked to a moderator, it becomes the contact's.
+        h.in_room("max", MODS, "!tandem case concerns 2 mo").await;
+        let out = h.in_room("max", MODS, "!tandem case show 2").await;
+        assert!(out.contains("Case #2 is restricted"), "{out}");
+        let out = h.dm_all("lead", "case show 2").await;
+        assert!(out.contains("Linked: console:mo"), "{out}");
     }
 
     async fn a_report_about_the_team_by_answer_or_by_alias_is_restricted(db: TestDb) {
@@ -582,6 +588,29 @@ both_backends! {
         let log = h.in_room("mo", MODS, "!tandem case log 1").await;
         assert_eq!(log.matches("tandem · unreachable").count(), 2, "{log}");
         assert!(h.store.load_conversation(&crate::support::user("amina")).await.unwrap().is_none(), "no question left hanging");
+    }
+
+    async fn an_unreachable_reporter_of_a_restricted_case_is_told_to_the_escalation_contact_only(db: TestDb) {
+        let h = Harness::new(&db).await;
+        for line in ["report", "1", "skip", "yes", "One of the moderators keeps messaging me privately.", "skip", "no", "yes", "yes"] {
+            h.dm_all("lee", line).await;
+        }
+        h.rec.set_unreachable(&user("lee"));
+        let out = h.dm_all("lead", "case ask 1 When did this start?").await;
+        assert!(out.contains("[dm lead] Case #1: a question could not be delivered to the reporter"), "{out}");
+        assert!(!out.contains("[room moderators]"), "{out}");
+    }
+
+    async fn with_nobody_on_call_the_sweep_still_reminds_the_contact_of_an_urgent_restricted_case(db: TestDb) {
+        let h = Harness::with_settings(&db, |s| s.moderation.on_call.clear()).await;
+        for line in ["report", "1", "skip", "yes", "One of the moderators keeps messaging me privately.", "skip", "yes", "yes", "yes"] {
+            h.dm_all("bea", line).await;
+        }
+        h.clock.advance(chrono::Duration::minutes(31));
+        let out = h.sweep().await;
+        assert!(out.contains("[dm lead] Case #"), "{out}");
+        assert!(out.contains("is still unclaimed after 31 minutes. Type case claim"), "{out}");
+        assert!(!out.contains("[room moderators]"), "{out}");
     }
 
     async fn while_a_moderators_question_waits_no_row_holds_the_reporter_beside_the_case_number(db: TestDb) {

@@ -166,6 +166,29 @@ both_backends! {
         }
     }
 
+    async fn every_failed_check_of_one_application_is_held_and_every_one_ends_with_the_hold(db: TestDb) {
+        // A programme that asks mentors for two checks: one at home, one abroad.
+        let mut programmes = crate::support::example_programmes();
+        let steps = &mut programmes[0].roles.get_mut(&tandem::domain::RoleKind::Mentor).unwrap().screening.steps;
+        let mut abroad = steps.iter().find(|s| s.id == "background_check").unwrap().clone();
+        abroad.id = "check_abroad".into();
+        steps.push(abroad);
+        let h = Harness::with_programmes(&db, programmes).await;
+        let grace = ready_mentor(&h, "grace", "Grace", "Technology").await;
+        for step in ["background_check", "check_abroad"] {
+            let out = h.in_room("carol", ROOM, &format!("!tandem step {grace} {step} failed")).await;
+            assert!(!out.contains("Usage"), "{out}");
+        }
+        h.dm_all("grace", "delete my data").await;
+        h.dm_all("grace", "yes").await;
+        let kept: Vec<String> = h.store.steps_of(grace).await.unwrap().into_keys().collect();
+        assert_eq!(kept, ["background_check", "check_abroad"]);
+        assert_eq!(rows(&h, "legal_holds").await.len(), 1, "one hold for the application");
+        h.clock.advance(past_the_retention());
+        h.sweep().await;
+        assert!(h.store.steps_of(grace).await.unwrap().is_empty(), "both go when the hold ends");
+    }
+
     async fn a_suspension_survives_its_persons_erasure_and_one_in_force_outlives_the_hold(db: TestDb) {
         let h = Harness::new(&db).await;
         ready_mentor(&h, "grace", "Grace", "Technology").await;
