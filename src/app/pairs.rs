@@ -1,0 +1,401 @@
+//! Pairs and their rooms: creating a pair room once both accepted (checked again first),
+//! archiving, freezing and leaving rooms, transcripts, proposals posted to the
+//! coordinators, re-planning after a change, and offers that expire or can no longer go
+//! ahead.
+//!
+//! These run as acts from the outbox (`app::outbox`) or the sweep; each is safe to run
+//! again after a crash.
+
+use std::time::Duration;
+
+use tracing::warn;
+
+use crate::domain::matches::MatchRecord;
+use crate::domain::{Platform, RoomRef, UserRef};
+use crate::error::Result;
+use crate::flows::{self, Ctx, Effect, OutMessage, Outcome, StateChange, Subject};
+use crate::ports::{IdempotencyKey, PortError, PrivateRoomSpec};
+use crate::storage::CommitOutcome;
+
+use super::{App, Known, MAX_ATTEMPTS, follow_up, outbox};
+
+impl App {
+    /// A match with its pair room, if it has one.
+    pub(super) async fn pair_room_of(
+        &self,
+        match_id: i64,
+    ) -> std::result::Result<Option<(MatchRecord, RoomRef)>, PortError> {
+        let m = self
+            .store
+            .match_by_id(match_id)
+            .await
+            .map_err(|e| PortError::Other(anyhow::anyhow!("reading match {match_id}: {e}")))?;
+        Ok(m.and_then(|m| {
+            let room = RoomRef::new(m.mentee.platform, m.room.clone()?);
+            Some((m, room))
+        }))
+    }
+
+    /// Reads a pair room's history and sends it to a member as a text file.
+    pub(super) async fn send_transcript(
+        &self,
+        key: &IdempotencyKey,
+        to: &UserRef,
+        match_id: i64,
+    ) -> std::result::Result<(), PortError> {
+        let Some((m, room)) = self.pair_room_of(match_id).await? else {
+            return Ok(());
+        };
+        let message = match self.ports.provisioner.room_history(&room, 5000).await {
+            Ok(lines) => {
+                let mut text = format!(
+                    "Transcript of the pair room of {} and {} (match #{}), {} message{}, times in UTC.\n\n",
+                    m.mentee_name,
+                    m.mentor_name,
+                    m.id,
+                    lines.len(),
+                    if lines.len() == 1 { "" } else { "s" }
+                );
+                for l in &lines {
+                    text.push_str(&format!(
+                        "[{}] {}: {}\n",
+                        l.at.format("%Y-%m-%d %H:%M"),
+                        l.author,
+                        l.text
+                    ));
+                }
+                OutMessage {
+                    attachment: Some(flows::Attachment {
+                        name: format!("transcript-match-{}.txt", m.id),
+                        mime: "text/plain; charset=utf-8".into(),
+                        data: text.into_bytes(),
+                    }),
+                    ..OutMessage::text(format!(
+                        "Here is the transcript of your pair room ({} message{}). Please keep it private: it is your conversation with {}.",
+                        lines.len(),
+                        if lines.len() == 1 { "" } else { "s" },
+                        if m.mentee == *to {
+                            &m.mentor_name
+                        } else {
+                            &m.mentee_name
+                        }
+                    ))
+                }
+            }
+            Err(e) => {
+                warn!(match_id, "reading a pair room's history failed: {e}");
+                OutMessage::text(format!(
+                    "Sorry, I couldn't read your pair room's history ({e}). Please try again later, or ask the coordinators."
+                ))
+            }
+        };
+        self.send_dm(to, &message, key).await
+    }
+
+    /// Posts a final notice in a match's pair room and archives it (read-only).
+    pub(super) async fn archive_pair_room(
+        &self,
+        key: &IdempotencyKey,
+        match_id: i64,
+        notice: &str,
+    ) -> std::result::Result<(), PortError> {
+        let Some((_, room)) = self.pair_room_of(match_id).await? else {
+            return Ok(());
+        };
+        self.ports
+            .rooms
+            .post_in_room(
+                &room,
+                &OutMessage::text(notice),
+                &IdempotencyKey(format!("{}-notice", key.0)),
+            )
+            .await?;
+        self.ports.provisioner.archive_room(&room, key).await
+    }
+
+    /// Makes a frozen pair's room read-only (or writable again).
+    pub(super) async fn set_pair_room_read_only(
+        &self,
+        key: &IdempotencyKey,
+        match_id: i64,
+        read_only: bool,
+    ) -> std::result::Result<(), crate::ports::PortError> {
+        let m = self
+            .store
+            .match_by_id(match_id)
+            .await
+            .map_err(|e| anyhow::anyhow!("loading match {match_id}: {e}"))?;
+        match m.and_then(|m| m.room.map(|r| RoomRef::new(m.mentee.platform, r))) {
+            Some(room) => {
+                self.ports
+                    .provisioner
+                    .set_read_only(&room, read_only, key)
+                    .await
+            }
+            None => Ok(()),
+        }
+    }
+
+    /// Removes a suspended person from the rooms of their active matches.
+    pub(super) async fn remove_from_pair_rooms(
+        &self,
+        key: &IdempotencyKey,
+        user: &UserRef,
+    ) -> std::result::Result<(), crate::ports::PortError> {
+        let matches = self
+            .store
+            .matches_of(user)
+            .await
+            .map_err(|e| anyhow::anyhow!("loading the matches of a suspended person: {e}"))?;
+        for m in matches {
+            if m.status == crate::domain::matches::MatchStatus::Active
+                && let Some(room) = m.room
+            {
+                let room = RoomRef::new(user.platform, room);
+                self.ports
+                    .provisioner
+                    .remove_member(&room, user, key)
+                    .await?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Posts the cards of newly stored proposals to the coordinators' room.
+    pub(super) async fn post_proposals(
+        &self,
+        platform: Platform,
+        ids: &[i64],
+        base: &str,
+    ) -> Result<Vec<outbox::Failure>> {
+        if ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        let mut new: Vec<MatchRecord> = Vec::new();
+        for id in ids {
+            if let Some(m) = self.store.match_by_id(*id).await? {
+                new.push(m);
+            }
+        }
+        let Some(room) = self.coordinators_room(platform).cloned() else {
+            warn!(
+                "no coordinators' room is configured for {platform}: new proposals were not posted"
+            );
+            return Ok(Vec::new());
+        };
+        let known = Known::default();
+        let subject = Subject::Nothing;
+        let someone = new[0].mentee.clone();
+        let ctx = self.ctx(&someone, &known, &subject, self.clock.now());
+        let text = flows::pairing::proposals_text(&ctx, &new);
+        self.try_perform(
+            base,
+            vec![Effect::PostInRoom {
+                room,
+                message: OutMessage::text(text),
+            }],
+        )
+        .await
+    }
+
+    /// Proposes the next best matches of a programme after a decline, rejection or
+    /// expiry. `someone` (a person involved) decides which platform's room hears of it.
+    pub(super) async fn replan(&self, programme: &str, someone: &UserRef) -> Result<()> {
+        let Some(p) = self.programme(programme) else {
+            return Ok(());
+        };
+        for attempt in 1..=MAX_ATTEMPTS {
+            let subject = self.matching_subject(programme).await?;
+            let known = Known::default();
+            let now = self.clock.now();
+            let ctx = self.ctx(someone, &known, &subject, now);
+            let outcome = flows::pairing::replan(&ctx, p);
+            if outcome.effects.is_empty() {
+                return Ok(());
+            }
+            // The new proposals' cards are a follow-up act of the step.
+            let base = self.fresh_base("replan");
+            let committed = self
+                .store
+                .commit_step_with(
+                    someone,
+                    None,
+                    &StateChange::Unchanged,
+                    &outcome.effects,
+                    now,
+                    Some(&self.enqueue(&base, None, None, now)),
+                    None,
+                )
+                .await?;
+            if let CommitOutcome::Committed { acts, .. } = committed {
+                self.perform_local(&outcome.effects).await;
+                let failed = self.dispatch(acts, &mut None).await;
+                self.surface(&failed, None).await;
+                return Ok(());
+            }
+            tokio::time::sleep(Duration::from_millis(u64::from(attempt) * 2)).await;
+        }
+        Ok(())
+    }
+
+    /// An approved match whose deadline passed: it lapses (see `pairing::expire`).
+    pub(super) async fn expire_match(&self, id: i64) -> Result<bool> {
+        self.match_step(id, flows::pairing::expire).await
+    }
+
+    /// Withdraws every open offer that can no longer go ahead (someone in it was
+    /// suspended, or is no longer ready to be matched): see `pairing::withdraw_blocked`.
+    pub(super) async fn withdraw_blocked_offers(&self) -> Result<usize> {
+        let mut done = 0;
+        for id in self
+            .store
+            .pairs_that_cannot_go_ahead(self.clock.now(), None)
+            .await?
+        {
+            let withdrawn = self
+                .match_step(id, |ctx, m| Outcome {
+                    state: StateChange::Unchanged,
+                    effects: flows::pairing::withdraw_blocked(ctx, m),
+                })
+                .await?;
+            done += usize::from(withdrawn);
+        }
+        Ok(done)
+    }
+
+    /// A system step about match `id`, decided by `decide` (as its mentee, who is not
+    /// told anything by it unless `decide` says so); `false` if it decided nothing.
+    pub(super) async fn match_step(
+        &self,
+        id: i64,
+        decide: impl Fn(&Ctx<'_>, &crate::domain::matches::MatchRecord) -> Outcome,
+    ) -> Result<bool> {
+        for attempt in 1..=MAX_ATTEMPTS {
+            let Some(m) = self.store.match_by_id(id).await? else {
+                return Ok(false);
+            };
+            let now = self.clock.now();
+            let known = Known::default();
+            let subject = Subject::Nothing;
+            let ctx = self.ctx(&m.mentee, &known, &subject, now);
+            let outcome = decide(&ctx, &m);
+            if outcome.effects.is_empty() {
+                return Ok(false);
+            }
+            if self
+                .commit_and_perform(&m.mentee, None, outcome, now, None, None)
+                .await?
+            {
+                return Ok(true);
+            }
+            tokio::time::sleep(Duration::from_millis(u64::from(attempt) * 2)).await;
+        }
+        Ok(false)
+    }
+
+    /// The room a group already has: an active match of the same mentor in the same
+    /// programme with a room.
+    pub(super) async fn group_room(
+        &self,
+        match_id: i64,
+        mentor_app: i64,
+    ) -> Result<Option<String>> {
+        let Some(this) = self.store.match_by_id(match_id).await? else {
+            return Ok(None);
+        };
+        let all = self.store.matches_in(&this.programme).await?;
+        Ok(all
+            .into_iter()
+            .find(|o| {
+                o.id != match_id
+                    && o.mentor_application == mentor_app
+                    && o.status == crate::domain::matches::MatchStatus::Active
+            })
+            .and_then(|o| o.room))
+    }
+
+    /// Creates a pair room (or, for a group, adds the mentee to the room the group already
+    /// has), remembers it on the match, and posts the kickoff in it.
+    pub(super) async fn create_pair_room(
+        &self,
+        key: &IdempotencyKey,
+        match_id: i64,
+        spec: PrivateRoomSpec,
+        kickoff: &OutMessage,
+        group_of: Option<i64>,
+    ) -> std::result::Result<(), crate::ports::PortError> {
+        // Made on an earlier try (whose kickoff then failed, or whose process died before
+        // recording the act done): never a second room for the same match.
+        let made = self
+            .store
+            .match_by_id(match_id)
+            .await
+            .map_err(|e| anyhow::anyhow!("looking up match {match_id}: {e}"))?
+            .and_then(|m| m.room);
+        // The last check before two people are put in a room together: nobody suspended,
+        // nobody whose screening lapsed since they accepted.
+        if made.is_none()
+            && !self
+                .store
+                .pairs_that_cannot_go_ahead(self.now(), Some(match_id))
+                .await
+                .map_err(|e| anyhow::anyhow!("checking match {match_id}: {e}"))?
+                .is_empty()
+        {
+            warn!(
+                match_id,
+                "not making a pair room: one of the two is no longer ready"
+            );
+            if let Some(room) = self.coordinators_room(spec.members[0].platform) {
+                let note = OutMessage::text(format!(
+                    "Match #{match_id} ({}) was not given a pair room: one of the two is no longer ready to be matched (suspended, or a screening step lapsed). Please decide what happens next (for example close match {match_id} <reason>).",
+                    spec.name
+                ))
+                .alert();
+                self.post(room, &note, &IdempotencyKey(format!("{}-held", key.0)))
+                    .await?;
+            }
+            return Ok(());
+        }
+        let existing = match (made.is_some(), group_of) {
+            (true, _) => None,
+            (false, Some(mentor_app)) => self
+                .group_room(match_id, mentor_app)
+                .await
+                .map_err(|e| anyhow::anyhow!("looking up the group's room: {e}"))?,
+            (false, None) => None,
+        };
+        let room = match (made, existing) {
+            (Some(id), _) => RoomRef::new(spec.members[0].platform, id),
+            (None, Some(id)) => {
+                let room = RoomRef::new(spec.members[0].platform, id);
+                for member in &spec.members {
+                    self.ports.provisioner.invite(&room, member, key).await?;
+                }
+                room
+            }
+            (None, None) => {
+                self.ports
+                    .provisioner
+                    .create_private_room(&spec, key)
+                    .await?
+            }
+        };
+        // Not remembered, the next try would make another room: an error, tried again.
+        self.store
+            .set_match_room(match_id, &room.id)
+            .await
+            .map_err(|e| anyhow::anyhow!("remembering the pair room {room}: {e}"))?;
+        let kickoff_key = IdempotencyKey(format!("{}-kickoff", key.0));
+        self.ports
+            .rooms
+            .post_in_room(&room, kickoff, &kickoff_key)
+            .await?;
+        // A failure here is repaired by the next sweep (the plan is marked when done).
+        follow_up(
+            "scheduling the milestones",
+            self.schedule_milestones(match_id).await,
+        );
+        Ok(())
+    }
+}
