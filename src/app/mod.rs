@@ -13,7 +13,7 @@
 //! New acts are delivered in `App::deliver` (`app::outbox`); new capabilities come in as
 //! ports. What a message needs loaded first is in `app::subject`; pair rooms, proposals
 //! and offers in `app::pairs`; moderation cases in `app::cases`; the nudges in
-//! `app::milestones`, events in `app::events`, the sweep's leases in `app::ownership`.
+//! `app::milestones`, events in `app::events`, platform leases in `app::ownership`.
 
 mod cases;
 mod clock;
