@@ -1,0 +1,362 @@
+//! What people do with Discord's own controls: slash commands (and the "report message"
+//! menu), buttons and select menus under prompts, and forms (modals). Each becomes the
+//! words a person would have typed, handed to the app like any message; a press on a
+//! prompt that is not theirs, or already answered, gets an ephemeral refusal.
+
+use super::*;
+
+impl DiscordBot {
+    pub(super) async fn on_command(&self, command: CommandInteraction) {
+        if command.data.kind == CommandType::Message {
+            self.on_report_message(command).await;
+            return;
+        }
+        let options: Vec<(String, String)> = command
+            .data
+            .options()
+            .into_iter()
+            .filter_map(|o| match o.value {
+                ResolvedValue::String(v) => Some((o.name.to_string(), v.to_string())),
+                _ => None,
+            })
+            .collect();
+        let from = UserRef::new(Platform::Discord, command.user.id.to_string());
+        let Some(meaning) = render::command_text(&command.data.name, &options) else {
+            self.reply_ephemeral_command(
+                &command,
+                "I don't know that command any more. Type /help to see what I can do.",
+            )
+            .await;
+            return;
+        };
+        match meaning {
+            SlashCommand::Participant(text) => {
+                let defer = CreateInteractionResponse::Defer(
+                    CreateInteractionResponseMessage::new().ephemeral(true),
+                );
+                if let Err(e) = command.create_response(&self.http, defer).await {
+                    warn!("acknowledging /{} failed: {e}", command.data.name);
+                }
+                let in_guild = command.guild_id.is_some();
+                let inbound = Inbound {
+                    from,
+                    place: Place::Dm,
+                    content: Content::Text(text),
+                    files: vec![],
+                };
+                self.enqueue(
+                    command.id,
+                    inbound,
+                    Then::FinishSlash {
+                        interaction: Box::new(command),
+                        in_guild,
+                    },
+                );
+            }
+            SlashCommand::Staff { audience, text } => {
+                let (room, what) = match audience {
+                    Audience::Moderators => (self.settings.moderators_channel, "moderators'"),
+                    _ => (self.settings.coordinators_channel, "coordinators'"),
+                };
+                if room != Some(command.channel_id.get()) {
+                    let text = match room {
+                        Some(id) => {
+                            format!("Use /{} in the {what} channel, <#{id}>.", command.data.name)
+                        }
+                        None => format!("This server has no {what} channel configured for Tandem."),
+                    };
+                    self.reply_ephemeral_command(&command, &text).await;
+                    return;
+                }
+                // Visible to the channel, so everyone there sees what was asked.
+                let echo = CreateInteractionResponse::Message(
+                    CreateInteractionResponseMessage::new()
+                        .content(format!("› {text}"))
+                        .allowed_mentions(CreateAllowedMentions::new()),
+                );
+                if let Err(e) = command.create_response(&self.http, echo).await {
+                    warn!("acknowledging /{} failed: {e}", command.data.name);
+                }
+                let inbound = Inbound {
+                    from,
+                    place: Place::Room(channel_ref(command.channel_id.get())),
+                    content: Content::Text(format!("{} {text}", self.room_prefix)),
+                    files: vec![],
+                };
+                self.enqueue(command.id, inbound, Then::Nothing);
+            }
+        }
+    }
+
+    /// "Report message" from a message's menu: a private report in the DM, with a link to
+    /// the message as evidence. Nothing is said in the channel.
+    pub(super) async fn on_report_message(&self, command: CommandInteraction) {
+        let Some(ResolvedTarget::Message(message)) = command.data.target() else {
+            self.reply_ephemeral_command(
+                &command,
+                "I could not see that message. Please type /report instead.",
+            )
+            .await;
+            return;
+        };
+        if message.author.id == command.user.id {
+            self.reply_ephemeral_command(
+                &command,
+                "That is your own message. To report something else, type /report.",
+            )
+            .await;
+            return;
+        }
+        let link = match command.guild_id {
+            Some(guild) => format!(
+                "https://discord.com/channels/{guild}/{}/{}",
+                message.channel_id, message.id
+            ),
+            None => format!(
+                "https://discord.com/channels/@me/{}/{}",
+                message.channel_id, message.id
+            ),
+        };
+        let defer = CreateInteractionResponse::Defer(
+            CreateInteractionResponseMessage::new().ephemeral(true),
+        );
+        if let Err(e) = command.create_response(&self.http, defer).await {
+            warn!("acknowledging a message report failed: {e}");
+        }
+        let reported = crate::flows::ReportedMessage {
+            link: link.clone(),
+            // A mention shows their current name on Discord (pinging no one: cards allow
+            // no mentions), and is an id that erasure finds.
+            author: format!("<@{}>", message.author.id),
+            at: chrono::DateTime::from_timestamp(message.timestamp.unix_timestamp(), 0),
+            text: message.content.clone(),
+        };
+        let inbound = crate::flows::report::message_report(
+            UserRef::new(Platform::Discord, command.user.id.to_string()),
+            &link,
+        );
+        let in_guild = command.guild_id.is_some();
+        self.enqueue_work(Work {
+            event: EventRef::new(Platform::Discord, command.id.to_string()),
+            inbound,
+            then: Then::FinishSlash {
+                interaction: Box::new(command),
+                in_guild,
+            },
+            reported: Some(reported),
+        });
+    }
+
+    pub(super) async fn reply_ephemeral_command(&self, command: &CommandInteraction, text: &str) {
+        let reply = CreateInteractionResponse::Message(
+            CreateInteractionResponseMessage::new()
+                .content(text)
+                .ephemeral(true),
+        );
+        if let Err(e) = command.create_response(&self.http, reply).await {
+            warn!("replying to /{} failed: {e}", command.data.name);
+        }
+    }
+
+    pub(super) async fn on_component(&self, press: ComponentInteraction) {
+        let refuse = |text: &'static str| {
+            CreateInteractionResponse::Message(
+                CreateInteractionResponseMessage::new()
+                    .content(text)
+                    .ephemeral(true),
+            )
+        };
+        let user = press.user.id.to_string();
+        let response = match render::parse_custom_id(&press.data.custom_id) {
+            None => refuse("This button is no longer in use."),
+            Some(action) if !action.allows(&user) => {
+                refuse("This question is for someone else, so I did not take your answer.")
+            }
+            Some(_) if self.is_closed(press.message.id) => {
+                refuse("This question was already answered.")
+            }
+            Some(Action::OpenForm { owner, prompt_ref }) => {
+                let (title, label) = render::form_labels(&press.message.content);
+                let custom_id = render::form_custom_id(owner.as_deref(), prompt_ref.as_deref());
+                let input = CreateInputText::new(InputTextStyle::Paragraph, label, "answer")
+                    .max_length(4000)
+                    .required(false);
+                CreateInteractionResponse::Modal(
+                    CreateModal::new(custom_id, title)
+                        .components(vec![CreateActionRow::InputText(input)]),
+                )
+            }
+            Some(Action::Pick {
+                owner,
+                prompt_ref,
+                value,
+            }) => {
+                let values = match (&press.data.kind, value) {
+                    (ComponentInteractionDataKind::StringSelect { values }, _) => values.clone(),
+                    (_, Some(value)) => vec![value],
+                    (_, None) => vec![],
+                };
+                let labels = picked_labels(&press.message, &values);
+                let inbound = Inbound {
+                    from: UserRef::new(Platform::Discord, user.clone()),
+                    place: self.place_of(press.guild_id, press.channel_id),
+                    content: Content::Picked { prompt_ref, values },
+                    files: vec![],
+                };
+                self.enqueue(press.id, inbound, Then::Nothing);
+                if owner.is_none() {
+                    // A room's prompt (an event's RSVP) stays open for everyone else: the
+                    // answer is confirmed by DM.
+                    CreateInteractionResponse::Message(
+                        CreateInteractionResponseMessage::new()
+                            .content(
+                                "Thanks: I'm noting your answer and will confirm it by direct message.",
+                            )
+                            .ephemeral(true),
+                    )
+                } else {
+                    self.close_prompt(press.message.id);
+                    answered(&press.message.content, &labels)
+                }
+            }
+            Some(Action::Run { command }) => {
+                self.run_card_command(
+                    press.id,
+                    &press.user.id,
+                    press.guild_id,
+                    press.channel_id,
+                    &command,
+                );
+                CreateInteractionResponse::Acknowledge
+            }
+            Some(Action::AskThenRun { command, asks }) => {
+                let input = CreateInputText::new(InputTextStyle::Paragraph, asks, "answer")
+                    .max_length(2000)
+                    .required(true);
+                let title: String = command.chars().take(render::MAX_MODAL_LABEL).collect();
+                CreateInteractionResponse::Modal(
+                    CreateModal::new(render::run_with_text_custom_id(&command), title)
+                        .components(vec![CreateActionRow::InputText(input)]),
+                )
+            }
+            Some(Action::SubmitForm { .. } | Action::RunWithText { .. }) => {
+                refuse("This button is no longer in use.")
+            }
+        };
+        if let Err(e) = press.create_response(&self.http, response).await {
+            warn!("answering a button press failed: {e}");
+        }
+    }
+
+    /// A card's action: the command, as if the person who pressed had typed it in the room.
+    pub(super) fn run_card_command(
+        &self,
+        event: impl std::fmt::Display,
+        user: &UserId,
+        guild: Option<GuildId>,
+        channel: ChannelId,
+        command: &str,
+    ) {
+        let inbound = Inbound {
+            from: UserRef::new(Platform::Discord, user.to_string()),
+            place: self.place_of(guild, channel),
+            content: Content::Text(format!("{} {command}", self.room_prefix)),
+            files: vec![],
+        };
+        self.enqueue(event, inbound, Then::Nothing);
+    }
+
+    pub(super) async fn on_modal(&self, form: ModalInteraction) {
+        let user = form.user.id.to_string();
+        let action = render::parse_custom_id(&form.data.custom_id);
+        if let Some(Action::RunWithText { command }) = &action {
+            let words = form_answer(&form);
+            let response = if words.is_empty() {
+                CreateInteractionResponse::Message(
+                    CreateInteractionResponseMessage::new()
+                        .content("Nothing was written, so nothing was done.")
+                        .ephemeral(true),
+                )
+            } else {
+                let command = format!("{command} {words}");
+                self.run_card_command(
+                    form.id,
+                    &form.user.id,
+                    form.guild_id,
+                    form.channel_id,
+                    &command,
+                );
+                CreateInteractionResponse::Acknowledge
+            };
+            if let Err(e) = form.create_response(&self.http, response).await {
+                warn!("acknowledging a card's form failed: {e}");
+            }
+            return;
+        }
+        let prompt_message = form.message.as_ref().map(|m| m.id);
+        // Whether the conversation still waits on the form's question: durable, unlike the
+        // memory of closed prompts, so an old form is refused after a restart too.
+        let still_asked = match &action {
+            Some(Action::SubmitForm {
+                prompt_ref: Some(r),
+                ..
+            }) => match self.app.get() {
+                Some(app) => {
+                    app.current_prompt_ref(&UserRef::new(Platform::Discord, user.clone()))
+                        .await
+                        .as_ref()
+                        == Some(r)
+                }
+                None => true,
+            },
+            _ => true,
+        };
+        let refusal = match &action {
+            Some(a @ Action::SubmitForm { .. }) if !a.allows(&user) => {
+                Some("This question is for someone else, so I did not take your answer.")
+            }
+            Some(Action::SubmitForm { .. }) if !still_asked => {
+                Some("This question was already answered.")
+            }
+            Some(Action::SubmitForm { .. }) => prompt_message
+                .filter(|m| self.is_closed(*m))
+                .map(|_| "This question was already answered."),
+            _ => Some("This form is no longer in use."),
+        };
+        if let Some(text) = refusal {
+            let reply = CreateInteractionResponse::Message(
+                CreateInteractionResponseMessage::new()
+                    .content(text)
+                    .ephemeral(true),
+            );
+            if let Err(e) = form.create_response(&self.http, reply).await {
+                warn!("refusing a form failed: {e}");
+            }
+            return;
+        }
+        // An empty form means "skip" (a required question says so and asks again).
+        let answer = form_answer(&form);
+        let text = if answer.is_empty() {
+            "skip".to_string()
+        } else {
+            answer
+        };
+        let response = match &form.message {
+            Some(message) => {
+                self.close_prompt(message.id);
+                answered(&message.content, std::slice::from_ref(&text))
+            }
+            None => CreateInteractionResponse::Acknowledge,
+        };
+        if let Err(e) = form.create_response(&self.http, response).await {
+            warn!("acknowledging a form failed: {e}");
+        }
+        let inbound = Inbound {
+            from: UserRef::new(Platform::Discord, user),
+            place: self.place_of(form.guild_id, form.channel_id),
+            content: Content::Text(text),
+            files: vec![],
+        };
+        self.enqueue(form.id, inbound, Then::Nothing);
+    }
+}

@@ -1,0 +1,246 @@
+//! The ports Matrix implements for the app: DMs (a private room with the person alone),
+//! room posts, pair rooms (encrypted, invite-only, with power levels that keep the bot in
+//! charge), their history, invitations, read-only and removal, and a person's names.
+//!
+//! A new port method is one more method in the matching `impl` here.
+
+use super::*;
+
+#[async_trait]
+impl DirectMessenger for MatrixBot {
+    async fn send_dm(
+        &self,
+        to: &UserRef,
+        message: &OutMessage,
+        key: &IdempotencyKey,
+    ) -> Result<Posted, PortError> {
+        let user = matrix_user(to)?;
+        let room = self.dm_room(&user).await?;
+        self.send(&room, message, key).await
+    }
+
+    /// The display name of the person's profile, and the one they have in the
+    /// moderators' room (a member may take a name per room). Either one alone is enough;
+    /// only when neither can be read is it an error.
+    async fn display_names(&self, user: &UserRef) -> Result<Vec<String>, PortError> {
+        use matrix_sdk::ruma::api::client::profile::DisplayName;
+        use matrix_sdk::ruma::api::error::ErrorKind;
+        let id = matrix_user(user)?;
+        let mut names = Vec::new();
+        let mut failed = None;
+        match self
+            .client
+            .account()
+            .fetch_profile_field_of_static::<DisplayName>(id.clone())
+            .await
+        {
+            Ok(name) => names.extend(name),
+            // How a homeserver says the profile has no display name.
+            Err(e) if e.client_api_error_kind() == Some(&ErrorKind::NotFound) => {}
+            Err(e) => failed = Some(refused_or_other(e, &id, "reading the profile of")),
+        }
+        if let Some(room) = self
+            .moderators_room
+            .as_ref()
+            .and_then(|r| self.client.get_room(r))
+        {
+            match room.get_member(&id).await {
+                Ok(member) => {
+                    names.extend(member.and_then(|m| m.display_name().map(str::to_string)))
+                }
+                Err(e) => {
+                    failed.get_or_insert(PortError::Other(anyhow!(
+                        "reading {id} in the moderators' room: {e}"
+                    )));
+                }
+            }
+        }
+        match failed {
+            Some(e) if names.is_empty() => Err(e),
+            Some(e) => {
+                warn!("some of the names {id} goes by could not be read: {e}");
+                Ok(names)
+            }
+            None => Ok(names),
+        }
+    }
+
+    /// Downloads (and, for an encrypted room, decrypts) a file someone sent. The media
+    /// API has no partial reads, so the size is checked on the whole file; the declared
+    /// size has already kept out the files too large to bother with.
+    async fn fetch_file(&self, file: &InboundFile, max_bytes: u64) -> Result<Vec<u8>, PortError> {
+        let source: matrix_sdk::ruma::events::room::MediaSource =
+            serde_json::from_str(&file.source)
+                .map_err(|e| anyhow::anyhow!("a file's media source does not parse: {e}"))?;
+        let request = matrix_sdk::media::MediaRequestParameters {
+            source,
+            format: matrix_sdk::media::MediaFormat::File,
+        };
+        let data = self
+            .client
+            .media()
+            .get_media_content(&request, false)
+            .await
+            .map_err(|e| anyhow::anyhow!("downloading a file: {e}"))?;
+        if data.len() as u64 > max_bytes {
+            return Err(PortError::TooLarge(max_bytes));
+        }
+        Ok(data)
+    }
+}
+
+#[async_trait]
+impl RoomMessenger for MatrixBot {
+    async fn post_in_room(
+        &self,
+        room: &RoomRef,
+        message: &OutMessage,
+        key: &IdempotencyKey,
+    ) -> Result<Posted, PortError> {
+        let room = self.room(room)?;
+        self.send(&room, message, key).await
+    }
+}
+
+/// Power levels for a pair room: members may talk, only the bot (the creator, with the
+/// implicit top power of room version 12, or 100 by the preset on older versions) may
+/// invite, kick, or change the room.
+fn pair_room_power_levels() -> create_room::RoomPowerLevelsContentOverride {
+    let mut levels = create_room::RoomPowerLevelsContentOverride::new();
+    levels.users_default = Some(Int::from(0));
+    levels.events_default = Some(Int::from(0));
+    levels.state_default = Some(Int::from(100));
+    levels.invite = Some(Int::from(100));
+    levels.kick = Some(Int::from(100));
+    levels.ban = Some(Int::from(100));
+    levels.redact = Some(Int::from(100));
+    levels
+}
+
+#[async_trait]
+impl RoomProvisioner for MatrixBot {
+    /// Pages back through the room (decrypted with the bot's keys: it has been a member
+    /// since it made the room), keeping text messages; oldest first.
+    async fn room_history(
+        &self,
+        room: &RoomRef,
+        limit: usize,
+    ) -> Result<Vec<crate::ports::HistoryLine>, PortError> {
+        use matrix_sdk::room::MessagesOptions;
+        use matrix_sdk::ruma::events::{AnySyncMessageLikeEvent, AnySyncTimelineEvent};
+        let room = self.room(room)?;
+        let mut lines = Vec::new();
+        let mut from: Option<String> = None;
+        loop {
+            let page = room
+                .messages(MessagesOptions::backward().from(from.as_deref()))
+                .await
+                .map_err(|e| PortError::Other(anyhow!("reading {}: {e}", room.room_id())))?;
+            for event in &page.chunk {
+                if let Ok(AnySyncTimelineEvent::MessageLike(AnySyncMessageLikeEvent::RoomMessage(
+                    message,
+                ))) = event.raw().deserialize()
+                    && let Some(original) = message.as_original()
+                {
+                    let at = chrono::DateTime::from_timestamp_millis(i64::from(
+                        original.origin_server_ts.get(),
+                    ))
+                    .unwrap_or_default();
+                    lines.push(crate::ports::HistoryLine {
+                        author: original.sender.to_string(),
+                        at,
+                        text: original.content.body().to_string(),
+                    });
+                }
+            }
+            match page.end {
+                Some(end) if !page.chunk.is_empty() && lines.len() < limit => from = Some(end),
+                _ => break,
+            }
+        }
+        lines.truncate(limit);
+        lines.reverse();
+        Ok(lines)
+    }
+
+    async fn create_private_room(
+        &self,
+        spec: &PrivateRoomSpec,
+        _key: &IdempotencyKey,
+    ) -> Result<RoomRef, PortError> {
+        let members = spec
+            .members
+            .iter()
+            .map(matrix_user)
+            .collect::<Result<Vec<_>, _>>()?;
+        let initial_state = vec![
+            InitialStateEvent::with_empty_state_key(
+                RoomEncryptionEventContent::with_recommended_defaults(),
+            )
+            .to_raw_any(),
+            InitialStateEvent::with_empty_state_key(RoomHistoryVisibilityEventContent::new(
+                HistoryVisibility::Shared,
+            ))
+            .to_raw_any(),
+        ];
+        let mut request = create_room::v3::Request::new();
+        request.name = Some(spec.name.clone());
+        request.topic = Some(spec.topic.clone());
+        request.invite = members;
+        request.preset = Some(create_room::v3::RoomPreset::PrivateChat);
+        request.initial_state = initial_state;
+        request.power_level_content_override = Some(
+            Raw::new(&pair_room_power_levels())
+                .map_err(|e| PortError::Other(anyhow!("encoding power levels: {e}")))?,
+        );
+        let room = self
+            .client
+            .create_room(request)
+            .await
+            .map_err(|e| PortError::Other(anyhow!("creating the room `{}`: {e}", spec.name)))?;
+        info!(room = %room.room_id(), name = %spec.name, "created a private room");
+        Ok(RoomRef::new(Platform::Matrix, room.room_id().as_str()))
+    }
+
+    async fn invite(
+        &self,
+        room: &RoomRef,
+        user: &UserRef,
+        _key: &IdempotencyKey,
+    ) -> Result<(), PortError> {
+        let user = matrix_user(user)?;
+        let room = self.room(room)?;
+        room.invite_user_by_id(&user)
+            .await
+            .map_err(|e| refused_or_other(e, &user, "inviting"))
+    }
+
+    async fn set_read_only(
+        &self,
+        room: &RoomRef,
+        read_only: bool,
+        _key: &IdempotencyKey,
+    ) -> Result<(), PortError> {
+        let room = self.room(room)?;
+        let changes = RoomPowerLevelChanges {
+            events_default: Some(if read_only { 100 } else { 0 }),
+            ..Default::default()
+        };
+        room.apply_power_level_changes(changes)
+            .await
+            .map_err(|e| PortError::Other(anyhow!("changing who may write: {e}")))
+    }
+
+    async fn remove_member(
+        &self,
+        room: &RoomRef,
+        user: &UserRef,
+        _key: &IdempotencyKey,
+    ) -> Result<(), PortError> {
+        let user = matrix_user(user)?;
+        let room = self.room(room)?;
+        room.kick_user(&user, Some("Removed by the programme's moderators"))
+            .await
+            .map_err(|e| PortError::Other(anyhow!("removing {user}: {e}")))
+    }
+}
