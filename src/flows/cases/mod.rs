@@ -17,10 +17,24 @@
 //! moderators' room: the escalation contact gets its card and works it alone, by DM, with
 //! the same commands ([`handle_dm`]); the moderators' `cases` does not list it.
 //!
+//! Where things are: the commands and what each does here; who works a case in `keeper`;
+//! the card in `cards`; what a new or unclaimed case sets off in `alerts`; the reporter's
+//! answers in `reply`.
+//!
 //! Nothing here ever sees an anonymous reporter's identity: cases carry it only when the
 //! reporter chose to be named; relays and reveals go through effects that storage and the
 //! app resolve. So no room, the moderators' included, is ever shown who an anonymous
 //! reporter is.
+
+mod alerts;
+mod cards;
+mod keeper;
+mod reply;
+
+pub use alerts::*;
+pub use cards::*;
+pub use keeper::*;
+pub use reply::*;
 
 use serde::{Deserialize, Serialize};
 
@@ -153,84 +167,6 @@ fn event(case_id: i64, actor: &str, kind: &str, detail: &str) -> Effect {
     }
 }
 
-/// Who works a case.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Keeper {
-    /// The moderators, in their room.
-    Moderators,
-    /// The escalation contact alone, by DM: the case may concern a moderator.
-    Contact,
-}
-
-/// Who works a case with these texts, restricted or not when reported. A restricted case
-/// never reaches the moderators, even when it seems to name the escalation contact too
-/// (a first name is easily met by chance; the contact is the one who can hand it on, with
-/// `case escalate`). Without a contact (a deployment with no moderators; the settings
-/// refuse moderators without one) nothing is restricted.
-pub fn keeper_for(ctx: &Ctx<'_>, restricted: bool, texts: &[&str]) -> Keeper {
-    let moderation = ctx.moderation;
-    if moderation.escalation_contact.is_none() {
-        return Keeper::Moderators;
-    }
-    if restricted || !moderation.moderators_named(texts).is_empty() {
-        Keeper::Contact
-    } else {
-        Keeper::Moderators
-    }
-}
-
-/// What a case says, where a name could be.
-fn texts(case: &CaseRecord) -> Vec<&str> {
-    [
-        case.concerns.as_deref(),
-        Some(case.text.as_str()),
-        case.evidence.as_deref(),
-        case.copy.as_deref(),
-    ]
-    .into_iter()
-    .flatten()
-    .collect()
-}
-
-/// Who works `case` (see [`keeper_for`]); a case linked to a moderator (`case concerns`)
-/// is restricted too.
-pub fn keeper(ctx: &Ctx<'_>, case: &CaseRecord) -> Keeper {
-    let linked_moderator = case
-        .subjects
-        .iter()
-        .any(|s| ctx.moderation.is_moderator(&s.user));
-    keeper_for(ctx, case.restricted || linked_moderator, &texts(case))
-}
-
-/// Whether the case is about `person`, by its words or a link (a moderator so named may
-/// not see or act on it).
-fn names(ctx: &Ctx<'_>, case: &CaseRecord, person: &crate::domain::UserRef) -> bool {
-    case.subjects.iter().any(|s| s.user == *person) || ctx.moderation.names(person, &texts(case))
-}
-
-/// A message about a case, to whoever works it: the moderators' room, or the escalation
-/// contact by DM.
-pub fn to_keeper(ctx: &Ctx<'_>, keeper: Keeper, message: OutMessage) -> Option<Effect> {
-    match (keeper, &ctx.moderation.escalation_contact) {
-        (Keeper::Contact, Some(contact)) => Some(Effect::SendDm {
-            to: contact.clone(),
-            message: OutMessage {
-                thread: None,
-                ..message
-            },
-        }),
-        _ => ctx.moderators_room.map(|room| Effect::PostInRoom {
-            room: room.clone(),
-            message,
-        }),
-    }
-}
-
-/// [`to_keeper`] for a report not yet stored: `restricted` as the report decided.
-pub(super) fn to_case_desk(ctx: &Ctx<'_>, restricted: bool, message: OutMessage) -> Option<Effect> {
-    to_keeper(ctx, keeper_for(ctx, restricted, &[]), message)
-}
-
 /// Where case commands are typed, and so answered.
 #[derive(Debug, Clone, Copy)]
 enum Desk<'a> {
@@ -302,346 +238,6 @@ fn typed(prefix: &str, command: String) -> String {
     } else {
         format!("{prefix} {command}")
     }
-}
-
-/// Who reported, as the card shows it: a named reporter, never an anonymous one, even
-/// once revealed (that went to the two moderators who asked, by DM).
-fn reporter_label(case: &CaseRecord) -> String {
-    match &case.reporter {
-        Some(r) if !case.anonymous => r.to_string(),
-        _ if case.reveals.len() >= 2 => format!(
-            "anonymous reporter (revealed to {} by direct message)",
-            and_list(&case.reveals)
-        ),
-        _ => "anonymous reporter".into(),
-    }
-}
-
-/// `a`, `a and b`, `a, b and c`.
-fn and_list(items: &[String]) -> String {
-    match items {
-        [] => String::new(),
-        [one] => one.clone(),
-        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
-    }
-}
-
-/// The DM that tells a moderator who reported a case anonymously, once they and `with`
-/// asked to know. Sent by the app, which alone unseals the reporter.
-pub fn revealed_message(
-    case_id: i64,
-    reporter: &crate::domain::UserRef,
-    with: &[crate::domain::UserRef],
-) -> OutMessage {
-    let others: Vec<String> = with.iter().map(|u| u.id.clone()).collect();
-    let keep = if others.is_empty() {
-        " Please keep this to yourself and the people who need it.".to_string()
-    } else {
-        format!(
-            " You and {} asked to know. Please keep this between the two of you and the people who need it.",
-            and_list(&others)
-        )
-    };
-    OutMessage::text(format!(
-        "The reporter of case #{case_id} is {reporter}.{keep}"
-    ))
-}
-
-/// The case card moderators see, with its actions while the case is open.
-pub fn card_message(ctx: &Ctx<'_>, case: &CaseRecord) -> OutMessage {
-    let n = case.id;
-    let mut actions = Vec::new();
-    if case.status != CaseStatus::Resolved {
-        if case.claimed_by.is_none() {
-            actions.push(CardAction::new("Claim", format!("case claim {n}")));
-        }
-        actions.push(CardAction::asking(
-            "Note",
-            format!("case note {n}"),
-            "Internal note (moderators only)",
-        ));
-        actions.push(CardAction::asking(
-            "Ask the reporter",
-            format!("case ask {n}"),
-            "Question, relayed by DM",
-        ));
-        actions.push(CardAction::asking(
-            "Resolve",
-            format!("case resolve {n}"),
-            "Outcome, told to the reporter",
-        ));
-    }
-    OutMessage {
-        actions,
-        ..OutMessage::text(card(ctx, case, ctx.room_prefix))
-    }
-    .starts_thread(super::case_thread(n))
-}
-
-/// The case card's text, with its commands written with `prefix`.
-pub fn card(ctx: &Ctx<'_>, case: &CaseRecord, prefix: &str) -> String {
-    let category = ctx
-        .moderation
-        .category(&case.category)
-        .map(|c| c.label.clone())
-        .unwrap_or_else(|| case.category.clone());
-    let mut s = format!(
-        "Case #{} · {} · {} · {}\nReported by: {}, {}\nConcerns: {}",
-        case.id,
-        category,
-        case.severity.as_str().to_uppercase(),
-        case.status,
-        reporter_label(case),
-        case.created_at.format("%-d %b %Y %H:%M UTC"),
-        case.concerns.as_deref().unwrap_or("(not said)")
-    );
-    if let Some(room) = &case.room {
-        s.push_str(&format!("\nReported from room: {room}"));
-    }
-    if keeper(ctx, case) == Keeper::Contact {
-        s.push_str(&format!(
-            "\nRestricted: {}, so only the escalation contact sees and works it.",
-            match case.about_staff {
-                Some(crate::domain::incident::AboutStaff::Yes) => {
-                    "the reporter said it concerns a member of the moderation team"
-                }
-                Some(crate::domain::incident::AboutStaff::RatherNotSay) => {
-                    "the reporter would rather not say whether it concerns a member of the moderation team"
-                }
-                _ => "it names a member of the moderation team",
-            }
-        ));
-    }
-    s.push_str(&format!("\nWhat happened: {}", case.text));
-    if let Some(e) = &case.evidence {
-        s.push_str(&format!("\nEvidence: {e}"));
-    }
-    if let Some(copy) = &case.copy {
-        s.push_str(&format!("\nReported message, as Tandem copied it: {copy}"));
-    }
-    if !case.files.is_empty() {
-        s.push_str(&format!(
-            "\nFiles: {} ({}); to open them: {}",
-            case.files.len(),
-            case.files
-                .iter()
-                .map(|f| f.describe())
-                .collect::<Vec<_>>()
-                .join("; "),
-            typed(prefix, format!("case evidence {}", case.id))
-        ));
-    }
-    for subject in &case.subjects {
-        s.push_str(&format!("\nLinked: {}", subject_line(subject)));
-    }
-    if let Some(by) = &case.claimed_by {
-        s.push_str(&format!("\nClaimed by: {by}"));
-    }
-    if let Some(outcome) = &case.outcome {
-        s.push_str(&format!("\nOutcome: {outcome}"));
-    }
-    let n = case.id;
-    s.push_str(&format!(
-        "\nReply here: {}",
-        [
-            format!("case claim {n}"),
-            format!("case note {n} <text>"),
-            format!("case ask {n} <question>"),
-            format!("case resolve {n} <outcome>"),
-        ]
-        .into_iter()
-        .map(|c| typed(prefix, c))
-        .collect::<Vec<_>>()
-        .join(" · ")
-    ));
-    s
-}
-
-/// `Grace (console:grace): application #2 (ready); match #1 (active, frozen)`. A match is
-/// named by its number only: its other member may be an anonymous reporter.
-fn subject_line(subject: &crate::domain::incident::CaseSubject) -> String {
-    let mut parts: Vec<String> = subject
-        .applications
-        .iter()
-        .map(|(id, status)| format!("application #{id} ({status})"))
-        .collect();
-    parts.extend(subject.open_matches().map(|m| {
-        format!(
-            "match #{} ({}{})",
-            m.id,
-            m.status,
-            if m.frozen { ", frozen" } else { "" }
-        )
-    }));
-    if parts.is_empty() {
-        subject.label()
-    } else {
-        format!("{}: {}", subject.label(), parts.join("; "))
-    }
-}
-
-/// Right after a report is stored: the reporter gets the case number, the moderators the
-/// card, and for safeguarding the on-call moderators a ping. A restricted case goes, card
-/// and urgency, to the escalation contact alone: the on-call moderators are moderators.
-pub fn after_report(ctx: &Ctx<'_>, case: &CaseRecord) -> Vec<Effect> {
-    let keeper = keeper(ctx, case);
-    // Through the case, like every message to a reporter: what waits to be sent names the
-    // case, never the person (storage unseals them only to deliver it).
-    let mut effects = vec![Effect::TellReporter {
-        case_id: case.id,
-        text: format!(
-            "Thank you. Your report is case #{}. {} will look at it{}; if they have questions, they will ask you here, through me{}. If you are in danger now, please contact local emergency services.",
-            case.id,
-            match keeper {
-                Keeper::Contact =>
-                    "As it may concern a member of the moderation team, only the programme's safeguarding lead",
-                Keeper::Moderators => "The moderation team",
-            },
-            if case.severity == Severity::Normal {
-                " soon"
-            } else {
-                " as a priority"
-            },
-            if case.anonymous {
-                ", without learning who you are"
-            } else {
-                ""
-            }
-        ),
-    }];
-    if keeper == Keeper::Contact {
-        effects.extend(to_keeper(
-            ctx,
-            keeper,
-            OutMessage::text(format!(
-                "{}A report that may concern a member of the moderation team comes only to you, as the escalation contact. Please work it here, by direct message; the moderators don't see it.\n{}",
-                if case.severity == Severity::Normal {
-                    String::new()
-                } else {
-                    format!("This {} case needs attention now. ", case.severity.as_str())
-                },
-                card(ctx, case, "")
-            )),
-        ));
-        return effects;
-    }
-    if let Some(room) = ctx.moderators_room {
-        effects.push(Effect::PostInRoom {
-            room: room.clone(),
-            message: card_message(ctx, case),
-        });
-        if case.severity == Severity::Safeguarding && !ctx.moderation.on_call.is_empty() {
-            let names: Vec<&str> = ctx
-                .moderation
-                .on_call
-                .iter()
-                .map(|u| u.id.as_str())
-                .collect();
-            effects.push(Effect::PostInRoom {
-                room: room.clone(),
-                message: OutMessage {
-                    notify: ctx.moderation.on_call.clone(),
-                    ..OutMessage::text(format!(
-                        "On call: {} — safeguarding case #{} needs attention now.",
-                        names.join(", "),
-                        case.id
-                    ))
-                }
-                .alert(),
-            });
-        }
-    }
-    if case.severity == Severity::Safeguarding {
-        for on_call in &ctx.moderation.on_call {
-            effects.push(Effect::SendDm {
-                to: on_call.clone(),
-                message: OutMessage::text(format!(
-                    "A safeguarding case (#{}) was just reported. Please look at the moderators' room now.",
-                    case.id
-                )),
-            });
-        }
-    }
-    effects
-}
-
-/// An urgent or safeguarding case still unclaimed `escalate_after_minutes` after it was
-/// reported (or last re-pinged) pings the on-call moderators again.
-pub fn escalate(
-    ctx: &Ctx<'_>,
-    case: &CaseRecord,
-    events: &[crate::domain::incident::CaseEvent],
-) -> Vec<Effect> {
-    let every = i64::from(ctx.moderation.escalate_after_minutes);
-    let keeper = keeper(ctx, case);
-    if every == 0
-        || case.status != CaseStatus::Open
-        || case.severity == Severity::Normal
-        || (keeper == Keeper::Moderators && ctx.moderation.on_call.is_empty())
-    {
-        return vec![];
-    }
-    let last = events
-        .iter()
-        .filter(|e| e.kind == "re-pinged")
-        .map(|e| e.at)
-        .max()
-        .unwrap_or(case.created_at);
-    let waited = (ctx.now - case.created_at).num_minutes();
-    if (ctx.now - last).num_minutes() < every {
-        return vec![];
-    }
-    let names: Vec<&str> = ctx
-        .moderation
-        .on_call
-        .iter()
-        .map(|u| u.id.as_str())
-        .collect();
-    let mut effects = vec![event(
-        case.id,
-        "tandem",
-        "re-pinged",
-        &format!("unclaimed after {waited} minutes"),
-    )];
-    // A restricted case reminds its one keeper, never the on-call moderators.
-    if keeper == Keeper::Contact {
-        effects.extend(to_keeper(
-            ctx,
-            keeper,
-            OutMessage::text(format!(
-                "Case #{} ({}) is still unclaimed after {waited} minutes. Type case claim {} here.",
-                case.id,
-                case.severity.as_str(),
-                case.id
-            )),
-        ));
-        return effects;
-    }
-    if let Some(room) = ctx.moderators_room {
-        effects.push(Effect::PostInRoom {
-            room: room.clone(),
-            message: OutMessage::text(format!(
-                "Still unclaimed after {waited} minutes: {} case #{} — on call: {}. Type {} case claim {}.",
-                case.severity.as_str(),
-                case.id,
-                names.join(", "),
-                ctx.room_prefix,
-                case.id
-            ))
-            .alert(),
-        });
-    }
-    for on_call in &ctx.moderation.on_call {
-        effects.push(Effect::SendDm {
-            to: on_call.clone(),
-            message: OutMessage::text(format!(
-                "Case #{} ({}) is still unclaimed after {waited} minutes. Please look at the moderators' room.",
-                case.id,
-                case.severity.as_str()
-            )),
-        });
-    }
-    effects
 }
 
 /// The common start of every moderation command: a usage error is answered, nothing is
@@ -1084,10 +680,10 @@ fn work(ctx: &Ctx<'_>, desk: Desk<'_>, command: CaseCommand) -> Outcome {
                 .map(|s| s.user.clone())
                 .filter(|u| *u == m.mentee || *u == m.mentor)
                 .collect();
-            let mut effects = super::closure::close_effects(
+            let mut effects = crate::flows::closure::close_effects(
                 ctx,
                 m,
-                &super::closure::Closing {
+                &crate::flows::closure::Closing {
                     coordinators: ctx.coordinators_room,
                     at_fault: &at_fault,
                     // A restricted case's number would tell the coordinators there is a
@@ -1096,7 +692,7 @@ fn work(ctx: &Ctx<'_>, desk: Desk<'_>, command: CaseCommand) -> Outcome {
                         Desk::Room(_) => Some(n),
                         Desk::Dm => None,
                     },
-                    ..super::closure::Closing::new(
+                    ..crate::flows::closure::Closing::new(
                         crate::domain::matches::ClosureKind::Disciplinary,
                         &reason,
                     )
@@ -1221,167 +817,6 @@ fn work(ctx: &Ctx<'_>, desk: Desk<'_>, command: CaseCommand) -> Outcome {
                 effects,
             }
         }
-    }
-}
-
-/// The reporter answers a moderator's question.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct CaseReply {
-    pub case_id: i64,
-    pub question: String,
-    /// Asked by the escalation contact, about a restricted case: the answer goes to them.
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
-    pub restricted: bool,
-}
-
-pub fn start_reply(case_id: i64, question: &str, restricted: bool) -> Outcome {
-    let flow = CaseReply {
-        case_id,
-        question: question.to_string(),
-        restricted,
-    };
-    Outcome {
-        state: StateChange::Set(FlowState::CaseReply(flow)),
-        // Through the case: the question waiting to be sent names the case, not them.
-        effects: vec![Effect::TellReporter {
-            case_id,
-            text: format!(
-                "The moderation team has a question about your report (case #{case_id}):\n\n“{question}”\n\nPlease reply here; your answer goes only to the moderators."
-            ),
-        }],
-    }
-}
-
-/// The moderators' question a reporter's reply waits on.
-pub(super) fn reply_question(flow: &CaseReply) -> OutMessage {
-    OutMessage::text(format!(
-        "The moderation team's question about your report (case #{}): “{}”\nPlease reply here; your answer goes only to the moderators.",
-        flow.case_id, flow.question
-    ))
-}
-
-pub fn reply_step(ctx: &Ctx<'_>, flow: &CaseReply, content: &Content) -> Outcome {
-    let text = match content {
-        Content::Text(t) => clean(t, true),
-        Content::Picked { .. } => String::new(),
-    };
-    if text.is_empty() || char_len(&text) > super::report::MAX_TEXT {
-        return Outcome {
-            state: StateChange::Unchanged,
-            effects: vec![ctx.dm_text(format!(
-                "Please type your answer (up to 4,000 characters). The question was: “{}”",
-                flow.question
-            ))],
-        };
-    }
-    let mut effects = vec![Effect::CaseReply {
-        case_id: flow.case_id,
-        text: text.clone(),
-    }];
-    effects.extend(answer_to_keeper(
-        ctx,
-        flow,
-        format!(
-            "Reply from the reporter of case #{}:\nQ: {}\nA: {text}",
-            flow.case_id, flow.question
-        ),
-    ));
-    effects.push(ctx.dm_text("Thank you; I've passed your answer to the moderation team."));
-    Outcome {
-        state: StateChange::Clear,
-        effects,
-    }
-}
-
-/// Files sent in answer to a moderator's question: kept on the case (as many as the
-/// limit allows), with the caption as the answer's words; the moderators are told.
-pub fn reply_files(
-    ctx: &Ctx<'_>,
-    flow: &CaseReply,
-    files: &[super::InboundFile],
-    caption: &str,
-) -> Outcome {
-    let (keep, mut effects, notes) =
-        super::report::take_files(ctx, files, ctx.moderation.evidence.files as usize);
-    if keep.is_empty() {
-        effects.extend(notes.into_iter().map(|n| ctx.dm_text(n)));
-        effects.push(ctx.dm_text(format!(
-            "You can answer in words, or send the files again. The question was: “{}”",
-            flow.question
-        )));
-        return Outcome {
-            state: StateChange::Unchanged,
-            effects,
-        };
-    }
-    let words = clean(caption, true);
-    let words = if words.is_empty() || char_len(&words) > super::report::MAX_TEXT {
-        String::new()
-    } else {
-        words
-    };
-    let count = format!("{} file(s)", keep.len());
-    effects.push(Effect::AttachFiles {
-        case_id: flow.case_id,
-        holder: ctx.user.clone(),
-        ids: keep.iter().map(|f| f.id).collect(),
-    });
-    effects.push(Effect::CaseReply {
-        case_id: flow.case_id,
-        text: if words.is_empty() {
-            format!("(sent {count})")
-        } else {
-            format!("{words} (and {count})")
-        },
-    });
-    effects.extend(answer_to_keeper(
-        ctx,
-        flow,
-        format!(
-            "Reply from the reporter of case #{}:\nQ: {}\nA: {}{count} added to the evidence: {}",
-            flow.case_id,
-            flow.question,
-            if words.is_empty() {
-                String::new()
-            } else {
-                format!("{words}\n")
-            },
-            typed(
-                if flow.restricted { "" } else { ctx.room_prefix },
-                format!("case evidence {}", flow.case_id)
-            )
-        ),
-    ));
-    effects.extend(notes.into_iter().map(|n| ctx.dm_text(n)));
-    effects
-        .push(ctx.dm_text("Thank you; I've passed your answer and files to the moderation team."));
-    Outcome {
-        state: StateChange::Clear,
-        effects,
-    }
-}
-
-/// A reporter's answer, to whoever asked: in the case card's thread in the moderators'
-/// room, or to the escalation contact for a restricted case.
-fn answer_to_keeper(ctx: &Ctx<'_>, flow: &CaseReply, text: String) -> Option<Effect> {
-    let keeper = if flow.restricted {
-        Keeper::Contact
-    } else {
-        Keeper::Moderators
-    };
-    to_keeper(
-        ctx,
-        keeper,
-        OutMessage::text(text).in_thread(super::case_thread(flow.case_id)),
-    )
-}
-
-/// The prompt that starts a reporter's reply.
-pub fn question_prompt(case_id: i64, question: String, restricted: bool) -> Prompt {
-    Prompt::CaseQuestion {
-        case_id,
-        question,
-        restricted,
     }
 }
 

@@ -1,0 +1,165 @@
+//! The reporter's side: answering a moderator's question, in words or with files; the
+//! answer goes to whoever works the case.
+
+use super::*;
+
+/// The reporter answers a moderator's question.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CaseReply {
+    pub case_id: i64,
+    pub question: String,
+    /// Asked by the escalation contact, about a restricted case: the answer goes to them.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub restricted: bool,
+}
+
+pub fn start_reply(case_id: i64, question: &str, restricted: bool) -> Outcome {
+    let flow = CaseReply {
+        case_id,
+        question: question.to_string(),
+        restricted,
+    };
+    Outcome {
+        state: StateChange::Set(FlowState::CaseReply(flow)),
+        // Through the case: the question waiting to be sent names the case, not them.
+        effects: vec![Effect::TellReporter {
+            case_id,
+            text: format!(
+                "The moderation team has a question about your report (case #{case_id}):\n\n“{question}”\n\nPlease reply here; your answer goes only to the moderators."
+            ),
+        }],
+    }
+}
+
+/// The moderators' question a reporter's reply waits on.
+pub(in crate::flows) fn reply_question(flow: &CaseReply) -> OutMessage {
+    OutMessage::text(format!(
+        "The moderation team's question about your report (case #{}): “{}”\nPlease reply here; your answer goes only to the moderators.",
+        flow.case_id, flow.question
+    ))
+}
+
+pub fn reply_step(ctx: &Ctx<'_>, flow: &CaseReply, content: &Content) -> Outcome {
+    let text = match content {
+        Content::Text(t) => clean(t, true),
+        Content::Picked { .. } => String::new(),
+    };
+    if text.is_empty() || char_len(&text) > crate::flows::report::MAX_TEXT {
+        return Outcome {
+            state: StateChange::Unchanged,
+            effects: vec![ctx.dm_text(format!(
+                "Please type your answer (up to 4,000 characters). The question was: “{}”",
+                flow.question
+            ))],
+        };
+    }
+    let mut effects = vec![Effect::CaseReply {
+        case_id: flow.case_id,
+        text: text.clone(),
+    }];
+    effects.extend(answer_to_keeper(
+        ctx,
+        flow,
+        format!(
+            "Reply from the reporter of case #{}:\nQ: {}\nA: {text}",
+            flow.case_id, flow.question
+        ),
+    ));
+    effects.push(ctx.dm_text("Thank you; I've passed your answer to the moderation team."));
+    Outcome {
+        state: StateChange::Clear,
+        effects,
+    }
+}
+
+/// Files sent in answer to a moderator's question: kept on the case (as many as the
+/// limit allows), with the caption as the answer's words; the moderators are told.
+pub fn reply_files(
+    ctx: &Ctx<'_>,
+    flow: &CaseReply,
+    files: &[crate::flows::InboundFile],
+    caption: &str,
+) -> Outcome {
+    let (keep, mut effects, notes) =
+        crate::flows::report::take_files(ctx, files, ctx.moderation.evidence.files as usize);
+    if keep.is_empty() {
+        effects.extend(notes.into_iter().map(|n| ctx.dm_text(n)));
+        effects.push(ctx.dm_text(format!(
+            "You can answer in words, or send the files again. The question was: “{}”",
+            flow.question
+        )));
+        return Outcome {
+            state: StateChange::Unchanged,
+            effects,
+        };
+    }
+    let words = clean(caption, true);
+    let words = if words.is_empty() || char_len(&words) > crate::flows::report::MAX_TEXT {
+        String::new()
+    } else {
+        words
+    };
+    let count = format!("{} file(s)", keep.len());
+    effects.push(Effect::AttachFiles {
+        case_id: flow.case_id,
+        holder: ctx.user.clone(),
+        ids: keep.iter().map(|f| f.id).collect(),
+    });
+    effects.push(Effect::CaseReply {
+        case_id: flow.case_id,
+        text: if words.is_empty() {
+            format!("(sent {count})")
+        } else {
+            format!("{words} (and {count})")
+        },
+    });
+    effects.extend(answer_to_keeper(
+        ctx,
+        flow,
+        format!(
+            "Reply from the reporter of case #{}:\nQ: {}\nA: {}{count} added to the evidence: {}",
+            flow.case_id,
+            flow.question,
+            if words.is_empty() {
+                String::new()
+            } else {
+                format!("{words}\n")
+            },
+            typed(
+                if flow.restricted { "" } else { ctx.room_prefix },
+                format!("case evidence {}", flow.case_id)
+            )
+        ),
+    ));
+    effects.extend(notes.into_iter().map(|n| ctx.dm_text(n)));
+    effects
+        .push(ctx.dm_text("Thank you; I've passed your answer and files to the moderation team."));
+    Outcome {
+        state: StateChange::Clear,
+        effects,
+    }
+}
+
+/// A reporter's answer, to whoever asked: in the case card's thread in the moderators'
+/// room, or to the escalation contact for a restricted case.
+pub(super) fn answer_to_keeper(ctx: &Ctx<'_>, flow: &CaseReply, text: String) -> Option<Effect> {
+    let keeper = if flow.restricted {
+        Keeper::Contact
+    } else {
+        Keeper::Moderators
+    };
+    to_keeper(
+        ctx,
+        keeper,
+        OutMessage::text(text).in_thread(crate::flows::case_thread(flow.case_id)),
+    )
+}
+
+/// The prompt that starts a reporter's reply.
+pub fn question_prompt(case_id: i64, question: String, restricted: bool) -> Prompt {
+    Prompt::CaseQuestion {
+        case_id,
+        question,
+        restricted,
+    }
+}
