@@ -219,6 +219,10 @@ impl App {
             .store
             .commit_step(&someone, None, &StateChange::Unchanged, &effects, now)
             .await?;
+        // Told once: only by the step that recorded it.
+        if !committed.is_committed() {
+            return Ok(());
+        }
         let Some((case, _)) = self.store.case(case_id).await? else {
             return Ok(());
         };
@@ -231,9 +235,7 @@ impl App {
                 "Case #{case_id}: {what} could not be delivered to the reporter; they may have left the server or closed their DMs."
             )),
         );
-        if committed.is_committed()
-            && let Some(notice) = notice
-        {
+        if let Some(notice) = notice {
             self.perform(
                 &self.fresh_base(&format!("case-{case_id}-unreachable")),
                 vec![notice],

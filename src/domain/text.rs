@@ -116,51 +116,54 @@ pub fn preview(s: &str, max_chars: usize) -> String {
 /// `[erased]`; `None` when there is none.
 pub fn replace_word(text: &str, word: &str) -> Option<String> {
     let word: Vec<char> = word.chars().flat_map(char::to_lowercase).collect();
-    if word.is_empty() {
-        return None;
-    }
     let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let is_word = |c: char| c.is_alphanumeric();
     let mut out = String::new();
     let mut last = 0;
-    let mut i = 0;
-    let mut found = false;
-    while i < chars.len() {
-        let before_ok = i == 0 || !is_word(chars[i - 1].1);
-        let mut j = i;
-        let mut k = 0;
-        if before_ok {
-            // Compare lower-cased, one character of `text` at a time.
-            while j < chars.len() && k < word.len() {
-                let lower: Vec<char> = chars[j].1.to_lowercase().collect();
-                if word.get(k..k + lower.len()) != Some(lower.as_slice()) {
-                    break;
-                }
-                k += lower.len();
-                j += 1;
-            }
-        }
-        let after_ok = j >= chars.len() || !is_word(chars[j].1);
-        if before_ok && k == word.len() && after_ok && j > i {
-            out.push_str(&text[last..chars[i].0]);
-            out.push_str("[erased]");
-            last = chars.get(j).map_or(text.len(), |c| c.0);
-            i = j;
-            found = true;
-        } else {
-            i += 1;
-        }
+    let mut from = 0;
+    while let Some((i, j)) = next_word(&chars, &word, from) {
+        out.push_str(&text[last..chars[i].0]);
+        out.push_str("[erased]");
+        last = chars.get(j).map_or(text.len(), |c| c.0);
+        from = j;
     }
-    found.then(|| {
+    (from > 0).then(|| {
         out.push_str(&text[last..]);
         out
     })
 }
 
 /// Whether `word` occurs in `text` as a whole word, whatever the case (as [`replace_word`]
-/// finds it).
+/// finds it), without building the replaced text.
 pub fn contains_word(text: &str, word: &str) -> bool {
-    replace_word(text, word).is_some()
+    let word: Vec<char> = word.chars().flat_map(char::to_lowercase).collect();
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    next_word(&chars, &word, 0).is_some()
+}
+
+/// The next whole-word occurrence of `word` (lower-cased) in `chars`, at or after the
+/// character `from`: its first and past-the-end character positions. `text` is compared
+/// lower-cased one character at a time, so a character that lowers to two still matches.
+fn next_word(chars: &[(usize, char)], word: &[char], from: usize) -> Option<(usize, usize)> {
+    if word.is_empty() {
+        return None;
+    }
+    let is_word = |c: char| c.is_alphanumeric();
+    (from..chars.len()).find_map(|i| {
+        if i > 0 && is_word(chars[i - 1].1) {
+            return None;
+        }
+        let (mut j, mut k) = (i, 0);
+        while j < chars.len() && k < word.len() {
+            let lower: Vec<char> = chars[j].1.to_lowercase().collect();
+            if word.get(k..k + lower.len()) != Some(lower.as_slice()) {
+                break;
+            }
+            k += lower.len();
+            j += 1;
+        }
+        let after_ok = j >= chars.len() || !is_word(chars[j].1);
+        (k == word.len() && after_ok && j > i).then_some((i, j))
+    })
 }
 
 #[cfg(test)]
