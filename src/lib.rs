@@ -2,6 +2,7 @@
 //!
 //! The crate is layered so that the heart of it is pure and testable:
 //! - [`domain`]: programme, question, answer and application types and rules;
+//! - [`chat`]: what people send and what the bot sends, shared by every platform;
 //! - [`flows`]: guided conversations as pure state machines that return effects;
 //! - [`app`]: reads state, runs a flow step, records the result, performs the effects;
 //! - [`ports`]: the small capabilities the app needs from a chat platform;
@@ -11,10 +12,11 @@
 //! - [`graphics`]: certificates and report charts drawn to PNG (fonts loaded by the app);
 //! - [`secrets`]: files and folders created readable by their owner only.
 //!
-//! `domain` and `flows` use no database, async runtime or chat SDK.
+//! `domain`, `chat` and `flows` use no database, async runtime or chat SDK.
 
 pub mod app;
 pub mod bench;
+pub mod chat;
 pub mod config;
 pub mod domain;
 pub mod error;

@@ -13,9 +13,9 @@
 
 use async_trait::async_trait;
 
+use crate::chat::OutMessage;
 use crate::domain::events::EventRecord;
 use crate::domain::{RoomRef, UserRef};
-use crate::flows::OutMessage;
 
 /// A stable id for one outgoing message, the same on every retry of the same effect.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -66,7 +66,7 @@ pub trait DirectMessenger: Send + Sync {
     /// default.
     async fn fetch_file(
         &self,
-        _file: &crate::flows::InboundFile,
+        _file: &crate::chat::InboundFile,
         _max_bytes: u64,
     ) -> Result<Vec<u8>, PortError> {
         Err(PortError::Other(anyhow::anyhow!(

@@ -8,9 +8,10 @@ use std::time::Duration;
 
 use tracing::{debug, info, warn};
 
+use crate::chat::{OutMessage, Placement};
 use crate::domain::{RoomRef, UserRef};
 use crate::error::{Error, Result};
-use crate::flows::{self, Effect, OutMessage, Outcome, Placement, StateChange, Subject};
+use crate::flows::{self, Effect, Outcome, StateChange, Subject};
 use crate::ports::{IdempotencyKey, PortError};
 
 use super::{App, Known, outbox};
@@ -98,7 +99,7 @@ impl App {
                 .await
                 .map_err(other)?;
             let message = OutMessage {
-                attachment: Some(flows::Attachment {
+                attachment: Some(crate::chat::Attachment {
                     name: file.shown_name(case_id, number),
                     mime: file.mime.clone(),
                     data,

@@ -12,11 +12,11 @@ use tracing::{info, warn};
 
 use super::scheduler::{JobOutcome, job_key};
 use super::{App, Result};
+use crate::chat::OutMessage;
 use crate::domain::RoomRef;
 use crate::domain::events::{ANNOUNCE_BEFORE_DAYS, EventRecord, Rsvp, describe};
 use crate::domain::schedule::{Job, NewJob};
 use crate::domain::timezone::TimeZone;
-use crate::flows::OutMessage;
 use crate::flows::events::announcement;
 use crate::ports::{IdempotencyKey, PortError};
 

@@ -16,6 +16,7 @@ use tracing::{info, warn};
 
 use super::scheduler::{JobOutcome, JobRunner, Scheduler, SchedulerOptions, job_key};
 use super::{App, Result};
+use crate::chat::OutMessage;
 use crate::domain::answer::Answer;
 use crate::domain::matches::ClosureKind;
 use crate::domain::matches::{MatchRecord, MatchStatus};
@@ -27,7 +28,7 @@ use crate::domain::schedule::{
 use crate::domain::survey::NewRound;
 use crate::domain::timezone::{TimeZone, parse_time_zone};
 use crate::domain::{RoleKind, RoomRef};
-use crate::flows::{Effect, OutMessage, Prompt, StateChange};
+use crate::flows::{Effect, Prompt, StateChange};
 use crate::graphics::certificate::CertificateText;
 use crate::ports::PortError;
 
@@ -378,7 +379,7 @@ impl App {
                 match self.draw_certificate(design, text).await {
                     Ok(png) => {
                         message.text.push_str(" Your certificate is attached.");
-                        message.attachment = Some(crate::flows::Attachment {
+                        message.attachment = Some(crate::chat::Attachment {
                             name: format!(
                                 "certificate-{}.png",
                                 crate::domain::programme::slugify(name)

@@ -39,6 +39,7 @@ pub use outbox::Delivery;
 
 use chrono::{DateTime, Utc};
 
+use crate::chat::{FileStatus, Inbound, OutMessage, Placement};
 use crate::domain::evidence::NotKept;
 use crate::domain::incident::Moderation;
 use crate::domain::matches::MatchRecord;
@@ -48,9 +49,7 @@ use crate::domain::{
 use crate::error::{Error, Reference, Result};
 use crate::flows::acts::Act;
 use crate::flows::review;
-use crate::flows::{
-    self, Ctx, Effect, FileStatus, Inbound, OutMessage, Outcome, Placement, StateChange, Subject,
-};
+use crate::flows::{self, Ctx, Effect, Outcome, StateChange, Subject};
 use crate::ports::{DirectMessenger, IdempotencyKey, PortError, RoomMessenger, RoomProvisioner};
 use crate::storage::{CommitOutcome, Enqueue, Store, StoredConversation};
 
@@ -243,7 +242,7 @@ impl App {
     pub async fn receive_reported(
         &self,
         from: UserRef,
-        reported: flows::ReportedMessage,
+        reported: crate::chat::ReportedMessage,
         event: Option<EventRef>,
     ) {
         let inbound = flows::report::message_report(from, &reported.link);
@@ -304,7 +303,7 @@ impl App {
     async fn receive_with(
         &self,
         inbound: Inbound,
-        reported: Option<flows::ReportedMessage>,
+        reported: Option<crate::chat::ReportedMessage>,
         event: Option<EventRef>,
         thread_root: Option<String>,
     ) {
@@ -642,7 +641,7 @@ impl App {
     async fn handle_with(
         &self,
         inbound: &Inbound,
-        reported: Option<flows::ReportedMessage>,
+        reported: Option<crate::chat::ReportedMessage>,
         event: Option<&EventRef>,
         placement: &Placement,
     ) -> Result<()> {

@@ -24,9 +24,10 @@ use chrono::{DateTime, Utc};
 use tracing::{debug, error, info, warn};
 
 use super::{App, MAX_ATTEMPTS, Progress, unique_tag};
+use crate::chat::{OutMessage, Placement, Thread};
 use crate::domain::{Platform, RoomRef, UserRef};
 use crate::flows::acts::Act;
-use crate::flows::{self, Effect, OutMessage, Placement, Thread};
+use crate::flows::{self, Effect};
 use crate::ports::{IdempotencyKey, PortError, Posted, PrivateRoomSpec};
 use crate::storage::{Enqueue, OutboxRow};
 
@@ -607,7 +608,7 @@ impl App {
             } => match self.draw_chart(sections.clone()).await {
                 Ok(png) => {
                     let message = OutMessage {
-                        attachment: Some(flows::Attachment {
+                        attachment: Some(crate::chat::Attachment {
                             name: "tandem-report.png".into(),
                             mime: "image/png".into(),
                             data: png,

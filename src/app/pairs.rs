@@ -10,10 +10,11 @@ use std::time::Duration;
 
 use tracing::warn;
 
+use crate::chat::OutMessage;
 use crate::domain::matches::MatchRecord;
 use crate::domain::{Platform, RoomRef, UserRef};
 use crate::error::Result;
-use crate::flows::{self, Ctx, Effect, OutMessage, Outcome, StateChange, Subject};
+use crate::flows::{self, Ctx, Effect, Outcome, StateChange, Subject};
 use crate::ports::{IdempotencyKey, PortError, PrivateRoomSpec};
 use crate::storage::CommitOutcome;
 
@@ -65,7 +66,7 @@ impl App {
                     ));
                 }
                 OutMessage {
-                    attachment: Some(flows::Attachment {
+                    attachment: Some(crate::chat::Attachment {
                         name: format!("transcript-match-{}.txt", m.id),
                         mime: "text/plain; charset=utf-8".into(),
                         data: text.into_bytes(),

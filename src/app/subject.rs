@@ -5,12 +5,13 @@
 //! To give a new command its data: a `Subject` variant in `flows`, and a branch in
 //! `load_subject` that recognises the command and loads it.
 
+use crate::chat::Inbound;
 use crate::domain::events::{EventRecord, Rsvp};
 use crate::domain::people::KnownPerson;
 use crate::domain::{ApplicationRecord, Place, Platform, RoleKind, UserRef};
 use crate::error::{Error, Result};
 use crate::flows::review::{self, Needs};
-use crate::flows::{self, Inbound, Subject};
+use crate::flows::{self, Subject};
 
 use super::{App, Known, export};
 
@@ -49,7 +50,7 @@ impl App {
     /// The people a moderator's command names (`suspend`, `unsuspend`, `remove`, `case
     /// escalate` to one person), found among those Tandem knows.
     pub(super) async fn people_named_in(&self, inbound: &Inbound) -> Result<Vec<KnownPerson>> {
-        let flows::Content::Text(text) = &inbound.content else {
+        let crate::chat::Content::Text(text) = &inbound.content else {
             return Ok(Vec::new());
         };
         let moderation = &self.settings.moderation;
@@ -199,7 +200,8 @@ impl App {
         if let Some(subject) = self.surveys_subject(inbound).await? {
             return Ok(subject);
         }
-        if let (Place::Room(room), flows::Content::Text(text)) = (&inbound.place, &inbound.content)
+        if let (Place::Room(room), crate::chat::Content::Text(text)) =
+            (&inbound.place, &inbound.content)
             && self.coordinators_room(room.platform) == Some(room)
             && let Some(rest) = flows::strip_prefix_ci(text.trim(), &self.settings.room_prefix)
             && let Some(Ok(command)) = flows::reporting::parse_export(rest)
@@ -228,14 +230,15 @@ impl App {
                     .map_err(Error::Internal)?,
             ));
         }
-        if let (Place::Dm, flows::Content::Text(text)) = (&inbound.place, &inbound.content)
+        if let (Place::Dm, crate::chat::Content::Text(text)) = (&inbound.place, &inbound.content)
             && flows::personal::parse(text) == Some(flows::personal::PersonalCommand::MyData)
         {
             return Ok(Subject::PersonalData(
                 self.store.personal_data(&inbound.from, self.now()).await?,
             ));
         }
-        if let (Place::Room(room), flows::Content::Text(text)) = (&inbound.place, &inbound.content)
+        if let (Place::Room(room), crate::chat::Content::Text(text)) =
+            (&inbound.place, &inbound.content)
             && self.coordinators_room(room.platform) == Some(room)
             && let Some(rest) = flows::strip_prefix_ci(text.trim(), &self.settings.room_prefix)
             && let Some(arg) = flows::reporting::parse(rest)
@@ -249,14 +252,14 @@ impl App {
         }
         let moderation = &self.settings.moderation;
         let case_command = match (&inbound.place, &inbound.content) {
-            (Place::Room(_), flows::Content::Text(text))
+            (Place::Room(_), crate::chat::Content::Text(text))
                 if moderation.is_moderator(&inbound.from) =>
             {
                 flows::strip_prefix_ci(text.trim(), &self.settings.room_prefix)
                     .and_then(flows::cases::parse)
             }
             // The escalation contact works restricted cases by DM.
-            (Place::Dm, flows::Content::Text(text))
+            (Place::Dm, crate::chat::Content::Text(text))
                 if moderation.is_escalation_contact(&inbound.from) =>
             {
                 flows::cases::parse_dm(text, &self.settings.room_prefix)
@@ -269,7 +272,8 @@ impl App {
                 None => Subject::Cases(self.store.cases().await?),
             });
         }
-        if let (Place::Room(_), flows::Content::Text(text)) = (&inbound.place, &inbound.content)
+        if let (Place::Room(_), crate::chat::Content::Text(text)) =
+            (&inbound.place, &inbound.content)
             && let Some(rest) = flows::strip_prefix_ci(text.trim(), &self.settings.room_prefix)
             && let Some(Ok(
                 flows::actions::ActionCommand::Freeze(id)
@@ -278,7 +282,8 @@ impl App {
         {
             return Ok(Subject::Pair(self.store.match_by_id(id).await?));
         }
-        if let (Place::Room(_), flows::Content::Text(text)) = (&inbound.place, &inbound.content)
+        if let (Place::Room(_), crate::chat::Content::Text(text)) =
+            (&inbound.place, &inbound.content)
             && let Some(rest) = flows::strip_prefix_ci(text.trim(), &self.settings.room_prefix)
             && let Some(Ok(command)) = flows::closure::parse_room(rest)
         {
@@ -286,7 +291,8 @@ impl App {
                 self.store.match_by_id(command.match_id).await?,
             ));
         }
-        if let (Place::Room(_), flows::Content::Text(text)) = (&inbound.place, &inbound.content)
+        if let (Place::Room(_), crate::chat::Content::Text(text)) =
+            (&inbound.place, &inbound.content)
             && let Some(rest) = flows::strip_prefix_ci(text.trim(), &self.settings.room_prefix)
             && let Some(Ok(command)) = flows::pause::parse(rest)
         {
@@ -364,7 +370,7 @@ impl App {
 
     /// What a coordinator's survey command needs.
     pub(super) async fn surveys_subject(&self, inbound: &Inbound) -> Result<Option<Subject>> {
-        let (Place::Room(_), flows::Content::Text(text)) = (&inbound.place, &inbound.content)
+        let (Place::Room(_), crate::chat::Content::Text(text)) = (&inbound.place, &inbound.content)
         else {
             return Ok(None);
         };
@@ -405,14 +411,14 @@ impl App {
     /// upcoming sessions.
     pub(super) async fn events_subject(&self, inbound: &Inbound) -> Result<Option<Subject>> {
         let command = match (&inbound.place, &inbound.content) {
-            (_, flows::Content::Picked { .. }) => flows::events::picked(&inbound.content)
+            (_, crate::chat::Content::Picked { .. }) => flows::events::picked(&inbound.content)
                 .map(|(n, a)| flows::events::EventCommand::Rsvp(n, a.unwrap_or(Rsvp::Maybe))),
-            (Place::Room(_), flows::Content::Text(text)) => {
+            (Place::Room(_), crate::chat::Content::Text(text)) => {
                 flows::strip_prefix_ci(text.trim(), &self.settings.room_prefix)
                     .and_then(flows::events::parse)
                     .and_then(|c| c.ok())
             }
-            (Place::Dm, flows::Content::Text(text)) => {
+            (Place::Dm, crate::chat::Content::Text(text)) => {
                 flows::events::parse(text).and_then(|c| c.ok())
             }
         };

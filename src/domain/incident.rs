@@ -393,7 +393,7 @@ pub struct NewCase {
     pub concerns: Option<String>,
     pub text: String,
     pub evidence: Option<String>,
-    /// The reported message as the platform copied it (see `flows::ReportedMessage`).
+    /// The reported message as the platform copied it (see `chat::ReportedMessage`).
     #[serde(default)]
     pub copy: Option<String>,
     /// The room the report was started from, if any.

@@ -34,8 +34,8 @@ use async_trait::async_trait;
 use tokio::io::{AsyncBufRead, AsyncBufReadExt};
 
 use crate::app::{App, ShiftedClock};
+use crate::chat::{Content, FileStatus, Inbound, InboundFile, OutMessage};
 use crate::domain::{EventRef, Place, Platform, RoomRef, UserRef};
-use crate::flows::{Content, FileStatus, Inbound, InboundFile, OutMessage};
 use crate::ports::{
     DirectMessenger, IdempotencyKey, PortError, Posted, PrivateRoomSpec, RoomMessenger,
     RoomProvisioner,

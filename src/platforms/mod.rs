@@ -1,4 +1,4 @@
-//! Chat platforms: each turns its own events into [`crate::flows::Inbound`] messages for
+//! Chat platforms: each turns its own events into [`crate::chat::Inbound`] messages for
 //! [`crate::app::App::receive`], and implements the ports in [`crate::ports`].
 //!
 //! - `console`: a terminal transport with a plain-line protocol, for trying Tandem and for

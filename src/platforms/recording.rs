@@ -4,8 +4,8 @@ use std::sync::{Arc, Mutex};
 
 use async_trait::async_trait;
 
+use crate::chat::OutMessage;
 use crate::domain::{RoomRef, UserRef};
-use crate::flows::OutMessage;
 use crate::ports::{
     DirectMessenger, IdempotencyKey, PortError, Posted, PrivateRoomSpec, RoomMessenger,
     RoomProvisioner,
@@ -227,7 +227,7 @@ impl DirectMessenger for Recording {
 
     async fn fetch_file(
         &self,
-        file: &crate::flows::InboundFile,
+        file: &crate::chat::InboundFile,
         max_bytes: u64,
     ) -> Result<Vec<u8>, PortError> {
         let panics = self

@@ -11,6 +11,9 @@ use proptest::prelude::*;
 use proptest::sample::Index;
 
 use super::strategies::{message, number_text, text};
+use crate::chat::{
+    Content, FileStatus, HeldFile, Inbound, InboundFile, OutMessage, ReportedMessage,
+};
 use crate::domain::events::{EventRecord, Rsvp};
 use crate::domain::incident::{CaseRecord, CaseStatus, Moderation, Severity, default_categories};
 use crate::domain::matches::{MatchRecord, MatchStatus};
@@ -20,8 +23,7 @@ use crate::domain::{
     QuestionKind, RoleKind, RoomRef, UserRef,
 };
 use crate::flows::{
-    Content, Ctx, Effect, FileStatus, FlowState, HeldFile, Inbound, InboundFile, OutMessage,
-    Prompt, ReportedMessage, StateChange, Subject, current_prompt_ref, handle, wants_files,
+    Ctx, Effect, FlowState, Prompt, StateChange, Subject, current_prompt_ref, handle, wants_files,
 };
 
 const EXAMPLE: &str = include_str!("../../config/programs/example.toml");

@@ -3,8 +3,8 @@
 use proptest::prelude::*;
 
 use super::strategies::{command, long_text, message, text};
+use crate::chat::{Content, Inbound};
 use crate::domain::{Place, Platform, RoomRef, UserRef};
-use crate::flows::{Content, Inbound};
 
 fn room_message(text: String) -> Inbound {
     Inbound {

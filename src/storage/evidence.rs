@@ -16,10 +16,10 @@ use sqlx::{Any, Row, Transaction};
 
 use super::sealer::Purpose;
 use super::{Store, to_millis};
+use crate::chat::HeldFile;
 use crate::domain::UserRef;
 use crate::domain::incident::EvidenceFile;
 use crate::error::{Error, Result};
-use crate::flows::HeldFile;
 
 /// How long a file is held for a report that is neither sent nor discarded.
 pub const HELD_FOR_DAYS: i64 = 14;

@@ -18,8 +18,8 @@ use chrono::{DateTime, Utc};
 use sqlx::{Any, Row, Transaction};
 
 use super::{Backend, Store, from_millis, to_millis};
+use crate::chat::Placement;
 use crate::domain::{Platform, RoomRef, UserRef};
-use crate::flows::Placement;
 use crate::flows::acts::Act;
 
 /// An act as claimed for delivery.

@@ -491,7 +491,7 @@ impl Store {
         &self,
         platform: &str,
         message_id: &str,
-        prompt: &crate::flows::OutMessage,
+        prompt: &crate::chat::OutMessage,
         now: DateTime<Utc>,
     ) -> Result<()> {
         let json = serde_json::to_string(prompt).context("encoding a sent prompt")?;
@@ -516,7 +516,7 @@ impl Store {
         &self,
         platform: &str,
         message_id: &str,
-    ) -> Result<Option<crate::flows::OutMessage>> {
+    ) -> Result<Option<crate::chat::OutMessage>> {
         let json: Option<String> = sqlx::query_scalar(
             "SELECT prompt FROM sent_prompts WHERE platform = $1 AND message_id = $2",
         )

@@ -1,5 +1,5 @@
-//! The core stays pure: `domain/`, `flows/` and `matching/` use no database, runtime or
-//! chat SDK.
+//! The core stays pure: `domain/`, `chat.rs`, `flows/` and `matching/` use no database,
+//! runtime or chat SDK; and the chat vocabulary is below the flows, not in them.
 
 use crate::support::repo_root;
 
@@ -36,6 +36,7 @@ fn the_domain_flows_and_matching_use_no_database_runtime_or_sdk() {
         }
     }
     assert!(files.iter().any(|f| f.ends_with("flows/cases/keeper.rs")));
+    files.push(repo_root().join("src/chat.rs"));
     for path in files {
         let name = path.file_name().unwrap().to_string_lossy().to_string();
         if name == "tests.rs" || name == "reference.rs" {
@@ -51,5 +52,16 @@ fn the_domain_flows_and_matching_use_no_database_runtime_or_sdk() {
                 );
             }
         }
+    }
+}
+
+#[test]
+fn the_ports_and_the_chat_vocabulary_do_not_depend_on_the_flows() {
+    for file in ["src/chat.rs", "src/ports.rs"] {
+        let source = std::fs::read_to_string(repo_root().join(file)).unwrap();
+        assert!(
+            !source.contains("flows::"),
+            "{file} names the flows: the chat vocabulary lives in src/chat.rs"
+        );
     }
 }

@@ -123,7 +123,7 @@ impl DiscordBot {
         if let Err(e) = command.create_response(&self.http, defer).await {
             warn!("acknowledging a message report failed: {e}");
         }
-        let reported = crate::flows::ReportedMessage {
+        let reported = crate::chat::ReportedMessage {
             link: link.clone(),
             // A mention shows their current name on Discord (pinging no one: cards allow
             // no mentions), and is an id that erasure finds.

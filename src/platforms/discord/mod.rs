@@ -4,7 +4,7 @@
 //! [`DiscordBot::connect`] builds serenity's HTTP client (every request through its rate
 //! limiter, so a 429 waits and retries instead of failing a person's action) and gateway
 //! client; [`DiscordBot::serve`] connects to the gateway, registers the slash commands in
-//! each configured guild, and turns what people do into [`crate::flows::Inbound`] messages
+//! each configured guild, and turns what people do into [`crate::chat::Inbound`] messages
 //! for the [`App`], one at a time in arrival order:
 //!
 //! - slash commands (`/apply`, `/status`, `/help`, `/report`, `/withdraw`, `/pause`,
@@ -56,10 +56,10 @@ use tokio::sync::mpsc;
 use tracing::{debug, error, info, warn};
 
 use crate::app::App;
+use crate::chat::{Content, FileStatus, Inbound, InboundFile, OutMessage};
 use crate::config::DiscordSettings;
 use crate::domain::events::EventRecord;
 use crate::domain::{EventRef, Place, Platform, RoomRef, UserRef};
-use crate::flows::{Content, FileStatus, Inbound, InboundFile, OutMessage};
 use crate::ports::{
     DirectMessenger, IdempotencyKey, PortError, Posted, PrivateRoomSpec, RoomMessenger,
     RoomProvisioner,
@@ -149,7 +149,7 @@ struct Work {
     inbound: Inbound,
     then: Then,
     /// For "Report message": the message as it was when reported.
-    reported: Option<crate::flows::ReportedMessage>,
+    reported: Option<crate::chat::ReportedMessage>,
 }
 
 /// A connected Discord bot: the ports for the [`App`], and the gateway client that feeds it.

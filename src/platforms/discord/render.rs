@@ -21,7 +21,7 @@
 //! To add a slash command: one more [`CommandSpec`] in [`COMMANDS`] and its translation in
 //! [`command_text`] into the same words a person would type.
 
-use crate::flows::{CardAction, OutMessage};
+use crate::chat::{CardAction, OutMessage};
 use crate::ports::IdempotencyKey;
 
 /// Discord's longest message.

@@ -3,7 +3,7 @@
 //! [`MatrixBot::connect`] logs in (or restores the saved session, so a restart is the same
 //! device and can still read encrypted rooms), resolves the configured rooms, and joins
 //! them. [`MatrixBot::serve`] then turns room messages and reactions into
-//! [`crate::flows::Inbound`] messages for the [`App`], one at a time in the order the
+//! [`crate::chat::Inbound`] messages for the [`App`], one at a time in the order the
 //! homeserver delivers them, and implements every port in [`crate::ports`]:
 //!
 //! - DMs: an encrypted direct room per person, found through `m.direct` or created with
@@ -13,7 +13,7 @@
 //! - pair rooms: invite-only, encrypted, history visible to members only, the bot as the
 //!   only one with power to invite, kick or change the room, a topic naming the programme;
 //! - card threads: a message is posted where the app placed it
-//!   ([`crate::flows::Placement`]): at the top, or in the thread of a root event (the app
+//!   ([`crate::chat::Placement`]): at the top, or in the thread of a root event (the app
 //!   keeps the event id of each card it posted, and puts a card's follow-ups and the answers
 //!   to a command typed in a thread there); a message typed in a thread is handed over with
 //!   its thread's root ([`App::receive_in_thread`]);
@@ -75,9 +75,9 @@ use matrix_sdk::{Client, LoopCtrl, Room, RoomState};
 use tracing::{debug, info, warn};
 
 use crate::app::App;
+use crate::chat::{Content, FileStatus, Inbound, InboundFile, OutMessage, Placement, Thread};
 use crate::config::MatrixSettings;
 use crate::domain::{EventRef, Place, Platform, RoomRef, UserRef};
-use crate::flows::{Content, FileStatus, Inbound, InboundFile, OutMessage, Placement, Thread};
 use crate::ports::{
     DirectMessenger, IdempotencyKey, PortError, Posted, PrivateRoomSpec, RoomMessenger,
     RoomProvisioner,
@@ -841,7 +841,7 @@ impl MatrixBot {
                         Some(Relation::Reply(_)) => render::strip_reply_fallback(body),
                         _ => body,
                     };
-                    crate::flows::ReportedMessage {
+                    crate::chat::ReportedMessage {
                         link: link.clone(),
                         author: m.sender.to_string(),
                         at: chrono::DateTime::from_timestamp_millis(i64::from(

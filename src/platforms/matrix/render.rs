@@ -17,8 +17,8 @@ use matrix_sdk::ruma::events::Mentions;
 use matrix_sdk::ruma::events::room::message::RoomMessageEventContent;
 use matrix_sdk::ruma::{OwnedUserId, UserId};
 
+use crate::chat::OutMessage;
 use crate::domain::Platform;
-use crate::flows::OutMessage;
 use crate::ports::IdempotencyKey;
 
 /// Keycap emoji for choices 1 to 10, used as reaction shortcuts.

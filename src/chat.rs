@@ -1,0 +1,272 @@
+//! The chat vocabulary: what a person sends ([`Inbound`]) and what the bot sends
+//! ([`OutMessage`]), with the files, threads and card actions they carry.
+//!
+//! Every platform adapter translates its own events to and from these types, the ports
+//! take them, and the pure core (`flows`) reads and writes them; nothing here knows a
+//! platform or a flow. A new kind of content (a poll, a location) starts here, then each
+//! adapter renders or reads it.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use crate::domain::{Choice, Place, UserRef};
+
+/// Something a person sent to the bot.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Inbound {
+    pub from: UserRef,
+    pub place: Place,
+    pub content: Content,
+    /// Files sent with the message (`content` is then its caption, maybe empty).
+    pub files: Vec<InboundFile>,
+}
+
+/// A file someone sent. The platform fills in what it says about the file; the app
+/// fetches and keeps it only where a conversation wants files ([`wants_files`]) and
+/// records here what became of it, so the flow can say so.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InboundFile {
+    /// The name it was sent under (shown back to the sender only).
+    pub name: String,
+    pub mime: Option<String>,
+    /// In bytes, when the platform says.
+    pub size: Option<u64>,
+    /// Where the platform can fetch it from: a URL, a Matrix media source, a path.
+    pub source: String,
+    pub status: FileStatus,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum FileStatus {
+    /// As the platform delivered it: not fetched.
+    #[default]
+    Received,
+    /// Fetched and kept, sealed, for the sender until a flow attaches it to a case.
+    Held(HeldFile),
+    /// Larger than the limit: not fetched.
+    TooLarge { limit: u64 },
+    /// Fetching it failed (the reason is for the log; the sender is asked to send again).
+    Failed,
+    /// A picture whose hidden details (where a photo was taken, by whom) could not be
+    /// removed: not kept.
+    Uncleanable,
+    /// A kind of file whose hidden details Tandem cannot remove (a PDF, a HEIC photo, a
+    /// video, a document): not kept, as keeping it as sent could name the sender.
+    Unsupported,
+}
+
+/// A file kept for its sender: the row id and what the sender may be shown about it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HeldFile {
+    pub id: i64,
+    pub name: String,
+    pub mime: String,
+    pub size: u64,
+}
+
+impl HeldFile {
+    /// `photo.png (120 KB)`
+    pub fn describe(&self) -> String {
+        format!(
+            "{} ({})",
+            self.name,
+            crate::domain::text::file_size(self.size)
+        )
+    }
+}
+
+/// A reported message, copied by the platform when it was reported: evidence even if its
+/// author deletes it, and readable by moderators who are not in the room it was in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReportedMessage {
+    /// Where it is (a Discord or matrix.to link).
+    pub link: String,
+    /// Who wrote it, as the platform names them.
+    pub author: String,
+    pub at: Option<DateTime<Utc>>,
+    /// Its text; empty when it had none (only files or embeds).
+    pub text: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Content {
+    /// A typed message.
+    Text(String),
+    /// Options picked on a prompt (a button or select menu). `prompt_ref` names the prompt,
+    /// so an answer to an old prompt is recognised as such.
+    Picked {
+        prompt_ref: Option<String>,
+        values: Vec<String>,
+    },
+}
+
+/// A message the bot sends: text, optionally with choices to pick from.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct OutMessage {
+    pub text: String,
+    pub choices: Vec<Choice>,
+    /// With choices: how many may be picked (`(1, 1)` for a single choice).
+    pub pick: Option<(usize, usize)>,
+    /// Identifies the prompt, echoed back in [`Content::Picked`].
+    pub prompt_ref: Option<String>,
+    /// On a card in a staff room: commands offered as one-press actions where the platform
+    /// has buttons (Discord). The card's text still says how to type them, for the others.
+    #[serde(default)]
+    pub actions: Vec<CardAction>,
+    /// People this message must alert (the on-call moderators): a real mention where the
+    /// platform has them. Nothing else Tandem sends pings anyone.
+    #[serde(default)]
+    pub notify: Vec<UserRef>,
+    /// The moment the message is about (an event's start): shown in each reader's own
+    /// time zone where the platform can (Discord timestamps).
+    #[serde(default)]
+    pub at: Option<DateTime<Utc>>,
+    /// A file sent with the message (a data export, a certificate, a chart). Never
+    /// stored with a remembered prompt.
+    #[serde(skip)]
+    pub attachment: Option<Attachment>,
+    /// Which card's discussion a staff-room message belongs to, for platforms with
+    /// threads (Matrix). Others post it in the room as usual.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub thread: Option<Thread>,
+    /// Where in the room it goes, decided by the app (see [`Placement`]); `None`: at the
+    /// top. Travels with the message, so a retry after a crash lands in the same place.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub placed: Option<Placement>,
+}
+
+/// Where in a room a message is posted, on platforms with threads (Matrix). The app
+/// decides it: everything a command typed in a room causes there goes where the command
+/// was typed, and a card's follow-up goes into the card's thread once there is one.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Placement {
+    /// At the top of the room (where the command was typed), even a card's follow-up.
+    Top,
+    /// In the thread that `root` starts, answering `after` (the typed message, or the
+    /// root itself) for clients without threads.
+    InThread { root: String, after: String },
+}
+
+/// A card's discussion: the card starts a thread and what later happens to its subject
+/// (a reporter's answer, an applicant's answer, a withdrawal) is posted in it, so a busy
+/// staff room stays a list of cards. Where the platform has no threads, both simply post
+/// in the room.
+///
+/// Only what arrives on its own (from a DM, from the scheduler) goes into a thread by
+/// key: a command typed in the room is answered where it was typed, with everything it
+/// causes there (the app marks those messages with their [`Placement`]).
+/// To thread a new kind of card, start it with [`OutMessage::starts_thread`] under a key
+/// of its own and send its follow-ups with [`OutMessage::in_thread`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Thread {
+    /// The message is a card: the first one posted under this key starts the thread (a
+    /// card shown again later is posted where it was asked for).
+    Starts(String),
+    /// The message follows up a card: posted in that card's thread once there is one.
+    In(String),
+    /// An alert that must be seen (an on-call ping, someone who cannot be reached): at
+    /// the top of the room, never in a thread, even when a command typed in one caused it.
+    Alert,
+}
+
+/// The thread key of a case's card.
+pub fn case_thread(case_id: i64) -> String {
+    format!("case-{case_id}")
+}
+
+/// The thread key of an application's card.
+pub fn application_thread(application_id: i64) -> String {
+    format!("application-{application_id}")
+}
+
+/// A file to send.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Attachment {
+    /// `tandem-my-data.json`
+    pub name: String,
+    /// `application/json`, `image/png`
+    pub mime: String,
+    /// Base64 when serialised (an act waiting in the outbox).
+    #[serde(with = "base64_bytes")]
+    pub data: Vec<u8>,
+}
+
+/// Bytes as base64 text, for files kept in JSON.
+mod base64_bytes {
+    use base64::Engine as _;
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(data: &[u8], s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&base64::engine::general_purpose::STANDARD.encode(data))
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<u8>, D::Error> {
+        let text = String::deserialize(d)?;
+        base64::engine::general_purpose::STANDARD
+            .decode(text)
+            .map_err(serde::de::Error::custom)
+    }
+}
+
+/// A command a card offers as an action, run as if the person who pressed it had typed it
+/// (after the prefix) in the room.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CardAction {
+    pub label: String,
+    /// `approve 3`
+    pub command: String,
+    /// For a command that needs words after it (a reason, a question): what to ask for.
+    pub asks: Option<String>,
+}
+
+impl CardAction {
+    pub fn new(label: &str, command: String) -> Self {
+        CardAction {
+            label: label.into(),
+            command,
+            asks: None,
+        }
+    }
+
+    pub fn asking(label: &str, command: String, asks: &str) -> Self {
+        CardAction {
+            label: label.into(),
+            command,
+            asks: Some(asks.into()),
+        }
+    }
+}
+
+impl OutMessage {
+    pub fn text(text: impl Into<String>) -> Self {
+        OutMessage {
+            text: text.into(),
+            ..Default::default()
+        }
+    }
+
+    /// This message is the card that starts the thread `key` (see [`Thread`]).
+    pub fn starts_thread(self, key: String) -> Self {
+        OutMessage {
+            thread: Some(Thread::Starts(key)),
+            ..self
+        }
+    }
+
+    /// This message follows up the card of thread `key` (see [`Thread`]).
+    pub fn in_thread(self, key: String) -> Self {
+        OutMessage {
+            thread: Some(Thread::In(key)),
+            ..self
+        }
+    }
+
+    /// This message is an alert: never hidden in a thread (see [`Thread`]).
+    pub fn alert(self) -> Self {
+        OutMessage {
+            thread: Some(Thread::Alert),
+            ..self
+        }
+    }
+}
