@@ -22,7 +22,7 @@ pub struct Inbound {
 }
 
 /// A file someone sent. The platform fills in what it says about the file; the app
-/// fetches and keeps it only where a conversation wants files ([`wants_files`]) and
+/// fetches and keeps it only where a conversation wants files (`flows::wants_files`) and
 /// records here what became of it, so the flow can say so.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct InboundFile {
@@ -268,5 +268,16 @@ impl OutMessage {
             thread: Some(Thread::Alert),
             ..self
         }
+    }
+}
+/// The text after the room prefix (`!tandem`, in any case), trimmed; `None` when the
+/// message does not start with it as a word of its own.
+pub fn strip_prefix_ci<'t>(text: &'t str, prefix: &str) -> Option<&'t str> {
+    let head = text.get(..prefix.len())?;
+    if !prefix.is_empty() && head.eq_ignore_ascii_case(prefix) {
+        let rest = &text[prefix.len()..];
+        (rest.is_empty() || rest.starts_with(char::is_whitespace)).then_some(rest.trim())
+    } else {
+        None
     }
 }

@@ -323,8 +323,16 @@ impl App {
             debug!(event = %event.id, "already handled; ignoring the redelivery");
             return;
         }
+        // Read once, here: what it is decides its cost, what is loaded and who handles it.
+        let route = flows::route::route(&inbound, &self.router(inbound.from.platform));
         if self
-            .held_back(&inbound, reported.is_some(), event.as_ref(), &placement)
+            .held_back(
+                &inbound,
+                &route,
+                reported.is_some(),
+                event.as_ref(),
+                &placement,
+            )
             .await
         {
             return;
@@ -355,7 +363,13 @@ impl App {
         let handled = loop {
             let handled = supervise::contained(
                 "handling a message",
-                self.handle_with(&inbound, reported.clone(), event.as_ref(), &placement),
+                self.handle_with(
+                    &inbound,
+                    &route,
+                    reported.clone(),
+                    event.as_ref(),
+                    &placement,
+                ),
             )
             .await;
             match &handled {
@@ -448,6 +462,7 @@ impl App {
     async fn held_back(
         &self,
         inbound: &Inbound,
+        route: &flows::route::Route,
         reported: bool,
         event: Option<&EventRef>,
         placement: &Placement,
@@ -456,12 +471,11 @@ impl App {
         if limits == RateLimits::default() {
             return false;
         }
-        let cost = flows::rate::cost(
-            inbound,
-            reported,
-            &self.settings.room_prefix,
-            self.coordinators_room(inbound.from.platform),
-        );
+        let cost = if reported {
+            flows::rate::Cost::Free
+        } else {
+            route.cost()
+        };
         let now = self.now();
         let verdict = self.limiter.take(limits, &inbound.from, cost, now);
         if verdict == limits::Verdict::Go {
@@ -597,6 +611,16 @@ impl App {
             .find(|r| r.platform == platform)
     }
 
+    /// What routing a message from `platform` needs (see `flows::route`).
+    fn router(&self, platform: Platform) -> flows::route::Router<'_> {
+        flows::route::Router {
+            prefix: &self.settings.room_prefix,
+            moderation: &self.settings.moderation,
+            coordinators_room: self.coordinators_room(platform),
+            max_message_chars: self.settings.max_message_chars,
+        }
+    }
+
     fn ctx<'a>(
         &'a self,
         user: &'a UserRef,
@@ -635,12 +659,16 @@ impl App {
 
     /// Handles one message: decide, record, then act.
     pub async fn handle(&self, inbound: &Inbound) -> Result<()> {
-        self.handle_with(inbound, None, None, &Placement::Top).await
+        let route = flows::route::route(inbound, &self.router(inbound.from.platform));
+        self.handle_with(inbound, &route, None, None, &Placement::Top)
+            .await
     }
 
+    /// Handles one message, routed once by the caller (see `flows::route`).
     async fn handle_with(
         &self,
         inbound: &Inbound,
+        route: &flows::route::Route,
         reported: Option<crate::chat::ReportedMessage>,
         event: Option<&EventRef>,
         placement: &Placement,
@@ -664,13 +692,14 @@ impl App {
             let now = self.clock.now();
             let conversation = self.store.load_conversation(user).await?;
             let mut known = self.known(user).await?;
-            known.named = self.people_named_in(inbound).await?;
+            known.named = self.people_named_in(inbound, route).await?;
             let subject = match &reported {
                 Some(r) => Subject::Reported(r.clone()),
-                None => self.load_subject(inbound).await?,
+                None => self.load_subject(inbound, route).await?,
             };
             let ctx = self.ctx(user, &known, &subject, now);
-            let outcome = flows::handle(&ctx, conversation.as_ref().map(|c| &c.state), inbound);
+            let state = conversation.as_ref().map(|c| &c.state);
+            let outcome = flows::decide(&ctx, state, inbound, route);
             let typed_in = match &inbound.place {
                 Place::Room(room) => Some((room, placement)),
                 Place::Dm => None,

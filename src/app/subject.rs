@@ -2,15 +2,18 @@
 //! context ([`App::known`]), the people a staff command names, and the subject of a
 //! command (an application, a match, a case, a programme's figures).
 //!
-//! To give a new command its data: a `Subject` variant in `flows`, and a branch in
-//! `load_subject` that recognises the command and loads it.
+//! What to load is decided in the pure core, from the message's route
+//! (`flows::route::Route::needs`); here it is loaded. To give a new command its data: a
+//! `Needs` variant there, a `Subject` variant in `flows`, and the branch of
+//! [`App::load_subject`] that loads one into the other.
 
 use crate::chat::Inbound;
-use crate::domain::events::{EventRecord, Rsvp};
+use crate::domain::events::EventRecord;
 use crate::domain::people::KnownPerson;
-use crate::domain::{ApplicationRecord, Place, Platform, RoleKind, UserRef};
+use crate::domain::{ApplicationRecord, Platform, RoleKind, UserRef};
 use crate::error::{Error, Result};
-use crate::flows::review::{self, Needs};
+use crate::flows::pairing::Needs as PoolOf;
+use crate::flows::route::{Needs, Route};
 use crate::flows::{self, Subject};
 
 use super::{App, Known, export};
@@ -47,44 +50,17 @@ impl App {
         })
     }
 
-    /// The people a moderator's command names (`suspend`, `unsuspend`, `remove`, `case
-    /// escalate` to one person), found among those Tandem knows.
-    pub(super) async fn people_named_in(&self, inbound: &Inbound) -> Result<Vec<KnownPerson>> {
-        let crate::chat::Content::Text(text) = &inbound.content else {
-            return Ok(Vec::new());
-        };
-        let moderation = &self.settings.moderation;
-        let prefixed = flows::strip_prefix_ci(text.trim(), &self.settings.room_prefix);
-        // Moderators name people in their room; the escalation contact in their DM.
-        let rest = match &inbound.place {
-            Place::Room(_) if moderation.is_moderator(&inbound.from) => prefixed,
-            Place::Dm if moderation.is_escalation_contact(&inbound.from) => {
-                Some(prefixed.unwrap_or(text.as_str()))
-            }
-            _ => None,
-        };
-        let Some(rest) = rest else {
-            return Ok(Vec::new());
-        };
-        use flows::actions::ActionCommand;
-        use flows::cases::CaseCommand;
-        let action = match &inbound.place {
-            Place::Room(_) => flows::actions::parse(rest),
-            Place::Dm => None,
-        };
-        let typed = match action {
-            Some(Ok(
-                ActionCommand::Suspend { who, .. }
-                | ActionCommand::Unsuspend(who)
-                | ActionCommand::Remove(who, _),
-            )) => who,
-            _ => match flows::cases::parse(rest) {
-                Some(Ok(CaseCommand::Escalate(_, to))) if !to.contains(char::is_whitespace) => to,
-                Some(Ok(CaseCommand::Concerns(_, who, _))) => who,
-                _ => return Ok(Vec::new()),
-            },
-        };
-        self.find_people(&typed, inbound.from.platform).await
+    /// The people a moderator's command names (see [`flows::route::Route::named_person`]),
+    /// found among those Tandem knows.
+    pub(super) async fn people_named_in(
+        &self,
+        inbound: &Inbound,
+        route: &Route,
+    ) -> Result<Vec<KnownPerson>> {
+        match route.named_person(&inbound.from, &self.router(inbound.from.platform)) {
+            Some(typed) => self.find_people(typed, inbound.from.platform).await,
+            None => Ok(Vec::new()),
+        }
     }
 
     /// Everyone Tandem knows whom `typed` may mean (see `domain::people`): applicants, the
@@ -192,160 +168,118 @@ impl App {
         Ok(out)
     }
 
-    /// Loads what a coordinator's or moderator's command needs.
-    pub(super) async fn load_subject(&self, inbound: &Inbound) -> Result<Subject> {
-        if let Some(subject) = self.events_subject(inbound).await? {
-            return Ok(subject);
-        }
-        if let Some(subject) = self.surveys_subject(inbound).await? {
-            return Ok(subject);
-        }
-        if let (Place::Room(room), crate::chat::Content::Text(text)) =
-            (&inbound.place, &inbound.content)
-            && self.coordinators_room(room.platform) == Some(room)
-            && let Some(rest) = flows::strip_prefix_ci(text.trim(), &self.settings.room_prefix)
-            && let Some(Ok(command)) = flows::reporting::parse_export(rest)
-        {
-            let Ok(p) = flows::reporting::which(
-                &self.programmes,
-                &inbound.from,
-                command.programme.as_deref(),
-            ) else {
-                return Ok(Subject::Nothing);
-            };
-            let what = match command.what.as_str() {
-                "applications" => export::ExportWhat::Applications,
-                "matches" => export::ExportWhat::Matches,
-                "surveys" => export::ExportWhat::Surveys,
-                _ => export::ExportWhat::Events,
-            };
-            let format = if command.json {
-                crate::domain::export::Format::Json
-            } else {
-                crate::domain::export::Format::Csv
-            };
-            return Ok(Subject::Export(
-                export::export(&self.store, p, what, format)
-                    .await
-                    .map_err(Error::Internal)?,
-            ));
-        }
-        if let (Place::Dm, crate::chat::Content::Text(text)) = (&inbound.place, &inbound.content)
-            && flows::personal::parse(text) == Some(flows::personal::PersonalCommand::MyData)
-        {
-            return Ok(Subject::PersonalData(
-                self.store.personal_data(&inbound.from, self.now()).await?,
-            ));
-        }
-        if let (Place::Room(room), crate::chat::Content::Text(text)) =
-            (&inbound.place, &inbound.content)
-            && self.coordinators_room(room.platform) == Some(room)
-            && let Some(rest) = flows::strip_prefix_ci(text.trim(), &self.settings.room_prefix)
-            && let Some(arg) = flows::reporting::parse(rest)
-        {
-            return Ok(
-                match flows::reporting::which(&self.programmes, &inbound.from, arg.as_deref()) {
-                    Ok(p) => self.report_subject(&p.slug).await?,
-                    Err(_) => Subject::Nothing,
-                },
-            );
-        }
-        let moderation = &self.settings.moderation;
-        let case_command = match (&inbound.place, &inbound.content) {
-            (Place::Room(_), crate::chat::Content::Text(text))
-                if moderation.is_moderator(&inbound.from) =>
-            {
-                flows::strip_prefix_ci(text.trim(), &self.settings.room_prefix)
-                    .and_then(flows::cases::parse)
-            }
-            // The escalation contact works restricted cases by DM.
-            (Place::Dm, crate::chat::Content::Text(text))
-                if moderation.is_escalation_contact(&inbound.from) =>
-            {
-                flows::cases::parse_dm(text, &self.settings.room_prefix)
-            }
-            _ => None,
-        };
-        if let Some(Ok(command)) = case_command {
-            return Ok(match command.case() {
-                Some(n) => Subject::Case(self.store.case(n).await?.map(Box::new)),
-                None => Subject::Cases(self.store.cases().await?),
-            });
-        }
-        if let (Place::Room(_), crate::chat::Content::Text(text)) =
-            (&inbound.place, &inbound.content)
-            && let Some(rest) = flows::strip_prefix_ci(text.trim(), &self.settings.room_prefix)
-            && let Some(Ok(
-                flows::actions::ActionCommand::Freeze(id)
-                | flows::actions::ActionCommand::Unfreeze(id),
-            )) = flows::actions::parse(rest)
-        {
-            return Ok(Subject::Pair(self.store.match_by_id(id).await?));
-        }
-        if let (Place::Room(_), crate::chat::Content::Text(text)) =
-            (&inbound.place, &inbound.content)
-            && let Some(rest) = flows::strip_prefix_ci(text.trim(), &self.settings.room_prefix)
-            && let Some(Ok(command)) = flows::closure::parse_room(rest)
-        {
-            return Ok(Subject::Pair(
-                self.store.match_by_id(command.match_id).await?,
-            ));
-        }
-        if let (Place::Room(_), crate::chat::Content::Text(text)) =
-            (&inbound.place, &inbound.content)
-            && let Some(rest) = flows::strip_prefix_ci(text.trim(), &self.settings.room_prefix)
-            && let Some(Ok(command)) = flows::pause::parse(rest)
-        {
-            return Ok(Subject::Pair(
-                self.store.match_by_id(command.match_id()).await?,
-            ));
-        }
-        if let Some(needs) =
-            flows::pairing::needs(inbound, &self.programmes, &self.settings.room_prefix)
-        {
-            let programme = match needs {
-                flows::pairing::Needs::Programme(slug) => Some(slug),
-                flows::pairing::Needs::MatchOf(id) => {
-                    self.store.match_by_id(id).await?.map(|m| m.programme)
+    /// Loads what a message's route needs (see [`flows::route::Route::needs`]).
+    pub(super) async fn load_subject(&self, inbound: &Inbound, route: &Route) -> Result<Subject> {
+        let router = self.router(inbound.from.platform);
+        Ok(
+            match route.needs(&inbound.from, &router, &self.programmes) {
+                Needs::Nothing => Subject::Nothing,
+                Needs::PersonalData => Subject::PersonalData(
+                    self.store.personal_data(&inbound.from, self.now()).await?,
+                ),
+                Needs::Event(n) => Subject::Event(match self.store.event(n).await? {
+                    Some(e) => Some(Box::new(self.with_answers(e).await?)),
+                    None => None,
+                }),
+                Needs::Events => {
+                    let mut list = Vec::new();
+                    for e in self.store.upcoming_events(self.now(), 20).await? {
+                        list.push(self.with_answers(e).await?);
+                    }
+                    Subject::Events(list)
                 }
-                flows::pairing::Needs::ApplicationOf(id) => self
-                    .store
-                    .application(id)
-                    .await?
-                    .map(|a| a.summary.programme),
-            };
-            return match programme {
-                Some(slug) => self.matching_subject(&slug).await,
-                None => Ok(Subject::Nothing),
-            };
-        }
-        Ok(match review::needs(inbound, &self.settings.room_prefix) {
-            Needs::Nothing => Subject::Nothing,
-            Needs::Application(id) => match self.store.application(id).await? {
-                Some(record) => {
-                    // The applicant's matches on this application: a step that stops them
-                    // being cleared names the pair it concerns.
-                    let matches = self
+                Needs::SurveyStats => {
+                    Subject::SurveyStats(self.store.survey_stats(self.now()).await?)
+                }
+                Needs::SurveySend { programme, survey } => Subject::SurveySend {
+                    applications: self
                         .store
-                        .matches_of(&record.applicant)
-                        .await?
-                        .into_iter()
-                        .filter(|m| m.mentee_application == id || m.mentor_application == id)
-                        .collect();
-                    Subject::Application(Some(Box::new((record, matches))))
+                        .applications_in(std::slice::from_ref(&programme))
+                        .await?,
+                    matches: self.store.matches_in(&programme).await?,
+                    open: self
+                        .store
+                        .open_invitees(&programme, &survey, self.now())
+                        .await?,
+                },
+                Needs::SurveyResults { programme, survey } => Subject::SurveyResults {
+                    responses: self.store.survey_responses(&programme, &survey).await?,
+                    invited: self.store.survey_invited(&programme, &survey).await?,
+                },
+                Needs::Export { programme, command } => {
+                    let Some(p) = self.programme(&programme) else {
+                        return Ok(Subject::Nothing);
+                    };
+                    let what = match command.what.as_str() {
+                        "applications" => export::ExportWhat::Applications,
+                        "matches" => export::ExportWhat::Matches,
+                        "surveys" => export::ExportWhat::Surveys,
+                        _ => export::ExportWhat::Events,
+                    };
+                    let format = if command.json {
+                        crate::domain::export::Format::Json
+                    } else {
+                        crate::domain::export::Format::Csv
+                    };
+                    Subject::Export(
+                        export::export(&self.store, p, what, format)
+                            .await
+                            .map_err(Error::Internal)?,
+                    )
                 }
-                None => Subject::Application(None),
+                Needs::Figures(programme) => self.report_subject(&programme).await?,
+                Needs::Case(n) => Subject::Case(self.store.case(n).await?.map(Box::new)),
+                Needs::Cases => Subject::Cases(self.store.cases().await?),
+                Needs::Pair(id) => Subject::Pair(self.store.match_by_id(id).await?),
+                Needs::Matching(pool) => {
+                    let programme = match pool {
+                        PoolOf::Programme(slug) => Some(slug),
+                        PoolOf::MatchOf(id) => {
+                            self.store.match_by_id(id).await?.map(|m| m.programme)
+                        }
+                        PoolOf::ApplicationOf(id) => self
+                            .store
+                            .application(id)
+                            .await?
+                            .map(|a| a.summary.programme),
+                    };
+                    match programme {
+                        Some(slug) => self.matching_subject(&slug).await?,
+                        None => Subject::Nothing,
+                    }
+                }
+                Needs::Application(id) => match self.store.application(id).await? {
+                    Some(record) => {
+                        // The applicant's matches on this application: a step that stops them
+                        // being cleared names the pair it concerns.
+                        let matches = self
+                            .store
+                            .matches_of(&record.applicant)
+                            .await?
+                            .into_iter()
+                            .filter(|m| m.mentee_application == id || m.mentor_application == id)
+                            .collect();
+                        Subject::Application(Some(Box::new((record, matches))))
+                    }
+                    None => Subject::Application(None),
+                },
+                Needs::Overview => {
+                    let slugs: Vec<String> = self
+                        .programmes
+                        .iter()
+                        .filter(|p| p.is_coordinator(&inbound.from))
+                        .map(|p| p.slug.clone())
+                        .collect();
+                    Subject::Overview(self.store.applications_in(&slugs).await?)
+                }
             },
-            Needs::Overview => {
-                let slugs: Vec<String> = self
-                    .programmes
-                    .iter()
-                    .filter(|p| p.is_coordinator(&inbound.from))
-                    .map(|p| p.slug.clone())
-                    .collect();
-                Subject::Overview(self.store.applications_in(&slugs).await?)
-            }
-        })
+        )
+    }
+
+    /// An event session with everyone's answers.
+    async fn with_answers(&self, event: EventRecord) -> Result<flows::EventWithAnswers> {
+        let rsvps = self.store.rsvps(event.id).await?;
+        Ok((event, rsvps))
     }
 
     /// A programme's records and answers, for its report.
@@ -366,82 +300,5 @@ impl App {
             check_ins: self.store.check_in_answers(programme).await?,
             surveys,
         })
-    }
-
-    /// What a coordinator's survey command needs.
-    pub(super) async fn surveys_subject(&self, inbound: &Inbound) -> Result<Option<Subject>> {
-        let (Place::Room(_), crate::chat::Content::Text(text)) = (&inbound.place, &inbound.content)
-        else {
-            return Ok(None);
-        };
-        let Some(Ok(command)) = flows::strip_prefix_ci(text.trim(), &self.settings.room_prefix)
-            .and_then(flows::survey::parse)
-        else {
-            return Ok(None);
-        };
-        let found = command
-            .survey()
-            .and_then(|name| flows::survey::find(&self.programmes, &inbound.from, name).ok());
-        Ok(Some(match (command, found) {
-            (flows::survey::SurveyCommand::List, _) => {
-                Subject::SurveyStats(self.store.survey_stats(self.now()).await?)
-            }
-            (_, None) => Subject::Nothing,
-            // Nothing is loaded for someone who does not coordinate the programme: the
-            // flow refuses them.
-            (_, Some((p, _))) if !p.is_coordinator(&inbound.from) => Subject::Nothing,
-            (flows::survey::SurveyCommand::Send { .. }, Some((p, s))) => Subject::SurveySend {
-                applications: self
-                    .store
-                    .applications_in(std::slice::from_ref(&p.slug))
-                    .await?,
-                matches: self.store.matches_in(&p.slug).await?,
-                open: self.store.open_invitees(&p.slug, &s.id, self.now()).await?,
-            },
-            (flows::survey::SurveyCommand::Results { .. }, Some((p, s))) => {
-                Subject::SurveyResults {
-                    responses: self.store.survey_responses(&p.slug, &s.id).await?,
-                    invited: self.store.survey_invited(&p.slug, &s.id).await?,
-                }
-            }
-        }))
-    }
-
-    /// What an events command or an RSVP needs: the session with its answers, or the
-    /// upcoming sessions.
-    pub(super) async fn events_subject(&self, inbound: &Inbound) -> Result<Option<Subject>> {
-        let command = match (&inbound.place, &inbound.content) {
-            (_, crate::chat::Content::Picked { .. }) => flows::events::picked(&inbound.content)
-                .map(|(n, a)| flows::events::EventCommand::Rsvp(n, a.unwrap_or(Rsvp::Maybe))),
-            (Place::Room(_), crate::chat::Content::Text(text)) => {
-                flows::strip_prefix_ci(text.trim(), &self.settings.room_prefix)
-                    .and_then(flows::events::parse)
-                    .and_then(|c| c.ok())
-            }
-            (Place::Dm, crate::chat::Content::Text(text)) => {
-                flows::events::parse(text).and_then(|c| c.ok())
-            }
-        };
-        let Some(command) = command else {
-            return Ok(None);
-        };
-        let with_answers = |e: EventRecord| async move {
-            let rsvps = self.store.rsvps(e.id).await?;
-            Ok::<_, Error>((e, rsvps))
-        };
-        Ok(Some(match command.event() {
-            Some(n) => Subject::Event(match self.store.event(n).await? {
-                Some(e) => Some(Box::new(with_answers(e).await?)),
-                None => None,
-            }),
-            None if matches!(command, flows::events::EventCommand::List) => {
-                let mut list = Vec::new();
-                for e in self.store.upcoming_events(self.now(), 20).await? {
-                    list.push(with_answers(e).await?);
-                }
-                Subject::Events(list)
-            }
-            None => Subject::Nothing,
-        }))
     }
 }

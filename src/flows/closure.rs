@@ -65,9 +65,13 @@ const ROOM_USAGE: &str = "Usage: close match <match number> [disciplinary] <reas
 
 /// Parses `close match …` in a room; `None` when the text is not one.
 pub fn parse_room(text: &str) -> Option<Result<CloseCommand, String>> {
-    let (id, rest) = parse_dm(text)?;
-    let Some(match_id) = id else {
-        return Some(Err(ROOM_USAGE.into()));
+    parse_dm(text).map(|own| room_command(&own))
+}
+
+/// A coordinator's `close match …`, from what [`parse_dm`] read of it.
+pub fn room_command((id, rest): &(Option<i64>, String)) -> Result<CloseCommand, String> {
+    let Some(match_id) = *id else {
+        return Err(ROOM_USAGE.into());
     };
     let (disciplinary, reason) = match rest.split_once(char::is_whitespace) {
         Some((w, r)) if w.eq_ignore_ascii_case("disciplinary") => (true, r.trim()),
@@ -75,15 +79,15 @@ pub fn parse_room(text: &str) -> Option<Result<CloseCommand, String>> {
         _ => (false, rest.as_str()),
     };
     if reason.is_empty() {
-        return Some(Err(format!(
+        return Err(format!(
             "Please give a reason (it is recorded; the pair are not told it). {ROOM_USAGE}"
-        )));
+        ));
     }
-    Some(Ok(CloseCommand {
+    Ok(CloseCommand {
         match_id,
         disciplinary,
         reason: clean(reason, false),
-    }))
+    })
 }
 
 fn partner_of<'m>(m: &'m MatchRecord, user: &UserRef) -> (&'m str, &'m str) {

@@ -6,8 +6,13 @@
 //! strip their own prefix (`!tandem` in Matrix rooms) or map slash commands to the same text
 //! before calling [`parse`], so every platform speaks exactly this grammar.
 //!
-//! To add a command: add a variant, a word in [`parse`], a line in the help texts of
-//! `flows::mod`, and its handling there (outside flows) or in the flow that uses it.
+//! These are the commands everyone has; the coordinators' and moderators' commands have
+//! their grammars in their stages. Which grammar gets a message is decided in one place,
+//! the command registry (`flows::route`).
+//!
+//! To add a command: add a variant, a word in [`parse`], a line in the help texts
+//! (`flows::help`), and its handling in `flows::decide` (outside flows) or in the flow
+//! that uses it.
 
 use crate::domain::text::closest;
 

@@ -18,7 +18,9 @@
 //! line in [`question`] (how it is asked again) and, if it has its own `cancel`, in
 //! [`stop`].
 
-use super::command::{Command, parse};
+use super::command::Command;
+use super::personal::PersonalCommand;
+use super::route::Dm;
 use super::{Content, Ctx, FlowState, OutMessage, Outcome, StateChange};
 
 /// A command that escapes an open flow.
@@ -31,16 +33,15 @@ enum Escape {
     Stop,
 }
 
-fn escape(text: &str) -> Option<Escape> {
-    match parse(text) {
-        Some(Command::Report) => Some(Escape::Report),
-        Some(Command::Withdraw(_)) => Some(Escape::Withdraw),
-        Some(Command::Help) => Some(Escape::Help),
-        Some(Command::Stop) => Some(Escape::Stop),
-        _ => match super::personal::parse(text) {
-            Some(super::personal::PersonalCommand::Delete) => Some(Escape::Delete),
-            _ => None,
-        },
+/// The escaping command a DM is, as routed (see `flows::route`).
+fn escape(dm: &Dm) -> Option<Escape> {
+    match dm {
+        Dm::Command(Command::Report) => Some(Escape::Report),
+        Dm::Command(Command::Withdraw(_)) => Some(Escape::Withdraw),
+        Dm::Command(Command::Help) => Some(Escape::Help),
+        Dm::Command(Command::Stop) => Some(Escape::Stop),
+        Dm::Personal(PersonalCommand::Delete) => Some(Escape::Delete),
+        _ => None,
     }
 }
 
@@ -98,20 +99,18 @@ fn stop(state: &FlowState) -> Option<&'static str> {
 }
 
 /// Handles an escaping command typed while `state` is open (`stacked`: it is itself on
-/// top of another); `None` when the message is for the flow. `step` is the open flow's
-/// own handling of a message, and `idle` how a message is handled with nothing open.
+/// top of another); `None` when the message is for the flow. `dm` is the message as
+/// routed, `step` the open flow's own handling of a message, and `idle` how this message
+/// is handled with nothing open.
 pub(super) fn in_flow(
     ctx: &Ctx<'_>,
     state: &FlowState,
-    content: &Content,
+    dm: &Dm,
     stacked: bool,
     step: impl Fn(&Content) -> Outcome,
-    idle: impl Fn(&Content) -> Outcome,
+    idle: impl Fn() -> Outcome,
 ) -> Option<Outcome> {
-    let Content::Text(text) = content else {
-        return None;
-    };
-    let escape = escape(text)?;
+    let escape = escape(dm)?;
     if owns(state, &escape) {
         return None;
     }
@@ -141,7 +140,7 @@ pub(super) fn in_flow(
         Escape::Report | Escape::Withdraw | Escape::Delete if stacked => {
             again("Let's finish this first (or type cancel), then I'll help with that:".into())
         }
-        Escape::Report | Escape::Withdraw | Escape::Delete => stack(ctx, idle(content), state),
+        Escape::Report | Escape::Withdraw | Escape::Delete => stack(ctx, idle(), state),
     })
 }
 

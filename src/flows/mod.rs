@@ -1,14 +1,19 @@
 //! Guided conversations as pure state machines.
 //!
-//! Everything a person says to the bot goes through [`handle`]: given the stored state of
-//! their conversation (if any), what they sent, and a read-only [`Ctx`] (programmes, their
-//! existing applications, the time), it returns the new state and the [`Effect`]s to carry
-//! out. It performs no I/O: `crate::app` loads the state, calls `handle`, stores the result
-//! and performs the effects through the ports. That is what lets a conversation last days and
-//! survive restarts, and what makes every step testable without a database or chat server.
+//! Everything a person says to the bot is read once by the command registry
+//! ([`route`]: what the message is, and what it needs loaded), then goes through
+//! [`decide`]: given the route, the stored state of their conversation (if any), what they
+//! sent, and a read-only [`Ctx`] (programmes, their existing applications, what the route
+//! needed, the time), it returns the new state and the [`Effect`]s to carry out. It
+//! performs no I/O: `crate::app` loads the state, routes the message, loads what the route
+//! needs, calls `decide`, stores the result and performs the effects through the ports.
+//! That is what lets a conversation last days and survive restarts, and what makes every
+//! step testable without a database or chat server. ([`handle`] routes and decides in one
+//! call, for tests and the app's own steps.)
 //!
 //! To add a flow (a survey, an incident report): add a module with its state type and a
-//! `step` function, a variant to [`FlowState`], and route to it from [`handle`].
+//! `step` function, a variant to [`FlowState`], and its line in `decide.rs` (`dm_step`,
+//! and `escape` if it can be left); a command that starts it is added in [`route`].
 
 pub mod actions;
 pub mod acts;
@@ -16,8 +21,10 @@ pub mod application;
 pub mod cases;
 pub mod closure;
 pub mod command;
+mod decide;
 mod escape;
 pub mod events;
+mod help;
 pub mod pairing;
 pub mod pause;
 pub mod permissions;
@@ -27,6 +34,7 @@ pub mod rate;
 pub mod report;
 pub mod reporting;
 pub mod review;
+pub mod route;
 pub mod survey;
 pub mod withdraw;
 
@@ -37,19 +45,20 @@ use crate::domain::events::{EventRecord, NewEvent, Rsvp};
 use crate::domain::incident::{CaseEvent, CaseRecord, CaseStatus, Moderation, NewCase, OwnReport};
 use crate::domain::matches::{MatchRecord, MatchStatus, NewMatch};
 use crate::domain::screening::StepState;
-use crate::domain::text::{char_len, thousands};
 use crate::domain::{
-    ApplicationRecord, ApplicationStatus, ApplicationSummary, NewApplication, Place, Programme,
-    RoleKind, RoomRef, UserRef,
+    ApplicationRecord, ApplicationStatus, ApplicationSummary, NewApplication, Programme, RoleKind,
+    RoomRef, UserRef,
 };
-use command::{Command, parse, suggest};
 
 pub use application::ApplicationFlow;
 // The chat vocabulary, which every flow reads and writes.
 pub use crate::chat::{
     Attachment, CardAction, Content, FileStatus, HeldFile, Inbound, InboundFile, OutMessage,
-    Placement, ReportedMessage, Thread, application_thread, case_thread,
+    Placement, ReportedMessage, Thread, application_thread, case_thread, strip_prefix_ci,
 };
+pub use decide::{decide, handle};
+pub(crate) use decide::{drop_held, post_only, staff_command};
+pub(crate) use help::{help_text, status_text};
 
 /// Whether a conversation in this state takes files now (a report's evidence step, or an
 /// answer to a moderator's question): only then does the app fetch what is sent.
@@ -497,7 +506,7 @@ pub struct Ctx<'a> {
     /// Where events are announced on the sender's platform, unless `room:` says otherwise.
     pub events_room: Option<&'a RoomRef>,
     pub moderation: &'a Moderation,
-    /// Data a review command needs, loaded by the app as [`review::needs`] asks.
+    /// Data a review command needs, loaded by the app as its route asks (`route::Route::needs`).
     pub subject: &'a Subject,
     /// The people a staff command names (`suspend`, `case escalate`), as the app found
     /// them by what was typed: a command acts only when there is exactly one.
@@ -587,551 +596,15 @@ impl Ctx<'_> {
     pub(crate) fn dm_text(&self, text: impl Into<String>) -> Effect {
         self.dm(OutMessage::text(text))
     }
-}
 
-/// Decides what to do with one inbound message.
-pub fn handle(ctx: &Ctx<'_>, state: Option<&FlowState>, inbound: &Inbound) -> Outcome {
-    if let Content::Text(text) = &inbound.content {
-        let len = char_len(text);
-        if len > ctx.max_message_chars {
-            let reply = format!(
-                "That message is too long for me ({} characters). Please keep messages under {} characters.",
-                thousands(len),
-                thousands(ctx.max_message_chars)
-            );
-            let mut effects = vec![reply_to(ctx, &inbound.place, reply)];
-            effects.extend(drop_held(ctx, &inbound.files));
-            return Outcome::unchanged(effects);
+    /// What routing needs of this context (see [`route`]).
+    pub fn router(&self) -> route::Router<'_> {
+        route::Router {
+            prefix: self.room_prefix,
+            moderation: self.moderation,
+            coordinators_room: self.coordinators_room,
+            max_message_chars: self.max_message_chars,
         }
-    }
-    if !inbound.files.is_empty() {
-        return with_files(ctx, state, inbound);
-    }
-    // The platform's own "report message": a report with that message as evidence.
-    if let (Place::Dm, Content::Text(t)) = (&inbound.place, &inbound.content)
-        && let Some(link) = report::reported_message(t)
-    {
-        return match state {
-            None => report::start_about_message(ctx, link),
-            Some(_) => Outcome::unchanged(vec![ctx.dm_text(
-                "Let's finish what we were doing first (or type cancel); then report the message again.",
-            )]),
-        };
-    }
-    // An RSVP button or reaction, wherever it was pressed: answered by DM.
-    if let Some((n, answer)) = events::picked(&inbound.content) {
-        return events::rsvp(ctx, n, answer);
-    }
-    match &inbound.place {
-        Place::Room(room) => handle_room(ctx, state, room, &inbound.content),
-        Place::Dm => match state {
-            None => handle_idle_dm(ctx, &inbound.content),
-            Some(FlowState::Stacked { top, under }) => {
-                let outcome = dm_escapes(ctx, top, &inbound.content, true)
-                    .unwrap_or_else(|| dm_step(ctx, top, &inbound.content));
-                escape::restack(ctx, outcome, under)
-            }
-            Some(state) => dm_escapes(ctx, state, &inbound.content, false)
-                .unwrap_or_else(|| dm_step(ctx, state, &inbound.content)),
-        },
-    }
-}
-
-/// A command that escapes the open flow `state` (see [`escape`]), if the message is one.
-fn dm_escapes(
-    ctx: &Ctx<'_>,
-    state: &FlowState,
-    content: &Content,
-    stacked: bool,
-) -> Option<Outcome> {
-    escape::in_flow(
-        ctx,
-        state,
-        content,
-        stacked,
-        |c| dm_step(ctx, state, c),
-        |c| handle_idle_dm(ctx, c),
-    )
-}
-
-/// One message in a DM, for the flow `state` that is open.
-fn dm_step(ctx: &Ctx<'_>, state: &FlowState, content: &Content) -> Outcome {
-    match state {
-        FlowState::Application(flow) => application::step(ctx, flow, content),
-        FlowState::AnswerQuestion(flow) => prompts::answer_step(ctx, flow, content),
-        FlowState::Acknowledge(flow) => prompts::acknowledge_step(ctx, flow, content),
-        FlowState::MatchOffer(flow) => prompts::offer_step(ctx, flow, content),
-        FlowState::CheckIn(flow) => prompts::check_in_step(ctx, flow, content),
-        FlowState::ConfirmWithdraw(flow) => withdraw::step(ctx, flow, content),
-        FlowState::Report(flow) => report::step(ctx, flow, content),
-        FlowState::CaseReply(flow) => cases::reply_step(ctx, flow, content),
-        FlowState::Survey(flow) => survey::step(ctx, flow, content),
-        FlowState::ConfirmClose(flow) => closure::confirm_step(ctx, flow, content),
-        FlowState::WhatNext(flow) => closure::next_step(ctx, flow, content),
-        FlowState::ConfirmDelete(_) => personal::confirm_step(ctx, content),
-        FlowState::ConfirmAction(_) => Outcome::unchanged(
-            escape::question(ctx, state)
-                .map(|q| ctx.dm(q))
-                .into_iter()
-                .collect(),
-        ),
-        FlowState::Stacked { top, .. } => dm_step(ctx, top, content),
-    }
-}
-
-/// A message with files. Only a report's evidence step and an answer to a moderator's
-/// question take files; anywhere else the files are passed over (in a DM, with a word
-/// saying so) and a caption is handled as if typed alone.
-fn with_files(ctx: &Ctx<'_>, state: Option<&FlowState>, inbound: &Inbound) -> Outcome {
-    let caption = match &inbound.content {
-        Content::Text(t) => t.as_str(),
-        Content::Picked { .. } => "",
-    };
-    if inbound.place == Place::Dm {
-        let taken = match state.map(FlowState::active) {
-            Some(FlowState::Report(flow)) => {
-                Some(report::files(ctx, flow, &inbound.files, caption))
-            }
-            Some(FlowState::CaseReply(flow)) => {
-                Some(cases::reply_files(ctx, flow, &inbound.files, caption))
-            }
-            _ => None,
-        };
-        if let Some(outcome) = taken {
-            return match state {
-                Some(FlowState::Stacked { under, .. }) => escape::restack(ctx, outcome, under),
-                _ => outcome,
-            };
-        }
-    }
-    // Files fetched for a step that, by the time it was decided, no longer wanted them.
-    let mut outcome = if caption.trim().is_empty() {
-        Outcome::unchanged(drop_held(ctx, &inbound.files).into_iter().collect())
-    } else {
-        let caption_alone = Inbound {
-            files: vec![],
-            ..inbound.clone()
-        };
-        let mut outcome = handle(ctx, state, &caption_alone);
-        outcome.effects.extend(drop_held(ctx, &inbound.files));
-        outcome
-    };
-    if inbound.place == Place::Dm {
-        outcome.effects.insert(
-            0,
-            ctx.dm_text(
-                "I only keep files sent as evidence in a report (type report to start one), so I haven't kept this.",
-            ),
-        );
-    }
-    outcome
-}
-
-/// Deletes the files of a message that the app fetched and held but no flow took.
-pub(crate) fn drop_held(ctx: &Ctx<'_>, files: &[InboundFile]) -> Option<Effect> {
-    let ids: Vec<i64> = files
-        .iter()
-        .filter_map(|f| match &f.status {
-            FileStatus::Held(h) => Some(h.id),
-            _ => None,
-        })
-        .collect();
-    (!ids.is_empty()).then(|| Effect::DropHeldFiles {
-        holder: ctx.user.clone(),
-        ids,
-    })
-}
-
-fn reply_to(ctx: &Ctx<'_>, place: &Place, text: String) -> Effect {
-    match place {
-        Place::Dm => ctx.dm_text(text),
-        Place::Room(room) => Effect::PostInRoom {
-            room: room.clone(),
-            message: OutMessage::text(text),
-        },
-    }
-}
-
-/// A DM with no conversation in progress: a command, or a friendly pointer to `help`.
-fn handle_idle_dm(ctx: &Ctx<'_>, content: &Content) -> Outcome {
-    let text = match content {
-        Content::Text(t) => t.as_str(),
-        Content::Picked { .. } => {
-            return Outcome::unchanged(vec![ctx.dm_text(
-                "That question is no longer open: you have no application in progress. Type apply to start one, or help to see what I can do.",
-            )]);
-        }
-    };
-    if matches!(text.trim().to_lowercase().as_str(), "survey" | "surveys") {
-        return survey::resume(ctx);
-    }
-    if let Some((id, reason)) = closure::parse_dm(text) {
-        return closure::start(ctx, id, &reason);
-    }
-    match personal::parse(text) {
-        Some(personal::PersonalCommand::MyData) => return personal::my_data(ctx),
-        Some(personal::PersonalCommand::Delete) => return personal::start_delete(ctx),
-        None => {}
-    }
-    if let Some(n) = closure::parse_transcript(text) {
-        return closure::transcript(ctx, n);
-    }
-    // The escalation contact works restricted cases here, by DM.
-    if ctx.moderation.is_escalation_contact(ctx.user)
-        && let Some(command) = cases::parse_dm(text, ctx.room_prefix)
-    {
-        return cases::handle_dm(ctx, command);
-    }
-    match events::parse(text) {
-        Some(Ok(events::EventCommand::Rsvp(n, answer))) => {
-            return events::rsvp(ctx, n, Some(answer));
-        }
-        Some(Err(usage)) if text.trim().to_lowercase().starts_with("rsvp") => {
-            return Outcome::unchanged(vec![ctx.dm_text(usage)]);
-        }
-        Some(_) => {
-            return Outcome::unchanged(vec![ctx.dm_text(format!(
-                "Event commands work in the coordinators' room: write {} followed by the command there.",
-                ctx.room_prefix
-            ))]);
-        }
-        None => {}
-    }
-    if review::parse(text).is_some() && parse(text).is_none() {
-        return Outcome::unchanged(vec![ctx.dm_text(format!(
-            "Coordinators' commands work in the coordinators' room, next to the applications' cards: write {} followed by the command there.",
-            ctx.room_prefix
-        ))]);
-    }
-    match parse(text) {
-        Some(Command::Help) | Some(Command::Greeting) => {
-            Outcome::unchanged(vec![ctx.dm_text(help_text(ctx, ""))])
-        }
-        Some(Command::Apply(args)) => application::start(ctx, &args),
-        Some(Command::Status) => Outcome::unchanged(vec![ctx.dm_text(status_text(ctx))]),
-        Some(Command::Withdraw(programme)) => withdraw::start(ctx, programme.as_deref()),
-        Some(Command::Report) => report::start(ctx, None),
-        Some(Command::Pause(rest)) => pause::pause(ctx, &rest),
-        Some(Command::Resume) => pause::resume(ctx),
-        Some(Command::Cancel) => {
-            Outcome::unchanged(vec![ctx.dm_text(
-                "There is nothing to cancel: you have no application in progress.",
-            )])
-        }
-        Some(Command::Stop) => Outcome::unchanged(vec![ctx.dm_text(
-            "There is nothing to stop: we're not in the middle of anything. Type help to see what I can do.",
-        )]),
-        Some(Command::Back | Command::Skip | Command::Review | Command::Submit | Command::Keep)
-        | Some(Command::Edit(_)) => Outcome::unchanged(vec![
-            ctx.dm_text("You have no application in progress. Type apply to start one."),
-        ]),
-        None => Outcome::unchanged(vec![ctx.dm_text(unknown_text(text, ""))]),
-    }
-}
-
-/// A message in a shared room: only prefixed commands are for the bot, and anything
-/// personal is answered by DM.
-fn handle_room(
-    ctx: &Ctx<'_>,
-    state: Option<&FlowState>,
-    room: &RoomRef,
-    content: &Content,
-) -> Outcome {
-    let Content::Text(text) = content else {
-        return Outcome::unchanged(vec![]);
-    };
-    let Some(rest) = strip_prefix_ci(text.trim(), ctx.room_prefix) else {
-        return Outcome::unchanged(vec![]);
-    };
-    let post = |t: String| Effect::PostInRoom {
-        room: room.clone(),
-        message: OutMessage::text(t),
-    };
-    let sent_dm = format!("{}, I've sent you a direct message.", ctx.user.id);
-    if rest.is_empty() {
-        return Outcome::unchanged(vec![post(help_text(ctx, ctx.room_prefix))]);
-    }
-    if matches!(state, Some(FlowState::ConfirmAction(_))) && actions::is_cancel(rest) {
-        return actions::handle(ctx, state, room, Ok(actions::ActionCommand::Cancel));
-    }
-    if let Some(command) = actions::parse(rest) {
-        return actions::handle(ctx, state, room, command);
-    }
-    if let Some(command) = cases::parse(rest) {
-        return cases::handle(ctx, room, command);
-    }
-    if let Some(command) = events::parse(rest) {
-        return match command {
-            Ok(c) => events::handle(ctx, room, c),
-            Err(usage) => Outcome::unchanged(vec![post(usage)]),
-        };
-    }
-    if let Some(command) = closure::parse_room(rest) {
-        if ctx.coordinators_room == Some(room) {
-            return closure::handle_room(ctx, room, command);
-        }
-        // A participant in their pair room (or anywhere else): the confirmation goes on
-        // in the DM, and nothing is said in the room.
-        let (id, reason) = closure::parse_dm(rest).unwrap_or_default();
-        return match state {
-            None => closure::start(ctx, id, &reason),
-            Some(_) => {
-                Outcome::unchanged(vec![ctx.dm_text(
-                    "Let's finish what we were doing first; then type close match here.",
-                )])
-            }
-        };
-    }
-    if let Some(command) = survey::parse(rest) {
-        return match command {
-            Ok(c) => survey::handle(ctx, room, c),
-            Err(usage) => Outcome::unchanged(vec![post(usage)]),
-        };
-    }
-    if ctx.coordinators_room == Some(room)
-        && let Some(arg) = reporting::parse(rest)
-    {
-        return reporting::handle(ctx, room, arg.as_deref());
-    }
-    if let Some(command) = reporting::parse_export(rest) {
-        return match staff_command(
-            room,
-            ctx.coordinators_room,
-            Ok(command),
-            "Exports work in the coordinators' room.",
-        ) {
-            Ok(command) => reporting::handle_export(ctx, room, command),
-            Err(early) => *early,
-        };
-    }
-    if matches!(parse(rest), Some(Command::Report)) {
-        // Started from a room (perhaps a pair room): the report goes on in the DM, and
-        // nothing is said in the room.
-        return match state {
-            None => report::start(ctx, Some(room.id.clone())),
-            // The open flow keeps its place under the report (see `escape`).
-            Some(open @ (FlowState::Stacked { .. } | FlowState::Report(_))) => {
-                let mut effects = vec![ctx.dm_text(
-                    "Let's finish this first (or type cancel), then type report here again:",
-                )];
-                effects.extend(escape::question(ctx, open).map(|q| ctx.dm(q)));
-                Outcome::unchanged(effects)
-            }
-            Some(open) => escape::stack(ctx, report::start(ctx, Some(room.id.clone())), open),
-        };
-    }
-    if let Some(command) = review::parse(rest) {
-        return review::handle(ctx, room, command);
-    }
-    if let Some(command) = pairing::parse(rest) {
-        return pairing::handle(ctx, room, command);
-    }
-    if let Some(command) = pause::parse(rest) {
-        return pause::handle(ctx, room, command);
-    }
-    match parse(rest) {
-        Some(Command::Help) | Some(Command::Greeting) => {
-            Outcome::unchanged(vec![post(help_text(ctx, ctx.room_prefix))])
-        }
-        Some(Command::Apply(args)) => {
-            let mut outcome = match state {
-                Some(FlowState::Application(flow)) => application::remind(ctx, flow),
-                Some(_) => Outcome::unchanged(vec![ctx.dm_text(
-                    "Let's finish what we were doing first: please answer my last message here.",
-                )]),
-                None => application::start(ctx, &args),
-            };
-            outcome.effects.push(post(sent_dm));
-            outcome
-        }
-        Some(Command::Status) => {
-            let effects = vec![ctx.dm_text(status_text(ctx)), post(sent_dm)];
-            Outcome::unchanged(effects)
-        }
-        Some(_) => Outcome::unchanged(vec![post(format!(
-            "{}, please answer me in our direct messages: that's where your application is.",
-            ctx.user.id
-        ))]),
-        None => Outcome::unchanged(vec![post(unknown_text(rest, ctx.room_prefix))]),
-    }
-}
-
-/// The common start of a command posted in a staff room: a usage error is answered, and
-/// nothing is done outside `expected` (the room where such commands work), so that what
-/// they show never appears anywhere else. `Err` is the reply to send instead.
-pub(crate) fn staff_command<C>(
-    room: &RoomRef,
-    expected: Option<&RoomRef>,
-    command: Result<C, String>,
-    wrong_room: &str,
-) -> Result<C, Box<Outcome>> {
-    let reply = |text: String| {
-        Box::new(Outcome::unchanged(vec![Effect::PostInRoom {
-            room: room.clone(),
-            message: OutMessage::text(text),
-        }]))
-    };
-    let command = command.map_err(reply)?;
-    if expected != Some(room) {
-        return Err(reply(wrong_room.to_string()));
-    }
-    Ok(command)
-}
-
-/// A step whose only effect is a post in `room`.
-pub(crate) fn post_only(room: &RoomRef, text: String) -> Outcome {
-    Outcome::unchanged(vec![Effect::PostInRoom {
-        room: room.clone(),
-        message: OutMessage::text(text),
-    }])
-}
-
-pub(crate) fn strip_prefix_ci<'t>(text: &'t str, prefix: &str) -> Option<&'t str> {
-    let head = text.get(..prefix.len())?;
-    if !prefix.is_empty() && head.eq_ignore_ascii_case(prefix) {
-        let rest = &text[prefix.len()..];
-        (rest.is_empty() || rest.starts_with(char::is_whitespace)).then_some(rest.trim())
-    } else {
-        None
-    }
-}
-
-pub(crate) fn help_text(ctx: &Ctx<'_>, prefix: &str) -> String {
-    let p = if prefix.is_empty() {
-        String::new()
-    } else {
-        format!("{prefix} ")
-    };
-    let open: Vec<&Programme> = ctx
-        .programmes
-        .iter()
-        .filter(|p| p.applications_open)
-        .collect();
-    let mut s = String::from(
-        "Hello! I'm Tandem, the bot that runs this community's mentoring programmes.\n",
-    );
-    if open.is_empty() {
-        s.push_str("No programme is open for applications right now.\n");
-    } else {
-        s.push_str("Open for applications:\n");
-        for prog in &open {
-            s.push_str(&format!(
-                "• {} ({}): {}\n",
-                prog.name, prog.slug, prog.description
-            ));
-        }
-    }
-    s.push_str(&format!(
-        "You can type:\n{p}apply — apply as a mentor or a mentee\n{p}status — see your applications\n{p}cancel — stop an application in progress\n{p}withdraw — take back an application you submitted\n{p}report — tell the moderators, privately, about something that worried you\n{p}my data — everything Tandem stores about you, as a file\n{p}delete my data — erase it (you'll be asked to confirm)\n{p}help — show this message"
-    ));
-    if ctx
-        .matches
-        .iter()
-        .any(|m| m.status == crate::domain::matches::MatchStatus::Active)
-    {
-        s.push_str(&format!(
-            "\n{p}pause until 2027-03-01 — no check-ins or reminders until that date\n{p}resume — end a pause early\n{p}close match — end your mentoring early (you'll be asked to confirm)"
-        ));
-    }
-    if ctx.matches.iter().any(|m| m.room.is_some()) {
-        s.push_str(&format!(
-            "\n{p}transcript — your pair room's messages, as a file"
-        ));
-    }
-    if !ctx.surveys.is_empty() {
-        s.push_str(&format!("\n{p}survey — answer the survey waiting for you"));
-    }
-    s
-}
-
-pub(crate) fn status_text(ctx: &Ctx<'_>) -> String {
-    if ctx.applications.is_empty() {
-        return "You have no applications yet. Type apply to start one.".to_string();
-    }
-    let mut s = applications_text(ctx);
-    for m in ctx
-        .matches
-        .iter()
-        .filter(|m| matches!(m.status, MatchStatus::Approved | MatchStatus::Active))
-    {
-        let (other, role) = if m.mentee == *ctx.user {
-            (&m.mentor_name, "mentor")
-        } else {
-            (&m.mentee_name, "mentee")
-        };
-        match m.status {
-            MatchStatus::Active => s.push_str(&format!(
-                "\nYou are matched with {other} (your {role}){}.",
-                m.room
-                    .as_ref()
-                    .map(|r| format!("; your pair room is {r}"))
-                    .unwrap_or_default()
-            )),
-            _ => s.push_str(&format!(
-                "\nA match with {other} (as your {role}) is waiting for answers{}.",
-                m.deadline
-                    .map(|d| format!(" until {}", d.format("%-d %B")))
-                    .unwrap_or_default()
-            )),
-        }
-    }
-    s
-}
-
-fn applications_text(ctx: &Ctx<'_>) -> String {
-    let mut s = String::from("Your applications:");
-    let today = ctx.now.date_naive();
-    for app in ctx.applications {
-        let programme = ctx.programme(&app.programme);
-        let name = programme
-            .map(|p| p.name.as_str())
-            .unwrap_or(app.programme.as_str());
-        s.push_str(&format!(
-            "\n• {name}, as {} (#{}, submitted on {}): {}",
-            app.role,
-            app.id,
-            app.submitted_at.format("%-d %B %Y"),
-            app.status.describe()
-        ));
-        if let Some((position, total)) = app.waitlist_position {
-            s.push_str(&format!(
-                "\n    You are number {position} of {total} on the waiting list."
-            ));
-        }
-        let steps = programme
-            .and_then(|p| p.role(app.role))
-            .map(|r| r.screening.steps.as_slice())
-            .unwrap_or(&[]);
-        if app.status.is_accepted() {
-            for step in steps {
-                let state = app
-                    .steps
-                    .get(&step.id)
-                    .cloned()
-                    .unwrap_or(StepState::Pending);
-                let mark = if state.complete(today) { "✓" } else { "·" };
-                s.push_str(&format!(
-                    "\n    {mark} {}: {}",
-                    step.label,
-                    state.describe()
-                ));
-            }
-        }
-    }
-    s
-}
-
-fn unknown_text(text: &str, prefix: &str) -> String {
-    let p = if prefix.is_empty() {
-        String::new()
-    } else {
-        format!("{prefix} ")
-    };
-    match suggest(text) {
-        Some(cmd) => format!(
-            "Sorry, I didn't understand that. Did you mean {p}{cmd}? Type {p}help to see what I can do."
-        ),
-        None => format!("Sorry, I didn't understand that. Type {p}help to see what I can do."),
     }
 }
 

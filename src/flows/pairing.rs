@@ -21,9 +21,9 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::{Ctx, Effect, Inbound, OutMessage, Outcome, Prompt, StateChange, Subject};
+use super::{Ctx, Effect, OutMessage, Outcome, Prompt, StateChange, Subject};
 use crate::domain::matches::{MatchRecord, MatchStatus, NewMatch};
-use crate::domain::{ApplicationRecord, Place, Programme, RoleKind, RoomRef, UserRef};
+use crate::domain::{ApplicationRecord, Programme, RoleKind, RoomRef, UserRef};
 use crate::matching::plan::{Plan, plan};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -140,28 +140,23 @@ pub enum Needs {
     ApplicationOf(i64),
 }
 
-pub fn needs(inbound: &Inbound, programmes: &[Programme], room_prefix: &str) -> Option<Needs> {
-    let (Place::Room(_), super::Content::Text(text)) = (&inbound.place, &inbound.content) else {
-        return None;
-    };
-    let rest = super::strip_prefix_ci(text.trim(), room_prefix)?;
-    let Some(Ok(command)) = parse(rest) else {
-        return None;
-    };
-    let by_programme = |named: Option<String>| {
-        programme_for(programmes, &inbound.from, named.as_deref())
-            .ok()
-            .map(|p| Needs::Programme(p.slug.clone()))
-    };
+/// What a matching command needs loaded: the pool of the programme it is about.
+pub fn needs(
+    command: &PairingCommand,
+    programmes: &[Programme],
+    sender: &UserRef,
+) -> Option<Needs> {
     match command {
         PairingCommand::Preview(p) | PairingCommand::Propose(p) | PairingCommand::ApproveAll(p) => {
-            by_programme(p)
+            programme_for(programmes, sender, p.as_deref())
+                .ok()
+                .map(|p| Needs::Programme(p.slug.clone()))
         }
         PairingCommand::Approve(id)
         | PairingCommand::Reject(id, _)
-        | PairingCommand::Swap(id, _) => Some(Needs::MatchOf(id)),
+        | PairingCommand::Swap(id, _) => Some(Needs::MatchOf(*id)),
         PairingCommand::Rematch(id) | PairingCommand::Exclude(id, _, _) => {
-            Some(Needs::ApplicationOf(id))
+            Some(Needs::ApplicationOf(*id))
         }
     }
 }

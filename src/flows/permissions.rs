@@ -7,11 +7,12 @@
 //! programme or the case); `tests/integration/permissions.rs` walks the whole matrix, on
 //! both databases, and checks that what the handlers do is what this table says.
 //!
+//! Which command a message is, and so which variant, is read once, by the command
+//! registry (`flows::route`, `Route::privileged`).
+//!
 //! To add a privileged command: a variant here, its line in [`allowed`] and in
-//! [`classify`] (both are exhaustive, so the build fails until they are written), and a
-//! sample in the matrix test, which fails until every variant has one.
-
-use super::{actions, cases, closure, events, pairing, pause, reporting, review, survey};
+//! `Route::privileged` (both are exhaustive, so the build fails until they are written),
+//! and a sample in the matrix test, which fails until every variant has one.
 
 /// A kind of person, as the matrix sees them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -188,99 +189,6 @@ pub fn allowed(command: Privileged) -> &'static [Who] {
     }
 }
 
-/// The privileged command a staff-room command is (after the prefix), if it is one.
-pub fn classify(rest: &str) -> Option<Privileged> {
-    use Privileged as P;
-    if let Some(Ok(c)) = review::parse(rest) {
-        return Some(match c {
-            review::ReviewCommand::Queue => P::ReviewQueue,
-            review::ReviewCommand::Summary => P::ScreeningSummary,
-            review::ReviewCommand::Show(_) => P::ShowApplication,
-            review::ReviewCommand::Approve(_) => P::Approve,
-            review::ReviewCommand::Reject(..) => P::Reject,
-            review::ReviewCommand::Ask(..) => P::AskApplicant,
-            review::ReviewCommand::Waitlist(_) => P::Waitlist,
-            review::ReviewCommand::Step { .. } => P::RecordStep,
-        });
-    }
-    if let Some(Ok(c)) = pairing::parse(rest) {
-        return Some(match c {
-            pairing::PairingCommand::Preview(_) => P::MatchPreview,
-            pairing::PairingCommand::Propose(_) => P::MatchPropose,
-            pairing::PairingCommand::Approve(_) => P::MatchApprove,
-            pairing::PairingCommand::ApproveAll(_) => P::MatchApproveAll,
-            pairing::PairingCommand::Reject(..) => P::MatchReject,
-            pairing::PairingCommand::Rematch(_) => P::MatchRematch,
-            pairing::PairingCommand::Swap(..) => P::MatchSwap,
-            pairing::PairingCommand::Exclude(..) => P::MatchExclude,
-        });
-    }
-    if let Some(Ok(_)) = closure::parse_room(rest) {
-        return Some(P::CloseMatch);
-    }
-    if let Some(Ok(c)) = pause::parse(rest) {
-        return Some(match c {
-            pause::PauseCommand::Pause(..) => P::PauseMatch,
-            pause::PauseCommand::Resume(_) => P::ResumeMatch,
-            pause::PauseCommand::Message(..) => P::MessagePair,
-        });
-    }
-    if reporting::parse(rest).is_some() {
-        return Some(P::ProgrammeReport);
-    }
-    if let Some(Ok(_)) = reporting::parse_export(rest) {
-        return Some(P::Export);
-    }
-    if let Some(Ok(c)) = events::parse(rest) {
-        return match c {
-            events::EventCommand::Create(_) => Some(P::EventCreate),
-            events::EventCommand::List => Some(P::EventList),
-            events::EventCommand::Show(_) => Some(P::EventShow),
-            events::EventCommand::Cancel(..) => Some(P::EventCancel),
-            // Anyone answers an invitation.
-            events::EventCommand::Rsvp(..) => None,
-        };
-    }
-    if let Some(Ok(c)) = survey::parse(rest) {
-        return Some(match c {
-            survey::SurveyCommand::List => P::SurveyList,
-            survey::SurveyCommand::Send { .. } => P::SurveySend,
-            survey::SurveyCommand::Results { .. } => P::SurveyResults,
-        });
-    }
-    if let Some(Ok(c)) = cases::parse(rest) {
-        return Some(match c {
-            cases::CaseCommand::List => P::CaseList,
-            cases::CaseCommand::Show(_) => P::CaseShow,
-            cases::CaseCommand::Claim(_) => P::CaseClaim,
-            cases::CaseCommand::Note(..) => P::CaseNote,
-            cases::CaseCommand::Ask(..) => P::CaseAsk,
-            cases::CaseCommand::Resolve(..) => P::CaseResolve,
-            cases::CaseCommand::Reopen(_) => P::CaseReopen,
-            cases::CaseCommand::Log(_) => P::CaseLog,
-            cases::CaseCommand::Reveal(_) => P::CaseReveal,
-            cases::CaseCommand::Escalate(..) => P::CaseEscalate,
-            cases::CaseCommand::Concerns(..) => P::CaseConcerns,
-            cases::CaseCommand::CloseMatch(..) => P::CaseCloseMatch,
-            cases::CaseCommand::Evidence(_) => P::CaseEvidence,
-        });
-    }
-    if let Some(Ok(c)) = actions::parse(rest) {
-        return Some(match c {
-            actions::ActionCommand::Freeze(_) => P::Freeze,
-            actions::ActionCommand::Unfreeze(_) => P::Unfreeze,
-            actions::ActionCommand::Suspend { .. } => P::Suspend,
-            actions::ActionCommand::Unsuspend(_) => P::Unsuspend,
-            actions::ActionCommand::Remove(..) => P::RemoveFromRoom,
-            actions::ActionCommand::Confirm | actions::ActionCommand::Cancel => P::ConfirmAction,
-        });
-    }
-    if closure::parse_transcript(rest).is_some() {
-        return Some(P::Transcript);
-    }
-    None
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -299,6 +207,32 @@ mod tests {
         }
     }
 
+    /// The privileged command `rest` is, typed after the prefix in the coordinators' room
+    /// (or, with `dm`, in a DM).
+    fn classify(rest: &str) -> Option<Privileged> {
+        use crate::chat::{Content, Inbound};
+        use crate::domain::{Place, Platform, RoomRef, UserRef};
+        let moderation = crate::domain::incident::Moderation::default();
+        let coordinators = RoomRef::new(Platform::Console, "coordinators");
+        let router = crate::flows::route::Router {
+            prefix: "!tandem",
+            moderation: &moderation,
+            coordinators_room: Some(&coordinators),
+            max_message_chars: 4_000,
+        };
+        let (place, text) = match rest.strip_prefix("dm: ") {
+            Some(text) => (Place::Dm, text.to_string()),
+            None => (Place::Room(coordinators.clone()), format!("!tandem {rest}")),
+        };
+        let inbound = Inbound {
+            from: UserRef::new(Platform::Console, "carol"),
+            place,
+            content: Content::Text(text),
+            files: vec![],
+        };
+        crate::flows::route::route(&inbound, &router).privileged()
+    }
+
     #[test]
     fn staff_commands_are_classified_as_written() {
         assert_eq!(classify("approve 3"), Some(Privileged::Approve));
@@ -311,7 +245,9 @@ mod tests {
             Some(Privileged::CaseEscalate)
         );
         assert_eq!(classify("confirm"), Some(Privileged::ConfirmAction));
-        assert_eq!(classify("transcript"), Some(Privileged::Transcript));
+        assert_eq!(classify("dm: transcript"), Some(Privileged::Transcript));
+        assert_eq!(classify("report"), Some(Privileged::ProgrammeReport));
+        assert_eq!(classify("cancel"), None, "only while an action waits");
         assert_eq!(classify("rsvp 1 yes"), None);
         assert_eq!(classify("hello"), None);
     }

@@ -1,5 +1,7 @@
 //! What a message costs against its sender's rate limits. The counting is the app's (in
-//! memory, per person); what counts, and what never may be held back, is decided here.
+//! memory, per person); what counts is decided by the message's route
+//! (`flows::route::Route::cost`, from the rules below), and what never may be held back
+//! here.
 //!
 //! - Talk in a pair room that is not for the bot costs nothing: only what the bot answers
 //!   is limited.
@@ -11,9 +13,9 @@
 //!   room's history), `my data` (everything stored about the person), and `export` and
 //!   `report` in the coordinators' room (a programme's data and charts).
 
-use crate::domain::{Place, RoomRef};
+use crate::domain::Place;
 
-use super::{Content, FlowState, Inbound, command, personal, report, reporting};
+use super::FlowState;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Cost {
@@ -23,54 +25,6 @@ pub enum Cost {
     Message,
     /// One message, and one use of the hourly limit on expensive commands.
     Expensive,
-}
-
-/// What `inbound` costs. `reported`: it is a platform's "report message".
-pub fn cost(
-    inbound: &Inbound,
-    reported: bool,
-    room_prefix: &str,
-    coordinators_room: Option<&RoomRef>,
-) -> Cost {
-    if reported {
-        return Cost::Free;
-    }
-    let text = match &inbound.content {
-        Content::Text(t) => t.as_str(),
-        // A button or reaction: an answer (or an RSVP), wherever it was pressed.
-        Content::Picked { .. } => return Cost::Message,
-    };
-    match &inbound.place {
-        Place::Dm => {
-            if command::parse(text) == Some(command::Command::Report)
-                || report::reported_message(text).is_some()
-            {
-                Cost::Free
-            } else if personal::parse(text) == Some(personal::PersonalCommand::MyData)
-                || super::closure::parse_transcript(text).is_some()
-            {
-                Cost::Expensive
-            } else {
-                Cost::Message
-            }
-        }
-        Place::Room(room) => {
-            let Some(rest) = super::strip_prefix_ci(text.trim(), room_prefix) else {
-                // Files sent in a room are not the bot's business either.
-                return Cost::Free;
-            };
-            if coordinators_room == Some(room) {
-                if reporting::parse(rest).is_some()
-                    || matches!(reporting::parse_export(rest), Some(Ok(_)))
-                {
-                    return Cost::Expensive;
-                }
-            } else if command::parse(rest) == Some(command::Command::Report) {
-                return Cost::Free;
-            }
-            Cost::Message
-        }
-    }
 }
 
 /// Whether a message in `place`, with the conversation in `state`, is never held back: a
@@ -87,7 +41,11 @@ pub fn never_limited(place: &Place, state: Option<&FlowState>) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::{Platform, UserRef};
+    use crate::chat::{Content, Inbound};
+    use crate::domain::incident::Moderation;
+    use crate::domain::{Platform, RoomRef, UserRef};
+    use crate::flows::personal;
+    use crate::flows::route::{Router, route};
 
     fn dm(text: &str) -> Inbound {
         Inbound {
@@ -108,7 +66,14 @@ mod tests {
     #[test]
     fn reports_and_room_talk_are_free_and_costly_commands_are_expensive() {
         let coordinators = RoomRef::new(Platform::Console, "coordinators");
-        let cost = |inbound: Inbound| cost(&inbound, false, "!tandem", Some(&coordinators));
+        let moderation = Moderation::default();
+        let router = Router {
+            prefix: "!tandem",
+            moderation: &moderation,
+            coordinators_room: Some(&coordinators),
+            max_message_chars: 4_000,
+        };
+        let cost = |inbound: Inbound| route(&inbound, &router).cost();
         assert_eq!(cost(dm("report")), Cost::Free);
         assert_eq!(cost(dm("Report!")), Cost::Free);
         assert_eq!(
@@ -140,11 +105,6 @@ mod tests {
         assert_eq!(
             cost(in_room("coordinators", "!tandem queue")),
             Cost::Message
-        );
-        assert_eq!(
-            super::cost(&dm("anything"), true, "!tandem", None),
-            Cost::Free,
-            "a platform's report message"
         );
     }
 

@@ -6,23 +6,20 @@
 //! `waitlist <n>`, `step <n> <step> <update>` (e.g. `step 12 interview done`,
 //! `step 12 background_check cleared until 2029-01-31`), `screening summary`.
 //!
-//! The app loads what a command needs ([`needs`]) into [`Subject`]; [`handle`] decides.
+//! The app loads what a command needs (as its route says: `flows::route::Route::needs`) into [`Subject`]; [`handle`] decides.
 //! Only a programme's coordinators may act on its applications, only in the coordinators'
 //! room (so answers never appear anywhere else), and a decision names the status it moves
 //! from, so when two reviewers act at once the second is told it was already decided.
 
 use std::collections::BTreeMap;
 
-use super::{
-    CardAction, Ctx, Decision, Effect, Inbound, OutMessage, Outcome, Prompt, StateChange, Subject,
-};
+use super::{CardAction, Ctx, Decision, Effect, OutMessage, Outcome, Prompt, StateChange, Subject};
 use crate::domain::answer::Answer;
 use crate::domain::matches::{MatchRecord, MatchStatus};
 use crate::domain::screening::{OnLapse, StepKind, StepState, all_complete, parse_step_update};
 use crate::domain::text::{char_len, preview, thousands};
 use crate::domain::{
-    ApplicationRecord, ApplicationStatus, ApplicationSummary, Place, Programme, RoleKind, RoomRef,
-    UserRef,
+    ApplicationRecord, ApplicationStatus, ApplicationSummary, Programme, RoleKind, RoomRef, UserRef,
 };
 
 /// Longest reason or question a reviewer may send (it is relayed to the applicant).
@@ -45,7 +42,7 @@ pub enum ReviewCommand {
 }
 
 impl ReviewCommand {
-    fn application(&self) -> Option<i64> {
+    pub fn application(&self) -> Option<i64> {
         match self {
             ReviewCommand::Queue | ReviewCommand::Summary => None,
             ReviewCommand::Show(id)
@@ -129,31 +126,6 @@ pub fn parse(text: &str) -> Option<Result<ReviewCommand, String>> {
             }
         }
         _ => None,
-    }
-}
-
-/// What the app must load before [`handle`] can decide on this message.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Needs {
-    Nothing,
-    Application(i64),
-    /// Every application of the programmes the sender coordinates.
-    Overview,
-}
-
-pub fn needs(inbound: &Inbound, room_prefix: &str) -> Needs {
-    let (Place::Room(_), super::Content::Text(text)) = (&inbound.place, &inbound.content) else {
-        return Needs::Nothing;
-    };
-    let Some(rest) = super::strip_prefix_ci(text.trim(), room_prefix) else {
-        return Needs::Nothing;
-    };
-    match parse(rest) {
-        Some(Ok(cmd)) => match cmd.application() {
-            Some(id) => Needs::Application(id),
-            None => Needs::Overview,
-        },
-        _ => Needs::Nothing,
     }
 }
 

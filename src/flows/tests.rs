@@ -6,7 +6,7 @@ use chrono::{DateTime, Duration, Utc};
 
 use super::*;
 use crate::domain::incident::Moderation;
-use crate::domain::{Answer, Platform, RoleKind};
+use crate::domain::{Answer, Place, Platform, RoleKind};
 
 /// A small programme with every question kind and a branch.
 pub(crate) const PROGRAMME: &str = r#"

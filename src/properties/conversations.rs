@@ -23,7 +23,7 @@ use crate::domain::{
     QuestionKind, RoleKind, RoomRef, UserRef,
 };
 use crate::flows::{
-    Ctx, Effect, FlowState, Prompt, StateChange, Subject, current_prompt_ref, handle, wants_files,
+    Ctx, Effect, FlowState, Prompt, StateChange, Subject, current_prompt_ref, wants_files,
 };
 
 const EXAMPLE: &str = include_str!("../../config/programs/example.toml");
@@ -627,10 +627,14 @@ impl World {
                         })
                         .collect(),
                 };
-                let _ = crate::flows::review::needs(&inbound, ctx.room_prefix);
-                let _ = crate::flows::pairing::needs(&inbound, &self.programmes, ctx.room_prefix);
+                // What the app asks of the route before deciding: never a panic.
+                let router = ctx.router();
+                let route = crate::flows::route::route(&inbound, &router);
+                let _ = route.needs(&inbound.from, &router, &self.programmes);
+                let _ = route.named_person(&inbound.from, &router);
+                let _ = (route.cost(), route.privileged());
                 let _ = wants_files(state);
-                handle(&ctx, state, &inbound)
+                crate::flows::decide(&ctx, state, &inbound, &route)
             }
             // The app delivers a queued prompt only to someone with no conversation open.
             Step::Deliver { prompt, .. } if state.is_none() => {

@@ -163,10 +163,19 @@ proptest! {
     ) {
         let programmes = [crate::flows::tests::programme()];
         let inbound = room_message(s);
-        let _ = crate::flows::review::needs(&inbound, &p);
-        let _ = crate::flows::review::needs(&inbound, "!tandem");
-        let _ = crate::flows::pairing::needs(&inbound, &programmes, &p);
-        let _ = crate::flows::pairing::needs(&inbound, &programmes, "!tandem");
+        let moderation = crate::domain::incident::Moderation::default();
+        for prefix in [p.as_str(), "!tandem"] {
+            let router = crate::flows::route::Router {
+                prefix,
+                moderation: &moderation,
+                coordinators_room: None,
+                max_message_chars: 4_000,
+            };
+            let route = crate::flows::route::route(&inbound, &router);
+            let _ = route.needs(&inbound.from, &router, &programmes);
+            let _ = route.named_person(&inbound.from, &router);
+            let _ = (route.cost(), route.privileged());
+        }
     }
 
     #[test]

@@ -5,8 +5,12 @@
 
 use std::collections::BTreeSet;
 
+use tandem::chat::{Content, Inbound};
+use tandem::domain::incident::Moderation;
+use tandem::domain::{Place, RoomRef};
 use tandem::domain::{Platform, UserRef};
-use tandem::flows::permissions::{Privileged, Who, allowed, classify};
+use tandem::flows::permissions::{Privileged, Who, allowed};
+use tandem::flows::route::{Router, route};
 
 use crate::pairing::{active_match, ready_mentee, ready_mentor};
 use crate::support::{Harness, MENTOR_ANSWERS, example_programmes};
@@ -110,6 +114,33 @@ fn samples() -> Vec<(Privileged, Option<&'static str>, &'static str)> {
     ]
 }
 
+/// The privileged command `text` is when typed in `room` (`None`: a DM), as the command
+/// registry routes it: the matrix reads the same registry as the bot.
+fn classify(room: Option<&str>, text: &str) -> Option<Privileged> {
+    let moderation = Moderation::default();
+    let coordinators = RoomRef::new(Platform::Console, COORDINATORS);
+    let router = Router {
+        prefix: "!tandem",
+        moderation: &moderation,
+        coordinators_room: Some(&coordinators),
+        max_message_chars: 4_000,
+    };
+    let (place, text) = match room {
+        Some(room) => (
+            Place::Room(RoomRef::new(Platform::Console, room)),
+            format!("!tandem {text}"),
+        ),
+        None => (Place::Dm, text.to_string()),
+    };
+    let inbound = Inbound {
+        from: UserRef::new(Platform::Console, "carol"),
+        place,
+        content: Content::Text(text),
+        files: vec![],
+    };
+    route(&inbound, &router).privileged()
+}
+
 /// Everything a step records, leaving out what every message leaves behind (its answer
 /// in the outbox, the event's id, a prompt's id) and the audit log itself.
 async fn records(h: &Harness) -> Vec<(String, Vec<String>)> {
@@ -183,7 +214,7 @@ both_backends! {
         assert_eq!(covered, all, "every privileged command has a sample");
         let mut problems = Vec::new();
         for (command, room, text) in samples {
-            assert_eq!(classify(&text.replace("{case}", "1")), Some(command), "{text}");
+            assert_eq!(classify(room, &text.replace("{case}", "1")), Some(command), "{text}");
             // Refused people first (they change nothing), then those allowed.
             let mut order: Vec<Who> = Who::ALL.to_vec();
             order.sort_by_key(|w| allowed(command).contains(w));

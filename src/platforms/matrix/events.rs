@@ -31,7 +31,7 @@ pub(super) async fn on_message_contained(
         // A "direct" room others can read: only a prefixed command is taken (as in any
         // room); anything else could be private, so it moves to a real DM unread.
         let prefixed = matches!(&event.content.msgtype, MessageType::Text(t)
-            if crate::flows::strip_prefix_ci(t.body.trim(), handler.app.room_prefix()).is_some());
+            if crate::chat::strip_prefix_ci(t.body.trim(), handler.app.room_prefix()).is_some());
         if !prefixed {
             bot.move_to_private_dm(&room, &event.sender).await;
             handler

@@ -1,0 +1,373 @@
+//! Deciding on one message: the route (see [`super::route`]) goes to the stage that
+//! handles it, with the conversation that is open.
+//!
+//! - A DM with nothing open is a command ([`idle_dm`]); with a flow open it is that
+//!   flow's answer, unless it is a command that escapes any flow (see `escape`).
+//! - In a shared room only prefixed commands are for the bot ([`in_room`]); anything
+//!   personal is answered by DM.
+//! - Files go only to a report's evidence step or an answer to a moderator's question.
+//!
+//! A new command is routed in `route.rs` and handled here, in [`idle_dm`] or [`in_room`],
+//! by calling its stage's handler.
+
+use super::command::Command;
+use super::help::{help_text, status_text, unknown_text};
+use super::route::{Dm, Room, Route};
+use super::{
+    Content, Ctx, Effect, FileStatus, FlowState, Inbound, InboundFile, OutMessage, Outcome,
+    actions, application, cases, closure, escape, events, pairing, pause, personal, prompts,
+    report, reporting, review, survey, withdraw,
+};
+use crate::domain::text::thousands;
+use crate::domain::{Place, RoomRef};
+
+/// Routes and decides one message (for the app's own steps and for tests; the app routes
+/// a person's message itself, to load what the route needs first).
+pub fn handle(ctx: &Ctx<'_>, state: Option<&FlowState>, inbound: &Inbound) -> Outcome {
+    decide(
+        ctx,
+        state,
+        inbound,
+        &super::route::route(inbound, &ctx.router()),
+    )
+}
+
+/// Decides what to do with one inbound message, routed once (see [`super::route`]).
+pub fn decide(
+    ctx: &Ctx<'_>,
+    state: Option<&FlowState>,
+    inbound: &Inbound,
+    route: &Route,
+) -> Outcome {
+    if let Route::TooLong(len) = route {
+        let reply = format!(
+            "That message is too long for me ({} characters). Please keep messages under {} characters.",
+            thousands(*len),
+            thousands(ctx.max_message_chars)
+        );
+        let mut effects = vec![reply_to(ctx, &inbound.place, reply)];
+        effects.extend(drop_held(ctx, &inbound.files));
+        return Outcome::unchanged(effects);
+    }
+    if !inbound.files.is_empty() {
+        return with_files(ctx, state, inbound, route);
+    }
+    match route {
+        // The platform's own "report message": a report with that message as evidence.
+        Route::ReportMessage(link) => match state {
+            None => report::start_about_message(ctx, link.clone()),
+            Some(_) => Outcome::unchanged(vec![ctx.dm_text(
+                "Let's finish what we were doing first (or type cancel); then report the message again.",
+            )]),
+        },
+        // An RSVP button or reaction, wherever it was pressed: answered by DM.
+        Route::Rsvp(n, answer) => events::rsvp(ctx, *n, *answer),
+        Route::Room { room, command, .. } => in_room(ctx, state, room, command),
+        Route::Dm(dm) => match state {
+            None => idle_dm(ctx, dm, &inbound.content),
+            Some(FlowState::Stacked { top, under }) => {
+                let outcome = dm_escapes(ctx, top, dm, &inbound.content, true)
+                    .unwrap_or_else(|| dm_step(ctx, top, &inbound.content));
+                escape::restack(ctx, outcome, under)
+            }
+            Some(state) => dm_escapes(ctx, state, dm, &inbound.content, false)
+                .unwrap_or_else(|| dm_step(ctx, state, &inbound.content)),
+        },
+        Route::TooLong(_) => unreachable!("answered above"),
+    }
+}
+
+/// A command that escapes the open flow `state` (see [`escape`]), if the message is one.
+fn dm_escapes(
+    ctx: &Ctx<'_>,
+    state: &FlowState,
+    dm: &Dm,
+    content: &Content,
+    stacked: bool,
+) -> Option<Outcome> {
+    escape::in_flow(
+        ctx,
+        state,
+        dm,
+        stacked,
+        |c| dm_step(ctx, state, c),
+        || idle_dm(ctx, dm, content),
+    )
+}
+
+/// One message in a DM, for the flow `state` that is open.
+fn dm_step(ctx: &Ctx<'_>, state: &FlowState, content: &Content) -> Outcome {
+    match state {
+        FlowState::Application(flow) => application::step(ctx, flow, content),
+        FlowState::AnswerQuestion(flow) => prompts::answer_step(ctx, flow, content),
+        FlowState::Acknowledge(flow) => prompts::acknowledge_step(ctx, flow, content),
+        FlowState::MatchOffer(flow) => prompts::offer_step(ctx, flow, content),
+        FlowState::CheckIn(flow) => prompts::check_in_step(ctx, flow, content),
+        FlowState::ConfirmWithdraw(flow) => withdraw::step(ctx, flow, content),
+        FlowState::Report(flow) => report::step(ctx, flow, content),
+        FlowState::CaseReply(flow) => cases::reply_step(ctx, flow, content),
+        FlowState::Survey(flow) => survey::step(ctx, flow, content),
+        FlowState::ConfirmClose(flow) => closure::confirm_step(ctx, flow, content),
+        FlowState::WhatNext(flow) => closure::next_step(ctx, flow, content),
+        FlowState::ConfirmDelete(_) => personal::confirm_step(ctx, content),
+        FlowState::ConfirmAction(_) => Outcome::unchanged(
+            escape::question(ctx, state)
+                .map(|q| ctx.dm(q))
+                .into_iter()
+                .collect(),
+        ),
+        FlowState::Stacked { top, .. } => dm_step(ctx, top, content),
+    }
+}
+
+/// A message with files. Only a report's evidence step and an answer to a moderator's
+/// question take files; anywhere else the files are passed over (in a DM, with a word
+/// saying so) and a caption is handled as if typed alone.
+fn with_files(
+    ctx: &Ctx<'_>,
+    state: Option<&FlowState>,
+    inbound: &Inbound,
+    route: &Route,
+) -> Outcome {
+    let caption = match &inbound.content {
+        Content::Text(t) => t.as_str(),
+        Content::Picked { .. } => "",
+    };
+    if inbound.place == Place::Dm {
+        let taken = match state.map(FlowState::active) {
+            Some(FlowState::Report(flow)) => {
+                Some(report::files(ctx, flow, &inbound.files, caption))
+            }
+            Some(FlowState::CaseReply(flow)) => {
+                Some(cases::reply_files(ctx, flow, &inbound.files, caption))
+            }
+            _ => None,
+        };
+        if let Some(outcome) = taken {
+            return match state {
+                Some(FlowState::Stacked { under, .. }) => escape::restack(ctx, outcome, under),
+                _ => outcome,
+            };
+        }
+    }
+    // Files fetched for a step that, by the time it was decided, no longer wanted them.
+    let mut outcome = if caption.trim().is_empty() {
+        Outcome::unchanged(drop_held(ctx, &inbound.files).into_iter().collect())
+    } else {
+        let caption_alone = Inbound {
+            files: vec![],
+            ..inbound.clone()
+        };
+        let mut outcome = decide(ctx, state, &caption_alone, route);
+        outcome.effects.extend(drop_held(ctx, &inbound.files));
+        outcome
+    };
+    if inbound.place == Place::Dm {
+        outcome.effects.insert(
+            0,
+            ctx.dm_text(
+                "I only keep files sent as evidence in a report (type report to start one), so I haven't kept this.",
+            ),
+        );
+    }
+    outcome
+}
+
+/// Deletes the files of a message that the app fetched and held but no flow took.
+pub(crate) fn drop_held(ctx: &Ctx<'_>, files: &[InboundFile]) -> Option<Effect> {
+    let ids: Vec<i64> = files
+        .iter()
+        .filter_map(|f| match &f.status {
+            FileStatus::Held(h) => Some(h.id),
+            _ => None,
+        })
+        .collect();
+    (!ids.is_empty()).then(|| Effect::DropHeldFiles {
+        holder: ctx.user.clone(),
+        ids,
+    })
+}
+
+fn reply_to(ctx: &Ctx<'_>, place: &Place, text: String) -> Effect {
+    match place {
+        Place::Dm => ctx.dm_text(text),
+        Place::Room(room) => Effect::PostInRoom {
+            room: room.clone(),
+            message: OutMessage::text(text),
+        },
+    }
+}
+
+/// A DM with no conversation in progress: a command, or a friendly pointer to `help`.
+fn idle_dm(ctx: &Ctx<'_>, dm: &Dm, content: &Content) -> Outcome {
+    let say = |text: String| Outcome::unchanged(vec![ctx.dm_text(text)]);
+    match dm {
+        Dm::Picked => say(
+            "That question is no longer open: you have no application in progress. Type apply to start one, or help to see what I can do."
+                .into(),
+        ),
+        Dm::Surveys => survey::resume(ctx),
+        Dm::Close(id, reason) => closure::start(ctx, *id, reason),
+        Dm::Personal(personal::PersonalCommand::MyData) => personal::my_data(ctx),
+        Dm::Personal(personal::PersonalCommand::Delete) => personal::start_delete(ctx),
+        Dm::Transcript(n) => closure::transcript(ctx, *n),
+        // The escalation contact works restricted cases here, by DM.
+        Dm::Case(command) => cases::handle_dm(ctx, command.clone()),
+        Dm::Rsvp(n, answer) => events::rsvp(ctx, *n, Some(*answer)),
+        Dm::RsvpUsage(usage) => say(usage.clone()),
+        Dm::EventsElsewhere => say(format!(
+            "Event commands work in the coordinators' room: write {} followed by the command there.",
+            ctx.room_prefix
+        )),
+        Dm::CoordinatorsElsewhere => say(format!(
+            "Coordinators' commands work in the coordinators' room, next to the applications' cards: write {} followed by the command there.",
+            ctx.room_prefix
+        )),
+        Dm::Command(Command::Help | Command::Greeting) => say(help_text(ctx, "")),
+        Dm::Command(Command::Apply(args)) => application::start(ctx, args),
+        Dm::Command(Command::Status) => say(status_text(ctx)),
+        Dm::Command(Command::Withdraw(programme)) => withdraw::start(ctx, programme.as_deref()),
+        Dm::Command(Command::Report) => report::start(ctx, None),
+        Dm::Command(Command::Pause(rest)) => pause::pause(ctx, rest),
+        Dm::Command(Command::Resume) => pause::resume(ctx),
+        Dm::Command(Command::Cancel) => {
+            say("There is nothing to cancel: you have no application in progress.".into())
+        }
+        Dm::Command(Command::Stop) => say(
+            "There is nothing to stop: we're not in the middle of anything. Type help to see what I can do."
+                .into(),
+        ),
+        Dm::Command(
+            Command::Back | Command::Skip | Command::Review | Command::Submit | Command::Keep,
+        )
+        | Dm::Command(Command::Edit(_)) => {
+            say("You have no application in progress. Type apply to start one.".into())
+        }
+        Dm::Other => {
+            let text = match content {
+                Content::Text(t) => t.as_str(),
+                Content::Picked { .. } => "",
+            };
+            say(unknown_text(text, ""))
+        }
+    }
+}
+
+/// A message in a shared room: only prefixed commands are for the bot, and anything
+/// personal is answered by DM.
+fn in_room(ctx: &Ctx<'_>, state: Option<&FlowState>, room: &RoomRef, command: &Room) -> Outcome {
+    let post = |t: String| Effect::PostInRoom {
+        room: room.clone(),
+        message: OutMessage::text(t),
+    };
+    let sent_dm = format!("{}, I've sent you a direct message.", ctx.user.id);
+    match command {
+        Room::NotForBot => Outcome::unchanged(vec![]),
+        Room::Help | Room::Command(Command::Help | Command::Greeting) => {
+            Outcome::unchanged(vec![post(help_text(ctx, ctx.room_prefix))])
+        }
+        Room::Cancel => match state {
+            Some(FlowState::ConfirmAction(_)) => {
+                actions::handle(ctx, state, room, Ok(actions::ActionCommand::Cancel))
+            }
+            // No action waits: the `cancel` everyone has.
+            _ => in_room(ctx, state, room, &Room::Command(Command::Cancel)),
+        },
+        Room::Action(command) => actions::handle(ctx, state, room, command.clone()),
+        Room::Case(command) => cases::handle(ctx, room, command.clone()),
+        Room::Event(Ok(command)) => events::handle(ctx, room, command.clone()),
+        Room::Event(Err(usage)) | Room::Survey(Err(usage)) => {
+            Outcome::unchanged(vec![post(usage.clone())])
+        }
+        Room::Close { room: command, own } => {
+            if ctx.coordinators_room == Some(room) {
+                return closure::handle_room(ctx, room, command.clone());
+            }
+            // A participant in their pair room (or anywhere else): the confirmation goes
+            // on in the DM, and nothing is said in the room.
+            match state {
+                None => closure::start(ctx, own.0, &own.1),
+                Some(_) => Outcome::unchanged(vec![ctx.dm_text(
+                    "Let's finish what we were doing first; then type close match here.",
+                )]),
+            }
+        }
+        Room::Survey(Ok(command)) => survey::handle(ctx, room, command.clone()),
+        Room::Figures(programme) => reporting::handle(ctx, room, programme.as_deref()),
+        Room::Export(command) => match staff_command(
+            room,
+            ctx.coordinators_room,
+            Ok(command.clone()),
+            "Exports work in the coordinators' room.",
+        ) {
+            Ok(command) => reporting::handle_export(ctx, room, command),
+            Err(early) => *early,
+        },
+        // Started from a room (perhaps a pair room): the report goes on in the DM, and
+        // nothing is said in the room.
+        Room::Report => match state {
+            None => report::start(ctx, Some(room.id.clone())),
+            // The open flow keeps its place under the report (see `escape`).
+            Some(open @ (FlowState::Stacked { .. } | FlowState::Report(_))) => {
+                let mut effects = vec![ctx.dm_text(
+                    "Let's finish this first (or type cancel), then type report here again:",
+                )];
+                effects.extend(escape::question(ctx, open).map(|q| ctx.dm(q)));
+                Outcome::unchanged(effects)
+            }
+            Some(open) => escape::stack(ctx, report::start(ctx, Some(room.id.clone())), open),
+        },
+        Room::Review(command) => review::handle(ctx, room, command.clone()),
+        Room::Pairing(command) => pairing::handle(ctx, room, command.clone()),
+        Room::Pause(command) => pause::handle(ctx, room, command.clone()),
+        Room::Command(Command::Apply(args)) => {
+            let mut outcome = match state {
+                Some(FlowState::Application(flow)) => application::remind(ctx, flow),
+                Some(_) => Outcome::unchanged(vec![ctx.dm_text(
+                    "Let's finish what we were doing first: please answer my last message here.",
+                )]),
+                None => application::start(ctx, args),
+            };
+            outcome.effects.push(post(sent_dm));
+            outcome
+        }
+        Room::Command(Command::Status) => {
+            Outcome::unchanged(vec![ctx.dm_text(status_text(ctx)), post(sent_dm)])
+        }
+        Room::Command(_) => Outcome::unchanged(vec![post(format!(
+            "{}, please answer me in our direct messages: that's where your application is.",
+            ctx.user.id
+        ))]),
+        Room::Unknown(rest) => Outcome::unchanged(vec![post(unknown_text(rest, ctx.room_prefix))]),
+    }
+}
+
+/// The common start of a command posted in a staff room: a usage error is answered, and
+/// nothing is done outside `expected` (the room where such commands work), so that what
+/// they show never appears anywhere else. `Err` is the reply to send instead.
+pub(crate) fn staff_command<C>(
+    room: &RoomRef,
+    expected: Option<&RoomRef>,
+    command: Result<C, String>,
+    wrong_room: &str,
+) -> Result<C, Box<Outcome>> {
+    let reply = |text: String| {
+        Box::new(Outcome::unchanged(vec![Effect::PostInRoom {
+            room: room.clone(),
+            message: OutMessage::text(text),
+        }]))
+    };
+    let command = command.map_err(reply)?;
+    if expected != Some(room) {
+        return Err(reply(wrong_room.to_string()));
+    }
+    Ok(command)
+}
+
+/// A step whose only effect is a post in `room`.
+pub(crate) fn post_only(room: &RoomRef, text: String) -> Outcome {
+    Outcome::unchanged(vec![Effect::PostInRoom {
+        room: room.clone(),
+        message: OutMessage::text(text),
+    }])
+}

@@ -1,0 +1,150 @@
+//! The texts that answer `help`, `status` and a message that is no command: what Tandem
+//! can do for this person, where their applications stand, and the closest command.
+//!
+//! A new command everyone has gets its line in [`help_text`]; a coordinator's or
+//! moderator's command is listed in its own room's help (the usage texts of its stage).
+
+use super::Ctx;
+use super::command::suggest;
+use crate::domain::Programme;
+use crate::domain::matches::MatchStatus;
+use crate::domain::screening::StepState;
+
+pub(crate) fn help_text(ctx: &Ctx<'_>, prefix: &str) -> String {
+    let p = if prefix.is_empty() {
+        String::new()
+    } else {
+        format!("{prefix} ")
+    };
+    let open: Vec<&Programme> = ctx
+        .programmes
+        .iter()
+        .filter(|p| p.applications_open)
+        .collect();
+    let mut s = String::from(
+        "Hello! I'm Tandem, the bot that runs this community's mentoring programmes.\n",
+    );
+    if open.is_empty() {
+        s.push_str("No programme is open for applications right now.\n");
+    } else {
+        s.push_str("Open for applications:\n");
+        for prog in &open {
+            s.push_str(&format!(
+                "• {} ({}): {}\n",
+                prog.name, prog.slug, prog.description
+            ));
+        }
+    }
+    s.push_str(&format!(
+        "You can type:\n{p}apply — apply as a mentor or a mentee\n{p}status — see your applications\n{p}cancel — stop an application in progress\n{p}withdraw — take back an application you submitted\n{p}report — tell the moderators, privately, about something that worried you\n{p}my data — everything Tandem stores about you, as a file\n{p}delete my data — erase it (you'll be asked to confirm)\n{p}help — show this message"
+    ));
+    if ctx
+        .matches
+        .iter()
+        .any(|m| m.status == crate::domain::matches::MatchStatus::Active)
+    {
+        s.push_str(&format!(
+            "\n{p}pause until 2027-03-01 — no check-ins or reminders until that date\n{p}resume — end a pause early\n{p}close match — end your mentoring early (you'll be asked to confirm)"
+        ));
+    }
+    if ctx.matches.iter().any(|m| m.room.is_some()) {
+        s.push_str(&format!(
+            "\n{p}transcript — your pair room's messages, as a file"
+        ));
+    }
+    if !ctx.surveys.is_empty() {
+        s.push_str(&format!("\n{p}survey — answer the survey waiting for you"));
+    }
+    s
+}
+
+pub(crate) fn status_text(ctx: &Ctx<'_>) -> String {
+    if ctx.applications.is_empty() {
+        return "You have no applications yet. Type apply to start one.".to_string();
+    }
+    let mut s = applications_text(ctx);
+    for m in ctx
+        .matches
+        .iter()
+        .filter(|m| matches!(m.status, MatchStatus::Approved | MatchStatus::Active))
+    {
+        let (other, role) = if m.mentee == *ctx.user {
+            (&m.mentor_name, "mentor")
+        } else {
+            (&m.mentee_name, "mentee")
+        };
+        match m.status {
+            MatchStatus::Active => s.push_str(&format!(
+                "\nYou are matched with {other} (your {role}){}.",
+                m.room
+                    .as_ref()
+                    .map(|r| format!("; your pair room is {r}"))
+                    .unwrap_or_default()
+            )),
+            _ => s.push_str(&format!(
+                "\nA match with {other} (as your {role}) is waiting for answers{}.",
+                m.deadline
+                    .map(|d| format!(" until {}", d.format("%-d %B")))
+                    .unwrap_or_default()
+            )),
+        }
+    }
+    s
+}
+
+fn applications_text(ctx: &Ctx<'_>) -> String {
+    let mut s = String::from("Your applications:");
+    let today = ctx.now.date_naive();
+    for app in ctx.applications {
+        let programme = ctx.programme(&app.programme);
+        let name = programme
+            .map(|p| p.name.as_str())
+            .unwrap_or(app.programme.as_str());
+        s.push_str(&format!(
+            "\n• {name}, as {} (#{}, submitted on {}): {}",
+            app.role,
+            app.id,
+            app.submitted_at.format("%-d %B %Y"),
+            app.status.describe()
+        ));
+        if let Some((position, total)) = app.waitlist_position {
+            s.push_str(&format!(
+                "\n    You are number {position} of {total} on the waiting list."
+            ));
+        }
+        let steps = programme
+            .and_then(|p| p.role(app.role))
+            .map(|r| r.screening.steps.as_slice())
+            .unwrap_or(&[]);
+        if app.status.is_accepted() {
+            for step in steps {
+                let state = app
+                    .steps
+                    .get(&step.id)
+                    .cloned()
+                    .unwrap_or(StepState::Pending);
+                let mark = if state.complete(today) { "✓" } else { "·" };
+                s.push_str(&format!(
+                    "\n    {mark} {}: {}",
+                    step.label,
+                    state.describe()
+                ));
+            }
+        }
+    }
+    s
+}
+
+pub(crate) fn unknown_text(text: &str, prefix: &str) -> String {
+    let p = if prefix.is_empty() {
+        String::new()
+    } else {
+        format!("{prefix} ")
+    };
+    match suggest(text) {
+        Some(cmd) => format!(
+            "Sorry, I didn't understand that. Did you mean {p}{cmd}? Type {p}help to see what I can do."
+        ),
+        None => format!("Sorry, I didn't understand that. Type {p}help to see what I can do."),
+    }
+}
