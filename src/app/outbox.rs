@@ -23,7 +23,8 @@
 use chrono::{DateTime, Utc};
 use tracing::{debug, error, info, warn};
 
-use super::{App, MAX_ATTEMPTS, Progress, unique_tag};
+use super::commit::Progress;
+use super::{App, MAX_ATTEMPTS, unique_tag};
 use crate::chat::{OutMessage, Placement, Thread};
 use crate::domain::{Platform, RoomRef, UserRef};
 use crate::flows::acts::Act;

@@ -1,0 +1,437 @@
+//! A person's message, received: recorded once per platform event, held back when it
+//! goes over its sender's rate limits, routed once (`flows::route`), decided on what the
+//! route needs loaded, committed (retrying from the top when the conversation changed
+//! meanwhile), with a panic or an unreachable database contained to the message. Also
+//! what the platforms' catch-up reads (where to look, since when).
+//!
+//! A new way a message arrives (a platform's own gesture) is one more `receive_*` here that
+//! ends in `receive_with`.
+
+use super::*;
+
+impl App {
+    /// Handles one message; any error is reported to the sender and logged.
+    pub async fn receive(&self, inbound: Inbound) {
+        self.receive_with(inbound, None, None, None).await
+    }
+
+    /// Handles one message the platform identifies by `event`, once: the id is recorded
+    /// with the step it causes, so the same event delivered again (a sync replayed after a
+    /// crash, a catch-up read) changes nothing and is not answered twice.
+    pub async fn receive_event(&self, event: EventRef, inbound: Inbound) {
+        self.receive_with(inbound, None, Some(event), None).await
+    }
+
+    /// Like [`App::receive_event`], for a message typed in the thread that the message
+    /// `root` starts (on platforms with threads): whatever it causes in that room is
+    /// posted in the same thread.
+    pub async fn receive_in_thread(&self, event: EventRef, root: String, inbound: Inbound) {
+        self.receive_with(inbound, None, Some(event), Some(root))
+            .await
+    }
+
+    /// The platform's own "report message" (Discord's message menu, a Matrix reply of
+    /// `!tandem report`): `from` reports `reported`, copied by the platform as it was.
+    /// Taken like a DM of `report message <link>`, with the copy kept as evidence. A
+    /// person who types that line gives a link alone: only a platform vouches for a copy.
+    pub async fn receive_reported(
+        &self,
+        from: UserRef,
+        reported: crate::chat::ReportedMessage,
+        event: Option<EventRef>,
+    ) {
+        let inbound = flows::report::message_report(from, &reported.link);
+        self.receive_with(inbound, Some(reported), event, None)
+            .await
+    }
+
+    /// Whether the platform event was handled already (a platform's catch-up asks before
+    /// fetching what a message needs). A failed read says no: the step's own record of
+    /// the event still keeps it from being applied twice.
+    pub async fn already_handled(&self, event: &EventRef) -> bool {
+        self.store.inbound_event_seen(event).await.unwrap_or(false)
+    }
+
+    /// Where a platform without a replayable feed (Discord) looks for what was sent while
+    /// the bot was away: the DMs of the people it talks with, and the active pair rooms.
+    pub async fn catch_up_places(&self, platform: Platform) -> (Vec<UserRef>, Vec<RoomRef>) {
+        let people = self.store.people_on(platform).await.unwrap_or_else(|e| {
+            warn!("listing people to catch up with failed: {e:#}");
+            Vec::new()
+        });
+        let rooms = self
+            .store
+            .pair_rooms_on(platform)
+            .await
+            .unwrap_or_else(|e| {
+                warn!("listing pair rooms to catch up with failed: {e:#}");
+                Vec::new()
+            })
+            .into_iter()
+            .map(|id| RoomRef::new(platform, id))
+            .collect();
+        (people, rooms)
+    }
+
+    /// Records a platform event as handled by the platform itself (an explanation that an
+    /// edit or a location is not an answer), so a catch-up does not answer it again.
+    pub async fn record_handled(&self, event: &EventRef) {
+        if let Err(e) = self.store.record_inbound_event(event).await {
+            warn!("recording a handled event failed: {e:#}");
+        }
+    }
+
+    /// How far back a platform's catch-up after a restart reads (what was sent while the
+    /// process was down, or lost in a crash mid-batch): at most a day, and never before the
+    /// first event on record (an older version kept none). `None`: nothing to catch up.
+    pub async fn catch_up_since(&self, platform: Platform) -> Option<DateTime<Utc>> {
+        let first = match self.store.first_inbound_event_at(platform).await {
+            Ok(first) => first?,
+            Err(e) => {
+                warn!("reading where to catch up from failed: {e:#}");
+                return None;
+            }
+        };
+        Some(first.max(chrono::Utc::now() - chrono::Duration::hours(24)))
+    }
+
+    pub(super) async fn receive_with(
+        &self,
+        inbound: Inbound,
+        reported: Option<crate::chat::ReportedMessage>,
+        event: Option<EventRef>,
+        thread_root: Option<String>,
+    ) {
+        // Where what it causes in the room it was typed in goes: where it was typed.
+        let placement = match thread_root {
+            Some(root) => Placement::InThread {
+                after: event
+                    .as_ref()
+                    .map_or_else(|| root.clone(), |e| e.id.clone()),
+                root,
+            },
+            None => Placement::Top,
+        };
+        if let Some(event) = &event
+            && self.already_handled(event).await
+        {
+            debug!(event = %event.id, "already handled; ignoring the redelivery");
+            return;
+        }
+        // Read once, here: what it is decides its cost, what is loaded and who handles it.
+        let route = flows::route::route(&inbound, &self.router(inbound.from.platform));
+        if self
+            .held_back(
+                &inbound,
+                &route,
+                reported.is_some(),
+                event.as_ref(),
+                &placement,
+            )
+            .await
+        {
+            return;
+        }
+        if let Place::Room(room) = &inbound.place {
+            // A pair room's activity: when, never what (for the silent-pair check).
+            let staff = self.settings.coordinators_rooms.contains(room)
+                || self.settings.moderators_rooms.contains(room);
+            if !staff
+                && let Err(e) = self
+                    .store
+                    .note_pair_activity(
+                        room.platform.as_str(),
+                        &room.id,
+                        &inbound.from.id,
+                        self.clock.now(),
+                    )
+                    .await
+            {
+                warn!(room = %room, "recording pair activity failed: {e:#}");
+            }
+        }
+        // A panic is contained to this message: the person gets the usual apology, with
+        // the reference the panic was logged under, and every other conversation goes on.
+        // While the database cannot be reached the message waits (up to about a minute),
+        // rather than being answered with an apology and lost.
+        let mut waited = Duration::ZERO;
+        let handled = loop {
+            let handled = supervise::contained(
+                "handling a message",
+                self.handle_with(
+                    &inbound,
+                    &route,
+                    reported.clone(),
+                    event.as_ref(),
+                    &placement,
+                ),
+            )
+            .await;
+            match &handled {
+                Ok(Err(Error::Internal(e)))
+                    if crate::storage::is_unreachable(e) && waited < DATABASE_PATIENCE =>
+                {
+                    // 1 s, 2 s, 4 s, then 8 s at a time.
+                    let pause = Duration::from_secs(1u64 << (waited.as_secs() / 2).min(3))
+                        .min(DATABASE_PATIENCE - waited);
+                    warn!(
+                        "the database cannot be reached ({e:#}); trying the message again in {pause:?}"
+                    );
+                    tokio::time::sleep(pause).await;
+                    waited += pause;
+                }
+                _ => break handled,
+            }
+        };
+        let failed = match handled {
+            Ok(Ok(())) => None,
+            Ok(Err(e)) => {
+                let reference = Reference::new();
+                match &e {
+                    Error::User(m) => debug!(user = %inbound.from, "user error: {m}"),
+                    Error::Internal(err) => {
+                        error!(user = %inbound.from, %reference, "handling a message failed: {err:#}")
+                    }
+                }
+                Some((e, reference))
+            }
+            Err(panicked) => Some((
+                Error::Internal(anyhow::anyhow!("{panicked}")),
+                panicked.reference,
+            )),
+        };
+        if let Some((e, reference)) = failed {
+            // The answer to this event, given once: a refusal, or an apology that asks
+            // the person to try again (a catch-up replaying it later, into whatever they
+            // are doing by then, would do more harm than good).
+            if let Some(event) = &event
+                && let Err(err) = self.store.record_inbound_event(event).await
+            {
+                warn!("recording a handled event failed: {err:#}");
+            }
+            self.answer_directly(
+                &inbound,
+                &placement,
+                e.user_facing(&reference),
+                IdempotencyKey(format!("error-{reference}")),
+                "an error",
+            )
+            .await;
+        }
+    }
+
+    /// Answers a message where it was sent, straight through the platform rather than
+    /// through a recorded step: for a message that changes nothing (an error, one held
+    /// back by a rate limit). A failure is logged; `about` says what the answer was.
+    pub(super) async fn answer_directly(
+        &self,
+        inbound: &Inbound,
+        placement: &Placement,
+        text: String,
+        key: IdempotencyKey,
+        about: &str,
+    ) {
+        let message = OutMessage {
+            placed: Some(placement.clone()),
+            ..OutMessage::text(text)
+        };
+        let send = async {
+            match &inbound.place {
+                Place::Dm => self.ports.dm.send_dm(&inbound.from, &message, &key).await,
+                Place::Room(room) => self.ports.rooms.post_in_room(room, &message, &key).await,
+            }
+        };
+        if let Ok(Err(send_err)) =
+            supervise::contained(&format!("telling a user about {about}"), send).await
+        {
+            warn!(user = %inbound.from, "could not tell the user about {about}: {send_err}")
+        }
+    }
+
+    /// Whether the message goes over its sender's rate limits (see `flows::rate`): then it
+    /// is not handled and changes nothing, but is recorded as handled (so a catch-up does
+    /// not replay it) and answered: once a minute when it comes too fast (a flood is not
+    /// answered with a flood), each time for an expensive command over its hourly limit.
+    /// A report, and what is written while making one or answering a moderator's
+    /// question, always gets through.
+    pub(super) async fn held_back(
+        &self,
+        inbound: &Inbound,
+        route: &flows::route::Route,
+        reported: bool,
+        event: Option<&EventRef>,
+        placement: &Placement,
+    ) -> bool {
+        let limits = self.settings.limits;
+        if limits == RateLimits::default() {
+            return false;
+        }
+        let cost = if reported {
+            flows::rate::Cost::Free
+        } else {
+            route.cost()
+        };
+        let now = self.now();
+        let verdict = self.limiter.take(limits, &inbound.from, cost, now);
+        if verdict == limits::Verdict::Go {
+            return false;
+        }
+        // Read only now, for the few over a limit. When it cannot be read the message
+        // goes on: it may be part of a report.
+        let state = match self.store.load_conversation(&inbound.from).await {
+            Ok(state) => state,
+            Err(e) => {
+                warn!("reading a conversation to check a rate limit failed: {e:#}");
+                return false;
+            }
+        };
+        if flows::rate::never_limited(&inbound.place, state.as_ref().map(|c| &c.state)) {
+            return false;
+        }
+        info!(user = %inbound.from, ?verdict, "over a rate limit: the message is not handled");
+        if let Some(event) = event {
+            self.record_handled(event).await;
+        }
+        let text = match verdict {
+            limits::Verdict::TooFast if self.limiter.tell_once(&inbound.from, now) => {
+                "You're sending messages faster than I can keep up with. Please wait a minute and send your last message again.".to_string()
+            }
+            limits::Verdict::TooOften { max } => format!(
+                "I can send this at most {} an hour; please try again later.",
+                match max {
+                    1 => "once".to_string(),
+                    2 => "twice".to_string(),
+                    n => format!("{n} times"),
+                }
+            ),
+            _ => return true,
+        };
+        self.answer_directly(
+            inbound,
+            placement,
+            text,
+            IdempotencyKey(format!("limit-{}", unique_tag())),
+            "a rate limit",
+        )
+        .await;
+        true
+    }
+
+    /// Handles one message: decide, record, then act.
+    pub async fn handle(&self, inbound: &Inbound) -> Result<()> {
+        let route = flows::route::route(inbound, &self.router(inbound.from.platform));
+        self.handle_with(inbound, &route, None, None, &Placement::Top)
+            .await
+    }
+
+    /// Handles one message, routed once by the caller (see `flows::route`).
+    pub(super) async fn handle_with(
+        &self,
+        inbound: &Inbound,
+        route: &flows::route::Route,
+        reported: Option<crate::chat::ReportedMessage>,
+        event: Option<&EventRef>,
+        placement: &Placement,
+    ) -> Result<()> {
+        let fetched;
+        let inbound = if inbound.files.is_empty() {
+            inbound
+        } else {
+            fetched = self.fetch_files(inbound).await?;
+            &fetched
+        };
+        let user = &inbound.from;
+        for attempt in 1..=MAX_ATTEMPTS {
+            // Lost to another worker handling the same event (a redelivery): done.
+            if attempt > 1
+                && let Some(event) = event
+                && self.store.inbound_event_seen(event).await?
+            {
+                return Ok(());
+            }
+            let now = self.clock.now();
+            let conversation = self.store.load_conversation(user).await?;
+            let mut known = self.known(user).await?;
+            known.named = self.people_named_in(inbound, route).await?;
+            let subject = match &reported {
+                Some(r) => Subject::Reported(r.clone()),
+                None => self.load_subject(inbound, route).await?,
+            };
+            let ctx = self.ctx(user, &known, &subject, now);
+            let state = conversation.as_ref().map(|c| &c.state);
+            let outcome = flows::decide(&ctx, state, inbound, route);
+            let typed_in = match &inbound.place {
+                Place::Room(room) => Some((room, placement)),
+                Place::Dm => None,
+            };
+            if self
+                .commit_and_perform(user, conversation.as_ref(), outcome, now, typed_in, event)
+                .await?
+            {
+                return Ok(());
+            }
+            debug!(user = %user, attempt, "state changed meanwhile; redoing the step");
+            // A short, growing pause lets the other writer finish.
+            tokio::time::sleep(Duration::from_millis(u64::from(attempt) * 2)).await;
+        }
+        Err(Error::Internal(anyhow::anyhow!(
+            "gave up after {MAX_ATTEMPTS} conflicting attempts for {user}"
+        )))
+    }
+
+    /// Fetches and holds the files of a DM whose conversation wants files (see
+    /// [`flows::wants_files`]), marking what became of each for the flow to tell. A file the
+    /// platform says is too large is not fetched; one that turns out too large, whose fetch
+    /// fails, or whose hidden details cannot be removed (see `domain::evidence`) is not
+    /// kept. At most the report's file limit is fetched per message.
+    pub(super) async fn fetch_files(&self, inbound: &Inbound) -> Result<Inbound> {
+        let mut out = inbound.clone();
+        if inbound.place != Place::Dm {
+            return Ok(out);
+        }
+        let state = self.store.load_conversation(&inbound.from).await?;
+        if !flows::wants_files(state.as_ref().map(|c| &c.state)) {
+            return Ok(out);
+        }
+        let limits = self.settings.moderation.evidence;
+        for file in out.files.iter_mut().take(limits.files as usize) {
+            if file.size.is_some_and(|s| s > limits.max_bytes) {
+                file.status = FileStatus::TooLarge {
+                    limit: limits.max_bytes,
+                };
+                continue;
+            }
+            file.status = match self.ports.dm.fetch_file(file, limits.max_bytes).await {
+                Ok(data) if data.len() as u64 > limits.max_bytes => FileStatus::TooLarge {
+                    limit: limits.max_bytes,
+                },
+                Ok(data) => {
+                    let mime = crate::domain::evidence::media_type(file.mime.as_deref(), &data);
+                    match crate::domain::evidence::without_metadata(&mime, data) {
+                        Ok(data) => FileStatus::Held(
+                            self.store
+                                .hold_file(
+                                    &inbound.from,
+                                    &file.name,
+                                    &mime,
+                                    &data,
+                                    self.clock.now(),
+                                )
+                                .await?,
+                        ),
+                        Err(NotKept::Unreadable) => FileStatus::Uncleanable,
+                        Err(NotKept::Unsupported) => FileStatus::Unsupported,
+                    }
+                }
+                Err(PortError::TooLarge(limit)) => FileStatus::TooLarge { limit },
+                // Not the person nor the error's text (which may hold the file's name):
+                // nothing in the log ties a reporter to a file.
+                Err(_) => {
+                    warn!("fetching a file sent in a DM failed");
+                    FileStatus::Failed
+                }
+            };
+        }
+        Ok(out)
+    }
+}

@@ -1,0 +1,125 @@
+//! The periodic sweep: what expires on a clock rather than on a message (held files no
+//! flow took, stale acts, ended legal holds), run by the scheduler loop.
+
+use super::*;
+
+impl App {
+    /// Time-driven screening work: expire checks whose date has passed, warn about those
+    /// soon to expire, and remind people on waiting lists. Safe to run as often as wanted, by any number of processes (one
+    /// at a time does it); returns how many things it did.
+    pub async fn sweep(&self) -> Result<usize> {
+        // One process sweeps at a time (several may share the database); its acts reach
+        // other platforms through the outbox.
+        let now = self.clock.now();
+        if !self
+            .store
+            // Long enough for a sweep that delivers many reminders; what it decided is
+            // written with its marks, so a second sweeper after it would find it done.
+            .take_lease(
+                "sweep",
+                &self.worker,
+                now,
+                now + chrono::Duration::minutes(15),
+            )
+            .await?
+        {
+            debug!("another process is sweeping");
+            return Ok(0);
+        }
+        let swept = self.sweep_held().await;
+        if let Err(e) = self.store.release_lease("sweep", &self.worker).await {
+            warn!("giving back the sweep's lease failed: {e:#}");
+        }
+        swept
+    }
+
+    pub(super) async fn sweep_held(&self) -> Result<usize> {
+        let mut done = 0;
+        let today = self.clock.now().date_naive();
+        for (id, step) in self.store.expired_checks(today).await? {
+            if self
+                .system_step(id, None, |ctx, programme, record| {
+                    review::expire_check(ctx, programme, record, &step)
+                })
+                .await?
+            {
+                done += 1;
+            }
+        }
+        // The longest lead time configured; each step's own is applied by the flow.
+        let lead = self
+            .programmes
+            .iter()
+            .flat_map(|p| p.roles.values())
+            .flat_map(|r| r.screening.steps.iter())
+            .map(|s| s.warn_days)
+            .max()
+            .unwrap_or(0);
+        if lead > 0 {
+            for (id, step) in self.store.checks_to_warn(today, lead).await? {
+                if self
+                    .system_step(id, None, |ctx, programme, record| {
+                        review::warn_check(ctx, programme, record, &step)
+                    })
+                    .await?
+                {
+                    done += 1;
+                }
+            }
+        }
+        done += self.escalate_cases().await?;
+        // Offers whose people stopped being ready since (a check lapsed today, a
+        // suspension) are withdrawn, not left to be accepted.
+        done += self.withdraw_blocked_offers().await?;
+        // Finished acts are kept a week (what was delivered, for an operator's questions),
+        // then deleted; their contents were forgotten when they finished.
+        self.store
+            .purge_finished_acts(self.clock.now() - chrono::Duration::days(7))
+            .await?;
+        self.store.purge_inbound_events(30).await?;
+        // Safeguarding records kept after an erasure, whose time is up, are erased.
+        done += self.store.end_expired_holds(self.clock.now()).await?;
+        let stale = self.store.drop_stale_held_files(self.clock.now()).await?;
+        if stale > 0 {
+            info!(
+                files = stale,
+                "deleted evidence files held for reports never sent"
+            );
+        }
+        done += self.check_silent_pairs().await?;
+        done += self.remind_surveys().await?;
+        for id in self.store.overdue_matches(self.clock.now()).await? {
+            if self.expire_match(id).await? {
+                done += 1;
+            }
+        }
+        let waitlisted = self.store.waitlisted().await?;
+        let now = self.clock.now();
+        for (summary, reminded) in &waitlisted {
+            let Some(programme) = self.programme(&summary.programme) else {
+                continue;
+            };
+            let every = i64::from(programme.waitlist_reminder_days);
+            let last = reminded.unwrap_or(summary.submitted_at);
+            if every == 0 || (now - last).num_days() < every {
+                continue;
+            }
+            let queue: Vec<i64> = waitlisted
+                .iter()
+                .filter(|(s, _)| s.programme == summary.programme && s.role == summary.role)
+                .map(|(s, _)| s.id)
+                .collect();
+            let position = queue.iter().position(|i| *i == summary.id).unwrap_or(0) + 1;
+            let total = queue.len();
+            if self
+                .system_step(summary.id, None, |_, programme, record| {
+                    review::waitlist_reminder(programme, record, position, total)
+                })
+                .await?
+            {
+                done += 1;
+            }
+        }
+        Ok(done)
+    }
+}
