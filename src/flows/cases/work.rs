@@ -1,0 +1,579 @@
+//! The case commands, one function each, for someone allowed to work the case at their
+//! desk (see `keeper`): what each one records, says and sets off.
+//!
+//! To add a case command: its words in `parse` (`cases/mod.rs`), a function here, and its
+//! line in `work`'s dispatch; the command registry (`flows::route`) and the permission
+//! matrix (`flows::permissions`) name it too.
+
+use super::*;
+use crate::domain::incident::CaseEvent;
+
+/// A case command's setting: who typed it at which desk, on which case.
+#[derive(Clone, Copy)]
+pub(super) struct Work<'a, 'c> {
+    pub ctx: &'a Ctx<'c>,
+    pub desk: Desk<'a>,
+    pub case: &'a CaseRecord,
+    pub events: &'a [CaseEvent],
+    pub n: i64,
+    /// The one typing, as the audit log names them.
+    pub me: &'a str,
+    pub resolved: bool,
+}
+
+impl Work<'_, '_> {
+    /// An answer at the desk that changes nothing.
+    fn reply(&self, text: String) -> Outcome {
+        Outcome::unchanged(vec![self.desk.say(self.ctx, text)])
+    }
+
+    fn closed(&self) -> Outcome {
+        let n = self.n;
+        self.reply(format!(
+            "Case #{n} is resolved; reopen it first with case reopen {n}."
+        ))
+    }
+
+    fn too_long(&self, what: &str, t: &str) -> Outcome {
+        self.reply(format!(
+            "Please keep the {what} under {} characters (it has {}).",
+            thousands(MAX_NOTE),
+            thousands(char_len(t))
+        ))
+    }
+
+    /// `case show <n>`: the card, where it was asked for.
+    pub(super) fn show(&self) -> Outcome {
+        let Work {
+            ctx,
+            desk,
+            case,
+            n,
+            me,
+            ..
+        } = *self;
+        Outcome {
+            state: StateChange::Unchanged,
+            effects: vec![
+                match desk {
+                    Desk::Room(room) => Effect::PostInRoom {
+                        room: room.clone(),
+                        message: card_message(ctx, case),
+                    },
+                    Desk::Dm => ctx.dm_text(card(ctx, case, "")),
+                },
+                event(n, me, "viewed", ""),
+            ],
+        }
+    }
+
+    /// `case evidence <n>`: the files, shown only where the command was typed.
+    pub(super) fn evidence(&self) -> Outcome {
+        let Work {
+            ctx,
+            desk,
+            case,
+            n,
+            me,
+            ..
+        } = *self;
+        if case.files.is_empty() {
+            return self.reply(format!("Case #{n} has no files of evidence."));
+        }
+        // Where the command was typed: the moderators' room, or the escalation
+        // contact's DM for a restricted case.
+        Outcome {
+            state: StateChange::Unchanged,
+            effects: vec![
+                event(
+                    n,
+                    me,
+                    "opened the evidence",
+                    &format!("{} file(s)", case.files.len()),
+                ),
+                Effect::ShowEvidence {
+                    case_id: n,
+                    room: match desk {
+                        Desk::Room(room) => Some(room.clone()),
+                        Desk::Dm => None,
+                    },
+                    moderator: ctx.user.clone(),
+                },
+            ],
+        }
+    }
+
+    /// `case log <n>`: the audit log.
+    pub(super) fn log(&self) -> Outcome {
+        let Work {
+            ctx,
+            desk,
+            events,
+            n,
+            me,
+            ..
+        } = *self;
+        let mut s = format!("Audit log of case #{n}:");
+        for e in events {
+            s.push_str(&format!(
+                "\n{} · {} · {}{}",
+                e.at.format("%Y-%m-%d %H:%M"),
+                e.actor,
+                e.kind,
+                if e.detail.is_empty() {
+                    String::new()
+                } else {
+                    format!(": {}", preview(&e.detail, 300))
+                }
+            ));
+        }
+        Outcome {
+            state: StateChange::Unchanged,
+            effects: vec![desk.say(ctx, s), event(n, me, "exported the log", "")],
+        }
+    }
+
+    /// `case claim <n>`.
+    pub(super) fn claim(&self) -> Outcome {
+        let Work {
+            ctx,
+            desk,
+            case,
+            n,
+            me,
+            resolved,
+            ..
+        } = *self;
+        if resolved {
+            return self.closed();
+        }
+        if let Some(by) = &case.claimed_by {
+            return self.reply(format!("Case #{n} is already claimed by {by}."));
+        }
+        Outcome {
+            state: StateChange::Unchanged,
+            effects: vec![
+                Effect::MoveCase {
+                    case_id: n,
+                    from: case.status,
+                    to: CaseStatus::Claimed,
+                    by: me.to_string(),
+                    outcome: None,
+                },
+                event(n, me, "claimed", ""),
+                desk.say(ctx, format!("Case #{n} claimed by {}.", ctx.user.id)),
+            ],
+        }
+    }
+
+    /// `case note <n> <text>`: for the team only.
+    pub(super) fn note(&self, text: String) -> Outcome {
+        let Work {
+            ctx, desk, n, me, ..
+        } = *self;
+        if char_len(&text) > MAX_NOTE {
+            return self.too_long("note", &text);
+        }
+        Outcome {
+            state: StateChange::Unchanged,
+            effects: vec![
+                event(n, me, "note", &clean(&text, true)),
+                desk.say(ctx, format!("Note added to case #{n}.")),
+            ],
+        }
+    }
+
+    /// `case ask <n> <question>`: relayed to the reporter as from the moderation team.
+    pub(super) fn ask(&self, question: String) -> Outcome {
+        let Work {
+            ctx,
+            desk,
+            n,
+            me,
+            resolved,
+            ..
+        } = *self;
+        if resolved {
+            return self.closed();
+        }
+        if char_len(&question) > MAX_NOTE {
+            return self.too_long("question", &question);
+        }
+        Outcome {
+            state: StateChange::Unchanged,
+            effects: vec![
+                Effect::AskReporter {
+                    case_id: n,
+                    question: clean(&question, true),
+                    restricted: desk.keeper() == Keeper::Contact,
+                },
+                event(n, me, "asked the reporter", &question),
+                desk.say(
+                    ctx,
+                    match desk {
+                        Desk::Room(_) => format!(
+                            "Question relayed to the reporter of case #{n}, as from the moderation team. Their answer will be posted with the case's card (in its thread, where the room has threads)."
+                        ),
+                        Desk::Dm => format!(
+                            "Question relayed to the reporter of case #{n}, as from the moderation team. Their answer will come to you here."
+                        ),
+                    },
+                ),
+            ],
+        }
+    }
+
+    /// `case resolve <n> <outcome>`: the reporter is told.
+    pub(super) fn resolve(&self, outcome: String) -> Outcome {
+        let Work {
+            ctx,
+            desk,
+            case,
+            n,
+            me,
+            resolved,
+            ..
+        } = *self;
+        if resolved {
+            return self.reply(format!("Case #{n} is already resolved."));
+        }
+        if char_len(&outcome) > MAX_NOTE {
+            return self.too_long("outcome", &outcome);
+        }
+        Outcome {
+            state: StateChange::Unchanged,
+            effects: vec![
+                Effect::MoveCase {
+                    case_id: n,
+                    from: case.status,
+                    to: CaseStatus::Resolved,
+                    by: me.to_string(),
+                    outcome: Some(outcome.clone()),
+                },
+                event(n, me, "resolved", &outcome),
+                Effect::TellReporter {
+                    case_id: n,
+                    text: format!(
+                        "An update on your report (case #{n}) from the moderation team: we have looked into it and closed it.\nWhat we did: {outcome}\nThank you for telling us; it matters. If anything else happens, type report at any time."
+                    ),
+                },
+                desk.say(
+                    ctx,
+                    format!(
+                        "Case #{n} resolved by {}; the reporter has been told.{}",
+                        ctx.user.id,
+                        still_frozen(ctx, case, desk)
+                    ),
+                ),
+            ],
+        }
+    }
+
+    /// `case escalate <n> <to>`: to a person (who is told) or a body (recorded as written).
+    pub(super) fn escalate(&self, to: String) -> Outcome {
+        let Work {
+            ctx,
+            desk,
+            case,
+            n,
+            me,
+            resolved,
+            ..
+        } = *self;
+        if resolved {
+            return self.closed();
+        }
+        // One word is a person (an id, a mention, a name Tandem knows), who is told; a
+        // person written as an id must be someone Tandem knows, or it is refused.
+        // Other words (a role, a team) are recorded as written.
+        let person = if to.contains(char::is_whitespace) {
+            None
+        } else {
+            use crate::domain::people::{PersonRef, not_one, parse_person};
+            let named = !matches!(parse_person(&to, ctx.user.platform), PersonRef::Name(_));
+            match not_one(&to, ctx.people) {
+                None => Some(ctx.people[0].clone()),
+                Some(refusal) if named || ctx.people.len() > 1 => return self.reply(refusal),
+                Some(_) => None,
+            }
+        };
+        let to = person.as_ref().map_or(to, |p| p.describe());
+        let mut effects = vec![
+            event(n, me, "escalated", &to),
+            desk.say(
+                ctx,
+                format!("Case #{n} escalated to {to} by {}.", ctx.user.id),
+            ),
+        ];
+        if let Some(person) = person.map(|p| p.user).filter(|p| !names(ctx, case, p)) {
+            effects.push(Effect::SendDm {
+                to: person,
+                message: OutMessage::text(format!(
+                    "Case #{n} ({}) was escalated to you by {}. {}",
+                    case.severity.as_str(),
+                    ctx.user.id,
+                    match desk {
+                        Desk::Room(_) => "Please look at the moderators' room.",
+                        Desk::Dm => "It may concern a member of the moderation team, so it is not in the moderators' room: the escalation contact will share what you need. Please keep it to yourself.",
+                    }
+                )),
+            });
+        }
+        Outcome {
+            state: StateChange::Unchanged,
+            effects,
+        }
+    }
+
+    /// `case concerns <n> [not] <person>`: links the case to the person it is about, or unlinks.
+    pub(super) fn concerns(&self, who: String, linked: bool) -> Outcome {
+        let Work {
+            ctx,
+            desk,
+            case,
+            n,
+            me,
+            resolved,
+            ..
+        } = *self;
+        use crate::domain::people::not_one;
+        if resolved {
+            return self.closed();
+        }
+        if let Some(refusal) = not_one(&who, ctx.people) {
+            return self.reply(refusal);
+        }
+        let person = &ctx.people[0];
+        let already = case.subjects.iter().any(|s| s.user == person.user);
+        if already == linked {
+            return self.reply(if linked {
+                format!("Case #{n} is already linked to {}.", person.describe())
+            } else {
+                format!("Case #{n} is not linked to {}.", person.describe())
+            });
+        }
+        let p = desk.prefix_of(ctx);
+        Outcome::unchanged(vec![
+            Effect::LinkCaseSubject {
+                case_id: n,
+                user: person.user.clone(),
+                linked,
+                by: me.to_string(),
+            },
+            event(
+                n,
+                me,
+                if linked { "linked" } else { "unlinked" },
+                &person.describe(),
+            ),
+            desk.say(
+                ctx,
+                if linked {
+                    format!(
+                        "Case #{n} is now linked to {}. {} shows their matches; {} closes one as disciplinary.",
+                        person.describe(),
+                        typed(p, format!("case show {n}")),
+                        typed(p, format!("case close-match {n} <match> <reason>"))
+                    )
+                } else {
+                    format!("Case #{n} is no longer linked to {}.", person.describe())
+                },
+            ),
+        ])
+    }
+
+    /// `case close-match <n> <match> <reason>`: a linked match closed as disciplinary.
+    pub(super) fn close_match(&self, match_id: i64, reason: String) -> Outcome {
+        let Work {
+            ctx,
+            desk,
+            case,
+            n,
+            me,
+            resolved,
+            ..
+        } = *self;
+        if resolved {
+            return self.closed();
+        }
+        let Some(m) = case
+            .subjects
+            .iter()
+            .flat_map(|s| &s.matches)
+            .find(|m| m.id == match_id)
+        else {
+            return self.reply(format!(
+                "Match #{match_id} is not a match of anyone case #{n} is linked to. Link the person first: {}",
+                typed(desk.prefix_of(ctx), format!("case concerns {n} <person>"))
+            ));
+        };
+        if m.status != crate::domain::matches::MatchStatus::Active {
+            return self.reply(format!(
+                "Match #{match_id} is {}, not active: there is nothing to close.",
+                m.status
+            ));
+        }
+        let at_fault: Vec<crate::domain::UserRef> = case
+            .subjects
+            .iter()
+            .map(|s| s.user.clone())
+            .filter(|u| *u == m.mentee || *u == m.mentor)
+            .collect();
+        let mut effects = crate::flows::closure::close_effects(
+            ctx,
+            m,
+            &crate::flows::closure::Closing {
+                coordinators: ctx.coordinators_room,
+                at_fault: &at_fault,
+                // A restricted case's number would tell the coordinators there is a
+                // case only the escalation contact works.
+                case: match desk {
+                    Desk::Room(_) => Some(n),
+                    Desk::Dm => None,
+                },
+                ..crate::flows::closure::Closing::new(
+                    crate::domain::matches::ClosureKind::Disciplinary,
+                    &reason,
+                )
+            },
+        );
+        effects.push(event(
+            n,
+            me,
+            "closed a match",
+            &format!("#{match_id}: {reason}"),
+        ));
+        let spared = at_fault.len() < 2;
+        effects.push(desk.say(
+            ctx,
+            format!(
+                "Match #{match_id} closed (disciplinary). {} The coordinators have been told.",
+                if spared {
+                    "The member the case is about was told neutrally; the other was told it was not their fault and offered a new match."
+                } else {
+                    "Both members were told neutrally."
+                }
+            ),
+        ));
+        Outcome::unchanged(effects)
+    }
+
+    /// `case reopen <n>`.
+    pub(super) fn reopen(&self) -> Outcome {
+        let Work {
+            ctx,
+            desk,
+            n,
+            me,
+            resolved,
+            ..
+        } = *self;
+        if !resolved {
+            return self.reply(format!("Case #{n} is not resolved."));
+        }
+        Outcome {
+            state: StateChange::Unchanged,
+            effects: vec![
+                Effect::MoveCase {
+                    case_id: n,
+                    from: CaseStatus::Resolved,
+                    to: CaseStatus::Open,
+                    by: me.to_string(),
+                    outcome: None,
+                },
+                event(n, me, "reopened", ""),
+                desk.say(ctx, format!("Case #{n} reopened by {}.", ctx.user.id)),
+            ],
+        }
+    }
+
+    /// `case reveal <n>`: an anonymous reporter named once two moderators ask, to them alone.
+    pub(super) fn reveal(&self) -> Outcome {
+        let Work {
+            ctx,
+            desk,
+            case,
+            n,
+            me,
+            ..
+        } = *self;
+        if let Desk::Dm = desk {
+            return Outcome::unchanged(vec![
+                desk.say(
+                    ctx,
+                    format!(
+                        "The reporter of case #{n} can't be revealed: that takes two moderators, and this restricted case is yours alone. You can ask the reporter anything through case ask {n} <question>."
+                    ),
+                ),
+                event(n, me, "refused", "a reveal takes two moderators"),
+                Effect::LogRefusal {
+                    user: ctx.user.clone(),
+                    action: format!("reveal the reporter of restricted case #{n}"),
+                },
+            ]);
+        }
+        if !case.anonymous {
+            return self.reply(format!(
+                "Case #{n} is not anonymous: the reporter is on its card."
+            ));
+        }
+        if case.reveals.len() >= 2 {
+            return self.reply(format!(
+                "The reporter of case #{n} has already been revealed to {} by direct message; ask them if you need to know.",
+                and_list(&case.reveals)
+            ));
+        }
+        if case.reveals.iter().any(|r| r == me) {
+            return self.reply(format!(
+                "You have already asked to reveal the reporter of case #{n}; a second moderator must ask too."
+            ));
+        }
+        if case.reveals.is_empty() {
+            return Outcome {
+                state: StateChange::Unchanged,
+                effects: vec![
+                    event(n, me, "reveal", ""),
+                    desk.say(
+                        ctx,
+                        format!(
+                            "Reveal recorded for case #{n}. The reporter is named only when a second moderator asks too, and then only to the two of you, by direct message."
+                        ),
+                    ),
+                ],
+            };
+        }
+        // The second reveal: the two who asked are told by DM, and only they. One who
+        // asked but is no longer a moderator is not told.
+        let mut told: Vec<&crate::domain::UserRef> = ctx
+            .moderation
+            .moderators
+            .iter()
+            .filter(|m| case.reveals.contains(&m.to_string()))
+            .collect();
+        told.push(ctx.user);
+        let mut effects = vec![event(n, me, "reveal", "")];
+        for to in &told {
+            effects.push(Effect::RevealReporter {
+                case_id: n,
+                to: (*to).clone(),
+                with: told
+                    .iter()
+                    .filter(|u| *u != to)
+                    .map(|u| (*u).clone())
+                    .collect(),
+            });
+        }
+        let names: Vec<String> = told.iter().map(|u| u.id.clone()).collect();
+        effects.push(desk.say(
+            ctx,
+            format!(
+                "Case #{n}: the reporter has been revealed to {} by direct message.",
+                and_list(&names)
+            ),
+        ));
+        Outcome {
+            state: StateChange::Unchanged,
+            effects,
+        }
+    }
+}
