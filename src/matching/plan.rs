@@ -10,8 +10,8 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use chrono::{DateTime, Offset, TimeZone as _, Utc};
 
-use super::flow::{Decisions, Objective, solve_certified};
 use super::instance::{Instance, MenteeNode, MentorNode, Pair};
+use super::min_cost_flow::{Decisions, Objective, solve_certified};
 use super::scoring::{
     Blocker, Criterion, Features, MAX_NUMBERS, MAX_SETS, Model, candidates, uncertified_pairs,
 };
