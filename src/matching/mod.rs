@@ -9,6 +9,8 @@
 //! - [`greedy`]: the greedy baseline, kept only for comparison;
 //! - [`scoring`]: compact person features, weighted criteria, hard constraints, top-k
 //!   candidate pruning and per-pair explanations;
+//! - [`plan`]: from a programme's ready participants to a plan with explanations (folder:
+//!   the plan, the features read from answers, the explanations);
 //! - [`synth`]: a deterministic synthetic population for the benchmark.
 //!
 //! Everything here is pure and synchronous. To add a criterion, add a variant to
