@@ -17,6 +17,7 @@
 
 mod applications;
 mod cases;
+mod check_ins;
 mod conversations;
 mod events;
 mod evidence;
@@ -26,6 +27,7 @@ mod leases;
 mod matches;
 mod outbox;
 mod personal;
+mod prompts;
 mod rekey;
 mod screening;
 mod sealer;

@@ -71,7 +71,7 @@ impl Store {
                 invite_id,
                 reminder: false,
             };
-            super::screening::insert_prompt(tx, self.sealer.as_ref(), user, &prompt, now).await?;
+            super::prompts::insert_prompt(tx, self.sealer.as_ref(), user, &prompt, now).await?;
         }
         Ok(Some(round_id))
     }
@@ -343,7 +343,7 @@ impl Store {
                 invite_id,
                 reminder: true,
             };
-            super::screening::insert_prompt(&mut tx, self.sealer.as_ref(), user, &prompt, now)
+            super::prompts::insert_prompt(&mut tx, self.sealer.as_ref(), user, &prompt, now)
                 .await?;
         }
         tx.commit().await?;
