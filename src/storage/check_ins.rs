@@ -3,10 +3,11 @@
 //! summary and the programme report read.
 //!
 //! A check-in is asked by the milestone job (`app::milestones`) and answered in a step
-//! (`Effect::AnswerCheckIn`). A new reading of the answers is one more query here.
+//! (`Effect::AnswerCheckIn`, written here from the dispatcher in `storage::step`). A new
+//! reading of the answers is one more query here.
 
 use chrono::{DateTime, Utc};
-use sqlx::Row;
+use sqlx::{Any, Row, Transaction};
 
 use super::prompts::{decode_prompt, insert_prompt};
 use super::{Store, to_millis};
@@ -66,6 +67,30 @@ impl Store {
         }
         tx.commit().await?;
         Ok(new)
+    }
+
+    /// Records a member's answer to a check-in (inside the step's transaction).
+    pub(super) async fn answer_check_in(
+        &self,
+        tx: &mut Transaction<'static, Any>,
+        match_id: i64,
+        seq: u32,
+        user: &UserRef,
+        answer: &str,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
+        sqlx::query(
+            "UPDATE check_ins SET answer = $1, answered_at = $2 WHERE match_id = $3 AND seq = $4 AND platform = $5 AND user_id = $6",
+        )
+        .bind(answer)
+        .bind(to_millis(now))
+        .bind(match_id)
+        .bind(i64::from(seq))
+        .bind(user.platform.as_str())
+        .bind(&user.id)
+        .execute(&mut **tx)
+        .await?;
+        Ok(())
     }
 
     /// A match's check-in answers, oldest first, as (seq, user id, answer).

@@ -13,9 +13,13 @@
 //! which the storage tests (run on both backends) make up for.
 //!
 //! To add storage for a new concept: a migration in both folders, a submodule with its
-//! functions on [`Store`], and tests in `tests/integration/storage.rs`.
+//! functions on [`Store`], and tests in `tests/integration/storage.rs`. A step's writes all
+//! run in one transaction ([`Store::commit_step`], in `step`): an effect that writes gets
+//! its function, taking that transaction, in its concept's submodule, and an arm in the
+//! dispatcher in `step`.
 
 mod applications;
+mod audit;
 mod cases;
 mod check_ins;
 mod conversations;
@@ -31,6 +35,7 @@ mod prompts;
 mod rekey;
 mod screening;
 mod sealer;
+mod step;
 mod surveys;
 
 use std::path::Path;
@@ -40,11 +45,12 @@ use chrono::{DateTime, Utc};
 use sqlx::AnyPool;
 use sqlx::any::AnyPoolOptions;
 
-pub use conversations::{CommitOutcome, StoredConversation};
+pub use conversations::StoredConversation;
 pub use jobs::{JobCounts, PairQuiet};
 pub use outbox::{Enqueue, OutboxCounts, OutboxRow, serves};
 pub use rekey::Rekeyed;
 pub use sealer::Sealer;
+pub use step::CommitOutcome;
 
 /// Which database a [`Store`] talks to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -11,7 +11,7 @@ use anyhow::Context;
 use chrono::{DateTime, Utc};
 use sqlx::{Any, Row, Transaction};
 
-use super::conversations::Applied;
+use super::step::Applied;
 use super::{Store, from_millis, to_millis};
 use crate::domain::survey::{NewRound, SurveyInvite, SurveyResponse, SurveyStats};
 use crate::domain::{Answer, RoleKind, UserRef};
