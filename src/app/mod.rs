@@ -17,10 +17,8 @@
 
 mod cases;
 mod clock;
-mod events;
 pub mod export;
 mod limits;
-mod milestones;
 mod outbox;
 pub mod ownership;
 mod pairs;

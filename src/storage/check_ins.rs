@@ -2,9 +2,9 @@
 //! per occurrence, and their answers, which the quiet-pair alert, the planned closure's
 //! summary and the programme report read.
 //!
-//! A check-in is asked by the milestone job (`app::milestones`) and answered in a step
-//! (`Effect::AnswerCheckIn`, written here from the dispatcher in `storage::step`). A new
-//! reading of the answers is one more query here.
+//! A check-in is asked by the milestone job (`app::scheduler::milestones`) and answered in
+//! a step (`Effect::AnswerCheckIn`, written here from the dispatcher in `storage::step`). A
+//! new reading of the answers is one more query here.
 
 use chrono::{DateTime, Utc};
 use sqlx::{Any, Row, Transaction};

@@ -14,8 +14,8 @@ use async_trait::async_trait;
 use serde::{Deserialize, Serialize};
 use tracing::{info, warn};
 
-use super::scheduler::{JobOutcome, JobRunner, Scheduler, SchedulerOptions, job_key};
-use super::{App, Result};
+use super::{JobOutcome, JobRunner, Scheduler, SchedulerOptions, job_key};
+use crate::app::{App, Result};
 use crate::chat::OutMessage;
 use crate::domain::answer::Answer;
 use crate::domain::matches::ClosureKind;

@@ -1,3 +1,11 @@
+//! What runs on a clock. This folder holds the app's side of it: the job loop here, and
+//! what the jobs do in `milestones` (a match's plan of milestones: messages, check-ins,
+//! surveys, the planned end and the room's archiving; quiet pairs and survey reminders,
+//! which the sweep runs) and `events` (group events' announcements and reminders). The
+//! pure rules of a plan (when each milestone falls, in the pair's time zone) are in
+//! `domain::schedule`, and the jobs' SQL (scheduling by key, claiming under a lease,
+//! finishing, retrying) in `storage::jobs`.
+//!
 //! The scheduler: one loop that claims due jobs from the database, hands them to a
 //! [`JobRunner`], and marks them done only after the runner has carried them out.
 //!
@@ -14,7 +22,11 @@
 //!   a manual clock, and a clock jump runs every job that became due, once, in due order.
 //!
 //! To add a kind of job: give it a kind name, schedule it with `Store::schedule_jobs`, and
-//! handle the name in the runner (`App`'s implementation lives in `app::milestones`).
+//! handle the name in the runner (`App`'s implementation lives in `milestones`), with what
+//! the job does in a file of this folder.
+
+mod events;
+mod milestones;
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
