@@ -5,6 +5,10 @@
 //! A session's jobs have the subject `event:<id>`, so cancelling it skips them all. The
 //! announcement is also where the platform's own copy is made (a Discord scheduled event),
 //! so a long series does not fill the server's event list months ahead.
+//!
+//! A new kind of event job is a kind name here, scheduled in `after_events_created`,
+//! handled in `run_event_job` and named in the runner's match (`runner`). The sessions
+//! themselves are stored by the step (`storage::events`).
 
 use chrono::Duration;
 use serde::{Deserialize, Serialize};
