@@ -6,9 +6,9 @@ use std::time::Instant;
 
 use serde_json::{Value, json};
 
-use crate::matching::flow::{Decisions, Objective, solve_certified};
 use crate::matching::greedy::greedy;
 use crate::matching::instance::{Instance, InstanceError, MenteeNode, MentorNode, Pair};
+use crate::matching::min_cost_flow::{Decisions, Objective, solve_certified};
 use crate::matching::scoring::{Features, candidates, uncertified_pairs};
 use crate::matching::synth::{model, population};
 

@@ -15,7 +15,7 @@
 //! - `subject`: what a route needs loaded; `commit`: a step recorded and what follows it;
 //! - `outbox`: acts delivered and retried; `memory`: prompts and card threads remembered;
 //! - `pairs`: pair rooms, proposals and offers; `cases`: moderation cases;
-//! - `milestones`, `events`, `scheduler`, `sweep`: what runs on a clock;
+//! - `scheduler/`: what runs on a clock (the job loop, milestones, events, the sweep);
 //! - `drawing`: charts and certificates; `export`: data exports; `limits`: rate limits;
 //! - `ownership`: platform leases; `supervise`: panics contained; `clock`: time.
 //!
@@ -26,11 +26,9 @@ mod cases;
 mod clock;
 mod commit;
 mod drawing;
-mod events;
 pub mod export;
 mod limits;
 mod memory;
-mod milestones;
 mod outbox;
 pub mod ownership;
 mod pairs;
@@ -38,7 +36,6 @@ mod receive;
 pub mod scheduler;
 mod subject;
 pub mod supervise;
-mod sweep;
 
 use std::sync::Arc;
 use std::time::Duration;

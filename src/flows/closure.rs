@@ -5,8 +5,8 @@
 //! reason, and both are asked whether they would like a new match or a break. A
 //! disciplinary closure offers no rematch. The pair room gets a final notice and becomes
 //! read-only (archived where the platform has it). The planned end is run by the milestone
-//! runner (`app::milestones`), which uses [`next_prompt`] too. Either member can ask for
-//! the pair room's `transcript` by DM, during the match or after it.
+//! runner (`app::scheduler::planned_end`), which uses [`next_prompt`] too. Either member can
+//! ask for the pair room's `transcript` by DM, during the match or after it.
 
 use serde::{Deserialize, Serialize};
 

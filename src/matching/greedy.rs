@@ -1,8 +1,8 @@
 //! The greedy baseline: take the best remaining pair while both sides have room. Kept only
 //! to show what the exact solver gains; never used to propose matches.
 
-use super::flow::Solution;
 use super::instance::{Instance, Pair};
+use super::min_cost_flow::Solution;
 
 pub fn greedy(instance: &Instance) -> Solution {
     let mut pairs: Vec<&Pair> = instance.pairs.iter().collect();

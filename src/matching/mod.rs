@@ -2,20 +2,23 @@
 //!
 //! - [`instance`]: the problem (mentors with capacities, mentees with slots, allowed pairs
 //!   with integer scores), its JSON form for `tandem match solve`, and its validation;
-//! - [`flow`]: the exact solver, a min-cost flow (primal–dual: Dijkstra with potentials, then
-//!   a blocking flow on the zero-reduced-cost edges), with a certificate that checks a
-//!   solution on a pruned candidate graph against every pair that was pruned away;
+//! - [`min_cost_flow`]: the exact solver, a min-cost flow (primal–dual: Dijkstra with
+//!   potentials, then a blocking flow on the zero-reduced-cost edges), with a certificate
+//!   that checks a solution on a pruned candidate graph against every pair that was pruned
+//!   away;
 //! - [`greedy`]: the greedy baseline, kept only for comparison;
 //! - [`scoring`]: compact person features, weighted criteria, hard constraints, top-k
 //!   candidate pruning and per-pair explanations;
+//! - [`plan`]: from a programme's ready participants to a plan with explanations (folder:
+//!   the plan, the features read from answers, the explanations);
 //! - [`synth`]: a deterministic synthetic population for the benchmark.
 //!
 //! Everything here is pure and synchronous. To add a criterion, add a variant to
 //! `scoring::Criterion` with its score and explanation; the solver never changes.
 
-pub mod flow;
 pub mod greedy;
 pub mod instance;
+pub mod min_cost_flow;
 pub mod plan;
 pub mod scoring;
 pub mod synth;
@@ -23,5 +26,5 @@ pub mod synth;
 #[cfg(test)]
 mod reference;
 
-pub use flow::{Objective, Solution, solve};
 pub use instance::{Instance, InstanceError, Pair};
+pub use min_cost_flow::{Objective, Solution, solve};

@@ -2,8 +2,8 @@
 //! pairs (tiny instances), and successive shortest paths with Bellman–Ford, one path at a
 //! time and without potentials (medium instances).
 
-use super::flow::Objective;
 use super::instance::{Instance, Pair};
+use super::min_cost_flow::Objective;
 
 /// What the solver optimises, as a comparable key: (assignments, mentees with a mentor,
 /// total score) for `CountThenScore`; the total score alone for `Score`.

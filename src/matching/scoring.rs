@@ -8,8 +8,8 @@
 
 use std::collections::HashSet;
 
-use super::flow::Certificate;
 use super::instance::Pair;
+use super::min_cost_flow::Certificate;
 
 pub const MAX_SETS: usize = 8;
 pub const MAX_NUMBERS: usize = 4;

@@ -1,4 +1,8 @@
-//! Submitted applications, their answers, and everything screening records about them.
+//! Submitted applications, their answers, and everything screening records about them:
+//! stored, moved between statuses by decisions, and reminded on the waiting list inside a
+//! step's transaction (the writes called from `storage::step`), and read back with their
+//! steps, decisions and reviewers' questions. Screening's own writes are in
+//! `storage::screening`.
 
 use std::collections::BTreeMap;
 
@@ -7,6 +11,7 @@ use chrono::{DateTime, Utc};
 use sqlx::any::AnyRow;
 use sqlx::{Any, Row, Transaction};
 
+use super::conversations::conflict_aware;
 use super::{Store, from_millis, to_millis};
 use crate::domain::screening::{Evaluation, StepState};
 use crate::domain::{
@@ -14,6 +19,7 @@ use crate::domain::{
     NewApplication, ReviewQuestion, RoleKind, UserRef,
 };
 use crate::error::{Error, Result};
+use crate::flows::Decision;
 
 const SUMMARY_COLUMNS: &str = "id, programme, role, status, submitted_at, platform, user_id";
 
@@ -71,6 +77,45 @@ impl Store {
         )
         .await?;
         Ok(id)
+    }
+
+    /// Moves an application from the decision's `from` to its `to` and records the
+    /// decision; `false` if it is no longer in `from` (someone decided first).
+    pub(super) async fn record_decision(
+        &self,
+        tx: &mut Transaction<'static, Any>,
+        d: &Decision,
+        now: DateTime<Utc>,
+    ) -> Result<bool> {
+        let moved = sqlx::query(
+            "UPDATE applications SET status = $1, updated_at = $2 WHERE id = $3 AND status = $4",
+        )
+        .bind(d.to.as_str())
+        .bind(to_millis(now))
+        .bind(d.application_id)
+        .bind(d.from.as_str())
+        .execute(&mut **tx)
+        .await;
+        if !conflict_aware(moved.map(|r| r.rows_affected() == 1))? {
+            return Ok(false);
+        }
+        insert_decision(tx, d.application_id, d.from, d.to, &d.by, &d.reason, now).await?;
+        Ok(true)
+    }
+
+    /// Remembers that a waiting-list reminder was sent for an application.
+    pub(super) async fn mark_reminded(
+        &self,
+        tx: &mut Transaction<'static, Any>,
+        application_id: i64,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
+        sqlx::query("UPDATE applications SET reminded_at = $1 WHERE id = $2")
+            .bind(to_millis(now))
+            .bind(application_id)
+            .execute(&mut **tx)
+            .await?;
+        Ok(())
     }
 
     /// Everyone who applied, with the name on their newest application and their

@@ -13,11 +13,13 @@ use chrono::{DateTime, Utc};
 use sqlx::any::AnyRow;
 use sqlx::{Any, Row, Transaction};
 
+use super::prompts::insert_prompt;
 use super::sealer::Sealer;
 use super::{Store, from_millis, to_millis};
 use crate::domain::UserRef;
 use crate::domain::incident::{CaseEvent, CaseRecord, CaseStatus, CaseSubject, NewCase, OwnReport};
 use crate::error::{Error, Result};
+use crate::flows::Prompt;
 
 fn parse_user(text: &str) -> Result<UserRef> {
     let (platform, id) = text
@@ -195,6 +197,27 @@ impl Store {
             Some(s) => Ok(Some(parse_user(&self.sealer()?.open_reporter(id, &s)?)?)),
             None => Ok(None),
         }
+    }
+
+    /// Queues a moderator's question for the case's reporter, if the case has one on
+    /// record: the prompt is sealed, so no waiting row names the reporter.
+    pub(super) async fn ask_reporter(
+        &self,
+        tx: &mut Transaction<'static, Any>,
+        case_id: i64,
+        question: &str,
+        restricted: bool,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
+        if let Some(reporter) = self.case_reporter_in(tx, case_id).await? {
+            let prompt = Prompt::CaseQuestion {
+                case_id,
+                question: question.to_string(),
+                restricted,
+            };
+            insert_prompt(tx, self.sealer.as_ref(), &reporter, &prompt, now).await?;
+        }
+        Ok(())
     }
 
     /// A case as moderators may see it, with its audit log.

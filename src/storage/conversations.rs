@@ -1,16 +1,21 @@
-//! Conversations in progress, and the transaction that records one step of one.
+//! Conversations in progress: a person's state between messages, read at a version and
+//! written back by the step that moves it on ([`write_state`], from `storage::step`, which
+//! records the whole step), sealed when it ties a reporter to their case. Also the platform
+//! events already handled, so a redelivery is not handled twice, and who the bot talks
+//! with on a platform, for a catch-up.
+//!
+//! A new conversation is a `flows::FlowState` variant: nothing here changes unless it ties
+//! someone to a case, in which case [`links_case`] must say so.
 
 use anyhow::Context;
 use chrono::{DateTime, Utc};
 use sqlx::{Any, Row, Transaction};
 
-use super::outbox::{Enqueue, OutboxRow};
 use super::sealer::{Sealer, load_json, store_json};
 use super::{Store, is_write_conflict, to_millis};
 use crate::domain::{EventRef, UserRef};
 use crate::error::{Error, Result};
-use crate::flows::acts::Act;
-use crate::flows::{Effect, FlowState, StateChange};
+use crate::flows::{FlowState, StateChange};
 
 /// A conversation as stored: its state and the version a write must match.
 #[derive(Debug, Clone, PartialEq)]
@@ -19,34 +24,6 @@ pub struct StoredConversation {
     pub state: FlowState,
     pub version: i64,
     pub updated_at: DateTime<Utc>,
-}
-
-/// Whether a step was recorded, or someone else changed what it was based on first.
-#[derive(Debug, Clone, PartialEq)]
-pub enum CommitOutcome {
-    /// Recorded; the ids of the applications and matches it stored, in order, and the
-    /// acts it put in the outbox that the committing worker holds, to deliver at once.
-    Committed {
-        new_applications: Vec<i64>,
-        new_matches: Vec<i64>,
-        new_cases: Vec<i64>,
-        new_events: Vec<i64>,
-        acts: Vec<OutboxRow>,
-        /// The lanes of every act it put in the outbox, held or waiting its turn.
-        lanes: Vec<String>,
-    },
-    /// The conversation or an application changed since it was read: read again and redo
-    /// the step.
-    Conflict,
-    /// The event that caused the step was handled already (a redelivery): nothing was
-    /// recorded, and nothing is to be done.
-    Duplicate,
-}
-
-impl CommitOutcome {
-    pub fn is_committed(&self) -> bool {
-        matches!(self, CommitOutcome::Committed { .. })
-    }
 }
 
 impl Store {
@@ -69,181 +46,6 @@ impl Store {
             version: row.try_get("version")?,
             updated_at: super::from_millis(row.try_get("updated_at")?),
         }))
-    }
-
-    /// Records one step atomically: the conversation's new state (checked against the
-    /// version it was read at) and every effect that writes (applications, decisions,
-    /// steps, questions, prompts). Returns `Conflict`, and changes nothing, when the
-    /// conversation or an application changed meanwhile.
-    ///
-    /// Without `enqueue` the acts among the effects are not recorded (storage tests).
-    pub async fn commit_step(
-        &self,
-        user: &UserRef,
-        read: Option<&StoredConversation>,
-        change: &StateChange,
-        effects: &[Effect],
-        now: DateTime<Utc>,
-    ) -> Result<CommitOutcome> {
-        self.commit_step_with(user, read, change, effects, now, None, None)
-            .await
-    }
-
-    /// [`Store::commit_step`], putting the step's acts in the outbox in the same
-    /// transaction: first the effects' own, then the follow-ups of what it stored (a new
-    /// case's card, a new application's card, new proposals). `event`, the platform's id
-    /// of what caused the step, is recorded with it: `Duplicate` if it was already.
-    #[allow(clippy::too_many_arguments)]
-    pub async fn commit_step_with(
-        &self,
-        user: &UserRef,
-        read: Option<&StoredConversation>,
-        change: &StateChange,
-        effects: &[Effect],
-        now: DateTime<Utc>,
-        enqueue: Option<&Enqueue<'_>>,
-        event: Option<&EventRef>,
-    ) -> Result<CommitOutcome> {
-        let mut tx = self.pool.begin().await?;
-        let now_ms = to_millis(now);
-        if let Some(event) = event {
-            match insert_inbound_event(&mut *tx, event).await {
-                Ok(false) => {
-                    tx.rollback().await?;
-                    return Ok(CommitOutcome::Duplicate);
-                }
-                Ok(_) => {}
-                Err(e) if is_write_conflict(&e) => {
-                    tx.rollback().await?;
-                    return Ok(CommitOutcome::Conflict);
-                }
-                Err(e) => return Err(e.into()),
-            }
-        }
-        let applied = match (change, read) {
-            (StateChange::Unchanged, _) => true,
-            (StateChange::Set(state), Some(read)) => {
-                let json = encode_state(self.sealer.as_ref(), user, state)?;
-                let done = sqlx::query(
-                    "UPDATE conversations SET state = $1, version = version + 1, updated_at = $2 WHERE id = $3 AND version = $4",
-                )
-                .bind(json)
-                .bind(now_ms)
-                .bind(read.id)
-                .bind(read.version)
-                .execute(&mut *tx)
-                .await;
-                conflict_aware(done.map(|r| r.rows_affected() == 1))?
-            }
-            (StateChange::Set(state), None) => {
-                insert_conversation(&mut tx, self.sealer.as_ref(), user, state, now).await?
-            }
-            (StateChange::Clear, Some(read)) => {
-                let done = sqlx::query("DELETE FROM conversations WHERE id = $1 AND version = $2")
-                    .bind(read.id)
-                    .bind(read.version)
-                    .execute(&mut *tx)
-                    .await;
-                conflict_aware(done.map(|r| r.rows_affected() == 1))?
-            }
-            (StateChange::Clear, None) => {
-                // Nothing was stored when we read; if something is now, we raced.
-                let exists: Option<i64> = sqlx::query_scalar(
-                    "SELECT id FROM conversations WHERE platform = $1 AND user_id = $2",
-                )
-                .bind(user.platform.as_str())
-                .bind(&user.id)
-                .fetch_optional(&mut *tx)
-                .await?;
-                exists.is_none()
-            }
-        };
-        if !applied {
-            tx.rollback().await?;
-            return Ok(CommitOutcome::Conflict);
-        }
-        let mut new_applications = Vec::new();
-        let mut new_matches = Vec::new();
-        let mut new_cases = Vec::new();
-        let mut new_events = Vec::new();
-        for effect in effects {
-            match self.apply_effect(&mut tx, effect, now).await {
-                Ok(Applied::Done) => {}
-                Ok(Applied::Application(id)) => new_applications.push(id),
-                Ok(Applied::Matches(ids)) => new_matches.extend(ids),
-                Ok(Applied::Case(id)) => new_cases.push(id),
-                Ok(Applied::Events(ids)) => new_events.extend(ids),
-                Ok(Applied::Conflict) => {
-                    tx.rollback().await?;
-                    return Ok(CommitOutcome::Conflict);
-                }
-                Err(e) => {
-                    tx.rollback().await?;
-                    return Err(e);
-                }
-            }
-        }
-        let mut acts = Vec::new();
-        let mut lanes = Vec::new();
-        if let Some(enqueue) = enqueue
-            && let Some(id) = enqueue.completes
-        {
-            match super::outbox::complete_in(&mut tx, id, &enqueue.worker, now).await {
-                Ok(true) => {}
-                Ok(false) => {
-                    tx.rollback().await?;
-                    return Ok(CommitOutcome::Duplicate);
-                }
-                Err(e) if is_write_conflict(&e) => {
-                    tx.rollback().await?;
-                    return Ok(CommitOutcome::Conflict);
-                }
-                Err(e) => return Err(e.into()),
-            }
-        }
-        if let Some(enqueue) = enqueue {
-            let mut all: Vec<Act> = effects.iter().filter_map(Act::from_effect).collect();
-            if !new_matches.is_empty() {
-                all.push(Act::PostProposals {
-                    platform: user.platform,
-                    match_ids: new_matches.clone(),
-                });
-            }
-            all.extend(
-                new_cases
-                    .iter()
-                    .map(|&case_id| Act::AnnounceCase { case_id }),
-            );
-            all.extend(
-                new_applications
-                    .iter()
-                    .map(|&application_id| Act::AnnounceApplication { application_id }),
-            );
-            lanes = all.iter().map(Act::lane).collect();
-            match super::outbox::insert_acts(&mut tx, &all, enqueue, now).await {
-                Ok(held) => acts = held,
-                Err(e)
-                    if e.downcast_ref::<sqlx::Error>()
-                        .is_some_and(is_write_conflict) =>
-                {
-                    tx.rollback().await?;
-                    return Ok(CommitOutcome::Conflict);
-                }
-                Err(e) => return Err(e.into()),
-            }
-        }
-        match tx.commit().await {
-            Ok(()) => Ok(CommitOutcome::Committed {
-                new_applications,
-                new_matches,
-                new_cases,
-                new_events,
-                acts,
-                lanes,
-            }),
-            Err(e) if is_write_conflict(&e) => Ok(CommitOutcome::Conflict),
-            Err(e) => Err(e.into()),
-        }
     }
 
     /// Whether the platform event was handled already.
@@ -329,7 +131,10 @@ impl Store {
 /// Records a handled platform event; `false` if it was on record already. By the wall
 /// clock, not the bot's: a redelivery comes in real time, and a clock moved on (the
 /// console's `:advance`) must not forget what was handled.
-async fn insert_inbound_event<'c, E>(executor: E, event: &EventRef) -> Result<bool, sqlx::Error>
+pub(super) async fn insert_inbound_event<'c, E>(
+    executor: E,
+    event: &EventRef,
+) -> Result<bool, sqlx::Error>
 where
     E: sqlx::Executor<'c, Database = Any>,
 {
@@ -366,6 +171,58 @@ pub(super) async fn insert_conversation(
     conflict_aware(done.map(|_| true))
 }
 
+/// Writes a step's change to the person's conversation inside the step's transaction,
+/// checked against the version it was read at: `false` when it changed meanwhile (or one
+/// was started or ended since it was read), and then the step is redone.
+pub(super) async fn write_state(
+    tx: &mut Transaction<'static, Any>,
+    sealer: Option<&Sealer>,
+    user: &UserRef,
+    read: Option<&StoredConversation>,
+    change: &StateChange,
+    now: DateTime<Utc>,
+) -> Result<bool> {
+    let now_ms = to_millis(now);
+    Ok(match (change, read) {
+        (StateChange::Unchanged, _) => true,
+        (StateChange::Set(state), Some(read)) => {
+            let json = encode_state(sealer, user, state)?;
+            let done = sqlx::query(
+                "UPDATE conversations SET state = $1, version = version + 1, updated_at = $2 WHERE id = $3 AND version = $4",
+            )
+            .bind(json)
+            .bind(now_ms)
+            .bind(read.id)
+            .bind(read.version)
+            .execute(&mut **tx)
+            .await;
+            conflict_aware(done.map(|r| r.rows_affected() == 1))?
+        }
+        (StateChange::Set(state), None) => {
+            insert_conversation(tx, sealer, user, state, now).await?
+        }
+        (StateChange::Clear, Some(read)) => {
+            let done = sqlx::query("DELETE FROM conversations WHERE id = $1 AND version = $2")
+                .bind(read.id)
+                .bind(read.version)
+                .execute(&mut **tx)
+                .await;
+            conflict_aware(done.map(|r| r.rows_affected() == 1))?
+        }
+        (StateChange::Clear, None) => {
+            // Nothing was stored when we read; if something is now, we raced.
+            let exists: Option<i64> = sqlx::query_scalar(
+                "SELECT id FROM conversations WHERE platform = $1 AND user_id = $2",
+            )
+            .bind(user.platform.as_str())
+            .bind(&user.id)
+            .fetch_optional(&mut **tx)
+            .await?;
+            exists.is_none()
+        }
+    })
+}
+
 /// A conversation's state as stored: sealed when it ties the person to a case (they are
 /// answering the moderators' question about their report), so no row names a reporter
 /// beside their case number; plain JSON otherwise.
@@ -395,16 +252,6 @@ pub(super) fn links_case(state: &FlowState) -> bool {
         FlowState::Stacked { top, under } => links_case(top) || links_case(under),
         _ => false,
     }
-}
-
-/// What applying one effect did.
-pub(super) enum Applied {
-    Done,
-    Application(i64),
-    Matches(Vec<i64>),
-    Case(i64),
-    Events(Vec<i64>),
-    Conflict,
 }
 
 /// Turns a write that lost a race into `Ok(false)`.

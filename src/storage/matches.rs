@@ -1,4 +1,6 @@
-//! Matches: proposals, approvals, participants' answers and pair rooms.
+//! Matches: proposals, approvals, participants' answers, pauses, closures and pair rooms,
+//! and suspensions. The writes take a step's transaction and are called from the dispatcher
+//! in `storage::step`; a new one goes here with its arm there.
 
 use anyhow::Context;
 use chrono::{DateTime, Utc};
@@ -6,7 +8,7 @@ use sqlx::any::AnyRow;
 use sqlx::{Any, Row, Transaction};
 
 use super::applications::insert_decision;
-use super::conversations::Applied;
+use super::step::Applied;
 use super::{Store, from_millis, to_millis};
 use crate::domain::matches::{Closure, ClosureKind, MatchRecord, MatchStatus, NewMatch, NextStep};
 use crate::domain::{Answer, ApplicationStatus, UserRef};
@@ -197,6 +199,55 @@ impl Store {
         .execute(&mut **tx)
         .await?;
         Ok(done.rows_affected() == 1)
+    }
+
+    /// Records a pair that must never be proposed: a match stored as proposed and rejected
+    /// at once, whose only reason says why.
+    #[allow(clippy::too_many_arguments)]
+    pub(super) async fn exclude_pair(
+        &self,
+        tx: &mut Transaction<'static, Any>,
+        programme: &str,
+        mentee_application: i64,
+        mentor_application: i64,
+        by: &str,
+        reason: &str,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
+        let marker = NewMatch {
+            programme: programme.to_string(),
+            mentee_application,
+            mentor_application,
+            score: 0,
+            reasons: vec![(format!("Excluded: {reason}"), 0)],
+        };
+        let id = self.insert_match(tx, &marker, now).await?;
+        self.move_match(
+            tx,
+            id,
+            MatchStatus::Proposed,
+            MatchStatus::Rejected,
+            by,
+            None,
+            now,
+        )
+        .await?;
+        Ok(())
+    }
+
+    /// Pauses an active match's milestones until a time, or resumes it (`None`).
+    pub(super) async fn pause_match(
+        &self,
+        tx: &mut Transaction<'static, Any>,
+        id: i64,
+        until: Option<DateTime<Utc>>,
+    ) -> Result<()> {
+        sqlx::query("UPDATE matches SET paused_until = $1 WHERE id = $2 AND status = 'active'")
+            .bind(until.map(to_millis))
+            .bind(id)
+            .execute(&mut **tx)
+            .await?;
+        Ok(())
     }
 
     pub(super) async fn freeze_match(

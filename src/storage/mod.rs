@@ -13,10 +13,15 @@
 //! which the storage tests (run on both backends) make up for.
 //!
 //! To add storage for a new concept: a migration in both folders, a submodule with its
-//! functions on [`Store`], and tests in `tests/integration/storage.rs`.
+//! functions on [`Store`], and tests in `tests/integration/storage.rs`. A step's writes all
+//! run in one transaction ([`Store::commit_step`], in `step`): an effect that writes gets
+//! its function, taking that transaction, in its concept's submodule, and an arm in the
+//! dispatcher in `step`.
 
 mod applications;
+mod audit;
 mod cases;
+mod check_ins;
 mod conversations;
 mod events;
 mod evidence;
@@ -26,9 +31,11 @@ mod leases;
 mod matches;
 mod outbox;
 mod personal;
+mod prompts;
 mod rekey;
 mod screening;
 mod sealer;
+mod step;
 mod surveys;
 
 use std::path::Path;
@@ -38,11 +45,12 @@ use chrono::{DateTime, Utc};
 use sqlx::AnyPool;
 use sqlx::any::AnyPoolOptions;
 
-pub use conversations::{CommitOutcome, StoredConversation};
+pub use conversations::StoredConversation;
 pub use jobs::{JobCounts, PairQuiet};
 pub use outbox::{Enqueue, OutboxCounts, OutboxRow, serves};
 pub use rekey::Rekeyed;
 pub use sealer::Sealer;
+pub use step::CommitOutcome;
 
 /// Which database a [`Store`] talks to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -12,7 +12,7 @@ use std::collections::HashMap;
 use super::Store;
 use super::conversations::{decode_state, encode_state, links_case};
 use super::evidence::{data_aad, name_aad};
-use super::screening::{decode_prompt, encode_prompt};
+use super::prompts::{decode_prompt, encode_prompt};
 use super::sealer::Purpose;
 use crate::domain::UserRef;
 use crate::error::Result;

@@ -11,7 +11,7 @@ use anyhow::Context;
 use chrono::{DateTime, Utc};
 use sqlx::{Any, Row, Transaction};
 
-use super::conversations::Applied;
+use super::step::Applied;
 use super::{Store, from_millis, to_millis};
 use crate::domain::survey::{NewRound, SurveyInvite, SurveyResponse, SurveyStats};
 use crate::domain::{Answer, RoleKind, UserRef};
@@ -71,7 +71,7 @@ impl Store {
                 invite_id,
                 reminder: false,
             };
-            super::screening::insert_prompt(tx, self.sealer.as_ref(), user, &prompt, now).await?;
+            super::prompts::insert_prompt(tx, self.sealer.as_ref(), user, &prompt, now).await?;
         }
         Ok(Some(round_id))
     }
@@ -343,7 +343,7 @@ impl Store {
                 invite_id,
                 reminder: true,
             };
-            super::screening::insert_prompt(&mut tx, self.sealer.as_ref(), user, &prompt, now)
+            super::prompts::insert_prompt(&mut tx, self.sealer.as_ref(), user, &prompt, now)
                 .await?;
         }
         tx.commit().await?;

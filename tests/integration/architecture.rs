@@ -59,9 +59,12 @@ fn the_domain_flows_and_matching_use_no_database_runtime_or_sdk() {
 fn the_ports_and_the_chat_vocabulary_do_not_depend_on_the_flows() {
     for file in ["src/chat.rs", "src/ports.rs"] {
         let source = std::fs::read_to_string(repo_root().join(file)).unwrap();
-        assert!(
-            !source.contains("flows::"),
-            "{file} names the flows: the chat vocabulary lives in src/chat.rs"
-        );
+        // Code only: a comment may say where a flow reads this vocabulary.
+        for line in source.lines().filter(|l| !l.trim_start().starts_with("//")) {
+            assert!(
+                !line.contains("flows::"),
+                "{file} depends on the flows (the chat vocabulary lives in src/chat.rs): {line}"
+            );
+        }
     }
 }

@@ -5,13 +5,17 @@
 //! A session's jobs have the subject `event:<id>`, so cancelling it skips them all. The
 //! announcement is also where the platform's own copy is made (a Discord scheduled event),
 //! so a long series does not fill the server's event list months ahead.
+//!
+//! A new kind of event job is a kind name here, scheduled in `after_events_created`,
+//! handled in `run_event_job` and named in the runner's match (`runner`). The sessions
+//! themselves are stored by the step (`storage::events`).
 
 use chrono::Duration;
 use serde::{Deserialize, Serialize};
 use tracing::{info, warn};
 
-use super::scheduler::{JobOutcome, job_key};
-use super::{App, Result};
+use super::{JobOutcome, job_key};
+use crate::app::{App, Result};
 use crate::chat::OutMessage;
 use crate::domain::RoomRef;
 use crate::domain::events::{ANNOUNCE_BEFORE_DAYS, EventRecord, Rsvp, describe};
@@ -38,7 +42,7 @@ pub(super) fn event_subject(id: i64) -> String {
 impl App {
     /// After `event create`: schedules each session's jobs and tells the coordinators what
     /// was created, in the room the command came from.
-    pub(super) async fn after_events_created(
+    pub(in crate::app) async fn after_events_created(
         &self,
         ids: &[i64],
         room: Option<&RoomRef>,
@@ -101,13 +105,15 @@ impl App {
             .rooms
             .post_in_room(room, &OutMessage::text(text), &key)
             .await
-            .map_err(|e| super::Error::Internal(anyhow::anyhow!("posting the event: {e}")))?;
+            .map_err(|e| {
+                crate::error::Error::Internal(anyhow::anyhow!("posting the event: {e}"))
+            })?;
         Ok(())
     }
 
     /// After `event cancel`: the session's announcement and reminders will not happen, and
     /// the platform's copy is cancelled too.
-    pub(super) async fn after_event_cancelled(&self, id: i64) -> Result<()> {
+    pub(in crate::app) async fn after_event_cancelled(&self, id: i64) -> Result<()> {
         self.store
             .skip_jobs_of(&event_subject(id), self.now())
             .await?;

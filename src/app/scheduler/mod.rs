@@ -1,3 +1,18 @@
+//! What runs on a clock. This folder holds the app's side of it:
+//!
+//! - the job loop, here;
+//! - `runner`: which job kind runs what (the app as the loop's [`JobRunner`]);
+//! - `milestones`: a match's plan of milestones (messages, check-ins, surveys), scheduled
+//!   when its pair room exists and carried out as each falls due;
+//! - `planned_end`: the last milestone, closing the match, and the room's archiving;
+//! - `events`: group events' announcements and reminders;
+//! - `nudges`: quiet pairs and unanswered surveys, which the periodic sweep (`App::sweep`,
+//!   in `app`) runs, as no job can be scheduled for what did not happen.
+//!
+//! The pure rules of a plan (when each milestone falls, in the pair's time zone) are in
+//! `domain::schedule`, and the jobs' SQL (scheduling by key, claiming under a lease,
+//! finishing, retrying) in `storage::jobs`.
+//!
 //! The scheduler: one loop that claims due jobs from the database, hands them to a
 //! [`JobRunner`], and marks them done only after the runner has carried them out.
 //!
@@ -14,7 +29,15 @@
 //!   a manual clock, and a clock jump runs every job that became due, once, in due order.
 //!
 //! To add a kind of job: give it a kind name, schedule it with `Store::schedule_jobs`, and
-//! handle the name in the runner (`App`'s implementation lives in `app::milestones`).
+//! handle the name in the runner (`App`'s implementation lives in `runner`), with what the
+//! job does in a file of this folder.
+
+mod events;
+mod milestones;
+mod nudges;
+mod planned_end;
+mod runner;
+mod sweep;
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};

@@ -1,7 +1,7 @@
 //! The periodic sweep: what expires on a clock rather than on a message (held files no
 //! flow took, stale acts, ended legal holds), run by the scheduler loop.
 
-use super::*;
+use crate::app::*;
 
 impl App {
     /// Time-driven screening work: expire checks whose date has passed, warn about those

@@ -14,6 +14,12 @@
 //! once. Costs are integers, so the result is exact. Afterwards [`Certificate`] can prove the
 //! solution optimal for pairs that were never in the graph (pruned candidates): a pair can
 //! only improve the solution if its reduced cost is negative or it crosses the final cut.
+//!
+//! Named for the algorithm, not the conversations (`src/flows/` is those). The network is
+//! built from an [`Instance`] here and nowhere else: a new objective is a variant of
+//! [`Objective`] with its costs or stopping rule in [`solve_certified`] and its reduced-cost
+//! test in [`Certificate`], checked against `reference.rs` (brute force and Bellman–Ford) in
+//! the tests below.
 
 use std::collections::HashSet;
 

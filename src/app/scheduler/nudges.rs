@@ -1,0 +1,184 @@
+//! Nudges the periodic sweep sends when nothing else would: to pairs whose room has gone
+//! quiet (and then to the coordinators, with the pair's check-ins), and to whoever has not
+//! answered a survey yet (answers saved half-way in closed rounds are dropped there too).
+//! Each goes once: a quiet spell's keys are fixed, and a survey invite is marked reminded.
+//!
+//! Called from `App::sweep` (`scheduler::sweep`), not as jobs: they depend on what did not happen,
+//! which no job could be scheduled for. A new nudge is a method here, added to the sweep.
+
+use crate::app::{App, Result};
+use crate::chat::OutMessage;
+use crate::domain::RoomRef;
+use crate::domain::matches::MatchRecord;
+use crate::flows::Effect;
+
+impl App {
+    /// Nudges pairs whose room has been silent for the programme's `silent_nudge_days`,
+    /// and alerts the coordinators after `silent_alert_days`: once per silence (a new
+    /// message starts the count again). Paused and frozen pairs are left alone.
+    pub(crate) async fn check_silent_pairs(&self) -> Result<usize> {
+        let now = self.now();
+        let mut done = 0;
+        for pair in self.store.pair_quiet().await? {
+            let Some(plan) = self
+                .programme(&pair.programme)
+                .and_then(|p| p.schedule.as_ref())
+            else {
+                continue;
+            };
+            let Some(since) = pair.last_activity.or(pair.started) else {
+                continue;
+            };
+            if pair.frozen || pair.paused_until.is_some_and(|u| u > now) {
+                continue;
+            }
+            let quiet_days = (now - since).num_days();
+            let due = |days: Option<u32>, last: Option<chrono::DateTime<chrono::Utc>>| {
+                days.is_some_and(|d| quiet_days >= i64::from(d)) && last.is_none_or(|l| l < since)
+            };
+            let nudge = due(plan.silent_nudge_days, pair.nudged_at);
+            let alert = due(plan.silent_alert_days, pair.alerted_at);
+            if !nudge && !alert {
+                continue;
+            }
+            let Some(m) = self.store.match_by_id(pair.match_id).await? else {
+                continue;
+            };
+            let Some(room) = m.room.clone() else { continue };
+            // One nudge and one alert per quiet spell, whoever sweeps: the keys are fixed,
+            // so enqueuing them again stores nothing.
+            let key = |what: &str| format!("silence-{}-{}-{what}", m.id, since.timestamp_millis());
+            if nudge {
+                let text = format!(
+                    "It has been {quiet_days} days since anyone wrote here. A quick hello keeps things going: how are you both doing? Suggest a time for your next conversation, {} and {}.",
+                    m.mentee_name, m.mentor_name
+                );
+                let room = RoomRef::new(m.mentee.platform, room.clone());
+                let nudge = Effect::PostInRoom {
+                    room,
+                    message: OutMessage::text(text),
+                };
+                self.try_perform(&key("nudge"), vec![nudge]).await?;
+                self.store.mark_silence(m.id, false, now).await?;
+                done += 1;
+            }
+            if alert {
+                let programme = self
+                    .programme(&m.programme)
+                    .map_or(m.programme.as_str(), |p| p.name.as_str());
+                let mut text = format!(
+                    "Quiet pair: match #{} ({} ↔ {}), {programme}: no message in their pair room for {quiet_days} days (since {}){}. Please get in touch with them. If a new match would help: match rematch {}.",
+                    m.id,
+                    m.mentee_name,
+                    m.mentor_name,
+                    since.format("%-d %b %Y"),
+                    if nudge || pair.nudged_at.is_some_and(|n| n >= since) {
+                        ", even after a nudge"
+                    } else {
+                        ""
+                    },
+                    m.mentee_application
+                );
+                text.push_str(&history(&self.store.check_ins_of(m.id).await?, &m));
+                let card = OutMessage {
+                    actions: crate::flows::pair_actions(m.id, m.mentee_application),
+                    ..OutMessage::text(text)
+                };
+                if let Some(coordinators) = self.coordinators_room(m.mentee.platform).cloned() {
+                    let alert = Effect::PostInRoom {
+                        room: coordinators,
+                        message: card,
+                    };
+                    self.try_perform(&key("alert"), vec![alert]).await?;
+                    self.store.mark_silence(m.id, true, now).await?;
+                    done += 1;
+                }
+            }
+        }
+        Ok(done)
+    }
+
+    /// Reminds, once, whoever has not answered a survey `reminder_days` after it was sent
+    /// (and it is still open), and drops answers saved half-way in closed rounds. Returns
+    /// how many things it did.
+    pub(crate) async fn remind_surveys(&self) -> Result<usize> {
+        let now = self.now();
+        let mut done = usize::try_from(self.store.drop_closed_drafts(now).await?).unwrap_or(0);
+        for (invite, user, programme, survey, invited_at) in
+            self.store.unreminded_invites(now).await?
+        {
+            let Some(days) = self
+                .programme(&programme)
+                .and_then(|p| p.survey(&survey))
+                .map(|s| s.reminder_days)
+                .filter(|d| *d > 0)
+            else {
+                continue;
+            };
+            if now - invited_at < chrono::Duration::days(i64::from(days)) {
+                continue;
+            }
+            // Someone who left the survey open on a question is reminded right there;
+            // anyone else gets it as a prompt, when they are free.
+            let open_flow = match self.store.load_conversation(&user).await? {
+                Some(c) => match c.state {
+                    crate::flows::FlowState::Survey(f) if f.invite_id == invite => Some(f),
+                    _ => None,
+                },
+                None => None,
+            };
+            if !self
+                .store
+                .remind_survey(invite, &user, open_flow.is_none(), now)
+                .await?
+            {
+                continue;
+            }
+            match open_flow {
+                Some(flow) => {
+                    let known = self.known(&user).await?;
+                    let subject = crate::flows::Subject::Nothing;
+                    let ctx = self.ctx(&user, &known, &subject, now);
+                    let effects = crate::flows::survey::nudge(&ctx, &flow);
+                    self.perform(&format!("survey-reminder-{invite}"), effects)
+                        .await;
+                }
+                None => {
+                    self.deliver_prompts(&user).await?;
+                }
+            }
+            done += 1;
+        }
+        Ok(done)
+    }
+}
+
+/// The pair's history for an alert card: when they started, and their check-in answers.
+fn history(check_ins: &[(u32, String, Option<String>)], m: &MatchRecord) -> String {
+    let mut s = format!("\nMatched since {}.", m.created_at.format("%-d %b %Y"));
+    let answered: Vec<String> = check_ins
+        .iter()
+        .filter_map(|(seq, user, answer)| {
+            let who = if *user == m.mentee.id {
+                &m.mentee_name
+            } else {
+                &m.mentor_name
+            };
+            answer.as_ref().map(|a| {
+                let said = match a.as_str() {
+                    "met" => "met",
+                    "not_yet" => "not yet",
+                    "stuck" => "stuck",
+                    other => other,
+                };
+                format!("{} {who}: {said}", seq + 1)
+            })
+        })
+        .collect();
+    if answered.is_empty() {
+        s.push_str(" No check-in answered yet.");
+    } else {
+        s.push_str(&format!(" Check-ins: {}.", answered.join(" · ")));
+    }
+    s
+}

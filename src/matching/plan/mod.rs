@@ -1,0 +1,327 @@
+//! From a programme's ready participants to a matching plan with explanations.
+//!
+//! Answers become [`Features`](super::scoring::Features) (each criterion's answers as a
+//! bitmask over the values both questions can take; languages as a bitmask; time zones as
+//! an offset at `now` plus a daytime mask), the programme's criteria become a [`Model`], and
+//! the problem is solved exactly: candidates are pruned to each mentee's best `k` mentors,
+//! and `k` is doubled until the solver's certificate shows that no pruned pair could
+//! improve the result.
+//!
+//! Where things are: the plan itself (who is free, the doubling of `k`, the proposals and
+//! who is left out) here; answers turned into features and the criteria into a model in
+//! `features`; the reasons shown with a proposal and why someone is left out in `explain`.
+//! The solver is `matching::min_cost_flow`, the scores and pruning `matching::scoring`.
+//!
+//! To add a criterion: its scoring in `scoring::Criterion`, its vocabulary and feature in
+//! `features::prepare`, its reason in `explain::detail`.
+
+mod explain;
+mod features;
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use chrono::{DateTime, Utc};
+
+use super::instance::{Instance, MenteeNode, MentorNode, Pair};
+use super::min_cost_flow::{Decisions, Objective, solve_certified};
+use super::scoring::{Blocker, Model, candidates, uncertified_pairs};
+use crate::domain::matching::{MatchMode, MatchObjective, MatchingConfig};
+use crate::domain::{ApplicationRecord, Programme, RoleKind};
+use explain::{detail, why_unmatched};
+use features::{answer_number, prepare};
+
+/// A proposed match, by index into the mentees and mentors given to [`plan`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct Proposal {
+    pub mentee: usize,
+    pub mentor: usize,
+    pub score: i64,
+    /// Each criterion that contributed: ("Shared goals: Writing a CV, Exploring careers", 20).
+    pub reasons: Vec<(String, i64)>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Plan {
+    pub proposals: Vec<Proposal>,
+    /// Mentees left without a mentor, with why.
+    pub unmatched: Vec<(usize, String)>,
+    /// Mentors with room left: (index, places used, capacity).
+    pub spare: Vec<(usize, u32, u32)>,
+    pub total_score: i64,
+    /// The candidates per mentee it took to prove the plan optimal.
+    pub candidates_per_mentee: usize,
+}
+
+fn capacity_of(config: &MatchingConfig, mentor: &ApplicationRecord) -> u32 {
+    match &config.mode {
+        MatchMode::OneToOne | MatchMode::Array { .. } => 1,
+        MatchMode::OneToMany {
+            capacity_question,
+            default_capacity,
+        } => capacity_question
+            .as_ref()
+            .and_then(|q| answer_number(mentor, q))
+            .map(|n| n.max(0.0) as u32)
+            .unwrap_or(*default_capacity),
+        MatchMode::Group { size } => *size,
+    }
+}
+
+/// Plans the matches of a programme. `excluded` holds (mentee application, mentor
+/// application) pairs that must never be proposed (past partners, refused proposals);
+/// `taken` the places each application already has in open matches, which count against
+/// its slots or capacity.
+///
+/// Only people with a place left take part: after one decline the problem is the freed
+/// people against the mentors with room, not the whole cohort again, and the result is the
+/// same, since nobody else could move anyway (their matches are decided).
+pub fn plan(
+    config: &MatchingConfig,
+    programme: &Programme,
+    mentees: &[ApplicationRecord],
+    mentors: &[ApplicationRecord],
+    excluded: &HashSet<(i64, i64)>,
+    taken: &HashMap<i64, u32>,
+    now: DateTime<Utc>,
+) -> Result<Plan, String> {
+    let left = |r: &ApplicationRecord, places: u32| {
+        places.saturating_sub(taken.get(&r.summary.id).copied().unwrap_or(0))
+    };
+    let slots = match config.mode {
+        MatchMode::Array { slots } => slots,
+        _ => 1,
+    };
+    let free_e: Vec<(usize, u32)> = (0..mentees.len())
+        .map(|i| (i, left(&mentees[i], slots)))
+        .filter(|(_, n)| *n > 0)
+        .collect();
+    let free_m: Vec<(usize, u32)> = (0..mentors.len())
+        .map(|j| (j, left(&mentors[j], capacity_of(config, &mentors[j]))))
+        .filter(|(_, n)| *n > 0)
+        .collect();
+    if free_m.is_empty() && !mentors.is_empty() {
+        return Ok(Plan {
+            proposals: vec![],
+            unmatched: free_e
+                .iter()
+                .map(|&(i, _)| (i, "every mentor ready to be matched is full".to_string()))
+                .collect(),
+            spare: vec![],
+            total_score: 0,
+            candidates_per_mentee: config.candidates_per_mentee,
+        });
+    }
+    let pool = Pool {
+        mentees: free_e.iter().map(|&(i, _)| mentees[i].clone()).collect(),
+        slots: free_e.iter().map(|&(_, n)| n).collect(),
+        mentors: free_m.iter().map(|&(j, _)| mentors[j].clone()).collect(),
+        capacity: free_m.iter().map(|&(_, n)| n).collect(),
+    };
+    let mut p = plan_pool(config, programme, &pool, excluded, now)?;
+    for x in &mut p.proposals {
+        x.mentee = free_e[x.mentee].0;
+        x.mentor = free_m[x.mentor].0;
+    }
+    for (i, _) in &mut p.unmatched {
+        *i = free_e[*i].0;
+    }
+    for (j, _, _) in &mut p.spare {
+        *j = free_m[*j].0;
+    }
+    Ok(p)
+}
+
+/// People with a place left, with how many: slots per mentee, capacity per mentor.
+struct Pool {
+    mentees: Vec<ApplicationRecord>,
+    slots: Vec<u32>,
+    mentors: Vec<ApplicationRecord>,
+    capacity: Vec<u32>,
+}
+
+/// [`plan`] over people who all have a place left.
+fn plan_pool(
+    config: &MatchingConfig,
+    programme: &Programme,
+    pool: &Pool,
+    excluded: &HashSet<(i64, i64)>,
+    now: DateTime<Utc>,
+) -> Result<Plan, String> {
+    let (mentees, mentors) = (&pool.mentees[..], &pool.mentors[..]);
+    let (model, e, m) = prepare(config, mentees, mentors, now)?;
+    let excluded_idx: HashSet<(u32, u32)> = mentees
+        .iter()
+        .enumerate()
+        .flat_map(|(i, a)| {
+            mentors.iter().enumerate().filter_map(move |(j, b)| {
+                excluded
+                    .contains(&(a.summary.id, b.summary.id))
+                    .then_some((i as u32, j as u32))
+            })
+        })
+        .collect();
+    let objective = match config.objective {
+        MatchObjective::Count => Objective::CountThenScore,
+        MatchObjective::Score => Objective::Score,
+    };
+    let mut k = config.candidates_per_mentee.max(1);
+    let (solution, instance) = loop {
+        let cands = candidates(&model, &e, &m, k, &excluded_idx, 1);
+        let instance = Instance {
+            mentors: mentors
+                .iter()
+                .zip(&pool.capacity)
+                .map(|(r, n)| MentorNode {
+                    id: r.summary.id.to_string(),
+                    capacity: *n,
+                })
+                .collect(),
+            mentees: mentees
+                .iter()
+                .zip(&pool.slots)
+                .map(|(r, n)| MenteeNode {
+                    id: r.summary.id.to_string(),
+                    slots: *n,
+                })
+                .collect(),
+            pairs: cands.pairs,
+        };
+        let (solution, certificate) =
+            solve_certified(&instance, objective, &Decisions::default()).map_err(|e| e.0)?;
+        let open = uncertified_pairs(
+            &model,
+            &e,
+            &m,
+            &instance.pairs,
+            &excluded_idx,
+            &certificate,
+            1,
+        );
+        if open == 0 || k >= m.len() {
+            break (solution, instance);
+        }
+        k = (k * 2).min(m.len());
+    };
+    let mentee_role = programme.role(RoleKind::Mentee);
+    let proposals = solution
+        .assignments
+        .iter()
+        .map(|p: &Pair| {
+            let (i, j) = (p.mentee as usize, p.mentor as usize);
+            let reasons = config
+                .criteria
+                .iter()
+                .zip(&model.criteria)
+                .filter_map(|(def, crit)| {
+                    let points = Model {
+                        criteria: vec![crit.clone()],
+                        ..model.clone()
+                    }
+                    .score(&e[i], &m[j]);
+                    (points > 0).then(|| {
+                        (
+                            detail(
+                                def,
+                                crit,
+                                &e[i],
+                                &m[j],
+                                &mentees[i],
+                                &mentors[j],
+                                mentee_role,
+                            ),
+                            points,
+                        )
+                    })
+                })
+                .collect();
+            Proposal {
+                mentee: i,
+                mentor: j,
+                score: p.score,
+                reasons,
+            }
+        })
+        .collect::<Vec<_>>();
+    let mut used: BTreeMap<usize, u32> = BTreeMap::new();
+    for p in &proposals {
+        *used.entry(p.mentor).or_default() += 1;
+    }
+    let matched: HashSet<usize> = proposals.iter().map(|p| p.mentee).collect();
+    let unmatched = (0..mentees.len())
+        .filter(|i| !matched.contains(i) && instance.mentees[*i].slots > 0)
+        .map(|i| {
+            (
+                i,
+                why_unmatched(&model, &e[i], &m, i as u32, &excluded_idx, &instance),
+            )
+        })
+        .collect();
+    let spare = instance
+        .mentors
+        .iter()
+        .enumerate()
+        .filter_map(|(j, node)| {
+            let u = used.get(&j).copied().unwrap_or(0);
+            (u < node.capacity).then_some((j, u, node.capacity))
+        })
+        .collect();
+    Ok(Plan {
+        total_score: solution.total_score,
+        proposals,
+        unmatched,
+        spare,
+        candidates_per_mentee: k,
+    })
+}
+
+/// The score and reasons of one chosen pair, or why it is not allowed.
+pub fn evaluate_pair(
+    config: &MatchingConfig,
+    programme: &Programme,
+    mentee: &ApplicationRecord,
+    mentor: &ApplicationRecord,
+    now: DateTime<Utc>,
+) -> Result<(i64, Vec<(String, i64)>), String> {
+    let (model, e, m) = prepare(
+        config,
+        std::slice::from_ref(mentee),
+        std::slice::from_ref(mentor),
+        now,
+    )?;
+    if let Some(b) = model.blocker(&e[0], &m[0]) {
+        return Err(match b {
+            Blocker::NoSharedLanguage => "they share no language".into(),
+            Blocker::TimeZonesTooFarApart => "their time zones are too far apart".into(),
+            Blocker::SameGroup => "they work for the same employer".into(),
+            Blocker::Excluded => "they may not be matched".into(),
+        });
+    }
+    let mentee_role = programme.role(RoleKind::Mentee);
+    let reasons = config
+        .criteria
+        .iter()
+        .zip(&model.criteria)
+        .filter_map(|(def, crit)| {
+            let points = Model {
+                criteria: vec![crit.clone()],
+                ..model.clone()
+            }
+            .score(&e[0], &m[0]);
+            (points > 0).then(|| {
+                (
+                    detail(def, crit, &e[0], &m[0], mentee, mentor, mentee_role),
+                    points,
+                )
+            })
+        })
+        .collect();
+    Ok((model.score(&e[0], &m[0]), reasons))
+}
+
+/// The places a mentor offers (capacity) under this configuration.
+pub fn places_of(config: &MatchingConfig, mentor: &ApplicationRecord) -> u32 {
+    capacity_of(config, mentor)
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,336 @@
+//! The planner's tests: whole plans for the example programme on a few hand-made people
+//! (the reasons given and why someone is left out; exclusions, capacities, places already
+//! taken, full mentors, never-together answers). A new criterion or rule gets its case
+//! here; the solver's own tests are in `matching::min_cost_flow`.
+
+use super::*;
+use crate::domain::answer::Answer;
+use crate::domain::{ApplicationStatus, ApplicationSummary, Platform, UserRef};
+
+fn programme() -> Programme {
+    crate::config::parse_programme(
+        std::path::Path::new("example.toml"),
+        include_str!("../../../config/programs/example.toml"),
+    )
+    .unwrap()
+}
+
+fn record(id: i64, role: RoleKind, answers: Vec<(&str, Answer)>) -> ApplicationRecord {
+    ApplicationRecord {
+        summary: ApplicationSummary {
+            id,
+            programme: "pathways-2027".into(),
+            role,
+            status: ApplicationStatus::Ready,
+            submitted_at: DateTime::from_timestamp(1_800_000_000, 0).unwrap(),
+            steps: Default::default(),
+            waitlist_position: None,
+        },
+        applicant: UserRef::new(Platform::Console, format!("p{id}")),
+        answers: answers
+            .into_iter()
+            .map(|(q, a)| (q.to_string(), a))
+            .collect(),
+        evaluation: None,
+        decisions: vec![],
+        questions: vec![],
+    }
+}
+
+fn strings(v: &[&str]) -> Vec<String> {
+    v.iter().map(|s| s.to_string()).collect()
+}
+
+fn mentee(
+    id: i64,
+    name: &str,
+    tz: &str,
+    langs: &[&str],
+    goals: &[&str],
+    sectors: &[&str],
+) -> ApplicationRecord {
+    record(
+        id,
+        RoleKind::Mentee,
+        vec![
+            ("name", Answer::Text(name.into())),
+            ("time_zone", Answer::TimeZone(tz.into())),
+            ("languages", Answer::Languages(strings(langs))),
+            ("sectors", Answer::Choices(strings(sectors))),
+            ("goals", Answer::Choices(strings(goals))),
+        ],
+    )
+}
+
+fn mentor(
+    id: i64,
+    name: &str,
+    tz: &str,
+    langs: &[&str],
+    skills: &[&str],
+    sector: &str,
+    capacity: f64,
+) -> ApplicationRecord {
+    record(
+        id,
+        RoleKind::Mentor,
+        vec![
+            ("name", Answer::Text(name.into())),
+            ("sector", Answer::Choice(sector.into())),
+            ("skills", Answer::Choices(strings(skills))),
+            ("languages", Answer::Languages(strings(langs))),
+            ("time_zone", Answer::TimeZone(tz.into())),
+            ("capacity", Answer::Number(capacity)),
+        ],
+    )
+}
+
+fn now() -> DateTime<Utc> {
+    DateTime::parse_from_rfc3339("2027-01-15T12:00:00Z")
+        .unwrap()
+        .with_timezone(&Utc)
+}
+
+#[test]
+fn a_plan_explains_each_proposal_and_each_person_left_out() {
+    let p = programme();
+    let config = p.matching.clone().unwrap();
+    let mentees = vec![
+        mentee(
+            1,
+            "Amina",
+            "Africa/Nairobi",
+            &["en", "sw"],
+            &["writing-a-cv", "exploring-careers"],
+            &["technology"],
+        ),
+        mentee(
+            2,
+            "Li",
+            "Asia/Shanghai",
+            &["zh"],
+            &["preparing-for-interviews"],
+            &["finance"],
+        ),
+        mentee(
+            3,
+            "Aroha",
+            "Pacific/Auckland",
+            &["en"],
+            &["building-confidence"],
+            &["health-care"],
+        ),
+        mentee(
+            4,
+            "Tariq",
+            "Europe/London",
+            &["en"],
+            &["writing-a-cv"],
+            &["technology"],
+        ),
+    ];
+    let mentors = vec![mentor(
+        10,
+        "Grace",
+        "Europe/London",
+        &["en", "fr"],
+        &["writing-a-cv", "exploring-careers"],
+        "technology",
+        1.0,
+    )];
+    let plan = plan(
+        &config,
+        &p,
+        &mentees,
+        &mentors,
+        &HashSet::new(),
+        &HashMap::new(),
+        now(),
+    )
+    .unwrap();
+    assert_eq!(plan.proposals.len(), 1);
+    let x = &plan.proposals[0];
+    assert_eq!(
+        (x.mentee, x.mentor),
+        (0, 0),
+        "Amina scores higher than Tariq with Grace"
+    );
+    assert_eq!(
+        x.reasons,
+        vec![
+            (
+                "Shared goals: Writing a CV, Exploring careers".to_string(),
+                20
+            ),
+            ("Sector: Technology".to_string(), 25),
+            ("Daytime hours in common: 9 hours".to_string(), 18),
+        ]
+    );
+    assert_eq!(x.score, 63);
+    let reasons: BTreeMap<usize, String> = plan.unmatched.iter().cloned().collect();
+    assert_eq!(reasons[&1], "no mentor shares a language with them");
+    assert_eq!(reasons[&2], "no mentor is within the allowed time-zone gap");
+    assert_eq!(
+        reasons[&3],
+        "all 1 mentor(s) who could take them are full with better-suited mentees"
+    );
+    assert!(plan.spare.is_empty());
+}
+
+#[test]
+fn excluded_pairs_and_capacities_shape_the_plan() {
+    let p = programme();
+    let config = p.matching.clone().unwrap();
+    let mentees = vec![
+        mentee(
+            1,
+            "Amina",
+            "Europe/Paris",
+            &["en"],
+            &["writing-a-cv"],
+            &["technology"],
+        ),
+        mentee(
+            2,
+            "Tariq",
+            "Europe/London",
+            &["en"],
+            &["writing-a-cv"],
+            &["technology"],
+        ),
+    ];
+    let mentors = vec![
+        mentor(
+            10,
+            "Grace",
+            "Europe/London",
+            &["en"],
+            &["writing-a-cv"],
+            "technology",
+            2.0,
+        ),
+        mentor(
+            11,
+            "Ola",
+            "Europe/Oslo",
+            &["en"],
+            &["starting-a-business"],
+            "finance",
+            1.0,
+        ),
+    ];
+    let both = plan(
+        &config,
+        &p,
+        &mentees,
+        &mentors,
+        &HashSet::new(),
+        &HashMap::new(),
+        now(),
+    )
+    .unwrap();
+    assert!(
+        both.proposals.iter().all(|x| x.mentor == 0),
+        "Grace takes both: {both:?}"
+    );
+    assert_eq!(both.spare, vec![(1, 0, 1)]);
+    // Amina and Grace were matched before: never again.
+    let excluded = HashSet::from([(1, 10)]);
+    let again = plan(
+        &config,
+        &p,
+        &mentees,
+        &mentors,
+        &excluded,
+        &HashMap::new(),
+        now(),
+    )
+    .unwrap();
+    let amina = again.proposals.iter().find(|x| x.mentee == 0).unwrap();
+    assert_eq!(amina.mentor, 1);
+    assert_eq!(
+        amina.reasons,
+        vec![("Daytime hours in common: 12 hours".to_string(), 24)]
+    );
+    let none = HashMap::new();
+    // Every mentor excluded for Tariq: he is told why.
+    let all_out = HashSet::from([(2, 10), (2, 11)]);
+    let alone = plan(&config, &p, &mentees, &mentors, &all_out, &none, now()).unwrap();
+    let reasons: BTreeMap<usize, String> = alone.unmatched.iter().cloned().collect();
+    assert_eq!(
+        reasons[&1],
+        "every possible mentor is excluded (past partner or a request)"
+    );
+    // Grace already has one mentee elsewhere: one place left, for the better pair.
+    let busy = HashMap::from([(10, 1)]);
+    let fewer = plan(
+        &config,
+        &p,
+        &mentees,
+        &mentors,
+        &HashSet::new(),
+        &busy,
+        now(),
+    )
+    .unwrap();
+    assert_eq!(fewer.proposals.iter().filter(|x| x.mentor == 0).count(), 1);
+    // Both mentees already matched: nobody is planned again, nor reported unmatched.
+    let matched = HashMap::from([(1, 1), (2, 1)]);
+    let done = plan(
+        &config,
+        &p,
+        &mentees,
+        &mentors,
+        &HashSet::new(),
+        &matched,
+        now(),
+    )
+    .unwrap();
+    assert!(
+        done.proposals.is_empty() && done.unmatched.is_empty(),
+        "{done:?}"
+    );
+    // Every mentor full: the free mentees hear so.
+    let full = HashMap::from([(10, 2), (11, 1)]);
+    let no_room = plan(
+        &config,
+        &p,
+        &mentees,
+        &mentors,
+        &HashSet::new(),
+        &full,
+        now(),
+    )
+    .unwrap();
+    assert_eq!(
+        no_room.unmatched[0].1,
+        "every mentor ready to be matched is full"
+    );
+    // Equal answers to the `never_together` questions forbid a pair (here the name
+    // stands in for an employer).
+    let mut strict = config.clone();
+    strict.never_together = Some(("name".into(), "name".into()));
+    let namesake = vec![mentee(
+        3,
+        "grace",
+        "Europe/London",
+        &["en"],
+        &["writing-a-cv"],
+        &["technology"],
+    )];
+    let apart = plan(
+        &strict,
+        &p,
+        &namesake,
+        &mentors[..1],
+        &HashSet::new(),
+        &none,
+        now(),
+    )
+    .unwrap();
+    assert!(apart.proposals.is_empty());
+    assert_eq!(
+        apart.unmatched[0].1,
+        "every possible mentor works for the same employer"
+    );
+}

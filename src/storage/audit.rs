@@ -1,0 +1,36 @@
+//! The audit log: what someone tried and was refused (`Effect::LogRefusal`), written in the
+//! step that refused it, so the refusal is on record exactly when it was answered. Its rows
+//! name the person, and are kept under the pseudonym when they erase their data
+//! (`storage::personal`).
+//!
+//! Only refusals are logged today; another outcome would be another `outcome` value here,
+//! written from its own effect's arm in `storage::step`.
+
+use chrono::{DateTime, Utc};
+use sqlx::{Any, Transaction};
+
+use super::{Store, to_millis};
+use crate::domain::UserRef;
+use crate::error::Result;
+
+impl Store {
+    /// Logs that `user` tried `action` and was refused.
+    pub(super) async fn log_refusal(
+        &self,
+        tx: &mut Transaction<'static, Any>,
+        user: &UserRef,
+        action: &str,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
+        sqlx::query(
+            "INSERT INTO audit_log (at, platform, user_id, action, outcome, reason) VALUES ($1, $2, $3, $4, 'refused', '')",
+        )
+        .bind(to_millis(now))
+        .bind(user.platform.as_str())
+        .bind(&user.id)
+        .bind(action)
+        .execute(&mut **tx)
+        .await?;
+        Ok(())
+    }
+}

@@ -1,0 +1,136 @@
+//! Check-ins: a milestone's question to each member of a pair ("have you met?"), asked once
+//! per occurrence, and their answers, which the quiet-pair alert, the planned closure's
+//! summary and the programme report read.
+//!
+//! A check-in is asked by the milestone job (`app::scheduler::milestones`) and answered in
+//! a step (`Effect::AnswerCheckIn`, written here from the dispatcher in `storage::step`). A
+//! new reading of the answers is one more query here.
+
+use chrono::{DateTime, Utc};
+use sqlx::{Any, Row, Transaction};
+
+use super::prompts::{decode_prompt, insert_prompt};
+use super::{Store, to_millis};
+use crate::domain::UserRef;
+use crate::error::Result;
+use crate::flows::Prompt;
+
+impl Store {
+    /// Asks a member a check-in once: records the question and queues its prompt, unless it
+    /// was asked before (a retried job). Returns whether it was new.
+    pub async fn ask_check_in(
+        &self,
+        user: &UserRef,
+        prompt: &Prompt,
+        now: DateTime<Utc>,
+    ) -> Result<bool> {
+        let Prompt::CheckIn { match_id, seq, .. } = prompt else {
+            return Err(anyhow::anyhow!("ask_check_in takes a check-in prompt").into());
+        };
+        let mut tx = self.pool.begin().await?;
+        let new = sqlx::query(
+            "INSERT INTO check_ins (match_id, seq, platform, user_id, asked_at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (match_id, seq, platform, user_id) DO NOTHING",
+        )
+        .bind(*match_id)
+        .bind(i64::from(*seq))
+        .bind(user.platform.as_str())
+        .bind(&user.id)
+        .bind(to_millis(now))
+        .execute(&mut *tx)
+        .await?
+        .rows_affected()
+            == 1;
+        if new {
+            // An older check-in of the same match still waiting to be asked is stale now:
+            // only the latest question is worth answering.
+            let waiting = sqlx::query(
+                "SELECT id, prompt FROM pending_prompts WHERE platform = $1 AND user_id = $2",
+            )
+            .bind(user.platform.as_str())
+            .bind(&user.id)
+            .fetch_all(&mut *tx)
+            .await?;
+            for row in waiting {
+                let stored: String = row.try_get("prompt")?;
+                if let Ok(Prompt::CheckIn { match_id: m, .. }) =
+                    decode_prompt(self.sealer.as_ref(), user, stored)
+                    && m == *match_id
+                {
+                    let id: i64 = row.try_get("id")?;
+                    sqlx::query("DELETE FROM pending_prompts WHERE id = $1")
+                        .bind(id)
+                        .execute(&mut *tx)
+                        .await?;
+                }
+            }
+            insert_prompt(&mut tx, self.sealer.as_ref(), user, prompt, now).await?;
+        }
+        tx.commit().await?;
+        Ok(new)
+    }
+
+    /// Records a member's answer to a check-in (inside the step's transaction).
+    pub(super) async fn answer_check_in(
+        &self,
+        tx: &mut Transaction<'static, Any>,
+        match_id: i64,
+        seq: u32,
+        user: &UserRef,
+        answer: &str,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
+        sqlx::query(
+            "UPDATE check_ins SET answer = $1, answered_at = $2 WHERE match_id = $3 AND seq = $4 AND platform = $5 AND user_id = $6",
+        )
+        .bind(answer)
+        .bind(to_millis(now))
+        .bind(match_id)
+        .bind(i64::from(seq))
+        .bind(user.platform.as_str())
+        .bind(&user.id)
+        .execute(&mut **tx)
+        .await?;
+        Ok(())
+    }
+
+    /// A match's check-in answers, oldest first, as (seq, user id, answer).
+    pub async fn check_ins_of(&self, match_id: i64) -> Result<Vec<(u32, String, Option<String>)>> {
+        let rows = sqlx::query(
+            "SELECT seq, user_id, answer FROM check_ins WHERE match_id = $1 ORDER BY seq, id",
+        )
+        .bind(match_id)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|r| {
+                let seq: i64 = r.try_get("seq")?;
+                Ok((seq as u32, r.try_get("user_id")?, r.try_get("answer")?))
+            })
+            .collect()
+    }
+
+    /// How many of a match's check-ins either member answered "we met".
+    pub async fn check_ins_met(&self, match_id: i64) -> Result<usize> {
+        let n: i64 = sqlx::query_scalar(
+            "SELECT COUNT(DISTINCT seq) FROM check_ins WHERE match_id = $1 AND answer = 'met'",
+        )
+        .bind(match_id)
+        .fetch_one(&self.pool)
+        .await?;
+        Ok(usize::try_from(n).unwrap_or(0))
+    }
+
+    /// Check-in answers across a programme's matches: (answer, how many).
+    pub async fn check_in_answers(&self, programme: &str) -> Result<Vec<(String, usize)>> {
+        let rows: Vec<(String, i64)> = sqlx::query_as(
+            "SELECT c.answer, COUNT(*) FROM check_ins c JOIN matches m ON m.id = c.match_id WHERE m.programme = $1 AND c.answer IS NOT NULL GROUP BY c.answer ORDER BY c.answer",
+        )
+        .bind(programme)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows
+            .into_iter()
+            .map(|(a, n)| (a, usize::try_from(n).unwrap_or(0)))
+            .collect())
+    }
+}

@@ -1,0 +1,223 @@
+//! Prompts: what waits for a person until they are free (`pending_prompts`: a check-in, a
+//! reviewer's or a moderator's question, a survey, what next after a match), and what a
+//! platform needs remembered about a message the bot sent: the prompt behind it, by its
+//! message id (`sent_prompts`, for buttons and replies), and a card's thread (`card_threads`).
+//!
+//! A prompt is queued inside a step's transaction ([`insert_prompt`], from `storage::step`
+//! and the stages that queue one) and started with [`Store::start_prompt`] when the person
+//! has no conversation. One that ties a reporter to their case is sealed at rest
+//! ([`encode_prompt`]). A new kind of prompt is a `flows::Prompt` variant: nothing here
+//! changes unless it names a reporter, in which case `encode_prompt` must seal it.
+
+use anyhow::Context;
+use chrono::{DateTime, Utc};
+use sqlx::{Any, Row, Transaction};
+
+use super::conversations::{conflict_aware, insert_conversation};
+use super::sealer::{LINK_PREFIX, Sealer, load_json, store_json};
+use super::{Store, to_millis};
+use crate::domain::UserRef;
+use crate::error::Result;
+use crate::flows::{FlowState, Prompt};
+
+impl Store {
+    /// The oldest prompt waiting for this person.
+    pub async fn next_prompt(&self, user: &UserRef) -> Result<Option<(i64, Prompt)>> {
+        let row = sqlx::query(
+            "SELECT id, prompt FROM pending_prompts WHERE platform = $1 AND user_id = $2 ORDER BY id LIMIT 1",
+        )
+        .bind(user.platform.as_str())
+        .bind(&user.id)
+        .fetch_optional(&self.pool)
+        .await?;
+        let Some(row) = row else {
+            return Ok(None);
+        };
+        let prompt = decode_prompt(self.sealer.as_ref(), user, row.try_get("prompt")?)?;
+        Ok(Some((row.try_get("id")?, prompt)))
+    }
+
+    /// Remembers a prompt sent on a platform under its message id (and forgets those older
+    /// than 90 days).
+    pub async fn remember_prompt(
+        &self,
+        platform: &str,
+        message_id: &str,
+        prompt: &crate::chat::OutMessage,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
+        let json = serde_json::to_string(prompt).context("encoding a sent prompt")?;
+        sqlx::query(
+            "INSERT INTO sent_prompts (platform, message_id, prompt, sent_at) VALUES ($1, $2, $3, $4) ON CONFLICT (platform, message_id) DO NOTHING",
+        )
+        .bind(platform)
+        .bind(message_id)
+        .bind(json)
+        .bind(to_millis(now))
+        .execute(&self.pool)
+        .await?;
+        sqlx::query("DELETE FROM sent_prompts WHERE sent_at < $1")
+            .bind(to_millis(now - chrono::Duration::days(90)))
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    /// A prompt sent on a platform, by its message id.
+    pub async fn sent_prompt(
+        &self,
+        platform: &str,
+        message_id: &str,
+    ) -> Result<Option<crate::chat::OutMessage>> {
+        let json: Option<String> = sqlx::query_scalar(
+            "SELECT prompt FROM sent_prompts WHERE platform = $1 AND message_id = $2",
+        )
+        .bind(platform)
+        .bind(message_id)
+        .fetch_optional(&self.pool)
+        .await?;
+        Ok(match json {
+            Some(j) => Some(serde_json::from_str(&j).context("decoding a sent prompt")?),
+            None => None,
+        })
+    }
+
+    /// Remembers the message that starts a card's thread in a room. The first root
+    /// stays: a card shown again does not move its thread.
+    pub async fn remember_thread_root(
+        &self,
+        platform: &str,
+        room_id: &str,
+        key: &str,
+        root_id: &str,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
+        sqlx::query(
+            "INSERT INTO card_threads (platform, room_id, thread_key, root_id, started_at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (platform, room_id, thread_key) DO NOTHING",
+        )
+        .bind(platform)
+        .bind(room_id)
+        .bind(key)
+        .bind(root_id)
+        .bind(to_millis(now))
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    /// The message that starts the thread `key` in a room, if a card started one.
+    pub async fn thread_root(
+        &self,
+        platform: &str,
+        room_id: &str,
+        key: &str,
+    ) -> Result<Option<String>> {
+        Ok(sqlx::query_scalar(
+            "SELECT root_id FROM card_threads WHERE platform = $1 AND room_id = $2 AND thread_key = $3",
+        )
+        .bind(platform)
+        .bind(room_id)
+        .bind(key)
+        .fetch_optional(&self.pool)
+        .await?)
+    }
+
+    /// Whether a moderators' question waits for this person: then they are a reporter, and
+    /// nothing about them may be said outside the case.
+    pub async fn has_pending_case_question(&self, user: &UserRef) -> Result<bool> {
+        let rows: Vec<String> = sqlx::query_scalar(
+            "SELECT prompt FROM pending_prompts WHERE platform = $1 AND user_id = $2",
+        )
+        .bind(user.platform.as_str())
+        .bind(&user.id)
+        .fetch_all(&self.pool)
+        .await?;
+        // Only a case question is sealed: a sealed prompt counts even if it did not open.
+        Ok(rows.into_iter().any(|stored| {
+            stored.starts_with(LINK_PREFIX)
+                || matches!(
+                    decode_prompt(self.sealer.as_ref(), user, stored),
+                    Ok(Prompt::CaseQuestion { .. })
+                )
+        }))
+    }
+
+    /// Starts the conversation of a pending prompt: removes the prompt and stores the new
+    /// conversation in one transaction. `false` when the person has a conversation already
+    /// or someone else delivered the prompt first.
+    ///
+    /// The prompt's `acts` (its question) go into the outbox in the same transaction, so
+    /// a crash never leaves a conversation waiting on a question that was never sent.
+    /// `None` when the prompt was taken or a conversation started meanwhile; else the
+    /// acts this worker holds, to deliver.
+    pub async fn start_prompt(
+        &self,
+        user: &UserRef,
+        prompt_id: i64,
+        state: Option<&FlowState>,
+        now: DateTime<Utc>,
+        acts: &[crate::flows::acts::Act],
+        enqueue: &super::Enqueue<'_>,
+    ) -> Result<Option<Vec<super::OutboxRow>>> {
+        let mut tx = self.pool.begin().await?;
+        let taken = sqlx::query("DELETE FROM pending_prompts WHERE id = $1")
+            .bind(prompt_id)
+            .execute(&mut *tx)
+            .await;
+        if !conflict_aware(taken.map(|r| r.rows_affected() == 1))? {
+            tx.rollback().await?;
+            return Ok(None);
+        }
+        if let Some(state) = state
+            && !insert_conversation(&mut tx, self.sealer.as_ref(), user, state, now).await?
+        {
+            tx.rollback().await?;
+            return Ok(None);
+        }
+        let held = super::outbox::insert_acts(&mut tx, acts, enqueue, now).await?;
+        tx.commit().await?;
+        Ok(Some(held))
+    }
+}
+
+pub(super) async fn insert_prompt(
+    tx: &mut Transaction<'static, Any>,
+    sealer: Option<&Sealer>,
+    user: &UserRef,
+    prompt: &Prompt,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    let json = encode_prompt(sealer, user, prompt)?;
+    sqlx::query(
+        "INSERT INTO pending_prompts (platform, user_id, prompt, created_at) VALUES ($1, $2, $3, $4)",
+    )
+    .bind(user.platform.as_str())
+    .bind(&user.id)
+    .bind(json)
+    .bind(to_millis(now))
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+/// A waiting prompt as stored: sealed when it ties the person to a case (a moderators'
+/// question about their report), so no row names a reporter beside their case number;
+/// plain JSON otherwise.
+pub(super) fn encode_prompt(
+    sealer: Option<&Sealer>,
+    user: &UserRef,
+    prompt: &Prompt,
+) -> Result<String> {
+    let json = serde_json::to_string(prompt).context("encoding a prompt")?;
+    let links_case = matches!(prompt, Prompt::CaseQuestion { .. });
+    store_json(sealer, "pending_prompts", user, json, links_case)
+}
+
+pub(super) fn decode_prompt(
+    sealer: Option<&Sealer>,
+    user: &UserRef,
+    stored: String,
+) -> Result<Prompt> {
+    let json = load_json(sealer, "pending_prompts", user, stored)?;
+    Ok(serde_json::from_str(&json).context("decoding a pending prompt")?)
+}

@@ -1,0 +1,514 @@
+//! Recording one step: the transaction that stores a conversation's new state together with
+//! every write its effects ask for, and the acts they decided put in the outbox.
+//!
+//! [`Store::commit_step_with`] runs the transaction: the platform event that caused the step
+//! (a redelivery is a `Duplicate`), the conversation's state (`storage::conversations`,
+//! checked against the version it was read at), each effect through `apply_effect`, the
+//! finished outbox row when the step completes one, and the acts. Any write that lost a race
+//! makes the whole step a `Conflict`, and nothing of it is stored.
+//!
+//! `apply_effect` is the dispatcher: one match over [`Effect`], each arm calling the write
+//! of its stage, which lives beside that stage's queries (applications, screening, prompts,
+//! matches, check-ins, cases, evidence, events, surveys, personal data, audit). Effects the
+//! app carries out after the commit (messages, rooms, files) write nothing here.
+//!
+//! To store a new effect: write its function in its stage's module, taking the step's
+//! transaction (`&mut Transaction<'static, Any>`) and returning whether it applied when it
+//! can lose a race, then add its arm here; the compiler lists every variant left out.
+
+use chrono::{DateTime, Utc};
+use sqlx::{Any, Transaction};
+
+use super::conversations::{StoredConversation, insert_inbound_event, write_state};
+use super::outbox::{Enqueue, OutboxRow};
+use super::prompts::insert_prompt;
+use super::{Store, is_write_conflict};
+use crate::domain::{EventRef, UserRef};
+use crate::error::Result;
+use crate::flows::acts::Act;
+use crate::flows::{Effect, StateChange};
+
+/// Whether a step was recorded, or someone else changed what it was based on first.
+#[derive(Debug, Clone, PartialEq)]
+pub enum CommitOutcome {
+    /// Recorded; the ids of the applications and matches it stored, in order, and the
+    /// acts it put in the outbox that the committing worker holds, to deliver at once.
+    Committed {
+        new_applications: Vec<i64>,
+        new_matches: Vec<i64>,
+        new_cases: Vec<i64>,
+        new_events: Vec<i64>,
+        acts: Vec<OutboxRow>,
+        /// The lanes of every act it put in the outbox, held or waiting its turn.
+        lanes: Vec<String>,
+    },
+    /// The conversation or an application changed since it was read: read again and redo
+    /// the step.
+    Conflict,
+    /// The event that caused the step was handled already (a redelivery): nothing was
+    /// recorded, and nothing is to be done.
+    Duplicate,
+}
+
+impl CommitOutcome {
+    pub fn is_committed(&self) -> bool {
+        matches!(self, CommitOutcome::Committed { .. })
+    }
+}
+
+/// What applying one effect did.
+pub(super) enum Applied {
+    Done,
+    Application(i64),
+    Matches(Vec<i64>),
+    Case(i64),
+    Events(Vec<i64>),
+    Conflict,
+}
+
+/// `Done` when a guarded write applied, `Conflict` when what it was based on had changed.
+fn settled(applied: bool) -> Applied {
+    if applied {
+        Applied::Done
+    } else {
+        Applied::Conflict
+    }
+}
+
+impl Store {
+    /// Records one step atomically: the conversation's new state (checked against the
+    /// version it was read at) and every effect that writes (applications, decisions,
+    /// steps, questions, prompts). Returns `Conflict`, and changes nothing, when the
+    /// conversation or an application changed meanwhile.
+    ///
+    /// Without `enqueue` the acts among the effects are not recorded (storage tests).
+    pub async fn commit_step(
+        &self,
+        user: &UserRef,
+        read: Option<&StoredConversation>,
+        change: &StateChange,
+        effects: &[Effect],
+        now: DateTime<Utc>,
+    ) -> Result<CommitOutcome> {
+        self.commit_step_with(user, read, change, effects, now, None, None)
+            .await
+    }
+
+    /// [`Store::commit_step`], putting the step's acts in the outbox in the same
+    /// transaction: first the effects' own, then the follow-ups of what it stored (a new
+    /// case's card, a new application's card, new proposals). `event`, the platform's id
+    /// of what caused the step, is recorded with it: `Duplicate` if it was already.
+    #[allow(clippy::too_many_arguments)]
+    pub async fn commit_step_with(
+        &self,
+        user: &UserRef,
+        read: Option<&StoredConversation>,
+        change: &StateChange,
+        effects: &[Effect],
+        now: DateTime<Utc>,
+        enqueue: Option<&Enqueue<'_>>,
+        event: Option<&EventRef>,
+    ) -> Result<CommitOutcome> {
+        let mut tx = self.pool.begin().await?;
+        if let Some(event) = event {
+            match insert_inbound_event(&mut *tx, event).await {
+                Ok(false) => {
+                    tx.rollback().await?;
+                    return Ok(CommitOutcome::Duplicate);
+                }
+                Ok(_) => {}
+                Err(e) if is_write_conflict(&e) => {
+                    tx.rollback().await?;
+                    return Ok(CommitOutcome::Conflict);
+                }
+                Err(e) => return Err(e.into()),
+            }
+        }
+        let applied = write_state(&mut tx, self.sealer.as_ref(), user, read, change, now).await?;
+        if !applied {
+            tx.rollback().await?;
+            return Ok(CommitOutcome::Conflict);
+        }
+        let mut new_applications = Vec::new();
+        let mut new_matches = Vec::new();
+        let mut new_cases = Vec::new();
+        let mut new_events = Vec::new();
+        for effect in effects {
+            match self.apply_effect(&mut tx, effect, now).await {
+                Ok(Applied::Done) => {}
+                Ok(Applied::Application(id)) => new_applications.push(id),
+                Ok(Applied::Matches(ids)) => new_matches.extend(ids),
+                Ok(Applied::Case(id)) => new_cases.push(id),
+                Ok(Applied::Events(ids)) => new_events.extend(ids),
+                Ok(Applied::Conflict) => {
+                    tx.rollback().await?;
+                    return Ok(CommitOutcome::Conflict);
+                }
+                Err(e) => {
+                    tx.rollback().await?;
+                    return Err(e);
+                }
+            }
+        }
+        let mut acts = Vec::new();
+        let mut lanes = Vec::new();
+        if let Some(enqueue) = enqueue
+            && let Some(id) = enqueue.completes
+        {
+            match super::outbox::complete_in(&mut tx, id, &enqueue.worker, now).await {
+                Ok(true) => {}
+                Ok(false) => {
+                    tx.rollback().await?;
+                    return Ok(CommitOutcome::Duplicate);
+                }
+                Err(e) if is_write_conflict(&e) => {
+                    tx.rollback().await?;
+                    return Ok(CommitOutcome::Conflict);
+                }
+                Err(e) => return Err(e.into()),
+            }
+        }
+        if let Some(enqueue) = enqueue {
+            let mut all: Vec<Act> = effects.iter().filter_map(Act::from_effect).collect();
+            if !new_matches.is_empty() {
+                all.push(Act::PostProposals {
+                    platform: user.platform,
+                    match_ids: new_matches.clone(),
+                });
+            }
+            all.extend(
+                new_cases
+                    .iter()
+                    .map(|&case_id| Act::AnnounceCase { case_id }),
+            );
+            all.extend(
+                new_applications
+                    .iter()
+                    .map(|&application_id| Act::AnnounceApplication { application_id }),
+            );
+            lanes = all.iter().map(Act::lane).collect();
+            match super::outbox::insert_acts(&mut tx, &all, enqueue, now).await {
+                Ok(held) => acts = held,
+                Err(e)
+                    if e.downcast_ref::<sqlx::Error>()
+                        .is_some_and(is_write_conflict) =>
+                {
+                    tx.rollback().await?;
+                    return Ok(CommitOutcome::Conflict);
+                }
+                Err(e) => return Err(e.into()),
+            }
+        }
+        match tx.commit().await {
+            Ok(()) => Ok(CommitOutcome::Committed {
+                new_applications,
+                new_matches,
+                new_cases,
+                new_events,
+                acts,
+                lanes,
+            }),
+            Err(e) if is_write_conflict(&e) => Ok(CommitOutcome::Conflict),
+            Err(e) => Err(e.into()),
+        }
+    }
+
+    /// Writes what one effect asks for inside the step's transaction, by its stage.
+    async fn apply_effect(
+        &self,
+        tx: &mut Transaction<'static, Any>,
+        effect: &Effect,
+        now: DateTime<Utc>,
+    ) -> Result<Applied> {
+        Ok(match effect {
+            // Carried out by the app once the step is recorded (through the outbox).
+            Effect::SendDm { .. }
+            | Effect::PostInRoom { .. }
+            | Effect::CreatePairRoom { .. }
+            | Effect::Replan { .. }
+            | Effect::TellReporter { .. }
+            | Effect::RevealReporter { .. }
+            | Effect::ShowEvidence { .. }
+            | Effect::RemoveFromRoom { .. }
+            | Effect::ArchivePairRoom { .. }
+            | Effect::PostChart { .. }
+            | Effect::SendTranscript { .. } => Applied::Done,
+
+            // Applications (applications.rs).
+            Effect::StoreApplication(a) => {
+                Applied::Application(self.insert_application(tx, a, now).await?)
+            }
+            Effect::RecordDecision(d) => settled(self.record_decision(tx, d, now).await?),
+            Effect::MarkReminded { application_id } => {
+                self.mark_reminded(tx, *application_id, now).await?;
+                Applied::Done
+            }
+
+            // Screening and reviewers' questions (screening.rs).
+            Effect::RecordStep {
+                application_id,
+                step_id,
+                state,
+                by,
+            } => {
+                self.record_step(tx, *application_id, step_id, state, by, now)
+                    .await?;
+                Applied::Done
+            }
+            Effect::AskApplicant {
+                application_id,
+                applicant,
+                programme,
+                question,
+                asked_by,
+            } => {
+                self.ask_applicant(
+                    tx,
+                    *application_id,
+                    applicant,
+                    programme,
+                    question,
+                    asked_by,
+                    now,
+                )
+                .await?;
+                Applied::Done
+            }
+            Effect::AnswerReviewQuestion {
+                question_id,
+                answer,
+            } => {
+                self.answer_review_question(tx, *question_id, answer, now)
+                    .await?;
+                Applied::Done
+            }
+            Effect::MarkCheckWarned {
+                application_id,
+                step_id,
+                expires,
+            } => {
+                self.mark_check_warned(tx, *application_id, step_id, *expires)
+                    .await?;
+                Applied::Done
+            }
+
+            // Prompts waiting for a person (prompts.rs).
+            Effect::QueuePrompt { user, prompt } => {
+                insert_prompt(tx, self.sealer.as_ref(), user, prompt, now).await?;
+                Applied::Done
+            }
+
+            // Matches and pairs (matches.rs, check_ins.rs).
+            Effect::StoreMatches(new) => {
+                let mut ids = Vec::with_capacity(new.len());
+                for m in new {
+                    ids.push(self.insert_match(tx, m, now).await?);
+                }
+                Applied::Matches(ids)
+            }
+            Effect::MoveMatch {
+                match_id,
+                from,
+                to,
+                by,
+                deadline,
+            } => settled(
+                self.move_match(tx, *match_id, *from, *to, by, *deadline, now)
+                    .await?,
+            ),
+            Effect::AnswerMatch {
+                match_id,
+                side,
+                accepted,
+            } => {
+                let mentee_side = *side == crate::domain::RoleKind::Mentee;
+                settled(
+                    self.answer_match(tx, *match_id, mentee_side, *accepted, now)
+                        .await?,
+                )
+            }
+            Effect::ExcludePair {
+                programme,
+                mentee_application,
+                mentor_application,
+                by,
+                reason,
+            } => {
+                self.exclude_pair(
+                    tx,
+                    programme,
+                    *mentee_application,
+                    *mentor_application,
+                    by,
+                    reason,
+                    now,
+                )
+                .await?;
+                Applied::Done
+            }
+            Effect::PauseMatch { match_id, until } => {
+                self.pause_match(tx, *match_id, *until).await?;
+                Applied::Done
+            }
+            Effect::FreezeMatch {
+                match_id, frozen, ..
+            } => {
+                self.freeze_match(tx, *match_id, *frozen, now).await?;
+                Applied::Done
+            }
+            Effect::CloseMatch {
+                match_id,
+                kind,
+                reason,
+                by,
+            } => {
+                self.close_match(tx, *match_id, *kind, reason, by, now)
+                    .await?
+            }
+            Effect::RecordNextStep {
+                match_id,
+                user,
+                choice,
+            } => {
+                self.record_next_step(tx, *match_id, user, *choice, now)
+                    .await?;
+                Applied::Done
+            }
+            Effect::AnswerCheckIn {
+                match_id,
+                seq,
+                user,
+                answer,
+            } => {
+                self.answer_check_in(tx, *match_id, *seq, user, answer, now)
+                    .await?;
+                Applied::Done
+            }
+            Effect::Suspend {
+                user,
+                until,
+                reason,
+                by,
+            } => {
+                self.suspend(tx, user, *until, reason, by, now).await?;
+                Applied::Done
+            }
+            Effect::Unsuspend { user } => {
+                self.unsuspend(tx, user, now).await?;
+                Applied::Done
+            }
+
+            // Moderation cases and their evidence (cases.rs, evidence.rs).
+            Effect::StoreCase(case) => Applied::Case(self.insert_case(tx, case, now).await?),
+            Effect::CaseEvent {
+                case_id,
+                actor,
+                kind,
+                detail,
+            } => {
+                self.insert_case_event(tx, *case_id, actor, kind, detail, now)
+                    .await?;
+                Applied::Done
+            }
+            Effect::MoveCase {
+                case_id,
+                from,
+                to,
+                by,
+                outcome,
+            } => settled(
+                self.move_case(tx, *case_id, *from, *to, by, outcome.as_deref(), now)
+                    .await?,
+            ),
+            Effect::AskReporter {
+                case_id,
+                question,
+                restricted,
+            } => {
+                self.ask_reporter(tx, *case_id, question, *restricted, now)
+                    .await?;
+                Applied::Done
+            }
+            Effect::CaseReply { case_id, text } => {
+                self.insert_case_event(tx, *case_id, "reporter", "answered", text, now)
+                    .await?;
+                Applied::Done
+            }
+            Effect::LinkCaseSubject {
+                case_id,
+                user,
+                linked,
+                by,
+            } => {
+                self.set_case_subject(tx, *case_id, user, *linked, by, now)
+                    .await?;
+                Applied::Done
+            }
+            Effect::AttachFiles {
+                case_id,
+                holder,
+                ids,
+            } => {
+                self.attach_files(tx, *case_id, holder, ids).await?;
+                Applied::Done
+            }
+            Effect::DropHeldFiles { holder, ids } => {
+                self.drop_held_files(tx, holder, ids).await?;
+                Applied::Done
+            }
+
+            // Group events (events.rs).
+            Effect::StoreEvents(events) => {
+                Applied::Events(self.insert_events(tx, events, now).await?)
+            }
+            Effect::Rsvp {
+                event_id,
+                user,
+                answer,
+            } => {
+                self.upsert_rsvp(tx, *event_id, user, *answer, now).await?;
+                Applied::Done
+            }
+            Effect::CancelEvent { event_id, reason } => settled(
+                self.mark_event_cancelled(tx, *event_id, reason, now)
+                    .await?,
+            ),
+
+            // Surveys (surveys.rs).
+            Effect::SendSurvey(round) => {
+                self.insert_round(tx, round, now).await?;
+                Applied::Done
+            }
+            Effect::SaveSurveyDraft {
+                invite_id,
+                user,
+                answers,
+            } => {
+                self.save_survey_draft(tx, *invite_id, user, answers)
+                    .await?
+            }
+            Effect::SubmitSurvey {
+                invite_id,
+                user,
+                answers,
+                attributed,
+            } => {
+                self.submit_survey(tx, *invite_id, user, answers, *attributed, now)
+                    .await?
+            }
+
+            // A person's own data (personal.rs) and the audit log (audit.rs).
+            Effect::ErasePerson {
+                user,
+                retention_years,
+            } => {
+                self.erase_person(tx, user, *retention_years, now).await?;
+                Applied::Done
+            }
+            Effect::LogRefusal { user, action } => {
+                self.log_refusal(tx, user, action, now).await?;
+                Applied::Done
+            }
+        })
+    }
+}
