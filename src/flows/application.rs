@@ -1,9 +1,12 @@
 //! The application flow: one question at a time, in a DM, resumable for days.
 //!
 //! The state ([`ApplicationFlow`]) holds the programme, the role, the answers given so far and
-//! the current [`Stage`]. Which question comes next is always derived from the form and the
-//! answers (branching included), never stored separately, so a changed answer that hides or
-//! reveals questions is handled in one place ([`visible_questions`]).
+//! the current [`Stage`]. The role's questions are a form of the form engine
+//! ([`super::form`]): which question comes next is always derived from the form and the
+//! answers (branching included), never stored separately, and asking, reading an answer,
+//! `back`, `skip`, `keep` and the review's list and `edit` lookup are the engine's. What is
+//! the application's own is here: choosing the programme and the role, the cancel
+//! confirmation, the review's commands, and the screening and storing on `submit`.
 //!
 //! Commands while applying: `back`, `skip` (optional questions), `keep` (keep the current
 //! answer when revisiting a question), `review`, `edit <question>`, `submit` (at the review),
@@ -15,15 +18,13 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::command::{Command, parse};
+use super::form::{self, FIRST_QUESTION, Form, Found, KeepUnanswered, Onward, Reply};
 use super::{Content, Ctx, Effect, FlowState, OutMessage, Outcome, StateChange, status_text};
-use crate::domain::answer::{
-    AnswerInput, expectation, parse_answer, prompt_choices, yes_no_choices,
-};
+use crate::domain::answer::{parse_answer, yes_no_choices};
 use crate::domain::programme::slugify;
 use crate::domain::screening::{RuleOutcome, evaluate};
 use crate::domain::{
-    Answer, ApplicationStatus, Choice, NewApplication, Programme, Question, QuestionKind, Role,
-    RoleKind,
+    Answer, ApplicationStatus, Choice, NewApplication, Programme, QuestionKind, Role, RoleKind,
 };
 
 /// A person's application in progress.
@@ -192,12 +193,7 @@ pub fn step(ctx: &Ctx<'_>, flow: &ApplicationFlow, content: &Content) -> Outcome
         Content::Text(t) => Some(t.as_str()),
         Content::Picked { .. } => None,
     };
-    if let Content::Picked {
-        prompt_ref: Some(r),
-        ..
-    } = content
-        && *r != current_ref(flow)
-    {
+    if form::picked_elsewhere(content, &current_ref(flow)) {
         return with_prompt(
             ctx,
             flow,
@@ -267,9 +263,7 @@ fn with_prompt(
     state: StateChange,
     notes: Vec<String>,
 ) -> Outcome {
-    let mut effects: Vec<Effect> = notes.into_iter().map(|n| ctx.dm_text(n)).collect();
-    effects.push(ctx.dm(prompt(ctx, flow)));
-    Outcome { state, effects }
+    form::say_then_ask(ctx, state, notes, prompt(ctx, flow))
 }
 
 fn set_and_prompt(ctx: &Ctx<'_>, flow: ApplicationFlow, notes: Vec<String>) -> Outcome {
@@ -296,14 +290,11 @@ fn where_text(ctx: &Ctx<'_>, flow: &ApplicationFlow) -> String {
         s.push_str(&format!(" to {}", p.name));
         if let Some(role) = flow.role.and_then(|r| p.role(r)) {
             s.push_str(&format!(" as a {}", role.name.to_lowercase()));
-            let visible = visible_questions(&role.questions, &flow.answers);
-            let answered = visible
-                .iter()
-                .filter(|q| flow.answers.contains_key(&q.id))
-                .count();
+            let form = Form::new(&role.questions, &flow.answers);
             s.push_str(&format!(
-                " ({answered} of {} questions answered)",
-                visible.len()
+                " ({} of {} questions answered)",
+                form.answered(),
+                form.count()
             ));
         }
     }
@@ -317,31 +308,6 @@ fn help(ctx: &Ctx<'_>, flow: &ApplicationFlow) -> String {
     )
 }
 
-/// The questions of a form (a role's, a survey's) that apply given `answers`, in form
-/// order. A question with a condition is visible when the question it depends on is visible
-/// and its answer matches.
-pub fn visible_questions<'r>(
-    questions: &'r [Question],
-    answers: &BTreeMap<String, Answer>,
-) -> Vec<&'r Question> {
-    let mut visible: Vec<&Question> = Vec::new();
-    for q in questions {
-        let show = match &q.show_if {
-            None => true,
-            Some(cond) => {
-                visible.iter().any(|v| v.id == cond.question)
-                    && answers
-                        .get(&cond.question)
-                        .is_some_and(|a| a.values().iter().any(|v| cond.any_of.contains(v)))
-            }
-        };
-        if show {
-            visible.push(q);
-        }
-    }
-    visible
-}
-
 /// Where to go after `after` was answered (or at the start, with `None`).
 fn next_stage(
     programme: &Programme,
@@ -352,26 +318,16 @@ fn next_stage(
     let Some(role) = flow.role.and_then(|r| programme.role(r)) else {
         return Stage::ChoosingRole;
     };
-    let visible = visible_questions(&role.questions, &flow.answers);
-    let first_unanswered = visible
-        .iter()
-        .find(|q| !flow.answers.contains_key(&q.id))
-        .map(|q| q.id.clone());
-    let next = if from_review {
-        first_unanswered
+    // From the review, to what is still unanswered; else forward through the form, even
+    // over answered questions, the way a form's "next" button does.
+    let onward = if from_review {
+        Onward::FirstUnanswered
     } else {
-        // Walk forward through the form, even over answered questions, the way a form's
-        // "next" button does; fall back to anything still unanswered.
-        let pos = after.and_then(|id| visible.iter().position(|q| q.id == id));
-        let following = match pos {
-            Some(i) => visible.get(i + 1).map(|q| q.id.clone()),
-            None => visible.first().map(|q| q.id.clone()),
-        };
-        following.or(first_unanswered)
+        Onward::Next
     };
-    match next {
-        Some(question) => Stage::Asking {
-            question,
+    match Form::new(&role.questions, &flow.answers).next(after, onward) {
+        Some(q) => Stage::Asking {
+            question: q.id.clone(),
             from_review,
         },
         None => Stage::Reviewing,
@@ -444,77 +400,19 @@ fn question_prompt(p: &Programme, flow: &ApplicationFlow, id: &str) -> OutMessag
     let Some(q) = role.question(id) else {
         return OutMessage::text("Type review to see your answers.");
     };
-    let visible = visible_questions(&role.questions, &flow.answers);
-    let number = visible
-        .iter()
-        .position(|v| v.id == q.id)
-        .map(|i| (i + 1, visible.len()));
-    ask(q, number, flow.answers.get(&q.id), question_ref(&q.id))
-}
-
-/// A form's question as asked: its number, the question, any help, what kind of answer fits,
-/// and the current answer when the person comes back to it. Shared with surveys.
-pub(crate) fn ask(
-    q: &Question,
-    number: Option<(usize, usize)>,
-    current: Option<&Answer>,
-    prompt_ref: String,
-) -> OutMessage {
-    let mut text = match number {
-        Some((n, of)) => format!("Question {n} of {of}: {}", q.prompt),
-        None => q.prompt.clone(),
-    };
-    if let QuestionKind::Consent { statement } = &q.kind {
-        text.push_str(&format!("\n{statement}"));
-    }
-    if let Some(help) = &q.help {
-        text.push_str(&format!("\n{help}"));
-    }
-    if let Some(exp) = expectation(&q.kind) {
-        text.push_str(&format!("\n{exp}"));
-    }
-    if q.optional {
-        text.push_str("\n(Optional: type skip to leave it out.)");
-    }
-    if let Some(current) = current {
-        text.push_str(&format!(
-            "\nYour current answer: {}. Send a new answer, or type keep to leave it as it is.",
-            crate::domain::text::preview(&current.display(q), 200)
-        ));
-    }
-    let choices = prompt_choices(&q.kind);
-    let pick = match &q.kind {
-        QuestionKind::MultiChoice { min, max, .. } => Some((*min, *max)),
-        _ if !choices.is_empty() => Some((1, 1)),
-        _ => None,
-    };
-    OutMessage {
-        text,
-        choices,
-        pick,
-        prompt_ref: Some(prompt_ref),
-        ..Default::default()
-    }
+    Form::new(&role.questions, &flow.answers).ask(q, question_ref(&q.id))
 }
 
 fn review_text(p: &Programme, flow: &ApplicationFlow, with_instructions: bool) -> String {
     let Some(role) = flow.role.and_then(|r| p.role(r)) else {
         return "You haven't chosen a role yet.".into();
     };
-    let visible = visible_questions(&role.questions, &flow.answers);
     let mut s = format!(
-        "Your answers for your {} application to {}:",
+        "Your answers for your {} application to {}:{}",
         role.name.to_lowercase(),
-        p.name
+        p.name,
+        Form::new(&role.questions, &flow.answers).review_lines()
     );
-    for (i, q) in visible.iter().enumerate() {
-        let shown = flow
-            .answers
-            .get(&q.id)
-            .map(|a| crate::domain::text::preview(&a.display(q), 300))
-            .unwrap_or_else(|| "(not answered yet)".into());
-        s.push_str(&format!("\n{}. {}: {}", i + 1, q.label, shown));
-    }
     if with_instructions {
         s.push_str("\n\nType submit to send your application, edit <number or name> to change an answer (for example: edit 2), or cancel.");
     }
@@ -527,25 +425,19 @@ fn confirm_cancel(
     then: &Stage,
     content: &Content,
 ) -> Outcome {
-    let answer = match content {
-        Content::Text(t) => parse_answer(&yes_no_question(), &AnswerInput::Text(t), ctx.now),
-        Content::Picked { values, .. } => {
-            parse_answer(&yes_no_question(), &AnswerInput::Picked(values), ctx.now)
-        }
-    };
-    match answer {
-        Ok(Answer::YesNo(true)) => Outcome {
+    match form::yes_or_no(content, ctx.now) {
+        Some(true) => Outcome {
             state: StateChange::Clear,
             effects: vec![ctx.dm_text(
                 "Your application was cancelled and your answers deleted. Type apply whenever you'd like to start again.",
             )],
         },
-        Ok(_) => {
+        Some(false) => {
             let mut next = flow.clone();
             next.stage = then.clone();
             set_and_prompt(ctx, next, vec!["Good, let's carry on.".into()])
         }
-        Err(_) => with_prompt(
+        None => with_prompt(
             ctx,
             flow,
             StateChange::Unchanged,
@@ -554,32 +446,9 @@ fn confirm_cancel(
     }
 }
 
-fn yes_no_question() -> Question {
-    Question {
-        id: "confirm".into(),
-        label: "Confirm".into(),
-        prompt: String::new(),
-        help: None,
-        kind: QuestionKind::YesNo,
-        optional: false,
-        show_if: None,
-    }
-}
-
-fn choice_question(choices: Vec<Choice>) -> Question {
-    Question {
-        kind: QuestionKind::SingleChoice { choices },
-        ..yes_no_question()
-    }
-}
-
 fn picked_value(ctx: &Ctx<'_>, choices: Vec<Choice>, content: &Content) -> Result<String, String> {
-    let q = choice_question(choices);
-    let parsed = match content {
-        Content::Text(t) => parse_answer(&q, &AnswerInput::Text(t), ctx.now),
-        Content::Picked { values, .. } => parse_answer(&q, &AnswerInput::Picked(values), ctx.now),
-    };
-    match parsed {
+    let question = form::single(QuestionKind::SingleChoice { choices });
+    match parse_answer(&question, &form::input(content), ctx.now) {
         Ok(Answer::Choice(v)) => Ok(v),
         Ok(_) => Err("Please pick one option.".into()),
         Err(e) => Err(e.0),
@@ -660,18 +529,21 @@ fn choose_role(
     }
 }
 
-/// The flow's role in the programme, or a step back to choosing one (the role may have
-/// been removed from the configuration since the person chose it).
-fn role_or_restart<'p>(
+/// The flow's role in the programme with its form, or a step back to choosing a role (the
+/// role may have been removed from the configuration since the person chose it).
+fn form_or_restart<'a>(
     ctx: &Ctx<'_>,
-    flow: &ApplicationFlow,
-    p: &'p Programme,
-) -> Result<&'p Role, Box<Outcome>> {
-    flow.role.and_then(|r| p.role(r)).ok_or_else(|| {
-        let mut next = flow.clone();
-        next.stage = Stage::ChoosingRole;
-        Box::new(set_and_prompt(ctx, next, vec![]))
-    })
+    flow: &'a ApplicationFlow,
+    p: &'a Programme,
+) -> Result<(&'a Role, Form<'a>), Box<Outcome>> {
+    match flow.role.and_then(|r| p.role(r)) {
+        Some(role) => Ok((role, Form::new(&role.questions, &flow.answers))),
+        None => {
+            let mut next = flow.clone();
+            next.stage = Stage::ChoosingRole;
+            Err(Box::new(set_and_prompt(ctx, next, vec![])))
+        }
+    }
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -684,116 +556,78 @@ fn asking(
     content: &Content,
     command: &Option<Command>,
 ) -> Outcome {
-    let role = match role_or_restart(ctx, flow, p) {
-        Ok(role) => role,
+    let (role, form) = match form_or_restart(ctx, flow, p) {
+        Ok(found) => found,
         Err(restart) => return *restart,
     };
-    let visible = visible_questions(&role.questions, &flow.answers);
-    let Some(q) = visible.iter().find(|q| q.id == question_id).copied() else {
+    let Some(q) = form.question(question_id) else {
         // The form changed under this conversation (config edited, branch hidden): move on.
         let mut next = flow.clone();
         next.stage = next_stage(p, flow, None, true);
         return set_and_prompt(ctx, next, vec![]);
     };
-    let advance = |flow: ApplicationFlow, notes: Vec<String>| {
-        let mut next = flow;
-        next.stage = next_stage(p, &next, Some(&q.id), from_review);
-        if next.stage == Stage::Reviewing && !from_review {
-            let mut notes = notes;
-            notes.push("That was the last question.".into());
-            return set_and_prompt(ctx, next, notes);
-        }
-        set_and_prompt(ctx, next, notes)
-    };
+    let still_to_answer =
+        |left: usize| format!("{left} question{}", if left == 1 { "" } else { "s" });
     match command {
-        Some(Command::Back) => {
-            let pos = visible.iter().position(|v| v.id == q.id).unwrap_or(0);
-            if pos == 0 {
-                if p.roles.len() > 1 {
-                    let mut next = flow.clone();
-                    next.stage = Stage::ChoosingRole;
-                    return set_and_prompt(ctx, next, vec![]);
-                }
-                return with_prompt(
-                    ctx,
-                    flow,
-                    StateChange::Unchanged,
-                    vec!["This is the first question.".into()],
-                );
-            }
-            let mut next = flow.clone();
-            next.stage = Stage::Asking {
-                question: visible[pos - 1].id.clone(),
-                from_review: false,
-            };
-            return set_and_prompt(ctx, next, vec![]);
-        }
-        Some(Command::Skip) => {
-            if !q.optional {
-                return with_prompt(
-                    ctx,
-                    flow,
-                    StateChange::Unchanged,
-                    vec!["This question can't be skipped: please answer it.".into()],
-                );
-            }
-            let mut next = flow.clone();
-            next.answers.insert(q.id.clone(), Answer::Skipped);
-            return advance(next, vec![]);
-        }
-        Some(Command::Keep) => {
-            if flow.answers.contains_key(&q.id) {
-                return advance(flow.clone(), vec![]);
-            }
-            return with_prompt(
-                ctx,
-                flow,
-                StateChange::Unchanged,
-                vec!["There's no answer to keep yet: please answer the question.".into()],
-            );
-        }
         Some(Command::Review) => {
-            let left = visible
-                .iter()
-                .filter(|v| !flow.answers.contains_key(&v.id))
-                .count();
             let note = format!(
-                "{}\n\n{} question{} still to answer. Let's continue:",
+                "{}\n\n{} still to answer. Let's continue:",
                 review_text(p, flow, false),
-                left,
-                if left == 1 { "" } else { "s" }
+                still_to_answer(form.unanswered())
             );
             return with_prompt(ctx, flow, StateChange::Unchanged, vec![note]);
         }
         Some(Command::Submit) => {
-            let left = visible
-                .iter()
-                .filter(|v| !flow.answers.contains_key(&v.id))
-                .count();
-            let note = if left == 0 {
-                "You can submit once you've answered this question; you'll then see all your answers for a last check.".to_string()
-            } else {
-                format!(
-                    "Not quite yet: {left} question{} still to answer. You'll see all your answers for a last check before you submit.",
-                    if left == 1 { "" } else { "s" }
-                )
+            let note = match form.unanswered() {
+                0 => "You can submit once you've answered this question; you'll then see all your answers for a last check.".to_string(),
+                left => format!(
+                    "Not quite yet: {} still to answer. You'll see all your answers for a last check before you submit.",
+                    still_to_answer(left)
+                ),
             };
             return with_prompt(ctx, flow, StateChange::Unchanged, vec![note]);
         }
         Some(Command::Edit(target)) => return edit(ctx, flow, p, role, target),
         _ => {}
     }
-    let input = match content {
-        Content::Text(t) => AnswerInput::Text(t),
-        Content::Picked { values, .. } => AnswerInput::Picked(values),
-    };
-    match parse_answer(q, &input, ctx.now) {
-        Ok(answer) => {
+    match form.read(
+        q,
+        content,
+        command.as_ref(),
+        ctx.now,
+        KeepUnanswered::Refuse,
+    ) {
+        Reply::Forward(answers) => {
             let mut next = flow.clone();
-            next.answers.insert(q.id.clone(), answer);
-            advance(next, vec![])
+            next.answers = answers;
+            next.stage = next_stage(p, &next, Some(&q.id), from_review);
+            let mut notes = vec![];
+            if next.stage == Stage::Reviewing && !from_review {
+                notes.push("That was the last question.".into());
+            }
+            set_and_prompt(ctx, next, notes)
         }
-        Err(e) => with_prompt(ctx, flow, StateChange::Unchanged, vec![e.0]),
+        Reply::Back(Some(before)) => {
+            let mut next = flow.clone();
+            next.stage = Stage::Asking {
+                question: before.id.clone(),
+                from_review: false,
+            };
+            set_and_prompt(ctx, next, vec![])
+        }
+        // Before the first question: the role, when there is a choice of them.
+        Reply::Back(None) if p.roles.len() > 1 => {
+            let mut next = flow.clone();
+            next.stage = Stage::ChoosingRole;
+            set_and_prompt(ctx, next, vec![])
+        }
+        Reply::Back(None) => with_prompt(
+            ctx,
+            flow,
+            StateChange::Unchanged,
+            vec![FIRST_QUESTION.into()],
+        ),
+        Reply::Retry(note) => with_prompt(ctx, flow, StateChange::Unchanged, vec![note]),
     }
 }
 
@@ -804,61 +638,35 @@ fn edit(
     role: &Role,
     target: &str,
 ) -> Outcome {
-    let visible = visible_questions(&role.questions, &flow.answers);
-    let wanted = target.trim().to_lowercase();
-    let found = wanted
-        .parse::<usize>()
-        .ok()
-        .and_then(|n| visible.get(n.checked_sub(1)?).copied())
-        .or_else(|| {
-            visible.iter().copied().find(|q| {
-                q.id.to_lowercase() == wanted
-                    || q.label.to_lowercase() == wanted
-                    || slugify(&q.label) == wanted
-            })
-        });
-    match found {
-        Some(q) if flow.answers.contains_key(&q.id) => {
+    let note = match Form::new(&role.questions, &flow.answers).find(target) {
+        Found::Question(q) if flow.answers.contains_key(&q.id) => {
             let mut next = flow.clone();
             next.stage = Stage::Asking {
                 question: q.id.clone(),
                 from_review: true,
             };
-            set_and_prompt(ctx, next, vec![])
+            return set_and_prompt(ctx, next, vec![]);
         }
-        Some(_) => with_prompt(
-            ctx,
-            flow,
-            StateChange::Unchanged,
-            vec!["You haven't answered that question yet; we'll get to it.".into()],
+        Found::Question(_) => "You haven't answered that question yet; we'll get to it.".into(),
+        Found::Hidden => {
+            format!("The question “{target}” doesn't apply given your other answers.")
+        }
+        Found::Unknown => format!(
+            "There's no question “{}”. Use the number or the name shown in the review: {}.",
+            crate::domain::text::preview(target, 40),
+            review_hint(p, flow)
         ),
-        None => {
-            let hidden = role
-                .questions
-                .iter()
-                .any(|q| q.id.to_lowercase() == wanted || q.label.to_lowercase() == wanted);
-            let note = if hidden {
-                format!("The question “{target}” doesn't apply given your other answers.")
-            } else {
-                format!(
-                    "There's no question “{}”. Use the number or the name shown in the review: {}.",
-                    crate::domain::text::preview(target, 40),
-                    review_hint(p, flow)
-                )
-            };
-            with_prompt(ctx, flow, StateChange::Unchanged, vec![note])
-        }
-    }
+    };
+    with_prompt(ctx, flow, StateChange::Unchanged, vec![note])
 }
 
 fn review_hint(p: &Programme, flow: &ApplicationFlow) -> String {
-    match flow.role.and_then(|r| p.role(r)) {
-        Some(role) if visible_questions(&role.questions, &flow.answers).len() > 1 => {
-            format!(
-                "1 to {}",
-                visible_questions(&role.questions, &flow.answers).len()
-            )
-        }
+    match flow
+        .role
+        .and_then(|r| p.role(r))
+        .map(|role| Form::new(&role.questions, &flow.answers).count())
+    {
+        Some(n) if n > 1 => format!("1 to {n}"),
         _ => "type review to see them".into(),
     }
 }
@@ -870,14 +678,13 @@ fn reviewing(
     content: &Content,
     command: &Option<Command>,
 ) -> Outcome {
-    let role = match role_or_restart(ctx, flow, p) {
-        Ok(role) => role,
+    let (role, form) = match form_or_restart(ctx, flow, p) {
+        Ok(found) => found,
         Err(restart) => return *restart,
     };
-    let visible = visible_questions(&role.questions, &flow.answers);
     match command {
         Some(Command::Submit) => {
-            if let Some(missing) = visible.iter().find(|q| !flow.answers.contains_key(&q.id)) {
+            if let Some(missing) = form.first_unanswered() {
                 let mut next = flow.clone();
                 next.stage = Stage::Asking {
                     question: missing.id.clone(),
@@ -902,10 +709,7 @@ fn reviewing(
                     ))],
                 };
             }
-            let answers: Vec<(String, Answer)> = visible
-                .iter()
-                .filter_map(|q| flow.answers.get(&q.id).map(|a| (q.id.clone(), a.clone())))
-                .collect();
+            let answers = form.given();
             let answer_map = answers_of(&answers);
             let evaluation = evaluate(&role.screening, &answer_map);
             let status = match evaluation.outcome {
@@ -959,7 +763,7 @@ fn reviewing(
             }
         }
         Some(Command::Edit(target)) => edit(ctx, flow, p, role, target),
-        Some(Command::Back) => match visible.last() {
+        Some(Command::Back) => match form.visible().last() {
             Some(last) => {
                 let mut next = flow.clone();
                 next.stage = Stage::Asking {

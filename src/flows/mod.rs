@@ -18,6 +18,7 @@ pub mod closure;
 pub mod command;
 mod escape;
 pub mod events;
+pub mod form;
 pub mod pairing;
 pub mod pause;
 pub mod permissions;

@@ -1,8 +1,9 @@
 //! Surveys: answering one in a DM, and the coordinators' `surveys`, `survey send` and
 //! `survey results`.
 //!
-//! A survey is asked one question at a time like an application (same question kinds and
-//! prompts, `back`, `skip` for optional questions, `keep`), started by a queued prompt when
+//! A survey is a form of the form engine ([`super::form`]), asked one question at a time
+//! like an application (same question kinds and prompts, `back`, `skip` for optional
+//! questions, `keep`; it moves on to the next question still unanswered), started by a queued prompt when
 //! the person is free, or by typing `survey`. `later` (or `cancel`) stops and keeps the
 //! answers so far; `survey` picks up where they stopped, until the survey closes. The last
 //! answer submits. Figures only ever come from `domain::survey::summarise`, which enforces
@@ -12,10 +13,9 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::application::{ask, visible_questions};
 use super::command::{Command, parse as parse_command};
+use super::form::{self, FIRST_QUESTION, Form, KeepUnanswered, Onward, Reply};
 use super::{Content, Ctx, Effect, FlowState, OutMessage, Outcome, StateChange, Subject};
-use crate::domain::answer::{AnswerInput, parse_answer};
 use crate::domain::matches::MatchStatus;
 use crate::domain::survey::{Audience, NewRound, Survey, SurveyInvite, summarise};
 use crate::domain::{Answer, Programme, RoleKind, RoomRef, UserRef};
@@ -49,11 +49,10 @@ pub fn start(ctx: &Ctx<'_>, invite_id: i64, reminder: bool) -> Outcome {
     let Some((invite, programme, survey)) = invite(ctx, invite_id) else {
         return Outcome::unchanged(vec![]);
     };
-    let visible = visible_questions(&survey.questions, &invite.draft);
-    let Some(first) = visible
-        .iter()
-        .find(|q| !invite.draft.contains_key(&q.id))
-        .or(visible.first())
+    let form = Form::new(&survey.questions, &invite.draft);
+    let Some(first) = form
+        .first_unanswered()
+        .or_else(|| form.visible().first().copied())
     else {
         return Outcome::unchanged(vec![]);
     };
@@ -71,7 +70,7 @@ pub fn start(ctx: &Ctx<'_>, invite_id: i64, reminder: bool) -> Outcome {
             survey.title, programme.name
         )
     } else if reminder {
-        reminder_text(invite, programme, survey, visible.len())
+        reminder_text(invite, programme, survey, form.count())
     } else {
         let mut s = format!("{} from {}", survey.title, programme.name);
         if !survey.intro.is_empty() {
@@ -80,14 +79,17 @@ pub fn start(ctx: &Ctx<'_>, invite_id: i64, reminder: bool) -> Outcome {
         s.push_str(&format!(
             "\n{}\nThere are {} questions, open until {closes}. You can type back, skip (optional questions) or later (to stop and finish another time).",
             survey.privacy_note(programme.anonymity_minimum),
-            visible.len()
+            form.count()
         ));
         s
     };
-    Outcome {
-        effects: vec![ctx.dm_text(intro), ctx.dm(question(survey, &flow))],
-        state: StateChange::Set(FlowState::Survey(flow)),
-    }
+    let question = question(survey, &flow);
+    form::say_then_ask(
+        ctx,
+        StateChange::Set(FlowState::Survey(flow)),
+        vec![intro],
+        question,
+    )
 }
 
 fn reminder_text(
@@ -111,7 +113,7 @@ pub fn nudge(ctx: &Ctx<'_>, flow: &SurveyFlow) -> Vec<Effect> {
     let Some((invite, programme, survey)) = invite(ctx, flow.invite_id) else {
         return vec![];
     };
-    let questions = visible_questions(&survey.questions, &flow.answers).len();
+    let questions = Form::new(&survey.questions, &flow.answers).count();
     vec![
         ctx.dm_text(reminder_text(invite, programme, survey, questions)),
         ctx.dm(question(survey, flow)),
@@ -136,15 +138,11 @@ pub fn resume(ctx: &Ctx<'_>) -> Outcome {
 const NONE_OPEN: &str = "You have no survey to answer right now. Thank you!";
 
 fn question(survey: &Survey, flow: &SurveyFlow) -> OutMessage {
-    let visible = visible_questions(&survey.questions, &flow.answers);
-    let Some(q) = visible.iter().find(|q| q.id == flow.question) else {
-        return OutMessage::text("Type survey to carry on.");
-    };
-    let number = visible
-        .iter()
-        .position(|v| v.id == q.id)
-        .map(|i| (i + 1, visible.len()));
-    ask(q, number, flow.answers.get(&q.id), current_ref(flow))
+    let form = Form::new(&survey.questions, &flow.answers);
+    match form.question(&flow.question) {
+        Some(q) => form.ask(q, current_ref(flow)),
+        None => OutMessage::text("Type survey to carry on."),
+    }
 }
 
 /// The question a survey waits on, while its invite is open.
@@ -164,66 +162,35 @@ pub fn step(ctx: &Ctx<'_>, flow: &SurveyFlow, content: &Content) -> Outcome {
         };
     };
     let reprompt = |notes: Vec<String>| {
-        let mut effects: Vec<Effect> = notes.into_iter().map(|n| ctx.dm_text(n)).collect();
-        effects.push(ctx.dm(question(survey, flow)));
-        Outcome::unchanged(effects)
+        form::say_then_ask(ctx, StateChange::Unchanged, notes, question(survey, flow))
     };
-    let go_to = |next: SurveyFlow| Outcome {
-        effects: vec![ctx.dm(question(survey, &next))],
-        state: StateChange::Set(FlowState::Survey(next)),
-    };
-    if let Content::Picked {
-        prompt_ref: Some(r),
-        ..
-    } = content
-        && *r != current_ref(flow)
-    {
+    if form::picked_elsewhere(content, &current_ref(flow)) {
         return reprompt(vec![
             "That question was answered already; here is where you are:".into(),
         ]);
     }
-    let visible = visible_questions(&survey.questions, &flow.answers);
-    let Some(pos) = visible.iter().position(|q| q.id == flow.question) else {
+    let form = Form::new(&survey.questions, &flow.answers);
+    let (Some(q), Some(pos)) = (form.question(&flow.question), form.position(&flow.question))
+    else {
         // The survey changed under this conversation: carry on with what is left.
         return advance(ctx, programme, survey, flow.clone(), None);
     };
-    let q = visible[pos];
     let text = match content {
         Content::Text(t) => Some(t.trim().to_lowercase()),
         Content::Picked { .. } => None,
     };
     let later = matches!(text.as_deref(), Some("later" | "stop" | "pause"));
-    match text.as_deref().and_then(parse_command) {
+    let command = text.as_deref().and_then(parse_command);
+    match command {
         _ if later => return stop(ctx, flow),
         Some(Command::Cancel) => return stop(ctx, flow),
-        Some(Command::Back) if pos == 0 => {
-            return reprompt(vec!["This is the first question.".into()]);
-        }
-        Some(Command::Back) => {
-            let mut next = flow.clone();
-            next.question = visible[pos - 1].id.clone();
-            return go_to(next);
-        }
-        Some(Command::Skip) if !q.optional => {
-            return reprompt(vec![
-                "This question can't be skipped: please answer it.".into(),
-            ]);
-        }
-        Some(Command::Skip) => {
-            let mut next = flow.clone();
-            next.answers.insert(q.id.clone(), Answer::Skipped);
-            return advance(ctx, programme, survey, next, Some(pos));
-        }
-        Some(Command::Keep) if flow.answers.contains_key(&q.id) => {
-            return advance(ctx, programme, survey, flow.clone(), Some(pos));
-        }
         Some(Command::Help | Command::Status) => {
             return reprompt(vec![format!(
                 "You're answering {} ({}), question {} of {}. You can type:\nback — the previous question\nskip — leave out an optional question\nlater — stop now and finish before {} (type survey to carry on)",
                 survey.title,
                 programme.name,
                 pos + 1,
-                visible.len(),
+                form.count(),
                 ctx.surveys
                     .iter()
                     .find(|i| i.id == flow.invite_id)
@@ -233,17 +200,35 @@ pub fn step(ctx: &Ctx<'_>, flow: &SurveyFlow, content: &Content) -> Outcome {
         }
         _ => {}
     }
-    let input = match content {
-        Content::Text(t) => AnswerInput::Text(t),
-        Content::Picked { values, .. } => AnswerInput::Picked(values),
-    };
-    match parse_answer(q, &input, ctx.now) {
-        Ok(answer) => {
-            let mut next = flow.clone();
-            next.answers.insert(q.id.clone(), answer);
-            advance(ctx, programme, survey, next, Some(pos))
+    match form.read(
+        q,
+        content,
+        command.as_ref(),
+        ctx.now,
+        KeepUnanswered::ReadAsAnswer,
+    ) {
+        Reply::Forward(answers) => {
+            let next = SurveyFlow {
+                answers,
+                ..flow.clone()
+            };
+            advance(ctx, programme, survey, next, Some(&q.id))
         }
-        Err(e) => reprompt(vec![e.0]),
+        Reply::Back(Some(before)) => {
+            let next = SurveyFlow {
+                question: before.id.clone(),
+                ..flow.clone()
+            };
+            let question = question(survey, &next);
+            form::say_then_ask(
+                ctx,
+                StateChange::Set(FlowState::Survey(next)),
+                vec![],
+                question,
+            )
+        }
+        Reply::Back(None) => reprompt(vec![FIRST_QUESTION.into()]),
+        Reply::Retry(note) => reprompt(vec![note]),
     }
 }
 
@@ -270,27 +255,24 @@ fn advance(
     programme: &Programme,
     survey: &Survey,
     flow: SurveyFlow,
-    after: Option<usize>,
+    after: Option<&str>,
 ) -> Outcome {
-    let visible = visible_questions(&survey.questions, &flow.answers);
-    let next = visible
-        .iter()
-        .skip(after.map_or(0, |p| p + 1))
-        .find(|q| !flow.answers.contains_key(&q.id))
-        .or_else(|| visible.iter().find(|q| !flow.answers.contains_key(&q.id)));
-    if let Some(q) = next {
-        let mut flow = flow;
-        flow.question = q.id.clone();
-        return Outcome {
-            effects: vec![ctx.dm(question(survey, &flow))],
-            state: StateChange::Set(FlowState::Survey(flow)),
+    let form = Form::new(&survey.questions, &flow.answers);
+    if let Some(q) = form.next(after, Onward::NextUnanswered) {
+        let next = SurveyFlow {
+            question: q.id.clone(),
+            ..flow.clone()
         };
+        let question = question(survey, &next);
+        return form::say_then_ask(
+            ctx,
+            StateChange::Set(FlowState::Survey(next)),
+            vec![],
+            question,
+        );
     }
     // Only the visible questions' answers are kept: a branch not taken leaves nothing.
-    let answers: BTreeMap<String, Answer> = visible
-        .iter()
-        .filter_map(|q| flow.answers.get(&q.id).map(|a| (q.id.clone(), a.clone())))
-        .collect();
+    let answers: BTreeMap<String, Answer> = form.given().into_iter().collect();
     Outcome {
         state: StateChange::Clear,
         effects: vec![
