@@ -3,7 +3,7 @@
 //! message goes to [`Form::read`].
 
 use super::submit::submit;
-use super::{ApplicationFlow, Stage, next_stage, review_text, set_and_prompt, with_prompt};
+use super::{ApplicationFlow, Stage, go_to, next_stage, review_text, set_and_prompt, with_prompt};
 use crate::domain::{Programme, Role};
 use crate::flows::command::Command;
 use crate::flows::form::{FIRST_QUESTION, Form, Found, KeepUnanswered, Reply};
@@ -18,11 +18,7 @@ fn form_or_restart<'a>(
 ) -> Result<(&'a Role, Form<'a>), Box<Outcome>> {
     match flow.role.and_then(|r| p.role(r)) {
         Some(role) => Ok((role, Form::new(&role.questions, &flow.answers))),
-        None => {
-            let mut next = flow.clone();
-            next.stage = Stage::ChoosingRole;
-            Err(Box::new(set_and_prompt(ctx, next, vec![])))
-        }
+        None => Err(Box::new(go_to(ctx, flow, Stage::ChoosingRole, vec![]))),
     }
 }
 
@@ -36,15 +32,13 @@ pub(super) fn asking(
     content: &Content,
     command: &Option<Command>,
 ) -> Outcome {
-    let (role, form) = match form_or_restart(ctx, flow, p) {
+    let (_, form) = match form_or_restart(ctx, flow, p) {
         Ok(found) => found,
         Err(restart) => return *restart,
     };
     let Some(q) = form.question(question_id) else {
         // The form changed under this conversation (config edited, branch hidden): move on.
-        let mut next = flow.clone();
-        next.stage = next_stage(p, flow, None, true);
-        return set_and_prompt(ctx, next, vec![]);
+        return go_to(ctx, flow, next_stage(p, flow, None, true), vec![]);
     };
     let still_to_answer =
         |left: usize| format!("{left} question{}", if left == 1 { "" } else { "s" });
@@ -67,7 +61,7 @@ pub(super) fn asking(
             };
             return with_prompt(ctx, flow, StateChange::Unchanged, vec![note]);
         }
-        Some(Command::Edit(target)) => return edit(ctx, flow, p, role, target),
+        Some(Command::Edit(target)) => return edit(ctx, flow, &form, target),
         _ => {}
     }
     match form.read(
@@ -87,20 +81,9 @@ pub(super) fn asking(
             }
             set_and_prompt(ctx, next, notes)
         }
-        Reply::Back(Some(before)) => {
-            let mut next = flow.clone();
-            next.stage = Stage::Asking {
-                question: before.id.clone(),
-                from_review: false,
-            };
-            set_and_prompt(ctx, next, vec![])
-        }
+        Reply::Back(Some(before)) => go_to(ctx, flow, Stage::asking(before, false), vec![]),
         // Before the first question: the role, when there is a choice of them.
-        Reply::Back(None) if p.roles.len() > 1 => {
-            let mut next = flow.clone();
-            next.stage = Stage::ChoosingRole;
-            set_and_prompt(ctx, next, vec![])
-        }
+        Reply::Back(None) if p.roles.len() > 1 => go_to(ctx, flow, Stage::ChoosingRole, vec![]),
         Reply::Back(None) => with_prompt(
             ctx,
             flow,
@@ -111,21 +94,10 @@ pub(super) fn asking(
     }
 }
 
-fn edit(
-    ctx: &Ctx<'_>,
-    flow: &ApplicationFlow,
-    p: &Programme,
-    role: &Role,
-    target: &str,
-) -> Outcome {
-    let note = match Form::new(&role.questions, &flow.answers).find(target) {
-        Found::Question(q) if flow.answers.contains_key(&q.id) => {
-            let mut next = flow.clone();
-            next.stage = Stage::Asking {
-                question: q.id.clone(),
-                from_review: true,
-            };
-            return set_and_prompt(ctx, next, vec![]);
+fn edit(ctx: &Ctx<'_>, flow: &ApplicationFlow, form: &Form<'_>, target: &str) -> Outcome {
+    let note = match form.find(target) {
+        Found::Question(q) if form.is_answered(&q.id) => {
+            return go_to(ctx, flow, Stage::asking(q, true), vec![]);
         }
         Found::Question(_) => "You haven't answered that question yet; we'll get to it.".into(),
         Found::Hidden => {
@@ -134,21 +106,13 @@ fn edit(
         Found::Unknown => format!(
             "There's no question “{}”. Use the number or the name shown in the review: {}.",
             crate::domain::text::preview(target, 40),
-            review_hint(p, flow)
+            match form.count() {
+                n if n > 1 => format!("1 to {n}"),
+                _ => "type review to see them".into(),
+            }
         ),
     };
     with_prompt(ctx, flow, StateChange::Unchanged, vec![note])
-}
-
-fn review_hint(p: &Programme, flow: &ApplicationFlow) -> String {
-    match flow
-        .role
-        .and_then(|r| p.role(r))
-        .map(|role| Form::new(&role.questions, &flow.answers).count())
-    {
-        Some(n) if n > 1 => format!("1 to {n}"),
-        _ => "type review to see them".into(),
-    }
 }
 
 pub(super) fn reviewing(
@@ -165,29 +129,18 @@ pub(super) fn reviewing(
     match command {
         Some(Command::Submit) => {
             if let Some(missing) = form.first_unanswered() {
-                let mut next = flow.clone();
-                next.stage = Stage::Asking {
-                    question: missing.id.clone(),
-                    from_review: true,
-                };
-                return set_and_prompt(
+                return go_to(
                     ctx,
-                    next,
+                    flow,
+                    Stage::asking(missing, true),
                     vec!["One question still needs an answer:".into()],
                 );
             }
             submit(ctx, p, role, form.given())
         }
-        Some(Command::Edit(target)) => edit(ctx, flow, p, role, target),
+        Some(Command::Edit(target)) => edit(ctx, flow, &form, target),
         Some(Command::Back) => match form.visible().last() {
-            Some(last) => {
-                let mut next = flow.clone();
-                next.stage = Stage::Asking {
-                    question: last.id.clone(),
-                    from_review: false,
-                };
-                set_and_prompt(ctx, next, vec![])
-            }
+            Some(last) => go_to(ctx, flow, Stage::asking(last, false), vec![]),
             None => with_prompt(ctx, flow, StateChange::Unchanged, vec![]),
         },
         Some(Command::Review) => with_prompt(ctx, flow, StateChange::Unchanged, vec![]),

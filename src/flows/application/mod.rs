@@ -27,7 +27,7 @@ use super::command::{Command, parse};
 use super::form::{self, Form, Onward};
 use super::{Content, Ctx, FlowState, OutMessage, Outcome, StateChange, status_text};
 use crate::domain::answer::yes_no_choices;
-use crate::domain::{Answer, Choice, Programme, RoleKind};
+use crate::domain::{Answer, Choice, Programme, Question, RoleKind};
 use answering::{asking, reviewing};
 pub use choosing::start;
 use choosing::{choose_programme, choose_role, role_choices};
@@ -62,6 +62,15 @@ pub enum Stage {
     },
 }
 
+impl Stage {
+    fn asking(q: &Question, from_review: bool) -> Stage {
+        Stage::Asking {
+            question: q.id.clone(),
+            from_review,
+        }
+    }
+}
+
 const REF_PROGRAMME: &str = "programme";
 const REF_ROLE: &str = "role";
 const REF_CANCEL: &str = "confirm-cancel";
@@ -72,15 +81,11 @@ fn question_ref(id: &str) -> String {
 
 /// Reminds the person where they are, re-asking the current question.
 pub fn remind(ctx: &Ctx<'_>, flow: &ApplicationFlow) -> Outcome {
-    let mut effects = vec![ctx.dm_text(format!(
+    let welcome = format!(
         "Welcome back! You have an application in progress{}. Let's continue where you left off.",
         where_text(ctx, flow)
-    ))];
-    effects.push(ctx.dm(prompt(ctx, flow)));
-    Outcome {
-        state: StateChange::Unchanged,
-        effects,
-    }
+    );
+    with_prompt(ctx, flow, StateChange::Unchanged, vec![welcome])
 }
 
 /// One step of the flow.
@@ -136,11 +141,8 @@ pub fn step(ctx: &Ctx<'_>, flow: &ApplicationFlow, content: &Content) -> Outcome
             );
         }
         Some(Command::Cancel) if !matches!(flow.stage, Stage::ConfirmingCancel { .. }) => {
-            let mut next = flow.clone();
-            next.stage = Stage::ConfirmingCancel {
-                then: Box::new(flow.stage.clone()),
-            };
-            return set_and_prompt(ctx, next, vec![]);
+            let then = Box::new(flow.stage.clone());
+            return go_to(ctx, flow, Stage::ConfirmingCancel { then }, vec![]);
         }
         _ => {}
     }
@@ -181,6 +183,15 @@ fn set_and_prompt(ctx: &Ctx<'_>, flow: ApplicationFlow, notes: Vec<String>) -> O
     let mut out = with_prompt(ctx, &flow, StateChange::Unchanged, notes);
     out.state = StateChange::Set(FlowState::Application(flow));
     out
+}
+
+/// Moves the flow to `stage`, with nothing else changed: `notes`, then the stage's prompt.
+fn go_to(ctx: &Ctx<'_>, flow: &ApplicationFlow, stage: Stage, notes: Vec<String>) -> Outcome {
+    let next = ApplicationFlow {
+        stage,
+        ..flow.clone()
+    };
+    set_and_prompt(ctx, next, notes)
 }
 
 /// The ref of the prompt the flow waits on (`question:name`), echoed by platforms' controls.
@@ -237,10 +248,7 @@ fn next_stage(
         Onward::Next
     };
     match Form::new(&role.questions, &flow.answers).next(after, onward) {
-        Some(q) => Stage::Asking {
-            question: q.id.clone(),
-            from_review,
-        },
+        Some(q) => Stage::asking(q, from_review),
         None => Stage::Reviewing,
     }
 }
@@ -333,11 +341,7 @@ fn confirm_cancel(
                 "Your application was cancelled and your answers deleted. Type apply whenever you'd like to start again.",
             )],
         },
-        Some(false) => {
-            let mut next = flow.clone();
-            next.stage = then.clone();
-            set_and_prompt(ctx, next, vec!["Good, let's carry on.".into()])
-        }
+        Some(false) => go_to(ctx, flow, then.clone(), vec!["Good, let's carry on.".into()]),
         None => with_prompt(
             ctx,
             flow,

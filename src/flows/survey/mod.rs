@@ -85,13 +85,7 @@ pub fn start(ctx: &Ctx<'_>, invite_id: i64, reminder: bool) -> Outcome {
         ));
         s
     };
-    let question = question(survey, &flow);
-    form::say_then_ask(
-        ctx,
-        StateChange::Set(FlowState::Survey(flow)),
-        vec![intro],
-        question,
-    )
+    go_to(ctx, survey, flow, vec![intro])
 }
 
 fn reminder_text(
@@ -221,17 +215,22 @@ pub fn step(ctx: &Ctx<'_>, flow: &SurveyFlow, content: &Content) -> Outcome {
                 question: before.id.clone(),
                 ..flow.clone()
             };
-            let question = question(survey, &next);
-            form::say_then_ask(
-                ctx,
-                StateChange::Set(FlowState::Survey(next)),
-                vec![],
-                question,
-            )
+            go_to(ctx, survey, next, vec![])
         }
         Reply::Back(None) => reprompt(vec![FIRST_QUESTION.into()]),
         Reply::Retry(note) => reprompt(vec![note]),
     }
+}
+
+/// `notes`, then the question `next` is on, which the conversation now waits on.
+fn go_to(ctx: &Ctx<'_>, survey: &Survey, next: SurveyFlow, notes: Vec<String>) -> Outcome {
+    let question = question(survey, &next);
+    form::say_then_ask(
+        ctx,
+        StateChange::Set(FlowState::Survey(next)),
+        notes,
+        question,
+    )
 }
 
 /// `later`: keep the answers so far, free the conversation.
@@ -260,18 +259,11 @@ fn advance(
     after: Option<&str>,
 ) -> Outcome {
     let form = Form::new(&survey.questions, &flow.answers);
-    if let Some(q) = form.next(after, Onward::NextUnanswered) {
-        let next = SurveyFlow {
-            question: q.id.clone(),
-            ..flow.clone()
-        };
-        let question = question(survey, &next);
-        return form::say_then_ask(
-            ctx,
-            StateChange::Set(FlowState::Survey(next)),
-            vec![],
-            question,
-        );
+    if let Some(question) = form
+        .next(after, Onward::NextUnanswered)
+        .map(|q| q.id.clone())
+    {
+        return go_to(ctx, survey, SurveyFlow { question, ..flow }, vec![]);
     }
     // Only the visible questions' answers are kept: a branch not taken leaves nothing.
     let answers: BTreeMap<String, Answer> = form.given().into_iter().collect();
