@@ -5,9 +5,9 @@
 //! ([`super::form`]): which question comes next is always derived from the form and the
 //! answers (branching included), never stored separately, and asking, reading an answer,
 //! `back`, `skip`, `keep` and the review's list and `edit` lookup are the engine's. What is
-//! the application's own is around it: choosing the programme and the role ([`choosing`]),
-//! the review's commands ([`answering`]), the screening and storing on `submit`
-//! ([`submit`]), and here the state, the commands of every stage, the cancel confirmation
+//! the application's own is around it: choosing the programme and the role (`choosing.rs`),
+//! the review's commands (`answering.rs`), the screening and storing on `submit`
+//! (`submit.rs`), and here the state, the commands of every stage, the cancel confirmation
 //! and the prompt of each stage.
 //!
 //! Commands while applying: `back`, `skip` (optional questions), `keep` (keep the current

@@ -1,5 +1,5 @@
 //! Surveys: answering one in a DM; the coordinators' `surveys`, `survey send` and
-//! `survey results` are in [`commands`].
+//! `survey results` are in `commands.rs`.
 //!
 //! A survey is a form of the form engine ([`super::form`]), asked one question at a time
 //! like an application (same question kinds and prompts, `back`, `skip` for optional
