@@ -24,6 +24,7 @@ pub mod command;
 mod decide;
 mod escape;
 pub mod events;
+pub mod form;
 mod help;
 pub mod pairing;
 pub mod pause;

@@ -1,0 +1,164 @@
+//! Answering the role's questions and the review, through the form engine: the
+//! application's own commands (`review`, `submit`, `edit`) are answered here, the rest of a
+//! message goes to [`Form::read`].
+
+use super::submit::submit;
+use super::{ApplicationFlow, Stage, go_to, next_stage, review_text, set_and_prompt, with_prompt};
+use crate::domain::{Programme, Role};
+use crate::flows::command::Command;
+use crate::flows::form::{FIRST_QUESTION, Form, Found, KeepUnanswered, Reply};
+use crate::flows::{Content, Ctx, Outcome, StateChange};
+
+/// The flow's role in the programme with its form, or a step back to choosing a role (the
+/// role may have been removed from the configuration since the person chose it).
+fn form_or_restart<'a>(
+    ctx: &Ctx<'_>,
+    flow: &'a ApplicationFlow,
+    p: &'a Programme,
+) -> Result<(&'a Role, Form<'a>), Box<Outcome>> {
+    match flow.role.and_then(|r| p.role(r)) {
+        Some(role) => Ok((role, Form::new(&role.questions, &flow.answers))),
+        None => Err(Box::new(go_to(ctx, flow, Stage::ChoosingRole, vec![]))),
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+pub(super) fn asking(
+    ctx: &Ctx<'_>,
+    flow: &ApplicationFlow,
+    p: &Programme,
+    question_id: &str,
+    from_review: bool,
+    content: &Content,
+    command: &Option<Command>,
+) -> Outcome {
+    let (_, form) = match form_or_restart(ctx, flow, p) {
+        Ok(found) => found,
+        Err(restart) => return *restart,
+    };
+    let Some(q) = form.question(question_id) else {
+        // The form changed under this conversation (config edited, branch hidden): move on.
+        return go_to(ctx, flow, next_stage(p, flow, None, true), vec![]);
+    };
+    let still_to_answer =
+        |left: usize| format!("{left} question{}", if left == 1 { "" } else { "s" });
+    match command {
+        Some(Command::Review) => {
+            let note = format!(
+                "{}\n\n{} still to answer. Let's continue:",
+                review_text(p, flow, false),
+                still_to_answer(form.unanswered())
+            );
+            return with_prompt(ctx, flow, StateChange::Unchanged, vec![note]);
+        }
+        Some(Command::Submit) => {
+            let note = match form.unanswered() {
+                0 => "You can submit once you've answered this question; you'll then see all your answers for a last check.".to_string(),
+                left => format!(
+                    "Not quite yet: {} still to answer. You'll see all your answers for a last check before you submit.",
+                    still_to_answer(left)
+                ),
+            };
+            return with_prompt(ctx, flow, StateChange::Unchanged, vec![note]);
+        }
+        Some(Command::Edit(target)) => return edit(ctx, flow, &form, target),
+        _ => {}
+    }
+    match form.read(
+        q,
+        content,
+        command.as_ref(),
+        ctx.now,
+        KeepUnanswered::Refuse,
+    ) {
+        Reply::Forward(answers) => {
+            let mut next = flow.clone();
+            next.answers = answers;
+            next.stage = next_stage(p, &next, Some(&q.id), from_review);
+            let mut notes = vec![];
+            if next.stage == Stage::Reviewing && !from_review {
+                notes.push("That was the last question.".into());
+            }
+            set_and_prompt(ctx, next, notes)
+        }
+        Reply::Back(Some(before)) => go_to(ctx, flow, Stage::asking(before, false), vec![]),
+        // Before the first question: the role, when there is a choice of them.
+        Reply::Back(None) if p.roles.len() > 1 => go_to(ctx, flow, Stage::ChoosingRole, vec![]),
+        Reply::Back(None) => with_prompt(
+            ctx,
+            flow,
+            StateChange::Unchanged,
+            vec![FIRST_QUESTION.into()],
+        ),
+        Reply::Retry(note) => with_prompt(ctx, flow, StateChange::Unchanged, vec![note]),
+    }
+}
+
+fn edit(ctx: &Ctx<'_>, flow: &ApplicationFlow, form: &Form<'_>, target: &str) -> Outcome {
+    let note = match form.find(target) {
+        Found::Question(q) if form.is_answered(&q.id) => {
+            return go_to(ctx, flow, Stage::asking(q, true), vec![]);
+        }
+        Found::Question(_) => "You haven't answered that question yet; we'll get to it.".into(),
+        Found::Hidden => {
+            format!("The question “{target}” doesn't apply given your other answers.")
+        }
+        Found::Unknown => format!(
+            "There's no question “{}”. Use the number or the name shown in the review: {}.",
+            crate::domain::text::preview(target, 40),
+            match form.count() {
+                n if n > 1 => format!("1 to {n}"),
+                _ => "type review to see them".into(),
+            }
+        ),
+    };
+    with_prompt(ctx, flow, StateChange::Unchanged, vec![note])
+}
+
+pub(super) fn reviewing(
+    ctx: &Ctx<'_>,
+    flow: &ApplicationFlow,
+    p: &Programme,
+    content: &Content,
+    command: &Option<Command>,
+) -> Outcome {
+    let (role, form) = match form_or_restart(ctx, flow, p) {
+        Ok(found) => found,
+        Err(restart) => return *restart,
+    };
+    match command {
+        Some(Command::Submit) => {
+            if let Some(missing) = form.first_unanswered() {
+                return go_to(
+                    ctx,
+                    flow,
+                    Stage::asking(missing, true),
+                    vec!["One question still needs an answer:".into()],
+                );
+            }
+            submit(ctx, p, role, form.given())
+        }
+        Some(Command::Edit(target)) => edit(ctx, flow, &form, target),
+        Some(Command::Back) => match form.visible().last() {
+            Some(last) => go_to(ctx, flow, Stage::asking(last, false), vec![]),
+            None => with_prompt(ctx, flow, StateChange::Unchanged, vec![]),
+        },
+        Some(Command::Review) => with_prompt(ctx, flow, StateChange::Unchanged, vec![]),
+        Some(Command::Skip | Command::Keep) => with_prompt(
+            ctx,
+            flow,
+            StateChange::Unchanged,
+            vec!["All questions are answered.".into()],
+        ),
+        _ => {
+            // A bare number or question name probably means "edit that one".
+            let hint = match content {
+                Content::Text(t) if role.questions.iter().any(|q| q.id == t.trim()) => {
+                    format!("To change that answer, type edit {}.", t.trim())
+                }
+                _ => "All questions are answered. Type submit to send your application, or edit <number> to change an answer.".to_string(),
+            };
+            with_prompt(ctx, flow, StateChange::Unchanged, vec![hint])
+        }
+    }
+}

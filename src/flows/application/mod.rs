@@ -1,0 +1,383 @@
+//! The application flow: one question at a time, in a DM, resumable for days.
+//!
+//! The state ([`ApplicationFlow`]) holds the programme, the role, the answers given so far and
+//! the current [`Stage`]. The role's questions are a form of the form engine
+//! ([`super::form`]): which question comes next is always derived from the form and the
+//! answers (branching included), never stored separately, and asking, reading an answer,
+//! `back`, `skip`, `keep` and the review's list and `edit` lookup are the engine's. What is
+//! the application's own is around it: choosing the programme and the role (`choosing.rs`),
+//! the review's commands (`answering.rs`), the screening and storing on `submit`
+//! (`submit.rs`), and here the state, the commands of every stage, the cancel confirmation
+//! and the prompt of each stage.
+//!
+//! Commands while applying: `back`, `skip` (optional questions), `keep` (keep the current
+//! answer when revisiting a question), `review`, `edit <question>`, `submit` (at the review),
+//! `cancel` (asks for confirmation), `status`, `help`. Everything else is an answer.
+
+mod answering;
+mod choosing;
+mod submit;
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use super::command::{Command, parse};
+use super::form::{self, Form, Onward};
+use super::{Content, Ctx, FlowState, OutMessage, Outcome, StateChange, status_text};
+use crate::domain::answer::yes_no_choices;
+use crate::domain::{Answer, Choice, Programme, Question, RoleKind};
+use answering::{asking, reviewing};
+pub use choosing::start;
+use choosing::{choose_programme, choose_role, role_choices};
+
+/// A person's application in progress.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ApplicationFlow {
+    /// `None` while the person is choosing among several open programmes.
+    pub programme: Option<String>,
+    /// `None` while the person is choosing a role.
+    pub role: Option<RoleKind>,
+    /// Answers by question id. May hold answers to questions a later change hid; only the
+    /// visible ones are submitted.
+    pub answers: BTreeMap<String, Answer>,
+    pub stage: Stage,
+    pub started_at: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "stage", rename_all = "snake_case")]
+pub enum Stage {
+    ChoosingProgramme,
+    ChoosingRole,
+    /// Asking `question`. With `from_review`, answering returns to the review.
+    Asking {
+        question: String,
+        from_review: bool,
+    },
+    Reviewing,
+    ConfirmingCancel {
+        then: Box<Stage>,
+    },
+}
+
+impl Stage {
+    fn asking(q: &Question, from_review: bool) -> Stage {
+        Stage::Asking {
+            question: q.id.clone(),
+            from_review,
+        }
+    }
+}
+
+const REF_PROGRAMME: &str = "programme";
+const REF_ROLE: &str = "role";
+const REF_CANCEL: &str = "confirm-cancel";
+
+fn question_ref(id: &str) -> String {
+    format!("question:{id}")
+}
+
+/// Reminds the person where they are, re-asking the current question.
+pub fn remind(ctx: &Ctx<'_>, flow: &ApplicationFlow) -> Outcome {
+    let welcome = format!(
+        "Welcome back! You have an application in progress{}. Let's continue where you left off.",
+        where_text(ctx, flow)
+    );
+    with_prompt(ctx, flow, StateChange::Unchanged, vec![welcome])
+}
+
+/// One step of the flow.
+pub fn step(ctx: &Ctx<'_>, flow: &ApplicationFlow, content: &Content) -> Outcome {
+    // The programme may have been removed from the config since the person started.
+    let programme = match &flow.programme {
+        Some(slug) => match ctx.programme(slug) {
+            Some(p) => Some(p),
+            None => {
+                return Outcome {
+                    state: StateChange::Clear,
+                    effects: vec![ctx.dm_text(
+                        "The programme you were applying to is no longer available, so your application in progress was closed. Type apply to see the open programmes.",
+                    )],
+                };
+            }
+        },
+        None => None,
+    };
+    let text = match content {
+        Content::Text(t) => Some(t.as_str()),
+        Content::Picked { .. } => None,
+    };
+    if form::picked_elsewhere(content, &current_ref(flow)) {
+        return with_prompt(
+            ctx,
+            flow,
+            StateChange::Unchanged,
+            vec!["That question was already answered; here is where you are now.".into()],
+        );
+    }
+    let command = text.and_then(parse);
+    // Commands that mean the same at every stage.
+    match &command {
+        Some(Command::Help) => {
+            return with_prompt(ctx, flow, StateChange::Unchanged, vec![help(ctx, flow)]);
+        }
+        Some(Command::Status) => {
+            let mut s = format!("Your application{} is in progress.", where_text(ctx, flow));
+            if !ctx.applications.is_empty() {
+                s.push_str(&format!("\n{}", status_text(ctx)));
+            }
+            return with_prompt(ctx, flow, StateChange::Unchanged, vec![s]);
+        }
+        Some(Command::Greeting) => return remind(ctx, flow),
+        Some(Command::Apply(args)) if args.is_empty() => return remind(ctx, flow),
+        Some(Command::Withdraw(_)) => {
+            return with_prompt(
+                ctx,
+                flow,
+                StateChange::Unchanged,
+                vec!["This application isn't submitted yet, so there is nothing to withdraw: type cancel to stop it.".into()],
+            );
+        }
+        Some(Command::Cancel) if !matches!(flow.stage, Stage::ConfirmingCancel { .. }) => {
+            let then = Box::new(flow.stage.clone());
+            return go_to(ctx, flow, Stage::ConfirmingCancel { then }, vec![]);
+        }
+        _ => {}
+    }
+    match (&flow.stage, programme) {
+        (Stage::ConfirmingCancel { then }, _) => confirm_cancel(ctx, flow, then, content),
+        (Stage::ChoosingProgramme, _) => choose_programme(ctx, flow, content),
+        (_, None) => choose_programme(ctx, flow, content),
+        (Stage::ChoosingRole, Some(p)) => choose_role(ctx, flow, p, content, &command),
+        (
+            Stage::Asking {
+                question,
+                from_review,
+            },
+            Some(p),
+        ) => asking(ctx, flow, p, question, *from_review, content, &command),
+        (Stage::Reviewing, Some(p)) => reviewing(ctx, flow, p, content, &command),
+    }
+}
+
+fn reply_only(ctx: &Ctx<'_>, text: String) -> Outcome {
+    Outcome {
+        state: StateChange::Unchanged,
+        effects: vec![ctx.dm_text(text)],
+    }
+}
+
+/// Sends `notes` and then the prompt for the (possibly new) flow state.
+fn with_prompt(
+    ctx: &Ctx<'_>,
+    flow: &ApplicationFlow,
+    state: StateChange,
+    notes: Vec<String>,
+) -> Outcome {
+    form::say_then_ask(ctx, state, notes, prompt(ctx, flow))
+}
+
+fn set_and_prompt(ctx: &Ctx<'_>, flow: ApplicationFlow, notes: Vec<String>) -> Outcome {
+    let mut out = with_prompt(ctx, &flow, StateChange::Unchanged, notes);
+    out.state = StateChange::Set(FlowState::Application(flow));
+    out
+}
+
+/// Moves the flow to `stage`, with nothing else changed: `notes`, then the stage's prompt.
+fn go_to(ctx: &Ctx<'_>, flow: &ApplicationFlow, stage: Stage, notes: Vec<String>) -> Outcome {
+    let next = ApplicationFlow {
+        stage,
+        ..flow.clone()
+    };
+    set_and_prompt(ctx, next, notes)
+}
+
+/// The ref of the prompt the flow waits on (`question:name`), echoed by platforms' controls.
+pub(crate) fn current_ref(flow: &ApplicationFlow) -> String {
+    match &flow.stage {
+        Stage::ChoosingProgramme => REF_PROGRAMME.into(),
+        Stage::ChoosingRole => REF_ROLE.into(),
+        Stage::Asking { question, .. } => question_ref(question),
+        Stage::Reviewing => "review".into(),
+        Stage::ConfirmingCancel { .. } => REF_CANCEL.into(),
+    }
+}
+
+fn where_text(ctx: &Ctx<'_>, flow: &ApplicationFlow) -> String {
+    let programme = flow.programme.as_deref().and_then(|s| ctx.programme(s));
+    let mut s = String::new();
+    if let Some(p) = programme {
+        s.push_str(&format!(" to {}", p.name));
+        if let Some(role) = flow.role.and_then(|r| p.role(r)) {
+            s.push_str(&format!(" as a {}", role.name.to_lowercase()));
+            let form = Form::new(&role.questions, &flow.answers);
+            s.push_str(&format!(
+                " ({} of {} questions answered)",
+                form.answered(),
+                form.count()
+            ));
+        }
+    }
+    s
+}
+
+fn help(ctx: &Ctx<'_>, flow: &ApplicationFlow) -> String {
+    format!(
+        "You're applying{}. While you answer, you can type:\nback — go to the previous question\nskip — leave out an optional question\nkeep — keep your current answer when you revisit a question\nreview — see all your answers\nedit <question> — change an answer (for example: edit 2)\nsubmit — send your application, once every question is answered\ncancel — stop and delete your answers\nstatus — see where you are",
+        where_text(ctx, flow)
+    )
+}
+
+/// Where to go after `after` was answered (or at the start, with `None`).
+fn next_stage(
+    programme: &Programme,
+    flow: &ApplicationFlow,
+    after: Option<&str>,
+    from_review: bool,
+) -> Stage {
+    let Some(role) = flow.role.and_then(|r| programme.role(r)) else {
+        return Stage::ChoosingRole;
+    };
+    // From the review, to what is still unanswered; else forward through the form, even
+    // over answered questions, the way a form's "next" button does.
+    let onward = if from_review {
+        Onward::FirstUnanswered
+    } else {
+        Onward::Next
+    };
+    match Form::new(&role.questions, &flow.answers).next(after, onward) {
+        Some(q) => Stage::asking(q, from_review),
+        None => Stage::Reviewing,
+    }
+}
+
+/// The message for the current stage: a question, a choice, the review, a confirmation.
+pub fn prompt(ctx: &Ctx<'_>, flow: &ApplicationFlow) -> OutMessage {
+    let programme = flow.programme.as_deref().and_then(|s| ctx.programme(s));
+    match (&flow.stage, programme) {
+        (Stage::ConfirmingCancel { .. }, _) => OutMessage {
+            text: format!(
+                "Do you really want to cancel your application{}? Your answers so far will be deleted.",
+                programme
+                    .map(|p| format!(" to {}", p.name))
+                    .unwrap_or_default()
+            ),
+            choices: yes_no_choices(),
+            pick: Some((1, 1)),
+            prompt_ref: Some(REF_CANCEL.into()),
+            ..Default::default()
+        },
+        (Stage::ChoosingProgramme, _) | (_, None) => {
+            let choices: Vec<Choice> = ctx
+                .programmes
+                .iter()
+                .filter(|p| p.applications_open)
+                .map(|p| Choice {
+                    value: p.slug.clone(),
+                    label: p.name.clone(),
+                })
+                .collect();
+            OutMessage {
+                text: "Which programme would you like to apply to?".into(),
+                choices,
+                pick: Some((1, 1)),
+                prompt_ref: Some(REF_PROGRAMME.into()),
+                ..Default::default()
+            }
+        }
+        (Stage::ChoosingRole, Some(p)) => OutMessage {
+            text: format!(
+                "Would you like to join {} as a mentor or as a mentee?",
+                p.name
+            ),
+            choices: role_choices(p),
+            pick: Some((1, 1)),
+            prompt_ref: Some(REF_ROLE.into()),
+            ..Default::default()
+        },
+        (Stage::Asking { question, .. }, Some(p)) => question_prompt(p, flow, question),
+        (Stage::Reviewing, Some(p)) => OutMessage::text(review_text(p, flow, true)),
+    }
+}
+
+fn question_prompt(p: &Programme, flow: &ApplicationFlow, id: &str) -> OutMessage {
+    let Some(role) = flow.role.and_then(|r| p.role(r)) else {
+        return OutMessage::text("Please choose a role first.");
+    };
+    let Some(q) = role.question(id) else {
+        return OutMessage::text("Type review to see your answers.");
+    };
+    Form::new(&role.questions, &flow.answers).ask(q, question_ref(&q.id))
+}
+
+fn review_text(p: &Programme, flow: &ApplicationFlow, with_instructions: bool) -> String {
+    let Some(role) = flow.role.and_then(|r| p.role(r)) else {
+        return "You haven't chosen a role yet.".into();
+    };
+    let mut s = format!(
+        "Your answers for your {} application to {}:{}",
+        role.name.to_lowercase(),
+        p.name,
+        Form::new(&role.questions, &flow.answers).review_lines()
+    );
+    if with_instructions {
+        s.push_str("\n\nType submit to send your application, edit <number or name> to change an answer (for example: edit 2), or cancel.");
+    }
+    s
+}
+
+fn confirm_cancel(
+    ctx: &Ctx<'_>,
+    flow: &ApplicationFlow,
+    then: &Stage,
+    content: &Content,
+) -> Outcome {
+    match form::yes_or_no(content, ctx.now) {
+        Some(true) => Outcome {
+            state: StateChange::Clear,
+            effects: vec![ctx.dm_text(
+                "Your application was cancelled and your answers deleted. Type apply whenever you'd like to start again.",
+            )],
+        },
+        Some(false) => go_to(ctx, flow, then.clone(), vec!["Good, let's carry on.".into()]),
+        None => with_prompt(
+            ctx,
+            flow,
+            StateChange::Unchanged,
+            vec!["Please answer yes or no.".into()],
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A conversation stored before the form engine: it must still load, and be stored
+    /// again in the same shape.
+    const STORED: &str = r#"{"flow":"application","programme":"demo","role":"mentee","answers":{"age":{"type":"number","value":19.0},"extra":{"type":"skipped"},"name":{"type":"text","value":"Ada"}},"stage":{"stage":"confirming_cancel","then":{"stage":"asking","question":"tz","from_review":true}},"started_at":"2027-01-11T09:00:00Z"}"#;
+
+    #[test]
+    fn an_application_stored_before_the_form_engine_still_loads_in_the_same_shape() {
+        let state: FlowState = serde_json::from_str(STORED).expect("the stored shape loads");
+        let FlowState::Application(flow) = &state else {
+            panic!("not an application: {state:?}");
+        };
+        assert_eq!(flow.programme.as_deref(), Some("demo"));
+        assert_eq!(flow.role, Some(RoleKind::Mentee));
+        assert_eq!(flow.answers.get("age"), Some(&Answer::Number(19.0)));
+        assert_eq!(flow.answers.get("extra"), Some(&Answer::Skipped));
+        assert_eq!(
+            flow.stage,
+            Stage::ConfirmingCancel {
+                then: Box::new(Stage::Asking {
+                    question: "tz".into(),
+                    from_review: true
+                })
+            }
+        );
+        assert_eq!(serde_json::to_string(&state).unwrap(), STORED);
+    }
+}

@@ -1,0 +1,330 @@
+//! The coordinators' survey commands, in the coordinators' room: `surveys` (each survey
+//! with how many were asked and answered), `survey send <survey> <audience>` (who is asked,
+//! never twice while it is open) and `survey results <survey>` (figures only through
+//! `domain::survey::summarise`, which enforces the anonymity minimum).
+//!
+//! To add a command: a variant of [`SurveyCommand`], its words in [`parse`], its
+//! permission in `flows::permissions`, the data it needs in `app::subject`, and its arm in
+//! [`handle`].
+
+use crate::domain::matches::MatchStatus;
+use crate::domain::survey::{Audience, NewRound, Survey, summarise};
+use crate::domain::{Programme, RoleKind, RoomRef, UserRef};
+use crate::flows::{Ctx, Effect, OutMessage, Outcome, Subject};
+
+/// A coordinator's survey command.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SurveyCommand {
+    /// `surveys`: each survey with how many were asked and answered.
+    List,
+    /// `survey send <survey> [to] <audience>`
+    Send { survey: String, audience: Audience },
+    /// `survey results <survey>`
+    Results { survey: String },
+}
+
+impl SurveyCommand {
+    /// The survey it names, if any.
+    pub fn survey(&self) -> Option<&str> {
+        match self {
+            SurveyCommand::List => None,
+            SurveyCommand::Send { survey, .. } | SurveyCommand::Results { survey } => Some(survey),
+        }
+    }
+}
+
+const USAGE: &str = "Survey commands: surveys · survey send <survey> <audience> (all, mentors, mentees, matched, or a cohort like 2027-01) · survey results <survey>";
+
+/// Parses a survey command; `None` when the text is not one.
+pub fn parse(text: &str) -> Option<Result<SurveyCommand, String>> {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let first = words.first()?.to_lowercase();
+    if first == "surveys" && words.len() == 1 {
+        return Some(Ok(SurveyCommand::List));
+    }
+    if first != "survey" {
+        return None;
+    }
+    let verb = words.get(1).map(|w| w.to_lowercase());
+    Some(match (verb.as_deref(), &words[2.min(words.len())..]) {
+        (Some("send"), [survey, rest @ ..]) if !rest.is_empty() => {
+            let rest = match rest {
+                [to, more @ ..] if to.eq_ignore_ascii_case("to") && !more.is_empty() => more,
+                _ => rest,
+            };
+            Audience::parse(&rest.join(" ")).map(|audience| SurveyCommand::Send {
+                survey: (*survey).to_string(),
+                audience,
+            })
+        }
+        (Some("results"), [survey]) => Ok(SurveyCommand::Results {
+            survey: (*survey).to_string(),
+        }),
+        _ => Err(USAGE.into()),
+    })
+}
+
+/// The programme and survey a coordinator names: `midpoint`, or `pathways-2027/midpoint`
+/// when several programmes have one of that name.
+pub fn find<'p>(
+    programmes: &'p [Programme],
+    user: &UserRef,
+    name: &str,
+) -> Result<(&'p Programme, &'p Survey), String> {
+    let (slug, id) = match name.split_once('/') {
+        Some((p, s)) => (Some(p), s),
+        None => (None, name),
+    };
+    let found: Vec<(&Programme, &Survey)> = programmes
+        .iter()
+        .filter(|p| slug.is_none_or(|s| p.slug == s))
+        .filter_map(|p| p.survey(id).map(|s| (p, s)))
+        .collect();
+    let mine: Vec<_> = found
+        .iter()
+        .filter(|(p, _)| p.is_coordinator(user))
+        .copied()
+        .collect();
+    match (found.as_slice(), mine.as_slice()) {
+        ([], _) => {
+            let known: Vec<String> = programmes
+                .iter()
+                .flat_map(|p| p.surveys.iter().map(|s| s.id.clone()))
+                .collect();
+            Err(if known.is_empty() {
+                "No programme defines a survey yet (see [surveys] in the programme file).".into()
+            } else {
+                format!(
+                    "There is no survey called “{}”. Surveys: {}.",
+                    crate::domain::text::preview(name, 40),
+                    known.join(", ")
+                )
+            })
+        }
+        ([one], _) | (_, [one]) => Ok(*one),
+        (_, _) => Err(format!(
+            "Several programmes have a survey called {id}: write it as programme/{id}, like {}/{id}.",
+            found[0].0.slug
+        )),
+    }
+}
+
+/// Runs a coordinator's survey command in the coordinators' room.
+pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: SurveyCommand) -> Outcome {
+    let post = |text: String| crate::flows::post_only(room, text);
+    let command = match crate::flows::staff_command(
+        room,
+        ctx.coordinators_room,
+        Ok(command),
+        "Survey commands work in the coordinators' room.",
+    ) {
+        Ok(c) => c,
+        Err(early) => return *early,
+    };
+    if let SurveyCommand::List = command {
+        if !ctx.programmes.iter().any(|p| p.is_coordinator(ctx.user)) {
+            return crate::flows::review::refuse_non_coordinator(ctx, room, "see the surveys");
+        }
+        return post(list_text(ctx));
+    }
+    let name = command.survey().unwrap_or_default();
+    let (programme, survey) = match find(ctx.programmes, ctx.user, name) {
+        Ok(found) => found,
+        Err(e) => return post(e),
+    };
+    if !programme.is_coordinator(ctx.user) {
+        return crate::flows::review::refuse_non_coordinator(
+            ctx,
+            room,
+            "send surveys or see their results",
+        );
+    }
+    match (command, ctx.subject) {
+        (
+            SurveyCommand::Send { audience, .. },
+            Subject::SurveySend {
+                open,
+                applications,
+                matches,
+                ..
+            },
+        ) => send(
+            ctx,
+            room,
+            programme,
+            survey,
+            audience,
+            open,
+            applications,
+            matches,
+        ),
+        (
+            SurveyCommand::Results { .. },
+            Subject::SurveyResults {
+                responses, invited, ..
+            },
+        ) => match summarise(survey, responses, programme.anonymity_minimum) {
+            Ok(report) => post(report.text(survey, &programme.name, *invited)),
+            Err(reason) => post(reason),
+        },
+        _ => post("I couldn't load that survey's data; please try again.".into()),
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn send(
+    ctx: &Ctx<'_>,
+    room: &RoomRef,
+    programme: &Programme,
+    survey: &Survey,
+    audience: Audience,
+    open: &[UserRef],
+    applications: &[(crate::domain::ApplicationSummary, UserRef)],
+    matches: &[crate::domain::matches::MatchRecord],
+) -> Outcome {
+    let post = |text: String| crate::flows::post_only(room, text);
+    if let Audience::Role(role) = audience
+        && !survey.roles.contains(&role)
+    {
+        return post(format!(
+            "{} is for {} only: it can't be sent to {role}s.",
+            survey.title,
+            roles_text(&survey.roles)
+        ));
+    }
+    let mut everyone: Vec<(UserRef, RoleKind)> = Vec::new();
+    match audience {
+        Audience::All | Audience::Role(_) => {
+            for (a, user) in applications {
+                if a.status.is_accepted()
+                    && (audience == Audience::All || audience == Audience::Role(a.role))
+                {
+                    everyone.push((user.clone(), a.role));
+                }
+            }
+        }
+        Audience::Matched | Audience::Cohort { .. } => {
+            for m in matches {
+                let member = match audience {
+                    Audience::Matched => m.status == MatchStatus::Active,
+                    _ => m.status == MatchStatus::Active && audience.in_cohort(m.created_at),
+                };
+                if member {
+                    everyone.push((m.mentee.clone(), RoleKind::Mentee));
+                    everyone.push((m.mentor.clone(), RoleKind::Mentor));
+                }
+            }
+        }
+    }
+    everyone.retain(|(_, role)| survey.roles.contains(role));
+    everyone.sort();
+    everyone.dedup_by(|a, b| a.0 == b.0);
+    let before = everyone.len();
+    everyone.retain(|(u, _)| !open.contains(u));
+    let skipped = before - everyone.len();
+    let skipped_text = match skipped {
+        0 => String::new(),
+        1 => " (1 person was already asked while it is open, and was not asked twice)".into(),
+        n => format!(" ({n} people were already asked while it is open, and were not asked twice)"),
+    };
+    if everyone.is_empty() {
+        return post(format!(
+            "Nobody to send {} to: there are no {} in {}{skipped_text}. Nothing was sent.",
+            survey.title,
+            audience.describe(),
+            programme.name
+        ));
+    }
+    let closes_at = ctx.now + chrono::Duration::days(i64::from(survey.open_days));
+    let n = everyone.len();
+    let round = NewRound {
+        programme: programme.slug.clone(),
+        survey: survey.id.clone(),
+        audience: audience.describe(),
+        match_id: None,
+        sent_by: ctx.user.to_string(),
+        source: format!("send:{}:{}", ctx.user, ctx.now.timestamp_millis()),
+        closes_at,
+        recipients: everyone,
+    };
+    Outcome::unchanged(vec![
+        Effect::SendSurvey(round),
+        Effect::PostInRoom {
+            room: room.clone(),
+            message: OutMessage::text(format!(
+                "Sent {} to {n} {} by DM{skipped_text}. It closes on {}{}. See the answers with survey results {}.",
+                survey.title,
+                if n == 1 {
+                    "person".to_string()
+                } else {
+                    format!("people ({})", audience.describe())
+                },
+                closes_at.format("%-d %B %Y"),
+                if survey.reminder_days > 0 {
+                    format!(
+                        "; anyone who hasn't answered is reminded after {} days",
+                        survey.reminder_days
+                    )
+                } else {
+                    String::new()
+                },
+                survey.id
+            )),
+        },
+    ])
+}
+
+fn roles_text(roles: &[RoleKind]) -> String {
+    roles
+        .iter()
+        .map(|r| format!("{r}s"))
+        .collect::<Vec<_>>()
+        .join(" and ")
+}
+
+/// `surveys`: every survey of the programmes the sender coordinates.
+fn list_text(ctx: &Ctx<'_>) -> String {
+    let stats = match ctx.subject {
+        Subject::SurveyStats(s) => s.as_slice(),
+        _ => &[],
+    };
+    let mut s = String::from("Surveys:");
+    let mut any = false;
+    for p in ctx.programmes.iter().filter(|p| p.is_coordinator(ctx.user)) {
+        for survey in &p.surveys {
+            any = true;
+            s.push_str(&format!(
+                "\n• {} — {} ({}, {}, {} questions): ",
+                survey.id,
+                survey.title,
+                p.slug,
+                if survey.anonymous {
+                    "anonymous"
+                } else {
+                    "attributed"
+                },
+                survey.questions.len()
+            ));
+            match stats
+                .iter()
+                .find(|x| x.programme == p.slug && x.survey == survey.id)
+            {
+                Some(x) => s.push_str(&format!(
+                    "sent {} time{}, {} invited, {} answered, {} still open",
+                    x.rounds,
+                    if x.rounds == 1 { "" } else { "s" },
+                    x.invited,
+                    x.answered,
+                    x.open
+                )),
+                None => s.push_str("not sent yet"),
+            }
+        }
+    }
+    if !any {
+        return "None of your programmes defines a survey (see [surveys] in the programme file)."
+            .into();
+    }
+    s.push_str(&format!("\n{USAGE}"));
+    s
+}

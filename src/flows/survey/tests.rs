@@ -1,0 +1,352 @@
+//! Tests of answering a survey and of the coordinators' survey commands.
+
+use std::path::Path;
+
+use chrono::{DateTime, Duration, Utc};
+
+use super::*;
+use crate::domain::incident::Moderation;
+use crate::domain::matches::MatchRecord;
+use crate::domain::{ApplicationStatus, ApplicationSummary, Platform, RoleKind, RoomRef, UserRef};
+use crate::flows::{Inbound, Subject, handle};
+
+const SURVEY: &str = r#"
+[surveys.pulse]
+title = "Pulse survey"
+intro = "Three questions."
+anonymous = true
+for = ["mentee"]
+[[surveys.pulse.questions]]
+id = "mood"
+kind = "scale"
+prompt = "How is it going?"
+[[surveys.pulse.questions]]
+id = "nps"
+kind = "nps"
+prompt = "Would you recommend us?"
+[[surveys.pulse.questions]]
+id = "words"
+kind = "long_text"
+prompt = "Anything to add?"
+optional = true
+"#;
+
+fn programme() -> Programme {
+    // Top-level keys first, then the test programme's tables, then the survey.
+    let source = format!(
+        "coordinators = [\"console:carol\"]{}{SURVEY}",
+        crate::flows::tests::PROGRAMME
+    );
+    crate::config::parse_programme(Path::new("t.toml"), &source).expect("test programme")
+}
+
+fn now() -> DateTime<Utc> {
+    DateTime::from_timestamp(1_800_000_000, 0).unwrap()
+}
+
+fn invite(draft: BTreeMap<String, Answer>) -> SurveyInvite {
+    SurveyInvite {
+        id: 7,
+        programme: "demo".into(),
+        survey: "pulse".into(),
+        role: RoleKind::Mentee,
+        closes_at: now() + Duration::days(14),
+        draft,
+    }
+}
+
+struct World {
+    programmes: Vec<Programme>,
+    user: UserRef,
+    invites: Vec<SurveyInvite>,
+    subject: Subject,
+    room: RoomRef,
+}
+
+impl World {
+    fn new(user: &str) -> World {
+        World {
+            programmes: vec![programme()],
+            user: UserRef::new(Platform::Console, user),
+            invites: vec![invite(BTreeMap::new())],
+            subject: Subject::Nothing,
+            room: RoomRef::new(Platform::Console, "coordinators"),
+        }
+    }
+
+    fn ctx(&self) -> Ctx<'_> {
+        Ctx {
+            user: &self.user,
+            programmes: &self.programmes,
+            applications: &[],
+            matches: &[],
+            reports: &[],
+            suspended: false,
+            surveys: &self.invites,
+            now: now(),
+            max_message_chars: 8000,
+            room_prefix: "!tandem",
+            coordinators_room: Some(&self.room),
+            moderators_room: None,
+            events_room: None,
+            moderation: Box::leak(Box::new(Moderation::default())),
+            subject: &self.subject,
+            people: &[],
+            blocked_offers: &[],
+        }
+    }
+
+    fn dm(&self, state: Option<&FlowState>, text: &str) -> Outcome {
+        handle(
+            &self.ctx(),
+            state,
+            &Inbound {
+                from: self.user.clone(),
+                place: crate::domain::Place::Dm,
+                content: Content::Text(text.into()),
+                files: vec![],
+            },
+        )
+    }
+
+    fn in_room(&self, text: &str) -> Outcome {
+        handle(
+            &self.ctx(),
+            None,
+            &Inbound {
+                from: self.user.clone(),
+                place: crate::domain::Place::Room(self.room.clone()),
+                content: Content::Text(format!("!tandem {text}")),
+                files: vec![],
+            },
+        )
+    }
+}
+
+fn texts(outcome: &Outcome) -> String {
+    outcome
+        .effects
+        .iter()
+        .filter_map(|e| match e {
+            Effect::SendDm { message, .. } | Effect::PostInRoom { message, .. } => {
+                Some(message.text.clone())
+            }
+            _ => None,
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn state(outcome: &Outcome) -> FlowState {
+    match &outcome.state {
+        StateChange::Set(s) => s.clone(),
+        other => panic!("expected a new state, got {other:?}"),
+    }
+}
+
+/// A survey in progress stored before the form engine: it must still load, and be
+/// stored again in the same shape.
+const STORED: &str = r#"{"flow":"survey","invite_id":7,"programme":"demo","survey":"pulse","answers":{"mood":{"type":"number","value":4.0}},"question":"nps"}"#;
+
+#[test]
+fn a_survey_stored_before_the_form_engine_still_loads_in_the_same_shape() {
+    let state: FlowState = serde_json::from_str(STORED).expect("the stored shape loads");
+    let FlowState::Survey(flow) = &state else {
+        panic!("not a survey: {state:?}");
+    };
+    assert_eq!(flow.invite_id, 7);
+    assert_eq!(flow.question, "nps");
+    assert_eq!(flow.answers.get("mood"), Some(&Answer::Number(4.0)));
+    assert_eq!(serde_json::to_string(&state).unwrap(), STORED);
+    // And it carries on where it stopped.
+    let w = World::new("amina");
+    let out = w.dm(Some(&state), "9");
+    assert!(texts(&out).contains("Question 3 of 3"), "{}", texts(&out));
+}
+
+#[test]
+fn a_survey_is_answered_one_question_at_a_time_and_submitted_without_a_name() {
+    let w = World::new("amina");
+    let started = start(&w.ctx(), 7, false);
+    let text = texts(&started);
+    assert!(
+        text.contains("Pulse survey from Demo Programme: Three questions."),
+        "{text}"
+    );
+    assert!(text.contains("from 5 or more people"), "{text}");
+    assert!(text.contains("Question 1 of 3: How is it going?"), "{text}");
+    let mut s = state(&started);
+    // Out of range: the reason, the question again, nothing changes.
+    let out = w.dm(Some(&s), "7");
+    assert_eq!(out.state, StateChange::Unchanged);
+    assert!(
+        texts(&out).contains("Please answer with a number from 1 to 5"),
+        "{}",
+        texts(&out)
+    );
+    s = state(&w.dm(Some(&s), "Good"));
+    let out = w.dm(Some(&s), "11");
+    assert!(
+        texts(&out).contains("11 is out of range"),
+        "{}",
+        texts(&out)
+    );
+    assert_eq!(out.state, StateChange::Unchanged);
+    s = state(&w.dm(Some(&s), "9"));
+    // The optional question can be skipped, which submits.
+    let done = w.dm(Some(&s), "skip");
+    assert_eq!(done.state, StateChange::Clear);
+    let submitted = done
+        .effects
+        .iter()
+        .find_map(|e| match e {
+            Effect::SubmitSurvey {
+                invite_id,
+                answers,
+                attributed,
+                ..
+            } => Some((*invite_id, answers.clone(), *attributed)),
+            _ => None,
+        })
+        .expect("submitted");
+    assert_eq!(submitted.0, 7);
+    assert!(!submitted.2, "an anonymous survey is never attributed");
+    assert_eq!(submitted.1.get("mood"), Some(&Answer::Number(4.0)));
+    assert_eq!(submitted.1.get("nps"), Some(&Answer::Number(9.0)));
+    assert_eq!(submitted.1.get("words"), Some(&Answer::Skipped));
+    assert!(texts(&done).contains("without your name"));
+}
+
+#[test]
+fn later_keeps_the_answers_and_survey_carries_on_from_them() {
+    let mut w = World::new("amina");
+    let s = state(&start(&w.ctx(), 7, false));
+    let s = state(&w.dm(Some(&s), "2"));
+    let back = w.dm(Some(&s), "back");
+    assert!(texts(&back).contains("Question 1 of 3"), "{}", texts(&back));
+    let paused = w.dm(Some(&s), "later");
+    assert_eq!(paused.state, StateChange::Clear);
+    let draft = paused
+        .effects
+        .iter()
+        .find_map(|e| match e {
+            Effect::SaveSurveyDraft { answers, .. } => Some(answers.clone()),
+            _ => None,
+        })
+        .expect("draft saved");
+    assert_eq!(draft.get("mood"), Some(&Answer::Number(2.0)));
+    w.invites = vec![invite(draft)];
+    let resumed = w.dm(None, "survey");
+    let text = texts(&resumed);
+    assert!(text.contains("Let's carry on with Pulse survey"), "{text}");
+    assert!(text.contains("Question 2 of 3"), "{text}");
+}
+
+#[test]
+fn a_survey_that_closed_meanwhile_records_nothing_and_says_so() {
+    let mut w = World::new("amina");
+    let s = state(&start(&w.ctx(), 7, false));
+    w.invites.clear();
+    let out = w.dm(Some(&s), "4");
+    assert_eq!(out.state, StateChange::Clear);
+    assert!(
+        texts(&out).contains("That survey has closed"),
+        "{}",
+        texts(&out)
+    );
+    assert!(
+        !out.effects
+            .iter()
+            .any(|e| matches!(e, Effect::SubmitSurvey { .. }))
+    );
+    assert!(texts(&w.dm(None, "survey")).contains("no survey to answer"));
+}
+
+fn application(id: i64, role: RoleKind, status: ApplicationStatus) -> ApplicationSummary {
+    ApplicationSummary {
+        id,
+        programme: "demo".into(),
+        role,
+        status,
+        submitted_at: now(),
+        steps: BTreeMap::new(),
+        waitlist_position: None,
+    }
+}
+
+#[test]
+fn survey_send_asks_the_audience_once_and_refuses_an_empty_one() {
+    let mut w = World::new("carol");
+    let person = |n: &str| UserRef::new(Platform::Console, n);
+    w.subject = Subject::SurveySend {
+        applications: vec![
+            (
+                application(1, RoleKind::Mentee, ApplicationStatus::Ready),
+                person("amina"),
+            ),
+            (
+                application(2, RoleKind::Mentee, ApplicationStatus::Ready),
+                person("bo"),
+            ),
+            (
+                application(3, RoleKind::Mentee, ApplicationStatus::NeedsReview),
+                person("cy"),
+            ),
+            (
+                application(4, RoleKind::Mentor, ApplicationStatus::Ready),
+                person("grace"),
+            ),
+        ],
+        matches: Vec::<MatchRecord>::new(),
+        open: vec![person("bo")],
+    };
+    let out = w.in_room("survey send pulse to mentees");
+    let round = out
+        .effects
+        .iter()
+        .find_map(|e| match e {
+            Effect::SendSurvey(r) => Some(r.clone()),
+            _ => None,
+        })
+        .expect("a round");
+    assert_eq!(round.recipients, vec![(person("amina"), RoleKind::Mentee)]);
+    let text = texts(&out);
+    assert!(
+        text.contains(
+            "Sent Pulse survey to 1 person by DM (1 person was already asked while it is open"
+        ),
+        "{text}"
+    );
+    // A survey for mentees only is not sent to mentors.
+    let out = w.in_room("survey send pulse mentors");
+    assert!(
+        texts(&out).contains("is for mentees only"),
+        "{}",
+        texts(&out)
+    );
+    // Nobody in an active match: refused, nothing stored.
+    let out = w.in_room("survey send pulse matched");
+    assert!(texts(&out).contains("Nothing was sent"), "{}", texts(&out));
+    assert!(
+        !out.effects
+            .iter()
+            .any(|e| matches!(e, Effect::SendSurvey(_)))
+    );
+    // Bad audience, and someone who does not coordinate.
+    assert!(texts(&w.in_room("survey send pulse friends")).contains("I don't know the audience"));
+    let w = World {
+        user: person("mallory"),
+        ..w
+    };
+    let out = w.in_room("survey send pulse mentees");
+    assert!(
+        texts(&out).contains("only the programme's coordinators"),
+        "{}",
+        texts(&out)
+    );
+    assert!(
+        !out.effects
+            .iter()
+            .any(|e| matches!(e, Effect::SendSurvey(_)))
+    );
+}
