@@ -609,4 +609,6 @@ impl Ctx<'_> {
 }
 
 #[cfg(test)]
+pub(crate) mod testing;
+#[cfg(test)]
 pub(crate) mod tests;

@@ -383,3 +383,6 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<PairingCommand, Str
         }
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -478,3 +478,6 @@ fn accepted_text(programme: &Programme, role: RoleKind, ready: bool, role_name: 
     }
     s
 }
+
+#[cfg(test)]
+mod tests;
