@@ -326,6 +326,18 @@ pub(crate) fn records(outcome: &Outcome) -> Vec<&Effect> {
         .collect()
 }
 
+/// The outcome of a command only answered: `text` in room `name`, and nothing else (nothing
+/// recorded, nobody else told, no state change).
+pub(crate) fn assert_only_answered(outcome: &Outcome, name: &str, text: &str) {
+    assert_eq!(
+        *outcome,
+        Outcome::unchanged(vec![Effect::PostInRoom {
+            room: room(name),
+            message: OutMessage::text(text),
+        }])
+    );
+}
+
 /// The outcome of a refused command: `who` is told in the coordinators' room that only
 /// the programme's coordinators can `action`, the refusal is logged, and nothing else
 /// happens.
