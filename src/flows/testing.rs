@@ -9,7 +9,8 @@
 //! - [`Scene`]: everything a [`Ctx`] borrows, owned and with defaults: who is typing, in
 //!   which room, with what the app loaded ([`Subject`]). `Scene::for_user("carol")` is the
 //!   coordinator in the coordinators' room; `ctx()` lends the context, and `review` and
-//!   `pairing` parse a command and decide it there as the app does.
+//!   `pairing` parse a command and decide it there as the app does; `says` and `router`
+//!   are a message from that person and what routing reads, for tests of `route`.
 //!
 //! To extend it: when a second test needs the same setup, add a `with_…` method to `Scene`
 //! for what a context reads, or a builder here for a record, rather than a block in the
@@ -19,12 +20,13 @@ use std::collections::BTreeMap;
 
 use chrono::{DateTime, Utc};
 
-use super::{Ctx, Effect, OutMessage, Outcome, StateChange, Subject, pairing, review};
+use super::{Ctx, Effect, Inbound, OutMessage, Outcome, StateChange, Subject, pairing, review};
+use crate::chat::Content;
 use crate::domain::incident::Moderation;
 use crate::domain::matches::{MatchRecord, MatchStatus};
 use crate::domain::screening::StepState;
 use crate::domain::{
-    Answer, ApplicationRecord, ApplicationStatus, ApplicationSummary, Platform, Programme,
+    Answer, ApplicationRecord, ApplicationStatus, ApplicationSummary, Place, Platform, Programme,
     RoleKind, RoomRef, UserRef,
 };
 
@@ -277,6 +279,26 @@ impl Scene {
             subject: &self.subject,
             people: &[],
             blocked_offers: &[],
+        }
+    }
+
+    /// What routing reads of this scene (the same as `self.ctx().router()`).
+    pub(crate) fn router(&self) -> super::route::Router<'_> {
+        super::route::Router {
+            prefix: "!tandem",
+            moderation: &self.moderation,
+            coordinators_room: self.coordinators_room.as_ref(),
+            max_message_chars: self.max_message_chars,
+        }
+    }
+
+    /// A message from this scene's person: in a DM (`None`), or in room `place`.
+    pub(crate) fn says(&self, place: Option<&str>, text: &str) -> Inbound {
+        Inbound {
+            from: self.user.clone(),
+            place: place.map_or(Place::Dm, |name| Place::Room(room(name))),
+            content: Content::Text(text.into()),
+            files: vec![],
         }
     }
 
