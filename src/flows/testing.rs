@@ -2,7 +2,7 @@
 //!
 //! - [`user`], [`room`] and [`now`]: people and rooms on the console, and a fixed time.
 //! - [`pathways`]: a programme with a coordinator (carol), screening steps for both roles
-//!   and one-to-one matching on a shared language.
+//!   and one-to-one matching on a shared language; [`other_programme`], dev's.
 //! - [`application`] and [`a_match`]: the records commands act on, consistent with
 //!   `pathways` (every application built here can be matched with any other of the other
 //!   role); change a field with struct update syntax (`MatchRecord { status, ..a_match(…) }`).
@@ -99,6 +99,16 @@ shared_language = { mentee = "languages", mentor = "languages" }
 pub(crate) fn pathways() -> Programme {
     crate::config::parse_programme(std::path::Path::new("pathways.toml"), PATHWAYS)
         .expect("the test programme")
+}
+
+/// Another programme, `other`, coordinated by dev (and not by carol).
+pub(crate) fn other_programme() -> Programme {
+    Programme {
+        slug: "other".into(),
+        name: "Other".into(),
+        coordinators: vec![user("dev")],
+        ..pathways()
+    }
 }
 
 /// Application `id` to `pathways` by `who` (named `who` with a capital), in `status`,

@@ -5,7 +5,7 @@ use super::*;
 use crate::domain::{Answer, ApplicationStatus};
 use crate::flows::testing::{
     Scene, a_match, application, assert_only_answered, assert_refused, dms, matching_pool, now,
-    pathways, posted, records, user,
+    other_programme, pathways, posted, records, user,
 };
 
 fn ready(id: i64, who: &str, role: RoleKind) -> ApplicationRecord {
@@ -25,6 +25,30 @@ fn pool() -> Vec<ApplicationRecord> {
 /// `who`, in the coordinators' room, with the pool of `applications` and `matches` loaded.
 fn scene(who: &str, applications: &[ApplicationRecord], matches: Vec<MatchRecord>) -> Scene {
     Scene::for_user(who).with_subject(matching_pool(applications, matches))
+}
+
+/// Match #7 of `pool`'s Amina (#1) and Grace (#2), in `status`.
+fn match_7(pool: &[ApplicationRecord], status: MatchStatus) -> MatchRecord {
+    a_match(7, &pool[0], &pool[1], status)
+}
+
+/// Carol, with the whole pool and match #7 in `status` loaded.
+fn carol_with_match_7(status: MatchStatus) -> Scene {
+    let p = pool();
+    let seven = match_7(&p, status);
+    scene("carol", &p, vec![seven])
+}
+
+/// What the engine proposes for this mentee and mentor in `pathways` (no criteria: no
+/// points).
+fn proposed(mentee_application: i64, mentor_application: i64) -> NewMatch {
+    NewMatch {
+        programme: "pathways".into(),
+        mentee_application,
+        mentor_application,
+        score: 0,
+        reasons: vec![],
+    }
 }
 
 fn stored(outcome: &Outcome) -> Vec<(i64, i64)> {
@@ -90,13 +114,7 @@ fn proposing_stores_the_engines_matches_for_their_cards() {
     let outcome = scene("carol", &p[..2], vec![]).pairing("match propose");
     assert_eq!(
         records(&outcome),
-        [&Effect::StoreMatches(vec![NewMatch {
-            programme: "pathways".into(),
-            mentee_application: 1,
-            mentor_application: 2,
-            score: 0,
-            reasons: vec![],
-        }])]
+        [&Effect::StoreMatches(vec![proposed(1, 2)])]
     );
     assert!(
         texts(&outcome).is_empty(),
@@ -135,9 +153,7 @@ fn nobody_to_match_is_said_and_nothing_is_stored() {
 
 #[test]
 fn approving_a_proposal_asks_both_people_to_answer_by_the_deadline() {
-    let p = pool();
-    let proposal = a_match(7, &p[0], &p[1], MatchStatus::Proposed);
-    let outcome = scene("carol", &p, vec![proposal]).pairing("match approve 7");
+    let outcome = carol_with_match_7(MatchStatus::Proposed).pairing("match approve 7");
     let deadline = now() + chrono::Duration::days(7);
     assert_eq!(
         records(&outcome),
@@ -171,7 +187,7 @@ fn approving_a_proposal_asks_both_people_to_answer_by_the_deadline() {
 fn approving_a_proposal_whose_mentee_is_no_longer_ready_sets_it_aside_and_replans() {
     let mut p = pool();
     p[0].summary.status = ApplicationStatus::Approved;
-    let proposal = a_match(7, &p[0], &p[1], MatchStatus::Proposed);
+    let proposal = match_7(&p, MatchStatus::Proposed);
     let outcome = scene("carol", &p, vec![proposal]).pairing("match approve 7");
     assert_eq!(
         records(&outcome),
@@ -186,9 +202,7 @@ fn approving_a_proposal_whose_mentee_is_no_longer_ready_sets_it_aside_and_replan
 
 #[test]
 fn approving_a_proposal_approved_already_says_so_and_changes_nothing() {
-    let p = pool();
-    let offer = a_match(7, &p[0], &p[1], MatchStatus::Approved);
-    let outcome = scene("carol", &p, vec![offer]).pairing("match approve 7");
+    let outcome = carol_with_match_7(MatchStatus::Approved).pairing("match approve 7");
     assert_only_answered(
         &outcome,
         "coordinators",
@@ -201,7 +215,7 @@ fn approve_all_asks_for_every_proposal_and_sets_aside_one_whose_mentee_is_not_re
     let mut p = pool();
     p[2].summary.status = ApplicationStatus::Approved;
     let matches = vec![
-        a_match(7, &p[0], &p[1], MatchStatus::Proposed),
+        match_7(&p, MatchStatus::Proposed),
         a_match(8, &p[2], &p[3], MatchStatus::Proposed),
     ];
     let outcome = scene("carol", &p, matches).pairing("match approve all");
@@ -239,9 +253,8 @@ fn approve_all_with_nothing_proposed_says_so() {
 
 #[test]
 fn rejecting_a_proposal_records_it_with_the_reason_and_asks_for_the_next_best() {
-    let p = pool();
-    let proposal = a_match(7, &p[0], &p[1], MatchStatus::Proposed);
-    let outcome = scene("carol", &p, vec![proposal]).pairing("match reject 7 they work together");
+    let outcome =
+        carol_with_match_7(MatchStatus::Proposed).pairing("match reject 7 they work together");
     assert_eq!(
         records(&outcome),
         [
@@ -284,9 +297,7 @@ fn rematch_of_someone_not_ready_is_refused() {
 
 #[test]
 fn swapping_gives_the_mentee_the_other_mentor_and_proposes_again_for_whoever_it_frees() {
-    let p = pool();
-    let proposal = a_match(7, &p[0], &p[1], MatchStatus::Proposed);
-    let outcome = scene("carol", &p, vec![proposal]).pairing("match swap 7 4");
+    let outcome = carol_with_match_7(MatchStatus::Proposed).pairing("match swap 7 4");
     assert_eq!(
         records(&outcome),
         [
@@ -296,13 +307,7 @@ fn swapping_gives_the_mentee_the_other_mentor_and_proposes_again_for_whoever_it_
                 MatchStatus::Rejected,
                 "console:carol"
             ),
-            &Effect::StoreMatches(vec![NewMatch {
-                programme: "pathways".into(),
-                mentee_application: 1,
-                mentor_application: 4,
-                score: 0,
-                reasons: vec![],
-            }]),
+            &Effect::StoreMatches(vec![proposed(1, 4)]),
             &replan(),
         ]
     );
@@ -319,7 +324,7 @@ fn a_swap_to_a_pair_proposed_before_is_refused() {
     let p = pool();
     let matches = vec![
         a_match(6, &p[0], &p[3], MatchStatus::Rejected),
-        a_match(7, &p[0], &p[1], MatchStatus::Proposed),
+        match_7(&p, MatchStatus::Proposed),
     ];
     let outcome = scene("carol", &p, matches).pairing("match swap 7 4");
     assert_only_answered(
@@ -357,15 +362,11 @@ fn excluding_with_the_mentor_first_is_refused_with_the_order_to_use() {
 
 #[test]
 fn a_coordinator_of_another_programme_cannot_match_its_people() {
-    let mut other = pathways();
-    other.slug = "other".into();
-    other.name = "Other".into();
-    other.coordinators = vec![user("dev")];
     let p = pool();
-    let proposal = a_match(7, &p[0], &p[1], MatchStatus::Proposed);
-    let programmes = vec![pathways(), other];
+    let programmes = vec![pathways(), other_programme()];
     // A command naming a proposal or an application loads its programme's pool.
-    let dev = scene("dev", &p, vec![proposal]).with_programmes(programmes.clone());
+    let dev = scene("dev", &p, vec![match_7(&p, MatchStatus::Proposed)])
+        .with_programmes(programmes.clone());
     for command in [
         "match approve 7",
         "match reject 7",
@@ -428,7 +429,7 @@ fn a_proposal_or_application_that_does_not_exist_is_named() {
 #[test]
 fn when_the_second_person_accepts_the_match_starts_in_its_own_room() {
     let p = pool();
-    let offer = a_match(7, &p[0], &p[1], MatchStatus::Approved);
+    let offer = match_7(&p, MatchStatus::Approved);
     let grace = Scene::for_user("grace");
     let effects = on_accept(&grace.ctx(), &offer, true);
     let outcome = Outcome::unchanged(effects);
@@ -456,7 +457,7 @@ fn when_the_second_person_accepts_the_match_starts_in_its_own_room() {
 #[test]
 fn a_decline_frees_both_tells_the_other_kindly_and_asks_for_the_next_best() {
     let p = pool();
-    let offer = a_match(7, &p[0], &p[1], MatchStatus::Approved);
+    let offer = match_7(&p, MatchStatus::Approved);
     let grace = Scene::for_user("grace");
     let outcome = Outcome::unchanged(on_decline(&grace.ctx(), &offer, RoleKind::Mentor));
     assert_eq!(

@@ -6,8 +6,8 @@ use super::*;
 use crate::chat::Thread;
 use crate::domain::DecisionRecord;
 use crate::flows::testing::{
-    Scene, a_match, application, assert_only_answered, assert_refused, dms, now, pathways, posted,
-    records, user, with_steps,
+    Scene, a_match, application, assert_only_answered, assert_refused, dms, now, other_programme,
+    pathways, posted, records, user, with_steps,
 };
 
 /// Application #3: Amina's, as a mentee, waiting for review.
@@ -280,12 +280,8 @@ fn an_application_that_does_not_exist_is_named_and_the_queue_suggested() {
 
 #[test]
 fn a_coordinator_of_another_programme_is_refused_and_the_refusal_logged() {
-    let mut other = pathways();
-    other.slug = "other".into();
-    other.name = "Other".into();
-    other.coordinators = vec![user("dev")];
     let scene = Scene::for_user("dev")
-        .with_programmes(vec![pathways(), other])
+        .with_programmes(vec![pathways(), other_programme()])
         .with_application(amina(), vec![]);
     for (command, verb) in [
         ("approve 3", "approve"),
