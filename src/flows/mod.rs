@@ -610,4 +610,6 @@ impl Ctx<'_> {
 }
 
 #[cfg(test)]
+pub(crate) mod testing;
+#[cfg(test)]
 pub(crate) mod tests;

@@ -210,27 +210,15 @@ mod tests {
     /// The privileged command `rest` is, typed after the prefix in the coordinators' room
     /// (or, with `dm`, in a DM).
     fn classify(rest: &str) -> Option<Privileged> {
-        use crate::chat::{Content, Inbound};
-        use crate::domain::{Place, Platform, RoomRef, UserRef};
-        let moderation = crate::domain::incident::Moderation::default();
-        let coordinators = RoomRef::new(Platform::Console, "coordinators");
-        let router = crate::flows::route::Router {
-            prefix: "!tandem",
-            moderation: &moderation,
-            coordinators_room: Some(&coordinators),
+        let carol = crate::flows::testing::Scene {
             max_message_chars: 4_000,
+            ..crate::flows::testing::Scene::for_user("carol")
         };
-        let (place, text) = match rest.strip_prefix("dm: ") {
-            Some(text) => (Place::Dm, text.to_string()),
-            None => (Place::Room(coordinators.clone()), format!("!tandem {rest}")),
+        let inbound = match rest.strip_prefix("dm: ") {
+            Some(text) => carol.says(None, text),
+            None => carol.says(Some("coordinators"), &format!("!tandem {rest}")),
         };
-        let inbound = Inbound {
-            from: UserRef::new(Platform::Console, "carol"),
-            place,
-            content: Content::Text(text),
-            files: vec![],
-        };
-        crate::flows::route::route(&inbound, &router).privileged()
+        crate::flows::route::route(&inbound, &carol.router()).privileged()
     }
 
     #[test]

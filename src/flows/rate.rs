@@ -41,38 +41,32 @@ pub fn never_limited(place: &Place, state: Option<&FlowState>) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::chat::{Content, Inbound};
-    use crate::domain::incident::Moderation;
-    use crate::domain::{Platform, RoomRef, UserRef};
+    use crate::chat::Inbound;
+    use crate::domain::{Platform, RoomRef};
     use crate::flows::personal;
-    use crate::flows::route::{Router, route};
+    use crate::flows::route::route;
+    use crate::flows::testing::Scene;
 
-    fn dm(text: &str) -> Inbound {
-        Inbound {
-            from: UserRef::new(Platform::Console, "amina"),
-            place: Place::Dm,
-            content: Content::Text(text.into()),
-            files: vec![],
+    /// Amina, a participant.
+    fn amina() -> Scene {
+        Scene {
+            max_message_chars: 4_000,
+            ..Scene::for_user("amina")
         }
     }
 
+    fn dm(text: &str) -> Inbound {
+        amina().says(None, text)
+    }
+
     fn in_room(room: &str, text: &str) -> Inbound {
-        Inbound {
-            place: Place::Room(RoomRef::new(Platform::Console, room)),
-            ..dm(text)
-        }
+        amina().says(Some(room), text)
     }
 
     #[test]
     fn reports_and_room_talk_are_free_and_costly_commands_are_expensive() {
-        let coordinators = RoomRef::new(Platform::Console, "coordinators");
-        let moderation = Moderation::default();
-        let router = Router {
-            prefix: "!tandem",
-            moderation: &moderation,
-            coordinators_room: Some(&coordinators),
-            max_message_chars: 4_000,
-        };
+        let amina = amina();
+        let router = amina.router();
         let cost = |inbound: Inbound| route(&inbound, &router).cost();
         assert_eq!(cost(dm("report")), Cost::Free);
         assert_eq!(cost(dm("Report!")), Cost::Free);

@@ -2,10 +2,10 @@
 
 use std::path::Path;
 
-use chrono::{DateTime, Duration, Utc};
+use chrono::Duration;
 
+use super::testing::Scene;
 use super::*;
-use crate::domain::incident::Moderation;
 use crate::domain::{Answer, Place, Platform, RoleKind};
 
 /// A small programme with every question kind and a branch.
@@ -86,53 +86,31 @@ pub(crate) fn programme() -> Programme {
 
 /// Drives the pure core like the app does, keeping the state in memory.
 struct Convo {
-    programmes: Vec<Programme>,
-    user: UserRef,
+    /// Who talks (ada), the programmes, what she applied to, and the time.
+    scene: Scene,
     state: Option<FlowState>,
-    applications: Vec<ApplicationSummary>,
     stored: Vec<NewApplication>,
-    now: DateTime<Utc>,
 }
 
 impl Convo {
     fn new() -> Self {
+        let mut scene = Scene::for_user("ada").with_programmes(vec![programme()]);
+        scene.coordinators_room = None;
         Convo {
-            programmes: vec![programme()],
-            user: UserRef::new(Platform::Console, "ada"),
+            scene,
             state: None,
-            applications: vec![],
             stored: vec![],
-            now: DateTime::from_timestamp(1_800_000_000, 0).unwrap(),
         }
     }
 
     fn send_content(&mut self, place: Place, content: Content) -> Vec<OutMessage> {
-        let ctx = Ctx {
-            user: &self.user,
-            programmes: &self.programmes,
-            applications: &self.applications,
-            matches: &[],
-            reports: &[],
-            suspended: false,
-            surveys: &[],
-            now: self.now,
-            max_message_chars: 8000,
-            room_prefix: "!tandem",
-            coordinators_room: None,
-            moderators_room: None,
-            events_room: None,
-            moderation: &Moderation::default(),
-            subject: &Subject::Nothing,
-            people: &[],
-            blocked_offers: &[],
-        };
         let inbound = Inbound {
-            from: self.user.clone(),
+            from: self.scene.user.clone(),
             place,
             content,
             files: vec![],
         };
-        let outcome = handle(&ctx, self.state.as_ref(), &inbound);
+        let outcome = handle(&self.scene.ctx(), self.state.as_ref(), &inbound);
         match outcome.state {
             StateChange::Unchanged => {}
             StateChange::Set(s) => self.state = Some(s),
@@ -145,8 +123,8 @@ impl Convo {
                     out.push(message)
                 }
                 Effect::StoreApplication(a) => {
-                    self.applications.push(ApplicationSummary {
-                        id: self.applications.len() as i64 + 1,
+                    self.scene.applications.push(ApplicationSummary {
+                        id: self.scene.applications.len() as i64 + 1,
                         programme: a.programme.clone(),
                         role: a.role,
                         status: a.status,
@@ -159,7 +137,7 @@ impl Convo {
                 other => panic!("an application flow does not {other:?}"),
             }
         }
-        self.now += Duration::seconds(5);
+        self.scene.now += Duration::seconds(5);
         out
     }
 
@@ -188,22 +166,9 @@ impl Convo {
 
     /// Answers the mentee form up to the review, with work experience.
     fn fill_mentee_form(&mut self) {
-        for line in [
-            "apply",
-            "mentee",
-            "Ada",
-            "19",
-            "Europe/Berlin",
-            "English",
-            "1",
-            "1, 3",
-            "yes",
-            "Two summers in a bike shop.",
-            "skip",
-            "I agree",
-        ] {
-            self.say(line);
-        }
+        self.say("apply");
+        self.say("mentee");
+        self.fill_mentee_form_from_name();
         assert_eq!(self.flow().stage, application::Stage::Reviewing);
     }
 }
@@ -547,7 +512,7 @@ fn several_open_programmes_are_offered_as_a_choice() {
     let mut second = programme();
     second.slug = "other".into();
     second.name = "Other Programme".into();
-    c.programmes.push(second);
+    c.scene.programmes.push(second);
     let reply = c.say("apply");
     assert!(reply.contains("Which programme"), "{reply}");
     let reply = c.say("2");

@@ -1,0 +1,388 @@
+//! Matching in chat: coordinators' commands in the coordinators' room, and what happens when
+//! participants answer a match offer.
+//!
+//! Commands (after the room prefix):
+//! - `match preview [programme]`: a dry run; every proposal with the criteria that
+//!   contributed and by how much, every unmatched mentee with the reason. Nothing is stored.
+//! - `match propose [programme]`: stores the proposals and posts them as numbered cards.
+//! - `match approve <n>`, `match approve all [programme]`: each person is asked by DM to
+//!   accept or decline before a deadline (`answer_days`).
+//! - `match reject <n> [reason]`: the pair is never proposed again; the engine proposes
+//!   the next best options around the decisions already taken.
+//! - `match swap <n> <mentor application>`: give the proposal's mentee that mentor instead;
+//!   whoever the change frees is proposed again around the decisions already taken.
+//! - `match rematch <application>`: propose again for one person (past partners excluded).
+//! - `match exclude <mentee application> <mentor application> [reason]`: never propose them
+//!   to each other (a request, a conflict of interest).
+//!
+//! When both accept, the pair room is created and the kickoff posted; a decline or an
+//! expired deadline frees both people and the next best options are proposed (they need a
+//! coordinator's approval like any other proposal).
+//!
+//! Where things are: the grammar, what a command needs loaded and what each command does
+//! here; the engine's proposals (preview, propose, rematch, swap, replan) and their texts in
+//! `proposals`; approving a proposal and what the two people's answers set off in `offers`.
+
+mod offers;
+mod proposals;
+
+pub use offers::*;
+pub use proposals::*;
+
+use std::collections::{HashMap, HashSet};
+
+use super::{Ctx, Effect, OutMessage, Outcome, Prompt, StateChange, Subject};
+use crate::domain::matches::{MatchRecord, MatchStatus, NewMatch};
+use crate::domain::{ApplicationRecord, Programme, RoleKind, RoomRef, UserRef};
+use crate::matching::plan::{Plan, plan};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PairingCommand {
+    Preview(Option<String>),
+    Propose(Option<String>),
+    Approve(i64),
+    ApproveAll(Option<String>),
+    Reject(i64, String),
+    Rematch(i64),
+    /// Replace the mentor of a proposal with the mentor of this application.
+    Swap(i64, i64),
+    /// Never propose this mentee application with this mentor application.
+    Exclude(i64, i64, String),
+}
+
+const USAGE: &str = "Usage: match preview [programme] · match propose [programme] · match approve <number> · match approve all [programme] · match reject <number> [reason] · match swap <number> <mentor's application number> · match rematch <application number> · match exclude <mentee's application> <mentor's application> [reason]";
+
+/// Parses a `match ...` command; `Some(Err)` carries the usage.
+pub fn parse(text: &str) -> Option<Result<PairingCommand, String>> {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    if !words
+        .first()
+        .is_some_and(|w| w.eq_ignore_ascii_case("match"))
+    {
+        return None;
+    }
+    let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+    let number = |w: &str| {
+        w.trim_start_matches('#')
+            .parse::<i64>()
+            .ok()
+            .filter(|n| *n > 0)
+    };
+    let programme = |rest: &[String]| match rest {
+        [] => Ok(None),
+        [p] => Ok(Some(p.clone())),
+        _ => Err(USAGE.to_string()),
+    };
+    let words_l: Vec<&str> = lower.iter().map(String::as_str).collect();
+    Some(match words_l.as_slice() {
+        [_, "preview", rest @ ..] => {
+            programme(&lower[2..2 + rest.len()]).map(PairingCommand::Preview)
+        }
+        [_, "propose", rest @ ..] => {
+            programme(&lower[2..2 + rest.len()]).map(PairingCommand::Propose)
+        }
+        [_, "approve", "all", rest @ ..] => {
+            programme(&lower[3..3 + rest.len()]).map(PairingCommand::ApproveAll)
+        }
+        [_, "approve", n] => number(n)
+            .map(PairingCommand::Approve)
+            .ok_or_else(|| USAGE.to_string()),
+        [_, "reject", n, ..] => match number(n) {
+            Some(id) => Ok(PairingCommand::Reject(id, words[3..].join(" "))),
+            None => Err(USAGE.to_string()),
+        },
+        [_, "rematch", n] => number(n)
+            .map(PairingCommand::Rematch)
+            .ok_or_else(|| USAGE.to_string()),
+        [_, "exclude", a, b, ..] => match (number(a), number(b)) {
+            (Some(x), Some(y)) => Ok(PairingCommand::Exclude(x, y, words[4..].join(" "))),
+            _ => Err(USAGE.to_string()),
+        },
+        [_, "swap", n, a] => match (number(n), number(a)) {
+            (Some(id), Some(app)) => Ok(PairingCommand::Swap(id, app)),
+            _ => Err(USAGE.to_string()),
+        },
+        _ => Err(USAGE.to_string()),
+    })
+}
+
+/// The programme a command is about: the one named, else the only one the sender
+/// coordinates that matches people.
+pub fn programme_for<'p>(
+    programmes: &'p [Programme],
+    sender: &UserRef,
+    named: Option<&str>,
+) -> Result<&'p Programme, String> {
+    let mine: Vec<&Programme> = programmes
+        .iter()
+        .filter(|p| p.is_coordinator(sender))
+        .collect();
+    match named {
+        Some(slug) => mine
+            .iter()
+            .copied()
+            .find(|p| p.slug == slug)
+            .ok_or_else(|| format!("You don't coordinate a programme called `{slug}`.")),
+        None => {
+            let matching: Vec<&Programme> = mine
+                .iter()
+                .copied()
+                .filter(|p| p.matching.is_some())
+                .collect();
+            match matching.as_slice() {
+                [one] => Ok(one),
+                [] => Err("None of the programmes you coordinate is set up for matching (a [matching] table in its file).".into()),
+                _ => Err(format!(
+                    "Which programme? Add its name: {}.",
+                    matching.iter().map(|p| p.slug.as_str()).collect::<Vec<_>>().join(", ")
+                )),
+            }
+        }
+    }
+}
+
+/// What the app must load for a matching command.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Needs {
+    Programme(String),
+    /// The programme of this match (or of this application, for `rematch`).
+    MatchOf(i64),
+    ApplicationOf(i64),
+}
+
+/// What a matching command needs loaded: the pool of the programme it is about.
+pub fn needs(
+    command: &PairingCommand,
+    programmes: &[Programme],
+    sender: &UserRef,
+) -> Option<Needs> {
+    match command {
+        PairingCommand::Preview(p) | PairingCommand::Propose(p) | PairingCommand::ApproveAll(p) => {
+            programme_for(programmes, sender, p.as_deref())
+                .ok()
+                .map(|p| Needs::Programme(p.slug.clone()))
+        }
+        PairingCommand::Approve(id)
+        | PairingCommand::Reject(id, _)
+        | PairingCommand::Swap(id, _) => Some(Needs::MatchOf(*id)),
+        PairingCommand::Rematch(id) | PairingCommand::Exclude(id, _, _) => {
+            Some(Needs::ApplicationOf(*id))
+        }
+    }
+}
+
+fn post(room: &RoomRef, text: String) -> Effect {
+    Effect::PostInRoom {
+        room: room.clone(),
+        message: OutMessage::text(text),
+    }
+}
+
+fn to_room(ctx: &Ctx<'_>, text: String) -> Vec<Effect> {
+    ctx.coordinators_room
+        .map(|room| post(room, text))
+        .into_iter()
+        .collect()
+}
+
+pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<PairingCommand, String>) -> Outcome {
+    let reply = |text: String| Outcome {
+        state: StateChange::Unchanged,
+        effects: vec![post(room, text)],
+    };
+    let command = match super::staff_command(
+        room,
+        ctx.coordinators_room,
+        command,
+        "Coordinators' commands work only in the coordinators' room.",
+    ) {
+        Ok(c) => c,
+        Err(early) => return *early,
+    };
+    let Subject::Matching {
+        programme: slug,
+        mentees,
+        mentors,
+        matches,
+        applications,
+    } = ctx.subject
+    else {
+        return if ctx.programmes.iter().any(|p| p.is_coordinator(ctx.user)) {
+            match &command {
+                PairingCommand::Approve(id)
+                | PairingCommand::Reject(id, _)
+                | PairingCommand::Swap(id, _) => {
+                    reply(format!("There is no match proposal #{id}."))
+                }
+                PairingCommand::Rematch(id) | PairingCommand::Exclude(id, _, _) => {
+                    reply(format!("There is no application #{id}."))
+                }
+                PairingCommand::Preview(n)
+                | PairingCommand::Propose(n)
+                | PairingCommand::ApproveAll(n) => {
+                    match programme_for(ctx.programmes, ctx.user, n.as_deref()) {
+                        Err(e) => reply(e),
+                        Ok(_) => reply("Nothing was loaded to match.".into()),
+                    }
+                }
+            }
+        } else {
+            super::review::refuse_non_coordinator(ctx, room, "match people")
+        };
+    };
+    let Some(programme) = ctx.programme(slug) else {
+        return reply(format!("Programme `{slug}` is no longer configured."));
+    };
+    if !programme.is_coordinator(ctx.user) {
+        return super::review::refuse_non_coordinator(
+            ctx,
+            room,
+            &format!("match people in {}", programme.name),
+        );
+    }
+    if programme.matching.is_none() {
+        return reply(format!("{} is not set up for matching.", programme.name));
+    }
+    let by = ctx.user.to_string();
+    match command {
+        PairingCommand::Preview(_) => {
+            match planned(ctx, programme, mentees, mentors, matches, None) {
+                Ok(p) => reply(preview_text(programme, mentees, mentors, &p)),
+                Err(e) => reply(e),
+            }
+        }
+        PairingCommand::Propose(_) => {
+            propose(ctx, programme, mentees, mentors, matches, None, room)
+        }
+        PairingCommand::Rematch(app) => {
+            if !mentees.iter().chain(mentors).any(|r| r.summary.id == app) {
+                return reply(format!(
+                    "Application #{app} is not ready to be matched in {} (only ready participants can be).",
+                    programme.name
+                ));
+            }
+            propose(ctx, programme, mentees, mentors, matches, Some(app), room)
+        }
+        PairingCommand::Approve(id) => {
+            let Some(m) = matches.iter().find(|m| m.id == id) else {
+                return reply(format!("There is no match proposal #{id}."));
+            };
+            let mut effects = approve(ctx, programme, mentees, mentors, m, &by);
+            if effects.is_empty() {
+                effects = vec![post(room, already(m))];
+            }
+            Outcome {
+                state: StateChange::Unchanged,
+                effects,
+            }
+        }
+        PairingCommand::ApproveAll(_) => {
+            let proposed: Vec<&MatchRecord> = matches
+                .iter()
+                .filter(|m| m.status == MatchStatus::Proposed)
+                .collect();
+            if proposed.is_empty() {
+                return reply("There are no proposals waiting for approval.".into());
+            }
+            let effects = proposed
+                .into_iter()
+                .flat_map(|m| approve(ctx, programme, mentees, mentors, m, &by))
+                .collect();
+            Outcome {
+                state: StateChange::Unchanged,
+                effects,
+            }
+        }
+        PairingCommand::Swap(id, mentor_app) => swap(
+            ctx, programme, mentees, mentors, matches, id, mentor_app, room,
+        ),
+        PairingCommand::Exclude(mentee_app, mentor_app, reason) => {
+            let role_of = |id: i64| {
+                applications
+                    .iter()
+                    .find(|(a, _)| a.id == id)
+                    .map(|(a, _)| a.role)
+            };
+            if role_of(mentee_app) != Some(RoleKind::Mentee)
+                || role_of(mentor_app) != Some(RoleKind::Mentor)
+            {
+                return reply(format!(
+                    "Write the mentee's application first and the mentor's second, both in {}: match exclude <mentee's application> <mentor's application> [reason].",
+                    programme.name
+                ));
+            }
+            if let Some(m) = matches.iter().find(|m| {
+                m.mentee_application == mentee_app
+                    && m.mentor_application == mentor_app
+                    && m.status.is_open()
+            }) {
+                return reply(format!(
+                    "Applications #{mentee_app} and #{mentor_app} are in match #{} ({}); reject or close it first.",
+                    m.id, m.status
+                ));
+            }
+            Outcome {
+                state: StateChange::Unchanged,
+                effects: vec![
+                    Effect::ExcludePair {
+                        programme: programme.slug.clone(),
+                        mentee_application: mentee_app,
+                        mentor_application: mentor_app,
+                        by,
+                        reason: if reason.is_empty() {
+                            "at a coordinator's request".into()
+                        } else {
+                            reason
+                        },
+                    },
+                    post(
+                        room,
+                        format!(
+                            "Applications #{mentee_app} and #{mentor_app} will never be proposed to each other."
+                        ),
+                    ),
+                ],
+            }
+        }
+        PairingCommand::Reject(id, reason) => {
+            let Some(m) = matches.iter().find(|m| m.id == id) else {
+                return reply(format!("There is no match proposal #{id}."));
+            };
+            if m.status != MatchStatus::Proposed {
+                return reply(already(m));
+            }
+            Outcome {
+                state: StateChange::Unchanged,
+                effects: vec![
+                    Effect::MoveMatch {
+                        match_id: id,
+                        from: MatchStatus::Proposed,
+                        to: MatchStatus::Rejected,
+                        by,
+                        deadline: None,
+                    },
+                    post(
+                        room,
+                        format!(
+                            "Proposal #{id} ({} ↔ {}) rejected by {}{}. They will not be proposed to each other again; here are the next best options.",
+                            m.mentee_name,
+                            m.mentor_name,
+                            ctx.user.id,
+                            if reason.is_empty() {
+                                String::new()
+                            } else {
+                                format!(": {reason}")
+                            }
+                        ),
+                    ),
+                    Effect::Replan {
+                        programme: programme.slug.clone(),
+                    },
+                ],
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,281 @@
+//! A proposal becoming an offer and what its answers set off: `match approve` asks both
+//! people by DM; when both accept the match starts (the pair room and its kickoff), and a
+//! decline, an expired deadline or an offer that can no longer go ahead frees both and asks
+//! for the next best options (`release`).
+//!
+//! A new way for an offer to end goes here: move the match with `release`, which tells the
+//! coordinators and replans.
+
+use super::*;
+
+/// Ends a match that did not go ahead: records the move, tells the coordinators why, and
+/// asks for the next best proposals for whoever it frees.
+fn release(
+    ctx: &Ctx<'_>,
+    m: &MatchRecord,
+    from: MatchStatus,
+    to: MatchStatus,
+    by: String,
+    note: String,
+) -> Vec<Effect> {
+    let mut effects = vec![Effect::MoveMatch {
+        match_id: m.id,
+        from,
+        to,
+        by,
+        deadline: None,
+    }];
+    effects.extend(to_room(ctx, note));
+    effects.push(Effect::Replan {
+        programme: m.programme.clone(),
+    });
+    effects
+}
+
+/// Approving a proposal: both people are asked. Empty when it is not a proposal any more.
+pub(super) fn approve(
+    ctx: &Ctx<'_>,
+    programme: &Programme,
+    mentees: &[ApplicationRecord],
+    mentors: &[ApplicationRecord],
+    m: &MatchRecord,
+    by: &str,
+) -> Vec<Effect> {
+    if m.status != MatchStatus::Proposed {
+        return vec![];
+    }
+    let still_ready = mentees.iter().any(|r| r.summary.id == m.mentee_application)
+        && mentors.iter().any(|r| r.summary.id == m.mentor_application);
+    if !still_ready {
+        return release(
+            ctx,
+            m,
+            MatchStatus::Proposed,
+            MatchStatus::Rejected,
+            "tandem".into(),
+            format!(
+                "Proposal #{} ({} ↔ {}) is no longer valid: one of them is no longer ready to be matched (withdrawn, or a screening step lapsed). It was set aside.",
+                m.id, m.mentee_name, m.mentor_name
+            ),
+        );
+    }
+    let deadline = ctx.now + chrono::Duration::days(i64::from(programme.texts.answer_days));
+    let mut effects = vec![Effect::MoveMatch {
+        match_id: m.id,
+        from: MatchStatus::Proposed,
+        to: MatchStatus::Approved,
+        by: by.to_string(),
+        deadline: Some(deadline),
+    }];
+    for user in [&m.mentee, &m.mentor] {
+        effects.push(Effect::QueuePrompt {
+            user: user.clone(),
+            prompt: Prompt::MatchOffer { match_id: m.id },
+        });
+    }
+    effects.extend(to_room(
+        ctx,
+        format!(
+            "Match #{} ({} ↔ {}) approved by {}. Both have been asked to accept by {}.",
+            m.id,
+            m.mentee_name,
+            m.mentor_name,
+            ctx.user.id,
+            deadline.format("%-d %b %Y")
+        ),
+    ));
+    effects
+}
+
+/// One side accepted; `other_accepted` says whether the other already had.
+pub fn on_accept(ctx: &Ctx<'_>, m: &MatchRecord, other_accepted: bool) -> Vec<Effect> {
+    let other = if m.mentee == *ctx.user {
+        &m.mentor_name
+    } else {
+        &m.mentee_name
+    };
+    if !other_accepted {
+        return vec![ctx.dm_text(format!(
+            "Thank you! We're waiting for {other}'s answer, and we'll let you know."
+        ))];
+    }
+    let programme = ctx.programme(&m.programme);
+    let mut effects = vec![Effect::MoveMatch {
+        match_id: m.id,
+        from: MatchStatus::Approved,
+        to: MatchStatus::Active,
+        by: "tandem".into(),
+        deadline: None,
+    }];
+    effects.push(Effect::CreatePairRoom {
+        match_id: m.id,
+        name: format!("{} & {}", m.mentee_name, m.mentor_name),
+        topic: format!(
+            "{}: {} (mentee) and {} (mentor)",
+            programme.map(|p| p.name.as_str()).unwrap_or(&m.programme),
+            m.mentee_name,
+            m.mentor_name
+        ),
+        members: vec![m.mentee.clone(), m.mentor.clone()],
+        kickoff: OutMessage::text(kickoff(programme, m)),
+        group_of: programme
+            .and_then(|p| p.matching.as_ref())
+            .is_some_and(|c| matches!(c.mode, crate::domain::matching::MatchMode::Group { .. }))
+            .then_some(m.mentor_application),
+    });
+    for (user, partner) in [(&m.mentee, &m.mentor_name), (&m.mentor, &m.mentee_name)] {
+        effects.push(Effect::SendDm {
+            to: user.clone(),
+            message: OutMessage::text(format!(
+                "You and {partner} have both accepted: you're matched! I've created a private room for the two of you, with a few words to get you started."
+            )),
+        });
+    }
+    effects.extend(to_room(
+        ctx,
+        format!(
+            "Match #{} ({} ↔ {}) is active: both accepted, and their pair room is being created.",
+            m.id, m.mentee_name, m.mentor_name
+        ),
+    ));
+    effects
+}
+
+/// One side declined: both go back to the pool, the other is told kindly, and the next
+/// best options are proposed.
+pub fn on_decline(ctx: &Ctx<'_>, m: &MatchRecord, side: RoleKind) -> Vec<Effect> {
+    let (other, me_name) = match side {
+        RoleKind::Mentee => (&m.mentor, &m.mentee_name),
+        RoleKind::Mentor => (&m.mentee, &m.mentor_name),
+    };
+    let mut effects = vec![
+        ctx.dm_text(
+            "Thank you for letting us know. You stay in the programme, and we'll propose someone else as soon as we can.",
+        ),
+        Effect::SendDm {
+            to: other.clone(),
+            message: OutMessage::text(format!(
+                "An update on your match: {me_name} isn't able to go ahead with it. This is no reflection on you; we're already looking for another match for you."
+            )),
+        },
+    ];
+    effects.extend(release(
+        ctx,
+        m,
+        MatchStatus::Approved,
+        MatchStatus::Declined,
+        ctx.user.to_string(),
+        format!(
+            "Match #{} ({} ↔ {}) was declined by {me_name}. Both are back in the pool; here are the next best options.",
+            m.id, m.mentee_name, m.mentor_name
+        ),
+    ));
+    effects
+}
+
+/// An offer that can no longer go ahead (one of the two was suspended, or is no longer
+/// ready to be matched): withdrawn before it starts. Both are told kindly that it can't go
+/// ahead, and neither learns why (nothing about the other person); the coordinators are
+/// told, and whoever is still free is proposed again.
+pub fn withdraw_blocked(ctx: &Ctx<'_>, m: &MatchRecord) -> Vec<Effect> {
+    if m.status != MatchStatus::Approved {
+        return Vec::new();
+    }
+    let mut effects: Vec<Effect> = [(&m.mentee, &m.mentor_name), (&m.mentor, &m.mentee_name)]
+        .into_iter()
+        .map(|(user, partner)| Effect::SendDm {
+            to: user.clone(),
+            message: OutMessage::text(format!(
+                "An update on your match offer with {partner}: I'm sorry, it can't go ahead after all. The coordinators will be in touch about what comes next."
+            )),
+        })
+        .collect();
+    effects.extend(release(
+        ctx,
+        m,
+        MatchStatus::Approved,
+        MatchStatus::Declined,
+        "tandem".into(),
+        format!(
+            "Offer #{} ({} ↔ {}) was withdrawn before it started: one of them is no longer ready to be matched (suspended, a screening step lapsed or failed, or withdrawn). Both were told it can't go ahead, without why.",
+            m.id, m.mentee_name, m.mentor_name
+        ),
+    ));
+    effects
+}
+
+/// The answer deadline passed: the match lapses and both go back to the pool.
+pub fn expire(ctx: &Ctx<'_>, m: &MatchRecord) -> Outcome {
+    if m.status != MatchStatus::Approved {
+        return Outcome {
+            state: StateChange::Unchanged,
+            effects: vec![],
+        };
+    }
+    let mut effects = Vec::new();
+    for (user, answer, partner) in [
+        (&m.mentee, m.mentee_answer, &m.mentor_name),
+        (&m.mentor, m.mentor_answer, &m.mentee_name),
+    ] {
+        let text = if answer.is_none() {
+            format!(
+                "The match offer with {partner} has expired, as we didn't hear back in time. You stay in the programme; type status to see where you stand."
+            )
+        } else {
+            format!(
+                "The match with {partner} didn't go ahead, as we didn't get both answers in time. This is no reflection on you; we'll propose someone else soon."
+            )
+        };
+        effects.push(Effect::SendDm {
+            to: user.clone(),
+            message: OutMessage::text(text),
+        });
+    }
+    effects.extend(release(
+        ctx,
+        m,
+        MatchStatus::Approved,
+        MatchStatus::Expired,
+        "tandem".into(),
+        format!(
+            "Match #{} ({} ↔ {}) expired without both answers. Both are back in the pool; here are the next best options.",
+            m.id, m.mentee_name, m.mentor_name
+        ),
+    ));
+    Outcome {
+        state: StateChange::Unchanged,
+        effects,
+    }
+}
+
+/// The first message in a pair room.
+fn kickoff(programme: Option<&Programme>, m: &MatchRecord) -> String {
+    let mut s = format!(
+        "Welcome, {} and {}! This is your private room{}: only the two of you and the bot are here.\nWho is who: {} is the mentor, {} is the mentee.",
+        m.mentee_name,
+        m.mentor_name,
+        programme
+            .map(|p| format!(" for {}", p.name))
+            .unwrap_or_default(),
+        m.mentor_name,
+        m.mentee_name
+    );
+    if !m.reasons.is_empty() {
+        s.push_str("\nWhy we matched you:");
+        for (why, _) in &m.reasons {
+            s.push_str(&format!("\n• {why}"));
+        }
+    }
+    if let Some(p) = programme {
+        for (title, text) in [
+            ("Ground rules", &p.texts.ground_rules),
+            ("How often to meet", &p.texts.meeting_cadence),
+            ("To get you started", &p.texts.icebreaker),
+        ] {
+            if !text.is_empty() {
+                s.push_str(&format!("\n{title}: {text}"));
+            }
+        }
+    }
+    s
+}

@@ -1,0 +1,341 @@
+//! The engine's proposals in chat: `match preview` (a dry run, with why each pair was
+//! proposed and why anyone was left out), `match propose` and `match rematch` (proposals
+//! stored), `match swap` (another mentor for a proposal's mentee), the next best options
+//! after a decision (`replan`), and the texts that show them to the coordinators.
+//!
+//! The engine itself is `crate::matching::plan`; what is free and what is never proposed
+//! again is read from the programme's matches (`pool_state`). A new way to propose goes
+//! here, with its command in `pairing::parse` and `handle`.
+
+use super::*;
+
+/// Gives a proposal's mentee another mentor, chosen by the coordinator; the engine then
+/// re-proposes for everyone the change frees, around the decisions already taken.
+#[allow(clippy::too_many_arguments)]
+pub(super) fn swap(
+    ctx: &Ctx<'_>,
+    programme: &Programme,
+    mentees: &[ApplicationRecord],
+    mentors: &[ApplicationRecord],
+    matches: &[MatchRecord],
+    id: i64,
+    mentor_app: i64,
+    room: &RoomRef,
+) -> Outcome {
+    let reply = |text: String| Outcome {
+        state: StateChange::Unchanged,
+        effects: vec![post(room, text)],
+    };
+    let Some(m) = matches.iter().find(|m| m.id == id) else {
+        return reply(format!("There is no match proposal #{id}."));
+    };
+    if m.status != MatchStatus::Proposed {
+        return reply(already(m));
+    }
+    let Some(config) = &programme.matching else {
+        return reply(format!("{} is not set up for matching.", programme.name));
+    };
+    let Some(mentee) = mentees
+        .iter()
+        .find(|r| r.summary.id == m.mentee_application)
+    else {
+        return reply(format!(
+            "{} is no longer ready to be matched.",
+            m.mentee_name
+        ));
+    };
+    let Some(mentor) = mentors.iter().find(|r| r.summary.id == mentor_app) else {
+        return reply(format!(
+            "Application #{mentor_app} is not a mentor ready to be matched in {}.",
+            programme.name
+        ));
+    };
+    if mentor_app == m.mentor_application {
+        return reply(format!("Proposal #{id} already has that mentor."));
+    }
+    let (taken, excluded) = pool_state(matches);
+    if excluded.contains(&(m.mentee_application, mentor_app)) {
+        return reply(format!(
+            "{} and application #{mentor_app} were matched or proposed before: they are not proposed again.",
+            m.mentee_name
+        ));
+    }
+    let places = crate::matching::plan::places_of(config, mentor);
+    if taken.get(&mentor_app).copied().unwrap_or(0) >= places {
+        return reply(format!(
+            "Application #{mentor_app}'s mentor has no place left."
+        ));
+    }
+    let (score, reasons) =
+        match crate::matching::plan::evaluate_pair(config, programme, mentee, mentor, ctx.now) {
+            Ok(r) => r,
+            Err(why) => return reply(format!("That swap is not allowed: {why}.")),
+        };
+    Outcome {
+        state: StateChange::Unchanged,
+        effects: vec![
+            Effect::MoveMatch {
+                match_id: id,
+                from: MatchStatus::Proposed,
+                to: MatchStatus::Rejected,
+                by: ctx.user.to_string(),
+                deadline: None,
+            },
+            Effect::StoreMatches(vec![NewMatch {
+                programme: programme.slug.clone(),
+                mentee_application: m.mentee_application,
+                mentor_application: mentor_app,
+                score,
+                reasons,
+            }]),
+            post(
+                room,
+                format!(
+                    "Proposal #{id} swapped by {}: {} gets another mentor (below). Anyone the change frees is proposed again.",
+                    ctx.user.id, m.mentee_name
+                ),
+            ),
+            Effect::Replan {
+                programme: programme.slug.clone(),
+            },
+        ],
+    }
+}
+
+/// The engine's proposals as matches to store.
+fn new_matches(
+    programme: &Programme,
+    mentees: &[ApplicationRecord],
+    mentors: &[ApplicationRecord],
+    p: &Plan,
+) -> Vec<NewMatch> {
+    p.proposals
+        .iter()
+        .map(|x| NewMatch {
+            programme: programme.slug.clone(),
+            mentee_application: mentees[x.mentee].summary.id,
+            mentor_application: mentors[x.mentor].summary.id,
+            score: x.score,
+            reasons: x.reasons.clone(),
+        })
+        .collect()
+}
+
+/// "#5 Li: no mentor shares a language with them", one per unmatched mentee.
+fn unmatched_lines(mentees: &[ApplicationRecord], p: &Plan) -> Vec<String> {
+    p.unmatched
+        .iter()
+        .map(|(i, why)| format!("{}: {why}", name(&mentees[*i])))
+        .collect()
+}
+
+/// "Shared goals: Writing a CV (+10); Sector: Technology (+25)".
+fn why_text(reasons: &[(String, i64)]) -> String {
+    if reasons.is_empty() {
+        return "no criterion in common".into();
+    }
+    reasons
+        .iter()
+        .map(|(r, points)| format!("{r} (+{points})"))
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+pub(super) fn already(m: &MatchRecord) -> String {
+    format!(
+        "Match #{} ({} ↔ {}) is already {}.",
+        m.id, m.mentee_name, m.mentor_name, m.status
+    )
+}
+
+/// Places each application holds in open matches, and pairs never to propose again.
+fn pool_state(matches: &[MatchRecord]) -> (HashMap<i64, u32>, HashSet<(i64, i64)>) {
+    let mut taken: HashMap<i64, u32> = HashMap::new();
+    let mut excluded = HashSet::new();
+    for m in matches {
+        excluded.insert((m.mentee_application, m.mentor_application));
+        if m.status.is_open() {
+            *taken.entry(m.mentee_application).or_default() += 1;
+            *taken.entry(m.mentor_application).or_default() += 1;
+        }
+    }
+    (taken, excluded)
+}
+
+pub(super) fn planned(
+    ctx: &Ctx<'_>,
+    programme: &Programme,
+    mentees: &[ApplicationRecord],
+    mentors: &[ApplicationRecord],
+    matches: &[MatchRecord],
+    only: Option<i64>,
+) -> Result<Plan, String> {
+    let Some(config) = &programme.matching else {
+        return Err(format!("{} is not set up for matching.", programme.name));
+    };
+    if mentees.is_empty() || mentors.is_empty() {
+        return Err(format!(
+            "Nobody to match yet in {}: {} mentee(s) and {} mentor(s) are ready to be matched.",
+            programme.name,
+            mentees.len(),
+            mentors.len()
+        ));
+    }
+    let (taken, excluded) = pool_state(matches);
+    let mut p = plan(
+        config, programme, mentees, mentors, &excluded, &taken, ctx.now,
+    )
+    .map_err(|e| format!("The matching configuration cannot be used: {e}"))?;
+    if let Some(app) = only {
+        p.proposals
+            .retain(|x| mentees[x.mentee].summary.id == app || mentors[x.mentor].summary.id == app);
+        p.unmatched.retain(|(i, _)| mentees[*i].summary.id == app);
+    }
+    Ok(p)
+}
+
+/// Stores the proposals of a fresh plan; the app posts their cards once numbered.
+pub(super) fn propose(
+    ctx: &Ctx<'_>,
+    programme: &Programme,
+    mentees: &[ApplicationRecord],
+    mentors: &[ApplicationRecord],
+    matches: &[MatchRecord],
+    only: Option<i64>,
+    room: &RoomRef,
+) -> Outcome {
+    let reply = |text: String| Outcome {
+        state: StateChange::Unchanged,
+        effects: vec![post(room, text)],
+    };
+    let p = match planned(ctx, programme, mentees, mentors, matches, only) {
+        Ok(p) => p,
+        Err(e) => return reply(e),
+    };
+    if p.proposals.is_empty() {
+        let why = unmatched_lines(mentees, &p);
+        return reply(format!(
+            "No new proposals in {}.{}",
+            programme.name,
+            if why.is_empty() {
+                String::new()
+            } else {
+                format!("\nNot matched:\n• {}", why.join("\n• "))
+            }
+        ));
+    }
+    let mut effects = vec![Effect::StoreMatches(new_matches(
+        programme, mentees, mentors, &p,
+    ))];
+    if !p.unmatched.is_empty() {
+        let why = unmatched_lines(mentees, &p);
+        effects.push(post(
+            room,
+            format!("Not matched this time:\n• {}", why.join("\n• ")),
+        ));
+    }
+    Outcome {
+        state: StateChange::Unchanged,
+        effects,
+    }
+}
+
+/// The proposals just stored, as one message for the coordinators.
+pub fn proposals_text(ctx: &Ctx<'_>, new: &[MatchRecord]) -> String {
+    let mut s = format!("{} new match proposal(s):", new.len());
+    for m in new {
+        s.push_str(&format!(
+            "\nProposal #{}: {} (mentee, application #{}) ↔ {} (mentor, application #{}), {} points — {}",
+            m.id,
+            m.mentee_name,
+            m.mentee_application,
+            m.mentor_name,
+            m.mentor_application,
+            m.score,
+            why_text(&m.reasons)
+        ));
+    }
+    s.push_str(&format!(
+        "\nReply: {p} match approve <number> · {p} match approve all · {p} match reject <number> [reason]",
+        p = ctx.room_prefix
+    ));
+    s
+}
+
+/// After a decline, rejection or expiry: new proposals for whoever is free (no message
+/// when there is nothing new to propose).
+pub fn replan(ctx: &Ctx<'_>, programme: &Programme) -> Outcome {
+    let Subject::Matching {
+        mentees,
+        mentors,
+        matches,
+        ..
+    } = ctx.subject
+    else {
+        return Outcome {
+            state: StateChange::Unchanged,
+            effects: vec![],
+        };
+    };
+    let effects = match planned(ctx, programme, mentees, mentors, matches, None) {
+        Ok(p) if !p.proposals.is_empty() => {
+            vec![Effect::StoreMatches(new_matches(
+                programme, mentees, mentors, &p,
+            ))]
+        }
+        _ => vec![],
+    };
+    Outcome {
+        state: StateChange::Unchanged,
+        effects,
+    }
+}
+
+fn name(record: &ApplicationRecord) -> String {
+    format!(
+        "#{} {}",
+        record.summary.id,
+        crate::flows::review::display_name_of(&record.applicant, &record.answers)
+    )
+}
+
+pub(super) fn preview_text(
+    programme: &Programme,
+    mentees: &[ApplicationRecord],
+    mentors: &[ApplicationRecord],
+    p: &Plan,
+) -> String {
+    let matched: HashSet<usize> = p.proposals.iter().map(|x| x.mentee).collect();
+    let waiting = matched.len() + p.unmatched.len();
+    let mut s = format!(
+        "Match preview for {} (a dry run: nothing was sent, nothing was stored)\n{} of {} mentee(s) matched, total score {}.",
+        programme.name,
+        matched.len(),
+        waiting,
+        p.total_score
+    );
+    for x in &p.proposals {
+        s.push_str(&format!(
+            "\n• {} ↔ {}: {} points — {}",
+            name(&mentees[x.mentee]),
+            name(&mentors[x.mentor]),
+            x.score,
+            why_text(&x.reasons)
+        ));
+    }
+    if !p.unmatched.is_empty() {
+        s.push_str(&format!(
+            "\nNot matched:\n• {}",
+            unmatched_lines(mentees, p).join("\n• ")
+        ));
+    }
+    if !p.spare.is_empty() {
+        let spare: Vec<String> = p
+            .spare
+            .iter()
+            .map(|(j, used, cap)| format!("{} ({used} of {cap})", name(&mentors[*j])))
+            .collect();
+        s.push_str(&format!("\nMentors with room left: {}", spare.join(", ")));
+    }
+    s
+}

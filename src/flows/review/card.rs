@@ -1,0 +1,178 @@
+//! What the coordinators see of an application: its card (the answers, the rules' results,
+//! questions and decisions, with the buttons to decide), how a person is named on it, and
+//! what is posted right after an application is stored.
+//!
+//! To show something new on the card, add it to `card_body`; a new button goes in its
+//! `actions` (the command it sends must parse in `review::parse`).
+
+use super::*;
+
+/// Right after an application is stored: a card for the coordinators when it awaits
+/// review, or the acknowledgement prompts when the rules accepted it.
+pub fn after_submit(ctx: &Ctx<'_>, programme: &Programme, record: &ApplicationRecord) -> Outcome {
+    let mut effects = Vec::new();
+    if record.summary.status.awaits_review()
+        && let Some(room) = ctx.coordinators_room
+    {
+        effects.push(Effect::PostInRoom {
+            room: room.clone(),
+            message: card(programme, record),
+        });
+    }
+    if record.summary.status.is_accepted() {
+        effects.extend(acknowledgement_prompts(
+            programme,
+            &record.summary,
+            &record.applicant,
+        ));
+    }
+    Outcome {
+        state: StateChange::Unchanged,
+        effects,
+    }
+}
+
+/// A word to the coordinators when someone who deleted their data applies again while a
+/// check of theirs that did not clear is kept under a legal hold: `held` is each such
+/// check, as (earlier application, step).
+pub fn held_checks_note(
+    ctx: &Ctx<'_>,
+    record: &ApplicationRecord,
+    held: &[(i64, String)],
+) -> Vec<Effect> {
+    let Some(room) = ctx.coordinators_room.filter(|_| !held.is_empty()) else {
+        return vec![];
+    };
+    let checks: Vec<String> = held
+        .iter()
+        .map(|(application, step)| format!("{step} of application #{application}"))
+        .collect();
+    vec![Effect::PostInRoom {
+        room: room.clone(),
+        message: OutMessage::text(format!(
+            "Please note before deciding on #{} ({}): this person deleted their data earlier, and a check of theirs that did not clear is kept under a legal hold for safeguarding: {}.",
+            record.summary.id,
+            display_name(record),
+            checks.join(", ")
+        )),
+    }]
+}
+
+/// How a person is named on cards: their answer to a `name` question, else their id.
+pub(crate) fn display_name_of(user: &UserRef, answers: &[(String, Answer)]) -> String {
+    answers
+        .iter()
+        .find(|(q, _)| q == "name")
+        .and_then(|(_, a)| match a {
+            Answer::Text(t) => Some(preview(t, 40)),
+            _ => None,
+        })
+        .unwrap_or_else(|| user.id.clone())
+}
+
+pub(super) fn display_name(record: &ApplicationRecord) -> String {
+    display_name_of(&record.applicant, &record.answers)
+}
+
+/// The reviewer's card: the application, the rules' results, questions and decisions.
+pub fn card(programme: &Programme, record: &ApplicationRecord) -> OutMessage {
+    card_body(programme, record).starts_thread(crate::flows::application_thread(record.summary.id))
+}
+
+fn card_body(programme: &Programme, record: &ApplicationRecord) -> OutMessage {
+    let s = &record.summary;
+    let role = programme.role(s.role);
+    let role_name = role
+        .map(|r| r.name.clone())
+        .unwrap_or_else(|| s.role.to_string());
+    let mut t = format!(
+        "Application #{} · {} · {} · {}\nApplicant: {} ({}), submitted {}",
+        s.id,
+        programme.name,
+        role_name,
+        s.status.as_str().replace('_', " "),
+        display_name(record),
+        record.applicant,
+        s.submitted_at.format("%-d %b %Y %H:%M UTC")
+    );
+    if let Some(e) = &record.evaluation {
+        t.push_str(&format!(
+            "\nScreening rules: {}",
+            e.outcome.as_str().replace('_', " ")
+        ));
+        let matched: Vec<_> = e.results.iter().filter(|r| r.matched).collect();
+        if matched.is_empty() {
+            t.push_str(" (no rule matched: the default for this role)");
+        }
+        for r in &matched {
+            t.push_str(&format!(
+                "\n  ✓ {} → {}: {}{}",
+                r.rule,
+                r.outcome.as_str().replace('_', " "),
+                r.description,
+                if r.reason.is_empty() {
+                    String::new()
+                } else {
+                    format!(" — {}", r.reason)
+                }
+            ));
+        }
+    }
+    t.push_str("\nAnswers:");
+    for (qid, answer) in &record.answers {
+        let question = role.and_then(|r| r.question(qid));
+        let (label, shown) = match question {
+            Some(q) => (q.label.clone(), answer.display(q)),
+            None => (qid.clone(), format!("{answer:?}")),
+        };
+        t.push_str(&format!("\n  {label}: {}", preview(&shown, 400)));
+    }
+    for q in &record.questions {
+        t.push_str(&format!(
+            "\nQuestion from {}: {}\n  Answer: {}",
+            q.asked_by,
+            q.question,
+            q.answer.as_deref().unwrap_or("(waiting for the applicant)")
+        ));
+    }
+    for d in &record.decisions {
+        t.push_str(&format!(
+            "\n{} → {} by {} on {}{}",
+            d.from.as_str().replace('_', " "),
+            d.to.as_str().replace('_', " "),
+            d.by,
+            d.at.format("%-d %b %Y %H:%M"),
+            if d.reason.is_empty() {
+                String::new()
+            } else {
+                format!(": {}", preview(&d.reason, 200))
+            }
+        ));
+    }
+    let mut actions = Vec::new();
+    if s.status.awaits_review() {
+        t.push_str(&format!(
+            "\nReply here: approve {id} · reject {id} <reason, sent to the applicant> · ask {id} <question> · waitlist {id}",
+            id = s.id
+        ));
+        let id = s.id;
+        actions = vec![
+            CardAction::new("Approve", format!("approve {id}")),
+            CardAction::asking(
+                "Reject",
+                format!("reject {id}"),
+                "Reason (sent to the applicant)",
+            ),
+            CardAction::asking(
+                "Ask",
+                format!("ask {id}"),
+                "Your question for the applicant",
+            ),
+            CardAction::new("Waitlist", format!("waitlist {id}")),
+        ];
+    }
+    OutMessage {
+        actions,
+        ..OutMessage::text(t)
+    }
+}

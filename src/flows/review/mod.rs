@@ -1,0 +1,483 @@
+//! Coordinators' commands in the coordinators' room: the reviewer queue, decisions on
+//! applications, screening steps, and the screening summary.
+//!
+//! Commands (after the room prefix, e.g. `!tandem approve 12`):
+//! `queue`, `show <n>`, `approve <n>`, `reject <n> <reason>`, `ask <n> <question>`,
+//! `waitlist <n>`, `step <n> <step> <update>` (e.g. `step 12 interview done`,
+//! `step 12 background_check cleared until 2029-01-31`), `screening summary`.
+//!
+//! The app loads what a command needs (as its route says: `flows::route::Route::needs`) into [`Subject`]; [`handle`] decides.
+//! Only a programme's coordinators may act on its applications, only in the coordinators'
+//! room (so answers never appear anywhere else), and a decision names the status it moves
+//! from, so when two reviewers act at once the second is told it was already decided.
+//!
+//! Where things are: the grammar and what each command does here; the application's card
+//! (and what follows a submission) in `card`; `queue` and `screening summary` in `queue`;
+//! what a screening step's change sets off in `screening`; expiring checks and waiting-list
+//! reminders, which the scheduler calls, in `scheduled`.
+
+mod card;
+mod queue;
+mod scheduled;
+mod screening;
+
+pub use card::*;
+use queue::*;
+pub use scheduled::*;
+pub(crate) use screening::*;
+
+use std::collections::BTreeMap;
+
+use super::{CardAction, Ctx, Decision, Effect, OutMessage, Outcome, Prompt, StateChange, Subject};
+use crate::domain::answer::Answer;
+use crate::domain::matches::{MatchRecord, MatchStatus};
+use crate::domain::screening::{OnLapse, StepKind, StepState, all_complete, parse_step_update};
+use crate::domain::text::{char_len, preview, thousands};
+use crate::domain::{
+    ApplicationRecord, ApplicationStatus, ApplicationSummary, Programme, RoleKind, RoomRef, UserRef,
+};
+
+/// Longest reason or question a reviewer may send (it is relayed to the applicant).
+pub const MAX_NOTE_CHARS: usize = 1000;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ReviewCommand {
+    Queue,
+    Summary,
+    Show(i64),
+    Approve(i64),
+    Reject(i64, String),
+    Ask(i64, String),
+    Waitlist(i64),
+    Step {
+        id: i64,
+        step: String,
+        update: Vec<String>,
+    },
+}
+
+impl ReviewCommand {
+    pub fn application(&self) -> Option<i64> {
+        match self {
+            ReviewCommand::Queue | ReviewCommand::Summary => None,
+            ReviewCommand::Show(id)
+            | ReviewCommand::Approve(id)
+            | ReviewCommand::Reject(id, _)
+            | ReviewCommand::Ask(id, _)
+            | ReviewCommand::Waitlist(id)
+            | ReviewCommand::Step { id, .. } => Some(*id),
+        }
+    }
+
+    fn verb(&self) -> &'static str {
+        match self {
+            ReviewCommand::Queue => "queue",
+            ReviewCommand::Summary => "screening summary",
+            ReviewCommand::Show(_) => "show",
+            ReviewCommand::Approve(_) => "approve",
+            ReviewCommand::Reject(..) => "reject",
+            ReviewCommand::Ask(..) => "ask",
+            ReviewCommand::Waitlist(_) => "waitlist",
+            ReviewCommand::Step { .. } => "step",
+        }
+    }
+}
+
+/// Parses a coordinator's command. `None`: not one; `Some(Err)`: one, used wrongly (the
+/// text says how to use it).
+pub fn parse(text: &str) -> Option<Result<ReviewCommand, String>> {
+    let t = text.trim();
+    let (verb, rest) = t.split_once(char::is_whitespace).unwrap_or((t, ""));
+    let verb = verb.to_lowercase();
+    let rest = rest.trim();
+    let usage = |u: &str| Some(Err(format!("Usage: {u}")));
+    let (id_word, tail) = rest.split_once(char::is_whitespace).unwrap_or((rest, ""));
+    let id = id_word
+        .trim_start_matches('#')
+        .parse::<i64>()
+        .ok()
+        .filter(|n| *n > 0);
+    let tail = tail.trim().to_string();
+    match verb.as_str() {
+        "queue" if rest.is_empty() => Some(Ok(ReviewCommand::Queue)),
+        "screening" if rest.eq_ignore_ascii_case("summary") => Some(Ok(ReviewCommand::Summary)),
+        "show" => match id {
+            Some(id) if tail.is_empty() => Some(Ok(ReviewCommand::Show(id))),
+            _ => usage("show <application number>, for example: show 12"),
+        },
+        "approve" => match id {
+            Some(id) if tail.is_empty() => Some(Ok(ReviewCommand::Approve(id))),
+            _ => usage("approve <application number>, for example: approve 12"),
+        },
+        "waitlist" => match id {
+            Some(id) if tail.is_empty() => Some(Ok(ReviewCommand::Waitlist(id))),
+            _ => usage("waitlist <application number>, for example: waitlist 12"),
+        },
+        "reject" => match id {
+            Some(id) if !tail.is_empty() => Some(Ok(ReviewCommand::Reject(id, tail))),
+            _ => usage(
+                "reject <application number> <reason, which is sent to the applicant>, for example: reject 12 We are looking for mentors with at least three years of experience.",
+            ),
+        },
+        "ask" => match id {
+            Some(id) if !tail.is_empty() => Some(Ok(ReviewCommand::Ask(id, tail))),
+            _ => usage(
+                "ask <application number> <question>, for example: ask 12 Which evenings are you free?",
+            ),
+        },
+        "step" => {
+            let mut words = tail.split_whitespace();
+            match (id, words.next()) {
+                (Some(id), Some(step)) if words.clone().next().is_some() => {
+                    Some(Ok(ReviewCommand::Step {
+                        id,
+                        step: step.to_lowercase(),
+                        update: words.map(str::to_string).collect(),
+                    }))
+                }
+                _ => usage(
+                    "step <application number> <step> <update>, for example: step 12 interview done, step 12 interview scheduled 2027-02-01, step 12 background_check cleared until 2029-01-31",
+                ),
+            }
+        }
+        _ => None,
+    }
+}
+
+/// Decides on a coordinator's command posted in `room`.
+pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<ReviewCommand, String>) -> Outcome {
+    let post = |text: String| Effect::PostInRoom {
+        room: room.clone(),
+        message: OutMessage::text(text),
+    };
+    let reply = |text: String| Outcome {
+        state: StateChange::Unchanged,
+        effects: vec![post(text)],
+    };
+    let command = match super::staff_command(
+        room,
+        ctx.coordinators_room,
+        command,
+        "Coordinators' commands work only in the coordinators' room, so that applications are never shown anywhere else.",
+    ) {
+        Ok(c) => c,
+        Err(early) => return *early,
+    };
+    let coordinated: Vec<&Programme> = ctx
+        .programmes
+        .iter()
+        .filter(|p| p.is_coordinator(ctx.user))
+        .collect();
+    let refuse = |what: String| refuse_non_coordinator(ctx, room, &what);
+    let Some(id) = command.application() else {
+        if coordinated.is_empty() {
+            return refuse(format!("use `{}`", command.verb()));
+        }
+        let rows: Vec<&(ApplicationSummary, UserRef)> = match ctx.subject {
+            Subject::Overview(rows) => rows
+                .iter()
+                .filter(|(a, _)| coordinated.iter().any(|p| p.slug == a.programme))
+                .collect(),
+            _ => vec![],
+        };
+        return match command {
+            ReviewCommand::Queue => reply(queue_text(ctx, &rows)),
+            _ => reply(summary_text(ctx, &coordinated, &rows)),
+        };
+    };
+    let (record, matches) = match ctx.subject {
+        Subject::Application(Some(loaded)) if loaded.0.summary.id == id => {
+            (&loaded.0, loaded.1.as_slice())
+        }
+        _ => {
+            return reply(format!(
+                "There is no application #{id}. Type {} queue to see the applications waiting for review.",
+                ctx.room_prefix
+            ));
+        }
+    };
+    let Some(programme) = ctx.programme(&record.summary.programme) else {
+        return reply(format!(
+            "Application #{id} belongs to programme `{}`, which is no longer configured.",
+            record.summary.programme
+        ));
+    };
+    if !programme.is_coordinator(ctx.user) {
+        return refuse(format!(
+            "{} applications to {}",
+            command.verb(),
+            programme.name
+        ));
+    }
+    let status = record.summary.status;
+    let name = display_name(record);
+    let already = || {
+        let last = record.decisions.last();
+        let how = match last {
+            Some(d) => format!(
+                "{} by {} on {}{}",
+                d.to.as_str().replace('_', " "),
+                d.by,
+                d.at.format("%-d %b %Y %H:%M UTC"),
+                if d.reason.is_empty() {
+                    String::new()
+                } else {
+                    format!(" ({})", preview(&d.reason, 120))
+                }
+            ),
+            None => status.as_str().replace('_', " "),
+        };
+        reply(format!("Application #{id} was already decided: {how}."))
+    };
+    let decision = |to: ApplicationStatus, reason: &str| {
+        Effect::RecordDecision(Decision {
+            application_id: id,
+            from: status,
+            to,
+            by: ctx.user.to_string(),
+            reason: reason.to_string(),
+        })
+    };
+    let dm_applicant = |text: String| Effect::SendDm {
+        to: record.applicant.clone(),
+        message: OutMessage::text(text),
+    };
+    let too_long = |what: &str, text: &str| {
+        reply(format!(
+            "Please keep the {what} under {} characters (it has {}): it is sent to the applicant as a message.",
+            thousands(MAX_NOTE_CHARS),
+            thousands(char_len(text))
+        ))
+    };
+    let role_name = programme
+        .role(record.summary.role)
+        .map(|r| r.name.to_lowercase())
+        .unwrap_or_else(|| record.summary.role.to_string());
+    match command {
+        ReviewCommand::Show(_) => Outcome {
+            state: StateChange::Unchanged,
+            effects: vec![Effect::PostInRoom {
+                room: room.clone(),
+                message: card(programme, record),
+            }],
+        },
+        ReviewCommand::Approve(_) => {
+            if !status.awaits_review() {
+                return already();
+            }
+            let steps = programme
+                .role(record.summary.role)
+                .map(|r| r.screening.steps.as_slice())
+                .unwrap_or(&[]);
+            let ready = all_complete(steps, &record.summary.steps, ctx.now.date_naive());
+            let to = if ready {
+                ApplicationStatus::Ready
+            } else {
+                ApplicationStatus::Approved
+            };
+            let mut effects = vec![decision(to, "approved by a reviewer")];
+            effects.push(dm_applicant(accepted_text(
+                programme,
+                record.summary.role,
+                ready,
+                &role_name,
+            )));
+            effects.extend(acknowledgement_prompts(
+                programme,
+                &record.summary,
+                &record.applicant,
+            ));
+            effects.push(post(format!(
+                "Application #{id} ({name}, {role_name}) approved by {}. The applicant has been told{}.",
+                ctx.user.id,
+                if ready { " and is ready to be matched" } else { "; their screening steps are next" }
+            )));
+            Outcome {
+                state: StateChange::Unchanged,
+                effects,
+            }
+        }
+        ReviewCommand::Reject(_, reason) => {
+            if !status.awaits_review() {
+                return already();
+            }
+            if char_len(&reason) > MAX_NOTE_CHARS {
+                return too_long("reason", &reason);
+            }
+            Outcome {
+                state: StateChange::Unchanged,
+                effects: vec![
+                    decision(ApplicationStatus::Rejected, &reason),
+                    dm_applicant(format!(
+                        "Thank you for applying to {} as a {role_name}. After reviewing your application, the coordinators are not able to offer you a place this time.\nTheir note: {reason}\nThank you for your interest, and please don't let this discourage you.",
+                        programme.name
+                    )),
+                    post(format!(
+                        "Application #{id} ({name}) rejected by {}; the applicant has been told, with the reason.",
+                        ctx.user.id
+                    )),
+                ],
+            }
+        }
+        ReviewCommand::Waitlist(_) => {
+            if status == ApplicationStatus::Waitlisted {
+                return reply(format!("Application #{id} is already on the waiting list."));
+            }
+            if !status.awaits_review() {
+                return already();
+            }
+            Outcome {
+                state: StateChange::Unchanged,
+                effects: vec![
+                    decision(ApplicationStatus::Waitlisted, "waitlisted by a reviewer"),
+                    dm_applicant(format!(
+                        "Thank you for applying to {} as a {role_name}. Your application is on our waiting list: we'll be in touch as soon as a place opens. Type status at any time to see where you stand.",
+                        programme.name
+                    )),
+                    post(format!(
+                        "Application #{id} ({name}) put on the waiting list by {}.",
+                        ctx.user.id
+                    )),
+                ],
+            }
+        }
+        ReviewCommand::Ask(_, question) => {
+            if !status.awaits_review() {
+                return already();
+            }
+            if char_len(&question) > MAX_NOTE_CHARS {
+                return too_long("question", &question);
+            }
+            let mut effects = vec![Effect::AskApplicant {
+                application_id: id,
+                applicant: record.applicant.clone(),
+                programme: programme.slug.clone(),
+                question,
+                asked_by: ctx.user.to_string(),
+            }];
+            if status != ApplicationStatus::InfoRequested {
+                effects.push(decision(
+                    ApplicationStatus::InfoRequested,
+                    "asked the applicant a question",
+                ));
+            }
+            effects.push(post(format!(
+                "Question sent to the applicant of #{id} ({name}). Their answer will be posted here."
+            )));
+            Outcome {
+                state: StateChange::Unchanged,
+                effects,
+            }
+        }
+        ReviewCommand::Step { step, update, .. } => {
+            let steps = programme
+                .role(record.summary.role)
+                .map(|r| r.screening.steps.as_slice())
+                .unwrap_or(&[]);
+            let Some(def) = steps.iter().find(|s| s.id == step) else {
+                let names: Vec<&str> = steps.iter().map(|s| s.id.as_str()).collect();
+                return reply(format!(
+                    "Application #{id} ({role_name}) has no step `{step}`{}.",
+                    if names.is_empty() {
+                        String::from("; this role has no screening steps")
+                    } else {
+                        format!("; its steps are: {}", names.join(", "))
+                    }
+                ));
+            };
+            if !status.is_accepted() {
+                return reply(format!(
+                    "Application #{id} is {}: screening steps are recorded once it is approved.",
+                    status.as_str().replace('_', " ")
+                ));
+            }
+            let words: Vec<&str> = update.iter().map(String::as_str).collect();
+            let state = match parse_step_update(&def.kind, &words, ctx.now.date_naive()) {
+                Ok(s) => s,
+                Err(e) => return reply(e),
+            };
+            let mut after = record.summary.steps.clone();
+            after.insert(def.id.clone(), state.clone());
+            let mut effects = vec![
+                Effect::RecordStep {
+                    application_id: id,
+                    step_id: def.id.clone(),
+                    state: state.clone(),
+                    by: ctx.user.to_string(),
+                },
+                post(format!(
+                    "Recorded for #{id} ({name}): {} — {}.",
+                    def.label,
+                    state.describe()
+                )),
+            ];
+            effects.extend(readiness_effects(
+                ctx,
+                programme,
+                &record.summary,
+                &record.applicant,
+                &name,
+                &after,
+            ));
+            if matches!(state, StepState::Failed) && matches!(def.kind, StepKind::BackgroundCheck) {
+                effects.push(post(format!(
+                    "#{id} ({name}) cannot be matched while their background check is not cleared. Consider whether to reject the application."
+                )));
+                effects.extend(lapse_effects(
+                    ctx,
+                    programme,
+                    record,
+                    matches,
+                    &def.id,
+                    &def.label,
+                    Lapse::Failed,
+                ));
+            }
+            Outcome {
+                state: StateChange::Unchanged,
+                effects,
+            }
+        }
+        ReviewCommand::Queue | ReviewCommand::Summary => unreachable!("handled above"),
+    }
+}
+
+/// Refuses a coordinators' command to someone who is not one, and logs the refusal.
+pub(crate) fn refuse_non_coordinator(ctx: &Ctx<'_>, room: &RoomRef, what: &str) -> Outcome {
+    Outcome {
+        state: StateChange::Unchanged,
+        effects: vec![
+            Effect::PostInRoom {
+                room: room.clone(),
+                message: OutMessage::text(format!(
+                    "Sorry {}, only the programme's coordinators can {what}.",
+                    ctx.user.id
+                )),
+            },
+            Effect::LogRefusal {
+                user: ctx.user.clone(),
+                action: what.to_string(),
+            },
+        ],
+    }
+}
+
+fn accepted_text(programme: &Programme, role: RoleKind, ready: bool, role_name: &str) -> String {
+    let mut s = format!(
+        "Good news: your application to {} as a {role_name} has been accepted!",
+        programme.name
+    );
+    if ready {
+        s.push_str(" You're ready to be matched; we'll be in touch when we have a match for you.");
+    } else if let Some(r) = programme.role(role) {
+        s.push_str("\nBefore we can match you, a few steps remain:");
+        for step in &r.screening.steps {
+            s.push_str(&format!("\n• {}", step.label));
+        }
+        s.push_str("\nType status at any time to see your progress.");
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,193 @@
+//! What the scheduler sets off about applications: a cleared check that expired, one about
+//! to expire (warned once per expiry date), and the waiting-list reminder. The app finds
+//! what is due and calls these with the record loaded; each returns its effects.
+//!
+//! A new timed message about an application goes here, with its due-date rule in the app's
+//! scheduler.
+
+use super::*;
+
+/// A cleared check that has expired: record it, and tell the person and the coordinators.
+pub fn expire_check(
+    ctx: &Ctx<'_>,
+    programme: &Programme,
+    record: &ApplicationRecord,
+    step_id: &str,
+) -> Outcome {
+    let Some(StepState::Cleared { expires }) = record.summary.steps.get(step_id).cloned() else {
+        return Outcome {
+            state: StateChange::Unchanged,
+            effects: vec![],
+        };
+    };
+    let label = programme
+        .role(record.summary.role)
+        .and_then(|r| r.screening.steps.iter().find(|s| s.id == step_id))
+        .map(|s| s.label.clone())
+        .unwrap_or_else(|| step_id.to_string());
+    let state = StepState::Expired { on: expires };
+    let mut after = record.summary.steps.clone();
+    after.insert(step_id.to_string(), state.clone());
+    let name = display_name(record);
+    let mut effects = vec![
+        Effect::RecordStep {
+            application_id: record.summary.id,
+            step_id: step_id.to_string(),
+            state,
+            by: "tandem".into(),
+        },
+        Effect::SendDm {
+            to: record.applicant.clone(),
+            message: OutMessage::text(format!(
+                "Your {} for {} expired on {}. A coordinator will contact you about renewing it.",
+                label.to_lowercase(),
+                programme.name,
+                expires.format("%-d %B %Y")
+            )),
+        },
+    ];
+    let lapsed = lapse_effects(
+        ctx,
+        programme,
+        record,
+        ctx.matches,
+        step_id,
+        &label,
+        Lapse::Expired(expires),
+    );
+    // In an active match the alert says all this and more; otherwise a note in the
+    // application's thread is enough.
+    if let Some(room) = ctx.coordinators_room
+        && lapsed.is_empty()
+    {
+        effects.push(Effect::PostInRoom {
+            room: room.clone(),
+            message: OutMessage::text(format!(
+                "The {} of #{} ({name}) expired on {}. Record the renewal with: {} step {} {step_id} cleared until <date>",
+                label.to_lowercase(),
+                record.summary.id,
+                expires.format("%-d %b %Y"),
+                ctx.room_prefix,
+                record.summary.id
+            ))
+            .in_thread(crate::flows::application_thread(record.summary.id)),
+        });
+    }
+    // The DM above already says what happened; only the status change is added here.
+    let readiness = readiness_effects(
+        ctx,
+        programme,
+        &record.summary,
+        &record.applicant,
+        &name,
+        &after,
+    );
+    effects.extend(
+        readiness
+            .into_iter()
+            .filter(|e| matches!(e, Effect::RecordDecision(_) | Effect::PostInRoom { .. })),
+    );
+    effects.extend(lapsed);
+    Outcome {
+        state: StateChange::Unchanged,
+        effects,
+    }
+}
+
+/// A cleared check about to expire (within its step's `warn_days`): the person and the
+/// coordinators are warned once for this expiry date, with the active match it puts at
+/// risk, so it can be renewed before the pair is affected.
+pub fn warn_check(
+    ctx: &Ctx<'_>,
+    programme: &Programme,
+    record: &ApplicationRecord,
+    step_id: &str,
+) -> Outcome {
+    let nothing = Outcome::unchanged(vec![]);
+    let Some(StepState::Cleared { expires }) = record.summary.steps.get(step_id).cloned() else {
+        return nothing;
+    };
+    let Some(def) = programme
+        .role(record.summary.role)
+        .and_then(|r| r.screening.steps.iter().find(|s| s.id == step_id))
+    else {
+        return nothing;
+    };
+    let today = ctx.now.date_naive();
+    if !def.warn_due(expires, today) {
+        return nothing;
+    }
+    let id = record.summary.id;
+    let mark = Effect::MarkCheckWarned {
+        application_id: id,
+        step_id: step_id.to_string(),
+        expires,
+    };
+    // Someone who left the programme (withdrawn, rejected) has nothing to renew.
+    if !record.summary.status.is_accepted() {
+        return Outcome::unchanged(vec![mark]);
+    }
+    let label = def.label.to_lowercase();
+    let date = expires.format("%-d %B %Y");
+    let mut effects = vec![
+        mark,
+        Effect::SendDm {
+            to: record.applicant.clone(),
+            message: OutMessage::text(format!(
+                "Your {label} for {} expires on {date}. Please renew it with the coordinators so your mentoring can carry on.",
+                programme.name
+            )),
+        },
+    ];
+    if let Some(room) = ctx.coordinators_room {
+        let name = display_name(record);
+        let active = active_matches(ctx.matches, id);
+        let mut text = format!(
+            "The {label} of #{id} ({name}) expires on {date}, in {} day(s)",
+            (expires - today).num_days()
+        );
+        if !active.is_empty() {
+            text.push_str(&format!("; {name} is in active {}", match_list(&active)));
+        }
+        text.push_str(&format!(
+            ". Record the renewal with: {} step {id} {step_id} cleared until <date>",
+            ctx.room_prefix
+        ));
+        let message = OutMessage::text(text);
+        // A pair depends on it: at the top of the room, where it cannot be missed.
+        let message = if active.is_empty() {
+            message.in_thread(crate::flows::application_thread(id))
+        } else {
+            message.alert()
+        };
+        effects.push(Effect::PostInRoom {
+            room: room.clone(),
+            message,
+        });
+    }
+    Outcome::unchanged(effects)
+}
+
+/// A reminder to someone on the waiting list, with their place in it.
+pub fn waitlist_reminder(
+    programme: &Programme,
+    record: &ApplicationRecord,
+    position: usize,
+    total: usize,
+) -> Outcome {
+    Outcome {
+        state: StateChange::Unchanged,
+        effects: vec![
+            Effect::SendDm {
+                to: record.applicant.clone(),
+                message: OutMessage::text(format!(
+                    "A quick update from {}: you're still on our waiting list ({} of {} waiting for a {} place). We haven't forgotten you, and we'll be in touch as soon as a place opens.",
+                    programme.name, position, total, record.summary.role
+                )),
+            },
+            Effect::MarkReminded {
+                application_id: record.summary.id,
+            },
+        ],
+    }
+}

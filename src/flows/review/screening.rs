@@ -1,0 +1,230 @@
+//! Screening steps and what a change in them sets off: the acknowledgement prompts an
+//! accepted person is sent, a participant becoming ready to be matched (or no longer), and
+//! the alerts when a background check stops being valid during an active match.
+//!
+//! The `step <n> <step> <update>` command itself is decided in `review::handle`, which
+//! calls these. A new kind of step is added in `domain::screening`; what its change sets
+//! off, here.
+
+use super::*;
+
+/// Prompts to acknowledge each acknowledgement step not yet acknowledged.
+pub(crate) fn acknowledgement_prompts(
+    programme: &Programme,
+    app: &ApplicationSummary,
+    applicant: &UserRef,
+) -> Vec<Effect> {
+    let Some(role) = programme.role(app.role) else {
+        return vec![];
+    };
+    role.screening
+        .steps
+        .iter()
+        .filter(|s| matches!(s.kind, StepKind::Acknowledgement { .. }))
+        .filter(|s| !matches!(app.steps.get(&s.id), Some(StepState::Acknowledged { .. })))
+        .map(|s| Effect::QueuePrompt {
+            user: applicant.clone(),
+            prompt: Prompt::Acknowledge {
+                application_id: app.id,
+                programme: programme.slug.clone(),
+                step_id: s.id.clone(),
+            },
+        })
+        .collect()
+}
+
+/// When a step changes: an approved participant whose steps are now all complete becomes
+/// ready; a ready one with a step no longer complete goes back to approved. Both sides hear
+/// about it.
+pub(crate) fn readiness_effects(
+    ctx: &Ctx<'_>,
+    programme: &Programme,
+    app: &ApplicationSummary,
+    applicant: &UserRef,
+    name: &str,
+    steps_after: &BTreeMap<String, StepState>,
+) -> Vec<Effect> {
+    let Some(role) = programme.role(app.role) else {
+        return vec![];
+    };
+    let complete = all_complete(&role.screening.steps, steps_after, ctx.now.date_naive());
+    let (to, applicant_text, room_text) = match (app.status, complete) {
+        (ApplicationStatus::Approved, true) => (
+            ApplicationStatus::Ready,
+            format!(
+                "You've completed every step for {}: you're ready to be matched! We'll be in touch when we have a match for you.",
+                programme.name
+            ),
+            format!(
+                "#{} ({name}) has completed every screening step and is ready to be matched.",
+                app.id
+            ),
+        ),
+        (ApplicationStatus::Ready, false) => {
+            let missing: Vec<&str> = role
+                .screening
+                .steps
+                .iter()
+                .filter(|s| {
+                    !steps_after
+                        .get(&s.id)
+                        .is_some_and(|st| st.complete(ctx.now.date_naive()))
+                })
+                .map(|s| s.label.as_str())
+                .collect();
+            (
+                ApplicationStatus::Approved,
+                format!(
+                    "An update on your place in {}: {} needs attention, so you're not in the matching pool for now. A coordinator will help you sort it out.",
+                    programme.name,
+                    missing.join(", ")
+                ),
+                format!(
+                    "#{} ({name}) is no longer ready to be matched: {} not complete.",
+                    app.id,
+                    missing.join(", ")
+                ),
+            )
+        }
+        _ => return vec![],
+    };
+    let mut effects = vec![
+        Effect::RecordDecision(Decision {
+            application_id: app.id,
+            from: app.status,
+            to,
+            by: "tandem".into(),
+            reason: if to == ApplicationStatus::Ready {
+                "every screening step is complete".into()
+            } else {
+                "a screening step is no longer complete".into()
+            },
+        }),
+        Effect::SendDm {
+            to: applicant.clone(),
+            message: OutMessage::text(applicant_text),
+        },
+    ];
+    if let Some(room) = ctx.coordinators_room {
+        effects.push(Effect::PostInRoom {
+            room: room.clone(),
+            message: OutMessage::text(room_text)
+                .in_thread(crate::flows::application_thread(app.id)),
+        });
+    }
+    effects
+}
+
+/// How a background check stopped being valid.
+#[derive(Debug, Clone, Copy)]
+pub(super) enum Lapse {
+    Expired(chrono::NaiveDate),
+    Failed,
+}
+
+/// The matches of `matches` that application `id` is in and that are active.
+pub(super) fn active_matches(matches: &[MatchRecord], id: i64) -> Vec<&MatchRecord> {
+    matches
+        .iter()
+        .filter(|m| m.status == MatchStatus::Active)
+        .filter(|m| m.mentee_application == id || m.mentor_application == id)
+        .collect()
+}
+
+/// `match #1 (Amina ↔ Grace)`, or `matches #1 (Amina ↔ Grace) and #3 (Bea ↔ Grace)`.
+pub(super) fn match_list(active: &[&MatchRecord]) -> String {
+    let each: Vec<String> = active
+        .iter()
+        .map(|m| format!("#{} ({} ↔ {})", m.id, m.mentee_name, m.mentor_name))
+        .collect();
+    match each.split_last() {
+        Some((last, [])) => format!("match {last}"),
+        Some((last, rest)) => format!("matches {} and {last}", rest.join(", ")),
+        None => String::new(),
+    }
+}
+
+/// When a member's background check stops being valid while they are in an active match:
+/// for each such match, an alert to the coordinators (at the top of their room, never in a
+/// thread) naming it and the decision to take; and, when the programme pauses a match on
+/// a lapse, the match held until they decide, both members told only that it is paused.
+/// Nothing when they are in no active match.
+pub(super) fn lapse_effects(
+    ctx: &Ctx<'_>,
+    programme: &Programme,
+    record: &ApplicationRecord,
+    matches: &[MatchRecord],
+    step_id: &str,
+    label: &str,
+    lapse: Lapse,
+) -> Vec<Effect> {
+    let id = record.summary.id;
+    let name = display_name(record);
+    let label = label.to_lowercase();
+    let p = ctx.room_prefix;
+    let (headline, what, renew) = match lapse {
+        Lapse::Expired(on) => (
+            "Lapsed check in an active match",
+            format!("expired on {}", on.format("%-d %B %Y")),
+            "record the renewal",
+        ),
+        Lapse::Failed => (
+            "Failed check in an active match",
+            "was recorded as not cleared".to_string(),
+            "if a new check clears, record it",
+        ),
+    };
+    let renew_command = format!("step {id} {step_id} cleared until");
+    let mut effects = Vec::new();
+    for m in active_matches(matches, id) {
+        let mid = m.id;
+        let mut text = format!(
+            "{headline}: the {label} of #{id} ({name}) {what}, and {name} is in active {}, {}.",
+            match_list(&[m]),
+            programme.name
+        );
+        let mut actions = Vec::new();
+        match programme.on_lapse {
+            OnLapse::Notify => {
+                text.push_str(&format!(
+                    " Please decide: pause it ({p} pause {mid} until <date>), {renew} ({p} {renew_command} <date>), or close it ({p} close match {mid} <reason>)."
+                ));
+                actions.push(CardAction::asking(
+                    "Pause",
+                    format!("pause {mid} until"),
+                    "Until which date? (like 2027-03-01)",
+                ));
+            }
+            OnLapse::Pause => {
+                text.push_str(&format!(
+                    " The match is paused until a coordinator decides; both members were told only that it is paused for an administrative reason. Please decide: {renew} ({p} {renew_command} <date>) and resume it ({p} resume {mid}), or close it ({p} close match {mid} <reason>)."
+                ));
+                effects.extend(crate::flows::pause::hold_for_coordinators(m, ctx.now));
+            }
+        }
+        actions.push(CardAction::asking(
+            "Record renewal",
+            renew_command.clone(),
+            "Valid until which date? (like 2029-01-31)",
+        ));
+        if programme.on_lapse == OnLapse::Pause {
+            actions.push(CardAction::new("Resume", format!("resume {mid}")));
+        }
+        actions.push(CardAction::asking(
+            "Close match",
+            format!("close match {mid}"),
+            "Reason (recorded; the pair are not told it)",
+        ));
+        if let Some(room) = ctx.coordinators_room {
+            effects.push(Effect::PostInRoom {
+                room: room.clone(),
+                message: OutMessage {
+                    actions,
+                    ..OutMessage::text(text)
+                }
+                .alert(),
+            });
+        }
+    }
+    effects
+}

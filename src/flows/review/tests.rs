@@ -1,0 +1,512 @@
+//! What reviewers' commands do, decided without a database: the effects each one returns.
+
+use chrono::NaiveDate;
+
+use super::*;
+use crate::chat::Thread;
+use crate::domain::DecisionRecord;
+use crate::flows::testing::{
+    Scene, a_match, application, assert_only_answered, assert_refused, dms, now, other_programme,
+    pathways, posted, records, user, with_steps,
+};
+
+/// Application #3: Amina's, as a mentee, waiting for review.
+fn amina() -> ApplicationRecord {
+    application(3, "amina", RoleKind::Mentee, ApplicationStatus::NeedsReview)
+}
+
+/// Application #5: Grace's, as a mentor, approved (her interview and check to come).
+fn grace() -> ApplicationRecord {
+    application(5, "grace", RoleKind::Mentor, ApplicationStatus::Approved)
+}
+
+fn today() -> NaiveDate {
+    now().date_naive()
+}
+
+fn decision(
+    id: i64,
+    from: ApplicationStatus,
+    to: ApplicationStatus,
+    by: &str,
+    reason: &str,
+) -> Effect {
+    Effect::RecordDecision(Decision {
+        application_id: id,
+        from,
+        to,
+        by: by.into(),
+        reason: reason.into(),
+    })
+}
+
+/// Carol, coordinator of Pathways, with `record` loaded.
+fn carol_with(record: ApplicationRecord) -> Scene {
+    Scene::for_user("carol").with_application(record, vec![])
+}
+
+fn texts(messages: Vec<&OutMessage>) -> Vec<&str> {
+    messages.into_iter().map(|m| m.text.as_str()).collect()
+}
+
+#[test]
+fn approving_a_mentee_records_it_tells_her_what_remains_and_asks_her_to_read_the_orientation() {
+    let outcome = carol_with(amina()).review("approve 3");
+    assert_eq!(outcome.state, StateChange::Unchanged);
+    assert_eq!(
+        records(&outcome),
+        [
+            &decision(
+                3,
+                ApplicationStatus::NeedsReview,
+                ApplicationStatus::Approved,
+                "console:carol",
+                "approved by a reviewer"
+            ),
+            &Effect::QueuePrompt {
+                user: user("amina"),
+                prompt: Prompt::Acknowledge {
+                    application_id: 3,
+                    programme: "pathways".into(),
+                    step_id: "orientation".into(),
+                },
+            },
+        ]
+    );
+    let told = dms(&outcome, "amina");
+    assert_eq!(told.len(), 1);
+    assert!(told[0].contains("has been accepted"), "{}", told[0]);
+    assert!(told[0].contains("• Orientation"), "{}", told[0]);
+    assert_eq!(
+        texts(posted(&outcome, "coordinators")),
+        [
+            "Application #3 (Amina, mentee) approved by carol. The applicant has been told; their screening steps are next."
+        ]
+    );
+}
+
+#[test]
+fn approving_someone_whose_steps_are_all_complete_makes_them_ready_at_once() {
+    let acknowledged = with_steps(
+        amina(),
+        &[("orientation", StepState::Acknowledged { at: now() })],
+    );
+    let outcome = carol_with(acknowledged).review("approve 3");
+    assert_eq!(
+        records(&outcome),
+        [&decision(
+            3,
+            ApplicationStatus::NeedsReview,
+            ApplicationStatus::Ready,
+            "console:carol",
+            "approved by a reviewer"
+        )]
+    );
+    assert!(dms(&outcome, "amina")[0].contains("You're ready to be matched"));
+    assert!(
+        posted(&outcome, "coordinators")[0]
+            .text
+            .ends_with("and is ready to be matched.")
+    );
+}
+
+#[test]
+fn rejecting_records_the_reason_and_sends_it_to_the_applicant() {
+    let outcome = carol_with(amina()).review("reject 3 We are full this year.");
+    assert_eq!(
+        records(&outcome),
+        [&decision(
+            3,
+            ApplicationStatus::NeedsReview,
+            ApplicationStatus::Rejected,
+            "console:carol",
+            "We are full this year."
+        )]
+    );
+    let told = dms(&outcome, "amina");
+    assert!(
+        told[0].contains("Their note: We are full this year."),
+        "{}",
+        told[0]
+    );
+    assert_eq!(
+        texts(posted(&outcome, "coordinators")),
+        ["Application #3 (Amina) rejected by carol; the applicant has been told, with the reason."]
+    );
+}
+
+#[test]
+fn a_reason_too_long_to_send_is_refused_and_nothing_is_recorded() {
+    let long = "x".repeat(MAX_NOTE_CHARS + 1);
+    let outcome = carol_with(amina()).review(&format!("reject 3 {long}"));
+    assert!(records(&outcome).is_empty());
+    assert!(dms(&outcome, "amina").is_empty());
+    assert!(
+        posted(&outcome, "coordinators")[0]
+            .text
+            .starts_with("Please keep the reason under 1,000 characters (it has 1,001)")
+    );
+}
+
+#[test]
+fn asking_queues_the_question_for_the_applicant_and_marks_the_application_waiting_for_her() {
+    let outcome = carol_with(amina()).review("ask 3 Which evenings are you free?");
+    assert_eq!(
+        records(&outcome),
+        [
+            &Effect::AskApplicant {
+                application_id: 3,
+                applicant: user("amina"),
+                programme: "pathways".into(),
+                question: "Which evenings are you free?".into(),
+                asked_by: "console:carol".into(),
+            },
+            &decision(
+                3,
+                ApplicationStatus::NeedsReview,
+                ApplicationStatus::InfoRequested,
+                "console:carol",
+                "asked the applicant a question"
+            ),
+        ]
+    );
+    assert!(
+        dms(&outcome, "amina").is_empty(),
+        "the question goes as a prompt"
+    );
+    assert_eq!(
+        texts(posted(&outcome, "coordinators")),
+        ["Question sent to the applicant of #3 (Amina). Their answer will be posted here."]
+    );
+}
+
+#[test]
+fn a_second_question_does_not_move_the_status_again() {
+    let mut waiting = amina();
+    waiting.summary.status = ApplicationStatus::InfoRequested;
+    let outcome = carol_with(waiting).review("ask 3 And on weekends?");
+    assert!(matches!(
+        records(&outcome)[..],
+        [Effect::AskApplicant { .. }]
+    ));
+}
+
+#[test]
+fn waitlisting_records_it_and_tells_the_applicant_where_she_stands() {
+    let outcome = carol_with(amina()).review("waitlist 3");
+    assert_eq!(
+        records(&outcome),
+        [&decision(
+            3,
+            ApplicationStatus::NeedsReview,
+            ApplicationStatus::Waitlisted,
+            "console:carol",
+            "waitlisted by a reviewer"
+        )]
+    );
+    assert!(dms(&outcome, "amina")[0].contains("on our waiting list"));
+    assert_eq!(
+        texts(posted(&outcome, "coordinators")),
+        ["Application #3 (Amina) put on the waiting list by carol."]
+    );
+}
+
+#[test]
+fn waitlisting_twice_says_it_is_on_the_list_already() {
+    let mut waitlisted = amina();
+    waitlisted.summary.status = ApplicationStatus::Waitlisted;
+    let outcome = carol_with(waitlisted).review("waitlist 3");
+    assert_only_answered(
+        &outcome,
+        "coordinators",
+        "Application #3 is already on the waiting list.",
+    );
+}
+
+#[test]
+fn show_posts_the_card_with_its_buttons_as_the_start_of_the_applications_thread() {
+    let outcome = carol_with(amina()).review("show 3");
+    let card = posted(&outcome, "coordinators");
+    assert_eq!(card.len(), 1);
+    assert!(
+        card[0]
+            .text
+            .starts_with("Application #3 · Pathways · Mentee · needs review")
+    );
+    assert!(card[0].text.contains("Applicant: Amina (console:amina)"));
+    assert_eq!(card[0].thread, Some(Thread::Starts("application-3".into())));
+    let commands: Vec<&str> = card[0].actions.iter().map(|a| a.command.as_str()).collect();
+    assert_eq!(commands, ["approve 3", "reject 3", "ask 3", "waitlist 3"]);
+    assert!(records(&outcome).is_empty());
+}
+
+#[test]
+fn an_application_already_decided_is_not_decided_again_and_the_room_is_told_by_whom() {
+    let mut rejected = amina();
+    rejected.summary.status = ApplicationStatus::Rejected;
+    rejected.decisions.push(DecisionRecord {
+        from: ApplicationStatus::NeedsReview,
+        to: ApplicationStatus::Rejected,
+        by: "console:dev".into(),
+        reason: "too late".into(),
+        at: now() - chrono::Duration::days(1),
+    });
+    let scene = carol_with(rejected);
+    for command in [
+        "approve 3",
+        "reject 3 again",
+        "ask 3 Still there?",
+        "waitlist 3",
+    ] {
+        assert_only_answered(
+            &scene.review(command),
+            "coordinators",
+            "Application #3 was already decided: rejected by console:dev on 14 Jan 2027 08:00 UTC (too late).",
+        );
+    }
+}
+
+#[test]
+fn an_application_that_does_not_exist_is_named_and_the_queue_suggested() {
+    let outcome = Scene::for_user("carol")
+        .with_subject(Subject::Application(None))
+        .review("approve 99");
+    assert_only_answered(
+        &outcome,
+        "coordinators",
+        "There is no application #99. Type !tandem queue to see the applications waiting for review.",
+    );
+}
+
+#[test]
+fn a_coordinator_of_another_programme_is_refused_and_the_refusal_logged() {
+    let scene = Scene::for_user("dev")
+        .with_programmes(vec![pathways(), other_programme()])
+        .with_application(amina(), vec![]);
+    for (command, verb) in [
+        ("approve 3", "approve"),
+        ("reject 3 No.", "reject"),
+        ("ask 3 Why?", "ask"),
+        ("waitlist 3", "waitlist"),
+        ("show 3", "show"),
+        ("step 3 orientation pending", "step"),
+    ] {
+        assert_refused(
+            &scene.review(command),
+            "dev",
+            &format!("{verb} applications to Pathways"),
+        );
+    }
+}
+
+#[test]
+fn someone_who_coordinates_nothing_is_refused_and_the_refusal_logged() {
+    let scene = Scene::for_user("amina").with_application(amina(), vec![]);
+    assert_refused(
+        &scene.review("approve 3"),
+        "amina",
+        "approve applications to Pathways",
+    );
+    let overview = Scene::for_user("amina").with_subject(Subject::Overview(vec![]));
+    assert_refused(&overview.review("queue"), "amina", "use `queue`");
+    assert_refused(
+        &overview.review("screening summary"),
+        "amina",
+        "use `screening summary`",
+    );
+}
+
+#[test]
+fn a_command_typed_outside_the_coordinators_room_only_says_where_it_works() {
+    let outcome = carol_with(amina()).in_room("lobby").review("approve 3");
+    assert_only_answered(
+        &outcome,
+        "lobby",
+        "Coordinators' commands work only in the coordinators' room, so that applications are never shown anywhere else.",
+    );
+}
+
+#[test]
+fn a_command_used_wrongly_is_answered_with_its_usage() {
+    let outcome = carol_with(amina()).review("approve");
+    assert_only_answered(
+        &outcome,
+        "coordinators",
+        "Usage: approve <application number>, for example: approve 12",
+    );
+}
+
+#[test]
+fn recording_a_step_stores_it_and_says_so_in_the_room() {
+    let outcome = carol_with(grace()).review("step 5 interview done");
+    assert_eq!(
+        records(&outcome),
+        [&Effect::RecordStep {
+            application_id: 5,
+            step_id: "interview".into(),
+            state: StepState::Done { on: today() },
+            by: "console:carol".into(),
+        }]
+    );
+    assert!(
+        dms(&outcome, "grace").is_empty(),
+        "her check is still to come"
+    );
+    assert_eq!(
+        texts(posted(&outcome, "coordinators")),
+        ["Recorded for #5 (Grace): Interview — done (15 Jan 2027)."]
+    );
+}
+
+#[test]
+fn the_last_step_completed_makes_an_approved_mentor_ready_and_both_sides_hear_it() {
+    let cleared = StepState::Cleared {
+        expires: NaiveDate::from_ymd_opt(2029, 1, 31).unwrap(),
+    };
+    let outcome = carol_with(with_steps(grace(), &[("background_check", cleared)]))
+        .review("step 5 interview done");
+    assert_eq!(
+        records(&outcome)[1..],
+        [&decision(
+            5,
+            ApplicationStatus::Approved,
+            ApplicationStatus::Ready,
+            "tandem",
+            "every screening step is complete"
+        )]
+    );
+    assert!(dms(&outcome, "grace")[0].contains("you're ready to be matched!"));
+    let room = posted(&outcome, "coordinators");
+    assert_eq!(
+        room[1].text,
+        "#5 (Grace) has completed every screening step and is ready to be matched."
+    );
+    assert_eq!(room[1].thread, Some(Thread::In("application-5".into())));
+}
+
+#[test]
+fn a_failed_check_during_an_active_match_takes_the_mentor_out_of_the_pool_and_alerts_the_room() {
+    let ready = with_steps(
+        application(5, "grace", RoleKind::Mentor, ApplicationStatus::Ready),
+        &[
+            ("interview", StepState::Done { on: today() }),
+            (
+                "background_check",
+                StepState::Cleared {
+                    expires: NaiveDate::from_ymd_opt(2029, 1, 31).unwrap(),
+                },
+            ),
+        ],
+    );
+    let pair = a_match(7, &amina(), &ready, MatchStatus::Active);
+    let outcome = Scene::for_user("carol")
+        .with_application(ready, vec![pair])
+        .review("step 5 background_check failed");
+    assert_eq!(
+        records(&outcome),
+        [
+            &Effect::RecordStep {
+                application_id: 5,
+                step_id: "background_check".into(),
+                state: StepState::Failed,
+                by: "console:carol".into(),
+            },
+            &decision(
+                5,
+                ApplicationStatus::Ready,
+                ApplicationStatus::Approved,
+                "tandem",
+                "a screening step is no longer complete"
+            ),
+        ]
+    );
+    assert!(dms(&outcome, "grace")[0].contains("Background check needs attention"));
+    let room = posted(&outcome, "coordinators");
+    assert!(
+        room[2]
+            .text
+            .contains("cannot be matched while their background check")
+    );
+    let alert = room.last().unwrap();
+    assert_eq!(alert.thread, Some(Thread::Alert));
+    assert!(
+        alert
+            .text
+            .starts_with("Failed check in an active match: the background check of #5 (Grace) was recorded as not cleared, and Grace is in active match #7 (Amina ↔ Grace), Pathways."),
+        "{}",
+        alert.text
+    );
+    assert!(dms(&outcome, "amina").is_empty(), "the mentee is not told");
+}
+
+#[test]
+fn a_step_the_role_does_not_have_is_refused_with_the_steps_it_has() {
+    let outcome = carol_with(grace()).review("step 5 orientation pending");
+    assert_only_answered(
+        &outcome,
+        "coordinators",
+        "Application #5 (mentor) has no step `orientation`; its steps are: interview, background_check.",
+    );
+}
+
+#[test]
+fn steps_are_recorded_only_once_the_application_is_approved() {
+    let mut waiting = grace();
+    waiting.summary.status = ApplicationStatus::NeedsReview;
+    let outcome = carol_with(waiting).review("step 5 interview done");
+    assert_only_answered(
+        &outcome,
+        "coordinators",
+        "Application #5 is needs review: screening steps are recorded once it is approved.",
+    );
+}
+
+#[test]
+fn the_queue_lists_what_waits_for_review_oldest_first_in_the_programmes_she_coordinates() {
+    let older = {
+        let mut a = application(8, "bea", RoleKind::Mentee, ApplicationStatus::InfoRequested);
+        a.summary.submitted_at = now() - chrono::Duration::days(20);
+        a
+    };
+    let mut elsewhere = application(9, "li", RoleKind::Mentee, ApplicationStatus::NeedsReview);
+    elsewhere.summary.programme = "other".into();
+    let rows = [amina(), grace(), older, elsewhere]
+        .into_iter()
+        .map(|r| (r.summary, r.applicant))
+        .collect();
+    let outcome = Scene::for_user("carol")
+        .with_subject(Subject::Overview(rows))
+        .review("queue");
+    assert_eq!(
+        texts(posted(&outcome, "coordinators")),
+        [
+            "2 application(s) waiting for review, oldest first:\n#8 · pathways · mentee · console:bea · info requested · 20 day(s)\n#3 · pathways · mentee · console:amina · needs review · 10 day(s)\nType !tandem show <number> to see one."
+        ]
+    );
+}
+
+#[test]
+fn the_screening_summary_counts_each_role_by_status_and_names_checks_expiring_soon() {
+    let expiring = with_steps(
+        application(6, "lee", RoleKind::Mentor, ApplicationStatus::Ready),
+        &[(
+            "background_check",
+            StepState::Cleared {
+                expires: today() + chrono::Duration::days(12),
+            },
+        )],
+    );
+    let rows = [amina(), grace(), expiring]
+        .into_iter()
+        .map(|r| (r.summary, r.applicant))
+        .collect();
+    let outcome = Scene::for_user("carol")
+        .with_subject(Subject::Overview(rows))
+        .review("screening summary");
+    assert_eq!(
+        texts(posted(&outcome, "coordinators")),
+        [
+            "Screening summary\nPathways (3 applications)\n  mentors: 1 approved, 1 ready\n  mentees: 1 needs review\n  Oldest waiting: #3 (console:amina), 10 day(s)\n  Checks expiring in the next 30 days:\n    #6 (console:lee) background_check: 27 Jan 2027"
+        ]
+    );
+}

@@ -1,0 +1,393 @@
+//! Builders for the pure tests of the flows, so that a test says only what matters to it.
+//!
+//! - [`user`], [`room`] and [`now`]: people and rooms on the console, and a fixed time.
+//! - [`pathways`]: a programme with a coordinator (carol), screening steps for both roles
+//!   and one-to-one matching on a shared language; [`other_programme`], dev's.
+//! - [`application`] and [`a_match`]: the records commands act on, consistent with
+//!   `pathways` (every application built here can be matched with any other of the other
+//!   role); change a field with struct update syntax (`MatchRecord { status, ..a_match(…) }`).
+//! - [`Scene`]: everything a [`Ctx`] borrows, owned and with defaults: who is typing, in
+//!   which room, with what the app loaded ([`Subject`]). `Scene::for_user("carol")` is the
+//!   coordinator in the coordinators' room; `ctx()` lends the context, and `review` and
+//!   `pairing` parse a command and decide it there as the app does; `says` and `router`
+//!   are a message from that person and what routing reads, for tests of `route`.
+//!
+//! To extend it: when a second test needs the same setup, add a `with_…` method to `Scene`
+//! for what a context reads, or a builder here for a record, rather than a block in the
+//! test.
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, Utc};
+
+use super::{Ctx, Effect, Inbound, OutMessage, Outcome, StateChange, Subject, pairing, review};
+use crate::chat::Content;
+use crate::domain::incident::Moderation;
+use crate::domain::matches::{MatchRecord, MatchStatus};
+use crate::domain::screening::StepState;
+use crate::domain::{
+    Answer, ApplicationRecord, ApplicationStatus, ApplicationSummary, Place, Platform, Programme,
+    RoleKind, RoomRef, UserRef,
+};
+
+/// A person on the console.
+pub(crate) fn user(id: &str) -> UserRef {
+    UserRef::new(Platform::Console, id)
+}
+
+/// A room on the console.
+pub(crate) fn room(name: &str) -> RoomRef {
+    RoomRef::new(Platform::Console, name)
+}
+
+/// The time every scene starts at (15 Jan 2027, 08:00 UTC).
+pub(crate) fn now() -> DateTime<Utc> {
+    DateTime::from_timestamp(1_800_000_000, 0).expect("a valid instant")
+}
+
+/// A programme coordinated by carol: mentees acknowledge an orientation; mentors have an
+/// interview and a background check; pairs must share a language.
+pub(crate) const PATHWAYS: &str = r#"
+slug = "pathways"
+name = "Pathways"
+description = "A programme for tests."
+coordinators = ["console:carol"]
+[texts]
+welcome = "Welcome."
+submitted = "Thank you."
+answer_days = 7
+[roles.mentee]
+name = "Mentee"
+description = "you learn"
+[[roles.mentee.questions]]
+id = "name"
+kind = "short_text"
+prompt = "Your name?"
+[[roles.mentee.questions]]
+id = "languages"
+kind = "languages"
+prompt = "Your languages?"
+[[roles.mentee.screening.steps]]
+id = "orientation"
+label = "Orientation"
+kind = "acknowledgement"
+text = "Be kind and on time."
+[roles.mentor]
+name = "Mentor"
+description = "you guide"
+[[roles.mentor.questions]]
+id = "name"
+kind = "short_text"
+prompt = "Your name?"
+[[roles.mentor.questions]]
+id = "languages"
+kind = "languages"
+prompt = "Your languages?"
+[[roles.mentor.screening.steps]]
+id = "interview"
+label = "Interview"
+kind = "interview"
+[[roles.mentor.screening.steps]]
+id = "background_check"
+label = "Background check"
+kind = "background_check"
+[matching]
+mode = "one_to_one"
+shared_language = { mentee = "languages", mentor = "languages" }
+"#;
+
+pub(crate) fn pathways() -> Programme {
+    crate::config::parse_programme(std::path::Path::new("pathways.toml"), PATHWAYS)
+        .expect("the test programme")
+}
+
+/// Another programme, `other`, coordinated by dev (and not by carol).
+pub(crate) fn other_programme() -> Programme {
+    Programme {
+        slug: "other".into(),
+        name: "Other".into(),
+        coordinators: vec![user("dev")],
+        ..pathways()
+    }
+}
+
+/// Application `id` to `pathways` by `who` (named `who` with a capital), in `status`,
+/// submitted ten days before [`now`], speaking English, with no step recorded.
+pub(crate) fn application(
+    id: i64,
+    who: &str,
+    role: RoleKind,
+    status: ApplicationStatus,
+) -> ApplicationRecord {
+    let mut name = who.to_string();
+    if let Some(first) = name.get_mut(..1) {
+        first.make_ascii_uppercase();
+    }
+    ApplicationRecord {
+        summary: ApplicationSummary {
+            id,
+            programme: "pathways".into(),
+            role,
+            status,
+            submitted_at: now() - chrono::Duration::days(10),
+            steps: BTreeMap::new(),
+            waitlist_position: None,
+        },
+        applicant: user(who),
+        answers: vec![
+            ("name".into(), Answer::Text(name)),
+            ("languages".into(), Answer::Languages(vec!["en".into()])),
+        ],
+        evaluation: None,
+        decisions: vec![],
+        questions: vec![],
+    }
+}
+
+/// The same application with these steps recorded.
+pub(crate) fn with_steps(
+    mut record: ApplicationRecord,
+    steps: &[(&str, StepState)],
+) -> ApplicationRecord {
+    for (id, state) in steps {
+        record.summary.steps.insert(id.to_string(), state.clone());
+    }
+    record
+}
+
+/// Match `id` of `mentee` and `mentor`, in `status`, proposed a day before [`now`].
+pub(crate) fn a_match(
+    id: i64,
+    mentee: &ApplicationRecord,
+    mentor: &ApplicationRecord,
+    status: MatchStatus,
+) -> MatchRecord {
+    let name = |r: &ApplicationRecord| review::display_name_of(&r.applicant, &r.answers);
+    MatchRecord {
+        id,
+        programme: mentee.summary.programme.clone(),
+        mentee_application: mentee.summary.id,
+        mentor_application: mentor.summary.id,
+        mentee: mentee.applicant.clone(),
+        mentor: mentor.applicant.clone(),
+        mentee_name: name(mentee),
+        mentor_name: name(mentor),
+        status,
+        score: 0,
+        reasons: vec![],
+        mentee_answer: None,
+        mentor_answer: None,
+        deadline: None,
+        room: None,
+        frozen: false,
+        created_at: now() - chrono::Duration::days(1),
+        closure: None,
+    }
+}
+
+/// The pool `Subject::Matching` holds for `pathways`: the ready mentees and mentors among
+/// `applications`, every one of them (with its applicant), and the programme's matches.
+pub(crate) fn matching_pool(
+    applications: &[ApplicationRecord],
+    matches: Vec<MatchRecord>,
+) -> Subject {
+    let ready = |role: RoleKind| {
+        applications
+            .iter()
+            .filter(|r| r.summary.role == role && r.summary.status == ApplicationStatus::Ready)
+            .cloned()
+            .collect()
+    };
+    Subject::Matching {
+        programme: "pathways".into(),
+        mentees: ready(RoleKind::Mentee),
+        mentors: ready(RoleKind::Mentor),
+        matches,
+        applications: applications
+            .iter()
+            .map(|r| (r.summary.clone(), r.applicant.clone()))
+            .collect(),
+    }
+}
+
+/// Everything a [`Ctx`] borrows, owned: set a field (they are all public) or use a
+/// `with_…` method, then lend it with [`Scene::ctx`].
+pub(crate) struct Scene {
+    pub user: UserRef,
+    /// Where the person types a room command.
+    pub room: RoomRef,
+    pub programmes: Vec<Programme>,
+    pub applications: Vec<ApplicationSummary>,
+    pub matches: Vec<MatchRecord>,
+    pub subject: Subject,
+    pub now: DateTime<Utc>,
+    pub coordinators_room: Option<RoomRef>,
+    pub moderation: Moderation,
+    pub max_message_chars: usize,
+}
+
+impl Scene {
+    /// `who` in the coordinators' room, with the [`pathways`] programme, nothing loaded.
+    pub(crate) fn for_user(who: &str) -> Scene {
+        Scene {
+            user: user(who),
+            room: room("coordinators"),
+            programmes: vec![pathways()],
+            applications: vec![],
+            matches: vec![],
+            subject: Subject::Nothing,
+            now: now(),
+            coordinators_room: Some(room("coordinators")),
+            moderation: Moderation::default(),
+            max_message_chars: 8000,
+        }
+    }
+
+    /// Typing in room `name` rather than the coordinators' room.
+    pub(crate) fn in_room(self, name: &str) -> Scene {
+        Scene {
+            room: room(name),
+            ..self
+        }
+    }
+
+    /// With what the app loaded for the command.
+    pub(crate) fn with_subject(self, subject: Subject) -> Scene {
+        Scene { subject, ..self }
+    }
+
+    /// With `record` loaded as the application a command names, and the matches it is in.
+    pub(crate) fn with_application(
+        self,
+        record: ApplicationRecord,
+        matches: Vec<MatchRecord>,
+    ) -> Scene {
+        self.with_subject(Subject::Application(Some(Box::new((record, matches)))))
+    }
+
+    /// With these programmes instead of [`pathways`].
+    pub(crate) fn with_programmes(self, programmes: Vec<Programme>) -> Scene {
+        Scene { programmes, ..self }
+    }
+
+    pub(crate) fn ctx(&self) -> Ctx<'_> {
+        Ctx {
+            user: &self.user,
+            programmes: &self.programmes,
+            applications: &self.applications,
+            matches: &self.matches,
+            reports: &[],
+            suspended: false,
+            surveys: &[],
+            now: self.now,
+            max_message_chars: self.max_message_chars,
+            room_prefix: "!tandem",
+            coordinators_room: self.coordinators_room.as_ref(),
+            moderators_room: None,
+            events_room: None,
+            moderation: &self.moderation,
+            subject: &self.subject,
+            people: &[],
+            blocked_offers: &[],
+        }
+    }
+
+    /// What routing reads of this scene (the same as `self.ctx().router()`).
+    pub(crate) fn router(&self) -> super::route::Router<'_> {
+        super::route::Router {
+            prefix: "!tandem",
+            moderation: &self.moderation,
+            coordinators_room: self.coordinators_room.as_ref(),
+            max_message_chars: self.max_message_chars,
+        }
+    }
+
+    /// A message from this scene's person: in a DM (`None`), or in room `place`.
+    pub(crate) fn says(&self, place: Option<&str>, text: &str) -> Inbound {
+        Inbound {
+            from: self.user.clone(),
+            place: place.map_or(Place::Dm, |name| Place::Room(room(name))),
+            content: Content::Text(text.into()),
+            files: vec![],
+        }
+    }
+
+    /// A reviewer's command (`approve 3`), decided where this scene's person types it.
+    pub(crate) fn review(&self, text: &str) -> Outcome {
+        let command = review::parse(text).expect("a review command");
+        review::handle(&self.ctx(), &self.room, command)
+    }
+
+    /// A matching command (`match approve 3`), decided where this scene's person types it.
+    pub(crate) fn pairing(&self, text: &str) -> Outcome {
+        let command = pairing::parse(text).expect("a matching command");
+        pairing::handle(&self.ctx(), &self.room, command)
+    }
+}
+
+/// The messages an outcome posts in room `name`, in order.
+pub(crate) fn posted<'o>(outcome: &'o Outcome, name: &str) -> Vec<&'o OutMessage> {
+    outcome
+        .effects
+        .iter()
+        .filter_map(|e| match e {
+            Effect::PostInRoom { room: r, message } if *r == room(name) => Some(message),
+            _ => None,
+        })
+        .collect()
+}
+
+/// The texts an outcome sends `who` by DM, in order.
+pub(crate) fn dms<'o>(outcome: &'o Outcome, who: &str) -> Vec<&'o str> {
+    outcome
+        .effects
+        .iter()
+        .filter_map(|e| match e {
+            Effect::SendDm { to, message } if *to == user(who) => Some(message.text.as_str()),
+            _ => None,
+        })
+        .collect()
+}
+
+/// What an outcome records or sets off besides its messages, in order.
+pub(crate) fn records(outcome: &Outcome) -> Vec<&Effect> {
+    outcome
+        .effects
+        .iter()
+        .filter(|e| !matches!(e, Effect::SendDm { .. } | Effect::PostInRoom { .. }))
+        .collect()
+}
+
+/// The outcome of a command only answered: `text` in room `name`, and nothing else (nothing
+/// recorded, nobody else told, no state change).
+pub(crate) fn assert_only_answered(outcome: &Outcome, name: &str, text: &str) {
+    assert_eq!(
+        *outcome,
+        Outcome::unchanged(vec![Effect::PostInRoom {
+            room: room(name),
+            message: OutMessage::text(text),
+        }])
+    );
+}
+
+/// The outcome of a refused command: `who` is told in the coordinators' room that only
+/// the programme's coordinators can `action`, the refusal is logged, and nothing else
+/// happens.
+pub(crate) fn assert_refused(outcome: &Outcome, who: &str, action: &str) {
+    assert_eq!(outcome.state, StateChange::Unchanged);
+    assert_eq!(
+        outcome.effects,
+        [
+            Effect::PostInRoom {
+                room: room("coordinators"),
+                message: OutMessage::text(format!(
+                    "Sorry {who}, only the programme's coordinators can {action}."
+                )),
+            },
+            Effect::LogRefusal {
+                user: user(who),
+                action: action.into(),
+            },
+        ]
+    );
+}
