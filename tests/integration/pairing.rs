@@ -699,3 +699,36 @@ both_backends! {
         assert!(h.rec.created_rooms().is_empty());
     }
 }
+
+both_backends! {
+    async fn a_match_whose_plan_was_never_scheduled_gets_it_at_the_next_sweep(db: TestDb) {
+        let h = Harness::new(&db).await;
+        active_match(&h).await;
+        let milestones = || async {
+            h.store
+                .dump_tables()
+                .await
+                .unwrap()
+                .into_iter()
+                .find(|(t, _)| t == "jobs")
+                .map_or(0, |(_, rows)| rows.iter().filter(|r| r.contains("| milestone |")).count())
+        };
+        let planned = milestones().await;
+        assert!(planned > 0, "the example programme has a plan");
+        // The process stopped after the match started, before its plan was scheduled.
+        let pool = sqlx::AnyPool::connect(&db.url).await.unwrap();
+        for sql in [
+            "DELETE FROM jobs WHERE kind = 'milestone'",
+            "UPDATE matches SET plan_scheduled_at = NULL",
+        ] {
+            sqlx::query(sql).execute(&pool).await.unwrap();
+        }
+        pool.close().await;
+        assert_eq!(milestones().await, 0);
+        // `tandem run` sweeps; it does not call `run_due_jobs` (the console's).
+        h.app.sweep().await.unwrap();
+        assert_eq!(milestones().await, planned, "the whole plan, once");
+        h.app.sweep().await.unwrap();
+        assert_eq!(milestones().await, planned, "and only once");
+    }
+}

@@ -1,8 +1,9 @@
 //! Milestones of active matches: scheduling a match's plan when its pair room exists, and
 //! carrying out each milestone job when it falls due.
 //!
-//! A match's plan is scheduled once (marked on the match); `App::run_due_jobs` (in
-//! `runner`) schedules a plan that was missed because the process stopped in between. When
+//! A match's plan is scheduled once (marked on the match); the sweep (`sweep`, in
+//! `tandem run`) and `App::run_due_jobs` (in `runner`, the console) schedule a plan that
+//! was missed because the process stopped in between. When
 //! a job runs, the match is read again: a match that is no longer active, frozen by the
 //! moderators, or paused past the milestone's time skips it (recorded as skipped), and the
 //! plan carries on with the next one. Every send uses the job's idempotency key, so a

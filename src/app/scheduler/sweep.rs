@@ -1,5 +1,6 @@
-//! The periodic sweep: what expires on a clock rather than on a message (held files no
-//! flow took, stale acts, ended legal holds), run by the scheduler loop.
+//! The periodic sweep: what is due on a clock rather than on a message (expired and
+//! expiring checks, waiting-list reminders, held files no flow took, ended legal holds,
+//! milestone plans that were missed), run by the scheduler loop.
 
 use crate::app::*;
 
@@ -35,6 +36,15 @@ impl App {
 
     pub(super) async fn sweep_held(&self) -> Result<usize> {
         let mut done = 0;
+        // A match whose plan was never scheduled (the process stopped, or scheduling
+        // failed, between the match starting and its plan): scheduled now, from now, so
+        // its nudges still come. One that fails is tried again at the next sweep.
+        for id in self.store.unscheduled_active_matches().await? {
+            match self.schedule_milestones(id).await {
+                Ok(_) => done += 1,
+                Err(e) => warn!(match_id = id, "scheduling a missed plan failed: {e:#}"),
+            }
+        }
         let today = self.clock.now().date_naive();
         for (id, step) in self.store.expired_checks(today).await? {
             if self
