@@ -9,6 +9,7 @@
 //! - [`storage`]: all SQL (SQLite and PostgreSQL);
 //! - [`platforms`]: console, a recording fake, and the chat adapters behind features;
 //! - [`config`]: settings and programme definitions from TOML;
+//! - [`cli`]: the `tandem` command's subcommands (`src/main.rs` only starts the runtime);
 //! - [`graphics`]: certificates and report charts drawn to PNG (fonts loaded by the app);
 //! - [`secrets`]: files and folders created readable by their owner only.
 //!
@@ -17,6 +18,7 @@
 pub mod app;
 pub mod bench;
 pub mod chat;
+pub mod cli;
 pub mod config;
 pub mod domain;
 pub mod error;
