@@ -1,98 +1,120 @@
 //! `tandem run`: serves the configured chat platform until Ctrl-C or SIGTERM.
 //!
-//! The order of a start matters and is the same for every platform: the case key is
-//! checked before anything is opened; the database is opened and re-sealed; what a
-//! killed run left is reclaimed (SQLite); the platform's lease is waited for (a second
-//! process on the same database is a standby); then the bot connects, the app learns the
-//! names the moderators go by, and the sweeper, the outbox's dispatcher and the scheduler
-//! start beside the bot's serve loop (which catches up on what was missed). A stop ends
-//! the serve loop, then the background, then the lease.
+//! One path for every platform, [`serve`], over the platform's
+//! [`Adapter`](crate::platforms::adapter::Adapter). The order of a start matters: the case
+//! key is checked before anything is opened; the database is opened and re-sealed; what
+//! connecting needs (a token) is checked; what a killed run left is reclaimed (SQLite);
+//! the platform's lease is waited for (a second process on the same database is a
+//! standby); then the bot connects, the app learns the names the moderators go by, and
+//! the sweeper, the outbox's dispatcher and the scheduler start beside the bot's serve
+//! loop (which catches up on what was missed). A stop ends the serve loop, then the
+//! background, then the lease.
+//!
+//! A new platform does not change this file: it plugs in through
+//! [`crate::platforms::adapters`]. What runs beside every platform is `Background`.
 
 use std::process::ExitCode;
+use std::sync::Arc;
 
+use crate::app::{App, Ports};
 use crate::config::Settings;
-use crate::storage::Sealer;
+use crate::domain::{Platform, Programme};
+use crate::platforms::adapter::{Adapter, Connected, StaffRooms};
+use crate::storage::{Sealer, Store};
 
-use super::setup::{KeyFallback, case_key, load_programmes, load_settings};
-#[cfg(any(feature = "matrix", feature = "discord"))]
-use {
-    super::setup::{app_settings, rekey},
-    crate::app::{App, Ports},
-    crate::domain::{Platform, RoomRef},
-    crate::storage::Store,
-    anyhow::Context,
-    std::sync::Arc,
-};
+use super::setup::{KeyFallback, app_settings, case_key, load_programmes, load_settings, rekey};
 
 /// `tandem run`: refuses without exactly one platform configured, or without the case key.
 pub(super) async fn run(settings_file: Option<&std::path::Path>) -> anyhow::Result<ExitCode> {
     let settings = load_settings(settings_file)?;
     let programmes = load_programmes(&settings)?;
-    if settings.matrix.is_none() && settings.discord.is_none() {
-        eprintln!(
-            "tandem: no chat platform is configured.\nAdd a [matrix] section (homeserver_url, user_id; password in TANDEM_MATRIX_PASSWORD) or a [discord] section (guild_ids; token in TANDEM_DISCORD_TOKEN) to your settings file: see config/tandem.example.toml.\nTo try Tandem without a chat server, run `tandem console`."
-        );
-        return Ok(ExitCode::from(2));
-    }
-    if settings.matrix.is_some() && settings.discord.is_some() {
-        eprintln!(
-            "tandem: both [matrix] and [discord] are configured; this version serves one platform per process. Run one `tandem run` per platform with its own settings file (they can share the database)."
-        );
-        return Ok(ExitCode::from(2));
-    }
+    let adapters = crate::platforms::adapters();
+    let configured: Vec<&Adapter> = adapters
+        .iter()
+        .filter(|a| (a.configured)(&settings))
+        .collect();
+    let adapter = match configured.as_slice() {
+        [] => {
+            let sections: Vec<String> = adapters
+                .iter()
+                .map(|a| format!("a {} section ({})", a.section, a.needs))
+                .collect();
+            eprintln!(
+                "tandem: no chat platform is configured.\nAdd {} to your settings file: see config/tandem.example.toml.\nTo try Tandem without a chat server, run `tandem console`.",
+                sections.join(" or ")
+            );
+            return Ok(ExitCode::from(2));
+        }
+        [one] => *one,
+        many => {
+            let sections: Vec<&str> = many.iter().map(|a| a.section).collect();
+            let listed = match sections.as_slice() {
+                [a, b] => format!("both {a} and {b}"),
+                [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+                [] => unreachable!("more than one"),
+            };
+            eprintln!(
+                "tandem: {listed} are configured; this version serves one platform per process. Run one `tandem run` per platform with its own settings file (they can share the database)."
+            );
+            return Ok(ExitCode::from(2));
+        }
+    };
     // Before connecting anywhere: serving without the key would seal reports
     // with one nobody kept.
     let key = case_key(&settings, KeyFallback::None)?;
-    if settings.matrix.is_some() {
-        return run_matrix(settings, programmes, key).await;
-    }
-    run_discord(settings, programmes, key).await
+    serve(&settings, programmes, key, adapter).await
 }
 
-/// Serves the configured Matrix account until Ctrl-C or SIGTERM.
-#[cfg(feature = "matrix")]
-async fn run_matrix(
-    settings: Settings,
-    programmes: Vec<crate::domain::Programme>,
+/// Serves the platform `adapter` connects to until Ctrl-C or SIGTERM, or until its serve
+/// loop ends: all of `tandem run` after the checks on the settings. A process that is
+/// asked to stop while it waits as a standby returns without connecting.
+pub async fn serve(
+    settings: &Settings,
+    programmes: Vec<Programme>,
     key: Sealer,
+    adapter: &Adapter,
 ) -> anyhow::Result<ExitCode> {
-    use crate::platforms::matrix::{MatrixBot, MatrixOptions};
-    let matrix = settings.matrix.clone().context("no [matrix] section")?;
+    let Some(prepare) = &adapter.prepare else {
+        eprintln!(
+            "tandem: this build has no {} support (built without the `{}` feature)",
+            adapter.name, adapter.feature
+        );
+        return Ok(ExitCode::from(2));
+    };
     let store = Store::open(&settings.database_url())
         .await?
         .with_case_key(key);
     rekey(&store).await;
+    // Before the lease: a standby missing its token would only say so once it took over.
+    let connecting = prepare(settings)?;
     reclaim_if_sqlite(&store).await?;
-    let Some(lease) = own_platform(&store, Platform::Matrix).await? else {
+    let Some(lease) = own_platform(&store, adapter.platform).await? else {
         return Ok(ExitCode::SUCCESS);
     };
-    tracing::info!(homeserver = %matrix.homeserver_url, user = %matrix.user_id, "connecting to Matrix");
-    let bot = MatrixBot::connect(MatrixOptions::new(matrix, &settings.data_dir)).await?;
-    let rooms = [
-        bot.coordinators_room(),
-        bot.moderators_room(),
-        bot.events_room(),
-    ];
+    let Connected {
+        ports,
+        rooms,
+        connection,
+    } = connecting.await?;
     let app = platform_app(
-        &settings,
+        settings,
         store,
         programmes,
-        &bot,
+        ports,
         rooms,
-        "[matrix] coordinators_room",
-        Platform::Matrix,
+        adapter.coordinators_key,
+        adapter.platform,
     )
     .await;
     let background = Background::start(&app);
     let stopper = {
-        let bot = bot.clone();
+        let connection = connection.clone();
         tokio::spawn(async move {
             shutdown_signal().await;
-            tracing::info!("stopping after the sync in progress");
-            bot.stop();
+            connection.stop().await;
         })
     };
-    bot.serve(app).await?;
+    connection.serve(app).await?;
     background.stop().await;
     stopper.abort();
     lease.release().await;
@@ -101,7 +123,6 @@ async fn run_matrix(
 
 /// SQLite serves one process: what a killed run of it held (acts, jobs, leases) is taken
 /// up again at once rather than after its lease.
-#[cfg(any(feature = "matrix", feature = "discord"))]
 async fn reclaim_if_sqlite(store: &Store) -> anyhow::Result<()> {
     if store.backend() == crate::storage::Backend::Sqlite {
         store.reclaim_after_restart().await?;
@@ -112,7 +133,6 @@ async fn reclaim_if_sqlite(store: &Store) -> anyhow::Result<()> {
 /// Waits until this process may serve `platform` (another process on the same database
 /// may hold it: this one is then a standby), or until asked to stop (`None`). If the
 /// lease is lost later, the process exits at once: another one serves the platform now.
-#[cfg(any(feature = "matrix", feature = "discord"))]
 async fn own_platform(
     store: &Store,
     platform: Platform,
@@ -128,27 +148,24 @@ async fn own_platform(
     }
 }
 
-/// The app served by a chat platform's bot: the bot is every port, and its staff and events
-/// rooms (`[coordinators, moderators, events]`) join the console ones. The names the
-/// moderation team goes by on the platform are learned here, once per start.
-#[cfg(any(feature = "matrix", feature = "discord"))]
-async fn platform_app<B>(
+/// The app served by a chat platform: the platform's ports, and its staff and events rooms
+/// joining the console ones. The names the moderation team goes by on the platform are
+/// learned here, once per start.
+async fn platform_app(
     settings: &Settings,
     store: Store,
-    programmes: Vec<crate::domain::Programme>,
-    bot: &Arc<B>,
-    rooms: [Option<RoomRef>; 3],
+    programmes: Vec<Programme>,
+    ports: Ports,
+    rooms: StaffRooms,
     coordinators_key: &str,
     platform: Platform,
-) -> App
-where
-    B: crate::ports::DirectMessenger
-        + crate::ports::RoomMessenger
-        + crate::ports::RoomProvisioner
-        + 'static,
-{
+) -> App {
     let mut app_settings = app_settings(settings);
-    let [coordinators, moderators, events] = rooms;
+    let StaffRooms {
+        coordinators,
+        moderators,
+        events,
+    } = rooms;
     if coordinators.is_none() {
         tracing::warn!("no {coordinators_key}: reviewer cards and proposals have nowhere to go");
     }
@@ -162,11 +179,6 @@ where
     app_settings.limits = crate::app::RateLimits {
         messages_per_minute: Some(settings.limits.messages_per_minute),
         expensive_per_hour: Some(settings.limits.expensive_per_hour),
-    };
-    let ports = Ports {
-        dm: bot.clone(),
-        rooms: bot.clone(),
-        provisioner: bot.clone(),
     };
     let mut app = App::new(
         store,
@@ -182,7 +194,6 @@ where
 /// What runs beside a chat platform: the sweeper (deadlines, reminders, escalations) every
 /// minute, the outbox's dispatcher (retries), and the scheduler loop (milestones and other timed jobs), asleep until the next
 /// job is due.
-#[cfg(any(feature = "matrix", feature = "discord"))]
 struct Background {
     sweeper: tokio::task::JoinHandle<()>,
     outbox: tokio::task::JoinHandle<()>,
@@ -190,7 +201,6 @@ struct Background {
     jobs: tokio::task::JoinHandle<()>,
 }
 
-#[cfg(any(feature = "matrix", feature = "discord"))]
 impl Background {
     fn start(app: &App) -> Background {
         use crate::app::supervise::{contained, supervise};
@@ -260,77 +270,7 @@ impl Background {
     }
 }
 
-#[cfg(feature = "discord")]
-async fn run_discord(
-    settings: Settings,
-    programmes: Vec<crate::domain::Programme>,
-    key: Sealer,
-) -> anyhow::Result<ExitCode> {
-    use crate::platforms::discord::{DiscordBot, DiscordOptions};
-    let discord = settings.discord.clone().context("no [discord] section")?;
-    let store = Store::open(&settings.database_url())
-        .await?
-        .with_case_key(key);
-    rekey(&store).await;
-    let options = DiscordOptions::from_env(discord, &settings.room_prefix)?;
-    reclaim_if_sqlite(&store).await?;
-    let Some(lease) = own_platform(&store, Platform::Discord).await? else {
-        return Ok(ExitCode::SUCCESS);
-    };
-    tracing::info!(application = options.settings.application_id, guilds = ?options.settings.guild_ids, "connecting to Discord");
-    let bot = DiscordBot::connect(options).await?;
-    let rooms = [
-        bot.coordinators_room(),
-        bot.moderators_room(),
-        bot.events_room(),
-    ];
-    let app = platform_app(
-        &settings,
-        store,
-        programmes,
-        &bot,
-        rooms,
-        "[discord] coordinators_channel",
-        Platform::Discord,
-    )
-    .await;
-    let background = Background::start(&app);
-    let stopper = {
-        let bot = bot.clone();
-        tokio::spawn(async move {
-            shutdown_signal().await;
-            tracing::info!("closing the Discord connection");
-            bot.stop().await;
-        })
-    };
-    bot.serve(app).await?;
-    background.stop().await;
-    stopper.abort();
-    lease.release().await;
-    Ok(ExitCode::SUCCESS)
-}
-
-#[cfg(not(feature = "discord"))]
-async fn run_discord(
-    _settings: Settings,
-    _programmes: Vec<crate::domain::Programme>,
-    _key: Sealer,
-) -> anyhow::Result<ExitCode> {
-    eprintln!("tandem: this build has no Discord support (built without the `discord` feature)");
-    Ok(ExitCode::from(2))
-}
-
-#[cfg(not(feature = "matrix"))]
-async fn run_matrix(
-    _settings: Settings,
-    _programmes: Vec<crate::domain::Programme>,
-    _key: Sealer,
-) -> anyhow::Result<ExitCode> {
-    eprintln!("tandem: this build has no Matrix support (built without the `matrix` feature)");
-    Ok(ExitCode::from(2))
-}
-
-#[cfg(any(feature = "matrix", feature = "discord"))]
+/// Ctrl-C, or SIGTERM (what a service manager sends to stop the service).
 async fn shutdown_signal() {
     #[cfg(unix)]
     {
