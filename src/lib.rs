@@ -7,8 +7,10 @@
 //! - [`app`]: reads state, runs a flow step, records the result, performs the effects;
 //! - [`ports`]: the small capabilities the app needs from a chat platform;
 //! - [`storage`]: all SQL (SQLite and PostgreSQL);
-//! - [`platforms`]: console, a recording fake, and the chat adapters behind features;
+//! - [`platforms`]: console, a recording fake, and the chat adapters behind features,
+//!   each plugged into `tandem run` through [`platforms::adapter`];
 //! - [`config`]: settings and programme definitions from TOML;
+//! - [`cli`]: the `tandem` command's subcommands (`src/main.rs` only starts the runtime);
 //! - [`graphics`]: certificates and report charts drawn to PNG (fonts loaded by the app);
 //! - [`secrets`]: files and folders created readable by their owner only.
 //!
@@ -17,6 +19,7 @@
 pub mod app;
 pub mod bench;
 pub mod chat;
+pub mod cli;
 pub mod config;
 pub mod domain;
 pub mod error;

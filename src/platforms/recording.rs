@@ -1,11 +1,18 @@
 //! A fake platform that records every message the app sends, for tests.
+//!
+//! It also plugs into `tandem run` as a chat platform would ([`Recording::adapter`]),
+//! so that tests drive the command's one path for every platform without a chat server.
 
 use std::sync::{Arc, Mutex};
 
+use anyhow::Context;
 use async_trait::async_trait;
+use tokio::sync::mpsc;
 
-use crate::chat::OutMessage;
-use crate::domain::{RoomRef, UserRef};
+use crate::app::App;
+use crate::chat::{Inbound, OutMessage};
+use crate::domain::{Platform, RoomRef, UserRef};
+use crate::platforms::adapter::{Adapter, Connected, Connecting, Connection, StaffRooms, ports_of};
 use crate::ports::{
     DirectMessenger, IdempotencyKey, PortError, Posted, PrivateRoomSpec, RoomMessenger,
     RoomProvisioner,
@@ -207,6 +214,74 @@ impl Recording {
             key: key.clone(),
         });
         Posted::id(format!("rec-{}", key.0))
+    }
+}
+
+impl Recording {
+    /// This recording as a chat platform `tandem run` can serve, through the same seam as
+    /// Matrix and Discord ([`crate::platforms::adapter`]): it is every port, `rooms` are
+    /// its staff rooms, and its serve loop hands the app each message sent on the
+    /// returned sender, one at a time, until the sender is dropped (the platform ended
+    /// the session) or `tandem run` stops it. It serves [`Platform::Console`], the
+    /// platform of the rooms it creates; it connects once.
+    pub fn adapter(&self, rooms: StaffRooms) -> (Adapter, mpsc::UnboundedSender<Inbound>) {
+        let (sender, inbox) = mpsc::unbounded_channel();
+        let inbox = Mutex::new(Some(inbox));
+        let recording = Arc::new(self.clone());
+        let prepare = move |_: &crate::config::Settings| -> anyhow::Result<Connecting> {
+            let inbox = inbox
+                .lock()
+                .expect("recording lock")
+                .take()
+                .context("the recording platform connects once")?;
+            let connected = Connected {
+                ports: ports_of(&recording),
+                rooms: rooms.clone(),
+                connection: Arc::new(RecordingSession {
+                    inbox: tokio::sync::Mutex::new(inbox),
+                    stop: tokio::sync::Notify::new(),
+                }),
+            };
+            Ok(Box::pin(async move { Ok(connected) }))
+        };
+        let adapter = Adapter {
+            platform: Platform::Console,
+            name: "Recording",
+            section: "[recording]",
+            needs: "nothing: tests plug it in",
+            coordinators_key: "the recording's coordinators room",
+            feature: "none",
+            configured: |_| true,
+            prepare: Some(Box::new(prepare)),
+        };
+        (adapter, sender)
+    }
+}
+
+/// The recording's serve loop: what the test sends, handed to the app in order.
+struct RecordingSession {
+    inbox: tokio::sync::Mutex<mpsc::UnboundedReceiver<Inbound>>,
+    stop: tokio::sync::Notify,
+}
+
+#[async_trait]
+impl Connection for RecordingSession {
+    async fn serve(self: Arc<Self>, app: App) -> anyhow::Result<()> {
+        let mut inbox = self.inbox.lock().await;
+        loop {
+            tokio::select! {
+                inbound = inbox.recv() => match inbound {
+                    Some(inbound) => app.receive(inbound).await,
+                    None => return Ok(()),
+                },
+                _ = self.stop.notified() => return Ok(()),
+            }
+        }
+    }
+
+    async fn stop(&self) {
+        // A permit: a stop that comes before `serve` waits is not lost.
+        self.stop.notify_one();
     }
 }
 

@@ -10,6 +10,7 @@
 #[macro_use]
 mod support;
 
+mod adapters;
 mod architecture;
 mod chaos;
 mod closure;

@@ -23,11 +23,13 @@
 //!
 //! Where things are: the gateway, the queue of what people do and sending here; slash
 //! commands, buttons, menus and forms in `interactions`; the port implementations in
-//! `ports`; what messages and controls look like in [`render`].
+//! `ports`; what messages and controls look like in [`render`]; how `tandem run` plugs
+//! it in, in `adapter`.
 //!
 //! To extend: a new slash command is a [`render::CommandSpec`]; a new port method goes in
 //! `ports`.
 
+pub(super) mod adapter;
 mod interactions;
 mod ports;
 pub mod render;

@@ -28,12 +28,14 @@
 //! (`MatrixBot::report_message`), Matrix's own "report" being for homeserver admins.
 //!
 //! Where things are: connecting, syncing, DMs and sending here; the event handlers in
-//! `events`; the port implementations in `ports`; how messages look in [`render`].
+//! `events`; the port implementations in `ports`; how messages look in [`render`]; how
+//! `tandem run` plugs it in, in `adapter`.
 //!
 //! To extend: a new kind of inbound event is one more handler in `events`, registered in
 //! [`MatrixBot::serve`]; a new port method goes in `ports`, built from `matrix_sdk::Room`
 //! calls.
 
+pub(super) mod adapter;
 mod events;
 mod ports;
 pub mod render;

@@ -1,0 +1,177 @@
+//! The command line: the `tandem` command's subcommands and their options, as clap reads
+//! them. Only the shapes live here; what each subcommand does is in its own module.
+//!
+//! To add a subcommand: a variant of [`Command`] here (its doc comment is its `--help`),
+//! an arm in [`super::dispatch`], and a module for what it does.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+
+use crate::matching::Objective;
+
+#[derive(Parser)]
+#[command(
+    name = "tandem",
+    version,
+    about = "Mentoring programmes inside your chat community"
+)]
+pub(super) struct Cli {
+    /// Settings file. Without it, `tandem.toml` is used if present, else the defaults.
+    #[arg(long, global = true, env = "TANDEM_CONFIG")]
+    pub(super) config: Option<PathBuf>,
+    #[command(subcommand)]
+    pub(super) command: Command,
+}
+
+#[derive(Subcommand)]
+pub(super) enum Command {
+    /// Talk to Tandem in this terminal (or through a pipe), with no chat server.
+    Console {
+        /// SQLite file or database URL; default `<data_dir>/console.db`.
+        #[arg(long)]
+        database: Option<String>,
+        /// Start the bot's clock at this time (RFC 3339, e.g. 2027-01-11T09:00:00Z)
+        /// instead of now, so a script shows the same dates whenever it runs.
+        #[arg(long, value_parser = parse_start)]
+        start: Option<chrono::DateTime<chrono::Utc>>,
+        /// The input is a script run again after a stop: a message line handled before
+        /// (the same text at the same line) is skipped; clock lines are applied again.
+        #[arg(long)]
+        resume: bool,
+        /// Start each message with the idempotency key it was sent under, as a chat
+        /// server sees it (a repeat has the same key).
+        #[arg(long)]
+        keys: bool,
+    },
+    /// Connect to the configured chat platforms and serve.
+    Run,
+    /// Export a programme's records for monitoring and evaluation, as CSV or JSON.
+    /// Pseudonymous (application and match numbers, no free text from applications);
+    /// survey answers only from the programme's anonymity minimum.
+    Export {
+        /// The programme's slug.
+        #[arg(long)]
+        programme: String,
+        #[arg(long, value_parser = ["applications", "matches", "surveys", "events"])]
+        what: String,
+        #[arg(long, value_parser = ["csv", "json"], default_value = "csv")]
+        format: String,
+        /// Write here instead of to standard output.
+        #[arg(long)]
+        output: Option<PathBuf>,
+        /// Database URL; default as for `run`.
+        #[arg(long)]
+        database: Option<String>,
+    },
+    /// Apply database migrations and exit.
+    Migrate {
+        /// Database URL; default as for `run`.
+        #[arg(long)]
+        database: Option<String>,
+    },
+    /// Measure the matching engine on a synthetic population; prints one JSON object.
+    Bench {
+        #[command(subcommand)]
+        what: BenchWhat,
+    },
+    /// The matching engine on files.
+    Match {
+        #[command(subcommand)]
+        what: MatchWhat,
+    },
+    /// Check a settings file or a programme file (or a folder of programmes) and report
+    /// every problem with its file, line and key.
+    CheckConfig {
+        /// Default: the settings file in use and its programmes folder.
+        path: Option<PathBuf>,
+    },
+}
+
+#[derive(Subcommand)]
+pub(super) enum BenchWhat {
+    /// Score, prune, solve and certify a synthetic cohort.
+    Match {
+        #[arg(long, default_value_t = 10_000)]
+        mentees: usize,
+        #[arg(long, default_value_t = 2_000)]
+        mentors: usize,
+        #[arg(long, default_value_t = 5)]
+        capacity: u32,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Candidates kept per mentee in the timed run.
+        #[arg(long, default_value_t = 64)]
+        k: usize,
+        /// Skip finding the proven optimum to compare with (it takes several seconds).
+        #[arg(long)]
+        no_exact: bool,
+        /// Scoring threads; default: the machine's cores.
+        #[arg(long)]
+        threads: Option<usize>,
+        #[arg(long, value_enum, default_value_t = ObjectiveArg::Count)]
+        objective: ObjectiveArg,
+    },
+    /// Schedule nudges due inside a window into a counting sink and run the real scheduler
+    /// on a real database; prints one JSON object (fired, duplicates, missed, lateness).
+    Scheduler {
+        #[arg(long, default_value_t = 100_000)]
+        jobs: usize,
+        /// The due times are spread over this window: 60s, 10s, 0s (all due at once).
+        #[arg(long, default_value = "10s", value_parser = parse_window)]
+        window: std::time::Duration,
+        /// Database URL; default: a temporary SQLite file.
+        #[arg(long)]
+        database: Option<String>,
+    },
+}
+
+fn parse_start(text: &str) -> Result<chrono::DateTime<chrono::Utc>, String> {
+    chrono::DateTime::parse_from_rfc3339(text)
+        .map(|t| t.with_timezone(&chrono::Utc))
+        .map_err(|e| format!("`{text}` is not a time like 2027-01-11T09:00:00Z: {e}"))
+}
+
+fn parse_window(text: &str) -> Result<std::time::Duration, String> {
+    let secs = text
+        .strip_suffix('s')
+        .unwrap_or(text)
+        .parse::<f64>()
+        .map_err(|_| format!("`{text}` is not a window: write seconds, like 10s or 0s"))?;
+    if !(0.0..=3600.0).contains(&secs) {
+        return Err(format!("`{text}`: the window is 0s to 3600s"));
+    }
+    Ok(std::time::Duration::from_secs_f64(secs))
+}
+
+#[derive(Subcommand)]
+pub(super) enum MatchWhat {
+    /// Solve a scored instance: {"mentors":[{"id","capacity"}],"mentees":[{"id","slots"}],
+    /// "pairs":[{"mentee","mentor","score"}]} (pairs not listed are forbidden).
+    Solve {
+        #[arg(long)]
+        instance: PathBuf,
+        /// Write {"assignments":[...],"unmatched":[...]} here.
+        #[arg(long)]
+        output: Option<PathBuf>,
+        #[arg(long, value_enum, default_value_t = ObjectiveArg::Count)]
+        objective: ObjectiveArg,
+    },
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+pub(super) enum ObjectiveArg {
+    /// Match as many as possible, then maximise the total score.
+    Count,
+    /// Maximise the total score, even if fewer are matched.
+    Score,
+}
+
+impl From<ObjectiveArg> for Objective {
+    fn from(o: ObjectiveArg) -> Objective {
+        match o {
+            ObjectiveArg::Count => Objective::CountThenScore,
+            ObjectiveArg::Score => Objective::Score,
+        }
+    }
+}

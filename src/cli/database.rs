@@ -1,0 +1,91 @@
+//! The subcommands that work on the database alone, with no chat platform: `tandem
+//! export` (a programme's records as CSV or JSON, see [`crate::app::export`]) and `tandem
+//! migrate`.
+//!
+//! Another such subcommand (a backup, a purge) goes here: open the store from
+//! `--database` or the settings as these do, call the app or the store, close it.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::Context;
+
+use crate::storage::Store;
+
+use super::setup::{database_url, load_programmes, load_settings};
+
+/// `tandem export`: writes one programme's records to `output` or standard output.
+pub(super) async fn export(
+    settings_file: Option<&Path>,
+    programme: String,
+    what: String,
+    format: String,
+    output: Option<PathBuf>,
+    database: Option<String>,
+) -> anyhow::Result<ExitCode> {
+    use crate::app::export::{ExportWhat, export};
+    use crate::domain::export::Format;
+    let settings = load_settings(settings_file)?;
+    let programmes = load_programmes(&settings)?;
+    let Some(p) = programmes.iter().find(|p| p.slug == programme) else {
+        eprintln!(
+            "No programme `{programme}`. Programmes: {}.",
+            programmes
+                .iter()
+                .map(|p| p.slug.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+        return Ok(ExitCode::from(2));
+    };
+    let url = database
+        .map(|d| database_url(&d))
+        .unwrap_or_else(|| settings.database_url());
+    let store = Store::open(&url).await?;
+    let what = match what.as_str() {
+        "applications" => ExportWhat::Applications,
+        "matches" => ExportWhat::Matches,
+        "surveys" => ExportWhat::Surveys,
+        _ => ExportWhat::Events,
+    };
+    let format = if format == "json" {
+        Format::Json
+    } else {
+        Format::Csv
+    };
+    let result = export(&store, p, what, format).await?;
+    store.close().await;
+    match result {
+        Ok((text, notes)) => {
+            for note in notes {
+                eprintln!("{note}");
+            }
+            match output {
+                Some(path) => std::fs::write(&path, text)
+                    .with_context(|| format!("writing {}", path.display()))?,
+                None => print!("{text}"),
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(reason) => {
+            eprintln!("{reason}");
+            Ok(ExitCode::from(1))
+        }
+    }
+}
+
+/// `tandem migrate`: applies the database migrations and says how many.
+pub(super) async fn migrate(
+    settings_file: Option<&Path>,
+    database: Option<String>,
+) -> anyhow::Result<ExitCode> {
+    let settings = load_settings(settings_file)?;
+    let url = database
+        .map(|d| database_url(&d))
+        .unwrap_or_else(|| settings.database_url());
+    let store = Store::connect(&url).await?;
+    let applied = store.migrate().await?;
+    store.close().await;
+    println!("Database is up to date ({applied} migration(s) applied).");
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,81 @@
+//! The `tandem` command: console, run, migrate, export, check-config, bench and match.
+//!
+//! It lives in the library, not the binary, so that tests can drive what `tandem run`
+//! does in-process (see [`run`]) and so that `src/main.rs` is only the runtime's entry.
+//!
+//! - `args`: the subcommands and their options, as clap reads them;
+//! - `console`: `tandem console`, Tandem in a terminal;
+//! - [`run`]: `tandem run`, serving a chat platform;
+//! - `database`: `tandem export` and `tandem migrate`;
+//! - `check`: `tandem check-config`;
+//! - `matching`: `tandem bench` and `tandem match`;
+//! - `setup`: what several of them share (settings, programmes, the case key).
+//!
+//! To add a subcommand: its variant in `args::Command`, its module here, and its arm in
+//! `dispatch`.
+
+mod args;
+mod check;
+mod console;
+mod database;
+mod matching;
+pub mod run;
+mod setup;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+use tracing_subscriber::EnvFilter;
+
+use args::{Cli, Command};
+
+/// Reads the command line, sets up logging to standard error, and runs the subcommand.
+/// An error is printed as `tandem: ...` and exits 1.
+pub async fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let default_level = match cli.command {
+        // The SDK logs expected 404s (absent account data) and per-sync backup notes at
+        // error and warning levels; RUST_LOG shows them when wanted.
+        Command::Run => {
+            "info,matrix_sdk=warn,matrix_sdk_base=warn,matrix_sdk::http_client=off,matrix_sdk_crypto=error"
+        }
+        _ => "warn",
+    };
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new(default_level)),
+        )
+        .with_writer(std::io::stderr)
+        .init();
+    match dispatch(cli).await {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("tandem: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
+    let settings_file = cli.config.as_deref();
+    match cli.command {
+        Command::CheckConfig { path } => check::check_config(settings_file, path.as_deref()),
+        Command::Console {
+            database,
+            start,
+            resume,
+            keys,
+        } => console::console(settings_file, database, start, resume, keys).await,
+        Command::Run => run::run(settings_file).await,
+        Command::Bench { what } => matching::bench(what).await,
+        Command::Match { what } => matching::solve(what),
+        Command::Export {
+            programme,
+            what,
+            format,
+            output,
+            database,
+        } => database::export(settings_file, programme, what, format, output, database).await,
+        Command::Migrate { database } => database::migrate(settings_file, database).await,
+    }
+}

@@ -1,0 +1,289 @@
+//! `tandem run`: serves the configured chat platform until Ctrl-C or SIGTERM.
+//!
+//! One path for every platform, [`serve`], over the platform's
+//! [`Adapter`](crate::platforms::adapter::Adapter). The order of a start matters: the case
+//! key is checked before anything is opened; the database is opened and re-sealed; what
+//! connecting needs (a token) is checked; what a killed run left is reclaimed (SQLite);
+//! the platform's lease is waited for (a second process on the same database is a
+//! standby); then the bot connects, the app learns the names the moderators go by, and
+//! the sweeper, the outbox's dispatcher and the scheduler start beside the bot's serve
+//! loop (which catches up on what was missed). A stop ends the serve loop, then the
+//! background, then the lease.
+//!
+//! A new platform does not change this file: it plugs in through
+//! [`crate::platforms::adapters`]. What runs beside every platform is `Background`.
+
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use crate::app::{App, Ports};
+use crate::config::Settings;
+use crate::domain::{Platform, Programme};
+use crate::platforms::adapter::{Adapter, Connected, StaffRooms};
+use crate::storage::{Sealer, Store};
+
+use super::setup::{KeyFallback, app_settings, case_key, load_programmes, load_settings, rekey};
+
+/// `tandem run`: refuses without exactly one platform configured, or without the case key.
+pub(super) async fn run(settings_file: Option<&std::path::Path>) -> anyhow::Result<ExitCode> {
+    let settings = load_settings(settings_file)?;
+    let programmes = load_programmes(&settings)?;
+    let adapters = crate::platforms::adapters();
+    let configured: Vec<&Adapter> = adapters
+        .iter()
+        .filter(|a| (a.configured)(&settings))
+        .collect();
+    let adapter = match configured.as_slice() {
+        [] => {
+            let sections: Vec<String> = adapters
+                .iter()
+                .map(|a| format!("a {} section ({})", a.section, a.needs))
+                .collect();
+            eprintln!(
+                "tandem: no chat platform is configured.\nAdd {} to your settings file: see config/tandem.example.toml.\nTo try Tandem without a chat server, run `tandem console`.",
+                sections.join(" or ")
+            );
+            return Ok(ExitCode::from(2));
+        }
+        [one] => *one,
+        many => {
+            let sections: Vec<&str> = many.iter().map(|a| a.section).collect();
+            let listed = match sections.as_slice() {
+                [a, b] => format!("both {a} and {b}"),
+                [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+                [] => unreachable!("more than one"),
+            };
+            eprintln!(
+                "tandem: {listed} are configured; this version serves one platform per process. Run one `tandem run` per platform with its own settings file (they can share the database)."
+            );
+            return Ok(ExitCode::from(2));
+        }
+    };
+    // Before connecting anywhere: serving without the key would seal reports
+    // with one nobody kept.
+    let key = case_key(&settings, KeyFallback::None)?;
+    serve(&settings, programmes, key, adapter).await
+}
+
+/// Serves the platform `adapter` connects to until Ctrl-C or SIGTERM, or until its serve
+/// loop ends: all of `tandem run` after the checks on the settings. A process that is
+/// asked to stop while it waits as a standby returns without connecting.
+pub async fn serve(
+    settings: &Settings,
+    programmes: Vec<Programme>,
+    key: Sealer,
+    adapter: &Adapter,
+) -> anyhow::Result<ExitCode> {
+    let Some(prepare) = &adapter.prepare else {
+        eprintln!(
+            "tandem: this build has no {} support (built without the `{}` feature)",
+            adapter.name, adapter.feature
+        );
+        return Ok(ExitCode::from(2));
+    };
+    let store = Store::open(&settings.database_url())
+        .await?
+        .with_case_key(key);
+    rekey(&store).await;
+    // Before the lease: a standby missing its token would only say so once it took over.
+    let connecting = prepare(settings)?;
+    reclaim_if_sqlite(&store).await?;
+    let Some(lease) = own_platform(&store, adapter.platform).await? else {
+        return Ok(ExitCode::SUCCESS);
+    };
+    let Connected {
+        ports,
+        rooms,
+        connection,
+    } = connecting.await?;
+    let app = platform_app(
+        settings,
+        store,
+        programmes,
+        ports,
+        rooms,
+        adapter.coordinators_key,
+        adapter.platform,
+    )
+    .await;
+    let background = Background::start(&app);
+    let stopper = {
+        let connection = connection.clone();
+        tokio::spawn(async move {
+            shutdown_signal().await;
+            connection.stop().await;
+        })
+    };
+    connection.serve(app).await?;
+    background.stop().await;
+    stopper.abort();
+    lease.release().await;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// SQLite serves one process: what a killed run of it held (acts, jobs, leases) is taken
+/// up again at once rather than after its lease.
+async fn reclaim_if_sqlite(store: &Store) -> anyhow::Result<()> {
+    if store.backend() == crate::storage::Backend::Sqlite {
+        store.reclaim_after_restart().await?;
+    }
+    Ok(())
+}
+
+/// Waits until this process may serve `platform` (another process on the same database
+/// may hold it: this one is then a standby), or until asked to stop (`None`). If the
+/// lease is lost later, the process exits at once: another one serves the platform now.
+async fn own_platform(
+    store: &Store,
+    platform: Platform,
+) -> anyhow::Result<Option<crate::app::ownership::PlatformLease>> {
+    use crate::app::ownership::{PlatformLease, lease_length};
+    let acquire = PlatformLease::acquire(store.clone(), platform, lease_length(), move || {
+        tracing::error!("exiting: {platform} is served by another process now");
+        std::process::exit(75);
+    });
+    tokio::select! {
+        lease = acquire => lease.map(Some),
+        _ = shutdown_signal() => Ok(None),
+    }
+}
+
+/// The app served by a chat platform: the platform's ports, and its staff and events rooms
+/// joining the console ones. The names the moderation team goes by on the platform are
+/// learned here, once per start.
+async fn platform_app(
+    settings: &Settings,
+    store: Store,
+    programmes: Vec<Programme>,
+    ports: Ports,
+    rooms: StaffRooms,
+    coordinators_key: &str,
+    platform: Platform,
+) -> App {
+    let mut app_settings = app_settings(settings);
+    let StaffRooms {
+        coordinators,
+        moderators,
+        events,
+    } = rooms;
+    if coordinators.is_none() {
+        tracing::warn!("no {coordinators_key}: reviewer cards and proposals have nowhere to go");
+    }
+    app_settings.coordinators_rooms.extend(coordinators);
+    app_settings.moderators_rooms.extend(moderators);
+    app_settings.events_rooms.extend(events);
+    // Only this platform's jobs and acts: another process may serve another platform on
+    // the same database.
+    app_settings.platforms = vec![platform];
+    // Limited here only: the console, typed into (or scripted) by one operator, is not.
+    app_settings.limits = crate::app::RateLimits {
+        messages_per_minute: Some(settings.limits.messages_per_minute),
+        expensive_per_hour: Some(settings.limits.expensive_per_hour),
+    };
+    let mut app = App::new(
+        store,
+        programmes,
+        ports,
+        Arc::new(crate::app::SystemClock),
+        app_settings,
+    );
+    app.learn_staff_names().await;
+    app
+}
+
+/// What runs beside a chat platform: the sweeper (deadlines, reminders, escalations) every
+/// minute, the outbox's dispatcher (retries), and the scheduler loop (milestones and other timed jobs), asleep until the next
+/// job is due.
+struct Background {
+    sweeper: tokio::task::JoinHandle<()>,
+    outbox: tokio::task::JoinHandle<()>,
+    scheduler: crate::app::scheduler::Scheduler,
+    jobs: tokio::task::JoinHandle<()>,
+}
+
+impl Background {
+    fn start(app: &App) -> Background {
+        use crate::app::supervise::{contained, supervise};
+        let sweeper = {
+            let app = app.clone();
+            supervise("sweeper", move || {
+                let app = app.clone();
+                async move {
+                    let mut tick = tokio::time::interval(std::time::Duration::from_secs(60));
+                    loop {
+                        tick.tick().await;
+                        if let Ok(Err(e)) = contained("the periodic sweep", app.sweep()).await {
+                            tracing::warn!("periodic sweep failed: {e}")
+                        }
+                    }
+                }
+            })
+        };
+        // The outbox: retries of acts that failed, and what a crashed process left.
+        let outbox = {
+            let app = app.clone();
+            supervise("outbox", move || {
+                let app = app.clone();
+                async move {
+                    loop {
+                        if let Ok(Err(e)) =
+                            contained("delivering the outbox", app.dispatch_due()).await
+                        {
+                            tracing::warn!("delivering the outbox failed: {e}");
+                        }
+                        let next = app.next_delivery_at().await.ok().flatten();
+                        let wait = next
+                            .and_then(|at| (at - app.now()).to_std().ok())
+                            .unwrap_or(std::time::Duration::from_secs(5))
+                            .clamp(
+                                std::time::Duration::from_millis(200),
+                                std::time::Duration::from_secs(5),
+                            );
+                        tokio::time::sleep(wait).await;
+                    }
+                }
+            })
+        };
+        let scheduler = app.scheduler(crate::app::scheduler::SchedulerOptions::default());
+        let jobs = {
+            let scheduler = scheduler.clone();
+            supervise("scheduler", move || {
+                let scheduler = scheduler.clone();
+                async move { scheduler.run().await }
+            })
+        };
+        Background {
+            sweeper,
+            outbox,
+            scheduler,
+            jobs,
+        }
+    }
+
+    async fn stop(self) {
+        self.scheduler.stop();
+        let _ = self.jobs.await;
+        self.sweeper.abort();
+        // An act it was delivering stays held until its lease ends; then the next start
+        // delivers it, under the same key.
+        self.outbox.abort();
+    }
+}
+
+/// Ctrl-C, or SIGTERM (what a service manager sends to stop the service).
+async fn shutdown_signal() {
+    #[cfg(unix)]
+    {
+        let mut term =
+            match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+                Ok(s) => s,
+                Err(_) => return std::future::pending().await,
+            };
+        tokio::select! {
+            _ = tokio::signal::ctrl_c() => {}
+            _ = term.recv() => {}
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = tokio::signal::ctrl_c().await;
+}

@@ -1,0 +1,48 @@
+//! The Matrix adapter plugged into `tandem run` ([`crate::platforms::adapter`]):
+//! [`prepare`] reads the `[matrix]` section and the account's secrets, and connecting is
+//! [`MatrixBot::connect`]; the bot is every port and its own [`Connection`].
+//!
+//! What `tandem run` does with a platform is not here but in `cli/run.rs`, the same for
+//! every platform; a change to how the Matrix bot connects or serves belongs in
+//! `mod.rs`, and this file only maps it onto the seam.
+
+use std::sync::Arc;
+
+use anyhow::Context;
+use async_trait::async_trait;
+
+use super::{MatrixBot, MatrixOptions};
+use crate::app::App;
+use crate::config::Settings;
+use crate::platforms::adapter::{Connected, Connecting, Connection, StaffRooms};
+
+/// The options from the `[matrix]` section and the environment; the future logs in (or
+/// restores the session) and joins the configured rooms.
+pub fn prepare(settings: &Settings) -> anyhow::Result<Connecting> {
+    let matrix = settings.matrix.clone().context("no [matrix] section")?;
+    let options = MatrixOptions::new(matrix, &settings.data_dir);
+    Ok(Box::pin(async move {
+        let matrix = &options.settings;
+        tracing::info!(homeserver = %matrix.homeserver_url, user = %matrix.user_id, "connecting to Matrix");
+        let bot = MatrixBot::connect(options).await?;
+        let rooms = StaffRooms {
+            coordinators: bot.coordinators_room(),
+            moderators: bot.moderators_room(),
+            events: bot.events_room(),
+        };
+        Ok(Connected::bot(bot, rooms))
+    }))
+}
+
+#[async_trait]
+impl Connection for MatrixBot {
+    async fn serve(self: Arc<Self>, app: App) -> anyhow::Result<()> {
+        // The bot's own `serve` (a path, not `self.serve`, which would be this one).
+        MatrixBot::serve(&self, app).await
+    }
+
+    async fn stop(&self) {
+        tracing::info!("stopping after the sync in progress");
+        MatrixBot::stop(self);
+    }
+}
