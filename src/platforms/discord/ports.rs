@@ -4,6 +4,7 @@
 //!
 //! A new port method is one more method in the matching `impl` here.
 
+use super::rooms::member_overwrite;
 use super::*;
 
 #[async_trait]

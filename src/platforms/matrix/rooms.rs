@@ -1,0 +1,199 @@
+//! Which rooms are what: a DM is a room of the bot and the person alone (a third member
+//! makes it a shared room, and anything private moves to a real DM), invitations the bot
+//! accepts, and the room a port call names.
+//!
+//! A new kind of room (a space, a thread room) is recognised in `place_of`.
+
+use super::*;
+
+impl MatrixBot {
+    /// Where a message `sender` wrote in `room` was written, as the app sees it; `None`
+    /// for a room flagged as direct that has someone else in it: not a DM (see
+    /// [`MatrixBot::is_private_with`]), and no ordinary room either.
+    pub(super) async fn place_of(&self, room: &Room, sender: &UserId) -> Option<Place> {
+        let id = room.room_id();
+        let configured = [
+            &self.coordinators_room,
+            &self.moderators_room,
+            &self.events_room,
+        ]
+        .into_iter()
+        .flatten()
+        .any(|r| r == id);
+        let as_room = Place::Room(RoomRef::new(Platform::Matrix, id.as_str()));
+        if configured {
+            return Some(as_room);
+        }
+        if lock(&self.dm_rooms).contains(id) || room.is_direct().await.unwrap_or(false) {
+            if self.is_private_with(room, sender).await {
+                return Some(Place::Dm);
+            }
+            self.forget_dm_room(id);
+            return None;
+        }
+        Some(as_room)
+    }
+
+    /// Whether `room` is a private conversation of the bot with `person` alone: everyone
+    /// joined or invited is one of the two. A room flagged as direct with a third member
+    /// is not: they could read a report, a moderator's question or `my data`.
+    pub(super) async fn is_private_with(&self, room: &Room, person: &UserId) -> bool {
+        use matrix_sdk::RoomMemberships;
+        match room
+            .members(RoomMemberships::JOIN | RoomMemberships::INVITE)
+            .await
+        {
+            Ok(members) => only_between(members.iter().map(|m| m.user_id()), &self.own, person),
+            Err(e) => {
+                warn!(room = %room.room_id(), "reading a room's members failed: {e}");
+                false
+            }
+        }
+    }
+
+    pub(super) fn forget_dm_room(&self, room: &RoomId) {
+        lock(&self.dm_rooms).remove(room);
+        lock(&self.dms).retain(|_, r| r != room);
+    }
+
+    /// `sender` wrote in a room flagged as direct that others can read: they are told
+    /// there, once and with nothing of what they wrote, that the conversation moves to a
+    /// new private DM, and the DM is opened. What they wrote is not acted on.
+    pub(super) async fn move_to_private_dm(&self, room: &Room, sender: &UserId) {
+        if !lock(&self.moved_to_dm).insert((room.room_id().to_owned(), sender.to_owned())) {
+            return;
+        }
+        let key = IdempotencyKey(format!("matrix-shared-dm-{}-{sender}", room.room_id()));
+        let notice = OutMessage::text(
+            "This room has other people in it, so I don't treat it as our private chat. I've opened a direct message with you: please write to me there.",
+        );
+        if let Err(e) = self.send(room, &notice, &key).await {
+            warn!("telling someone their DM is shared failed: {e}");
+        }
+        match self.dm_room(sender).await {
+            Ok(dm) => {
+                let key = IdempotencyKey(format!("matrix-moved-dm-{}-{sender}", room.room_id()));
+                let hello = OutMessage::text(
+                    "Here we can talk privately. What you wrote in the shared room was not used: please send it again here.",
+                );
+                if let Err(e) = self.send(&dm, &hello, &key).await {
+                    warn!("greeting someone in their new DM failed: {e}");
+                }
+            }
+            Err(e) => warn!(%sender, "opening a private DM failed: {e}"),
+        }
+    }
+
+    pub(super) fn remember_dm(&self, user: &UserId, room: &RoomId) {
+        lock(&self.dms).insert(user.to_owned(), room.to_owned());
+        lock(&self.dm_rooms).insert(room.to_owned());
+    }
+
+    /// Joins (with backoff) an invite from an allowed server, or declines it.
+    pub(super) fn consider_invite(
+        self: &Arc<Self>,
+        room: Room,
+        inviter: OwnedUserId,
+        is_direct: bool,
+    ) {
+        let server = inviter.server_name().as_str().to_string();
+        if !self.allowed_servers.contains(&server) {
+            warn!(room = %room.room_id(), %inviter, "declining an invite from a server that is not allowed");
+            tokio::spawn(async move {
+                if let Err(e) = room.leave().await {
+                    warn!(room = %room.room_id(), "declining the invite failed: {e}");
+                }
+            });
+            return;
+        }
+        let bot = self.clone();
+        tokio::spawn(async move {
+            // The invite can reach us before the room is ready to be joined.
+            let mut backoff = Backoff::new();
+            for attempt in 1..=8 {
+                match room.join().await {
+                    Ok(()) => {
+                        info!(room = %room.room_id(), %inviter, "joined on invite");
+                        // Direct only if nobody else is (or is invited) in it.
+                        if is_direct && bot.is_private_with(&room, &inviter).await {
+                            bot.remember_dm(&inviter, room.room_id());
+                            if let Err(e) = bot
+                                .client
+                                .account()
+                                .mark_as_dm(room.room_id(), std::slice::from_ref(&inviter))
+                                .await
+                            {
+                                warn!("marking a DM failed: {e}");
+                            }
+                        }
+                        return;
+                    }
+                    Err(e) => {
+                        let wait = backoff.next();
+                        debug!(attempt, "joining {} failed ({e}); retrying", room.room_id());
+                        tokio::time::sleep(wait).await;
+                    }
+                }
+            }
+            warn!(room = %room.room_id(), "gave up joining after 8 attempts");
+        });
+    }
+
+    /// The DM room with `user`: the known one, the one in `m.direct`, or a new one.
+    pub(super) async fn dm_room(&self, user: &UserId) -> Result<Room, PortError> {
+        let _one_at_a_time = self.creating_dm.lock().await;
+        // A DM that someone else has joined since is not one any more: a new one is made.
+        let known = lock(&self.dms).get(user).cloned();
+        if let Some(room) = known
+            .and_then(|id| self.client.get_room(&id))
+            .filter(|r| r.state() == RoomState::Joined)
+        {
+            if self.is_private_with(&room, user).await {
+                return Ok(room);
+            }
+            warn!(%user, room = %room.room_id(), "a DM has other members now; opening a new one");
+            self.forget_dm_room(room.room_id());
+        }
+        if let Some(room) = self.client.get_dm_room(user)
+            && room.state() == RoomState::Joined
+            && self.is_private_with(&room, user).await
+        {
+            self.remember_dm(user, room.room_id());
+            return Ok(room);
+        }
+        let room = self
+            .client
+            .create_dm(user)
+            .await
+            .map_err(|e| refused_or_other(e, user, "opening a DM with"))?;
+        info!(%user, room = %room.room_id(), "opened an encrypted DM");
+        self.remember_dm(user, room.room_id());
+        Ok(room)
+    }
+
+    pub(super) fn room(&self, room: &RoomRef) -> Result<Room, PortError> {
+        let id = RoomId::parse(&room.id)
+            .map_err(|e| PortError::Other(anyhow!("`{}` is not a room id: {e}", room.id)))?;
+        self.client
+            .get_room(&id)
+            .ok_or_else(|| PortError::Other(anyhow!("the bot is not in room {}", room.id)))
+    }
+}
+
+/// Whether everyone in `members` is the bot or `person`, and `person` is there: a
+/// private conversation of the two.
+pub(super) fn only_between<'a>(
+    members: impl IntoIterator<Item = &'a UserId>,
+    bot: &UserId,
+    person: &UserId,
+) -> bool {
+    let mut with_person = false;
+    for member in members {
+        if member == person {
+            with_person = true;
+        } else if member != bot {
+            return false;
+        }
+    }
+    with_person
+}
