@@ -248,8 +248,7 @@ fn dm(from: &UserRef, text: &str, router: &Router<'_>) -> Dm {
         return Dm::Transcript(n);
     }
     if router.moderation.is_escalation_contact(from)
-        && let Some(command) =
-            cases::parse(strip_prefix_ci(text.trim(), router.prefix).unwrap_or(text))
+        && let Some(command) = cases::parse_dm(text, router.prefix)
     {
         return Dm::Case(command);
     }
