@@ -2,7 +2,7 @@
 //! reporter unsealed to deliver a message, evidence shown, staff display names learned)
 //! or the clock (re-pinging unclaimed urgent cases).
 //!
-//! What a case command does is decided in `flows::cases`; this is where it reaches people.
+//! What a case command does is decided in `flows::incident::cases`; this is where it reaches people.
 
 use std::time::Duration;
 
@@ -20,7 +20,7 @@ impl App {
     /// Asks the platforms what the moderators and the escalation contact are called
     /// there (display names, nicknames) and adds those names to their aliases, so that a
     /// report naming one of them as people see them goes only to the escalation contact
-    /// (see `flows::cases::keeper_for`). Only the platforms this process serves are asked;
+    /// (see `flows::incident::cases::keeper_for`). Only the platforms this process serves are asked;
     /// a person whose names cannot be learned keeps the configured ones, and the bot runs
     /// on. Returns how many names were added.
     ///
@@ -148,7 +148,7 @@ impl App {
         let known = Known::default();
         let subject = Subject::Nothing;
         let ctx = self.ctx(reporter, &known, &subject, self.clock.now());
-        let effects = flows::cases::after_report(&ctx, &case);
+        let effects = flows::incident::cases::after_report(&ctx, &case);
         // An error (the outbox not reached) fails the announcing act, which is tried
         // again: the card and the on-call ping must not be lost.
         self.try_perform(base, effects).await
@@ -184,7 +184,7 @@ impl App {
             let known = Known::default();
             let subject = Subject::Nothing;
             let ctx = self.ctx(someone, &known, &subject, now);
-            let effects = flows::cases::escalate(&ctx, &case, &events);
+            let effects = flows::incident::cases::escalate(&ctx, &case, &events);
             if effects.is_empty() {
                 continue;
             }
@@ -229,9 +229,9 @@ impl App {
         };
         let (known, subject) = (Known::default(), Subject::Nothing);
         let ctx = self.ctx(&someone, &known, &subject, now);
-        let notice = flows::cases::to_keeper(
+        let notice = flows::incident::cases::to_keeper(
             &ctx,
-            flows::cases::keeper(&ctx, &case),
+            flows::incident::cases::keeper(&ctx, &case),
             OutMessage::text(format!(
                 "Case #{case_id}: {what} could not be delivered to the reporter; they may have left the server or closed their DMs."
             )),

@@ -20,7 +20,7 @@ impl App {
     /// Draws a chart off the async threads.
     pub(super) async fn draw_chart(
         &self,
-        sections: Vec<crate::domain::reporting::ChartSection>,
+        sections: Vec<crate::domain::figures::ChartSection>,
     ) -> std::result::Result<Vec<u8>, String> {
         let fonts = self.fonts();
         if fonts.is_empty() {

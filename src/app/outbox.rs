@@ -718,7 +718,7 @@ impl App {
         }
         match self.store.case_reporter(case_id).await.map_err(finding)? {
             Some(reporter) => {
-                let message = flows::cases::revealed_message(case_id, &reporter, with);
+                let message = flows::incident::cases::revealed_message(case_id, &reporter, with);
                 self.send_dm(to, &message, key).await
             }
             None => Ok(()),

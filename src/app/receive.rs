@@ -40,7 +40,7 @@ impl App {
         reported: crate::chat::ReportedMessage,
         event: Option<EventRef>,
     ) {
-        let inbound = flows::report::message_report(from, &reported.link);
+        let inbound = flows::incident::report::message_report(from, &reported.link);
         self.receive_with(inbound, Some(reported), event, None)
             .await
     }

@@ -43,7 +43,7 @@ pub enum Act {
     PostChart {
         room: RoomRef,
         title: String,
-        sections: Vec<crate::domain::reporting::ChartSection>,
+        sections: Vec<crate::domain::figures::ChartSection>,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         placed: Option<Placement>,
     },

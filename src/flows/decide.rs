@@ -15,8 +15,8 @@ use super::help::{help_text, status_text, unknown_text};
 use super::route::{Dm, Room, Route};
 use super::{
     Content, Ctx, Effect, FileStatus, FlowState, Inbound, InboundFile, OutMessage, Outcome,
-    actions, application, cases, closure, escape, events, pairing, pause, personal, prompts,
-    report, reporting, review, survey, withdraw,
+    actions, application, cases, closure, escape, events, figures, pairing, pause, personal,
+    prompts, report, review, survey, withdraw,
 };
 use crate::domain::text::thousands;
 use crate::domain::{Place, RoomRef};
@@ -293,14 +293,14 @@ fn in_room(ctx: &Ctx<'_>, state: Option<&FlowState>, room: &RoomRef, command: &R
             }
         }
         Room::Survey(Ok(command)) => survey::handle(ctx, room, command.clone()),
-        Room::Figures(programme) => reporting::handle(ctx, room, programme.as_deref()),
+        Room::Figures(programme) => figures::handle(ctx, room, programme.as_deref()),
         Room::Export(command) => match staff_command(
             room,
             ctx.coordinators_room,
             Ok(command.clone()),
             "Exports work in the coordinators' room.",
         ) {
-            Ok(command) => reporting::handle_export(ctx, room, command),
+            Ok(command) => figures::handle_export(ctx, room, command),
             Err(early) => *early,
         },
         // Started from a room (perhaps a pair room): the report goes on in the DM, and

@@ -15,10 +15,9 @@
 //! `step` function, a variant to [`FlowState`], and its line in `decide.rs` (`dm_step`,
 //! and `escape` if it can be left); a command that starts it is added in [`route`].
 
-pub mod actions;
 pub mod acts;
 pub mod application;
-pub mod cases;
+
 pub mod closure;
 pub mod command;
 mod decide;
@@ -26,14 +25,15 @@ mod escape;
 pub mod events;
 pub mod form;
 mod help;
+pub mod incident;
 pub mod pairing;
 pub mod pause;
 pub mod permissions;
 pub mod personal;
 pub mod prompts;
 pub mod rate;
-pub mod report;
-pub mod reporting;
+use incident::{actions, cases, report};
+pub mod figures;
 pub mod review;
 pub mod route;
 pub mod survey;
@@ -317,7 +317,7 @@ pub enum Effect {
     PostChart {
         room: RoomRef,
         title: String,
-        sections: Vec<crate::domain::reporting::ChartSection>,
+        sections: Vec<crate::domain::figures::ChartSection>,
     },
     /// Send `to` the transcript of a match's pair room as a file (read by the app).
     SendTranscript {

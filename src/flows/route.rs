@@ -32,12 +32,12 @@ use super::cases::{self, CaseCommand};
 use super::closure::{self, CloseCommand};
 use super::command::{self, Command};
 use super::events::{self, EventCommand};
+use super::figures::{self, ExportCommand};
 use super::pairing::{self, PairingCommand};
 use super::pause::{self, PauseCommand};
 use super::permissions::Privileged;
 use super::personal::{self, PersonalCommand};
 use super::rate::Cost;
-use super::reporting::{self, ExportCommand};
 use super::review::{self, ReviewCommand};
 use super::survey::{self, SurveyCommand};
 use super::{report, strip_prefix_ci};
@@ -293,10 +293,10 @@ fn in_room(rest: &str, coordinators: bool) -> Room {
     if let Some(command) = survey::parse(rest) {
         return Room::Survey(command);
     }
-    if coordinators && let Some(programme) = reporting::parse(rest) {
+    if coordinators && let Some(programme) = figures::parse(rest) {
         return Room::Figures(programme);
     }
-    if let Some(command) = reporting::parse_export(rest) {
+    if let Some(command) = figures::parse_export(rest) {
         return Room::Export(command);
     }
     let command = command::parse(rest);
@@ -435,7 +435,7 @@ fn room_needs(
             }
         }
         Room::Export(Ok(command)) if coordinators => {
-            match reporting::which(programmes, from, command.programme.as_deref()) {
+            match figures::which(programmes, from, command.programme.as_deref()) {
                 Ok(p) => Needs::Export {
                     programme: p.slug.clone(),
                     command: command.clone(),
@@ -443,7 +443,7 @@ fn room_needs(
                 Err(_) => Needs::Nothing,
             }
         }
-        Room::Figures(named) => match reporting::which(programmes, from, named.as_deref()) {
+        Room::Figures(named) => match figures::which(programmes, from, named.as_deref()) {
             Ok(p) => Needs::Figures(p.slug.clone()),
             Err(_) => Needs::Nothing,
         },
@@ -632,8 +632,8 @@ mod tests {
             events::parse("cancel").is_some(),
             closure::parse_dm("cancel").is_some(),
             survey::parse("cancel").is_some(),
-            reporting::parse("cancel").is_some(),
-            reporting::parse_export("cancel").is_some(),
+            figures::parse("cancel").is_some(),
+            figures::parse_export("cancel").is_some(),
             review::parse("cancel").is_some(),
             pairing::parse("cancel").is_some(),
             pause::parse("cancel").is_some(),

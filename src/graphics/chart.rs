@@ -4,7 +4,7 @@
 use tiny_skia::{Color, Paint, Pixmap, Rect, Transform};
 
 use super::Fonts;
-use crate::domain::reporting::ChartSection;
+use crate::domain::figures::ChartSection;
 
 const WIDTH: u32 = 1200;
 const TITLE: f32 = 64.0;

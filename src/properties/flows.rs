@@ -55,18 +55,18 @@ proptest! {
 
     #[test]
     fn a_moderation_command_is_parsed_or_refused_with_its_usage(s in command()) {
-        match crate::flows::cases::parse(&s) {
+        match crate::flows::incident::cases::parse(&s) {
             Some(Ok(c)) => prop_assert!(c.case().is_none_or(|n| n > 0)),
             Some(Err(usage)) => prop_assert!(!usage.is_empty()),
             None => {}
         }
-        match crate::flows::actions::parse(&s) {
-            Some(Ok(crate::flows::actions::ActionCommand::Freeze(n)))
-            | Some(Ok(crate::flows::actions::ActionCommand::Unfreeze(n))) => prop_assert!(n > 0),
+        match crate::flows::incident::actions::parse(&s) {
+            Some(Ok(crate::flows::incident::actions::ActionCommand::Freeze(n)))
+            | Some(Ok(crate::flows::incident::actions::ActionCommand::Unfreeze(n))) => prop_assert!(n > 0),
             Some(Err(usage)) => prop_assert!(!usage.is_empty()),
             _ => {}
         }
-        let _ = crate::flows::actions::is_cancel(&s);
+        let _ = crate::flows::incident::actions::is_cancel(&s);
     }
 
     #[test]
@@ -95,10 +95,10 @@ proptest! {
 
     #[test]
     fn report_and_export_commands_are_parsed_or_refused(s in command()) {
-        if let Some(Some(arg)) = crate::flows::reporting::parse(&s) {
+        if let Some(Some(arg)) = crate::flows::figures::parse(&s) {
             prop_assert!(!arg.is_empty());
         }
-        match crate::flows::reporting::parse_export(&s) {
+        match crate::flows::figures::parse_export(&s) {
             Some(Ok(e)) => prop_assert!(
                 ["applications", "matches", "surveys", "events"].contains(&e.what.as_str())
             ),
@@ -127,14 +127,14 @@ proptest! {
             long_text(700).prop_map(|l| format!("report message {l}")),
         ]
     ) {
-        if let Some(link) = crate::flows::report::reported_message(&s) {
+        if let Some(link) = crate::flows::incident::report::reported_message(&s) {
             prop_assert!(!link.is_empty() && link.len() <= 500);
             prop_assert!(!link.contains(char::is_whitespace));
-            let again = crate::flows::report::message_report(UserRef::console("ada"), &link);
+            let again = crate::flows::incident::report::message_report(UserRef::console("ada"), &link);
             let Content::Text(t) = &again.content else {
                 unreachable!("a report is text");
             };
-            prop_assert_eq!(crate::flows::report::reported_message(t), Some(link));
+            prop_assert_eq!(crate::flows::incident::report::reported_message(t), Some(link));
         }
     }
 
@@ -186,7 +186,7 @@ proptest! {
                 prop_assert!(!prefix.is_empty());
                 prop_assert!(text.get(..prefix.len()).is_some_and(|h| h.eq_ignore_ascii_case(prefix)));
             }
-            let _ = crate::flows::report::is_bare_report(text, prefix);
+            let _ = crate::flows::incident::report::is_bare_report(text, prefix);
         }
     }
 }

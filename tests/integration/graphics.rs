@@ -2,8 +2,8 @@
 //! names in Latin, Arabic, Devanagari and CJK scripts come out with every character drawn
 //! and Arabic joined, and a chart has a bar per figure.
 
+use tandem::domain::figures::ChartSection;
 use tandem::domain::programme::CertificateDesign;
-use tandem::domain::reporting::ChartSection;
 use tandem::graphics::certificate::{CertificateText, render};
 use tandem::graphics::chart;
 use tandem::graphics::{DEFAULT_FONTS, Fonts};

@@ -131,7 +131,7 @@ impl DiscordBot {
             at: chrono::DateTime::from_timestamp(message.timestamp.unix_timestamp(), 0),
             text: message.content.clone(),
         };
-        let inbound = crate::flows::report::message_report(
+        let inbound = crate::flows::incident::report::message_report(
             UserRef::new(Platform::Discord, command.user.id.to_string()),
             &link,
         );

@@ -105,7 +105,7 @@ pub(super) async fn handle_message(
     }
     if place != Place::Dm
         && bot.coordinators_room.as_deref() != Some(room.room_id())
-        && crate::flows::report::is_bare_report(&text, app.room_prefix())
+        && crate::flows::incident::report::is_bare_report(&text, app.room_prefix())
         && let Some(target) = replied_to(&event.content.relates_to)
     {
         bot.report_message(&room, &event, target, app).await;

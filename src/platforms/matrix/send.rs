@@ -76,8 +76,11 @@ impl MatrixBot {
             app.receive_reported(reporter, copy, Some(event)).await;
         } else {
             let event = EventRef::new(Platform::Matrix, command.event_id.as_str());
-            app.receive_event(event, crate::flows::report::message_report(reporter, &link))
-                .await;
+            app.receive_event(
+                event,
+                crate::flows::incident::report::message_report(reporter, &link),
+            )
+            .await;
         }
         // Removed after the app has had the report (it may have answered "finish what we
         // were doing first"), so a failure on the way never loses the report silently.

@@ -1,9 +1,9 @@
 //! `report` in the coordinators' room: the programme's figures in one message with a chart
-//! (see `domain::reporting`); and `export <what> [csv|json]`, the same tables as `tandem
+//! (see `domain::figures`); and `export <what> [csv|json]`, the same tables as `tandem
 //! export` as a file. In any other room, and in a DM, `report` is an incident report.
 
 use super::{Ctx, Effect, OutMessage, Outcome, Subject};
-use crate::domain::reporting::{ReportInput, build};
+use crate::domain::figures::{ReportInput, build};
 use crate::domain::{Programme, RoomRef, UserRef};
 
 /// `report [programme]` in the coordinators' room: the programme named, if any.

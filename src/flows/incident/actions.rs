@@ -11,11 +11,11 @@
 use chrono::{DateTime, NaiveTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use super::{Ctx, Effect, FlowState, OutMessage, Outcome, StateChange, Subject};
 use crate::domain::matches::MatchStatus;
 use crate::domain::people::KnownPerson;
 use crate::domain::screening::parse_date;
 use crate::domain::{RoomRef, UserRef};
+use crate::flows::{Ctx, Effect, FlowState, OutMessage, Outcome, StateChange, Subject};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ActionCommand {
@@ -125,7 +125,7 @@ pub fn handle(
         state: StateChange::Unchanged,
         effects: vec![post(room, text)],
     };
-    let command = match super::cases::moderator_command(ctx, room, command, |_| {
+    let command = match crate::flows::incident::cases::moderator_command(ctx, room, command, |_| {
         ("moderation action".to_string(), None)
     }) {
         Ok(c) => c,

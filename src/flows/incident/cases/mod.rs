@@ -40,12 +40,12 @@ use work::Work;
 
 use serde::{Deserialize, Serialize};
 
-use super::{
-    CardAction, Content, Ctx, Effect, FlowState, OutMessage, Outcome, Prompt, StateChange, Subject,
-};
 use crate::domain::RoomRef;
 use crate::domain::incident::{CaseRecord, CaseStatus, Severity};
 use crate::domain::text::{char_len, clean, preview, thousands};
+use crate::flows::{
+    CardAction, Content, Ctx, Effect, FlowState, OutMessage, Outcome, Prompt, StateChange, Subject,
+};
 
 const MAX_NOTE: usize = 2000;
 
@@ -150,7 +150,7 @@ pub fn parse(text: &str) -> Option<Result<CaseCommand, String>> {
 /// A case command in the escalation contact's DM, written bare or with the room prefix
 /// (as the card of a case in the moderators' room would show it).
 pub fn parse_dm(text: &str, prefix: &str) -> Option<Result<CaseCommand, String>> {
-    parse(super::strip_prefix_ci(text.trim(), prefix).unwrap_or(text))
+    parse(crate::flows::strip_prefix_ci(text.trim(), prefix).unwrap_or(text))
 }
 
 fn post(room: &RoomRef, text: String) -> Effect {
@@ -252,7 +252,7 @@ pub(crate) fn moderator_command<C>(
     command: Result<C, String>,
     describe: impl FnOnce(&C) -> (String, Option<i64>),
 ) -> Result<C, Box<Outcome>> {
-    let command = super::staff_command(
+    let command = crate::flows::staff_command(
         room,
         ctx.moderators_room,
         command,

@@ -44,7 +44,7 @@ pub fn reply_step(ctx: &Ctx<'_>, flow: &CaseReply, content: &Content) -> Outcome
         Content::Text(t) => clean(t, true),
         Content::Picked { .. } => String::new(),
     };
-    if text.is_empty() || char_len(&text) > crate::flows::report::MAX_TEXT {
+    if text.is_empty() || char_len(&text) > crate::flows::incident::report::MAX_TEXT {
         return Outcome {
             state: StateChange::Unchanged,
             effects: vec![ctx.dm_text(format!(
@@ -80,8 +80,11 @@ pub fn reply_files(
     files: &[crate::flows::InboundFile],
     caption: &str,
 ) -> Outcome {
-    let (keep, mut effects, notes) =
-        crate::flows::report::take_files(ctx, files, ctx.moderation.evidence.files as usize);
+    let (keep, mut effects, notes) = crate::flows::incident::report::take_files(
+        ctx,
+        files,
+        ctx.moderation.evidence.files as usize,
+    );
     if keep.is_empty() {
         effects.extend(notes.into_iter().map(|n| ctx.dm_text(n)));
         effects.push(ctx.dm_text(format!(
@@ -94,7 +97,7 @@ pub fn reply_files(
         };
     }
     let words = clean(caption, true);
-    let words = if words.is_empty() || char_len(&words) > crate::flows::report::MAX_TEXT {
+    let words = if words.is_empty() || char_len(&words) > crate::flows::incident::report::MAX_TEXT {
         String::new()
     } else {
         words

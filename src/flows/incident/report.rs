@@ -9,18 +9,18 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::command::{Command, parse};
-use super::{
-    Content, Ctx, Effect, FileStatus, FlowState, HeldFile, InboundFile, OutMessage, Outcome,
-    StateChange, Subject,
-};
 use crate::domain::Choice;
 use crate::domain::answer::{yes_no_and, yes_no_choices};
 use crate::domain::incident::{AboutStaff, NewCase, Severity};
 use crate::domain::text::{char_len, clean, file_size, thousands};
+use crate::flows::command::{Command, parse};
+use crate::flows::{
+    Content, Ctx, Effect, FileStatus, FlowState, HeldFile, InboundFile, OutMessage, Outcome,
+    StateChange, Subject,
+};
 
 /// Longest report text, evidence, or answer to a moderator's question, in characters.
-pub(super) const MAX_TEXT: usize = 4000;
+pub(in crate::flows) const MAX_TEXT: usize = 4000;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -108,8 +108,8 @@ pub fn reported_message(text: &str) -> Option<String> {
 
 /// What a platform's "report message" turns into: `from` DMs `report message <link>`
 /// (the line [`reported_message`] reads back).
-pub fn message_report(from: crate::domain::UserRef, link: &str) -> super::Inbound {
-    super::Inbound {
+pub fn message_report(from: crate::domain::UserRef, link: &str) -> crate::flows::Inbound {
+    crate::flows::Inbound {
         from,
         place: crate::domain::Place::Dm,
         content: Content::Text(format!("report message {link}")),
@@ -121,7 +121,7 @@ pub fn message_report(from: crate::domain::UserRef, link: &str) -> super::Inboun
 /// reply to someone's message, a platform may turn it into a report of that message
 /// (Matrix, whose own "report" goes to the homeserver's admins, not to bots).
 pub fn is_bare_report(text: &str, prefix: &str) -> bool {
-    super::strip_prefix_ci(text.trim(), prefix)
+    crate::flows::strip_prefix_ci(text.trim(), prefix)
         .is_some_and(|rest| rest.eq_ignore_ascii_case("report"))
 }
 
@@ -143,7 +143,7 @@ pub fn start_about_message(ctx: &Ctx<'_>, link: String) -> Outcome {
 /// Longest copy of a reported message kept, in characters.
 const MAX_COPY: usize = 1000;
 
-fn copy_text(copy: &super::ReportedMessage) -> String {
+fn copy_text(copy: &crate::flows::ReportedMessage) -> String {
     let text = clean(&copy.text, true);
     let when = copy
         .at
@@ -201,7 +201,7 @@ pub fn start(ctx: &Ctx<'_>, room: Option<String>) -> Outcome {
     }
 }
 
-pub(super) fn prompt(ctx: &Ctx<'_>, flow: &ReportFlow) -> OutMessage {
+pub(in crate::flows) fn prompt(ctx: &Ctx<'_>, flow: &ReportFlow) -> OutMessage {
     let text = |t: &str| OutMessage::text(t);
     match flow.step {
         ReportStep::Category => OutMessage {
@@ -313,7 +313,7 @@ fn safeguarding(ctx: &Ctx<'_>, flow: &ReportFlow) -> bool {
 
 /// Files sent where they are wanted, sorted: those kept (at most `room` of them), the
 /// effects dropping the held ones beyond it, and a note for each file not kept.
-pub(super) fn take_files(
+pub(in crate::flows) fn take_files(
     ctx: &Ctx<'_>,
     files: &[InboundFile],
     room: usize,
@@ -376,7 +376,7 @@ pub(super) fn take_files(
 /// any other step they are dropped and the person is told when to send them.
 pub fn files(ctx: &Ctx<'_>, flow: &ReportFlow, files: &[InboundFile], caption: &str) -> Outcome {
     if flow.step != ReportStep::Evidence {
-        let mut effects: Vec<Effect> = super::drop_held(ctx, files).into_iter().collect();
+        let mut effects: Vec<Effect> = crate::flows::drop_held(ctx, files).into_iter().collect();
         effects.push(ctx.dm_text(
             "I'll ask for screenshots and files at the evidence step: please send them then.",
         ));
@@ -788,7 +788,7 @@ fn submit(ctx: &Ctx<'_>, flow: &ReportFlow) -> Outcome {
         ];
         // At the top, not in the card's thread: it may change how urgent the case is,
         // and its card may have been dealt with already.
-        effects.extend(super::cases::to_case_desk(
+        effects.extend(crate::flows::incident::cases::to_case_desk(
             ctx,
             restricted,
             OutMessage::text(format!(
