@@ -10,6 +10,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::command::Command;
 use super::{Content, Ctx, Decision, Effect, FlowState, OutMessage, Outcome, Prompt, StateChange};
 use crate::domain::answer::yes_no_choices;
 use crate::domain::matches::{ClosureKind, MatchRecord, MatchStatus, NextStep};
@@ -177,7 +178,12 @@ pub(super) fn confirm_question(ctx: &Ctx<'_>, flow: &ConfirmClose) -> Option<Out
 }
 
 /// The yes or no to `close match`.
-pub fn confirm_step(ctx: &Ctx<'_>, flow: &ConfirmClose, content: &Content) -> Outcome {
+pub fn confirm_step(
+    ctx: &Ctx<'_>,
+    flow: &ConfirmClose,
+    content: &Content,
+    command: Option<&Command>,
+) -> Outcome {
     let answer = match content {
         Content::Picked { values, .. } => values.first().map(|v| v == "yes"),
         Content::Text(t) => match clean(t, false).to_lowercase().trim_end_matches(['.', '!']) {
@@ -196,9 +202,7 @@ pub fn confirm_step(ctx: &Ctx<'_>, flow: &ConfirmClose, content: &Content) -> Ou
             effects: vec![ctx.dm_text("That match has already ended.")],
         };
     };
-    if let Content::Text(t) = content
-        && super::command::parse(t) == Some(super::command::Command::Report)
-    {
+    if command == Some(&Command::Report) {
         return super::report::start(ctx, None);
     }
     match answer {
@@ -483,7 +487,12 @@ pub fn start_next(ctx: &Ctx<'_>, match_id: i64) -> Outcome {
 
 /// The answer to what next: recorded; a new match puts the person back in the pool and
 /// proposes again; the coordinators hear either way.
-pub fn next_step(ctx: &Ctx<'_>, flow: &WhatNext, content: &Content) -> Outcome {
+pub fn next_step(
+    ctx: &Ctx<'_>,
+    flow: &WhatNext,
+    content: &Content,
+    command: Option<&Command>,
+) -> Outcome {
     let Some(message) = next_prompt(ctx, flow.match_id) else {
         return Outcome {
             state: StateChange::Clear,
@@ -491,10 +500,10 @@ pub fn next_step(ctx: &Ctx<'_>, flow: &WhatNext, content: &Content) -> Outcome {
         };
     };
     // A way out: a report can't wait, and nobody must be stuck on this question.
-    if let Content::Text(t) = content {
-        match super::command::parse(t) {
-            Some(super::command::Command::Report) => return super::report::start(ctx, None),
-            Some(super::command::Command::Cancel) => {
+    {
+        match command {
+            Some(Command::Report) => return super::report::start(ctx, None),
+            Some(Command::Cancel) => {
                 return Outcome {
                     state: StateChange::Clear,
                     effects: vec![ctx.dm_text(

@@ -67,11 +67,11 @@ pub fn decide(
             None => idle_dm(ctx, dm, &inbound.content),
             Some(FlowState::Stacked { top, under }) => {
                 let outcome = dm_escapes(ctx, top, dm, &inbound.content, true)
-                    .unwrap_or_else(|| dm_step(ctx, top, &inbound.content));
+                    .unwrap_or_else(|| dm_step(ctx, top, &inbound.content, dm.command()));
                 escape::restack(ctx, outcome, under)
             }
             Some(state) => dm_escapes(ctx, state, dm, &inbound.content, false)
-                .unwrap_or_else(|| dm_step(ctx, state, &inbound.content)),
+                .unwrap_or_else(|| dm_step(ctx, state, &inbound.content, dm.command())),
         },
         Route::TooLong(_) => unreachable!("answered above"),
     }
@@ -90,25 +90,32 @@ fn dm_escapes(
         state,
         dm,
         stacked,
-        |c| dm_step(ctx, state, c),
+        |c, command| dm_step(ctx, state, c, command),
         || idle_dm(ctx, dm, content),
     )
 }
 
-/// One message in a DM, for the flow `state` that is open.
-fn dm_step(ctx: &Ctx<'_>, state: &FlowState, content: &Content) -> Outcome {
+/// One message in a DM, for the flow `state` that is open: what was sent, and the command
+/// it reads as (`back`, `skip`, `cancel`, ...), as the registry read it; steps never parse
+/// commands again.
+fn dm_step(
+    ctx: &Ctx<'_>,
+    state: &FlowState,
+    content: &Content,
+    command: Option<&Command>,
+) -> Outcome {
     match state {
-        FlowState::Application(flow) => application::step(ctx, flow, content),
-        FlowState::AnswerQuestion(flow) => prompts::answer_step(ctx, flow, content),
-        FlowState::Acknowledge(flow) => prompts::acknowledge_step(ctx, flow, content),
-        FlowState::MatchOffer(flow) => prompts::offer_step(ctx, flow, content),
+        FlowState::Application(flow) => application::step(ctx, flow, content, command),
+        FlowState::AnswerQuestion(flow) => prompts::answer_step(ctx, flow, content, command),
+        FlowState::Acknowledge(flow) => prompts::acknowledge_step(ctx, flow, content, command),
+        FlowState::MatchOffer(flow) => prompts::offer_step(ctx, flow, content, command),
         FlowState::CheckIn(flow) => prompts::check_in_step(ctx, flow, content),
         FlowState::ConfirmWithdraw(flow) => withdraw::step(ctx, flow, content),
-        FlowState::Report(flow) => report::step(ctx, flow, content),
+        FlowState::Report(flow) => report::step(ctx, flow, content, command),
         FlowState::CaseReply(flow) => cases::reply_step(ctx, flow, content),
-        FlowState::Survey(flow) => survey::step(ctx, flow, content),
-        FlowState::ConfirmClose(flow) => closure::confirm_step(ctx, flow, content),
-        FlowState::WhatNext(flow) => closure::next_step(ctx, flow, content),
+        FlowState::Survey(flow) => survey::step(ctx, flow, content, command),
+        FlowState::ConfirmClose(flow) => closure::confirm_step(ctx, flow, content, command),
+        FlowState::WhatNext(flow) => closure::next_step(ctx, flow, content, command),
         FlowState::ConfirmDelete(_) => personal::confirm_step(ctx, content),
         FlowState::ConfirmAction(_) => Outcome::unchanged(
             escape::question(ctx, state)
@@ -116,7 +123,7 @@ fn dm_step(ctx: &Ctx<'_>, state: &FlowState, content: &Content) -> Outcome {
                 .into_iter()
                 .collect(),
         ),
-        FlowState::Stacked { top, .. } => dm_step(ctx, top, content),
+        FlowState::Stacked { top, .. } => dm_step(ctx, top, content, command),
     }
 }
 

@@ -85,15 +85,15 @@ pub(super) fn question(ctx: &Ctx<'_>, state: &FlowState) -> Option<OutMessage> {
 
 /// What `stop` says to a flow that ends with its own word for it; `None`: it cannot be
 /// ended by its person (someone waits on the answer).
-fn stop(state: &FlowState) -> Option<&'static str> {
+fn stop(state: &FlowState) -> Option<(&'static str, Option<Command>)> {
     match state {
         FlowState::Application(_)
         | FlowState::Report(_)
         | FlowState::Survey(_)
         | FlowState::ConfirmClose(_)
         | FlowState::ConfirmDelete(_)
-        | FlowState::WhatNext(_) => Some("cancel"),
-        FlowState::ConfirmWithdraw(_) => Some("no"),
+        | FlowState::WhatNext(_) => Some(("cancel", Some(Command::Cancel))),
+        FlowState::ConfirmWithdraw(_) => Some(("no", None)),
         _ => None,
     }
 }
@@ -107,7 +107,7 @@ pub(super) fn in_flow(
     state: &FlowState,
     dm: &Dm,
     stacked: bool,
-    step: impl Fn(&Content) -> Outcome,
+    step: impl Fn(&Content, Option<&Command>) -> Outcome,
     idle: impl Fn() -> Outcome,
 ) -> Option<Outcome> {
     let escape = escape(dm)?;
@@ -131,7 +131,7 @@ pub(super) fn in_flow(
             outcome
         }
         Escape::Stop => match stop(state) {
-            Some(word) => step(&Content::Text(word.into())),
+            Some((word, command)) => step(&Content::Text(word.into()), command.as_ref()),
             None => again(
                 "This stays open until you answer it (you can still type report, help or delete my data at any time):"
                     .into(),

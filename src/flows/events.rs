@@ -18,13 +18,14 @@
 //! [`handle`].
 
 use super::{Content, Ctx, Effect, OutMessage, Outcome, Subject, staff_command};
-use crate::domain::events::{self, EventRecord, NewEvent, Rsvp};
+use crate::domain::events::{self, EventRecord, EventSpec, NewEvent, Rsvp};
 use crate::domain::{RoomRef, UserRef};
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum EventCommand {
-    /// The text after `event create`.
-    Create(String),
+    /// `event create ...`: the session asked for, or what is wrong with the request (shown
+    /// only to those who may create events).
+    Create(Result<EventSpec, String>),
     List,
     Show(i64),
     Cancel(i64, String),
@@ -76,7 +77,7 @@ pub fn parse(text: &str) -> Option<Result<EventCommand, String>> {
                         .and_then(|r| r.split_once(char::is_whitespace))
                         .map(|(_, r)| r.trim())
                         .unwrap_or("");
-                    Ok(EventCommand::Create(rest.to_string()))
+                    Ok(EventCommand::Create(events::parse_create(rest)))
                 }
                 "show" => number(words.get(2))
                     .filter(|_| words.len() == 3)
@@ -243,7 +244,7 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: EventCommand) -> Outcome {
         ]);
     }
     match command {
-        EventCommand::Create(text) => create(ctx, room, &text),
+        EventCommand::Create(spec) => create(ctx, room, spec),
         EventCommand::List => {
             let Subject::Events(list) = ctx.subject else {
                 return Outcome::unchanged(vec![post("No upcoming events.".into())]);
@@ -354,14 +355,14 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: EventCommand) -> Outcome {
     }
 }
 
-fn create(ctx: &Ctx<'_>, room: &RoomRef, text: &str) -> Outcome {
+fn create(ctx: &Ctx<'_>, room: &RoomRef, spec: Result<EventSpec, String>) -> Outcome {
     let post = |t: String| {
         Outcome::unchanged(vec![Effect::PostInRoom {
             room: room.clone(),
             message: OutMessage::text(t),
         }])
     };
-    let spec = match events::parse_create(text) {
+    let spec = match spec {
         Ok(s) => s,
         Err(e) => return post(e),
     };

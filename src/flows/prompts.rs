@@ -6,7 +6,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::command::{Command, parse};
+use super::command::Command;
 use super::review::{display_name_of, readiness_effects};
 use super::{Content, Ctx, Effect, FlowState, OutMessage, Outcome, Prompt, StateChange};
 use crate::domain::matches::{MatchRecord, MatchStatus};
@@ -193,7 +193,12 @@ pub(super) fn acknowledge_message(ctx: &Ctx<'_>, flow: &Acknowledge) -> Option<O
 }
 
 /// The applicant answers a reviewer's question.
-pub fn answer_step(ctx: &Ctx<'_>, flow: &AnswerQuestion, content: &Content) -> Outcome {
+pub fn answer_step(
+    ctx: &Ctx<'_>,
+    flow: &AnswerQuestion,
+    content: &Content,
+    command: Option<&Command>,
+) -> Outcome {
     let reprompt = |note: &str| Outcome {
         state: StateChange::Unchanged,
         effects: vec![ctx.dm_text(note), ctx.dm(question_message(ctx, flow))],
@@ -202,7 +207,7 @@ pub fn answer_step(ctx: &Ctx<'_>, flow: &AnswerQuestion, content: &Content) -> O
         Content::Text(t) => t,
         Content::Picked { .. } => return reprompt("Please type your answer."),
     };
-    match parse(text) {
+    match command {
         Some(Command::Help) | Some(Command::Status) | Some(Command::Greeting) => {
             return reprompt("Your application is waiting for your answer to this question.");
         }
@@ -263,7 +268,12 @@ pub fn answer_step(ctx: &Ctx<'_>, flow: &AnswerQuestion, content: &Content) -> O
 }
 
 /// The participant acknowledges an orientation or code of conduct.
-pub fn acknowledge_step(ctx: &Ctx<'_>, flow: &Acknowledge, content: &Content) -> Outcome {
+pub fn acknowledge_step(
+    ctx: &Ctx<'_>,
+    flow: &Acknowledge,
+    content: &Content,
+    command: Option<&Command>,
+) -> Outcome {
     let agreed = match content {
         Content::Picked { values, .. } => values.iter().any(|v| v == "yes"),
         Content::Text(t) => {
@@ -281,9 +291,7 @@ pub fn acknowledge_step(ctx: &Ctx<'_>, flow: &Acknowledge, content: &Content) ->
             effects: vec![],
         };
     };
-    if let Content::Text(t) = content
-        && matches!(parse(t), Some(Command::Status))
-    {
+    if matches!(command, Some(Command::Status)) {
         return Outcome {
             state: StateChange::Unchanged,
             effects: vec![ctx.dm_text(super::status_text(ctx)), ctx.dm(message)],
@@ -483,7 +491,12 @@ pub(super) fn offer_message(ctx: &Ctx<'_>, flow: &MatchOffer) -> Option<OutMessa
 }
 
 /// The participant accepts or declines a proposed match.
-pub fn offer_step(ctx: &Ctx<'_>, flow: &MatchOffer, content: &Content) -> Outcome {
+pub fn offer_step(
+    ctx: &Ctx<'_>,
+    flow: &MatchOffer,
+    content: &Content,
+    command: Option<&Command>,
+) -> Outcome {
     let Some(m) = open_offer(ctx, flow) else {
         return Outcome {
             state: StateChange::Clear,
@@ -510,9 +523,7 @@ pub fn offer_step(ctx: &Ctx<'_>, flow: &MatchOffer, content: &Content) -> Outcom
         }
     };
     let Some(accepted) = answer else {
-        if let Content::Text(t) = content
-            && matches!(parse(t), Some(Command::Status))
-        {
+        if matches!(command, Some(Command::Status)) {
             return Outcome {
                 state: StateChange::Unchanged,
                 effects: vec![ctx.dm_text(super::status_text(ctx)), ctx.dm(message)],

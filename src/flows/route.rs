@@ -103,6 +103,17 @@ pub enum Dm {
     Other,
 }
 
+impl Dm {
+    /// The command everyone has that the message reads as, if any: what an open flow's
+    /// step reads (`back`, `skip`, `cancel`, `status`, ...) without parsing it again.
+    pub fn command(&self) -> Option<&Command> {
+        match self {
+            Dm::Command(command) => Some(command),
+            _ => None,
+        }
+    }
+}
+
 /// A message in a shared room.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Room {

@@ -20,22 +20,12 @@ fn the_domain_flows_and_matching_use_no_database_runtime_or_sdk() {
         "crate::platforms",
     ];
     // Every source file, in sub-folders too (`flows/cases/`).
-    let mut files = Vec::new();
-    let mut folders: Vec<std::path::PathBuf> = ["src/domain", "src/flows", "src/matching"]
-        .iter()
-        .map(|d| repo_root().join(d))
-        .collect();
-    while let Some(folder) = folders.pop() {
-        for entry in std::fs::read_dir(folder).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                folders.push(path);
-            } else {
-                files.push(path);
-            }
-        }
-    }
-    assert!(files.iter().any(|f| f.ends_with("flows/cases/keeper.rs")));
+    let mut files = sources(&["src/domain", "src/flows", "src/matching"]);
+    assert!(
+        files
+            .iter()
+            .any(|f| f.ends_with("flows/incident/cases/keeper.rs"))
+    );
     files.push(repo_root().join("src/chat.rs"));
     for path in files {
         let name = path.file_name().unwrap().to_string_lossy().to_string();
@@ -65,6 +55,71 @@ fn the_ports_and_the_chat_vocabulary_do_not_depend_on_the_flows() {
                 !line.contains("flows::"),
                 "{file} depends on the flows (the chat vocabulary lives in src/chat.rs): {line}"
             );
+        }
+    }
+}
+
+/// Every `.rs` file below the folders, in sub-folders too (`flows/incident/cases/`).
+fn sources(folders: &[&str]) -> Vec<std::path::PathBuf> {
+    let mut files = Vec::new();
+    let mut folders: Vec<std::path::PathBuf> =
+        folders.iter().map(|d| repo_root().join(d)).collect();
+    while let Some(folder) = folders.pop() {
+        for entry in std::fs::read_dir(folder).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                folders.push(path);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                files.push(path);
+            }
+        }
+    }
+    files
+}
+
+#[test]
+fn every_command_grammar_is_read_only_by_the_registry() {
+    // The grammars a message is read with; only `flows/route.rs` calls them, once per
+    // message, and everything else is handed what it read.
+    let grammars = [
+        "command::parse(",
+        "cases::parse(",
+        "cases::parse_dm(",
+        "events::parse(",
+        "actions::parse(",
+        "actions::is_cancel(",
+        "survey::parse(",
+        "review::parse(",
+        "pairing::parse(",
+        "figures::parse(",
+        "figures::parse_export(",
+        "closure::parse_dm(",
+        "closure::parse_transcript(",
+        "personal::parse(",
+    ];
+    let files = sources(&[
+        "src/app",
+        "src/flows",
+        "src/platforms",
+        "src/storage",
+        "src/cli",
+    ]);
+    for path in files {
+        let name = path.file_name().unwrap().to_string_lossy().to_string();
+        if path.ends_with("flows/route.rs") || name == "tests.rs" || name == "testing.rs" {
+            continue;
+        }
+        let source = std::fs::read_to_string(&path).unwrap();
+        // A module's own unit tests may read its grammar directly.
+        let code = source.split("#[cfg(test)]").next().unwrap_or_default();
+        for line in code.lines().filter(|l| !l.trim_start().starts_with("//")) {
+            for grammar in grammars {
+                assert!(
+                    !line.contains(grammar),
+                    "{}: `{grammar}` outside the registry (flows/route.rs): {line}",
+                    path.display()
+                );
+            }
         }
     }
 }

@@ -30,7 +30,7 @@ pub(super) fn asking(
     question_id: &str,
     from_review: bool,
     content: &Content,
-    command: &Option<Command>,
+    command: Option<&Command>,
 ) -> Outcome {
     let (_, form) = match form_or_restart(ctx, flow, p) {
         Ok(found) => found,
@@ -64,13 +64,7 @@ pub(super) fn asking(
         Some(Command::Edit(target)) => return edit(ctx, flow, &form, target),
         _ => {}
     }
-    match form.read(
-        q,
-        content,
-        command.as_ref(),
-        ctx.now,
-        KeepUnanswered::Refuse,
-    ) {
+    match form.read(q, content, command, ctx.now, KeepUnanswered::Refuse) {
         Reply::Forward(answers) => {
             let mut next = flow.clone();
             next.answers = answers;
@@ -120,7 +114,7 @@ pub(super) fn reviewing(
     flow: &ApplicationFlow,
     p: &Programme,
     content: &Content,
-    command: &Option<Command>,
+    command: Option<&Command>,
 ) -> Outcome {
     let (role, form) = match form_or_restart(ctx, flow, p) {
         Ok(found) => found,

@@ -152,7 +152,7 @@ pub(super) fn choose_role(
     flow: &ApplicationFlow,
     p: &Programme,
     content: &Content,
-    command: &Option<Command>,
+    command: Option<&Command>,
 ) -> Outcome {
     if matches!(command, Some(Command::Back)) {
         return with_prompt(

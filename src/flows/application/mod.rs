@@ -23,7 +23,7 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use super::command::{Command, parse};
+use super::command::Command;
 use super::form::{self, Form, Onward};
 use super::{Content, Ctx, FlowState, OutMessage, Outcome, StateChange, status_text};
 use crate::domain::answer::yes_no_choices;
@@ -89,7 +89,12 @@ pub fn remind(ctx: &Ctx<'_>, flow: &ApplicationFlow) -> Outcome {
 }
 
 /// One step of the flow.
-pub fn step(ctx: &Ctx<'_>, flow: &ApplicationFlow, content: &Content) -> Outcome {
+pub fn step(
+    ctx: &Ctx<'_>,
+    flow: &ApplicationFlow,
+    content: &Content,
+    command: Option<&Command>,
+) -> Outcome {
     // The programme may have been removed from the config since the person started.
     let programme = match &flow.programme {
         Some(slug) => match ctx.programme(slug) {
@@ -105,10 +110,6 @@ pub fn step(ctx: &Ctx<'_>, flow: &ApplicationFlow, content: &Content) -> Outcome
         },
         None => None,
     };
-    let text = match content {
-        Content::Text(t) => Some(t.as_str()),
-        Content::Picked { .. } => None,
-    };
     if form::picked_elsewhere(content, &current_ref(flow)) {
         return with_prompt(
             ctx,
@@ -117,9 +118,8 @@ pub fn step(ctx: &Ctx<'_>, flow: &ApplicationFlow, content: &Content) -> Outcome
             vec!["That question was already answered; here is where you are now.".into()],
         );
     }
-    let command = text.and_then(parse);
     // Commands that mean the same at every stage.
-    match &command {
+    match command {
         Some(Command::Help) => {
             return with_prompt(ctx, flow, StateChange::Unchanged, vec![help(ctx, flow)]);
         }
@@ -150,15 +150,15 @@ pub fn step(ctx: &Ctx<'_>, flow: &ApplicationFlow, content: &Content) -> Outcome
         (Stage::ConfirmingCancel { then }, _) => confirm_cancel(ctx, flow, then, content),
         (Stage::ChoosingProgramme, _) => choose_programme(ctx, flow, content),
         (_, None) => choose_programme(ctx, flow, content),
-        (Stage::ChoosingRole, Some(p)) => choose_role(ctx, flow, p, content, &command),
+        (Stage::ChoosingRole, Some(p)) => choose_role(ctx, flow, p, content, command),
         (
             Stage::Asking {
                 question,
                 from_review,
             },
             Some(p),
-        ) => asking(ctx, flow, p, question, *from_review, content, &command),
-        (Stage::Reviewing, Some(p)) => reviewing(ctx, flow, p, content, &command),
+        ) => asking(ctx, flow, p, question, *from_review, content, command),
+        (Stage::Reviewing, Some(p)) => reviewing(ctx, flow, p, content, command),
     }
 }
 

@@ -13,7 +13,7 @@ use crate::domain::Choice;
 use crate::domain::answer::{yes_no_and, yes_no_choices};
 use crate::domain::incident::{AboutStaff, NewCase, Severity};
 use crate::domain::text::{char_len, clean, file_size, thousands};
-use crate::flows::command::{Command, parse};
+use crate::flows::command::Command;
 use crate::flows::{
     Content, Ctx, Effect, FileStatus, FlowState, HeldFile, InboundFile, OutMessage, Outcome,
     StateChange, Subject,
@@ -496,7 +496,12 @@ fn yes_no(content: &Content) -> Option<bool> {
 }
 
 /// One step of a report.
-pub fn step(ctx: &Ctx<'_>, flow: &ReportFlow, content: &Content) -> Outcome {
+pub fn step(
+    ctx: &Ctx<'_>,
+    flow: &ReportFlow,
+    content: &Content,
+    command: Option<&Command>,
+) -> Outcome {
     let again = |note: String| Outcome {
         state: StateChange::Unchanged,
         effects: vec![ctx.dm_text(note), ctx.dm(prompt(ctx, flow))],
@@ -512,7 +517,7 @@ pub fn step(ctx: &Ctx<'_>, flow: &ReportFlow, content: &Content) -> Outcome {
         Content::Text(t) => Some(t.as_str()),
         Content::Picked { .. } => None,
     };
-    match text.and_then(parse) {
+    match command {
         Some(Command::Cancel) => return discarded(ctx, flow),
         Some(Command::Back) => {
             let Some(mut previous) = flow.step.previous() else {
@@ -573,7 +578,7 @@ pub fn step(ctx: &Ctx<'_>, flow: &ReportFlow, content: &Content) -> Outcome {
         }
         ReportStep::Concerns => {
             let t = clean(text.unwrap_or_default(), false);
-            if matches!(parse(&t), Some(Command::Skip))
+            if matches!(command, Some(Command::Skip))
                 || t.eq_ignore_ascii_case("i'd rather not say")
             {
                 next.concerns = Some(None);
@@ -599,7 +604,7 @@ pub fn step(ctx: &Ctx<'_>, flow: &ReportFlow, content: &Content) -> Outcome {
             let t = clean(text.unwrap_or_default(), true);
             // What they wrote earlier is kept; this adds to it, or `skip` leaves it.
             let t = match &flow.opening {
-                Some(before) if t.is_empty() || matches!(parse(&t), Some(Command::Skip)) => {
+                Some(before) if t.is_empty() || matches!(command, Some(Command::Skip)) => {
                     before.clone()
                 }
                 Some(before) => format!("{before}\n{t}"),
@@ -622,7 +627,7 @@ pub fn step(ctx: &Ctx<'_>, flow: &ReportFlow, content: &Content) -> Outcome {
         }
         ReportStep::Evidence => {
             let t = clean(text.unwrap_or_default(), true);
-            let done = matches!(parse(&t), Some(Command::Skip))
+            let done = matches!(command, Some(Command::Skip))
                 || t.is_empty()
                 || t.trim_end_matches(['.', '!']).eq_ignore_ascii_case("done");
             if done {

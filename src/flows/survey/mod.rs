@@ -15,7 +15,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::command::{Command, parse as parse_command};
+use super::command::Command;
 use super::form::{self, FIRST_QUESTION, Form, KeepUnanswered, Onward, Reply};
 use super::{Content, Ctx, Effect, FlowState, OutMessage, Outcome, StateChange};
 use crate::domain::survey::{Survey, SurveyInvite};
@@ -148,7 +148,12 @@ pub(super) fn current_question(ctx: &Ctx<'_>, flow: &SurveyFlow) -> Option<OutMe
 }
 
 /// One message while answering a survey.
-pub fn step(ctx: &Ctx<'_>, flow: &SurveyFlow, content: &Content) -> Outcome {
+pub fn step(
+    ctx: &Ctx<'_>,
+    flow: &SurveyFlow,
+    content: &Content,
+    command: Option<&Command>,
+) -> Outcome {
     let Some((_, programme, survey)) = invite(ctx, flow.invite_id) else {
         return Outcome {
             state: StateChange::Clear,
@@ -176,7 +181,6 @@ pub fn step(ctx: &Ctx<'_>, flow: &SurveyFlow, content: &Content) -> Outcome {
         Content::Picked { .. } => None,
     };
     let later = matches!(text.as_deref(), Some("later" | "stop" | "pause"));
-    let command = text.as_deref().and_then(parse_command);
     match command {
         _ if later => return stop(ctx, flow),
         Some(Command::Cancel) => return stop(ctx, flow),
@@ -196,13 +200,7 @@ pub fn step(ctx: &Ctx<'_>, flow: &SurveyFlow, content: &Content) -> Outcome {
         }
         _ => {}
     }
-    match form.read(
-        q,
-        content,
-        command.as_ref(),
-        ctx.now,
-        KeepUnanswered::ReadAsAnswer,
-    ) {
+    match form.read(q, content, command, ctx.now, KeepUnanswered::ReadAsAnswer) {
         Reply::Forward(answers) => {
             let next = SurveyFlow {
                 answers,
