@@ -354,13 +354,7 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<PairingCommand, Str
             Outcome {
                 state: StateChange::Unchanged,
                 effects: vec![
-                    Effect::MoveMatch {
-                        match_id: id,
-                        from: MatchStatus::Proposed,
-                        to: MatchStatus::Rejected,
-                        by,
-                        deadline: None,
-                    },
+                    rejected(id, by),
                     post(
                         room,
                         format!(
@@ -381,6 +375,18 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<PairingCommand, Str
                 ],
             }
         }
+    }
+}
+
+/// A proposal set aside by a coordinator (rejected, or swapped for another): the pair is
+/// not proposed to each other again.
+fn rejected(match_id: i64, by: String) -> Effect {
+    Effect::MoveMatch {
+        match_id,
+        from: MatchStatus::Proposed,
+        to: MatchStatus::Rejected,
+        by,
+        deadline: None,
     }
 }
 

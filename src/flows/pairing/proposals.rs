@@ -74,13 +74,7 @@ pub(super) fn swap(
     Outcome {
         state: StateChange::Unchanged,
         effects: vec![
-            Effect::MoveMatch {
-                match_id: id,
-                from: MatchStatus::Proposed,
-                to: MatchStatus::Rejected,
-                by: ctx.user.to_string(),
-                deadline: None,
-            },
+            super::rejected(id, ctx.user.to_string()),
             Effect::StoreMatches(vec![NewMatch {
                 programme: programme.slug.clone(),
                 mentee_application: m.mentee_application,

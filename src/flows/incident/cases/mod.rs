@@ -400,6 +400,18 @@ fn work(ctx: &Ctx<'_>, desk: Desk<'_>, command: CaseCommand) -> Outcome {
         me: &me,
         resolved: case.status == CaseStatus::Resolved,
     };
+    // A resolved case is read, reopened or resolved again (which says it is), not worked.
+    let works_the_case = matches!(
+        command,
+        CaseCommand::Claim(_)
+            | CaseCommand::Ask(..)
+            | CaseCommand::Escalate(..)
+            | CaseCommand::Concerns(..)
+            | CaseCommand::CloseMatch(..)
+    );
+    if w.resolved && works_the_case {
+        return w.closed();
+    }
     match command {
         CaseCommand::List => unreachable!("handled above"),
         CaseCommand::Show(_) => w.show(),

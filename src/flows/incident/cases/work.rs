@@ -27,7 +27,7 @@ impl Work<'_, '_> {
         Outcome::unchanged(vec![self.desk.say(self.ctx, text)])
     }
 
-    fn closed(&self) -> Outcome {
+    pub(super) fn closed(&self) -> Outcome {
         let n = self.n;
         self.reply(format!(
             "Case #{n} is resolved; reopen it first with case reopen {n}."
@@ -44,14 +44,7 @@ impl Work<'_, '_> {
 
     /// `case show <n>`: the card, where it was asked for.
     pub(super) fn show(&self) -> Outcome {
-        let Work {
-            ctx,
-            desk,
-            case,
-            n,
-            me,
-            ..
-        } = *self;
+        let (ctx, desk, case, n, me) = (self.ctx, self.desk, self.case, self.n, self.me);
         Outcome {
             state: StateChange::Unchanged,
             effects: vec![
@@ -69,14 +62,7 @@ impl Work<'_, '_> {
 
     /// `case evidence <n>`: the files, shown only where the command was typed.
     pub(super) fn evidence(&self) -> Outcome {
-        let Work {
-            ctx,
-            desk,
-            case,
-            n,
-            me,
-            ..
-        } = *self;
+        let (ctx, desk, case, n, me) = (self.ctx, self.desk, self.case, self.n, self.me);
         if case.files.is_empty() {
             return self.reply(format!("Case #{n} has no files of evidence."));
         }
@@ -105,14 +91,7 @@ impl Work<'_, '_> {
 
     /// `case log <n>`: the audit log.
     pub(super) fn log(&self) -> Outcome {
-        let Work {
-            ctx,
-            desk,
-            events,
-            n,
-            me,
-            ..
-        } = *self;
+        let (ctx, desk, events, n, me) = (self.ctx, self.desk, self.events, self.n, self.me);
         let mut s = format!("Audit log of case #{n}:");
         for e in events {
             s.push_str(&format!(
@@ -135,18 +114,7 @@ impl Work<'_, '_> {
 
     /// `case claim <n>`.
     pub(super) fn claim(&self) -> Outcome {
-        let Work {
-            ctx,
-            desk,
-            case,
-            n,
-            me,
-            resolved,
-            ..
-        } = *self;
-        if resolved {
-            return self.closed();
-        }
+        let (ctx, desk, case, n, me) = (self.ctx, self.desk, self.case, self.n, self.me);
         if let Some(by) = &case.claimed_by {
             return self.reply(format!("Case #{n} is already claimed by {by}."));
         }
@@ -185,17 +153,7 @@ impl Work<'_, '_> {
 
     /// `case ask <n> <question>`: relayed to the reporter as from the moderation team.
     pub(super) fn ask(&self, question: String) -> Outcome {
-        let Work {
-            ctx,
-            desk,
-            n,
-            me,
-            resolved,
-            ..
-        } = *self;
-        if resolved {
-            return self.closed();
-        }
+        let (ctx, desk, n, me) = (self.ctx, self.desk, self.n, self.me);
         if char_len(&question) > MAX_NOTE {
             return self.too_long("question", &question);
         }
@@ -225,15 +183,14 @@ impl Work<'_, '_> {
 
     /// `case resolve <n> <outcome>`: the reporter is told.
     pub(super) fn resolve(&self, outcome: String) -> Outcome {
-        let Work {
-            ctx,
-            desk,
-            case,
-            n,
-            me,
-            resolved,
-            ..
-        } = *self;
+        let (ctx, desk, case, n, me, resolved) = (
+            self.ctx,
+            self.desk,
+            self.case,
+            self.n,
+            self.me,
+            self.resolved,
+        );
         if resolved {
             return self.reply(format!("Case #{n} is already resolved."));
         }
@@ -271,18 +228,7 @@ impl Work<'_, '_> {
 
     /// `case escalate <n> <to>`: to a person (who is told) or a body (recorded as written).
     pub(super) fn escalate(&self, to: String) -> Outcome {
-        let Work {
-            ctx,
-            desk,
-            case,
-            n,
-            me,
-            resolved,
-            ..
-        } = *self;
-        if resolved {
-            return self.closed();
-        }
+        let (ctx, desk, case, n, me) = (self.ctx, self.desk, self.case, self.n, self.me);
         // One word is a person (an id, a mention, a name Tandem knows), who is told; a
         // person written as an id must be someone Tandem knows, or it is refused.
         // Other words (a role, a team) are recorded as written.
@@ -327,19 +273,8 @@ impl Work<'_, '_> {
 
     /// `case concerns <n> [not] <person>`: links the case to the person it is about, or unlinks.
     pub(super) fn concerns(&self, who: String, linked: bool) -> Outcome {
-        let Work {
-            ctx,
-            desk,
-            case,
-            n,
-            me,
-            resolved,
-            ..
-        } = *self;
+        let (ctx, desk, case, n, me) = (self.ctx, self.desk, self.case, self.n, self.me);
         use crate::domain::people::not_one;
-        if resolved {
-            return self.closed();
-        }
         if let Some(refusal) = not_one(&who, ctx.people) {
             return self.reply(refusal);
         }
@@ -384,18 +319,7 @@ impl Work<'_, '_> {
 
     /// `case close-match <n> <match> <reason>`: a linked match closed as disciplinary.
     pub(super) fn close_match(&self, match_id: i64, reason: String) -> Outcome {
-        let Work {
-            ctx,
-            desk,
-            case,
-            n,
-            me,
-            resolved,
-            ..
-        } = *self;
-        if resolved {
-            return self.closed();
-        }
+        let (ctx, desk, case, n, me) = (self.ctx, self.desk, self.case, self.n, self.me);
         let Some(m) = case
             .subjects
             .iter()
@@ -460,14 +384,7 @@ impl Work<'_, '_> {
 
     /// `case reopen <n>`.
     pub(super) fn reopen(&self) -> Outcome {
-        let Work {
-            ctx,
-            desk,
-            n,
-            me,
-            resolved,
-            ..
-        } = *self;
+        let (ctx, desk, n, me, resolved) = (self.ctx, self.desk, self.n, self.me, self.resolved);
         if !resolved {
             return self.reply(format!("Case #{n} is not resolved."));
         }
@@ -489,14 +406,7 @@ impl Work<'_, '_> {
 
     /// `case reveal <n>`: an anonymous reporter named once two moderators ask, to them alone.
     pub(super) fn reveal(&self) -> Outcome {
-        let Work {
-            ctx,
-            desk,
-            case,
-            n,
-            me,
-            ..
-        } = *self;
+        let (ctx, desk, case, n, me) = (self.ctx, self.desk, self.case, self.n, self.me);
         if let Desk::Dm = desk {
             return Outcome::unchanged(vec![
                 desk.say(

@@ -6,6 +6,10 @@
 //! evidence (optional), urgency, anonymity, then a last look before sending. `back` and
 //! `cancel` work throughout. Started from a room (`!tandem report`), the room is noted and
 //! the conversation moves to the DM: nothing about the report is said in the room.
+//!
+//! A new step is a `ReportStep` variant (in order), its question in `prompt` and its
+//! answer in `step`; what is taken as evidence lives in `evidence`, what the case is made
+//! of in `submit`.
 
 use serde::{Deserialize, Serialize};
 
@@ -18,6 +22,14 @@ use crate::flows::{
     Content, Ctx, Effect, FileStatus, FlowState, HeldFile, InboundFile, OutMessage, Outcome,
     StateChange, Subject,
 };
+
+mod evidence;
+mod submit;
+
+pub use evidence::files;
+pub(in crate::flows) use evidence::take_files;
+use evidence::*;
+use submit::*;
 
 /// Longest report text, evidence, or answer to a moderator's question, in characters.
 pub(in crate::flows) const MAX_TEXT: usize = 4000;
@@ -140,29 +152,6 @@ pub fn start_about_message(ctx: &Ctx<'_>, link: String) -> Outcome {
     outcome
 }
 
-/// Longest copy of a reported message kept, in characters.
-const MAX_COPY: usize = 1000;
-
-fn copy_text(copy: &crate::flows::ReportedMessage) -> String {
-    let text = clean(&copy.text, true);
-    let when = copy
-        .at
-        .map(|at| format!(", {}", at.format("%-d %b %Y %H:%M UTC")))
-        .unwrap_or_default();
-    let what = if text.is_empty() {
-        "(no text: only files or embeds)".to_string()
-    } else {
-        format!("“{}”", crate::domain::text::preview(&text, MAX_COPY))
-    };
-    format!("{}{when}: {what}", clean(&copy.author, false))
-}
-
-/// The reported message's link, the start of the evidence. Its copy is kept apart (the
-/// case's own field, never shown to the reporter), so typed words never pass for one.
-fn attached(flow: &ReportFlow) -> Option<String> {
-    flow.message.clone()
-}
-
 /// Starts a report; `room` is where `!tandem report` was written, if not in a DM.
 pub fn start(ctx: &Ctx<'_>, room: Option<String>) -> Outcome {
     let limit = ctx.moderation.max_reports_per_day as usize;
@@ -267,156 +256,6 @@ pub(in crate::flows) fn prompt(ctx: &Ctx<'_>, flow: &ReportFlow) -> OutMessage {
     }
 }
 
-fn evidence_question(ctx: &Ctx<'_>, flow: &ReportFlow) -> String {
-    let mut s = match &flow.message {
-        Some(link) => format!(
-            "I've attached the message you reported ({link}). Is there anything else that shows it, such as links to other messages, screenshots or a description?"
-        ),
-        None => "Is there anything that shows it, such as links to messages, screenshots or a description?".into(),
-    };
-    let limits = ctx.moderation.evidence;
-    if limits.files > 0 {
-        s.push_str(&format!(
-            " You can send screenshots, photos or text files here (PNG, JPEG, WebP, GIF or plain text; up to {}, {} each); only the moderators can open them.",
-            limits.files,
-            file_size(limits.max_bytes)
-        ));
-    }
-    if safeguarding(ctx, flow) {
-        s.push_str(" Please don't send pictures of a young person: describe them instead.");
-    }
-    if flow.files.is_empty() {
-        s.push_str(" Type skip if not.");
-    } else {
-        s.push_str(&format!(
-            "\nSo far: {}. Type done when that's everything.",
-            files_list(&flow.files)
-        ));
-    }
-    s
-}
-
-fn files_list(files: &[HeldFile]) -> String {
-    files
-        .iter()
-        .map(HeldFile::describe)
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
-fn safeguarding(ctx: &Ctx<'_>, flow: &ReportFlow) -> bool {
-    flow.category
-        .as_deref()
-        .and_then(|c| ctx.moderation.category(c))
-        .is_some_and(|c| c.safeguarding)
-}
-
-/// Files sent where they are wanted, sorted: those kept (at most `room` of them), the
-/// effects dropping the held ones beyond it, and a note for each file not kept.
-pub(in crate::flows) fn take_files(
-    ctx: &Ctx<'_>,
-    files: &[InboundFile],
-    room: usize,
-) -> (Vec<HeldFile>, Vec<Effect>, Vec<String>) {
-    let mut keep = Vec::new();
-    let mut extra = Vec::new();
-    let mut notes = Vec::new();
-    for f in files {
-        match &f.status {
-            FileStatus::Held(h) if keep.len() < room => keep.push(h.clone()),
-            FileStatus::Held(h) => extra.push((f.name.clone(), Some(h.id))),
-            // Not fetched: more files than a report takes.
-            FileStatus::Received => extra.push((f.name.clone(), None)),
-            FileStatus::TooLarge { limit } => notes.push(format!(
-                "“{}” is too large{}: files can be up to {}. It was not kept.",
-                f.name,
-                f.size
-                    .map(|s| format!(" ({})", file_size(s)))
-                    .unwrap_or_default(),
-                file_size(*limit)
-            )),
-            FileStatus::Failed => notes.push(format!(
-                "I couldn't fetch “{}”. Please send it again.",
-                f.name
-            )),
-            FileStatus::Uncleanable => notes.push(format!(
-                "I couldn't remove the hidden details from “{}” (a photo can carry where and by whom it was taken), so I didn't keep it. A screenshot of it will work.",
-                f.name
-            )),
-            FileStatus::Unsupported => notes.push(format!(
-                "I can't keep “{}”: files of that kind can carry hidden details such as where and by whom they were made, and I can't remove them. A screenshot (PNG or JPEG) of it works.",
-                f.name
-            )),
-        }
-    }
-    let mut effects = Vec::new();
-    if !extra.is_empty() {
-        notes.push(format!(
-            "I take up to {} files, so I didn't keep {}.",
-            ctx.moderation.evidence.files,
-            extra
-                .iter()
-                .map(|(name, _)| format!("“{name}”"))
-                .collect::<Vec<_>>()
-                .join(", ")
-        ));
-        let ids: Vec<i64> = extra.iter().filter_map(|(_, id)| *id).collect();
-        if !ids.is_empty() {
-            effects.push(Effect::DropHeldFiles {
-                holder: ctx.user.clone(),
-                ids,
-            });
-        }
-    }
-    (keep, effects, notes)
-}
-
-/// Files sent to a report. At the evidence step they are kept (as many as the limit
-/// allows; a caption adds to the evidence's words) and the step stays open for more; at
-/// any other step they are dropped and the person is told when to send them.
-pub fn files(ctx: &Ctx<'_>, flow: &ReportFlow, files: &[InboundFile], caption: &str) -> Outcome {
-    if flow.step != ReportStep::Evidence {
-        let mut effects: Vec<Effect> = crate::flows::drop_held(ctx, files).into_iter().collect();
-        effects.push(ctx.dm_text(
-            "I'll ask for screenshots and files at the evidence step: please send them then.",
-        ));
-        effects.push(ctx.dm(prompt(ctx, flow)));
-        return Outcome {
-            state: StateChange::Unchanged,
-            effects,
-        };
-    }
-    let room = (ctx.moderation.evidence.files as usize).saturating_sub(flow.files.len());
-    let (keep, mut effects, mut notes) = take_files(ctx, files, room);
-    let mut next = flow.clone();
-    next.files.extend(keep.iter().cloned());
-    let caption = clean(caption, true);
-    // Each file's caption adds to the evidence's words (Matrix sends one file a message).
-    if !caption.is_empty() {
-        let text = match (&flow.evidence, attached(flow)) {
-            (Some(Some(before)), _) => format!("{before}\n{caption}"),
-            (_, Some(reported)) => format!("{reported}\n{caption}"),
-            (_, None) => caption,
-        };
-        if char_len(&text) <= MAX_TEXT {
-            next.evidence = Some(Some(text));
-        }
-    }
-    if !keep.is_empty() {
-        notes.insert(0, format!("Kept: {}.", files_list(&keep)));
-    }
-    effects.extend(notes.into_iter().map(|n| ctx.dm_text(n)));
-    effects.push(ctx.dm(prompt(ctx, &next)));
-    Outcome {
-        state: if next == *flow {
-            StateChange::Unchanged
-        } else {
-            StateChange::Set(FlowState::Report(next))
-        },
-        effects,
-    }
-}
-
 /// Drops the files a report held, when it is discarded.
 fn discarded(ctx: &Ctx<'_>, flow: &ReportFlow) -> Outcome {
     let mut effects = Vec::new();
@@ -435,52 +274,6 @@ fn discarded(ctx: &Ctx<'_>, flow: &ReportFlow) -> Outcome {
         state: StateChange::Clear,
         effects,
     }
-}
-
-fn summary(ctx: &Ctx<'_>, flow: &ReportFlow) -> String {
-    let category = flow
-        .category
-        .as_deref()
-        .and_then(|c| ctx.moderation.category(c))
-        .map(|c| c.label.as_str())
-        .unwrap_or("-");
-    format!(
-        "Your report:\n• What: {category}\n• Concerns: {}{}\n• What happened: {}\n• Evidence: {}{}\n• Urgent: {}\n• Anonymous to moderators: {}",
-        flow.concerns
-            .clone()
-            .flatten()
-            .unwrap_or_else(|| "(not said)".into()),
-        match flow.about_staff {
-            None => "",
-            Some(AboutStaff::Yes) => {
-                "\n• About the moderation team: yes (only the safeguarding lead will see it)"
-            }
-            Some(AboutStaff::No) => "\n• About the moderation team: no",
-            Some(AboutStaff::RatherNotSay) => {
-                "\n• About the moderation team: you'd rather not say (only the safeguarding lead will see it)"
-            }
-        },
-        flow.text.clone().unwrap_or_default(),
-        flow.evidence
-            .clone()
-            .flatten()
-            .unwrap_or_else(|| "(none)".into()),
-        if flow.files.is_empty() {
-            String::new()
-        } else {
-            format!("\n• Files: {}", files_list(&flow.files))
-        },
-        if flow.urgent == Some(true) {
-            "yes"
-        } else {
-            "no"
-        },
-        if flow.anonymous == Some(true) {
-            "yes"
-        } else {
-            "no"
-        },
-    )
 }
 
 fn yes_no(content: &Content) -> Option<bool> {
@@ -689,143 +482,6 @@ fn about_staff(content: &Content) -> Option<AboutStaff> {
         "3" | "rather_not_say" | "i'd rather not say" | "rather not say" | "skip" | "not sure"
         | "i don't know" | "don't know" => Some(AboutStaff::RatherNotSay),
         _ => None,
-    }
-}
-
-/// Whether a report goes only to the escalation contact: unless the reporter said it is
-/// not about the moderation team, or wherever it names a moderator (by id, alias or
-/// display name), whatever they answered.
-fn restricted(ctx: &Ctx<'_>, flow: &ReportFlow) -> bool {
-    if ctx.moderation.moderators.is_empty() {
-        return false;
-    }
-    if flow.about_staff.is_some_and(|a| a != AboutStaff::No) {
-        return true;
-    }
-    let concerns = flow.concerns.clone().flatten();
-    let evidence = flow.evidence.clone().flatten();
-    let texts: Vec<&str> = [
-        concerns.as_deref(),
-        flow.text.as_deref(),
-        evidence.as_deref(),
-        flow.copy.as_deref(),
-    ]
-    .into_iter()
-    .flatten()
-    .collect();
-    !ctx.moderation.moderators_named(&texts).is_empty()
-}
-
-/// The same person about the same person within an hour: their earlier open case, unless
-/// the new report is graver (a safeguarding concern after an ordinary one must not be
-/// folded into a case that pings nobody).
-fn repeated(
-    ctx: &Ctx<'_>,
-    concerns: Option<&str>,
-    severity: Severity,
-    restricted: bool,
-) -> Option<i64> {
-    let concerns = concerns?.to_lowercase();
-    ctx.reports
-        .iter()
-        .find(|r| {
-            r.restricted == restricted
-                && r.status != crate::domain::incident::CaseStatus::Resolved
-                && r.severity >= severity
-                && ctx.now - r.created_at <= chrono::Duration::hours(1)
-                && r.concerns.as_deref().map(str::to_lowercase).as_deref() == Some(&concerns)
-        })
-        .map(|r| r.case_id)
-}
-
-fn submit(ctx: &Ctx<'_>, flow: &ReportFlow) -> Outcome {
-    let category = flow.category.clone().unwrap_or_else(|| "other".into());
-    let safeguarding = ctx
-        .moderation
-        .category(&category)
-        .is_some_and(|c| c.safeguarding);
-    let severity = if safeguarding {
-        Severity::Safeguarding
-    } else if flow.urgent == Some(true) {
-        Severity::Urgent
-    } else {
-        Severity::Normal
-    };
-    let concerns = flow.concerns.clone().flatten();
-    let restricted = restricted(ctx, flow);
-    // A report with a copy of the message is a case of its own: the copy has its own
-    // place on a card, where the reporter's words cannot pass for it.
-    let earlier = match flow.copy {
-        None => repeated(ctx, concerns.as_deref(), severity, restricted),
-        Some(_) => None,
-    };
-    if let Some(case_id) = earlier {
-        let text = flow.text.clone().unwrap_or_default();
-        let mut detail = text.clone();
-        if let Some(Some(e)) = &flow.evidence {
-            detail.push_str(&format!("\nEvidence: {e}"));
-        }
-        if !flow.files.is_empty() {
-            // The escalation contact works a restricted case in their DM, bare.
-            let prefix = if restricted { "" } else { ctx.room_prefix };
-            detail.push_str(&format!(
-                "\n{} more file(s) of evidence: {}case evidence {case_id}",
-                flow.files.len(),
-                if prefix.is_empty() {
-                    String::new()
-                } else {
-                    format!("{prefix} ")
-                }
-            ));
-        }
-        let mut effects = vec![
-            Effect::CaseEvent {
-                case_id,
-                actor: "reporter".into(),
-                kind: "added".into(),
-                detail: detail.clone(),
-            },
-            Effect::AttachFiles {
-                case_id,
-                holder: ctx.user.clone(),
-                ids: flow.files.iter().map(|f| f.id).collect(),
-            },
-        ];
-        // At the top, not in the card's thread: it may change how urgent the case is,
-        // and its card may have been dealt with already.
-        effects.extend(crate::flows::incident::cases::to_case_desk(
-            ctx,
-            restricted,
-            OutMessage::text(format!(
-                "Case #{case_id}: the reporter added a new report about the same person:\n{detail}"
-            )),
-        ));
-        effects.push(ctx.dm_text(format!(
-            "You reported the same person a short while ago, so I've added this to your report, case #{case_id}. Thank you."
-        )));
-        return Outcome {
-            state: StateChange::Clear,
-            effects,
-        };
-    }
-    Outcome {
-        state: StateChange::Clear,
-        effects: vec![Effect::StoreCase(NewCase {
-            reporter: ctx.user.clone(),
-            anonymous: flow.anonymous == Some(true),
-            category,
-            severity,
-            concerns: flow.concerns.clone().flatten(),
-            text: flow.text.clone().unwrap_or_default(),
-            evidence: flow.evidence.clone().flatten(),
-            copy: flow.copy.clone(),
-            // The room a report came from is kept only for a named report: a pair room
-            // has two members, so it would name an anonymous reporter as one of them.
-            room: flow.room.clone().filter(|_| flow.anonymous != Some(true)),
-            files: flow.files.iter().map(|f| f.id).collect(),
-            about_staff: flow.about_staff,
-            restricted,
-        })],
     }
 }
 

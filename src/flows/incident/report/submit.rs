@@ -1,0 +1,189 @@
+//! Sending a report: the last look (`summary`), whether the case is restricted to the
+//! escalation contact, repeated reports about the same person, and the case it becomes.
+//!
+//! What a case carries from its report is decided in `submit`.
+
+use super::*;
+
+pub(super) fn summary(ctx: &Ctx<'_>, flow: &ReportFlow) -> String {
+    let category = flow
+        .category
+        .as_deref()
+        .and_then(|c| ctx.moderation.category(c))
+        .map(|c| c.label.as_str())
+        .unwrap_or("-");
+    format!(
+        "Your report:\n• What: {category}\n• Concerns: {}{}\n• What happened: {}\n• Evidence: {}{}\n• Urgent: {}\n• Anonymous to moderators: {}",
+        flow.concerns
+            .clone()
+            .flatten()
+            .unwrap_or_else(|| "(not said)".into()),
+        match flow.about_staff {
+            None => "",
+            Some(AboutStaff::Yes) => {
+                "\n• About the moderation team: yes (only the safeguarding lead will see it)"
+            }
+            Some(AboutStaff::No) => "\n• About the moderation team: no",
+            Some(AboutStaff::RatherNotSay) => {
+                "\n• About the moderation team: you'd rather not say (only the safeguarding lead will see it)"
+            }
+        },
+        flow.text.clone().unwrap_or_default(),
+        flow.evidence
+            .clone()
+            .flatten()
+            .unwrap_or_else(|| "(none)".into()),
+        if flow.files.is_empty() {
+            String::new()
+        } else {
+            format!("\n• Files: {}", files_list(&flow.files))
+        },
+        if flow.urgent == Some(true) {
+            "yes"
+        } else {
+            "no"
+        },
+        if flow.anonymous == Some(true) {
+            "yes"
+        } else {
+            "no"
+        },
+    )
+}
+
+/// Whether a report goes only to the escalation contact: unless the reporter said it is
+/// not about the moderation team, or wherever it names a moderator (by id, alias or
+/// display name), whatever they answered.
+pub(super) fn restricted(ctx: &Ctx<'_>, flow: &ReportFlow) -> bool {
+    if ctx.moderation.moderators.is_empty() {
+        return false;
+    }
+    if flow.about_staff.is_some_and(|a| a != AboutStaff::No) {
+        return true;
+    }
+    let concerns = flow.concerns.clone().flatten();
+    let evidence = flow.evidence.clone().flatten();
+    let texts: Vec<&str> = [
+        concerns.as_deref(),
+        flow.text.as_deref(),
+        evidence.as_deref(),
+        flow.copy.as_deref(),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    !ctx.moderation.moderators_named(&texts).is_empty()
+}
+
+/// The same person about the same person within an hour: their earlier open case, unless
+/// the new report is graver (a safeguarding concern after an ordinary one must not be
+/// folded into a case that pings nobody).
+pub(super) fn repeated(
+    ctx: &Ctx<'_>,
+    concerns: Option<&str>,
+    severity: Severity,
+    restricted: bool,
+) -> Option<i64> {
+    let concerns = concerns?.to_lowercase();
+    ctx.reports
+        .iter()
+        .find(|r| {
+            r.restricted == restricted
+                && r.status != crate::domain::incident::CaseStatus::Resolved
+                && r.severity >= severity
+                && ctx.now - r.created_at <= chrono::Duration::hours(1)
+                && r.concerns.as_deref().map(str::to_lowercase).as_deref() == Some(&concerns)
+        })
+        .map(|r| r.case_id)
+}
+
+pub(super) fn submit(ctx: &Ctx<'_>, flow: &ReportFlow) -> Outcome {
+    let category = flow.category.clone().unwrap_or_else(|| "other".into());
+    let safeguarding = ctx
+        .moderation
+        .category(&category)
+        .is_some_and(|c| c.safeguarding);
+    let severity = if safeguarding {
+        Severity::Safeguarding
+    } else if flow.urgent == Some(true) {
+        Severity::Urgent
+    } else {
+        Severity::Normal
+    };
+    let concerns = flow.concerns.clone().flatten();
+    let restricted = restricted(ctx, flow);
+    // A report with a copy of the message is a case of its own: the copy has its own
+    // place on a card, where the reporter's words cannot pass for it.
+    let earlier = match flow.copy {
+        None => repeated(ctx, concerns.as_deref(), severity, restricted),
+        Some(_) => None,
+    };
+    if let Some(case_id) = earlier {
+        let text = flow.text.clone().unwrap_or_default();
+        let mut detail = text.clone();
+        if let Some(Some(e)) = &flow.evidence {
+            detail.push_str(&format!("\nEvidence: {e}"));
+        }
+        if !flow.files.is_empty() {
+            // The escalation contact works a restricted case in their DM, bare.
+            let prefix = if restricted { "" } else { ctx.room_prefix };
+            detail.push_str(&format!(
+                "\n{} more file(s) of evidence: {}case evidence {case_id}",
+                flow.files.len(),
+                if prefix.is_empty() {
+                    String::new()
+                } else {
+                    format!("{prefix} ")
+                }
+            ));
+        }
+        let mut effects = vec![
+            Effect::CaseEvent {
+                case_id,
+                actor: "reporter".into(),
+                kind: "added".into(),
+                detail: detail.clone(),
+            },
+            Effect::AttachFiles {
+                case_id,
+                holder: ctx.user.clone(),
+                ids: flow.files.iter().map(|f| f.id).collect(),
+            },
+        ];
+        // At the top, not in the card's thread: it may change how urgent the case is,
+        // and its card may have been dealt with already.
+        effects.extend(crate::flows::incident::cases::to_case_desk(
+            ctx,
+            restricted,
+            OutMessage::text(format!(
+                "Case #{case_id}: the reporter added a new report about the same person:\n{detail}"
+            )),
+        ));
+        effects.push(ctx.dm_text(format!(
+            "You reported the same person a short while ago, so I've added this to your report, case #{case_id}. Thank you."
+        )));
+        return Outcome {
+            state: StateChange::Clear,
+            effects,
+        };
+    }
+    Outcome {
+        state: StateChange::Clear,
+        effects: vec![Effect::StoreCase(NewCase {
+            reporter: ctx.user.clone(),
+            anonymous: flow.anonymous == Some(true),
+            category,
+            severity,
+            concerns: flow.concerns.clone().flatten(),
+            text: flow.text.clone().unwrap_or_default(),
+            evidence: flow.evidence.clone().flatten(),
+            copy: flow.copy.clone(),
+            // The room a report came from is kept only for a named report: a pair room
+            // has two members, so it would name an anonymous reporter as one of them.
+            room: flow.room.clone().filter(|_| flow.anonymous != Some(true)),
+            files: flow.files.iter().map(|f| f.id).collect(),
+            about_staff: flow.about_staff,
+            restricted,
+        })],
+    }
+}
