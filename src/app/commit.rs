@@ -76,6 +76,17 @@ impl App {
                 _ => {}
             }
         }
+        // A match that moved (declined, expired, withdrawn, ended) may leave a member with a
+        // question nobody can answer any more: it is withdrawn, and what waits behind it
+        // delivered.
+        let moved: Vec<i64> = outcome
+            .effects
+            .iter()
+            .filter_map(|e| match e {
+                Effect::MoveMatch { match_id, .. } => Some(*match_id),
+                _ => None,
+            })
+            .collect();
         // Someone suspended, or no longer ready: their open offers are withdrawn now.
         let unready = outcome.effects.iter().any(|e| match e {
             Effect::Suspend { .. } => true,
@@ -146,6 +157,22 @@ impl App {
         }
         for programme in replans {
             follow_up("proposing again", self.replan(&programme, user).await);
+        }
+        for id in moved {
+            let Some(Some(m)) = follow_up(
+                "finding a match that moved",
+                self.store.match_by_id(id).await,
+            ) else {
+                continue;
+            };
+            for member in [m.mentee, m.mentor] {
+                follow_up(
+                    "withdrawing a question that can no longer be answered",
+                    // Boxed: the withdrawal is a step of its own, recorded through here.
+                    Box::pin(self.withdraw_dead_prompt(&member)).await,
+                );
+                prompted.push(member);
+            }
         }
         prompted.sort();
         prompted.dedup();
@@ -315,6 +342,22 @@ impl App {
                 )
             };
             self.tell_coordinators(platform, "pair-room-failed", text)
+                .await?;
+        }
+        Ok(())
+    }
+
+    /// Withdraws `user`'s open question if it can no longer be answered (see
+    /// [`flows::withdraw_dead`]), as a step of its own.
+    pub(super) async fn withdraw_dead_prompt(&self, user: &UserRef) -> Result<()> {
+        let Some(read) = self.store.load_conversation(user).await? else {
+            return Ok(());
+        };
+        let now = self.clock.now();
+        let known = self.known(user).await?;
+        let ctx = self.ctx(user, &known, &Subject::Nothing, now);
+        if let Some(outcome) = flows::withdraw_dead(&ctx, &read.state) {
+            self.commit_and_perform(user, Some(&read), outcome, now, None, None)
                 .await?;
         }
         Ok(())

@@ -83,6 +83,32 @@ pub(super) fn question(ctx: &Ctx<'_>, state: &FlowState) -> Option<OutMessage> {
     }
 }
 
+/// The open flow `state`, if its question can no longer be answered (the other side
+/// declined an offer, or it expired or was withdrawn; the match a check-in or a closing
+/// question was about ended): withdrawn, so that it neither holds back what is queued behind
+/// it nor catches the person's next message. The step that ended it told the person why.
+/// Stacked, a dead flow on top gives way to the one under it (asked again), and a dead one
+/// underneath is dropped.
+pub fn withdraw_dead(ctx: &Ctx<'_>, state: &FlowState) -> Option<Outcome> {
+    let ended = || Outcome {
+        state: StateChange::Clear,
+        effects: vec![],
+    };
+    match state {
+        FlowState::Stacked { top, under } => {
+            if question(ctx, top).is_none() {
+                Some(restack(ctx, ended(), under))
+            } else {
+                question(ctx, under).is_none().then(|| Outcome {
+                    state: StateChange::Set((**top).clone()),
+                    effects: vec![],
+                })
+            }
+        }
+        _ => question(ctx, state).is_none().then(ended),
+    }
+}
+
 /// What `stop` says to a flow that ends with its own word for it; `None`: it cannot be
 /// ended by its person (someone waits on the answer).
 fn stop(state: &FlowState) -> Option<(&'static str, Option<Command>)> {
@@ -192,5 +218,74 @@ pub(super) fn restack(ctx: &Ctx<'_>, outcome: Outcome, under: &FlowState) -> Out
                 },
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::matches::MatchStatus;
+    use crate::domain::{ApplicationStatus, RoleKind};
+    use crate::flows::personal::ConfirmDelete;
+    use crate::flows::prompts::MatchOffer;
+    use crate::flows::testing::{Scene, a_match, application};
+
+    /// Amina's scene with her offer (match 1) in `status`.
+    fn amina_with_offer(status: MatchStatus) -> Scene {
+        let mentee = application(1, "amina", RoleKind::Mentee, ApplicationStatus::Ready);
+        let mentor = application(2, "grace", RoleKind::Mentor, ApplicationStatus::Ready);
+        let mut scene = Scene::for_user("amina");
+        scene.matches = vec![a_match(1, &mentee, &mentor, status)];
+        scene
+    }
+
+    fn offer() -> FlowState {
+        FlowState::MatchOffer(MatchOffer { match_id: 1 })
+    }
+
+    fn delete() -> FlowState {
+        FlowState::ConfirmDelete(ConfirmDelete {})
+    }
+
+    #[test]
+    fn an_offer_still_open_is_left_alone() {
+        let scene = amina_with_offer(MatchStatus::Approved);
+        assert_eq!(withdraw_dead(&scene.ctx(), &offer()), None);
+    }
+
+    #[test]
+    fn an_offer_the_other_side_declined_is_withdrawn_without_a_word() {
+        let scene = amina_with_offer(MatchStatus::Declined);
+        let outcome = withdraw_dead(&scene.ctx(), &offer()).expect("withdrawn");
+        assert_eq!(outcome.state, StateChange::Clear);
+        assert!(outcome.effects.is_empty(), "the decline itself told her");
+    }
+
+    #[test]
+    fn a_dead_offer_on_top_gives_way_to_the_question_under_it() {
+        let scene = amina_with_offer(MatchStatus::Expired);
+        let stacked = FlowState::Stacked {
+            top: Box::new(offer()),
+            under: Box::new(delete()),
+        };
+        let outcome = withdraw_dead(&scene.ctx(), &stacked).expect("withdrawn");
+        assert_eq!(outcome.state, StateChange::Set(delete()));
+        assert_eq!(
+            outcome.effects.len(),
+            2,
+            "back to where we were, and the question"
+        );
+    }
+
+    #[test]
+    fn a_dead_offer_underneath_is_dropped_and_the_open_question_kept() {
+        let scene = amina_with_offer(MatchStatus::Declined);
+        let stacked = FlowState::Stacked {
+            top: Box::new(delete()),
+            under: Box::new(offer()),
+        };
+        let outcome = withdraw_dead(&scene.ctx(), &stacked).expect("withdrawn");
+        assert_eq!(outcome.state, StateChange::Set(delete()));
+        assert!(outcome.effects.is_empty());
     }
 }

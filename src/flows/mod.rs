@@ -59,6 +59,7 @@ pub use crate::chat::{
 };
 pub use decide::{decide, handle};
 pub(crate) use decide::{drop_held, post_only, staff_command};
+pub use escape::withdraw_dead;
 pub(crate) use help::{help_text, status_text};
 
 /// Whether a conversation in this state takes files now (a report's evidence step, or an

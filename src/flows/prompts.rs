@@ -490,6 +490,21 @@ pub(super) fn offer_message(ctx: &Ctx<'_>, flow: &MatchOffer) -> Option<OutMessa
     })
 }
 
+/// An answer to a match offer: accepted (`true`) or declined, if the message is one.
+fn offer_answer(content: &Content) -> Option<bool> {
+    match content {
+        Content::Picked { values, .. } => values.first().map(|v| v == "accept"),
+        Content::Text(t) => {
+            let t = clean(t, false).to_lowercase();
+            match t.trim_end_matches(['.', '!']) {
+                "accept" | "yes" | "1" | "i accept" | "ok" | "okay" => Some(true),
+                "decline" | "no" | "2" | "i decline" => Some(false),
+                _ => None,
+            }
+        }
+    }
+}
+
 /// The participant accepts or declines a proposed match.
 pub fn offer_step(
     ctx: &Ctx<'_>,
@@ -511,18 +526,7 @@ pub fn offer_step(
             effects: vec![],
         };
     };
-    let answer = match content {
-        Content::Picked { values, .. } => values.first().map(|v| v == "accept"),
-        Content::Text(t) => {
-            let t = clean(t, false).to_lowercase();
-            match t.trim_end_matches(['.', '!']) {
-                "accept" | "yes" | "1" | "i accept" | "ok" | "okay" => Some(true),
-                "decline" | "no" | "2" | "i decline" => Some(false),
-                _ => None,
-            }
-        }
-    };
-    let Some(accepted) = answer else {
+    let Some(accepted) = offer_answer(content) else {
         if matches!(command, Some(Command::Status)) {
             return Outcome {
                 state: StateChange::Unchanged,
