@@ -13,14 +13,14 @@
 //! The folder, by what each file serves:
 //! - `receive`: a message in (events recorded once, rate limits, routing, retries);
 //! - `subject`: what a route needs loaded; `commit`: a step recorded and what follows it;
-//! - `outbox`: acts delivered and retried; `memory`: prompts and card threads remembered;
+//! - `outbox/`: acts delivered and retried; `memory`: prompts and card threads remembered;
 //! - `pairs`: pair rooms, proposals and offers; `cases`: moderation cases;
 //! - `scheduler/`: what runs on a clock (the job loop, milestones, events, the sweep);
 //! - `drawing`: charts and certificates; `export`: data exports; `limits`: rate limits;
 //! - `ownership`: platform leases; `supervise`: panics contained; `clock`: time.
 //!
-//! New acts are delivered in `App::deliver` (`app::outbox`); new capabilities come in as
-//! ports.
+//! New acts are delivered in `App::deliver` (`app::outbox::deliver`); new capabilities
+//! come in as ports.
 
 mod cases;
 mod clock;

@@ -172,26 +172,26 @@ impl Store {
     /// The reporter of a case, unsealed: only for the app to deliver messages to them, or
     /// to tell the two moderators who revealed them.
     pub async fn case_reporter(&self, id: i64) -> Result<Option<UserRef>> {
-        let sealed: Option<String> =
-            sqlx::query_scalar("SELECT reporter_sealed FROM cases WHERE id = $1")
-                .bind(id)
-                .fetch_optional(&self.pool)
-                .await?;
-        match sealed {
-            Some(s) => Ok(Some(parse_user(&self.sealer()?.open_reporter(id, &s)?)?)),
-            None => Ok(None),
-        }
+        self.reporter_through(&self.pool, id).await
     }
 
+    /// [`Store::case_reporter`], inside a step's transaction.
     pub(super) async fn case_reporter_in(
         &self,
         tx: &mut Transaction<'static, Any>,
         id: i64,
     ) -> Result<Option<UserRef>> {
+        self.reporter_through(&mut **tx, id).await
+    }
+
+    async fn reporter_through<'c, E>(&self, executor: E, id: i64) -> Result<Option<UserRef>>
+    where
+        E: sqlx::Executor<'c, Database = Any>,
+    {
         let sealed: Option<String> =
             sqlx::query_scalar("SELECT reporter_sealed FROM cases WHERE id = $1")
                 .bind(id)
-                .fetch_optional(&mut **tx)
+                .fetch_optional(executor)
                 .await?;
         match sealed {
             Some(s) => Ok(Some(parse_user(&self.sealer()?.open_reporter(id, &s)?)?)),

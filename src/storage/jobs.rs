@@ -4,7 +4,7 @@
 //! Claiming is one `UPDATE ... RETURNING` over the earliest due, unleased jobs. On
 //! PostgreSQL the inner select takes `FOR UPDATE SKIP LOCKED`, so several Tandem processes
 //! sharing a database never claim the same job; SQLite serialises writers, which is
-//! enough for its one process. A claimed job carries a lease; if the worker dies, the lease
+//! enough for its one process (the parts the outbox shares are in `claims`). A claimed job carries a lease; if the worker dies, the lease
 //! runs out and another worker (or the restarted one) claims it again. A retry waits by
 //! leasing the job to nobody until the retry time.
 
@@ -12,7 +12,8 @@ use anyhow::Result;
 use chrono::{DateTime, Utc};
 use sqlx::Row;
 
-use super::{Backend, Store, from_millis, to_millis};
+use super::claims::{bind_platforms, platform_filter};
+use super::{Store, from_millis, to_millis};
 use crate::domain::schedule::{Job, NewJob};
 
 /// Rows per multi-row statement; 7 values each stays far below every placeholder limit.
@@ -94,26 +95,17 @@ impl Store {
         lease_until: DateTime<Utc>,
         limit: usize,
     ) -> Result<Vec<Job>> {
-        let lock = match self.backend {
-            Backend::Postgres => " FOR UPDATE SKIP LOCKED",
-            Backend::Sqlite => "",
-        };
         let sql = format!(
             "UPDATE jobs SET lease_until = $1, leased_by = $2, attempts = attempts + 1 \
              WHERE id IN (SELECT id FROM jobs WHERE status = 'pending' AND due_at <= $3 \
-             AND (lease_until IS NULL OR lease_until <= $3){} ORDER BY due_at, id LIMIT $4{lock}) \
+             AND (lease_until IS NULL OR lease_until <= $3){} ORDER BY due_at, id LIMIT $4{}) \
              RETURNING id, job_key, kind, subject, due_at, payload, attempts",
-            super::outbox::platform_filter(platforms, "platform", 5)
+            platform_filter(platforms, "platform", 5),
+            self.skip_locked()
         );
-        let mut query = sqlx::query(sqlx::AssertSqlSafe(sql))
-            .bind(to_millis(lease_until))
-            .bind(worker)
-            .bind(to_millis(now))
-            .bind(limit as i64);
-        for p in platforms {
-            query = query.bind(p.as_str());
-        }
-        let rows = query.fetch_all(&self.pool).await?;
+        let rows = self
+            .fetch_claimed(sql, worker, platforms, now, lease_until, limit)
+            .await?;
         let mut jobs = rows
             .into_iter()
             .map(|r| {
@@ -200,13 +192,11 @@ impl Store {
         // The earliest due job first (indexed); a leased or retrying one may be later.
         let sql = format!(
             "SELECT due_at, lease_until FROM jobs WHERE status = 'pending'{} ORDER BY due_at, id LIMIT 1",
-            super::outbox::platform_filter(platforms, "platform", 1)
+            platform_filter(platforms, "platform", 1)
         );
-        let mut query = sqlx::query(sqlx::AssertSqlSafe(sql));
-        for p in platforms {
-            query = query.bind(p.as_str());
-        }
-        let row = query.fetch_optional(&self.pool).await?;
+        let row = bind_platforms(sqlx::query(sqlx::AssertSqlSafe(sql)), platforms)
+            .fetch_optional(&self.pool)
+            .await?;
         row.map(|r| -> Result<DateTime<Utc>> {
             let due: i64 = r.try_get("due_at")?;
             let lease: Option<i64> = r.try_get("lease_until")?;
@@ -241,8 +231,7 @@ impl Store {
     }
 
     pub async fn job_counts(&self) -> Result<JobCounts> {
-        let by = super::count_by(&self.pool, "jobs", "status").await?;
-        let n = |status: &str| by.get(status).copied().unwrap_or(0);
+        let n = super::count_by(&self.pool, "jobs", "status").await?;
         Ok(JobCounts {
             pending: n("pending"),
             done: n("done"),

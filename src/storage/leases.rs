@@ -9,6 +9,7 @@
 use anyhow::Result;
 use chrono::{DateTime, Utc};
 
+use super::claims::free_held;
 use super::{Store, from_millis, to_millis};
 use crate::domain::Platform;
 
@@ -51,17 +52,7 @@ impl Store {
     /// once, instead of after its lease. Never call it on a database other processes use.
     pub async fn reclaim_after_restart(&self) -> Result<()> {
         let mut tx = self.pool.begin().await?;
-        sqlx::query(
-            "UPDATE outbox SET lease_until = NULL, leased_by = NULL WHERE state = 'pending' AND leased_by IS NOT NULL",
-        )
-        .execute(&mut *tx)
-        .await?;
-        // A job waiting for a retry is leased to nobody until then: left as it is.
-        sqlx::query(
-            "UPDATE jobs SET lease_until = NULL, leased_by = NULL WHERE status = 'pending' AND leased_by IS NOT NULL",
-        )
-        .execute(&mut *tx)
-        .await?;
+        free_held(&mut tx, None).await?;
         sqlx::query("DELETE FROM leases").execute(&mut *tx).await?;
         tx.commit().await?;
         Ok(())
@@ -74,22 +65,9 @@ impl Store {
     /// many were freed.
     pub async fn reclaim_platform(&self, platform: Platform) -> Result<u64> {
         let mut tx = self.pool.begin().await?;
-        let acts = sqlx::query(
-            "UPDATE outbox SET lease_until = NULL, leased_by = NULL \
-             WHERE state = 'pending' AND leased_by IS NOT NULL AND platform = $1",
-        )
-        .bind(platform.as_str())
-        .execute(&mut *tx)
-        .await?;
-        let jobs = sqlx::query(
-            "UPDATE jobs SET lease_until = NULL, leased_by = NULL \
-             WHERE status = 'pending' AND leased_by IS NOT NULL AND platform = $1",
-        )
-        .bind(platform.as_str())
-        .execute(&mut *tx)
-        .await?;
+        let freed = free_held(&mut tx, Some(platform)).await?;
         tx.commit().await?;
-        Ok(acts.rows_affected() + jobs.rows_affected())
+        Ok(freed)
     }
 
     /// Who holds the lease `name`, and until when.

@@ -22,6 +22,7 @@ mod applications;
 mod audit;
 mod cases;
 mod check_ins;
+mod claims;
 mod conversations;
 mod events;
 mod evidence;
@@ -45,9 +46,10 @@ use chrono::{DateTime, Utc};
 use sqlx::AnyPool;
 use sqlx::any::AnyPoolOptions;
 
+pub use claims::serves;
 pub use conversations::StoredConversation;
 pub use jobs::{JobCounts, PairQuiet};
-pub use outbox::{Enqueue, OutboxCounts, OutboxRow, serves};
+pub use outbox::{Enqueue, OutboxCounts, OutboxRow};
 pub use rekey::Rekeyed;
 pub use sealer::Sealer;
 pub use step::CommitOutcome;
@@ -297,21 +299,23 @@ pub(crate) fn from_millis(ms: i64) -> DateTime<Utc> {
     DateTime::from_timestamp_millis(ms).unwrap_or_default()
 }
 
-/// How many rows of a `table` have each value of its `column` (a state): from the
-/// caller's own constant names, never people's input.
+/// How many rows of a `table` have each value of its `column` (a state), by value (0 for
+/// a value no row has): from the caller's own constant names, never people's input.
 async fn count_by(
     pool: &AnyPool,
     table: &str,
     column: &str,
-) -> anyhow::Result<std::collections::HashMap<String, i64>> {
+) -> anyhow::Result<impl Fn(&str) -> i64 + use<>> {
     use sqlx::Row;
     let sql = format!("SELECT {column} AS state, COUNT(*) AS n FROM {table} GROUP BY {column}");
     let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
         .fetch_all(pool)
         .await?;
-    rows.iter()
+    let by = rows
+        .iter()
         .map(|r| Ok((r.try_get("state")?, r.try_get("n")?)))
-        .collect()
+        .collect::<anyhow::Result<std::collections::HashMap<String, i64>>>()?;
+    Ok(move |state: &str| by.get(state).copied().unwrap_or(0))
 }
 
 /// Whether an error means the database cannot be reached right now (a lost connection,

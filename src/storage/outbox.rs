@@ -8,8 +8,8 @@
 //!   behind an earlier act of its lane waits for the dispatcher, so a lane keeps its order.
 //! - [`Store::claim_due_acts`] claims, under a lease, the first waiting act of each lane
 //!   (`FOR UPDATE SKIP LOCKED` on PostgreSQL, so several processes never take the same
-//!   row). A crashed worker's lease runs out and the act is claimed again, with the same
-//!   key, which platforms use to drop a repeat.
+//!   row; the parts the jobs share are in `claims`). A crashed worker's lease runs out and
+//!   the act is claimed again, with the same key, which platforms use to drop a repeat.
 //! - A delivered or stale act keeps its row (for the figures) but not its contents, which
 //!   can hold people's words; [`Store::purge_finished_acts`] deletes old rows.
 
@@ -17,7 +17,8 @@ use anyhow::{Context, Result};
 use chrono::{DateTime, Utc};
 use sqlx::{Any, Row, Transaction};
 
-use super::{Backend, Store, from_millis, to_millis};
+use super::claims::{bind_platforms, platform_filter, serves};
+use super::{Store, from_millis, to_millis};
 use crate::chat::Placement;
 use crate::domain::{Platform, RoomRef, UserRef};
 use crate::flows::acts::Act;
@@ -89,26 +90,6 @@ pub(super) async fn complete_in(
     .execute(&mut **tx)
     .await?;
     Ok(done.rows_affected() == 1)
-}
-
-/// Whether a worker serving `platforms` (empty: all) carries out acts on `platform`.
-pub fn serves(platforms: &[Platform], platform: Option<Platform>) -> bool {
-    platforms.is_empty() || platform.is_none_or(|p| platforms.contains(&p))
-}
-
-/// `AND (platform IS NULL OR platform IN ($n, ...))` for the served platforms, from
-/// placeholder `$first`; empty when a worker serves all.
-pub(super) fn platform_filter(platforms: &[Platform], column: &str, first: usize) -> String {
-    if platforms.is_empty() {
-        return String::new();
-    }
-    let list: Vec<String> = (0..platforms.len())
-        .map(|i| format!("${}", first + i))
-        .collect();
-    format!(
-        " AND ({column} IS NULL OR {column} IN ({}))",
-        list.join(", ")
-    )
 }
 
 /// How many acts are in each state, for tests and logs.
@@ -266,27 +247,18 @@ impl Store {
         lease_until: DateTime<Utc>,
         limit: usize,
     ) -> Result<Vec<OutboxRow>> {
-        let lock = match self.backend {
-            Backend::Postgres => " FOR UPDATE SKIP LOCKED",
-            Backend::Sqlite => "",
-        };
         let sql = format!(
             "UPDATE outbox SET lease_until = $1, leased_by = $2, attempts = attempts + 1 \
              WHERE id IN (SELECT o.id FROM outbox o WHERE o.state = 'pending' AND o.due_at <= $3 \
              AND (o.lease_until IS NULL OR o.lease_until <= $3) \
              AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.lane = o.lane AND p.state = 'pending' AND p.id < o.id){} \
-             ORDER BY o.id LIMIT $4{lock}) RETURNING {COLUMNS}",
-            platform_filter(platforms, "o.platform", 5)
+             ORDER BY o.id LIMIT $4{}) RETURNING {COLUMNS}",
+            platform_filter(platforms, "o.platform", 5),
+            self.skip_locked()
         );
-        let mut query = sqlx::query(sqlx::AssertSqlSafe(sql))
-            .bind(to_millis(lease_until))
-            .bind(worker)
-            .bind(to_millis(now))
-            .bind(limit as i64);
-        for p in platforms {
-            query = query.bind(p.as_str());
-        }
-        let rows = query.fetch_all(&self.pool).await?;
+        let rows = self
+            .fetch_claimed(sql, worker, platforms, now, lease_until, limit)
+            .await?;
         let mut acts = rows.iter().map(row_of).collect::<Result<Vec<_>>>()?;
         // RETURNING keeps no order.
         acts.sort_by_key(|a| a.id);
@@ -404,11 +376,9 @@ impl Store {
              FROM outbox WHERE state = 'pending'{}",
             platform_filter(platforms, "platform", 1)
         );
-        let mut query = sqlx::query(sqlx::AssertSqlSafe(sql));
-        for p in platforms {
-            query = query.bind(p.as_str());
-        }
-        let row = query.fetch_one(&self.pool).await?;
+        let row = bind_platforms(sqlx::query(sqlx::AssertSqlSafe(sql)), platforms)
+            .fetch_one(&self.pool)
+            .await?;
         let next: Option<i64> = row.try_get("next")?;
         Ok(next.map(from_millis))
     }
@@ -426,8 +396,7 @@ impl Store {
 
     /// How many acts are in each state.
     pub async fn outbox_counts(&self) -> Result<OutboxCounts> {
-        let by = super::count_by(&self.pool, "outbox", "state").await?;
-        let n = |state: &str| by.get(state).copied().unwrap_or(0);
+        let n = super::count_by(&self.pool, "outbox", "state").await?;
         Ok(OutboxCounts {
             pending: n("pending"),
             done: n("done"),

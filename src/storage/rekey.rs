@@ -9,6 +9,8 @@
 
 use std::collections::HashMap;
 
+use sqlx::{Any, Transaction};
+
 use super::Store;
 use super::conversations::{decode_state, encode_state, links_case};
 use super::evidence::{data_aad, name_aad};
@@ -144,59 +146,81 @@ impl Store {
             }
         }
 
-        // A reporter's waiting question and their reply in progress, plain in v1. The
-        // LIKE only narrows the rows; the JSON decides.
-        let old: Vec<(i64, String, String, String)> = sqlx::query_as(
-            "SELECT id, platform, user_id, prompt FROM pending_prompts WHERE prompt NOT LIKE 'sealed:%' AND prompt LIKE '%case_question%'",
+        // A reporter's waiting question and their reply in progress, plain in v1.
+        done.links += seal_links(
+            &mut tx,
+            "pending_prompts",
+            "prompt",
+            "case_question",
+            |user, json| {
+                Ok(match decode_prompt(None, user, json.to_string()) {
+                    Ok(prompt @ Prompt::CaseQuestion { .. }) => {
+                        Some(encode_prompt(Some(sealer), user, &prompt)?)
+                    }
+                    _ => None,
+                })
+            },
         )
-        .fetch_all(&mut *tx)
         .await?;
-        for (id, platform, user_id, json) in old {
-            let Some(user) = user_ref(&platform, &user_id) else {
-                continue;
-            };
-            let Ok(prompt @ Prompt::CaseQuestion { .. }) = decode_prompt(None, &user, json.clone())
-            else {
-                continue;
-            };
-            let rewritten =
-                sqlx::query("UPDATE pending_prompts SET prompt = $1 WHERE id = $2 AND prompt = $3")
-                    .bind(encode_prompt(Some(sealer), &user, &prompt)?)
-                    .bind(id)
-                    .bind(&json)
-                    .execute(&mut *tx)
-                    .await?;
-            done.links += rewritten.rows_affected() as usize;
-        }
-        let old: Vec<(i64, String, String, String)> = sqlx::query_as(
-            "SELECT id, platform, user_id, state FROM conversations WHERE state NOT LIKE 'sealed:%' AND state LIKE '%case_reply%'",
+        // The version stays: the state is the same, only stored differently, so a step
+        // read before this still commits.
+        done.links += seal_links(
+            &mut tx,
+            "conversations",
+            "state",
+            "case_reply",
+            |user, json| {
+                Ok(match decode_state(None, user, json.to_string()) {
+                    Ok(state) if links_case(&state) => {
+                        Some(encode_state(Some(sealer), user, &state)?)
+                    }
+                    _ => None,
+                })
+            },
         )
-        .fetch_all(&mut *tx)
         .await?;
-        for (id, platform, user_id, json) in old {
-            let Some(user) = user_ref(&platform, &user_id) else {
-                continue;
-            };
-            let Ok(state) = decode_state(None, &user, json.clone()) else {
-                continue;
-            };
-            if !links_case(&state) {
-                continue;
-            }
-            // The version stays: the state is the same, only stored differently, so a
-            // step read before this still commits.
-            let rewritten =
-                sqlx::query("UPDATE conversations SET state = $1 WHERE id = $2 AND state = $3")
-                    .bind(encode_state(Some(sealer), &user, &state)?)
-                    .bind(id)
-                    .bind(&json)
-                    .execute(&mut *tx)
-                    .await?;
-            done.links += rewritten.rows_affected() as usize;
-        }
         tx.commit().await?;
         Ok(done)
     }
+}
+
+/// Seals the JSON rows of `table` (in `column`, owned by `platform` and `user_id`) stored
+/// plain that tie their owner to a case: `sealed` gives a row's value sealed, or `None`
+/// when it ties no one. Rows whose JSON mentions `hint` are read (the LIKE only narrows
+/// them; the JSON decides), and each is rewritten only if it still holds what was read.
+/// Returns how many were rewritten. (`table`, `column` and `hint` are the caller's own
+/// constants.)
+async fn seal_links(
+    tx: &mut Transaction<'static, Any>,
+    table: &str,
+    column: &str,
+    hint: &str,
+    sealed: impl Fn(&UserRef, &str) -> Result<Option<String>>,
+) -> Result<usize> {
+    let old: Vec<(i64, String, String, String)> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "SELECT id, platform, user_id, {column} FROM {table} WHERE {column} NOT LIKE 'sealed:%' AND {column} LIKE '%{hint}%'"
+    )))
+    .fetch_all(&mut **tx)
+    .await?;
+    let mut rewritten = 0;
+    for (id, platform, user_id, json) in old {
+        let Some(user) = user_ref(&platform, &user_id) else {
+            continue;
+        };
+        let Some(value) = sealed(&user, &json)? else {
+            continue;
+        };
+        let done = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "UPDATE {table} SET {column} = $1 WHERE id = $2 AND {column} = $3"
+        )))
+        .bind(value)
+        .bind(id)
+        .bind(&json)
+        .execute(&mut **tx)
+        .await?;
+        rewritten += done.rows_affected() as usize;
+    }
+    Ok(rewritten)
 }
 
 fn user_ref(platform: &str, id: &str) -> Option<UserRef> {

@@ -1,0 +1,194 @@
+//! Who is told of acts that failed: the staff member who asked for one (on its first
+//! failure, and when it finally works or is given up), the coordinators of unreachable
+//! people and pair rooms not made, the moderators of an unreachable reporter, and a staff
+//! room of an act given up that no other notice covers ([`App::surface`]).
+//!
+//! A notice is itself an act, put in the outbox (a notice of a given-up notice is only
+//! logged). To tell someone of a new kind of failure, add it to [`App::surface`] (or, for
+//! the asker, to [`App::tell_asker`]), and make sure no other notice already covers it.
+
+use chrono::{DateTime, Utc};
+use tracing::warn;
+
+use super::Failure;
+use crate::app::App;
+use crate::chat::OutMessage;
+use crate::domain::{RoomRef, UserRef};
+use crate::flows::Effect;
+use crate::flows::acts::Act;
+use crate::ports::{IdempotencyKey, PortError};
+use crate::storage::OutboxRow;
+
+impl App {
+    /// Tells the coordinators and moderators what they must know of failed acts: people
+    /// who cannot be reached (never `sender`, who is answered where they wrote), a pair
+    /// room not made, a reporter who cannot be reached.
+    pub(in crate::app) async fn surface(&self, failures: &[Failure], sender: Option<&UserRef>) {
+        for f in failures {
+            if let (Act::TellReporter { case_id, .. }, PortError::Unreachable(..)) =
+                (&f.act, &f.error)
+            {
+                crate::app::follow_up(
+                    "recording an unreachable reporter",
+                    self.reporter_unreachable(*case_id, "a message about the case")
+                        .await,
+                );
+            }
+        }
+        crate::app::follow_up(
+            "telling coordinators about an unreachable person",
+            self.tell_unreachable(failures, sender).await,
+        );
+        crate::app::follow_up(
+            "telling coordinators about a pair room",
+            self.tell_pair_room_failures(failures).await,
+        );
+        // (A notice of a given-up act that is itself given up is only logged: two staff
+        // rooms that both fail would otherwise tell each other forever.)
+        for f in failures
+            .iter()
+            .filter(|f| f.retry_at.is_none() && !f.asked && !f.key.starts_with("given-up"))
+        {
+            crate::app::follow_up(
+                "telling the staff about an act given up",
+                self.tell_staff_given_up(f).await,
+            );
+        }
+    }
+
+    /// An act nobody asked for that failed for good, and that no other notice covers: a
+    /// post in a staff room (the other staff room hears of it, without its contents), a
+    /// room change (the coordinators). Messages to people are only logged: who failed to
+    /// get a message can say too much (a reporter), and unreachable people are told of
+    /// by [`App::tell_unreachable`].
+    async fn tell_staff_given_up(&self, f: &Failure) -> crate::error::Result<()> {
+        let Some(platform) = f.act.platform() else {
+            return Ok(());
+        };
+        let room_of = |rooms: &[RoomRef]| rooms.iter().find(|r| r.platform == platform).cloned();
+        let coordinators = room_of(&self.settings.coordinators_rooms);
+        let moderators = room_of(&self.settings.moderators_rooms);
+        let (to, text) = match &f.act {
+            Act::PostInRoom { room, .. } | Act::PostChart { room, .. }
+                if Some(room) == coordinators.as_ref() || Some(room) == moderators.as_ref() =>
+            {
+                let (to, which) = if Some(room) == moderators.as_ref() {
+                    (coordinators, "moderators'")
+                } else {
+                    (moderators, "coordinators'")
+                };
+                (
+                    to,
+                    format!(
+                        "A message for the {which} room could not be posted there, even after retrying: {}. Please check that the bot can still post in that room; the message itself is in the bot's log only as its kind.",
+                        f.error
+                    ),
+                )
+            }
+            Act::ArchivePairRoom { .. }
+            | Act::FreezeMatch { .. }
+            | Act::RemoveFromPairRooms { .. }
+            | Act::RemoveFromRoom { .. }
+            | Act::PostInRoom { .. } => (
+                coordinators,
+                format!(
+                    "{} ({}) failed for good, even after retrying: {}. Please see to it by hand.",
+                    capitalise(f.act.kind()),
+                    f.act.subject(),
+                    f.error
+                ),
+            ),
+            _ => return Ok(()),
+        };
+        let Some(room) = to else {
+            return Ok(());
+        };
+        self.try_perform(
+            &self.fresh_base("given-up"),
+            vec![Effect::PostInRoom {
+                room,
+                message: OutMessage::text(text).alert(),
+            }],
+        )
+        .await?;
+        Ok(())
+    }
+
+    /// Tells the staff member who asked for an act (a command typed in the coordinators'
+    /// or moderators' room) that it failed (`Some`: why, and when it is tried again) or,
+    /// after failing, went through. Participants are not told of acts they caused: the
+    /// staff are, through [`App::surface`].
+    pub(super) fn asked_by_staff(&self, row: &OutboxRow) -> bool {
+        matches!((&row.asked_by, &row.asked_in), (Some(_), Some(room)) if self.is_staff_room(room))
+    }
+
+    fn is_staff_room(&self, room: &RoomRef) -> bool {
+        self.settings.coordinators_rooms.contains(room)
+            || self.settings.moderators_rooms.contains(room)
+    }
+
+    pub(super) async fn tell_asker(
+        &self,
+        row: &OutboxRow,
+        failed: Option<(&str, Option<DateTime<Utc>>)>,
+    ) {
+        let (Some(_), Some(room)) = (&row.asked_by, &row.asked_in) else {
+            return;
+        };
+        let staff = self.is_staff_room(room);
+        let to_the_room_itself = matches!(&row.act, Act::PostInRoom { room: r, .. } | Act::PostChart { room: r, .. } if r == room);
+        // Unreachable people, pair rooms and reporters have their own notices.
+        let told_elsewhere = matches!(
+            (&row.act, failed),
+            (Act::SendDm { .. }, Some((_, None)))
+                | (Act::CreatePairRoom { .. }, _)
+                | (Act::TellReporter { .. }, _)
+        );
+        if !staff || to_the_room_itself || told_elsewhere || row.act.is_follow_up() {
+            return;
+        }
+        let what = row.act.kind();
+        let text = match failed {
+            None => format!(
+                "Update: {what} ({}) went through after all, on try {}.",
+                row.act.subject(),
+                row.attempts
+            ),
+            Some((why, Some(at))) => format!(
+                "Heads up: {what} ({}) did not go through: {why}. I'll keep trying until {} UTC and tell you how it ends.",
+                row.act.subject(),
+                row.give_up_at.max(at).format("%Y-%m-%d %H:%M")
+            ),
+            Some((why, None)) => format!(
+                "{} ({}) failed for good: {why}. Nothing more will be tried; please see to it by hand.",
+                capitalise(what),
+                row.act.subject()
+            ),
+        };
+        let key = IdempotencyKey(format!(
+            "{}-told-{}",
+            row.key,
+            if failed.is_none() {
+                "done".to_string()
+            } else {
+                row.attempts.to_string()
+            }
+        ));
+        if let Err(e) = self
+            .ports
+            .rooms
+            .post_in_room(room, &OutMessage::text(text), &key)
+            .await
+        {
+            warn!(room = %room, "telling the asker about an act failed: {e}");
+        }
+    }
+}
+
+fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(first) => first.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
