@@ -5,18 +5,6 @@
 use super::*;
 use crate::domain::programme::{Choice, Question, QuestionKind};
 
-fn q(kind: QuestionKind) -> Question {
-    Question {
-        id: "q".into(),
-        label: "Q".into(),
-        prompt: "?".into(),
-        help: None,
-        kind,
-        optional: false,
-        show_if: None,
-    }
-}
-
 fn now() -> DateTime<Utc> {
     DateTime::from_timestamp(1_800_000_000, 0).unwrap()
 }
@@ -39,7 +27,7 @@ fn sectors() -> Vec<Choice> {
 
 #[test]
 fn short_text_is_cleaned_and_limited() {
-    let question = q(QuestionKind::ShortText { max_length: 20 });
+    let question = Question::of_kind(QuestionKind::ShortText { max_length: 20 });
     assert_eq!(
         text(&question, "  Ada\tLovelace "),
         Ok(Answer::Text("Ada Lovelace".into()))
@@ -59,7 +47,7 @@ fn short_text_is_cleaned_and_limited() {
 
 #[test]
 fn long_text_keeps_paragraphs_and_checks_the_minimum() {
-    let question = q(QuestionKind::LongText {
+    let question = Question::of_kind(QuestionKind::LongText {
         min_length: 10,
         max_length: 100,
     });
@@ -77,7 +65,7 @@ fn long_text_keeps_paragraphs_and_checks_the_minimum() {
 
 #[test]
 fn single_choice_accepts_number_label_value_or_unique_prefix() {
-    let question = q(QuestionKind::SingleChoice { choices: sectors() });
+    let question = Question::of_kind(QuestionKind::SingleChoice { choices: sectors() });
     assert_eq!(
         text(&question, "2"),
         Ok(Answer::Choice("health-care".into()))
@@ -110,7 +98,7 @@ fn single_choice_accepts_number_label_value_or_unique_prefix() {
 
 #[test]
 fn multi_choice_enforces_min_and_max_picks() {
-    let question = q(QuestionKind::MultiChoice {
+    let question = Question::of_kind(QuestionKind::MultiChoice {
         choices: sectors(),
         min: 1,
         max: 2,
@@ -160,7 +148,7 @@ fn multi_choice_enforces_min_and_max_picks() {
 
 #[test]
 fn numbers_respect_range_and_whole_number_rule() {
-    let question = q(QuestionKind::Number {
+    let question = Question::of_kind(QuestionKind::Number {
         min: 1.0,
         max: 40.0,
         decimals: false,
@@ -181,7 +169,7 @@ fn numbers_respect_range_and_whole_number_rule() {
 
 #[test]
 fn yes_no_understands_common_words_and_numbers() {
-    let question = q(QuestionKind::YesNo);
+    let question = Question::of_kind(QuestionKind::YesNo);
     assert_eq!(text(&question, "Yes"), Ok(Answer::YesNo(true)));
     assert_eq!(text(&question, "nope"), Ok(Answer::YesNo(false)));
     assert_eq!(text(&question, "2"), Ok(Answer::YesNo(false)));
@@ -193,7 +181,7 @@ fn yes_no_understands_common_words_and_numbers() {
 
 #[test]
 fn time_zone_is_stored_canonically() {
-    let question = q(QuestionKind::TimeZone);
+    let question = Question::of_kind(QuestionKind::TimeZone);
     assert_eq!(
         text(&question, "africa/lagos"),
         Ok(Answer::TimeZone("Africa/Lagos".into()))
@@ -203,7 +191,7 @@ fn time_zone_is_stored_canonically() {
 
 #[test]
 fn languages_are_stored_as_codes_and_counted() {
-    let question = q(QuestionKind::Languages { min: 1, max: 3 });
+    let question = Question::of_kind(QuestionKind::Languages { min: 1, max: 3 });
     assert_eq!(
         text(&question, "English and Kiswahili, fr"),
         Ok(Answer::Languages(vec![
@@ -228,7 +216,7 @@ fn languages_are_stored_as_codes_and_counted() {
 
 #[test]
 fn consent_must_be_given_to_continue() {
-    let question = q(QuestionKind::Consent {
+    let question = Question::of_kind(QuestionKind::Consent {
         statement: "We store your answers.".into(),
     });
     assert_eq!(
@@ -241,14 +229,14 @@ fn consent_must_be_given_to_continue() {
 
 #[test]
 fn a_choice_where_text_is_expected_is_refused() {
-    let question = q(QuestionKind::ShortText { max_length: 50 });
+    let question = Question::of_kind(QuestionKind::ShortText { max_length: 50 });
     let picked = vec!["x".to_string()];
     assert!(parse_answer(&question, &AnswerInput::Picked(&picked), now()).is_err());
 }
 
 #[test]
 fn answers_display_with_labels() {
-    let question = q(QuestionKind::MultiChoice {
+    let question = Question::of_kind(QuestionKind::MultiChoice {
         choices: sectors(),
         min: 1,
         max: 4,
