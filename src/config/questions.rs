@@ -77,11 +77,7 @@ pub(super) fn build_questions(
     }
     for raw in questions.get_ref() {
         let id = raw.id.get_ref().trim().to_string();
-        let id_ok = !id.is_empty()
-            && id
-                .chars()
-                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '-');
-        if !id_ok {
+        if !is_id(&id, &['_', '-']) {
             err(
                 raw.id.span().start,
                 "a question id is lower-case letters, digits, _ and -, like hours_per_month",

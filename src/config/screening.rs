@@ -43,11 +43,7 @@ pub(super) fn build_screening(
     let mut steps: Vec<StepDef> = Vec::new();
     for st in &raw.steps {
         let id = st.id.get_ref().trim().to_string();
-        if id.is_empty()
-            || !id
-                .chars()
-                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
-        {
+        if !is_id(&id, &['_']) {
             err(
                 st.id.span().start,
                 "a step id is lower-case letters, digits and _, like background_check",
