@@ -388,11 +388,7 @@ pub(super) fn build_condition(
     };
     let wanted: Vec<(String, usize)> = match (&c.equals, &c.any_of) {
         (Some(e), None) => vec![(e.get_ref().clone(), e.span().start)],
-        (None, Some(list)) if !list.get_ref().is_empty() => list
-            .get_ref()
-            .iter()
-            .map(|v| (v.clone(), list.span().start))
-            .collect(),
+        (None, Some(list)) if !list.get_ref().is_empty() => values_at(list),
         _ => {
             err(
                 cond.span().start,

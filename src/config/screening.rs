@@ -243,23 +243,13 @@ pub(super) fn build_cond(
         });
     }
     if let Some(l) = &c.any_of {
-        let list = l
-            .get_ref()
-            .iter()
-            .map(|v| (v.clone(), l.span().start))
-            .collect();
-        return values(list, err).map(|values| Cond::OneOf {
+        return values(values_at(l), err).map(|values| Cond::OneOf {
             question: question_id,
             values,
         });
     }
     if let Some(l) = &c.none_of {
-        let list = l
-            .get_ref()
-            .iter()
-            .map(|v| (v.clone(), l.span().start))
-            .collect();
-        return values(list, err).map(|values| Cond::NoneOf {
+        return values(values_at(l), err).map(|values| Cond::NoneOf {
             question: question_id,
             values,
         });
