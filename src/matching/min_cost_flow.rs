@@ -54,7 +54,8 @@ pub struct Solution {
 }
 
 impl Solution {
-    fn from_assignments(mut assignments: Vec<Pair>) -> Solution {
+    /// The solution made of these pairs, sorted, with its count and score.
+    pub(super) fn from_assignments(mut assignments: Vec<Pair>) -> Solution {
         assignments.sort_by_key(|p| (p.mentee, p.mentor));
         let total_score = assignments.iter().map(|p| p.score).sum();
         let mut mentees: Vec<u32> = assignments.iter().map(|p| p.mentee).collect();
