@@ -154,6 +154,23 @@ fn line_col(source: &str, offset: usize) -> (usize, usize) {
     (line, column)
 }
 
+/// Whether `id` is made of lower-case ASCII letters, digits and the `marks` a kind of id
+/// allows (`-` in a slug, `_` in a step id), and is not empty.
+fn is_id(id: &str, marks: &[char]) -> bool {
+    !id.is_empty()
+        && id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || marks.contains(&c))
+}
+
+/// Each value of a list with the list's offset, where a problem with one of them is shown.
+fn values_at(list: &Spanned<Vec<String>>) -> Vec<(String, usize)> {
+    list.get_ref()
+        .iter()
+        .map(|v| (v.clone(), list.span().start))
+        .collect()
+}
+
 /// Offset of the first `key =` at the start of a line (for errors found after parsing).
 fn find_key(source: &str, key: &str) -> usize {
     let mut offset = 0;

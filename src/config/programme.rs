@@ -350,11 +350,7 @@ pub fn parse_programme(path: &Path, source: &str) -> Result<Programme, ConfigErr
     let mut err = |offset: usize, msg: &str| errors.push(located(path, source, offset, msg));
 
     let slug = raw.slug.get_ref().trim().to_string();
-    if slug.is_empty()
-        || !slug
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
-    {
+    if !is_id(&slug, &['-']) {
         err(
             raw.slug.span().start,
             "a slug is lower-case letters, digits and dashes, like youth-2027",

@@ -77,11 +77,7 @@ pub(super) fn build_questions(
     }
     for raw in questions.get_ref() {
         let id = raw.id.get_ref().trim().to_string();
-        let id_ok = !id.is_empty()
-            && id
-                .chars()
-                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '-');
-        if !id_ok {
+        if !is_id(&id, &['_', '-']) {
             err(
                 raw.id.span().start,
                 "a question id is lower-case letters, digits, _ and -, like hours_per_month",
@@ -392,11 +388,7 @@ pub(super) fn build_condition(
     };
     let wanted: Vec<(String, usize)> = match (&c.equals, &c.any_of) {
         (Some(e), None) => vec![(e.get_ref().clone(), e.span().start)],
-        (None, Some(list)) if !list.get_ref().is_empty() => list
-            .get_ref()
-            .iter()
-            .map(|v| (v.clone(), list.span().start))
-            .collect(),
+        (None, Some(list)) if !list.get_ref().is_empty() => values_at(list),
         _ => {
             err(
                 cond.span().start,

@@ -10,11 +10,7 @@ pub(super) fn build_surveys(
     let mut out = Vec::new();
     for (id, s) in raw {
         let at = find_key(source, &format!("surveys.{id}"));
-        if id.is_empty()
-            || !id
-                .chars()
-                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '-')
-        {
+        if !is_id(id, &['_', '-']) {
             err(
                 at,
                 "a survey id is lower-case letters, digits, _ and -, like midpoint",

@@ -43,11 +43,7 @@ pub(super) fn build_screening(
     let mut steps: Vec<StepDef> = Vec::new();
     for st in &raw.steps {
         let id = st.id.get_ref().trim().to_string();
-        if id.is_empty()
-            || !id
-                .chars()
-                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
-        {
+        if !is_id(&id, &['_']) {
             err(
                 st.id.span().start,
                 "a step id is lower-case letters, digits and _, like background_check",
@@ -247,23 +243,13 @@ pub(super) fn build_cond(
         });
     }
     if let Some(l) = &c.any_of {
-        let list = l
-            .get_ref()
-            .iter()
-            .map(|v| (v.clone(), l.span().start))
-            .collect();
-        return values(list, err).map(|values| Cond::OneOf {
+        return values(values_at(l), err).map(|values| Cond::OneOf {
             question: question_id,
             values,
         });
     }
     if let Some(l) = &c.none_of {
-        let list = l
-            .get_ref()
-            .iter()
-            .map(|v| (v.clone(), l.span().start))
-            .collect();
-        return values(list, err).map(|values| Cond::NoneOf {
+        return values(values_at(l), err).map(|values| Cond::NoneOf {
             question: question_id,
             values,
         });

@@ -503,33 +503,24 @@ impl Settings {
         let source = read(path)?;
         let settings: Settings = parse_toml(path, &source)?;
         let mut errors = Vec::new();
+        // A problem found after parsing, reported at its key's line.
+        let at_key =
+            |key: &str, message: &str| located(path, &source, find_key(&source, key), message);
         if settings.max_message_chars < 100 {
-            errors.push(located(
-                path,
-                &source,
-                find_key(&source, "max_message_chars"),
-                "must be at least 100",
-            ));
+            errors.push(at_key("max_message_chars", "must be at least 100"));
         }
         if settings.room_prefix.trim().is_empty()
             || settings.room_prefix.contains(char::is_whitespace)
         {
-            errors.push(located(
-                path,
-                &source,
-                find_key(&source, "room_prefix"),
-                "must be one word, like !tandem",
-            ));
+            errors.push(at_key("room_prefix", "must be one word, like !tandem"));
         }
         if let Some(url) = &settings.database_url
             && !(url.starts_with("sqlite:")
                 || url.starts_with("postgres://")
                 || url.starts_with("postgresql://"))
         {
-            errors.push(located(
-                path,
-                &source,
-                find_key(&source, "database_url"),
+            errors.push(at_key(
+                "database_url",
                 "must start with sqlite: or postgres://",
             ));
         }
@@ -538,70 +529,56 @@ impl Settings {
             .as_ref()
             .is_some_and(|f| f.as_os_str().is_empty())
         {
-            errors.push(located(
-                path,
-                &source,
-                find_key(&source, "case_key_file"),
+            errors.push(at_key(
+                "case_key_file",
                 "must name the file holding the case key, or be left out",
             ));
         }
         if let Err(m) = settings.moderation.moderation() {
-            errors.push(located(path, &source, find_key(&source, "moderators"), &m));
+            errors.push(at_key("moderators", &m));
         }
         if !(1..=100).contains(&settings.moderation.max_evidence_mb) {
-            errors.push(located(
-                path,
-                &source,
-                find_key(&source, "max_evidence_mb"),
+            errors.push(at_key(
+                "max_evidence_mb",
                 "must be between 1 and 100 (megabytes); files are shown to moderators through the platform, which limits uploads (Discord: 10 MB without boosts)",
             ));
         }
         if !(1..=100).contains(&settings.moderation.retention_years) {
-            errors.push(located(
-                path,
-                &source,
-                find_key(&source, "retention_years"),
+            errors.push(at_key(
+                "retention_years",
                 "must be between 1 and 100 (years safeguarding records about a person are kept after they delete their data; the safeguarding lead decides the figure)",
             ));
         }
         if let Err(m) = settings.events.reminders() {
-            errors.push(located(path, &source, find_key(&source, "reminders"), &m));
+            errors.push(at_key("reminders", &m));
         }
         if !(1..=72).contains(&settings.delivery.retry_hours) {
-            errors.push(located(
-                path,
-                &source,
-                find_key(&source, "retry_hours"),
+            errors.push(at_key(
+                "retry_hours",
                 "must be between 1 and 72 (hours of retrying what a platform refused)",
             ));
         }
         if !(1..=168).contains(&settings.delivery.stale_after_hours) {
-            errors.push(located(
-                path,
-                &source,
-                find_key(&source, "stale_after_hours"),
+            errors.push(at_key(
+                "stale_after_hours",
                 "must be between 1 and 168 (hours after which a message to a person is too late)",
             ));
         }
         if !(5..=600).contains(&settings.limits.messages_per_minute) {
-            errors.push(located(
-                path,
-                &source,
-                find_key(&source, "messages_per_minute"),
+            errors.push(at_key(
+                "messages_per_minute",
                 "must be between 5 and 600 (messages a person may send in a minute; fewer would cut off someone answering questions at an ordinary pace)",
             ));
         }
         if !(1..=100).contains(&settings.limits.expensive_per_hour) {
-            errors.push(located(
-                path,
-                &source,
-                find_key(&source, "expensive_per_hour"),
+            errors.push(at_key(
+                "expensive_per_hour",
                 "must be between 1 and 100 (transcripts, data files, exports and reports a person may ask for in an hour)",
             ));
         }
         if let Some(matrix) = &settings.matrix {
             for (key, message) in matrix.problems() {
-                errors.push(located(path, &source, find_key(&source, key), &message));
+                errors.push(at_key(key, &message));
             }
         }
         if let Some(discord) = &settings.discord {

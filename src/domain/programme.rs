@@ -128,6 +128,23 @@ pub struct Question {
     pub show_if: Option<Condition>,
 }
 
+#[cfg(test)]
+impl Question {
+    /// A required question of `kind` with placeholder words (id `q`): for tests of what a
+    /// kind accepts and how its answers show.
+    pub(crate) fn of_kind(kind: QuestionKind) -> Question {
+        Question {
+            id: "q".into(),
+            label: "Q".into(),
+            prompt: "?".into(),
+            help: None,
+            kind,
+            optional: false,
+            show_if: None,
+        }
+    }
+}
+
 /// What kind of answer a question expects, with its limits.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]

@@ -23,13 +23,5 @@ pub fn greedy(instance: &Instance) -> Solution {
             chosen.push(*p);
         }
     }
-    chosen.sort_by_key(|p| (p.mentee, p.mentor));
-    let total_score = chosen.iter().map(|p| p.score).sum();
-    let mut mentees: Vec<u32> = chosen.iter().map(|p| p.mentee).collect();
-    mentees.dedup();
-    Solution {
-        matched_mentees: mentees.len(),
-        assignments: chosen,
-        total_score,
-    }
+    Solution::from_assignments(chosen)
 }

@@ -54,7 +54,8 @@ pub struct Solution {
 }
 
 impl Solution {
-    fn from_assignments(mut assignments: Vec<Pair>) -> Solution {
+    /// The solution made of these pairs, sorted, with its count and score.
+    pub(super) fn from_assignments(mut assignments: Vec<Pair>) -> Solution {
         assignments.sort_by_key(|p| (p.mentee, p.mentor));
         let total_score = assignments.iter().map(|p| p.score).sum();
         let mut mentees: Vec<u32> = assignments.iter().map(|p| p.mentee).collect();
@@ -483,7 +484,7 @@ impl RadixHeap {
 mod tests {
     use super::*;
     use crate::matching::instance::{MenteeNode, MentorNode};
-    use crate::matching::reference::{bellman_ford_ssp, brute_force, key};
+    use crate::matching::reference::{bellman_ford_ssp, brute_force, key, within_places};
     use crate::matching::synth::Rng;
 
     fn random_instance(
@@ -527,24 +528,10 @@ mod tests {
     }
 
     fn check_feasible(instance: &Instance, s: &Solution) {
-        for (i, m) in instance.mentees.iter().enumerate() {
-            assert!(
-                s.assignments
-                    .iter()
-                    .filter(|p| p.mentee as usize == i)
-                    .count()
-                    <= m.slots as usize
-            );
-        }
-        for (j, m) in instance.mentors.iter().enumerate() {
-            assert!(
-                s.assignments
-                    .iter()
-                    .filter(|p| p.mentor as usize == j)
-                    .count()
-                    <= m.capacity as usize
-            );
-        }
+        assert!(
+            within_places(instance, &s.assignments),
+            "no mentee over its slots, no mentor over its capacity"
+        );
         for a in &s.assignments {
             assert!(
                 instance.pairs.contains(a),

@@ -18,6 +18,18 @@ pub fn key(objective: Objective, pairs: &[Pair]) -> (i64, i64, i64) {
     }
 }
 
+/// Whether `pairs` give no mentee more than its slots and no mentor more than its capacity.
+pub fn within_places(instance: &Instance, pairs: &[Pair]) -> bool {
+    instance
+        .mentees
+        .iter()
+        .enumerate()
+        .all(|(i, m)| pairs.iter().filter(|p| p.mentee as usize == i).count() <= m.slots as usize)
+        && instance.mentors.iter().enumerate().all(|(j, m)| {
+            pairs.iter().filter(|p| p.mentor as usize == j).count() <= m.capacity as usize
+        })
+}
+
 /// The best key over every feasible subset of pairs (at most ~20 pairs).
 pub fn brute_force(instance: &Instance, objective: Objective) -> (i64, i64, i64) {
     assert!(
@@ -30,12 +42,7 @@ pub fn brute_force(instance: &Instance, objective: Objective) -> (i64, i64, i64)
             .filter(|b| mask & (1 << b) != 0)
             .map(|b| instance.pairs[b])
             .collect();
-        let feasible = instance.mentees.iter().enumerate().all(|(i, m)| {
-            chosen.iter().filter(|p| p.mentee as usize == i).count() <= m.slots as usize
-        }) && instance.mentors.iter().enumerate().all(|(j, m)| {
-            chosen.iter().filter(|p| p.mentor as usize == j).count() <= m.capacity as usize
-        });
-        if feasible {
+        if within_places(instance, &chosen) {
             best = best.max(key(objective, &chosen));
         }
     }

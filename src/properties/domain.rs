@@ -23,18 +23,6 @@ fn now() -> DateTime<Utc> {
     DateTime::from_timestamp(1_800_000_000, 0).expect("a valid instant")
 }
 
-fn question(kind: QuestionKind) -> Question {
-    Question {
-        id: "q".into(),
-        label: "Q".into(),
-        prompt: "?".into(),
-        help: None,
-        kind,
-        optional: false,
-        show_if: None,
-    }
-}
-
 /// Labels of choices: ordinary, near-duplicates, and hostile.
 fn label() -> impl Strategy<Value = String> {
     prop_oneof![
@@ -182,7 +170,7 @@ proptest! {
     fn an_answer_to_any_question_is_parsed_or_refused_and_fits_its_question(
         (kind, (typed, text, picked)) in kind_and_input()
     ) {
-        let q = question(kind.clone());
+        let q = Question::of_kind(kind.clone());
         let input = if typed {
             AnswerInput::Text(&text)
         } else {

@@ -3,7 +3,8 @@
 //! left out (`why_unmatched`: the blocker that rules out most mentors, or that those who
 //! could take them are full).
 //!
-//! A new criterion's reason is one more arm in `detail`; a new hard constraint needs its
+//! `reasons` lists, for a pair, each criterion that gave it points with its `detail`. A
+//! new criterion's reason is one more arm in `detail`; a new hard constraint needs its
 //! `Blocker` described in `matching::scoring`.
 
 use std::collections::{HashMap, HashSet};
@@ -12,7 +13,34 @@ use super::super::instance::Instance;
 use super::super::scoring::{Blocker, Criterion, Features, Model};
 use super::features::answer_values;
 use crate::domain::language::language_name;
+use crate::domain::matching::MatchingConfig;
 use crate::domain::{ApplicationRecord, QuestionKind};
+
+/// Each criterion that gave the pair points, with its reason and the points: what a
+/// proposal shows ("Shared goals: Writing a CV, Exploring careers", 20).
+pub(super) fn reasons(
+    config: &MatchingConfig,
+    model: &Model,
+    e: &Features,
+    m: &Features,
+    mentee: &ApplicationRecord,
+    mentor: &ApplicationRecord,
+    mentee_role: Option<&crate::domain::Role>,
+) -> Vec<(String, i64)> {
+    config
+        .criteria
+        .iter()
+        .zip(&model.criteria)
+        .filter_map(|(def, crit)| {
+            let points = Model {
+                criteria: vec![crit.clone()],
+                ..model.clone()
+            }
+            .score(e, m);
+            (points > 0).then(|| (detail(def, crit, e, m, mentee, mentor, mentee_role), points))
+        })
+        .collect()
+}
 
 #[allow(clippy::too_many_arguments)]
 pub(super) fn detail(

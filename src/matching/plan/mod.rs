@@ -2,10 +2,10 @@
 //!
 //! Answers become [`Features`](super::scoring::Features) (each criterion's answers as a
 //! bitmask over the values both questions can take; languages as a bitmask; time zones as
-//! an offset at `now` plus a daytime mask), the programme's criteria become a [`Model`], and
-//! the problem is solved exactly: candidates are pruned to each mentee's best `k` mentors,
-//! and `k` is doubled until the solver's certificate shows that no pruned pair could
-//! improve the result.
+//! an offset at `now` plus a daytime mask), the programme's criteria become a
+//! [`Model`](super::scoring::Model), and the problem is solved exactly: candidates are
+//! pruned to each mentee's best `k` mentors, and `k` is doubled until the solver's
+//! certificate shows that no pruned pair could improve the result.
 //!
 //! Where things are: the plan itself (who is free, the doubling of `k`, the proposals and
 //! who is left out) here; answers turned into features and the criteria into a model in
@@ -24,10 +24,10 @@ use chrono::{DateTime, Utc};
 
 use super::instance::{Instance, MenteeNode, MentorNode, Pair};
 use super::min_cost_flow::{Decisions, Objective, solve_certified};
-use super::scoring::{Blocker, Model, candidates, uncertified_pairs};
+use super::scoring::{Blocker, candidates, uncertified_pairs};
 use crate::domain::matching::{MatchMode, MatchObjective, MatchingConfig};
 use crate::domain::{ApplicationRecord, Programme, RoleKind};
-use explain::{detail, why_unmatched};
+use explain::{reasons, why_unmatched};
 use features::{answer_number, prepare};
 
 /// A proposed match, by index into the mentees and mentors given to [`plan`].
@@ -208,32 +208,15 @@ fn plan_pool(
         .iter()
         .map(|p: &Pair| {
             let (i, j) = (p.mentee as usize, p.mentor as usize);
-            let reasons = config
-                .criteria
-                .iter()
-                .zip(&model.criteria)
-                .filter_map(|(def, crit)| {
-                    let points = Model {
-                        criteria: vec![crit.clone()],
-                        ..model.clone()
-                    }
-                    .score(&e[i], &m[j]);
-                    (points > 0).then(|| {
-                        (
-                            detail(
-                                def,
-                                crit,
-                                &e[i],
-                                &m[j],
-                                &mentees[i],
-                                &mentors[j],
-                                mentee_role,
-                            ),
-                            points,
-                        )
-                    })
-                })
-                .collect();
+            let reasons = reasons(
+                config,
+                &model,
+                &e[i],
+                &m[j],
+                &mentees[i],
+                &mentors[j],
+                mentee_role,
+            );
             Proposal {
                 mentee: i,
                 mentor: j,
@@ -297,24 +280,7 @@ pub fn evaluate_pair(
         });
     }
     let mentee_role = programme.role(RoleKind::Mentee);
-    let reasons = config
-        .criteria
-        .iter()
-        .zip(&model.criteria)
-        .filter_map(|(def, crit)| {
-            let points = Model {
-                criteria: vec![crit.clone()],
-                ..model.clone()
-            }
-            .score(&e[0], &m[0]);
-            (points > 0).then(|| {
-                (
-                    detail(def, crit, &e[0], &m[0], mentee, mentor, mentee_role),
-                    points,
-                )
-            })
-        })
-        .collect();
+    let reasons = reasons(config, &model, &e[0], &m[0], mentee, mentor, mentee_role);
     Ok((model.score(&e[0], &m[0]), reasons))
 }
 

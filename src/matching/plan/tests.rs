@@ -15,6 +15,58 @@ fn programme() -> Programme {
     .unwrap()
 }
 
+/// What a [`plan`] is made with: the example programme and its matching settings, the
+/// pairs excluded and the places already taken (none unless a test says so), at [`now`].
+#[derive(Clone)]
+struct Planning {
+    programme: Programme,
+    config: MatchingConfig,
+    excluded: HashSet<(i64, i64)>,
+    taken: HashMap<i64, u32>,
+}
+
+impl Planning {
+    fn new() -> Planning {
+        let programme = programme();
+        let config = programme.matching.clone().unwrap();
+        Planning {
+            programme,
+            config,
+            excluded: HashSet::new(),
+            taken: HashMap::new(),
+        }
+    }
+
+    /// The same, with these (mentee, mentor) application pairs excluded.
+    fn excluding<const N: usize>(&self, pairs: [(i64, i64); N]) -> Planning {
+        Planning {
+            excluded: HashSet::from(pairs),
+            ..self.clone()
+        }
+    }
+
+    /// The same, with these applications' places already taken.
+    fn taken<const N: usize>(&self, places: [(i64, u32); N]) -> Planning {
+        Planning {
+            taken: HashMap::from(places),
+            ..self.clone()
+        }
+    }
+
+    fn plan(&self, mentees: &[ApplicationRecord], mentors: &[ApplicationRecord]) -> Plan {
+        plan(
+            &self.config,
+            &self.programme,
+            mentees,
+            mentors,
+            &self.excluded,
+            &self.taken,
+            now(),
+        )
+        .unwrap()
+    }
+}
+
 fn record(id: i64, role: RoleKind, answers: Vec<(&str, Answer)>) -> ApplicationRecord {
     ApplicationRecord {
         summary: ApplicationSummary {
@@ -93,8 +145,6 @@ fn now() -> DateTime<Utc> {
 
 #[test]
 fn a_plan_explains_each_proposal_and_each_person_left_out() {
-    let p = programme();
-    let config = p.matching.clone().unwrap();
     let mentees = vec![
         mentee(
             1,
@@ -138,16 +188,7 @@ fn a_plan_explains_each_proposal_and_each_person_left_out() {
         "technology",
         1.0,
     )];
-    let plan = plan(
-        &config,
-        &p,
-        &mentees,
-        &mentors,
-        &HashSet::new(),
-        &HashMap::new(),
-        now(),
-    )
-    .unwrap();
+    let plan = Planning::new().plan(&mentees, &mentors);
     assert_eq!(plan.proposals.len(), 1);
     let x = &plan.proposals[0];
     assert_eq!(
@@ -179,8 +220,7 @@ fn a_plan_explains_each_proposal_and_each_person_left_out() {
 
 #[test]
 fn excluded_pairs_and_capacities_shape_the_plan() {
-    let p = programme();
-    let config = p.matching.clone().unwrap();
+    let planning = Planning::new();
     let mentees = vec![
         mentee(
             1,
@@ -219,97 +259,48 @@ fn excluded_pairs_and_capacities_shape_the_plan() {
             1.0,
         ),
     ];
-    let both = plan(
-        &config,
-        &p,
-        &mentees,
-        &mentors,
-        &HashSet::new(),
-        &HashMap::new(),
-        now(),
-    )
-    .unwrap();
+    let both = planning.plan(&mentees, &mentors);
     assert!(
         both.proposals.iter().all(|x| x.mentor == 0),
         "Grace takes both: {both:?}"
     );
     assert_eq!(both.spare, vec![(1, 0, 1)]);
     // Amina and Grace were matched before: never again.
-    let excluded = HashSet::from([(1, 10)]);
-    let again = plan(
-        &config,
-        &p,
-        &mentees,
-        &mentors,
-        &excluded,
-        &HashMap::new(),
-        now(),
-    )
-    .unwrap();
+    let again = planning.excluding([(1, 10)]).plan(&mentees, &mentors);
     let amina = again.proposals.iter().find(|x| x.mentee == 0).unwrap();
     assert_eq!(amina.mentor, 1);
     assert_eq!(
         amina.reasons,
         vec![("Daytime hours in common: 12 hours".to_string(), 24)]
     );
-    let none = HashMap::new();
     // Every mentor excluded for Tariq: he is told why.
-    let all_out = HashSet::from([(2, 10), (2, 11)]);
-    let alone = plan(&config, &p, &mentees, &mentors, &all_out, &none, now()).unwrap();
+    let alone = planning
+        .excluding([(2, 10), (2, 11)])
+        .plan(&mentees, &mentors);
     let reasons: BTreeMap<usize, String> = alone.unmatched.iter().cloned().collect();
     assert_eq!(
         reasons[&1],
         "every possible mentor is excluded (past partner or a request)"
     );
     // Grace already has one mentee elsewhere: one place left, for the better pair.
-    let busy = HashMap::from([(10, 1)]);
-    let fewer = plan(
-        &config,
-        &p,
-        &mentees,
-        &mentors,
-        &HashSet::new(),
-        &busy,
-        now(),
-    )
-    .unwrap();
+    let fewer = planning.taken([(10, 1)]).plan(&mentees, &mentors);
     assert_eq!(fewer.proposals.iter().filter(|x| x.mentor == 0).count(), 1);
     // Both mentees already matched: nobody is planned again, nor reported unmatched.
-    let matched = HashMap::from([(1, 1), (2, 1)]);
-    let done = plan(
-        &config,
-        &p,
-        &mentees,
-        &mentors,
-        &HashSet::new(),
-        &matched,
-        now(),
-    )
-    .unwrap();
+    let done = planning.taken([(1, 1), (2, 1)]).plan(&mentees, &mentors);
     assert!(
         done.proposals.is_empty() && done.unmatched.is_empty(),
         "{done:?}"
     );
     // Every mentor full: the free mentees hear so.
-    let full = HashMap::from([(10, 2), (11, 1)]);
-    let no_room = plan(
-        &config,
-        &p,
-        &mentees,
-        &mentors,
-        &HashSet::new(),
-        &full,
-        now(),
-    )
-    .unwrap();
+    let no_room = planning.taken([(10, 2), (11, 1)]).plan(&mentees, &mentors);
     assert_eq!(
         no_room.unmatched[0].1,
         "every mentor ready to be matched is full"
     );
     // Equal answers to the `never_together` questions forbid a pair (here the name
     // stands in for an employer).
-    let mut strict = config.clone();
-    strict.never_together = Some(("name".into(), "name".into()));
+    let mut strict = planning.clone();
+    strict.config.never_together = Some(("name".into(), "name".into()));
     let namesake = vec![mentee(
         3,
         "grace",
@@ -318,16 +309,7 @@ fn excluded_pairs_and_capacities_shape_the_plan() {
         &["writing-a-cv"],
         &["technology"],
     )];
-    let apart = plan(
-        &strict,
-        &p,
-        &namesake,
-        &mentors[..1],
-        &HashSet::new(),
-        &none,
-        now(),
-    )
-    .unwrap();
+    let apart = strict.plan(&namesake, &mentors[..1]);
     assert!(apart.proposals.is_empty());
     assert_eq!(
         apart.unmatched[0].1,
