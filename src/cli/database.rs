@@ -38,10 +38,33 @@ pub(super) async fn export(
         );
         return Ok(ExitCode::from(2));
     };
+    let configured = database.is_none();
     let url = database
         .map(|d| database_url(&d))
         .unwrap_or_else(|| settings.database_url());
-    let store = Store::open(&url).await?;
+    // An export reads what is there: a database that does not exist is never created (it
+    // would export nothing but a header line and look like an empty programme).
+    let store = match Store::open_existing(&url).await {
+        Ok(store) => store,
+        Err(e) => {
+            let console = settings.data_dir.join("console.db");
+            eprintln!(
+                "Cannot export: {e:#}.{}",
+                if configured && console.exists() {
+                    format!(
+                        " The console keeps its records apart, in {}: add --database {} to export them.",
+                        console.display(),
+                        console.display()
+                    )
+                } else if configured {
+                    " Set database_url in the settings (or TANDEM_DATABASE_URL), or pass --database <file or URL>.".to_string()
+                } else {
+                    String::new()
+                }
+            );
+            return Ok(ExitCode::from(2));
+        }
+    };
     let what = match what.as_str() {
         "applications" => ExportWhat::Applications,
         "matches" => ExportWhat::Matches,

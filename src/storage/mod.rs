@@ -130,6 +130,20 @@ impl Store {
         })
     }
 
+    /// Opens a database that must already exist (for commands that only read, such as
+    /// `tandem export`): a SQLite file is never created, and a missing one is an error that
+    /// names it. Pending migrations are applied, as for [`Store::open`].
+    pub async fn open_existing(url: &str) -> anyhow::Result<Store> {
+        if let Some(rest) = url.strip_prefix("sqlite:") {
+            let path = rest.trim_start_matches("//");
+            let path = path.split('?').next().unwrap_or_default();
+            if path != ":memory:" && !std::path::Path::new(path).exists() {
+                anyhow::bail!("there is no database at {path}");
+            }
+        }
+        Store::open(url).await
+    }
+
     /// Connects and applies pending migrations.
     pub async fn open(url: &str) -> anyhow::Result<Store> {
         let store = Store::connect(url).await?;

@@ -588,3 +588,71 @@ fn the_closure_script_shows_surveys_an_early_and_a_planned_closure_a_report_an_e
             .unwrap();
     assert_eq!(data["matches"][0]["partner"], "Grace");
 }
+
+#[test]
+fn an_export_without_a_database_refuses_creates_nothing_and_points_to_the_consoles() {
+    let dir = tempfile::tempdir().unwrap();
+    let settings = settings_in(dir.path(), "");
+    let settings = settings.to_str().unwrap();
+    let export = [
+        "--config",
+        settings,
+        "export",
+        "--programme",
+        "pathways-2027",
+        "--what",
+        "applications",
+    ];
+    let out = tandem(&export, "");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        out.stdout.is_empty(),
+        "no header line for an empty programme"
+    );
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.contains("Cannot export: there is no database at"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("tandem.db"), "{stderr}");
+    assert!(stderr.contains("or pass --database"), "{stderr}");
+    assert!(
+        !dir.path().join("data/tandem.db").exists(),
+        "nothing was created"
+    );
+
+    // After a console session, the configured database still does not exist: the export
+    // points to the console's.
+    let mut input = script(MENTEE_ANSWERS, "amina");
+    input.push_str("amina: submit\n");
+    let out = tandem(&["--config", settings, "console"], &input);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let out = tandem(&export, "");
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    let console = dir.path().join("data/console.db").display().to_string();
+    assert!(
+        stderr.contains(&format!("add --database {console}")),
+        "{stderr}"
+    );
+    assert!(!dir.path().join("data/tandem.db").exists());
+
+    let mut with_database = export.to_vec();
+    with_database.extend(["--database", &console]);
+    let out = tandem(&with_database, "");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let csv = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(
+        csv.lines().count(),
+        2,
+        "a header and Amina's application: {csv}"
+    );
+}
