@@ -110,6 +110,29 @@ pub struct MatchRecord {
     pub created_at: DateTime<Utc>,
     /// How it ended, once closed.
     pub closure: Option<Closure>,
+    /// A coordinator let this pair be proposed again (`match include`): a rejection or a
+    /// decline no longer keeps them apart.
+    #[serde(default)]
+    pub lifted: bool,
+}
+
+impl MatchRecord {
+    /// Whether this match keeps its pair from being proposed again: anything open or
+    /// once active, a coordinator's rejection (or exclusion), and a person's decline;
+    /// not an offer that expired or that Tandem withdrew (someone was no longer ready),
+    /// and not one a coordinator lifted.
+    pub fn keeps_pair_apart(&self) -> bool {
+        if self.lifted {
+            return false;
+        }
+        match self.status {
+            MatchStatus::Expired => false,
+            MatchStatus::Declined => {
+                self.mentee_answer == Some(false) || self.mentor_answer == Some(false)
+            }
+            _ => true,
+        }
+    }
 }
 
 /// How a match ended.

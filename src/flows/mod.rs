@@ -356,6 +356,14 @@ pub enum Effect {
         by: String,
         reason: String,
     },
+    /// Let a pair be proposed again: the rejections, declines and exclusions between them
+    /// are kept, marked as lifted.
+    LiftExclusion {
+        programme: String,
+        mentee_application: i64,
+        mentor_application: i64,
+        by: String,
+    },
 }
 
 /// A change of an application's status.

@@ -496,7 +496,7 @@ fn room_class(command: &Room) -> Option<Privileged> {
             PairingCommand::Reject(..) => P::MatchReject,
             PairingCommand::Rematch(_) => P::MatchRematch,
             PairingCommand::Swap(..) => P::MatchSwap,
-            PairingCommand::Exclude(..) => P::MatchExclude,
+            PairingCommand::Exclude(..) | PairingCommand::Include(..) => P::MatchExclude,
         },
         Room::Close { room: Ok(_), .. } => P::CloseMatch,
         Room::Pause(Ok(c)) => match c {

@@ -182,6 +182,7 @@ pub(crate) fn a_match(
         frozen: false,
         created_at: now() - chrono::Duration::days(1),
         closure: None,
+        lifted: false,
     }
 }
 

@@ -313,6 +313,7 @@ fn a_match(id: i64, status: MatchStatus) -> MatchRecord {
         frozen: false,
         created_at: start() - Duration::days(30),
         closure: None,
+        lifted: false,
     }
 }
 

@@ -14,7 +14,7 @@ use crate::domain::matches::{Closure, ClosureKind, MatchRecord, MatchStatus, New
 use crate::domain::{Answer, ApplicationStatus, UserRef};
 use crate::error::Result;
 
-const MATCH_COLUMNS: &str = "m.id, m.programme, m.mentee_application, m.mentor_application, m.status, m.score, m.reasons, m.mentee_answer, m.mentor_answer, m.deadline, m.room, m.frozen, m.created_at, m.closed_at, m.closure_kind, m.closure_reason, m.closed_by, e.platform AS e_platform, e.user_id AS e_user, r.platform AS r_platform, r.user_id AS r_user";
+const MATCH_COLUMNS: &str = "m.id, m.programme, m.mentee_application, m.mentor_application, m.status, m.score, m.reasons, m.mentee_answer, m.mentor_answer, m.deadline, m.room, m.frozen, m.created_at, m.closed_at, m.closure_kind, m.closure_reason, m.closed_by, m.lifted_at, e.platform AS e_platform, e.user_id AS e_user, r.platform AS r_platform, r.user_id AS r_user";
 const MATCH_FROM: &str = "matches m JOIN applications e ON e.id = m.mentee_application JOIN applications r ON r.id = m.mentor_application";
 
 fn answer_text(a: Option<bool>) -> Option<&'static str> {
@@ -231,6 +231,33 @@ impl Store {
             None,
             now,
         )
+        .await?;
+        Ok(())
+    }
+
+    /// Lets a pair be proposed again: their ended matches (rejected, excluded, declined,
+    /// closed) are kept, marked as lifted.
+    pub(super) async fn lift_exclusion(
+        &self,
+        tx: &mut Transaction<'static, Any>,
+        programme: &str,
+        mentee_application: i64,
+        mentor_application: i64,
+        by: &str,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
+        sqlx::query(
+            "UPDATE matches SET lifted_at = $1, lifted_by = $2, updated_at = $1 WHERE programme = $3 AND mentee_application = $4 AND mentor_application = $5 AND lifted_at IS NULL AND status IN ($6, $7, $8)",
+        )
+        .bind(to_millis(now))
+        .bind(by)
+        .bind(programme)
+        .bind(mentee_application)
+        .bind(mentor_application)
+        .bind(MatchStatus::Rejected.as_str())
+        .bind(MatchStatus::Declined.as_str())
+        .bind(MatchStatus::Closed.as_str())
+        .execute(&mut **tx)
         .await?;
         Ok(())
     }
@@ -462,6 +489,7 @@ impl Store {
                 }),
                 None => None,
             },
+            lifted: r.try_get::<Option<i64>, _>("lifted_at")?.is_some(),
         })
     }
 

@@ -346,6 +346,23 @@ impl Store {
                 .await?;
                 Applied::Done
             }
+            Effect::LiftExclusion {
+                programme,
+                mentee_application,
+                mentor_application,
+                by,
+            } => {
+                self.lift_exclusion(
+                    tx,
+                    programme,
+                    *mentee_application,
+                    *mentor_application,
+                    by,
+                    now,
+                )
+                .await?;
+                Applied::Done
+            }
             Effect::PauseMatch { match_id, until } => {
                 self.pause_match(tx, *match_id, *until).await?;
                 Applied::Done

@@ -12,6 +12,7 @@
 //! - `match swap <n> <mentor application>`: give the proposal's mentee that mentor instead;
 //!   whoever the change frees is proposed again around the decisions already taken.
 //! - `match rematch <application>`: propose again for one person (past partners excluded).
+//! - `match include <mentee application> <mentor application>`: lift what keeps a pair apart.
 //! - `match exclude <mentee application> <mentor application> [reason]`: never propose them
 //!   to each other (a request, a conflict of interest).
 //!
@@ -48,9 +49,12 @@ pub enum PairingCommand {
     Swap(i64, i64),
     /// Never propose this mentee application with this mentor application.
     Exclude(i64, i64, String),
+    /// `match include <mentee application> <mentor application>`: the pair may be proposed
+    /// again (what kept them apart, a rejection, a decline or an exclusion, is lifted).
+    Include(i64, i64),
 }
 
-const USAGE: &str = "Usage: match preview [programme] · match propose [programme] · match approve <number> · match approve all [programme] · match reject <number> [reason] · match swap <number> <mentor's application number> · match rematch <application number> · match exclude <mentee's application> <mentor's application> [reason]";
+const USAGE: &str = "Usage: match preview [programme] · match propose [programme] · match approve <number> · match approve all [programme] · match reject <number> [reason] · match swap <number> <mentor's application number> · match rematch <application number> · match exclude <mentee's application> <mentor's application> [reason] · match include <mentee's application> <mentor's application>";
 
 /// Parses a `match ...` command; `Some(Err)` carries the usage.
 pub fn parse(text: &str) -> Option<Result<PairingCommand, String>> {
@@ -96,6 +100,10 @@ pub fn parse(text: &str) -> Option<Result<PairingCommand, String>> {
             .ok_or_else(|| USAGE.to_string()),
         [_, "exclude", a, b, ..] => match (number(a), number(b)) {
             (Some(x), Some(y)) => Ok(PairingCommand::Exclude(x, y, words[4..].join(" "))),
+            _ => Err(USAGE.to_string()),
+        },
+        [_, "include", a, b] => match (number(a), number(b)) {
+            (Some(x), Some(y)) => Ok(PairingCommand::Include(x, y)),
             _ => Err(USAGE.to_string()),
         },
         [_, "swap", n, a] => match (number(n), number(a)) {
@@ -165,9 +173,9 @@ pub fn needs(
         PairingCommand::Approve(id)
         | PairingCommand::Reject(id, _)
         | PairingCommand::Swap(id, _) => Some(Needs::MatchOf(*id)),
-        PairingCommand::Rematch(id) | PairingCommand::Exclude(id, _, _) => {
-            Some(Needs::ApplicationOf(*id))
-        }
+        PairingCommand::Rematch(id)
+        | PairingCommand::Exclude(id, _, _)
+        | PairingCommand::Include(id, _) => Some(Needs::ApplicationOf(*id))
     }
 }
 
@@ -214,7 +222,9 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<PairingCommand, Str
                 | PairingCommand::Swap(id, _) => {
                     reply(format!("There is no match proposal #{id}."))
                 }
-                PairingCommand::Rematch(id) | PairingCommand::Exclude(id, _, _) => {
+                PairingCommand::Rematch(id)
+                | PairingCommand::Exclude(id, _, _)
+                | PairingCommand::Include(id, _) => {
                     reply(format!("There is no application #{id}."))
                 }
                 PairingCommand::Preview(n)
@@ -296,6 +306,52 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<PairingCommand, Str
         PairingCommand::Swap(id, mentor_app) => swap(
             ctx, programme, mentees, mentors, matches, id, mentor_app, room,
         ),
+        PairingCommand::Include(mentee_app, mentor_app) => {
+            let apart: Vec<&MatchRecord> = matches
+                .iter()
+                .filter(|m| {
+                    m.mentee_application == mentee_app
+                        && m.mentor_application == mentor_app
+                        && m.keeps_pair_apart()
+                })
+                .collect();
+            if let Some(m) = apart.iter().find(|m| m.status.is_open()) {
+                return reply(format!(
+                    "Applications #{mentee_app} and #{mentor_app} are in match #{} ({}) already.",
+                    m.id, m.status
+                ));
+            }
+            if apart.is_empty() {
+                return reply(format!(
+                    "Nothing keeps applications #{mentee_app} and #{mentor_app} apart: they may be proposed to each other (write the mentee's application first)."
+                ));
+            }
+            Outcome {
+                state: StateChange::Unchanged,
+                effects: vec![
+                    Effect::LiftExclusion {
+                        programme: programme.slug.clone(),
+                        mentee_application: mentee_app,
+                        mentor_application: mentor_app,
+                        by,
+                    },
+                    post(
+                        room,
+                        format!(
+                            "Applications #{mentee_app} and #{mentor_app} may be proposed to each other again (lifted: {}).",
+                            apart
+                                .iter()
+                                .map(|m| format!("match #{} {}", m.id, m.status))
+                                .collect::<Vec<_>>()
+                                .join(", ")
+                        ),
+                    ),
+                    Effect::Replan {
+                        programme: programme.slug.clone(),
+                    },
+                ],
+            }
+        }
         PairingCommand::Exclude(mentee_app, mentor_app, reason) => {
             let role_of = |id: i64| {
                 applications
@@ -358,7 +414,7 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<PairingCommand, Str
                     post(
                         room,
                         format!(
-                            "Proposal #{id} ({} ↔ {}) rejected by {}{}. They will not be proposed to each other again; here are the next best options.",
+                            "Proposal #{id} ({} ↔ {}) rejected by {}{}. They will not be proposed to each other again.",
                             m.mentee_name,
                             m.mentor_name,
                             ctx.user.id,

@@ -166,8 +166,8 @@ pub fn on_decline(ctx: &Ctx<'_>, m: &MatchRecord, side: RoleKind) -> Vec<Effect>
         MatchStatus::Declined,
         ctx.user.to_string(),
         format!(
-            "Match #{} ({} ↔ {}) was declined by {me_name}. Both are back in the pool; here are the next best options.",
-            m.id, m.mentee_name, m.mentor_name
+            "Match #{} ({} ↔ {}) was declined by {me_name}. Both are back in the pool; they will not be proposed to each other again (match include {} {} would allow it).",
+            m.id, m.mentee_name, m.mentor_name, m.mentee_application, m.mentor_application
         ),
     ));
     effects
@@ -238,7 +238,7 @@ pub fn expire(ctx: &Ctx<'_>, m: &MatchRecord) -> Outcome {
         MatchStatus::Expired,
         "tandem".into(),
         format!(
-            "Match #{} ({} ↔ {}) expired without both answers. Both are back in the pool; here are the next best options.",
+            "Match #{} ({} ↔ {}) expired without both answers. Both are back in the pool, and may be proposed to each other again.",
             m.id, m.mentee_name, m.mentor_name
         ),
     ));

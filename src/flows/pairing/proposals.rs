@@ -147,7 +147,9 @@ fn pool_state(matches: &[MatchRecord]) -> (HashMap<i64, u32>, HashSet<(i64, i64)
     let mut taken: HashMap<i64, u32> = HashMap::new();
     let mut excluded = HashSet::new();
     for m in matches {
-        excluded.insert((m.mentee_application, m.mentor_application));
+        if m.keeps_pair_apart() {
+            excluded.insert((m.mentee_application, m.mentor_application));
+        }
         if m.status.is_open() {
             *taken.entry(m.mentee_application).or_default() += 1;
             *taken.entry(m.mentor_application).or_default() += 1;
@@ -271,13 +273,22 @@ pub fn replan(ctx: &Ctx<'_>, programme: &Programme) -> Outcome {
             effects: vec![],
         };
     };
+    // The coordinators were just told someone is back in the pool: the next best options
+    // follow as cards, or they hear that there are none for now.
     let effects = match planned(ctx, programme, mentees, mentors, matches, None) {
         Ok(p) if !p.proposals.is_empty() => {
             vec![Effect::StoreMatches(new_matches(
                 programme, mentees, mentors, &p,
             ))]
         }
-        _ => vec![],
+        Ok(_) => super::to_room(
+            ctx,
+            format!(
+                "No new proposals in {} for now: nobody still waiting has a partner free who fits.",
+                programme.name
+            ),
+        ),
+        Err(why) => super::to_room(ctx, why),
     };
     Outcome {
         state: StateChange::Unchanged,

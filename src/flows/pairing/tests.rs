@@ -270,7 +270,7 @@ fn rejecting_a_proposal_records_it_with_the_reason_and_asks_for_the_next_best() 
     assert_eq!(
         texts(&outcome),
         [
-            "Proposal #7 (Amina ↔ Grace) rejected by carol: they work together. They will not be proposed to each other again; here are the next best options."
+            "Proposal #7 (Amina ↔ Grace) rejected by carol: they work together. They will not be proposed to each other again."
         ]
     );
 }
