@@ -26,7 +26,9 @@
 //!
 //! A real third platform, say IRC, would add:
 //! - a `Platform::Irc` variant (`domain/ids.rs`), which names its people, rooms, jobs,
-//!   acts and lease, and lets `parse_user_ref` read `irc:nick` in the settings;
+//!   acts and lease, and lets `parse_user_ref` read `irc:nick` in the settings; and, next
+//!   to it, the form of its room ids (`RoomRef::from_written`), for a room a person names
+//!   in a command;
 //! - an `[irc]` section: `IrcSettings` with its `problems()` and a field of `Settings`
 //!   (`config/settings.rs`), so that `Settings::load` and `tandem check-config` read it
 //!   with file, line and key in their errors, in every build;
@@ -38,8 +40,7 @@
 //! - an `irc` cargo feature if it pulls in a client crate, and its entry in
 //!   [`super::adapters`].
 //!
-//! Nothing in the app, the flows or `tandem run` would change, except where the flows
-//! check a room id typed by a person against the platform's form (`flows/events.rs`).
+//! Nothing in the app, the flows or `tandem run` would change.
 
 use std::sync::Arc;
 
