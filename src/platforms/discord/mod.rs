@@ -61,6 +61,7 @@ use serenity::all::{
 use tokio::sync::mpsc;
 use tracing::{debug, error, info, warn};
 
+use super::{lock, recent_lines};
 use crate::app::App;
 use crate::chat::{Content, FileStatus, Inbound, InboundFile, OutMessage};
 use crate::config::DiscordSettings;
@@ -560,10 +561,6 @@ fn explain_error(e: &serenity::Error, doing: &str) -> String {
         }
         _ => format!("could not {doing}: {e}"),
     }
-}
-
-fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
-    mutex.lock().unwrap_or_else(|e| e.into_inner())
 }
 
 #[cfg(test)]

@@ -180,9 +180,7 @@ impl RoomProvisioner for DiscordBot {
                 break;
             }
         }
-        lines.truncate(limit);
-        lines.reverse();
-        Ok(lines)
+        Ok(recent_lines(lines, limit))
     }
 
     async fn create_private_room(

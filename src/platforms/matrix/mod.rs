@@ -80,6 +80,7 @@ use matrix_sdk::ruma::{
 use matrix_sdk::{Client, LoopCtrl, Room, RoomState};
 use tracing::{debug, info, warn};
 
+use super::{lock, recent_lines};
 use crate::app::App;
 use crate::chat::{Content, FileStatus, Inbound, InboundFile, OutMessage, Placement, Thread};
 use crate::config::MatrixSettings;
@@ -510,11 +511,6 @@ impl Backoff {
     fn reset(&mut self) {
         *self = Backoff::new();
     }
-}
-
-fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
-    // A panic while holding one of these maps leaves it usable: they are caches.
-    mutex.lock().unwrap_or_else(|e| e.into_inner())
 }
 
 #[cfg(test)]
