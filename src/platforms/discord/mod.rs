@@ -424,16 +424,7 @@ fn picked_labels(message: &Message, values: &[String]) -> Vec<String> {
 fn components(controls: &Controls) -> Vec<CreateActionRow> {
     match controls {
         Controls::None => vec![],
-        Controls::Buttons(buttons) => vec![CreateActionRow::Buttons(
-            buttons
-                .iter()
-                .map(|b| {
-                    CreateButton::new(&b.custom_id)
-                        .label(&b.label)
-                        .style(ButtonStyle::Primary)
-                })
-                .collect(),
-        )],
+        Controls::Buttons(buttons) => vec![button_row(buttons, ButtonStyle::Primary)],
         Controls::Select {
             custom_id,
             min,
@@ -457,16 +448,7 @@ fn components(controls: &Controls) -> Vec<CreateActionRow> {
                 "Pick one".to_string()
             }),
         )],
-        Controls::Actions(buttons) => vec![CreateActionRow::Buttons(
-            buttons
-                .iter()
-                .map(|b| {
-                    CreateButton::new(&b.custom_id)
-                        .label(&b.label)
-                        .style(ButtonStyle::Secondary)
-                })
-                .collect(),
-        )],
+        Controls::Actions(buttons) => vec![button_row(buttons, ButtonStyle::Secondary)],
         Controls::AnswerButton { custom_id } => vec![CreateActionRow::Buttons(vec![
             CreateButton::new(custom_id)
                 .label("Answer")
@@ -474,6 +456,16 @@ fn components(controls: &Controls) -> Vec<CreateActionRow> {
                 .style(ButtonStyle::Primary),
         ])],
     }
+}
+
+/// A row of buttons, all in one style: a prompt's choices, or a card's actions.
+fn button_row(buttons: &[render::Button], style: ButtonStyle) -> CreateActionRow {
+    CreateActionRow::Buttons(
+        buttons
+            .iter()
+            .map(|b| CreateButton::new(&b.custom_id).label(&b.label).style(style))
+            .collect(),
+    )
 }
 
 /// serenity's handler; it reaches the bot through a weak reference (the bot owns the client
