@@ -248,21 +248,6 @@ impl DiscordBot {
         Ok(bot)
     }
 
-    /// The coordinators' channel, as the app names rooms.
-    pub fn coordinators_room(&self) -> Option<RoomRef> {
-        self.settings.coordinators_channel.map(channel_ref)
-    }
-
-    /// The events channel, as the app names rooms.
-    pub fn events_room(&self) -> Option<RoomRef> {
-        self.settings.events_channel.map(channel_ref)
-    }
-
-    /// The moderators' channel, as the app names rooms.
-    pub fn moderators_room(&self) -> Option<RoomRef> {
-        self.settings.moderators_channel.map(channel_ref)
-    }
-
     /// The bot's own user id, once the gateway said who it is.
     pub fn user_id(&self) -> Option<u64> {
         self.own_id.get().map(|id| id.get())

@@ -375,25 +375,6 @@ impl MatrixBot {
         self.client.device_id().map(|d| d.to_string())
     }
 
-    /// The configured coordinators' and moderators' rooms, for [`crate::app::AppSettings`].
-    pub fn coordinators_room(&self) -> Option<RoomRef> {
-        self.coordinators_room
-            .as_ref()
-            .map(|id| RoomRef::new(Platform::Matrix, id.as_str()))
-    }
-
-    pub fn events_room(&self) -> Option<RoomRef> {
-        self.events_room
-            .as_ref()
-            .map(|id| RoomRef::new(Platform::Matrix, id.as_str()))
-    }
-
-    pub fn moderators_room(&self) -> Option<RoomRef> {
-        self.moderators_room
-            .as_ref()
-            .map(|id| RoomRef::new(Platform::Matrix, id.as_str()))
-    }
-
     /// Asks [`MatrixBot::serve`] to return after the sync in progress (and its handlers)
     /// completes.
     pub fn stop(&self) {
