@@ -103,6 +103,36 @@ impl RoomRef {
             id: id.into(),
         }
     }
+
+    /// A room a person on `platform` named in a command (`room: …`), if it has the form of
+    /// a room id there: a channel mention (`<#123>`, as Discord writes one) is read as its
+    /// id, and the id must be a Discord channel's number or a Matrix room id (`!…`); any
+    /// name is a console room. `Err` says how to give a room on that platform.
+    ///
+    /// A new platform adds its arm here, so that the flows never name a platform.
+    pub fn from_written(platform: Platform, written: &str) -> Result<RoomRef, &'static str> {
+        let w = written.trim();
+        let id = w
+            .strip_prefix("<#")
+            .and_then(|r| r.strip_suffix('>'))
+            .unwrap_or(w);
+        let (valid, how) = match platform {
+            Platform::Discord => (
+                id.parse::<u64>().is_ok(),
+                "mention the channel, like #events",
+            ),
+            Platform::Matrix => (
+                id.starts_with('!'),
+                "like !abc:example.org, from the room's settings",
+            ),
+            Platform::Console => (true, ""),
+        };
+        if valid {
+            Ok(RoomRef::new(platform, id))
+        } else {
+            Err(how)
+        }
+    }
 }
 
 impl fmt::Display for RoomRef {
@@ -154,5 +184,37 @@ impl FromStr for RoleKind {
                 "unknown role `{other}` (expected mentor or mentee)"
             )),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_written_room_is_read_in_its_platforms_form() {
+        let room = |p: Platform, id: &str| Ok(RoomRef::new(p, id));
+        let discord = |w: &str| RoomRef::from_written(Platform::Discord, w);
+        assert_eq!(discord("<#123>"), room(Platform::Discord, "123"));
+        assert_eq!(discord(" 123 "), room(Platform::Discord, "123"));
+        assert_eq!(discord("#events"), Err("mention the channel, like #events"));
+        assert_eq!(
+            discord("<#events>"),
+            Err("mention the channel, like #events")
+        );
+        let matrix = |w: &str| RoomRef::from_written(Platform::Matrix, w);
+        assert_eq!(
+            matrix("!abc:example.org"),
+            room(Platform::Matrix, "!abc:example.org")
+        );
+        assert_eq!(matrix("<#!abc:x>"), room(Platform::Matrix, "!abc:x"));
+        assert_eq!(
+            matrix("#lobby:example.org"),
+            Err("like !abc:example.org, from the room's settings")
+        );
+        assert_eq!(
+            RoomRef::from_written(Platform::Console, " events "),
+            room(Platform::Console, "events")
+        );
     }
 }

@@ -371,24 +371,14 @@ fn create(ctx: &Ctx<'_>, room: &RoomRef, spec: Result<EventSpec, String>) -> Out
         Err(e) => return post(e),
     };
     let announce_in = match (&spec.room, ctx.events_room) {
-        (Some(r), _) => {
-            let id = room_id(r);
-            let valid = match room.platform {
-                crate::domain::Platform::Discord => id.parse::<u64>().is_ok(),
-                crate::domain::Platform::Matrix => id.starts_with('!'),
-                _ => true,
-            };
-            if !valid {
+        (Some(r), _) => match RoomRef::from_written(room.platform, r) {
+            Ok(named) => named,
+            Err(how) => {
                 return post(format!(
-                    "room: “{r}” is not a room I can post in. Give the room's id ({}).",
-                    match room.platform {
-                        crate::domain::Platform::Discord => "mention the channel, like #events",
-                        _ => "like !abc:example.org, from the room's settings",
-                    }
+                    "room: “{r}” is not a room I can post in. Give the room's id ({how})."
                 ));
             }
-            RoomRef::new(room.platform, id)
-        }
+        },
         (None, Some(r)) => r.clone(),
         (None, None) => {
             return post(
@@ -411,14 +401,4 @@ fn create(ctx: &Ctx<'_>, room: &RoomRef, spec: Result<EventSpec, String>) -> Out
         })
         .collect();
     Outcome::unchanged(vec![Effect::StoreEvents(events)])
-}
-
-/// A room as a coordinator may write it: a Discord channel mention (`<#123>`) or a plain
-/// id; a Matrix room id is kept as is.
-fn room_id(written: &str) -> String {
-    let w = written.trim();
-    match w.strip_prefix("<#").and_then(|r| r.strip_suffix('>')) {
-        Some(id) => id.to_string(),
-        None => w.to_string(),
-    }
 }

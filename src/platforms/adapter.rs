@@ -26,20 +26,22 @@
 //!
 //! A real third platform, say IRC, would add:
 //! - a `Platform::Irc` variant (`domain/ids.rs`), which names its people, rooms, jobs,
-//!   acts and lease, and lets `parse_user_ref` read `irc:nick` in the settings;
+//!   acts and lease, and lets `parse_user_ref` read `irc:nick` in the settings; and, next
+//!   to it, the form of its room ids (`RoomRef::from_written`), for a room a person names
+//!   in a command;
 //! - an `[irc]` section: `IrcSettings` with its `problems()` and a field of `Settings`
 //!   (`config/settings.rs`), so that `Settings::load` and `tandem check-config` read it
 //!   with file, line and key in their errors, in every build;
 //! - `src/platforms/irc/`: the client (connect, join the channels, turn PRIVMSGs into
 //!   [`crate::chat::Inbound`]), the ports (DMs as PRIVMSG to a nick, pair rooms as
 //!   invite-only channels, a `PortError` for what IRC cannot do), and `adapter.rs` with
-//!   its `prepare` (read `TANDEM_IRC_PASSWORD`, return the connecting future) and its
-//!   [`Connection`] (serve: the read loop; stop: QUIT);
+//!   its `prepare` (read `TANDEM_IRC_PASSWORD`, return the connecting future), its
+//!   [`Connection`] (serve: the read loop; stop: QUIT) and its [`Bot`] (the staff
+//!   channels its section names);
 //! - an `irc` cargo feature if it pulls in a client crate, and its entry in
 //!   [`super::adapters`].
 //!
-//! Nothing in the app, the flows or `tandem run` would change, except where the flows
-//! check a room id typed by a person against the platform's form (`flows/events.rs`).
+//! Nothing in the app, the flows or `tandem run` would change.
 
 use std::sync::Arc;
 
@@ -94,17 +96,28 @@ pub struct Connected {
 }
 
 impl Connected {
-    /// A bot that is every port and its own connection, as the Matrix and Discord ones are.
-    pub fn bot<B>(bot: Arc<B>, rooms: StaffRooms) -> Connected
-    where
-        B: DirectMessenger + RoomMessenger + RoomProvisioner + Connection + 'static,
-    {
+    /// A bot, connected: it is every port and its own connection, and names its rooms.
+    pub fn bot<B: Bot>(bot: Arc<B>) -> Connected {
+        let rooms = StaffRooms {
+            coordinators: bot.coordinators_room(),
+            moderators: bot.moderators_room(),
+            events: bot.events_room(),
+        };
         Connected {
             ports: ports_of(&bot),
             rooms,
             connection: bot,
         }
     }
+}
+
+/// A connected bot that is every port and its own connection, as the Matrix and Discord
+/// ones are, and knows the staff and events rooms its settings name, as the app names
+/// rooms ([`Connected::bot`] makes them its [`StaffRooms`]).
+pub trait Bot: DirectMessenger + RoomMessenger + RoomProvisioner + Connection + 'static {
+    fn coordinators_room(&self) -> Option<RoomRef>;
+    fn moderators_room(&self) -> Option<RoomRef>;
+    fn events_room(&self) -> Option<RoomRef>;
 }
 
 /// Ports that all go to one value (a bot, a fake).

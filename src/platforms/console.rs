@@ -448,6 +448,21 @@ mod tests {
     use super::*;
     use crate::domain::Choice;
 
+    /// Whether the console refuses `line` as a mistake.
+    fn refused(line: &str) -> bool {
+        matches!(parse_line(line), ConsoleLine::Invalid(_))
+    }
+
+    /// A message line, as the console reads it.
+    fn said(user: &str, room: Option<&str>, text: &str, file: Option<&str>) -> ConsoleLine {
+        ConsoleLine::Message {
+            user: user.into(),
+            room: room.map(Into::into),
+            text: text.into(),
+            file: file.map(Into::into),
+        }
+    }
+
     #[test]
     fn console_commands_move_and_show_the_clock() {
         assert_eq!(
@@ -459,74 +474,34 @@ mod tests {
             ConsoleLine::Shift(chrono::Duration::minutes(90))
         );
         assert_eq!(parse_line(":now"), ConsoleLine::Now);
-        assert!(matches!(
-            parse_line(":advance soon"),
-            ConsoleLine::Invalid(_)
-        ));
-        assert!(matches!(
-            parse_line(":advance -3d"),
-            ConsoleLine::Invalid(_)
-        ));
-        assert!(matches!(parse_line(":rewind 3d"), ConsoleLine::Invalid(_)));
+        assert!(refused(":advance soon"));
+        assert!(refused(":advance -3d"));
+        assert!(refused(":rewind 3d"));
     }
 
     #[test]
     fn lines_are_dms_room_messages_comments_or_mistakes() {
         assert_eq!(
             parse_line("alice: hello there"),
-            ConsoleLine::Message {
-                user: "alice".into(),
-                room: None,
-                text: "hello there".into(),
-                file: None,
-            }
+            said("alice", None, "hello there", None)
         );
         assert_eq!(
             parse_line("bob in lobby: !tandem help"),
-            ConsoleLine::Message {
-                user: "bob".into(),
-                room: Some("lobby".into()),
-                text: "!tandem help".into(),
-                file: None,
-            }
+            said("bob", Some("lobby"), "!tandem help", None)
         );
         assert_eq!(parse_line("# a comment"), ConsoleLine::Nothing);
         assert_eq!(parse_line("   "), ConsoleLine::Nothing);
-        assert!(matches!(
-            parse_line("no colon here"),
-            ConsoleLine::Invalid(_)
-        ));
-        assert!(matches!(
-            parse_line("two words: hi"),
-            ConsoleLine::Invalid(_)
-        ));
+        assert!(refused("no colon here"));
+        assert!(refused("two words: hi"));
         assert_eq!(
             parse_line("alice: a\\nb"),
-            ConsoleLine::Message {
-                user: "alice".into(),
-                room: None,
-                text: "a\nb".into(),
-                file: None,
-            }
+            said("alice", None, "a\nb", None)
         );
         assert_eq!(
             parse_line("amina sends shots/chat.png: what he wrote"),
-            ConsoleLine::Message {
-                user: "amina".into(),
-                room: None,
-                text: "what he wrote".into(),
-                file: Some("shots/chat.png".into()),
-            }
+            said("amina", None, "what he wrote", Some("shots/chat.png"))
         );
-        assert_eq!(
-            parse_line("alice:"),
-            ConsoleLine::Message {
-                user: "alice".into(),
-                room: None,
-                text: "".into(),
-                file: None,
-            }
-        );
+        assert_eq!(parse_line("alice:"), said("alice", None, "", None));
     }
 
     #[test]

@@ -108,18 +108,19 @@ impl Recording {
 
     /// Texts sent to `user` by DM, oldest first.
     pub fn dms_to(&self, user: &UserRef) -> Vec<OutMessage> {
-        self.all()
-            .into_iter()
-            .filter(|s| s.target == Target::Dm(user.clone()))
-            .map(|s| s.message)
-            .collect()
+        self.sent_to(&Target::Dm(user.clone()))
     }
 
     /// Messages posted in `room`, oldest first.
     pub fn posts_in(&self, room: &RoomRef) -> Vec<OutMessage> {
+        self.sent_to(&Target::Room(room.clone()))
+    }
+
+    /// Messages sent to `target`, oldest first.
+    fn sent_to(&self, target: &Target) -> Vec<OutMessage> {
         self.all()
             .into_iter()
-            .filter(|s| s.target == Target::Room(room.clone()))
+            .filter(|s| s.target == *target)
             .map(|s| s.message)
             .collect()
     }

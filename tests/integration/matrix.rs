@@ -36,6 +36,7 @@ use tandem::app::{App, AppSettings, ManualClock, Ports};
 use tandem::config::MatrixSettings;
 use tandem::domain::{Place, Platform, Programme, RoomRef, UserRef};
 use tandem::flows::{Content, Inbound};
+use tandem::platforms::adapter::Bot as _;
 use tandem::platforms::console::{ConsoleLine, parse_line};
 use tandem::platforms::matrix::render::plain_body;
 use tandem::platforms::matrix::{MatrixBot, MatrixOptions, MatrixSecrets};

@@ -1,6 +1,7 @@
 //! The Discord adapter plugged into `tandem run` ([`crate::platforms::adapter`]):
 //! [`prepare`] reads the `[discord]` section and the bot's token, and connecting is
-//! [`DiscordBot::connect`]; the bot is every port and its own [`Connection`].
+//! [`DiscordBot::connect`]; the bot is every port and its own [`Connection`], and names
+//! its staff rooms ([`Bot`]).
 //!
 //! What `tandem run` does with a platform is not here but in `cli/run.rs`, the same for
 //! every platform; a change to how the Discord bot connects or serves belongs in
@@ -11,10 +12,11 @@ use std::sync::Arc;
 use anyhow::Context;
 use async_trait::async_trait;
 
-use super::{DiscordBot, DiscordOptions};
+use super::{DiscordBot, DiscordOptions, channel_ref};
 use crate::app::App;
 use crate::config::Settings;
-use crate::platforms::adapter::{Connected, Connecting, Connection, StaffRooms};
+use crate::domain::RoomRef;
+use crate::platforms::adapter::{Bot, Connected, Connecting, Connection};
 
 /// The options from the `[discord]` section; fails at once without
 /// `TANDEM_DISCORD_TOKEN`. The future builds the clients (the gateway connects when the
@@ -24,14 +26,25 @@ pub fn prepare(settings: &Settings) -> anyhow::Result<Connecting> {
     let options = DiscordOptions::from_env(discord, &settings.room_prefix)?;
     Ok(Box::pin(async move {
         tracing::info!(application = options.settings.application_id, guilds = ?options.settings.guild_ids, "connecting to Discord");
-        let bot = DiscordBot::connect(options).await?;
-        let rooms = StaffRooms {
-            coordinators: bot.coordinators_room(),
-            moderators: bot.moderators_room(),
-            events: bot.events_room(),
-        };
-        Ok(Connected::bot(bot, rooms))
+        Ok(Connected::bot(DiscordBot::connect(options).await?))
     }))
+}
+
+impl Bot for DiscordBot {
+    /// The coordinators' channel, as the app names rooms.
+    fn coordinators_room(&self) -> Option<RoomRef> {
+        self.settings.coordinators_channel.map(channel_ref)
+    }
+
+    /// The moderators' channel, as the app names rooms.
+    fn moderators_room(&self) -> Option<RoomRef> {
+        self.settings.moderators_channel.map(channel_ref)
+    }
+
+    /// The events channel, as the app names rooms.
+    fn events_room(&self) -> Option<RoomRef> {
+        self.settings.events_channel.map(channel_ref)
+    }
 }
 
 #[async_trait]

@@ -61,6 +61,7 @@ use serenity::all::{
 use tokio::sync::mpsc;
 use tracing::{debug, error, info, warn};
 
+use super::{lock, recent_lines};
 use crate::app::App;
 use crate::chat::{Content, FileStatus, Inbound, InboundFile, OutMessage};
 use crate::config::DiscordSettings;
@@ -247,21 +248,6 @@ impl DiscordBot {
         Ok(bot)
     }
 
-    /// The coordinators' channel, as the app names rooms.
-    pub fn coordinators_room(&self) -> Option<RoomRef> {
-        self.settings.coordinators_channel.map(channel_ref)
-    }
-
-    /// The events channel, as the app names rooms.
-    pub fn events_room(&self) -> Option<RoomRef> {
-        self.settings.events_channel.map(channel_ref)
-    }
-
-    /// The moderators' channel, as the app names rooms.
-    pub fn moderators_room(&self) -> Option<RoomRef> {
-        self.settings.moderators_channel.map(channel_ref)
-    }
-
     /// The bot's own user id, once the gateway said who it is.
     pub fn user_id(&self) -> Option<u64> {
         self.own_id.get().map(|id| id.get())
@@ -423,16 +409,7 @@ fn picked_labels(message: &Message, values: &[String]) -> Vec<String> {
 fn components(controls: &Controls) -> Vec<CreateActionRow> {
     match controls {
         Controls::None => vec![],
-        Controls::Buttons(buttons) => vec![CreateActionRow::Buttons(
-            buttons
-                .iter()
-                .map(|b| {
-                    CreateButton::new(&b.custom_id)
-                        .label(&b.label)
-                        .style(ButtonStyle::Primary)
-                })
-                .collect(),
-        )],
+        Controls::Buttons(buttons) => vec![button_row(buttons, ButtonStyle::Primary)],
         Controls::Select {
             custom_id,
             min,
@@ -456,16 +433,7 @@ fn components(controls: &Controls) -> Vec<CreateActionRow> {
                 "Pick one".to_string()
             }),
         )],
-        Controls::Actions(buttons) => vec![CreateActionRow::Buttons(
-            buttons
-                .iter()
-                .map(|b| {
-                    CreateButton::new(&b.custom_id)
-                        .label(&b.label)
-                        .style(ButtonStyle::Secondary)
-                })
-                .collect(),
-        )],
+        Controls::Actions(buttons) => vec![button_row(buttons, ButtonStyle::Secondary)],
         Controls::AnswerButton { custom_id } => vec![CreateActionRow::Buttons(vec![
             CreateButton::new(custom_id)
                 .label("Answer")
@@ -473,6 +441,16 @@ fn components(controls: &Controls) -> Vec<CreateActionRow> {
                 .style(ButtonStyle::Primary),
         ])],
     }
+}
+
+/// A row of buttons, all in one style: a prompt's choices, or a card's actions.
+fn button_row(buttons: &[render::Button], style: ButtonStyle) -> CreateActionRow {
+    CreateActionRow::Buttons(
+        buttons
+            .iter()
+            .map(|b| CreateButton::new(&b.custom_id).label(&b.label).style(style))
+            .collect(),
+    )
 }
 
 /// serenity's handler; it reaches the bot through a weak reference (the bot owns the client
@@ -560,10 +538,6 @@ fn explain_error(e: &serenity::Error, doing: &str) -> String {
         }
         _ => format!("could not {doing}: {e}"),
     }
-}
-
-fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
-    mutex.lock().unwrap_or_else(|e| e.into_inner())
 }
 
 #[cfg(test)]

@@ -180,9 +180,7 @@ impl RoomProvisioner for DiscordBot {
                 break;
             }
         }
-        lines.truncate(limit);
-        lines.reverse();
-        Ok(lines)
+        Ok(recent_lines(lines, limit))
     }
 
     async fn create_private_room(
@@ -215,10 +213,8 @@ impl RoomProvisioner for DiscordBot {
         user: &UserRef,
         _key: &IdempotencyKey,
     ) -> Result<(), PortError> {
-        let channel = discord_channel(room)?;
-        let user = discord_user(user)?;
-        let result = if self.is_thread(channel).await? {
-            self.unarchive(channel).await?;
+        let (channel, user, thread) = self.member_change(room, user).await?;
+        let result = if thread {
             channel.add_thread_member(&self.http, user).await
         } else {
             channel
@@ -299,10 +295,8 @@ impl RoomProvisioner for DiscordBot {
         user: &UserRef,
         _key: &IdempotencyKey,
     ) -> Result<(), PortError> {
-        let channel = discord_channel(room)?;
-        let user = discord_user(user)?;
-        let result = if self.is_thread(channel).await? {
-            self.unarchive(channel).await?;
+        let (channel, user, thread) = self.member_change(room, user).await?;
+        let result = if thread {
             channel.remove_thread_member(&self.http, user).await
         } else {
             channel

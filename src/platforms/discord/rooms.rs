@@ -26,6 +26,23 @@ impl DiscordBot {
             .map_err(|e| self.port_error(e, None, "unarchive threads (Manage Threads)"))
     }
 
+    /// A pair room and one of the people in it, before adding or removing them: the
+    /// channel, the person, and whether the room is a thread (then unarchived, since
+    /// members cannot be changed in an archived one) or a channel (changed by overwrites).
+    pub(super) async fn member_change(
+        &self,
+        room: &RoomRef,
+        user: &UserRef,
+    ) -> Result<(ChannelId, UserId, bool), PortError> {
+        let channel = discord_channel(room)?;
+        let user = discord_user(user)?;
+        let thread = self.is_thread(channel).await?;
+        if thread {
+            self.unarchive(channel).await?;
+        }
+        Ok((channel, user, thread))
+    }
+
     /// Whether a room is a thread (pair rooms under `pairs_channel`) or a channel.
     pub(super) async fn is_thread(&self, channel: ChannelId) -> Result<bool, PortError> {
         let found = channel

@@ -1,6 +1,7 @@
 //! The Matrix adapter plugged into `tandem run` ([`crate::platforms::adapter`]):
 //! [`prepare`] reads the `[matrix]` section and the account's secrets, and connecting is
-//! [`MatrixBot::connect`]; the bot is every port and its own [`Connection`].
+//! [`MatrixBot::connect`]; the bot is every port and its own [`Connection`], and names
+//! its staff rooms ([`Bot`]).
 //!
 //! What `tandem run` does with a platform is not here but in `cli/run.rs`, the same for
 //! every platform; a change to how the Matrix bot connects or serves belongs in
@@ -14,7 +15,8 @@ use async_trait::async_trait;
 use super::{MatrixBot, MatrixOptions};
 use crate::app::App;
 use crate::config::Settings;
-use crate::platforms::adapter::{Connected, Connecting, Connection, StaffRooms};
+use crate::domain::{Platform, RoomRef};
+use crate::platforms::adapter::{Bot, Connected, Connecting, Connection};
 
 /// The options from the `[matrix]` section and the environment; the future logs in (or
 /// restores the session) and joins the configured rooms.
@@ -24,14 +26,30 @@ pub fn prepare(settings: &Settings) -> anyhow::Result<Connecting> {
     Ok(Box::pin(async move {
         let matrix = &options.settings;
         tracing::info!(homeserver = %matrix.homeserver_url, user = %matrix.user_id, "connecting to Matrix");
-        let bot = MatrixBot::connect(options).await?;
-        let rooms = StaffRooms {
-            coordinators: bot.coordinators_room(),
-            moderators: bot.moderators_room(),
-            events: bot.events_room(),
-        };
-        Ok(Connected::bot(bot, rooms))
+        Ok(Connected::bot(MatrixBot::connect(options).await?))
     }))
+}
+
+/// The configured coordinators', moderators' and events rooms, for
+/// [`crate::app::AppSettings`].
+impl Bot for MatrixBot {
+    fn coordinators_room(&self) -> Option<RoomRef> {
+        self.coordinators_room
+            .as_ref()
+            .map(|id| RoomRef::new(Platform::Matrix, id.as_str()))
+    }
+
+    fn moderators_room(&self) -> Option<RoomRef> {
+        self.moderators_room
+            .as_ref()
+            .map(|id| RoomRef::new(Platform::Matrix, id.as_str()))
+    }
+
+    fn events_room(&self) -> Option<RoomRef> {
+        self.events_room
+            .as_ref()
+            .map(|id| RoomRef::new(Platform::Matrix, id.as_str()))
+    }
 }
 
 #[async_trait]

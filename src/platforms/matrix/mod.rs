@@ -80,6 +80,7 @@ use matrix_sdk::ruma::{
 use matrix_sdk::{Client, LoopCtrl, Room, RoomState};
 use tracing::{debug, info, warn};
 
+use super::{lock, recent_lines};
 use crate::app::App;
 use crate::chat::{Content, FileStatus, Inbound, InboundFile, OutMessage, Placement, Thread};
 use crate::config::MatrixSettings;
@@ -374,25 +375,6 @@ impl MatrixBot {
         self.client.device_id().map(|d| d.to_string())
     }
 
-    /// The configured coordinators' and moderators' rooms, for [`crate::app::AppSettings`].
-    pub fn coordinators_room(&self) -> Option<RoomRef> {
-        self.coordinators_room
-            .as_ref()
-            .map(|id| RoomRef::new(Platform::Matrix, id.as_str()))
-    }
-
-    pub fn events_room(&self) -> Option<RoomRef> {
-        self.events_room
-            .as_ref()
-            .map(|id| RoomRef::new(Platform::Matrix, id.as_str()))
-    }
-
-    pub fn moderators_room(&self) -> Option<RoomRef> {
-        self.moderators_room
-            .as_ref()
-            .map(|id| RoomRef::new(Platform::Matrix, id.as_str()))
-    }
-
     /// Asks [`MatrixBot::serve`] to return after the sync in progress (and its handlers)
     /// completes.
     pub fn stop(&self) {
@@ -510,11 +492,6 @@ impl Backoff {
     fn reset(&mut self) {
         *self = Backoff::new();
     }
-}
-
-fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
-    // A panic while holding one of these maps leaves it usable: they are caches.
-    mutex.lock().unwrap_or_else(|e| e.into_inner())
 }
 
 #[cfg(test)]

@@ -158,9 +158,7 @@ impl RoomProvisioner for MatrixBot {
                 _ => break,
             }
         }
-        lines.truncate(limit);
-        lines.reverse();
-        Ok(lines)
+        Ok(recent_lines(lines, limit))
     }
 
     async fn create_private_room(

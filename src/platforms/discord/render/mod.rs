@@ -18,8 +18,30 @@
 //! - Nonces are derived from the effect's idempotency key (at most 25 characters), sent
 //!   with `enforce_nonce`, so Discord drops a retried send.
 //!
+//! The parts, each with its own tests (what they export is re-exported here):
+//! - here, [`render`]: a message's text, parts and controls, split to fit;
+//! - `markdown.rs`: escaping people's words ([`escape_markdown`]);
+//! - `custom_ids.rs`: what a control carries, and what a press or a submitted form means
+//!   ([`parse_custom_id`]);
+//! - `commands.rs`: the slash commands and the words each stands for.
+//!
 //! To add a slash command: one more [`CommandSpec`] in [`COMMANDS`] and its translation in
-//! [`command_text`] into the same words a person would type.
+//! [`command_text`] into the same words a person would type (both in `commands.rs`). A
+//! new kind of control is a kind in `custom_ids.rs` and where [`render`] makes it.
+
+mod commands;
+mod custom_ids;
+mod markdown;
+
+pub use commands::{
+    Audience, COMMANDS, CommandSpec, OptionSpec, REPORT_MESSAGE, SlashCommand, command_text,
+};
+pub use custom_ids::{
+    Action, form_custom_id, form_labels, parse_custom_id, run_with_text_custom_id,
+};
+pub use markdown::escape_markdown;
+
+use custom_ids::{ASK_THEN_RUN, FORM, PICK, RUN};
 
 use crate::chat::{CardAction, OutMessage};
 use crate::ports::IdempotencyKey;
@@ -35,13 +57,6 @@ const MAX_OPTION_LABEL: usize = 100;
 const MAX_CUSTOM_ID: usize = 100;
 /// A modal's title and its inputs' labels.
 pub const MAX_MODAL_LABEL: usize = 45;
-
-const PICK: &str = "t1";
-const FORM: &str = "t1a";
-const SUBMIT: &str = "t1m";
-const RUN: &str = "t1c";
-const ASK_THEN_RUN: &str = "t1f";
-const RUN_WITH_TEXT: &str = "t1r";
 
 /// The interactive part of a message.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -170,57 +185,6 @@ pub fn render(message: &OutMessage, owner: Option<&str>) -> Rendered {
     }
 }
 
-/// `text` with every character Discord would read as Markdown escaped by a backslash, so
-/// it shows exactly as written: no masked links (`[click](https://…)`), headings (`#`,
-/// `-#`), quotes (`>`), lists, emphasis (`*`, `_`, `~`), code (`` ` ``) or spoilers (`|`).
-/// Discord drops the backslash before such a character, so the text reads the same.
-/// Headings, quotes and lists are escaped only where they would start a line, which keeps
-/// the bot's own `case #3` free of backslashes. Bare links are left alone: Discord takes
-/// the whole of a link as it is (a backslash in it would break it), so nothing inside one
-/// formats.
-pub fn escape_markdown(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + text.len() / 8);
-    let mut line_start = true;
-    let mut rest = text;
-    while let Some(c) = rest.chars().next() {
-        if let Some(len) = bare_link(rest, &out) {
-            out.push_str(&rest[..len]);
-            rest = &rest[len..];
-            line_start = false;
-            continue;
-        }
-        // Headings, subtext, quotes and lists only start a line.
-        let line_marker = line_start
-            && (matches!(c, '#' | '>')
-                || (matches!(c, '-' | '+') && rest[1..].starts_with([' ', '\t', '#'])));
-        if line_marker || "\\*_~`|[]".contains(c) {
-            out.push('\\');
-        }
-        out.push(c);
-        line_start = c == '\n' || (line_start && (c == ' ' || c == '\t'));
-        rest = &rest[c.len_utf8()..];
-    }
-    out
-}
-
-/// The length of the bare link `text` starts with, if it starts with one (after a
-/// non-word character, as Discord links them): `http(s)://` up to a space or `<`, without
-/// the punctuation Discord leaves out of a link's end.
-fn bare_link(text: &str, before: &str) -> Option<usize> {
-    if !(text.starts_with("https://") || text.starts_with("http://")) {
-        return None;
-    }
-    if before.chars().last().is_some_and(char::is_alphanumeric) {
-        return None;
-    }
-    let end = text
-        .find(|c: char| c.is_whitespace() || c == '<')
-        .unwrap_or(text.len());
-    let link = text[..end].trim_end_matches(['.', ',', ':', ';', '"', '\'', ')', ']']);
-    let scheme = if text.starts_with("https") { 8 } else { 7 };
-    (link.len() > scheme).then_some(link.len())
-}
-
 /// A card's actions as buttons (at most five, Discord's row); one whose custom id would be
 /// too long is left to be typed, as the card's text says.
 fn card_actions(actions: &[CardAction]) -> Controls {
@@ -245,111 +209,6 @@ fn card_actions(actions: &[CardAction]) -> Controls {
     } else {
         Controls::Actions(buttons)
     }
-}
-
-/// What a pressed control or a submitted form means.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Action {
-    /// A button (one value) or select menu (the picked values come with the interaction).
-    Pick {
-        owner: Option<String>,
-        prompt_ref: Option<String>,
-        value: Option<String>,
-    },
-    /// The "Answer" button of a free-text question: open the form.
-    OpenForm {
-        owner: Option<String>,
-        prompt_ref: Option<String>,
-    },
-    /// The form was submitted.
-    SubmitForm {
-        owner: Option<String>,
-        prompt_ref: Option<String>,
-    },
-    /// A card's action: run the command.
-    Run { command: String },
-    /// A card's action that needs words: open a form asking for them.
-    AskThenRun { command: String, asks: String },
-    /// That form was submitted: run the command with the words after it.
-    RunWithText { command: String },
-}
-
-impl Action {
-    /// Whether `user` may use this control: the prompt's owner, or anyone on a room card.
-    pub fn allows(&self, user: &str) -> bool {
-        let owner = match self {
-            Action::Pick { owner, .. }
-            | Action::OpenForm { owner, .. }
-            | Action::SubmitForm { owner, .. } => owner,
-            // Cards are in staff rooms: whoever can press may act (the app checks roles).
-            Action::Run { .. } | Action::AskThenRun { .. } | Action::RunWithText { .. } => {
-                return true;
-            }
-        };
-        owner.as_deref().is_none_or(|o| o == user)
-    }
-}
-
-/// Reads a `custom_id` this module made; `None` for anything else.
-pub fn parse_custom_id(id: &str) -> Option<Action> {
-    let mut parts = id.splitn(4, '|');
-    let kind = parts.next()?;
-    let owner = parts.next().filter(|o| *o != "-").map(str::to_string);
-    let prompt_ref = parts.next().filter(|r| !r.is_empty()).map(str::to_string);
-    let value = parts.next().map(str::to_string);
-    match kind {
-        PICK => Some(Action::Pick {
-            owner,
-            prompt_ref,
-            value,
-        }),
-        FORM => Some(Action::OpenForm { owner, prompt_ref }),
-        SUBMIT => Some(Action::SubmitForm { owner, prompt_ref }),
-        RUN => Some(Action::Run {
-            command: prompt_ref?,
-        }),
-        ASK_THEN_RUN => Some(Action::AskThenRun {
-            command: prompt_ref?,
-            asks: value.unwrap_or_else(|| "Your words".into()),
-        }),
-        RUN_WITH_TEXT => Some(Action::RunWithText {
-            command: prompt_ref?,
-        }),
-        _ => None,
-    }
-}
-
-/// The form's `custom_id` for the prompt an "Answer" button belongs to.
-pub fn form_custom_id(owner: Option<&str>, prompt_ref: Option<&str>) -> String {
-    format!(
-        "{SUBMIT}|{}|{}",
-        owner.unwrap_or("-"),
-        prompt_ref.unwrap_or("")
-    )
-}
-
-/// The form's `custom_id` for a card action that asks for words.
-pub fn run_with_text_custom_id(command: &str) -> String {
-    format!("{RUN_WITH_TEXT}|-|{command}")
-}
-
-/// The form's title and its one input's label, from the question's text: `Question 2 of
-/// 12: How old are you?` gives the title `Question 2 of 12` and the label `How old are
-/// you?`.
-pub fn form_labels(question: &str) -> (String, String) {
-    let first_line = question
-        .lines()
-        .find(|l| !l.trim().is_empty())
-        .unwrap_or("Your answer")
-        .trim();
-    let (title, label) = match first_line.split_once(": ") {
-        Some((head, rest)) if head.starts_with("Question ") && !rest.is_empty() => (head, rest),
-        _ => ("Your answer", first_line),
-    };
-    (
-        truncate(title, MAX_MODAL_LABEL),
-        truncate(label, MAX_MODAL_LABEL),
-    )
 }
 
 /// Splits text into parts of at most `max` characters, at line breaks where possible.
@@ -398,170 +257,6 @@ fn truncate(text: &str, max: usize) -> String {
 /// The nonce for a send: stable per idempotency key, within Discord's 25 characters.
 pub fn nonce(key: &IdempotencyKey) -> String {
     blake3::hash(key.0.as_bytes()).to_hex()[..25].to_string()
-}
-
-/// Who may see a slash command.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Audience {
-    Everyone,
-    /// Members with Manage Messages (a server can grant it to other roles in its
-    /// Integrations settings); used in the coordinators' channel.
-    Coordinators,
-    /// Members with Moderate Members; used in the moderators' channel.
-    Moderators,
-}
-
-#[derive(Debug, Clone, Copy)]
-pub struct OptionSpec {
-    pub name: &'static str,
-    pub description: &'static str,
-    pub required: bool,
-}
-
-#[derive(Debug, Clone, Copy)]
-pub struct CommandSpec {
-    pub name: &'static str,
-    pub description: &'static str,
-    pub options: &'static [OptionSpec],
-    pub audience: Audience,
-}
-
-const COMMAND_OPTION: &[OptionSpec] = &[OptionSpec {
-    name: "command",
-    description: "The command, as you would type it after !tandem (try: help)",
-    required: true,
-}];
-
-/// The slash commands registered in each configured guild.
-pub const COMMANDS: &[CommandSpec] = &[
-    CommandSpec {
-        name: "apply",
-        description: "Apply to a mentoring programme (the questions come by DM)",
-        options: &[
-            OptionSpec {
-                name: "programme",
-                description: "Which programme (leave empty to choose)",
-                required: false,
-            },
-            OptionSpec {
-                name: "role",
-                description: "mentor or mentee (leave empty to choose)",
-                required: false,
-            },
-        ],
-        audience: Audience::Everyone,
-    },
-    CommandSpec {
-        name: "status",
-        description: "Where your applications and matches stand",
-        options: &[],
-        audience: Audience::Everyone,
-    },
-    CommandSpec {
-        name: "help",
-        description: "What Tandem can do for you",
-        options: &[],
-        audience: Audience::Everyone,
-    },
-    CommandSpec {
-        name: "report",
-        description: "Report a concern privately to the moderators",
-        options: &[],
-        audience: Audience::Everyone,
-    },
-    CommandSpec {
-        name: "withdraw",
-        description: "Take back an application",
-        options: &[OptionSpec {
-            name: "programme",
-            description: "Which programme",
-            required: false,
-        }],
-        audience: Audience::Everyone,
-    },
-    CommandSpec {
-        name: "pause",
-        description: "Pause your match's reminders until a date",
-        options: &[OptionSpec {
-            name: "until",
-            description: "A date, e.g. 2027-01-10",
-            required: true,
-        }],
-        audience: Audience::Everyone,
-    },
-    CommandSpec {
-        name: "resume",
-        description: "End a pause early",
-        options: &[],
-        audience: Audience::Everyone,
-    },
-    CommandSpec {
-        name: "coordinate",
-        description: "A coordinators' command (in the coordinators' channel)",
-        options: COMMAND_OPTION,
-        audience: Audience::Coordinators,
-    },
-    CommandSpec {
-        name: "moderate",
-        description: "A moderators' command (in the moderators' channel)",
-        options: COMMAND_OPTION,
-        audience: Audience::Moderators,
-    },
-];
-
-/// The message menu's command (right-click a message, Apps): a private report about it.
-pub const REPORT_MESSAGE: &str = "Report message";
-
-/// What a slash command stands for.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum SlashCommand {
-    /// A participant's command, handled as if typed in their DM.
-    Participant(String),
-    /// A staff command, handled as if typed (after the prefix) in that staff channel.
-    Staff { audience: Audience, text: String },
-}
-
-/// Translates a slash command and its options into the words a person would type.
-pub fn command_text(name: &str, options: &[(String, String)]) -> Option<SlashCommand> {
-    let option = |n: &str| {
-        options
-            .iter()
-            .find(|(k, _)| k == n)
-            .map(|(_, v)| v.trim().to_string())
-            .filter(|v| !v.is_empty())
-    };
-    let participant = |words: Vec<String>| Some(SlashCommand::Participant(words.join(" ")));
-    match name {
-        "apply" => {
-            let mut words = vec!["apply".to_string()];
-            words.extend(option("programme"));
-            if let Some(role) = option("role") {
-                words.push("as".into());
-                words.push(role);
-            }
-            participant(words)
-        }
-        "status" | "help" | "report" | "resume" => participant(vec![name.to_string()]),
-        "withdraw" => {
-            let mut words = vec!["withdraw".to_string()];
-            words.extend(option("programme"));
-            participant(words)
-        }
-        "pause" => participant(vec![
-            "pause".into(),
-            "until".into(),
-            option("until").unwrap_or_default(),
-        ]),
-        "coordinate" | "moderate" => Some(SlashCommand::Staff {
-            audience: if name == "coordinate" {
-                Audience::Coordinators
-            } else {
-                Audience::Moderators
-            },
-            text: option("command").unwrap_or_else(|| "help".into()),
-        }),
-        _ => None,
-    }
 }
 
 #[cfg(test)]
@@ -797,28 +492,6 @@ mod tests {
     }
 
     #[test]
-    fn a_bare_link_stays_clickable_with_what_follows_it_escaped() {
-        assert_eq!(
-            escape_markdown("see https://example.org/a_b*c_(d), then *this*"),
-            "see https://example.org/a_b*c_(d), then \\*this\\*"
-        );
-        assert_eq!(
-            escape_markdown("(https://x.example/~u/) and <https://y.example/_z_>"),
-            "(https://x.example/~u/) and <https://y.example/_z_>"
-        );
-        // Only after a non-word character, as Discord links them; a bare scheme is text.
-        assert_eq!(
-            escape_markdown("xhttps://x.example/_a_ https:// *"),
-            "xhttps://x.example/\\_a\\_ https:// \\*"
-        );
-        // A link cut short by Discord at its closing bracket: the bracket is escaped.
-        assert_eq!(
-            escape_markdown("[https://a.example]"),
-            "\\[https://a.example\\]"
-        );
-    }
-
-    #[test]
     fn long_messages_are_split_at_line_breaks_within_the_limit() {
         let text = format!(
             "{}\n{}\n{}",
@@ -844,39 +517,5 @@ mod tests {
         assert_eq!(a.len(), 25);
         assert_eq!(a, nonce(&IdempotencyKey("dm-1".into())));
         assert_ne!(a, nonce(&IdempotencyKey("dm-2".into())));
-    }
-
-    #[test]
-    fn slash_commands_become_the_words_a_person_would_type() {
-        let opts = |pairs: &[(&str, &str)]| -> Vec<(String, String)> {
-            pairs
-                .iter()
-                .map(|(k, v)| (k.to_string(), v.to_string()))
-                .collect()
-        };
-        assert_eq!(
-            command_text("apply", &opts(&[("role", "mentee")])),
-            Some(SlashCommand::Participant("apply as mentee".into()))
-        );
-        assert_eq!(
-            command_text("apply", &opts(&[])),
-            Some(SlashCommand::Participant("apply".into()))
-        );
-        assert_eq!(
-            command_text("pause", &opts(&[("until", "2027-01-10")])),
-            Some(SlashCommand::Participant("pause until 2027-01-10".into()))
-        );
-        assert_eq!(
-            command_text("coordinate", &opts(&[("command", "approve 3")])),
-            Some(SlashCommand::Staff {
-                audience: Audience::Coordinators,
-                text: "approve 3".into()
-            })
-        );
-        assert_eq!(command_text("nope", &[]), None);
-        for spec in COMMANDS {
-            assert!(command_text(spec.name, &[]).is_some(), "{}", spec.name);
-            assert!(spec.description.len() <= 100 && spec.name.len() <= 32);
-        }
     }
 }
