@@ -341,12 +341,42 @@ both_backends! {
         let out = h.sweep().await;
         assert!(out.contains("[dm grace] The match offer with Amina has expired"), "{out}");
         assert!(out.contains("[dm amina] The match with Grace didn't go ahead"), "{out}");
-        assert!(out.contains("Match #1 (Amina ↔ Grace) expired without both answers."), "{out}");
+        assert!(out.contains("Match #1 (Amina ↔ Grace) expired without both answers. Both are back in the pool, and may be proposed to each other again."), "{out}");
+        // An expiry is nobody's refusal: the pair is the best option still, and is proposed.
+        assert!(out.contains("Proposal #2: Amina (mentee, application #1) ↔ Grace"), "{out}");
         assert_eq!(status_of(&h, 1).await, MatchStatus::Expired);
         assert!(h.store.load_conversation(&user("grace")).await.unwrap().is_none());
         let out = h.dm_all("grace", "accept").await;
         assert!(out.contains("There is no match offer waiting for your answer"), "{out}");
         assert_eq!(status_of(&h, 1).await, MatchStatus::Expired);
+    }
+
+    async fn a_declined_pair_is_kept_apart_until_a_coordinator_includes_them_again(db: TestDb) {
+        let h = Harness::new(&db).await;
+        let amina = ready_mentee(&h, "amina", "Amina").await;
+        let grace = ready_mentor(&h, "grace", "Grace", "Technology").await;
+        h.in_room("carol", ROOM, "!tandem match propose").await;
+        h.in_room("carol", ROOM, "!tandem match approve 1").await;
+        let out = h.dm_all("grace", "decline").await;
+        assert!(out.contains(&format!("they will not be proposed to each other again (match include {amina} {grace} would allow it)")), "{out}");
+        // Nobody else to propose: the coordinators hear so instead of a promise of options.
+        assert!(out.contains("No new proposals in Pathways Mentoring 2027 for now"), "{out}");
+        let out = h.in_room("carol", ROOM, "!tandem match propose").await;
+        assert!(out.contains("No new proposals"), "{out}");
+        let out = h.in_room("mallory", ROOM, &format!("!tandem match include {amina} {grace}")).await;
+        assert!(out.contains("only the programme's coordinators"), "{out}");
+        let out = h.in_room("carol", ROOM, &format!("!tandem match include {grace} {amina}")).await;
+        assert!(out.contains("Nothing keeps applications"), "the mentee comes first: {out}");
+        let out = h.in_room("carol", ROOM, &format!("!tandem match include {amina} {grace}")).await;
+        assert!(out.contains(&format!("Applications #{amina} and #{grace} may be proposed to each other again (lifted: match #1 declined).")), "{out}");
+        assert!(out.contains("Proposal #2: Amina (mentee, application #1) ↔ Grace"), "proposed at once: {out}");
+        assert_eq!(status_of(&h, 1).await, MatchStatus::Declined, "the decline is kept");
+        // An exclusion is lifted the same way.
+        h.in_room("carol", ROOM, "!tandem match reject 2").await;
+        let out = h.in_room("carol", ROOM, &format!("!tandem match include {amina} {grace}")).await;
+        assert!(out.contains("(lifted: match #2 rejected)"), "{out}");
+        let out = h.in_room("carol", ROOM, "!tandem match include 1").await;
+        assert!(out.contains("Usage:"), "{out}");
     }
 
     async fn approving_a_proposal_that_is_no_longer_valid_sets_it_aside(db: TestDb) {

@@ -65,6 +65,7 @@ fn samples() -> Vec<(Privileged, Option<&'static str>, &'static str)> {
         (MatchRematch, c, "match rematch 1"),
         (MatchSwap, c, "match swap 1 4"),
         (MatchExclude, c, "match exclude 1 2 no"),
+        (MatchExclude, c, "match include 1 2"),
         (PauseMatch, c, "pause 1 until 2027-03-01"),
         (ResumeMatch, c, "resume 1"),
         (MessagePair, c, "message 1 How are you both getting on?"),

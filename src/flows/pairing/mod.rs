@@ -175,7 +175,7 @@ pub fn needs(
         | PairingCommand::Swap(id, _) => Some(Needs::MatchOf(*id)),
         PairingCommand::Rematch(id)
         | PairingCommand::Exclude(id, _, _)
-        | PairingCommand::Include(id, _) => Some(Needs::ApplicationOf(*id))
+        | PairingCommand::Include(id, _) => Some(Needs::ApplicationOf(*id)),
     }
 }
 
