@@ -72,6 +72,24 @@ fn dms_to<'a>(out: &'a str, who: &str) -> Vec<&'a str> {
 }
 
 both_backends! {
+    async fn an_acknowledgement_set_back_to_pending_is_sent_again_and_can_be_completed(db: TestDb) {
+        let h = Harness::new(&db).await;
+        let id = crate::pairing::ready_mentee(&h, "amina", "Amina").await;
+        let out = h.in_room("carol", "coordinators", &format!("!tandem step {id} orientation pending")).await;
+        assert!(out.contains("Orientation and code of conduct is sent to Amina again to acknowledge."), "{out}");
+        assert!(out.contains("[dm amina] Orientation and code of conduct"), "the text again: {out}");
+        let mine = h.store.applications_of(&user("amina")).await.unwrap();
+        assert_eq!(mine[0].status, ApplicationStatus::Approved, "not ready while it is pending");
+        let out = h.dm_all("amina", "I agree").await;
+        assert!(!out.contains("didn't understand"), "{out}");
+        let mine = h.store.applications_of(&user("amina")).await.unwrap();
+        assert_eq!(mine[0].status, ApplicationStatus::Ready, "{out}");
+        // Pending again while it is already pending sends nothing twice.
+        h.in_room("carol", "coordinators", &format!("!tandem step {id} orientation pending")).await;
+        let out = h.in_room("carol", "coordinators", &format!("!tandem step {id} orientation pending")).await;
+        assert!(!out.contains("[dm amina]"), "{out}");
+    }
+
     async fn a_question_asked_in_a_cards_thread_is_answered_there_even_when_delivered_late(db: TestDb) {
         use tandem::domain::{EventRef, Place, Platform, RoomRef};
         use tandem::flows::{Content, Inbound, Placement, Thread, application_thread};

@@ -396,6 +396,7 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<ReviewCommand, Stri
                 Ok(s) => s,
                 Err(e) => return reply(e),
             };
+            let before = record.summary.steps.get(&def.id).cloned();
             let mut after = record.summary.steps.clone();
             after.insert(def.id.clone(), state.clone());
             let mut effects = vec![
@@ -419,6 +420,25 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<ReviewCommand, Stri
                 &name,
                 &after,
             ));
+            // Only the participant acknowledges: set back to pending, the text goes to them
+            // again (once: a pending one is already waiting for their answer).
+            if matches!(def.kind, StepKind::Acknowledgement { .. })
+                && state == StepState::Pending
+                && before.is_some_and(|b| b != StepState::Pending)
+            {
+                effects.push(Effect::QueuePrompt {
+                    user: record.applicant.clone(),
+                    prompt: Prompt::Acknowledge {
+                        application_id: id,
+                        programme: programme.slug.clone(),
+                        step_id: def.id.clone(),
+                    },
+                });
+                effects.push(post(format!(
+                    "{} is sent to {name} again to acknowledge.",
+                    def.label
+                )));
+            }
             if matches!(state, StepState::Failed) && matches!(def.kind, StepKind::BackgroundCheck) {
                 effects.push(post(format!(
                     "#{id} ({name}) cannot be matched while their background check is not cleared. Consider whether to reject the application."
