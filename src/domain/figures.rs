@@ -33,7 +33,9 @@ pub struct ProgrammeReport {
     pub at: DateTime<Utc>,
     /// Applications per role and status, in the journey's order (statuses with none left out).
     pub stages: Vec<(RoleKind, Vec<(ApplicationStatus, usize)>)>,
-    /// The funnel: applied, accepted, matched (ever active), completed (planned closure).
+    /// The funnel: applications that applied, were accepted, were matched (a match went
+    /// ahead) and completed (a planned closure), each the furthest stage ever reached, so
+    /// each stage holds the next.
     pub funnel: Vec<(&'static str, usize)>,
     pub matches: Vec<(MatchStatus, usize)>,
     pub closures: Vec<(ClosureKind, usize)>,
@@ -84,26 +86,33 @@ pub fn build(input: &ReportInput<'_>) -> ProgrammeReport {
         .iter()
         .filter(|m| matches!(m.status, MatchStatus::Active | MatchStatus::Closed))
         .collect();
+    // The funnel counts applications, each at the furthest stage it ever reached, so each
+    // stage holds the next: a matched application was accepted (whatever it is now, say
+    // withdrawn after its match), a completed one was matched. Matches are read only
+    // through the applications still held (a deleted person's match is not counted).
+    let reached = |keep: &dyn Fn(&MatchRecord) -> bool| -> Vec<i64> {
+        let mut ids: Vec<i64> = went_ahead
+            .iter()
+            .filter(|m| keep(m))
+            .flat_map(|m| [m.mentee_application, m.mentor_application])
+            .filter(|id| input.applications.iter().any(|(a, _)| a.id == *id))
+            .collect();
+        ids.sort_unstable();
+        ids.dedup();
+        ids
+    };
+    let matched = reached(&|_| true);
+    let completed = reached(&|m| {
+        m.closure
+            .as_ref()
+            .is_some_and(|c| c.kind == ClosureKind::Planned)
+    })
+    .len();
     let accepted = input
         .applications
         .iter()
-        .filter(|(a, _)| a.status.is_accepted())
+        .filter(|(a, _)| a.status.is_accepted() || matched.contains(&a.id))
         .count();
-    let mut matched: Vec<i64> = went_ahead
-        .iter()
-        .flat_map(|m| [m.mentee_application, m.mentor_application])
-        .collect();
-    matched.sort_unstable();
-    matched.dedup();
-    let completed = went_ahead
-        .iter()
-        .filter(|m| {
-            m.closure
-                .as_ref()
-                .is_some_and(|c| c.kind == ClosureKind::Planned)
-        })
-        .count()
-        * 2;
     let funnel = vec![
         ("applied", input.applications.len()),
         ("accepted", accepted),

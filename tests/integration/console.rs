@@ -564,7 +564,7 @@ fn the_closure_script_shows_surveys_an_early_and_a_planned_closure_a_report_an_e
             "📎 tandem-data-amina.json (application/json,",
             "[dm amina] Done: your data has been deleted",
             "[room coordinators] A participant (application #1 (mentee)) asked for their data to be deleted, and it has been.",
-            "Funnel: 5 applied → 4 accepted → 5 matched → 4 completed",
+            "Funnel: 5 applied → 5 accepted → 5 matched → 4 completed",
         ],
     );
     // The files are next to the database: the export has five rows in content order.

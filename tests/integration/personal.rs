@@ -110,8 +110,9 @@ both_backends! {
         // Grace's data is untouched, and the figures keep a nameless count.
         assert_eq!(h.store.applications_of(&user("grace")).await.unwrap().len(), 1);
         let out = h.in_room("carol", ROOM, "!tandem report").await;
-        // Her application stays in the count, withdrawn: nothing proposes or asks her again.
-        assert!(out.contains("Funnel: 2 applied → 1 accepted → 2 matched → 0 completed"), "{out}");
+        // Her application stays in the count, withdrawn: nothing proposes or asks her again;
+        // it was accepted and matched, and the funnel says so.
+        assert!(out.contains("Funnel: 2 applied → 2 accepted → 2 matched → 0 completed"), "{out}");
         assert!(out.contains("Mentees: 1 withdrawn"), "{out}");
         assert!(out.contains("Check-in answers: 2 met"), "{out}");
         let out = h.in_room("carol", ROOM, "!tandem event show 1").await;
