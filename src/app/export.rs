@@ -34,7 +34,8 @@ pub async fn export(
                     .unwrap_or_default();
                 rows.push((summary, answers));
             }
-            (export::applications(programme, &rows), vec![])
+            let matches = store.matches_in(slug).await?;
+            (export::applications(programme, &rows, &matches), vec![])
         }
         ExportWhat::Matches => {
             let mut rows = Vec::new();

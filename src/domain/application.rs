@@ -112,6 +112,66 @@ impl ApplicationStatus {
     }
 }
 
+/// Where an application stands, read the same way by the participant (`status`), the
+/// programme's figures and the exports: its status, except that an accepted application
+/// in a match that went ahead is `matched`, and one with an offer waiting for answers is
+/// `offered` (no longer "ready to be matched", whatever the matching pool still counts for
+/// a mentor with places left).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    Status(ApplicationStatus),
+    Offered,
+    Matched,
+}
+
+impl Stage {
+    /// The stage of `app`, given the matches it is in (others are passed over).
+    pub fn of(app: &ApplicationSummary, matches: &[super::matches::MatchRecord]) -> Stage {
+        use super::matches::MatchStatus;
+        if !matches!(
+            app.status,
+            ApplicationStatus::Approved | ApplicationStatus::Ready
+        ) {
+            return Stage::Status(app.status);
+        }
+        let mine = |m: &&super::matches::MatchRecord| {
+            m.mentee_application == app.id || m.mentor_application == app.id
+        };
+        if matches
+            .iter()
+            .filter(mine)
+            .any(|m| m.status == MatchStatus::Active)
+        {
+            Stage::Matched
+        } else if matches
+            .iter()
+            .filter(mine)
+            .any(|m| m.status == MatchStatus::Approved)
+        {
+            Stage::Offered
+        } else {
+            Stage::Status(app.status)
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Stage::Status(s) => s.as_str(),
+            Stage::Offered => "offered",
+            Stage::Matched => "matched",
+        }
+    }
+
+    /// The stage in words, for the person it is about.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Stage::Status(s) => s.describe(),
+            Stage::Offered => "a match has been offered (see below)",
+            Stage::Matched => "matched (see below)",
+        }
+    }
+}
+
 impl fmt::Display for ApplicationStatus {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())

@@ -12,7 +12,7 @@
 use std::collections::BTreeMap;
 
 use super::answer::Answer;
-use super::application::ApplicationSummary;
+use super::application::{ApplicationSummary, Stage};
 use super::events::{EventRecord, Rsvp};
 use super::ids::{RoleKind, UserRef};
 use super::matches::MatchRecord;
@@ -102,10 +102,12 @@ fn is_free_text(kind: &QuestionKind) -> bool {
     )
 }
 
-/// Applications: number, role, status, date, and the answers that are not free text.
+/// Applications: number, role, stage ([`Stage`]), date, and the answers that are not free
+/// text.
 pub fn applications(
     programme: &Programme,
     rows: &[(ApplicationSummary, BTreeMap<String, Answer>)],
+    matches: &[MatchRecord],
 ) -> Table {
     let mut questions: Vec<String> = Vec::new();
     for role in programme.roles.values() {
@@ -130,7 +132,9 @@ pub fn applications(
                 let mut row = vec![
                     a.id.to_string(),
                     a.role.to_string(),
-                    a.status.to_string(),
+                    // The stage, as the figures and `status` read it (`matched`, not
+                    // `ready`, once a match went ahead).
+                    Stage::of(a, matches).as_str().to_string(),
                     a.submitted_at.format("%Y-%m-%d").to_string(),
                 ];
                 row.extend(questions.iter().map(|q| cell(answers.get(q))));

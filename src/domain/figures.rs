@@ -8,7 +8,7 @@
 
 use chrono::{DateTime, Utc};
 
-use super::application::{ApplicationStatus, ApplicationSummary};
+use super::application::{ApplicationStatus, ApplicationSummary, Stage};
 use super::ids::{RoleKind, UserRef};
 use super::matches::{ClosureKind, MatchRecord, MatchStatus};
 use super::programme::Programme;
@@ -32,7 +32,7 @@ pub struct ProgrammeReport {
     pub programme: String,
     pub at: DateTime<Utc>,
     /// Applications per role and status, in the journey's order (statuses with none left out).
-    pub stages: Vec<(RoleKind, Vec<(ApplicationStatus, usize)>)>,
+    pub stages: Vec<(RoleKind, Vec<(Stage, usize)>)>,
     /// The funnel: applications that applied, were accepted, were matched (a match went
     /// ahead) and completed (a planned closure), each the furthest stage ever reached, so
     /// each stage holds the next.
@@ -47,17 +47,19 @@ pub struct ProgrammeReport {
     pub surveys: Vec<(String, Result<SurveyReport, String>)>,
 }
 
-const STAGE_ORDER: [ApplicationStatus; 10] = [
-    ApplicationStatus::Submitted,
-    ApplicationStatus::NeedsReview,
-    ApplicationStatus::InfoRequested,
-    ApplicationStatus::Waitlisted,
-    ApplicationStatus::Approved,
-    ApplicationStatus::Ready,
-    ApplicationStatus::Resting,
-    ApplicationStatus::Ineligible,
-    ApplicationStatus::Rejected,
-    ApplicationStatus::Withdrawn,
+const STAGE_ORDER: [Stage; 12] = [
+    Stage::Status(ApplicationStatus::Submitted),
+    Stage::Status(ApplicationStatus::NeedsReview),
+    Stage::Status(ApplicationStatus::InfoRequested),
+    Stage::Status(ApplicationStatus::Waitlisted),
+    Stage::Status(ApplicationStatus::Approved),
+    Stage::Status(ApplicationStatus::Ready),
+    Stage::Offered,
+    Stage::Matched,
+    Stage::Status(ApplicationStatus::Resting),
+    Stage::Status(ApplicationStatus::Ineligible),
+    Stage::Status(ApplicationStatus::Rejected),
+    Stage::Status(ApplicationStatus::Withdrawn),
 ];
 
 /// Builds the report.
@@ -72,7 +74,7 @@ pub fn build(input: &ReportInput<'_>) -> ProgrammeReport {
                     let n = input
                         .applications
                         .iter()
-                        .filter(|(a, _)| a.role == role && a.status == *s)
+                        .filter(|(a, _)| a.role == role && Stage::of(a, input.matches) == *s)
                         .count();
                     (*s, n)
                 })
@@ -253,7 +255,7 @@ impl ProgrammeReport {
                 capitalise(role.as_str()),
                 counts
                     .iter()
-                    .map(|(status, n)| format!("{n} {}", status.as_str().replace('_', " ")))
+                    .map(|(stage, n)| format!("{n} {}", stage.as_str().replace('_', " ")))
                     .collect::<Vec<_>>()
                     .join(", ")
             ));

@@ -7,6 +7,7 @@
 use super::Ctx;
 use super::command::suggest;
 use crate::domain::Programme;
+use crate::domain::application::Stage;
 use crate::domain::matches::MatchStatus;
 use crate::domain::screening::StepState;
 
@@ -105,7 +106,7 @@ fn applications_text(ctx: &Ctx<'_>) -> String {
             app.role,
             app.id,
             app.submitted_at.format("%-d %B %Y"),
-            app.status.describe()
+            Stage::of(app, ctx.matches).describe()
         ));
         if let Some((position, total)) = app.waitlist_position {
             s.push_str(&format!(

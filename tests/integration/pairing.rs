@@ -299,6 +299,24 @@ both_backends! {
         assert_eq!((m.status, m.room.as_deref()), (MatchStatus::Active, Some("room-1")));
         let status = h.say("amina", "status").await;
         assert!(status.contains("You are matched with Grace (your mentor); your pair room is room-1."), "{status}");
+        // One stage, read the same way by her, the figures and the export: matched.
+        assert!(status.contains("as mentee (#1, submitted on 11 January 2027): matched (see below)"), "{status}");
+        assert!(!status.contains("ready to be matched"), "{status}");
+        let out = h.in_room("carol", ROOM, "!tandem report").await;
+        assert!(out.contains("Mentees: 1 matched"), "{out}");
+        assert!(out.contains("Mentors: 1 matched"), "{out}");
+        // The harness hands over what was sent; the export is read from the platform.
+        h.rec.take();
+        let room = tandem::domain::RoomRef::new(tandem::domain::Platform::Console, ROOM);
+        h.app.receive(tandem::chat::Inbound {
+            from: user("carol"),
+            place: tandem::domain::Place::Room(room.clone()),
+            content: tandem::chat::Content::Text("!tandem export applications csv".into()),
+            files: vec![],
+        }).await;
+        let csv = h.rec.posts_in(&room).into_iter().rev().find_map(|m| m.attachment).expect("the export");
+        let csv = String::from_utf8(csv.data).unwrap();
+        assert!(csv.lines().skip(1).all(|l| l.contains(",matched,")), "{csv}");
         let out = h.in_room("carol", ROOM, "!tandem match propose").await;
         assert!(out.contains("No new proposals"), "the matched mentee is not proposed again: {out}");
     }
