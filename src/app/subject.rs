@@ -230,7 +230,7 @@ impl App {
                 Needs::Figures(programme) => self.report_subject(&programme).await?,
                 Needs::Case(n) => Subject::Case(self.store.case(n).await?.map(Box::new)),
                 Needs::Cases => Subject::Cases(self.store.cases().await?),
-                Needs::Pair(id) => Subject::Pair(self.store.match_by_id(id).await?),
+                Needs::Pair(id) => Subject::Pair(self.store.match_by_id(id).await?.map(Box::new)),
                 Needs::Matching(pool) => {
                     let programme = match pool {
                         PoolOf::Programme(slug) => Some(slug),

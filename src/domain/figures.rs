@@ -39,8 +39,8 @@ pub struct ProgrammeReport {
     pub funnel: Vec<(&'static str, usize)>,
     pub matches: Vec<(MatchStatus, usize)>,
     pub closures: Vec<(ClosureKind, usize)>,
-    /// Days from a mentee's application to their match being proposed, on average, over
-    /// matches that went ahead.
+    /// Days from a mentee's application to their match going ahead (both accepted), on
+    /// average, over matches that went ahead.
     pub days_to_match: Option<f64>,
     pub check_ins: Vec<(String, usize)>,
     /// Each survey's title with its summary, or why it is not shown.
@@ -153,7 +153,7 @@ pub fn build(input: &ReportInput<'_>) -> ProgrammeReport {
                 .find(|(a, _)| a.id == m.mentee_application)?
                 .0
                 .submitted_at;
-            Some((m.created_at - applied).num_minutes() as f64 / (60.0 * 24.0))
+            Some((m.started() - applied).num_minutes() as f64 / (60.0 * 24.0))
         })
         .collect();
     let days_to_match = (!waits.is_empty()).then(|| waits.iter().sum::<f64>() / waits.len() as f64);

@@ -114,6 +114,10 @@ pub struct MatchRecord {
     /// decline no longer keeps them apart.
     #[serde(default)]
     pub lifted: bool,
+    /// When it went ahead (both accepted); `None` before that, and for matches stored
+    /// before this was recorded (see [`MatchRecord::started`]).
+    #[serde(default)]
+    pub started_at: Option<DateTime<Utc>>,
 }
 
 impl MatchRecord {
@@ -121,6 +125,12 @@ impl MatchRecord {
     /// once active, a coordinator's rejection (or exclusion), and a person's decline;
     /// not an offer that expired or that Tandem withdrew (someone was no longer ready),
     /// and not one a coordinator lifted.
+    /// When the match went ahead, for "matched since" and the time to match: its start,
+    /// or, for a match from before starts were recorded, its proposal.
+    pub fn started(&self) -> DateTime<Utc> {
+        self.started_at.unwrap_or(self.created_at)
+    }
+
     pub fn keeps_pair_apart(&self) -> bool {
         if self.lifted {
             return false;

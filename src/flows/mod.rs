@@ -546,7 +546,7 @@ pub enum Subject {
     /// Every case, for `cases`.
     Cases(Vec<CaseRecord>),
     /// The match a moderation action names (`None`: no such match).
-    Pair(Option<MatchRecord>),
+    Pair(Option<Box<MatchRecord>>),
     /// The event session a command or RSVP names, with its answers (`None`: no such event).
     Event(Option<Box<EventWithAnswers>>),
     /// The upcoming sessions, with their answers.

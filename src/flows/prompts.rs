@@ -431,7 +431,7 @@ pub fn check_in_step(ctx: &Ctx<'_>, flow: &CheckIn, content: &Content) -> Outcom
                 m.mentor_name,
                 programme_name(ctx, &m.programme),
                 flow.seq + 1,
-                m.created_at.format("%-d %b %Y"),
+                m.started().format("%-d %b %Y"),
             ))
             },
         }));

@@ -183,6 +183,7 @@ pub(crate) fn a_match(
         created_at: now() - chrono::Duration::days(1),
         closure: None,
         lifted: false,
+        started_at: None,
     }
 }
 

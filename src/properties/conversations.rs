@@ -314,6 +314,7 @@ fn a_match(id: i64, status: MatchStatus) -> MatchRecord {
         created_at: start() - Duration::days(30),
         closure: None,
         lifted: false,
+        started_at: None,
     }
 }
 
@@ -389,7 +390,7 @@ fn subjects(matches: &[MatchRecord]) -> Vec<Subject> {
         Subject::Case(None),
         Subject::Cases(vec![]),
         Subject::Pair(None),
-        Subject::Pair(matches.first().cloned()),
+        Subject::Pair(matches.first().cloned().map(Box::new)),
         Subject::Event(None),
         Subject::Events(vec![]),
         Subject::SurveyResults {

@@ -14,7 +14,7 @@ use crate::domain::matches::{Closure, ClosureKind, MatchRecord, MatchStatus, New
 use crate::domain::{Answer, ApplicationStatus, UserRef};
 use crate::error::Result;
 
-const MATCH_COLUMNS: &str = "m.id, m.programme, m.mentee_application, m.mentor_application, m.status, m.score, m.reasons, m.mentee_answer, m.mentor_answer, m.deadline, m.room, m.frozen, m.created_at, m.closed_at, m.closure_kind, m.closure_reason, m.closed_by, m.lifted_at, e.platform AS e_platform, e.user_id AS e_user, r.platform AS r_platform, r.user_id AS r_user";
+const MATCH_COLUMNS: &str = "m.id, m.programme, m.mentee_application, m.mentor_application, m.status, m.score, m.reasons, m.mentee_answer, m.mentor_answer, m.deadline, m.room, m.frozen, m.created_at, m.closed_at, m.closure_kind, m.closure_reason, m.closed_by, m.lifted_at, m.started_at, e.platform AS e_platform, e.user_id AS e_user, r.platform AS r_platform, r.user_id AS r_user";
 const MATCH_FROM: &str = "matches m JOIN applications e ON e.id = m.mentee_application JOIN applications r ON r.id = m.mentor_application";
 
 fn answer_text(a: Option<bool>) -> Option<&'static str> {
@@ -56,7 +56,7 @@ impl Store {
         now: DateTime<Utc>,
     ) -> Result<bool> {
         let done = sqlx::query(
-            "UPDATE matches SET status = $1, decided_by = $2, deadline = COALESCE($3, deadline), updated_at = $4 WHERE id = $5 AND status = $6",
+            "UPDATE matches SET status = $1, decided_by = $2, deadline = COALESCE($3, deadline), updated_at = $4, started_at = CASE WHEN $7 = 1 THEN $4 ELSE started_at END WHERE id = $5 AND status = $6",
         )
         .bind(to.as_str())
         .bind(by)
@@ -64,6 +64,8 @@ impl Store {
         .bind(to_millis(now))
         .bind(id)
         .bind(from.as_str())
+        // Going ahead (both accepted) is when the match starts.
+        .bind(i64::from(to == MatchStatus::Active))
         .execute(&mut **tx)
         .await?;
         Ok(done.rows_affected() == 1)
@@ -490,6 +492,7 @@ impl Store {
                 None => None,
             },
             lifted: r.try_get::<Option<i64>, _>("lifted_at")?.is_some(),
+            started_at: r.try_get::<Option<i64>, _>("started_at")?.map(from_millis),
         })
     }
 

@@ -369,6 +369,17 @@ both_backends! {
         assert_eq!(status_of(&h, 1).await, MatchStatus::Expired);
     }
 
+    async fn the_time_to_match_counts_until_both_accepted_not_until_the_proposal(db: TestDb) {
+        let h = Harness::new(&db).await;
+        offer_accepted_by_amina(&h).await;
+        h.clock.advance(chrono::Duration::days(2));
+        h.dm_all("grace", "accept").await;
+        let m = h.store.match_by_id(1).await.unwrap().unwrap();
+        assert!(m.started() - m.created_at >= chrono::Duration::days(2), "{m:?}");
+        let out = h.in_room("carol", ROOM, "!tandem report").await;
+        assert!(out.contains("Average time from application to match: 2.0 days."), "{out}");
+    }
+
     async fn a_declined_pair_is_kept_apart_until_a_coordinator_includes_them_again(db: TestDb) {
         let h = Harness::new(&db).await;
         let amina = ready_mentee(&h, "amina", "Amina").await;

@@ -155,7 +155,7 @@ impl App {
 
 /// The pair's history for an alert card: when they started, and their check-in answers.
 fn history(check_ins: &[(u32, String, Option<String>)], m: &MatchRecord) -> String {
-    let mut s = format!("\nMatched since {}.", m.created_at.format("%-d %b %Y"));
+    let mut s = format!("\nMatched since {}.", m.started().format("%-d %b %Y"));
     let answered: Vec<String> = check_ins
         .iter()
         .filter_map(|(seq, user, answer)| {

@@ -65,7 +65,7 @@ impl App {
         }];
         let dates = format!(
             "{} – {}",
-            m.created_at.format("%-d %B %Y"),
+            m.started().format("%-d %B %Y"),
             ended.format("%-d %B %Y")
         );
         let months = programme.map_or(0, |p| p.duration_months);
@@ -76,7 +76,7 @@ impl App {
         ] {
             let mut message = OutMessage::text(format!(
                 "Congratulations, {name}! You've completed your mentoring as a {role} in {programme_name}, from {} to {}. Thank you for everything you put into it.",
-                m.created_at.format("%-d %B %Y"),
+                m.started().format("%-d %B %Y"),
                 ended.format("%-d %B %Y")
             ));
             if let Some(design) = programme.and_then(|p| p.certificate.clone()) {
