@@ -250,22 +250,16 @@ fn idle_dm(ctx: &Ctx<'_>, dm: &Dm, content: &Content) -> Outcome {
         | Dm::Command(Command::Edit(_)) => {
             say("You have no application in progress. Type apply to start one.".into())
         }
+        // No offer open: one that ended meanwhile (the person was told).
+        Dm::OfferAnswer => say(
+            "There is no match offer waiting for your answer (it was answered, withdrawn or it expired). Type status to see where you stand.".into(),
+        ),
         Dm::Other => {
             let text = match content {
                 Content::Text(t) => t.as_str(),
                 Content::Picked { .. } => "",
             };
-            // `accept` or `decline` with no offer open: one that ended meanwhile (the person
-            // was told), or a typo for another command.
-            let late = matches!(
-                text.trim().trim_end_matches(['.', '!']).to_lowercase().as_str(),
-                "accept" | "decline" | "i accept" | "i decline"
-            );
-            say(if late {
-                "There is no match offer waiting for your answer (it was answered, withdrawn or it expired). Type status to see where you stand.".into()
-            } else {
-                unknown_text(text, "")
-            })
+            say(unknown_text(text, ""))
         }
     }
 }

@@ -99,6 +99,9 @@ pub enum Dm {
     CoordinatorsElsewhere,
     /// One of the commands everyone has (`help`, `apply`, `status`, `report`, ...).
     Command(Command),
+    /// `accept` or `decline` typed out: an answer to a match offer inside one; outside one,
+    /// an answer to an offer that ended meanwhile.
+    OfferAnswer,
     /// Anything else: an answer inside a flow, an unknown command outside one.
     Other,
 }
@@ -274,6 +277,17 @@ fn dm(from: &UserRef, text: &str, router: &Router<'_>) -> Dm {
     let command = command::parse(text);
     if command.is_none() && review::parse(text).is_some() {
         return Dm::CoordinatorsElsewhere;
+    }
+    if command.is_none()
+        && matches!(
+            text.trim()
+                .trim_end_matches(['.', '!'])
+                .to_lowercase()
+                .as_str(),
+            "accept" | "decline" | "i accept" | "i decline"
+        )
+    {
+        return Dm::OfferAnswer;
     }
     command.map_or(Dm::Other, Dm::Command)
 }
@@ -668,6 +682,12 @@ mod tests {
         assert_eq!(contact.needs(&user("lead"), &router, &[]), Needs::Case(3));
         assert_eq!(contact.privileged(), Some(Privileged::CaseShow));
         assert_eq!(routed("amina", None, "case show 3"), Route::Dm(Dm::Other));
+        assert_eq!(
+            routed("amina", None, "I accept!"),
+            Route::Dm(Dm::OfferAnswer)
+        );
+        assert_eq!(routed("amina", None, "decline"), Route::Dm(Dm::OfferAnswer));
+        assert_eq!(routed("amina", None, "yes"), Route::Dm(Dm::Other));
         let typed = routed("amina", Some("moderators"), "!tandem case show 3");
         assert_eq!(typed.needs(&user("amina"), &router, &[]), Needs::Nothing);
         assert_eq!(typed.needs(&user("max"), &router, &[]), Needs::Case(3));
