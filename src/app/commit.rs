@@ -76,14 +76,19 @@ impl App {
                 _ => {}
             }
         }
-        // A match that moved (declined, expired, withdrawn, ended) may leave a member with a
-        // question nobody can answer any more: it is withdrawn, and what waits behind it
-        // delivered.
+        // An offer or a running match that ended (declined, expired, withdrawn, closed) may
+        // leave a member with a question nobody can answer any more: it is withdrawn, and
+        // what waits behind it delivered. A proposal has asked nobody anything yet.
         let moved: Vec<i64> = outcome
             .effects
             .iter()
             .filter_map(|e| match e {
-                Effect::MoveMatch { match_id, .. } => Some(*match_id),
+                Effect::MoveMatch { match_id, from, .. }
+                    if *from != crate::domain::matches::MatchStatus::Proposed =>
+                {
+                    Some(*match_id)
+                }
+                Effect::CloseMatch { match_id, .. } => Some(*match_id),
                 _ => None,
             })
             .collect();

@@ -147,6 +147,19 @@ both_backends! {
         assert!(h.sweep().await.contains("[room room-1] It has been 10 days since anyone wrote here."));
     }
 
+    async fn a_check_in_left_open_when_the_match_closes_is_withdrawn(db: TestDb) {
+        let h = Harness::new(&db).await;
+        active_match(&h).await;
+        h.clock.set(utc("2027-01-25T15:00:30Z"));
+        let out = h.sweep().await;
+        assert!(out.contains("[dm amina] Check-in from"), "{out}");
+        h.in_room("carol", ROOM, "!tandem close match 1 they moved away").await;
+        h.in_room("carol", ROOM, "!tandem confirm").await;
+        assert_eq!(status_of(&h, 1).await, MatchStatus::Closed);
+        let open = h.store.load_conversation(&user("amina")).await.unwrap();
+        assert!(!matches!(open.map(|c| c.state), Some(tandem::flows::FlowState::CheckIn(_))), "the check-in is not left open");
+    }
+
     async fn milestones_arrive_at_the_pairs_local_hour_and_stop_while_paused(db: TestDb) {
         let h = Harness::new(&db).await;
         active_match(&h).await;
