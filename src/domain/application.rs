@@ -127,31 +127,47 @@ pub enum Stage {
 impl Stage {
     /// The stage of `app`, given the matches it is in (others are passed over).
     pub fn of(app: &ApplicationSummary, matches: &[super::matches::MatchRecord]) -> Stage {
+        Stage::of_each([app], matches)
+            .remove(&app.id)
+            .unwrap_or(Stage::Status(app.status))
+    }
+
+    /// Every application's stage, by application number, reading each match once (the
+    /// figures and the exports take a whole programme at a time).
+    pub fn of_each<'a>(
+        apps: impl IntoIterator<Item = &'a ApplicationSummary>,
+        matches: &[super::matches::MatchRecord],
+    ) -> std::collections::HashMap<i64, Stage> {
         use super::matches::MatchStatus;
-        if !matches!(
-            app.status,
-            ApplicationStatus::Approved | ApplicationStatus::Ready
-        ) {
-            return Stage::Status(app.status);
+        // The furthest an application's matches went: offered, or matched.
+        let mut furthest: std::collections::HashMap<i64, Stage> = std::collections::HashMap::new();
+        for m in matches {
+            let stage = match m.status {
+                MatchStatus::Active => Stage::Matched,
+                MatchStatus::Approved => Stage::Offered,
+                _ => continue,
+            };
+            for id in [m.mentee_application, m.mentor_application] {
+                let at = furthest.entry(id).or_insert(stage);
+                if stage == Stage::Matched {
+                    *at = Stage::Matched;
+                }
+            }
         }
-        let mine = |m: &&super::matches::MatchRecord| {
-            m.mentee_application == app.id || m.mentor_application == app.id
-        };
-        if matches
-            .iter()
-            .filter(mine)
-            .any(|m| m.status == MatchStatus::Active)
-        {
-            Stage::Matched
-        } else if matches
-            .iter()
-            .filter(mine)
-            .any(|m| m.status == MatchStatus::Approved)
-        {
-            Stage::Offered
-        } else {
-            Stage::Status(app.status)
-        }
+        apps.into_iter()
+            .map(|app| {
+                let accepted = matches!(
+                    app.status,
+                    ApplicationStatus::Approved | ApplicationStatus::Ready
+                );
+                let stage = furthest
+                    .get(&app.id)
+                    .copied()
+                    .filter(|_| accepted)
+                    .unwrap_or(Stage::Status(app.status));
+                (app.id, stage)
+            })
+            .collect()
     }
 
     pub fn as_str(self) -> &'static str {

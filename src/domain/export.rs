@@ -124,6 +124,7 @@ pub fn applications(
         .map(String::from)
         .to_vec();
     columns.extend(questions.iter().cloned());
+    let stage_of = Stage::of_each(rows.iter().map(|(a, _)| a), matches);
     Table {
         columns,
         rows: rows
@@ -134,7 +135,7 @@ pub fn applications(
                     a.role.to_string(),
                     // The stage, as the figures and `status` read it (`matched`, not
                     // `ready`, once a match went ahead).
-                    Stage::of(a, matches).as_str().to_string(),
+                    stage_of[&a.id].as_str().to_string(),
                     a.submitted_at.format("%Y-%m-%d").to_string(),
                 ];
                 row.extend(questions.iter().map(|q| cell(answers.get(q))));

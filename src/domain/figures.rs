@@ -65,6 +65,7 @@ const STAGE_ORDER: [Stage; 12] = [
 /// Builds the report.
 pub fn build(input: &ReportInput<'_>) -> ProgrammeReport {
     let p = input.programme;
+    let stage_of = Stage::of_each(input.applications.iter().map(|(a, _)| a), input.matches);
     let stages = [RoleKind::Mentee, RoleKind::Mentor]
         .into_iter()
         .map(|role| {
@@ -74,7 +75,7 @@ pub fn build(input: &ReportInput<'_>) -> ProgrammeReport {
                     let n = input
                         .applications
                         .iter()
-                        .filter(|(a, _)| a.role == role && Stage::of(a, input.matches) == *s)
+                        .filter(|(a, _)| a.role == role && stage_of.get(&a.id) == Some(s))
                         .count();
                     (*s, n)
                 })
@@ -97,7 +98,7 @@ pub fn build(input: &ReportInput<'_>) -> ProgrammeReport {
             .iter()
             .filter(|m| keep(m))
             .flat_map(|m| [m.mentee_application, m.mentor_application])
-            .filter(|id| input.applications.iter().any(|(a, _)| a.id == *id))
+            .filter(|id| stage_of.contains_key(id))
             .collect();
         ids.sort_unstable();
         ids.dedup();
@@ -113,7 +114,7 @@ pub fn build(input: &ReportInput<'_>) -> ProgrammeReport {
     let accepted = input
         .applications
         .iter()
-        .filter(|(a, _)| a.status.is_accepted() || matched.contains(&a.id))
+        .filter(|(a, _)| a.status.is_accepted() || matched.binary_search(&a.id).is_ok())
         .count();
     let funnel = vec![
         ("applied", input.applications.len()),
