@@ -121,16 +121,16 @@ pub struct MatchRecord {
 }
 
 impl MatchRecord {
-    /// Whether this match keeps its pair from being proposed again: anything open or
-    /// once active, a coordinator's rejection (or exclusion), and a person's decline;
-    /// not an offer that expired or that Tandem withdrew (someone was no longer ready),
-    /// and not one a coordinator lifted.
     /// When the match went ahead, for "matched since" and the time to match: its start,
     /// or, for a match from before starts were recorded, its proposal.
     pub fn started(&self) -> DateTime<Utc> {
         self.started_at.unwrap_or(self.created_at)
     }
 
+    /// Whether this match keeps its pair from being proposed again: anything open or
+    /// once active, a coordinator's rejection (or exclusion), and a person's decline;
+    /// not an offer that expired or that Tandem withdrew (someone was no longer ready),
+    /// and not one a coordinator lifted.
     pub fn keeps_pair_apart(&self) -> bool {
         if self.lifted {
             return false;
