@@ -339,11 +339,11 @@ impl App {
                 .is_some_and(|m| m.room.is_some());
             let text = if has_room {
                 format!(
-                    "The pair room for match #{match_id} was created, but setting it up failed: {error}. Please check the room and welcome the pair there.{trying}"
+                    "The pair room for match M{match_id} was created, but setting it up failed: {error}. Please check the room and welcome the pair there.{trying}"
                 )
             } else {
                 format!(
-                    "I could not create the pair room for match #{match_id}: {error}. The match is recorded without a room for now.{trying}"
+                    "I could not create the pair room for match M{match_id}: {error}. The match is recorded without a room for now.{trying}"
                 )
             };
             self.tell_coordinators(platform, "pair-room-failed", text)

@@ -237,6 +237,11 @@ impl App {
             prefix: &self.settings.room_prefix,
             moderation: &self.settings.moderation,
             coordinators_room: self.coordinators_room(platform),
+            moderators_room: self
+                .settings
+                .moderators_rooms
+                .iter()
+                .find(|r| r.platform == platform),
             max_message_chars: self.settings.max_message_chars,
         }
     }

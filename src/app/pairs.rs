@@ -50,7 +50,7 @@ impl App {
         let message = match self.ports.provisioner.room_history(&room, 5000).await {
             Ok(lines) => {
                 let mut text = format!(
-                    "Transcript of the pair room of {} and {} (match #{}), {} message{}, times in UTC.\n\n",
+                    "Transcript of the pair room of {} and {} (match M{}), {} message{}, times in UTC.\n\n",
                     m.mentee_name,
                     m.mentor_name,
                     m.id,
@@ -349,7 +349,7 @@ impl App {
             );
             if let Some(room) = self.coordinators_room(spec.members[0].platform) {
                 let note = OutMessage::text(format!(
-                    "Match #{match_id} ({}) was not given a pair room: one of the two is no longer ready to be matched (suspended, or a screening step lapsed). Please decide what happens next (for example close match {match_id} <reason>).",
+                    "Match M{match_id} ({}) was not given a pair room: one of the two is no longer ready to be matched (suspended, or a screening step lapsed). Please decide what happens next (for example close match M{match_id} <reason>).",
                     spec.name
                 ))
                 .alert();

@@ -18,6 +18,9 @@ use crate::flows::{self, Subject};
 
 use super::{App, Known, export};
 
+/// Most people one `who` loads and lists.
+const MAX_PEOPLE_FOUND: usize = 20;
+
 impl App {
     /// What the app knows about the sender before every step.
     pub(super) async fn known(&self, user: &UserRef) -> Result<Known> {
@@ -263,6 +266,48 @@ impl App {
                     }
                     None => Subject::Application(None),
                 },
+                Needs::Matches(slugs) => {
+                    let mut rows = Vec::new();
+                    for slug in &slugs {
+                        let signs: std::collections::HashMap<i64, _> =
+                            self.store.pair_signs(slug, None).await?.into_iter().collect();
+                        for m in self.store.matches_in(slug).await? {
+                            let s = signs.get(&m.id).cloned().unwrap_or_default();
+                            rows.push((m, s));
+                        }
+                    }
+                    Subject::Matches(rows)
+                }
+                Needs::MatchShow(id) => match self.store.match_by_id(id).await? {
+                    Some(m) => {
+                        let signs = self.store.pair_signs(&m.programme, Some(id)).await?;
+                        let s = signs.into_iter().next().map(|(_, s)| s).unwrap_or_default();
+                        Subject::Matches(vec![(m, s)])
+                    }
+                    None => Subject::Matches(vec![]),
+                },
+                Needs::People(typed) => {
+                    use crate::domain::people::{PersonRef, fits, parse_person};
+                    let platform = inbound.from.platform;
+                    let people = match parse_person(&typed, platform) {
+                        PersonRef::Name(name) => self
+                            .store
+                            .applicants()
+                            .await?
+                            .into_iter()
+                            .filter(|p| fits(p, &name))
+                            .collect(),
+                        _ => self.find_people(&typed, platform).await?,
+                    };
+                    let mut found = Vec::new();
+                    // A search that fits half the community says so rather than loading it.
+                    for person in people.into_iter().take(MAX_PEOPLE_FOUND) {
+                        let applications = self.store.applications_of(&person.user).await?;
+                        let matches = self.store.matches_of(&person.user).await?;
+                        found.push((person, applications, matches));
+                    }
+                    Subject::People(found)
+                }
                 Needs::Overview => {
                     let slugs: Vec<String> = self
                         .programmes

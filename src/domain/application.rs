@@ -232,6 +232,21 @@ pub struct ApplicationSummary {
     /// For a waitlisted application: its place in the programme's waiting list for its
     /// role, and the list's length.
     pub waitlist_position: Option<(usize, usize)>,
+    /// The name the applicant gave (their answer to a `name` question), for staff to read
+    /// beside the number.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+}
+
+impl ApplicationSummary {
+    /// How staff see the applicant: `A12 Amina`, or the platform id when no name was given.
+    pub fn who(&self, applicant: &crate::domain::UserRef) -> String {
+        format!(
+            "{} {}",
+            crate::domain::numbers::application(self.id),
+            self.name.as_deref().unwrap_or(&applicant.id)
+        )
+    }
 }
 
 /// A decision recorded on an application: who moved it from which status to which, and why.

@@ -121,6 +121,23 @@ pub struct MatchRecord {
 }
 
 impl MatchRecord {
+    /// Its number as coordinators read it: `P3` while it is a proposal (or one that was
+    /// rejected), `M3` once offered (see `domain::numbers`).
+    pub fn label(&self) -> String {
+        match self.status {
+            MatchStatus::Proposed | MatchStatus::Rejected => format!("P{}", self.id),
+            _ => format!("M{}", self.id),
+        }
+    }
+
+    /// `Proposal P3` or `Match M3`, to start a sentence.
+    pub fn named(&self) -> String {
+        match self.status {
+            MatchStatus::Proposed | MatchStatus::Rejected => format!("Proposal P{}", self.id),
+            _ => format!("Match M{}", self.id),
+        }
+    }
+
     /// When the match went ahead, for "matched since" and the time to match: its start,
     /// or, for a match from before starts were recorded, its proposal.
     pub fn started(&self) -> DateTime<Utc> {

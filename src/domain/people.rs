@@ -2,7 +2,7 @@
 //!
 //! A moderator writes a person however their chat shows them: a Matrix id
 //! (`@tom:example.org`) or `matrix.to` link, a Discord mention (`<@123>`), `platform:id`,
-//! an application number (`#12`), or a name (the one on their application, or a console
+//! an application number (`A12` or `#12`), or a name (the one on their application, or a console
 //! name). [`parse_person`] reads what was typed; the app then looks the person up among
 //! those Tandem knows (applicants and staff), and a command acts only on exactly one
 //! [`KnownPerson`]: nobody, or several, is refused with a clear message rather than
@@ -50,10 +50,9 @@ pub fn parse_person(typed: &str, platform: Platform) -> PersonRef {
     {
         return PersonRef::User(UserRef::new(Platform::Discord, id));
     }
-    if let Some(n) = t
-        .strip_prefix('#')
-        .and_then(|n| n.parse::<i64>().ok())
-        .filter(|n| *n > 0)
+    // An application's number, `#12` or `A12` (a bare number is no one's name).
+    if t.starts_with(['#', 'a', 'A'])
+        && let Some(Ok(n)) = super::numbers::read(t, super::numbers::Numbered::Application)
     {
         return PersonRef::Application(n);
     }
@@ -112,15 +111,15 @@ pub struct KnownPerson {
 }
 
 impl KnownPerson {
-    /// `Tom Hill (console:tom, application #4)`, to confirm who an action is about.
+    /// `Tom Hill (console:tom, application A4)`, to confirm who an action is about.
     pub fn describe(&self) -> String {
         let apps = match self.applications.as_slice() {
             [] => String::new(),
-            [one] => format!(", application #{one}"),
+            [one] => format!(", application A{one}"),
             many => format!(
                 ", applications {}",
                 many.iter()
-                    .map(|a| format!("#{a}"))
+                    .map(|a| format!("A{a}"))
                     .collect::<Vec<_>>()
                     .join(", ")
             ),
@@ -152,6 +151,19 @@ pub fn answers_to(person: &KnownPerson, name: &str) -> bool {
                 .is_some_and(|first| first.to_lowercase() == name.to_lowercase())
     }) || id.eq_ignore_ascii_case(name)
         || local.is_some_and(|l| l.eq_ignore_ascii_case(name))
+}
+
+/// Whether a search for `typed` (`who <typed>`) finds this person: who they answer to, or
+/// part of their name or id (two letters at least), in any case.
+pub fn fits(person: &KnownPerson, typed: &str) -> bool {
+    let typed = typed.trim().to_lowercase();
+    answers_to(person, &typed)
+        || (typed.chars().count() >= 2
+            && (person
+                .name
+                .as_deref()
+                .is_some_and(|n| n.to_lowercase().contains(&typed))
+                || person.user.id.to_lowercase().contains(&typed)))
 }
 
 /// What to say when a typed person matches nobody, or several people.
@@ -216,6 +228,8 @@ mod tests {
             user(Platform::Console, "tom")
         );
         assert_eq!(parse_person("#12", m), PersonRef::Application(12));
+        assert_eq!(parse_person("A12", m), PersonRef::Application(12));
+        assert_eq!(parse_person("Ada", m), PersonRef::Name("Ada".into()));
         assert_eq!(parse_person("#0", m), PersonRef::Name("#0".into()));
         assert_eq!(parse_person("@tom", m), PersonRef::Name("tom".into()));
         assert_eq!(parse_person("Tom", m), PersonRef::Name("Tom".into()));
@@ -238,7 +252,7 @@ mod tests {
         }
         assert_eq!(
             tom.describe(),
-            "Tom Hill (matrix:@tom:example.org, application #4)"
+            "Tom Hill (matrix:@tom:example.org, application A4)"
         );
         assert!(not_one("tom", std::slice::from_ref(&tom)).is_none());
         assert!(

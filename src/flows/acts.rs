@@ -330,7 +330,7 @@ impl Act {
             Act::PostInRoom { room, .. } | Act::PostChart { room, .. } => format!("in {room}"),
             Act::CreatePairRoom { match_id, .. }
             | Act::ArchivePairRoom { match_id, .. }
-            | Act::FreezeMatch { match_id, .. } => format!("match #{match_id}"),
+            | Act::FreezeMatch { match_id, .. } => format!("match M{match_id}"),
             Act::RemoveFromPairRooms { user, .. } => format!("{user}"),
             Act::RemoveFromRoom { user, room, .. } => format!("{user} from {room}"),
             Act::ShowEvidence { case_id, .. }
@@ -338,7 +338,7 @@ impl Act {
             | Act::AnnounceCase { case_id } => format!("case #{case_id}"),
             Act::RevealReporter { case_id, to, .. } => format!("case #{case_id}, to {to}"),
             Act::AnnounceApplication { application_id } => {
-                format!("application #{application_id}")
+                format!("application A{application_id}")
             }
             Act::PostProposals { match_ids, .. } => format!("{} proposals", match_ids.len()),
         }

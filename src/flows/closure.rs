@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 
 use super::command::Command;
 use super::{Content, Ctx, Decision, Effect, FlowState, OutMessage, Outcome, Prompt, StateChange};
+use crate::domain::numbers::{self, Numbered};
 use crate::domain::answer::yes_no_choices;
 use crate::domain::matches::{ClosureKind, MatchRecord, MatchStatus, NextStep};
 use crate::domain::screening::all_complete;
@@ -48,9 +49,9 @@ pub fn parse_dm(text: &str) -> Option<(Option<i64>, String)> {
         })?;
     let mut words = rest.splitn(2, char::is_whitespace);
     let first = words.next().unwrap_or_default();
-    match first.trim_start_matches('#').parse::<i64>() {
-        Ok(n) => Some((Some(n), words.next().unwrap_or_default().trim().to_string())),
-        Err(_) => Some((None, rest.to_string())),
+    match numbers::read(first, Numbered::Match) {
+        Some(Ok(n)) => Some((Some(n), words.next().unwrap_or_default().trim().to_string())),
+        _ => Some((None, rest.to_string())),
     }
 }
 
@@ -103,7 +104,7 @@ fn partner_of<'m>(m: &'m MatchRecord, user: &UserRef) -> (&'m str, &'m str) {
 fn with_partners(matches: &[&MatchRecord], user: &UserRef) -> String {
     matches
         .iter()
-        .map(|m| format!("#{} with {}", m.id, partner_of(m, user).0))
+        .map(|m| format!("M{} with {}", m.id, partner_of(m, user).0))
         .collect::<Vec<_>>()
         .join(", ")
 }
@@ -126,14 +127,14 @@ pub fn start(ctx: &Ctx<'_>, id: Option<i64>, reason: &str) -> Outcome {
             Some(m) if m.status == MatchStatus::Active => m,
             Some(m) if m.status == MatchStatus::Closed => {
                 return reply(format!(
-                    "Your match #{n} has already ended{}.",
+                    "Your match M{n} has already ended{}.",
                     m.closure
                         .as_ref()
                         .map(|c| format!(" (on {})", c.at.format("%-d %B %Y")))
                         .unwrap_or_default()
                 ));
             }
-            _ => return reply(format!("You have no active match #{n}.")),
+            _ => return reply(format!("You have no active match M{n}.")),
         },
         (None, []) => return reply("You have no active match to close.".into()),
         (None, [one]) => one,
@@ -355,7 +356,7 @@ pub fn close_effects(ctx: &Ctx<'_>, m: &MatchRecord, how: &Closing<'_>) -> Vec<E
         effects.push(Effect::PostInRoom {
             room: room.clone(),
             message: OutMessage::text(format!(
-                "Match #{} ({} ↔ {}), {programme}, was closed {} {who}{}. Reason: {}. {what}",
+                "Match M{} ({} ↔ {}), {programme}, was closed {} {who}{}. Reason: {}. {what}",
                 m.id,
                 m.mentee_name,
                 m.mentor_name,
@@ -394,7 +395,7 @@ pub fn handle_room(
         Err(early) => return *early,
     };
     let super::Subject::Pair(Some(m)) = ctx.subject else {
-        return reply(format!("There is no match #{}.", command.match_id));
+        return reply(format!("There is no match M{}.", command.match_id));
     };
     let coordinates = ctx
         .programme(&m.programme)
@@ -406,7 +407,7 @@ pub fn handle_room(
         (MatchStatus::Active, _) => {}
         (MatchStatus::Closed, Some(c)) => {
             return reply(format!(
-                "Match #{} ({} ↔ {}) was already closed on {} ({}).",
+                "Match M{} ({} ↔ {}) was already closed on {} ({}).",
                 m.id,
                 m.mentee_name,
                 m.mentor_name,
@@ -416,7 +417,7 @@ pub fn handle_room(
         }
         (status, _) => {
             return reply(format!(
-                "Match #{} ({} ↔ {}) is {status}, not active: there is nothing to close.",
+                "Match M{} ({} ↔ {}) is {status}, not active: there is nothing to close.",
                 m.id, m.mentee_name, m.mentor_name
             ));
         }
@@ -579,7 +580,7 @@ pub fn next_step(
             from: ApplicationStatus::Ready,
             to: ApplicationStatus::Resting,
             by: ctx.user.to_string(),
-            reason: format!("chose not to be matched again after match #{}", m.id),
+            reason: format!("chose not to be matched again after match M{}", m.id),
         }));
     }
     if choice == NextStep::NewMatch {
@@ -607,7 +608,7 @@ pub fn next_step(
                 from: ApplicationStatus::Resting,
                 to,
                 by: ctx.user.to_string(),
-                reason: format!("asked for a new match after match #{}", m.id),
+                reason: format!("asked for a new match after match M{}", m.id),
             }));
         }
         effects.push(Effect::Replan {
@@ -618,7 +619,7 @@ pub fn next_step(
         effects.push(Effect::PostInRoom {
             room: room.clone(),
             message: OutMessage::text(format!(
-                "After match #{} ({}): {me} would like to {}.",
+                "After match M{} ({}): {me} would like to {}.",
                 m.id,
                 programme.map_or(m.programme.as_str(), |p| p.name.as_str()),
                 match choice {
@@ -642,10 +643,8 @@ pub fn parse_transcript(text: &str) -> Option<Option<i64>> {
     if rest.is_empty() {
         return Some(None);
     }
-    rest.trim()
-        .trim_start_matches('#')
-        .parse::<i64>()
-        .ok()
+    numbers::read(rest, Numbered::Match)
+        .and_then(Result::ok)
         .map(Some)
         .filter(|_| rest.starts_with(char::is_whitespace))
 }
@@ -665,11 +664,11 @@ pub fn transcript(ctx: &Ctx<'_>, id: Option<i64>) -> Outcome {
             Some(m) => *m,
             None => {
                 let mut refused = reply(format!(
-                    "You can only have the transcript of a pair room you were in, and match #{n} isn't one of yours."
+                    "You can only have the transcript of a pair room you were in, and match M{n} isn't one of yours."
                 ));
                 refused.effects.push(Effect::LogRefusal {
                     user: ctx.user.clone(),
-                    action: format!("the transcript of match #{n}"),
+                    action: format!("the transcript of match M{n}"),
                 });
                 return refused;
             }

@@ -16,7 +16,7 @@ use super::route::{Dm, Room, Route};
 use super::{
     Content, Ctx, Effect, FileStatus, FlowState, Inbound, InboundFile, OutMessage, Outcome,
     actions, application, cases, closure, escape, events, figures, pairing, pause, personal,
-    prompts, report, review, survey, withdraw,
+    prompts, report, review, roster, survey, withdraw,
 };
 use crate::domain::text::thousands;
 use crate::domain::{Place, RoomRef};
@@ -330,6 +330,7 @@ fn in_room(ctx: &Ctx<'_>, state: Option<&FlowState>, room: &RoomRef, command: &R
         },
         Room::Review(command) => review::handle(ctx, room, command.clone()),
         Room::Pairing(command) => pairing::handle(ctx, room, command.clone()),
+        Room::Roster(command) => roster::handle(ctx, room, command.clone()),
         Room::Pause(command) => pause::handle(ctx, room, command.clone()),
         Room::Command(Command::Apply(args)) => {
             let mut outcome = match state {

@@ -102,7 +102,7 @@ fn applications_text(ctx: &Ctx<'_>) -> String {
             .map(|p| p.name.as_str())
             .unwrap_or(app.programme.as_str());
         s.push_str(&format!(
-            "\n• {name}, as {} (#{}, submitted on {}): {}",
+            "\n• {name}, as {} (A{}, submitted on {}): {}",
             app.role,
             app.id,
             app.submitted_at.format("%-d %B %Y"),

@@ -35,6 +35,7 @@ pub mod rate;
 use incident::{actions, cases, report};
 pub mod figures;
 pub mod review;
+pub mod roster;
 pub mod route;
 pub mod survey;
 pub mod withdraw;
@@ -77,15 +78,15 @@ pub fn pair_actions(match_id: i64, mentee_application: i64) -> Vec<CardAction> {
     vec![
         CardAction::asking(
             "Message the pair",
-            format!("message {match_id}"),
+            format!("message M{match_id}"),
             "Your message to both of them",
         ),
         CardAction::asking(
             "Pause",
-            format!("pause {match_id} until"),
+            format!("pause M{match_id} until"),
             "Until which date? (like 2027-03-01)",
         ),
-        CardAction::new("Rematch", format!("match rematch {mentee_application}")),
+        CardAction::new("Rematch", format!("match rematch A{mentee_application}")),
     ]
 }
 
@@ -568,6 +569,16 @@ pub enum Subject {
     /// For `export` in the coordinators' room: the file's text and notes of what was left
     /// out, or why nothing may be exported.
     Export(Result<(String, Vec<String>), String>),
+    /// For `matches` and `match show`: matches with how each pair is doing.
+    Matches(Vec<(MatchRecord, crate::domain::health::PairSigns)>),
+    /// For `who`: each person found, with their applications and matches.
+    People(
+        Vec<(
+            crate::domain::people::KnownPerson,
+            Vec<ApplicationSummary>,
+            Vec<MatchRecord>,
+        )>,
+    ),
     /// For `my data`: everything stored about the sender.
     PersonalData(serde_json::Value),
     /// For `report` in the coordinators' room: the programme's records and answers.
@@ -613,6 +624,7 @@ impl Ctx<'_> {
             prefix: self.room_prefix,
             moderation: self.moderation,
             coordinators_room: self.coordinators_room,
+            moderators_room: self.moderators_room,
             max_message_chars: self.max_message_chars,
         }
     }

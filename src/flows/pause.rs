@@ -12,6 +12,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 
 use super::{Ctx, Effect, OutMessage, Outcome, Subject};
+use crate::domain::numbers::{self, Numbered};
 use crate::domain::matches::{MatchRecord, MatchStatus};
 use crate::domain::{RoomRef, UserRef};
 
@@ -44,17 +45,14 @@ impl PauseCommand {
 /// coordinators' form; a participant's `pause until ...` is not one).
 pub fn parse(text: &str) -> Option<Result<PauseCommand, String>> {
     let words: Vec<&str> = text.split_whitespace().collect();
-    let number = |w: &str| {
-        w.trim_start_matches('#')
-            .parse::<i64>()
-            .ok()
-            .filter(|n| *n > 0)
-    };
     let verb = words.first()?.to_lowercase();
     if verb != "pause" && verb != "resume" && verb != "message" {
         return None;
     }
-    let id = number(words.get(1)?)?;
+    let id = match numbers::read(words.get(1)?, Numbered::Match)? {
+        Ok(id) => id,
+        Err(wrong) => return Some(Err(wrong)),
+    };
     Some(match (verb.as_str(), &words[2..]) {
         ("resume", []) => Ok(PauseCommand::Resume(id)),
         ("pause", rest) if !rest.is_empty() => Ok(PauseCommand::Pause(id, rest.join(" "))),
@@ -197,7 +195,7 @@ fn announce(
     effects.extend(staff_room.map(|room| Effect::PostInRoom {
         room: room.clone(),
         message: OutMessage::text(format!(
-            "Match #{} ({} ↔ {}) {what}.",
+            "Match M{} ({} ↔ {}) {what}.",
             m.id, m.mentee_name, m.mentor_name
         )),
     }));
@@ -288,7 +286,7 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<PauseCommand, Strin
         Err(early) => return *early,
     };
     let Subject::Pair(Some(m)) = ctx.subject else {
-        return reply(format!("There is no match #{}.", command.match_id()));
+        return reply(format!("There is no match M{}.", command.match_id()));
     };
     let coordinates = ctx
         .programmes
@@ -299,7 +297,7 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<PauseCommand, Strin
     }
     if m.status != MatchStatus::Active {
         return reply(format!(
-            "Match #{} ({} ↔ {}) is not active, so there is nothing to {}.",
+            "Match M{} ({} ↔ {}) is not active, so there is nothing to {}.",
             m.id,
             m.mentee_name,
             m.mentor_name,

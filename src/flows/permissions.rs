@@ -65,6 +65,9 @@ pub enum Privileged {
     MatchRematch,
     MatchSwap,
     MatchExclude,
+    MatchList,
+    MatchShow,
+    FindPerson,
     CloseMatch,
     PauseMatch,
     ResumeMatch,
@@ -101,7 +104,7 @@ pub enum Privileged {
 }
 
 impl Privileged {
-    pub const ALL: [Privileged; 49] = [
+    pub const ALL: [Privileged; 52] = [
         Privileged::ReviewQueue,
         Privileged::ScreeningSummary,
         Privileged::ShowApplication,
@@ -118,6 +121,9 @@ impl Privileged {
         Privileged::MatchRematch,
         Privileged::MatchSwap,
         Privileged::MatchExclude,
+        Privileged::MatchList,
+        Privileged::MatchShow,
+        Privileged::FindPerson,
         Privileged::CloseMatch,
         Privileged::PauseMatch,
         Privileged::ResumeMatch,
@@ -161,10 +167,11 @@ pub fn allowed(command: Privileged) -> &'static [Who] {
     match command {
         // Lists and summaries: each coordinator sees their own programmes' share.
         ReviewQueue | ScreeningSummary | MatchPreview | MatchPropose | MatchApproveAll
-        | SurveyList => &[Coordinator, OtherCoordinator],
+        | SurveyList | MatchList | FindPerson => &[Coordinator, OtherCoordinator],
         // Acting on one programme's application, match or figures: its coordinators.
         ShowApplication | Approve | Reject | AskApplicant | Waitlist | RecordStep
-        | MatchApprove | MatchReject | MatchRematch | MatchSwap | MatchExclude | CloseMatch
+        | MatchApprove | MatchReject | MatchRematch | MatchSwap | MatchExclude | MatchShow
+        | CloseMatch
         | PauseMatch | ResumeMatch | MessagePair | ProgrammeReport | Export | SurveySend
         | SurveyResults => &[Coordinator],
         // Sessions are the community's, announced in its events room: any coordinator.

@@ -160,7 +160,7 @@ fn erase(ctx: &Ctx<'_>) -> Vec<Effect> {
                     }),
                 );
                 notes.push(format!(
-                    "match #{} was closed, and their partner told kindly and offered a new match",
+                    "match M{} was closed, and their partner told kindly and offered a new match",
                     m.id
                 ));
             }
@@ -189,7 +189,7 @@ fn erase(ctx: &Ctx<'_>) -> Vec<Effect> {
                         ),
                     });
                 }
-                notes.push(format!("the offer of match #{} was ended", m.id));
+                notes.push(format!("the offer of match M{} was ended", m.id));
                 replan.push(m.programme.clone());
             }
             _ => {}
@@ -216,7 +216,7 @@ fn erase(ctx: &Ctx<'_>) -> Vec<Effect> {
         let apps: Vec<String> = ctx
             .applications
             .iter()
-            .map(|a| format!("#{} ({})", a.id, a.role))
+            .map(|a| format!("A{} ({})", a.id, a.role))
             .collect();
         effects.push(Effect::PostInRoom {
             room: room.clone(),

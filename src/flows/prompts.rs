@@ -7,7 +7,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::command::Command;
-use super::review::{display_name_of, readiness_effects};
+use super::review::readiness_effects;
 use super::{Content, Ctx, Effect, FlowState, OutMessage, Outcome, Prompt, StateChange};
 use crate::domain::matches::{MatchRecord, MatchStatus};
 use crate::domain::screening::{StepKind, StepState};
@@ -248,7 +248,7 @@ pub fn answer_step(
         effects.push(Effect::PostInRoom {
             room: room.clone(),
             message: OutMessage::text(format!(
-                "Answer on application #{} from the applicant:\nQ: {}\nA: {}\nType {} show {} to see the whole application.",
+                "Answer on application A{} from the applicant:\nQ: {}\nA: {}\nType {} show A{} to see the whole application.",
                 flow.application_id,
                 flow.question,
                 answer,
@@ -322,7 +322,7 @@ pub fn acknowledge_step(
     ) {
         let mut steps = app.steps.clone();
         steps.insert(flow.step_id.clone(), state);
-        let name = display_name_of(ctx.user, &[]);
+        let name = app.name.clone().unwrap_or_else(|| ctx.user.id.clone());
         effects.extend(readiness_effects(
             ctx, programme, app, ctx.user, &name, &steps,
         ));
@@ -425,7 +425,7 @@ pub fn check_in_step(ctx: &Ctx<'_>, flow: &CheckIn, content: &Content) -> Outcom
                 thread: Some(super::Thread::Alert),
                 actions: super::pair_actions(m.id, m.mentee_application),
                 ..OutMessage::text(format!(
-                "Check-in alert: match #{} ({} ↔ {}), {}. {own_name} ({own_role}) answered check-in {} with “We're stuck”. Matched since {}.\nPlease get in touch with them (a DM, or their pair room). If a new match would help: match rematch {application}. A participant can also pause with pause until <date>.",
+                "Check-in alert: match M{} ({} ↔ {}), {}. {own_name} ({own_role}) answered check-in {} with “We're stuck”. Matched since {}.\nPlease get in touch with them (a DM, or their pair room). If a new match would help: match rematch A{application}. A participant can also pause with pause until <date>.",
                 m.id,
                 m.mentee_name,
                 m.mentor_name,

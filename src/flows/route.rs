@@ -39,6 +39,7 @@ use super::permissions::Privileged;
 use super::personal::{self, PersonalCommand};
 use super::rate::Cost;
 use super::review::{self, ReviewCommand};
+use super::roster::{self, RosterCommand};
 use super::survey::{self, SurveyCommand};
 use super::{report, strip_prefix_ci};
 
@@ -50,6 +51,8 @@ pub struct Router<'a> {
     pub moderation: &'a Moderation,
     /// The coordinators' room on the sender's platform.
     pub coordinators_room: Option<&'a RoomRef>,
+    /// The moderators' room on the sender's platform.
+    pub moderators_room: Option<&'a RoomRef>,
     pub max_message_chars: usize,
 }
 
@@ -151,6 +154,8 @@ pub enum Room {
     Review(Result<ReviewCommand, String>),
     /// A matching command (`match propose`, ...).
     Pairing(Result<PairingCommand, String>),
+    /// A coordinators' list (`matches`, `match show`, `who`).
+    Roster(Result<RosterCommand, String>),
     /// `pause`, `resume` or `message` a match.
     Pause(Result<PauseCommand, String>),
     /// One of the commands everyone has: answered by DM.
@@ -200,6 +205,13 @@ pub enum Needs {
     Application(i64),
     /// The applications of the programmes the sender coordinates.
     Overview,
+    /// Every match of these programmes, with how each pair is doing.
+    Matches(Vec<String>),
+    /// One match, with how the pair is doing.
+    MatchShow(i64),
+    /// The people whose name or id fits what was typed, with their applications and
+    /// matches.
+    People(String),
 }
 
 /// Reads a message, once.
@@ -216,10 +228,19 @@ pub fn route(inbound: &Inbound, router: &Router<'_>) -> Route {
         }
         Content::Text(text) => text.as_str(),
     };
-    // Talk in a room that is not for the bot is never answered, however long.
+    // Talk in a room that is not for the bot is never answered, however long. The staff
+    // rooms are the bot's: there a staff command is one without the prefix too (cards say
+    // "Reply here: approve A12"), while anything else is the staff talking among themselves.
     if let Place::Room(room) = &inbound.place
         && strip_prefix_ci(text.trim(), router.prefix).is_none()
     {
+        let staff = [router.coordinators_room, router.moderators_room].contains(&Some(room));
+        if staff && char_len(text) <= router.max_message_chars {
+            let command = in_room(text.trim(), router.coordinators_room == Some(room));
+            if command.is_whole_staff_command() {
+                return room_route(room, router, command);
+            }
+        }
         return room_route(room, router, Room::NotForBot);
     }
     let len = char_len(text);
@@ -331,6 +352,10 @@ fn in_room(rest: &str, coordinators: bool) -> Room {
     if let Some(command) = review::parse(rest) {
         return Room::Review(command);
     }
+    // Before `match ...`: `match show` is a list, not a matching command.
+    if let Some(command) = roster::parse(rest) {
+        return Room::Roster(command);
+    }
     if let Some(command) = pairing::parse(rest) {
         return Room::Pairing(command);
     }
@@ -340,6 +365,30 @@ fn in_room(rest: &str, coordinators: bool) -> Room {
     match command {
         Some(command) => Room::Command(command),
         None => Room::Unknown(rest.to_string()),
+    }
+}
+
+impl Room {
+    /// Whether this reads, without the prefix, as a staff command used rightly: what a
+    /// staff room takes unprefixed. A usage error, a participant's command, an unknown word
+    /// and a `who` (a word staff use in talk) are talk.
+    fn is_whole_staff_command(&self) -> bool {
+        match self {
+            Room::Action(Ok(_))
+            | Room::Case(Ok(_))
+            | Room::Event(Ok(_))
+            | Room::Close { room: Ok(_), .. }
+            | Room::Survey(Ok(_))
+            | Room::Figures(_)
+            | Room::Export(Ok(_))
+            | Room::Review(Ok(_))
+            | Room::Pairing(Ok(_))
+            | Room::Pause(Ok(_))
+            | Room::Cancel
+            | Room::Command(Command::Help) => true,
+            Room::Roster(Ok(command)) => !matches!(command, RosterCommand::Who(_)),
+            _ => false,
+        }
     }
 }
 
@@ -485,6 +534,20 @@ fn room_needs(
             Some(id) => Needs::Application(id),
             None => Needs::Overview,
         },
+        // Nothing is loaded for someone who coordinates no programme: the flow refuses.
+        Room::Roster(Ok(command)) => match command {
+            RosterCommand::Matches { programme, .. } => {
+                match roster::programmes_of(programmes, from, programme.as_deref()) {
+                    mine if mine.is_empty() => Needs::Nothing,
+                    mine => Needs::Matches(mine),
+                }
+            }
+            RosterCommand::Show(id) => Needs::MatchShow(*id),
+            RosterCommand::Who(typed) if programmes.iter().any(|p| p.is_coordinator(from)) => {
+                Needs::People(typed.clone())
+            }
+            RosterCommand::Who(_) => Needs::Nothing,
+        },
         _ => Needs::Nothing,
     }
 }
@@ -511,6 +574,11 @@ fn room_class(command: &Room) -> Option<Privileged> {
             PairingCommand::Rematch(_) => P::MatchRematch,
             PairingCommand::Swap(..) => P::MatchSwap,
             PairingCommand::Exclude(..) | PairingCommand::Include(..) => P::MatchExclude,
+        },
+        Room::Roster(Ok(c)) => match c {
+            RosterCommand::Matches { .. } => P::MatchList,
+            RosterCommand::Show(_) => P::MatchShow,
+            RosterCommand::Who(_) => P::FindPerson,
         },
         Room::Close { room: Ok(_), .. } => P::CloseMatch,
         Room::Pause(Ok(c)) => match c {
@@ -585,10 +653,12 @@ mod tests {
     fn routed(from: &str, place: Option<&str>, text: &str) -> Route {
         let moderation = moderation();
         let coordinators = RoomRef::new(Platform::Console, "coordinators");
+        let moderators = RoomRef::new(Platform::Console, "moderators");
         let router = Router {
             prefix: "!tandem",
             moderation: &moderation,
             coordinators_room: Some(&coordinators),
+            moderators_room: Some(&moderators),
             max_message_chars: 100,
         };
         let inbound = Inbound {
@@ -675,6 +745,7 @@ mod tests {
             prefix: "!tandem",
             moderation: &moderation,
             coordinators_room: None,
+            moderators_room: None,
             max_message_chars: 100,
         };
         let contact = routed("lead", None, "case show 3");
@@ -700,6 +771,7 @@ mod tests {
             prefix: "!tandem",
             moderation: &moderation,
             coordinators_room: None,
+            moderators_room: None,
             max_message_chars: 100,
         };
         let suspend = routed("max", Some("moderators"), "!tandem suspend ola spam");
@@ -709,5 +781,48 @@ mod tests {
         assert_eq!(concerns.named_person(&user("lead"), &router), Some("grace"));
         let board = routed("lead", None, "case escalate 1 the safeguarding board");
         assert_eq!(board.named_person(&user("lead"), &router), None);
+    }
+
+    #[test]
+    fn a_staff_command_without_the_prefix_works_in_the_staff_rooms_and_talk_is_left_alone() {
+        let room = |r: &str, command: Room| Route::Room {
+            room: RoomRef::new(Platform::Console, r),
+            coordinators: r == "coordinators",
+            command,
+        };
+        assert_eq!(
+            routed("carol", Some("coordinators"), "approve A12"),
+            room("coordinators", Room::Review(Ok(ReviewCommand::Approve(12))))
+        );
+        assert_eq!(
+            routed("carol", Some("coordinators"), "match show M7"),
+            room(
+                "coordinators",
+                Room::Roster(Ok(RosterCommand::Show(7)))
+            )
+        );
+        assert_eq!(
+            routed("max", Some("moderators"), "case claim 3"),
+            room("moderators", Room::Case(Ok(CaseCommand::Claim(3))))
+        );
+        // Talk among the staff, a command used wrongly, a participant's word, `who`.
+        for talk in [
+            "approve 12 once the check is back?",
+            "who can take case 3?",
+            "status",
+            "morning all",
+            "cases are piling up, said Max",
+        ] {
+            assert_eq!(
+                routed("carol", Some("coordinators"), talk),
+                room("coordinators", Room::NotForBot),
+                "{talk}"
+            );
+        }
+        // Elsewhere (a pair room) only the prefix calls the bot.
+        assert_eq!(
+            routed("carol", Some("amina-ola"), "approve A12"),
+            room("amina-ola", Room::NotForBot)
+        );
     }
 }

@@ -132,6 +132,7 @@ pub(crate) fn application(
             submitted_at: now() - chrono::Duration::days(10),
             steps: BTreeMap::new(),
             waitlist_position: None,
+            name: None,
         },
         applicant: user(who),
         answers: vec![
@@ -300,6 +301,7 @@ impl Scene {
             prefix: "!tandem",
             moderation: &self.moderation,
             coordinators_room: self.coordinators_room.as_ref(),
+            moderators_room: None,
             max_message_chars: self.max_message_chars,
         }
     }

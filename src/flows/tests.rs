@@ -131,6 +131,7 @@ impl Convo {
                         submitted_at: a.submitted_at,
                         steps: Default::default(),
                         waitlist_position: None,
+                        name: None,
                     });
                     self.stored.push(a);
                 }

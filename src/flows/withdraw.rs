@@ -211,7 +211,7 @@ fn withdraw(ctx: &Ctx<'_>, app: &ApplicationSummary) -> Vec<Effect> {
         effects.push(Effect::PostInRoom {
             room: room.clone(),
             message: OutMessage::text(format!(
-                "Application #{} ({}, {}) was withdrawn by the applicant{}.",
+                "Application A{} ({}, {}) was withdrawn by the applicant{}.",
                 app.id,
                 app.role,
                 name,

@@ -327,6 +327,7 @@ fn application(id: i64, role: RoleKind, status: ApplicationStatus) -> Applicatio
         submitted_at: start() - Duration::days(40),
         steps: BTreeMap::new(),
         waitlist_position: None,
+        name: None,
     }
 }
 
@@ -663,6 +664,7 @@ impl World {
                         submitted_at: a.submitted_at,
                         steps: BTreeMap::new(),
                         waitlist_position: None,
+                        name: None,
                     },
                 );
             }

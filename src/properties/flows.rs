@@ -170,6 +170,7 @@ proptest! {
                 prefix,
                 moderation: &moderation,
                 coordinators_room: None,
+                moderators_room: None,
                 max_message_chars: 4_000,
             };
             let route = crate::flows::route::route(&inbound, &router);

@@ -21,7 +21,8 @@ use crate::domain::{
 use crate::error::{Error, Result};
 use crate::flows::Decision;
 
-const SUMMARY_COLUMNS: &str = "id, programme, role, status, submitted_at, platform, user_id";
+const SUMMARY_COLUMNS: &str = "id, programme, role, status, submitted_at, platform, user_id, \
+     (SELECT answer FROM application_answers n WHERE n.application_id = applications.id AND n.question_id = 'name') AS name_answer";
 
 impl Store {
     pub(super) async fn insert_application(
@@ -134,10 +135,7 @@ impl Store {
                 continue;
             };
             let user = UserRef::new(platform, user_id);
-            let name = match answer.and_then(|j| serde_json::from_str::<Answer>(&j).ok()) {
-                Some(Answer::Text(t)) => Some(t),
-                _ => None,
-            };
+            let name = text_answer(answer);
             match people.iter_mut().find(|p| p.user == user) {
                 Some(known) => {
                     known.applications.push(id);
@@ -351,6 +349,7 @@ impl Store {
                 submitted_at: from_millis(submitted_at),
                 steps: self.steps_of(id).await?,
                 waitlist_position,
+                name: text_answer(row.try_get("name_answer")?),
             };
             let applicant = UserRef::new(
                 platform.parse().map_err(anyhow::Error::msg)?,
@@ -403,4 +402,12 @@ pub(super) async fn insert_decision(
     .execute(&mut **tx)
     .await?;
     Ok(())
+}
+
+/// A stored answer that is text (a `name`), if it is one.
+pub(super) fn text_answer(json: Option<String>) -> Option<String> {
+    match json.and_then(|j| serde_json::from_str::<Answer>(&j).ok()) {
+        Some(Answer::Text(t)) => Some(t),
+        _ => None,
+    }
 }

@@ -10,8 +10,9 @@ use chrono::{DateTime, Utc};
 use sqlx::{Any, Row, Transaction};
 
 use super::prompts::{decode_prompt, insert_prompt};
-use super::{Store, to_millis};
+use super::{Store, from_millis, to_millis};
 use crate::domain::UserRef;
+use crate::domain::health::PairSigns;
 use crate::error::Result;
 use crate::flows::Prompt;
 
@@ -132,5 +133,47 @@ impl Store {
             .into_iter()
             .map(|(a, n)| (a, usize::try_from(n).unwrap_or(0)))
             .collect())
+    }
+
+    /// What coordinators' lists read of how pairs are doing (see `domain::health`), by
+    /// match id: every match of `programme`, or, with `only`, that one match.
+    pub async fn pair_signs(
+        &self,
+        programme: &str,
+        only: Option<i64>,
+    ) -> Result<Vec<(i64, PairSigns)>> {
+        let rows = sqlx::query(
+            "SELECT m.id, m.paused_until, \
+             (SELECT MAX(a.last_message_at) FROM pair_activity a WHERE a.match_id = m.id) AS last_message_at, \
+             (SELECT COUNT(DISTINCT c.seq) FROM check_ins c WHERE c.match_id = m.id) AS asked, \
+             (SELECT COUNT(DISTINCT c.seq) FROM check_ins c WHERE c.match_id = m.id AND c.answer = 'met') AS met, \
+             (SELECT COUNT(*) FROM check_ins c WHERE c.match_id = m.id AND c.answer = 'stuck' AND c.seq = \
+                (SELECT MAX(l.seq) FROM check_ins l WHERE l.match_id = m.id AND l.answer IS NOT NULL)) AS stuck \
+             FROM matches m WHERE m.programme = $1 AND ($2 = 0 OR m.id = $2) ORDER BY m.id",
+        )
+        .bind(programme)
+        .bind(only.unwrap_or(0))
+        .fetch_all(&self.pool)
+        .await?;
+        let count = |r: &sqlx::any::AnyRow, c: &str| -> Result<u32> {
+            Ok(u32::try_from(r.try_get::<i64, _>(c)?).unwrap_or(u32::MAX))
+        };
+        rows.iter()
+            .map(|r| {
+                let time = |c: &str| -> Result<Option<DateTime<Utc>>> {
+                    Ok(r.try_get::<Option<i64>, _>(c)?.map(from_millis))
+                };
+                Ok((
+                    r.try_get("id")?,
+                    PairSigns {
+                        last_activity: time("last_message_at")?,
+                        paused_until: time("paused_until")?,
+                        check_ins: count(r, "asked")?,
+                        met: count(r, "met")?,
+                        stuck: count(r, "stuck")? > 0,
+                    },
+                ))
+            })
+            .collect()
     }
 }

@@ -11,7 +11,7 @@ use super::applications::insert_decision;
 use super::step::Applied;
 use super::{Store, from_millis, to_millis};
 use crate::domain::matches::{Closure, ClosureKind, MatchRecord, MatchStatus, NewMatch, NextStep};
-use crate::domain::{Answer, ApplicationStatus, UserRef};
+use crate::domain::{ApplicationStatus, UserRef};
 use crate::error::Result;
 
 const MATCH_COLUMNS: &str = "m.id, m.programme, m.mentee_application, m.mentor_application, m.status, m.score, m.reasons, m.mentee_answer, m.mentor_answer, m.deadline, m.room, m.frozen, m.created_at, m.closed_at, m.closure_kind, m.closure_reason, m.closed_by, m.lifted_at, m.started_at, e.platform AS e_platform, e.user_id AS e_user, r.platform AS r_platform, r.user_id AS r_user";
@@ -130,7 +130,7 @@ impl Store {
                     ApplicationStatus::Ready,
                     ApplicationStatus::Resting,
                     "tandem",
-                    &format!("match #{id} closed"),
+                    &format!("match M{id} closed"),
                     now,
                 )
                 .await?;
@@ -504,11 +504,6 @@ impl Store {
         .bind(application)
         .fetch_optional(&self.pool)
         .await?;
-        Ok(
-            match json.and_then(|j| serde_json::from_str::<Answer>(&j).ok()) {
-                Some(Answer::Text(t)) => t,
-                _ => user.id.clone(),
-            },
-        )
+        Ok(super::applications::text_answer(json).unwrap_or_else(|| user.id.clone()))
     }
 }

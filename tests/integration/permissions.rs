@@ -66,6 +66,9 @@ fn samples() -> Vec<(Privileged, Option<&'static str>, &'static str)> {
         (MatchSwap, c, "match swap 1 4"),
         (MatchExclude, c, "match exclude 1 2 no"),
         (MatchExclude, c, "match include 1 2"),
+        (MatchList, c, "matches"),
+        (MatchShow, c, "match show 1"),
+        (FindPerson, c, "who amina"),
         (PauseMatch, c, "pause 1 until 2027-03-01"),
         (ResumeMatch, c, "resume 1"),
         (MessagePair, c, "message 1 How are you both getting on?"),
@@ -120,10 +123,12 @@ fn samples() -> Vec<(Privileged, Option<&'static str>, &'static str)> {
 fn classify(room: Option<&str>, text: &str) -> Option<Privileged> {
     let moderation = Moderation::default();
     let coordinators = RoomRef::new(Platform::Console, COORDINATORS);
+    let moderators = RoomRef::new(Platform::Console, MODERATORS);
     let router = Router {
         prefix: "!tandem",
         moderation: &moderation,
         coordinators_room: Some(&coordinators),
+        moderators_room: Some(&moderators),
         max_message_chars: 4_000,
     };
     let (place, text) = match room {

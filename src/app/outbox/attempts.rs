@@ -124,7 +124,7 @@ impl App {
                             self.tell_coordinators(
                                 m.platform,
                                 "pair-room-made",
-                                format!("The pair room for match #{match_id} is created now, and the pair welcomed in it."),
+                                format!("The pair room for match M{match_id} is created now, and the pair welcomed in it."),
                             )
                             .await,
                         );

@@ -97,7 +97,7 @@ impl App {
                 .is_some_and(|until| until > due);
             let local = local_time(&zone, due);
             out.push(format!(
-                "match #{}: {} {} due {} {} ({} UTC){}",
+                "match M{}: {} {} due {} {} ({} UTC){}",
                 job.match_id,
                 job.milestone,
                 job.seq + 1,
@@ -217,7 +217,7 @@ impl App {
         let round = NewRound {
             programme: m.programme.clone(),
             survey: survey.id.clone(),
-            audience: format!("match #{}", m.id),
+            audience: format!("match M{}", m.id),
             match_id: Some(m.id),
             sent_by: "milestone".into(),
             source: job.key.clone(),

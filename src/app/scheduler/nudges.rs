@@ -67,7 +67,7 @@ impl App {
                     .programme(&m.programme)
                     .map_or(m.programme.as_str(), |p| p.name.as_str());
                 let mut text = format!(
-                    "Quiet pair: match #{} ({} ↔ {}), {programme}: no message in their pair room for {quiet_days} days (since {}){}. Please get in touch with them. If a new match would help: match rematch {}.",
+                    "Quiet pair: match M{} ({} ↔ {}), {programme}: no message in their pair room for {quiet_days} days (since {}){}. Please get in touch with them. If a new match would help: match rematch A{}.",
                     m.id,
                     m.mentee_name,
                     m.mentor_name,

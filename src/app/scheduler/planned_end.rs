@@ -148,7 +148,7 @@ impl App {
                 m.mentee.platform,
                 "certificate",
                 format!(
-                    "I couldn't draw a certificate for {} (match #{}): no installed font has every letter of the name. Please send one by hand, or add a font that covers it to [graphics] fonts.",
+                    "I couldn't draw a certificate for {} (match M{}): no installed font has every letter of the name. Please send one by hand, or add a font that covers it to [graphics] fonts.",
                     undrawn.join(" and "),
                     m.id
                 ),

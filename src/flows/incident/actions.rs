@@ -11,6 +11,7 @@
 use chrono::{DateTime, NaiveTime, Utc};
 use serde::{Deserialize, Serialize};
 
+use crate::domain::numbers::{self, Numbered};
 use crate::domain::matches::MatchStatus;
 use crate::domain::people::KnownPerson;
 use crate::domain::screening::parse_date;
@@ -62,16 +63,11 @@ pub fn parse(text: &str) -> Option<Result<ActionCommand, String>> {
     let words: Vec<&str> = text.split_whitespace().collect();
     let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
     let l: Vec<&str> = lower.iter().map(String::as_str).collect();
-    let number = |w: &str| {
-        w.trim_start_matches('#')
-            .parse::<i64>()
-            .ok()
-            .filter(|n| *n > 0)
-    };
+    let number = |w: &str| numbers::read_or(w, Numbered::Match, USAGE);
     Some(match l.as_slice() {
         ["confirm"] => Ok(ActionCommand::Confirm),
-        ["freeze", "pair", n] => number(n).map(ActionCommand::Freeze).ok_or(USAGE.into()),
-        ["unfreeze", "pair", n] => number(n).map(ActionCommand::Unfreeze).ok_or(USAGE.into()),
+        ["freeze", "pair", n] => number(n).map(ActionCommand::Freeze),
+        ["unfreeze", "pair", n] => number(n).map(ActionCommand::Unfreeze),
         ["freeze" | "unfreeze", ..] => Err(USAGE.into()),
         ["suspend", _, "until", _, ..] => Ok(ActionCommand::Suspend {
             who: words[1].to_string(),
@@ -150,14 +146,14 @@ pub fn handle(
         ActionCommand::Freeze(id) | ActionCommand::Unfreeze(id) => {
             let frozen = matches!(command, ActionCommand::Freeze(_));
             let Subject::Pair(Some(m)) = ctx.subject else {
-                return reply(format!("There is no match #{id}."));
+                return reply(format!("There is no match M{id}."));
             };
             if m.status != MatchStatus::Active {
-                return reply(format!("Match #{id} is {}, not an active pair.", m.status));
+                return reply(format!("Match M{id} is {}, not an active pair.", m.status));
             }
             if m.frozen == frozen {
                 return reply(format!(
-                    "Match #{id} is already {}.",
+                    "Match M{id} is already {}.",
                     if frozen { "frozen" } else { "not frozen" }
                 ));
             }
@@ -171,11 +167,11 @@ pub fn handle(
                 },
                 if frozen {
                     format!(
-                        "Freeze the pair room of match #{id} ({pair})? The room becomes read-only, and the coordinators are told only that the pair is frozen."
+                        "Freeze the pair room of match M{id} ({pair})? The room becomes read-only, and the coordinators are told only that the pair is frozen."
                     )
                 } else {
                     format!(
-                        "Unfreeze the pair room of match #{id} ({pair})? The room becomes writable again."
+                        "Unfreeze the pair room of match M{id} ({pair})? The room becomes writable again."
                     )
                 },
                 ctx,
@@ -290,7 +286,7 @@ fn confirm(ctx: &Ctx<'_>, room: &RoomRef, action: &PendingAction) -> Outcome {
             effects.push(post(
                 room,
                 format!(
-                    "Match #{match_id} ({pair}) is {} by {}.",
+                    "Match M{match_id} ({pair}) is {} by {}.",
                     if *frozen { "frozen" } else { "unfrozen" },
                     ctx.user.id
                 ),
@@ -299,7 +295,7 @@ fn confirm(ctx: &Ctx<'_>, room: &RoomRef, action: &PendingAction) -> Outcome {
                 effects.push(post(
                     coordinators,
                     format!(
-                        "The moderators have {} match #{match_id} ({pair}).{}",
+                        "The moderators have {} match M{match_id} ({pair}).{}",
                         if *frozen { "frozen" } else { "unfrozen" },
                         if *frozen {
                             " Its room is read-only for now; please don't contact the pair about it until the moderators say so."

@@ -34,6 +34,7 @@ use std::collections::{HashMap, HashSet};
 
 use super::{Ctx, Effect, OutMessage, Outcome, Prompt, StateChange, Subject};
 use crate::domain::matches::{MatchRecord, MatchStatus, NewMatch};
+use crate::domain::numbers::{self, Numbered};
 use crate::domain::{ApplicationRecord, Programme, RoleKind, RoomRef, UserRef};
 use crate::matching::plan::{Plan, plan};
 
@@ -54,7 +55,7 @@ pub enum PairingCommand {
     Include(i64, i64),
 }
 
-const USAGE: &str = "Usage: match preview [programme] · match propose [programme] · match approve <number> · match approve all [programme] · match reject <number> [reason] · match swap <number> <mentor's application number> · match rematch <application number> · match exclude <mentee's application> <mentor's application> [reason] · match include <mentee's application> <mentor's application>";
+const USAGE: &str = "Usage: match preview [programme] · match propose [programme] · match approve <proposal, like P3> · match approve all [programme] · match reject <proposal> [reason] · match swap <proposal> <mentor's application, like A12> · match rematch <application> · match exclude <mentee's application> <mentor's application> [reason] · match include <mentee's application> <mentor's application> · matches [programme] [status] · match show <match, like M7>";
 
 /// Parses a `match ...` command; `Some(Err)` carries the usage.
 pub fn parse(text: &str) -> Option<Result<PairingCommand, String>> {
@@ -66,12 +67,9 @@ pub fn parse(text: &str) -> Option<Result<PairingCommand, String>> {
         return None;
     }
     let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
-    let number = |w: &str| {
-        w.trim_start_matches('#')
-            .parse::<i64>()
-            .ok()
-            .filter(|n| *n > 0)
-    };
+    // A number of another kind (`match approve A3`) is refused with what was expected.
+    let number = |w: &str, kind| numbers::read_or(w, kind, USAGE);
+    let (application, proposal) = (Numbered::Application, Numbered::Match);
     let programme = |rest: &[String]| match rest {
         [] => Ok(None),
         [p] => Ok(Some(p.clone())),
@@ -88,28 +86,18 @@ pub fn parse(text: &str) -> Option<Result<PairingCommand, String>> {
         [_, "approve", "all", rest @ ..] => {
             programme(&lower[3..3 + rest.len()]).map(PairingCommand::ApproveAll)
         }
-        [_, "approve", n] => number(n)
-            .map(PairingCommand::Approve)
-            .ok_or_else(|| USAGE.to_string()),
-        [_, "reject", n, ..] => match number(n) {
-            Some(id) => Ok(PairingCommand::Reject(id, words[3..].join(" "))),
-            None => Err(USAGE.to_string()),
-        },
-        [_, "rematch", n] => number(n)
-            .map(PairingCommand::Rematch)
-            .ok_or_else(|| USAGE.to_string()),
-        [_, "exclude", a, b, ..] => match (number(a), number(b)) {
-            (Some(x), Some(y)) => Ok(PairingCommand::Exclude(x, y, words[4..].join(" "))),
-            _ => Err(USAGE.to_string()),
-        },
-        [_, "include", a, b] => match (number(a), number(b)) {
-            (Some(x), Some(y)) => Ok(PairingCommand::Include(x, y)),
-            _ => Err(USAGE.to_string()),
-        },
-        [_, "swap", n, a] => match (number(n), number(a)) {
-            (Some(id), Some(app)) => Ok(PairingCommand::Swap(id, app)),
-            _ => Err(USAGE.to_string()),
-        },
+        [_, "approve", n] => number(n, proposal).map(PairingCommand::Approve),
+        [_, "reject", n, ..] => {
+            number(n, proposal).map(|id| PairingCommand::Reject(id, words[3..].join(" ")))
+        }
+        [_, "rematch", n] => number(n, application).map(PairingCommand::Rematch),
+        [_, "exclude", a, b, ..] => number(a, application).and_then(|x| {
+            number(b, application).map(|y| PairingCommand::Exclude(x, y, words[4..].join(" ")))
+        }),
+        [_, "include", a, b] => number(a, application)
+            .and_then(|x| number(b, application).map(|y| PairingCommand::Include(x, y))),
+        [_, "swap", n, a] => number(n, proposal)
+            .and_then(|id| number(a, application).map(|app| PairingCommand::Swap(id, app))),
         _ => Err(USAGE.to_string()),
     })
 }
@@ -220,12 +208,12 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<PairingCommand, Str
                 PairingCommand::Approve(id)
                 | PairingCommand::Reject(id, _)
                 | PairingCommand::Swap(id, _) => {
-                    reply(format!("There is no match proposal #{id}."))
+                    reply(format!("There is no match or proposal number {id}."))
                 }
                 PairingCommand::Rematch(id)
                 | PairingCommand::Exclude(id, _, _)
                 | PairingCommand::Include(id, _) => {
-                    reply(format!("There is no application #{id}."))
+                    reply(format!("There is no application A{id}."))
                 }
                 PairingCommand::Preview(n)
                 | PairingCommand::Propose(n)
@@ -267,7 +255,7 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<PairingCommand, Str
         PairingCommand::Rematch(app) => {
             if !mentees.iter().chain(mentors).any(|r| r.summary.id == app) {
                 return reply(format!(
-                    "Application #{app} is not ready to be matched in {} (only ready participants can be).",
+                    "Application A{app} is not ready to be matched in {} (only ready participants can be).",
                     programme.name
                 ));
             }
@@ -275,7 +263,7 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<PairingCommand, Str
         }
         PairingCommand::Approve(id) => {
             let Some(m) = matches.iter().find(|m| m.id == id) else {
-                return reply(format!("There is no match proposal #{id}."));
+                return reply(format!("There is no match or proposal number {id}."));
             };
             let mut effects = approve(ctx, programme, mentees, mentors, m, &by);
             if effects.is_empty() {
@@ -317,13 +305,13 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<PairingCommand, Str
                 .collect();
             if let Some(m) = apart.iter().find(|m| m.status.is_open()) {
                 return reply(format!(
-                    "Applications #{mentee_app} and #{mentor_app} are in match #{} ({}) already.",
+                    "Applications A{mentee_app} and A{mentor_app} are in {} ({}) already.",
                     m.id, m.status
                 ));
             }
             if apart.is_empty() {
                 return reply(format!(
-                    "Nothing keeps applications #{mentee_app} and #{mentor_app} apart: they may be proposed to each other (write the mentee's application first)."
+                    "Nothing keeps applications A{mentee_app} and A{mentor_app} apart: they may be proposed to each other (write the mentee's application first)."
                 ));
             }
             Outcome {
@@ -338,10 +326,10 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<PairingCommand, Str
                     post(
                         room,
                         format!(
-                            "Applications #{mentee_app} and #{mentor_app} may be proposed to each other again (lifted: {}).",
+                            "Applications A{mentee_app} and A{mentor_app} may be proposed to each other again (lifted: {}).",
                             apart
                                 .iter()
-                                .map(|m| format!("match #{} {}", m.id, m.status))
+                                .map(|m| format!("{} {}", m.label(), m.status))
                                 .collect::<Vec<_>>()
                                 .join(", ")
                         ),
@@ -373,7 +361,7 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<PairingCommand, Str
                     && m.status.is_open()
             }) {
                 return reply(format!(
-                    "Applications #{mentee_app} and #{mentor_app} are in match #{} ({}); reject or close it first.",
+                    "Applications A{mentee_app} and A{mentor_app} are in {} ({}); reject or close it first.",
                     m.id, m.status
                 ));
             }
@@ -394,7 +382,7 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<PairingCommand, Str
                     post(
                         room,
                         format!(
-                            "Applications #{mentee_app} and #{mentor_app} will never be proposed to each other."
+                            "Applications A{mentee_app} and A{mentor_app} will never be proposed to each other."
                         ),
                     ),
                 ],
@@ -402,7 +390,7 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<PairingCommand, Str
         }
         PairingCommand::Reject(id, reason) => {
             let Some(m) = matches.iter().find(|m| m.id == id) else {
-                return reply(format!("There is no match proposal #{id}."));
+                return reply(format!("There is no match or proposal number {id}."));
             };
             if m.status != MatchStatus::Proposed {
                 return reply(already(m));
@@ -414,7 +402,7 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<PairingCommand, Str
                     post(
                         room,
                         format!(
-                            "Proposal #{id} ({} ↔ {}) rejected by {}{}. They will not be proposed to each other again.",
+                            "Proposal P{id} ({} ↔ {}) rejected by {}{}. They will not be proposed to each other again.",
                             m.mentee_name,
                             m.mentor_name,
                             ctx.user.id,

@@ -54,7 +54,7 @@ pub(super) fn approve(
             MatchStatus::Rejected,
             "tandem".into(),
             format!(
-                "Proposal #{} ({} ↔ {}) is no longer valid: one of them is no longer ready to be matched (withdrawn, or a screening step lapsed). It was set aside.",
+                "Proposal P{} ({} ↔ {}) is no longer valid: one of them is no longer ready to be matched (withdrawn, or a screening step lapsed). It was set aside.",
                 m.id, m.mentee_name, m.mentor_name
             ),
         );
@@ -76,7 +76,7 @@ pub(super) fn approve(
     effects.extend(to_room(
         ctx,
         format!(
-            "Match #{} ({} ↔ {}) approved by {}. Both have been asked to accept by {}.",
+            "Match M{} ({} ↔ {}) approved by {}. Both have been asked to accept by {}.",
             m.id,
             m.mentee_name,
             m.mentor_name,
@@ -134,7 +134,7 @@ pub fn on_accept(ctx: &Ctx<'_>, m: &MatchRecord, other_accepted: bool) -> Vec<Ef
     effects.extend(to_room(
         ctx,
         format!(
-            "Match #{} ({} ↔ {}) is active: both accepted, and their pair room is being created.",
+            "Match M{} ({} ↔ {}) is active: both accepted, and their pair room is being created.",
             m.id, m.mentee_name, m.mentor_name
         ),
     ));
@@ -166,7 +166,7 @@ pub fn on_decline(ctx: &Ctx<'_>, m: &MatchRecord, side: RoleKind) -> Vec<Effect>
         MatchStatus::Declined,
         ctx.user.to_string(),
         format!(
-            "Match #{} ({} ↔ {}) was declined by {me_name}. Both are back in the pool; they will not be proposed to each other again (match include {} {} would allow it).",
+            "Match M{} ({} ↔ {}) was declined by {me_name}. Both are back in the pool; they will not be proposed to each other again (match include A{} A{} would allow it).",
             m.id, m.mentee_name, m.mentor_name, m.mentee_application, m.mentor_application
         ),
     ));
@@ -197,7 +197,7 @@ pub fn withdraw_blocked(ctx: &Ctx<'_>, m: &MatchRecord) -> Vec<Effect> {
         MatchStatus::Declined,
         "tandem".into(),
         format!(
-            "Offer #{} ({} ↔ {}) was withdrawn before it started: one of them is no longer ready to be matched (suspended, a screening step lapsed or failed, or withdrawn). Both were told it can't go ahead, without why.",
+            "Offer M{} ({} ↔ {}) was withdrawn before it started: one of them is no longer ready to be matched (suspended, a screening step lapsed or failed, or withdrawn). Both were told it can't go ahead, without why.",
             m.id, m.mentee_name, m.mentor_name
         ),
     ));
@@ -238,7 +238,7 @@ pub fn expire(ctx: &Ctx<'_>, m: &MatchRecord) -> Outcome {
         MatchStatus::Expired,
         "tandem".into(),
         format!(
-            "Match #{} ({} ↔ {}) expired without both answers. Both are back in the pool, and may be proposed to each other again.",
+            "Match M{} ({} ↔ {}) expired without both answers. Both are back in the pool, and may be proposed to each other again.",
             m.id, m.mentee_name, m.mentor_name
         ),
     ));

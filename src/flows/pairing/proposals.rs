@@ -27,7 +27,7 @@ pub(super) fn swap(
         effects: vec![post(room, text)],
     };
     let Some(m) = matches.iter().find(|m| m.id == id) else {
-        return reply(format!("There is no match proposal #{id}."));
+        return reply(format!("There is no match or proposal number {id}."));
     };
     if m.status != MatchStatus::Proposed {
         return reply(already(m));
@@ -46,24 +46,24 @@ pub(super) fn swap(
     };
     let Some(mentor) = mentors.iter().find(|r| r.summary.id == mentor_app) else {
         return reply(format!(
-            "Application #{mentor_app} is not a mentor ready to be matched in {}.",
+            "Application A{mentor_app} is not a mentor ready to be matched in {}.",
             programme.name
         ));
     };
     if mentor_app == m.mentor_application {
-        return reply(format!("Proposal #{id} already has that mentor."));
+        return reply(format!("Proposal P{id} already has that mentor."));
     }
     let (taken, excluded) = pool_state(matches);
     if excluded.contains(&(m.mentee_application, mentor_app)) {
         return reply(format!(
-            "{} and application #{mentor_app} were matched or proposed before: they are not proposed again.",
+            "{} and application A{mentor_app} were matched or proposed before: they are not proposed again.",
             m.mentee_name
         ));
     }
     let places = crate::matching::plan::places_of(config, mentor);
     if taken.get(&mentor_app).copied().unwrap_or(0) >= places {
         return reply(format!(
-            "Application #{mentor_app}'s mentor has no place left."
+            "Application A{mentor_app}'s mentor has no place left."
         ));
     }
     let (score, reasons) =
@@ -85,7 +85,7 @@ pub(super) fn swap(
             post(
                 room,
                 format!(
-                    "Proposal #{id} swapped by {}: {} gets another mentor (below). Anyone the change frees is proposed again.",
+                    "Proposal P{id} swapped by {}: {} gets another mentor (below). Anyone the change frees is proposed again.",
                     ctx.user.id, m.mentee_name
                 ),
             ),
@@ -137,8 +137,8 @@ fn why_text(reasons: &[(String, i64)]) -> String {
 
 pub(super) fn already(m: &MatchRecord) -> String {
     format!(
-        "Match #{} ({} ↔ {}) is already {}.",
-        m.id, m.mentee_name, m.mentor_name, m.status
+        "{} ({} ↔ {}) is already {}.",
+        m.named(), m.mentee_name, m.mentor_name, m.status
     )
 }
 
@@ -241,7 +241,7 @@ pub fn proposals_text(ctx: &Ctx<'_>, new: &[MatchRecord]) -> String {
     let mut s = format!("{} new match proposal(s):", new.len());
     for m in new {
         s.push_str(&format!(
-            "\nProposal #{}: {} (mentee, application #{}) ↔ {} (mentor, application #{}), {} points — {}",
+            "\nProposal P{}: {} (mentee, application A{}) ↔ {} (mentor, application A{}), {} points — {}",
             m.id,
             m.mentee_name,
             m.mentee_application,
@@ -252,7 +252,7 @@ pub fn proposals_text(ctx: &Ctx<'_>, new: &[MatchRecord]) -> String {
         ));
     }
     s.push_str(&format!(
-        "\nReply: {p} match approve <number> · {p} match approve all · {p} match reject <number> [reason]",
+        "\nReply: {p} match approve P<number> · {p} match approve all · {p} match reject P<number> [reason]",
         p = ctx.room_prefix
     ));
     s
@@ -298,7 +298,7 @@ pub fn replan(ctx: &Ctx<'_>, programme: &Programme) -> Outcome {
 
 fn name(record: &ApplicationRecord) -> String {
     format!(
-        "#{} {}",
+        "A{} {}",
         record.summary.id,
         crate::flows::review::display_name_of(&record.applicant, &record.answers)
     )

@@ -27,7 +27,7 @@ fn scene(who: &str, applications: &[ApplicationRecord], matches: Vec<MatchRecord
     Scene::for_user(who).with_subject(matching_pool(applications, matches))
 }
 
-/// Match #7 of `pool`'s Amina (#1) and Grace (#2), in `status`.
+/// Match M7 of `pool`'s Amina (#1) and Grace (#2), in `status`.
 fn match_7(pool: &[ApplicationRecord], status: MatchStatus) -> MatchRecord {
     a_match(7, &pool[0], &pool[1], status)
 }
@@ -102,7 +102,7 @@ fn a_preview_shows_every_proposal_and_stores_nothing() {
         shown[0]
     );
     assert!(
-        shown[0].contains("\n• #1 Amina ↔ #2 Grace: 0 points"),
+        shown[0].contains("\n• A1 Amina ↔ A2 Grace: 0 points"),
         "{}",
         shown[0]
     );
@@ -134,7 +134,7 @@ fn a_mentee_nobody_can_take_is_named_with_the_reason_beside_the_proposals() {
     let shown = texts(&outcome);
     assert_eq!(shown.len(), 1);
     assert!(
-        shown[0].starts_with("Not matched this time:\n• #5 Li: "),
+        shown[0].starts_with("Not matched this time:\n• A5 Li: "),
         "{}",
         shown[0]
     );
@@ -178,7 +178,7 @@ fn approving_a_proposal_asks_both_people_to_answer_by_the_deadline() {
     assert_eq!(
         texts(&outcome),
         [
-            "Match #7 (Amina ↔ Grace) approved by carol. Both have been asked to accept by 22 Jan 2027."
+            "Match M7 (Amina ↔ Grace) approved by carol. Both have been asked to accept by 22 Jan 2027."
         ]
     );
 }
@@ -197,7 +197,7 @@ fn approving_a_proposal_whose_mentee_is_no_longer_ready_sets_it_aside_and_replan
         ]
     );
     assert!(dms(&outcome, "amina").is_empty() && dms(&outcome, "grace").is_empty());
-    assert!(texts(&outcome)[0].starts_with("Proposal #7 (Amina ↔ Grace) is no longer valid"));
+    assert!(texts(&outcome)[0].starts_with("Proposal P7 (Amina ↔ Grace) is no longer valid"));
 }
 
 #[test]
@@ -206,7 +206,7 @@ fn approving_a_proposal_approved_already_says_so_and_changes_nothing() {
     assert_only_answered(
         &outcome,
         "coordinators",
-        "Match #7 (Amina ↔ Grace) is already approved.",
+        "Match M7 (Amina ↔ Grace) is already approved.",
     );
 }
 
@@ -270,7 +270,7 @@ fn rejecting_a_proposal_records_it_with_the_reason_and_asks_for_the_next_best() 
     assert_eq!(
         texts(&outcome),
         [
-            "Proposal #7 (Amina ↔ Grace) rejected by carol: they work together. They will not be proposed to each other again."
+            "Proposal P7 (Amina ↔ Grace) rejected by carol: they work together. They will not be proposed to each other again."
         ]
     );
 }
@@ -291,7 +291,7 @@ fn rematch_of_someone_not_ready_is_refused() {
     assert_only_answered(
         &outcome,
         "coordinators",
-        "Application #1 is not ready to be matched in Pathways (only ready participants can be).",
+        "Application A1 is not ready to be matched in Pathways (only ready participants can be).",
     );
 }
 
@@ -314,7 +314,7 @@ fn swapping_gives_the_mentee_the_other_mentor_and_proposes_again_for_whoever_it_
     assert_eq!(
         texts(&outcome),
         [
-            "Proposal #7 swapped by carol: Amina gets another mentor (below). Anyone the change frees is proposed again."
+            "Proposal P7 swapped by carol: Amina gets another mentor (below). Anyone the change frees is proposed again."
         ]
     );
 }
@@ -330,7 +330,7 @@ fn a_swap_to_a_pair_proposed_before_is_refused() {
     assert_only_answered(
         &outcome,
         "coordinators",
-        "Amina and application #4 were matched or proposed before: they are not proposed again.",
+        "Amina and application A4 were matched or proposed before: they are not proposed again.",
     );
 }
 
@@ -349,7 +349,7 @@ fn excluding_a_pair_records_it_with_the_reason() {
     );
     assert_eq!(
         texts(&outcome),
-        ["Applications #1 and #2 will never be proposed to each other."]
+        ["Applications A1 and A2 will never be proposed to each other."]
     );
 }
 
@@ -417,12 +417,12 @@ fn a_proposal_or_application_that_does_not_exist_is_named() {
     assert_only_answered(
         &carol.pairing("match approve 99"),
         "coordinators",
-        "There is no match proposal #99.",
+        "There is no match or proposal number 99.",
     );
     assert_only_answered(
         &carol.pairing("match rematch 99"),
         "coordinators",
-        "There is no application #99.",
+        "There is no application A99.",
     );
 }
 

@@ -45,12 +45,12 @@ pub fn held_checks_note(
     };
     let checks: Vec<String> = held
         .iter()
-        .map(|(application, step)| format!("{step} of application #{application}"))
+        .map(|(application, step)| format!("{step} of application A{application}"))
         .collect();
     vec![Effect::PostInRoom {
         room: room.clone(),
         message: OutMessage::text(format!(
-            "Please note before deciding on #{} ({}): this person deleted their data earlier, and a check of theirs that did not clear is kept under a legal hold for safeguarding: {}.",
+            "Please note before deciding on A{} ({}): this person deleted their data earlier, and a check of theirs that did not clear is kept under a legal hold for safeguarding: {}.",
             record.summary.id,
             display_name(record),
             checks.join(", ")
@@ -86,7 +86,7 @@ fn card_body(programme: &Programme, record: &ApplicationRecord) -> OutMessage {
         .map(|r| r.name.clone())
         .unwrap_or_else(|| s.role.to_string());
     let mut t = format!(
-        "Application #{} · {} · {} · {}\nApplicant: {} ({}), submitted {}",
+        "Application A{} · {} · {} · {}\nApplicant: {} ({}), submitted {}",
         s.id,
         programme.name,
         role_name,
@@ -152,23 +152,23 @@ fn card_body(programme: &Programme, record: &ApplicationRecord) -> OutMessage {
     let mut actions = Vec::new();
     if s.status.awaits_review() {
         t.push_str(&format!(
-            "\nReply here: approve {id} · reject {id} <reason, sent to the applicant> · ask {id} <question> · waitlist {id}",
+            "\nReply here: approve A{id} · reject A{id} <reason, sent to the applicant> · ask A{id} <question> · waitlist A{id}",
             id = s.id
         ));
         let id = s.id;
         actions = vec![
-            CardAction::new("Approve", format!("approve {id}")),
+            CardAction::new("Approve", format!("approve A{id}")),
             CardAction::asking(
                 "Reject",
-                format!("reject {id}"),
+                format!("reject A{id}"),
                 "Reason (sent to the applicant)",
             ),
             CardAction::asking(
                 "Ask",
-                format!("ask {id}"),
+                format!("ask A{id}"),
                 "Your question for the applicant",
             ),
-            CardAction::new("Waitlist", format!("waitlist {id}")),
+            CardAction::new("Waitlist", format!("waitlist A{id}")),
         ];
     }
     OutMessage {

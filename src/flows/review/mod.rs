@@ -31,6 +31,7 @@ use std::collections::BTreeMap;
 use super::{CardAction, Ctx, Decision, Effect, OutMessage, Outcome, Prompt, StateChange, Subject};
 use crate::domain::answer::Answer;
 use crate::domain::matches::{MatchRecord, MatchStatus};
+use crate::domain::numbers::{self, Numbered};
 use crate::domain::screening::{OnLapse, StepKind, StepState, all_complete, parse_step_update};
 use crate::domain::text::{char_len, preview, thousands};
 use crate::domain::{
@@ -83,6 +84,9 @@ impl ReviewCommand {
     }
 }
 
+/// The verbs that name an application.
+const REVIEW_VERBS: [&str; 6] = ["show", "approve", "waitlist", "reject", "ask", "step"];
+
 /// Parses a coordinator's command. `None`: not one; `Some(Err)`: one, used wrongly (the
 /// text says how to use it).
 pub fn parse(text: &str) -> Option<Result<ReviewCommand, String>> {
@@ -92,37 +96,37 @@ pub fn parse(text: &str) -> Option<Result<ReviewCommand, String>> {
     let rest = rest.trim();
     let usage = |u: &str| Some(Err(format!("Usage: {u}")));
     let (id_word, tail) = rest.split_once(char::is_whitespace).unwrap_or((rest, ""));
-    let id = id_word
-        .trim_start_matches('#')
-        .parse::<i64>()
-        .ok()
-        .filter(|n| *n > 0);
+    // A number of another kind (`approve M3`) is refused with what was expected.
+    let id = match numbers::read(id_word, Numbered::Application) {
+        Some(Err(wrong)) if REVIEW_VERBS.contains(&verb.as_str()) => return Some(Err(wrong)),
+        read => read.and_then(Result::ok),
+    };
     let tail = tail.trim().to_string();
     match verb.as_str() {
         "queue" if rest.is_empty() => Some(Ok(ReviewCommand::Queue)),
         "screening" if rest.eq_ignore_ascii_case("summary") => Some(Ok(ReviewCommand::Summary)),
         "show" => match id {
             Some(id) if tail.is_empty() => Some(Ok(ReviewCommand::Show(id))),
-            _ => usage("show <application number>, for example: show 12"),
+            _ => usage("show <application number>, for example: show A12"),
         },
         "approve" => match id {
             Some(id) if tail.is_empty() => Some(Ok(ReviewCommand::Approve(id))),
-            _ => usage("approve <application number>, for example: approve 12"),
+            _ => usage("approve <application number>, for example: approve A12"),
         },
         "waitlist" => match id {
             Some(id) if tail.is_empty() => Some(Ok(ReviewCommand::Waitlist(id))),
-            _ => usage("waitlist <application number>, for example: waitlist 12"),
+            _ => usage("waitlist <application number>, for example: waitlist A12"),
         },
         "reject" => match id {
             Some(id) if !tail.is_empty() => Some(Ok(ReviewCommand::Reject(id, tail))),
             _ => usage(
-                "reject <application number> <reason, which is sent to the applicant>, for example: reject 12 We are looking for mentors with at least three years of experience.",
+                "reject <application number> <reason, which is sent to the applicant>, for example: reject A12 We are looking for mentors with at least three years of experience.",
             ),
         },
         "ask" => match id {
             Some(id) if !tail.is_empty() => Some(Ok(ReviewCommand::Ask(id, tail))),
             _ => usage(
-                "ask <application number> <question>, for example: ask 12 Which evenings are you free?",
+                "ask <application number> <question>, for example: ask A12 Which evenings are you free?",
             ),
         },
         "step" => {
@@ -136,7 +140,7 @@ pub fn parse(text: &str) -> Option<Result<ReviewCommand, String>> {
                     }))
                 }
                 _ => usage(
-                    "step <application number> <step> <update>, for example: step 12 interview done, step 12 interview scheduled 2027-02-01, step 12 background_check cleared until 2029-01-31",
+                    "step <application number> <step> <update>, for example: step A12 interview done, step A12 interview scheduled 2027-02-01, step A12 background_check cleared until 2029-01-31",
                 ),
             }
         }
@@ -191,14 +195,14 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<ReviewCommand, Stri
         }
         _ => {
             return reply(format!(
-                "There is no application #{id}. Type {} queue to see the applications waiting for review.",
+                "There is no application A{id}. Type {} queue to see the applications waiting for review.",
                 ctx.room_prefix
             ));
         }
     };
     let Some(programme) = ctx.programme(&record.summary.programme) else {
         return reply(format!(
-            "Application #{id} belongs to programme `{}`, which is no longer configured.",
+            "Application A{id} belongs to programme `{}`, which is no longer configured.",
             record.summary.programme
         ));
     };
@@ -227,7 +231,7 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<ReviewCommand, Stri
             ),
             None => status.as_str().replace('_', " "),
         };
-        reply(format!("Application #{id} was already decided: {how}."))
+        reply(format!("Application A{id} was already decided: {how}."))
     };
     let decision = |to: ApplicationStatus, reason: &str| {
         Effect::RecordDecision(Decision {
@@ -288,7 +292,7 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<ReviewCommand, Stri
                 &record.applicant,
             ));
             effects.push(post(format!(
-                "Application #{id} ({name}, {role_name}) approved by {}. The applicant has been told{}.",
+                "Application A{id} ({name}, {role_name}) approved by {}. The applicant has been told{}.",
                 ctx.user.id,
                 if ready { " and is ready to be matched" } else { "; their screening steps are next" }
             )));
@@ -313,7 +317,7 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<ReviewCommand, Stri
                         programme.name
                     )),
                     post(format!(
-                        "Application #{id} ({name}) rejected by {}; the applicant has been told, with the reason.",
+                        "Application A{id} ({name}) rejected by {}; the applicant has been told, with the reason.",
                         ctx.user.id
                     )),
                 ],
@@ -321,7 +325,7 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<ReviewCommand, Stri
         }
         ReviewCommand::Waitlist(_) => {
             if status == ApplicationStatus::Waitlisted {
-                return reply(format!("Application #{id} is already on the waiting list."));
+                return reply(format!("Application A{id} is already on the waiting list."));
             }
             if !status.awaits_review() {
                 return already();
@@ -335,7 +339,7 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<ReviewCommand, Stri
                         programme.name
                     )),
                     post(format!(
-                        "Application #{id} ({name}) put on the waiting list by {}.",
+                        "Application A{id} ({name}) put on the waiting list by {}.",
                         ctx.user.id
                     )),
                 ],
@@ -362,7 +366,7 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<ReviewCommand, Stri
                 ));
             }
             effects.push(post(format!(
-                "Question sent to the applicant of #{id} ({name}). Their answer will be posted here."
+                "Question sent to the applicant of A{id} ({name}). Their answer will be posted here."
             )));
             Outcome {
                 state: StateChange::Unchanged,
@@ -377,7 +381,7 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<ReviewCommand, Stri
             let Some(def) = steps.iter().find(|s| s.id == step) else {
                 let names: Vec<&str> = steps.iter().map(|s| s.id.as_str()).collect();
                 return reply(format!(
-                    "Application #{id} ({role_name}) has no step `{step}`{}.",
+                    "Application A{id} ({role_name}) has no step `{step}`{}.",
                     if names.is_empty() {
                         String::from("; this role has no screening steps")
                     } else {
@@ -387,7 +391,7 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<ReviewCommand, Stri
             };
             if !status.is_accepted() {
                 return reply(format!(
-                    "Application #{id} is {}: screening steps are recorded once it is approved.",
+                    "Application A{id} is {}: screening steps are recorded once it is approved.",
                     status.as_str().replace('_', " ")
                 ));
             }
@@ -407,7 +411,7 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<ReviewCommand, Stri
                     by: ctx.user.to_string(),
                 },
                 post(format!(
-                    "Recorded for #{id} ({name}): {} — {}.",
+                    "Recorded for A{id} ({name}): {} — {}.",
                     def.label,
                     state.describe()
                 )),
@@ -441,7 +445,7 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<ReviewCommand, Stri
             }
             if matches!(state, StepState::Failed) && matches!(def.kind, StepKind::BackgroundCheck) {
                 effects.push(post(format!(
-                    "#{id} ({name}) cannot be matched while their background check is not cleared. Consider whether to reject the application."
+                    "A{id} ({name}) cannot be matched while their background check is not cleared. Consider whether to reject the application."
                 )));
                 effects.extend(lapse_effects(
                     ctx,

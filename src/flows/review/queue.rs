@@ -27,17 +27,16 @@ pub(super) fn queue_text(ctx: &Ctx<'_>, rows: &[&(ApplicationSummary, UserRef)])
     );
     for (a, user) in waiting {
         s.push_str(&format!(
-            "\n#{} · {} · {} · {} · {} · {} day(s)",
-            a.id,
+            "\n{} · {} · {} · {} · {} day(s)",
+            a.who(user),
             a.programme,
             a.role,
-            user,
             a.status.as_str().replace('_', " "),
             age_days(ctx, a)
         ));
     }
     s.push_str(&format!(
-        "\nType {} show <number> to see one.",
+        "\nType {} show A<number> to see one.",
         ctx.room_prefix
     ));
     s
@@ -82,14 +81,13 @@ pub(super) fn summary_text(
             .min_by_key(|(a, _)| a.submitted_at)
         {
             Some((a, user)) => s.push_str(&format!(
-                "\n  Oldest waiting: #{} ({}), {} day(s)",
-                a.id,
-                user,
+                "\n  Oldest waiting: {}, {} day(s)",
+                a.who(user),
                 age_days(ctx, a)
             )),
             None => s.push_str("\n  Nobody is waiting for review."),
         }
-        let mut expiring: Vec<(chrono::NaiveDate, i64, &UserRef, &str)> = vec![];
+        let mut expiring: Vec<(chrono::NaiveDate, String, &str)> = vec![];
         for (a, user) in &mine {
             if !a.status.is_accepted() {
                 continue;
@@ -99,7 +97,7 @@ pub(super) fn summary_text(
                     && *expires > today
                     && *expires <= horizon
                 {
-                    expiring.push((*expires, a.id, user, step.as_str()));
+                    expiring.push((*expires, a.who(user), step.as_str()));
                 }
             }
         }
@@ -108,9 +106,9 @@ pub(super) fn summary_text(
             s.push_str("\n  No checks expire in the next 30 days.");
         } else {
             s.push_str("\n  Checks expiring in the next 30 days:");
-            for (date, id, user, step) in expiring {
+            for (date, who, step) in expiring {
                 s.push_str(&format!(
-                    "\n    #{id} ({user}) {step}: {}",
+                    "\n    {who} {step}: {}",
                     date.format("%-d %b %Y")
                 ));
             }

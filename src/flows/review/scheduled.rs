@@ -63,7 +63,7 @@ pub fn expire_check(
         effects.push(Effect::PostInRoom {
             room: room.clone(),
             message: OutMessage::text(format!(
-                "The {} of #{} ({name}) expired on {}. Record the renewal with: {} step {} {step_id} cleared until <date>",
+                "The {} of A{} ({name}) expired on {}. Record the renewal with: {} step A{} {step_id} cleared until <date>",
                 label.to_lowercase(),
                 record.summary.id,
                 expires.format("%-d %b %Y"),
@@ -143,7 +143,7 @@ pub fn warn_check(
         let name = display_name(record);
         let active = active_matches(ctx.matches, id);
         let mut text = format!(
-            "The {label} of #{id} ({name}) expires on {date}, in {} day(s)",
+            "The {label} of A{id} ({name}) expires on {date}, in {} day(s)",
             (expires - today).num_days()
         );
         if !active.is_empty() {

@@ -56,7 +56,7 @@ pub(crate) fn readiness_effects(
                 programme.name
             ),
             format!(
-                "#{} ({name}) has completed every screening step and is ready to be matched.",
+                "A{} ({name}) has completed every screening step and is ready to be matched.",
                 app.id
             ),
         ),
@@ -80,7 +80,7 @@ pub(crate) fn readiness_effects(
                     missing.join(", ")
                 ),
                 format!(
-                    "#{} ({name}) is no longer ready to be matched: {} not complete.",
+                    "A{} ({name}) is no longer ready to be matched: {} not complete.",
                     app.id,
                     missing.join(", ")
                 ),
@@ -135,7 +135,7 @@ pub(super) fn active_matches(matches: &[MatchRecord], id: i64) -> Vec<&MatchReco
 pub(super) fn match_list(active: &[&MatchRecord]) -> String {
     let each: Vec<String> = active
         .iter()
-        .map(|m| format!("#{} ({} ↔ {})", m.id, m.mentee_name, m.mentor_name))
+        .map(|m| format!("{} ({} ↔ {})", m.label(), m.mentee_name, m.mentor_name))
         .collect();
     match each.split_last() {
         Some((last, [])) => format!("match {last}"),
@@ -174,12 +174,12 @@ pub(super) fn lapse_effects(
             "if a new check clears, record it",
         ),
     };
-    let renew_command = format!("step {id} {step_id} cleared until");
+    let renew_command = format!("step A{id} {step_id} cleared until");
     let mut effects = Vec::new();
     for m in active_matches(matches, id) {
         let mid = m.id;
         let mut text = format!(
-            "{headline}: the {label} of #{id} ({name}) {what}, and {name} is in active {}, {}.",
+            "{headline}: the {label} of A{id} ({name}) {what}, and {name} is in active {}, {}.",
             match_list(&[m]),
             programme.name
         );
@@ -187,17 +187,17 @@ pub(super) fn lapse_effects(
         match programme.on_lapse {
             OnLapse::Notify => {
                 text.push_str(&format!(
-                    " Please decide: pause it ({p} pause {mid} until <date>), {renew} ({p} {renew_command} <date>), or close it ({p} close match {mid} <reason>)."
+                    " Please decide: pause it ({p} pause M{mid} until <date>), {renew} ({p} {renew_command} <date>), or close it ({p} close match M{mid} <reason>)."
                 ));
                 actions.push(CardAction::asking(
                     "Pause",
-                    format!("pause {mid} until"),
+                    format!("pause M{mid} until"),
                     "Until which date? (like 2027-03-01)",
                 ));
             }
             OnLapse::Pause => {
                 text.push_str(&format!(
-                    " The match is paused until a coordinator decides; both members were told only that it is paused for an administrative reason. Please decide: {renew} ({p} {renew_command} <date>) and resume it ({p} resume {mid}), or close it ({p} close match {mid} <reason>)."
+                    " The match is paused until a coordinator decides; both members were told only that it is paused for an administrative reason. Please decide: {renew} ({p} {renew_command} <date>) and resume it ({p} resume M{mid}), or close it ({p} close match M{mid} <reason>)."
                 ));
                 effects.extend(crate::flows::pause::hold_for_coordinators(m, ctx.now));
             }
@@ -208,11 +208,11 @@ pub(super) fn lapse_effects(
             "Valid until which date? (like 2029-01-31)",
         ));
         if programme.on_lapse == OnLapse::Pause {
-            actions.push(CardAction::new("Resume", format!("resume {mid}")));
+            actions.push(CardAction::new("Resume", format!("resume M{mid}")));
         }
         actions.push(CardAction::asking(
             "Close match",
-            format!("close match {mid}"),
+            format!("close match M{mid}"),
             "Reason (recorded; the pair are not told it)",
         ));
         if let Some(room) = ctx.coordinators_room {

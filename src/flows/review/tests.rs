@@ -10,12 +10,12 @@ use crate::flows::testing::{
     pathways, posted, records, user, with_steps,
 };
 
-/// Application #3: Amina's, as a mentee, waiting for review.
+/// Application A3: Amina's, as a mentee, waiting for review.
 fn amina() -> ApplicationRecord {
     application(3, "amina", RoleKind::Mentee, ApplicationStatus::NeedsReview)
 }
 
-/// Application #5: Grace's, as a mentor, approved (her interview and check to come).
+/// Application A5: Grace's, as a mentor, approved (her interview and check to come).
 fn grace() -> ApplicationRecord {
     application(5, "grace", RoleKind::Mentor, ApplicationStatus::Approved)
 }
@@ -80,7 +80,7 @@ fn approving_a_mentee_records_it_tells_her_what_remains_and_asks_her_to_read_the
     assert_eq!(
         texts(posted(&outcome, "coordinators")),
         [
-            "Application #3 (Amina, mentee) approved by carol. The applicant has been told; their screening steps are next."
+            "Application A3 (Amina, mentee) approved by carol. The applicant has been told; their screening steps are next."
         ]
     );
 }
@@ -131,7 +131,7 @@ fn rejecting_records_the_reason_and_sends_it_to_the_applicant() {
     );
     assert_eq!(
         texts(posted(&outcome, "coordinators")),
-        ["Application #3 (Amina) rejected by carol; the applicant has been told, with the reason."]
+        ["Application A3 (Amina) rejected by carol; the applicant has been told, with the reason."]
     );
 }
 
@@ -176,7 +176,7 @@ fn asking_queues_the_question_for_the_applicant_and_marks_the_application_waitin
     );
     assert_eq!(
         texts(posted(&outcome, "coordinators")),
-        ["Question sent to the applicant of #3 (Amina). Their answer will be posted here."]
+        ["Question sent to the applicant of A3 (Amina). Their answer will be posted here."]
     );
 }
 
@@ -207,7 +207,7 @@ fn waitlisting_records_it_and_tells_the_applicant_where_she_stands() {
     assert!(dms(&outcome, "amina")[0].contains("on our waiting list"));
     assert_eq!(
         texts(posted(&outcome, "coordinators")),
-        ["Application #3 (Amina) put on the waiting list by carol."]
+        ["Application A3 (Amina) put on the waiting list by carol."]
     );
 }
 
@@ -219,7 +219,7 @@ fn waitlisting_twice_says_it_is_on_the_list_already() {
     assert_only_answered(
         &outcome,
         "coordinators",
-        "Application #3 is already on the waiting list.",
+        "Application A3 is already on the waiting list.",
     );
 }
 
@@ -231,12 +231,12 @@ fn show_posts_the_card_with_its_buttons_as_the_start_of_the_applications_thread(
     assert!(
         card[0]
             .text
-            .starts_with("Application #3 · Pathways · Mentee · needs review")
+            .starts_with("Application A3 · Pathways · Mentee · needs review")
     );
     assert!(card[0].text.contains("Applicant: Amina (console:amina)"));
     assert_eq!(card[0].thread, Some(Thread::Starts("application-3".into())));
     let commands: Vec<&str> = card[0].actions.iter().map(|a| a.command.as_str()).collect();
-    assert_eq!(commands, ["approve 3", "reject 3", "ask 3", "waitlist 3"]);
+    assert_eq!(commands, ["approve A3", "reject A3", "ask A3", "waitlist A3"]);
     assert!(records(&outcome).is_empty());
 }
 
@@ -261,7 +261,7 @@ fn an_application_already_decided_is_not_decided_again_and_the_room_is_told_by_w
         assert_only_answered(
             &scene.review(command),
             "coordinators",
-            "Application #3 was already decided: rejected by console:dev on 14 Jan 2027 08:00 UTC (too late).",
+            "Application A3 was already decided: rejected by console:dev on 14 Jan 2027 08:00 UTC (too late).",
         );
     }
 }
@@ -274,7 +274,7 @@ fn an_application_that_does_not_exist_is_named_and_the_queue_suggested() {
     assert_only_answered(
         &outcome,
         "coordinators",
-        "There is no application #99. Type !tandem queue to see the applications waiting for review.",
+        "There is no application A99. Type !tandem queue to see the applications waiting for review.",
     );
 }
 
@@ -332,7 +332,7 @@ fn a_command_used_wrongly_is_answered_with_its_usage() {
     assert_only_answered(
         &outcome,
         "coordinators",
-        "Usage: approve <application number>, for example: approve 12",
+        "Usage: approve <application number>, for example: approve A12",
     );
 }
 
@@ -354,7 +354,7 @@ fn recording_a_step_stores_it_and_says_so_in_the_room() {
     );
     assert_eq!(
         texts(posted(&outcome, "coordinators")),
-        ["Recorded for #5 (Grace): Interview — done (15 Jan 2027)."]
+        ["Recorded for A5 (Grace): Interview — done (15 Jan 2027)."]
     );
 }
 
@@ -379,7 +379,7 @@ fn the_last_step_completed_makes_an_approved_mentor_ready_and_both_sides_hear_it
     let room = posted(&outcome, "coordinators");
     assert_eq!(
         room[1].text,
-        "#5 (Grace) has completed every screening step and is ready to be matched."
+        "A5 (Grace) has completed every screening step and is ready to be matched."
     );
     assert_eq!(room[1].thread, Some(Thread::In("application-5".into())));
 }
@@ -432,7 +432,7 @@ fn a_failed_check_during_an_active_match_takes_the_mentor_out_of_the_pool_and_al
     assert!(
         alert
             .text
-            .starts_with("Failed check in an active match: the background check of #5 (Grace) was recorded as not cleared, and Grace is in active match #7 (Amina ↔ Grace), Pathways."),
+            .starts_with("Failed check in an active match: the background check of A5 (Grace) was recorded as not cleared, and Grace is in active match M7 (Amina ↔ Grace), Pathways."),
         "{}",
         alert.text
     );
@@ -445,7 +445,7 @@ fn a_step_the_role_does_not_have_is_refused_with_the_steps_it_has() {
     assert_only_answered(
         &outcome,
         "coordinators",
-        "Application #5 (mentor) has no step `orientation`; its steps are: interview, background_check.",
+        "Application A5 (mentor) has no step `orientation`; its steps are: interview, background_check.",
     );
 }
 
@@ -457,7 +457,7 @@ fn steps_are_recorded_only_once_the_application_is_approved() {
     assert_only_answered(
         &outcome,
         "coordinators",
-        "Application #5 is needs review: screening steps are recorded once it is approved.",
+        "Application A5 is needs review: screening steps are recorded once it is approved.",
     );
 }
 
@@ -480,7 +480,7 @@ fn the_queue_lists_what_waits_for_review_oldest_first_in_the_programmes_she_coor
     assert_eq!(
         texts(posted(&outcome, "coordinators")),
         [
-            "2 application(s) waiting for review, oldest first:\n#8 · pathways · mentee · console:bea · info requested · 20 day(s)\n#3 · pathways · mentee · console:amina · needs review · 10 day(s)\nType !tandem show <number> to see one."
+            "2 application(s) waiting for review, oldest first:\nA8 bea · pathways · mentee · info requested · 20 day(s)\nA3 amina · pathways · mentee · needs review · 10 day(s)\nType !tandem show A<number> to see one."
         ]
     );
 }
@@ -506,7 +506,7 @@ fn the_screening_summary_counts_each_role_by_status_and_names_checks_expiring_so
     assert_eq!(
         texts(posted(&outcome, "coordinators")),
         [
-            "Screening summary\nPathways (3 applications)\n  mentors: 1 approved, 1 ready\n  mentees: 1 needs review\n  Oldest waiting: #3 (console:amina), 10 day(s)\n  Checks expiring in the next 30 days:\n    #6 (console:lee) background_check: 27 Jan 2027"
+            "Screening summary\nPathways (3 applications)\n  mentors: 1 approved, 1 ready\n  mentees: 1 needs review\n  Oldest waiting: A3 amina, 10 day(s)\n  Checks expiring in the next 30 days:\n    A6 lee background_check: 27 Jan 2027"
         ]
     );
 }

@@ -271,6 +271,7 @@ fn application(id: i64, role: RoleKind, status: ApplicationStatus) -> Applicatio
         submitted_at: now(),
         steps: BTreeMap::new(),
         waitlist_position: None,
+        name: None,
     }
 }
 

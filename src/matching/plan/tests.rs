@@ -77,6 +77,7 @@ fn record(id: i64, role: RoleKind, answers: Vec<(&str, Answer)>) -> ApplicationR
             submitted_at: DateTime::from_timestamp(1_800_000_000, 0).unwrap(),
             steps: Default::default(),
             waitlist_position: None,
+            name: None,
         },
         applicant: UserRef::new(Platform::Console, format!("p{id}")),
         answers: answers

@@ -166,7 +166,7 @@ pub(super) fn subject_line(subject: &crate::domain::incident::CaseSubject) -> St
         .collect();
     parts.extend(subject.open_matches().map(|m| {
         format!(
-            "match #{} ({}{})",
+            "match M{} ({}{})",
             m.id,
             m.status,
             if m.frozen { ", frozen" } else { "" }

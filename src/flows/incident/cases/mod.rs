@@ -40,6 +40,7 @@ use work::Work;
 
 use serde::{Deserialize, Serialize};
 
+use crate::domain::numbers::{self, Numbered};
 use crate::domain::RoomRef;
 use crate::domain::incident::{CaseRecord, CaseStatus, Severity};
 use crate::domain::text::{char_len, clean, preview, thousands};
@@ -134,12 +135,13 @@ pub fn parse(text: &str) -> Option<Result<CaseCommand, String>> {
         }),
         ("close-match", false) => {
             let (m, reason) = rest.split_once(char::is_whitespace).unwrap_or((&rest, ""));
-            match m.trim_start_matches('#').parse::<i64>() {
-                Ok(m) if m > 0 && !reason.trim().is_empty() => {
+            match numbers::read(m, Numbered::Match) {
+                Some(Err(wrong)) => Err(wrong),
+                Some(Ok(m)) if !reason.trim().is_empty() => {
                     Ok(CaseCommand::CloseMatch(n, m, clean(reason, false)))
                 }
                 _ => Err(format!(
-                    "Usage: case close-match <case> <match> <reason>, like case close-match {n} 2 repeated contact outside the programme (the reason is recorded; the pair are not told it)."
+                    "Usage: case close-match <case> <match> <reason>, like case close-match {n} M2 repeated contact outside the programme (the reason is recorded; the pair are not told it)."
                 )),
             }
         }
@@ -218,15 +220,15 @@ fn still_frozen(ctx: &Ctx<'_>, case: &CaseRecord, desk: Desk<'_>) -> String {
         .iter()
         .map(|id| {
             format!(
-                " Match #{id} is still frozen: {} lets the pair carry on{}, or {} ends it.",
-                typed(ctx.room_prefix, format!("unfreeze pair {id}")),
+                " Match M{id} is still frozen: {} lets the pair carry on{}, or {} ends it.",
+                typed(ctx.room_prefix, format!("unfreeze pair M{id}")),
                 match desk {
                     Desk::Room(_) => "",
                     Desk::Dm => " (in the moderators' room)",
                 },
                 typed(
                     desk.prefix_of(ctx),
-                    format!("case close-match {} {id} <reason>", case.id)
+                    format!("case close-match {} M{id} <reason>", case.id)
                 ),
             )
         })

@@ -327,13 +327,13 @@ impl Work<'_, '_> {
             .find(|m| m.id == match_id)
         else {
             return self.reply(format!(
-                "Match #{match_id} is not a match of anyone case #{n} is linked to. Link the person first: {}",
+                "Match M{match_id} is not a match of anyone case #{n} is linked to. Link the person first: {}",
                 typed(desk.prefix_of(ctx), format!("case concerns {n} <person>"))
             ));
         };
         if m.status != crate::domain::matches::MatchStatus::Active {
             return self.reply(format!(
-                "Match #{match_id} is {}, not active: there is nothing to close.",
+                "Match M{match_id} is {}, not active: there is nothing to close.",
                 m.status
             ));
         }
@@ -371,7 +371,7 @@ impl Work<'_, '_> {
         effects.push(desk.say(
             ctx,
             format!(
-                "Match #{match_id} closed (disciplinary). {} The coordinators have been told.",
+                "Match M{match_id} closed (disciplinary). {} The coordinators have been told.",
                 if spared {
                     "The member the case is about was told neutrally; the other was told it was not their fault and offered a new match."
                 } else {
