@@ -19,7 +19,7 @@ use crate::domain::{
     NewApplication, ReviewQuestion, RoleKind, UserRef,
 };
 use crate::error::{Error, Result};
-use crate::flows::Decision;
+use crate::step::Decision;
 
 const SUMMARY_COLUMNS: &str = "id, programme, role, status, submitted_at, platform, user_id";
 

@@ -13,7 +13,7 @@ use super::prompts::{decode_prompt, insert_prompt};
 use super::{Store, to_millis};
 use crate::domain::UserRef;
 use crate::error::Result;
-use crate::flows::Prompt;
+use crate::step::Prompt;
 
 impl Store {
     /// Asks a member a check-in once: records the question and queues its prompt, unless it
