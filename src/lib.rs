@@ -3,6 +3,7 @@
 //! The crate is layered so that the heart of it is pure and testable:
 //! - [`domain`]: programme, question, answer and application types and rules;
 //! - [`chat`]: what people send and what the bot sends, shared by every platform;
+//! - [`step`]: what a step decides (effects, prompts, acts), between flows and storage;
 //! - [`flows`]: guided conversations as pure state machines that return effects;
 //! - [`app`]: reads state, runs a flow step, records the result, performs the effects;
 //! - [`ports`]: the small capabilities the app needs from a chat platform;
@@ -14,7 +15,7 @@
 //! - [`graphics`]: certificates and report charts drawn to PNG (fonts loaded by the app);
 //! - [`secrets`]: files and folders created readable by their owner only.
 //!
-//! `domain`, `chat` and `flows` use no database, async runtime or chat SDK.
+//! `domain`, `chat`, `step` and `flows` use no database, async runtime or chat SDK.
 
 pub mod app;
 pub mod bench;
@@ -31,4 +32,5 @@ pub mod ports;
 #[cfg(test)]
 mod properties;
 pub mod secrets;
+pub mod step;
 pub mod storage;

@@ -374,7 +374,12 @@ impl App {
         let mut delivered = true;
         // A prompt whose subject is gone starts nothing; try the next few.
         for _ in 0..5 {
-            if self.store.load_conversation(user).await?.is_some() {
+            if self
+                .store
+                .load_conversation::<flows::FlowState>(user)
+                .await?
+                .is_some()
+            {
                 return Ok(delivered);
             }
             let Some((prompt_id, prompt)) = self.store.next_prompt(user).await? else {

@@ -60,7 +60,10 @@ use crate::flows::acts::Act;
 use crate::flows::review;
 use crate::flows::{self, Ctx, Effect, Outcome, StateChange, Subject};
 use crate::ports::{DirectMessenger, IdempotencyKey, PortError, RoomMessenger, RoomProvisioner};
-use crate::storage::{CommitOutcome, Enqueue, Store, StoredConversation};
+use crate::storage::{CommitOutcome, Enqueue, Store};
+
+/// A person's conversation as storage keeps it.
+type StoredConversation = crate::storage::StoredConversation<flows::FlowState>;
 
 /// The platform capabilities the app uses.
 #[derive(Clone)]

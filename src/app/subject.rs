@@ -178,7 +178,9 @@ impl App {
             match route.needs(&inbound.from, &router, &self.programmes) {
                 Needs::Nothing => Subject::Nothing,
                 Needs::PersonalData => Subject::PersonalData(
-                    self.store.personal_data(&inbound.from, self.now()).await?,
+                    self.store
+                        .personal_data::<flows::FlowState>(&inbound.from, self.now())
+                        .await?,
                 ),
                 Needs::Event(n) => Subject::Event(match self.store.event(n).await? {
                     Some(e) => Some(Box::new(self.with_answers(e).await?)),

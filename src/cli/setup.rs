@@ -17,7 +17,7 @@ use crate::storage::{Sealer, Store};
 /// the store gets its key. A failure is logged, not fatal: old values still open as they
 /// are, and the next start tries again.
 pub(super) async fn rekey(store: &Store) {
-    match store.rekey().await {
+    match store.rekey::<crate::flows::FlowState>().await {
         Ok(done) => {
             if done.changed() > 0 {
                 tracing::info!(

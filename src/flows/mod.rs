@@ -15,7 +15,6 @@
 //! `step` function, a variant to [`FlowState`], and its line in `decide.rs` (`dm_step`,
 //! and `escape` if it can be left); a command that starts it is added in [`route`].
 
-pub mod acts;
 pub mod application;
 
 pub mod closure;
@@ -40,19 +39,17 @@ pub mod route;
 pub mod survey;
 pub mod withdraw;
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use crate::domain::events::{EventRecord, NewEvent, Rsvp};
-use crate::domain::incident::{CaseEvent, CaseRecord, CaseStatus, Moderation, NewCase, OwnReport};
-use crate::domain::matches::{MatchRecord, MatchStatus, NewMatch};
-use crate::domain::screening::StepState;
-use crate::domain::{
-    ApplicationRecord, ApplicationStatus, ApplicationSummary, NewApplication, Programme, RoleKind,
-    RoomRef, UserRef,
-};
+use crate::domain::events::{EventRecord, Rsvp};
+use crate::domain::incident::{CaseEvent, CaseRecord, Moderation, OwnReport};
+use crate::domain::matches::MatchRecord;
+use crate::domain::{ApplicationRecord, ApplicationSummary, Programme, RoomRef, UserRef};
 
 pub use application::ApplicationFlow;
+// What a step decides, shared with storage, which knows no flow.
+pub use crate::step::{Decision, Effect, Prompt, act as acts};
 // The chat vocabulary, which every flow reads and writes.
 pub use crate::chat::{
     Attachment, CardAction, Content, FileStatus, HeldFile, Inbound, InboundFile, OutMessage,
@@ -88,332 +85,6 @@ pub fn pair_actions(match_id: i64, mentee_application: i64) -> Vec<CardAction> {
         ),
         CardAction::new("Rematch", format!("match rematch A{mentee_application}")),
     ]
-}
-
-/// What the app must do as a result of a step.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Effect {
-    SendDm {
-        to: UserRef,
-        message: OutMessage,
-    },
-    PostInRoom {
-        room: RoomRef,
-        message: OutMessage,
-    },
-    /// Store a submitted application, in the same transaction as the new state.
-    StoreApplication(NewApplication),
-    /// Move an application from one status to another; a conflict if it is no longer in
-    /// `from` (someone decided first), and then the step is redone.
-    RecordDecision(Decision),
-    /// Record where a participant stands on a screening step.
-    RecordStep {
-        application_id: i64,
-        step_id: String,
-        state: StepState,
-        by: String,
-    },
-    /// Store a reviewer's question and queue it for the applicant.
-    AskApplicant {
-        application_id: i64,
-        applicant: UserRef,
-        programme: String,
-        question: String,
-        asked_by: String,
-    },
-    /// Store the applicant's answer to a reviewer's question.
-    AnswerReviewQuestion {
-        question_id: i64,
-        answer: String,
-    },
-    /// Queue a prompt for a person, delivered when they have no conversation in progress.
-    QueuePrompt {
-        user: UserRef,
-        prompt: Prompt,
-    },
-    /// Store the sessions of a new event (the app then announces and schedules them).
-    StoreEvents(Vec<NewEvent>),
-    /// Record a person's answer to an event.
-    Rsvp {
-        event_id: i64,
-        user: UserRef,
-        answer: Rsvp,
-    },
-    /// Mark a session cancelled (the app then drops its reminders).
-    CancelEvent {
-        event_id: i64,
-        reason: String,
-    },
-    /// Remember that a waiting-list reminder was sent.
-    MarkReminded {
-        application_id: i64,
-    },
-    /// Remember that the check of a step was warned about for this expiry date (so the
-    /// warning goes once; a renewal's new date is warned about in its turn).
-    MarkCheckWarned {
-        application_id: i64,
-        step_id: String,
-        expires: NaiveDate,
-    },
-    /// Someone tried something they may not do: logged for the coordinators' audit.
-    LogRefusal {
-        user: UserRef,
-        action: String,
-    },
-    /// Store proposed matches; the app posts their cards once they have numbers.
-    StoreMatches(Vec<NewMatch>),
-    /// Move a match from one status to another; a conflict if it is no longer in `from`.
-    MoveMatch {
-        match_id: i64,
-        from: MatchStatus,
-        to: MatchStatus,
-        by: String,
-        deadline: Option<DateTime<Utc>>,
-    },
-    /// Record one side's answer to an approved match; a conflict if it no longer waits.
-    AnswerMatch {
-        match_id: i64,
-        side: RoleKind,
-        accepted: bool,
-    },
-    /// Create the pair room (after the step is recorded) and post the kickoff in it.
-    CreatePairRoom {
-        match_id: i64,
-        name: String,
-        topic: String,
-        members: Vec<UserRef>,
-        kickoff: OutMessage,
-        /// In group mode, the mentor's application: the group shares one room, so a room
-        /// the mentor already has in this programme is reused and the mentee added to it.
-        group_of: Option<i64>,
-    },
-    /// Record a member's answer to a check-in.
-    AnswerCheckIn {
-        match_id: i64,
-        seq: u32,
-        user: UserRef,
-        answer: String,
-    },
-    /// Pause a match's milestones until a time, or resume it (`None`).
-    PauseMatch {
-        match_id: i64,
-        until: Option<DateTime<Utc>>,
-    },
-    /// After a decline, a rejection or an expiry: propose the next best matches.
-    Replan {
-        programme: String,
-    },
-    /// Store a report as a new case (the reporter sealed by storage); the app then posts
-    /// the card and tells the reporter the case number.
-    StoreCase(NewCase),
-    /// Add a line to a case's audit log.
-    CaseEvent {
-        case_id: i64,
-        actor: String,
-        kind: String,
-        detail: String,
-    },
-    /// Move a case between statuses; a conflict if it is no longer in `from`.
-    MoveCase {
-        case_id: i64,
-        from: CaseStatus,
-        to: CaseStatus,
-        by: String,
-        outcome: Option<String>,
-    },
-    /// Queue a moderator's question for the case's reporter (storage knows who).
-    AskReporter {
-        case_id: i64,
-        question: String,
-        /// Asked by the escalation contact about a restricted case.
-        restricted: bool,
-    },
-    /// The reporter's answer, for the audit log (as "reporter").
-    CaseReply {
-        case_id: i64,
-        text: String,
-    },
-    /// Put files `holder` holds on a case as its evidence (only their own held files move;
-    /// the holder is then forgotten by the file).
-    AttachFiles {
-        case_id: i64,
-        holder: UserRef,
-        ids: Vec<i64>,
-    },
-    /// Delete files `holder` holds that no case will take (a discarded report, extras).
-    DropHeldFiles {
-        holder: UserRef,
-        ids: Vec<i64>,
-    },
-    /// Post a case's evidence files in the moderators' room (`None`: by DM to the
-    /// moderator who asked), each under its neutral name.
-    ShowEvidence {
-        case_id: i64,
-        room: Option<RoomRef>,
-        moderator: UserRef,
-    },
-    /// A message to the case's reporter, sent by the app (who alone unseals them).
-    TellReporter {
-        case_id: i64,
-        text: String,
-    },
-    /// Tell a moderator who asked to reveal a case's anonymous reporter who that is, by DM
-    /// ([`cases::revealed_message`]): the app unseals the reporter when it sends it, so no
-    /// flow and no waiting row names them.
-    RevealReporter {
-        case_id: i64,
-        to: UserRef,
-        /// The other moderator who asked.
-        with: Vec<UserRef>,
-    },
-    /// Freeze or unfreeze a pair: recorded, then the app makes the room read-only (or not).
-    FreezeMatch {
-        match_id: i64,
-        frozen: bool,
-        by: String,
-    },
-    /// Link a person to a case (`case concerns`), or unlink them.
-    LinkCaseSubject {
-        case_id: i64,
-        user: UserRef,
-        linked: bool,
-        by: String,
-    },
-    /// Suspend a person: recorded, then the app removes them from their pair rooms.
-    Suspend {
-        user: UserRef,
-        until: Option<DateTime<Utc>>,
-        reason: String,
-        by: String,
-    },
-    Unsuspend {
-        user: UserRef,
-    },
-    /// Remove a person from a room (performed by the app, logged).
-    RemoveFromRoom {
-        user: UserRef,
-        room: RoomRef,
-        by: String,
-    },
-    /// Close an active match (a conflict if it is no longer active); members with no other
-    /// open match leave the matching pool until they ask for a new one.
-    CloseMatch {
-        match_id: i64,
-        kind: crate::domain::matches::ClosureKind,
-        reason: String,
-        by: String,
-    },
-    /// Record what a member would like after their match ended.
-    RecordNextStep {
-        match_id: i64,
-        user: UserRef,
-        choice: crate::domain::matches::NextStep,
-    },
-    /// Post a final notice in a match's pair room and make it read-only (archived where the
-    /// platform can).
-    ArchivePairRoom {
-        match_id: i64,
-        notice: String,
-    },
-    /// Post a chart (drawn by the app) in a room, under `title`.
-    PostChart {
-        room: RoomRef,
-        title: String,
-        sections: Vec<crate::domain::figures::ChartSection>,
-    },
-    /// Send `to` the transcript of a match's pair room as a file (read by the app).
-    SendTranscript {
-        to: UserRef,
-        match_id: i64,
-    },
-    /// Erase a person at their request (after everything else in the step), keeping the
-    /// safeguarding records about them under a legal hold for `retention_years`.
-    ErasePerson {
-        user: UserRef,
-        retention_years: u32,
-    },
-    /// Store a survey round with its invites, and queue the survey for each recipient.
-    SendSurvey(crate::domain::survey::NewRound),
-    /// Keep a survey's answers so far (the person paused half-way).
-    SaveSurveyDraft {
-        invite_id: i64,
-        user: UserRef,
-        answers: std::collections::BTreeMap<String, crate::domain::Answer>,
-    },
-    /// Store a survey's answers and mark the invite answered: with the person only when
-    /// `attributed`. A conflict if the invite was answered already.
-    SubmitSurvey {
-        invite_id: i64,
-        user: UserRef,
-        answers: std::collections::BTreeMap<String, crate::domain::Answer>,
-        attributed: bool,
-    },
-    /// Never propose this pair (a request, a conflict of interest): stored as a rejected
-    /// match, which the engine already never proposes again.
-    ExcludePair {
-        programme: String,
-        mentee_application: i64,
-        mentor_application: i64,
-        by: String,
-        reason: String,
-    },
-    /// Let a pair be proposed again: the rejections, declines and exclusions between them
-    /// are kept, marked as lifted.
-    LiftExclusion {
-        programme: String,
-        mentee_application: i64,
-        mentor_application: i64,
-        by: String,
-    },
-}
-
-/// A change of an application's status.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Decision {
-    pub application_id: i64,
-    pub from: ApplicationStatus,
-    pub to: ApplicationStatus,
-    pub by: String,
-    pub reason: String,
-}
-
-/// A conversation the bot starts with someone as soon as they are free.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "prompt", rename_all = "snake_case")]
-pub enum Prompt {
-    /// A reviewer's question about their application.
-    ReviewQuestion {
-        question_id: i64,
-        application_id: i64,
-        programme: String,
-        question: String,
-    },
-    /// An orientation or code of conduct to read and acknowledge.
-    Acknowledge {
-        application_id: i64,
-        programme: String,
-        step_id: String,
-    },
-    /// A match to accept or decline.
-    MatchOffer { match_id: i64 },
-    /// A moderator's question about the person's report (`restricted`: asked by the
-    /// escalation contact, to whom the answer goes).
-    CaseQuestion {
-        case_id: i64,
-        question: String,
-        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
-        restricted: bool,
-    },
-    /// A milestone check-in: have you met since the last one?
-    CheckIn {
-        match_id: i64,
-        seq: u32,
-        text: String,
-    },
-    /// A survey to answer (or a reminder of one).
-    Survey { invite_id: i64, reminder: bool },
-    /// After a match ended: what would you like next?
-    NextStep { match_id: i64 },
 }
 
 /// The stored state of a conversation in progress.
@@ -453,6 +124,20 @@ impl FlowState {
     }
 }
 
+impl crate::step::ConversationState for FlowState {
+    /// On top or kept underneath.
+    fn links_case(&self) -> bool {
+        match self {
+            FlowState::CaseReply(_) => true,
+            FlowState::Stacked { top, under } => top.links_case() || under.links_case(),
+            _ => false,
+        }
+    }
+}
+
+/// How a step changes the stored conversation.
+pub type StateChange = crate::step::StateChange<FlowState>;
+
 /// The prompt a conversation waits on, for platforms that must tell a late answer to an
 /// older question (a form submitted after the question was answered another way, or after
 /// a restart). Only applications ask free-text questions with a ref; any other
@@ -463,16 +148,6 @@ pub fn current_prompt_ref(state: &FlowState) -> Option<String> {
         FlowState::Survey(flow) => Some(survey::current_ref(flow)),
         _ => None,
     }
-}
-
-/// How the stored state changes.
-// One per step, never stored in bulk: the size of a conversation is fine here.
-#[allow(clippy::large_enum_variant)]
-#[derive(Debug, Clone, PartialEq)]
-pub enum StateChange {
-    Unchanged,
-    Set(FlowState),
-    Clear,
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -6,7 +6,7 @@ use chrono::Duration;
 
 use super::testing::Scene;
 use super::*;
-use crate::domain::{Answer, Place, Platform, RoleKind};
+use crate::domain::{Answer, NewApplication, Place, Platform, RoleKind};
 
 /// A small programme with every question kind and a branch.
 pub(crate) const PROGRAMME: &str = r#"

@@ -19,7 +19,7 @@ use crate::domain::{
     NewApplication, ReviewQuestion, RoleKind, UserRef,
 };
 use crate::error::{Error, Result};
-use crate::flows::Decision;
+use crate::step::Decision;
 
 const SUMMARY_COLUMNS: &str = "id, programme, role, status, submitted_at, platform, user_id, \
      (SELECT answer FROM application_answers n WHERE n.application_id = applications.id AND n.question_id = 'name') AS name_answer";

@@ -19,7 +19,7 @@ use super::{Store, from_millis, to_millis};
 use crate::domain::UserRef;
 use crate::domain::incident::{CaseEvent, CaseRecord, CaseStatus, CaseSubject, NewCase, OwnReport};
 use crate::error::{Error, Result};
-use crate::flows::Prompt;
+use crate::step::Prompt;
 
 fn parse_user(text: &str) -> Result<UserRef> {
     let (platform, id) = text

@@ -14,7 +14,7 @@ use super::{Store, from_millis, to_millis};
 use crate::domain::UserRef;
 use crate::domain::health::PairSigns;
 use crate::error::Result;
-use crate::flows::Prompt;
+use crate::step::Prompt;
 
 impl Store {
     /// Asks a member a check-in once: records the question and queues its prompt, unless it

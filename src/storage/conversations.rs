@@ -4,8 +4,9 @@
 //! events already handled, so a redelivery is not handled twice, and who the bot talks
 //! with on a platform, for a catch-up.
 //!
-//! A new conversation is a `flows::FlowState` variant: nothing here changes unless it ties
-//! someone to a case, in which case [`links_case`] must say so.
+//! A conversation's state is the flows' `FlowState`, which storage knows only as a
+//! [`ConversationState`]: a new conversation changes nothing here, but if it ties someone
+//! to a case, its `links_case` must say so.
 
 use anyhow::Context;
 use chrono::{DateTime, Utc};
@@ -15,20 +16,24 @@ use super::sealer::{Sealer, load_json, store_json};
 use super::{Store, is_write_conflict, to_millis};
 use crate::domain::{EventRef, UserRef};
 use crate::error::{Error, Result};
-use crate::flows::{FlowState, StateChange};
+use crate::step::{ConversationState, StateChange};
 
-/// A conversation as stored: its state and the version a write must match.
+/// A conversation as stored: its state (a `flows::FlowState`) and the version a write must
+/// match.
 #[derive(Debug, Clone, PartialEq)]
-pub struct StoredConversation {
+pub struct StoredConversation<S> {
     pub id: i64,
-    pub state: FlowState,
+    pub state: S,
     pub version: i64,
     pub updated_at: DateTime<Utc>,
 }
 
 impl Store {
     /// The person's conversation in progress, if any.
-    pub async fn load_conversation(&self, user: &UserRef) -> Result<Option<StoredConversation>> {
+    pub async fn load_conversation<S: ConversationState>(
+        &self,
+        user: &UserRef,
+    ) -> Result<Option<StoredConversation<S>>> {
         let row = sqlx::query(
             "SELECT id, state, version, updated_at FROM conversations WHERE platform = $1 AND user_id = $2",
         )
@@ -151,11 +156,11 @@ where
 }
 
 /// Starts a conversation for someone who had none; `false` if they have one after all.
-pub(super) async fn insert_conversation(
+pub(super) async fn insert_conversation<S: ConversationState>(
     tx: &mut Transaction<'static, Any>,
     sealer: Option<&Sealer>,
     user: &UserRef,
-    state: &FlowState,
+    state: &S,
     now: DateTime<Utc>,
 ) -> Result<bool> {
     let json = encode_state(sealer, user, state)?;
@@ -174,12 +179,12 @@ pub(super) async fn insert_conversation(
 /// Writes a step's change to the person's conversation inside the step's transaction,
 /// checked against the version it was read at: `false` when it changed meanwhile (or one
 /// was started or ended since it was read), and then the step is redone.
-pub(super) async fn write_state(
+pub(super) async fn write_state<S: ConversationState>(
     tx: &mut Transaction<'static, Any>,
     sealer: Option<&Sealer>,
     user: &UserRef,
-    read: Option<&StoredConversation>,
-    change: &StateChange,
+    read: Option<&StoredConversation<S>>,
+    change: &StateChange<S>,
     now: DateTime<Utc>,
 ) -> Result<bool> {
     let now_ms = to_millis(now);
@@ -226,32 +231,23 @@ pub(super) async fn write_state(
 /// A conversation's state as stored: sealed when it ties the person to a case (they are
 /// answering the moderators' question about their report), so no row names a reporter
 /// beside their case number; plain JSON otherwise.
-pub(super) fn encode_state(
+pub(super) fn encode_state<S: ConversationState>(
     sealer: Option<&Sealer>,
     user: &UserRef,
-    state: &FlowState,
+    state: &S,
 ) -> Result<String> {
     let json = serde_json::to_string(state).context("encoding conversation state")?;
-    store_json(sealer, "conversations", user, json, links_case(state))
+    store_json(sealer, "conversations", user, json, state.links_case())
 }
 
-pub(super) fn decode_state(
+pub(super) fn decode_state<S: ConversationState>(
     sealer: Option<&Sealer>,
     user: &UserRef,
     stored: String,
-) -> Result<FlowState> {
+) -> Result<S> {
     let json = load_json(sealer, "conversations", user, stored)?;
     Ok(serde_json::from_str(&json)
         .with_context(|| format!("decoding the stored conversation of {user}"))?)
-}
-
-/// Whether a state ties its owner to a case as its reporter, on top or kept underneath.
-pub(super) fn links_case(state: &FlowState) -> bool {
-    match state {
-        FlowState::CaseReply(_) => true,
-        FlowState::Stacked { top, under } => links_case(top) || links_case(under),
-        _ => false,
-    }
 }
 
 /// Turns a write that lost a race into `Ok(false)`.

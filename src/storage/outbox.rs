@@ -21,7 +21,7 @@ use super::claims::{bind_platforms, platform_filter, serves};
 use super::{Store, from_millis, to_millis};
 use crate::chat::Placement;
 use crate::domain::{Platform, RoomRef, UserRef};
-use crate::flows::acts::Act;
+use crate::step::Act;
 
 /// An act as claimed for delivery.
 #[derive(Debug, Clone, PartialEq)]

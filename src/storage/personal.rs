@@ -29,6 +29,7 @@ use super::{Store, from_millis, to_millis};
 use crate::domain::UserRef;
 use crate::domain::text::{contains_word, replace_word};
 use crate::error::Result;
+use crate::step::ConversationState;
 
 /// Tables with a person as `(platform, user_id)` that count towards statistics: kept,
 /// under the pseudonym.
@@ -94,8 +95,12 @@ pub(super) enum Reach<'a> {
 }
 
 impl Store {
-    /// Everything stored about `user`, for `my data`.
-    pub async fn personal_data(&self, user: &UserRef, now: DateTime<Utc>) -> Result<Value> {
+    /// Everything stored about `user`, for `my data` (`S`: the conversations' state).
+    pub async fn personal_data<S: ConversationState>(
+        &self,
+        user: &UserRef,
+        now: DateTime<Utc>,
+    ) -> Result<Value> {
         let mut applications = Vec::new();
         for a in self.applications_of(user).await? {
             let Some(record) = self.application(a.id).await? else {
@@ -208,7 +213,7 @@ impl Store {
             .map(|f| json!({"name": f.name, "type": f.mime, "bytes": f.size}))
             .collect();
         let conversation = self
-            .load_conversation(user)
+            .load_conversation::<S>(user)
             .await?
             .map(|c| serde_json::to_value(&c.state).unwrap_or(Value::Null));
         Ok(json!({

@@ -6,7 +6,7 @@
 //! A prompt is queued inside a step's transaction ([`insert_prompt`], from `storage::step`
 //! and the stages that queue one) and started with [`Store::start_prompt`] when the person
 //! has no conversation. One that ties a reporter to their case is sealed at rest
-//! ([`encode_prompt`]). A new kind of prompt is a `flows::Prompt` variant: nothing here
+//! ([`encode_prompt`]). A new kind of prompt is a `step::Prompt` variant: nothing here
 //! changes unless it names a reporter, in which case `encode_prompt` must seal it.
 
 use anyhow::Context;
@@ -18,7 +18,7 @@ use super::sealer::{LINK_PREFIX, Sealer, load_json, store_json};
 use super::{Store, to_millis};
 use crate::domain::UserRef;
 use crate::error::Result;
-use crate::flows::{FlowState, Prompt};
+use crate::step::{Act, ConversationState, Prompt};
 
 impl Store {
     /// The oldest prompt waiting for this person.
@@ -150,13 +150,13 @@ impl Store {
     /// a crash never leaves a conversation waiting on a question that was never sent.
     /// `None` when the prompt was taken or a conversation started meanwhile; else the
     /// acts this worker holds, to deliver.
-    pub async fn start_prompt(
+    pub async fn start_prompt<S: ConversationState>(
         &self,
         user: &UserRef,
         prompt_id: i64,
-        state: Option<&FlowState>,
+        state: Option<&S>,
         now: DateTime<Utc>,
-        acts: &[crate::flows::acts::Act],
+        acts: &[Act],
         enqueue: &super::Enqueue<'_>,
     ) -> Result<Option<Vec<super::OutboxRow>>> {
         let mut tx = self.pool.begin().await?;

@@ -12,13 +12,13 @@ use std::collections::HashMap;
 use sqlx::{Any, Transaction};
 
 use super::Store;
-use super::conversations::{decode_state, encode_state, links_case};
+use super::conversations::{decode_state, encode_state};
 use super::evidence::{data_aad, name_aad};
 use super::prompts::{decode_prompt, encode_prompt};
 use super::sealer::Purpose;
 use crate::domain::UserRef;
 use crate::error::Result;
-use crate::flows::Prompt;
+use crate::step::{ConversationState, Prompt};
 
 /// What [`Store::rekey`] re-sealed, and what it could not open.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
@@ -43,8 +43,8 @@ impl Rekeyed {
 impl Store {
     /// Re-seals every value sealed by an older version, and re-tags its row, in one
     /// transaction (see the module doc). Without a case key there is nothing it could open:
-    /// nothing is done. Cheap when everything is current.
-    pub async fn rekey(&self) -> Result<Rekeyed> {
+    /// nothing is done. Cheap when everything is current. (`S`: the conversations' state.)
+    pub async fn rekey<S: ConversationState>(&self) -> Result<Rekeyed> {
         let Some(sealer) = &self.sealer else {
             return Ok(Rekeyed::default());
         };
@@ -171,7 +171,7 @@ impl Store {
             "case_reply",
             |user, json| {
                 Ok(match decode_state(None, user, json.to_string()) {
-                    Ok(state) if links_case(&state) => {
+                    Ok(state) if S::links_case(&state) => {
                         Some(encode_state(Some(sealer), user, &state)?)
                     }
                     _ => None,

@@ -16,7 +16,7 @@ use super::{Store, to_millis};
 use crate::domain::UserRef;
 use crate::domain::screening::StepState;
 use crate::error::Result;
-use crate::flows::Prompt;
+use crate::step::Prompt;
 
 impl Store {
     /// Records where a participant stands on a screening step (the latest state wins).

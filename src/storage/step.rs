@@ -25,8 +25,7 @@ use super::prompts::insert_prompt;
 use super::{Store, is_write_conflict};
 use crate::domain::{EventRef, UserRef};
 use crate::error::Result;
-use crate::flows::acts::Act;
-use crate::flows::{Effect, StateChange};
+use crate::step::{Act, ConversationState, Effect, StateChange};
 
 /// Whether a step was recorded, or someone else changed what it was based on first.
 #[derive(Debug, Clone, PartialEq)]
@@ -82,11 +81,11 @@ impl Store {
     /// conversation or an application changed meanwhile.
     ///
     /// Without `enqueue` the acts among the effects are not recorded (storage tests).
-    pub async fn commit_step(
+    pub async fn commit_step<S: ConversationState>(
         &self,
         user: &UserRef,
-        read: Option<&StoredConversation>,
-        change: &StateChange,
+        read: Option<&StoredConversation<S>>,
+        change: &StateChange<S>,
         effects: &[Effect],
         now: DateTime<Utc>,
     ) -> Result<CommitOutcome> {
@@ -99,11 +98,11 @@ impl Store {
     /// case's card, a new application's card, new proposals). `event`, the platform's id
     /// of what caused the step, is recorded with it: `Duplicate` if it was already.
     #[allow(clippy::too_many_arguments)]
-    pub async fn commit_step_with(
+    pub async fn commit_step_with<S: ConversationState>(
         &self,
         user: &UserRef,
-        read: Option<&StoredConversation>,
-        change: &StateChange,
+        read: Option<&StoredConversation<S>>,
+        change: &StateChange<S>,
         effects: &[Effect],
         now: DateTime<Utc>,
         enqueue: Option<&Enqueue<'_>>,

@@ -16,7 +16,7 @@ use super::{Store, from_millis, to_millis};
 use crate::domain::survey::{NewRound, SurveyInvite, SurveyResponse, SurveyStats};
 use crate::domain::{Answer, RoleKind, UserRef};
 use crate::error::Result;
-use crate::flows::Prompt;
+use crate::step::Prompt;
 
 fn user_of(row: &sqlx::any::AnyRow) -> Result<UserRef> {
     let platform: String = row.try_get("platform")?;

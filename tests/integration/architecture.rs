@@ -1,5 +1,6 @@
-//! The core stays pure: `domain/`, `chat.rs`, `flows/` and `matching/` use no database,
-//! runtime or chat SDK; and the chat vocabulary is below the flows, not in them.
+//! The core stays pure: `domain/`, `chat.rs`, `step/`, `flows/` and `matching/` use no
+//! database, runtime or chat SDK; and the chat vocabulary and what a step decides are below
+//! the flows, not in them, so storage and the ports need no flow.
 
 use crate::support::repo_root;
 
@@ -20,7 +21,7 @@ fn the_domain_flows_and_matching_use_no_database_runtime_or_sdk() {
         "crate::platforms",
     ];
     // Every source file, in sub-folders too (`flows/cases/`).
-    let mut files = sources(&["src/domain", "src/flows", "src/matching"]);
+    let mut files = sources(&["src/domain", "src/step", "src/flows", "src/matching"]);
     assert!(
         files
             .iter()
@@ -54,6 +55,28 @@ fn the_ports_and_the_chat_vocabulary_do_not_depend_on_the_flows() {
             assert!(
                 !line.contains("flows::"),
                 "{file} depends on the flows (the chat vocabulary lives in src/chat.rs): {line}"
+            );
+        }
+    }
+}
+
+#[test]
+fn storage_the_ports_and_what_a_step_decides_do_not_import_the_flows() {
+    let mut files = sources(&["src/storage", "src/step"]);
+    assert!(
+        files
+            .iter()
+            .any(|f| f.ends_with("storage/conversations.rs"))
+    );
+    files.push(repo_root().join("src/ports.rs"));
+    for path in files {
+        let source = std::fs::read_to_string(&path).unwrap();
+        // Code only: a comment may name the flows' type that storage keeps.
+        for line in source.lines().filter(|l| !l.trim_start().starts_with("//")) {
+            assert!(
+                !line.contains("crate::flows"),
+                "{} imports the flows (what a step decides lives in src/step/): {line}",
+                path.display()
             );
         }
     }

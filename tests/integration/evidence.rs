@@ -3,6 +3,7 @@
 //! it is discarded, and shown only to moderators who ask, under neutral names.
 
 use crate::support::{Harness, room_message, transcript, user};
+use tandem::flows::FlowState;
 use tandem::platforms::recording::Target;
 
 const MODS: &str = "moderators";
@@ -103,7 +104,7 @@ both_backends! {
         assert!(out.contains("[dm amina] Kept: amina-phone.png ("), "{out}");
         assert!(out.contains("So far: amina-phone.png"), "{out}");
         // Too large by what the platform says: not fetched, nothing changes.
-        let before = h.store.load_conversation(&user("amina")).await.unwrap().unwrap();
+        let before = h.store.load_conversation::<FlowState>(&user("amina")).await.unwrap().unwrap();
         let out = h
             .dm_files("amina", "", &[("video.png", "cdn/2", Some(5 * 1024 * 1024))])
             .await;

@@ -2,7 +2,7 @@
 //! workflow, and proof that an anonymous reporter is never revealed without two reveals,
 //! and then only to the two moderators who asked, by DM.
 
-use tandem::flows::{OutMessage, ReportedMessage, Thread};
+use tandem::flows::{FlowState, OutMessage, ReportedMessage, Thread};
 use tandem::platforms::recording::{Sent, Target};
 
 use crate::support::{Harness, TestDb, dm, room_message, transcript, user};
@@ -587,7 +587,7 @@ both_backends! {
         assert!(!out.contains("amina"), "{out}");
         let log = h.in_room("mo", MODS, "!tandem case log 1").await;
         assert_eq!(log.matches("tandem · unreachable").count(), 2, "{log}");
-        assert!(h.store.load_conversation(&crate::support::user("amina")).await.unwrap().is_none(), "no question left hanging");
+        assert!(h.store.load_conversation::<FlowState>(&crate::support::user("amina")).await.unwrap().is_none(), "no question left hanging");
     }
 
     async fn an_unreachable_reporter_of_a_restricted_case_is_told_to_the_escalation_contact_only(db: TestDb) {
@@ -663,7 +663,7 @@ both_backends! {
         let since = chrono::DateTime::<chrono::Utc>::MIN_UTC;
         assert!(h.store.reports_since(&user("amina"), since).await.unwrap().is_empty(), "an old tag is not found by the new one");
 
-        let done = h.store.rekey().await.unwrap();
+        let done = h.store.rekey::<FlowState>().await.unwrap();
         assert_eq!((done.cases, done.files, done.links), (1, 2, 1), "{done:?}");
         assert!(done.unopened.is_empty(), "{done:?}");
         let reports = h.store.reports_since(&user("amina"), since).await.unwrap();
@@ -680,7 +680,7 @@ both_backends! {
         assert_sealed_link(&h, "pending_prompts", "after rekey").await;
         let (_, prompt) = h.store.next_prompt(&user("amina")).await.unwrap().unwrap();
         assert_eq!(prompt, tandem::flows::Prompt::CaseQuestion { case_id: 1, question: "When?".into(), restricted: false });
-        let again = h.store.rekey().await.unwrap();
+        let again = h.store.rekey::<FlowState>().await.unwrap();
         assert_eq!(again.changed(), 0, "nothing is old any more: {again:?}");
     }
 }

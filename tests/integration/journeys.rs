@@ -82,7 +82,7 @@ both_backends! {
         let second = Harness::new(&db).await;
         first.say_all("amina", &MENTEE_ANSWERS[..7]).await;
         assert_eq!(current_question(&first, "amina").await.as_deref(), Some("sectors"));
-        let before = first.store.load_conversation(&user("amina")).await.unwrap().unwrap();
+        let before = first.store.load_conversation::<FlowState>(&user("amina")).await.unwrap().unwrap();
         // "1" and "2" are valid for both the sectors and the goals question.
         let (one, two) = (dm("amina", "1"), dm("amina", "2"));
         let (a, b) = tokio::join!(first.app.handle(&one), second.app.handle(&two));
@@ -132,7 +132,7 @@ both_backends! {
     async fn bad_input_gets_a_clear_message_and_changes_nothing(db: TestDb) {
         let h = Harness::new(&db).await;
         h.say_all("amina", &MENTEE_ANSWERS[..3]).await; // at "age"
-        let before = h.store.load_conversation(&user("amina")).await.unwrap().unwrap();
+        let before = h.store.load_conversation::<FlowState>(&user("amina")).await.unwrap().unwrap();
         let cases: [(&str, &str); 6] = [
             ("", "whole number from 16 to 30"),
             ("   \u{0}\u{7} ", "whole number from 16 to 30"),
@@ -169,7 +169,7 @@ both_backends! {
             files: vec![],
         };
         h.app.handle(&click).await.unwrap();
-        let after_first = h.store.load_conversation(&user("amina")).await.unwrap().unwrap();
+        let after_first = h.store.load_conversation::<FlowState>(&user("amina")).await.unwrap().unwrap();
         h.rec.take();
         h.app.handle(&click).await.unwrap();
         let reply = h.rec.take().into_iter().map(|s| s.message.text).collect::<Vec<_>>().join("\n");

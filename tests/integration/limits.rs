@@ -5,6 +5,7 @@
 use crate::support::{Harness, dm, room_message, user};
 use tandem::app::RateLimits;
 use tandem::domain::{EventRef, Platform};
+use tandem::flows::FlowState;
 
 const TOO_FAST: &str = "You're sending messages faster than I can keep up with. Please wait a minute and send your last message again.";
 
@@ -19,7 +20,7 @@ both_backends! {
         h.dm_all("amina", "status").await;
         let out = h.dm_all("amina", "apply").await;
         assert!(out.contains("mentee"), "the application starts: {out}");
-        let before = h.store.load_conversation(&user("amina")).await.unwrap();
+        let before = h.store.load_conversation::<FlowState>(&user("amina")).await.unwrap();
         let tables = h.store.dump_tables().await.unwrap();
 
         let out = h.dm_all("amina", "mentee").await;

@@ -6,7 +6,7 @@
 
 use chrono::Duration;
 use tandem::domain::{EventRef, Platform, RoomRef};
-use tandem::flows::{Effect, OutMessage, StateChange};
+use tandem::flows::{Effect, FlowState, OutMessage, StateChange};
 use tandem::storage::{CommitOutcome, Enqueue};
 
 use crate::pairing::{active_match, ready_mentee, ready_mentor};
@@ -209,12 +209,12 @@ both_backends! {
         // The same event again (a replayed sync, a catch-up read): nothing.
         h.app.receive_event(event("m1"), dm("amina", "apply")).await;
         assert_eq!(transcript(&h.rec.take()), "");
-        let version = h.store.load_conversation(&user("amina")).await.unwrap().unwrap().version;
+        let version = h.store.load_conversation::<FlowState>(&user("amina")).await.unwrap().unwrap().version;
         h.app.receive_event(event("m2"), dm("amina", "mentee")).await;
         assert!(transcript(&h.rec.take()).contains("[dm amina]"));
         h.app.receive_event(event("m2"), dm("amina", "mentee")).await;
         assert_eq!(transcript(&h.rec.take()), "", "not answered twice");
-        let after = h.store.load_conversation(&user("amina")).await.unwrap().unwrap().version;
+        let after = h.store.load_conversation::<FlowState>(&user("amina")).await.unwrap().unwrap().version;
         assert_eq!(after, version + 1, "the answer was applied once");
     }
 
@@ -374,7 +374,11 @@ async fn a_message_sent_while_the_database_is_unreachable_waits_and_is_answered_
         "no apology: it waited {waited:?}: {out}"
     );
     assert!(!out.is_empty(), "answered once the database is back");
-    let step = h.store.load_conversation(&user("amina")).await.unwrap();
+    let step = h
+        .store
+        .load_conversation::<FlowState>(&user("amina"))
+        .await
+        .unwrap();
     println!(
         "database outage: 5 s; answered after {:.1} s: {out}",
         waited.as_secs_f64()

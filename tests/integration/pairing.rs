@@ -2,6 +2,7 @@
 //! pair rooms, declines and the next best proposal, expiry, rematch, and refusals.
 
 use tandem::domain::matches::MatchStatus;
+use tandem::flows::FlowState;
 
 use crate::support::{Harness, MENTEE_ANSWERS, MENTOR_ANSWERS, user};
 
@@ -349,7 +350,7 @@ both_backends! {
         assert!(out.contains(&format!("Proposal #2: Amina (mentee, application #1) ↔ Ola (mentor, application #{ola})")), "the backup is proposed: {out}");
         assert_eq!(status_of(&h, 1).await, MatchStatus::Declined);
         // Amina's offer was withdrawn when Grace declined: nothing is left open.
-        assert!(h.store.load_conversation(&user("amina")).await.unwrap().is_none());
+        assert!(h.store.load_conversation::<FlowState>(&user("amina")).await.unwrap().is_none());
         let out = h.dm_all("amina", "status").await;
         assert!(!out.contains("no longer open"), "status is answered: {out}");
         assert!(out.contains("as mentee (#1, submitted on 11 January 2027): ready to be matched"), "{out}");
@@ -376,7 +377,7 @@ both_backends! {
         // An expiry is nobody's refusal: the pair is the best option still, and is proposed.
         assert!(out.contains("Proposal #2: Amina (mentee, application #1) ↔ Grace"), "{out}");
         assert_eq!(status_of(&h, 1).await, MatchStatus::Expired);
-        assert!(h.store.load_conversation(&user("grace")).await.unwrap().is_none());
+        assert!(h.store.load_conversation::<FlowState>(&user("grace")).await.unwrap().is_none());
         let out = h.dm_all("grace", "accept").await;
         assert!(out.contains("There is no match offer waiting for your answer"), "{out}");
         assert_eq!(status_of(&h, 1).await, MatchStatus::Expired);

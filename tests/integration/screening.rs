@@ -466,7 +466,7 @@ both_backends! {
         let out = h.dm_all("grace", "status").await;
         assert!(out.contains("· Mentor orientation and code of conduct: pending"), "{out}");
         h.dm_all("grace", "I agree").await;
-        assert!(h.store.load_conversation(&user("grace")).await.unwrap().is_none());
+        assert!(h.store.load_conversation::<FlowState>(&user("grace")).await.unwrap().is_none());
         let steps = h.store.steps_of(id).await.unwrap();
         assert!(matches!(steps.get("orientation"), Some(tandem::domain::screening::StepState::Acknowledged { .. })));
     }

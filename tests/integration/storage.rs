@@ -69,7 +69,7 @@ both_backends! {
     async fn a_conversation_is_stored_read_back_and_versioned(db: TestDb) {
         let store = Store::open(&db.url).await.unwrap();
         let ada = user("ada");
-        assert!(store.load_conversation(&ada).await.unwrap().is_none());
+        assert!(store.load_conversation::<FlowState>(&ada).await.unwrap().is_none());
         let first = flow(asking("age"));
         let done = store
             .commit_step(&ada, None, &StateChange::Set(first.clone()), &[], start_time())
@@ -84,7 +84,7 @@ both_backends! {
             .commit_step(&ada, Some(&read), &StateChange::Set(second.clone()), &[], start_time())
             .await
             .unwrap();
-        let again = store.load_conversation(&ada).await.unwrap().unwrap();
+        let again = store.load_conversation::<FlowState>(&ada).await.unwrap().unwrap();
         assert_eq!(again.state, second);
         assert_eq!(again.version, 2);
         assert_eq!(again.updated_at, start_time());
@@ -113,7 +113,7 @@ both_backends! {
             .await
             .unwrap();
         assert_eq!(cleared, CommitOutcome::Conflict);
-        let now = store.load_conversation(&ada).await.unwrap().unwrap();
+        let now = store.load_conversation::<FlowState>(&ada).await.unwrap().unwrap();
         assert_eq!(now.state, flow(asking("languages")));
         assert!(store.applications_of(&ada).await.unwrap().is_empty(), "the application rolled back with the conflict");
     }
@@ -161,7 +161,7 @@ both_backends! {
             .await
             .unwrap();
         assert!(done.is_committed());
-        assert!(store.load_conversation(&ada).await.unwrap().is_none());
+        assert!(store.load_conversation::<FlowState>(&ada).await.unwrap().is_none());
         let mine = store.applications_of(&ada).await.unwrap();
         assert_eq!(mine.len(), 1);
         assert_eq!(mine[0].status, ApplicationStatus::NeedsReview);
@@ -194,7 +194,7 @@ both_backends! {
             Error::User(m) => assert!(m.contains("already applied"), "{m}"),
             other => panic!("expected a user error, got {other:?}"),
         }
-        assert!(store.load_conversation(&ada).await.unwrap().is_some(), "nothing changed");
+        assert!(store.load_conversation::<FlowState>(&ada).await.unwrap().is_some(), "nothing changed");
         assert_eq!(store.applications_of(&ada).await.unwrap().len(), 1);
         // Someone else may still apply.
         store

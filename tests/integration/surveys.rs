@@ -7,6 +7,7 @@ use tandem::domain::RoleKind;
 
 use tandem::app::export::{ExportWhat, export};
 use tandem::domain::export::Format;
+use tandem::flows::FlowState;
 
 use crate::pairing::{active_match, ready_mentee, ready_mentor};
 use crate::support::{Harness, example_programmes, user};
@@ -86,7 +87,7 @@ both_backends! {
         }
         let out = h.dm_all("amina", "skip").await;
         assert!(out.contains("Thank you"), "{out}");
-        assert!(h.store.load_conversation(&user("amina")).await.unwrap().is_none());
+        assert!(h.store.load_conversation::<FlowState>(&user("amina")).await.unwrap().is_none());
 
         // `delete my data` asks first; a no goes back to the survey. `help` inside a
         // confirmation shows what Tandem does and asks again.

@@ -12,7 +12,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{Attachment, Effect, OutMessage, Placement, Thread};
+use super::Effect;
+use crate::chat::{Attachment, OutMessage, Placement, Thread};
 use crate::domain::{RoomRef, UserRef};
 
 /// Something a platform must do for a recorded step.

@@ -1,0 +1,299 @@
+//! Effects: what a step asks for, as the flows return it ([`Effect`]), and the change of
+//! an application's status it may record ([`Decision`]).
+
+use chrono::{DateTime, NaiveDate, Utc};
+
+use super::Prompt;
+use crate::chat::OutMessage;
+use crate::domain::events::{NewEvent, Rsvp};
+use crate::domain::incident::{CaseStatus, NewCase};
+use crate::domain::matches::{MatchStatus, NewMatch};
+use crate::domain::screening::StepState;
+use crate::domain::{ApplicationStatus, NewApplication, RoleKind, RoomRef, UserRef};
+
+/// What the app must do as a result of a step.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    SendDm {
+        to: UserRef,
+        message: OutMessage,
+    },
+    PostInRoom {
+        room: RoomRef,
+        message: OutMessage,
+    },
+    /// Store a submitted application, in the same transaction as the new state.
+    StoreApplication(NewApplication),
+    /// Move an application from one status to another; a conflict if it is no longer in
+    /// `from` (someone decided first), and then the step is redone.
+    RecordDecision(Decision),
+    /// Record where a participant stands on a screening step.
+    RecordStep {
+        application_id: i64,
+        step_id: String,
+        state: StepState,
+        by: String,
+    },
+    /// Store a reviewer's question and queue it for the applicant.
+    AskApplicant {
+        application_id: i64,
+        applicant: UserRef,
+        programme: String,
+        question: String,
+        asked_by: String,
+    },
+    /// Store the applicant's answer to a reviewer's question.
+    AnswerReviewQuestion {
+        question_id: i64,
+        answer: String,
+    },
+    /// Queue a prompt for a person, delivered when they have no conversation in progress.
+    QueuePrompt {
+        user: UserRef,
+        prompt: Prompt,
+    },
+    /// Store the sessions of a new event (the app then announces and schedules them).
+    StoreEvents(Vec<NewEvent>),
+    /// Record a person's answer to an event.
+    Rsvp {
+        event_id: i64,
+        user: UserRef,
+        answer: Rsvp,
+    },
+    /// Mark a session cancelled (the app then drops its reminders).
+    CancelEvent {
+        event_id: i64,
+        reason: String,
+    },
+    /// Remember that a waiting-list reminder was sent.
+    MarkReminded {
+        application_id: i64,
+    },
+    /// Remember that the check of a step was warned about for this expiry date (so the
+    /// warning goes once; a renewal's new date is warned about in its turn).
+    MarkCheckWarned {
+        application_id: i64,
+        step_id: String,
+        expires: NaiveDate,
+    },
+    /// Someone tried something they may not do: logged for the coordinators' audit.
+    LogRefusal {
+        user: UserRef,
+        action: String,
+    },
+    /// Store proposed matches; the app posts their cards once they have numbers.
+    StoreMatches(Vec<NewMatch>),
+    /// Move a match from one status to another; a conflict if it is no longer in `from`.
+    MoveMatch {
+        match_id: i64,
+        from: MatchStatus,
+        to: MatchStatus,
+        by: String,
+        deadline: Option<DateTime<Utc>>,
+    },
+    /// Record one side's answer to an approved match; a conflict if it no longer waits.
+    AnswerMatch {
+        match_id: i64,
+        side: RoleKind,
+        accepted: bool,
+    },
+    /// Create the pair room (after the step is recorded) and post the kickoff in it.
+    CreatePairRoom {
+        match_id: i64,
+        name: String,
+        topic: String,
+        members: Vec<UserRef>,
+        kickoff: OutMessage,
+        /// In group mode, the mentor's application: the group shares one room, so a room
+        /// the mentor already has in this programme is reused and the mentee added to it.
+        group_of: Option<i64>,
+    },
+    /// Record a member's answer to a check-in.
+    AnswerCheckIn {
+        match_id: i64,
+        seq: u32,
+        user: UserRef,
+        answer: String,
+    },
+    /// Pause a match's milestones until a time, or resume it (`None`).
+    PauseMatch {
+        match_id: i64,
+        until: Option<DateTime<Utc>>,
+    },
+    /// After a decline, a rejection or an expiry: propose the next best matches.
+    Replan {
+        programme: String,
+    },
+    /// Store a report as a new case (the reporter sealed by storage); the app then posts
+    /// the card and tells the reporter the case number.
+    StoreCase(NewCase),
+    /// Add a line to a case's audit log.
+    CaseEvent {
+        case_id: i64,
+        actor: String,
+        kind: String,
+        detail: String,
+    },
+    /// Move a case between statuses; a conflict if it is no longer in `from`.
+    MoveCase {
+        case_id: i64,
+        from: CaseStatus,
+        to: CaseStatus,
+        by: String,
+        outcome: Option<String>,
+    },
+    /// Queue a moderator's question for the case's reporter (storage knows who).
+    AskReporter {
+        case_id: i64,
+        question: String,
+        /// Asked by the escalation contact about a restricted case.
+        restricted: bool,
+    },
+    /// The reporter's answer, for the audit log (as "reporter").
+    CaseReply {
+        case_id: i64,
+        text: String,
+    },
+    /// Put files `holder` holds on a case as its evidence (only their own held files move;
+    /// the holder is then forgotten by the file).
+    AttachFiles {
+        case_id: i64,
+        holder: UserRef,
+        ids: Vec<i64>,
+    },
+    /// Delete files `holder` holds that no case will take (a discarded report, extras).
+    DropHeldFiles {
+        holder: UserRef,
+        ids: Vec<i64>,
+    },
+    /// Post a case's evidence files in the moderators' room (`None`: by DM to the
+    /// moderator who asked), each under its neutral name.
+    ShowEvidence {
+        case_id: i64,
+        room: Option<RoomRef>,
+        moderator: UserRef,
+    },
+    /// A message to the case's reporter, sent by the app (who alone unseals them).
+    TellReporter {
+        case_id: i64,
+        text: String,
+    },
+    /// Tell a moderator who asked to reveal a case's anonymous reporter who that is, by DM
+    /// (`flows::incident::cases::revealed_message`): the app unseals the reporter when it
+    /// sends it, so no flow and no waiting row names them.
+    RevealReporter {
+        case_id: i64,
+        to: UserRef,
+        /// The other moderator who asked.
+        with: Vec<UserRef>,
+    },
+    /// Freeze or unfreeze a pair: recorded, then the app makes the room read-only (or not).
+    FreezeMatch {
+        match_id: i64,
+        frozen: bool,
+        by: String,
+    },
+    /// Link a person to a case (`case concerns`), or unlink them.
+    LinkCaseSubject {
+        case_id: i64,
+        user: UserRef,
+        linked: bool,
+        by: String,
+    },
+    /// Suspend a person: recorded, then the app removes them from their pair rooms.
+    Suspend {
+        user: UserRef,
+        until: Option<DateTime<Utc>>,
+        reason: String,
+        by: String,
+    },
+    Unsuspend {
+        user: UserRef,
+    },
+    /// Remove a person from a room (performed by the app, logged).
+    RemoveFromRoom {
+        user: UserRef,
+        room: RoomRef,
+        by: String,
+    },
+    /// Close an active match (a conflict if it is no longer active); members with no other
+    /// open match leave the matching pool until they ask for a new one.
+    CloseMatch {
+        match_id: i64,
+        kind: crate::domain::matches::ClosureKind,
+        reason: String,
+        by: String,
+    },
+    /// Record what a member would like after their match ended.
+    RecordNextStep {
+        match_id: i64,
+        user: UserRef,
+        choice: crate::domain::matches::NextStep,
+    },
+    /// Post a final notice in a match's pair room and make it read-only (archived where the
+    /// platform can).
+    ArchivePairRoom {
+        match_id: i64,
+        notice: String,
+    },
+    /// Post a chart (drawn by the app) in a room, under `title`.
+    PostChart {
+        room: RoomRef,
+        title: String,
+        sections: Vec<crate::domain::figures::ChartSection>,
+    },
+    /// Send `to` the transcript of a match's pair room as a file (read by the app).
+    SendTranscript {
+        to: UserRef,
+        match_id: i64,
+    },
+    /// Erase a person at their request (after everything else in the step), keeping the
+    /// safeguarding records about them under a legal hold for `retention_years`.
+    ErasePerson {
+        user: UserRef,
+        retention_years: u32,
+    },
+    /// Store a survey round with its invites, and queue the survey for each recipient.
+    SendSurvey(crate::domain::survey::NewRound),
+    /// Keep a survey's answers so far (the person paused half-way).
+    SaveSurveyDraft {
+        invite_id: i64,
+        user: UserRef,
+        answers: std::collections::BTreeMap<String, crate::domain::Answer>,
+    },
+    /// Store a survey's answers and mark the invite answered: with the person only when
+    /// `attributed`. A conflict if the invite was answered already.
+    SubmitSurvey {
+        invite_id: i64,
+        user: UserRef,
+        answers: std::collections::BTreeMap<String, crate::domain::Answer>,
+        attributed: bool,
+    },
+    /// Never propose this pair (a request, a conflict of interest): stored as a rejected
+    /// match, which the engine already never proposes again.
+    ExcludePair {
+        programme: String,
+        mentee_application: i64,
+        mentor_application: i64,
+        by: String,
+        reason: String,
+    },
+    /// Let a pair be proposed again: the rejections, declines and exclusions between them
+    /// are kept, marked as lifted.
+    LiftExclusion {
+        programme: String,
+        mentee_application: i64,
+        mentor_application: i64,
+        by: String,
+    },
+}
+
+/// A change of an application's status.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Decision {
+    pub application_id: i64,
+    pub from: ApplicationStatus,
+    pub to: ApplicationStatus,
+    pub by: String,
+    pub reason: String,
+}
