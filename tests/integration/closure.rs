@@ -34,7 +34,7 @@ both_backends! {
         // The reason is for the coordinators only.
         assert!(!out.split("\n[").filter(|b| b.starts_with("dm grace]")).any(|b| b.contains("never find a time")), "{out}");
         assert!(out.contains("[room room-1] This mentoring has ended, so this room is now closed and read-only."), "{out}");
-        assert!(out.contains("[room coordinators] Match #1 (Amina ↔ Grace), Pathways Mentoring 2027, was closed early by Amina (mentee). Reason: we could never find a time that works. Both were told kindly"), "{out}");
+        assert!(out.contains("[room coordinators] Match M1 (Amina ↔ Grace), Pathways Mentoring 2027, was closed early by Amina (mentee). Reason: we could never find a time that works. Both were told kindly"), "{out}");
         assert!(out.contains("[dm amina] Would you like to be matched with someone new, or take a break for now? Either is fine."), "{out}");
         assert!(out.contains("[dm grace] Would you like to be matched with someone new, or take a break for now?"), "{out}");
         assert_eq!(h.rec.read_only_changes().len(), 1);
@@ -50,7 +50,7 @@ both_backends! {
         // Grace would like a new match: back in the pool, and the coordinators hear.
         let out = h.dm_all("grace", "Be matched with someone new").await;
         assert!(out.contains("[dm grace] Noted: you're back in the matching pool."), "{out}");
-        assert!(out.contains("[room coordinators] After match #1 (Pathways Mentoring 2027): Grace would like to be matched with someone new (back in the pool)."), "{out}");
+        assert!(out.contains("[room coordinators] After match M1 (Pathways Mentoring 2027): Grace would like to be matched with someone new (back in the pool)."), "{out}");
         assert_eq!(status_of(&h, "grace").await, ApplicationStatus::Ready);
         let out = h.dm_all("amina", "2").await;
         assert!(out.contains("Noted: enjoy the break."), "{out}");
@@ -67,13 +67,13 @@ both_backends! {
         let file = sent.iter().find_map(|s| s.message.attachment.clone()).expect("a transcript");
         assert_eq!(file.name, "transcript-match-1.txt");
         let text = String::from_utf8(file.data).unwrap();
-        assert!(text.contains("Transcript of the pair room of Amina and Grace (match #1), 2 messages, times in UTC."), "{text}");
+        assert!(text.contains("Transcript of the pair room of Amina and Grace (match M1), 2 messages, times in UTC."), "{text}");
         assert!(text.contains("] Amina: Hi Grace! When are you free?\n["), "{text}");
         assert!(text.contains("] Grace: Thursday evening?"), "{text}");
         let out = h.dm_all("amina", "transcript 7").await;
-        assert!(out.contains("You can only have the transcript of a pair room you were in, and match #7 isn't one of yours."), "{out}");
+        assert!(out.contains("You can only have the transcript of a pair room you were in, and match M7 isn't one of yours."), "{out}");
         let out = h.dm_all("bob", "transcript 1").await;
-        assert!(out.contains("match #1 isn't one of yours"), "{out}");
+        assert!(out.contains("match M1 isn't one of yours"), "{out}");
         let out = h.dm_all("bob", "transcript").await;
         assert!(out.contains("You have no pair room to send a transcript of."), "{out}");
 
@@ -81,7 +81,7 @@ both_backends! {
         let out = h.dm_all("amina", "close match").await;
         assert!(out.contains("You have no active match to close."), "{out}");
         let out = h.in_room("carol", ROOM, "!tandem close match 1 duplicate").await;
-        assert!(out.contains("Match #1 (Amina ↔ Grace) was already closed on"), "{out}");
+        assert!(out.contains("Match M1 (Amina ↔ Grace) was already closed on"), "{out}");
         assert!(out.contains("(early)"), "{out}");
 
         // The programme report with its chart, in the coordinators' room only.
@@ -115,7 +115,7 @@ both_backends! {
         for (line, reason) in [
             ("!tandem close match 1", "Please give a reason"),
             ("!tandem close match soon", "Usage: close match <match number>"),
-            ("!tandem close match 9 gone", "There is no match #9."),
+            ("!tandem close match 9 gone", "There is no match M9."),
         ] {
             let out = h.in_room("carol", ROOM, line).await;
             assert!(out.contains(reason), "{line}: {out}");
@@ -129,7 +129,7 @@ both_backends! {
         assert!(out.contains("[dm grace] Your match with Amina in Pathways Mentoring 2027 has been closed by the programme's coordinators."), "{out}");
         assert!(!out.contains("phone number\n[dm"), "{out}");
         assert!(!out.contains("matched with someone new"), "no offer: {out}");
-        assert!(out.contains("[room coordinators] Match #1 (Amina ↔ Grace), Pathways Mentoring 2027, was closed (disciplinary) by console:carol. Reason: shared a phone number against the rules. Marked disciplinary: no new match was offered."), "{out}");
+        assert!(out.contains("[room coordinators] Match M1 (Amina ↔ Grace), Pathways Mentoring 2027, was closed (disciplinary) by console:carol. Reason: shared a phone number against the rules. Marked disciplinary: no new match was offered."), "{out}");
         assert!(out.contains("[room room-1] This mentoring has ended"), "{out}");
         assert_eq!(h.store.match_by_id(1).await.unwrap().unwrap().closure.unwrap().kind, ClosureKind::Disciplinary);
         // A participant's close match from the pair room goes on by DM.
@@ -149,12 +149,12 @@ both_backends! {
         let out = h.in_room("mo", MODS, "!tandem case concerns 1 nobody").await;
         assert!(out.contains("I don't know anyone called “nobody”"), "{out}");
         let out = h.in_room("mo", MODS, "!tandem case close-match 1 1 late-night messages").await;
-        assert!(out.contains("Match #1 is not a match of anyone case #1 is linked to. Link the person first: !tandem case concerns 1 <person>"), "{out}");
+        assert!(out.contains("Match M1 is not a match of anyone case #1 is linked to. Link the person first: !tandem case concerns 1 <person>"), "{out}");
         let out = h.in_room("mo", MODS, "!tandem case concerns 1 grace").await;
-        assert!(out.contains("Case #1 is now linked to Grace (console:grace, application #2)."), "{out}");
+        assert!(out.contains("Case #1 is now linked to Grace (console:grace, application A2)."), "{out}");
         let out = h.in_room("mo", MODS, "!tandem case show 1").await;
-        assert!(out.contains("Linked: Grace (console:grace): application #2 ("), "{out}");
-        assert!(out.contains("match #1 (active)"), "{out}");
+        assert!(out.contains("Linked: Grace (console:grace): application A2 ("), "{out}");
+        assert!(out.contains("match M1 (active)"), "{out}");
         assert!(!out.contains("Amina"), "the match's other member may be the reporter: {out}");
         // Closed from the case: Grace gets the neutral text, Amina is told it is not her
         // fault and asked about a new match; the coordinators learn who is which.
@@ -163,14 +163,14 @@ both_backends! {
         assert!(out.contains("[dm amina] Your mentoring with Grace in Pathways Mentoring 2027 has ended: the programme has closed the match. This is not your fault, and nothing you did caused it."), "{out}");
         assert!(out.contains("[dm amina] Would you like to be matched with someone new, or take a break for now?"), "{out}");
         assert!(!out.contains("[dm grace] Would you like"), "no new match for the member the case is about: {out}");
-        assert!(out.contains("[room coordinators] Match #1 (Amina ↔ Grace), Pathways Mentoring 2027, was closed (disciplinary) by console:mo, following moderation case #1. Reason: repeated late-night messages. Marked disciplinary: Grace was not offered a new match"), "{out}");
+        assert!(out.contains("[room coordinators] Match M1 (Amina ↔ Grace), Pathways Mentoring 2027, was closed (disciplinary) by console:mo, following moderation case #1. Reason: repeated late-night messages. Marked disciplinary: Grace was not offered a new match"), "{out}");
         assert!(out.contains("Amina was told it was not their fault and asked whether they'd like a new match"), "{out}");
-        assert!(out.contains("[room moderators] Match #1 closed (disciplinary)."), "{out}");
+        assert!(out.contains("[room moderators] Match M1 closed (disciplinary)."), "{out}");
         assert!(!out.contains("late at night"), "the report stays with the moderators: {out}");
         let m = h.store.match_by_id(1).await.unwrap().unwrap();
         assert_eq!(m.closure.unwrap().kind, ClosureKind::Disciplinary);
         let out = h.in_room("mo", MODS, "!tandem case close-match 1 1 again").await;
-        assert!(out.contains("Match #1 is closed, not active: there is nothing to close."), "{out}");
+        assert!(out.contains("Match M1 is closed, not active: there is nothing to close."), "{out}");
         // Amina would like a new match: the coordinators hear it.
         let out = h.dm_all("amina", "1").await;
         assert!(out.contains("[room coordinators]"), "{out}");
@@ -190,9 +190,9 @@ both_backends! {
         h.in_room("mo", MODS, "!tandem confirm").await;
         h.in_room("mo", MODS, "!tandem case concerns 1 #2").await;
         let out = h.in_room("mo", MODS, "!tandem case show 1").await;
-        assert!(out.contains("match #1 (active, frozen)"), "{out}");
+        assert!(out.contains("match M1 (active, frozen)"), "{out}");
         let out = h.in_room("mo", MODS, "!tandem case resolve 1 Talked to Grace; the coordinators decide.").await;
-        assert!(out.contains("Match #1 is still frozen: !tandem unfreeze pair 1 lets the pair carry on, or !tandem case close-match 1 1 <reason> ends it."), "{out}");
+        assert!(out.contains("Match M1 is still frozen: !tandem unfreeze pair M1 lets the pair carry on, or !tandem case close-match 1 M1 <reason> ends it."), "{out}");
     }
 
     async fn the_planned_end_thanks_the_pair_asks_what_next_and_archives_the_room_a_week_later(db: TestDb) {

@@ -312,17 +312,17 @@ fn the_screening_demo_script_runs_from_application_to_ready_and_back() {
             "[dm amina] Thank you! Your application to Pathways Mentoring 2027 as a mentee has been submitted, and it meets the programme's criteria: you're accepted!",
             "[dm amina] You've completed every step for Pathways Mentoring 2027: you're ready to be matched!",
             "[dm tom] Thank you for applying to Pathways Mentoring 2027 as a mentor, and for the time you took.\n  Because some of our mentees are under 18, every Pathways mentor completes a background check",
-            "[room coordinators] Application #3 · Pathways Mentoring 2027 · Mentor · needs review",
+            "[room coordinators] Application A3 · Pathways Mentoring 2027 · Mentor · needs review",
             "[room coordinators] Sorry bob, only the programme's coordinators can approve applications to Pathways Mentoring 2027.",
             "[dm grace] A coordinator reviewing your application to Pathways Mentoring 2027 has a question for you:",
             "  A: Tuesdays and Thursdays after 6pm.",
-            "[room coordinators] Application #3 (Grace, mentor) approved by carol.",
-            "[room coordinators] Application #3 was already decided: approved by console:carol",
+            "[room coordinators] Application A3 (Grace, mentor) approved by carol.",
+            "[room coordinators] Application A3 was already decided: approved by console:carol",
             "[dm grace] You've completed every step for Pathways Mentoring 2027: you're ready to be matched!",
             "ready to be matched\n      ✓ Mentor orientation and code of conduct: acknowledged",
             "    mentors: 1 ready, 1 ineligible\n    mentees: 1 ready",
             "[dm grace] Your background check for Pathways Mentoring 2027 expired on 1 February 2099.",
-            "[room coordinators] #3 (Grace) is no longer ready to be matched: Background check not complete.",
+            "[room coordinators] A3 (Grace) is no longer ready to be matched: Background check not complete.",
             "accepted, completing the pre-match steps\n      ✓ Mentor orientation and code of conduct",
         ],
     );
@@ -336,11 +336,11 @@ fn the_matching_demo_script_goes_from_preview_to_a_pair_room_through_a_decline()
         &stdout,
         &[
             "[room coordinators] Match preview for Pathways Mentoring 2027 (a dry run: nothing was sent, nothing was stored)",
-            "• #1 Amina ↔ #2 Grace: 63 points",
-            "Proposal #1: Amina (mentee, application #1) ↔ Grace (mentor, application #2), 63 points",
+            "• A1 Amina ↔ A2 Grace: 63 points",
+            "Proposal P1: Amina (mentee, application A1) ↔ Grace (mentor, application A2), 63 points",
             "[dm amina] Good news from Pathways Mentoring 2027: we'd like to match you with Grace as your mentor.",
             "[dm amina] An update on your match: Grace isn't able to go ahead with it.",
-            "Proposal #2: Amina (mentee, application #1) ↔ Ola (mentor, application #3)",
+            "Proposal P2: Amina (mentee, application A1) ↔ Ola (mentor, application A3)",
             "[dm amina] You and Ola have both accepted: you're matched!",
             "[room amina-ola] Welcome, Amina and Ola!",
             "You are matched with Ola (your mentor); your pair room is amina-ola.",
@@ -348,7 +348,7 @@ fn the_matching_demo_script_goes_from_preview_to_a_pair_room_through_a_decline()
         ],
     );
     assert!(
-        !stdout.contains("Proposal #3"),
+        !stdout.contains("Proposal P3"),
         "Grace is never proposed to Amina again:\n{stdout}"
     );
 }
@@ -378,7 +378,7 @@ fn the_incident_demo_script_keeps_the_reporter_anonymous_from_report_to_resoluti
             "[dm amina] The moderation team has a question about your report (case #1):",
             "  A: She also asked which bus I take.",
             "[room amina-grace] (the room is now read-only)",
-            "[room coordinators] The moderators have frozen match #1 (Amina & Grace).",
+            "[room coordinators] The moderators have frozen match M1 (Amina & Grace).",
             "[dm amina] An update on your report (case #1) from the moderation team",
             "[room moderators] Audit log of case #1:",
             "console:carol · refused: not a moderator",
@@ -402,7 +402,7 @@ fn the_incident_demo_script_keeps_the_reporter_anonymous_from_report_to_resoluti
     }
     let case_lines: String = shared
         .lines()
-        .filter(|l| !l.contains("Proposal #") && !l.contains("Match #1 (Amina"))
+        .filter(|l| !l.contains("Proposal #") && !l.contains("Match M1 (Amina"))
         .collect::<Vec<_>>()
         .join("\n");
     assert!(
@@ -456,36 +456,36 @@ fn the_six_month_plan_script_shows_every_milestone_at_the_local_hour_across_summ
     expect_lines(
         &stdout,
         &[
-            "[job] match #1: first_meeting 1 due Mon 18 Jan 2027, 18:00 Europe/London (18:00 UTC)\n[room amina-grace] One week in!",
-            "[job] match #1: check_in 1 due Mon 25 Jan 2027, 18:00 Europe/London (18:00 UTC)\n[dm amina] Check-in from Pathways Mentoring 2027 about your mentoring with Grace",
-            "[room coordinators] Check-in alert: match #1 (Amina ↔ Grace), Pathways Mentoring 2027. Amina (mentee) answered check-in 1 with “We're stuck”.",
+            "[job] match M1: first_meeting 1 due Mon 18 Jan 2027, 18:00 Europe/London (18:00 UTC)\n[room amina-grace] One week in!",
+            "[job] match M1: check_in 1 due Mon 25 Jan 2027, 18:00 Europe/London (18:00 UTC)\n[dm amina] Check-in from Pathways Mentoring 2027 about your mentoring with Grace",
+            "[room coordinators] Check-in alert: match M1 (Amina ↔ Grace), Pathways Mentoring 2027. Amina (mentee) answered check-in 1 with “We're stuck”.",
             "[dm amina] Paused: no check-ins or reminders for your mentoring with Grace until 10 March 2027.",
-            "[job] match #1: check_in 3 due Mon 22 Feb 2027, 18:00 Europe/London (18:00 UTC), skipped: the match is paused",
-            "[job] match #1: check_in 4 due Mon 8 Mar 2027, 18:00 Europe/London (18:00 UTC), skipped: the match is paused",
-            "[job] match #1: check_in 5 due Mon 22 Mar 2027, 18:00 Europe/London (18:00 UTC)\n[dm amina] Check-in from",
+            "[job] match M1: check_in 3 due Mon 22 Feb 2027, 18:00 Europe/London (18:00 UTC), skipped: the match is paused",
+            "[job] match M1: check_in 4 due Mon 8 Mar 2027, 18:00 Europe/London (18:00 UTC), skipped: the match is paused",
+            "[job] match M1: check_in 5 due Mon 22 Mar 2027, 18:00 Europe/London (18:00 UTC)\n[dm amina] Check-in from",
             // After the clocks went forward: still 18:00 in London, now 17:00 UTC.
-            "[job] match #1: check_in 6 due Mon 5 Apr 2027, 18:00 Europe/London (17:00 UTC)",
-            "[job] match #1: midpoint 1 due Sun 11 Apr 2027, 18:00 Europe/London (17:00 UTC)\n[job] match #1: midpoint_survey 1 due Sun 11 Apr 2027, 18:00 Europe/London (17:00 UTC)\n[room amina-grace] Halfway there!",
+            "[job] match M1: check_in 6 due Mon 5 Apr 2027, 18:00 Europe/London (17:00 UTC)",
+            "[job] match M1: midpoint 1 due Sun 11 Apr 2027, 18:00 Europe/London (17:00 UTC)\n[job] match M1: midpoint_survey 1 due Sun 11 Apr 2027, 18:00 Europe/London (17:00 UTC)\n[room amina-grace] Halfway there!",
             // The midpoint survey, anonymous; Grace stops half-way and carries on.
-            "[job] match #1: midpoint_survey 1 due Sun 11 Apr 2027, 18:00 Europe/London (17:00 UTC)",
+            "[job] match M1: midpoint_survey 1 due Sun 11 Apr 2027, 18:00 Europe/London (17:00 UTC)",
             "[dm amina] Midpoint survey from Pathways Mentoring 2027: You're halfway through Pathways",
             "Your answers are anonymous: they are stored without your name, and the coordinators only see totals from 5 or more people.",
             "[dm grace] All right: I've kept your answers so far. Type survey whenever you'd like to finish it.\n[dm grace] Let's carry on with Midpoint survey (Pathways Mentoring 2027) where you stopped.",
             "[dm grace] Thank you! Your answers to Midpoint survey are in, without your name.",
             "[room coordinators] Midpoint survey has 2 answers so far; results are shown from 5 answers, so that nobody's answers can be picked out.",
-            "[job] match #1: closure 1 due Sun 11 Jul 2027, 18:00 Europe/London (17:00 UTC)",
+            "[job] match M1: closure 1 due Sun 11 Jul 2027, 18:00 Europe/London (17:00 UTC)",
             "[dm amina] Closing survey from Pathways Mentoring 2027",
             "[dm amina] Question 2 of 3: How likely are you to recommend Pathways to a friend?\n  Answer with a whole number from 0 (not at all likely) to 10 (extremely likely).",
             "[dm amina] Thank you! Your answers to Closing survey are in, without your name.",
             "What you did together: 14 milestones along the way, and 3 check-ins where you told us you'd met. This room stays open until 18 July to say goodbye.",
             "[dm amina] Congratulations, Amina! You've completed your mentoring as a mentee in Pathways Mentoring 2027, from 11 January 2027 to 11 July 2027.",
             "[dm amina] Now that your mentoring with Grace has ended, what would you like next?",
-            "[room coordinators] After match #1 (Pathways Mentoring 2027): Amina would like to keep in touch informally.",
+            "[room coordinators] After match M1 (Pathways Mentoring 2027): Amina would like to keep in touch informally.",
             "[room amina-grace] Your mentoring here has ended, so this room is now closed and read-only.",
             "[room amina-grace] Six months ago you started mentoring together",
             // Nobody writes in the pair room in this script: a nudge, then an alert.
             "[room amina-grace] It has been ",
-            "[room coordinators] Quiet pair: match #1 (Amina ↔ Grace)",
+            "[room coordinators] Quiet pair: match M1 (Amina ↔ Grace)",
             // The group event: created, announced a week before with RSVP, reminders to
             // those who said yes, with the time where they are.
             "[room coordinators] Event created: Pathways social — 3 sessions",
@@ -540,7 +540,7 @@ fn the_closure_script_shows_surveys_an_early_and_a_planned_closure_a_report_an_e
             // a new match.
             "[dm grace] Your mentoring with Bea has come to an end: Bea isn't able to continue. This is nobody's fault",
             "[room bea-grace] (the room is now read-only)",
-            "[room coordinators] Match #2 (Bea ↔ Grace), Pathways Mentoring 2027, was closed early by Bea (mentee). Reason: We can't find times that suit us both.",
+            "[room coordinators] Match M2 (Bea ↔ Grace), Pathways Mentoring 2027, was closed early by Bea (mentee). Reason: We can't find times that suit us both.",
             "[dm bea] Would you like to be matched with someone new, or take a break for now?",
             // The midpoint survey: four answers are not shown; a fifth (Bea, asked by the
             // coordinators) makes the results appear, free text still hidden.
@@ -559,11 +559,11 @@ fn the_closure_script_shows_surveys_an_early_and_a_planned_closure_a_report_an_e
             "Your certificate is attached.\n  📎 certificate-amina.png (image/png,",
             "[dm hana] Congratulations, Hana! You've completed your mentoring as a mentor",
             "[dm amina] Thank you! Your answers to Closing survey are in, without your name.",
-            "[room coordinators] After match #1 (Pathways Mentoring 2027): Grace would like to take a break.",
+            "[room coordinators] After match M1 (Pathways Mentoring 2027): Grace would like to take a break.",
             // Her data, then its deletion; the figures keep a nameless count.
             "📎 tandem-data-amina.json (application/json,",
             "[dm amina] Done: your data has been deleted",
-            "[room coordinators] A participant (application #1 (mentee)) asked for their data to be deleted, and it has been.",
+            "[room coordinators] A participant (application A1 (mentee)) asked for their data to be deleted, and it has been.",
             "Funnel: 5 applied → 5 accepted → 5 matched → 4 completed",
         ],
     );

@@ -1023,7 +1023,7 @@ async fn the_matching_demo_runs_over_discord_with_coordinator_commands_and_a_pai
     assert!(
         bot_texts(&fake.lock(), run.coordinators)
             .iter()
-            .any(|t| t == "› match approve 1")
+            .any(|t| t == "› match approve P1")
     );
     run.stop().await;
 }

@@ -54,7 +54,7 @@ both_backends! {
         let orientation = h.store.load_conversation(&user("amina")).await.unwrap().unwrap();
         assert!(matches!(orientation.state, FlowState::Acknowledge(_)), "{orientation:?}");
         let status = h.say("amina", "status").await;
-        assert!(status.contains("Pathways Mentoring 2027, as mentee (#1, submitted on 11 January 2027): accepted, completing the pre-match steps"), "{status}");
+        assert!(status.contains("Pathways Mentoring 2027, as mentee (A1, submitted on 11 January 2027): accepted, completing the pre-match steps"), "{status}");
         assert!(status.contains("· Orientation and code of conduct: pending"), "{status}");
         assert!(status.contains("When you have read it, reply “I agree”"), "{status}");
     }

@@ -953,7 +953,7 @@ async fn a_card_starts_a_thread_that_gathers_its_follow_ups_and_answers_stay_whe
         bot.settle(&event, &everyone, line).await;
     }
     let card = last_in(&carol, &coordinators, &bot_id);
-    assert!(card.body.starts_with("Application #1 ·"), "{}", card.body);
+    assert!(card.body.starts_with("Application A1 ·"), "{}", card.body);
     assert_eq!(card.thread, None, "the card is at the top of the room");
     let room_ref = RoomRef::new(Platform::Matrix, coordinators.as_str());
     assert_eq!(
@@ -1010,7 +1010,7 @@ async fn a_card_starts_a_thread_that_gathers_its_follow_ups_and_answers_stay_whe
     assert!(
         answer
             .body
-            .starts_with("Answer on application #1 from the applicant"),
+            .starts_with("Answer on application A1 from the applicant"),
         "{}",
         answer.body
     );
@@ -1021,7 +1021,7 @@ async fn a_card_starts_a_thread_that_gathers_its_follow_ups_and_answers_stay_whe
     let event = carol.say(&staff, "!tandem show 1").await;
     bot.settle(&event, &everyone, "show").await;
     let shown = last_in(&carol, &coordinators, &bot_id);
-    assert!(shown.body.starts_with("Application #1 ·"), "{}", shown.body);
+    assert!(shown.body.starts_with("Application A1 ·"), "{}", shown.body);
     assert_eq!(shown.thread, None);
     assert_eq!(
         bot.app.thread_root(&room_ref, "application-1").await,

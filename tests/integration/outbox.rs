@@ -115,14 +115,14 @@ both_backends! {
         h.in_room("carol", ROOM, "!tandem match approve 1").await;
         h.dm_all("amina", "accept").await;
         let out = h.dm_all("grace", "accept").await;
-        assert!(out.contains("[room coordinators] I could not create the pair room for match #1: the bot is missing a permission (Create Private Threads). The match is recorded without a room for now. I'll keep trying until"), "{out}");
+        assert!(out.contains("[room coordinators] I could not create the pair room for match M1: the bot is missing a permission (Create Private Threads). The match is recorded without a room for now. I'll keep trying until"), "{out}");
         assert!(h.store.match_by_id(1).await.unwrap().unwrap().room.is_none());
         // Still failing: tried again, and nobody is told twice.
         assert_eq!(later(&h, Duration::minutes(1)).await, "");
         h.rec.fix_room_creation();
         let out = later(&h, Duration::minutes(10)).await;
         assert!(out.contains("[room room-1]"), "the kickoff is posted in the new room: {out}");
-        assert!(out.contains("[room coordinators] The pair room for match #1 is created now"), "{out}");
+        assert!(out.contains("[room coordinators] The pair room for match M1 is created now"), "{out}");
         assert_eq!(h.rec.created_rooms().len(), 1);
         assert_eq!(h.store.match_by_id(1).await.unwrap().unwrap().room.as_deref(), Some("room-1"));
         assert_eq!(later(&h, Duration::minutes(10)).await, "", "made once");
@@ -134,11 +134,11 @@ both_backends! {
         h.rec.fail_room_changes(Some("the bot may not change this room's permissions (403)"));
         h.in_room("mo", MODS, "!tandem freeze pair 1").await;
         let out = h.in_room("mo", MODS, "!tandem confirm").await;
-        assert!(out.contains("[room moderators] Heads up: freezing a pair room (match #1) did not go through: the bot may not change this room's permissions (403). I'll keep trying until"), "{out}");
+        assert!(out.contains("[room moderators] Heads up: freezing a pair room (match M1) did not go through: the bot may not change this room's permissions (403). I'll keep trying until"), "{out}");
         assert!(h.rec.read_only_changes().is_empty());
         h.rec.fail_room_changes(None);
         let out = later(&h, Duration::minutes(1)).await;
-        assert!(out.contains("[room moderators] Update: freezing a pair room (match #1) went through after all, on try 2."), "{out}");
+        assert!(out.contains("[room moderators] Update: freezing a pair room (match M1) went through after all, on try 2."), "{out}");
         assert_eq!(h.rec.read_only_changes(), vec![(RoomRef::new(Platform::Console, "room-1"), true)]);
     }
 
@@ -152,7 +152,7 @@ both_backends! {
         for _ in 0..60 {
             told.push_str(&later(&h, Duration::minutes(10)).await);
         }
-        assert!(told.contains("[room moderators] Freezing a pair room (match #1) failed for good: the room is gone (404). Nothing more will be tried"), "{told}");
+        assert!(told.contains("[room moderators] Freezing a pair room (match M1) failed for good: the room is gone (404). Nothing more will be tried"), "{told}");
         assert_eq!(told.matches("[room moderators]").count(), 1, "told once at the end: {told}");
         assert_eq!(h.store.outbox_counts().await.unwrap().failed, 1);
     }

@@ -81,7 +81,7 @@ both_backends! {
         h.in_room("carol", ROOM, "!tandem match approve 1").await;
         h.dm_all("amina", "accept").await;
         let out = h.dm_all("grace", "accept").await;
-        assert!(out.contains("[room coordinators] I could not create the pair room for match #1: the bot is missing a permission: it needs to create private threads (Create Private Threads, Send Messages in Threads). The match is recorded without a room"), "{out}");
+        assert!(out.contains("[room coordinators] I could not create the pair room for match M1: the bot is missing a permission: it needs to create private threads (Create Private Threads, Send Messages in Threads). The match is recorded without a room"), "{out}");
     }
 
     async fn approving_a_whole_cohort_reports_its_progress_in_the_room(db: TestDb) {
@@ -125,12 +125,12 @@ both_backends! {
         h.app.sweep().await.unwrap();
         let sent = h.rec.take();
         let out = crate::support::transcript(&sent);
-        assert!(out.contains("[room coordinators] Quiet pair: match #1 (Amina ↔ Grace), Pathways Mentoring 2027: no message in their pair room for 21 days (since 13 Jan 2027), even after a nudge."), "{out}");
+        assert!(out.contains("[room coordinators] Quiet pair: match M1 (Amina ↔ Grace), Pathways Mentoring 2027: no message in their pair room for 21 days (since 13 Jan 2027), even after a nudge."), "{out}");
         assert!(out.contains("\nMatched since 11 Jan 2027. No check-in answered yet."), "the pair's history: {out}");
         assert!(!out.contains("[room room-1]"), "{out}");
         let card = sent.iter().find(|s| s.message.text.starts_with("Quiet pair")).unwrap();
         let actions: Vec<(&str, &str)> = card.message.actions.iter().map(|a| (a.label.as_str(), a.command.as_str())).collect();
-        assert_eq!(actions, [("Message the pair", "message 1"), ("Pause", "pause 1 until"), ("Rematch", "match rematch 1")]);
+        assert_eq!(actions, [("Message the pair", "message M1"), ("Pause", "pause M1 until"), ("Rematch", "match rematch A1")]);
         // The first action: a message to both by DM.
         let out = h.in_room("carol", ROOM, "!tandem message 1 Hello you two, how are things going?").await;
         assert!(out.contains("[dm amina] A message from the coordinators of Pathways Mentoring 2027 to you both (Amina and Grace):\nHello you two, how are things going?"), "{out}");
@@ -190,8 +190,8 @@ both_backends! {
         assert!(!out.contains("[room coordinators]"), "{out}");
         let out = h.dm_all("amina", "We're stuck").await;
         assert!(out.contains("[dm amina] Thank you for telling us. A coordinator will get in touch with you soon."), "{out}");
-        assert!(out.contains("[room coordinators] Check-in alert: match #1 (Amina ↔ Grace), Pathways Mentoring 2027. Amina (mentee) answered check-in 1 with “We're stuck”."), "{out}");
-        assert!(out.contains("match rematch 1"), "{out}");
+        assert!(out.contains("[room coordinators] Check-in alert: match M1 (Amina ↔ Grace), Pathways Mentoring 2027. Amina (mentee) answered check-in 1 with “We're stuck”."), "{out}");
+        assert!(out.contains("match rematch A1"), "{out}");
         let answers = h.store.check_ins_of(1).await.unwrap();
         assert_eq!(answers, vec![(0, "amina".into(), Some("stuck".into())), (0, "grace".into(), Some("met".into()))]);
         // A retried check-in job asks nobody twice.
@@ -206,7 +206,7 @@ both_backends! {
         let out = h.dm_all("amina", "pause until 2027-03-01").await;
         assert!(out.contains("[dm amina] Paused: no check-ins or reminders for your mentoring with Grace until 1 March 2027."), "{out}");
         assert!(out.contains("[dm grace] Amina has paused your mentoring until 1 March 2027"), "{out}");
-        assert!(out.contains("[room coordinators] Match #1 (Amina ↔ Grace) paused by Amina until 1 March 2027."), "{out}");
+        assert!(out.contains("[room coordinators] Match M1 (Amina ↔ Grace) paused by Amina until 1 March 2027."), "{out}");
         h.clock.set(utc("2027-02-28T23:00:00Z"));
         assert_eq!(h.sweep().await, "", "nothing while paused");
         h.clock.set(utc("2027-03-08T15:00:00Z"));
@@ -221,14 +221,14 @@ both_backends! {
         // Coordinators pause and resume by match number, in their room only.
         let out = h.in_room("carol", ROOM, "!tandem pause 1 until 2027-08-01").await;
         assert!(out.contains("[dm amina] Your coordinator has paused your mentoring with Grace until 1 August 2027"), "{out}");
-        assert!(out.contains("[room coordinators] Match #1 (Amina ↔ Grace) paused by carol until 1 August 2027."), "{out}");
+        assert!(out.contains("[room coordinators] Match M1 (Amina ↔ Grace) paused by carol until 1 August 2027."), "{out}");
         assert!(h.store.paused_until(1).await.unwrap().is_some());
         let out = h.in_room("mallory", ROOM, "!tandem resume 1").await;
         assert!(out.contains("only the programme's coordinators can pause or resume a match"), "{out}");
         let out = h.in_room("carol", "lobby", "!tandem resume 1").await;
         assert!(out.contains("Pausing a match works in the coordinators' room."), "{out}");
         let out = h.in_room("carol", ROOM, "!tandem pause 9 until 2027-08-01").await;
-        assert!(out.contains("There is no match #9."), "{out}");
+        assert!(out.contains("There is no match M9."), "{out}");
         let out = h.in_room("carol", ROOM, "!tandem pause 1").await;
         assert!(out.contains("Usage: pause <match number> until"), "{out}");
         let out = h.in_room("carol", ROOM, "!tandem resume 1").await;
@@ -267,10 +267,10 @@ both_backends! {
         let out = h.in_room("carol", ROOM, "!tandem match preview").await;
         assert!(out.contains("Match preview for Pathways Mentoring 2027 (a dry run: nothing was sent, nothing was stored)"), "{out}");
         assert!(out.contains("1 of 1 mentee(s) matched"), "{out}");
-        assert!(out.contains("#1 Amina ↔ #2 Grace"), "{out}");
+        assert!(out.contains("A1 Amina ↔ A2 Grace"), "{out}");
         assert!(out.contains("Shared goals: Writing a CV, Preparing for interviews (+20)"), "{out}");
         assert!(out.contains("Sector: Technology (+25)"), "{out}");
-        assert!(out.contains("Mentors with room left: #2 Grace (1 of 2)"), "{out}");
+        assert!(out.contains("Mentors with room left: A2 Grace (1 of 2)"), "{out}");
         assert!(!out.contains("[dm "), "a preview messages nobody: {out}");
         assert!(h.store.matches_in("pathways-2027").await.unwrap().is_empty(), "and stores nothing");
         let out = h.in_room("mallory", ROOM, "!tandem match preview").await;
@@ -286,15 +286,15 @@ both_backends! {
         let amina = ready_mentee(&h, "amina", "Amina").await;
         let grace = ready_mentor(&h, "grace", "Grace", "Technology").await;
         let out = h.in_room("carol", ROOM, "!tandem match propose").await;
-        assert!(out.contains(&format!("Proposal #1: Amina (mentee, application #{amina}) ↔ Grace (mentor, application #{grace}), 63 points")), "{out}");
+        assert!(out.contains(&format!("Proposal P1: Amina (mentee, application A{amina}) ↔ Grace (mentor, application A{grace}), 63 points")), "{out}");
         let out = h.in_room("mallory", ROOM, "!tandem match approve 1").await;
         assert!(out.contains("only the programme's coordinators"), "{out}");
         let out = h.in_room("carol", ROOM, "!tandem match approve 1").await;
-        assert!(out.contains("Match #1 (Amina ↔ Grace) approved by carol. Both have been asked to accept by 18 Jan 2027."), "{out}");
+        assert!(out.contains("Match M1 (Amina ↔ Grace) approved by carol. Both have been asked to accept by 18 Jan 2027."), "{out}");
         assert!(out.contains("[dm amina] Good news from Pathways Mentoring 2027: we'd like to match you with Grace as your mentor."), "{out}");
         assert!(out.contains("[dm grace] Good news from Pathways Mentoring 2027: we'd like to match you with Amina as your mentee."), "{out}");
         let again = h.in_room("dev", ROOM, "!tandem match approve 1").await;
-        assert!(again.contains("Match #1 (Amina ↔ Grace) is already approved."), "{again}");
+        assert!(again.contains("Match M1 (Amina ↔ Grace) is already approved."), "{again}");
         let out = h.dm_all("amina", "maybe later").await;
         assert!(out.contains("Please answer accept or decline."), "{out}");
         let out = h.dm_all("amina", "accept").await;
@@ -314,7 +314,7 @@ both_backends! {
         let status = h.say("amina", "status").await;
         assert!(status.contains("You are matched with Grace (your mentor); your pair room is room-1."), "{status}");
         // One stage, read the same way by her, the figures and the export: matched.
-        assert!(status.contains("as mentee (#1, submitted on 11 January 2027): matched (see below)"), "{status}");
+        assert!(status.contains("as mentee (A1, submitted on 11 January 2027): matched (see below)"), "{status}");
         assert!(!status.contains("ready to be matched"), "{status}");
         let out = h.in_room("carol", ROOM, "!tandem report").await;
         assert!(out.contains("Mentees: 1 matched"), "{out}");
@@ -341,24 +341,24 @@ both_backends! {
         ready_mentor(&h, "grace", "Grace", "Technology").await;
         let ola = ready_mentor(&h, "ola", "Ola", "Finance").await;
         let out = h.in_room("carol", ROOM, "!tandem match propose").await;
-        assert!(out.contains("Proposal #1: Amina (mentee, application #1) ↔ Grace"), "Grace is the better match: {out}");
+        assert!(out.contains("Proposal P1: Amina (mentee, application A1) ↔ Grace"), "Grace is the better match: {out}");
         h.in_room("carol", ROOM, "!tandem match approve 1").await;
         let out = h.dm_all("grace", "decline").await;
         assert!(out.contains("[dm grace] Thank you for letting us know."), "{out}");
         assert!(out.contains("[dm amina] An update on your match: Grace isn't able to go ahead with it. This is no reflection on you"), "{out}");
         assert!(out.contains("was declined by Grace. Both are back in the pool"), "{out}");
-        assert!(out.contains(&format!("Proposal #2: Amina (mentee, application #1) ↔ Ola (mentor, application #{ola})")), "the backup is proposed: {out}");
+        assert!(out.contains(&format!("Proposal P2: Amina (mentee, application A1) ↔ Ola (mentor, application A{ola})")), "the backup is proposed: {out}");
         assert_eq!(status_of(&h, 1).await, MatchStatus::Declined);
         // Amina's offer was withdrawn when Grace declined: nothing is left open.
         assert!(h.store.load_conversation::<FlowState>(&user("amina")).await.unwrap().is_none());
         let out = h.dm_all("amina", "status").await;
         assert!(!out.contains("no longer open"), "status is answered: {out}");
-        assert!(out.contains("as mentee (#1, submitted on 11 January 2027): ready to be matched"), "{out}");
+        assert!(out.contains("as mentee (A1, submitted on 11 January 2027): ready to be matched"), "{out}");
         let out = h.dm_all("amina", "accept").await;
         assert!(out.contains("There is no match offer waiting for your answer"), "{out}");
         // Rejecting the backup too: nobody else can take Amina, and Grace is never proposed again.
         let out = h.in_room("carol", ROOM, "!tandem match reject 2 Different time commitments").await;
-        assert!(out.contains("Proposal #2 (Amina ↔ Ola) rejected by carol: Different time commitments."), "{out}");
+        assert!(out.contains("Proposal P2 (Amina ↔ Ola) rejected by carol: Different time commitments."), "{out}");
         let out = h.in_room("carol", ROOM, "!tandem match rematch 1").await;
         assert!(out.contains("No new proposals"), "{out}");
         let all = h.store.matches_in("pathways-2027").await.unwrap();
@@ -373,9 +373,9 @@ both_backends! {
         let out = h.sweep().await;
         assert!(out.contains("[dm grace] The match offer with Amina has expired"), "{out}");
         assert!(out.contains("[dm amina] The match with Grace didn't go ahead"), "{out}");
-        assert!(out.contains("Match #1 (Amina ↔ Grace) expired without both answers. Both are back in the pool, and may be proposed to each other again."), "{out}");
+        assert!(out.contains("Match M1 (Amina ↔ Grace) expired without both answers. Both are back in the pool, and may be proposed to each other again."), "{out}");
         // An expiry is nobody's refusal: the pair is the best option still, and is proposed.
-        assert!(out.contains("Proposal #2: Amina (mentee, application #1) ↔ Grace"), "{out}");
+        assert!(out.contains("Proposal P2: Amina (mentee, application A1) ↔ Grace"), "{out}");
         assert_eq!(status_of(&h, 1).await, MatchStatus::Expired);
         assert!(h.store.load_conversation::<FlowState>(&user("grace")).await.unwrap().is_none());
         let out = h.dm_all("grace", "accept").await;
@@ -401,7 +401,7 @@ both_backends! {
         h.in_room("carol", ROOM, "!tandem match propose").await;
         h.in_room("carol", ROOM, "!tandem match approve 1").await;
         let out = h.dm_all("grace", "decline").await;
-        assert!(out.contains(&format!("they will not be proposed to each other again (match include {amina} {grace} would allow it)")), "{out}");
+        assert!(out.contains(&format!("they will not be proposed to each other again (match include A{amina} A{grace} would allow it)")), "{out}");
         // Nobody else to propose: the coordinators hear so instead of a promise of options.
         assert!(out.contains("No new proposals in Pathways Mentoring 2027 for now"), "{out}");
         let out = h.in_room("carol", ROOM, "!tandem match propose").await;
@@ -411,13 +411,13 @@ both_backends! {
         let out = h.in_room("carol", ROOM, &format!("!tandem match include {grace} {amina}")).await;
         assert!(out.contains("Nothing keeps applications"), "the mentee comes first: {out}");
         let out = h.in_room("carol", ROOM, &format!("!tandem match include {amina} {grace}")).await;
-        assert!(out.contains(&format!("Applications #{amina} and #{grace} may be proposed to each other again (lifted: match #1 declined).")), "{out}");
-        assert!(out.contains("Proposal #2: Amina (mentee, application #1) ↔ Grace"), "proposed at once: {out}");
+        assert!(out.contains(&format!("Applications A{amina} and A{grace} may be proposed to each other again (lifted: M1 declined).")), "{out}");
+        assert!(out.contains("Proposal P2: Amina (mentee, application A1) ↔ Grace"), "proposed at once: {out}");
         assert_eq!(status_of(&h, 1).await, MatchStatus::Declined, "the decline is kept");
         // An exclusion is lifted the same way.
         h.in_room("carol", ROOM, "!tandem match reject 2").await;
         let out = h.in_room("carol", ROOM, &format!("!tandem match include {amina} {grace}")).await;
-        assert!(out.contains("(lifted: match #2 rejected)"), "{out}");
+        assert!(out.contains("(lifted: P2 rejected)"), "{out}");
         let out = h.in_room("carol", ROOM, "!tandem match include 1").await;
         assert!(out.contains("Usage:"), "{out}");
     }
@@ -430,11 +430,11 @@ both_backends! {
         // Grace's background check lapses before the proposal is approved.
         h.in_room("carol", ROOM, &format!("!tandem step {grace} background_check pending")).await;
         let out = h.in_room("carol", ROOM, "!tandem match approve 1").await;
-        assert!(out.contains("Proposal #1 (Amina ↔ Grace) is no longer valid"), "{out}");
+        assert!(out.contains("Proposal P1 (Amina ↔ Grace) is no longer valid"), "{out}");
         assert!(!out.contains("[dm amina] Good news"), "{out}");
         assert_eq!(status_of(&h, 1).await, MatchStatus::Rejected);
         let out = h.in_room("carol", ROOM, "!tandem match approve 7").await;
-        assert!(out.contains("There is no match proposal #7."), "{out}");
+        assert!(out.contains("There is no match or proposal number 7."), "{out}");
         let out = h.in_room("carol", ROOM, "!tandem match approve all").await;
         assert!(out.contains("There are no proposals waiting for approval."), "{out}");
     }
@@ -446,13 +446,13 @@ both_backends! {
         let ola = ready_mentor(&h, "ola", "Ola", "Finance").await;
         h.in_room("carol", ROOM, "!tandem match propose").await;
         let out = h.in_room("carol", ROOM, &format!("!tandem match swap 1 {ola}")).await;
-        assert!(out.contains("Proposal #1 swapped by carol: Amina gets another mentor"), "{out}");
-        assert!(out.contains(&format!("Proposal #2: Amina (mentee, application #{amina}) ↔ Ola (mentor, application #{ola})")), "{out}");
+        assert!(out.contains("Proposal P1 swapped by carol: Amina gets another mentor"), "{out}");
+        assert!(out.contains(&format!("Proposal P2: Amina (mentee, application A{amina}) ↔ Ola (mentor, application A{ola})")), "{out}");
         assert_eq!(status_of(&h, 1).await, MatchStatus::Rejected);
         let out = h.in_room("carol", ROOM, &format!("!tandem match swap 2 {grace}")).await;
         assert!(out.contains("were matched or proposed before"), "{out}");
         let out = h.in_room("carol", ROOM, &format!("!tandem match swap 2 {amina}")).await;
-        assert!(out.contains(&format!("Application #{amina} is not a mentor ready to be matched")), "{out}");
+        assert!(out.contains(&format!("Application A{amina} is not a mentor ready to be matched")), "{out}");
         let out = h.in_room("carol", ROOM, "!tandem match swap 2").await;
         assert!(out.contains("Usage:"), "{out}");
         assert_eq!(h.store.matches_in("pathways-2027").await.unwrap().len(), 2);
@@ -468,9 +468,9 @@ both_backends! {
         let out = h.in_room("mallory", ROOM, &format!("!tandem match exclude {amina} {grace}")).await;
         assert!(out.contains("only the programme's coordinators"), "{out}");
         let out = h.in_room("carol", ROOM, &format!("!tandem match exclude {amina} {grace} Grace is Amina's aunt")).await;
-        assert!(out.contains(&format!("Applications #{amina} and #{grace} will never be proposed to each other.")), "{out}");
+        assert!(out.contains(&format!("Applications A{amina} and A{grace} will never be proposed to each other.")), "{out}");
         let out = h.in_room("carol", ROOM, "!tandem match propose").await;
-        assert!(out.contains(&format!("Amina (mentee, application #{amina}) ↔ Ola (mentor, application #{ola})")), "{out}");
+        assert!(out.contains(&format!("Amina (mentee, application A{amina}) ↔ Ola (mentor, application A{ola})")), "{out}");
         assert!(!out.contains("↔ Grace"), "{out}");
     }
 
@@ -483,7 +483,7 @@ both_backends! {
         h.in_room("carol", ROOM, "!tandem match approve 1").await;
         // Grace leaves while the offer is open.
         let out = h.dm_all("grace", "decline").await;
-        assert!(out.contains("Proposal #2"), "Ola is proposed next: {out}");
+        assert!(out.contains("Proposal P2"), "Ola is proposed next: {out}");
         // Amina's offer from Grace was withdrawn at once: the new one reaches her at once.
         let out = h.in_room("carol", ROOM, "!tandem match approve 2").await;
         assert!(out.contains("[dm amina] Good news from Pathways Mentoring 2027: we'd like to match you with Ola as your mentor"), "{out}");
@@ -506,7 +506,7 @@ both_backends! {
         h.dm_all("grace", "withdraw").await;
         let out = h.dm_all("grace", "yes").await;
         assert!(out.contains("[dm grace] Your application to Pathways Mentoring 2027 was withdrawn."), "{out}");
-        assert!(out.contains("[room coordinators] Application #2 (mentor, Pathways Mentoring 2027) was withdrawn by the applicant."), "{out}");
+        assert!(out.contains("[room coordinators] Application A2 (mentor, Pathways Mentoring 2027) was withdrawn by the applicant."), "{out}");
         let mine = h.store.applications_of(&user("grace")).await.unwrap();
         assert_eq!(mine[0].status, tandem::domain::ApplicationStatus::Withdrawn);
         let out = h.dm_all("grace", "withdraw").await;
@@ -527,14 +527,14 @@ both_backends! {
         h.in_room("carol", ROOM, "!tandem match approve 1").await;
         // Amina declines Grace; the next best, Ola, is proposed; then Amina leaves.
         let out = h.dm_all("amina", "decline").await;
-        assert!(out.contains("Proposal #2"), "{out}");
+        assert!(out.contains("Proposal P2"), "{out}");
         let out = h.dm_all("amina", "withdraw").await;
         assert!(out.contains("Do you really want to withdraw"), "{out}");
         let out = h.dm_all("amina", "yes").await;
         assert!(out.contains("was withdrawn by the applicant; their open proposals were set aside"), "{out}");
         assert_eq!(status_of(&h, 2).await, MatchStatus::Rejected);
         let out = h.in_room("carol", ROOM, "!tandem match approve 2").await;
-        assert!(out.contains("Match #2 (Amina ↔ Ola) is already rejected."), "{out}");
+        assert!(out.contains("Proposal P2 (Amina ↔ Ola) is already rejected."), "{out}");
     }
 
     async fn a_group_shares_one_room_around_its_mentor(db: TestDb) {
@@ -572,15 +572,15 @@ both_backends! {
         let out = h.in_room("carol", MODS, "!tandem freeze pair 1").await;
         assert!(out.contains("Sorry carol, only moderators can do that."), "{out}");
         let out = h.in_room("mo", MODS, "!tandem freeze pair 1").await;
-        assert!(out.contains("Freeze the pair room of match #1 (Amina & Grace)?"), "{out}");
+        assert!(out.contains("Freeze the pair room of match M1 (Amina & Grace)?"), "{out}");
         assert!(h.rec.read_only_changes().is_empty(), "nothing before confirm");
         let out = h.in_room("mo", MODS, "!tandem confirm").await;
-        assert!(out.contains("[room moderators] Match #1 (Amina & Grace) is frozen by mo."), "{out}");
-        assert!(out.contains("[room coordinators] The moderators have frozen match #1 (Amina & Grace)."), "{out}");
+        assert!(out.contains("[room moderators] Match M1 (Amina & Grace) is frozen by mo."), "{out}");
+        assert!(out.contains("[room coordinators] The moderators have frozen match M1 (Amina & Grace)."), "{out}");
         assert_eq!(h.rec.read_only_changes().len(), 1);
         assert!(h.rec.read_only_changes()[0].1, "read-only");
         let out = h.in_room("max", MODS, "!tandem freeze pair 1").await;
-        assert!(out.contains("Match #1 is already frozen."), "{out}");
+        assert!(out.contains("Match M1 is already frozen."), "{out}");
         h.in_room("max", MODS, "!tandem unfreeze pair 1").await;
         h.in_room("max", MODS, "!tandem confirm").await;
         assert!(!h.rec.read_only_changes()[1].1, "writable again");
@@ -588,7 +588,7 @@ both_backends! {
         let out = h.in_room("mo", MODS, "!tandem suspend grace until 2001-01-01").await;
         assert!(out.contains("2001-01-01 is not in the future."), "{out}");
         let out = h.in_room("mo", MODS, "!tandem suspend grace until 2099-01-01 Repeated rudeness").await;
-        assert!(out.contains("Suspend Grace (console:grace, application #2) until 1 January 2099?"), "{out}");
+        assert!(out.contains("Suspend Grace (console:grace, application A2) until 1 January 2099?"), "{out}");
         let out = h.in_room("mo", MODS, "!tandem cancel").await;
         assert!(out.contains("Cancelled: nothing was done."), "{out}");
         let out = h.in_room("mo", MODS, "!tandem confirm").await;
@@ -605,11 +605,11 @@ both_backends! {
         let out = h.in_room("carol", ROOM, "!tandem match preview").await;
         assert!(out.contains("0 mentor(s) are ready"), "{out}");
         let out = h.in_room("max", MODS, "!tandem remove amina from room-9").await;
-        assert!(out.contains("Amina (console:amina, application #1) is not in a room I manage called “room-9”. Their pair room: room-1."), "{out}");
+        assert!(out.contains("Amina (console:amina, application A1) is not in a room I manage called “room-9”. Their pair room: room-1."), "{out}");
         let out = h.in_room("max", MODS, "!tandem confirm").await;
         assert!(out.contains("There is nothing waiting for confirmation."), "{out}");
         let out = h.in_room("max", MODS, "!tandem remove amina from room-1").await;
-        assert!(out.contains("Remove Amina (console:amina, application #1) from room room-1?"), "{out}");
+        assert!(out.contains("Remove Amina (console:amina, application A1) from room room-1?"), "{out}");
         let out = h.in_room("max", MODS, "!tandem confirm").await;
         assert!(out.contains("console:amina was removed from room room-1 by max."), "{out}");
         assert!(h.rec.created_rooms()[0].members.is_empty());
@@ -667,7 +667,7 @@ both_backends! {
             "tom hill",
         ] {
             let out = h.in_room("mo", MODS, &format!("!tandem suspend {typed} spam")).await;
-            assert!(out.contains("Suspend Tom Hill (matrix:@tom:example.org, application #2)?"), "{typed}: {out}");
+            assert!(out.contains("Suspend Tom Hill (matrix:@tom:example.org, application A2)?"), "{typed}: {out}");
             h.in_room("mo", MODS, "!tandem cancel").await;
         }
         h.in_room("mo", MODS, "!tandem suspend @tom:example.org spam").await;
@@ -679,12 +679,12 @@ both_backends! {
         // (A name prefers people on the moderator's own platform.)
         ready_mentee(&h, "tom", "Tom Baker").await;
         let out = h.in_room("mo", MODS, "!tandem suspend Tom").await;
-        assert!(out.contains("Suspend Tom Baker (console:tom, application #3)?"), "{out}");
+        assert!(out.contains("Suspend Tom Baker (console:tom, application A3)?"), "{out}");
         h.in_room("mo", MODS, "!tandem cancel").await;
         ready_mentee(&h, "tomo", "Tomo Sato").await;
         ready_mentee(&h, "tommy", "Tom Okafor").await;
         let out = h.in_room("mo", MODS, "!tandem suspend Tom").await;
-        assert!(out.contains("“Tom” could be any of: Tom Okafor (console:tommy, application #5); Tom Baker (console:tom, application #3)."), "{out}");
+        assert!(out.contains("“Tom” could be any of: Tom Okafor (console:tommy, application A5); Tom Baker (console:tom, application A3)."), "{out}");
         h.dm_all("amina", "report").await;
         for line in ["1", "Tom", "no", "He keeps messaging me.", "skip", "no", "no", "yes"] {
             h.dm_all("amina", line).await;
@@ -706,7 +706,7 @@ both_backends! {
         let out = h.in_room("mo", MODS, "!tandem confirm").await;
         assert!(out.contains("[dm amina] An update on your match offer with Grace: I'm sorry, it can't go ahead after all."), "{out}");
         assert!(out.contains("[dm grace] An update on your match offer with Amina"), "{out}");
-        assert!(out.contains("[room coordinators] Offer #1 (Amina ↔ Grace) was withdrawn before it started"), "{out}");
+        assert!(out.contains("[room coordinators] Offer M1 (Amina ↔ Grace) was withdrawn before it started"), "{out}");
         assert!(out.lines().filter(|l| l.starts_with("[dm amina]")).all(|l| !l.contains("suspend")), "Amina is not told why: {out}");
         let m = h.store.match_by_id(1).await.unwrap().unwrap();
         assert_eq!(m.status, tandem::domain::matches::MatchStatus::Declined);
@@ -756,7 +756,7 @@ both_backends! {
         h.app.dispatch_due().await.unwrap();
         let out = crate::support::transcript(&h.rec.take());
         assert!(h.rec.created_rooms().is_empty(), "no room: {out}");
-        assert!(out.contains(&format!("[room coordinators] Match #{} (Bea & Ola) was not given a pair room", offered.id)), "{out}");
+        assert!(out.contains(&format!("[room coordinators] Match M{} (Bea & Ola) was not given a pair room", offered.id)), "{out}");
     }
 
     async fn a_check_that_lapses_before_an_offer_is_accepted_withdraws_it_at_the_next_sweep(db: TestDb) {
@@ -770,7 +770,7 @@ both_backends! {
         h.clock.advance(chrono::Duration::days(10));
         let out = h.sweep().await;
         assert!(out.contains("[dm grace] An update on your match offer with Amina"), "{out}");
-        assert!(out.contains("Offer #1 (Amina ↔ Grace) was withdrawn before it started"), "{out}");
+        assert!(out.contains("Offer M1 (Amina ↔ Grace) was withdrawn before it started"), "{out}");
         let out = h.dm_all("grace", "accept").await;
         assert!(!out.contains("you're matched"), "{out}");
         assert!(h.rec.created_rooms().is_empty());

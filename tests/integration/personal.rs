@@ -93,7 +93,7 @@ both_backends! {
         assert!(out.contains("[dm grace] Your mentoring with Amina has come to an end: Amina isn't able to continue. This is nobody's fault"), "{out}");
         assert!(out.contains("[dm grace] Would you like to be matched with someone new, or take a break for now?"), "{out}");
         assert!(out.contains("[room room-1] This mentoring has ended"), "{out}");
-        assert!(out.contains("[room coordinators] A participant (application #1 (mentee)) asked for their data to be deleted, and it has been; match #1 was closed"), "{out}");
+        assert!(out.contains("[room coordinators] A participant (application A1 (mentee)) asked for their data to be deleted, and it has been; match M1 was closed"), "{out}");
         assert!(!out.contains("[dm amina] Would you like"), "{out}");
 
         // Nothing of hers is left in any table.
@@ -233,6 +233,6 @@ both_backends! {
         for line in MENTOR_ANSWERS.iter().chain(["submit"].iter()) {
             out = h.dm_all("grace", line).await;
         }
-        assert!(out.contains("[room coordinators] Please note before deciding on #2 (Grace): this person deleted their data earlier, and a check of theirs that did not clear is kept under a legal hold for safeguarding: background_check of application #1."), "{out}");
+        assert!(out.contains("[room coordinators] Please note before deciding on A2 (Grace): this person deleted their data earlier, and a check of theirs that did not clear is kept under a legal hold for safeguarding: background_check of application A1."), "{out}");
     }
 }

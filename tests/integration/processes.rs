@@ -160,7 +160,7 @@ both_backends! {
         let store = matrix.app.store();
         for id in [on_matrix, on_discord] {
             let m = store.match_by_id(id).await.unwrap().unwrap();
-            assert!(m.room.is_some(), "match #{id} has its pair room: {m:?}");
+            assert!(m.room.is_some(), "match M{id} has its pair room: {m:?}");
         }
         assert_eq!(matrix.rec.created_rooms().len(), 1, "the Matrix process made the Matrix pair's room");
         assert_eq!(discord.rec.created_rooms().len(), 1, "the Discord process made the Discord pair's room");

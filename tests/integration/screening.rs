@@ -39,7 +39,7 @@ async fn grace_applies(h: &Harness) -> i64 {
     for line in mentor_answers("Grace", "yes") {
         last = h.dm_all("grace", line).await;
     }
-    assert!(last.contains("[room coordinators] Application #"), "{last}");
+    assert!(last.contains("[room coordinators] Application A"), "{last}");
     id_of(h, "grace").await
 }
 
@@ -132,7 +132,7 @@ both_backends! {
         h.rec.take();
         h.app.receive(crate::support::dm("grace", "Tuesdays after 6pm.")).await;
         let sent = h.rec.take();
-        let follow_up = sent.iter().find(|s| s.message.text.starts_with("Answer on application #")).expect("the follow-up");
+        let follow_up = sent.iter().find(|s| s.message.text.starts_with("Answer on application A")).expect("the follow-up");
         assert_eq!(follow_up.message.thread, Some(Thread::In(application_thread(id))));
         assert_eq!(
             follow_up.message.placed,
@@ -201,7 +201,7 @@ both_backends! {
         assert!(out.contains("[dm grace] A coordinator reviewing your application to Pathways Mentoring 2027 has a question for you:"), "{out}");
         assert_eq!(status_of(&h, "grace").await, ApplicationStatus::InfoRequested);
         let out = h.dm_all("grace", "Tuesdays and Thursdays after 6pm.").await;
-        assert!(out.contains("[room coordinators] Answer on application #"), "{out}");
+        assert!(out.contains("[room coordinators] Answer on application A"), "{out}");
         assert!(out.contains("A: Tuesdays and Thursdays after 6pm."), "{out}");
         assert!(out.contains("[dm grace] Thank you! I've passed your answer on"), "{out}");
         assert_eq!(status_of(&h, "grace").await, ApplicationStatus::NeedsReview);
@@ -256,7 +256,7 @@ both_backends! {
         for line in mentor_answers("Lee", "yes") {
             last = h.dm_all("lee", line).await;
         }
-        assert!(last.contains("Application #"), "{last}");
+        assert!(last.contains("Application A"), "{last}");
         let lee = id_of(&h, "lee").await;
         let mut ada_lines = mentor_answers("Ada", "yes");
         ada_lines[0] = "apply as mentor";
@@ -344,7 +344,7 @@ both_backends! {
         let h = Harness::new(&db).await;
         let id = grace_applies(&h).await;
         let cases: Vec<(String, &str)> = vec![
-            ("!tandem approve 999".into(), "There is no application #999."),
+            ("!tandem approve 999".into(), "There is no application A999."),
             ("!tandem approve".into(), "Usage: approve <application number>"),
             ("!tandem approve twelve".into(), "Usage: approve <application number>"),
             (format!("!tandem reject {id}"), "Usage: reject <application number> <reason"),
@@ -416,7 +416,7 @@ both_backends! {
         // the coordinators are told, once.
         let out = h.sweep().await;
         assert!(out.contains("[dm grace] Your background check for Pathways Mentoring 2027 expires on 1 March 2027. Please renew it with the coordinators so your mentoring can carry on."), "{out}");
-        assert!(out.contains(&format!("[room coordinators] The background check of #{id} (Grace) expires on 1 March 2027, in 9 day(s). Record the renewal with: !tandem step {id} background_check cleared until <date>")), "{out}");
+        assert!(out.contains(&format!("[room coordinators] The background check of A{id} (Grace) expires on 1 March 2027, in 9 day(s). Record the renewal with: !tandem step A{id} background_check cleared until <date>")), "{out}");
         assert!(!out.contains("active match"), "she is in none: {out}");
         assert_eq!(h.sweep().await, "", "warned once");
         h.clock.advance(chrono::Duration::days(30));
@@ -477,7 +477,7 @@ both_backends! {
         crate::pairing::active_match(&h).await;
         let grace = id_of(&h, "grace").await;
         assert_eq!(grace, 2);
-        h.in_room("carol", ROOM, "!tandem step 2 background_check cleared until 2027-03-01").await;
+        h.in_room("carol", ROOM, "!tandem step A2 background_check cleared until 2027-03-01").await;
 
         // 31 days before: not yet.
         h.clock.set(utc("2027-01-29T10:00:00Z"));
@@ -490,7 +490,7 @@ both_backends! {
         let sent = screening_sweep(&h).await;
         let out = crate::support::transcript(&sent);
         assert!(out.contains("[dm grace] Your background check for Pathways Mentoring 2027 expires on 1 March 2027. Please renew it with the coordinators so your mentoring can carry on."), "{out}");
-        assert!(out.contains("[room coordinators] The background check of #2 (Grace) expires on 1 March 2027, in 30 day(s); Grace is in active match #1 (Amina ↔ Grace). Record the renewal with: !tandem step 2 background_check cleared until <date>"), "{out}");
+        assert!(out.contains("[room coordinators] The background check of A2 (Grace) expires on 1 March 2027, in 30 day(s); Grace is in active match M1 (Amina ↔ Grace). Record the renewal with: !tandem step A2 background_check cleared until <date>"), "{out}");
         let warning = sent.iter().find(|s| s.message.text.starts_with("The background check of #2")).unwrap();
         assert_eq!(warning.message.thread, Some(Thread::Alert), "not hidden in a thread");
         assert!(dms_to(&out, "amina").is_empty(), "the mentee hears nothing of it: {out}");
@@ -503,26 +503,26 @@ both_backends! {
         let sent = screening_sweep(&h).await;
         let out = crate::support::transcript(&sent);
         assert!(out.contains("[dm grace] Your background check for Pathways Mentoring 2027 expired on 1 March 2027."), "{out}");
-        assert!(out.contains("[room coordinators] Lapsed check in an active match: the background check of #2 (Grace) expired on 1 March 2027, and Grace is in active match #1 (Amina ↔ Grace), Pathways Mentoring 2027. Please decide: pause it (!tandem pause 1 until <date>), record the renewal (!tandem step 2 background_check cleared until <date>), or close it (!tandem close match 1 <reason>)."), "{out}");
-        assert!(out.contains("#2 (Grace) is no longer ready to be matched: Background check not complete."), "{out}");
+        assert!(out.contains("[room coordinators] Lapsed check in an active match: the background check of A2 (Grace) expired on 1 March 2027, and Grace is in active match M1 (Amina ↔ Grace), Pathways Mentoring 2027. Please decide: pause it (!tandem pause M1 until <date>), record the renewal (!tandem step A2 background_check cleared until <date>), or close it (!tandem close match M1 <reason>)."), "{out}");
+        assert!(out.contains("A2 (Grace) is no longer ready to be matched: Background check not complete."), "{out}");
         let alert = sent.iter().find(|s| s.message.text.starts_with("Lapsed check")).unwrap();
         assert_eq!(alert.message.thread, Some(Thread::Alert));
         let actions: Vec<(&str, &str)> = alert.message.actions.iter().map(|a| (a.label.as_str(), a.command.as_str())).collect();
-        assert_eq!(actions, [("Pause", "pause 1 until"), ("Record renewal", "step 2 background_check cleared until"), ("Close match", "close match 1")]);
+        assert_eq!(actions, [("Pause", "pause 1 until"), ("Record renewal", "step A2 background_check cleared until"), ("Close match", "close match 1")]);
         assert!(dms_to(&out, "amina").is_empty(), "{out}");
         assert_eq!(h.store.paused_until(1).await.unwrap(), None, "notify: the coordinators decide");
         assert!(screening_sweep(&h).await.is_empty(), "an expiry is handled once");
 
         // The decision the alert offers works as written.
         let out = h.in_room("carol", ROOM, "!tandem pause 1 until 2027-04-01").await;
-        assert!(out.contains("Match #1 (Amina ↔ Grace) paused by carol until 1 April 2027."), "{out}");
+        assert!(out.contains("Match M1 (Amina ↔ Grace) paused by carol until 1 April 2027."), "{out}");
     }
 
     async fn when_the_programme_pauses_on_a_lapse_the_match_is_held_and_both_members_hear_only_that_it_is_paused(db: TestDb) {
         let programmes = example_with(|p| p.on_lapse = tandem::domain::screening::OnLapse::Pause);
         let h = Harness::with_programmes(&db, programmes).await;
         crate::pairing::active_match(&h).await;
-        h.in_room("carol", ROOM, "!tandem step 2 background_check cleared until 2027-03-01").await;
+        h.in_room("carol", ROOM, "!tandem step A2 background_check cleared until 2027-03-01").await;
         // The check-ins up to now (the last on 22 February) and the warning.
         h.clock.set(utc("2027-02-28T16:00:00Z"));
         let out = h.sweep().await;
@@ -541,7 +541,7 @@ both_backends! {
         assert_eq!(dms_to(&out, "amina"), [format!("[dm amina] {held}")], "the mentee is told nothing else: {out}");
         assert!(out.contains(&format!("[dm grace] {held}")), "{out}");
         assert!(out.contains("[dm grace] Your background check for Pathways Mentoring 2027 expired on 1 March 2027."), "{out}");
-        assert!(out.contains("[room coordinators] Lapsed check in an active match: the background check of #2 (Grace) expired on 1 March 2027, and Grace is in active match #1 (Amina ↔ Grace), Pathways Mentoring 2027. The match is paused until a coordinator decides; both members were told only that it is paused for an administrative reason. Please decide: record the renewal (!tandem step 2 background_check cleared until <date>) and resume it (!tandem resume 1), or close it (!tandem close match 1 <reason>)."), "{out}");
+        assert!(out.contains("[room coordinators] Lapsed check in an active match: the background check of A2 (Grace) expired on 1 March 2027, and Grace is in active match M1 (Amina ↔ Grace), Pathways Mentoring 2027. The match is paused until a coordinator decides; both members were told only that it is paused for an administrative reason. Please decide: record the renewal (!tandem step A2 background_check cleared until <date>) and resume it (!tandem resume M1), or close it (!tandem close match M1 <reason>)."), "{out}");
         let alert = sent.iter().find(|s| s.message.text.starts_with("Lapsed check")).unwrap();
         let labels: Vec<&str> = alert.message.actions.iter().map(|a| a.label.as_str()).collect();
         assert_eq!(labels, ["Record renewal", "Resume", "Close match"]);
@@ -555,7 +555,7 @@ both_backends! {
         assert!(!h.sweep().await.contains("Check-in from"));
 
         // Renewed and resumed: ready again, and the next check-in comes.
-        let out = h.in_room("carol", ROOM, "!tandem step 2 background_check cleared until 2030-03-01").await;
+        let out = h.in_room("carol", ROOM, "!tandem step A2 background_check cleared until 2030-03-01").await;
         assert!(out.contains("is ready to be matched"), "{out}");
         let out = h.in_room("carol", ROOM, "!tandem resume 1").await;
         assert!(out.contains("[dm amina] Your coordinator has resumed your mentoring with Grace"), "{out}");
@@ -603,8 +603,8 @@ both_backends! {
         h.app.receive(crate::support::room_message("carol", ROOM, "!tandem step 2 background_check failed")).await;
         let sent = h.rec.take();
         let out = crate::support::transcript(&sent);
-        assert!(out.contains("#2 (Grace) cannot be matched while their background check is not cleared."), "{out}");
-        assert!(out.contains("[room coordinators] Failed check in an active match: the background check of #2 (Grace) was recorded as not cleared, and Grace is in active match #1 (Amina ↔ Grace), Pathways Mentoring 2027. Please decide: pause it (!tandem pause 1 until <date>), if a new check clears, record it (!tandem step 2 background_check cleared until <date>), or close it (!tandem close match 1 <reason>)."), "{out}");
+        assert!(out.contains("A2 (Grace) cannot be matched while their background check is not cleared."), "{out}");
+        assert!(out.contains("[room coordinators] Failed check in an active match: the background check of A2 (Grace) was recorded as not cleared, and Grace is in active match M1 (Amina ↔ Grace), Pathways Mentoring 2027. Please decide: pause it (!tandem pause M1 until <date>), if a new check clears, record it (!tandem step A2 background_check cleared until <date>), or close it (!tandem close match M1 <reason>)."), "{out}");
         let alert = sent.iter().find(|s| s.message.text.starts_with("Failed check")).unwrap();
         assert_eq!(alert.message.thread, Some(Thread::Alert));
         assert!(dms_to(&out, "amina").is_empty(), "{out}");

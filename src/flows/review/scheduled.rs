@@ -150,7 +150,7 @@ pub fn warn_check(
             text.push_str(&format!("; {name} is in active {}", match_list(&active)));
         }
         text.push_str(&format!(
-            ". Record the renewal with: {} step {id} {step_id} cleared until <date>",
+            ". Record the renewal with: {} step A{id} {step_id} cleared until <date>",
             ctx.room_prefix
         ));
         let message = OutMessage::text(text);

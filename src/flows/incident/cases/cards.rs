@@ -156,13 +156,13 @@ pub fn card(ctx: &Ctx<'_>, case: &CaseRecord, prefix: &str) -> String {
     s
 }
 
-/// `Grace (console:grace): application #2 (ready); match #1 (active, frozen)`. A match is
+/// `Grace (console:grace): application A2 (ready); match M1 (active, frozen)`. A match is
 /// named by its number only: its other member may be an anonymous reporter.
 pub(super) fn subject_line(subject: &crate::domain::incident::CaseSubject) -> String {
     let mut parts: Vec<String> = subject
         .applications
         .iter()
-        .map(|(id, status)| format!("application #{id} ({status})"))
+        .map(|(id, status)| format!("application A{id} ({status})"))
         .collect();
     parts.extend(subject.open_matches().map(|m| {
         format!(
