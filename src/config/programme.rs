@@ -345,8 +345,11 @@ pub fn load_programme(path: &Path) -> Result<Programme, ConfigErrors> {
 
 /// Checks a programme given as text; `path` is only used in messages.
 pub fn parse_programme(path: &Path, source: &str) -> Result<Programme, ConfigErrors> {
-    let raw: RawProgramme = parse_toml(path, source)?;
-    let mut errors = Vec::new();
+    // Unknown keys and ill-typed values first, then the checks on what was read.
+    let (raw, mut errors) = parse_toml::<RawProgramme>(path, source);
+    let Some(raw) = raw else {
+        return Err(ConfigErrors(errors));
+    };
     let mut err = |offset: usize, msg: &str| errors.push(located(path, source, offset, msg));
 
     let slug = raw.slug.get_ref().trim().to_string();

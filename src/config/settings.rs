@@ -501,8 +501,11 @@ impl Settings {
     /// Reads and checks a settings file.
     pub fn load(path: &Path) -> Result<Settings, ConfigErrors> {
         let source = read(path)?;
-        let settings: Settings = parse_toml(path, &source)?;
-        let mut errors = Vec::new();
+        // Unknown keys and ill-typed values first, then the checks on what was read.
+        let (settings, mut errors) = parse_toml::<Settings>(path, &source);
+        let Some(settings) = settings else {
+            return Err(ConfigErrors(errors));
+        };
         // A problem found after parsing, reported at its key's line.
         let at_key =
             |key: &str, message: &str| located(path, &source, find_key(&source, key), message);
