@@ -345,11 +345,9 @@ pub fn load_programme(path: &Path) -> Result<Programme, ConfigErrors> {
 
 /// Checks a programme given as text; `path` is only used in messages.
 pub fn parse_programme(path: &Path, source: &str) -> Result<Programme, ConfigErrors> {
-    // Unknown keys and ill-typed values first, then the checks on what was read.
-    let (raw, mut errors) = parse_toml::<RawProgramme>(path, source);
-    let Some(raw) = raw else {
-        return Err(ConfigErrors(errors));
-    };
+    // Unknown keys and ill-typed values, then the checks on what could be read.
+    let (raw, found) = parse_toml::<RawProgramme>(path, source)?;
+    let mut errors = Vec::new();
     let mut err = |offset: usize, msg: &str| errors.push(located(path, source, offset, msg));
 
     let slug = raw.slug.get_ref().trim().to_string();
@@ -455,6 +453,7 @@ pub fn parse_programme(path: &Path, source: &str) -> Result<Programme, ConfigErr
             signature_title: String::new(),
         }),
     };
+    let errors = found.with(errors);
     if !errors.is_empty() {
         return Err(ConfigErrors(errors));
     }

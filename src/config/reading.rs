@@ -1,7 +1,8 @@
 //! Reading a TOML file into the structs of `settings` and `programme` so that one mistake
 //! hides no other: every unknown key (with the closest known key, when one is near),
 //! every missing key and every value of the wrong type is reported, each with its line and
-//! dotted key, and the checks after parsing still run on what could be read.
+//! dotted key, and the checks after parsing still run on what could be read (but for
+//! those that would speak of a value taken out for its type).
 //!
 //! The known keys are the structs' own: serde's `deny_unknown_fields` names them in its
 //! error, so there is no second list to keep in step with the structs. Serde stops at the
@@ -28,42 +29,79 @@ enum Step {
     Index(usize),
 }
 
-/// Reads `source` as a `T`: the value, if what is left once the faulty entries are taken
-/// out could be read, and every problem found, in the order of the file.
+/// What reading a file found, to be joined with what the checks after it find.
+#[derive(Debug)]
+pub(super) struct Found {
+    errors: Vec<ConfigError>,
+    /// Values of the wrong type that were taken out, as (their table, dotted; their key).
+    ill_typed: Vec<(String, String)>,
+}
+
+impl Found {
+    /// Every problem of the file, in the order of its lines: those found reading it and
+    /// those `checks` found in what was read, but for a check that speaks of a value taken
+    /// out for its type (one at its key, or naming it in its table: a number question
+    /// “needs both `min` and `max`” when `min` was a word), which is said once it is fixed.
+    pub(super) fn with(self, checks: Vec<ConfigError>) -> Vec<ConfigError> {
+        let speaks_of_taken_out = |e: &ConfigError| {
+            self.ill_typed.iter().any(|(table, key)| {
+                let (in_table, full) = if table.is_empty() {
+                    (true, key.clone())
+                } else {
+                    let full = format!("{table}.{key}");
+                    (e.key.starts_with(&format!("{table}.")), full)
+                };
+                in_table && (e.key == full || e.message.contains(&format!("`{key}`")))
+            })
+        };
+        let mut errors = self.errors;
+        errors.extend(checks.into_iter().filter(|e| !speaks_of_taken_out(e)));
+        errors.sort_by_key(|e| (e.line, e.column));
+        errors
+    }
+}
+
+/// Reads `source` as a `T`, with what was found on the way; or every problem, if not
+/// even what is left once the faulty entries are taken out could be read.
 pub(super) fn parse_toml<T: DeserializeOwned>(
     path: &Path,
     source: &str,
-) -> (Option<T>, Vec<ConfigError>) {
+) -> Result<(T, Found), ConfigErrors> {
     let original = match DeTable::parse(source) {
         Ok(doc) => doc,
         // A syntax error leaves nothing to trust after it.
         Err(e) => {
             let offset = e.span().map(|s| s.start).unwrap_or(0);
-            return (
-                None,
-                vec![located(path, source, offset, e.message().trim())],
-            );
+            return Err(ConfigErrors(vec![located(
+                path,
+                source,
+                offset,
+                e.message().trim(),
+            )]));
         }
     };
     let mut doc = original.clone();
-    let mut errors: Vec<ConfigError> = Vec::new();
+    let mut found = Found {
+        errors: Vec::new(),
+        ill_typed: Vec::new(),
+    };
     // Keys taken out for a problem already reported, as paths into the original: a
     // required one is then missing, which is not worth saying again.
     let mut taken_out: Vec<Vec<Step>> = Vec::new();
-    let value = loop {
+    loop {
         let e = match T::deserialize(toml::de::Deserializer::from(doc.clone())) {
-            Ok(value) => break Some(value),
+            Ok(value) => return Ok((value, found)),
             Err(e) => e,
         };
-        if errors.len() >= MAX_PROBLEMS {
-            errors.push(problem(
+        if found.errors.len() >= MAX_PROBLEMS {
+            found.errors.push(problem(
                 path,
                 source,
                 0,
                 &[],
                 "too many problems; fix these first",
             ));
-            break None;
+            break;
         }
         let span = e.span().unwrap_or(0..0);
         // Where the problem is: in the original document for the message (indices there
@@ -72,7 +110,7 @@ pub(super) fn parse_toml<T: DeserializeOwned>(
         let current = find(&doc, &span).unwrap_or_default();
         let message = e.message().trim();
         if let Some((key, known)) = unknown_field(message) {
-            errors.push(problem(
+            found.errors.push(problem(
                 path,
                 source,
                 span.start,
@@ -83,7 +121,7 @@ pub(super) fn parse_toml<T: DeserializeOwned>(
             let mut missing = reported.clone();
             missing.push(Step::Key(key.clone()));
             if !taken_out.contains(&missing) {
-                errors.push(problem(
+                found.errors.push(problem(
                     path,
                     source,
                     span.start,
@@ -92,17 +130,26 @@ pub(super) fn parse_toml<T: DeserializeOwned>(
                 ));
             }
         } else {
-            errors.push(problem(path, source, span.start, &reported, message));
+            found.errors.push(problem(
+                path,
+                source,
+                span.start,
+                &reported,
+                &in_words(message),
+            ));
+            if let [table @ .., Step::Key(key)] = entry(&original, reported.clone()).as_slice() {
+                found.ill_typed.push((dotted(table), key.clone()));
+            }
         }
         // Nothing to take out (the whole file is what failed): stop here.
         let current = entry(&doc, current);
         if current.is_empty() || !take_out(doc.get_mut(), &current) {
-            break None;
+            break;
         }
         taken_out.push(entry(&original, reported));
-    };
-    errors.sort_by_key(|e| (e.line, e.column));
-    (value, errors)
+    }
+    found.errors.sort_by_key(|e| (e.line, e.column));
+    Err(ConfigErrors(found.errors))
 }
 
 fn problem(path: &Path, source: &str, offset: usize, at: &[Step], message: &str) -> ConfigError {
@@ -145,6 +192,31 @@ fn unknown_field(message: &str) -> Option<(String, Vec<String>)> {
         .map(str::to_string)
         .collect();
     Some((key.to_string(), known))
+}
+
+/// Serde's message on a value of the wrong type with the type in words: “expected a
+/// whole number (0 or more)”, not “expected u32”.
+fn in_words(message: &str) -> String {
+    let Some((found, expected)) = message.split_once(", expected ") else {
+        return message.to_string();
+    };
+    let expected = match expected {
+        "u8" | "u16" | "u32" | "u64" | "u128" | "usize" => "a whole number (0 or more)",
+        "i8" | "i16" | "i32" | "i64" | "i128" | "isize" => "a whole number",
+        "f32" | "f64" => "a number",
+        "a boolean" => "true or false",
+        "a sequence" => "a list in [brackets]",
+        "path string" => "a path in quotes",
+        "a map" => "a table",
+        e if e.starts_with("struct ") => "a table",
+        e => e,
+    };
+    let found = match found {
+        "invalid type: sequence" => "invalid type: a list",
+        "invalid type: map" => "invalid type: a table",
+        f => f,
+    };
+    format!("{found}, expected {expected}")
 }
 
 /// The key in serde's “missing field `x`”.
@@ -411,9 +483,16 @@ mod tests {
         tags: Vec<String>,
     }
 
+    fn read_as<T: DeserializeOwned>(source: &str) -> (Option<T>, Vec<String>) {
+        let (value, errors) = match parse_toml::<T>(Path::new("t.toml"), source) {
+            Ok((value, found)) => (Some(value), found.with(vec![])),
+            Err(errors) => (None, errors.0),
+        };
+        (value, errors.iter().map(ToString::to_string).collect())
+    }
+
     fn read(source: &str) -> (Option<Doc>, Vec<String>) {
-        let (doc, errors) = parse_toml::<Doc>(Path::new("t.toml"), source);
-        (doc, errors.iter().map(ToString::to_string).collect())
+        read_as(source)
     }
 
     #[test]
@@ -440,9 +519,8 @@ mod tests {
 
     #[test]
     fn a_missing_key_at_the_top_leaves_nothing_but_is_reported() {
-        let (doc, errors) = parse_toml::<Part>(Path::new("t.toml"), "tag = 1\n");
+        let (doc, errors) = read_as::<Part>("tag = 1\n");
         assert!(doc.is_none());
-        let errors: Vec<String> = errors.iter().map(ToString::to_string).collect();
         assert_eq!(
             errors,
             [
@@ -453,11 +531,63 @@ mod tests {
     }
 
     #[test]
+    fn a_check_speaking_of_a_value_taken_out_for_its_type_waits_for_it() {
+        let source = "size = \"big\"\n[part]\nid = \"p\"\ntags = 3\n[[items]]\nid = \"a\"\n";
+        let Ok((_, found)) = parse_toml::<Doc>(Path::new("t.toml"), source) else {
+            panic!("what is left is readable");
+        };
+        let check = |line: usize, key: &str, message: &str| ConfigError {
+            file: "t.toml".into(),
+            line,
+            column: 1,
+            key: key.into(),
+            message: message.into(),
+        };
+        let errors = found.with(vec![
+            check(1, "size", "too small"),
+            check(2, "name", "`size` and `name` disagree"),
+            check(3, "part.id", "`tags` are needed"),
+            check(3, "part.id", "`id` is taken"),
+            check(6, "items[0].id", "`tags` are needed"),
+        ]);
+        let said: Vec<String> = errors
+            .iter()
+            .map(|e| format!("{} {}", e.key, e.message))
+            .collect();
+        assert_eq!(
+            said,
+            [
+                "size invalid type: string \"big\", expected a whole number (0 or more)",
+                "part.id `id` is taken",
+                "part.tags invalid type: integer `3`, expected a list in [brackets]",
+                "items[0].id `tags` are needed",
+            ]
+        );
+    }
+
+    #[test]
     fn a_syntax_error_is_reported_alone() {
         let (doc, errors) = read("size = \nname = 3\n");
         assert!(doc.is_none());
         assert_eq!(errors.len(), 1);
         assert!(errors[0].starts_with("t.toml:1:"), "{errors:?}");
+    }
+
+    #[test]
+    fn the_expected_type_is_said_in_words() {
+        assert_eq!(
+            in_words("invalid type: string \"lots\", expected usize"),
+            "invalid type: string \"lots\", expected a whole number (0 or more)"
+        );
+        assert_eq!(
+            in_words("invalid type: sequence, expected f64"),
+            "invalid type: a list, expected a number"
+        );
+        assert_eq!(
+            in_words("invalid type: integer `5`, expected struct MatrixSettings"),
+            "invalid type: integer `5`, expected a table"
+        );
+        assert_eq!(in_words("something else"), "something else");
     }
 
     #[test]

@@ -501,11 +501,9 @@ impl Settings {
     /// Reads and checks a settings file.
     pub fn load(path: &Path) -> Result<Settings, ConfigErrors> {
         let source = read(path)?;
-        // Unknown keys and ill-typed values first, then the checks on what was read.
-        let (settings, mut errors) = parse_toml::<Settings>(path, &source);
-        let Some(settings) = settings else {
-            return Err(ConfigErrors(errors));
-        };
+        // Unknown keys and ill-typed values, then the checks on what could be read.
+        let (settings, found) = parse_toml::<Settings>(path, &source)?;
+        let mut errors = Vec::new();
         // A problem found after parsing, reported at its key's line.
         let at_key =
             |key: &str, message: &str| located(path, &source, find_key(&source, key), message);
@@ -594,6 +592,7 @@ impl Settings {
                 errors.push(located(path, &source, at, &message));
             }
         }
+        let errors = found.with(errors);
         if errors.is_empty() {
             Ok(settings)
         } else {

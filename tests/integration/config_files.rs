@@ -58,9 +58,7 @@ fn an_unknown_key_names_the_file_line_and_key() {
     );
     let e = errors_of(&src);
     assert!(
-        e.starts_with(
-            "p.toml:18:1: key `roles.mentee.questions[0].colour`: unknown field `colour`"
-        ),
+        e.starts_with("p.toml:18:1: key `roles.mentee.questions[0].colour`: unknown key `colour`"),
         "{e}"
     );
 }
@@ -155,7 +153,10 @@ fn a_missing_role_is_reported() {
     let e = errors_of(
         "slug = \"p\"\nname = \"P\"\ndescription = \"d\"\n[roles.mentor]\nname = \"M\"\ndescription = \"m\"\nquestions = []\n",
     );
-    assert!(e.contains("missing field `mentee`"), "{e}");
+    assert!(
+        e.contains("p.toml:4:2: key `roles.mentee`: this required key is missing"),
+        "{e}"
+    );
 }
 
 #[test]
@@ -165,7 +166,7 @@ fn settings_reject_unknown_keys_and_secrets_in_the_file() {
     std::fs::write(&path, "data_dir = \"d\"\n[matrix]\nhomeserver_url = \"https://m\"\nuser_id = \"@b:m\"\npassword = \"hunter2\"\n").unwrap();
     let e = Settings::load(&path).unwrap_err().to_string();
     assert!(
-        e.contains("tandem.toml:5:1: key `matrix.password`: unknown field `password`"),
+        e.contains("tandem.toml:5:1: key `matrix.password`: unknown key `password`"),
         "{e}"
     );
 }
@@ -273,6 +274,12 @@ fn check_config_reports_every_problem_and_fails() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
+    // Its staff are on the console, the only platform it connects: nothing to warn about.
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let stdout = String::from_utf8(out.stdout).unwrap();
     assert!(
         stdout.contains("ok: programme pathways-2027 (mentor: 13 questions, mentee: 13 questions)"),
@@ -308,7 +315,10 @@ fn rate_limits_out_of_range_name_their_line_and_default_to_twenty_a_minute_and_f
     );
     std::fs::write(&path, "[limits]\nmessages_per_minut = 30\n").unwrap();
     let e = Settings::load(&path).unwrap_err().to_string();
-    assert!(e.contains("unknown field `messages_per_minut`"), "{e}");
+    assert!(
+        e.contains("unknown key `messages_per_minut`; did you mean `messages_per_minute`?"),
+        "{e}"
+    );
     std::fs::write(&path, "[limits]\nmessages_per_minute = 30\n").unwrap();
     let settings = Settings::load(&path).unwrap();
     assert_eq!(
@@ -583,4 +593,74 @@ fn moderators_need_an_escalation_contact_and_aliases_must_name_staff() {
         &tandem::domain::UserRef::new(tandem::domain::Platform::Console, "mo"),
         &["Maureen said so"]
     ));
+}
+
+/// `tandem check-config <path>` run from the repository: whether it passed, its output
+/// and its errors.
+fn check_config(path: &Path) -> (bool, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_tandem"))
+        .args(["check-config", &path.display().to_string()])
+        .current_dir(repo_root())
+        .output()
+        .unwrap();
+    let text = |b: Vec<u8>| String::from_utf8(b).unwrap();
+    (out.status.success(), text(out.stdout), text(out.stderr))
+}
+
+#[test]
+fn check_config_reports_every_problem_of_a_settings_file_at_once_as_tandem_run_would() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bad.toml");
+    std::fs::write(
+        &path,
+        "colour = \"red\"\nmax_message_chars = \"lots\"\n[moderation]\nmoderatos = [\"console:mo\"]\n[limits]\nmessages_per_minute = 2\n[matrix]\nhomeserver_url = \"https://matrix.example.org\"\nuser_id = \"tandem\"\nstore_dir = 5\n",
+    )
+    .unwrap();
+    let (ok, _, stderr) = check_config(&path);
+    assert!(!ok);
+    let lines: Vec<&str> = stderr.lines().collect();
+    let expected = [
+        "bad.toml:1:1: key `colour`: unknown key `colour`; the keys here are `data_dir`, `database_url`,",
+        "bad.toml:2:21: key `max_message_chars`: invalid type: string \"lots\", expected a whole number (0 or more)",
+        "bad.toml:4:1: key `moderation.moderatos`: unknown key `moderatos`; did you mean `moderators`?",
+        "bad.toml:6:1: key `limits.messages_per_minute`: must be between 5 and 600",
+        "bad.toml:9:1: key `matrix.user_id`: must be a full Matrix id",
+        "bad.toml:10:13: key `matrix.store_dir`: invalid type: integer `5`",
+    ];
+    assert_eq!(lines.len(), expected.len(), "{stderr}");
+    for (line, expected) in lines.iter().zip(expected) {
+        let expected = format!("{}/{expected}", dir.path().display());
+        assert!(line.starts_with(&expected), "«{expected}» in:\n{stderr}");
+    }
+    // `tandem run` reads settings with Settings::load: the same file, the same words.
+    let e = Settings::load(&path).unwrap_err().to_string();
+    assert_eq!(e.trim(), stderr.trim());
+}
+
+#[test]
+fn check_config_reports_every_problem_of_a_programme_at_once_with_the_key_meant() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bad.toml");
+    let src = format!(
+        "cordinators = [\"console:carol\"]\nduration_months = \"six\"\n{}",
+        programme_with(
+            "[[roles.mentee.questions]]\nid = \"a\"\nkind = \"multi_choice\"\nprompt = \"A?\"\nchoices = []\ncolour = \"red\"\n"
+        )
+    );
+    std::fs::write(&path, src).unwrap();
+    let (ok, _, stderr) = check_config(&path);
+    assert!(!ok);
+    let file = path.display();
+    assert_eq!(
+        stderr.trim(),
+        [
+            format!("{file}:1:1: key `cordinators`: unknown key `cordinators`; did you mean `coordinators`?"),
+            format!("{file}:2:19: key `duration_months`: invalid type: string \"six\", expected a whole number (0 or more)"),
+            format!("{file}:20:11: key `roles.mentee.questions[0].choices`: the choice list is empty"),
+            format!("{file}:21:1: key `roles.mentee.questions[0].colour`: unknown key `colour`; the keys here are `id`, `kind`, `prompt`, `label`, `help`, `optional`, `choices`, `min`, `max`, `min_length`, `max_length`, `decimals`, `statement`, `labels`, `show_if`"),
+        ]
+        .join("\n")
+    );
+    let e = config::load_programme(&path).unwrap_err().to_string();
+    assert_eq!(e.trim(), stderr.trim());
 }
