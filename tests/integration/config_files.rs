@@ -664,3 +664,90 @@ fn check_config_reports_every_problem_of_a_programme_at_once_with_the_key_meant(
     let e = config::load_programme(&path).unwrap_err().to_string();
     assert_eq!(e.trim(), stderr.trim());
 }
+
+/// Settings naming `programmes`' folder, with `rest` after, and a programme `p` there
+/// coordinated by `coordinators`.
+fn settings_and_programme(dir: &Path, coordinators: &str, rest: &str) -> std::path::PathBuf {
+    let programs = dir.join("programs");
+    std::fs::create_dir_all(&programs).unwrap();
+    std::fs::write(
+        programs.join("p.toml"),
+        format!(
+            "coordinators = [{coordinators}]\n{}",
+            programme_with(GOOD_QUESTION.replace("mentor", "mentee").as_str())
+        ),
+    )
+    .unwrap();
+    let path = dir.join("tandem.toml");
+    std::fs::write(
+        &path,
+        format!(
+            "programmes_dir = {:?}\n{rest}",
+            programs.display().to_string()
+        ),
+    )
+    .unwrap();
+    path
+}
+
+const MATRIX: &str = "[matrix]\nhomeserver_url = \"https://matrix.example.org\"\nuser_id = \"@tandem:example.org\"\n";
+
+#[test]
+fn a_platform_with_no_moderator_or_coordinator_on_it_is_warned_about_without_failing() {
+    let dir = tempfile::tempdir().unwrap();
+    let moderation =
+        "[moderation]\nmoderators = [\"console:mo\"]\nescalation_contact = \"console:lead\"\n";
+    let path = settings_and_programme(
+        dir.path(),
+        "\"console:carol\"",
+        &format!("{moderation}{MATRIX}"),
+    );
+    let (ok, stdout, stderr) = check_config(&path);
+    assert!(ok, "{stderr}");
+    assert!(stdout.contains("ok: programme p ("), "{stdout}");
+    assert_eq!(
+        stderr.trim(),
+        "warning: [matrix] is configured, but no moderator is on matrix (moderation.moderators: console:mo): nobody there may work the reports people send\n\
+         warning: [matrix] is configured, but programme p has no coordinator on matrix (its coordinators: console:carol): nobody there may review its applications or approve its matches"
+    );
+
+    // Staff on the platform: nothing to say.
+    let path = settings_and_programme(
+        dir.path(),
+        "\"console:carol\", \"matrix:@carol:example.org\"",
+        &format!(
+            "{}{MATRIX}",
+            moderation.replace(
+                "\"console:mo\"",
+                "\"console:mo\", \"matrix:@mo:example.org\""
+            )
+        ),
+    );
+    let (ok, _, stderr) = check_config(&path);
+    assert!(ok && stderr.is_empty(), "{stderr}");
+}
+
+#[test]
+fn no_moderator_at_all_is_warned_about_once_whatever_the_platforms() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = settings_and_programme(
+        dir.path(),
+        "\"console:carol\"",
+        "[discord]\napplication_id = 1\nguild_ids = [2]\npairs_channel = 3\n",
+    );
+    let (ok, _, stderr) = check_config(&path);
+    assert!(ok, "{stderr}");
+    assert_eq!(
+        stderr.trim(),
+        "warning: no moderator is configured (moderation.moderators is empty): nobody may work the reports people send\n\
+         warning: [discord] is configured, but programme p has no coordinator on discord (its coordinators: console:carol): nobody there may review its applications or approve its matches"
+    );
+    // Without a platform, the console's: only the missing moderators.
+    let path = settings_and_programme(dir.path(), "\"console:carol\"", "");
+    let (ok, _, stderr) = check_config(&path);
+    assert!(ok, "{stderr}");
+    assert_eq!(
+        stderr.trim(),
+        "warning: no moderator is configured (moderation.moderators is empty): nobody may work the reports people send"
+    );
+}
