@@ -751,3 +751,34 @@ fn no_moderator_at_all_is_warned_about_once_whatever_the_platforms() {
         "warning: no moderator is configured (moderation.moderators is empty): nobody may work the reports people send"
     );
 }
+
+#[test]
+fn each_section_of_the_example_settings_stands_under_the_comment_that_introduces_it() {
+    let text = std::fs::read_to_string(repo_root().join("config/tandem.example.toml")).unwrap();
+    // A section, commented out or not, by its top-level name: `[[moderation.categories]]`
+    // is `moderation`'s.
+    let section = |line: &str| {
+        let t = line.trim_start_matches('#').trim().trim_start_matches('[');
+        (line.trim_start_matches('#').trim().starts_with('[') && !t.contains('='))
+            .then(|| t.split([']', '.']).next().unwrap().to_string())
+    };
+    let paragraphs: Vec<&str> = text.split("\n\n").collect();
+    let mut introduced = Vec::new();
+    for p in &paragraphs {
+        let mut sections: Vec<String> = p.lines().filter_map(section).collect();
+        sections.dedup();
+        assert!(sections.len() <= 1, "one section per paragraph:\n{p}");
+        // "# Discord: uncomment to connect…" introduces [discord], which follows it.
+        if let Some((name, _)) = p.strip_prefix("# ").and_then(|l| l.split_once(':'))
+            && paragraphs.iter().any(|q| {
+                q.lines()
+                    .filter_map(section)
+                    .any(|s| s == name.to_lowercase())
+            })
+        {
+            assert_eq!(sections, [name.to_lowercase()], "{p}");
+            introduced.push(name.to_string());
+        }
+    }
+    assert_eq!(introduced, ["Matrix", "Discord"]);
+}
