@@ -1,14 +1,18 @@
 //! `tandem check-config`: checks a settings file, a programme file or a folder of
-//! programmes, and reports every problem with its file, line and key.
+//! programmes, and reports every problem with its file, line and key (all of them at once:
+//! see `config::reading`). Checking settings also warns, without failing, where staff are
+//! missing: a configured platform with no moderator or no coordinator of a programme on
+//! it, or no moderator at all.
 //!
 //! A new check on the settings belongs in `config` (so that `Settings::load` refuses the
-//! same file); what is only worth saying here (a summary line, a file the settings name)
-//! goes beside `describe_limits`.
+//! same file); what is only worth saying here (a summary line, a file the settings name,
+//! a warning) goes beside `describe_limits`.
 
 use std::path::Path;
 use std::process::ExitCode;
 
 use crate::config::{self, Settings};
+use crate::domain::Programme;
 
 use super::setup::{key_from_file, load_settings};
 
@@ -26,7 +30,7 @@ pub(super) fn check_config(
             false
         }
     };
-    let describe = |p: &crate::domain::Programme| {
+    let describe = |p: &Programme| {
         let roles: Vec<String> = p
             .roles
             .values()
@@ -34,41 +38,49 @@ pub(super) fn check_config(
             .collect();
         format!("programme {} ({})", p.slug, roles.join(", "))
     };
-    let check_dir = |dir: &Path| {
-        report(config::load_programmes(dir).map(|ps| {
-            let lines: Vec<String> = ps.iter().map(|p| format!("ok: {}", describe(p))).collect();
-            if lines.is_empty() {
-                format!("ok: {} holds no programme files", dir.display())
-            } else {
-                lines.join("\n")
+    let check_dir = |dir: &Path| match config::load_programmes(dir) {
+        Ok(ps) => {
+            if ps.is_empty() {
+                println!("ok: {} holds no programme files", dir.display());
             }
-        }))
+            for p in &ps {
+                println!("ok: {}", describe(p));
+            }
+            Some(ps)
+        }
+        Err(errors) => {
+            eprintln!("{errors}");
+            None
+        }
+    };
+    // The settings' own checks passed: the rest they name, and what they allow but
+    // probably should not.
+    let check_settings = |settings: &Settings, shown: String| {
+        println!("ok: settings {shown}");
+        println!("{}", describe_limits(settings));
+        let key_ok = check_case_key_file(settings);
+        let programmes = check_dir(&settings.programmes_dir);
+        for warning in staffing_warnings(settings, programmes.as_deref().unwrap_or_default()) {
+            eprintln!("warning: {warning}");
+        }
+        key_ok & programmes.is_some()
     };
     let ok = match path {
-        Some(p) if p.is_dir() => check_dir(p),
+        Some(p) if p.is_dir() => check_dir(p).is_some(),
         Some(p) if is_programme_file(p) => report(
             config::load_programme(p)
                 .map(|prog| format!("ok: {}: {}", p.display(), describe(&prog))),
         ),
         Some(p) => match Settings::load(p) {
-            Ok(s) => {
-                println!("ok: settings {}", p.display());
-                println!("{}", describe_limits(&s));
-                check_case_key_file(&s) & check_dir(&s.programmes_dir)
-            }
+            Ok(s) => check_settings(&s, p.display().to_string()),
             Err(e) => report(Err(e)),
         },
-        None => {
-            let settings = load_settings(settings_path)?;
-            println!(
-                "ok: settings {}",
-                settings_path
-                    .map(|p| p.display().to_string())
-                    .unwrap_or_else(|| "(defaults or tandem.toml)".into())
-            );
-            println!("{}", describe_limits(&settings));
-            check_case_key_file(&settings) & check_dir(&settings.programmes_dir)
-        }
+        None => check_settings(
+            &load_settings(settings_path)?,
+            settings_path
+                .map(|p| p.display().to_string())
+                .unwrap_or_else(|| "(defaults or tandem.toml)".into()),
+        ),
     };
     Ok(if ok {
         ExitCode::SUCCESS
@@ -86,6 +98,53 @@ fn describe_limits(settings: &Settings) -> String {
         settings.limits.expensive_per_hour,
         settings.moderation.retention_years
     )
+}
+
+/// Who is missing where: each platform the settings configure needs a moderator on it,
+/// and a coordinator of each programme, or nobody there may work its reports or review
+/// its applications; and with no moderator at all, nobody may work a report anywhere.
+/// Warnings, not errors: a deployment may be set up a step at a time.
+fn staffing_warnings(settings: &Settings, programmes: &[Programme]) -> Vec<String> {
+    let listed = |people: Vec<String>| {
+        if people.is_empty() {
+            "none".to_string()
+        } else {
+            people.join(", ")
+        }
+    };
+    let mut warnings = Vec::new();
+    let moderators = &settings.moderation.moderators;
+    if moderators.is_empty() {
+        warnings.push(
+            "no moderator is configured (moderation.moderators is empty): nobody may work the reports people send".to_string(),
+        );
+    }
+    for adapter in crate::platforms::adapters() {
+        if !(adapter.configured)(settings) {
+            continue;
+        }
+        let platform = adapter.platform;
+        let on_platform =
+            |who: &String| config::parse_user_ref(who).is_ok_and(|u| u.platform == platform);
+        if !moderators.is_empty() && !moderators.iter().any(on_platform) {
+            warnings.push(format!(
+                "{} is configured, but no moderator is on {platform} (moderation.moderators: {}): nobody there may work the reports people send",
+                adapter.section,
+                listed(moderators.clone()),
+            ));
+        }
+        for p in programmes {
+            if !p.coordinators.iter().any(|c| c.platform == platform) {
+                warnings.push(format!(
+                    "{} is configured, but programme {} has no coordinator on {platform} (its coordinators: {}): nobody there may review its applications or approve its matches",
+                    adapter.section,
+                    p.slug,
+                    listed(p.coordinators.iter().map(ToString::to_string).collect()),
+                ));
+            }
+        }
+    }
+    warnings
 }
 
 /// Whether the case key file, if the settings name one, holds a key; says which problem if

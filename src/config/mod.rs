@@ -1,6 +1,8 @@
 //! Settings (`tandem.toml`) and programme definitions (`config/programs/*.toml`).
 //!
-//! Both are TOML read with serde, unknown keys rejected. Programme files are first read
+//! Both are TOML read with serde, unknown keys rejected (with the closest known key
+//! suggested) but never hiding the other problems of the file (see `reading`). Programme
+//! files are first read
 //! into `Raw*` structs that keep source positions, then checked as a whole (unique question
 //! ids, branches that point at an earlier question and a value it can take, non-empty choice
 //! lists, fields that fit the question kind) and only then turned into
@@ -14,7 +16,8 @@
 //! Where things are: the deployment's settings in `settings`; a programme file's raw form
 //! and its whole-file check in `programme`, which builds each part with `questions`,
 //! `screening`, `matching` and `schedule` (surveys and milestones). This module keeps what
-//! they share: the errors with their file, line and key, and reading TOML.
+//! they share: the errors with their file, line and key; reading TOML so that every
+//! problem is found is `reading`.
 
 use std::collections::{BTreeMap, HashSet};
 use std::fmt;
@@ -38,13 +41,14 @@ use crate::domain::{Platform, Programme, RoleKind, UserRef};
 mod matching;
 mod programme;
 mod questions;
+mod reading;
 mod schedule;
 mod screening;
 mod settings;
 
 pub use programme::{QUESTION_KINDS, load_programme, load_programmes, parse_programme};
 pub use settings::*;
-use {matching::*, programme::*, questions::*, schedule::*, screening::*};
+use {matching::*, programme::*, questions::*, reading::parse_toml, schedule::*, screening::*};
 
 /// A problem in a configuration file, with where it is.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -117,16 +121,6 @@ fn read(path: &Path) -> Result<String, ConfigErrors> {
             key: String::new(),
             message: format!("cannot read the file: {e}"),
         }])
-    })
-}
-
-fn parse_toml<T: serde::de::DeserializeOwned>(
-    path: &Path,
-    source: &str,
-) -> Result<T, ConfigErrors> {
-    toml::from_str(source).map_err(|e| {
-        let offset = e.span().map(|s| s.start).unwrap_or(0);
-        ConfigErrors(vec![located(path, source, offset, e.message().trim())])
     })
 }
 

@@ -345,7 +345,8 @@ pub fn load_programme(path: &Path) -> Result<Programme, ConfigErrors> {
 
 /// Checks a programme given as text; `path` is only used in messages.
 pub fn parse_programme(path: &Path, source: &str) -> Result<Programme, ConfigErrors> {
-    let raw: RawProgramme = parse_toml(path, source)?;
+    // Unknown keys and ill-typed values, then the checks on what could be read.
+    let (raw, found) = parse_toml::<RawProgramme>(path, source)?;
     let mut errors = Vec::new();
     let mut err = |offset: usize, msg: &str| errors.push(located(path, source, offset, msg));
 
@@ -452,6 +453,7 @@ pub fn parse_programme(path: &Path, source: &str) -> Result<Programme, ConfigErr
             signature_title: String::new(),
         }),
     };
+    let errors = found.with(errors);
     if !errors.is_empty() {
         return Err(ConfigErrors(errors));
     }

@@ -501,7 +501,8 @@ impl Settings {
     /// Reads and checks a settings file.
     pub fn load(path: &Path) -> Result<Settings, ConfigErrors> {
         let source = read(path)?;
-        let settings: Settings = parse_toml(path, &source)?;
+        // Unknown keys and ill-typed values, then the checks on what could be read.
+        let (settings, found) = parse_toml::<Settings>(path, &source)?;
         let mut errors = Vec::new();
         // A problem found after parsing, reported at its key's line.
         let at_key =
@@ -591,6 +592,7 @@ impl Settings {
                 errors.push(located(path, &source, at, &message));
             }
         }
+        let errors = found.with(errors);
         if errors.is_empty() {
             Ok(settings)
         } else {

@@ -58,9 +58,7 @@ fn an_unknown_key_names_the_file_line_and_key() {
     );
     let e = errors_of(&src);
     assert!(
-        e.starts_with(
-            "p.toml:18:1: key `roles.mentee.questions[0].colour`: unknown field `colour`"
-        ),
+        e.starts_with("p.toml:18:1: key `roles.mentee.questions[0].colour`: unknown key `colour`"),
         "{e}"
     );
 }
@@ -155,7 +153,10 @@ fn a_missing_role_is_reported() {
     let e = errors_of(
         "slug = \"p\"\nname = \"P\"\ndescription = \"d\"\n[roles.mentor]\nname = \"M\"\ndescription = \"m\"\nquestions = []\n",
     );
-    assert!(e.contains("missing field `mentee`"), "{e}");
+    assert!(
+        e.contains("p.toml:4:2: key `roles.mentee`: this required key is missing"),
+        "{e}"
+    );
 }
 
 #[test]
@@ -165,7 +166,7 @@ fn settings_reject_unknown_keys_and_secrets_in_the_file() {
     std::fs::write(&path, "data_dir = \"d\"\n[matrix]\nhomeserver_url = \"https://m\"\nuser_id = \"@b:m\"\npassword = \"hunter2\"\n").unwrap();
     let e = Settings::load(&path).unwrap_err().to_string();
     assert!(
-        e.contains("tandem.toml:5:1: key `matrix.password`: unknown field `password`"),
+        e.contains("tandem.toml:5:1: key `matrix.password`: unknown key `password`"),
         "{e}"
     );
 }
@@ -273,6 +274,12 @@ fn check_config_reports_every_problem_and_fails() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
+    // Its staff are on the console, the only platform it connects: nothing to warn about.
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let stdout = String::from_utf8(out.stdout).unwrap();
     assert!(
         stdout.contains("ok: programme pathways-2027 (mentor: 13 questions, mentee: 13 questions)"),
@@ -308,7 +315,10 @@ fn rate_limits_out_of_range_name_their_line_and_default_to_twenty_a_minute_and_f
     );
     std::fs::write(&path, "[limits]\nmessages_per_minut = 30\n").unwrap();
     let e = Settings::load(&path).unwrap_err().to_string();
-    assert!(e.contains("unknown field `messages_per_minut`"), "{e}");
+    assert!(
+        e.contains("unknown key `messages_per_minut`; did you mean `messages_per_minute`?"),
+        "{e}"
+    );
     std::fs::write(&path, "[limits]\nmessages_per_minute = 30\n").unwrap();
     let settings = Settings::load(&path).unwrap();
     assert_eq!(
@@ -583,4 +593,192 @@ fn moderators_need_an_escalation_contact_and_aliases_must_name_staff() {
         &tandem::domain::UserRef::new(tandem::domain::Platform::Console, "mo"),
         &["Maureen said so"]
     ));
+}
+
+/// `tandem check-config <path>` run from the repository: whether it passed, its output
+/// and its errors.
+fn check_config(path: &Path) -> (bool, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_tandem"))
+        .args(["check-config", &path.display().to_string()])
+        .current_dir(repo_root())
+        .output()
+        .unwrap();
+    let text = |b: Vec<u8>| String::from_utf8(b).unwrap();
+    (out.status.success(), text(out.stdout), text(out.stderr))
+}
+
+#[test]
+fn check_config_reports_every_problem_of_a_settings_file_at_once_as_tandem_run_would() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bad.toml");
+    std::fs::write(
+        &path,
+        "colour = \"red\"\nmax_message_chars = \"lots\"\n[moderation]\nmoderatos = [\"console:mo\"]\n[limits]\nmessages_per_minute = 2\n[matrix]\nhomeserver_url = \"https://matrix.example.org\"\nuser_id = \"tandem\"\nstore_dir = 5\n",
+    )
+    .unwrap();
+    let (ok, _, stderr) = check_config(&path);
+    assert!(!ok);
+    let lines: Vec<&str> = stderr.lines().collect();
+    let expected = [
+        "bad.toml:1:1: key `colour`: unknown key `colour`; the keys here are `data_dir`, `database_url`,",
+        "bad.toml:2:21: key `max_message_chars`: invalid type: string \"lots\", expected a whole number (0 or more)",
+        "bad.toml:4:1: key `moderation.moderatos`: unknown key `moderatos`; did you mean `moderators`?",
+        "bad.toml:6:1: key `limits.messages_per_minute`: must be between 5 and 600",
+        "bad.toml:9:1: key `matrix.user_id`: must be a full Matrix id",
+        "bad.toml:10:13: key `matrix.store_dir`: invalid type: integer `5`",
+    ];
+    assert_eq!(lines.len(), expected.len(), "{stderr}");
+    for (line, expected) in lines.iter().zip(expected) {
+        let expected = format!("{}/{expected}", dir.path().display());
+        assert!(line.starts_with(&expected), "«{expected}» in:\n{stderr}");
+    }
+    // `tandem run` reads settings with Settings::load: the same file, the same words.
+    let e = Settings::load(&path).unwrap_err().to_string();
+    assert_eq!(e.trim(), stderr.trim());
+}
+
+#[test]
+fn check_config_reports_every_problem_of_a_programme_at_once_with_the_key_meant() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bad.toml");
+    let src = format!(
+        "cordinators = [\"console:carol\"]\nduration_months = \"six\"\n{}",
+        programme_with(
+            "[[roles.mentee.questions]]\nid = \"a\"\nkind = \"multi_choice\"\nprompt = \"A?\"\nchoices = []\ncolour = \"red\"\n"
+        )
+    );
+    std::fs::write(&path, src).unwrap();
+    let (ok, _, stderr) = check_config(&path);
+    assert!(!ok);
+    let file = path.display();
+    assert_eq!(
+        stderr.trim(),
+        [
+            format!("{file}:1:1: key `cordinators`: unknown key `cordinators`; did you mean `coordinators`?"),
+            format!("{file}:2:19: key `duration_months`: invalid type: string \"six\", expected a whole number (0 or more)"),
+            format!("{file}:20:11: key `roles.mentee.questions[0].choices`: the choice list is empty"),
+            format!("{file}:21:1: key `roles.mentee.questions[0].colour`: unknown key `colour`; the keys here are `id`, `kind`, `prompt`, `label`, `help`, `optional`, `choices`, `min`, `max`, `min_length`, `max_length`, `decimals`, `statement`, `labels`, `show_if`"),
+        ]
+        .join("\n")
+    );
+    let e = config::load_programme(&path).unwrap_err().to_string();
+    assert_eq!(e.trim(), stderr.trim());
+}
+
+/// Settings naming `programmes`' folder, with `rest` after, and a programme `p` there
+/// coordinated by `coordinators`.
+fn settings_and_programme(dir: &Path, coordinators: &str, rest: &str) -> std::path::PathBuf {
+    let programs = dir.join("programs");
+    std::fs::create_dir_all(&programs).unwrap();
+    std::fs::write(
+        programs.join("p.toml"),
+        format!(
+            "coordinators = [{coordinators}]\n{}",
+            programme_with(GOOD_QUESTION.replace("mentor", "mentee").as_str())
+        ),
+    )
+    .unwrap();
+    let path = dir.join("tandem.toml");
+    std::fs::write(
+        &path,
+        format!(
+            "programmes_dir = {:?}\n{rest}",
+            programs.display().to_string()
+        ),
+    )
+    .unwrap();
+    path
+}
+
+const MATRIX: &str = "[matrix]\nhomeserver_url = \"https://matrix.example.org\"\nuser_id = \"@tandem:example.org\"\n";
+
+#[test]
+fn a_platform_with_no_moderator_or_coordinator_on_it_is_warned_about_without_failing() {
+    let dir = tempfile::tempdir().unwrap();
+    let moderation =
+        "[moderation]\nmoderators = [\"console:mo\"]\nescalation_contact = \"console:lead\"\n";
+    let path = settings_and_programme(
+        dir.path(),
+        "\"console:carol\"",
+        &format!("{moderation}{MATRIX}"),
+    );
+    let (ok, stdout, stderr) = check_config(&path);
+    assert!(ok, "{stderr}");
+    assert!(stdout.contains("ok: programme p ("), "{stdout}");
+    assert_eq!(
+        stderr.trim(),
+        "warning: [matrix] is configured, but no moderator is on matrix (moderation.moderators: console:mo): nobody there may work the reports people send\n\
+         warning: [matrix] is configured, but programme p has no coordinator on matrix (its coordinators: console:carol): nobody there may review its applications or approve its matches"
+    );
+
+    // Staff on the platform: nothing to say.
+    let path = settings_and_programme(
+        dir.path(),
+        "\"console:carol\", \"matrix:@carol:example.org\"",
+        &format!(
+            "{}{MATRIX}",
+            moderation.replace(
+                "\"console:mo\"",
+                "\"console:mo\", \"matrix:@mo:example.org\""
+            )
+        ),
+    );
+    let (ok, _, stderr) = check_config(&path);
+    assert!(ok && stderr.is_empty(), "{stderr}");
+}
+
+#[test]
+fn no_moderator_at_all_is_warned_about_once_whatever_the_platforms() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = settings_and_programme(
+        dir.path(),
+        "\"console:carol\"",
+        "[discord]\napplication_id = 1\nguild_ids = [2]\npairs_channel = 3\n",
+    );
+    let (ok, _, stderr) = check_config(&path);
+    assert!(ok, "{stderr}");
+    assert_eq!(
+        stderr.trim(),
+        "warning: no moderator is configured (moderation.moderators is empty): nobody may work the reports people send\n\
+         warning: [discord] is configured, but programme p has no coordinator on discord (its coordinators: console:carol): nobody there may review its applications or approve its matches"
+    );
+    // Without a platform, the console's: only the missing moderators.
+    let path = settings_and_programme(dir.path(), "\"console:carol\"", "");
+    let (ok, _, stderr) = check_config(&path);
+    assert!(ok, "{stderr}");
+    assert_eq!(
+        stderr.trim(),
+        "warning: no moderator is configured (moderation.moderators is empty): nobody may work the reports people send"
+    );
+}
+
+#[test]
+fn each_section_of_the_example_settings_stands_under_the_comment_that_introduces_it() {
+    let text = std::fs::read_to_string(repo_root().join("config/tandem.example.toml")).unwrap();
+    // A section, commented out or not, by its top-level name: `[[moderation.categories]]`
+    // is `moderation`'s.
+    let section = |line: &str| {
+        let t = line.trim_start_matches('#').trim().trim_start_matches('[');
+        (line.trim_start_matches('#').trim().starts_with('[') && !t.contains('='))
+            .then(|| t.split([']', '.']).next().unwrap().to_string())
+    };
+    let paragraphs: Vec<&str> = text.split("\n\n").collect();
+    let mut introduced = Vec::new();
+    for p in &paragraphs {
+        let mut sections: Vec<String> = p.lines().filter_map(section).collect();
+        sections.dedup();
+        assert!(sections.len() <= 1, "one section per paragraph:\n{p}");
+        // "# Discord: uncomment to connect…" introduces [discord], which follows it.
+        if let Some((name, _)) = p.strip_prefix("# ").and_then(|l| l.split_once(':'))
+            && paragraphs.iter().any(|q| {
+                q.lines()
+                    .filter_map(section)
+                    .any(|s| s == name.to_lowercase())
+            })
+        {
+            assert_eq!(sections, [name.to_lowercase()], "{p}");
+            introduced.push(name.to_string());
+        }
+    }
+    assert_eq!(introduced, ["Matrix", "Discord"]);
 }
