@@ -36,6 +36,8 @@ use crate::domain::schedule::SchedulePlan;
 use crate::domain::screening::{
     Cond, DEFAULT_WARN_DAYS, OnLapse, Rule, RuleOutcome, Screening, StepDef, StepKind,
 };
+use crate::domain::timezone::parse_time_zone;
+use crate::domain::when::DateOrder;
 use crate::domain::{Platform, Programme, RoleKind, UserRef};
 
 mod matching;

@@ -39,6 +39,10 @@ pub(super) struct RawProgramme {
     /// `notify` (default) or `pause`: what a lapsed or failed background check does to an
     /// active match.
     pub(super) on_lapse: Option<Spanned<String>>,
+    /// `day_month_year` (default) or `month_day_year`: how numeric dates are read.
+    pub(super) date_order: Option<Spanned<String>>,
+    /// The zone coordinators' dates and times are read in (`Europe/London`, `UTC+2`).
+    pub(super) time_zone: Option<Spanned<String>>,
     pub(super) roles: RawRoles,
     pub(super) matching: Option<RawMatching>,
     pub(super) schedule: Option<RawSchedule>,
@@ -418,6 +422,19 @@ pub fn parse_programme(path: &Path, source: &str) -> Result<Programme, ConfigErr
             OnLapse::default()
         }),
     };
+    let date_order = match &raw.date_order {
+        None => DateOrder::default(),
+        Some(v) => v.get_ref().trim().parse().unwrap_or_else(|m: String| {
+            err(v.span().start, &m);
+            DateOrder::default()
+        }),
+    };
+    let time_zone = raw.time_zone.as_ref().and_then(|v| {
+        parse_time_zone(v.get_ref())
+            .map(|z| z.canonical())
+            .map_err(|m| err(v.span().start, &m))
+            .ok()
+    });
     let certificate = match &raw.certificate {
         Some(c) if !c.enabled => None,
         Some(c) => {
@@ -480,6 +497,8 @@ pub fn parse_programme(path: &Path, source: &str) -> Result<Programme, ConfigErr
         surveys,
         anonymity_minimum,
         certificate,
+        date_order,
+        time_zone,
     })
 }
 

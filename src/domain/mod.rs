@@ -25,6 +25,7 @@ pub mod screening;
 pub mod survey;
 pub mod text;
 pub mod timezone;
+pub mod when;
 
 pub use answer::{Answer, AnswerError};
 pub use application::{

@@ -43,6 +43,14 @@ pub struct Programme {
     pub anonymity_minimum: usize,
     /// The recognition certificate sent at a planned closure (`None`: no certificate).
     pub certificate: Option<CertificateDesign>,
+    /// How its people write dates in numbers (`20/01/2027` or `01/20/2027`).
+    #[serde(default)]
+    pub date_order: super::when::DateOrder,
+    /// The zone its coordinators' dates and times are read in (canonical, as
+    /// [`super::timezone::TimeZone::canonical`]); `None`: UTC for dates, and a time must
+    /// name its zone.
+    #[serde(default)]
+    pub time_zone: Option<String>,
 }
 
 /// How a programme's recognition certificate looks.

@@ -17,6 +17,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::answer::{Answer, format_number};
+use super::when::Reader;
 
 /// What the rules decided about an application.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -376,21 +377,24 @@ impl StepState {
     }
 }
 
-/// Parses a coordinator's update of a step: `done`, `scheduled 2027-02-01`,
-/// `cleared until 2029-01-31`, `failed`, `pending`. The error says what fits.
+/// Parses a coordinator's update of a step: `done`, `scheduled 20/01/2027`,
+/// `cleared until 31 January 2029`, `failed`, `pending`, its dates read as the coordinator
+/// writes them (`dates`: the programme's order, `next Wednesday`; today is theirs). The
+/// error says what fits.
 pub fn parse_step_update(
     kind: &StepKind,
     words: &[&str],
-    today: NaiveDate,
+    dates: &Reader,
 ) -> Result<StepState, String> {
+    let today = dates.today();
     let date_arg = |ws: &[&str]| -> Result<NaiveDate, String> {
         let text = ws
             .iter()
             .copied()
-            .filter(|w| !matches!(*w, "until" | "on" | "for"))
+            .filter(|w| !w.eq_ignore_ascii_case("until") && !w.eq_ignore_ascii_case("for"))
             .collect::<Vec<_>>()
             .join(" ");
-        parse_date(&text)
+        dates.read_date(&text)
     };
     let word = words.first().map(|w| w.to_lowercase()).unwrap_or_default();
     let expected = match kind {
@@ -406,7 +410,7 @@ pub fn parse_step_update(
             if on < today {
                 return Err(format!(
                     "{} is in the past; give the date the interview will take place.",
-                    on.format("%Y-%m-%d")
+                    on.format("%-d %B %Y")
                 ));
             }
             StepState::Scheduled { on }
@@ -414,13 +418,16 @@ pub fn parse_step_update(
         (StepKind::Interview | StepKind::Task, "done") => StepState::Done { on: today },
         (StepKind::BackgroundCheck, "cleared") => {
             if words.len() < 2 {
-                return Err("Give the date the check expires: cleared until 2029-01-31.".into());
+                return Err(format!(
+                    "Give the date the check expires: cleared until {}.",
+                    dates.example_date()
+                ));
             }
             let expires = date_arg(&words[1..])?;
             if expires <= today {
                 return Err(format!(
                     "{} is not in the future: a cleared check needs an expiry date after today.",
-                    expires.format("%Y-%m-%d")
+                    expires.format("%-d %B %Y")
                 ));
             }
             StepState::Cleared { expires }
@@ -429,20 +436,6 @@ pub fn parse_step_update(
         _ => return Err(format!("For this step, use: {expected}.")),
     };
     Ok(state)
-}
-
-/// Parses a date as `YYYY-MM-DD` (also `YYYY/MM/DD` and `DD.MM.YYYY`).
-pub fn parse_date(text: &str) -> Result<NaiveDate, String> {
-    let t = text.trim();
-    for format in ["%Y-%m-%d", "%Y/%m/%d", "%d.%m.%Y"] {
-        if let Ok(d) = NaiveDate::parse_from_str(t, format) {
-            return Ok(d);
-        }
-    }
-    Err(format!(
-        "“{}” is not a date I can read: please write it as YYYY-MM-DD, for example 2029-01-31.",
-        super::text::preview(t, 30)
-    ))
 }
 
 /// A participant is ready when every step is complete on `today`.
@@ -626,28 +619,50 @@ mod tests {
     }
 
     fn day(s: &str) -> NaiveDate {
-        parse_date(s).unwrap()
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    /// A coordinator on `today`, in a day/month/year programme.
+    fn on(today: &str) -> Reader {
+        let noon = day(today).and_hms_opt(12, 0, 0).unwrap().and_utc();
+        Reader::new(
+            noon,
+            None,
+            Some(crate::domain::when::DateOrder::DayMonthYear),
+        )
     }
 
     #[test]
     fn step_updates_parse_with_dates_and_refuse_the_past() {
         let today = day("2027-01-11");
-        assert_eq!(
-            parse_step_update(&StepKind::Interview, &["scheduled", "2027-01-20"], today),
-            Ok(StepState::Scheduled {
-                on: day("2027-01-20")
-            })
-        );
+        let dates = on("2027-01-11");
+        // 11 January 2027 is a Monday.
+        for (written, expected) in [
+            (&["scheduled", "2027-01-20"][..], "2027-01-20"),
+            (&["scheduled", "20/01/2027"], "2027-01-20"),
+            (
+                &["scheduled", "on", "Wednesday", "20", "January"],
+                "2027-01-20",
+            ),
+            (&["scheduled", "next", "wednesday"], "2027-01-13"),
+            (&["scheduled", "TODAY"], "2027-01-11"),
+        ] {
+            assert_eq!(
+                parse_step_update(&StepKind::Interview, written, &dates),
+                Ok(StepState::Scheduled { on: day(expected) }),
+                "{written:?}"
+            );
+        }
         assert!(
-            parse_step_update(&StepKind::Interview, &["scheduled", "2026-12-01"], today)
+            parse_step_update(&StepKind::Interview, &["scheduled", "2026-12-01"], &dates)
                 .unwrap_err()
-                .contains("in the past")
+                .contains("1 December 2026 is in the past")
         );
         assert_eq!(
             parse_step_update(
                 &StepKind::BackgroundCheck,
                 &["cleared", "until", "31.01.2029"],
-                today
+                &dates
             ),
             Ok(StepState::Cleared {
                 expires: day("2029-01-31")
@@ -657,34 +672,39 @@ mod tests {
             parse_step_update(
                 &StepKind::BackgroundCheck,
                 &["cleared", "until", "next", "year"],
-                today
+                &dates
             )
             .unwrap_err()
-            .contains("YYYY-MM-DD")
+            .contains("a date like 20/01/2028")
+        );
+        assert!(
+            parse_step_update(&StepKind::BackgroundCheck, &["cleared"], &dates)
+                .unwrap_err()
+                .contains("cleared until 20/01/2028")
         );
         assert!(
             parse_step_update(
                 &StepKind::BackgroundCheck,
                 &["cleared", "2027-01-11"],
-                today
+                &dates
             )
             .unwrap_err()
             .contains("not in the future")
         );
         assert!(
-            parse_step_update(&StepKind::BackgroundCheck, &["done"], today)
+            parse_step_update(&StepKind::BackgroundCheck, &["done"], &dates)
                 .unwrap_err()
                 .contains("cleared until <date>, failed or pending")
         );
         assert_eq!(
-            parse_step_update(&StepKind::Task, &["done"], today),
+            parse_step_update(&StepKind::Task, &["done"], &dates),
             Ok(StepState::Done { on: today })
         );
         assert!(
             parse_step_update(
                 &StepKind::Acknowledgement { text: "t".into() },
                 &["done"],
-                today
+                &dates
             )
             .is_err()
         );

@@ -18,14 +18,16 @@
 //! [`handle`].
 
 use super::{Content, Ctx, Effect, OutMessage, Outcome, Subject, staff_command};
-use crate::domain::events::{self, EventRecord, EventSpec, NewEvent, Rsvp};
+use crate::domain::events::{self, EventRecord, EventRequest, NewEvent, Rsvp};
+use crate::domain::when::Reader;
 use crate::domain::{RoomRef, UserRef};
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum EventCommand {
-    /// `event create ...`: the session asked for, or what is wrong with the request (shown
-    /// only to those who may create events).
-    Create(Result<EventSpec, String>),
+    /// `event create ...`: the session asked for (its dates read when it is handled, in
+    /// the writer's calendar), or what is wrong with the request (shown only to those who
+    /// may create events).
+    Create(Result<EventRequest, String>),
     List,
     Show(i64),
     Cancel(i64, String),
@@ -44,7 +46,7 @@ impl EventCommand {
     }
 }
 
-const USAGE: &str = "Usage: event create title: <title>; start: <YYYY-MM-DD HH:MM> <zone>; ... · events · event show <n> · event cancel <n> [reason] · rsvp <n> yes|no|maybe";
+const USAGE: &str = "Usage: event create title: <title>; start: <date and time> [zone]; ... · events · event show <n> · event cancel <n> [reason] · rsvp <n> yes|no|maybe";
 
 /// Reads an events command (after the room prefix, or typed in a DM for `rsvp`).
 pub fn parse(text: &str) -> Option<Result<EventCommand, String>> {
@@ -355,14 +357,20 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: EventCommand) -> Outcome {
     }
 }
 
-fn create(ctx: &Ctx<'_>, room: &RoomRef, spec: Result<EventSpec, String>) -> Outcome {
+fn create(ctx: &Ctx<'_>, room: &RoomRef, request: Result<EventRequest, String>) -> Outcome {
     let post = |t: String| {
         Outcome::unchanged(vec![Effect::PostInRoom {
             room: room.clone(),
             message: OutMessage::text(t),
         }])
     };
-    let spec = match spec {
+    // Read as the writer means it: the time zone and date order of the programmes they
+    // coordinate.
+    let reader = Reader::for_programmes(
+        ctx.now,
+        ctx.programmes.iter().filter(|p| p.is_coordinator(ctx.user)),
+    );
+    let spec = match request.and_then(|r| r.resolve(&reader)) {
         Ok(s) => s,
         Err(e) => return post(e),
     };

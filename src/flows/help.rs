@@ -45,7 +45,7 @@ pub(crate) fn help_text(ctx: &Ctx<'_>, prefix: &str) -> String {
         .any(|m| m.status == crate::domain::matches::MatchStatus::Active)
     {
         s.push_str(&format!(
-            "\n{p}pause until 2027-03-01 — no check-ins or reminders until that date\n{p}resume — end a pause early\n{p}close match — end your mentoring early (you'll be asked to confirm)"
+            "\n{p}pause until 1 March — no check-ins or reminders until that date (or: pause for 2 weeks)\n{p}resume — end a pause early\n{p}close match — end your mentoring early (you'll be asked to confirm)"
         ));
     }
     if ctx.matches.iter().any(|m| m.room.is_some()) {

@@ -1,6 +1,7 @@
-//! Pausing a match. A participant writes `pause until 2027-03-01` (or `resume`) in a DM; a
+//! Pausing a match. A participant writes `pause until 10 March` (or `resume`) in a DM; a
 //! coordinator writes `pause <match> until <date>` (or `resume <match>`) in the
-//! coordinators' room. While paused, no milestone, check-in or silent-pair nudge reaches
+//! coordinators' room. The date is any the programme reads ([`crate::domain::when`]:
+//! `20/03/2027`, `next Wednesday`, `in 2 weeks`; `pause for 2 weeks` too). While paused, no milestone, check-in or silent-pair nudge reaches
 //! the pair; the plan carries on afterwards. Both members and the coordinators are told.
 //!
 //! A pause is a date, not a state to remember to undo: it ends by itself at the start of
@@ -14,10 +15,26 @@ use chrono::{DateTime, NaiveDate, Utc};
 use super::{Ctx, Effect, OutMessage, Outcome, Subject};
 use crate::domain::numbers::{self, Numbered};
 use crate::domain::matches::{MatchRecord, MatchStatus};
+use crate::domain::when::Reader;
 use crate::domain::{RoomRef, UserRef};
 
-const USAGE: &str = "To pause your mentoring, write pause until and a date, like pause until 2027-03-01 (at most a year ahead). Type resume to start again sooner.";
-const STAFF_USAGE: &str = "Usage: pause <match number> until <date, like 2027-03-01> · resume <match number> · message <match number> <text>";
+/// A participant's hint, with a date in their programme's order.
+fn usage(reader: &Reader) -> String {
+    format!(
+        "To pause your mentoring, write pause until and a date, like pause until {} or pause for 2 weeks (at most a year ahead). Type resume to start again sooner.",
+        reader.example_date()
+    )
+}
+
+const STAFF_USAGE: &str = "Usage: pause <match number> until <date> · resume <match number> · message <match number> <text>";
+
+/// A coordinator's hint, with a date in the programme's order.
+fn staff_usage(reader: &Reader) -> String {
+    format!(
+        "Usage: pause <match number> until <date, like {} or next Wednesday> · resume <match number> · message <match number> <text>",
+        reader.example_date()
+    )
+}
 
 /// The longest pause, in days.
 const MAX_PAUSE_DAYS: i64 = 366;
@@ -71,19 +88,26 @@ pub fn parse(text: &str) -> Option<Result<PauseCommand, String>> {
     })
 }
 
-/// `until YYYY-MM-DD`, checked: in the future and at most a year ahead.
+/// `until <date>` (or `for 2 weeks`), read in the writer's calendar and checked: in the
+/// future and at most a year ahead.
 fn parse_until(
     ctx: &Ctx<'_>,
     rest: &str,
     usage: &str,
+    reader: &Reader,
 ) -> Result<(DateTime<Utc>, NaiveDate), String> {
-    let date = rest
-        .trim()
-        .to_lowercase()
-        .strip_prefix("until")
-        .map(|d| d.trim().to_string())
-        .and_then(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok())
-        .ok_or_else(|| usage.to_string())?;
+    let rest = rest.trim();
+    let word = |w: &str| {
+        rest.get(..w.len())
+            .filter(|head| head.eq_ignore_ascii_case(w))
+            .map(|_| rest[w.len()..].trim())
+            .filter(|r| !r.is_empty())
+    };
+    let date = match (word("until "), word("for ")) {
+        (Some(date), _) => reader.read_date(date),
+        (_, Some(length)) => reader.read_date(&format!("in {length}")),
+        _ => return Err(usage.to_string()),
+    }?;
     let until = date.and_hms_opt(0, 0, 0).expect("midnight").and_utc();
     if until <= ctx.now {
         return Err(format!(
@@ -236,9 +260,17 @@ fn capitalise(text: &str) -> String {
         .unwrap_or_default()
 }
 
-/// A participant's `pause <rest>`: `rest` should be `until YYYY-MM-DD`.
+/// A participant's `pause <rest>`: `rest` should be `until <date>` or `for <n> weeks`.
 pub fn pause(ctx: &Ctx<'_>, rest: &str) -> Outcome {
-    let (_, date) = match parse_until(ctx, rest, USAGE) {
+    // Read in the calendar of the programmes of their running matches.
+    let reader = Reader::for_programmes(
+        ctx.now,
+        ctx.matches
+            .iter()
+            .filter(|m| m.status == MatchStatus::Active)
+            .filter_map(|m| ctx.programme(&m.programme)),
+    );
+    let (_, date) = match parse_until(ctx, rest, &usage(&reader), &reader) {
         Ok(v) => v,
         Err(e) => return Outcome::unchanged(vec![ctx.dm_text(e)]),
     };
@@ -334,10 +366,13 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<PauseCommand, Strin
     let until = match &command {
         PauseCommand::Message(..) => None,
         PauseCommand::Resume(_) => None,
-        PauseCommand::Pause(_, rest) => match parse_until(ctx, rest, STAFF_USAGE) {
-            Ok((_, date)) => Some(date),
-            Err(e) => return reply(e),
-        },
+        PauseCommand::Pause(_, rest) => {
+            let reader = Reader::for_programmes(ctx.now, ctx.programme(&m.programme));
+            match parse_until(ctx, rest, &staff_usage(&reader), &reader) {
+                Ok((_, date)) => Some(date),
+                Err(e) => return reply(e),
+            }
+        }
     };
     Outcome::unchanged(announce(ctx, m, until, By::Coordinator, Some(room)))
 }

@@ -104,6 +104,14 @@ const SCRIPT: &[&str] = &[
     "!tandem event create title: End; start: +262142-12-31 23:59 UTC-12",
     "!tandem pause 1 until 9999-12-31",
     "!tandem survey send closure cohort 2100-12",
+    "pause until next Friday",
+    "pause for 2 weeks",
+    "pause until 31/02/2027",
+    "!tandem pause 1 until 13/25/2027",
+    "!tandem suspend bob until 30 June repeated spam",
+    "!tandem step 2 interview scheduled next wednesday",
+    "!tandem event create title: Lunch; start: tomorrow noon; repeat: every other Monday 6pm until 30 June",
+    "!tandem event create title: Talk; start: in 9999 months 9am",
 ];
 /// Stands for the prompt the person's conversation waits on, filled in when sent.
 const CURRENT_PROMPT: &str = "<current prompt>";

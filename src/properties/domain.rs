@@ -13,10 +13,11 @@ use crate::domain::events::{Cron, Rsvp, occurrences, parse_create};
 use crate::domain::language::{LANGUAGES, language_code, language_name};
 use crate::domain::matches::NextStep;
 use crate::domain::schedule::{MilestoneKind, Offset};
-use crate::domain::screening::{StepKind, StepState, parse_date, parse_step_update};
+use crate::domain::screening::{StepKind, StepState, parse_step_update};
 use crate::domain::survey::Audience;
 use crate::domain::text::{char_len, clean, closest, edit_distance, file_size, preview, thousands};
 use crate::domain::timezone::{TimeZone, parse_time_zone};
+use crate::domain::when::{DateOrder, Reader};
 use crate::domain::{Answer, Choice, Question, QuestionKind};
 
 fn now() -> DateTime<Utc> {
@@ -267,7 +268,12 @@ proptest! {
         today in any_date(),
     ) {
         let words: Vec<&str> = words.iter().map(String::as_str).collect();
-        match parse_step_update(&kind, &words, today) {
+        let dates = Reader::new(
+            today.and_hms_opt(12, 0, 0).expect("noon").and_utc(),
+            None,
+            Some(DateOrder::DayMonthYear),
+        );
+        match parse_step_update(&kind, &words, &dates) {
             Ok(StepState::Scheduled { on }) => prop_assert!(on >= today),
             Ok(StepState::Cleared { expires }) => prop_assert!(expires > today),
             Ok(state) => {
@@ -279,10 +285,21 @@ proptest! {
     }
 
     #[test]
-    fn a_date_is_parsed_or_refused_and_reads_back_the_same(s in date_text()) {
-        if let Ok(d) = parse_date(&s) {
-            prop_assert_eq!(parse_date(&d.format("%Y-%m-%d").to_string()), Ok(d));
+    fn a_date_is_read_or_refused_in_any_order_and_reads_back_the_same(
+        s in date_text(),
+        today in any_date(),
+        order in proptest::sample::select(vec![
+            Some(DateOrder::DayMonthYear),
+            Some(DateOrder::MonthDayYear),
+            None,
+        ]),
+    ) {
+        let reader = Reader::new(today.and_hms_opt(12, 0, 0).expect("noon").and_utc(), None, order);
+        match reader.read_date(&s) {
+            Ok(d) => prop_assert_eq!(reader.read_date(&d.format("%Y-%m-%d").to_string()), Ok(d)),
+            Err(message) => prop_assert!(!message.is_empty()),
         }
+        let _ = reader.read_moment(&s);
     }
 
     #[test]
@@ -464,7 +481,8 @@ proptest! {
     fn an_event_line_is_parsed_or_refused_and_its_sessions_are_worked_out_without_a_panic(
         s in prop_oneof![3 => event_create_text(), 1 => long_text(2000)]
     ) {
-        let Ok(spec) = parse_create(&s) else {
+        let reader = Reader::new(now(), parse_time_zone("Europe/London").ok(), Some(DateOrder::DayMonthYear));
+        let Ok(spec) = parse_create(&s).and_then(|r| r.resolve(&reader)) else {
             return Ok(());
         };
         prop_assert!(!spec.title.is_empty() && char_len(&spec.title) <= 100);

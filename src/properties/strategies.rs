@@ -453,8 +453,51 @@ pub fn date_text() -> impl Strategy<Value = String> {
         (262_100i32..262_145, 1u32..13, 1u32..32)
             .prop_map(|(y, m, d)| format!("+{y}-{m:02}-{d:02}")),
         edge_date(),
+        natural_date(),
         proptest::sample::select(FRAGMENTS).prop_map(str::to_string),
         text(),
+    ]
+}
+
+/// A date as people write it, from plain to impossible.
+pub fn natural_date() -> impl Strategy<Value = String> {
+    prop_oneof![
+        (
+            0u32..33,
+            0u32..14,
+            1990i32..2110,
+            proptest::sample::select(vec!["/", ".", "-"])
+        )
+            .prop_map(|(a, b, y, sep)| format!("{a:02}{sep}{b:02}{sep}{y}")),
+        (0u32..40, 0u32..40).prop_map(|(a, b)| format!("{a}/{b}")),
+        proptest::sample::select(vec![
+            "today",
+            "Tomorrow",
+            "next Wednesday",
+            "this fri",
+            "in 3 days",
+            "in 2 weeks",
+            "in 9999 months",
+            "in a fortnight",
+            "30 June",
+            "31 June",
+            "29 Feb",
+            "Jan 20th",
+            "20 January 2027",
+            "Wed 20 January 2027",
+            "Thursday 20/01/2027",
+            "13/25/2027",
+            "03/04/2027",
+            "20/01/27",
+            "the 1st of March",
+            "tomorrow 9am",
+            "next Wednesday 18:00",
+            "2027-01-20T18:00Z",
+            "6pm on Friday",
+            "noon",
+            "25:00",
+        ])
+        .prop_map(str::to_string),
     ]
 }
 

@@ -781,4 +781,30 @@ fn each_section_of_the_example_settings_stands_under_the_comment_that_introduces
         }
     }
     assert_eq!(introduced, ["Matrix", "Discord"]);
+#[test]
+fn a_programme_date_order_and_time_zone_are_read_with_defaults_and_bad_values_explained() {
+    use tandem::domain::when::DateOrder;
+    let read = |extra: &str| {
+        let mentee = GOOD_QUESTION.replace("mentor", "mentee");
+        config::parse_programme(
+            Path::new("p.toml"),
+            &format!("{extra}{}", programme_with(&mentee)),
+        )
+    };
+    let p = read("").unwrap();
+    assert_eq!((p.date_order, p.time_zone), (DateOrder::DayMonthYear, None));
+    let p = read("date_order = \"month_day_year\"\ntime_zone = \"new york\"\n").unwrap();
+    assert_eq!(
+        (p.date_order, p.time_zone.as_deref()),
+        (DateOrder::MonthDayYear, Some("America/New_York"))
+    );
+    let e = read("date_order = \"ymd\"\ntime_zone = \"Mars/Olympus\"\n")
+        .unwrap_err()
+        .to_string();
+    for expected in [
+        "key `date_order`: unknown `date_order` value `ymd`; expected day_month_year (20/01/2027, the default) or month_day_year (01/20/2027)",
+        "key `time_zone`: I don't know the time zone “Mars/Olympus”",
+    ] {
+        assert!(e.contains(expected), "missing «{expected}» in:\n{e}");
+    }
 }

@@ -656,3 +656,29 @@ fn an_export_without_a_database_refuses_creates_nothing_and_points_to_the_consol
         "a header and Amina's application: {csv}"
     );
 }
+
+#[test]
+fn the_natural_dates_script_reads_dates_and_times_as_people_write_them() {
+    let (stdout, _) = run_fixture_with(
+        "natural_dates.txt",
+        &["--config", "config/tandem.example.toml"],
+        &["--start", "2027-01-11T09:00:00Z"],
+    );
+    expect_lines(
+        &stdout,
+        &[
+            "[room coordinators] Recorded for #2 (Grace): Interview — scheduled for 13 Jan 2027.",
+            "[room coordinators] Recorded for #2 (Grace): Background check — cleared, valid until 31 Jan 2029.",
+            // In words, read in the programme's zone, and said so; every other Wednesday.
+            "[room coordinators] Event created: Coffee morning — 5 sessions, each announced in console:events with RSVP 7 days before it (at once if sooner); reminders go to those who say yes. Times are in Europe/London.\n  #1 Wed 13 Jan 2027, 10:00 Europe/London (10:00 UTC)\n  #2 Wed 27 Jan 2027, 10:00 Europe/London (10:00 UTC)\n  #3 Wed 10 Feb 2027, 10:00 Europe/London (10:00 UTC)\n  #4 Wed 24 Feb 2027, 10:00 Europe/London (10:00 UTC)\n  #5 Wed 10 Mar 2027, 10:00 Europe/London (10:00 UTC)\n",
+            "Times are in Europe/London.\n  #6 Tue 12 Jan 2027, 12:00 Europe/London (12:00 UTC)\n  #7 Wed 13 Jan 2027, 12:00 Europe/London (12:00 UTC)\n  #8 Thu 14 Jan 2027, 12:00 Europe/London (12:00 UTC)\n  #9 Fri 15 Jan 2027, 12:00 Europe/London (12:00 UTC)\n[job]",
+            "Times are in America/New_York.\n  #10 Wed 20 Jan 2027, 18:00 America/New_York (23:00 UTC)",
+            "[room coordinators] start: “13/25/2027 18:00” is not a date: dates here are written day/month/year, like 20/01/2028.",
+            "[room coordinators] start: add the time too, like next Wednesday 18:00.",
+            "[dm amina] There is no 31 February 2027.\n[dm amina] Paused: no check-ins or reminders for your mentoring with Grace until 15 January 2027.",
+            "[room coordinators] Match #1 (Amina ↔ Grace) paused by carol until 1 February 2027.",
+            "[room moderators] Suspend Grace (console:grace, application #2) until 30 June 2027? They are removed from their pair rooms and cannot apply or be matched. Reason: Repeated lateness",
+        ],
+    );
+    assert!(!stdout.contains("Event created: Wrong"), "{stdout}");
+}

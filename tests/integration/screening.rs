@@ -361,7 +361,7 @@ both_backends! {
         h.in_room("carol", ROOM, &format!("!tandem approve {id}")).await;
         let cases: Vec<(String, &str)> = vec![
             (format!("!tandem step {id} background_check cleared until 2020-01-01"), "is not in the future"),
-            (format!("!tandem step {id} background_check cleared until next spring"), "please write it as YYYY-MM-DD"),
+            (format!("!tandem step {id} background_check cleared until next spring"), "“next spring” is not a date I can read: write a date like 20/01/2028, 20 January or next Wednesday."),
             (format!("!tandem step {id} background_check cleared"), "Give the date the check expires"),
             (format!("!tandem step {id} interview scheduled 2001-01-01"), "is in the past"),
             (format!("!tandem step {id} background_check done"), "use: cleared until <date>, failed or pending"),

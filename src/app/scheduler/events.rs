@@ -90,12 +90,14 @@ impl App {
         info!(event = first.id, sessions = sessions.len(), "event created");
         let Some(room) = room else { return Ok(()) };
         let mut text = format!(
-            "Event created: {} — {} session{}, each announced in {} with RSVP {} days before it (at once if sooner); reminders go to those who say yes.",
+            "Event created: {} — {} session{}, each announced in {} with RSVP {} days before it (at once if sooner); reminders go to those who say yes. Times are in {}.",
             first.title,
             sessions.len(),
             if sessions.len() == 1 { "" } else { "s" },
             first.room,
-            ANNOUNCE_BEFORE_DAYS
+            ANNOUNCE_BEFORE_DAYS,
+            // The zone the start was read in: the one written, or the programme's.
+            first.zone
         );
         for e in &sessions {
             text.push_str(&format!("\n#{} {}", e.id, e.when()));

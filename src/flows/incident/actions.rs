@@ -2,7 +2,7 @@
 //!
 //! Commands (in the moderators' room, after the prefix): `freeze pair <match>` (the pair
 //! room becomes read-only; the coordinators are told only that the pair is frozen),
-//! `unfreeze pair <match>`, `suspend <person> [until YYYY-MM-DD] [reason]` (removed from
+//! `unfreeze pair <match>`, `suspend <person> [until <date>] [reason]` (removed from
 //! their pair rooms, cannot apply or be matched until then), `unsuspend <person>`,
 //! `remove <person> from <room>`. Each
 //! asks for `confirm` (or `cancel`) from the same moderator; the pending action is that
@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 use crate::domain::numbers::{self, Numbered};
 use crate::domain::matches::MatchStatus;
 use crate::domain::people::KnownPerson;
-use crate::domain::screening::parse_date;
+use crate::domain::when::{Reader, phrase};
 use crate::domain::{RoomRef, UserRef};
 use crate::flows::{Ctx, Effect, FlowState, OutMessage, Outcome, StateChange, Subject};
 
@@ -57,7 +57,7 @@ pub enum PendingAction {
     },
 }
 
-const USAGE: &str = "Usage: freeze pair <match> · unfreeze pair <match> · suspend <person> [until YYYY-MM-DD] [reason] · unsuspend <person> · remove <person> from <room>";
+const USAGE: &str = "Usage: freeze pair <match> · unfreeze pair <match> · suspend <person> [until <date>] [reason] · unsuspend <person> · remove <person> from <room>";
 
 pub fn parse(text: &str) -> Option<Result<ActionCommand, String>> {
     let words: Vec<&str> = text.split_whitespace().collect();
@@ -69,11 +69,16 @@ pub fn parse(text: &str) -> Option<Result<ActionCommand, String>> {
         ["freeze", "pair", n] => number(n).map(ActionCommand::Freeze),
         ["unfreeze", "pair", n] => number(n).map(ActionCommand::Unfreeze),
         ["freeze" | "unfreeze", ..] => Err(USAGE.into()),
-        ["suspend", _, "until", _, ..] => Ok(ActionCommand::Suspend {
-            who: words[1].to_string(),
-            until: Some(words[3].to_string()),
-            reason: words[4..].join(" "),
-        }),
+        ["suspend", _, "until", _, ..] => {
+            // The date is as many words as make one (`30 June`, `next Friday`); the rest
+            // is the reason. Unreadable, its first word is refused as the date.
+            let date = phrase::date_words(&words[3..]).max(1);
+            Ok(ActionCommand::Suspend {
+                who: words[1].to_string(),
+                until: Some(words[3..3 + date].join(" ")),
+                reason: words[3 + date..].join(" "),
+            })
+        }
         ["suspend", _, ..] => Ok(ActionCommand::Suspend {
             who: words[1].to_string(),
             until: None,
@@ -188,11 +193,13 @@ pub fn handle(
             }
             let until = match until {
                 None => None,
-                Some(d) => match parse_date(&d) {
+                Some(d) => match Reader::for_programmes(ctx.now, ctx.programmes).read_date(&d) {
                     Ok(day) if day > ctx.now.date_naive() => {
                         Some(day.and_time(NaiveTime::MIN).and_utc())
                     }
-                    Ok(_) => return reply(format!("{d} is not in the future.")),
+                    Ok(day) => {
+                        return reply(format!("{} is not in the future.", day.format("%-d %B %Y")));
+                    }
                     Err(e) => return reply(e),
                 },
             };

@@ -396,7 +396,8 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<ReviewCommand, Stri
                 ));
             }
             let words: Vec<&str> = update.iter().map(String::as_str).collect();
-            let state = match parse_step_update(&def.kind, &words, ctx.now.date_naive()) {
+            let dates = crate::domain::when::Reader::for_programmes(ctx.now, [programme]);
+            let state = match parse_step_update(&def.kind, &words, &dates) {
                 Ok(s) => s,
                 Err(e) => return reply(e),
             };

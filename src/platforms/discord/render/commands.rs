@@ -89,7 +89,7 @@ pub const COMMANDS: &[CommandSpec] = &[
         description: "Pause your match's reminders until a date",
         options: &[OptionSpec {
             name: "until",
-            description: "A date, e.g. 2027-01-10",
+            description: "A date, e.g. 2027-01-10, 10 January or next Friday",
             required: true,
         }],
         audience: Audience::Everyone,

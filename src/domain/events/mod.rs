@@ -1,11 +1,14 @@
 //! Group events: workshops and socials that coordinators announce and people RSVP to.
 //!
-//! A coordinator writes one line, `event create title: Career night; start: 2027-02-03
-//! 18:00 Europe/London; length: 90m; capacity: 30; repeat: 0 18 * * WED until 2027-06-30`,
-//! which [`parse_create`] reads into an [`EventSpec`]. [`occurrences`] turns it into the
-//! instants of each session: one, or every time a five-field cron rule fires from the start
-//! until its end date. Each session is stored as its own event (with its series), so
-//! RSVPs, reminders and cancellations are per session.
+//! A coordinator writes one line, `event create title: Career night; start: next Wednesday
+//! 18:00; length: 90m; capacity: 30; repeat: every Wednesday until 30 June`, which
+//! [`parse_create`] reads into an [`EventRequest`]; [`EventRequest::resolve`] reads its
+//! dates and times as the writer means them (a [`Reader`]: their programme's time zone and
+//! date order, unless the start names a zone) into an [`EventSpec`]. [`occurrences`] turns
+//! that into the instants of each session: one, or every time the repeat rule fires from
+//! the start until its end date. A rule is a five-field cron rule or the same in words
+//! (`every other Monday 6pm`, read by [`super::when::repeat_words`]). Each session is stored
+//! as its own event (with its series), so RSVPs, reminders and cancellations are per session.
 //!
 //! Times are local to the event's zone. The rule is evaluated here, date by date, rather
 //! than by a cron library: occurrences are keyed by local date (an autumn daylight-saving
@@ -13,13 +16,15 @@
 //! minute), weekdays are numbered the familiar way (0 or 7 = Sunday) or named, and a rule
 //! that never fires, or fires more than once a day, is refused with a reason.
 //!
-//! To extend: a new key in [`parse_create`]; a new cron feature in [`Cron::parse`].
+//! To extend: a new key in [`parse_create`]; a new cron feature in [`Cron::parse`]; a new
+//! rule in words in `when/repeat.rs`.
 
 use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime, Timelike, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::schedule::{describe_local, local_time, resolve_local};
 use super::timezone::{TimeZone, parse_time_zone};
+use super::when::{Reader, repeat_words};
 
 /// The most sessions one `event create` may make.
 pub const MAX_SESSIONS: usize = 100;
@@ -28,7 +33,22 @@ const MAX_SERIES_DAYS: i64 = 2 * 366;
 /// Sessions are announced (with RSVP) this long before they start, or at once if sooner.
 pub const ANNOUNCE_BEFORE_DAYS: i64 = 7;
 
-/// What `event create` asked for.
+/// An `event create` line as written: its dates are read later, against the writer's
+/// calendar ([`EventRequest::resolve`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct EventRequest {
+    pub title: String,
+    pub description: String,
+    /// `next Wednesday 18:00`, `2027-02-03 18:00 Europe/London`
+    pub start: String,
+    pub duration_minutes: u32,
+    pub room: Option<String>,
+    pub capacity: Option<u32>,
+    /// `every Wednesday until 30 June`, `0 18 * * WED until 2027-06-30`
+    pub repeat: Option<String>,
+}
+
+/// What `event create` asked for, its dates read.
 #[derive(Debug, Clone, PartialEq)]
 pub struct EventSpec {
     pub title: String,
@@ -39,13 +59,27 @@ pub struct EventSpec {
     /// Where to announce it, as written (a room id on the sender's platform).
     pub room: Option<String>,
     pub capacity: Option<u32>,
-    pub repeat: Option<(Cron, NaiveDate)>,
+    pub repeat: Option<Repeat>,
 }
 
-const USAGE: &str = "Usage: event create title: <title>; start: <YYYY-MM-DD HH:MM> <time zone>; length: <90m or 2h>; [room: <room>]; [capacity: <n>]; [repeat: <minute hour day month weekday> until <YYYY-MM-DD>]; [description: <text>]";
+/// How a series repeats.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Repeat {
+    pub rule: Cron,
+    /// Sessions fall only in every `every`-th block of `block_days` days from the start's
+    /// date (every other Monday: blocks of 7, every 2nd); 1 for every block.
+    pub every: u32,
+    pub block_days: u32,
+    /// The last day a session may fall on.
+    pub until: NaiveDate,
+    /// The rule as written, for messages.
+    pub written: String,
+}
+
+const USAGE: &str = "Usage: event create title: <title>; start: <date and time> [time zone]; length: <90m or 2h>; [room: <room>]; [capacity: <n>]; [repeat: <every Wednesday 18:00, or minute hour day month weekday> until <date>]; [description: <text>]";
 
 /// Reads the part after `event create`.
-pub fn parse_create(text: &str) -> Result<EventSpec, String> {
+pub fn parse_create(text: &str) -> Result<EventRequest, String> {
     let mut title = None;
     let mut description = String::new();
     let mut start = None;
@@ -62,7 +96,8 @@ pub fn parse_create(text: &str) -> Result<EventSpec, String> {
             "title" if value.is_empty() => return Err(format!("Give the event a title. {USAGE}")),
             "title" => title = Some(value.chars().take(100).collect()),
             "description" => description = value.chars().take(1000).collect(),
-            "start" => start = Some(parse_start(value)?),
+            "start" if value.is_empty() => return Err(format!("Say when it starts. {USAGE}")),
+            "start" => start = Some(value.to_string()),
             "length" | "duration" => duration = Some(parse_length(value)?),
             "room" | "channel" if value.is_empty() => {
                 return Err(
@@ -79,17 +114,22 @@ pub fn parse_create(text: &str) -> Result<EventSpec, String> {
                         .ok_or("capacity: a whole number of people, from 1 to 10000")?,
                 )
             }
-            "repeat" => repeat = Some(parse_repeat(value)?),
+            "repeat" if value.is_empty() => {
+                return Err(
+                    "repeat: say how often and until when, e.g. every Wednesday until 30 June"
+                        .into(),
+                );
+            }
+            "repeat" => repeat = Some(value.to_string()),
             other => return Err(format!("I don't know the key “{other}”. {USAGE}")),
         }
     }
     let title: String = title.ok_or(format!("Give the event a title. {USAGE}"))?;
-    let (start, zone) = start.ok_or(format!("Say when it starts. {USAGE}"))?;
-    Ok(EventSpec {
+    let start = start.ok_or(format!("Say when it starts. {USAGE}"))?;
+    Ok(EventRequest {
         title,
         description,
         start,
-        zone,
         duration_minutes: duration.unwrap_or(60),
         room,
         capacity,
@@ -97,28 +137,27 @@ pub fn parse_create(text: &str) -> Result<EventSpec, String> {
     })
 }
 
-/// `2027-02-03 18:00 Europe/London`
-fn parse_start(value: &str) -> Result<(NaiveDateTime, TimeZone), String> {
-    let mut words = value.split_whitespace();
-    let (Some(date), Some(time)) = (words.next(), words.next()) else {
-        return Err(
-            "start: a date, a time and a time zone, e.g. 2027-02-03 18:00 Europe/London".into(),
-        );
-    };
-    // Years of four digits only: a start at the ends of the calendar (`+262142-12-31`)
-    // leaves no room to turn its local time into UTC or to step through a series.
-    let date = NaiveDate::parse_from_str(date, "%Y-%m-%d")
-        .ok()
-        .filter(|d| (1..=9999).contains(&d.year()))
-        .ok_or_else(|| format!("start: “{date}” is not a date like 2027-02-03"))?;
-    let time = NaiveTime::parse_from_str(time, "%H:%M")
-        .map_err(|_| format!("start: “{time}” is not a time like 18:00"))?;
-    let zone_text: Vec<&str> = words.collect();
-    if zone_text.is_empty() {
-        return Err("start: add the time zone, e.g. 2027-02-03 18:00 Europe/London".into());
+impl EventRequest {
+    /// Reads the start and the repeat rule as `reader`'s writer means them.
+    pub fn resolve(&self, reader: &Reader) -> Result<EventSpec, String> {
+        let moment = reader
+            .read_moment(&self.start)
+            .map_err(|e| format!("start: {e}"))?;
+        let repeat = match &self.repeat {
+            None => None,
+            Some(value) => Some(parse_repeat(value, moment.local, reader)?),
+        };
+        Ok(EventSpec {
+            title: self.title.clone(),
+            description: self.description.clone(),
+            start: moment.local,
+            zone: moment.zone,
+            duration_minutes: self.duration_minutes,
+            room: self.room.clone(),
+            capacity: self.capacity,
+            repeat,
+        })
     }
-    let zone = parse_time_zone(&zone_text.join(" ")).map_err(|e| format!("start: {e}"))?;
-    Ok((date.and_time(time), zone))
 }
 
 /// `90m`, `2h`, `1h30`
@@ -144,16 +183,46 @@ fn parse_length(value: &str) -> Result<u32, String> {
         })
 }
 
-/// `0 18 * * WED until 2027-06-30`
-fn parse_repeat(value: &str) -> Result<(Cron, NaiveDate), String> {
+/// `every Wednesday at 13:30 until 30 June`, or `0 18 * * WED until 2027-06-30`; the end
+/// date is read from the start's date (`30 June` is the first one on or after it).
+fn parse_repeat(value: &str, start: NaiveDateTime, reader: &Reader) -> Result<Repeat, String> {
+    let until = |text: &str| {
+        reader
+            .read_date_from(text, start.date())
+            .map_err(|e| format!("repeat: {e}"))
+    };
+    if let Some(words) = repeat_words(value, start) {
+        let words = words?;
+        let Some(end) = &words.until else {
+            return Err(format!(
+                "repeat: add an end date, e.g. {} until 30 June",
+                words.written
+            ));
+        };
+        return Ok(Repeat {
+            rule: Cron::parse(&words.cron)?,
+            every: words.every,
+            block_days: words.block_days,
+            until: until(end)?,
+            written: words.written,
+        });
+    }
     // ASCII lowercase keeps byte offsets, so `at` is valid in `value` too.
     let Some(at) = value.to_ascii_lowercase().rfind(" until ") else {
-        return Err("repeat: a rule and an end date, e.g. 0 18 * * WED until 2027-06-30".into());
+        return Err(
+            "repeat: a rule and an end date, e.g. every Wednesday until 30 June, or 0 18 * * WED until 2027-06-30"
+                .into(),
+        );
     };
-    let (rule, until) = (&value[..at], &value[at + " until ".len()..]);
-    let until = NaiveDate::parse_from_str(until.trim(), "%Y-%m-%d")
-        .map_err(|_| format!("repeat: “{}” is not a date like 2027-06-30", until.trim()))?;
-    Ok((Cron::parse(rule)?, until))
+    let (rule, end) = (&value[..at], &value[at + " until ".len()..]);
+    let rule = Cron::parse(rule)?;
+    Ok(Repeat {
+        written: rule.text.clone(),
+        rule,
+        every: 1,
+        block_days: 1,
+        until: until(end)?,
+    })
 }
 
 /// A five-field cron rule: minute, hour, day of month, month, day of week.
@@ -300,7 +369,14 @@ pub fn occurrences(spec: &EventSpec, now: DateTime<Utc>) -> Result<Vec<DateTime<
             describe(first, &spec.zone)
         ));
     }
-    let Some((rule, until)) = &spec.repeat else {
+    let Some(Repeat {
+        rule,
+        every,
+        block_days,
+        until,
+        written,
+    }) = &spec.repeat
+    else {
         return Ok(vec![first]);
     };
     let start_date = spec.start.date();
@@ -315,11 +391,16 @@ pub fn occurrences(spec: &EventSpec, now: DateTime<Utc>) -> Result<Vec<DateTime<
     let mut sessions = Vec::new();
     let mut date = start_date;
     while date <= *until {
+        // Every other week (or day): only the blocks of the cycle that count.
+        let block = (date - start_date).num_days() / i64::from((*block_days).max(1));
+        if block % i64::from((*every).max(1)) != 0 {
+            date += Duration::days(1);
+            continue;
+        }
         let times = rule.times_on(date);
         if times.len() > 1 {
             return Err(format!(
-                "The rule “{}” fires {} times on {date}: group events repeat at most once a day.",
-                rule.text,
+                "The rule “{written}” fires {} times on {date}: group events repeat at most once a day.",
                 times.len()
             ));
         }
@@ -341,8 +422,7 @@ pub fn occurrences(spec: &EventSpec, now: DateTime<Utc>) -> Result<Vec<DateTime<
     }
     if sessions.is_empty() {
         return Err(format!(
-            "The rule “{}” never fires between {start_date} and {until}.",
-            rule.text
+            "The rule “{written}” never fires between {start_date} and {until}."
         ));
     }
     Ok(sessions)
@@ -435,244 +515,4 @@ pub struct NewEvent {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use chrono::TimeZone as _;
-
-    fn utc(s: &str) -> DateTime<Utc> {
-        DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc)
-    }
-
-    #[test]
-    fn a_create_line_is_read_key_by_key() {
-        let spec = parse_create(
-            "title: Career night; start: 2027-02-03 18:00 Europe/London; length: 1h30; capacity: 30; repeat: 0 18 * * WED until 2027-03-03; description: Bring questions",
-        )
-        .unwrap();
-        assert_eq!(spec.title, "Career night");
-        assert_eq!(spec.duration_minutes, 90);
-        assert_eq!(spec.capacity, Some(30));
-        assert_eq!(spec.zone.canonical(), "Europe/London");
-        assert_eq!(spec.repeat.as_ref().unwrap().0.text, "0 18 * * WED");
-        for (line, needle) in [
-            ("start: 2027-02-03 18:00 Europe/London", "title"),
-            ("title: X", "starts"),
-            ("title: X; start: 2027-02-03 18:00 Mars/Olympus", "start:"),
-            ("title: X; start: 2027-02-30 18:00 UTC", "not a date"),
-            (
-                "title: X; start: 2027-02-03 18:00 UTC; length: forever",
-                "length",
-            ),
-            (
-                "title: X; start: 2027-02-03 18:00 UTC; colour: red",
-                "colour",
-            ),
-            (
-                "title: X; start: 2027-02-03 18:00 UTC; capacity: 0",
-                "capacity",
-            ),
-            (
-                "title: X; start: 2027-02-03 18:00 UTC; repeat: 0 18 * * until 2027-03-01",
-                "five fields",
-            ),
-            (
-                "title: X; start: 2027-02-03 18:00 UTC; repeat: 0 25 * * * until 2027-03-01",
-                "hour",
-            ),
-        ] {
-            let e = parse_create(line).unwrap_err();
-            assert!(e.contains(needle), "{line}: {e}");
-        }
-    }
-
-    #[test]
-    fn weekdays_count_from_sunday_as_zero_or_seven_or_by_name() {
-        let wed = NaiveDate::from_ymd_opt(2027, 2, 3).unwrap();
-        let sun = NaiveDate::from_ymd_opt(2027, 2, 7).unwrap();
-        for rule in ["0 18 * * 3", "0 18 * * WED", "0 18 * * wed"] {
-            assert_eq!(Cron::parse(rule).unwrap().times_on(wed).len(), 1, "{rule}");
-        }
-        for rule in ["0 18 * * 0", "0 18 * * 7", "0 18 * * SUN", "0 18 * * 6-7"] {
-            assert_eq!(Cron::parse(rule).unwrap().times_on(sun).len(), 1, "{rule}");
-            assert!(
-                Cron::parse(rule).unwrap().times_on(wed).is_empty(),
-                "{rule}"
-            );
-        }
-        let every_other_hour = Cron::parse("30 */2 1 JAN-MAR *").unwrap();
-        let jan1 = NaiveDate::from_ymd_opt(2027, 1, 1).unwrap();
-        assert_eq!(every_other_hour.times_on(jan1).len(), 12);
-    }
-
-    fn spec(start: &str, zone: &str, repeat: Option<(&str, &str)>) -> EventSpec {
-        EventSpec {
-            title: "Social".into(),
-            description: String::new(),
-            start: NaiveDateTime::parse_from_str(start, "%Y-%m-%d %H:%M").unwrap(),
-            zone: parse_time_zone(zone).unwrap(),
-            duration_minutes: 60,
-            room: None,
-            capacity: None,
-            repeat: repeat.map(|(r, u)| {
-                (
-                    Cron::parse(r).unwrap(),
-                    NaiveDate::parse_from_str(u, "%Y-%m-%d").unwrap(),
-                )
-            }),
-        }
-    }
-
-    #[test]
-    fn a_weekly_series_keeps_its_local_time_across_daylight_saving() {
-        let now = utc("2027-03-01T00:00:00Z");
-        let s = spec(
-            "2027-03-21 18:00",
-            "Europe/London",
-            Some(("0 18 * * SUN", "2027-04-04")),
-        );
-        let sessions = occurrences(&s, now).unwrap();
-        let london: Vec<String> = sessions.iter().map(|t| describe(*t, &s.zone)).collect();
-        assert_eq!(
-            london,
-            [
-                "Sun 21 Mar 2027, 18:00 Europe/London (18:00 UTC)",
-                "Sun 28 Mar 2027, 18:00 Europe/London (17:00 UTC)",
-                "Sun 4 Apr 2027, 18:00 Europe/London (17:00 UTC)",
-            ]
-        );
-        assert_eq!(
-            sessions[0],
-            chrono::Utc.with_ymd_and_hms(2027, 3, 21, 18, 0, 0).unwrap()
-        );
-    }
-
-    #[test]
-    fn on_the_autumn_change_a_repeated_time_is_one_session_and_a_skipped_one_moves_on() {
-        let now = utc("2027-03-01T00:00:00Z");
-        // 01:30 happens twice in London on 31 Oct 2027: one session, the earlier instant.
-        let s = spec(
-            "2027-10-31 01:30",
-            "Europe/London",
-            Some(("30 1 * * *", "2027-10-31")),
-        );
-        assert_eq!(occurrences(&s, now).unwrap(), [utc("2027-10-31T00:30:00Z")]);
-        // 01:30 does not exist on 28 Mar 2027: the session is at 02:00 BST.
-        let s = spec(
-            "2027-03-28 01:30",
-            "Europe/London",
-            Some(("30 1 * * *", "2027-03-28")),
-        );
-        assert_eq!(occurrences(&s, now).unwrap(), [utc("2027-03-28T01:00:00Z")]);
-    }
-
-    #[test]
-    fn rules_that_never_fire_or_fire_too_often_and_bad_dates_are_refused_with_a_reason() {
-        let now = utc("2027-01-01T00:00:00Z");
-        let cases = [
-            (
-                spec(
-                    "2027-02-03 18:00",
-                    "UTC",
-                    Some(("0 18 31 2 *", "2027-12-31")),
-                ),
-                "never fires",
-            ),
-            (
-                spec("2027-02-03 18:00", "UTC", Some(("* * * * *", "2027-02-10"))),
-                "at most once a day",
-            ),
-            (
-                spec(
-                    "2027-02-03 18:00",
-                    "UTC",
-                    Some(("0 18 * * *", "2027-02-01")),
-                ),
-                "before it starts",
-            ),
-            (
-                spec(
-                    "2027-02-03 18:00",
-                    "UTC",
-                    Some(("0 18 * * *", "2027-12-31")),
-                ),
-                "more than 100",
-            ),
-            (spec("2026-12-03 18:00", "UTC", None), "in the past"),
-        ];
-        for (s, needle) in cases {
-            let e = occurrences(&s, now).unwrap_err();
-            assert!(e.contains(needle), "{e}");
-        }
-        let one = spec("2027-02-03 18:00", "UTC", None);
-        assert_eq!(occurrences(&one, now).unwrap().len(), 1);
-    }
-
-    #[test]
-    fn a_day_field_with_a_star_step_combines_with_the_weekday_and_sunday_can_end_a_range() {
-        // Odd days that are Mondays, as in cron: `*/2` counts as a star.
-        let rule = Cron::parse("0 18 */2 * MON").unwrap();
-        let odd_monday = NaiveDate::from_ymd_opt(2027, 2, 1).unwrap();
-        let even_monday = NaiveDate::from_ymd_opt(2027, 2, 8).unwrap();
-        let odd_tuesday = NaiveDate::from_ymd_opt(2027, 2, 9).unwrap();
-        assert_eq!(rule.times_on(odd_monday).len(), 1);
-        assert!(rule.times_on(even_monday).is_empty(), "an even day");
-        assert!(rule.times_on(odd_tuesday).is_empty(), "not a Monday");
-        // Both restricted: either.
-        let either = Cron::parse("0 18 1 * MON").unwrap();
-        assert_eq!(either.times_on(even_monday).len(), 1);
-        assert_eq!(
-            either
-                .times_on(NaiveDate::from_ymd_opt(2027, 3, 1).unwrap())
-                .len(),
-            1
-        );
-        let weekend = Cron::parse("0 10 * * FRI-SUN").unwrap();
-        assert_eq!(
-            weekend
-                .times_on(NaiveDate::from_ymd_opt(2027, 2, 7).unwrap())
-                .len(),
-            1
-        );
-        assert!(
-            Cron::parse("0 10 * * 1/4294967295").is_err(),
-            "a step beyond the field"
-        );
-        assert!(parse_create("title: X; start: 2027-02-03 18:00 UTC; length: 99999999h").is_err());
-        assert!(
-            parse_create(
-                "title: X; start: 2027-02-03 18:00 UTC; repeat: 0 18 * * WED UNTIL 2027-03-01"
-            )
-            .is_ok()
-        );
-        assert!(
-            parse_create("title: ; start: 2027-02-03 18:00 UTC")
-                .unwrap_err()
-                .contains("title")
-        );
-    }
-
-    #[test]
-    fn an_event_at_the_ends_of_the_calendar_is_refused_not_a_panic() {
-        for line in [
-            "title: X; start: +262142-12-31 23:59 UTC-12",
-            "title: X; start: -262143-01-01 00:00 UTC+14",
-            "title: X; start: +262142-12-31 13:00 Pacific/Pago_Pago",
-            "title: X; start: +262142-12-30 10:00 UTC; repeat: 0 18 * * * until +262142-12-31",
-            "title: X; start: 0000-01-01 00:00 UTC",
-            "title: X; start: +10000-01-01 00:00 UTC",
-        ] {
-            let message = parse_create(line).unwrap_err();
-            assert!(message.contains("is not a date like"), "{line}: {message}");
-        }
-        let spec = parse_create("title: X; start: 9999-12-31 23:59 UTC-12").unwrap();
-        let now = DateTime::from_timestamp(1_800_000_000, 0).unwrap();
-        assert_eq!(occurrences(&spec, now).unwrap().len(), 1);
-    }
-
-    #[test]
-    fn rsvps_are_read_by_word_or_number() {
-        assert_eq!(Rsvp::parse("Yes"), Some(Rsvp::Yes));
-        assert_eq!(Rsvp::parse("3"), Some(Rsvp::Maybe));
-        assert_eq!(Rsvp::parse("perhaps"), None);
-    }
-}
+mod tests;
