@@ -90,6 +90,16 @@ pub fn parse(text: &str) -> Option<Command> {
     }
 }
 
+/// `help <command>` (in a room, after the prefix): the words asked about, as typed. `None`
+/// for `help` alone, which [`parse`] reads, and for anything else.
+pub fn help_topic(text: &str) -> Option<String> {
+    let t = text.trim();
+    let t = t.strip_prefix('/').unwrap_or(t);
+    let (first, rest) = t.split_once(char::is_whitespace)?;
+    let rest = rest.trim();
+    (first.eq_ignore_ascii_case("help") && !rest.is_empty()).then(|| rest.to_string())
+}
+
 /// The command someone probably meant, for an unknown message.
 pub fn suggest(text: &str) -> Option<&'static str> {
     let first = text
@@ -134,6 +144,25 @@ mod tests {
         assert_eq!(parse("I want to help young people"), None);
         assert_eq!(parse("edit my answer please"), None);
         assert_eq!(parse(""), None);
+    }
+
+    #[test]
+    fn help_with_words_asks_about_a_command_and_help_alone_does_not() {
+        assert_eq!(
+            help_topic("help match approve"),
+            Some("match approve".into())
+        );
+        assert_eq!(
+            help_topic("/HELP  approve A12 "),
+            Some("approve A12".into())
+        );
+        assert_eq!(help_topic("help"), None);
+        assert_eq!(help_topic("helpful tips"), None);
+        assert_eq!(
+            parse("help approve"),
+            None,
+            "a DM's answer is never read as help"
+        );
     }
 
     #[test]

@@ -11,7 +11,7 @@
 //! by calling its stage's handler.
 
 use super::command::Command;
-use super::help::{help_text, status_text, unknown_text};
+use super::help::{dm_help, room_help, status_text, unknown_text};
 use super::route::{Dm, Room, Route};
 use super::{
     Content, Ctx, Effect, FileStatus, FlowState, Inbound, InboundFile, OutMessage, Outcome,
@@ -230,7 +230,9 @@ fn idle_dm(ctx: &Ctx<'_>, dm: &Dm, content: &Content) -> Outcome {
             "Coordinators' commands work in the coordinators' room, next to the applications' cards: write {} followed by the command there.",
             ctx.room_prefix
         )),
-        Dm::Command(Command::Help | Command::Greeting) => say(help_text(ctx, "")),
+        Dm::Command(Command::Help | Command::Greeting) => {
+            Outcome::unchanged(dm_help(ctx).into_iter().map(|t| ctx.dm_text(t)).collect())
+        }
         Dm::Command(Command::Apply(args)) => application::start(ctx, args),
         Dm::Command(Command::Status) => say(status_text(ctx)),
         Dm::Command(Command::Withdraw(programme)) => withdraw::start(ctx, programme.as_deref()),
@@ -275,8 +277,14 @@ fn in_room(ctx: &Ctx<'_>, state: Option<&FlowState>, room: &RoomRef, command: &R
     match command {
         Room::NotForBot => Outcome::unchanged(vec![]),
         Room::Help | Room::Command(Command::Help | Command::Greeting) => {
-            Outcome::unchanged(vec![post(help_text(ctx, ctx.room_prefix))])
+            Outcome::unchanged(room_help(ctx, room, None).into_iter().map(post).collect())
         }
+        Room::HelpOn(topic) => Outcome::unchanged(
+            room_help(ctx, room, Some(topic))
+                .into_iter()
+                .map(post)
+                .collect(),
+        ),
         Room::Cancel => match state {
             Some(FlowState::ConfirmAction(_)) => {
                 actions::handle(ctx, state, room, Ok(actions::ActionCommand::Cancel))

@@ -2,14 +2,17 @@
 //! can do for this person, where their applications stand, and the closest command.
 //!
 //! A new command everyone has gets its line in [`help_text`]; a coordinator's or
-//! moderator's command is listed in its own room's help (the usage texts of its stage).
+//! moderator's command gets its help in `staff`, which the build asks for (see there), and
+//! is listed in its own room's help ([`room_help`]).
+
+mod staff;
 
 use super::Ctx;
 use super::command::suggest;
-use crate::domain::Programme;
 use crate::domain::application::Stage;
 use crate::domain::matches::MatchStatus;
 use crate::domain::screening::StepState;
+use crate::domain::{Programme, RoomRef};
 
 pub(crate) fn help_text(ctx: &Ctx<'_>, prefix: &str) -> String {
     let p = if prefix.is_empty() {
@@ -57,6 +60,36 @@ pub(crate) fn help_text(ctx: &Ctx<'_>, prefix: &str) -> String {
         s.push_str(&format!("\n{p}survey — answer the survey waiting for you"));
     }
     s
+}
+
+/// `help` (or the prefix alone: `topic` is `None`) and `help <command>` in `room`: the
+/// staff commands of the coordinators' room, of the moderators' room, or of both when one
+/// room is both; anywhere else everyone's menu. One text per message to post.
+pub(crate) fn room_help(ctx: &Ctx<'_>, room: &RoomRef, topic: Option<&str>) -> Vec<String> {
+    let mut desks = vec![];
+    if ctx.coordinators_room == Some(room) {
+        desks.push(staff::Desk::Coordinators);
+    }
+    if ctx.moderators_room == Some(room) {
+        desks.push(staff::Desk::Moderators);
+    }
+    if desks.is_empty() {
+        return vec![help_text(ctx, ctx.room_prefix)];
+    }
+    match topic {
+        None => staff::menu(&desks, ctx.room_prefix),
+        Some(topic) => staff::one(topic, &desks, ctx.room_prefix),
+    }
+}
+
+/// `help` in a DM: everyone's menu, and for the escalation contact the case commands they
+/// work here. One text per message to send.
+pub(crate) fn dm_help(ctx: &Ctx<'_>) -> Vec<String> {
+    let mut texts = vec![help_text(ctx, "")];
+    if ctx.moderation.is_escalation_contact(ctx.user) {
+        texts.extend(staff::menu(&[staff::Desk::Contact], ""));
+    }
+    texts
 }
 
 pub(crate) fn status_text(ctx: &Ctx<'_>) -> String {

@@ -10,9 +10,10 @@
 //! Which command a message is, and so which variant, is read once, by the command
 //! registry (`flows::route`, `Route::privileged`).
 //!
-//! To add a privileged command: a variant here, its line in [`allowed`] and in
-//! `Route::privileged` (both are exhaustive, so the build fails until they are written),
-//! and a sample in the matrix test, which fails until every variant has one.
+//! To add a privileged command: a variant here, its line in [`allowed`], in
+//! `Route::privileged` and in the staff help (`flows/help/staff/table.rs`): all exhaustive,
+//! so the build fails until they are written; and a sample in the matrix test, which fails
+//! until every variant has one.
 
 /// A kind of person, as the matrix sees them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -127,6 +127,8 @@ pub enum Room {
     NotForBot,
     /// The prefix alone.
     Help,
+    /// `help <command>`: the words asked about.
+    HelpOn(String),
     /// `cancel` alone: a moderation action waiting for confirmation is cancelled, if there
     /// is one; otherwise it is the `cancel` everyone has.
     Cancel,
@@ -317,6 +319,9 @@ fn dm(from: &UserRef, text: &str, router: &Router<'_>) -> Dm {
 fn in_room(rest: &str, coordinators: bool) -> Room {
     if rest.is_empty() {
         return Room::Help;
+    }
+    if let Some(topic) = command::help_topic(rest) {
+        return Room::HelpOn(topic);
     }
     if actions::is_cancel(rest) {
         return Room::Cancel;

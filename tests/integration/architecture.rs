@@ -106,6 +106,7 @@ fn every_command_grammar_is_read_only_by_the_registry() {
     // message, and everything else is handed what it read.
     let grammars = [
         "command::parse(",
+        "command::help_topic(",
         "cases::parse(",
         "cases::parse_dm(",
         "events::parse(",

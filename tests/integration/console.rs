@@ -144,6 +144,44 @@ fn console_room_messages_and_protocol_mistakes() {
 }
 
 #[test]
+fn help_in_a_staff_room_lists_that_rooms_commands_and_help_approve_explains_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("c.db").display().to_string();
+    let input = "carol in coordinators: !tandem help\ncarol in coordinators: !tandem help approve\nmo in moderators: !tandem help\n";
+    let out = tandem(&["console", "--database", &db], input);
+    assert!(out.status.success());
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let (coordinators, moderators) = stdout
+        .split_once("[room moderators] ")
+        .expect("the moderators' help");
+    assert!(
+        coordinators.starts_with(
+            "[room coordinators] Coordinators' commands (type them here, after !tandem):\n  Screening:\n"
+        ),
+        "{stdout}"
+    );
+    for line in [
+        "  • !tandem approve A12 — accept: the applicant is told and their screening steps begin",
+        "  • !tandem match approve P3 — offer the pair: both are asked by DM to accept or decline",
+        "  • !tandem pause M7 until 2027-03-01 — no check-ins or reminders for the pair until that date",
+        "[room coordinators] !tandem approve <application>\n  Accept: the applicant is told and their screening steps begin.\n  Example: !tandem approve A12\n  Who may run it: the coordinators of the programme it concerns, in the coordinators' room.",
+    ] {
+        assert!(coordinators.contains(line), "{line}\n{stdout}");
+    }
+    assert!(!coordinators.contains("case claim"), "{stdout}");
+    assert!(!coordinators.contains("You can type:"), "{stdout}");
+    assert!(
+        moderators.starts_with("Moderators' commands (type them here, after !tandem):\n  Cases:\n"),
+        "{stdout}"
+    );
+    assert!(
+        moderators.contains("  • !tandem case claim 4 — take the case\n"),
+        "{stdout}"
+    );
+    assert!(!moderators.contains("approve A12"), "{stdout}");
+}
+
+#[test]
 fn run_without_a_chat_platform_says_how_to_configure_one() {
     let out = tandem(&["run"], "");
     assert_eq!(out.status.code(), Some(2));

@@ -1,0 +1,344 @@
+use super::*;
+use crate::domain::incident::Moderation;
+use crate::flows::decide::handle;
+use crate::flows::events::EventCommand;
+use crate::flows::route::{Dm, Room, Route, route};
+use crate::flows::testing::{Scene, dms, posted, room, user};
+
+const PREFIX: &str = "!tandem";
+
+/// Carol (a coordinator), max (a moderator), lead (the escalation contact), amina (a
+/// participant): `who` typing, with the moderators' room configured.
+fn scene(who: &str) -> Scene {
+    Scene {
+        moderation: Moderation {
+            moderators: vec![user("max")],
+            escalation_contact: Some(user("lead")),
+            ..Moderation::default()
+        },
+        ..Scene::for_user(who)
+    }
+}
+
+/// What the registry reads of `text` typed at `desk` (prefixed in a room, bare in a DM).
+fn routed(desk: Desk, text: &str) -> Route {
+    let (who, place) = match desk {
+        Desk::Coordinators => ("carol", Some("coordinators")),
+        Desk::Moderators => ("max", Some("moderators")),
+        Desk::Contact => ("lead", None),
+        Desk::Participant => ("amina", None),
+    };
+    let typed = match place {
+        Some(_) => format!("{PREFIX} {text}"),
+        None => text.to_string(),
+    };
+    let scene = scene(who);
+    route(&scene.says(place, &typed), &scene.router())
+}
+
+/// `example` with the visible numbers written bare (`approve A12` → `approve 12`).
+fn bare(example: &str) -> String {
+    example
+        .split(' ')
+        .map(|w| match w.strip_prefix(['A', 'P', 'M']) {
+            Some(n) if !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()) => n,
+            _ => w,
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The help's examples use the visible numbers (A12, P3, M7) that the grammars are being
+/// taught (#20.7). Until `approve A12` is read, an example is also tried with its numbers
+/// bare; from then on every example must be read exactly as written.
+fn as_the_grammars_read(example: &str) -> String {
+    match routed(Desk::Coordinators, "approve A12").privileged() {
+        Some(Privileged::Approve) => example.to_string(),
+        _ => bare(example),
+    }
+}
+
+#[test]
+fn every_privileged_command_has_its_words_an_example_and_a_place() {
+    for command in Privileged::ALL {
+        let entry = entry(command);
+        assert!(!entry.does.is_empty(), "{command:?}");
+        assert!(!desks(command).is_empty(), "{command:?}");
+        let names = names(entry.usage);
+        assert!(names.iter().all(|n| !n.is_empty()), "{command:?}");
+        assert!(
+            names
+                .iter()
+                .any(|n| entry.example == n || entry.example.starts_with(&format!("{n} "))),
+            "{command:?}: the example {:?} is not written with its words {names:?}",
+            entry.example
+        );
+    }
+}
+
+#[test]
+fn every_example_is_read_by_the_registry_as_the_command_it_documents() {
+    for command in Privileged::ALL {
+        let example = as_the_grammars_read(entry(command).example);
+        for desk in desks(command) {
+            let route = routed(desk, &example);
+            assert_eq!(
+                route.privileged(),
+                Some(command),
+                "{command:?} at {desk:?}: `{example}` is read as {route:?}"
+            );
+        }
+    }
+    // An event's example is a whole event, not only the start of one.
+    let event = entry(Privileged::EventCreate).example;
+    assert!(matches!(
+        routed(Desk::Coordinators, event),
+        Route::Room {
+            command: Room::Event(Ok(EventCommand::Create(Ok(_)))),
+            ..
+        }
+    ));
+}
+
+#[test]
+fn two_commands_never_share_a_name_or_an_example() {
+    let mut names_seen: Vec<String> = vec![];
+    let mut examples_seen: Vec<&str> = vec![];
+    for command in Privileged::ALL {
+        let entry = entry(command);
+        for name in names(entry.usage) {
+            assert!(!names_seen.contains(&name), "{name} is documented twice");
+            names_seen.push(name);
+        }
+        assert!(!examples_seen.contains(&entry.example), "{}", entry.example);
+        examples_seen.push(entry.example);
+    }
+}
+
+/// The lines of a menu that list a command (`• !tandem approve A12 — …`).
+fn listed(messages: &[String]) -> Vec<String> {
+    messages
+        .iter()
+        .flat_map(|m| m.lines())
+        .filter(|l| l.starts_with("• "))
+        .map(str::to_string)
+        .collect()
+}
+
+#[test]
+fn each_room_lists_its_own_commands_and_no_other_rooms() {
+    for (desk, other) in [
+        (Desk::Coordinators, Desk::Moderators),
+        (Desk::Moderators, Desk::Coordinators),
+    ] {
+        let lines = listed(&menu(&[desk], PREFIX));
+        assert_eq!(lines.len(), commands_at(desk).len(), "{desk:?}");
+        for command in commands_at(desk) {
+            let example = format!("• {PREFIX} {} — ", entry(command).example);
+            assert!(
+                lines.iter().any(|l| l.starts_with(&example)),
+                "{desk:?}: {example}"
+            );
+        }
+        for command in commands_at(other) {
+            let example = format!("• {PREFIX} {} — ", entry(command).example);
+            assert!(
+                !lines.iter().any(|l| l.starts_with(&example)),
+                "{desk:?} lists {command:?}"
+            );
+        }
+        assert!(
+            !lines.iter().any(|l| l.contains("transcript")),
+            "a participant's command"
+        );
+    }
+    assert!(commands_at(Desk::Coordinators).contains(&Privileged::Approve));
+    assert!(commands_at(Desk::Moderators).contains(&Privileged::Freeze));
+    assert!(!commands_at(Desk::Contact).contains(&Privileged::CaseReveal));
+}
+
+#[test]
+fn a_help_fits_in_chat_messages_broken_only_between_groups() {
+    for desks in [
+        vec![Desk::Coordinators],
+        vec![Desk::Moderators],
+        vec![Desk::Coordinators, Desk::Moderators],
+        vec![Desk::Contact],
+    ] {
+        let messages = menu(&desks, PREFIX);
+        assert!(
+            messages.iter().all(|m| char_len(m) <= MAX_HELP_CHARS),
+            "{desks:?}"
+        );
+        // Each group's lines follow its title in the same message.
+        for message in &messages {
+            let first = message.lines().next().unwrap_or_default();
+            assert!(
+                !first.starts_with("• "),
+                "{desks:?}: a group was cut:\n{message}"
+            );
+        }
+    }
+    let both = menu(&[Desk::Coordinators, Desk::Moderators], PREFIX);
+    assert!(both.len() > 1, "too long for one message");
+    let text = both.join("\n");
+    assert!(text.starts_with(
+        "Coordinators' commands (type them here, after !tandem):\nScreening:\n• !tandem queue — "
+    ));
+    assert!(text.contains("Moderators' commands"));
+    assert!(text.ends_with(
+        "Type !tandem help <command> for one command's words, an example and who may run it, like !tandem help approve."
+    ));
+}
+
+#[test]
+fn help_about_one_command_gives_its_words_an_example_and_who_may_run_it() {
+    let about = |topic: &str| one(topic, &[Desk::Coordinators], PREFIX).join("\n");
+    assert_eq!(
+        about("approve"),
+        "!tandem approve <application>\nAccept: the applicant is told and their screening steps begin.\nExample: !tandem approve A12\nWho may run it: the coordinators of the programme it concerns, in the coordinators' room."
+    );
+    // As typed after `help`: the prefix, a number, another case, quotes.
+    for topic in ["approve A12", "`!tandem Approve`?", "APPROVE"] {
+        assert_eq!(about(topic), about("approve"), "{topic}");
+    }
+    assert!(about("match approve").starts_with("!tandem match approve <proposal>\n"));
+    assert!(about("match approve all").starts_with("!tandem match approve all [programme]\n"));
+    assert!(about("match include").starts_with("!tandem match exclude "));
+    assert!(about("cancel").starts_with("!tandem confirm · !tandem cancel\n"));
+    // Another room's command says where it works.
+    let freeze = about("freeze");
+    assert!(
+        freeze.starts_with("!tandem freeze pair <match>\n"),
+        "{freeze}"
+    );
+    assert!(
+        freeze.ends_with("any moderator, in the moderators' room."),
+        "{freeze}"
+    );
+    let show = one("case show", &[Desk::Moderators], PREFIX).join("\n");
+    assert!(
+        show.ends_with("Who may run it: a moderator, in the moderators' room, on a case that does not concern the moderation team; the escalation contact, by DM without the prefix, on a case that may concern the moderation team."),
+        "{show}"
+    );
+    assert!(about("claim").starts_with("!tandem case claim <case>\n"));
+    assert!(
+        about("transcript").starts_with("transcript [match]\n"),
+        "by DM, no prefix"
+    );
+}
+
+#[test]
+fn several_commands_are_listed_and_an_unknown_name_gets_the_closest() {
+    let about = |topic: &str| one(topic, &[Desk::Coordinators], PREFIX).join("\n");
+    let matching = about("match");
+    assert!(matching.starts_with("Commands that begin with “match”:\n• !tandem match preview — "));
+    assert!(matching.ends_with("Type !tandem help match preview for one."));
+    assert_eq!(
+        about("aprove"),
+        "I know no staff command called “aprove”. Did you mean !tandem help approve? Type !tandem help for this room's commands."
+    );
+    assert!(about("suspnd").contains("Did you mean !tandem help suspend?"));
+    assert!(about("clam").contains("Did you mean !tandem help case claim?"));
+    assert_eq!(
+        about("pineapple"),
+        "I know no staff command called “pineapple”. Type !tandem help for this room's commands."
+    );
+    assert_eq!(about("?"), menu(&[Desk::Coordinators], PREFIX).join("\n"));
+}
+
+#[test]
+fn help_with_a_command_is_read_in_a_room_and_a_dm_stays_as_it_was() {
+    assert!(matches!(
+        routed(Desk::Coordinators, "help match approve"),
+        Route::Room { command: Room::HelpOn(topic), .. } if topic == "match approve"
+    ));
+    assert!(matches!(
+        routed(Desk::Coordinators, "help"),
+        Route::Room {
+            command: Room::Command(crate::flows::command::Command::Help),
+            ..
+        }
+    ));
+    assert_eq!(
+        routed(Desk::Participant, "help apply"),
+        Route::Dm(Dm::Other)
+    );
+}
+
+/// The texts `who` gets for `text` typed in room `name` (with the moderators' room
+/// `moderators`).
+fn answer_in(who: &str, name: &str, text: &str, moderators: &str) -> Vec<String> {
+    let scene = scene(who).in_room(name);
+    let mods = room(moderators);
+    let ctx = crate::flows::Ctx {
+        moderators_room: Some(&mods),
+        ..scene.ctx()
+    };
+    let outcome = handle(&ctx, None, &scene.says(Some(name), text));
+    assert!(
+        outcome
+            .effects
+            .iter()
+            .all(|e| matches!(e, crate::flows::Effect::PostInRoom { .. }))
+    );
+    posted(&outcome, name)
+        .into_iter()
+        .map(|m| m.text.clone())
+        .collect()
+}
+
+#[test]
+fn help_in_a_staff_room_shows_that_rooms_commands_and_elsewhere_everyones() {
+    let coordinators = answer_in("carol", "coordinators", "!tandem help", "moderators");
+    assert_eq!(coordinators, menu(&[Desk::Coordinators], PREFIX));
+    assert_eq!(
+        answer_in("carol", "coordinators", "!tandem", "moderators"),
+        coordinators,
+        "the prefix alone"
+    );
+    let moderators = answer_in("max", "moderators", "!tandem help", "moderators");
+    assert_eq!(moderators, menu(&[Desk::Moderators], PREFIX));
+    // One room for both.
+    assert_eq!(
+        answer_in("carol", "coordinators", "!tandem help", "coordinators"),
+        menu(&[Desk::Coordinators, Desk::Moderators], PREFIX)
+    );
+    let one_command = answer_in(
+        "carol",
+        "coordinators",
+        "!tandem help approve",
+        "moderators",
+    );
+    assert_eq!(one_command, one("approve", &[Desk::Coordinators], PREFIX));
+    // A pair room: everyone's menu, with or without a command.
+    for text in ["!tandem help", "!tandem help approve"] {
+        let lobby = answer_in("amina", "room-1", text, "moderators");
+        assert_eq!(lobby.len(), 1);
+        assert!(lobby[0].starts_with("Hello! I'm Tandem"), "{lobby:?}");
+        assert!(!lobby[0].contains("approve"), "{lobby:?}");
+    }
+}
+
+#[test]
+fn the_escalation_contacts_help_by_dm_lists_the_cases_they_work_there() {
+    let help = |who: &str| {
+        let scene = scene(who);
+        let outcome = handle(&scene.ctx(), None, &scene.says(None, "help"));
+        dms(&outcome, who)
+            .into_iter()
+            .map(str::to_string)
+            .collect::<Vec<_>>()
+    };
+    let contact = help("lead");
+    assert_eq!(contact.len(), 2, "{contact:?}");
+    assert!(contact[0].starts_with("Hello! I'm Tandem"));
+    assert!(
+        contact[1].contains("\n• case claim 4 — take the case"),
+        "{contact:?}"
+    );
+    assert!(!contact[1].contains("case reveal"), "two moderators only");
+    let participant = help("amina");
+    assert_eq!(participant.len(), 1);
+    assert!(!participant[0].contains("case claim"));
+}
