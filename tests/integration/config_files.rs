@@ -781,6 +781,8 @@ fn each_section_of_the_example_settings_stands_under_the_comment_that_introduces
         }
     }
     assert_eq!(introduced, ["Matrix", "Discord"]);
+}
+
 #[test]
 fn a_programme_date_order_and_time_zone_are_read_with_defaults_and_bad_values_explained() {
     use tandem::domain::when::DateOrder;

@@ -170,6 +170,24 @@ pub(crate) fn entry(command: Privileged) -> Entry {
             "match exclude A4 A9 conflict of interest",
             "never propose two people to each other (include lifts it)",
         ),
+        P::MatchList => e(
+            Matches,
+            "matches [programme] [quiet · stuck · paused · frozen · ok · offered · proposed · ended · all]",
+            "matches quiet",
+            "your programmes' matches and how each is doing, the most urgent first (the open ones unless you filter)",
+        ),
+        P::MatchShow => e(
+            Matches,
+            "match show <match>",
+            "match show M7",
+            "one match in full: the two people, its stage and health, check-ins, what to do next",
+        ),
+        P::FindPerson => e(
+            Matches,
+            "who <name, id or application>",
+            "who Amina",
+            "find people in your programmes by (part of) their name or id, with their applications and matches",
+        ),
         P::CloseMatch => e(
             Matches,
             "close match <match> [disciplinary] <reason>",
