@@ -35,6 +35,16 @@ impl RuleOutcome {
             RuleOutcome::Ineligible => "ineligible",
         }
     }
+
+    /// The outcome in words, for reviewers; what `{outcome}` prints (the code is for the
+    /// configuration and storage).
+    pub fn label(self) -> &'static str {
+        match self {
+            RuleOutcome::Eligible => "eligible",
+            RuleOutcome::NeedsReview => "needs review",
+            RuleOutcome::Ineligible => "not eligible",
+        }
+    }
 }
 
 impl FromStr for RuleOutcome {
@@ -53,7 +63,7 @@ impl FromStr for RuleOutcome {
 
 impl fmt::Display for RuleOutcome {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
+        f.write_str(self.label())
     }
 }
 

@@ -64,11 +64,11 @@ pub fn start(ctx: &Ctx<'_>, args: &[String]) -> Outcome {
         return reply_only(
             ctx,
             format!(
-                "You have already applied to {} as a {} ({} on {}). Type status to see your applications.",
+                "You have already applied to {} as a {} on {}: {}. Type status to see your applications.",
                 p.name,
                 existing.role,
-                existing.status,
-                existing.submitted_at.format("%-d %B %Y")
+                existing.submitted_at.format("%-d %B %Y"),
+                existing.status.describe()
             ),
         );
     }

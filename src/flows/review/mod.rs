@@ -216,7 +216,7 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<ReviewCommand, Stri
         let how = match last {
             Some(d) => format!(
                 "{} by {} on {}{}",
-                d.to.as_str().replace('_', " "),
+                d.to.label(),
                 d.by,
                 d.at.format("%-d %b %Y %H:%M UTC"),
                 if d.reason.is_empty() {
@@ -225,7 +225,7 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<ReviewCommand, Stri
                     format!(" ({})", preview(&d.reason, 120))
                 }
             ),
-            None => status.as_str().replace('_', " "),
+            None => status.label(),
         };
         reply(format!("Application #{id} was already decided: {how}."))
     };
@@ -387,8 +387,8 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<ReviewCommand, Stri
             };
             if !status.is_accepted() {
                 return reply(format!(
-                    "Application #{id} is {}: screening steps are recorded once it is approved.",
-                    status.as_str().replace('_', " ")
+                    "Application #{id} is not approved ({}): screening steps are recorded once it is.",
+                    status.label()
                 ));
             }
             let words: Vec<&str> = update.iter().map(String::as_str).collect();

@@ -32,7 +32,7 @@ pub(super) fn queue_text(ctx: &Ctx<'_>, rows: &[&(ApplicationSummary, UserRef)])
             a.programme,
             a.role,
             user,
-            a.status.as_str().replace('_', " "),
+            a.status.label(),
             age_days(ctx, a)
         ));
     }
@@ -63,7 +63,7 @@ pub(super) fn summary_text(
                         .iter()
                         .filter(|(a, _)| a.role == role && a.status == *st)
                         .count();
-                    (n > 0).then(|| format!("{} {}", n, st.as_str().replace('_', " ")))
+                    (n > 0).then(|| format!("{} {}", n, st.label()))
                 })
                 .collect();
             s.push_str(&format!(
