@@ -96,10 +96,7 @@ fn card_body(programme: &Programme, record: &ApplicationRecord) -> OutMessage {
         s.submitted_at.format("%-d %b %Y %H:%M UTC")
     );
     if let Some(e) = &record.evaluation {
-        t.push_str(&format!(
-            "\nScreening rules: {}",
-            e.outcome.label()
-        ));
+        t.push_str(&format!("\nScreening rules: {}", e.outcome.label()));
         let matched: Vec<_> = e.results.iter().filter(|r| r.matched).collect();
         if matched.is_empty() {
             t.push_str(" (no rule matched: the default for this role)");

@@ -225,7 +225,7 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<ReviewCommand, Stri
                     format!(" ({})", preview(&d.reason, 120))
                 }
             ),
-            None => status.label(),
+            None => status.to_string(),
         };
         reply(format!("Application #{id} was already decided: {how}."))
     };
