@@ -143,7 +143,7 @@ pub(super) fn choose_programme(
             }
             out
         }
-        Err(e) => with_prompt(ctx, flow, StateChange::Unchanged, vec![e]),
+        Err(e) => reply_only(ctx, form::retry_note(&e)),
     }
 }
 
@@ -198,7 +198,7 @@ pub(super) fn choose_role(
                 vec![format!("Great, you're applying as a {name}.")],
             )
         }
-        Ok(Err(e)) | Err(e) => with_prompt(ctx, flow, StateChange::Unchanged, vec![e]),
+        Ok(Err(e)) | Err(e) => reply_only(ctx, form::retry_note(&e)),
     }
 }
 

@@ -11,8 +11,9 @@
 //! and the prompt of each stage.
 //!
 //! Commands while applying: `back`, `skip` (optional questions), `keep` (keep the current
-//! answer when revisiting a question), `review`, `edit <question>`, `submit` (at the review),
-//! `cancel` (asks for confirmation), `status`, `help`. Everything else is an answer.
+//! answer when revisiting a question), `repeat` (the question again), `review`,
+//! `edit <question>`, `submit`, `cancel` (asks for confirmation), `status`, `help`.
+//! Everything else is an answer; one that does not fit gets one short message.
 
 mod answering;
 mod choosing;
@@ -131,6 +132,7 @@ pub fn step(
             return with_prompt(ctx, flow, StateChange::Unchanged, vec![s]);
         }
         Some(Command::Greeting) => return remind(ctx, flow),
+        Some(Command::Repeat) => return with_prompt(ctx, flow, StateChange::Unchanged, vec![]),
         Some(Command::Apply(args)) if args.is_empty() => return remind(ctx, flow),
         Some(Command::Withdraw(_)) => {
             return with_prompt(
@@ -225,7 +227,7 @@ fn where_text(ctx: &Ctx<'_>, flow: &ApplicationFlow) -> String {
 
 fn help(ctx: &Ctx<'_>, flow: &ApplicationFlow) -> String {
     format!(
-        "You're applying{}. While you answer, you can type:\nback — go to the previous question\nskip — leave out an optional question\nkeep — keep your current answer when you revisit a question\nreview — see all your answers\nedit <question> — change an answer (for example: edit 2)\nsubmit — send your application, once every question is answered\ncancel — stop and delete your answers\nstatus — see where you are",
+        "You're applying{}. While you answer, you can type:\nback — go to the previous question\nskip — leave out an optional question\nkeep — keep your current answer when you revisit a question\nrepeat — see the question again\nreview — see all your answers\nedit <question> — change an answer (for example: edit 2)\nsubmit — send your application, once every question is answered\ncancel — stop and delete your answers\nstatus — see where you are",
         where_text(ctx, flow)
     )
 }
@@ -342,12 +344,7 @@ fn confirm_cancel(
             )],
         },
         Some(false) => go_to(ctx, flow, then.clone(), vec!["Good, let's carry on.".into()]),
-        None => with_prompt(
-            ctx,
-            flow,
-            StateChange::Unchanged,
-            vec!["Please answer yes or no.".into()],
-        ),
+        None => reply_only(ctx, form::retry_note("Please answer yes or no.")),
     }
 }
 
