@@ -263,6 +263,17 @@ impl App {
                     }
                     None => Subject::Application(None),
                 },
+                Needs::Refused => {
+                    let mut refused = Vec::new();
+                    for a in self.store.applications_of(&inbound.from).await? {
+                        if a.status == crate::domain::ApplicationStatus::Ineligible
+                            && let Some(record) = self.store.application(a.id).await?
+                        {
+                            refused.push(record);
+                        }
+                    }
+                    Subject::Refused(refused)
+                }
                 Needs::Overview => {
                     let slugs: Vec<String> = self
                         .programmes

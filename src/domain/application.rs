@@ -245,6 +245,9 @@ pub struct NewApplication {
     pub status: ApplicationStatus,
     /// What the screening rules decided, and why.
     pub evaluation: Evaluation,
+    /// The application the rules refused that this one takes the place of (its applicant
+    /// re-opened it to correct an answer, or to apply again): stored under its number.
+    pub reopens: Option<i64>,
 }
 
 /// What flows need to know about a person's existing applications.

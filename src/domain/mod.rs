@@ -18,6 +18,7 @@ pub mod matches;
 pub mod matching;
 pub mod people;
 pub mod programme;
+pub mod refusal;
 pub mod schedule;
 pub mod screening;
 pub mod survey;

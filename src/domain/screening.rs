@@ -194,6 +194,9 @@ pub struct Rule {
     /// for reviewers.
     pub reason: String,
     pub when: Cond,
+    /// For `ineligible`: when someone this rule refused may apply again.
+    #[serde(default)]
+    pub apply_again: super::refusal::ApplyAgain,
 }
 
 /// The screening configuration of a role.
@@ -585,6 +588,7 @@ mod tests {
             outcome,
             reason: format!("because {id}"),
             when,
+            apply_again: Default::default(),
         }
     }
 

@@ -200,6 +200,8 @@ pub enum Needs {
     Application(i64),
     /// The applications of the programmes the sender coordinates.
     Overview,
+    /// The sender's applications the screening rules refused (for `apply`).
+    Refused,
 }
 
 /// Reads a message, once.
@@ -351,6 +353,7 @@ impl Route {
         match self {
             Route::Rsvp(n, _) | Route::Dm(Dm::Rsvp(n, _)) => Needs::Event(*n),
             Route::Dm(Dm::Personal(PersonalCommand::MyData)) => Needs::PersonalData,
+            Route::Dm(Dm::Command(Command::Apply(_))) => Needs::Refused,
             Route::Dm(Dm::Case(Ok(command))) => case_needs(command),
             Route::Room {
                 coordinators,
@@ -434,6 +437,7 @@ fn room_needs(
     programmes: &[Programme],
 ) -> Needs {
     match command {
+        Room::Command(Command::Apply(_)) => Needs::Refused,
         Room::Event(Ok(command)) => match (command.event(), command) {
             (Some(n), _) => Needs::Event(n),
             (None, EventCommand::List) => Needs::Events,

@@ -134,11 +134,11 @@ both_backends! {
         h.say_all("amina", &MENTEE_ANSWERS[..3]).await; // at "age"
         let before = h.store.load_conversation(&user("amina")).await.unwrap().unwrap();
         let cases: [(&str, &str); 6] = [
-            ("", "whole number from 16 to 30"),
-            ("   \u{0}\u{7} ", "whole number from 16 to 30"),
-            ("nineteen", "whole number from 16 to 30"),
-            ("\u{202e}91", "whole number from 16 to 30"),
-            ("1;DROP TABLE applications", "whole number from 16 to 30"),
+            ("", "whole number from 10 to 99"),
+            ("   \u{0}\u{7} ", "whole number from 10 to 99"),
+            ("nineteen", "whole number from 10 to 99"),
+            ("\u{202e}91", "whole number from 10 to 99"),
+            ("1;DROP TABLE applications", "whole number from 10 to 99"),
             ("skip", "can't be skipped"),
         ];
         for (input, expected) in cases {

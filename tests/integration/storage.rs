@@ -18,6 +18,7 @@ fn flow(stage: Stage) -> FlowState {
         answers: BTreeMap::from([("name".to_string(), Answer::Text("Amina".into()))]),
         stage,
         started_at: start_time(),
+        reopens: None,
     })
 }
 
@@ -30,6 +31,7 @@ fn asking(q: &str) -> Stage {
 
 fn application(applicant: &str, answers: Vec<(String, Answer)>) -> NewApplication {
     NewApplication {
+        reopens: None,
         programme: "pathways-2027".into(),
         role: RoleKind::Mentee,
         applicant: user(applicant),

@@ -4,12 +4,13 @@
 
 use super::submit::submit;
 use super::{
-    ApplicationFlow, Stage, go_to, next_stage, reply_only, review_text, set_and_prompt, with_prompt,
+    ApplicationFlow, Stage, go_to, next_stage, refused, reply_only, review_text, set_and_prompt,
+    with_prompt,
 };
 use crate::domain::{Programme, Question, Role};
 use crate::flows::command::Command;
 use crate::flows::form::{FIRST_QUESTION, Form, Found, KeepUnanswered, Reply, retry_note};
-use crate::flows::{Content, Ctx, Outcome, StateChange};
+use crate::flows::{Content, Ctx, FlowState, Outcome, StateChange};
 
 /// The flow's role in the programme with its form, or a step back to choosing a role (the
 /// role may have been removed from the configuration since the person chose it).
@@ -34,7 +35,7 @@ pub(super) fn asking(
     content: &Content,
     command: Option<&Command>,
 ) -> Outcome {
-    let (_, form) = match form_or_restart(ctx, flow, p) {
+    let (role, form) = match form_or_restart(ctx, flow, p) {
         Ok(found) => found,
         Err(restart) => return *restart,
     };
@@ -61,8 +62,17 @@ pub(super) fn asking(
     }
     match form.read(q, content, command, ctx.now, KeepUnanswered::Refuse) {
         Reply::Forward(answers) => {
+            let changed = answers.get(&q.id) != flow.answers.get(&q.id);
             let mut next = flow.clone();
             next.answers = answers;
+            // An answer that makes the application fail the rules is told at once, and the
+            // question stays: a mistaken answer is corrected by sending the right one.
+            if changed && let Some(note) = refused::early_notice(ctx, p, role, &next, q) {
+                return Outcome {
+                    state: StateChange::Set(FlowState::Application(next)),
+                    effects: vec![ctx.dm_text(note)],
+                };
+            }
             next.stage = next_stage(p, &next, Some(&q.id), from_review);
             let mut notes = vec![];
             if next.stage == Stage::Reviewing && !from_review {
@@ -96,7 +106,7 @@ fn submit_or_say_what_is_left(
 ) -> Outcome {
     let Some(first) = form.first_unanswered() else {
         return match flow.role.and_then(|r| p.role(r)) {
-            Some(role) => submit(ctx, p, role, form.given()),
+            Some(role) => submit(ctx, flow, p, role, form.given()),
             None => go_to(ctx, flow, Stage::ChoosingRole, vec![]),
         };
     };

@@ -3,10 +3,12 @@
 
 use std::collections::BTreeMap;
 
-use super::{ApplicationFlow, Stage, next_stage, prompt, reply_only, set_and_prompt, with_prompt};
+use super::{
+    ApplicationFlow, Stage, next_stage, prompt, refused, reply_only, set_and_prompt, with_prompt,
+};
 use crate::domain::answer::parse_answer;
 use crate::domain::programme::slugify;
-use crate::domain::{Answer, Choice, Programme, QuestionKind, RoleKind};
+use crate::domain::{Answer, ApplicationStatus, Choice, Programme, QuestionKind, RoleKind};
 use crate::flows::command::Command;
 use crate::flows::form;
 use crate::flows::{Content, Ctx, FlowState, Outcome, StateChange};
@@ -61,6 +63,10 @@ pub fn start(ctx: &Ctx<'_>, args: &[String]) -> Outcome {
             .iter()
             .find(|a| a.programme == p.slug && a.status.is_active())
     {
+        // Refused by the rules: re-opened to correct an answer or apply again, or told when.
+        if existing.status == ApplicationStatus::Ineligible {
+            return refused::reopen(ctx, p, existing);
+        }
         return reply_only(
             ctx,
             format!(
@@ -78,6 +84,7 @@ pub fn start(ctx: &Ctx<'_>, args: &[String]) -> Outcome {
         answers: BTreeMap::new(),
         stage: Stage::ChoosingProgramme,
         started_at: ctx.now,
+        reopens: None,
     };
     let mut effects = Vec::new();
     match programme {

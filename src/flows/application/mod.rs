@@ -7,8 +7,9 @@
 //! `back`, `skip`, `keep` and the review's list and `edit` lookup are the engine's. What is
 //! the application's own is around it: choosing the programme and the role (`choosing.rs`),
 //! the review's commands (`answering.rs`), the screening and storing on `submit`
-//! (`submit.rs`), and here the state, the commands of every stage, the cancel confirmation
-//! and the prompt of each stage.
+//! (`submit.rs`), a refusal by the rules told as soon as an answer settles it and an
+//! application re-opened after one (`refused.rs`), and here the state, the commands of
+//! every stage, the cancel confirmation and the prompt of each stage.
 //!
 //! Commands while applying: `back`, `skip` (optional questions), `keep` (keep the current
 //! answer when revisiting a question), `repeat` (the question again), `review`,
@@ -17,7 +18,11 @@
 
 mod answering;
 mod choosing;
+mod refused;
 mod submit;
+
+#[cfg(test)]
+mod refusal_tests;
 
 use std::collections::BTreeMap;
 
@@ -45,6 +50,10 @@ pub struct ApplicationFlow {
     pub answers: BTreeMap<String, Answer>,
     pub stage: Stage,
     pub started_at: DateTime<Utc>,
+    /// The application the screening rules refused that this one re-opens (to correct an
+    /// answer, or to apply again): submitted in its place.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reopens: Option<i64>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
