@@ -361,9 +361,10 @@ enum Resolved {
 }
 
 /// The option a typed part names, case and accents aside: its number, its value or whole
-/// label, a unique beginning of its label ("tech" for "Technology"), or words only its
-/// label has ("cv" for "Writing a CV", "first job"), each typed word being a word of the
-/// label or the beginning (3 letters or more) of one.
+/// label, or words only its label has ("cv" for "Writing a CV", "first job"); failing that,
+/// a unique beginning of its label ("tech" for "Technology") or of its words ("interview"
+/// for "Preparing for interviews", 3 letters or more). Whole words come first: "work" is
+/// "Out of work", not "Working, but…".
 fn resolve_choice(choices: &[Choice], part: &str) -> Resolved {
     let p = fold(part.trim().trim_end_matches(['.', '!']).trim());
     if let Ok(n) = p.parse::<usize>() {
@@ -378,33 +379,42 @@ fn resolve_choice(choices: &[Choice], part: &str) -> Resolved {
     {
         return Resolved::One(c.value.clone());
     }
-    let at = |found: Vec<usize>| match found.as_slice() {
+    let typed = fold_words(&p);
+    // A single letter is too little to name an option by.
+    if typed.iter().all(|w| w.chars().count() < 2) {
+        return Resolved::Nothing;
+    }
+    let labels: Vec<Vec<String>> = choices.iter().map(|c| fold_words(&c.label)).collect();
+    let fitting = |fits: &dyn Fn(&str, &str) -> bool| -> Vec<usize> {
+        (0..choices.len())
+            .filter(|i| {
+                typed
+                    .iter()
+                    .all(|w| labels[*i].iter().any(|l| fits(l.as_str(), w.as_str())))
+            })
+            .collect()
+    };
+    let whole = fitting(&|label, typed| label == typed);
+    if !whole.is_empty() {
+        return at(choices, whole);
+    }
+    let long_enough = p.chars().count() >= 3;
+    let mut beginnings =
+        fitting(&|label, typed| typed.chars().count() >= 3 && label.starts_with(typed));
+    for (i, c) in choices.iter().enumerate() {
+        if long_enough && fold(&c.label).starts_with(&p) && !beginnings.contains(&i) {
+            beginnings.push(i);
+        }
+    }
+    beginnings.sort_unstable();
+    at(choices, beginnings)
+}
+
+/// One option by position, several (ambiguous), or none.
+fn at(choices: &[Choice], found: Vec<usize>) -> Resolved {
+    match found.as_slice() {
         [] => Resolved::Nothing,
         [i] => Resolved::One(choices[*i].value.clone()),
         _ => Resolved::Several(found),
-    };
-    let beginning: Vec<usize> = (0..choices.len())
-        .filter(|i| p.chars().count() >= 3 && fold(&choices[*i].label).starts_with(&p))
-        .collect();
-    if beginning.len() == 1 {
-        return at(beginning);
-    }
-    let typed = fold_words(&p);
-    if typed.iter().all(|w| w.chars().count() < 2) {
-        return at(beginning);
-    }
-    let by_words: Vec<usize> = (0..choices.len())
-        .filter(|i| {
-            let label = fold_words(&choices[*i].label);
-            typed.iter().all(|w| {
-                label
-                    .iter()
-                    .any(|l| l == w || (w.chars().count() >= 3 && l.starts_with(w.as_str())))
-            })
-        })
-        .collect();
-    match by_words.len() {
-        0 => at(beginning),
-        _ => at(by_words),
     }
 }

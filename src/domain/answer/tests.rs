@@ -308,6 +308,27 @@ fn a_word_several_labels_share_names_them_and_changes_nothing() {
         text(&question, "work").unwrap_err().0,
         "“work” fits more than one option: 5. Finding work experience, 7. Looking for work. Please answer with the number of the one you mean, for example: 5."
     );
+    // A whole word comes before the beginning of another: "work" is not "Working".
+    let situation: Vec<Choice> = ["Out of work and looking", "Working, but looking for more"]
+        .iter()
+        .map(|l| Choice::from_label(l))
+        .collect();
+    let question = Question::of_kind(QuestionKind::SingleChoice { choices: situation });
+    assert_eq!(
+        text(&question, "work"),
+        Ok(Answer::Choice("out-of-work-and-looking".into()))
+    );
+    assert_eq!(
+        text(&question, "worki"),
+        Ok(Answer::Choice("working-but-looking-for-more".into()))
+    );
+    assert!(
+        text(&question, "looking")
+            .unwrap_err()
+            .0
+            .starts_with("“looking” fits more than one option")
+    );
+    let question = Question::of_kind(QuestionKind::SingleChoice { choices: goals() });
     assert!(text(&question, "for").unwrap_err().0.starts_with(
         "“for” fits more than one option: 2. Preparing for interviews, 7. Looking for work."
     ));

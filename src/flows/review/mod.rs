@@ -387,7 +387,7 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<ReviewCommand, Stri
             };
             if !status.is_accepted() {
                 return reply(format!(
-                    "Application #{id} is not approved ({}): screening steps are recorded once it is.",
+                    "Application #{id} is not approved yet ({}): screening steps are recorded once it is approved.",
                     status.label()
                 ));
             }

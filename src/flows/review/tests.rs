@@ -457,7 +457,7 @@ fn steps_are_recorded_only_once_the_application_is_approved() {
     assert_only_answered(
         &outcome,
         "coordinators",
-        "Application #5 is not approved (needs review): screening steps are recorded once it is.",
+        "Application #5 is not approved yet (needs review): screening steps are recorded once it is approved.",
     );
 }
 
