@@ -146,7 +146,7 @@ fn years_short(cond: &Cond, answers: &BTreeMap<String, Answer>) -> Option<u32> {
         return None;
     };
     let gap = (value - n).ceil();
-    (gap >= 1.0 && gap <= 200.0).then_some(gap as u32)
+    (1.0..=200.0).contains(&gap).then_some(gap as u32)
 }
 
 /// Whether someone refused at `refused_at` may re-open their application at `now`: within
