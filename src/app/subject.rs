@@ -271,8 +271,12 @@ impl App {
                 Needs::Matches(slugs) => {
                     let mut rows = Vec::new();
                     for slug in &slugs {
-                        let signs: std::collections::HashMap<i64, _> =
-                            self.store.pair_signs(slug, None).await?.into_iter().collect();
+                        let signs: std::collections::HashMap<i64, _> = self
+                            .store
+                            .pair_signs(slug, None)
+                            .await?
+                            .into_iter()
+                            .collect();
                         for m in self.store.matches_in(slug).await? {
                             let s = signs.get(&m.id).cloned().unwrap_or_default();
                             rows.push((m, s));
@@ -309,6 +313,17 @@ impl App {
                         found.push((person, applications, matches));
                     }
                     Subject::People(found)
+                }
+                Needs::Refused => {
+                    let mut refused = Vec::new();
+                    for a in self.store.applications_of(&inbound.from).await? {
+                        if a.status == crate::domain::ApplicationStatus::Ineligible
+                            && let Some(record) = self.store.application(a.id).await?
+                        {
+                            refused.push(record);
+                        }
+                    }
+                    Subject::Refused(refused)
                 }
                 Needs::Overview => {
                     let slugs: Vec<String> = self

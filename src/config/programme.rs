@@ -198,6 +198,9 @@ pub(super) struct RawTexts {
     pub(super) meeting_cadence: String,
     #[serde(default = "default_answer_days")]
     pub(super) answer_days: u32,
+    /// Whom a refused applicant can talk to.
+    #[serde(default)]
+    pub(super) contact: String,
 }
 
 pub(super) fn default_answer_days() -> u32 {
@@ -237,6 +240,9 @@ pub(super) struct RawRule {
     pub(super) outcome: Spanned<String>,
     pub(super) reason: Option<String>,
     pub(super) when: Spanned<RawCond>,
+    /// For an ineligible rule: when someone it refused may apply again, `"yearly"` or a
+    /// number of days (unset: not again).
+    pub(super) apply_again: Option<Spanned<toml::Value>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -487,6 +493,7 @@ pub fn parse_programme(path: &Path, source: &str) -> Result<Programme, ConfigErr
             icebreaker: raw.texts.icebreaker,
             meeting_cadence: raw.texts.meeting_cadence,
             answer_days: raw.texts.answer_days.clamp(1, 60),
+            contact: raw.texts.contact.trim().to_string(),
         },
         roles,
         coordinators,

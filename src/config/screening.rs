@@ -1,6 +1,7 @@
 //! A programme's screening rules and steps, checked and built.
 
 use super::*;
+use crate::domain::refusal::ApplyAgain;
 
 pub(super) fn build_screening(
     raw: &RawScreening,
@@ -32,11 +33,16 @@ pub(super) fn build_screening(
             );
         }
         if let Some(when) = build_cond(&r.when, questions, err) {
+            let apply_again = match &r.apply_again {
+                None => ApplyAgain::Never,
+                Some(raw) => build_apply_again(raw, outcome, &when, questions, err),
+            };
             rules.push(Rule {
                 id: r.id.clone().unwrap_or_else(|| format!("rule-{}", i + 1)),
                 outcome,
                 reason,
                 when,
+                apply_again,
             });
         }
     }
@@ -129,6 +135,58 @@ pub(super) fn build_screening(
         default,
         rules,
         steps,
+    }
+}
+
+/// Most days a rule may make someone wait before applying again: ten years.
+const MAX_APPLY_AGAIN_DAYS: i64 = 3650;
+
+/// A rule's `apply_again`: `"yearly"` (a `below` rule on a number question), `"never"`, or
+/// a number of days; only on an ineligible rule.
+fn build_apply_again(
+    raw: &Spanned<toml::Value>,
+    outcome: RuleOutcome,
+    when: &Cond,
+    questions: &[Question],
+    err: &mut impl FnMut(usize, &str),
+) -> ApplyAgain {
+    let at = raw.span().start;
+    if outcome != RuleOutcome::Ineligible {
+        err(
+            at,
+            "`apply_again` only applies to an ineligible rule: it says when someone the rule refused may apply again",
+        );
+        return ApplyAgain::Never;
+    }
+    match raw.get_ref() {
+        toml::Value::Integer(days) if (0..=MAX_APPLY_AGAIN_DAYS).contains(days) => {
+            ApplyAgain::AfterDays(*days as u32)
+        }
+        toml::Value::String(word) if word == "never" => ApplyAgain::Never,
+        toml::Value::String(word) if word == "yearly" => {
+            let on_a_number = match when {
+                Cond::Below { question, .. } => questions
+                    .iter()
+                    .any(|q| q.id == *question && matches!(q.kind, QuestionKind::Number { .. })),
+                _ => false,
+            };
+            if !on_a_number {
+                err(
+                    at,
+                    "`apply_again = \"yearly\"` is for a rule `when = { question = \"...\", below = ... }` on a number question that grows by one a year (an age, years of experience)",
+                );
+            }
+            ApplyAgain::Yearly
+        }
+        _ => {
+            err(
+                at,
+                &format!(
+                    "`apply_again` is \"yearly\", \"never\", or a number of days from 0 (at once) to {MAX_APPLY_AGAIN_DAYS}"
+                ),
+            );
+            ApplyAgain::Never
+        }
     }
 }
 

@@ -66,6 +66,24 @@ impl ApplicationStatus {
         }
     }
 
+    /// The status in a few words, for staff (cards, the queue, figures); what `{status}`
+    /// prints. The snake_case code ([`ApplicationStatus::as_str`]) is for storage and
+    /// exports only, never for a message.
+    pub fn label(self) -> &'static str {
+        match self {
+            ApplicationStatus::Submitted => "submitted",
+            ApplicationStatus::NeedsReview => "needs review",
+            ApplicationStatus::InfoRequested => "info requested",
+            ApplicationStatus::Waitlisted => "waitlisted",
+            ApplicationStatus::Approved => "approved",
+            ApplicationStatus::Ready => "ready",
+            ApplicationStatus::Ineligible => "not eligible",
+            ApplicationStatus::Rejected => "rejected",
+            ApplicationStatus::Withdrawn => "withdrawn",
+            ApplicationStatus::Resting => "resting",
+        }
+    }
+
     /// How the status reads to the applicant.
     pub fn describe(self) -> &'static str {
         match self {
@@ -178,6 +196,15 @@ impl Stage {
         }
     }
 
+    /// The stage in a few words, for staff (see [`ApplicationStatus::label`]).
+    pub fn label(self) -> &'static str {
+        match self {
+            Stage::Status(s) => s.label(),
+            Stage::Offered => "offered",
+            Stage::Matched => "matched",
+        }
+    }
+
     /// The stage in words, for the person it is about.
     pub fn describe(self) -> &'static str {
         match self {
@@ -188,9 +215,10 @@ impl Stage {
     }
 }
 
+/// Words, never the code: a status interpolated into a message reads as its label.
 impl fmt::Display for ApplicationStatus {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
+        f.write_str(self.label())
     }
 }
 
@@ -217,6 +245,9 @@ pub struct NewApplication {
     pub status: ApplicationStatus,
     /// What the screening rules decided, and why.
     pub evaluation: Evaluation,
+    /// The application the rules refused that this one takes the place of (its applicant
+    /// re-opened it to correct an answer, or to apply again): stored under its number.
+    pub reopens: Option<i64>,
 }
 
 /// What flows need to know about a person's existing applications.
@@ -287,5 +318,35 @@ pub struct ApplicationRecord {
 impl ApplicationRecord {
     pub fn answers_map(&self) -> BTreeMap<String, Answer> {
         self.answers.iter().cloned().collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::screening::RuleOutcome;
+
+    #[test]
+    fn a_status_shown_in_a_message_reads_as_words_never_as_its_code() {
+        for status in ApplicationStatus::ALL {
+            for shown in [status.to_string(), status.describe().to_string()] {
+                assert!(!shown.contains('_'), "{status:?} shows as {shown}");
+            }
+            assert_eq!(status.to_string(), status.label());
+            assert_eq!(status.as_str().parse(), Ok(status), "the code still parses");
+        }
+        assert_eq!(ApplicationStatus::NeedsReview.to_string(), "needs review");
+        assert_eq!(ApplicationStatus::Ineligible.to_string(), "not eligible");
+        for outcome in [
+            RuleOutcome::Eligible,
+            RuleOutcome::NeedsReview,
+            RuleOutcome::Ineligible,
+        ] {
+            assert!(!outcome.to_string().contains('_'), "{outcome:?}");
+            assert_eq!(outcome.as_str().parse(), Ok(outcome));
+        }
+        for stage in [Stage::Offered, Stage::Matched] {
+            assert!(!stage.label().contains('_'));
+        }
     }
 }

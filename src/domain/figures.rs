@@ -256,7 +256,7 @@ impl ProgrammeReport {
                 capitalise(role.as_str()),
                 counts
                     .iter()
-                    .map(|(stage, n)| format!("{n} {}", stage.as_str().replace('_', " ")))
+                    .map(|(stage, n)| format!("{n} {}", stage.label()))
                     .collect::<Vec<_>>()
                     .join(", ")
             ));

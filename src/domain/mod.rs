@@ -20,6 +20,7 @@ pub mod matching;
 pub mod numbers;
 pub mod people;
 pub mod programme;
+pub mod refusal;
 pub mod schedule;
 pub mod screening;
 pub mod survey;

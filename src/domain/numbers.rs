@@ -106,14 +106,19 @@ mod tests {
     fn a_number_of_another_kind_is_refused_saying_what_was_expected() {
         let refusal = read("M3", Numbered::Application).unwrap().unwrap_err();
         assert!(refusal.contains("M3 is a match"), "{refusal}");
-        assert!(refusal.contains("application number (like A12)"), "{refusal}");
+        assert!(
+            refusal.contains("application number (like A12)"),
+            "{refusal}"
+        );
         let refusal = read("a3", Numbered::Match).unwrap().unwrap_err();
         assert!(refusal.starts_with("A3 is an application"), "{refusal}");
     }
 
     #[test]
     fn words_that_are_no_number_are_left_to_the_commands_usage() {
-        for typed in ["", "all", "A", "A-3", "0", "A0", "x12", "12a", "1.5", "Amina"] {
+        for typed in [
+            "", "all", "A", "A-3", "0", "A0", "x12", "12a", "1.5", "Amina",
+        ] {
             assert_eq!(read(typed, Numbered::Application), None, "{typed}");
         }
         assert_eq!(

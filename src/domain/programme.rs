@@ -81,6 +81,10 @@ pub struct Texts {
     pub meeting_cadence: String,
     /// Days a person has to accept or decline a proposed match.
     pub answer_days: u32,
+    /// Whom a person can talk to when their application cannot go ahead (other help,
+    /// the team's address); empty when not configured.
+    #[serde(default)]
+    pub contact: String,
 }
 
 /// A role in the programme (mentor or mentee) with its own application form.

@@ -36,6 +36,16 @@ impl RuleOutcome {
             RuleOutcome::Ineligible => "ineligible",
         }
     }
+
+    /// The outcome in words, for reviewers; what `{outcome}` prints (the code is for the
+    /// configuration and storage).
+    pub fn label(self) -> &'static str {
+        match self {
+            RuleOutcome::Eligible => "eligible",
+            RuleOutcome::NeedsReview => "needs review",
+            RuleOutcome::Ineligible => "not eligible",
+        }
+    }
 }
 
 impl FromStr for RuleOutcome {
@@ -54,7 +64,7 @@ impl FromStr for RuleOutcome {
 
 impl fmt::Display for RuleOutcome {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
+        f.write_str(self.label())
     }
 }
 
@@ -185,6 +195,9 @@ pub struct Rule {
     /// for reviewers.
     pub reason: String,
     pub when: Cond,
+    /// For `ineligible`: when someone this rule refused may apply again.
+    #[serde(default)]
+    pub apply_again: super::refusal::ApplyAgain,
 }
 
 /// The screening configuration of a role.
@@ -568,6 +581,7 @@ mod tests {
             outcome,
             reason: format!("because {id}"),
             when,
+            apply_again: Default::default(),
         }
     }
 

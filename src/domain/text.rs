@@ -112,6 +112,26 @@ pub fn preview(s: &str, max_chars: usize) -> String {
     }
 }
 
+/// `s` folded for comparing what people type with what is offered: lower case, accents
+/// and other combining marks dropped (`Éducation` → `education`), as Unicode NFD splits them.
+pub fn fold(s: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    use unicode_normalization::char::is_combining_mark;
+    s.nfd()
+        .filter(|c| !is_combining_mark(*c))
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// The words of `s` (runs of letters and digits), folded as [`fold`] does.
+pub fn fold_words(s: &str) -> Vec<String> {
+    fold(s)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
 /// `text` with every whole-word, case-insensitive occurrence of `word` replaced by
 /// `[erased]`; `None` when there is none.
 pub fn replace_word(text: &str, word: &str) -> Option<String> {
@@ -184,6 +204,17 @@ mod tests {
         assert!(contains_word("ÉLODIE was there", "élodie"));
         assert!(!contains_word("anything", ""));
         assert!(contains_word("@mo:example.org wrote", "@mo:example.org"));
+    }
+
+    #[test]
+    fn folding_ignores_case_and_accents_and_words_are_split_on_anything_else() {
+        assert_eq!(fold("Éducation SANTÉ"), "education sante");
+        assert_eq!(fold("São Paulo"), "sao paulo");
+        assert_eq!(
+            fold_words("Working, but looking-for más"),
+            ["working", "but", "looking", "for", "mas"]
+        );
+        assert!(fold_words(" ,; ").is_empty());
     }
 
     #[test]

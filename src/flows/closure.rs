@@ -12,9 +12,9 @@ use serde::{Deserialize, Serialize};
 
 use super::command::Command;
 use super::{Content, Ctx, Decision, Effect, FlowState, OutMessage, Outcome, Prompt, StateChange};
-use crate::domain::numbers::{self, Numbered};
 use crate::domain::answer::yes_no_choices;
 use crate::domain::matches::{ClosureKind, MatchRecord, MatchStatus, NextStep};
+use crate::domain::numbers::{self, Numbered};
 use crate::domain::screening::all_complete;
 use crate::domain::text::{clean, preview};
 use crate::domain::{ApplicationStatus, Choice, RoleKind, RoomRef, UserRef};

@@ -41,12 +41,15 @@ pub enum Command {
     Resume,
     /// `stop`: leave what is open (see `flows::escape`).
     Stop,
+    /// `repeat`: the question waiting for an answer, asked again in full (a wrong answer
+    /// gets a short message, not the question again).
+    Repeat,
 }
 
 /// Words that begin a command, for suggestions.
 pub const COMMAND_WORDS: &[&str] = &[
     "help", "apply", "status", "cancel", "back", "skip", "review", "edit", "submit", "keep",
-    "withdraw", "report", "pause", "resume", "stop",
+    "withdraw", "report", "pause", "resume", "stop", "repeat",
 ];
 
 /// Parses a message as a command, or `None` when it is not one.
@@ -75,6 +78,7 @@ pub fn parse(text: &str) -> Option<Command> {
             "pause" => Command::Pause(String::new()),
             "resume" => Command::Resume,
             "stop" => Command::Stop,
+            "repeat" => Command::Repeat,
             "hi" | "hello" | "hey" | "hallo" | "hola" | "start" | "bonjour" | "salut" => {
                 Command::Greeting
             }
@@ -124,6 +128,7 @@ mod tests {
         assert_eq!(parse(" submit! "), Some(Command::Submit));
         assert_eq!(parse("?"), Some(Command::Help));
         assert_eq!(parse("Hello!"), Some(Command::Greeting));
+        assert_eq!(parse("Repeat"), Some(Command::Repeat));
     }
 
     #[test]

@@ -247,7 +247,12 @@ fn idle_dm(ctx: &Ctx<'_>, dm: &Dm, content: &Content) -> Outcome {
                 .into(),
         ),
         Dm::Command(
-            Command::Back | Command::Skip | Command::Review | Command::Submit | Command::Keep,
+            Command::Back
+            | Command::Skip
+            | Command::Review
+            | Command::Submit
+            | Command::Keep
+            | Command::Repeat,
         )
         | Dm::Command(Command::Edit(_)) => {
             say("You have no application in progress. Type apply to start one.".into())

@@ -12,7 +12,7 @@
 //! - how to ask a question: [`Form::ask`] (number, help, what fits, the current answer,
 //!   the choices);
 //! - what a message means for the question: [`Form::read`] (an answer, `skip`, `keep`,
-//!   `back`, or why it was not taken);
+//!   `back`, or why it was not taken: one short message, [`retry_note`]);
 //! - for a review: [`Form::review_lines`], and which question `edit <question>` names
 //!   ([`Form::find`]);
 //! - what to submit: [`Form::given`], the answers to the questions that apply, in order.
@@ -43,6 +43,13 @@ pub const NOT_SKIPPABLE: &str = "This question can't be skipped: please answer i
 pub const FIRST_QUESTION: &str = "This is the first question.";
 /// Said when `keep` is typed before there is an answer, with [`KeepUnanswered::Refuse`].
 pub const NOTHING_TO_KEEP: &str = "There's no answer to keep yet: please answer the question.";
+
+/// The one short message for an answer that was not taken ([`Reply::Retry`]): why, what
+/// fits with an example, and how to see the question again. The question itself is not
+/// sent again: it is just above, and its buttons still answer it.
+pub fn retry_note(note: &str) -> String {
+    format!("{note}\n(Type repeat to see the question again.)")
+}
 
 /// A form's questions with the answers given so far.
 #[derive(Debug, Clone)]
@@ -84,7 +91,7 @@ pub enum Reply<'a> {
     Forward(BTreeMap<String, Answer>),
     /// `back`: the question before, or `None` on the first one.
     Back(Option<&'a Question>),
-    /// Not taken: say this, then ask the same question again.
+    /// Not taken: say this (with [`retry_note`]); the question stays the same.
     Retry(String),
 }
 
@@ -144,6 +151,17 @@ impl<'a> Form<'a> {
             .iter()
             .filter(|q| !self.is_answered(&q.id))
             .count()
+    }
+
+    /// The questions still to answer, as a review numbers them: `3. Time zone, 9. Hopes`.
+    pub fn left_text(&self) -> String {
+        self.visible
+            .iter()
+            .enumerate()
+            .filter(|(_, q)| !self.is_answered(&q.id))
+            .map(|(i, q)| format!("{}. {}", i + 1, q.label))
+            .collect::<Vec<_>>()
+            .join(", ")
     }
 
     pub fn first_unanswered(&self) -> Option<&'a Question> {

@@ -217,6 +217,9 @@ pub enum Subject {
     Application(Option<Box<(ApplicationRecord, Vec<MatchRecord>)>>),
     /// All applications of the programmes the sender coordinates, with their applicants.
     Overview(Vec<(ApplicationSummary, UserRef)>),
+    /// For `apply`: the sender's applications the screening rules refused, which `apply`
+    /// re-opens with their answers.
+    Refused(Vec<ApplicationRecord>),
     /// The case a moderation command names, with its audit log (`None`: no such case).
     Case(Option<Box<(CaseRecord, Vec<CaseEvent>)>>),
     /// Every case, for `cases`.

@@ -13,8 +13,8 @@
 use chrono::{DateTime, NaiveDate, Utc};
 
 use super::{Ctx, Effect, OutMessage, Outcome, Subject};
-use crate::domain::numbers::{self, Numbered};
 use crate::domain::matches::{MatchRecord, MatchStatus};
+use crate::domain::numbers::{self, Numbered};
 use crate::domain::when::Reader;
 use crate::domain::{RoomRef, UserRef};
 

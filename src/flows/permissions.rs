@@ -172,9 +172,8 @@ pub fn allowed(command: Privileged) -> &'static [Who] {
         // Acting on one programme's application, match or figures: its coordinators.
         ShowApplication | Approve | Reject | AskApplicant | Waitlist | RecordStep
         | MatchApprove | MatchReject | MatchRematch | MatchSwap | MatchExclude | MatchShow
-        | CloseMatch
-        | PauseMatch | ResumeMatch | MessagePair | ProgrammeReport | Export | SurveySend
-        | SurveyResults => &[Coordinator],
+        | CloseMatch | PauseMatch | ResumeMatch | MessagePair | ProgrammeReport | Export
+        | SurveySend | SurveyResults => &[Coordinator],
         // Sessions are the community's, announced in its events room: any coordinator.
         EventCreate | EventList | EventShow | EventCancel => &[Coordinator, OtherCoordinator],
         // A case is worked by the moderators, in their room; one that may concern a

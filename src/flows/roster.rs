@@ -58,7 +58,9 @@ pub fn parse(text: &str) -> Option<Result<RosterCommand, String>> {
             }
             Ok(RosterCommand::Matches { programme, filters })
         }
-        ["match", "show", n] => numbers::read_or(n, Numbered::Match, USAGE).map(RosterCommand::Show),
+        ["match", "show", n] => {
+            numbers::read_or(n, Numbered::Match, USAGE).map(RosterCommand::Show)
+        }
         ["match", "show", ..] => Err(USAGE.into()),
         ["who" | "find", _, ..] => Ok(RosterCommand::Who(words[1..].join(" "))),
         ["who" | "find"] => Err(USAGE.into()),
@@ -175,10 +177,7 @@ fn line(m: &MatchRecord, h: Health) -> String {
     if h == Health::Ended {
         s = format!("{s} ({})", m.status);
     } else if m.status == crate::domain::matches::MatchStatus::Active {
-        s.push_str(&format!(
-            " · since {}",
-            m.started().format("%-d %b %Y")
-        ));
+        s.push_str(&format!(" · since {}", m.started().format("%-d %b %Y")));
     }
     s
 }
@@ -329,10 +328,8 @@ fn who_text(
     let ours = |slug: &str| mine.iter().any(|p| p.slug == slug);
     let mut found = Vec::new();
     for (person, applications, matches) in people {
-        let applications: Vec<&ApplicationSummary> = applications
-            .iter()
-            .filter(|a| ours(&a.programme))
-            .collect();
+        let applications: Vec<&ApplicationSummary> =
+            applications.iter().filter(|a| ours(&a.programme)).collect();
         if applications.is_empty() {
             continue;
         }
@@ -418,7 +415,10 @@ mod tests {
             parse("who Amina Diallo"),
             Some(Ok(RosterCommand::Who("Amina Diallo".into())))
         );
-        assert_eq!(parse("find ola"), Some(Ok(RosterCommand::Who("ola".into()))));
+        assert_eq!(
+            parse("find ola"),
+            Some(Ok(RosterCommand::Who("ola".into())))
+        );
         assert!(matches!(parse("who"), Some(Err(_))));
         assert_eq!(parse("whoever"), None);
     }

@@ -214,6 +214,8 @@ pub enum Needs {
     /// The people whose name or id fits what was typed, with their applications and
     /// matches.
     People(String),
+    /// The sender's applications the screening rules refused (for `apply`).
+    Refused,
 }
 
 /// Reads a message, once.
@@ -405,6 +407,7 @@ impl Route {
         match self {
             Route::Rsvp(n, _) | Route::Dm(Dm::Rsvp(n, _)) => Needs::Event(*n),
             Route::Dm(Dm::Personal(PersonalCommand::MyData)) => Needs::PersonalData,
+            Route::Dm(Dm::Command(Command::Apply(_))) => Needs::Refused,
             Route::Dm(Dm::Case(Ok(command))) => case_needs(command),
             Route::Room {
                 coordinators,
@@ -488,6 +491,7 @@ fn room_needs(
     programmes: &[Programme],
 ) -> Needs {
     match command {
+        Room::Command(Command::Apply(_)) => Needs::Refused,
         Room::Event(Ok(command)) => match (command.event(), command) {
             (Some(n), _) => Needs::Event(n),
             (None, EventCommand::List) => Needs::Events,
@@ -801,10 +805,7 @@ mod tests {
         );
         assert_eq!(
             routed("carol", Some("coordinators"), "match show M7"),
-            room(
-                "coordinators",
-                Room::Roster(Ok(RosterCommand::Show(7)))
-            )
+            room("coordinators", Room::Roster(Ok(RosterCommand::Show(7))))
         );
         assert_eq!(
             routed("max", Some("moderators"), "case claim 3"),

@@ -33,6 +33,13 @@ impl Store {
     ) -> Result<i64> {
         let evaluation =
             serde_json::to_string(&application.evaluation).context("encoding an evaluation")?;
+        if let Some(refused) = application.reopens
+            && let Some(id) = self
+                .reopen_application(tx, refused, application, &evaluation, now)
+                .await?
+        {
+            return Ok(id);
+        }
         let inserted = sqlx::query_scalar::<_, i64>(
             "INSERT INTO applications (programme, role, platform, user_id, status, submitted_at, updated_at, evaluation) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
         )
@@ -55,18 +62,7 @@ impl Store {
             }
             Err(e) => return Err(e.into()),
         };
-        for (position, (question, answer)) in application.answers.iter().enumerate() {
-            let json = serde_json::to_string(answer).context("encoding an answer")?;
-            sqlx::query(
-                "INSERT INTO application_answers (application_id, position, question_id, answer) VALUES ($1, $2, $3, $4)",
-            )
-            .bind(id)
-            .bind(position as i64)
-            .bind(question)
-            .bind(json)
-            .execute(&mut **tx)
-            .await?;
-        }
+        insert_answers(tx, id, &application.answers).await?;
         insert_decision(
             tx,
             id,
@@ -78,6 +74,56 @@ impl Store {
         )
         .await?;
         Ok(id)
+    }
+
+    /// Stores `application` in the place of `refused`, the applicant's application the
+    /// screening rules refused and they re-opened: same number, new answers, status and
+    /// evaluation, and the move recorded. `None` when `refused` is no longer theirs and
+    /// refused (withdrawn or erased meanwhile): the application is then stored as new.
+    async fn reopen_application(
+        &self,
+        tx: &mut Transaction<'static, Any>,
+        refused: i64,
+        application: &NewApplication,
+        evaluation: &str,
+        now: DateTime<Utc>,
+    ) -> Result<Option<i64>> {
+        let moved = sqlx::query(
+            "UPDATE applications SET role = $1, status = $2, submitted_at = $3, updated_at = $4, evaluation = $5 \
+             WHERE id = $6 AND status = $7 AND platform = $8 AND user_id = $9 AND programme = $10",
+        )
+        .bind(application.role.as_str())
+        .bind(application.status.as_str())
+        .bind(to_millis(application.submitted_at))
+        .bind(to_millis(now))
+        .bind(evaluation)
+        .bind(refused)
+        .bind(ApplicationStatus::Ineligible.as_str())
+        .bind(application.applicant.platform.as_str())
+        .bind(&application.applicant.id)
+        .bind(&application.programme)
+        .execute(&mut **tx)
+        .await?;
+        if moved.rows_affected() != 1 {
+            return Ok(None);
+        }
+        sqlx::query("DELETE FROM application_answers WHERE application_id = $1")
+            .bind(refused)
+            .execute(&mut **tx)
+            .await?;
+        insert_answers(tx, refused, &application.answers).await?;
+        let reasons = application.evaluation.reasons.join(" ");
+        insert_decision(
+            tx,
+            refused,
+            ApplicationStatus::Ineligible,
+            application.status,
+            "screening rules",
+            format!("Re-opened and sent again by the applicant. {reasons}").trim(),
+            now,
+        )
+        .await?;
+        Ok(Some(refused))
     }
 
     /// Moves an application from the decision's `from` to its `to` and records the
@@ -379,6 +425,27 @@ impl Store {
 
 fn parse_status(s: String) -> Result<ApplicationStatus> {
     Ok(s.parse().map_err(anyhow::Error::msg)?)
+}
+
+/// The answers of an application, in form order.
+async fn insert_answers(
+    tx: &mut Transaction<'static, Any>,
+    id: i64,
+    answers: &[(String, Answer)],
+) -> Result<()> {
+    for (position, (question, answer)) in answers.iter().enumerate() {
+        let json = serde_json::to_string(answer).context("encoding an answer")?;
+        sqlx::query(
+            "INSERT INTO application_answers (application_id, position, question_id, answer) VALUES ($1, $2, $3, $4)",
+        )
+        .bind(id)
+        .bind(position as i64)
+        .bind(question)
+        .bind(json)
+        .execute(&mut **tx)
+        .await?;
+    }
+    Ok(())
 }
 
 pub(super) async fn insert_decision(

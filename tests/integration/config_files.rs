@@ -5,6 +5,8 @@ use std::path::Path;
 use std::process::Command;
 
 use tandem::config::{self, Settings};
+use tandem::domain::RoleKind;
+use tandem::domain::refusal::ApplyAgain;
 
 use crate::support::repo_root;
 
@@ -387,6 +389,49 @@ fn screening_rules_and_steps_are_checked_with_file_line_and_key() {
 }
 
 #[test]
+fn when_a_refused_applicant_may_apply_again_is_read_and_checked() {
+    let rule = |outcome: &str, when: &str, again: &str| {
+        format!(
+            "[[roles.mentee.screening.rules]]\noutcome = \"{outcome}\"\nreason = \"Sorry.\"\nwhen = {when}\napply_again = {again}\n"
+        )
+    };
+    let age = "{ question = \"age\", below = 16 }";
+    let check = "{ question = \"check\", equals = \"no\" }";
+    let e = errors_of(&programme_with_screening(
+        &[
+            rule("needs_review", age, "0"),
+            rule("ineligible", check, "\"yearly\""),
+            rule("ineligible", check, "\"someday\""),
+            rule("ineligible", check, "-3"),
+        ]
+        .concat(),
+    ));
+    for expected in [
+        "key `roles.mentee.screening.rules[0].apply_again`: `apply_again` only applies to an ineligible rule",
+        "key `roles.mentee.screening.rules[1].apply_again`: `apply_again = \"yearly\"` is for a rule",
+        "key `roles.mentee.screening.rules[2].apply_again`: `apply_again` is \"yearly\", \"never\", or a number of days",
+        "key `roles.mentee.screening.rules[3].apply_again`",
+    ] {
+        assert!(e.contains(expected), "missing «{expected}» in:\n{e}");
+    }
+    assert_eq!(e.lines().count(), 4, "{e}");
+    let p = config::parse_programme(
+        Path::new("ok.toml"),
+        &programme_with_screening(
+            &[
+                rule("ineligible", age, "\"yearly\""),
+                rule("ineligible", check, "90"),
+            ]
+            .concat(),
+        ),
+    )
+    .expect("valid");
+    let rules = &p.roles[&RoleKind::Mentee].screening.rules;
+    assert_eq!(rules[0].apply_again, ApplyAgain::Yearly);
+    assert_eq!(rules[1].apply_again, ApplyAgain::AfterDays(90));
+}
+
+#[test]
 fn nested_screening_conditions_and_coordinators_are_read() {
     let src = programme_with_screening(
         "[roles.mentee.screening]\ndefault = \"eligible\"\n[[roles.mentee.screening.rules]]\nid = \"young_without_check\"\noutcome = \"needs_review\"\nwhen = { all = [ { question = \"age\", below = 18 }, { not = { question = \"check\", equals = \"yes\" } } ] }\n",
@@ -507,7 +552,6 @@ fn programme_with_check(top: &str, check: &str, task: &str) -> String {
 
 #[test]
 fn a_checks_warning_and_what_a_lapse_does_are_read_with_defaults_and_bad_values_explained() {
-    use tandem::domain::RoleKind;
     use tandem::domain::screening::OnLapse;
     let read = |src: String| config::parse_programme(Path::new("p.toml"), &src).unwrap();
     let p = read(programme_with_check("", "", ""));

@@ -358,13 +358,104 @@ fn the_screening_demo_script_runs_from_application_to_ready_and_back() {
             "[room coordinators] Application A3 was already decided: approved by console:carol",
             "[dm grace] You've completed every step for Pathways Mentoring 2027: you're ready to be matched!",
             "ready to be matched\n      ✓ Mentor orientation and code of conduct: acknowledged",
-            "    mentors: 1 ready, 1 ineligible\n    mentees: 1 ready",
+            "    mentors: 1 ready, 1 not eligible\n    mentees: 1 ready",
+            // Told at once that a mentor who won't take a check can't be offered a place.
+            "[dm tom] Thank you for being honest. I'd rather tell you now than after the other questions:\n  Because some of our mentees are under 18",
+            "  You're welcome to apply again at any time.",
             "[dm grace] Your background check for Pathways Mentoring 2027 expired on 1 February 2099.",
             "[room coordinators] A3 (Grace) is no longer ready to be matched: Background check not complete.",
             "accepted, completing the pre-match steps\n      ✓ Mentor orientation and code of conduct",
         ],
     );
     assert!(stderr.contains("refused: not permitted"), "{stderr}");
+    assert_no_codes(&stdout);
+}
+
+/// The messages a console session printed (a line in brackets, then its indented lines),
+/// with where each went: `[dm amina]`, `[room coordinators]`.
+fn messages(stdout: &str) -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = Vec::new();
+    for line in stdout.lines() {
+        match (line.strip_prefix("  "), out.last_mut()) {
+            (Some(more), Some((_, text))) => {
+                text.push('\n');
+                text.push_str(more);
+            }
+            _ => {
+                let (to, text) = line.split_once("] ").unwrap_or((line, ""));
+                out.push((format!("{to}]"), text.to_string()));
+            }
+        }
+    }
+    out
+}
+
+/// No message to a participant holds a snake_case word (a status or any other code), nor
+/// "ineligible"; no staff message holds a status's code.
+fn assert_no_codes(stdout: &str) {
+    let codes = [
+        "needs_review",
+        "info_requested",
+        "rather_not_say",
+        "keep_in_touch",
+    ];
+    for (to, text) in messages(stdout) {
+        if to.starts_with("[dm ") {
+            let snake = text
+                .split(|c: char| !(c.is_alphanumeric() || c == '_'))
+                .find(|w| w.contains('_') && w.chars().all(|c| c.is_ascii_lowercase() || c == '_'));
+            assert_eq!(snake, None, "a code in {to} {text}");
+            assert!(!text.contains("ineligible"), "{to} {text}");
+        }
+        for code in codes {
+            assert!(!text.contains(code), "{code} in {to} {text}");
+        }
+    }
+}
+
+#[test]
+fn a_young_applicants_journey_reads_in_words_and_lets_her_correct_a_refused_answer() {
+    let (stdout, _) = run_fixture_with(
+        "young_applicant_demo.txt",
+        &[],
+        &["--start", "2027-01-11T09:00:00Z"],
+    );
+    expect_lines(
+        &stdout,
+        &[
+            // A wrong answer: one short message, not the question again.
+            "[dm zoe] Please answer with a whole number from 10 to 99, for example: 54.\n  (Type repeat to see the question again.)\n[dm zoe] Thank you for being honest.",
+            // Too young: told at once, kindly, with what she can do; the question stays.
+            "[dm zoe] Thank you for being honest. I'd rather tell you now than after the other questions:\n  Pathways is for people aged 16 to 30, so we can't offer you a place just yet.\n  You're welcome to apply again once that changes: by 11 January 2028 at the latest.\n  If you'd like to talk about other ways we can help, write to the Pathways team at hello@pathways.example.org.\n  If that answer was a mistake, just send the right one now.",
+            "(it won't be able to go ahead).\n[dm zoe] Question 3 of 12: Which time zone",
+            // Options by a word, in any case and accents aside; a word two options share.
+            "[dm zoe] “looking” fits more than one option: 2. Looking for my first job, 3. Out of work and looking, 4. Working, but looking for something better. Please answer with the number of the one you mean, for example: 2.",
+            "  5. Current situation: Looking for my first job\n  6. Sectors of interest: Technology, Creative industries\n  7. Goals: Writing a CV, Preparing for interviews",
+            // Refused on submit as before, with how to correct it; status in words.
+            "We're sorry we can't offer you a place this time.\n  You're welcome to apply again once that changes: by 11 January 2028 at the latest.\n  If one of your answers was a mistake, type apply within the next 24 hours to correct it.",
+            "(#1, submitted on 11 January 2027): not eligible this time",
+            // Within the day, apply re-opens the application at the answer that refused it.
+            "[dm zoe] Let's look at your application to Pathways Mentoring 2027 again. It couldn't go ahead because:\n  Pathways is for people aged 16 to 30, so we can't offer you a place just yet.",
+            "[dm zoe] Question 2 of 12: How old are you?\n  Pathways is for people aged 16 to 30.\n  Answer with a whole number from 10 to 99.\n  Your current answer: 15.",
+            // Submit while revisiting an answer sends it, under the same number.
+            "[dm zoe] Question 5 of 12: Which best describes you right now?",
+            "[dm zoe] Thank you! Your application to Pathways Mentoring 2027 as a mentee has been submitted.",
+            "[room coordinators] Application #1 · Pathways Mentoring 2027 · Mentee · needs review",
+            "  not eligible → needs review by screening rules on 11 Jan 2027 11:00: Re-opened and sent again by the applicant.",
+            "(#1, submitted on 11 January 2027): submitted, waiting for a coordinator's review",
+            "[dm zoe] You have already applied to Pathways Mentoring 2027 as a mentee on 11 January 2027: submitted, waiting for a coordinator's review.",
+            // Ben, 12, two days after his refusal: when he may apply again.
+            "[dm ben] You applied to Pathways Mentoring 2027 on 11 January 2027, and we couldn't offer you a place then. You're welcome to apply again from 12 January 2030.",
+            "(#2, submitted on 11 January 2027): not eligible this time",
+            "    mentees: 1 needs review, 1 not eligible",
+        ],
+    );
+    assert_eq!(
+        stdout.matches("Question 2 of 12: How old are you?").count(),
+        3,
+        "{stdout}"
+    );
+    assert_no_codes(&stdout);
 }
 
 #[test]

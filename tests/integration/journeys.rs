@@ -134,11 +134,11 @@ both_backends! {
         h.say_all("amina", &MENTEE_ANSWERS[..3]).await; // at "age"
         let before = h.store.load_conversation::<FlowState>(&user("amina")).await.unwrap().unwrap();
         let cases: [(&str, &str); 6] = [
-            ("", "whole number from 16 to 30"),
-            ("   \u{0}\u{7} ", "whole number from 16 to 30"),
-            ("nineteen", "whole number from 16 to 30"),
-            ("\u{202e}91", "whole number from 16 to 30"),
-            ("1;DROP TABLE applications", "whole number from 16 to 30"),
+            ("", "whole number from 10 to 99"),
+            ("   \u{0}\u{7} ", "whole number from 10 to 99"),
+            ("nineteen", "whole number from 10 to 99"),
+            ("\u{202e}91", "whole number from 10 to 99"),
+            ("1;DROP TABLE applications", "whole number from 10 to 99"),
             ("skip", "can't be skipped"),
         ];
         for (input, expected) in cases {
@@ -155,6 +155,42 @@ both_backends! {
         h.say("amina", "Africa/Nairobi").await;
         let reply = h.say("amina", "42").await;
         assert!(reply.contains("I don't know the language “42”"), "{reply}");
+    }
+
+    async fn a_refused_application_corrected_within_the_day_is_stored_under_its_number(db: TestDb) {
+        let h = Harness::new(&db).await;
+        let mut answers = MENTEE_ANSWERS.to_vec();
+        answers[3] = "15";
+        answers.insert(4, "keep");
+        let told = h.say_all("amina", &answers[..4]).await;
+        assert!(told.contains("so we can't offer you a place just yet"), "{told}");
+        h.say_all("amina", &answers[4..]).await;
+        let refused = h.say("amina", "submit").await;
+        assert!(refused.contains("type apply within the next 24 hours to correct it"), "{refused}");
+        let id = h.store.applications_of(&user("amina")).await.unwrap()[0].id;
+
+        h.clock.advance(chrono::Duration::hours(5));
+        let reopened = h.say("amina", "apply").await;
+        assert!(reopened.contains("Your current answer: 15."), "{reopened}");
+        assert_eq!(current_question(&h, "amina").await.as_deref(), Some("age"));
+        h.say_all("amina", &["17", "I agree"]).await;
+        let sent = h.dm_all("amina", "submit").await;
+        assert!(sent.contains("has been submitted"), "{sent}");
+
+        let apps = h.store.applications_of(&user("amina")).await.unwrap();
+        assert_eq!(apps.len(), 1, "one application, under its number");
+        let stored = h.store.application(id).await.unwrap().unwrap();
+        assert_eq!(stored.summary.status, tandem::domain::ApplicationStatus::NeedsReview);
+        assert!(stored.summary.submitted_at >= crate::support::start_time() + chrono::Duration::hours(5), "sent again now");
+        let get = |id: &str| stored.answers.iter().find(|(q, _)| q == id).map(|(_, a)| a.clone());
+        assert_eq!(get("age"), Some(Answer::Number(17.0)));
+        assert_eq!(get("name"), Some(Answer::Text("Amina".into())));
+        assert_eq!(stored.answers.len(), 13);
+        let moves: Vec<String> = stored.decisions.iter().map(|d| format!("{} → {}", d.from, d.to)).collect();
+        assert_eq!(moves, ["submitted → not eligible", "not eligible → needs review"]);
+        assert!(stored.decisions[1].reason.starts_with("Re-opened and sent again by the applicant."));
+        assert!(sent.contains(&format!("[room coordinators] Application #{id} ·")), "the card goes to the coordinators: {sent}");
+
     }
 
     async fn an_answer_sent_twice_is_not_applied_to_the_next_question_by_a_stale_button(db: TestDb) {

@@ -13,6 +13,10 @@ fn mentor_answers(name: &'static str, background_check: &'static str) -> Vec<&'s
     let mut a = MENTOR_ANSWERS.to_vec();
     a[1] = name;
     a[11] = background_check;
+    if background_check == "no" {
+        // Told at once that it refuses the application: go on anyway.
+        a.insert(12, "keep");
+    }
     a.push("submit");
     a
 }
@@ -173,11 +177,19 @@ both_backends! {
         assert!(last.contains("✓ under_18 → needs review: age < 18 — Under 18"), "{last}");
         assert_eq!(status_of(&h, "sam").await, ApplicationStatus::NeedsReview);
 
-        // A mentor who will not take a background check is told kindly, with the reason.
+        // A mentor who will not take a background check is told kindly, with the reason,
+        // right after that answer; going on anyway, the application is refused as before.
         let mut last = String::new();
+        let mut told = String::new();
         for line in mentor_answers("Tom", "no") {
             last = h.dm_all("tom", line).await;
+            if line == "no" {
+                told = last.clone();
+            }
         }
+        assert!(told.contains("[dm tom] Thank you for being honest. I'd rather tell you now"), "{told}");
+        assert!(told.contains("You're welcome to apply again at any time."), "{told}");
+        assert_eq!(told.matches("[dm tom]").count(), 1, "one message, the question stays: {told}");
         assert!(last.contains("every Pathways mentor completes a background check"), "{last}");
         assert!(last.contains("We're sorry we can't offer you a place this time."), "{last}");
         assert!(!last.contains("[room"), "{last}");

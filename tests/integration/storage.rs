@@ -18,6 +18,7 @@ fn flow(stage: Stage) -> FlowState {
         answers: BTreeMap::from([("name".to_string(), Answer::Text("Amina".into()))]),
         stage,
         started_at: start_time(),
+        reopens: None,
     })
 }
 
@@ -30,6 +31,7 @@ fn asking(q: &str) -> Stage {
 
 fn application(applicant: &str, answers: Vec<(String, Answer)>) -> NewApplication {
     NewApplication {
+        reopens: None,
         programme: "pathways-2027".into(),
         role: RoleKind::Mentee,
         applicant: user(applicant),
@@ -202,5 +204,50 @@ both_backends! {
             .await
             .unwrap();
         assert_eq!(store.applications_to("pathways-2027").await.unwrap().len(), 2);
+    }
+
+    async fn an_application_reopening_a_refused_one_takes_its_place_only_when_it_is_theirs_and_refused(db: TestDb) {
+        let store = Store::open(&db.url).await.unwrap();
+        let store_one = |who: &'static str, a: NewApplication| {
+            let store = store.clone();
+            async move {
+                store
+                    .commit_step(&user(who), None, &StateChange::Unchanged, &[Effect::StoreApplication(a)], start_time())
+                    .await
+                    .unwrap();
+            }
+        };
+        let name = |n: &str| vec![("name".to_string(), Answer::Text(n.into()))];
+        let refused = NewApplication {
+            status: ApplicationStatus::Ineligible,
+            ..application("ada", name("Ada"))
+        };
+        store_one("ada", refused).await;
+        let id = store.applications_of(&user("ada")).await.unwrap()[0].id;
+        let later = start_time() + chrono::Duration::hours(2);
+        let corrected = NewApplication {
+            reopens: Some(id),
+            submitted_at: later,
+            ..application("ada", name("Ada B."))
+        };
+        store_one("ada", corrected.clone()).await;
+        let mine = store.applications_of(&user("ada")).await.unwrap();
+        assert_eq!(mine.len(), 1);
+        assert_eq!((mine[0].id, mine[0].status, mine[0].submitted_at), (id, ApplicationStatus::NeedsReview, later));
+        let stored = store.application(id).await.unwrap().unwrap();
+        assert_eq!(stored.answers, name("Ada B."));
+        assert_eq!(stored.decisions.len(), 2);
+        assert_eq!((stored.decisions[1].from, stored.decisions[1].to), (ApplicationStatus::Ineligible, ApplicationStatus::NeedsReview));
+        // No longer refused: a second re-opening is a new application, refused by the index.
+        let again = store
+            .commit_step(&user("ada"), None, &StateChange::Unchanged, &[Effect::StoreApplication(corrected)], start_time())
+            .await;
+        assert!(matches!(again, Err(Error::User(m)) if m.contains("already applied")));
+        // Someone else's application is not theirs to re-open: theirs is stored as new.
+        store_one("bo", NewApplication { reopens: Some(id), ..application("bo", name("Bo")) }).await;
+        let bo = store.applications_of(&user("bo")).await.unwrap();
+        assert_eq!(bo.len(), 1);
+        assert_ne!(bo[0].id, id);
+        assert_eq!(store.application(id).await.unwrap().unwrap().answers, name("Ada B."));
     }
 }

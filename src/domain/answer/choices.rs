@@ -74,12 +74,14 @@ pub fn expectation(kind: &QuestionKind) -> Option<String> {
             "Take your time: a few sentences (at least {min_length} characters)."
         )),
         QuestionKind::LongText { .. } => Some("Take your time: a few sentences are fine.".into()),
-        QuestionKind::SingleChoice { .. } | QuestionKind::YesNo => {
-            Some("Answer with the number or the name of an option.".into())
+        QuestionKind::SingleChoice { .. } => {
+            Some("Answer with an option's number or a word from it.".into())
         }
-        QuestionKind::MultiChoice { min, max, .. } => Some(format!(
-            "Pick {}, separated by commas (for example: 1, 3).",
-            pick_range(*min, *max)
+        QuestionKind::YesNo => Some("Answer yes or no.".into()),
+        QuestionKind::MultiChoice { choices, min, max } => Some(format!(
+            "Pick {}, by number or a word from each, separated by commas (for example: {}).",
+            pick_range(*min, *max),
+            example_picks(choices.len(), *min, *max)
         )),
         QuestionKind::Number { min, max, decimals } => Some(format!(
             "Answer with a {} from {} to {}.",
@@ -119,5 +121,26 @@ pub(super) fn pick_range(min: usize, max: usize) -> String {
         (a, b) if a == b => format!("exactly {a} option{}", if a == 1 { "" } else { "s" }),
         (0 | 1, b) => format!("up to {b} options"),
         (a, b) => format!("{a} to {b} options"),
+    }
+}
+
+/// Examples of picks for a message: `2`, or `1, 3` (as many as fit the limits, from the
+/// options there are).
+pub(super) fn example_picks(options: usize, min: usize, max: usize) -> String {
+    let fewest = min.max(1);
+    let wanted = 2.clamp(fewest, max.max(fewest)).min(options.max(1));
+    let spread: Vec<usize> = (0..wanted).map(|i| 1 + 2 * i).collect();
+    let numbers: Vec<usize> = if spread.last().is_some_and(|n| *n <= options) {
+        spread
+    } else {
+        (1..=wanted).collect()
+    };
+    match (numbers.as_slice(), options) {
+        ([1], n) if n >= 2 => "2".into(),
+        _ => numbers
+            .iter()
+            .map(usize::to_string)
+            .collect::<Vec<_>>()
+            .join(", "),
     }
 }

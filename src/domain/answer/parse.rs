@@ -2,17 +2,20 @@
 //! message says what is expected.
 //!
 //! A new question kind adds an arm to [`parse_answer`]; the helpers below (typed text
-//! checked for length, numbers, yes/no words, typed lists, options resolved by number, name
-//! or a unique beginning) are shared by the arms.
+//! checked for length, numbers, yes/no words, typed lists, options resolved by number, name,
+//! a unique beginning or a word only one option has) are shared by the arms.
+//!
+//! A message for an answer that does not fit is one short paragraph: what is expected and
+//! one example (never the question again: the flows send it alone).
 
 use chrono::{DateTime, Utc};
 
-use super::choices::{pick_range, prompt_choices, scale_choices, yes_no_choices};
+use super::choices::{example_picks, pick_range, prompt_choices, scale_choices, yes_no_choices};
 use super::display::format_number;
 use super::{Answer, AnswerError, AnswerInput};
 use crate::domain::language::language_code;
 use crate::domain::programme::{Choice, Question, QuestionKind};
-use crate::domain::text::{char_len, clean, preview, thousands};
+use crate::domain::text::{char_len, clean, fold, fold_words, preview, thousands};
 use crate::domain::timezone::parse_time_zone;
 
 /// Parses an answer to `question`. `now` is recorded with consent.
@@ -37,22 +40,23 @@ pub fn parse_answer(
             Ok(Answer::Text(text))
         }
         QuestionKind::SingleChoice { choices } => {
-            let picked = pick(choices, input)?;
+            let picked = pick(choices, input, Picks::One)?;
             match picked.as_slice() {
                 [one] => Ok(Answer::Choice(one.clone())),
                 _ => err(format!(
-                    "Please pick just one option: {}.",
-                    numbered_hint(choices)
+                    "Please pick just one option, for example: {}.",
+                    example_picks(choices.len(), 1, 1)
                 )),
             }
         }
         QuestionKind::MultiChoice { choices, min, max } => {
-            let picked = pick(choices, input)?;
+            let picked = pick(choices, input, Picks::Several(*min, *max))?;
             if picked.len() < *min || picked.len() > *max {
                 return err(format!(
-                    "Please pick {} (you picked {}), separated by commas, for example: 1, 3.",
+                    "Please pick {} (you picked {}), separated by commas, for example: {}.",
                     pick_range(*min, *max),
-                    picked.len()
+                    picked.len(),
+                    example_picks(choices.len(), *min, *max)
                 ));
             }
             Ok(Answer::Choices(picked))
@@ -61,9 +65,10 @@ pub fn parse_answer(
             let text = clean(input_text(input)?, false);
             let what = if *decimals { "number" } else { "whole number" };
             let expected = format!(
-                "Please answer with a {what} from {} to {}.",
+                "Please answer with a {what} from {} to {}, for example: {}.",
                 format_number(*min),
-                format_number(*max)
+                format_number(*max),
+                format_number(((min + max) / 2.0).floor())
             );
             let Some(n) = parse_number(&text) else {
                 return err(expected);
@@ -72,32 +77,43 @@ pub fn parse_answer(
                 return err(expected);
             }
             if n < *min || n > *max {
-                return err(format!("{} is out of range. {expected}", format_number(n)));
+                return err(format!(
+                    "{} is {} {}. {expected}",
+                    format_number(n),
+                    if n < *min { "less than" } else { "more than" },
+                    format_number(if n < *min { *min } else { *max })
+                ));
             }
             Ok(Answer::Number(n))
         }
         QuestionKind::Scale { labels } => {
             let choices = scale_choices(labels);
             let expected = format!(
-                "Please answer with a number from 1 to {}: {}.",
+                "Please answer with a number from 1 ({}) to {} ({}), for example: {}.",
+                labels.first().map_or("", String::as_str),
                 labels.len(),
-                numbered_hint(&choices)
+                labels.last().map_or("", String::as_str),
+                labels.len().div_ceil(2)
             );
-            let picked = pick(&choices, input).map_err(|_| AnswerError(expected.clone()))?;
+            let picked =
+                pick(&choices, input, Picks::One).map_err(|_| AnswerError(expected.clone()))?;
             match picked.as_slice() {
                 [one] => Ok(Answer::Number(one.parse::<f64>().unwrap_or(0.0))),
                 _ => err(expected),
             }
         }
         QuestionKind::Nps => {
-            let expected = "Please answer with a whole number from 0 (not at all likely) to 10 (extremely likely).";
+            let expected = "Please answer with a whole number from 0 (not at all likely) to 10 (extremely likely), for example: 8.";
             let text = match input {
                 AnswerInput::Text(t) => clean(t, false),
                 AnswerInput::Picked(values) => values.first().cloned().unwrap_or_default(),
             };
             match parse_number(&text) {
                 Some(n) if n.fract() == 0.0 && (0.0..=10.0).contains(&n) => Ok(Answer::Number(n)),
-                Some(n) => err(format!("{} is out of range. {expected}", format_number(n))),
+                Some(n) => err(format!(
+                    "{} is not between 0 and 10. {expected}",
+                    format_number(n)
+                )),
                 None => err(expected.into()),
             }
         }
@@ -127,13 +143,18 @@ pub fn parse_answer(
             }
             if codes.len() < *min || codes.len() > *max {
                 return err(format!(
-                    "Please name {} (you named {}), separated by commas.",
+                    "Please name {} (you named {}), separated by commas, for example: {}.",
                     if min == max {
                         format!("{min}")
                     } else {
                         format!("{min} to {max} languages")
                     },
-                    codes.len()
+                    codes.len(),
+                    if *max >= 2 && *min <= 2 {
+                        "English, Swahili"
+                    } else {
+                        "English"
+                    }
                 ));
             }
             Ok(Answer::Languages(codes))
@@ -237,23 +258,36 @@ fn split_list(text: &str) -> Vec<String> {
         .collect()
 }
 
-fn numbered_hint(choices: &[Choice]) -> String {
-    if choices.len() <= 6 {
-        choices
-            .iter()
-            .enumerate()
-            .map(|(i, c)| format!("{} {}", i + 1, c.label))
-            .collect::<Vec<_>>()
-            .join(", ")
-    } else {
-        format!("a number from 1 to {} or an option's name", choices.len())
+/// Whether an answer picks one option or several (between a minimum and a maximum): what
+/// the messages about it ask for.
+#[derive(Clone, Copy)]
+enum Picks {
+    One,
+    Several(usize, usize),
+}
+
+/// What fits, for a message about options: by number or a word, with an example.
+fn how_to_pick(choices: &[Choice], picks: Picks) -> String {
+    match picks {
+        Picks::One => format!(
+            "Please answer with an option's number or a word from it, for example: {}.",
+            example_picks(choices.len(), 1, 1)
+        ),
+        Picks::Several(min, max) => format!(
+            "Please answer with options' numbers or words from them, separated by commas, for example: {}.",
+            example_picks(choices.len(), min, max)
+        ),
     }
 }
 
 /// Resolves picked or typed options to choice values, in the order given, without repeats.
 /// Typed lists are split on commas, semicolons and line breaks; " and " splits a part only
 /// when the part as a whole is not an option ("Retail and hospitality" stays one).
-fn pick(choices: &[Choice], input: &AnswerInput<'_>) -> Result<Vec<String>, AnswerError> {
+fn pick(
+    choices: &[Choice],
+    input: &AnswerInput<'_>,
+    picks: Picks,
+) -> Result<Vec<String>, AnswerError> {
     let parts: Vec<String> = match input {
         AnswerInput::Picked(vs) => vs.to_vec(),
         AnswerInput::Text(t) => {
@@ -268,7 +302,8 @@ fn pick(choices: &[Choice], input: &AnswerInput<'_>) -> Result<Vec<String>, Answ
                     .map(str::trim)
                     .filter(|p| !p.is_empty())
                     .flat_map(|p| {
-                        if resolve_choice(choices, p).is_some() || !p.contains(" and ") {
+                        let whole = matches!(resolve_choice(choices, p), Resolved::One(_));
+                        if whole || !p.contains(" and ") {
                             vec![p.to_string()]
                         } else {
                             p.split(" and ").map(|x| x.trim().to_string()).collect()
@@ -280,19 +315,34 @@ fn pick(choices: &[Choice], input: &AnswerInput<'_>) -> Result<Vec<String>, Answ
     };
     if parts.is_empty() {
         return Err(AnswerError(format!(
-            "I didn't catch an answer there. Please answer with {}.",
-            numbered_hint(choices)
+            "I didn't catch an answer there. {}",
+            how_to_pick(choices, picks)
         )));
     }
     let mut out: Vec<String> = Vec::new();
     for part in parts {
-        let value = resolve_choice(choices, &part).ok_or_else(|| {
-            AnswerError(format!(
-                "“{}” is not one of the options. Please answer with {}.",
-                preview(&part, 40),
-                numbered_hint(choices)
-            ))
-        })?;
+        let value = match resolve_choice(choices, &part) {
+            Resolved::One(value) => value,
+            Resolved::Several(candidates) => {
+                let named: Vec<String> = candidates
+                    .iter()
+                    .map(|i| format!("{}. {}", i + 1, choices[*i].label))
+                    .collect();
+                return Err(AnswerError(format!(
+                    "“{}” fits more than one option: {}. Please answer with the number of the one you mean, for example: {}.",
+                    preview(&part, 40),
+                    named.join(", "),
+                    candidates[0] + 1
+                )));
+            }
+            Resolved::Nothing => {
+                return Err(AnswerError(format!(
+                    "“{}” isn't one of the options. {}",
+                    preview(&part, 40),
+                    how_to_pick(choices, picks)
+                )));
+            }
+        };
         if !out.contains(&value) {
             out.push(value);
         }
@@ -300,23 +350,71 @@ fn pick(choices: &[Choice], input: &AnswerInput<'_>) -> Result<Vec<String>, Answ
     Ok(out)
 }
 
-fn resolve_choice(choices: &[Choice], part: &str) -> Option<String> {
-    let p = part.trim().trim_end_matches('.').to_lowercase();
+/// What one typed part names among the options.
+#[derive(Debug, PartialEq)]
+enum Resolved {
+    /// This option's value.
+    One(String),
+    /// Several options, by position: the part is ambiguous.
+    Several(Vec<usize>),
+    Nothing,
+}
+
+/// The option a typed part names, case and accents aside: its number, its value or whole
+/// label, or words only its label has ("cv" for "Writing a CV", "first job"); failing that,
+/// a unique beginning of its label ("tech" for "Technology") or of its words ("interview"
+/// for "Preparing for interviews", 3 letters or more). Whole words come first: "work" is
+/// "Out of work", not "Working, but…".
+fn resolve_choice(choices: &[Choice], part: &str) -> Resolved {
+    let p = fold(part.trim().trim_end_matches(['.', '!']).trim());
     if let Ok(n) = p.parse::<usize>() {
-        return choices.get(n.checked_sub(1)?).map(|c| c.value.clone());
+        return match n.checked_sub(1).and_then(|i| choices.get(i)) {
+            Some(c) => Resolved::One(c.value.clone()),
+            None => Resolved::Nothing,
+        };
     }
     if let Some(c) = choices
         .iter()
-        .find(|c| c.value.to_lowercase() == p || c.label.to_lowercase() == p)
+        .find(|c| fold(&c.value) == p || fold(&c.label) == p)
     {
-        return Some(c.value.clone());
+        return Resolved::One(c.value.clone());
     }
-    // A unique beginning of a label ("tech" for "Technology") is accepted.
-    let mut starts = choices
-        .iter()
-        .filter(|c| p.chars().count() >= 3 && c.label.to_lowercase().starts_with(&p));
-    match (starts.next(), starts.next()) {
-        (Some(c), None) => Some(c.value.clone()),
-        _ => None,
+    let typed = fold_words(&p);
+    // A single letter is too little to name an option by.
+    if typed.iter().all(|w| w.chars().count() < 2) {
+        return Resolved::Nothing;
+    }
+    let labels: Vec<Vec<String>> = choices.iter().map(|c| fold_words(&c.label)).collect();
+    let fitting = |fits: &dyn Fn(&str, &str) -> bool| -> Vec<usize> {
+        (0..choices.len())
+            .filter(|i| {
+                typed
+                    .iter()
+                    .all(|w| labels[*i].iter().any(|l| fits(l.as_str(), w.as_str())))
+            })
+            .collect()
+    };
+    let whole = fitting(&|label, typed| label == typed);
+    if !whole.is_empty() {
+        return at(choices, whole);
+    }
+    let long_enough = p.chars().count() >= 3;
+    let mut beginnings =
+        fitting(&|label, typed| typed.chars().count() >= 3 && label.starts_with(typed));
+    for (i, c) in choices.iter().enumerate() {
+        if long_enough && fold(&c.label).starts_with(&p) && !beginnings.contains(&i) {
+            beginnings.push(i);
+        }
+    }
+    beginnings.sort_unstable();
+    at(choices, beginnings)
+}
+
+/// One option by position, several (ambiguous), or none.
+fn at(choices: &[Choice], found: Vec<usize>) -> Resolved {
+    match found.as_slice() {
+        [] => Resolved::Nothing,
+        [i] => Resolved::One(choices[*i].value.clone()),
+        _ => Resolved::Several(found),
     }
 }

@@ -82,11 +82,9 @@ fn single_choice_accepts_number_label_value_or_unique_prefix() {
         text(&question, "tech"),
         Ok(Answer::Choice("technology".into()))
     );
-    assert!(
-        text(&question, "5")
-            .unwrap_err()
-            .0
-            .contains("not one of the options")
+    assert_eq!(
+        text(&question, "5").unwrap_err().0,
+        "“5” isn't one of the options. Please answer with an option's number or a word from it, for example: 2."
     );
     assert!(text(&question, "1, 2").unwrap_err().0.contains("just one"));
     let picked = vec!["public-sector".to_string()];
@@ -119,7 +117,14 @@ fn multi_choice_enforces_min_and_max_picks() {
     );
     assert_eq!(
         text(&question, "Technology and retail and hospitality"),
-        Err(AnswerError("“hospitality” is not one of the options. Please answer with 1 Technology, 2 Health care, 3 Retail and hospitality, 4 Public sector.".into()))
+        Ok(Answer::Choices(vec![
+            "technology".into(),
+            "retail-and-hospitality".into()
+        ]))
+    );
+    assert_eq!(
+        text(&question, "Technology and gardening"),
+        Err(AnswerError("“gardening” isn't one of the options. Please answer with options' numbers or words from them, separated by commas, for example: 1, 3.".into()))
     );
     assert_eq!(
         text(&question, "Retail and hospitality, technology"),
@@ -154,14 +159,16 @@ fn numbers_respect_range_and_whole_number_rule() {
         decimals: false,
     });
     assert_eq!(text(&question, "12"), Ok(Answer::Number(12.0)));
-    let expected = "Please answer with a whole number from 1 to 40.";
+    let expected = "Please answer with a whole number from 1 to 40, for example: 20.";
     assert_eq!(text(&question, "twelve").unwrap_err().0, expected);
     assert_eq!(text(&question, "2.5").unwrap_err().0, expected);
-    assert!(
-        text(&question, "41")
-            .unwrap_err()
-            .0
-            .starts_with("41 is out of range")
+    assert_eq!(
+        text(&question, "41").unwrap_err().0,
+        format!("41 is more than 40. {expected}")
+    );
+    assert_eq!(
+        text(&question, "0").unwrap_err().0,
+        format!("0 is less than 1. {expected}")
     );
     assert!(text(&question, "NaN").is_err());
     assert!(text(&question, "1e3").is_err());
@@ -244,4 +251,176 @@ fn answers_display_with_labels() {
     let a = Answer::Choices(vec!["retail-and-hospitality".into(), "health-care".into()]);
     assert_eq!(a.display(&question), "Retail and hospitality, Health care");
     assert_eq!(a.values(), vec!["retail-and-hospitality", "health-care"]);
+}
+
+/// The goals of the example programme: several labels share words ("for", "a").
+fn goals() -> Vec<Choice> {
+    [
+        "Writing a CV",
+        "Preparing for interviews",
+        "Exploring careers",
+        "Building confidence",
+        "Finding work experience",
+        "Starting a business",
+        "Looking for work",
+    ]
+    .iter()
+    .map(|l| Choice::from_label(l))
+    .collect()
+}
+
+#[test]
+fn a_choice_is_found_by_any_word_only_its_label_has_in_any_case_and_accents_aside() {
+    let question = Question::of_kind(QuestionKind::SingleChoice { choices: goals() });
+    let one = |s: &str| match text(&question, s) {
+        Ok(Answer::Choice(v)) => v,
+        other => panic!("{s:?} → {other:?}"),
+    };
+    assert_eq!(one("cv"), "writing-a-cv");
+    assert_eq!(one("CV"), "writing-a-cv");
+    assert_eq!(one("interviews"), "preparing-for-interviews");
+    assert_eq!(
+        one("interview"),
+        "preparing-for-interviews",
+        "a beginning of a word"
+    );
+    assert_eq!(one("Confidence!"), "building-confidence");
+    assert_eq!(
+        one("confídence"),
+        "building-confidence",
+        "accents are ignored"
+    );
+    assert_eq!(one("work experience"), "finding-work-experience");
+    assert_eq!(one("business"), "starting-a-business");
+    let accented = vec![Choice::from_label("Éducation"), Choice::from_label("Santé")];
+    let question = Question::of_kind(QuestionKind::SingleChoice { choices: accented });
+    assert_eq!(text(&question, "sante"), Ok(Answer::Choice("santé".into())));
+    assert_eq!(
+        text(&question, "EDUCATION"),
+        Ok(Answer::Choice("éducation".into()))
+    );
+}
+
+#[test]
+fn a_word_several_labels_share_names_them_and_changes_nothing() {
+    let question = Question::of_kind(QuestionKind::SingleChoice { choices: goals() });
+    assert_eq!(
+        text(&question, "work").unwrap_err().0,
+        "“work” fits more than one option: 5. Finding work experience, 7. Looking for work. Please answer with the number of the one you mean, for example: 5."
+    );
+    // A whole word comes before the beginning of another: "work" is not "Working".
+    let situation: Vec<Choice> = ["Out of work and looking", "Working, but looking for more"]
+        .iter()
+        .map(|l| Choice::from_label(l))
+        .collect();
+    let question = Question::of_kind(QuestionKind::SingleChoice { choices: situation });
+    assert_eq!(
+        text(&question, "work"),
+        Ok(Answer::Choice("out-of-work-and-looking".into()))
+    );
+    assert_eq!(
+        text(&question, "worki"),
+        Ok(Answer::Choice("working-but-looking-for-more".into()))
+    );
+    assert!(
+        text(&question, "looking")
+            .unwrap_err()
+            .0
+            .starts_with("“looking” fits more than one option")
+    );
+    let question = Question::of_kind(QuestionKind::SingleChoice { choices: goals() });
+    assert!(text(&question, "for").unwrap_err().0.starts_with(
+        "“for” fits more than one option: 2. Preparing for interviews, 7. Looking for work."
+    ));
+    // A single letter is too little to name an option by.
+    assert!(
+        text(&question, "a")
+            .unwrap_err()
+            .0
+            .contains("isn't one of the options")
+    );
+    assert!(
+        text(&question, "knitting")
+            .unwrap_err()
+            .0
+            .contains("isn't one of the options")
+    );
+}
+
+#[test]
+fn several_choices_are_found_by_their_words_too() {
+    let question = Question::of_kind(QuestionKind::MultiChoice {
+        choices: goals(),
+        min: 1,
+        max: 3,
+    });
+    assert_eq!(
+        text(&question, "cv, interviews"),
+        Ok(Answer::Choices(vec![
+            "writing-a-cv".into(),
+            "preparing-for-interviews".into()
+        ]))
+    );
+    assert_eq!(
+        text(&question, "cv and confidence"),
+        Ok(Answer::Choices(vec![
+            "writing-a-cv".into(),
+            "building-confidence".into()
+        ]))
+    );
+    assert_eq!(
+        text(&question, "CV; 3; Búsiness"),
+        Ok(Answer::Choices(vec![
+            "writing-a-cv".into(),
+            "exploring-careers".into(),
+            "starting-a-business".into()
+        ]))
+    );
+    assert!(
+        text(&question, "cv, work")
+            .unwrap_err()
+            .0
+            .starts_with("“work” fits more than one option")
+    );
+}
+
+#[test]
+fn a_wrong_answer_says_what_fits_with_one_example() {
+    let single = Question::of_kind(QuestionKind::SingleChoice { choices: goals() });
+    assert_eq!(
+        text(&single, "1, 2").unwrap_err().0,
+        "Please pick just one option, for example: 2."
+    );
+    let multi = Question::of_kind(QuestionKind::MultiChoice {
+        choices: goals(),
+        min: 1,
+        max: 2,
+    });
+    assert_eq!(
+        text(&multi, "1, 2, 3").unwrap_err().0,
+        "Please pick up to 2 options (you picked 3), separated by commas, for example: 1, 3."
+    );
+    let scale = Question::of_kind(QuestionKind::Scale {
+        labels: ["Poor", "Fair", "Good", "Very good", "Excellent"]
+            .map(String::from)
+            .to_vec(),
+    });
+    assert_eq!(
+        text(&scale, "great").unwrap_err().0,
+        "Please answer with a number from 1 (Poor) to 5 (Excellent), for example: 3."
+    );
+    let languages = Question::of_kind(QuestionKind::Languages { min: 1, max: 3 });
+    assert!(
+        text(&languages, "en, fr, de, es")
+            .unwrap_err()
+            .0
+            .ends_with("for example: English, Swahili.")
+    );
+    for message in [
+        text(&single, "zzz").unwrap_err().0,
+        text(&scale, "zzz").unwrap_err().0,
+    ] {
+        assert!(!message.contains('\n'), "one short paragraph: {message}");
+        assert!(message.contains("for example"), "{message}");
+    }
 }

@@ -3,11 +3,14 @@
 //! message goes to [`Form::read`].
 
 use super::submit::submit;
-use super::{ApplicationFlow, Stage, go_to, next_stage, review_text, set_and_prompt, with_prompt};
-use crate::domain::{Programme, Role};
+use super::{
+    ApplicationFlow, Stage, go_to, next_stage, refused, reply_only, review_text, set_and_prompt,
+    with_prompt,
+};
+use crate::domain::{Programme, Question, Role};
 use crate::flows::command::Command;
-use crate::flows::form::{FIRST_QUESTION, Form, Found, KeepUnanswered, Reply};
-use crate::flows::{Content, Ctx, Outcome, StateChange};
+use crate::flows::form::{FIRST_QUESTION, Form, Found, KeepUnanswered, Reply, retry_note};
+use crate::flows::{Content, Ctx, FlowState, Outcome, StateChange};
 
 /// The flow's role in the programme with its form, or a step back to choosing a role (the
 /// role may have been removed from the configuration since the person chose it).
@@ -32,7 +35,7 @@ pub(super) fn asking(
     content: &Content,
     command: Option<&Command>,
 ) -> Outcome {
-    let (_, form) = match form_or_restart(ctx, flow, p) {
+    let (role, form) = match form_or_restart(ctx, flow, p) {
         Ok(found) => found,
         Err(restart) => return *restart,
     };
@@ -51,23 +54,25 @@ pub(super) fn asking(
             );
             return with_prompt(ctx, flow, StateChange::Unchanged, vec![note]);
         }
-        Some(Command::Submit) => {
-            let note = match form.unanswered() {
-                0 => "You can submit once you've answered this question; you'll then see all your answers for a last check.".to_string(),
-                left => format!(
-                    "Not quite yet: {} still to answer. You'll see all your answers for a last check before you submit.",
-                    still_to_answer(left)
-                ),
-            };
-            return with_prompt(ctx, flow, StateChange::Unchanged, vec![note]);
-        }
+        // Revisiting an answer with everything answered, `submit` sends the application
+        // as it stands (the answer being revisited is kept); otherwise it says what is left.
+        Some(Command::Submit) => return submit_or_say_what_is_left(ctx, flow, p, &form, Some(q)),
         Some(Command::Edit(target)) => return edit(ctx, flow, &form, target),
         _ => {}
     }
     match form.read(q, content, command, ctx.now, KeepUnanswered::Refuse) {
         Reply::Forward(answers) => {
+            let changed = answers.get(&q.id) != flow.answers.get(&q.id);
             let mut next = flow.clone();
             next.answers = answers;
+            // An answer that makes the application fail the rules is told at once, and the
+            // question stays: a mistaken answer is corrected by sending the right one.
+            if changed && let Some(note) = refused::early_notice(ctx, p, role, &next, q) {
+                return Outcome {
+                    state: StateChange::Set(FlowState::Application(next)),
+                    effects: vec![ctx.dm_text(note)],
+                };
+            }
             next.stage = next_stage(p, &next, Some(&q.id), from_review);
             let mut notes = vec![];
             if next.stage == Stage::Reviewing && !from_review {
@@ -84,7 +89,41 @@ pub(super) fn asking(
             StateChange::Unchanged,
             vec![FIRST_QUESTION.into()],
         ),
-        Reply::Retry(note) => with_prompt(ctx, flow, StateChange::Unchanged, vec![note]),
+        Reply::Retry(note) => reply_only(ctx, retry_note(&note)),
+    }
+}
+
+/// `submit` while answering (`current`, the question asked) or at the review: the
+/// application is sent when every question that applies is answered; otherwise the person
+/// is told exactly which are left, and taken to the first of them (unless they are on an
+/// unanswered question already, which is just above).
+fn submit_or_say_what_is_left(
+    ctx: &Ctx<'_>,
+    flow: &ApplicationFlow,
+    p: &Programme,
+    form: &Form<'_>,
+    current: Option<&Question>,
+) -> Outcome {
+    let Some(first) = form.first_unanswered() else {
+        return match flow.role.and_then(|r| p.role(r)) {
+            Some(role) => submit(ctx, flow, p, role, form.given()),
+            None => go_to(ctx, flow, Stage::ChoosingRole, vec![]),
+        };
+    };
+    let left = form.left_text();
+    match current {
+        Some(q) if !form.is_answered(&q.id) => reply_only(
+            ctx,
+            format!("Not yet: still to answer: {left}. Let's carry on with this one."),
+        ),
+        _ => go_to(
+            ctx,
+            flow,
+            Stage::asking(first, true),
+            vec![format!(
+                "Not yet: still to answer: {left}. Here is the first:"
+            )],
+        ),
     }
 }
 
@@ -121,17 +160,7 @@ pub(super) fn reviewing(
         Err(restart) => return *restart,
     };
     match command {
-        Some(Command::Submit) => {
-            if let Some(missing) = form.first_unanswered() {
-                return go_to(
-                    ctx,
-                    flow,
-                    Stage::asking(missing, true),
-                    vec!["One question still needs an answer:".into()],
-                );
-            }
-            submit(ctx, p, role, form.given())
-        }
+        Some(Command::Submit) => submit_or_say_what_is_left(ctx, flow, p, &form, None),
         Some(Command::Edit(target)) => edit(ctx, flow, &form, target),
         Some(Command::Back) => match form.visible().last() {
             Some(last) => go_to(ctx, flow, Stage::asking(last, false), vec![]),

@@ -3,10 +3,12 @@
 
 use std::collections::BTreeMap;
 
-use super::{ApplicationFlow, Stage, next_stage, prompt, reply_only, set_and_prompt, with_prompt};
+use super::{
+    ApplicationFlow, Stage, next_stage, prompt, refused, reply_only, set_and_prompt, with_prompt,
+};
 use crate::domain::answer::parse_answer;
 use crate::domain::programme::slugify;
-use crate::domain::{Answer, Choice, Programme, QuestionKind, RoleKind};
+use crate::domain::{Answer, ApplicationStatus, Choice, Programme, QuestionKind, RoleKind};
 use crate::flows::command::Command;
 use crate::flows::form;
 use crate::flows::{Content, Ctx, FlowState, Outcome, StateChange};
@@ -61,14 +63,18 @@ pub fn start(ctx: &Ctx<'_>, args: &[String]) -> Outcome {
             .iter()
             .find(|a| a.programme == p.slug && a.status.is_active())
     {
+        // Refused by the rules: re-opened to correct an answer or apply again, or told when.
+        if existing.status == ApplicationStatus::Ineligible {
+            return refused::reopen(ctx, p, existing);
+        }
         return reply_only(
             ctx,
             format!(
-                "You have already applied to {} as a {} ({} on {}). Type status to see your applications.",
+                "You have already applied to {} as a {} on {}: {}. Type status to see your applications.",
                 p.name,
                 existing.role,
-                existing.status,
-                existing.submitted_at.format("%-d %B %Y")
+                existing.submitted_at.format("%-d %B %Y"),
+                existing.status.describe()
             ),
         );
     }
@@ -78,6 +84,7 @@ pub fn start(ctx: &Ctx<'_>, args: &[String]) -> Outcome {
         answers: BTreeMap::new(),
         stage: Stage::ChoosingProgramme,
         started_at: ctx.now,
+        reopens: None,
     };
     let mut effects = Vec::new();
     match programme {
@@ -143,7 +150,7 @@ pub(super) fn choose_programme(
             }
             out
         }
-        Err(e) => with_prompt(ctx, flow, StateChange::Unchanged, vec![e]),
+        Err(e) => reply_only(ctx, form::retry_note(&e)),
     }
 }
 
@@ -198,7 +205,7 @@ pub(super) fn choose_role(
                 vec![format!("Great, you're applying as a {name}.")],
             )
         }
-        Ok(Err(e)) | Err(e) => with_prompt(ctx, flow, StateChange::Unchanged, vec![e]),
+        Ok(Err(e)) | Err(e) => reply_only(ctx, form::retry_note(&e)),
     }
 }
 

@@ -7,16 +7,22 @@
 //! `back`, `skip`, `keep` and the review's list and `edit` lookup are the engine's. What is
 //! the application's own is around it: choosing the programme and the role (`choosing.rs`),
 //! the review's commands (`answering.rs`), the screening and storing on `submit`
-//! (`submit.rs`), and here the state, the commands of every stage, the cancel confirmation
-//! and the prompt of each stage.
+//! (`submit.rs`), a refusal by the rules told as soon as an answer settles it and an
+//! application re-opened after one (`refused.rs`), and here the state, the commands of
+//! every stage, the cancel confirmation and the prompt of each stage.
 //!
 //! Commands while applying: `back`, `skip` (optional questions), `keep` (keep the current
-//! answer when revisiting a question), `review`, `edit <question>`, `submit` (at the review),
-//! `cancel` (asks for confirmation), `status`, `help`. Everything else is an answer.
+//! answer when revisiting a question), `repeat` (the question again), `review`,
+//! `edit <question>`, `submit`, `cancel` (asks for confirmation), `status`, `help`.
+//! Everything else is an answer; one that does not fit gets one short message.
 
 mod answering;
 mod choosing;
+mod refused;
 mod submit;
+
+#[cfg(test)]
+mod refusal_tests;
 
 use std::collections::BTreeMap;
 
@@ -44,6 +50,10 @@ pub struct ApplicationFlow {
     pub answers: BTreeMap<String, Answer>,
     pub stage: Stage,
     pub started_at: DateTime<Utc>,
+    /// The application the screening rules refused that this one re-opens (to correct an
+    /// answer, or to apply again): submitted in its place.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reopens: Option<i64>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -131,6 +141,7 @@ pub fn step(
             return with_prompt(ctx, flow, StateChange::Unchanged, vec![s]);
         }
         Some(Command::Greeting) => return remind(ctx, flow),
+        Some(Command::Repeat) => return with_prompt(ctx, flow, StateChange::Unchanged, vec![]),
         Some(Command::Apply(args)) if args.is_empty() => return remind(ctx, flow),
         Some(Command::Withdraw(_)) => {
             return with_prompt(
@@ -225,7 +236,7 @@ fn where_text(ctx: &Ctx<'_>, flow: &ApplicationFlow) -> String {
 
 fn help(ctx: &Ctx<'_>, flow: &ApplicationFlow) -> String {
     format!(
-        "You're applying{}. While you answer, you can type:\nback — go to the previous question\nskip — leave out an optional question\nkeep — keep your current answer when you revisit a question\nreview — see all your answers\nedit <question> — change an answer (for example: edit 2)\nsubmit — send your application, once every question is answered\ncancel — stop and delete your answers\nstatus — see where you are",
+        "You're applying{}. While you answer, you can type:\nback — go to the previous question\nskip — leave out an optional question\nkeep — keep your current answer when you revisit a question\nrepeat — see the question again\nreview — see all your answers\nedit <question> — change an answer (for example: edit 2)\nsubmit — send your application, once every question is answered\ncancel — stop and delete your answers\nstatus — see where you are",
         where_text(ctx, flow)
     )
 }
@@ -342,12 +353,7 @@ fn confirm_cancel(
             )],
         },
         Some(false) => go_to(ctx, flow, then.clone(), vec!["Good, let's carry on.".into()]),
-        None => with_prompt(
-            ctx,
-            flow,
-            StateChange::Unchanged,
-            vec!["Please answer yes or no.".into()],
-        ),
+        None => reply_only(ctx, form::retry_note("Please answer yes or no.")),
     }
 }
 

@@ -1,9 +1,12 @@
 //! Submitting an application: the last check that the person has no other application to
 //! the programme, the role's screening rules on the answers, what the person is told, and
-//! the application to store.
+//! the application to store (in the place of the refused one it re-opens, if any).
 
 use std::collections::BTreeMap;
 
+use super::ApplicationFlow;
+use super::refused::{refusing_rules, what_next};
+use crate::domain::refusal::{correction_window, reapply};
 use crate::domain::screening::{RuleOutcome, evaluate};
 use crate::domain::{Answer, ApplicationStatus, NewApplication, Programme, Role};
 use crate::flows::{Ctx, Effect, Outcome, StateChange};
@@ -12,6 +15,7 @@ use crate::flows::{Ctx, Effect, Outcome, StateChange};
 /// the conversation ends either way.
 pub(super) fn submit(
     ctx: &Ctx<'_>,
+    flow: &ApplicationFlow,
     p: &Programme,
     role: &Role,
     answers: Vec<(String, Answer)>,
@@ -19,7 +23,7 @@ pub(super) fn submit(
     if let Some(existing) = ctx
         .applications
         .iter()
-        .find(|a| a.programme == p.slug && a.status.is_active())
+        .find(|a| a.programme == p.slug && a.status.is_active() && Some(a.id) != flow.reopens)
     {
         return Outcome {
             state: StateChange::Clear,
@@ -39,11 +43,23 @@ pub(super) fn submit(
     };
     let role_name = role.name.to_lowercase();
     let told = match evaluation.outcome {
-        RuleOutcome::Ineligible => format!(
-            "Thank you for applying to {} as a {role_name}, and for the time you took.\n{}\nWe're sorry we can't offer you a place this time.",
-            p.name,
-            evaluation.reasons.join("\n")
-        ),
+        RuleOutcome::Ineligible => {
+            let rules = refusing_rules(role, &evaluation);
+            let mut t = format!(
+                "Thank you for applying to {} as a {role_name}, and for the time you took.\n{}\nWe're sorry we can't offer you a place this time.",
+                p.name,
+                evaluation.reasons.join("\n")
+            );
+            let next = what_next(p, reapply(&rules, &answer_map, ctx.now), ctx.now);
+            for line in [next.apply_again, Some(format!(
+                "If one of your answers was a mistake, type apply within the next {} hours to correct it.",
+                correction_window().num_hours()
+            )), next.contact].into_iter().flatten() {
+                t.push('\n');
+                t.push_str(&line);
+            }
+            t
+        }
         RuleOutcome::NeedsReview => format!(
             "Thank you! Your application to {} as a {role_name} has been submitted.\n{}\nType status at any time to see where it stands.",
             p.name, p.texts.submitted
@@ -75,6 +91,7 @@ pub(super) fn submit(
         submitted_at: ctx.now,
         status,
         evaluation,
+        reopens: flow.reopens,
     };
     Outcome {
         state: StateChange::Clear,

@@ -11,8 +11,8 @@
 use chrono::{DateTime, NaiveTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use crate::domain::numbers::{self, Numbered};
 use crate::domain::matches::MatchStatus;
+use crate::domain::numbers::{self, Numbered};
 use crate::domain::people::KnownPerson;
 use crate::domain::when::{Reader, phrase};
 use crate::domain::{RoomRef, UserRef};

@@ -138,7 +138,10 @@ fn why_text(reasons: &[(String, i64)]) -> String {
 pub(super) fn already(m: &MatchRecord) -> String {
     format!(
         "{} ({} ↔ {}) is already {}.",
-        m.named(), m.mentee_name, m.mentor_name, m.status
+        m.named(),
+        m.mentee_name,
+        m.mentor_name,
+        m.status
     )
 }
 

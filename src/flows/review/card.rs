@@ -90,16 +90,13 @@ fn card_body(programme: &Programme, record: &ApplicationRecord) -> OutMessage {
         s.id,
         programme.name,
         role_name,
-        s.status.as_str().replace('_', " "),
+        s.status.label(),
         display_name(record),
         record.applicant,
         s.submitted_at.format("%-d %b %Y %H:%M UTC")
     );
     if let Some(e) = &record.evaluation {
-        t.push_str(&format!(
-            "\nScreening rules: {}",
-            e.outcome.as_str().replace('_', " ")
-        ));
+        t.push_str(&format!("\nScreening rules: {}", e.outcome.label()));
         let matched: Vec<_> = e.results.iter().filter(|r| r.matched).collect();
         if matched.is_empty() {
             t.push_str(" (no rule matched: the default for this role)");
@@ -108,7 +105,7 @@ fn card_body(programme: &Programme, record: &ApplicationRecord) -> OutMessage {
             t.push_str(&format!(
                 "\n  ✓ {} → {}: {}{}",
                 r.rule,
-                r.outcome.as_str().replace('_', " "),
+                r.outcome.label(),
                 r.description,
                 if r.reason.is_empty() {
                     String::new()
@@ -138,8 +135,8 @@ fn card_body(programme: &Programme, record: &ApplicationRecord) -> OutMessage {
     for d in &record.decisions {
         t.push_str(&format!(
             "\n{} → {} by {} on {}{}",
-            d.from.as_str().replace('_', " "),
-            d.to.as_str().replace('_', " "),
+            d.from.label(),
+            d.to.label(),
             d.by,
             d.at.format("%-d %b %Y %H:%M"),
             if d.reason.is_empty() {

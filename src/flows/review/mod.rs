@@ -220,7 +220,7 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<ReviewCommand, Stri
         let how = match last {
             Some(d) => format!(
                 "{} by {} on {}{}",
-                d.to.as_str().replace('_', " "),
+                d.to.label(),
                 d.by,
                 d.at.format("%-d %b %Y %H:%M UTC"),
                 if d.reason.is_empty() {
@@ -229,7 +229,7 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<ReviewCommand, Stri
                     format!(" ({})", preview(&d.reason, 120))
                 }
             ),
-            None => status.as_str().replace('_', " "),
+            None => status.to_string(),
         };
         reply(format!("Application A{id} was already decided: {how}."))
     };
@@ -391,8 +391,8 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<ReviewCommand, Stri
             };
             if !status.is_accepted() {
                 return reply(format!(
-                    "Application A{id} is {}: screening steps are recorded once it is approved.",
-                    status.as_str().replace('_', " ")
+                    "Application A{id} is not approved yet ({}): screening steps are recorded once it is approved.",
+                    status.label()
                 ));
             }
             let words: Vec<&str> = update.iter().map(String::as_str).collect();

@@ -31,7 +31,7 @@ pub(super) fn queue_text(ctx: &Ctx<'_>, rows: &[&(ApplicationSummary, UserRef)])
             a.who(user),
             a.programme,
             a.role,
-            a.status.as_str().replace('_', " "),
+            a.status.label(),
             age_days(ctx, a)
         ));
     }
@@ -62,7 +62,7 @@ pub(super) fn summary_text(
                         .iter()
                         .filter(|(a, _)| a.role == role && a.status == *st)
                         .count();
-                    (n > 0).then(|| format!("{} {}", n, st.as_str().replace('_', " ")))
+                    (n > 0).then(|| format!("{} {}", n, st.label()))
                 })
                 .collect();
             s.push_str(&format!(
@@ -107,10 +107,7 @@ pub(super) fn summary_text(
         } else {
             s.push_str("\n  Checks expiring in the next 30 days:");
             for (date, who, step) in expiring {
-                s.push_str(&format!(
-                    "\n    {who} {step}: {}",
-                    date.format("%-d %b %Y")
-                ));
+                s.push_str(&format!("\n    {who} {step}: {}", date.format("%-d %b %Y")));
             }
         }
     }

@@ -236,7 +236,10 @@ fn show_posts_the_card_with_its_buttons_as_the_start_of_the_applications_thread(
     assert!(card[0].text.contains("Applicant: Amina (console:amina)"));
     assert_eq!(card[0].thread, Some(Thread::Starts("application-3".into())));
     let commands: Vec<&str> = card[0].actions.iter().map(|a| a.command.as_str()).collect();
-    assert_eq!(commands, ["approve A3", "reject A3", "ask A3", "waitlist A3"]);
+    assert_eq!(
+        commands,
+        ["approve A3", "reject A3", "ask A3", "waitlist A3"]
+    );
     assert!(records(&outcome).is_empty());
 }
 
@@ -457,7 +460,7 @@ fn steps_are_recorded_only_once_the_application_is_approved() {
     assert_only_answered(
         &outcome,
         "coordinators",
-        "Application A5 is needs review: screening steps are recorded once it is approved.",
+        "Application A5 is not approved yet (needs review): screening steps are recorded once it is approved.",
     );
 }
 

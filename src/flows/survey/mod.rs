@@ -6,7 +6,8 @@
 //! questions, `keep`; an answer moves on to the next question still unanswered), started
 //! by a queued prompt when the person is free, or by typing `survey`. `later` (or
 //! `cancel`) stops and keeps the answers so far; `survey` picks up where they stopped,
-//! until the survey closes. The last answer submits. Figures only ever come from
+//! until the survey closes. The last answer submits, and so does `submit` once every
+//! question is answered (after going `back` to one). Figures only ever come from
 //! `domain::survey::summarise`, which enforces the programme's anonymity minimum.
 
 mod commands;
@@ -184,9 +185,34 @@ pub fn step(
     match command {
         _ if later => return stop(ctx, flow),
         Some(Command::Cancel) => return stop(ctx, flow),
+        Some(Command::Repeat) => return reprompt(vec![]),
+        // `submit` sends the answers when every question is answered (someone revisiting
+        // one after `back`), and otherwise says which are left.
+        Some(Command::Submit) => {
+            return match form.first_unanswered() {
+                None => advance(ctx, programme, survey, flow.clone(), None),
+                Some(_) if !form.is_answered(&q.id) => {
+                    Outcome::unchanged(vec![ctx.dm_text(format!(
+                        "Not yet: still to answer: {}. Let's carry on with this one.",
+                        form.left_text()
+                    ))])
+                }
+                Some(first) => {
+                    let note = format!(
+                        "Not yet: still to answer: {}. Here is the first:",
+                        form.left_text()
+                    );
+                    let next = SurveyFlow {
+                        question: first.id.clone(),
+                        ..flow.clone()
+                    };
+                    go_to(ctx, survey, next, vec![note])
+                }
+            };
+        }
         Some(Command::Help | Command::Status) => {
             return reprompt(vec![format!(
-                "You're answering {} ({}), question {} of {}. You can type:\nback — the previous question\nskip — leave out an optional question\nlater — stop now and finish before {} (type survey to carry on)",
+                "You're answering {} ({}), question {} of {}. You can type:\nback — the previous question\nskip — leave out an optional question\nrepeat — see the question again\nlater — stop now and finish before {} (type survey to carry on)",
                 survey.title,
                 programme.name,
                 pos + 1,
@@ -216,7 +242,7 @@ pub fn step(
             go_to(ctx, survey, next, vec![])
         }
         Reply::Back(None) => reprompt(vec![FIRST_QUESTION.into()]),
-        Reply::Retry(note) => reprompt(vec![note]),
+        Reply::Retry(note) => Outcome::unchanged(vec![ctx.dm_text(form::retry_note(&note))]),
     }
 }
 

@@ -176,18 +176,20 @@ fn a_survey_is_answered_one_question_at_a_time_and_submitted_without_a_name() {
     assert!(text.contains("from 5 or more people"), "{text}");
     assert!(text.contains("Question 1 of 3: How is it going?"), "{text}");
     let mut s = state(&started);
-    // Out of range: the reason, the question again, nothing changes.
+    // Out of range: one short message, not the question again; nothing changes.
     let out = w.dm(Some(&s), "7");
     assert_eq!(out.state, StateChange::Unchanged);
     assert!(
-        texts(&out).contains("Please answer with a number from 1 to 5"),
+        texts(&out).starts_with("Please answer with a number from 1 ("),
         "{}",
         texts(&out)
     );
+    assert!(!texts(&out).contains("How is it going?"), "{}", texts(&out));
+    assert!(texts(&w.dm(Some(&s), "repeat")).contains("Question 1 of 3: How is it going?"));
     s = state(&w.dm(Some(&s), "Good"));
     let out = w.dm(Some(&s), "11");
     assert!(
-        texts(&out).contains("11 is out of range"),
+        texts(&out).contains("11 is not between 0 and 10"),
         "{}",
         texts(&out)
     );
@@ -240,6 +242,56 @@ fn later_keeps_the_answers_and_survey_carries_on_from_them() {
     let text = texts(&resumed);
     assert!(text.contains("Let's carry on with Pulse survey"), "{text}");
     assert!(text.contains("Question 2 of 3"), "{text}");
+}
+
+#[test]
+fn submit_while_revisiting_a_question_sends_the_answers_or_says_what_is_left() {
+    let w = World::new("amina");
+    let s = state(&start(&w.ctx(), 7, false));
+    let out = w.dm(Some(&s), "submit");
+    assert_eq!(out.state, StateChange::Unchanged);
+    assert_eq!(
+        texts(&out),
+        "Not yet: still to answer: 1. Mood, 2. Nps, 3. Words. Let's carry on with this one."
+    );
+    let s = state(&w.dm(Some(&s), "4"));
+    let s = state(&w.dm(Some(&s), "back"));
+    // Back on the first question, answered: the others are left, and it goes to them.
+    let out = w.dm(Some(&s), "submit");
+    assert!(
+        texts(&out).starts_with("Not yet: still to answer: 2. Nps, 3. Words. Here is the first:"),
+        "{}",
+        texts(&out)
+    );
+    let FlowState::Survey(at) = state(&out) else {
+        panic!("not a survey");
+    };
+    assert_eq!(at.question, "nps");
+}
+
+#[test]
+fn submit_on_a_revisited_question_of_a_finished_survey_submits_it() {
+    let w = World::new("amina");
+    let mut draft = BTreeMap::new();
+    draft.insert("mood".to_string(), Answer::Number(4.0));
+    draft.insert("nps".to_string(), Answer::Number(9.0));
+    draft.insert("words".to_string(), Answer::Skipped);
+    let flow = FlowState::Survey(SurveyFlow {
+        invite_id: 7,
+        programme: "demo".into(),
+        survey: "pulse".into(),
+        answers: draft,
+        question: "mood".into(),
+    });
+    let out = w.dm(Some(&flow), "submit");
+    assert_eq!(out.state, StateChange::Clear);
+    assert!(
+        out.effects
+            .iter()
+            .any(|e| matches!(e, Effect::SubmitSurvey { .. })),
+        "{:?}",
+        out.effects
+    );
 }
 
 #[test]

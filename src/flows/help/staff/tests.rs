@@ -36,28 +36,6 @@ fn routed(desk: Desk, text: &str) -> Route {
     route(&scene.says(place, &typed), &scene.router())
 }
 
-/// `example` with the visible numbers written bare (`approve A12` → `approve 12`).
-fn bare(example: &str) -> String {
-    example
-        .split(' ')
-        .map(|w| match w.strip_prefix(['A', 'P', 'M']) {
-            Some(n) if !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()) => n,
-            _ => w,
-        })
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
-/// The help's examples use the visible numbers (A12, P3, M7) that the grammars are being
-/// taught (#20.7). Until `approve A12` is read, an example is also tried with its numbers
-/// bare; from then on every example must be read exactly as written.
-fn as_the_grammars_read(example: &str) -> String {
-    match routed(Desk::Coordinators, "approve A12").privileged() {
-        Some(Privileged::Approve) => example.to_string(),
-        _ => bare(example),
-    }
-}
-
 #[test]
 fn every_privileged_command_has_its_words_an_example_and_a_place() {
     for command in Privileged::ALL {
@@ -79,7 +57,7 @@ fn every_privileged_command_has_its_words_an_example_and_a_place() {
 #[test]
 fn every_example_is_read_by_the_registry_as_the_command_it_documents() {
     for command in Privileged::ALL {
-        let example = as_the_grammars_read(entry(command).example);
+        let example = entry(command).example.to_string();
         for desk in desks(command) {
             let route = routed(desk, &example);
             assert_eq!(

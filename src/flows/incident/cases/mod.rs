@@ -40,9 +40,9 @@ use work::Work;
 
 use serde::{Deserialize, Serialize};
 
-use crate::domain::numbers::{self, Numbered};
 use crate::domain::RoomRef;
 use crate::domain::incident::{CaseRecord, CaseStatus, Severity};
+use crate::domain::numbers::{self, Numbered};
 use crate::domain::text::{char_len, clean, preview, thousands};
 use crate::flows::{
     CardAction, Content, Ctx, Effect, FlowState, OutMessage, Outcome, Prompt, StateChange, Subject,
