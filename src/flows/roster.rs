@@ -198,11 +198,11 @@ fn list_text(ctx: &Ctx<'_>, rows: &[(MatchRecord, PairSigns)], filters: &[String
         })
         .collect();
     let what = if all {
-        "matches".to_string()
+        "match(es)".to_string()
     } else if filters.is_empty() {
-        "open matches".to_string()
+        "open match(es)".to_string()
     } else {
-        format!("matches ({})", filters.join(", "))
+        format!("match(es) ({})", filters.join(", "))
     };
     if chosen.is_empty() {
         return format!(

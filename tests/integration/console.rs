@@ -433,20 +433,20 @@ fn a_young_applicants_journey_reads_in_words_and_lets_her_correct_a_refused_answ
             "  5. Current situation: Looking for my first job\n  6. Sectors of interest: Technology, Creative industries\n  7. Goals: Writing a CV, Preparing for interviews",
             // Refused on submit as before, with how to correct it; status in words.
             "We're sorry we can't offer you a place this time.\n  You're welcome to apply again once that changes: by 11 January 2028 at the latest.\n  If one of your answers was a mistake, type apply within the next 24 hours to correct it.",
-            "(#1, submitted on 11 January 2027): not eligible this time",
+            "(A1, submitted on 11 January 2027): not eligible this time",
             // Within the day, apply re-opens the application at the answer that refused it.
             "[dm zoe] Let's look at your application to Pathways Mentoring 2027 again. It couldn't go ahead because:\n  Pathways is for people aged 16 to 30, so we can't offer you a place just yet.",
             "[dm zoe] Question 2 of 12: How old are you?\n  Pathways is for people aged 16 to 30.\n  Answer with a whole number from 10 to 99.\n  Your current answer: 15.",
             // Submit while revisiting an answer sends it, under the same number.
             "[dm zoe] Question 5 of 12: Which best describes you right now?",
             "[dm zoe] Thank you! Your application to Pathways Mentoring 2027 as a mentee has been submitted.",
-            "[room coordinators] Application #1 · Pathways Mentoring 2027 · Mentee · needs review",
+            "[room coordinators] Application A1 · Pathways Mentoring 2027 · Mentee · needs review",
             "  not eligible → needs review by screening rules on 11 Jan 2027 11:00: Re-opened and sent again by the applicant.",
-            "(#1, submitted on 11 January 2027): submitted, waiting for a coordinator's review",
+            "(A1, submitted on 11 January 2027): submitted, waiting for a coordinator's review",
             "[dm zoe] You have already applied to Pathways Mentoring 2027 as a mentee on 11 January 2027: submitted, waiting for a coordinator's review.",
             // Ben, 12, two days after his refusal: when he may apply again.
             "[dm ben] You applied to Pathways Mentoring 2027 on 11 January 2027, and we couldn't offer you a place then. You're welcome to apply again from 12 January 2030.",
-            "(#2, submitted on 11 January 2027): not eligible this time",
+            "(A2, submitted on 11 January 2027): not eligible this time",
             "    mentees: 1 needs review, 1 not eligible",
         ],
     );
@@ -796,8 +796,8 @@ fn the_natural_dates_script_reads_dates_and_times_as_people_write_them() {
     expect_lines(
         &stdout,
         &[
-            "[room coordinators] Recorded for #2 (Grace): Interview — scheduled for 13 Jan 2027.",
-            "[room coordinators] Recorded for #2 (Grace): Background check — cleared, valid until 31 Jan 2029.",
+            "[room coordinators] Recorded for A2 (Grace): Interview — scheduled for 13 Jan 2027.",
+            "[room coordinators] Recorded for A2 (Grace): Background check — cleared, valid until 31 Jan 2029.",
             // In words, read in the programme's zone, and said so; every other Wednesday.
             "[room coordinators] Event created: Coffee morning — 5 sessions, each announced in console:events with RSVP 7 days before it (at once if sooner); reminders go to those who say yes. Times are in Europe/London.\n  #1 Wed 13 Jan 2027, 10:00 Europe/London (10:00 UTC)\n  #2 Wed 27 Jan 2027, 10:00 Europe/London (10:00 UTC)\n  #3 Wed 10 Feb 2027, 10:00 Europe/London (10:00 UTC)\n  #4 Wed 24 Feb 2027, 10:00 Europe/London (10:00 UTC)\n  #5 Wed 10 Mar 2027, 10:00 Europe/London (10:00 UTC)\n",
             "Times are in Europe/London.\n  #6 Tue 12 Jan 2027, 12:00 Europe/London (12:00 UTC)\n  #7 Wed 13 Jan 2027, 12:00 Europe/London (12:00 UTC)\n  #8 Thu 14 Jan 2027, 12:00 Europe/London (12:00 UTC)\n  #9 Fri 15 Jan 2027, 12:00 Europe/London (12:00 UTC)\n[job]",
@@ -805,8 +805,8 @@ fn the_natural_dates_script_reads_dates_and_times_as_people_write_them() {
             "[room coordinators] start: “13/25/2027 18:00” is not a date: dates here are written day/month/year, like 20/01/2028.",
             "[room coordinators] start: add the time too, like next Wednesday 18:00.",
             "[dm amina] There is no 31 February 2027.\n[dm amina] Paused: no check-ins or reminders for your mentoring with Grace until 15 January 2027.",
-            "[room coordinators] Match #1 (Amina ↔ Grace) paused by carol until 1 February 2027.",
-            "[room moderators] Suspend Grace (console:grace, application #2) until 30 June 2027? They are removed from their pair rooms and cannot apply or be matched. Reason: Repeated lateness",
+            "[room coordinators] Match M1 (Amina ↔ Grace) paused by carol until 1 February 2027.",
+            "[room moderators] Suspend Grace (console:grace, application A2) until 30 June 2027? They are removed from their pair rooms and cannot apply or be matched. Reason: Repeated lateness",
         ],
     );
     assert!(!stdout.contains("Event created: Wrong"), "{stdout}");

@@ -189,7 +189,7 @@ both_backends! {
         let moves: Vec<String> = stored.decisions.iter().map(|d| format!("{} → {}", d.from, d.to)).collect();
         assert_eq!(moves, ["submitted → not eligible", "not eligible → needs review"]);
         assert!(stored.decisions[1].reason.starts_with("Re-opened and sent again by the applicant."));
-        assert!(sent.contains(&format!("[room coordinators] Application #{id} ·")), "the card goes to the coordinators: {sent}");
+        assert!(sent.contains(&format!("[room coordinators] Application A{id} ·")), "the card goes to the coordinators: {sent}");
 
     }
 

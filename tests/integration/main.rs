@@ -36,6 +36,7 @@ mod pairing;
 mod permissions;
 mod personal;
 mod processes;
+mod roster;
 mod scheduler;
 mod screening;
 mod storage;

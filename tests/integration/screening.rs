@@ -434,7 +434,7 @@ both_backends! {
         h.clock.advance(chrono::Duration::days(30));
         let out = h.sweep().await;
         assert!(out.contains("[dm grace] Your background check for Pathways Mentoring 2027 expired on 1 March 2027."), "{out}");
-        assert!(out.contains("[room coordinators] The background check of #"), "{out}");
+        assert!(out.contains("[room coordinators] The background check of A"), "{out}");
         assert!(out.contains("is no longer ready to be matched: Background check not complete."), "{out}");
         assert_eq!(status_of(&h, "grace").await, ApplicationStatus::Approved);
         assert!(h.store.ready_participants("pathways-2027", RoleKind::Mentor).await.unwrap().is_empty());
@@ -503,7 +503,7 @@ both_backends! {
         let out = crate::support::transcript(&sent);
         assert!(out.contains("[dm grace] Your background check for Pathways Mentoring 2027 expires on 1 March 2027. Please renew it with the coordinators so your mentoring can carry on."), "{out}");
         assert!(out.contains("[room coordinators] The background check of A2 (Grace) expires on 1 March 2027, in 30 day(s); Grace is in active match M1 (Amina ↔ Grace). Record the renewal with: !tandem step A2 background_check cleared until <date>"), "{out}");
-        let warning = sent.iter().find(|s| s.message.text.starts_with("The background check of #2")).unwrap();
+        let warning = sent.iter().find(|s| s.message.text.starts_with("The background check of A2")).unwrap();
         assert_eq!(warning.message.thread, Some(Thread::Alert), "not hidden in a thread");
         assert!(dms_to(&out, "amina").is_empty(), "the mentee hears nothing of it: {out}");
         assert!(screening_sweep(&h).await.is_empty(), "warned once");
@@ -520,7 +520,7 @@ both_backends! {
         let alert = sent.iter().find(|s| s.message.text.starts_with("Lapsed check")).unwrap();
         assert_eq!(alert.message.thread, Some(Thread::Alert));
         let actions: Vec<(&str, &str)> = alert.message.actions.iter().map(|a| (a.label.as_str(), a.command.as_str())).collect();
-        assert_eq!(actions, [("Pause", "pause 1 until"), ("Record renewal", "step A2 background_check cleared until"), ("Close match", "close match 1")]);
+        assert_eq!(actions, [("Pause", "pause M1 until"), ("Record renewal", "step A2 background_check cleared until"), ("Close match", "close match M1")]);
         assert!(dms_to(&out, "amina").is_empty(), "{out}");
         assert_eq!(h.store.paused_until(1).await.unwrap(), None, "notify: the coordinators decide");
         assert!(screening_sweep(&h).await.is_empty(), "an expiry is handled once");
