@@ -417,8 +417,10 @@ pub fn handle_room(
         }
         (status, _) => {
             return reply(format!(
-                "Match M{} ({} ↔ {}) is {status}, not active: there is nothing to close.",
-                m.id, m.mentee_name, m.mentor_name
+                "{} ({} ↔ {}) is {status}, not active: there is nothing to close.",
+                m.named(),
+                m.mentee_name,
+                m.mentor_name
             ));
         }
     }

@@ -329,8 +329,8 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<PauseCommand, Strin
     }
     if m.status != MatchStatus::Active {
         return reply(format!(
-            "Match M{} ({} ↔ {}) is not active, so there is nothing to {}.",
-            m.id,
+            "{} ({} ↔ {}) is not active, so there is nothing to {}.",
+            m.named(),
             m.mentee_name,
             m.mentor_name,
             match command {

@@ -23,6 +23,7 @@ mod discord_fake;
 mod events;
 mod evidence;
 mod graphics;
+mod guide;
 mod incidents;
 mod journeys;
 mod limits;

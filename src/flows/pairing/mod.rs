@@ -409,7 +409,8 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<PairingCommand, Str
                             if reason.is_empty() {
                                 String::new()
                             } else {
-                                format!(": {reason}")
+                                // A reason ending a sentence of its own keeps one full stop.
+                                format!(": {}", reason.trim_end_matches(['.', ' ']))
                             }
                         ),
                     ),
