@@ -41,3 +41,4 @@ mod scheduler;
 mod screening;
 mod storage;
 mod surveys;
+mod team;
