@@ -86,7 +86,7 @@ impl App {
             Err(e) => {
                 warn!(match_id, "reading a pair room's history failed: {e}");
                 OutMessage::text(format!(
-                    "Sorry, I couldn't read your pair room's history ({e}). Please try again later, or ask the coordinators."
+                    "Sorry, I couldn't read your pair room's history ({e}). Please try again later, or type ask the team followed by your message."
                 ))
             }
         };

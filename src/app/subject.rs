@@ -182,6 +182,9 @@ impl App {
                         .personal_data::<flows::FlowState>(&inbound.from, self.now())
                         .await?,
                 ),
+                Needs::Question(id) => {
+                    Subject::Question(self.store.question(id).await?.map(Box::new))
+                }
                 Needs::Event(n) => Subject::Event(match self.store.event(n).await? {
                     Some(e) => Some(Box::new(self.with_answers(e).await?)),
                     None => None,

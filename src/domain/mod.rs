@@ -24,6 +24,7 @@ pub mod refusal;
 pub mod schedule;
 pub mod screening;
 pub mod survey;
+pub mod team;
 pub mod text;
 pub mod timezone;
 pub mod when;

@@ -1,5 +1,5 @@
 //! The numbers staff read and type: an application is `A12`, a match proposal `P3`, and a
-//! match offered or under way `M7`.
+//! match offered or under way `M7`, and a participant's question to the team `Q4`.
 //!
 //! Three kinds of number are easy to confuse, so each is shown with its letter everywhere a
 //! coordinator reads one, and every command accepts it with or without the letter (and with
@@ -17,6 +17,8 @@ pub enum Numbered {
     Application,
     /// A match at any stage: a proposal (`P`) or a match (`M`).
     Match,
+    /// A participant's question to the programme team (`Q4`).
+    Question,
 }
 
 impl Numbered {
@@ -25,6 +27,7 @@ impl Numbered {
         match self {
             Numbered::Application => &['a'],
             Numbered::Match => &['m', 'p'],
+            Numbered::Question => &['q'],
         }
     }
 
@@ -32,6 +35,7 @@ impl Numbered {
         match self {
             Numbered::Application => "an application number (like A12)",
             Numbered::Match => "a match or proposal number (like M7 or P3)",
+            Numbered::Question => "a question number (like Q4)",
         }
     }
 }
@@ -41,12 +45,18 @@ pub fn application(id: i64) -> String {
     format!("A{id}")
 }
 
+/// A question's number as shown: `Q4`.
+pub fn question(id: i64) -> String {
+    format!("Q{id}")
+}
+
 /// What a typed letter names, for the refusal of a wrong one.
 fn letter_names(letter: char) -> &'static str {
     match letter {
         'a' => "an application",
         'p' => "a proposal",
         'm' => "a match",
+        'q' => "a question",
         _ => "something else",
     }
 }
@@ -71,7 +81,7 @@ pub fn read(word: &str, kind: Numbered) -> Option<Result<i64, String>> {
     if kind.letters().contains(&letter) {
         return Some(Ok(n));
     }
-    if !['a', 'p', 'm'].contains(&letter) {
+    if !['a', 'p', 'm', 'q'].contains(&letter) {
         return None;
     }
     Some(Err(format!(

@@ -289,7 +289,7 @@ pub fn close_effects(ctx: &Ctx<'_>, m: &MatchRecord, how: &Closing<'_>) -> Vec<E
         let disciplinary = kind == ClosureKind::Disciplinary && at_fault_member(member);
         let text = match (kind, closer) {
             _ if disciplinary => format!(
-                "Your match with {partner} in {programme} has been closed by the programme's coordinators. If you have any questions, please contact them."
+                "Your match with {partner} in {programme} has been closed by the programme's coordinators. If you have any questions, type ask the team followed by your question."
             ),
             (ClosureKind::Disciplinary, _) => format!(
                 "Your mentoring with {partner} in {programme} has ended: the programme has closed the match. This is not your fault, and nothing you did caused it. Thank you for the time and care you gave it; your pair room is now closed. If you would like to talk about it, your coordinators are here for you."
@@ -510,7 +510,7 @@ pub fn next_step(
                 return Outcome {
                     state: StateChange::Clear,
                     effects: vec![ctx.dm_text(
-                        "All right. Whenever you'd like a new match, ask the coordinators.",
+                        "All right. Whenever you'd like a new match, type ask the team followed by your message.",
                     )],
                 };
             }
@@ -564,9 +564,9 @@ pub fn next_step(
     let programme = ctx.programme(&m.programme);
     let reply = match choice {
         NextStep::KeepInTouch => format!(
-            "Lovely. Stay in touch with {partner} in whatever way suits you both. If you'd ever like a new match, ask the coordinators."
+            "Lovely. Stay in touch with {partner} in whatever way suits you both. If you'd ever like a new match, type ask the team followed by your message."
         ),
-        NextStep::Break => "Noted: enjoy the break. When you'd like a new match, ask the coordinators; you won't need to apply again.".to_string(),
+        NextStep::Break => "Noted: enjoy the break. When you'd like a new match, type ask the team followed by your message; you won't need to apply again.".to_string(),
         NextStep::NewMatch => "Noted: you're back in the matching pool. We'll be in touch by DM when we have a new match to suggest.".to_string(),
     };
     effects.push(ctx.dm_text(reply));

@@ -16,7 +16,7 @@ use super::route::{Dm, Room, Route};
 use super::{
     Content, Ctx, Effect, FileStatus, FlowState, Inbound, InboundFile, OutMessage, Outcome,
     actions, application, cases, closure, escape, events, figures, pairing, pause, personal,
-    prompts, report, review, roster, survey, withdraw,
+    prompts, report, review, roster, survey, team, withdraw,
 };
 use crate::domain::text::thousands;
 use crate::domain::{Place, RoomRef};
@@ -217,6 +217,7 @@ fn idle_dm(ctx: &Ctx<'_>, dm: &Dm, content: &Content) -> Outcome {
         Dm::Close(id, reason) => closure::start(ctx, *id, reason),
         Dm::Personal(personal::PersonalCommand::MyData) => personal::my_data(ctx),
         Dm::Personal(personal::PersonalCommand::Delete) => personal::start_delete(ctx),
+        Dm::AskTeam(asked) => team::ask(ctx, asked),
         Dm::Transcript(n) => closure::transcript(ctx, *n),
         // The escalation contact works restricted cases here, by DM.
         Dm::Case(command) => cases::handle_dm(ctx, command.clone()),
@@ -266,7 +267,14 @@ fn idle_dm(ctx: &Ctx<'_>, dm: &Dm, content: &Content) -> Outcome {
                 Content::Text(t) => t.as_str(),
                 Content::Picked { .. } => "",
             };
-            say(unknown_text(text, ""))
+            let mut reply = unknown_text(text, "");
+            // A sentence is most likely meant for a person: say how to reach the team.
+            if text.split_whitespace().count() >= 4 {
+                reply.push_str(
+                    " To write to the programme team, type: ask the team followed by your message.",
+                );
+            }
+            say(reply)
         }
     }
 }
@@ -345,6 +353,7 @@ fn in_room(ctx: &Ctx<'_>, state: Option<&FlowState>, room: &RoomRef, command: &R
         Room::Pairing(command) => pairing::handle(ctx, room, command.clone()),
         Room::Roster(command) => roster::handle(ctx, room, command.clone()),
         Room::Pause(command) => pause::handle(ctx, room, command.clone()),
+        Room::Team(command) => team::handle(ctx, room, command.clone()),
         Room::Command(Command::Apply(args)) => {
             let mut outcome = match state {
                 Some(FlowState::Application(flow)) => application::remind(ctx, flow),

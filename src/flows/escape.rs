@@ -7,7 +7,8 @@
 //! - `report`, `withdraw` and `delete my data` start their own flow *on top of* the open
 //!   one ([`FlowState::Stacked`]); the open one keeps its place and is asked again when
 //!   the new one ends. One level only: inside a stacked flow they wait for it to end.
-//! - `help` shows what Tandem can do, then asks the open question again.
+//! - `help` shows what Tandem can do, then asks the open question again; `ask the team`
+//!   sends its question to the coordinators, then asks the open question again.
 //! - `stop` ends what can be ended (an application or report in progress, a
 //!   confirmation: their own `cancel`; a survey keeps its own "later"); a question someone
 //!   is waiting on (a match offer, a check-in, a moderator's question) stays open, and is
@@ -31,6 +32,8 @@ enum Escape {
     Delete,
     Help,
     Stop,
+    /// `ask the team`: sent at once, and the open flow asked again.
+    AskTeam,
 }
 
 /// The escaping command a DM is, as routed (see `flows::route`).
@@ -41,6 +44,7 @@ fn escape(dm: &Dm) -> Option<Escape> {
         Dm::Command(Command::Help) => Some(Escape::Help),
         Dm::Command(Command::Stop) => Some(Escape::Stop),
         Dm::Personal(PersonalCommand::Delete) => Some(Escape::Delete),
+        Dm::AskTeam(_) => Some(Escape::AskTeam),
         _ => None,
     }
 }
@@ -163,6 +167,8 @@ pub(super) fn in_flow(
                     .into(),
             ),
         },
+        // It opens nothing: the open flow stays as it is, asked again.
+        Escape::AskTeam => stack(ctx, idle(), state),
         Escape::Report | Escape::Withdraw | Escape::Delete if stacked => {
             again("Let's finish this first (or type cancel), then I'll help with that:".into())
         }

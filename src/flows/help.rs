@@ -42,6 +42,12 @@ pub(crate) fn help_text(ctx: &Ctx<'_>, prefix: &str) -> String {
     s.push_str(&format!(
         "You can type:\n{p}apply — apply as a mentor or a mentee\n{p}status — see your applications\n{p}cancel — stop an application in progress\n{p}withdraw — take back an application you submitted\n{p}report — tell the moderators, privately, about something that worried you\n{p}my data — everything Tandem stores about you, as a file\n{p}delete my data — erase it (you'll be asked to confirm)\n{p}help — show this message"
     ));
+    // Questions to the team are asked by DM only (their answer comes there).
+    if prefix.is_empty() {
+        s.push_str(
+            "\nask the team <your message> — write to the programme's coordinators; their answer comes here",
+        );
+    }
     if ctx
         .matches
         .iter()

@@ -37,6 +37,7 @@ pub mod review;
 pub mod roster;
 pub mod route;
 pub mod survey;
+pub mod team;
 pub mod withdraw;
 
 use chrono::{DateTime, Utc};
@@ -257,6 +258,8 @@ pub enum Subject {
             Vec<MatchRecord>,
         )>,
     ),
+    /// For `reply Q4`: the question (`None`: no such question).
+    Question(Option<Box<crate::domain::team::TeamQuestion>>),
     /// For `my data`: everything stored about the sender.
     PersonalData(serde_json::Value),
     /// For `report` in the coordinators' room: the programme's records and answers.

@@ -73,6 +73,7 @@ pub enum Privileged {
     PauseMatch,
     ResumeMatch,
     MessagePair,
+    ReplyToQuestion,
     ProgrammeReport,
     Export,
     EventCreate,
@@ -105,7 +106,7 @@ pub enum Privileged {
 }
 
 impl Privileged {
-    pub const ALL: [Privileged; 52] = [
+    pub const ALL: [Privileged; 53] = [
         Privileged::ReviewQueue,
         Privileged::ScreeningSummary,
         Privileged::ShowApplication,
@@ -129,6 +130,7 @@ impl Privileged {
         Privileged::PauseMatch,
         Privileged::ResumeMatch,
         Privileged::MessagePair,
+        Privileged::ReplyToQuestion,
         Privileged::ProgrammeReport,
         Privileged::Export,
         Privileged::EventCreate,
@@ -174,6 +176,9 @@ pub fn allowed(command: Privileged) -> &'static [Who] {
         | MatchApprove | MatchReject | MatchRematch | MatchSwap | MatchExclude | MatchShow
         | CloseMatch | PauseMatch | ResumeMatch | MessagePair | ProgrammeReport | Export
         | SurveySend | SurveyResults => &[Coordinator],
+        // A participant's question: their programme's coordinators (any coordinator when
+        // the person has applied to none, so that it is everyone's programme).
+        ReplyToQuestion => &[Coordinator],
         // Sessions are the community's, announced in its events room: any coordinator.
         EventCreate | EventList | EventShow | EventCancel => &[Coordinator, OtherCoordinator],
         // A case is worked by the moderators, in their room; one that may concern a

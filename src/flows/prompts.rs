@@ -412,7 +412,7 @@ pub fn check_in_step(ctx: &Ctx<'_>, flow: &CheckIn, content: &Content) -> Outcom
         "not_yet" => format!(
             "Thanks for telling us. A short call is enough: why not suggest two times to {partner} in your pair room?"
         ),
-        _ => "Thank you for telling us. A coordinator will get in touch with you soon. If something worrying happened, you can also type report to tell the moderators privately.".to_string(),
+        _ => "Thank you for telling us. A coordinator will get in touch with you soon; to write to them yourself, type ask the team followed by your message. If something worrying happened, you can also type report to tell the moderators privately.".to_string(),
     }));
     if answer == "stuck" {
         let application = match m.side_of(ctx.user) {
@@ -425,13 +425,14 @@ pub fn check_in_step(ctx: &Ctx<'_>, flow: &CheckIn, content: &Content) -> Outcom
                 thread: Some(super::Thread::Alert),
                 actions: super::pair_actions(m.id, m.mentee_application),
                 ..OutMessage::text(format!(
-                "Check-in alert: match M{} ({} ↔ {}), {}. {own_name} ({own_role}) answered check-in {} with “We're stuck”. Matched since {}.\nPlease get in touch with them (a DM, or their pair room). If a new match would help: match rematch A{application}. A participant can also pause with pause until <date>.",
+                "Check-in alert: match M{} ({} ↔ {}), {}. {own_name} ({own_role}) answered check-in {} with “We're stuck”. Matched since {}.\nPlease get in touch with them: write to them with message M{} <text> (both get it), or in their pair room; they can also ask the team any time. If a new match would help: match rematch A{application}. A participant can also pause with pause until <date>.",
                 m.id,
                 m.mentee_name,
                 m.mentor_name,
                 programme_name(ctx, &m.programme),
                 flow.seq + 1,
                 m.started().format("%-d %b %Y"),
+                m.id,
             ))
             },
         }));

@@ -41,6 +41,7 @@ use super::rate::Cost;
 use super::review::{self, ReviewCommand};
 use super::roster::{self, RosterCommand};
 use super::survey::{self, SurveyCommand};
+use super::team::{self, TeamCommand};
 use super::{report, strip_prefix_ci};
 
 /// What routing needs to know of the deployment and the sender's platform.
@@ -88,6 +89,8 @@ pub enum Dm {
     Close(Option<i64>, String),
     /// `my data`, `delete my data`.
     Personal(PersonalCommand),
+    /// `ask the team <text>`: the question, or the usage without one.
+    AskTeam(Result<String, String>),
     /// `transcript [match]`: one's own pair room's history.
     Transcript(Option<i64>),
     /// A case command from the escalation contact, who works restricted cases here.
@@ -160,6 +163,8 @@ pub enum Room {
     Roster(Result<RosterCommand, String>),
     /// `pause`, `resume` or `message` a match.
     Pause(Result<PauseCommand, String>),
+    /// `reply Q4 <text>`: a coordinator answers a participant's question.
+    Team(Result<TeamCommand, String>),
     /// One of the commands everyone has: answered by DM.
     Command(Command),
     /// Prefixed, but no command: the text after the prefix.
@@ -172,6 +177,8 @@ pub enum Needs {
     Nothing,
     /// Everything stored about the sender.
     PersonalData,
+    /// A participant's question to the team.
+    Question(i64),
     /// An event session with its answers.
     Event(i64),
     /// The upcoming sessions with their answers.
@@ -283,6 +290,9 @@ fn dm(from: &UserRef, text: &str, router: &Router<'_>) -> Dm {
     if let Some(command) = personal::parse(text) {
         return Dm::Personal(command);
     }
+    if let Some(asked) = team::parse_ask(text) {
+        return Dm::AskTeam(asked);
+    }
     if let Some(n) = closure::parse_transcript(text) {
         return Dm::Transcript(n);
     }
@@ -369,6 +379,9 @@ fn in_room(rest: &str, coordinators: bool) -> Room {
     if let Some(command) = pause::parse(rest) {
         return Room::Pause(command);
     }
+    if let Some(command) = team::parse(rest) {
+        return Room::Team(command);
+    }
     match command {
         Some(command) => Room::Command(command),
         None => Room::Unknown(rest.to_string()),
@@ -391,6 +404,7 @@ impl Room {
             | Room::Review(Ok(_))
             | Room::Pairing(Ok(_))
             | Room::Pause(Ok(_))
+            | Room::Team(Ok(_))
             | Room::Cancel
             | Room::Command(Command::Help) => true,
             Room::Roster(Ok(command)) => !matches!(command, RosterCommand::Who(_)),
@@ -536,6 +550,7 @@ fn room_needs(
         }
         Room::Close { room: Ok(c), .. } => Needs::Pair(c.match_id),
         Room::Pause(Ok(c)) => Needs::Pair(c.match_id()),
+        Room::Team(Ok(TeamCommand::Reply(id, _))) => Needs::Question(*id),
         Room::Pairing(Ok(command)) => {
             pairing::needs(command, programmes, from).map_or(Needs::Nothing, Needs::Matching)
         }
@@ -595,6 +610,7 @@ fn room_class(command: &Room) -> Option<Privileged> {
             PauseCommand::Resume(_) => P::ResumeMatch,
             PauseCommand::Message(..) => P::MessagePair,
         },
+        Room::Team(Ok(TeamCommand::Reply(..))) => P::ReplyToQuestion,
         Room::Figures(_) => P::ProgrammeReport,
         Room::Export(Ok(_)) => P::Export,
         Room::Event(Ok(c)) => match c {

@@ -68,7 +68,7 @@ pub fn start(ctx: &Ctx<'_>, named: Option<&str>) -> Outcome {
             &m.mentee_name
         };
         return reply(format!(
-            "You're in an active match with {partner}. To end it, please talk to your coordinator, who will close it with care for you both."
+            "You're in an active match with {partner}. To end it, please write to the programme team (type ask the team followed by your message), who will close it with care for you both."
         ));
     }
     let flow = ConfirmWithdraw {

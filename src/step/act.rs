@@ -96,6 +96,10 @@ pub enum Act {
     AnnounceCase {
         case_id: i64,
     },
+    /// A new question's card in the coordinators' room (`ask the team`).
+    AnnounceQuestion {
+        question_id: i64,
+    },
     /// A new application's card (or the acknowledgements the rules' acceptance asks for).
     AnnounceApplication {
         application_id: i64,
@@ -246,6 +250,7 @@ impl Act {
             Act::AnnounceApplication { application_id } => {
                 format!("announce-application:{application_id}")
             }
+            Act::AnnounceQuestion { question_id } => format!("announce-question:{question_id}"),
             Act::PostProposals { platform, .. } => format!("announce-proposals:{platform}"),
         }
     }
@@ -271,6 +276,7 @@ impl Act {
             | Act::FreezeMatch { .. }
             | Act::TellReporter { .. }
             | Act::AnnounceCase { .. }
+            | Act::AnnounceQuestion { .. }
             | Act::AnnounceApplication { .. } => None,
         }
     }
@@ -310,6 +316,7 @@ impl Act {
             Act::RevealReporter { .. } => "revealing a reporter to a moderator",
             Act::AnnounceCase { .. } => "announcing a case",
             Act::AnnounceApplication { .. } => "announcing an application",
+            Act::AnnounceQuestion { .. } => "announcing a question to the team",
             Act::PostProposals { .. } => "posting proposals",
         }
     }
@@ -319,7 +326,10 @@ impl Act {
     pub fn is_follow_up(&self) -> bool {
         matches!(
             self,
-            Act::AnnounceCase { .. } | Act::AnnounceApplication { .. } | Act::PostProposals { .. }
+            Act::AnnounceCase { .. }
+                | Act::AnnounceApplication { .. }
+                | Act::AnnounceQuestion { .. }
+                | Act::PostProposals { .. }
         )
     }
 
@@ -342,6 +352,7 @@ impl Act {
                 format!("application A{application_id}")
             }
             Act::PostProposals { match_ids, .. } => format!("{} proposals", match_ids.len()),
+            Act::AnnounceQuestion { question_id } => format!("question Q{question_id}"),
         }
     }
 

@@ -286,6 +286,14 @@ pub enum Effect {
         mentor_application: i64,
         by: String,
     },
+    /// Store a participant's question to the programme team; the app then posts its card
+    /// in the coordinators' room (it needs the question's number).
+    AskTeam(crate::domain::team::NewQuestion),
+    /// Record that a coordinator (`by`, `platform:id`) answered a question, now.
+    AnswerQuestion {
+        id: i64,
+        by: String,
+    },
 }
 
 /// A change of an application's status.

@@ -38,6 +38,7 @@ mod screening;
 mod sealer;
 mod step;
 mod surveys;
+mod team;
 
 use std::path::Path;
 

@@ -45,7 +45,7 @@ const PSEUDONYMISED: &[&str] = &[
 
 /// Tables with a person as `(platform, user_id)` that are only about them: deleted.
 /// (Suspensions are kept under a legal hold.)
-const DELETED: &[&str] = &["conversations", "pending_prompts"];
+const DELETED: &[&str] = &["conversations", "pending_prompts", "team_questions"];
 
 /// Columns holding who did something, as `platform:id`: their value is replaced when it
 /// is the person. `(table, column)`.
@@ -61,6 +61,7 @@ const ACTORS: &[(&str, &str)] = &[
     ("case_subjects", "added_by"),
     ("events", "created_by"),
     ("survey_rounds", "sent_by"),
+    ("team_questions", "answered_by"),
 ];
 
 /// The kind of held record a row belongs to, and the column that says which one.
@@ -206,6 +207,20 @@ impl Store {
             .into_iter()
             .map(|r| json!({"case": r.case_id, "status": r.status.as_str(), "at": r.created_at.to_rfc3339()}))
             .collect();
+        let questions: Vec<Value> = self
+            .questions_of(user)
+            .await?
+            .into_iter()
+            .map(|q| {
+                json!({
+                    "question": crate::domain::numbers::question(q.id),
+                    "programme": q.programme,
+                    "text": q.text,
+                    "asked_at": q.asked_at.to_rfc3339(),
+                    "answered_at": q.answered.map(|(at, _)| at.to_rfc3339()),
+                })
+            })
+            .collect();
         let held_files: Vec<Value> = self
             .held_files(user)
             .await?
@@ -228,6 +243,7 @@ impl Store {
             },
             "events": rsvps,
             "reports_you_made": reports,
+            "questions_to_the_team": questions,
             "files_held_for_your_report_in_progress": held_files,
             "suspensions": suspensions,
             "conversation_in_progress": conversation,

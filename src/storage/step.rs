@@ -62,6 +62,7 @@ pub(super) enum Applied {
     Matches(Vec<i64>),
     Case(i64),
     Events(Vec<i64>),
+    Question(i64),
     Conflict,
 }
 
@@ -132,6 +133,7 @@ impl Store {
         let mut new_matches = Vec::new();
         let mut new_cases = Vec::new();
         let mut new_events = Vec::new();
+        let mut new_questions = Vec::new();
         for effect in effects {
             match self.apply_effect(&mut tx, effect, now).await {
                 Ok(Applied::Done) => {}
@@ -139,6 +141,7 @@ impl Store {
                 Ok(Applied::Matches(ids)) => new_matches.extend(ids),
                 Ok(Applied::Case(id)) => new_cases.push(id),
                 Ok(Applied::Events(ids)) => new_events.extend(ids),
+                Ok(Applied::Question(id)) => new_questions.push(id),
                 Ok(Applied::Conflict) => {
                     tx.rollback().await?;
                     return Ok(CommitOutcome::Conflict);
@@ -179,6 +182,11 @@ impl Store {
                 new_cases
                     .iter()
                     .map(|&case_id| Act::AnnounceCase { case_id }),
+            );
+            all.extend(
+                new_questions
+                    .iter()
+                    .map(|&question_id| Act::AnnounceQuestion { question_id }),
             );
             all.extend(
                 new_applications
@@ -411,6 +419,15 @@ impl Store {
             }
             Effect::Unsuspend { user } => {
                 self.unsuspend(tx, user, now).await?;
+                Applied::Done
+            }
+
+            // Questions to the programme team (team.rs).
+            Effect::AskTeam(question) => {
+                Applied::Question(self.insert_question(tx, question, now).await?)
+            }
+            Effect::AnswerQuestion { id, by } => {
+                self.mark_answered(tx, *id, by, now).await?;
                 Applied::Done
             }
 

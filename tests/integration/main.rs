@@ -42,3 +42,4 @@ mod scheduler;
 mod screening;
 mod storage;
 mod surveys;
+mod team;

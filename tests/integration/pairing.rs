@@ -189,7 +189,7 @@ both_backends! {
         assert!(out.contains("[dm grace] Great, thank you for letting us know!"), "{out}");
         assert!(!out.contains("[room coordinators]"), "{out}");
         let out = h.dm_all("amina", "We're stuck").await;
-        assert!(out.contains("[dm amina] Thank you for telling us. A coordinator will get in touch with you soon."), "{out}");
+        assert!(out.contains("[dm amina] Thank you for telling us. A coordinator will get in touch with you soon; to write to them yourself, type ask the team"), "{out}");
         assert!(out.contains("[room coordinators] Check-in alert: match M1 (Amina ↔ Grace), Pathways Mentoring 2027. Amina (mentee) answered check-in 1 with “We're stuck”."), "{out}");
         assert!(out.contains("match rematch A1"), "{out}");
         let answers = h.store.check_ins_of(1).await.unwrap();
@@ -499,7 +499,7 @@ both_backends! {
         h.dm_all("ola", "accept").await;
         h.dm_all("amina", "accept").await;
         let out = h.dm_all("ola", "withdraw").await;
-        assert!(out.contains("You're in an active match with Amina. To end it, please talk to your coordinator"), "{out}");
+        assert!(out.contains("You're in an active match with Amina. To end it, please write to the programme team"), "{out}");
         // Grace, with nothing open any more, withdraws for good.
         let out = h.dm_all("grace", "withdraw").await;
         assert!(out.contains("Do you really want to withdraw your application to Pathways Mentoring 2027 as a mentor?"), "{out}");

@@ -72,6 +72,7 @@ fn samples() -> Vec<(Privileged, Option<&'static str>, &'static str)> {
         (PauseMatch, c, "pause 1 until 2027-03-01"),
         (ResumeMatch, c, "resume 1"),
         (MessagePair, c, "message 1 How are you both getting on?"),
+        (ReplyToQuestion, c, "reply Q1 It is on Tuesday."),
         (ProgrammeReport, c, "report pathways-2027"),
         (Export, c, "export applications csv pathways-2027"),
         (
@@ -213,6 +214,8 @@ both_backends! {
             h.dm_all("kim", line).await;
         }
         h.in_room("carol", COORDINATORS, "!tandem event create title: Welcome; start: 2027-02-01 18:00 UTC").await;
+        // Question Q1, from Amina (Pathways): its coordinators answer it.
+        h.dm_all("amina", "ask the team When is the next meetup?").await;
 
         let samples = samples();
         let covered: BTreeSet<Privileged> = samples.iter().map(|(p, ..)| *p).collect();

@@ -210,6 +210,22 @@ impl App {
                     .map_err(internal)?;
                 Ok(())
             }
+            // A question's card in the coordinators' room of the asker's platform.
+            Act::AnnounceQuestion { question_id } => {
+                let Some(question) = self.store.question(*question_id).await.map_err(|e| {
+                    PortError::Other(anyhow::anyhow!("finding question Q{question_id}: {e}"))
+                })?
+                else {
+                    return Ok(());
+                };
+                let known = super::super::Known::default();
+                let subject = flows::Subject::Nothing;
+                let ctx = self.ctx(&question.user, &known, &subject, self.clock.now());
+                let effects = flows::team::announce(&ctx, &question);
+                let failures = self.try_perform(&key.0, effects).await.map_err(internal)?;
+                self.surface(&failures, None).await;
+                Ok(())
+            }
             Act::PostProposals {
                 platform,
                 match_ids,

@@ -18,7 +18,7 @@ pub fn start(ctx: &Ctx<'_>, args: &[String]) -> Outcome {
     if ctx.suspended {
         return reply_only(
             ctx,
-            "You can't apply right now. If you think this is a mistake, please contact the programme's coordinators.".into(),
+            "You can't apply right now. If you think this is a mistake, please write to the programme team: type ask the team followed by your message.".into(),
         );
     }
     let open: Vec<&Programme> = ctx

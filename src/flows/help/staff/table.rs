@@ -207,6 +207,12 @@ pub(crate) fn entry(command: Privileged) -> Entry {
             "message M7 How are your sessions going?",
             "a message to both members by DM, from the coordinators",
         ),
+        P::ReplyToQuestion => e(
+            Matches,
+            "reply <question> <text>",
+            "reply Q4 The next meetup is on Tuesday.",
+            "answer a participant's question (ask the team) by DM",
+        ),
         P::ProgrammeReport => e(
             Figures,
             "report [programme]",

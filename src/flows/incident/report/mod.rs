@@ -384,7 +384,7 @@ pub fn step(
                     "Please keep this short (200 characters); the details come next.".into(),
                 );
             } else if t.trim_start_matches('@').eq_ignore_ascii_case(&ctx.user.id) {
-                return again("You can't report yourself. If you need help, please talk to your coordinator; if you are in danger, contact local emergency services.".into());
+                return again("You can't report yourself. If you need help, type ask the team followed by your message; if you are in danger, contact local emergency services.".into());
             } else {
                 next.concerns = Some(Some(t));
             }

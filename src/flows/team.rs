@@ -1,0 +1,296 @@
+//! Participants writing to the programme team: `ask the team <text>` in a DM is stored and
+//! relayed to the coordinators' room as a card with a thread of its own; a coordinator of
+//! the person's programme answers there with `reply Q4 <text>`, and the answer goes to the
+//! person by DM.
+//!
+//! The grammars here are called only by the registry (`flows::route`).
+
+use super::decide::post_only;
+use super::review::{MAX_NOTE_CHARS, refuse_non_coordinator};
+use super::{Ctx, Effect, OutMessage, Outcome, StateChange, Subject};
+use crate::domain::numbers::{self, Numbered};
+use crate::domain::team::{NewQuestion, TeamQuestion};
+use crate::domain::text::{char_len, preview, thousands};
+use crate::domain::{RoomRef, UserRef};
+
+/// How to ask, for `ask the team` without a question.
+pub const ASK_USAGE: &str = "What would you like to ask? Type ask the team followed by your question, for example: ask the team when is the next meetup?";
+
+const REPLY_USAGE: &str = "Usage: reply Q4 <your answer> (the number is on the question's card).";
+
+/// The words that start a question to the team, longest first.
+const ASK_WORDS: [&str; 4] = [
+    "message the team",
+    "ask the team",
+    "message team",
+    "ask team",
+];
+
+/// A coordinators' command about a question.
+#[derive(Debug, Clone, PartialEq)]
+pub enum TeamCommand {
+    /// `reply Q4 <text>`.
+    Reply(i64, String),
+}
+
+/// `ask the team <text>` in a DM: `Some(Ok(text))`, `Some(Err(usage))` without a
+/// question, `None` when the message is something else.
+pub fn parse_ask(text: &str) -> Option<Result<String, String>> {
+    let trimmed = text.trim();
+    let lower = trimmed.to_lowercase();
+    let words = ASK_WORDS.iter().find(|w| {
+        lower.starts_with(*w)
+            && lower[w.len()..]
+                .chars()
+                .next()
+                .is_none_or(|c| c.is_whitespace() || c == ':' || c == ',')
+    })?;
+    let rest = trimmed[words.len()..].trim_start_matches([':', ',']).trim();
+    if rest.is_empty() {
+        return Some(Err(ASK_USAGE.to_string()));
+    }
+    Some(Ok(rest.to_string()))
+}
+
+/// `reply <Q4 or 4> <text>` in the coordinators' room.
+pub fn parse(rest: &str) -> Option<Result<TeamCommand, String>> {
+    let mut words = rest.trim().splitn(2, char::is_whitespace);
+    if !words.next()?.eq_ignore_ascii_case("reply") {
+        return None;
+    }
+    let tail = words.next().unwrap_or("").trim();
+    let mut parts = tail.splitn(2, char::is_whitespace);
+    let id = match numbers::read(parts.next().unwrap_or(""), Numbered::Question) {
+        Some(Ok(id)) => id,
+        Some(Err(wrong)) => return Some(Err(wrong)),
+        None => return Some(Err(REPLY_USAGE.to_string())),
+    };
+    let answer = parts.next().unwrap_or("").trim();
+    if answer.is_empty() {
+        return Some(Err(REPLY_USAGE.to_string()));
+    }
+    Some(Ok(TeamCommand::Reply(id, answer.to_string())))
+}
+
+/// The thread key of a question's card.
+pub fn question_thread(id: i64) -> String {
+    format!("question-{id}")
+}
+
+/// How the card names the asker: by their newest application (`Amina (A1, mentee,
+/// Pathways)`), or their platform id when they have none.
+fn asked_as(ctx: &Ctx<'_>) -> (Option<String>, String) {
+    match ctx
+        .applications
+        .iter()
+        .max_by_key(|a| (a.submitted_at, a.id))
+    {
+        Some(a) => {
+            let programme = ctx
+                .programme(&a.programme)
+                .map_or(a.programme.as_str(), |p| p.name.as_str());
+            let name = a.name.as_deref().unwrap_or(&ctx.user.id);
+            (
+                Some(a.programme.clone()),
+                format!(
+                    "{name} ({}, {}, {programme})",
+                    numbers::application(a.id),
+                    a.role.as_str()
+                ),
+            )
+        }
+        None => (None, ctx.user.id.clone()),
+    }
+}
+
+/// `ask the team <text>`: stored (its card follows once it has a number), and the person
+/// told where the answer will come.
+pub fn ask(ctx: &Ctx<'_>, asked: &Result<String, String>) -> Outcome {
+    let say = |text: String| Outcome::unchanged(vec![ctx.dm_text(text)]);
+    let text = match asked {
+        Ok(text) => text,
+        Err(usage) => return say(usage.clone()),
+    };
+    if char_len(text) > MAX_NOTE_CHARS {
+        return say(format!(
+            "Please keep your question under {} characters (it has {}).",
+            thousands(MAX_NOTE_CHARS),
+            thousands(char_len(text))
+        ));
+    }
+    if ctx.coordinators_room.is_none() {
+        return say(
+            "Sorry, there is no programme team to write to here yet. Please try again later."
+                .into(),
+        );
+    }
+    let (programme, asked_as) = asked_as(ctx);
+    Outcome::unchanged(vec![
+        Effect::AskTeam(NewQuestion {
+            user: ctx.user.clone(),
+            programme,
+            asked_as,
+            text: text.clone(),
+        }),
+        ctx.dm_text("Sent to the programme team; their answer will come here."),
+    ])
+}
+
+/// The card of a question, starting its thread.
+pub fn card(question: &TeamQuestion) -> OutMessage {
+    let label = numbers::question(question.id);
+    OutMessage::text(format!(
+        "Question {label} from {}: {} — Reply here: reply {label} <your answer>",
+        question.asked_as, question.text
+    ))
+    .starts_thread(question_thread(question.id))
+}
+
+/// What the app posts once a question is stored: its card in the coordinators' room.
+pub fn announce(ctx: &Ctx<'_>, question: &TeamQuestion) -> Vec<Effect> {
+    ctx.coordinators_room
+        .map(|room| Effect::PostInRoom {
+            room: room.clone(),
+            message: card(question),
+        })
+        .into_iter()
+        .collect()
+}
+
+/// Whether `user` may answer `question`: a coordinator of its programme, or of any
+/// programme when it has none.
+fn may_answer(ctx: &Ctx<'_>, user: &UserRef, question: &TeamQuestion) -> bool {
+    match &question.programme {
+        Some(slug) => ctx.programme(slug).is_some_and(|p| p.is_coordinator(user)),
+        None => ctx.programmes.iter().any(|p| p.is_coordinator(user)),
+    }
+}
+
+/// `reply Q4 <text>` in the coordinators' room.
+pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<TeamCommand, String>) -> Outcome {
+    let command = match super::staff_command(
+        room,
+        ctx.coordinators_room,
+        command,
+        "Replies to questions work only in the coordinators' room.",
+    ) {
+        Ok(c) => c,
+        Err(early) => return *early,
+    };
+    let TeamCommand::Reply(id, answer) = command;
+    let label = numbers::question(id);
+    let Subject::Question(Some(question)) = ctx.subject else {
+        return post_only(room, format!("There is no question {label}."));
+    };
+    if !may_answer(ctx, ctx.user, question) {
+        return refuse_non_coordinator(ctx, room, &format!("answer question {label}"));
+    }
+    if char_len(&answer) > MAX_NOTE_CHARS {
+        return post_only(
+            room,
+            format!(
+                "Please keep the answer under {} characters (it has {}): it is sent to the person as a message.",
+                thousands(MAX_NOTE_CHARS),
+                thousands(char_len(&answer))
+            ),
+        );
+    }
+    let before = question
+        .answered
+        .as_ref()
+        .map(|(at, by)| {
+            format!(
+                " It had been answered before, by {by} on {}.",
+                at.format("%Y-%m-%d")
+            )
+        })
+        .unwrap_or_default();
+    Outcome {
+        state: StateChange::Unchanged,
+        effects: vec![
+            Effect::SendDm {
+                to: question.user.clone(),
+                message: OutMessage::text(format!(
+                    "The programme team answers your question “{}”: {answer}",
+                    preview(&question.text, 80)
+                )),
+            },
+            Effect::AnswerQuestion {
+                id,
+                by: ctx.user.to_string(),
+            },
+            Effect::PostInRoom {
+                room: room.clone(),
+                message: OutMessage::text(format!(
+                    "Answer to {label} sent to {}.{before}",
+                    question.asked_as
+                ))
+                .in_thread(question_thread(id)),
+            },
+        ],
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ask_the_team_takes_its_words_in_any_case_and_alone_asks_what_to_ask() {
+        for typed in [
+            "ask the team when is the meetup?",
+            "Ask team when is the meetup?",
+            "message the team: when is the meetup?",
+            "  ASK THE TEAM   when is the meetup?",
+        ] {
+            assert_eq!(
+                parse_ask(typed),
+                Some(Ok("when is the meetup?".to_string())),
+                "{typed}"
+            );
+        }
+        assert_eq!(parse_ask("ask the team"), Some(Err(ASK_USAGE.to_string())));
+        assert_eq!(parse_ask("ask teammates"), None);
+        assert_eq!(parse_ask("asking the team"), None);
+        assert_eq!(parse_ask("status"), None);
+    }
+
+    #[test]
+    fn reply_takes_a_question_number_with_or_without_its_letter_and_an_answer() {
+        assert_eq!(
+            parse("reply Q4 next Tuesday"),
+            Some(Ok(TeamCommand::Reply(4, "next Tuesday".into())))
+        );
+        assert_eq!(
+            parse("Reply 4 next Tuesday"),
+            Some(Ok(TeamCommand::Reply(4, "next Tuesday".into())))
+        );
+        assert_eq!(parse("reply Q4"), Some(Err(REPLY_USAGE.to_string())));
+        assert_eq!(parse("reply to amina later"), Some(Err(REPLY_USAGE.into())));
+        let wrong = parse("reply A4 hello").unwrap().unwrap_err();
+        assert!(wrong.contains("A4 is an application"), "{wrong}");
+        assert_eq!(parse("replying Q4 x"), None);
+    }
+
+    #[test]
+    fn a_card_names_the_asker_and_the_words_that_answer() {
+        let question = TeamQuestion {
+            id: 4,
+            user: UserRef::new(crate::domain::Platform::Console, "amina"),
+            programme: Some("pathways".into()),
+            asked_as: "Amina (A1, mentee, Pathways)".into(),
+            text: "When is the next meetup?".into(),
+            asked_at: chrono::DateTime::UNIX_EPOCH,
+            answered: None,
+        };
+        let card = card(&question);
+        assert_eq!(
+            card.text,
+            "Question Q4 from Amina (A1, mentee, Pathways): When is the next meetup? — Reply here: reply Q4 <your answer>"
+        );
+        assert_eq!(
+            card.thread,
+            Some(crate::chat::Thread::Starts("question-4".into()))
+        );
+    }
+}
