@@ -23,6 +23,7 @@ pub mod programme;
 pub mod refusal;
 pub mod schedule;
 pub mod screening;
+pub mod step_names;
 pub mod survey;
 pub mod text;
 pub mod timezone;

@@ -205,6 +205,8 @@ pub enum Needs {
     Matching(pairing::Needs),
     /// An application with its matches.
     Application(i64),
+    /// Several applications with their matches (`step A6, A7 training done`).
+    Applications(Vec<i64>),
     /// The applications of the programmes the sender coordinates.
     Overview,
     /// Every match of these programmes, with how each pair is doing.
@@ -540,6 +542,9 @@ fn room_needs(
             pairing::needs(command, programmes, from).map_or(Needs::Nothing, Needs::Matching)
         }
         Room::Review(Ok(command)) => match command.application() {
+            _ if command.several().is_some() => {
+                Needs::Applications(command.several().unwrap_or_default().to_vec())
+            }
             Some(id) => Needs::Application(id),
             None => Needs::Overview,
         },
