@@ -118,9 +118,9 @@ pub(crate) fn entry(command: Privileged) -> Entry {
         ),
         P::RecordStep => e(
             Screening,
-            "step <application> <step> <update>",
-            "step A12 interview scheduled 2027-02-01",
-            "record a screening step: done, scheduled <date>, cleared until <date>, failed, pending",
+            "step <application(s)> <step> <update>",
+            "step A12 interview scheduled 2027-02-01 18:00",
+            "record a screening step (by its id or label; several applications at once: step A6, A7 training done): done, scheduled <date> [time] (the person is told), cleared until <date>, failed, pending",
         ),
         P::MatchPreview => e(
             Matching,
