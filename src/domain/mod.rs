@@ -31,8 +31,8 @@ pub mod when;
 
 pub use answer::{Answer, AnswerError};
 pub use application::{
-    ApplicationRecord, ApplicationStatus, ApplicationSummary, DecisionRecord, NewApplication,
-    ReviewQuestion,
+    ApplicationNote, ApplicationRecord, ApplicationStatus, ApplicationSummary, DecisionRecord,
+    NewApplication, ReviewQuestion,
 };
 pub use ids::{EventRef, Place, Platform, RoleKind, RoomRef, UserRef};
 pub use programme::{Choice, Condition, Programme, Question, QuestionKind, Role, Texts};

@@ -57,6 +57,7 @@ pub enum Privileged {
     Reject,
     AskApplicant,
     Waitlist,
+    NoteApplication,
     RecordStep,
     MatchPreview,
     MatchPropose,
@@ -105,7 +106,7 @@ pub enum Privileged {
 }
 
 impl Privileged {
-    pub const ALL: [Privileged; 52] = [
+    pub const ALL: [Privileged; 53] = [
         Privileged::ReviewQueue,
         Privileged::ScreeningSummary,
         Privileged::ShowApplication,
@@ -113,6 +114,7 @@ impl Privileged {
         Privileged::Reject,
         Privileged::AskApplicant,
         Privileged::Waitlist,
+        Privileged::NoteApplication,
         Privileged::RecordStep,
         Privileged::MatchPreview,
         Privileged::MatchPropose,
@@ -170,10 +172,10 @@ pub fn allowed(command: Privileged) -> &'static [Who] {
         ReviewQueue | ScreeningSummary | MatchPreview | MatchPropose | MatchApproveAll
         | SurveyList | MatchList | FindPerson => &[Coordinator, OtherCoordinator],
         // Acting on one programme's application, match or figures: its coordinators.
-        ShowApplication | Approve | Reject | AskApplicant | Waitlist | RecordStep
-        | MatchApprove | MatchReject | MatchRematch | MatchSwap | MatchExclude | MatchShow
-        | CloseMatch | PauseMatch | ResumeMatch | MessagePair | ProgrammeReport | Export
-        | SurveySend | SurveyResults => &[Coordinator],
+        ShowApplication | Approve | Reject | AskApplicant | Waitlist | NoteApplication
+        | RecordStep | MatchApprove | MatchReject | MatchRematch | MatchSwap | MatchExclude
+        | MatchShow | CloseMatch | PauseMatch | ResumeMatch | MessagePair | ProgrammeReport
+        | Export | SurveySend | SurveyResults => &[Coordinator],
         // Sessions are the community's, announced in its events room: any coordinator.
         EventCreate | EventList | EventShow | EventCancel => &[Coordinator, OtherCoordinator],
         // A case is worked by the moderators, in their room; one that may concern a

@@ -577,6 +577,7 @@ fn room_class(command: &Room) -> Option<Privileged> {
             ReviewCommand::Reject(..) => P::Reject,
             ReviewCommand::Ask(..) => P::AskApplicant,
             ReviewCommand::Waitlist(_) => P::Waitlist,
+            ReviewCommand::Note(..) => P::NoteApplication,
             ReviewCommand::Step { .. } => P::RecordStep,
         },
         Room::Pairing(Ok(c)) => match c {

@@ -52,6 +52,8 @@ pub enum ReviewCommand {
     Reject(i64, String),
     Ask(i64, String),
     Waitlist(i64),
+    /// A private note on the application, for the coordinators only.
+    Note(i64, String),
     /// `ids`: one application or several, each given the same update; `words`: the step's
     /// name (which may be several words) and the update, split where a step is found.
     Step {
@@ -68,7 +70,8 @@ impl ReviewCommand {
             | ReviewCommand::Approve(id)
             | ReviewCommand::Reject(id, _)
             | ReviewCommand::Ask(id, _)
-            | ReviewCommand::Waitlist(id) => Some(*id),
+            | ReviewCommand::Waitlist(id)
+            | ReviewCommand::Note(id, _) => Some(*id),
             ReviewCommand::Step { ids, .. } => ids.first().copied(),
         }
     }
@@ -90,13 +93,16 @@ impl ReviewCommand {
             ReviewCommand::Reject(..) => "reject",
             ReviewCommand::Ask(..) => "ask",
             ReviewCommand::Waitlist(_) => "waitlist",
+            ReviewCommand::Note(..) => "note",
             ReviewCommand::Step { .. } => "step",
         }
     }
 }
 
 /// The verbs that name an application.
-const REVIEW_VERBS: [&str; 6] = ["show", "approve", "waitlist", "reject", "ask", "step"];
+const REVIEW_VERBS: [&str; 7] = [
+    "show", "approve", "waitlist", "reject", "ask", "step", "note",
+];
 
 /// Parses a coordinator's command. `None`: not one; `Some(Err)`: one, used wrongly (the
 /// text says how to use it).
@@ -138,6 +144,12 @@ pub fn parse(text: &str) -> Option<Result<ReviewCommand, String>> {
             Some(id) if !tail.is_empty() => Some(Ok(ReviewCommand::Ask(id, tail))),
             _ => usage(
                 "ask <application number> <question>, for example: ask A12 Which evenings are you free?",
+            ),
+        },
+        "note" => match id {
+            Some(id) if !tail.is_empty() => Some(Ok(ReviewCommand::Note(id, tail))),
+            _ => usage(
+                "note <application number> <text, seen only by the coordinators>, for example: note A8 Prefers evening calls; met her at the open day.",
             ),
         },
         "step" => {
@@ -416,6 +428,28 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<ReviewCommand, Stri
             Outcome {
                 state: StateChange::Unchanged,
                 effects,
+            }
+        }
+        ReviewCommand::Note(_, text) => {
+            if char_len(&text) > MAX_NOTE_CHARS {
+                return reply(format!(
+                    "Please keep the note under {} characters (it has {}).",
+                    thousands(MAX_NOTE_CHARS),
+                    thousands(char_len(&text))
+                ));
+            }
+            Outcome {
+                state: StateChange::Unchanged,
+                effects: vec![
+                    Effect::NoteApplication {
+                        application_id: id,
+                        by: ctx.user.to_string(),
+                        text,
+                    },
+                    post(format!(
+                        "Note added to A{id} ({name}); only the coordinators see it, on its card (show A{id})."
+                    )),
+                ],
             }
         }
         ReviewCommand::Step { words, .. } => {

@@ -633,3 +633,37 @@ fn an_interview_scheduled_with_a_time_tells_the_person_when_in_the_programme_zon
         ]
     );
 }
+
+#[test]
+fn a_note_is_stored_for_the_coordinators_and_never_sent_to_the_applicant() {
+    let outcome = carol_with(grace()).review("note A5 Prefers evening calls");
+    assert_eq!(
+        records(&outcome),
+        [&Effect::NoteApplication {
+            application_id: 5,
+            by: "console:carol".into(),
+            text: "Prefers evening calls".into(),
+        }]
+    );
+    assert!(dms(&outcome, "grace").is_empty(), "a note is private");
+    assert_eq!(
+        texts(posted(&outcome, "coordinators")),
+        ["Note added to A5 (Grace); only the coordinators see it, on its card (show A5)."]
+    );
+    assert!(matches!(parse("note A5"), Some(Err(u)) if u.starts_with("Usage: note")));
+}
+
+#[test]
+fn the_card_lists_notes_with_who_wrote_them_and_when() {
+    let mut noted = grace();
+    noted.notes.push(crate::domain::ApplicationNote {
+        by: "console:carol".into(),
+        text: "Met her at the open day.".into(),
+        at: now(),
+    });
+    let text = card(&pathways(), &noted).text;
+    assert!(
+        text.contains("Note by console:carol on 15 Jan 2027 08:00 UTC: Met her at the open day."),
+        "{text}"
+    );
+}

@@ -116,6 +116,12 @@ pub(crate) fn entry(command: Privileged) -> Entry {
             "waitlist A12",
             "put on the waiting list; the applicant is reminded now and then",
         ),
+        P::NoteApplication => e(
+            Screening,
+            "note <application> <text>",
+            "note A8 Prefers evening calls",
+            "a private note on the application, shown on its card with who and when; never sent to the applicant",
+        ),
         P::RecordStep => e(
             Screening,
             "step <application(s)> <step> <update>",
