@@ -256,21 +256,16 @@ impl App {
                         None => Subject::Nothing,
                     }
                 }
-                Needs::Application(id) => match self.store.application(id).await? {
-                    Some(record) => {
-                        // The applicant's matches on this application: a step that stops them
-                        // being cleared names the pair it concerns.
-                        let matches = self
-                            .store
-                            .matches_of(&record.applicant)
-                            .await?
-                            .into_iter()
-                            .filter(|m| m.mentee_application == id || m.mentor_application == id)
-                            .collect();
-                        Subject::Application(Some(Box::new((record, matches))))
+                Needs::Application(id) => {
+                    Subject::Application(self.application_with_matches(id).await?)
+                }
+                Needs::Applications(ids) => {
+                    let mut list = Vec::new();
+                    for id in ids {
+                        list.push((id, self.application_with_matches(id).await?));
                     }
-                    None => Subject::Application(None),
-                },
+                    Subject::Applications(list)
+                }
                 Needs::Matches(slugs) => {
                     let mut rows = Vec::new();
                     for slug in &slugs {
@@ -342,6 +337,25 @@ impl App {
     }
 
     /// An event session with everyone's answers.
+    /// An application with the applicant's matches on it: a step that stops them being
+    /// cleared names the pair it concerns.
+    async fn application_with_matches(
+        &self,
+        id: i64,
+    ) -> Result<Option<Box<(ApplicationRecord, Vec<crate::domain::matches::MatchRecord>)>>> {
+        let Some(record) = self.store.application(id).await? else {
+            return Ok(None);
+        };
+        let matches = self
+            .store
+            .matches_of(&record.applicant)
+            .await?
+            .into_iter()
+            .filter(|m| m.mentee_application == id || m.mentor_application == id)
+            .collect();
+        Ok(Some(Box::new((record, matches))))
+    }
+
     async fn with_answers(&self, event: EventRecord) -> Result<flows::EventWithAnswers> {
         let rsvps = self.store.rsvps(event.id).await?;
         Ok((event, rsvps))

@@ -302,6 +302,15 @@ pub struct ReviewQuestion {
     pub answered_at: Option<DateTime<Utc>>,
 }
 
+/// A coordinator's private note on an application: shown on its card, never sent to the
+/// applicant (it is in their data export).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ApplicationNote {
+    pub by: String,
+    pub text: String,
+    pub at: DateTime<Utc>,
+}
+
 /// Everything stored about one application, for reviewers' cards and commands.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ApplicationRecord {
@@ -313,6 +322,9 @@ pub struct ApplicationRecord {
     pub decisions: Vec<DecisionRecord>,
     /// Oldest first.
     pub questions: Vec<ReviewQuestion>,
+    /// Coordinators' private notes, oldest first.
+    #[serde(default)]
+    pub notes: Vec<ApplicationNote>,
 }
 
 impl ApplicationRecord {

@@ -23,6 +23,7 @@ pub mod programme;
 pub mod refusal;
 pub mod schedule;
 pub mod screening;
+pub mod step_names;
 pub mod survey;
 pub mod team;
 pub mod text;
@@ -31,8 +32,8 @@ pub mod when;
 
 pub use answer::{Answer, AnswerError};
 pub use application::{
-    ApplicationRecord, ApplicationStatus, ApplicationSummary, DecisionRecord, NewApplication,
-    ReviewQuestion,
+    ApplicationNote, ApplicationRecord, ApplicationStatus, ApplicationSummary, DecisionRecord,
+    NewApplication, ReviewQuestion,
 };
 pub use ids::{EventRef, Place, Platform, RoleKind, RoomRef, UserRef};
 pub use programme::{Choice, Condition, Programme, Question, QuestionKind, Role, Texts};

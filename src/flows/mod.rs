@@ -216,6 +216,9 @@ pub enum Subject {
     /// The application a command names, with the matches it is in (`None`: no such
     /// application).
     Application(Option<Box<(ApplicationRecord, Vec<MatchRecord>)>>),
+    /// The applications a command for several names, each as [`Subject::Application`]
+    /// holds it, by number (`None`: no such application).
+    Applications(Vec<(i64, Option<Box<(ApplicationRecord, Vec<MatchRecord>)>>)>),
     /// All applications of the programmes the sender coordinates, with their applicants.
     Overview(Vec<(ApplicationSummary, UserRef)>),
     /// For `apply`: the sender's applications the screening rules refused, which `apply`

@@ -57,6 +57,7 @@ pub enum Privileged {
     Reject,
     AskApplicant,
     Waitlist,
+    NoteApplication,
     RecordStep,
     MatchPreview,
     MatchPropose,
@@ -106,7 +107,7 @@ pub enum Privileged {
 }
 
 impl Privileged {
-    pub const ALL: [Privileged; 53] = [
+    pub const ALL: [Privileged; 54] = [
         Privileged::ReviewQueue,
         Privileged::ScreeningSummary,
         Privileged::ShowApplication,
@@ -114,6 +115,7 @@ impl Privileged {
         Privileged::Reject,
         Privileged::AskApplicant,
         Privileged::Waitlist,
+        Privileged::NoteApplication,
         Privileged::RecordStep,
         Privileged::MatchPreview,
         Privileged::MatchPropose,
@@ -172,10 +174,10 @@ pub fn allowed(command: Privileged) -> &'static [Who] {
         ReviewQueue | ScreeningSummary | MatchPreview | MatchPropose | MatchApproveAll
         | SurveyList | MatchList | FindPerson => &[Coordinator, OtherCoordinator],
         // Acting on one programme's application, match or figures: its coordinators.
-        ShowApplication | Approve | Reject | AskApplicant | Waitlist | RecordStep
-        | MatchApprove | MatchReject | MatchRematch | MatchSwap | MatchExclude | MatchShow
-        | CloseMatch | PauseMatch | ResumeMatch | MessagePair | ProgrammeReport | Export
-        | SurveySend | SurveyResults => &[Coordinator],
+        ShowApplication | Approve | Reject | AskApplicant | Waitlist | NoteApplication
+        | RecordStep | MatchApprove | MatchReject | MatchRematch | MatchSwap | MatchExclude
+        | MatchShow | CloseMatch | PauseMatch | ResumeMatch | MessagePair | ProgrammeReport
+        | Export | SurveySend | SurveyResults => &[Coordinator],
         // A participant's question: their programme's coordinators (any coordinator when
         // the person has applied to none, so that it is everyone's programme).
         ReplyToQuestion => &[Coordinator],

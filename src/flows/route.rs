@@ -212,6 +212,8 @@ pub enum Needs {
     Matching(pairing::Needs),
     /// An application with its matches.
     Application(i64),
+    /// Several applications with their matches (`step A6, A7 training done`).
+    Applications(Vec<i64>),
     /// The applications of the programmes the sender coordinates.
     Overview,
     /// Every match of these programmes, with how each pair is doing.
@@ -555,6 +557,9 @@ fn room_needs(
             pairing::needs(command, programmes, from).map_or(Needs::Nothing, Needs::Matching)
         }
         Room::Review(Ok(command)) => match command.application() {
+            _ if command.several().is_some() => {
+                Needs::Applications(command.several().unwrap_or_default().to_vec())
+            }
             Some(id) => Needs::Application(id),
             None => Needs::Overview,
         },
@@ -587,6 +592,7 @@ fn room_class(command: &Room) -> Option<Privileged> {
             ReviewCommand::Reject(..) => P::Reject,
             ReviewCommand::Ask(..) => P::AskApplicant,
             ReviewCommand::Waitlist(_) => P::Waitlist,
+            ReviewCommand::Note(..) => P::NoteApplication,
             ReviewCommand::Step { .. } => P::RecordStep,
         },
         Room::Pairing(Ok(c)) => match c {

@@ -142,6 +142,7 @@ pub(crate) fn application(
         evaluation: None,
         decisions: vec![],
         questions: vec![],
+        notes: vec![],
     }
 }
 

@@ -350,6 +350,7 @@ fn subjects(matches: &[MatchRecord]) -> Vec<Subject> {
         evaluation: None,
         decisions: vec![],
         questions: vec![],
+        notes: vec![],
     };
     let case = CaseRecord {
         id: 1,

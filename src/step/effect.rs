@@ -34,6 +34,12 @@ pub enum Effect {
         state: StepState,
         by: String,
     },
+    /// Store a coordinator's private note on an application (never sent to the applicant).
+    NoteApplication {
+        application_id: i64,
+        by: String,
+        text: String,
+    },
     /// Store a reviewer's question and queue it for the applicant.
     AskApplicant {
         application_id: i64,

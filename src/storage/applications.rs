@@ -15,8 +15,8 @@ use super::conversations::conflict_aware;
 use super::{Store, from_millis, to_millis};
 use crate::domain::screening::{Evaluation, StepState};
 use crate::domain::{
-    Answer, ApplicationRecord, ApplicationStatus, ApplicationSummary, DecisionRecord,
-    NewApplication, ReviewQuestion, RoleKind, UserRef,
+    Answer, ApplicationNote, ApplicationRecord, ApplicationStatus, ApplicationSummary,
+    DecisionRecord, NewApplication, ReviewQuestion, RoleKind, UserRef,
 };
 use crate::error::{Error, Result};
 use crate::step::Decision;
@@ -282,6 +282,21 @@ impl Store {
             })
         })
         .collect::<Result<Vec<_>>>()?;
+        let notes = sqlx::query(
+            "SELECT written_by, text, written_at FROM application_notes WHERE application_id = $1 ORDER BY id",
+        )
+        .bind(id)
+        .fetch_all(&self.pool)
+        .await?
+        .iter()
+        .map(|r| -> Result<ApplicationNote> {
+            Ok(ApplicationNote {
+                by: r.try_get("written_by")?,
+                text: r.try_get("text")?,
+                at: from_millis(r.try_get("written_at")?),
+            })
+        })
+        .collect::<Result<Vec<_>>>()?;
         Ok(Some(ApplicationRecord {
             summary,
             applicant,
@@ -289,6 +304,7 @@ impl Store {
             evaluation,
             decisions,
             questions,
+            notes,
         }))
     }
 

@@ -52,6 +52,7 @@ const DELETED: &[&str] = &["conversations", "pending_prompts", "team_questions"]
 const ACTORS: &[(&str, &str)] = &[
     ("application_decisions", "decided_by"),
     ("review_questions", "asked_by"),
+    ("application_notes", "written_by"),
     ("screening_steps", "updated_by"),
     ("matches", "decided_by"),
     ("matches", "closed_by"),
@@ -121,6 +122,11 @@ impl Store {
                 })).collect::<Vec<_>>(),
                 "questions_from_reviewers": record.questions.iter().map(|q| json!({
                     "question": q.question, "your_answer": q.answer,
+                })).collect::<Vec<_>>(),
+                // Notes are about the person, so they are theirs to see here (they are never
+                // messaged to them).
+                "coordinators_notes": record.notes.iter().map(|n| json!({
+                    "note": n.text, "by": n.by, "at": n.at.to_rfc3339(),
                 })).collect::<Vec<_>>(),
             }));
         }
@@ -374,6 +380,7 @@ impl Store {
             "DELETE FROM survey_invites WHERE platform = $1 AND user_id = $2 AND answered = 0",
             "DELETE FROM application_answers WHERE application_id IN (SELECT id FROM applications WHERE platform = $1 AND user_id = $2)",
             "UPDATE review_questions SET answer = NULL, question = '[erased]' WHERE application_id IN (SELECT id FROM applications WHERE platform = $1 AND user_id = $2)",
+            "DELETE FROM application_notes WHERE application_id IN (SELECT id FROM applications WHERE platform = $1 AND user_id = $2)",
             "UPDATE applications SET evaluation = NULL WHERE platform = $1 AND user_id = $2",
             "UPDATE survey_invites SET draft = NULL WHERE platform = $1 AND user_id = $2",
             // Attributed survey answers become anonymous ones.

@@ -262,6 +262,22 @@ impl Store {
                     .await?;
                 Applied::Done
             }
+            Effect::NoteApplication {
+                application_id,
+                by,
+                text,
+            } => {
+                sqlx::query(
+                    "INSERT INTO application_notes (application_id, written_by, text, written_at) VALUES ($1, $2, $3, $4)",
+                )
+                .bind(*application_id)
+                .bind(by)
+                .bind(text)
+                .bind(super::to_millis(now))
+                .execute(&mut **tx)
+                .await?;
+                Applied::Done
+            }
             Effect::AskApplicant {
                 application_id,
                 applicant,

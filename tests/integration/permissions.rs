@@ -54,6 +54,7 @@ fn samples() -> Vec<(Privileged, Option<&'static str>, &'static str)> {
         (ShowApplication, c, "show 5"),
         (AskApplicant, c, "ask 5 Which evenings are you free?"),
         (RecordStep, c, "step 5 interview done"),
+        (NoteApplication, c, "note 5 prefers evening calls"),
         (Waitlist, c, "waitlist 5"),
         (Reject, c, "reject 5 not this time"),
         (Approve, c, "approve 5"),

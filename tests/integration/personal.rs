@@ -54,6 +54,24 @@ const AMINA: &[&str] = &[
 ];
 
 both_backends! {
+    async fn a_coordinators_note_is_on_the_card_and_in_my_data_never_messaged_and_deleted_with_the_person(db: TestDb) {
+        let h = Harness::new(&db).await;
+        active_match(&h).await;
+        let amina = h.store.applications_of(&user("amina")).await.unwrap()[0].id;
+        let out = h.in_room("carol", ROOM, &format!("!tandem note A{amina} Prefers evening calls")).await;
+        assert!(out.contains(&format!("[room coordinators] Note added to A{amina} (Amina)")), "{out}");
+        assert!(!out.contains("[dm amina]"), "a note is never sent to her: {out}");
+        let out = h.in_room("carol", ROOM, &format!("!tandem show A{amina}")).await;
+        assert!(out.contains("Note by console:carol on "), "{out}");
+        assert!(out.contains(": Prefers evening calls"), "{out}");
+        let data = my_data(&h, "amina").await;
+        assert_eq!(data["applications"][0]["coordinators_notes"][0]["note"], "Prefers evening calls");
+        assert_eq!(rows(&h, "application_notes").await.len(), 1);
+        h.dm_all("amina", "delete my data").await;
+        h.dm_all("amina", "Yes, delete my data").await;
+        assert!(rows(&h, "application_notes").await.is_empty(), "deleted with her data");
+    }
+
     async fn my_data_is_sent_as_a_file_and_delete_my_data_leaves_nothing_behind(db: TestDb) {
         let h = Harness::new(&db).await;
         active_match(&h).await;

@@ -363,7 +363,7 @@ both_backends! {
             (format!("!tandem reject {id} {}", "x".repeat(1200)), "Please keep the reason under 1,000 characters (it has 1,200)"),
             (format!("!tandem ask {id} {}", "y".repeat(1001)), "Please keep the question under 1,000 characters"),
             (format!("!tandem step {id} interview done"), "screening steps are recorded once it is approved"),
-            ("!tandem step 1".into(), "Usage: step <application number> <step> <update>"),
+            ("!tandem step 1".into(), "Usage: step <application number(s)> <step> <update>"),
         ];
         for (cmd, expected) in cases {
             let out = h.in_room("carol", ROOM, &cmd).await;
@@ -377,7 +377,7 @@ both_backends! {
             (format!("!tandem step {id} background_check cleared"), "Give the date the check expires"),
             (format!("!tandem step {id} interview scheduled 2001-01-01"), "is in the past"),
             (format!("!tandem step {id} background_check done"), "use: cleared until <date>, failed or pending"),
-            (format!("!tandem step {id} police_check done"), "has no step `police_check`; its steps are: orientation, interview, background_check, training"),
+            (format!("!tandem step {id} police_check done"), "has no step `police_check`; its steps are: Mentor orientation and code of conduct, Interview, Background check, Safeguarding training"),
             (format!("!tandem step {id} orientation done"), "only the participant can acknowledge"),
         ];
         for (cmd, expected) in cases {
@@ -391,7 +391,31 @@ both_backends! {
         }
         let amina = id_of(&h, "amina").await;
         let out = h.in_room("carol", ROOM, &format!("!tandem step {amina} background_check cleared until 2030-01-01")).await;
-        assert!(out.contains("(mentee) has no step `background_check`; its steps are: orientation"), "{out}");
+        assert!(out.contains("(mentee) has no step `background_check`; its steps are: Orientation and code of conduct"), "{out}");
+    }
+
+    async fn steps_are_named_by_label_given_to_several_at_once_and_a_scheduled_time_is_sent_to_the_person(db: TestDb) {
+        let h = Harness::new(&db).await;
+        let grace = grace_applies(&h).await;
+        h.in_room("carol", ROOM, &format!("!tandem approve {grace}")).await;
+        for line in mentor_answers("Hana", "yes") {
+            h.dm_all("hana", line).await;
+        }
+        let hana = id_of(&h, "hana").await;
+        let out = h.in_room("carol", ROOM, &format!("!tandem step A{grace}, A{hana} and A999 Safeguarding training done")).await;
+        assert!(out.contains(&format!("Recorded for A{grace} (Grace): Safeguarding training — done")), "{out}");
+        assert!(out.contains(&format!("Application A{hana} is not approved yet (needs review)")), "{out}");
+        assert!(out.contains("There is no application A999."), "{out}");
+        assert_eq!(h.store.steps_of(grace).await.unwrap().len(), 1, "Grace's training is recorded");
+        assert!(h.store.steps_of(hana).await.unwrap().is_empty(), "Hana's is refused on its own");
+        let out = h.in_room("carol", ROOM, &format!("!tandem step A{grace} check cleared until 30/06/2029")).await;
+        assert!(out.contains(&format!("Recorded for A{grace} (Grace): Background check — cleared")), "{out}");
+        let out = h.in_room("carol", ROOM, &format!("!tandem step A{grace} interview scheduled 20/01/2027 18:00")).await;
+        assert_eq!(
+            dms_to(&out, "grace"),
+            ["[dm grace] Your interview for Pathways Mentoring 2027 is scheduled for Wednesday 20 January, 18:00 (Europe/London). If that time doesn't suit you, reply here or contact the coordinators."],
+            "{out}"
+        );
     }
 
     async fn a_mentor_becomes_ready_after_every_step_and_falls_back_when_a_check_expires(db: TestDb) {

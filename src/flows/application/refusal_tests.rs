@@ -144,6 +144,7 @@ impl Applicant {
             evaluation: Some(a.evaluation.clone()),
             decisions: vec![],
             questions: vec![],
+            notes: vec![],
         };
         self.records.retain(|r| r.summary.id != id);
         self.records.push(record);

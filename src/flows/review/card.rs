@@ -124,6 +124,14 @@ fn card_body(programme: &Programme, record: &ApplicationRecord) -> OutMessage {
         };
         t.push_str(&format!("\n  {label}: {}", preview(&shown, 400)));
     }
+    for n in &record.notes {
+        t.push_str(&format!(
+            "\nNote by {} on {}: {}",
+            n.by,
+            n.at.format("%-d %b %Y %H:%M UTC"),
+            preview(&n.text, 400)
+        ));
+    }
     for q in &record.questions {
         t.push_str(&format!(
             "\nQuestion from {}: {}\n  Answer: {}",

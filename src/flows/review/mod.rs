@@ -33,7 +33,9 @@ use crate::domain::answer::Answer;
 use crate::domain::matches::{MatchRecord, MatchStatus};
 use crate::domain::numbers::{self, Numbered};
 use crate::domain::screening::{OnLapse, StepKind, StepState, all_complete, parse_step_update};
+use crate::domain::step_names::{StepLookup, find_step};
 use crate::domain::text::{char_len, preview, thousands};
+use crate::domain::when::Reader;
 use crate::domain::{
     ApplicationRecord, ApplicationStatus, ApplicationSummary, Programme, RoleKind, RoomRef, UserRef,
 };
@@ -50,10 +52,13 @@ pub enum ReviewCommand {
     Reject(i64, String),
     Ask(i64, String),
     Waitlist(i64),
+    /// A private note on the application, for the coordinators only.
+    Note(i64, String),
+    /// `ids`: one application or several, each given the same update; `words`: the step's
+    /// name (which may be several words) and the update, split where a step is found.
     Step {
-        id: i64,
-        step: String,
-        update: Vec<String>,
+        ids: Vec<i64>,
+        words: Vec<String>,
     },
 }
 
@@ -66,7 +71,16 @@ impl ReviewCommand {
             | ReviewCommand::Reject(id, _)
             | ReviewCommand::Ask(id, _)
             | ReviewCommand::Waitlist(id)
-            | ReviewCommand::Step { id, .. } => Some(*id),
+            | ReviewCommand::Note(id, _) => Some(*id),
+            ReviewCommand::Step { ids, .. } => ids.first().copied(),
+        }
+    }
+
+    /// The applications a command for several names (`step A6, A7 training done`).
+    pub fn several(&self) -> Option<&[i64]> {
+        match self {
+            ReviewCommand::Step { ids, .. } if ids.len() > 1 => Some(ids),
+            _ => None,
         }
     }
 
@@ -79,13 +93,16 @@ impl ReviewCommand {
             ReviewCommand::Reject(..) => "reject",
             ReviewCommand::Ask(..) => "ask",
             ReviewCommand::Waitlist(_) => "waitlist",
+            ReviewCommand::Note(..) => "note",
             ReviewCommand::Step { .. } => "step",
         }
     }
 }
 
 /// The verbs that name an application.
-const REVIEW_VERBS: [&str; 6] = ["show", "approve", "waitlist", "reject", "ask", "step"];
+const REVIEW_VERBS: [&str; 7] = [
+    "show", "approve", "waitlist", "reject", "ask", "step", "note",
+];
 
 /// Parses a coordinator's command. `None`: not one; `Some(Err)`: one, used wrongly (the
 /// text says how to use it).
@@ -129,23 +146,58 @@ pub fn parse(text: &str) -> Option<Result<ReviewCommand, String>> {
                 "ask <application number> <question>, for example: ask A12 Which evenings are you free?",
             ),
         },
+        "note" => match id {
+            Some(id) if !tail.is_empty() => Some(Ok(ReviewCommand::Note(id, tail))),
+            _ => usage(
+                "note <application number> <text, seen only by the coordinators>, for example: note A8 Prefers evening calls; met her at the open day.",
+            ),
+        },
         "step" => {
-            let mut words = tail.split_whitespace();
-            match (id, words.next()) {
-                (Some(id), Some(step)) if words.clone().next().is_some() => {
-                    Some(Ok(ReviewCommand::Step {
-                        id,
-                        step: step.to_lowercase(),
-                        update: words.map(str::to_string).collect(),
-                    }))
+            let usage = || {
+                usage(
+                    "step <application number(s)> <step> <update>, for example: step A12 interview done, step A12 interview scheduled Wed 20 Jan 18:00, step A12 background check cleared until 30/06/2029, step A6, A7 and A9 training done",
+                )
+            };
+            match step_applications(rest) {
+                Err(wrong) => Some(Err(wrong)),
+                Ok((ids, words)) if !ids.is_empty() && words.len() >= 2 => {
+                    Some(Ok(ReviewCommand::Step { ids, words }))
                 }
-                _ => usage(
-                    "step <application number> <step> <update>, for example: step A12 interview done, step A12 interview scheduled 2027-02-01, step A12 background_check cleared until 2029-01-31",
-                ),
+                Ok(_) => usage(),
             }
         }
         _ => None,
     }
+}
+
+/// The application numbers a `step` starts with (`A6,A7`, `A6, A7 and A9`, `A6 A7`), each
+/// once, and the words after them.
+fn step_applications(rest: &str) -> Result<(Vec<i64>, Vec<String>), String> {
+    let tokens: Vec<&str> = rest
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|t| !t.is_empty())
+        .collect();
+    let mut ids = Vec::new();
+    let mut used = 0;
+    for token in &tokens {
+        let joiner = token.eq_ignore_ascii_case("and") || *token == "&";
+        if joiner && !ids.is_empty() {
+            used += 1;
+            continue;
+        }
+        match numbers::read(token, Numbered::Application) {
+            Some(Ok(id)) => {
+                if !ids.contains(&id) {
+                    ids.push(id);
+                }
+                used += 1;
+            }
+            Some(Err(wrong)) if ids.is_empty() => return Err(wrong),
+            _ => break,
+        }
+    }
+    let words = tokens[used..].iter().map(|t| t.to_string()).collect();
+    Ok((ids, words))
 }
 
 /// Decides on a coordinator's command posted in `room`.
@@ -167,6 +219,11 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<ReviewCommand, Stri
         Ok(c) => c,
         Err(early) => return *early,
     };
+    if let ReviewCommand::Step { ids, words } = &command
+        && ids.len() > 1
+    {
+        return several_steps(ctx, room, ids, words);
+    }
     let coordinated: Vec<&Programme> = ctx
         .programmes
         .iter()
@@ -373,21 +430,53 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<ReviewCommand, Stri
                 effects,
             }
         }
-        ReviewCommand::Step { step, update, .. } => {
+        ReviewCommand::Note(_, text) => {
+            if char_len(&text) > MAX_NOTE_CHARS {
+                return reply(format!(
+                    "Please keep the note under {} characters (it has {}).",
+                    thousands(MAX_NOTE_CHARS),
+                    thousands(char_len(&text))
+                ));
+            }
+            Outcome {
+                state: StateChange::Unchanged,
+                effects: vec![
+                    Effect::NoteApplication {
+                        application_id: id,
+                        by: ctx.user.to_string(),
+                        text,
+                    },
+                    post(format!(
+                        "Note added to A{id} ({name}); only the coordinators see it, on its card (show A{id})."
+                    )),
+                ],
+            }
+        }
+        ReviewCommand::Step { words, .. } => {
             let steps = programme
                 .role(record.summary.role)
                 .map(|r| r.screening.steps.as_slice())
                 .unwrap_or(&[]);
-            let Some(def) = steps.iter().find(|s| s.id == step) else {
-                let names: Vec<&str> = steps.iter().map(|s| s.id.as_str()).collect();
-                return reply(format!(
-                    "Application A{id} ({role_name}) has no step `{step}`{}.",
-                    if names.is_empty() {
-                        String::from("; this role has no screening steps")
-                    } else {
-                        format!("; its steps are: {}", names.join(", "))
-                    }
-                ));
+            let typed: Vec<&str> = words.iter().map(String::as_str).collect();
+            let (def, used) = match find_step(steps, &typed) {
+                Ok(found) => found,
+                Err(StepLookup::Ambiguous(name, labels)) => {
+                    return reply(format!(
+                        "`{name}` could be several steps of A{id}: {}. Name one of them.",
+                        labels.join(", ")
+                    ));
+                }
+                Err(StepLookup::Unknown(step)) => {
+                    let names: Vec<&str> = steps.iter().map(|s| s.label.as_str()).collect();
+                    return reply(format!(
+                        "Application A{id} ({role_name}) has no step `{step}`{}.",
+                        if names.is_empty() {
+                            String::from("; this role has no screening steps")
+                        } else {
+                            format!("; its steps are: {}", names.join(", "))
+                        }
+                    ));
+                }
             };
             if !status.is_accepted() {
                 return reply(format!(
@@ -395,11 +484,21 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<ReviewCommand, Stri
                     status.label()
                 ));
             }
-            let words: Vec<&str> = update.iter().map(String::as_str).collect();
+            let update = &typed[used..];
             let dates = crate::domain::when::Reader::for_programmes(ctx.now, [programme]);
-            let state = match parse_step_update(&def.kind, &words, &dates) {
-                Ok(s) => s,
-                Err(e) => return reply(e),
+            let (state, told) = match scheduled_with_time(&def.kind, update, &dates) {
+                Some(Ok((state, when))) => (state, Some(when)),
+                Some(Err(e)) => return reply(e),
+                None => match parse_step_update(&def.kind, update, &dates) {
+                    Ok(state) => {
+                        let when = match &state {
+                            StepState::Scheduled { on } => Some(on.format("%A %-d %B").to_string()),
+                            _ => None,
+                        };
+                        (state, when)
+                    }
+                    Err(e) => return reply(e),
+                },
             };
             let before = record.summary.steps.get(&def.id).cloned();
             let mut after = record.summary.steps.clone();
@@ -417,6 +516,14 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<ReviewCommand, Stri
                     state.describe()
                 )),
             ];
+            if let Some(when) = told {
+                effects.push(dm_applicant(format!(
+                    "Your {} for {} is scheduled for {when}. If that time doesn't suit you, reply here or contact the coordinators.",
+                    def.label.to_lowercase(),
+                    programme.name
+                )));
+                effects.push(post(format!("{name} has been told when.")));
+            }
             effects.extend(readiness_effects(
                 ctx,
                 programme,
@@ -464,6 +571,82 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<ReviewCommand, Stri
             }
         }
         ReviewCommand::Queue | ReviewCommand::Summary => unreachable!("handled above"),
+    }
+}
+
+/// `scheduled <date> <time>` for an interview: the step's state and when, as the person is
+/// told (`Wednesday 20 January, 18:00 (Europe/London)`). `None`: not a date with a time
+/// (a date alone is read as any update is).
+fn scheduled_with_time(
+    kind: &StepKind,
+    update: &[&str],
+    dates: &Reader,
+) -> Option<Result<(StepState, String), String>> {
+    let (first, rest) = update.split_first()?;
+    if !matches!(kind, StepKind::Interview) || !first.eq_ignore_ascii_case("scheduled") {
+        return None;
+    }
+    let moment = dates.read_moment(&rest.join(" ")).ok()?;
+    let on = moment.local.date();
+    if on < dates.today() {
+        return Some(Err(format!(
+            "{} is in the past; give the date the interview will take place.",
+            on.format("%-d %B %Y")
+        )));
+    }
+    Some(Ok((
+        StepState::Scheduled { on },
+        format!(
+            "{} ({})",
+            moment.local.format("%A %-d %B, %H:%M"),
+            moment.zone.canonical()
+        ),
+    )))
+}
+
+/// The same step update for several applications: each is decided on its own, as if it
+/// were named alone (the others still record when one is refused), and the room gets one
+/// reply with a line for each.
+fn several_steps(ctx: &Ctx<'_>, room: &RoomRef, ids: &[i64], words: &[String]) -> Outcome {
+    let loaded: &[(i64, Option<Box<(ApplicationRecord, Vec<MatchRecord>)>>)] = match ctx.subject {
+        Subject::Applications(list) => list,
+        _ => &[],
+    };
+    let mut effects = Vec::new();
+    let mut lines: Vec<String> = Vec::new();
+    for id in ids {
+        let one = Subject::Application(
+            loaded
+                .iter()
+                .find(|(n, _)| n == id)
+                .and_then(|(_, a)| a.clone()),
+        );
+        let alone = Ctx {
+            subject: &one,
+            ..ctx.clone()
+        };
+        let command = ReviewCommand::Step {
+            ids: vec![*id],
+            words: words.to_vec(),
+        };
+        for effect in handle(&alone, room, Ok(command)).effects {
+            match effect {
+                Effect::PostInRoom { room: r, message } if &r == room => {
+                    if !lines.contains(&message.text) {
+                        lines.push(message.text);
+                    }
+                }
+                other => effects.push(other),
+            }
+        }
+    }
+    effects.push(Effect::PostInRoom {
+        room: room.clone(),
+        message: OutMessage::text(lines.join("\n")),
+    });
+    Outcome {
+        state: StateChange::Unchanged,
+        effects,
     }
 }
 

@@ -448,7 +448,7 @@ fn a_step_the_role_does_not_have_is_refused_with_the_steps_it_has() {
     assert_only_answered(
         &outcome,
         "coordinators",
-        "Application A5 (mentor) has no step `orientation`; its steps are: interview, background_check.",
+        "Application A5 (mentor) has no step `orientation`; its steps are: Interview, Background check.",
     );
 }
 
@@ -511,5 +511,159 @@ fn the_screening_summary_counts_each_role_by_status_and_names_checks_expiring_so
         [
             "Screening summary\nPathways (3 applications)\n  mentors: 1 approved, 1 ready\n  mentees: 1 needs review\n  Oldest waiting: A3 amina, 10 day(s)\n  Checks expiring in the next 30 days:\n    A6 lee background_check: 27 Jan 2027"
         ]
+    );
+}
+
+#[test]
+fn a_step_is_named_by_its_label_or_a_word_of_it_and_the_rest_is_the_update() {
+    for command in [
+        "step A5 Background check cleared until 30/06/2029",
+        "step A5 check cleared until 30/06/2029",
+        "step A5 BACKGROUND_CHECK cleared until 30/06/2029",
+    ] {
+        let outcome = carol_with(grace()).review(command);
+        assert_eq!(
+            records(&outcome),
+            [&Effect::RecordStep {
+                application_id: 5,
+                step_id: "background_check".into(),
+                state: StepState::Cleared {
+                    expires: NaiveDate::from_ymd_opt(2029, 6, 30).unwrap()
+                },
+                by: "console:carol".into(),
+            }],
+            "{command}"
+        );
+    }
+}
+
+#[test]
+fn a_word_that_names_several_steps_is_refused_with_the_candidates() {
+    let mut programme = pathways();
+    let steps = &mut programme
+        .roles
+        .get_mut(&RoleKind::Mentor)
+        .unwrap()
+        .screening
+        .steps;
+    steps[0].label = "Interview check".into();
+    let outcome = Scene::for_user("carol")
+        .with_programmes(vec![programme])
+        .with_application(grace(), vec![])
+        .review("step A5 check done");
+    assert_only_answered(
+        &outcome,
+        "coordinators",
+        "`check` could be several steps of A5: Interview check, Background check. Name one of them.",
+    );
+}
+
+#[test]
+fn several_applications_get_the_same_update_each_decided_on_its_own_in_one_reply() {
+    let mut waiting = application(7, "bea", RoleKind::Mentor, ApplicationStatus::NeedsReview);
+    waiting.summary.name = Some("Bea".into());
+    let subject = Subject::Applications(vec![
+        (5, Some(Box::new((grace(), vec![])))),
+        (7, Some(Box::new((waiting, vec![])))),
+        (9, None),
+    ]);
+    for command in [
+        "step A5,A7,A9 interview done",
+        "step A5, A7 and A9 interview done",
+        "step A5 A7 A9 interview done",
+    ] {
+        assert_eq!(
+            parse(command),
+            Some(Ok(ReviewCommand::Step {
+                ids: vec![5, 7, 9],
+                words: vec!["interview".into(), "done".into()],
+            }))
+        );
+        let outcome = Scene::for_user("carol")
+            .with_subject(subject.clone())
+            .review(command);
+        assert_eq!(
+            records(&outcome),
+            [&Effect::RecordStep {
+                application_id: 5,
+                step_id: "interview".into(),
+                state: StepState::Done { on: today() },
+                by: "console:carol".into(),
+            }]
+        );
+        assert_eq!(
+            texts(posted(&outcome, "coordinators")),
+            [
+                "Recorded for A5 (Grace): Interview — done (15 Jan 2027).\nApplication A7 is not approved yet (needs review): screening steps are recorded once it is approved.\nThere is no application A9. Type !tandem queue to see the applications waiting for review."
+            ]
+        );
+    }
+}
+
+#[test]
+fn an_interview_scheduled_with_a_time_tells_the_person_when_in_the_programme_zone() {
+    let mut programme = pathways();
+    programme.time_zone = Some("Europe/London".into());
+    let scene = Scene::for_user("carol")
+        .with_programmes(vec![programme])
+        .with_application(grace(), vec![]);
+    let outcome = scene.review("step A5 interview scheduled Wed 20 Jan 18:00");
+    assert_eq!(
+        records(&outcome),
+        [&Effect::RecordStep {
+            application_id: 5,
+            step_id: "interview".into(),
+            state: StepState::Scheduled {
+                on: NaiveDate::from_ymd_opt(2027, 1, 20).unwrap()
+            },
+            by: "console:carol".into(),
+        }]
+    );
+    assert_eq!(
+        dms(&outcome, "grace"),
+        [
+            "Your interview for Pathways is scheduled for Wednesday 20 January, 18:00 (Europe/London). If that time doesn't suit you, reply here or contact the coordinators."
+        ]
+    );
+    let dated = scene.review("step A5 interview scheduled 21/01/2027");
+    assert_eq!(
+        dms(&dated, "grace"),
+        [
+            "Your interview for Pathways is scheduled for Thursday 21 January. If that time doesn't suit you, reply here or contact the coordinators."
+        ]
+    );
+}
+
+#[test]
+fn a_note_is_stored_for_the_coordinators_and_never_sent_to_the_applicant() {
+    let outcome = carol_with(grace()).review("note A5 Prefers evening calls");
+    assert_eq!(
+        records(&outcome),
+        [&Effect::NoteApplication {
+            application_id: 5,
+            by: "console:carol".into(),
+            text: "Prefers evening calls".into(),
+        }]
+    );
+    assert!(dms(&outcome, "grace").is_empty(), "a note is private");
+    assert_eq!(
+        texts(posted(&outcome, "coordinators")),
+        ["Note added to A5 (Grace); only the coordinators see it, on its card (show A5)."]
+    );
+    assert!(matches!(parse("note A5"), Some(Err(u)) if u.starts_with("Usage: note")));
+}
+
+#[test]
+fn the_card_lists_notes_with_who_wrote_them_and_when() {
+    let mut noted = grace();
+    noted.notes.push(crate::domain::ApplicationNote {
+        by: "console:carol".into(),
+        text: "Met her at the open day.".into(),
+        at: now(),
+    });
+    let text = card(&pathways(), &noted).text;
+    assert!(
+        text.contains("Note by console:carol on 15 Jan 2027 08:00 UTC: Met her at the open day."),
+        "{text}"
     );
 }

@@ -87,6 +87,7 @@ fn record(id: i64, role: RoleKind, answers: Vec<(&str, Answer)>) -> ApplicationR
         evaluation: None,
         decisions: vec![],
         questions: vec![],
+        notes: vec![],
     }
 }
 

@@ -116,11 +116,17 @@ pub(crate) fn entry(command: Privileged) -> Entry {
             "waitlist A12",
             "put on the waiting list; the applicant is reminded now and then",
         ),
+        P::NoteApplication => e(
+            Screening,
+            "note <application> <text>",
+            "note A8 Prefers evening calls",
+            "a private note on the application, shown on its card with who and when; never sent to the applicant",
+        ),
         P::RecordStep => e(
             Screening,
-            "step <application> <step> <update>",
-            "step A12 interview scheduled 2027-02-01",
-            "record a screening step: done, scheduled <date>, cleared until <date>, failed, pending",
+            "step <application(s)> <step> <update>",
+            "step A12 interview scheduled 2027-02-01 18:00",
+            "record a screening step (by its id or label; several applications at once: step A6, A7 training done): done, scheduled <date> [time] (the person is told), cleared until <date>, failed, pending",
         ),
         P::MatchPreview => e(
             Matching,
