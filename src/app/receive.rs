@@ -353,12 +353,12 @@ impl App {
             let conversation = self.store.load_conversation(user).await?;
             let mut known = self.known(user).await?;
             known.named = self.people_named_in(inbound, route).await?;
+            let state = conversation.as_ref().map(|c| &c.state);
             let subject = match &reported {
                 Some(r) => Subject::Reported(r.clone()),
-                None => self.load_subject(inbound, route).await?,
+                None => self.load_subject(inbound, route, state).await?,
             };
             let ctx = self.ctx(user, &known, &subject, now);
-            let state = conversation.as_ref().map(|c| &c.state);
             let outcome = flows::decide(&ctx, state, inbound, route);
             let typed_in = match &inbound.place {
                 Place::Room(room) => Some((room, placement)),

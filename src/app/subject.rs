@@ -172,10 +172,15 @@ impl App {
     }
 
     /// Loads what a message's route needs (see [`flows::route::Route::needs`]).
-    pub(super) async fn load_subject(&self, inbound: &Inbound, route: &Route) -> Result<Subject> {
+    pub(super) async fn load_subject(
+        &self,
+        inbound: &Inbound,
+        route: &Route,
+        state: Option<&flows::FlowState>,
+    ) -> Result<Subject> {
         let router = self.router(inbound.from.platform);
         Ok(
-            match route.needs(&inbound.from, &router, &self.programmes) {
+            match route.needs(&inbound.from, &router, &self.programmes, state) {
                 Needs::Nothing => Subject::Nothing,
                 Needs::PersonalData => Subject::PersonalData(
                     self.store

@@ -109,7 +109,8 @@ pub struct SurveyStats {
 }
 
 /// Who a coordinator sends a survey to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Audience {
     /// Every accepted participant.
     All,

@@ -378,52 +378,51 @@ pub fn close_effects(ctx: &Ctx<'_>, m: &MatchRecord, how: &Closing<'_>) -> Vec<E
     effects
 }
 
-/// `close match <n> [disciplinary] <reason>` in the coordinators' room.
+/// `close match <n> [disciplinary] <reason>` in the coordinators' room: checked, then the
+/// coordinator is asked to confirm (see `flows::confirm`).
 pub fn handle_room(
     ctx: &Ctx<'_>,
+    state: Option<&super::FlowState>,
     room: &RoomRef,
     command: Result<CloseCommand, String>,
 ) -> Outcome {
-    let reply = |text: String| super::post_only(room, text);
-    let command = match super::staff_command(
+    let (m, command) = match checked(ctx, room, command) {
+        Ok(found) => found,
+        Err(refused) => return *refused,
+    };
+    let told = if command.disciplinary {
+        "Both are told that the programme has closed it (not the reason), and neither is offered a new match"
+    } else {
+        "Both are told kindly that it has ended (not the reason) and asked what they would like next"
+    };
+    let text = format!(
+        "Close match M{} ({} ↔ {}, {}, since {})? {told}; their pair room is archived. This cannot be undone. Reason recorded: {}",
+        m.id,
+        m.mentee_name,
+        m.mentor_name,
+        programme_name(ctx, &m.programme),
+        m.started().format("%-d %B %Y"),
+        command.reason
+    );
+    super::actions::ask(
+        ctx,
+        state,
         room,
-        ctx.coordinators_room,
-        command,
-        "Closing a match works in the coordinators' room.",
-    ) {
-        Ok(c) => c,
-        Err(early) => return *early,
+        super::actions::PendingAction::CloseMatch {
+            match_id: m.id,
+            disciplinary: command.disciplinary,
+            reason: command.reason,
+        },
+        text,
+    )
+}
+
+/// A coordinator's confirmed `close match`: checked again on the match as it is now.
+pub fn close_confirmed(ctx: &Ctx<'_>, room: &RoomRef, command: CloseCommand) -> Outcome {
+    let (m, command) = match checked(ctx, room, Ok(command)) {
+        Ok(found) => found,
+        Err(refused) => return *refused,
     };
-    let super::Subject::Pair(Some(m)) = ctx.subject else {
-        return reply(format!("There is no match M{}.", command.match_id));
-    };
-    let coordinates = ctx
-        .programme(&m.programme)
-        .is_some_and(|p| p.is_coordinator(ctx.user));
-    if !coordinates {
-        return super::review::refuse_non_coordinator(ctx, room, "close a match");
-    }
-    match (m.status, &m.closure) {
-        (MatchStatus::Active, _) => {}
-        (MatchStatus::Closed, Some(c)) => {
-            return reply(format!(
-                "Match M{} ({} ↔ {}) was already closed on {} ({}).",
-                m.id,
-                m.mentee_name,
-                m.mentor_name,
-                c.at.format("%-d %B %Y"),
-                c.kind.as_str()
-            ));
-        }
-        (status, _) => {
-            return reply(format!(
-                "{} ({} ↔ {}) is {status}, not active: there is nothing to close.",
-                m.named(),
-                m.mentee_name,
-                m.mentor_name
-            ));
-        }
-    }
     let kind = if command.disciplinary {
         ClosureKind::Disciplinary
     } else {
@@ -439,6 +438,51 @@ pub fn handle_room(
             ..Closing::new(kind, &command.reason)
         },
     ))
+}
+
+/// The match a coordinator's `close match` names, if they may close it and it is active.
+fn checked<'c>(
+    ctx: &Ctx<'c>,
+    room: &RoomRef,
+    command: Result<CloseCommand, String>,
+) -> Result<(&'c MatchRecord, CloseCommand), Box<Outcome>> {
+    let reply = |text: String| Box::new(super::post_only(room, text));
+    let command = super::staff_command(
+        room,
+        ctx.coordinators_room,
+        command,
+        "Closing a match works in the coordinators' room.",
+    )?;
+    let super::Subject::Pair(Some(m)) = ctx.subject else {
+        return Err(reply(format!("There is no match M{}.", command.match_id)));
+    };
+    let coordinates = ctx
+        .programme(&m.programme)
+        .is_some_and(|p| p.is_coordinator(ctx.user));
+    if !coordinates {
+        return Err(Box::new(super::review::refuse_non_coordinator(
+            ctx,
+            room,
+            "close a match",
+        )));
+    }
+    match (m.status, &m.closure) {
+        (MatchStatus::Active, _) => Ok((m, command)),
+        (MatchStatus::Closed, Some(c)) => Err(reply(format!(
+            "Match M{} ({} ↔ {}) was already closed on {} ({}).",
+            m.id,
+            m.mentee_name,
+            m.mentor_name,
+            c.at.format("%-d %B %Y"),
+            c.kind.as_str()
+        ))),
+        (status, _) => Err(reply(format!(
+            "{} ({} ↔ {}) is {status}, not active: there is nothing to close.",
+            m.named(),
+            m.mentee_name,
+            m.mentor_name
+        ))),
+    }
 }
 
 /// The what-next question after a match ended; `None` if the person was not in it.

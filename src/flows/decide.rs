@@ -298,10 +298,8 @@ fn in_room(ctx: &Ctx<'_>, state: Option<&FlowState>, room: &RoomRef, command: &R
                 .map(post)
                 .collect(),
         ),
-        Room::Cancel => match state {
-            Some(FlowState::ConfirmAction(_)) => {
-                actions::handle(ctx, state, room, Ok(actions::ActionCommand::Cancel))
-            }
+        Room::Cancel => match actions::waiting(state) {
+            Some(_) => actions::handle(ctx, state, room, Ok(actions::ActionCommand::Cancel)),
             // No action waits: the `cancel` everyone has.
             _ => in_room(ctx, state, room, &Room::Command(Command::Cancel)),
         },
@@ -313,7 +311,7 @@ fn in_room(ctx: &Ctx<'_>, state: Option<&FlowState>, room: &RoomRef, command: &R
         }
         Room::Close { room: command, own } => {
             if ctx.coordinators_room == Some(room) {
-                return closure::handle_room(ctx, room, command.clone());
+                return closure::handle_room(ctx, state, room, command.clone());
             }
             // A participant in their pair room (or anywhere else): the confirmation goes
             // on in the DM, and nothing is said in the room.
@@ -324,7 +322,7 @@ fn in_room(ctx: &Ctx<'_>, state: Option<&FlowState>, room: &RoomRef, command: &R
                 )]),
             }
         }
-        Room::Survey(Ok(command)) => survey::handle(ctx, room, command.clone()),
+        Room::Survey(Ok(command)) => survey::handle(ctx, state, room, command.clone()),
         Room::Figures(programme) => figures::handle(ctx, room, programme.as_deref()),
         Room::Export(command) => match staff_command(
             room,

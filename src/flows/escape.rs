@@ -75,8 +75,9 @@ pub(super) fn question(ctx: &Ctx<'_>, state: &FlowState) -> Option<OutMessage> {
         FlowState::ConfirmWithdraw(flow) => super::withdraw::question(ctx, flow),
         FlowState::Report(flow) => Some(super::report::prompt(ctx, flow)),
         FlowState::CaseReply(flow) => Some(super::cases::reply_question(flow)),
-        FlowState::ConfirmAction(_) => Some(OutMessage::text(format!(
-            "You have a moderation action waiting: type {p} confirm or {p} cancel in the moderators' room.",
+        FlowState::ConfirmAction(action) => Some(OutMessage::text(format!(
+            "You have an action waiting: type {p} confirm or {p} cancel in {}.",
+            action.room_name(),
             p = ctx.room_prefix
         ))),
         FlowState::Survey(flow) => super::survey::current_question(ctx, flow),

@@ -19,6 +19,7 @@ pub mod application;
 
 pub mod closure;
 pub mod command;
+pub mod confirm;
 mod decide;
 mod escape;
 pub mod events;
@@ -206,6 +207,10 @@ pub struct Ctx<'a> {
 /// An event session and everyone's answer to it.
 pub type EventWithAnswers = (EventRecord, Vec<(UserRef, Rsvp)>);
 
+/// An application a command names, with the matches it is in (`None`: no such
+/// application).
+pub type LoadedApplication = Option<Box<(ApplicationRecord, Vec<MatchRecord>)>>;
+
 /// Data loaded for a coordinator's command.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub enum Subject {
@@ -215,10 +220,10 @@ pub enum Subject {
     Reported(ReportedMessage),
     /// The application a command names, with the matches it is in (`None`: no such
     /// application).
-    Application(Option<Box<(ApplicationRecord, Vec<MatchRecord>)>>),
+    Application(LoadedApplication),
     /// The applications a command for several names, each as [`Subject::Application`]
     /// holds it, by number (`None`: no such application).
-    Applications(Vec<(i64, Option<Box<(ApplicationRecord, Vec<MatchRecord>)>>)>),
+    Applications(Vec<(i64, LoadedApplication)>),
     /// All applications of the programmes the sender coordinates, with their applicants.
     Overview(Vec<(ApplicationSummary, UserRef)>),
     /// For `apply`: the sender's applications the screening rules refused, which `apply`

@@ -103,11 +103,13 @@ pub enum Privileged {
     Unsuspend,
     RemoveFromRoom,
     ConfirmAction,
+    /// `confirm` or `cancel` in the coordinators' room: a `close match` or `survey send`.
+    ConfirmCoordinatorAction,
     Transcript,
 }
 
 impl Privileged {
-    pub const ALL: [Privileged; 54] = [
+    pub const ALL: [Privileged; 55] = [
         Privileged::ReviewQueue,
         Privileged::ScreeningSummary,
         Privileged::ShowApplication,
@@ -161,6 +163,7 @@ impl Privileged {
         Privileged::Unsuspend,
         Privileged::RemoveFromRoom,
         Privileged::ConfirmAction,
+        Privileged::ConfirmCoordinatorAction,
         Privileged::Transcript,
     ];
 }
@@ -198,6 +201,9 @@ pub fn allowed(command: Privileged) -> &'static [Who] {
         Freeze | Unfreeze | Suspend | Unsuspend | RemoveFromRoom | ConfirmAction => {
             &[Moderator, NamedModerator]
         }
+        // The sender's own waiting `close match` or `survey send`, checked again as its
+        // command when confirmed: any coordinator has their own.
+        ConfirmCoordinatorAction => &[Coordinator, OtherCoordinator],
         // One's own pair's history only.
         Transcript => &[Participant],
     }
@@ -246,7 +252,10 @@ mod tests {
             classify("case escalate 1 lead"),
             Some(Privileged::CaseEscalate)
         );
-        assert_eq!(classify("confirm"), Some(Privileged::ConfirmAction));
+        assert_eq!(
+            classify("confirm"),
+            Some(Privileged::ConfirmCoordinatorAction)
+        );
         assert_eq!(classify("dm: transcript"), Some(Privileged::Transcript));
         assert_eq!(classify("report"), Some(Privileged::ProgrammeReport));
         assert_eq!(classify("cancel"), None, "only while an action waits");

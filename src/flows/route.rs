@@ -419,8 +419,20 @@ impl Route {
     /// What must be loaded before this route is decided, for `from`. Nothing is loaded
     /// for someone the handler will refuse where that is known here (a case command from
     /// someone who is not a moderator, a survey of a programme they do not coordinate).
-    pub fn needs(&self, from: &UserRef, router: &Router<'_>, programmes: &[Programme]) -> Needs {
+    /// `state` is the sender's conversation: what a `confirm` needs is what its waiting
+    /// action needs.
+    pub fn needs(
+        &self,
+        from: &UserRef,
+        router: &Router<'_>,
+        programmes: &[Programme],
+        state: Option<&super::FlowState>,
+    ) -> Needs {
         match self {
+            Route::Room {
+                command: Room::Action(Ok(ActionCommand::Confirm)),
+                ..
+            } => actions::waiting(state).map_or(Needs::Nothing, super::confirm::needs),
             Route::Rsvp(n, _) | Route::Dm(Dm::Rsvp(n, _)) => Needs::Event(*n),
             Route::Dm(Dm::Personal(PersonalCommand::MyData)) => Needs::PersonalData,
             Route::Dm(Dm::Command(Command::Apply(_))) => Needs::Refused,
@@ -486,7 +498,11 @@ impl Route {
         match self {
             Route::Dm(Dm::Transcript(_)) => Some(Privileged::Transcript),
             Route::Dm(Dm::Case(Ok(command))) => Some(case_class(command)),
-            Route::Room { command, .. } => room_class(command),
+            Route::Room {
+                command,
+                coordinators,
+                ..
+            } => room_class(command, *coordinators),
             _ => None,
         }
     }
@@ -581,7 +597,7 @@ fn room_needs(
     }
 }
 
-fn room_class(command: &Room) -> Option<Privileged> {
+fn room_class(command: &Room, coordinators: bool) -> Option<Privileged> {
     use Privileged as P;
     Some(match command {
         Room::Review(Ok(c)) => match c {
@@ -639,6 +655,9 @@ fn room_class(command: &Room) -> Option<Privileged> {
             ActionCommand::Suspend { .. } => P::Suspend,
             ActionCommand::Unsuspend(_) => P::Unsuspend,
             ActionCommand::Remove(..) => P::RemoveFromRoom,
+            ActionCommand::Confirm | ActionCommand::Cancel if coordinators => {
+                P::ConfirmCoordinatorAction
+            }
             ActionCommand::Confirm | ActionCommand::Cancel => P::ConfirmAction,
         },
         _ => return None,
@@ -781,7 +800,10 @@ mod tests {
         };
         let contact = routed("lead", None, "case show 3");
         assert_eq!(contact, Route::Dm(Dm::Case(Ok(CaseCommand::Show(3)))));
-        assert_eq!(contact.needs(&user("lead"), &router, &[]), Needs::Case(3));
+        assert_eq!(
+            contact.needs(&user("lead"), &router, &[], None),
+            Needs::Case(3)
+        );
         assert_eq!(contact.privileged(), Some(Privileged::CaseShow));
         assert_eq!(routed("amina", None, "case show 3"), Route::Dm(Dm::Other));
         assert_eq!(
@@ -791,8 +813,14 @@ mod tests {
         assert_eq!(routed("amina", None, "decline"), Route::Dm(Dm::OfferAnswer));
         assert_eq!(routed("amina", None, "yes"), Route::Dm(Dm::Other));
         let typed = routed("amina", Some("moderators"), "!tandem case show 3");
-        assert_eq!(typed.needs(&user("amina"), &router, &[]), Needs::Nothing);
-        assert_eq!(typed.needs(&user("max"), &router, &[]), Needs::Case(3));
+        assert_eq!(
+            typed.needs(&user("amina"), &router, &[], None),
+            Needs::Nothing
+        );
+        assert_eq!(
+            typed.needs(&user("max"), &router, &[], None),
+            Needs::Case(3)
+        );
     }
 
     #[test]

@@ -642,7 +642,7 @@ impl World {
                 // What the app asks of the route before deciding: never a panic.
                 let router = ctx.router();
                 let route = crate::flows::route::route(&inbound, &router);
-                let _ = route.needs(&inbound.from, &router, &self.programmes);
+                let _ = route.needs(&inbound.from, &router, &self.programmes, None);
                 let _ = route.named_person(&inbound.from, &router);
                 let _ = (route.cost(), route.privileged());
                 let _ = wants_files(state);

@@ -174,7 +174,7 @@ proptest! {
                 max_message_chars: 4_000,
             };
             let route = crate::flows::route::route(&inbound, &router);
-            let _ = route.needs(&inbound.from, &router, &programmes);
+            let _ = route.needs(&inbound.from, &router, &programmes, None);
             let _ = route.named_person(&inbound.from, &router);
             let _ = (route.cost(), route.privileged());
         }

@@ -124,7 +124,16 @@ both_backends! {
         assert!(out.contains("only the programme's coordinators can close a match"), "{out}");
         assert_eq!(h.store.match_by_id(1).await.unwrap().unwrap().status, MatchStatus::Active);
 
+        // Asked first, with what it does; nothing happens until the coordinator confirms.
         let out = h.in_room("carol", ROOM, "!tandem close match 1 disciplinary shared a phone number against the rules").await;
+        assert!(out.starts_with("[room coordinators] Close match M1 (Amina ↔ Grace, Pathways Mentoring 2027, since "), "{out}");
+        assert!(out.contains("Both are told that the programme has closed it (not the reason), and neither is offered a new match; their pair room is archived. This cannot be undone. Reason recorded: shared a phone number against the rules\nType !tandem confirm to do it, or !tandem cancel."), "{out}");
+        assert!(!out.contains("[dm "), "{out}");
+        assert_eq!(h.store.match_by_id(1).await.unwrap().unwrap().status, MatchStatus::Active);
+        // Confirmed elsewhere: pointed to the coordinators' room.
+        let out = h.in_room("carol", "lobby", "!tandem confirm").await;
+        assert!(out.contains("Your closing of match M1 waits in the coordinators' room"), "{out}");
+        let out = h.in_room("carol", ROOM, "!tandem confirm").await;
         assert!(out.contains("[dm amina] Your match with Grace in Pathways Mentoring 2027 has been closed by the programme's coordinators."), "{out}");
         assert!(out.contains("[dm grace] Your match with Amina in Pathways Mentoring 2027 has been closed by the programme's coordinators."), "{out}");
         assert!(!out.contains("phone number\n[dm"), "{out}");
@@ -135,6 +144,9 @@ both_backends! {
         // A participant's close match from the pair room goes on by DM.
         let out = h.in_room("amina", "room-1", "!tandem close match").await;
         assert_eq!(out, "[dm amina] You have no active match to close.");
+        // Nothing waits any more.
+        let out = h.in_room("carol", ROOM, "!tandem confirm").await;
+        assert!(out.contains("There is nothing waiting for confirmation."), "{out}");
     }
 
     async fn a_match_closed_from_a_case_tells_the_member_it_is_not_about_kindly_and_offers_a_new_match(db: TestDb) {

@@ -109,6 +109,7 @@ fn samples() -> Vec<(Privileged, Option<&'static str>, &'static str)> {
         (Unsuspend, m, "unsuspend ola"),
         (RemoveFromRoom, m, "remove ola from room-2"),
         (ConfirmAction, m, "confirm"),
+        (ConfirmCoordinatorAction, c, "confirm"),
         (CloseMatch, c, "close match 2 they moved away"),
         (CaseConcerns, m, "case concerns {case} grace"),
         // Last: it ends match 1, which earlier samples name.

@@ -56,7 +56,8 @@ both_backends! {
         let h = Harness::new(&db).await;
         ready_mentee(&h, "amina", "Amina").await;
         ready_mentee(&h, "bea", "Bea").await;
-        let out = h.in_room("carol", ROOM, "!tandem survey send midpoint all").await;
+        h.in_room("carol", ROOM, "!tandem survey send midpoint all").await;
+        let out = h.in_room("carol", ROOM, "!tandem confirm").await;
         assert!(out.contains("Sent Midpoint survey to 2 people"), "{out}");
         h.dm_all("amina", "4").await;
 
@@ -115,6 +116,8 @@ both_backends! {
         ready_mentor(&h, "grace", "Grace", "Technology").await;
         ready_mentor(&h, "hana", "Hana", "Health care").await;
         let out = h.in_room("carol", ROOM, "!tandem survey send midpoint all").await;
+        assert!(out.contains("Send Midpoint survey to 6 people (4 mentees, 2 mentors) of Pathways Mentoring 2027?"), "{out}");
+        let out = h.in_room("carol", ROOM, "!tandem confirm").await;
         assert!(out.contains("Sent Midpoint survey to 6 people (all participants)"), "{out}");
         for (who, words) in [("amina", "Amina says more interviews"), ("bea", "skip"), ("chidi", "skip"), ("grace", "Grace wants a mentor guide")] {
             answer(&h, who, "4", words).await;
@@ -155,13 +158,23 @@ both_backends! {
         for (who, name) in PEOPLE {
             ready_mentee(&h, who, name).await;
         }
+        // Asked first, with the count; nobody is written to until the coordinator confirms.
         let out = h.in_room("carol", ROOM, "!tandem survey send midpoint mentees").await;
+        assert!(out.contains("[room coordinators] Send Midpoint survey to 6 people (6 mentees) of Pathways Mentoring 2027? Each gets a DM now, and a reminder after 3 days. Nobody is asked twice while it is open.\nType !tandem confirm to do it, or !tandem cancel."), "{out}");
+        assert!(!out.contains("[dm "), "{out}");
+        let out = h.in_room("carol", ROOM, "!tandem cancel").await;
+        assert!(out.contains("[room coordinators] Cancelled: nothing was sent."), "{out}");
+        assert!(!out.contains("[dm "), "{out}");
+        let out = h.in_room("carol", ROOM, "!tandem confirm").await;
+        assert!(out.contains("There is nothing waiting for confirmation."), "{out}");
+        h.in_room("carol", ROOM, "!tandem survey send midpoint mentees").await;
+        let out = h.in_room("carol", ROOM, "!tandem confirm").await;
         assert!(out.contains("[room coordinators] Sent Midpoint survey to 6 people (mentees) by DM. It closes on 25 January 2027; anyone who hasn't answered is reminded after 3 days. See the answers with survey results midpoint."), "{out}");
         assert!(out.contains("[dm fay] Midpoint survey from Pathways Mentoring 2027"), "{out}");
         assert!(out.contains("[dm amina] Question 1 of 4: How happy are you with your mentoring so far?"), "{out}");
         // Sending again skips everyone who has it open.
         let out = h.in_room("carol", ROOM, "!tandem survey send midpoint mentees").await;
-        assert!(out.contains("Nobody to send Midpoint survey to: there are no mentees in Pathways Mentoring 2027 (6 people were already asked while it is open, and were not asked twice). Nothing was sent."), "{out}");
+        assert!(out.contains("Nobody to send Midpoint survey to: there are no mentees in Pathways Mentoring 2027 (6 people were already asked while it is open, and are not asked twice). Nothing was sent."), "{out}");
 
         let out = answer(&h, "amina", "5", "More practice interviews, please.").await;
         assert!(out.contains("[dm amina] Thank you! Your answers to Midpoint survey are in, without your name."), "{out}");

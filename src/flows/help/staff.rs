@@ -228,8 +228,11 @@ enum Found {
 /// The command `topic` names: its exact name; else the longest name it begins with
 /// (`approve A12`); else the names that begin with it (`freeze`, `match`) or end with it
 /// (`claim`); else the closest names.
-fn find(topic: &str) -> Found {
-    let named: Vec<(Privileged, String)> = Privileged::ALL
+/// The command `topic` names; a word of two rooms (`confirm`) is the one of `desks`.
+fn find(topic: &str, desks_here: &[Desk]) -> Found {
+    let mut commands = Privileged::ALL.to_vec();
+    commands.sort_by_key(|c| !desks(*c).iter().any(|d| desks_here.contains(d)));
+    let named: Vec<(Privileged, String)> = commands
         .into_iter()
         .flat_map(|c| names(entry(c).usage).into_iter().map(move |n| (c, n)))
         .collect();
@@ -312,7 +315,7 @@ pub(crate) fn one(topic: &str, desks: &[Desk], prefix: &str) -> Vec<String> {
 
 fn about(topic: &str, desks: &[Desk], prefix: &str) -> String {
     let here = desks.first().copied().unwrap_or(Desk::Participant);
-    match find(topic) {
+    match find(topic, desks) {
         Found::One(command) => {
             let entry = entry(command);
             let desk = desk_for(command, desks);

@@ -14,6 +14,7 @@ use serde::{Deserialize, Serialize};
 use crate::domain::matches::MatchStatus;
 use crate::domain::numbers::{self, Numbered};
 use crate::domain::people::KnownPerson;
+use crate::domain::survey::Audience;
 use crate::domain::when::{Reader, phrase};
 use crate::domain::{RoomRef, UserRef};
 use crate::flows::{Ctx, Effect, FlowState, OutMessage, Outcome, StateChange, Subject};
@@ -55,6 +56,100 @@ pub enum PendingAction {
         user: UserRef,
         room: String,
     },
+    /// A coordinator's `close match`: the pair are told and their room archived.
+    CloseMatch {
+        match_id: i64,
+        disciplinary: bool,
+        reason: String,
+    },
+    /// A coordinator's `survey send`: everyone it reaches gets a DM.
+    SurveySend {
+        programme: String,
+        survey: String,
+        audience: Audience,
+    },
+}
+
+impl PendingAction {
+    /// A coordinator's action (confirmed in the coordinators' room), not a moderator's.
+    pub fn is_coordinators(&self) -> bool {
+        matches!(
+            self,
+            PendingAction::CloseMatch { .. } | PendingAction::SurveySend { .. }
+        )
+    }
+
+    /// Where it is confirmed.
+    pub fn room_name(&self) -> &'static str {
+        if self.is_coordinators() {
+            "the coordinators' room"
+        } else {
+            "the moderators' room"
+        }
+    }
+}
+
+/// The action waiting for the sender's `confirm`, if one is: their conversation, or on
+/// top of a DM flow they had open (staff are often participants too).
+pub fn waiting(state: Option<&FlowState>) -> Option<&PendingAction> {
+    match state? {
+        FlowState::ConfirmAction(p) => Some(p),
+        FlowState::Stacked { top, .. } => match &**top {
+            FlowState::ConfirmAction(p) => Some(p),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// Asks `text` and waits for `confirm`: `action` replaces one already waiting, and goes on
+/// top of an open DM flow, which keeps its place (see [`finish`]).
+pub fn ask(
+    ctx: &Ctx<'_>,
+    state: Option<&FlowState>,
+    room: &RoomRef,
+    action: PendingAction,
+    text: String,
+) -> Outcome {
+    let waiting = FlowState::ConfirmAction(action);
+    let state = match state {
+        None | Some(FlowState::ConfirmAction(_)) => waiting,
+        Some(FlowState::Stacked { top, under }) if matches!(**top, FlowState::ConfirmAction(_)) => {
+            FlowState::Stacked {
+                top: Box::new(waiting),
+                under: under.clone(),
+            }
+        }
+        Some(open) => FlowState::Stacked {
+            top: Box::new(waiting),
+            under: Box::new(open.clone()),
+        },
+    };
+    Outcome {
+        state: StateChange::Set(state),
+        effects: vec![post(
+            room,
+            format!(
+                "{text}\nType {p} confirm to do it, or {p} cancel.",
+                p = ctx.room_prefix
+            ),
+        )],
+    }
+}
+
+/// The waiting action done or dropped (`outcome` of it): the DM flow under it, if any, is
+/// asked again where it was.
+pub fn finish(ctx: &Ctx<'_>, state: Option<&FlowState>, outcome: Outcome) -> Outcome {
+    let outcome = Outcome {
+        state: StateChange::Clear,
+        ..outcome
+    };
+    match state {
+        Some(FlowState::Stacked { under, .. }) => {
+            crate::flows::escape::restack(ctx, outcome, under)
+        }
+        _ => outcome,
+    }
 }
 
 const USAGE: &str = "Usage: freeze pair <match> · unfreeze pair <match> · suspend <person> [until <date>] [reason] · unsuspend <person> · remove <person> from <room>";
@@ -126,28 +221,45 @@ pub fn handle(
         state: StateChange::Unchanged,
         effects: vec![post(room, text)],
     };
+    let pending = waiting(state);
+    // In the moderators' room `confirm` is theirs (and refused to anyone else, on record);
+    // elsewhere a coordinator's waiting action is confirmed or pointed to its room.
+    let moderators_room = ctx.moderators_room == Some(room) && ctx.coordinators_room != Some(room);
+    if let Ok(ActionCommand::Confirm | ActionCommand::Cancel) = &command
+        && !moderators_room
+    {
+        let confirmed = command == Ok(ActionCommand::Confirm);
+        match pending {
+            Some(p) if p.is_coordinators() => {
+                return crate::flows::confirm::coordinators(ctx, state, room, p, confirmed);
+            }
+            // The coordinators' own `confirm`, with nothing of theirs waiting.
+            None if ctx.coordinators_room == Some(room) && ctx.moderators_room != Some(room) => {
+                return crate::flows::confirm::nothing_waiting(ctx, room);
+            }
+            _ => {}
+        }
+    }
     let command = match crate::flows::incident::cases::moderator_command(ctx, room, command, |_| {
         ("moderation action".to_string(), None)
     }) {
         Ok(c) => c,
         Err(early) => return *early,
     };
-    let pending = match state {
-        Some(FlowState::ConfirmAction(p)) => Some(p),
-        _ => None,
-    };
+    let ask = |action: PendingAction, text: String| ask(ctx, state, room, action, text);
     match command {
         ActionCommand::Confirm => match pending {
-            Some(p) => confirm(ctx, room, p),
+            Some(p) if p.is_coordinators() => {
+                crate::flows::confirm::coordinators(ctx, state, room, p, true)
+            }
+            Some(p) => finish(ctx, state, confirm(ctx, room, p)),
             None => reply("There is nothing waiting for confirmation.".into()),
         },
-        ActionCommand::Cancel => Outcome {
-            state: StateChange::Clear,
-            effects: vec![post(room, "Cancelled: nothing was done.".into())],
-        },
-        _ if state.is_some() && pending.is_none() => {
-            reply("Please finish your conversation with me in our DM first.".into())
-        }
+        ActionCommand::Cancel => finish(
+            ctx,
+            state,
+            Outcome::unchanged(vec![post(room, "Cancelled: nothing was done.".into())]),
+        ),
         ActionCommand::Freeze(id) | ActionCommand::Unfreeze(id) => {
             let frozen = matches!(command, ActionCommand::Freeze(_));
             let Subject::Pair(Some(m)) = ctx.subject else {
@@ -164,7 +276,6 @@ pub fn handle(
             }
             let pair = format!("{} & {}", m.mentee_name, m.mentor_name);
             ask(
-                room,
                 PendingAction::Freeze {
                     match_id: id,
                     frozen,
@@ -179,7 +290,6 @@ pub fn handle(
                         "Unfreeze the pair room of match M{id} ({pair})? The room becomes writable again."
                     )
                 },
-                ctx,
             )
         }
         ActionCommand::Suspend { who, until, reason } => {
@@ -216,14 +326,12 @@ pub fn handle(
                     .unwrap_or_default()
             );
             ask(
-                room,
                 PendingAction::Suspend {
                     user,
                     until,
                     reason,
                 },
                 text,
-                ctx,
             )
         }
         ActionCommand::Remove(who, from) => {
@@ -249,7 +357,7 @@ pub fn handle(
             }
             let text = format!("Remove {} from room {from}?", person.describe());
             let user = person.user;
-            ask(room, PendingAction::Remove { user, room: from }, text, ctx)
+            ask(PendingAction::Remove { user, room: from }, text)
         }
         ActionCommand::Unsuspend(who) => {
             let person = match person(ctx, &who) {
@@ -258,21 +366,8 @@ pub fn handle(
             };
             let text = format!("Lift the suspension of {}?", person.describe());
             let user = person.user;
-            ask(room, PendingAction::Unsuspend { user }, text, ctx)
+            ask(PendingAction::Unsuspend { user }, text)
         }
-    }
-}
-
-fn ask(room: &RoomRef, action: PendingAction, text: String, ctx: &Ctx<'_>) -> Outcome {
-    Outcome {
-        state: StateChange::Set(FlowState::ConfirmAction(action)),
-        effects: vec![post(
-            room,
-            format!(
-                "{text}\nType {p} confirm to do it, or {p} cancel.",
-                p = ctx.room_prefix
-            ),
-        )],
     }
 }
 
@@ -339,6 +434,9 @@ fn confirm(ctx: &Ctx<'_>, room: &RoomRef, action: &PendingAction) -> Outcome {
                 room,
                 format!("{user} was removed from room {from} by {}.", ctx.user.id),
             ));
+        }
+        PendingAction::CloseMatch { .. } | PendingAction::SurveySend { .. } => {
+            // Confirmed in the coordinators' room (`flows::confirm`), never here.
         }
         PendingAction::Unsuspend { user } => {
             effects.push(Effect::Unsuspend { user: user.clone() });

@@ -608,7 +608,7 @@ fn scheduled_with_time(
 /// were named alone (the others still record when one is refused), and the room gets one
 /// reply with a line for each.
 fn several_steps(ctx: &Ctx<'_>, room: &RoomRef, ids: &[i64], words: &[String]) -> Outcome {
-    let loaded: &[(i64, Option<Box<(ApplicationRecord, Vec<MatchRecord>)>>)] = match ctx.subject {
+    let loaded: &[(i64, super::LoadedApplication)] = match ctx.subject {
         Subject::Applications(list) => list,
         _ => &[],
     };

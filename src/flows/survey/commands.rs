@@ -10,7 +10,8 @@
 use crate::domain::matches::MatchStatus;
 use crate::domain::survey::{Audience, NewRound, Survey, summarise};
 use crate::domain::{Programme, RoleKind, RoomRef, UserRef};
-use crate::flows::{Ctx, Effect, OutMessage, Outcome, Subject};
+use crate::flows::actions::PendingAction;
+use crate::flows::{Ctx, Effect, FlowState, OutMessage, Outcome, Subject};
 
 /// A coordinator's survey command.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -109,8 +110,14 @@ pub fn find<'p>(
     }
 }
 
-/// Runs a coordinator's survey command in the coordinators' room.
-pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: SurveyCommand) -> Outcome {
+/// Runs a coordinator's survey command in the coordinators' room (`state`: the sender's
+/// conversation, where a `survey send` waits for its confirmation).
+pub fn handle(
+    ctx: &Ctx<'_>,
+    state: Option<&FlowState>,
+    room: &RoomRef,
+    command: SurveyCommand,
+) -> Outcome {
     let post = |text: String| crate::flows::post_only(room, text);
     let command = match crate::flows::staff_command(
         room,
@@ -128,36 +135,39 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: SurveyCommand) -> Outcome 
         return post(list_text(ctx));
     }
     let name = command.survey().unwrap_or_default();
-    let (programme, survey) = match find(ctx.programmes, ctx.user, name) {
+    let (programme, survey) = match coordinated(ctx, room, name) {
         Ok(found) => found,
-        Err(e) => return post(e),
+        Err(refused) => return *refused,
     };
-    if !programme.is_coordinator(ctx.user) {
-        return crate::flows::review::refuse_non_coordinator(
-            ctx,
-            room,
-            "send surveys or see their results",
-        );
-    }
     match (command, ctx.subject) {
-        (
-            SurveyCommand::Send { audience, .. },
-            Subject::SurveySend {
-                open,
-                applications,
-                matches,
-                ..
-            },
-        ) => send(
-            ctx,
-            room,
-            programme,
-            survey,
-            audience,
-            open,
-            applications,
-            matches,
-        ),
+        (SurveyCommand::Send { audience, .. }, Subject::SurveySend { .. }) => {
+            let (everyone, skipped) = match recipients(ctx, room, programme, survey, audience) {
+                Ok(found) => found,
+                Err(refused) => return *refused,
+            };
+            let text = format!(
+                "Send {} to {}{skipped} of {}? Each gets a DM now{}. Nobody is asked twice while it is open.",
+                survey.title,
+                counted(&everyone),
+                programme.name,
+                if survey.reminder_days > 0 {
+                    format!(", and a reminder after {} days", survey.reminder_days)
+                } else {
+                    String::new()
+                },
+            );
+            crate::flows::actions::ask(
+                ctx,
+                state,
+                room,
+                PendingAction::SurveySend {
+                    programme: programme.slug.clone(),
+                    survey: survey.id.clone(),
+                    audience,
+                },
+                text,
+            )
+        }
         (
             SurveyCommand::Results { .. },
             Subject::SurveyResults {
@@ -171,26 +181,76 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: SurveyCommand) -> Outcome 
     }
 }
 
-#[allow(clippy::too_many_arguments)]
-fn send(
+/// The programme and survey `name` means, if the sender coordinates it.
+fn coordinated<'c>(
+    ctx: &Ctx<'c>,
+    room: &RoomRef,
+    name: &str,
+) -> Result<(&'c Programme, &'c Survey), Box<Outcome>> {
+    let (programme, survey) = find(ctx.programmes, ctx.user, name)
+        .map_err(|e| Box::new(crate::flows::post_only(room, e)))?;
+    if !programme.is_coordinator(ctx.user) {
+        return Err(Box::new(crate::flows::review::refuse_non_coordinator(
+            ctx,
+            room,
+            "send surveys or see their results",
+        )));
+    }
+    Ok((programme, survey))
+}
+
+/// `12 people (7 mentees, 5 mentors)`.
+fn counted(everyone: &[(UserRef, RoleKind)]) -> String {
+    let of = |role: RoleKind| everyone.iter().filter(|(_, r)| *r == role).count();
+    let roles: Vec<String> = [RoleKind::Mentee, RoleKind::Mentor]
+        .into_iter()
+        .filter(|r| of(*r) > 0)
+        .map(|r| {
+            let n = of(r);
+            if n == 1 {
+                format!("1 {r}")
+            } else {
+                format!("{n} {r}s")
+            }
+        })
+        .collect();
+    match everyone.len() {
+        1 => format!("1 person ({})", roles.join(", ")),
+        n => format!("{n} people ({})", roles.join(", ")),
+    }
+}
+
+/// The people a survey goes to, with the role each is asked as.
+type Recipients = Vec<(UserRef, RoleKind)>;
+
+/// Who `survey send` reaches now, and what is said of those left out because they have it
+/// open; refused when it is for nobody.
+fn recipients(
     ctx: &Ctx<'_>,
     room: &RoomRef,
     programme: &Programme,
     survey: &Survey,
     audience: Audience,
-    open: &[UserRef],
-    applications: &[(crate::domain::ApplicationSummary, UserRef)],
-    matches: &[crate::domain::matches::MatchRecord],
-) -> Outcome {
-    let post = |text: String| crate::flows::post_only(room, text);
+) -> Result<(Recipients, String), Box<Outcome>> {
+    let post = |text: String| Box::new(crate::flows::post_only(room, text));
+    let Subject::SurveySend {
+        open,
+        applications,
+        matches,
+    } = ctx.subject
+    else {
+        return Err(post(
+            "I couldn't load that survey's data; please try again.".into(),
+        ));
+    };
     if let Audience::Role(role) = audience
         && !survey.roles.contains(&role)
     {
-        return post(format!(
+        return Err(post(format!(
             "{} is for {} only: it can't be sent to {role}s.",
             survey.title,
             roles_text(&survey.roles)
-        ));
+        )));
     }
     let mut everyone: Vec<(UserRef, RoleKind)> = Vec::new();
     match audience {
@@ -221,20 +281,38 @@ fn send(
     everyone.dedup_by(|a, b| a.0 == b.0);
     let before = everyone.len();
     everyone.retain(|(u, _)| !open.contains(u));
-    let skipped = before - everyone.len();
-    let skipped_text = match skipped {
+    let skipped_text = match before - everyone.len() {
         0 => String::new(),
-        1 => " (1 person was already asked while it is open, and was not asked twice)".into(),
-        n => format!(" ({n} people were already asked while it is open, and were not asked twice)"),
+        1 => " (1 person was already asked while it is open, and is not asked twice)".into(),
+        n => format!(" ({n} people were already asked while it is open, and are not asked twice)"),
     };
     if everyone.is_empty() {
-        return post(format!(
+        return Err(post(format!(
             "Nobody to send {} to: there are no {} in {}{skipped_text}. Nothing was sent.",
             survey.title,
             audience.describe(),
             programme.name
-        ));
+        )));
     }
+    Ok((everyone, skipped_text))
+}
+
+/// A confirmed `survey send`: sent to whom it reaches now (see `flows::confirm`).
+pub fn send_confirmed(
+    ctx: &Ctx<'_>,
+    room: &RoomRef,
+    programme: &str,
+    survey: &str,
+    audience: Audience,
+) -> Outcome {
+    let (programme, survey) = match coordinated(ctx, room, &format!("{programme}/{survey}")) {
+        Ok(found) => found,
+        Err(refused) => return *refused,
+    };
+    let (everyone, skipped_text) = match recipients(ctx, room, programme, survey, audience) {
+        Ok(found) => found,
+        Err(refused) => return *refused,
+    };
     let closes_at = ctx.now + chrono::Duration::days(i64::from(survey.open_days));
     let n = everyone.len();
     let round = NewRound {

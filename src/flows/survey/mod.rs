@@ -21,7 +21,7 @@ use super::form::{self, FIRST_QUESTION, Form, KeepUnanswered, Onward, Reply};
 use super::{Content, Ctx, Effect, FlowState, OutMessage, Outcome, StateChange};
 use crate::domain::survey::{Survey, SurveyInvite};
 use crate::domain::{Answer, Programme};
-pub use commands::{SurveyCommand, find, handle, parse};
+pub use commands::{SurveyCommand, find, handle, parse, send_confirmed};
 
 /// A survey being answered.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

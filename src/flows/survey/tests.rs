@@ -110,9 +110,14 @@ impl World {
     }
 
     fn in_room(&self, text: &str) -> Outcome {
+        self.in_room_with(None, text)
+    }
+
+    /// `text` in the room while `state` is the sender's conversation.
+    fn in_room_with(&self, state: Option<&FlowState>, text: &str) -> Outcome {
         handle(
             &self.ctx(),
-            None,
+            state,
             &Inbound {
                 from: self.user.clone(),
                 place: crate::domain::Place::Room(self.room.clone()),
@@ -353,7 +358,28 @@ fn survey_send_asks_the_audience_once_and_refuses_an_empty_one() {
         matches: Vec::<MatchRecord>::new(),
         open: vec![person("bo")],
     };
-    let out = w.in_room("survey send pulse to mentees");
+    // Asked first, with the count: nothing is sent yet.
+    let asked = w.in_room("survey send pulse to mentees");
+    let text = texts(&asked);
+    assert!(
+        text.contains("Send Pulse survey to 1 person (1 mentee) (1 person was already asked while it is open, and is not asked twice) of Demo"),
+        "{text}"
+    );
+    assert!(text.contains("!tandem confirm"), "{text}");
+    assert!(
+        !asked
+            .effects
+            .iter()
+            .any(|e| matches!(e, Effect::SendSurvey(_)))
+    );
+    let crate::flows::StateChange::Set(waiting) = asked.state else {
+        panic!("the send waits for its confirmation: {:?}", asked.state)
+    };
+    let cancelled = w.in_room_with(Some(&waiting), "cancel");
+    assert!(texts(&cancelled).contains("Cancelled: nothing was sent"));
+    assert_eq!(cancelled.state, crate::flows::StateChange::Clear);
+    let out = w.in_room_with(Some(&waiting), "confirm");
+    assert_eq!(out.state, crate::flows::StateChange::Clear);
     let round = out
         .effects
         .iter()
@@ -366,7 +392,7 @@ fn survey_send_asks_the_audience_once_and_refuses_an_empty_one() {
     let text = texts(&out);
     assert!(
         text.contains(
-            "Sent Pulse survey to 1 person by DM (1 person was already asked while it is open"
+            "Sent Pulse survey to 1 person by DM (1 person was already asked while it is open, and is not asked twice"
         ),
         "{text}"
     );

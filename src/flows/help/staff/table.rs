@@ -377,6 +377,12 @@ pub(crate) fn entry(command: Privileged) -> Entry {
             "confirm",
             "carry out, or drop, the action you asked for",
         ),
+        P::ConfirmCoordinatorAction => e(
+            Matches,
+            "confirm · cancel",
+            "confirm",
+            "carry out, or drop, the close match or survey send you asked for",
+        ),
         P::Transcript => e(
             OwnPair,
             "transcript [match]",
