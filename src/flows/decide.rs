@@ -7,7 +7,7 @@
 //!   personal is answered by DM.
 //! - Files go only to a report's evidence step or an answer to a moderator's question.
 //!
-//! A new command is routed in `route.rs` and handled here, in [`idle_dm`] or [`in_room`],
+//! A new command is routed in `route/` and handled here, in [`idle_dm`] or [`in_room`],
 //! by calling its stage's handler.
 
 use super::command::Command;
