@@ -112,6 +112,19 @@ pub(super) enum BenchWhat {
         #[arg(long, value_enum, default_value_t = ObjectiveArg::Count)]
         objective: ObjectiveArg,
     },
+    /// People apply through the real message path on a real database (the recording
+    /// platform in place of a chat server); prints one JSON object: messages per
+    /// CPU-second, step latency, statements per message, peak memory.
+    Messages {
+        #[arg(long, default_value_t = 320)]
+        people: usize,
+        /// How many people type at the same time.
+        #[arg(long, default_value_t = 1)]
+        concurrency: usize,
+        /// Database URL; default: a temporary SQLite file.
+        #[arg(long)]
+        database: Option<String>,
+    },
     /// Schedule nudges due inside a window into a counting sink and run the real scheduler
     /// on a real database; prints one JSON object (fired, duplicates, missed, lateness).
     Scheduler {

@@ -42,6 +42,24 @@ pub(super) async fn bench(what: BenchWhat) -> anyhow::Result<ExitCode> {
             println!("{figures}");
             Ok(ExitCode::SUCCESS)
         }
+        BenchWhat::Messages {
+            people,
+            concurrency,
+            database,
+        } => {
+            if people == 0 || concurrency == 0 {
+                anyhow::bail!("--people and --concurrency must be at least 1");
+            }
+            let figures =
+                crate::bench::messages::bench_messages(&crate::bench::messages::BenchMessages {
+                    people,
+                    concurrency,
+                    database,
+                })
+                .await?;
+            println!("{figures}");
+            Ok(ExitCode::SUCCESS)
+        }
         BenchWhat::Scheduler {
             jobs,
             window,

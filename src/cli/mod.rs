@@ -25,7 +25,9 @@ mod setup;
 use std::process::ExitCode;
 
 use clap::Parser;
-use tracing_subscriber::EnvFilter;
+use tracing_subscriber::layer::SubscriberExt;
+use tracing_subscriber::util::SubscriberInitExt;
+use tracing_subscriber::{EnvFilter, Layer};
 
 use args::{Cli, Command};
 
@@ -41,11 +43,25 @@ pub async fn main() -> ExitCode {
         }
         _ => "warn",
     };
-    tracing_subscriber::fmt()
-        .with_env_filter(
-            EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new(default_level)),
-        )
+    let log = tracing_subscriber::fmt::layer()
         .with_writer(std::io::stderr)
+        .with_filter(
+            EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new(default_level)),
+        );
+    // `bench messages` counts the SQL statements the path runs, from sqlx's own log.
+    let statements = matches!(
+        cli.command,
+        Command::Bench {
+            what: args::BenchWhat::Messages { .. }
+        }
+    )
+    .then(|| {
+        crate::bench::messages::StatementCounter
+            .with_filter(crate::bench::messages::statement_filter())
+    });
+    tracing_subscriber::registry()
+        .with(log)
+        .with(statements)
         .init();
     match dispatch(cli).await {
         Ok(code) => code,

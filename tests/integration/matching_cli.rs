@@ -138,3 +138,33 @@ fn bench_match_prints_its_figures_as_one_json_object() {
             || f["greedy_matched"].as_i64() < f["exact"]["matched"].as_i64()
     );
 }
+
+#[test]
+fn bench_messages_drives_people_through_the_real_path_and_prints_its_figures() {
+    let out = tandem(&["bench", "messages", "--people", "4", "--concurrency", "2"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let f: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(f["bench"], "messages", "{f}");
+    assert_eq!(f["database"], "sqlite", "{f}");
+    assert_eq!(f["applications_stored"], 4, "every application stored: {f}");
+    assert_eq!(f["messages"], 64, "sixteen messages each: {f}");
+    assert!(
+        f["statements_per_message"].as_f64().unwrap() > 1.0,
+        "statements are counted from sqlx's log: {f}"
+    );
+    for key in ["messages_per_cpu_second", "cpu_seconds", "peak_rss_mib"] {
+        assert!(f[key].as_f64().is_some(), "{key} missing from {f}");
+    }
+    assert!(f["step_ms"]["p99"].as_f64().is_some(), "{f}");
+    // Bad input: a clear message, nothing run.
+    let out = tandem(&["bench", "messages", "--people", "0"]);
+    assert!(!out.status.success());
+    assert!(
+        String::from_utf8_lossy(&out.stderr)
+            .contains("--people and --concurrency must be at least 1")
+    );
+}

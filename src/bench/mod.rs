@@ -1,5 +1,8 @@
 //! `tandem bench match` and `tandem match solve`: the matching engine measured and
-//! exposed on plain JSON, so anyone can check its figures and its optimality.
+//! exposed on plain JSON, so anyone can check its figures and its optimality; and
+//! `tandem bench messages` ([`messages`]), the message path.
+
+pub mod messages;
 
 use std::collections::HashSet;
 use std::time::Instant;
