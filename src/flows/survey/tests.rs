@@ -16,19 +16,11 @@ title = "Pulse survey"
 intro = "Three questions."
 anonymous = true
 for = ["mentee"]
-[[surveys.pulse.questions]]
-id = "mood"
-kind = "scale"
-prompt = "How is it going?"
-[[surveys.pulse.questions]]
-id = "nps"
-kind = "nps"
-prompt = "Would you recommend us?"
-[[surveys.pulse.questions]]
-id = "words"
-kind = "long_text"
-prompt = "Anything to add?"
-optional = true
+questions = [
+    { id = "mood", kind = "scale", prompt = "How is it going?" },
+    { id = "nps", kind = "nps", prompt = "Would you recommend us?" },
+    { id = "words", kind = "long_text", prompt = "Anything to add?", optional = true },
+]
 "#;
 
 fn programme() -> Programme {
