@@ -6,7 +6,8 @@ use super::testing::Applicant;
 use super::*;
 use crate::domain::{Answer, Place, Platform, RoleKind};
 
-/// A small programme with every question kind and a branch.
+/// A small programme with every question kind and a branch. Written a key a line (unlike
+/// the other test programmes) because the config properties change it line by line.
 pub(crate) const PROGRAMME: &str = r#"
 slug = "demo"
 name = "Demo Programme"

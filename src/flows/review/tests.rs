@@ -12,7 +12,12 @@ use crate::flows::testing::{
 
 /// Application A3: Amina's, as a mentee, waiting for review.
 fn amina() -> ApplicationRecord {
-    application(3, "amina", RoleKind::Mentee, ApplicationStatus::NeedsReview)
+    amina_in(ApplicationStatus::NeedsReview)
+}
+
+/// Application A3 (Amina's) in `status`.
+fn amina_in(status: ApplicationStatus) -> ApplicationRecord {
+    application(3, "amina", RoleKind::Mentee, status)
 }
 
 /// Application A5: Grace's, as a mentor, approved (her interview and check to come).
@@ -179,9 +184,8 @@ fn asking_queues_the_question_for_the_applicant_and_marks_the_application_waitin
 
 #[test]
 fn a_second_question_does_not_move_the_status_again() {
-    let mut waiting = amina();
-    waiting.summary.status = ApplicationStatus::InfoRequested;
-    let outcome = carol_with(waiting).review("ask 3 And on weekends?");
+    let outcome =
+        carol_with(amina_in(ApplicationStatus::InfoRequested)).review("ask 3 And on weekends?");
     assert!(matches!(
         records(&outcome)[..],
         [Effect::AskApplicant { .. }]
@@ -207,9 +211,7 @@ fn waitlisting_records_it_and_tells_the_applicant_where_she_stands() {
 
 #[test]
 fn waitlisting_twice_says_it_is_on_the_list_already() {
-    let mut waitlisted = amina();
-    waitlisted.summary.status = ApplicationStatus::Waitlisted;
-    let outcome = carol_with(waitlisted).review("waitlist 3");
+    let outcome = carol_with(amina_in(ApplicationStatus::Waitlisted)).review("waitlist 3");
     assert_only_answered(
         &outcome,
         "coordinators",
