@@ -6,11 +6,14 @@
 //! - [`application`] and [`a_match`]: the records commands act on, consistent with
 //!   `pathways` (every application built here can be matched with any other of the other
 //!   role); change a field with struct update syntax (`MatchRecord { status, ..a_match(…) }`).
+//! - [`posted`], [`texts`], [`dms`] and [`records`]: what an outcome says and does.
 //! - [`Scene`]: everything a [`Ctx`] borrows, owned and with defaults: who is typing, in
 //!   which room, with what the app loaded ([`Subject`]). `Scene::for_user("carol")` is the
 //!   coordinator in the coordinators' room; `ctx()` lends the context, and `review` and
 //!   `pairing` parse a command and decide it there as the app does; `says` and `router`
 //!   are a message from that person and what routing reads, for tests of `route`.
+//! - [`Applicant`]: ada applying by DM, her conversation and what she stored kept as the
+//!   app keeps them, for tests of the application flow.
 //!
 //! To extend it: when a second test needs the same setup, add a `with_…` method to `Scene`
 //! for what a context reads, or a builder here for a record, rather than a block in the
@@ -20,14 +23,17 @@ use std::collections::BTreeMap;
 
 use chrono::{DateTime, Utc};
 
-use super::{Ctx, Effect, Inbound, OutMessage, Outcome, StateChange, Subject, pairing, review};
+use super::{
+    ApplicationFlow, Ctx, Effect, FlowState, Inbound, OutMessage, Outcome, StateChange, Subject,
+    pairing, review,
+};
 use crate::chat::Content;
 use crate::domain::incident::Moderation;
 use crate::domain::matches::{MatchRecord, MatchStatus};
 use crate::domain::screening::StepState;
 use crate::domain::{
-    Answer, ApplicationRecord, ApplicationStatus, ApplicationSummary, Place, Platform, Programme,
-    RoleKind, RoomRef, UserRef,
+    Answer, ApplicationRecord, ApplicationStatus, ApplicationSummary, NewApplication, Place,
+    Platform, Programme, RoleKind, RoomRef, UserRef,
 };
 
 /// A person on the console.
@@ -46,58 +52,43 @@ pub(crate) fn now() -> DateTime<Utc> {
 }
 
 /// A programme coordinated by carol: mentees acknowledge an orientation; mentors have an
-/// interview and a background check; pairs must share a language.
+/// interview and a background check; pairs must share a language. Both roles answer
+/// [`QUESTIONS`], put in at `$questions`.
 pub(crate) const PATHWAYS: &str = r#"
 slug = "pathways"
 name = "Pathways"
 description = "A programme for tests."
 coordinators = ["console:carol"]
-[texts]
-welcome = "Welcome."
-submitted = "Thank you."
-answer_days = 7
+texts = { welcome = "Welcome.", submitted = "Thank you.", answer_days = 7 }
 [roles.mentee]
 name = "Mentee"
 description = "you learn"
-[[roles.mentee.questions]]
-id = "name"
-kind = "short_text"
-prompt = "Your name?"
-[[roles.mentee.questions]]
-id = "languages"
-kind = "languages"
-prompt = "Your languages?"
-[[roles.mentee.screening.steps]]
-id = "orientation"
-label = "Orientation"
-kind = "acknowledgement"
-text = "Be kind and on time."
+$questions
+screening.steps = [
+    { id = "orientation", label = "Orientation", kind = "acknowledgement", text = "Be kind and on time." },
+]
 [roles.mentor]
 name = "Mentor"
 description = "you guide"
-[[roles.mentor.questions]]
-id = "name"
-kind = "short_text"
-prompt = "Your name?"
-[[roles.mentor.questions]]
-id = "languages"
-kind = "languages"
-prompt = "Your languages?"
-[[roles.mentor.screening.steps]]
-id = "interview"
-label = "Interview"
-kind = "interview"
-[[roles.mentor.screening.steps]]
-id = "background_check"
-label = "Background check"
-kind = "background_check"
+$questions
+screening.steps = [
+    { id = "interview", label = "Interview", kind = "interview" },
+    { id = "background_check", label = "Background check", kind = "background_check" },
+]
 [matching]
 mode = "one_to_one"
 shared_language = { mentee = "languages", mentor = "languages" }
 "#;
 
+/// What both roles of [`PATHWAYS`] are asked: a name, then languages.
+pub(crate) const QUESTIONS: &str = r#"questions = [
+    { id = "name", kind = "short_text", prompt = "Your name?" },
+    { id = "languages", kind = "languages", prompt = "Your languages?" },
+]"#;
+
 pub(crate) fn pathways() -> Programme {
-    crate::config::parse_programme(std::path::Path::new("pathways.toml"), PATHWAYS)
+    let source = PATHWAYS.replace("$questions", QUESTIONS);
+    crate::config::parse_programme(std::path::Path::new("pathways.toml"), &source)
         .expect("the test programme")
 }
 
@@ -269,6 +260,15 @@ impl Scene {
         self.with_subject(Subject::Application(Some(Box::new((record, matches)))))
     }
 
+    /// With the overview of `applications` (each with its applicant) loaded, as for `queue`.
+    pub(crate) fn with_overview(self, applications: Vec<ApplicationRecord>) -> Scene {
+        let rows = applications
+            .into_iter()
+            .map(|r| (r.summary, r.applicant))
+            .collect();
+        self.with_subject(Subject::Overview(rows))
+    }
+
     /// With these programmes instead of [`pathways`].
     pub(crate) fn with_programmes(self, programmes: Vec<Programme>) -> Scene {
         Scene { programmes, ..self }
@@ -330,6 +330,135 @@ impl Scene {
     }
 }
 
+/// The summary the store keeps of a new application `a`, numbered `id`.
+pub(crate) fn stored_summary(a: &NewApplication, id: i64) -> ApplicationSummary {
+    ApplicationSummary {
+        id,
+        programme: a.programme.clone(),
+        role: a.role,
+        status: a.status,
+        submitted_at: a.submitted_at,
+        steps: BTreeMap::new(),
+        waitlist_position: None,
+        name: None,
+    }
+}
+
+/// Ada applying, driven as the app drives the pure core: her conversation kept in memory,
+/// what the flow stores stored as the store does, five seconds between her messages.
+pub(crate) struct Applicant {
+    /// Who talks (ada), the programmes, what she applied to, and the time.
+    pub scene: Scene,
+    pub state: Option<FlowState>,
+    /// Every application the flow asked to store, in order.
+    pub stored: Vec<NewApplication>,
+    /// Her applications as stored: a re-opened one in the place of the one it re-opens.
+    pub records: Vec<ApplicationRecord>,
+}
+
+impl Applicant {
+    /// Ada, with these programmes open and no coordinators' room.
+    pub(crate) fn new(programmes: Vec<Programme>) -> Applicant {
+        let mut scene = Scene::for_user("ada").with_programmes(programmes);
+        scene.coordinators_room = None;
+        Applicant {
+            scene,
+            state: None,
+            stored: vec![],
+            records: vec![],
+        }
+    }
+
+    /// Sends `content` in `place` and returns the messages the bot answered with.
+    pub(crate) fn send_content(&mut self, place: Place, content: Content) -> Vec<OutMessage> {
+        // What the app loads for `apply`: her applications the rules refused.
+        self.scene.subject = Subject::Refused(
+            self.records
+                .iter()
+                .filter(|r| r.summary.status == ApplicationStatus::Ineligible)
+                .cloned()
+                .collect(),
+        );
+        let inbound = Inbound {
+            from: self.scene.user.clone(),
+            place,
+            content,
+            files: vec![],
+        };
+        let outcome = super::handle(&self.scene.ctx(), self.state.as_ref(), &inbound);
+        match outcome.state {
+            StateChange::Unchanged => {}
+            StateChange::Set(s) => self.state = Some(s),
+            StateChange::Clear => self.state = None,
+        }
+        let mut out = vec![];
+        for e in outcome.effects {
+            match e {
+                Effect::SendDm { message, .. } | Effect::PostInRoom { message, .. } => {
+                    out.push(message)
+                }
+                Effect::StoreApplication(a) => self.store(a),
+                other => panic!("an application flow does not {other:?}"),
+            }
+        }
+        self.scene.now += chrono::Duration::seconds(5);
+        out
+    }
+
+    /// Sends a DM and returns the texts the bot answered with, joined.
+    pub(crate) fn say(&mut self, text: &str) -> String {
+        self.send_content(Place::Dm, Content::Text(text.into()))
+            .iter()
+            .map(|m| m.text.clone())
+            .collect::<Vec<_>>()
+            .join("\n---\n")
+    }
+
+    /// Sends these DMs one after the other, whatever the bot answers.
+    pub(crate) fn say_all(&mut self, lines: &[&str]) {
+        for line in lines {
+            self.say(line);
+        }
+    }
+
+    /// As the store does: in the place of the application it re-opens, or as a new one.
+    fn store(&mut self, a: NewApplication) {
+        let id = a.reopens.unwrap_or(self.records.len() as i64 + 1);
+        let record = ApplicationRecord {
+            summary: stored_summary(&a, id),
+            applicant: a.applicant.clone(),
+            answers: a.answers.clone(),
+            evaluation: Some(a.evaluation.clone()),
+            decisions: vec![],
+            questions: vec![],
+            notes: vec![],
+        };
+        self.records.retain(|r| r.summary.id != id);
+        self.records.push(record);
+        self.scene.applications = self.records.iter().map(|r| r.summary.clone()).collect();
+        self.stored.push(a);
+    }
+
+    /// Her application in progress.
+    pub(crate) fn flow(&self) -> &ApplicationFlow {
+        match &self.state {
+            Some(FlowState::Application(f)) => f,
+            other => panic!("no application in progress: {other:?}"),
+        }
+    }
+
+    /// The question her application in progress is on, if it is on one.
+    pub(crate) fn question(&self) -> Option<String> {
+        match &self.state {
+            Some(FlowState::Application(flow)) => match &flow.stage {
+                super::application::Stage::Asking { question, .. } => Some(question.clone()),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+}
+
 /// The messages an outcome posts in room `name`, in order.
 pub(crate) fn posted<'o>(outcome: &'o Outcome, name: &str) -> Vec<&'o OutMessage> {
     outcome
@@ -339,6 +468,14 @@ pub(crate) fn posted<'o>(outcome: &'o Outcome, name: &str) -> Vec<&'o OutMessage
             Effect::PostInRoom { room: r, message } if *r == room(name) => Some(message),
             _ => None,
         })
+        .collect()
+}
+
+/// The texts an outcome posts in the coordinators' room, in order.
+pub(crate) fn texts(outcome: &Outcome) -> Vec<&str> {
+    posted(outcome, "coordinators")
+        .into_iter()
+        .map(|m| m.text.as_str())
         .collect()
 }
 

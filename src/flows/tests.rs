@@ -2,13 +2,12 @@
 
 use std::path::Path;
 
-use chrono::Duration;
-
-use super::testing::Scene;
+use super::testing::Applicant;
 use super::*;
-use crate::domain::{Answer, NewApplication, Place, Platform, RoleKind};
+use crate::domain::{Answer, Place, Platform, RoleKind};
 
-/// A small programme with every question kind and a branch.
+/// A small programme with every question kind and a branch. Written a key a line (unlike
+/// the other test programmes) because the config properties change it line by line.
 pub(crate) const PROGRAMME: &str = r#"
 slug = "demo"
 name = "Demo Programme"
@@ -84,87 +83,20 @@ pub(crate) fn programme() -> Programme {
     crate::config::parse_programme(Path::new("demo.toml"), PROGRAMME).expect("test programme")
 }
 
-/// Drives the pure core like the app does, keeping the state in memory.
-struct Convo {
-    /// Who talks (ada), the programmes, what she applied to, and the time.
-    scene: Scene,
-    state: Option<FlowState>,
-    stored: Vec<NewApplication>,
+/// Ada, with the demo programme open.
+fn ada() -> Applicant {
+    Applicant::new(vec![programme()])
 }
 
-impl Convo {
-    fn new() -> Self {
-        let mut scene = Scene::for_user("ada").with_programmes(vec![programme()]);
-        scene.coordinators_room = None;
-        Convo {
-            scene,
-            state: None,
-            stored: vec![],
-        }
-    }
+/// Ada, with the demo programme open, having sent these DMs.
+fn ada_after(lines: &[&str]) -> Applicant {
+    let mut c = ada();
+    c.say_all(lines);
+    c
+}
 
-    fn send_content(&mut self, place: Place, content: Content) -> Vec<OutMessage> {
-        let inbound = Inbound {
-            from: self.scene.user.clone(),
-            place,
-            content,
-            files: vec![],
-        };
-        let outcome = handle(&self.scene.ctx(), self.state.as_ref(), &inbound);
-        match outcome.state {
-            StateChange::Unchanged => {}
-            StateChange::Set(s) => self.state = Some(s),
-            StateChange::Clear => self.state = None,
-        }
-        let mut out = vec![];
-        for e in outcome.effects {
-            match e {
-                Effect::SendDm { message, .. } | Effect::PostInRoom { message, .. } => {
-                    out.push(message)
-                }
-                Effect::StoreApplication(a) => {
-                    self.scene.applications.push(ApplicationSummary {
-                        id: self.scene.applications.len() as i64 + 1,
-                        programme: a.programme.clone(),
-                        role: a.role,
-                        status: a.status,
-                        submitted_at: a.submitted_at,
-                        steps: Default::default(),
-                        waitlist_position: None,
-                        name: None,
-                    });
-                    self.stored.push(a);
-                }
-                other => panic!("an application flow does not {other:?}"),
-            }
-        }
-        self.scene.now += Duration::seconds(5);
-        out
-    }
-
-    /// Sends a DM and returns the texts the bot answered with, joined.
-    fn say(&mut self, text: &str) -> String {
-        self.send_content(Place::Dm, Content::Text(text.into()))
-            .iter()
-            .map(|m| m.text.clone())
-            .collect::<Vec<_>>()
-            .join("\n---\n")
-    }
-
-    fn flow(&self) -> &ApplicationFlow {
-        match &self.state {
-            Some(FlowState::Application(f)) => f,
-            other => panic!("no application in progress: {other:?}"),
-        }
-    }
-
-    fn current_question(&self) -> Option<String> {
-        match &self.flow().stage {
-            application::Stage::Asking { question, .. } => Some(question.clone()),
-            _ => None,
-        }
-    }
-
+// Inherent methods on the shared driver, for this programme's form only.
+impl Applicant {
     /// Answers the mentee form up to the review, with work experience.
     fn fill_mentee_form(&mut self) {
         self.say("apply");
@@ -176,7 +108,7 @@ impl Convo {
 
 #[test]
 fn a_mentee_application_runs_from_apply_to_submit() {
-    let mut c = Convo::new();
+    let mut c = ada();
     let reply = c.say("apply");
     assert!(reply.contains("Welcome to Demo Programme"), "{reply}");
     assert!(reply.contains("as a mentor or as a mentee"), "{reply}");
@@ -208,9 +140,9 @@ fn a_mentee_application_runs_from_apply_to_submit() {
     assert!(matches!(app.answers[9].1, Answer::Consent { .. }));
 }
 
-impl Convo {
+impl Applicant {
     fn fill_mentee_form_from_name(&mut self) {
-        for line in [
+        self.say_all(&[
             "Ada",
             "19",
             "Europe/Berlin",
@@ -221,15 +153,13 @@ impl Convo {
             "Two summers in a bike shop.",
             "skip",
             "I agree",
-        ] {
-            self.say(line);
-        }
+        ]);
     }
 }
 
 #[test]
 fn apply_with_a_role_skips_the_role_question() {
-    let mut c = Convo::new();
+    let mut c = ada();
     let reply = c.say("apply as mentor");
     assert!(reply.contains("Question 1 of 1: Your name?"), "{reply}");
     c.say("Grace");
@@ -240,13 +170,10 @@ fn apply_with_a_role_skips_the_role_question() {
 
 #[test]
 fn a_branch_is_asked_only_when_its_condition_matches() {
-    let mut c = Convo::new();
-    for line in ["apply mentee", "Ada", "19", "UTC+1", "fr", "2", "4"] {
-        c.say(line);
-    }
+    let mut c = ada_after(&["apply mentee", "Ada", "19", "UTC+1", "fr", "2", "4"]);
     let reply = c.say("no");
     assert!(reply.contains("Anything else?"), "{reply}");
-    assert_eq!(c.current_question().as_deref(), Some("extra"));
+    assert_eq!(c.question().as_deref(), Some("extra"));
     // Changing the branch answer later reveals the question, and the review asks it.
     c.say("skip");
     c.say("I agree");
@@ -262,7 +189,7 @@ fn a_branch_is_asked_only_when_its_condition_matches() {
 
 #[test]
 fn submit_while_revisiting_an_answer_submits_when_everything_is_answered() {
-    let mut c = Convo::new();
+    let mut c = ada();
     c.fill_mentee_form();
     let reply = c.say("edit 2");
     assert!(reply.contains("Your current answer: 19"), "{reply}");
@@ -274,17 +201,14 @@ fn submit_while_revisiting_an_answer_submits_when_everything_is_answered() {
 
 #[test]
 fn submit_while_revisiting_says_exactly_which_questions_are_left() {
-    let mut c = Convo::new();
-    for line in ["apply mentee", "Ada", "19", "UTC+1"] {
-        c.say(line);
-    }
+    let mut c = ada_after(&["apply mentee", "Ada", "19", "UTC+1"]);
     // On a question not answered yet: what is left, and this question stays.
     let reply = c.say("submit");
     assert_eq!(
         reply,
         "Not yet: still to answer: 4. Langs, 5. Field, 6. Goals, 7. Worked, 8. Extra, 9. Consent. Let's carry on with this one."
     );
-    assert_eq!(c.current_question().as_deref(), Some("langs"));
+    assert_eq!(c.question().as_deref(), Some("langs"));
     // Back on an answered one: what is left, then the first of them.
     c.say("back");
     let reply = c.say("submit");
@@ -293,13 +217,13 @@ fn submit_while_revisiting_says_exactly_which_questions_are_left() {
         "{reply}"
     );
     assert!(reply.contains("Your languages?"), "{reply}");
-    assert_eq!(c.current_question().as_deref(), Some("langs"));
+    assert_eq!(c.question().as_deref(), Some("langs"));
     assert!(c.stored.is_empty());
 }
 
 #[test]
 fn a_hidden_answer_is_not_submitted_after_the_branch_changes() {
-    let mut c = Convo::new();
+    let mut c = ada();
     c.fill_mentee_form();
     c.say("edit worked");
     c.say("no");
@@ -311,9 +235,7 @@ fn a_hidden_answer_is_not_submitted_after_the_branch_changes() {
 
 #[test]
 fn a_wrong_answer_gets_one_short_message_and_changes_nothing() {
-    let mut c = Convo::new();
-    c.say("apply mentee");
-    c.say("Ada");
+    let mut c = ada_after(&["apply mentee", "Ada"]);
     let before = c.state.clone();
     let reply = c.say("twelve");
     assert_eq!(
@@ -334,9 +256,7 @@ fn a_wrong_answer_gets_one_short_message_and_changes_nothing() {
     assert!(reply.starts_with("Question 2 of"), "{reply}");
     assert_eq!(c.state, before);
     // A choice that fits no option, and a wrong role, are one short message too.
-    for line in ["19", "UTC+1", "fr"] {
-        c.say(line);
-    }
+    c.say_all(&["19", "UTC+1", "fr"]);
     let reply = c.say("gardening");
     assert_eq!(
         reply,
@@ -351,9 +271,7 @@ fn a_wrong_answer_gets_one_short_message_and_changes_nothing() {
 
 #[test]
 fn back_returns_to_the_previous_question_and_keep_moves_on() {
-    let mut c = Convo::new();
-    c.say("apply mentee");
-    c.say("Ada");
+    let mut c = ada_after(&["apply mentee", "Ada"]);
     let reply = c.say("back");
     assert!(reply.contains("Your name?"), "{reply}");
     assert!(reply.contains("Your current answer: Ada"), "{reply}");
@@ -368,23 +286,20 @@ fn back_returns_to_the_previous_question_and_keep_moves_on() {
 
 #[test]
 fn skip_works_only_on_optional_questions() {
-    let mut c = Convo::new();
-    c.say("apply mentee");
+    let mut c = ada_after(&["apply mentee"]);
     let reply = c.say("skip");
     assert!(reply.contains("can't be skipped"), "{reply}");
-    assert_eq!(c.current_question().as_deref(), Some("name"));
+    assert_eq!(c.question().as_deref(), Some("name"));
 }
 
 #[test]
 fn review_mid_form_shows_answers_so_far_and_stays_put() {
-    let mut c = Convo::new();
-    c.say("apply mentee");
-    c.say("Ada");
+    let mut c = ada_after(&["apply mentee", "Ada"]);
     let reply = c.say("review");
     assert!(reply.contains("1. Name: Ada"), "{reply}");
     assert!(reply.contains("(not answered yet)"), "{reply}");
     assert!(reply.contains("questions still to answer"), "{reply}");
-    assert_eq!(c.current_question().as_deref(), Some("age"));
+    assert_eq!(c.question().as_deref(), Some("age"));
     let reply = c.say("submit");
     assert!(
         reply.starts_with("Not yet: still to answer: 2. Age"),
@@ -394,7 +309,7 @@ fn review_mid_form_shows_answers_so_far_and_stays_put() {
 
 #[test]
 fn edit_accepts_a_number_an_id_or_a_label_and_returns_to_the_review() {
-    let mut c = Convo::new();
+    let mut c = ada();
     c.fill_mentee_form();
     let reply = c.say("edit 2");
     assert!(reply.contains("Your age?"), "{reply}");
@@ -411,9 +326,7 @@ fn edit_accepts_a_number_an_id_or_a_label_and_returns_to_the_review() {
 
 #[test]
 fn cancel_asks_for_confirmation_and_no_resumes() {
-    let mut c = Convo::new();
-    c.say("apply mentee");
-    c.say("Ada");
+    let mut c = ada_after(&["apply mentee", "Ada"]);
     let reply = c.say("cancel");
     assert!(reply.contains("really want to cancel"), "{reply}");
     let reply = c.say("perhaps");
@@ -429,24 +342,28 @@ fn cancel_asks_for_confirmation_and_no_resumes() {
 
 #[test]
 fn consent_must_be_given_before_the_review() {
-    let mut c = Convo::new();
-    c.say("apply mentee");
-    for line in ["Ada", "19", "UTC", "en", "1", "1", "no", "skip"] {
-        c.say(line);
-    }
+    let mut c = ada_after(&[
+        "apply mentee",
+        "Ada",
+        "19",
+        "UTC",
+        "en",
+        "1",
+        "1",
+        "no",
+        "skip",
+    ]);
     let reply = c.say("I do not agree");
     assert!(
         reply.contains("only take your application further with your agreement"),
         "{reply}"
     );
-    assert_eq!(c.current_question().as_deref(), Some("consent"));
+    assert_eq!(c.question().as_deref(), Some("consent"));
 }
 
 #[test]
 fn a_greeting_or_apply_mid_flow_reminds_the_person_where_they_are() {
-    let mut c = Convo::new();
-    c.say("apply mentee");
-    c.say("Ada");
+    let mut c = ada_after(&["apply mentee", "Ada"]);
     let reply = c.say("hello");
     assert!(reply.contains("Welcome back"), "{reply}");
     assert!(reply.contains("1 of 9 questions answered"), "{reply}");
@@ -459,7 +376,7 @@ fn a_greeting_or_apply_mid_flow_reminds_the_person_where_they_are() {
 
 #[test]
 fn an_answer_to_an_old_prompt_is_recognised_and_changes_nothing() {
-    let mut c = Convo::new();
+    let mut c = ada();
     c.fill_mentee_form();
     c.say("edit field");
     let before = c.state.clone();
@@ -484,10 +401,7 @@ fn an_answer_to_an_old_prompt_is_recognised_and_changes_nothing() {
 
 #[test]
 fn prompts_carry_choices_and_pick_limits_for_buttons() {
-    let mut c = Convo::new();
-    for line in ["apply mentee", "Ada", "19", "UTC", "en", "1"] {
-        c.say(line);
-    }
+    let mut c = ada_after(&["apply mentee", "Ada", "19", "UTC", "en", "1"]);
     let out = c.send_content(Place::Dm, Content::Text("back".into()));
     let prompt = out.last().unwrap();
     assert_eq!(prompt.prompt_ref.as_deref(), Some("question:field"));
@@ -502,7 +416,7 @@ fn prompts_carry_choices_and_pick_limits_for_buttons() {
 
 #[test]
 fn a_second_application_to_the_same_programme_is_refused() {
-    let mut c = Convo::new();
+    let mut c = ada();
     c.fill_mentee_form();
     c.say("submit");
     let reply = c.say("apply");
@@ -515,8 +429,7 @@ fn a_second_application_to_the_same_programme_is_refused() {
 
 #[test]
 fn a_very_long_message_is_refused_without_touching_the_flow() {
-    let mut c = Convo::new();
-    c.say("apply mentee");
+    let mut c = ada_after(&["apply mentee"]);
     let before = c.state.clone();
     let reply = c.say(&"x".repeat(100 * 1024));
     assert!(
@@ -528,17 +441,14 @@ fn a_very_long_message_is_refused_without_touching_the_flow() {
 
 #[test]
 fn rtl_text_and_control_characters_are_handled_in_answers() {
-    let mut c = Convo::new();
-    c.say("apply mentee");
-    c.say("\u{200f}سارة\u{0}\u{1b}");
-    c.say("19");
+    let mut c = ada_after(&["apply mentee", "\u{200f}سارة\u{0}\u{1b}", "19"]);
     let review = c.say("review");
     assert!(review.contains("1. Name: \u{200f}سارة"), "{review}");
 }
 
 #[test]
 fn unknown_commands_get_the_closest_suggestion() {
-    let mut c = Convo::new();
+    let mut c = ada();
     let reply = c.say("aply");
     assert!(reply.contains("Did you mean apply?"), "{reply}");
     let reply = c.say("what is this");
@@ -549,7 +459,7 @@ fn unknown_commands_get_the_closest_suggestion() {
 
 #[test]
 fn room_messages_need_the_prefix_and_personal_answers_go_by_dm() {
-    let mut c = Convo::new();
+    let mut c = ada();
     let lobby = Place::Room(RoomRef::new(Platform::Console, "lobby"));
     let out = c.send_content(lobby.clone(), Content::Text("apply".into()));
     assert!(out.is_empty(), "plain room chatter is not for the bot");
@@ -558,7 +468,7 @@ fn room_messages_need_the_prefix_and_personal_answers_go_by_dm() {
         out.iter()
             .any(|m| m.text.contains("I've sent you a direct message"))
     );
-    assert_eq!(c.current_question().as_deref(), Some("name"));
+    assert_eq!(c.question().as_deref(), Some("name"));
     let out = c.send_content(lobby.clone(), Content::Text("!TANDEM hlep".into()));
     assert!(
         out[0].text.contains("Did you mean !tandem help?"),
@@ -569,7 +479,7 @@ fn room_messages_need_the_prefix_and_personal_answers_go_by_dm() {
 
 #[test]
 fn several_open_programmes_are_offered_as_a_choice() {
-    let mut c = Convo::new();
+    let mut c = ada();
     let mut second = programme();
     second.slug = "other".into();
     second.name = "Other Programme".into();
@@ -585,7 +495,7 @@ fn several_open_programmes_are_offered_as_a_choice() {
 
 #[test]
 fn flow_state_survives_a_round_trip_through_json() {
-    let mut c = Convo::new();
+    let mut c = ada();
     c.fill_mentee_form();
     let json = serde_json::to_string(c.state.as_ref().unwrap()).unwrap();
     let back: FlowState = serde_json::from_str(&json).unwrap();

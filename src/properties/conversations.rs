@@ -663,19 +663,7 @@ impl World {
             if let Effect::StoreApplication(a) = effect {
                 let apps = &mut self.applications[who];
                 let id = 100 + apps.len() as i64;
-                apps.insert(
-                    0,
-                    ApplicationSummary {
-                        id,
-                        programme: a.programme.clone(),
-                        role: a.role,
-                        status: a.status,
-                        submitted_at: a.submitted_at,
-                        steps: BTreeMap::new(),
-                        waitlist_position: None,
-                        name: None,
-                    },
-                );
+                apps.insert(0, crate::flows::testing::stored_summary(a, id));
             }
         }
         match outcome.state {

@@ -13,6 +13,30 @@ fn text(question: &Question, s: &str) -> Result<Answer, AnswerError> {
     parse_answer(question, &AnswerInput::Text(s), now())
 }
 
+/// What an answer that does not fit is told.
+fn refusal(question: &Question, s: &str) -> String {
+    text(question, s).unwrap_err().0
+}
+
+/// One choice, by its value.
+fn choice(value: &str) -> Answer {
+    Answer::Choice(value.into())
+}
+
+/// Several choices, by their values.
+fn choices(values: &[&str]) -> Answer {
+    Answer::Choices(values.iter().map(|v| v.to_string()).collect())
+}
+
+/// A question where one to `max` of `choices` are picked.
+fn pick_up_to(max: usize, choices: Vec<Choice>) -> Question {
+    Question::of_kind(QuestionKind::MultiChoice {
+        choices,
+        min: 1,
+        max,
+    })
+}
+
 fn sectors() -> Vec<Choice> {
     [
         "Technology",
@@ -32,17 +56,12 @@ fn short_text_is_cleaned_and_limited() {
         text(&question, "  Ada\tLovelace "),
         Ok(Answer::Text("Ada Lovelace".into()))
     );
-    let long = text(&question, "abcdefghijklmnopqrstuvwxyz").unwrap_err().0;
+    let long = refusal(&question, "abcdefghijklmnopqrstuvwxyz");
     assert!(
         long.contains("under 20 characters (yours has 26)"),
         "{long}"
     );
-    assert!(
-        text(&question, " \u{7} ")
-            .unwrap_err()
-            .0
-            .contains("didn't catch")
-    );
+    assert!(refusal(&question, " \u{7} ").contains("didn't catch"));
 }
 
 #[test]
@@ -55,96 +74,59 @@ fn long_text_keeps_paragraphs_and_checks_the_minimum() {
         text(&question, "First line\nsecond line"),
         Ok(Answer::Text("First line\nsecond line".into()))
     );
-    assert!(
-        text(&question, "short")
-            .unwrap_err()
-            .0
-            .contains("at least 10")
-    );
+    assert!(refusal(&question, "short").contains("at least 10"));
 }
 
 #[test]
 fn single_choice_accepts_number_label_value_or_unique_prefix() {
     let question = Question::of_kind(QuestionKind::SingleChoice { choices: sectors() });
+    for (typed, picked) in [
+        ("2", "health-care"),
+        ("health CARE", "health-care"),
+        ("public-sector", "public-sector"),
+        ("tech", "technology"),
+    ] {
+        assert_eq!(text(&question, typed), Ok(choice(picked)), "{typed}");
+    }
     assert_eq!(
-        text(&question, "2"),
-        Ok(Answer::Choice("health-care".into()))
-    );
-    assert_eq!(
-        text(&question, "health CARE"),
-        Ok(Answer::Choice("health-care".into()))
-    );
-    assert_eq!(
-        text(&question, "public-sector"),
-        Ok(Answer::Choice("public-sector".into()))
-    );
-    assert_eq!(
-        text(&question, "tech"),
-        Ok(Answer::Choice("technology".into()))
-    );
-    assert_eq!(
-        text(&question, "5").unwrap_err().0,
+        refusal(&question, "5"),
         "“5” isn't one of the options. Please answer with an option's number or a word from it, for example: 2."
     );
-    assert!(text(&question, "1, 2").unwrap_err().0.contains("just one"));
+    assert!(refusal(&question, "1, 2").contains("just one"));
     let picked = vec!["public-sector".to_string()];
     assert_eq!(
         parse_answer(&question, &AnswerInput::Picked(&picked), now()),
-        Ok(Answer::Choice("public-sector".into()))
+        Ok(choice("public-sector"))
     );
 }
 
 #[test]
 fn multi_choice_enforces_min_and_max_picks() {
-    let question = Question::of_kind(QuestionKind::MultiChoice {
-        choices: sectors(),
-        min: 1,
-        max: 2,
-    });
-    assert_eq!(
-        text(&question, "1, 3"),
-        Ok(Answer::Choices(vec![
-            "technology".into(),
-            "retail-and-hospitality".into()
-        ]))
-    );
-    assert_eq!(
-        text(&question, "1 3"),
-        Ok(Answer::Choices(vec![
-            "technology".into(),
-            "retail-and-hospitality".into()
-        ]))
-    );
-    assert_eq!(
-        text(&question, "Technology and retail and hospitality"),
-        Ok(Answer::Choices(vec![
-            "technology".into(),
-            "retail-and-hospitality".into()
-        ]))
-    );
+    let question = pick_up_to(2, sectors());
+    for (typed, picked) in [
+        ("1, 3", &["technology", "retail-and-hospitality"][..]),
+        ("1 3", &["technology", "retail-and-hospitality"][..]),
+        (
+            "Technology and retail and hospitality",
+            &["technology", "retail-and-hospitality"][..],
+        ),
+        (
+            "Retail and hospitality, technology",
+            &["retail-and-hospitality", "technology"][..],
+        ),
+        (
+            "Health care and Technology",
+            &["health-care", "technology"][..],
+        ),
+        ("Public sector; public sector", &["public-sector"][..]),
+    ] {
+        assert_eq!(text(&question, typed), Ok(choices(picked)), "{typed}");
+    }
     assert_eq!(
         text(&question, "Technology and gardening"),
         Err(AnswerError("“gardening” isn't one of the options. Please answer with options' numbers or words from them, separated by commas, for example: 1, 3.".into()))
     );
-    assert_eq!(
-        text(&question, "Retail and hospitality, technology"),
-        Ok(Answer::Choices(vec![
-            "retail-and-hospitality".into(),
-            "technology".into()
-        ]))
-    );
-    assert_eq!(
-        text(&question, "Health care and Technology"),
-        Ok(Answer::Choices(vec![
-            "health-care".into(),
-            "technology".into()
-        ]))
-    );
-    assert_eq!(
-        text(&question, "Public sector; public sector"),
-        Ok(Answer::Choices(vec!["public-sector".into()]))
-    );
-    let too_many = text(&question, "1,2,3").unwrap_err().0;
+    let too_many = refusal(&question, "1,2,3");
     assert!(
         too_many.contains("up to 2 options (you picked 3)"),
         "{too_many}"
@@ -160,14 +142,14 @@ fn numbers_respect_range_and_whole_number_rule() {
     });
     assert_eq!(text(&question, "12"), Ok(Answer::Number(12.0)));
     let expected = "Please answer with a whole number from 1 to 40, for example: 20.";
-    assert_eq!(text(&question, "twelve").unwrap_err().0, expected);
-    assert_eq!(text(&question, "2.5").unwrap_err().0, expected);
+    assert_eq!(refusal(&question, "twelve"), expected);
+    assert_eq!(refusal(&question, "2.5"), expected);
     assert_eq!(
-        text(&question, "41").unwrap_err().0,
+        refusal(&question, "41"),
         format!("41 is more than 40. {expected}")
     );
     assert_eq!(
-        text(&question, "0").unwrap_err().0,
+        refusal(&question, "0"),
         format!("0 is less than 1. {expected}")
     );
     assert!(text(&question, "NaN").is_err());
@@ -180,10 +162,7 @@ fn yes_no_understands_common_words_and_numbers() {
     assert_eq!(text(&question, "Yes"), Ok(Answer::YesNo(true)));
     assert_eq!(text(&question, "nope"), Ok(Answer::YesNo(false)));
     assert_eq!(text(&question, "2"), Ok(Answer::YesNo(false)));
-    assert_eq!(
-        text(&question, "maybe").unwrap_err().0,
-        "Please answer yes or no."
-    );
+    assert_eq!(refusal(&question, "maybe"), "Please answer yes or no.");
 }
 
 #[test]
@@ -207,18 +186,8 @@ fn languages_are_stored_as_codes_and_counted() {
             "fr".into()
         ]))
     );
-    assert!(
-        text(&question, "Elvish")
-            .unwrap_err()
-            .0
-            .contains("“Elvish”")
-    );
-    assert!(
-        text(&question, "en, fr, de, es")
-            .unwrap_err()
-            .0
-            .contains("you named 4")
-    );
+    assert!(refusal(&question, "Elvish").contains("“Elvish”"));
+    assert!(refusal(&question, "en, fr, de, es").contains("you named 4"));
 }
 
 #[test]
@@ -230,7 +199,7 @@ fn consent_must_be_given_to_continue() {
         text(&question, "I agree."),
         Ok(Answer::Consent { accepted_at: now() })
     );
-    assert!(text(&question, "no").unwrap_err().0.contains("agreement"));
+    assert!(refusal(&question, "no").contains("agreement"));
     assert!(text(&question, "whatever").is_err());
 }
 
@@ -243,12 +212,8 @@ fn a_choice_where_text_is_expected_is_refused() {
 
 #[test]
 fn answers_display_with_labels() {
-    let question = Question::of_kind(QuestionKind::MultiChoice {
-        choices: sectors(),
-        min: 1,
-        max: 4,
-    });
-    let a = Answer::Choices(vec!["retail-and-hospitality".into(), "health-care".into()]);
+    let question = pick_up_to(4, sectors());
+    let a = choices(&["retail-and-hospitality", "health-care"]);
     assert_eq!(a.display(&question), "Retail and hospitality, Health care");
     assert_eq!(a.values(), vec!["retail-and-hospitality", "health-care"]);
 }
@@ -294,18 +259,15 @@ fn a_choice_is_found_by_any_word_only_its_label_has_in_any_case_and_accents_asid
     assert_eq!(one("business"), "starting-a-business");
     let accented = vec![Choice::from_label("Éducation"), Choice::from_label("Santé")];
     let question = Question::of_kind(QuestionKind::SingleChoice { choices: accented });
-    assert_eq!(text(&question, "sante"), Ok(Answer::Choice("santé".into())));
-    assert_eq!(
-        text(&question, "EDUCATION"),
-        Ok(Answer::Choice("éducation".into()))
-    );
+    assert_eq!(text(&question, "sante"), Ok(choice("santé")));
+    assert_eq!(text(&question, "EDUCATION"), Ok(choice("éducation")));
 }
 
 #[test]
 fn a_word_several_labels_share_names_them_and_changes_nothing() {
     let question = Question::of_kind(QuestionKind::SingleChoice { choices: goals() });
     assert_eq!(
-        text(&question, "work").unwrap_err().0,
+        refusal(&question, "work"),
         "“work” fits more than one option: 5. Finding work experience, 7. Looking for work. Please answer with the number of the one you mean, for example: 5."
     );
     // A whole word comes before the beginning of another: "work" is not "Working".
@@ -316,88 +278,54 @@ fn a_word_several_labels_share_names_them_and_changes_nothing() {
     let question = Question::of_kind(QuestionKind::SingleChoice { choices: situation });
     assert_eq!(
         text(&question, "work"),
-        Ok(Answer::Choice("out-of-work-and-looking".into()))
+        Ok(choice("out-of-work-and-looking"))
     );
     assert_eq!(
         text(&question, "worki"),
-        Ok(Answer::Choice("working-but-looking-for-more".into()))
+        Ok(choice("working-but-looking-for-more"))
     );
-    assert!(
-        text(&question, "looking")
-            .unwrap_err()
-            .0
-            .starts_with("“looking” fits more than one option")
-    );
+    assert!(refusal(&question, "looking").starts_with("“looking” fits more than one option"));
     let question = Question::of_kind(QuestionKind::SingleChoice { choices: goals() });
-    assert!(text(&question, "for").unwrap_err().0.starts_with(
+    assert!(refusal(&question, "for").starts_with(
         "“for” fits more than one option: 2. Preparing for interviews, 7. Looking for work."
     ));
     // A single letter is too little to name an option by.
-    assert!(
-        text(&question, "a")
-            .unwrap_err()
-            .0
-            .contains("isn't one of the options")
-    );
-    assert!(
-        text(&question, "knitting")
-            .unwrap_err()
-            .0
-            .contains("isn't one of the options")
-    );
+    assert!(refusal(&question, "a").contains("isn't one of the options"));
+    assert!(refusal(&question, "knitting").contains("isn't one of the options"));
 }
 
 #[test]
 fn several_choices_are_found_by_their_words_too() {
-    let question = Question::of_kind(QuestionKind::MultiChoice {
-        choices: goals(),
-        min: 1,
-        max: 3,
-    });
-    assert_eq!(
-        text(&question, "cv, interviews"),
-        Ok(Answer::Choices(vec![
-            "writing-a-cv".into(),
-            "preparing-for-interviews".into()
-        ]))
-    );
-    assert_eq!(
-        text(&question, "cv and confidence"),
-        Ok(Answer::Choices(vec![
-            "writing-a-cv".into(),
-            "building-confidence".into()
-        ]))
-    );
-    assert_eq!(
-        text(&question, "CV; 3; Búsiness"),
-        Ok(Answer::Choices(vec![
-            "writing-a-cv".into(),
-            "exploring-careers".into(),
-            "starting-a-business".into()
-        ]))
-    );
-    assert!(
-        text(&question, "cv, work")
-            .unwrap_err()
-            .0
-            .starts_with("“work” fits more than one option")
-    );
+    let question = pick_up_to(3, goals());
+    for (typed, picked) in [
+        (
+            "cv, interviews",
+            &["writing-a-cv", "preparing-for-interviews"][..],
+        ),
+        (
+            "cv and confidence",
+            &["writing-a-cv", "building-confidence"][..],
+        ),
+        (
+            "CV; 3; Búsiness",
+            &["writing-a-cv", "exploring-careers", "starting-a-business"][..],
+        ),
+    ] {
+        assert_eq!(text(&question, typed), Ok(choices(picked)), "{typed}");
+    }
+    assert!(refusal(&question, "cv, work").starts_with("“work” fits more than one option"));
 }
 
 #[test]
 fn a_wrong_answer_says_what_fits_with_one_example() {
     let single = Question::of_kind(QuestionKind::SingleChoice { choices: goals() });
     assert_eq!(
-        text(&single, "1, 2").unwrap_err().0,
+        refusal(&single, "1, 2"),
         "Please pick just one option, for example: 2."
     );
-    let multi = Question::of_kind(QuestionKind::MultiChoice {
-        choices: goals(),
-        min: 1,
-        max: 2,
-    });
+    let multi = pick_up_to(2, goals());
     assert_eq!(
-        text(&multi, "1, 2, 3").unwrap_err().0,
+        refusal(&multi, "1, 2, 3"),
         "Please pick up to 2 options (you picked 3), separated by commas, for example: 1, 3."
     );
     let scale = Question::of_kind(QuestionKind::Scale {
@@ -406,20 +334,12 @@ fn a_wrong_answer_says_what_fits_with_one_example() {
             .to_vec(),
     });
     assert_eq!(
-        text(&scale, "great").unwrap_err().0,
+        refusal(&scale, "great"),
         "Please answer with a number from 1 (Poor) to 5 (Excellent), for example: 3."
     );
     let languages = Question::of_kind(QuestionKind::Languages { min: 1, max: 3 });
-    assert!(
-        text(&languages, "en, fr, de, es")
-            .unwrap_err()
-            .0
-            .ends_with("for example: English, Swahili.")
-    );
-    for message in [
-        text(&single, "zzz").unwrap_err().0,
-        text(&scale, "zzz").unwrap_err().0,
-    ] {
+    assert!(refusal(&languages, "en, fr, de, es").ends_with("for example: English, Swahili."));
+    for message in [refusal(&single, "zzz"), refusal(&scale, "zzz")] {
         assert!(!message.contains('\n'), "one short paragraph: {message}");
         assert!(message.contains("for example"), "{message}");
     }

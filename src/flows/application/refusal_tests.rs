@@ -6,11 +6,8 @@ use std::path::Path;
 
 use chrono::Duration;
 
-use crate::domain::{
-    ApplicationRecord, ApplicationStatus, ApplicationSummary, NewApplication, Place, Programme,
-};
-use crate::flows::testing::Scene;
-use crate::flows::{Content, Effect, FlowState, Inbound, StateChange, Subject, handle};
+use crate::domain::{ApplicationStatus, Programme};
+use crate::flows::testing::Applicant;
 
 /// A mentee form whose rules refuse the under-16s (until they can be 16) and anyone who
 /// won't take a check (for 30 days).
@@ -18,39 +15,19 @@ const YOUNG: &str = r#"
 slug = "young"
 name = "Young Programme"
 description = "A programme for tests."
-[texts]
-welcome = "Welcome."
-submitted = "What happens next."
-contact = "Write to team@example.org to talk it over."
 [roles.mentor]
 name = "Mentor"
 description = "you guide"
-[[roles.mentor.questions]]
-id = "name"
-kind = "short_text"
-prompt = "Your name?"
+questions = [{ id = "name", kind = "short_text", prompt = "Your name?" }]
 [roles.mentee]
 name = "Mentee"
 description = "you learn"
-[[roles.mentee.questions]]
-id = "name"
-kind = "short_text"
-prompt = "Your name?"
-[[roles.mentee.questions]]
-id = "age"
-kind = "number"
-prompt = "Your age?"
-min = 10
-max = 99
-[[roles.mentee.questions]]
-id = "check"
-kind = "yes_no"
-prompt = "Will you take a check?"
-[[roles.mentee.questions]]
-id = "consent"
-kind = "consent"
-prompt = "Consent?"
-statement = "We store your answers."
+questions = [
+    { id = "name", kind = "short_text", prompt = "Your name?" },
+    { id = "age", kind = "number", prompt = "Your age?", min = 10, max = 99 },
+    { id = "check", kind = "yes_no", prompt = "Will you take a check?" },
+    { id = "consent", kind = "consent", prompt = "Consent?", statement = "We store your answers." },
+]
 [roles.mentee.screening]
 default = "eligible"
 [[roles.mentee.screening.rules]]
@@ -65,115 +42,33 @@ outcome = "ineligible"
 reason = "Everyone takes a check."
 when = { question = "check", equals = "no" }
 apply_again = 30
+[texts]
+welcome = "Welcome."
+submitted = "What happens next."
+contact = "Write to team@example.org to talk it over."
 "#;
 
 fn programme(source: &str) -> Programme {
     crate::config::parse_programme(Path::new("young.toml"), source).expect("test programme")
 }
 
-/// Ada applying, with what the app would store and load for her.
-struct Applicant {
-    scene: Scene,
-    state: Option<FlowState>,
-    stored: Vec<NewApplication>,
-    records: Vec<ApplicationRecord>,
+/// Ada, with `source` the one programme open.
+fn applying_to(source: &str) -> Applicant {
+    Applicant::new(vec![programme(source)])
 }
 
+// Inherent methods on the shared driver, for the young programme's form only.
 impl Applicant {
-    fn new(source: &str) -> Self {
-        let mut scene = Scene::for_user("ada").with_programmes(vec![programme(source)]);
-        scene.coordinators_room = None;
-        Applicant {
-            scene,
-            state: None,
-            stored: vec![],
-            records: vec![],
-        }
-    }
-
-    /// Sends a DM and returns the texts the bot answered with, joined.
-    fn say(&mut self, text: &str) -> String {
-        // What the app loads for `apply`: her applications the rules refused.
-        self.scene.subject = Subject::Refused(
-            self.records
-                .iter()
-                .filter(|r| r.summary.status == ApplicationStatus::Ineligible)
-                .cloned()
-                .collect(),
-        );
-        let inbound = Inbound {
-            from: self.scene.user.clone(),
-            place: Place::Dm,
-            content: Content::Text(text.into()),
-            files: vec![],
-        };
-        let outcome = handle(&self.scene.ctx(), self.state.as_ref(), &inbound);
-        match outcome.state {
-            StateChange::Unchanged => {}
-            StateChange::Set(s) => self.state = Some(s),
-            StateChange::Clear => self.state = None,
-        }
-        let mut out = vec![];
-        for e in outcome.effects {
-            match e {
-                Effect::SendDm { message, .. } => out.push(message.text),
-                Effect::StoreApplication(a) => self.store(a),
-                other => panic!("an application flow does not {other:?}"),
-            }
-        }
-        self.scene.now += Duration::seconds(5);
-        out.join("\n---\n")
-    }
-
-    /// As the store does: in the place of the application it re-opens, or as a new one.
-    fn store(&mut self, a: NewApplication) {
-        let id = a.reopens.unwrap_or(self.records.len() as i64 + 1);
-        let record = ApplicationRecord {
-            summary: ApplicationSummary {
-                id,
-                programme: a.programme.clone(),
-                role: a.role,
-                status: a.status,
-                submitted_at: a.submitted_at,
-                steps: Default::default(),
-                waitlist_position: None,
-                name: None,
-            },
-            applicant: a.applicant.clone(),
-            answers: a.answers.clone(),
-            evaluation: Some(a.evaluation.clone()),
-            decisions: vec![],
-            questions: vec![],
-            notes: vec![],
-        };
-        self.records.retain(|r| r.summary.id != id);
-        self.records.push(record);
-        self.scene.applications = self.records.iter().map(|r| r.summary.clone()).collect();
-        self.stored.push(a);
-    }
-
-    fn question(&self) -> Option<String> {
-        match &self.state {
-            Some(FlowState::Application(flow)) => match &flow.stage {
-                super::Stage::Asking { question, .. } => Some(question.clone()),
-                _ => None,
-            },
-            _ => None,
-        }
-    }
-
     /// Applies as a 15-year-old, goes on anyway, and submits: refused by the rules.
     fn refused_at_fifteen(&mut self) -> String {
-        for line in ["apply mentee", "Ada", "15", "keep", "yes", "I agree"] {
-            self.say(line);
-        }
+        self.say_all(&["apply mentee", "Ada", "15", "keep", "yes", "I agree"]);
         self.say("submit")
     }
 }
 
 #[test]
 fn an_answer_that_makes_someone_ineligible_is_told_at_once_with_what_they_can_do() {
-    let mut ada = Applicant::new(YOUNG);
+    let mut ada = applying_to(YOUNG);
     ada.say("apply mentee");
     ada.say("Ada");
     let reply = ada.say("15");
@@ -215,7 +110,7 @@ fn an_answer_that_makes_someone_ineligible_is_told_at_once_with_what_they_can_do
 
 #[test]
 fn someone_who_goes_on_anyway_is_refused_on_submit_as_before_and_told_how_to_correct() {
-    let mut ada = Applicant::new(YOUNG);
+    let mut ada = applying_to(YOUNG);
     let reply = ada.refused_at_fifteen();
     assert_eq!(ada.stored[0].status, ApplicationStatus::Ineligible);
     assert_eq!(ada.stored[0].reopens, None);
@@ -232,7 +127,7 @@ fn someone_who_goes_on_anyway_is_refused_on_submit_as_before_and_told_how_to_cor
 
 #[test]
 fn apply_within_a_day_reopens_the_refused_application_at_the_answer_that_refused_it() {
-    let mut ada = Applicant::new(YOUNG);
+    let mut ada = applying_to(YOUNG);
     ada.refused_at_fifteen();
     ada.scene.now += Duration::hours(3);
     let reply = ada.say("apply");
@@ -258,8 +153,8 @@ fn apply_within_a_day_reopens_the_refused_application_at_the_answer_that_refused
 
 #[test]
 fn after_the_window_a_refused_person_is_told_when_they_may_apply_again() {
-    let mut ada = Applicant::new(YOUNG);
-    for line in [
+    let mut ada = applying_to(YOUNG);
+    ada.say_all(&[
         "apply mentee",
         "Ada",
         "20",
@@ -267,9 +162,7 @@ fn after_the_window_a_refused_person_is_told_when_they_may_apply_again() {
         "keep",
         "I agree",
         "submit",
-    ] {
-        ada.say(line);
-    }
+    ]);
     assert_eq!(ada.stored[0].status, ApplicationStatus::Ineligible);
     ada.scene.now += Duration::days(2);
     let reply = ada.say("apply");
@@ -291,10 +184,8 @@ fn after_the_window_a_refused_person_is_told_when_they_may_apply_again() {
 #[test]
 fn a_rule_that_never_allows_a_new_application_says_so_kindly() {
     let source = YOUNG.replace("apply_again = 30\n", "");
-    let mut ada = Applicant::new(&source);
-    for line in ["apply mentee", "Ada", "20", "no", "keep", "I agree"] {
-        ada.say(line);
-    }
+    let mut ada = applying_to(&source);
+    ada.say_all(&["apply mentee", "Ada", "20", "no", "keep", "I agree"]);
     let reply = ada.say("submit");
     assert!(!reply.contains("apply again"), "{reply}");
     assert!(reply.contains("within the next 24 hours"), "{reply}");

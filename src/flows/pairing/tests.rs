@@ -5,7 +5,7 @@ use super::*;
 use crate::domain::{Answer, ApplicationStatus};
 use crate::flows::testing::{
     Scene, a_match, application, assert_only_answered, assert_refused, dms, matching_pool, now,
-    other_programme, pathways, posted, records, user,
+    other_programme, pathways, records, texts, user,
 };
 
 fn ready(id: i64, who: &str, role: RoleKind) -> ApplicationRecord {
@@ -25,6 +25,11 @@ fn pool() -> Vec<ApplicationRecord> {
 /// `who`, in the coordinators' room, with the pool of `applications` and `matches` loaded.
 fn scene(who: &str, applications: &[ApplicationRecord], matches: Vec<MatchRecord>) -> Scene {
     Scene::for_user(who).with_subject(matching_pool(applications, matches))
+}
+
+/// Carol, with the first `n` people of the pool loaded and no match.
+fn carol_with_first(n: usize) -> Scene {
+    scene("carol", &pool()[..n], vec![])
 }
 
 /// Match M7 of `pool`'s Amina (#1) and Grace (#2), in `status`.
@@ -64,11 +69,11 @@ fn stored(outcome: &Outcome) -> Vec<(i64, i64)> {
         .collect()
 }
 
-fn texts(outcome: &Outcome) -> Vec<&str> {
-    posted(outcome, "coordinators")
-        .into_iter()
-        .map(|m| m.text.as_str())
-        .collect()
+/// The one text an outcome posts in the coordinators' room.
+fn the_text(outcome: &Outcome) -> &str {
+    let shown = texts(outcome);
+    assert_eq!(shown.len(), 1, "{shown:?}");
+    shown[0]
 }
 
 fn moved(id: i64, from: MatchStatus, to: MatchStatus, by: &str) -> Effect {
@@ -81,6 +86,16 @@ fn moved(id: i64, from: MatchStatus, to: MatchStatus, by: &str) -> Effect {
     }
 }
 
+/// Proposal P7 rejected by carol.
+fn p7_rejected_by_carol() -> Effect {
+    moved(
+        7,
+        MatchStatus::Proposed,
+        MatchStatus::Rejected,
+        "console:carol",
+    )
+}
+
 fn replan() -> Effect {
     Effect::Replan {
         programme: "pathways".into(),
@@ -89,29 +104,24 @@ fn replan() -> Effect {
 
 #[test]
 fn a_preview_shows_every_proposal_and_stores_nothing() {
-    let p = pool();
-    let outcome = scene("carol", &p[..2], vec![]).pairing("match preview");
+    let outcome = carol_with_first(2).pairing("match preview");
     assert!(records(&outcome).is_empty(), "{outcome:?}");
-    let shown = texts(&outcome);
-    assert_eq!(shown.len(), 1);
+    let shown = the_text(&outcome);
     assert!(
-        shown[0].starts_with(
+        shown.starts_with(
             "Match preview for Pathways (a dry run: nothing was sent, nothing was stored)\n1 of 1 mentee(s) matched"
         ),
-        "{}",
-        shown[0]
+        "{shown}"
     );
     assert!(
-        shown[0].contains("\n• A1 Amina ↔ A2 Grace: 0 points"),
-        "{}",
-        shown[0]
+        shown.contains("\n• A1 Amina ↔ A2 Grace: 0 points"),
+        "{shown}"
     );
 }
 
 #[test]
 fn proposing_stores_the_engines_matches_for_their_cards() {
-    let p = pool();
-    let outcome = scene("carol", &p[..2], vec![]).pairing("match propose");
+    let outcome = carol_with_first(2).pairing("match propose");
     assert_eq!(
         records(&outcome),
         [&Effect::StoreMatches(vec![proposed(1, 2)])]
@@ -130,20 +140,17 @@ fn a_mentee_nobody_can_take_is_named_with_the_reason_beside_the_proposals() {
     p.truncate(2);
     p.push(li);
     let outcome = scene("carol", &p, vec![]).pairing("match propose");
-    assert_eq!(stored(&outcome), [(1, 2)]);
-    let shown = texts(&outcome);
-    assert_eq!(shown.len(), 1);
+    let shown = the_text(&outcome);
     assert!(
-        shown[0].starts_with("Not matched this time:\n• A5 Li: "),
-        "{}",
-        shown[0]
+        shown.starts_with("Not matched this time:\n• A5 Li: "),
+        "{shown}"
     );
+    assert_eq!(stored(&outcome), [(1, 2)], "Amina and Grace are proposed");
 }
 
 #[test]
 fn nobody_to_match_is_said_and_nothing_is_stored() {
-    let p = pool();
-    let outcome = scene("carol", &p[..1], vec![]).pairing("match propose");
+    let outcome = carol_with_first(1).pairing("match propose");
     assert_only_answered(
         &outcome,
         "coordinators",
@@ -255,18 +262,7 @@ fn approve_all_with_nothing_proposed_says_so() {
 fn rejecting_a_proposal_records_it_with_the_reason_and_asks_for_the_next_best() {
     let outcome =
         carol_with_match_7(MatchStatus::Proposed).pairing("match reject 7 they work together");
-    assert_eq!(
-        records(&outcome),
-        [
-            &moved(
-                7,
-                MatchStatus::Proposed,
-                MatchStatus::Rejected,
-                "console:carol"
-            ),
-            &replan(),
-        ]
-    );
+    assert_eq!(records(&outcome), [&p7_rejected_by_carol(), &replan(),]);
     assert_eq!(
         texts(&outcome),
         [
@@ -301,12 +297,7 @@ fn swapping_gives_the_mentee_the_other_mentor_and_proposes_again_for_whoever_it_
     assert_eq!(
         records(&outcome),
         [
-            &moved(
-                7,
-                MatchStatus::Proposed,
-                MatchStatus::Rejected,
-                "console:carol"
-            ),
+            &p7_rejected_by_carol(),
             &Effect::StoreMatches(vec![proposed(1, 4)]),
             &replan(),
         ]

@@ -7,12 +7,17 @@ use crate::chat::Thread;
 use crate::domain::DecisionRecord;
 use crate::flows::testing::{
     Scene, a_match, application, assert_only_answered, assert_refused, dms, now, other_programme,
-    pathways, posted, records, user, with_steps,
+    pathways, posted, records, texts, user, with_steps,
 };
 
 /// Application A3: Amina's, as a mentee, waiting for review.
 fn amina() -> ApplicationRecord {
-    application(3, "amina", RoleKind::Mentee, ApplicationStatus::NeedsReview)
+    amina_in(ApplicationStatus::NeedsReview)
+}
+
+/// Application A3 (Amina's) in `status`.
+fn amina_in(status: ApplicationStatus) -> ApplicationRecord {
+    application(3, "amina", RoleKind::Mentee, status)
 }
 
 /// Application A5: Grace's, as a mentor, approved (her interview and check to come).
@@ -40,13 +45,30 @@ fn decision(
     })
 }
 
+/// Carol's decision on Amina's A3, waiting for review, with her reason.
+fn carol_moves_a3(to: ApplicationStatus, reason: &str) -> Effect {
+    decision(
+        3,
+        ApplicationStatus::NeedsReview,
+        to,
+        "console:carol",
+        reason,
+    )
+}
+
 /// Carol, coordinator of Pathways, with `record` loaded.
 fn carol_with(record: ApplicationRecord) -> Scene {
     Scene::for_user("carol").with_application(record, vec![])
 }
 
-fn texts(messages: Vec<&OutMessage>) -> Vec<&str> {
-    messages.into_iter().map(|m| m.text.as_str()).collect()
+/// Step `step_id` of application `id` recorded by carol as `state`.
+fn step_by_carol(id: i64, step_id: &str, state: StepState) -> Effect {
+    Effect::RecordStep {
+        application_id: id,
+        step_id: step_id.into(),
+        state,
+        by: "console:carol".into(),
+    }
 }
 
 #[test]
@@ -56,13 +78,7 @@ fn approving_a_mentee_records_it_tells_her_what_remains_and_asks_her_to_read_the
     assert_eq!(
         records(&outcome),
         [
-            &decision(
-                3,
-                ApplicationStatus::NeedsReview,
-                ApplicationStatus::Approved,
-                "console:carol",
-                "approved by a reviewer"
-            ),
+            &carol_moves_a3(ApplicationStatus::Approved, "approved by a reviewer"),
             &Effect::QueuePrompt {
                 user: user("amina"),
                 prompt: Prompt::Acknowledge {
@@ -78,7 +94,7 @@ fn approving_a_mentee_records_it_tells_her_what_remains_and_asks_her_to_read_the
     assert!(told[0].contains("has been accepted"), "{}", told[0]);
     assert!(told[0].contains("• Orientation"), "{}", told[0]);
     assert_eq!(
-        texts(posted(&outcome, "coordinators")),
+        texts(&outcome),
         [
             "Application A3 (Amina, mentee) approved by carol. The applicant has been told; their screening steps are next."
         ]
@@ -94,20 +110,13 @@ fn approving_someone_whose_steps_are_all_complete_makes_them_ready_at_once() {
     let outcome = carol_with(acknowledged).review("approve 3");
     assert_eq!(
         records(&outcome),
-        [&decision(
-            3,
-            ApplicationStatus::NeedsReview,
+        [&carol_moves_a3(
             ApplicationStatus::Ready,
-            "console:carol",
             "approved by a reviewer"
         )]
     );
     assert!(dms(&outcome, "amina")[0].contains("You're ready to be matched"));
-    assert!(
-        posted(&outcome, "coordinators")[0]
-            .text
-            .ends_with("and is ready to be matched.")
-    );
+    assert!(texts(&outcome)[0].ends_with("and is ready to be matched."));
 }
 
 #[test]
@@ -115,11 +124,8 @@ fn rejecting_records_the_reason_and_sends_it_to_the_applicant() {
     let outcome = carol_with(amina()).review("reject 3 We are full this year.");
     assert_eq!(
         records(&outcome),
-        [&decision(
-            3,
-            ApplicationStatus::NeedsReview,
+        [&carol_moves_a3(
             ApplicationStatus::Rejected,
-            "console:carol",
             "We are full this year."
         )]
     );
@@ -130,7 +136,7 @@ fn rejecting_records_the_reason_and_sends_it_to_the_applicant() {
         told[0]
     );
     assert_eq!(
-        texts(posted(&outcome, "coordinators")),
+        texts(&outcome),
         ["Application A3 (Amina) rejected by carol; the applicant has been told, with the reason."]
     );
 }
@@ -142,8 +148,7 @@ fn a_reason_too_long_to_send_is_refused_and_nothing_is_recorded() {
     assert!(records(&outcome).is_empty());
     assert!(dms(&outcome, "amina").is_empty());
     assert!(
-        posted(&outcome, "coordinators")[0]
-            .text
+        texts(&outcome)[0]
             .starts_with("Please keep the reason under 1,000 characters (it has 1,001)")
     );
 }
@@ -161,11 +166,8 @@ fn asking_queues_the_question_for_the_applicant_and_marks_the_application_waitin
                 question: "Which evenings are you free?".into(),
                 asked_by: "console:carol".into(),
             },
-            &decision(
-                3,
-                ApplicationStatus::NeedsReview,
+            &carol_moves_a3(
                 ApplicationStatus::InfoRequested,
-                "console:carol",
                 "asked the applicant a question"
             ),
         ]
@@ -175,16 +177,15 @@ fn asking_queues_the_question_for_the_applicant_and_marks_the_application_waitin
         "the question goes as a prompt"
     );
     assert_eq!(
-        texts(posted(&outcome, "coordinators")),
+        texts(&outcome),
         ["Question sent to the applicant of A3 (Amina). Their answer will be posted here."]
     );
 }
 
 #[test]
 fn a_second_question_does_not_move_the_status_again() {
-    let mut waiting = amina();
-    waiting.summary.status = ApplicationStatus::InfoRequested;
-    let outcome = carol_with(waiting).review("ask 3 And on weekends?");
+    let outcome =
+        carol_with(amina_in(ApplicationStatus::InfoRequested)).review("ask 3 And on weekends?");
     assert!(matches!(
         records(&outcome)[..],
         [Effect::AskApplicant { .. }]
@@ -196,26 +197,21 @@ fn waitlisting_records_it_and_tells_the_applicant_where_she_stands() {
     let outcome = carol_with(amina()).review("waitlist 3");
     assert_eq!(
         records(&outcome),
-        [&decision(
-            3,
-            ApplicationStatus::NeedsReview,
+        [&carol_moves_a3(
             ApplicationStatus::Waitlisted,
-            "console:carol",
             "waitlisted by a reviewer"
         )]
     );
     assert!(dms(&outcome, "amina")[0].contains("on our waiting list"));
     assert_eq!(
-        texts(posted(&outcome, "coordinators")),
+        texts(&outcome),
         ["Application A3 (Amina) put on the waiting list by carol."]
     );
 }
 
 #[test]
 fn waitlisting_twice_says_it_is_on_the_list_already() {
-    let mut waitlisted = amina();
-    waitlisted.summary.status = ApplicationStatus::Waitlisted;
-    let outcome = carol_with(waitlisted).review("waitlist 3");
+    let outcome = carol_with(amina_in(ApplicationStatus::Waitlisted)).review("waitlist 3");
     assert_only_answered(
         &outcome,
         "coordinators",
@@ -310,7 +306,7 @@ fn someone_who_coordinates_nothing_is_refused_and_the_refusal_logged() {
         "amina",
         "approve applications to Pathways",
     );
-    let overview = Scene::for_user("amina").with_subject(Subject::Overview(vec![]));
+    let overview = Scene::for_user("amina").with_overview(vec![]);
     assert_refused(&overview.review("queue"), "amina", "use `queue`");
     assert_refused(
         &overview.review("screening summary"),
@@ -344,19 +340,18 @@ fn recording_a_step_stores_it_and_says_so_in_the_room() {
     let outcome = carol_with(grace()).review("step 5 interview done");
     assert_eq!(
         records(&outcome),
-        [&Effect::RecordStep {
-            application_id: 5,
-            step_id: "interview".into(),
-            state: StepState::Done { on: today() },
-            by: "console:carol".into(),
-        }]
+        [&step_by_carol(
+            5,
+            "interview",
+            StepState::Done { on: today() }
+        )]
     );
     assert!(
         dms(&outcome, "grace").is_empty(),
         "her check is still to come"
     );
     assert_eq!(
-        texts(posted(&outcome, "coordinators")),
+        texts(&outcome),
         ["Recorded for A5 (Grace): Interview — done (15 Jan 2027)."]
     );
 }
@@ -408,12 +403,7 @@ fn a_failed_check_during_an_active_match_takes_the_mentor_out_of_the_pool_and_al
     assert_eq!(
         records(&outcome),
         [
-            &Effect::RecordStep {
-                application_id: 5,
-                step_id: "background_check".into(),
-                state: StepState::Failed,
-                by: "console:carol".into(),
-            },
+            &step_by_carol(5, "background_check", StepState::Failed),
             &decision(
                 5,
                 ApplicationStatus::Ready,
@@ -473,15 +463,11 @@ fn the_queue_lists_what_waits_for_review_oldest_first_in_the_programmes_she_coor
     };
     let mut elsewhere = application(9, "li", RoleKind::Mentee, ApplicationStatus::NeedsReview);
     elsewhere.summary.programme = "other".into();
-    let rows = [amina(), grace(), older, elsewhere]
-        .into_iter()
-        .map(|r| (r.summary, r.applicant))
-        .collect();
     let outcome = Scene::for_user("carol")
-        .with_subject(Subject::Overview(rows))
+        .with_overview(vec![amina(), grace(), older, elsewhere])
         .review("queue");
     assert_eq!(
-        texts(posted(&outcome, "coordinators")),
+        texts(&outcome),
         [
             "2 application(s) waiting for review, oldest first:\nA8 bea · pathways · mentee · info requested · 20 day(s)\nA3 amina · pathways · mentee · needs review · 10 day(s)\nType !tandem show A<number> to see one."
         ]
@@ -499,15 +485,11 @@ fn the_screening_summary_counts_each_role_by_status_and_names_checks_expiring_so
             },
         )],
     );
-    let rows = [amina(), grace(), expiring]
-        .into_iter()
-        .map(|r| (r.summary, r.applicant))
-        .collect();
     let outcome = Scene::for_user("carol")
-        .with_subject(Subject::Overview(rows))
+        .with_overview(vec![amina(), grace(), expiring])
         .review("screening summary");
     assert_eq!(
-        texts(posted(&outcome, "coordinators")),
+        texts(&outcome),
         [
             "Screening summary\nPathways (3 applications)\n  mentors: 1 approved, 1 ready\n  mentees: 1 needs review\n  Oldest waiting: A3 amina, 10 day(s)\n  Checks expiring in the next 30 days:\n    A6 lee background_check: 27 Jan 2027"
         ]
@@ -524,14 +506,13 @@ fn a_step_is_named_by_its_label_or_a_word_of_it_and_the_rest_is_the_update() {
         let outcome = carol_with(grace()).review(command);
         assert_eq!(
             records(&outcome),
-            [&Effect::RecordStep {
-                application_id: 5,
-                step_id: "background_check".into(),
-                state: StepState::Cleared {
+            [&step_by_carol(
+                5,
+                "background_check",
+                StepState::Cleared {
                     expires: NaiveDate::from_ymd_opt(2029, 6, 30).unwrap()
-                },
-                by: "console:carol".into(),
-            }],
+                }
+            )],
             "{command}"
         );
     }
@@ -584,15 +565,14 @@ fn several_applications_get_the_same_update_each_decided_on_its_own_in_one_reply
             .review(command);
         assert_eq!(
             records(&outcome),
-            [&Effect::RecordStep {
-                application_id: 5,
-                step_id: "interview".into(),
-                state: StepState::Done { on: today() },
-                by: "console:carol".into(),
-            }]
+            [&step_by_carol(
+                5,
+                "interview",
+                StepState::Done { on: today() }
+            )]
         );
         assert_eq!(
-            texts(posted(&outcome, "coordinators")),
+            texts(&outcome),
             [
                 "Recorded for A5 (Grace): Interview — done (15 Jan 2027).\nApplication A7 is not approved yet (needs review): screening steps are recorded once it is approved.\nThere is no application A9. Type !tandem queue to see the applications waiting for review."
             ]
@@ -610,14 +590,13 @@ fn an_interview_scheduled_with_a_time_tells_the_person_when_in_the_programme_zon
     let outcome = scene.review("step A5 interview scheduled Wed 20 Jan 18:00");
     assert_eq!(
         records(&outcome),
-        [&Effect::RecordStep {
-            application_id: 5,
-            step_id: "interview".into(),
-            state: StepState::Scheduled {
+        [&step_by_carol(
+            5,
+            "interview",
+            StepState::Scheduled {
                 on: NaiveDate::from_ymd_opt(2027, 1, 20).unwrap()
-            },
-            by: "console:carol".into(),
-        }]
+            }
+        )]
     );
     assert_eq!(
         dms(&outcome, "grace"),
@@ -647,7 +626,7 @@ fn a_note_is_stored_for_the_coordinators_and_never_sent_to_the_applicant() {
     );
     assert!(dms(&outcome, "grace").is_empty(), "a note is private");
     assert_eq!(
-        texts(posted(&outcome, "coordinators")),
+        texts(&outcome),
         ["Note added to A5 (Grace); only the coordinators see it, on its card (show A5)."]
     );
     assert!(matches!(parse("note A5"), Some(Err(u)) if u.starts_with("Usage: note")));

@@ -16,19 +16,11 @@ title = "Pulse survey"
 intro = "Three questions."
 anonymous = true
 for = ["mentee"]
-[[surveys.pulse.questions]]
-id = "mood"
-kind = "scale"
-prompt = "How is it going?"
-[[surveys.pulse.questions]]
-id = "nps"
-kind = "nps"
-prompt = "Would you recommend us?"
-[[surveys.pulse.questions]]
-id = "words"
-kind = "long_text"
-prompt = "Anything to add?"
-optional = true
+questions = [
+    { id = "mood", kind = "scale", prompt = "How is it going?" },
+    { id = "nps", kind = "nps", prompt = "Would you recommend us?" },
+    { id = "words", kind = "long_text", prompt = "Anything to add?", optional = true },
+]
 "#;
 
 fn programme() -> Programme {
@@ -126,6 +118,22 @@ impl World {
             },
         )
     }
+}
+
+/// Whether an outcome records answers to a survey.
+fn submits(outcome: &Outcome) -> bool {
+    outcome
+        .effects
+        .iter()
+        .any(|e| matches!(e, Effect::SubmitSurvey { .. }))
+}
+
+/// Whether an outcome sends a survey round.
+fn sends(outcome: &Outcome) -> bool {
+    outcome
+        .effects
+        .iter()
+        .any(|e| matches!(e, Effect::SendSurvey(_)))
 }
 
 fn texts(outcome: &Outcome) -> String {
@@ -290,13 +298,7 @@ fn submit_on_a_revisited_question_of_a_finished_survey_submits_it() {
     });
     let out = w.dm(Some(&flow), "submit");
     assert_eq!(out.state, StateChange::Clear);
-    assert!(
-        out.effects
-            .iter()
-            .any(|e| matches!(e, Effect::SubmitSurvey { .. })),
-        "{:?}",
-        out.effects
-    );
+    assert!(submits(&out), "{:?}", out.effects);
 }
 
 #[test]
@@ -311,11 +313,7 @@ fn a_survey_that_closed_meanwhile_records_nothing_and_says_so() {
         "{}",
         texts(&out)
     );
-    assert!(
-        !out.effects
-            .iter()
-            .any(|e| matches!(e, Effect::SubmitSurvey { .. }))
-    );
+    assert!(!submits(&out));
     assert!(texts(&w.dm(None, "survey")).contains("no survey to answer"));
 }
 
@@ -366,12 +364,7 @@ fn survey_send_asks_the_audience_once_and_refuses_an_empty_one() {
         "{text}"
     );
     assert!(text.contains("!tandem confirm"), "{text}");
-    assert!(
-        !asked
-            .effects
-            .iter()
-            .any(|e| matches!(e, Effect::SendSurvey(_)))
-    );
+    assert!(!sends(&asked));
     let crate::flows::StateChange::Set(waiting) = asked.state else {
         panic!("the send waits for its confirmation: {:?}", asked.state)
     };
@@ -406,11 +399,7 @@ fn survey_send_asks_the_audience_once_and_refuses_an_empty_one() {
     // Nobody in an active match: refused, nothing stored.
     let out = w.in_room("survey send pulse matched");
     assert!(texts(&out).contains("Nothing was sent"), "{}", texts(&out));
-    assert!(
-        !out.effects
-            .iter()
-            .any(|e| matches!(e, Effect::SendSurvey(_)))
-    );
+    assert!(!sends(&out));
     // Bad audience, and someone who does not coordinate.
     assert!(texts(&w.in_room("survey send pulse friends")).contains("I don't know the audience"));
     let w = World {
@@ -423,9 +412,5 @@ fn survey_send_asks_the_audience_once_and_refuses_an_empty_one() {
         "{}",
         texts(&out)
     );
-    assert!(
-        !out.effects
-            .iter()
-            .any(|e| matches!(e, Effect::SendSurvey(_)))
-    );
+    assert!(!sends(&out));
 }

@@ -67,7 +67,18 @@ impl Planning {
     }
 }
 
-fn record(id: i64, role: RoleKind, answers: Vec<(&str, Answer)>) -> ApplicationRecord {
+/// A ready application by `p{id}`: named `name`, in time zone `tz`, speaking `langs`, and
+/// with the `other` answers of its role.
+fn record<const N: usize>(
+    (id, role): (i64, RoleKind),
+    (name, tz, langs): (&str, &str, &[&str]),
+    other: [(&str, Answer); N],
+) -> ApplicationRecord {
+    let answers = [
+        ("name", Answer::Text(name.into())),
+        ("time_zone", Answer::TimeZone(tz.into())),
+        ("languages", Answer::Languages(strings(langs))),
+    ];
     ApplicationRecord {
         summary: ApplicationSummary {
             id,
@@ -82,6 +93,7 @@ fn record(id: i64, role: RoleKind, answers: Vec<(&str, Answer)>) -> ApplicationR
         applicant: UserRef::new(Platform::Console, format!("p{id}")),
         answers: answers
             .into_iter()
+            .chain(other)
             .map(|(q, a)| (q.to_string(), a))
             .collect(),
         evaluation: None,
@@ -95,6 +107,18 @@ fn strings(v: &[&str]) -> Vec<String> {
     v.iter().map(|s| s.to_string()).collect()
 }
 
+/// Tariq, in London, speaking English, wanting help with a CV in technology.
+fn tariq(id: i64) -> ApplicationRecord {
+    mentee(
+        id,
+        "Tariq",
+        "Europe/London",
+        &["en"],
+        &["writing-a-cv"],
+        &["technology"],
+    )
+}
+
 fn mentee(
     id: i64,
     name: &str,
@@ -103,17 +127,11 @@ fn mentee(
     goals: &[&str],
     sectors: &[&str],
 ) -> ApplicationRecord {
-    record(
-        id,
-        RoleKind::Mentee,
-        vec![
-            ("name", Answer::Text(name.into())),
-            ("time_zone", Answer::TimeZone(tz.into())),
-            ("languages", Answer::Languages(strings(langs))),
-            ("sectors", Answer::Choices(strings(sectors))),
-            ("goals", Answer::Choices(strings(goals))),
-        ],
-    )
+    let other = [
+        ("sectors", Answer::Choices(strings(sectors))),
+        ("goals", Answer::Choices(strings(goals))),
+    ];
+    record((id, RoleKind::Mentee), (name, tz, langs), other)
 }
 
 fn mentor(
@@ -121,22 +139,16 @@ fn mentor(
     name: &str,
     tz: &str,
     langs: &[&str],
-    skills: &[&str],
     sector: &str,
+    skills: &[&str],
     capacity: f64,
 ) -> ApplicationRecord {
-    record(
-        id,
-        RoleKind::Mentor,
-        vec![
-            ("name", Answer::Text(name.into())),
-            ("sector", Answer::Choice(sector.into())),
-            ("skills", Answer::Choices(strings(skills))),
-            ("languages", Answer::Languages(strings(langs))),
-            ("time_zone", Answer::TimeZone(tz.into())),
-            ("capacity", Answer::Number(capacity)),
-        ],
-    )
+    let other = [
+        ("sector", Answer::Choice(sector.into())),
+        ("skills", Answer::Choices(strings(skills))),
+        ("capacity", Answer::Number(capacity)),
+    ];
+    record((id, RoleKind::Mentor), (name, tz, langs), other)
 }
 
 fn now() -> DateTime<Utc> {
@@ -172,22 +184,15 @@ fn a_plan_explains_each_proposal_and_each_person_left_out() {
             &["building-confidence"],
             &["health-care"],
         ),
-        mentee(
-            4,
-            "Tariq",
-            "Europe/London",
-            &["en"],
-            &["writing-a-cv"],
-            &["technology"],
-        ),
+        tariq(4),
     ];
     let mentors = vec![mentor(
         10,
         "Grace",
         "Europe/London",
         &["en", "fr"],
-        &["writing-a-cv", "exploring-careers"],
         "technology",
+        &["writing-a-cv", "exploring-careers"],
         1.0,
     )];
     let plan = Planning::new().plan(&mentees, &mentors);
@@ -232,14 +237,7 @@ fn excluded_pairs_and_capacities_shape_the_plan() {
             &["writing-a-cv"],
             &["technology"],
         ),
-        mentee(
-            2,
-            "Tariq",
-            "Europe/London",
-            &["en"],
-            &["writing-a-cv"],
-            &["technology"],
-        ),
+        tariq(2),
     ];
     let mentors = vec![
         mentor(
@@ -247,8 +245,8 @@ fn excluded_pairs_and_capacities_shape_the_plan() {
             "Grace",
             "Europe/London",
             &["en"],
-            &["writing-a-cv"],
             "technology",
+            &["writing-a-cv"],
             2.0,
         ),
         mentor(
@@ -256,8 +254,8 @@ fn excluded_pairs_and_capacities_shape_the_plan() {
             "Ola",
             "Europe/Oslo",
             &["en"],
-            &["starting-a-business"],
             "finance",
+            &["starting-a-business"],
             1.0,
         ),
     ];
