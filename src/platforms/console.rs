@@ -177,14 +177,14 @@ impl ConsoleOutput {
         self
     }
 
-    /// Prints a message, saving its file if it has one.
+    /// Prints a message, saving its file if it has one: a DM or a room post alike.
     fn send(
         &self,
         target: &str,
         to: &str,
         message: &OutMessage,
         key: &IdempotencyKey,
-    ) -> Result<(), PortError> {
+    ) -> Result<Posted, PortError> {
         let mut text = self.keyed(key, render(target, message));
         if let Some(file) = &message.attachment {
             let saved = match &self.files {
@@ -205,7 +205,14 @@ impl ConsoleOutput {
                 crate::domain::text::thousands(file.data.len())
             ));
         }
-        self.write(&text)
+        self.write(&text)?;
+        Ok(Posted::default())
+    }
+
+    /// Prints what happened to a room (`[room lobby] (<what>)`), as the room's members
+    /// would see it: created, joined, left, frozen.
+    fn note(&self, room: &str, what: &str, key: &IdempotencyKey) -> Result<(), PortError> {
+        self.write(&self.keyed(key, format!("[room {room}] ({what})\n")))
     }
 
     pub fn stdout() -> Self {
@@ -231,8 +238,7 @@ impl DirectMessenger for ConsoleOutput {
         message: &OutMessage,
         key: &IdempotencyKey,
     ) -> Result<Posted, PortError> {
-        self.send(&format!("dm {}", to.id), &to.id, message, key)?;
-        Ok(Posted::default())
+        self.send(&format!("dm {}", to.id), &to.id, message, key)
     }
 
     /// Reads the file from this machine (the path a console line named).
@@ -256,8 +262,7 @@ impl RoomMessenger for ConsoleOutput {
         message: &OutMessage,
         key: &IdempotencyKey,
     ) -> Result<Posted, PortError> {
-        self.send(&format!("room {}", room.id), &room.id, message, key)?;
-        Ok(Posted::default())
+        self.send(&format!("room {}", room.id), &room.id, message, key)
     }
 }
 
@@ -270,14 +275,12 @@ impl RoomProvisioner for ConsoleOutput {
     ) -> Result<RoomRef, PortError> {
         let id = crate::domain::programme::slugify(&spec.name);
         let members: Vec<&str> = spec.members.iter().map(|m| m.id.as_str()).collect();
-        self.write(&self.keyed(
-            key,
-            format!(
-                "[room {id}] (private room created for {}: {})\n",
-                members.join(", "),
-                spec.topic
-            ),
-        ))?;
+        let created = format!(
+            "private room created for {}: {}",
+            members.join(", "),
+            spec.topic
+        );
+        self.note(&id, &created, key)?;
         Ok(RoomRef::new(Platform::Console, id))
     }
 
@@ -287,10 +290,7 @@ impl RoomProvisioner for ConsoleOutput {
         user: &UserRef,
         key: &IdempotencyKey,
     ) -> Result<(), PortError> {
-        self.write(&self.keyed(
-            key,
-            format!("[room {}] ({} was added to the room)\n", room.id, user.id),
-        ))
+        self.note(&room.id, &format!("{} was added to the room", user.id), key)
     }
 
     async fn set_read_only(
@@ -299,14 +299,8 @@ impl RoomProvisioner for ConsoleOutput {
         read_only: bool,
         key: &IdempotencyKey,
     ) -> Result<(), PortError> {
-        self.write(&self.keyed(
-            key,
-            format!(
-                "[room {}] (the room is now {})\n",
-                room.id,
-                if read_only { "read-only" } else { "open again" }
-            ),
-        ))
+        let now = if read_only { "read-only" } else { "open again" };
+        self.note(&room.id, &format!("the room is now {now}"), key)
     }
 
     async fn remove_member(
@@ -315,13 +309,8 @@ impl RoomProvisioner for ConsoleOutput {
         user: &UserRef,
         key: &IdempotencyKey,
     ) -> Result<(), PortError> {
-        self.write(&self.keyed(
-            key,
-            format!(
-                "[room {}] ({} was removed from the room)\n",
-                room.id, user.id
-            ),
-        ))
+        let removed = format!("{} was removed from the room", user.id);
+        self.note(&room.id, &removed, key)
     }
 }
 

@@ -4,7 +4,7 @@
 //!
 //! A new port method is one more method in the matching `impl` here.
 
-use super::rooms::member_overwrite;
+use super::rooms::{MemberChange, member_overwrite};
 use super::*;
 
 #[async_trait]
@@ -213,15 +213,7 @@ impl RoomProvisioner for DiscordBot {
         user: &UserRef,
         _key: &IdempotencyKey,
     ) -> Result<(), PortError> {
-        let (channel, user, thread) = self.member_change(room, user).await?;
-        let result = if thread {
-            channel.add_thread_member(&self.http, user).await
-        } else {
-            channel
-                .create_permission(&self.http, member_overwrite(user))
-                .await
-        };
-        result.map_err(|e| self.port_error(e, None, "add members (Manage Threads / Manage Roles)"))
+        self.change_member(room, user, MemberChange::Add).await
     }
 
     async fn archive_room(&self, room: &RoomRef, key: &IdempotencyKey) -> Result<(), PortError> {
@@ -295,15 +287,6 @@ impl RoomProvisioner for DiscordBot {
         user: &UserRef,
         _key: &IdempotencyKey,
     ) -> Result<(), PortError> {
-        let (channel, user, thread) = self.member_change(room, user).await?;
-        let result = if thread {
-            channel.remove_thread_member(&self.http, user).await
-        } else {
-            channel
-                .delete_permission(&self.http, PermissionOverwriteType::Member(user))
-                .await
-        };
-        result
-            .map_err(|e| self.port_error(e, None, "remove members (Manage Threads / Manage Roles)"))
+        self.change_member(room, user, MemberChange::Remove).await
     }
 }

@@ -26,21 +26,39 @@ impl DiscordBot {
             .map_err(|e| self.port_error(e, None, "unarchive threads (Manage Threads)"))
     }
 
-    /// A pair room and one of the people in it, before adding or removing them: the
-    /// channel, the person, and whether the room is a thread (then unarchived, since
-    /// members cannot be changed in an archived one) or a channel (changed by overwrites).
-    pub(super) async fn member_change(
+    /// Adds a person to a pair room or removes them: a thread's member list (the thread
+    /// unarchived first, since members cannot be changed in an archived one), or a
+    /// channel's permission overwrite for them.
+    pub(super) async fn change_member(
         &self,
         room: &RoomRef,
         user: &UserRef,
-    ) -> Result<(ChannelId, UserId, bool), PortError> {
+        change: MemberChange,
+    ) -> Result<(), PortError> {
         let channel = discord_channel(room)?;
         let user = discord_user(user)?;
         let thread = self.is_thread(channel).await?;
         if thread {
             self.unarchive(channel).await?;
         }
-        Ok((channel, user, thread))
+        let http = &self.http;
+        let result = match (change, thread) {
+            (MemberChange::Add, true) => channel.add_thread_member(http, user).await,
+            (MemberChange::Add, false) => {
+                let member = member_overwrite(user);
+                channel.create_permission(http, member).await
+            }
+            (MemberChange::Remove, true) => channel.remove_thread_member(http, user).await,
+            (MemberChange::Remove, false) => {
+                let member = PermissionOverwriteType::Member(user);
+                channel.delete_permission(http, member).await
+            }
+        };
+        let doing = match change {
+            MemberChange::Add => "add members (Manage Threads / Manage Roles)",
+            MemberChange::Remove => "remove members (Manage Threads / Manage Roles)",
+        };
+        result.map_err(|e| self.port_error(e, None, doing))
     }
 
     /// Whether a room is a thread (pair rooms under `pairs_channel`) or a channel.
@@ -136,6 +154,13 @@ impl DiscordBot {
             })?;
         Ok(channel.id)
     }
+}
+
+/// What [`DiscordBot::change_member`] does to a person in a pair room.
+#[derive(Clone, Copy)]
+pub(super) enum MemberChange {
+    Add,
+    Remove,
 }
 
 pub(super) fn member_permissions() -> Permissions {

@@ -146,35 +146,23 @@ pub(super) fn replied_to(
 /// A file message as an [`InboundFile`] (its media source, encrypted or not, as JSON) and
 /// its caption. With `filename` set, `body` is a caption; without, `body` is the name.
 pub(super) fn inbound_file(message: &MessageType) -> Option<(InboundFile, String)> {
+    // The four kinds of file have the same fields, each in a type of its own.
+    macro_rules! parts {
+        ($m:ident) => {
+            (
+                &$m.body,
+                &$m.filename,
+                &$m.source,
+                $m.info.as_ref().and_then(|i| i.mimetype.clone()),
+                $m.info.as_ref().and_then(|i| i.size),
+            )
+        };
+    }
     let (body, filename, source, mime, size) = match message {
-        MessageType::Image(m) => (
-            &m.body,
-            &m.filename,
-            &m.source,
-            m.info.as_ref().and_then(|i| i.mimetype.clone()),
-            m.info.as_ref().and_then(|i| i.size),
-        ),
-        MessageType::File(m) => (
-            &m.body,
-            &m.filename,
-            &m.source,
-            m.info.as_ref().and_then(|i| i.mimetype.clone()),
-            m.info.as_ref().and_then(|i| i.size),
-        ),
-        MessageType::Video(m) => (
-            &m.body,
-            &m.filename,
-            &m.source,
-            m.info.as_ref().and_then(|i| i.mimetype.clone()),
-            m.info.as_ref().and_then(|i| i.size),
-        ),
-        MessageType::Audio(m) => (
-            &m.body,
-            &m.filename,
-            &m.source,
-            m.info.as_ref().and_then(|i| i.mimetype.clone()),
-            m.info.as_ref().and_then(|i| i.size),
-        ),
+        MessageType::Image(m) => parts!(m),
+        MessageType::File(m) => parts!(m),
+        MessageType::Video(m) => parts!(m),
+        MessageType::Audio(m) => parts!(m),
         _ => return None,
     };
     let (name, caption) = match filename {
