@@ -35,6 +35,8 @@ pub struct OutboxRow {
     pub act: Act,
     /// Attempts so far, this one included.
     pub attempts: i64,
+    /// Until when this claim holds it (as claimed; `None`: not held).
+    pub held_until: Option<DateTime<Utc>>,
     pub created_at: DateTime<Utc>,
     /// After this it is dropped rather than delivered (`None`: never).
     pub stale_at: Option<DateTime<Utc>>,
@@ -101,7 +103,7 @@ pub struct OutboxCounts {
     pub stale: i64,
 }
 
-const COLUMNS: &str = "id, act_key, act, attempts, created_at, stale_at, give_up_at, asked_by, asked_in, last_error, leased_by";
+const COLUMNS: &str = "id, act_key, act, attempts, created_at, stale_at, give_up_at, asked_by, asked_in, last_error, leased_by, lease_until";
 
 fn row_of(r: &sqlx::any::AnyRow) -> Result<OutboxRow> {
     let act: String = r.try_get("act")?;
@@ -112,6 +114,7 @@ fn row_of(r: &sqlx::any::AnyRow) -> Result<OutboxRow> {
         key: r.try_get("act_key")?,
         act: serde_json::from_str(&act).context("decoding an act in the outbox")?,
         attempts: r.try_get("attempts")?,
+        held_until: r.try_get::<Option<i64>, _>("lease_until")?.map(from_millis),
         created_at: from_millis(r.try_get("created_at")?),
         stale_at: r.try_get::<Option<i64>, _>("stale_at")?.map(from_millis),
         give_up_at: from_millis(r.try_get("give_up_at")?),
@@ -138,7 +141,9 @@ pub(super) async fn insert_acts(
     // Written first, read after: on SQLite a transaction that reads before it writes can
     // lose its snapshot to another writer. A new act is due at once, whatever the clock
     // says later (`due_at` 0): only a retry waits for a time.
-    let mut inserted = Vec::new();
+    // The step's first act, once inserted.
+    let mut first: Option<i64> = None;
+    let mut held = Vec::new();
     for (n, act) in acts.iter().enumerate() {
         let act = match enqueue.typed_in {
             Some((room, placement)) => act.clone().answering(room, placement),
@@ -158,11 +163,20 @@ pub(super) async fn insert_acts(
             .await?;
             platform = found.and_then(|p| p.parse().ok());
         }
-        let id: Option<i64> = sqlx::query_scalar(
+        // Held by this worker in the same statement, unless an earlier act of its lane
+        // still waits (then it waits its turn, for the dispatcher) or another platform's
+        // process serves it; acts of this step never hold each other up (`p.id` below the
+        // step's first act: for the first, every act already there).
+        let before = first.unwrap_or(i64::MAX);
+        let claim = i64::from(serves(enqueue.platforms, platform));
+        let row: Option<(i64, Option<String>)> = sqlx::query_as(
             "INSERT INTO outbox (act_key, lane, act, state, attempts, due_at, asked_by, asked_in, \
-             created_at, stale_at, give_up_at, platform) \
-             VALUES ($1, $2, $3, 'pending', 0, 0, $5, $6, $4, $7, $8, $9) \
-             ON CONFLICT (act_key) DO NOTHING RETURNING id",
+             created_at, stale_at, give_up_at, platform, lease_until, leased_by) \
+             SELECT $1, $2, $3, 'pending', CASE WHEN f.free THEN 1 ELSE 0 END, 0, $5, $6, $4, $7, $8, $9, \
+             CASE WHEN f.free THEN $10 END, CASE WHEN f.free THEN $11 END \
+             FROM (SELECT ($12 = 1 AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.lane = $2 \
+             AND p.state = 'pending' AND p.id < $13)) AS free) f WHERE TRUE \
+             ON CONFLICT (act_key) DO NOTHING RETURNING id, leased_by",
         )
         .bind(&key)
         .bind(act.lane())
@@ -173,43 +187,25 @@ pub(super) async fn insert_acts(
         .bind(stale_at)
         .bind(to_millis(enqueue.give_up_at))
         .bind(platform.map(|p| p.as_str()))
+        .bind(to_millis(enqueue.lease_until))
+        .bind(&enqueue.worker)
+        .bind(claim)
+        .bind(before)
         .fetch_optional(&mut **tx)
         .await?;
         // Already there: an earlier run of the same follow-up stored it.
-        if let Some(id) = id {
-            inserted.push((id, key, act, stale_at, platform));
-        }
-    }
-    let Some(first) = inserted.first().map(|(id, ..)| *id) else {
-        return Ok(Vec::new());
-    };
-    // Held by this worker unless an earlier act of its lane still waits (then it waits
-    // its turn, for the dispatcher); acts of this step never hold each other up.
-    let mut held = Vec::new();
-    for (id, key, act, stale_at, platform) in inserted {
-        // Another platform's act waits for a process serving it.
-        if !serves(enqueue.platforms, platform) {
+        let Some((id, holder)) = row else {
             continue;
-        }
-        let claimed: Option<i64> = sqlx::query_scalar(
-            "UPDATE outbox SET lease_until = $1, leased_by = $2, attempts = 1 WHERE id = $3 \
-             AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.lane = $4 AND p.state = 'pending' AND p.id < $5) \
-             RETURNING id",
-        )
-        .bind(to_millis(enqueue.lease_until))
-        .bind(&enqueue.worker)
-        .bind(id)
-        .bind(act.lane())
-        .bind(first)
-        .fetch_optional(&mut **tx)
-        .await?;
-        if claimed.is_some() {
+        };
+        first.get_or_insert(id);
+        if holder.is_some() {
             held.push(OutboxRow {
                 id,
                 holder: enqueue.worker.clone(),
                 key,
                 act,
                 attempts: 1,
+                held_until: Some(enqueue.lease_until),
                 created_at: now,
                 stale_at: stale_at.map(from_millis),
                 give_up_at: enqueue.give_up_at,

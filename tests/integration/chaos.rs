@@ -136,6 +136,8 @@ struct Tally {
     delivered: usize,
     lost: usize,
     doubled: usize,
+    /// What was lost or doubled, with the journey's kill points, for the failure message.
+    what: Vec<String>,
 }
 
 /// Compares what a disturbed run delivered (repeats of a key dropped) with the
@@ -162,14 +164,14 @@ fn compare(reference: &str, chaos: &str, answers: &mut Tally, nudges: &mut Tally
             let m = got[i].get(block).copied().unwrap_or(0);
             if m < *n {
                 tally.lost += n - m;
-                eprintln!("LOST {block:?}");
+                tally.what.push(format!("LOST {block:?}"));
             }
         }
         for (block, m) in &got[i] {
             let n = expected[i].get(block).copied().unwrap_or(0);
             if *m > n {
                 tally.doubled += m - n;
-                eprintln!("DOUBLED {block:?}");
+                tally.what.push(format!("DOUBLED {block:?}"));
             }
         }
     }

@@ -84,12 +84,19 @@ impl App {
             return None;
         }
         // This claim must still hold it: a delivery that ran past its lease may have
-        // been claimed again by the dispatcher, which then delivers it instead.
-        match self
-            .store
-            .renew_act(&row.holder, row.id, now + self.settings.delivery.lease)
-            .await
-        {
+        // been claimed again by the dispatcher, which then delivers it instead. A claim
+        // made a moment ago (the step that just stored it) holds it for nearly a whole
+        // lease, which nobody can take over: renewing it would only cost a write.
+        let lease = self.settings.delivery.lease;
+        let fresh = row
+            .held_until
+            .is_some_and(|until| until - now >= lease * 9 / 10);
+        let renewed = if fresh {
+            Ok(true)
+        } else {
+            self.store.renew_act(&row.holder, row.id, now + lease).await
+        };
+        match renewed {
             Ok(true) => {}
             Ok(false) => {
                 debug!(key = %row.key, "no longer held by this claim; left to its new holder");

@@ -101,16 +101,21 @@ fn cancel_in_a_room_is_no_other_grammars_command() {
     assert_eq!(command::parse("cancel"), Some(Command::Cancel));
 }
 
-#[test]
-fn only_the_escalation_contact_works_cases_by_dm_and_only_a_moderator_loads_one_in_a_room() {
-    let moderation = moderation();
-    let router = Router {
+/// Routing with no staff rooms configured.
+fn no_rooms(moderation: &Moderation) -> Router<'_> {
+    Router {
         prefix: "!tandem",
-        moderation: &moderation,
+        moderation,
         coordinators_room: None,
         moderators_room: None,
         max_message_chars: 100,
-    };
+    }
+}
+
+#[test]
+fn only_the_escalation_contact_works_cases_by_dm_and_only_a_moderator_loads_one_in_a_room() {
+    let moderation = moderation();
+    let router = no_rooms(&moderation);
     let contact = routed("lead", None, "case show 3");
     assert_eq!(contact, Route::Dm(Dm::Case(Ok(CaseCommand::Show(3)))));
     assert_eq!(
@@ -139,13 +144,7 @@ fn only_the_escalation_contact_works_cases_by_dm_and_only_a_moderator_loads_one_
 #[test]
 fn a_moderator_names_a_person_in_the_room_and_the_contact_by_dm() {
     let moderation = moderation();
-    let router = Router {
-        prefix: "!tandem",
-        moderation: &moderation,
-        coordinators_room: None,
-        moderators_room: None,
-        max_message_chars: 100,
-    };
+    let router = no_rooms(&moderation);
     let suspend = routed("max", Some("moderators"), "!tandem suspend ola spam");
     assert_eq!(suspend.named_person(&user("max"), &router), Some("ola"));
     assert_eq!(suspend.named_person(&user("amina"), &router), None);
