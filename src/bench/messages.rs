@@ -99,23 +99,9 @@ fn cpu_seconds() -> f64 {
 }
 
 pub async fn bench_messages(p: &BenchMessages) -> anyhow::Result<Value> {
-    let (url, file) = match &p.database {
-        Some(url) => (url.clone(), None),
-        None => {
-            let path = std::env::temp_dir().join(format!(
-                "tandem-bench-messages-{}-{}.db",
-                std::process::id(),
-                chrono::Utc::now().timestamp_micros()
-            ));
-            (crate::config::sqlite_url(&path), Some(path))
-        }
-    };
+    let (url, file) = super::database(p.database.as_ref(), "messages");
     let figures = run(p, &url).await;
-    if let Some(path) = file {
-        for suffix in ["", "-wal", "-shm"] {
-            let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
-        }
-    }
+    super::remove_database(file);
     figures
 }
 

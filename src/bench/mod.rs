@@ -325,24 +325,48 @@ fn secs(seconds: f64) -> f64 {
 
 /// The process's peak resident memory, from `/proc/self/status` (Linux); 0 elsewhere.
 pub fn peak_rss_mib() -> f64 {
+    status_mib("VmHWM:")
+}
+
+/// The process's current resident memory, from `/proc/self/status` (Linux); 0 elsewhere.
+pub fn rss_mib() -> f64 {
+    status_mib("VmRSS:")
+}
+
+/// A memory figure of `/proc/self/status` (in kB there), in MiB to one decimal.
+fn status_mib(field: &str) -> f64 {
     let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
     status
         .lines()
-        .find_map(|l| l.strip_prefix("VmHWM:"))
+        .find_map(|l| l.strip_prefix(field))
         .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<f64>().ok())
         .map(|kb| (kb / 1024.0 * 10.0).round() / 10.0)
         .unwrap_or(0.0)
 }
 
-/// The process's current resident memory, from `/proc/self/status` (Linux); 0 elsewhere.
-pub fn rss_mib() -> f64 {
-    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
-    status
-        .lines()
-        .find_map(|l| l.strip_prefix("VmRSS:"))
-        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<f64>().ok())
-        .map(|kb| (kb / 1024.0 * 10.0).round() / 10.0)
-        .unwrap_or(0.0)
+/// The database a benchmark runs on: `given`, or a new SQLite file in the temporary
+/// folder (its path returned too, for [`remove_database`]).
+fn database(given: Option<&String>, bench: &str) -> (String, Option<std::path::PathBuf>) {
+    match given {
+        Some(url) => (url.clone(), None),
+        None => {
+            let path = std::env::temp_dir().join(format!(
+                "tandem-bench-{bench}-{}-{}.db",
+                std::process::id(),
+                chrono::Utc::now().timestamp_micros()
+            ));
+            (crate::config::sqlite_url(&path), Some(path))
+        }
+    }
+}
+
+/// Removes a temporary SQLite database made by [`database`], with its journal files.
+fn remove_database(file: Option<std::path::PathBuf>) {
+    if let Some(path) = file {
+        for suffix in ["", "-wal", "-shm"] {
+            let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
+        }
+    }
 }
 
 /// Parameters of `tandem bench scheduler`.
@@ -392,17 +416,7 @@ pub async fn bench_scheduler(p: &BenchScheduler) -> anyhow::Result<Value> {
     use crate::domain::schedule::NewJob;
     use crate::storage::Store;
 
-    let (url, file) = match &p.database {
-        Some(url) => (url.clone(), None),
-        None => {
-            let path = std::env::temp_dir().join(format!(
-                "tandem-bench-scheduler-{}-{}.db",
-                std::process::id(),
-                chrono::Utc::now().timestamp_micros()
-            ));
-            (crate::config::sqlite_url(&path), Some(path))
-        }
-    };
+    let (url, file) = database(p.database.as_ref(), "scheduler");
     let store = Store::open(&url).await?;
     // The sink's counters exist before the baseline, so they are not counted as the
     // scheduler's memory.
@@ -506,11 +520,7 @@ pub async fn bench_scheduler(p: &BenchScheduler) -> anyhow::Result<Value> {
         .as_secs_f64();
     let counts = store.job_counts().await?;
     store.close().await;
-    if let Some(path) = file {
-        for suffix in ["", "-wal", "-shm"] {
-            let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
-        }
-    }
+    remove_database(file);
     let fired_total = fired.iter().filter(|&&f| f > 0).count();
     Ok(json!({
         "jobs": p.jobs,

@@ -102,7 +102,7 @@ fn what(pending: &PendingAction) -> String {
 
 #[cfg(test)]
 mod tests {
-    use crate::domain::matches::MatchStatus;
+    use crate::domain::matches::{MatchRecord, MatchStatus};
     use crate::domain::{ApplicationStatus, RoleKind};
     use crate::flows::personal::ConfirmDelete;
     use crate::flows::testing::{Scene, a_match, application, dms, posted, records};
@@ -122,13 +122,19 @@ mod tests {
             .join("\n")
     }
 
-    #[test]
-    fn a_coordinators_close_waits_above_their_own_open_dm_flow_which_is_asked_again_after() {
+    /// Carol in the coordinators' room, with active match M3 (Amina ↔ Grace) loaded.
+    fn carol_with_m3() -> (Scene, MatchRecord) {
         let mentee = application(1, "amina", RoleKind::Mentee, ApplicationStatus::Ready);
         let mentor = application(2, "grace", RoleKind::Mentor, ApplicationStatus::Ready);
-        let pair = a_match(3, &mentee, &mentor, MatchStatus::Active);
+        let active = a_match(3, &mentee, &mentor, MatchStatus::Active);
         let scene =
-            Scene::for_user("carol").with_subject(Subject::Pair(Some(Box::new(pair.clone()))));
+            Scene::for_user("carol").with_subject(Subject::Pair(Some(Box::new(active.clone()))));
+        (scene, active)
+    }
+
+    #[test]
+    fn a_coordinators_close_waits_above_their_own_open_dm_flow_which_is_asked_again_after() {
+        let (scene, _) = carol_with_m3();
         // Carol is also a participant, in the middle of deleting her data.
         let her_own = FlowState::ConfirmDelete(ConfirmDelete {});
         let asked = in_room(&scene, Some(&her_own), "close match M3 they moved away");
@@ -166,17 +172,13 @@ mod tests {
 
     #[test]
     fn a_close_confirmed_after_the_match_ended_meanwhile_is_refused_and_changes_nothing() {
-        let mentee = application(1, "amina", RoleKind::Mentee, ApplicationStatus::Ready);
-        let mentor = application(2, "grace", RoleKind::Mentor, ApplicationStatus::Ready);
-        let active = a_match(3, &mentee, &mentor, MatchStatus::Active);
-        let scene =
-            Scene::for_user("carol").with_subject(Subject::Pair(Some(Box::new(active.clone()))));
+        let (scene, active) = carol_with_m3();
         let StateChange::Set(waiting) =
             in_room(&scene, None, "close match M3 they moved away").state
         else {
             panic!("it waits")
         };
-        let ended = crate::domain::matches::MatchRecord {
+        let ended = MatchRecord {
             status: MatchStatus::Closed,
             ..active
         };

@@ -339,24 +339,9 @@ pub fn dm(user_id: &str, text: &str) -> Inbound {
     }
 }
 
-/// The mentee answers used across tests, for the example programme, from `apply`.
-pub const MENTEE_ANSWERS: &[&str] = &[
-    "apply",
-    "mentee",
-    "Amina",
-    "19",
-    "Africa/Nairobi",
-    "English, Swahili",
-    "2",
-    "1, 3",
-    "1 2",
-    "yes",
-    "I volunteered at the library homework club for a year.",
-    "I want a CV I'm proud of and my first job in tech.",
-    "3",
-    "skip",
-    "I agree",
-];
+/// The mentee answers used across tests, for the example programme, from `apply`: the
+/// message benchmark's script without its `submit`.
+pub const MENTEE_ANSWERS: &[&str] = tandem::bench::messages::MENTEE.split_at(15).0;
 
 /// The mentor answers, for the example programme, from `apply`.
 pub const MENTOR_ANSWERS: &[&str] = &[
