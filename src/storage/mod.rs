@@ -102,9 +102,11 @@ impl Store {
             Backend::Postgres => 8,
         });
         let options = if backend == Backend::Sqlite {
+            // A connection to a local file cannot go stale as a network one can: checking
+            // it before each use would cost a round trip to its worker thread per query.
             // SQLite's default page cache is 2 MiB per connection; the working set of a
             // community's programmes is far smaller, and the OS caches the file anyway.
-            options.after_connect(|conn, _| {
+            options.test_before_acquire(false).after_connect(|conn, _| {
                 Box::pin(async move {
                     sqlx::Executor::execute(&mut *conn, "PRAGMA cache_size = -512").await?;
                     Ok(())

@@ -6,7 +6,12 @@
 //! their pair rooms, cannot apply or be matched until then), `unsuspend <person>`,
 //! `remove <person> from <room>`. Each
 //! asks for `confirm` (or `cancel`) from the same moderator; the pending action is that
-//! moderator's conversation, so it survives a restart like any other.
+//! moderator's conversation, so it survives a restart like any other. A DM flow its sender
+//! has open (staff are often participants too) stays under it and is asked again once the
+//! action is confirmed or dropped ([`ask`], [`finish`]).
+//!
+//! [`PendingAction`] also holds a coordinator's waiting `close match` and `survey send`,
+//! which are confirmed in the coordinators' room (`flows::confirm`).
 
 use chrono::{DateTime, NaiveTime, Utc};
 use serde::{Deserialize, Serialize};
