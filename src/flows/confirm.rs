@@ -105,7 +105,7 @@ mod tests {
     use crate::domain::matches::{MatchRecord, MatchStatus};
     use crate::domain::{ApplicationStatus, RoleKind};
     use crate::flows::personal::ConfirmDelete;
-    use crate::flows::testing::{Scene, a_match, application, dms, posted, records};
+    use crate::flows::testing::{Scene, a_match, application, dms, records, texts};
     use crate::flows::{FlowState, Outcome, StateChange, Subject, decide};
 
     fn in_room(scene: &Scene, state: Option<&FlowState>, text: &str) -> Outcome {
@@ -115,11 +115,7 @@ mod tests {
     }
 
     fn said(outcome: &Outcome) -> String {
-        posted(outcome, "coordinators")
-            .iter()
-            .map(|m| m.text.clone())
-            .collect::<Vec<_>>()
-            .join("\n")
+        texts(outcome).join("\n")
     }
 
     /// Carol in the coordinators' room, with active match M3 (Amina ↔ Grace) loaded.
