@@ -112,14 +112,22 @@ impl App {
             },
             None => Placement::Top,
         };
+        // Read once, here: what it is decides its cost, what is loaded and who handles it.
+        let route = flows::route::route(&inbound, &self.router(inbound.from.platform));
+        if let Place::Room(room) = &inbound.place {
+            self.note_activity(room, &inbound.from).await;
+        }
+        // Talk in a room that is not for the bot: its time is all it leaves (noted above),
+        // with no read, no step and no record of the event (a replay notes a time again).
+        if route.is_chatter() {
+            return;
+        }
         if let Some(event) = &event
             && self.already_handled(event).await
         {
             debug!(event = %event.id, "already handled; ignoring the redelivery");
             return;
         }
-        // Read once, here: what it is decides its cost, what is loaded and who handles it.
-        let route = flows::route::route(&inbound, &self.router(inbound.from.platform));
         if self
             .held_back(
                 &inbound,
@@ -131,24 +139,6 @@ impl App {
             .await
         {
             return;
-        }
-        if let Place::Room(room) = &inbound.place {
-            // A pair room's activity: when, never what (for the silent-pair check).
-            let staff = self.settings.coordinators_rooms.contains(room)
-                || self.settings.moderators_rooms.contains(room);
-            if !staff
-                && let Err(e) = self
-                    .store
-                    .note_pair_activity(
-                        room.platform.as_str(),
-                        &room.id,
-                        &inbound.from.id,
-                        self.clock.now(),
-                    )
-                    .await
-            {
-                warn!(room = %room, "recording pair activity failed: {e:#}");
-            }
         }
         // A panic is contained to this message: the person gets the usual apology, with
         // the reference the panic was logged under, and every other conversation goes on.
@@ -217,6 +207,26 @@ impl App {
                 "an error",
             )
             .await;
+        }
+    }
+
+    /// Notes that `from` wrote in `room` (a pair room's activity: when, never what; see
+    /// `storage::activity`), writing what was noted when it is due. The staff rooms are
+    /// not pair rooms.
+    async fn note_activity(&self, room: &RoomRef, from: &UserRef) {
+        if self.settings.coordinators_rooms.contains(room)
+            || self.settings.moderators_rooms.contains(room)
+        {
+            return;
+        }
+        let due = self.store.note_pair_activity(
+            room.platform.as_str(),
+            &room.id,
+            &from.id,
+            self.clock.now(),
+        );
+        if due && let Err(e) = self.store.flush_pair_activity().await {
+            warn!("recording pair activity failed (kept for the next try): {e:#}");
         }
     }
 

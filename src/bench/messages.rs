@@ -10,8 +10,15 @@
 //! log: see [`StatementCounter`]) and peak memory. Every application must be stored at the
 //! end, or the run fails: a fast path that loses answers measures nothing.
 //!
-//! To measure another path (pair-room chatter, staff commands), add its script beside
-//! [`MENTEE`] and a flag choosing it; keep the figures' names.
+//! Then (`chatter`, unless 0) the applicants are paired two by two, each pair with an
+//! active match and a pair room (set up directly in storage: the activity path needs no
+//! mentor's application nor a real room), and each pair writes `chatter` messages in its
+//! room, the two members in turn, by the same `receive_event`. Only their times are
+//! noted; the figures include writing them (the flush at the end), and the run fails
+//! unless every pair's activity is on record.
+//!
+//! To measure another path (staff commands), add its script beside [`MENTEE`] and a flag
+//! choosing it; keep the figures' names.
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -56,6 +63,8 @@ pub struct BenchMessages {
     pub people: usize,
     /// How many people type at the same time.
     pub concurrency: usize,
+    /// Messages each pair writes in its pair room after applying.
+    pub chatter: usize,
     /// Database URL; `None`: a temporary SQLite file.
     pub database: Option<String>,
 }
@@ -81,21 +90,26 @@ pub fn statement_filter() -> tracing_subscriber::filter::Targets {
     tracing_subscriber::filter::Targets::new().with_target("sqlx::query", tracing::Level::TRACE)
 }
 
-/// CPU time of the whole process (user and system, every thread) so far, from
-/// `/proc/self/stat` (Linux; in clock ticks of 1/100 s); 0 elsewhere.
+/// CPU time of the whole process (user and system, every thread) so far, to the
+/// nanosecond (`/proc`'s ticks of 10 ms are too coarse for the pair-room phase).
+#[cfg(unix)]
 fn cpu_seconds() -> f64 {
-    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
-    // The command name may hold spaces: fields are counted after its closing parenthesis.
-    let after = stat.rsplit_once(')').map_or("", |(_, rest)| rest);
-    let fields: Vec<&str> = after.split_whitespace().collect();
-    let ticks = |i: usize| {
-        fields
-            .get(i)
-            .and_then(|f| f.parse::<f64>().ok())
-            .unwrap_or(0.0)
+    let mut ts = libc::timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
     };
-    // utime and stime are fields 14 and 15 of the line, 12 and 13 after the name.
-    (ticks(11) + ticks(12)) / 100.0
+    // SAFETY: the call only writes the timespec it is given, which lives on this stack.
+    let done = unsafe { libc::clock_gettime(libc::CLOCK_PROCESS_CPUTIME_ID, &mut ts) };
+    if done == 0 {
+        ts.tv_sec as f64 + ts.tv_nsec as f64 * 1e-9
+    } else {
+        0.0
+    }
+}
+
+#[cfg(not(unix))]
+fn cpu_seconds() -> f64 {
+    0.0
 }
 
 pub async fn bench_messages(p: &BenchMessages) -> anyhow::Result<Value> {
@@ -167,7 +181,11 @@ async fn run(p: &BenchMessages, url: &str) -> anyhow::Result<Value> {
         latencies.get(i).map_or(0.0, |d| d.as_secs_f64() * 1000.0)
     };
     let messages = latencies.len();
-    let round = |x: f64, places: i32| (x * 10f64.powi(places)).round() / 10f64.powi(places);
+    let chatter = if p.chatter > 0 {
+        chatter(p, &app, &store, &slug, run).await?
+    } else {
+        json!(null)
+    };
     Ok(json!({
         "bench": "messages",
         "database": backend,
@@ -182,7 +200,120 @@ async fn run(p: &BenchMessages, url: &str) -> anyhow::Result<Value> {
         "statements_per_message": round(statements as f64 / messages.max(1) as f64, 1),
         "applications_stored": stored,
         "peak_rss_mib": super::peak_rss_mib(),
+        "chatter": chatter,
     }))
+}
+
+/// The pair-room phase: the applicants paired two by two, `p.chatter` messages per pair.
+async fn chatter(
+    p: &BenchMessages,
+    app: &App,
+    store: &Store,
+    slug: &str,
+    run: i64,
+) -> anyhow::Result<Value> {
+    use crate::domain::matches::{MatchStatus, NewMatch};
+    use crate::flows::{Effect, StateChange};
+    let tag = format!(":bench{run}");
+    let mut applicants: Vec<(i64, UserRef)> = store
+        .applications_in(&[slug.to_string()])
+        .await?
+        .into_iter()
+        .filter(|(_, user)| user.id.ends_with(&tag))
+        .map(|(a, user)| (a.id, user))
+        .collect();
+    applicants.sort();
+    let pairs: Vec<[(i64, UserRef); 2]> = applicants
+        .chunks_exact(2)
+        .map(|two| [two[0].clone(), two[1].clone()])
+        .collect();
+    let staff = UserRef::new(Platform::Console, "bench");
+    let now = chrono::Utc::now();
+    let stored = Effect::StoreMatches(
+        pairs
+            .iter()
+            .map(|[a, b]| NewMatch {
+                programme: slug.to_string(),
+                mentee_application: a.0,
+                mentor_application: b.0,
+                score: 0,
+                reasons: vec![],
+            })
+            .collect(),
+    );
+    let unchanged = StateChange::Unchanged;
+    store
+        .commit_step(&staff, None, &unchanged, &[stored], now)
+        .await?;
+    let mut rooms = Vec::new();
+    let mut started = Vec::new();
+    for m in store.matches_in(slug).await? {
+        if let Some([a, b]) = pairs.iter().find(|[a, _]| a.0 == m.mentee_application) {
+            started.push(Effect::MoveMatch {
+                match_id: m.id,
+                from: MatchStatus::Proposed,
+                to: MatchStatus::Active,
+                by: staff.to_string(),
+                deadline: None,
+            });
+            let room = format!("!pair{}{tag}", m.id);
+            store.set_match_room(m.id, &room).await?;
+            rooms.push((m.id, room, [a.1.clone(), b.1.clone()]));
+        }
+    }
+    store
+        .commit_step(&staff, None, &unchanged, &started, now)
+        .await?;
+
+    let statements_before = STATEMENTS.load(Ordering::Relaxed);
+    let cpu_before = cpu_seconds();
+    let began = Instant::now();
+    let mut sent = 0usize;
+    for n in 0..p.chatter {
+        for (_, room, members) in &rooms {
+            let inbound = Inbound {
+                from: members[n % 2].clone(),
+                place: Place::Room(crate::domain::RoomRef::new(Platform::Matrix, room.clone())),
+                content: Content::Text("Shall we meet on Thursday at six?".to_string()),
+                files: vec![],
+            };
+            let event = EventRef::new(Platform::Matrix, format!("$chat{run}-{room}-{n}"));
+            app.receive_event(event, inbound).await;
+            sent += 1;
+        }
+    }
+    // Writing what was noted is part of the cost (the scheduler's loop does it in a run).
+    let written = store.flush_pair_activity().await?;
+    let wall = began.elapsed().as_secs_f64();
+    let cpu = cpu_seconds() - cpu_before;
+    let statements = STATEMENTS.load(Ordering::Relaxed) - statements_before;
+    let ours: Vec<i64> = rooms.iter().map(|(id, _, _)| *id).collect();
+    let with_activity = store
+        .pair_quiet()
+        .await?
+        .into_iter()
+        .filter(|q| ours.contains(&q.match_id) && q.last_activity.is_some())
+        .count();
+    anyhow::ensure!(
+        with_activity == rooms.len(),
+        "only {with_activity} of {} pairs have their activity on record: the path lost it",
+        rooms.len()
+    );
+    Ok(json!({
+        "rooms": rooms.len(),
+        "messages": sent,
+        "wall_seconds": round(wall, 3),
+        "cpu_seconds": round(cpu, 3),
+        "messages_per_cpu_second": if cpu > 0.0 { round(sent as f64 / cpu, 0) } else { 0.0 },
+        "statements_per_message": round(statements as f64 / sent.max(1) as f64, 4),
+        "activity_rows_written": written,
+        "pairs_with_activity": with_activity,
+    }))
+}
+
+/// `x` rounded to `places` decimals, for the printed figures.
+fn round(x: f64, places: i32) -> f64 {
+    (x * 10f64.powi(places)).round() / 10f64.powi(places)
 }
 
 /// One person's application, message by message, each timed from arrival to its acts sent.

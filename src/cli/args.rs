@@ -113,14 +113,17 @@ pub(super) enum BenchWhat {
         objective: ObjectiveArg,
     },
     /// People apply through the real message path on a real database (the recording
-    /// platform in place of a chat server); prints one JSON object: messages per
-    /// CPU-second, step latency, statements per message, peak memory.
+    /// platform in place of a chat server), then chat in pair rooms; prints one JSON
+    /// object: messages per CPU-second, step latency, statements per message, peak memory.
     Messages {
         #[arg(long, default_value_t = 320)]
         people: usize,
         /// How many people type at the same time.
         #[arg(long, default_value_t = 1)]
         concurrency: usize,
+        /// Messages each pair writes in its pair room after applying (0: none).
+        #[arg(long, default_value_t = 500)]
+        chatter: usize,
         /// Database URL; default: a temporary SQLite file.
         #[arg(long)]
         database: Option<String>,

@@ -45,6 +45,7 @@ pub(super) async fn bench(what: BenchWhat) -> anyhow::Result<ExitCode> {
         BenchWhat::Messages {
             people,
             concurrency,
+            chatter,
             database,
         } => {
             if people == 0 || concurrency == 0 {
@@ -54,6 +55,7 @@ pub(super) async fn bench(what: BenchWhat) -> anyhow::Result<ExitCode> {
                 crate::bench::messages::bench_messages(&crate::bench::messages::BenchMessages {
                     people,
                     concurrency,
+                    chatter,
                     database,
                 })
                 .await?;

@@ -142,6 +142,7 @@ impl Store {
         programme: &str,
         only: Option<i64>,
     ) -> Result<Vec<(i64, PairSigns)>> {
+        self.flush_pair_activity().await?;
         let rows = sqlx::query(
             "SELECT m.id, m.paused_until, \
              (SELECT MAX(a.last_message_at) FROM pair_activity a WHERE a.match_id = m.id) AS last_message_at, \

@@ -355,31 +355,9 @@ pub struct PairQuiet {
 }
 
 impl Store {
-    /// Records that `user` wrote in `room` now, if it is an active pair's room. Only the
-    /// time is kept, never the message.
-    pub async fn note_pair_activity(
-        &self,
-        platform: &str,
-        room: &str,
-        user: &str,
-        now: DateTime<Utc>,
-    ) -> Result<bool> {
-        let done = sqlx::query(
-            "INSERT INTO pair_activity (match_id, platform, user_id, last_message_at) \
-             SELECT id, $1, $2, $3 FROM matches WHERE room = $4 AND status = 'active' \
-             ON CONFLICT (match_id, platform, user_id) DO UPDATE SET last_message_at = excluded.last_message_at",
-        )
-        .bind(platform)
-        .bind(user)
-        .bind(to_millis(now))
-        .bind(room)
-        .execute(&self.pool)
-        .await?;
-        Ok(done.rows_affected() > 0)
-    }
-
     /// Every active match with a pair room, with what the silent-pair check needs.
     pub async fn pair_quiet(&self) -> Result<Vec<PairQuiet>> {
+        self.flush_pair_activity().await?;
         let rows = sqlx::query(
             "SELECT m.id, m.programme, m.plan_scheduled_at, m.paused_until, m.frozen, \
              m.silence_nudged_at, m.silence_alerted_at, \

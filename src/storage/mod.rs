@@ -18,6 +18,7 @@
 //! its function, taking that transaction, in its concept's submodule, and an arm in the
 //! dispatcher in `step`.
 
+mod activity;
 mod applications;
 mod audit;
 mod cases;
@@ -69,6 +70,8 @@ pub struct Store {
     backend: Backend,
     /// Seals case reporters; without it, reports cannot be stored.
     sealer: Option<Sealer>,
+    /// Pair-room activity noted and not yet written (see `activity`).
+    activity: std::sync::Arc<activity::Buffer>,
 }
 
 static SQLITE_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("migrations/sqlite");
@@ -130,6 +133,7 @@ impl Store {
             pool,
             backend,
             sealer: None,
+            activity: Default::default(),
         })
     }
 
@@ -218,6 +222,10 @@ impl Store {
     }
 
     pub async fn close(&self) {
+        // What was noted of pair rooms and not yet written goes in first.
+        if let Err(e) = self.flush_pair_activity().await {
+            tracing::warn!("writing pair activity before closing the database: {e:#}");
+        }
         self.pool.close().await;
     }
 

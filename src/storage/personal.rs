@@ -403,6 +403,9 @@ impl Store {
             .execute(&mut **tx)
             .await?;
         }
+        // Times noted of them and not yet written go in under their id now, to be
+        // pseudonymised with the rest (written later, they would bring the id back).
+        self.flush_activity_of(tx, user).await?;
         for table in PSEUDONYMISED {
             sqlx::query(sqlx::AssertSqlSafe(format!(
                 "UPDATE {table} SET user_id = $3 WHERE platform = $1 AND user_id = $2"

@@ -72,6 +72,26 @@ both_backends! {
         assert!(rows(&h, "application_notes").await.is_empty(), "deleted with her data");
     }
 
+    async fn pair_room_talk_leaves_only_its_time_written_behind_and_an_erasure_writes_it_under_the_pseudonym(db: TestDb) {
+        let h = Harness::new(&db).await;
+        active_match(&h).await;
+        let out = h.in_room("amina", "room-1", "Hi Grace! When suits you for a first call?").await;
+        assert_eq!(out, "", "talk in a pair room is never answered");
+        assert!(rows(&h, "pair_activity").await.is_empty(), "noted in memory, not written yet");
+        assert_eq!(h.store.flush_pair_activity().await.unwrap(), 1);
+        let written = rows(&h, "pair_activity").await;
+        assert_eq!(written.len(), 1);
+        assert!(written[0].contains("amina") && !written[0].contains("first call"), "the time, never the text: {written:?}");
+        // Noted again, then erased before any flush: the buffered time goes in with the
+        // erasure, under the pseudonym, and nothing brings her id back afterwards.
+        h.in_room("amina", "room-1", "Thursday works").await;
+        h.dm_all("amina", "delete my data").await;
+        h.dm_all("amina", "Yes, delete my data").await;
+        h.store.flush_pair_activity().await.unwrap();
+        let written = rows(&h, "pair_activity").await;
+        assert!(!written.is_empty() && written.iter().all(|r| !r.contains("amina")), "{written:?}");
+    }
+
     async fn my_data_is_sent_as_a_file_and_delete_my_data_leaves_nothing_behind(db: TestDb) {
         let h = Harness::new(&db).await;
         active_match(&h).await;

@@ -227,6 +227,11 @@ impl Scheduler {
     /// [`Scheduler::stop`]. Database errors are logged and retried after a pause.
     pub async fn run(&self) {
         while !self.stopping.load(Ordering::SeqCst) {
+            // Pair-room times noted since the last round are written at least this often
+            // (see `storage::activity`), however quiet the rooms went.
+            if let Err(e) = self.store.flush_pair_activity().await {
+                warn!("scheduler: writing pair activity: {e:#}");
+            }
             let sleep = match self.run_due().await {
                 Ok(_) => self.until_next().await,
                 Err(e) => {
@@ -241,6 +246,9 @@ impl Scheduler {
                 _ = tokio::time::sleep(sleep) => {}
                 _ = self.wake.notified() => {}
             }
+        }
+        if let Err(e) = self.store.flush_pair_activity().await {
+            warn!("scheduler: writing pair activity before stopping: {e:#}");
         }
     }
 

@@ -406,6 +406,18 @@ impl Route {
         }
     }
 
+    /// Talk in a shared room that is not for the bot (a pair's conversation, the staff
+    /// talking among themselves): nothing is decided about it, and only its time counts.
+    pub fn is_chatter(&self) -> bool {
+        matches!(
+            self,
+            Route::Room {
+                command: Room::NotForBot,
+                ..
+            }
+        )
+    }
+
     /// What the message costs against its sender's rate limits (see `flows::rate`).
     pub fn cost(&self) -> Cost {
         match self {
