@@ -115,10 +115,12 @@ impl App {
         // Read once, here: what it is decides its cost, what is loaded and who handles it.
         let route = flows::route::route(&inbound, &self.router(inbound.from.platform));
         if let Place::Room(room) = &inbound.place {
-            self.note_activity(room, &inbound.from).await;
+            let chatter = route.is_chatter().then_some(event.as_ref()).flatten();
+            self.note_activity(room, &inbound.from, chatter).await;
         }
         // Talk in a room that is not for the bot: its time is all it leaves (noted above),
-        // with no read, no step and no record of the event (a replay notes a time again).
+        // with no read and no step; only each room's newest message is recorded as
+        // handled, when the noted times are written (see `storage::activity`).
         if route.is_chatter() {
             return;
         }
@@ -211,20 +213,21 @@ impl App {
     }
 
     /// Notes that `from` wrote in `room` (a pair room's activity: when, never what; see
-    /// `storage::activity`), writing what was noted when it is due. The staff rooms are
-    /// not pair rooms.
-    async fn note_activity(&self, room: &RoomRef, from: &UserRef) {
-        if self.settings.coordinators_rooms.contains(room)
-            || self.settings.moderators_rooms.contains(room)
+    /// `storage::activity`), and `chatter`, the event of talk nothing is decided about, as
+    /// the room's newest; writes what was noted when it is due. The staff rooms are not
+    /// pair rooms.
+    async fn note_activity(&self, room: &RoomRef, from: &UserRef, chatter: Option<&EventRef>) {
+        let mut due = chatter.is_some_and(|e| self.store.note_room_talk(&room.id, e));
+        if !self.settings.coordinators_rooms.contains(room)
+            && !self.settings.moderators_rooms.contains(room)
         {
-            return;
+            due |= self.store.note_pair_activity(
+                room.platform.as_str(),
+                &room.id,
+                &from.id,
+                self.clock.now(),
+            );
         }
-        let due = self.store.note_pair_activity(
-            room.platform.as_str(),
-            &room.id,
-            &from.id,
-            self.clock.now(),
-        );
         if due && let Err(e) = self.store.flush_pair_activity().await {
             warn!("recording pair activity failed (kept for the next try): {e:#}");
         }

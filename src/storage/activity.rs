@@ -10,6 +10,10 @@
 //! match health, a person's data). A person's erasure takes their entries out of the map
 //! inside its own transaction, so no buffered time brings their id back afterwards.
 //!
+//! Talk in a room is not recorded as a handled event one by one either: the map keeps each
+//! room's newest message ([`Store::note_room_talk`]), and a flush records that one, which
+//! is all a platform's catch-up needs (it reads a room back to the newest handled event).
+//!
 //! The trade-off, stated: a crash loses the times noted since the last flush (at most a
 //! scheduler round, about half a minute), and another process sharing the database sees
 //! them that much later. Silences are counted in days, so neither changes a nudge.
@@ -23,8 +27,9 @@ use std::time::{Duration, Instant};
 use chrono::{DateTime, Utc};
 use sqlx::{Any, Transaction};
 
+use super::conversations::insert_inbound_event;
 use super::{Store, to_millis};
-use crate::domain::UserRef;
+use crate::domain::{EventRef, UserRef};
 use crate::error::Result;
 
 /// How long noted activity may wait in memory before a message flushes it.
@@ -42,19 +47,31 @@ pub(super) struct Buffer {
     held: Mutex<Held>,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Default)]
 struct Held {
     times: HashMap<Key, i64>,
-    since: Instant,
+    /// Each room's newest message, as (platform, room) → event id.
+    newest: HashMap<(String, String), String>,
+    since: Option<Instant>,
+}
+
+/// What one flush writes.
+#[derive(Debug, Default)]
+struct Taken {
+    times: HashMap<Key, i64>,
+    newest: HashMap<(String, String), String>,
+}
+
+impl Taken {
+    fn is_empty(&self) -> bool {
+        self.times.is_empty() && self.newest.is_empty()
+    }
 }
 
 impl Default for Buffer {
     fn default() -> Self {
         Buffer {
-            held: Mutex::new(Held {
-                times: HashMap::new(),
-                since: Instant::now(),
-            }),
+            held: Mutex::new(Held::default()),
         }
     }
 }
@@ -66,19 +83,33 @@ impl Buffer {
     }
 
     /// Everything held, leaving the map empty.
-    fn take(&self) -> HashMap<Key, i64> {
+    fn take(&self) -> Taken {
         let mut held = self.lock();
-        held.since = Instant::now();
-        std::mem::take(&mut held.times)
+        held.since = None;
+        Taken {
+            times: std::mem::take(&mut held.times),
+            newest: std::mem::take(&mut held.newest),
+        }
     }
 
-    /// Puts back what could not be written, keeping the later time of each.
-    fn restore(&self, times: HashMap<Key, i64>) {
+    /// Puts back what could not be written, keeping the later time of each (and a newer
+    /// message noted meanwhile).
+    fn restore(&self, taken: Taken) {
         let mut held = self.lock();
-        for (key, at) in times {
+        for (key, at) in taken.times {
             let slot = held.times.entry(key).or_insert(at);
             *slot = (*slot).max(at);
         }
+        for (room, event) in taken.newest {
+            held.newest.entry(room).or_insert(event);
+        }
+        held.since.get_or_insert_with(Instant::now);
+    }
+
+    /// Whether what is held is due to be written (see [`FLUSH_EVERY`]).
+    fn due(held: &mut Held) -> bool {
+        let since = *held.since.get_or_insert_with(Instant::now);
+        held.times.len() + held.newest.len() >= MOST_HELD || since.elapsed() >= FLUSH_EVERY
     }
 }
 
@@ -90,7 +121,7 @@ const UPSERT: &str = "INSERT INTO pair_activity (match_id, platform, user_id, la
 
 impl Store {
     /// Notes that `user` wrote in `room` at `at` (kept only if it is an active pair's
-    /// room, when written). No database work: `true` when the noted times are due to be
+    /// room, when written). No database work: `true` when what is noted is due to be
     /// written ([`Store::flush_pair_activity`]).
     pub fn note_pair_activity(
         &self,
@@ -104,29 +135,46 @@ impl Store {
         let key = (platform.to_string(), room.to_string(), user.to_string());
         let slot = held.times.entry(key).or_insert(at);
         *slot = (*slot).max(at);
-        held.times.len() >= MOST_HELD || held.since.elapsed() >= FLUSH_EVERY
+        Buffer::due(&mut held)
     }
 
-    /// Writes the noted activity in one transaction; returns how many entries it wrote.
-    /// On failure they are kept for the next flush.
+    /// Notes `event`, a message in `room` that nothing was decided about, as the room's
+    /// newest: recorded as handled at the next flush. `true` when what is noted is due to
+    /// be written.
+    pub fn note_room_talk(&self, room: &str, event: &EventRef) -> bool {
+        let mut held = self.activity.lock();
+        held.newest.insert(
+            (event.platform.as_str().to_string(), room.to_string()),
+            event.id.clone(),
+        );
+        Buffer::due(&mut held)
+    }
+
+    /// Writes the noted activity (and each room's newest message, as handled) in one
+    /// transaction; returns how many activity entries it wrote. On failure everything is
+    /// kept for the next flush.
     pub async fn flush_pair_activity(&self) -> Result<usize> {
-        let times = self.activity.take();
-        if times.is_empty() {
+        let taken = self.activity.take();
+        if taken.is_empty() {
             return Ok(0);
         }
-        match self.write_activity(&times).await {
-            Ok(()) => Ok(times.len()),
+        match self.write_activity(&taken).await {
+            Ok(()) => Ok(taken.times.len()),
             Err(e) => {
-                self.activity.restore(times);
+                self.activity.restore(taken);
                 Err(e)
             }
         }
     }
 
-    async fn write_activity(&self, times: &HashMap<Key, i64>) -> Result<()> {
+    async fn write_activity(&self, taken: &Taken) -> Result<()> {
         let mut tx = self.pool.begin().await?;
-        for ((platform, room, user), at) in times {
+        for ((platform, room, user), at) in &taken.times {
             upsert(&mut tx, platform, room, user, *at).await?;
+        }
+        for ((platform, _), id) in &taken.newest {
+            let platform = platform.parse().map_err(anyhow::Error::msg)?;
+            insert_inbound_event(&mut *tx, &EventRef::new(platform, id.clone())).await?;
         }
         tx.commit().await?;
         Ok(())

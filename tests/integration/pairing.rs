@@ -148,6 +148,27 @@ both_backends! {
         assert!(h.sweep().await.contains("[room room-1] It has been 10 days since anyone wrote here."));
     }
 
+    async fn only_a_rooms_newest_talk_is_recorded_as_handled_when_its_times_are_written(db: TestDb) {
+        use tandem::chat::{Content, Inbound};
+        use tandem::domain::{EventRef, Place, Platform, RoomRef};
+        let h = Harness::new(&db).await;
+        active_match(&h).await;
+        let event = |n: usize| EventRef::new(Platform::Console, format!("$talk{n}"));
+        for (n, text) in ["Hi Grace!", "Thursday at six?"].iter().enumerate() {
+            let inbound = Inbound {
+                from: user("amina"),
+                place: Place::Room(RoomRef::new(Platform::Console, "room-1")),
+                content: Content::Text(text.to_string()),
+                files: vec![],
+            };
+            h.app.receive_event(event(n), inbound).await;
+        }
+        assert!(!h.app.already_handled(&event(1)).await, "nothing is written per message");
+        h.store.flush_pair_activity().await.unwrap();
+        assert!(h.app.already_handled(&event(1)).await, "a catch-up reading the room back stops here");
+        assert!(!h.app.already_handled(&event(0)).await, "one record per room, not one per message");
+    }
+
     async fn a_check_in_left_open_when_the_match_closes_is_withdrawn(db: TestDb) {
         let h = Harness::new(&db).await;
         active_match(&h).await;
