@@ -53,9 +53,19 @@ impl App {
         else {
             return Ok(false);
         };
-        // People who may now have a prompt to answer: the sender (their conversation may
-        // have ended) and anyone a prompt was queued for.
-        let mut prompted: Vec<UserRef> = vec![user.clone()];
+        // People who may now have a prompt to answer: the sender, if their conversation
+        // ended or never began (one still open keeps its queue waiting, so it is not read
+        // again), and anyone a prompt was queued for.
+        let still_open = match &outcome.state {
+            StateChange::Set(_) => true,
+            StateChange::Unchanged => read.is_some(),
+            StateChange::Clear => false,
+        };
+        let mut prompted: Vec<UserRef> = if still_open {
+            Vec::new()
+        } else {
+            vec![user.clone()]
+        };
         for effect in &outcome.effects {
             match effect {
                 Effect::AskApplicant { applicant, .. } => prompted.push(applicant.clone()),

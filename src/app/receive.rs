@@ -124,12 +124,10 @@ impl App {
         if route.is_chatter() {
             return;
         }
-        if let Some(event) = &event
-            && self.already_handled(event).await
-        {
-            debug!(event = %event.id, "already handled; ignoring the redelivery");
-            return;
-        }
+        // A redelivered event is not looked up first (a read per message for what is
+        // rare): its step finds the event on record when it commits, and changes nothing.
+        // What would act before that commit looks it up itself: a rate limit's answer, a
+        // file's fetch, an error's answer.
         if self
             .held_back(
                 &inbound,
@@ -195,11 +193,17 @@ impl App {
         if let Some((e, reference)) = failed {
             // The answer to this event, given once: a refusal, or an apology that asks
             // the person to try again (a catch-up replaying it later, into whatever they
-            // are doing by then, would do more harm than good).
-            if let Some(event) = &event
-                && let Err(err) = self.store.record_inbound_event(event).await
-            {
-                warn!("recording a handled event failed: {err:#}");
+            // are doing by then, would do more harm than good). An event already on
+            // record was answered when it was handled.
+            if let Some(event) = &event {
+                match self.store.record_inbound_event(event).await {
+                    Ok(false) => {
+                        debug!(event = %event.id, "already handled; not answered again");
+                        return;
+                    }
+                    Ok(true) => {}
+                    Err(err) => warn!("recording a handled event failed: {err:#}"),
+                }
             }
             self.answer_directly(
                 &inbound,
@@ -289,6 +293,12 @@ impl App {
         if verdict == limits::Verdict::Go {
             return false;
         }
+        // A redelivery of an event handled before is not this person writing too fast.
+        if let Some(event) = event
+            && self.already_handled(event).await
+        {
+            return true;
+        }
         // Read only now, for the few over a limit. When it cannot be read the message
         // goes on: it may be part of a report.
         let state = match self.store.load_conversation(&inbound.from).await {
@@ -350,6 +360,12 @@ impl App {
         let inbound = if inbound.files.is_empty() {
             inbound
         } else {
+            // Files are held before the step: not again for an event handled before.
+            if let Some(event) = event
+                && self.store.inbound_event_seen(event).await?
+            {
+                return Ok(());
+            }
             fetched = self.fetch_files(inbound).await?;
             &fetched
         };

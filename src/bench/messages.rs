@@ -120,7 +120,10 @@ pub async fn bench_messages(p: &BenchMessages) -> anyhow::Result<Value> {
 }
 
 async fn run(p: &BenchMessages, url: &str) -> anyhow::Result<Value> {
-    let store = Store::open(url).await?;
+    // With a case key, as every deployment has one: each step then also reads the
+    // person's recent reports (the daily report limit).
+    let key = crate::storage::Sealer::from_text(&crate::storage::Sealer::generate_text()?)?;
+    let store = Store::open(url).await?.with_case_key(key);
     let programme = crate::config::parse_programme(
         std::path::Path::new("config/programs/example.toml"),
         EXAMPLE,
