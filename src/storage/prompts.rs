@@ -159,6 +159,7 @@ impl Store {
         acts: &[Act],
         enqueue: &super::Enqueue<'_>,
     ) -> Result<Option<Vec<super::OutboxRow>>> {
+        let _turn = self.write_turn().await;
         let mut tx = self.pool.begin().await?;
         let taken = sqlx::query("DELETE FROM pending_prompts WHERE id = $1")
             .bind(prompt_id)

@@ -109,6 +109,7 @@ impl Store {
         enqueue: Option<&Enqueue<'_>>,
         event: Option<&EventRef>,
     ) -> Result<CommitOutcome> {
+        let _turn = self.write_turn().await;
         let mut tx = self.pool.begin().await?;
         if let Some(event) = event {
             match insert_inbound_event(&mut *tx, event).await {
