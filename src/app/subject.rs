@@ -36,19 +36,18 @@ impl App {
                 .await?;
             blocked_offers.retain(|id| matches.iter().any(|m| m.id == *id));
         }
+        let now = self.clock.now();
+        let context = self
+            .store
+            .person_context(user, now, now - chrono::Duration::hours(24))
+            .await?;
         Ok(Known {
             applications: self.store.applications_of(user).await?,
             matches,
             blocked_offers,
-            reports: self
-                .store
-                .reports_since(user, self.clock.now() - chrono::Duration::hours(24))
-                .await?,
-            suspended: self.store.is_suspended(user, self.clock.now()).await?,
-            surveys: self
-                .store
-                .open_survey_invites(user, self.clock.now())
-                .await?,
+            reports: context.reports,
+            suspended: context.suspended,
+            surveys: context.surveys,
             named: Vec::new(),
         })
     }

@@ -24,6 +24,7 @@ mod audit;
 mod cases;
 mod check_ins;
 mod claims;
+mod context;
 mod conversations;
 mod events;
 mod evidence;
@@ -49,6 +50,7 @@ use sqlx::AnyPool;
 use sqlx::any::AnyPoolOptions;
 
 pub use claims::serves;
+pub use context::PersonContext;
 pub use conversations::StoredConversation;
 pub use jobs::{JobCounts, PairQuiet};
 pub use outbox::{Enqueue, OutboxCounts, OutboxRow};

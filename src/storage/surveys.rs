@@ -13,7 +13,7 @@ use sqlx::{Any, Row, Transaction};
 
 use super::step::Applied;
 use super::{Store, from_millis, to_millis};
-use crate::domain::survey::{NewRound, SurveyInvite, SurveyResponse, SurveyStats};
+use crate::domain::survey::{NewRound, SurveyResponse, SurveyStats};
 use crate::domain::{Answer, RoleKind, UserRef};
 use crate::error::Result;
 use crate::step::Prompt;
@@ -157,38 +157,6 @@ impl Store {
         .execute(&mut **tx)
         .await?;
         Ok(Applied::Done)
-    }
-
-    /// The person's invites that are neither answered nor closed, oldest first.
-    pub async fn open_survey_invites(
-        &self,
-        user: &UserRef,
-        now: DateTime<Utc>,
-    ) -> Result<Vec<SurveyInvite>> {
-        let rows = sqlx::query(
-            "SELECT i.id, i.role, i.draft, r.programme, r.survey, r.closes_at FROM survey_invites i JOIN survey_rounds r ON r.id = i.round_id WHERE i.platform = $1 AND i.user_id = $2 AND i.answered = 0 AND r.closes_at > $3 ORDER BY i.id",
-        )
-        .bind(user.platform.as_str())
-        .bind(&user.id)
-        .bind(to_millis(now))
-        .fetch_all(&self.pool)
-        .await?;
-        rows.iter()
-            .map(|row| {
-                let draft: Option<String> = row.try_get("draft")?;
-                Ok(SurveyInvite {
-                    id: row.try_get("id")?,
-                    programme: row.try_get("programme")?,
-                    survey: row.try_get("survey")?,
-                    role: role_of(row)?,
-                    closes_at: from_millis(row.try_get("closes_at")?),
-                    draft: match draft {
-                        Some(d) => serde_json::from_str(&d).context("decoding a survey draft")?,
-                        None => BTreeMap::new(),
-                    },
-                })
-            })
-            .collect()
     }
 
     /// People asked in a round of a survey that is still open, whether they have answered
