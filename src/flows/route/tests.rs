@@ -57,6 +57,15 @@ fn talk_in_a_room_is_not_for_the_bot_however_long_and_a_long_command_is_refused(
 }
 
 #[test]
+fn only_talk_in_a_room_that_is_not_for_the_bot_is_chatter() {
+    assert!(routed("amina", Some("room-1"), "Thursday at six?").is_chatter());
+    assert!(routed("carol", Some("coordinators"), "lunch anyone?").is_chatter());
+    assert!(!routed("amina", Some("room-1"), "!tandem report").is_chatter());
+    assert!(!routed("carol", Some("coordinators"), "approve A1").is_chatter());
+    assert!(!routed("amina", None, "Thursday at six?").is_chatter());
+}
+
+#[test]
 fn report_means_the_figures_in_the_coordinators_room_and_an_incident_elsewhere() {
     assert_eq!(
         in_room(routed("carol", Some("coordinators"), "!tandem report")),
