@@ -37,8 +37,8 @@ impl Store {
         Ok(Some((row.try_get("id")?, prompt)))
     }
 
-    /// Remembers a prompt sent on a platform under its message id (and forgets those older
-    /// than 90 days).
+    /// Remembers a prompt sent on a platform under its message id (forgotten after 90 days
+    /// by the sweep: [`Store::forget_old_prompts`]).
     pub async fn remember_prompt(
         &self,
         platform: &str,
@@ -56,11 +56,17 @@ impl Store {
         .bind(to_millis(now))
         .execute(&self.pool)
         .await?;
-        sqlx::query("DELETE FROM sent_prompts WHERE sent_at < $1")
+        Ok(())
+    }
+
+    /// Forgets the prompts sent more than 90 days before `now`. Run by the periodic sweep,
+    /// not on every send (a statement per prompt sent, for what changes once a day).
+    pub async fn forget_old_prompts(&self, now: DateTime<Utc>) -> Result<u64> {
+        Ok(sqlx::query("DELETE FROM sent_prompts WHERE sent_at < $1")
             .bind(to_millis(now - chrono::Duration::days(90)))
             .execute(&self.pool)
-            .await?;
-        Ok(())
+            .await?
+            .rows_affected())
     }
 
     /// A prompt sent on a platform, by its message id.

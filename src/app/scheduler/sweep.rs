@@ -87,6 +87,7 @@ impl App {
             .purge_finished_acts(self.clock.now() - chrono::Duration::days(7))
             .await?;
         self.store.purge_inbound_events(30).await?;
+        self.store.forget_old_prompts(self.clock.now()).await?;
         // Safeguarding records kept after an erasure, whose time is up, are erased.
         done += self.store.end_expired_holds(self.clock.now()).await?;
         let stale = self.store.drop_stale_held_files(self.clock.now()).await?;
