@@ -139,18 +139,23 @@ impl App {
                 failed: 0,
             });
         self.perform_local(&outcome.effects).await;
-        let failed = self.dispatch(acts, &mut progress).await;
+        // Every act of the step held at once (the usual case): none of its own waits.
+        let all_held = acts.len() == lanes.len();
+        let (failed, behind) = self.dispatch_noting(acts, &mut progress).await;
         self.surface(&failed, Some(user)).await;
-        // Acts that waited their turn in these lanes (another step's behind these, or this
-        // step's behind another's) are delivered now, not at the dispatcher's next round.
-        let waiting = self
-            .store
-            .acts_waiting_in(&lanes)
-            .await
-            .unwrap_or_else(|e| {
-                warn!("looking for acts waiting their turn failed: {e:#}");
-                false
-            });
+        // Acts that waited their turn in these lanes (another step's behind these, as
+        // their finish told, or this step's behind another's) are delivered now, not at
+        // the dispatcher's next round.
+        let waiting = behind
+            || (!all_held
+                && self
+                    .store
+                    .acts_waiting_in(&lanes)
+                    .await
+                    .unwrap_or_else(|e| {
+                        warn!("looking for acts waiting their turn failed: {e:#}");
+                        false
+                    }));
         if waiting {
             follow_up("delivering acts that waited", self.dispatch_due().await);
         }

@@ -266,24 +266,31 @@ impl Store {
     /// could tie a person to a case); its key stays, so enqueuing it again does nothing. A
     /// failed one keeps them for the operator, except a case's (a reporter's messages),
     /// which keeps nothing that could name the reporter, not even the error.
+    ///
+    /// Returns whether acts wait in `lane` (the act's own, which it forgets), unclaimed,
+    /// now that it is out of their way: asked in the same statement, so the step that
+    /// delivered it needs no read of its own to hand them on.
     pub async fn finish_act(
         &self,
         worker: &str,
         id: i64,
+        lane: &str,
         state: &str,
         error: Option<&str>,
         now: DateTime<Utc>,
-    ) -> Result<()> {
+    ) -> Result<bool> {
         debug_assert!(matches!(state, "done" | "failed" | "stale"));
         let forget = state != "failed";
-        sqlx::query(
+        let row = sqlx::query(
             "UPDATE outbox SET state = $1, finished_at = $2, lease_until = NULL, \
              last_error = CASE WHEN lane LIKE 'case:%' THEN NULL ELSE COALESCE($3, last_error) END, \
              act = CASE WHEN $4 OR lane LIKE 'case:%' THEN '{}' ELSE act END, \
              lane = CASE WHEN $4 OR lane LIKE 'case:%' THEN '' ELSE lane END, \
              asked_by = CASE WHEN $4 THEN NULL ELSE asked_by END, \
              asked_in = CASE WHEN $4 THEN NULL ELSE asked_in END \
-             WHERE id = $5 AND leased_by = $6 AND state = 'pending'",
+             WHERE id = $5 AND leased_by = $6 AND state = 'pending' \
+             RETURNING CAST(CASE WHEN EXISTS (SELECT 1 FROM outbox w WHERE w.lane = $7 \
+             AND w.state = 'pending' AND w.leased_by IS NULL) THEN 1 ELSE 0 END AS BIGINT) AS waiting",
         )
         .bind(state)
         .bind(to_millis(now))
@@ -291,9 +298,13 @@ impl Store {
         .bind(forget)
         .bind(id)
         .bind(worker)
-        .execute(&self.pool)
+        .bind(lane)
+        .fetch_optional(&self.pool)
         .await?;
-        Ok(())
+        Ok(match row {
+            Some(row) => row.try_get::<i64, _>("waiting")? != 0,
+            None => false,
+        })
     }
 
     /// An attempt failed: let it be claimed again at `retry_at`.

@@ -31,6 +31,18 @@ impl App {
         rows: Vec<OutboxRow>,
         progress: &mut Option<Progress>,
     ) -> Vec<Failure> {
+        self.dispatch_noting(rows, progress).await.0
+    }
+
+    /// [`App::dispatch`], also telling whether acts of another step wait, unclaimed, in
+    /// the lane of an act it finished (to be handed on now, not at the dispatcher's next
+    /// round).
+    pub(in crate::app) async fn dispatch_noting(
+        &self,
+        rows: Vec<OutboxRow>,
+        progress: &mut Option<Progress>,
+    ) -> (Vec<Failure>, bool) {
+        let mut behind = false;
         let mut failures = Vec::new();
         let mut blocked: Vec<String> = Vec::new();
         for row in rows {
@@ -46,7 +58,8 @@ impl App {
                 continue;
             }
             let send = row.act.is_send();
-            let failure = self.attempt(row).await;
+            let (failure, waiting) = self.attempt(row).await;
+            behind |= waiting;
             if send {
                 self.tick(progress, failure.is_none()).await;
             }
@@ -57,17 +70,17 @@ impl App {
                 failures.push(f);
             }
         }
-        failures
+        (failures, behind)
     }
 
     /// One attempt at one held act: delivered, dropped as stale, retried later or failed
-    /// for good, as recorded in the outbox. Tells whoever should know.
-    async fn attempt(&self, row: OutboxRow) -> Option<Failure> {
+    /// for good, as recorded in the outbox. Tells whoever should know. Also returns
+    /// whether acts wait behind it in its lane, now free.
+    async fn attempt(&self, row: OutboxRow) -> (Option<Failure>, bool) {
         let now = self.clock.now();
         if row.stale_at.is_some_and(|at| now >= at) {
             warn!(key = %row.key, "dropping {} recorded at {}: too late to be useful", row.act.kind(), row.created_at);
-            self.finish(&row, "stale", None).await;
-            return None;
+            return (None, self.finish(&row, "stale", None).await);
         }
         // A reporter's platform is known only once they are unsealed: a process that does
         // not serve it gives the act back, untried, for one that does.
@@ -81,7 +94,7 @@ impl App {
             if let Err(e) = self.store.release_act(&row.holder, row.id, later).await {
                 warn!(key = %row.key, "giving back an act failed: {e:#}");
             }
-            return None;
+            return (None, false);
         }
         // This claim must still hold it: a delivery that ran past its lease may have
         // been claimed again by the dispatcher, which then delivers it instead. A claim
@@ -100,11 +113,11 @@ impl App {
             Ok(true) => {}
             Ok(false) => {
                 debug!(key = %row.key, "no longer held by this claim; left to its new holder");
-                return None;
+                return (None, false);
             }
             Err(e) => {
                 warn!(key = %row.key, "renewing an act's lease failed: {e:#}");
-                return None;
+                return (None, false);
             }
         }
         let key = IdempotencyKey(row.key.clone());
@@ -116,7 +129,7 @@ impl App {
         .unwrap_or_else(|p| Err(PortError::Other(anyhow::anyhow!("{p}"))));
         let error = match delivered {
             Ok(()) => {
-                self.finish(&row, "done", None).await;
+                let behind = self.finish(&row, "done", None).await;
                 // After a failure that was told (not after a worker died holding it).
                 if row.failed_before {
                     info!(key = %row.key, attempts = row.attempts, "{} went through on a later try", row.act.kind());
@@ -137,16 +150,17 @@ impl App {
                         );
                     }
                 }
-                return None;
+                return (None, behind);
             }
             Err(e) => e,
         };
         let final_ = matches!(error, PortError::Unreachable(..) | PortError::TooLarge(_))
             || now >= row.give_up_at;
         let text = error.to_string();
+        let mut behind = false;
         let retry_at = if final_ {
             warn!(key = %row.key, attempts = row.attempts, "{} failed for good: {text}", row.act.kind());
-            self.finish(&row, "failed", Some(&text)).await;
+            behind = self.finish(&row, "failed", Some(&text)).await;
             None
         } else {
             let at = (now + retry_wait(row.attempts)).min(row.give_up_at);
@@ -160,7 +174,7 @@ impl App {
         if !row.failed_before || retry_at.is_none() {
             self.tell_asker(&row, Some((&text, retry_at))).await;
         }
-        Some(Failure {
+        let failure = Failure {
             asked: self.asked_by_staff(&row),
             key: row.key.clone(),
             first: !row.failed_before,
@@ -168,16 +182,24 @@ impl App {
             act: row.act,
             error,
             retry_at,
-        })
+        };
+        (Some(failure), behind)
     }
 
-    async fn finish(&self, row: &OutboxRow, state: &str, error: Option<&str>) {
-        if let Err(e) = self
+    /// Records how an act ended; whether acts of its lane wait behind it (see
+    /// `Store::finish_act`).
+    async fn finish(&self, row: &OutboxRow, state: &str, error: Option<&str>) -> bool {
+        let lane = row.act.lane();
+        match self
             .store
-            .finish_act(&row.holder, row.id, state, error, self.clock.now())
+            .finish_act(&row.holder, row.id, &lane, state, error, self.clock.now())
             .await
         {
-            error!(key = %row.key, "recording that an act is {state} failed: {e:#}");
+            Ok(waiting) => waiting,
+            Err(e) => {
+                error!(key = %row.key, "recording that an act is {state} failed: {e:#}");
+                false
+            }
         }
     }
 
