@@ -11,7 +11,7 @@ use serde_json::{Value, json};
 
 use crate::matching::greedy::greedy;
 use crate::matching::instance::{Instance, InstanceError, MenteeNode, MentorNode, Pair};
-use crate::matching::min_cost_flow::{Decisions, Objective, solve_certified};
+use crate::matching::min_cost_flow::{Decisions, Objective, solve, solve_certified};
 use crate::matching::scoring::{Features, candidates, uncertified_pairs};
 use crate::matching::synth::{model, population};
 
@@ -29,6 +29,9 @@ pub struct BenchMatch {
     /// Also find the proven optimum (doubling the candidates until the certificate holds)
     /// and report how close the timed run came.
     pub exact: bool,
+    /// Where to write the timed run's instance as JSON (for `tandem match solve` and
+    /// `scripts/bench-ortools`).
+    pub write_instance: Option<std::path::PathBuf>,
 }
 
 /// One scored, pruned and solved round.
@@ -228,6 +231,10 @@ pub fn bench_match(p: &BenchMatch) -> Result<Value, InstanceError> {
     let generate_seconds = start.elapsed().as_secs_f64();
     let fast = round_with(p, &mentees, &mentors, p.k.max(1))?;
     let fast_rss = peak_rss_mib();
+    if let Some(path) = &p.write_instance {
+        write_instance(&fast.instance, path)
+            .map_err(|e| InstanceError(format!("writing {}: {e}", path.display())))?;
+    }
     let mut figures = json!({
         "mentees": p.mentees,
         "mentors": p.mentors,
@@ -275,19 +282,72 @@ pub fn bench_match(p: &BenchMatch) -> Result<Value, InstanceError> {
     Ok(figures)
 }
 
-/// Solves an instance given as JSON; returns the figures and the assignment document.
-pub fn solve_instance(text: &str, objective: Objective) -> Result<(Value, Value), InstanceError> {
+/// Writes `instance` in the JSON form `tandem match solve` reads, a pair at a time (the
+/// whole document as `serde_json::Value`s would take several times the instance).
+fn write_instance(instance: &Instance, path: &std::path::Path) -> std::io::Result<()> {
+    use std::io::Write;
+    let mut w = std::io::BufWriter::new(std::fs::File::create(path)?);
+    let people = |w: &mut dyn Write, nodes: &mut dyn Iterator<Item = Value>| {
+        for (i, node) in nodes.enumerate() {
+            write!(w, "{}{node}", if i == 0 { "" } else { "," })?;
+        }
+        Ok::<(), std::io::Error>(())
+    };
+    write!(w, "{{\"mentors\":[")?;
+    people(
+        &mut w,
+        &mut instance
+            .mentors
+            .iter()
+            .map(|m| json!({"id": m.id, "capacity": m.capacity})),
+    )?;
+    write!(w, "],\n\"mentees\":[")?;
+    people(
+        &mut w,
+        &mut instance
+            .mentees
+            .iter()
+            .map(|m| json!({"id": m.id, "slots": m.slots})),
+    )?;
+    write!(w, "],\n\"pairs\":[")?;
+    for (i, p) in instance.pairs.iter().enumerate() {
+        let (e, m) = (
+            &instance.mentees[p.mentee as usize].id,
+            &instance.mentors[p.mentor as usize].id,
+        );
+        // Ids are written as JSON strings (escaped) by serde_json.
+        write!(
+            w,
+            "{}{{\"mentee\":{},\"mentor\":{},\"score\":{}}}",
+            if i == 0 { "" } else { ",\n" },
+            Value::from(e.as_str()),
+            Value::from(m.as_str()),
+            p.score
+        )?;
+    }
+    writeln!(w, "]}}")?;
+    w.flush()
+}
+
+/// Solves an instance given as JSON; returns the figures and the assignment document. The
+/// text is dropped once read, before solving. `greedy` adds the greedy baseline's figures.
+pub fn solve_instance(
+    text: String,
+    objective: Objective,
+    greedy_too: bool,
+) -> Result<(Value, Value), InstanceError> {
     let start = Instant::now();
-    let instance = Instance::from_json(text)?;
+    let instance = Instance::from_json(&text)?;
+    drop(text);
+    let read_seconds = start.elapsed().as_secs_f64();
     let t = Instant::now();
-    let (solution, _) = solve_certified(&instance, objective, &Decisions::default())?;
+    let solution = solve(&instance, objective, &Decisions::default())?;
     let solve_seconds = t.elapsed().as_secs_f64();
-    let baseline = greedy(&instance);
     let mut matched = vec![false; instance.mentees.len()];
     for a in &solution.assignments {
         matched[a.mentee as usize] = true;
     }
-    let figures = json!({
+    let mut figures = json!({
         "mentees": instance.mentees.len(),
         "mentors": instance.mentors.len(),
         "pairs": instance.pairs.len(),
@@ -295,12 +355,16 @@ pub fn solve_instance(text: &str, objective: Objective) -> Result<(Value, Value)
         "matched": solution.matched_mentees,
         "assignments": solution.assignments.len(),
         "total_score": solution.total_score,
-        "greedy_matched": baseline.matched_mentees,
-        "greedy_total_score": baseline.total_score,
+        "read_seconds": secs(read_seconds),
         "solve_seconds": secs(solve_seconds),
-        "total_seconds": secs(start.elapsed().as_secs_f64()),
-        "peak_rss_mib": peak_rss_mib(),
     });
+    if greedy_too {
+        let baseline = greedy(&instance);
+        figures["greedy_matched"] = json!(baseline.matched_mentees);
+        figures["greedy_total_score"] = json!(baseline.total_score);
+    }
+    figures["total_seconds"] = json!(secs(start.elapsed().as_secs_f64()));
+    figures["peak_rss_mib"] = json!(peak_rss_mib());
     let output = json!({
         "assignments": solution.assignments.iter().map(|a| json!({
             "mentee": instance.mentees[a.mentee as usize].id,

@@ -106,6 +106,11 @@ pub(super) enum BenchWhat {
         /// Skip finding the proven optimum to compare with (it takes several seconds).
         #[arg(long)]
         no_exact: bool,
+        /// Also write the timed run's instance (its candidate pairs, scored) to this file
+        /// in `tandem match solve`'s JSON form; with `--k` at least the mentors, every
+        /// allowed pair.
+        #[arg(long)]
+        write_instance: Option<PathBuf>,
         /// Scoring threads; default: the machine's cores.
         #[arg(long)]
         threads: Option<usize>,
@@ -169,6 +174,10 @@ pub(super) enum MatchWhat {
         output: Option<PathBuf>,
         #[arg(long, value_enum, default_value_t = ObjectiveArg::Count)]
         objective: ObjectiveArg,
+        /// Also report the greedy baseline (best remaining pair first) on the same pairs;
+        /// it sorts every pair, so it is left out unless asked for.
+        #[arg(long)]
+        greedy: bool,
     },
 }
 

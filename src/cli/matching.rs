@@ -23,6 +23,7 @@ pub(super) async fn bench(what: BenchWhat) -> anyhow::Result<ExitCode> {
             threads,
             objective,
             no_exact,
+            write_instance,
         } => {
             let threads = threads.unwrap_or_else(|| {
                 std::thread::available_parallelism()
@@ -38,6 +39,7 @@ pub(super) async fn bench(what: BenchWhat) -> anyhow::Result<ExitCode> {
                 threads,
                 objective: objective.into(),
                 exact: !no_exact,
+                write_instance,
             })?;
             println!("{figures}");
             Ok(ExitCode::SUCCESS)
@@ -86,10 +88,12 @@ pub(super) fn solve(what: MatchWhat) -> anyhow::Result<ExitCode> {
         instance,
         output,
         objective,
+        greedy,
     } = what;
     let text = std::fs::read_to_string(&instance)
         .with_context(|| format!("reading {}", instance.display()))?;
-    let (figures, assignments) = match crate::bench::solve_instance(&text, objective.into()) {
+    let (figures, assignments) = match crate::bench::solve_instance(text, objective.into(), greedy)
+    {
         Ok(r) => r,
         Err(e) => {
             eprintln!("tandem: {}: {e}", instance.display());
