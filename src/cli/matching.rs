@@ -22,7 +22,9 @@ pub(super) async fn bench(what: BenchWhat) -> anyhow::Result<ExitCode> {
             k,
             threads,
             objective,
-            no_exact,
+            widen,
+            compare_exact,
+            no_exact: _,
             write_instance,
         } => {
             let threads = threads.unwrap_or_else(|| {
@@ -38,7 +40,8 @@ pub(super) async fn bench(what: BenchWhat) -> anyhow::Result<ExitCode> {
                 k,
                 threads,
                 objective: objective.into(),
-                exact: !no_exact,
+                widen: widen.into(),
+                exact: compare_exact,
                 write_instance,
             })?;
             println!("{figures}");

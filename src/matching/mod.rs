@@ -7,6 +7,9 @@
 //!   one mentee at a time, Dijkstra with potentials), with a certificate that checks a
 //!   solution on a pruned candidate graph against every pair that was pruned away;
 //! - [`greedy`]: the greedy baseline, kept only for comparison;
+//! - [`index`]: mentors indexed by hard constraints and criteria, for finding each mentee's
+//!   best candidates and certifying a plan from bounds, without scoring every pair; and the
+//!   product path that widens the candidates only where the certificate asks;
 //! - [`scoring`]: compact person features, weighted criteria, hard constraints, top-k
 //!   candidate pruning and per-pair explanations;
 //! - [`plan`]: from a programme's ready participants to a plan with explanations (folder:
@@ -17,6 +20,7 @@
 //! `scoring::Criterion` with its score and explanation; the solver never changes.
 
 pub mod greedy;
+pub mod index;
 pub mod instance;
 pub mod min_cost_flow;
 pub mod plan;

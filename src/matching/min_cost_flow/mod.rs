@@ -129,16 +129,30 @@ pub(crate) fn solve_priced(
             chosen[x as usize] = true;
         }
     }
-    drop(order);
-    drop(start);
+    let mut open: Vec<(i64, u32)> = Vec::new();
     loop {
         let (solution, certificate) = problem.solve(instance, |x| chosen[x])?;
+        // Each mentee's `k` most violating pairs (a mentee the pruned graph left unmatched
+        // would otherwise bring every pair it has).
         let mut added = 0usize;
-        for (x, p) in pairs.iter().enumerate() {
-            if !chosen[x] && !certificate.admits(p.mentee, p.mentor, p.score) {
-                chosen[x] = true;
-                added += 1;
+        for i in 0..n {
+            open.clear();
+            for &x in &order[start[i] as usize..start[i + 1] as usize] {
+                let p = &pairs[x as usize];
+                if !chosen[x as usize]
+                    && let Some(v) = certificate.violation(p.mentee, p.mentor, p.score)
+                {
+                    open.push((v, x));
+                }
             }
+            if open.len() > k {
+                open.select_nth_unstable(k - 1);
+                open.truncate(k);
+            }
+            for &(_, x) in &open {
+                chosen[x as usize] = true;
+            }
+            added += open.len();
         }
         if added == 0 {
             return Ok(solution);
@@ -319,7 +333,9 @@ impl Problem {
         let mut assignments = self.fixed.clone();
         assignments.extend(engine.used_pairs().map(|x| instance.pairs[x as usize]));
         let n = instance.mentees.len();
+        let reachable = engine.reachable_from_unmatched();
         let certificate = Certificate {
+            reachable,
             n,
             max_score,
             potential: std::mem::take(&mut engine.potential),
@@ -342,20 +358,70 @@ pub struct Certificate {
     has_supply: Vec<bool>,
     has_room: Vec<bool>,
     forbidden: HashSet<(u32, u32)>,
+    /// Reached from an unmatched unit (mentees `0..n`, mentors `n..`): the final cut.
+    reachable: Vec<bool>,
 }
 
 impl Certificate {
     /// Whether adding the (absent) pair could not improve the solution. `true` for every
     /// absent pair proves the solution optimal for the instance with all of them.
     pub fn admits(&self, mentee: u32, mentor: u32, score: i64) -> bool {
+        self.violation(mentee, mentor, score).is_none()
+    }
+
+    /// How far the (absent) pair breaks the certificate: its reduced cost, when negative
+    /// (more negative: a stronger case for adding it); `None` when it is admitted.
+    pub fn violation(&self, mentee: u32, mentor: u32, score: i64) -> Option<i64> {
         let (i, j) = (mentee as usize, mentor as usize);
         // Nobody left to give or take: the pair can carry nothing.
         if !self.has_supply[i] || !self.has_room[j] || self.forbidden.contains(&(mentee, mentor)) {
-            return true;
+            return None;
         }
         if score > self.max_score {
-            return false;
+            return Some(i64::MIN);
         }
-        (self.max_score - score) + self.potential[i] - self.potential[self.n + j] >= 0
+        let reduced = (self.max_score - score) + self.potential[i] - self.potential[self.n + j];
+        (reduced < 0).then_some(reduced)
+    }
+
+    /// The bar a pair of this mentee must clear to be rejected: with a mentor that has a
+    /// place, a pair is rejected exactly when `score + mentor_price > bar`. `None` for a
+    /// mentee with nothing to give (every pair of theirs is admitted).
+    pub fn bar(&self, mentee: u32) -> Option<i64> {
+        let i = mentee as usize;
+        self.has_supply[i].then(|| self.max_score + self.potential[i])
+    }
+
+    /// A mentor's potential, if it has places (a mentor without any admits every pair).
+    pub fn mentor_price(&self, mentor: u32) -> Option<i64> {
+        let j = mentor as usize;
+        self.has_room[j].then(|| self.potential[self.n + j])
+    }
+
+    /// Whether mentee `mentee` is on the source side of the final cut (it, or a mentee its
+    /// mentor could pass to, has a unit left unmatched). Only such a mentee has pairs that
+    /// could match one more.
+    pub fn short_side(&self, mentee: u32) -> bool {
+        self.has_supply[mentee as usize] && self.reachable[mentee as usize]
+    }
+
+    /// Whether mentor `mentor` is on the source side of the final cut.
+    pub fn short_side_mentor(&self, mentor: u32) -> bool {
+        self.reachable[self.n + mentor as usize]
+    }
+
+    /// Whether the (absent) pair crosses the final cut: from a mentee on the short side to
+    /// a mentor off it. Such a pair could match one more; if no allowed pair does, no
+    /// solution matches more (max-flow min-cut).
+    pub fn crosses_cut(&self, mentee: u32, mentor: u32) -> bool {
+        self.short_side(mentee)
+            && self.has_room[mentor as usize]
+            && !self.reachable[self.n + mentor as usize]
+            && !self.forbidden.contains(&(mentee, mentor))
+    }
+
+    /// The highest score the solver saw; a pair scoring more is never admitted.
+    pub fn max_score(&self) -> i64 {
+        self.max_score
     }
 }
