@@ -100,17 +100,32 @@ pub(super) enum BenchWhat {
         capacity: u32,
         #[arg(long, default_value_t = 1)]
         seed: u64,
-        /// Candidates kept per mentee in the timed run.
+        /// Candidates per mentee in the timed run's first round (the certificate adds
+        /// the pairs that could improve the plan).
         #[arg(long, default_value_t = 64)]
         k: usize,
-        /// Skip finding the proven optimum to compare with (it takes several seconds).
+        /// Also prove the optimum independently (every allowed pair scored) and compare;
+        /// refused when it would not fit in the memory available.
         #[arg(long)]
+        compare_exact: bool,
+        /// Kept for old scripts: the proof is opt-in now (--compare-exact).
+        #[arg(long, hide = true)]
         no_exact: bool,
+        /// Also write the timed run's instance (its candidate pairs, scored) to this file
+        /// in `tandem match solve`'s JSON form; with `--k` at least the mentors, every
+        /// allowed pair.
+        #[arg(long)]
+        write_instance: Option<PathBuf>,
         /// Scoring threads; default: the machine's cores.
         #[arg(long)]
         threads: Option<usize>,
         #[arg(long, value_enum, default_value_t = ObjectiveArg::Count)]
         objective: ObjectiveArg,
+        /// How far the timed run widens its candidates: until no pruned pair could match
+        /// one more (count), or until none could improve the plan at all (all: exact, as
+        /// `match preview` does).
+        #[arg(long, value_enum, default_value_t = WidenArg::Count)]
+        widen: WidenArg,
     },
     /// People apply through the real message path on a real database (the recording
     /// platform in place of a chat server), then chat in pair rooms; prints one JSON
@@ -172,7 +187,26 @@ pub(super) enum MatchWhat {
         output: Option<PathBuf>,
         #[arg(long, value_enum, default_value_t = ObjectiveArg::Count)]
         objective: ObjectiveArg,
+        /// Also report the greedy baseline (best remaining pair first) on the same pairs;
+        /// it sorts every pair, so it is left out unless asked for.
+        #[arg(long)]
+        greedy: bool,
     },
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+pub(super) enum WidenArg {
+    Count,
+    All,
+}
+
+impl From<WidenArg> for crate::matching::index::Widen {
+    fn from(w: WidenArg) -> Self {
+        match w {
+            WidenArg::Count => crate::matching::index::Widen::Count,
+            WidenArg::All => crate::matching::index::Widen::All,
+        }
+    }
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]

@@ -22,7 +22,10 @@ pub(super) async fn bench(what: BenchWhat) -> anyhow::Result<ExitCode> {
             k,
             threads,
             objective,
-            no_exact,
+            widen,
+            compare_exact,
+            no_exact: _,
+            write_instance,
         } => {
             let threads = threads.unwrap_or_else(|| {
                 std::thread::available_parallelism()
@@ -37,7 +40,9 @@ pub(super) async fn bench(what: BenchWhat) -> anyhow::Result<ExitCode> {
                 k,
                 threads,
                 objective: objective.into(),
-                exact: !no_exact,
+                widen: widen.into(),
+                exact: compare_exact,
+                write_instance,
             })?;
             println!("{figures}");
             Ok(ExitCode::SUCCESS)
@@ -88,10 +93,12 @@ pub(super) fn solve(what: MatchWhat) -> anyhow::Result<ExitCode> {
         instance,
         output,
         objective,
+        greedy,
     } = what;
     let text = std::fs::read_to_string(&instance)
         .with_context(|| format!("reading {}", instance.display()))?;
-    let (figures, assignments) = match crate::bench::solve_instance(&text, objective.into()) {
+    let (figures, assignments) = match crate::bench::solve_instance(text, objective.into(), greedy)
+    {
         Ok(r) => r,
         Err(e) => {
             eprintln!("tandem: {}: {e}", instance.display());

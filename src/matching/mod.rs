@@ -1,12 +1,15 @@
 //! Matching: from scored mentor–mentee pairs to an optimal set of matches.
 //!
 //! - [`instance`]: the problem (mentors with capacities, mentees with slots, allowed pairs
-//!   with integer scores), its JSON form for `tandem match solve`, and its validation;
-//! - [`min_cost_flow`]: the exact solver, a min-cost flow (primal–dual: Dijkstra with
-//!   potentials, then a blocking flow on the zero-reduced-cost edges), with a certificate
-//!   that checks a solution on a pruned candidate graph against every pair that was pruned
-//!   away;
+//!   with integer scores), its JSON form for `tandem match solve` (read a pair at a time),
+//!   and its validation;
+//! - [`min_cost_flow`]: the exact solver, a min-cost flow (successive shortest paths from
+//!   one mentee at a time, Dijkstra with potentials), with a certificate that checks a
+//!   solution on a pruned candidate graph against every pair that was pruned away;
 //! - [`greedy`]: the greedy baseline, kept only for comparison;
+//! - [`index`]: mentors indexed by hard constraints and criteria, for finding each mentee's
+//!   best candidates and certifying a plan from bounds, without scoring every pair; and the
+//!   product path that widens the candidates only where the certificate asks;
 //! - [`scoring`]: compact person features, weighted criteria, hard constraints, top-k
 //!   candidate pruning and per-pair explanations;
 //! - [`plan`]: from a programme's ready participants to a plan with explanations (folder:
@@ -17,6 +20,7 @@
 //! `scoring::Criterion` with its score and explanation; the solver never changes.
 
 pub mod greedy;
+pub mod index;
 pub mod instance;
 pub mod min_cost_flow;
 pub mod plan;

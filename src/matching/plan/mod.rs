@@ -3,14 +3,16 @@
 //! Answers become [`Features`](super::scoring::Features) (each criterion's answers as a
 //! bitmask over the values both questions can take; languages as a bitmask; time zones as
 //! an offset at `now` plus a daytime mask), the programme's criteria become a
-//! [`Model`](super::scoring::Model), and the problem is solved exactly: candidates are
-//! pruned to each mentee's best `k` mentors, and `k` is doubled until the solver's
-//! certificate shows that no pruned pair could improve the result.
+//! [`Model`](super::scoring::Model), and the problem is solved exactly by the product path
+//! of `matching::index`: each mentee's best `k` mentors found from the mentor index, then
+//! only the pruned pairs the solver's certificate says could improve the result added,
+//! until none is left.
 //!
-//! Where things are: the plan itself (who is free, the doubling of `k`, the proposals and
+//! Where things are: the plan itself (who is free, the proposals and
 //! who is left out) here; answers turned into features and the criteria into a model in
 //! `features`; the reasons shown with a proposal and why someone is left out in `explain`.
-//! The solver is `matching::min_cost_flow`, the scores and pruning `matching::scoring`.
+//! The solver is `matching::min_cost_flow`, the scores `matching::scoring`, the candidates
+//! and their widening `matching::index`.
 //!
 //! To add a criterion: its scoring in `scoring::Criterion`, its vocabulary and feature in
 //! `features::prepare`, its reason in `explain::detail`.
@@ -22,9 +24,10 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use chrono::{DateTime, Utc};
 
+use super::index::{Widen, solve_widening};
 use super::instance::{Instance, MenteeNode, MentorNode, Pair};
-use super::min_cost_flow::{Decisions, Objective, solve_certified};
-use super::scoring::{Blocker, candidates, uncertified_pairs};
+use super::min_cost_flow::Objective;
+use super::scoring::Blocker;
 use crate::domain::matching::{MatchMode, MatchObjective, MatchingConfig};
 use crate::domain::{ApplicationRecord, Programme, RoleKind};
 use explain::{reasons, why_unmatched};
@@ -48,7 +51,8 @@ pub struct Plan {
     /// Mentors with room left: (index, places used, capacity).
     pub spare: Vec<(usize, u32, u32)>,
     pub total_score: i64,
-    /// The candidates per mentee it took to prove the plan optimal.
+    /// The candidates per mentee the plan started from (the certificate added any pair
+    /// beyond them that could improve it).
     pub candidates_per_mentee: usize,
 }
 
@@ -164,44 +168,39 @@ fn plan_pool(
         MatchObjective::Count => Objective::CountThenScore,
         MatchObjective::Score => Objective::Score,
     };
-    let mut k = config.candidates_per_mentee.max(1);
-    let (solution, instance) = loop {
-        let cands = candidates(&model, &e, &m, k, &excluded_idx, 1);
-        let instance = Instance {
-            mentors: mentors
-                .iter()
-                .zip(&pool.capacity)
-                .map(|(r, n)| MentorNode {
-                    id: r.summary.id.to_string(),
-                    capacity: *n,
-                })
-                .collect(),
-            mentees: mentees
-                .iter()
-                .zip(&pool.slots)
-                .map(|(r, n)| MenteeNode {
-                    id: r.summary.id.to_string(),
-                    slots: *n,
-                })
-                .collect(),
-            pairs: cands.pairs,
-        };
-        let (solution, certificate) =
-            solve_certified(&instance, objective, &Decisions::default()).map_err(|e| e.0)?;
-        let open = uncertified_pairs(
-            &model,
-            &e,
-            &m,
-            &instance.pairs,
-            &excluded_idx,
-            &certificate,
-            1,
-        );
-        if open == 0 || k >= m.len() {
-            break (solution, instance);
-        }
-        k = (k * 2).min(m.len());
+    let k = config.candidates_per_mentee.max(1);
+    let people = Instance {
+        mentors: mentors
+            .iter()
+            .zip(&pool.capacity)
+            .map(|(r, n)| MentorNode {
+                id: r.summary.id.to_string(),
+                capacity: *n,
+            })
+            .collect(),
+        mentees: mentees
+            .iter()
+            .zip(&pool.slots)
+            .map(|(r, n)| MenteeNode {
+                id: r.summary.id.to_string(),
+                slots: *n,
+            })
+            .collect(),
+        pairs: vec![],
     };
+    let planned = solve_widening(
+        &model,
+        &e,
+        &m,
+        people,
+        k,
+        &excluded_idx,
+        objective,
+        Widen::All,
+        1,
+    )
+    .map_err(|e| e.0)?;
+    let (solution, instance) = (planned.solution, planned.instance);
     let mentee_role = programme.role(RoleKind::Mentee);
     let proposals = solution
         .assignments

@@ -1,9 +1,9 @@
 //! A matching problem: who can take how many, which pairs are allowed, and what each is
 //! worth. Pairs not listed are forbidden.
 
-use std::collections::HashMap;
+use serde::{Deserialize, Deserializer as _, Serialize};
 
-use serde::{Deserialize, Serialize};
+mod read;
 
 /// The largest score a pair may have; keeps every sum of scores exact in an `i64`.
 pub const MAX_SCORE: i64 = 1_000_000;
@@ -65,51 +65,21 @@ pub struct PairJson {
 pub struct InstanceError(pub String);
 
 impl Instance {
-    /// Reads the JSON form, checking ids, capacities and scores.
+    /// Reads the JSON form, checking ids, capacities and scores. Pairs are read one at a
+    /// time into their compact form: ids are looked up in a map built once from the people
+    /// (who must come before the pairs in the document to be streamed; otherwise the pairs
+    /// are held as text first), and a pair listed twice is caught with a bitmap of the
+    /// current mentee's mentors, or by sorting when a mentee's pairs are not together.
     pub fn from_json(text: &str) -> Result<Instance, InstanceError> {
-        let raw: InstanceJson = serde_json::from_str(text)
-            .map_err(|e| InstanceError(format!("not a valid instance: {e}")))?;
-        Instance::from_parts(raw)
-    }
-
-    pub fn from_parts(raw: InstanceJson) -> Result<Instance, InstanceError> {
-        let mut mentor_index: HashMap<&str, u32> = HashMap::new();
-        for (i, m) in raw.mentors.iter().enumerate() {
-            if mentor_index.insert(m.id.as_str(), i as u32).is_some() {
-                return Err(InstanceError(format!("duplicate mentor id `{}`", m.id)));
-            }
-        }
-        let mut mentee_index: HashMap<&str, u32> = HashMap::new();
-        for (i, m) in raw.mentees.iter().enumerate() {
-            if mentee_index.insert(m.id.as_str(), i as u32).is_some() {
-                return Err(InstanceError(format!("duplicate mentee id `{}`", m.id)));
-            }
-        }
-        let mut pairs = Vec::with_capacity(raw.pairs.len());
-        let mut seen = std::collections::HashSet::new();
-        for p in &raw.pairs {
-            let mentee = *mentee_index.get(p.mentee.as_str()).ok_or_else(|| {
-                InstanceError(format!("a pair names unknown mentee `{}`", p.mentee))
-            })?;
-            let mentor = *mentor_index.get(p.mentor.as_str()).ok_or_else(|| {
-                InstanceError(format!("a pair names unknown mentor `{}`", p.mentor))
-            })?;
-            if !seen.insert((mentee, mentor)) {
-                return Err(InstanceError(format!(
-                    "the pair {} – {} is listed twice",
-                    p.mentee, p.mentor
-                )));
-            }
-            pairs.push(Pair {
-                mentee,
-                mentor,
-                score: p.score,
-            });
-        }
-        let instance = Instance {
-            mentors: raw.mentors,
-            mentees: raw.mentees,
-            pairs,
+        let problem = std::cell::RefCell::new(None);
+        let mut de = serde_json::Deserializer::from_str(text);
+        let read = de
+            .deserialize_map(read::InstanceVisitor { problem: &problem })
+            .and_then(|instance| de.end().map(|()| instance));
+        let instance = match (read, problem.into_inner()) {
+            (_, Some(problem)) => return Err(InstanceError(problem)),
+            (Err(e), None) => return Err(InstanceError(format!("not a valid instance: {e}"))),
+            (Ok(instance), None) => instance,
         };
         instance.validate()?;
         Ok(instance)
@@ -215,10 +185,53 @@ mod tests {
                 "unknown field `extra`",
             ),
             ("not json", "not a valid instance"),
+            (
+                r#"{"pairs":[{"mentee":"x","mentor":"a","score":1},{"mentee":"x","mentor":"a","score":2}],"mentors":[{"id":"a","capacity":1}],"mentees":[{"id":"x"}]}"#,
+                "the pair x – a is listed twice",
+            ),
+            (
+                r#"{"mentors":[{"id":"a","capacity":1}],"mentees":[{"id":"x"},{"id":"y"}],"pairs":[{"mentee":"x","mentor":"a","score":1},{"mentee":"y","mentor":"a","score":1},{"mentee":"x","mentor":"a","score":2}]}"#,
+                "the pair x – a is listed twice",
+            ),
+            (
+                r#"{"mentors":[{"id":"a","capacity":1}],"mentees":[{"id":"x"}],"pairs":[{"mentee":"x","mentor":"a"}]}"#,
+                "missing field `score`",
+            ),
         ];
         for (text, expected) in cases {
             let e = Instance::from_json(text).unwrap_err().0;
             assert!(e.contains(expected), "{text}: {e}");
         }
+    }
+
+    #[test]
+    fn an_instance_reads_the_same_whatever_the_order_of_its_keys_and_pairs() {
+        let people = r#""mentors":[{"id":"a","capacity":2},{"id":"b","capacity":1}],"mentees":[{"id":"x"},{"id":"y","slots":2}]"#;
+        let pairs = r#""pairs":[{"mentee":"x","mentor":"a","score":1},{"mentee":"y","mentor":"a","score":2},{"score":3,"mentor":"b","mentee":"x"}]"#;
+        let first = Instance::from_json(&format!("{{{people},{pairs}}}")).unwrap();
+        let last = Instance::from_json(&format!("{{{pairs},{people}}}")).unwrap();
+        assert_eq!(first, last);
+        assert_eq!(
+            first.pairs,
+            vec![
+                Pair {
+                    mentee: 0,
+                    mentor: 0,
+                    score: 1
+                },
+                Pair {
+                    mentee: 1,
+                    mentor: 0,
+                    score: 2
+                },
+                Pair {
+                    mentee: 0,
+                    mentor: 1,
+                    score: 3
+                },
+            ]
+        );
+        let again = serde_json::to_string(&first.to_json()).unwrap();
+        assert_eq!(Instance::from_json(&again).unwrap(), first);
     }
 }
