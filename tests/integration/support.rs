@@ -384,6 +384,7 @@ pub fn migration_count() -> usize {
 }
 
 /// Logs to the test's output when `RUST_LOG` is set (e.g. `RUST_LOG=serenity=debug`).
+#[cfg(feature = "discord")]
 pub fn init_logging() {
     if std::env::var_os("RUST_LOG").is_some() {
         let _ = tracing_subscriber::fmt()
