@@ -33,6 +33,7 @@ fn match_solve_reads_an_instance_and_writes_assignments_and_figures() {
         &instance.display().to_string(),
         "--output",
         &output.display().to_string(),
+        "--greedy",
     ]);
     assert!(
         out.status.success(),
@@ -99,6 +100,7 @@ fn bench_match_prints_its_figures_as_one_json_object() {
         "3",
         "--k",
         "8",
+        "--compare-exact",
     ]);
     assert!(
         out.status.success(),
