@@ -21,6 +21,26 @@ use crate::domain::incident::{CaseEvent, CaseRecord, CaseStatus, CaseSubject, Ne
 use crate::error::{Error, Result};
 use crate::step::Prompt;
 
+/// A report as its reporter sees it, from its stored fields (also read with a step's
+/// context: `storage::context`).
+pub(super) fn own_report(
+    case_id: i64,
+    restricted: bool,
+    concerns: Option<String>,
+    severity: &str,
+    status: &str,
+    created_at: i64,
+) -> Result<OwnReport> {
+    Ok(OwnReport {
+        case_id,
+        restricted,
+        concerns,
+        severity: severity.parse().map_err(anyhow::Error::msg)?,
+        status: status.parse().map_err(anyhow::Error::msg)?,
+        created_at: from_millis(created_at),
+    })
+}
+
 fn parse_user(text: &str) -> Result<UserRef> {
     let (platform, id) = text
         .split_once(':')
@@ -155,16 +175,14 @@ impl Store {
         .await?;
         rows.iter()
             .map(|r| {
-                let status: String = r.try_get("status")?;
-                let severity: String = r.try_get("severity")?;
-                Ok(OwnReport {
-                    case_id: r.try_get("id")?,
-                    restricted: r.try_get::<i64, _>("restricted")? != 0,
-                    concerns: r.try_get("concerns")?,
-                    severity: severity.parse().map_err(anyhow::Error::msg)?,
-                    status: status.parse().map_err(anyhow::Error::msg)?,
-                    created_at: from_millis(r.try_get("created_at")?),
-                })
+                own_report(
+                    r.try_get("id")?,
+                    r.try_get::<i64, _>("restricted")? != 0,
+                    r.try_get("concerns")?,
+                    &r.try_get::<String, _>("severity")?,
+                    &r.try_get::<String, _>("status")?,
+                    r.try_get("created_at")?,
+                )
             })
             .collect()
     }

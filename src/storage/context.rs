@@ -14,6 +14,7 @@ use anyhow::Context as _;
 use chrono::{DateTime, Utc};
 use sqlx::Row;
 
+use super::cases::own_report;
 use super::{Store, from_millis, to_millis};
 use crate::domain::UserRef;
 use crate::domain::incident::OwnReport;
@@ -84,14 +85,14 @@ impl Store {
                     programme: required("c")?,
                     survey: required("d")?,
                 }),
-                "report" => context.reports.push(OwnReport {
-                    case_id: n,
-                    created_at: from_millis(m),
-                    concerns: text("a")?,
-                    severity: required("b")?.parse().map_err(anyhow::Error::msg)?,
-                    status: required("c")?.parse().map_err(anyhow::Error::msg)?,
-                    restricted: text("d")?.is_some(),
-                }),
+                "report" => context.reports.push(own_report(
+                    n,
+                    text("d")?.is_some(),
+                    text("a")?,
+                    &required("b")?,
+                    &required("c")?,
+                    m,
+                )?),
                 other => return Err(anyhow::anyhow!("unknown context row {other}").into()),
             }
         }
