@@ -45,6 +45,8 @@ pub async fn main() -> ExitCode {
     };
     let log = tracing_subscriber::fmt::layer()
         .with_writer(std::io::stderr)
+        // Colour codes are for a terminal; in a log file or a journal they are noise.
+        .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
         .with_filter(
             EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new(default_level)),
         );

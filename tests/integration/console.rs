@@ -17,19 +17,29 @@ fn tandem(args: &[&str], stdin: &str) -> Output {
 
 /// [`tandem`] with this `TANDEM_CASE_KEY`, or none, and no platform secrets.
 fn tandem_with_key(args: &[&str], stdin: &str, key: Option<&str>) -> Output {
+    run_piped(command_with_key(key).args(args), stdin)
+}
+
+/// The binary with this `TANDEM_CASE_KEY`, or none, and no platform secrets.
+fn command_with_key(key: Option<&str>) -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_tandem"));
     match key {
         Some(key) => command.env("TANDEM_CASE_KEY", key),
         None => command.env_remove("TANDEM_CASE_KEY"),
     };
-    let mut child = command
-        .args(args)
+    command
         .current_dir(repo_root())
         .env_remove("TANDEM_CONFIG")
         .env_remove("TANDEM_DATABASE_URL")
         .env_remove("TANDEM_MATRIX_PASSWORD")
         .env_remove("TANDEM_MATRIX_ACCESS_TOKEN")
-        .env_remove("TANDEM_DISCORD_TOKEN")
+        .env_remove("TANDEM_DISCORD_TOKEN");
+    command
+}
+
+/// Runs `command` with `stdin` typed in and its output captured.
+fn run_piped(command: &mut Command, stdin: &str) -> Output {
+    let mut child = command
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -42,6 +52,27 @@ fn tandem_with_key(args: &[&str], stdin: &str, key: Option<&str>) -> Output {
         .write_all(stdin.as_bytes())
         .unwrap();
     child.wait_with_output().expect("tandem ran")
+}
+
+#[test]
+fn logs_written_to_a_pipe_or_a_file_carry_no_terminal_colour_codes() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("console.db").display().to_string();
+    let key = "2a".repeat(32);
+    // Debug level: sqlx logs each statement, so there is a log to look at.
+    let out = run_piped(
+        command_with_key(Some(&key))
+            .args(["console", "--database", &db])
+            .env("RUST_LOG", "sqlx=debug"),
+        "amina: hello\n",
+    );
+    assert!(out.status.success());
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(stderr.contains("DEBUG"), "no log was written: {stderr}");
+    assert!(
+        !stderr.contains('\u{1b}'),
+        "colour codes in the log: {stderr}"
+    );
 }
 
 fn script(lines: &[&str], who: &str) -> String {
