@@ -1,20 +1,36 @@
 //! Pictures the app draws for a step: the programme's chart and a participant's
-//! certificate (see `crate::graphics`), with the fonts loaded once, on first use.
+//! certificate (see `crate::graphics`), with the fonts loaded while something is drawn.
 
 use super::*;
 
 impl App {
-    /// The fonts, loaded on first use (a few megabytes, so only when something is drawn).
+    /// The fonts, loaded when something is drawn and let go when nothing is: they are
+    /// about 10 MB, a bot draws a chart or a certificate rarely, and a process that held
+    /// them from its first certificate on would carry them for months. Drawings at the same
+    /// time share one copy; one after another each reads the files again (from the OS's
+    /// cache: milliseconds).
     pub(super) fn fonts(&self) -> Arc<crate::graphics::Fonts> {
-        self.fonts
-            .get_or_init(|| {
-                let (fonts, missing) = crate::graphics::Fonts::load(&self.settings.fonts);
-                for path in missing {
-                    warn!(path = %path.display(), "a font for certificates and charts is missing");
-                }
-                Arc::new(fonts)
-            })
-            .clone()
+        let mut held = self.fonts.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(fonts) = held.upgrade() {
+            return fonts;
+        }
+        let (fonts, missing) = crate::graphics::Fonts::load(&self.settings.fonts);
+        // Said once a process, not at every drawing.
+        static TOLD: std::sync::Once = std::sync::Once::new();
+        TOLD.call_once(|| {
+            for path in missing {
+                warn!(path = %path.display(), "a font for certificates and charts is missing");
+            }
+        });
+        let fonts = Arc::new(fonts);
+        *held = Arc::downgrade(&fonts);
+        fonts
+    }
+
+    /// Whether fonts are loaded now (only while something is drawn with them).
+    pub fn holds_fonts(&self) -> bool {
+        let held = self.fonts.lock().unwrap_or_else(|e| e.into_inner());
+        held.strong_count() > 0
     }
 
     /// Draws a chart off the async threads.

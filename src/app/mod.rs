@@ -137,8 +137,9 @@ pub struct App {
     ports: Ports,
     clock: Arc<dyn Clock>,
     settings: AppSettings,
-    /// Fonts for certificates and charts, loaded the first time one is drawn.
-    fonts: Arc<std::sync::OnceLock<Arc<crate::graphics::Fonts>>>,
+    /// Fonts for certificates and charts while something is drawn with them (see
+    /// [`App::fonts`]).
+    fonts: Arc<std::sync::Mutex<std::sync::Weak<crate::graphics::Fonts>>>,
     /// When the coordinators were last told that someone cannot be reached by DM: one
     /// notice an hour per person, not one per message of a chain of steps.
     unreachable_told: Arc<std::sync::Mutex<std::collections::HashMap<UserRef, DateTime<Utc>>>>,

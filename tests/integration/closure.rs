@@ -238,6 +238,8 @@ both_backends! {
             let image = tiny_skia::Pixmap::decode_png(&file.data).unwrap();
             assert_eq!((image.width(), image.height()), (1600, 1130));
         }
+        // The fonts (about 10 MB) were let go once the certificates were drawn.
+        assert!(!h.app.holds_fonts());
         assert!(out.contains("[room room-1] Six months ago you started mentoring together"), "{out}");
         // The first meeting, 12 check-ins, the midpoint and its survey, and the closure.
         assert!(out.contains("What you did together: 16 milestones along the way"), "{out}");

@@ -175,8 +175,11 @@ pub struct MatrixBot {
     moved_to_dm: Mutex<HashSet<(OwnedRoomId, OwnedUserId)>>,
     /// One DM is created at a time, so two quick messages never open two rooms.
     creating_dm: tokio::sync::Mutex<()>,
-    /// Prompts sent with choices, so a reaction can be read as a pick. Bounded; the app
-    /// keeps them too (`sent_prompts`), so a reaction after a restart still counts.
+    /// Prompts sent with choices, so a reaction can be read as a pick: what a pick needs
+    /// (the choices and the prompt's ref), never the text. Bounded. The app keeps them
+    /// too (`sent_prompts`), so a reaction after a restart still counts, but only once
+    /// the send has returned (a quick reaction can come first), and never a survey's
+    /// question (its answer is anonymous).
     prompts: Mutex<HashMap<OwnedEventId, OutMessage>>,
     /// The app being served, once [`MatrixBot::serve`] starts.
     app: std::sync::OnceLock<App>,
@@ -203,7 +206,15 @@ impl MatrixBot {
             // The configured URL is used as given (an internal address, a proxy), not the
             // public one the login's well-known may name.
             .respect_login_well_known(false)
-            .sqlite_store(&store_dir, options.secrets.store_passphrase.as_deref())
+            // The SDK's defaults are for a client app: per store (state, crypto, event
+            // cache) a pool of four connections a core, each with a 2 MB page cache, so a
+            // bot on a small server would hold tens of megabytes of cache for stores it
+            // reads rarely. The low-memory settings: a connection a core, 500 kB each.
+            .sqlite_store_with_config_and_cache_path(
+                matrix_sdk::SqliteStoreConfig::with_low_memory_config(&store_dir)
+                    .passphrase(options.secrets.store_passphrase.as_deref()),
+                None::<&std::path::Path>,
+            )
             .with_encryption_settings(EncryptionSettings {
                 auto_enable_cross_signing: true,
                 ..Default::default()

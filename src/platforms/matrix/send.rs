@@ -156,7 +156,15 @@ impl MatrixBot {
             if prompts.len() >= MAX_REMEMBERED_PROMPTS {
                 prompts.clear();
             }
-            prompts.insert(event_id.clone(), message.clone());
+            // Only what reading a reaction needs: a whole prompt (its text, a card's
+            // figures) for each of ten thousand is megabytes held for nothing.
+            let pick = OutMessage {
+                choices: message.choices.clone(),
+                pick: message.pick,
+                prompt_ref: message.prompt_ref.clone(),
+                ..OutMessage::default()
+            };
+            prompts.insert(event_id.clone(), pick);
         }
         lock(&self.activity.sent).push((room.room_id().to_owned(), event_id.clone()));
         if let Some(file) = &message.attachment {
