@@ -81,6 +81,50 @@ pub(super) enum HandOff {
 const SLOW_CHECK: usize = 8;
 const SLOW_LEVELS: u64 = 50;
 
+/// The pair arcs and the units left unmatched, as both engines keep them.
+pub(super) struct PairGraph<'a> {
+    pub start: &'a [u32],
+    pub head: &'a [u32],
+    pub used: &'a [bool],
+    pub unmatched: &'a [(u32, u32)],
+}
+
+impl PairGraph<'_> {
+    /// See [`Engine::reachable_from_unmatched`]; `used_by(j)` lists mentor `j`'s used arcs
+    /// and their mentees.
+    pub fn reachable_from_unmatched<'s>(
+        &self,
+        m: usize,
+        used_by: impl Fn(usize) -> &'s [(u32, u32)],
+    ) -> Vec<bool> {
+        let n = self.unmatched.len();
+        let mut seen = vec![false; n + m];
+        let mut stack: Vec<usize> = (0..n).filter(|&x| self.unmatched[x] != (0, 0)).collect();
+        for &x in &stack {
+            seen[x] = true;
+        }
+        while let Some(v) = stack.pop() {
+            if v < n {
+                for a in self.start[v] as usize..self.start[v + 1] as usize {
+                    let w = n + self.head[a] as usize;
+                    if !self.used[a] && !seen[w] {
+                        seen[w] = true;
+                        stack.push(w);
+                    }
+                }
+            } else {
+                for &(_, x) in used_by(v - n) {
+                    if !seen[x as usize] {
+                        seen[x as usize] = true;
+                        stack.push(x as usize);
+                    }
+                }
+            }
+        }
+        seen
+    }
+}
+
 /// An [`Engine`]'s state, for `scaling.rs` to finish from.
 pub(super) struct HandOver {
     pub start: Vec<u32>,
@@ -217,33 +261,16 @@ impl Engine {
     /// optimum no mentor with room is among them, and a pair from one of these mentees to
     /// a mentor outside them is the only kind that could match one more.
     pub fn reachable_from_unmatched(&self) -> Vec<bool> {
-        let n = self.n;
-        let mut seen = vec![false; n + self.m];
-        let mut stack: Vec<usize> = (0..n).filter(|&x| self.unmatched[x] != (0, 0)).collect();
-        for &x in &stack {
-            seen[x] = true;
-        }
-        while let Some(v) = stack.pop() {
-            if v < n {
-                for a in self.start[v] as usize..self.start[v + 1] as usize {
-                    let w = n + self.head[a] as usize;
-                    if !self.used[a] && !seen[w] {
-                        seen[w] = true;
-                        stack.push(w);
-                    }
-                }
-            } else {
-                let j = v - n;
-                let s = self.slot_start[j] as usize;
-                for &(_, x) in &self.slots[s..s + self.taken[j] as usize] {
-                    if !seen[x as usize] {
-                        seen[x as usize] = true;
-                        stack.push(x as usize);
-                    }
-                }
-            }
-        }
-        seen
+        let graph = PairGraph {
+            start: &self.start,
+            head: &self.head,
+            used: &self.used,
+            unmatched: &self.unmatched,
+        };
+        graph.reachable_from_unmatched(self.m, |j| {
+            let s = self.slot_start[j] as usize;
+            &self.slots[s..s + self.taken[j] as usize]
+        })
     }
 
     /// The arcs in use, as indices into the caller's pair list.

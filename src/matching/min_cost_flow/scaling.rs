@@ -29,7 +29,7 @@
 
 use std::collections::VecDeque;
 
-use super::engine::{HandOver, Supply};
+use super::engine::{HandOver, PairGraph, Supply};
 use super::radix_heap::RadixHeap;
 
 /// The factor `ε` shrinks by per phase: larger means fewer phases, each with more to repair
@@ -577,31 +577,13 @@ impl Scaling {
 
     /// See `Engine::reachable_from_unmatched`.
     pub fn reachable_from_unmatched(&self) -> Vec<bool> {
-        let n = self.n;
-        let mut seen = vec![false; n + self.m];
-        let mut stack: Vec<usize> = (0..n).filter(|&x| self.unmatched[x] != (0, 0)).collect();
-        for &x in &stack {
-            seen[x] = true;
-        }
-        while let Some(v) = stack.pop() {
-            if v < n {
-                for a in self.start[v] as usize..self.start[v + 1] as usize {
-                    let w = n + self.head[a] as usize;
-                    if !self.used[a] && !seen[w] {
-                        seen[w] = true;
-                        stack.push(w);
-                    }
-                }
-            } else {
-                for &(_, x) in &self.slots[v - n] {
-                    if !seen[x as usize] {
-                        seen[x as usize] = true;
-                        stack.push(x as usize);
-                    }
-                }
-            }
-        }
-        seen
+        let graph = PairGraph {
+            start: &self.start,
+            head: &self.head,
+            used: &self.used,
+            unmatched: &self.unmatched,
+        };
+        graph.reachable_from_unmatched(self.m, |j| &self.slots[j])
     }
 
     /// Every residual arc out of `u`: (head, scaled cost).
