@@ -10,8 +10,10 @@
 //! unmatched unit costs what a pair of score 0 does, so nobody is matched at a loss.
 //!
 //! Algorithm (`engine`): successive shortest paths from one mentee at a time, Dijkstra on
-//! reduced costs stopping at the first way to the sink. Costs are integers, so the result is
-//! exact. Afterwards [`Certificate`] can prove the solution optimal for pairs that were never
+//! reduced costs stopping at the first way to the sink; the mentees whose way is long are
+//! placed together, one search per distance level, and when those searches place too few
+//! the rest goes to cost scaling (`scaling`), which starts from their flow and potentials.
+//! Costs are integers, so the result is exact either way. Afterwards [`Certificate`] can prove the solution optimal for pairs that were never
 //! in the graph (pruned candidates): a pair could improve it only if its reduced cost under
 //! the final potentials is negative (LP duality; an unmatched mentee's potential carries the
 //! cost of staying unmatched, so a pair that would match one more is caught the same way).
@@ -25,13 +27,54 @@
 
 mod engine;
 mod radix_heap;
+mod scaling;
 #[cfg(test)]
 mod tests;
 
 use std::collections::HashSet;
 
 use super::instance::{Instance, InstanceError, Pair};
-use engine::{Engine, Supply};
+use engine::{Engine, HandOff, Supply};
+use scaling::Scaling;
+
+/// How the engines share the work: successive shortest paths (`engine.rs`) places the
+/// mentees whose way to a place is short, one at a time, then the rest together, one search
+/// per distance level; when those searches place too few (`HandOff::WhenSlow`), cost
+/// scaling (`scaling.rs`) finishes from their flow and potentials, unless its scaled costs
+/// could overflow. [`Method::Paths`] never hands over.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Method {
+    Scaling,
+    #[cfg(test)]
+    Paths,
+    /// As in production: hands over only when the searches are slow.
+    #[cfg(test)]
+    WhenSlow,
+}
+
+impl Method {
+    #[cfg(not(test))]
+    const HAND_OFF: HandOff = HandOff::WhenSlow;
+    /// The tests' instances are small: cost scaling takes over at once.
+    #[cfg(test)]
+    const HAND_OFF: HandOff = HandOff::Now;
+
+    #[cfg(not(test))]
+    fn for_size(_mentees: usize) -> Method {
+        Method::Scaling
+    }
+
+    /// The tests' instances go half to each engine (by their size), so every test checks
+    /// both; `engine.rs` splits its half again by its own budget.
+    #[cfg(test)]
+    fn for_size(mentees: usize) -> Method {
+        if (mentees / 2).is_multiple_of(2) {
+            Method::Paths
+        } else {
+            Method::Scaling
+        }
+    }
+}
 
 /// What to optimise.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -302,6 +345,17 @@ impl Problem {
         instance: &Instance,
         use_pair: impl Fn(usize) -> bool,
     ) -> Result<(Solution, Certificate), InstanceError> {
+        self.solve_by(instance, use_pair, Method::for_size(instance.mentees.len()))
+    }
+
+    /// [`Problem::solve`] by the given engine (cost scaling falls back to the other when
+    /// its costs could overflow).
+    fn solve_by(
+        &self,
+        instance: &Instance,
+        use_pair: impl Fn(usize) -> bool,
+        method: Method,
+    ) -> Result<(Solution, Certificate), InstanceError> {
         let Costs { max_score, .. } = self.costs;
         let decided = !self.forbidden.is_empty() || !self.required.is_empty();
         let arcs: Vec<(u32, u32, i32, u32)> = instance
@@ -321,6 +375,7 @@ impl Problem {
                 (p.mentee, p.mentor, (max_score - p.score) as i32, x as u32)
             })
             .collect();
+        let mut assignments = self.fixed.clone();
         let mut engine = Engine::new(
             self.supply.clone(),
             self.capacity.clone(),
@@ -329,16 +384,39 @@ impl Problem {
             self.costs.extra,
         );
         drop(arcs);
-        engine.run();
-        let mut assignments = self.fixed.clone();
-        assignments.extend(engine.used_pairs().map(|x| instance.pairs[x as usize]));
         let n = instance.mentees.len();
-        let reachable = engine.reachable_from_unmatched();
+        let m = instance.mentors.len();
+        let hand_off = match method {
+            Method::Scaling if Scaling::fits(n, m, self.costs.first, self.costs.extra) => {
+                Method::HAND_OFF
+            }
+            #[cfg(test)]
+            Method::WhenSlow => HandOff::WhenSlow,
+            _ => HandOff::Never,
+        };
+        let (reachable, potential) = match engine.run_until(hand_off) {
+            None => {
+                assignments.extend(engine.used_pairs().map(|x| instance.pairs[x as usize]));
+                (
+                    engine.reachable_from_unmatched(),
+                    std::mem::take(&mut engine.potential),
+                )
+            }
+            Some(pending) => {
+                let mut scaling = Scaling::from_hand_over(engine.hand_over(), &pending);
+                scaling.run();
+                assignments.extend(scaling.used_pairs().map(|x| instance.pairs[x as usize]));
+                (
+                    scaling.reachable_from_unmatched(),
+                    scaling.exact_potentials(),
+                )
+            }
+        };
         let certificate = Certificate {
             reachable,
             n,
             max_score,
-            potential: std::mem::take(&mut engine.potential),
+            potential,
             has_supply: self.supply.iter().map(|s| s.first + s.extra > 0).collect(),
             has_room: self.capacity.iter().map(|&c| c > 0).collect(),
             forbidden: self.forbidden.clone(),

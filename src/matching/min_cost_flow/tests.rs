@@ -297,3 +297,93 @@ fn certified_solutions_are_optimal(objective: Objective, slots: u32) {
     }
     assert!(checked > 50, "enough certified cases: {checked}");
 }
+
+/// Both engines on one instance, each against the reference, with certificates checked on
+/// the pairs (every pair admitted: the potentials are exact duals).
+fn both_engines_agree(inst: &Instance, objective: Objective, best: (i64, i64, i64)) {
+    let problem = Problem::new(inst, objective, &Decisions::default()).unwrap();
+    for method in [Method::Scaling, Method::Paths, Method::WhenSlow] {
+        let (s, cert) = problem.solve_by(inst, |_| true, method).unwrap();
+        check_feasible(inst, &s);
+        assert_eq!(key(objective, &s.assignments), best, "{method:?}");
+        // A used pair may have a negative reduced cost (it is at its bound); an unused one
+        // may not, or adding it again would improve the solution.
+        assert!(
+            inst.pairs
+                .iter()
+                .filter(|p| !s.assignments.contains(p))
+                .all(|p| cert.admits(p.mentee, p.mentor, p.score)),
+            "{method:?}: an optimal solution's certificate admits its unused pairs"
+        );
+    }
+}
+
+#[test]
+fn cost_scaling_matches_brute_force_and_bellman_ford_in_every_mode() {
+    let mut rng = Rng::new(23);
+    for (cap, slots) in [(1, 1), (3, 1), (2, 3), (4, 1)] {
+        for objective in [Objective::CountThenScore, Objective::Score] {
+            for _ in 0..120 {
+                let inst = {
+                    let (a, b) = (1 + rng.below(5) as usize, 1 + rng.below(4) as usize);
+                    random_instance(&mut rng, a, b, 45, cap, slots, 20)
+                };
+                if inst.pairs.len() > 14 {
+                    continue;
+                }
+                both_engines_agree(&inst, objective, brute_force(&inst, objective));
+            }
+            for _ in 0..2 {
+                let inst = {
+                    let (a, b) = (120 + rng.below(80) as usize, 30 + rng.below(30) as usize);
+                    random_instance(&mut rng, a, b, 10, cap, slots, 1000)
+                };
+                both_engines_agree(&inst, objective, bellman_ford_ssp(&inst, objective));
+            }
+        }
+    }
+}
+
+#[test]
+fn cost_scaling_solves_skewed_and_tight_instances_as_the_paths_engine_does() {
+    // Everyone's best pairs go to a few mentors, and places just match the mentees: the
+    // case successive shortest paths is slowest on.
+    let mut rng = Rng::new(29);
+    for objective in [Objective::CountThenScore, Objective::Score] {
+        let mentors: Vec<MentorNode> = (0..40)
+            .map(|j| MentorNode {
+                id: format!("m{j}"),
+                capacity: 5,
+            })
+            .collect();
+        let mentees: Vec<MenteeNode> = (0..200)
+            .map(|i| MenteeNode {
+                id: format!("e{i}"),
+                slots: 1,
+            })
+            .collect();
+        let quality: Vec<i64> = (0..40).map(|_| rng.below(600) as i64).collect();
+        let mut pairs = Vec::new();
+        for i in 0..200u32 {
+            let mut seen = [false; 40];
+            for _ in 0..12 {
+                // Low mentor numbers are far more popular.
+                let j = (rng.below(40) * rng.below(40) / 40) as usize;
+                if !std::mem::replace(&mut seen[j], true) {
+                    let score = (quality[j] + rng.below(401) as i64).min(1000);
+                    pairs.push(Pair {
+                        mentee: i,
+                        mentor: j as u32,
+                        score,
+                    });
+                }
+            }
+        }
+        let inst = Instance {
+            mentors,
+            mentees,
+            pairs,
+        };
+        both_engines_agree(&inst, objective, bellman_ford_ssp(&inst, objective));
+    }
+}
