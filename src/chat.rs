@@ -239,6 +239,18 @@ impl CardAction {
 }
 
 impl OutMessage {
+    /// What reading an answer to this prompt needs, and nothing else: its choices, how
+    /// they are picked and its ref, never its text (which may be a report's summary, and
+    /// is most of its size). What is kept of a sent prompt, in memory or in the database.
+    pub fn answer_key(&self) -> OutMessage {
+        OutMessage {
+            choices: self.choices.clone(),
+            pick: self.pick,
+            prompt_ref: self.prompt_ref.clone(),
+            ..OutMessage::default()
+        }
+    }
+
     pub fn text(text: impl Into<String>) -> Self {
         OutMessage {
             text: text.into(),

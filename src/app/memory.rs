@@ -21,12 +21,7 @@ impl App {
         {
             return;
         }
-        let kept = OutMessage {
-            choices: prompt.choices.clone(),
-            pick: prompt.pick,
-            prompt_ref: prompt.prompt_ref.clone(),
-            ..OutMessage::default()
-        };
+        let kept = prompt.answer_key();
         if let Err(e) = self
             .store
             .remember_prompt(platform.as_str(), message_id, &kept, self.now())

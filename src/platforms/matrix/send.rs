@@ -151,20 +151,12 @@ impl MatrixBot {
             .map_err(|e| PortError::Other(anyhow!("sending in {}: {e}", room.room_id())))?;
         let event_id = sent.response.event_id;
         if !message.choices.is_empty() {
-            // The app keeps it too (for after a restart); this saves a read per reaction.
+            // Before the send returns to the app, which keeps it too (see `prompts`).
             let mut prompts = lock(&self.prompts);
             if prompts.len() >= MAX_REMEMBERED_PROMPTS {
                 prompts.clear();
             }
-            // Only what reading a reaction needs: a whole prompt (its text, a card's
-            // figures) for each of ten thousand is megabytes held for nothing.
-            let pick = OutMessage {
-                choices: message.choices.clone(),
-                pick: message.pick,
-                prompt_ref: message.prompt_ref.clone(),
-                ..OutMessage::default()
-            };
-            prompts.insert(event_id.clone(), pick);
+            prompts.insert(event_id.clone(), message.answer_key());
         }
         lock(&self.activity.sent).push((room.room_id().to_owned(), event_id.clone()));
         if let Some(file) = &message.attachment {
