@@ -25,22 +25,29 @@ pub(super) struct Supply {
     pub extra: u32,
 }
 
-pub(super) struct Engine {
-    n: usize,
-    m: usize,
+/// The transportation network and its flow on the pair arcs, as both engines keep it (and
+/// hand over from one to the other).
+pub(super) struct Network {
+    pub n: usize,
+    pub m: usize,
     /// Pair arcs by mentee: `start[i]..start[i + 1]`.
-    start: Vec<u32>,
-    head: Vec<u32>,
-    cost: Vec<i32>,
-    used: Vec<bool>,
+    pub start: Vec<u32>,
+    pub head: Vec<u32>,
+    /// Original cost (`max_score − score`).
+    pub cost: Vec<i32>,
+    pub used: Vec<bool>,
     /// The pair (index into the caller's list) each arc stands for.
     pub pair: Vec<u32>,
-    supply: Vec<Supply>,
-    /// Units left unmatched so far: (first, extra).
-    unmatched: Vec<(u32, u32)>,
-    first_cost: i64,
-    extra_cost: i64,
-    capacity: Vec<u32>,
+    pub supply: Vec<Supply>,
+    /// Units left unmatched so far (sent to the sink): (first, extra).
+    pub unmatched: Vec<(u32, u32)>,
+    pub first_cost: i64,
+    pub extra_cost: i64,
+    pub capacity: Vec<u32>,
+}
+
+pub(super) struct Engine {
+    net: Network,
     /// A mentor's used arcs and their mentees: `slot_start[j]..slot_start[j] + taken[j]`.
     slot_start: Vec<u32>,
     slots: Vec<(u32, u32)>,
@@ -81,23 +88,21 @@ pub(super) enum HandOff {
 const SLOW_CHECK: usize = 8;
 const SLOW_LEVELS: u64 = 50;
 
-/// The pair arcs and the units left unmatched, as both engines keep them.
-pub(super) struct PairGraph<'a> {
-    pub start: &'a [u32],
-    pub head: &'a [u32],
-    pub used: &'a [bool],
-    pub unmatched: &'a [(u32, u32)],
-}
+impl Network {
+    /// The arcs in use, as indices into the caller's pair list.
+    pub fn used_pairs(&self) -> impl Iterator<Item = u32> + '_ {
+        (0..self.head.len())
+            .filter(|&a| self.used[a])
+            .map(|a| self.pair[a])
+    }
 
-impl PairGraph<'_> {
     /// See [`Engine::reachable_from_unmatched`]; `used_by(j)` lists mentor `j`'s used arcs
     /// and their mentees.
     pub fn reachable_from_unmatched<'s>(
         &self,
-        m: usize,
         used_by: impl Fn(usize) -> &'s [(u32, u32)],
     ) -> Vec<bool> {
-        let n = self.unmatched.len();
+        let (n, m) = (self.n, self.m);
         let mut seen = vec![false; n + m];
         let mut stack: Vec<usize> = (0..n).filter(|&x| self.unmatched[x] != (0, 0)).collect();
         for &x in &stack {
@@ -127,16 +132,7 @@ impl PairGraph<'_> {
 
 /// An [`Engine`]'s state, for `scaling.rs` to finish from.
 pub(super) struct HandOver {
-    pub start: Vec<u32>,
-    pub head: Vec<u32>,
-    pub cost: Vec<i32>,
-    pub used: Vec<bool>,
-    pub pair: Vec<u32>,
-    pub supply: Vec<Supply>,
-    pub unmatched: Vec<(u32, u32)>,
-    pub first_cost: i64,
-    pub extra_cost: i64,
-    pub capacity: Vec<u32>,
+    pub net: Network,
     /// Each mentor's used arcs and their mentees.
     pub slots: Vec<Vec<(u32, u32)>>,
     /// In the original costs.
@@ -186,21 +182,23 @@ impl Engine {
         }
         let nodes = n + m + 1;
         Engine {
-            n,
-            m,
-            start,
-            head,
-            cost,
-            used: vec![false; arcs.len()],
-            pair,
-            unmatched: vec![(0, 0); n],
-            supply,
-            first_cost,
-            extra_cost,
+            net: Network {
+                n,
+                m,
+                start,
+                head,
+                cost,
+                used: vec![false; arcs.len()],
+                pair,
+                unmatched: vec![(0, 0); n],
+                supply,
+                first_cost,
+                extra_cost,
+                capacity,
+            },
             slots: vec![(0, 0); total as usize],
             slot_start,
             taken: vec![0; m],
-            capacity,
             potential: vec![0; nodes],
             stamp: vec![0; nodes],
             settled_stamp: vec![0; nodes],
@@ -223,8 +221,8 @@ impl Engine {
     pub fn run_until(&mut self, hand_off: HandOff) -> Option<Vec<u32>> {
         // Half the tests' hand-overs are of everything (cost scaling from the start).
         #[cfg(test)]
-        if hand_off == HandOff::Now && self.m.is_multiple_of(2) {
-            return Some(self.supply.iter().map(|s| s.first + s.extra).collect());
+        if hand_off == HandOff::Now && self.net.m.is_multiple_of(2) {
+            return Some(self.net.supply.iter().map(|s| s.first + s.extra).collect());
         }
         // Small: a search that does not end at once is cheaper done with the others (each
         // search from many mentees settles the graph once for all of them).
@@ -235,14 +233,14 @@ impl Engine {
         #[cfg(test)]
         let budget = if hand_off == HandOff::Now {
             3
-        } else if self.n.is_multiple_of(2) {
+        } else if self.net.n.is_multiple_of(2) {
             budget
         } else {
             usize::MAX
         };
-        let mut pending = vec![0u32; self.n];
+        let mut pending = vec![0u32; self.net.n];
         let mut waiting = Vec::new();
-        for (i, supply) in self.supply.clone().iter().enumerate() {
+        for (i, supply) in self.net.supply.clone().iter().enumerate() {
             for _ in 0..supply.first + supply.extra {
                 // Once one unit of a mentee waits, the rest wait with it.
                 if pending[i] > 0 || !self.augment_from(i, budget) {
@@ -261,13 +259,7 @@ impl Engine {
     /// optimum no mentor with room is among them, and a pair from one of these mentees to
     /// a mentor outside them is the only kind that could match one more.
     pub fn reachable_from_unmatched(&self) -> Vec<bool> {
-        let graph = PairGraph {
-            start: &self.start,
-            head: &self.head,
-            used: &self.used,
-            unmatched: &self.unmatched,
-        };
-        graph.reachable_from_unmatched(self.m, |j| {
+        self.net.reachable_from_unmatched(|j| {
             let s = self.slot_start[j] as usize;
             &self.slots[s..s + self.taken[j] as usize]
         })
@@ -275,18 +267,16 @@ impl Engine {
 
     /// The arcs in use, as indices into the caller's pair list.
     pub fn used_pairs(&self) -> impl Iterator<Item = u32> + '_ {
-        (0..self.head.len())
-            .filter(|&a| self.used[a])
-            .map(|a| self.pair[a])
+        self.net.used_pairs()
     }
 
     /// What leaving one more unit of mentee `x` unmatched would cost, if it has any left.
     fn unmatched_cost(&self, x: usize) -> Option<i64> {
-        let (first, extra) = self.unmatched[x];
-        if extra < self.supply[x].extra {
-            Some(self.extra_cost)
-        } else if first < self.supply[x].first {
-            Some(self.first_cost)
+        let (first, extra) = self.net.unmatched[x];
+        if extra < self.net.supply[x].extra {
+            Some(self.net.extra_cost)
+        } else if first < self.net.supply[x].first {
+            Some(self.net.first_cost)
         } else {
             None
         }
@@ -307,7 +297,7 @@ impl Engine {
     /// Dijkstra from `roots` (all at distance 0) until the cheapest way to the sink is
     /// known; `None` if more than `budget` nodes were settled first (nothing is changed).
     fn search(&mut self, roots: &[u32], budget: usize) -> Option<(i64, Exit)> {
-        let (n, sink) = (self.n, self.n + self.m);
+        let (n, sink) = (self.net.n, self.net.n + self.net.m);
         self.round += 1;
         self.heap.clear();
         self.settled.clear();
@@ -337,17 +327,17 @@ impl Engine {
                         (best, exit) = (nd, Some(Exit::Unmatched(v)));
                     }
                 }
-                for a in self.start[v] as usize..self.start[v + 1] as usize {
-                    if self.used[a] {
+                for a in self.net.start[v] as usize..self.net.start[v + 1] as usize {
+                    if self.net.used[a] {
                         continue;
                     }
-                    let j = n + self.head[a] as usize;
-                    let nd = d + i64::from(self.cost[a]) + pv - self.potential[j];
+                    let j = n + self.net.head[a] as usize;
+                    let nd = d + i64::from(self.net.cost[a]) + pv - self.potential[j];
                     self.reach(j, nd, a as u32);
                 }
             } else {
                 let j = v - n;
-                if self.taken[j] < self.capacity[j] {
+                if self.taken[j] < self.net.capacity[j] {
                     let nd = d + pv - self.potential[sink];
                     if nd < best {
                         (best, exit) = (nd, Some(Exit::Room(j)));
@@ -356,7 +346,8 @@ impl Engine {
                 let s = self.slot_start[j] as usize;
                 for k in s..s + self.taken[j] as usize {
                     let (a, x) = self.slots[k];
-                    let nd = d - i64::from(self.cost[a as usize]) + pv - self.potential[x as usize];
+                    let nd =
+                        d - i64::from(self.net.cost[a as usize]) + pv - self.potential[x as usize];
                     self.reach(x as usize, nd, a);
                 }
             }
@@ -378,7 +369,7 @@ impl Engine {
         let Some((_, exit)) = self.search(&[root as u32], budget) else {
             return false;
         };
-        let n = self.n;
+        let n = self.net.n;
         // The flow, from the sink back to the root.
         let mut v = match exit {
             Exit::Room(j) => n + j,
@@ -393,13 +384,13 @@ impl Engine {
                 // Reached along arc `a` from its mentee: the arc is now used.
                 let j = v - n;
                 let x = self.mentee_of(a);
-                self.used[a] = true;
+                self.net.used[a] = true;
                 self.push_slot(j, a as u32, x as u32);
                 v = x;
             } else {
                 // Reached back along used arc `a` from its mentor: it is used no longer.
-                let j = self.head[a] as usize;
-                self.used[a] = false;
+                let j = self.net.head[a] as usize;
+                self.net.used[a] = false;
                 self.drop_slot(j, a as u32);
                 v = n + j;
             }
@@ -408,8 +399,8 @@ impl Engine {
     }
 
     fn leave_unmatched(&mut self, x: usize) {
-        let u = &mut self.unmatched[x];
-        if u.1 < self.supply[x].extra {
+        let u = &mut self.net.unmatched[x];
+        if u.1 < self.net.supply[x].extra {
             u.1 += 1;
         } else {
             u.0 += 1;
@@ -428,8 +419,8 @@ impl Engine {
         mut pending: Vec<u32>,
         hand_off: HandOff,
     ) -> Option<Vec<u32>> {
-        let mut next = vec![0u32; self.n + self.m];
-        let mut on_path = vec![false; self.n + self.m];
+        let mut next = vec![0u32; self.net.n + self.net.m];
+        let mut on_path = vec![false; self.net.n + self.net.m];
         let mut path: Vec<(u32, u32)> = Vec::new();
         let first_waiting: u64 = pending.iter().map(|&k| u64::from(k)).sum();
         let mut phase = 0;
@@ -475,23 +466,14 @@ impl Engine {
     /// potentials (exact: every residual arc's reduced cost is non-negative, so the flow is
     /// 0-optimal, with the units not yet placed as excesses).
     pub fn hand_over(self) -> HandOver {
-        let slots = (0..self.m)
+        let slots = (0..self.net.m)
             .map(|j| {
                 let s = self.slot_start[j] as usize;
                 self.slots[s..s + self.taken[j] as usize].to_vec()
             })
             .collect();
         HandOver {
-            start: self.start,
-            head: self.head,
-            cost: self.cost,
-            used: self.used,
-            pair: self.pair,
-            supply: self.supply,
-            unmatched: self.unmatched,
-            first_cost: self.first_cost,
-            extra_cost: self.extra_cost,
-            capacity: self.capacity,
+            net: self.net,
             slots,
             potential: self.potential,
         }
@@ -505,7 +487,7 @@ impl Engine {
         on_path: &mut [bool],
         path: &mut Vec<(u32, u32)>,
     ) -> bool {
-        let (n, sink) = (self.n, self.n + self.m);
+        let (n, sink) = (self.net.n, self.net.n + self.net.m);
         path.clear();
         let mut v = root;
         on_path[v] = true;
@@ -522,20 +504,20 @@ impl Engine {
                 {
                     break Some(Exit::Unmatched(v));
                 }
-            } else if self.taken[v - n] < self.capacity[v - n] && pv == self.potential[sink] {
+            } else if self.taken[v - n] < self.net.capacity[v - n] && pv == self.potential[sink] {
                 break Some(Exit::Room(v - n));
             }
             // The next admissible arc.
             let mut step = None;
             if v < n {
-                let (s, e) = (self.start[v] as usize, self.start[v + 1] as usize);
+                let (s, e) = (self.net.start[v] as usize, self.net.start[v + 1] as usize);
                 while s + (next[v] as usize) < e {
                     let a = s + next[v] as usize;
-                    let w = n + self.head[a] as usize;
-                    if !self.used[a]
+                    let w = n + self.net.head[a] as usize;
+                    if !self.net.used[a]
                         && !on_path[w]
                         && self.settled_stamp[w] != self.round
-                        && i64::from(self.cost[a]) + pv - self.potential[w] == 0
+                        && i64::from(self.net.cost[a]) + pv - self.potential[w] == 0
                     {
                         step = Some((a as u32, w));
                         break;
@@ -550,7 +532,7 @@ impl Engine {
                     let w = x as usize;
                     if !on_path[w]
                         && self.settled_stamp[w] != self.round
-                        && -i64::from(self.cost[a as usize]) + pv - self.potential[w] == 0
+                        && -i64::from(self.net.cost[a as usize]) + pv - self.potential[w] == 0
                     {
                         step = Some((a, w));
                         break;
@@ -592,11 +574,11 @@ impl Engine {
         for &(u, a) in path.iter().rev() {
             let (u, a) = (u as usize, a as usize);
             if u < n {
-                let j = self.head[a] as usize;
-                self.used[a] = true;
+                let j = self.net.head[a] as usize;
+                self.net.used[a] = true;
                 self.push_slot(j, a as u32, u as u32);
             } else {
-                self.used[a] = false;
+                self.net.used[a] = false;
                 self.drop_slot(u - n, a as u32);
             }
         }
@@ -605,7 +587,7 @@ impl Engine {
 
     fn mentee_of(&self, a: usize) -> usize {
         // The arcs are grouped by mentee; the last start not after `a`.
-        self.start.partition_point(|&s| s as usize <= a) - 1
+        self.net.start.partition_point(|&s| s as usize <= a) - 1
     }
 
     fn push_slot(&mut self, j: usize, a: u32, x: u32) {

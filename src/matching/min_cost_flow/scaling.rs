@@ -29,7 +29,7 @@
 
 use std::collections::VecDeque;
 
-use super::engine::{HandOver, PairGraph, Supply};
+use super::engine::{HandOver, Network};
 use super::radix_heap::RadixHeap;
 
 /// The factor `ε` shrinks by per phase: larger means fewer phases, each with more to repair
@@ -41,22 +41,7 @@ const ALPHA: i64 = 8;
 const UPDATE_EVERY: usize = 4;
 
 pub(super) struct Scaling {
-    n: usize,
-    m: usize,
-    /// Pair arcs by mentee: `start[i]..start[i + 1]`.
-    start: Vec<u32>,
-    head: Vec<u32>,
-    /// Original cost (`max_score − score`).
-    cost: Vec<i32>,
-    used: Vec<bool>,
-    /// The pair (index into the caller's list) each arc stands for.
-    pair: Vec<u32>,
-    supply: Vec<Supply>,
-    /// Units left unmatched (sent to the sink): (first, extra).
-    unmatched: Vec<(u32, u32)>,
-    first_cost: i64,
-    extra_cost: i64,
-    capacity: Vec<u32>,
+    net: Network,
     /// Flow from a mentor to the sink (places it fills), at most its capacity.
     to_sink: Vec<u32>,
     /// A mentor's used arcs and their mentees (more than its capacity while it has an
@@ -94,21 +79,21 @@ impl Scaling {
     /// Goes on from the other engine's flow and potentials, with `pending` units of each
     /// mentee still to place (check [`Scaling::fits`] first).
     pub fn from_hand_over(h: HandOver, pending: &[u32]) -> Scaling {
-        let (n, m) = (h.supply.len(), h.capacity.len());
+        let (n, m) = (h.net.n, h.net.m);
         let nodes = n + m + 1;
         let scale = nodes as i64 + 1;
         let mut into_start = vec![0u32; m + 1];
-        for &j in &h.head {
+        for &j in &h.net.head {
             into_start[j as usize + 1] += 1;
         }
         for j in 0..m {
             into_start[j + 1] += into_start[j];
         }
-        let mut into = vec![(0u32, 0u32); h.head.len()];
+        let mut into = vec![(0u32, 0u32); h.net.head.len()];
         let mut at = into_start.clone();
         for i in 0..n {
-            for a in h.start[i] as usize..h.start[i + 1] as usize {
-                let j = h.head[a] as usize;
+            for a in h.net.start[i] as usize..h.net.start[i + 1] as usize {
+                let j = h.net.head[a] as usize;
                 into[at[j] as usize] = (a as u32, i as u32);
                 at[j] += 1;
             }
@@ -119,19 +104,8 @@ impl Scaling {
         }
         excess[n + m] = -excess.iter().sum::<i64>();
         Scaling {
-            n,
-            m,
-            current: h.start[..n].to_vec(),
-            start: h.start,
-            head: h.head,
-            cost: h.cost,
-            used: h.used,
-            pair: h.pair,
-            supply: h.supply,
-            unmatched: h.unmatched,
-            first_cost: h.first_cost,
-            extra_cost: h.extra_cost,
-            capacity: h.capacity,
+            current: h.net.start[..n].to_vec(),
+            net: h.net,
             // Every unit a mentor took has gone on to the sink.
             to_sink: h.slots.iter().map(|s| s.len() as u32).collect(),
             slots: h.slots,
@@ -149,7 +123,7 @@ impl Scaling {
         // The flow handed over is 0-optimal, so any ε will do to start; the pairs' largest
         // cost is enough (leaving a unit unmatched costs far more, but the price updates
         // bring a mentee that must be left there in one step).
-        let max_cost = self.cost.iter().copied().max().unwrap_or(0).max(1);
+        let max_cost = self.net.cost.iter().copied().max().unwrap_or(0).max(1);
         let mut epsilon = i64::from(max_cost) * self.scale;
         loop {
             epsilon = (epsilon / ALPHA).max(1);
@@ -162,11 +136,11 @@ impl Scaling {
 
     /// The scaled cost of sending one more unit of mentee `x` to the sink, if it has one.
     fn next_tier(&self, x: usize) -> Option<i64> {
-        let (first, extra) = self.unmatched[x];
-        if extra < self.supply[x].extra {
-            Some(self.extra_cost * self.scale)
-        } else if first < self.supply[x].first {
-            Some(self.first_cost * self.scale)
+        let (first, extra) = self.net.unmatched[x];
+        if extra < self.net.supply[x].extra {
+            Some(self.net.extra_cost * self.scale)
+        } else if first < self.net.supply[x].first {
+            Some(self.net.first_cost * self.scale)
         } else {
             None
         }
@@ -174,20 +148,20 @@ impl Scaling {
 
     /// The scaled cost saved by taking back one of mentee `x`'s unmatched units.
     fn last_tier(&self, x: usize) -> Option<i64> {
-        let (first, extra) = self.unmatched[x];
+        let (first, extra) = self.net.unmatched[x];
         if first > 0 {
-            Some(self.first_cost * self.scale)
+            Some(self.net.first_cost * self.scale)
         } else if extra > 0 {
-            Some(self.extra_cost * self.scale)
+            Some(self.net.extra_cost * self.scale)
         } else {
             None
         }
     }
 
     fn leave_unmatched(&mut self, x: usize) {
-        let sink = self.n + self.m;
-        let u = &mut self.unmatched[x];
-        if u.1 < self.supply[x].extra {
+        let sink = self.net.n + self.net.m;
+        let u = &mut self.net.unmatched[x];
+        if u.1 < self.net.supply[x].extra {
             u.1 += 1;
         } else {
             u.0 += 1;
@@ -197,8 +171,8 @@ impl Scaling {
     }
 
     fn take_back_unmatched(&mut self, x: usize) {
-        let sink = self.n + self.m;
-        let u = &mut self.unmatched[x];
+        let sink = self.net.n + self.net.m;
+        let u = &mut self.net.unmatched[x];
         if u.0 > 0 {
             u.0 -= 1;
         } else {
@@ -210,25 +184,25 @@ impl Scaling {
 
     /// The pair arc `a` of mentee `i` becomes used.
     fn use_arc(&mut self, i: usize, a: usize) {
-        let j = self.head[a] as usize;
-        self.used[a] = true;
+        let j = self.net.head[a] as usize;
+        self.net.used[a] = true;
         self.slots[j].push((a as u32, i as u32));
         self.excess[i] -= 1;
-        self.excess[self.n + j] += 1;
+        self.excess[self.net.n + j] += 1;
     }
 
     /// Mentor `j`'s `k`-th used arc is used no longer: the unit goes back to its mentee.
     fn unuse_slot(&mut self, j: usize, k: usize) -> usize {
         let (a, i) = self.slots[j].swap_remove(k);
-        self.used[a as usize] = false;
-        self.excess[self.n + j] -= 1;
+        self.net.used[a as usize] = false;
+        self.excess[self.net.n + j] -= 1;
         self.excess[i as usize] += 1;
         i as usize
     }
 
     fn pair_reduced(&self, i: usize, a: usize) -> i64 {
-        i64::from(self.cost[a]) * self.scale + self.potential[i]
-            - self.potential[self.n + self.head[a] as usize]
+        i64::from(self.net.cost[a]) * self.scale + self.potential[i]
+            - self.potential[self.net.n + self.net.head[a] as usize]
     }
 
     /// Turns an `ε·ALPHA`-optimal flow into an `ε`-optimal one: every residual arc of
@@ -236,7 +210,7 @@ impl Scaling {
     /// leaves excesses and deficits), then each node with an excess pushes it along arcs of
     /// negative reduced cost, lowering its potential by at least `ε` when it has none.
     fn refine(&mut self, epsilon: i64) {
-        let (n, m) = (self.n, self.m);
+        let (n, m) = (self.net.n, self.net.m);
         let sink = n + m;
         self.saturate();
         let mut active: VecDeque<u32> = (0..=sink)
@@ -261,11 +235,11 @@ impl Scaling {
     }
 
     fn saturate(&mut self) {
-        let (n, m) = (self.n, self.m);
+        let (n, m) = (self.net.n, self.net.m);
         let sink = n + m;
         for i in 0..n {
-            for a in self.start[i] as usize..self.start[i + 1] as usize {
-                if !self.used[a] && self.pair_reduced(i, a) < 0 {
+            for a in self.net.start[i] as usize..self.net.start[i + 1] as usize {
+                if !self.net.used[a] && self.pair_reduced(i, a) < 0 {
                     self.use_arc(i, a);
                 }
             }
@@ -279,14 +253,15 @@ impl Scaling {
             {
                 self.take_back_unmatched(i);
             }
-            self.current[i] = self.start[i];
+            self.current[i] = self.net.start[i];
         }
         for j in 0..m {
             let pj = self.potential[n + j];
             let mut k = 0;
             while k < self.slots[j].len() {
                 let (a, i) = self.slots[j][k];
-                if -i64::from(self.cost[a as usize]) * self.scale + pj - self.potential[i as usize]
+                if -i64::from(self.net.cost[a as usize]) * self.scale + pj
+                    - self.potential[i as usize]
                     < 0
                 {
                     self.unuse_slot(j, k);
@@ -295,7 +270,7 @@ impl Scaling {
                 }
             }
             let ps = self.potential[sink];
-            let (c, t) = (self.capacity[j], self.to_sink[j]);
+            let (c, t) = (self.net.capacity[j], self.to_sink[j]);
             if t < c && pj - ps < 0 {
                 self.move_to_sink(j, i64::from(c - t));
             } else if t > 0 && ps - pj < 0 {
@@ -305,9 +280,9 @@ impl Scaling {
     }
 
     fn move_to_sink(&mut self, j: usize, units: i64) {
-        let sink = self.n + self.m;
+        let sink = self.net.n + self.net.m;
         self.to_sink[j] = (i64::from(self.to_sink[j]) + units) as u32;
-        self.excess[self.n + j] -= units;
+        self.excess[self.net.n + j] -= units;
         self.excess[sink] += units;
     }
 
@@ -318,15 +293,15 @@ impl Scaling {
     }
 
     fn discharge_mentee(&mut self, i: usize, epsilon: i64, active: &mut VecDeque<u32>) {
-        let (n, sink) = (self.n, self.n + self.m);
-        let end = self.start[i + 1] as usize;
+        let (n, sink) = (self.net.n, self.net.n + self.net.m);
+        let end = self.net.start[i + 1] as usize;
         while self.excess[i] > 0 {
             let mut a = self.current[i] as usize;
             let pi = self.potential[i];
             while a < end && self.excess[i] > 0 {
-                if !self.used[a] {
-                    let w = n + self.head[a] as usize;
-                    if i64::from(self.cost[a]) * self.scale + pi - self.potential[w] < 0 {
+                if !self.net.used[a] {
+                    let w = n + self.net.head[a] as usize;
+                    if i64::from(self.net.cost[a]) * self.scale + pi - self.potential[w] < 0 {
                         let before = self.excess[w];
                         self.use_arc(i, a);
                         self.activate(w, before, active);
@@ -357,17 +332,17 @@ impl Scaling {
     /// Lowers mentee `i`'s potential as far as ε-optimality allows: its best residual arc
     /// gets reduced cost `−ε`, and becomes the next to try.
     fn relabel_mentee(&mut self, i: usize, epsilon: i64) {
-        let (n, sink) = (self.n, self.n + self.m);
-        let (s, e) = (self.start[i] as usize, self.start[i + 1] as usize);
+        let (n, sink) = (self.net.n, self.net.n + self.net.m);
+        let (s, e) = (self.net.start[i] as usize, self.net.start[i + 1] as usize);
         let mut best = i64::MIN;
         let mut at = e;
         if let Some(c) = self.next_tier(i) {
             best = self.potential[sink] - c;
         }
         for a in s..e {
-            if !self.used[a] {
-                let v = self.potential[n + self.head[a] as usize]
-                    - i64::from(self.cost[a]) * self.scale;
+            if !self.net.used[a] {
+                let v = self.potential[n + self.net.head[a] as usize]
+                    - i64::from(self.net.cost[a]) * self.scale;
                 if v > best {
                     (best, at) = (v, a);
                 }
@@ -384,14 +359,14 @@ impl Scaling {
     }
 
     fn discharge_mentor(&mut self, j: usize, epsilon: i64, active: &mut VecDeque<u32>) {
-        let (n, sink) = (self.n, self.n + self.m);
+        let (n, sink) = (self.net.n, self.net.n + self.net.m);
         let v = n + j;
         while self.excess[v] > 0 {
             let pj = self.potential[v];
             // Room first: a place filled.
-            if self.to_sink[j] < self.capacity[j] && pj - self.potential[sink] < 0 {
+            if self.to_sink[j] < self.net.capacity[j] && pj - self.potential[sink] < 0 {
                 let before = self.excess[sink];
-                let units = self.excess[v].min(i64::from(self.capacity[j] - self.to_sink[j]));
+                let units = self.excess[v].min(i64::from(self.net.capacity[j] - self.to_sink[j]));
                 self.move_to_sink(j, units);
                 self.activate(sink, before, active);
                 continue;
@@ -400,7 +375,7 @@ impl Scaling {
             while k < self.slots[j].len() && self.excess[v] > 0 {
                 let (a, x) = self.slots[j][k];
                 let x = x as usize;
-                if -i64::from(self.cost[a as usize]) * self.scale + pj - self.potential[x] < 0 {
+                if -i64::from(self.net.cost[a as usize]) * self.scale + pj - self.potential[x] < 0 {
                     let before = self.excess[x];
                     self.unuse_slot(j, k);
                     self.activate(x, before, active);
@@ -411,12 +386,13 @@ impl Scaling {
             if self.excess[v] > 0 {
                 // Relabel: the best of its used arcs back and its room.
                 let mut best = i64::MIN;
-                if self.to_sink[j] < self.capacity[j] {
+                if self.to_sink[j] < self.net.capacity[j] {
                     best = self.potential[sink];
                 }
                 for &(a, x) in &self.slots[j] {
                     best = best.max(
-                        self.potential[x as usize] + i64::from(self.cost[a as usize]) * self.scale,
+                        self.potential[x as usize]
+                            + i64::from(self.net.cost[a as usize]) * self.scale,
                     );
                 }
                 debug_assert!(best > i64::MIN, "a mentor with an excess has used arcs");
@@ -429,7 +405,7 @@ impl Scaling {
     /// The sink gives back flow only after a phase's saturation left it more than it needs
     /// (rare; it scans everyone).
     fn discharge_sink(&mut self, epsilon: i64, active: &mut VecDeque<u32>) {
-        let (n, m) = (self.n, self.m);
+        let (n, m) = (self.net.n, self.net.m);
         let sink = n + m;
         while self.excess[sink] > 0 {
             let ps = self.potential[sink];
@@ -481,7 +457,7 @@ impl Scaling {
         if active == 0 {
             return;
         }
-        let (n, m) = (self.n, self.m);
+        let (n, m) = (self.net.n, self.net.m);
         let sink = n + m;
         let nodes = sink + 1;
         let mut done = vec![false; nodes];
@@ -521,10 +497,10 @@ impl Scaling {
             };
             // The residual arcs into `u`.
             if u < n {
-                for a in self.start[u] as usize..self.start[u + 1] as usize {
-                    if self.used[a] {
-                        let j = n + self.head[a] as usize;
-                        reach(j, -i64::from(self.cost[a]) * self.scale, &mut dist);
+                for a in self.net.start[u] as usize..self.net.start[u + 1] as usize {
+                    if self.net.used[a] {
+                        let j = n + self.net.head[a] as usize;
+                        reach(j, -i64::from(self.net.cost[a]) * self.scale, &mut dist);
                     }
                 }
                 if let Some(c) = self.last_tier(u) {
@@ -534,10 +510,10 @@ impl Scaling {
                 let j = u - n;
                 let (s, e) = (self.into_start[j] as usize, self.into_start[j + 1] as usize);
                 for &(a, x) in &self.into[s..e] {
-                    if !self.used[a as usize] {
+                    if !self.net.used[a as usize] {
                         reach(
                             x as usize,
-                            i64::from(self.cost[a as usize]) * self.scale,
+                            i64::from(self.net.cost[a as usize]) * self.scale,
                             &mut dist,
                         );
                     }
@@ -552,7 +528,7 @@ impl Scaling {
                     }
                 }
                 for j in 0..m {
-                    if self.to_sink[j] < self.capacity[j] {
+                    if self.to_sink[j] < self.net.capacity[j] {
                         reach(n + j, 0, &mut dist);
                     }
                 }
@@ -564,38 +540,30 @@ impl Scaling {
             self.potential[v] -= epsilon * d;
         }
         for i in 0..n {
-            self.current[i] = self.start[i];
+            self.current[i] = self.net.start[i];
         }
     }
 
     /// The arcs in use, as indices into the caller's pair list.
     pub fn used_pairs(&self) -> impl Iterator<Item = u32> + '_ {
-        (0..self.head.len())
-            .filter(|&a| self.used[a])
-            .map(|a| self.pair[a])
+        self.net.used_pairs()
     }
 
     /// See `Engine::reachable_from_unmatched`.
     pub fn reachable_from_unmatched(&self) -> Vec<bool> {
-        let graph = PairGraph {
-            start: &self.start,
-            head: &self.head,
-            used: &self.used,
-            unmatched: &self.unmatched,
-        };
-        graph.reachable_from_unmatched(self.m, |j| &self.slots[j])
+        self.net.reachable_from_unmatched(|j| &self.slots[j])
     }
 
     /// Every residual arc out of `u`: (head, scaled cost).
     fn residual_arcs(&self, u: usize, mut each: impl FnMut(usize, i64)) {
-        let (n, m) = (self.n, self.m);
+        let (n, m) = (self.net.n, self.net.m);
         let sink = n + m;
         if u < n {
-            for a in self.start[u] as usize..self.start[u + 1] as usize {
-                if !self.used[a] {
+            for a in self.net.start[u] as usize..self.net.start[u + 1] as usize {
+                if !self.net.used[a] {
                     each(
-                        n + self.head[a] as usize,
-                        i64::from(self.cost[a]) * self.scale,
+                        n + self.net.head[a] as usize,
+                        i64::from(self.net.cost[a]) * self.scale,
                     );
                 }
             }
@@ -605,9 +573,12 @@ impl Scaling {
         } else if u < sink {
             let j = u - n;
             for &(a, x) in &self.slots[j] {
-                each(x as usize, -i64::from(self.cost[a as usize]) * self.scale);
+                each(
+                    x as usize,
+                    -i64::from(self.net.cost[a as usize]) * self.scale,
+                );
             }
-            if self.to_sink[j] < self.capacity[j] {
+            if self.to_sink[j] < self.net.capacity[j] {
                 each(sink, 0);
             }
         } else {
@@ -633,7 +604,7 @@ impl Scaling {
     /// `c` first, and `c`'s distances `d` come out of one Dijkstra by a division. Distances
     /// from a root satisfy `d(w) ≤ d(u) + c(u, w)` for every residual arc: exact potentials.
     pub fn exact_potentials(&self) -> Vec<i64> {
-        let nodes = self.n + self.m + 1;
+        let nodes = self.net.n + self.net.m + 1;
         let p = &self.potential;
         let top = p.iter().copied().max().unwrap_or(0);
         let mut dist: Vec<i64> = p.iter().map(|&x| top - x + 1).collect();
