@@ -44,13 +44,7 @@ impl App {
                 event,
             )
             .await?;
-        let CommitOutcome::Committed {
-            new_events,
-            acts,
-            lanes,
-            ..
-        } = committed
-        else {
+        let CommitOutcome::Committed { acts, lanes, .. } = committed else {
             return Ok(false);
         };
         // People who may now have a prompt to answer: the sender, if their conversation
@@ -111,15 +105,6 @@ impl App {
             }
             _ => false,
         });
-        let replans: Vec<String> = outcome
-            .effects
-            .iter()
-            .filter_map(|e| match e {
-                Effect::Replan { programme } => Some(programme.clone()),
-                _ => None,
-            })
-            .collect();
-        let command_room = progress;
         let others = prompted
             .iter()
             .filter(|p| *p != user)
@@ -162,21 +147,12 @@ impl App {
         // Follow-ups of a recorded step: a failure here must not tell the sender their
         // (already recorded) action failed, so it is logged. Queued prompts are tried again
         // on the person's next message.
-        if !new_events.is_empty() {
-            follow_up(
-                "scheduling a new event",
-                self.after_events_created(&new_events, command_room).await,
-            );
-        }
         if unready {
             follow_up(
                 "withdrawing offers that cannot go ahead",
                 // Boxed: the withdrawal is a step of its own, recorded through here.
                 Box::pin(self.withdraw_blocked_offers()).await,
             );
-        }
-        for programme in replans {
-            follow_up("proposing again", self.replan(&programme, user).await);
         }
         for id in moved {
             let Some(Some(m)) = follow_up(

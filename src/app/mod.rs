@@ -279,6 +279,7 @@ impl App {
                 .events_rooms
                 .iter()
                 .find(|r| r.platform == user.platform),
+            event_reminders: &self.settings.event_reminders,
             moderation: &self.settings.moderation,
             subject,
             people: &known.named,

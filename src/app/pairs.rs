@@ -200,22 +200,31 @@ impl App {
     }
 
     /// Proposes the next best matches of a programme after a decline, rejection or
-    /// expiry. `someone` (a person involved) decides which platform's room hears of it.
-    pub(super) async fn replan(&self, programme: &str, someone: &UserRef) -> Result<()> {
+    /// expiry (the delivery of [`Act::Replan`]): `platform` decides which coordinators'
+    /// room hears of it. Its step completes the act `completes` (its row and holder), so a
+    /// second delivery proposes nothing again.
+    pub(super) async fn replan(
+        &self,
+        programme: &str,
+        platform: Platform,
+        base: &str,
+        completes: (i64, &str),
+    ) -> Result<()> {
         let Some(p) = self.programme(programme) else {
             return Ok(());
         };
+        // Nobody in particular asks: the programme's own step.
+        let someone = &UserRef::new(platform, "tandem");
         for attempt in 1..=MAX_ATTEMPTS {
             let subject = self.matching_subject(programme).await?;
             let known = Known::default();
             let now = self.clock.now();
             let ctx = self.ctx(someone, &known, &subject, now);
             let outcome = flows::pairing::replan(&ctx, p);
-            if outcome.effects.is_empty() {
-                return Ok(());
-            }
             // The new proposals' cards are a follow-up act of the step.
-            let base = self.fresh_base("replan");
+            let mut enqueue = self.enqueue(base, None, None, now);
+            enqueue.completes = Some(completes.0);
+            enqueue.worker = completes.1.to_string();
             let committed = self
                 .store
                 .commit_step_with(
@@ -224,15 +233,20 @@ impl App {
                     &StateChange::Unchanged,
                     &outcome.effects,
                     now,
-                    Some(&self.enqueue(&base, None, None, now)),
+                    Some(&enqueue),
                     None,
                 )
                 .await?;
-            if let CommitOutcome::Committed { acts, .. } = committed {
-                self.perform_local(&outcome.effects).await;
-                let failed = self.dispatch(acts, &mut None).await;
-                self.surface(&failed, None).await;
-                return Ok(());
+            match committed {
+                CommitOutcome::Committed { acts, .. } => {
+                    self.perform_local(&outcome.effects).await;
+                    let failed = self.dispatch(acts, &mut None).await;
+                    self.surface(&failed, None).await;
+                    return Ok(());
+                }
+                // Carried out already (an earlier delivery of the same act).
+                CommitOutcome::Duplicate => return Ok(()),
+                CommitOutcome::Conflict => {}
             }
             tokio::time::sleep(Duration::from_millis(u64::from(attempt) * 2)).await;
         }

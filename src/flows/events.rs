@@ -327,6 +327,7 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: EventCommand) -> Outcome {
             let mut effects = vec![Effect::CancelEvent {
                 event_id: e.id,
                 reason: reason.to_string(),
+                platform: e.room.platform,
             }];
             for (user, answer) in rsvps {
                 if *answer != Rsvp::No {
@@ -408,5 +409,9 @@ fn create(ctx: &Ctx<'_>, room: &RoomRef, request: Result<EventRequest, String>) 
             created_by: ctx.user.clone(),
         })
         .collect();
-    Outcome::unchanged(vec![Effect::StoreEvents(events)])
+    Outcome::unchanged(vec![Effect::StoreEvents {
+        events,
+        reminders: ctx.event_reminders.to_vec(),
+        tell: room.clone(),
+    }])
 }

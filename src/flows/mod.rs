@@ -193,6 +193,8 @@ pub struct Ctx<'a> {
     pub moderators_room: Option<&'a RoomRef>,
     /// Where events are announced on the sender's platform, unless `room:` says otherwise.
     pub events_room: Option<&'a RoomRef>,
+    /// How long before a session its reminders go to those who said yes.
+    pub event_reminders: &'a [chrono::Duration],
     pub moderation: &'a Moderation,
     /// Data a review command needs, loaded by the app as its route asks (`route::Route::needs`).
     pub subject: &'a Subject,

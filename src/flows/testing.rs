@@ -289,6 +289,7 @@ impl Scene {
             coordinators_room: self.coordinators_room.as_ref(),
             moderators_room: None,
             events_room: None,
+            event_reminders: &[],
             moderation: &self.moderation,
             subject: &self.subject,
             people: &[],

@@ -596,6 +596,7 @@ impl World {
             coordinators_room: Some(&coordinators),
             moderators_room: Some(&moderators),
             events_room: Some(&events),
+            event_reminders: &[],
             moderation: &self.moderation,
             subject,
             people: &[],

@@ -109,6 +109,25 @@ pub enum Act {
         platform: crate::domain::Platform,
         match_ids: Vec<i64>,
     },
+    /// What `event create` stored, told in the room it was typed in: each session with its
+    /// number (known once stored) and time.
+    AnnounceEvents {
+        event_ids: Vec<i64>,
+        room: RoomRef,
+    },
+    /// New proposals for whoever is free in `programme` after a decline, rejection, expiry
+    /// or withdrawal, told in the coordinators' room of `platform`. A follow-up: its step
+    /// marks this act done, so it proposes once however often it is delivered.
+    Replan {
+        programme: String,
+        platform: crate::domain::Platform,
+    },
+    /// Cancel the platform's own copy of a cancelled session (a Discord scheduled event),
+    /// if one was made.
+    CancelPlatformEvent {
+        event_id: i64,
+        platform: crate::domain::Platform,
+    },
 }
 
 impl Act {
@@ -195,6 +214,12 @@ impl Act {
                 to: to.clone(),
                 with: with.clone(),
             },
+            Effect::CancelEvent {
+                event_id, platform, ..
+            } => Act::CancelPlatformEvent {
+                event_id: *event_id,
+                platform: *platform,
+            },
             _ => return None,
         })
     }
@@ -231,9 +256,13 @@ impl Act {
             Act::SendDm { to, .. } | Act::SendTranscript { to, .. } => {
                 format!("dm:{}:{}", to.platform, to.id)
             }
-            Act::PostInRoom { room, .. } | Act::PostChart { room, .. } => {
+            Act::PostInRoom { room, .. }
+            | Act::PostChart { room, .. }
+            | Act::AnnounceEvents { room, .. } => {
                 format!("room:{}:{}", room.platform, room.id)
             }
+            Act::CancelPlatformEvent { event_id, .. } => format!("event:{event_id}"),
+            Act::Replan { programme, .. } => format!("replan:{programme}"),
             Act::RemoveFromRoom { room, .. } => format!("room:{}:{}", room.platform, room.id),
             Act::CreatePairRoom { match_id, .. }
             | Act::ArchivePairRoom { match_id, .. }
@@ -265,7 +294,11 @@ impl Act {
             | Act::RevealReporter { to, .. } => Some(to.platform),
             Act::PostInRoom { room, .. }
             | Act::PostChart { room, .. }
+            | Act::AnnounceEvents { room, .. }
             | Act::RemoveFromRoom { room, .. } => Some(room.platform),
+            Act::CancelPlatformEvent { platform, .. } | Act::Replan { platform, .. } => {
+                Some(*platform)
+            }
             Act::CreatePairRoom { members, .. } => members.first().map(|m| m.platform),
             Act::RemoveFromPairRooms { user, .. } => Some(user.platform),
             Act::ShowEvidence {
@@ -318,6 +351,9 @@ impl Act {
             Act::AnnounceApplication { .. } => "announcing an application",
             Act::AnnounceQuestion { .. } => "announcing a question to the team",
             Act::PostProposals { .. } => "posting proposals",
+            Act::AnnounceEvents { .. } => "announcing new events to the coordinators",
+            Act::CancelPlatformEvent { .. } => "cancelling the platform's copy of an event",
+            Act::Replan { .. } => "proposing again",
         }
     }
 
@@ -330,6 +366,7 @@ impl Act {
                 | Act::AnnounceApplication { .. }
                 | Act::AnnounceQuestion { .. }
                 | Act::PostProposals { .. }
+                | Act::Replan { .. }
         )
     }
 
@@ -338,7 +375,11 @@ impl Act {
     pub fn subject(&self) -> String {
         match self {
             Act::SendDm { to, .. } | Act::SendTranscript { to, .. } => format!("to {to}"),
-            Act::PostInRoom { room, .. } | Act::PostChart { room, .. } => format!("in {room}"),
+            Act::PostInRoom { room, .. }
+            | Act::PostChart { room, .. }
+            | Act::AnnounceEvents { room, .. } => format!("in {room}"),
+            Act::CancelPlatformEvent { event_id, .. } => format!("event #{event_id}"),
+            Act::Replan { programme, .. } => format!("programme {programme}"),
             Act::CreatePairRoom { match_id, .. }
             | Act::ArchivePairRoom { match_id, .. }
             | Act::FreezeMatch { match_id, .. } => format!("match M{match_id}"),
@@ -360,7 +401,10 @@ impl Act {
     pub fn is_send(&self) -> bool {
         matches!(
             self,
-            Act::SendDm { .. } | Act::PostInRoom { .. } | Act::CreatePairRoom { .. }
+            Act::SendDm { .. }
+                | Act::PostInRoom { .. }
+                | Act::CreatePairRoom { .. }
+                | Act::AnnounceEvents { .. }
         )
     }
 

@@ -58,18 +58,27 @@ pub enum Effect {
         user: UserRef,
         prompt: Prompt,
     },
-    /// Store the sessions of a new event (the app then announces and schedules them).
-    StoreEvents(Vec<NewEvent>),
+    /// Store the sessions of a new event with their jobs (the announcement, and a reminder
+    /// `before` each start for each of `reminders`), and tell the coordinators in `tell`
+    /// what was created (through the outbox, once the sessions have their numbers).
+    StoreEvents {
+        events: Vec<NewEvent>,
+        reminders: Vec<chrono::Duration>,
+        tell: RoomRef,
+    },
     /// Record a person's answer to an event.
     Rsvp {
         event_id: i64,
         user: UserRef,
         answer: Rsvp,
     },
-    /// Mark a session cancelled (the app then drops its reminders).
+    /// Mark a session cancelled and skip its jobs; the platform's copy (a Discord
+    /// scheduled event) is cancelled through the outbox.
     CancelEvent {
         event_id: i64,
         reason: String,
+        /// The platform of the room it was announced in, whose copy is cancelled.
+        platform: crate::domain::Platform,
     },
     /// Remember that a waiting-list reminder was sent.
     MarkReminded {

@@ -41,46 +41,7 @@ impl Store {
     /// Stores jobs not stored yet (by key); returns how many were new.
     pub async fn schedule_jobs(&self, jobs: &[NewJob], now: DateTime<Utc>) -> Result<u64> {
         let mut tx = self.pool.begin().await?;
-        let mut inserted = 0;
-        for chunk in jobs.chunks(INSERT_CHUNK) {
-            let size = padded_len(chunk.len());
-            let mut sql = String::from(
-                "INSERT INTO jobs (job_key, kind, subject, due_at, payload, status, created_at, platform) VALUES ",
-            );
-            for i in 0..size {
-                let b = i * 7;
-                if i > 0 {
-                    sql.push(',');
-                }
-                sql.push_str(&format!(
-                    "(${}, ${}, ${}, ${}, ${}, 'pending', ${}, ${})",
-                    b + 1,
-                    b + 2,
-                    b + 3,
-                    b + 4,
-                    b + 5,
-                    b + 6,
-                    b + 7
-                ));
-            }
-            sql.push_str(" ON CONFLICT (job_key) DO NOTHING");
-            let mut query = sqlx::query(sqlx::AssertSqlSafe(sql));
-            // Repeats of the first row are absorbed by ON CONFLICT.
-            for job in chunk
-                .iter()
-                .chain(std::iter::repeat_n(&chunk[0], size - chunk.len()))
-            {
-                query = query
-                    .bind(job.key())
-                    .bind(job.kind.clone())
-                    .bind(job.subject.clone())
-                    .bind(to_millis(job.due_at))
-                    .bind(job.payload.clone())
-                    .bind(to_millis(now))
-                    .bind(job.platform.map(|p| p.as_str()));
-            }
-            inserted += query.execute(&mut *tx).await?.rows_affected();
-        }
+        let inserted = insert_jobs(&mut tx, jobs, now).await?;
         tx.commit().await?;
         Ok(inserted)
     }
@@ -219,15 +180,7 @@ impl Store {
 
     /// Skips a subject's pending jobs (a closed match): they will never run.
     pub async fn skip_jobs_of(&self, subject: &str, now: DateTime<Utc>) -> Result<u64> {
-        Ok(sqlx::query(
-            "UPDATE jobs SET status = 'skipped', finished_at = $1, lease_until = NULL \
-             WHERE subject = $2 AND status = 'pending'",
-        )
-        .bind(to_millis(now))
-        .bind(subject)
-        .execute(&self.pool)
-        .await?
-        .rows_affected())
+        skip_jobs(&self.pool, subject, now).await
     }
 
     pub async fn job_counts(&self) -> Result<JobCounts> {
@@ -400,4 +353,76 @@ impl Store {
             .await?;
         Ok(())
     }
+}
+
+/// Stores `jobs` inside a transaction (a step's, so a session and its jobs are stored
+/// together); a job already stored under its key is left as it is. Returns how many were
+/// new.
+pub(super) async fn insert_jobs(
+    tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+    jobs: &[NewJob],
+    now: DateTime<Utc>,
+) -> Result<u64> {
+    let mut inserted = 0;
+    for chunk in jobs.chunks(INSERT_CHUNK) {
+        let size = padded_len(chunk.len());
+        let mut sql = String::from(
+            "INSERT INTO jobs (job_key, kind, subject, due_at, payload, status, created_at, platform) VALUES ",
+        );
+        for i in 0..size {
+            let b = i * 7;
+            if i > 0 {
+                sql.push(',');
+            }
+            sql.push_str(&format!(
+                "(${}, ${}, ${}, ${}, ${}, 'pending', ${}, ${})",
+                b + 1,
+                b + 2,
+                b + 3,
+                b + 4,
+                b + 5,
+                b + 6,
+                b + 7
+            ));
+        }
+        sql.push_str(" ON CONFLICT (job_key) DO NOTHING");
+        let mut query = sqlx::query(sqlx::AssertSqlSafe(sql));
+        // Repeats of the first row are absorbed by ON CONFLICT.
+        for job in chunk
+            .iter()
+            .chain(std::iter::repeat_n(&chunk[0], size - chunk.len()))
+        {
+            query = query
+                .bind(job.key())
+                .bind(job.kind.clone())
+                .bind(job.subject.clone())
+                .bind(to_millis(job.due_at))
+                .bind(job.payload.clone())
+                .bind(to_millis(now))
+                .bind(job.platform.map(|p| p.as_str()));
+        }
+        inserted += query.execute(&mut **tx).await?.rows_affected();
+    }
+    Ok(inserted)
+}
+
+/// Marks a subject's pending jobs skipped (a closed match's milestones, a cancelled
+/// session's announcement and reminders), in a step's transaction or on its own. A job a
+/// worker is running now is left to it: it reads its subject again (a job that closes its
+/// match, the planned end, must still finish or retry).
+pub(super) async fn skip_jobs<'e, E: sqlx::Executor<'e, Database = sqlx::Any>>(
+    db: E,
+    subject: &str,
+    now: DateTime<Utc>,
+) -> Result<u64> {
+    Ok(sqlx::query(
+        "UPDATE jobs SET status = 'skipped', finished_at = $1, lease_until = NULL \
+         WHERE subject = $2 AND status = 'pending' \
+         AND NOT (leased_by IS NOT NULL AND lease_until > $1)",
+    )
+    .bind(to_millis(now))
+    .bind(subject)
+    .execute(db)
+    .await?
+    .rows_affected())
 }

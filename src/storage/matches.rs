@@ -102,6 +102,8 @@ impl Store {
         if done.rows_affected() != 1 {
             return Ok(Applied::Conflict);
         }
+        // Its milestones will never run: skipped with the closure, not after it.
+        super::jobs::skip_jobs(&mut **tx, &format!("match:{id}"), now).await?;
         let apps: (i64, i64) = sqlx::query_as(
             "SELECT mentee_application, mentor_application FROM matches WHERE id = $1",
         )

@@ -23,6 +23,7 @@ use super::conversations::{StoredConversation, insert_inbound_event, write_state
 use super::outbox::{Enqueue, OutboxRow};
 use super::prompts::insert_prompt;
 use super::{Store, is_write_conflict};
+use crate::domain::events::{event_subject, session_jobs};
 use crate::domain::{EventRef, UserRef};
 use crate::error::Result;
 use crate::step::{Act, ConversationState, Effect, StateChange};
@@ -36,7 +37,6 @@ pub enum CommitOutcome {
         new_applications: Vec<i64>,
         new_matches: Vec<i64>,
         new_cases: Vec<i64>,
-        new_events: Vec<i64>,
         acts: Vec<OutboxRow>,
         /// The lanes of every act it put in the outbox, held or waiting its turn.
         lanes: Vec<String>,
@@ -133,7 +133,8 @@ impl Store {
         let mut new_applications = Vec::new();
         let mut new_matches = Vec::new();
         let mut new_cases = Vec::new();
-        let mut new_events = Vec::new();
+        // What created sessions tells the coordinators, once they have their numbers.
+        let mut event_notices = Vec::new();
         let mut new_questions = Vec::new();
         for effect in effects {
             match self.apply_effect(&mut tx, effect, now).await {
@@ -141,7 +142,14 @@ impl Store {
                 Ok(Applied::Application(id)) => new_applications.push(id),
                 Ok(Applied::Matches(ids)) => new_matches.extend(ids),
                 Ok(Applied::Case(id)) => new_cases.push(id),
-                Ok(Applied::Events(ids)) => new_events.extend(ids),
+                Ok(Applied::Events(ids)) => {
+                    if let Effect::StoreEvents { tell, .. } = effect {
+                        event_notices.push(Act::AnnounceEvents {
+                            event_ids: ids,
+                            room: tell.clone(),
+                        });
+                    }
+                }
                 Ok(Applied::Question(id)) => new_questions.push(id),
                 Ok(Applied::Conflict) => {
                     tx.rollback().await?;
@@ -179,6 +187,21 @@ impl Store {
                     match_ids: new_matches.clone(),
                 });
             }
+            all.extend(event_notices);
+            // Proposing again, once per programme, after the step (it reads what it wrote).
+            let mut replans: Vec<&str> = effects
+                .iter()
+                .filter_map(|e| match e {
+                    Effect::Replan { programme } => Some(programme.as_str()),
+                    _ => None,
+                })
+                .collect();
+            replans.sort_unstable();
+            replans.dedup();
+            all.extend(replans.into_iter().map(|programme| Act::Replan {
+                programme: programme.to_string(),
+                platform: user.platform,
+            }));
             all.extend(
                 new_cases
                     .iter()
@@ -212,7 +235,6 @@ impl Store {
                 new_applications,
                 new_matches,
                 new_cases,
-                new_events,
                 acts,
                 lanes,
             }),
@@ -508,8 +530,17 @@ impl Store {
             }
 
             // Group events (events.rs).
-            Effect::StoreEvents(events) => {
-                Applied::Events(self.insert_events(tx, events, now).await?)
+            Effect::StoreEvents {
+                events, reminders, ..
+            } => {
+                let ids = self.insert_events(tx, events, now).await?;
+                let jobs: Vec<_> = ids
+                    .iter()
+                    .zip(events)
+                    .flat_map(|(&id, e)| session_jobs(id, e, reminders, now))
+                    .collect();
+                super::jobs::insert_jobs(tx, &jobs, now).await?;
+                Applied::Events(ids)
             }
             Effect::Rsvp {
                 event_id,
@@ -519,10 +550,17 @@ impl Store {
                 self.upsert_rsvp(tx, *event_id, user, *answer, now).await?;
                 Applied::Done
             }
-            Effect::CancelEvent { event_id, reason } => settled(
-                self.mark_event_cancelled(tx, *event_id, reason, now)
-                    .await?,
-            ),
+            Effect::CancelEvent {
+                event_id, reason, ..
+            } => {
+                let cancelled = self
+                    .mark_event_cancelled(tx, *event_id, reason, now)
+                    .await?;
+                if cancelled {
+                    super::jobs::skip_jobs(&mut **tx, &event_subject(*event_id), now).await?;
+                }
+                settled(cancelled)
+            }
 
             // Surveys (surveys.rs).
             Effect::SendSurvey(round) => {

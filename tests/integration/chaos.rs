@@ -10,7 +10,9 @@
 //! real double). Scheduled sends (milestones, check-ins, reminders: keys starting `job-`)
 //! are counted apart as nudges. The figures are printed (`--nocapture` shows them).
 //!
-//! `TANDEM_CHAOS_KILLS` sets how many kills in all (200 by default).
+//! `TANDEM_CHAOS_KILLS` sets how many kills in all (200 by default); `TANDEM_CHAOS_SEED`
+//! replays a run's kill points, as shares of the time a whole run takes (a failure names
+//! its seed; timing varies, so a replay comes close rather than exact).
 
 use std::collections::{HashMap, HashSet};
 use std::io::Write;
@@ -184,7 +186,11 @@ fn killing_the_console_at_random_points_loses_no_answer_and_doubles_none() {
         .and_then(|v| v.parse().ok())
         .unwrap_or(200);
     let dir = tempfile::tempdir().unwrap();
-    let mut seed: u64 = 0x5eed_u64 ^ u64::from(std::process::id());
+    let first_seed: u64 = std::env::var("TANDEM_CHAOS_SEED")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0x5eed_u64 ^ u64::from(std::process::id()));
+    let mut seed = first_seed;
     let mut random = move |below: u64| {
         seed ^= seed << 13;
         seed ^= seed >> 7;
@@ -222,8 +228,8 @@ fn killing_the_console_at_random_points_loses_no_answer_and_doubles_none() {
             // Kill at a random point of what a whole run takes, until enough kills; then
             // let it finish.
             // Early points are as telling as late ones and cheaper: a third of a run.
-            let kill_after =
-                (kills < kills_wanted).then(|| Duration::from_millis(random(span / 3 + 20)));
+            let kill_after = (kills < kills_wanted)
+                .then(|| Duration::from_millis((span / 3 + 20) * random(1000) / 1000));
             let (out, finished) = run(journey, &chaos_db, &script, kill_after);
             runs += 1;
             chaos.push_str(&out);
@@ -237,7 +243,7 @@ fn killing_the_console_at_random_points_loses_no_answer_and_doubles_none() {
         journeys_done += 1;
     }
     println!(
-        "chaos: {journeys_done} journeys, {runs} runs, {kills} kills (SIGKILL); messages sent {messages_sent}; \
+        "chaos (seed {first_seed}): {journeys_done} journeys, {runs} runs, {kills} kills (SIGKILL); messages sent {messages_sent}; \
          answers expected {}, delivered {}, lost {}, doubled {}; nudges due {}, fired {}, missed {}, doubled {}",
         answers.expected,
         answers.delivered,
@@ -250,6 +256,15 @@ fn killing_the_console_at_random_points_loses_no_answer_and_doubles_none() {
     );
     assert!(kills >= kills_wanted);
     assert!(nudges.expected > 0, "the journeys have milestones");
-    assert_eq!((answers.lost, answers.doubled), (0, 0), "{answers:?}");
-    assert_eq!((nudges.lost, nudges.doubled), (0, 0), "{nudges:?}");
+    let replay = format!("replay with TANDEM_CHAOS_SEED={first_seed}");
+    assert_eq!(
+        (answers.lost, answers.doubled),
+        (0, 0),
+        "{answers:?}; {replay}"
+    );
+    assert_eq!(
+        (nudges.lost, nudges.doubled),
+        (0, 0),
+        "{nudges:?}; {replay}"
+    );
 }

@@ -2,8 +2,9 @@
 //! answered by button (a pick in the room) and by typing, full sessions, reminders with the
 //! reader's own time, who's coming, cancellation, and the refusals.
 
+use tandem::domain::events::NewEvent;
 use tandem::domain::{Place, Platform, RoomRef};
-use tandem::flows::{Content, Inbound};
+use tandem::flows::{Content, Effect, Inbound, StateChange};
 
 use crate::support::{Harness, user};
 
@@ -87,6 +88,62 @@ both_backends! {
         // Nothing more happens for the cancelled session.
         let out = at(&h, "2027-01-27T18:00:00Z").await;
         assert!(!out.contains("CV workshop"), "{out}");
+    }
+
+    async fn an_event_created_while_the_platform_is_down_is_told_once_it_is_back(db: TestDb) {
+        let h = Harness::new(&db).await;
+        h.rec.set_down(true);
+        let out = h.in_room("carol", ROOM, "!tandem event create title: Social; start: 2027-02-03 18:00 UTC; length: 1h").await;
+        assert_eq!(out, "", "nothing gets through");
+        // Stored with the session: its announcement and both reminders.
+        let jobs = h.store.pending_jobs_of("event:1").await.unwrap();
+        assert_eq!(jobs.len(), 3, "{jobs:?}");
+        h.rec.set_down(false);
+        h.clock.advance(chrono::Duration::minutes(10));
+        h.app.dispatch_due().await.unwrap();
+        let out = crate::support::transcript(&h.rec.take());
+        assert!(out.starts_with("[room coordinators] Event created: Social — 1 session"), "{out}");
+        assert!(out.contains("#1 Wed 3 Feb 2027, 18:00 UTC"), "{out}");
+        h.clock.advance(chrono::Duration::minutes(10));
+        h.app.dispatch_due().await.unwrap();
+        assert!(h.rec.take().is_empty(), "told once");
+    }
+
+    async fn a_step_that_creates_an_event_stores_its_jobs_and_its_notice_with_it(db: TestDb) {
+        // A process that recorded `event create` and died at once: nothing after the
+        // commit ran, yet the session's jobs are there and the coordinators are told.
+        let h = Harness::new(&db).await;
+        let now = h.app.now();
+        let room = RoomRef::new(Platform::Console, ROOM);
+        let event = NewEvent {
+            title: "Social".into(),
+            description: String::new(),
+            starts_at: now + chrono::Duration::days(30),
+            zone: "UTC".into(),
+            duration_minutes: 60,
+            room: RoomRef::new(Platform::Console, "events"),
+            capacity: None,
+            created_by: user("carol"),
+        };
+        let effects = [Effect::StoreEvents {
+            events: vec![event],
+            reminders: vec![chrono::Duration::hours(1)],
+            tell: room,
+        }];
+        let enqueue = crate::support::enqueued_by_a_dead_process("crashed-event", now);
+        h.store
+            .commit_step_with(&user("carol"), None, &StateChange::Unchanged, &effects, now, Some(&enqueue), None)
+            .await
+            .unwrap();
+        let jobs = h.store.pending_jobs_of("event:1").await.unwrap();
+        let kinds: Vec<&str> = jobs.iter().map(|(kind, ..)| kind.as_str()).collect();
+        assert_eq!(kinds, ["event_announce", "event_reminder"]);
+        assert_eq!(jobs[0].1, now + chrono::Duration::days(23), "a week before");
+        h.clock.advance(chrono::Duration::minutes(3));
+        h.app.dispatch_due().await.unwrap();
+        let sent = h.rec.take();
+        assert!(crate::support::transcript(&sent).starts_with("[room coordinators] Event created: Social — 1 session"));
+        assert_eq!(sent[0].key.0, "crashed-event-a0", "under the key fixed with the step");
     }
 
     async fn bad_event_commands_get_a_reason_and_change_nothing(db: TestDb) {

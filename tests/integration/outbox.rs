@@ -275,6 +275,26 @@ both_backends! {
         assert_eq!(step(follow_up(Some(held[0]))).await, CommitOutcome::Duplicate);
     }
 
+    async fn proposing_again_after_a_decline_survives_a_crash_and_happens_once(db: TestDb) {
+        let h = Harness::new(&db).await;
+        ready_mentee(&h, "amina", "Amina").await;
+        ready_mentor(&h, "grace", "Grace", "Technology").await;
+        // A step that asks for new proposals (a decline's), recorded by a process that
+        // died before anything after its commit ran.
+        let now = h.app.now();
+        let enqueue = crate::support::enqueued_by_a_dead_process("crashed-decline", now);
+        let effects = [Effect::Replan { programme: "pathways-2027".into() }];
+        h.store
+            .commit_step_with(&user("grace"), None, &StateChange::Unchanged, &effects, now, Some(&enqueue), None)
+            .await
+            .unwrap();
+        assert_eq!(later(&h, Duration::seconds(30)).await, "", "held by the dead process");
+        let out = later(&h, Duration::minutes(3)).await;
+        assert!(out.contains("Proposal P1: Amina (mentee, application A1) ↔ Grace"), "{out}");
+        assert_eq!(later(&h, Duration::minutes(10)).await, "", "proposed once");
+        assert!(h.store.match_by_id(2).await.unwrap().is_none());
+    }
+
     async fn a_pair_room_whose_kickoff_failed_is_not_made_again_when_retried(db: TestDb) {
         let h = Harness::new(&db).await;
         // The room is made, but the first post in it fails (a new room not ready yet).

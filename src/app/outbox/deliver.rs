@@ -226,6 +226,22 @@ impl App {
                 self.surface(&failures, None).await;
                 Ok(())
             }
+            // Its step marks this act done in its own transaction.
+            Act::Replan {
+                programme,
+                platform,
+            } => {
+                self.replan(programme, *platform, &key.0, row)
+                    .await
+                    .map_err(internal)?;
+                Ok(())
+            }
+            Act::AnnounceEvents { event_ids, room } => {
+                self.announce_events(key, event_ids, room).await
+            }
+            Act::CancelPlatformEvent { event_id, .. } => {
+                self.cancel_platform_event(*event_id).await
+            }
             Act::PostProposals {
                 platform,
                 match_ids,

@@ -147,8 +147,8 @@ impl App {
         })
     }
 
-    /// What needs no platform: logs of decisions, and the jobs a closed match or a
-    /// cancelled event leaves behind.
+    /// What needs no platform: logs of decisions. (The jobs a closed match or a cancelled
+    /// event leaves behind are skipped in its step.)
     pub(super) async fn perform_local(&self, effects: &[Effect]) {
         for effect in effects {
             match effect {
@@ -171,20 +171,6 @@ impl App {
                     match_id, kind, by, ..
                 } => {
                     info!(match_id, kind = kind.as_str(), by = %by, "match closed");
-                    // Its remaining milestones will never run.
-                    super::follow_up(
-                        "skipping a closed match's milestones",
-                        self.store
-                            .skip_jobs_of(&format!("match:{match_id}"), self.now())
-                            .await
-                            .map_err(crate::error::Error::Internal),
-                    );
-                }
-                Effect::CancelEvent { event_id, .. } => {
-                    super::follow_up(
-                        "dropping a cancelled event's jobs",
-                        self.after_event_cancelled(*event_id).await,
-                    );
                 }
                 _ => {}
             }

@@ -1,94 +1,53 @@
-//! Group events after the step that created or cancelled them: each session's jobs (its
-//! announcement with RSVP, a week before or at once, and the reminders to those who said
-//! yes), and what those jobs do when they fall due.
+//! Group events after the step that created or cancelled them: telling the coordinators
+//! what was created (an outbox act), cancelling the platform's copy, and what a session's
+//! jobs do when they fall due (its announcement with RSVP, a week before or at once, and
+//! the reminders to those who said yes).
 //!
-//! A session's jobs have the subject `event:<id>`, so cancelling it skips them all. The
-//! announcement is also where the platform's own copy is made (a Discord scheduled event),
-//! so a long series does not fill the server's event list months ahead.
+//! A session and its jobs are stored together by the step that creates it
+//! (`domain::events::session_jobs`, subject `event:<id>`), and a cancellation skips them
+//! in its own step, so a crash in between can lose neither. The announcement is also where
+//! the platform's own copy is made (a Discord scheduled event), so a long series does not
+//! fill the server's event list months ahead.
 //!
-//! A new kind of event job is a kind name here, scheduled in `after_events_created`,
-//! handled in `run_event_job` and named in the runner's match (`runner`). The sessions
-//! themselves are stored by the step (`storage::events`).
+//! A new kind of event job is a kind name in `domain::events`, decided in `session_jobs`,
+//! handled in `run_event_job` here and named in the runner's match (`runner`).
 
-use chrono::Duration;
-use serde::{Deserialize, Serialize};
 use tracing::{info, warn};
 
 use super::{JobOutcome, job_key};
 use crate::app::{App, Result};
 use crate::chat::OutMessage;
 use crate::domain::RoomRef;
-use crate::domain::events::{ANNOUNCE_BEFORE_DAYS, EventRecord, Rsvp, describe};
-use crate::domain::schedule::{Job, NewJob};
+use crate::domain::events::{ANNOUNCE_BEFORE_DAYS, EventJob, EventRecord, Rsvp, describe};
+use crate::domain::schedule::Job;
 use crate::domain::timezone::TimeZone;
 use crate::flows::events::announcement;
 use crate::ports::{IdempotencyKey, PortError};
 
-pub const EVENT_ANNOUNCE_JOB: &str = "event_announce";
-pub const EVENT_REMINDER_JOB: &str = "event_reminder";
-
-#[derive(Debug, Clone, Serialize, Deserialize)]
-struct EventJob {
-    event_id: i64,
-    /// For a reminder: how long before the start.
-    #[serde(default)]
-    before_minutes: i64,
-}
-
-pub(super) fn event_subject(id: i64) -> String {
-    format!("event:{id}")
-}
+pub use crate::domain::events::{EVENT_ANNOUNCE_JOB, EVENT_REMINDER_JOB};
 
 impl App {
-    /// After `event create`: schedules each session's jobs and tells the coordinators what
-    /// was created, in the room the command came from.
-    pub(in crate::app) async fn after_events_created(
+    /// Tells the coordinators what `event create` stored (the act's delivery, once the
+    /// sessions, and their jobs, are recorded): each session with its number and time.
+    pub(in crate::app) async fn announce_events(
         &self,
+        key: &IdempotencyKey,
         ids: &[i64],
-        room: Option<&RoomRef>,
-    ) -> Result<()> {
-        let now = self.now();
+        room: &RoomRef,
+    ) -> std::result::Result<(), PortError> {
         let mut sessions = Vec::new();
         for id in ids {
-            if let Some(e) = self.store.event(*id).await? {
-                sessions.push(e);
-            }
+            let found = self
+                .store
+                .event(*id)
+                .await
+                .map_err(|e| PortError::Other(anyhow::anyhow!("finding event #{id}: {e}")))?;
+            sessions.extend(found);
         }
-        let mut jobs = Vec::new();
-        for e in &sessions {
-            let payload = |before: i64| {
-                serde_json::to_string(&EventJob {
-                    event_id: e.id,
-                    before_minutes: before,
-                })
-                .expect("plain data")
-            };
-            jobs.push(NewJob {
-                kind: EVENT_ANNOUNCE_JOB.into(),
-                subject: event_subject(e.id),
-                due_at: (e.starts_at - Duration::days(ANNOUNCE_BEFORE_DAYS)).max(now),
-                payload: payload(0),
-                platform: Some(e.room.platform),
-            });
-            for before in &self.settings.event_reminders {
-                let due = e.starts_at - *before;
-                if due > now {
-                    jobs.push(NewJob {
-                        kind: EVENT_REMINDER_JOB.into(),
-                        subject: event_subject(e.id),
-                        due_at: due,
-                        payload: payload(before.num_minutes()),
-                        platform: Some(e.room.platform),
-                    });
-                }
-            }
-        }
-        self.store.schedule_jobs(&jobs, now).await?;
         let Some(first) = sessions.first() else {
             return Ok(());
         };
         info!(event = first.id, sessions = sessions.len(), "event created");
-        let Some(room) = room else { return Ok(()) };
         let mut text = format!(
             "Event created: {} — {} session{}, each announced in {} with RSVP {} days before it (at once if sooner); reminders go to those who say yes. Times are in {}.",
             first.title,
@@ -102,33 +61,24 @@ impl App {
         for e in &sessions {
             text.push_str(&format!("\n#{} {}", e.id, e.when()));
         }
-        let key = IdempotencyKey(format!("event-{}-created", first.id));
-        self.ports
-            .rooms
-            .post_in_room(room, &OutMessage::text(text), &key)
-            .await
-            .map_err(|e| {
-                crate::error::Error::Internal(anyhow::anyhow!("posting the event: {e}"))
-            })?;
-        Ok(())
+        self.post(room, &OutMessage::text(text), key).await
     }
 
-    /// After `event cancel`: the session's announcement and reminders will not happen, and
-    /// the platform's copy is cancelled too.
-    pub(in crate::app) async fn after_event_cancelled(&self, id: i64) -> Result<()> {
-        self.store
-            .skip_jobs_of(&event_subject(id), self.now())
-            .await?;
-        if let Some(e) = self.store.event(id).await?
-            && e.external_id.is_some()
-            && let Err(err) = self.ports.rooms.cancel_event(&e).await
-        {
-            warn!(
-                event = id,
-                "cancelling the platform's copy of the event failed: {err}"
-            );
+    /// After `event cancel` is recorded (its jobs skipped with it): the platform's copy
+    /// is cancelled too, if one was made.
+    pub(in crate::app) async fn cancel_platform_event(
+        &self,
+        id: i64,
+    ) -> std::result::Result<(), PortError> {
+        let found = self
+            .store
+            .event(id)
+            .await
+            .map_err(|e| PortError::Other(anyhow::anyhow!("finding event #{id}: {e}")))?;
+        match found {
+            Some(e) if e.external_id.is_some() => self.ports.rooms.cancel_event(&e).await,
+            _ => Ok(()),
         }
-        Ok(())
     }
 
     pub(super) async fn run_event_job(&self, job: &Job) -> Result<JobOutcome> {

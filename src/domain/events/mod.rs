@@ -514,5 +514,54 @@ pub struct NewEvent {
     pub created_by: super::UserRef,
 }
 
+/// The kinds of a session's jobs: its announcement with RSVP, and each reminder.
+pub const EVENT_ANNOUNCE_JOB: &str = "event_announce";
+pub const EVENT_REMINDER_JOB: &str = "event_reminder";
+
+/// What an event job's runner reads.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct EventJob {
+    pub event_id: i64,
+    /// For a reminder: how long before the start.
+    #[serde(default)]
+    pub before_minutes: i64,
+}
+
+/// The subject of a session's jobs, so cancelling it skips them all.
+pub fn event_subject(id: i64) -> String {
+    format!("event:{id}")
+}
+
+/// A stored session's jobs, decided `now`: its announcement [`ANNOUNCE_BEFORE_DAYS`]
+/// before it (at once if sooner), and a reminder `before` it for each of `reminders` still
+/// ahead. Stored with the session, in its step, so a session never exists without them.
+pub fn session_jobs(
+    id: i64,
+    event: &NewEvent,
+    reminders: &[Duration],
+    now: DateTime<Utc>,
+) -> Vec<super::schedule::NewJob> {
+    let job = |kind: &str, due_at, before: i64| super::schedule::NewJob {
+        kind: kind.into(),
+        subject: event_subject(id),
+        due_at,
+        payload: serde_json::to_string(&EventJob {
+            event_id: id,
+            before_minutes: before,
+        })
+        .expect("plain data"),
+        platform: Some(event.room.platform),
+    };
+    let announce = (event.starts_at - Duration::days(ANNOUNCE_BEFORE_DAYS)).max(now);
+    let mut jobs = vec![job(EVENT_ANNOUNCE_JOB, announce, 0)];
+    for before in reminders {
+        let due = event.starts_at - *before;
+        if due > now {
+            jobs.push(job(EVENT_REMINDER_JOB, due, before.num_minutes()));
+        }
+    }
+    jobs
+}
+
 #[cfg(test)]
 mod tests;

@@ -81,6 +81,7 @@ impl World {
             coordinators_room: Some(&self.room),
             moderators_room: None,
             events_room: None,
+            event_reminders: &[],
             moderation: Box::leak(Box::new(Moderation::default())),
             subject: &self.subject,
             people: &[],
