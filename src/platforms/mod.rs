@@ -6,6 +6,7 @@
 //! - `recording`: a fake that records what the app asked for, for tests.
 //! - `matrix`, `discord`: the chat adapters, behind features of the same names.
 //! - [`adapter`]: how `tandem run` plugs a chat platform in; [`adapters`] lists them.
+//! - [`lanes`]: what a platform delivers, handled in order per room and many rooms at once.
 //! - What the Matrix and Discord adapters both do is written once, at the end of this
 //!   file (`recent_lines`, `lock`): a rule that two platforms share goes there, not in
 //!   each.
@@ -18,6 +19,7 @@ pub mod adapter;
 pub mod console;
 #[cfg(feature = "discord")]
 pub mod discord;
+pub mod lanes;
 #[cfg(feature = "matrix")]
 pub mod matrix;
 pub mod recording;

@@ -1,11 +1,12 @@
 //! Serving: the gateway session, the queue of work each message or interaction becomes
-//! (one at a time per person), the catch-up of what arrived while the bot was away, and
+//! (one at a time per channel, many channels at once), the catch-up of what arrived while the bot was away, and
 //! the slash commands registered at start.
 //!
 //! A new slash command is registered in `register_commands`; what it does is in
 //! `interactions`.
 
 use super::*;
+use crate::platforms::lanes::{self, Lanes};
 
 impl DiscordBot {
     /// Feeds the app until [`DiscordBot::stop`] is called. The gateway reconnects (and
@@ -15,18 +16,27 @@ impl DiscordBot {
         let mut rx = lock(&self.queue_rx)
             .take()
             .context("serve was already called")?;
+        // Each channel's work in order, many channels at once (see `platforms::lanes`).
+        let lanes = Lanes::new(lanes::DEFAULT_AT_ONCE);
         let worker = {
             let bot = self.clone();
             tokio::spawn(async move {
                 while let Some(work) = rx.recv().await {
+                    let lane = match &work.inbound.place {
+                        Place::Dm => format!("dm:{}", work.inbound.from.id),
+                        Place::Room(room) => format!("room:{}", room.id),
+                    };
+                    let (bot, app) = (bot.clone(), app.clone());
                     // A panic is contained to this piece of work (the app already contains
-                    // its own; this covers the interaction's follow-up), so the queue goes on.
-                    let _ = crate::app::supervise::contained(
-                        "a Discord message or interaction",
-                        bot.perform(&app, work),
-                    )
-                    .await;
-                    bot.pending.fetch_sub(1, Ordering::SeqCst);
+                    // its own; this covers the interaction's follow-up), so the lane goes on.
+                    lanes.push(lane, async move {
+                        let _ = crate::app::supervise::contained(
+                            "a Discord message or interaction",
+                            bot.perform(&app, work),
+                        )
+                        .await;
+                        bot.pending.fetch_sub(1, Ordering::SeqCst);
+                    });
                 }
             })
         };

@@ -1,22 +1,33 @@
 //! What the homeserver sends, as the app should see it: messages (text, files, replies
 //! that report a message), reactions that answer a prompt, invitations, and messages the
 //! bot could not decrypt. Each handler contains its own panics, so one bad event never
-//! stops the sync loop.
+//! stops the sync loop. Messages and reactions are handled in the bot's lanes (in order
+//! per room, many rooms at once: `platforms::lanes`); the handler returns once the event
+//! is queued.
 
 use super::*;
 
-/// A panic anywhere in handling it (the app contains its own) stays with this event.
+/// Queued in the room's lane; a panic anywhere in handling it (the app contains its own)
+/// stays with this event.
 pub(super) async fn on_message(
     event: OriginalSyncRoomMessageEvent,
     room: Room,
     handler: Ctx<Handler>,
 ) {
-    let _ = crate::app::supervise::contained(
-        "a Matrix message",
-        on_message_contained(event, room, handler),
-    )
-    .await;
+    let lanes = handler.bot.lanes.clone();
+    lanes.push(room.room_id().to_string(), async move {
+        let _ = crate::app::supervise::contained(
+            "a Matrix message",
+            on_message_contained(event, room, handler),
+        )
+        .await;
+    });
+    lanes.wait_below(MAX_QUEUED).await;
 }
+
+/// How much handling may wait before the sync loop waits too: a flood of messages slows
+/// the reading of the next batch down instead of filling memory.
+const MAX_QUEUED: usize = 256;
 
 pub(super) async fn on_message_contained(
     event: OriginalSyncRoomMessageEvent,
@@ -187,11 +198,15 @@ pub(super) async fn on_reaction(
     room: Room,
     handler: Ctx<Handler>,
 ) {
-    let _ = crate::app::supervise::contained(
-        "a Matrix reaction",
-        on_reaction_contained(event, room, handler),
-    )
-    .await;
+    let lanes = handler.bot.lanes.clone();
+    lanes.push(room.room_id().to_string(), async move {
+        let _ = crate::app::supervise::contained(
+            "a Matrix reaction",
+            on_reaction_contained(event, room, handler),
+        )
+        .await;
+    });
+    lanes.wait_below(MAX_QUEUED).await;
 }
 
 pub(super) async fn on_reaction_contained(

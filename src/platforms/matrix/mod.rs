@@ -185,6 +185,8 @@ pub struct MatrixBot {
     app: std::sync::OnceLock<App>,
     activity: Activity,
     stopping: AtomicBool,
+    /// Messages and reactions being handled: in order per room, many rooms at once.
+    lanes: crate::platforms::lanes::Lanes,
 }
 
 const MAX_REMEMBERED_PROMPTS: usize = 10_000;
@@ -329,6 +331,7 @@ impl MatrixBot {
             app: std::sync::OnceLock::new(),
             activity: Activity::default(),
             stopping: AtomicBool::new(false),
+            lanes: crate::platforms::lanes::Lanes::new(crate::platforms::lanes::DEFAULT_AT_ONCE),
         };
         bot.coordinators_room = bot
             .join_configured(settings.coordinators_room.as_deref(), deadline)

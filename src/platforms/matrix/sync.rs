@@ -5,6 +5,9 @@
 
 use super::*;
 
+/// How long a clean stop waits for messages being handled.
+const DRAIN_WAIT: Duration = Duration::from_secs(30);
+
 impl MatrixBot {
     /// Feeds the app until [`MatrixBot::stop`] is called. A new device first syncs without
     /// handlers, so messages from before the bot existed are never answered; a restored
@@ -64,6 +67,15 @@ impl MatrixBot {
                     tokio::time::sleep(wait).await;
                 }
             }
+        }
+        // A clean stop handles what is queued first (a restart would read it back, but
+        // later than the person expects).
+        let left = self.lanes.drain(DRAIN_WAIT).await;
+        if left > 0 {
+            warn!(
+                left,
+                "stopping with messages still being handled; they are read back at the next start"
+            );
         }
         info!("stopped listening on Matrix");
         Ok(())
