@@ -13,7 +13,8 @@
 //! while each room's messages are handled in order.
 //!
 //! A platform adapter calls [`Lanes::push`] from its event handler (which returns at once)
-//! and [`Lanes::drain`] on a clean stop. A panic in one piece of work is contained to it;
+//! and [`Lanes::drain`] on a clean stop; [`at_once`] is how many lanes run together
+//! (`TANDEM_HANDLE_AT_ONCE`). A panic in one piece of work is contained to it;
 //! the lane goes on with the next.
 
 use std::collections::{HashMap, VecDeque};
@@ -31,6 +32,14 @@ type Work = Pin<Box<dyn Future<Output = ()> + Send>>;
 /// chat server busy while others wait on them, few enough that a burst does not pile up
 /// hundreds of open steps (and their memory) on a small machine.
 pub const DEFAULT_AT_ONCE: usize = 16;
+
+/// How many lanes run at once: `TANDEM_HANDLE_AT_ONCE` (1 to 256) or [`DEFAULT_AT_ONCE`].
+pub fn at_once() -> usize {
+    std::env::var("TANDEM_HANDLE_AT_ONCE")
+        .ok()
+        .and_then(|v| v.trim().parse::<usize>().ok())
+        .map_or(DEFAULT_AT_ONCE, |n| n.clamp(1, 256))
+}
 
 /// Queued work of many lanes; cheap to clone (all clones share the queues).
 #[derive(Clone)]

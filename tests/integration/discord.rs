@@ -647,6 +647,50 @@ async fn closed_dms_are_explained_a_rate_limit_only_delays_the_answer_and_files_
 }
 
 #[tokio::test]
+async fn a_conversation_waiting_on_a_slow_send_does_not_hold_up_another() {
+    let (run, _) = start(&["carol"]).await;
+    let fake = &run.fake;
+    let (amina, bea) = (fake.add_user("amina"), fake.add_user("bea"));
+    // Amina's DM exists first, and Discord is slow to take what is posted in it.
+    fake.dm(amina, "hello");
+    let amina_dm = fake
+        .wait_for("Amina's DM", WAIT, |s| s.dm_channel(amina))
+        .await;
+    next_from_bot(fake, amina_dm, 0).await;
+    let gate = fake.hold(Method::POST, &format!("/channels/{amina_dm}/messages"));
+    fake.dm(amina, "apply");
+    let post = format!("POST /channels/{amina_dm}/messages");
+    fake.wait_for("Amina's answer on its way", WAIT, |s| {
+        (s.requests.iter().filter(|r| **r == post).count() == 2).then_some(())
+    })
+    .await;
+    // Meanwhile Bea is answered.
+    fake.dm(bea, "apply");
+    let bea_dm = fake.wait_for("Bea's DM", WAIT, |s| s.dm_channel(bea)).await;
+    let welcome = next_from_bot(fake, bea_dm, 0).await;
+    assert!(
+        welcome["content"]
+            .as_str()
+            .unwrap()
+            .starts_with("Welcome to")
+    );
+    assert_eq!(
+        bot_count(&fake.lock(), amina_dm),
+        1,
+        "Amina's answer is still held"
+    );
+    gate.send(true).unwrap();
+    let welcome = next_from_bot(fake, amina_dm, 1).await;
+    assert!(
+        welcome["content"]
+            .as_str()
+            .unwrap()
+            .starts_with("Welcome to")
+    );
+    run.stop().await;
+}
+
+#[tokio::test]
 async fn after_a_gateway_drop_the_bot_resumes_and_answers_what_was_sent_meanwhile() {
     let (run, _) = start(&["carol"]).await;
     let fake = &run.fake;

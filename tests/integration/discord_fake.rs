@@ -69,6 +69,8 @@ pub struct State {
     /// Each request, as `METHOD /path`.
     pub requests: Vec<String>,
     failures: VecDeque<Failure>,
+    /// Requests (method, path prefix) answered only once their gate opens.
+    holds: Vec<(Method, String, tokio::sync::watch::Receiver<bool>)>,
     /// People who do not accept DMs from the bot.
     pub closed_dms: HashSet<u64>,
     /// Nicknames in the guild, by user.
@@ -319,6 +321,17 @@ impl DiscordFake {
             body,
             retry_after,
         });
+    }
+
+    /// Requests whose method matches and whose path starts with `path_prefix` wait,
+    /// unanswered (as a slow server keeps them), until the returned gate is opened with
+    /// `send(true)`.
+    pub fn hold(&self, method: Method, path_prefix: &str) -> tokio::sync::watch::Sender<bool> {
+        let (gate, open) = tokio::sync::watch::channel(false);
+        self.lock()
+            .holds
+            .push((method, path_prefix.to_string(), open));
+        gate
     }
 
     /// A person writes to the bot in their DM.
@@ -652,9 +665,22 @@ impl DiscordFake {
             }
             return r;
         }
+        let held: Vec<_> = {
+            let mut state = self.lock();
+            // Recorded when it arrives, held or not.
+            state.requests.push(format!("{method} {path}"));
+            state
+                .holds
+                .iter()
+                .filter(|(m, prefix, _)| *m == method && path.starts_with(prefix.as_str()))
+                .map(|(.., open)| open.clone())
+                .collect()
+        };
+        for mut open in held {
+            let _ = open.wait_for(|opened| *opened).await;
+        }
         let response = {
             let mut state = self.lock();
-            state.requests.push(format!("{method} {path}"));
             let failure = state
                 .failures
                 .iter()

@@ -17,7 +17,7 @@ impl DiscordBot {
             .take()
             .context("serve was already called")?;
         // Each channel's work in order, many channels at once (see `platforms::lanes`).
-        let lanes = Lanes::new(lanes::DEFAULT_AT_ONCE);
+        let lanes = Lanes::new(lanes::at_once());
         let worker = {
             let bot = self.clone();
             tokio::spawn(async move {

@@ -331,7 +331,7 @@ impl MatrixBot {
             app: std::sync::OnceLock::new(),
             activity: Activity::default(),
             stopping: AtomicBool::new(false),
-            lanes: crate::platforms::lanes::Lanes::new(crate::platforms::lanes::DEFAULT_AT_ONCE),
+            lanes: crate::platforms::lanes::Lanes::new(crate::platforms::lanes::at_once()),
         };
         bot.coordinators_room = bot
             .join_configured(settings.coordinators_room.as_deref(), deadline)
