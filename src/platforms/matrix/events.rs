@@ -14,20 +14,33 @@ pub(super) async fn on_message(
     room: Room,
     handler: Ctx<Handler>,
 ) {
-    let lanes = handler.bot.lanes.clone();
-    lanes.push(room.room_id().to_string(), async move {
-        let _ = crate::app::supervise::contained(
-            "a Matrix message",
-            on_message_contained(event, room, handler),
-        )
-        .await;
-    });
-    lanes.wait_below(MAX_QUEUED).await;
+    let (lanes, lane) = (handler.bot.lanes.clone(), room.room_id().to_string());
+    in_lane(
+        lanes,
+        lane,
+        "a Matrix message",
+        on_message_contained(event, room, handler),
+    )
+    .await;
 }
 
 /// How much handling may wait before the sync loop waits too: a flood of messages slows
 /// the reading of the next batch down instead of filling memory.
 const MAX_QUEUED: usize = 256;
+
+/// Queues `work` in its room's lane, its panics contained and logged as `what`; waits
+/// while too much is queued.
+async fn in_lane(
+    lanes: crate::platforms::lanes::Lanes,
+    lane: String,
+    what: &'static str,
+    work: impl std::future::Future<Output = ()> + Send + 'static,
+) {
+    lanes.push(lane, async move {
+        let _ = crate::app::supervise::contained(what, work).await;
+    });
+    lanes.wait_below(MAX_QUEUED).await;
+}
 
 pub(super) async fn on_message_contained(
     event: OriginalSyncRoomMessageEvent,
@@ -192,21 +205,20 @@ pub(super) fn inbound_file(message: &MessageType) -> Option<(InboundFile, String
     ))
 }
 
-/// A panic anywhere in handling it (the app contains its own) stays with this event.
+/// Queued in the room's lane, as a message is.
 pub(super) async fn on_reaction(
     event: OriginalSyncReactionEvent,
     room: Room,
     handler: Ctx<Handler>,
 ) {
-    let lanes = handler.bot.lanes.clone();
-    lanes.push(room.room_id().to_string(), async move {
-        let _ = crate::app::supervise::contained(
-            "a Matrix reaction",
-            on_reaction_contained(event, room, handler),
-        )
-        .await;
-    });
-    lanes.wait_below(MAX_QUEUED).await;
+    let (lanes, lane) = (handler.bot.lanes.clone(), room.room_id().to_string());
+    in_lane(
+        lanes,
+        lane,
+        "a Matrix reaction",
+        on_reaction_contained(event, room, handler),
+    )
+    .await;
 }
 
 pub(super) async fn on_reaction_contained(
