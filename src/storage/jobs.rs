@@ -178,11 +178,6 @@ impl Store {
         .await?)
     }
 
-    /// Skips a subject's pending jobs (a closed match): they will never run.
-    pub async fn skip_jobs_of(&self, subject: &str, now: DateTime<Utc>) -> Result<u64> {
-        skip_jobs(&self.pool, subject, now).await
-    }
-
     pub async fn job_counts(&self) -> Result<JobCounts> {
         let n = super::count_by(&self.pool, "jobs", "status").await?;
         Ok(JobCounts {
@@ -407,11 +402,11 @@ pub(super) async fn insert_jobs(
 }
 
 /// Marks a subject's pending jobs skipped (a closed match's milestones, a cancelled
-/// session's announcement and reminders), in a step's transaction or on its own. A job a
+/// session's announcement and reminders), in the step that ends them. A job a
 /// worker is running now is left to it: it reads its subject again (a job that closes its
 /// match, the planned end, must still finish or retry).
-pub(super) async fn skip_jobs<'e, E: sqlx::Executor<'e, Database = sqlx::Any>>(
-    db: E,
+pub(super) async fn skip_jobs(
+    tx: &mut sqlx::Transaction<'static, sqlx::Any>,
     subject: &str,
     now: DateTime<Utc>,
 ) -> Result<u64> {
@@ -422,7 +417,7 @@ pub(super) async fn skip_jobs<'e, E: sqlx::Executor<'e, Database = sqlx::Any>>(
     )
     .bind(to_millis(now))
     .bind(subject)
-    .execute(db)
+    .execute(&mut **tx)
     .await?
     .rows_affected())
 }

@@ -103,7 +103,7 @@ impl Store {
             return Ok(Applied::Conflict);
         }
         // Its milestones will never run: skipped with the closure, not after it.
-        super::jobs::skip_jobs(&mut **tx, &format!("match:{id}"), now).await?;
+        super::jobs::skip_jobs(tx, &format!("match:{id}"), now).await?;
         let apps: (i64, i64) = sqlx::query_as(
             "SELECT mentee_application, mentor_application FROM matches WHERE id = $1",
         )

@@ -557,7 +557,7 @@ impl Store {
                     .mark_event_cancelled(tx, *event_id, reason, now)
                     .await?;
                 if cancelled {
-                    super::jobs::skip_jobs(&mut **tx, &event_subject(*event_id), now).await?;
+                    super::jobs::skip_jobs(tx, &event_subject(*event_id), now).await?;
                 }
                 settled(cancelled)
             }

@@ -37,12 +37,7 @@ impl App {
     ) -> std::result::Result<(), PortError> {
         let mut sessions = Vec::new();
         for id in ids {
-            let found = self
-                .store
-                .event(*id)
-                .await
-                .map_err(|e| PortError::Other(anyhow::anyhow!("finding event #{id}: {e}")))?;
-            sessions.extend(found);
+            sessions.extend(self.event_to_deliver(*id).await?);
         }
         let Some(first) = sessions.first() else {
             return Ok(());
@@ -70,15 +65,21 @@ impl App {
         &self,
         id: i64,
     ) -> std::result::Result<(), PortError> {
-        let found = self
-            .store
-            .event(id)
-            .await
-            .map_err(|e| PortError::Other(anyhow::anyhow!("finding event #{id}: {e}")))?;
-        match found {
+        match self.event_to_deliver(id).await? {
             Some(e) if e.external_id.is_some() => self.ports.rooms.cancel_event(&e).await,
             _ => Ok(()),
         }
+    }
+
+    /// A session, read for an act's delivery (a failure to read it is retried as the act).
+    async fn event_to_deliver(
+        &self,
+        id: i64,
+    ) -> std::result::Result<Option<EventRecord>, PortError> {
+        self.store
+            .event(id)
+            .await
+            .map_err(|e| PortError::Other(anyhow::anyhow!("finding event #{id}: {e}")))
     }
 
     pub(super) async fn run_event_job(&self, job: &Job) -> Result<JobOutcome> {

@@ -59,6 +59,14 @@ fn check_feasible(instance: &Instance, s: &Solution) {
     }
 }
 
+/// A random instance of up to 5 mentees and 4 mentors, if it is small enough (at most 14
+/// pairs) to be solved by brute force.
+fn brute_forceable(rng: &mut Rng, max_cap: u32, max_slots: u32) -> Option<Instance> {
+    let (a, b) = (1 + rng.below(5) as usize, 1 + rng.below(4) as usize);
+    let inst = random_instance(rng, a, b, 45, max_cap, max_slots, 20);
+    (inst.pairs.len() <= 14).then_some(inst)
+}
+
 #[test]
 fn the_solver_matches_brute_force_on_small_instances_in_every_mode() {
     let mut rng = Rng::new(7);
@@ -66,13 +74,9 @@ fn the_solver_matches_brute_force_on_small_instances_in_every_mode() {
     for (cap, slots) in [(1, 1), (3, 1), (2, 3), (4, 1)] {
         for objective in [Objective::CountThenScore, Objective::Score] {
             for _ in 0..150 {
-                let inst = {
-                    let (a, b) = (1 + rng.below(5) as usize, 1 + rng.below(4) as usize);
-                    random_instance(&mut rng, a, b, 45, cap, slots, 20)
-                };
-                if inst.pairs.len() > 14 {
+                let Some(inst) = brute_forceable(&mut rng, cap, slots) else {
                     continue;
-                }
+                };
                 let best = brute_force(&inst, objective);
                 let s = solve(&inst, objective, &Decisions::default()).unwrap();
                 check_feasible(&inst, &s);
@@ -324,13 +328,9 @@ fn cost_scaling_matches_brute_force_and_bellman_ford_in_every_mode() {
     for (cap, slots) in [(1, 1), (3, 1), (2, 3), (4, 1)] {
         for objective in [Objective::CountThenScore, Objective::Score] {
             for _ in 0..120 {
-                let inst = {
-                    let (a, b) = (1 + rng.below(5) as usize, 1 + rng.below(4) as usize);
-                    random_instance(&mut rng, a, b, 45, cap, slots, 20)
-                };
-                if inst.pairs.len() > 14 {
+                let Some(inst) = brute_forceable(&mut rng, cap, slots) else {
                     continue;
-                }
+                };
                 both_engines_agree(&inst, objective, brute_force(&inst, objective));
             }
             for _ in 0..2 {
