@@ -26,6 +26,8 @@ use std::time::Duration;
 
 use tokio::sync::{Notify, Semaphore};
 
+use super::lock;
+
 type Work = Pin<Box<dyn Future<Output = ()> + Send>>;
 
 /// How many lanes run at once unless told otherwise: enough to keep the database and the
@@ -70,11 +72,19 @@ impl Lanes {
         }
     }
 
-    /// Queues `work` behind the earlier work of `lane`, and returns at once. Needs a tokio
-    /// runtime (a lane's runner is a task).
-    pub fn push(&self, lane: String, work: impl Future<Output = ()> + Send + 'static) {
+    /// Queues `work` behind the earlier work of `lane`, and returns at once; a panic in it
+    /// is contained and logged as `what` (`a Matrix message`). Needs a tokio runtime (a
+    /// lane's runner is a task).
+    pub fn push(
+        &self,
+        lane: String,
+        what: &'static str,
+        work: impl Future<Output = ()> + Send + 'static,
+    ) {
         self.shared.pending.fetch_add(1, Ordering::SeqCst);
-        let work: Work = Box::pin(work);
+        let work: Work = Box::pin(async move {
+            let _ = crate::app::supervise::contained(what, work).await;
+        });
         let mut waiting = lock(&self.shared.waiting);
         if let Some(queue) = waiting.get_mut(&lane) {
             queue.push_back(work);
@@ -119,7 +129,8 @@ async fn run(shared: Arc<Shared>, lane: String, first: Work) {
         {
             // Never closed, so acquiring only waits.
             let _turn = shared.running.acquire().await;
-            let _ = crate::app::supervise::contained("handling a message", work).await;
+            // Contained by `push`.
+            work.await;
         }
         shared.pending.fetch_sub(1, Ordering::SeqCst);
         shared.finished.notify_waiters();
@@ -129,12 +140,6 @@ async fn run(shared: Arc<Shared>, lane: String, first: Work) {
             waiting.remove(&lane);
         }
     }
-}
-
-/// The queues are left usable after a panic elsewhere: work is contained before it could
-/// hold this lock.
-fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
-    mutex.lock().unwrap_or_else(|e| e.into_inner())
 }
 
 #[cfg(test)]
@@ -152,7 +157,7 @@ mod tests {
         let done = log();
         for i in 0..50 {
             let done = done.clone();
-            lanes.push("dm-amina".into(), async move {
+            lanes.push("dm-amina".into(), "a test", async move {
                 // Later work finishing sooner would show as disorder.
                 tokio::time::sleep(Duration::from_micros(50 - i)).await;
                 lock(&done).push(i.to_string());
@@ -169,12 +174,12 @@ mod tests {
         let done = log();
         let (release, held) = tokio::sync::oneshot::channel::<()>();
         let slow = done.clone();
-        lanes.push("dm-amina".into(), async move {
+        lanes.push("dm-amina".into(), "a test", async move {
             let _ = held.await;
             lock(&slow).push("amina".into());
         });
         let quick = done.clone();
-        lanes.push("dm-bea".into(), async move {
+        lanes.push("dm-bea".into(), "a test", async move {
             lock(&quick).push("bea".into());
         });
         lanes.wait_below(1).await;
@@ -195,7 +200,7 @@ mod tests {
         let most = Arc::new(AtomicUsize::new(0));
         for i in 0..20 {
             let (now, most) = (now.clone(), most.clone());
-            lanes.push(format!("room-{i}"), async move {
+            lanes.push(format!("room-{i}"), "a test", async move {
                 let n = now.fetch_add(1, Ordering::SeqCst) + 1;
                 most.fetch_max(n, Ordering::SeqCst);
                 tokio::time::sleep(Duration::from_millis(2)).await;
@@ -210,9 +215,9 @@ mod tests {
     async fn a_panic_in_one_piece_of_work_leaves_the_lane_going() {
         let lanes = Lanes::new(2);
         let done = log();
-        lanes.push("dm-amina".into(), async { panic!("a bug") });
+        lanes.push("dm-amina".into(), "a test", async { panic!("a bug") });
         let after = done.clone();
-        lanes.push("dm-amina".into(), async move {
+        lanes.push("dm-amina".into(), "a test", async move {
             lock(&after).push("next".into());
         });
         assert_eq!(lanes.drain(Duration::from_secs(10)).await, 0);
@@ -222,8 +227,8 @@ mod tests {
     #[tokio::test]
     async fn a_drain_that_runs_out_of_time_says_what_is_left() {
         let lanes = Lanes::new(1);
-        lanes.push("dm-amina".into(), std::future::pending());
-        lanes.push("dm-bea".into(), async {});
+        lanes.push("dm-amina".into(), "a test", std::future::pending());
+        lanes.push("dm-bea".into(), "a test", async {});
         assert_eq!(lanes.drain(Duration::from_millis(20)).await, 2);
     }
 }

@@ -74,8 +74,7 @@ fn recent_lines(mut newest_first: Vec<HistoryLine>, limit: usize) -> Vec<History
 }
 
 /// A chat bot's lock on its shared maps and sets (known DM rooms, open prompts, events
-/// handled), for the Matrix and Discord bots alike.
-#[cfg(any(feature = "matrix", feature = "discord"))]
+/// handled, the lanes' queues), for the Matrix and Discord bots alike.
 fn lock<T>(mutex: &std::sync::Mutex<T>) -> std::sync::MutexGuard<'_, T> {
     // A panic while holding one of these maps leaves it usable: they are caches.
     mutex.lock().unwrap_or_else(|e| e.into_inner())

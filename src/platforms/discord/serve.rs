@@ -1,12 +1,21 @@
 //! Serving: the gateway session, the queue of work each message or interaction becomes
-//! (one at a time per channel, many channels at once), the catch-up of what arrived while the bot was away, and
-//! the slash commands registered at start.
+//! (one at a time per channel, many channels at once), the catch-up of what arrived while
+//! the bot was away, and the slash commands registered at start.
 //!
 //! A new slash command is registered in `register_commands`; what it does is in
 //! `interactions`.
 
 use super::*;
 use crate::platforms::lanes::{self, Lanes};
+
+/// Counts a queued piece of work as finished when dropped, even by a panic's unwinding.
+struct Finished<'a>(&'a AtomicUsize);
+
+impl Drop for Finished<'_> {
+    fn drop(&mut self) {
+        self.0.fetch_sub(1, Ordering::SeqCst);
+    }
+}
 
 impl DiscordBot {
     /// Feeds the app until [`DiscordBot::stop`] is called. The gateway reconnects (and
@@ -27,15 +36,11 @@ impl DiscordBot {
                         Place::Room(room) => format!("room:{}", room.id),
                     };
                     let (bot, app) = (bot.clone(), app.clone());
-                    // A panic is contained to this piece of work (the app already contains
-                    // its own; this covers the interaction's follow-up), so the lane goes on.
-                    lanes.push(lane, async move {
-                        let _ = crate::app::supervise::contained(
-                            "a Discord message or interaction",
-                            bot.perform(&app, work),
-                        )
-                        .await;
-                        bot.pending.fetch_sub(1, Ordering::SeqCst);
+                    // A panic stays with this piece of work (the app contains its own; the
+                    // lane covers the interaction's follow-up), and it still counts as done.
+                    lanes.push(lane, "a Discord message or interaction", async move {
+                        let _done = Finished(&bot.pending);
+                        bot.perform(&app, work).await;
                     });
                 }
             })

@@ -28,17 +28,15 @@ pub(super) async fn on_message(
 /// the reading of the next batch down instead of filling memory.
 const MAX_QUEUED: usize = 256;
 
-/// Queues `work` in its room's lane, its panics contained and logged as `what`; waits
-/// while too much is queued.
+/// Queues `work` in its room's lane (its panics logged as `what`); waits while too much
+/// is queued.
 async fn in_lane(
     lanes: crate::platforms::lanes::Lanes,
     lane: String,
     what: &'static str,
     work: impl std::future::Future<Output = ()> + Send + 'static,
 ) {
-    lanes.push(lane, async move {
-        let _ = crate::app::supervise::contained(what, work).await;
-    });
+    lanes.push(lane, what, work);
     lanes.wait_below(MAX_QUEUED).await;
 }
 
