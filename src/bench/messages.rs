@@ -6,8 +6,8 @@
 //! on a real database, with the recording platform in place of a chat server. People type
 //! `concurrency` at a time, each in order. It prints one JSON object: messages per
 //! CPU-second of the whole process (every thread, the database's included), the step
-//! latency (p50, p99, max), SQL statements per message (counted from sqlx's own statement
-//! log: see [`StatementCounter`]) and peak memory. Every application must be stored at the
+//! latency (p50, p99, max), SQL statements per message (counted from the statement log
+//! of sqlx and of SQLite's local connections: see [`StatementCounter`]) and peak memory. Every application must be stored at the
 //! end, or the run fails: a fast path that loses answers measures nothing.
 //!
 //! Then (`chatter`, unless 0) the applicants are paired two by two, each pair with an
@@ -72,13 +72,17 @@ pub struct BenchMessages {
 /// SQL statements run so far by this process, counted by [`StatementCounter`].
 static STATEMENTS: AtomicU64 = AtomicU64::new(0);
 
-/// A logging layer that counts sqlx's statement events (target `sqlx::query`, one per
-/// statement run); installed only for `tandem bench messages` (see `cli`).
+/// A logging layer that counts statement events (sqlx's, target `sqlx::query`, and those of
+/// SQLite's local connections, `tandem::statement`: one per statement run); installed only
+/// for `tandem bench messages` (see `cli`).
 pub struct StatementCounter;
 
 impl<S: Subscriber> Layer<S> for StatementCounter {
     fn on_event(&self, event: &tracing::Event<'_>, _: tracing_subscriber::layer::Context<'_, S>) {
-        if event.metadata().target() == "sqlx::query" {
+        if matches!(
+            event.metadata().target(),
+            "sqlx::query" | "tandem::statement"
+        ) {
             STATEMENTS.fetch_add(1, Ordering::Relaxed);
         }
     }
@@ -87,7 +91,9 @@ impl<S: Subscriber> Layer<S> for StatementCounter {
 /// The filter [`StatementCounter`] is installed with: sqlx's statements, at the level it
 /// logs them.
 pub fn statement_filter() -> tracing_subscriber::filter::Targets {
-    tracing_subscriber::filter::Targets::new().with_target("sqlx::query", tracing::Level::TRACE)
+    tracing_subscriber::filter::Targets::new()
+        .with_target("sqlx::query", tracing::Level::TRACE)
+        .with_target("tandem::statement", tracing::Level::TRACE)
 }
 
 /// CPU time of the whole process (user and system, every thread) so far, to the

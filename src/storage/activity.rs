@@ -174,7 +174,11 @@ impl Store {
         }
         for ((platform, _), id) in &taken.newest {
             let platform = platform.parse().map_err(anyhow::Error::msg)?;
-            insert_inbound_event(&mut *tx, &EventRef::new(platform, id.clone())).await?;
+            insert_inbound_event(
+                super::sql::Exec::Conn(&mut tx),
+                &EventRef::new(platform, id.clone()),
+            )
+            .await?;
         }
         tx.commit().await?;
         Ok(())

@@ -8,10 +8,10 @@ use std::collections::BTreeMap;
 
 use anyhow::Context;
 use chrono::{DateTime, Utc};
-use sqlx::any::AnyRow;
 use sqlx::{Any, Row, Transaction};
 
 use super::conversations::conflict_aware;
+use super::sql;
 use super::{Store, from_millis, to_millis};
 use crate::domain::screening::{Evaluation, StepState};
 use crate::domain::{
@@ -143,7 +143,11 @@ impl Store {
         .bind(d.from.as_str())
         .execute(&mut **tx)
         .await;
-        if !conflict_aware(moved.map(|r| r.rows_affected() == 1))? {
+        if !conflict_aware(
+            moved
+                .map(|r| r.rows_affected() == 1)
+                .map_err(sql::Error::from),
+        )? {
             return Ok(false);
         }
         insert_decision(tx, d.application_id, d.from, d.to, &d.by, &d.reason, now).await?;
@@ -202,13 +206,14 @@ impl Store {
 
     /// The person's applications, newest first, with their screening steps.
     pub async fn applications_of(&self, user: &UserRef) -> Result<Vec<ApplicationSummary>> {
-        let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
+        let text = format!(
             "SELECT {SUMMARY_COLUMNS} FROM applications WHERE platform = $1 AND user_id = $2 ORDER BY submitted_at DESC, id DESC"
-        )))
-        .bind(user.platform.as_str())
-        .bind(&user.id)
-        .fetch_all(&self.pool)
-        .await?;
+        );
+        let rows = sql::query(&text)
+            .bind(user.platform.as_str())
+            .bind(&user.id)
+            .fetch_all(self.db()?.exec())
+            .await?;
         self.summaries(&rows)
             .await
             .map(|v| v.into_iter().map(|(s, _)| s).collect())
@@ -216,12 +221,11 @@ impl Store {
 
     /// One application with everything recorded about it.
     pub async fn application(&self, id: i64) -> Result<Option<ApplicationRecord>> {
-        let Some(row) = sqlx::query(sqlx::AssertSqlSafe(format!(
-            "SELECT {SUMMARY_COLUMNS}, evaluation FROM applications WHERE id = $1"
-        )))
-        .bind(id)
-        .fetch_optional(&self.pool)
-        .await?
+        let text = format!("SELECT {SUMMARY_COLUMNS}, evaluation FROM applications WHERE id = $1");
+        let Some(row) = sql::query(&text)
+            .bind(id)
+            .fetch_optional(self.db()?.exec())
+            .await?
         else {
             return Ok(None);
         };
@@ -315,12 +319,13 @@ impl Store {
     ) -> Result<Vec<(ApplicationSummary, UserRef)>> {
         let mut out = Vec::new();
         for programme in programmes {
-            let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
+            let text = format!(
                 "SELECT {SUMMARY_COLUMNS} FROM applications WHERE programme = $1 ORDER BY submitted_at, id"
-            )))
-            .bind(programme)
-            .fetch_all(&self.pool)
-            .await?;
+            );
+            let rows = sql::query(&text)
+                .bind(programme)
+                .fetch_all(self.db()?.exec())
+                .await?;
             out.extend(self.summaries(&rows).await?);
         }
         Ok(out)
@@ -362,12 +367,13 @@ impl Store {
 
     /// Waitlisted applications with when their applicant was last reminded, oldest first.
     pub async fn waitlisted(&self) -> Result<Vec<(ApplicationSummary, Option<DateTime<Utc>>)>> {
-        let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
+        let text = format!(
             "SELECT {SUMMARY_COLUMNS}, reminded_at FROM applications WHERE status = $1 ORDER BY submitted_at, id"
-        )))
-        .bind(ApplicationStatus::Waitlisted.as_str())
-        .fetch_all(&self.pool)
-        .await?;
+        );
+        let rows = sql::query(&text)
+            .bind(ApplicationStatus::Waitlisted.as_str())
+            .fetch_all(self.db()?.exec())
+            .await?;
         let summaries = self.summaries(&rows).await?;
         let mut out = Vec::with_capacity(rows.len());
         for (row, (summary, _)) in rows.iter().zip(summaries) {
@@ -378,7 +384,7 @@ impl Store {
     }
 
     /// Summaries (with steps) and applicants of application rows.
-    async fn summaries(&self, rows: &[AnyRow]) -> Result<Vec<(ApplicationSummary, UserRef)>> {
+    async fn summaries(&self, rows: &[sql::Row]) -> Result<Vec<(ApplicationSummary, UserRef)>> {
         let mut out = Vec::with_capacity(rows.len());
         for row in rows {
             let id: i64 = row.try_get("id")?;
@@ -388,14 +394,17 @@ impl Store {
             let status = parse_status(row.try_get("status")?)?;
             let submitted_at: i64 = row.try_get("submitted_at")?;
             let waitlist_position = if status == ApplicationStatus::Waitlisted {
-                let waiting: Vec<i64> = sqlx::query_scalar(
+                let waiting = sql::query(
                     "SELECT id FROM applications WHERE programme = $1 AND role = $2 AND status = $3 ORDER BY submitted_at, id",
                 )
                 .bind(&programme)
                 .bind(&role)
                 .bind(status.as_str())
-                .fetch_all(&self.pool)
-                .await?;
+                .fetch_all(self.db()?.exec())
+                .await?
+                .iter()
+                .map(|r| r.try_get_at::<i64>(0))
+                .collect::<Result<Vec<_>, _>>()?;
                 waiting
                     .iter()
                     .position(|i| *i == id)
@@ -415,7 +424,7 @@ impl Store {
             };
             let applicant = UserRef::new(
                 platform.parse().map_err(anyhow::Error::msg)?,
-                row.try_get::<String, _>("user_id")?,
+                row.try_get::<String>("user_id")?,
             );
             out.push((summary, applicant));
         }
@@ -425,9 +434,9 @@ impl Store {
     /// The screening steps recorded for an application.
     pub async fn steps_of(&self, application_id: i64) -> Result<BTreeMap<String, StepState>> {
         let rows =
-            sqlx::query("SELECT step_id, state FROM screening_steps WHERE application_id = $1")
+            sql::query("SELECT step_id, state FROM screening_steps WHERE application_id = $1")
                 .bind(application_id)
-                .fetch_all(&self.pool)
+                .fetch_all(self.db()?.exec())
                 .await?;
         let mut steps = BTreeMap::new();
         for r in rows {

@@ -15,6 +15,7 @@ use sqlx::{Any, Row, Transaction};
 
 use super::prompts::insert_prompt;
 use super::sealer::Sealer;
+use super::sql;
 use super::{Store, from_millis, to_millis};
 use crate::domain::UserRef;
 use crate::domain::incident::{CaseEvent, CaseRecord, CaseStatus, CaseSubject, NewCase, OwnReport};
@@ -233,7 +234,14 @@ impl Store {
                 question: question.to_string(),
                 restricted,
             };
-            insert_prompt(tx, self.sealer.as_ref(), &reporter, &prompt, now).await?;
+            insert_prompt(
+                sql::Exec::Conn(tx),
+                self.sealer.as_ref(),
+                &reporter,
+                &prompt,
+                now,
+            )
+            .await?;
         }
         Ok(())
     }

@@ -10,6 +10,7 @@ use chrono::{DateTime, Utc};
 use sqlx::{Any, Row, Transaction};
 
 use super::prompts::{decode_prompt, insert_prompt};
+use super::sql;
 use super::{Store, from_millis, to_millis};
 use crate::domain::UserRef;
 use crate::domain::health::PairSigns;
@@ -64,7 +65,14 @@ impl Store {
                         .await?;
                 }
             }
-            insert_prompt(&mut tx, self.sealer.as_ref(), user, prompt, now).await?;
+            insert_prompt(
+                sql::Exec::Conn(&mut tx),
+                self.sealer.as_ref(),
+                user,
+                prompt,
+                now,
+            )
+            .await?;
         }
         tx.commit().await?;
         Ok(new)

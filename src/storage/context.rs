@@ -10,16 +10,15 @@
 
 use std::collections::BTreeMap;
 
-use anyhow::Context as _;
-use chrono::{DateTime, Utc};
-use sqlx::Row;
-
 use super::cases::own_report;
+use super::sql;
 use super::{Store, from_millis, to_millis};
 use crate::domain::UserRef;
 use crate::domain::incident::OwnReport;
 use crate::domain::survey::SurveyInvite;
 use crate::error::Result;
+use anyhow::Context as _;
+use chrono::{DateTime, Utc};
 
 /// What [`Store::person_context`] reads.
 #[derive(Debug, Clone, Default)]
@@ -55,13 +54,13 @@ impl Store {
     ) -> Result<PersonContext> {
         // Without a case key no report can be stored, and none is looked for.
         let tag = self.sealer.as_ref().map(|s| s.tag(&user.to_string()));
-        let rows = sqlx::query(CONTEXT)
+        let rows = sql::query(CONTEXT)
             .bind(user.platform.as_str())
             .bind(&user.id)
             .bind(to_millis(now))
             .bind(tag)
             .bind(to_millis(reports_since))
-            .fetch_all(&self.pool)
+            .fetch_all(self.db()?.exec())
             .await?;
         let mut context = PersonContext::default();
         for row in &rows {

@@ -8,15 +8,14 @@
 //! [`ConversationState`]: a new conversation changes nothing here, but if it ties someone
 //! to a case, its `links_case` must say so.
 
-use anyhow::Context;
-use chrono::{DateTime, Utc};
-use sqlx::{Any, Row, Transaction};
-
 use super::sealer::{Sealer, load_json, store_json};
-use super::{Store, is_write_conflict, to_millis};
+use super::sql::{self, Tx};
+use super::{Store, to_millis};
 use crate::domain::{EventRef, UserRef};
 use crate::error::{Error, Result};
 use crate::step::{ConversationState, StateChange};
+use anyhow::Context;
+use chrono::{DateTime, Utc};
 
 /// A conversation as stored: its state (a `flows::FlowState`) and the version a write must
 /// match.
@@ -34,12 +33,12 @@ impl Store {
         &self,
         user: &UserRef,
     ) -> Result<Option<StoredConversation<S>>> {
-        let row = sqlx::query(
+        let row = sql::query(
             "SELECT id, state, version, updated_at FROM conversations WHERE platform = $1 AND user_id = $2",
         )
         .bind(user.platform.as_str())
         .bind(&user.id)
-        .fetch_optional(&self.pool)
+        .fetch_optional(self.db()?.exec())
         .await?;
         let Some(row) = row else {
             return Ok(None);
@@ -55,13 +54,11 @@ impl Store {
 
     /// Whether the platform event was handled already.
     pub async fn inbound_event_seen(&self, event: &EventRef) -> Result<bool> {
-        let seen: Option<i64> = sqlx::query_scalar(
-            "SELECT 1 FROM inbound_events WHERE platform = $1 AND event_id = $2",
-        )
-        .bind(event.platform.as_str())
-        .bind(&event.id)
-        .fetch_optional(&self.pool)
-        .await?;
+        let seen = sql::query("SELECT 1 FROM inbound_events WHERE platform = $1 AND event_id = $2")
+            .bind(event.platform.as_str())
+            .bind(&event.id)
+            .fetch_optional(self.db()?.exec())
+            .await?;
         Ok(seen.is_some())
     }
 
@@ -110,7 +107,7 @@ impl Store {
     /// Records a platform event as handled outside a step (one that ended in an error
     /// message); `false` if it was already.
     pub async fn record_inbound_event(&self, event: &EventRef) -> Result<bool> {
-        Ok(insert_inbound_event(&self.pool, event).await?)
+        Ok(insert_inbound_event(self.db()?.exec(), event).await?)
     }
 
     /// Forgets handled events recorded more than `days` ago by the wall clock (a
@@ -136,42 +133,39 @@ impl Store {
 /// Records a handled platform event; `false` if it was on record already. By the wall
 /// clock, not the bot's: a redelivery comes in real time, and a clock moved on (the
 /// console's `:advance`) must not forget what was handled.
-pub(super) async fn insert_inbound_event<'c, E>(
-    executor: E,
+pub(super) async fn insert_inbound_event(
+    on: sql::Exec<'_>,
     event: &EventRef,
-) -> Result<bool, sqlx::Error>
-where
-    E: sqlx::Executor<'c, Database = Any>,
-{
-    let done = sqlx::query(
+) -> Result<bool, sql::Error> {
+    let done = sql::query(
         "INSERT INTO inbound_events (platform, event_id, received_at) VALUES ($1, $2, $3) \
          ON CONFLICT (platform, event_id) DO NOTHING",
     )
     .bind(event.platform.as_str())
     .bind(&event.id)
     .bind(to_millis(Utc::now()))
-    .execute(executor)
+    .execute(on)
     .await?;
-    Ok(done.rows_affected() == 1)
+    Ok(done == 1)
 }
 
 /// Starts a conversation for someone who had none; `false` if they have one after all.
 pub(super) async fn insert_conversation<S: ConversationState>(
-    tx: &mut Transaction<'static, Any>,
+    tx: &mut Tx<'_>,
     sealer: Option<&Sealer>,
     user: &UserRef,
     state: &S,
     now: DateTime<Utc>,
 ) -> Result<bool> {
     let json = encode_state(sealer, user, state)?;
-    let done = sqlx::query(
+    let done = sql::query(
         "INSERT INTO conversations (platform, user_id, state, version, created_at, updated_at) VALUES ($1, $2, $3, 1, $4, $4)",
     )
     .bind(user.platform.as_str())
     .bind(&user.id)
     .bind(json)
     .bind(to_millis(now))
-    .execute(&mut **tx)
+    .execute(tx.exec())
     .await;
     conflict_aware(done.map(|_| true))
 }
@@ -180,7 +174,7 @@ pub(super) async fn insert_conversation<S: ConversationState>(
 /// checked against the version it was read at: `false` when it changed meanwhile (or one
 /// was started or ended since it was read), and then the step is redone.
 pub(super) async fn write_state<S: ConversationState>(
-    tx: &mut Transaction<'static, Any>,
+    tx: &mut Tx<'_>,
     sealer: Option<&Sealer>,
     user: &UserRef,
     read: Option<&StoredConversation<S>>,
@@ -192,37 +186,36 @@ pub(super) async fn write_state<S: ConversationState>(
         (StateChange::Unchanged, _) => true,
         (StateChange::Set(state), Some(read)) => {
             let json = encode_state(sealer, user, state)?;
-            let done = sqlx::query(
+            let done = sql::query(
                 "UPDATE conversations SET state = $1, version = version + 1, updated_at = $2 WHERE id = $3 AND version = $4",
             )
             .bind(json)
             .bind(now_ms)
             .bind(read.id)
             .bind(read.version)
-            .execute(&mut **tx)
+            .execute(tx.exec())
             .await;
-            conflict_aware(done.map(|r| r.rows_affected() == 1))?
+            conflict_aware(done.map(|n| n == 1))?
         }
         (StateChange::Set(state), None) => {
             insert_conversation(tx, sealer, user, state, now).await?
         }
         (StateChange::Clear, Some(read)) => {
-            let done = sqlx::query("DELETE FROM conversations WHERE id = $1 AND version = $2")
+            let done = sql::query("DELETE FROM conversations WHERE id = $1 AND version = $2")
                 .bind(read.id)
                 .bind(read.version)
-                .execute(&mut **tx)
+                .execute(tx.exec())
                 .await;
-            conflict_aware(done.map(|r| r.rows_affected() == 1))?
+            conflict_aware(done.map(|n| n == 1))?
         }
         (StateChange::Clear, None) => {
             // Nothing was stored when we read; if something is now, we raced.
-            let exists: Option<i64> = sqlx::query_scalar(
-                "SELECT id FROM conversations WHERE platform = $1 AND user_id = $2",
-            )
-            .bind(user.platform.as_str())
-            .bind(&user.id)
-            .fetch_optional(&mut **tx)
-            .await?;
+            let exists =
+                sql::query("SELECT id FROM conversations WHERE platform = $1 AND user_id = $2")
+                    .bind(user.platform.as_str())
+                    .bind(&user.id)
+                    .fetch_optional(tx.exec())
+                    .await?;
             exists.is_none()
         }
     })
@@ -251,10 +244,10 @@ pub(super) fn decode_state<S: ConversationState>(
 }
 
 /// Turns a write that lost a race into `Ok(false)`.
-pub(super) fn conflict_aware(result: std::result::Result<bool, sqlx::Error>) -> Result<bool> {
+pub(super) fn conflict_aware(result: std::result::Result<bool, sql::Error>) -> Result<bool> {
     match result {
         Ok(applied) => Ok(applied),
-        Err(e) if is_write_conflict(&e) => Ok(false),
+        Err(e) if e.is_write_conflict() => Ok(false),
         Err(e) => Err(Error::from(e)),
     }
 }

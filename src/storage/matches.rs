@@ -4,10 +4,10 @@
 
 use anyhow::Context;
 use chrono::{DateTime, Utc};
-use sqlx::any::AnyRow;
-use sqlx::{Any, Row, Transaction};
+use sqlx::{Any, Transaction};
 
 use super::applications::insert_decision;
+use super::sql;
 use super::step::Applied;
 use super::{Store, from_millis, to_millis};
 use crate::domain::matches::{Closure, ClosureKind, MatchRecord, MatchStatus, NewMatch, NextStep};
@@ -391,12 +391,11 @@ impl Store {
     }
 
     pub async fn match_by_id(&self, id: i64) -> Result<Option<MatchRecord>> {
-        let row = sqlx::query(sqlx::AssertSqlSafe(format!(
-            "SELECT {MATCH_COLUMNS} FROM {MATCH_FROM} WHERE m.id = $1"
-        )))
-        .bind(id)
-        .fetch_optional(&self.pool)
-        .await?;
+        let text = format!("SELECT {MATCH_COLUMNS} FROM {MATCH_FROM} WHERE m.id = $1");
+        let row = sql::query(&text)
+            .bind(id)
+            .fetch_optional(self.db()?.exec())
+            .await?;
         match row {
             Some(r) => Ok(Some(Self::match_from_row(&r)?)),
             None => Ok(None),
@@ -405,24 +404,26 @@ impl Store {
 
     /// Every match of a programme, oldest first.
     pub async fn matches_in(&self, programme: &str) -> Result<Vec<MatchRecord>> {
-        let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
+        let text = format!(
             "SELECT {MATCH_COLUMNS} FROM {MATCH_FROM} WHERE m.programme = $1 ORDER BY m.id"
-        )))
-        .bind(programme)
-        .fetch_all(&self.pool)
-        .await?;
+        );
+        let rows = sql::query(&text)
+            .bind(programme)
+            .fetch_all(self.db()?.exec())
+            .await?;
         rows.iter().map(Self::match_from_row).collect()
     }
 
     /// The matches a person is in, oldest first.
     pub async fn matches_of(&self, user: &UserRef) -> Result<Vec<MatchRecord>> {
-        let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
+        let text = format!(
             "SELECT {MATCH_COLUMNS} FROM {MATCH_FROM} WHERE (e.platform = $1 AND e.user_id = $2) OR (r.platform = $1 AND r.user_id = $2) ORDER BY m.id"
-        )))
-        .bind(user.platform.as_str())
-        .bind(&user.id)
-        .fetch_all(&self.pool)
-        .await?;
+        );
+        let rows = sql::query(&text)
+            .bind(user.platform.as_str())
+            .bind(&user.id)
+            .fetch_all(self.db()?.exec())
+            .await?;
         rows.iter().map(Self::match_from_row).collect()
     }
 
@@ -437,16 +438,16 @@ impl Store {
         .await?)
     }
 
-    fn match_from_row(r: &AnyRow) -> Result<MatchRecord> {
+    fn match_from_row(r: &sql::Row) -> Result<MatchRecord> {
         let user = |p: &str, u: &str| -> Result<UserRef> {
             let platform: String = r.try_get(p)?;
             Ok(UserRef::new(
                 platform.parse().map_err(anyhow::Error::msg)?,
-                r.try_get::<String, _>(u)?,
+                r.try_get::<String>(u)?,
             ))
         };
         let answer = |c: &str| -> Result<Option<bool>> {
-            Ok(r.try_get::<Option<String>, _>(c)?.map(|a| a == "accepted"))
+            Ok(r.try_get::<Option<String>>(c)?.map(|a| a == "accepted"))
         };
         let status: String = r.try_get("status")?;
         let reasons: String = r.try_get("reasons")?;
@@ -468,29 +469,29 @@ impl Store {
             reasons: serde_json::from_str(&reasons).context("decoding match reasons")?,
             mentee_answer: answer("mentee_answer")?,
             mentor_answer: answer("mentor_answer")?,
-            deadline: r.try_get::<Option<i64>, _>("deadline")?.map(from_millis),
+            deadline: r.try_get::<Option<i64>>("deadline")?.map(from_millis),
             room: r.try_get("room")?,
-            frozen: r.try_get::<i64, _>("frozen")? != 0,
+            frozen: r.try_get::<i64>("frozen")? != 0,
             created_at: from_millis(r.try_get("created_at")?),
-            closure: match r.try_get::<Option<i64>, _>("closed_at")? {
+            closure: match r.try_get::<Option<i64>>("closed_at")? {
                 Some(at) => Some(Closure {
                     kind: r
-                        .try_get::<Option<String>, _>("closure_kind")?
+                        .try_get::<Option<String>>("closure_kind")?
                         .unwrap_or_default()
                         .parse()
                         .map_err(anyhow::Error::msg)?,
                     reason: r
-                        .try_get::<Option<String>, _>("closure_reason")?
+                        .try_get::<Option<String>>("closure_reason")?
                         .unwrap_or_default(),
                     by: r
-                        .try_get::<Option<String>, _>("closed_by")?
+                        .try_get::<Option<String>>("closed_by")?
                         .unwrap_or_default(),
                     at: from_millis(at),
                 }),
                 None => None,
             },
-            lifted: r.try_get::<Option<i64>, _>("lifted_at")?.is_some(),
-            started_at: r.try_get::<Option<i64>, _>("started_at")?.map(from_millis),
+            lifted: r.try_get::<Option<i64>>("lifted_at")?.is_some(),
+            started_at: r.try_get::<Option<i64>>("started_at")?.map(from_millis),
         })
     }
 

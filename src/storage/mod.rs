@@ -12,6 +12,12 @@
 //! both and one path means one set of bugs; the price is no compile-time checked queries,
 //! which the storage tests (run on both backends) make up for.
 //!
+//! On SQLite, what every message runs (its conversation, applications, matches and context,
+//! the step's commit, the outbox's bookkeeping) goes through [`sql`] instead of sqlx:
+//! the same SQL text on connections used on the calling thread, since handing each statement
+//! to sqlx's worker thread cost more than the statement. Functions written against `sql`
+//! run on both databases; the rest of this module is moved there as it proves worth it.
+//!
 //! To add storage for a new concept: a migration in both folders, a submodule with its
 //! functions on [`Store`], and tests in `tests/integration/storage.rs`. A step's writes all
 //! run in one transaction ([`Store::commit_step`], in `step`): an effect that writes gets
@@ -38,6 +44,7 @@ mod prompts;
 mod rekey;
 mod screening;
 mod sealer;
+pub(crate) mod sql;
 mod step;
 mod surveys;
 mod team;
@@ -76,6 +83,8 @@ pub struct Store {
     activity: std::sync::Arc<activity::Buffer>,
     /// SQLite: whose turn it is to write a step (see [`Store::write_turn`]).
     writer: Option<std::sync::Arc<tokio::sync::Mutex<()>>>,
+    /// SQLite in a file: connections used on the calling thread (see `sql`).
+    local: Option<std::sync::Arc<sql::Local>>,
 }
 
 static SQLITE_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("migrations/sqlite");
@@ -133,12 +142,20 @@ impl Store {
                 .await
                 .context("enabling SQLite write-ahead logging")?;
         }
+        let local = match local_path(url) {
+            Some(path) => Some(std::sync::Arc::new(
+                sql::Local::open(Path::new(&path))
+                    .with_context(|| format!("opening the database at {}", redact(url)))?,
+            )),
+            None => None,
+        };
         Ok(Store {
             pool,
             backend,
             sealer: None,
             activity: Default::default(),
             writer: (backend == Backend::Sqlite).then(Default::default),
+            local,
         })
     }
 
@@ -226,10 +243,27 @@ impl Store {
         self.backend
     }
 
+    /// Where a statement outside a transaction runs: on SQLite a local connection (see
+    /// `sql`), else sqlx's pool.
+    pub(crate) fn db(&self) -> sql::Result<sql::Db<'_>> {
+        Ok(match &self.local {
+            Some(local) => sql::Db::Local(local.get()?),
+            None => sql::Db::Pool(&self.pool),
+        })
+    }
+
+    /// A transaction that writes, on the same connections as [`Store::db`].
+    pub(crate) async fn begin(&self) -> sql::Result<sql::Tx<'_>> {
+        sql::Tx::begin(self.db()?).await
+    }
+
     pub async fn close(&self) {
         // What was noted of pair rooms and not yet written goes in first.
         if let Err(e) = self.flush_pair_activity().await {
             tracing::warn!("writing pair activity before closing the database: {e:#}");
+        }
+        if let Some(local) = &self.local {
+            local.close();
         }
         self.pool.close().await;
     }
@@ -319,6 +353,17 @@ fn sqlite_path(url: &str) -> Option<String> {
     (!path.is_empty() && path != ":memory:").then(|| path.to_string())
 }
 
+/// The file of a SQLite URL that local connections may open: read-write, with no options
+/// but the mode (anything else, such as read-only, stays with sqlx alone).
+fn local_path(url: &str) -> Option<String> {
+    let path = sqlite_path(url)?;
+    let options = url.split_once('?').map(|(_, q)| q).unwrap_or("");
+    options
+        .split('&')
+        .all(|o| matches!(o, "" | "mode=rwc" | "mode=rw"))
+        .then_some(path)
+}
+
 /// A URL with any password replaced, for messages and logs.
 fn redact(url: &str) -> String {
     match (url.find("://"), url.rfind('@')) {
@@ -364,8 +409,12 @@ async fn count_by(
 /// a pool that found no connection in time, a server shutting down or starting): worth
 /// waiting for, unlike a query that is wrong.
 pub fn is_unreachable(e: &anyhow::Error) -> bool {
-    e.chain()
-        .any(|cause| match cause.downcast_ref::<sqlx::Error>() {
+    e.chain().any(|cause| {
+        let sqlx = match cause.downcast_ref::<sql::Error>() {
+            Some(sql::Error::Sqlx(e)) => Some(e),
+            _ => cause.downcast_ref::<sqlx::Error>(),
+        };
+        match sqlx {
             Some(sqlx::Error::Io(_) | sqlx::Error::PoolTimedOut | sqlx::Error::Tls(_)) => true,
             // PostgreSQL's connection exceptions (08...), shutdowns (57P0x), too many
             // connections (53300).
@@ -373,7 +422,8 @@ pub fn is_unreachable(e: &anyhow::Error) -> bool {
                 .code()
                 .is_some_and(|c| c.starts_with("08") || c.starts_with("57P0") || c == "53300"),
             _ => false,
-        })
+        }
+    })
 }
 
 /// Whether an error means "someone else wrote first; try again": a unique violation on
@@ -406,6 +456,9 @@ mod tests {
         let wrong = anyhow::Error::from(sqlx::Error::RowNotFound);
         assert!(!super::is_unreachable(&wrong));
         assert!(!super::is_unreachable(&anyhow::anyhow!("something else")));
+        // Through the storage's own error type too (a statement run by `sql`).
+        let through = anyhow::Error::from(sql::Error::from(sqlx::Error::PoolTimedOut));
+        assert!(super::is_unreachable(&through));
     }
 
     #[test]

@@ -15,9 +15,10 @@
 
 use anyhow::{Context, Result};
 use chrono::{DateTime, Utc};
-use sqlx::{Any, Row, Transaction};
+use sqlx::Row;
 
 use super::claims::{bind_platforms, platform_filter, serves};
+use super::sql::{self, Tx};
 use super::{Store, from_millis, to_millis};
 use crate::chat::Placement;
 use crate::domain::{Platform, RoomRef, UserRef};
@@ -77,21 +78,21 @@ pub struct Enqueue<'a> {
 /// Marks the follow-up act `id` done inside a step's transaction; `false` if it is not
 /// pending and held by `worker` (done already).
 pub(super) async fn complete_in(
-    tx: &mut Transaction<'static, Any>,
+    tx: &mut Tx<'_>,
     id: i64,
     worker: &str,
     now: DateTime<Utc>,
-) -> Result<bool, sqlx::Error> {
-    let done = sqlx::query(
+) -> Result<bool, sql::Error> {
+    let done = sql::query(
         "UPDATE outbox SET state = 'done', finished_at = $1, lease_until = NULL, act = '{}', lane = '' \
          WHERE id = $2 AND leased_by = $3 AND state = 'pending'",
     )
     .bind(to_millis(now))
     .bind(id)
     .bind(worker)
-    .execute(&mut **tx)
+    .execute(tx.exec())
     .await?;
-    Ok(done.rows_affected() == 1)
+    Ok(done == 1)
 }
 
 /// How many acts are in each state, for tests and logs.
@@ -131,7 +132,7 @@ fn row_of(r: &sqlx::any::AnyRow) -> Result<OutboxRow> {
 /// Inserts `acts` in the step's transaction; returns those this worker now holds, to
 /// deliver at once, in order.
 pub(super) async fn insert_acts(
-    tx: &mut Transaction<'static, Any>,
+    tx: &mut Tx<'_>,
     acts: &[Act],
     enqueue: &Enqueue<'_>,
     now: DateTime<Utc>,
@@ -155,12 +156,16 @@ pub(super) async fn insert_acts(
         let mut platform = act.platform();
         if let (None, Some(match_id)) = (platform, act.pair_room_match()) {
             // A pair room is on its mentee's platform.
-            let found: Option<String> = sqlx::query_scalar(
+            let found: Option<String> = match sql::query(
                 "SELECT a.platform FROM matches m JOIN applications a ON a.id = m.mentee_application WHERE m.id = $1",
             )
             .bind(match_id)
-            .fetch_optional(&mut **tx)
-            .await?;
+            .fetch_optional(tx.exec())
+            .await?
+            {
+                Some(row) => Some(row.try_get_at(0)?),
+                None => None,
+            };
             platform = found.and_then(|p| p.parse().ok());
         }
         // Held by this worker in the same statement, unless an earlier act of its lane
@@ -169,7 +174,7 @@ pub(super) async fn insert_acts(
         // step's first act: for the first, every act already there).
         let before = first.unwrap_or(i64::MAX);
         let claim = i64::from(serves(enqueue.platforms, platform));
-        let row: Option<(i64, Option<String>)> = sqlx::query_as(
+        let row = sql::query(
             "INSERT INTO outbox (act_key, lane, act, state, attempts, due_at, asked_by, asked_in, \
              created_at, stale_at, give_up_at, platform, lease_until, leased_by) \
              SELECT $1, $2, $3, 'pending', CASE WHEN f.free THEN 1 ELSE 0 END, 0, $5, $6, $4, $7, $8, $9, \
@@ -191,12 +196,14 @@ pub(super) async fn insert_acts(
         .bind(&enqueue.worker)
         .bind(claim)
         .bind(before)
-        .fetch_optional(&mut **tx)
+        .fetch_optional(tx.exec())
         .await?;
         // Already there: an earlier run of the same follow-up stored it.
-        let Some((id, holder)) = row else {
+        let Some(row) = row else {
             continue;
         };
+        let id: i64 = row.try_get("id")?;
+        let holder: Option<String> = row.try_get("leased_by")?;
         first.get_or_insert(id);
         if holder.is_some() {
             held.push(OutboxRow {
@@ -227,7 +234,7 @@ impl Store {
         enqueue: &Enqueue<'_>,
         now: DateTime<Utc>,
     ) -> Result<Vec<OutboxRow>> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin().await?;
         let held = insert_acts(&mut tx, acts, enqueue, now).await?;
         tx.commit().await?;
         Ok(held)
@@ -281,7 +288,7 @@ impl Store {
     ) -> Result<bool> {
         debug_assert!(matches!(state, "done" | "failed" | "stale"));
         let forget = state != "failed";
-        let row = sqlx::query(
+        let row = sql::query(
             "UPDATE outbox SET state = $1, finished_at = $2, lease_until = NULL, \
              last_error = CASE WHEN lane LIKE 'case:%' THEN NULL ELSE COALESCE($3, last_error) END, \
              act = CASE WHEN $4 OR lane LIKE 'case:%' THEN '{}' ELSE act END, \
@@ -299,10 +306,10 @@ impl Store {
         .bind(id)
         .bind(worker)
         .bind(lane)
-        .fetch_optional(&self.pool)
+        .fetch_optional(self.db()?.exec())
         .await?;
         Ok(match row {
-            Some(row) => row.try_get::<i64, _>("waiting")? != 0,
+            Some(row) => row.try_get::<i64>("waiting")? != 0,
             None => false,
         })
     }

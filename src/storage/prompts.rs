@@ -9,26 +9,25 @@
 //! ([`encode_prompt`]). A new kind of prompt is a `step::Prompt` variant: nothing here
 //! changes unless it names a reporter, in which case `encode_prompt` must seal it.
 
-use anyhow::Context;
-use chrono::{DateTime, Utc};
-use sqlx::{Any, Row, Transaction};
-
 use super::conversations::{conflict_aware, insert_conversation};
 use super::sealer::{LINK_PREFIX, Sealer, load_json, store_json};
+use super::sql;
 use super::{Store, to_millis};
 use crate::domain::UserRef;
 use crate::error::Result;
 use crate::step::{Act, ConversationState, Prompt};
+use anyhow::Context;
+use chrono::{DateTime, Utc};
 
 impl Store {
     /// The oldest prompt waiting for this person.
     pub async fn next_prompt(&self, user: &UserRef) -> Result<Option<(i64, Prompt)>> {
-        let row = sqlx::query(
+        let row = sql::query(
             "SELECT id, prompt FROM pending_prompts WHERE platform = $1 AND user_id = $2 ORDER BY id LIMIT 1",
         )
         .bind(user.platform.as_str())
         .bind(&user.id)
-        .fetch_optional(&self.pool)
+        .fetch_optional(self.db()?.exec())
         .await?;
         let Some(row) = row else {
             return Ok(None);
@@ -47,14 +46,14 @@ impl Store {
         now: DateTime<Utc>,
     ) -> Result<()> {
         let json = serde_json::to_string(prompt).context("encoding a sent prompt")?;
-        sqlx::query(
+        sql::query(
             "INSERT INTO sent_prompts (platform, message_id, prompt, sent_at) VALUES ($1, $2, $3, $4) ON CONFLICT (platform, message_id) DO NOTHING",
         )
         .bind(platform)
         .bind(message_id)
         .bind(json)
         .bind(to_millis(now))
-        .execute(&self.pool)
+        .execute(self.db()?.exec())
         .await?;
         Ok(())
     }
@@ -166,12 +165,12 @@ impl Store {
         enqueue: &super::Enqueue<'_>,
     ) -> Result<Option<Vec<super::OutboxRow>>> {
         let _turn = self.write_turn().await;
-        let mut tx = self.pool.begin().await?;
-        let taken = sqlx::query("DELETE FROM pending_prompts WHERE id = $1")
+        let mut tx = self.begin().await?;
+        let taken = sql::query("DELETE FROM pending_prompts WHERE id = $1")
             .bind(prompt_id)
-            .execute(&mut *tx)
+            .execute(tx.exec())
             .await;
-        if !conflict_aware(taken.map(|r| r.rows_affected() == 1))? {
+        if !conflict_aware(taken.map(|n| n == 1))? {
             tx.rollback().await?;
             return Ok(None);
         }
@@ -188,21 +187,21 @@ impl Store {
 }
 
 pub(super) async fn insert_prompt(
-    tx: &mut Transaction<'static, Any>,
+    on: sql::Exec<'_>,
     sealer: Option<&Sealer>,
     user: &UserRef,
     prompt: &Prompt,
     now: DateTime<Utc>,
 ) -> Result<()> {
     let json = encode_prompt(sealer, user, prompt)?;
-    sqlx::query(
+    sql::query(
         "INSERT INTO pending_prompts (platform, user_id, prompt, created_at) VALUES ($1, $2, $3, $4)",
     )
     .bind(user.platform.as_str())
     .bind(&user.id)
     .bind(json)
     .bind(to_millis(now))
-    .execute(&mut **tx)
+    .execute(on)
     .await?;
     Ok(())
 }

@@ -12,6 +12,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use sqlx::{Any, Row, Transaction};
 
 use super::prompts::insert_prompt;
+use super::sql;
 use super::{Store, to_millis};
 use crate::domain::UserRef;
 use crate::domain::screening::StepState;
@@ -75,7 +76,14 @@ impl Store {
             programme: programme.to_string(),
             question: question.to_string(),
         };
-        insert_prompt(tx, self.sealer.as_ref(), applicant, &prompt, now).await?;
+        insert_prompt(
+            sql::Exec::Conn(tx),
+            self.sealer.as_ref(),
+            applicant,
+            &prompt,
+            now,
+        )
+        .await?;
         Ok(())
     }
 

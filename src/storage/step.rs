@@ -15,14 +15,20 @@
 //! To store a new effect: write its function in its stage's module, taking the step's
 //! transaction (`&mut Transaction<'static, Any>`) and returning whether it applied when it
 //! can lose a race, then add its arm here; the compiler lists every variant left out.
+//!
+//! A step whose effects all have a local form ([`has_local_form`]: those of nearly every
+//! message) is recorded on a local SQLite connection (`storage::sql`), any other through
+//! sqlx. Giving an effect a local form means writing it on a `sql::Exec` (so it runs on
+//! both) and listing it there.
 
 use chrono::{DateTime, Utc};
 use sqlx::{Any, Transaction};
 
+use super::Store;
 use super::conversations::{StoredConversation, insert_inbound_event, write_state};
 use super::outbox::{Enqueue, OutboxRow};
 use super::prompts::insert_prompt;
-use super::{Store, is_write_conflict};
+use super::sql::{self, Tx};
 use crate::domain::events::{event_subject, session_jobs};
 use crate::domain::{EventRef, UserRef};
 use crate::error::Result;
@@ -110,15 +116,21 @@ impl Store {
         event: Option<&EventRef>,
     ) -> Result<CommitOutcome> {
         let _turn = self.write_turn().await;
-        let mut tx = self.pool.begin().await?;
+        // A step whose writes all have a local form runs on a local connection (SQLite,
+        // on this thread); any other on sqlx's.
+        let mut tx = if effects.iter().all(has_local_form) {
+            self.begin().await?
+        } else {
+            Tx::Sqlx(self.pool.begin().await?)
+        };
         if let Some(event) = event {
-            match insert_inbound_event(&mut *tx, event).await {
+            match insert_inbound_event(tx.exec(), event).await {
                 Ok(false) => {
                     tx.rollback().await?;
                     return Ok(CommitOutcome::Duplicate);
                 }
                 Ok(_) => {}
-                Err(e) if is_write_conflict(&e) => {
+                Err(e) if e.is_write_conflict() => {
                     tx.rollback().await?;
                     return Ok(CommitOutcome::Conflict);
                 }
@@ -172,7 +184,7 @@ impl Store {
                     tx.rollback().await?;
                     return Ok(CommitOutcome::Duplicate);
                 }
-                Err(e) if is_write_conflict(&e) => {
+                Err(e) if e.is_write_conflict() => {
                     tx.rollback().await?;
                     return Ok(CommitOutcome::Conflict);
                 }
@@ -221,8 +233,8 @@ impl Store {
             match super::outbox::insert_acts(&mut tx, &all, enqueue, now).await {
                 Ok(held) => acts = held,
                 Err(e)
-                    if e.downcast_ref::<sqlx::Error>()
-                        .is_some_and(is_write_conflict) =>
+                    if e.downcast_ref::<sql::Error>()
+                        .is_some_and(sql::Error::is_write_conflict) =>
                 {
                     tx.rollback().await?;
                     return Ok(CommitOutcome::Conflict);
@@ -238,13 +250,35 @@ impl Store {
                 acts,
                 lanes,
             }),
-            Err(e) if is_write_conflict(&e) => Ok(CommitOutcome::Conflict),
+            Err(e) if e.is_write_conflict() => Ok(CommitOutcome::Conflict),
             Err(e) => Err(e.into()),
         }
     }
 
     /// Writes what one effect asks for inside the step's transaction, by its stage.
     async fn apply_effect(
+        &self,
+        tx: &mut Tx<'_>,
+        effect: &Effect,
+        now: DateTime<Utc>,
+    ) -> Result<Applied> {
+        match tx {
+            Tx::Sqlx(tx) => self.apply_on_sqlx(tx, effect, now).await,
+            Tx::Local(_) => match effect {
+                Effect::QueuePrompt { user, prompt } => {
+                    insert_prompt(tx.exec(), self.sealer.as_ref(), user, prompt, now).await?;
+                    Ok(Applied::Done)
+                }
+                e if has_local_form(e) => Ok(Applied::Done),
+                _ => Err(
+                    anyhow::anyhow!("an effect without a local form on a local connection").into(),
+                ),
+            },
+        }
+    }
+
+    /// [`Store::apply_effect`] on sqlx's connection: every effect.
+    async fn apply_on_sqlx(
         &self,
         tx: &mut Transaction<'static, Any>,
         effect: &Effect,
@@ -340,7 +374,7 @@ impl Store {
 
             // Prompts waiting for a person (prompts.rs).
             Effect::QueuePrompt { user, prompt } => {
-                insert_prompt(tx, self.sealer.as_ref(), user, prompt, now).await?;
+                insert_prompt(sql::Exec::Conn(tx), self.sealer.as_ref(), user, prompt, now).await?;
                 Applied::Done
             }
 
@@ -599,4 +633,28 @@ impl Store {
             }
         })
     }
+}
+
+/// Whether an effect's writes (if any) have a local form (see `storage::sql`): those of
+/// nearly every message (a conversation moved on, messages to send, a prompt queued).
+/// Adding one: its write on a [`sql::Exec`], its arm in [`Store::apply_effect`]'s local
+/// branch, and its variant here.
+fn has_local_form(effect: &Effect) -> bool {
+    matches!(
+        effect,
+        // Writes nothing here: carried out through the outbox.
+        Effect::SendDm { .. }
+            | Effect::PostInRoom { .. }
+            | Effect::CreatePairRoom { .. }
+            | Effect::Replan { .. }
+            | Effect::TellReporter { .. }
+            | Effect::RevealReporter { .. }
+            | Effect::ShowEvidence { .. }
+            | Effect::RemoveFromRoom { .. }
+            | Effect::ArchivePairRoom { .. }
+            | Effect::PostChart { .. }
+            | Effect::SendTranscript { .. }
+            // prompts.rs
+            | Effect::QueuePrompt { .. }
+    )
 }

@@ -71,7 +71,14 @@ impl Store {
                 invite_id,
                 reminder: false,
             };
-            super::prompts::insert_prompt(tx, self.sealer.as_ref(), user, &prompt, now).await?;
+            super::prompts::insert_prompt(
+                super::sql::Exec::Conn(tx),
+                self.sealer.as_ref(),
+                user,
+                &prompt,
+                now,
+            )
+            .await?;
         }
         Ok(Some(round_id))
     }
@@ -311,8 +318,14 @@ impl Store {
                 invite_id,
                 reminder: true,
             };
-            super::prompts::insert_prompt(&mut tx, self.sealer.as_ref(), user, &prompt, now)
-                .await?;
+            super::prompts::insert_prompt(
+                super::sql::Exec::Conn(&mut tx),
+                self.sealer.as_ref(),
+                user,
+                &prompt,
+                now,
+            )
+            .await?;
         }
         tx.commit().await?;
         Ok(true)
