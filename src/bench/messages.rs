@@ -63,6 +63,8 @@ pub struct BenchMessages {
     pub people: usize,
     /// How many people type at the same time.
     pub concurrency: usize,
+    /// How long each takes between two messages (zero: none).
+    pub pause: Duration,
     /// Messages each pair writes in its pair room after applying.
     pub chatter: usize,
     /// Database URL; `None`: a temporary SQLite file.
@@ -160,7 +162,14 @@ async fn run(p: &BenchMessages, url: &str) -> anyhow::Result<Value> {
     while next < p.people {
         let batch = (next..(next + p.concurrency).min(p.people)).map(|i| {
             let app = app.clone();
-            tokio::spawn(async move { person(&app, run, i).await })
+            // Spread over one pause, so that people typing at their pace do not all
+            // send at the same instant.
+            let start = p.pause.mul_f64((i - next) as f64 / p.concurrency as f64);
+            let pause = p.pause;
+            tokio::spawn(async move {
+                tokio::time::sleep(start).await;
+                person(&app, run, i, pause).await
+            })
         });
         for task in futures_util::future::join_all(batch.collect::<Vec<_>>()).await {
             latencies.extend(task?);
@@ -200,6 +209,7 @@ async fn run(p: &BenchMessages, url: &str) -> anyhow::Result<Value> {
         "database": backend,
         "people": p.people,
         "concurrency": p.concurrency,
+        "pause_ms": p.pause.as_millis() as u64,
         "messages": messages,
         "wall_seconds": round(wall, 3),
         "cpu_seconds": round(cpu, 2),
@@ -326,7 +336,7 @@ fn round(x: f64, places: i32) -> f64 {
 }
 
 /// One person's application, message by message, each timed from arrival to its acts sent.
-async fn person(app: &App, run: i64, i: usize) -> Vec<Duration> {
+async fn person(app: &App, run: i64, i: usize, pause: Duration) -> Vec<Duration> {
     let from = UserRef::new(Platform::Matrix, format!("@p{i}:bench{run}"));
     let mut times = Vec::with_capacity(MENTEE.len());
     for (n, text) in MENTEE.iter().enumerate() {
@@ -337,6 +347,9 @@ async fn person(app: &App, run: i64, i: usize) -> Vec<Duration> {
             files: vec![],
         };
         let event = EventRef::new(Platform::Matrix, format!("$bench{run}-{i}-{n}"));
+        if n > 0 && !pause.is_zero() {
+            tokio::time::sleep(pause).await;
+        }
         let started = Instant::now();
         app.receive_event(event, inbound).await;
         times.push(started.elapsed());

@@ -136,6 +136,11 @@ pub(super) enum BenchWhat {
         /// How many people type at the same time.
         #[arg(long, default_value_t = 1)]
         concurrency: usize,
+        /// Milliseconds each person takes between two messages, as a person typing does
+        /// (0: each answers at once, which measures the path saturated). People start
+        /// spread over one such pause.
+        #[arg(long, default_value_t = 0)]
+        pause_ms: u64,
         /// Messages each pair writes in its pair room after applying (0: none).
         #[arg(long, default_value_t = 500)]
         chatter: usize,

@@ -50,6 +50,7 @@ pub(super) async fn bench(what: BenchWhat) -> anyhow::Result<ExitCode> {
         BenchWhat::Messages {
             people,
             concurrency,
+            pause_ms,
             chatter,
             database,
         } => {
@@ -60,6 +61,7 @@ pub(super) async fn bench(what: BenchWhat) -> anyhow::Result<ExitCode> {
                 crate::bench::messages::bench_messages(&crate::bench::messages::BenchMessages {
                     people,
                     concurrency,
+                    pause: std::time::Duration::from_millis(pause_ms),
                     chatter,
                     database,
                 })

@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 
 use anyhow::Context;
 use chrono::{DateTime, Utc};
-use sqlx::{Any, Row, Transaction};
+use sqlx::{Any, Transaction};
 
 use super::conversations::conflict_aware;
 use super::sql;
@@ -27,7 +27,7 @@ const SUMMARY_COLUMNS: &str = "id, programme, role, status, submitted_at, platfo
 impl Store {
     pub(super) async fn insert_application(
         &self,
-        tx: &mut Transaction<'static, Any>,
+        mut tx: sql::Exec<'_>,
         application: &NewApplication,
         now: DateTime<Utc>,
     ) -> Result<i64> {
@@ -35,12 +35,12 @@ impl Store {
             serde_json::to_string(&application.evaluation).context("encoding an evaluation")?;
         if let Some(refused) = application.reopens
             && let Some(id) = self
-                .reopen_application(tx, refused, application, &evaluation, now)
+                .reopen_application(tx.reborrow(), refused, application, &evaluation, now)
                 .await?
         {
             return Ok(id);
         }
-        let inserted = sqlx::query_scalar::<_, i64>(
+        let inserted = sql::query(
             "INSERT INTO applications (programme, role, platform, user_id, status, submitted_at, updated_at, evaluation) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
         )
         .bind(&application.programme)
@@ -51,18 +51,21 @@ impl Store {
         .bind(to_millis(application.submitted_at))
         .bind(to_millis(now))
         .bind(evaluation)
-        .fetch_one(&mut **tx)
+        .fetch_optional(tx.reborrow())
         .await;
-        let id = match inserted {
-            Ok(id) => id,
-            Err(sqlx::Error::Database(db)) if db.is_unique_violation() => {
+        let id: i64 = match inserted {
+            Ok(Some(row)) => row.try_get_at(0)?,
+            Ok(None) => {
+                return Err(anyhow::anyhow!("an application inserted without its id").into());
+            }
+            Err(e) if e.is_unique_violation() => {
                 return Err(Error::user(
                     "You have already applied to this programme, so this application was not sent again. Type status to see your applications.",
                 ));
             }
             Err(e) => return Err(e.into()),
         };
-        insert_answers(tx, id, &application.answers).await?;
+        insert_answers(tx.reborrow(), id, &application.answers).await?;
         insert_decision(
             tx,
             id,
@@ -82,13 +85,13 @@ impl Store {
     /// refused (withdrawn or erased meanwhile): the application is then stored as new.
     async fn reopen_application(
         &self,
-        tx: &mut Transaction<'static, Any>,
+        mut tx: sql::Exec<'_>,
         refused: i64,
         application: &NewApplication,
         evaluation: &str,
         now: DateTime<Utc>,
     ) -> Result<Option<i64>> {
-        let moved = sqlx::query(
+        let moved = sql::query(
             "UPDATE applications SET role = $1, status = $2, submitted_at = $3, updated_at = $4, evaluation = $5 \
              WHERE id = $6 AND status = $7 AND platform = $8 AND user_id = $9 AND programme = $10",
         )
@@ -102,16 +105,16 @@ impl Store {
         .bind(application.applicant.platform.as_str())
         .bind(&application.applicant.id)
         .bind(&application.programme)
-        .execute(&mut **tx)
+        .execute(tx.reborrow())
         .await?;
-        if moved.rows_affected() != 1 {
+        if moved != 1 {
             return Ok(None);
         }
-        sqlx::query("DELETE FROM application_answers WHERE application_id = $1")
+        sql::query("DELETE FROM application_answers WHERE application_id = $1")
             .bind(refused)
-            .execute(&mut **tx)
+            .execute(tx.reborrow())
             .await?;
-        insert_answers(tx, refused, &application.answers).await?;
+        insert_answers(tx.reborrow(), refused, &application.answers).await?;
         let reasons = application.evaluation.reasons.join(" ");
         insert_decision(
             tx,
@@ -130,24 +133,20 @@ impl Store {
     /// decision; `false` if it is no longer in `from` (someone decided first).
     pub(super) async fn record_decision(
         &self,
-        tx: &mut Transaction<'static, Any>,
+        mut tx: sql::Exec<'_>,
         d: &Decision,
         now: DateTime<Utc>,
     ) -> Result<bool> {
-        let moved = sqlx::query(
+        let moved = sql::query(
             "UPDATE applications SET status = $1, updated_at = $2 WHERE id = $3 AND status = $4",
         )
         .bind(d.to.as_str())
         .bind(to_millis(now))
         .bind(d.application_id)
         .bind(d.from.as_str())
-        .execute(&mut **tx)
+        .execute(tx.reborrow())
         .await;
-        if !conflict_aware(
-            moved
-                .map(|r| r.rows_affected() == 1)
-                .map_err(sql::Error::from),
-        )? {
+        if !conflict_aware(moved.map(|n| n == 1))? {
             return Ok(false);
         }
         insert_decision(tx, d.application_id, d.from, d.to, &d.by, &d.reason, now).await?;
@@ -239,11 +238,12 @@ impl Store {
             Some(json) => Some(serde_json::from_str(&json).context("decoding an evaluation")?),
             None => None,
         };
-        let answer_rows = sqlx::query(
+        let mut db = self.db()?;
+        let answer_rows = sql::query(
             "SELECT question_id, answer FROM application_answers WHERE application_id = $1 ORDER BY position",
         )
         .bind(id)
-        .fetch_all(&self.pool)
+        .fetch_all(db.exec())
         .await?;
         let mut answers = Vec::with_capacity(answer_rows.len());
         for r in answer_rows {
@@ -251,11 +251,11 @@ impl Store {
             let answer: Answer = serde_json::from_str(&json).context("decoding a stored answer")?;
             answers.push((r.try_get("question_id")?, answer));
         }
-        let decisions = sqlx::query(
+        let decisions = sql::query(
             "SELECT from_status, to_status, decided_by, reason, decided_at FROM application_decisions WHERE application_id = $1 ORDER BY id",
         )
         .bind(id)
-        .fetch_all(&self.pool)
+        .fetch_all(db.exec())
         .await?
         .iter()
         .map(|r| -> Result<DecisionRecord> {
@@ -268,11 +268,11 @@ impl Store {
             })
         })
         .collect::<Result<Vec<_>>>()?;
-        let questions = sqlx::query(
+        let questions = sql::query(
             "SELECT id, question, asked_by, asked_at, answer, answered_at FROM review_questions WHERE application_id = $1 ORDER BY id",
         )
         .bind(id)
-        .fetch_all(&self.pool)
+        .fetch_all(db.exec())
         .await?
         .iter()
         .map(|r| -> Result<ReviewQuestion> {
@@ -282,15 +282,15 @@ impl Store {
                 asked_by: r.try_get("asked_by")?,
                 asked_at: from_millis(r.try_get("asked_at")?),
                 answer: r.try_get("answer")?,
-                answered_at: r.try_get::<Option<i64>, _>("answered_at")?.map(from_millis),
+                answered_at: r.try_get::<Option<i64>>("answered_at")?.map(from_millis),
             })
         })
         .collect::<Result<Vec<_>>>()?;
-        let notes = sqlx::query(
+        let notes = sql::query(
             "SELECT written_by, text, written_at FROM application_notes WHERE application_id = $1 ORDER BY id",
         )
         .bind(id)
-        .fetch_all(&self.pool)
+        .fetch_all(db.exec())
         .await?
         .iter()
         .map(|r| -> Result<ApplicationNote> {
@@ -454,27 +454,27 @@ fn parse_status(s: String) -> Result<ApplicationStatus> {
 
 /// The answers of an application, in form order.
 async fn insert_answers(
-    tx: &mut Transaction<'static, Any>,
+    mut tx: sql::Exec<'_>,
     id: i64,
     answers: &[(String, Answer)],
 ) -> Result<()> {
     for (position, (question, answer)) in answers.iter().enumerate() {
         let json = serde_json::to_string(answer).context("encoding an answer")?;
-        sqlx::query(
+        sql::query(
             "INSERT INTO application_answers (application_id, position, question_id, answer) VALUES ($1, $2, $3, $4)",
         )
         .bind(id)
         .bind(position as i64)
         .bind(question)
         .bind(json)
-        .execute(&mut **tx)
+        .execute(tx.reborrow())
         .await?;
     }
     Ok(())
 }
 
 pub(super) async fn insert_decision(
-    tx: &mut Transaction<'static, Any>,
+    tx: sql::Exec<'_>,
     application_id: i64,
     from: ApplicationStatus,
     to: ApplicationStatus,
@@ -482,7 +482,7 @@ pub(super) async fn insert_decision(
     reason: &str,
     now: DateTime<Utc>,
 ) -> Result<()> {
-    sqlx::query(
+    sql::query(
         "INSERT INTO application_decisions (application_id, from_status, to_status, decided_by, reason, decided_at) VALUES ($1, $2, $3, $4, $5, $6)",
     )
     .bind(application_id)
@@ -491,7 +491,7 @@ pub(super) async fn insert_decision(
     .bind(by)
     .bind(reason)
     .bind(to_millis(now))
-    .execute(&mut **tx)
+    .execute(tx)
     .await?;
     Ok(())
 }

@@ -202,14 +202,17 @@ impl Store {
 
     /// The checks of `user` kept under a legal hold: (application, step).
     pub async fn held_checks_of(&self, user: &UserRef) -> Result<Vec<(i64, String)>> {
-        let rows: Vec<(i64, String)> = sqlx::query_as(
+        let rows = super::sql::query(
             "SELECT ref_id, detail FROM legal_holds WHERE platform = $1 AND user_id = $2 AND kind = $3 ORDER BY ref_id",
         )
         .bind(user.platform.as_str())
         .bind(&user.id)
         .bind(Held::FailedCheck.as_str())
-        .fetch_all(&self.pool)
-        .await?;
+        .fetch_all(self.db()?.exec())
+        .await?
+        .iter()
+        .map(|r| Ok((r.try_get_at(0)?, r.try_get_at(1)?)))
+        .collect::<Result<Vec<(i64, String)>, super::sql::Error>>()?;
         Ok(rows
             .into_iter()
             .flat_map(|(application, detail)| {

@@ -131,7 +131,7 @@ impl Store {
             .await?;
             if moved.rows_affected() == 1 {
                 insert_decision(
-                    tx,
+                    sql::Exec::Conn(tx),
                     app,
                     ApplicationStatus::Ready,
                     ApplicationStatus::Resting,

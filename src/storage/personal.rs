@@ -365,7 +365,7 @@ impl Store {
             .await?;
             let from = status.parse().map_err(anyhow::Error::msg)?;
             super::applications::insert_decision(
-                tx,
+                super::sql::Exec::Conn(tx),
                 application,
                 from,
                 crate::domain::ApplicationStatus::Withdrawn,

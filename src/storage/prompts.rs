@@ -164,7 +164,7 @@ impl Store {
         acts: &[Act],
         enqueue: &super::Enqueue<'_>,
     ) -> Result<Option<Vec<super::OutboxRow>>> {
-        let _turn = self.write_turn().await;
+        let turn = self.write_turn().await;
         let mut tx = self.begin().await?;
         let taken = sql::query("DELETE FROM pending_prompts WHERE id = $1")
             .bind(prompt_id)
@@ -181,7 +181,9 @@ impl Store {
             return Ok(None);
         }
         let held = super::outbox::insert_acts(&mut tx, acts, enqueue, now).await?;
-        tx.commit().await?;
+        let flush = tx.commit_written().await?;
+        drop(turn);
+        flush.wait().await;
         Ok(Some(held))
     }
 }

@@ -115,7 +115,7 @@ impl Store {
         enqueue: Option<&Enqueue<'_>>,
         event: Option<&EventRef>,
     ) -> Result<CommitOutcome> {
-        let _turn = self.write_turn().await;
+        let turn = self.write_turn().await;
         // A step whose writes all have a local form runs on a local connection (SQLite,
         // on this thread); any other on sqlx's.
         let mut tx = if effects.iter().all(has_local_form) {
@@ -242,14 +242,20 @@ impl Store {
                 Err(e) => return Err(e.into()),
             }
         }
-        match tx.commit().await {
-            Ok(()) => Ok(CommitOutcome::Committed {
-                new_applications,
-                new_matches,
-                new_cases,
-                acts,
-                lanes,
-            }),
+        match tx.commit_written().await {
+            Ok(flush) => {
+                // Others write while this step's commit reaches the disk (and share
+                // the flush); its acts are delivered only once it is there.
+                drop(turn);
+                flush.wait().await;
+                Ok(CommitOutcome::Committed {
+                    new_applications,
+                    new_matches,
+                    new_cases,
+                    acts,
+                    lanes,
+                })
+            }
             Err(e) if e.is_write_conflict() => Ok(CommitOutcome::Conflict),
             Err(e) => Err(e.into()),
         }
@@ -268,6 +274,12 @@ impl Store {
                 Effect::QueuePrompt { user, prompt } => {
                     insert_prompt(tx.exec(), self.sealer.as_ref(), user, prompt, now).await?;
                     Ok(Applied::Done)
+                }
+                Effect::StoreApplication(a) => Ok(Applied::Application(
+                    self.insert_application(tx.exec(), a, now).await?,
+                )),
+                Effect::RecordDecision(d) => {
+                    Ok(settled(self.record_decision(tx.exec(), d, now).await?))
                 }
                 e if has_local_form(e) => Ok(Applied::Done),
                 _ => Err(
@@ -300,9 +312,11 @@ impl Store {
 
             // Applications (applications.rs).
             Effect::StoreApplication(a) => {
-                Applied::Application(self.insert_application(tx, a, now).await?)
+                Applied::Application(self.insert_application(sql::Exec::Conn(tx), a, now).await?)
             }
-            Effect::RecordDecision(d) => settled(self.record_decision(tx, d, now).await?),
+            Effect::RecordDecision(d) => {
+                settled(self.record_decision(sql::Exec::Conn(tx), d, now).await?)
+            }
             Effect::MarkReminded { application_id } => {
                 self.mark_reminded(tx, *application_id, now).await?;
                 Applied::Done
@@ -656,5 +670,8 @@ fn has_local_form(effect: &Effect) -> bool {
             | Effect::SendTranscript { .. }
             // prompts.rs
             | Effect::QueuePrompt { .. }
+            // applications.rs
+            | Effect::StoreApplication(_)
+            | Effect::RecordDecision(_)
     )
 }
