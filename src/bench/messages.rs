@@ -155,6 +155,7 @@ async fn run(p: &BenchMessages, url: &str) -> anyhow::Result<Value> {
     let backend = format!("{:?}", store.backend()).to_lowercase();
 
     let statements_before = STATEMENTS.load(Ordering::Relaxed);
+    let flushes_before = store.log_flushes();
     let cpu_before = cpu_seconds();
     let started = Instant::now();
     let mut latencies: Vec<Duration> = Vec::with_capacity(p.people * MENTEE.len());
@@ -181,6 +182,10 @@ async fn run(p: &BenchMessages, url: &str) -> anyhow::Result<Value> {
     let wall = started.elapsed().as_secs_f64();
     let cpu = cpu_seconds() - cpu_before;
     let statements = STATEMENTS.load(Ordering::Relaxed) - statements_before;
+    let flushes = store
+        .log_flushes()
+        .zip(flushes_before)
+        .map(|(after, before)| after - before);
 
     let stored = store
         .applications_in(std::slice::from_ref(&slug))
@@ -217,6 +222,8 @@ async fn run(p: &BenchMessages, url: &str) -> anyhow::Result<Value> {
         "messages_per_second": round(messages as f64 / wall, 0),
         "step_ms": { "p50": round(at(0.5), 3), "p99": round(at(0.99), 3), "max": round(at(1.0), 3) },
         "statements_per_message": round(statements as f64 / messages.max(1) as f64, 1),
+        // SQLite: flushes of its log to disk (steps committed together share one).
+        "log_flushes_per_message": flushes.map(|f| round(f as f64 / messages.max(1) as f64, 2)),
         "applications_stored": stored,
         "peak_rss_mib": super::peak_rss_mib(),
         "chatter": chatter,

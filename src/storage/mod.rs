@@ -252,6 +252,12 @@ impl Store {
         })
     }
 
+    /// How many times SQLite's write-ahead log was flushed for committed transactions
+    /// (see `sql::Local::durable`); `None` without local connections.
+    pub fn log_flushes(&self) -> Option<u64> {
+        self.local.as_ref().map(|l| l.flushes())
+    }
+
     /// A transaction that writes, on the same connections as [`Store::db`].
     pub(crate) async fn begin(&self) -> sql::Result<sql::Tx<'_>> {
         sql::Tx::begin(self.db()?).await

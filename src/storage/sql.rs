@@ -463,6 +463,8 @@ pub(crate) struct Local {
     /// Transactions committed so far, and how many of them are known to be on disk.
     committed: std::sync::atomic::AtomicU64,
     flushed: std::sync::atomic::AtomicU64,
+    /// Flushes done (for the benchmark's figures).
+    flushes: std::sync::atomic::AtomicU64,
 }
 
 /// At most this many idle connections are kept; more are opened when needed.
@@ -479,6 +481,7 @@ impl Local {
             flushing: Default::default(),
             committed: Default::default(),
             flushed: Default::default(),
+            flushes: Default::default(),
         };
         let first = local.connect()?;
         local.give_back(first);
@@ -537,12 +540,20 @@ impl Local {
         // Everything counted now was written to the log before this flush starts.
         let upto = self.committed.load(Ordering::Acquire);
         match std::fs::File::open(&self.wal).and_then(|f| f.sync_data()) {
-            Ok(()) => self.flushed.store(upto, Ordering::Release),
+            Ok(()) => {
+                self.flushed.store(upto, Ordering::Release);
+                self.flushes.fetch_add(1, Ordering::Relaxed);
+            }
             Err(e) => tracing::error!(
                 "flushing the database's write-ahead log {} failed: {e}",
                 self.wal.display()
             ),
         }
+    }
+
+    /// How many flushes [`Local::durable`] has done.
+    pub(crate) fn flushes(&self) -> u64 {
+        self.flushes.load(std::sync::atomic::Ordering::Relaxed)
     }
 
     /// A connection for this caller alone until it is dropped.
@@ -806,6 +817,45 @@ mod tests {
             .await
             .unwrap();
         tx.commit().await.unwrap();
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn every_committed_transaction_is_flushed_with_at_most_one_flush_each() {
+        let (_dir, path) = database();
+        let local = Arc::new(Local::open(&path).unwrap());
+        let writers = (0..40).map(|i| {
+            let local = local.clone();
+            tokio::spawn(async move {
+                let mut tx = Tx::begin(Db::Local(local.get().unwrap())).await.unwrap();
+                query("INSERT INTO t (name, n) VALUES ($1, $2)")
+                    .bind(format!("w{i}"))
+                    .bind(i)
+                    .execute(tx.exec())
+                    .await
+                    .unwrap();
+                tx.commit().await.unwrap();
+            })
+        });
+        for w in futures_util::future::join_all(writers).await {
+            w.unwrap();
+        }
+        use std::sync::atomic::Ordering;
+        let flushes = local.flushes();
+        assert!((1..=40).contains(&flushes), "{flushes} flushes");
+        assert_eq!(
+            local.flushed.load(Ordering::Acquire),
+            40,
+            "every commit is known flushed"
+        );
+        let mut db = Db::Local(local.get().unwrap());
+        let count: i64 = query("SELECT COUNT(*) FROM t")
+            .fetch_optional(db.exec())
+            .await
+            .unwrap()
+            .unwrap()
+            .try_get_at(0)
+            .unwrap();
+        assert_eq!(count, 40);
     }
 
     #[tokio::test]
