@@ -107,6 +107,7 @@ impl Store {
     /// Records a platform event as handled outside a step (one that ended in an error
     /// message); `false` if it was already.
     pub async fn record_inbound_event(&self, event: &EventRef) -> Result<bool> {
+        let _turn = self.write_turn().await;
         Ok(insert_inbound_event(self.db()?.exec(), event).await?)
     }
 

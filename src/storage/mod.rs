@@ -274,11 +274,12 @@ impl Store {
         self.pool.close().await;
     }
 
-    /// Waits for this process's turn to write a step. SQLite runs one write transaction
-    /// at a time whatever is done; steps that meet its lock wait in its busy handler,
-    /// which sleeps and polls, so that under load a few wait for seconds while others
-    /// pass (p99 of 1.8 s with 200 people typing at once). Waiting here, in turn, is
-    /// first come, first served. PostgreSQL writes in parallel: no turn.
+    /// Waits for this process's turn to write a step (or one of the writes every message
+    /// makes beside its step: an act finished, a prompt remembered). SQLite runs one write
+    /// transaction at a time whatever is done; writers that meet its lock wait and poll
+    /// (in its busy handler, or in `sql`), so that under load a few wait for seconds while
+    /// others pass (p99 of 1.8 s with 200 people typing at once). Waiting here, in turn,
+    /// is first come, first served. PostgreSQL writes in parallel: no turn.
     pub(super) async fn write_turn(&self) -> Option<tokio::sync::MutexGuard<'_, ()>> {
         match &self.writer {
             Some(writer) => Some(writer.lock().await),

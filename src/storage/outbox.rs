@@ -234,9 +234,12 @@ impl Store {
         enqueue: &Enqueue<'_>,
         now: DateTime<Utc>,
     ) -> Result<Vec<OutboxRow>> {
+        let turn = self.write_turn().await;
         let mut tx = self.begin().await?;
         let held = insert_acts(&mut tx, acts, enqueue, now).await?;
-        tx.commit().await?;
+        let flush = tx.commit_written().await?;
+        drop(turn);
+        flush.wait().await;
         Ok(held)
     }
 
@@ -288,6 +291,7 @@ impl Store {
     ) -> Result<bool> {
         debug_assert!(matches!(state, "done" | "failed" | "stale"));
         let forget = state != "failed";
+        let _turn = self.write_turn().await;
         let row = sql::query(
             "UPDATE outbox SET state = $1, finished_at = $2, lease_until = NULL, \
              last_error = CASE WHEN lane LIKE 'case:%' THEN NULL ELSE COALESCE($3, last_error) END, \

@@ -46,6 +46,7 @@ impl Store {
         now: DateTime<Utc>,
     ) -> Result<()> {
         let json = serde_json::to_string(prompt).context("encoding a sent prompt")?;
+        let _turn = self.write_turn().await;
         sql::query(
             "INSERT INTO sent_prompts (platform, message_id, prompt, sent_at) VALUES ($1, $2, $3, $4) ON CONFLICT (platform, message_id) DO NOTHING",
         )

@@ -659,14 +659,9 @@ impl<'a> Tx<'a> {
         }
     }
 
-    /// Commits; returns once it is on disk (see [`Local::durable`]).
-    pub(crate) async fn commit(self) -> Result<(), Error> {
-        self.commit_written().await?.wait().await;
-        Ok(())
-    }
-
     /// Commits, without waiting for the disk: the caller lets others write (gives up its
-    /// turn) before it waits with [`Flush::wait`], so that their commits share the flush.
+    /// turn) before it waits with [`Flush::wait`] (until the commit is on disk: see
+    /// [`Local::durable`]), so that their commits share the flush.
     pub(crate) async fn commit_written(self) -> Result<Flush<'a>, Error> {
         match self {
             Tx::Sqlx(tx) => {
@@ -712,6 +707,17 @@ mod tests {
         )
         .unwrap();
         (dir, path)
+    }
+
+    async fn rows_in_t(local: &Local) -> i64 {
+        let mut db = Db::Local(local.get().unwrap());
+        query("SELECT COUNT(*) FROM t")
+            .fetch_optional(db.exec())
+            .await
+            .unwrap()
+            .unwrap()
+            .try_get_at(0)
+            .unwrap()
     }
 
     #[tokio::test]
@@ -777,7 +783,7 @@ mod tests {
             .execute(tx.exec())
             .await
             .unwrap();
-        tx.commit().await.unwrap();
+        tx.commit_written().await.unwrap().wait().await;
         holder.join().unwrap();
         let mut db = Db::Local(local.get().unwrap());
         let names: Vec<String> = query("SELECT name FROM t ORDER BY n")
@@ -801,22 +807,14 @@ mod tests {
                 .await
                 .unwrap();
         }
-        let mut db = Db::Local(local.get().unwrap());
-        let count: i64 = query("SELECT COUNT(*) FROM t")
-            .fetch_optional(db.exec())
-            .await
-            .unwrap()
-            .unwrap()
-            .try_get_at(0)
-            .unwrap();
-        assert_eq!(count, 0);
+        assert_eq!(rows_in_t(&local).await, 0);
         // And a second writer is not locked out by the dropped one.
-        let mut tx = Tx::begin(db).await.unwrap();
+        let mut tx = Tx::begin(Db::Local(local.get().unwrap())).await.unwrap();
         query("INSERT INTO t (name) VALUES ('whole')")
             .execute(tx.exec())
             .await
             .unwrap();
-        tx.commit().await.unwrap();
+        tx.commit_written().await.unwrap().wait().await;
     }
 
     #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -833,7 +831,7 @@ mod tests {
                     .execute(tx.exec())
                     .await
                     .unwrap();
-                tx.commit().await.unwrap();
+                tx.commit_written().await.unwrap().wait().await;
             })
         });
         for w in futures_util::future::join_all(writers).await {
@@ -847,15 +845,7 @@ mod tests {
             40,
             "every commit is known flushed"
         );
-        let mut db = Db::Local(local.get().unwrap());
-        let count: i64 = query("SELECT COUNT(*) FROM t")
-            .fetch_optional(db.exec())
-            .await
-            .unwrap()
-            .unwrap()
-            .try_get_at(0)
-            .unwrap();
-        assert_eq!(count, 40);
+        assert_eq!(rows_in_t(&local).await, 40);
     }
 
     #[tokio::test]
