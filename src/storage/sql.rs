@@ -22,8 +22,8 @@
 //! Durability (group commit): a local connection writes with `synchronous = NORMAL`, so
 //! SQLite does not wait for the disk inside its write lock; a [`Tx`] that commits then
 //! waits until the write-ahead log is on disk ([`Local::durable`]), and steps that commit
-//! meanwhile share one flush. So, as with `FULL`, a transaction is on disk before its
-//! `commit` returns (before any answer it decided is sent); a single statement written
+//! meanwhile share one flush. So, as with `FULL`, a transaction is on disk once its
+//! [`Flush::wait`] returns (before any answer it decided is sent); a single statement written
 //! outside a transaction (an act marked delivered, a sent prompt remembered) is on disk
 //! with the next flush, and a power cut before it can only make an act be delivered again
 //! under its same idempotency key.
