@@ -253,15 +253,16 @@ impl Row {
             .iter()
             .position(|n| n == name)
             .ok_or_else(|| Error::Decode(format!("no column {name}")))?;
-        self.value_as(i, name)
+        self.value_as(i, &name)
     }
 
     /// The value of the `i`th column (from 0) as a `T`.
     pub(crate) fn try_get_at<T: FromValue>(&self, i: usize) -> Result<T, Error> {
-        self.value_as(i, &i.to_string())
+        self.value_as(i, &i)
     }
 
-    fn value_as<T: FromValue>(&self, i: usize, name: &str) -> Result<T, Error> {
+    /// `name` is only written out when something is wrong.
+    fn value_as<T: FromValue>(&self, i: usize, name: &dyn std::fmt::Display) -> Result<T, Error> {
         let v = self
             .values
             .get(i)
@@ -274,25 +275,28 @@ impl Row {
         })
     }
 
-    /// A row read through sqlx: each value taken as the first of the storage's types it
-    /// decodes as (integers, text, reals, booleans as 0 or 1, bytes); NULL as NULL.
+    /// A row read through sqlx: each value read as the type sqlx says it has (booleans as
+    /// 0 or 1); NULL as NULL.
     fn from_any(row: sqlx::any::AnyRow) -> Row {
-        use sqlx::{Column, Row as _};
+        use sqlx::any::AnyTypeInfoKind as K;
+        use sqlx::{Column, Row as _, ValueRef};
         let names: Arc<[String]> = row.columns().iter().map(|c| c.name().to_string()).collect();
         let values = (0..names.len())
             .map(|i| {
-                let value = if let Ok(v) = row.try_get::<Option<i64>, _>(i) {
-                    v.map(Value::Int)
-                } else if let Ok(v) = row.try_get::<Option<String>, _>(i) {
-                    v.map(Value::Text)
-                } else if let Ok(v) = row.try_get::<Option<f64>, _>(i) {
-                    v.map(Value::Real)
-                } else if let Ok(v) = row.try_get::<Option<bool>, _>(i) {
-                    v.map(|b| Value::Int(i64::from(b)))
-                } else if let Ok(v) = row.try_get::<Option<Vec<u8>>, _>(i) {
-                    v.map(Value::Blob)
-                } else {
-                    None
+                let kind = match row.try_get_raw(i) {
+                    Ok(raw) if !raw.is_null() => raw.type_info().kind(),
+                    _ => K::Null,
+                };
+                let value = match kind {
+                    K::Null => None,
+                    K::Bool => row
+                        .try_get::<bool, _>(i)
+                        .ok()
+                        .map(|b| Value::Int(i64::from(b))),
+                    K::SmallInt | K::Integer | K::BigInt => row.try_get(i).ok().map(Value::Int),
+                    K::Real | K::Double => row.try_get(i).ok().map(Value::Real),
+                    K::Text => row.try_get(i).ok().map(Value::Text),
+                    K::Blob => row.try_get(i).ok().map(Value::Blob),
                 };
                 value.unwrap_or(Value::Null)
             })
