@@ -262,6 +262,14 @@ async fn next_from_bot(fake: &DiscordFake, channel: u64, seen: usize) -> Value {
     .await
 }
 
+/// Waits for the bot's message number `seen` in `channel` (from 0) and checks it is the
+/// programme's welcome.
+async fn expect_welcome(fake: &DiscordFake, channel: u64, seen: usize) {
+    let welcome = next_from_bot(fake, channel, seen).await;
+    let text = welcome["content"].as_str().unwrap();
+    assert!(text.starts_with("Welcome to"), "{text}");
+}
+
 fn bot_count(state: &State, channel: u64) -> usize {
     bot_texts(state, channel).len()
 }
@@ -607,13 +615,7 @@ async fn closed_dms_are_explained_a_rate_limit_only_delays_the_answer_and_files_
     );
     fake.dm(amina, "apply");
     let dm = fake.lock().dm_channel(amina).unwrap();
-    let welcome = next_from_bot(fake, dm, 0).await;
-    assert!(
-        welcome["content"]
-            .as_str()
-            .unwrap()
-            .starts_with("Welcome to")
-    );
+    expect_welcome(fake, dm, 0).await;
     let posts = fake
         .lock()
         .requests
@@ -667,26 +669,14 @@ async fn a_conversation_waiting_on_a_slow_send_does_not_hold_up_another() {
     // Meanwhile Bea is answered.
     fake.dm(bea, "apply");
     let bea_dm = fake.wait_for("Bea's DM", WAIT, |s| s.dm_channel(bea)).await;
-    let welcome = next_from_bot(fake, bea_dm, 0).await;
-    assert!(
-        welcome["content"]
-            .as_str()
-            .unwrap()
-            .starts_with("Welcome to")
-    );
+    expect_welcome(fake, bea_dm, 0).await;
     assert_eq!(
         bot_count(&fake.lock(), amina_dm),
         1,
         "Amina's answer is still held"
     );
     gate.send(true).unwrap();
-    let welcome = next_from_bot(fake, amina_dm, 1).await;
-    assert!(
-        welcome["content"]
-            .as_str()
-            .unwrap()
-            .starts_with("Welcome to")
-    );
+    expect_welcome(fake, amina_dm, 1).await;
     run.stop().await;
 }
 
@@ -699,13 +689,7 @@ async fn after_a_gateway_drop_the_bot_resumes_and_answers_what_was_sent_meanwhil
     // Dispatched while the bot is away: Discord replays it on resume.
     fake.dm(amina, "apply");
     let dm = fake.lock().dm_channel(amina).unwrap();
-    let welcome = next_from_bot(fake, dm, 0).await;
-    assert!(
-        welcome["content"]
-            .as_str()
-            .unwrap()
-            .starts_with("Welcome to")
-    );
+    expect_welcome(fake, dm, 0).await;
     let (identifies, resumes) = {
         let s = fake.lock();
         (s.identifies, s.resumes)
