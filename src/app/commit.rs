@@ -64,6 +64,7 @@ impl App {
             match effect {
                 Effect::AskApplicant { applicant, .. } => prompted.push(applicant.clone()),
                 Effect::QueuePrompt { user, .. } => prompted.push(user.clone()),
+                Effect::StoreRequest(request) => prompted.push(request.mentor.clone()),
                 Effect::SendSurvey(round) => {
                     prompted.extend(round.recipients.iter().map(|(u, _)| u.clone()));
                 }

@@ -155,6 +155,63 @@ impl App {
         })
     }
 
+    /// For `profile`, `browse` and `request`: the sender's applications (with their
+    /// profiles) in each programme where mentees choose, and with `pools` that programme's
+    /// ready people, matches and profiles.
+    async fn choice_pools(
+        &self,
+        user: &UserRef,
+        pools: bool,
+    ) -> Result<Vec<flows::choice::ChoicePool>> {
+        let choosing: Vec<&str> = flows::choice::choosing_programmes(&self.programmes)
+            .map(|p| p.slug.as_str())
+            .collect();
+        let mut out: Vec<flows::choice::ChoicePool> = Vec::new();
+        for a in self.store.applications_of(user).await? {
+            if a.status == crate::domain::ApplicationStatus::Withdrawn
+                || !choosing.contains(&a.programme.as_str())
+            {
+                continue;
+            }
+            let Some(record) = self.store.application(a.id).await? else {
+                continue;
+            };
+            let at = match out.iter().position(|p| p.programme == a.programme) {
+                Some(at) => at,
+                None => {
+                    out.push(flows::choice::ChoicePool {
+                        programme: a.programme.clone(),
+                        ..Default::default()
+                    });
+                    out.len() - 1
+                }
+            };
+            if let Some(profile) = self.store.profile_of(a.id).await? {
+                out[at].profiles.insert(a.id, profile);
+            }
+            out[at].mine.push(record);
+        }
+        if pools {
+            for pool in &mut out {
+                let Subject::Matching {
+                    mentees,
+                    mentors,
+                    matches,
+                    ..
+                } = self.matching_subject(&pool.programme).await?
+                else {
+                    continue;
+                };
+                pool.mentees = mentees;
+                pool.mentors = mentors;
+                pool.matches = matches;
+                pool.profiles
+                    .extend(self.store.profiles_in(&pool.programme).await?);
+            }
+        }
+        Ok(out)
+    }
+
     /// Leaves suspended people out of a matching pool.
     pub(super) async fn not_suspended(
         &self,
@@ -326,6 +383,9 @@ impl App {
                         }
                     }
                     Subject::Refused(refused)
+                }
+                Needs::Choosing { pools } => {
+                    Subject::Choosing(self.choice_pools(&inbound.from, pools).await?)
                 }
                 Needs::Overview => {
                     let slugs: Vec<String> = self

@@ -204,7 +204,52 @@ pub(super) fn build_matching(
             });
         }
     }
+    let matched_by = match &raw.matched_by {
+        None => MatchedBy::Coordinator,
+        Some(by) => match MatchedBy::ALL
+            .into_iter()
+            .find(|m| m.as_str() == by.get_ref().trim())
+        {
+            Some(m) => m,
+            None => {
+                err(
+                    by.span().start,
+                    &format!(
+                        "unknown `matched_by` `{}`; expected coordinator, mentee_choice or mixed",
+                        by.get_ref()
+                    ),
+                );
+                MatchedBy::Coordinator
+            }
+        },
+    };
+    if raw.approve_requests.is_some() && !matched_by.mentees_choose() {
+        err(
+            raw.matched_by.as_ref().map_or(at, |b| b.span().start),
+            "`approve_requests` applies only when mentees choose (`matched_by = \"mentee_choice\"` or `\"mixed\"`)",
+        );
+    }
+    // A profile question must be one a form asks (any role: ids are shared where the
+    // question is).
+    let profile_questions = raw.profile_questions.as_ref().map(|list| {
+        list.iter()
+            .filter_map(|q| {
+                let id = q.get_ref().trim();
+                let asked = roles.values().any(|r| r.question(id).is_some());
+                if !asked {
+                    err(
+                        q.span().start,
+                        &format!("`profile_questions`: no form has a question `{id}`"),
+                    );
+                }
+                asked.then(|| id.to_string())
+            })
+            .collect::<Vec<String>>()
+    });
     Some(MatchingConfig {
+        matched_by,
+        approve_requests: raw.approve_requests.unwrap_or(false),
+        profile_questions,
         mode,
         objective,
         candidates_per_mentee,

@@ -27,7 +27,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::domain::matching::{
-    CriterionDef, CriterionKind, MatchMode, MatchObjective, MatchingConfig,
+    CriterionDef, CriterionKind, MatchMode, MatchObjective, MatchedBy, MatchingConfig,
 };
 use crate::domain::programme::{
     CertificateDesign, Choice, Condition, Question, QuestionKind, Role, Texts, slugify,

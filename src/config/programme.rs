@@ -149,6 +149,9 @@ pub(super) struct RawMatching {
     pub(super) time_zone: Option<RawQuestionPair>,
     pub(super) max_time_zone_gap_hours: Option<Spanned<u32>>,
     pub(super) never_together: Option<RawQuestionPair>,
+    pub(super) matched_by: Option<Spanned<String>>,
+    pub(super) approve_requests: Option<bool>,
+    pub(super) profile_questions: Option<Vec<Spanned<String>>>,
 }
 
 #[derive(Debug, Deserialize)]

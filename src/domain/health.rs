@@ -150,6 +150,8 @@ mod tests {
             created_at: at,
             closure: None,
             lifted: false,
+            origin: Default::default(),
+            introduction: None,
             started_at: Some(at),
         }
     }

@@ -75,6 +75,53 @@ impl FromStr for MatchStatus {
     }
 }
 
+/// Where a match came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MatchOrigin {
+    /// The engine proposed it to the coordinators.
+    #[default]
+    Engine,
+    /// The mentee asked this mentor (`request`); the mentee's acceptance is the request.
+    Request,
+}
+
+impl MatchOrigin {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MatchOrigin::Engine => "engine",
+            MatchOrigin::Request => "request",
+        }
+    }
+
+    /// Reads a stored origin; anything unknown reads as the engine's.
+    pub fn read(s: &str) -> MatchOrigin {
+        if s == "request" {
+            MatchOrigin::Request
+        } else {
+            MatchOrigin::Engine
+        }
+    }
+}
+
+/// A mentee's request to a mentor, to store as a match that waits for the mentor (or, when
+/// the programme says so, for a coordinator's approval first).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NewRequest {
+    pub new: NewMatch,
+    /// Asked now (`Approved`, with this deadline) or waiting for a coordinator (`Proposed`).
+    pub status: MatchStatus,
+    pub deadline: Option<DateTime<Utc>>,
+    /// What the mentor is shown of the mentee: their profile and note, as written now.
+    pub introduction: String,
+    /// The mentor's places: the request is stored only while they have one left.
+    pub places: u32,
+    /// The mentee's places (more than one in array mode).
+    pub mentee_places: u32,
+    /// Who is asked now (the mentor), for the offer to be queued with the request.
+    pub mentor: UserRef,
+}
+
 /// A match to store, as the engine proposed it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct NewMatch {
@@ -118,6 +165,12 @@ pub struct MatchRecord {
     /// before this was recorded (see [`MatchRecord::started`]).
     #[serde(default)]
     pub started_at: Option<DateTime<Utc>>,
+    /// The engine's proposal or a mentee's request.
+    #[serde(default)]
+    pub origin: MatchOrigin,
+    /// For a request: what the mentor was shown of the mentee.
+    #[serde(default)]
+    pub introduction: Option<String>,
 }
 
 impl MatchRecord {

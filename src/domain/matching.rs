@@ -22,6 +22,46 @@ pub enum MatchMode {
     Group { size: u32 },
 }
 
+/// Who chooses the pairs (`[matching] matched_by`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MatchedBy {
+    /// The coordinators, from the engine's proposals (`match propose`).
+    #[default]
+    Coordinator,
+    /// Each ready mentee, who browses the mentors with room and asks one (`browse`,
+    /// `request`); the coordinators' rounds are off.
+    MenteeChoice,
+    /// Both: mentees may choose, and the coordinators' rounds propose for the others.
+    Mixed,
+}
+
+impl MatchedBy {
+    pub const ALL: [MatchedBy; 3] = [
+        MatchedBy::Coordinator,
+        MatchedBy::MenteeChoice,
+        MatchedBy::Mixed,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MatchedBy::Coordinator => "coordinator",
+            MatchedBy::MenteeChoice => "mentee_choice",
+            MatchedBy::Mixed => "mixed",
+        }
+    }
+
+    /// Whether mentees may browse mentors and ask one.
+    pub fn mentees_choose(self) -> bool {
+        self != MatchedBy::Coordinator
+    }
+
+    /// Whether the engine proposes pairs to the coordinators.
+    pub fn engine_proposes(self) -> bool {
+        self != MatchedBy::MenteeChoice
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum MatchObjective {
@@ -56,6 +96,17 @@ pub struct CriterionDef {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct MatchingConfig {
     pub mode: MatchMode,
+    /// Who chooses the pairs.
+    #[serde(default)]
+    pub matched_by: MatchedBy,
+    /// Whether a mentee's request waits for a coordinator's approval before the mentor is
+    /// asked.
+    #[serde(default)]
+    pub approve_requests: bool,
+    /// The questions whose answers a participant may show on their profile (`None`: any
+    /// answered question but consents).
+    #[serde(default)]
+    pub profile_questions: Option<Vec<String>>,
     pub objective: MatchObjective,
     /// Candidates kept per mentee before solving; the result is checked against all the
     /// others and more are taken when one could improve it.

@@ -19,6 +19,7 @@ pub mod matches;
 pub mod matching;
 pub mod numbers;
 pub mod people;
+pub mod profile;
 pub mod programme;
 pub mod refusal;
 pub mod schedule;

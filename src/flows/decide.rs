@@ -15,8 +15,8 @@ use super::help::{dm_help, room_help, status_text, unknown_text};
 use super::route::{Dm, Room, Route};
 use super::{
     Content, Ctx, Effect, FileStatus, FlowState, Inbound, InboundFile, OutMessage, Outcome,
-    actions, application, cases, closure, escape, events, figures, pairing, pause, personal,
-    prompts, report, review, roster, survey, team, withdraw,
+    actions, application, cases, choice, closure, escape, events, figures, pairing, pause,
+    personal, prompts, report, review, roster, survey, team, withdraw,
 };
 use crate::domain::text::thousands;
 use crate::domain::{Place, RoomRef};
@@ -218,6 +218,7 @@ fn idle_dm(ctx: &Ctx<'_>, dm: &Dm, content: &Content) -> Outcome {
         Dm::Personal(personal::PersonalCommand::MyData) => personal::my_data(ctx),
         Dm::Personal(personal::PersonalCommand::Delete) => personal::start_delete(ctx),
         Dm::AskTeam(asked) => team::ask(ctx, asked),
+        Dm::Choice(command) => choice::handle(ctx, command),
         Dm::Transcript(n) => closure::transcript(ctx, *n),
         // The escalation contact works restricted cases here, by DM.
         Dm::Case(command) => cases::handle_dm(ctx, command.clone()),

@@ -16,6 +16,7 @@
 //! and `escape` if it can be left); a command that starts it is added in [`route`].
 
 pub mod application;
+pub mod choice;
 
 pub mod closure;
 pub mod command;
@@ -291,6 +292,9 @@ pub enum Subject {
         /// Every application to the programme, ready or not.
         applications: Vec<(ApplicationSummary, UserRef)>,
     },
+    /// For `profile`, `browse` and `request`: each programme where mentees choose that the
+    /// sender applied to.
+    Choosing(Vec<choice::ChoicePool>),
 }
 
 impl Ctx<'_> {

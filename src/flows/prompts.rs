@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use super::command::Command;
 use super::review::readiness_effects;
 use super::{Content, Ctx, Effect, FlowState, OutMessage, Outcome, Prompt, StateChange};
-use crate::domain::matches::{MatchRecord, MatchStatus};
+use crate::domain::matches::{MatchOrigin, MatchRecord, MatchStatus};
 use crate::domain::screening::{StepKind, StepState};
 use crate::domain::text::{char_len, clean, thousands};
 use crate::domain::{ApplicationStatus, Choice, RoleKind};
@@ -460,9 +460,17 @@ pub(super) fn offer_message(ctx: &Ctx<'_>, flow: &MatchOffer) -> Option<OutMessa
         RoleKind::Mentee => (&m.mentor_name, "mentor"),
         RoleKind::Mentor => (&m.mentee_name, "mentee"),
     };
-    let mut text = format!(
-        "Good news from {programme}: we'd like to match you with {other} as your {other_role}."
-    );
+    let mut text = if m.origin == MatchOrigin::Request && other_role == "mentee" {
+        let mut t = format!("{other}, a mentee in {programme}, would like you to be their mentor.");
+        if let Some(intro) = m.introduction.as_deref().filter(|i| !i.is_empty()) {
+            t.push_str(&format!("\nWhat they tell you about themselves:\n{intro}"));
+        }
+        t
+    } else {
+        format!(
+            "Good news from {programme}: we'd like to match you with {other} as your {other_role}."
+        )
+    };
     if !m.reasons.is_empty() {
         text.push_str("\nWhat you have in common:");
         for (why, _) in &m.reasons {

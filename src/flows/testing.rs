@@ -176,6 +176,8 @@ pub(crate) fn a_match(
         created_at: now() - chrono::Duration::days(1),
         closure: None,
         lifted: false,
+        origin: Default::default(),
+        introduction: None,
         started_at: None,
     }
 }

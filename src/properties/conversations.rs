@@ -322,6 +322,8 @@ fn a_match(id: i64, status: MatchStatus) -> MatchRecord {
         created_at: start() - Duration::days(30),
         closure: None,
         lifted: false,
+        origin: Default::default(),
+        introduction: None,
         started_at: None,
     }
 }

@@ -7,7 +7,8 @@ use super::Prompt;
 use crate::chat::OutMessage;
 use crate::domain::events::{NewEvent, Rsvp};
 use crate::domain::incident::{CaseStatus, NewCase};
-use crate::domain::matches::{MatchStatus, NewMatch};
+use crate::domain::matches::{MatchStatus, NewMatch, NewRequest};
+use crate::domain::profile::Profile;
 use crate::domain::screening::StepState;
 use crate::domain::{ApplicationStatus, NewApplication, RoleKind, RoomRef, UserRef};
 
@@ -98,6 +99,14 @@ pub enum Effect {
     },
     /// Store proposed matches; the app posts their cards once they have numbers.
     StoreMatches(Vec<NewMatch>),
+    /// Store a mentee's request to a mentor and queue the mentor's offer (or, waiting for a
+    /// coordinator, post its card); a conflict when either has no place left by then.
+    StoreRequest(Box<NewRequest>),
+    /// Set what an application's profile shows (an empty profile removes it).
+    SetProfile {
+        application: i64,
+        profile: Profile,
+    },
     /// Move a match from one status to another; a conflict if it is no longer in `from`.
     MoveMatch {
         match_id: i64,

@@ -10,13 +10,15 @@ use super::applications::insert_decision;
 use super::sql;
 use super::step::Applied;
 use super::{Store, from_millis, to_millis};
-use crate::domain::matches::{Closure, ClosureKind, MatchRecord, MatchStatus, NewMatch, NextStep};
+use crate::domain::matches::{
+    Closure, ClosureKind, MatchOrigin, MatchRecord, MatchStatus, NewMatch, NewRequest, NextStep,
+};
 use crate::domain::{ApplicationStatus, UserRef};
 use crate::error::Result;
 
 /// A match with both people and the names they gave (read with it: two reads a match
 /// less, on every step of someone matched and in every list of matches).
-const MATCH_COLUMNS: &str = "m.id, m.programme, m.mentee_application, m.mentor_application, m.status, m.score, m.reasons, m.mentee_answer, m.mentor_answer, m.deadline, m.room, m.frozen, m.created_at, m.closed_at, m.closure_kind, m.closure_reason, m.closed_by, m.lifted_at, m.started_at, e.platform AS e_platform, e.user_id AS e_user, r.platform AS r_platform, r.user_id AS r_user, \
+const MATCH_COLUMNS: &str = "m.id, m.programme, m.mentee_application, m.mentor_application, m.status, m.score, m.reasons, m.mentee_answer, m.mentor_answer, m.deadline, m.room, m.frozen, m.created_at, m.closed_at, m.closure_kind, m.closure_reason, m.closed_by, m.lifted_at, m.started_at, m.origin, m.introduction, e.platform AS e_platform, e.user_id AS e_user, r.platform AS r_platform, r.user_id AS r_user, \
 (SELECT answer FROM application_answers WHERE application_id = m.mentee_application AND question_id = 'name') AS e_name, \
 (SELECT answer FROM application_answers WHERE application_id = m.mentor_application AND question_id = 'name') AS r_name";
 const MATCH_FROM: &str = "matches m JOIN applications e ON e.id = m.mentee_application JOIN applications r ON r.id = m.mentor_application";
@@ -45,6 +47,56 @@ impl Store {
         .bind(to_millis(now))
         .fetch_one(&mut **tx)
         .await?)
+    }
+
+    /// Stores a mentee's request to a mentor, with the mentor's offer queued when they are
+    /// asked now. `None` (a conflict: the step is read again and decided anew) when either
+    /// has no place left by now: two mentees asking for the last place at once, one wins.
+    pub(super) async fn insert_request(
+        &self,
+        tx: &mut Transaction<'static, Any>,
+        r: &NewRequest,
+        now: DateTime<Utc>,
+    ) -> Result<Option<i64>> {
+        // Taking the mentor's row first makes two requests for the same mentor take turns
+        // (on PostgreSQL the second waits here, then counts what the first stored).
+        sqlx::query("UPDATE applications SET updated_at = updated_at WHERE id = $1")
+            .bind(r.new.mentor_application)
+            .execute(&mut **tx)
+            .await?;
+        let open = |application: i64, column: &'static str| {
+            sqlx::query_scalar::<_, i64>(sqlx::AssertSqlSafe(format!(
+                "SELECT COUNT(*) FROM matches WHERE {column} = $1 AND status IN ('proposed', 'approved', 'active')"
+            )))
+            .bind(application)
+        };
+        let mentor_taken = open(r.new.mentor_application, "mentor_application")
+            .fetch_one(&mut **tx)
+            .await?;
+        let mentee_taken = open(r.new.mentee_application, "mentee_application")
+            .fetch_one(&mut **tx)
+            .await?;
+        if mentor_taken >= i64::from(r.places) || mentee_taken >= i64::from(r.mentee_places) {
+            return Ok(None);
+        }
+        let reasons = serde_json::to_string(&r.new.reasons).context("encoding match reasons")?;
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO matches (programme, mentee_application, mentor_application, status, score, reasons, mentee_answer, deadline, origin, introduction, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11) RETURNING id",
+        )
+        .bind(&r.new.programme)
+        .bind(r.new.mentee_application)
+        .bind(r.new.mentor_application)
+        .bind(r.status.as_str())
+        .bind(r.new.score)
+        .bind(reasons)
+        .bind(answer_text(Some(true)))
+        .bind(r.deadline.map(to_millis))
+        .bind(MatchOrigin::Request.as_str())
+        .bind(&r.introduction)
+        .bind(to_millis(now))
+        .fetch_one(&mut **tx)
+        .await?;
+        Ok(Some(id))
     }
 
     /// Moves a match from `from` to `to`; `false` if it is no longer in `from`.
@@ -492,6 +544,8 @@ impl Store {
             },
             lifted: r.try_get::<Option<i64>>("lifted_at")?.is_some(),
             started_at: r.try_get::<Option<i64>>("started_at")?.map(from_millis),
+            origin: MatchOrigin::read(&r.try_get::<String>("origin")?),
+            introduction: r.try_get("introduction")?,
         })
     }
 

@@ -40,6 +40,7 @@ mod leases;
 mod matches;
 mod outbox;
 mod personal;
+mod profiles;
 mod prompts;
 mod rekey;
 mod screening;

@@ -400,6 +400,31 @@ impl Store {
                 }
                 Applied::Matches(ids)
             }
+            Effect::StoreRequest(request) => match self.insert_request(tx, request, now).await? {
+                Some(id) => {
+                    // Asked now: the mentor's offer is queued with the request.
+                    if request.status == crate::domain::matches::MatchStatus::Approved {
+                        let offer = crate::step::Prompt::MatchOffer { match_id: id };
+                        insert_prompt(
+                            sql::Exec::Conn(tx),
+                            self.sealer.as_ref(),
+                            &request.mentor,
+                            &offer,
+                            now,
+                        )
+                        .await?;
+                    }
+                    Applied::Matches(vec![id])
+                }
+                None => Applied::Conflict,
+            },
+            Effect::SetProfile {
+                application,
+                profile,
+            } => {
+                self.set_profile(tx, *application, profile, now).await?;
+                Applied::Done
+            }
             Effect::MoveMatch {
                 match_id,
                 from,

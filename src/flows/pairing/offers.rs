@@ -7,6 +7,8 @@
 //! coordinators and replans.
 
 use super::*;
+use crate::domain::matches::MatchOrigin;
+use crate::domain::matching::MatchedBy;
 
 /// Ends a match that did not go ahead: records the move, tells the coordinators why, and
 /// asks for the next best proposals for whoever it frees.
@@ -67,20 +69,40 @@ pub(super) fn approve(
         by: by.to_string(),
         deadline: Some(deadline),
     }];
-    for user in [&m.mentee, &m.mentor] {
-        effects.push(Effect::QueuePrompt {
-            user: user.clone(),
-            prompt: Prompt::MatchOffer { match_id: m.id },
+    // A mentee's request is their acceptance: only the mentor is asked.
+    let request = m.origin == MatchOrigin::Request;
+    for (user, answered) in [(&m.mentee, m.mentee_answer), (&m.mentor, m.mentor_answer)] {
+        if answered.is_none() {
+            effects.push(Effect::QueuePrompt {
+                user: user.clone(),
+                prompt: Prompt::MatchOffer { match_id: m.id },
+            });
+        }
+    }
+    if request {
+        effects.push(Effect::SendDm {
+            to: m.mentee.clone(),
+            message: OutMessage::text(format!(
+                "Your request to {} was approved by the coordinators, and {} has been asked. You'll hear as soon as they answer (at the latest by {}).",
+                m.mentor_name,
+                m.mentor_name,
+                deadline.format("%-d %B %Y")
+            )),
         });
     }
     effects.extend(to_room(
         ctx,
         format!(
-            "Match M{} ({} ↔ {}) approved by {}. Both have been asked to accept by {}.",
+            "Match M{} ({} ↔ {}) approved by {}. {} been asked to accept by {}.",
             m.id,
             m.mentee_name,
             m.mentor_name,
             ctx.user.id,
+            if request {
+                format!("{} (the mentor, who was requested) has", m.mentor_name)
+            } else {
+                "Both have".to_string()
+            },
             deadline.format("%-d %b %Y")
         ),
     ));
@@ -148,15 +170,27 @@ pub fn on_decline(ctx: &Ctx<'_>, m: &MatchRecord, side: RoleKind) -> Vec<Effect>
         RoleKind::Mentee => (&m.mentor, &m.mentee_name),
         RoleKind::Mentor => (&m.mentee, &m.mentor_name),
     };
+    let (mine, theirs) = if m.origin == MatchOrigin::Request {
+        (
+            "Thank you for letting us know. You stay listed for other mentees.".to_string(),
+            format!(
+                "An update on your request: {me_name} isn't able to take you on. This is no reflection on you. {}",
+                choose_again(ctx, m)
+            ),
+        )
+    } else {
+        (
+            "Thank you for letting us know. You stay in the programme, and we'll propose someone else as soon as we can.".to_string(),
+            format!(
+                "An update on your match: {me_name} isn't able to go ahead with it. This is no reflection on you; we're already looking for another match for you."
+            ),
+        )
+    };
     let mut effects = vec![
-        ctx.dm_text(
-            "Thank you for letting us know. You stay in the programme, and we'll propose someone else as soon as we can.",
-        ),
+        ctx.dm_text(mine),
         Effect::SendDm {
             to: other.clone(),
-            message: OutMessage::text(format!(
-                "An update on your match: {me_name} isn't able to go ahead with it. This is no reflection on you; we're already looking for another match for you."
-            )),
+            message: OutMessage::text(theirs),
         },
     ];
     effects.extend(release(
@@ -217,7 +251,18 @@ pub fn expire(ctx: &Ctx<'_>, m: &MatchRecord) -> Outcome {
         (&m.mentee, m.mentee_answer, &m.mentor_name),
         (&m.mentor, m.mentor_answer, &m.mentee_name),
     ] {
-        let text = if answer.is_none() {
+        let text = if m.origin == MatchOrigin::Request {
+            if answer.is_none() {
+                format!(
+                    "The request from {partner} has expired, as we didn't hear back in time. Nothing else changes for you."
+                )
+            } else {
+                format!(
+                    "{partner} didn't answer your request in time. This is no reflection on you. {}",
+                    choose_again(ctx, m)
+                )
+            }
+        } else if answer.is_none() {
             format!(
                 "The match offer with {partner} has expired, as we didn't hear back in time. You stay in the programme; type status to see where you stand."
             )
@@ -245,6 +290,19 @@ pub fn expire(ctx: &Ctx<'_>, m: &MatchRecord) -> Outcome {
     Outcome {
         state: StateChange::Unchanged,
         effects,
+    }
+}
+
+/// What a mentee whose request did not go ahead can do next, as their programme allows.
+fn choose_again(ctx: &Ctx<'_>, m: &MatchRecord) -> &'static str {
+    let mixed = ctx
+        .programme(&m.programme)
+        .and_then(|p| p.matching.as_ref())
+        .is_some_and(|c| c.matched_by == MatchedBy::Mixed);
+    if mixed {
+        "Type browse to choose another mentor, or wait: the coordinators will propose one."
+    } else {
+        "Type browse to choose another mentor."
     }
 }
 

@@ -32,6 +32,9 @@ pub(super) fn swap(
     if m.status != MatchStatus::Proposed {
         return reply(already(m));
     }
+    if !engine_proposes(programme) {
+        return reply(mentees_choose_text(programme));
+    }
     let Some(config) = &programme.matching else {
         return reply(format!("{} is not set up for matching.", programme.name));
     };
@@ -94,6 +97,22 @@ pub(super) fn swap(
             },
         ],
     }
+}
+
+/// Whether the engine proposes pairs in this programme (not when mentees choose alone).
+fn engine_proposes(programme: &Programme) -> bool {
+    programme
+        .matching
+        .as_ref()
+        .is_none_or(|m| m.matched_by.engine_proposes())
+}
+
+/// Why a coordinator's proposal is refused in a programme where mentees choose.
+pub(super) fn mentees_choose_text(programme: &Programme) -> String {
+    format!(
+        "In {} mentees choose their mentor (matched_by = \"mentee_choice\"), so the engine proposes no pairs: mentees browse and request, and each request is posted here. (match preview still shows what the engine would propose.)",
+        programme.name
+    )
 }
 
 /// The engine's proposals as matches to store.
@@ -207,6 +226,9 @@ pub(super) fn propose(
         state: StateChange::Unchanged,
         effects: vec![post(room, text)],
     };
+    if !engine_proposes(programme) {
+        return reply(mentees_choose_text(programme));
+    }
     let p = match planned(ctx, programme, mentees, mentors, matches, only) {
         Ok(p) => p,
         Err(e) => return reply(e),
@@ -241,24 +263,59 @@ pub(super) fn propose(
 
 /// The proposals just stored, as one message for the coordinators.
 pub fn proposals_text(ctx: &Ctx<'_>, new: &[MatchRecord]) -> String {
-    let mut s = format!("{} new match proposal(s):", new.len());
-    for m in new {
+    use crate::domain::matches::MatchOrigin;
+    let (requests, proposals): (Vec<&MatchRecord>, Vec<&MatchRecord>) =
+        new.iter().partition(|m| m.origin == MatchOrigin::Request);
+    let mut parts = Vec::new();
+    if !proposals.is_empty() {
+        let mut s = format!("{} new match proposal(s):", proposals.len());
+        for m in &proposals {
+            s.push_str(&format!(
+                "\nProposal P{}: {} (mentee, application A{}) ↔ {} (mentor, application A{}), {} points — {}",
+                m.id,
+                m.mentee_name,
+                m.mentee_application,
+                m.mentor_name,
+                m.mentor_application,
+                m.score,
+                why_text(&m.reasons)
+            ));
+        }
         s.push_str(&format!(
-            "\nProposal P{}: {} (mentee, application A{}) ↔ {} (mentor, application A{}), {} points — {}",
-            m.id,
+            "\nReply: {p} match approve P<number> · {p} match approve all · {p} match reject P<number> [reason]",
+            p = ctx.room_prefix
+        ));
+        parts.push(s);
+    }
+    for m in requests {
+        let head = format!(
+            "{} (mentee, application A{}) asked {} (mentor, application A{}) to be their mentor, {} points — {}",
             m.mentee_name,
             m.mentee_application,
             m.mentor_name,
             m.mentor_application,
             m.score,
             why_text(&m.reasons)
-        ));
+        );
+        parts.push(match (m.status, m.deadline) {
+            (MatchStatus::Proposed, _) => format!(
+                "Request P{}: {head}. It waits for your approval before {} is asked.\nReply: {p} match approve P{} · {p} match reject P{} [reason]",
+                m.id,
+                m.mentor_name,
+                m.id,
+                m.id,
+                p = ctx.room_prefix
+            ),
+            (_, Some(d)) => format!(
+                "Request M{}: {head}. {} has been asked to answer by {}.",
+                m.id,
+                m.mentor_name,
+                d.format("%-d %b %Y")
+            ),
+            _ => format!("Request M{}: {head}.", m.id),
+        });
     }
-    s.push_str(&format!(
-        "\nReply: {p} match approve P<number> · {p} match approve all · {p} match reject P<number> [reason]",
-        p = ctx.room_prefix
-    ));
-    s
+    parts.join("\n")
 }
 
 /// After a decline, rejection or expiry: new proposals for whoever is free (no message
@@ -276,6 +333,12 @@ pub fn replan(ctx: &Ctx<'_>, programme: &Programme) -> Outcome {
             effects: vec![],
         };
     };
+    if !engine_proposes(programme) {
+        return Outcome {
+            state: StateChange::Unchanged,
+            effects: vec![],
+        };
+    }
     // The coordinators were just told someone is back in the pool: the next best options
     // follow as cards, or they hear that there are none for now.
     let effects = match planned(ctx, programme, mentees, mentors, matches, None) {

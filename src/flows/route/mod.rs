@@ -29,6 +29,7 @@ use crate::domain::{Place, Programme, RoomRef, UserRef};
 
 use super::actions::{self, ActionCommand};
 use super::cases::{self, CaseCommand};
+use super::choice::{self, ChoiceCommand};
 use super::closure::{self, CloseCommand};
 use super::command::{self, Command};
 use super::events::{self, EventCommand};
@@ -112,6 +113,8 @@ pub enum Dm {
     CoordinatorsElsewhere,
     /// One of the commands everyone has (`help`, `apply`, `status`, `report`, ...).
     Command(Command),
+    /// `profile …`, `browse …` or `request …`: mentees choosing their mentor.
+    Choice(Result<ChoiceCommand, String>),
     /// `accept` or `decline` typed out: an answer to a match offer inside one; outside one,
     /// an answer to an offer that ended meanwhile.
     OfferAnswer,
@@ -249,6 +252,9 @@ fn dm(from: &UserRef, text: &str, router: &Router<'_>) -> Dm {
     if let Some(n) = closure::parse_transcript(text) {
         return Dm::Transcript(n);
     }
+    if let Some(command) = choice::parse(text) {
+        return Dm::Choice(command);
+    }
     if router.moderation.is_escalation_contact(from)
         && let Some(command) = cases::parse_dm(text, router.prefix)
     {
@@ -372,6 +378,9 @@ impl Route {
             } => actions::waiting(state).map_or(Needs::Nothing, super::confirm::needs),
             Route::Rsvp(n, _) | Route::Dm(Dm::Rsvp(n, _)) => Needs::Event(*n),
             Route::Dm(Dm::Personal(PersonalCommand::MyData)) => Needs::PersonalData,
+            Route::Dm(Dm::Choice(Ok(command))) => Needs::Choosing {
+                pools: choice::needs_pool(command),
+            },
             Route::Dm(Dm::Command(Command::Apply(_))) => Needs::Refused,
             Route::Dm(Dm::Case(Ok(command))) => case_needs(command),
             Route::Room {

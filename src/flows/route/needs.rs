@@ -70,6 +70,11 @@ pub enum Needs {
     People(String),
     /// The sender's applications the screening rules refused (for `apply`).
     Refused,
+    /// The sender's applications (with profiles) in the programmes where mentees choose,
+    /// and with `pools` those programmes' ready people, matches and profiles.
+    Choosing {
+        pools: bool,
+    },
 }
 
 pub(super) fn case_needs(command: &CaseCommand) -> Needs {

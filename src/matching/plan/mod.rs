@@ -288,5 +288,37 @@ pub fn places_of(config: &MatchingConfig, mentor: &ApplicationRecord) -> u32 {
     capacity_of(config, mentor)
 }
 
+/// How many mentors a mentee has: `slots` in array mode, else one.
+pub fn mentee_places(config: &MatchingConfig) -> u32 {
+    match config.mode {
+        MatchMode::Array { slots } => slots,
+        _ => 1,
+    }
+}
+
+/// One mentee against each of `mentors` (a mentee browsing): the score and reasons of each
+/// allowed pair, in `mentors`' order, `None` where a hard constraint keeps them apart. The
+/// model is prepared once, so this costs one scoring per mentor.
+pub fn evaluate_mentors(
+    config: &MatchingConfig,
+    programme: &Programme,
+    mentee: &ApplicationRecord,
+    mentors: &[ApplicationRecord],
+    now: DateTime<Utc>,
+) -> Result<Vec<Option<(i64, Vec<(String, i64)>)>>, String> {
+    let (model, e, m) = prepare(config, std::slice::from_ref(mentee), mentors, now)?;
+    let mentee_role = programme.role(RoleKind::Mentee);
+    Ok(m.iter()
+        .zip(mentors)
+        .map(|(features, mentor)| {
+            if model.blocker(&e[0], features).is_some() {
+                return None;
+            }
+            let why = reasons(config, &model, &e[0], features, mentee, mentor, mentee_role);
+            Some((model.score(&e[0], features), why))
+        })
+        .collect())
+}
+
 #[cfg(test)]
 mod tests;

@@ -1,0 +1,352 @@
+//! `browse` and `request`: a ready mentee looks through the mentors who have room, have a
+//! profile and fit them (best fit first, with why), and asks one.
+
+use super::super::{Ctx, Effect, Outcome};
+use super::{ChoicePool, not_choosing};
+use crate::domain::matches::{MatchOrigin, MatchRecord, MatchStatus, NewMatch, NewRequest};
+use crate::domain::matching::MatchingConfig;
+use crate::domain::profile::{MAX_BIO_CHARS, shown};
+use crate::domain::text::{char_len, clean};
+use crate::domain::{ApplicationRecord, Programme, RoleKind};
+use crate::flows::review::display_name_of;
+use crate::matching::plan::{evaluate_mentors, mentee_places, places_of};
+
+/// Mentors a page.
+const PAGE: usize = 5;
+
+/// The mentee who browses or asks, in the programme where they may.
+struct Mentee<'a> {
+    pool: &'a ChoicePool,
+    programme: &'a Programme,
+    config: &'a MatchingConfig,
+    record: &'a ApplicationRecord,
+}
+
+impl Mentee<'_> {
+    /// Their open matches (requests, offers, matches under way).
+    fn open(&self) -> Vec<&MatchRecord> {
+        self.pool
+            .matches
+            .iter()
+            .filter(|m| m.mentee_application == self.record.summary.id && m.status.is_open())
+            .collect()
+    }
+
+    /// Why they cannot ask anyone now, if they cannot: every place they have is taken.
+    fn busy(&self) -> Option<String> {
+        let open = self.open();
+        if (open.len() as u32) < mentee_places(self.config) {
+            return None;
+        }
+        let m = open.last()?;
+        Some(match (m.status, m.origin) {
+            (MatchStatus::Active, _) => format!(
+                "You're already matched with {} in {}.",
+                m.mentor_name, self.programme.name
+            ),
+            (MatchStatus::Proposed, MatchOrigin::Request) => format!(
+                "You've asked {} already; the coordinators are looking at your request. You can ask someone else if it doesn't go ahead.",
+                m.mentor_name
+            ),
+            (_, MatchOrigin::Request) => format!(
+                "You've asked {} already, and we're waiting for their answer{}. You can ask someone else if they decline.",
+                m.mentor_name,
+                m.deadline
+                    .map(|d| format!(" (at the latest by {})", d.format("%-d %B")))
+                    .unwrap_or_default()
+            ),
+            _ => format!(
+                "You have a match with {} waiting for answers; type status to see it.",
+                m.mentor_name
+            ),
+        })
+    }
+}
+
+/// The mentee and their programme, or what to tell them instead.
+fn mentee<'a>(ctx: &Ctx<'a>, pools: &'a [ChoicePool]) -> Result<Mentee<'a>, String> {
+    let mut as_mentor = None;
+    for pool in pools {
+        let Some(programme) = ctx.programmes.iter().find(|p| p.slug == pool.programme) else {
+            continue;
+        };
+        let Some(config) = programme.matching.as_ref() else {
+            continue;
+        };
+        let Some(record) = pool
+            .mine
+            .iter()
+            .find(|r| r.summary.role == RoleKind::Mentee)
+        else {
+            as_mentor = as_mentor.or(Some(programme));
+            continue;
+        };
+        if !pool
+            .mentees
+            .iter()
+            .any(|r| r.summary.id == record.summary.id)
+        {
+            return Err(format!(
+                "You can browse mentors in {} once your application is ready to be matched. Type status to see where it stands.",
+                programme.name
+            ));
+        }
+        return Ok(Mentee {
+            pool,
+            programme,
+            config,
+            record,
+        });
+    }
+    Err(match as_mentor {
+        Some(p) => format!(
+            "Browsing and requests are for mentees: in {} they look through the mentors and ask one. What they see of you is your profile (type profile).",
+            p.name
+        ),
+        None => not_choosing(ctx),
+    })
+}
+
+/// A mentor the mentee may ask, with why they fit and what their profile shows.
+struct Candidate<'a> {
+    record: &'a ApplicationRecord,
+    score: i64,
+    reasons: Vec<(String, i64)>,
+    lines: Vec<String>,
+}
+
+/// The mentors with room, a profile and no rule keeping them from the mentee, best fit
+/// first.
+fn candidates<'a>(ctx: &Ctx<'_>, me: &Mentee<'a>) -> Result<Vec<Candidate<'a>>, String> {
+    let pool = me.pool;
+    let listed: Vec<(&ApplicationRecord, Vec<String>)> = pool
+        .mentors
+        .iter()
+        .filter(|r| r.applicant != me.record.applicant)
+        .filter(|r| places_left(pool, me.config, r) > 0)
+        .filter(|r| !kept_apart(pool, me.record.summary.id, r.summary.id))
+        .filter_map(|r| {
+            let lines = shown(me.programme, r, pool.profiles.get(&r.summary.id)?);
+            (!lines.is_empty()).then_some((r, lines))
+        })
+        .collect();
+    let records: Vec<ApplicationRecord> = listed.iter().map(|(r, _)| (*r).clone()).collect();
+    let scored = evaluate_mentors(me.config, me.programme, me.record, &records, ctx.now)
+        .map_err(|e| format!("Browsing is not available right now: {e}"))?;
+    let mut out: Vec<Candidate> = listed
+        .into_iter()
+        .zip(scored)
+        .filter_map(|((record, lines), s)| {
+            let (score, reasons) = s?;
+            Some(Candidate {
+                record,
+                score,
+                reasons,
+                lines,
+            })
+        })
+        .collect();
+    out.sort_by(|a, b| {
+        b.score
+            .cmp(&a.score)
+            .then(a.record.summary.id.cmp(&b.record.summary.id))
+    });
+    Ok(out)
+}
+
+/// Places a mentor has left, counting every open match (requests included).
+fn places_left(pool: &ChoicePool, config: &MatchingConfig, mentor: &ApplicationRecord) -> u32 {
+    let taken = pool
+        .matches
+        .iter()
+        .filter(|m| m.mentor_application == mentor.summary.id && m.status.is_open())
+        .count() as u32;
+    places_of(config, mentor).saturating_sub(taken)
+}
+
+/// Whether a match of theirs keeps the pair apart (past partners, a decline, a rejection or
+/// an exclusion): they are not listed to each other and may not be asked.
+fn kept_apart(pool: &ChoicePool, mentee: i64, mentor: i64) -> bool {
+    pool.matches.iter().any(|m| {
+        m.mentee_application == mentee && m.mentor_application == mentor && m.keeps_pair_apart()
+    })
+}
+
+fn name(record: &ApplicationRecord) -> String {
+    display_name_of(&record.applicant, &record.answers)
+}
+
+/// "Sector: Technology (+25); Shared goals: Writing a CV (+10)".
+fn why(reasons: &[(String, i64)]) -> String {
+    if reasons.is_empty() {
+        return "the programme's rules allow it, though no criterion is in common".into();
+    }
+    reasons
+        .iter()
+        .map(|(r, _)| r.clone())
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+pub(super) fn browse(
+    ctx: &Ctx<'_>,
+    pools: &[ChoicePool],
+    words: &[String],
+    page: usize,
+) -> Outcome {
+    let say = |text: String| Outcome::unchanged(vec![ctx.dm_text(text)]);
+    let me = match mentee(ctx, pools) {
+        Ok(m) => m,
+        Err(why) => return say(why),
+    };
+    let all = match candidates(ctx, &me) {
+        Ok(c) => c,
+        Err(why) => return say(why),
+    };
+    let found: Vec<&Candidate> = all
+        .iter()
+        .filter(|c| {
+            let text = format!("{}\n{}", c.lines.join("\n"), name(c.record)).to_lowercase();
+            words.iter().all(|w| text.contains(w.as_str()))
+        })
+        .collect();
+    let looked_for = if words.is_empty() {
+        String::new()
+    } else {
+        format!(" whose profile mentions {}", words.join(" and "))
+    };
+    let mut s = String::new();
+    if let Some(busy) = me.busy() {
+        s.push_str(&busy);
+        s.push('\n');
+    }
+    if found.is_empty() {
+        s.push_str(&format!(
+            "No mentor{looked_for} has room in {} right now.",
+            me.programme.name
+        ));
+        if !words.is_empty() && !all.is_empty() {
+            s.push_str(" Type browse to see them all.");
+        } else if me.config.matched_by.engine_proposes() {
+            s.push_str(" The coordinators will propose a match for you as soon as one fits.");
+        } else {
+            s.push_str(" Mentors' places free up as matches end; try again in a few days.");
+        }
+        return say(s);
+    }
+    let pages = found.len().div_ceil(PAGE);
+    if page > pages {
+        return say(format!(
+            "There {} only {pages} page{} of mentors{looked_for}. Type browse to start from the first.",
+            if pages == 1 { "is" } else { "are" },
+            if pages == 1 { "" } else { "s" }
+        ));
+    }
+    let from = (page - 1) * PAGE;
+    let shown_now = &found[from..(from + PAGE).min(found.len())];
+    s.push_str(&format!(
+        "Mentors in {} with room who fit you{looked_for}, best fit first ({}–{} of {}):",
+        me.programme.name,
+        from + 1,
+        from + shown_now.len(),
+        found.len()
+    ));
+    for c in shown_now {
+        s.push_str(&format!(
+            "\n\n{}. {} — fits you: {}",
+            c.record.summary.id,
+            name(c.record),
+            why(&c.reasons)
+        ));
+        for line in &c.lines {
+            s.push_str(&format!("\n    {line}"));
+        }
+    }
+    s.push_str(&format!(
+        "\n\nTo ask one of them: request <number> [a few words to them], like: request {}",
+        shown_now[0].record.summary.id
+    ));
+    if page < pages {
+        let more = if words.is_empty() {
+            format!("browse {}", page + 1)
+        } else {
+            format!("browse {} {}", words.join(" "), page + 1)
+        };
+        s.push_str(&format!("\nMore: {more}"));
+    }
+    say(s)
+}
+
+pub(super) fn request(ctx: &Ctx<'_>, pools: &[ChoicePool], mentor: i64, note: &str) -> Outcome {
+    let say = |text: String| Outcome::unchanged(vec![ctx.dm_text(text)]);
+    let me = match mentee(ctx, pools) {
+        Ok(m) => m,
+        Err(why) => return say(why),
+    };
+    if let Some(busy) = me.busy() {
+        return say(busy);
+    }
+    let note = clean(note, false).trim().to_string();
+    if char_len(&note) > MAX_BIO_CHARS {
+        return say(format!(
+            "Your note is {} characters long; please keep it to {MAX_BIO_CHARS}. Nothing was sent.",
+            char_len(&note)
+        ));
+    }
+    let all = match candidates(ctx, &me) {
+        Ok(c) => c,
+        Err(why) => return say(why),
+    };
+    let Some(chosen) = all.iter().find(|c| c.record.summary.id == mentor) else {
+        // Never why (someone's suspension, capacity or past decisions are theirs).
+        return say(format!(
+            "There is no mentor {mentor} you can ask in {} right now: they may have no place left, or not be listed. Type browse to see who you can ask. Nothing was sent.",
+            me.programme.name
+        ));
+    };
+    let approve_first = me.config.approve_requests;
+    let deadline = (!approve_first)
+        .then(|| ctx.now + chrono::Duration::days(i64::from(me.programme.texts.answer_days)));
+    let mentor_name = name(chosen.record);
+    let mut intro: Vec<String> = me
+        .pool
+        .profiles
+        .get(&me.record.summary.id)
+        .map(|p| shown(me.programme, me.record, p))
+        .unwrap_or_default();
+    if !note.is_empty() {
+        intro.push(format!("Their note to you: {note}"));
+    }
+    let request = NewRequest {
+        new: NewMatch {
+            programme: me.programme.slug.clone(),
+            mentee_application: me.record.summary.id,
+            mentor_application: mentor,
+            score: chosen.score,
+            reasons: chosen.reasons.clone(),
+        },
+        status: if approve_first {
+            MatchStatus::Proposed
+        } else {
+            MatchStatus::Approved
+        },
+        deadline,
+        introduction: intro.join("\n"),
+        places: places_of(me.config, chosen.record),
+        mentee_places: mentee_places(me.config),
+        mentor: chosen.record.applicant.clone(),
+    };
+    let told = match deadline {
+        Some(d) => format!(
+            "I've asked {mentor_name} to be your mentor. They have until {} to answer, and I'll tell you as soon as they do.",
+            d.format("%-d %B %Y")
+        ),
+        None => format!(
+            "Your request to {mentor_name} goes to the coordinators first; once they approve it, {mentor_name} is asked, and I'll tell you."
+        ),
+    };
+    Outcome::unchanged(vec![
+        Effect::StoreRequest(Box::new(request)),
+        ctx.dm_text(told),
+    ])
+}
