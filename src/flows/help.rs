@@ -10,9 +10,9 @@ mod staff;
 use super::Ctx;
 use super::command::suggest;
 use crate::domain::application::Stage;
-use crate::domain::matches::MatchStatus;
+use crate::domain::matches::{MatchOrigin, MatchStatus};
 use crate::domain::screening::StepState;
-use crate::domain::{Programme, RoomRef};
+use crate::domain::{ApplicationStatus, Programme, RoleKind, RoomRef};
 
 pub(crate) fn help_text(ctx: &Ctx<'_>, prefix: &str) -> String {
     let p = if prefix.is_empty() {
@@ -65,6 +65,22 @@ pub(crate) fn help_text(ctx: &Ctx<'_>, prefix: &str) -> String {
     if !ctx.surveys.is_empty() {
         s.push_str(&format!("\n{p}survey — answer the survey waiting for you"));
     }
+    // Where mentees choose their mentor, for those who applied there (by DM: the answers
+    // are personal).
+    let choosing = |role: RoleKind| {
+        ctx.applications.iter().any(|a| {
+            a.role == role
+                && ctx
+                    .programme(&a.programme)
+                    .and_then(|p| p.matching.as_ref())
+                    .is_some_and(|m| m.matched_by.mentees_choose())
+        })
+    };
+    if prefix.is_empty() && choosing(RoleKind::Mentee) {
+        s.push_str("\nbrowse — the mentors who have room and fit you\nrequest <number> — ask one of them to be your mentor\nprofile — what the mentors you ask see of you");
+    } else if prefix.is_empty() && choosing(RoleKind::Mentor) {
+        s.push_str("\nprofile — choose what mentees see of you when they look for a mentor");
+    }
     s
 }
 
@@ -103,17 +119,24 @@ pub(crate) fn status_text(ctx: &Ctx<'_>) -> String {
         return "You have no applications yet. Type apply to start one.".to_string();
     }
     let mut s = applications_text(ctx);
-    for m in ctx
-        .matches
-        .iter()
-        .filter(|m| matches!(m.status, MatchStatus::Approved | MatchStatus::Active))
-    {
+    for m in ctx.matches.iter().filter(|m| m.status.is_open()) {
         let (other, role) = if m.mentee == *ctx.user {
             (&m.mentor_name, "mentor")
         } else {
             (&m.mentee_name, "mentee")
         };
+        let request = m.origin == MatchOrigin::Request;
         match m.status {
+            MatchStatus::Proposed if request && m.mentee == *ctx.user => s.push_str(&format!(
+                "\nYour request to {other} is with the coordinators; once they approve it, {other} is asked."
+            )),
+            MatchStatus::Proposed => {}
+            MatchStatus::Approved if request && m.mentee == *ctx.user => s.push_str(&format!(
+                "\nYou asked {other} to be your mentor; we're waiting for their answer{}.",
+                m.deadline
+                    .map(|d| format!(" (until {})", d.format("%-d %B")))
+                    .unwrap_or_default()
+            )),
             MatchStatus::Active => s.push_str(&format!(
                 "\nYou are matched with {other} (your {role}){}.",
                 m.room
@@ -128,6 +151,22 @@ pub(crate) fn status_text(ctx: &Ctx<'_>) -> String {
                     .unwrap_or_default()
             )),
         }
+    }
+    // A ready mentee with nothing open, where mentees choose: how to choose.
+    let free_to_choose = ctx.applications.iter().any(|a| {
+        a.role == RoleKind::Mentee
+            && a.status == ApplicationStatus::Ready
+            && ctx
+                .programme(&a.programme)
+                .and_then(|p| p.matching.as_ref())
+                .is_some_and(|c| c.matched_by.mentees_choose())
+            && !ctx
+                .matches
+                .iter()
+                .any(|m| m.mentee_application == a.id && m.status.is_open())
+    });
+    if free_to_choose {
+        s.push_str("\nYou can choose your mentor: type browse to see who has room.");
     }
     s
 }

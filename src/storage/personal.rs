@@ -116,6 +116,10 @@ impl Store {
                 "submitted_at": a.submitted_at.to_rfc3339(),
                 "answers": record.answers.iter().map(|(q, ans)| (q.clone(), serde_json::to_value(ans).unwrap_or(Value::Null))).collect::<serde_json::Map<_, _>>(),
                 "screening_steps": serde_json::to_value(&a.steps).unwrap_or(Value::Null),
+                // What they chose to show others (programmes where mentees choose).
+                "profile": self.profile_of(a.id).await?.map(|p| json!({
+                    "shows_answers_to": p.questions, "bio": p.bio,
+                })),
                 "decisions": record.decisions.iter().map(|d| json!({
                     "from": d.from.as_str(), "to": d.to.as_str(), "by": d.by,
                     "reason": d.reason, "at": d.at.to_rfc3339(),
@@ -154,6 +158,9 @@ impl Store {
                 "partner": if mine { &m.mentor_name } else { &m.mentee_name },
                 "status": m.status.as_str(),
                 "proposed_at": m.created_at.to_rfc3339(),
+                "origin": m.origin.as_str(),
+                // Their own request's introduction (about them; the mentor's copy is theirs).
+                "your_introduction": if mine { m.introduction.clone() } else { None },
                 "pair_room": m.room,
                 "closed": m.closure.as_ref().map(|c| json!({
                     "kind": c.kind.as_str(), "at": c.at.to_rfc3339(),
@@ -381,6 +388,9 @@ impl Store {
             "DELETE FROM application_answers WHERE application_id IN (SELECT id FROM applications WHERE platform = $1 AND user_id = $2)",
             "UPDATE review_questions SET answer = NULL, question = '[erased]' WHERE application_id IN (SELECT id FROM applications WHERE platform = $1 AND user_id = $2)",
             "DELETE FROM application_notes WHERE application_id IN (SELECT id FROM applications WHERE platform = $1 AND user_id = $2)",
+            "DELETE FROM profiles WHERE application_id IN (SELECT id FROM applications WHERE platform = $1 AND user_id = $2)",
+            // What a request showed the mentor of them: their profile and note.
+            "UPDATE matches SET introduction = NULL WHERE mentee_application IN (SELECT id FROM applications WHERE platform = $1 AND user_id = $2)",
             "UPDATE applications SET evaluation = NULL WHERE platform = $1 AND user_id = $2",
             "UPDATE survey_invites SET draft = NULL WHERE platform = $1 AND user_id = $2",
             // Attributed survey answers become anonymous ones.

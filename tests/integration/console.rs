@@ -514,6 +514,47 @@ fn the_matching_demo_script_goes_from_preview_to_a_pair_room_through_a_decline()
 }
 
 #[test]
+fn the_choice_demo_script_has_a_mentee_browse_and_request_a_mentor_and_another_request_expire() {
+    let (stdout, _) = run_fixture("choice_demo.txt", &[]);
+    expect_lines(
+        &stdout,
+        &[
+            "[dm grace] You've completed every step for Pathways Mentoring 2027: you're ready to be matched! We'll be in touch when we have a match for you. Mentees in this programme can choose their mentor: type profile to choose what they see of you",
+            "[dm grace] Saved.",
+            "In their words: I moved from support desk to software at 25",
+            "[dm amina] Mentors in Pathways Mentoring 2027 with room who fit you, best fit first (1 of 1):",
+            "2. Grace — fits you: Shared goals: Writing a CV, Preparing for interviews; Sector: Technology",
+            "[dm amina] There is no mentor 3 you can ask in Pathways Mentoring 2027 right now",
+            "[dm amina] I've asked Grace to be your mentor.",
+            "[room coordinators] Request M1: Amina (mentee, application A1) asked Grace (mentor, application A2) to be their mentor, 63 points",
+            "[dm grace] Amina, a mentee in Pathways Mentoring 2027, would like you to be their mentor.",
+            "Their note to you: I'd love help with my CV and my first job in tech.",
+            "[dm amina] You've asked Grace already, and we're waiting for their answer",
+            "You asked Grace to be your mentor; we're waiting for their answer",
+            "[room amina-grace] Welcome, Amina and Grace!",
+            "You are matched with Grace (your mentor); your pair room is amina-grace.",
+            "[dm bea] Mentors in Pathways Mentoring 2027 with room who fit you whose profile mentions finance, best fit first (1 of 1):",
+            "[dm bea] I've asked Ola to be your mentor.",
+            "[dm ola] Bea, a mentee in Pathways Mentoring 2027, would like you to be their mentor.",
+            "[dm bea] Ola didn't answer your request in time. This is no reflection on you. Type browse to choose another mentor, or wait: the coordinators will propose one.",
+            "[dm ola] The request from Bea has expired, as we didn't hear back in time.",
+            "[room coordinators] Match M2 (Bea ↔ Ola) expired without both answers.",
+            "Proposal P3: Bea (mentee, application A4) ↔ Grace (mentor, application A2)",
+            "[dm bea] The coordinators are preparing a match for you, so you can't ask a mentor yourself just now",
+        ],
+    );
+    let listing = stdout
+        .split("[dm amina] Mentors in")
+        .nth(1)
+        .and_then(|rest| rest.split("\n[").next())
+        .expect("Amina's list");
+    assert!(
+        !listing.contains("Ola") && !listing.contains("Years of experience"),
+        "only what Grace chose to show, and only mentors with a profile:\n{listing}"
+    );
+}
+
+#[test]
 fn the_incident_demo_script_keeps_the_reporter_anonymous_from_report_to_resolution() {
     let (stdout, _) = run_fixture(
         "incident_demo.txt",

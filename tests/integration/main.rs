@@ -13,6 +13,7 @@ mod support;
 mod adapters;
 mod architecture;
 mod chaos;
+mod choice;
 mod closure;
 mod config_files;
 mod console;

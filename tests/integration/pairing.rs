@@ -25,9 +25,21 @@ pub(crate) async fn ready_mentor(
     name: &'static str,
     sector: &'static str,
 ) -> i64 {
+    ready_mentor_taking(h, who, name, sector, "2").await
+}
+
+/// [`ready_mentor`], taking `capacity` mentees.
+pub(crate) async fn ready_mentor_taking(
+    h: &Harness,
+    who: &str,
+    name: &'static str,
+    sector: &'static str,
+    capacity: &'static str,
+) -> i64 {
     let mut lines = MENTOR_ANSWERS.to_vec();
     lines[1] = name;
     lines[4] = sector;
+    lines[8] = capacity;
     for line in lines.iter().chain(["submit"].iter()) {
         h.dm_all(who, line).await;
     }

@@ -55,6 +55,9 @@ impl Mentee<'_> {
                     .map(|d| format!(" (at the latest by {})", d.format("%-d %B")))
                     .unwrap_or_default()
             ),
+            (MatchStatus::Proposed, MatchOrigin::Engine) => {
+                "The coordinators are preparing a match for you, so you can't ask a mentor yourself just now; you'll hear from us soon.".to_string()
+            }
             _ => format!(
                 "You have a match with {} waiting for answers; type status to see it.",
                 m.mentor_name
@@ -216,8 +219,9 @@ pub(super) fn browse(
         format!(" whose profile mentions {}", words.join(" and "))
     };
     let mut s = String::new();
-    if let Some(busy) = me.busy() {
-        s.push_str(&busy);
+    let busy = me.busy();
+    if let Some(busy) = &busy {
+        s.push_str(busy);
         s.push('\n');
     }
     if found.is_empty() {
@@ -244,12 +248,14 @@ pub(super) fn browse(
     }
     let from = (page - 1) * PAGE;
     let shown_now = &found[from..(from + PAGE).min(found.len())];
+    let range = if shown_now.len() == 1 {
+        format!("{} of {}", from + 1, found.len())
+    } else {
+        format!("{}–{} of {}", from + 1, from + shown_now.len(), found.len())
+    };
     s.push_str(&format!(
-        "Mentors in {} with room who fit you{looked_for}, best fit first ({}–{} of {}):",
+        "Mentors in {} with room who fit you{looked_for}, best fit first ({range}):",
         me.programme.name,
-        from + 1,
-        from + shown_now.len(),
-        found.len()
     ));
     for c in shown_now {
         s.push_str(&format!(
@@ -262,10 +268,14 @@ pub(super) fn browse(
             s.push_str(&format!("\n    {line}"));
         }
     }
-    s.push_str(&format!(
-        "\n\nTo ask one of them: request <number> [a few words to them], like: request {}",
-        shown_now[0].record.summary.id
-    ));
+    if busy.is_none() {
+        s.push_str(&format!(
+            "\n\nTo ask one of them: request <number> [a few words to them], like: request {}",
+            shown_now[0].record.summary.id
+        ));
+    } else {
+        s.push('\n');
+    }
     if page < pages {
         let more = if words.is_empty() {
             format!("browse {}", page + 1)

@@ -29,9 +29,10 @@ use std::collections::HashMap;
 
 use super::{Ctx, Outcome, Subject};
 use crate::domain::matches::MatchRecord;
+use crate::domain::matching::MatchedBy;
 use crate::domain::numbers::{self, Numbered};
 use crate::domain::profile::Profile;
-use crate::domain::{ApplicationRecord, Programme};
+use crate::domain::{ApplicationRecord, Programme, RoleKind};
 
 /// A mentee-choice command, parsed.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -209,6 +210,24 @@ pub fn choosing_programmes(programmes: &[Programme]) -> impl Iterator<Item = &Pr
             .as_ref()
             .is_some_and(|m| m.matched_by.mentees_choose())
     })
+}
+
+/// What a participant who just became ready to be matched can do in a programme where
+/// mentees choose (a sentence to add, starting with a space), if it is one.
+pub fn when_ready(programme: &Programme, role: RoleKind) -> Option<&'static str> {
+    let by = programme.matching.as_ref()?.matched_by;
+    match (role, by) {
+        (_, MatchedBy::Coordinator) => None,
+        (RoleKind::Mentor, _) => Some(
+            " Mentees in this programme can choose their mentor: type profile to choose what they see of you (until it shows something, you are not listed).",
+        ),
+        (RoleKind::Mentee, MatchedBy::MenteeChoice) => {
+            Some(" Here you choose your mentor: type browse to see the mentors who have room.")
+        }
+        (RoleKind::Mentee, MatchedBy::Mixed) => Some(
+            " You can wait for the coordinators to propose a mentor, or choose one yourself: type browse to see who has room.",
+        ),
+    }
 }
 
 /// Why someone with no application in a programme where mentees choose cannot use these

@@ -92,7 +92,7 @@ pub(super) fn handle(ctx: &Ctx<'_>, pools: &[ChoicePool], command: &ProfileComma
 /// What an empty profile means for someone of `role`.
 fn hidden_means(role: RoleKind) -> &'static str {
     match role {
-        RoleKind::Mentor => "mentees no longer see you when they browse",
+        RoleKind::Mentor => "mentees don't see you when they browse",
         RoleKind::Mentee => "a mentor you ask sees only your name, why you fit and your note",
     }
 }

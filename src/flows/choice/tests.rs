@@ -329,5 +329,5 @@ fn a_profile_shows_only_the_answers_picked_by_number_and_a_wrong_number_changes_
             profile: Profile::default(),
         }]
     );
-    assert!(said(&hidden, "grace").contains("mentees no longer see you"));
+    assert!(said(&hidden, "grace").contains("mentees don't see you"));
 }

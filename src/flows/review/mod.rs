@@ -677,6 +677,7 @@ fn accepted_text(programme: &Programme, role: RoleKind, ready: bool, role_name: 
     );
     if ready {
         s.push_str(" You're ready to be matched; we'll be in touch when we have a match for you.");
+        s.push_str(crate::flows::choice::when_ready(programme, role).unwrap_or_default());
     } else if let Some(r) = programme.role(role) {
         s.push_str("\nBefore we can match you, a few steps remain:");
         for step in &r.screening.steps {

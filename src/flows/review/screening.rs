@@ -52,8 +52,9 @@ pub(crate) fn readiness_effects(
         (ApplicationStatus::Approved, true) => (
             ApplicationStatus::Ready,
             format!(
-                "You've completed every step for {}: you're ready to be matched! We'll be in touch when we have a match for you.",
-                programme.name
+                "You've completed every step for {}: you're ready to be matched! We'll be in touch when we have a match for you.{}",
+                programme.name,
+                crate::flows::choice::when_ready(programme, app.role).unwrap_or_default()
             ),
             format!(
                 "A{} ({name}) has completed every screening step and is ready to be matched.",
