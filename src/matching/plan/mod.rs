@@ -296,6 +296,9 @@ pub fn mentee_places(config: &MatchingConfig) -> u32 {
     }
 }
 
+/// A pair's score and the criteria that gave it points.
+pub type Scored = (i64, Vec<(String, i64)>);
+
 /// One mentee against each of `mentors` (a mentee browsing): the score and reasons of each
 /// allowed pair, in `mentors`' order, `None` where a hard constraint keeps them apart. The
 /// model is prepared once, so this costs one scoring per mentor.
@@ -305,7 +308,7 @@ pub fn evaluate_mentors(
     mentee: &ApplicationRecord,
     mentors: &[ApplicationRecord],
     now: DateTime<Utc>,
-) -> Result<Vec<Option<(i64, Vec<(String, i64)>)>>, String> {
+) -> Result<Vec<Option<Scored>>, String> {
     let (model, e, m) = prepare(config, std::slice::from_ref(mentee), mentors, now)?;
     let mentee_role = programme.role(RoleKind::Mentee);
     Ok(m.iter()
