@@ -874,17 +874,13 @@ fn script(name: &str) -> Vec<(String, bool, String)> {
         .collect()
 }
 
-#[tokio::test]
-async fn the_matching_demo_runs_over_discord_with_coordinator_commands_and_a_pair_thread() {
-    let (mut run, staff) = start(&["carol"]).await;
-    let fake = run.fake.clone();
-    let mut people: HashMap<String, u64> = HashMap::from([("carol".to_string(), staff[0])]);
-    for name in ["amina", "grace", "ola"] {
-        people.insert(name.to_string(), fake.add_user(name));
-    }
-    let lines = script("matching_demo.txt");
-
-    // The same lines, typed in the console (through the recording fake), are the reference.
+/// The console run of `lines` (through the recording fake, with `people`'s Discord ids):
+/// the reference a run over Discord is compared with.
+async fn console_reference(
+    run: &Running,
+    people: &HashMap<String, u64>,
+    lines: &[(String, bool, String)],
+) -> Recording {
     let db = TestDb::sqlite();
     let rec = Recording::new();
     let clock = Arc::new(ManualClock::new(start_time()));
@@ -900,7 +896,7 @@ async fn the_matching_demo_runs_over_discord_with_coordinator_commands_and_a_pai
         app_settings(run.coordinators),
     );
     let coordinators = RoomRef::new(Platform::Discord, run.coordinators.to_string());
-    for (who, in_room, text) in &lines {
+    for (who, in_room, text) in lines {
         reference
             .receive(Inbound {
                 from: discord(people[who]),
@@ -915,13 +911,24 @@ async fn the_matching_demo_runs_over_discord_with_coordinator_commands_and_a_pai
             .await;
         clock.advance(chrono::Duration::seconds(3));
     }
+    rec
+}
 
-    // Over Discord: DMs typed, coordinators' commands as /coordinate in their channel; the
-    // bot restarts halfway through Amina's application.
+/// `lines` over Discord: DMs typed, coordinators' commands pressed on a card when one offers
+/// them, else given as /coordinate in their channel; the bot restarts after `restart`'s
+/// person typed that many lines. Returns how many messages the running bot handled since
+/// it last started, and how many commands were pressed.
+async fn replay(
+    run: &mut Running,
+    people: &HashMap<String, u64>,
+    lines: &[(String, bool, String)],
+    restart: Option<(&str, usize)>,
+) -> (usize, usize) {
+    let fake = run.fake.clone();
     let mut handled = 0;
-    let mut amina_lines = 0;
+    let mut typed: HashMap<&str, usize> = HashMap::new();
     let mut pressed = 0;
-    for (who, in_room, text) in &lines {
+    for (who, in_room, text) in lines {
         let person = people[who];
         if *in_room {
             let command = text.strip_prefix("!tandem ").expect("a prefixed command");
@@ -959,18 +966,20 @@ async fn the_matching_demo_runs_over_discord_with_coordinator_commands_and_a_pai
         handled += 1;
         run.settle(handled, &format!("{who}: {text}")).await;
         run.clock.advance(chrono::Duration::seconds(3));
-        if who == "amina" {
-            amina_lines += 1;
-            if amina_lines == 6 {
-                run.restart().await;
-                handled = 0;
-            }
+        let n = typed.entry(who.as_str()).or_default();
+        *n += 1;
+        if restart == Some((who.as_str(), *n)) {
+            run.restart().await;
+            handled = 0;
         }
     }
     // Sends run after each step is handled; give the last ones a moment.
     tokio::time::sleep(Duration::from_millis(300)).await;
+    (handled, pressed)
+}
 
-    // One pair thread, with the pair and the bot only.
+/// The one pair thread, which must hold `pair` and the bot only.
+fn the_pair_thread(fake: &DiscordFake, pair: [u64; 2]) -> u64 {
     let threads: Vec<u64> = {
         let s = fake.lock();
         let mut ids: Vec<u64> = s
@@ -988,13 +997,24 @@ async fn the_matching_demo_runs_over_discord_with_coordinator_commands_and_a_pai
         .iter()
         .copied()
         .collect();
-    let mut pair = vec![people["amina"], people["ola"], BOT_ID];
-    pair.sort();
-    assert_eq!(members, pair, "Amina, Ola and the bot");
-    let as_in_console = |text: String| text.replace(&thread.to_string(), "room-1");
+    let mut want = vec![pair[0], pair[1], BOT_ID];
+    want.sort();
+    assert_eq!(members, want, "the pair and the bot");
+    thread
+}
 
+/// Every person's DMs, the coordinators' channel and the pair thread over Discord read as
+/// in the console run `rec`.
+fn assert_as_in_console(
+    run: &Running,
+    people: &HashMap<String, u64>,
+    rec: &Recording,
+    thread: u64,
+) {
+    let fake = &run.fake;
+    let as_in_console = |text: String| text.replace(&thread.to_string(), "room-1");
     let owner_of = |user: &UserRef| user.id.clone();
-    for (name, id) in &people {
+    for (name, id) in people {
         let user = discord(*id);
         let want: Vec<String> = rec
             .dms_to(&user)
@@ -1011,6 +1031,7 @@ async fn the_matching_demo_runs_over_discord_with_coordinator_commands_and_a_pai
         };
         assert_eq!(got, want, "the DMs to {name} differ from the console run");
     }
+    let coordinators = RoomRef::new(Platform::Discord, run.coordinators.to_string());
     let want: Vec<String> = rec
         .posts_in(&coordinators)
         .iter()
@@ -1037,12 +1058,35 @@ async fn the_matching_demo_runs_over_discord_with_coordinator_commands_and_a_pai
         want,
         "the pair thread's kickoff"
     );
+}
+
+/// Carol (coordinator) and Discord users for `names`.
+fn people_of(run: &Running, carol: u64, names: &[&str]) -> HashMap<String, u64> {
+    let mut people: HashMap<String, u64> = HashMap::from([("carol".to_string(), carol)]);
+    for name in names {
+        people.insert(name.to_string(), run.fake.add_user(name));
+    }
+    people
+}
+
+#[tokio::test]
+async fn the_matching_demo_runs_over_discord_with_coordinator_commands_and_a_pair_thread() {
+    let (mut run, staff) = start(&["carol"]).await;
+    let people = people_of(&run, staff[0], &["amina", "grace", "ola"]);
+    let lines = script("matching_demo.txt");
+    let rec = console_reference(&run, &people, &lines).await;
+    // The bot restarts halfway through Amina's application.
+    let (handled, pressed) = replay(&mut run, &people, &lines, Some(("amina", 6))).await;
+    let fake = run.fake.clone();
+    let thread = the_pair_thread(&fake, [people["amina"], people["ola"]]);
+    assert_as_in_console(&run, &people, &rec, thread);
     // The pair talking in their thread is noted as activity (without its content, which
     // the bot does not receive); the bot does not answer there.
+    let kickoff = bot_texts(&fake.lock(), thread);
     fake.say(people["amina"], thread, "Hi Ola!");
     run.settle(handled + 1, "Amina in the pair thread").await;
     tokio::time::sleep(Duration::from_millis(200)).await;
-    assert_eq!(bot_texts(&fake.lock(), thread), want);
+    assert_eq!(bot_texts(&fake.lock(), thread), kickoff);
     assert_eq!(
         pressed, 2,
         "both mentors were approved from their cards' buttons"
@@ -1053,6 +1097,26 @@ async fn the_matching_demo_runs_over_discord_with_coordinator_commands_and_a_pai
             .iter()
             .any(|t| t == "› match approve P1")
     );
+    run.stop().await;
+}
+
+#[tokio::test]
+async fn a_mentee_browses_and_requests_a_mentor_over_discord_as_in_the_console() {
+    let (mut run, staff) = start(&["carol"]).await;
+    let people = people_of(&run, staff[0], &["amina", "grace", "ola"]);
+    // The choice demo up to Bea (its expiry needs the console's clock).
+    let lines: Vec<(String, bool, String)> = script("choice_demo.txt")
+        .into_iter()
+        .take_while(|(who, _, _)| who != "bea")
+        .collect();
+    assert!(lines.iter().any(|(_, _, t)| t.starts_with("request 2")));
+    let rec = console_reference(&run, &people, &lines).await;
+    replay(&mut run, &people, &lines, Some(("grace", 17))).await;
+    let thread = the_pair_thread(&run.fake, [people["amina"], people["grace"]]);
+    assert_as_in_console(&run, &people, &rec, thread);
+    let amina = run.fake.lock().dm_channel(people["amina"]).unwrap();
+    let said = bot_texts(&run.fake.lock(), amina).join("\n");
+    assert!(said.contains("2. Grace — fits you:"), "{said}");
     run.stop().await;
 }
 

@@ -426,18 +426,22 @@ fn test_store_key() -> Sealer {
     Sealer::from_text(&"1f".repeat(32)).unwrap()
 }
 
-/// The script's messages in order: (who, in which room if not a DM, text).
+/// The script's messages in order: (who, in which room if not a DM, text), up to its first
+/// clock shift (the replay runs on the homeserver's time).
 fn script_messages(name: &str) -> Vec<(String, Option<String>, String)> {
     let text = std::fs::read_to_string(repo_root().join("tests/fixtures").join(name)).unwrap();
-    text.lines()
-        .filter_map(|line| match parse_line(line) {
+    let mut out = Vec::new();
+    for line in text.lines() {
+        match parse_line(line) {
             ConsoleLine::Message {
                 user, room, text, ..
-            } => Some((user, room, text)),
-            ConsoleLine::Nothing => None,
+            } => out.push((user, room, text)),
+            ConsoleLine::Nothing => {}
+            ConsoleLine::Shift(_) => break,
             other => panic!("{name}: the Matrix replay does not support {other:?}"),
-        })
-        .collect()
+        }
+    }
+    out
 }
 
 /// What the same script makes the app send through the recording fake: each DM
@@ -600,60 +604,19 @@ async fn the_matching_demo_runs_over_matrix_in_encrypted_rooms_as_it_does_in_the
         }
     }
 
-    // Rooms the bot created, in order; the recording fake calls them room-1, room-2...
-    let known: Vec<OwnedRoomId> = dm_rooms
-        .values()
-        .map(|r| r.room_id().to_owned())
-        .chain([coordinators.clone()])
-        .collect();
-    let pair_rooms: Vec<OwnedRoomId> = {
-        let mut rooms: Vec<OwnedRoomId> = bot
-            .bot
-            .sent()
-            .into_iter()
-            .map(|(room, _)| room)
-            .filter(|r| !known.contains(r))
-            .collect();
-        rooms.dedup();
-        rooms
-    };
+    let pair_rooms = rooms_made(&bot, &dm_rooms, &coordinators);
     assert_eq!(
         pair_rooms.len(),
         1,
         "one pair room on Matrix: {pair_rooms:?}"
     );
-    let as_in_console = |body: String| {
-        pair_rooms.iter().enumerate().fold(body, |b, (i, r)| {
-            b.replace(r.as_str(), &format!("room-{}", i + 1))
-        })
-    };
-
-    // Every DM reached its person, decrypted, in the same order and words as in the
-    // console.
-    for (name, person) in &people {
-        let dm = dm_rooms[name].room_id().to_owned();
-        let got: Vec<String> = person
-            .received()
-            .into_iter()
-            .filter(|r| r.room == dm && r.sender == bot_id)
-            .map(|r| as_in_console(r.body))
-            .collect();
-        let want = expected
-            .dms
-            .get(&person.user())
-            .cloned()
-            .unwrap_or_default();
-        assert_eq!(got, want, "the DMs to {name} differ from the console run");
-    }
-    let got: Vec<String> = people["carol"]
-        .received()
-        .into_iter()
-        .filter(|r| r.room == coordinators && r.sender == bot_id)
-        .map(|r| as_in_console(r.body))
-        .collect();
-    assert_eq!(
-        got, expected.coordinators,
-        "the coordinators' room differs from the console run"
+    assert_as_in_console(
+        &people,
+        &dm_rooms,
+        &coordinators,
+        &bot_id,
+        &expected,
+        &pair_rooms,
     );
 
     // The pair room: created by the bot, encrypted, invite-only, history for members,
@@ -729,6 +692,150 @@ async fn the_matching_demo_runs_over_matrix_in_encrypted_rooms_as_it_does_in_the
         "the kickoff is in it: {text}"
     );
 
+    bot.stop().await;
+    drop(carol_coordinators);
+    drop(setup);
+}
+
+/// Rooms the bot sent to that are none of `dm_rooms` nor the coordinators' room: those it
+/// created, in order (the recording fake calls them room-1, room-2...).
+fn rooms_made(
+    bot: &RunningBot,
+    dm_rooms: &HashMap<String, Room>,
+    coordinators: &OwnedRoomId,
+) -> Vec<OwnedRoomId> {
+    let known: Vec<OwnedRoomId> = dm_rooms
+        .values()
+        .map(|r| r.room_id().to_owned())
+        .chain([coordinators.clone()])
+        .collect();
+    let mut rooms: Vec<OwnedRoomId> = bot
+        .bot
+        .sent()
+        .into_iter()
+        .map(|(room, _)| room)
+        .filter(|r| !known.contains(r))
+        .collect();
+    rooms.dedup();
+    rooms
+}
+
+/// Every DM reached its person, decrypted, in the same order and words as in the console
+/// run, and the coordinators' room read the same.
+fn assert_as_in_console(
+    people: &HashMap<String, Person>,
+    dm_rooms: &HashMap<String, Room>,
+    coordinators: &OwnedRoomId,
+    bot_id: &UserId,
+    expected: &Expected,
+    pair_rooms: &[OwnedRoomId],
+) {
+    let as_in_console = |body: String| {
+        pair_rooms.iter().enumerate().fold(body, |b, (i, r)| {
+            b.replace(r.as_str(), &format!("room-{}", i + 1))
+        })
+    };
+    for (name, person) in people {
+        let dm = dm_rooms[name].room_id().to_owned();
+        let got: Vec<String> = person
+            .received()
+            .into_iter()
+            .filter(|r| r.room == dm && r.sender == bot_id)
+            .map(|r| as_in_console(r.body))
+            .collect();
+        let want = expected
+            .dms
+            .get(&person.user())
+            .cloned()
+            .unwrap_or_default();
+        assert_eq!(got, want, "the DMs to {name} differ from the console run");
+    }
+    let got: Vec<String> = people["carol"]
+        .received()
+        .into_iter()
+        .filter(|r| r.room == *coordinators && r.sender == bot_id)
+        .map(|r| as_in_console(r.body))
+        .collect();
+    assert_eq!(
+        got, expected.coordinators,
+        "the coordinators' room differs from the console run"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_mentee_browses_and_requests_a_mentor_over_matrix_as_in_the_console() {
+    let Some(url) = synapse_url() else { return };
+    let bot_name = unique("tandem");
+    register(&url, &bot_name, false).await;
+    let bot_id = UserId::parse(format!("@{bot_name}:localhost")).unwrap();
+    let mut people: HashMap<String, Person> = HashMap::new();
+    for name in ["amina", "grace", "ola", "carol"] {
+        people.insert(name.to_string(), Person::new(&url, name).await);
+    }
+    let coordinators = staff_room(&people["carol"], &bot_id, "Coordinators").await;
+    let programmes = programmes_with_coordinators(&[&people["carol"]]);
+    // The choice demo up to Bea (its expiry needs the console's clock).
+    let script: Vec<(String, Option<String>, String)> = script_messages("choice_demo.txt")
+        .into_iter()
+        .take_while(|(who, _, _)| who != "bea")
+        .collect();
+    let users: HashMap<String, UserRef> =
+        people.iter().map(|(n, p)| (n.clone(), p.user())).collect();
+    let coordinators_ref = RoomRef::new(Platform::Matrix, coordinators.as_str());
+    let expected =
+        expected_transcripts(&script, &users, &coordinators_ref, programmes.clone()).await;
+    let store_dir = tempfile::tempdir().unwrap();
+    let db = TestDb::sqlite();
+    let setup = BotSetup {
+        options: test_options(
+            bot_settings(&url, bot_id.as_str(), &coordinators),
+            store_dir.path(),
+        ),
+        store: Store::open(&db.url)
+            .await
+            .unwrap()
+            .with_case_key(test_store_key()),
+        programmes,
+        clock: Arc::new(ManualClock::new(start_time())),
+    };
+    let bot = setup.start().await;
+    let mut dm_rooms: HashMap<String, Room> = HashMap::new();
+    for (name, person) in &people {
+        dm_rooms.insert(name.clone(), person.open_dm(&bot_id).await);
+    }
+    let carol_coordinators = people["carol"]
+        .client
+        .get_room(&coordinators)
+        .expect("carol is in the coordinators' room");
+    wait_until_joined(&carol_coordinators, &bot_id, "the coordinators' room").await;
+    let everyone: Vec<&Person> = people.values().collect();
+    for (who, room, text) in &script {
+        let target = match room {
+            None => dm_rooms[who].clone(),
+            Some(_) => carol_coordinators.clone(),
+        };
+        let event = people[who].say(&target, text).await;
+        bot.settle(&event, &everyone, &format!("{who}: {text}"))
+            .await;
+        setup.clock.advance(chrono::Duration::seconds(3));
+    }
+    let pair_rooms = rooms_made(&bot, &dm_rooms, &coordinators);
+    assert_eq!(pair_rooms.len(), 1, "one pair room: {pair_rooms:?}");
+    assert_as_in_console(
+        &people,
+        &dm_rooms,
+        &coordinators,
+        &bot_id,
+        &expected,
+        &pair_rooms,
+    );
+    for name in ["amina", "grace"] {
+        assert_eq!(
+            people[name].bodies_in(&pair_rooms[0]),
+            expected.rooms[0],
+            "{name} reads the kickoff in the pair room"
+        );
+    }
     bot.stop().await;
     drop(carol_coordinators);
     drop(setup);
