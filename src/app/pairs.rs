@@ -253,6 +253,61 @@ impl App {
         Ok(())
     }
 
+    /// A ranked request that did not go ahead (the delivery of [`Act::PassOn`]): the
+    /// mentee's next choice who still can is asked, as a step of the mentee's (see
+    /// `choice::pass_on`), which completes the act `completes`.
+    pub(super) async fn pass_on(
+        &self,
+        match_id: i64,
+        base: &str,
+        completes: (i64, &str),
+    ) -> Result<()> {
+        let Some(ended) = self.store.match_by_id(match_id).await? else {
+            return Ok(());
+        };
+        let mentee = ended.mentee.clone();
+        for attempt in 1..=MAX_ATTEMPTS {
+            let known = self.known(&mentee).await?;
+            let subject = Subject::Choosing(self.choice_pools(&mentee, true).await?);
+            let now = self.clock.now();
+            let ctx = self.ctx(&mentee, &known, &subject, now);
+            let outcome = flows::choice::pass_on(&ctx, &ended);
+            let mut enqueue = self.enqueue(base, None, None, now);
+            enqueue.completes = Some(completes.0);
+            enqueue.worker = completes.1.to_string();
+            let committed = self
+                .store
+                .commit_step_with(
+                    &mentee,
+                    None,
+                    &StateChange::Unchanged,
+                    &outcome.effects,
+                    now,
+                    Some(&enqueue),
+                    None,
+                )
+                .await?;
+            match committed {
+                CommitOutcome::Committed { acts, .. } => {
+                    self.perform_local(&outcome.effects).await;
+                    let failed = self.dispatch(acts, &mut None).await;
+                    self.surface(&failed, None).await;
+                    // The next choice's offer, queued with the request.
+                    for effect in &outcome.effects {
+                        if let Effect::StoreRequest(r) = effect {
+                            self.deliver_prompts(&r.mentor).await?;
+                        }
+                    }
+                    return Ok(());
+                }
+                CommitOutcome::Duplicate => return Ok(()),
+                CommitOutcome::Conflict => {}
+            }
+            tokio::time::sleep(Duration::from_millis(u64::from(attempt) * 2)).await;
+        }
+        Ok(())
+    }
+
     /// An approved match whose deadline passed: it lapses (see `pairing::expire`).
     pub(super) async fn expire_match(&self, id: i64) -> Result<bool> {
         self.match_step(id, flows::pairing::expire).await

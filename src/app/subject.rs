@@ -158,7 +158,7 @@ impl App {
     /// For `profile`, `browse` and `request`: the sender's applications (with their
     /// profiles) in each programme where mentees choose, and with `pools` that programme's
     /// ready people, matches and profiles.
-    async fn choice_pools(
+    pub(super) async fn choice_pools(
         &self,
         user: &UserRef,
         pools: bool,

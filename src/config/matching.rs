@@ -215,7 +215,7 @@ pub(super) fn build_matching(
                 err(
                     by.span().start,
                     &format!(
-                        "unknown `matched_by` `{}`; expected coordinator, mentee_choice or mixed",
+                        "unknown `matched_by` `{}`; expected coordinator, mentee_choice, ranked or mixed",
                         by.get_ref()
                     ),
                 );
@@ -229,6 +229,21 @@ pub(super) fn build_matching(
             "`approve_requests` applies only when mentees choose (`matched_by = \"mentee_choice\"` or `\"mixed\"`)",
         );
     }
+    let max_choices = match &raw.max_choices {
+        None => 3,
+        Some(n) if matched_by != MatchedBy::Ranked => {
+            err(
+                n.span().start,
+                "`max_choices` applies only when mentees rank their choices (`matched_by = \"ranked\"`)",
+            );
+            3
+        }
+        Some(n) if (1..=10).contains(n.get_ref()) => *n.get_ref(),
+        Some(n) => {
+            err(n.span().start, "`max_choices` must be between 1 and 10");
+            3
+        }
+    };
     // A profile question must be one a form asks (any role: ids are shared where the
     // question is).
     let profile_questions = raw.profile_questions.as_ref().map(|list| {
@@ -249,6 +264,7 @@ pub(super) fn build_matching(
     Some(MatchingConfig {
         matched_by,
         approve_requests: raw.approve_requests.unwrap_or(false),
+        max_choices,
         profile_questions,
         mode,
         objective,

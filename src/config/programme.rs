@@ -151,6 +151,7 @@ pub(super) struct RawMatching {
     pub(super) never_together: Option<RawQuestionPair>,
     pub(super) matched_by: Option<Spanned<String>>,
     pub(super) approve_requests: Option<bool>,
+    pub(super) max_choices: Option<Spanned<u32>>,
     pub(super) profile_questions: Option<Vec<Spanned<String>>>,
 }
 

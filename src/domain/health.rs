@@ -152,6 +152,7 @@ mod tests {
             lifted: false,
             origin: Default::default(),
             introduction: None,
+            next_choices: Vec::new(),
             started_at: Some(at),
         }
     }

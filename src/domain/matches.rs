@@ -120,6 +120,9 @@ pub struct NewRequest {
     pub mentee_places: u32,
     /// Who is asked now (the mentor), for the offer to be queued with the request.
     pub mentor: UserRef,
+    /// A ranked request's next choices (mentor applications), asked in turn if this one
+    /// does not go ahead.
+    pub then: Vec<i64>,
 }
 
 /// A match to store, as the engine proposed it.
@@ -171,6 +174,9 @@ pub struct MatchRecord {
     /// For a request: what the mentor was shown of the mentee.
     #[serde(default)]
     pub introduction: Option<String>,
+    /// For a ranked request: the mentee's next choices (mentor applications), in order.
+    #[serde(default)]
+    pub next_choices: Vec<i64>,
 }
 
 impl MatchRecord {

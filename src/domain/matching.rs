@@ -4,6 +4,10 @@
 
 use serde::{Deserialize, Serialize};
 
+fn default_max_choices() -> u32 {
+    3
+}
+
 /// The shape of the relationships.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "mode", rename_all = "snake_case")]
@@ -32,14 +36,18 @@ pub enum MatchedBy {
     /// Each ready mentee, who browses the mentors with room and asks one (`browse`,
     /// `request`); the coordinators' rounds are off.
     MenteeChoice,
+    /// Each ready mentee ranks up to `max_choices` mentors (`rank`); the first is asked, and
+    /// a decline or an expired deadline passes the request to the next.
+    Ranked,
     /// Both: mentees may choose, and the coordinators' rounds propose for the others.
     Mixed,
 }
 
 impl MatchedBy {
-    pub const ALL: [MatchedBy; 3] = [
+    pub const ALL: [MatchedBy; 4] = [
         MatchedBy::Coordinator,
         MatchedBy::MenteeChoice,
+        MatchedBy::Ranked,
         MatchedBy::Mixed,
     ];
 
@@ -47,6 +55,7 @@ impl MatchedBy {
         match self {
             MatchedBy::Coordinator => "coordinator",
             MatchedBy::MenteeChoice => "mentee_choice",
+            MatchedBy::Ranked => "ranked",
             MatchedBy::Mixed => "mixed",
         }
     }
@@ -58,7 +67,7 @@ impl MatchedBy {
 
     /// Whether the engine proposes pairs to the coordinators.
     pub fn engine_proposes(self) -> bool {
-        self != MatchedBy::MenteeChoice
+        matches!(self, MatchedBy::Coordinator | MatchedBy::Mixed)
     }
 }
 
@@ -103,6 +112,9 @@ pub struct MatchingConfig {
     /// asked.
     #[serde(default)]
     pub approve_requests: bool,
+    /// How many mentors a mentee may rank (`matched_by = "ranked"`).
+    #[serde(default = "default_max_choices")]
+    pub max_choices: u32,
     /// The questions whose answers a participant may show on their profile (`None`: any
     /// answered question but consents).
     #[serde(default)]

@@ -11,6 +11,7 @@ use super::Ctx;
 use super::command::suggest;
 use crate::domain::application::Stage;
 use crate::domain::matches::{MatchOrigin, MatchStatus};
+use crate::domain::matching::MatchedBy;
 use crate::domain::screening::StepState;
 use crate::domain::{ApplicationStatus, Programme, RoleKind, RoomRef};
 
@@ -67,18 +68,20 @@ pub(crate) fn help_text(ctx: &Ctx<'_>, prefix: &str) -> String {
     }
     // Where mentees choose their mentor, for those who applied there (by DM: the answers
     // are personal).
-    let choosing = |role: RoleKind| {
+    let choosing = |role: RoleKind, by: &dyn Fn(MatchedBy) -> bool| {
         ctx.applications.iter().any(|a| {
             a.role == role
                 && ctx
                     .programme(&a.programme)
                     .and_then(|p| p.matching.as_ref())
-                    .is_some_and(|m| m.matched_by.mentees_choose())
+                    .is_some_and(|m| by(m.matched_by))
         })
     };
-    if prefix.is_empty() && choosing(RoleKind::Mentee) {
+    if prefix.is_empty() && choosing(RoleKind::Mentee, &|b| b == MatchedBy::Ranked) {
+        s.push_str("\nbrowse — the mentors who have room and fit you\nrank <numbers> — the mentors you'd like, your first choice first: each is asked in turn\nprofile — what the mentors you ask see of you");
+    } else if prefix.is_empty() && choosing(RoleKind::Mentee, &MatchedBy::mentees_choose) {
         s.push_str("\nbrowse — the mentors who have room and fit you\nrequest <number> — ask one of them to be your mentor\nprofile — what the mentors you ask see of you");
-    } else if prefix.is_empty() && choosing(RoleKind::Mentor) {
+    } else if prefix.is_empty() && choosing(RoleKind::Mentor, &MatchedBy::mentees_choose) {
         s.push_str("\nprofile — choose what mentees see of you when they look for a mentor");
     }
     s

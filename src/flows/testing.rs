@@ -178,6 +178,7 @@ pub(crate) fn a_match(
         lifted: false,
         origin: Default::default(),
         introduction: None,
+        next_choices: Vec::new(),
         started_at: None,
     }
 }

@@ -324,6 +324,7 @@ fn a_match(id: i64, status: MatchStatus) -> MatchRecord {
         lifted: false,
         origin: Default::default(),
         introduction: None,
+        next_choices: Vec::new(),
         started_at: None,
     }
 }

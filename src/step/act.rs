@@ -122,6 +122,13 @@ pub enum Act {
         programme: String,
         platform: crate::domain::Platform,
     },
+    /// A ranked request that did not go ahead: the mentee's next choice who still can is
+    /// asked. A follow-up: its step marks this act done, so it asks once however often it
+    /// is delivered.
+    PassOn {
+        match_id: i64,
+        platform: crate::domain::Platform,
+    },
     /// Cancel the platform's own copy of a cancelled session (a Discord scheduled event),
     /// if one was made.
     CancelPlatformEvent {
@@ -263,6 +270,7 @@ impl Act {
             }
             Act::CancelPlatformEvent { event_id, .. } => format!("event:{event_id}"),
             Act::Replan { programme, .. } => format!("replan:{programme}"),
+            Act::PassOn { match_id, .. } => format!("pass-on:{match_id}"),
             Act::RemoveFromRoom { room, .. } => format!("room:{}:{}", room.platform, room.id),
             Act::CreatePairRoom { match_id, .. }
             | Act::ArchivePairRoom { match_id, .. }
@@ -296,9 +304,9 @@ impl Act {
             | Act::PostChart { room, .. }
             | Act::AnnounceEvents { room, .. }
             | Act::RemoveFromRoom { room, .. } => Some(room.platform),
-            Act::CancelPlatformEvent { platform, .. } | Act::Replan { platform, .. } => {
-                Some(*platform)
-            }
+            Act::CancelPlatformEvent { platform, .. }
+            | Act::Replan { platform, .. }
+            | Act::PassOn { platform, .. } => Some(*platform),
             Act::CreatePairRoom { members, .. } => members.first().map(|m| m.platform),
             Act::RemoveFromPairRooms { user, .. } => Some(user.platform),
             Act::ShowEvidence {
@@ -354,6 +362,7 @@ impl Act {
             Act::AnnounceEvents { .. } => "announcing new events to the coordinators",
             Act::CancelPlatformEvent { .. } => "cancelling the platform's copy of an event",
             Act::Replan { .. } => "proposing again",
+            Act::PassOn { .. } => "asking a mentee's next choice",
         }
     }
 
@@ -367,6 +376,7 @@ impl Act {
                 | Act::AnnounceQuestion { .. }
                 | Act::PostProposals { .. }
                 | Act::Replan { .. }
+                | Act::PassOn { .. }
         )
     }
 
@@ -380,6 +390,7 @@ impl Act {
             | Act::AnnounceEvents { room, .. } => format!("in {room}"),
             Act::CancelPlatformEvent { event_id, .. } => format!("event #{event_id}"),
             Act::Replan { programme, .. } => format!("programme {programme}"),
+            Act::PassOn { match_id, .. } => format!("match M{match_id}"),
             Act::CreatePairRoom { match_id, .. }
             | Act::ArchivePairRoom { match_id, .. }
             | Act::FreezeMatch { match_id, .. } => format!("match M{match_id}"),

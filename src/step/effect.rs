@@ -148,6 +148,11 @@ pub enum Effect {
     Replan {
         programme: String,
     },
+    /// A ranked request that did not go ahead: ask the mentee's next choice who still can
+    /// (a follow-up step of its own).
+    PassOn {
+        match_id: i64,
+    },
     /// Store a report as a new case (the reporter sealed by storage); the app then posts
     /// the card and tells the reporter the case number.
     StoreCase(NewCase),

@@ -18,7 +18,7 @@ use crate::error::Result;
 
 /// A match with both people and the names they gave (read with it: two reads a match
 /// less, on every step of someone matched and in every list of matches).
-const MATCH_COLUMNS: &str = "m.id, m.programme, m.mentee_application, m.mentor_application, m.status, m.score, m.reasons, m.mentee_answer, m.mentor_answer, m.deadline, m.room, m.frozen, m.created_at, m.closed_at, m.closure_kind, m.closure_reason, m.closed_by, m.lifted_at, m.started_at, m.origin, m.introduction, e.platform AS e_platform, e.user_id AS e_user, r.platform AS r_platform, r.user_id AS r_user, \
+const MATCH_COLUMNS: &str = "m.id, m.programme, m.mentee_application, m.mentor_application, m.status, m.score, m.reasons, m.mentee_answer, m.mentor_answer, m.deadline, m.room, m.frozen, m.created_at, m.closed_at, m.closure_kind, m.closure_reason, m.closed_by, m.lifted_at, m.started_at, m.origin, m.introduction, m.next_choices, e.platform AS e_platform, e.user_id AS e_user, r.platform AS r_platform, r.user_id AS r_user, \
 (SELECT answer FROM application_answers WHERE application_id = m.mentee_application AND question_id = 'name') AS e_name, \
 (SELECT answer FROM application_answers WHERE application_id = m.mentor_application AND question_id = 'name') AS r_name";
 const MATCH_FROM: &str = "matches m JOIN applications e ON e.id = m.mentee_application JOIN applications r ON r.id = m.mentor_application";
@@ -81,7 +81,7 @@ impl Store {
         }
         let reasons = serde_json::to_string(&r.new.reasons).context("encoding match reasons")?;
         let id: i64 = sqlx::query_scalar(
-            "INSERT INTO matches (programme, mentee_application, mentor_application, status, score, reasons, mentee_answer, deadline, origin, introduction, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11) RETURNING id",
+            "INSERT INTO matches (programme, mentee_application, mentor_application, status, score, reasons, mentee_answer, deadline, origin, introduction, next_choices, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12) RETURNING id",
         )
         .bind(&r.new.programme)
         .bind(r.new.mentee_application)
@@ -93,6 +93,11 @@ impl Store {
         .bind(r.deadline.map(to_millis))
         .bind(MatchOrigin::Request.as_str())
         .bind(&r.introduction)
+        .bind(if r.then.is_empty() {
+            None
+        } else {
+            Some(serde_json::to_string(&r.then).context("encoding next choices")?)
+        })
         .bind(to_millis(now))
         .fetch_one(&mut **tx)
         .await?;
@@ -546,6 +551,10 @@ impl Store {
             started_at: r.try_get::<Option<i64>>("started_at")?.map(from_millis),
             origin: MatchOrigin::read(&r.try_get::<String>("origin")?),
             introduction: r.try_get("introduction")?,
+            next_choices: match r.try_get::<Option<String>>("next_choices")? {
+                Some(json) => serde_json::from_str(&json).context("decoding next choices")?,
+                None => Vec::new(),
+            },
         })
     }
 

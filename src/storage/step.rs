@@ -214,6 +214,13 @@ impl Store {
                 programme: programme.to_string(),
                 platform: user.platform,
             }));
+            all.extend(effects.iter().filter_map(|e| match e {
+                Effect::PassOn { match_id } => Some(Act::PassOn {
+                    match_id: *match_id,
+                    platform: user.platform,
+                }),
+                _ => None,
+            }));
             all.extend(
                 new_cases
                     .iter()
@@ -302,6 +309,7 @@ impl Store {
             | Effect::PostInRoom { .. }
             | Effect::CreatePairRoom { .. }
             | Effect::Replan { .. }
+            | Effect::PassOn { .. }
             | Effect::TellReporter { .. }
             | Effect::RevealReporter { .. }
             | Effect::ShowEvidence { .. }
@@ -686,6 +694,7 @@ fn has_local_form(effect: &Effect) -> bool {
             | Effect::PostInRoom { .. }
             | Effect::CreatePairRoom { .. }
             | Effect::Replan { .. }
+            | Effect::PassOn { .. }
             | Effect::TellReporter { .. }
             | Effect::RevealReporter { .. }
             | Effect::ShowEvidence { .. }

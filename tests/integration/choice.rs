@@ -14,14 +14,26 @@ const ROOM: &str = "coordinators";
 
 /// Grace, a ready mentor taking `capacity` mentees, who shows her sector and a bio.
 async fn grace_listed(h: &Harness, capacity: &'static str) -> i64 {
-    let id = ready_mentor_taking(h, "grace", "Grace", "Technology", capacity).await;
-    let out = h.dm_all("grace", "profile show 4").await;
-    assert!(out.contains("Sector: Technology"), "{out}");
+    let id = listed(h, "grace", "Grace", "Technology", capacity).await;
     h.dm_all(
         "grace",
         "profile bio Ten years in software; ask me about first jobs.",
     )
     .await;
+    id
+}
+
+/// A ready mentor taking `capacity` mentees, who shows their sector.
+async fn listed(
+    h: &Harness,
+    who: &str,
+    name: &'static str,
+    sector: &'static str,
+    capacity: &'static str,
+) -> i64 {
+    let id = ready_mentor_taking(h, who, name, sector, capacity).await;
+    let out = h.dm_all(who, "profile show 4").await;
+    assert!(out.contains(&format!("Sector: {sector}")), "{out}");
     id
 }
 
@@ -41,6 +53,7 @@ fn request(mentee: i64, mentor: i64, places: u32) -> tandem::flows::Effect {
         places,
         mentee_places: 1,
         mentor: user("grace"),
+        then: vec![],
     }))
 }
 
@@ -157,5 +170,35 @@ both_backends! {
         assert!(!all.contains("I love robots") && !all.contains("Please say yes"), "{all}");
         // Grace's own profile is hers, and stays.
         assert!(all.contains("Ten years in software"));
+    }
+
+    async fn a_ranked_request_passes_to_the_next_choice_on_a_decline_and_runs_out_on_an_expiry(db: TestDb) {
+        let mut programmes = example_programmes();
+        programmes[0].matching.as_mut().unwrap().matched_by = tandem::domain::matching::MatchedBy::Ranked;
+        let h = Harness::with_programmes(&db, programmes).await;
+        ready_mentee(&h, "amina", "Amina").await;
+        let grace = grace_listed(&h, "2").await;
+        let ola = listed(&h, "ola", "Ola", "Finance", "2").await;
+        let out = h.dm_all("amina", &format!("rank {grace} {ola} I'd love help with my CV")).await;
+        assert!(out.contains("[dm amina] I've asked Grace, your first choice, to be your mentor."), "{out}");
+        assert!(out.contains("If they can't, I'll ask Ola in turn"), "{out}");
+        assert!(!out.contains("[dm ola]"), "Ola is asked only if Grace can't: {out}");
+        let out = h.dm_all("grace", "decline").await;
+        assert!(out.contains("[dm amina] Grace couldn't take you on, so I've asked your next choice, Ola."), "{out}");
+        assert!(out.contains("[dm ola] Amina, a mentee in Pathways Mentoring 2027, would like you to be their mentor."), "{out}");
+        assert!(out.contains("Their note to you: I'd love help with my CV"), "{out}");
+        assert!(!out.contains("[dm amina] An update"), "one message to Amina, from the step that asks Ola: {out}");
+        // Ola never answers: the request lapses, and no choice is left.
+        h.clock.advance(chrono::Duration::days(8));
+        let out = h.sweep().await;
+        assert!(out.contains("[dm amina] Ola didn't answer your request in time. This is no reflection on you. That was the last mentor you ranked: type browse to see who has room, and rank again."), "{out}");
+        assert!(out.contains("[dm ola] The request from Amina has expired"), "{out}");
+        assert!(out.contains("[room coordinators] That was the last of Amina's ranked choices: !tandem match rematch A1 proposes a mentor for them."), "{out}");
+        let matches = h.store.matches_of(&user("amina")).await.unwrap();
+        let states: Vec<(i64, MatchStatus)> = matches.iter().map(|m| (m.mentor_application, m.status)).collect();
+        assert_eq!(states, vec![(grace, MatchStatus::Declined), (ola, MatchStatus::Expired)]);
+        // A coordinator may still propose for her.
+        let out = h.in_room("carol", ROOM, "!tandem match rematch A1").await;
+        assert!(out.contains("Proposal P3: Amina"), "{out}");
     }
 }

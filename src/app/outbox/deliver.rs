@@ -236,6 +236,12 @@ impl App {
                     .map_err(internal)?;
                 Ok(())
             }
+            Act::PassOn { match_id, .. } => {
+                self.pass_on(*match_id, &key.0, row)
+                    .await
+                    .map_err(internal)?;
+                Ok(())
+            }
             Act::AnnounceEvents { event_ids, room } => {
                 self.announce_events(key, event_ids, room).await
             }

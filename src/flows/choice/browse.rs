@@ -1,10 +1,10 @@
 //! `browse` and `request`: a ready mentee looks through the mentors who have room, have a
 //! profile and fit them (best fit first, with why), and asks one.
 
-use super::super::{Ctx, Effect, Outcome};
+use super::super::{Ctx, Effect, Outcome, Subject};
 use super::{ChoicePool, not_choosing};
 use crate::domain::matches::{MatchOrigin, MatchRecord, MatchStatus, NewMatch, NewRequest};
-use crate::domain::matching::MatchingConfig;
+use crate::domain::matching::{MatchedBy, MatchingConfig};
 use crate::domain::profile::{MAX_BIO_CHARS, shown};
 use crate::domain::text::{char_len, clean};
 use crate::domain::{ApplicationRecord, Programme, RoleKind};
@@ -287,14 +287,46 @@ pub(super) fn browse(
     say(s)
 }
 
-pub(super) fn request(ctx: &Ctx<'_>, pools: &[ChoicePool], mentor: i64, note: &str) -> Outcome {
+/// `request` (one mentor) and `rank` (several, in order): the first is asked now, the
+/// others in turn if it does not go ahead.
+pub(super) fn ask(
+    ctx: &Ctx<'_>,
+    pools: &[ChoicePool],
+    mentors: &[i64],
+    note: &str,
+    ranking: bool,
+) -> Outcome {
     let say = |text: String| Outcome::unchanged(vec![ctx.dm_text(text)]);
     let me = match mentee(ctx, pools) {
         Ok(m) => m,
         Err(why) => return say(why),
     };
+    let ranked = me.config.matched_by == MatchedBy::Ranked;
+    if ranking && !ranked {
+        return say(format!(
+            "In {} you ask one mentor at a time: request <number>, like request {}. Nothing was sent.",
+            me.programme.name, mentors[0]
+        ));
+    }
     if let Some(busy) = me.busy() {
         return say(busy);
+    }
+    let most = me.config.max_choices as usize;
+    if mentors.len() > most {
+        return say(format!(
+            "You can rank up to {most} mentors in {}; you named {}. Nothing was sent.",
+            me.programme.name,
+            mentors.len()
+        ));
+    }
+    if let Some(twice) = mentors
+        .iter()
+        .enumerate()
+        .find_map(|(i, m)| mentors[..i].contains(m).then_some(m))
+    {
+        return say(format!(
+            "You named mentor {twice} twice; name each once, your first choice first. Nothing was sent."
+        ));
     }
     let note = clean(note, false).trim().to_string();
     if char_len(&note) > MAX_BIO_CHARS {
@@ -307,17 +339,22 @@ pub(super) fn request(ctx: &Ctx<'_>, pools: &[ChoicePool], mentor: i64, note: &s
         Ok(c) => c,
         Err(why) => return say(why),
     };
-    let Some(chosen) = all.iter().find(|c| c.record.summary.id == mentor) else {
-        // Never why (someone's suspension, capacity or past decisions are theirs).
-        return say(format!(
-            "There is no mentor {mentor} you can ask in {} right now: they may have no place left, or not be listed. Type browse to see who you can ask. Nothing was sent.",
-            me.programme.name
-        ));
-    };
-    let approve_first = me.config.approve_requests;
-    let deadline = (!approve_first)
-        .then(|| ctx.now + chrono::Duration::days(i64::from(me.programme.texts.answer_days)));
-    let mentor_name = name(chosen.record);
+    let mut chosen = Vec::with_capacity(mentors.len());
+    for (i, mentor) in mentors.iter().enumerate() {
+        let Some(c) = all.iter().find(|c| c.record.summary.id == *mentor) else {
+            // Never why (someone's suspension, capacity or past decisions are theirs).
+            let which = if mentors.len() > 1 {
+                format!(" (your choice {})", i + 1)
+            } else {
+                String::new()
+            };
+            return say(format!(
+                "There is no mentor {mentor}{which} you can ask in {} right now: they may have no place left, or not be listed. Type browse to see who you can ask. Nothing was sent.",
+                me.programme.name
+            ));
+        };
+        chosen.push(c);
+    }
     let mut intro: Vec<String> = me
         .pool
         .profiles
@@ -327,11 +364,52 @@ pub(super) fn request(ctx: &Ctx<'_>, pools: &[ChoicePool], mentor: i64, note: &s
     if !note.is_empty() {
         intro.push(format!("Their note to you: {note}"));
     }
+    let then: Vec<i64> = mentors[1..].to_vec();
+    let (request, deadline) = request_to(ctx, &me, chosen[0], intro.join("\n"), then);
+    let first = name(chosen[0].record);
+    let mut told = match deadline {
+        Some(d) if chosen.len() > 1 => format!(
+            "I've asked {first}, your first choice, to be your mentor. They have until {} to answer.",
+            d.format("%-d %B %Y")
+        ),
+        Some(d) => format!(
+            "I've asked {first} to be your mentor. They have until {} to answer, and I'll tell you as soon as they do.",
+            d.format("%-d %B %Y")
+        ),
+        None => format!(
+            "Your request to {first} goes to the coordinators first; once they approve it, {first} is asked, and I'll tell you."
+        ),
+    };
+    if chosen.len() > 1 {
+        let rest: Vec<String> = chosen[1..].iter().map(|c| name(c.record)).collect();
+        told.push_str(&format!(
+            " If they can't, I'll ask {} in turn, and tell you as we go.",
+            rest.join(", then ")
+        ));
+    }
+    Outcome::unchanged(vec![
+        Effect::StoreRequest(Box::new(request)),
+        ctx.dm_text(told),
+    ])
+}
+
+/// The request of `me` to `chosen`, asked now (with its deadline) or, where the programme
+/// wants it, waiting for a coordinator.
+fn request_to(
+    ctx: &Ctx<'_>,
+    me: &Mentee<'_>,
+    chosen: &Candidate<'_>,
+    introduction: String,
+    then: Vec<i64>,
+) -> (NewRequest, Option<chrono::DateTime<chrono::Utc>>) {
+    let approve_first = me.config.approve_requests;
+    let deadline = (!approve_first)
+        .then(|| ctx.now + chrono::Duration::days(i64::from(me.programme.texts.answer_days)));
     let request = NewRequest {
         new: NewMatch {
             programme: me.programme.slug.clone(),
             mentee_application: me.record.summary.id,
-            mentor_application: mentor,
+            mentor_application: chosen.record.summary.id,
             score: chosen.score,
             reasons: chosen.reasons.clone(),
         },
@@ -341,22 +419,73 @@ pub(super) fn request(ctx: &Ctx<'_>, pools: &[ChoicePool], mentor: i64, note: &s
             MatchStatus::Approved
         },
         deadline,
-        introduction: intro.join("\n"),
+        introduction,
         places: places_of(me.config, chosen.record),
         mentee_places: mentee_places(me.config),
         mentor: chosen.record.applicant.clone(),
+        then,
     };
-    let told = match deadline {
-        Some(d) => format!(
-            "I've asked {mentor_name} to be your mentor. They have until {} to answer, and I'll tell you as soon as they do.",
-            d.format("%-d %B %Y")
-        ),
-        None => format!(
-            "Your request to {mentor_name} goes to the coordinators first; once they approve it, {mentor_name} is asked, and I'll tell you."
-        ),
+    (request, deadline)
+}
+
+/// A ranked request that did not go ahead (`ended`): the mentee's next choice who can
+/// still be asked is, with the same introduction; choices no longer possible (full, no
+/// longer listed) are passed over. When none is left, the mentee and the coordinators are
+/// told. Nothing when the mentee is no longer free to ask (matched meanwhile, no longer
+/// ready).
+pub fn pass_on(ctx: &Ctx<'_>, ended: &MatchRecord) -> Outcome {
+    let pools: &[ChoicePool] = match ctx.subject {
+        Subject::Choosing(pools) => pools,
+        _ => &[],
     };
-    Outcome::unchanged(vec![
-        Effect::StoreRequest(Box::new(request)),
-        ctx.dm_text(told),
-    ])
+    let Ok(me) = mentee(ctx, pools) else {
+        return Outcome::unchanged(vec![]);
+    };
+    if me.busy().is_some() || me.record.summary.id != ended.mentee_application {
+        return Outcome::unchanged(vec![]);
+    }
+    let Ok(all) = candidates(ctx, &me) else {
+        return Outcome::unchanged(vec![]);
+    };
+    for (i, next) in ended.next_choices.iter().enumerate() {
+        let Some(c) = all.iter().find(|c| c.record.summary.id == *next) else {
+            continue;
+        };
+        let then = ended.next_choices[i + 1..].to_vec();
+        let intro = ended.introduction.clone().unwrap_or_default();
+        let (request, deadline) = request_to(ctx, &me, c, intro, then);
+        let text = match deadline {
+            Some(d) => format!(
+                "{} couldn't take you on, so I've asked your next choice, {}. They have until {} to answer.",
+                ended.mentor_name,
+                name(c.record),
+                d.format("%-d %B %Y")
+            ),
+            None => format!(
+                "{} couldn't take you on, so your request to your next choice, {}, goes to the coordinators first.",
+                ended.mentor_name,
+                name(c.record)
+            ),
+        };
+        return Outcome::unchanged(vec![
+            Effect::StoreRequest(Box::new(request)),
+            ctx.dm_text(text),
+        ]);
+    }
+    let mut effects = vec![ctx.dm_text(
+        "None of the mentors you ranked can take you on now. This is no reflection on you: type browse to see who has room, and rank again. The coordinators know, and may propose someone.",
+    )];
+    if let Some(room) = ctx.coordinators_room {
+        effects.push(Effect::PostInRoom {
+            room: room.clone(),
+            message: crate::chat::OutMessage::text(format!(
+                "A{} {}'s ranked choices in {} have all declined, lapsed or are no longer free. !tandem match rematch A{} proposes a mentor for them.",
+                me.record.summary.id,
+                name(me.record),
+                me.programme.name,
+                me.record.summary.id
+            )),
+        });
+    }
+    Outcome::unchanged(effects)
 }

@@ -8,6 +8,10 @@
 //! - `browse [words] [page]` (or `mentors`): the mentors with room and a profile who fit the
 //!   mentee, best fit first, five a page, with why they fit; words keep those whose profile
 //!   shows them.
+//! - `rank <mentor> <mentor> … [a note]` (where `matched_by` is `ranked`): up to
+//!   `max_choices` mentors in order; the first is asked, and a decline or an expired
+//!   deadline passes the request to the next who still can ([`pass_on`], a follow-up step
+//!   of its own); when none is left the mentee is told, and the coordinators.
 //! - `request <mentor> [a note to them]`: the mentor is asked by DM, with the mentee's
 //!   profile and note, to accept or decline by the programme's `answer_days` (or, when the
 //!   programme wants it, the coordinators approve the request first). Their answer goes
@@ -24,6 +28,8 @@
 
 mod browse;
 mod profile;
+
+pub use browse::pass_on;
 
 use std::collections::HashMap;
 
@@ -48,6 +54,11 @@ pub enum ChoiceCommand {
         mentor: i64,
         note: String,
     },
+    /// `rank <mentor> <mentor> ... [note]`: choices in order of preference.
+    Rank {
+        mentors: Vec<i64>,
+        note: String,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -67,6 +78,7 @@ pub enum ProfileCommand {
 pub const PROFILE_USAGE: &str = "Usage: profile · profile show <numbers, like 1 3> · profile show all · profile show none · profile bio <a few words about you> · profile hide";
 pub const BROWSE_USAGE: &str =
     "Usage: browse · browse <words to look for> · browse <page number> (or: mentors)";
+pub const RANK_USAGE: &str = "Usage: rank <the mentors' numbers, as browse shows them, your first choice first> [a few words to them], like: rank 12 15 9 I'd love help with my CV";
 pub const REQUEST_USAGE: &str = "Usage: request <the mentor's number, as browse shows it> [a few words to them], like: request 12 I'd love help with my CV";
 
 /// Reads a DM as a mentee-choice command; `Some(Err)` carries the usage.
@@ -81,6 +93,7 @@ pub fn parse(text: &str) -> Option<Result<ChoiceCommand, String>> {
         "profile" => Some(parse_profile(rest)),
         "browse" | "mentors" => Some(parse_browse(rest)),
         "request" => Some(parse_request(rest)),
+        "rank" => Some(parse_rank(rest)),
         _ => None,
     }
 }
@@ -165,6 +178,36 @@ fn parse_request(rest: &str) -> Result<ChoiceCommand, String> {
     }
 }
 
+fn parse_rank(rest: &str) -> Result<ChoiceCommand, String> {
+    // The leading numbers are the choices (`12 15 9`, `12, 15, 9`, `A12 then A15`); the
+    // words after them are the note.
+    let mut mentors = Vec::new();
+    let mut note_from = rest.len();
+    let mut at = 0;
+    for word in rest.split_inclusive(|c: char| c.is_whitespace() || c == ',') {
+        let w = word.trim_matches(|c: char| c.is_whitespace() || c == ',' || c == '>');
+        if w.is_empty() || w.eq_ignore_ascii_case("then") {
+            at += word.len();
+            continue;
+        }
+        match numbers::read(w, Numbered::Application) {
+            Some(Ok(n)) => mentors.push(n),
+            _ => {
+                note_from = at;
+                break;
+            }
+        }
+        at += word.len();
+    }
+    if mentors.is_empty() {
+        return Err(RANK_USAGE.to_string());
+    }
+    Ok(ChoiceCommand::Rank {
+        mentors,
+        note: rest[note_from.min(rest.len())..].trim().to_string(),
+    })
+}
+
 /// What a mentee-choice command needs loaded: the sender's applications in the programmes
 /// where mentees choose, and for `browse` and `request` those programmes' pools.
 pub fn needs_pool(command: &ChoiceCommand) -> bool {
@@ -199,7 +242,10 @@ pub fn handle(ctx: &Ctx<'_>, command: &Result<ChoiceCommand, String>) -> Outcome
     match command {
         ChoiceCommand::Profile(p) => profile::handle(ctx, pools, p),
         ChoiceCommand::Browse { words, page } => browse::browse(ctx, pools, words, *page),
-        ChoiceCommand::Request { mentor, note } => browse::request(ctx, pools, *mentor, note),
+        ChoiceCommand::Request { mentor, note } => {
+            browse::ask(ctx, pools, std::slice::from_ref(mentor), note, false)
+        }
+        ChoiceCommand::Rank { mentors, note } => browse::ask(ctx, pools, mentors, note, true),
     }
 }
 
@@ -220,6 +266,9 @@ pub fn when_ready(programme: &Programme, role: RoleKind) -> Option<&'static str>
         (_, MatchedBy::Coordinator) => None,
         (RoleKind::Mentor, _) => Some(
             " Mentees in this programme can choose their mentor: type profile to choose what they see of you (until it shows something, you are not listed).",
+        ),
+        (RoleKind::Mentee, MatchedBy::Ranked) => Some(
+            " Here you choose your mentor: type browse to see the mentors who have room, then rank the ones you'd like, your first choice first.",
         ),
         (RoleKind::Mentee, MatchedBy::MenteeChoice) => {
             Some(" Here you choose your mentor: type browse to see the mentors who have room.")

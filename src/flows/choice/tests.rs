@@ -331,3 +331,147 @@ fn a_profile_shows_only_the_answers_picked_by_number_and_a_wrong_number_changes_
     );
     assert!(said(&hidden, "grace").contains("mentees don't see you"));
 }
+
+#[test]
+fn a_ranking_reads_its_numbers_in_order_and_the_rest_as_the_note() {
+    assert_eq!(
+        parse("rank 12, 15 then A9 I'd love help"),
+        Some(Ok(ChoiceCommand::Rank {
+            mentors: vec![12, 15, 9],
+            note: "I'd love help".into()
+        }))
+    );
+    assert_eq!(
+        parse("rank 4"),
+        Some(Ok(ChoiceCommand::Rank {
+            mentors: vec![4],
+            note: String::new()
+        }))
+    );
+    assert!(matches!(parse("rank grace"), Some(Err(_))));
+}
+
+#[test]
+fn a_ranking_asks_the_first_choice_and_keeps_the_others_in_order() {
+    let s = scene(
+        "amina",
+        choosing(MatchedBy::Ranked, false),
+        pool_of("amina", vec![]),
+    );
+    let out = run(&s, "rank 6 2 Hello");
+    let r = requested(&out).expect("a request stored");
+    assert_eq!((r.new.mentor_application, r.then.clone()), (6, vec![2]));
+    let told = said(&out, "amina");
+    assert!(
+        told.starts_with("I've asked Mo, your first choice, to be your mentor.")
+            && told.contains("If they can't, I'll ask Grace in turn"),
+        "{told}"
+    );
+    // `request` is a ranking of one there.
+    let one = run(&s, "request 2");
+    assert_eq!(requested(&one).map(|r| r.then.len()), Some(0));
+}
+
+#[test]
+fn a_ranking_that_is_too_long_repeats_a_mentor_or_names_one_who_cannot_be_asked_sends_nothing() {
+    let s = scene(
+        "amina",
+        choosing(MatchedBy::Ranked, false),
+        pool_of("amina", vec![]),
+    );
+    for (text, expected) in [
+        ("rank 2 6 2", "You named mentor 2 twice"),
+        ("rank 2 6 4 8", "You can rank up to 3 mentors"),
+        ("rank 2 4", "There is no mentor 4 (your choice 2)"),
+    ] {
+        let out = run(&s, text);
+        assert!(requested(&out).is_none(), "{text}: {out:?}");
+        assert!(said(&out, "amina").starts_with(expected), "{text}: {out:?}");
+    }
+    let elsewhere = scene(
+        "amina",
+        choosing(MatchedBy::MenteeChoice, false),
+        pool_of("amina", vec![]),
+    );
+    let out = run(&elsewhere, "rank 2 6");
+    assert!(requested(&out).is_none());
+    assert!(said(&out, "amina").contains("you ask one mentor at a time"));
+}
+
+/// Amina's ranked request to Grace (A2), declined, with `next` left.
+fn declined_with(next: Vec<i64>) -> MatchRecord {
+    let mut m = a_match(
+        5,
+        &ready(1, "amina", RoleKind::Mentee),
+        &ready(2, "grace", RoleKind::Mentor),
+        MatchStatus::Declined,
+    );
+    m.origin = MatchOrigin::Request;
+    m.mentee_answer = Some(true);
+    m.mentor_answer = Some(false);
+    m.introduction = Some("Their note to you: Hello".into());
+    m.next_choices = next;
+    m
+}
+
+#[test]
+fn passing_on_asks_the_next_choice_who_can_still_be_asked_with_the_same_note() {
+    let ended = declined_with(vec![4, 6]);
+    let s = scene(
+        "amina",
+        choosing(MatchedBy::Ranked, false),
+        pool_of("amina", vec![ended.clone()]),
+    );
+    let out = pass_on(&s.ctx(), &ended);
+    let r = requested(&out).expect("the next choice asked");
+    assert_eq!(
+        r.new.mentor_application, 6,
+        "Lee (A4) is not listed: passed over"
+    );
+    assert_eq!(r.introduction, "Their note to you: Hello");
+    assert!(r.then.is_empty());
+    assert!(
+        said(&out, "amina")
+            .starts_with("Grace couldn't take you on, so I've asked your next choice, Mo."),
+        "{out:?}"
+    );
+}
+
+#[test]
+fn when_no_choice_is_left_the_mentee_and_the_coordinators_are_told() {
+    let ended = declined_with(vec![4]);
+    let s = scene(
+        "amina",
+        choosing(MatchedBy::Ranked, false),
+        pool_of("amina", vec![ended.clone()]),
+    );
+    let out = pass_on(&s.ctx(), &ended);
+    assert!(requested(&out).is_none());
+    assert!(said(&out, "amina").starts_with("None of the mentors you ranked can take you on now."));
+    let posted = crate::flows::testing::texts(&out);
+    assert!(
+        posted
+            .iter()
+            .any(|t| t.contains("A1 Amina's ranked choices in Pathways have all declined")),
+        "{posted:?}"
+    );
+}
+
+#[test]
+fn a_mentor_declining_a_ranked_request_passes_it_on_and_leaves_the_telling_to_that_step() {
+    let mut m = declined_with(vec![6]);
+    m.status = MatchStatus::Approved;
+    m.mentor_answer = None;
+    let s = Scene::for_user("grace").with_programmes(vec![choosing(MatchedBy::Ranked, false)]);
+    let effects = crate::flows::pairing::on_decline(&s.ctx(), &m, RoleKind::Mentor);
+    assert!(
+        effects.contains(&Effect::PassOn { match_id: 5 }),
+        "{effects:?}"
+    );
+    assert!(
+        !effects
+            .iter()
+            .any(|e| matches!(e, Effect::SendDm { to, .. } if to.id == "amina")),
+        "{effects:?}"
+    );
+}

@@ -28,10 +28,23 @@ fn release(
         deadline: None,
     }];
     effects.extend(to_room(ctx, note));
+    if let Some(hint) = ran_out(ctx, m) {
+        effects.extend(to_room(ctx, hint));
+    }
     effects.push(Effect::Replan {
         programme: m.programme.clone(),
     });
+    // A ranked request goes on to the mentee's next choice, who tells them.
+    if passes_on(m) {
+        effects.push(Effect::PassOn { match_id: m.id });
+    }
     effects
+}
+
+/// Whether a match that did not go ahead passes to the mentee's next choice (a ranked
+/// request with choices left): the mentee hears from that step, not this one.
+fn passes_on(m: &MatchRecord) -> bool {
+    m.origin == MatchOrigin::Request && !m.next_choices.is_empty()
 }
 
 /// Approving a proposal: both people are asked. Empty when it is not a proposal any more.
@@ -186,13 +199,13 @@ pub fn on_decline(ctx: &Ctx<'_>, m: &MatchRecord, side: RoleKind) -> Vec<Effect>
             ),
         )
     };
-    let mut effects = vec![
-        ctx.dm_text(mine),
-        Effect::SendDm {
+    let mut effects = vec![ctx.dm_text(mine)];
+    if !(passes_on(m) && *other == m.mentee) {
+        effects.push(Effect::SendDm {
             to: other.clone(),
             message: OutMessage::text(theirs),
-        },
-    ];
+        });
+    }
     effects.extend(release(
         ctx,
         m,
@@ -271,6 +284,9 @@ pub fn expire(ctx: &Ctx<'_>, m: &MatchRecord) -> Outcome {
                 "The match with {partner} didn't go ahead, as we didn't get both answers in time. This is no reflection on you; we'll propose someone else soon."
             )
         };
+        if passes_on(m) && *user == m.mentee {
+            continue;
+        }
         effects.push(Effect::SendDm {
             to: user.clone(),
             message: OutMessage::text(text),
@@ -295,15 +311,35 @@ pub fn expire(ctx: &Ctx<'_>, m: &MatchRecord) -> Outcome {
 
 /// What a mentee whose request did not go ahead can do next, as their programme allows.
 fn choose_again(ctx: &Ctx<'_>, m: &MatchRecord) -> &'static str {
-    let mixed = ctx
-        .programme(&m.programme)
-        .and_then(|p| p.matching.as_ref())
-        .is_some_and(|c| c.matched_by == MatchedBy::Mixed);
-    if mixed {
-        "Type browse to choose another mentor, or wait: the coordinators will propose one."
-    } else {
-        "Type browse to choose another mentor."
+    match matched_by(ctx, m) {
+        Some(MatchedBy::Mixed) => {
+            "Type browse to choose another mentor, or wait: the coordinators will propose one."
+        }
+        Some(MatchedBy::Ranked) => {
+            "That was the last mentor you ranked: type browse to see who has room, and rank again. The coordinators know, and may propose someone."
+        }
+        _ => "Type browse to choose another mentor.",
     }
+}
+
+fn matched_by(ctx: &Ctx<'_>, m: &MatchRecord) -> Option<MatchedBy> {
+    ctx.programme(&m.programme)
+        .and_then(|p| p.matching.as_ref())
+        .map(|c| c.matched_by)
+}
+
+/// For the coordinators, when a mentee's last ranked choice did not go ahead: how to
+/// propose someone for them.
+fn ran_out(ctx: &Ctx<'_>, m: &MatchRecord) -> Option<String> {
+    (m.origin == MatchOrigin::Request
+        && m.next_choices.is_empty()
+        && matched_by(ctx, m) == Some(MatchedBy::Ranked))
+    .then(|| {
+        format!(
+            "That was the last of {}'s ranked choices: {} match rematch A{} proposes a mentor for them.",
+            m.mentee_name, ctx.room_prefix, m.mentee_application
+        )
+    })
 }
 
 /// The first message in a pair room.

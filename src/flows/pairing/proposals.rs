@@ -110,8 +110,12 @@ fn engine_proposes(programme: &Programme) -> bool {
 /// Why a coordinator's proposal is refused in a programme where mentees choose.
 pub(super) fn mentees_choose_text(programme: &Programme) -> String {
     format!(
-        "In {} mentees choose their mentor (matched_by = \"mentee_choice\"), so the engine proposes no pairs: mentees browse and request, and each request is posted here. (match preview still shows what the engine would propose.)",
-        programme.name
+        "In {} mentees choose their mentor (matched_by = \"{}\"), so the engine proposes no pairs for everyone: mentees browse and ask, and each request is posted here. match rematch <application> still proposes a mentor for one person, and match preview shows what the engine would propose.",
+        programme.name,
+        programme
+            .matching
+            .as_ref()
+            .map_or("mentee_choice", |m| m.matched_by.as_str())
     )
 }
 
@@ -226,7 +230,9 @@ pub(super) fn propose(
         state: StateChange::Unchanged,
         effects: vec![post(room, text)],
     };
-    if !engine_proposes(programme) {
+    // Where mentees choose, a coordinator may still propose for one person (`match
+    // rematch`), not for everyone.
+    if !engine_proposes(programme) && only.is_none() {
         return reply(mentees_choose_text(programme));
     }
     let p = match planned(ctx, programme, mentees, mentors, matches, only) {
