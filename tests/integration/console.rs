@@ -555,6 +555,38 @@ fn the_choice_demo_script_has_a_mentee_browse_and_request_a_mentor_and_another_r
 }
 
 #[test]
+fn the_ranked_demo_script_passes_a_founders_request_down_her_ranking_through_a_decline_and_an_expiry()
+ {
+    let (stdout, _) = run_fixture(
+        "ranked_demo.txt",
+        &["--config", "tests/fixtures/ranked/tandem.toml"],
+    );
+    expect_lines(
+        &stdout,
+        &[
+            "To ask them: rank <numbers> [a few words to them], your first choice first (up to 3); each is asked in turn.",
+            "[dm ama] You can rank up to 3 mentors in Founders Circle; you named 4. Nothing was sent.",
+            "[dm ama] You named mentor 1 twice; name each once, your first choice first. Nothing was sent.",
+            "[dm ama] I've asked Kofi, your first choice, to be your mentor.",
+            "If they can't, I'll ask Lin, then Rosa in turn, and tell you as we go.",
+            "[dm kofi] Ama, a mentee in Founders Circle, would like you to be their mentor.",
+            "[dm ama] Kofi couldn't take you on, so I've asked your next choice, Lin.",
+            "[dm lin] Ama, a mentee in Founders Circle, would like you to be their mentor.",
+            "[dm lin] The request from Ama has expired, as we didn't hear back in time.",
+            "[dm ama] Lin couldn't take you on, so I've asked your next choice, Rosa.",
+            "Their note to you: I'm raising a first round for a farm-to-school delivery business.",
+            "[room ama-rosa] Welcome, Ama and Rosa!",
+            "You are matched with Rosa (your mentor); your pair room is ama-rosa.",
+        ],
+    );
+    assert_eq!(
+        stdout.matches("would like you to be their mentor").count(),
+        3,
+        "each choice asked once, in order:\n{stdout}"
+    );
+}
+
+#[test]
 fn the_incident_demo_script_keeps_the_reporter_anonymous_from_report_to_resolution() {
     let (stdout, _) = run_fixture(
         "incident_demo.txt",

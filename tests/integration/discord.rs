@@ -96,7 +96,12 @@ fn discord(id: u64) -> UserRef {
 }
 
 fn programmes_with_coordinators(coordinators: &[u64]) -> Vec<Programme> {
-    example_programmes()
+    with_coordinators(example_programmes(), coordinators)
+}
+
+/// `programmes`, coordinated by these Discord users.
+fn with_coordinators(programmes: Vec<Programme>, coordinators: &[u64]) -> Vec<Programme> {
+    programmes
         .into_iter()
         .map(|mut p| {
             p.coordinators = coordinators.iter().map(|c| discord(*c)).collect();
@@ -141,6 +146,15 @@ async fn start_with(
     coordinator_names: &[&str],
     change: impl FnOnce(&DiscordFake, &mut DiscordSettings),
 ) -> (Running, Vec<u64>) {
+    start_in(example_programmes(), coordinator_names, change).await
+}
+
+/// [`start_with`], serving `programmes` (their coordinators replaced by these).
+async fn start_in(
+    programmes: Vec<Programme>,
+    coordinator_names: &[&str],
+    change: impl FnOnce(&DiscordFake, &mut DiscordSettings),
+) -> (Running, Vec<u64>) {
     crate::support::init_logging();
     let fake = DiscordFake::start().await;
     let coordinators = fake.add_channel("coordinators");
@@ -169,7 +183,7 @@ async fn start_with(
         .await
         .unwrap()
         .with_case_key(Sealer::from_text(&"1f".repeat(32)).unwrap());
-    let programmes = programmes_with_coordinators(&staff);
+    let programmes = with_coordinators(programmes, &staff);
     let clock = Arc::new(ManualClock::new(start_time()));
     let settings = staff_settings(coordinators, moderators, moderator);
     let (bot, app, serve) = launch(&options, &store, &programmes, &clock, &settings).await;
@@ -853,9 +867,8 @@ async fn without_a_pairs_channel_pair_rooms_are_private_channels_in_the_category
     run.stop().await;
 }
 
-/// The script's messages in order: (who, whether in the coordinators' room, text). Clock
-/// shifts are left out (the matching demo has none; the screening demo's come after what
-/// the tests use).
+/// The script's messages in order: (who, whether in the coordinators' room, text), up to
+/// its first clock shift (the replay runs on the fake's time).
 fn script(name: &str) -> Vec<(String, bool, String)> {
     let text = std::fs::read_to_string(
         crate::support::repo_root()
@@ -863,15 +876,18 @@ fn script(name: &str) -> Vec<(String, bool, String)> {
             .join(name),
     )
     .unwrap();
-    text.lines()
-        .filter_map(|line| match parse_line(line) {
+    let mut out = Vec::new();
+    for line in text.lines() {
+        match parse_line(line) {
             ConsoleLine::Message {
                 user, room, text, ..
-            } => Some((user, room.is_some(), text)),
-            ConsoleLine::Nothing | ConsoleLine::Shift(_) | ConsoleLine::Now => None,
+            } => out.push((user, room.is_some(), text)),
+            ConsoleLine::Nothing | ConsoleLine::Now => {}
+            ConsoleLine::Shift(_) => break,
             other => panic!("{name}: the Discord replay does not support {other:?}"),
-        })
-        .collect()
+        }
+    }
+    out
 }
 
 /// The console run of `lines` (through the recording fake, with `people`'s Discord ids):
@@ -1003,16 +1019,19 @@ fn the_pair_thread(fake: &DiscordFake, pair: [u64; 2]) -> u64 {
     thread
 }
 
-/// Every person's DMs, the coordinators' channel and the pair thread over Discord read as
-/// in the console run `rec`.
+/// Every person's DMs, the coordinators' channel and the pair thread (if one was made) over
+/// Discord read as in the console run `rec`.
 fn assert_as_in_console(
     run: &Running,
     people: &HashMap<String, u64>,
     rec: &Recording,
-    thread: u64,
+    thread: Option<u64>,
 ) {
     let fake = &run.fake;
-    let as_in_console = |text: String| text.replace(&thread.to_string(), "room-1");
+    let as_in_console = |text: String| match thread {
+        Some(t) => text.replace(&t.to_string(), "room-1"),
+        None => text,
+    };
     let owner_of = |user: &UserRef| user.id.clone();
     for (name, id) in people {
         let user = discord(*id);
@@ -1046,6 +1065,9 @@ fn assert_as_in_console(
         got, want,
         "the coordinators' channel differs from the console run"
     );
+    let Some(thread) = thread else {
+        return;
+    };
     let room = RoomRef::new(Platform::Console, "room-1");
     let want: Vec<String> = rec
         .posts_in(&room)
@@ -1079,7 +1101,7 @@ async fn the_matching_demo_runs_over_discord_with_coordinator_commands_and_a_pai
     let (handled, pressed) = replay(&mut run, &people, &lines, Some(("amina", 6))).await;
     let fake = run.fake.clone();
     let thread = the_pair_thread(&fake, [people["amina"], people["ola"]]);
-    assert_as_in_console(&run, &people, &rec, thread);
+    assert_as_in_console(&run, &people, &rec, Some(thread));
     // The pair talking in their thread is noted as activity (without its content, which
     // the bot does not receive); the bot does not answer there.
     let kickoff = bot_texts(&fake.lock(), thread);
@@ -1113,7 +1135,7 @@ async fn a_mentee_browses_and_requests_a_mentor_over_discord_as_in_the_console()
     let rec = console_reference(&run, &people, &lines).await;
     replay(&mut run, &people, &lines, Some(("grace", 17))).await;
     let thread = the_pair_thread(&run.fake, [people["amina"], people["grace"]]);
-    assert_as_in_console(&run, &people, &rec, thread);
+    assert_as_in_console(&run, &people, &rec, Some(thread));
     let amina = run.fake.lock().dm_channel(people["amina"]).unwrap();
     let said = bot_texts(&run.fake.lock(), amina).join("\n");
     assert!(said.contains("2. Grace — fits you:"), "{said}");
@@ -1628,5 +1650,29 @@ async fn a_dm_sent_while_the_bot_was_away_is_answered_once_when_it_is_back() {
     let once = |start: &str| texts.iter().filter(|t| t.starts_with(start)).count();
     assert_eq!(once("Welcome to Pathways"), 1, "{texts:#?}");
     assert_eq!(once("Question 1 of 12"), 1, "{texts:#?}");
+    run.stop().await;
+}
+
+#[tokio::test]
+async fn a_founder_ranks_mentors_over_discord_and_a_decline_passes_to_the_next_as_in_the_console() {
+    let programmes = crate::support::programmes_in("tests/fixtures/ranked/programs");
+    let (mut run, staff) = start_in(programmes, &["carol"], |_, _| {}).await;
+    let people = people_of(&run, staff[0], &["kofi", "lin", "rosa", "ama"]);
+    // The ranked demo up to its clock shift: a ranking, refusals, and Kofi's decline.
+    let lines = script("ranked_demo.txt");
+    assert!(
+        lines
+            .iter()
+            .any(|(who, _, t)| who == "kofi" && t == "decline")
+    );
+    let rec = console_reference(&run, &people, &lines).await;
+    replay(&mut run, &people, &lines, Some(("ama", 6))).await;
+    assert_as_in_console(&run, &people, &rec, None);
+    let lin = run.fake.lock().dm_channel(people["lin"]).unwrap();
+    let said = bot_texts(&run.fake.lock(), lin).join("\n");
+    assert!(
+        said.contains("Ama, a mentee in Founders Circle, would like you to be their mentor."),
+        "Lin, the second choice, is asked after Kofi's decline: {said}"
+    );
     run.stop().await;
 }

@@ -413,7 +413,12 @@ async fn staff_room(owner: &Person, bot: &UserId, name: &str) -> OwnedRoomId {
 
 /// The example programme with Matrix coordinators.
 fn programmes_with_coordinators(coordinators: &[&Person]) -> Vec<Programme> {
-    example_programmes()
+    with_coordinators(example_programmes(), coordinators)
+}
+
+/// `programmes`, coordinated by these people.
+fn with_coordinators(programmes: Vec<Programme>, coordinators: &[&Person]) -> Vec<Programme> {
+    programmes
         .into_iter()
         .map(|mut p| {
             p.coordinators = coordinators.iter().map(|c| c.user()).collect();
@@ -765,19 +770,82 @@ fn assert_as_in_console(
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_mentee_browses_and_requests_a_mentor_over_matrix_as_in_the_console() {
     let Some(url) = synapse_url() else { return };
+    // The choice demo up to Bea (its expiry needs the console's clock).
+    let replayed = replay_over_matrix(
+        &url,
+        example_programmes(),
+        &["amina", "grace", "ola", "carol"],
+        "choice_demo.txt",
+        |who| who != "bea",
+    )
+    .await;
+    assert_eq!(replayed.pair_rooms.len(), 1, "one pair room");
+    for name in ["amina", "grace"] {
+        assert_eq!(
+            replayed.people[name].bodies_in(&replayed.pair_rooms[0]),
+            replayed.expected.rooms[0],
+            "{name} reads the kickoff in the pair room"
+        );
+    }
+    replayed.bot.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_founder_ranks_mentors_over_matrix_and_a_decline_passes_to_the_next_as_in_the_console() {
+    let Some(url) = synapse_url() else { return };
+    // The ranked demo up to its clock shift: a ranking, refusals, and Kofi's decline.
+    let replayed = replay_over_matrix(
+        &url,
+        crate::support::programmes_in("tests/fixtures/ranked/programs"),
+        &["kofi", "lin", "rosa", "ama", "carol"],
+        "ranked_demo.txt",
+        |_| true,
+    )
+    .await;
+    assert!(replayed.pair_rooms.is_empty());
+    let lin = replayed.people["lin"].received();
+    assert!(
+        lin.iter().any(|r| r
+            .body
+            .contains("Ama, a mentee in Founders Circle, would like you to be their mentor.")),
+        "Lin, the second choice, is asked after Kofi's decline"
+    );
+    replayed.bot.stop().await;
+}
+
+/// A fixture replayed over Matrix, compared with the console.
+struct Replayed {
+    people: HashMap<String, Person>,
+    expected: Expected,
+    pair_rooms: Vec<OwnedRoomId>,
+    bot: RunningBot,
+    _setup: BotSetup,
+    _dirs: (tempfile::TempDir, TestDb),
+}
+
+/// `fixture`'s messages (up to its first clock shift, while `keep` holds for whoever types)
+/// sent over Matrix by `names` (carol coordinating `programmes`, in a staff room), each
+/// message settled before the next; every DM and the coordinators' room must read as in
+/// the console run.
+async fn replay_over_matrix(
+    url: &str,
+    programmes: Vec<Programme>,
+    names: &[&str],
+    fixture: &str,
+    keep: impl Fn(&str) -> bool,
+) -> Replayed {
     let bot_name = unique("tandem");
-    register(&url, &bot_name, false).await;
+    register(url, &bot_name, false).await;
     let bot_id = UserId::parse(format!("@{bot_name}:localhost")).unwrap();
     let mut people: HashMap<String, Person> = HashMap::new();
-    for name in ["amina", "grace", "ola", "carol"] {
-        people.insert(name.to_string(), Person::new(&url, name).await);
+    for name in names {
+        people.insert(name.to_string(), Person::new(url, name).await);
     }
     let coordinators = staff_room(&people["carol"], &bot_id, "Coordinators").await;
-    let programmes = programmes_with_coordinators(&[&people["carol"]]);
-    // The choice demo up to Bea (its expiry needs the console's clock).
-    let script: Vec<(String, Option<String>, String)> = script_messages("choice_demo.txt")
+    let programmes = with_coordinators(programmes, &[&people["carol"]]);
+    let script: Vec<(String, Option<String>, String)> = script_messages(fixture)
         .into_iter()
-        .take_while(|(who, _, _)| who != "bea")
+        .take_while(|(who, _, _)| keep(who))
         .collect();
     let users: HashMap<String, UserRef> =
         people.iter().map(|(n, p)| (n.clone(), p.user())).collect();
@@ -788,7 +856,7 @@ async fn a_mentee_browses_and_requests_a_mentor_over_matrix_as_in_the_console() 
     let db = TestDb::sqlite();
     let setup = BotSetup {
         options: test_options(
-            bot_settings(&url, bot_id.as_str(), &coordinators),
+            bot_settings(url, bot_id.as_str(), &coordinators),
             store_dir.path(),
         ),
         store: Store::open(&db.url)
@@ -820,7 +888,6 @@ async fn a_mentee_browses_and_requests_a_mentor_over_matrix_as_in_the_console() 
         setup.clock.advance(chrono::Duration::seconds(3));
     }
     let pair_rooms = rooms_made(&bot, &dm_rooms, &coordinators);
-    assert_eq!(pair_rooms.len(), 1, "one pair room: {pair_rooms:?}");
     assert_as_in_console(
         &people,
         &dm_rooms,
@@ -829,16 +896,15 @@ async fn a_mentee_browses_and_requests_a_mentor_over_matrix_as_in_the_console() 
         &expected,
         &pair_rooms,
     );
-    for name in ["amina", "grace"] {
-        assert_eq!(
-            people[name].bodies_in(&pair_rooms[0]),
-            expected.rooms[0],
-            "{name} reads the kickoff in the pair room"
-        );
-    }
-    bot.stop().await;
     drop(carol_coordinators);
-    drop(setup);
+    Replayed {
+        people,
+        expected,
+        pair_rooms,
+        bot,
+        _setup: setup,
+        _dirs: (store_dir, db),
+    }
 }
 
 /// Starts a bot for a short test: its own account, store and database.

@@ -130,7 +130,12 @@ pub fn repo_root() -> PathBuf {
 
 /// The bundled example programme.
 pub fn example_programmes() -> Vec<Programme> {
-    config::load_programmes(&repo_root().join("config/programs")).expect("example programmes")
+    programmes_in("config/programs")
+}
+
+/// The programmes of a folder of the repository (`tests/fixtures/ranked/programs`).
+pub fn programmes_in(dir: &str) -> Vec<Programme> {
+    config::load_programmes(&repo_root().join(dir)).expect("programmes")
 }
 
 pub fn start_time() -> DateTime<Utc> {

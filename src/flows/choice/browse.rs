@@ -268,7 +268,18 @@ pub(super) fn browse(
             s.push_str(&format!("\n    {line}"));
         }
     }
-    if busy.is_none() {
+    if busy.is_none() && me.config.matched_by == MatchedBy::Ranked {
+        let example: Vec<String> = found
+            .iter()
+            .take(2)
+            .map(|c| c.record.summary.id.to_string())
+            .collect();
+        s.push_str(&format!(
+            "\n\nTo ask them: rank <numbers> [a few words to them], your first choice first (up to {}); each is asked in turn. Like: rank {}",
+            me.config.max_choices,
+            example.join(" ")
+        ));
+    } else if busy.is_none() {
         s.push_str(&format!(
             "\n\nTo ask one of them: request <number> [a few words to them], like: request {}",
             shown_now[0].record.summary.id
