@@ -384,6 +384,9 @@ impl App {
                     }
                     Subject::Refused(refused)
                 }
+                Needs::StartersIn(room) => {
+                    Subject::StartersGiven(self.store.starters_given_in_room(&room).await?)
+                }
                 Needs::Choosing { pools } => {
                     Subject::Choosing(self.choice_pools(&inbound.from, pools).await?)
                 }

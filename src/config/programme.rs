@@ -51,6 +51,16 @@ pub(super) struct RawProgramme {
     #[serde(default)]
     pub(super) surveys: BTreeMap<String, RawSurvey>,
     pub(super) certificate: Option<RawCertificate>,
+    #[serde(default)]
+    pub(super) starters: Vec<RawStarter>,
+}
+
+/// `[[starters]]`: a conversation starter, and when in a relationship it fits.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawStarter {
+    pub(super) text: String,
+    pub(super) stage: Option<Spanned<String>>,
 }
 
 /// `[certificate]`: the recognition certificate's design (`enabled = false`: none).
@@ -480,6 +490,35 @@ pub fn parse_programme(path: &Path, source: &str) -> Result<Programme, ConfigErr
             signature_title: String::new(),
         }),
     };
+    let mut starters = Vec::new();
+    for s in &raw.starters {
+        let stage = match &s.stage {
+            None => crate::domain::starters::StarterStage::Any,
+            Some(given) => match crate::domain::starters::StarterStage::NAMES
+                .iter()
+                .find(|(n, _)| *n == given.get_ref().trim())
+            {
+                Some((_, stage)) => *stage,
+                None => {
+                    err(
+                        given.span().start,
+                        &format!(
+                            "unknown starter stage `{}`; expected early, middle, late or any",
+                            given.get_ref()
+                        ),
+                    );
+                    continue;
+                }
+            },
+        };
+        let text = s.text.trim();
+        if !text.is_empty() {
+            starters.push(crate::domain::starters::Starter {
+                text: text.to_string(),
+                stage,
+            });
+        }
+    }
     let errors = found.with(errors);
     if !errors.is_empty() {
         return Err(ConfigErrors(errors));
@@ -510,6 +549,7 @@ pub fn parse_programme(path: &Path, source: &str) -> Result<Programme, ConfigErr
         certificate,
         date_order,
         time_zone,
+        starters,
     })
 }
 

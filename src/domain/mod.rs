@@ -24,6 +24,7 @@ pub mod programme;
 pub mod refusal;
 pub mod schedule;
 pub mod screening;
+pub mod starters;
 pub mod step_names;
 pub mod survey;
 pub mod team;

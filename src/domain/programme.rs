@@ -51,6 +51,9 @@ pub struct Programme {
     /// name its zone.
     #[serde(default)]
     pub time_zone: Option<String>,
+    /// Conversation starters for pairs (`idea`, quiet pairs' nudges).
+    #[serde(default)]
+    pub starters: Vec<super::starters::Starter>,
 }
 
 /// How a programme's recognition certificate looks.

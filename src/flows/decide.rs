@@ -16,7 +16,7 @@ use super::route::{Dm, Room, Route};
 use super::{
     Content, Ctx, Effect, FileStatus, FlowState, Inbound, InboundFile, OutMessage, Outcome,
     actions, application, cases, choice, closure, escape, events, figures, pairing, pause,
-    personal, prompts, report, review, roster, survey, team, withdraw,
+    personal, prompts, report, review, roster, starters, survey, team, withdraw,
 };
 use crate::domain::text::thousands;
 use crate::domain::{Place, RoomRef};
@@ -371,6 +371,7 @@ fn in_room(ctx: &Ctx<'_>, state: Option<&FlowState>, room: &RoomRef, command: &R
             "{}, please answer me in our direct messages: that's where your application is.",
             ctx.user.id
         ))]),
+        Room::Idea => starters::handle(ctx, room),
         Room::Unknown(rest) => Outcome::unchanged(vec![post(unknown_text(rest, ctx.room_prefix))]),
     }
 }

@@ -38,6 +38,7 @@ pub mod figures;
 pub mod review;
 pub mod roster;
 pub mod route;
+pub mod starters;
 pub mod survey;
 pub mod team;
 pub mod withdraw;
@@ -295,6 +296,8 @@ pub enum Subject {
     /// For `profile`, `browse` and `request`: each programme where mentees choose that the
     /// sender applied to.
     Choosing(Vec<choice::ChoicePool>),
+    /// For `idea`: the starters the pair of the room was given before.
+    StartersGiven(Vec<String>),
 }
 
 impl Ctx<'_> {

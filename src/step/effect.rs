@@ -107,6 +107,11 @@ pub enum Effect {
         application: i64,
         profile: Profile,
     },
+    /// Remember a conversation starter given to a pair, so it is not given again.
+    GiveStarter {
+        match_id: i64,
+        text: String,
+    },
     /// Move a match from one status to another; a conflict if it is no longer in `from`.
     MoveMatch {
         match_id: i64,

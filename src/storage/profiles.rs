@@ -1,6 +1,8 @@
-//! Public profiles (`domain::profile`): which answers, and what bio, a participant shows to
+//! What pairs and would-be pairs are shown of each other: public profiles
+//! (`domain::profile`): which answers, and what bio, a participant shows to
 //! the other side of a programme where mentees choose. One row per application; removed
-//! with the application, and by `delete my data`.
+//! with the application, and by `delete my data`. And the conversation starters each pair
+//! was given (`domain::starters`), so none is given twice.
 
 use anyhow::Context;
 use chrono::{DateTime, Utc};
@@ -75,4 +77,60 @@ fn profile_from_row(r: &sql::Row) -> Result<(i64, Profile)> {
             bio: r.try_get("bio")?,
         },
     ))
+}
+
+impl Store {
+    /// Records a conversation starter given to a pair (again: nothing changes).
+    pub(super) async fn give_starter(
+        &self,
+        tx: &mut Transaction<'static, Any>,
+        match_id: i64,
+        text: &str,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
+        sqlx::query(
+            "INSERT INTO pair_starters (match_id, text, given_at) VALUES ($1, $2, $3) ON CONFLICT (match_id, text) DO NOTHING",
+        )
+        .bind(match_id)
+        .bind(text)
+        .bind(to_millis(now))
+        .execute(&mut **tx)
+        .await?;
+        Ok(())
+    }
+
+    /// [`Store::give_starter`] outside a step (a quiet pair's nudge, sent by the sweep).
+    pub async fn remember_starter(
+        &self,
+        match_id: i64,
+        text: &str,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
+        let mut tx = self.pool.begin().await?;
+        self.give_starter(&mut tx, match_id, text, now).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// The starters a match's pair was given, oldest first.
+    pub async fn starters_given(&self, match_id: i64) -> Result<Vec<String>> {
+        let rows = sql::query(
+            "SELECT text FROM pair_starters WHERE match_id = $1 ORDER BY given_at, text",
+        )
+        .bind(match_id)
+        .fetch_all(self.db()?.exec())
+        .await?;
+        rows.iter().map(|r| Ok(r.try_get("text")?)).collect()
+    }
+
+    /// The starters given to the pair of the active match whose room is `room`.
+    pub async fn starters_given_in_room(&self, room: &str) -> Result<Vec<String>> {
+        let rows = sql::query(
+            "SELECT s.text FROM pair_starters s JOIN matches m ON m.id = s.match_id WHERE m.room = $1 AND m.status = 'active' ORDER BY s.given_at, s.text",
+        )
+        .bind(room)
+        .fetch_all(self.db()?.exec())
+        .await?;
+        rows.iter().map(|r| Ok(r.try_get("text")?)).collect()
+    }
 }

@@ -433,6 +433,10 @@ impl Store {
                 self.set_profile(tx, *application, profile, now).await?;
                 Applied::Done
             }
+            Effect::GiveStarter { match_id, text } => {
+                self.give_starter(tx, *match_id, text, now).await?;
+                Applied::Done
+            }
             Effect::MoveMatch {
                 match_id,
                 from,

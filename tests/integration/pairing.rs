@@ -130,6 +130,8 @@ both_backends! {
         h.clock.set(utc("2027-01-23T10:00:00Z"));
         let out = h.sweep().await;
         assert!(out.contains("[room room-1] It has been 10 days since anyone wrote here."), "{out}");
+        // With something to talk about, the first of their stage.
+        assert!(out.contains("Something to talk about: What would make these six months a success for each of you?"), "{out}");
         assert!(!out.contains("Quiet pair"), "{out}");
         assert_eq!(h.sweep().await, "", "nudged once");
         h.clock.set(utc("2027-02-03T10:00:00Z"));
@@ -158,6 +160,12 @@ both_backends! {
         assert!(!h.sweep().await.contains("It has been"));
         h.clock.set(utc("2027-02-13T11:00:00Z"));
         assert!(h.sweep().await.contains("[room room-1] It has been 10 days since anyone wrote here."));
+        // `idea` in the pair room gives one they have not had yet.
+        let idea = h.in_room("grace", "room-1", "!tandem idea").await;
+        assert!(idea.starts_with("[room room-1] Something to talk about: "), "{idea}");
+        assert!(!idea.contains("What would make these six months a success"), "not the nudge's again: {idea}");
+        let elsewhere = h.in_room("grace", "lobby", "!tandem idea").await;
+        assert!(elsewhere.starts_with("[dm grace] idea works in your pair room"), "{elsewhere}");
     }
 
     async fn only_a_rooms_newest_talk_is_recorded_as_handled_when_its_times_are_written(db: TestDb) {

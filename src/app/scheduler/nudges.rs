@@ -49,10 +49,28 @@ impl App {
             // so enqueuing them again stores nothing.
             let key = |what: &str| format!("silence-{}-{}-{what}", m.id, since.timestamp_millis());
             if nudge {
-                let text = format!(
+                let mut text = format!(
                     "It has been {quiet_days} days since anyone wrote here. A quick hello keeps things going: how are you both doing? Suggest a time for your next conversation, {} and {}.",
                     m.mentee_name, m.mentor_name
                 );
+                // With something to talk about, from the programme's bank.
+                let starter = match self.programme(&m.programme) {
+                    Some(p) if !p.starters.is_empty() => {
+                        let given = self.store.starters_given(m.id).await?;
+                        crate::domain::starters::pick(
+                            &p.starters,
+                            &given,
+                            m.started(),
+                            now,
+                            p.duration_months,
+                        )
+                        .map(|s| s.text.clone())
+                    }
+                    _ => None,
+                };
+                if let Some(s) = &starter {
+                    text.push_str(&format!("\nSomething to talk about: {s}"));
+                }
                 let room = RoomRef::new(m.mentee.platform, room.clone());
                 let nudge = Effect::PostInRoom {
                     room,
@@ -60,6 +78,9 @@ impl App {
                 };
                 self.try_perform(&key("nudge"), vec![nudge]).await?;
                 self.store.mark_silence(m.id, false, now).await?;
+                if let Some(s) = &starter {
+                    self.store.remember_starter(m.id, s, now).await?;
+                }
                 done += 1;
             }
             if alert {

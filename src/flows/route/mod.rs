@@ -43,7 +43,7 @@ use super::review::{self, ReviewCommand};
 use super::roster::{self, RosterCommand};
 use super::survey::{self, SurveyCommand};
 use super::team::{self, TeamCommand};
-use super::{report, strip_prefix_ci};
+use super::{report, starters, strip_prefix_ci};
 
 mod class;
 mod needs;
@@ -173,6 +173,8 @@ pub enum Room {
     Roster(Result<RosterCommand, String>),
     /// `pause`, `resume` or `message` a match.
     Pause(Result<PauseCommand, String>),
+    /// `idea`: something for a pair to talk about, in their pair room.
+    Idea,
     /// `reply Q4 <text>`: a coordinator answers a participant's question.
     Team(Result<TeamCommand, String>),
     /// One of the commands everyone has: answered by DM.
@@ -288,7 +290,7 @@ fn dm(from: &UserRef, text: &str, router: &Router<'_>) -> Dm {
 
 /// The room's grammars in the order they are tried: the first that reads a message has it.
 /// The `bool` says whether it was typed in the coordinators' room.
-const ROOM_GRAMMARS: [fn(&str, bool) -> Option<Room>; 15] = [
+const ROOM_GRAMMARS: [fn(&str, bool) -> Option<Room>; 16] = [
     |t, _| command::help_topic(t).map(Room::HelpOn),
     |t, _| actions::is_cancel(t).then_some(Room::Cancel),
     |t, _| actions::parse(t).map(Room::Action),
@@ -317,6 +319,7 @@ const ROOM_GRAMMARS: [fn(&str, bool) -> Option<Room>; 15] = [
     |t, _| pairing::parse(t).map(Room::Pairing),
     |t, _| pause::parse(t).map(Room::Pause),
     |t, _| team::parse(t).map(Room::Team),
+    |t, _| starters::is_idea(t).then_some(Room::Idea),
 ];
 
 /// A room message's text after the prefix.
@@ -377,6 +380,11 @@ impl Route {
                 ..
             } => actions::waiting(state).map_or(Needs::Nothing, super::confirm::needs),
             Route::Rsvp(n, _) | Route::Dm(Dm::Rsvp(n, _)) => Needs::Event(*n),
+            Route::Room {
+                room,
+                command: Room::Idea,
+                ..
+            } => Needs::StartersIn(room.id.clone()),
             Route::Dm(Dm::Personal(PersonalCommand::MyData)) => Needs::PersonalData,
             Route::Dm(Dm::Choice(Ok(command))) => Needs::Choosing {
                 pools: choice::needs_pool(command),

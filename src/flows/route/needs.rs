@@ -70,6 +70,8 @@ pub enum Needs {
     People(String),
     /// The sender's applications the screening rules refused (for `apply`).
     Refused,
+    /// The conversation starters given to the pair whose room this is.
+    StartersIn(String),
     /// The sender's applications (with profiles) in the programmes where mentees choose,
     /// and with `pools` those programmes' ready people, matches and profiles.
     Choosing {
