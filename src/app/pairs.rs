@@ -222,35 +222,54 @@ impl App {
             let ctx = self.ctx(someone, &known, &subject, now);
             let outcome = flows::pairing::replan(&ctx, p);
             // The new proposals' cards are a follow-up act of the step.
-            let mut enqueue = self.enqueue(base, None, None, now);
-            enqueue.completes = Some(completes.0);
-            enqueue.worker = completes.1.to_string();
-            let committed = self
-                .store
-                .commit_step_with(
-                    someone,
-                    None,
-                    &StateChange::Unchanged,
-                    &outcome.effects,
-                    now,
-                    Some(&enqueue),
-                    None,
-                )
-                .await?;
-            match committed {
-                CommitOutcome::Committed { acts, .. } => {
-                    self.perform_local(&outcome.effects).await;
-                    let failed = self.dispatch(acts, &mut None).await;
-                    self.surface(&failed, None).await;
-                    return Ok(());
-                }
-                // Carried out already (an earlier delivery of the same act).
-                CommitOutcome::Duplicate => return Ok(()),
-                CommitOutcome::Conflict => {}
+            if self
+                .record_follow_up(someone, &outcome, now, base, completes)
+                .await?
+            {
+                return Ok(());
             }
             tokio::time::sleep(Duration::from_millis(u64::from(attempt) * 2)).await;
         }
         Ok(())
+    }
+
+    /// Records the step a follow-up act decided (`outcome`, as `who`), completing the act
+    /// (`completes`: its row and holder), and delivers the acts it put in the outbox.
+    /// `false`: what it was based on changed meanwhile, so it must be decided again; `true`
+    /// when recorded, or carried out already (an earlier delivery of the same act).
+    async fn record_follow_up(
+        &self,
+        who: &UserRef,
+        outcome: &Outcome,
+        now: chrono::DateTime<chrono::Utc>,
+        base: &str,
+        completes: (i64, &str),
+    ) -> Result<bool> {
+        let mut enqueue = self.enqueue(base, None, None, now);
+        enqueue.completes = Some(completes.0);
+        enqueue.worker = completes.1.to_string();
+        let committed = self
+            .store
+            .commit_step_with(
+                who,
+                None,
+                &StateChange::Unchanged,
+                &outcome.effects,
+                now,
+                Some(&enqueue),
+                None,
+            )
+            .await?;
+        match committed {
+            CommitOutcome::Committed { acts, .. } => {
+                self.perform_local(&outcome.effects).await;
+                let failed = self.dispatch(acts, &mut None).await;
+                self.surface(&failed, None).await;
+                Ok(true)
+            }
+            CommitOutcome::Duplicate => Ok(true),
+            CommitOutcome::Conflict => Ok(false),
+        }
     }
 
     /// A ranked request that did not go ahead (the delivery of [`Act::PassOn`]): the
@@ -272,36 +291,17 @@ impl App {
             let now = self.clock.now();
             let ctx = self.ctx(&mentee, &known, &subject, now);
             let outcome = flows::choice::pass_on(&ctx, &ended);
-            let mut enqueue = self.enqueue(base, None, None, now);
-            enqueue.completes = Some(completes.0);
-            enqueue.worker = completes.1.to_string();
-            let committed = self
-                .store
-                .commit_step_with(
-                    &mentee,
-                    None,
-                    &StateChange::Unchanged,
-                    &outcome.effects,
-                    now,
-                    Some(&enqueue),
-                    None,
-                )
-                .await?;
-            match committed {
-                CommitOutcome::Committed { acts, .. } => {
-                    self.perform_local(&outcome.effects).await;
-                    let failed = self.dispatch(acts, &mut None).await;
-                    self.surface(&failed, None).await;
-                    // The next choice's offer, queued with the request.
-                    for effect in &outcome.effects {
-                        if let Effect::StoreRequest(r) = effect {
-                            self.deliver_prompts(&r.mentor).await?;
-                        }
+            if self
+                .record_follow_up(&mentee, &outcome, now, base, completes)
+                .await?
+            {
+                // The next choice's offer, queued with the request.
+                for effect in &outcome.effects {
+                    if let Effect::StoreRequest(r) = effect {
+                        self.deliver_prompts(&r.mentor).await?;
                     }
-                    return Ok(());
                 }
-                CommitOutcome::Duplicate => return Ok(()),
-                CommitOutcome::Conflict => {}
+                return Ok(());
             }
             tokio::time::sleep(Duration::from_millis(u64::from(attempt) * 2)).await;
         }

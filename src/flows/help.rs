@@ -62,6 +62,16 @@ pub(crate) fn help_text(ctx: &Ctx<'_>, prefix: &str) -> String {
         s.push_str(&format!(
             "\n{p}transcript — your pair room's messages, as a file"
         ));
+        if ctx
+            .matches
+            .iter()
+            .any(|m| m.status == MatchStatus::Active && m.room.is_some())
+        {
+            s.push_str(&format!(
+                "\n{} idea — in your pair room: something for the two of you to talk about",
+                ctx.room_prefix
+            ));
+        }
     }
     if !ctx.surveys.is_empty() {
         s.push_str(&format!("\n{p}survey — answer the survey waiting for you"));
