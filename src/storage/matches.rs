@@ -58,12 +58,17 @@ impl Store {
         r: &NewRequest,
         now: DateTime<Utc>,
     ) -> Result<Option<i64>> {
-        // Taking the mentor's row first makes two requests for the same mentor take turns
-        // (on PostgreSQL the second waits here, then counts what the first stored).
-        sqlx::query("UPDATE applications SET updated_at = updated_at WHERE id = $1")
-            .bind(r.new.mentor_application)
-            .execute(&mut **tx)
-            .await?;
+        // Taking both applications' rows first (in the order of their numbers, so that two
+        // steps never wait for each other) makes two requests for the same mentor, or from
+        // the same mentee, take turns: on PostgreSQL the second waits here, then counts
+        // what the first stored.
+        let (a, b) = (r.new.mentee_application, r.new.mentor_application);
+        for id in [a.min(b), a.max(b)] {
+            sqlx::query("UPDATE applications SET updated_at = updated_at WHERE id = $1")
+                .bind(id)
+                .execute(&mut **tx)
+                .await?;
+        }
         let open = |application: i64, column: &'static str| {
             sqlx::query_scalar::<_, i64>(sqlx::AssertSqlSafe(format!(
                 "SELECT COUNT(*) FROM matches WHERE {column} = $1 AND status IN ('proposed', 'approved', 'active')"

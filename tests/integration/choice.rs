@@ -117,7 +117,9 @@ both_backends! {
         ready_mentee(&h, "amina", "Amina").await;
         let grace = grace_listed(&h, "2").await;
         let out = h.dm_all("amina", "browse").await;
-        assert!(out.contains(&format!("{grace}. Grace — fits you:")), "{out}");
+        // Why she fits, with values only from what her profile shows (her sector; not her
+        // skills or time zone).
+        assert!(out.contains(&format!("{grace}. Grace — fits you: Shared goals; Sector: Technology; Daytime hours in common\n")), "{out}");
         assert!(out.contains("In their words: Ten years in software"), "{out}");
         assert!(!out.contains("Software engineer"), "her job title is not on her profile: {out}");
         h.dm_all("amina", &format!("request {grace} Hello!")).await;

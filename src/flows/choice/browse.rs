@@ -66,10 +66,19 @@ impl Mentee<'_> {
     }
 }
 
-/// The mentee and their programme, or what to tell them instead.
-fn mentee<'a>(ctx: &Ctx<'a>, pools: &'a [ChoicePool]) -> Result<Mentee<'a>, String> {
+/// The mentee and their programme (`only`: that programme), or what to tell them instead:
+/// the first programme where they are a mentee ready to be matched.
+fn mentee<'a>(
+    ctx: &Ctx<'a>,
+    pools: &'a [ChoicePool],
+    only: Option<&str>,
+) -> Result<Mentee<'a>, String> {
     let mut as_mentor = None;
-    for pool in pools {
+    let mut not_ready = None;
+    for pool in pools
+        .iter()
+        .filter(|p| only.is_none_or(|o| o == p.programme))
+    {
         let Some(programme) = ctx.programmes.iter().find(|p| p.slug == pool.programme) else {
             continue;
         };
@@ -89,10 +98,8 @@ fn mentee<'a>(ctx: &Ctx<'a>, pools: &'a [ChoicePool]) -> Result<Mentee<'a>, Stri
             .iter()
             .any(|r| r.summary.id == record.summary.id)
         {
-            return Err(format!(
-                "You can browse mentors in {} once your application is ready to be matched. Type status to see where it stands.",
-                programme.name
-            ));
+            not_ready = not_ready.or(Some(programme));
+            continue;
         }
         return Ok(Mentee {
             pool,
@@ -101,12 +108,16 @@ fn mentee<'a>(ctx: &Ctx<'a>, pools: &'a [ChoicePool]) -> Result<Mentee<'a>, Stri
             record,
         });
     }
-    Err(match as_mentor {
-        Some(p) => format!(
+    Err(match (not_ready, as_mentor) {
+        (Some(p), _) => format!(
+            "You can browse mentors in {} once your application is ready to be matched. Type status to see where it stands.",
+            p.name
+        ),
+        (None, Some(p)) => format!(
             "Browsing and requests are for mentees: in {} they look through the mentors and ask one. What they see of you is your profile (type profile).",
             p.name
         ),
-        None => not_choosing(ctx),
+        (None, None) => not_choosing(ctx),
     })
 }
 
@@ -116,36 +127,40 @@ struct Candidate<'a> {
     score: i64,
     reasons: Vec<(String, i64)>,
     lines: Vec<String>,
+    /// The questions the mentor's profile shows.
+    shows: &'a [String],
 }
 
 /// The mentors with room, a profile and no rule keeping them from the mentee, best fit
 /// first.
 fn candidates<'a>(ctx: &Ctx<'_>, me: &Mentee<'a>) -> Result<Vec<Candidate<'a>>, String> {
     let pool = me.pool;
-    let listed: Vec<(&ApplicationRecord, Vec<String>)> = pool
+    let listed: Vec<(&ApplicationRecord, Vec<String>, &[String])> = pool
         .mentors
         .iter()
         .filter(|r| r.applicant != me.record.applicant)
         .filter(|r| places_left(pool, me.config, r) > 0)
         .filter(|r| !kept_apart(pool, me.record.summary.id, r.summary.id))
         .filter_map(|r| {
-            let lines = shown(me.programme, r, pool.profiles.get(&r.summary.id)?);
-            (!lines.is_empty()).then_some((r, lines))
+            let profile = pool.profiles.get(&r.summary.id)?;
+            let lines = shown(me.programme, r, profile);
+            (!lines.is_empty()).then_some((r, lines, profile.questions.as_slice()))
         })
         .collect();
-    let records: Vec<ApplicationRecord> = listed.iter().map(|(r, _)| (*r).clone()).collect();
+    let records: Vec<ApplicationRecord> = listed.iter().map(|(r, _, _)| (*r).clone()).collect();
     let scored = evaluate_mentors(me.config, me.programme, me.record, &records, ctx.now)
         .map_err(|e| format!("Browsing is not available right now: {e}"))?;
     let mut out: Vec<Candidate> = listed
         .into_iter()
         .zip(scored)
-        .filter_map(|((record, lines), s)| {
+        .filter_map(|((record, lines, shows), s)| {
             let (score, reasons) = s?;
             Some(Candidate {
                 record,
                 score,
                 reasons,
                 lines,
+                shows,
             })
         })
         .collect();
@@ -179,14 +194,26 @@ fn name(record: &ApplicationRecord) -> String {
     display_name_of(&record.applicant, &record.answers)
 }
 
-/// "Sector: Technology (+25); Shared goals: Writing a CV (+10)".
-fn why(reasons: &[(String, i64)]) -> String {
-    if reasons.is_empty() {
+/// Why a mentor fits, as a mentee may read it: "Sector: Technology; Shared goals". A
+/// criterion's values come from both people's answers, so they are shown only where the
+/// mentor's profile shows the answer the criterion reads; otherwise only its name.
+fn why(config: &MatchingConfig, c: &Candidate<'_>) -> String {
+    if c.reasons.is_empty() {
         return "the programme's rules allow it, though no criterion is in common".into();
     }
-    reasons
+    c.reasons
         .iter()
-        .map(|(r, _)| r.clone())
+        .map(|(reason, _)| {
+            let criterion = config
+                .criteria
+                .iter()
+                .find(|d| reason.starts_with(&format!("{}: ", d.name)));
+            match criterion {
+                Some(d) if c.shows.contains(&d.mentor_question) => reason.clone(),
+                Some(d) => d.name.clone(),
+                None => reason.split(": ").next().unwrap_or_default().to_string(),
+            }
+        })
         .collect::<Vec<_>>()
         .join("; ")
 }
@@ -198,7 +225,7 @@ pub(super) fn browse(
     page: usize,
 ) -> Outcome {
     let say = |text: String| Outcome::unchanged(vec![ctx.dm_text(text)]);
-    let me = match mentee(ctx, pools) {
+    let me = match mentee(ctx, pools, None) {
         Ok(m) => m,
         Err(why) => return say(why),
     };
@@ -262,7 +289,7 @@ pub(super) fn browse(
             "\n\n{}. {} — fits you: {}",
             c.record.summary.id,
             name(c.record),
-            why(&c.reasons)
+            why(me.config, c)
         ));
         for line in &c.lines {
             s.push_str(&format!("\n    {line}"));
@@ -308,7 +335,7 @@ pub(super) fn ask(
     ranking: bool,
 ) -> Outcome {
     let say = |text: String| Outcome::unchanged(vec![ctx.dm_text(text)]);
-    let me = match mentee(ctx, pools) {
+    let me = match mentee(ctx, pools, None) {
         Ok(m) => m,
         Err(why) => return say(why),
     };
@@ -366,17 +393,8 @@ pub(super) fn ask(
         };
         chosen.push(c);
     }
-    let mut intro: Vec<String> = me
-        .pool
-        .profiles
-        .get(&me.record.summary.id)
-        .map(|p| shown(me.programme, me.record, p))
-        .unwrap_or_default();
-    if !note.is_empty() {
-        intro.push(format!("Their note to you: {note}"));
-    }
     let then: Vec<i64> = mentors[1..].to_vec();
-    let (request, deadline) = request_to(ctx, &me, chosen[0], intro.join("\n"), then);
+    let (request, deadline) = request_to(ctx, &me, chosen[0], introduction(&me, &note), then);
     let first = name(chosen[0].record);
     let mut told = match deadline {
         Some(d) if chosen.len() > 1 => format!(
@@ -403,6 +421,23 @@ pub(super) fn ask(
         ctx.dm_text(told),
     ])
 }
+
+/// What a mentor asked is shown of the mentee: their profile as it is now, and their note.
+fn introduction(me: &Mentee<'_>, note: &str) -> String {
+    let mut intro: Vec<String> = me
+        .pool
+        .profiles
+        .get(&me.record.summary.id)
+        .map(|p| shown(me.programme, me.record, p))
+        .unwrap_or_default();
+    if !note.is_empty() {
+        intro.push(format!("{NOTE}{note}"));
+    }
+    intro.join("\n")
+}
+
+/// How a mentee's note starts in an introduction (and is found again in one).
+const NOTE: &str = "Their note to you: ";
 
 /// The request of `me` to `chosen`, asked now (with its deadline) or, where the programme
 /// wants it, waiting for a coordinator.
@@ -449,7 +484,7 @@ pub fn pass_on(ctx: &Ctx<'_>, ended: &MatchRecord) -> Outcome {
         Subject::Choosing(pools) => pools,
         _ => &[],
     };
-    let Ok(me) = mentee(ctx, pools) else {
+    let Ok(me) = mentee(ctx, pools, Some(&ended.programme)) else {
         return Outcome::unchanged(vec![]);
     };
     if me.busy().is_some() || me.record.summary.id != ended.mentee_application {
@@ -463,8 +498,13 @@ pub fn pass_on(ctx: &Ctx<'_>, ended: &MatchRecord) -> Outcome {
             continue;
         };
         let then = ended.next_choices[i + 1..].to_vec();
-        let intro = ended.introduction.clone().unwrap_or_default();
-        let (request, deadline) = request_to(ctx, &me, c, intro, then);
+        // Their profile as it is now (they may have changed it since), with the same note.
+        let note = ended
+            .introduction
+            .as_deref()
+            .and_then(|i| i.find(NOTE).map(|at| &i[at + NOTE.len()..]))
+            .unwrap_or_default();
+        let (request, deadline) = request_to(ctx, &me, c, introduction(&me, note), then);
         let text = match deadline {
             Some(d) => format!(
                 "{} couldn't take you on, so I've asked your next choice, {}. They have until {} to answer.",

@@ -475,3 +475,39 @@ fn a_mentor_declining_a_ranked_request_passes_it_on_and_leaves_the_telling_to_th
         "{effects:?}"
     );
 }
+
+#[test]
+fn a_request_a_coordinator_rejects_tells_the_mentee_or_asks_their_next_choice() {
+    let people = [
+        ready(1, "amina", RoleKind::Mentee),
+        ready(2, "grace", RoleKind::Mentor),
+        ready(6, "mo", RoleKind::Mentor),
+    ];
+    let mut request = declined_with(vec![]);
+    request.status = MatchStatus::Proposed;
+    request.mentor_answer = None;
+    let carol = |m: MatchRecord| {
+        Scene::for_user("carol")
+            .with_programmes(vec![choosing(MatchedBy::Ranked, true)])
+            .with_subject(crate::flows::testing::matching_pool(&people, vec![m]))
+    };
+    let out = carol(request.clone()).pairing("match reject P5 not a good fit");
+    let told = dms(&out, "amina");
+    assert_eq!(told.len(), 1, "{out:?}");
+    assert!(
+        told[0].starts_with(
+            "An update on your request to Grace: the coordinators couldn't approve it this time."
+        ) && !told[0].contains("good fit"),
+        "never the reason: {told:?}"
+    );
+    request.next_choices = vec![6];
+    let out = carol(request).pairing("match reject P5");
+    assert!(dms(&out, "amina").is_empty(), "{out:?}");
+    assert!(records(&out).contains(&&Effect::PassOn { match_id: 5 }));
+    let mut asked = declined_with(vec![]);
+    asked.status = MatchStatus::Proposed;
+    asked.mentor_answer = None;
+    let swap = carol(asked).pairing("match swap P5 A6");
+    assert!(records(&swap).is_empty(), "{swap:?}");
+    assert!(crate::flows::testing::texts(&swap)[0].contains("Amina's own choice of mentor"));
+}

@@ -417,7 +417,10 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<PairingCommand, Str
                     Effect::Replan {
                         programme: programme.slug.clone(),
                     },
-                ],
+                ]
+                .into_iter()
+                .chain(request_set_aside(ctx, m))
+                .collect(),
             }
         }
     }

@@ -230,6 +230,8 @@ pub fn withdraw_blocked(ctx: &Ctx<'_>, m: &MatchRecord) -> Vec<Effect> {
     }
     let mut effects: Vec<Effect> = [(&m.mentee, &m.mentor_name), (&m.mentor, &m.mentee_name)]
         .into_iter()
+        // A ranked request's mentee hears from the step that asks their next choice.
+        .filter(|(user, _)| !(passes_on(m) && **user == m.mentee))
         .map(|(user, partner)| Effect::SendDm {
             to: user.clone(),
             message: OutMessage::text(format!(
@@ -307,6 +309,26 @@ pub fn expire(ctx: &Ctx<'_>, m: &MatchRecord) -> Outcome {
         state: StateChange::Unchanged,
         effects,
     }
+}
+
+/// A mentee's request a coordinator set aside before the mentor was asked: the mentee is
+/// told (never why), or their next ranked choice is asked, who tells them. Nothing for the
+/// engine's proposals, which nobody was told of.
+pub(super) fn request_set_aside(ctx: &Ctx<'_>, m: &MatchRecord) -> Vec<Effect> {
+    if m.origin != MatchOrigin::Request {
+        return Vec::new();
+    }
+    if passes_on(m) {
+        return vec![Effect::PassOn { match_id: m.id }];
+    }
+    vec![Effect::SendDm {
+        to: m.mentee.clone(),
+        message: OutMessage::text(format!(
+            "An update on your request to {}: the coordinators couldn't approve it this time. This is no reflection on you. {}",
+            m.mentor_name,
+            choose_again(ctx, m)
+        )),
+    }]
 }
 
 /// What a mentee whose request did not go ahead can do next, as their programme allows.

@@ -32,6 +32,12 @@ pub(super) fn swap(
     if m.status != MatchStatus::Proposed {
         return reply(already(m));
     }
+    if m.origin == crate::domain::matches::MatchOrigin::Request {
+        return reply(format!(
+            "Request P{id} is {}'s own choice of mentor: approve it (match approve P{id}) or reject it (match reject P{id} [reason]); they are told and may choose again.",
+            m.mentee_name
+        ));
+    }
     if !engine_proposes(programme) {
         return reply(mentees_choose_text(programme));
     }
