@@ -471,9 +471,17 @@ pub(super) fn offer_message(ctx: &Ctx<'_>, flow: &MatchOffer) -> Option<OutMessa
             "Good news from {programme}: we'd like to match you with {other} as your {other_role}."
         )
     };
+    // A mentor asked by a mentee sees what the mentee chose to show (the introduction);
+    // the criteria's values come from all of the mentee's answers, so only their names.
+    let asked_by_mentee = m.origin == MatchOrigin::Request && other_role == "mentee";
     if !m.reasons.is_empty() {
         text.push_str("\nWhat you have in common:");
         for (why, _) in &m.reasons {
+            let why = if asked_by_mentee {
+                why.split(": ").next().unwrap_or_default()
+            } else {
+                why.as_str()
+            };
             text.push_str(&format!("\n• {why}"));
         }
     }

@@ -149,6 +149,9 @@ both_backends! {
         assert!(out.contains("[dm amina] Your request to Grace was approved by the coordinators"), "{out}");
         assert!(out.contains("[dm grace] Amina, a mentee in Pathways Mentoring 2027, would like you to be their mentor."), "{out}");
         assert!(out.contains("Their note to you: I'd love help with my CV"), "{out}");
+        // What Amina's answers have in common with Grace's, named, without her answers.
+        assert!(out.contains("What you have in common:\n• Shared goals\n"), "{out}");
+        assert!(!out.contains("Shared goals: "), "{out}");
         assert!(!out.contains("[dm amina] Good news"), "Amina is not asked to accept her own request: {out}");
         let out = h.dm_all("grace", "accept").await;
         assert!(out.contains("[dm amina] You and Grace have both accepted: you're matched!"), "{out}");
