@@ -78,7 +78,7 @@ pub enum ProfileCommand {
 pub const PROFILE_USAGE: &str = "Usage: profile · profile show <numbers, like 1 3> · profile show all · profile show none · profile bio <a few words about you> · profile hide";
 pub const BROWSE_USAGE: &str =
     "Usage: browse · browse <words to look for> · browse <page number> (or: mentors)";
-pub const RANK_USAGE: &str = "Usage: rank <the mentors' numbers, as browse shows them, your first choice first> [a few words to them], like: rank 12 15 9 I'd love help with my CV";
+pub const RANK_USAGE: &str = "Usage: rank <the mentors' numbers, as browse shows them, your first choice first> [a few words to them], like: rank 12 15 9 I'd love help with my CV (a colon after the numbers when the words start with a number: rank 12 15: 2 calls a month)";
 pub const REQUEST_USAGE: &str = "Usage: request <the mentor's number, as browse shows it> [a few words to them], like: request 12 I'd love help with my CV";
 
 /// Reads a DM as a mentee-choice command; `Some(Err)` carries the usage.
@@ -180,12 +180,21 @@ fn parse_request(rest: &str) -> Result<ChoiceCommand, String> {
 
 fn parse_rank(rest: &str) -> Result<ChoiceCommand, String> {
     // The leading numbers are the choices (`12 15 9`, `12, 15, 9`, `A12 then A15`); the
-    // words after them are the note.
+    // words after them are the note. A colon ends the choices, for a note that starts with
+    // a number (`rank 12 15: 2 calls a month`).
     let mut mentors = Vec::new();
     let mut note_from = rest.len();
     let mut at = 0;
     for word in rest.split_inclusive(|c: char| c.is_whitespace() || c == ',') {
         let w = word.trim_matches(|c: char| c.is_whitespace() || c == ',' || c == '>');
+        let (w, ends) = match w.strip_suffix(':') {
+            Some(number) => (number, true),
+            None => (w, false),
+        };
+        if ends && w.is_empty() {
+            note_from = at + word.len();
+            break;
+        }
         if w.is_empty() || w.eq_ignore_ascii_case("then") {
             at += word.len();
             continue;
@@ -198,6 +207,10 @@ fn parse_rank(rest: &str) -> Result<ChoiceCommand, String> {
             }
         }
         at += word.len();
+        if ends {
+            note_from = at;
+            break;
+        }
     }
     if mentors.is_empty() {
         return Err(RANK_USAGE.to_string());

@@ -349,6 +349,20 @@ fn a_ranking_reads_its_numbers_in_order_and_the_rest_as_the_note() {
         }))
     );
     assert!(matches!(parse("rank grace"), Some(Err(_))));
+    assert_eq!(
+        parse("rank 12 15: 2 calls a month"),
+        Some(Ok(ChoiceCommand::Rank {
+            mentors: vec![12, 15],
+            note: "2 calls a month".into()
+        }))
+    );
+    assert_eq!(
+        parse("rank 12 : 3 questions"),
+        Some(Ok(ChoiceCommand::Rank {
+            mentors: vec![12],
+            note: "3 questions".into()
+        }))
+    );
 }
 
 #[test]
