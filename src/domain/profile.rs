@@ -9,9 +9,9 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::ApplicationRecord;
 use super::answer::Answer;
 use super::programme::{Programme, QuestionKind};
-use super::{ApplicationRecord, RoleKind};
 
 /// Longest bio, in characters.
 pub const MAX_BIO_CHARS: usize = 500;
@@ -71,12 +71,4 @@ pub fn shown(programme: &Programme, record: &ApplicationRecord, profile: &Profil
         lines.push(format!("In their words: {}", profile.bio));
     }
     lines
-}
-
-/// The role a profile is read by: mentors' profiles are read by mentees and the other way.
-pub fn read_by(role: RoleKind) -> RoleKind {
-    match role {
-        RoleKind::Mentor => RoleKind::Mentee,
-        RoleKind::Mentee => RoleKind::Mentor,
-    }
 }
