@@ -134,25 +134,31 @@ impl App {
 
     /// A programme's ready participants and matches, for matching commands.
     pub(super) async fn matching_subject(&self, programme: &str) -> Result<Subject> {
+        let (mentees, mentors, matches) = self.ready_pool(programme).await?;
         Ok(Subject::Matching {
-            mentees: self
-                .not_suspended(
-                    self.store
-                        .ready_participants(programme, RoleKind::Mentee)
-                        .await?,
-                )
-                .await?,
-            mentors: self
-                .not_suspended(
-                    self.store
-                        .ready_participants(programme, RoleKind::Mentor)
-                        .await?,
-                )
-                .await?,
-            matches: self.store.matches_in(programme).await?,
+            mentees,
+            mentors,
+            matches,
             applications: self.store.applications_in(&[programme.to_string()]).await?,
             programme: programme.to_string(),
         })
+    }
+
+    /// A programme's ready mentees and mentors (not suspended), and its matches.
+    async fn ready_pool(
+        &self,
+        programme: &str,
+    ) -> Result<(
+        Vec<ApplicationRecord>,
+        Vec<ApplicationRecord>,
+        Vec<crate::domain::matches::MatchRecord>,
+    )> {
+        let ready = |role| self.store.ready_participants(programme, role);
+        Ok((
+            self.not_suspended(ready(RoleKind::Mentee).await?).await?,
+            self.not_suspended(ready(RoleKind::Mentor).await?).await?,
+            self.store.matches_in(programme).await?,
+        ))
     }
 
     /// For `profile`, `browse` and `request`: the sender's applications (with their
@@ -193,15 +199,7 @@ impl App {
         }
         if pools {
             for pool in &mut out {
-                let Subject::Matching {
-                    mentees,
-                    mentors,
-                    matches,
-                    ..
-                } = self.matching_subject(&pool.programme).await?
-                else {
-                    continue;
-                };
+                let (mentees, mentors, matches) = self.ready_pool(&pool.programme).await?;
                 pool.mentees = mentees;
                 pool.mentors = mentors;
                 pool.matches = matches;
