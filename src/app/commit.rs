@@ -468,34 +468,13 @@ impl App {
                 Some((key, _)) => key.to_string(),
                 None => self.fresh_base(&format!("application-{application_id}")),
             };
-            let mut enqueue = self.enqueue(&base, None, None, now);
-            if let Some((_, (row, holder))) = follow_up {
-                // Completed under the follow-up's own claim.
-                enqueue.completes = Some(row);
-                enqueue.worker = holder.to_string();
-            }
-            let committed = self
-                .store
-                .commit_step_with(
-                    &record.applicant,
-                    None,
-                    &StateChange::Unchanged,
-                    &outcome.effects,
-                    now,
-                    Some(&enqueue),
-                    None,
-                )
-                .await?;
-            match committed {
-                CommitOutcome::Committed { acts, .. } => {
-                    self.perform_local(&outcome.effects).await;
-                    let failed = self.dispatch(acts, &mut None).await;
-                    self.surface(&failed, None).await;
-                    return Ok(true);
-                }
-                // Carried out already (an earlier delivery of the same follow-up).
-                CommitOutcome::Duplicate => return Ok(false),
-                CommitOutcome::Conflict => {}
+            // Completed under the follow-up's own claim, if one asked for it.
+            let completes = follow_up.map(|(_, claim)| claim);
+            if let Some(recorded) = self
+                .record_system_step(&record.applicant, &outcome, now, &base, completes)
+                .await?
+            {
+                return Ok(recorded);
             }
             tokio::time::sleep(Duration::from_millis(u64::from(attempt) * 2)).await;
         }

@@ -223,8 +223,9 @@ impl App {
             let outcome = flows::pairing::replan(&ctx, p);
             // The new proposals' cards are a follow-up act of the step.
             if self
-                .record_follow_up(someone, &outcome, now, base, completes)
+                .record_system_step(someone, &outcome, now, base, Some(completes))
                 .await?
+                .is_some()
             {
                 return Ok(());
             }
@@ -233,21 +234,24 @@ impl App {
         Ok(())
     }
 
-    /// Records the step a follow-up act decided (`outcome`, as `who`), completing the act
-    /// (`completes`: its row and holder), and delivers the acts it put in the outbox.
-    /// `false`: what it was based on changed meanwhile, so it must be decided again; `true`
-    /// when recorded, or carried out already (an earlier delivery of the same act).
-    async fn record_follow_up(
+    /// Records a step the bot takes itself (`outcome`, decided as `who`), completing the
+    /// follow-up act `completes` (its row and holder) if one asked for it, and delivers the
+    /// acts it put in the outbox under `base`. `None`: what it was based on changed
+    /// meanwhile, so it must be decided again; `Some(true)` when recorded, `Some(false)`
+    /// when carried out already (an earlier delivery of the same act).
+    pub(super) async fn record_system_step(
         &self,
         who: &UserRef,
         outcome: &Outcome,
         now: chrono::DateTime<chrono::Utc>,
         base: &str,
-        completes: (i64, &str),
-    ) -> Result<bool> {
+        completes: Option<(i64, &str)>,
+    ) -> Result<Option<bool>> {
         let mut enqueue = self.enqueue(base, None, None, now);
-        enqueue.completes = Some(completes.0);
-        enqueue.worker = completes.1.to_string();
+        if let Some((row, holder)) = completes {
+            enqueue.completes = Some(row);
+            enqueue.worker = holder.to_string();
+        }
         let committed = self
             .store
             .commit_step_with(
@@ -260,16 +264,16 @@ impl App {
                 None,
             )
             .await?;
-        match committed {
+        Ok(match committed {
             CommitOutcome::Committed { acts, .. } => {
                 self.perform_local(&outcome.effects).await;
                 let failed = self.dispatch(acts, &mut None).await;
                 self.surface(&failed, None).await;
-                Ok(true)
+                Some(true)
             }
-            CommitOutcome::Duplicate => Ok(true),
-            CommitOutcome::Conflict => Ok(false),
-        }
+            CommitOutcome::Duplicate => Some(false),
+            CommitOutcome::Conflict => None,
+        })
     }
 
     /// A ranked request that did not go ahead (the delivery of [`Act::PassOn`]): the
@@ -292,8 +296,9 @@ impl App {
             let ctx = self.ctx(&mentee, &known, &subject, now);
             let outcome = flows::choice::pass_on(&ctx, &ended);
             if self
-                .record_follow_up(&mentee, &outcome, now, base, completes)
+                .record_system_step(&mentee, &outcome, now, base, Some(completes))
                 .await?
+                .is_some()
             {
                 // The next choice's offer, queued with the request.
                 for effect in &outcome.effects {
