@@ -330,7 +330,7 @@ impl App {
                     for slug in &slugs {
                         let signs: std::collections::HashMap<i64, _> = self
                             .store
-                            .pair_signs(slug, None)
+                            .pair_signs(slug, None, self.clock.now())
                             .await?
                             .into_iter()
                             .collect();
@@ -343,11 +343,26 @@ impl App {
                 }
                 Needs::MatchShow(id) => match self.store.match_by_id(id).await? {
                     Some(m) => {
-                        let signs = self.store.pair_signs(&m.programme, Some(id)).await?;
+                        let signs = self
+                            .store
+                            .pair_signs(&m.programme, Some(id), self.clock.now())
+                            .await?;
                         let s = signs.into_iter().next().map(|(_, s)| s).unwrap_or_default();
                         Subject::Matches(vec![(m, s)])
                     }
                     None => Subject::Matches(vec![]),
+                },
+                Needs::StaffCheckIns(id) => match self.store.match_by_id(id).await? {
+                    Some(m) => {
+                        let signs = self
+                            .store
+                            .pair_signs(&m.programme, Some(id), self.clock.now())
+                            .await?;
+                        let s = signs.into_iter().next().map(|(_, s)| s).unwrap_or_default();
+                        let log = self.store.staff_check_ins_of(id).await?;
+                        Subject::StaffCheckIns(Some(Box::new((m, s, log))))
+                    }
+                    None => Subject::StaffCheckIns(None),
                 },
                 Needs::People(typed) => {
                     use crate::domain::people::{PersonRef, fits, parse_person};

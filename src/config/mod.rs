@@ -47,10 +47,14 @@ mod reading;
 mod schedule;
 mod screening;
 mod settings;
+mod support;
 
 pub use programme::{QUESTION_KINDS, load_programme, load_programmes, parse_programme};
 pub use settings::*;
-use {matching::*, programme::*, questions::*, reading::parse_toml, schedule::*, screening::*};
+use {
+    matching::*, programme::*, questions::*, reading::parse_toml, schedule::*, screening::*,
+    support::*,
+};
 
 /// A problem in a configuration file, with where it is.
 #[derive(Debug, Clone, PartialEq, Eq)]

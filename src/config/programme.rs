@@ -53,6 +53,26 @@ pub(super) struct RawProgramme {
     pub(super) certificate: Option<RawCertificate>,
     #[serde(default)]
     pub(super) starters: Vec<RawStarter>,
+    pub(super) support: Option<RawSupport>,
+}
+
+/// `[support]`: staff check-ins, what makes a match at risk, and re-engaging quiet pairs.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawSupport {
+    /// `platform:id` of who may be assigned pairs (default: the coordinators).
+    pub(super) staff: Option<Vec<Spanned<String>>>,
+    /// The first contacts, each within this span of the start (`["14d", "1m"]`).
+    pub(super) staff_check_ins: Option<Spanned<Vec<String>>>,
+    /// Then within this span of the last contact (`"1m"`, or `"never"`).
+    pub(super) staff_check_in_every: Option<Spanned<String>>,
+    pub(super) escalate_after_days: Option<Spanned<u32>>,
+    pub(super) too_early_days: Option<Spanned<u32>>,
+    pub(super) at_risk_quiet_days: Option<Spanned<u32>>,
+    pub(super) at_risk_missed_check_ins: Option<Spanned<u32>>,
+    /// Days without a message before both are asked whether to carry on (0: never).
+    pub(super) reengage_days: Option<Spanned<u32>>,
+    pub(super) close_offer_days: Option<Spanned<u32>>,
 }
 
 /// `[[starters]]`: a conversation starter, and when in a relationship it fits.
@@ -424,6 +444,12 @@ pub fn parse_programme(path: &Path, source: &str) -> Result<Programme, ConfigErr
         .schedule
         .as_ref()
         .map(|s| build_schedule(s, &surveys, &mut err));
+    let support = build_support(
+        raw.support.as_ref(),
+        &coordinators,
+        schedule.as_ref(),
+        &mut err,
+    );
     let anonymity_minimum = match &raw.reporting.anonymity_minimum {
         None => crate::domain::survey::DEFAULT_MINIMUM,
         Some(m) if (3..=1000).contains(m.get_ref()) => *m.get_ref() as usize,
@@ -550,6 +576,7 @@ pub fn parse_programme(path: &Path, source: &str) -> Result<Programme, ConfigErr
         date_order,
         time_zone,
         starters,
+        support,
     })
 }
 

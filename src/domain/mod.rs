@@ -26,6 +26,7 @@ pub mod schedule;
 pub mod screening;
 pub mod starters;
 pub mod step_names;
+pub mod support;
 pub mod survey;
 pub mod team;
 pub mod text;

@@ -54,6 +54,9 @@ pub struct Programme {
     /// Conversation starters for pairs (`idea`, quiet pairs' nudges).
     #[serde(default)]
     pub starters: Vec<super::starters::Starter>,
+    /// How staff support active matches: check-ins, health thresholds, re-engagement.
+    #[serde(default)]
+    pub support: super::support::SupportPlan,
 }
 
 /// How a programme's recognition certificate looks.

@@ -35,6 +35,15 @@ pub fn char_len(s: &str) -> usize {
     s.chars().count()
 }
 
+/// `1 day`, `3 days`.
+pub fn days(n: i64) -> String {
+    if n == 1 {
+        "1 day".into()
+    } else {
+        format!("{n} days")
+    }
+}
+
 /// `12345` → `12,345`, for messages about lengths.
 pub fn thousands(n: usize) -> String {
     let digits = n.to_string();

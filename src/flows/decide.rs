@@ -16,7 +16,7 @@ use super::route::{Dm, Room, Route};
 use super::{
     Content, Ctx, Effect, FileStatus, FlowState, Inbound, InboundFile, OutMessage, Outcome,
     actions, application, cases, choice, closure, escape, events, figures, pairing, pause,
-    personal, prompts, report, review, roster, starters, survey, team, withdraw,
+    personal, prompts, report, review, roster, starters, support, survey, team, withdraw,
 };
 use crate::domain::text::thousands;
 use crate::domain::{Place, RoomRef};
@@ -352,6 +352,7 @@ fn in_room(ctx: &Ctx<'_>, state: Option<&FlowState>, room: &RoomRef, command: &R
         Room::Pairing(command) => pairing::handle(ctx, room, command.clone()),
         Room::Roster(command) => roster::handle(ctx, room, command.clone()),
         Room::Pause(command) => pause::handle(ctx, room, command.clone()),
+        Room::Support(command) => support::handle(ctx, room, command.clone()),
         Room::Team(command) => team::handle(ctx, room, command.clone()),
         Room::Command(Command::Apply(args)) => {
             let mut outcome = match state {

@@ -39,6 +39,7 @@ pub mod review;
 pub mod roster;
 pub mod route;
 pub mod starters;
+pub mod support;
 pub mod survey;
 pub mod team;
 pub mod withdraw;
@@ -298,6 +299,17 @@ pub enum Subject {
     Choosing(Vec<choice::ChoicePool>),
     /// For `idea`: the starters the pair of the room was given before.
     StartersGiven(Vec<String>),
+    /// For `checkins <match>`: the match, how it is doing, and its staff check-ins
+    /// (`None`: no such match).
+    StaffCheckIns(
+        Option<
+            Box<(
+                MatchRecord,
+                crate::domain::health::PairSigns,
+                Vec<crate::domain::support::StaffCheckIn>,
+            )>,
+        >,
+    ),
 }
 
 impl Ctx<'_> {

@@ -70,6 +70,10 @@ pub enum Privileged {
     MatchList,
     MatchShow,
     FindPerson,
+    CheckInsDue,
+    CheckInHistory,
+    CheckInLog,
+    CheckInAssign,
     CloseMatch,
     PauseMatch,
     ResumeMatch,
@@ -109,7 +113,7 @@ pub enum Privileged {
 }
 
 impl Privileged {
-    pub const ALL: [Privileged; 55] = [
+    pub const ALL: [Privileged; 59] = [
         Privileged::ReviewQueue,
         Privileged::ScreeningSummary,
         Privileged::ShowApplication,
@@ -130,6 +134,10 @@ impl Privileged {
         Privileged::MatchList,
         Privileged::MatchShow,
         Privileged::FindPerson,
+        Privileged::CheckInsDue,
+        Privileged::CheckInHistory,
+        Privileged::CheckInLog,
+        Privileged::CheckInAssign,
         Privileged::CloseMatch,
         Privileged::PauseMatch,
         Privileged::ResumeMatch,
@@ -175,12 +183,14 @@ pub fn allowed(command: Privileged) -> &'static [Who] {
     match command {
         // Lists and summaries: each coordinator sees their own programmes' share.
         ReviewQueue | ScreeningSummary | MatchPreview | MatchPropose | MatchApproveAll
-        | SurveyList | MatchList | FindPerson => &[Coordinator, OtherCoordinator],
+        | SurveyList | MatchList | FindPerson | CheckInsDue => &[Coordinator, OtherCoordinator],
         // Acting on one programme's application, match or figures: its coordinators.
         ShowApplication | Approve | Reject | AskApplicant | Waitlist | NoteApplication
         | RecordStep | MatchApprove | MatchReject | MatchRematch | MatchSwap | MatchExclude
         | MatchShow | CloseMatch | PauseMatch | ResumeMatch | MessagePair | ProgrammeReport
-        | Export | SurveySend | SurveyResults => &[Coordinator],
+        | Export | SurveySend | SurveyResults | CheckInHistory | CheckInLog | CheckInAssign => {
+            &[Coordinator]
+        }
         // A participant's question: their programme's coordinators (any coordinator when
         // the person has applied to none, so that it is everyone's programme).
         ReplyToQuestion => &[Coordinator],

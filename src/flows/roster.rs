@@ -25,7 +25,7 @@ use crate::domain::{ApplicationSummary, Programme, RoomRef};
 /// Most matches one `matches` message lists; a longer list asks for a filter.
 const MAX_LISTED: usize = 40;
 
-const USAGE: &str = "Usage: matches [programme] [quiet|stuck|paused|frozen|ok|offered|proposed|ended|all] · match show <match, like M7> · who <name or id>";
+const USAGE: &str = "Usage: matches [programme] [at-risk|stuck|quiet|check-in|paused|frozen|too-early|ok|offered|proposed|ended|all] · match show <match, like M7> · who <name or id>";
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum RosterCommand {
@@ -154,12 +154,14 @@ fn slugs(programmes: &[&Programme]) -> String {
         .join(", ")
 }
 
-fn health_of(ctx: &Ctx<'_>, m: &MatchRecord, signs: &PairSigns) -> Health {
-    let quiet_after = ctx
-        .programme(&m.programme)
+pub(super) fn health_of(ctx: &Ctx<'_>, m: &MatchRecord, signs: &PairSigns) -> Health {
+    let programme = ctx.programme(&m.programme);
+    let quiet_after = programme
         .and_then(|p| p.schedule.as_ref())
         .and_then(|s| s.silent_nudge_days);
-    health(m, signs, quiet_after, ctx.now)
+    let default = crate::domain::support::SupportPlan::default();
+    let plan = programme.map_or(&default, |p| &p.support);
+    health(m, signs, plan, quiet_after, ctx.now)
 }
 
 /// `M7 · Amina (A1) ↔ Ola (A3) · pathways-2027 · on track`.
@@ -193,7 +195,7 @@ fn list_text(ctx: &Ctx<'_>, rows: &[(MatchRecord, PairSigns)], filters: &[String
             } else if filters.is_empty() {
                 h.is_open()
             } else {
-                filters.iter().any(|f| f == h.word())
+                filters.iter().any(|f| h.answers(f))
             }
         })
         .collect();
@@ -223,7 +225,7 @@ fn list_text(ctx: &Ctx<'_>, rows: &[(MatchRecord, PairSigns)], filters: &[String
     }
     if chosen.len() > MAX_LISTED {
         s.push_str(&format!(
-            "\n… and {} more: narrow the list with a programme or a filter (quiet, stuck, paused, frozen, ok, offered, proposed, ended).",
+            "\n… and {} more: narrow the list with a programme or a filter (at-risk, check-in, quiet, paused, too-early, ok, offered, proposed).",
             chosen.len() - MAX_LISTED
         ));
     }
@@ -283,6 +285,23 @@ fn show_text(ctx: &Ctx<'_>, m: &MatchRecord, signs: &PairSigns) -> String {
             signs.last_activity.map_or("never".to_string(), day)
         ));
     }
+    if m.status == crate::domain::matches::MatchStatus::Active {
+        let next = ctx.programme(&m.programme).and_then(|p| {
+            crate::domain::support::next_contact_due(
+                &p.support,
+                m.started(),
+                signs.contacts,
+                signs.last_contact,
+            )
+        });
+        s.push_str(&format!(
+            "\nLooked after by {} · {} staff check-in(s){}",
+            signs.staff.as_ref().map_or("nobody", |u| u.id.as_str()),
+            signs.contacts,
+            next.map(|t| format!(", the next due by {}", day(t)))
+                .unwrap_or_default()
+        ));
+    }
     if signs.check_ins > 0 {
         s.push_str(&format!(
             "\nCheck-ins: {} asked, met at {}{}",
@@ -311,7 +330,7 @@ fn show_text(ctx: &Ctx<'_>, m: &MatchRecord, signs: &PairSigns) -> String {
             "{p} match approve P{id} · {p} match reject P{id} <reason> · {p} match swap P{id} <mentor's application>"
         ),
         crate::domain::matches::MatchStatus::Active => format!(
-            "{p} message M{id} <text> · {p} pause M{id} until <date> · {p} close match M{id} <reason> · {p} match rematch A{}",
+            "{p} checkin M{id} <notes> · {p} message M{id} <text> · {p} pause M{id} until <date> · {p} close match M{id} <reason> · {p} match rematch A{}",
             m.mentee_application
         ),
         _ => format!("{p} match rematch A{}", m.mentee_application),

@@ -112,6 +112,20 @@ pub enum Effect {
         match_id: i64,
         text: String,
     },
+    /// Assign an active match to the one of `among` with the fewest active matches (one
+    /// named: to them), for its staff check-ins.
+    AssignStaff {
+        match_id: i64,
+        among: Vec<UserRef>,
+    },
+    /// Log a staff member's contact with a pair; a conflict if the match is not active.
+    LogStaffCheckIn(crate::domain::support::StaffCheckIn),
+    /// Record that the support sweep sent a notice about a match, with the notice's acts;
+    /// a conflict if it was sent already, so it is sent once.
+    NoteSupportNotice {
+        match_id: i64,
+        name: String,
+    },
     /// Move a match from one status to another; a conflict if it is no longer in `from`.
     MoveMatch {
         match_id: i64,

@@ -143,25 +143,34 @@ impl Store {
             .collect())
     }
 
-    /// What coordinators' lists read of how pairs are doing (see `domain::health`), by
-    /// match id: every match of `programme`, or, with `only`, that one match.
+    /// What coordinators' lists and the support sweep read of how pairs are doing (see
+    /// `domain::health`), by match id: every match of `programme`, or, with `only`, that
+    /// one match. `now` decides which unanswered check-ins count as missed.
     pub async fn pair_signs(
         &self,
         programme: &str,
         only: Option<i64>,
+        now: DateTime<Utc>,
     ) -> Result<Vec<(i64, PairSigns)>> {
         self.flush_pair_activity().await?;
+        let missed_before = now - chrono::Duration::days(crate::domain::support::MISSED_AFTER_DAYS);
         let rows = sqlx::query(
-            "SELECT m.id, m.paused_until, \
+            "SELECT m.id, m.paused_until, m.staff, \
              (SELECT MAX(a.last_message_at) FROM pair_activity a WHERE a.match_id = m.id) AS last_message_at, \
              (SELECT COUNT(DISTINCT c.seq) FROM check_ins c WHERE c.match_id = m.id) AS asked, \
              (SELECT COUNT(DISTINCT c.seq) FROM check_ins c WHERE c.match_id = m.id AND c.answer = 'met') AS met, \
              (SELECT COUNT(*) FROM check_ins c WHERE c.match_id = m.id AND c.answer = 'stuck' AND c.seq = \
-                (SELECT MAX(l.seq) FROM check_ins l WHERE l.match_id = m.id AND l.answer IS NOT NULL)) AS stuck \
+                (SELECT MAX(l.seq) FROM check_ins l WHERE l.match_id = m.id AND l.answer IS NOT NULL)) AS stuck, \
+             (SELECT COUNT(DISTINCT c.seq) FROM check_ins c WHERE c.match_id = m.id AND c.asked_at <= $3 AND c.seq > \
+                COALESCE((SELECT MAX(l.seq) FROM check_ins l WHERE l.match_id = m.id AND l.answer IS NOT NULL), -1)) AS missed, \
+             (SELECT COUNT(*) FROM staff_check_ins s WHERE s.match_id = m.id) AS contacts, \
+             (SELECT MAX(s.logged_at) FROM staff_check_ins s WHERE s.match_id = m.id) AS last_contact, \
+             (SELECT s.concern FROM staff_check_ins s WHERE s.match_id = m.id ORDER BY s.logged_at DESC, s.id DESC LIMIT 1) AS concern \
              FROM matches m WHERE m.programme = $1 AND ($2 = 0 OR m.id = $2) ORDER BY m.id",
         )
         .bind(programme)
         .bind(only.unwrap_or(0))
+        .bind(to_millis(missed_before))
         .fetch_all(&self.pool)
         .await?;
         let count = |r: &sqlx::any::AnyRow, c: &str| -> Result<u32> {
@@ -180,6 +189,11 @@ impl Store {
                         check_ins: count(r, "asked")?,
                         met: count(r, "met")?,
                         stuck: count(r, "stuck")? > 0,
+                        missed: count(r, "missed")?,
+                        staff: super::support::staff_of(r.try_get("staff")?),
+                        contacts: count(r, "contacts")?,
+                        last_contact: time("last_contact")?,
+                        concern: r.try_get::<Option<i64>, _>("concern")?.unwrap_or(0) != 0,
                     },
                 ))
             })

@@ -47,6 +47,7 @@ mod screening;
 mod sealer;
 pub(crate) mod sql;
 mod step;
+mod support;
 mod surveys;
 mod team;
 

@@ -53,6 +53,8 @@ const ACTORS: &[(&str, &str)] = &[
     ("application_decisions", "decided_by"),
     ("review_questions", "asked_by"),
     ("application_notes", "written_by"),
+    ("staff_check_ins", "by_staff"),
+    ("matches", "staff"),
     ("screening_steps", "updated_by"),
     ("matches", "decided_by"),
     ("matches", "closed_by"),
@@ -167,6 +169,11 @@ impl Store {
                     "reason": (c.by == user.to_string()).then(|| c.reason.clone()),
                 })),
                 "check_ins": check_ins,
+                // The staff's contacts with the pair: about them, so theirs to see.
+                "staff_check_ins": self.staff_check_ins_of(m.id).await?.iter().map(|c| json!({
+                    "by": c.by, "with": c.with.as_str(), "how": c.how.as_str(),
+                    "concern": c.concern, "note": c.notes, "at": c.at.to_rfc3339(),
+                })).collect::<Vec<_>>(),
                 "what_next": next.first(),
             }));
         }
@@ -388,6 +395,8 @@ impl Store {
             "DELETE FROM application_answers WHERE application_id IN (SELECT id FROM applications WHERE platform = $1 AND user_id = $2)",
             "UPDATE review_questions SET answer = NULL, question = '[erased]' WHERE application_id IN (SELECT id FROM applications WHERE platform = $1 AND user_id = $2)",
             "DELETE FROM application_notes WHERE application_id IN (SELECT id FROM applications WHERE platform = $1 AND user_id = $2)",
+            // The staff's notes on their pairs: the contacts stay, as the programme's record.
+            "UPDATE staff_check_ins SET notes = '[erased]' WHERE match_id IN (SELECT m.id FROM matches m JOIN applications a ON a.id = m.mentee_application OR a.id = m.mentor_application WHERE a.platform = $1 AND a.user_id = $2)",
             "DELETE FROM profiles WHERE application_id IN (SELECT id FROM applications WHERE platform = $1 AND user_id = $2)",
             // What a request showed the mentor of them: their profile and note.
             "UPDATE matches SET introduction = NULL WHERE mentee_application IN (SELECT id FROM applications WHERE platform = $1 AND user_id = $2)",

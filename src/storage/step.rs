@@ -437,6 +437,18 @@ impl Store {
                 self.give_starter(tx, *match_id, text, now).await?;
                 Applied::Done
             }
+
+            // Staff support (support.rs).
+            Effect::AssignStaff { match_id, among } => {
+                self.assign_staff(tx, *match_id, among).await?;
+                Applied::Done
+            }
+            Effect::NoteSupportNotice { match_id, name } => {
+                settled(self.note_support_notice(tx, *match_id, name, now).await?)
+            }
+            Effect::LogStaffCheckIn(check_in) => {
+                settled(self.log_staff_check_in(tx, check_in).await?)
+            }
             Effect::MoveMatch {
                 match_id,
                 from,

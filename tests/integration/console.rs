@@ -660,7 +660,11 @@ fn run_fixture(name: &str, settings: &[&str]) -> (String, String) {
 }
 
 /// [`run_fixture`] with extra `tandem console` arguments.
-fn run_fixture_with(name: &str, settings: &[&str], console: &[&str]) -> (String, String) {
+pub(crate) fn run_fixture_with(
+    name: &str,
+    settings: &[&str],
+    console: &[&str],
+) -> (String, String) {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("fixture.db").display().to_string();
     let script = std::fs::read_to_string(repo_root().join("tests/fixtures").join(name)).unwrap();
@@ -737,7 +741,7 @@ fn the_six_month_plan_script_shows_every_milestone_at_the_local_hour_across_summ
 }
 
 /// Every expected passage appears in the output.
-fn expect_lines(stdout: &str, expected: &[&str]) {
+pub(crate) fn expect_lines(stdout: &str, expected: &[&str]) {
     for e in expected {
         assert!(stdout.contains(e), "missing «{e}» in:\n{stdout}");
     }

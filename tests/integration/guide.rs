@@ -188,7 +188,7 @@ fn every_command_of_the_readme_coordinator_section_runs_in_its_guide_and_none_is
     assert!(refused.is_empty(), "refused in the guide: {refused:#?}");
     for expected in [
         "[room coordinators] Match M4 (Amina ↔ Grace) is active: both accepted",
-        "[room coordinators] M4 · Pathways Mentoring 2027 · active · on track",
+        "[room coordinators] M4 · Pathways Mentoring 2027 · active · too early to tell",
         "[room coordinators] Match M4 (Amina ↔ Grace), Pathways Mentoring 2027, was closed early",
     ] {
         assert!(stdout.contains(expected), "«{expected}» in:\n{stdout}");

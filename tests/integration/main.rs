@@ -41,6 +41,7 @@ mod processes;
 mod roster;
 mod scheduler;
 mod screening;
+mod staff;
 mod storage;
 mod surveys;
 mod team;

@@ -30,7 +30,7 @@ fn past_the_retention() -> chrono::Duration {
 }
 
 /// Asks for `my data` and returns the JSON file that comes back.
-async fn my_data(h: &Harness, who: &str) -> serde_json::Value {
+pub(crate) async fn my_data(h: &Harness, who: &str) -> serde_json::Value {
     h.rec.take();
     h.app.receive(crate::support::dm(who, "my data")).await;
     let file = h

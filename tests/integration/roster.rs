@@ -16,25 +16,28 @@ both_backends! {
 
         // Without the prefix in the coordinators' room: the room is the bot's.
         let out = h.in_room("carol", ROOM, "matches").await;
-        assert!(out.contains("[room coordinators] 1 open match(es), the most urgent first:\nM1 · Amina (A1) ↔ Grace (A2) · pathways-2027 · on track · since 11 Jan 2027"), "{out}");
+        assert!(out.contains("[room coordinators] 1 open match(es), the most urgent first:\nM1 · Amina (A1) ↔ Grace (A2) · pathways-2027 · too early to tell · since 11 Jan 2027"), "{out}");
         assert!(out.contains("match show <number>"), "{out}");
 
-        // Three weeks without a word in the pair room: quiet (the programme nudges after 10 days).
+        // Three weeks without a word in the pair room: at risk (the programme alerts the
+        // coordinators after 21 days), and listed as quiet too.
         h.clock.advance(chrono::Duration::days(21));
         let out = h.in_room("carol", ROOM, "!tandem matches quiet").await;
-        assert!(out.contains("M1 · Amina (A1) ↔ Grace (A2) · pathways-2027 · quiet for 21 days"), "{out}");
+        assert!(out.contains("M1 · Amina (A1) ↔ Grace (A2) · pathways-2027 · at risk: quiet for 21 days"), "{out}");
+        assert!(h.in_room("carol", ROOM, "!tandem matches at-risk").await.contains("M1 · Amina"));
         let out = h.in_room("carol", ROOM, "!tandem matches stuck").await;
-        assert!(out.contains("No match(es) (stuck). Filters: frozen, stuck, quiet"), "{out}");
+        assert!(out.contains("No match(es) (stuck). Filters: frozen, at-risk, stuck, quiet, check-in"), "{out}");
         let out = h.in_room("carol", ROOM, "!tandem matches other-2027").await;
         assert!(out.contains("You don't coordinate a programme called `other-2027`. Yours: pathways-2027."), "{out}");
 
         let out = h.in_room("carol", ROOM, "match show M1").await;
         for expected in [
-            "M1 · Pathways Mentoring 2027 · active · quiet for 21 days",
+            "M1 · Pathways Mentoring 2027 · active · at risk: quiet for 21 days",
+            "Looked after by carol · 0 staff check-in(s), the next due by 25 Jan 2027",
             "Mentee: Amina (A1, console:amina) — accepted",
             "Mentor: Grace (A2, console:grace) — accepted",
             "Pair room: room-1 · last message never",
-            "Next: !tandem message M1 <text> · !tandem pause M1 until <date> · !tandem close match M1 <reason> · !tandem match rematch A1",
+            "Next: !tandem checkin M1 <notes> · !tandem message M1 <text> · !tandem pause M1 until <date> · !tandem close match M1 <reason> · !tandem match rematch A1",
         ] {
             assert!(out.contains(expected), "«{expected}» in:\n{out}");
         }

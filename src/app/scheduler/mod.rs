@@ -7,7 +7,9 @@
 //! - `planned_end`: the last milestone, closing the match, and the room's archiving;
 //! - `events`: group events' announcements and reminders;
 //! - `nudges`: quiet pairs and unanswered surveys, which the periodic sweep (`App::sweep`,
-//!   in `app`) runs, as no job can be scheduled for what did not happen.
+//!   in `app`) runs, as no job can be scheduled for what did not happen;
+//! - `support`: staff check-ins overdue, matches turning at risk, long silences (the
+//!   sweep too).
 //!
 //! The pure rules of a plan (when each milestone falls, in the pair's time zone) are in
 //! `domain::schedule`, and the jobs' SQL (scheduling by key, claiming under a lease,
@@ -37,6 +39,7 @@ mod milestones;
 mod nudges;
 mod planned_end;
 mod runner;
+mod support;
 mod sweep;
 
 use std::sync::Arc;

@@ -98,6 +98,7 @@ impl App {
             );
         }
         done += self.check_silent_pairs().await?;
+        done += self.check_support().await?;
         done += self.remind_surveys().await?;
         for id in self.store.overdue_matches(self.clock.now()).await? {
             if self.expire_match(id).await? {

@@ -142,6 +142,17 @@ pub fn on_accept(ctx: &Ctx<'_>, m: &MatchRecord, other_accepted: bool) -> Vec<Ef
         by: "tandem".into(),
         deadline: None,
     }];
+    // A staff member looks after the pair from the start (the least loaded, chosen in
+    // storage): one on the pair's platform, where they are told and log their check-ins.
+    if let Some(p) = programme {
+        let staff = p.support.staff_on(&p.coordinators, m.mentee.platform);
+        if !staff.is_empty() {
+            effects.push(Effect::AssignStaff {
+                match_id: m.id,
+                among: staff,
+            });
+        }
+    }
     effects.push(Effect::CreatePairRoom {
         match_id: m.id,
         name: format!("{} & {}", m.mentee_name, m.mentor_name),

@@ -434,6 +434,8 @@ fn when_the_second_person_accepts_the_match_starts_in_its_own_room() {
                 to: MatchStatus::Active,
                 ..
             },
+            // The least loaded of the programme's staff looks after the pair.
+            Effect::AssignStaff { match_id: 7, .. },
             Effect::CreatePairRoom {
                 match_id: 7,
                 group_of: None,

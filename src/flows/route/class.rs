@@ -10,6 +10,7 @@ use super::super::pause::PauseCommand;
 use super::super::permissions::Privileged;
 use super::super::review::ReviewCommand;
 use super::super::roster::RosterCommand;
+use super::super::support::SupportCommand;
 use super::super::survey::SurveyCommand;
 use super::super::team::TeamCommand;
 use super::Room;
@@ -42,6 +43,12 @@ pub(super) fn room_class(command: &Room, coordinators: bool) -> Option<Privilege
             RosterCommand::Matches { .. } => P::MatchList,
             RosterCommand::Show(_) => P::MatchShow,
             RosterCommand::Who(_) => P::FindPerson,
+        },
+        Room::Support(Ok(c)) => match c {
+            SupportCommand::Due { .. } => P::CheckInsDue,
+            SupportCommand::History(_) => P::CheckInHistory,
+            SupportCommand::Log { .. } => P::CheckInLog,
+            SupportCommand::Assign(..) => P::CheckInAssign,
         },
         Room::Close { room: Ok(_), .. } => P::CloseMatch,
         Room::Pause(Ok(c)) => match c {

@@ -41,6 +41,7 @@ use super::personal::{self, PersonalCommand};
 use super::rate::Cost;
 use super::review::{self, ReviewCommand};
 use super::roster::{self, RosterCommand};
+use super::support::{self, SupportCommand};
 use super::survey::{self, SurveyCommand};
 use super::team::{self, TeamCommand};
 use super::{report, starters, strip_prefix_ci};
@@ -173,6 +174,8 @@ pub enum Room {
     Roster(Result<RosterCommand, String>),
     /// `pause`, `resume` or `message` a match.
     Pause(Result<PauseCommand, String>),
+    /// Staff check-ins (`checkins`, `checkin M3 …`).
+    Support(Result<SupportCommand, String>),
     /// `idea`: something for a pair to talk about, in their pair room.
     Idea,
     /// `reply Q4 <text>`: a coordinator answers a participant's question.
@@ -290,7 +293,7 @@ fn dm(from: &UserRef, text: &str, router: &Router<'_>) -> Dm {
 
 /// The room's grammars in the order they are tried: the first that reads a message has it.
 /// The `bool` says whether it was typed in the coordinators' room.
-const ROOM_GRAMMARS: [fn(&str, bool) -> Option<Room>; 16] = [
+const ROOM_GRAMMARS: [fn(&str, bool) -> Option<Room>; 17] = [
     |t, _| command::help_topic(t).map(Room::HelpOn),
     |t, _| actions::is_cancel(t).then_some(Room::Cancel),
     |t, _| actions::parse(t).map(Room::Action),
@@ -318,6 +321,7 @@ const ROOM_GRAMMARS: [fn(&str, bool) -> Option<Room>; 16] = [
     |t, _| roster::parse(t).map(Room::Roster),
     |t, _| pairing::parse(t).map(Room::Pairing),
     |t, _| pause::parse(t).map(Room::Pause),
+    |t, _| support::parse(t).map(Room::Support),
     |t, _| team::parse(t).map(Room::Team),
     |t, _| starters::is_idea(t).then_some(Room::Idea),
 ];
@@ -352,6 +356,7 @@ impl Room {
             | Room::Review(Ok(_))
             | Room::Pairing(Ok(_))
             | Room::Pause(Ok(_))
+            | Room::Support(Ok(_))
             | Room::Team(Ok(_))
             | Room::Cancel
             | Room::Command(Command::Help) => true,

@@ -12,6 +12,7 @@ use super::super::events::EventCommand;
 use super::super::figures::{self, ExportCommand};
 use super::super::pairing;
 use super::super::roster::{self, RosterCommand};
+use super::super::support::SupportCommand;
 use super::super::survey::{self, SurveyCommand};
 use super::super::team::TeamCommand;
 use super::{Room, Router};
@@ -65,6 +66,8 @@ pub enum Needs {
     Matches(Vec<String>),
     /// One match, with how the pair is doing.
     MatchShow(i64),
+    /// One match, with how the pair is doing and its staff check-ins.
+    StaffCheckIns(i64),
     /// The people whose name or id fits what was typed, with their applications and
     /// matches.
     People(String),
@@ -163,6 +166,18 @@ pub(super) fn room_needs(
                 Needs::People(typed.clone())
             }
             RosterCommand::Who(_) => Needs::Nothing,
+        },
+        Room::Support(Ok(command)) => match command {
+            SupportCommand::Due { programme, .. } => {
+                match roster::programmes_of(programmes, from, programme.as_deref()) {
+                    mine if mine.is_empty() => Needs::Nothing,
+                    mine => Needs::Matches(mine),
+                }
+            }
+            SupportCommand::History(id) => Needs::StaffCheckIns(*id),
+            SupportCommand::Log { match_id: id, .. } | SupportCommand::Assign(id, _) => {
+                Needs::MatchShow(*id)
+            }
         },
         _ => Needs::Nothing,
     }

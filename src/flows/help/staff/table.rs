@@ -178,8 +178,8 @@ pub(crate) fn entry(command: Privileged) -> Entry {
         ),
         P::MatchList => e(
             Matches,
-            "matches [programme] [quiet · stuck · paused · frozen · ok · offered · proposed · ended · all]",
-            "matches quiet",
+            "matches [programme] [at-risk · stuck · quiet · check-in · paused · frozen · too-early · ok · offered · proposed · ended · all]",
+            "matches at-risk",
             "your programmes' matches and how each is doing, the most urgent first (the open ones unless you filter)",
         ),
         P::MatchShow => e(
@@ -193,6 +193,30 @@ pub(crate) fn entry(command: Privileged) -> Entry {
             "who <name, id or application>",
             "who Amina",
             "find people in your programmes by (part of) their name or id, with their applications and matches",
+        ),
+        P::CheckInsDue => e(
+            Matches,
+            "checkins [programme] [mine]",
+            "checkins mine",
+            "staff check-ins due this week or overdue, the most overdue first, with who looks after each pair",
+        ),
+        P::CheckInHistory => e(
+            Matches,
+            "checkins for <match>",
+            "checkins for M7",
+            "a match's staff check-ins with their notes, who looks after it and when the next is due",
+        ),
+        P::CheckInLog => e(
+            Matches,
+            "checkin <match> [with mentee · mentor · both] [by chat · call · video · meeting · email] [concern]: <notes>",
+            "checkin M7 by call with both: they met twice, CV next",
+            "log a staff contact with a pair (concern: the match is at risk until a contact without one)",
+        ),
+        P::CheckInAssign => e(
+            Matches,
+            "checkin assign <match> <staff member>",
+            "checkin assign M7 console:dev",
+            "hand a pair to another staff member, who is told",
         ),
         P::CloseMatch => e(
             Matches,
