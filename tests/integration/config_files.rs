@@ -197,6 +197,64 @@ fn schedule_mistakes_are_reported_with_their_line() {
 }
 
 #[test]
+fn support_mistakes_are_reported_with_their_line_and_the_defaults_follow_the_standard() {
+    let questions =
+        "[[roles.mentee.questions]]\nid = \"n\"\nkind = \"short_text\"\nprompt = \"N?\"\n";
+    let src = format!(
+        "{}{questions}[support]\nstaff = [\"console:zed\", \"carol\"]\nstaff_check_ins = [\"2x\", \"0d\"]\nstaff_check_in_every = \"monthly\"\nescalate_after_days = 0\nat_risk_quiet_days = 400\nat_risk_missed_check_ins = 50\n",
+        programme_with("").replacen(
+            "description = \"d\"\n",
+            "description = \"d\"\ncoordinators = [\"console:carol\"]\n",
+            1
+        )
+    );
+    let e = errors_of(&src);
+    for expected in [
+        "`console:zed` is not one of the programme's coordinators",
+        "`carol` should be platform:id",
+        "`2x` should be a number and a unit",
+        "`0d` is no time at all: give at least 1d",
+        "`monthly` should be a number and a unit",
+        "`escalate_after_days` must be between 1 and 365 days",
+        "`at_risk_quiet_days` must be between 1 and 365 days",
+        "`at_risk_missed_check_ins` must be between 0 (never) and 20",
+    ] {
+        assert!(e.contains(expected), "{expected}\nin\n{e}");
+    }
+    assert!(
+        e.contains("key `support.staff`"),
+        "errors name their key: {e}"
+    );
+
+    // Without the section: within 14 days, within the first month, then monthly, and at
+    // risk when the coordinators would be alerted about a silence.
+    let p = config::load_programme(&repo_root().join("config/programs/example.toml")).unwrap();
+    use tandem::domain::schedule::Offset;
+    let plain = config::parse_programme(
+        Path::new("p.toml"),
+        &format!("{}{questions}", programme_with("")),
+    )
+    .unwrap();
+    assert_eq!(
+        plain.support.contacts,
+        vec![Offset::Days(14), Offset::Months(1)]
+    );
+    assert_eq!(plain.support.every, Some(Offset::Months(1)));
+    assert_eq!(plain.support.at_risk_quiet_days, 21);
+    assert_eq!(
+        p.support.at_risk_quiet_days, 21,
+        "the example's silent_alert_days"
+    );
+    let never = config::parse_programme(
+        Path::new("p.toml"),
+        &format!("{}{questions}[support]\nstaff_check_ins = []\nstaff_check_in_every = \"never\"\nreengage_days = 0\n", programme_with("")),
+    )
+    .unwrap();
+    assert!(!never.support.schedules_contacts());
+    assert_eq!(never.support.reengage_days, None);
+}
+
+#[test]
 fn matrix_settings_mistakes_name_their_line_and_key() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("tandem.toml");

@@ -210,3 +210,176 @@ fn dm(to: &UserRef, text: String) -> Effect {
 fn day(t: DateTime<Utc>) -> String {
     t.format("%-d %b %Y").to_string()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::health::health;
+    use crate::domain::matches::MatchStatus;
+    use crate::domain::support::SupportPlan;
+    use crate::flows::testing::{a_match, application, now, pathways, room, user};
+
+    fn days(n: i64) -> Duration {
+        Duration::days(n)
+    }
+
+    /// An active match of Amina and Ola that started at [`now`], in room `amina-ola`.
+    fn pair() -> MatchRecord {
+        use crate::domain::{ApplicationStatus, RoleKind};
+        let amina = application(1, "amina", RoleKind::Mentee, ApplicationStatus::Ready);
+        let ola = application(2, "ola", RoleKind::Mentor, ApplicationStatus::Ready);
+        let mut m = a_match(7, &amina, &ola, MatchStatus::Active);
+        m.room = Some("amina-ola".into());
+        m.started_at = Some(now());
+        m
+    }
+
+    /// The notices at `at` for `signs`, with `sent` already sent, under `plan`.
+    fn due_under(
+        plan: SupportPlan,
+        signs: &PairSigns,
+        sent: &[&str],
+        at: DateTime<Utc>,
+    ) -> Vec<(String, String)> {
+        let mut p = pathways();
+        p.support = plan;
+        let m = pair();
+        let coordinators = room("coordinators");
+        let h = health(&m, signs, &p.support, None, at);
+        let sent: Vec<String> = sent.iter().map(|s| s.to_string()).collect();
+        let places = Places {
+            coordinators_room: Some(&coordinators),
+            prefix: "!tandem",
+        };
+        due(&p, &m, signs, h, &sent, places, at)
+            .into_iter()
+            .flat_map(|n| {
+                let name = n.name.clone();
+                n.effects.into_iter().map(move |e| {
+                    let (to, text) = match e {
+                        Effect::SendDm { to, message } => (to.id, message.text),
+                        Effect::PostInRoom { room, message } => (room.id, message.text),
+                        other => panic!("{other:?}"),
+                    };
+                    (name.clone(), format!("{to}: {text}"))
+                })
+            })
+            .collect()
+    }
+
+    /// Only staff contacts: pairs are never at risk for their silence, nor asked.
+    fn due_at(signs: &PairSigns, sent: &[&str], at: DateTime<Utc>) -> Vec<(String, String)> {
+        let plan = SupportPlan {
+            at_risk_quiet_days: 365,
+            reengage_days: None,
+            ..SupportPlan::default()
+        };
+        due_under(plan, signs, sent, at)
+    }
+
+    /// Only silences: no staff contacts are scheduled.
+    fn quiet_at(signs: &PairSigns, sent: &[&str], at: DateTime<Utc>) -> Vec<(String, String)> {
+        let plan = SupportPlan {
+            contacts: vec![],
+            every: None,
+            ..SupportPlan::default()
+        };
+        due_under(plan, signs, sent, at)
+    }
+
+    fn looked_after() -> PairSigns {
+        PairSigns {
+            staff: Some(user("carol")),
+            last_activity: Some(now()),
+            met: 1,
+            ..PairSigns::default()
+        }
+    }
+
+    #[test]
+    fn an_overdue_contact_goes_to_its_staff_member_then_a_week_later_to_the_room() {
+        let signs = looked_after();
+        assert!(due_at(&signs, &[], now() + days(13)).is_empty());
+        let due = due_at(&signs, &[], now() + days(14));
+        assert_eq!(due.len(), 1, "{due:?}");
+        assert_eq!(due[0].0, "due-1");
+        assert!(
+            due[0].1.starts_with("carol: Staff check-in due: M7"),
+            "{due:?}"
+        );
+        let later = due_at(&signs, &["due-1"], now() + days(21));
+        assert_eq!(later.len(), 1, "{later:?}");
+        assert_eq!(later[0].0, "escalated-1");
+        assert!(
+            later[0]
+                .1
+                .starts_with("coordinators: Overdue staff check-in: M7")
+        );
+        assert!(due_at(&signs, &["due-1", "escalated-1"], now() + days(22)).is_empty());
+        // Logged: the next contact is the second.
+        let logged = PairSigns {
+            contacts: 1,
+            last_contact: Some(now() + days(10)),
+            ..signs
+        };
+        assert!(due_at(&logged, &["due-1"], now() + days(22)).is_empty());
+    }
+
+    #[test]
+    fn nobody_assigned_means_the_room_is_told() {
+        let signs = PairSigns {
+            staff: None,
+            ..looked_after()
+        };
+        let due = due_at(&signs, &[], now() + days(14));
+        assert!(
+            due[0].1.starts_with("coordinators: Staff check-in due: M7"),
+            "{due:?}"
+        );
+    }
+
+    #[test]
+    fn a_quiet_pair_is_alerted_once_a_spell_asked_to_carry_on_then_offered_for_closure() {
+        let signs = looked_after();
+        let at_risk = quiet_at(&signs, &[], now() + days(21));
+        assert_eq!(at_risk.len(), 1, "{at_risk:?}");
+        assert!(at_risk[0].1.starts_with("carol: Match at risk: M7"));
+        let spell = at_risk[0].0.clone();
+        assert!(quiet_at(&signs, &[&spell], now() + days(29)).is_empty());
+        let asked = quiet_at(&signs, &[&spell], now() + days(30));
+        let to: Vec<&str> = asked
+            .iter()
+            .map(|(_, t)| t.split(':').next().unwrap())
+            .collect();
+        assert_eq!(to, ["amina", "ola"]);
+        let name = asked[0].0.clone();
+        let offered = quiet_at(&signs, &[&spell, &name], now() + days(44));
+        assert_eq!(offered.len(), 1, "{offered:?}");
+        assert!(
+            offered[0]
+                .1
+                .starts_with("coordinators: Closure offered: M7")
+        );
+        // A message starts another spell, with its own names.
+        let wrote = PairSigns {
+            last_activity: Some(now() + days(40)),
+            ..signs
+        };
+        assert!(quiet_at(&wrote, &[&spell, &name], now() + days(44)).is_empty());
+        let again = quiet_at(&wrote, &[&spell, &name], now() + days(61));
+        assert!(
+            again[0].0 != spell && again[0].1.contains("Match at risk"),
+            "{again:?}"
+        );
+    }
+
+    #[test]
+    fn paused_and_frozen_pairs_are_left_alone() {
+        let paused = PairSigns {
+            paused_until: Some(now() + days(90)),
+            ..looked_after()
+        };
+        assert!(due_at(&paused, &[], now() + days(60)).is_empty());
+        assert!(quiet_at(&paused, &[], now() + days(60)).is_empty());
+    }
+}
