@@ -31,6 +31,8 @@ pub struct PairSigns {
     /// The latest check-ins in a row that neither member answered, counting only those
     /// asked at least `support::MISSED_AFTER_DAYS` ago.
     pub missed: u32,
+    /// The latest check-in either member answered (its number, from 0).
+    pub last_answered: Option<u32>,
     /// The staff member the pair is assigned to.
     pub staff: Option<UserRef>,
     /// Staff contacts logged, and the latest.
@@ -225,7 +227,7 @@ pub fn health(
         && let Some(due) = next_contact_due(plan, m.started(), signs.contacts, signs.last_contact)
         && due <= now
     {
-        return Health::NeedsCheckIn((now - due).num_days());
+        return Health::NeedsCheckIn((now.date_naive() - due.date_naive()).num_days());
     }
     match quiet_after_days {
         Some(days) if m.room.is_some() && quiet >= i64::from(days) => Health::Quiet(quiet),

@@ -89,8 +89,10 @@ impl SupportPlan {
 }
 
 /// When the next staff contact of a match is due, given when it started and the contacts
-/// logged so far (how many, and the latest): the `k`th of the first contacts is counted
-/// from the start, any later one from the contact before it. `None`: no more are due.
+/// logged so far (how many, and the latest): the first contacts are counted from the start
+/// (one whose date the latest contact already passed is not owed any more: a late first
+/// contact does not make the second overdue at once), any later one from the contact
+/// before it. `None`: no more are due.
 pub fn next_contact_due(
     plan: &SupportPlan,
     started: DateTime<Utc>,
@@ -101,8 +103,14 @@ pub fn next_contact_due(
         let day = offset.after(from.date_naive(), 1)?;
         Some(Utc.from_utc_datetime(&day.and_time(from.time())))
     };
-    match plan.contacts.get(logged as usize) {
-        Some(offset) => after(*offset, started),
+    let fixed = plan
+        .contacts
+        .iter()
+        .skip(logged as usize)
+        .filter_map(|offset| after(*offset, started))
+        .find(|due| last.is_none_or(|l| *due > l));
+    match fixed {
+        Some(due) => Some(due),
         None => after(plan.every?, last.unwrap_or(started)),
     }
 }
@@ -114,7 +122,7 @@ pub enum ContactDue {
     Later(DateTime<Utc>),
     /// Due within [`DUE_SOON_DAYS`].
     Soon(DateTime<Utc>),
-    /// Past its date, by this many whole days (0 on the day after it fell due).
+    /// Past its time, by this many calendar days (0 on the day it fell due).
     Overdue(DateTime<Utc>, i64),
 }
 
@@ -124,7 +132,8 @@ pub const DUE_SOON_DAYS: i64 = 7;
 impl ContactDue {
     pub fn at(due: DateTime<Utc>, now: DateTime<Utc>) -> ContactDue {
         if due <= now {
-            ContactDue::Overdue(due, (now - due).num_days())
+            // Counted in calendar days: "due today" only on the day itself.
+            ContactDue::Overdue(due, (now.date_naive() - due.date_naive()).num_days())
         } else if due - now <= Duration::days(DUE_SOON_DAYS) {
             ContactDue::Soon(due)
         } else {
@@ -253,6 +262,12 @@ mod tests {
             ..SupportPlan::default()
         };
         assert_eq!(next_contact_due(&none, start, 2, Some(day(20, 2))), None);
+        // A first contact logged after the second was due: the second is not owed any
+        // more, and the next is a month after the late one.
+        assert_eq!(
+            next_contact_due(&plan, start, 1, Some(day(20, 2))),
+            Some(day(20, 3))
+        );
         assert!(
             !SupportPlan {
                 contacts: vec![],

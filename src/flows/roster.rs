@@ -225,8 +225,13 @@ fn list_text(ctx: &Ctx<'_>, rows: &[(MatchRecord, PairSigns)], filters: &[String
     }
     if chosen.len() > MAX_LISTED {
         s.push_str(&format!(
-            "\n… and {} more: narrow the list with a programme or a filter (at-risk, check-in, quiet, paused, too-early, ok, offered, proposed).",
-            chosen.len() - MAX_LISTED
+            "\n… and {} more: narrow the list with a programme or a filter ({}).",
+            chosen.len() - MAX_LISTED,
+            Health::FILTERS
+                .iter()
+                .map(|(w, _)| *w)
+                .collect::<Vec<_>>()
+                .join(", ")
         ));
     }
     s.push_str(&format!(

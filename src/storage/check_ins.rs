@@ -163,6 +163,7 @@ impl Store {
                 (SELECT MAX(l.seq) FROM check_ins l WHERE l.match_id = m.id AND l.answer IS NOT NULL)) AS stuck, \
              (SELECT COUNT(DISTINCT c.seq) FROM check_ins c WHERE c.match_id = m.id AND c.asked_at <= $3 AND c.seq > \
                 COALESCE((SELECT MAX(l.seq) FROM check_ins l WHERE l.match_id = m.id AND l.answer IS NOT NULL), -1)) AS missed, \
+             (SELECT MAX(l.seq) FROM check_ins l WHERE l.match_id = m.id AND l.answer IS NOT NULL) AS last_answered, \
              (SELECT COUNT(*) FROM staff_check_ins s WHERE s.match_id = m.id) AS contacts, \
              (SELECT MAX(s.logged_at) FROM staff_check_ins s WHERE s.match_id = m.id) AS last_contact, \
              (SELECT s.concern FROM staff_check_ins s WHERE s.match_id = m.id ORDER BY s.logged_at DESC, s.id DESC LIMIT 1) AS concern \
@@ -190,6 +191,9 @@ impl Store {
                         met: count(r, "met")?,
                         stuck: count(r, "stuck")? > 0,
                         missed: count(r, "missed")?,
+                        last_answered: r
+                            .try_get::<Option<i64>, _>("last_answered")?
+                            .and_then(|n| u32::try_from(n).ok()),
                         staff: super::support::staff_of(r.try_get("staff")?),
                         contacts: count(r, "contacts")?,
                         last_contact: time("last_contact")?,

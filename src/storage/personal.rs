@@ -54,7 +54,6 @@ const ACTORS: &[(&str, &str)] = &[
     ("review_questions", "asked_by"),
     ("application_notes", "written_by"),
     ("staff_check_ins", "by_staff"),
-    ("matches", "staff"),
     ("screening_steps", "updated_by"),
     ("matches", "decided_by"),
     ("matches", "closed_by"),
@@ -87,6 +86,7 @@ const FREE_TEXT: &[(&str, &str, HeldBy)] = &[
     ("events", "description", None),
     ("events", "cancel_reason", None),
     ("jobs", "last_error", None),
+    ("staff_check_ins", "notes", None),
 ];
 
 /// Which free text a scrub of a person's words reaches.
@@ -170,7 +170,11 @@ impl Store {
                 })),
                 "check_ins": check_ins,
                 // The staff's contacts with the pair: about them, so theirs to see.
-                "staff_check_ins": self.staff_check_ins_of(m.id).await?.iter().map(|c| json!({
+                "staff_check_ins": self.staff_check_ins_of(m.id).await?.iter().filter(|c| {
+                    // Their own contacts and those with both: not notes about the other.
+                    use crate::domain::support::Whom;
+                    c.with == Whom::Both || (c.with == Whom::Mentee) == mine
+                }).map(|c| json!({
                     "by": c.by, "with": c.with.as_str(), "how": c.how.as_str(),
                     "concern": c.concern, "note": c.notes, "at": c.at.to_rfc3339(),
                 })).collect::<Vec<_>>(),
@@ -395,6 +399,8 @@ impl Store {
             "DELETE FROM application_answers WHERE application_id IN (SELECT id FROM applications WHERE platform = $1 AND user_id = $2)",
             "UPDATE review_questions SET answer = NULL, question = '[erased]' WHERE application_id IN (SELECT id FROM applications WHERE platform = $1 AND user_id = $2)",
             "DELETE FROM application_notes WHERE application_id IN (SELECT id FROM applications WHERE platform = $1 AND user_id = $2)",
+            // Pairs they looked after wait for the sweep to give them to someone else.
+            "UPDATE matches SET staff = NULL WHERE staff = $1 || ':' || $2",
             // The staff's notes on their pairs: the contacts stay, as the programme's record.
             "UPDATE staff_check_ins SET notes = '[erased]' WHERE match_id IN (SELECT m.id FROM matches m JOIN applications a ON a.id = m.mentee_application OR a.id = m.mentor_application WHERE a.platform = $1 AND a.user_id = $2)",
             "DELETE FROM profiles WHERE application_id IN (SELECT id FROM applications WHERE platform = $1 AND user_id = $2)",

@@ -80,14 +80,17 @@ impl Store {
         rows.iter().map(decode).collect()
     }
 
-    /// The notices of `match_id` already sent, by name.
-    pub async fn support_notices(&self, match_id: i64) -> Result<Vec<String>> {
-        Ok(
-            sqlx::query_scalar("SELECT notice FROM support_notices WHERE match_id = $1")
+    /// The notices of `match_id` already sent, by name, with when.
+    pub async fn support_notices(&self, match_id: i64) -> Result<Vec<(String, DateTime<Utc>)>> {
+        let rows: Vec<(String, i64)> =
+            sqlx::query_as("SELECT notice, sent_at FROM support_notices WHERE match_id = $1")
                 .bind(match_id)
                 .fetch_all(&self.pool)
-                .await?,
-        )
+                .await?;
+        Ok(rows
+            .into_iter()
+            .map(|(n, at)| (n, from_millis(at)))
+            .collect())
     }
 
     /// Records a notice sent, in the step that puts its acts in the outbox: `false` (a

@@ -3,6 +3,8 @@
 //! escalation, a match turning at risk, a long silence and then a closure offer), each
 //! sent once: recorded as sent in the same step that puts its acts in the outbox.
 //!
+//! A pair nobody looks after (any more) is given to a staff member first.
+//!
 //! Called from `App::sweep` (`scheduler::sweep`), like the nudges: what it reacts to is
 //! something that did not happen, which no job could be scheduled for.
 
@@ -33,7 +35,20 @@ impl App {
                 if m.status != MatchStatus::Active {
                     continue;
                 }
-                let s = signs.remove(&m.id).unwrap_or_default();
+                let mut s = signs.remove(&m.id).unwrap_or_default();
+                if let Some(step) = notices::reassign(programme, &m, &s) {
+                    let base = format!("support-{}-assign-{}", m.id, now.timestamp_millis());
+                    self.record_system_step(&m.mentee, &step, now, &base, None)
+                        .await?;
+                    if let Some((_, fresh)) = self
+                        .store
+                        .pair_signs(&programme.slug, Some(m.id), now)
+                        .await?
+                        .pop()
+                    {
+                        s = fresh;
+                    }
+                }
                 let h = health(&m, &s, &programme.support, quiet_after, now);
                 let places = Places {
                     coordinators_room: self.coordinators_room(m.mentee.platform),
@@ -43,7 +58,7 @@ impl App {
                 for notice in notices::due(programme, &m, &s, h, &sent, places, now) {
                     // The notice is recorded with its acts, in one step: sent once, even
                     // if this process dies half-way or two sweeps meet.
-                    let base = format!("support-{}-{}", m.id, notice.name);
+                    let base = format!("support-{}-{}", m.id, notice.names.join("-"));
                     let step = notice.into_step(m.id);
                     if self
                         .record_system_step(&m.mentee, &step, now, &base, None)

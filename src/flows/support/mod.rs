@@ -7,8 +7,8 @@
 //!   the most overdue first (`mine`: those assigned to the sender);
 //! - `checkins [for] <match>`: a match's staff contacts, with who looks after it and when the
 //!   next is due;
-//! - `checkin <match> [with] [mentee|mentor|both] [by] [chat|call|video|meeting|email]
-//!   [concern]: <notes>`: logs a contact (with both, by chat, unless said);
+//! - `checkin <match> [[with] mentee|mentor|both] [[by] chat|call|video|meeting|email]
+//!   [concern]: <notes>`: logs a contact (with both, by chat, unless said before a colon);
 //!   `concern` marks the match at risk until a later contact without one;
 //! - `checkin assign <match> <staff member>`: the pair is looked after by them now.
 //!
@@ -119,43 +119,16 @@ fn parse_log(rest: &str) -> Result<SupportCommand, String> {
         };
     }
     let match_id = numbers::read_or(first.trim_end_matches(':'), Numbered::Match, USAGE)?;
-    let mut with = Whom::Both;
-    let mut how = Channel::Chat;
-    let mut concern = false;
-    // Before a colon every word must be an option; without one, the options are the
-    // words the notes start with.
-    let (options, notes, strict) = match after.split_once(':') {
-        Some((options, notes)) => (options, notes, true),
-        None => (after, after, false),
-    };
-    // Where the options end: the notes start after the last word taken as one.
-    let mut taken = 0;
-    for word in options.split_whitespace() {
-        let w = word.trim_end_matches(',').to_lowercase();
-        if matches!(w.as_str(), "with" | "by" | "via" | "on") {
-            // A filler: taken only with the option after it.
-            continue;
-        } else if let Some(whom) = Whom::parse(&w) {
-            with = whom;
-        } else if let Some(channel) = Channel::parse(&w) {
-            how = channel;
-        } else if matches!(w.as_str(), "concern" | "concerned" | "worried") {
-            concern = true;
-        } else if strict {
-            return Err(format!(
-                "`{word}` is not a check-in option: before the colon, say with whom (mentee, mentor, both), how (chat, call, video, meeting, email) and, if you are worried, concern."
-            ));
-        } else {
-            break;
-        }
-        // `word` is a slice of `options`: its end is an offset into it.
-        taken = word.as_ptr() as usize - options.as_ptr() as usize + word.len();
-    }
-    let notes = if strict {
-        notes.trim()
-    } else {
-        options[taken..].trim()
-    };
+    // Options come before a colon, and only when every word there is one: otherwise
+    // (no colon, or "met at 10:30") it is all notes, with both, by chat.
+    let (with, how, concern, notes) = after
+        .split_once(':')
+        .and_then(|(options, notes)| {
+            let (with, how, concern) = read_options(options)?;
+            Some((with, how, concern, notes))
+        })
+        .unwrap_or((Whom::Both, Channel::Chat, false, after));
+    let notes = notes.trim();
     if notes.is_empty() {
         return Err(
             "Say what you talked about after the match, like: checkin M3 by call with both: they met twice and are planning a CV review."
@@ -175,6 +148,27 @@ fn parse_log(rest: &str) -> Result<SupportCommand, String> {
         concern,
         notes: notes.to_string(),
     })
+}
+
+/// The options before a check-in's colon (with whom, how, a concern); `None` when a word
+/// there is none of them.
+fn read_options(text: &str) -> Option<(Whom, Channel, bool)> {
+    let (mut with, mut how, mut concern) = (Whom::Both, Channel::Chat, false);
+    for word in text.split(|c: char| c.is_whitespace() || c == ',') {
+        let w = word.to_lowercase();
+        if w.is_empty() || matches!(w.as_str(), "with" | "by" | "via" | "on") {
+            continue;
+        } else if let Some(whom) = Whom::parse(&w) {
+            with = whom;
+        } else if let Some(channel) = Channel::parse(&w) {
+            how = channel;
+        } else if w == "concern" {
+            concern = true;
+        } else {
+            return None;
+        }
+    }
+    Some((with, how, concern))
 }
 
 pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<SupportCommand, String>) -> Outcome {
@@ -569,7 +563,7 @@ mod tests {
             (3, Whom::Both, Channel::Call, false, "they met twice".into())
         );
         assert_eq!(
-            log("checkin 3 mentee video concern not meeting since March"),
+            log("checkin 3 mentee, video, concern: not meeting since March"),
             (
                 3,
                 Whom::Mentee,
@@ -578,22 +572,32 @@ mod tests {
                 "not meeting since March".into()
             )
         );
-        // Without options: with both, by chat.
+        // Without a colon, or with words before it that are not options: all notes.
         assert_eq!(
-            log("Checkin m3 all good, CV done"),
+            log("Checkin m3 mentor worried about attendance"),
             (
                 3,
                 Whom::Both,
                 Channel::Chat,
                 false,
-                "all good, CV done".into()
+                "mentor worried about attendance".into()
+            )
+        );
+        assert_eq!(
+            log("checkin M3 met at 10:30, all good"),
+            (
+                3,
+                Whom::Both,
+                Channel::Chat,
+                false,
+                "met at 10:30, all good".into()
             )
         );
         assert!(
-            matches!(parse("checkin M3 by pigeon: hi"), Some(Err(e)) if e.contains("`pigeon` is not a check-in option"))
+            matches!(parse("checkin M3 call:"), Some(Err(e)) if e.contains("Say what you talked about"))
         );
         assert!(
-            matches!(parse("checkin M3 call"), Some(Err(e)) if e.contains("Say what you talked about"))
+            matches!(parse("checkin M3"), Some(Err(e)) if e.contains("Say what you talked about"))
         );
         assert!(
             matches!(parse("checkin A3 hi"), Some(Err(e)) if e.contains("A3 is an application"))

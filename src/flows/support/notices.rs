@@ -23,8 +23,9 @@ use crate::domain::{Programme, RoomRef, UserRef};
 /// One thing to tell, once.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Notice {
-    /// Stable for what it is about (`due-1`, `reengage-<ms>`): sent once by this name.
-    pub name: String,
+    /// Stable for what it is about (`due-1-carol`, `reengage-<ms>`): sent once by each of
+    /// these names (an at-risk alert has one per sign that started it).
+    pub names: Vec<String>,
     pub effects: Vec<Effect>,
 }
 
@@ -35,14 +36,14 @@ pub struct Places<'a> {
     pub prefix: &'a str,
 }
 
-/// The notices `m` is due at `now`, leaving out those in `sent`. `health` is the match's
-/// health by the programme's policy.
+/// The notices `m` is due at `now`, leaving out those in `sent` (by name, with when each
+/// was sent). `health` is the match's health by the programme's policy.
 pub fn due(
     programme: &Programme,
     m: &MatchRecord,
     signs: &PairSigns,
     health: Health,
-    sent: &[String],
+    sent: &[(String, DateTime<Utc>)],
     places: Places<'_>,
     now: DateTime<Utc>,
 ) -> Vec<Notice> {
@@ -52,7 +53,8 @@ pub fn due(
     }
     let plan = &programme.support;
     let mut out = Vec::new();
-    let is_new = |name: &str| !sent.iter().any(|s| s == name);
+    let sent_at = |name: &str| sent.iter().find(|(s, _)| s == name).map(|(_, at)| *at);
+    let is_new = |name: &str| sent_at(name).is_none();
     let pair = format!(
         "{} ({} ↔ {}), {}",
         m.label(),
@@ -79,13 +81,15 @@ pub fn due(
         Some(staff) => Some(dm(staff, text)),
         None => to_room(text, false),
     };
+    let staff_name = signs.staff.as_ref().map_or("nobody", |s| s.id.as_str());
 
     if plan.schedules_contacts()
         && let Some(at) = next_contact_due(plan, m.started(), signs.contacts, signs.last_contact)
         && at <= now
     {
         let n = signs.contacts + 1;
-        let name = format!("due-{n}");
+        // Named for whoever is reminded: a pair handed on is reminded to its new staff.
+        let name = format!("due-{n}-{staff_name}");
         if is_new(&name)
             && let Some(effect) = to_staff(format!(
                 "Staff check-in due: {pair}. Contact {n} was due by {}. When you've been in touch with them, log it in the coordinators' room: {p} checkin {} [by call] [with both]: <notes>",
@@ -93,50 +97,71 @@ pub fn due(
                 m.label()
             ))
         {
-            out.push(notice(name, vec![effect]));
+            out.push(notice(vec![name], vec![effect]));
         }
+        // The room hears of it a while after the first reminder went out (not at once,
+        // when the sweep finds a contact long overdue).
+        let reminded = sent
+            .iter()
+            .filter(|(s, _)| s.starts_with(&format!("due-{n}-")))
+            .map(|(_, at)| *at)
+            .min();
         let name = format!("escalated-{n}");
-        let late = now - at;
-        if late >= Duration::days(i64::from(plan.escalate_after_days))
+        if reminded.is_some_and(|r| now - r >= Duration::days(i64::from(plan.escalate_after_days)))
             && is_new(&name)
             && let Some(effect) = to_room(
                 format!(
-                    "Overdue staff check-in: {pair}. Contact {n} was due by {}, {} ago; {} looks after it. Please get in touch with them and log it ({p} checkin {} …), or hand the pair on: {p} checkin assign {} <staff member>.",
+                    "Overdue staff check-in: {pair}. Contact {n} was due by {}, {} ago; {staff_name} looks after it. Please get in touch with them and log it ({p} checkin {} …), or hand the pair on: {p} checkin assign {} <staff member>.",
                     day(at),
-                    days(late.num_days()),
-                    signs.staff.as_ref().map_or("nobody", |s| s.id.as_str()),
+                    days((now.date_naive() - at.date_naive()).num_days()),
                     m.label(),
                     m.label()
                 ),
                 false,
             )
         {
-            out.push(notice(name, vec![effect]));
+            out.push(notice(vec![name], vec![effect]));
         }
     }
 
-    // Once a spell: a spell is known by when the pair last wrote (or a pause ended) and
-    // the latest staff contact, so only something new (a message, a contact) starts another.
-    let spell = format!(
-        "at-risk-{}-{}",
-        quiet_since(m, signs, now).timestamp_millis(),
-        signs.last_contact.map_or(0, |t| t.timestamp_millis())
-    );
-    if let Health::AtRisk(risks) = health
-        && is_new(&spell)
-        && let Some(effect) = to_staff(format!(
-            "Match at risk: {pair}: {}. {} Please get in touch with them: {p} match show {} for the pair, {p} checkin {} … once you have.",
-            risks.reasons().join("; "),
-            if signs.staff.is_some() {
-                "You look after this pair."
-            } else {
-                "Nobody looks after this pair yet."
-            },
-            m.label(),
-            m.label()
-        ))
-    {
-        out.push(notice(spell, vec![effect]));
+    // Once a spell at risk. A silence is known by when it began; a run of unanswered
+    // check-ins (while the pair still talks) by the last check-in answered before it. A
+    // "We're stuck" and a concern noted at a staff check-in reach the coordinators' room
+    // as they happen, so they never start a spell of their own, but are given as reasons.
+    if let Health::AtRisk(risks) = health {
+        let spell = if risks.quiet_days.is_some() {
+            Some(format!(
+                "at-risk-quiet-{}",
+                quiet_since(m, signs, now).timestamp_millis()
+            ))
+        } else if risks.missed > 0 {
+            Some(format!(
+                "at-risk-missed-{}",
+                signs.last_answered.map_or(-1, i64::from)
+            ))
+        } else {
+            None
+        };
+        // With nobody looking after the pair, a silence alone is the room's quiet-pair
+        // card already.
+        let worth = signs.staff.is_some() || risks.missed > 0;
+        if let Some(spell) = spell
+            && worth
+            && is_new(&spell)
+            && let Some(effect) = to_staff(format!(
+                "Match at risk: {pair}: {}. {} Please get in touch with them: {p} match show {} for the pair, {p} checkin {} … once you have.",
+                risks.reasons().join("; "),
+                if signs.staff.is_some() {
+                    "You look after this pair."
+                } else {
+                    "Nobody looks after this pair yet."
+                },
+                m.label(),
+                m.label()
+            ))
+        {
+            out.push(notice(vec![spell], vec![effect]));
+        }
     }
 
     if let (Some(reengage), Some(_)) = (plan.reengage_days, &m.room) {
@@ -155,49 +180,73 @@ pub fn due(
                 )
             };
             out.push(notice(
-                name,
+                vec![name.clone()],
                 vec![
                     ask(&m.mentee, &m.mentee_name, &m.mentor_name),
                     ask(&m.mentor, &m.mentor_name, &m.mentee_name),
                 ],
             ));
         }
-        let name = format!("close-offer-{spell}");
-        let offer_after = i64::from(reengage) + i64::from(plan.close_offer_days);
-        if quiet >= offer_after
-            && is_new(&name)
+        // Offered only once both were asked, and long enough after.
+        let offer = format!("close-offer-{spell}");
+        if let Some(asked) = sent_at(&name)
+            && now - asked >= Duration::days(i64::from(plan.close_offer_days))
+            && is_new(&offer)
             && let Some(effect) = to_room(
                 format!(
                     "Closure offered: {pair}. No message in their pair room for {quiet} days (since {}), even after both were asked {} ago whether they'd like to carry on. If it has run its course: {p} close match {} no contact. Or get in touch first: {p} checkin {} ….",
                     day(since),
-                    days(quiet - i64::from(reengage)),
+                    days((now - asked).num_days()),
                     m.label(),
                     m.label()
                 ),
                 true,
             )
         {
-            out.push(notice(name, vec![effect]));
+            out.push(notice(vec![offer], vec![effect]));
         }
     }
     out
 }
 
 impl Notice {
-    /// The step that sends it: its acts, and its record (`Effect::NoteSupportNotice`),
-    /// which makes the step store nothing if it was sent before.
+    /// The step that sends it: its acts, and its record (`Effect::NoteSupportNotice` for
+    /// each name), which makes the step store nothing if it was sent before.
     pub fn into_step(self, match_id: i64) -> super::super::Outcome {
         let mut effects = self.effects;
-        effects.push(Effect::NoteSupportNotice {
-            match_id,
-            name: self.name,
-        });
+        effects.extend(
+            self.names
+                .into_iter()
+                .map(|name| Effect::NoteSupportNotice { match_id, name }),
+        );
         super::super::Outcome::unchanged(effects)
     }
 }
 
-fn notice(name: String, effects: Vec<Effect>) -> Notice {
-    Notice { name, effects }
+/// The step that gives `m` a staff member when nobody (any more) looks after it: matches
+/// from before staff support, and those whose staff member left the programme's staff or
+/// erased their data. `None`: nothing to do, or nobody on the pair's platform to give it to.
+pub fn reassign(
+    programme: &Programme,
+    m: &MatchRecord,
+    signs: &PairSigns,
+) -> Option<super::super::Outcome> {
+    let staff = programme
+        .support
+        .staff_on(&programme.coordinators, m.mentee.platform);
+    if staff.is_empty() || signs.staff.as_ref().is_some_and(|s| staff.contains(s)) {
+        return None;
+    }
+    Some(super::super::Outcome::unchanged(vec![
+        Effect::AssignStaff {
+            match_id: m.id,
+            among: staff,
+        },
+    ]))
+}
+
+fn notice(names: Vec<String>, effects: Vec<Effect>) -> Notice {
+    Notice { names, effects }
 }
 
 fn dm(to: &UserRef, text: String) -> Effect {
@@ -246,7 +295,15 @@ mod tests {
         let m = pair();
         let coordinators = room("coordinators");
         let h = health(&m, signs, &p.support, None, at);
-        let sent: Vec<String> = sent.iter().map(|s| s.to_string()).collect();
+        // Each sent a day before `at`, unless the name says when (`name@days`: that many
+        // days after the start).
+        let sent: Vec<(String, DateTime<Utc>)> = sent
+            .iter()
+            .map(|s| match s.split_once('@') {
+                Some((name, d)) => (name.to_string(), now() + days(d.parse().unwrap())),
+                None => (s.to_string(), at - days(1)),
+            })
+            .collect();
         let places = Places {
             coordinators_room: Some(&coordinators),
             prefix: "!tandem",
@@ -254,7 +311,7 @@ mod tests {
         due(&p, &m, signs, h, &sent, places, at)
             .into_iter()
             .flat_map(|n| {
-                let name = n.name.clone();
+                let name = n.names.join(",");
                 n.effects.into_iter().map(move |e| {
                     let (to, text) = match e {
                         Effect::SendDm { to, message } => (to.id, message.text),
@@ -302,12 +359,14 @@ mod tests {
         assert!(due_at(&signs, &[], now() + days(13)).is_empty());
         let due = due_at(&signs, &[], now() + days(14));
         assert_eq!(due.len(), 1, "{due:?}");
-        assert_eq!(due[0].0, "due-1");
+        assert_eq!(due[0].0, "due-1-carol");
         assert!(
             due[0].1.starts_with("carol: Staff check-in due: M7"),
             "{due:?}"
         );
-        let later = due_at(&signs, &["due-1"], now() + days(21));
+        // A week after the reminder, the room.
+        assert!(due_at(&signs, &["due-1-carol@14"], now() + days(20)).is_empty());
+        let later = due_at(&signs, &["due-1-carol@14"], now() + days(21));
         assert_eq!(later.len(), 1, "{later:?}");
         assert_eq!(later[0].0, "escalated-1");
         assert!(
@@ -315,14 +374,25 @@ mod tests {
                 .1
                 .starts_with("coordinators: Overdue staff check-in: M7")
         );
-        assert!(due_at(&signs, &["due-1", "escalated-1"], now() + days(22)).is_empty());
+        assert!(due_at(&signs, &["due-1-carol@14", "escalated-1"], now() + days(22)).is_empty());
+        // Found long overdue (the first sweep after an upgrade): reminded, not escalated.
+        let late = due_at(&signs, &[], now() + days(40));
+        assert_eq!(late.len(), 1, "{late:?}");
+        assert_eq!(late[0].0, "due-1-carol");
+        // Handed to dev: dev is reminded too.
+        let dev = PairSigns {
+            staff: Some(user("dev")),
+            ..signs.clone()
+        };
+        let due = due_at(&dev, &["due-1-carol@14"], now() + days(16));
+        assert_eq!(due[0].0, "due-1-dev", "{due:?}");
         // Logged: the next contact is the second.
         let logged = PairSigns {
             contacts: 1,
             last_contact: Some(now() + days(10)),
             ..signs
         };
-        assert!(due_at(&logged, &["due-1"], now() + days(22)).is_empty());
+        assert!(due_at(&logged, &["due-1-carol"], now() + days(22)).is_empty());
     }
 
     #[test]
@@ -352,25 +422,77 @@ mod tests {
             .map(|(_, t)| t.split(':').next().unwrap())
             .collect();
         assert_eq!(to, ["amina", "ola"]);
-        let name = asked[0].0.clone();
-        let offered = quiet_at(&signs, &[&spell, &name], now() + days(44));
+        let asked_on = format!("{}@30", asked[0].0);
+        assert!(quiet_at(&signs, &[&spell, &asked_on], now() + days(43)).is_empty());
+        let offered = quiet_at(&signs, &[&spell, &asked_on], now() + days(44));
         assert_eq!(offered.len(), 1, "{offered:?}");
         assert!(
             offered[0]
                 .1
                 .starts_with("coordinators: Closure offered: M7")
         );
+        assert!(
+            offered[0]
+                .1
+                .contains("even after both were asked 14 days ago")
+        );
+        // Never offered before both were asked (a sweep finding a long silence asks first).
+        let first = quiet_at(&signs, &[&spell], now() + days(60));
+        assert!(
+            first.iter().all(|(_, t)| !t.contains("Closure offered")),
+            "{first:?}"
+        );
         // A message starts another spell, with its own names.
         let wrote = PairSigns {
             last_activity: Some(now() + days(40)),
-            ..signs
+            ..signs.clone()
         };
-        assert!(quiet_at(&wrote, &[&spell, &name], now() + days(44)).is_empty());
-        let again = quiet_at(&wrote, &[&spell, &name], now() + days(61));
+        assert!(quiet_at(&wrote, &[&spell, &asked_on], now() + days(44)).is_empty());
+        let again = quiet_at(&wrote, &[&spell, &asked_on], now() + days(61));
         assert!(
             again[0].0 != spell && again[0].1.contains("Match at risk"),
             "{again:?}"
         );
+        // A staff contact while the pair stays quiet starts nothing new.
+        let contacted = PairSigns {
+            contacts: 1,
+            last_contact: Some(now() + days(25)),
+            ..signs.clone()
+        };
+        assert!(quiet_at(&contacted, &[&spell], now() + days(26)).is_empty());
+    }
+
+    #[test]
+    fn unanswered_check_ins_start_a_spell_of_their_own_and_chat_does_not_repeat_it() {
+        let signs = PairSigns {
+            check_ins: 3,
+            missed: 2,
+            last_answered: Some(0),
+            ..looked_after()
+        };
+        let alert = quiet_at(&signs, &[], now() + days(5));
+        assert_eq!(alert.len(), 1, "{alert:?}");
+        assert_eq!(alert[0].0, "at-risk-missed-0");
+        assert!(alert[0].1.contains("2 check-ins in a row unanswered"));
+        let chatting = PairSigns {
+            last_activity: Some(now() + days(4)),
+            ..signs
+        };
+        assert!(quiet_at(&chatting, &["at-risk-missed-0"], now() + days(6)).is_empty());
+    }
+
+    #[test]
+    fn a_pair_nobody_looks_after_is_given_to_the_staff_on_its_platform() {
+        let p = pathways();
+        let m = pair();
+        let nobody = PairSigns::default();
+        assert!(reassign(&p, &m, &nobody).is_some());
+        assert!(reassign(&p, &m, &looked_after()).is_none());
+        let gone = PairSigns {
+            staff: Some(user("someone-else")),
+            ..PairSigns::default()
+        };
+        assert!(reassign(&p, &m, &gone).is_some());
     }
 
     #[test]
