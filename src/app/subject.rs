@@ -343,22 +343,14 @@ impl App {
                 }
                 Needs::MatchShow(id) => match self.store.match_by_id(id).await? {
                     Some(m) => {
-                        let signs = self
-                            .store
-                            .pair_signs(&m.programme, Some(id), self.clock.now())
-                            .await?;
-                        let s = signs.into_iter().next().map(|(_, s)| s).unwrap_or_default();
+                        let s = self.store.pair_signs_of(&m, self.clock.now()).await?;
                         Subject::Matches(vec![(m, s)])
                     }
                     None => Subject::Matches(vec![]),
                 },
                 Needs::StaffCheckIns(id) => match self.store.match_by_id(id).await? {
                     Some(m) => {
-                        let signs = self
-                            .store
-                            .pair_signs(&m.programme, Some(id), self.clock.now())
-                            .await?;
-                        let s = signs.into_iter().next().map(|(_, s)| s).unwrap_or_default();
+                        let s = self.store.pair_signs_of(&m, self.clock.now()).await?;
                         let log = self.store.staff_check_ins_of(id).await?;
                         Subject::StaffCheckIns(Some(Box::new((m, s, log))))
                     }

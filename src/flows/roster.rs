@@ -92,11 +92,7 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<RosterCommand, Stri
         Ok(c) => c,
         Err(early) => return *early,
     };
-    let mine: Vec<&Programme> = ctx
-        .programmes
-        .iter()
-        .filter(|p| p.is_coordinator(ctx.user))
-        .collect();
+    let mine = coordinated(ctx);
     let reply = |text: String| post_only(room, text);
     match command {
         RosterCommand::Matches { programme, filters } => {
@@ -146,7 +142,15 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<RosterCommand, Stri
     }
 }
 
-fn slugs(programmes: &[&Programme]) -> String {
+/// The programmes the sender coordinates.
+pub(super) fn coordinated<'a>(ctx: &Ctx<'a>) -> Vec<&'a Programme> {
+    ctx.programmes
+        .iter()
+        .filter(|p| p.is_coordinator(ctx.user))
+        .collect()
+}
+
+pub(super) fn slugs(programmes: &[&Programme]) -> String {
     programmes
         .iter()
         .map(|p| p.slug.as_str())

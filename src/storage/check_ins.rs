@@ -143,6 +143,20 @@ impl Store {
             .collect())
     }
 
+    /// How one match's pair is doing (see [`Store::pair_signs`]).
+    pub async fn pair_signs_of(
+        &self,
+        m: &crate::domain::matches::MatchRecord,
+        now: DateTime<Utc>,
+    ) -> Result<PairSigns> {
+        Ok(self
+            .pair_signs(&m.programme, Some(m.id), now)
+            .await?
+            .pop()
+            .map(|(_, s)| s)
+            .unwrap_or_default())
+    }
+
     /// What coordinators' lists and the support sweep read of how pairs are doing (see
     /// `domain::health`), by match id: every match of `programme`, or, with `only`, that
     /// one match. `now` decides which unanswered check-ins count as missed.

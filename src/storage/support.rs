@@ -5,6 +5,8 @@
 //! Notes are never shown to the pair; `my data` exports them for either member, and
 //! `delete my data` erases their text (`storage::personal`).
 
+use std::collections::HashMap;
+
 use chrono::{DateTime, Utc};
 use sqlx::{Any, Row, Transaction};
 
@@ -80,17 +82,26 @@ impl Store {
         rows.iter().map(decode).collect()
     }
 
-    /// The notices of `match_id` already sent, by name, with when.
-    pub async fn support_notices(&self, match_id: i64) -> Result<Vec<(String, DateTime<Utc>)>> {
-        let rows: Vec<(String, i64)> =
-            sqlx::query_as("SELECT notice, sent_at FROM support_notices WHERE match_id = $1")
-                .bind(match_id)
-                .fetch_all(&self.pool)
-                .await?;
-        Ok(rows
-            .into_iter()
-            .map(|(n, at)| (n, from_millis(at)))
-            .collect())
+    /// The notices already sent about the active matches of `programme`, by match: each
+    /// notice's name, with when (one statement for the whole sweep of a programme).
+    pub async fn support_notices_in(
+        &self,
+        programme: &str,
+    ) -> Result<HashMap<i64, Vec<(String, DateTime<Utc>)>>> {
+        let rows: Vec<(i64, String, i64)> = sqlx::query_as(
+            "SELECT n.match_id, n.notice, n.sent_at FROM support_notices n JOIN matches m ON m.id = n.match_id WHERE m.programme = $1 AND m.status = 'active'",
+        )
+        .bind(programme)
+        .fetch_all(&self.pool)
+        .await?;
+        let mut by_match: HashMap<i64, Vec<(String, DateTime<Utc>)>> = HashMap::new();
+        for (id, notice, at) in rows {
+            by_match
+                .entry(id)
+                .or_default()
+                .push((notice, from_millis(at)));
+        }
+        Ok(by_match)
     }
 
     /// Records a notice sent, in the step that puts its acts in the outbox: `false` (a

@@ -27,6 +27,7 @@ impl App {
                 .await?
                 .into_iter()
                 .collect();
+            let mut sent = self.store.support_notices_in(&programme.slug).await?;
             let quiet_after = programme
                 .schedule
                 .as_ref()
@@ -40,21 +41,14 @@ impl App {
                     let base = format!("support-{}-assign-{}", m.id, now.timestamp_millis());
                     self.record_system_step(&m.mentee, &step, now, &base, None)
                         .await?;
-                    if let Some((_, fresh)) = self
-                        .store
-                        .pair_signs(&programme.slug, Some(m.id), now)
-                        .await?
-                        .pop()
-                    {
-                        s = fresh;
-                    }
+                    s = self.store.pair_signs_of(&m, now).await?;
                 }
                 let h = health(&m, &s, &programme.support, quiet_after, now);
                 let places = Places {
                     coordinators_room: self.coordinators_room(m.mentee.platform),
                     prefix: &self.settings.room_prefix,
                 };
-                let sent = self.store.support_notices(m.id).await?;
+                let sent = sent.remove(&m.id).unwrap_or_default();
                 for notice in notices::due(programme, &m, &s, h, &sent, places, now) {
                     // The notice is recorded with its acts, in one step: sent once, even
                     // if this process dies half-way or two sweeps meet.

@@ -22,7 +22,7 @@ use chrono::{DateTime, Utc};
 
 pub mod notices;
 
-use super::roster::health_of;
+use super::roster::{coordinated, health_of, slugs};
 use super::{Ctx, Effect, Outcome, Subject, post_only};
 use crate::chat::OutMessage;
 use crate::domain::health::{Health, PairSigns};
@@ -181,11 +181,7 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<SupportCommand, Str
         Ok(c) => c,
         Err(early) => return *early,
     };
-    let mine: Vec<&Programme> = ctx
-        .programmes
-        .iter()
-        .filter(|p| p.is_coordinator(ctx.user))
-        .collect();
+    let mine = coordinated(ctx);
     let reply = |text: String| post_only(room, text);
     if mine.is_empty() {
         return super::review::refuse_non_coordinator(ctx, room, "work with staff check-ins");
@@ -218,10 +214,7 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<SupportCommand, Str
             {
                 return reply(format!(
                     "You don't coordinate a programme called `{slug}`. Yours: {}.",
-                    mine.iter()
-                        .map(|p| p.slug.as_str())
-                        .collect::<Vec<_>>()
-                        .join(", ")
+                    slugs(&mine)
                 ));
             }
             let rows = match ctx.subject {
