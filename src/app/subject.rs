@@ -392,6 +392,18 @@ impl App {
                 Needs::StartersIn(room) => {
                     Subject::StartersGiven(self.store.starters_given_in_room(&room).await?)
                 }
+                Needs::AgreementIn(room) => match self.store.agreement_in_room(&room).await? {
+                    Some((mentee, agreed)) => Subject::Agreement {
+                        answers: self
+                            .store
+                            .application(mentee)
+                            .await?
+                            .map(|a| a.answers)
+                            .unwrap_or_default(),
+                        agreed,
+                    },
+                    None => Subject::Nothing,
+                },
                 Needs::Choosing { pools } => {
                     Subject::Choosing(self.choice_pools(&inbound.from, pools).await?)
                 }

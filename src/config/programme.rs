@@ -73,6 +73,8 @@ pub(super) struct RawSupport {
     /// Days without a message before both are asked whether to carry on (0: never).
     pub(super) reengage_days: Option<Spanned<u32>>,
     pub(super) close_offer_days: Option<Spanned<u32>>,
+    /// Mentee question ids whose answers are the pair's goals.
+    pub(super) goals: Option<Vec<Spanned<String>>>,
 }
 
 /// `[[starters]]`: a conversation starter, and when in a relationship it fits.
@@ -160,6 +162,8 @@ pub(super) struct RawMilestone {
     pub(super) text: Option<Spanned<String>>,
     /// For `kind = "survey"`: which of the programme's surveys.
     pub(super) survey: Option<Spanned<String>>,
+    /// A room message or closure that brings back the pair's goals.
+    pub(super) goals: Option<Spanned<bool>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -448,6 +452,7 @@ pub fn parse_programme(path: &Path, source: &str) -> Result<Programme, ConfigErr
         raw.support.as_ref(),
         &coordinators,
         schedule.as_ref(),
+        roles.get(&RoleKind::Mentee),
         &mut err,
     );
     let anonymity_minimum = match &raw.reporting.anonymity_minimum {

@@ -226,6 +226,20 @@ pub(super) fn build_schedule(
             }
             (None, _) => None,
         };
+        let goals = match &m.goals {
+            Some(g)
+                if *g.get_ref()
+                    && !matches!(kind, MilestoneKind::RoomMessage | MilestoneKind::Closure) =>
+            {
+                err(
+                    g.span().start,
+                    "`goals` applies to room_message and closure milestones only",
+                );
+                false
+            }
+            Some(g) => *g.get_ref(),
+            None => false,
+        };
         plan.milestones.push(Milestone {
             id: m.id.get_ref().clone(),
             after,
@@ -233,6 +247,7 @@ pub(super) fn build_schedule(
             kind,
             text,
             survey,
+            goals,
         });
     }
     plan

@@ -1,7 +1,9 @@
 //! A programme's `[support]` section, checked and built into a
 //! [`crate::domain::support::SupportPlan`]. Without the section a programme gets the
 //! default policy (staff check-ins within 14 days, within the first month, then monthly);
-//! its quiet thresholds follow `[schedule]` unless given here.
+//! its quiet thresholds follow `[schedule]` unless given here. `goals` names the mentee's
+//! questions whose answers are the pair's goals (in their agreement and at milestones
+//! with `goals = true`).
 
 use super::*;
 use crate::domain::schedule::Offset;
@@ -11,6 +13,7 @@ pub(super) fn build_support(
     raw: Option<&RawSupport>,
     coordinators: &[UserRef],
     schedule: Option<&SchedulePlan>,
+    mentee: Option<&Role>,
     err: &mut impl FnMut(usize, &str),
 ) -> SupportPlan {
     let mut plan = SupportPlan::default();
@@ -95,6 +98,20 @@ pub(super) fn build_support(
     let mut reengage = plan.reengage_days.unwrap_or(0);
     days(&raw.reengage_days, "reengage_days", 0, &mut reengage);
     plan.reengage_days = (reengage > 0).then_some(reengage);
+    for id in raw.goals.iter().flatten() {
+        match mentee.and_then(|r| r.question(id.get_ref())) {
+            Some(q) if !matches!(q.kind, QuestionKind::Consent { .. }) => {
+                plan.goals.push(id.get_ref().clone())
+            }
+            _ => err(
+                id.span().start,
+                &format!(
+                    "`{}` is not a question of the mentee's form: `goals` names the mentee's questions whose answers are the pair's goals",
+                    id.get_ref()
+                ),
+            ),
+        }
+    }
     if let Some(n) = &raw.at_risk_missed_check_ins {
         if *n.get_ref() <= 20 {
             plan.missed_check_ins = *n.get_ref();

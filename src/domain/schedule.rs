@@ -157,6 +157,10 @@ pub struct Milestone {
     /// The survey a survey milestone sends (or a closure milestone, with its message).
     #[serde(default)]
     pub survey: Option<String>,
+    /// A room message or closure that brings back the pair's goals ("how far did you get
+    /// with ...?").
+    #[serde(default)]
+    pub goals: bool,
 }
 
 /// A programme's rhythm.
@@ -364,6 +368,7 @@ mod tests {
                     kind: MilestoneKind::RoomMessage,
                     text: "Say hello".into(),
                     survey: None,
+                    goals: false,
                 },
                 Milestone {
                     id: "check_in".into(),
@@ -372,6 +377,7 @@ mod tests {
                     kind: MilestoneKind::CheckIn,
                     text: "Have you met?".into(),
                     survey: None,
+                    goals: false,
                 },
                 Milestone {
                     id: "closure".into(),
@@ -380,6 +386,7 @@ mod tests {
                     kind: MilestoneKind::Closure,
                     text: "Well done".into(),
                     survey: None,
+                    goals: false,
                 },
             ],
             silent_nudge_days: None,

@@ -44,6 +44,10 @@ pub struct SupportPlan {
     /// Days after that message, with still no word, before the coordinators are offered
     /// to close the match.
     pub close_offer_days: u32,
+    /// The mentee's questions whose answers are the pair's goals, in their agreement and
+    /// when a milestone brings them back (empty: the agreement lists none).
+    #[serde(default)]
+    pub goals: Vec<String>,
 }
 
 /// A check-in unanswered this long counts as missed (the latest one may be a day old).
@@ -62,6 +66,7 @@ impl Default for SupportPlan {
             missed_check_ins: 2,
             reengage_days: Some(30),
             close_offer_days: 14,
+            goals: Vec::new(),
         }
     }
 }
@@ -214,6 +219,40 @@ impl Channel {
             .find(|(_, words)| words.contains(&word))
             .map(|(c, _)| *c)
     }
+}
+
+/// The pair's goals as the mentee gave them (`answers`: their application's), one line
+/// each: `Label: answer`, for each of the plan's goal questions they answered.
+pub fn goals_of(programme: &super::Programme, answers: &[(String, super::Answer)]) -> Vec<String> {
+    let Some(role) = programme.role(super::RoleKind::Mentee) else {
+        return Vec::new();
+    };
+    programme
+        .support
+        .goals
+        .iter()
+        .filter_map(|id| {
+            let question = role.question(id)?;
+            let (_, answer) = answers.iter().find(|(q, _)| q == id)?;
+            let text = answer.display(question);
+            (!text.trim().is_empty()).then(|| format!("{}: {text}", question.label))
+        })
+        .collect()
+}
+
+/// What a milestone with `goals = true` adds to its text: the goals the pair started with,
+/// and the question of how far they got (nothing when there are none).
+pub fn goals_back(programme: &super::Programme, answers: &[(String, super::Answer)]) -> String {
+    let goals = goals_of(programme, answers);
+    if goals.is_empty() {
+        return String::new();
+    }
+    let mut s = "\nYour goals when you started:".to_string();
+    for g in goals {
+        s.push_str(&format!("\n• {g}"));
+    }
+    s.push_str("\nHow far did you get with them, and what would you like to do next?");
+    s
 }
 
 /// A staff contact with a pair, as logged by `checkin`.

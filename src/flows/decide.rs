@@ -15,8 +15,8 @@ use super::help::{dm_help, room_help, status_text, unknown_text};
 use super::route::{Dm, Room, Route};
 use super::{
     Content, Ctx, Effect, FileStatus, FlowState, Inbound, InboundFile, OutMessage, Outcome,
-    actions, application, cases, choice, closure, escape, events, figures, pairing, pause,
-    personal, prompts, report, review, roster, starters, support, survey, team, withdraw,
+    actions, agreement, application, cases, choice, closure, escape, events, figures, pairing,
+    pause, personal, prompts, report, review, roster, starters, support, survey, team, withdraw,
 };
 use crate::domain::text::thousands;
 use crate::domain::{Place, RoomRef};
@@ -373,6 +373,7 @@ fn in_room(ctx: &Ctx<'_>, state: Option<&FlowState>, room: &RoomRef, command: &R
             ctx.user.id
         ))]),
         Room::Idea => starters::handle(ctx, room),
+        Room::Agreement(command) => agreement::handle(ctx, room, *command),
         Room::Unknown(rest) => Outcome::unchanged(vec![post(unknown_text(rest, ctx.room_prefix))]),
     }
 }

@@ -34,6 +34,7 @@ pub mod personal;
 pub mod prompts;
 pub mod rate;
 use incident::{actions, cases, report};
+pub mod agreement;
 pub mod figures;
 pub mod review;
 pub mod roster;
@@ -299,6 +300,12 @@ pub enum Subject {
     Choosing(Vec<choice::ChoicePool>),
     /// For `idea`: the starters the pair of the room was given before.
     StartersGiven(Vec<String>),
+    /// For `agreement` and `agree` in a pair room: the mentee's answers (their goals
+    /// among them) and who of the pair has agreed.
+    Agreement {
+        answers: Vec<(String, crate::domain::Answer)>,
+        agreed: Vec<UserRef>,
+    },
     /// For `checkins <match>`: the match, how it is doing, and its staff check-ins
     /// (`None`: no such match).
     StaffCheckIns(

@@ -118,6 +118,11 @@ pub enum Effect {
         match_id: i64,
         among: Vec<UserRef>,
     },
+    /// A member of a pair accepts their mentoring agreement (once).
+    AcceptAgreement {
+        match_id: i64,
+        user: UserRef,
+    },
     /// Log a staff member's contact with a pair; a conflict if the match is not active.
     LogStaffCheckIn(crate::domain::support::StaffCheckIn),
     /// Record that the support sweep sent a notice about a match, with the notice's acts;

@@ -45,7 +45,12 @@ const PSEUDONYMISED: &[&str] = &[
 
 /// Tables with a person as `(platform, user_id)` that are only about them: deleted.
 /// (Suspensions are kept under a legal hold.)
-const DELETED: &[&str] = &["conversations", "pending_prompts", "team_questions"];
+const DELETED: &[&str] = &[
+    "conversations",
+    "pending_prompts",
+    "team_questions",
+    "pair_agreements",
+];
 
 /// Columns holding who did something, as `platform:id`: their value is replaced when it
 /// is the person. `(table, column)`.

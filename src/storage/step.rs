@@ -443,6 +443,10 @@ impl Store {
                 self.assign_staff(tx, *match_id, among).await?;
                 Applied::Done
             }
+            Effect::AcceptAgreement { match_id, user } => {
+                self.accept_agreement(tx, *match_id, user, now).await?;
+                Applied::Done
+            }
             Effect::NoteSupportNotice { match_id, name } => {
                 settled(self.note_support_notice(tx, *match_id, name, now).await?)
             }

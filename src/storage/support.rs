@@ -1,5 +1,6 @@
 //! Staff support for active matches (`domain::support`): which staff member a pair is
-//! assigned to, the staff's check-ins with pairs, and the support sweep's notices sent. The signs these give a match's health are read with the others in
+//! assigned to, the staff's check-ins with pairs, and the support sweep's notices sent;
+//! and who of a pair has accepted its mentoring agreement (`flows::agreement`). The signs these give a match's health are read with the others in
 //! `check_ins::pair_signs`.
 //!
 //! Notes are never shown to the pair; `my data` exports them for either member, and
@@ -122,6 +123,57 @@ impl Store {
         .execute(&mut **tx)
         .await?;
         Ok(done.rows_affected() == 1)
+    }
+}
+
+impl Store {
+    /// A member of a pair accepts their agreement (again: nothing new).
+    pub(super) async fn accept_agreement(
+        &self,
+        tx: &mut Transaction<'static, Any>,
+        match_id: i64,
+        user: &UserRef,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
+        sqlx::query(
+            "INSERT INTO pair_agreements (match_id, platform, user_id, agreed_at) VALUES ($1, $2, $3, $4) ON CONFLICT (match_id, platform, user_id) DO NOTHING",
+        )
+        .bind(match_id)
+        .bind(user.platform.as_str())
+        .bind(&user.id)
+        .bind(to_millis(now))
+        .execute(&mut **tx)
+        .await?;
+        Ok(())
+    }
+
+    /// The agreement of the active pair whose room is `room`: the mentee's application and
+    /// who of the pair has agreed. `None`: no active pair there.
+    pub async fn agreement_in_room(&self, room: &str) -> Result<Option<(i64, Vec<UserRef>)>> {
+        let found: Option<(i64, i64)> = sqlx::query_as(
+            "SELECT id, mentee_application FROM matches WHERE room = $1 AND status = 'active' ORDER BY id DESC LIMIT 1",
+        )
+        .bind(room)
+        .fetch_optional(&self.pool)
+        .await?;
+        let Some((id, mentee)) = found else {
+            return Ok(None);
+        };
+        Ok(Some((mentee, self.agreed_to(id).await?)))
+    }
+
+    /// Who of a pair has accepted its agreement.
+    pub async fn agreed_to(&self, match_id: i64) -> Result<Vec<UserRef>> {
+        let rows: Vec<(String, String)> = sqlx::query_as(
+            "SELECT platform, user_id FROM pair_agreements WHERE match_id = $1 ORDER BY agreed_at",
+        )
+        .bind(match_id)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows
+            .into_iter()
+            .filter_map(|(p, id)| Some(UserRef::new(p.parse().ok()?, id)))
+            .collect())
     }
 }
 

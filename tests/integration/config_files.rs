@@ -201,7 +201,7 @@ fn support_mistakes_are_reported_with_their_line_and_the_defaults_follow_the_sta
     let questions =
         "[[roles.mentee.questions]]\nid = \"n\"\nkind = \"short_text\"\nprompt = \"N?\"\n";
     let src = format!(
-        "{}{questions}[support]\nstaff = [\"console:zed\", \"carol\"]\nstaff_check_ins = [\"2x\", \"0d\"]\nstaff_check_in_every = \"monthly\"\nescalate_after_days = 0\nat_risk_quiet_days = 400\nat_risk_missed_check_ins = 50\n",
+        "{}{questions}[support]\nstaff = [\"console:zed\", \"carol\"]\nstaff_check_ins = [\"2x\", \"0d\"]\nstaff_check_in_every = \"monthly\"\nescalate_after_days = 0\nat_risk_quiet_days = 400\nat_risk_missed_check_ins = 50\ngoals = [\"n\", \"nope\"]\n[schedule]\nlocal_hour = 18\n[[schedule.milestones]]\nid = \"c\"\nafter = \"2w\"\nkind = \"check_in\"\ntext = \"Met?\"\ngoals = true\n",
         programme_with("").replacen(
             "description = \"d\"\n",
             "description = \"d\"\ncoordinators = [\"console:carol\"]\n",
@@ -218,6 +218,8 @@ fn support_mistakes_are_reported_with_their_line_and_the_defaults_follow_the_sta
         "`escalate_after_days` must be between 1 and 365 days",
         "`at_risk_quiet_days` must be between 1 and 365 days",
         "`at_risk_missed_check_ins` must be between 0 (never) and 20",
+        "`nope` is not a question of the mentee's form",
+        "`goals` applies to room_message and closure milestones only",
     ] {
         assert!(e.contains(expected), "{expected}\nin\n{e}");
     }

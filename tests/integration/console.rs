@@ -703,6 +703,8 @@ fn the_six_month_plan_script_shows_every_milestone_at_the_local_hour_across_summ
             // After the clocks went forward: still 18:00 in London, now 17:00 UTC.
             "[job] match M1: check_in 6 due Mon 5 Apr 2027, 18:00 Europe/London (17:00 UTC)",
             "[job] match M1: midpoint 1 due Sun 11 Apr 2027, 18:00 Europe/London (17:00 UTC)\n[job] match M1: midpoint_survey 1 due Sun 11 Apr 2027, 18:00 Europe/London (17:00 UTC)\n[room amina-grace] Halfway there!",
+            // The midpoint and the closure bring the pair's goals back.
+            "\n  Your goals when you started:\n  • Goals: Writing a CV, Preparing for interviews\n  • Hopes for the programme: I want a CV I'm proud of and my first job in tech.\n  How far did you get with them, and what would you like to do next?",
             // The midpoint survey, anonymous; Grace stops half-way and carries on.
             "[job] match M1: midpoint_survey 1 due Sun 11 Apr 2027, 18:00 Europe/London (17:00 UTC)",
             "[dm amina] Midpoint survey from Pathways Mentoring 2027: You're halfway through Pathways",

@@ -2,7 +2,9 @@
 //! staff check-ins logged and refused for a match not in progress, an overdue contact
 //! reminded to its staff member then escalated to the room, each once; a quiet pair alerted
 //! at risk once a spell, asked whether to carry on, re-engaged, and later offered for
-//! closure; the check-ins in `my data`, their notes erased with `delete my data`.
+//! closure; the check-ins in `my data`, their notes erased with `delete my data`. And the
+//! pair's mentoring agreement (#22.8): read and accepted in the pair room, its goals back
+//! at the midpoint.
 
 use crate::console::{expect_lines, run_fixture_with};
 use crate::pairing::{active_match, ready_mentee, ready_mentor};
@@ -215,8 +217,46 @@ both_backends! {
         assert!(!h.sweep().await.contains("Closure offered"));
         h.clock.advance(days(1));
         let out = h.sweep().await;
-        assert!(out.contains("[room coordinators] Closure offered: M1 (Amina ↔ Grace), Pathways Mentoring 2027. No message in their pair room for 44 days (since 10 Feb 2027), even after both were asked 14 days ago whether they'd like to carry on. If it has run its course: !tandem close match M1 no contact."), "{out}");
+        assert!(out.contains("[room coordinators] Closure offered: M1 (Amina ↔ Grace), Pathways Mentoring 2027. No message in their pair room for 44 days (since 10 Feb 2027), even after both were asked whether they'd like to carry on. If it has run its course: !tandem close match M1 no contact."), "{out}");
         assert!(!h.sweep().await.contains("Closure offered"));
+    }
+}
+
+both_backends! {
+    async fn a_pair_accepts_its_agreement_in_its_room_and_the_midpoint_brings_the_goals_back(db: TestDb) {
+        let h = Harness::new(&db).await;
+        active_match(&h).await;
+        let out = h.in_room("amina", "room-1", "!tandem agreement").await;
+        for expected in [
+            "[room room-1] Your mentoring agreement, Amina and Grace:\nGoals (from Amina's application):\n• Goals: ",
+            "\n• Hopes for the programme: ",
+            "\nHow often to meet: ",
+            "\nAgreed: Amina (not yet), Grace (not yet).\nTo accept it, type !tandem agree here.",
+        ] {
+            assert!(out.contains(expected), "«{expected}» in:\n{out}");
+        }
+        let out = h.in_room("amina", "room-1", "!tandem agree").await;
+        assert!(out.contains("[room room-1] Amina has agreed. Grace, type !tandem agree here when you have read it."), "{out}");
+        assert!(h.in_room("amina", "room-1", "!tandem agree").await.contains("You have agreed already."));
+        // Someone else's room, or none: where it works, by DM, and nothing recorded.
+        let out = h.in_room("bea", "room-1", "!tandem agree").await;
+        assert!(out.contains("[dm bea] Your mentoring agreement is in your pair room"), "{out}");
+        let out = h.in_room("grace", "room-1", "!tandem agree").await;
+        assert!(out.contains("Grace has agreed too: you both have a mentoring agreement now."), "{out}");
+        assert_eq!(h.store.agreed_to(1).await.unwrap().len(), 2);
+        assert!(h.in_room("grace", "room-1", "!tandem agreement").await.contains("Agreed: Amina ✓, Grace ✓."));
+
+        // Three months in, the midpoint brings the goals back.
+        h.clock.advance(days(92));
+        let out = h.sweep().await;
+        assert!(out.contains("Halfway there!"), "{out}");
+        assert!(out.contains("\nYour goals when you started:\n• Goals: "), "{out}");
+        assert!(out.contains("How far did you get with them, and what would you like to do next?"), "{out}");
+
+        // Erased with the person.
+        h.dm_all("grace", "delete my data").await;
+        h.dm_all("grace", "Yes, delete my data").await;
+        assert_eq!(h.store.agreed_to(1).await.unwrap().len(), 1);
     }
 }
 
@@ -265,7 +305,7 @@ fn the_health_demo_script_has_a_match_go_at_risk_be_re_engaged_and_later_be_offe
             "[dm amina] Hello Amina, it has been 31 days since anyone wrote in the room you share with Grace (Pathways Mentoring 2027). Is everything all right?",
             "[dm grace] Hello Grace, it has been 31 days since anyone wrote in the room you share with Amina",
             "M1 · Amina (A1) ↔ Grace (A2) · pathways-2027 · on track · since 11 Jan 2027",
-            "[room coordinators] Closure offered: M1 (Amina ↔ Grace), Pathways Mentoring 2027. No message in their pair room for 45 days (since 11 Feb 2027), even after both were asked 14 days ago whether they'd like to carry on.",
+            "[room coordinators] Closure offered: M1 (Amina ↔ Grace), Pathways Mentoring 2027. No message in their pair room for 45 days (since 11 Feb 2027), even after both were asked whether they'd like to carry on.",
             "M1 · Pathways Mentoring 2027 · active · at risk: quiet for 45 days; 3 check-ins in a row unanswered",
         ],
     );

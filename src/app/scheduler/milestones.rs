@@ -159,17 +159,24 @@ impl App {
         if let Some(survey) = &milestone.survey {
             self.send_match_survey(&m, survey, job).await?;
         }
+        // The pair's goals come back where the milestone asks.
+        let mut text = milestone.text.clone();
+        if milestone.goals {
+            let answers = self
+                .store
+                .application(m.mentee_application)
+                .await?
+                .map(|a| a.answers)
+                .unwrap_or_default();
+            text.push_str(&crate::domain::support::goals_back(programme, &answers));
+        }
         let sent = match milestone.kind {
             MilestoneKind::Survey => Ok(()),
-            MilestoneKind::Closure => self.close_planned(&m, &room, &milestone.text, job).await?,
+            MilestoneKind::Closure => self.close_planned(&m, &room, &text, job).await?,
             MilestoneKind::RoomMessage => self
                 .ports
                 .rooms
-                .post_in_room(
-                    &room,
-                    &OutMessage::text(milestone.text.clone()),
-                    &job_key(job, 0),
-                )
+                .post_in_room(&room, &OutMessage::text(text), &job_key(job, 0))
                 .await
                 .map(|_| ()),
             MilestoneKind::CheckIn => {

@@ -163,7 +163,11 @@ pub fn on_accept(ctx: &Ctx<'_>, m: &MatchRecord, other_accepted: bool) -> Vec<Ef
             m.mentor_name
         ),
         members: vec![m.mentee.clone(), m.mentor.clone()],
-        kickoff: OutMessage::text(kickoff(programme, m)),
+        kickoff: OutMessage::text(format!(
+            "{}\nYour agreement: type {p} agreement here to read it (your goals, how often to meet, the ground rules), and {p} agree to accept it.",
+            kickoff(programme, m),
+            p = ctx.room_prefix
+        )),
         group_of: programme
             .and_then(|p| p.matching.as_ref())
             .is_some_and(|c| matches!(c.mode, crate::domain::matching::MatchMode::Group { .. }))

@@ -28,6 +28,7 @@ use crate::domain::text::char_len;
 use crate::domain::{Place, Programme, RoomRef, UserRef};
 
 use super::actions::{self, ActionCommand};
+use super::agreement::{self, AgreementCommand};
 use super::cases::{self, CaseCommand};
 use super::choice::{self, ChoiceCommand};
 use super::closure::{self, CloseCommand};
@@ -178,6 +179,8 @@ pub enum Room {
     Support(Result<SupportCommand, String>),
     /// `idea`: something for a pair to talk about, in their pair room.
     Idea,
+    /// `agreement` or `agree`: the pair's mentoring agreement, in their pair room.
+    Agreement(AgreementCommand),
     /// `reply Q4 <text>`: a coordinator answers a participant's question.
     Team(Result<TeamCommand, String>),
     /// One of the commands everyone has: answered by DM.
@@ -293,7 +296,7 @@ fn dm(from: &UserRef, text: &str, router: &Router<'_>) -> Dm {
 
 /// The room's grammars in the order they are tried: the first that reads a message has it.
 /// The `bool` says whether it was typed in the coordinators' room.
-const ROOM_GRAMMARS: [fn(&str, bool) -> Option<Room>; 17] = [
+const ROOM_GRAMMARS: [fn(&str, bool) -> Option<Room>; 18] = [
     |t, _| command::help_topic(t).map(Room::HelpOn),
     |t, _| actions::is_cancel(t).then_some(Room::Cancel),
     |t, _| actions::parse(t).map(Room::Action),
@@ -324,6 +327,7 @@ const ROOM_GRAMMARS: [fn(&str, bool) -> Option<Room>; 17] = [
     |t, _| support::parse(t).map(Room::Support),
     |t, _| team::parse(t).map(Room::Team),
     |t, _| starters::is_idea(t).then_some(Room::Idea),
+    |t, _| agreement::parse(t).map(Room::Agreement),
 ];
 
 /// A room message's text after the prefix.
@@ -390,6 +394,11 @@ impl Route {
                 command: Room::Idea,
                 ..
             } => Needs::StartersIn(room.id.clone()),
+            Route::Room {
+                room,
+                command: Room::Agreement(_),
+                ..
+            } => Needs::AgreementIn(room.id.clone()),
             Route::Dm(Dm::Personal(PersonalCommand::MyData)) => Needs::PersonalData,
             Route::Dm(Dm::Choice(Ok(command))) => Needs::Choosing {
                 pools: choice::needs_pool(command),

@@ -75,6 +75,8 @@ pub enum Needs {
     Refused,
     /// The conversation starters given to the pair whose room this is.
     StartersIn(String),
+    /// The agreement of the pair whose room this is: the mentee's answers, who agreed.
+    AgreementIn(String),
     /// The sender's applications (with profiles) in the programmes where mentees choose,
     /// and with `pools` those programmes' ready people, matches and profiles.
     Choosing {
