@@ -176,6 +176,24 @@ impl Health {
     }
 }
 
+/// How `m` is doing at `now` in `programme` (its support policy and its schedule's
+/// `silent_nudge_days`; the default policy for a programme no longer configured): what
+/// the coordinators' lists and the support sweep both read.
+pub fn health_in(
+    programme: Option<&super::Programme>,
+    m: &MatchRecord,
+    signs: &PairSigns,
+    now: DateTime<Utc>,
+) -> Health {
+    let quiet_after = programme
+        .and_then(|p| p.schedule.as_ref())
+        .and_then(|s| s.silent_nudge_days);
+    match programme {
+        Some(p) => health(m, signs, &p.support, quiet_after, now),
+        None => health(m, signs, &SupportPlan::default(), quiet_after, now),
+    }
+}
+
 /// Since when a pair has been quiet at `now`: their last message in the pair room (or the
 /// start), or the end of a pause after it, as an agreed break is no silence.
 pub fn quiet_since(m: &MatchRecord, signs: &PairSigns, now: DateTime<Utc>) -> DateTime<Utc> {

@@ -8,7 +8,7 @@
 
 use super::{Ctx, Effect, OutMessage, Outcome, Subject};
 use crate::domain::RoomRef;
-use crate::domain::matches::{MatchRecord, MatchStatus};
+use crate::domain::matches::MatchRecord;
 use crate::domain::support::goals_of;
 
 /// What an agreement command asks.
@@ -33,11 +33,7 @@ pub fn parse(text: &str) -> Option<AgreementCommand> {
 }
 
 pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: AgreementCommand) -> Outcome {
-    let Some(m) = ctx
-        .matches
-        .iter()
-        .find(|m| m.status == MatchStatus::Active && m.room.as_deref() == Some(room.id.as_str()))
-    else {
+    let Some(m) = ctx.pair_in(room) else {
         return Outcome::unchanged(vec![ctx.dm_text(
             "Your mentoring agreement is in your pair room: type agreement there to read it, and agree to accept it.",
         )]);

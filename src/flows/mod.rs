@@ -335,6 +335,15 @@ impl Ctx<'_> {
         self.dm(OutMessage::text(text))
     }
 
+    /// The sender's active match whose pair room `room` is, if any: where pair-room
+    /// commands (`idea`, `agreement`) act.
+    pub(crate) fn pair_in(&self, room: &RoomRef) -> Option<&MatchRecord> {
+        self.matches.iter().find(|m| {
+            m.status == crate::domain::matches::MatchStatus::Active
+                && m.room.as_deref() == Some(room.id.as_str())
+        })
+    }
+
     /// What routing needs of this context (see [`route`]).
     pub fn router(&self) -> route::Router<'_> {
         route::Router {

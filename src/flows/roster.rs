@@ -16,7 +16,7 @@
 //! is a variant of [`RosterCommand`], its `Needs`, and its text here.
 
 use super::{Ctx, Outcome, Subject, post_only};
-use crate::domain::health::{Health, PairSigns, health};
+use crate::domain::health::{Health, PairSigns, health_in};
 use crate::domain::matches::MatchRecord;
 use crate::domain::numbers::{self, Numbered};
 use crate::domain::people::KnownPerson;
@@ -99,19 +99,10 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<RosterCommand, Stri
             if mine.is_empty() {
                 return super::review::refuse_non_coordinator(ctx, room, "list matches");
             }
-            if let Some(slug) = &programme
-                && !mine.iter().any(|p| &p.slug == slug)
-            {
-                return reply(format!(
-                    "You don't coordinate a programme called `{slug}`. Yours: {}.",
-                    slugs(&mine)
-                ));
+            match mine_among(ctx, &mine, programme.as_deref()) {
+                Ok(rows) => reply(list_text(ctx, rows, &filters)),
+                Err(refused) => reply(refused),
             }
-            let rows = match ctx.subject {
-                Subject::Matches(rows) => rows.as_slice(),
-                _ => &[],
-            };
-            reply(list_text(ctx, rows, &filters))
         }
         RosterCommand::Show(id) => {
             let Subject::Matches(rows) = ctx.subject else {
@@ -150,7 +141,28 @@ pub(super) fn coordinated<'a>(ctx: &Ctx<'a>) -> Vec<&'a Programme> {
         .collect()
 }
 
-pub(super) fn slugs(programmes: &[&Programme]) -> String {
+/// The matches loaded for a list of the sender's programmes (`Subject::Matches`), or
+/// why not: a programme named that they don't coordinate.
+pub(super) fn mine_among<'a>(
+    ctx: &'a Ctx<'_>,
+    mine: &[&Programme],
+    named: Option<&str>,
+) -> Result<&'a [(MatchRecord, PairSigns)], String> {
+    if let Some(slug) = named
+        && !mine.iter().any(|p| p.slug == slug)
+    {
+        return Err(format!(
+            "You don't coordinate a programme called `{slug}`. Yours: {}.",
+            slugs(mine)
+        ));
+    }
+    Ok(match ctx.subject {
+        Subject::Matches(rows) => rows.as_slice(),
+        _ => &[],
+    })
+}
+
+fn slugs(programmes: &[&Programme]) -> String {
     programmes
         .iter()
         .map(|p| p.slug.as_str())
@@ -159,13 +171,7 @@ pub(super) fn slugs(programmes: &[&Programme]) -> String {
 }
 
 pub(super) fn health_of(ctx: &Ctx<'_>, m: &MatchRecord, signs: &PairSigns) -> Health {
-    let programme = ctx.programme(&m.programme);
-    let quiet_after = programme
-        .and_then(|p| p.schedule.as_ref())
-        .and_then(|s| s.silent_nudge_days);
-    let default = crate::domain::support::SupportPlan::default();
-    let plan = programme.map_or(&default, |p| &p.support);
-    health(m, signs, plan, quiet_after, ctx.now)
+    health_in(ctx.programme(&m.programme), m, signs, ctx.now)
 }
 
 /// `M7 · Amina (A1) ↔ Ola (A3) · pathways-2027 · on track`.

@@ -5,7 +5,6 @@
 
 use super::{Ctx, Effect, OutMessage, Outcome, Subject};
 use crate::domain::RoomRef;
-use crate::domain::matches::MatchStatus;
 use crate::domain::starters::pick;
 
 /// Whether a room message (after the prefix) asks for an idea.
@@ -21,11 +20,7 @@ pub fn is_idea(text: &str) -> bool {
 }
 
 pub fn handle(ctx: &Ctx<'_>, room: &RoomRef) -> Outcome {
-    let Some(m) = ctx
-        .matches
-        .iter()
-        .find(|m| m.status == MatchStatus::Active && m.room.as_deref() == Some(room.id.as_str()))
-    else {
+    let Some(m) = ctx.pair_in(room) else {
         return Outcome::unchanged(vec![ctx.dm_text(
             "idea works in your pair room: type it there, and I'll suggest something for the two of you to talk about.",
         )]);
@@ -70,6 +65,7 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef) -> Outcome {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::matches::MatchStatus;
     use crate::domain::starters::{Starter, StarterStage};
     use crate::domain::{ApplicationStatus, RoleKind};
     use crate::flows::testing::{

@@ -11,7 +11,7 @@
 use std::collections::HashMap;
 
 use crate::app::{App, Result};
-use crate::domain::health::health;
+use crate::domain::health::health_in;
 use crate::domain::matches::MatchStatus;
 use crate::flows::support::notices::{self, Places};
 
@@ -28,10 +28,6 @@ impl App {
                 .into_iter()
                 .collect();
             let mut sent = self.store.support_notices_in(&programme.slug).await?;
-            let quiet_after = programme
-                .schedule
-                .as_ref()
-                .and_then(|s| s.silent_nudge_days);
             for m in self.store.matches_in(&programme.slug).await? {
                 if m.status != MatchStatus::Active {
                     continue;
@@ -43,7 +39,7 @@ impl App {
                         .await?;
                     s = self.store.pair_signs_of(&m, now).await?;
                 }
-                let h = health(&m, &s, &programme.support, quiet_after, now);
+                let h = health_in(Some(programme), &m, &s, now);
                 let places = Places {
                     coordinators_room: self.coordinators_room(m.mentee.platform),
                     prefix: &self.settings.room_prefix,

@@ -22,7 +22,7 @@ use chrono::{DateTime, Utc};
 
 pub mod notices;
 
-use super::roster::{coordinated, health_of, slugs};
+use super::roster::{coordinated, health_of, mine_among};
 use super::{Ctx, Effect, Outcome, Subject, post_only};
 use crate::chat::OutMessage;
 use crate::domain::health::{Health, PairSigns};
@@ -208,21 +208,10 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<SupportCommand, Str
         SupportCommand::Due {
             programme,
             mine: only_mine,
-        } => {
-            if let Some(slug) = &programme
-                && !mine.iter().any(|p| &p.slug == slug)
-            {
-                return reply(format!(
-                    "You don't coordinate a programme called `{slug}`. Yours: {}.",
-                    slugs(&mine)
-                ));
-            }
-            let rows = match ctx.subject {
-                Subject::Matches(rows) => rows.as_slice(),
-                _ => &[],
-            };
-            reply(due_text(ctx, rows, only_mine))
-        }
+        } => match mine_among(ctx, &mine, programme.as_deref()) {
+            Ok(rows) => reply(due_text(ctx, rows, only_mine)),
+            Err(refused) => reply(refused),
+        },
         SupportCommand::History(id) => match one(id) {
             Ok((m, signs, p)) => {
                 let log = match ctx.subject {
@@ -369,7 +358,8 @@ fn staff_named<'a>(
     })
 }
 
-fn day(t: DateTime<Utc>) -> String {
+/// A date as the staff's texts show it (`25 Jan 2027`).
+pub(crate) fn day(t: DateTime<Utc>) -> String {
     t.format("%-d %b %Y").to_string()
 }
 

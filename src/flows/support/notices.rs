@@ -18,6 +18,8 @@ use crate::domain::health::{Health, PairSigns, quiet_since};
 use crate::domain::matches::MatchRecord;
 use crate::domain::support::next_contact_due;
 use crate::domain::text::days;
+
+use super::day;
 use crate::domain::{Programme, RoomRef, UserRef};
 
 /// One thing to tell, once.
@@ -253,10 +255,6 @@ fn dm(to: &UserRef, text: String) -> Effect {
         to: to.clone(),
         message: OutMessage::text(text),
     }
-}
-
-fn day(t: DateTime<Utc>) -> String {
-    t.format("%-d %b %Y").to_string()
 }
 
 #[cfg(test)]
