@@ -17,6 +17,7 @@ pub mod incident;
 pub mod language;
 pub mod matches;
 pub mod matching;
+pub mod meetings;
 pub mod numbers;
 pub mod people;
 pub mod profile;
