@@ -404,6 +404,11 @@ impl App {
                     },
                     None => Subject::Nothing,
                 },
+                Needs::MeetingsIn(room) => match self.store.meetings_in_room(&room).await? {
+                    Some(pair) => Subject::Meetings(Box::new(pair)),
+                    None => Subject::Nothing,
+                },
+                Needs::OwnWeek => Subject::Week(self.store.week_of(&inbound.from).await?),
                 Needs::Choosing { pools } => {
                     Subject::Choosing(self.choice_pools(&inbound.from, pools).await?)
                 }

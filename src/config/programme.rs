@@ -75,6 +75,10 @@ pub(super) struct RawSupport {
     pub(super) close_offer_days: Option<Spanned<u32>>,
     /// Mentee question ids whose answers are the pair's goals.
     pub(super) goals: Option<Vec<Spanned<String>>>,
+    /// How long a meeting `meet` proposes lasts, in minutes.
+    pub(super) meeting_minutes: Option<Spanned<u32>>,
+    /// Hours a pair is expected to meet per month.
+    pub(super) hours_per_month: Option<Spanned<f64>>,
 }
 
 /// `[[starters]]`: a conversation starter, and when in a relationship it fits.

@@ -3,7 +3,9 @@
 //! default policy (staff check-ins within 14 days, within the first month, then monthly);
 //! its quiet thresholds follow `[schedule]` unless given here. `goals` names the mentee's
 //! questions whose answers are the pair's goals (in their agreement and at milestones
-//! with `goals = true`).
+//! with `goals = true`). `meeting_minutes` is how long a meeting `meet` proposes lasts;
+//! `hours_per_month`, the time a pair is expected to meet, which logged meetings count
+//! against.
 
 use super::*;
 use crate::domain::schedule::Offset;
@@ -110,6 +112,27 @@ pub(super) fn build_support(
                     id.get_ref()
                 ),
             ),
+        }
+    }
+    if let Some(m) = &raw.meeting_minutes {
+        if (15..=240).contains(m.get_ref()) {
+            plan.meeting_minutes = *m.get_ref();
+        } else {
+            err(
+                m.span().start,
+                "`meeting_minutes` must be between 15 and 240",
+            );
+        }
+    }
+    if let Some(h) = &raw.hours_per_month {
+        let hours = *h.get_ref();
+        if hours.is_finite() && (0.0..=100.0).contains(&hours) {
+            plan.commitment_minutes = Some((hours * 60.0).round() as u32).filter(|m| *m > 0);
+        } else {
+            err(
+                h.span().start,
+                "`hours_per_month` must be between 0 (none) and 100",
+            );
         }
     }
     if let Some(n) = &raw.at_risk_missed_check_ins {

@@ -40,6 +40,9 @@ pub struct PairSigns {
     pub last_contact: Option<DateTime<Utc>>,
     /// The latest staff contact noted a concern.
     pub concern: bool,
+    /// Meetings the pair logged as held, and their minutes in the last 30 days.
+    pub meetings: u32,
+    pub minutes_30d: u32,
 }
 
 /// Why a match is at risk: each sign that put it there.
@@ -249,7 +252,10 @@ pub fn health(
     }
     match quiet_after_days {
         Some(days) if m.room.is_some() && quiet >= i64::from(days) => Health::Quiet(quiet),
-        _ if (now - m.started()).num_days() < i64::from(plan.too_early_days) && signs.met == 0 => {
+        _ if (now - m.started()).num_days() < i64::from(plan.too_early_days)
+            && signs.met == 0
+            && signs.meetings == 0 =>
+        {
             Health::TooEarly
         }
         _ => Health::OnTrack,

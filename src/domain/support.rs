@@ -48,6 +48,17 @@ pub struct SupportPlan {
     /// when a milestone brings them back (empty: the agreement lists none).
     #[serde(default)]
     pub goals: Vec<String>,
+    /// How long a meeting `meet` proposes lasts, in minutes.
+    #[serde(default = "default_meeting_minutes")]
+    pub meeting_minutes: u32,
+    /// The time a pair is expected to meet, in minutes per 30 days (`None`: not set), which
+    /// the meetings they log count against.
+    #[serde(default)]
+    pub commitment_minutes: Option<u32>,
+}
+
+fn default_meeting_minutes() -> u32 {
+    60
 }
 
 /// A check-in unanswered this long counts as missed (the latest one may be a day old).
@@ -67,6 +78,8 @@ impl Default for SupportPlan {
             reengage_days: Some(30),
             close_offer_days: 14,
             goals: Vec::new(),
+            meeting_minutes: default_meeting_minutes(),
+            commitment_minutes: None,
         }
     }
 }

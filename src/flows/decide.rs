@@ -15,8 +15,9 @@ use super::help::{dm_help, room_help, status_text, unknown_text};
 use super::route::{Dm, Room, Route};
 use super::{
     Content, Ctx, Effect, FileStatus, FlowState, Inbound, InboundFile, OutMessage, Outcome,
-    actions, agreement, application, cases, choice, closure, escape, events, figures, pairing,
-    pause, personal, prompts, report, review, roster, starters, support, survey, team, withdraw,
+    actions, agreement, application, cases, choice, closure, escape, events, figures, meetings,
+    pairing, pause, personal, prompts, report, review, roster, starters, support, survey, team,
+    withdraw,
 };
 use crate::domain::text::thousands;
 use crate::domain::{Place, RoomRef};
@@ -219,6 +220,7 @@ fn idle_dm(ctx: &Ctx<'_>, dm: &Dm, content: &Content) -> Outcome {
         Dm::Personal(personal::PersonalCommand::Delete) => personal::start_delete(ctx),
         Dm::AskTeam(asked) => team::ask(ctx, asked),
         Dm::Choice(command) => choice::handle(ctx, command),
+        Dm::Meeting(command) => meetings::handle_dm(ctx, command.clone()),
         Dm::Transcript(n) => closure::transcript(ctx, *n),
         // The escalation contact works restricted cases here, by DM.
         Dm::Case(command) => cases::handle_dm(ctx, command.clone()),
@@ -374,6 +376,7 @@ fn in_room(ctx: &Ctx<'_>, state: Option<&FlowState>, room: &RoomRef, command: &R
         ))]),
         Room::Idea => starters::handle(ctx, room),
         Room::Agreement(command) => agreement::handle(ctx, room, *command),
+        Room::Meeting(command) => meetings::handle(ctx, room, command.clone()),
         Room::Unknown(rest) => Outcome::unchanged(vec![post(unknown_text(rest, ctx.room_prefix))]),
     }
 }

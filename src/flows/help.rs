@@ -68,8 +68,8 @@ pub(crate) fn help_text(ctx: &Ctx<'_>, prefix: &str) -> String {
             .any(|m| m.status == MatchStatus::Active && m.room.is_some())
         {
             s.push_str(&format!(
-                "\n{} idea — in your pair room: something for the two of you to talk about",
-                ctx.room_prefix
+                "\n{} idea — in your pair room: something for the two of you to talk about\n{} agreement — in your pair room: your goals and ground rules (agree to accept them)\n{p}availability mon wed 18-20 — when you're free each week, in your own time (availability zone Europe/London first, if I don't know your time zone)\n{} meet — in your pair room: times you're both free (meet 2 books one, with a calendar file)\n{} met 45m — in your pair room: how long you met, towards your time together",
+                ctx.room_prefix, ctx.room_prefix, ctx.room_prefix, ctx.room_prefix
             ));
         }
     }

@@ -36,6 +36,7 @@ pub mod rate;
 use incident::{actions, cases, report};
 pub mod agreement;
 pub mod figures;
+pub mod meetings;
 pub mod review;
 pub mod roster;
 pub mod route;
@@ -306,6 +307,11 @@ pub enum Subject {
         answers: Vec<(String, crate::domain::Answer)>,
         agreed: Vec<UserRef>,
     },
+    /// For a meeting command in a pair room: the pair's weeks, the times last proposed
+    /// and their meetings.
+    Meetings(Box<crate::domain::meetings::PairMeetings>),
+    /// For `availability` in a DM: the sender's own week.
+    Week(crate::domain::meetings::PersonWeek),
     /// For `checkins <match>`: the match, how it is doing, and its staff check-ins
     /// (`None`: no such match).
     StaffCheckIns(

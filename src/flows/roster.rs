@@ -170,6 +170,16 @@ fn slugs(programmes: &[&Programme]) -> String {
         .join(", ")
 }
 
+/// How the pair's logged meetings stand against the programme's commitment.
+pub(super) fn meetings_of(ctx: &Ctx<'_>, m: &MatchRecord, signs: &PairSigns) -> String {
+    crate::domain::meetings::commitment_line(
+        signs.minutes_30d,
+        signs.meetings,
+        ctx.programme(&m.programme)
+            .and_then(|p| p.support.commitment_minutes),
+    )
+}
+
 pub(super) fn health_of(ctx: &Ctx<'_>, m: &MatchRecord, signs: &PairSigns) -> Health {
     health_in(ctx.programme(&m.programme), m, signs, ctx.now)
 }
@@ -316,6 +326,7 @@ fn show_text(ctx: &Ctx<'_>, m: &MatchRecord, signs: &PairSigns) -> String {
             next.map(|t| format!(", the next due by {}", day(t)))
                 .unwrap_or_default()
         ));
+        s.push_str(&format!("\nMeetings: {}", meetings_of(ctx, m, signs)));
     }
     if signs.check_ins > 0 {
         s.push_str(&format!(

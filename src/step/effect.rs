@@ -123,6 +123,42 @@ pub enum Effect {
         match_id: i64,
         user: UserRef,
     },
+    /// Store a person's weekly availability: their zone and free windows (complete).
+    SetAvailability {
+        user: UserRef,
+        zone: String,
+        windows: Vec<crate::domain::meetings::Window>,
+    },
+    ClearAvailability {
+        user: UserRef,
+    },
+    /// Remember the meeting times `meet` proposed to a pair (replacing any before).
+    OfferMeetings {
+        match_id: i64,
+        offer: crate::domain::meetings::Offer,
+    },
+    /// Book a pair's meeting, with its reminder and its "did you meet?" as jobs (carried
+    /// out by a process serving `platform`); the offer is used up. A conflict if the match
+    /// is not active any more.
+    BookMeeting {
+        match_id: i64,
+        starts_at: chrono::DateTime<chrono::Utc>,
+        minutes: u32,
+        /// The mentee's zone, then the mentor's, for the reminder.
+        zones: [String; 2],
+        platform: crate::domain::Platform,
+    },
+    /// Cancel a booked meeting and skip its jobs.
+    CancelMeeting {
+        meeting_id: i64,
+    },
+    /// Log how long a pair met (`None`: they did not), for a booked meeting or, without
+    /// one, as a meeting that just happened.
+    LogMeeting {
+        match_id: i64,
+        meeting_id: Option<i64>,
+        held_minutes: Option<u32>,
+    },
     /// Log a staff member's contact with a pair; a conflict if the match is not active.
     LogStaffCheckIn(crate::domain::support::StaffCheckIn),
     /// Record that the support sweep sent a notice about a match, with the notice's acts;

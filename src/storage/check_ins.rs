@@ -180,12 +180,17 @@ impl Store {
              (SELECT MAX(l.seq) FROM check_ins l WHERE l.match_id = m.id AND l.answer IS NOT NULL) AS last_answered, \
              (SELECT COUNT(*) FROM staff_check_ins s WHERE s.match_id = m.id) AS contacts, \
              (SELECT MAX(s.logged_at) FROM staff_check_ins s WHERE s.match_id = m.id) AS last_contact, \
-             (SELECT s.concern FROM staff_check_ins s WHERE s.match_id = m.id ORDER BY s.logged_at DESC, s.id DESC LIMIT 1) AS concern \
+             (SELECT s.concern FROM staff_check_ins s WHERE s.match_id = m.id ORDER BY s.logged_at DESC, s.id DESC LIMIT 1) AS concern, \
+             (SELECT COUNT(*) FROM meetings g WHERE g.match_id = m.id AND g.state = 'held') AS meetings_held, \
+             (SELECT CAST(COALESCE(SUM(g.held_minutes), 0) AS BIGINT) FROM meetings g WHERE g.match_id = m.id \
+                AND g.state = 'held' AND g.starts_at > $4 AND g.starts_at <= $5) AS minutes_30d \
              FROM matches m WHERE m.programme = $1 AND ($2 = 0 OR m.id = $2) ORDER BY m.id",
         )
         .bind(programme)
         .bind(only.unwrap_or(0))
         .bind(to_millis(missed_before))
+        .bind(to_millis(now - chrono::Duration::days(30)))
+        .bind(to_millis(now))
         .fetch_all(&self.pool)
         .await?;
         let count = |r: &sqlx::any::AnyRow, c: &str| -> Result<u32> {
@@ -212,6 +217,8 @@ impl Store {
                         contacts: count(r, "contacts")?,
                         last_contact: time("last_contact")?,
                         concern: r.try_get::<Option<i64>, _>("concern")?.unwrap_or(0) != 0,
+                        meetings: count(r, "meetings_held")?,
+                        minutes_30d: count(r, "minutes_30d")?,
                     },
                 ))
             })

@@ -38,6 +38,7 @@ mod holds;
 mod jobs;
 mod leases;
 mod matches;
+pub mod meetings;
 mod outbox;
 mod personal;
 mod profiles;

@@ -50,6 +50,7 @@ const DELETED: &[&str] = &[
     "pending_prompts",
     "team_questions",
     "pair_agreements",
+    "availability",
 ];
 
 /// Columns holding who did something, as `platform:id`: their value is replaced when it
@@ -184,6 +185,10 @@ impl Store {
                     "concern": c.concern, "note": c.notes, "at": c.at.to_rfc3339(),
                 })).collect::<Vec<_>>(),
                 "what_next": next.first(),
+                "meetings": self.meetings_of(m.id).await?.iter().map(|g| json!({
+                    "starts_at": g.starts_at.to_rfc3339(), "minutes": g.minutes,
+                    "state": g.state.as_str(), "minutes_met": g.held_minutes,
+                })).collect::<Vec<_>>(),
             }));
         }
         let survey_answers: Vec<Value> = self.rows_of(user, "SELECT programme, survey, answers FROM survey_responses WHERE platform = $1 AND user_id = $2 ORDER BY id").await?
@@ -260,8 +265,16 @@ impl Store {
             .load_conversation::<S>(user)
             .await?
             .map(|c| serde_json::to_value(&c.state).unwrap_or(Value::Null));
+        let week = self.week_of(user).await?;
+        let availability = (!week.windows.is_empty()).then(|| {
+            json!({
+                "time_zone": week.zone,
+                "free_each_week": crate::domain::meetings::describe(&week.windows),
+            })
+        });
         Ok(json!({
             "person": user.to_string(),
+            "weekly_availability": availability,
             "exported_at": now.to_rfc3339(),
             "applications": applications,
             "matches": matches,

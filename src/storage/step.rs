@@ -443,6 +443,44 @@ impl Store {
                 self.assign_staff(tx, *match_id, among).await?;
                 Applied::Done
             }
+            // Meeting times (meetings.rs).
+            Effect::SetAvailability {
+                user,
+                zone,
+                windows,
+            } => {
+                self.set_availability(tx, user, zone, windows, now).await?;
+                Applied::Done
+            }
+            Effect::ClearAvailability { user } => {
+                self.clear_availability(tx, user).await?;
+                Applied::Done
+            }
+            Effect::OfferMeetings { match_id, offer } => {
+                self.offer_meetings(tx, *match_id, offer, now).await?;
+                Applied::Done
+            }
+            Effect::BookMeeting {
+                match_id,
+                starts_at,
+                minutes,
+                zones,
+                platform,
+            } => settled(
+                self.book_meeting(tx, *match_id, *starts_at, *minutes, zones, *platform, now)
+                    .await?,
+            ),
+            Effect::CancelMeeting { meeting_id } => {
+                settled(self.cancel_meeting(tx, *meeting_id, now).await?)
+            }
+            Effect::LogMeeting {
+                match_id,
+                meeting_id,
+                held_minutes,
+            } => settled(
+                self.log_meeting(tx, *match_id, *meeting_id, *held_minutes, now)
+                    .await?,
+            ),
             Effect::AcceptAgreement { match_id, user } => {
                 self.accept_agreement(tx, *match_id, user, now).await?;
                 Applied::Done

@@ -201,7 +201,7 @@ fn support_mistakes_are_reported_with_their_line_and_the_defaults_follow_the_sta
     let questions =
         "[[roles.mentee.questions]]\nid = \"n\"\nkind = \"short_text\"\nprompt = \"N?\"\n";
     let src = format!(
-        "{}{questions}[support]\nstaff = [\"console:zed\", \"carol\"]\nstaff_check_ins = [\"2x\", \"0d\"]\nstaff_check_in_every = \"monthly\"\nescalate_after_days = 0\nat_risk_quiet_days = 400\nat_risk_missed_check_ins = 50\ngoals = [\"n\", \"nope\"]\n[schedule]\nlocal_hour = 18\n[[schedule.milestones]]\nid = \"c\"\nafter = \"2w\"\nkind = \"check_in\"\ntext = \"Met?\"\ngoals = true\n",
+        "{}{questions}[support]\nstaff = [\"console:zed\", \"carol\"]\nstaff_check_ins = [\"2x\", \"0d\"]\nstaff_check_in_every = \"monthly\"\nescalate_after_days = 0\nat_risk_quiet_days = 400\nat_risk_missed_check_ins = 50\ngoals = [\"n\", \"nope\"]\nmeeting_minutes = 5\nhours_per_month = -1\n[schedule]\nlocal_hour = 18\n[[schedule.milestones]]\nid = \"c\"\nafter = \"2w\"\nkind = \"check_in\"\ntext = \"Met?\"\ngoals = true\n",
         programme_with("").replacen(
             "description = \"d\"\n",
             "description = \"d\"\ncoordinators = [\"console:carol\"]\n",
@@ -220,6 +220,8 @@ fn support_mistakes_are_reported_with_their_line_and_the_defaults_follow_the_sta
         "`at_risk_missed_check_ins` must be between 0 (never) and 20",
         "`nope` is not a question of the mentee's form",
         "`goals` applies to room_message and closure milestones only",
+        "`meeting_minutes` must be between 15 and 240",
+        "`hours_per_month` must be between 0 (none) and 100",
     ] {
         assert!(e.contains(expected), "{expected}\nin\n{e}");
     }
@@ -246,6 +248,13 @@ fn support_mistakes_are_reported_with_their_line_and_the_defaults_follow_the_sta
     assert_eq!(
         p.support.at_risk_quiet_days, 21,
         "the example's silent_alert_days"
+    );
+    assert_eq!(plain.support.meeting_minutes, 60);
+    assert_eq!(plain.support.commitment_minutes, None);
+    assert_eq!(
+        p.support.commitment_minutes,
+        Some(120),
+        "the example's two hours"
     );
     let never = config::parse_programme(
         Path::new("p.toml"),

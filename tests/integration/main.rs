@@ -33,6 +33,7 @@ mod matching_cli;
 mod matrix;
 #[cfg(feature = "matrix")]
 mod matrix_chaos;
+mod meetings;
 mod outbox;
 mod pairing;
 mod permissions;

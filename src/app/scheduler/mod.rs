@@ -6,6 +6,7 @@
 //!   when its pair room exists and carried out as each falls due;
 //! - `planned_end`: the last milestone, closing the match, and the room's archiving;
 //! - `events`: group events' announcements and reminders;
+//! - `meetings`: a booked meeting's reminder and "did you meet?";
 //! - `nudges`: quiet pairs and unanswered surveys, which the periodic sweep (`App::sweep`,
 //!   in `app`) runs, as no job can be scheduled for what did not happen;
 //! - `support`: staff check-ins overdue, matches turning at risk, long silences (the
@@ -35,6 +36,7 @@
 //! job does in a file of this folder.
 
 mod events;
+mod meetings;
 mod milestones;
 mod nudges;
 mod planned_end;

@@ -49,6 +49,8 @@ impl JobRunner for App {
             super::events::EVENT_ANNOUNCE_JOB | super::events::EVENT_REMINDER_JOB => {
                 self.run_event_job(job).await
             }
+            crate::storage::meetings::MEETING_REMINDER_JOB
+            | crate::storage::meetings::MEETING_FOLLOW_UP_JOB => self.run_meeting_job(job).await,
             other => {
                 warn!(job = %job.key, "no runner for job kind `{other}`; skipped");
                 Ok(JobOutcome::Skipped)

@@ -106,7 +106,10 @@ pub fn parse_availability(text: &str) -> Result<Vec<Window>, String> {
     let mut i = 0;
     while i < tokens.len() {
         let t = tokens[i];
-        if matches!(t, "and" | "on" | "from" | "at" | "every" | "each" | "between") {
+        if matches!(
+            t,
+            "and" | "on" | "from" | "at" | "every" | "each" | "between"
+        ) {
             i += 1;
             continue;
         }
@@ -238,7 +241,11 @@ fn time_range(tokens: &[&str]) -> Option<(u16, u16, usize)> {
             let start_minutes = match (start.pm, end.pm) {
                 (None, Some(true)) if start.hour < 12 => {
                     let pm = start.with_pm(true).minutes(false)?;
-                    if pm < end_minutes { pm } else { start.minutes(false)? }
+                    if pm < end_minutes {
+                        pm
+                    } else {
+                        start.minutes(false)?
+                    }
                 }
                 _ => start.minutes(false)?,
             };
@@ -382,21 +389,12 @@ pub fn local_span(zone: &TimeZone, start: DateTime<Utc>, minutes: u32) -> String
 }
 
 fn day_label(local: NaiveDateTime) -> String {
-    format!(
-        "{} {} {}",
-        local.weekday(),
-        local.day(),
-        local.format("%b")
-    )
+    format!("{} {} {}", local.weekday(), local.day(), local.format("%b"))
 }
 
 /// A meeting in both members' own time: once if they share a zone's clock, else each
 /// name with their time and zone.
-pub fn both_times(
-    start: DateTime<Utc>,
-    minutes: u32,
-    people: [(&str, &TimeZone); 2],
-) -> String {
+pub fn both_times(start: DateTime<Utc>, minutes: u32, people: [(&str, &TimeZone); 2]) -> String {
     let [(a, za), (b, zb)] = people;
     let (ta, tb) = (
         local_span(za, start, minutes),
@@ -494,7 +492,10 @@ fn minutes_of(t: &str) -> Option<u32> {
     let rest = rest.strip_prefix("and").unwrap_or(rest);
     let from_hours = match h {
         Some(h) => {
-            let hours: f64 = h.parse().ok().filter(|v: &f64| v.is_finite() && *v >= 0.0)?;
+            let hours: f64 = h
+                .parse()
+                .ok()
+                .filter(|v: &f64| v.is_finite() && *v >= 0.0)?;
             if hours > 24.0 {
                 return None;
             }
@@ -587,6 +588,129 @@ fn fold(line: &str) -> String {
     }
     out.push_str("\r\n");
     out
+}
+
+/// A person's week as stored: their zone (the one they gave, else their application's)
+/// and their windows (empty: not given).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PersonWeek {
+    pub zone: Option<String>,
+    pub windows: Vec<Window>,
+}
+
+impl PersonWeek {
+    /// Their week, when both the zone and some windows are known.
+    pub fn week(&self) -> Option<Week> {
+        let zone = super::timezone::parse_time_zone(self.zone.as_deref()?).ok()?;
+        (!self.windows.is_empty()).then(|| Week {
+            zone,
+            windows: self.windows.clone(),
+        })
+    }
+
+    pub fn zone(&self) -> Option<TimeZone> {
+        super::timezone::parse_time_zone(self.zone.as_deref()?).ok()
+    }
+}
+
+/// Where a meeting stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MeetingState {
+    Booked,
+    Held,
+    Missed,
+    Cancelled,
+}
+
+impl MeetingState {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MeetingState::Booked => "booked",
+            MeetingState::Held => "held",
+            MeetingState::Missed => "missed",
+            MeetingState::Cancelled => "cancelled",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<MeetingState> {
+        [
+            MeetingState::Booked,
+            MeetingState::Held,
+            MeetingState::Missed,
+            MeetingState::Cancelled,
+        ]
+        .into_iter()
+        .find(|m| m.as_str() == s)
+    }
+}
+
+/// A pair's meeting, booked or logged.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Meeting {
+    pub id: i64,
+    pub match_id: i64,
+    pub starts_at: DateTime<Utc>,
+    /// As booked (or as logged, for one logged afterwards).
+    pub minutes: u32,
+    pub state: MeetingState,
+    /// How long they said they met.
+    pub held_minutes: Option<u32>,
+}
+
+impl Meeting {
+    pub fn ends_at(&self) -> DateTime<Utc> {
+        self.starts_at + Duration::minutes(i64::from(self.minutes))
+    }
+}
+
+/// The times `meet` last proposed to a pair.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Offer {
+    pub slots: Vec<DateTime<Utc>>,
+    pub minutes: u32,
+}
+
+/// A pair's weeks and meetings, loaded for a meeting command in their room.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PairMeetings {
+    /// The mentee's week, then the mentor's.
+    pub weeks: [PersonWeek; 2],
+    pub offer: Option<Offer>,
+    pub meetings: Vec<Meeting>,
+}
+
+/// The minutes a pair met in the 30 days before `now` (meetings that started then).
+pub fn minutes_in_month(meetings: &[Meeting], now: DateTime<Utc>) -> u32 {
+    let since = now - Duration::days(30);
+    meetings
+        .iter()
+        .filter(|m| m.state == MeetingState::Held && m.starts_at > since && m.starts_at <= now)
+        .filter_map(|m| m.held_minutes)
+        .sum()
+}
+
+/// How a pair stands against the programme's commitment: `1h 30m in the last 30 days (the
+/// programme asks 2h a month)`; without one, the time alone.
+pub fn commitment_line(logged_30d: u32, held: u32, commitment: Option<u32>) -> String {
+    let mut s = format!(
+        "{} meeting(s) logged; {} in the last 30 days",
+        held,
+        hours(logged_30d)
+    );
+    if let Some(c) = commitment {
+        s.push_str(&format!(" (the programme asks {} a month: ", hours(c)));
+        if logged_30d >= c {
+            s.push_str("on track)");
+        } else {
+            s.push_str(&format!("{} short)", hours(c - logged_30d)));
+        }
+    }
+    s
+}
+
+/// The stable identity of a booked meeting in calendars.
+pub fn calendar_uid(match_id: i64, start: DateTime<Utc>) -> String {
+    format!("tandem-M{match_id}-{}@tandem", start.format("%Y%m%dT%H%MZ"))
 }
 
 #[cfg(test)]

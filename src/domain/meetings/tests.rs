@@ -30,19 +30,29 @@ fn at(y: i32, mo: u32, d: u32, h: u32, mi: u32) -> DateTime<Utc> {
 fn days_then_hours_are_read_in_the_ways_people_write_them() {
     assert_eq!(
         parse_availability("mon wed 18-20, sat 10am-12pm").unwrap(),
-        vec![w(0, "18:00", "20:00"), w(2, "18:00", "20:00"), w(5, "10:00", "12:00")]
+        vec![
+            w(0, "18:00", "20:00"),
+            w(2, "18:00", "20:00"),
+            w(5, "10:00", "12:00")
+        ]
     );
     assert_eq!(
         parse_availability("Tuesdays and Thursdays 6-8pm").unwrap(),
         vec![w(1, "18:00", "20:00"), w(3, "18:00", "20:00")]
     );
     assert_eq!(
-        parse_availability("weekdays 18:30–21:00; weekends 9am to noon").unwrap().len(),
+        parse_availability("weekdays 18:30–21:00; weekends 9am to noon")
+            .unwrap()
+            .len(),
         7
     );
     assert_eq!(
         parse_availability("mon-wed 7 pm - 9 pm").unwrap(),
-        vec![w(0, "19:00", "21:00"), w(1, "19:00", "21:00"), w(2, "19:00", "21:00")]
+        vec![
+            w(0, "19:00", "21:00"),
+            w(1, "19:00", "21:00"),
+            w(2, "19:00", "21:00")
+        ]
     );
     assert_eq!(
         parse_availability("every day 12-13").unwrap().len(),
@@ -199,7 +209,10 @@ fn the_calendar_file_is_valid_icalendar_with_escaped_and_folded_text() {
     for line in text.split("\r\n") {
         assert!(line.len() <= 75, "{line:?} is longer than 75 octets");
     }
-    assert!(!text.replace("\r\n", "").contains('\n'), "only CRLF line ends");
+    assert!(
+        !text.replace("\r\n", "").contains('\n'),
+        "only CRLF line ends"
+    );
 }
 
 #[test]

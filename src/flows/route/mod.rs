@@ -35,6 +35,7 @@ use super::closure::{self, CloseCommand};
 use super::command::{self, Command};
 use super::events::{self, EventCommand};
 use super::figures::{self, ExportCommand};
+use super::meetings::{self, MeetCommand};
 use super::pairing::{self, PairingCommand};
 use super::pause::{self, PauseCommand};
 use super::permissions::Privileged;
@@ -117,6 +118,8 @@ pub enum Dm {
     Command(Command),
     /// `profile …`, `browse …` or `request …`: mentees choosing their mentor.
     Choice(Result<ChoiceCommand, String>),
+    /// `availability …` (one's own week); `meet …` and `met …`, which work in the pair room.
+    Meeting(Result<MeetCommand, String>),
     /// `accept` or `decline` typed out: an answer to a match offer inside one; outside one,
     /// an answer to an offer that ended meanwhile.
     OfferAnswer,
@@ -181,6 +184,8 @@ pub enum Room {
     Idea,
     /// `agreement` or `agree`: the pair's mentoring agreement, in their pair room.
     Agreement(AgreementCommand),
+    /// `availability`, `meet`, `met`: meeting times, in the pair room.
+    Meeting(Result<MeetCommand, String>),
     /// `reply Q4 <text>`: a coordinator answers a participant's question.
     Team(Result<TeamCommand, String>),
     /// One of the commands everyone has: answered by DM.
@@ -263,6 +268,9 @@ fn dm(from: &UserRef, text: &str, router: &Router<'_>) -> Dm {
     if let Some(command) = choice::parse(text) {
         return Dm::Choice(command);
     }
+    if let Some(command) = meetings::parse(text) {
+        return Dm::Meeting(command);
+    }
     if router.moderation.is_escalation_contact(from)
         && let Some(command) = cases::parse_dm(text, router.prefix)
     {
@@ -296,7 +304,7 @@ fn dm(from: &UserRef, text: &str, router: &Router<'_>) -> Dm {
 
 /// The room's grammars in the order they are tried: the first that reads a message has it.
 /// The `bool` says whether it was typed in the coordinators' room.
-const ROOM_GRAMMARS: [fn(&str, bool) -> Option<Room>; 18] = [
+const ROOM_GRAMMARS: [fn(&str, bool) -> Option<Room>; 19] = [
     |t, _| command::help_topic(t).map(Room::HelpOn),
     |t, _| actions::is_cancel(t).then_some(Room::Cancel),
     |t, _| actions::parse(t).map(Room::Action),
@@ -328,6 +336,7 @@ const ROOM_GRAMMARS: [fn(&str, bool) -> Option<Room>; 18] = [
     |t, _| team::parse(t).map(Room::Team),
     |t, _| starters::is_idea(t).then_some(Room::Idea),
     |t, _| agreement::parse(t).map(Room::Agreement),
+    |t, _| meetings::parse(t).map(Room::Meeting),
 ];
 
 /// A room message's text after the prefix.
@@ -399,6 +408,12 @@ impl Route {
                 command: Room::Agreement(_),
                 ..
             } => Needs::AgreementIn(room.id.clone()),
+            Route::Room {
+                room,
+                command: Room::Meeting(Ok(_)),
+                ..
+            } => Needs::MeetingsIn(room.id.clone()),
+            Route::Dm(Dm::Meeting(Ok(command))) if command.is_own_week() => Needs::OwnWeek,
             Route::Dm(Dm::Personal(PersonalCommand::MyData)) => Needs::PersonalData,
             Route::Dm(Dm::Choice(Ok(command))) => Needs::Choosing {
                 pools: choice::needs_pool(command),

@@ -77,6 +77,10 @@ pub enum Needs {
     StartersIn(String),
     /// The agreement of the pair whose room this is: the mentee's answers, who agreed.
     AgreementIn(String),
+    /// The weeks, offer and meetings of the pair whose room this is (a meeting command).
+    MeetingsIn(String),
+    /// The sender's own week (`availability` in a DM).
+    OwnWeek,
     /// The sender's applications (with profiles) in the programmes where mentees choose,
     /// and with `pools` those programmes' ready people, matches and profiles.
     Choosing {

@@ -22,7 +22,7 @@ use chrono::{DateTime, Utc};
 
 pub mod notices;
 
-use super::roster::{coordinated, health_of, mine_among};
+use super::roster::{coordinated, health_of, meetings_of, mine_among};
 use super::{Ctx, Effect, Outcome, Subject, post_only};
 use crate::chat::OutMessage;
 use crate::domain::health::{Health, PairSigns};
@@ -472,6 +472,9 @@ fn history_text(
         staff_text(signs),
         health_of(ctx, m, signs).describe()
     );
+    if m.status == MatchStatus::Active {
+        s.push_str(&format!("\nMeetings: {}", meetings_of(ctx, m, signs)));
+    }
     if log.is_empty() {
         s.push_str("\nNone logged yet.");
     }
