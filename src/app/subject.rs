@@ -467,6 +467,7 @@ impl App {
             matches: self.store.matches_in(programme).await?,
             check_ins: self.store.check_in_answers(programme).await?,
             surveys,
+            meetings: self.store.meetings_in_programme(programme).await?,
         })
     }
 }

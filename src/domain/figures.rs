@@ -23,6 +23,8 @@ pub struct ReportInput<'a> {
     pub check_ins: &'a [(String, usize)],
     /// Each survey's responses and how many were invited, by survey id.
     pub surveys: &'a [(String, Vec<SurveyResponse>, usize)],
+    /// The meetings of the programme's matches, booked or logged.
+    pub meetings: &'a [super::meetings::Meeting],
     pub now: DateTime<Utc>,
 }
 
@@ -45,6 +47,21 @@ pub struct ProgrammeReport {
     pub check_ins: Vec<(String, usize)>,
     /// Each survey's title with its summary, or why it is not shown.
     pub surveys: Vec<(String, Result<SurveyReport, String>)>,
+    /// The meetings pairs logged, and how the active pairs stand against the programme's
+    /// commitment.
+    pub meetings: MeetingFigures,
+}
+
+/// What pairs logged of their meetings.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct MeetingFigures {
+    /// Meetings logged as held, and their minutes.
+    pub held: usize,
+    pub minutes: u32,
+    /// Active pairs, and those of them whose last 30 days reach the programme's
+    /// commitment (`None`: the programme sets none).
+    pub active: usize,
+    pub meeting_commitment: Option<(usize, u32)>,
 }
 
 const STAGE_ORDER: [Stage; 12] = [
@@ -174,7 +191,38 @@ pub fn build(input: &ReportInput<'_>) -> ProgrammeReport {
             )
         })
         .collect();
+    let held: Vec<&super::meetings::Meeting> = input
+        .meetings
+        .iter()
+        .filter(|g| g.state == super::meetings::MeetingState::Held)
+        .collect();
+    let active: Vec<&MatchRecord> = input
+        .matches
+        .iter()
+        .filter(|m| m.status == MatchStatus::Active)
+        .collect();
+    let meetings = MeetingFigures {
+        held: held.len(),
+        minutes: held.iter().filter_map(|g| g.held_minutes).sum(),
+        active: active.len(),
+        meeting_commitment: p.support.commitment_minutes.map(|c| {
+            let reached = active
+                .iter()
+                .filter(|m| {
+                    let own: Vec<super::meetings::Meeting> = input
+                        .meetings
+                        .iter()
+                        .filter(|g| g.match_id == m.id)
+                        .cloned()
+                        .collect();
+                    super::meetings::minutes_in_month(&own, input.now) >= c
+                })
+                .count();
+            (reached, c)
+        }),
+    };
     ProgrammeReport {
+        meetings,
         programme: p.name.clone(),
         at: input.now,
         stages,
@@ -306,6 +354,22 @@ impl ProgrammeReport {
                     .collect::<Vec<_>>()
                     .join(", ")
             ));
+        }
+        let g = &self.meetings;
+        if g.held > 0 || (g.meeting_commitment.is_some() && g.active > 0) {
+            s.push_str(&format!(
+                "\nMeetings logged: {} ({})",
+                g.held,
+                super::meetings::hours(g.minutes)
+            ));
+            if let Some((reached, c)) = g.meeting_commitment {
+                s.push_str(&format!(
+                    "; {reached} of {} active pair(s) met the {} a month the programme asks in the last 30 days",
+                    g.active,
+                    super::meetings::hours(c)
+                ));
+            }
+            s.push('.');
         }
         for (title, result) in &self.surveys {
             match result {

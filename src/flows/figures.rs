@@ -64,6 +64,7 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, arg: Option<&str>) -> Outcome {
         matches,
         check_ins,
         surveys,
+        meetings,
     } = ctx.subject
     else {
         return post("I couldn't load the programme's figures; please try again.".into());
@@ -74,6 +75,7 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, arg: Option<&str>) -> Outcome {
         matches,
         check_ins,
         surveys,
+        meetings,
         now: ctx.now,
     });
     let mut outcome = post(format!(

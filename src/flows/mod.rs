@@ -284,6 +284,7 @@ pub enum Subject {
         check_ins: Vec<(String, usize)>,
         /// Each survey's responses and how many were invited, by survey id.
         surveys: Vec<(String, Vec<crate::domain::survey::SurveyResponse>, usize)>,
+        meetings: Vec<crate::domain::meetings::Meeting>,
     },
     /// A programme's participants who are ready to be matched, and the (mentee application,
     /// mentor application) pairs never to propose.

@@ -418,6 +418,7 @@ fn subjects(matches: &[MatchRecord]) -> Vec<Subject> {
             matches: matches.to_vec(),
             check_ins: vec![],
             surveys: vec![],
+            meetings: vec![],
         },
         Subject::Matching {
             programme: "pathways-2027".into(),

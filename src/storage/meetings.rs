@@ -300,6 +300,18 @@ impl Store {
         rows.iter().map(decode).collect()
     }
 
+    /// Every meeting of a programme's matches.
+    pub async fn meetings_in_programme(&self, programme: &str) -> Result<Vec<Meeting>> {
+        let rows = sqlx::query(
+            "SELECT g.id, g.match_id, g.starts_at, g.minutes, g.state, g.held_minutes FROM meetings g \
+             JOIN matches m ON m.id = g.match_id WHERE m.programme = $1 ORDER BY g.starts_at, g.id",
+        )
+        .bind(programme)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter().map(decode).collect()
+    }
+
     /// A meeting, with the zones it was booked in (the mentee's, the mentor's).
     pub async fn meeting(&self, id: i64) -> Result<Option<(Meeting, [String; 2])>> {
         let row = sqlx::query(

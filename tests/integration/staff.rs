@@ -38,7 +38,7 @@ both_backends! {
 /// M2's, then the room.
 async fn shared_and_reminded(h: &Harness) {
     let out = h.in_room("carol", ROOM, "!tandem checkins for M1").await;
-    assert!(out.contains("Staff check-ins for M1 (Amina ↔ Grace), pathways-2027 · looked after by carol · too early to tell\nNone logged yet.\nNext due by 25 Jan 2027."), "{out}");
+    assert!(out.contains("Staff check-ins for M1 (Amina ↔ Grace), pathways-2027 · looked after by carol · too early to tell\nNone logged yet.\nMeetings: none logged yet (the programme asks 2h a month)\nNext due by 25 Jan 2027."), "{out}");
     let out = h.in_room("carol", ROOM, "!tandem checkins for M2").await;
     assert!(out.contains("looked after by dev"), "{out}");
     let out = h.in_room("carol", ROOM, "!tandem checkins").await;
@@ -281,7 +281,7 @@ fn the_checkins_demo_script_shares_pairs_reminds_an_overdue_contact_and_escalate
             "[dm carol] dev handed you match M2 (Bea ↔ Grace, Pathways Mentoring 2027): you look after it now.",
             "Noted as a concern: M2 is at risk until a check-in without one.",
             "M2 · Bea (A3) ↔ Grace (A2) · pathways-2027 · at risk: quiet for 22 days; a concern noted at the latest staff check-in",
-            "[room coordinators] Staff check-ins for M2 (Bea ↔ Grace), pathways-2027 · looked after by carol · on track\n  1. 2 Feb 2027 · carol · with Bea by chat · concern · Bea has exams and feels overwhelmed; they haven't met yet.\n  2. 2 Feb 2027 · carol · with both by video · exams are over and they met on Monday.\n  Next due by 2 Mar 2027.",
+            "[room coordinators] Staff check-ins for M2 (Bea ↔ Grace), pathways-2027 · looked after by carol · on track\n  1. 2 Feb 2027 · carol · with Bea by chat · concern · Bea has exams and feels overwhelmed; they haven't met yet.\n  2. 2 Feb 2027 · carol · with both by video · exams are over and they met on Monday.\n  Meetings: none logged yet (the programme asks 2h a month)\n  Next due by 2 Mar 2027.",
             "Say what you talked about after the match",
             "A2 is an application",
             "`zed` doesn't look after pairs in Pathways Mentoring 2027 on console.",

@@ -692,6 +692,12 @@ pub fn minutes_in_month(meetings: &[Meeting], now: DateTime<Utc>) -> u32 {
 /// How a pair stands against the programme's commitment: `1h 30m in the last 30 days (the
 /// programme asks 2h a month)`; without one, the time alone.
 pub fn commitment_line(logged_30d: u32, held: u32, commitment: Option<u32>) -> String {
+    if held == 0 {
+        return match commitment {
+            Some(c) => format!("none logged yet (the programme asks {} a month)", hours(c)),
+            None => "none logged yet".into(),
+        };
+    }
     let mut s = format!(
         "{} meeting(s) logged; {} in the last 30 days",
         held,

@@ -6,7 +6,7 @@ use crate::domain::timezone::parse_time_zone;
 fn w(day: u8, start: &str, end: &str) -> Window {
     let m = |s: &str| {
         let (h, m) = s.split_once(':').unwrap();
-        (h.parse::<u16>().unwrap() * 60 + m.parse::<u16>().unwrap()) as u16
+        h.parse::<u16>().unwrap() * 60 + m.parse::<u16>().unwrap()
     };
     Window {
         day,

@@ -472,9 +472,6 @@ fn history_text(
         staff_text(signs),
         health_of(ctx, m, signs).describe()
     );
-    if m.status == MatchStatus::Active {
-        s.push_str(&format!("\nMeetings: {}", meetings_of(ctx, m, signs)));
-    }
     if log.is_empty() {
         s.push_str("\nNone logged yet.");
     }
@@ -493,6 +490,9 @@ fn history_text(
             if c.concern { " · concern" } else { "" },
             c.notes
         ));
+    }
+    if m.status == MatchStatus::Active {
+        s.push_str(&format!("\nMeetings: {}", meetings_of(ctx, m, signs)));
     }
     if m.status == MatchStatus::Active
         && let Some(next) = next_contact_due(plan, m.started(), signs.contacts, signs.last_contact)
