@@ -109,10 +109,15 @@ pub struct OutMessage {
     pub pick: Option<(usize, usize)>,
     /// Identifies the prompt, echoed back in [`Content::Picked`].
     pub prompt_ref: Option<String>,
-    /// On a card in a staff room: commands offered as one-press actions where the platform
-    /// has buttons (Discord). The card's text still says how to type them, for the others.
+    /// Commands offered as one-press actions where the platform has buttons (Discord): on
+    /// a card in a staff room, for whoever presses; in a DM, for its person. The text still
+    /// says how to type them, for the others.
     #[serde(default)]
     pub actions: Vec<CardAction>,
+    /// A menu of things to pick for a command (the mentors `browse` lists, to request),
+    /// where the platform has select menus (Discord); the text says how to type it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub menu: Option<CommandMenu>,
     /// People this message must alert (the on-call moderators): a real mention where the
     /// platform has them. Nothing else Tandem sends pings anyone.
     #[serde(default)]
@@ -207,6 +212,20 @@ mod base64_bytes {
             .decode(text)
             .map_err(serde::de::Error::custom)
     }
+}
+
+/// A select menu whose picks complete a command: `request` and the value picked gives
+/// `request 2`; with `max` above one, the values follow in the menu's order (`rank 2 5`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CommandMenu {
+    pub command: String,
+    pub placeholder: String,
+    /// (label, value)
+    pub options: Vec<(String, String)>,
+    pub max: usize,
+    /// Buttons that go with it (`More`: the next page), run like typed commands.
+    #[serde(default)]
+    pub also: Vec<CardAction>,
 }
 
 /// A command a card offers as an action, run as if the person who pressed it had typed it

@@ -1143,6 +1143,62 @@ async fn a_mentee_browses_and_requests_a_mentor_over_discord_as_in_the_console()
 }
 
 #[tokio::test]
+async fn a_mentee_requests_a_mentor_from_the_select_menu_under_the_list() {
+    let (mut run, staff) = start(&["carol"]).await;
+    let people = people_of(&run, staff[0], &["amina", "grace", "ola"]);
+    // The choice demo up to Amina's request, which she makes from the menu.
+    let lines: Vec<(String, bool, String)> = script("choice_demo.txt")
+        .into_iter()
+        .take_while(|(who, _, text)| !(who == "amina" && text.starts_with("request 2")))
+        .collect();
+    let (handled, _) = replay(&mut run, &people, &lines, None).await;
+    let fake = run.fake.clone();
+    let amina = fake.lock().dm_channel(people["amina"]).unwrap();
+    let listing = fake
+        .lock()
+        .messages_in(amina)
+        .into_iter()
+        .rev()
+        .find(|m| {
+            m["content"]
+                .as_str()
+                .is_some_and(|t| t.contains("Mentors in Pathways Mentoring 2027"))
+        })
+        .expect("the list");
+    let menu = &listing["components"][0]["components"][0];
+    assert_eq!(menu["type"], 3, "{listing}");
+    assert_eq!(
+        menu["custom_id"],
+        format!("t1s|{}|request", people["amina"]),
+        "only Amina's, and it runs request"
+    );
+    assert_eq!(menu["options"][0]["label"], "2. Grace");
+    assert_eq!(menu["max_values"], 1);
+    // Someone else's pick is refused; Amina's asks Grace.
+    let custom_id = menu["custom_id"].as_str().unwrap().to_string();
+    let refused = fake.select(people["ola"], &listing, &custom_id, &["2"]);
+    let refused = response_to(&fake, refused).await;
+    assert_eq!(refused["data"]["flags"], 64, "{refused}");
+    fake.select(people["amina"], &listing, &custom_id, &["2"]);
+    run.settle(handled + 1, "Amina's pick").await;
+    let grace = people["grace"];
+    fake.wait_for("Grace asked", WAIT, |s| {
+        let dm = s.dm_channel(grace)?;
+        bot_texts(s, dm)
+            .iter()
+            .any(|t| t.starts_with("Amina, a mentee in Pathways Mentoring 2027, would like you to be their mentor."))
+            .then_some(())
+    })
+    .await;
+    assert!(
+        bot_texts(&fake.lock(), amina)
+            .iter()
+            .any(|t| t.starts_with("I've asked Grace to be your mentor.")),
+    );
+    run.stop().await;
+}
+
+#[tokio::test]
 async fn a_coordinator_asks_and_rejects_from_the_cards_buttons_through_forms() {
     let (run, staff) = start(&["carol"]).await;
     let fake = &run.fake;

@@ -844,6 +844,12 @@ fn route(
                     json!({"message": "Cannot send messages to this user", "code": 50007}),
                 );
             }
+            if let Some(problem) = body.get("components").and_then(components_problem) {
+                return reply(
+                    StatusCode::BAD_REQUEST,
+                    json!({"message": format!("Invalid Form Body: {problem}"), "code": 50035}),
+                );
+            }
             let nonce = body.get("nonce").cloned().unwrap_or(Value::Null);
             if body["enforce_nonce"] == true
                 && !nonce.is_null()
@@ -889,6 +895,17 @@ fn route(
             state.messages.push(message.clone());
             state.dispatch("MESSAGE_CREATE", message.clone());
             reply(StatusCode::OK, message)
+        }
+        ("PATCH", ["channels", _, "messages", _])
+            if body
+                .get("components")
+                .and_then(components_problem)
+                .is_some() =>
+        {
+            reply(
+                StatusCode::BAD_REQUEST,
+                json!({"message": "Invalid Form Body", "code": 50035}),
+            )
         }
         ("PATCH", ["channels", _, "messages", message]) => {
             let Some(m) = state.messages.iter_mut().find(|m| m["id"] == *message) else {
@@ -1196,4 +1213,83 @@ fn multipart(body: &[u8], boundary: &str) -> (Vec<u8>, Vec<(String, Vec<u8>)>) {
         at = end;
     }
     (payload, files)
+}
+
+/// What Discord would refuse in a message's components, as it does (error 50035): at most
+/// five rows; a row holds one to five buttons, or one select menu alone; ids at most 100
+/// characters and unique in the message; button labels at most 80; a select has 1 to 25
+/// options (labels and values at most 100, values unique), a placeholder at most 150 and
+/// 0 ≤ min ≤ max ≤ its options.
+fn components_problem(components: &Value) -> Option<String> {
+    let rows = components.as_array()?;
+    if rows.len() > 5 {
+        return Some(format!("{} action rows (at most 5)", rows.len()));
+    }
+    let mut ids = std::collections::HashSet::new();
+    for row in rows {
+        if row["type"] != 1 {
+            return Some("a top-level component that is not an action row".into());
+        }
+        let Some(items) = row["components"].as_array().filter(|i| !i.is_empty()) else {
+            return Some("an empty action row".into());
+        };
+        let selects = items.iter().filter(|c| c["type"] == 3).count();
+        if selects > 0 && items.len() > 1 {
+            return Some("a select menu shares its row".into());
+        }
+        if items.len() > 5 {
+            return Some(format!("{} components in a row (at most 5)", items.len()));
+        }
+        for c in items {
+            let id = c["custom_id"].as_str().unwrap_or_default();
+            if c["style"] != 5 && (id.is_empty() || id.chars().count() > 100) {
+                return Some(format!("custom_id of {} characters", id.chars().count()));
+            }
+            if !ids.insert(id.to_string()) {
+                return Some(format!("custom_id {id} used twice"));
+            }
+            match c["type"].as_u64() {
+                Some(2) => {
+                    if c["label"].as_str().is_some_and(|l| l.chars().count() > 80) {
+                        return Some("a button label over 80 characters".into());
+                    }
+                }
+                Some(3) => {
+                    let options = c["options"].as_array().cloned().unwrap_or_default();
+                    if options.is_empty() || options.len() > 25 {
+                        return Some(format!("a select with {} options", options.len()));
+                    }
+                    let long = |k: &str| {
+                        options
+                            .iter()
+                            .any(|o| o[k].as_str().is_none_or(|t| t.chars().count() > 100))
+                    };
+                    if long("label") || long("value") {
+                        return Some("a select option's label or value over 100".into());
+                    }
+                    let values: std::collections::HashSet<_> =
+                        options.iter().map(|o| o["value"].to_string()).collect();
+                    if values.len() != options.len() {
+                        return Some("select option values repeat".into());
+                    }
+                    if c["placeholder"]
+                        .as_str()
+                        .is_some_and(|p| p.chars().count() > 150)
+                    {
+                        return Some("a placeholder over 150 characters".into());
+                    }
+                    let min = c["min_values"].as_u64().unwrap_or(1);
+                    let max = c["max_values"].as_u64().unwrap_or(1);
+                    if min > max || max as usize > options.len() {
+                        return Some(format!(
+                            "min_values {min}, max_values {max} for {} options",
+                            options.len()
+                        ));
+                    }
+                }
+                _ => return Some("an unknown component type".into()),
+            }
+        }
+    }
+    None
 }

@@ -1,8 +1,9 @@
 //! `browse` and `request`: a ready mentee looks through the mentors who have room, have a
 //! profile and fit them (best fit first, with why), and asks one.
 
-use super::super::{Ctx, Effect, Outcome, Subject};
+use super::super::{Ctx, Effect, OutMessage, Outcome, Subject};
 use super::{ChoicePool, not_choosing};
+use crate::chat::{CardAction, CommandMenu};
 use crate::domain::matches::{MatchOrigin, MatchRecord, MatchStatus, NewMatch, NewRequest};
 use crate::domain::matching::{MatchedBy, MatchingConfig};
 use crate::domain::profile::{MAX_BIO_CHARS, shown};
@@ -314,15 +315,51 @@ pub(super) fn browse(
     } else {
         s.push('\n');
     }
-    if page < pages {
-        let more = if words.is_empty() {
+    let more = (page < pages).then(|| {
+        if words.is_empty() {
             format!("browse {}", page + 1)
         } else {
             format!("browse {} {}", words.join(" "), page + 1)
-        };
+        }
+    });
+    if let Some(more) = &more {
         s.push_str(&format!("\nMore: {more}"));
     }
-    say(s)
+    // Where the platform has select menus, the same as a pick and a button.
+    let menu = busy.is_none().then(|| {
+        let ranked = me.config.matched_by == MatchedBy::Ranked;
+        CommandMenu {
+            command: if ranked { "rank" } else { "request" }.into(),
+            placeholder: if ranked {
+                format!(
+                    "Choose up to {}: asked in the order listed",
+                    me.config.max_choices
+                )
+            } else {
+                "Ask one of them to be your mentor".into()
+            },
+            options: shown_now
+                .iter()
+                .map(|c| {
+                    let id = c.record.summary.id.to_string();
+                    (format!("{id}. {}", name(c.record)), id)
+                })
+                .collect(),
+            max: if ranked {
+                me.config.max_choices as usize
+            } else {
+                1
+            },
+            also: more
+                .iter()
+                .map(|m| CardAction::new("More mentors", m.clone()))
+                .collect(),
+        }
+    });
+    Outcome::unchanged(vec![ctx.dm(OutMessage {
+        menu,
+        ..OutMessage::text(s)
+    })])
 }
 
 /// `request` (one mentor) and `rank` (several, in order): the first is asked now, the

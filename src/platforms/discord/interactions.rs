@@ -219,7 +219,25 @@ impl DiscordBot {
                     answered(&press.message.content, &labels)
                 }
             }
-            Some(Action::Run { command }) => {
+            Some(Action::RunPicked { command, .. }) => {
+                let values = match &press.data.kind {
+                    ComponentInteractionDataKind::StringSelect { values } => values.clone(),
+                    _ => vec![],
+                };
+                if values.is_empty() {
+                    refuse("Nothing was picked, so nothing was done.")
+                } else {
+                    self.run_card_command(
+                        press.id,
+                        &press.user.id,
+                        press.guild_id,
+                        press.channel_id,
+                        &format!("{command} {}", values.join(" ")),
+                    );
+                    CreateInteractionResponse::Acknowledge
+                }
+            }
+            Some(Action::Run { command, .. }) => {
                 self.run_card_command(
                     press.id,
                     &press.user.id,
@@ -248,7 +266,8 @@ impl DiscordBot {
         }
     }
 
-    /// A card's action: the command, as if the person who pressed had typed it in the room.
+    /// A card's action: the command, as if the person who pressed had typed it in the room
+    /// (after the prefix), or in a DM (as it is).
     pub(super) fn run_card_command(
         &self,
         event: impl std::fmt::Display,
@@ -260,7 +279,10 @@ impl DiscordBot {
         let inbound = Inbound {
             from: UserRef::new(Platform::Discord, user.to_string()),
             place: self.place_of(guild, channel),
-            content: Content::Text(format!("{} {command}", self.room_prefix)),
+            content: Content::Text(match guild {
+                Some(_) => format!("{} {command}", self.room_prefix),
+                None => command.to_string(),
+            }),
             files: vec![],
         };
         self.enqueue(event, inbound, Then::Nothing);

@@ -406,7 +406,33 @@ fn picked_labels(message: &Message, values: &[String]) -> Vec<String> {
     }
 }
 
-fn components(controls: &Controls) -> Vec<CreateActionRow> {
+/// The rows of a rendered message: its controls, then its command menu.
+fn components(rendered: &render::Rendered) -> Vec<CreateActionRow> {
+    let mut rows = control_rows(&rendered.controls);
+    if let Some(menu) = &rendered.menu {
+        rows.push(CreateActionRow::SelectMenu(
+            CreateSelectMenu::new(
+                &menu.custom_id,
+                CreateSelectMenuKind::String {
+                    options: menu
+                        .options
+                        .iter()
+                        .map(|o| CreateSelectMenuOption::new(&o.label, &o.value))
+                        .collect(),
+                },
+            )
+            .min_values(1)
+            .max_values(menu.max as u8)
+            .placeholder(&menu.placeholder),
+        ));
+        if !menu.buttons.is_empty() {
+            rows.push(button_row(&menu.buttons, ButtonStyle::Secondary));
+        }
+    }
+    rows
+}
+
+fn control_rows(controls: &Controls) -> Vec<CreateActionRow> {
     match controls {
         Controls::None => vec![],
         Controls::Buttons(buttons) => vec![button_row(buttons, ButtonStyle::Primary)],

@@ -66,7 +66,7 @@ impl DiscordBot {
                 .enforce_nonce(true)
                 .allowed_mentions(mentions);
             if i == last {
-                builder = builder.components(components(&rendered.controls));
+                builder = builder.components(components(&rendered));
                 if let Some(file) = &message.attachment {
                     builder = builder.add_file(CreateAttachment::bytes(
                         file.data.clone(),

@@ -15,6 +15,7 @@ pub(super) const FORM: &str = "t1a";
 const SUBMIT: &str = "t1m";
 pub(super) const RUN: &str = "t1c";
 pub(super) const ASK_THEN_RUN: &str = "t1f";
+pub(super) const RUN_PICKED: &str = "t1s";
 const RUN_WITH_TEXT: &str = "t1r";
 
 /// What a pressed control or a submitted form means.
@@ -36,8 +37,16 @@ pub enum Action {
         owner: Option<String>,
         prompt_ref: Option<String>,
     },
-    /// A card's action: run the command.
-    Run { command: String },
+    /// A card's action (or a DM's, with its owner): run the command.
+    Run {
+        owner: Option<String>,
+        command: String,
+    },
+    /// A command menu's pick: run the command with the picked values after it.
+    RunPicked {
+        owner: Option<String>,
+        command: String,
+    },
     /// A card's action that needs words: open a form asking for them.
     AskThenRun { command: String, asks: String },
     /// That form was submitted: run the command with the words after it.
@@ -50,9 +59,11 @@ impl Action {
         let owner = match self {
             Action::Pick { owner, .. }
             | Action::OpenForm { owner, .. }
-            | Action::SubmitForm { owner, .. } => owner,
+            | Action::SubmitForm { owner, .. }
+            | Action::Run { owner, .. }
+            | Action::RunPicked { owner, .. } => owner,
             // Cards are in staff rooms: whoever can press may act (the app checks roles).
-            Action::Run { .. } | Action::AskThenRun { .. } | Action::RunWithText { .. } => {
+            Action::AskThenRun { .. } | Action::RunWithText { .. } => {
                 return true;
             }
         };
@@ -76,6 +87,11 @@ pub fn parse_custom_id(id: &str) -> Option<Action> {
         FORM => Some(Action::OpenForm { owner, prompt_ref }),
         SUBMIT => Some(Action::SubmitForm { owner, prompt_ref }),
         RUN => Some(Action::Run {
+            owner,
+            command: prompt_ref?,
+        }),
+        RUN_PICKED => Some(Action::RunPicked {
+            owner,
             command: prompt_ref?,
         }),
         ASK_THEN_RUN => Some(Action::AskThenRun {

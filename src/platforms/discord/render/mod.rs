@@ -41,9 +41,9 @@ pub use custom_ids::{
 };
 pub use markdown::escape_markdown;
 
-use custom_ids::{ASK_THEN_RUN, FORM, PICK, RUN};
+use custom_ids::{ASK_THEN_RUN, FORM, PICK, RUN, RUN_PICKED};
 
-use crate::chat::{CardAction, OutMessage};
+use crate::chat::{CardAction, CommandMenu, OutMessage};
 use crate::ports::IdempotencyKey;
 
 /// Discord's longest message.
@@ -55,6 +55,7 @@ pub const MAX_SELECT_OPTIONS: usize = 25;
 const MAX_BUTTON_LABEL: usize = 80;
 const MAX_OPTION_LABEL: usize = 100;
 const MAX_CUSTOM_ID: usize = 100;
+const MAX_PLACEHOLDER: usize = 150;
 /// A modal's title and its inputs' labels.
 pub const MAX_MODAL_LABEL: usize = 45;
 
@@ -90,11 +91,24 @@ pub struct SelectOption {
     pub value: String,
 }
 
+/// A command menu (see [`CommandMenu`]): a select whose pick runs the command, and the
+/// buttons that go with it, each for the message's person (anyone, in a room).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MenuRows {
+    pub custom_id: String,
+    pub placeholder: String,
+    pub max: usize,
+    pub options: Vec<SelectOption>,
+    pub buttons: Vec<Button>,
+}
+
 /// A message ready to send: its parts (each within [`MAX_CONTENT`]) and its controls.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Rendered {
     pub parts: Vec<String>,
     pub controls: Controls,
+    /// A command menu, in rows after the controls (`None` where it would not fit).
+    pub menu: Option<MenuRows>,
     /// The people it mentions: a real ping, only for [`OutMessage::notify`].
     pub mentions: Vec<u64>,
 }
@@ -178,11 +192,55 @@ pub fn render(message: &OutMessage, owner: Option<&str>) -> Rendered {
         let pings: Vec<String> = mentions.iter().map(|id| format!("<@{id}>")).collect();
         text = format!("{} {text}", pings.join(" "));
     }
+    let menu = message
+        .menu
+        .as_ref()
+        .filter(|_| choices.is_empty())
+        .and_then(|m| command_menu(m, owner));
     Rendered {
         parts: split(&text, MAX_CONTENT),
         controls,
+        menu,
         mentions,
     }
+}
+
+/// A command menu as a select and its buttons, or `None` where Discord would refuse it
+/// (too many options, an id too long): the text says how to type it.
+fn command_menu(menu: &CommandMenu, owner: &str) -> Option<MenuRows> {
+    let custom_id = format!("{RUN_PICKED}|{owner}|{}", menu.command);
+    let fits = |id: &str| id.len() <= MAX_CUSTOM_ID;
+    if menu.options.is_empty()
+        || menu.options.len() > MAX_SELECT_OPTIONS
+        || !fits(&custom_id)
+        || menu.options.iter().any(|(_, v)| v.len() > MAX_OPTION_LABEL)
+    {
+        return None;
+    }
+    let buttons: Vec<Button> = menu
+        .also
+        .iter()
+        .take(MAX_BUTTONS)
+        .map(|a| Button {
+            custom_id: format!("{RUN}|{owner}|{}", a.command),
+            label: truncate(&a.label, MAX_BUTTON_LABEL),
+        })
+        .filter(|b| fits(&b.custom_id))
+        .collect();
+    Some(MenuRows {
+        custom_id,
+        placeholder: truncate(&menu.placeholder, MAX_PLACEHOLDER),
+        max: menu.max.clamp(1, menu.options.len()),
+        options: menu
+            .options
+            .iter()
+            .map(|(label, value)| SelectOption {
+                label: truncate(label, MAX_OPTION_LABEL),
+                value: value.clone(),
+            })
+            .collect(),
+        buttons,
+    })
 }
 
 /// A card's actions as buttons (at most five, Discord's row); one whose custom id would be
@@ -406,6 +464,7 @@ mod tests {
         assert_eq!(
             parse_custom_id(&buttons[0].custom_id),
             Some(Action::Run {
+                owner: None,
                 command: "approve 3".into()
             })
         );
@@ -429,6 +488,56 @@ mod tests {
         );
         // In a DM, actions are not offered (cards are for staff rooms).
         assert_eq!(render(&card, Some("42")).controls, Controls::None);
+    }
+
+    #[test]
+    fn a_command_menu_becomes_a_select_for_its_person_with_its_buttons_after_it() {
+        let options = |n: usize| {
+            (1..=n)
+                .map(|i| (format!("{i}. Mentor {i}"), i.to_string()))
+                .collect::<Vec<_>>()
+        };
+        let listing = OutMessage {
+            menu: Some(CommandMenu {
+                command: "rank".into(),
+                placeholder: "Choose up to 3".into(),
+                options: options(5),
+                max: 3,
+                also: vec![CardAction::new("More mentors", "browse 2".into())],
+            }),
+            ..OutMessage::text("Mentors with room")
+        };
+        let r = render(&listing, Some("42"));
+        let menu = r.menu.expect("a menu");
+        assert_eq!(menu.custom_id, "t1s|42|rank");
+        assert_eq!((menu.max, menu.options.len()), (3, 5));
+        assert_eq!(
+            parse_custom_id(&menu.custom_id),
+            Some(Action::RunPicked {
+                owner: Some("42".into()),
+                command: "rank".into()
+            })
+        );
+        assert!(!parse_custom_id(&menu.custom_id).unwrap().allows("7"));
+        assert_eq!(menu.buttons[0].custom_id, "t1c|42|browse 2");
+        assert!(
+            parse_custom_id(&menu.buttons[0].custom_id)
+                .unwrap()
+                .allows("42")
+        );
+        assert!(
+            !parse_custom_id(&menu.buttons[0].custom_id)
+                .unwrap()
+                .allows("7")
+        );
+        // More options than a select takes: the text alone says how to type it.
+        let mut many = listing.clone();
+        many.menu.as_mut().unwrap().options = options(30);
+        assert_eq!(render(&many, Some("42")).menu, None);
+        // A max above the options is brought down to them.
+        let mut few = listing;
+        few.menu.as_mut().unwrap().options = options(2);
+        assert_eq!(render(&few, Some("42")).menu.unwrap().max, 2);
     }
 
     #[test]
