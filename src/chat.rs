@@ -109,9 +109,9 @@ pub struct OutMessage {
     pub pick: Option<(usize, usize)>,
     /// Identifies the prompt, echoed back in [`Content::Picked`].
     pub prompt_ref: Option<String>,
-    /// Commands offered as one-press actions where the platform has buttons (Discord): on
-    /// a card in a staff room, for whoever presses; in a DM, for its person. The text still
-    /// says how to type them, for the others.
+    /// On a card in a staff room: commands offered as one-press actions where the platform
+    /// has buttons (Discord). The card's text still says how to type them, for the others.
+    /// (A DM's buttons go with its [`CommandMenu`].)
     #[serde(default)]
     pub actions: Vec<CardAction>,
     /// A menu of things to pick for a command (the mentors `browse` lists, to request),
@@ -215,7 +215,8 @@ mod base64_bytes {
 }
 
 /// A select menu whose picks complete a command: `request` and the value picked gives
-/// `request 2`; with `max` above one, the values follow in the menu's order (`rank 2 5`).
+/// `request 2`; with `max` above one, the values follow in the menu's order (`rank 2 5`),
+/// whatever order they were clicked in.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CommandMenu {
     pub command: String,

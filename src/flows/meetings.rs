@@ -14,8 +14,8 @@ use crate::chat::Attachment;
 use crate::domain::RoomRef;
 use crate::domain::matches::MatchRecord;
 use crate::domain::meetings::{
-    self, AVAILABILITY_EXAMPLE, MET_USAGE, MeetingState, Met, Offer, PersonWeek, SLOTS_OFFERED,
-    Window, both_times, common_slots, describe, minutes_in_month, overlap_per_week,
+    self, AVAILABILITY_EXAMPLE, MET_USAGE, Meeting, MeetingState, Met, Offer, PersonWeek,
+    SLOTS_OFFERED, Window, both_times, common_slots, describe, minutes_in_month, overlap_per_week,
     parse_availability, parse_met,
 };
 use crate::domain::timezone::parse_time_zone;
@@ -40,6 +40,15 @@ pub enum MeetCommand {
     /// `met <how long>` or `met no`.
     Met(Met),
 }
+
+/// How long after a meeting ends a `met` corrects it rather than logging another: long
+/// enough for both members, in any zone, to answer "did you meet?" (and for a typo to be
+/// put right); a pair rarely meets twice in a day.
+const CORRECTABLE_HOURS: i64 = 24;
+
+/// How long a booked meeting that was never logged can still be: later, `met` is about a
+/// new meeting.
+const DUE_DAYS: i64 = 7;
 
 /// The usage of `meet`.
 const MEET_USAGE: &str = "meet (times you're both free), meet <number> to book one, meet cancel";
@@ -370,7 +379,12 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<MeetCommand, String
                             data: file.into_bytes(),
                         }),
                         ..OutMessage::text(format!(
-                            "Booked: {said}. The calendar file adds it to your calendar; I'll remind you here an hour before, and ask afterwards how it went."
+                            "Booked: {said}. The calendar file adds it to your calendar; {}",
+                            if start - chrono::Duration::hours(1) > ctx.now {
+                                "I'll remind you here an hour before, and ask afterwards how it went."
+                            } else {
+                                "it starts within the hour. I'll ask afterwards how it went."
+                            }
                         ))
                     },
                 },
@@ -390,37 +404,72 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<MeetCommand, String
             ))]),
         },
         MeetCommand::Met(met) => {
-            // The latest booked meeting that has begun and is not logged yet.
+            // What `met` is about: the latest booked meeting that has begun and is not
+            // logged yet; else one logged lately, which it corrects (both members may
+            // answer "did you meet?"); else, for a length, a meeting that just happened.
             let due = pair
                 .meetings
                 .iter()
-                .filter(|x| x.state == MeetingState::Booked && x.starts_at <= ctx.now)
+                .filter(|x| {
+                    x.state == MeetingState::Booked
+                        && x.starts_at <= ctx.now
+                        && x.starts_at + chrono::Duration::days(DUE_DAYS) > ctx.now
+                })
                 .max_by_key(|x| x.starts_at);
+            let recent = pair
+                .meetings
+                .iter()
+                .filter(|x| {
+                    matches!(x.state, MeetingState::Held | MeetingState::Missed)
+                        && x.ends_at() + chrono::Duration::hours(CORRECTABLE_HOURS) >= ctx.now
+                })
+                .max_by_key(|x| x.starts_at);
+            let target = due.or(recent);
+            let again = target.is_some_and(|t| t.state != MeetingState::Booked);
             let commitment = ctx
                 .programme(&m.programme)
                 .and_then(|p| p.support.commitment_minutes);
-            match (met, due) {
+            let log = |held: Option<u32>| Effect::LogMeeting {
+                match_id: m.id,
+                meeting_id: target.map(|t| t.id),
+                held_minutes: held,
+            };
+            match (met, target) {
                 (Met::No, None) => Outcome::unchanged(vec![post(format!(
                     "There's no booked meeting to mark as missed. When you do meet, type {p} met and how long (like {p} met 45m)."
                 ))]),
-                (Met::No, Some(d)) => Outcome::unchanged(vec![
-                    Effect::LogMeeting {
-                        match_id: m.id,
-                        meeting_id: Some(d.id),
-                        held_minutes: None,
-                    },
+                (Met::No, Some(t)) => Outcome::unchanged(vec![
+                    log(None),
                     post(format!(
-                        "Noted: you didn't meet on {}. Type {p} meet to find another time.",
-                        when(d.starts_at, d.minutes)
+                        "Noted: you didn't meet {}. Type {p} meet to find another time.",
+                        if t.minutes > 0 && !again {
+                            format!("on {}", when(t.starts_at, t.minutes))
+                        } else {
+                            "after all".into()
+                        }
                     )),
                 ]),
-                (Met::Minutes(held), due) => {
-                    let month = minutes_in_month(&pair.meetings, ctx.now) + held;
-                    let mut text = format!(
-                        "Logged: you met for {}. That's {} in the last 30 days",
-                        meetings::hours(held),
-                        meetings::hours(month)
-                    );
+                (Met::Minutes(held), _) => {
+                    let others: Vec<Meeting> = pair
+                        .meetings
+                        .iter()
+                        .filter(|x| Some(x.id) != target.map(|t| t.id))
+                        .cloned()
+                        .collect();
+                    let month = minutes_in_month(&others, ctx.now) + held;
+                    let mut text = match target.filter(|_| again) {
+                        Some(t) => format!(
+                            "Updated your meeting of {}: you met for {}. That's {} in the last 30 days",
+                            when(t.starts_at, t.minutes),
+                            meetings::hours(held),
+                            meetings::hours(month)
+                        ),
+                        None => format!(
+                            "Logged: you met for {}. That's {} in the last 30 days",
+                            meetings::hours(held),
+                            meetings::hours(month)
+                        ),
+                    };
                     match commitment {
                         Some(c) if month >= c => text.push_str(&format!(
                             ", the {} a month your programme asks. Well done!",
@@ -432,14 +481,7 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<MeetCommand, String
                         )),
                         None => text.push('.'),
                     }
-                    Outcome::unchanged(vec![
-                        Effect::LogMeeting {
-                            match_id: m.id,
-                            meeting_id: due.map(|d| d.id),
-                            held_minutes: Some(held),
-                        },
-                        post(text),
-                    ])
+                    Outcome::unchanged(vec![log(Some(held)), post(text)])
                 }
             }
         }

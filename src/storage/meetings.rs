@@ -94,9 +94,15 @@ impl Store {
         platform: Platform,
         now: DateTime<Utc>,
     ) -> Result<bool> {
+        if !lock_pair(tx, match_id).await? {
+            return Ok(false);
+        }
+        // One booking at a time: both members booking at once, the second finds the first.
         let id: Option<i64> = sqlx::query_scalar(
             "INSERT INTO meetings (match_id, starts_at, minutes, state, zones, created_at) \
-             SELECT id, $2, $3, 'booked', $4, $5 FROM matches WHERE id = $1 AND status = 'active' RETURNING id",
+             SELECT id, $2, $3, 'booked', $4, $5 FROM matches WHERE id = $1 AND status = 'active' \
+             AND NOT EXISTS (SELECT 1 FROM meetings b WHERE b.match_id = $1 AND b.state = 'booked' \
+             AND b.starts_at + b.minutes * 60000 > $5) RETURNING id",
         )
         .bind(match_id)
         .bind(to_millis(starts_at))
@@ -151,9 +157,9 @@ impl Store {
         Ok(true)
     }
 
-    /// Logs how long a pair met (`None`: they did not): a booked meeting's outcome, or
-    /// without one a meeting that just ended. `false` if the booked one was logged or
-    /// cancelled meanwhile, or the match is not active.
+    /// Logs how long a pair met (`None`: they did not): a booked meeting's outcome (or a
+    /// correction of one logged), or without one a meeting that just ended. `false` if the
+    /// meeting was cancelled meanwhile, or the match is not active.
     pub(super) async fn log_meeting(
         &self,
         tx: &mut Transaction<'static, Any>,
@@ -170,7 +176,7 @@ impl Store {
         let done = match meeting_id {
             Some(id) => sqlx::query(
                 "UPDATE meetings SET state = $2, held_minutes = $3, logged_at = $4 \
-                 WHERE id = $1 AND match_id = $5 AND state = 'booked'",
+                 WHERE id = $1 AND match_id = $5 AND state <> 'cancelled'",
             )
             .bind(id)
             .bind(state.as_str())
@@ -181,16 +187,24 @@ impl Store {
             .await?
             .rows_affected(),
             None => {
+                if !lock_pair(tx, match_id).await? {
+                    return Ok(false);
+                }
+                // Both members logging at once: the second finds the first, and its step,
+                // decided again, corrects it instead of counting the meeting twice.
                 let minutes = i64::from(held.unwrap_or(0));
                 sqlx::query(
                     "INSERT INTO meetings (match_id, starts_at, minutes, state, held_minutes, created_at, logged_at) \
-                     SELECT id, $2, $3, $4, $3, $5, $5 FROM matches WHERE id = $1 AND status = 'active'",
+                     SELECT id, $2, $3, $4, $3, $5, $5 FROM matches WHERE id = $1 AND status = 'active' \
+                     AND NOT EXISTS (SELECT 1 FROM meetings r WHERE r.match_id = $1 AND r.state IN ('held', 'missed') \
+                     AND r.logged_at > $6)",
                 )
                 .bind(match_id)
                 .bind(to_millis(now - Duration::minutes(minutes)))
                 .bind(minutes)
                 .bind(state.as_str())
                 .bind(to_millis(now))
+                .bind(to_millis(now - Duration::minutes(1)))
                 .execute(&mut **tx)
                 .await?
                 .rows_affected()
@@ -329,6 +343,20 @@ impl Store {
         ];
         Ok(Some((decode(&row)?, zones)))
     }
+}
+
+/// Takes the match's row lock for the rest of the transaction (on PostgreSQL; SQLite has
+/// one writer at a time anyway), so two steps writing the pair's meetings take turns and
+/// the second sees what the first wrote. `false`: the match is not active.
+async fn lock_pair(tx: &mut Transaction<'static, Any>, match_id: i64) -> Result<bool> {
+    Ok(sqlx::query(
+        "UPDATE matches SET updated_at = updated_at WHERE id = $1 AND status = 'active'",
+    )
+    .bind(match_id)
+    .execute(&mut **tx)
+    .await?
+    .rows_affected()
+        == 1)
 }
 
 fn decode(r: &sqlx::any::AnyRow) -> Result<Meeting> {

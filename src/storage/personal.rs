@@ -266,10 +266,11 @@ impl Store {
             .await?
             .map(|c| serde_json::to_value(&c.state).unwrap_or(Value::Null));
         let week = self.week_of(user).await?;
-        let availability = (!week.windows.is_empty()).then(|| {
+        let availability = (!week.windows.is_empty() || week.zone.is_some()).then(|| {
             json!({
                 "time_zone": week.zone,
-                "free_each_week": crate::domain::meetings::describe(&week.windows),
+                "free_each_week": (!week.windows.is_empty())
+                    .then(|| crate::domain::meetings::describe(&week.windows)),
             })
         });
         Ok(json!({
@@ -421,6 +422,8 @@ impl Store {
             "UPDATE matches SET staff = NULL WHERE staff = $1 || ':' || $2",
             // The staff's notes on their pairs: the contacts stay, as the programme's record.
             "UPDATE staff_check_ins SET notes = '[erased]' WHERE match_id IN (SELECT m.id FROM matches m JOIN applications a ON a.id = m.mentee_application OR a.id = m.mentor_application WHERE a.platform = $1 AND a.user_id = $2)",
+            // Where their pair's meetings were booked: the zones, theirs among them.
+            "UPDATE meetings SET zones = '' WHERE match_id IN (SELECT m.id FROM matches m JOIN applications a ON a.id = m.mentee_application OR a.id = m.mentor_application WHERE a.platform = $1 AND a.user_id = $2)",
             "DELETE FROM profiles WHERE application_id IN (SELECT id FROM applications WHERE platform = $1 AND user_id = $2)",
             // What a request showed the mentor of them: their profile and note.
             "UPDATE matches SET introduction = NULL WHERE mentee_application IN (SELECT id FROM applications WHERE platform = $1 AND user_id = $2)",

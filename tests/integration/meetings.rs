@@ -24,6 +24,43 @@ both_backends! {
     }
 }
 
+both_backends! {
+    async fn two_bookings_or_two_meetings_logged_by_a_pair_at_once_store_one(db: TestDb) {
+        use tandem::flows::{Effect, FlowState, StateChange};
+        use tandem::storage::CommitOutcome;
+        let h = Harness::new(&db).await;
+        active_match(&h).await;
+        let now = h.clock.now();
+        // Each decided on the same read: neither had seen the other's.
+        let commit = |effect: Effect| {
+            let store = h.store.clone();
+            async move {
+                store
+                    .commit_step::<FlowState>(&crate::support::user("amina"), None, &StateChange::Unchanged, &[effect], now)
+                    .await
+                    .unwrap()
+            }
+        };
+        let book = |hours: i64| Effect::BookMeeting {
+            match_id: 1,
+            starts_at: now + chrono::Duration::hours(hours),
+            minutes: 60,
+            zones: ["UTC".into(), "UTC".into()],
+            platform: tandem::domain::Platform::Console,
+        };
+        assert!(matches!(commit(book(30)).await, CommitOutcome::Committed { .. }));
+        assert!(matches!(commit(book(54)).await, CommitOutcome::Conflict));
+        let log = || Effect::LogMeeting {
+            match_id: 1,
+            meeting_id: None,
+            held_minutes: Some(45),
+        };
+        assert!(matches!(commit(log()).await, CommitOutcome::Committed { .. }));
+        assert!(matches!(commit(log()).await, CommitOutcome::Conflict));
+        assert_eq!(h.store.meetings_of(1).await.unwrap().len(), 2);
+    }
+}
+
 async fn found_and_booked(h: &Harness) {
     let out = h.dm_all("amina", "availability weekdays 18-20").await;
     assert!(out.contains("Saved: you're free Mon 18:00–20:00, Tue 18:00–20:00, Wed 18:00–20:00, Thu 18:00–20:00, Fri 18:00–20:00 (Africa/Nairobi)."), "{out}");
@@ -95,20 +132,23 @@ async fn reminded_and_logged(h: &Harness) {
 
     let out = h.in_room("amina", ROOM, "!tandem met 1h15").await;
     assert!(out.contains("Logged: you met for 1h 15m. That's 1h 15m in the last 30 days, of the 2h a month your programme asks."), "{out}");
-    // Without a booking, a meeting that just happened.
-    let out = h.in_room("grace", ROOM, "!tandem met 45 min").await;
+    // Grace answers too: the same meeting, corrected rather than counted twice.
+    let out = h.in_room("grace", ROOM, "!tandem met 1h").await;
     assert!(
-        out.contains(
-            "That's 2h in the last 30 days, the 2h a month your programme asks. Well done!"
-        ),
+        out.contains("Updated your meeting of Wed 13 Jan, 18:00–19:00 for Amina (Africa/Nairobi) · Wed 13 Jan, 16:00–17:00 for Grace (Africa/Lagos): you met for 1h. That's 1h in the last 30 days"),
         "{out}"
     );
+    // The next day, without a booking: a meeting that just happened.
+    h.clock.advance(chrono::Duration::hours(30));
+    let out = h.in_room("grace", ROOM, "!tandem met 1 hour").await;
+    assert!(out.contains("Logged: you met for 1h. That's 2h in the last 30 days, the 2h a month your programme asks. Well done!"), "{out}");
     let out = h
         .in_room("carol", "coordinators", "!tandem match show M1")
         .await;
     assert!(out.contains("Meetings: 2 meeting(s) logged; 2h in the last 30 days (the programme asks 2h a month: on track)"), "{out}");
     let out = h.in_room("carol", "coordinators", "!tandem report").await;
     assert!(out.contains("Meetings logged: 2 (2h); 1 of 1 active pair(s) met the 2h a month the programme asks in the last 30 days."), "{out}");
+    h.clock.advance(chrono::Duration::hours(30));
     let out = h.in_room("amina", ROOM, "!tandem met no").await;
     assert!(
         out.contains("There's no booked meeting to mark as missed"),

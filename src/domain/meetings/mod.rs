@@ -53,15 +53,25 @@ pub struct Week {
 }
 
 impl Week {
-    /// Whether the person is free for `minutes` from `start` (within one window).
+    /// Whether the person is free for `minutes` from `start`: each quarter hour of it (the
+    /// last perhaps shorter) inside one of their windows, in their local time then, so a
+    /// meeting may run past local midnight into the next day's window and a daylight-saving
+    /// change is followed.
     pub fn free(&self, start: DateTime<Utc>, minutes: u32) -> bool {
-        let local = local_time(&self.zone, start);
-        let day = local.weekday().num_days_from_monday() as u8;
-        let from = (local.hour() * 60 + local.minute()) as u16;
-        let to = u32::from(from) + minutes;
-        self.windows
-            .iter()
-            .any(|w| w.day == day && w.start <= from && u32::from(w.end) >= to)
+        let mut done = 0;
+        while done < minutes {
+            let piece = (minutes - done).min(15);
+            let local = local_time(&self.zone, start + Duration::minutes(i64::from(done)));
+            let day = local.weekday().num_days_from_monday() as u8;
+            let from = local.hour() * 60 + local.minute();
+            if !self.windows.iter().any(|w| {
+                w.day == day && u32::from(w.start) <= from && u32::from(w.end) >= from + piece
+            }) {
+                return false;
+            }
+            done += piece;
+        }
+        true
     }
 }
 
@@ -235,7 +245,7 @@ fn time_range(tokens: &[&str]) -> Option<(u16, u16, usize)> {
             let Some(end) = tokens.get(at..at + second).and_then(hour_phrase) else {
                 continue;
             };
-            let end_minutes = end.minutes(true)?;
+            let mut end_minutes = end.minutes(true)?;
             // `6-8pm`: the start shares the end's half of the day when that keeps it
             // before the end.
             let start_minutes = match (start.pm, end.pm) {
@@ -249,6 +259,15 @@ fn time_range(tokens: &[&str]) -> Option<(u16, u16, usize)> {
                 }
                 _ => start.minutes(false)?,
             };
+            // `9-5`, `10-2`, `7pm-9`: an end without am or pm that comes before the start
+            // is in the afternoon or evening when that puts it after the start; only
+            // otherwise (`22-1`, `23-6`) does the window run past midnight.
+            if end.pm.is_none() && end.hour < 12 && end_minutes < start_minutes {
+                let later = end_minutes + 12 * 60;
+                if later > start_minutes {
+                    end_minutes = later;
+                }
+            }
             return Some((start_minutes, end_minutes, at + second));
         }
     }
@@ -335,22 +354,28 @@ pub fn common_slots(
 ) -> Vec<DateTime<Utc>> {
     let mut out = Vec::new();
     let mut last_day = None;
-    let mut t = half_hour_after(now + Duration::hours(NOTICE_HOURS));
+    let mut t = quarter_after(now + Duration::hours(NOTICE_HOURS));
     let until = now + Duration::days(HORIZON_DAYS);
     while t < until && out.len() < count {
-        let day = local_time(&a.zone, t).date();
-        if last_day != Some(day) && a.free(t, minutes) && b.free(t, minutes) {
+        // On the hour or half hour where the first person is (a zone such as
+        // Asia/Kathmandu is a quarter hour off UTC's).
+        let local = local_time(&a.zone, t);
+        if local.minute().is_multiple_of(30)
+            && last_day != Some(local.date())
+            && a.free(t, minutes)
+            && b.free(t, minutes)
+        {
             out.push(t);
-            last_day = Some(day);
+            last_day = Some(local.date());
         }
-        t += Duration::minutes(30);
+        t += Duration::minutes(15);
     }
     out
 }
 
-/// The first hour or half hour at or after `t`.
-fn half_hour_after(t: DateTime<Utc>) -> DateTime<Utc> {
-    let step = 30 * 60;
+/// The first quarter hour at or after `t`.
+fn quarter_after(t: DateTime<Utc>) -> DateTime<Utc> {
+    let step = 15 * 60;
     let secs = t.timestamp();
     let up = secs + (step - secs.rem_euclid(step)) % step;
     DateTime::from_timestamp(up, 0).unwrap_or(t)
@@ -361,8 +386,9 @@ fn half_hour_after(t: DateTime<Utc>) -> DateTime<Utc> {
 pub fn overlap_per_week(a: &Week, b: &Week, now: DateTime<Utc>) -> u32 {
     let mut longest = 0;
     let mut run = 0;
-    let start = half_hour_after(now);
-    for q in 0..(7 * 96) {
+    let start = quarter_after(now);
+    // Eight days, so a stretch across the week's end is seen whole.
+    for q in 0..(8 * 96) {
         let t = start + Duration::minutes(15 * q);
         if a.free(t, 15) && b.free(t, 15) {
             run += 15;

@@ -62,6 +62,18 @@ fn days_then_hours_are_read_in_the_ways_people_write_them() {
 }
 
 #[test]
+fn an_end_without_am_or_pm_before_the_start_is_read_in_the_afternoon_when_it_can_be() {
+    assert_eq!(
+        parse_availability("mon 9-5").unwrap(),
+        vec![w(0, "09:00", "17:00")]
+    );
+    assert_eq!(
+        parse_availability("tue 10-2, wed 7pm-9").unwrap(),
+        vec![w(1, "10:00", "14:00"), w(2, "19:00", "21:00")]
+    );
+}
+
+#[test]
 fn hours_without_days_take_the_days_before_them_and_overlaps_are_joined() {
     assert_eq!(
         parse_availability("fri 9-11 10-12 15-16").unwrap(),
@@ -74,6 +86,10 @@ fn a_window_past_midnight_runs_into_the_next_day() {
     assert_eq!(
         parse_availability("sun 22-1").unwrap(),
         vec![w(0, "00:00", "01:00"), w(6, "22:00", "24:00")]
+    );
+    assert_eq!(
+        parse_availability("fri 23-6am").unwrap(),
+        vec![w(4, "23:00", "24:00"), w(5, "00:00", "06:00")]
     );
     assert_eq!(
         parse_availability("sat 20-24").unwrap(),
@@ -149,6 +165,24 @@ fn a_slot_is_never_sooner_than_the_notice_and_follows_daylight_saving() {
     // Twelve hours' notice: asked at 23:00 on Saturday, Sunday 10:00 is too soon.
     let late = at(2027, 3, 20, 23, 0);
     assert_eq!(common_slots(&a, &b, late, 60, 5)[0], at(2027, 3, 21, 11, 0));
+}
+
+#[test]
+fn a_zone_a_quarter_hour_off_utc_still_gets_times_on_its_hour_and_a_meeting_may_cross_midnight() {
+    let a = week("Asia/Kathmandu", "mon 18-19");
+    let b = week("Asia/Kathmandu", "mon 17-20");
+    let now = at(2027, 1, 11, 0, 0);
+    // 18:00 in Kathmandu (UTC+5:45) is 12:15 UTC.
+    assert_eq!(
+        common_slots(&a, &b, now, 60, 1),
+        vec![at(2027, 1, 11, 12, 15)]
+    );
+    let late = week("UTC", "sun 23-24, mon 0-1");
+    assert!(
+        late.free(at(2027, 1, 10, 23, 30), 60),
+        "Sunday 23:30 to Monday 00:30"
+    );
+    assert_eq!(overlap_per_week(&late, &late, now), 120);
 }
 
 #[test]

@@ -221,7 +221,9 @@ impl DiscordBot {
             }
             Some(Action::RunPicked { command, .. }) => {
                 let values = match &press.data.kind {
-                    ComponentInteractionDataKind::StringSelect { values } => values.clone(),
+                    ComponentInteractionDataKind::StringSelect { values } => {
+                        super::in_listed_order(&press.message, &press.data.custom_id, values)
+                    }
                     _ => vec![],
                 };
                 if values.is_empty() {

@@ -376,6 +376,25 @@ fn answered(content: &str, labels: &[String]) -> CreateInteractionResponse {
 }
 
 /// The labels of the picked values, read from the prompt's own buttons or menu.
+/// The values picked in the select menu `custom_id` of `message`, in the order its options
+/// are listed: Discord sends them in the order they were clicked.
+fn in_listed_order(message: &Message, custom_id: &str, values: &[String]) -> Vec<String> {
+    let listed: Vec<&String> = message
+        .components
+        .iter()
+        .flat_map(|row| &row.components)
+        .find_map(|c| match c {
+            ActionRowComponent::SelectMenu(menu)
+                if menu.custom_id.as_deref() == Some(custom_id) =>
+            {
+                Some(menu.options.iter().map(|o| &o.value).collect())
+            }
+            _ => None,
+        })
+        .unwrap_or_default();
+    render::listed_order(&listed, values)
+}
+
 fn picked_labels(message: &Message, values: &[String]) -> Vec<String> {
     let mut labels = Vec::new();
     for component in message.components.iter().flat_map(|row| &row.components) {

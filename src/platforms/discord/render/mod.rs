@@ -205,6 +205,13 @@ pub fn render(message: &OutMessage, owner: Option<&str>) -> Rendered {
     }
 }
 
+/// `values` in the order of `listed` (a select's options); any not listed last.
+pub fn listed_order(listed: &[&String], values: &[String]) -> Vec<String> {
+    let mut out = values.to_vec();
+    out.sort_by_key(|v| listed.iter().position(|l| *l == v).unwrap_or(usize::MAX));
+    out
+}
+
 /// A command menu as a select and its buttons, or `None` where Discord would refuse it
 /// (too many options, an id too long): the text says how to type it.
 fn command_menu(menu: &CommandMenu, owner: &str) -> Option<MenuRows> {
@@ -221,6 +228,8 @@ fn command_menu(menu: &CommandMenu, owner: &str) -> Option<MenuRows> {
         .also
         .iter()
         .take(MAX_BUTTONS)
+        // A `|` would end the command early when the id is read back: typed instead.
+        .filter(|a| !a.command.contains('|'))
         .map(|a| Button {
             custom_id: format!("{RUN}|{owner}|{}", a.command),
             label: truncate(&a.label, MAX_BUTTON_LABEL),
@@ -534,6 +543,13 @@ mod tests {
         let mut many = listing.clone();
         many.menu.as_mut().unwrap().options = options(30);
         assert_eq!(render(&many, Some("42")).menu, None);
+        // However they were clicked, the picks run in the listed order.
+        let listed: Vec<String> = (1..=5).map(|i| i.to_string()).collect();
+        let listed: Vec<&String> = listed.iter().collect();
+        assert_eq!(
+            listed_order(&listed, &["4".into(), "1".into(), "3".into()]),
+            ["1", "3", "4"]
+        );
         // A max above the options is brought down to them.
         let mut few = listing;
         few.menu.as_mut().unwrap().options = options(2);
