@@ -117,7 +117,8 @@ pub struct OutMessage {
     /// A menu of things to pick for a command (the mentors `browse` lists, to request),
     /// where the platform has select menus (Discord); the text says how to type it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub menu: Option<CommandMenu>,
+    /// (Boxed: every message carries the field, few a menu.)
+    pub menu: Option<Box<CommandMenu>>,
     /// People this message must alert (the on-call moderators): a real mention where the
     /// platform has them. Nothing else Tandem sends pings anyone.
     #[serde(default)]

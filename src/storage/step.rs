@@ -467,8 +467,11 @@ impl Store {
                 zones,
                 platform,
             } => settled(
-                self.book_meeting(tx, *match_id, *starts_at, *minutes, zones, *platform, now)
-                    .await?,
+                // Boxed, as each arm's future adds to every step's stack.
+                Box::pin(
+                    self.book_meeting(tx, *match_id, *starts_at, *minutes, zones, *platform, now),
+                )
+                .await?,
             ),
             Effect::CancelMeeting { meeting_id } => {
                 settled(self.cancel_meeting(tx, *meeting_id, now).await?)
@@ -478,8 +481,7 @@ impl Store {
                 meeting_id,
                 held_minutes,
             } => settled(
-                self.log_meeting(tx, *match_id, *meeting_id, *held_minutes, now)
-                    .await?,
+                Box::pin(self.log_meeting(tx, *match_id, *meeting_id, *held_minutes, now)).await?,
             ),
             Effect::AcceptAgreement { match_id, user } => {
                 self.accept_agreement(tx, *match_id, user, now).await?;

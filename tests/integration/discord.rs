@@ -1732,3 +1732,67 @@ async fn a_founder_ranks_mentors_over_discord_and_a_decline_passes_to_the_next_a
     );
     run.stop().await;
 }
+
+#[tokio::test]
+async fn a_founder_ranks_from_the_menu_and_her_picks_are_asked_in_the_listed_order() {
+    let programmes = crate::support::programmes_in("tests/fixtures/ranked/programs");
+    let (mut run, staff) = start_in(programmes, &["carol"], |_, _| {}).await;
+    let people = people_of(&run, staff[0], &["kofi", "lin", "rosa", "ama"]);
+    // The ranked demo up to Ama's first ranking, which she makes from the menu.
+    let lines: Vec<(String, bool, String)> = script("ranked_demo.txt")
+        .into_iter()
+        .take_while(|(who, _, text)| !(who == "ama" && text.starts_with("rank")))
+        .collect();
+    let (handled, _) = replay(&mut run, &people, &lines, None).await;
+    let fake = run.fake.clone();
+    let ama = fake.lock().dm_channel(people["ama"]).unwrap();
+    let listing = fake
+        .lock()
+        .messages_in(ama)
+        .into_iter()
+        .rev()
+        .find(|m| m["components"][0]["components"][0]["type"] == 3)
+        .expect("the list with its menu");
+    let menu = &listing["components"][0]["components"][0];
+    assert_eq!(menu["custom_id"], format!("t1s|{}|rank", people["ama"]));
+    assert_eq!(menu["max_values"], 3, "the programme's max_choices");
+    // Two of them, clicked in the reverse of the order listed: the first listed is asked.
+    let options: Vec<(String, String)> = menu["options"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| {
+            (
+                o["label"].as_str().unwrap().to_string(),
+                o["value"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    assert!(options.len() >= 2, "{options:?}");
+    let (first, second) = (&options[0], &options[1]);
+    let custom_id = menu["custom_id"].as_str().unwrap().to_string();
+    fake.select(people["ama"], &listing, &custom_id, &[&second.1, &first.1]);
+    run.settle(handled + 1, "Ama's ranking").await;
+    let name_of = |label: &str| label.split(". ").nth(1).unwrap().to_lowercase();
+    let asked = people[&name_of(&first.0)];
+    fake.wait_for("the first listed asked", WAIT, |s| {
+        let dm = s.dm_channel(asked)?;
+        bot_texts(s, dm)
+            .iter()
+            .any(|t| {
+                t.starts_with(
+                    "Ama, a mentee in Founders Circle, would like you to be their mentor.",
+                )
+            })
+            .then_some(())
+    })
+    .await;
+    let waiting = fake.lock().dm_channel(people[&name_of(&second.0)]);
+    assert!(
+        waiting.is_none_or(|dm| !bot_texts(&fake.lock(), dm)
+            .iter()
+            .any(|t| t.contains("would like you to be their mentor"))),
+        "the second choice waits"
+    );
+    run.stop().await;
+}

@@ -357,7 +357,7 @@ pub(super) fn browse(
         }
     });
     Outcome::unchanged(vec![ctx.dm(OutMessage {
-        menu,
+        menu: menu.map(Box::new),
         ..OutMessage::text(s)
     })])
 }

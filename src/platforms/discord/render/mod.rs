@@ -507,13 +507,13 @@ mod tests {
                 .collect::<Vec<_>>()
         };
         let listing = OutMessage {
-            menu: Some(CommandMenu {
+            menu: Some(Box::new(CommandMenu {
                 command: "rank".into(),
                 placeholder: "Choose up to 3".into(),
                 options: options(5),
                 max: 3,
                 also: vec![CardAction::new("More mentors", "browse 2".into())],
-            }),
+            })),
             ..OutMessage::text("Mentors with room")
         };
         let r = render(&listing, Some("42"));
