@@ -221,6 +221,10 @@ fn idle_dm(ctx: &Ctx<'_>, dm: &Dm, content: &Content) -> Outcome {
         Dm::AskTeam(asked) => team::ask(ctx, asked),
         Dm::Choice(command) => choice::handle(ctx, command),
         Dm::Meeting(command) => meetings::handle_dm(ctx, command.clone()),
+        Dm::PairRoomOnly(typed) => say(format!(
+            "“{typed}” works in your pair room, for both of you: type {} {typed} there.",
+            ctx.room_prefix
+        )),
         Dm::Transcript(n) => closure::transcript(ctx, *n),
         // The escalation contact works restricted cases here, by DM.
         Dm::Case(command) => cases::handle_dm(ctx, command.clone()),

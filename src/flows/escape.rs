@@ -1,14 +1,16 @@
 //! Commands that work whatever conversation is open: a report must always get through.
 //!
 //! A person in the middle of something (a survey, an application, a match offer, a
-//! moderator's question) who types `report`, `withdraw`, `delete my data`, `help` or `stop`
-//! means the command, not an answer. Here, before the open flow sees the message:
+//! moderator's question) who types `report`, `withdraw`, `delete my data`, `my data`,
+//! `help` or `stop` means the command, not an answer. Here, before the open flow sees the
+//! message:
 //!
 //! - `report`, `withdraw` and `delete my data` start their own flow *on top of* the open
 //!   one ([`FlowState::Stacked`]); the open one keeps its place and is asked again when
 //!   the new one ends. One level only: inside a stacked flow they wait for it to end.
 //! - `help` shows what Tandem can do, then asks the open question again; `ask the team`
-//!   sends its question to the coordinators, then asks the open question again.
+//!   sends its question to the coordinators, and `my data` sends the person their data,
+//!   then each asks the open question again.
 //! - `stop` ends what can be ended (an application or report in progress, a
 //!   confirmation: their own `cancel`; a survey keeps its own "later"); a question someone
 //!   is waiting on (a match offer, a check-in, a moderator's question) stays open, and is
@@ -34,6 +36,9 @@ enum Escape {
     Stop,
     /// `ask the team`: sent at once, and the open flow asked again.
     AskTeam,
+    /// `my data`: sent at once (a right that waits on nothing), and the open flow asked
+    /// again.
+    MyData,
 }
 
 /// The escaping command a DM is, as routed (see `flows::route`).
@@ -45,6 +50,7 @@ fn escape(dm: &Dm) -> Option<Escape> {
         Dm::Command(Command::Stop) => Some(Escape::Stop),
         Dm::Personal(PersonalCommand::Delete) => Some(Escape::Delete),
         Dm::AskTeam(_) => Some(Escape::AskTeam),
+        Dm::Personal(PersonalCommand::MyData) => Some(Escape::MyData),
         _ => None,
     }
 }
@@ -168,8 +174,8 @@ pub(super) fn in_flow(
                     .into(),
             ),
         },
-        // It opens nothing: the open flow stays as it is, asked again.
-        Escape::AskTeam => stack(ctx, idle(), state),
+        // They open nothing: the open flow stays as it is, asked again.
+        Escape::AskTeam | Escape::MyData => stack(ctx, idle(), state),
         Escape::Report | Escape::Withdraw | Escape::Delete if stacked => {
             again("Let's finish this first (or type cancel), then I'll help with that:".into())
         }

@@ -184,6 +184,13 @@ async fn cancelled_and_erased(h: &Harness) {
         "{out}"
     );
 
+    // `my data` is not an answer to an open question: the data comes, and the question
+    // is asked again. `idea` in a DM points to the pair room.
+    let out = h.dm_all("amina", "idea").await;
+    assert!(
+        out.contains("“idea” works in your pair room, for both of you: type !tandem idea there."),
+        "{out}"
+    );
     let data = my_data(h, "amina").await;
     assert_eq!(
         data["weekly_availability"]["free_each_week"],

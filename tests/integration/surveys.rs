@@ -106,6 +106,12 @@ both_backends! {
         assert!(out.contains("Let's finish this first"), "{out}");
         let out = h.dm_all("bea", "cancel").await;
         assert!(out.contains("How happy are you"), "back to the survey after a cancelled report: {out}");
+        // `my data` is not an answer either: the file comes, and the question again.
+        h.rec.take();
+        h.app.receive(crate::support::dm("bea", "my data")).await;
+        let sent = h.rec.take();
+        assert!(sent.iter().any(|s| s.message.attachment.as_ref().is_some_and(|f| f.mime == "application/json")));
+        assert!(crate::support::transcript(&sent).contains("How happy are you"), "{}", crate::support::transcript(&sent));
     }
 
     async fn the_anonymity_minimum_holds_in_results_reports_and_exports(db: TestDb) {

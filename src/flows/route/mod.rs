@@ -120,6 +120,8 @@ pub enum Dm {
     Choice(Result<ChoiceCommand, String>),
     /// `availability …` (one's own week); `meet …` and `met …`, which work in the pair room.
     Meeting(Result<MeetCommand, String>),
+    /// `idea`, `agreement` or `agree`: they work in the pair room (the word typed).
+    PairRoomOnly(String),
     /// `accept` or `decline` typed out: an answer to a match offer inside one; outside one,
     /// an answer to an offer that ended meanwhile.
     OfferAnswer,
@@ -270,6 +272,9 @@ fn dm(from: &UserRef, text: &str, router: &Router<'_>) -> Dm {
     }
     if let Some(command) = meetings::parse(text) {
         return Dm::Meeting(command);
+    }
+    if starters::is_idea(text) || agreement::parse(text).is_some() {
+        return Dm::PairRoomOnly(text.trim().to_lowercase());
     }
     if router.moderation.is_escalation_contact(from)
         && let Some(command) = cases::parse_dm(text, router.prefix)

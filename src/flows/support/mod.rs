@@ -92,14 +92,18 @@ fn parse_list(rest: &str) -> Result<SupportCommand, String> {
         [of, rest @ ..] if of == "for" || of == "of" => rest,
         all => all,
     };
-    if let [one] = words
+    // `due` says what the list is anyway: `checkins due M3` is M3's.
+    let words: Vec<&String> = words
+        .iter()
+        .filter(|w| !matches!(w.as_str(), "due" | "overdue"))
+        .collect();
+    if let [one] = words.as_slice()
         && let Some(n) = numbers::read(one, Numbered::Match)
     {
         return n.map(SupportCommand::History);
     }
     for word in words {
         match word.as_str() {
-            "due" | "overdue" => {}
             "mine" | "my" => mine = true,
             _ if programme.is_none() => programme = Some(word.clone()),
             _ => return Err(USAGE.into()),
@@ -523,6 +527,11 @@ mod tests {
             }))
         );
         assert_eq!(parse("checkins M3"), Some(Ok(SupportCommand::History(3))));
+        assert_eq!(
+            parse("checkins due M3"),
+            Some(Ok(SupportCommand::History(3))),
+            "not a programme called M3"
+        );
         assert_eq!(
             parse("checkins for m3"),
             Some(Ok(SupportCommand::History(3)))
