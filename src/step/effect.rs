@@ -167,6 +167,13 @@ pub enum Effect {
         match_id: i64,
         name: String,
     },
+    /// Record a support notice as told by other means (a staff member handed a pair is
+    /// told by the step that hands it on), so the sweep does not tell it again; nothing if
+    /// it was recorded before.
+    MarkSupportNotice {
+        match_id: i64,
+        name: String,
+    },
     /// Move a match from one status to another; a conflict if it is no longer in `from`.
     MoveMatch {
         match_id: i64,

@@ -490,6 +490,10 @@ impl Store {
             Effect::NoteSupportNotice { match_id, name } => {
                 settled(self.note_support_notice(tx, *match_id, name, now).await?)
             }
+            Effect::MarkSupportNotice { match_id, name } => {
+                self.note_support_notice(tx, *match_id, name, now).await?;
+                Applied::Done
+            }
             Effect::LogStaffCheckIn(check_in) => {
                 settled(self.log_staff_check_in(tx, check_in).await?)
             }

@@ -37,6 +37,14 @@ both_backends! {
 /// M1 is carol's, so M2 goes to dev; carol logs M1's first contact, dev is reminded of
 /// M2's, then the room.
 async fn shared_and_reminded(h: &Harness) {
+    // Each is told of their new pair, once.
+    let out = h.sweep().await;
+    assert!(out.contains("[dm carol] You look after a new pair: M1 (Amina ↔ Grace), Pathways Mentoring 2027. Your first check-in with them is due by 25 Jan 2027"), "{out}");
+    assert!(
+        out.contains("[dm dev] You look after a new pair: M2 (Bea ↔ Ola)"),
+        "{out}"
+    );
+    assert!(!h.sweep().await.contains("new pair"), "once");
     let out = h.in_room("carol", ROOM, "!tandem checkins for M1").await;
     assert!(out.contains("Staff check-ins for M1 (Amina ↔ Grace), pathways-2027 · looked after by carol · too early to tell\nNone logged yet.\nMeetings: none logged yet (the programme asks 2h a month)\nNext due by 25 Jan 2027."), "{out}");
     let out = h.in_room("carol", ROOM, "!tandem checkins for M2").await;

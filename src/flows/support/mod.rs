@@ -313,6 +313,11 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<SupportCommand, Str
                     match_id: id,
                     among: vec![to.clone()],
                 },
+                // Told here (or it is themselves): the sweep's welcome is not sent again.
+                Effect::MarkSupportNotice {
+                    match_id: id,
+                    name: notices::assigned_notice(to),
+                },
                 Effect::PostInRoom {
                     room: room.clone(),
                     message: OutMessage::text(format!(

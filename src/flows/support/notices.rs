@@ -1,8 +1,9 @@
 //! What the support sweep tells whom about one active match, decided here and sent by the
 //! app (`app::scheduler::support`): an overdue staff contact (to the staff member who
 //! looks after the pair, then to the coordinators' room), a match that turned at risk (to
-//! its staff member, once a spell: until the pair writes again or staff are in touch), and a pair silent for long (both asked whether to carry
-//! on, then the coordinators offered to close the match).
+//! its staff member, once a spell: until the pair writes again or staff are in touch), a
+//! pair silent for long (both asked whether to carry on, then the coordinators offered to
+//! close the match), and a new pair (to the staff member given it).
 //!
 //! Each [`Notice`] has a name that is the same every time the sweep finds the same thing
 //! (the contact's number, the quiet spell's start), so the app sends it once: the name is
@@ -29,6 +30,14 @@ pub struct Notice {
     /// these names (an at-risk alert has one per sign that started it).
     pub names: Vec<String>,
     pub effects: Vec<Effect>,
+}
+
+/// Days from a match's start in which the staff member given it is told.
+const NEW_PAIR_DAYS: i64 = 7;
+
+/// The notice that tells `staff` they look after a pair.
+pub fn assigned_notice(staff: &UserRef) -> String {
+    format!("assigned-{staff}")
 }
 
 /// Where the sweep's notices go on the pair's platform.
@@ -84,6 +93,32 @@ pub fn due(
         None => to_room(text, false),
     };
     let staff_name = signs.staff.as_ref().map_or("nobody", |s| s.id.as_str());
+
+    // Whoever was given a new pair hears of it, with when they are first due to be in
+    // touch. Only in the pair's first week: an upgrade does not announce every pair.
+    if let Some(staff) = &signs.staff
+        && now - m.started() < Duration::days(NEW_PAIR_DAYS)
+    {
+        let name = assigned_notice(staff);
+        if is_new(&name) {
+            let first = next_contact_due(plan, m.started(), signs.contacts, signs.last_contact)
+                .map(|at| {
+                    format!(
+                        " Your first check-in with them is due by {}: log it in the coordinators' room with {p} checkin {} [by call] [with both]: <notes>.",
+                        day(at),
+                        m.label()
+                    )
+                })
+                .unwrap_or_default();
+            out.push(notice(
+                vec![name],
+                vec![dm(
+                    staff,
+                    format!("You look after a new pair: {pair}.{first}"),
+                )],
+            ));
+        }
+    }
 
     if plan.schedules_contacts()
         && let Some(at) = next_contact_due(plan, m.started(), signs.contacts, signs.last_contact)
@@ -351,6 +386,28 @@ mod tests {
     }
 
     #[test]
+    fn a_new_pair_is_announced_to_its_staff_member_once_in_its_first_week() {
+        let signs = looked_after();
+        let due = due_at(&signs, &[], now() + Duration::minutes(1));
+        assert_eq!(due.len(), 1, "{due:?}");
+        assert_eq!(due[0].0, "assigned-console:carol");
+        assert!(
+            due[0].1.starts_with("carol: You look after a new pair: M7 (Amina ↔ Ola), Pathways. Your first check-in with them is due by 29 Jan 2027: log it in the coordinators' room with !tandem checkin M7"),
+            "{due:?}"
+        );
+        assert!(due_at(&signs, &["assigned-console:carol"], now() + days(1)).is_empty());
+        // Handed on in the first week, the new staff member hears of it too.
+        let dev = PairSigns {
+            staff: Some(user("dev")),
+            ..looked_after()
+        };
+        let due = due_at(&dev, &["assigned-console:carol"], now() + days(2));
+        assert_eq!(due[0].0, "assigned-console:dev");
+        // Not after the first week: an upgrade does not announce every pair.
+        assert!(due_at(&signs, &[], now() + days(8)).is_empty());
+    }
+
+    #[test]
     fn an_overdue_contact_goes_to_its_staff_member_then_a_week_later_to_the_room() {
         let signs = looked_after();
         assert!(due_at(&signs, &[], now() + days(13)).is_empty());
@@ -463,7 +520,7 @@ mod tests {
             last_answered: Some(0),
             ..looked_after()
         };
-        let alert = quiet_at(&signs, &[], now() + days(5));
+        let alert = quiet_at(&signs, &["assigned-console:carol"], now() + days(5));
         assert_eq!(alert.len(), 1, "{alert:?}");
         assert_eq!(alert[0].0, "at-risk-missed-0");
         assert!(alert[0].1.contains("2 check-ins in a row unanswered"));
@@ -471,7 +528,14 @@ mod tests {
             last_activity: Some(now() + days(4)),
             ..signs
         };
-        assert!(quiet_at(&chatting, &["at-risk-missed-0"], now() + days(6)).is_empty());
+        assert!(
+            quiet_at(
+                &chatting,
+                &["at-risk-missed-0", "assigned-console:carol"],
+                now() + days(6)
+            )
+            .is_empty()
+        );
     }
 
     #[test]
