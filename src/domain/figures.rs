@@ -209,13 +209,8 @@ pub fn build(input: &ReportInput<'_>) -> ProgrammeReport {
             let reached = active
                 .iter()
                 .filter(|m| {
-                    let own: Vec<super::meetings::Meeting> = input
-                        .meetings
-                        .iter()
-                        .filter(|g| g.match_id == m.id)
-                        .cloned()
-                        .collect();
-                    super::meetings::minutes_in_month(&own, input.now) >= c
+                    let own = input.meetings.iter().filter(|g| g.match_id == m.id);
+                    super::meetings::minutes_in_month(own, input.now) >= c
                 })
                 .count();
             (reached, c)

@@ -30,6 +30,14 @@ impl TimeZone {
     }
 }
 
+/// The time zone a set of answers gives (an application's `time_zone` question), if any.
+pub fn answered(answers: &[(String, super::Answer)]) -> Option<TimeZone> {
+    answers.iter().find_map(|(_, a)| match a {
+        super::Answer::TimeZone(tz) => parse_time_zone(tz).ok(),
+        _ => None,
+    })
+}
+
 /// Parses a time zone as a person would type it. The error is the hint to show them.
 pub fn parse_time_zone(input: &str) -> Result<TimeZone, String> {
     let s = input.trim();

@@ -14,8 +14,8 @@ use crate::chat::Attachment;
 use crate::domain::RoomRef;
 use crate::domain::matches::MatchRecord;
 use crate::domain::meetings::{
-    self, AVAILABILITY_EXAMPLE, MET_USAGE, Meeting, MeetingState, Met, Offer, PersonWeek,
-    SLOTS_OFFERED, Window, both_times, common_slots, describe, minutes_in_month, overlap_per_week,
+    self, AVAILABILITY_EXAMPLE, MET_USAGE, MeetingState, Met, Offer, PersonWeek, SLOTS_OFFERED,
+    Window, both_times, common_slots, describe, minutes_in_month, overlap_per_week,
     parse_availability, parse_met,
 };
 use crate::domain::timezone::parse_time_zone;
@@ -450,13 +450,11 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<MeetCommand, String
                     )),
                 ]),
                 (Met::Minutes(held), _) => {
-                    let others: Vec<Meeting> = pair
+                    let others = pair
                         .meetings
                         .iter()
-                        .filter(|x| Some(x.id) != target.map(|t| t.id))
-                        .cloned()
-                        .collect();
-                    let month = minutes_in_month(&others, ctx.now) + held;
+                        .filter(|x| Some(x.id) != target.map(|t| t.id));
+                    let month = minutes_in_month(others, ctx.now) + held;
                     let mut text = match target.filter(|_| again) {
                         Some(t) => format!(
                             "Updated your meeting of {}: you met for {}. That's {} in the last 30 days",

@@ -14,6 +14,7 @@ use super::conversations::conflict_aware;
 use super::sql;
 use super::{Store, from_millis, to_millis};
 use crate::domain::screening::{Evaluation, StepState};
+use crate::domain::timezone::TimeZone;
 use crate::domain::{
     Answer, ApplicationNote, ApplicationRecord, ApplicationStatus, ApplicationSummary,
     DecisionRecord, NewApplication, ReviewQuestion, RoleKind, UserRef,
@@ -216,6 +217,24 @@ impl Store {
         self.summaries(&rows)
             .await
             .map(|v| v.into_iter().map(|(s, _)| s).collect())
+    }
+
+    /// The time zone an application's answers give, if it asked for one.
+    pub async fn application_zone(&self, id: i64) -> Result<Option<TimeZone>> {
+        Ok(self
+            .application(id)
+            .await?
+            .and_then(|a| crate::domain::timezone::answered(&a.answers)))
+    }
+
+    /// A person's time zone, from their newest application that asked for it.
+    pub async fn answered_zone_of(&self, user: &UserRef) -> Result<Option<TimeZone>> {
+        for summary in self.applications_of(user).await? {
+            if let Some(zone) = self.application_zone(summary.id).await? {
+                return Ok(Some(zone));
+            }
+        }
+        Ok(None)
     }
 
     /// One application with everything recorded about it.

@@ -12,7 +12,7 @@ use sqlx::{Any, Row, Transaction};
 use super::{Store, from_millis, to_millis};
 use crate::domain::meetings::{Meeting, MeetingState, Offer, PairMeetings, PersonWeek, Window};
 use crate::domain::schedule::NewJob;
-use crate::domain::{Answer, Platform, UserRef};
+use crate::domain::{Platform, UserRef};
 use crate::error::Result;
 
 /// The reminder of a booked meeting, an hour before it.
@@ -229,29 +229,10 @@ impl Store {
                 windows: serde_json::from_str(&windows).unwrap_or_default(),
             });
         }
-        let mut zone = None;
-        for a in self.applications_of(user).await? {
-            if let Some(found) = self.answered_zone(a.id).await? {
-                zone = Some(found);
-                break;
-            }
-        }
         Ok(PersonWeek {
-            zone,
+            zone: self.answered_zone_of(user).await?.map(|z| z.canonical()),
             windows: Vec::new(),
         })
-    }
-
-    /// The time zone an application's answers give, canonical.
-    async fn answered_zone(&self, application: i64) -> Result<Option<String>> {
-        Ok(self.application(application).await?.and_then(|a| {
-            a.answers.iter().find_map(|(_, answer)| match answer {
-                Answer::TimeZone(tz) => crate::domain::timezone::parse_time_zone(tz)
-                    .ok()
-                    .map(|z| z.canonical()),
-                _ => None,
-            })
-        }))
     }
 
     /// The weeks, last offer and meetings of the active pair whose room is `room`.
@@ -279,7 +260,10 @@ impl Store {
         {
             let mut week = self.week_of(user).await?;
             if week.zone.is_none() {
-                week.zone = self.answered_zone(application).await?;
+                week.zone = self
+                    .application_zone(application)
+                    .await?
+                    .map(|z| z.canonical());
             }
             weeks[i] = week;
         }

@@ -20,7 +20,6 @@ use crate::chat::OutMessage;
 use crate::domain::RoomRef;
 use crate::domain::events::{ANNOUNCE_BEFORE_DAYS, EventJob, EventRecord, Rsvp, describe};
 use crate::domain::schedule::Job;
-use crate::domain::timezone::TimeZone;
 use crate::flows::events::announcement;
 use crate::ports::{IdempotencyKey, PortError};
 
@@ -158,7 +157,7 @@ impl App {
                 event.title,
                 event.when()
             );
-            if let Some(zone) = self.person_zone(user).await?
+            if let Some(zone) = self.store.answered_zone_of(user).await?
                 && zone.canonical() != event.zone().canonical()
             {
                 text.push_str(&format!(
@@ -184,22 +183,5 @@ impl App {
             }
         }
         Ok(JobOutcome::Done)
-    }
-
-    /// A person's own time zone, from their newest application that asked for it.
-    async fn person_zone(&self, user: &crate::domain::UserRef) -> Result<Option<TimeZone>> {
-        for summary in self.store.applications_of(user).await? {
-            if let Some(record) = self.store.application(summary.id).await?
-                && let Some(zone) = record.answers.iter().find_map(|(_, a)| match a {
-                    crate::domain::Answer::TimeZone(tz) => {
-                        crate::domain::timezone::parse_time_zone(tz).ok()
-                    }
-                    _ => None,
-                })
-            {
-                return Ok(Some(zone));
-            }
-        }
-        Ok(None)
     }
 }

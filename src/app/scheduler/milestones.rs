@@ -18,14 +18,13 @@ use tracing::{info, warn};
 use super::{JobOutcome, job_key};
 use crate::app::{App, Result};
 use crate::chat::OutMessage;
-use crate::domain::answer::Answer;
 use crate::domain::matches::ClosureKind;
 use crate::domain::matches::{MatchRecord, MatchStatus};
 use crate::domain::schedule::{
     Job, MilestoneJob, MilestoneKind, describe_local, local_time, milestone_jobs, occurrences,
 };
 use crate::domain::survey::NewRound;
-use crate::domain::timezone::{TimeZone, parse_time_zone};
+use crate::domain::timezone::TimeZone;
 use crate::domain::{RoleKind, RoomRef};
 use crate::flows::Prompt;
 use crate::ports::PortError;
@@ -59,18 +58,10 @@ impl App {
 
     /// The pair's time zone: the mentee's answer, else UTC.
     async fn pair_zone(&self, m: &MatchRecord) -> Result<TimeZone> {
-        let answers = self
+        Ok(self
             .store
-            .application(m.mentee_application)
+            .application_zone(m.mentee_application)
             .await?
-            .map(|a| a.answers)
-            .unwrap_or_default();
-        Ok(answers
-            .iter()
-            .find_map(|(_, a)| match a {
-                Answer::TimeZone(tz) => parse_time_zone(tz).ok(),
-                _ => None,
-            })
             .unwrap_or(TimeZone::Offset(0)))
     }
 

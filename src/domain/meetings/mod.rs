@@ -298,10 +298,13 @@ pub struct PairMeetings {
 }
 
 /// The minutes a pair met in the 30 days before `now` (meetings that started then).
-pub fn minutes_in_month(meetings: &[Meeting], now: DateTime<Utc>) -> u32 {
+pub fn minutes_in_month<'a>(
+    meetings: impl IntoIterator<Item = &'a Meeting>,
+    now: DateTime<Utc>,
+) -> u32 {
     let since = now - Duration::days(30);
     meetings
-        .iter()
+        .into_iter()
         .filter(|m| m.state == MeetingState::Held && m.starts_at > since && m.starts_at <= now)
         .filter_map(|m| m.held_minutes)
         .sum()

@@ -429,20 +429,11 @@ fn picked_labels(message: &Message, values: &[String]) -> Vec<String> {
 fn components(rendered: &render::Rendered) -> Vec<CreateActionRow> {
     let mut rows = control_rows(&rendered.controls);
     if let Some(menu) = &rendered.menu {
-        rows.push(CreateActionRow::SelectMenu(
-            CreateSelectMenu::new(
-                &menu.custom_id,
-                CreateSelectMenuKind::String {
-                    options: menu
-                        .options
-                        .iter()
-                        .map(|o| CreateSelectMenuOption::new(&o.label, &o.value))
-                        .collect(),
-                },
-            )
-            .min_values(1)
-            .max_values(menu.max as u8)
-            .placeholder(&menu.placeholder),
+        rows.push(select_row(
+            &menu.custom_id,
+            &menu.options,
+            (1, menu.max),
+            &menu.placeholder,
         ));
         if !menu.buttons.is_empty() {
             rows.push(button_row(&menu.buttons, ButtonStyle::Secondary));
@@ -460,23 +451,15 @@ fn control_rows(controls: &Controls) -> Vec<CreateActionRow> {
             min,
             max,
             options,
-        } => vec![CreateActionRow::SelectMenu(
-            CreateSelectMenu::new(
-                custom_id,
-                CreateSelectMenuKind::String {
-                    options: options
-                        .iter()
-                        .map(|o| CreateSelectMenuOption::new(&o.label, &o.value))
-                        .collect(),
-                },
-            )
-            .min_values(*min as u8)
-            .max_values(*max as u8)
-            .placeholder(if *max > 1 {
+        } => vec![select_row(
+            custom_id,
+            options,
+            (*min, *max),
+            &if *max > 1 {
                 format!("Pick {min} to {max}")
             } else {
                 "Pick one".to_string()
-            }),
+            },
         )],
         Controls::Actions(buttons) => vec![button_row(buttons, ButtonStyle::Secondary)],
         Controls::AnswerButton { custom_id } => vec![CreateActionRow::Buttons(vec![
@@ -486,6 +469,29 @@ fn control_rows(controls: &Controls) -> Vec<CreateActionRow> {
                 .style(ButtonStyle::Primary),
         ])],
     }
+}
+
+/// A row holding one select menu: its options, how many may be picked (min, max).
+fn select_row(
+    custom_id: &str,
+    options: &[render::SelectOption],
+    (min, max): (usize, usize),
+    placeholder: &str,
+) -> CreateActionRow {
+    CreateActionRow::SelectMenu(
+        CreateSelectMenu::new(
+            custom_id,
+            CreateSelectMenuKind::String {
+                options: options
+                    .iter()
+                    .map(|o| CreateSelectMenuOption::new(&o.label, &o.value))
+                    .collect(),
+            },
+        )
+        .min_values(min as u8)
+        .max_values(max as u8)
+        .placeholder(placeholder),
+    )
 }
 
 /// A row of buttons, all in one style: a prompt's choices, or a card's actions.
