@@ -61,11 +61,12 @@ pub trait DirectMessenger: Send + Sync {
         key: &IdempotencyKey,
     ) -> Result<Posted, PortError>;
 
-    /// Fetches a file someone sent the bot, refusing (with an error) one larger than
+    /// Fetches a file `from` sent the bot, refusing (with an error) one larger than
     /// `max_bytes` without reading all of it. Platforms that cannot take files keep the
-    /// default.
+    /// default. (The sender names the platform when one process serves several.)
     async fn fetch_file(
         &self,
+        _from: &UserRef,
         _file: &crate::chat::InboundFile,
         _max_bytes: u64,
     ) -> Result<Vec<u8>, PortError> {

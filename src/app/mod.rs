@@ -228,11 +228,25 @@ impl App {
         self.clock.now()
     }
 
+    /// The coordinators' room for people on `platform`: that platform's, or else, in a
+    /// process serving several platforms, another one's (a community's staff may all be on
+    /// one of them).
     fn coordinators_room(&self, platform: Platform) -> Option<&RoomRef> {
-        self.settings
-            .coordinators_rooms
-            .iter()
-            .find(|r| r.platform == platform)
+        self.staff_room(&self.settings.coordinators_rooms, platform)
+    }
+
+    /// [`App::coordinators_room`] for the moderators: a report from either platform
+    /// reaches them.
+    fn moderators_room(&self, platform: Platform) -> Option<&RoomRef> {
+        self.staff_room(&self.settings.moderators_rooms, platform)
+    }
+
+    fn staff_room<'a>(&self, rooms: &'a [RoomRef], platform: Platform) -> Option<&'a RoomRef> {
+        rooms.iter().find(|r| r.platform == platform).or_else(|| {
+            rooms
+                .iter()
+                .find(|r| self.settings.platforms.contains(&r.platform))
+        })
     }
 
     /// What routing a message from `platform` needs (see `flows::route`).
@@ -241,11 +255,7 @@ impl App {
             prefix: &self.settings.room_prefix,
             moderation: &self.settings.moderation,
             coordinators_room: self.coordinators_room(platform),
-            moderators_room: self
-                .settings
-                .moderators_rooms
-                .iter()
-                .find(|r| r.platform == platform),
+            moderators_room: self.moderators_room(platform),
             max_message_chars: self.settings.max_message_chars,
         }
     }
@@ -269,11 +279,7 @@ impl App {
             max_message_chars: self.settings.max_message_chars,
             room_prefix: &self.settings.room_prefix,
             coordinators_room: self.coordinators_room(user.platform),
-            moderators_room: self
-                .settings
-                .moderators_rooms
-                .iter()
-                .find(|r| r.platform == user.platform),
+            moderators_room: self.moderators_room(user.platform),
             events_room: self
                 .settings
                 .events_rooms

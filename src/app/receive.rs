@@ -430,7 +430,12 @@ impl App {
                 };
                 continue;
             }
-            file.status = match self.ports.dm.fetch_file(file, limits.max_bytes).await {
+            file.status = match self
+                .ports
+                .dm
+                .fetch_file(&inbound.from, file, limits.max_bytes)
+                .await
+            {
                 Ok(data) if data.len() as u64 > limits.max_bytes => FileStatus::TooLarge {
                     limit: limits.max_bytes,
                 },

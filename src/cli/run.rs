@@ -1,11 +1,12 @@
-//! `tandem run`: serves the configured chat platform until Ctrl-C or SIGTERM.
+//! `tandem run`: serves the configured chat platforms (Matrix, Discord or both) until
+//! Ctrl-C or SIGTERM.
 //!
 //! One path for every platform, [`serve`], over the platform's
 //! [`Adapter`](crate::platforms::adapter::Adapter). The order of a start matters: the case
 //! key is checked before anything is opened; the database is opened and re-sealed; what
 //! connecting needs (a token) is checked; what a killed run left is reclaimed (SQLite);
-//! the platform's lease is waited for (a second process on the same database is a
-//! standby); then the bot connects, the app learns the names the moderators go by, and
+//! each platform's lease is waited for (a second process on the same database is a
+//! standby); then the bots connect, the app learns the names the moderators go by, and
 //! the sweeper, the outbox's dispatcher and the scheduler start beside the bot's serve
 //! loop (which catches up on what was missed). A stop ends the serve loop, then the
 //! background, then the lease.
@@ -16,15 +17,15 @@
 use std::process::ExitCode;
 use std::sync::Arc;
 
-use crate::app::{App, Ports};
+use crate::app::App;
 use crate::config::Settings;
 use crate::domain::{Platform, Programme};
-use crate::platforms::adapter::{Adapter, Connected, StaffRooms};
+use crate::platforms::adapter::{Adapter, Connected, Connection, StaffRooms};
 use crate::storage::{Sealer, Store};
 
 use super::setup::{KeyFallback, app_settings, case_key, load_programmes, load_settings, rekey};
 
-/// `tandem run`: refuses without exactly one platform configured, or without the case key.
+/// `tandem run`: refuses without a platform configured, or without the case key.
 pub(super) async fn run(settings_file: Option<&std::path::Path>) -> anyhow::Result<ExitCode> {
     let settings = load_settings(settings_file)?;
     let programmes = load_programmes(&settings)?;
@@ -33,92 +34,127 @@ pub(super) async fn run(settings_file: Option<&std::path::Path>) -> anyhow::Resu
         .iter()
         .filter(|a| (a.configured)(&settings))
         .collect();
-    let adapter = match configured.as_slice() {
-        [] => {
-            let sections: Vec<String> = adapters
-                .iter()
-                .map(|a| format!("a {} section ({})", a.section, a.needs))
-                .collect();
-            eprintln!(
-                "tandem: no chat platform is configured.\nAdd {} to your settings file: see config/tandem.example.toml.\nTo try Tandem without a chat server, run `tandem console`.",
-                sections.join(" or ")
-            );
-            return Ok(ExitCode::from(2));
-        }
-        [one] => *one,
-        many => {
-            let sections: Vec<&str> = many.iter().map(|a| a.section).collect();
-            let listed = match sections.as_slice() {
-                [a, b] => format!("both {a} and {b}"),
-                [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
-                [] => unreachable!("more than one"),
-            };
-            eprintln!(
-                "tandem: {listed} are configured; this version serves one platform per process. Run one `tandem run` per platform with its own settings file (they can share the database)."
-            );
-            return Ok(ExitCode::from(2));
-        }
-    };
+    if configured.is_empty() {
+        let sections: Vec<String> = adapters
+            .iter()
+            .map(|a| format!("a {} section ({})", a.section, a.needs))
+            .collect();
+        eprintln!(
+            "tandem: no chat platform is configured.\nAdd {} (or both) to your settings file: see config/tandem.example.toml.\nTo try Tandem without a chat server, run `tandem console`.",
+            sections.join(" or ")
+        );
+        return Ok(ExitCode::from(2));
+    }
     // Before connecting anywhere: serving without the key would seal reports
     // with one nobody kept.
     let key = case_key(&settings, KeyFallback::None)?;
-    serve(&settings, programmes, key, adapter).await
+    serve(&settings, programmes, key, &configured).await
 }
 
-/// Serves the platform `adapter` connects to until Ctrl-C or SIGTERM, or until its serve
-/// loop ends: all of `tandem run` after the checks on the settings. A process that is
-/// asked to stop while it waits as a standby returns without connecting.
+/// Serves the platforms `adapters` connect to, all from one app, one database and one
+/// scheduler, until Ctrl-C or SIGTERM, or until a platform's serve loop ends (the others
+/// are then stopped too, so that a service manager restarts the whole): all of `tandem
+/// run` after the checks on the settings. A process that is asked to stop while it waits
+/// as a standby returns without connecting.
 pub async fn serve(
     settings: &Settings,
     programmes: Vec<Programme>,
     key: Sealer,
-    adapter: &Adapter,
+    adapters: &[&Adapter],
 ) -> anyhow::Result<ExitCode> {
-    let Some(prepare) = &adapter.prepare else {
-        eprintln!(
-            "tandem: this build has no {} support (built without the `{}` feature)",
-            adapter.name, adapter.feature
-        );
-        return Ok(ExitCode::from(2));
-    };
+    let mut prepares = Vec::new();
+    for adapter in adapters {
+        let Some(prepare) = &adapter.prepare else {
+            eprintln!(
+                "tandem: this build has no {} support (built without the `{}` feature)",
+                adapter.name, adapter.feature
+            );
+            return Ok(ExitCode::from(2));
+        };
+        prepares.push(prepare);
+    }
     let store = Store::open(&settings.database_url())
         .await?
         .with_case_key(key);
     rekey(&store).await;
-    // Before the lease: a standby missing its token would only say so once it took over.
-    let connecting = prepare(settings)?;
+    // Before the leases: a standby missing its token would only say so once it took over.
+    let connecting = prepares
+        .iter()
+        .map(|prepare| prepare(settings))
+        .collect::<anyhow::Result<Vec<_>>>()?;
     reclaim_if_sqlite(&store).await?;
-    let Some(lease) = own_platform(&store, adapter.platform).await? else {
-        return Ok(ExitCode::SUCCESS);
-    };
-    let Connected {
-        ports,
-        rooms,
-        connection,
-    } = connecting.await?;
-    let app = platform_app(
-        settings,
-        store,
-        programmes,
-        ports,
-        rooms,
-        adapter.coordinators_key,
-        adapter.platform,
-    )
-    .await;
+    // Always in the order of `platforms::adapters`, so that two processes serving the
+    // same platforms never each hold one lease while waiting for the other's.
+    let mut leases = Vec::new();
+    for adapter in adapters {
+        match own_platform(&store, adapter.platform).await? {
+            Some(lease) => leases.push(lease),
+            None => {
+                for lease in leases {
+                    lease.release().await;
+                }
+                return Ok(ExitCode::SUCCESS);
+            }
+        }
+    }
+    let mut served = Vec::new();
+    for (adapter, connecting) in adapters.iter().zip(connecting) {
+        served.push((*adapter, connecting.await?));
+    }
+    let connections: Vec<Arc<dyn Connection>> =
+        served.iter().map(|(_, c)| c.connection.clone()).collect();
+    let app = platform_app(settings, store, programmes, served).await;
     let background = Background::start(&app);
     let stopper = {
-        let connection = connection.clone();
+        let connections = connections.clone();
         tokio::spawn(async move {
             shutdown_signal().await;
-            connection.stop().await;
+            for connection in &connections {
+                connection.stop().await;
+            }
         })
     };
-    connection.serve(app).await?;
+    let result = serve_all(&connections, &app).await;
     background.stop().await;
     stopper.abort();
-    lease.release().await;
-    Ok(ExitCode::SUCCESS)
+    for lease in leases {
+        lease.release().await;
+    }
+    result.map(|()| ExitCode::SUCCESS)
+}
+
+/// Runs every platform's serve loop until one ends; then stops the others and waits for
+/// them. The first error, if any, is the result.
+async fn serve_all(connections: &[Arc<dyn Connection>], app: &App) -> anyhow::Result<()> {
+    let mut loops: Vec<_> = connections
+        .iter()
+        .map(|c| tokio::spawn(c.clone().serve(app.clone())))
+        .collect();
+    let (first, index, rest) = futures_util::future::select_all(loops.iter_mut()).await;
+    let others = rest.len();
+    if others > 0 {
+        // On a stop every loop ends; otherwise one platform's session did, and the
+        // process ends as a whole.
+        tracing::info!("a platform's serve loop ended: stopping the other platforms");
+        for connection in connections {
+            connection.stop().await;
+        }
+    }
+    let mut result = flatten(first);
+    for (i, other) in loops.into_iter().enumerate() {
+        if i == index {
+            continue;
+        }
+        let ended = flatten(other.await);
+        if result.is_ok() {
+            result = ended;
+        }
+    }
+    result
+}
+
+fn flatten(joined: Result<anyhow::Result<()>, tokio::task::JoinError>) -> anyhow::Result<()> {
+    joined.map_err(|e| anyhow::anyhow!("a platform's serve loop failed: {e}"))?
 }
 
 /// SQLite serves one process: what a killed run of it held (acts, jobs, leases) is taken
@@ -148,33 +184,40 @@ async fn own_platform(
     }
 }
 
-/// The app served by a chat platform: the platform's ports, and its staff and events rooms
-/// joining the console ones. The names the moderation team goes by on the platform are
-/// learned here, once per start.
+/// The app served by the chat platforms: their ports, joined (each call goes to the
+/// platform of its person or room), and their staff and events rooms joining the console
+/// ones. The names the moderation team goes by on each platform are learned here, once
+/// per start.
 async fn platform_app(
     settings: &Settings,
     store: Store,
     programmes: Vec<Programme>,
-    ports: Ports,
-    rooms: StaffRooms,
-    coordinators_key: &str,
-    platform: Platform,
+    served: Vec<(&Adapter, Connected)>,
 ) -> App {
     let mut app_settings = app_settings(settings);
-    let StaffRooms {
-        coordinators,
-        moderators,
-        events,
-    } = rooms;
-    if coordinators.is_none() {
-        tracing::warn!("no {coordinators_key}: reviewer cards and proposals have nowhere to go");
-    }
-    app_settings.coordinators_rooms.extend(coordinators);
-    app_settings.moderators_rooms.extend(moderators);
-    app_settings.events_rooms.extend(events);
-    // Only this platform's jobs and acts: another process may serve another platform on
+    let mut ports = Vec::new();
+    // Only these platforms' jobs and acts: another process may serve another platform on
     // the same database.
-    app_settings.platforms = vec![platform];
+    app_settings.platforms = Vec::new();
+    for (adapter, connected) in served {
+        let StaffRooms {
+            coordinators,
+            moderators,
+            events,
+        } = connected.rooms;
+        if coordinators.is_none() {
+            tracing::warn!(
+                "no {}: reviewer cards and proposals for people on {} go to another platform's coordinators' room, if there is one",
+                adapter.coordinators_key,
+                adapter.name
+            );
+        }
+        app_settings.coordinators_rooms.extend(coordinators);
+        app_settings.moderators_rooms.extend(moderators);
+        app_settings.events_rooms.extend(events);
+        app_settings.platforms.push(adapter.platform);
+        ports.push((adapter.platform, connected.ports));
+    }
     // Limited here only: the console, typed into (or scripted) by one operator, is not.
     app_settings.limits = crate::app::RateLimits {
         messages_per_minute: Some(settings.limits.messages_per_minute),
@@ -183,7 +226,7 @@ async fn platform_app(
     let mut app = App::new(
         store,
         programmes,
-        ports,
+        crate::platforms::joined::joined(ports),
         Arc::new(crate::app::SystemClock),
         app_settings,
     );

@@ -242,7 +242,12 @@ impl DirectMessenger for ConsoleOutput {
     }
 
     /// Reads the file from this machine (the path a console line named).
-    async fn fetch_file(&self, file: &InboundFile, max_bytes: u64) -> Result<Vec<u8>, PortError> {
+    async fn fetch_file(
+        &self,
+        _from: &UserRef,
+        file: &InboundFile,
+        max_bytes: u64,
+    ) -> Result<Vec<u8>, PortError> {
         let path = std::path::Path::new(&file.source);
         let size = std::fs::metadata(path)
             .map_err(|e| anyhow::anyhow!("{}: {e}", file.source))?

@@ -5,7 +5,8 @@
 //!   scripted tests.
 //! - `recording`: a fake that records what the app asked for, for tests.
 //! - `matrix`, `discord`: the chat adapters, behind features of the same names.
-//! - [`adapter`]: how `tandem run` plugs a chat platform in; [`adapters`] lists them.
+//! - [`adapter`]: how `tandem run` plugs a chat platform in; [`adapters`] lists them;
+//!   [`joined`]: one set of ports for a process serving several.
 //! - [`lanes`]: what a platform delivers, handled in order per room and many rooms at once.
 //! - What the Matrix and Discord adapters both do is written once, at the end of this
 //!   file (`recent_lines`, `lock`): a rule that two platforms share goes there, not in
@@ -19,6 +20,7 @@ pub mod adapter;
 pub mod console;
 #[cfg(feature = "discord")]
 pub mod discord;
+pub mod joined;
 pub mod lanes;
 #[cfg(feature = "matrix")]
 pub mod matrix;

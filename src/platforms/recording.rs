@@ -226,6 +226,16 @@ impl Recording {
     /// the session) or `tandem run` stops it. It serves [`Platform::Console`], the
     /// platform of the rooms it creates; it connects once.
     pub fn adapter(&self, rooms: StaffRooms) -> (Adapter, mpsc::UnboundedSender<Inbound>) {
+        self.adapter_on(Platform::Console, rooms)
+    }
+
+    /// [`Recording::adapter`], standing in for `platform` (its jobs, acts and lease), so
+    /// that two recordings show one process serving two platforms.
+    pub fn adapter_on(
+        &self,
+        platform: Platform,
+        rooms: StaffRooms,
+    ) -> (Adapter, mpsc::UnboundedSender<Inbound>) {
         let (sender, inbox) = mpsc::unbounded_channel();
         let inbox = Mutex::new(Some(inbox));
         let recording = Arc::new(self.clone());
@@ -246,7 +256,7 @@ impl Recording {
             Ok(Box::pin(async move { Ok(connected) }))
         };
         let adapter = Adapter {
-            platform: Platform::Console,
+            platform,
             name: "Recording",
             section: "[recording]",
             needs: "nothing: tests plug it in",
@@ -303,6 +313,7 @@ impl DirectMessenger for Recording {
 
     async fn fetch_file(
         &self,
+        _from: &UserRef,
         file: &crate::chat::InboundFile,
         max_bytes: u64,
     ) -> Result<Vec<u8>, PortError> {
@@ -396,10 +407,12 @@ impl RoomProvisioner for Recording {
         }
         let mut rooms = self.rooms.lock().expect("recording lock");
         rooms.push(spec.clone());
-        Ok(RoomRef::new(
-            crate::domain::Platform::Console,
-            format!("room-{}", rooms.len()),
-        ))
+        // On its members' platform, as a real one's rooms are.
+        let platform = spec
+            .members
+            .first()
+            .map_or(Platform::Console, |m| m.platform);
+        Ok(RoomRef::new(platform, format!("room-{}", rooms.len())))
     }
 
     async fn invite(

@@ -11,10 +11,10 @@ use std::time::Duration;
 
 use tandem::app::ownership::PlatformLease;
 use tandem::config::Settings;
-use tandem::domain::{Platform, RoomRef};
-use tandem::flows::{Effect, OutMessage, StateChange};
+use tandem::domain::{Place, Platform, RoomRef, UserRef};
+use tandem::flows::{Content, Effect, Inbound, OutMessage, StateChange};
 use tandem::platforms::adapter::StaffRooms;
-use tandem::platforms::recording::Recording;
+use tandem::platforms::recording::{Recording, Target};
 use tandem::storage::{CommitOutcome, Sealer, Store};
 
 use crate::support::{dm, enqueued_by_a_dead_process, example_programmes, repo_root, user};
@@ -66,7 +66,7 @@ both_backends! {
         };
         let (adapter, inbox) = rec.adapter(rooms);
         let run = tokio::spawn(async move {
-            tandem::cli::run::serve(&settings, example_programmes(), key(), &adapter).await
+            tandem::cli::run::serve(&settings, example_programmes(), key(), &[&adapter]).await
         });
 
         // Taken up at the start and delivered by the dispatcher, under the key it was
@@ -123,9 +123,129 @@ async fn a_platform_built_out_is_refused_before_the_database_is_opened() {
     let (mut adapter, _inbox) = Recording::new().adapter(StaffRooms::default());
     adapter.prepare = None;
     let key = Sealer::from_text(&"4c".repeat(32)).unwrap();
-    let code = tandem::cli::run::serve(&settings, vec![], key, &adapter)
+    let code = tandem::cli::run::serve(&settings, vec![], key, &[&adapter])
         .await
         .unwrap();
     assert_eq!(code, ExitCode::from(2));
     assert!(!database.exists(), "the database was opened");
+}
+
+/// A DM to the bot from `user`, on `user`'s platform.
+fn dm_on(user: &UserRef, text: &str) -> Inbound {
+    Inbound {
+        from: user.clone(),
+        place: Place::Dm,
+        content: Content::Text(text.to_string()),
+        files: vec![],
+    }
+}
+
+/// `tandem run` with two platforms configured serves both from one app and one database:
+/// each person is answered on their own platform, staff rooms on one platform serve the
+/// people of the other when it has none, both platforms are held against a
+/// second process, and when one platform ends its session the whole process stops and
+/// gives both back (so that a service manager restarts it whole).
+#[tokio::test]
+async fn tandem_run_serves_two_platforms_at_once_each_person_answered_on_their_own() {
+    let data = tempfile::tempdir().unwrap();
+    let database = data.path().join("tandem.db");
+    let url = tandem::config::sqlite_url(&database);
+    let settings = Settings {
+        data_dir: data.path().to_path_buf(),
+        database_url: Some(url.clone()),
+        programmes_dir: repo_root().join("config/programs"),
+        ..Settings::default()
+    };
+    let key = || Sealer::from_text(&"4c".repeat(32)).unwrap();
+    let (on_matrix, on_discord) = (Recording::new(), Recording::new());
+    // The community's staff are all on Matrix.
+    let staff = RoomRef::new(Platform::Matrix, "!staff:example.org");
+    let (matrix, matrix_inbox) = on_matrix.adapter_on(
+        Platform::Matrix,
+        StaffRooms {
+            coordinators: Some(staff.clone()),
+            moderators: Some(RoomRef::new(Platform::Matrix, "!mods:example.org")),
+            ..StaffRooms::default()
+        },
+    );
+    let (discord, discord_inbox) = on_discord.adapter_on(Platform::Discord, StaffRooms::default());
+    let run = tokio::spawn(async move {
+        tandem::cli::run::serve(&settings, example_programmes(), key(), &[&matrix, &discord]).await
+    });
+
+    let amina = UserRef::new(Platform::Matrix, "@amina:example.org");
+    let bilal = UserRef::new(Platform::Discord, "501");
+    matrix_inbox.send(dm_on(&amina, "apply")).unwrap();
+    discord_inbox.send(dm_on(&bilal, "apply")).unwrap();
+    assert!(
+        eventually(|| !on_matrix.dms_to(&amina).is_empty() && !on_discord.dms_to(&bilal).is_empty())
+            .await,
+        "each person is answered"
+    );
+    assert!(on_discord.dms_to(&amina).is_empty() && on_matrix.dms_to(&bilal).is_empty());
+    // Bilal, on Discord, asks the team: it reaches them in their room on Matrix.
+    discord_inbox
+        .send(dm_on(&bilal, "ask the team can I join late?"))
+        .unwrap();
+    assert!(
+        eventually(|| on_matrix
+            .posts_in(&staff)
+            .iter()
+            .any(|m| m.text.contains("can I join late?")))
+        .await,
+        "the question reached the coordinators on the other platform: {:?}",
+        on_matrix.all()
+    );
+    assert!(
+        on_discord
+            .all()
+            .iter()
+            .all(|s| s.target == Target::Dm(bilal.clone()))
+    );
+
+    // One app, one database: both conversations are there.
+    let store = Store::open(&url).await.unwrap();
+    for person in [&amina, &bilal] {
+        assert!(
+            store
+                .load_conversation::<tandem::flows::FlowState>(person)
+                .await
+                .unwrap()
+                .is_some(),
+            "{person:?}"
+        );
+    }
+
+    // Both platforms are held.
+    for platform in [Platform::Matrix, Platform::Discord] {
+        let standby =
+            PlatformLease::acquire(store.clone(), platform, Duration::from_secs(30), || {});
+        assert!(
+            tokio::time::timeout(Duration::from_millis(300), standby)
+                .await
+                .is_err(),
+            "a second process took {platform} while it was served"
+        );
+    }
+
+    // Discord ends its session: the process stops as a whole, and gives both back.
+    drop(discord_inbox);
+    let code = tokio::time::timeout(Duration::from_secs(60), run)
+        .await
+        .expect("tandem run did not stop")
+        .unwrap()
+        .unwrap();
+    assert_eq!(code, ExitCode::SUCCESS);
+    for platform in [Platform::Matrix, Platform::Discord] {
+        let next = tokio::time::timeout(
+            Duration::from_secs(5),
+            PlatformLease::acquire(store.clone(), platform, Duration::from_secs(30), || {}),
+        )
+        .await
+        .unwrap_or_else(|_| panic!("{platform} was not given back"))
+        .unwrap();
+        next.release().await;
+    }
+    drop(matrix_inbox);
+    store.close().await;
 }

@@ -12,6 +12,8 @@ mod support;
 
 mod adapters;
 mod architecture;
+#[cfg(all(feature = "matrix", feature = "discord"))]
+mod both_platforms;
 mod chaos;
 mod choice;
 mod closure;

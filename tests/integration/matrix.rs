@@ -363,7 +363,7 @@ impl RunningBot {
     }
 }
 
-fn bot_settings(url: &str, bot: &str, coordinators: &OwnedRoomId) -> MatrixSettings {
+pub(crate) fn bot_settings(url: &str, bot: &str, coordinators: &OwnedRoomId) -> MatrixSettings {
     MatrixSettings {
         homeserver_url: url.to_string(),
         user_id: bot.to_string(),
@@ -377,7 +377,7 @@ fn bot_settings(url: &str, bot: &str, coordinators: &OwnedRoomId) -> MatrixSetti
 
 /// How the tests connect a bot: the test password, its store under `dir`, short syncs (so
 /// a stop is quick) and a minute to connect.
-fn test_options(settings: MatrixSettings, dir: &std::path::Path) -> MatrixOptions {
+pub(crate) fn test_options(settings: MatrixSettings, dir: &std::path::Path) -> MatrixOptions {
     MatrixOptions {
         settings,
         secrets: MatrixSecrets {
@@ -391,7 +391,7 @@ fn test_options(settings: MatrixSettings, dir: &std::path::Path) -> MatrixOption
 }
 
 /// An encrypted, invite-only room created by `owner` with the bot invited.
-async fn staff_room(owner: &Person, bot: &UserId, name: &str) -> OwnedRoomId {
+pub(crate) async fn staff_room(owner: &Person, bot: &UserId, name: &str) -> OwnedRoomId {
     let mut request = CreateRoomRequest::new();
     request.name = Some(name.to_string());
     request.preset = Some(RoomPreset::PrivateChat);
@@ -427,7 +427,7 @@ fn with_coordinators(programmes: Vec<Programme>, coordinators: &[&Person]) -> Ve
         .collect()
 }
 
-fn test_store_key() -> Sealer {
+pub(crate) fn test_store_key() -> Sealer {
     Sealer::from_text(&"1f".repeat(32)).unwrap()
 }
 

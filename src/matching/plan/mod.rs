@@ -12,7 +12,8 @@
 //! who is left out) here; answers turned into features and the criteria into a model in
 //! `features`; the reasons shown with a proposal and why someone is left out in `explain`.
 //! The solver is `matching::min_cost_flow`, the scores `matching::scoring`, the candidates
-//! and their widening `matching::index`.
+//! and their widening `matching::index`. A pair meets on one chat platform, so people on
+//! different platforms are never paired: each platform's people are planned on their own.
 //!
 //! To add a criterion: its scoring in `scoring::Criterion`, its vocabulary and feature in
 //! `features::prepare`, its reason in `explain::detail`.
@@ -29,7 +30,7 @@ use super::instance::{Instance, MenteeNode, MentorNode, Pair};
 use super::min_cost_flow::Objective;
 use super::scoring::Blocker;
 use crate::domain::matching::{MatchMode, MatchObjective, MatchingConfig};
-use crate::domain::{ApplicationRecord, Programme, RoleKind};
+use crate::domain::{ApplicationRecord, Platform, Programme, RoleKind};
 use explain::{reasons, why_unmatched};
 use features::{answer_number, prepare};
 
@@ -115,6 +116,73 @@ pub fn plan(
             candidates_per_mentee: config.candidates_per_mentee,
         });
     }
+    // A pair meets on one platform: people on different ones are never proposed to each
+    // other, so each platform's people are planned on their own.
+    let mut platforms: Vec<Platform> = free_e
+        .iter()
+        .map(|&(i, _)| mentees[i].applicant.platform)
+        .chain(free_m.iter().map(|&(j, _)| mentors[j].applicant.platform))
+        .collect();
+    platforms.sort_unstable();
+    platforms.dedup();
+    if platforms.len() <= 1 {
+        return plan_free(
+            config, programme, mentees, mentors, &free_e, &free_m, excluded, now,
+        );
+    }
+    let mut whole = Plan {
+        proposals: vec![],
+        unmatched: vec![],
+        spare: vec![],
+        total_score: 0,
+        candidates_per_mentee: config.candidates_per_mentee.max(1),
+    };
+    for platform in platforms {
+        let on = |free: &[(usize, u32)], people: &[ApplicationRecord]| -> Vec<(usize, u32)> {
+            free.iter()
+                .copied()
+                .filter(|&(i, _)| people[i].applicant.platform == platform)
+                .collect()
+        };
+        let (here_e, here_m) = (on(&free_e, mentees), on(&free_m, mentors));
+        if here_m.is_empty() {
+            whole.unmatched.extend(here_e.iter().map(|&(i, _)| {
+                let why = format!("no mentor ready to be matched is on {platform}, where they are");
+                (i, why)
+            }));
+            continue;
+        }
+        if here_e.is_empty() {
+            whole.spare.extend(here_m.iter().map(|&(j, n)| (j, 0, n)));
+            continue;
+        }
+        let p = plan_free(
+            config, programme, mentees, mentors, &here_e, &here_m, excluded, now,
+        )?;
+        whole.proposals.extend(p.proposals);
+        whole.unmatched.extend(p.unmatched);
+        whole.spare.extend(p.spare);
+        whole.total_score += p.total_score;
+    }
+    whole.proposals.sort_by_key(|p| (p.mentee, p.mentor));
+    whole.unmatched.sort_by_key(|(i, _)| *i);
+    whole.spare.sort_by_key(|(j, _, _)| *j);
+    Ok(whole)
+}
+
+/// [`plan`] over the free mentees and mentors given (index, places left), by their
+/// indices in `mentees` and `mentors`.
+#[allow(clippy::too_many_arguments)]
+fn plan_free(
+    config: &MatchingConfig,
+    programme: &Programme,
+    mentees: &[ApplicationRecord],
+    mentors: &[ApplicationRecord],
+    free_e: &[(usize, u32)],
+    free_m: &[(usize, u32)],
+    excluded: &HashSet<(i64, i64)>,
+    now: DateTime<Utc>,
+) -> Result<Plan, String> {
     let pool = Pool {
         mentees: free_e.iter().map(|&(i, _)| mentees[i].clone()).collect(),
         slots: free_e.iter().map(|&(_, n)| n).collect(),
@@ -264,6 +332,12 @@ pub fn evaluate_pair(
     mentor: &ApplicationRecord,
     now: DateTime<Utc>,
 ) -> Result<(i64, Vec<(String, i64)>), String> {
+    if mentee.applicant.platform != mentor.applicant.platform {
+        return Err(format!(
+            "they are on different platforms ({} and {}), and a pair room is on one",
+            mentee.applicant.platform, mentor.applicant.platform
+        ));
+    }
     let (model, e, m) = prepare(
         config,
         std::slice::from_ref(mentee),
@@ -300,8 +374,9 @@ pub fn mentee_places(config: &MatchingConfig) -> u32 {
 pub type Scored = (i64, Vec<(String, i64)>);
 
 /// One mentee against each of `mentors` (a mentee browsing): the score and reasons of each
-/// allowed pair, in `mentors`' order, `None` where a hard constraint keeps them apart. The
-/// model is prepared once, so this costs one scoring per mentor.
+/// allowed pair, in `mentors`' order, `None` where a hard constraint (or being on different
+/// platforms) keeps them apart. The model is prepared once, so this costs one scoring per
+/// mentor.
 pub fn evaluate_mentors(
     config: &MatchingConfig,
     programme: &Programme,
@@ -314,7 +389,9 @@ pub fn evaluate_mentors(
     Ok(m.iter()
         .zip(mentors)
         .map(|(features, mentor)| {
-            if model.blocker(&e[0], features).is_some() {
+            if model.blocker(&e[0], features).is_some()
+                || mentor.applicant.platform != mentee.applicant.platform
+            {
                 return None;
             }
             let why = reasons(config, &model, &e[0], features, mentee, mentor, mentee_role);

@@ -316,3 +316,85 @@ fn excluded_pairs_and_capacities_shape_the_plan() {
         "every possible mentor works for the same employer"
     );
 }
+
+/// `record` on `platform` instead of the console.
+fn on(platform: Platform, mut r: ApplicationRecord) -> ApplicationRecord {
+    r.applicant = UserRef::new(platform, r.applicant.id.clone());
+    r
+}
+
+#[test]
+fn people_on_different_platforms_are_never_paired_and_a_mentee_alone_on_hers_is_told_why() {
+    let grace = |id, platform| {
+        let m = mentor(
+            id,
+            "Grace",
+            "Europe/London",
+            &["en"],
+            "technology",
+            &["writing-a-cv"],
+            1.0,
+        );
+        on(platform, m)
+    };
+    // Tariq on Discord would score the same with either Grace; only the Discord one may
+    // take him. Amina is the only one on Matrix, where no mentor is; the console's Grace
+    // has nobody.
+    let mentees = vec![
+        on(Platform::Discord, tariq(1)),
+        on(Platform::Matrix, tariq(2)),
+        on(Platform::Discord, tariq(3)),
+    ];
+    let mentors = vec![
+        grace(10, Platform::Console),
+        grace(11, Platform::Discord),
+        grace(12, Platform::Discord),
+    ];
+    let plan = Planning::new().plan(&mentees, &mentors);
+    let pairs: Vec<(usize, usize)> = plan
+        .proposals
+        .iter()
+        .map(|p| (p.mentee, p.mentor))
+        .collect();
+    assert_eq!(pairs.len(), 2, "{pairs:?}");
+    for (e, m) in &pairs {
+        assert_eq!(
+            mentees[*e].applicant.platform,
+            mentors[*m].applicant.platform
+        );
+    }
+    assert_eq!(
+        plan.unmatched,
+        vec![(
+            1,
+            "no mentor ready to be matched is on matrix, where they are".to_string()
+        )]
+    );
+    assert_eq!(plan.spare, vec![(0, 0, 1)]);
+    assert_eq!(
+        plan.total_score,
+        plan.proposals.iter().map(|p| p.score).sum::<i64>()
+    );
+
+    let refused = evaluate_pair(
+        &Planning::new().config,
+        &programme(),
+        &mentees[1],
+        &mentors[1],
+        now(),
+    )
+    .unwrap_err();
+    assert!(
+        refused.contains("different platforms (matrix and discord)"),
+        "{refused}"
+    );
+    let browsed = evaluate_mentors(
+        &Planning::new().config,
+        &programme(),
+        &mentees[0],
+        &mentors,
+        now(),
+    )
+    .unwrap();
+    assert!(browsed[0].is_none() && browsed[1].is_some() && browsed[2].is_some());
+}

@@ -54,7 +54,12 @@ impl DirectMessenger for DiscordBot {
 
     /// Downloads an attachment from Discord's CDN (its URL is signed and expires within
     /// a day, which is why the app keeps the file itself), stopping past `max_bytes`.
-    async fn fetch_file(&self, file: &InboundFile, max_bytes: u64) -> Result<Vec<u8>, PortError> {
+    async fn fetch_file(
+        &self,
+        _from: &UserRef,
+        file: &InboundFile,
+        max_bytes: u64,
+    ) -> Result<Vec<u8>, PortError> {
         let too_large = || PortError::TooLarge(max_bytes);
         let mut response = self
             .files

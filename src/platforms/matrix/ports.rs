@@ -68,7 +68,12 @@ impl DirectMessenger for MatrixBot {
     /// Downloads (and, for an encrypted room, decrypts) a file someone sent. The media
     /// API has no partial reads, so the size is checked on the whole file; the declared
     /// size has already kept out the files too large to bother with.
-    async fn fetch_file(&self, file: &InboundFile, max_bytes: u64) -> Result<Vec<u8>, PortError> {
+    async fn fetch_file(
+        &self,
+        _from: &UserRef,
+        file: &InboundFile,
+        max_bytes: u64,
+    ) -> Result<Vec<u8>, PortError> {
         let source: matrix_sdk::ruma::events::room::MediaSource =
             serde_json::from_str(&file.source)
                 .map_err(|e| anyhow::anyhow!("a file's media source does not parse: {e}"))?;
