@@ -1,7 +1,8 @@
-//! The README's coordinators' tables, run as written: every command they show is typed in
-//! `tests/fixtures/coordinator_guide.txt`, and the guide runs through the console with none
-//! of them refused or misunderstood. A command added to the tables fails here until the
-//! guide runs it; a command whose words change fails here until the README says so.
+//! The coordinators' guide's tables (docs/coordinators.md), run as written: every command
+//! they show is typed in `tests/fixtures/coordinator_guide.txt`, and the guide runs through
+//! the console with none of them refused or misunderstood. A command added to the tables
+//! fails here until the guide runs it; a command whose words change fails here until the
+//! coordinators' guide (docs/coordinators.md) says so.
 
 use std::process::{Command, Stdio};
 
@@ -11,7 +12,7 @@ use crate::support::repo_root;
 fn section(readme: &str) -> &str {
     let start = readme
         .find("## Coordinators' commands")
-        .expect("the README has a coordinators' section");
+        .expect("the coordinators' guide (docs/coordinators.md) has a coordinators' section");
     let end = start
         + readme[start..]
             .find("When both accept")
@@ -33,8 +34,8 @@ fn readme_commands(section: &str) -> Vec<String> {
     out
 }
 
-/// A README command as tokens: `<what>` (one or more words), `[what]` (any), `...` (one or
-/// more), and literal words.
+/// A command of the coordinators' guide as tokens: `<what>` (one or more words), `[what]`
+/// (any), `...` (one or more), and literal words.
 fn tokens(pattern: &str) -> Vec<String> {
     let mut s = String::new();
     let mut depth = None;
@@ -88,7 +89,7 @@ fn fits(pattern: &[String], words: &[&str]) -> bool {
 }
 
 #[test]
-fn the_readme_command_matcher_reads_placeholders_numbers_and_options() {
+fn the_guide_command_matcher_reads_placeholders_numbers_and_options() {
     let p = tokens("match swap P3 <mentor's application> [reason]");
     assert!(fits(&p, &["match", "swap", "P4", "A3"]));
     assert!(fits(&p, &["match", "swap", "P4", "A3", "because"]));
@@ -109,8 +110,8 @@ fn the_readme_command_matcher_reads_placeholders_numbers_and_options() {
 }
 
 #[test]
-fn every_command_of_the_readme_coordinator_section_runs_in_its_guide_and_none_is_refused() {
-    let readme = std::fs::read_to_string(repo_root().join("README.md")).unwrap();
+fn every_command_of_the_coordinators_guide_runs_in_its_script_and_none_is_refused() {
+    let readme = std::fs::read_to_string(repo_root().join("docs/coordinators.md")).unwrap();
     let commands = readme_commands(section(&readme));
     assert!(commands.len() >= 30, "{commands:?}");
     let guide =
@@ -132,7 +133,7 @@ fn every_command_of_the_readme_coordinator_section_runs_in_its_guide_and_none_is
         .collect();
     assert!(
         missing.is_empty(),
-        "README commands the guide never runs: {missing:?}"
+        "coordinators' guide (docs/coordinators.md) commands the guide never runs: {missing:?}"
     );
 
     let dir = tempfile::tempdir().unwrap();

@@ -89,7 +89,7 @@ pub fn intents() -> GatewayIntents {
     GatewayIntents::GUILDS | GatewayIntents::GUILD_MESSAGES | GatewayIntents::DIRECT_MESSAGES
 }
 
-/// The permissions the bot needs in a server (the README's invite URL carries them): read
+/// The permissions the bot needs in a server (the operators' guide's invite URL carries them): read
 /// and write in its channels and pair threads, create and lock private threads, and — for
 /// pair rooms as private channels — create channels and set their permissions.
 pub fn required_permissions() -> Permissions {
@@ -596,8 +596,8 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_readme_invite_url_carries_exactly_the_permissions_the_bot_needs() {
-        let readme = include_str!("../../../README.md");
+    fn the_operators_guide_invite_url_carries_exactly_the_permissions_the_bot_needs() {
+        let readme = include_str!("../../../docs/operators.md");
         assert!(readme.contains(&invite_url(0).replace("client_id=0", "client_id=APPLICATION_ID")));
     }
 

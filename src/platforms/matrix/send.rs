@@ -11,7 +11,7 @@ impl MatrixBot {
     /// reporter's DM with a link to that message as evidence, as Discord's "Report
     /// message" does. Nothing is said in the room, and the command is removed where the
     /// bot may remove messages; members may still have seen it (or see a removed message
-    /// under the reporter's name), so the README points those who need discretion to
+    /// under the reporter's name), so the participants' guide points those who need discretion to
     /// sending the bot `report message <link>` by DM.
     pub(super) async fn report_message(
         &self,
