@@ -15,6 +15,7 @@ use async_trait::async_trait;
 
 use crate::chat::OutMessage;
 use crate::domain::events::EventRecord;
+use crate::domain::staff::StaffGroup;
 use crate::domain::{RoomRef, UserRef};
 
 /// A stable id for one outgoing message, the same on every retry of the same effect.
@@ -80,6 +81,14 @@ pub trait DirectMessenger: Send + Sync {
     /// person has none, or on a platform without such names (the console).
     async fn display_names(&self, _user: &UserRef) -> Result<Vec<String>, PortError> {
         Ok(Vec::new())
+    }
+
+    /// Whether `user` is in `group` now (holds the Discord role; is joined to the Matrix
+    /// room at that power level or above), asked each time a staff command needs it, so
+    /// that a role taken away counts at once. A group of another platform, or a platform
+    /// without groups (the console), holds nobody.
+    async fn holds(&self, _user: &UserRef, _group: &StaffGroup) -> Result<bool, PortError> {
+        Ok(false)
     }
 }
 

@@ -34,6 +34,7 @@ pub mod ownership;
 mod pairs;
 mod receive;
 pub mod scheduler;
+mod staff;
 mod subject;
 pub mod supervise;
 

@@ -347,7 +347,9 @@ impl App {
             .await
     }
 
-    /// Handles one message, routed once by the caller (see `flows::route`).
+    /// Handles one message, routed once by the caller (see `flows::route`). A staff
+    /// command from someone a programme names by a platform group runs on the app as they
+    /// see it (`app::staff`).
     pub(super) async fn handle_with(
         &self,
         inbound: &Inbound,
@@ -355,6 +357,28 @@ impl App {
         reported: Option<crate::chat::ReportedMessage>,
         event: Option<&EventRef>,
         placement: &Placement,
+    ) -> Result<()> {
+        match self.as_staff(&inbound.from, route).await {
+            Some((app, why)) => {
+                Box::pin(app.handle_as(inbound, route, reported, event, placement, Some(&why)))
+                    .await
+            }
+            None => {
+                Box::pin(self.handle_as(inbound, route, reported, event, placement, None)).await
+            }
+        }
+    }
+
+    /// [`App::handle_with`] on this app; `allowed_by` says which group made the sender
+    /// staff, for the audit log.
+    async fn handle_as(
+        &self,
+        inbound: &Inbound,
+        route: &flows::route::Route,
+        reported: Option<crate::chat::ReportedMessage>,
+        event: Option<&EventRef>,
+        placement: &Placement,
+        allowed_by: Option<&str>,
     ) -> Result<()> {
         let fetched;
         let inbound = if inbound.files.is_empty() {
@@ -388,7 +412,10 @@ impl App {
                 None => self.load_subject(inbound, route, state).await?,
             };
             let ctx = self.ctx(user, &known, &subject, now);
-            let outcome = flows::decide(&ctx, state, inbound, route);
+            let mut outcome = flows::decide(&ctx, state, inbound, route);
+            if let Some(why) = allowed_by {
+                super::staff::log_allowed(&mut outcome, user, route, why);
+            }
             let typed_in = match &inbound.place {
                 Place::Room(room) => Some((room, placement)),
                 Place::Dm => None,

@@ -119,29 +119,48 @@ fn staffing_warnings(settings: &Settings, programmes: &[Programme]) -> Vec<Strin
             "no moderator is configured (moderation.moderators is empty): nobody may work the reports people send".to_string(),
         );
     }
-    for adapter in crate::platforms::adapters() {
-        if !(adapter.configured)(settings) {
-            continue;
-        }
-        let platform = adapter.platform;
-        let on_platform =
-            |who: &String| config::parse_user_ref(who).is_ok_and(|u| u.platform == platform);
-        if !moderators.is_empty() && !moderators.iter().any(on_platform) {
+    // With both platforms in one process, staff on either serve the people of both (a
+    // platform without staff rooms uses the other's), so staff are missing only when none
+    // is on any platform served.
+    let served: Vec<_> = crate::platforms::adapters()
+        .into_iter()
+        .filter(|a| (a.configured)(settings))
+        .collect();
+    if served.is_empty() {
+        return warnings;
+    }
+    let sections: Vec<&str> = served.iter().map(|a| a.section).collect();
+    let sections = sections.join(" and ");
+    let on_served =
+        |platform: crate::domain::Platform| served.iter().any(|a| a.platform == platform);
+    let where_ = served
+        .iter()
+        .map(|a| a.platform.to_string())
+        .collect::<Vec<_>>()
+        .join(" or ");
+    if !moderators.is_empty()
+        && !moderators
+            .iter()
+            .any(|who| config::parse_user_ref(who).is_ok_and(|u| on_served(u.platform)))
+    {
+        warnings.push(format!(
+            "{sections} {} configured, but no moderator is on {where_} (moderation.moderators: {}): nobody there may work the reports people send",
+            if served.len() == 1 { "is" } else { "are" },
+            listed(moderators.clone()),
+        ));
+    }
+    for p in programmes {
+        let reachable = p.coordinators.iter().any(|c| on_served(c.platform))
+            || p.coordinator_groups.iter().any(|g| on_served(g.platform()));
+        if !reachable {
+            let mut named: Vec<String> = p.coordinators.iter().map(ToString::to_string).collect();
+            named.extend(p.coordinator_groups.iter().map(ToString::to_string));
             warnings.push(format!(
-                "{} is configured, but no moderator is on {platform} (moderation.moderators: {}): nobody there may work the reports people send",
-                adapter.section,
-                listed(moderators.clone()),
+                "{sections} {} configured, but programme {} has no coordinator on {where_} (its coordinators: {}): nobody there may review its applications or approve its matches",
+                if served.len() == 1 { "is" } else { "are" },
+                p.slug,
+                listed(named),
             ));
-        }
-        for p in programmes {
-            if !p.coordinators.iter().any(|c| c.platform == platform) {
-                warnings.push(format!(
-                    "{} is configured, but programme {} has no coordinator on {platform} (its coordinators: {}): nobody there may review its applications or approve its matches",
-                    adapter.section,
-                    p.slug,
-                    listed(p.coordinators.iter().map(ToString::to_string).collect()),
-                ));
-            }
         }
     }
     warnings

@@ -416,10 +416,15 @@ pub fn parse_programme(path: &Path, source: &str) -> Result<Programme, ConfigErr
         );
     }
     let mut coordinators = Vec::new();
+    let mut coordinator_groups = Vec::new();
     for c in &raw.coordinators {
-        match parse_user_ref(c.get_ref()) {
-            Ok(u) => coordinators.push(u),
-            Err(m) => err(c.span().start, &m),
+        match crate::domain::staff::StaffGroup::parse(c.get_ref()) {
+            Some(Ok(group)) => coordinator_groups.push(group),
+            Some(Err(m)) => err(c.span().start, &m),
+            None => match parse_user_ref(c.get_ref()) {
+                Ok(u) => coordinators.push(u),
+                Err(m) => err(c.span().start, &m),
+            },
         }
     }
     let mut roles = BTreeMap::new();
@@ -575,6 +580,7 @@ pub fn parse_programme(path: &Path, source: &str) -> Result<Programme, ConfigErr
         },
         roles,
         coordinators,
+        coordinator_groups,
         waitlist_reminder_days: raw.waitlist_reminder_days,
         on_lapse,
         matching,

@@ -25,6 +25,7 @@ pub mod programme;
 pub mod refusal;
 pub mod schedule;
 pub mod screening;
+pub mod staff;
 pub mod starters;
 pub mod step_names;
 pub mod support;

@@ -28,6 +28,10 @@ pub struct Programme {
     pub roles: BTreeMap<RoleKind, Role>,
     /// People who review applications and keep screening records for this programme.
     pub coordinators: Vec<UserRef>,
+    /// Groups the platform defines whose members coordinate too (a Discord role, a
+    /// Matrix room's power level), checked when they give a command (see `domain::staff`).
+    #[serde(default)]
+    pub coordinator_groups: Vec<super::staff::StaffGroup>,
     /// Days between reminders to people on the waiting list (0: never).
     pub waitlist_reminder_days: u32,
     /// What happens to an active match when a member's background check lapses or fails.

@@ -176,6 +176,22 @@ impl Privileged {
     ];
 }
 
+impl Privileged {
+    /// The command in words, as the audit log names it: `MatchApproveAll` is "match
+    /// approve all".
+    pub fn words(self) -> String {
+        let name = format!("{self:?}");
+        let mut out = String::with_capacity(name.len() + 4);
+        for c in name.chars() {
+            if c.is_uppercase() && !out.is_empty() {
+                out.push(' ');
+            }
+            out.extend(c.to_lowercase());
+        }
+        out
+    }
+}
+
 /// Who may run `command`.
 pub fn allowed(command: Privileged) -> &'static [Who] {
     use Privileged::*;
@@ -249,6 +265,12 @@ mod tests {
             None => carol.says(Some("coordinators"), &format!("!tandem {rest}")),
         };
         crate::flows::route::route(&inbound, &carol.router()).privileged()
+    }
+
+    #[test]
+    fn a_command_reads_in_words_in_the_audit_log() {
+        assert_eq!(Privileged::MatchApproveAll.words(), "match approve all");
+        assert_eq!(Privileged::Approve.words(), "approve");
     }
 
     #[test]

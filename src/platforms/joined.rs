@@ -17,6 +17,7 @@ use async_trait::async_trait;
 use crate::app::Ports;
 use crate::chat::{InboundFile, OutMessage};
 use crate::domain::events::EventRecord;
+use crate::domain::staff::StaffGroup;
 use crate::domain::{Platform, RoomRef, UserRef};
 use crate::ports::{
     DirectMessenger, HistoryLine, IdempotencyKey, PortError, Posted, PrivateRoomSpec,
@@ -118,6 +119,13 @@ impl DirectMessenger for Joined {
 
     async fn display_names(&self, user: &UserRef) -> Result<Vec<String>, PortError> {
         self.on(user.platform)?.dm.display_names(user).await
+    }
+
+    async fn holds(&self, user: &UserRef, group: &StaffGroup) -> Result<bool, PortError> {
+        if group.platform() != user.platform {
+            return Ok(false);
+        }
+        self.on(user.platform)?.dm.holds(user, group).await
     }
 }
 

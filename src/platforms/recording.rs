@@ -11,6 +11,7 @@ use tokio::sync::mpsc;
 
 use crate::app::App;
 use crate::chat::{Inbound, OutMessage};
+use crate::domain::staff::StaffGroup;
 use crate::domain::{Platform, RoomRef, UserRef};
 use crate::platforms::adapter::{Adapter, Connected, Connecting, Connection, StaffRooms, ports_of};
 use crate::ports::{
@@ -55,6 +56,9 @@ pub struct Recording {
     files: Arc<Mutex<std::collections::HashMap<String, Vec<u8>>>>,
     /// The names people go by on the platform (display names, nicknames).
     display_names: Arc<Mutex<std::collections::HashMap<UserRef, Vec<String>>>>,
+    /// Who is in which platform group (a role, a room's power level), for
+    /// [`DirectMessenger::holds`].
+    groups: Arc<Mutex<Vec<(UserRef, StaffGroup)>>>,
 }
 
 impl Recording {
@@ -94,6 +98,15 @@ impl Recording {
             .lock()
             .expect("recording lock")
             .insert(user.clone(), names.iter().map(|n| n.to_string()).collect());
+    }
+
+    /// `user` is in `group` from now on (`true`), or no longer (`false`).
+    pub fn set_in_group(&self, user: &UserRef, group: &StaffGroup, member: bool) {
+        let mut groups = self.groups.lock().expect("recording lock");
+        groups.retain(|(u, g)| !(u == user && g == group));
+        if member {
+            groups.push((user.clone(), group.clone()));
+        }
     }
 
     /// Everything sent so far.
@@ -309,6 +322,17 @@ impl DirectMessenger for Recording {
             .get(user)
             .cloned()
             .unwrap_or_default())
+    }
+
+    /// As [`Recording::set_in_group`] says; fails while the platform is down.
+    async fn holds(&self, user: &UserRef, group: &StaffGroup) -> Result<bool, PortError> {
+        self.check_up()?;
+        Ok(self
+            .groups
+            .lock()
+            .expect("recording lock")
+            .iter()
+            .any(|(u, g)| u == user && g == group))
     }
 
     async fn fetch_file(

@@ -97,6 +97,14 @@ pub enum Effect {
         user: UserRef,
         action: String,
     },
+    /// Someone was allowed a staff command by a group the platform defines (a role, a
+    /// power level) rather than by name: logged with which group, since the platform may
+    /// take it away later.
+    LogAllowed {
+        user: UserRef,
+        action: String,
+        reason: String,
+    },
     /// Store proposed matches; the app posts their cards once they have numbers.
     StoreMatches(Vec<NewMatch>),
     /// Store a mentee's request to a mentor and queue the mentor's offer (or, waiting for a

@@ -1,10 +1,11 @@
-//! The audit log: what someone tried and was refused (`Effect::LogRefusal`), written in the
-//! step that refused it, so the refusal is on record exactly when it was answered. Its rows
-//! name the person, and are kept under the pseudonym when they erase their data
-//! (`storage::personal`).
+//! The audit log: what someone tried and was refused (`Effect::LogRefusal`), and staff
+//! commands allowed through a group the platform defines (`Effect::LogAllowed`: a Discord
+//! role, a Matrix power level, named in `reason`), written in the step that decided, so
+//! each is on record exactly when it was answered. Its rows name the person, and are kept
+//! under the pseudonym when they erase their data (`storage::personal`).
 //!
-//! Only refusals are logged today; another outcome would be another `outcome` value here,
-//! written from its own effect's arm in `storage::step`.
+//! Another outcome would be another `outcome` value here, written from its own effect's arm
+//! in `storage::step`.
 
 use chrono::{DateTime, Utc};
 use sqlx::{Any, Transaction};
@@ -29,6 +30,28 @@ impl Store {
         .bind(user.platform.as_str())
         .bind(&user.id)
         .bind(action)
+        .execute(&mut **tx)
+        .await?;
+        Ok(())
+    }
+
+    /// Logs that `user` was allowed `action`, and why (`reason`: the group that allowed it).
+    pub(super) async fn log_allowed(
+        &self,
+        tx: &mut Transaction<'static, Any>,
+        user: &UserRef,
+        action: &str,
+        reason: &str,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
+        sqlx::query(
+            "INSERT INTO audit_log (at, platform, user_id, action, outcome, reason) VALUES ($1, $2, $3, $4, 'allowed', $5)",
+        )
+        .bind(to_millis(now))
+        .bind(user.platform.as_str())
+        .bind(&user.id)
+        .bind(action)
+        .bind(reason)
         .execute(&mut **tx)
         .await?;
         Ok(())

@@ -742,6 +742,14 @@ impl Store {
                 self.log_refusal(tx, user, action, now).await?;
                 Applied::Done
             }
+            Effect::LogAllowed {
+                user,
+                action,
+                reason,
+            } => {
+                self.log_allowed(tx, user, action, reason, now).await?;
+                Applied::Done
+            }
         })
     }
 }

@@ -923,3 +923,63 @@ fn a_programme_date_order_and_time_zone_are_read_with_defaults_and_bad_values_ex
         assert!(e.contains(expected), "missing «{expected}» in:\n{e}");
     }
 }
+
+#[test]
+fn a_platform_group_among_the_coordinators_counts_on_its_platform_and_a_malformed_one_names_its_line()
+ {
+    let dir = tempfile::tempdir().unwrap();
+    let moderation = "[moderation]\nmoderators = [\"matrix:@mo:example.org\"]\nescalation_contact = \"console:lead\"\n";
+    let path = settings_and_programme(
+        dir.path(),
+        "\"matrix-room:#staff:example.org@50\"",
+        &format!("{moderation}{MATRIX}"),
+    );
+    let (ok, _, stderr) = check_config(&path);
+    assert!(ok && stderr.is_empty(), "{stderr}");
+    let p = config::load_programme(&dir.path().join("programs/p.toml")).unwrap();
+    assert!(p.coordinators.is_empty());
+    assert_eq!(
+        p.coordinator_groups
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>(),
+        vec!["matrix-room:#staff:example.org@50"]
+    );
+
+    let e = errors_of(&format!(
+        "coordinators = [\"console:carol\", \"discord-role:12/staff\"]\n{}",
+        programme_with(&GOOD_QUESTION.replace("mentor", "mentee"))
+    ));
+    assert!(
+        e.contains("p.toml:1:")
+            && e.contains("coordinators")
+            && e.contains("should be discord-role:<server id>/<role id>, both numbers"),
+        "{e}"
+    );
+}
+
+#[test]
+fn with_both_platforms_staff_on_either_serve_both_and_none_on_either_is_warned_about_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let both =
+        format!("{MATRIX}[discord]\napplication_id = 1\nguild_ids = [2]\npairs_channel = 3\n");
+    let moderation = "[moderation]\nmoderators = [\"matrix:@mo:example.org\"]\nescalation_contact = \"console:lead\"\n";
+    let path = settings_and_programme(
+        dir.path(),
+        "\"discord-role:2/7\"",
+        &format!("{moderation}{both}"),
+    );
+    let (ok, _, stderr) = check_config(&path);
+    assert!(ok && stderr.is_empty(), "{stderr}");
+    let path = settings_and_programme(
+        dir.path(),
+        "\"console:carol\"",
+        &format!("{moderation}{both}"),
+    );
+    let (ok, _, stderr) = check_config(&path);
+    assert!(ok, "{stderr}");
+    assert_eq!(
+        stderr.trim(),
+        "warning: [matrix] and [discord] are configured, but programme p has no coordinator on matrix or discord (its coordinators: console:carol): nobody there may review its applications or approve its matches"
+    );
+}

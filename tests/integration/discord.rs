@@ -1068,7 +1068,7 @@ fn assert_as_in_console(
     let Some(thread) = thread else {
         return;
     };
-    let room = RoomRef::new(Platform::Console, "room-1");
+    let room = RoomRef::new(Platform::Discord, "room-1");
     let want: Vec<String> = rec
         .posts_in(&room)
         .iter()
@@ -1795,4 +1795,55 @@ async fn a_founder_ranks_from_the_menu_and_her_picks_are_asked_in_the_listed_ord
         "the second choice waits"
     );
     run.stop().await;
+}
+
+/// A programme names a Discord role among its coordinators: whoever holds it may give
+/// coordinators' commands, from the moment the role is given to the moment it is taken
+/// away (Discord is asked each time, not a cache).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_discord_role_makes_a_coordinator_and_taking_it_away_ends_it_at_once() {
+    const ROLE: u64 = 900_000_000_000_000_777;
+    let mut programmes = example_programmes();
+    programmes[0].coordinator_groups = vec![
+        tandem::domain::staff::StaffGroup::parse(&format!("discord-role:{GUILD_ID}/{ROLE}"))
+            .unwrap()
+            .unwrap(),
+    ];
+    let (running, _) = start_in(programmes, &[], |_, _| {}).await;
+    let (fake, room) = (&running.fake, running.coordinators);
+    let dee = fake.add_user("dee");
+    // `/coordinate command: queue` in the coordinators' channel; the bot's answer.
+    let queue = || async {
+        let seen = fake
+            .lock()
+            .messages_in(room)
+            .iter()
+            .filter(|m| from_bot(m))
+            .count();
+        fake.slash(dee, Some(room), "coordinate", &[("command", "queue")]);
+        fake.wait_for("the bot's answer to queue", WAIT, move |s| {
+            s.messages_in(room)
+                .into_iter()
+                .filter(from_bot)
+                .skip(seen)
+                .map(|m| m["content"].as_str().unwrap_or_default().to_string())
+                .find(|t| t.contains("waiting for review") || t.contains("coordinators can"))
+        })
+        .await
+    };
+    let refused = queue().await;
+    assert!(
+        refused.contains("only the programme's coordinators"),
+        "{refused}"
+    );
+    fake.set_roles(dee, &[ROLE]);
+    let answered = queue().await;
+    assert_eq!(answered, "No applications are waiting for review.");
+    fake.set_roles(dee, &[]);
+    let refused = queue().await;
+    assert!(
+        refused.contains("only the programme's coordinators"),
+        "{refused}"
+    );
+    running.stop().await;
 }

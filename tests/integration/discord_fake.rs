@@ -75,6 +75,8 @@ pub struct State {
     pub closed_dms: HashSet<u64>,
     /// Nicknames in the guild, by user.
     pub nicknames: HashMap<u64, String>,
+    /// The roles each member holds in the guild.
+    pub roles: HashMap<u64, Vec<u64>>,
     /// People who left the guild: their user remains, their membership does not.
     pub departed: HashSet<u64>,
     /// Guild scheduled events, by id.
@@ -272,6 +274,11 @@ impl DiscordFake {
         let id = state.id();
         state.users.insert(id, user_json(id, name, false));
         id
+    }
+
+    /// The roles `user` holds in the guild from now on (as a server admin sets them).
+    pub fn set_roles(&self, user: u64, roles: &[u64]) {
+        self.lock().roles.insert(user, roles.to_vec());
     }
 
     /// A person's display name (`global_name`), and their nickname in the guild if any.
@@ -782,7 +789,8 @@ fn route(
             reply(
                 StatusCode::OK,
                 json!({"user": state.user(id), "nick": state.nicknames.get(&id), "avatar": null,
-                       "roles": [], "joined_at": TIMESTAMP, "premium_since": null,
+                       "roles": state.roles.get(&id).into_iter().flatten().map(u64::to_string).collect::<Vec<_>>(),
+                       "joined_at": TIMESTAMP, "premium_since": null,
                        "deaf": false, "mute": false, "flags": 0, "pending": false}),
             )
         }

@@ -35,6 +35,8 @@ mod matching_cli;
 mod matrix;
 #[cfg(feature = "matrix")]
 mod matrix_chaos;
+#[cfg(feature = "matrix")]
+mod matrix_staff;
 mod meetings;
 mod outbox;
 mod pairing;

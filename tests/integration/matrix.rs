@@ -112,8 +112,8 @@ pub(crate) struct Received {
 /// A participant: a real client with its own device, syncing in the background, joining
 /// every room it is invited to.
 pub(crate) struct Person {
-    client: Client,
-    id: OwnedUserId,
+    pub(crate) client: Client,
+    pub(crate) id: OwnedUserId,
     inbox: Arc<Mutex<Vec<Received>>>,
     sync: JoinHandle<()>,
 }
@@ -244,7 +244,7 @@ impl Drop for Person {
 }
 
 /// Waits until `user` has joined `room` (as its members list, seen from `room`'s client).
-async fn wait_until_joined(room: &Room, user: &UserId, what: &str) {
+pub(crate) async fn wait_until_joined(room: &Room, user: &UserId, what: &str) {
     wait_for(&format!("{user} to join {what}"), || {
         let room = room.clone();
         let user = user.to_owned();

@@ -272,3 +272,61 @@ both_backends! {
         assert!(problems.is_empty(), "{} problems:\n{}", problems.len(), problems.join("\n"));
     }
 }
+
+/// The audit log's rows about `user`.
+async fn audit_rows_of(h: &Harness, user: &UserRef) -> Vec<String> {
+    let tables = h.store.dump_tables().await.unwrap();
+    let about = format!("| {} | {} |", user.platform, user.id);
+    tables
+        .into_iter()
+        .find(|(t, _)| t == "audit_log")
+        .map(|(_, rows)| rows.into_iter().filter(|r| r.contains(&about)).collect())
+        .unwrap_or_default()
+}
+
+both_backends! {
+    async fn a_platform_role_makes_a_coordinator_at_once_and_taking_it_away_ends_it_at_once(db: TestDb) {
+        let group = tandem::domain::staff::StaffGroup::parse("discord-role:1/2").unwrap().unwrap();
+        let mut programmes = example_programmes();
+        programmes[0].coordinator_groups = vec![group.clone()];
+        let staff_room = RoomRef::new(Platform::Discord, "900");
+        let h = Harness::build(&db, tandem::platforms::recording::Recording::new(), programmes, |s| {
+            s.coordinators_rooms.push(staff_room.clone());
+        })
+        .await;
+        let application = ready_mentee(&h, "amina", "Amina").await;
+        let dee = UserRef::new(Platform::Discord, "77");
+        let show = || Inbound {
+            from: dee.clone(),
+            place: Place::Room(staff_room.clone()),
+            content: Content::Text(format!("!tandem show A{application}")),
+            files: vec![],
+        };
+
+        // Not in the role: refused, and the refusal recorded.
+        let refused = h.send(show()).await;
+        assert!(refused.contains("only the programme's coordinators"), "{refused}");
+        assert!(!refused.contains("Amina"), "{refused}");
+
+        // Given the role: a coordinator of the programme at once, and the log says why.
+        h.rec.set_in_group(&dee, &group, true);
+        let shown = h.send(show()).await;
+        assert!(shown.contains("Amina") && !shown.contains("only the programme's"), "{shown}");
+        let rows = audit_rows_of(&h, &dee).await;
+        assert_eq!(rows.len(), 2, "{rows:?}");
+        assert!(rows[0].contains("refused"), "{rows:?}");
+        assert!(
+            rows[1].contains("allowed")
+                && rows[1].contains("show application")
+                && rows[1].contains("coordinator of pathways-2027 through discord-role:1/2"),
+            "{rows:?}"
+        );
+
+        // The role taken away: refused again, at once.
+        h.rec.set_in_group(&dee, &group, false);
+        let again = h.send(show()).await;
+        assert!(again.contains("only the programme's coordinators"), "{again}");
+        assert_eq!(audit_rows_of(&h, &dee).await.len(), 3);
+
+    }
+}

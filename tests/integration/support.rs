@@ -171,7 +171,9 @@ impl Harness {
         Self::build(db, Recording::new(), example_programmes(), change).await
     }
 
-    async fn build(
+    /// The app with other programmes, a recording of the test's own, and some of its
+    /// settings changed.
+    pub async fn build(
         db: &TestDb,
         rec: Recording,
         programmes: Vec<Programme>,

@@ -155,6 +155,13 @@ impl App {
                 Effect::LogRefusal { user, action } => {
                     warn!(user = %user, action = %action, "refused: not permitted");
                 }
+                Effect::LogAllowed {
+                    user,
+                    action,
+                    reason,
+                } => {
+                    info!(user = %user, action = %action, reason = %reason, "allowed through a platform group");
+                }
                 Effect::RecordDecision(d) => {
                     info!(application = d.application_id, from = %d.from, to = %d.to, by = %d.by, "application decision");
                 }

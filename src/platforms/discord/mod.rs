@@ -66,6 +66,7 @@ use crate::app::App;
 use crate::chat::{Content, FileStatus, Inbound, InboundFile, OutMessage};
 use crate::config::DiscordSettings;
 use crate::domain::events::EventRecord;
+use crate::domain::staff::StaffGroup;
 use crate::domain::{EventRef, Place, Platform, RoomRef, UserRef};
 use crate::ports::{
     DirectMessenger, IdempotencyKey, PortError, Posted, PrivateRoomSpec, RoomMessenger,

@@ -20,6 +20,27 @@ impl DirectMessenger for DiscordBot {
         self.send(channel, message, key, Some(user)).await
     }
 
+    /// Whether the person, a member of the group's server, holds its role now (read from
+    /// Discord each time: no cache to lag behind a role taken away). Reading one member
+    /// needs no privileged intent.
+    async fn holds(&self, user: &UserRef, group: &StaffGroup) -> Result<bool, PortError> {
+        let StaffGroup::DiscordRole { guild, role } = group else {
+            return Ok(false);
+        };
+        let id = discord_user(user)?;
+        let (Ok(guild), Ok(role)) = (guild.parse::<u64>(), role.parse::<u64>()) else {
+            return Ok(false);
+        };
+        match self.http.get_member(GuildId::new(guild), id).await {
+            Ok(member) => Ok(member.roles.contains(&RoleId::new(role))),
+            Err(e) if json_code(&e) == Some(UNKNOWN_MEMBER) => Ok(false),
+            Err(e) => Err(PortError::Other(anyhow!(
+                "reading the roles of {user}: {}",
+                explain_error(&e, "read members")
+            ))),
+        }
+    }
+
     /// The person's user name, their display name (`global_name`), and their nickname in
     /// each configured server. Reading a single member needs no privileged intent.
     async fn display_names(&self, user: &UserRef) -> Result<Vec<String>, PortError> {

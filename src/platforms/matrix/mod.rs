@@ -84,6 +84,7 @@ use super::{lock, recent_lines};
 use crate::app::App;
 use crate::chat::{Content, FileStatus, Inbound, InboundFile, OutMessage, Placement, Thread};
 use crate::config::MatrixSettings;
+use crate::domain::staff::StaffGroup;
 use crate::domain::{EventRef, Place, Platform, RoomRef, UserRef};
 use crate::ports::{
     DirectMessenger, IdempotencyKey, PortError, Posted, PrivateRoomSpec, RoomMessenger,

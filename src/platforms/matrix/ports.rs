@@ -19,6 +19,47 @@ impl DirectMessenger for MatrixBot {
         self.send(&room, message, key).await
     }
 
+    /// Whether the person is joined to the group's room with at least its power level,
+    /// as the bot's copy of the room has it (kept by the sync that also brings the
+    /// person's command, so a level lowered before the command was sent counts). The bot
+    /// must be in the room; an alias is resolved each time.
+    async fn holds(&self, user: &UserRef, group: &StaffGroup) -> Result<bool, PortError> {
+        use matrix_sdk::ruma::events::room::power_levels::UserPowerLevel;
+        let StaffGroup::MatrixRoom { room, level } = group else {
+            return Ok(false);
+        };
+        let id = matrix_user(user)?;
+        let room_id: OwnedRoomId = if room.starts_with('#') {
+            let alias = RoomAliasId::parse(room.as_str())
+                .map_err(|e| anyhow!("`{room}` is not a room alias: {e}"))?;
+            self.client
+                .resolve_room_alias(&alias)
+                .await
+                .map_err(|e| anyhow!("resolving {room}: {e}"))?
+                .room_id
+        } else {
+            RoomId::parse(room.as_str()).map_err(|e| anyhow!("`{room}` is not a room id: {e}"))?
+        };
+        let Some(joined) = self
+            .client
+            .get_room(&room_id)
+            .filter(|r| r.state() == RoomState::Joined)
+        else {
+            return Err(PortError::Other(anyhow!(
+                "the bot is not in {room}, so it cannot see who is staff there: invite it"
+            )));
+        };
+        let member = joined
+            .get_member(&id)
+            .await
+            .map_err(|e| anyhow!("reading {id} in {room}: {e}"))?;
+        Ok(member.is_some_and(|m| {
+            *m.membership() == matrix_sdk::ruma::events::room::member::MembershipState::Join
+                // A room creator's power (room version 12 on) is above every level.
+                && Int::new(*level).is_some_and(|l| m.power_level() >= UserPowerLevel::Int(l))
+        }))
+    }
+
     /// The display name of the person's profile, and the one they have in the
     /// moderators' room (a member may take a name per room). Either one alone is enough;
     /// only when neither can be read is it an error.

@@ -1,0 +1,78 @@
+//! Staff named by a group the platform defines (`domain::staff`: a Discord role, a Matrix
+//! room's power level), resolved for one step.
+//!
+//! Flows know coordinators by name (`Programme::is_coordinator`). For a staff command from
+//! someone a programme does not name but whose group it does, the platform is asked
+//! whether they are in the group now, and the step runs on a view of the app in which they
+//! are one of that programme's coordinators; the audit log records the group that allowed
+//! it. Nothing is asked for any other message, so ordinary messages cost no platform call.
+
+use std::collections::HashMap;
+
+use super::*;
+use crate::domain::staff::StaffGroup;
+use crate::flows::route::Route;
+
+impl App {
+    /// The app as `user`'s staff command sees it when they are in a group some programme
+    /// names among its coordinators, with why (for the audit log); `None`: the app as it is.
+    pub(super) async fn as_staff(&self, user: &UserRef, route: &Route) -> Option<(App, String)> {
+        route.privileged()?;
+        let mut asked: HashMap<&StaffGroup, bool> = HashMap::new();
+        let mut programmes: Option<Vec<Programme>> = None;
+        let mut reasons = Vec::new();
+        for (i, p) in self.programmes.iter().enumerate() {
+            if p.is_coordinator(user) {
+                continue;
+            }
+            for group in p
+                .coordinator_groups
+                .iter()
+                .filter(|g| g.platform() == user.platform)
+            {
+                let held = match asked.get(group) {
+                    Some(held) => *held,
+                    None => {
+                        let held = match self.ports.dm.holds(user, group).await {
+                            Ok(held) => held,
+                            Err(e) => {
+                                warn!(user = %user, group = %group, "could not ask the platform whether they are in the group: {e}");
+                                false
+                            }
+                        };
+                        asked.insert(group, held);
+                        held
+                    }
+                };
+                if held {
+                    programmes.get_or_insert_with(|| self.programmes.to_vec())[i]
+                        .coordinators
+                        .push(user.clone());
+                    reasons.push(format!("coordinator of {} through {group}", p.slug));
+                    break;
+                }
+            }
+        }
+        let programmes = programmes?;
+        let app = App {
+            programmes: Arc::new(programmes),
+            ..self.clone()
+        };
+        Some((app, reasons.join("; ")))
+    }
+}
+
+/// `outcome`, with the group that allowed its staff command logged, unless it was refused.
+pub(super) fn log_allowed(outcome: &mut Outcome, user: &UserRef, route: &Route, reason: &str) {
+    let refused = outcome
+        .effects
+        .iter()
+        .any(|e| matches!(e, Effect::LogRefusal { .. }));
+    if let (false, Some(command)) = (refused, route.privileged()) {
+        outcome.effects.push(Effect::LogAllowed {
+            user: user.clone(),
+            action: command.words(),
+            reason: reason.to_string(),
+        });
+    }
+}

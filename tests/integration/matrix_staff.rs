@@ -1,0 +1,123 @@
+//! Coordinators named by a Matrix room's power level (`matrix-room:<room>@<level>` among a
+//! programme's coordinators), against a real Synapse: raising someone to the level makes
+//! them a coordinator at once, and lowering it ends that at once.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use matrix_sdk::ruma::{Int, UserId};
+
+use tandem::app::{App, AppSettings, ManualClock};
+use tandem::domain::staff::StaffGroup;
+use tandem::platforms::adapter::{Bot as _, ports_of};
+use tandem::platforms::matrix::MatrixBot;
+use tandem::storage::Store;
+
+use crate::matrix::{
+    Person, bot_settings, register, staff_room, synapse_url, test_options, test_store_key, unique,
+    wait_for, wait_until_joined,
+};
+use crate::support::{TestDb, example_programmes, start_time};
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_matrix_power_level_makes_a_coordinator_and_lowering_it_ends_it_at_once() {
+    let Some(url) = synapse_url() else { return };
+    crate::support::init_logging();
+    let bot_name = unique("tandem");
+    register(&url, &bot_name, false).await;
+    let bot_id = UserId::parse(format!("@{bot_name}:localhost")).unwrap();
+    // Carol made the staff room (so she may change its levels); Dee is a member at 0.
+    let carol = Person::new(&url, "carol").await;
+    let dee = Person::new(&url, "dee").await;
+    let room_id = staff_room(&carol, &bot_id, "Coordinators").await;
+    let room = carol
+        .client
+        .get_room(&room_id)
+        .expect("Carol is in her room");
+    room.invite_user_by_id(&dee.id).await.unwrap();
+    wait_until_joined(&room, &dee.id, "the staff room").await;
+
+    let mut programmes = example_programmes();
+    for p in &mut programmes {
+        p.coordinators.clear();
+    }
+    programmes[0].coordinator_groups = vec![
+        StaffGroup::parse(&format!("matrix-room:{room_id}@50"))
+            .unwrap()
+            .unwrap(),
+    ];
+    let store_dir = tempfile::tempdir().unwrap();
+    let bot = MatrixBot::connect(test_options(
+        bot_settings(&url, bot_id.as_str(), &room_id),
+        store_dir.path(),
+    ))
+    .await
+    .expect("the bot connects");
+    let db = TestDb::sqlite();
+    let store = Store::open(&db.url)
+        .await
+        .unwrap()
+        .with_case_key(test_store_key());
+    let app = App::new(
+        store,
+        programmes,
+        ports_of(&bot),
+        Arc::new(ManualClock::new(start_time())),
+        AppSettings {
+            coordinators_rooms: bot.coordinators_room().into_iter().collect(),
+            ..AppSettings::default()
+        },
+    );
+    let serving = tokio::spawn({
+        let (bot, app) = (bot.clone(), app.clone());
+        async move { bot.serve(app).await }
+    });
+
+    let dee_room = dee.client.get_room(&room_id).expect("Dee joined");
+    let mut answers = 0;
+    let mut queue = async || {
+        dee.say(&dee_room, "!tandem queue").await;
+        answers += 1;
+        let wanted = answers;
+        let mut answer = String::new();
+        wait_for("the bot's answer to queue", || {
+            let said: Vec<String> = dee
+                .received()
+                .into_iter()
+                .filter(|r| r.room == room_id && r.sender == bot_id)
+                .map(|r| r.body)
+                .filter(|b| b.contains("waiting for review") || b.contains("coordinators can"))
+                .collect();
+            if said.len() >= wanted {
+                answer = said[wanted - 1].clone();
+            }
+            let done = said.len() >= wanted;
+            async move { done }
+        })
+        .await;
+        answer
+    };
+    let refused = queue().await;
+    assert!(
+        refused.contains("only the programme's coordinators"),
+        "{refused}"
+    );
+
+    room.update_power_levels(vec![(&dee.id, Int::from(50))])
+        .await
+        .unwrap();
+    let answered = queue().await;
+    assert_eq!(answered, "No applications are waiting for review.");
+
+    room.update_power_levels(vec![(&dee.id, Int::from(0))])
+        .await
+        .unwrap();
+    let refused = queue().await;
+    assert!(
+        refused.contains("only the programme's coordinators"),
+        "{refused}"
+    );
+
+    bot.stop();
+    let _ = tokio::time::timeout(Duration::from_secs(30), serving).await;
+}
