@@ -242,11 +242,16 @@ impl App {
         self.staff_room(&self.settings.moderators_rooms, platform)
     }
 
+    /// Only a process serving `platform` and another falls back: in a deployment of one
+    /// process per platform, work about Discord people that the Matrix process happens
+    /// to do (the sweep runs in one process) stays with Discord's rooms.
     fn staff_room<'a>(&self, rooms: &'a [RoomRef], platform: Platform) -> Option<&'a RoomRef> {
+        let served = &self.settings.platforms;
         rooms.iter().find(|r| r.platform == platform).or_else(|| {
-            rooms
-                .iter()
-                .find(|r| self.settings.platforms.contains(&r.platform))
+            if !served.contains(&platform) {
+                return None;
+            }
+            rooms.iter().find(|r| served.contains(&r.platform))
         })
     }
 

@@ -77,6 +77,40 @@ impl PlatformLease {
             }
             tokio::time::sleep(pause).await;
         }
+        Ok(Self::held(store, platform, name, holder, length, on_lost).await)
+    }
+
+    /// [`PlatformLease::acquire`], asking once: `None` when another process holds it.
+    pub async fn try_acquire(
+        store: Store,
+        platform: Platform,
+        length: Duration,
+        on_lost: impl Fn() + Send + Sync + 'static,
+    ) -> anyhow::Result<Option<PlatformLease>> {
+        let name = format!("platform:{platform}");
+        let holder = format!("tandem-{}-{}", std::process::id(), super::unique_tag());
+        let now = Utc::now();
+        let span = chrono::Duration::from_std(length)?;
+        if !store.take_lease(&name, &holder, now, now + span).await? {
+            return Ok(None);
+        }
+        Ok(Some(
+            Self::held(store, platform, name, holder, length, on_lost).await,
+        ))
+    }
+
+    /// A lease just taken: what the previous holder left is taken up, and it is renewed
+    /// until released (or `on_lost` is called when it cannot be).
+    async fn held(
+        store: Store,
+        platform: Platform,
+        name: String,
+        holder: String,
+        length: Duration,
+        on_lost: impl Fn() + Send + Sync + 'static,
+    ) -> PlatformLease {
+        let span = chrono::Duration::from_std(length).unwrap_or(chrono::Duration::seconds(30));
+        let pause = length / 3;
         info!(platform = %platform, %holder, "this process now serves {platform}");
         // What the previous holder was carrying out is this process's now.
         match store.reclaim_platform(platform).await {
@@ -120,13 +154,13 @@ impl PlatformLease {
                 }
             })
         };
-        Ok(PlatformLease {
+        PlatformLease {
             store,
             name,
             holder,
             stop,
             renewer,
-        })
+        }
     }
 
     /// Stops renewing without giving the lease back: what a crash does (for tests of the

@@ -347,9 +347,7 @@ impl App {
             .await
     }
 
-    /// Handles one message, routed once by the caller (see `flows::route`). A staff
-    /// command from someone a programme names by a platform group runs on the app as they
-    /// see it (`app::staff`).
+    /// Handles one message, routed once by the caller (see `flows::route`).
     pub(super) async fn handle_with(
         &self,
         inbound: &Inbound,
@@ -358,19 +356,13 @@ impl App {
         event: Option<&EventRef>,
         placement: &Placement,
     ) -> Result<()> {
-        match self.as_staff(&inbound.from, route).await {
-            Some((app, why)) => {
-                Box::pin(app.handle_as(inbound, route, reported, event, placement, Some(&why)))
-                    .await
-            }
-            None => {
-                Box::pin(self.handle_as(inbound, route, reported, event, placement, None)).await
-            }
-        }
+        self.handle_as(inbound, route, reported, event, placement, None)
+            .await
     }
 
-    /// [`App::handle_with`] on this app; `allowed_by` says which group made the sender
-    /// staff, for the audit log.
+    /// [`App::handle_with`] on this app. A staff command it refuses to someone a
+    /// programme names by a platform group is decided again on the app as they see it
+    /// (`app::staff`), with `allowed_by` saying which group, for the audit log.
     async fn handle_as(
         &self,
         inbound: &Inbound,
@@ -413,8 +405,16 @@ impl App {
             };
             let ctx = self.ctx(user, &known, &subject, now);
             let mut outcome = flows::decide(&ctx, state, inbound, route);
-            if let Some(why) = allowed_by {
-                super::staff::log_allowed(&mut outcome, user, route, why);
+            match allowed_by {
+                Some(why) => super::staff::log_allowed(&mut outcome, user, route, why),
+                None if super::staff::refused(&outcome) => {
+                    if let Some((app, why)) = self.as_staff(user, route).await {
+                        let again =
+                            app.handle_as(inbound, route, reported, event, placement, Some(&why));
+                        return Box::pin(again).await;
+                    }
+                }
+                None => {}
             }
             let typed_in = match &inbound.place {
                 Place::Room(room) => Some((room, placement)),

@@ -1,11 +1,12 @@
 //! Staff named by a group the platform defines (`domain::staff`: a Discord role, a Matrix
 //! room's power level), resolved for one step.
 //!
-//! Flows know coordinators by name (`Programme::is_coordinator`). For a staff command from
-//! someone a programme does not name but whose group it does, the platform is asked
-//! whether they are in the group now, and the step runs on a view of the app in which they
-//! are one of that programme's coordinators; the audit log records the group that allowed
-//! it. Nothing is asked for any other message, so ordinary messages cost no platform call.
+//! Flows know coordinators by name (`Programme::is_coordinator`). A staff command is first
+//! decided as usual; only when that refuses someone a programme does not name, but whose
+//! group it does, is the platform asked whether they are in the group now, and the step is
+//! decided again on a view of the app in which they coordinate that programme (for this
+//! step only: `Programme::granted`). The audit log then records the group that allowed
+//! it. So ordinary messages, and staff named one by one, cost no platform call.
 
 use std::collections::HashMap;
 
@@ -14,8 +15,9 @@ use crate::domain::staff::StaffGroup;
 use crate::flows::route::Route;
 
 impl App {
-    /// The app as `user`'s staff command sees it when they are in a group some programme
-    /// names among its coordinators, with why (for the audit log); `None`: the app as it is.
+    /// The app as `user`'s refused staff command sees it when they are in a group some
+    /// programme names among its coordinators, with why (for the audit log); `None`: in
+    /// no such group (or the platform could not say: logged, and the refusal stands).
     pub(super) async fn as_staff(&self, user: &UserRef, route: &Route) -> Option<(App, String)> {
         route.privileged()?;
         let mut asked: HashMap<&StaffGroup, bool> = HashMap::new();
@@ -46,7 +48,7 @@ impl App {
                 };
                 if held {
                     programmes.get_or_insert_with(|| self.programmes.to_vec())[i]
-                        .coordinators
+                        .granted
                         .push(user.clone());
                     reasons.push(format!("coordinator of {} through {group}", p.slug));
                     break;
@@ -62,13 +64,18 @@ impl App {
     }
 }
 
-/// `outcome`, with the group that allowed its staff command logged, unless it was refused.
-pub(super) fn log_allowed(outcome: &mut Outcome, user: &UserRef, route: &Route, reason: &str) {
-    let refused = outcome
+/// Whether the step refused its sender a staff command (the flows log every refusal).
+pub(super) fn refused(outcome: &Outcome) -> bool {
+    outcome
         .effects
         .iter()
-        .any(|e| matches!(e, Effect::LogRefusal { .. }));
-    if let (false, Some(command)) = (refused, route.privileged()) {
+        .any(|e| matches!(e, Effect::LogRefusal { .. }))
+}
+
+/// `outcome`, with the group that allowed its staff command logged, unless it was refused
+/// all the same.
+pub(super) fn log_allowed(outcome: &mut Outcome, user: &UserRef, route: &Route, reason: &str) {
+    if let (false, Some(command)) = (refused(outcome), route.privileged()) {
         outcome.effects.push(Effect::LogAllowed {
             user: user.clone(),
             action: command.words(),

@@ -1,8 +1,9 @@
 //! `tandem check-config`: checks a settings file, a programme file or a folder of
 //! programmes, and reports every problem with its file, line and key (all of them at once:
 //! see `config::reading`). Checking settings also warns, without failing, where staff are
-//! missing: a configured platform with no moderator or no coordinator of a programme on
-//! it, or no moderator at all.
+//! missing: a configured platform whose people's staff room (its own, or another
+//! platform's when it has none) has no moderator or no coordinator of a programme on its
+//! platform, or no moderator at all.
 //!
 //! A new check on the settings belongs in `config` (so that `Settings::load` refuses the
 //! same file); what is only worth saying here (a summary line, a file the settings name,
@@ -100,11 +101,15 @@ fn describe_limits(settings: &Settings) -> String {
     )
 }
 
-/// Who is missing where: each platform the settings configure needs a moderator on it,
-/// and a coordinator of each programme, or nobody there may work its reports or review
-/// its applications; and with no moderator at all, nobody may work a report anywhere.
-/// Warnings, not errors: a deployment may be set up a step at a time.
+/// Who is missing where: the people of each platform the settings configure are served
+/// by a coordinators' and a moderators' room (their platform's, or, when it has none,
+/// another configured platform's: `tandem run` serves both from one process), and that
+/// room's platform needs a moderator and a coordinator of each programme, or nobody there
+/// may work its reports or review its applications; with no moderator at all, nobody may
+/// work a report anywhere. Warnings, not errors: a deployment may be set up a step at a
+/// time.
 fn staffing_warnings(settings: &Settings, programmes: &[Programme]) -> Vec<String> {
+    use crate::domain::Platform;
     let listed = |people: Vec<String>| {
         if people.is_empty() {
             "none".to_string()
@@ -119,48 +124,77 @@ fn staffing_warnings(settings: &Settings, programmes: &[Programme]) -> Vec<Strin
             "no moderator is configured (moderation.moderators is empty): nobody may work the reports people send".to_string(),
         );
     }
-    // With both platforms in one process, staff on either serve the people of both (a
-    // platform without staff rooms uses the other's), so staff are missing only when none
-    // is on any platform served.
     let served: Vec<_> = crate::platforms::adapters()
         .into_iter()
         .filter(|a| (a.configured)(settings))
         .collect();
-    if served.is_empty() {
-        return warnings;
-    }
-    let sections: Vec<&str> = served.iter().map(|a| a.section).collect();
-    let sections = sections.join(" and ");
-    let on_served =
-        |platform: crate::domain::Platform| served.iter().any(|a| a.platform == platform);
-    let where_ = served
-        .iter()
-        .map(|a| a.platform.to_string())
-        .collect::<Vec<_>>()
-        .join(" or ");
-    if !moderators.is_empty()
-        && !moderators
+    // Whether `platform`'s settings name its coordinators' (or moderators') room.
+    let has_room = |platform: Platform, moderators: bool| match platform {
+        Platform::Matrix => settings.matrix.as_ref().is_some_and(|m| {
+            if moderators {
+                m.moderators_room.is_some()
+            } else {
+                m.coordinators_room.is_some()
+            }
+        }),
+        Platform::Discord => settings.discord.as_ref().is_some_and(|d| {
+            if moderators {
+                d.moderators_channel.is_some()
+            } else {
+                d.coordinators_channel.is_some()
+            }
+        }),
+        Platform::Console => true,
+    };
+    // The platform whose room serves `platform`'s people, as the app picks it.
+    let room_on = |platform: Platform, moderators: bool| {
+        if has_room(platform, moderators) {
+            return platform;
+        }
+        served
             .iter()
-            .any(|who| config::parse_user_ref(who).is_ok_and(|u| on_served(u.platform)))
-    {
-        warnings.push(format!(
-            "{sections} {} configured, but no moderator is on {where_} (moderation.moderators: {}): nobody there may work the reports people send",
-            if served.len() == 1 { "is" } else { "are" },
-            listed(moderators.clone()),
-        ));
-    }
-    for p in programmes {
-        let reachable = p.coordinators.iter().any(|c| on_served(c.platform))
-            || p.coordinator_groups.iter().any(|g| on_served(g.platform()));
-        if !reachable {
-            let mut named: Vec<String> = p.coordinators.iter().map(ToString::to_string).collect();
-            named.extend(p.coordinator_groups.iter().map(ToString::to_string));
+            .map(|a| a.platform)
+            .find(|p| has_room(*p, moderators))
+            .unwrap_or(platform)
+    };
+    let whose = |adapter: &crate::platforms::adapter::Adapter, on: Platform| {
+        if on == adapter.platform {
+            format!("{} is configured", adapter.section)
+        } else {
+            format!(
+                "{} has no room of its own for it, so {on}'s serves its people",
+                adapter.section
+            )
+        }
+    };
+    for adapter in &served {
+        let on = room_on(adapter.platform, true);
+        if !moderators.is_empty()
+            && !moderators
+                .iter()
+                .any(|who| config::parse_user_ref(who).is_ok_and(|u| u.platform == on))
+        {
             warnings.push(format!(
-                "{sections} {} configured, but programme {} has no coordinator on {where_} (its coordinators: {}): nobody there may review its applications or approve its matches",
-                if served.len() == 1 { "is" } else { "are" },
-                p.slug,
-                listed(named),
+                "{}, but no moderator is on {on} (moderation.moderators: {}): nobody there may work the reports people send",
+                whose(adapter, on),
+                listed(moderators.clone()),
             ));
+        }
+        let on = room_on(adapter.platform, false);
+        for p in programmes {
+            let reachable = p.coordinators.iter().any(|c| c.platform == on)
+                || p.coordinator_groups.iter().any(|g| g.platform() == on);
+            if !reachable {
+                let mut named: Vec<String> =
+                    p.coordinators.iter().map(ToString::to_string).collect();
+                named.extend(p.coordinator_groups.iter().map(ToString::to_string));
+                warnings.push(format!(
+                    "{}, but programme {} has no coordinator on {on} (its coordinators: {}): nobody there may review its applications or approve its matches",
+                    whose(adapter, on),
+                    p.slug,
+                    listed(named),
+                ));
+            }
         }
     }
     warnings

@@ -62,6 +62,9 @@ pub async fn serve(
     key: Sealer,
     adapters: &[&Adapter],
 ) -> anyhow::Result<ExitCode> {
+    if adapters.is_empty() {
+        anyhow::bail!("no platform to serve");
+    }
     let mut prepares = Vec::new();
     for adapter in adapters {
         let Some(prepare) = &adapter.prepare else {
@@ -83,20 +86,10 @@ pub async fn serve(
         .map(|prepare| prepare(settings))
         .collect::<anyhow::Result<Vec<_>>>()?;
     reclaim_if_sqlite(&store).await?;
-    // Always in the order of `platforms::adapters`, so that two processes serving the
-    // same platforms never each hold one lease while waiting for the other's.
-    let mut leases = Vec::new();
-    for adapter in adapters {
-        match own_platform(&store, adapter.platform).await? {
-            Some(lease) => leases.push(lease),
-            None => {
-                for lease in leases {
-                    lease.release().await;
-                }
-                return Ok(ExitCode::SUCCESS);
-            }
-        }
-    }
+    let platforms: Vec<Platform> = adapters.iter().map(|a| a.platform).collect();
+    let Some(leases) = own_platforms(&store, &platforms).await? else {
+        return Ok(ExitCode::SUCCESS);
+    };
     let mut served = Vec::new();
     for (adapter, connecting) in adapters.iter().zip(connecting) {
         served.push((*adapter, connecting.await?));
@@ -105,10 +98,12 @@ pub async fn serve(
         served.iter().map(|(_, c)| c.connection.clone()).collect();
     let app = platform_app(settings, store, programmes, served).await;
     let background = Background::start(&app);
+    let asked_to_stop = Arc::new(std::sync::atomic::AtomicBool::new(false));
     let stopper = {
-        let connections = connections.clone();
+        let (connections, asked) = (connections.clone(), asked_to_stop.clone());
         tokio::spawn(async move {
             shutdown_signal().await;
+            asked.store(true, std::sync::atomic::Ordering::SeqCst);
             for connection in &connections {
                 connection.stop().await;
             }
@@ -120,8 +115,24 @@ pub async fn serve(
     for lease in leases {
         lease.release().await;
     }
-    result.map(|()| ExitCode::SUCCESS)
+    result?;
+    if asked_to_stop.load(std::sync::atomic::Ordering::SeqCst) {
+        Ok(ExitCode::SUCCESS)
+    } else {
+        // Not asked to: a platform ended its session (a revoked token, a closed gateway).
+        // A failure, so that a service manager restarts the process.
+        tracing::error!("a platform ended its session: exiting so that the process is restarted");
+        Ok(ExitCode::from(EX_TEMPFAIL))
+    }
 }
+
+/// The exit code of a process that should be started again (sysexits' EX_TEMPFAIL), as
+/// when its platform lease is lost.
+const EX_TEMPFAIL: u8 = 75;
+
+/// How long the other platforms' serve loops get to end once one has ended, before they
+/// are cut short (a loop retrying a homeserver that is down may not look up for minutes).
+const STOP_GRACE: std::time::Duration = std::time::Duration::from_secs(30);
 
 /// Runs every platform's serve loop until one ends; then stops the others and waits for
 /// them. The first error, if any, is the result.
@@ -141,11 +152,18 @@ async fn serve_all(connections: &[Arc<dyn Connection>], app: &App) -> anyhow::Re
         }
     }
     let mut result = flatten(first);
-    for (i, other) in loops.into_iter().enumerate() {
+    for (i, mut other) in loops.into_iter().enumerate() {
         if i == index {
             continue;
         }
-        let ended = flatten(other.await);
+        let ended = match tokio::time::timeout(STOP_GRACE, &mut other).await {
+            Ok(ended) => flatten(ended),
+            Err(_) => {
+                other.abort();
+                tracing::warn!("a platform did not stop within {STOP_GRACE:?}: cut short");
+                Ok(())
+            }
+        };
         if result.is_ok() {
             result = ended;
         }
@@ -166,21 +184,56 @@ async fn reclaim_if_sqlite(store: &Store) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Waits until this process may serve `platform` (another process on the same database
-/// may hold it: this one is then a standby), or until asked to stop (`None`). If the
-/// lease is lost later, the process exits at once: another one serves the platform now.
-async fn own_platform(
+/// Waits until this process may serve every one of `platforms` (another process on the
+/// same database may hold one: this one is then a standby), or until asked to stop
+/// (`None`). All or none: waiting for one while holding another would leave that other
+/// unserved, so a busy lease makes it give back the ones it took, wait for the busy one
+/// first, and ask for the rest again. If a lease is lost later, the process exits at
+/// once: another one serves that platform now.
+async fn own_platforms(
     store: &Store,
-    platform: Platform,
-) -> anyhow::Result<Option<crate::app::ownership::PlatformLease>> {
+    platforms: &[Platform],
+) -> anyhow::Result<Option<Vec<crate::app::ownership::PlatformLease>>> {
     use crate::app::ownership::{PlatformLease, lease_length};
-    let acquire = PlatformLease::acquire(store.clone(), platform, lease_length(), move || {
-        tracing::error!("exiting: {platform} is served by another process now");
-        std::process::exit(75);
-    });
-    tokio::select! {
-        lease = acquire => lease.map(Some),
-        _ = shutdown_signal() => Ok(None),
+    let on_lost = |platform: Platform| {
+        move || {
+            tracing::error!("exiting: {platform} is served by another process now");
+            std::process::exit(i32::from(EX_TEMPFAIL));
+        }
+    };
+    let mut order = platforms.to_vec();
+    loop {
+        let first = order[0];
+        let waited = tokio::select! {
+            lease = PlatformLease::acquire(store.clone(), first, lease_length(), on_lost(first)) => lease?,
+            _ = shutdown_signal() => return Ok(None),
+        };
+        let mut held = vec![waited];
+        let mut busy = None;
+        for &platform in &order[1..] {
+            match PlatformLease::try_acquire(
+                store.clone(),
+                platform,
+                lease_length(),
+                on_lost(platform),
+            )
+            .await?
+            {
+                Some(lease) => held.push(lease),
+                None => {
+                    busy = Some(platform);
+                    break;
+                }
+            }
+        }
+        let Some(busy) = busy else {
+            return Ok(Some(held));
+        };
+        for lease in held {
+            lease.release().await;
+        }
+        order.retain(|p| *p != busy);
+        order.insert(0, busy);
     }
 }
 
@@ -207,7 +260,7 @@ async fn platform_app(
         } = connected.rooms;
         if coordinators.is_none() {
             tracing::warn!(
-                "no {}: reviewer cards and proposals for people on {} go to another platform's coordinators' room, if there is one",
+                "no {}: reviewer cards and proposals for people on {} go to another served platform's coordinators' room, if there is one",
                 adapter.coordinators_key,
                 adapter.name
             );

@@ -581,6 +581,7 @@ pub fn parse_programme(path: &Path, source: &str) -> Result<Programme, ConfigErr
         roles,
         coordinators,
         coordinator_groups,
+        granted: Vec::new(),
         waitlist_reminder_days: raw.waitlist_reminder_days,
         on_lapse,
         matching,

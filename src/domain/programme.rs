@@ -32,6 +32,11 @@ pub struct Programme {
     /// Matrix room's power level), checked when they give a command (see `domain::staff`).
     #[serde(default)]
     pub coordinator_groups: Vec<super::staff::StaffGroup>,
+    /// For one step only: people a group above made coordinators when they gave a
+    /// command (`app::staff`). They coordinate like the named ones, but are never given
+    /// pairs to look after (the sweep, which keeps pairs' staff, knows only names).
+    #[serde(skip)]
+    pub granted: Vec<UserRef>,
     /// Days between reminders to people on the waiting list (0: never).
     pub waitlist_reminder_days: u32,
     /// What happens to an active match when a member's background check lapses or fails.
@@ -128,7 +133,7 @@ impl Programme {
     }
 
     pub fn is_coordinator(&self, user: &UserRef) -> bool {
-        self.coordinators.contains(user)
+        self.coordinators.contains(user) || self.granted.contains(user)
     }
 }
 

@@ -27,6 +27,7 @@ pub enum StaffGroup {
 
 const DISCORD_ROLE: &str = "discord-role:";
 const MATRIX_ROOM: &str = "matrix-room:";
+const MAX_POWER_LEVEL: i64 = (1 << 53) - 1;
 
 impl StaffGroup {
     /// The platform whose people the group holds.
@@ -88,6 +89,13 @@ fn matrix_room(text: &str, rest: &str) -> Result<StaffGroup, String> {
     let level: i64 = level.parse().map_err(|_| {
         format!("`{text}`: the power level should be a whole number (50 for moderators, 100 for admins), {example}")
     })?;
+    // Every member has at least 0: such a level would make the whole room staff. Matrix
+    // levels are JSON integers, at most 2^53 - 1.
+    if !(1..=MAX_POWER_LEVEL).contains(&level) {
+        return Err(format!(
+            "`{text}`: the power level should be at least 1 (0 or less would make every member of the room a coordinator) and at most {MAX_POWER_LEVEL}, {example}"
+        ));
+    }
     Ok(StaffGroup::MatrixRoom {
         room: room.to_string(),
         level,
@@ -114,7 +122,7 @@ mod tests {
             "matrix-room:#staff:example.org@50",
             "matrix-room:!abcdef:example.org@100",
             "matrix-room:!X2xsG2kAZU0S-g4CnQbccYcDotjG0N_9staYw89PVkI@50",
-            "matrix-room:#staff:example.org:8448@-1",
+            "matrix-room:#staff:example.org:8448@1",
         ] {
             let group = StaffGroup::parse(text).unwrap().unwrap();
             assert_eq!(group.to_string(), text);
@@ -145,6 +153,9 @@ mod tests {
                 "an id (!abc:example.org) or an alias",
             ),
             ("matrix-room:#staff:example.org@moderators", "whole number"),
+            ("matrix-room:#staff:example.org@0", "at least 1"),
+            ("matrix-room:#staff:example.org@-50", "at least 1"),
+            ("matrix-room:#staff:example.org@9007199254740992", "at most"),
         ] {
             let err = StaffGroup::parse(text).unwrap().unwrap_err();
             assert!(err.contains(says), "{text}: {err}");

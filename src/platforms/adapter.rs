@@ -2,13 +2,14 @@
 //! platform, and what a platform gives it once connected.
 //!
 //! `tandem run` ([`crate::cli::run`]) is one path for every platform. It picks the
-//! [`Adapter`] whose settings section is present, checks the case key, opens the
-//! database, calls [`Adapter::prepare`] (what connecting needs from the settings and the
-//! environment, such as a token, is checked here, before the lease is waited for), waits
-//! for the platform's lease, awaits the returned future to connect, and gets back
-//! [`Connected`]: the ports the app sends through, the staff rooms, and a
-//! [`Connection`] whose serve loop feeds the app (catching up on what was missed) until
-//! it is stopped.
+//! [`Adapter`]s whose settings sections are present (one or several: one process may
+//! serve Matrix and Discord at once), checks the case key, opens the database, calls each
+//! [`Adapter::prepare`] (what connecting needs from the settings and the environment,
+//! such as a token, is checked here, before the leases are waited for), waits for every
+//! platform's lease, awaits the returned futures to connect, and gets back from each
+//! [`Connected`]: the ports the app sends through (joined across platforms by
+//! [`super::joined`]), the staff rooms, and a [`Connection`] whose serve loop feeds the
+//! app (catching up on what was missed) until it is stopped.
 //!
 //! Why two shapes. The description, [`Adapter`], is a struct of plain values and
 //! functions, not a trait object: it must exist in a build without the platform's cargo

@@ -5,8 +5,8 @@
 //! the platform its person or room belongs to (every [`UserRef`] and [`RoomRef`] names
 //! its platform). A call for a platform this process does not serve, or a private room
 //! whose members are on different platforms, fails with a clear error instead of reaching
-//! the wrong platform: matching never proposes such a pair (see `matching::constraints`),
-//! so it would be a bug, and the outbox surfaces it as any failed act.
+//! the wrong platform: matching never proposes such a pair (see `matching::plan`), so it
+//! would be a bug, and the outbox surfaces it as any failed act.
 //!
 //! A new platform needs nothing here: it is one more entry in the list given to [`joined`].
 

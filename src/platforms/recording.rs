@@ -236,8 +236,8 @@ impl Recording {
     /// Matrix and Discord ([`crate::platforms::adapter`]): it is every port, `rooms` are
     /// its staff rooms, and its serve loop hands the app each message sent on the
     /// returned sender, one at a time, until the sender is dropped (the platform ended
-    /// the session) or `tandem run` stops it. It serves [`Platform::Console`], the
-    /// platform of the rooms it creates; it connects once.
+    /// the session) or `tandem run` stops it. It serves [`Platform::Console`]; the rooms
+    /// it creates are on their members' platform; it connects once.
     pub fn adapter(&self, rooms: StaffRooms) -> (Adapter, mpsc::UnboundedSender<Inbound>) {
         self.adapter_on(Platform::Console, rooms)
     }

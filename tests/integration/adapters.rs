@@ -89,14 +89,15 @@ both_backends! {
         );
 
         // The platform ends the session: `tandem run` stops cleanly and gives the platform
-        // back, so a standby takes over at once.
+        // back, so a standby takes over at once, and exits with EX_TEMPFAIL (75), so that a
+        // service manager starts it again (it was not asked to stop).
         drop(inbox);
         let code = tokio::time::timeout(Duration::from_secs(60), run)
             .await
             .expect("tandem run did not stop")
             .unwrap()
             .unwrap();
-        assert_eq!(code, ExitCode::SUCCESS);
+        assert_eq!(code, ExitCode::from(75));
         let next = tokio::time::timeout(
             Duration::from_secs(5),
             PlatformLease::acquire(store.clone(), Platform::Console, Duration::from_secs(30), || {}),
@@ -228,14 +229,15 @@ async fn tandem_run_serves_two_platforms_at_once_each_person_answered_on_their_o
         );
     }
 
-    // Discord ends its session: the process stops as a whole, and gives both back.
+    // Discord ends its session: the process stops as a whole (to be started again: 75),
+    // and gives both back.
     drop(discord_inbox);
     let code = tokio::time::timeout(Duration::from_secs(60), run)
         .await
         .expect("tandem run did not stop")
         .unwrap()
         .unwrap();
-    assert_eq!(code, ExitCode::SUCCESS);
+    assert_eq!(code, ExitCode::from(75));
     for platform in [Platform::Matrix, Platform::Discord] {
         let next = tokio::time::timeout(
             Duration::from_secs(5),
@@ -247,5 +249,61 @@ async fn tandem_run_serves_two_platforms_at_once_each_person_answered_on_their_o
         next.release().await;
     }
     drop(matrix_inbox);
+    store.close().await;
+}
+
+/// A process for two platforms, one of them served by another process, waits as a
+/// standby for both without holding the other: that one stays free for a process that
+/// can serve it. (On PostgreSQL: several processes share a database only there.)
+#[tokio::test]
+async fn a_process_for_two_platforms_waiting_for_one_holds_neither() {
+    let Some(db) = crate::support::TestDb::postgres().await else {
+        return;
+    };
+    let data = tempfile::tempdir().unwrap();
+    let url = db.url.clone();
+    let settings = Settings {
+        data_dir: data.path().to_path_buf(),
+        database_url: Some(url.clone()),
+        programmes_dir: repo_root().join("config/programs"),
+        ..Settings::default()
+    };
+    let store = Store::open(&url).await.unwrap();
+    let discord_elsewhere = PlatformLease::acquire(
+        store.clone(),
+        Platform::Discord,
+        Duration::from_secs(30),
+        || {},
+    )
+    .await
+    .unwrap();
+    let (matrix, _m) = Recording::new().adapter_on(Platform::Matrix, StaffRooms::default());
+    let (discord, _d) = Recording::new().adapter_on(Platform::Discord, StaffRooms::default());
+    let key = Sealer::from_text(&"4c".repeat(32)).unwrap();
+    let run = tokio::spawn(async move {
+        tandem::cli::run::serve(&settings, example_programmes(), key, &[&matrix, &discord]).await
+    });
+    // Matrix is taken and given back at once when Discord is found busy.
+    let mut free = None;
+    for _ in 0..100 {
+        tokio::time::sleep(Duration::from_millis(50)).await;
+        if let Some(lease) = PlatformLease::try_acquire(
+            store.clone(),
+            Platform::Matrix,
+            Duration::from_secs(30),
+            || {},
+        )
+        .await
+        .unwrap()
+        {
+            free = Some(lease);
+            break;
+        }
+    }
+    let matrix_lease = free.expect("Matrix was held by a process that cannot serve it");
+    assert!(!run.is_finished(), "the process waits as a standby");
+    run.abort();
+    matrix_lease.release().await;
+    discord_elsewhere.release().await;
     store.close().await;
 }

@@ -959,27 +959,31 @@ fn a_platform_group_among_the_coordinators_counts_on_its_platform_and_a_malforme
 }
 
 #[test]
-fn with_both_platforms_staff_on_either_serve_both_and_none_on_either_is_warned_about_once() {
+fn with_both_platforms_the_staff_of_the_room_that_serves_each_are_checked() {
     let dir = tempfile::tempdir().unwrap();
-    let both =
-        format!("{MATRIX}[discord]\napplication_id = 1\nguild_ids = [2]\npairs_channel = 3\n");
+    // Matrix has the staff rooms; Discord has none, so Matrix's serve its people too.
+    let both = format!(
+        "{MATRIX}coordinators_room = \"#c:example.org\"\nmoderators_room = \"#m:example.org\"\n[discord]\napplication_id = 1\nguild_ids = [2]\npairs_channel = 3\n"
+    );
     let moderation = "[moderation]\nmoderators = [\"matrix:@mo:example.org\"]\nescalation_contact = \"console:lead\"\n";
+    let path = settings_and_programme(
+        dir.path(),
+        "\"matrix-room:#c:example.org@50\"",
+        &format!("{moderation}{both}"),
+    );
+    let (ok, _, stderr) = check_config(&path);
+    assert!(ok && stderr.is_empty(), "{stderr}");
+    // Coordinators only on Discord: nobody in the Matrix room that serves both.
     let path = settings_and_programme(
         dir.path(),
         "\"discord-role:2/7\"",
         &format!("{moderation}{both}"),
     );
     let (ok, _, stderr) = check_config(&path);
-    assert!(ok && stderr.is_empty(), "{stderr}");
-    let path = settings_and_programme(
-        dir.path(),
-        "\"console:carol\"",
-        &format!("{moderation}{both}"),
-    );
-    let (ok, _, stderr) = check_config(&path);
     assert!(ok, "{stderr}");
     assert_eq!(
         stderr.trim(),
-        "warning: [matrix] and [discord] are configured, but programme p has no coordinator on matrix or discord (its coordinators: console:carol): nobody there may review its applications or approve its matches"
+        "warning: [matrix] is configured, but programme p has no coordinator on matrix (its coordinators: discord-role:2/7): nobody there may review its applications or approve its matches\n\
+         warning: [discord] has no room of its own for it, so matrix's serves its people, but programme p has no coordinator on matrix (its coordinators: discord-role:2/7): nobody there may review its applications or approve its matches"
     );
 }

@@ -65,9 +65,8 @@ impl App {
         let Some(platform) = f.act.platform() else {
             return Ok(());
         };
-        let room_of = |rooms: &[RoomRef]| rooms.iter().find(|r| r.platform == platform).cloned();
-        let coordinators = room_of(&self.settings.coordinators_rooms);
-        let moderators = room_of(&self.settings.moderators_rooms);
+        let coordinators = self.coordinators_room(platform).cloned();
+        let moderators = self.moderators_room(platform).cloned();
         let (to, text) = match &f.act {
             Act::PostInRoom { room, .. } | Act::PostChart { room, .. }
                 if Some(room) == coordinators.as_ref() || Some(room) == moderators.as_ref() =>

@@ -146,10 +146,14 @@ pub fn plan(
         };
         let (here_e, here_m) = (on(&free_e, mentees), on(&free_m, mentors));
         if here_m.is_empty() {
-            whole.unmatched.extend(here_e.iter().map(|&(i, _)| {
-                let why = format!("no mentor ready to be matched is on {platform}, where they are");
-                (i, why)
-            }));
+            let why = if mentors.iter().any(|m| m.applicant.platform == platform) {
+                format!("every mentor on {platform}, where they are, is full")
+            } else {
+                format!("no mentor ready to be matched is on {platform}, where they are")
+            };
+            whole
+                .unmatched
+                .extend(here_e.iter().map(|&(i, _)| (i, why.clone())));
             continue;
         }
         if here_e.is_empty() {
