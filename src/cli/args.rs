@@ -64,6 +64,15 @@ pub(super) enum Command {
         #[arg(long)]
         database: Option<String>,
     },
+    /// Copy the SQLite database to FILE while the bot runs (a consistent snapshot, checked
+    /// once written). For PostgreSQL, says how to use pg_dump instead.
+    Backup {
+        /// Where the copy goes; it must not exist yet.
+        file: PathBuf,
+        /// Database URL; default as for `run`.
+        #[arg(long)]
+        database: Option<String>,
+    },
     /// Apply database migrations and exit.
     Migrate {
         /// Database URL; default as for `run`.

@@ -1,5 +1,6 @@
 //! The subcommands that work on the database alone, with no chat platform: `tandem
-//! export` (a programme's records as CSV or JSON, see [`crate::app::export`]) and `tandem
+//! export` (a programme's records as CSV or JSON, see [`crate::app::export`]), `tandem
+//! backup` (a consistent copy of a SQLite database while the bot runs) and `tandem
 //! migrate`.
 //!
 //! Another such subcommand (a backup, a purge) goes here: open the store from
@@ -110,5 +111,61 @@ pub(super) async fn migrate(
     let applied = store.migrate().await?;
     store.close().await;
     println!("Database is up to date ({applied} migration(s) applied).");
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `tandem backup FILE`: a consistent copy of the SQLite database, made while the bot may
+/// be running, read back and checked; never over an existing file. On PostgreSQL, the
+/// `pg_dump` command to use instead.
+pub(super) async fn backup(
+    settings_file: Option<&Path>,
+    file: &Path,
+    database: Option<String>,
+) -> anyhow::Result<ExitCode> {
+    let settings = load_settings(settings_file)?;
+    let url = database
+        .map(|d| database_url(&d))
+        .unwrap_or_else(|| settings.database_url());
+    if url.starts_with("postgres") {
+        eprintln!(
+            "tandem backup copies a SQLite database. For PostgreSQL use its own tool, which also copies a running database consistently:\n  pg_dump --format=custom --file {} <database URL>\nand restore with pg_restore --clean --dbname <database URL> {}.",
+            file.display(),
+            file.display()
+        );
+        return Ok(ExitCode::from(2));
+    }
+    if file.exists() {
+        eprintln!(
+            "{} already exists: a backup never overwrites a file. Choose a new name (one per day, say).",
+            file.display()
+        );
+        return Ok(ExitCode::from(2));
+    }
+    let store = match Store::open_existing(&url).await {
+        Ok(store) => store,
+        Err(e) => {
+            eprintln!("Cannot back up: {e:#}.");
+            return Ok(ExitCode::from(2));
+        }
+    };
+    let copied = store.backup_into(file).await;
+    store.close().await;
+    copied.with_context(|| format!("copying the database to {}", file.display()))?;
+    let copy = Store::open_existing(&crate::config::sqlite_url(file)).await?;
+    let problem = copy.integrity_problem().await;
+    copy.close().await;
+    if let Some(problem) = problem? {
+        eprintln!(
+            "The copy at {} failed SQLite's integrity check ({problem}): do not rely on it.",
+            file.display()
+        );
+        return Ok(ExitCode::FAILURE);
+    }
+    let size = std::fs::metadata(file).map(|m| m.len()).unwrap_or(0);
+    println!(
+        "ok: {} copied to {} ({size} bytes), and checked. Keep the case key beside it (without it the sealed reports in the copy cannot be read), and, on Matrix, the bot's store folder and recovery key.",
+        url.trim_start_matches("sqlite://"),
+        file.display()
+    );
     Ok(ExitCode::SUCCESS)
 }

@@ -95,5 +95,8 @@ async fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
             database,
         } => database::export(settings_file, programme, what, format, output, database).await,
         Command::Migrate { database } => database::migrate(settings_file, database).await,
+        Command::Backup { file, database } => {
+            database::backup(settings_file, &file, database).await
+        }
     }
 }

@@ -27,6 +27,7 @@
 mod activity;
 mod applications;
 mod audit;
+mod backup;
 mod cases;
 mod check_ins;
 mod claims;

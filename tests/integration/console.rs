@@ -10,7 +10,7 @@ use tandem::storage::Store;
 
 use crate::support::{MENTEE_ANSWERS, repo_root, user};
 
-fn tandem(args: &[&str], stdin: &str) -> Output {
+pub(crate) fn tandem(args: &[&str], stdin: &str) -> Output {
     // A key of the test's own, so the console writes no key file into the checkout.
     tandem_with_key(args, stdin, Some(&"2a".repeat(32)))
 }

@@ -107,6 +107,10 @@ pub(crate) struct Received {
     file: Option<(Vec<u8>, bool)>,
     /// The root of the thread it was posted in, if any.
     thread: Option<OwnedEventId>,
+    /// Sent as an `m.notice` (as bots should).
+    notice: bool,
+    /// The people its `m.mentions` names, when it has the field.
+    mentions: Option<Vec<String>>,
 }
 
 /// A participant: a real client with its own device, syncing in the background, joining
@@ -154,8 +158,15 @@ impl Person {
                         body: event.content.body().to_string(),
                         html: match &event.content.msgtype {
                             MessageType::Text(t) => t.formatted.as_ref().map(|f| f.body.clone()),
+                            MessageType::Notice(t) => t.formatted.as_ref().map(|f| f.body.clone()),
                             _ => None,
                         },
+                        notice: matches!(event.content.msgtype, MessageType::Notice(_)),
+                        mentions: event
+                            .content
+                            .mentions
+                            .as_ref()
+                            .map(|m| m.user_ids.iter().map(|u| u.to_string()).collect()),
                     });
                 }
             }
@@ -1006,6 +1017,9 @@ async fn a_reaction_answers_a_prompt_markup_is_escaped_edits_are_explained_and_f
     let event = zara.say(&dm, "<b>Zara</b><script>alert(1)</script>").await;
     bot.settle(&event, &everyone, "the name").await;
     for r in zara.received().into_iter().filter(|r| r.sender == bot_id) {
+        // The bot speaks in notices, as the spec asks of bots, and pings nobody.
+        assert!(r.notice, "not an m.notice: {}", r.body);
+        assert_eq!(r.mentions, Some(vec![]), "{}", r.body);
         let html = r.html.unwrap_or_default();
         assert!(!html.contains("<script") && !html.contains("<b>"), "{html}");
     }

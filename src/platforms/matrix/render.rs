@@ -1,9 +1,11 @@
 //! How Tandem's messages look on Matrix, and how replies are read back. Pure functions, so
 //! they are unit-tested without a homeserver.
 //!
-//! - A message is sent with a plain-text `body` (what the console prints: the text, then the
-//!   choices as `1. Mentor`) and an HTML `formatted_body` in which every character of our
-//!   text is escaped, so an answer quoted back to a person can never inject markup.
+//! - A message is sent as an `m.notice` (the message type the spec keeps for bots, which
+//!   other bots, Tandem included, never answer), with a plain-text `body` (what the
+//!   console prints: the text, then the choices as `1. Mentor`) and an HTML
+//!   `formatted_body` in which every character of our text is escaped, so an answer quoted
+//!   back to a person can never inject markup.
 //! - Choices can be answered by number or label (the flows read those), or by reacting
 //!   with the keycap emoji of their number ([`choice_for_reaction`]).
 //! - Transaction ids are derived from the effect's idempotency key, so a retried send is
@@ -37,7 +39,7 @@ pub const NUMBER_REACTIONS: [&str; 10] = [
 
 /// The event the bot sends for a message: both bodies and who it mentions.
 pub fn content(message: &OutMessage) -> RoomMessageEventContent {
-    let mut content = RoomMessageEventContent::text_html(plain_body(message), html_body(message));
+    let mut content = RoomMessageEventContent::notice_html(plain_body(message), html_body(message));
     content.mentions = Some(mentions(message));
     content
 }
