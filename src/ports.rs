@@ -47,6 +47,10 @@ pub enum PortError {
     /// A file larger than the limit asked for.
     #[error("the file is larger than {0} bytes")]
     TooLarge(u64),
+    /// What this process cannot do at all, however often asked (a platform it does not
+    /// serve, a room for people on two platforms): fails at once rather than retried.
+    #[error("{0}")]
+    Impossible(String),
     /// Anything else; worth a retry.
     #[error(transparent)]
     Other(#[from] anyhow::Error),

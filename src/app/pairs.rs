@@ -178,25 +178,40 @@ impl App {
                 new.push(m);
             }
         }
-        let Some(room) = self.coordinators_room(platform).cloned() else {
-            warn!(
-                "no coordinators' room is configured for {platform}: new proposals were not posted"
-            );
-            return Ok(Vec::new());
-        };
+        // Each pair's card goes to the coordinators' room of its people's platform (a
+        // replan started on one platform can propose pairs on the other), or else to
+        // `platform`'s, which this process serves.
+        let mut by_room: Vec<(RoomRef, Vec<MatchRecord>)> = Vec::new();
+        for m in new {
+            let Some(room) = self
+                .coordinators_room(m.mentee.platform)
+                .or_else(|| self.coordinators_room(platform))
+                .cloned()
+            else {
+                warn!(
+                    "no coordinators' room is configured for {platform}: proposal M{} was not posted",
+                    m.id
+                );
+                continue;
+            };
+            match by_room.iter_mut().find(|(r, _)| *r == room) {
+                Some((_, ms)) => ms.push(m),
+                None => by_room.push((room, vec![m])),
+            }
+        }
         let known = Known::default();
         let subject = Subject::Nothing;
-        let someone = new[0].mentee.clone();
-        let ctx = self.ctx(&someone, &known, &subject, self.clock.now());
-        let text = flows::pairing::proposals_text(&ctx, &new);
-        self.try_perform(
-            base,
-            vec![Effect::PostInRoom {
+        let mut effects = Vec::new();
+        for (room, matches) in by_room {
+            let someone = matches[0].mentee.clone();
+            let ctx = self.ctx(&someone, &known, &subject, self.clock.now());
+            let text = flows::pairing::proposals_text(&ctx, &matches);
+            effects.push(Effect::PostInRoom {
                 room,
                 message: OutMessage::text(text),
-            }],
-        )
-        .await
+            });
+        }
+        self.try_perform(base, effects).await
     }
 
     /// Proposes the next best matches of a programme after a decline, rejection or

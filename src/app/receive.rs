@@ -356,8 +356,24 @@ impl App {
         event: Option<&EventRef>,
         placement: &Placement,
     ) -> Result<()> {
-        self.handle_as(inbound, route, reported, event, placement, None)
+        self.handle_boxed(inbound, route, reported, event, placement, None)
             .await
+    }
+
+    /// [`App::handle_as`], boxed by a function of its own, so that the (large) future is
+    /// built in this small frame and not in every caller's: a debug build's test thread
+    /// has little stack, and PostgreSQL's futures are big.
+    #[inline(never)]
+    fn handle_boxed<'a>(
+        &'a self,
+        inbound: &'a Inbound,
+        route: &'a flows::route::Route,
+        reported: Option<crate::chat::ReportedMessage>,
+        event: Option<&'a EventRef>,
+        placement: &'a Placement,
+        allowed_by: Option<&'a str>,
+    ) -> std::pin::Pin<Box<dyn std::future::Future<Output = Result<()>> + Send + 'a>> {
+        Box::pin(self.handle_as(inbound, route, reported, event, placement, allowed_by))
     }
 
     /// [`App::handle_with`] on this app. A staff command it refuses to someone a
@@ -408,10 +424,12 @@ impl App {
             match allowed_by {
                 Some(why) => super::staff::log_allowed(&mut outcome, user, route, why),
                 None if super::staff::refused(&outcome) => {
-                    if let Some((app, why)) = self.as_staff(user, route).await {
-                        let again =
-                            app.handle_as(inbound, route, reported, event, placement, Some(&why));
-                        return Box::pin(again).await;
+                    // Boxed, as is the step decided again: rare, and kept out of every
+                    // step's future (a debug build's test thread has little stack).
+                    if let Some((app, why)) = Box::pin(self.as_staff(user, route)).await {
+                        return app
+                            .handle_boxed(inbound, route, reported, event, placement, Some(&why))
+                            .await;
                     }
                 }
                 None => {}

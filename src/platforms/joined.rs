@@ -4,9 +4,10 @@
 //! The app sends through one [`Ports`]; [`joined`] gives it ports that hand each call to
 //! the platform its person or room belongs to (every [`UserRef`] and [`RoomRef`] names
 //! its platform). A call for a platform this process does not serve, or a private room
-//! whose members are on different platforms, fails with a clear error instead of reaching
-//! the wrong platform: matching never proposes such a pair (see `matching::plan`), so it
-//! would be a bug, and the outbox surfaces it as any failed act.
+//! whose members are on different platforms, fails at once ([`PortError::Impossible`],
+//! never retried) with a clear error instead of reaching the wrong platform: matching
+//! never proposes such a pair (see `matching::plan`), so it would be a bug, and the outbox
+//! surfaces it as any failed act.
 //!
 //! A new platform needs nothing here: it is one more entry in the list given to [`joined`].
 
@@ -49,7 +50,7 @@ impl Joined {
             .find(|(p, _)| *p == platform)
             .map(|(_, ports)| ports)
             .ok_or_else(|| {
-                PortError::Other(anyhow::anyhow!(
+                PortError::Impossible(format!(
                     "this process does not serve {platform} (it serves {})",
                     self.served()
                 ))
@@ -64,17 +65,14 @@ impl Joined {
     /// The one platform every member of a private room is on.
     fn platform_of_members(&self, members: &[UserRef]) -> Result<Platform, PortError> {
         let Some(first) = members.first() else {
-            return Err(PortError::Other(anyhow::anyhow!(
-                "a private room needs at least one member"
-            )));
+            return Err(PortError::Impossible(
+                "a private room needs at least one member".into(),
+            ));
         };
         if let Some(other) = members.iter().find(|m| m.platform != first.platform) {
-            return Err(PortError::Other(anyhow::anyhow!(
+            return Err(PortError::Impossible(format!(
                 "{} and {} are on different platforms ({} and {}): a private room is on one",
-                first.id,
-                other.id,
-                first.platform,
-                other.platform
+                first.id, other.id, first.platform, other.platform
             )));
         }
         Ok(first.platform)
@@ -83,11 +81,9 @@ impl Joined {
     /// `user`'s platform, which must be `room`'s.
     fn same_platform(&self, room: &RoomRef, user: &UserRef) -> Result<&Ports, PortError> {
         if room.platform != user.platform {
-            return Err(PortError::Other(anyhow::anyhow!(
+            return Err(PortError::Impossible(format!(
                 "{} is on {}, the room on {}",
-                user.id,
-                user.platform,
-                room.platform
+                user.id, user.platform, room.platform
             )));
         }
         self.on(room.platform)

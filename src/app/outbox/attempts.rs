@@ -154,8 +154,10 @@ impl App {
             }
             Err(e) => e,
         };
-        let final_ = matches!(error, PortError::Unreachable(..) | PortError::TooLarge(_))
-            || now >= row.give_up_at;
+        let final_ = matches!(
+            error,
+            PortError::Unreachable(..) | PortError::TooLarge(_) | PortError::Impossible(_)
+        ) || now >= row.give_up_at;
         let text = error.to_string();
         let mut behind = false;
         let retry_at = if final_ {
