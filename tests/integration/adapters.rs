@@ -19,6 +19,15 @@ use tandem::storage::{CommitOutcome, Sealer, Store};
 
 use crate::support::{dm, enqueued_by_a_dead_process, example_programmes, repo_root, user};
 
+/// How `tandem run`, spawned, ended (within a minute).
+async fn ended(run: tokio::task::JoinHandle<anyhow::Result<ExitCode>>) -> ExitCode {
+    tokio::time::timeout(Duration::from_secs(60), run)
+        .await
+        .expect("tandem run did not stop")
+        .unwrap()
+        .unwrap()
+}
+
 /// Waits up to 30 s for `done`; whether it came.
 async fn eventually(done: impl Fn() -> bool) -> bool {
     let deadline = tokio::time::Instant::now() + Duration::from_secs(30);
@@ -92,12 +101,7 @@ both_backends! {
         // back, so a standby takes over at once, and exits with EX_TEMPFAIL (75), so that a
         // service manager starts it again (it was not asked to stop).
         drop(inbox);
-        let code = tokio::time::timeout(Duration::from_secs(60), run)
-            .await
-            .expect("tandem run did not stop")
-            .unwrap()
-            .unwrap();
-        assert_eq!(code, ExitCode::from(75));
+        assert_eq!(ended(run).await, ExitCode::from(75));
         let next = tokio::time::timeout(
             Duration::from_secs(5),
             PlatformLease::acquire(store.clone(), Platform::Console, Duration::from_secs(30), || {}),
@@ -232,12 +236,7 @@ async fn tandem_run_serves_two_platforms_at_once_each_person_answered_on_their_o
     // Discord ends its session: the process stops as a whole (to be started again: 75),
     // and gives both back.
     drop(discord_inbox);
-    let code = tokio::time::timeout(Duration::from_secs(60), run)
-        .await
-        .expect("tandem run did not stop")
-        .unwrap()
-        .unwrap();
-    assert_eq!(code, ExitCode::from(75));
+    assert_eq!(ended(run).await, ExitCode::from(75));
     for platform in [Platform::Matrix, Platform::Discord] {
         let next = tokio::time::timeout(
             Duration::from_secs(5),

@@ -13,15 +13,10 @@ use tandem::domain::Platform;
 use tandem::platforms::adapter::{Bot as _, ports_of};
 use tandem::platforms::discord::{DiscordBot, DiscordOptions};
 use tandem::platforms::joined::joined;
-use tandem::platforms::matrix::MatrixBot;
-use tandem::storage::Store;
 
 use crate::discord_fake::{APPLICATION_ID, DiscordFake, GUILD_ID, TOKEN, from_bot, is_id};
-use crate::matrix::{
-    Person, bot_settings, register, staff_room, synapse_url, test_options, test_store_key, unique,
-    wait_for,
-};
-use crate::support::{TestDb, example_programmes, start_time};
+use crate::matrix::{Person, connected_bot, register, staff_room, synapse_url, unique, wait_for};
+use crate::support::{example_programmes, start_time};
 
 /// A Matrix person and a Discord person write to the same bot: each is answered on their
 /// own platform, and a Discord person's question to the team reaches the coordinators in
@@ -38,12 +33,7 @@ async fn one_process_serves_matrix_and_discord_and_staff_on_one_hear_people_on_t
     let amina = Person::new(&url, &unique("amina")).await;
     let coordinators = staff_room(&carol, &bot_id, "Coordinators").await;
     let store_dir = tempfile::tempdir().unwrap();
-    let matrix = MatrixBot::connect(test_options(
-        bot_settings(&url, bot_id.as_str(), &coordinators),
-        store_dir.path(),
-    ))
-    .await
-    .expect("the Matrix bot connects");
+    let (matrix, _db, store) = connected_bot(&url, &bot_id, &coordinators, store_dir.path()).await;
 
     // Discord: the fake, with no staff channels of its own, and Bilal.
     let fake = DiscordFake::start().await;
@@ -65,11 +55,6 @@ async fn one_process_serves_matrix_and_discord_and_staff_on_one_hear_people_on_t
     .await
     .expect("the Discord bot builds its clients");
 
-    let db = TestDb::sqlite();
-    let store = Store::open(&db.url)
-        .await
-        .unwrap()
-        .with_case_key(test_store_key());
     let app = App::new(
         store,
         example_programmes(),

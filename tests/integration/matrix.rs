@@ -401,6 +401,29 @@ pub(crate) fn test_options(settings: MatrixSettings, dir: &std::path::Path) -> M
     }
 }
 
+/// A bot of its own account `bot_id`, its store under `dir`, connected, with
+/// `coordinators` as its coordinators' room; and a database for it with the tests' case
+/// key.
+pub(crate) async fn connected_bot(
+    url: &str,
+    bot_id: &UserId,
+    coordinators: &OwnedRoomId,
+    dir: &std::path::Path,
+) -> (Arc<MatrixBot>, TestDb, Store) {
+    let bot = MatrixBot::connect(test_options(
+        bot_settings(url, bot_id.as_str(), coordinators),
+        dir,
+    ))
+    .await
+    .expect("the Matrix bot connects");
+    let db = TestDb::sqlite();
+    let store = Store::open(&db.url)
+        .await
+        .unwrap()
+        .with_case_key(test_store_key());
+    (bot, db, store)
+}
+
 /// An encrypted, invite-only room created by `owner` with the bot invited.
 pub(crate) async fn staff_room(owner: &Person, bot: &UserId, name: &str) -> OwnedRoomId {
     let mut request = CreateRoomRequest::new();

@@ -10,14 +10,11 @@ use matrix_sdk::ruma::{Int, UserId};
 use tandem::app::{App, AppSettings, ManualClock};
 use tandem::domain::staff::StaffGroup;
 use tandem::platforms::adapter::{Bot as _, ports_of};
-use tandem::platforms::matrix::MatrixBot;
-use tandem::storage::Store;
 
 use crate::matrix::{
-    Person, bot_settings, register, staff_room, synapse_url, test_options, test_store_key, unique,
-    wait_for, wait_until_joined,
+    Person, connected_bot, register, staff_room, synapse_url, unique, wait_for, wait_until_joined,
 };
-use crate::support::{TestDb, example_programmes, start_time};
+use crate::support::{example_programmes, start_time};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_matrix_power_level_makes_a_coordinator_and_lowering_it_ends_it_at_once() {
@@ -47,17 +44,7 @@ async fn a_matrix_power_level_makes_a_coordinator_and_lowering_it_ends_it_at_onc
             .unwrap(),
     ];
     let store_dir = tempfile::tempdir().unwrap();
-    let bot = MatrixBot::connect(test_options(
-        bot_settings(&url, bot_id.as_str(), &room_id),
-        store_dir.path(),
-    ))
-    .await
-    .expect("the bot connects");
-    let db = TestDb::sqlite();
-    let store = Store::open(&db.url)
-        .await
-        .unwrap()
-        .with_case_key(test_store_key());
+    let (bot, _db, store) = connected_bot(&url, &bot_id, &room_id, store_dir.path()).await;
     let app = App::new(
         store,
         programmes,
@@ -73,6 +60,9 @@ async fn a_matrix_power_level_makes_a_coordinator_and_lowering_it_ends_it_at_onc
         async move { bot.serve(app).await }
     });
 
+    // The bot answers what is sent once it listens (what came before its first sync is
+    // history): its joining Dee's new DM shows that it does.
+    let _dm = dee.open_dm(&bot_id).await;
     let dee_room = dee.client.get_room(&room_id).expect("Dee joined");
     let mut answers = 0;
     let mut queue = async || {
