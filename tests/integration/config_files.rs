@@ -987,3 +987,47 @@ fn with_both_platforms_the_staff_of_the_room_that_serves_each_are_checked() {
          warning: [discord] has no room of its own for it, so matrix's serves its people, but programme p has no coordinator on matrix (its coordinators: discord-role:2/7): nobody there may review its applications or approve its matches"
     );
 }
+
+/// The systemd unit shipped in `deploy/` reads as systemd reads it, runs this build's
+/// `tandem run`, and keeps the hardening `systemd-analyze security` rates "OK" (2.0 or
+/// less). Skipped, loudly, where systemd's tools are not installed.
+#[test]
+fn the_shipped_systemd_unit_verifies_and_stays_hardened() {
+    if Command::new("systemd-analyze")
+        .arg("--version")
+        .output()
+        .is_err()
+    {
+        eprintln!("skipped: systemd-analyze is not installed");
+        return;
+    }
+    let unit = std::fs::read_to_string(repo_root().join("deploy/tandem.service")).unwrap();
+    assert!(unit.contains("ExecStart=/usr/local/bin/tandem --config /etc/tandem/tandem.toml run"));
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("tandem.service");
+    std::fs::write(
+        &path,
+        unit.replace("/usr/local/bin/tandem", env!("CARGO_BIN_EXE_tandem")),
+    )
+    .unwrap();
+    let verify = Command::new("systemd-analyze")
+        .args(["verify", "--man=no"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert!(
+        verify.status.success() && verify.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&verify.stderr)
+    );
+    let security = Command::new("systemd-analyze")
+        .args(["security", "--offline=yes", "--threshold=20"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert!(
+        security.status.success(),
+        "{}",
+        String::from_utf8_lossy(&security.stdout)
+    );
+}
