@@ -365,6 +365,11 @@ pub struct MatrixSettings {
     pub moderators_room: Option<String>,
     /// Where group events are announced (with RSVP), by id or alias.
     pub events_room: Option<String>,
+    /// The community's Space, by id or alias: each new pair room is added to it (the bot
+    /// needs the power to add rooms there). Others in the Space see only that a room
+    /// exists, never its name or members: pair rooms are invite-only.
+    #[serde(default)]
+    pub space: Option<String>,
 }
 
 impl MatrixSettings {
@@ -412,6 +417,7 @@ impl MatrixSettings {
             ("coordinators_room", &self.coordinators_room),
             ("moderators_room", &self.moderators_room),
             ("events_room", &self.events_room),
+            ("space", &self.space),
         ] {
             if let Some(room) = room
                 // Room ids of room version 12 have no server part; aliases always do.

@@ -37,6 +37,8 @@ mod matrix;
 #[cfg(feature = "matrix")]
 mod matrix_chaos;
 #[cfg(feature = "matrix")]
+mod matrix_space;
+#[cfg(feature = "matrix")]
 mod matrix_staff;
 mod meetings;
 mod outbox;

@@ -203,7 +203,7 @@ impl Person {
         }
     }
 
-    fn user(&self) -> UserRef {
+    pub(crate) fn user(&self) -> UserRef {
         UserRef::new(Platform::Matrix, self.id.as_str())
     }
 
@@ -383,6 +383,7 @@ pub(crate) fn bot_settings(url: &str, bot: &str, coordinators: &OwnedRoomId) -> 
         coordinators_room: Some(coordinators.to_string()),
         moderators_room: None,
         events_room: None,
+        space: None,
     }
 }
 
@@ -1630,6 +1631,7 @@ async fn a_homeserver_that_is_down_is_retried_until_the_deadline_with_a_clear_er
         coordinators_room: None,
         moderators_room: None,
         events_room: None,
+        space: None,
     };
     let store_dir = tempfile::tempdir().unwrap();
     let started = std::time::Instant::now();

@@ -163,6 +163,8 @@ pub struct MatrixBot {
     coordinators_room: Option<OwnedRoomId>,
     moderators_room: Option<OwnedRoomId>,
     events_room: Option<OwnedRoomId>,
+    /// The community's Space, which each new pair room joins.
+    space: Option<OwnedRoomId>,
     /// Whether this device has never synced: then old messages are skipped.
     fresh_device: bool,
     /// The SDK's store, the session, and the recovery key of the key backup.
@@ -321,6 +323,7 @@ impl MatrixBot {
             coordinators_room: None,
             moderators_room: None,
             events_room: None,
+            space: None,
             fresh_device,
             store_dir: store_dir.clone(),
             sync_timeout: options.sync_timeout,
@@ -342,6 +345,9 @@ impl MatrixBot {
             .await?;
         bot.events_room = bot
             .join_configured(settings.events_room.as_deref(), deadline)
+            .await?;
+        bot.space = bot
+            .join_configured(settings.space.as_deref(), deadline)
             .await?;
         Ok(Arc::new(bot))
     }

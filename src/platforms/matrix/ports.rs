@@ -5,6 +5,7 @@
 //! A new port method is one more method in the matching `impl` here.
 
 use super::*;
+use matrix_sdk::ruma::events::space::parent::SpaceParentEventContent;
 
 #[async_trait]
 impl DirectMessenger for MatrixBot {
@@ -217,7 +218,7 @@ impl RoomProvisioner for MatrixBot {
             .iter()
             .map(matrix_user)
             .collect::<Result<Vec<_>, _>>()?;
-        let initial_state = vec![
+        let mut initial_state = vec![
             InitialStateEvent::with_empty_state_key(
                 RoomEncryptionEventContent::with_recommended_defaults(),
             )
@@ -227,6 +228,12 @@ impl RoomProvisioner for MatrixBot {
             ))
             .to_raw_any(),
         ];
+        if let Some(space) = &self.space {
+            initial_state.push(
+                InitialStateEvent::new(space.clone(), SpaceParentEventContent::new(self.via()))
+                    .to_raw_any(),
+            );
+        }
         let mut request = create_room::v3::Request::new();
         request.name = Some(spec.name.clone());
         request.topic = Some(spec.topic.clone());
@@ -243,6 +250,7 @@ impl RoomProvisioner for MatrixBot {
             .await
             .map_err(|e| PortError::Other(anyhow!("creating the room `{}`: {e}", spec.name)))?;
         info!(room = %room.room_id(), name = %spec.name, "created a private room");
+        self.add_to_space(room.room_id()).await;
         Ok(RoomRef::new(Platform::Matrix, room.room_id().as_str()))
     }
 

@@ -1,12 +1,35 @@
 //! Which rooms are what: a DM is a room of the bot and the person alone (a third member
 //! makes it a shared room, and anything private moves to a real DM), invitations the bot
-//! accepts, and the room a port call names.
+//! accepts, the room a port call names, and the community's Space new pair rooms join.
 //!
 //! A new kind of room (a space, a thread room) is recognised in `place_of`.
 
 use super::*;
 
 impl MatrixBot {
+    /// The servers through which a room of the bot's can be reached: its own.
+    pub(super) fn via(&self) -> Vec<matrix_sdk::ruma::OwnedServerName> {
+        vec![self.own.server_name().to_owned()]
+    }
+
+    /// Adds `room` to the community's Space, if one is configured (the room names the
+    /// Space as its parent from its creation). A failure is only logged: the pair room
+    /// exists, and creating it again for the Space's sake would make a second one.
+    pub(super) async fn add_to_space(&self, room: &RoomId) {
+        use matrix_sdk::ruma::events::space::child::SpaceChildEventContent;
+        let Some(space) = self.space.as_ref().and_then(|s| self.client.get_room(s)) else {
+            return;
+        };
+        let child = SpaceChildEventContent::new(self.via());
+        if let Err(e) = space.send_state_event_for_key(room, child).await {
+            warn!(
+                room = %room,
+                space = %space.room_id(),
+                "could not add the room to the Space (the bot needs the power to): {e}"
+            );
+        }
+    }
+
     /// Where a message `sender` wrote in `room` was written, as the app sees it; `None`
     /// for a room flagged as direct that has someone else in it: not a DM (see
     /// [`MatrixBot::is_private_with`]), and no ordinary room either.

@@ -1,0 +1,93 @@
+//! Pair rooms join the community's Space (`[matrix] space`), against a real Synapse: the
+//! Space lists the new room as a child, and the room names the Space as its parent.
+
+use matrix_sdk::ruma::api::client::room::create_room::v3::{
+    Request as CreateRoomRequest, RoomPreset,
+};
+use matrix_sdk::ruma::api::client::state::get_state_event_for_key::v3::Request as StateRequest;
+use matrix_sdk::ruma::events::StateEventType;
+use matrix_sdk::ruma::serde::Raw;
+use matrix_sdk::ruma::{OwnedRoomId, UserId};
+
+use tandem::platforms::matrix::MatrixBot;
+use tandem::ports::{IdempotencyKey, PrivateRoomSpec, RoomProvisioner};
+
+use crate::matrix::{
+    Person, bot_settings, register, staff_room, synapse_url, test_options, unique, wait_for,
+    wait_until_joined,
+};
+
+/// Whether `state_key`'s state event of `kind` is in `room`, as `who`'s server says.
+async fn has_state(
+    who: &Person,
+    room: &OwnedRoomId,
+    kind: StateEventType,
+    state_key: &str,
+) -> bool {
+    who.client
+        .send(StateRequest::new(room.clone(), kind, state_key.to_string()))
+        .await
+        .is_ok()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_new_pair_room_is_added_to_the_communitys_space() {
+    let Some(url) = synapse_url() else { return };
+    crate::support::init_logging();
+    let bot_name = unique("tandem");
+    register(&url, &bot_name, false).await;
+    let bot_id = UserId::parse(format!("@{bot_name}:localhost")).unwrap();
+    let carol = Person::new(&url, "carol").await;
+    let amina = Person::new(&url, "amina").await;
+    let grace = Person::new(&url, "grace").await;
+    let coordinators = staff_room(&carol, &bot_id, "Coordinators").await;
+    // Carol's community Space, where the bot may add rooms.
+    let mut request = CreateRoomRequest::new();
+    request.name = Some("Pathways".into());
+    request.preset = Some(RoomPreset::PrivateChat);
+    request.invite = vec![bot_id.clone()];
+    request.creation_content = Some(Raw::from_json_string(r#"{"type":"m.space"}"#.into()).unwrap());
+    request.power_level_content_override =
+        Some(Raw::from_json_string(format!(r#"{{"users":{{"{bot_id}":100}}}}"#)).unwrap());
+    let space = carol
+        .client
+        .create_room(request)
+        .await
+        .expect("Carol makes the Space")
+        .room_id()
+        .to_owned();
+
+    let mut settings = bot_settings(&url, bot_id.as_str(), &coordinators);
+    settings.space = Some(space.to_string());
+    let store_dir = tempfile::tempdir().unwrap();
+    let bot = MatrixBot::connect(test_options(settings, store_dir.path()))
+        .await
+        .expect("the bot connects and joins the Space");
+    let spec = PrivateRoomSpec {
+        name: "Amina & Grace".into(),
+        topic: "Pathways pair room".into(),
+        members: vec![amina.user(), grace.user()],
+    };
+    let room = bot
+        .create_private_room(&spec, &IdempotencyKey("space-test".into()))
+        .await
+        .expect("the pair room is made");
+    let room: OwnedRoomId = room.id.parse().unwrap();
+
+    assert!(
+        has_state(&carol, &space, StateEventType::SpaceChild, room.as_str()).await,
+        "the Space lists the pair room"
+    );
+    wait_for("Amina's invitation to the pair room", || {
+        let invited = amina.client.get_room(&room).is_some();
+        async move { invited }
+    })
+    .await;
+    let in_room = amina.client.get_room(&room).unwrap();
+    wait_until_joined(&in_room, &amina.id, "the pair room").await;
+    assert!(
+        has_state(&amina, &room, StateEventType::SpaceParent, space.as_str()).await,
+        "the pair room names the Space as its parent"
+    );
+    bot.stop();
+}
