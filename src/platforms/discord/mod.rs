@@ -90,12 +90,15 @@ pub fn intents() -> GatewayIntents {
     GatewayIntents::GUILDS | GatewayIntents::GUILD_MESSAGES | GatewayIntents::DIRECT_MESSAGES
 }
 
-/// The permissions the bot needs in a server (the operators' guide's invite URL carries them): read
-/// and write in its channels and pair threads, create and lock private threads, and — for
-/// pair rooms as private channels — create channels and set their permissions.
+/// The permissions the bot needs in a server (the operators' guide's invite URL carries
+/// them): read and write in its channels and pair threads, attach files (charts, exports,
+/// certificates, calendar files, evidence shown to moderators), create and lock private
+/// threads, and — for pair rooms as private channels — create channels and set their
+/// permissions.
 pub fn required_permissions() -> Permissions {
     Permissions::VIEW_CHANNEL
         | Permissions::SEND_MESSAGES
+        | Permissions::ATTACH_FILES
         | Permissions::SEND_MESSAGES_IN_THREADS
         | Permissions::CREATE_PRIVATE_THREADS
         | Permissions::MANAGE_THREADS
