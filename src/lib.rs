@@ -13,7 +13,8 @@
 //! - [`config`]: settings and programme definitions from TOML;
 //! - [`cli`]: the `tandem` command's subcommands (`src/main.rs` only starts the runtime);
 //! - [`graphics`]: certificates and report charts drawn to PNG (fonts loaded by the app);
-//! - [`secrets`]: files and folders created readable by their owner only.
+//! - [`secrets`]: files and folders created readable by their owner only;
+//! - [`web`]: the operators' HTTP listener (`/healthz`, `/metrics`).
 //!
 //! `domain`, `chat`, `step` and `flows` use no database, async runtime or chat SDK.
 
@@ -34,3 +35,4 @@ mod properties;
 pub mod secrets;
 pub mod step;
 pub mod storage;
+pub mod web;

@@ -122,6 +122,7 @@ impl App {
         // with no read and no step; only each room's newest message is recorded as
         // handled, when the noted times are written (see `storage::activity`).
         if route.is_chatter() {
+            metrics::counter!("tandem_messages_total", "kind" => "chatter").increment(1);
             return;
         }
         // A redelivered event is not looked up first (a read per message for what is
@@ -144,6 +145,8 @@ impl App {
         // the reference the panic was logged under, and every other conversation goes on.
         // While the database cannot be reached the message waits (up to about a minute),
         // rather than being answered with an apology and lost.
+        metrics::counter!("tandem_messages_total", "kind" => "step").increment(1);
+        let started = std::time::Instant::now();
         let mut waited = Duration::ZERO;
         let handled = loop {
             let handled = supervise::contained(
@@ -173,6 +176,7 @@ impl App {
                 _ => break handled,
             }
         };
+        metrics::histogram!("tandem_step_seconds").record(started.elapsed().as_secs_f64());
         let failed = match handled {
             Ok(Ok(())) => None,
             Ok(Err(e)) => {
@@ -191,6 +195,9 @@ impl App {
             )),
         };
         if let Some((e, reference)) = failed {
+            if matches!(e, Error::Internal(_)) {
+                metrics::counter!("tandem_step_failures_total").increment(1);
+            }
             // The answer to this event, given once: a refusal, or an apology that asks
             // the person to try again (a catch-up replaying it later, into whatever they
             // are doing by then, would do more harm than good). An event already on

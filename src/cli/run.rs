@@ -96,7 +96,19 @@ pub async fn serve(
     }
     let connections: Vec<Arc<dyn Connection>> =
         served.iter().map(|(_, c)| c.connection.clone()).collect();
+    let platforms_served: Vec<(Platform, Arc<dyn Connection>)> = served
+        .iter()
+        .map(|(a, c)| (a.platform, c.connection.clone()))
+        .collect();
     let app = platform_app(settings, store, programmes, served).await;
+    // Dropped (and so stopped) when this function returns.
+    let _listener = match &settings.server.listen {
+        Some(address) => Some(
+            crate::web::HealthListener::start(address, app.store().clone(), platforms_served)
+                .await?,
+        ),
+        None => None,
+    };
     let background = Background::start(&app);
     let asked_to_stop = Arc::new(std::sync::atomic::AtomicBool::new(false));
     let stopper = {

@@ -43,8 +43,21 @@ pub struct Settings {
     pub delivery: DeliverySettings,
     #[serde(default)]
     pub limits: LimitsSettings,
+    #[serde(default)]
+    pub server: ServerSettings,
     pub matrix: Option<MatrixSettings>,
     pub discord: Option<DiscordSettings>,
+}
+
+/// `[server]`: the operators' HTTP listener of `tandem run` (`/healthz`, `/metrics`), off
+/// unless `listen` is set.
+#[derive(Debug, Clone, Default, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct ServerSettings {
+    /// Address and port to listen on, e.g. `127.0.0.1:9184` (keep it off the internet:
+    /// the figures are for the operator's monitoring).
+    #[serde(default)]
+    pub listen: Option<String>,
 }
 
 /// `[delivery]`: how long what the bot must send (messages, rooms, room changes) is
@@ -581,6 +594,14 @@ impl Settings {
             errors.push(at_key(
                 "expensive_per_hour",
                 "must be between 1 and 100 (transcripts, data files, exports and reports a person may ask for in an hour)",
+            ));
+        }
+        if let Some(listen) = &settings.server.listen
+            && listen.parse::<std::net::SocketAddr>().is_err()
+        {
+            errors.push(at_key(
+                "listen",
+                "must be an address and port, like 127.0.0.1:9184",
             ));
         }
         if let Some(matrix) = &settings.matrix {

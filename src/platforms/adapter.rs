@@ -152,4 +152,10 @@ pub trait Connection: Send + Sync {
     /// Asks [`Connection::serve`] to return, after what it is handling. Called from
     /// another task, on Ctrl-C or SIGTERM.
     async fn stop(&self);
+
+    /// Whether the platform is reachable now (for `/healthz`): the Matrix sync succeeded
+    /// lately, the Discord gateway is connected.
+    fn connected(&self) -> bool {
+        true
+    }
 }

@@ -35,6 +35,7 @@ mod context;
 mod conversations;
 mod events;
 mod evidence;
+pub mod health;
 mod holds;
 mod jobs;
 mod leases;

@@ -306,3 +306,83 @@ async fn a_process_for_two_platforms_waiting_for_one_holds_neither() {
     discord_elsewhere.release().await;
     store.close().await;
 }
+
+/// `GET path` on `port`, as a monitoring probe asks: the status line and the body.
+async fn http_get(port: u16, path: &str) -> (String, String) {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let mut stream = tokio::net::TcpStream::connect(("127.0.0.1", port))
+        .await
+        .unwrap();
+    stream
+        .write_all(
+            format!("GET {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+                .as_bytes(),
+        )
+        .await
+        .unwrap();
+    let mut answer = String::new();
+    stream.read_to_string(&mut answer).await.unwrap();
+    let (head, body) = answer.split_once("\r\n\r\n").unwrap_or((&answer, ""));
+    (
+        head.lines().next().unwrap_or_default().to_string(),
+        body.to_string(),
+    )
+}
+
+/// With `[server] listen`, `tandem run` answers `/healthz` (the database, each platform,
+/// the outbox and the jobs) and `/metrics` (Prometheus' text format, the figures named
+/// `tandem_…`), and nothing else.
+#[tokio::test]
+async fn tandem_run_answers_healthz_and_metrics_on_the_listen_address() {
+    let data = tempfile::tempdir().unwrap();
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let mut settings = Settings {
+        data_dir: data.path().to_path_buf(),
+        database_url: Some(tandem::config::sqlite_url(&data.path().join("tandem.db"))),
+        programmes_dir: repo_root().join("config/programs"),
+        ..Settings::default()
+    };
+    settings.server.listen = Some(format!("127.0.0.1:{port}"));
+    let rec = Recording::new();
+    let (adapter, inbox) = rec.adapter(StaffRooms::default());
+    let key = Sealer::from_text(&"4c".repeat(32)).unwrap();
+    let run = tokio::spawn(async move {
+        tandem::cli::run::serve(&settings, example_programmes(), key, &[&adapter]).await
+    });
+    inbox.send(dm("bilal", "help")).unwrap();
+    assert!(
+        eventually(|| !rec.dms_to(&user("bilal")).is_empty()).await,
+        "no answer"
+    );
+
+    let (status, body) = http_get(port, "/healthz").await;
+    assert!(status.contains("200"), "{status}\n{body}");
+    let health: serde_json::Value = serde_json::from_str(body.trim()).unwrap();
+    assert_eq!(health["status"], "ok", "{health}");
+    assert_eq!(health["database"], "ok");
+    assert_eq!(health["platforms"]["console"], "connected");
+    assert_eq!(health["outbox"]["stuck"], false);
+    assert_eq!(health["jobs"]["stuck"], false);
+
+    let (status, body) = http_get(port, "/metrics").await;
+    assert!(status.contains("200"), "{status}");
+    for name in [
+        "tandem_messages_total",
+        "tandem_step_seconds",
+        "tandem_outbox_pending",
+        "tandem_outbox_overdue_seconds",
+        "tandem_jobs_overdue_seconds",
+        "tandem_platform_connected",
+    ] {
+        assert!(body.contains(name), "{name} missing from:\n{body}");
+    }
+    let (status, _) = http_get(port, "/admin").await;
+    assert!(status.contains("404"), "{status}");
+
+    drop(inbox);
+    ended(run).await;
+}

@@ -1031,3 +1031,23 @@ fn the_shipped_systemd_unit_verifies_and_stays_hardened() {
         String::from_utf8_lossy(&security.stdout)
     );
 }
+
+#[test]
+fn a_listen_address_that_is_not_one_names_its_line_and_the_listener_is_off_by_default() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("tandem.toml");
+    std::fs::write(&path, "[server]\nlisten = \"localhost\"\n").unwrap();
+    let e = Settings::load(&path).unwrap_err().to_string();
+    assert!(
+        e.contains(
+            "tandem.toml:2:1: key `server.listen`: must be an address and port, like 127.0.0.1:9184"
+        ),
+        "{e}"
+    );
+    std::fs::write(&path, "[server]\nlisten = \"127.0.0.1:9184\"\n").unwrap();
+    assert_eq!(
+        Settings::load(&path).unwrap().server.listen.as_deref(),
+        Some("127.0.0.1:9184")
+    );
+    assert_eq!(Settings::default().server.listen, None);
+}

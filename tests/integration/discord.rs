@@ -1811,6 +1811,12 @@ async fn a_discord_role_makes_a_coordinator_and_taking_it_away_ends_it_at_once()
     ];
     let (running, _) = start_in(programmes, &[], |_, _| {}).await;
     let (fake, room) = (&running.fake, running.coordinators);
+    // What /healthz reads: the gateway's shard is connected.
+    let deadline = tokio::time::Instant::now() + WAIT;
+    while !running.bot.gateway_connected() && tokio::time::Instant::now() < deadline {
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    assert!(running.bot.gateway_connected(), "the gateway connected");
     let dee = fake.add_user("dee");
     // `/coordinate command: queue` in the coordinators' channel; the bot's answer.
     let queue = || async {

@@ -88,6 +88,8 @@ async fn a_matrix_power_level_makes_a_coordinator_and_lowering_it_ends_it_at_onc
         answer
     };
     let refused = queue().await;
+    // What /healthz reads: the bot has synced lately.
+    assert!(bot.synced_lately());
     assert!(
         refused.contains("only the programme's coordinators"),
         "{refused}"

@@ -162,6 +162,7 @@ impl App {
         let mut behind = false;
         let retry_at = if final_ {
             warn!(key = %row.key, attempts = row.attempts, "{} failed for good: {text}", row.act.kind());
+            metrics::counter!("tandem_acts_failed_total", "kind" => row.act.kind()).increment(1);
             behind = self.finish(&row, "failed", Some(&text)).await;
             None
         } else {

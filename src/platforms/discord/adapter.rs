@@ -58,4 +58,8 @@ impl Connection for DiscordBot {
         tracing::info!("closing the Discord connection");
         DiscordBot::stop(self).await;
     }
+
+    fn connected(&self) -> bool {
+        self.gateway_connected()
+    }
 }

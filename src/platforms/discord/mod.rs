@@ -58,6 +58,7 @@ use serenity::all::{
     ResolvedTarget, ResolvedValue, ResumedEvent, RoleId, ScheduledEventId, ScheduledEventStatus,
     ScheduledEventType, ShardManager, Timestamp, UserId,
 };
+use serenity::gateway::{ConnectionStage, ShardStageUpdateEvent};
 use tokio::sync::mpsc;
 use tracing::{debug, error, info, warn};
 
@@ -192,6 +193,8 @@ pub struct DiscordBot {
     /// arrives both ways is queued once. Bounded; the app's record is what counts.
     taken: Mutex<HashSet<MessageId>>,
     stopping: AtomicBool,
+    /// Whether the gateway's shard is connected now (its stage, as serenity reports it).
+    connected: AtomicBool,
     /// For attachments people send (served by Discord's CDN, not its API).
     files: reqwest::Client,
 }
@@ -247,6 +250,7 @@ impl DiscordBot {
             pending: AtomicUsize::new(0),
             taken: Mutex::default(),
             stopping: AtomicBool::new(false),
+            connected: AtomicBool::new(false),
         });
         let _ = handler.bot.set(Arc::downgrade(&bot));
         Ok(bot)
@@ -255,6 +259,11 @@ impl DiscordBot {
     /// The bot's own user id, once the gateway said who it is.
     pub fn user_id(&self) -> Option<u64> {
         self.own_id.get().map(|id| id.get())
+    }
+
+    /// Whether the gateway is connected now, for `/healthz`.
+    pub fn gateway_connected(&self) -> bool {
+        self.connected.load(Ordering::SeqCst)
     }
 
     /// Waits until the gateway is ready and the commands are registered, or `timeout`.
@@ -530,6 +539,16 @@ impl EventHandler for Handler {
         bot.ready.notify_waiters();
         // A new session hears nothing from before it: read back what was missed.
         bot.catch_up().await;
+    }
+
+    /// The shard's connection as it changes: connected, or (re)connecting.
+    async fn shard_stage_update(&self, _ctx: Context, event: ShardStageUpdateEvent) {
+        let Some(bot) = self.bot() else { return };
+        let now = event.new == ConnectionStage::Connected;
+        let was = bot.connected.swap(now, Ordering::SeqCst);
+        if was && !now {
+            metrics::counter!("tandem_platform_errors_total", "platform" => "discord").increment(1);
+        }
     }
 
     async fn resume(&self, _ctx: Context, _: ResumedEvent) {

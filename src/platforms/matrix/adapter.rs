@@ -63,4 +63,8 @@ impl Connection for MatrixBot {
         tracing::info!("stopping after the sync in progress");
         MatrixBot::stop(self);
     }
+
+    fn connected(&self) -> bool {
+        self.synced_lately()
+    }
 }

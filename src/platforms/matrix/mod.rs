@@ -188,6 +188,8 @@ pub struct MatrixBot {
     app: std::sync::OnceLock<App>,
     activity: Activity,
     stopping: AtomicBool,
+    /// When a sync last succeeded (ms since the epoch; 0: never), for `/healthz`.
+    last_sync: std::sync::atomic::AtomicI64,
     /// Messages and reactions being handled: in order per room, many rooms at once.
     lanes: crate::platforms::lanes::Lanes,
 }
@@ -335,6 +337,7 @@ impl MatrixBot {
             app: std::sync::OnceLock::new(),
             activity: Activity::default(),
             stopping: AtomicBool::new(false),
+            last_sync: std::sync::atomic::AtomicI64::new(0),
             lanes: crate::platforms::lanes::Lanes::new(crate::platforms::lanes::at_once()),
         };
         bot.coordinators_room = bot
@@ -398,6 +401,13 @@ impl MatrixBot {
 
     /// Asks [`MatrixBot::serve`] to return after the sync in progress (and its handlers)
     /// completes.
+    /// Whether a sync succeeded within the last three sync timeouts (and a minute).
+    pub fn synced_lately(&self) -> bool {
+        let last = self.last_sync.load(Ordering::SeqCst);
+        let allowed = self.sync_timeout.as_millis() as i64 * 3 + 60_000;
+        last > 0 && chrono::Utc::now().timestamp_millis() - last <= allowed
+    }
+
     pub fn stop(&self) {
         self.stopping.store(true, Ordering::SeqCst);
     }

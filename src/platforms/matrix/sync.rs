@@ -51,6 +51,8 @@ impl MatrixBot {
                     let bot = bot.clone();
                     async move {
                         result?;
+                        bot.last_sync
+                            .store(chrono::Utc::now().timestamp_millis(), Ordering::SeqCst);
                         Ok(if bot.stopping.load(Ordering::SeqCst) {
                             LoopCtrl::Break
                         } else {
@@ -63,6 +65,8 @@ impl MatrixBot {
                 Ok(()) => backoff.reset(),
                 Err(e) => {
                     let wait = backoff.next();
+                    metrics::counter!("tandem_platform_errors_total", "platform" => "matrix")
+                        .increment(1);
                     warn!("Matrix sync failed ({e}); retrying in {} s", wait.as_secs());
                     tokio::time::sleep(wait).await;
                 }
