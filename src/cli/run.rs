@@ -5,11 +5,12 @@
 //! [`Adapter`](crate::platforms::adapter::Adapter). The order of a start matters: the case
 //! key is checked before anything is opened; the database is opened and re-sealed; what
 //! connecting needs (a token) is checked; what a killed run left is reclaimed (SQLite);
-//! each platform's lease is waited for (a second process on the same database is a
-//! standby); then the bots connect, the app learns the names the moderators go by, and
-//! the sweeper, the outbox's dispatcher and the scheduler start beside the bot's serve
-//! loop (which catches up on what was missed). A stop ends the serve loop, then the
-//! background, then the lease.
+//! every platform's lease is waited for, all or none (a second process on the same
+//! database is a standby); then the bots connect, the app learns the names the moderators
+//! go by, and the health listener (if `[server] listen` is set), the sweeper, the outbox's
+//! dispatcher and the scheduler start beside the bots' serve loops (which catch up on what
+//! was missed). A stop ends the serve loops, then the background, then the leases; a
+//! platform whose session ends by itself stops the others and exits 75, to be restarted.
 //!
 //! A new platform does not change this file: it plugs in through
 //! [`crate::platforms::adapters`]. What runs beside every platform is `Background`.
