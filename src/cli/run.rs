@@ -102,12 +102,22 @@ pub async fn serve(
         .map(|(a, c)| (a.platform, c.connection.clone()))
         .collect();
     let app = platform_app(settings, store, programmes, served).await;
-    // Dropped (and so stopped) when this function returns.
+    // Dropped (and so stopped) when this function returns. An address that cannot be
+    // listened on stops the start, giving the leases back at once.
     let _listener = match &settings.server.listen {
-        Some(address) => Some(
-            crate::web::HealthListener::start(address, app.store().clone(), platforms_served)
-                .await?,
-        ),
+        Some(address) => {
+            match crate::web::HealthListener::start(address, app.store().clone(), platforms_served)
+                .await
+            {
+                Ok(listener) => Some(listener),
+                Err(e) => {
+                    for lease in leases {
+                        lease.release().await;
+                    }
+                    return Err(e);
+                }
+            }
+        }
         None => None,
     };
     let background = Background::start(&app);

@@ -5,8 +5,6 @@
 use std::sync::Arc;
 use std::time::Duration;
 
-use matrix_sdk::ruma::UserId;
-
 use tandem::app::{App, AppSettings, ManualClock};
 use tandem::config::DiscordSettings;
 use tandem::domain::Platform;
@@ -15,7 +13,9 @@ use tandem::platforms::discord::{DiscordBot, DiscordOptions};
 use tandem::platforms::joined::joined;
 
 use crate::discord_fake::{APPLICATION_ID, DiscordFake, GUILD_ID, TOKEN, from_bot, is_id};
-use crate::matrix::{Person, connected_bot, register, staff_room, synapse_url, unique, wait_for};
+use crate::matrix::{
+    Person, connected_bot, new_bot_account, staff_room, synapse_url, unique, wait_for,
+};
 use crate::support::{example_programmes, start_time};
 
 /// A Matrix person and a Discord person write to the same bot: each is answered on their
@@ -26,9 +26,7 @@ async fn one_process_serves_matrix_and_discord_and_staff_on_one_hear_people_on_t
     let Some(url) = synapse_url() else { return };
     crate::support::init_logging();
     // Matrix: the bot, a coordinator who owns the staff room, and Amina.
-    let bot_name = unique("tandem");
-    register(&url, &bot_name, false).await;
-    let bot_id = UserId::parse(format!("@{bot_name}:localhost")).unwrap();
+    let bot_id = new_bot_account(&url).await;
     let carol = Person::new(&url, &unique("carol")).await;
     let amina = Person::new(&url, &unique("amina")).await;
     let coordinators = staff_room(&carol, &bot_id, "Coordinators").await;

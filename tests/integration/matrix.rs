@@ -402,6 +402,13 @@ pub(crate) fn test_options(settings: MatrixSettings, dir: &std::path::Path) -> M
     }
 }
 
+/// A new account for a bot, under a name no other test has used.
+pub(crate) async fn new_bot_account(url: &str) -> OwnedUserId {
+    let bot_name = unique("tandem");
+    register(url, &bot_name, false).await;
+    UserId::parse(format!("@{bot_name}:localhost")).unwrap()
+}
+
 /// A bot of its own account `bot_id`, its store under `dir`, connected, with
 /// `coordinators` as its coordinators' room; and a database for it with the tests' case
 /// key.

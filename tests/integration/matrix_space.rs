@@ -1,19 +1,19 @@
 //! Pair rooms join the community's Space (`[matrix] space`), against a real Synapse: the
 //! Space lists the new room as a child, and the room names the Space as its parent.
 
+use matrix_sdk::ruma::OwnedRoomId;
 use matrix_sdk::ruma::api::client::room::create_room::v3::{
     Request as CreateRoomRequest, RoomPreset,
 };
 use matrix_sdk::ruma::api::client::state::get_state_event_for_key::v3::Request as StateRequest;
 use matrix_sdk::ruma::events::StateEventType;
 use matrix_sdk::ruma::serde::Raw;
-use matrix_sdk::ruma::{OwnedRoomId, UserId};
 
 use tandem::platforms::matrix::MatrixBot;
 use tandem::ports::{IdempotencyKey, PrivateRoomSpec, RoomProvisioner};
 
 use crate::matrix::{
-    Person, bot_settings, register, staff_room, synapse_url, test_options, unique, wait_for,
+    Person, bot_settings, new_bot_account, staff_room, synapse_url, test_options, wait_for,
     wait_until_joined,
 };
 
@@ -34,9 +34,7 @@ async fn has_state(
 async fn a_new_pair_room_is_added_to_the_communitys_space() {
     let Some(url) = synapse_url() else { return };
     crate::support::init_logging();
-    let bot_name = unique("tandem");
-    register(&url, &bot_name, false).await;
-    let bot_id = UserId::parse(format!("@{bot_name}:localhost")).unwrap();
+    let bot_id = new_bot_account(&url).await;
     let carol = Person::new(&url, "carol").await;
     let amina = Person::new(&url, "amina").await;
     let grace = Person::new(&url, "grace").await;

@@ -5,14 +5,14 @@
 use std::sync::Arc;
 use std::time::Duration;
 
-use matrix_sdk::ruma::{Int, UserId};
+use matrix_sdk::ruma::Int;
 
 use tandem::app::{App, AppSettings, ManualClock};
 use tandem::domain::staff::StaffGroup;
 use tandem::platforms::adapter::{Bot as _, ports_of};
 
 use crate::matrix::{
-    Person, connected_bot, register, staff_room, synapse_url, unique, wait_for, wait_until_joined,
+    Person, connected_bot, new_bot_account, staff_room, synapse_url, wait_for, wait_until_joined,
 };
 use crate::support::{example_programmes, start_time};
 
@@ -20,9 +20,7 @@ use crate::support::{example_programmes, start_time};
 async fn a_matrix_power_level_makes_a_coordinator_and_lowering_it_ends_it_at_once() {
     let Some(url) = synapse_url() else { return };
     crate::support::init_logging();
-    let bot_name = unique("tandem");
-    register(&url, &bot_name, false).await;
-    let bot_id = UserId::parse(format!("@{bot_name}:localhost")).unwrap();
+    let bot_id = new_bot_account(&url).await;
     // Carol made the staff room (so she may change its levels); Dee is a member at 0.
     let carol = Person::new(&url, "carol").await;
     let dee = Person::new(&url, "dee").await;
