@@ -43,6 +43,35 @@ pub struct PlatformLease {
     renewer: tokio::task::JoinHandle<()>,
 }
 
+/// What asking for a platform's lease takes: its name, this process's name as its holder
+/// (the same on every renewal), how long a taking lasts, and how often it is renewed.
+#[derive(Clone)]
+struct Ask {
+    name: String,
+    holder: String,
+    span: chrono::Duration,
+    pause: Duration,
+}
+
+impl Ask {
+    fn new(platform: Platform, length: Duration) -> anyhow::Result<Ask> {
+        Ok(Ask {
+            name: format!("platform:{platform}"),
+            holder: format!("tandem-{}-{}", std::process::id(), super::unique_tag()),
+            span: chrono::Duration::from_std(length)?,
+            pause: length / 3,
+        })
+    }
+
+    /// Takes (or renews) the lease now, if nobody else holds it.
+    async fn take(&self, store: &Store) -> anyhow::Result<bool> {
+        let now = Utc::now();
+        store
+            .take_lease(&self.name, &self.holder, now, now + self.span)
+            .await
+    }
+}
+
 impl PlatformLease {
     /// Waits until this process holds `platform`'s lease (as a standby while another
     /// holds it), then keeps it renewed. `on_lost` is called if it cannot be kept: the
@@ -53,18 +82,14 @@ impl PlatformLease {
         length: Duration,
         on_lost: impl Fn() + Send + Sync + 'static,
     ) -> anyhow::Result<PlatformLease> {
-        let name = format!("platform:{platform}");
-        let holder = format!("tandem-{}-{}", std::process::id(), super::unique_tag());
-        let span = chrono::Duration::from_std(length)?;
-        let pause = length / 3;
+        let ask = Ask::new(platform, length)?;
         let mut said = false;
         loop {
-            let now = Utc::now();
-            match store.take_lease(&name, &holder, now, now + span).await {
+            match ask.take(&store).await {
                 Ok(true) => break,
                 Ok(false) => {
                     if !said {
-                        let current = store.lease_holder(&name).await.ok().flatten();
+                        let current = store.lease_holder(&ask.name).await.ok().flatten();
                         info!(
                             platform = %platform,
                             holder = current.as_ref().map(|(h, _)| h.as_str()).unwrap_or("?"),
@@ -75,9 +100,9 @@ impl PlatformLease {
                 }
                 Err(e) => warn!("asking for the {platform} lease failed: {e:#}; asking again"),
             }
-            tokio::time::sleep(pause).await;
+            tokio::time::sleep(ask.pause).await;
         }
-        Ok(Self::held(store, platform, name, holder, length, on_lost).await)
+        Ok(Self::held(store, platform, ask, on_lost).await)
     }
 
     /// [`PlatformLease::acquire`], asking once: `None` when another process holds it.
@@ -87,16 +112,11 @@ impl PlatformLease {
         length: Duration,
         on_lost: impl Fn() + Send + Sync + 'static,
     ) -> anyhow::Result<Option<PlatformLease>> {
-        let name = format!("platform:{platform}");
-        let holder = format!("tandem-{}-{}", std::process::id(), super::unique_tag());
-        let now = Utc::now();
-        let span = chrono::Duration::from_std(length)?;
-        if !store.take_lease(&name, &holder, now, now + span).await? {
+        let ask = Ask::new(platform, length)?;
+        if !ask.take(&store).await? {
             return Ok(None);
         }
-        Ok(Some(
-            Self::held(store, platform, name, holder, length, on_lost).await,
-        ))
+        Ok(Some(Self::held(store, platform, ask, on_lost).await))
     }
 
     /// A lease just taken: what the previous holder left is taken up, and it is renewed
@@ -104,14 +124,10 @@ impl PlatformLease {
     async fn held(
         store: Store,
         platform: Platform,
-        name: String,
-        holder: String,
-        length: Duration,
+        ask: Ask,
         on_lost: impl Fn() + Send + Sync + 'static,
     ) -> PlatformLease {
-        let span = chrono::Duration::from_std(length).unwrap_or(chrono::Duration::seconds(30));
-        let pause = length / 3;
-        info!(platform = %platform, %holder, "this process now serves {platform}");
+        info!(platform = %platform, holder = %ask.holder, "this process now serves {platform}");
         // What the previous holder was carrying out is this process's now.
         match store.reclaim_platform(platform).await {
             Ok(0) => {}
@@ -125,18 +141,18 @@ impl PlatformLease {
         }
         let stop = Arc::new(Notify::new());
         let renewer = {
-            let (store, name, holder, stop) =
-                (store.clone(), name.clone(), holder.clone(), stop.clone());
+            let (store, ask, stop) = (store.clone(), ask.clone(), stop.clone());
             tokio::spawn(async move {
-                let mut held_until = Utc::now() + span;
+                let name = &ask.name;
+                let mut held_until = Utc::now() + ask.span;
                 loop {
                     tokio::select! {
-                        _ = tokio::time::sleep(pause) => {}
+                        _ = tokio::time::sleep(ask.pause) => {}
                         _ = stop.notified() => return,
                     }
                     let now = Utc::now();
-                    match store.take_lease(&name, &holder, now, now + span).await {
-                        Ok(true) => held_until = now + span,
+                    match ask.take(&store).await {
+                        Ok(true) => held_until = now + ask.span,
                         Ok(false) => {
                             error!("another process has taken over {name}: stopping");
                             on_lost();
@@ -156,8 +172,8 @@ impl PlatformLease {
         };
         PlatformLease {
             store,
-            name,
-            holder,
+            name: ask.name,
+            holder: ask.holder,
             stop,
             renewer,
         }

@@ -40,9 +40,7 @@ pub(super) async fn export(
         return Ok(ExitCode::from(2));
     };
     let configured = database.is_none();
-    let url = database
-        .map(|d| database_url(&d))
-        .unwrap_or_else(|| settings.database_url());
+    let url = url_of(&settings, database);
     // An export reads what is there: a database that does not exist is never created (it
     // would export nothing but a header line and look like an empty programme).
     let store = match Store::open_existing(&url).await {
@@ -104,9 +102,7 @@ pub(super) async fn migrate(
     database: Option<String>,
 ) -> anyhow::Result<ExitCode> {
     let settings = load_settings(settings_file)?;
-    let url = database
-        .map(|d| database_url(&d))
-        .unwrap_or_else(|| settings.database_url());
+    let url = url_of(&settings, database);
     let store = Store::connect(&url).await?;
     let applied = store.migrate().await?;
     store.close().await;
@@ -123,9 +119,7 @@ pub(super) async fn backup(
     database: Option<String>,
 ) -> anyhow::Result<ExitCode> {
     let settings = load_settings(settings_file)?;
-    let url = database
-        .map(|d| database_url(&d))
-        .unwrap_or_else(|| settings.database_url());
+    let url = url_of(&settings, database);
     if url.starts_with("postgres") {
         eprintln!(
             "tandem backup copies a SQLite database. For PostgreSQL use its own tool, which also copies a running database consistently:\n  pg_dump --format=custom --file {} <database URL>\nand restore with pg_restore --clean --dbname <database URL> {}.",
@@ -168,4 +162,11 @@ pub(super) async fn backup(
         file.display()
     );
     Ok(ExitCode::SUCCESS)
+}
+
+/// The database a subcommand works on: `--database` (a file or URL), else the settings'.
+fn url_of(settings: &crate::config::Settings, database: Option<String>) -> String {
+    database
+        .map(|d| database_url(&d))
+        .unwrap_or_else(|| settings.database_url())
 }

@@ -95,12 +95,12 @@ pub async fn serve(
     for (adapter, connecting) in adapters.iter().zip(connecting) {
         served.push((*adapter, connecting.await?));
     }
-    let connections: Vec<Arc<dyn Connection>> =
-        served.iter().map(|(_, c)| c.connection.clone()).collect();
     let platforms_served: Vec<(Platform, Arc<dyn Connection>)> = served
         .iter()
         .map(|(a, c)| (a.platform, c.connection.clone()))
         .collect();
+    let connections: Vec<Arc<dyn Connection>> =
+        platforms_served.iter().map(|(_, c)| c.clone()).collect();
     let app = platform_app(settings, store, programmes, served).await;
     // Dropped (and so stopped) when this function returns. An address that cannot be
     // listened on stops the start, giving the leases back at once.
