@@ -122,8 +122,12 @@ pub trait RoomMessenger: Send + Sync {
 /// One message of a room's history.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct HistoryLine {
+    /// The message's id on its platform, where it has one.
+    pub id: Option<String>,
     /// The author as the platform names them (a display name or id).
     pub author: String,
+    /// Whether the bot wrote it.
+    pub by_bot: bool,
     pub at: chrono::DateTime<chrono::Utc>,
     pub text: String,
 }

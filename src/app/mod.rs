@@ -14,7 +14,8 @@
 //! - `receive`: a message in (events recorded once, rate limits, routing, retries);
 //! - `subject`: what a route needs loaded; `commit`: a step recorded and what follows it;
 //! - `outbox/`: acts delivered and retried; `memory`: prompts and card threads remembered;
-//! - `pairs`: pair rooms, proposals and offers; `cases`: moderation cases;
+//! - `pairs`: pair rooms, proposals and offers; `relay`: pair rooms across two platforms;
+//!   `cases`: moderation cases;
 //! - `scheduler/`: what runs on a clock (the job loop, milestones, events, the sweep);
 //! - `drawing`: charts and certificates; `export`: data exports; `limits`: rate limits;
 //! - `ownership`: platform leases; `supervise`: panics contained; `clock`: time.
@@ -33,6 +34,7 @@ mod outbox;
 pub mod ownership;
 mod pairs;
 mod receive;
+pub mod relay;
 pub mod scheduler;
 mod staff;
 mod subject;
@@ -148,6 +150,9 @@ pub struct App {
     limiter: Arc<limits::Limiter>,
     /// This process's name on the outbox acts it holds.
     worker: Arc<str>,
+    /// The ports underneath [`App::ports`], which make each pair room's changes in both
+    /// sides of a relayed one, and which rooms are relayed.
+    relays: Arc<relay::Relayed>,
 }
 
 /// Logs a follow-up that failed after its step was recorded; returns its value if any.
@@ -189,10 +194,28 @@ impl App {
         clock: Arc<dyn Clock>,
         settings: AppSettings,
     ) -> Self {
+        // People on two platforms are paired (their room relayed) only by a process that
+        // serves both, which hears both sides.
+        let served = |p| settings.platforms.is_empty() || settings.platforms.contains(&p);
+        let relays_here = served(Platform::Matrix) && served(Platform::Discord);
+        let programmes = programmes
+            .into_iter()
+            .map(|mut p| {
+                if let Some(m) = p.matching.as_mut() {
+                    m.relay &= relays_here;
+                }
+                p
+            })
+            .collect();
+        let relays = Arc::new(relay::Relayed::new(
+            ports,
+            Arc::new(relay::RelayRooms::new(store.clone())),
+        ));
         App {
+            ports: relays.ports(),
+            relays,
             store,
             programmes: Arc::new(programmes),
-            ports,
             clock,
             settings,
             unreachable_told: Arc::default(),

@@ -32,7 +32,7 @@ impl App {
             .await
             .map_err(|e| PortError::Other(anyhow::anyhow!("reading match {match_id}: {e}")))?;
         Ok(m.and_then(|m| {
-            let room = RoomRef::new(m.mentee.platform, m.room.clone()?);
+            let room = m.pair_room()?;
             Some((m, room))
         }))
     }
@@ -111,7 +111,9 @@ impl App {
                 &IdempotencyKey(format!("{}-notice", key.0)),
             )
             .await?;
-        self.ports.provisioner.archive_room(&room, key).await
+        self.ports.provisioner.archive_room(&room, key).await?;
+        self.relays.rooms().remove(&room).await;
+        Ok(())
     }
 
     /// Makes a frozen pair's room read-only (or writable again).
@@ -126,7 +128,7 @@ impl App {
             .match_by_id(match_id)
             .await
             .map_err(|e| anyhow::anyhow!("loading match {match_id}: {e}"))?;
-        match m.and_then(|m| m.room.map(|r| RoomRef::new(m.mentee.platform, r))) {
+        match m.and_then(|m| m.pair_room()) {
             Some(room) => {
                 self.ports
                     .provisioner
@@ -149,10 +151,10 @@ impl App {
             .await
             .map_err(|e| anyhow::anyhow!("loading the matches of a suspended person: {e}"))?;
         for m in matches {
+            // (For a relayed pair room, the ports take them out of the side they are in.)
             if m.status == crate::domain::matches::MatchStatus::Active
-                && let Some(room) = m.room
+                && let Some(room) = m.pair_room()
             {
-                let room = RoomRef::new(user.platform, room);
                 self.ports
                     .provisioner
                     .remove_member(&room, user, key)
@@ -416,12 +418,12 @@ impl App {
     ) -> std::result::Result<(), crate::ports::PortError> {
         // Made on an earlier try (whose kickoff then failed, or whose process died before
         // recording the act done): never a second room for the same match.
-        let made = self
+        let known = self
             .store
             .match_by_id(match_id)
             .await
-            .map_err(|e| anyhow::anyhow!("looking up match {match_id}: {e}"))?
-            .and_then(|m| m.room);
+            .map_err(|e| anyhow::anyhow!("looking up match {match_id}: {e}"))?;
+        let made = known.as_ref().and_then(|m| m.room.clone());
         // The last check before two people are put in a room together: nobody suspended,
         // nobody whose screening lapsed since they accepted.
         if made.is_none()
@@ -446,6 +448,15 @@ impl App {
                     .await?;
             }
             return Ok(());
+        }
+        // Members on two platforms: a room on each, relayed.
+        if let [mentee, mentor] = spec.members.as_slice()
+            && mentee.platform != mentor.platform
+        {
+            let made_relay = known.and_then(|m| m.relay_room);
+            return self
+                .create_relayed_room(key, match_id, &spec, (made, made_relay), kickoff)
+                .await;
         }
         let existing = match (made.is_some(), group_of) {
             (true, _) => None,
@@ -476,10 +487,72 @@ impl App {
             .set_match_room(match_id, &room.id)
             .await
             .map_err(|e| anyhow::anyhow!("remembering the pair room {room}: {e}"))?;
+        self.kick_off(key, match_id, &room, kickoff).await
+    }
+
+    /// A pair room for a pair on two platforms (`app::relay`): the mentee's side, then the
+    /// mentor's, each remembered as soon as it is made (`made`: those made on an earlier
+    /// try), then the kickoff, posted in both.
+    async fn create_relayed_room(
+        &self,
+        key: &IdempotencyKey,
+        match_id: i64,
+        spec: &PrivateRoomSpec,
+        made: (Option<String>, Option<String>),
+        kickoff: &OutMessage,
+    ) -> std::result::Result<(), crate::ports::PortError> {
+        let side = |member: &UserRef| PrivateRoomSpec {
+            members: vec![member.clone()],
+            ..spec.clone()
+        };
+        let (mentee, mentor) = (&spec.members[0], &spec.members[1]);
+        let room = match made.0 {
+            Some(id) => RoomRef::new(mentee.platform, id),
+            None => {
+                let room = self
+                    .ports
+                    .provisioner
+                    .create_private_room(&side(mentee), key)
+                    .await?;
+                self.store
+                    .set_match_room(match_id, &room.id)
+                    .await
+                    .map_err(|e| anyhow::anyhow!("remembering the pair room {room}: {e}"))?;
+                room
+            }
+        };
+        let relay = match made.1 {
+            Some(id) => RoomRef::new(mentor.platform, id),
+            None => {
+                let relay_key = IdempotencyKey(format!("{}-relay", key.0));
+                let relay = self
+                    .ports
+                    .provisioner
+                    .create_private_room(&side(mentor), &relay_key)
+                    .await?;
+                self.store
+                    .set_match_relay_room(match_id, &relay.id)
+                    .await
+                    .map_err(|e| anyhow::anyhow!("remembering the relayed side {relay}: {e}"))?;
+                relay
+            }
+        };
+        self.relays.rooms().add(match_id, room.clone(), relay).await;
+        self.kick_off(key, match_id, &room, kickoff).await
+    }
+
+    /// Posts the kickoff in a new pair room and schedules the pair's milestones.
+    async fn kick_off(
+        &self,
+        key: &IdempotencyKey,
+        match_id: i64,
+        room: &RoomRef,
+        kickoff: &OutMessage,
+    ) -> std::result::Result<(), crate::ports::PortError> {
         let kickoff_key = IdempotencyKey(format!("{}-kickoff", key.0));
         self.ports
             .rooms
-            .post_in_room(&room, kickoff, &kickoff_key)
+            .post_in_room(room, kickoff, &kickoff_key)
             .await?;
         // A failure here is repaired by the next sweep (the plan is marked when done).
         follow_up(

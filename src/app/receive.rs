@@ -97,11 +97,25 @@ impl App {
 
     pub(super) async fn receive_with(
         &self,
-        inbound: Inbound,
+        mut inbound: Inbound,
         reported: Option<crate::chat::ReportedMessage>,
         event: Option<EventRef>,
-        thread_root: Option<String>,
+        mut thread_root: Option<String>,
     ) {
+        // A side of a relayed pair room: what a member wrote is copied to the other side,
+        // and from here on it is a message in the pair room (a thread of the other side
+        // has no counterpart there).
+        let written_in = match &inbound.place {
+            Place::Room(room) => Some(room.clone()),
+            Place::Dm => None,
+        };
+        if let Some(room) = &written_in
+            && let Some(pair) = self.relay_inbound(room, &inbound, event.as_ref()).await
+            && pair != *room
+        {
+            inbound.place = Place::Room(pair);
+            thread_root = None;
+        }
         // Where what it causes in the room it was typed in goes: where it was typed.
         let placement = match thread_root {
             Some(root) => Placement::InThread {
@@ -114,9 +128,10 @@ impl App {
         };
         // Read once, here: what it is decides its cost, what is loaded and who handles it.
         let route = flows::route::route(&inbound, &self.router(inbound.from.platform));
-        if let Place::Room(room) = &inbound.place {
+        if let (Some(written_in), Place::Room(room)) = (&written_in, &inbound.place) {
             let chatter = route.is_chatter().then_some(event.as_ref()).flatten();
-            self.note_activity(room, &inbound.from, chatter).await;
+            self.note_activity(written_in, room, &inbound.from, chatter)
+                .await;
         }
         // Talk in a room that is not for the bot: its time is all it leaves (noted above),
         // with no read and no step; only each room's newest message is recorded as
@@ -225,10 +240,17 @@ impl App {
 
     /// Notes that `from` wrote in `room` (a pair room's activity: when, never what; see
     /// `storage::activity`), and `chatter`, the event of talk nothing is decided about, as
-    /// the room's newest; writes what was noted when it is due. The staff rooms are not
-    /// pair rooms.
-    async fn note_activity(&self, room: &RoomRef, from: &UserRef, chatter: Option<&EventRef>) {
-        let mut due = chatter.is_some_and(|e| self.store.note_room_talk(&room.id, e));
+    /// the newest of `written_in` (the room itself, or the side of a relayed pair room it
+    /// was written in); writes what was noted when it is due. The staff rooms are not pair
+    /// rooms.
+    async fn note_activity(
+        &self,
+        written_in: &RoomRef,
+        room: &RoomRef,
+        from: &UserRef,
+        chatter: Option<&EventRef>,
+    ) {
+        let mut due = chatter.is_some_and(|e| self.store.note_room_talk(&written_in.id, e));
         if !self.settings.coordinators_rooms.contains(room)
             && !self.settings.moderators_rooms.contains(room)
         {

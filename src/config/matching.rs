@@ -275,5 +275,6 @@ pub(super) fn build_matching(
         never_together,
         time_zone,
         max_time_zone_gap_hours: raw.max_time_zone_gap_hours.as_ref().map(|g| *g.get_ref()),
+        relay: raw.relay_across_platforms.unwrap_or(true),
     })
 }

@@ -191,6 +191,7 @@ pub(super) struct RawMatching {
     pub(super) approve_requests: Option<bool>,
     pub(super) max_choices: Option<Spanned<u32>>,
     pub(super) profile_questions: Option<Vec<Spanned<String>>>,
+    pub(super) relay_across_platforms: Option<bool>,
 }
 
 #[derive(Debug, Deserialize)]

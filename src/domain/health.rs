@@ -286,6 +286,7 @@ mod tests {
             mentor_answer: Some(true),
             deadline: None,
             room: Some("amina-ola".into()),
+            relay_room: None,
             frozen: false,
             created_at: at,
             closure: None,

@@ -26,6 +26,15 @@ impl Platform {
             Platform::Discord => "discord",
         }
     }
+
+    /// Its name as people write it (`Matrix`), for what they read.
+    pub fn display(self) -> &'static str {
+        match self {
+            Platform::Console => "the console",
+            Platform::Matrix => "Matrix",
+            Platform::Discord => "Discord",
+        }
+    }
 }
 
 impl fmt::Display for Platform {

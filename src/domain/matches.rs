@@ -154,7 +154,12 @@ pub struct MatchRecord {
     pub mentee_answer: Option<bool>,
     pub mentor_answer: Option<bool>,
     pub deadline: Option<DateTime<Utc>>,
+    /// The pair room, on the mentee's platform.
     pub room: Option<String>,
+    /// For a pair on two platforms, the mentor's side of their relayed pair room (on the
+    /// mentor's platform): each message in one side is copied to the other.
+    #[serde(default)]
+    pub relay_room: Option<String>,
     /// Frozen by the moderators: the pair room is read-only.
     pub frozen: bool,
     pub created_at: DateTime<Utc>,
@@ -304,6 +309,25 @@ impl NextStep {
 }
 
 impl MatchRecord {
+    /// Whether its members are on different platforms, so that their pair room is relayed
+    /// (a room on each platform, each message copied to the other).
+    pub fn relayed(&self) -> bool {
+        self.mentee.platform != self.mentor.platform
+    }
+
+    /// The pair room (on the mentee's platform), once made. For a relayed pair, what is
+    /// done to it is done to both sides (see `app::relay`).
+    pub fn pair_room(&self) -> Option<super::RoomRef> {
+        let id = self.room.clone()?;
+        Some(super::RoomRef::new(self.mentee.platform, id))
+    }
+
+    /// The mentor's side of a relayed pair room, once made.
+    pub fn relay_side(&self) -> Option<super::RoomRef> {
+        let id = self.relay_room.clone()?;
+        Some(super::RoomRef::new(self.mentor.platform, id))
+    }
+
     /// Which side `user` is on, if either.
     pub fn side_of(&self, user: &UserRef) -> Option<super::ids::RoleKind> {
         if &self.mentee == user {

@@ -134,4 +134,10 @@ pub struct MatchingConfig {
     /// (mentee question, mentor question) whose equal answers forbid a pair: the same
     /// employer, school or family name.
     pub never_together: Option<(String, String)>,
+    /// Whether people on different platforms may be paired, meeting in a relayed pair
+    /// room (a room on each platform, each message copied to the other by the bot). The
+    /// programme's `relay_across_platforms` (on unless turned off), and only where one
+    /// process serves both platforms (`app::App::new` turns it off elsewhere).
+    #[serde(default)]
+    pub relay: bool,
 }

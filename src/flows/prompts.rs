@@ -485,6 +485,11 @@ pub(super) fn offer_message(ctx: &Ctx<'_>, flow: &MatchOffer) -> Option<OutMessa
             text.push_str(&format!("\n• {why}"));
         }
     }
+    if let Some(note) = super::pairing::relay_note(m) {
+        text.push_str(&format!(
+            "\n{note} If you would rather not, decline: nobody else is told why."
+        ));
+    }
     text.push_str("\nWould you like to accept?");
     if let Some(d) = m.deadline {
         text.push_str(&format!(" Please answer by {}.", d.format("%-d %B %Y")));

@@ -172,6 +172,7 @@ pub(crate) fn a_match(
         mentor_answer: None,
         deadline: None,
         room: None,
+        relay_room: None,
         frozen: false,
         created_at: now() - chrono::Duration::days(1),
         closure: None,

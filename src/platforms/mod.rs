@@ -89,7 +89,9 @@ mod tests {
     #[test]
     fn a_rooms_recent_lines_are_the_latest_oldest_first() {
         let line = |text: &str| HistoryLine {
+            id: None,
             author: "amina".into(),
+            by_bot: false,
             at: chrono::DateTime::default(),
             text: text.into(),
         };

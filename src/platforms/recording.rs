@@ -77,7 +77,9 @@ impl Recording {
         self.history.lock().expect("recording lock").push((
             room.clone(),
             crate::ports::HistoryLine {
+                id: None,
                 author: author.into(),
+                by_bot: false,
                 at,
                 text: text.into(),
             },

@@ -318,6 +318,7 @@ fn a_match(id: i64, status: MatchStatus) -> MatchRecord {
         mentor_answer: None,
         deadline: Some(start() + Duration::days(7)),
         room: Some("pair-1".into()),
+        relay_room: None,
         frozen: false,
         created_at: start() - Duration::days(30),
         closure: None,

@@ -135,6 +135,52 @@ pub enum Act {
         event_id: i64,
         platform: crate::domain::Platform,
     },
+    /// A member's message in one side of a relayed pair room, copied to the other side
+    /// `to` under their name (`app::relay`). Decided by the app as the message arrives,
+    /// keyed by its event; its words wait here only until delivered.
+    Relay {
+        match_id: i64,
+        from: UserRef,
+        to: RoomRef,
+        /// The event copied, when the platform gave it an id.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        source: Option<String>,
+        text: String,
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        files: Vec<RelayFile>,
+    },
+}
+
+/// A file sent in a relayed pair room: what its platform said about it, enough to fetch it
+/// when it is copied (never its contents).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RelayFile {
+    pub name: String,
+    pub mime: Option<String>,
+    pub size: Option<u64>,
+    pub source: String,
+}
+
+impl RelayFile {
+    pub fn of(file: &crate::chat::InboundFile) -> RelayFile {
+        RelayFile {
+            name: file.name.clone(),
+            mime: file.mime.clone(),
+            size: file.size,
+            source: file.source.clone(),
+        }
+    }
+
+    /// The file as its platform delivered it, to fetch again.
+    pub fn inbound(&self) -> crate::chat::InboundFile {
+        crate::chat::InboundFile {
+            name: self.name.clone(),
+            mime: self.mime.clone(),
+            size: self.size,
+            source: self.source.clone(),
+            status: crate::chat::FileStatus::Received,
+        }
+    }
 }
 
 impl Act {
@@ -265,7 +311,8 @@ impl Act {
             }
             Act::PostInRoom { room, .. }
             | Act::PostChart { room, .. }
-            | Act::AnnounceEvents { room, .. } => {
+            | Act::AnnounceEvents { room, .. }
+            | Act::Relay { to: room, .. } => {
                 format!("room:{}:{}", room.platform, room.id)
             }
             Act::CancelPlatformEvent { event_id, .. } => format!("event:{event_id}"),
@@ -303,7 +350,8 @@ impl Act {
             Act::PostInRoom { room, .. }
             | Act::PostChart { room, .. }
             | Act::AnnounceEvents { room, .. }
-            | Act::RemoveFromRoom { room, .. } => Some(room.platform),
+            | Act::RemoveFromRoom { room, .. }
+            | Act::Relay { to: room, .. } => Some(room.platform),
             Act::CancelPlatformEvent { platform, .. }
             | Act::Replan { platform, .. }
             | Act::PassOn { platform, .. } => Some(*platform),
@@ -363,6 +411,7 @@ impl Act {
             Act::CancelPlatformEvent { .. } => "cancelling the platform's copy of an event",
             Act::Replan { .. } => "proposing again",
             Act::PassOn { .. } => "asking a mentee's next choice",
+            Act::Relay { .. } => "copying a message to the other side of a relayed pair room",
         }
     }
 
@@ -390,7 +439,9 @@ impl Act {
             | Act::AnnounceEvents { room, .. } => format!("in {room}"),
             Act::CancelPlatformEvent { event_id, .. } => format!("event #{event_id}"),
             Act::Replan { programme, .. } => format!("programme {programme}"),
-            Act::PassOn { match_id, .. } => format!("match M{match_id}"),
+            Act::PassOn { match_id, .. } | Act::Relay { match_id, .. } => {
+                format!("match M{match_id}")
+            }
             Act::CreatePairRoom { match_id, .. }
             | Act::ArchivePairRoom { match_id, .. }
             | Act::FreezeMatch { match_id, .. } => format!("match M{match_id}"),

@@ -18,7 +18,7 @@ use crate::error::Result;
 
 /// A match with both people and the names they gave (read with it: two reads a match
 /// less, on every step of someone matched and in every list of matches).
-const MATCH_COLUMNS: &str = "m.id, m.programme, m.mentee_application, m.mentor_application, m.status, m.score, m.reasons, m.mentee_answer, m.mentor_answer, m.deadline, m.room, m.frozen, m.created_at, m.closed_at, m.closure_kind, m.closure_reason, m.closed_by, m.lifted_at, m.started_at, m.origin, m.introduction, m.next_choices, e.platform AS e_platform, e.user_id AS e_user, r.platform AS r_platform, r.user_id AS r_user, \
+const MATCH_COLUMNS: &str = "m.id, m.programme, m.mentee_application, m.mentor_application, m.status, m.score, m.reasons, m.mentee_answer, m.mentor_answer, m.deadline, m.room, m.relay_room, m.frozen, m.created_at, m.closed_at, m.closure_kind, m.closure_reason, m.closed_by, m.lifted_at, m.started_at, m.origin, m.introduction, m.next_choices, e.platform AS e_platform, e.user_id AS e_user, r.platform AS r_platform, r.user_id AS r_user, \
 (SELECT answer FROM application_answers WHERE application_id = m.mentee_application AND question_id = 'name') AS e_name, \
 (SELECT answer FROM application_answers WHERE application_id = m.mentor_application AND question_id = 'name') AS r_name";
 const MATCH_FROM: &str = "matches m JOIN applications e ON e.id = m.mentee_application JOIN applications r ON r.id = m.mentor_application";
@@ -533,6 +533,7 @@ impl Store {
             mentor_answer: answer("mentor_answer")?,
             deadline: r.try_get::<Option<i64>>("deadline")?.map(from_millis),
             room: r.try_get("room")?,
+            relay_room: r.try_get("relay_room")?,
             frozen: r.try_get::<i64>("frozen")? != 0,
             created_at: from_millis(r.try_get("created_at")?),
             closure: match r.try_get::<Option<i64>>("closed_at")? {

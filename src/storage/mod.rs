@@ -46,6 +46,7 @@ mod personal;
 mod profiles;
 mod prompts;
 mod rekey;
+mod relay;
 mod screening;
 mod sealer;
 pub(crate) mod sql;

@@ -170,6 +170,7 @@ impl Store {
                 // Their own request's introduction (about them; the mentor's copy is theirs).
                 "your_introduction": if mine { m.introduction.clone() } else { None },
                 "pair_room": m.room,
+                "relayed_pair_room": m.relay_room,
                 "closed": m.closure.as_ref().map(|c| json!({
                     "kind": c.kind.as_str(), "at": c.at.to_rfc3339(),
                     "reason": (c.by == user.to_string()).then(|| c.reason.clone()),

@@ -46,6 +46,7 @@ mod pairing;
 mod permissions;
 mod personal;
 mod processes;
+mod relay;
 mod roster;
 mod scheduler;
 mod screening;

@@ -324,8 +324,14 @@ pub fn transcript(sent: &[Sent]) -> String {
         .join("\n")
 }
 
+/// A person on the console, or, written `matrix:@amina:example.org` or `discord:42`, on
+/// that platform (for tests of people on several).
 pub fn user(id: &str) -> UserRef {
-    UserRef::new(Platform::Console, id)
+    match id.split_once(':') {
+        Some(("matrix", id)) => UserRef::new(Platform::Matrix, id),
+        Some(("discord", id)) => UserRef::new(Platform::Discord, id),
+        _ => UserRef::new(Platform::Console, id),
+    }
 }
 
 pub fn room_message(user_id: &str, room: &str, text: &str) -> Inbound {

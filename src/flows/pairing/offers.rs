@@ -164,8 +164,9 @@ pub fn on_accept(ctx: &Ctx<'_>, m: &MatchRecord, other_accepted: bool) -> Vec<Ef
         ),
         members: vec![m.mentee.clone(), m.mentor.clone()],
         kickoff: OutMessage::text(format!(
-            "{}\nYour agreement: type {p} agreement here to read it (your goals, how often to meet, the ground rules), and {p} agree to accept it.",
+            "{}\nYour agreement: type {p} agreement here to read it (your goals, how often to meet, the ground rules), and {p} agree to accept it.{}",
             kickoff(programme, m),
+            relay_note(m).map(|n| format!("\n{n}")).unwrap_or_default(),
             p = ctx.room_prefix
         )),
         group_of: programme
@@ -174,10 +175,25 @@ pub fn on_accept(ctx: &Ctx<'_>, m: &MatchRecord, other_accepted: bool) -> Vec<Ef
             .then_some(m.mentor_application),
     });
     for (user, partner) in [(&m.mentee, &m.mentor_name), (&m.mentor, &m.mentee_name)] {
+        let room = if m.relayed() {
+            format!(
+                "I've created a private room for you here on {}, joined to one for {partner} on {} (I copy each message across), with a few words to get you started.",
+                user.platform.display(),
+                if *user == m.mentee {
+                    m.mentor.platform
+                } else {
+                    m.mentee.platform
+                }
+                .display()
+            )
+        } else {
+            "I've created a private room for the two of you, with a few words to get you started."
+                .to_string()
+        };
         effects.push(Effect::SendDm {
             to: user.clone(),
             message: OutMessage::text(format!(
-                "You and {partner} have both accepted: you're matched! I've created a private room for the two of you, with a few words to get you started."
+                "You and {partner} have both accepted: you're matched! {room}"
             )),
         });
     }
@@ -189,6 +205,21 @@ pub fn on_accept(ctx: &Ctx<'_>, m: &MatchRecord, other_accepted: bool) -> Vec<Ef
         ),
     ));
     effects
+}
+
+/// What a pair on two platforms is told about their relayed room, in the kickoff and
+/// (as the consent they give by accepting) in the offer; `None` for a pair on one
+/// platform.
+pub(crate) fn relay_note(m: &MatchRecord) -> Option<String> {
+    m.relayed().then(|| {
+        format!(
+            "{} is on {} and {} on {}, so your pair room is two rooms joined by Tandem: each message (and file) written in one is copied to the other under its author's name. Tandem therefore reads what you write there, even in an encrypted room; edits and deletions are not copied.",
+            m.mentee_name,
+            m.mentee.platform.display(),
+            m.mentor_name,
+            m.mentor.platform.display()
+        )
+    })
 }
 
 /// One side declined: both go back to the pool, the other is told kindly, and the next

@@ -12,8 +12,9 @@
 //! who is left out) here; answers turned into features and the criteria into a model in
 //! `features`; the reasons shown with a proposal and why someone is left out in `explain`.
 //! The solver is `matching::min_cost_flow`, the scores `matching::scoring`, the candidates
-//! and their widening `matching::index`. A pair meets on one chat platform, so people on
-//! different platforms are never paired: each platform's people are planned on their own.
+//! and their widening `matching::index`. A pair meets on one chat platform unless their
+//! room can be relayed (`MatchingConfig::relay`): without a relay, people on different
+//! platforms are never paired, and each platform's people are planned on their own.
 //!
 //! To add a criterion: its scoring in `scoring::Criterion`, its vocabulary and feature in
 //! `features::prepare`, its reason in `explain::detail`.
@@ -116,8 +117,8 @@ pub fn plan(
             candidates_per_mentee: config.candidates_per_mentee,
         });
     }
-    // A pair meets on one platform: people on different ones are never proposed to each
-    // other, so each platform's people are planned on their own.
+    // Without a relay, a pair meets on one platform: people on different ones are never
+    // proposed to each other, so each platform's people are planned on their own.
     let mut platforms: Vec<Platform> = free_e
         .iter()
         .map(|&(i, _)| mentees[i].applicant.platform)
@@ -125,7 +126,7 @@ pub fn plan(
         .collect();
     platforms.sort_unstable();
     platforms.dedup();
-    if platforms.len() <= 1 {
+    if platforms.len() <= 1 || config.relay {
         return plan_free(
             config, programme, mentees, mentors, &free_e, &free_m, excluded, now,
         );
@@ -336,7 +337,7 @@ pub fn evaluate_pair(
     mentor: &ApplicationRecord,
     now: DateTime<Utc>,
 ) -> Result<(i64, Vec<(String, i64)>), String> {
-    if mentee.applicant.platform != mentor.applicant.platform {
+    if mentee.applicant.platform != mentor.applicant.platform && !config.relay {
         return Err(format!(
             "they are on different platforms ({} and {}), and a pair room is on one",
             mentee.applicant.platform, mentor.applicant.platform
@@ -394,7 +395,7 @@ pub fn evaluate_mentors(
         .zip(mentors)
         .map(|(features, mentor)| {
             if model.blocker(&e[0], features).is_some()
-                || mentor.applicant.platform != mentee.applicant.platform
+                || (mentor.applicant.platform != mentee.applicant.platform && !config.relay)
             {
                 return None;
             }

@@ -323,20 +323,35 @@ fn on(platform: Platform, mut r: ApplicationRecord) -> ApplicationRecord {
     r
 }
 
+/// Mentors named Grace with the same answers, on the platforms given.
+fn graces(platforms: &[(i64, Platform)]) -> Vec<ApplicationRecord> {
+    platforms
+        .iter()
+        .map(|&(id, platform)| {
+            let m = mentor(
+                id,
+                "Grace",
+                "Europe/London",
+                &["en"],
+                "technology",
+                &["writing-a-cv"],
+                1.0,
+            );
+            on(platform, m)
+        })
+        .collect()
+}
+
+/// Planning where no process serves both platforms (no relay).
+fn without_relay() -> Planning {
+    let mut p = Planning::new();
+    p.config.relay = false;
+    p
+}
+
 #[test]
-fn people_on_different_platforms_are_never_paired_and_a_mentee_alone_on_hers_is_told_why() {
-    let grace = |id, platform| {
-        let m = mentor(
-            id,
-            "Grace",
-            "Europe/London",
-            &["en"],
-            "technology",
-            &["writing-a-cv"],
-            1.0,
-        );
-        on(platform, m)
-    };
+fn without_a_relay_people_on_different_platforms_are_never_paired_and_a_mentee_alone_on_hers_is_told_why()
+ {
     // Tariq on Discord would score the same with either Grace; only the Discord one may
     // take him. Amina is the only one on Matrix, where no mentor is; the console's Grace
     // has nobody.
@@ -345,12 +360,12 @@ fn people_on_different_platforms_are_never_paired_and_a_mentee_alone_on_hers_is_
         on(Platform::Matrix, tariq(2)),
         on(Platform::Discord, tariq(3)),
     ];
-    let mentors = vec![
-        grace(10, Platform::Console),
-        grace(11, Platform::Discord),
-        grace(12, Platform::Discord),
-    ];
-    let plan = Planning::new().plan(&mentees, &mentors);
+    let mentors = graces(&[
+        (10, Platform::Console),
+        (11, Platform::Discord),
+        (12, Platform::Discord),
+    ]);
+    let plan = without_relay().plan(&mentees, &mentors);
     let pairs: Vec<(usize, usize)> = plan
         .proposals
         .iter()
@@ -377,7 +392,7 @@ fn people_on_different_platforms_are_never_paired_and_a_mentee_alone_on_hers_is_
     );
 
     let refused = evaluate_pair(
-        &Planning::new().config,
+        &without_relay().config,
         &programme(),
         &mentees[1],
         &mentors[1],
@@ -389,7 +404,7 @@ fn people_on_different_platforms_are_never_paired_and_a_mentee_alone_on_hers_is_
         "{refused}"
     );
     let browsed = evaluate_mentors(
-        &Planning::new().config,
+        &without_relay().config,
         &programme(),
         &mentees[0],
         &mentors,
@@ -397,4 +412,41 @@ fn people_on_different_platforms_are_never_paired_and_a_mentee_alone_on_hers_is_
     )
     .unwrap();
     assert!(browsed[0].is_none() && browsed[1].is_some() && browsed[2].is_some());
+}
+
+#[test]
+fn with_a_relay_people_on_different_platforms_are_paired_like_any_others() {
+    // Amina alone on Matrix gets the console's or a Discord Grace, and every pair is
+    // allowed and explained.
+    let mentees = vec![
+        on(Platform::Discord, tariq(1)),
+        on(Platform::Matrix, tariq(2)),
+        on(Platform::Discord, tariq(3)),
+    ];
+    let mentors = graces(&[
+        (10, Platform::Console),
+        (11, Platform::Discord),
+        (12, Platform::Discord),
+    ]);
+    let planning = Planning::new();
+    assert!(
+        planning.config.relay,
+        "on unless the programme turns it off"
+    );
+    let plan = planning.plan(&mentees, &mentors);
+    assert_eq!(plan.proposals.len(), 3, "{:?}", plan.proposals);
+    assert!(plan.unmatched.is_empty(), "{:?}", plan.unmatched);
+    assert!(plan.proposals.iter().any(|p| p.mentee == 1));
+    let (score, _) = evaluate_pair(
+        &planning.config,
+        &programme(),
+        &mentees[1],
+        &mentors[1],
+        now(),
+    )
+    .unwrap();
+    assert!(score > 0);
+    let browsed =
+        evaluate_mentors(&planning.config, &programme(), &mentees[1], &mentors, now()).unwrap();
+    assert!(browsed.iter().all(Option::is_some));
 }

@@ -187,9 +187,12 @@ impl RoomProvisioner for DiscordBot {
                 self.port_error(e, None, "read message history (Read Message History)")
             })?;
             let full = page.len() == 100;
+            let own = self.own_id.get().copied();
             for m in &page {
                 lines.push(crate::ports::HistoryLine {
+                    id: Some(m.id.to_string()),
                     author: m.author.global_name.clone().unwrap_or_else(|| m.author.name.clone()),
+                    by_bot: m.author.bot || Some(m.author.id) == own,
                     at: chrono::DateTime::from_timestamp(m.timestamp.unix_timestamp(), 0)
                         .unwrap_or_default(),
                     text: if m.content.is_empty() && m.attachments.is_empty() {

@@ -194,7 +194,9 @@ impl RoomProvisioner for MatrixBot {
                     ))
                     .unwrap_or_default();
                     lines.push(crate::ports::HistoryLine {
+                        id: Some(original.event_id.to_string()),
                         author: original.sender.to_string(),
+                        by_bot: original.sender == self.own,
                         at,
                         text: original.content.body().to_string(),
                     });

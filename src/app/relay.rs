@@ -1,0 +1,491 @@
+//! Relayed pair rooms: a pair whose members are on different platforms meets in two rooms,
+//! one on each platform (the mentee's side, kept as the match's `room`, and the mentor's,
+//! its `relay_room`), and the bot copies each message written in one side to the other
+//! with its author's name.
+//!
+//! Two parts keep the rest of the app unaware of it:
+//! - [`Relayed`] wraps the app's ports: whatever the app does to a pair room (always named
+//!   by the mentee's side) is done to both sides: a post, freezing, archiving, removing or
+//!   adding a member (on the side of their platform), reading its history for a transcript
+//!   (each member's own lines from their side, merged in time order);
+//! - [`App::relay_inbound`] copies what a member writes to the other side through the
+//!   outbox ([`Act::Relay`], keyed by the platform's event, so it is copied once however
+//!   often the event arrives), then hands the message on as if written in the pair room
+//!   itself, so that a command typed in either side works as in any pair room.
+//!
+//! Which rooms are relayed is read from the database once and kept in memory
+//! ([`RelayRooms`]); a room made by this process is added when made. Only a process that
+//! serves both platforms makes relayed rooms (matching pairs people across platforms only
+//! there, see `MatchingConfig::relay`), so it is also the one that hears both sides.
+//!
+//! To follow another kind of change across (an edit, a deletion), give it an act keyed by
+//! its event, delivered here beside [`App::deliver_relay`].
+
+use std::collections::HashMap;
+use std::sync::{Arc, RwLock};
+
+use async_trait::async_trait;
+use tracing::warn;
+
+use crate::app::Ports;
+use crate::chat::{Attachment, InboundFile, OutMessage};
+use crate::domain::events::EventRecord;
+use crate::domain::matches::MatchStatus;
+use crate::domain::staff::StaffGroup;
+use crate::domain::{EventRef, RoomRef, UserRef};
+use crate::flows::acts::{Act, RelayFile};
+use crate::ports::{
+    DirectMessenger, HistoryLine, IdempotencyKey, PortError, Posted, PrivateRoomSpec,
+    RoomMessenger, RoomProvisioner,
+};
+use crate::storage::Store;
+
+use super::App;
+
+/// The largest file copied from one side to the other: what Discord takes from a bot in a
+/// server without boosts (10 MiB), less room for the request around it.
+pub const MAX_RELAYED_FILE: u64 = 8 * 1024 * 1024;
+
+/// One side of a relayed pair room, as seen from a room: its match, the pair room (the
+/// mentee's side) and the other side.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Side {
+    pub match_id: i64,
+    /// The match's `room`: the mentee's side, by which the rest of the app names the pair
+    /// room.
+    pub pair: RoomRef,
+    /// The side opposite the room looked up.
+    pub other: RoomRef,
+}
+
+/// The relayed rooms of active matches, both sides of each, loaded on first use.
+pub struct RelayRooms {
+    store: Store,
+    sides: tokio::sync::OnceCell<RwLock<HashMap<RoomRef, Side>>>,
+}
+
+impl RelayRooms {
+    pub fn new(store: Store) -> RelayRooms {
+        RelayRooms {
+            store,
+            sides: tokio::sync::OnceCell::new(),
+        }
+    }
+
+    async fn loaded(&self) -> crate::error::Result<&RwLock<HashMap<RoomRef, Side>>> {
+        self.sides
+            .get_or_try_init(|| async {
+                let mut sides = HashMap::new();
+                for (match_id, pair, relay) in self.store.relayed_pair_rooms().await? {
+                    insert(&mut sides, match_id, pair, relay);
+                }
+                Ok::<_, crate::error::Error>(RwLock::new(sides))
+            })
+            .await
+    }
+
+    /// The relayed pair room `room` is a side of, if it is one. A failure to read which
+    /// rooms are relayed is logged and counts as "not relayed" (and is read again next
+    /// time).
+    pub async fn side(&self, room: &RoomRef) -> Option<Side> {
+        match self.loaded().await {
+            Ok(sides) => sides.read().expect("relay lock").get(room).cloned(),
+            Err(e) => {
+                warn!("reading the relayed pair rooms failed: {e}");
+                None
+            }
+        }
+    }
+
+    /// Adds a relayed room made now (already stored on its match).
+    pub async fn add(&self, match_id: i64, pair: RoomRef, relay: RoomRef) {
+        if let Ok(sides) = self.loaded().await {
+            insert(
+                &mut sides.write().expect("relay lock"),
+                match_id,
+                pair,
+                relay,
+            );
+        }
+    }
+
+    /// Forgets a relayed room (archived: nothing more is copied).
+    pub async fn remove(&self, pair: &RoomRef) {
+        if let Ok(sides) = self.loaded().await {
+            let mut sides = sides.write().expect("relay lock");
+            if let Some(side) = sides.remove(pair) {
+                sides.remove(&side.other);
+            }
+        }
+    }
+}
+
+fn insert(sides: &mut HashMap<RoomRef, Side>, match_id: i64, pair: RoomRef, relay: RoomRef) {
+    sides.insert(
+        pair.clone(),
+        Side {
+            match_id,
+            pair: pair.clone(),
+            other: relay.clone(),
+        },
+    );
+    sides.insert(
+        relay,
+        Side {
+            match_id,
+            other: pair.clone(),
+            pair,
+        },
+    );
+}
+
+/// The text of a message copied to the other side: its author's name, then what they
+/// wrote.
+pub fn copied_text(author: &str, text: &str) -> String {
+    if text.contains('\n') {
+        format!("{author}:\n{text}")
+    } else {
+        format!("{author}: {text}")
+    }
+}
+
+/// The app's ports, with each pair room's changes made to both of its sides.
+pub struct Relayed {
+    inner: Ports,
+    rooms: Arc<RelayRooms>,
+}
+
+impl Relayed {
+    pub fn new(inner: Ports, rooms: Arc<RelayRooms>) -> Relayed {
+        Relayed { inner, rooms }
+    }
+
+    /// The ports, relaying: a [`Ports`] whose calls go through here.
+    pub fn ports(self: &Arc<Self>) -> Ports {
+        Ports {
+            dm: self.clone(),
+            rooms: self.clone(),
+            provisioner: self.clone(),
+        }
+    }
+
+    /// The ports underneath, which post in exactly the room named.
+    pub fn inner(&self) -> &Ports {
+        &self.inner
+    }
+
+    pub fn rooms(&self) -> &RelayRooms {
+        &self.rooms
+    }
+
+    /// The other side, when `room` is a relayed pair room named by its pair room.
+    async fn twin(&self, room: &RoomRef) -> Option<RoomRef> {
+        self.rooms
+            .side(room)
+            .await
+            .filter(|s| s.pair == *room)
+            .map(|s| s.other)
+    }
+
+    /// The side of a relayed pair room on `user`'s platform (or `room` itself).
+    async fn side_of(&self, room: &RoomRef, user: &UserRef) -> RoomRef {
+        match self.twin(room).await {
+            Some(other) if other.platform == user.platform => other,
+            _ => room.clone(),
+        }
+    }
+}
+
+fn twin_key(key: &IdempotencyKey) -> IdempotencyKey {
+    IdempotencyKey(format!("{}-relay", key.0))
+}
+
+#[async_trait]
+impl DirectMessenger for Relayed {
+    async fn send_dm(
+        &self,
+        to: &UserRef,
+        message: &OutMessage,
+        key: &IdempotencyKey,
+    ) -> Result<Posted, PortError> {
+        self.inner.dm.send_dm(to, message, key).await
+    }
+
+    async fn fetch_file(
+        &self,
+        from: &UserRef,
+        file: &InboundFile,
+        max_bytes: u64,
+    ) -> Result<Vec<u8>, PortError> {
+        self.inner.dm.fetch_file(from, file, max_bytes).await
+    }
+
+    async fn display_names(&self, user: &UserRef) -> Result<Vec<String>, PortError> {
+        self.inner.dm.display_names(user).await
+    }
+
+    async fn holds(&self, user: &UserRef, group: &StaffGroup) -> Result<bool, PortError> {
+        self.inner.dm.holds(user, group).await
+    }
+}
+
+#[async_trait]
+impl RoomMessenger for Relayed {
+    /// Posts in the room and, for a relayed pair room, in its other side too (at the top:
+    /// a thread of one side has no counterpart in the other).
+    async fn post_in_room(
+        &self,
+        room: &RoomRef,
+        message: &OutMessage,
+        key: &IdempotencyKey,
+    ) -> Result<Posted, PortError> {
+        let posted = self.inner.rooms.post_in_room(room, message, key).await?;
+        if let Some(other) = self.twin(room).await {
+            let copy = OutMessage {
+                placed: None,
+                thread: None,
+                ..message.clone()
+            };
+            self.inner
+                .rooms
+                .post_in_room(&other, &copy, &twin_key(key))
+                .await?;
+        }
+        Ok(posted)
+    }
+
+    async fn publish_event(&self, event: &EventRecord) -> Result<Option<String>, PortError> {
+        self.inner.rooms.publish_event(event).await
+    }
+
+    async fn cancel_event(&self, event: &EventRecord) -> Result<(), PortError> {
+        self.inner.rooms.cancel_event(event).await
+    }
+}
+
+#[async_trait]
+impl RoomProvisioner for Relayed {
+    async fn create_private_room(
+        &self,
+        spec: &PrivateRoomSpec,
+        key: &IdempotencyKey,
+    ) -> Result<RoomRef, PortError> {
+        self.inner.provisioner.create_private_room(spec, key).await
+    }
+
+    async fn invite(
+        &self,
+        room: &RoomRef,
+        user: &UserRef,
+        key: &IdempotencyKey,
+    ) -> Result<(), PortError> {
+        let side = self.side_of(room, user).await;
+        self.inner.provisioner.invite(&side, user, key).await
+    }
+
+    async fn set_read_only(
+        &self,
+        room: &RoomRef,
+        read_only: bool,
+        key: &IdempotencyKey,
+    ) -> Result<(), PortError> {
+        self.inner
+            .provisioner
+            .set_read_only(room, read_only, key)
+            .await?;
+        if let Some(other) = self.twin(room).await {
+            self.inner
+                .provisioner
+                .set_read_only(&other, read_only, &twin_key(key))
+                .await?;
+        }
+        Ok(())
+    }
+
+    async fn archive_room(&self, room: &RoomRef, key: &IdempotencyKey) -> Result<(), PortError> {
+        self.inner.provisioner.archive_room(room, key).await?;
+        if let Some(other) = self.twin(room).await {
+            self.inner
+                .provisioner
+                .archive_room(&other, &twin_key(key))
+                .await?;
+        }
+        Ok(())
+    }
+
+    /// For a relayed pair room: each side's history without the bot's copies of what was
+    /// written in the other (each original is read where it was written), merged in time
+    /// order. The bot's own posts, made in both sides, are kept from the pair room only.
+    async fn room_history(
+        &self,
+        room: &RoomRef,
+        limit: usize,
+    ) -> Result<Vec<HistoryLine>, PortError> {
+        let mut lines = self.inner.provisioner.room_history(room, limit).await?;
+        let Some(side) = self.rooms.side(room).await.filter(|s| s.pair == *room) else {
+            return Ok(lines);
+        };
+        let copies = self
+            .rooms
+            .store
+            .relay_copies(side.match_id)
+            .await
+            .map_err(|e| PortError::Other(anyhow::anyhow!("reading the relayed copies: {e}")))?;
+        let copied = |l: &HistoryLine| l.id.as_ref().is_some_and(|id| copies.contains(id));
+        lines.retain(|l| !copied(l));
+        let theirs = self
+            .inner
+            .provisioner
+            .room_history(&side.other, limit)
+            .await?;
+        lines.extend(theirs.into_iter().filter(|l| !l.by_bot));
+        lines.sort_by_key(|l| l.at);
+        let skip = lines.len().saturating_sub(limit);
+        Ok(lines.split_off(skip))
+    }
+
+    async fn remove_member(
+        &self,
+        room: &RoomRef,
+        user: &UserRef,
+        key: &IdempotencyKey,
+    ) -> Result<(), PortError> {
+        let side = self.side_of(room, user).await;
+        self.inner.provisioner.remove_member(&side, user, key).await
+    }
+}
+
+impl App {
+    /// A message in a side of a relayed pair room: copied to the other side (through the
+    /// outbox, once per event), and returned as written in the pair room, for the rest of
+    /// the app. `None` when `room` is not relayed.
+    pub(super) async fn relay_inbound(
+        &self,
+        room: &RoomRef,
+        inbound: &crate::chat::Inbound,
+        event: Option<&EventRef>,
+    ) -> Option<RoomRef> {
+        let side = self.relays.rooms().side(room).await?;
+        let text = match &inbound.content {
+            crate::chat::Content::Text(t) => t.clone(),
+            // A press on a prompt's button is an answer to the bot, not talk.
+            crate::chat::Content::Picked { .. } => String::new(),
+        };
+        if !text.trim().is_empty() || !inbound.files.is_empty() {
+            let act = Act::Relay {
+                match_id: side.match_id,
+                from: inbound.from.clone(),
+                to: side.other.clone(),
+                source: event.map(|e| e.id.clone()),
+                text,
+                files: inbound.files.iter().map(RelayFile::of).collect(),
+            };
+            let base = match event {
+                Some(e) => format!("relay-{}-{}", e.platform, e.id),
+                None => self.fresh_base("relay"),
+            };
+            let now = self.clock.now();
+            match self
+                .store
+                .enqueue_acts(&[act], &self.enqueue(&base, None, None, now), now)
+                .await
+            {
+                Ok(rows) => {
+                    let _ = self.dispatch(rows, &mut None).await;
+                }
+                Err(e) => warn!(
+                    match_id = side.match_id,
+                    "a pair-room message could not be queued for the other side: {e}"
+                ),
+            }
+        }
+        Some(side.pair)
+    }
+
+    /// Copies a member's message to the other side of their relayed pair room: the text
+    /// under their name, then each file (fetched from where it was sent). Nothing is
+    /// copied once the match is no longer active.
+    pub(super) async fn deliver_relay(
+        &self,
+        key: &IdempotencyKey,
+        relay: &Act,
+    ) -> Result<(), PortError> {
+        let Act::Relay {
+            match_id,
+            from,
+            to,
+            source,
+            text,
+            files,
+        } = relay
+        else {
+            return Ok(());
+        };
+        let (match_id, source) = (*match_id, source.as_deref());
+        let m = self
+            .store
+            .match_by_id(match_id)
+            .await
+            .map_err(|e| PortError::Other(anyhow::anyhow!("reading match {match_id}: {e}")))?;
+        let Some(m) = m.filter(|m| m.status == MatchStatus::Active) else {
+            return Ok(());
+        };
+        let author = if m.mentee == *from {
+            m.mentee_name.as_str()
+        } else if m.mentor == *from {
+            m.mentor_name.as_str()
+        } else {
+            from.id.as_str()
+        };
+        let rooms = &self.relays.inner().rooms;
+        // Each copy's id is kept (never its text): a transcript leaves copies out, and an
+        // edit or deletion of the original finds them.
+        let keep = |posted: Posted| async move {
+            if let Some(id) = posted.id {
+                self.store
+                    .record_relay_copy(match_id, from, source, to, &id)
+                    .await
+                    .map_err(|e| {
+                        PortError::Other(anyhow::anyhow!("recording a relayed copy: {e}"))
+                    })?;
+            }
+            Ok::<(), PortError>(())
+        };
+        if !text.trim().is_empty() {
+            let posted = rooms
+                .post_in_room(to, &OutMessage::text(copied_text(author, text)), key)
+                .await?;
+            keep(posted).await?;
+        }
+        for (i, file) in files.iter().enumerate() {
+            let key = IdempotencyKey(format!("{}-f{i}", key.0));
+            let message = match self
+                .relays
+                .inner()
+                .dm
+                .fetch_file(from, &file.inbound(), MAX_RELAYED_FILE)
+                .await
+            {
+                Ok(data) => OutMessage {
+                    attachment: Some(Attachment {
+                        name: file.name.clone(),
+                        mime: file
+                            .mime
+                            .clone()
+                            .unwrap_or_else(|| "application/octet-stream".into()),
+                        data,
+                    }),
+                    ..OutMessage::text(format!("{author} sent a file: {}", file.name))
+                },
+                Err(PortError::TooLarge(limit)) => OutMessage::text(format!(
+                    "{author} sent a file, {}, larger than the {} I can pass on: please ask them to share it another way.",
+                    file.name,
+                    crate::domain::text::file_size(limit)
+                )),
+                Err(e) => return Err(e),
+            };
+            keep(rooms.post_in_room(to, &message, &key).await?).await?;
+        }
+        Ok(())
+    }
+}
