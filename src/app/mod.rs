@@ -103,6 +103,10 @@ pub struct AppSettings {
     /// How fast one person may write (see `flows::rate`); not limited by default, as on
     /// the console: `tandem run` sets them from `[limits]`.
     pub limits: RateLimits,
+    /// Whether the platforms can carry a relayed pair room (`app::relay`), where this
+    /// process serves both Matrix and Discord: off unless the Discord bot reads message
+    /// content (`[discord] message_content`).
+    pub relay: bool,
 }
 
 impl Default for AppSettings {
@@ -118,6 +122,7 @@ impl Default for AppSettings {
             delivery: Delivery::default(),
             platforms: Vec::new(),
             limits: RateLimits::default(),
+            relay: true,
             fonts: crate::graphics::DEFAULT_FONTS
                 .iter()
                 .map(std::path::PathBuf::from)
@@ -197,7 +202,7 @@ impl App {
         // People on two platforms are paired (their room relayed) only by a process that
         // serves both, which hears both sides.
         let served = |p| settings.platforms.is_empty() || settings.platforms.contains(&p);
-        let relays_here = served(Platform::Matrix) && served(Platform::Discord);
+        let relays_here = settings.relay && served(Platform::Matrix) && served(Platform::Discord);
         let programmes = programmes
             .into_iter()
             .map(|mut p| {

@@ -61,6 +61,9 @@ pub(super) fn check_config(
         println!("{}", describe_limits(settings));
         let key_ok = check_case_key_file(settings);
         let programmes = check_dir(&settings.programmes_dir);
+        if let Some(relay) = describe_relay(settings, programmes.as_deref().unwrap_or_default()) {
+            println!("{relay}");
+        }
         for warning in staffing_warnings(settings, programmes.as_deref().unwrap_or_default()) {
             eprintln!("warning: {warning}");
         }
@@ -99,6 +102,44 @@ fn describe_limits(settings: &Settings) -> String {
         settings.limits.expensive_per_hour,
         settings.moderation.retention_years
     )
+}
+
+/// With both platforms configured (one `tandem run` serves both): whether people on
+/// Matrix and Discord may be paired with each other, in relayed pair rooms, and by which
+/// programmes. `None` with one platform.
+fn describe_relay(settings: &Settings, programmes: &[Programme]) -> Option<String> {
+    let discord = settings.discord.as_ref()?;
+    settings.matrix.as_ref()?;
+    if !discord.message_content {
+        return Some(
+            "pairs: people on matrix and discord are matched only with people on their own platform; to pair them across, in relayed pair rooms, turn on Message Content Intent (Developer Portal, Bot) and set [discord] message_content = true".into(),
+        );
+    }
+    let (on, off): (Vec<&Programme>, Vec<&Programme>) = programmes
+        .iter()
+        .filter(|p| p.matching.is_some())
+        .partition(|p| p.matching.as_ref().is_some_and(|m| m.relay));
+    let slugs = |ps: &[&Programme]| {
+        ps.iter()
+            .map(|p| p.slug.as_str())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let mut line = format!(
+        "pairs: people on matrix and discord may be paired with each other, in relayed pair rooms (the bot copies each message across), in {}",
+        match (on.is_empty(), off.is_empty()) {
+            (true, true) => "any programme with a [matching] section (none yet)".to_string(),
+            (true, false) => "no programme".to_string(),
+            _ => slugs(&on),
+        }
+    );
+    if !off.is_empty() {
+        line.push_str(&format!(
+            "; not in {}, whose [matching] relay_across_platforms = false",
+            slugs(&off)
+        ));
+    }
+    Some(line)
 }
 
 /// Who is missing where: the people of each platform the settings configure are served

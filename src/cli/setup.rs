@@ -129,6 +129,8 @@ pub(super) fn app_settings(settings: &Settings) -> AppSettings {
             stale_after: chrono::Duration::hours(i64::from(settings.delivery.stale_after_hours)),
             ..crate::app::Delivery::default()
         },
+        // A Discord member's messages can be copied to Matrix only if the bot reads them.
+        relay: settings.discord.as_ref().is_none_or(|d| d.message_content),
         ..AppSettings::default()
     }
 }

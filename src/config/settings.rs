@@ -466,6 +466,12 @@ pub struct DiscordSettings {
     /// Without `pairs_channel` (or when a guild has reached its 1,000 active threads), pair
     /// rooms are private channels in this category.
     pub pairs_category: Option<u64>,
+    /// Whether the bot reads the text of messages in the server (Discord's privileged
+    /// Message Content intent, enabled in the Developer Portal under Bot). Relayed pair
+    /// rooms need it: a pair with a Discord member and a Matrix member is made only when
+    /// one process serves both platforms and this is on.
+    #[serde(default)]
+    pub message_content: bool,
 }
 
 impl DiscordSettings {

@@ -971,8 +971,19 @@ fn with_both_platforms_the_staff_of_the_room_that_serves_each_are_checked() {
         "\"matrix-room:#c:example.org@50\"",
         &format!("{moderation}{both}"),
     );
-    let (ok, _, stderr) = check_config(&path);
+    let (ok, stdout, stderr) = check_config(&path);
     assert!(ok && stderr.is_empty(), "{stderr}");
+    assert!(
+        stdout.contains("pairs: people on matrix and discord are matched only with people on their own platform; to pair them across, in relayed pair rooms, turn on Message Content Intent"),
+        "{stdout}"
+    );
+    // With the bot reading message content, pairs across are made, by each programme that
+    // does not turn them off.
+    let reading = format!("{moderation}{both}message_content = true\n");
+    let path = settings_and_programme(dir.path(), "\"matrix-room:#c:example.org@50\"", &reading);
+    let (ok, stdout, _) = check_config(&path);
+    assert!(ok, "{stdout}");
+    assert!(stdout.contains("pairs: people on matrix and discord may be paired with each other, in relayed pair rooms (the bot copies each message across), in any programme with a [matching] section (none yet)"), "{stdout}");
     // Coordinators only on Discord: nobody in the Matrix room that serves both.
     let path = settings_and_programme(
         dir.path(),

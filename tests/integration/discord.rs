@@ -170,6 +170,7 @@ async fn start_in(
         events_channel: None,
         pairs_channel: Some(pairs),
         pairs_category: None,
+        message_content: false,
     };
     change(&fake, &mut settings);
     let options = DiscordOptions {
@@ -1852,4 +1853,47 @@ async fn a_discord_role_makes_a_coordinator_and_taking_it_away_ends_it_at_once()
         "{refused}"
     );
     running.stop().await;
+}
+
+/// Relayed pair rooms need the bot to read what people write in the server: a bot that
+/// asks for it while the application may not (the Developer Portal's switch is off) is
+/// refused by Discord (close code 4014), and `serve` ends saying how to allow it.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn asking_for_message_content_the_application_may_not_read_ends_with_how_to_allow_it() {
+    crate::support::init_logging();
+    let fake = DiscordFake::start().await;
+    let bot = DiscordBot::connect(DiscordOptions {
+        settings: DiscordSettings {
+            application_id: APPLICATION_ID,
+            guild_ids: vec![GUILD_ID],
+            coordinators_channel: None,
+            moderators_channel: None,
+            events_channel: None,
+            pairs_channel: Some(fake.add_channel("pairs")),
+            pairs_category: None,
+            message_content: true,
+        },
+        token: TOKEN.into(),
+        room_prefix: "!tandem".into(),
+        http_client: Some(fake.http_client()),
+    })
+    .await
+    .expect("the bot builds its clients");
+    let db = TestDb::sqlite();
+    let store = Store::open(&db.url).await.unwrap();
+    let app = App::new(
+        store,
+        example_programmes(),
+        tandem::platforms::adapter::ports_of(&bot),
+        Arc::new(ManualClock::new(start_time())),
+        AppSettings::default(),
+    );
+    let ended = tokio::time::timeout(WAIT, bot.serve(app))
+        .await
+        .expect("serve ends")
+        .expect_err("Discord refuses the session");
+    let message = format!("{ended:#}");
+    assert!(message.contains("Message Content Intent"), "{message}");
+    assert!(message.contains("message_content = false"), "{message}");
+    assert_eq!(fake.lock().identifies, 0, "{message}");
 }

@@ -34,12 +34,16 @@ use tokio::sync::{Notify, mpsc};
 use tokio_rustls::TlsAcceptor;
 use tokio_rustls::rustls;
 use tokio_tungstenite::tungstenite::Message as WsMessage;
+use tokio_tungstenite::tungstenite::protocol::CloseFrame;
+use tokio_tungstenite::tungstenite::protocol::frame::coding::CloseCode;
 
 pub const TOKEN: &str = "fake-bot-token";
 pub const APPLICATION_ID: u64 = 900_000_000_000_000_001;
 pub const BOT_ID: u64 = 900_000_000_000_000_002;
 pub const GUILD_ID: u64 = 900_000_000_000_000_003;
 const TIMESTAMP: &str = "2026-11-23T12:00:00.000000+00:00";
+/// The privileged Message Content gateway intent (1 << 15).
+const MESSAGE_CONTENT: u64 = 1 << 15;
 
 /// A request the fake will answer with a failure instead of doing it.
 struct Failure {
@@ -90,6 +94,12 @@ pub struct State {
     events: Vec<(u64, Value)>,
     connection: Option<mpsc::UnboundedSender<WsMessage>>,
     pub identifies: u32,
+    /// The gateway intents the bot identified with.
+    pub intents: u64,
+    /// Whether the application may use the Message Content intent (a switch in Discord's
+    /// Developer Portal, off for a new application): identifying with it otherwise is
+    /// refused with close code 4014, as Discord does.
+    pub message_content_allowed: bool,
     pub resumes: u32,
 }
 
@@ -376,19 +386,8 @@ impl DiscordFake {
         let channel = ensure_dm(&mut state, user);
         let author = state.user(user);
         let id = state.id();
-        let file_id = state.id();
-        let path = format!("/attachments/{channel}/{file_id}/{name}");
-        state
-            .cdn
-            .insert(path.clone(), (mime.to_string(), data.to_vec()));
         let mut message = message_json(id, channel, None, author, caption, json!([]));
-        message["attachments"] = json!([{
-            "id": file_id.to_string(), "filename": name, "size": data.len(),
-            "content_type": mime,
-            // Signed and expiring, like Discord's.
-            "url": format!("https://cdn.discordapp.com{path}?ex=6a0f&is=6a0e&hm=ab12"),
-            "proxy_url": format!("https://media.discordapp.net{path}"),
-        }]);
+        message["attachments"] = json!([attachment(&mut state, channel, name, mime, data)]);
         state.messages.push(message.clone());
         state.dispatch("MESSAGE_CREATE", message);
         drop(state);
@@ -398,6 +397,27 @@ impl DiscordFake {
 
     /// A person writes in a guild channel or thread.
     pub fn say(&self, user: u64, channel: u64, text: &str) -> u64 {
+        self.say_with(user, channel, text, None)
+    }
+
+    /// A person sends a file in a guild channel or thread, with a caption.
+    pub fn say_file(
+        &self,
+        user: u64,
+        channel: u64,
+        caption: &str,
+        (name, mime, data): (&str, &str, &[u8]),
+    ) -> u64 {
+        self.say_with(user, channel, caption, Some((name, mime, data)))
+    }
+
+    fn say_with(
+        &self,
+        user: u64,
+        channel: u64,
+        text: &str,
+        file: Option<(&str, &str, &[u8])>,
+    ) -> u64 {
         let mut state = self.lock();
         let author = state.user(user);
         let id = state.id();
@@ -405,9 +425,16 @@ impl DiscordFake {
             message_json(id, channel, Some(GUILD_ID), author.clone(), text, json!([]));
         message["member"] =
             json!({"roles": [], "joined_at": TIMESTAMP, "deaf": false, "mute": false, "flags": 0});
+        if let Some((name, mime, data)) = file {
+            message["attachments"] = json!([attachment(&mut state, channel, name, mime, data)]);
+        }
         state.messages.push(message.clone());
-        // Without the message-content intent, guild messages arrive without their content.
-        message["content"] = json!("");
+        // Without the Message Content intent, guild messages arrive without their content
+        // (text, files, embeds).
+        if state.intents & MESSAGE_CONTENT == 0 {
+            message["content"] = json!("");
+            message["attachments"] = json!([]);
+        }
         state.dispatch("MESSAGE_CREATE", message);
         drop(state);
         self.touch();
@@ -562,6 +589,15 @@ impl DiscordFake {
                                 let _ = tx.send(WsMessage::Close(None));
                                 continue;
                             }
+                            let intents = payload["d"]["intents"].as_u64().unwrap_or(0);
+                            if intents & MESSAGE_CONTENT != 0 && !state.message_content_allowed {
+                                let _ = tx.send(WsMessage::Close(Some(CloseFrame {
+                                    code: CloseCode::Library(4014),
+                                    reason: "Disallowed intent(s).".into(),
+                                })));
+                                continue;
+                            }
+                            state.intents = intents;
                             state.identifies += 1;
                             state.session += 1;
                             state.events.clear();
@@ -599,8 +635,13 @@ impl DiscordFake {
                 }
                 outgoing = rx.recv() => {
                     match outgoing {
+                        // Closed with a code, as Discord closes a session it refuses.
+                        Some(WsMessage::Close(Some(frame))) => {
+                            let _ = ws.send(WsMessage::Close(Some(frame))).await;
+                            break;
+                        }
                         // A fault: vanish without a closing handshake.
-                        Some(WsMessage::Close(_)) | None => break,
+                        Some(WsMessage::Close(None)) | None => break,
                         Some(message) => if ws.send(message).await.is_err() { break },
                     }
                 }
@@ -821,6 +862,17 @@ fn route(
                 .collect();
             page.reverse();
             page.truncate(limit);
+            // Without the Message Content intent, others' messages in a server come empty
+            // here too.
+            if !state.message_content_allowed {
+                for m in page
+                    .iter_mut()
+                    .filter(|m| m.get("guild_id").is_some() && !from_bot(m))
+                {
+                    m["content"] = json!("");
+                    m["attachments"] = json!([]);
+                }
+            }
             reply(StatusCode::OK, Value::Array(page))
         }
         ("GET", ["channels", channel]) => match num(channel).and_then(|c| state.channels.get(&c)) {
@@ -1138,6 +1190,22 @@ pub fn from_bot(message: &Value) -> bool {
 pub fn user_json(id: u64, name: &str, bot: bool) -> Value {
     json!({"id": id.to_string(), "username": name, "discriminator": "0", "global_name": name,
            "avatar": null, "bot": bot, "public_flags": 0})
+}
+
+/// A file someone sends in `channel`, kept on the CDN, as a message's attachment.
+fn attachment(state: &mut State, channel: u64, name: &str, mime: &str, data: &[u8]) -> Value {
+    let file_id = state.id();
+    let path = format!("/attachments/{channel}/{file_id}/{name}");
+    state
+        .cdn
+        .insert(path.clone(), (mime.to_string(), data.to_vec()));
+    json!({
+        "id": file_id.to_string(), "filename": name, "size": data.len(),
+        "content_type": mime,
+        // Signed and expiring, like Discord's.
+        "url": format!("https://cdn.discordapp.com{path}?ex=6a0f&is=6a0e&hm=ab12"),
+        "proxy_url": format!("https://media.discordapp.net{path}"),
+    })
 }
 
 fn message_json(

@@ -104,7 +104,7 @@ pub(crate) struct Received {
     html: Option<String>,
     /// A file's bytes, downloaded (and decrypted) by the client, and whether it was
     /// uploaded encrypted.
-    file: Option<(Vec<u8>, bool)>,
+    pub(crate) file: Option<(Vec<u8>, bool)>,
     /// The root of the thread it was posted in, if any.
     thread: Option<OwnedEventId>,
     /// Sent as an `m.notice` (as bots should).

@@ -86,9 +86,17 @@ const MISSING_PERMISSIONS: isize = 50013;
 const UNKNOWN_MEMBER: isize = 10007;
 
 /// Only what Tandem uses: guild channels and threads, messages in them (for pair-room
-/// activity; not their content, which would need a privileged intent), and DMs.
-pub fn intents() -> GatewayIntents {
-    GatewayIntents::GUILDS | GatewayIntents::GUILD_MESSAGES | GatewayIntents::DIRECT_MESSAGES
+/// activity), and DMs; the content of guild messages (a privileged intent, to be enabled in
+/// the Developer Portal) only with `content`, for relayed pair rooms, whose messages are
+/// copied to Matrix.
+pub fn intents(content: bool) -> GatewayIntents {
+    let intents =
+        GatewayIntents::GUILDS | GatewayIntents::GUILD_MESSAGES | GatewayIntents::DIRECT_MESSAGES;
+    if content {
+        intents | GatewayIntents::MESSAGE_CONTENT
+    } else {
+        intents
+    }
 }
 
 /// The permissions the bot needs in a server (the operators' guide's invite URL carries
@@ -219,7 +227,8 @@ impl DiscordBot {
         let handler = Arc::new(Handler {
             bot: OnceLock::new(),
         });
-        let client = serenity::all::ClientBuilder::new_with_http(http.build(), intents())
+        let intents = intents(options.settings.message_content);
+        let client = serenity::all::ClientBuilder::new_with_http(http.build(), intents)
             .event_handler_arc(handler.clone())
             .await
             .context("building the Discord client")?;
@@ -301,22 +310,21 @@ impl DiscordBot {
             }
         }
         let from = UserRef::new(Platform::Discord, message.author.id.to_string());
-        let mut files = vec![];
+        // Files in a DM may be a report's evidence, and in a relayed pair room are copied
+        // to its other side; the app fetches them only then.
+        let files: Vec<InboundFile> = message
+            .attachments
+            .iter()
+            .map(|a| InboundFile {
+                name: a.filename.clone(),
+                mime: a.content_type.clone(),
+                size: Some(u64::from(a.size)),
+                source: a.url.clone(),
+                status: FileStatus::Received,
+            })
+            .collect();
         if message.guild_id.is_none() {
             lock(&self.dms).insert(message.author.id, message.channel_id);
-            // Files in a DM may be a report's evidence; the app fetches them only if so.
-            // (In rooms they are none of the bot's business.)
-            files = message
-                .attachments
-                .iter()
-                .map(|a| InboundFile {
-                    name: a.filename.clone(),
-                    mime: a.content_type.clone(),
-                    size: Some(u64::from(a.size)),
-                    source: a.url.clone(),
-                    status: FileStatus::Received,
-                })
-                .collect();
             if message.content.trim().is_empty() && files.is_empty() {
                 // Once per message, even when a catch-up reads it again.
                 let event = EventRef::new(Platform::Discord, message.id.to_string());

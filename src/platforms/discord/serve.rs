@@ -74,6 +74,11 @@ impl DiscordBot {
                 Ok(())
             }
             Err(_) if self.stopping.load(Ordering::SeqCst) => Ok(()),
+            Err(serenity::Error::Gateway(
+                serenity::all::GatewayError::DisallowedGatewayIntents,
+            )) if self.settings.message_content => Err(anyhow!(
+                "Discord refused the Message Content intent, which `[discord] message_content = true` asks for (relayed pair rooms need it): turn on Message Content Intent under Bot in the Developer Portal, or set message_content = false (pairs across Matrix and Discord are then not made)"
+            )),
             Err(e) => Err(anyhow!("the Discord gateway connection ended: {e}")),
         }
     }

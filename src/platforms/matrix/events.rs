@@ -90,13 +90,9 @@ pub(super) async fn handle_message(
         return;
     }
     let mut files = vec![];
-    // Files in a DM may be a report's evidence; the app fetches them only if so. In rooms
-    // they are none of the bot's business.
-    let file = if place == Place::Dm {
-        inbound_file(&event.content.msgtype)
-    } else {
-        None
-    };
+    // Files in a DM may be a report's evidence, and in a relayed pair room are copied to
+    // its other side; the app fetches them only then.
+    let file = inbound_file(&event.content.msgtype);
     let text = match &event.content.msgtype {
         MessageType::Text(t) => render::strip_reply_fallback(&t.body).to_string(),
         MessageType::Emote(t) => t.body.clone(),
