@@ -28,12 +28,16 @@ pub struct IdempotencyKey(pub String);
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Posted {
     pub id: Option<String>,
+    /// The ids of other messages posted as part of it (on Matrix, its file, sent as an
+    /// event of its own).
+    pub also: Vec<String>,
 }
 
 impl Posted {
     pub fn id(id: impl Into<String>) -> Posted {
         Posted {
             id: Some(id.into()),
+            also: Vec::new(),
         }
     }
 }
@@ -116,6 +120,33 @@ pub trait RoomMessenger: Send + Sync {
     /// Cancels the platform's copy made by [`RoomMessenger::publish_event`].
     async fn cancel_event(&self, _event: &EventRecord) -> Result<(), PortError> {
         Ok(())
+    }
+
+    /// Replaces the text of message `id`, which the bot posted in `room` (a relayed copy
+    /// whose original was edited). Platforms that cannot, say so.
+    async fn edit_in_room(
+        &self,
+        _room: &RoomRef,
+        _id: &str,
+        _message: &OutMessage,
+        _key: &IdempotencyKey,
+    ) -> Result<(), PortError> {
+        Err(PortError::Impossible(
+            "this platform cannot edit a message".into(),
+        ))
+    }
+
+    /// Deletes message `id`, which the bot posted in `room` (a relayed copy whose original
+    /// was deleted). Platforms that cannot, say so.
+    async fn delete_in_room(
+        &self,
+        _room: &RoomRef,
+        _id: &str,
+        _key: &IdempotencyKey,
+    ) -> Result<(), PortError> {
+        Err(PortError::Impossible(
+            "this platform cannot delete a message".into(),
+        ))
     }
 }
 

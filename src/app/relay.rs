@@ -18,8 +18,10 @@
 //! serves both platforms makes relayed rooms (matching pairs people across platforms only
 //! there, see `MatchingConfig::relay`), so it is also the one that hears both sides.
 //!
-//! To follow another kind of change across (an edit, a deletion), give it an act keyed by
-//! its event, delivered here beside [`App::deliver_relay`].
+//! Edits and deletions follow ([`App::relay_change`]): the ids of the bot's copies are kept
+//! (never their text), by the message they copy. To follow another kind of change across
+//! (a reaction), give it an act keyed by its event, delivered here beside
+//! [`App::deliver_relay`].
 
 use std::collections::HashMap;
 use std::sync::{Arc, RwLock};
@@ -261,6 +263,25 @@ impl RoomMessenger for Relayed {
     async fn cancel_event(&self, event: &EventRecord) -> Result<(), PortError> {
         self.inner.rooms.cancel_event(event).await
     }
+
+    async fn edit_in_room(
+        &self,
+        room: &RoomRef,
+        id: &str,
+        message: &OutMessage,
+        key: &IdempotencyKey,
+    ) -> Result<(), PortError> {
+        self.inner.rooms.edit_in_room(room, id, message, key).await
+    }
+
+    async fn delete_in_room(
+        &self,
+        room: &RoomRef,
+        id: &str,
+        key: &IdempotencyKey,
+    ) -> Result<(), PortError> {
+        self.inner.rooms.delete_in_room(room, id, key).await
+    }
 }
 
 #[async_trait]
@@ -402,6 +423,99 @@ impl App {
         Some(side.pair)
     }
 
+    /// A member edited (`text`) or deleted (`None`) their message `source` in `room`
+    /// (`change` names this change, once: an edit's event, or the deletion): in a relayed
+    /// pair room, its copies in the other side follow, through the outbox. Nothing for any
+    /// other room.
+    pub async fn relay_change(
+        &self,
+        room: &RoomRef,
+        from: Option<&UserRef>,
+        source: &str,
+        text: Option<String>,
+        change: &str,
+    ) {
+        let Some(side) = self.relays.rooms().side(room).await else {
+            return;
+        };
+        let act = Act::RelayChange {
+            match_id: side.match_id,
+            from: from.cloned(),
+            to: side.other,
+            source: source.to_string(),
+            text,
+        };
+        let base = format!("relay-change-{}-{change}", room.platform);
+        let now = self.clock.now();
+        match self
+            .store
+            .enqueue_acts(&[act], &self.enqueue(&base, None, None, now), now)
+            .await
+        {
+            Ok(rows) => {
+                let _ = self.dispatch(rows, &mut None).await;
+            }
+            Err(e) => warn!(
+                match_id = side.match_id,
+                "a pair-room edit or deletion could not be queued for the other side: {e}"
+            ),
+        }
+    }
+
+    /// Makes the copies of an edited or deleted message follow it: an edit replaces the
+    /// copied text (its files stay), a deletion deletes every copy. A message never copied
+    /// (written before the relay, or empty) has none.
+    pub(super) async fn deliver_relay_change(
+        &self,
+        key: &IdempotencyKey,
+        change: &Act,
+    ) -> Result<(), PortError> {
+        let Act::RelayChange {
+            match_id,
+            from,
+            to,
+            source,
+            text,
+        } = change
+        else {
+            return Ok(());
+        };
+        let internal = |e: crate::error::Error| PortError::Other(anyhow::anyhow!("{e}"));
+        // Written on the platform the copies are not on.
+        let Some(m) = self.store.match_by_id(*match_id).await.map_err(internal)? else {
+            return Ok(());
+        };
+        let written_on = if to.platform == m.mentee.platform {
+            m.mentor.platform
+        } else {
+            m.mentee.platform
+        };
+        let copies = self
+            .store
+            .relay_copies_of(written_on, source, to)
+            .await
+            .map_err(internal)?;
+        let rooms = &self.relays.inner().rooms;
+        for (i, (copy, file)) in copies.iter().enumerate() {
+            let key = IdempotencyKey(format!("{}-c{i}", key.0));
+            match text {
+                Some(text) if !file => {
+                    let author = match from {
+                        Some(f) if *f == m.mentee => m.mentee_name.as_str(),
+                        Some(f) if *f == m.mentor => m.mentor_name.as_str(),
+                        Some(f) => f.id.as_str(),
+                        None => continue,
+                    };
+                    let edited = OutMessage::text(copied_text(author, text));
+                    rooms.edit_in_room(to, copy, &edited, &key).await?;
+                }
+                Some(_) => {}
+                None => rooms.delete_in_room(to, copy, &key).await?,
+            }
+        }
+        Ok(())
+    }
+
     /// Copies a member's message to the other side of their relayed pair room: the text
     /// under their name, then each file (fetched from where it was sent). Nothing is
     /// copied once the match is no longer active.
@@ -440,10 +554,12 @@ impl App {
         let rooms = &self.relays.inner().rooms;
         // Each copy's id is kept (never its text): a transcript leaves copies out, and an
         // edit or deletion of the original finds them.
-        let keep = |posted: Posted| async move {
-            if let Some(id) = posted.id {
+        let keep = |posted: Posted, file: bool| async move {
+            let text = posted.id.into_iter().map(|id| (id, file));
+            // (A file posted as a message of its own, after its text, is a file's.)
+            for (id, file) in text.chain(posted.also.into_iter().map(|id| (id, true))) {
                 self.store
-                    .record_relay_copy(match_id, from, source, to, &id)
+                    .record_relay_copy(match_id, from, source, to, (&id, file))
                     .await
                     .map_err(|e| {
                         PortError::Other(anyhow::anyhow!("recording a relayed copy: {e}"))
@@ -455,7 +571,7 @@ impl App {
             let posted = rooms
                 .post_in_room(to, &OutMessage::text(copied_text(author, text)), key)
                 .await?;
-            keep(posted).await?;
+            keep(posted, false).await?;
         }
         for (i, file) in files.iter().enumerate() {
             let key = IdempotencyKey(format!("{}-f{i}", key.0));
@@ -484,7 +600,7 @@ impl App {
                 )),
                 Err(e) => return Err(e),
             };
-            keep(rooms.post_in_room(to, &message, &key).await?).await?;
+            keep(rooms.post_in_room(to, &message, &key).await?, true).await?;
         }
         Ok(())
     }

@@ -152,6 +152,31 @@ impl RoomMessenger for Joined {
             .cancel_event(event)
             .await
     }
+
+    async fn edit_in_room(
+        &self,
+        room: &RoomRef,
+        id: &str,
+        message: &OutMessage,
+        key: &IdempotencyKey,
+    ) -> Result<(), PortError> {
+        self.on(room.platform)?
+            .rooms
+            .edit_in_room(room, id, message, key)
+            .await
+    }
+
+    async fn delete_in_room(
+        &self,
+        room: &RoomRef,
+        id: &str,
+        key: &IdempotencyKey,
+    ) -> Result<(), PortError> {
+        self.on(room.platform)?
+            .rooms
+            .delete_in_room(room, id, key)
+            .await
+    }
 }
 
 #[async_trait]

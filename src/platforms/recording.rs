@@ -59,7 +59,13 @@ pub struct Recording {
     /// Who is in which platform group (a role, a room's power level), for
     /// [`DirectMessenger::holds`].
     groups: Arc<Mutex<Vec<(UserRef, StaffGroup)>>>,
+    /// The bot's messages edited (`Some`: the new text) or deleted (`None`), by room and id.
+    changed: Arc<Mutex<Vec<Changed>>>,
 }
+
+/// A message of the bot's edited or deleted: (room, message id, the new text, or `None`
+/// for a deletion).
+pub type Changed = (RoomRef, String, Option<String>);
 
 impl Recording {
     pub fn new() -> Self {
@@ -209,6 +215,12 @@ impl Recording {
             Some(reason) => Err(PortError::Other(anyhow::anyhow!(reason))),
             None => Ok(()),
         }
+    }
+
+    /// The bot's messages edited or deleted so far: (room, message id, the new text, or
+    /// `None` for a deletion).
+    pub fn changed_messages(&self) -> Vec<Changed> {
+        self.changed.lock().expect("recording lock").clone()
     }
 
     /// Read-only changes so far: (room, read only).
@@ -418,6 +430,36 @@ impl RoomMessenger for Recording {
             return Err(PortError::Other(anyhow::anyhow!(why)));
         }
         Ok(self.push(Target::Room(room.clone()), message, key))
+    }
+
+    async fn edit_in_room(
+        &self,
+        room: &RoomRef,
+        id: &str,
+        message: &OutMessage,
+        _key: &IdempotencyKey,
+    ) -> Result<(), PortError> {
+        self.check_up()?;
+        self.changed.lock().expect("recording lock").push((
+            room.clone(),
+            id.to_string(),
+            Some(message.text.clone()),
+        ));
+        Ok(())
+    }
+
+    async fn delete_in_room(
+        &self,
+        room: &RoomRef,
+        id: &str,
+        _key: &IdempotencyKey,
+    ) -> Result<(), PortError> {
+        self.check_up()?;
+        self.changed
+            .lock()
+            .expect("recording lock")
+            .push((room.clone(), id.to_string(), None));
+        Ok(())
     }
 }
 

@@ -149,6 +149,16 @@ pub enum Act {
         #[serde(default, skip_serializing_if = "Vec::is_empty")]
         files: Vec<RelayFile>,
     },
+    /// A member edited (`text`) or deleted (`None`) message `source` in one side of a
+    /// relayed pair room: its copies in the other side `to` follow.
+    RelayChange {
+        match_id: i64,
+        from: Option<UserRef>,
+        to: RoomRef,
+        source: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        text: Option<String>,
+    },
 }
 
 /// A file sent in a relayed pair room: what its platform said about it, enough to fetch it
@@ -312,7 +322,8 @@ impl Act {
             Act::PostInRoom { room, .. }
             | Act::PostChart { room, .. }
             | Act::AnnounceEvents { room, .. }
-            | Act::Relay { to: room, .. } => {
+            | Act::Relay { to: room, .. }
+            | Act::RelayChange { to: room, .. } => {
                 format!("room:{}:{}", room.platform, room.id)
             }
             Act::CancelPlatformEvent { event_id, .. } => format!("event:{event_id}"),
@@ -351,7 +362,8 @@ impl Act {
             | Act::PostChart { room, .. }
             | Act::AnnounceEvents { room, .. }
             | Act::RemoveFromRoom { room, .. }
-            | Act::Relay { to: room, .. } => Some(room.platform),
+            | Act::Relay { to: room, .. }
+            | Act::RelayChange { to: room, .. } => Some(room.platform),
             Act::CancelPlatformEvent { platform, .. }
             | Act::Replan { platform, .. }
             | Act::PassOn { platform, .. } => Some(*platform),
@@ -412,6 +424,8 @@ impl Act {
             Act::Replan { .. } => "proposing again",
             Act::PassOn { .. } => "asking a mentee's next choice",
             Act::Relay { .. } => "copying a message to the other side of a relayed pair room",
+            Act::RelayChange { text: Some(_), .. } => "editing a relayed copy",
+            Act::RelayChange { text: None, .. } => "deleting a relayed copy",
         }
     }
 
@@ -439,7 +453,9 @@ impl Act {
             | Act::AnnounceEvents { room, .. } => format!("in {room}"),
             Act::CancelPlatformEvent { event_id, .. } => format!("event #{event_id}"),
             Act::Replan { programme, .. } => format!("programme {programme}"),
-            Act::PassOn { match_id, .. } | Act::Relay { match_id, .. } => {
+            Act::PassOn { match_id, .. }
+            | Act::Relay { match_id, .. }
+            | Act::RelayChange { match_id, .. } => {
                 format!("match M{match_id}")
             }
             Act::CreatePairRoom { match_id, .. }

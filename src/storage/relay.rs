@@ -50,27 +50,51 @@ impl Store {
     }
 
     /// Records a copy the bot posted in `room`, a side of match `match_id`'s relayed pair
-    /// room, of `source` (the message `from` wrote in the other side).
+    /// room, of `source` (the message `from` wrote in the other side): its text
+    /// (`file: false`) or one of its files.
     pub async fn record_relay_copy(
         &self,
         match_id: i64,
         from: &UserRef,
         source: Option<&str>,
         room: &RoomRef,
-        copy_id: &str,
+        (copy_id, file): (&str, bool),
     ) -> Result<()> {
         sqlx::query(
-            "INSERT INTO relay_copies (match_id, source_platform, source_id, room, copy_id) \
-             VALUES ($1, $2, $3, $4, $5) ON CONFLICT (room, copy_id) DO NOTHING",
+            "INSERT INTO relay_copies (match_id, source_platform, source_id, room, copy_id, part) \
+             VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (room, copy_id) DO NOTHING",
         )
         .bind(match_id)
         .bind(from.platform.as_str())
         .bind(source)
         .bind(&room.id)
         .bind(copy_id)
+        .bind(i64::from(file))
         .execute(&self.pool)
         .await?;
         Ok(())
+    }
+
+    /// The copies in `room` of message `source` written on `platform`: (copy, whether it
+    /// is a file's).
+    pub async fn relay_copies_of(
+        &self,
+        platform: crate::domain::Platform,
+        source: &str,
+        room: &RoomRef,
+    ) -> Result<Vec<(String, bool)>> {
+        let rows = sqlx::query(
+            "SELECT copy_id, part FROM relay_copies \
+             WHERE source_platform = $1 AND source_id = $2 AND room = $3 ORDER BY part",
+        )
+        .bind(platform.as_str())
+        .bind(source)
+        .bind(&room.id)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|r| Ok((r.try_get("copy_id")?, r.try_get::<i64, _>("part")? != 0)))
+            .collect()
     }
 
     /// The ids of the bot's copies in either side of a match's relayed pair room.

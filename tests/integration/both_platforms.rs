@@ -6,6 +6,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use matrix_sdk::Room;
+use matrix_sdk::ruma::events::room::message::{ReplacementMetadata, RoomMessageEventContent};
 use matrix_sdk::ruma::{OwnedRoomId, OwnedUserId, RoomId, UserId};
 use tandem::app::{App, AppSettings, ManualClock};
 use tandem::config::DiscordSettings;
@@ -337,24 +338,74 @@ async fn a_matrix_mentee_and_a_discord_mentor_talk_in_a_relayed_pair_room_then_i
         "Bilal is in his side, a private thread"
     );
 
-    // Amina writes; Bilal reads it in his thread, under her name.
-    amina.say(&pair, "Hello Bilal! When shall we meet?").await;
+    // Amina writes; Bilal reads it in his thread, under her name; her edit follows.
+    let hello = amina.say(&pair, "Hello Bilal! When shall we meet?").await;
+    let copy_in = |text: &'static str| {
+        move |s: &crate::discord_fake::State| {
+            s.messages_in(thread)
+                .iter()
+                .find(|m| from_bot(m) && m["content"] == text)
+                .map(|_| ())
+        }
+    };
     fake.wait_for(
         "Amina's words in Bilal's thread",
         Duration::from_secs(30),
-        |s| {
-            s.messages_in(thread)
-                .iter()
-                .find(|m| from_bot(m) && m["content"] == "Amina: Hello Bilal! When shall we meet?")
-                .map(|_| ())
-        },
+        copy_in("Amina: Hello Bilal! When shall we meet?"),
+    )
+    .await;
+    let edit = RoomMessageEventContent::text_plain("* Hello Bilal! When shall we meet this week?")
+        .make_replacement(ReplacementMetadata::new(hello, None));
+    pair.send(edit).await.expect("Amina edits her message");
+    fake.wait_for(
+        "Amina's edit in Bilal's thread",
+        Duration::from_secs(30),
+        copy_in("Amina: * Hello Bilal! When shall we meet this week?"),
     )
     .await;
     // Bilal answers, then sends a file: Amina gets both in her room.
-    fake.say(bilal, thread, "Hi Amina! Tuesday works.");
+    let answer = fake.say(bilal, thread, "Hi Amina! Tuesday works.");
     wait_for("Bilal's answer in Amina's room", || {
         let seen = got(&amina, bot_id, &matrix_room, |r| {
             r.body == "Bilal: Hi Amina! Tuesday works."
+        });
+        async move { seen }
+    })
+    .await;
+    // He deletes it: so does the bot, in Amina's room.
+    let copy = amina
+        .received()
+        .into_iter()
+        .find(|r| r.body == "Bilal: Hi Amina! Tuesday works.")
+        .expect("the copy")
+        .event;
+    fake.delete(thread, answer);
+    wait_for("Bilal's deletion followed in Amina's room", || {
+        let (pair, copy) = (pair.clone(), copy.clone());
+        async move {
+            pair.event(&copy, None).await.is_ok_and(|e| {
+                e.raw()
+                    .get_field::<serde_json::Value>("unsigned")
+                    .ok()
+                    .flatten()
+                    .is_some_and(|u| u.get("redacted_because").is_some())
+            })
+        }
+    })
+    .await;
+    // He edits another: Amina's copy shows the new text.
+    let later = fake.say(bilal, thread, "See you Tuesday");
+    wait_for("Bilal's second message in Amina's room", || {
+        let seen = got(&amina, bot_id, &matrix_room, |r| {
+            r.body == "Bilal: See you Tuesday"
+        });
+        async move { seen }
+    })
+    .await;
+    fake.edit(thread, later, "See you Tuesday at 6");
+    wait_for("Bilal's edit in Amina's room", || {
+        let seen = got(&amina, bot_id, &matrix_room, |r| {
+            r.body.ends_with("Bilal: See you Tuesday at 6")
         });
         async move { seen }
     })

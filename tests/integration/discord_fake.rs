@@ -5,8 +5,8 @@
 //!
 //! - REST: serenity is given a reqwest client that resolves `discord.com` to this server and
 //!   trusts its self-signed certificate, so every request takes serenity's production path.
-//!   Routes: gateway URL, guild commands, DM channel open, message create (nonces enforced)
-//!   and edit, interaction callbacks and the original response, private threads and their
+//!   Routes: gateway URL, guild commands, DM channel open, message create (nonces enforced),
+//!   edit and delete (the bot's own only), interaction callbacks and the original response, private threads and their
 //!   members, channels with permission overwrites, users and guild members (nicknames).
 //!   Unknown routes answer 404 and are logged.
 //! - Gateway: hello, identify → READY, heartbeat → ack, resume → replay of missed events
@@ -439,6 +439,40 @@ impl DiscordFake {
         drop(state);
         self.touch();
         id
+    }
+
+    /// A person edits their message in a guild channel or thread.
+    pub fn edit(&self, channel: u64, message: u64, text: &str) {
+        let mut state = self.lock();
+        let Some(m) = state.messages.iter_mut().find(|m| is_id(&m["id"], message)) else {
+            panic!("no message {message} to edit");
+        };
+        m["content"] = json!(text);
+        m["edited_timestamp"] = json!(chrono::Utc::now().to_rfc3339());
+        let mut update = json!({
+            "id": message.to_string(), "channel_id": channel.to_string(),
+            "guild_id": GUILD_ID.to_string(), "author": m["author"].clone(),
+            "content": text, "edited_timestamp": m["edited_timestamp"].clone(),
+        });
+        if state.intents & MESSAGE_CONTENT == 0 {
+            update["content"] = json!("");
+        }
+        state.dispatch("MESSAGE_UPDATE", update);
+        drop(state);
+        self.touch();
+    }
+
+    /// A person deletes their message in a guild channel or thread.
+    pub fn delete(&self, channel: u64, message: u64) {
+        let mut state = self.lock();
+        state.messages.retain(|m| !is_id(&m["id"], message));
+        let event = json!({
+            "id": message.to_string(), "channel_id": channel.to_string(),
+            "guild_id": GUILD_ID.to_string(),
+        });
+        state.dispatch("MESSAGE_DELETE", event);
+        drop(state);
+        self.touch();
     }
 
     /// A person runs a slash command: in a guild channel (`Some`) or their DM (`None`).
@@ -967,10 +1001,27 @@ fn route(
                 json!({"message": "Invalid Form Body", "code": 50035}),
             )
         }
+        ("DELETE", ["channels", _, "messages", message]) => {
+            let Some(at) = state.messages.iter().position(|m| m["id"] == *message) else {
+                return unknown("Unknown Message", 10008);
+            };
+            // Someone else's needs Manage Messages, which the bot is not given.
+            if !from_bot(&state.messages[at]) {
+                return forbidden("Missing Permissions", 50013);
+            }
+            state.messages.remove(at);
+            Response::builder()
+                .status(StatusCode::NO_CONTENT)
+                .body(Full::new(Bytes::new()))
+                .unwrap()
+        }
         ("PATCH", ["channels", _, "messages", message]) => {
             let Some(m) = state.messages.iter_mut().find(|m| m["id"] == *message) else {
                 return unknown("Unknown Message", 10008);
             };
+            if !from_bot(m) {
+                return forbidden("Cannot edit a message authored by another user", 50005);
+            }
             for key in ["content", "components"] {
                 if let Some(v) = body.get(key) {
                     m[key] = v.clone();
@@ -1242,6 +1293,14 @@ fn empty() -> Response<Full<Bytes>> {
     let mut r = Response::new(Full::new(Bytes::new()));
     *r.status_mut() = StatusCode::NO_CONTENT;
     r
+}
+
+/// Discord's answer to what the bot may not do.
+fn forbidden(what: &str, code: u64) -> Response<Full<Bytes>> {
+    reply(
+        StatusCode::FORBIDDEN,
+        json!({"message": what, "code": code}),
+    )
 }
 
 fn unknown(what: &str, code: u64) -> Response<Full<Bytes>> {

@@ -98,7 +98,7 @@ pub(crate) async fn register(url: &str, localpart: &str, login: bool) -> Client 
 #[derive(Debug, Clone)]
 pub(crate) struct Received {
     pub(crate) room: OwnedRoomId,
-    event: OwnedEventId,
+    pub(crate) event: OwnedEventId,
     pub(crate) sender: OwnedUserId,
     pub(crate) body: String,
     html: Option<String>,

@@ -119,6 +119,27 @@ both_backends! {
         let file = sent[1].message.attachment.clone().expect("the file is copied");
         assert_eq!((file.name.as_str(), file.data.as_slice()), ("tips.txt", &b"Three tips for a first CV"[..]));
 
+        // An edit follows to the copy (its text, under her name); a deletion deletes every
+        // copy of the message (its text and its file).
+        h.app
+            .relay_change(&amina_side, Some(&user(AMINA)), "$e1", Some("Hello Grace! When shall we meet this week?".into()), "$e1-edited")
+            .await;
+        h.app.relay_change(&grace_side, None, "902", None, "902-deleted").await;
+        h.app.relay_change(&grace_side, None, "902", None, "902-deleted").await;
+        let changed = h.rec.changed_messages();
+        assert_eq!(
+            changed,
+            vec![
+                (grace_side.clone(), "rec-relay-matrix-$e1-a0".to_string(), Some("Amina: Hello Grace! When shall we meet this week?".to_string())),
+                (amina_side.clone(), "rec-relay-discord-902-a0".to_string(), None),
+                (amina_side.clone(), "rec-relay-discord-902-a0-f0".to_string(), None),
+            ],
+            "each change once, to the copies only"
+        );
+        // A change in a room that is not relayed does nothing.
+        h.app.relay_change(&RoomRef::new(Platform::Matrix, "!elsewhere"), None, "$x", None, "x").await;
+        assert_eq!(h.rec.changed_messages().len(), 3);
+
         // A command typed in Grace's side works as in any pair room, answered in both.
         let out = write(&h, GRACE, &grace_side, "903", "!tandem agreement").await;
         assert!(out.contains("[room room-1]") && out.contains("[room room-2]"), "{out}");

@@ -161,6 +161,7 @@ impl App {
             },
             Act::SendTranscript { to, match_id } => self.send_transcript(key, to, *match_id).await,
             Act::Relay { .. } => self.deliver_relay(key, act).await,
+            Act::RelayChange { .. } => self.deliver_relay_change(key, act).await,
             Act::ArchivePairRoom { match_id, notice } => {
                 self.archive_pair_room(key, *match_id, notice).await
             }

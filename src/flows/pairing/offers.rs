@@ -213,7 +213,7 @@ pub fn on_accept(ctx: &Ctx<'_>, m: &MatchRecord, other_accepted: bool) -> Vec<Ef
 pub(crate) fn relay_note(m: &MatchRecord) -> Option<String> {
     m.relayed().then(|| {
         format!(
-            "{} is on {} and {} on {}, so your pair room is two rooms joined by Tandem: each message (and file) written in one is copied to the other under its author's name. Tandem therefore reads what you write there, even in an encrypted room; edits and deletions are not copied.",
+            "{} is on {} and {} on {}, so your pair room is two rooms joined by Tandem: each message (and file) written in one is copied to the other under its author's name, and its edits and deletion follow. Tandem therefore reads what you write there, even in an encrypted room.",
             m.mentee_name,
             m.mentee.platform.display(),
             m.mentor_name,

@@ -156,6 +156,14 @@ impl DiscordOptions {
 /// What the worker does after handing an inbound message to the app.
 enum Then {
     Nothing,
+    /// Not a message to hand over: message `source` in the work's room was edited (`text`)
+    /// or deleted, which a relayed pair room's copies follow. Queued in the room's lane,
+    /// after the message itself.
+    Change {
+        from: Option<UserRef>,
+        source: String,
+        text: Option<String>,
+    },
     /// A participant's slash command: replace the "thinking…" reply.
     FinishSlash {
         interaction: Box<CommandInteraction>,
@@ -567,6 +575,57 @@ impl EventHandler for Handler {
         if let Some(bot) = self.bot() {
             bot.on_message(message).await;
         }
+    }
+
+    /// An edit of a message in a server (a DM's is not taken: answers count as first sent).
+    async fn message_update(
+        &self,
+        _ctx: Context,
+        _old: Option<Message>,
+        _new: Option<Message>,
+        event: serenity::all::MessageUpdateEvent,
+    ) {
+        let (Some(bot), Some(guild), Some(text)) = (self.bot(), event.guild_id, event.content)
+        else {
+            return;
+        };
+        let from = event.author.filter(|a| !a.bot).map(|a| a.id);
+        let Some(author) = from.filter(|a| Some(*a) != bot.own_id.get().copied()) else {
+            return;
+        };
+        let edited = event.edited_timestamp.map_or(0, |t| t.unix_timestamp());
+        bot.enqueue_change(
+            guild,
+            event.channel_id,
+            format!("{}-edited-{edited}", event.id),
+            Then::Change {
+                from: Some(UserRef::new(Platform::Discord, author.to_string())),
+                source: event.id.to_string(),
+                text: Some(text),
+            },
+        );
+    }
+
+    async fn message_delete(
+        &self,
+        _ctx: Context,
+        channel: ChannelId,
+        deleted: MessageId,
+        guild: Option<GuildId>,
+    ) {
+        let (Some(bot), Some(guild)) = (self.bot(), guild) else {
+            return;
+        };
+        bot.enqueue_change(
+            guild,
+            channel,
+            format!("{deleted}-deleted"),
+            Then::Change {
+                from: None,
+                source: deleted.to_string(),
+                text: None,
+            },
+        );
     }
 
     async fn interaction_create(&self, _ctx: Context, interaction: Interaction) {

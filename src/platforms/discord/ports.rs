@@ -107,6 +107,15 @@ impl DirectMessenger for DiscordBot {
     }
 }
 
+/// A message id as Discord gives it.
+fn discord_message(id: &str) -> Result<MessageId, PortError> {
+    id.parse::<u64>()
+        .ok()
+        .filter(|n| *n != 0)
+        .map(MessageId::new)
+        .ok_or_else(|| PortError::Impossible(format!("`{id}` is not a Discord message id")))
+}
+
 #[async_trait]
 impl RoomMessenger for DiscordBot {
     async fn post_in_room(
@@ -116,6 +125,42 @@ impl RoomMessenger for DiscordBot {
         key: &IdempotencyKey,
     ) -> Result<Posted, PortError> {
         self.send(discord_channel(room)?, message, key, None).await
+    }
+
+    async fn edit_in_room(
+        &self,
+        room: &RoomRef,
+        id: &str,
+        message: &OutMessage,
+        _key: &IdempotencyKey,
+    ) -> Result<(), PortError> {
+        let id = discord_message(id)?;
+        // A copy is one message: its text, cut to what a message holds.
+        let text: String = message.text.chars().take(2000).collect();
+        discord_channel(room)?
+            .edit_message(&self.http, id, EditMessage::new().content(text))
+            .await
+            .map_err(|e| self.port_error(e, None, "edit its messages (Send Messages)"))?;
+        Ok(())
+    }
+
+    async fn delete_in_room(
+        &self,
+        room: &RoomRef,
+        id: &str,
+        _key: &IdempotencyKey,
+    ) -> Result<(), PortError> {
+        let id = discord_message(id)?;
+        match discord_channel(room)?.delete_message(&self.http, id).await {
+            Ok(()) => Ok(()),
+            // Already gone (a retry after the deletion went through).
+            Err(serenity::Error::Http(e))
+                if e.status_code() == Some(serenity::all::StatusCode::NOT_FOUND) =>
+            {
+                Ok(())
+            }
+            Err(e) => Err(self.port_error(e, None, "delete its messages")),
+        }
     }
 
     /// A native scheduled event (External, its location a link to the announcement's

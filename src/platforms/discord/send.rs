@@ -46,7 +46,8 @@ impl DiscordBot {
         let owner_text = owner.map(|o| o.to_string());
         let rendered = render::render(message, owner_text.as_deref());
         let last = rendered.parts.len() - 1;
-        let mut sent = None;
+        let mut sent: Option<serenity::all::Message> = None;
+        let mut earlier_parts = Vec::new();
         for (i, part) in rendered.parts.iter().enumerate() {
             let nonce = if i == 0 {
                 render::nonce(key)
@@ -75,6 +76,9 @@ impl DiscordBot {
                 }
             }
             let doing = "send messages (Send Messages and View Channel)";
+            if let Some(earlier) = &sent {
+                earlier_parts.push(earlier.id.to_string());
+            }
             sent = Some(
                 channel
                     .send_message(&self.http, builder)
@@ -92,6 +96,7 @@ impl DiscordBot {
         // The last part: the one with the controls.
         Ok(Posted {
             id: sent.map(|m| m.id.to_string()),
+            also: earlier_parts,
         })
     }
 

@@ -90,6 +90,14 @@ impl DiscordBot {
     }
 
     pub(super) async fn perform(&self, app: &App, work: Work) {
+        if let Then::Change { from, source, text } = work.then {
+            if let Place::Room(room) = &work.inbound.place {
+                app.relay_change(room, from.as_ref(), &source, text, &work.event.id)
+                    .await;
+            }
+            self.handled.fetch_add(1, Ordering::SeqCst);
+            return;
+        }
         let user = work.inbound.from.id.parse::<u64>().ok().map(UserId::new);
         if let Some(user) = user {
             lock(&self.unreachable).remove(&user);
@@ -137,6 +145,25 @@ impl DiscordBot {
             then,
             reported: None,
         });
+    }
+
+    /// An edit or a deletion in `channel` of `guild`, for the app once what came before
+    /// it in the channel is handled; `change` names it, once.
+    pub(super) fn enqueue_change(
+        &self,
+        guild: GuildId,
+        channel: ChannelId,
+        change: String,
+        then: Then,
+    ) {
+        let inbound = Inbound {
+            // (Unused: a change names its author, if known, itself.)
+            from: UserRef::new(Platform::Discord, ""),
+            place: self.place_of(Some(guild), channel),
+            content: Content::Text(String::new()),
+            files: vec![],
+        };
+        self.enqueue(change, inbound, then);
     }
 
     pub(super) fn enqueue_work(&self, work: Work) {

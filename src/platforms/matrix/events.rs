@@ -77,8 +77,26 @@ pub(super) async fn handle_message(
     room: Room,
     place: Place,
 ) {
-    // An edit arrives as a new event. Answers are taken as first sent (a later question
-    // may already depend on them), so the person is told how to change one instead.
+    // An edit arrives as a new event. In a room, a relayed pair room's copy follows it
+    // (nothing happens in any other room). Answers are taken as first sent (a later
+    // question may already depend on them), so a person editing one in their DM is told
+    // how to change one instead.
+    if let (Some(Relation::Replacement(edit)), Place::Room(at)) =
+        (&event.content.relates_to, &place)
+    {
+        let from = UserRef::new(Platform::Matrix, event.sender.as_str());
+        let text = render::strip_reply_fallback(edit.new_content.msgtype.body()).to_string();
+        app.relay_change(
+            at,
+            Some(&from),
+            edit.event_id.as_str(),
+            Some(text),
+            event.event_id.as_str(),
+        )
+        .await;
+        bot.mark_handled(event.event_id);
+        return;
+    }
     if matches!(event.content.relates_to, Some(Relation::Replacement(_))) {
         bot.explain(
             &room,
@@ -197,6 +215,40 @@ pub(super) fn inbound_file(message: &MessageType) -> Option<(InboundFile, String
         },
         caption,
     ))
+}
+
+/// A message deleted (redacted) in a room: in a relayed pair room, its copies in the other
+/// side are deleted too. Queued in the room's lane, after the message it deletes.
+pub(super) async fn on_redaction(
+    event: OriginalSyncRoomRedactionEvent,
+    room: Room,
+    handler: Ctx<Handler>,
+) {
+    let (lanes, lane) = (handler.bot.lanes.clone(), room.room_id().to_string());
+    in_lane(lanes, lane, "a Matrix redaction", async move {
+        let bot = &handler.bot;
+        let redacted = event.redacts.clone().or(event.content.redacts.clone());
+        if event.sender == bot.own || room.state() != RoomState::Joined {
+            return;
+        }
+        let (Some(redacted), Some(Place::Room(at))) =
+            (redacted, bot.place_of(&room, &event.sender).await)
+        else {
+            return;
+        };
+        let from = UserRef::new(Platform::Matrix, event.sender.as_str());
+        handler
+            .app
+            .relay_change(
+                &at,
+                Some(&from),
+                redacted.as_str(),
+                None,
+                event.event_id.as_str(),
+            )
+            .await;
+    })
+    .await;
 }
 
 /// Queued in the room's lane, as a message is.

@@ -44,7 +44,7 @@ mod rooms;
 mod send;
 mod sync;
 
-use events::{on_invite, on_message, on_reaction, on_undecryptable};
+use events::{on_invite, on_message, on_reaction, on_redaction, on_undecryptable};
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -72,6 +72,7 @@ use matrix_sdk::ruma::events::room::member::StrippedRoomMemberEvent;
 use matrix_sdk::ruma::events::room::message::{
     MessageType, OriginalSyncRoomMessageEvent, Relation, RoomMessageEventContentWithoutRelation,
 };
+use matrix_sdk::ruma::events::room::redaction::OriginalSyncRoomRedactionEvent;
 use matrix_sdk::ruma::serde::Raw;
 use matrix_sdk::ruma::{
     EventId, Int, OwnedEventId, OwnedRoomId, OwnedTransactionId, OwnedUserId, RoomAliasId, RoomId,

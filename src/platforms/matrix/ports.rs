@@ -147,6 +147,47 @@ impl RoomMessenger for MatrixBot {
         let room = self.room(room)?;
         self.send(&room, message, key).await
     }
+
+    /// An `m.replace` edit of the bot's own message (clients show the new text in place).
+    async fn edit_in_room(
+        &self,
+        room: &RoomRef,
+        id: &str,
+        message: &OutMessage,
+        key: &IdempotencyKey,
+    ) -> Result<(), PortError> {
+        use matrix_sdk::ruma::events::room::message::ReplacementMetadata;
+        let room = self.room(room)?;
+        let original = OwnedEventId::try_from(id)
+            .map_err(|e| PortError::Impossible(format!("`{id}` is not an event id: {e}")))?;
+        let content = RoomMessageEventContentWithoutRelation::new(render::content(message).msgtype)
+            .make_replacement(ReplacementMetadata::new(original, None));
+        room.send(content)
+            .with_transaction_id(OwnedTransactionId::from(render::transaction_id(key)))
+            .await
+            .map_err(|e| PortError::Other(anyhow!("editing in {}: {e}", room.room_id())))?;
+        Ok(())
+    }
+
+    /// A redaction of the bot's own message.
+    async fn delete_in_room(
+        &self,
+        room: &RoomRef,
+        id: &str,
+        key: &IdempotencyKey,
+    ) -> Result<(), PortError> {
+        let room = self.room(room)?;
+        let event = OwnedEventId::try_from(id)
+            .map_err(|e| PortError::Impossible(format!("`{id}` is not an event id: {e}")))?;
+        room.redact(
+            &event,
+            Some("deleted by its author in the other side of the pair room"),
+            Some(OwnedTransactionId::from(render::transaction_id(key))),
+        )
+        .await
+        .map_err(|e| PortError::Other(anyhow!("deleting in {}: {e}", room.room_id())))?;
+        Ok(())
+    }
 }
 
 /// Power levels for a pair room: members may talk, only the bot (the creator, with the

@@ -159,6 +159,7 @@ impl MatrixBot {
             prompts.insert(event_id.clone(), message.answer_key());
         }
         lock(&self.activity.sent).push((room.room_id().to_owned(), event_id.clone()));
+        let mut also = Vec::new();
         if let Some(file) = &message.attachment {
             // Uploaded encrypted in an encrypted room (the SDK does it), with its own
             // transaction id, so a retried send posts it once.
@@ -184,9 +185,13 @@ impl MatrixBot {
                 .map_err(|e| {
                     PortError::Other(anyhow!("sending a file in {}: {e}", room.room_id()))
                 })?;
+            also.push(sent.event_id.to_string());
             lock(&self.activity.sent).push((room.room_id().to_owned(), sent.event_id));
         }
         self.activity.changed.notify_waiters();
-        Ok(Posted::id(event_id.as_str()))
+        Ok(Posted {
+            id: Some(event_id.to_string()),
+            also,
+        })
     }
 }

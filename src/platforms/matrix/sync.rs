@@ -25,6 +25,7 @@ impl MatrixBot {
         self.client.add_event_handler_context(handler.clone());
         self.client.add_event_handler(on_message);
         self.client.add_event_handler(on_reaction);
+        self.client.add_event_handler(on_redaction);
         self.client.add_event_handler(on_invite);
         self.client.add_event_handler(on_undecryptable);
         // Invites that arrived before the handlers existed.
