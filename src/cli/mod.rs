@@ -43,13 +43,27 @@ pub async fn main() -> ExitCode {
         }
         _ => "warn",
     };
-    let log = tracing_subscriber::fmt::layer()
-        .with_writer(std::io::stderr)
-        // Colour codes are for a terminal; in a log file or a journal they are noise.
-        .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
-        .with_filter(
-            EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new(default_level)),
-        );
+    let filter =
+        || EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new(default_level));
+    // The settings say how logs are written; one that cannot be read is reported by the
+    // command itself, with the logs as text meanwhile.
+    let json = setup::load_settings(cli.config.as_deref())
+        .is_ok_and(|s| s.log_format == crate::config::LogFormat::Json);
+    let log = if json {
+        tracing_subscriber::fmt::layer()
+            .json()
+            .flatten_event(true)
+            .with_writer(std::io::stderr)
+            .with_filter(filter())
+            .boxed()
+    } else {
+        tracing_subscriber::fmt::layer()
+            .with_writer(std::io::stderr)
+            // Colour codes are for a terminal; in a log file or a journal they are noise.
+            .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
+            .with_filter(filter())
+            .boxed()
+    };
     // `bench messages` counts the SQL statements the path runs, from sqlx's own log.
     let statements = matches!(
         cli.command,

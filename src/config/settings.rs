@@ -31,6 +31,10 @@ pub struct Settings {
     /// Prefix for commands in shared rooms.
     #[serde(default = "default_room_prefix")]
     pub room_prefix: String,
+    /// How logs are written to standard error: `text` (the default, for people) or `json`
+    /// (one object a line, for a log collector).
+    #[serde(default)]
+    pub log_format: LogFormat,
     #[serde(default)]
     pub console: ConsoleSettings,
     #[serde(default)]
@@ -47,6 +51,15 @@ pub struct Settings {
     pub server: ServerSettings,
     pub matrix: Option<MatrixSettings>,
     pub discord: Option<DiscordSettings>,
+}
+
+/// How logs are written (`log_format`).
+#[derive(Debug, Clone, Copy, Default, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum LogFormat {
+    #[default]
+    Text,
+    Json,
 }
 
 /// `[server]`: the operators' HTTP listener of `tandem run` (`/healthz`, `/metrics`), off

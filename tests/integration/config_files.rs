@@ -1062,3 +1062,45 @@ fn a_listen_address_that_is_not_one_names_its_line_and_the_listener_is_off_by_de
     );
     assert_eq!(Settings::default().server.listen, None);
 }
+
+/// `log_format = "json"` writes each log line as one JSON object (for a log collector);
+/// without it the lines are text; an unknown format is refused at its line.
+#[test]
+fn logs_are_json_lines_when_the_settings_ask_for_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = |settings: &str| {
+        let path = dir.path().join("tandem.toml");
+        std::fs::write(
+            &path,
+            format!("data_dir = {:?}\n{settings}", dir.path().join("data")),
+        )
+        .unwrap();
+        let out = Command::new(env!("CARGO_BIN_EXE_tandem"))
+            .args(["--config", path.to_str().unwrap(), "migrate"])
+            .env("RUST_LOG", "debug")
+            .env_remove("TANDEM_DATABASE_URL")
+            .output()
+            .unwrap();
+        (
+            out.status.success(),
+            String::from_utf8_lossy(&out.stderr).to_string(),
+        )
+    };
+    let (ok, logs) = run("log_format = \"json\"\n");
+    assert!(ok && !logs.is_empty(), "{logs}");
+    for line in logs.lines() {
+        let entry: serde_json::Value =
+            serde_json::from_str(line).unwrap_or_else(|e| panic!("not JSON ({e}): {line}"));
+        assert!(
+            entry["timestamp"].is_string() && entry["level"].is_string(),
+            "{line}"
+        );
+    }
+    let (ok, logs) = run("");
+    assert!(ok && logs.lines().all(|l| !l.starts_with('{')), "{logs}");
+    let (ok, logs) = run("log_format = \"xml\"\n");
+    assert!(
+        !ok && logs.contains("key `log_format`: unknown variant `xml`, expected `text` or `json`"),
+        "{logs}"
+    );
+}
