@@ -4,7 +4,7 @@
 ALTER TABLE matches ADD COLUMN relay_room TEXT;
 -- The bot's copies in a relayed pair room, by the message they copy (never its text): a
 -- transcript leaves copies out, and an edit or deletion of the original finds its copies
--- (`part` 0: the text, which an edit replaces; 1: a file).
+-- (`part` 0: the text, which an edit replaces; n: the message's nth file).
 CREATE TABLE relay_copies (
     match_id BIGINT NOT NULL REFERENCES matches (id) ON DELETE CASCADE,
     source_platform TEXT NOT NULL,

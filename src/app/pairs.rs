@@ -111,9 +111,7 @@ impl App {
                 &IdempotencyKey(format!("{}-notice", key.0)),
             )
             .await?;
-        self.ports.provisioner.archive_room(&room, key).await?;
-        self.relays.rooms().remove(&room).await;
-        Ok(())
+        self.ports.provisioner.archive_room(&room, key).await
     }
 
     /// Makes a frozen pair's room read-only (or writable again).
@@ -398,10 +396,12 @@ impl App {
         let all = self.store.matches_in(&this.programme).await?;
         Ok(all
             .into_iter()
+            // (A relayed pair's room is not the group's: its mentee is on another platform.)
             .find(|o| {
                 o.id != match_id
                     && o.mentor_application == mentor_app
                     && o.status == crate::domain::matches::MatchStatus::Active
+                    && !o.relayed()
             })
             .and_then(|o| o.room))
     }

@@ -254,8 +254,10 @@ impl App {
         if !self.settings.coordinators_rooms.contains(room)
             && !self.settings.moderators_rooms.contains(room)
         {
+            // Under the writer's platform (the room's, except in a relayed pair room),
+            // as an erasure finds a person's rows.
             due |= self.store.note_pair_activity(
-                room.platform.as_str(),
+                from.platform.as_str(),
                 &room.id,
                 &from.id,
                 self.clock.now(),

@@ -86,17 +86,13 @@ impl RelayRooms {
             .await
     }
 
-    /// The relayed pair room `room` is a side of, if it is one. A failure to read which
-    /// rooms are relayed is logged and counts as "not relayed" (and is read again next
-    /// time).
-    pub async fn side(&self, room: &RoomRef) -> Option<Side> {
-        match self.loaded().await {
-            Ok(sides) => sides.read().expect("relay lock").get(room).cloned(),
-            Err(e) => {
-                warn!("reading the relayed pair rooms failed: {e}");
-                None
-            }
-        }
+    /// The relayed pair room `room` is a side of, if it is one (an active match's or an
+    /// ended one's: an archive retried after a restart still finds both sides).
+    pub async fn side(&self, room: &RoomRef) -> Result<Option<Side>, PortError> {
+        let sides = self.loaded().await.map_err(|e| {
+            PortError::Other(anyhow::anyhow!("reading the relayed pair rooms: {e}"))
+        })?;
+        Ok(sides.read().expect("relay lock").get(room).cloned())
     }
 
     /// Adds a relayed room made now (already stored on its match).
@@ -108,16 +104,6 @@ impl RelayRooms {
                 pair,
                 relay,
             );
-        }
-    }
-
-    /// Forgets a relayed room (archived: nothing more is copied).
-    pub async fn remove(&self, pair: &RoomRef) {
-        if let Ok(sides) = self.loaded().await {
-            let mut sides = sides.write().expect("relay lock");
-            if let Some(side) = sides.remove(pair) {
-                sides.remove(&side.other);
-            }
         }
     }
 }
@@ -181,20 +167,34 @@ impl Relayed {
     }
 
     /// The other side, when `room` is a relayed pair room named by its pair room.
-    async fn twin(&self, room: &RoomRef) -> Option<RoomRef> {
-        self.rooms
+    async fn twin(&self, room: &RoomRef) -> Result<Option<RoomRef>, PortError> {
+        Ok(self
+            .rooms
             .side(room)
-            .await
+            .await?
             .filter(|s| s.pair == *room)
-            .map(|s| s.other)
+            .map(|s| s.other))
     }
 
     /// The side of a relayed pair room on `user`'s platform (or `room` itself).
-    async fn side_of(&self, room: &RoomRef, user: &UserRef) -> RoomRef {
-        match self.twin(room).await {
+    async fn side_of(&self, room: &RoomRef, user: &UserRef) -> Result<RoomRef, PortError> {
+        Ok(match self.twin(room).await? {
             Some(other) if other.platform == user.platform => other,
             _ => room.clone(),
+        })
+    }
+}
+
+/// What was done to the other side of a relayed pair room, where a process that no longer
+/// serves that side's platform (a deployment split into one process per platform) skips
+/// it, logged, and still serves its own side.
+fn unserved_is_skipped(done: Result<(), PortError>, other: &RoomRef) -> Result<(), PortError> {
+    match done {
+        Err(PortError::Impossible(why)) => {
+            warn!(room = %other, "the other side of a relayed pair room was left as it was: {why}");
+            Ok(())
         }
+        done => done,
     }
 }
 
@@ -242,16 +242,18 @@ impl RoomMessenger for Relayed {
         key: &IdempotencyKey,
     ) -> Result<Posted, PortError> {
         let posted = self.inner.rooms.post_in_room(room, message, key).await?;
-        if let Some(other) = self.twin(room).await {
+        if let Some(other) = self.twin(room).await? {
             let copy = OutMessage {
                 placed: None,
                 thread: None,
                 ..message.clone()
             };
-            self.inner
+            let sent = self
+                .inner
                 .rooms
                 .post_in_room(&other, &copy, &twin_key(key))
-                .await?;
+                .await;
+            unserved_is_skipped(sent.map(|_| ()), &other)?;
         }
         Ok(posted)
     }
@@ -300,7 +302,7 @@ impl RoomProvisioner for Relayed {
         user: &UserRef,
         key: &IdempotencyKey,
     ) -> Result<(), PortError> {
-        let side = self.side_of(room, user).await;
+        let side = self.side_of(room, user).await?;
         self.inner.provisioner.invite(&side, user, key).await
     }
 
@@ -314,7 +316,9 @@ impl RoomProvisioner for Relayed {
             .provisioner
             .set_read_only(room, read_only, key)
             .await?;
-        if let Some(other) = self.twin(room).await {
+        // Never half-done: a freeze that cannot reach the other side fails, and the
+        // moderator who asked is told.
+        if let Some(other) = self.twin(room).await? {
             self.inner
                 .provisioner
                 .set_read_only(&other, read_only, &twin_key(key))
@@ -325,11 +329,13 @@ impl RoomProvisioner for Relayed {
 
     async fn archive_room(&self, room: &RoomRef, key: &IdempotencyKey) -> Result<(), PortError> {
         self.inner.provisioner.archive_room(room, key).await?;
-        if let Some(other) = self.twin(room).await {
-            self.inner
+        if let Some(other) = self.twin(room).await? {
+            let done = self
+                .inner
                 .provisioner
                 .archive_room(&other, &twin_key(key))
-                .await?;
+                .await;
+            unserved_is_skipped(done, &other)?;
         }
         Ok(())
     }
@@ -343,7 +349,7 @@ impl RoomProvisioner for Relayed {
         limit: usize,
     ) -> Result<Vec<HistoryLine>, PortError> {
         let mut lines = self.inner.provisioner.room_history(room, limit).await?;
-        let Some(side) = self.rooms.side(room).await.filter(|s| s.pair == *room) else {
+        let Some(side) = self.rooms.side(room).await?.filter(|s| s.pair == *room) else {
             return Ok(lines);
         };
         let copies = self
@@ -371,7 +377,7 @@ impl RoomProvisioner for Relayed {
         user: &UserRef,
         key: &IdempotencyKey,
     ) -> Result<(), PortError> {
-        let side = self.side_of(room, user).await;
+        let side = self.side_of(room, user).await?;
         self.inner.provisioner.remove_member(&side, user, key).await
     }
 }
@@ -386,7 +392,13 @@ impl App {
         inbound: &crate::chat::Inbound,
         event: Option<&EventRef>,
     ) -> Option<RoomRef> {
-        let side = self.relays.rooms().side(room).await?;
+        let side = match self.relays.rooms().side(room).await {
+            Ok(side) => side?,
+            Err(e) => {
+                warn!("a pair-room message was not checked for relaying: {e}");
+                return None;
+            }
+        };
         let text = match &inbound.content {
             crate::chat::Content::Text(t) => t.clone(),
             // A press on a prompt's button is an answer to the bot, not talk.
@@ -435,8 +447,13 @@ impl App {
         text: Option<String>,
         change: &str,
     ) {
-        let Some(side) = self.relays.rooms().side(room).await else {
-            return;
+        let side = match self.relays.rooms().side(room).await {
+            Ok(Some(side)) => side,
+            Ok(None) => return,
+            Err(e) => {
+                warn!("a pair-room edit or deletion was not checked for relaying: {e}");
+                return;
+            }
         };
         let act = Act::RelayChange {
             match_id: side.match_id,
@@ -482,35 +499,49 @@ impl App {
         };
         let internal = |e: crate::error::Error| PortError::Other(anyhow::anyhow!("{e}"));
         // Written on the platform the copies are not on.
-        let Some(m) = self.store.match_by_id(*match_id).await.map_err(internal)? else {
+        // A frozen or ended pair's copies stay as they are: they may be a case's evidence.
+        let Some(m) = self
+            .store
+            .match_by_id(*match_id)
+            .await
+            .map_err(internal)?
+            .filter(|m| m.status == MatchStatus::Active && !m.frozen)
+        else {
             return Ok(());
         };
-        let written_on = if to.platform == m.mentee.platform {
-            m.mentor.platform
+        let (written_on, member) = if to.platform == m.mentee.platform {
+            (m.mentor.platform, &m.mentor)
         } else {
-            m.mentee.platform
+            (m.mentee.platform, &m.mentee)
         };
+        // Only the member of that side changes what was copied of theirs (a platform that
+        // does not say who deleted, Discord, lets only its author or a moderator).
+        if from.as_ref().is_some_and(|f| f != member) {
+            return Ok(());
+        }
         let copies = self
             .store
             .relay_copies_of(written_on, source, to)
             .await
             .map_err(internal)?;
         let rooms = &self.relays.inner().rooms;
-        for (i, (copy, file)) in copies.iter().enumerate() {
+        let author = if *member == m.mentee {
+            &m.mentee_name
+        } else {
+            &m.mentor_name
+        };
+        // The copied text may be several messages (a long one, split): an edit rewrites
+        // the first and deletes the others.
+        let first_text = copies.iter().position(|(_, part)| *part == 0);
+        for (i, (copy, part)) in copies.iter().enumerate() {
             let key = IdempotencyKey(format!("{}-c{i}", key.0));
             match text {
-                Some(text) if !file => {
-                    let author = match from {
-                        Some(f) if *f == m.mentee => m.mentee_name.as_str(),
-                        Some(f) if *f == m.mentor => m.mentor_name.as_str(),
-                        Some(f) => f.id.as_str(),
-                        None => continue,
-                    };
+                Some(text) if Some(i) == first_text => {
                     let edited = OutMessage::text(copied_text(author, text));
                     rooms.edit_in_room(to, copy, &edited, &key).await?;
                 }
-                Some(_) => {}
-                None => rooms.delete_in_room(to, copy, &key).await?,
+                Some(_) if *part > 0 => {}
+                _ => rooms.delete_in_room(to, copy, &key).await?,
             }
         }
         Ok(())
@@ -536,44 +567,54 @@ impl App {
             return Ok(());
         };
         let (match_id, source) = (*match_id, source.as_deref());
-        let m = self
-            .store
-            .match_by_id(match_id)
-            .await
-            .map_err(|e| PortError::Other(anyhow::anyhow!("reading match {match_id}: {e}")))?;
-        let Some(m) = m.filter(|m| m.status == MatchStatus::Active) else {
+        let internal = |e: crate::error::Error| PortError::Other(anyhow::anyhow!("{e}"));
+        let m = self.store.match_by_id(match_id).await.map_err(internal)?;
+        // Only a member's words go across, and only while the pair may talk: nothing
+        // once the match ended, nor while the moderators have it frozen.
+        let Some(m) = m.filter(|m| m.status == MatchStatus::Active && !m.frozen) else {
             return Ok(());
         };
-        let author = if m.mentee == *from {
-            m.mentee_name.as_str()
-        } else if m.mentor == *from {
-            m.mentor_name.as_str()
-        } else {
-            from.id.as_str()
+        let author = match m.side_of(from) {
+            Some(crate::domain::RoleKind::Mentee) => m.mentee_name.as_str(),
+            Some(crate::domain::RoleKind::Mentor) => m.mentor_name.as_str(),
+            None => return Ok(()),
         };
         let rooms = &self.relays.inner().rooms;
-        // Each copy's id is kept (never its text): a transcript leaves copies out, and an
-        // edit or deletion of the original finds them.
-        let keep = |posted: Posted, file: bool| async move {
-            let text = posted.id.into_iter().map(|id| (id, file));
-            // (A file posted as a message of its own, after its text, is a file's.)
-            for (id, file) in text.chain(posted.also.into_iter().map(|id| (id, true))) {
+        // The parts already copied on an earlier try (a retry copies the rest only, as the
+        // platforms forget idempotency keys long before retries end).
+        let done: Vec<i64> = match source {
+            Some(source) => self
+                .store
+                .relay_copies_of(from.platform, source, to)
+                .await
+                .map_err(internal)?
+                .into_iter()
+                .map(|(_, part)| part)
+                .collect(),
+            None => Vec::new(),
+        };
+        // Each copy's id is kept (never its text), with its part (0: the text, then each
+        // file): a transcript leaves copies out, and an edit or deletion finds them.
+        let keep = |posted: Posted, part: i64| async move {
+            for id in posted.id.into_iter().chain(posted.also) {
                 self.store
-                    .record_relay_copy(match_id, from, source, to, (&id, file))
+                    .record_relay_copy(match_id, from, source, to, (&id, part))
                     .await
-                    .map_err(|e| {
-                        PortError::Other(anyhow::anyhow!("recording a relayed copy: {e}"))
-                    })?;
+                    .map_err(internal)?;
             }
             Ok::<(), PortError>(())
         };
-        if !text.trim().is_empty() {
+        if !text.trim().is_empty() && !done.contains(&0) {
             let posted = rooms
                 .post_in_room(to, &OutMessage::text(copied_text(author, text)), key)
                 .await?;
-            keep(posted, false).await?;
+            keep(posted, 0).await?;
         }
         for (i, file) in files.iter().enumerate() {
+            let part = i as i64 + 1;
+            if done.contains(&part) {
+                continue;
+            }
             let key = IdempotencyKey(format!("{}-f{i}", key.0));
             let message = match self
                 .relays
@@ -598,9 +639,14 @@ impl App {
                     file.name,
                     crate::domain::text::file_size(limit)
                 )),
+                // Gone (deleted before it was copied): said, not retried for hours.
+                Err(PortError::Impossible(why)) => OutMessage::text(format!(
+                    "{author} sent a file, {}, that I could not pass on ({why}).",
+                    file.name
+                )),
                 Err(e) => return Err(e),
             };
-            keep(rooms.post_in_room(to, &message, &key).await?, true).await?;
+            keep(rooms.post_in_room(to, &message, &key).await?, part).await?;
         }
         Ok(())
     }

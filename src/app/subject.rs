@@ -126,7 +126,11 @@ impl App {
                 .await?
                 .into_iter()
                 .filter(|m| m.status == crate::domain::matches::MatchStatus::Active)
-                .filter_map(|m| m.room)
+                // The side they are in, for a relayed pair room.
+                .filter_map(|m| match &m.relay_room {
+                    Some(relay) if m.mentor == one.user => Some(relay.clone()),
+                    _ => m.room,
+                })
                 .collect();
         }
         Ok(found)

@@ -152,10 +152,13 @@ pub(crate) fn status_text(ctx: &Ctx<'_>) -> String {
             )),
             MatchStatus::Active => s.push_str(&format!(
                 "\nYou are matched with {other} (your {role}){}.",
-                m.room
-                    .as_ref()
-                    .map(|r| format!("; your pair room is {r}"))
-                    .unwrap_or_default()
+                // Theirs: a relayed pair room's mentor is in its other side.
+                match (&m.relay_room, m.mentor == *ctx.user) {
+                    (Some(relay), true) => Some(relay),
+                    _ => m.room.as_ref(),
+                }
+                .map(|r| format!("; your pair room is {r}"))
+                .unwrap_or_default()
             )),
             _ => s.push_str(&format!(
                 "\nA match with {other} (as your {role}) is waiting for answers{}.",

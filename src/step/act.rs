@@ -321,10 +321,13 @@ impl Act {
             }
             Act::PostInRoom { room, .. }
             | Act::PostChart { room, .. }
-            | Act::AnnounceEvents { room, .. }
-            | Act::Relay { to: room, .. }
-            | Act::RelayChange { to: room, .. } => {
+            | Act::AnnounceEvents { room, .. } => {
                 format!("room:{}:{}", room.platform, room.id)
+            }
+            // Copies and their changes in order, in a lane of their own: a failed one forgets
+            // the words it carried, as a pair room's words are never kept.
+            Act::Relay { to: room, .. } | Act::RelayChange { to: room, .. } => {
+                format!("relay:{}:{}", room.platform, room.id)
             }
             Act::CancelPlatformEvent { event_id, .. } => format!("event:{event_id}"),
             Act::Replan { programme, .. } => format!("replan:{programme}"),

@@ -275,7 +275,8 @@ impl Store {
     /// holding it can. A delivered or stale act forgets its contents and its lane (which
     /// could tie a person to a case); its key stays, so enqueuing it again does nothing. A
     /// failed one keeps them for the operator, except a case's (a reporter's messages),
-    /// which keeps nothing that could name the reporter, not even the error.
+    /// which keeps nothing that could name the reporter, not even the error, and a relayed
+    /// copy's (a pair's own words, never kept).
     ///
     /// Returns whether acts wait in `lane` (the act's own, which it forgets), unclaimed,
     /// now that it is out of their way: asked in the same statement, so the step that
@@ -295,7 +296,7 @@ impl Store {
         let row = sql::query(
             "UPDATE outbox SET state = $1, finished_at = $2, lease_until = NULL, \
              last_error = CASE WHEN lane LIKE 'case:%' THEN NULL ELSE COALESCE($3, last_error) END, \
-             act = CASE WHEN $4 OR lane LIKE 'case:%' THEN '{}' ELSE act END, \
+             act = CASE WHEN $4 OR lane LIKE 'case:%' OR lane LIKE 'relay:%' THEN '{}' ELSE act END, \
              lane = CASE WHEN $4 OR lane LIKE 'case:%' THEN '' ELSE lane END, \
              asked_by = CASE WHEN $4 THEN NULL ELSE asked_by END, \
              asked_in = CASE WHEN $4 THEN NULL ELSE asked_in END \

@@ -20,14 +20,14 @@ impl Store {
         Ok(())
     }
 
-    /// The relayed pair rooms of active matches: (match, the mentee's side, the mentor's
-    /// side), each side on its member's platform.
+    /// The relayed pair rooms of every match that had one: (match, the mentee's side, the
+    /// mentor's side), each side on its member's platform.
     pub async fn relayed_pair_rooms(&self) -> Result<Vec<(i64, RoomRef, RoomRef)>> {
         let rows = sqlx::query(
             "SELECT m.id, m.room, m.relay_room, e.platform AS e_platform, r.platform AS r_platform \
              FROM matches m JOIN applications e ON e.id = m.mentee_application \
              JOIN applications r ON r.id = m.mentor_application \
-             WHERE m.status = 'active' AND m.room IS NOT NULL AND m.relay_room IS NOT NULL",
+             WHERE m.room IS NOT NULL AND m.relay_room IS NOT NULL",
         )
         .fetch_all(&self.pool)
         .await?;
@@ -50,15 +50,15 @@ impl Store {
     }
 
     /// Records a copy the bot posted in `room`, a side of match `match_id`'s relayed pair
-    /// room, of `source` (the message `from` wrote in the other side): its text
-    /// (`file: false`) or one of its files.
+    /// room, of `source` (the message `from` wrote in the other side): `part` 0, its text
+    /// (maybe several messages), or `n`, its `n`th file.
     pub async fn record_relay_copy(
         &self,
         match_id: i64,
         from: &UserRef,
         source: Option<&str>,
         room: &RoomRef,
-        (copy_id, file): (&str, bool),
+        (copy_id, part): (&str, i64),
     ) -> Result<()> {
         sqlx::query(
             "INSERT INTO relay_copies (match_id, source_platform, source_id, room, copy_id, part) \
@@ -69,20 +69,20 @@ impl Store {
         .bind(source)
         .bind(&room.id)
         .bind(copy_id)
-        .bind(i64::from(file))
+        .bind(part)
         .execute(&self.pool)
         .await?;
         Ok(())
     }
 
-    /// The copies in `room` of message `source` written on `platform`: (copy, whether it
-    /// is a file's).
+    /// The copies in `room` of message `source` written on `platform`: (copy, part), in
+    /// the order they were posted.
     pub async fn relay_copies_of(
         &self,
         platform: crate::domain::Platform,
         source: &str,
         room: &RoomRef,
-    ) -> Result<Vec<(String, bool)>> {
+    ) -> Result<Vec<(String, i64)>> {
         let rows = sqlx::query(
             "SELECT copy_id, part FROM relay_copies \
              WHERE source_platform = $1 AND source_id = $2 AND room = $3 ORDER BY part",
@@ -93,7 +93,7 @@ impl Store {
         .fetch_all(&self.pool)
         .await?;
         rows.iter()
-            .map(|r| Ok((r.try_get("copy_id")?, r.try_get::<i64, _>("part")? != 0)))
+            .map(|r| Ok((r.try_get("copy_id")?, r.try_get("part")?)))
             .collect()
     }
 

@@ -593,7 +593,10 @@ impl EventHandler for Handler {
         let Some(author) = from.filter(|a| Some(*a) != bot.own_id.get().copied()) else {
             return;
         };
-        let edited = event.edited_timestamp.map_or(0, |t| t.unix_timestamp());
+        // Each edit once: Discord stamps it to the microsecond.
+        let edited = event
+            .edited_timestamp
+            .map_or_else(String::new, |t| t.to_rfc3339().unwrap_or_default());
         bot.enqueue_change(
             guild,
             event.channel_id,

@@ -82,12 +82,20 @@ impl DirectMessenger for DiscordBot {
         max_bytes: u64,
     ) -> Result<Vec<u8>, PortError> {
         let too_large = || PortError::TooLarge(max_bytes);
-        let mut response = self
+        let response = self
             .files
             .get(&file.source)
             .send()
             .await
-            .and_then(reqwest::Response::error_for_status)
+            .map_err(|e| anyhow!("downloading an attachment: {e}"))?;
+        // Deleted, or its link expired: asking again will not bring it back.
+        if matches!(response.status().as_u16(), 403 | 404) {
+            return Err(PortError::Impossible(
+                "it is no longer available on Discord".into(),
+            ));
+        }
+        let mut response = response
+            .error_for_status()
             .map_err(|e| anyhow!("downloading an attachment: {e}"))?;
         if response.content_length().is_some_and(|n| n > max_bytes) {
             return Err(too_large());
