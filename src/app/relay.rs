@@ -417,22 +417,25 @@ impl App {
                 Some(e) => format!("relay-{}-{}", e.platform, e.id),
                 None => self.fresh_base("relay"),
             };
-            let now = self.clock.now();
-            match self
-                .store
-                .enqueue_acts(&[act], &self.enqueue(&base, None, None, now), now)
-                .await
-            {
-                Ok(rows) => {
-                    let _ = self.dispatch(rows, &mut None).await;
-                }
-                Err(e) => warn!(
-                    match_id = side.match_id,
-                    "a pair-room message could not be queued for the other side: {e}"
-                ),
-            }
+            self.send_across(act, &base, "a pair-room message").await;
         }
         Some(side.pair)
+    }
+
+    /// Puts a relay act in the outbox under keys made from `base` (the same for the same
+    /// event, so it is stored once) and delivers it now; `what` names it in the log.
+    async fn send_across(&self, act: Act, base: &str, what: &str) {
+        let now = self.clock.now();
+        match self
+            .store
+            .enqueue_acts(&[act], &self.enqueue(base, None, None, now), now)
+            .await
+        {
+            Ok(rows) => {
+                let _ = self.dispatch(rows, &mut None).await;
+            }
+            Err(e) => warn!("{what} could not be queued for the other side: {e}"),
+        }
     }
 
     /// A member edited (`text`) or deleted (`None`) their message `source` in `room`
@@ -463,20 +466,8 @@ impl App {
             text,
         };
         let base = format!("relay-change-{}-{change}", room.platform);
-        let now = self.clock.now();
-        match self
-            .store
-            .enqueue_acts(&[act], &self.enqueue(&base, None, None, now), now)
-            .await
-        {
-            Ok(rows) => {
-                let _ = self.dispatch(rows, &mut None).await;
-            }
-            Err(e) => warn!(
-                match_id = side.match_id,
-                "a pair-room edit or deletion could not be queued for the other side: {e}"
-            ),
-        }
+        self.send_across(act, &base, "a pair-room edit or deletion")
+            .await;
     }
 
     /// Makes the copies of an edited or deleted message follow it: an edit replaces the
