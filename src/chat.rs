@@ -86,6 +86,9 @@ pub struct ReportedMessage {
     pub at: Option<DateTime<Utc>>,
     /// Its text; empty when it had none (only files or embeds).
     pub text: String,
+    /// Its room and id on the platform, when the platform says: a copy the bot made in a
+    /// relayed pair room is then reported as its author's (`app::relay`).
+    pub at_room: Option<(crate::domain::RoomRef, String)>,
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -41,6 +41,7 @@ impl App {
         event: Option<EventRef>,
     ) {
         let inbound = flows::incident::report::message_report(from, &reported.link);
+        let reported = self.original_author(reported).await;
         self.receive_with(inbound, Some(reported), event, None)
             .await
     }

@@ -422,6 +422,36 @@ impl App {
         Some(side.pair)
     }
 
+    /// A reported message that is the bot's copy in a relayed pair room is its author's:
+    /// the copy names them, and so does the report's evidence.
+    pub(super) async fn original_author(
+        &self,
+        mut reported: crate::chat::ReportedMessage,
+    ) -> crate::chat::ReportedMessage {
+        let Some((room, id)) = &reported.at_room else {
+            return reported;
+        };
+        let origin = match self.store.relay_copy_origin(room, id).await {
+            Ok(origin) => origin,
+            Err(e) => {
+                warn!("checking whether a reported message is a relayed copy failed: {e}");
+                None
+            }
+        };
+        if let Some((match_id, platform)) = origin
+            && let Ok(Some(m)) = self.store.match_by_id(match_id).await
+        {
+            let (who, name) = if m.mentee.platform == platform {
+                (&m.mentee, &m.mentee_name)
+            } else {
+                (&m.mentor, &m.mentor_name)
+            };
+            reported.author =
+                format!("{name} ({who}), copied by Tandem from the other side of the pair room");
+        }
+        reported
+    }
+
     /// Puts a relay act in the outbox under keys made from `base` (the same for the same
     /// event, so it is stored once) and delivers it now; `what` names it in the log.
     async fn send_across(&self, act: Act, base: &str, what: &str) {

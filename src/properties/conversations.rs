@@ -434,6 +434,7 @@ fn subjects(matches: &[MatchRecord]) -> Vec<Subject> {
             open: vec![],
         },
         Subject::Reported(ReportedMessage {
+            at_room: None,
             link: "https://discord.com/channels/1/2/3".into(),
             author: "someone".into(),
             at: None,

@@ -97,6 +97,30 @@ impl Store {
             .collect()
     }
 
+    /// Whether message `copy_id` in `room` is one of the bot's copies: its match and the
+    /// platform the original was written on.
+    pub async fn relay_copy_origin(
+        &self,
+        room: &RoomRef,
+        copy_id: &str,
+    ) -> Result<Option<(i64, crate::domain::Platform)>> {
+        let row = sqlx::query(
+            "SELECT match_id, source_platform FROM relay_copies WHERE room = $1 AND copy_id = $2",
+        )
+        .bind(&room.id)
+        .bind(copy_id)
+        .fetch_optional(&self.pool)
+        .await?;
+        row.map(|r| {
+            let platform: String = r.try_get("source_platform")?;
+            Ok((
+                r.try_get("match_id")?,
+                platform.parse().map_err(anyhow::Error::msg)?,
+            ))
+        })
+        .transpose()
+    }
+
     /// The ids of the bot's copies in either side of a match's relayed pair room.
     pub async fn relay_copies(&self, match_id: i64) -> Result<HashSet<String>> {
         let ids: Vec<String> =

@@ -478,6 +478,7 @@ both_backends! {
             .receive_reported(
                 crate::support::user("lee"),
                 ReportedMessage {
+                    at_room: None,
                     link: "https://example.org/m/2".into(),
                     author: "tom".into(),
                     at: Some(crate::support::start_time()),
@@ -508,6 +509,7 @@ both_backends! {
             .receive_reported(
                 crate::support::user("lee"),
                 ReportedMessage {
+                    at_room: None,
                     link: "https://example.org/m/3".into(),
                     author: "tom".into(),
                     at: None,
@@ -521,6 +523,7 @@ both_backends! {
             .receive_reported(
                 crate::support::user("lee"),
                 ReportedMessage {
+                    at_room: None,
                     link: "https://example.org/m/4".into(),
                     author: "tom".into(),
                     at: None,

@@ -162,6 +162,28 @@ both_backends! {
         h.app.relay_change(&RoomRef::new(Platform::Matrix, "!elsewhere"), None, "$x", None, "x").await;
         assert_eq!(h.rec.changed_messages().len(), 3);
 
+        // Amina reports Grace's message through the platform's menu, on its copy: the
+        // report's copy names Grace, not the bot.
+        h.app
+            .receive_reported(
+                user(AMINA),
+                tandem::chat::ReportedMessage {
+                    link: "https://matrix.to/#/!room-1/rec-relay-discord-901-a0".into(),
+                    author: "@tandem:example.org".into(),
+                    at: None,
+                    text: "Grace:\nHi Amina!\nTuesday works for me.".into(),
+                    at_room: Some((amina_side.clone(), "rec-relay-discord-901-a0".into())),
+                },
+                None,
+            )
+            .await;
+        for line in ["1", "Grace", "no", "Just checking how this works.", "done", "no", "no", "yes"] {
+            h.dm_all(AMINA, line).await;
+        }
+        let cases = h.store.cases().await.unwrap();
+        let copy = cases[0].copy.clone().unwrap_or_default();
+        assert!(copy.starts_with("Grace (discord:4242), copied by Tandem from the other side of the pair room"), "{copy}");
+
         // A command typed in Grace's side works as in any pair room, answered in both.
         let out = write(&h, GRACE, &grace_side, "903", "!tandem agreement").await;
         assert!(out.contains("[room room-1]") && out.contains("[room room-2]"), "{out}");

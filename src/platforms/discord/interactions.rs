@@ -130,6 +130,12 @@ impl DiscordBot {
             author: format!("<@{}>", message.author.id),
             at: chrono::DateTime::from_timestamp(message.timestamp.unix_timestamp(), 0),
             text: message.content.clone(),
+            at_room: message.guild_id.map(|_| {
+                (
+                    super::channel_ref(message.channel_id.get()),
+                    message.id.to_string(),
+                )
+            }),
         };
         let inbound = crate::flows::incident::report::message_report(
             UserRef::new(Platform::Discord, command.user.id.to_string()),

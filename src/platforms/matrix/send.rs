@@ -60,6 +60,10 @@ impl MatrixBot {
                             m.origin_server_ts.get(),
                         )),
                         text: text.to_string(),
+                        at_room: Some((
+                            RoomRef::new(Platform::Matrix, room.room_id().as_str()),
+                            m.event_id.to_string(),
+                        )),
                     }
                 })
             }
