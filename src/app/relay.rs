@@ -570,7 +570,7 @@ impl App {
 
     /// Copies a member's message to the other side of their relayed pair room: the text
     /// under their name, then each file (fetched from where it was sent). Nothing is
-    /// copied once the match is no longer active.
+    /// copied from anyone but the pair, while the pair is frozen, or once the match ended.
     pub(super) async fn deliver_relay(
         &self,
         key: &IdempotencyKey,
