@@ -32,7 +32,7 @@ use tracing::warn;
 use crate::app::Ports;
 use crate::chat::{Attachment, InboundFile, OutMessage};
 use crate::domain::events::EventRecord;
-use crate::domain::matches::MatchStatus;
+use crate::domain::matches::{MatchRecord, MatchStatus};
 use crate::domain::staff::StaffGroup;
 use crate::domain::{EventRef, RoomRef, UserRef};
 use crate::flows::acts::{Act, RelayFile};
@@ -60,7 +60,7 @@ pub struct Side {
     pub other: RoomRef,
 }
 
-/// The relayed rooms of active matches, both sides of each, loaded on first use.
+/// The relayed rooms of every match that had one, both sides of each, loaded on first use.
 pub struct RelayRooms {
     store: Store,
     sides: tokio::sync::OnceCell<RwLock<HashMap<RoomRef, Side>>>,
@@ -440,16 +440,23 @@ impl App {
         };
         if let Some((match_id, platform)) = origin
             && let Ok(Some(m)) = self.store.match_by_id(match_id).await
+            && let Some((who, name)) = m.member_on(platform)
         {
-            let (who, name) = if m.mentee.platform == platform {
-                (&m.mentee, &m.mentee_name)
-            } else {
-                (&m.mentor, &m.mentor_name)
-            };
             reported.author =
                 format!("{name} ({who}), copied by Tandem from the other side of the pair room");
         }
         reported
+    }
+
+    /// The match, while its pair may talk: not once it ended, nor while the moderators
+    /// have it frozen.
+    async fn talking_pair(&self, match_id: i64) -> Result<Option<MatchRecord>, PortError> {
+        let m = self
+            .store
+            .match_by_id(match_id)
+            .await
+            .map_err(|e| PortError::Other(anyhow::anyhow!("reading match {match_id}: {e}")))?;
+        Ok(m.filter(|m| m.status == MatchStatus::Active && !m.frozen))
     }
 
     /// Puts a relay act in the outbox under keys made from `base` (the same for the same
@@ -518,22 +525,18 @@ impl App {
         else {
             return Ok(());
         };
-        let internal = |e: crate::error::Error| PortError::Other(anyhow::anyhow!("{e}"));
-        // Written on the platform the copies are not on.
         // A frozen or ended pair's copies stay as they are: they may be a case's evidence.
-        let Some(m) = self
-            .store
-            .match_by_id(*match_id)
-            .await
-            .map_err(internal)?
-            .filter(|m| m.status == MatchStatus::Active && !m.frozen)
-        else {
+        let Some(m) = self.talking_pair(*match_id).await? else {
             return Ok(());
         };
-        let (written_on, member) = if to.platform == m.mentee.platform {
-            (m.mentor.platform, &m.mentor)
+        // Written on the platform the copies are not on, by its member.
+        let written_on = if to.platform == m.mentee.platform {
+            m.mentor.platform
         } else {
-            (m.mentee.platform, &m.mentee)
+            m.mentee.platform
+        };
+        let Some((member, author)) = m.member_on(written_on) else {
+            return Ok(());
         };
         // Only the member of that side changes what was copied of theirs (a platform that
         // does not say who deleted, Discord, lets only its author or a moderator).
@@ -544,13 +547,8 @@ impl App {
             .store
             .relay_copies_of(written_on, source, to)
             .await
-            .map_err(internal)?;
+            .map_err(|e| PortError::Other(anyhow::anyhow!("{e}")))?;
         let rooms = &self.relays.inner().rooms;
-        let author = if *member == m.mentee {
-            &m.mentee_name
-        } else {
-            &m.mentor_name
-        };
         // The copied text may be several messages (a long one, split): an edit rewrites
         // the first and deletes the others.
         let first_text = copies.iter().position(|(_, part)| *part == 0);
@@ -589,10 +587,8 @@ impl App {
         };
         let (match_id, source) = (*match_id, source.as_deref());
         let internal = |e: crate::error::Error| PortError::Other(anyhow::anyhow!("{e}"));
-        let m = self.store.match_by_id(match_id).await.map_err(internal)?;
-        // Only a member's words go across, and only while the pair may talk: nothing
-        // once the match ended, nor while the moderators have it frozen.
-        let Some(m) = m.filter(|m| m.status == MatchStatus::Active && !m.frozen) else {
+        // Only a member's words go across, and only while the pair may talk.
+        let Some(m) = self.talking_pair(match_id).await? else {
             return Ok(());
         };
         let author = match m.side_of(from) {

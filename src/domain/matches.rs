@@ -328,6 +328,18 @@ impl MatchRecord {
         Some(super::RoomRef::new(self.mentor.platform, id))
     }
 
+    /// The member on `platform` and the name they gave: in a relayed pair, each side's
+    /// one member (the mentee when both are on it).
+    pub fn member_on(&self, platform: super::Platform) -> Option<(&UserRef, &str)> {
+        if self.mentee.platform == platform {
+            Some((&self.mentee, &self.mentee_name))
+        } else if self.mentor.platform == platform {
+            Some((&self.mentor, &self.mentor_name))
+        } else {
+            None
+        }
+    }
+
     /// Which side `user` is on, if either.
     pub fn side_of(&self, user: &UserRef) -> Option<super::ids::RoleKind> {
         if &self.mentee == user {
