@@ -29,6 +29,7 @@ mod commit;
 mod drawing;
 pub mod export;
 mod limits;
+pub mod links;
 mod memory;
 mod outbox;
 pub mod ownership;
@@ -158,6 +159,8 @@ pub struct App {
     /// The ports underneath [`App::ports`], which make each pair room's changes in both
     /// sides of a relayed one, and which rooms are relayed.
     relays: Arc<relay::Relayed>,
+    /// Linked accounts (`domain::accounts`): who a message is from, where DMs go.
+    links: Arc<links::Links>,
 }
 
 /// Logs a follow-up that failed after its step was recorded; returns its value if any.
@@ -183,6 +186,8 @@ struct Known {
     named: Vec<crate::domain::people::KnownPerson>,
     /// The person's open offers that can no longer go ahead.
     blocked_offers: Vec<i64>,
+    /// Their account on the other platform, if they linked one.
+    linked: Option<crate::domain::accounts::Linked>,
 }
 
 /// How long a message waits for an unreachable database before the person is told.
@@ -219,6 +224,7 @@ impl App {
         App {
             ports: relays.ports(),
             relays,
+            links: Arc::new(links::Links::new(store.clone())),
             store,
             programmes: Arc::new(programmes),
             clock,
@@ -324,6 +330,7 @@ impl App {
             subject,
             people: &known.named,
             blocked_offers: &known.blocked_offers,
+            linked: known.linked.as_ref(),
         }
     }
 }

@@ -420,6 +420,14 @@ impl App {
         placement: &Placement,
         allowed_by: Option<&str>,
     ) -> Result<()> {
+        // A linked account's message is its person's (`app::links`), except in the staff
+        // rooms, where rights belong to the account that writes.
+        let canonical = self.person_of(inbound).await.map(|person| Inbound {
+            from: person,
+            ..inbound.clone()
+        });
+        let from_other = canonical.is_some();
+        let inbound = canonical.as_ref().unwrap_or(inbound);
         let fetched;
         let inbound = if inbound.files.is_empty() {
             inbound
@@ -446,6 +454,9 @@ impl App {
             let conversation = self.store.load_conversation(user).await?;
             let mut known = self.known(user).await?;
             known.named = self.people_named_in(inbound, route).await?;
+            if let Some(linked) = &mut known.linked {
+                linked.from_other = from_other;
+            }
             let state = conversation.as_ref().map(|c| &c.state);
             let subject = match &reported {
                 Some(r) => Subject::Reported(r.clone()),
@@ -453,6 +464,16 @@ impl App {
             };
             let ctx = self.ctx(user, &known, &subject, now);
             let mut outcome = flows::decide(&ctx, state, inbound, route);
+            // A linked person's DMs go where they last wrote from: this DM's account.
+            if let Some(linked) = &known.linked
+                && inbound.place == Place::Dm
+                && linked.dm_other != from_other
+            {
+                outcome.effects.push(Effect::DmAccount {
+                    person: user.clone(),
+                    other: from_other,
+                });
+            }
             match allowed_by {
                 Some(why) => super::staff::log_allowed(&mut outcome, user, route, why),
                 None if super::staff::refused(&outcome) => {
@@ -483,6 +504,19 @@ impl App {
         Err(Error::Internal(anyhow::anyhow!(
             "gave up after {MAX_ATTEMPTS} conflicting attempts for {user}"
         )))
+    }
+
+    /// The person a message is from when it was written from their linked account (see
+    /// `app::links`); never in a staff room.
+    async fn person_of(&self, inbound: &Inbound) -> Option<UserRef> {
+        if let Place::Room(room) = &inbound.place
+            && (self.settings.coordinators_rooms.contains(room)
+                || self.settings.moderators_rooms.contains(room))
+        {
+            return None;
+        }
+        self.links.fresh().await;
+        self.links.person_of(&inbound.from)
     }
 
     /// Fetches and holds the files of a DM whose conversation wants files (see

@@ -12,6 +12,7 @@ use crate::domain::events::EventRecord;
 use crate::domain::people::KnownPerson;
 use crate::domain::{ApplicationRecord, Platform, RoleKind, UserRef};
 use crate::error::{Error, Result};
+use crate::flows::link::{Issuer, LinkSubject};
 use crate::flows::pairing::Needs as PoolOf;
 use crate::flows::route::{Needs, Route};
 use crate::flows::{self, Subject};
@@ -49,6 +50,7 @@ impl App {
             suspended: context.suspended,
             surveys: context.surveys,
             named: Vec::new(),
+            linked: self.links.linked(user, false),
         })
     }
 
@@ -89,6 +91,9 @@ impl App {
         }
         let mut found = match parse_person(typed, platform) {
             PersonRef::User(user) => {
+                // A linked account names its person (`app::links`).
+                self.links.fresh().await;
+                let user = self.links.person_of(&user).unwrap_or(user);
                 let found: Vec<KnownPerson> = all.into_iter().filter(|p| p.user == user).collect();
                 if found.is_empty() && self.store.is_suspended(&user, self.now()).await? {
                     vec![KnownPerson {
@@ -229,6 +234,33 @@ impl App {
         Ok(out)
     }
 
+    /// Everything stored about `person` for `my data`, and about their linked account if
+    /// they have one (its own rows: a report made from it, its activity in rooms).
+    async fn personal_data(&self, person: &UserRef) -> Result<serde_json::Value> {
+        let mut data = self
+            .store
+            .personal_data::<flows::FlowState>(person, self.now())
+            .await?;
+        if let Some(linked) = self.links.linked(person, false)
+            && let serde_json::Value::Object(map) = &mut data
+        {
+            let other = self
+                .store
+                .personal_data::<flows::FlowState>(&linked.other, self.now())
+                .await?;
+            map.insert(
+                "linked_account".into(),
+                serde_json::json!({
+                    "platform": linked.other.platform.as_str(),
+                    "id": linked.other.id,
+                    "direct_messages_go_there": linked.dm_other,
+                    "its_own_data": other,
+                }),
+            );
+        }
+        Ok(data)
+    }
+
     /// Loads what a message's route needs (see [`flows::route::Route::needs`]).
     pub(super) async fn load_subject(
         &self,
@@ -240,11 +272,26 @@ impl App {
         Ok(
             match route.needs(&inbound.from, &router, &self.programmes, state) {
                 Needs::Nothing => Subject::Nothing,
-                Needs::PersonalData => Subject::PersonalData(
-                    self.store
-                        .personal_data::<flows::FlowState>(&inbound.from, self.now())
-                        .await?,
-                ),
+                Needs::PersonalData => {
+                    Subject::PersonalData(self.personal_data(&inbound.from).await?)
+                }
+                Needs::FreshLinkCode => {
+                    let mut random = [0u8; 8];
+                    getrandom::fill(&mut random)
+                        .map_err(|e| anyhow::anyhow!("no randomness for a link code: {e}"))?;
+                    Subject::Link(LinkSubject::Fresh(crate::domain::accounts::code_from(
+                        random,
+                    )))
+                }
+                Needs::LinkCode(code) => {
+                    let hash = crate::domain::accounts::code_hash(&code);
+                    let owner = self.store.link_code_owner(&hash, self.now()).await?;
+                    Subject::Link(LinkSubject::Issuer(owner.map(|account| {
+                        let linked = self.links.person_of(&account).is_some()
+                            || self.links.linked(&account, false).is_some();
+                        Issuer { account, linked }
+                    })))
+                }
                 Needs::Question(id) => {
                     Subject::Question(self.store.question(id).await?.map(Box::new))
                 }

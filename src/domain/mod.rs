@@ -5,6 +5,7 @@
 //! every flow. To add a new concept (a match, a survey, a case), add a module here with its
 //! types and the rules that need no outside world; storage and platforms come later.
 
+pub mod accounts;
 pub mod answer;
 pub mod application;
 pub mod events;

@@ -218,6 +218,7 @@ fn idle_dm(ctx: &Ctx<'_>, dm: &Dm, content: &Content) -> Outcome {
         Dm::Close(id, reason) => closure::start(ctx, *id, reason),
         Dm::Personal(personal::PersonalCommand::MyData) => personal::my_data(ctx),
         Dm::Personal(personal::PersonalCommand::Delete) => personal::start_delete(ctx),
+        Dm::Link(command) => super::link::handle(ctx, command),
         Dm::AskTeam(asked) => team::ask(ctx, asked),
         Dm::Choice(command) => choice::handle(ctx, command),
         Dm::Meeting(command) => meetings::handle_dm(ctx, command.clone()),

@@ -39,6 +39,11 @@ enum Escape {
     /// `my data`: sent at once (a right that waits on nothing), and the open flow asked
     /// again.
     MyData,
+    /// `link` or `unlink`: answered at once, and the open flow asked again; a code typed
+    /// (`waits`) waits for the open flow to end, which would otherwise be lost to it.
+    Link {
+        waits: bool,
+    },
 }
 
 /// The escaping command a DM is, as routed (see `flows::route`).
@@ -51,6 +56,9 @@ fn escape(dm: &Dm) -> Option<Escape> {
         Dm::Personal(PersonalCommand::Delete) => Some(Escape::Delete),
         Dm::AskTeam(_) => Some(Escape::AskTeam),
         Dm::Personal(PersonalCommand::MyData) => Some(Escape::MyData),
+        Dm::Link(command) => Some(Escape::Link {
+            waits: super::link::waits_for_open_flow(command),
+        }),
         _ => None,
     }
 }
@@ -175,7 +183,13 @@ pub(super) fn in_flow(
             ),
         },
         // They open nothing: the open flow stays as it is, asked again.
-        Escape::AskTeam | Escape::MyData => stack(ctx, idle(), state),
+        Escape::AskTeam | Escape::MyData | Escape::Link { waits: false } => {
+            stack(ctx, idle(), state)
+        }
+        Escape::Link { waits: true } => again(
+            "Let's finish this first (or type stop): an account is linked with nothing open on it. Then send link with your code again."
+                .into(),
+        ),
         Escape::Report | Escape::Withdraw | Escape::Delete if stacked => {
             again("Let's finish this first (or type cancel), then I'll help with that:".into())
         }

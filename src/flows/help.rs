@@ -49,6 +49,12 @@ pub(crate) fn help_text(ctx: &Ctx<'_>, prefix: &str) -> String {
             "\nask the team <your message> — write to the programme's coordinators; their answer comes here",
         );
     }
+    // Linking works by DM, between the two chat platforms.
+    if prefix.is_empty() && ctx.user.platform != crate::domain::Platform::Console {
+        s.push_str(
+            "\nlink — be the same person here and on your other account (Matrix or Discord): the same applications and matches",
+        );
+    }
     if ctx
         .matches
         .iter()

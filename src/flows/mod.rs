@@ -27,6 +27,7 @@ pub mod events;
 pub mod form;
 mod help;
 pub mod incident;
+pub mod link;
 pub mod pairing;
 pub mod pause;
 pub mod permissions;
@@ -209,6 +210,9 @@ pub struct Ctx<'a> {
     /// The sender's open offers that can no longer go ahead (one of the two is suspended
     /// or no longer ready to be matched): an acceptance withdraws them instead.
     pub blocked_offers: &'a [i64],
+    /// The sender's account on the other platform, when they linked one
+    /// (`domain::accounts`): `user` is then the account their data is kept under.
+    pub linked: Option<&'a crate::domain::accounts::Linked>,
 }
 
 /// An event session and everyone's answer to it.
@@ -277,6 +281,8 @@ pub enum Subject {
     Question(Option<Box<crate::domain::team::TeamQuestion>>),
     /// For `my data`: everything stored about the sender.
     PersonalData(serde_json::Value),
+    /// For `link`: a fresh code, or the account that made the code typed.
+    Link(link::LinkSubject),
     /// For `report` in the coordinators' room: the programme's records and answers.
     Report {
         applications: Vec<(ApplicationSummary, UserRef)>,

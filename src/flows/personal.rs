@@ -195,14 +195,26 @@ fn erase(ctx: &Ctx<'_>) -> Vec<Effect> {
             _ => {}
         }
     }
+    // A linked account is the same person: erased with them, its own rows too.
+    if let Some(linked) = ctx.linked {
+        effects.push(Effect::ErasePerson {
+            user: linked.other.clone(),
+            retention_years: ctx.moderation.retention_years,
+        });
+    }
     effects.push(Effect::ErasePerson {
         user: me.clone(),
         retention_years: ctx.moderation.retention_years,
     });
-    effects.push(ctx.dm_text(format!(
+    // Where they asked (the link is gone once this is sent).
+    let told = ctx.linked.map_or(me, |l| l.typed_from(me));
+    effects.push(Effect::SendDm {
+        to: told.clone(),
+        message: OutMessage::text(format!(
         "Done: your data has been deleted, and you've left every programme. {} Thank you for the time you spent with us; you're welcome back whenever you like.",
         kept_for_safeguarding(ctx)
-    )));
+    )),
+    });
     replan.sort();
     replan.dedup();
     effects.extend(

@@ -298,6 +298,7 @@ impl Scene {
             subject: &self.subject,
             people: &[],
             blocked_offers: &[],
+            linked: None,
         }
     }
 

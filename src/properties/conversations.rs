@@ -607,6 +607,7 @@ impl World {
             subject,
             people: &[],
             blocked_offers: &[],
+            linked: None,
         };
         let state = self.states[who].as_ref();
         let outcome = match step {

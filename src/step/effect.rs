@@ -357,6 +357,28 @@ pub enum Effect {
         user: UserRef,
         retention_years: u32,
     },
+    /// Keep `account`'s one-time link code (by its hash, never the code) until `expires`,
+    /// in place of an earlier one (`domain::accounts`).
+    StoreLinkCode {
+        account: UserRef,
+        hash: String,
+        expires: DateTime<Utc>,
+    },
+    /// Read `other` as `person` from now on (`domain::accounts`); a conflict if either was
+    /// linked meanwhile.
+    LinkAccounts {
+        person: UserRef,
+        other: UserRef,
+    },
+    /// End `account`'s link, as the person or as the other account.
+    Unlink {
+        account: UserRef,
+    },
+    /// Send `person`'s DMs to their other account (`other`), or to their own.
+    DmAccount {
+        person: UserRef,
+        other: bool,
+    },
     /// Store a survey round with its invites, and queue the survey for each recipient.
     SendSurvey(crate::domain::survey::NewRound),
     /// Keep a survey's answers so far (the person paused half-way).

@@ -62,12 +62,13 @@ impl Store {
         Ok(seen.is_some())
     }
 
-    /// People on `platform` the bot talks with (a conversation in progress, or an
-    /// application), for a platform that must ask for each DM's history by itself.
+    /// People on `platform` the bot talks with (a conversation in progress, an
+    /// application, or an account linked to someone's), for a platform that must ask for each DM's history by itself.
     pub async fn people_on(&self, platform: crate::domain::Platform) -> Result<Vec<UserRef>> {
         let ids: Vec<String> = sqlx::query_scalar(
             "SELECT user_id FROM conversations WHERE platform = $1 \
-             UNION SELECT user_id FROM applications WHERE platform = $1",
+             UNION SELECT user_id FROM applications WHERE platform = $1 \
+             UNION SELECT user_id FROM linked_accounts WHERE platform = $1",
         )
         .bind(platform.as_str())
         .fetch_all(&self.pool)

@@ -39,6 +39,7 @@ pub mod health;
 mod holds;
 mod jobs;
 mod leases;
+mod links;
 mod matches;
 pub mod meetings;
 mod outbox;

@@ -334,6 +334,10 @@ impl Store {
                 .execute(&mut **tx)
                 .await?;
         }
+        // Their links to another account, and a code not yet typed, go (the other
+        // account's own rows are erased by its own `ErasePerson` in the same step).
+        self.unlink_account(tx, user).await?;
+        self.forget_link_codes(tx, user).await?;
         // The names they gave, to scrub from what others wrote.
         let names: Vec<String> = sqlx::query_scalar(
             "SELECT a.answer FROM application_answers a JOIN applications p ON p.id = a.application_id WHERE p.platform = $1 AND p.user_id = $2 AND a.question_id = 'name'",

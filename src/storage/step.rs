@@ -738,6 +738,31 @@ impl Store {
                 self.erase_person(tx, user, *retention_years, now).await?;
                 Applied::Done
             }
+            // Linked accounts (links.rs).
+            Effect::StoreLinkCode {
+                account,
+                hash,
+                expires,
+            } => {
+                self.store_link_code(tx, account, hash, *expires, now)
+                    .await?;
+                Applied::Done
+            }
+            Effect::LinkAccounts { person, other } => {
+                if self.link_accounts(tx, person, other, now).await? {
+                    Applied::Done
+                } else {
+                    Applied::Conflict
+                }
+            }
+            Effect::Unlink { account } => {
+                self.unlink_account(tx, account).await?;
+                Applied::Done
+            }
+            Effect::DmAccount { person, other } => {
+                self.set_dm_account(tx, person, *other).await?;
+                Applied::Done
+            }
             Effect::LogRefusal { user, action } => {
                 self.log_refusal(tx, user, action, now).await?;
                 Applied::Done

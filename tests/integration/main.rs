@@ -31,6 +31,7 @@ mod guide;
 mod incidents;
 mod journeys;
 mod limits;
+mod links;
 mod matching_cli;
 #[cfg(feature = "matrix")]
 mod matrix;

@@ -18,7 +18,7 @@ const GRACE: &str = "discord:4242";
 const ROOM: &str = "coordinators";
 
 /// A harness whose process serves the console (its staff rooms), Matrix and Discord.
-async fn serving_both(db: &crate::support::TestDb) -> Harness {
+pub(crate) async fn serving_both(db: &crate::support::TestDb) -> Harness {
     Harness::build(
         db,
         tandem::platforms::recording::Recording::new(),

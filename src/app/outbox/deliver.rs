@@ -25,6 +25,9 @@ impl App {
         message: &OutMessage,
         key: &IdempotencyKey,
     ) -> Result<(), PortError> {
+        // A person with a linked account gets their DMs where they last wrote from.
+        self.links.fresh().await;
+        let to = &self.links.dm_account(to);
         let posted = self.ports.dm.send_dm(to, message, key).await?;
         self.keep_posted(to.platform, None, message, &posted).await;
         Ok(())

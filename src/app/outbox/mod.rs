@@ -150,6 +150,8 @@ impl App {
     /// What needs no platform: logs of decisions. (The jobs a closed match or a cancelled
     /// event leaves behind are skipped in its step.)
     pub(super) async fn perform_local(&self, effects: &[Effect]) {
+        // Links first: this step's own messages go where its links say.
+        self.links.apply(effects);
         for effect in effects {
             match effect {
                 Effect::LogRefusal { user, action } => {

@@ -174,7 +174,9 @@ impl App {
             };
             // Keyed by person, so a retried job never reminds anyone twice.
             let key = IdempotencyKey(format!("{}-{user}", job_key(job, 0).0));
-            match self.ports.dm.send_dm(user, &message, &key).await {
+            self.links.fresh().await;
+            let to = self.links.dm_account(user);
+            match self.ports.dm.send_dm(&to, &message, &key).await {
                 Ok(_) => {}
                 Err(PortError::Unreachable(who, why)) => {
                     warn!(event = event.id, "reminder not delivered to {who}: {why}");

@@ -35,6 +35,7 @@ use super::closure::{self, CloseCommand};
 use super::command::{self, Command};
 use super::events::{self, EventCommand};
 use super::figures::{self, ExportCommand};
+use super::link::{self, LinkCommand};
 use super::meetings::{self, MeetCommand};
 use super::pairing::{self, PairingCommand};
 use super::pause::{self, PauseCommand};
@@ -100,6 +101,8 @@ pub enum Dm {
     Close(Option<i64>, String),
     /// `my data`, `delete my data`.
     Personal(PersonalCommand),
+    /// `link`, `link <code>`, `unlink`: one person's Matrix and Discord accounts as one.
+    Link(Result<LinkCommand, String>),
     /// `ask the team <text>`: the question, or the usage without one.
     AskTeam(Result<String, String>),
     /// `transcript [match]`: one's own pair room's history.
@@ -261,6 +264,9 @@ fn dm(from: &UserRef, text: &str, router: &Router<'_>) -> Dm {
     if let Some(command) = personal::parse(text) {
         return Dm::Personal(command);
     }
+    if let Some(command) = link::parse(text) {
+        return Dm::Link(command);
+    }
     if let Some(asked) = team::parse_ask(text) {
         return Dm::AskTeam(asked);
     }
@@ -420,6 +426,8 @@ impl Route {
             } => Needs::MeetingsIn(room.id.clone()),
             Route::Dm(Dm::Meeting(Ok(command))) if command.is_own_week() => Needs::OwnWeek,
             Route::Dm(Dm::Personal(PersonalCommand::MyData)) => Needs::PersonalData,
+            Route::Dm(Dm::Link(Ok(LinkCommand::Start))) => Needs::FreshLinkCode,
+            Route::Dm(Dm::Link(Ok(LinkCommand::Confirm(code)))) => Needs::LinkCode(code.clone()),
             Route::Dm(Dm::Choice(Ok(command))) => Needs::Choosing {
                 pools: choice::needs_pool(command),
             },
@@ -483,7 +491,12 @@ impl Route {
                 command: Room::Report,
                 ..
             } => Cost::Free,
-            Route::Dm(Dm::Personal(PersonalCommand::MyData) | Dm::Transcript(_)) => Cost::Expensive,
+            // A code typed is also a guess at someone's code: guesses are few an hour.
+            Route::Dm(
+                Dm::Personal(PersonalCommand::MyData)
+                | Dm::Transcript(_)
+                | Dm::Link(Ok(LinkCommand::Confirm(_)) | Err(_)),
+            ) => Cost::Expensive,
             Route::Room {
                 coordinators: true,
                 command: Room::Figures(_) | Room::Export(Ok(_)),

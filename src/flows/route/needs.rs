@@ -23,6 +23,10 @@ pub enum Needs {
     Nothing,
     /// Everything stored about the sender.
     PersonalData,
+    /// A new one-time code for `link` (made by the app, kept only if the step gives it).
+    FreshLinkCode,
+    /// The account that made this `link` code, if it is valid.
+    LinkCode(String),
     /// A participant's question to the team.
     Question(i64),
     /// An event session with its answers.

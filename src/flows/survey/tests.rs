@@ -86,6 +86,7 @@ impl World {
             subject: &self.subject,
             people: &[],
             blocked_offers: &[],
+            linked: None,
         }
     }
 

@@ -1,0 +1,148 @@
+//! Linked accounts, in memory (`domain::accounts` says what a link is; `storage::links`
+//! keeps them): who a message is from, and where a person's DMs go.
+//!
+//! Every message asks, so the links are held here rather than read per message. This
+//! process changes its copy as soon as a step that links, unlinks or erases commits
+//! ([`Links::apply`], before that step's messages go out); what another process sharing
+//! the database did is read again at most [`REFRESH`] later. Until then a message from a
+//! newly linked account is taken as that account's own (it gets the "new here" answers),
+//! and a DM goes to the account the person wrote from before.
+
+use std::collections::HashMap;
+use std::sync::RwLock;
+use std::time::{Duration, Instant};
+
+use tracing::warn;
+
+use crate::domain::UserRef;
+use crate::domain::accounts::Linked;
+use crate::step::Effect;
+use crate::storage::Store;
+
+/// How old the copy may be before the next use reads the links again.
+const REFRESH: Duration = Duration::from_secs(10);
+
+/// The links of every person, read from the database now and then.
+pub struct Links {
+    store: Store,
+    state: RwLock<State>,
+}
+
+#[derive(Default)]
+struct State {
+    /// Each other account: the person it is read as.
+    person_of: HashMap<UserRef, UserRef>,
+    /// Each person with a link: their other account, and whether their DMs go there.
+    other_of: HashMap<UserRef, (UserRef, bool)>,
+    read_at: Option<Instant>,
+}
+
+impl State {
+    fn insert(&mut self, other: UserRef, person: UserRef, dm_other: bool) {
+        self.person_of.insert(other.clone(), person.clone());
+        self.other_of.insert(person, (other, dm_other));
+    }
+
+    /// Forgets every link of `account`, as a person or as another's account.
+    fn remove(&mut self, account: &UserRef) {
+        if let Some(person) = self.person_of.remove(account) {
+            self.other_of.remove(&person);
+        }
+        if let Some((other, _)) = self.other_of.remove(account) {
+            self.person_of.remove(&other);
+        }
+    }
+}
+
+impl Links {
+    pub fn new(store: Store) -> Links {
+        Links {
+            store,
+            state: RwLock::new(State::default()),
+        }
+    }
+
+    fn state(&self) -> std::sync::RwLockReadGuard<'_, State> {
+        self.state.read().unwrap_or_else(|e| e.into_inner())
+    }
+
+    fn state_mut(&self) -> std::sync::RwLockWriteGuard<'_, State> {
+        self.state.write().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Reads the links again if the copy is older than [`REFRESH`] (or was never read).
+    /// A failed read keeps the copy (and is tried again at the next use).
+    pub async fn fresh(&self) {
+        if self
+            .state()
+            .read_at
+            .is_some_and(|at| at.elapsed() < REFRESH)
+        {
+            return;
+        }
+        match self.store.linked_accounts().await {
+            Ok(rows) => {
+                let mut state = State {
+                    read_at: Some(Instant::now()),
+                    ..State::default()
+                };
+                for (other, person, dm_other) in rows {
+                    state.insert(other, person, dm_other);
+                }
+                *self.state_mut() = state;
+            }
+            Err(e) => warn!("reading the linked accounts failed (kept as they were): {e:#}"),
+        }
+    }
+
+    /// The person `account` is read as, when it is someone's other account.
+    pub fn person_of(&self, account: &UserRef) -> Option<UserRef> {
+        self.state().person_of.get(account).cloned()
+    }
+
+    /// `person`'s link, if they have one, for a step written from their other account
+    /// (`from_other`) or their own.
+    pub fn linked(&self, person: &UserRef, from_other: bool) -> Option<Linked> {
+        self.state()
+            .other_of
+            .get(person)
+            .map(|(other, dm_other)| Linked {
+                other: other.clone(),
+                dm_other: *dm_other,
+                from_other,
+            })
+    }
+
+    /// Where a DM to `to` goes: their other account when they last wrote from it, else
+    /// `to` itself.
+    pub fn dm_account(&self, to: &UserRef) -> UserRef {
+        match self.state().other_of.get(to) {
+            Some((other, true)) => other.clone(),
+            _ => to.clone(),
+        }
+    }
+
+    /// Takes in what a committed step changed.
+    pub fn apply(&self, effects: &[Effect]) {
+        for effect in effects {
+            match effect {
+                Effect::LinkAccounts { person, other } => {
+                    self.state_mut()
+                        .insert(other.clone(), person.clone(), false);
+                }
+                Effect::Unlink { account } | Effect::ErasePerson { user: account, .. } => {
+                    self.state_mut().remove(account);
+                }
+                Effect::DmAccount {
+                    person,
+                    other: here,
+                } => {
+                    if let Some((_, dm_other)) = self.state_mut().other_of.get_mut(person) {
+                        *dm_other = *here;
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+}

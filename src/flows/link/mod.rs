@@ -1,0 +1,255 @@
+//! `link` and `unlink`, by DM: one person's Matrix and Discord accounts made one
+//! (`domain::accounts` says how, and why the code goes the way it does).
+//!
+//! - `link` gives a one-time code (the app makes it, random, for the step: see
+//!   [`LinkSubject::Fresh`]); on an account already linked, it says with which.
+//! - `link <code>`, typed on the other platform, links the account typing it to the one
+//!   that made the code, whose data it then shares. It must be new to Tandem (no
+//!   application, no match, nothing open), so that nobody's place in a programme moves to
+//!   a stranger's account by a code they were sent.
+//! - `unlink`, from either account, makes them two again: the data stays with the account
+//!   that made the code.
+//!
+//! Staff accounts (named in the programme files) are never linked: their rights belong to
+//! the account named.
+
+use chrono::Duration;
+
+use super::{Ctx, Effect, Outcome};
+use crate::domain::accounts::{self, CODE_MINUTES};
+use crate::domain::{Platform, UserRef};
+
+/// A `link` command, as read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LinkCommand {
+    /// `link`: a code, or what is linked already.
+    Start,
+    /// `link <code>`, the code as it was made.
+    Confirm(String),
+    /// `unlink`.
+    Unlink,
+}
+
+/// What a `link` command needs loaded, and the app loads (`app::subject`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LinkSubject {
+    /// For `link`: a fresh code, made for this step (kept only if the step gives it).
+    Fresh(String),
+    /// For `link <code>`: the account that made the code (`None`: no such code, or it
+    /// expired).
+    Issuer(Option<Issuer>),
+}
+
+/// The account that made a code.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Issuer {
+    pub account: UserRef,
+    /// Whether it is linked already (as a person or as someone's other account).
+    pub linked: bool,
+}
+
+const USAGE: &str = "To link your Matrix and Discord accounts, type link on one of them: I'll give you a code to send from the other, as link followed by the code. To undo it, type unlink.";
+
+/// `link`, `link <code>`, `unlink`; `Err` is the usage, for `link` followed by something
+/// that is not a code.
+pub fn parse(text: &str) -> Option<Result<LinkCommand, String>> {
+    let t = text.trim().trim_end_matches(['.', '!']).trim();
+    let lower = t.to_lowercase();
+    let mut words = lower.split_whitespace();
+    match words.next()? {
+        "unlink" if matches!(words.next(), None | Some("account" | "accounts" | "me")) => {
+            Some(Ok(LinkCommand::Unlink))
+        }
+        "link" => {
+            let rest: Vec<&str> = words.collect();
+            match rest.as_slice() {
+                [] | ["account" | "accounts" | "my" | "me"] | ["my", "account" | "accounts"] => {
+                    Some(Ok(LinkCommand::Start))
+                }
+                _ => Some(
+                    accounts::parse_code(&rest.join(" "))
+                        .map(LinkCommand::Confirm)
+                        .ok_or_else(|| USAGE.to_string()),
+                ),
+            }
+        }
+        _ => None,
+    }
+}
+
+/// Whether a command of this kind is refused while a conversation is open: a code typed
+/// on an account with something open (that conversation would be lost to it).
+pub fn waits_for_open_flow(command: &Result<LinkCommand, String>) -> bool {
+    matches!(command, Ok(LinkCommand::Confirm(_)))
+}
+
+/// Handles a `link` command.
+pub fn handle(ctx: &Ctx<'_>, command: &Result<LinkCommand, String>) -> Outcome {
+    let say = |text: String| Outcome::unchanged(vec![ctx.dm_text(text)]);
+    let command = match command {
+        Ok(command) => command,
+        Err(usage) => return say(usage.clone()),
+    };
+    let Some(elsewhere) = other_platform(ctx.user.platform) else {
+        return say("Linking accounts works between Matrix and Discord.".into());
+    };
+    match command {
+        LinkCommand::Start => start(ctx, elsewhere),
+        LinkCommand::Confirm(code) => confirm(ctx, code),
+        LinkCommand::Unlink => unlink(ctx),
+    }
+}
+
+fn start(ctx: &Ctx<'_>, elsewhere: Platform) -> Outcome {
+    let say = |text: String| Outcome::unchanged(vec![ctx.dm_text(text)]);
+    if let Some(linked) = ctx.linked {
+        return say(format!(
+            "Your {} account ({}) and your {} account ({}) are linked: to me they are one person, with one set of applications and matches. I answer you where you write, and write to you first where you last wrote to me. To undo it, type unlink.",
+            ctx.user.platform.display(),
+            ctx.user.id,
+            linked.other.platform.display(),
+            linked.other.id
+        ));
+    }
+    if is_staff(ctx, ctx.user) {
+        return say(STAFF.into());
+    }
+    let super::Subject::Link(LinkSubject::Fresh(code)) = ctx.subject else {
+        return say("I couldn't make a code just now; please try again in a moment.".into());
+    };
+    Outcome::unchanged(vec![
+        Effect::StoreLinkCode {
+            account: ctx.user.clone(),
+            hash: accounts::code_hash(code),
+            expires: ctx.now + Duration::minutes(CODE_MINUTES),
+        },
+        ctx.dm_text(format!(
+            "Your code is {code}. Within {CODE_MINUTES} minutes, send me link {code} in a DM from your {} account. That account will then be you too: the same applications, matches and surveys, whichever you write from. Don't give this code to anyone else: it would give their account your place in the programme.",
+            elsewhere.display()
+        )),
+    ])
+}
+
+const STAFF: &str = "This account can't be linked: the programme's settings name it for its staff role, so it stays on its own.";
+
+fn confirm(ctx: &Ctx<'_>, code: &str) -> Outcome {
+    let say = |text: String| Outcome::unchanged(vec![ctx.dm_text(text)]);
+    let issuer = match ctx.subject {
+        super::Subject::Link(LinkSubject::Issuer(Some(issuer))) => issuer,
+        _ => {
+            return say(format!(
+                "That code doesn't work: it may be mistyped, or more than {CODE_MINUTES} minutes old. Type link on your other account for a new one."
+            ));
+        }
+    };
+    let me = ctx.user;
+    let from = &issuer.account;
+    if from == me {
+        return say(format!(
+            "That's this account's own code: send link {code} from your account on {}.",
+            other_platform(me.platform).map_or("the other platform", Platform::display)
+        ));
+    }
+    if from.platform == me.platform {
+        return say(format!(
+            "That code was made on another {} account. Linking puts together one Matrix account and one Discord account: type link on your account on the other platform.",
+            me.platform.display()
+        ));
+    }
+    if let Some(linked) = ctx.linked {
+        return say(format!(
+            "This account is already linked to your {} account. Type unlink first to link another.",
+            linked.other.platform.display()
+        ));
+    }
+    if issuer.linked {
+        return say(format!(
+            "The {} account that made this code is already linked to another account: it has to type unlink first.",
+            from.platform.display()
+        ));
+    }
+    if is_staff(ctx, me) || is_staff(ctx, from) {
+        return say(STAFF.into());
+    }
+    if !ctx.applications.is_empty() || !ctx.matches.is_empty() {
+        return say(format!(
+            "This account already has an application with me, so it has to be the one that gives the code: type link here, and send link with the new code from your {} account. (Two accounts that have both applied can't be linked.)",
+            from.platform.display()
+        ));
+    }
+    Outcome::unchanged(vec![
+        Effect::LinkAccounts {
+            person: from.clone(),
+            other: me.clone(),
+        },
+        ctx.dm_text(format!(
+            "Done: this {} account and your {} account ({}) are linked. Whichever you write from, I'll know it's you: the same applications, matches and surveys. I answer you where you write, and write to you first where you last wrote to me. If you didn't mean to do this, type unlink.",
+            me.platform.display(),
+            from.platform.display(),
+            from.id
+        )),
+        Effect::SendDm {
+            to: from.clone(),
+            message: crate::chat::OutMessage::text(format!(
+                "Your {} account ({}) is now linked to this one: to me you are one person on both. If that wasn't you, type unlink now, and tell the programme's coordinators.",
+                me.platform.display(),
+                me.id
+            )),
+        },
+    ])
+}
+
+fn unlink(ctx: &Ctx<'_>) -> Outcome {
+    let Some(linked) = ctx.linked else {
+        return Outcome::unchanged(vec![
+            ctx.dm_text("This account isn't linked to another one. To link it, type link."),
+        ]);
+    };
+    let (typed, not_typed) = (linked.typed_from(ctx.user), linked.not_typed_from(ctx.user));
+    let kept = format!(
+        "Your applications, matches and surveys stay with your {} account ({}); the {} account starts afresh.",
+        ctx.user.platform.display(),
+        ctx.user.id,
+        linked.other.platform.display()
+    );
+    Outcome::unchanged(vec![
+        Effect::Unlink {
+            account: ctx.user.clone(),
+        },
+        Effect::SendDm {
+            to: typed.clone(),
+            message: crate::chat::OutMessage::text(format!(
+                "Unlinked: your {} and {} accounts are two again. {kept}",
+                ctx.user.platform.display(),
+                linked.other.platform.display()
+            )),
+        },
+        Effect::SendDm {
+            to: not_typed.clone(),
+            message: crate::chat::OutMessage::text(format!(
+                "Your {} account ({}) unlinked itself from this one. {kept}",
+                typed.platform.display(),
+                typed.id
+            )),
+        },
+    ])
+}
+
+/// The platform a person links with, from `platform`: `None` on the console.
+fn other_platform(platform: Platform) -> Option<Platform> {
+    match platform {
+        Platform::Matrix => Some(Platform::Discord),
+        Platform::Discord => Some(Platform::Matrix),
+        Platform::Console => None,
+    }
+}
+
+/// Whether the programmes or the moderation settings name `user` for a staff role.
+fn is_staff(ctx: &Ctx<'_>, user: &UserRef) -> bool {
+    ctx.programmes.iter().any(|p| p.is_coordinator(user))
+        || ctx.moderation.is_moderator(user)
+        || ctx.moderation.is_escalation_contact(user)
+}
+
+#[cfg(test)]
+mod tests;

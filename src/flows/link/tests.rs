@@ -1,0 +1,251 @@
+use super::*;
+use crate::domain::accounts::Linked;
+use crate::domain::{ApplicationStatus, RoleKind};
+use crate::flows::testing::{Scene, a_match, application};
+use crate::flows::{FlowState, Subject};
+
+fn matrix(id: &str) -> UserRef {
+    UserRef::new(Platform::Matrix, id)
+}
+
+fn discord(id: &str) -> UserRef {
+    UserRef::new(Platform::Discord, id)
+}
+
+/// `who`, in a DM, with `subject` loaded.
+fn scene(who: UserRef, subject: Subject) -> Scene {
+    Scene {
+        user: who,
+        ..Scene::for_user("nobody").with_subject(subject)
+    }
+}
+
+fn run(scene: &Scene, linked: Option<&Linked>, text: &str) -> Outcome {
+    let ctx = Ctx {
+        linked,
+        ..scene.ctx()
+    };
+    handle(&ctx, &parse(text).expect("a link command"))
+}
+
+fn said(outcome: &Outcome) -> Vec<(String, String)> {
+    outcome
+        .effects
+        .iter()
+        .filter_map(|e| match e {
+            Effect::SendDm { to, message } => Some((to.to_string(), message.text.clone())),
+            _ => None,
+        })
+        .collect()
+}
+
+fn issuer(account: UserRef) -> Subject {
+    Subject::Link(LinkSubject::Issuer(Some(Issuer {
+        account,
+        linked: false,
+    })))
+}
+
+#[test]
+fn link_and_unlink_are_read_with_their_codes_and_anything_else_gets_the_usage() {
+    assert_eq!(parse("link"), Some(Ok(LinkCommand::Start)));
+    assert_eq!(parse("Link my account."), Some(Ok(LinkCommand::Start)));
+    assert_eq!(
+        parse("link kq7x mdpa"),
+        Some(Ok(LinkCommand::Confirm("KQ7X-MDPA".into())))
+    );
+    assert_eq!(parse("unlink"), Some(Ok(LinkCommand::Unlink)));
+    assert!(matches!(parse("link to my website"), Some(Err(_))));
+    assert_eq!(parse("linked"), None);
+    assert_eq!(parse("unlink everything now"), None);
+}
+
+#[test]
+fn link_gives_a_code_kept_only_as_a_hash_for_fifteen_minutes() {
+    let s = scene(
+        matrix("@amina:example.org"),
+        Subject::Link(LinkSubject::Fresh("KQ7X-MDPA".into())),
+    );
+    let outcome = run(&s, None, "link");
+    let Some(Effect::StoreLinkCode {
+        account,
+        hash,
+        expires,
+    }) = outcome.effects.first()
+    else {
+        panic!("no code stored: {:?}", outcome.effects);
+    };
+    assert_eq!(account, &s.user);
+    assert_eq!(hash, &accounts::code_hash("KQ7X-MDPA"));
+    assert_eq!(*expires, s.now + Duration::minutes(15));
+    let text = &said(&outcome)[0].1;
+    assert!(
+        text.contains("link KQ7X-MDPA") && text.contains("Discord"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_code_typed_on_a_new_account_links_it_to_the_one_that_made_it_and_tells_both() {
+    let (amina, her_discord) = (matrix("@amina:example.org"), discord("42"));
+    let s = scene(her_discord.clone(), issuer(amina.clone()));
+    let outcome = run(&s, None, "link KQ7X-MDPA");
+    assert_eq!(
+        outcome.effects[0],
+        Effect::LinkAccounts {
+            person: amina.clone(),
+            other: her_discord.clone()
+        }
+    );
+    let told = said(&outcome);
+    assert_eq!(told[0].0, her_discord.to_string());
+    assert_eq!(told[1].0, amina.to_string());
+    assert!(told[1].1.contains("If that wasn't you, type unlink"));
+}
+
+#[test]
+fn a_code_is_refused_when_wrong_reused_on_its_own_platform_or_typed_by_an_account_with_data() {
+    let amina = matrix("@amina:example.org");
+    let cases: Vec<(Scene, &str)> = vec![
+        (
+            scene(discord("42"), Subject::Link(LinkSubject::Issuer(None))),
+            "doesn't work",
+        ),
+        (scene(amina.clone(), issuer(amina.clone())), "own code"),
+        (
+            scene(matrix("@other:example.org"), issuer(amina.clone())),
+            "another Matrix account",
+        ),
+        (
+            Scene {
+                applications: vec![
+                    application(7, "amy", RoleKind::Mentee, ApplicationStatus::Submitted).summary,
+                ],
+                ..scene(discord("42"), issuer(amina.clone()))
+            },
+            "has to be the one that gives the code",
+        ),
+        (
+            Scene {
+                matches: vec![{
+                    let (e, m) = (
+                        application(7, "amy", RoleKind::Mentee, ApplicationStatus::Ready),
+                        application(8, "bo", RoleKind::Mentor, ApplicationStatus::Ready),
+                    );
+                    a_match(3, &e, &m, crate::domain::matches::MatchStatus::Active)
+                }],
+                ..scene(discord("42"), issuer(amina.clone()))
+            },
+            "has to be the one that gives the code",
+        ),
+        (
+            scene(
+                discord("42"),
+                Subject::Link(LinkSubject::Issuer(Some(Issuer {
+                    account: amina.clone(),
+                    linked: true,
+                }))),
+            ),
+            "already linked",
+        ),
+        (
+            // carol coordinates pathways.
+            scene(discord("42"), issuer(UserRef::console("carol"))),
+            "staff role",
+        ),
+    ];
+    for (s, expected) in cases {
+        let outcome = run(&s, None, "link KQ7X-MDPA");
+        assert!(
+            !outcome
+                .effects
+                .iter()
+                .any(|e| matches!(e, Effect::LinkAccounts { .. })),
+            "{expected}"
+        );
+        let text = &said(&outcome)[0].1;
+        assert!(text.contains(expected), "{text}");
+    }
+}
+
+#[test]
+fn a_staff_account_is_never_linked() {
+    let mut s = scene(
+        discord("42"),
+        Subject::Link(LinkSubject::Fresh("KQ7X-MDPA".into())),
+    );
+    s.programmes[0].coordinators.push(discord("42"));
+    let outcome = run(&s, None, "link");
+    assert_eq!(outcome.effects.len(), 1);
+    assert!(said(&outcome)[0].1.contains("staff role"));
+    let mut typed_by_staff = scene(discord("42"), issuer(matrix("@amina:example.org")));
+    typed_by_staff.programmes = s.programmes.clone();
+    let outcome = run(&typed_by_staff, None, "link KQ7X-MDPA");
+    assert!(said(&outcome)[0].1.contains("staff role"));
+}
+
+#[test]
+fn a_linked_account_says_with_which_and_unlinks_telling_both_accounts() {
+    let amina = matrix("@amina:example.org");
+    let linked = Linked {
+        other: discord("42"),
+        dm_other: true,
+        from_other: true,
+    };
+    let s = scene(amina.clone(), Subject::Nothing);
+    let status = run(&s, Some(&linked), "link");
+    assert!(said(&status)[0].1.contains("are linked"));
+    assert!(
+        !status
+            .effects
+            .iter()
+            .any(|e| matches!(e, Effect::StoreLinkCode { .. }))
+    );
+    let outcome = run(&s, Some(&linked), "unlink");
+    assert_eq!(
+        outcome.effects[0],
+        Effect::Unlink {
+            account: amina.clone()
+        }
+    );
+    let told = said(&outcome);
+    // Typed from Discord: the answer goes there, the notice to Matrix.
+    assert_eq!(told[0].0, "discord:42");
+    assert!(told[0].1.starts_with("Unlinked"));
+    assert_eq!(told[1].0, amina.to_string());
+    let alone = run(&s, None, "unlink");
+    assert!(said(&alone)[0].1.contains("isn't linked"));
+}
+
+#[test]
+fn linking_is_for_matrix_and_discord_not_the_console() {
+    let s = scene(
+        UserRef::console("ada"),
+        Subject::Link(LinkSubject::Fresh("KQ7X-MDPA".into())),
+    );
+    let outcome = run(&s, None, "link");
+    assert_eq!(outcome.effects.len(), 1);
+    assert!(said(&outcome)[0].1.contains("between Matrix and Discord"));
+}
+
+#[test]
+fn a_code_waits_for_an_open_conversation_but_link_itself_answers_and_asks_again() {
+    let s = scene(
+        discord("42"),
+        Subject::Link(LinkSubject::Fresh("KQ7X-MDPA".into())),
+    );
+    let state = FlowState::ConfirmDelete(crate::flows::personal::ConfirmDelete {});
+    let ctx = s.ctx();
+    let typed = crate::flows::handle(&ctx, Some(&state), &s.says(None, "link KQ7X-MDPA"));
+    assert!(
+        !typed
+            .effects
+            .iter()
+            .any(|e| matches!(e, Effect::LinkAccounts { .. }))
+    );
+    assert!(said(&typed)[0].1.contains("Let's finish this first"));
+    let started = crate::flows::handle(&ctx, Some(&state), &s.says(None, "link"));
+    assert!(matches!(started.effects[0], Effect::StoreLinkCode { .. }));
+    // The open question is asked again after the code.
+    assert!(said(&started).len() >= 2);
+}

@@ -1,0 +1,175 @@
+//! Linked accounts (`domain::accounts`): which account is read as which person, where
+//! each person's DMs go, and the one-time codes that link them (stored as hashes).
+//!
+//! The app keeps the links in memory (`app::links`) and reads them all again from here
+//! now and then; the writes come from a step's effects, in its transaction.
+
+use chrono::{DateTime, Utc};
+use sqlx::{Any, Row, Transaction};
+
+use super::{Store, to_millis};
+use crate::domain::{Platform, UserRef};
+use crate::error::Result;
+
+/// A stored link: the other account, the person it is read as, and whether the person's
+/// DMs go to the other account.
+pub type LinkRow = (UserRef, UserRef, bool);
+
+fn user(platform: String, id: String) -> Result<UserRef> {
+    Ok(UserRef::new(
+        platform.parse::<Platform>().map_err(anyhow::Error::msg)?,
+        id,
+    ))
+}
+
+impl Store {
+    /// Every link.
+    pub async fn linked_accounts(&self) -> Result<Vec<LinkRow>> {
+        let rows = sqlx::query(
+            "SELECT platform, user_id, person_platform, person_id, dm_here FROM linked_accounts",
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|r| {
+                Ok((
+                    user(r.try_get("platform")?, r.try_get("user_id")?)?,
+                    user(r.try_get("person_platform")?, r.try_get("person_id")?)?,
+                    r.try_get::<i64, _>("dm_here")? != 0,
+                ))
+            })
+            .collect()
+    }
+
+    /// The account that made the code with this hash, if it has not expired.
+    pub async fn link_code_owner(&self, hash: &str, now: DateTime<Utc>) -> Result<Option<UserRef>> {
+        let row = sqlx::query(
+            "SELECT platform, user_id FROM link_codes WHERE code_hash = $1 AND expires_at > $2",
+        )
+        .bind(hash)
+        .bind(to_millis(now))
+        .fetch_optional(&self.pool)
+        .await?;
+        row.map(|r| user(r.try_get("platform")?, r.try_get("user_id")?))
+            .transpose()
+    }
+
+    /// Keeps `account`'s new code (by its hash) until `expires`, in place of any earlier
+    /// one; expired codes of anyone go at the same time.
+    pub(super) async fn store_link_code(
+        &self,
+        tx: &mut Transaction<'static, Any>,
+        account: &UserRef,
+        hash: &str,
+        expires: DateTime<Utc>,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
+        sqlx::query(
+            "DELETE FROM link_codes WHERE (platform = $1 AND user_id = $2) OR expires_at <= $3",
+        )
+        .bind(account.platform.as_str())
+        .bind(&account.id)
+        .bind(to_millis(now))
+        .execute(&mut **tx)
+        .await?;
+        sqlx::query(
+            "INSERT INTO link_codes (code_hash, platform, user_id, expires_at) VALUES ($1, $2, $3, $4)",
+        )
+        .bind(hash)
+        .bind(account.platform.as_str())
+        .bind(&account.id)
+        .bind(to_millis(expires))
+        .execute(&mut **tx)
+        .await?;
+        Ok(())
+    }
+
+    /// Reads `other` as `person` from now on; the person's DMs stay where they were until
+    /// they write from `other`. Their codes are used up. A conflict (the step is decided
+    /// again) if either was linked meanwhile.
+    pub(super) async fn link_accounts(
+        &self,
+        tx: &mut Transaction<'static, Any>,
+        person: &UserRef,
+        other: &UserRef,
+        now: DateTime<Utc>,
+    ) -> Result<bool> {
+        let taken: i64 = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM linked_accounts WHERE (platform = $1 AND user_id = $2) \
+             OR (person_platform = $1 AND person_id = $2) \
+             OR (platform = $3 AND user_id = $4) OR (person_platform = $3 AND person_id = $4)",
+        )
+        .bind(person.platform.as_str())
+        .bind(&person.id)
+        .bind(other.platform.as_str())
+        .bind(&other.id)
+        .fetch_one(&mut **tx)
+        .await?;
+        if taken > 0 {
+            return Ok(false);
+        }
+        sqlx::query(
+            "INSERT INTO linked_accounts (platform, user_id, person_platform, person_id, dm_here, linked_at) \
+             VALUES ($1, $2, $3, $4, 0, $5)",
+        )
+        .bind(other.platform.as_str())
+        .bind(&other.id)
+        .bind(person.platform.as_str())
+        .bind(&person.id)
+        .bind(to_millis(now))
+        .execute(&mut **tx)
+        .await?;
+        self.forget_link_codes(tx, person).await?;
+        self.forget_link_codes(tx, other).await?;
+        Ok(true)
+    }
+
+    /// Ends every link of `account`, as the person or as the other account.
+    pub(super) async fn unlink_account(
+        &self,
+        tx: &mut Transaction<'static, Any>,
+        account: &UserRef,
+    ) -> Result<()> {
+        sqlx::query(
+            "DELETE FROM linked_accounts WHERE (platform = $1 AND user_id = $2) \
+             OR (person_platform = $1 AND person_id = $2)",
+        )
+        .bind(account.platform.as_str())
+        .bind(&account.id)
+        .execute(&mut **tx)
+        .await?;
+        Ok(())
+    }
+
+    /// Sends `person`'s DMs to their other account (`here`), or to their own.
+    pub(super) async fn set_dm_account(
+        &self,
+        tx: &mut Transaction<'static, Any>,
+        person: &UserRef,
+        here: bool,
+    ) -> Result<()> {
+        sqlx::query(
+            "UPDATE linked_accounts SET dm_here = $1 WHERE person_platform = $2 AND person_id = $3",
+        )
+        .bind(i64::from(here))
+        .bind(person.platform.as_str())
+        .bind(&person.id)
+        .execute(&mut **tx)
+        .await?;
+        Ok(())
+    }
+
+    /// Forgets `account`'s link code, if it has one.
+    pub(super) async fn forget_link_codes(
+        &self,
+        tx: &mut Transaction<'static, Any>,
+        account: &UserRef,
+    ) -> Result<()> {
+        sqlx::query("DELETE FROM link_codes WHERE platform = $1 AND user_id = $2")
+            .bind(account.platform.as_str())
+            .bind(&account.id)
+            .execute(&mut **tx)
+            .await?;
+        Ok(())
+    }
+}

@@ -1,0 +1,135 @@
+//! Linked accounts on both backends, with the recording platform: a Matrix applicant links
+//! her Discord account half-way through her application and finishes it there; she is one
+//! person (one application, one conversation), answered where she writes and written to
+//! where she last wrote; `my data` and `delete my data` cover both accounts; `unlink`
+//! makes them two again.
+
+use tandem::platforms::recording::Target;
+
+use crate::relay::serving_both;
+use crate::support::{Harness, MENTOR_ANSWERS, user};
+
+const AMINA: &str = "matrix:@amina:example.org";
+const HER_DISCORD: &str = "discord:77";
+
+/// `who` types `link`; returns the code they were given.
+async fn code_for(h: &Harness, who: &str) -> String {
+    let out = h.dm_all(who, "link").await;
+    let code = out
+        .split("Your code is ")
+        .nth(1)
+        .and_then(|rest| rest.get(..9))
+        .unwrap_or_else(|| panic!("no code: {out}"));
+    code.to_string()
+}
+
+/// Amina applies to mentor on Matrix as far as `answered` of the mentor's answers, then
+/// links her Discord account.
+async fn linked_half_way(h: &Harness, answered: usize) {
+    for line in &MENTOR_ANSWERS[..answered] {
+        h.dm_all(AMINA, line).await;
+    }
+    let code = code_for(h, AMINA).await;
+    let out = h
+        .dm_all(HER_DISCORD, &format!("link {}", code.to_lowercase()))
+        .await;
+    assert!(out.contains("[dm 77] Done: this Discord account and your Matrix account (@amina:example.org) are linked"), "{out}");
+    assert!(
+        out.contains("[dm @amina:example.org] Your Discord account (77) is now linked to this one"),
+        "{out}"
+    );
+}
+
+both_backends! {
+    async fn an_applicant_links_her_other_account_and_finishes_her_application_there(db: TestDb) {
+        let h = serving_both(&db).await;
+        linked_half_way(&h, 6).await;
+        // The application goes on from Discord where it stopped, answered there.
+        let mut out = String::new();
+        for line in &MENTOR_ANSWERS[6..] {
+            out = h.dm_all(HER_DISCORD, line).await;
+            assert!(!out.contains("[dm @amina"), "answered on Matrix: {out}");
+        }
+        assert!(out.contains("[dm 77]"), "{out}");
+        let out = h.dm_all(HER_DISCORD, "submit").await;
+        assert!(out.contains("[dm 77]") && out.contains("has been submitted"), "{out}");
+        // One person: the application is Amina's, and her Discord account has none.
+        assert_eq!(h.store.applications_of(&user(AMINA)).await.unwrap().len(), 1);
+        assert!(h.store.applications_of(&user(HER_DISCORD)).await.unwrap().is_empty());
+        assert!(h.store.load_conversation::<tandem::flows::FlowState>(&user(HER_DISCORD)).await.unwrap().is_none());
+
+        // Answered where she writes, and written to first where she last wrote.
+        let out = h.dm_all(AMINA, "status").await;
+        assert!(out.starts_with("[dm @amina:example.org]") && out.contains("Pathways"), "{out}");
+        let id = h.store.applications_of(&user(AMINA)).await.unwrap()[0].id;
+        let out = h.in_room("carol", "coordinators", &format!("!tandem ask A{id} Which evenings suit you?")).await;
+        assert!(out.contains("[dm @amina:example.org]") && out.contains("Which evenings suit you?"), "{out}");
+        let out = h.dm_all(HER_DISCORD, "Tuesdays").await;
+        assert!(out.contains("[dm 77] Thank you!") && !out.contains("[dm @amina"), "{out}");
+        let out = h.in_room("carol", "coordinators", &format!("!tandem ask A{id} And weekends?")).await;
+        assert!(out.contains("[dm 77]") && out.contains("And weekends?"), "{out}");
+        assert!(!out.contains("[dm @amina"), "{out}");
+
+        // Staff who name her Discord account find her.
+        let out = h.in_room("carol", "coordinators", "!tandem who discord:77").await;
+        assert!(out.contains("matrix:@amina:example.org") && out.contains(&format!("A{id}")), "{out}");
+
+        // `link` again says with which; `my data` covers both accounts.
+        let out = h.dm_all(AMINA, "link").await;
+        assert!(out.contains("Your Matrix account (@amina:example.org) and your Discord account (77) are linked"), "{out}");
+        h.rec.take();
+        h.app.receive(crate::support::dm(HER_DISCORD, "my data")).await;
+        let file = h.rec.take().into_iter().find_map(|s| {
+            (s.target == Target::Dm(user(HER_DISCORD))).then_some(s.message.attachment).flatten()
+        }).expect("my data, on Discord where it was asked");
+        let data: serde_json::Value = serde_json::from_slice(&file.data).unwrap();
+        assert_eq!(data["applications"].as_array().unwrap().len(), 1, "{data}");
+        assert_eq!(data["linked_account"]["platform"], "discord", "{data}");
+        assert_eq!(data["linked_account"]["id"], "77", "{data}");
+
+        // Unlinked from Discord: both told, the application stays with Matrix.
+        let out = h.dm_all(HER_DISCORD, "unlink").await;
+        assert!(out.contains("[dm 77] Unlinked"), "{out}");
+        assert!(out.contains("[dm @amina:example.org] Your Discord account (77) unlinked itself"), "{out}");
+        let out = h.dm_all(HER_DISCORD, "status").await;
+        assert!(out.contains("You have no applications yet"), "{out}");
+        let out = h.dm_all(AMINA, "status").await;
+        assert!(out.contains("Pathways"), "{out}");
+    }
+
+    async fn deleting_a_linked_persons_data_erases_both_accounts_and_the_link(db: TestDb) {
+        let h = serving_both(&db).await;
+        linked_half_way(&h, 4).await;
+        h.dm_all(HER_DISCORD, "delete my data").await;
+        let out = h.dm_all(HER_DISCORD, "Yes, delete my data").await;
+        assert!(out.contains("[dm 77] Done: your data has been deleted"), "{out}");
+        assert!(h.store.load_conversation::<tandem::flows::FlowState>(&user(AMINA)).await.unwrap().is_none());
+        assert!(h.store.linked_accounts().await.unwrap().is_empty());
+        // Each account is new again.
+        let out = h.dm_all(HER_DISCORD, "link").await;
+        assert!(out.contains("Your code is"), "{out}");
+        let out = h.dm_all(AMINA, "status").await;
+        assert!(out.contains("You have no applications yet"), "{out}");
+    }
+
+    async fn a_code_works_once_and_not_after_fifteen_minutes(db: TestDb) {
+        let h = serving_both(&db).await;
+        h.dm_all(AMINA, "apply").await;
+        let code = code_for(&h, AMINA).await;
+        // Fifteen minutes later it no longer works.
+        h.clock.advance(chrono::Duration::minutes(16));
+        let out = h.dm_all(HER_DISCORD, &format!("link {code}")).await;
+        assert!(out.contains("That code doesn't work"), "{out}");
+        let code = code_for(&h, AMINA).await;
+        // An account with something open waits; a different account may use the code once.
+        h.dm_all("discord:78", "apply").await;
+        let out = h.dm_all("discord:78", &format!("link {code}")).await;
+        assert!(out.contains("Let's finish this first"), "{out}");
+        h.dm_all(HER_DISCORD, &format!("link {code}")).await;
+        h.dm_all("discord:78", "stop").await;
+        h.dm_all("discord:78", "yes").await;
+        let out = h.dm_all("discord:78", &format!("link {code}")).await;
+        assert!(out.contains("That code doesn't work"), "{out}");
+        assert_eq!(h.store.linked_accounts().await.unwrap().len(), 1);
+    }
+}
