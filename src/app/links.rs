@@ -146,3 +146,26 @@ impl Links {
         }
     }
 }
+
+impl super::App {
+    /// `person`'s account on `platform`: their own, or the one they linked there.
+    pub(super) fn account_on(
+        &self,
+        person: &UserRef,
+        platform: crate::domain::Platform,
+    ) -> Option<UserRef> {
+        if person.platform == platform {
+            return Some(person.clone());
+        }
+        self.links
+            .linked(person, false)
+            .map(|l| l.other)
+            .filter(|other| other.platform == platform)
+    }
+
+    /// `person`'s account in `room`: the one on its platform, if they have one there.
+    pub(super) fn account_in(&self, person: &UserRef, room: &crate::domain::RoomRef) -> UserRef {
+        self.account_on(person, room.platform)
+            .unwrap_or_else(|| person.clone())
+    }
+}

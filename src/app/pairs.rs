@@ -148,14 +148,16 @@ impl App {
             .matches_of(user)
             .await
             .map_err(|e| anyhow::anyhow!("loading the matches of a suspended person: {e}"))?;
+        self.links.fresh().await;
         for m in matches {
             // (For a relayed pair room, the ports take them out of the side they are in.)
             if m.status == crate::domain::matches::MatchStatus::Active
                 && let Some(room) = m.pair_room()
             {
+                let account = self.account_in(user, &room);
                 self.ports
                     .provisioner
-                    .remove_member(&room, user, key)
+                    .remove_member(&room, &account, key)
                     .await?;
             }
         }
@@ -389,21 +391,23 @@ impl App {
         &self,
         match_id: i64,
         mentor_app: i64,
-    ) -> Result<Option<String>> {
+    ) -> Result<Option<RoomRef>> {
         let Some(this) = self.store.match_by_id(match_id).await? else {
             return Ok(None);
         };
         let all = self.store.matches_in(&this.programme).await?;
         Ok(all
             .into_iter()
-            // (A relayed pair's room is not the group's: its mentee is on another platform.)
+            // (A relayed pair's room is not the group's: its mentee is on another platform;
+            // nor one on another platform than this pair's.)
             .find(|o| {
                 o.id != match_id
                     && o.mentor_application == mentor_app
                     && o.status == crate::domain::matches::MatchStatus::Active
                     && !o.relayed()
+                    && o.room_platform() == this.room_platform()
             })
-            .and_then(|o| o.room))
+            .and_then(|o| o.pair_room()))
     }
 
     /// Creates a pair room (or, for a group, adds the mentee to the room the group already
@@ -449,15 +453,29 @@ impl App {
             }
             return Ok(());
         }
-        // Members on two platforms: a room on each, relayed.
-        if let [mentee, mentor] = spec.members.as_slice()
-            && mentee.platform != mentor.platform
-        {
+        // Members on two platforms: a room on each, relayed; unless they share one through
+        // a linked account, where the room is, with that account in it.
+        let relayed = match &known {
+            Some(m) => m.relayed(),
+            None => spec.members.iter().any(|u| u.platform != spec.members[0].platform),
+        };
+        if relayed && let [_, _] = spec.members.as_slice() {
             let made_relay = known.and_then(|m| m.relay_room);
             return self
                 .create_relayed_room(key, match_id, &spec, (made, made_relay), kickoff)
                 .await;
         }
+        let platform = known
+            .as_ref()
+            .map_or(spec.members[0].platform, |m| m.room_platform());
+        self.links.fresh().await;
+        let mut members = Vec::with_capacity(spec.members.len());
+        for person in &spec.members {
+            members.push(self.account_on(person, platform).ok_or_else(|| {
+                anyhow::anyhow!("{person} has no account on {platform} for the pair room")
+            })?);
+        }
+        let spec = PrivateRoomSpec { members, ..spec };
         let existing = match (made.is_some(), group_of) {
             (true, _) => None,
             (false, Some(mentor_app)) => self
@@ -467,9 +485,8 @@ impl App {
             (false, None) => None,
         };
         let room = match (made, existing) {
-            (Some(id), _) => RoomRef::new(spec.members[0].platform, id),
-            (None, Some(id)) => {
-                let room = RoomRef::new(spec.members[0].platform, id);
+            (Some(id), _) => RoomRef::new(platform, id),
+            (None, Some(room)) => {
                 for member in &spec.members {
                     self.ports.provisioner.invite(&room, member, key).await?;
                 }

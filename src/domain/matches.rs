@@ -154,8 +154,12 @@ pub struct MatchRecord {
     pub mentee_answer: Option<bool>,
     pub mentor_answer: Option<bool>,
     pub deadline: Option<DateTime<Utc>>,
-    /// The pair room, on the mentee's platform.
+    /// The pair room, on [`MatchRecord::room_platform`].
     pub room: Option<String>,
+    /// The platform of the pair room when the pair share it only through a linked account
+    /// (`domain::accounts`); `None`: the mentee's.
+    #[serde(default)]
+    pub room_platform: Option<super::Platform>,
     /// For a pair on two platforms, the mentor's side of their relayed pair room (on the
     /// mentor's platform): each message in one side is copied to the other.
     #[serde(default)]
@@ -312,14 +316,20 @@ impl MatchRecord {
     /// Whether its members are on different platforms, so that their pair room is relayed
     /// (a room on each platform, each message copied to the other).
     pub fn relayed(&self) -> bool {
-        self.mentee.platform != self.mentor.platform
+        self.room_platform.is_none() && self.mentee.platform != self.mentor.platform
     }
 
-    /// The pair room (on the mentee's platform), once made. For a relayed pair, what is
+    /// The platform of the pair room: the mentee's, unless the pair share another through
+    /// a linked account.
+    pub fn room_platform(&self) -> super::Platform {
+        self.room_platform.unwrap_or(self.mentee.platform)
+    }
+
+    /// The pair room (on [`MatchRecord::room_platform`]), once made. For a relayed pair, what is
     /// done to it is done to both sides (see `app::relay`).
     pub fn pair_room(&self) -> Option<super::RoomRef> {
         let id = self.room.clone()?;
-        Some(super::RoomRef::new(self.mentee.platform, id))
+        Some(super::RoomRef::new(self.room_platform(), id))
     }
 
     /// The mentor's side of a relayed pair room, once made.

@@ -368,7 +368,7 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<MeetCommand, String
                     starts_at: start,
                     minutes: offer.minutes,
                     zones,
-                    platform: m.mentee.platform,
+                    platform: m.room_platform(),
                 },
                 Effect::PostInRoom {
                     room: room.clone(),

@@ -173,6 +173,7 @@ pub(crate) fn a_match(
         deadline: None,
         room: None,
         relay_room: None,
+        room_platform: None,
         frozen: false,
         created_at: now() - chrono::Duration::days(1),
         closure: None,

@@ -319,6 +319,7 @@ fn a_match(id: i64, status: MatchStatus) -> MatchRecord {
         deadline: Some(start() + Duration::days(7)),
         room: Some("pair-1".into()),
         relay_room: None,
+        room_platform: None,
         frozen: false,
         created_at: start() - Duration::days(30),
         closure: None,

@@ -83,7 +83,7 @@ impl Store {
     pub async fn pair_rooms_on(&self, platform: crate::domain::Platform) -> Result<Vec<String>> {
         Ok(sqlx::query_scalar(
             "SELECT m.room FROM matches m JOIN applications a ON a.id = m.mentee_application \
-             WHERE m.status = 'active' AND m.room IS NOT NULL AND a.platform = $1 \
+             WHERE m.status = 'active' AND m.room IS NOT NULL AND COALESCE(m.room_platform, a.platform) = $1 \
              UNION ALL SELECT m.relay_room FROM matches m JOIN applications a ON a.id = m.mentor_application \
              WHERE m.status = 'active' AND m.relay_room IS NOT NULL AND a.platform = $1",
         )

@@ -18,10 +18,29 @@ use crate::error::Result;
 
 /// A match with both people and the names they gave (read with it: two reads a match
 /// less, on every step of someone matched and in every list of matches).
-const MATCH_COLUMNS: &str = "m.id, m.programme, m.mentee_application, m.mentor_application, m.status, m.score, m.reasons, m.mentee_answer, m.mentor_answer, m.deadline, m.room, m.relay_room, m.frozen, m.created_at, m.closed_at, m.closure_kind, m.closure_reason, m.closed_by, m.lifted_at, m.started_at, m.origin, m.introduction, m.next_choices, e.platform AS e_platform, e.user_id AS e_user, r.platform AS r_platform, r.user_id AS r_user, \
+const MATCH_COLUMNS: &str = "m.id, m.programme, m.mentee_application, m.mentor_application, m.status, m.score, m.reasons, m.mentee_answer, m.mentor_answer, m.deadline, m.room, m.relay_room, m.room_platform, m.frozen, m.created_at, m.closed_at, m.closure_kind, m.closure_reason, m.closed_by, m.lifted_at, m.started_at, m.origin, m.introduction, m.next_choices, e.platform AS e_platform, e.user_id AS e_user, r.platform AS r_platform, r.user_id AS r_user, \
 (SELECT answer FROM application_answers WHERE application_id = m.mentee_application AND question_id = 'name') AS e_name, \
 (SELECT answer FROM application_answers WHERE application_id = m.mentor_application AND question_id = 'name') AS r_name";
 const MATCH_FROM: &str = "matches m JOIN applications e ON e.id = m.mentee_application JOIN applications r ON r.id = m.mentor_application";
+
+/// A new match of people on two platforms who share one through a linked account (see
+/// `domain::accounts`) gets its pair room there, rather than a relayed one.
+async fn shared_room_platform(tx: &mut Transaction<'static, Any>, id: i64) -> Result<()> {
+    sqlx::query(
+        "UPDATE matches SET room_platform = (\
+           SELECT l.platform FROM applications e, applications r, linked_accounts l \
+           WHERE e.id = matches.mentee_application AND r.id = matches.mentor_application \
+           AND e.platform <> r.platform \
+           AND ((l.person_platform = e.platform AND l.person_id = e.user_id AND l.platform = r.platform) \
+             OR (l.person_platform = r.platform AND l.person_id = r.user_id AND l.platform = e.platform)) \
+           ORDER BY l.platform LIMIT 1) \
+         WHERE id = $1",
+    )
+    .bind(id)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
 
 fn answer_text(a: Option<bool>) -> Option<&'static str> {
     a.map(|x| if x { "accepted" } else { "declined" })
@@ -35,7 +54,7 @@ impl Store {
         now: DateTime<Utc>,
     ) -> Result<i64> {
         let reasons = serde_json::to_string(&m.reasons).context("encoding match reasons")?;
-        Ok(sqlx::query_scalar(
+        let id = sqlx::query_scalar(
             "INSERT INTO matches (programme, mentee_application, mentor_application, status, score, reasons, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $7) RETURNING id",
         )
         .bind(&m.programme)
@@ -46,7 +65,9 @@ impl Store {
         .bind(reasons)
         .bind(to_millis(now))
         .fetch_one(&mut **tx)
-        .await?)
+        .await?;
+        shared_room_platform(tx, id).await?;
+        Ok(id)
     }
 
     /// Stores a mentee's request to a mentor, with the mentor's offer queued when they are
@@ -106,6 +127,7 @@ impl Store {
         .bind(to_millis(now))
         .fetch_one(&mut **tx)
         .await?;
+        shared_room_platform(tx, id).await?;
         Ok(Some(id))
     }
 
@@ -534,6 +556,11 @@ impl Store {
             deadline: r.try_get::<Option<i64>>("deadline")?.map(from_millis),
             room: r.try_get("room")?,
             relay_room: r.try_get("relay_room")?,
+            room_platform: r
+                .try_get::<Option<String>>("room_platform")?
+                .map(|p| p.parse())
+                .transpose()
+                .map_err(anyhow::Error::msg)?,
             frozen: r.try_get::<i64>("frozen")? != 0,
             created_at: from_millis(r.try_get("created_at")?),
             closure: match r.try_get::<Option<i64>>("closed_at")? {

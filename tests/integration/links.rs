@@ -4,8 +4,11 @@
 //! where she last wrote; `my data` and `delete my data` cover both accounts; `unlink`
 //! makes them two again.
 
+use tandem::chat::{Content, Inbound};
+use tandem::domain::{EventRef, Place, Platform};
 use tandem::platforms::recording::Target;
 
+use crate::pairing::{ready_mentee, ready_mentor};
 use crate::relay::serving_both;
 use crate::support::{Harness, MENTOR_ANSWERS, user};
 
@@ -130,6 +133,51 @@ both_backends! {
         h.dm_all("discord:78", "yes").await;
         let out = h.dm_all("discord:78", &format!("link {code}")).await;
         assert!(out.contains("That code doesn't work"), "{out}");
+        assert_eq!(h.store.linked_accounts().await.unwrap().len(), 1);
+    }
+
+    async fn a_pair_who_share_a_platform_through_a_link_meet_there_in_one_room(db: TestDb) {
+        let h = serving_both(&db).await;
+        ready_mentee(&h, AMINA, "Amina").await;
+        ready_mentor(&h, "discord:4242", "Grace", "Technology").await;
+        // Grace, on Discord, links her Matrix account.
+        let code = code_for(&h, "discord:4242").await;
+        let out = h.dm_all("matrix:@grace:example.org", &format!("link {code}")).await;
+        assert!(out.contains("are linked"), "{out}");
+
+        h.in_room("carol", "coordinators", "!tandem match propose").await;
+        let out = h.in_room("carol", "coordinators", "!tandem match approve 1").await;
+        // No relay: the offer says nothing of copying messages.
+        assert!(out.contains("Would you like to accept?") && !out.contains("copied"), "{out}");
+        h.dm_all(AMINA, "accept").await;
+        let out = h.dm_all("matrix:@grace:example.org", "accept").await;
+        assert!(out.contains("I've created a private room for the two of you on Matrix"), "{out}");
+        let rooms = h.rec.created_rooms();
+        assert_eq!(rooms.len(), 1, "one room, not a relayed pair: {rooms:?}");
+        assert_eq!(rooms[0].members, vec![user(AMINA), user("matrix:@grace:example.org")]);
+        let m = h.store.match_by_id(1).await.unwrap().unwrap();
+        assert!(!m.relayed() && m.relay_room.is_none());
+        let room = m.pair_room().unwrap();
+        assert_eq!(room.platform, Platform::Matrix);
+
+        // In the room, her Matrix account is Grace: a pair-room command works for her.
+        h.rec.take();
+        h.app
+            .receive_event(
+                EventRef::new(Platform::Matrix, "$idea"),
+                Inbound {
+                    from: user("matrix:@grace:example.org"),
+                    place: Place::Room(room.clone()),
+                    content: Content::Text("!tandem idea".into()),
+                    files: vec![],
+                },
+            )
+            .await;
+        let sent = h.rec.take();
+        assert!(sent.iter().any(|s| s.target == Target::Room(room.clone()) && s.message.text.contains("Something to talk about")), "{sent:?}");
+        // Unlinking would leave her outside the room: refused while the match runs.
+        let out = h.dm_all("matrix:@grace:example.org", "unlink").await;
+        assert!(out.contains("unlinking would leave you outside it"), "{out}");
         assert_eq!(h.store.linked_accounts().await.unwrap().len(), 1);
     }
 }

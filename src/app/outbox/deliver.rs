@@ -174,7 +174,11 @@ impl App {
             Act::RemoveFromPairRooms { user, .. } => self.remove_from_pair_rooms(key, user).await,
             Act::RemoveFromRoom { user, room, by } => {
                 info!(user = %user, room = %room, by = %by, "removed from a room by a moderator");
-                self.ports.provisioner.remove_member(room, user, key).await
+                let account = self.account_in(user, room);
+                self.ports
+                    .provisioner
+                    .remove_member(room, &account, key)
+                    .await
             }
             Act::ShowEvidence {
                 case_id,

@@ -36,7 +36,7 @@ impl App {
         };
         let room = match &m.room {
             Some(room) if m.status == MatchStatus::Active && !m.frozen => {
-                RoomRef::new(m.mentee.platform, room.clone())
+                RoomRef::new(m.room_platform(), room.clone())
             }
             _ => return Ok(JobOutcome::Skipped),
         };

@@ -48,7 +48,7 @@ impl App {
         let mut jobs = milestone_jobs(match_id, &occurrences(plan.0, start, &zone, plan.1));
         // Carried out by a process serving the pair's platform.
         for job in &mut jobs {
-            job.platform = Some(m.mentee.platform);
+            job.platform = Some(m.room_platform());
         }
         let new = self.store.schedule_jobs(&jobs, start).await?;
         self.store.mark_plan_scheduled(match_id, start).await?;
@@ -146,7 +146,7 @@ impl App {
         let Some(room) = m.room.clone() else {
             return Ok(JobOutcome::Skipped);
         };
-        let room = RoomRef::new(m.mentee.platform, room);
+        let room = RoomRef::new(m.room_platform(), room);
         if let Some(survey) = &milestone.survey {
             self.send_match_survey(&m, survey, job).await?;
         }

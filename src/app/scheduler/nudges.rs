@@ -71,7 +71,7 @@ impl App {
                 if let Some(s) = &starter {
                     text.push_str(&format!("\nSomething to talk about: {s}"));
                 }
-                let room = RoomRef::new(m.mentee.platform, room.clone());
+                let room = RoomRef::new(m.room_platform(), room.clone());
                 let nudge = Effect::PostInRoom {
                     room,
                     message: OutMessage::text(text),

@@ -140,7 +140,7 @@ impl App {
             subject: format!("match:{}", m.id),
             due_at: goodbye,
             payload: serde_json::to_string(&ArchiveJob { match_id: m.id }).expect("plain data"),
-            platform: Some(m.mentee.platform),
+            platform: Some(m.room_platform()),
         };
         self.store.schedule_jobs(&[archive], now).await?;
         if !undrawn.is_empty() {

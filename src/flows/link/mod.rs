@@ -205,6 +205,22 @@ fn unlink(ctx: &Ctx<'_>) -> Outcome {
             ctx.dm_text("This account isn't linked to another one. To link it, type link."),
         ]);
     };
+    // A pair room they are in through the link would be left without them.
+    if let Some(m) = ctx
+        .matches
+        .iter()
+        .find(|m| m.status.is_open() && m.room_platform == Some(linked.other.platform))
+    {
+        let partner = if m.mentee == *ctx.user {
+            &m.mentor_name
+        } else {
+            &m.mentee_name
+        };
+        return Outcome::unchanged(vec![ctx.dm_text(format!(
+            "Your match with {partner} has its pair room on {}, where this link puts you: unlinking would leave you outside it. You can unlink once the match has ended.",
+            linked.other.platform.display()
+        ))]);
+    }
     let (typed, not_typed) = (linked.typed_from(ctx.user), linked.not_typed_from(ctx.user));
     let kept = format!(
         "Your applications, matches and surveys stay with your {} account ({}); the {} account starts afresh.",

@@ -186,6 +186,12 @@ pub fn on_accept(ctx: &Ctx<'_>, m: &MatchRecord, other_accepted: bool) -> Vec<Ef
                 }
                 .display()
             )
+        } else if let Some(platform) = m.room_platform {
+            // They share this platform through a linked account.
+            format!(
+                "I've created a private room for the two of you on {}, with a few words to get you started.",
+                platform.display()
+            )
         } else {
             "I've created a private room for the two of you, with a few words to get you started."
                 .to_string()
