@@ -35,6 +35,9 @@ struct State {
     /// Each person with a link: their other account, and whether their DMs go there.
     other_of: HashMap<UserRef, (UserRef, bool)>,
     read_at: Option<Instant>,
+    /// Counts the changes taken in by [`Links::apply`]: a read begun before one does not
+    /// replace the copy (it would undo the change), and the next use reads again.
+    changes: u64,
 }
 
 impl State {
@@ -80,16 +83,21 @@ impl Links {
         {
             return;
         }
+        let changes = self.state().changes;
         match self.store.linked_accounts().await {
             Ok(rows) => {
                 let mut state = State {
                     read_at: Some(Instant::now()),
+                    changes,
                     ..State::default()
                 };
                 for (other, person, dm_other) in rows {
                     state.insert(other, person, dm_other);
                 }
-                *self.state_mut() = state;
+                let mut current = self.state_mut();
+                if current.changes == changes {
+                    *current = state;
+                }
             }
             Err(e) => warn!("reading the linked accounts failed (kept as they were): {e:#}"),
         }
@@ -125,6 +133,15 @@ impl Links {
     /// Takes in what a committed step changed.
     pub fn apply(&self, effects: &[Effect]) {
         for effect in effects {
+            if matches!(
+                effect,
+                Effect::LinkAccounts { .. }
+                    | Effect::Unlink { .. }
+                    | Effect::ErasePerson { .. }
+                    | Effect::DmAccount { .. }
+            ) {
+                self.state_mut().changes += 1;
+            }
             match effect {
                 Effect::LinkAccounts { person, other } => {
                     self.state_mut()

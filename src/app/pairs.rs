@@ -457,7 +457,10 @@ impl App {
         // a linked account, where the room is, with that account in it.
         let relayed = match &known {
             Some(m) => m.relayed(),
-            None => spec.members.iter().any(|u| u.platform != spec.members[0].platform),
+            None => spec
+                .members
+                .iter()
+                .any(|u| u.platform != spec.members[0].platform),
         };
         if relayed && let [_, _] = spec.members.as_slice() {
             let made_relay = known.and_then(|m| m.relay_room);

@@ -321,7 +321,11 @@ impl App {
             route.cost()
         };
         let now = self.now();
-        let verdict = self.limiter.take(limits, &inbound.from, cost, now);
+        // A linked account's messages count against its person, whose conversation says
+        // whether they make a report (`app::links`).
+        let person = self.person_of(inbound).await;
+        let who = person.as_ref().unwrap_or(&inbound.from);
+        let verdict = self.limiter.take(limits, who, cost, now);
         if verdict == limits::Verdict::Go {
             return false;
         }
@@ -333,7 +337,7 @@ impl App {
         }
         // Read only now, for the few over a limit. When it cannot be read the message
         // goes on: it may be part of a report.
-        let state = match self.store.load_conversation(&inbound.from).await {
+        let state = match self.store.load_conversation(who).await {
             Ok(state) => state,
             Err(e) => {
                 warn!("reading a conversation to check a rate limit failed: {e:#}");
@@ -348,7 +352,7 @@ impl App {
             self.record_handled(event).await;
         }
         let text = match verdict {
-            limits::Verdict::TooFast if self.limiter.tell_once(&inbound.from, now) => {
+            limits::Verdict::TooFast if self.limiter.tell_once(who, now) => {
                 "You're sending messages faster than I can keep up with. Please wait a minute and send your last message again.".to_string()
             }
             limits::Verdict::TooOften { max } => format!(
@@ -388,46 +392,54 @@ impl App {
         event: Option<&EventRef>,
         placement: &Placement,
     ) -> Result<()> {
-        self.handle_boxed(inbound, route, reported, event, placement, None)
-            .await
+        let person = self.person_of(inbound).await;
+        self.handle_boxed(
+            inbound,
+            person.as_ref(),
+            route,
+            reported,
+            event,
+            placement,
+            None,
+        )
+        .await
     }
 
     /// [`App::handle_as`], boxed by a function of its own, so that the (large) future is
     /// built in this small frame and not in every caller's: a debug build's test thread
     /// has little stack, and PostgreSQL's futures are big.
     #[inline(never)]
+    #[allow(clippy::too_many_arguments)]
     fn handle_boxed<'a>(
         &'a self,
         inbound: &'a Inbound,
+        person: Option<&'a UserRef>,
         route: &'a flows::route::Route,
         reported: Option<crate::chat::ReportedMessage>,
         event: Option<&'a EventRef>,
         placement: &'a Placement,
         allowed_by: Option<&'a str>,
     ) -> std::pin::Pin<Box<dyn std::future::Future<Output = Result<()>> + Send + 'a>> {
-        Box::pin(self.handle_as(inbound, route, reported, event, placement, allowed_by))
+        Box::pin(self.handle_as(
+            inbound, person, route, reported, event, placement, allowed_by,
+        ))
     }
 
     /// [`App::handle_with`] on this app. A staff command it refuses to someone a
     /// programme names by a platform group is decided again on the app as they see it
     /// (`app::staff`), with `allowed_by` saying which group, for the audit log.
+    #[allow(clippy::too_many_arguments)]
     async fn handle_as(
         &self,
         inbound: &Inbound,
+        person: Option<&UserRef>,
         route: &flows::route::Route,
         reported: Option<crate::chat::ReportedMessage>,
         event: Option<&EventRef>,
         placement: &Placement,
         allowed_by: Option<&str>,
     ) -> Result<()> {
-        // A linked account's message is its person's (`app::links`), except in the staff
-        // rooms, where rights belong to the account that writes.
-        let canonical = self.person_of(inbound).await.map(|person| Inbound {
-            from: person,
-            ..inbound.clone()
-        });
-        let from_other = canonical.is_some();
-        let inbound = canonical.as_ref().unwrap_or(inbound);
+        let raw = inbound;
         let fetched;
         let inbound = if inbound.files.is_empty() {
             inbound
@@ -438,9 +450,19 @@ impl App {
             {
                 return Ok(());
             }
-            fetched = self.fetch_files(inbound).await?;
+            fetched = self
+                .fetch_files(inbound, person.unwrap_or(&inbound.from))
+                .await?;
             &fetched
         };
+        // A linked account's message is its person's (`app::links`); its files were
+        // fetched above through its own platform.
+        let canonical = person.map(|person| Inbound {
+            from: person.clone(),
+            ..inbound.clone()
+        });
+        let from_other = canonical.is_some();
+        let inbound = canonical.as_ref().unwrap_or(inbound);
         let user = &inbound.from;
         for attempt in 1..=MAX_ATTEMPTS {
             // Lost to another worker handling the same event (a redelivery): done.
@@ -481,7 +503,15 @@ impl App {
                     // step's future (a debug build's test thread has little stack).
                     if let Some((app, why)) = Box::pin(self.as_staff(user, route)).await {
                         return app
-                            .handle_boxed(inbound, route, reported, event, placement, Some(&why))
+                            .handle_boxed(
+                                raw,
+                                person,
+                                route,
+                                reported,
+                                event,
+                                placement,
+                                Some(&why),
+                            )
                             .await;
                     }
                 }
@@ -507,7 +537,9 @@ impl App {
     }
 
     /// The person a message is from when it was written from their linked account (see
-    /// `app::links`); never in a staff room.
+    /// `app::links`). Never in a staff room (rights belong to the account that writes),
+    /// nor while the account has a conversation of its own open (a moderator's question
+    /// to it as the reporter it was before the link, which it answers as itself).
     async fn person_of(&self, inbound: &Inbound) -> Option<UserRef> {
         if let Place::Room(room) = &inbound.place
             && (self.settings.coordinators_rooms.contains(room)
@@ -516,7 +548,19 @@ impl App {
             return None;
         }
         self.links.fresh().await;
-        self.links.person_of(&inbound.from)
+        let person = self.links.person_of(&inbound.from)?;
+        match self
+            .store
+            .load_conversation::<flows::FlowState>(&inbound.from)
+            .await
+        {
+            Ok(None) => Some(person),
+            Ok(Some(_)) => None,
+            Err(e) => {
+                warn!("reading a linked account's own conversation failed: {e:#}");
+                Some(person)
+            }
+        }
     }
 
     /// Fetches and holds the files of a DM whose conversation wants files (see
@@ -524,12 +568,12 @@ impl App {
     /// platform says is too large is not fetched; one that turns out too large, whose fetch
     /// fails, or whose hidden details cannot be removed (see `domain::evidence`) is not
     /// kept. At most the report's file limit is fetched per message.
-    pub(super) async fn fetch_files(&self, inbound: &Inbound) -> Result<Inbound> {
+    pub(super) async fn fetch_files(&self, inbound: &Inbound, person: &UserRef) -> Result<Inbound> {
         let mut out = inbound.clone();
         if inbound.place != Place::Dm {
             return Ok(out);
         }
-        let state = self.store.load_conversation(&inbound.from).await?;
+        let state = self.store.load_conversation(person).await?;
         if !flows::wants_files(state.as_ref().map(|c| &c.state)) {
             return Ok(out);
         }
@@ -556,7 +600,8 @@ impl App {
                         Ok(data) => FileStatus::Held(
                             self.store
                                 .hold_file(
-                                    &inbound.from,
+                                    // Held for the person, whose flow takes it.
+                                    person,
                                     &file.name,
                                     &mime,
                                     &data,

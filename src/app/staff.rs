@@ -64,6 +64,33 @@ impl App {
     }
 }
 
+impl App {
+    /// Whether `user` is in a group some programme names among its coordinators (asked of
+    /// the platform: for the rare command that must know, such as `link`). A platform
+    /// that cannot say counts as yes: the cautious answer.
+    pub(super) async fn in_staff_group(&self, user: &UserRef) -> bool {
+        let mut groups: Vec<&StaffGroup> = self
+            .programmes
+            .iter()
+            .flat_map(|p| &p.coordinator_groups)
+            .filter(|g| g.platform() == user.platform)
+            .collect();
+        groups.sort_by_key(|g| g.to_string());
+        groups.dedup();
+        for group in groups {
+            match self.ports.dm.holds(user, group).await {
+                Ok(false) => {}
+                Ok(true) => return true,
+                Err(e) => {
+                    warn!(user = %user, group = %group, "could not ask the platform whether they are in the group: {e}");
+                    return true;
+                }
+            }
+        }
+        false
+    }
+}
+
 /// Whether the step refused its sender a staff command (the flows log every refusal).
 pub(super) fn refused(outcome: &Outcome) -> bool {
     outcome

@@ -279,18 +279,26 @@ impl App {
                     let mut random = [0u8; 8];
                     getrandom::fill(&mut random)
                         .map_err(|e| anyhow::anyhow!("no randomness for a link code: {e}"))?;
-                    Subject::Link(LinkSubject::Fresh(crate::domain::accounts::code_from(
-                        random,
-                    )))
+                    Subject::Link(LinkSubject::Fresh {
+                        code: crate::domain::accounts::code_from(random),
+                        staff_group: self.in_staff_group(&inbound.from).await,
+                    })
                 }
                 Needs::LinkCode(code) => {
-                    let hash = crate::domain::accounts::code_hash(&code);
-                    let owner = self.store.link_code_owner(&hash, self.now()).await?;
-                    Subject::Link(LinkSubject::Issuer(owner.map(|account| {
-                        let linked = self.links.person_of(&account).is_some()
-                            || self.links.linked(&account, false).is_some();
-                        Issuer { account, linked }
-                    })))
+                    let issuer = match self.store.link_code_owner(&code, self.now()).await? {
+                        Some(account) => Some(Issuer {
+                            linked: self.links.person_of(&account).is_some()
+                                || self.links.linked(&account, false).is_some(),
+                            suspended: self.store.is_suspended(&account, self.now()).await?,
+                            staff_group: self.in_staff_group(&account).await,
+                            account,
+                        }),
+                        None => None,
+                    };
+                    Subject::Link(LinkSubject::Issuer {
+                        issuer,
+                        staff_group: self.in_staff_group(&inbound.from).await,
+                    })
                 }
                 Needs::Question(id) => {
                     Subject::Question(self.store.question(id).await?.map(Box::new))

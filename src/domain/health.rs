@@ -287,7 +287,7 @@ mod tests {
             deadline: None,
             room: Some("amina-ola".into()),
             relay_room: None,
-        room_platform: None,
+            room_platform: None,
             frozen: false,
             created_at: at,
             closure: None,

@@ -357,11 +357,11 @@ pub enum Effect {
         user: UserRef,
         retention_years: u32,
     },
-    /// Keep `account`'s one-time link code (by its hash, never the code) until `expires`,
-    /// in place of an earlier one (`domain::accounts`).
+    /// Keep `account`'s one-time link code until `expires`, in place of an earlier one
+    /// (`domain::accounts`): storage keeps a keyed hash of it, never the code.
     StoreLinkCode {
         account: UserRef,
-        hash: String,
+        code: String,
         expires: DateTime<Utc>,
     },
     /// Read `other` as `person` from now on (`domain::accounts`); a conflict if either was

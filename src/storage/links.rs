@@ -41,12 +41,22 @@ impl Store {
             .collect()
     }
 
-    /// The account that made the code with this hash, if it has not expired.
-    pub async fn link_code_owner(&self, hash: &str, now: DateTime<Utc>) -> Result<Option<UserRef>> {
+    /// What is kept of a code: a hash keyed with the case key where there is one (so that
+    /// a copy of the database cannot be searched for the code), else a plain one.
+    fn link_code_hash(&self, code: &str) -> String {
+        match &self.sealer {
+            Some(sealer) => sealer.tag(&format!("link code {code}")),
+            None => crate::domain::accounts::code_hash(code),
+        }
+    }
+
+    /// The account that made `code`, if it has not expired.
+    pub async fn link_code_owner(&self, code: &str, now: DateTime<Utc>) -> Result<Option<UserRef>> {
+        let hash = self.link_code_hash(code);
         let row = sqlx::query(
             "SELECT platform, user_id FROM link_codes WHERE code_hash = $1 AND expires_at > $2",
         )
-        .bind(hash)
+        .bind(&hash)
         .bind(to_millis(now))
         .fetch_optional(&self.pool)
         .await?;
@@ -60,7 +70,7 @@ impl Store {
         &self,
         tx: &mut Transaction<'static, Any>,
         account: &UserRef,
-        hash: &str,
+        code: &str,
         expires: DateTime<Utc>,
         now: DateTime<Utc>,
     ) -> Result<()> {
@@ -75,7 +85,7 @@ impl Store {
         sqlx::query(
             "INSERT INTO link_codes (code_hash, platform, user_id, expires_at) VALUES ($1, $2, $3, $4)",
         )
-        .bind(hash)
+        .bind(self.link_code_hash(code))
         .bind(account.platform.as_str())
         .bind(&account.id)
         .bind(to_millis(expires))
@@ -122,6 +132,24 @@ impl Store {
         self.forget_link_codes(tx, person).await?;
         self.forget_link_codes(tx, other).await?;
         Ok(true)
+    }
+
+    /// The other accounts linked to `person`, read in the transaction.
+    pub(super) async fn accounts_linked_to(
+        &self,
+        tx: &mut Transaction<'static, Any>,
+        person: &UserRef,
+    ) -> Result<Vec<UserRef>> {
+        let rows = sqlx::query(
+            "SELECT platform, user_id FROM linked_accounts WHERE person_platform = $1 AND person_id = $2",
+        )
+        .bind(person.platform.as_str())
+        .bind(&person.id)
+        .fetch_all(&mut **tx)
+        .await?;
+        rows.iter()
+            .map(|r| user(r.try_get("platform")?, r.try_get("user_id")?))
+            .collect()
     }
 
     /// Ends every link of `account`, as the person or as the other account.

@@ -334,8 +334,12 @@ impl Store {
                 .execute(&mut **tx)
                 .await?;
         }
-        // Their links to another account, and a code not yet typed, go (the other
-        // account's own rows are erased by its own `ErasePerson` in the same step).
+        // An account linked to them is them: erased too, whatever the app's copy of the
+        // links said when the step was decided (the flow asks for it by name). Then the
+        // link, and a code not yet typed, go.
+        for other in self.accounts_linked_to(tx, user).await? {
+            Box::pin(self.erase_person(tx, &other, retention_years, now)).await?;
+        }
         self.unlink_account(tx, user).await?;
         self.forget_link_codes(tx, user).await?;
         // The names they gave, to scrub from what others wrote.

@@ -741,10 +741,10 @@ impl Store {
             // Linked accounts (links.rs).
             Effect::StoreLinkCode {
                 account,
-                hash,
+                code,
                 expires,
             } => {
-                self.store_link_code(tx, account, hash, *expires, now)
+                self.store_link_code(tx, account, code, *expires, now)
                     .await?;
                 Applied::Done
             }

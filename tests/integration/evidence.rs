@@ -10,7 +10,7 @@ const MODS: &str = "moderators";
 
 /// A PNG's structure (signature, header, a text chunk naming its author, data, end):
 /// enough for Tandem's metadata cleaning, which does not decode the picture.
-fn png_by(author: &str) -> Vec<u8> {
+pub(crate) fn png_by(author: &str) -> Vec<u8> {
     let chunk = |kind: &[u8], body: &[u8]| {
         let mut c = (body.len() as u32).to_be_bytes().to_vec();
         c.extend_from_slice(kind);

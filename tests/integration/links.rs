@@ -180,4 +180,23 @@ both_backends! {
         assert!(out.contains("unlinking would leave you outside it"), "{out}");
         assert_eq!(h.store.linked_accounts().await.unwrap().len(), 1);
     }
+
+    async fn evidence_sent_from_the_linked_account_is_kept_for_the_person_and_no_code_is_stored(db: TestDb) {
+        let h = serving_both(&db).await;
+        let code = code_for(&h, AMINA).await;
+        h.dm_all(HER_DISCORD, &format!("link {code}")).await;
+        // Nothing stored holds the code itself (only a hash, until it is used).
+        let stored = format!("{:?}", h.store.dump_tables().await.unwrap());
+        assert!(!stored.contains(&code), "the code is stored: {code}");
+
+        let shot = crate::evidence::png_by("amina");
+        h.rec.serve_file("cdn/1", &shot);
+        for line in ["report", "1", "Tom", "no", "He sent me messages at 2am calling me names."] {
+            h.dm_all(HER_DISCORD, line).await;
+        }
+        let out = h.dm_files(HER_DISCORD, "his messages", &[("shot.png", "cdn/1", Some(shot.len() as u64))]).await;
+        assert!(out.contains("[dm 77] Kept: shot.png ("), "{out}");
+        assert_eq!(h.store.held_files(&user(AMINA)).await.unwrap().len(), 1);
+        assert!(h.store.held_files(&user(HER_DISCORD)).await.unwrap().is_empty());
+    }
 }

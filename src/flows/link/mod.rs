@@ -33,11 +33,16 @@ pub enum LinkCommand {
 /// What a `link` command needs loaded, and the app loads (`app::subject`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum LinkSubject {
-    /// For `link`: a fresh code, made for this step (kept only if the step gives it).
-    Fresh(String),
+    /// For `link`: a fresh code, made for this step (kept only if the step gives it), and
+    /// whether the sender is staff through a platform group (a Discord role, a Matrix
+    /// power level), which the flows cannot see.
+    Fresh { code: String, staff_group: bool },
     /// For `link <code>`: the account that made the code (`None`: no such code, or it
-    /// expired).
-    Issuer(Option<Issuer>),
+    /// expired), and whether the sender is staff through a platform group.
+    Issuer {
+        issuer: Option<Issuer>,
+        staff_group: bool,
+    },
 }
 
 /// The account that made a code.
@@ -46,12 +51,17 @@ pub struct Issuer {
     pub account: UserRef,
     /// Whether it is linked already (as a person or as someone's other account).
     pub linked: bool,
+    /// Whether it is suspended.
+    pub suspended: bool,
+    /// Whether it is staff through a platform group.
+    pub staff_group: bool,
 }
 
 const USAGE: &str = "To link your Matrix and Discord accounts, type link on one of them: I'll give you a code to send from the other, as link followed by the code. To undo it, type unlink.";
 
-/// `link`, `link <code>`, `unlink`; `Err` is the usage, for `link` followed by something
-/// that is not a code.
+/// `link`, `link <code>`, `unlink`; `Err` is the usage, for `link` followed by what looks
+/// like a code and is not one (a mistyped code). Anything else after `link` is not a
+/// command ("Link to my portfolio: …" answers a question).
 pub fn parse(text: &str) -> Option<Result<LinkCommand, String>> {
     let t = text.trim().trim_end_matches(['.', '!']).trim();
     let lower = t.to_lowercase();
@@ -66,15 +76,24 @@ pub fn parse(text: &str) -> Option<Result<LinkCommand, String>> {
                 [] | ["account" | "accounts" | "my" | "me"] | ["my", "account" | "accounts"] => {
                     Some(Ok(LinkCommand::Start))
                 }
-                _ => Some(
-                    accounts::parse_code(&rest.join(" "))
-                        .map(LinkCommand::Confirm)
-                        .ok_or_else(|| USAGE.to_string()),
-                ),
+                _ => {
+                    let typed = rest.join(" ");
+                    match accounts::parse_code(&typed) {
+                        Some(code) => Some(Ok(LinkCommand::Confirm(code))),
+                        None if looks_like_a_code(&typed) => Some(Err(USAGE.to_string())),
+                        None => None,
+                    }
+                }
             }
         }
         _ => None,
     }
+}
+
+/// Eight letters or digits, spaced or dashed as codes are: a code mistyped.
+fn looks_like_a_code(typed: &str) -> bool {
+    let chars: Vec<char> = typed.chars().filter(|c| !matches!(c, '-' | ' ')).collect();
+    chars.len() == 8 && chars.iter().all(char::is_ascii_alphanumeric) && typed.len() <= 10
 }
 
 /// Whether a command of this kind is refused while a conversation is open: a code typed
@@ -111,16 +130,19 @@ fn start(ctx: &Ctx<'_>, elsewhere: Platform) -> Outcome {
             linked.other.id
         ));
     }
-    if is_staff(ctx, ctx.user) {
-        return say(STAFF.into());
-    }
-    let super::Subject::Link(LinkSubject::Fresh(code)) = ctx.subject else {
+    let super::Subject::Link(LinkSubject::Fresh { code, staff_group }) = ctx.subject else {
         return say("I couldn't make a code just now; please try again in a moment.".into());
     };
+    if *staff_group || is_staff(ctx, ctx.user) {
+        return say(STAFF.into());
+    }
+    if ctx.suspended {
+        return say(SUSPENDED.into());
+    }
     Outcome::unchanged(vec![
         Effect::StoreLinkCode {
             account: ctx.user.clone(),
-            hash: accounts::code_hash(code),
+            code: code.clone(),
             expires: ctx.now + Duration::minutes(CODE_MINUTES),
         },
         ctx.dm_text(format!(
@@ -130,12 +152,17 @@ fn start(ctx: &Ctx<'_>, elsewhere: Platform) -> Outcome {
     ])
 }
 
+const SUSPENDED: &str = "This account can't be linked while it is suspended from the programmes.";
+
 const STAFF: &str = "This account can't be linked: the programme's settings name it for its staff role, so it stays on its own.";
 
 fn confirm(ctx: &Ctx<'_>, code: &str) -> Outcome {
     let say = |text: String| Outcome::unchanged(vec![ctx.dm_text(text)]);
-    let issuer = match ctx.subject {
-        super::Subject::Link(LinkSubject::Issuer(Some(issuer))) => issuer,
+    let (issuer, staff_group) = match ctx.subject {
+        super::Subject::Link(LinkSubject::Issuer {
+            issuer: Some(issuer),
+            staff_group,
+        }) => (issuer, *staff_group),
         _ => {
             return say(format!(
                 "That code doesn't work: it may be mistyped, or more than {CODE_MINUTES} minutes old. Type link on your other account for a new one."
@@ -168,8 +195,12 @@ fn confirm(ctx: &Ctx<'_>, code: &str) -> Outcome {
             from.platform.display()
         ));
     }
-    if is_staff(ctx, me) || is_staff(ctx, from) {
+    if staff_group || issuer.staff_group || is_staff(ctx, me) || is_staff(ctx, from) {
         return say(STAFF.into());
+    }
+    // Linked, a suspended account would be read as someone who is not.
+    if ctx.suspended || issuer.suspended {
+        return say(SUSPENDED.into());
     }
     if !ctx.applications.is_empty() || !ctx.matches.is_empty() {
         return say(format!(

@@ -40,10 +40,15 @@ fn said(outcome: &Outcome) -> Vec<(String, String)> {
 }
 
 fn issuer(account: UserRef) -> Subject {
-    Subject::Link(LinkSubject::Issuer(Some(Issuer {
-        account,
-        linked: false,
-    })))
+    Subject::Link(LinkSubject::Issuer {
+        issuer: Some(Issuer {
+            account,
+            linked: false,
+            suspended: false,
+            staff_group: false,
+        }),
+        staff_group: false,
+    })
 }
 
 #[test]
@@ -55,7 +60,16 @@ fn link_and_unlink_are_read_with_their_codes_and_anything_else_gets_the_usage() 
         Some(Ok(LinkCommand::Confirm("KQ7X-MDPA".into())))
     );
     assert_eq!(parse("unlink"), Some(Ok(LinkCommand::Unlink)));
-    assert!(matches!(parse("link to my website"), Some(Err(_))));
+    assert!(
+        matches!(parse("link KQ7X-MDP0"), Some(Err(_))),
+        "a mistyped code"
+    );
+    assert_eq!(
+        parse("link to my website"),
+        None,
+        "an answer, not a command"
+    );
+    assert_eq!(parse("Link: https://example.org/portfolio"), None);
     assert_eq!(parse("linked"), None);
     assert_eq!(parse("unlink everything now"), None);
 }
@@ -64,19 +78,22 @@ fn link_and_unlink_are_read_with_their_codes_and_anything_else_gets_the_usage() 
 fn link_gives_a_code_kept_only_as_a_hash_for_fifteen_minutes() {
     let s = scene(
         matrix("@amina:example.org"),
-        Subject::Link(LinkSubject::Fresh("KQ7X-MDPA".into())),
+        Subject::Link(LinkSubject::Fresh {
+            code: "KQ7X-MDPA".into(),
+            staff_group: false,
+        }),
     );
     let outcome = run(&s, None, "link");
     let Some(Effect::StoreLinkCode {
         account,
-        hash,
+        code,
         expires,
     }) = outcome.effects.first()
     else {
         panic!("no code stored: {:?}", outcome.effects);
     };
     assert_eq!(account, &s.user);
-    assert_eq!(hash, &accounts::code_hash("KQ7X-MDPA"));
+    assert_eq!(code, "KQ7X-MDPA");
     assert_eq!(*expires, s.now + Duration::minutes(15));
     let text = &said(&outcome)[0].1;
     assert!(
@@ -108,7 +125,13 @@ fn a_code_is_refused_when_wrong_reused_on_its_own_platform_or_typed_by_an_accoun
     let amina = matrix("@amina:example.org");
     let cases: Vec<(Scene, &str)> = vec![
         (
-            scene(discord("42"), Subject::Link(LinkSubject::Issuer(None))),
+            scene(
+                discord("42"),
+                Subject::Link(LinkSubject::Issuer {
+                    issuer: None,
+                    staff_group: false,
+                }),
+            ),
             "doesn't work",
         ),
         (scene(amina.clone(), issuer(amina.clone())), "own code"),
@@ -141,10 +164,15 @@ fn a_code_is_refused_when_wrong_reused_on_its_own_platform_or_typed_by_an_accoun
         (
             scene(
                 discord("42"),
-                Subject::Link(LinkSubject::Issuer(Some(Issuer {
-                    account: amina.clone(),
-                    linked: true,
-                }))),
+                Subject::Link(LinkSubject::Issuer {
+                    issuer: Some(Issuer {
+                        account: amina.clone(),
+                        linked: true,
+                        suspended: false,
+                        staff_group: false,
+                    }),
+                    staff_group: false,
+                }),
             ),
             "already linked",
         ),
@@ -172,7 +200,10 @@ fn a_code_is_refused_when_wrong_reused_on_its_own_platform_or_typed_by_an_accoun
 fn a_staff_account_is_never_linked() {
     let mut s = scene(
         discord("42"),
-        Subject::Link(LinkSubject::Fresh("KQ7X-MDPA".into())),
+        Subject::Link(LinkSubject::Fresh {
+            code: "KQ7X-MDPA".into(),
+            staff_group: false,
+        }),
     );
     s.programmes[0].coordinators.push(discord("42"));
     let outcome = run(&s, None, "link");
@@ -221,7 +252,10 @@ fn a_linked_account_says_with_which_and_unlinks_telling_both_accounts() {
 fn linking_is_for_matrix_and_discord_not_the_console() {
     let s = scene(
         UserRef::console("ada"),
-        Subject::Link(LinkSubject::Fresh("KQ7X-MDPA".into())),
+        Subject::Link(LinkSubject::Fresh {
+            code: "KQ7X-MDPA".into(),
+            staff_group: false,
+        }),
     );
     let outcome = run(&s, None, "link");
     assert_eq!(outcome.effects.len(), 1);
@@ -232,7 +266,10 @@ fn linking_is_for_matrix_and_discord_not_the_console() {
 fn a_code_waits_for_an_open_conversation_but_link_itself_answers_and_asks_again() {
     let s = scene(
         discord("42"),
-        Subject::Link(LinkSubject::Fresh("KQ7X-MDPA".into())),
+        Subject::Link(LinkSubject::Fresh {
+            code: "KQ7X-MDPA".into(),
+            staff_group: false,
+        }),
     );
     let state = FlowState::ConfirmDelete(crate::flows::personal::ConfirmDelete {});
     let ctx = s.ctx();
@@ -248,4 +285,62 @@ fn a_code_waits_for_an_open_conversation_but_link_itself_answers_and_asks_again(
     assert!(matches!(started.effects[0], Effect::StoreLinkCode { .. }));
     // The open question is asked again after the code.
     assert!(said(&started).len() >= 2);
+}
+
+#[test]
+fn a_suspended_account_or_staff_by_a_platform_group_is_never_linked() {
+    let amina = matrix("@amina:example.org");
+    let suspended_issuer = scene(
+        discord("42"),
+        Subject::Link(LinkSubject::Issuer {
+            issuer: Some(Issuer {
+                account: amina.clone(),
+                linked: false,
+                suspended: true,
+                staff_group: false,
+            }),
+            staff_group: false,
+        }),
+    );
+    let refused = |outcome: &Outcome, why: &str| {
+        assert!(
+            !outcome.effects.iter().any(|e| matches!(
+                e,
+                Effect::LinkAccounts { .. } | Effect::StoreLinkCode { .. }
+            )),
+            "{why}"
+        );
+        assert!(said(outcome)[0].1.contains(why), "{:?}", said(outcome));
+    };
+    refused(&run(&suspended_issuer, None, "link KQ7X-MDPA"), "suspended");
+    let s = scene(discord("42"), issuer(amina.clone()));
+    let ctx = Ctx {
+        suspended: true,
+        ..s.ctx()
+    };
+    refused(
+        &handle(&ctx, &parse("link KQ7X-MDPA").unwrap()),
+        "suspended",
+    );
+    let role = scene(
+        discord("42"),
+        Subject::Link(LinkSubject::Fresh {
+            code: "KQ7X-MDPA".into(),
+            staff_group: true,
+        }),
+    );
+    refused(&run(&role, None, "link"), "staff role");
+    let role_typing = scene(
+        discord("42"),
+        Subject::Link(LinkSubject::Issuer {
+            issuer: Some(Issuer {
+                account: amina,
+                linked: false,
+                suspended: false,
+                staff_group: false,
+            }),
+            staff_group: true,
+        }),
+    );
+    refused(&run(&role_typing, None, "link KQ7X-MDPA"), "staff role");
 }
