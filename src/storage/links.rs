@@ -131,6 +131,11 @@ impl Store {
         .await?;
         self.forget_link_codes(tx, person).await?;
         self.forget_link_codes(tx, other).await?;
+        // On record for the safeguarding leads: each account, with the other's platform.
+        for (account, with) in [(person, other), (other, person)] {
+            let reason = format!("with their {} account", with.platform.display());
+            self.log_done(tx, account, "link", &reason, now).await?;
+        }
         Ok(true)
     }
 
@@ -166,6 +171,22 @@ impl Store {
         .bind(&account.id)
         .execute(&mut **tx)
         .await?;
+        Ok(())
+    }
+
+    /// `unlink`: ends `account`'s link, on record for both accounts.
+    pub(super) async fn unlink_by_owner(
+        &self,
+        tx: &mut Transaction<'static, Any>,
+        account: &UserRef,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
+        let mut both = self.accounts_linked_to(tx, account).await?;
+        both.push(account.clone());
+        self.unlink_account(tx, account).await?;
+        for a in &both {
+            self.log_done(tx, a, "unlink", "", now).await?;
+        }
         Ok(())
     }
 

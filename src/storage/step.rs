@@ -756,7 +756,7 @@ impl Store {
                 }
             }
             Effect::Unlink { account } => {
-                self.unlink_account(tx, account).await?;
+                self.unlink_by_owner(tx, account, now).await?;
                 Applied::Done
             }
             Effect::DmAccount { person, other } => {

@@ -463,3 +463,84 @@ async fn a_matrix_mentee_and_a_discord_mentor_talk_in_a_relayed_pair_room_then_i
     .await;
     both.stop().await;
 }
+
+/// A person who starts her application on Matrix links her Discord account (the code
+/// given on Matrix, typed on Discord) and finishes it there: one application, answered on
+/// Discord, and Matrix told of the link.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_person_links_her_discord_account_to_matrix_and_finishes_her_application_there() {
+    let Some(url) = synapse_url() else { return };
+    let both = both(&url, false).await;
+    let (bot_id, fake) = (&both.bot_id, &both.fake);
+    let amina = Person::new(&url, &unique("amina")).await;
+    let her_discord = fake.add_user("amina-d");
+    let dm = amina.open_dm(bot_id).await;
+    for line in &MENTEE_ANSWERS[..6] {
+        matrix_says(&both, &amina, &dm, line).await;
+    }
+    matrix_says(&both, &amina, &dm, "link").await;
+    let mut code = None;
+    wait_for("Amina's code, on Matrix", || {
+        code = amina.received().iter().find_map(|r| {
+            (r.sender == *bot_id && r.room == dm.room_id())
+                .then(|| {
+                    r.body
+                        .split("Your code is ")
+                        .nth(1)?
+                        .get(..9)
+                        .map(str::to_string)
+                })
+                .flatten()
+        });
+        let found = code.is_some();
+        async move { found }
+    })
+    .await;
+    let code = code.expect("a code");
+
+    discord_says(&both, her_discord, &format!("link {code}")).await;
+    let channel = fake
+        .lock()
+        .dm_channel(her_discord)
+        .expect("a DM on Discord");
+    let said_on_discord = |text: &str| {
+        fake.lock()
+            .messages_in(channel)
+            .iter()
+            .any(|m| from_bot(m) && m["content"].as_str().is_some_and(|c| c.contains(text)))
+    };
+    wait_for("the link confirmed, on Discord", || {
+        let done = said_on_discord("Done: this Discord account and your Matrix account");
+        async move { done }
+    })
+    .await;
+    wait_for("the notice of the link, on Matrix", || {
+        let told = got(&amina, bot_id, dm.room_id(), |r| {
+            r.body.contains("is now linked to this one")
+        });
+        async move { told }
+    })
+    .await;
+
+    // The application goes on from Discord where it stopped.
+    for line in &MENTEE_ANSWERS[6..] {
+        discord_says(&both, her_discord, line).await;
+    }
+    discord_says(&both, her_discord, "submit").await;
+    wait_for("the application submitted, answered on Discord", || {
+        let done = said_on_discord("has been submitted");
+        async move { done }
+    })
+    .await;
+    let store = both.app.store();
+    assert_eq!(store.applications_of(&amina.user()).await.unwrap().len(), 1);
+    let discord_user = UserRef::new(Platform::Discord, her_discord.to_string());
+    assert!(
+        store
+            .applications_of(&discord_user)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    both.stop().await;
+}

@@ -98,6 +98,12 @@ both_backends! {
         assert!(out.contains("You have no applications yet"), "{out}");
         let out = h.dm_all(AMINA, "status").await;
         assert!(out.contains("Pathways"), "{out}");
+        // Both the link and its end are on record for each account, naming no other.
+        let tables = h.store.dump_tables().await.unwrap();
+        let audit = &tables.iter().find(|(t, _)| t == "audit_log").unwrap().1;
+        let done: Vec<&String> = audit.iter().filter(|r| r.contains("done")).collect();
+        assert_eq!(done.len(), 4, "{audit:?}");
+        assert!(done.iter().all(|r| !(r.contains("@amina") && r.contains("77"))), "{done:?}");
     }
 
     async fn deleting_a_linked_persons_data_erases_both_accounts_and_the_link(db: TestDb) {
