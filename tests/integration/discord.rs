@@ -1897,3 +1897,49 @@ async fn asking_for_message_content_the_application_may_not_read_ends_with_how_t
     assert!(message.contains("message_content = false"), "{message}");
     assert_eq!(fake.lock().identifies, 0, "{message}");
 }
+
+/// `/link` gives its code by DM (never in the channel), and `/link code:` is the same as
+/// typing `link <code>`: here from another Discord account, which is told that linking
+/// puts together one account of each platform.
+#[tokio::test]
+async fn slash_link_gives_a_code_by_dm_and_takes_one_typed_as_an_option() {
+    let (run, _staff) = start(&["carol"]).await;
+    let fake = &run.fake;
+    let amina = fake.add_user("amina");
+    let other = fake.add_user("other");
+    let lobby = fake.add_channel("lobby");
+    let dm_text = |user: u64, what: &'static str| async move {
+        fake.wait_for(what, WAIT, |s| {
+            let channel = s.dm_channel(user)?;
+            bot_texts(s, channel).last().cloned()
+        })
+        .await
+    };
+    fake.slash(amina, Some(lobby), "link", &[]);
+    let text = dm_text(amina, "the code by DM").await;
+    let code = text
+        .split("Your code is ")
+        .nth(1)
+        .and_then(|rest| rest.get(..9))
+        .unwrap_or_else(|| panic!("no code: {text}"))
+        .to_string();
+    assert!(text.contains("from your Matrix account"), "{text}");
+    assert!(
+        bot_texts(&fake.lock(), lobby)
+            .iter()
+            .all(|t| !t.contains(&code)),
+        "the code is never posted in the channel"
+    );
+    fake.slash(
+        other,
+        Some(lobby),
+        "link",
+        &[("code", &code.to_lowercase())],
+    );
+    let text = dm_text(other, "the answer to the code").await;
+    assert!(
+        text.contains("That code was made on another Discord account"),
+        "{text}"
+    );
+    run.stop().await;
+}

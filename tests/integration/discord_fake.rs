@@ -832,6 +832,12 @@ fn route(
         ),
         ("PUT", ["applications", _, "guilds", guild, "commands"]) => {
             let guild = num(guild).unwrap_or_default();
+            if let Some(problem) = body.as_array().and_then(|c| commands_problem(c)) {
+                return reply(
+                    StatusCode::BAD_REQUEST,
+                    json!({"message": format!("Invalid Form Body: {problem}"), "code": 50035}),
+                );
+            }
             let mut registered = Vec::new();
             for command in body.as_array().cloned().unwrap_or_default() {
                 let mut c = command.clone();
@@ -1348,6 +1354,65 @@ fn multipart(body: &[u8], boundary: &str) -> (Vec<u8>, Vec<(String, Vec<u8>)>) {
         at = end;
     }
     (payload, files)
+}
+
+/// What Discord would refuse in a guild's slash commands, as it does (error 50035): at
+/// most 100; a slash command's name is 1 to 32 lower-case letters, digits, `-` or `_`
+/// (a message menu's may have capitals and spaces), unique; its description 1 to 100
+/// characters (none for a message menu's); at most 25 options, each named and described
+/// the same way, the required ones first.
+fn commands_problem(commands: &[Value]) -> Option<String> {
+    if commands.len() > 100 {
+        return Some("more than 100 commands".into());
+    }
+    let slash_name = |n: &str| {
+        (1..=32).contains(&n.chars().count())
+            && n.chars()
+                .all(|c| c.is_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
+    };
+    let described = |d: &Value| {
+        d.as_str()
+            .is_some_and(|d| (1..=100).contains(&d.chars().count()))
+    };
+    let mut names = std::collections::HashSet::new();
+    for c in commands {
+        let name = c["name"].as_str().unwrap_or_default();
+        let message_menu = c["type"] == 3;
+        if !names.insert((name.to_string(), c["type"].as_u64())) {
+            return Some(format!("command {name} registered twice"));
+        }
+        if message_menu {
+            if !(1..=32).contains(&name.chars().count()) {
+                return Some(format!("message command name {name:?}"));
+            }
+            continue;
+        }
+        if !slash_name(name) {
+            return Some(format!("command name {name:?}"));
+        }
+        if !described(&c["description"]) {
+            return Some(format!("command {name}: description {}", c["description"]));
+        }
+        let options = c["options"].as_array().cloned().unwrap_or_default();
+        if options.len() > 25 {
+            return Some(format!("command {name}: more than 25 options"));
+        }
+        let mut optional_seen = false;
+        for o in &options {
+            let option = o["name"].as_str().unwrap_or_default();
+            if !slash_name(option) || !described(&o["description"]) {
+                return Some(format!("command {name}: option {option:?}"));
+            }
+            let required = o["required"] == true;
+            if required && optional_seen {
+                return Some(format!(
+                    "command {name}: required option {option} after an optional one"
+                ));
+            }
+            optional_seen |= !required;
+        }
+    }
+    None
 }
 
 /// What Discord would refuse in a message's components, as it does (error 50035): at most

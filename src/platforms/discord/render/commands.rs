@@ -101,6 +101,16 @@ pub const COMMANDS: &[CommandSpec] = &[
         audience: Audience::Everyone,
     },
     CommandSpec {
+        name: "link",
+        description: "Be the same person here and on Matrix (the code comes by DM)",
+        options: &[OptionSpec {
+            name: "code",
+            description: "The code you got on Matrix (leave empty to get one here)",
+            required: false,
+        }],
+        audience: Audience::Everyone,
+    },
+    CommandSpec {
         name: "coordinate",
         description: "A coordinators' command (in the coordinators' channel)",
         options: COMMAND_OPTION,
@@ -152,6 +162,11 @@ pub fn command_text(name: &str, options: &[(String, String)]) -> Option<SlashCom
             words.extend(option("programme"));
             participant(words)
         }
+        "link" => {
+            let mut words = vec!["link".to_string()];
+            words.extend(option("code"));
+            participant(words)
+        }
         "pause" => participant(vec![
             "pause".into(),
             "until".into(),
@@ -188,6 +203,10 @@ mod tests {
         assert_eq!(
             command_text("apply", &opts(&[])),
             Some(SlashCommand::Participant("apply".into()))
+        );
+        assert_eq!(
+            command_text("link", &opts(&[("code", " kq7x-mdpa ")])),
+            Some(SlashCommand::Participant("link kq7x-mdpa".into()))
         );
         assert_eq!(
             command_text("pause", &opts(&[("until", "2027-01-10")])),
