@@ -717,6 +717,56 @@ async fn after_a_gateway_drop_the_bot_resumes_and_answers_what_was_sent_meanwhil
     run.stop().await;
 }
 
+#[tokio::test]
+async fn asked_to_reconnect_the_bot_resumes_and_answers_what_was_sent_meanwhile() {
+    let (run, _) = start(&["carol"]).await;
+    let fake = &run.fake;
+    let amina = fake.add_user("amina");
+    fake.request_reconnect();
+    fake.dm(amina, "apply");
+    let dm = fake.lock().dm_channel(amina).unwrap();
+    expect_welcome(fake, dm, 0).await;
+    let (identifies, resumes) = {
+        let s = fake.lock();
+        (s.identifies, s.resumes)
+    };
+    assert_eq!(
+        (identifies, resumes),
+        (1, 1),
+        "resumed, not identified again"
+    );
+    run.stop().await;
+}
+
+#[tokio::test]
+async fn after_an_invalid_session_the_bot_identifies_again_and_catches_up_with_what_it_missed() {
+    let (run, _) = start(&["carol"]).await;
+    let fake = &run.fake;
+    let amina = fake.add_user("amina");
+    // Amina is applying (a DM the bot catches up with) when the session ends.
+    fake.dm(amina, "apply");
+    let dm = fake.lock().dm_channel(amina).unwrap();
+    expect_welcome(fake, dm, 0).await;
+    while run.bot.handled() < 1 {
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    let seen = bot_count(&fake.lock(), dm);
+    fake.invalidate_session();
+    // Sent while the bot has no session: never replayed, only in the DM's history.
+    fake.dm(amina, "mentee");
+    fake.wait_for("a new session", WAIT, |s| (s.identifies == 2).then_some(()))
+        .await;
+    let next = next_from_bot(fake, dm, seen).await;
+    assert!(
+        next["content"]
+            .as_str()
+            .is_some_and(|t| !t.starts_with("Welcome")),
+        "{next}"
+    );
+    assert_eq!(fake.lock().resumes, 0, "a new session, not a resumed one");
+    run.stop().await;
+}
+
 fn pair_spec(a: u64, b: u64) -> PrivateRoomSpec {
     PrivateRoomSpec {
         name: "Amina & Grace — Pathways".into(),

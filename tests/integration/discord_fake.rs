@@ -11,7 +11,8 @@
 //!   Unknown routes answer 404 and are logged.
 //! - Gateway: hello, identify → READY, heartbeat → ack, resume → replay of missed events
 //!   and RESUMED; the test dispatches MESSAGE_CREATE and INTERACTION_CREATE, and can drop
-//!   the connection to force a resume.
+//!   the connection or send RECONNECT (op 7) to force a resume, or INVALID_SESSION (op 9)
+//!   to force a new session.
 //! - Faults on demand: [`DiscordFake::fail_next`] answers the next matching request with a
 //!   given status and body (a 429 with `retry-after`, a 50007, a 50013).
 //!
@@ -597,6 +598,26 @@ impl DiscordFake {
         let mut state = self.lock();
         if let Some(conn) = state.connection.take() {
             let _ = conn.send(WsMessage::Close(None));
+        }
+    }
+
+    /// Asks the bot to reconnect and resume (op 7 RECONNECT), as Discord does before it
+    /// moves a session to another server.
+    pub fn request_reconnect(&self) {
+        let state = self.lock();
+        if let Some(conn) = &state.connection {
+            let _ = conn.send(WsMessage::Text(json!({"op": 7, "d": null}).to_string()));
+        }
+    }
+
+    /// Ends the bot's session for good (op 9 INVALID_SESSION, not resumable), as Discord
+    /// does when a session cannot go on: what is dispatched until the bot identifies again
+    /// is not replayed (only the channels' history keeps it).
+    pub fn invalidate_session(&self) {
+        let mut state = self.lock();
+        state.session += 1;
+        if let Some(conn) = state.connection.take() {
+            let _ = conn.send(WsMessage::Text(json!({"op": 9, "d": false}).to_string()));
         }
     }
 
