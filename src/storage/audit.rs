@@ -24,16 +24,7 @@ impl Store {
         action: &str,
         now: DateTime<Utc>,
     ) -> Result<()> {
-        sqlx::query(
-            "INSERT INTO audit_log (at, platform, user_id, action, outcome, reason) VALUES ($1, $2, $3, $4, 'refused', '')",
-        )
-        .bind(to_millis(now))
-        .bind(user.platform.as_str())
-        .bind(&user.id)
-        .bind(action)
-        .execute(&mut **tx)
-        .await?;
-        Ok(())
+        log(tx, user, action, "refused", "", now).await
     }
 
     /// Logs that `user` was allowed `action`, and why (`reason`: the group that allowed it).
@@ -45,17 +36,7 @@ impl Store {
         reason: &str,
         now: DateTime<Utc>,
     ) -> Result<()> {
-        sqlx::query(
-            "INSERT INTO audit_log (at, platform, user_id, action, outcome, reason) VALUES ($1, $2, $3, $4, 'allowed', $5)",
-        )
-        .bind(to_millis(now))
-        .bind(user.platform.as_str())
-        .bind(&user.id)
-        .bind(action)
-        .bind(reason)
-        .execute(&mut **tx)
-        .await?;
-        Ok(())
+        log(tx, user, action, "allowed", reason, now).await
     }
 
     /// Logs what an account's owner did to it (`link`, `unlink`: see `storage::links`),
@@ -69,16 +50,28 @@ impl Store {
         reason: &str,
         now: DateTime<Utc>,
     ) -> Result<()> {
-        sqlx::query(
-            "INSERT INTO audit_log (at, platform, user_id, action, outcome, reason) VALUES ($1, $2, $3, $4, 'done', $5)",
-        )
-        .bind(to_millis(now))
-        .bind(user.platform.as_str())
-        .bind(&user.id)
-        .bind(action)
-        .bind(reason)
-        .execute(&mut **tx)
-        .await?;
-        Ok(())
+        log(tx, user, action, "done", reason, now).await
     }
+}
+
+async fn log(
+    tx: &mut Transaction<'static, Any>,
+    user: &UserRef,
+    action: &str,
+    outcome: &str,
+    reason: &str,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    sqlx::query(
+        "INSERT INTO audit_log (at, platform, user_id, action, outcome, reason) VALUES ($1, $2, $3, $4, $5, $6)",
+    )
+    .bind(to_millis(now))
+    .bind(user.platform.as_str())
+    .bind(&user.id)
+    .bind(action)
+    .bind(outcome)
+    .bind(reason)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
 }

@@ -695,12 +695,13 @@ async fn a_conversation_waiting_on_a_slow_send_does_not_hold_up_another() {
     run.stop().await;
 }
 
-#[tokio::test]
-async fn after_a_gateway_drop_the_bot_resumes_and_answers_what_was_sent_meanwhile() {
+/// The bot's session is interrupted by `disturb`; what Amina sends meanwhile is replayed
+/// when the bot resumes, and answered, without a new session.
+async fn resumes_and_answers_what_was_sent_meanwhile(disturb: fn(&DiscordFake)) {
     let (run, _) = start(&["carol"]).await;
     let fake = &run.fake;
     let amina = fake.add_user("amina");
-    fake.drop_gateway();
+    disturb(fake);
     // Dispatched while the bot is away: Discord replays it on resume.
     fake.dm(amina, "apply");
     let dm = fake.lock().dm_channel(amina).unwrap();
@@ -718,24 +719,13 @@ async fn after_a_gateway_drop_the_bot_resumes_and_answers_what_was_sent_meanwhil
 }
 
 #[tokio::test]
+async fn after_a_gateway_drop_the_bot_resumes_and_answers_what_was_sent_meanwhile() {
+    resumes_and_answers_what_was_sent_meanwhile(DiscordFake::drop_gateway).await;
+}
+
+#[tokio::test]
 async fn asked_to_reconnect_the_bot_resumes_and_answers_what_was_sent_meanwhile() {
-    let (run, _) = start(&["carol"]).await;
-    let fake = &run.fake;
-    let amina = fake.add_user("amina");
-    fake.request_reconnect();
-    fake.dm(amina, "apply");
-    let dm = fake.lock().dm_channel(amina).unwrap();
-    expect_welcome(fake, dm, 0).await;
-    let (identifies, resumes) = {
-        let s = fake.lock();
-        (s.identifies, s.resumes)
-    };
-    assert_eq!(
-        (identifies, resumes),
-        (1, 1),
-        "resumed, not identified again"
-    );
-    run.stop().await;
+    resumes_and_answers_what_was_sent_meanwhile(DiscordFake::request_reconnect).await;
 }
 
 #[tokio::test]
