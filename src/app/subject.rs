@@ -188,9 +188,13 @@ impl App {
             {
                 continue;
             }
-            let Some(record) = self.store.application(a.id).await? else {
+            let Some(mut record) = self.store.application(a.id).await? else {
                 continue;
             };
+            record.also_on = self
+                .links
+                .linked(&record.applicant, false)
+                .map(|l| l.other.platform);
             let at = match out.iter().position(|p| p.programme == a.programme) {
                 Some(at) => at,
                 None => {
@@ -219,15 +223,21 @@ impl App {
         Ok(out)
     }
 
-    /// Leaves suspended people out of a matching pool.
+    /// Leaves suspended people out of a matching pool, and says where each of the others
+    /// has a linked account (matching pairs them with people there too).
     pub(super) async fn not_suspended(
         &self,
         records: Vec<ApplicationRecord>,
     ) -> Result<Vec<ApplicationRecord>> {
         let now = self.clock.now();
+        self.links.fresh().await;
         let mut out = Vec::with_capacity(records.len());
-        for r in records {
+        for mut r in records {
             if !self.store.is_suspended(&r.applicant, now).await? {
+                r.also_on = self
+                    .links
+                    .linked(&r.applicant, false)
+                    .map(|l| l.other.platform);
                 out.push(r);
             }
         }

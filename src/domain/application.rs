@@ -325,11 +325,25 @@ pub struct ApplicationRecord {
     /// Coordinators' private notes, oldest first.
     #[serde(default)]
     pub notes: Vec<ApplicationNote>,
+    /// The platform of the account the applicant linked (`domain::accounts`), where they
+    /// can meet too: filled in by the app where matching reads it.
+    #[serde(default)]
+    pub also_on: Option<super::Platform>,
 }
 
 impl ApplicationRecord {
     pub fn answers_map(&self) -> BTreeMap<String, Answer> {
         self.answers.iter().cloned().collect()
+    }
+
+    /// Whether the applicant can meet on `platform`: theirs, or their linked account's.
+    pub fn is_on(&self, platform: super::Platform) -> bool {
+        self.applicant.platform == platform || self.also_on == Some(platform)
+    }
+
+    /// Whether the two can meet on one platform (their rooms need no relay).
+    pub fn shares_a_platform_with(&self, other: &ApplicationRecord) -> bool {
+        self.is_on(other.applicant.platform) || other.also_on.is_some_and(|p| self.is_on(p))
     }
 }
 

@@ -134,6 +134,7 @@ pub(crate) fn application(
         decisions: vec![],
         questions: vec![],
         notes: vec![],
+        also_on: None,
     }
 }
 
@@ -439,6 +440,7 @@ impl Applicant {
             decisions: vec![],
             questions: vec![],
             notes: vec![],
+            also_on: None,
         };
         self.records.retain(|r| r.summary.id != id);
         self.records.push(record);

@@ -356,6 +356,7 @@ fn subjects(matches: &[MatchRecord]) -> Vec<Subject> {
         decisions: vec![],
         questions: vec![],
         notes: vec![],
+        also_on: None,
     };
     let case = CaseRecord {
         id: 1,

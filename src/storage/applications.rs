@@ -328,6 +328,8 @@ impl Store {
             decisions,
             questions,
             notes,
+            // Links are the app's to add (`app::links`).
+            also_on: None,
         }))
     }
 

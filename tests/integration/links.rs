@@ -205,4 +205,32 @@ both_backends! {
         assert_eq!(h.store.held_files(&user(AMINA)).await.unwrap().len(), 1);
         assert!(h.store.held_files(&user(HER_DISCORD)).await.unwrap().is_empty());
     }
+
+    async fn without_a_relay_a_linked_mentee_is_matched_on_her_other_platform_and_meets_there(db: TestDb) {
+        let h = Harness::build(
+            &db,
+            tandem::platforms::recording::Recording::new(),
+            crate::support::example_programmes(),
+            |s| {
+                s.platforms = vec![Platform::Console, Platform::Matrix, Platform::Discord];
+                s.relay = false;
+            },
+        )
+        .await;
+        ready_mentee(&h, AMINA, "Amina").await;
+        let code = code_for(&h, AMINA).await;
+        h.dm_all(HER_DISCORD, &format!("link {code}")).await;
+        ready_mentor(&h, "discord:4242", "Grace", "Technology").await;
+        let out = h.in_room("carol", "coordinators", "!tandem match propose").await;
+        assert!(out.contains("Amina") && out.contains("Grace"), "{out}");
+        h.in_room("carol", "coordinators", "!tandem match approve 1").await;
+        h.dm_all(AMINA, "accept").await;
+        let out = h.dm_all("discord:4242", "accept").await;
+        assert!(out.contains("on Discord"), "{out}");
+        let rooms = h.rec.created_rooms();
+        assert_eq!(rooms.len(), 1, "{rooms:?}");
+        assert_eq!(rooms[0].members, vec![user(HER_DISCORD), user("discord:4242")]);
+        let m = h.store.match_by_id(1).await.unwrap().unwrap();
+        assert_eq!(m.pair_room().unwrap().platform, Platform::Discord);
+    }
 }

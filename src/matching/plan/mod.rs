@@ -13,8 +13,9 @@
 //! `features`; the reasons shown with a proposal and why someone is left out in `explain`.
 //! The solver is `matching::min_cost_flow`, the scores `matching::scoring`, the candidates
 //! and their widening `matching::index`. A pair meets on one chat platform unless their
-//! room can be relayed (`MatchingConfig::relay`): without a relay, people on different
-//! platforms are never paired, and each platform's people are planned on their own.
+//! room can be relayed (`MatchingConfig::relay`): without a relay, people who share no
+//! platform are never paired, and each platform's people are planned on their own (someone
+//! with a linked account on the other platform, `ApplicationRecord::also_on`, is on both).
 //!
 //! To add a criterion: its scoring in `scoring::Criterion`, its vocabulary and feature in
 //! `features::prepare`, its reason in `explain::detail`.
@@ -131,6 +132,14 @@ pub fn plan(
             config, programme, mentees, mentors, &free_e, &free_m, excluded, now,
         );
     }
+    let linked = |free: &[(usize, u32)], people: &[ApplicationRecord]| {
+        free.iter().any(|&(i, _)| people[i].also_on.is_some())
+    };
+    if linked(&free_e, mentees) || linked(&free_m, mentors) {
+        return plan_by_platform_linked(
+            config, programme, mentees, mentors, &free_e, &free_m, excluded, now, &platforms,
+        );
+    }
     let mut whole = Plan {
         proposals: vec![],
         unmatched: vec![],
@@ -172,6 +181,83 @@ pub fn plan(
     whole.proposals.sort_by_key(|p| (p.mentee, p.mentor));
     whole.unmatched.sort_by_key(|(i, _)| *i);
     whole.spare.sort_by_key(|(j, _, _)| *j);
+    Ok(whole)
+}
+
+/// [`plan`] without a relay where some people linked an account on another platform
+/// (`domain::accounts`), and so may meet on either: each platform is planned in turn, with
+/// everyone who is on it and still has a place, the places taken on one platform counting
+/// on the next. (Not one optimum over both platforms, but never a pair without a shared
+/// platform, nor anyone over their places.)
+#[allow(clippy::too_many_arguments)]
+fn plan_by_platform_linked(
+    config: &MatchingConfig,
+    programme: &Programme,
+    mentees: &[ApplicationRecord],
+    mentors: &[ApplicationRecord],
+    free_e: &[(usize, u32)],
+    free_m: &[(usize, u32)],
+    excluded: &HashSet<(i64, i64)>,
+    now: DateTime<Utc>,
+    platforms: &[Platform],
+) -> Result<Plan, String> {
+    let mut left_e: HashMap<usize, u32> = free_e.iter().copied().collect();
+    let mut left_m: HashMap<usize, u32> = free_m.iter().copied().collect();
+    let mut why: HashMap<usize, String> = HashMap::new();
+    let mut whole = Plan {
+        proposals: vec![],
+        unmatched: vec![],
+        spare: vec![],
+        total_score: 0,
+        candidates_per_mentee: config.candidates_per_mentee.max(1),
+    };
+    for &platform in platforms {
+        let on =
+            |free: &[(usize, u32)], people: &[ApplicationRecord], left: &HashMap<usize, u32>| {
+                free.iter()
+                    .filter(|&&(i, _)| people[i].is_on(platform) && left[&i] > 0)
+                    .map(|&(i, _)| (i, left[&i]))
+                    .collect::<Vec<_>>()
+            };
+        let (here_e, here_m) = (on(free_e, mentees, &left_e), on(free_m, mentors, &left_m));
+        if here_e.is_empty() {
+            continue;
+        }
+        if here_m.is_empty() {
+            for (i, _) in here_e {
+                why.entry(i).or_insert_with(|| {
+                    format!("no mentor ready to be matched is on {platform}, where they are")
+                });
+            }
+            continue;
+        }
+        let p = plan_free(
+            config, programme, mentees, mentors, &here_e, &here_m, excluded, now,
+        )?;
+        for x in &p.proposals {
+            *left_e.get_mut(&x.mentee).expect("a free mentee") -= 1;
+            *left_m.get_mut(&x.mentor).expect("a free mentor") -= 1;
+        }
+        why.extend(p.unmatched);
+        whole.total_score += p.total_score;
+        whole.proposals.extend(p.proposals);
+    }
+    whole.unmatched = free_e
+        .iter()
+        .filter(|&&(i, n)| left_e[&i] == n)
+        .map(|&(i, _)| {
+            let reason = why.remove(&i).unwrap_or_else(|| {
+                "no mentor ready to be matched shares a platform with them".into()
+            });
+            (i, reason)
+        })
+        .collect();
+    whole.spare = free_m
+        .iter()
+        .filter(|&&(j, _)| left_m[&j] > 0)
+        .map(|&(j, n)| (j, n - left_m[&j], n))
+        .collect();
+    whole.proposals.sort_by_key(|p| (p.mentee, p.mentor));
     Ok(whole)
 }
 
@@ -337,7 +423,7 @@ pub fn evaluate_pair(
     mentor: &ApplicationRecord,
     now: DateTime<Utc>,
 ) -> Result<(i64, Vec<(String, i64)>), String> {
-    if mentee.applicant.platform != mentor.applicant.platform && !config.relay {
+    if !mentee.shares_a_platform_with(mentor) && !config.relay {
         return Err(format!(
             "they are on different platforms ({} and {}), and a pair room is on one",
             mentee.applicant.platform, mentor.applicant.platform
@@ -395,7 +481,7 @@ pub fn evaluate_mentors(
         .zip(mentors)
         .map(|(features, mentor)| {
             if model.blocker(&e[0], features).is_some()
-                || (mentor.applicant.platform != mentee.applicant.platform && !config.relay)
+                || (!mentee.shares_a_platform_with(mentor) && !config.relay)
             {
                 return None;
             }

@@ -100,6 +100,7 @@ fn record<const N: usize>(
         decisions: vec![],
         questions: vec![],
         notes: vec![],
+        also_on: None,
     }
 }
 
@@ -412,6 +413,53 @@ fn without_a_relay_people_on_different_platforms_are_never_paired_and_a_mentee_a
     )
     .unwrap();
     assert!(browsed[0].is_none() && browsed[1].is_some() && browsed[2].is_some());
+}
+
+/// `record`, with an account linked on `platform`.
+fn linked(platform: Platform, mut r: ApplicationRecord) -> ApplicationRecord {
+    r.also_on = Some(platform);
+    r
+}
+
+#[test]
+fn without_a_relay_a_linked_account_lets_people_meet_on_either_platform_and_no_one_twice() {
+    // Amina (Matrix, with a Discord account linked) may have a Discord Grace; Tariq alone
+    // on Matrix may not.
+    let mentees = vec![
+        on(Platform::Discord, tariq(1)),
+        linked(Platform::Discord, on(Platform::Matrix, tariq(2))),
+        on(Platform::Matrix, tariq(3)),
+    ];
+    let mentors = graces(&[(10, Platform::Discord), (11, Platform::Discord)]);
+    let plan = without_relay().plan(&mentees, &mentors);
+    let matched: Vec<usize> = plan.proposals.iter().map(|p| p.mentee).collect();
+    assert_eq!(matched, vec![0, 1], "{:?}", plan.proposals);
+    assert_eq!(
+        plan.unmatched,
+        vec![(
+            2,
+            "no mentor ready to be matched is on matrix, where they are".to_string()
+        )]
+    );
+    let config = &without_relay().config;
+    assert!(evaluate_pair(config, &programme(), &mentees[1], &mentors[0], now()).is_ok());
+    assert!(evaluate_pair(config, &programme(), &mentees[2], &mentors[0], now()).is_err());
+    let browsed = evaluate_mentors(config, &programme(), &mentees[1], &mentors, now()).unwrap();
+    assert!(browsed.iter().all(Option::is_some));
+
+    // A linked mentor on both platforms is still one mentor with one place.
+    let mentors = vec![linked(
+        Platform::Discord,
+        graces(&[(12, Platform::Matrix)]).remove(0),
+    )];
+    let mentees = vec![
+        on(Platform::Matrix, tariq(4)),
+        on(Platform::Discord, tariq(5)),
+    ];
+    let plan = without_relay().plan(&mentees, &mentors);
+    assert_eq!(plan.proposals.len(), 1, "{:?}", plan.proposals);
+    assert_eq!(plan.unmatched.len(), 1);
+    assert!(plan.spare.is_empty(), "{:?}", plan.spare);
 }
 
 #[test]
