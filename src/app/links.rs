@@ -165,6 +165,19 @@ impl Links {
 }
 
 impl super::App {
+    /// Where a DM to `to` goes ([`Links::dm_account`]), if this process serves that
+    /// platform; else to `to` itself (one process per platform: the act is this one's).
+    pub(super) async fn dm_account(&self, to: &UserRef) -> UserRef {
+        self.links.fresh().await;
+        let there = self.links.dm_account(to);
+        let served = &self.settings.platforms;
+        if served.is_empty() || served.contains(&there.platform) {
+            there
+        } else {
+            to.clone()
+        }
+    }
+
     /// `person`'s account on `platform`: their own, or the one they linked there.
     pub(super) fn account_on(
         &self,

@@ -538,8 +538,8 @@ impl App {
 
     /// The person a message is from when it was written from their linked account (see
     /// `app::links`). Never in a staff room (rights belong to the account that writes),
-    /// nor while the account has a conversation of its own open (a moderator's question
-    /// to it as the reporter it was before the link, which it answers as itself).
+    /// nor in a DM while the account has a conversation of its own open (a moderator's
+    /// question to it as the reporter it was before the link, which it answers as itself).
     async fn person_of(&self, inbound: &Inbound) -> Option<UserRef> {
         if let Place::Room(room) = &inbound.place
             && (self.settings.coordinators_rooms.contains(room)
@@ -549,6 +549,9 @@ impl App {
         }
         self.links.fresh().await;
         let person = self.links.person_of(&inbound.from)?;
+        if inbound.place != Place::Dm {
+            return Some(person);
+        }
         match self
             .store
             .load_conversation::<flows::FlowState>(&inbound.from)

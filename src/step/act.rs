@@ -370,7 +370,6 @@ impl Act {
             Act::CancelPlatformEvent { platform, .. }
             | Act::Replan { platform, .. }
             | Act::PassOn { platform, .. } => Some(*platform),
-            Act::CreatePairRoom { members, .. } => members.first().map(|m| m.platform),
             Act::RemoveFromPairRooms { user, .. } => Some(user.platform),
             Act::ShowEvidence {
                 room, moderator, ..
@@ -378,6 +377,7 @@ impl Act {
             Act::PostProposals { platform, .. } => Some(*platform),
             Act::ArchivePairRoom { .. }
             | Act::FreezeMatch { .. }
+            | Act::CreatePairRoom { .. }
             | Act::TellReporter { .. }
             | Act::AnnounceCase { .. }
             | Act::AnnounceQuestion { .. }
@@ -388,9 +388,9 @@ impl Act {
     /// The match whose pair room it changes, for storage to find its platform.
     pub fn pair_room_match(&self) -> Option<i64> {
         match self {
-            Act::ArchivePairRoom { match_id, .. } | Act::FreezeMatch { match_id, .. } => {
-                Some(*match_id)
-            }
+            Act::ArchivePairRoom { match_id, .. }
+            | Act::FreezeMatch { match_id, .. }
+            | Act::CreatePairRoom { match_id, .. } => Some(*match_id),
             _ => None,
         }
     }

@@ -13,7 +13,7 @@ use super::{Store, from_millis, to_millis};
 use crate::domain::matches::{
     Closure, ClosureKind, MatchOrigin, MatchRecord, MatchStatus, NewMatch, NewRequest, NextStep,
 };
-use crate::domain::{ApplicationStatus, UserRef};
+use crate::domain::{ApplicationStatus, RoomRef, UserRef};
 use crate::error::Result;
 
 /// A match with both people and the names they gave (read with it: two reads a match
@@ -472,6 +472,25 @@ impl Store {
             .execute(&self.pool)
             .await?;
         Ok(())
+    }
+
+    /// The pair room (or relayed side) whose id is `room`, on the platform it is on: a
+    /// room named by its id alone (a moderator's `remove … from <room>`).
+    pub async fn pair_room_by_id(&self, room: &str) -> Result<Option<RoomRef>> {
+        let text = format!(
+            "SELECT {MATCH_COLUMNS} FROM {MATCH_FROM} WHERE m.room = $1 OR m.relay_room = $1 ORDER BY m.id DESC LIMIT 1"
+        );
+        let row = sql::query(&text)
+            .bind(room)
+            .fetch_optional(self.db()?.exec())
+            .await?;
+        let Some(r) = row else { return Ok(None) };
+        let m = Self::match_from_row(&r)?;
+        Ok(if m.room.as_deref() == Some(room) {
+            m.pair_room()
+        } else {
+            m.relay_side()
+        })
     }
 
     pub async fn match_by_id(&self, id: i64) -> Result<Option<MatchRecord>> {

@@ -155,9 +155,10 @@ pub(super) async fn insert_acts(
         let json = serde_json::to_string(&act).context("encoding an act for the outbox")?;
         let mut platform = act.platform();
         if let (None, Some(match_id)) = (platform, act.pair_room_match()) {
-            // A pair room is on its mentee's platform.
+            // A pair room is on its mentee's platform, unless the pair share another only
+            // through a linked account (`matches.room_platform`).
             let found: Option<String> = match sql::query(
-                "SELECT a.platform FROM matches m JOIN applications a ON a.id = m.mentee_application WHERE m.id = $1",
+                "SELECT COALESCE(m.room_platform, a.platform) FROM matches m JOIN applications a ON a.id = m.mentee_application WHERE m.id = $1",
             )
             .bind(match_id)
             .fetch_optional(tx.exec())

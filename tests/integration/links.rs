@@ -233,4 +233,28 @@ both_backends! {
         let m = h.store.match_by_id(1).await.unwrap().unwrap();
         assert_eq!(m.pair_room().unwrap().platform, Platform::Discord);
     }
+
+    async fn a_mentee_who_linked_her_mentors_platform_meets_there_and_a_moderator_removes_her_account(db: TestDb) {
+        let h = serving_both(&db).await;
+        ready_mentee(&h, AMINA, "Amina").await;
+        let code = code_for(&h, AMINA).await;
+        h.dm_all(HER_DISCORD, &format!("link {code}")).await;
+        ready_mentor(&h, "discord:4242", "Grace", "Technology").await;
+        h.in_room("carol", "coordinators", "!tandem match propose").await;
+        h.in_room("carol", "coordinators", "!tandem match approve 1").await;
+        h.dm_all(HER_DISCORD, "accept").await;
+        h.dm_all("discord:4242", "accept").await;
+        let m = h.store.match_by_id(1).await.unwrap().unwrap();
+        assert_eq!(m.room_platform, Some(Platform::Discord));
+        let room = m.pair_room().unwrap();
+        assert_eq!(room.platform, Platform::Discord);
+        assert_eq!(h.rec.created_rooms()[0].members, vec![user(HER_DISCORD), user("discord:4242")]);
+
+        // Named by her Discord account, she is found, and that account leaves the room.
+        let out = h.in_room("max", "moderators", &format!("!tandem remove discord:77 from {}", room.id)).await;
+        assert!(out.contains("Remove Amina (matrix:@amina:example.org"), "{out}");
+        let out = h.in_room("max", "moderators", "!tandem confirm").await;
+        assert!(out.contains("was removed from room"), "{out}");
+        assert_eq!(h.rec.created_rooms()[0].members, vec![user("discord:4242")]);
+    }
 }

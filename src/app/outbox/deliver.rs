@@ -26,8 +26,7 @@ impl App {
         key: &IdempotencyKey,
     ) -> Result<(), PortError> {
         // A person with a linked account gets their DMs where they last wrote from.
-        self.links.fresh().await;
-        let to = &self.links.dm_account(to);
+        let to = &self.dm_account(to).await;
         let posted = self.ports.dm.send_dm(to, message, key).await?;
         self.keep_posted(to.platform, None, message, &posted).await;
         Ok(())
@@ -174,10 +173,21 @@ impl App {
             Act::RemoveFromPairRooms { user, .. } => self.remove_from_pair_rooms(key, user).await,
             Act::RemoveFromRoom { user, room, by } => {
                 info!(user = %user, room = %room, by = %by, "removed from a room by a moderator");
-                let account = self.account_in(user, room);
+                // A pair room is where its match says (a linked account's may be on the
+                // other platform than its person's).
+                let room = match self.store.pair_room_by_id(&room.id).await {
+                    Ok(Some(pair)) => pair,
+                    Ok(None) => room.clone(),
+                    Err(e) => {
+                        return Err(PortError::Other(anyhow::anyhow!(
+                            "finding the room {room}: {e}"
+                        )));
+                    }
+                };
+                let account = self.account_in(user, &room);
                 self.ports
                     .provisioner
-                    .remove_member(room, &account, key)
+                    .remove_member(&room, &account, key)
                     .await
             }
             Act::ShowEvidence {

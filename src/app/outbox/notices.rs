@@ -62,7 +62,13 @@ impl App {
     /// get a message can say too much (a reporter), and unreachable people are told of
     /// by [`App::tell_unreachable`].
     async fn tell_staff_given_up(&self, f: &Failure) -> crate::error::Result<()> {
-        let Some(platform) = f.act.platform() else {
+        // A pair room's change says no platform (storage finds its match's): the staff
+        // rooms of the first platform configured hear of it.
+        let Some(platform) = f
+            .act
+            .platform()
+            .or_else(|| self.settings.coordinators_rooms.first().map(|r| r.platform))
+        else {
             return Ok(());
         };
         let coordinators = self.coordinators_room(platform).cloned();

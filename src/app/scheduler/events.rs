@@ -174,8 +174,7 @@ impl App {
             };
             // Keyed by person, so a retried job never reminds anyone twice.
             let key = IdempotencyKey(format!("{}-{user}", job_key(job, 0).0));
-            self.links.fresh().await;
-            let to = self.links.dm_account(user);
+            let to = self.dm_account(user).await;
             match self.ports.dm.send_dm(&to, &message, &key).await {
                 Ok(_) => {}
                 Err(PortError::Unreachable(who, why)) => {

@@ -17,6 +17,7 @@ use chrono::Duration;
 
 use super::{Ctx, Effect, Outcome};
 use crate::domain::accounts::{self, CODE_MINUTES};
+use crate::domain::matches::{MatchRecord, MatchStatus};
 use crate::domain::{Platform, UserRef};
 
 /// A `link` command, as read.
@@ -236,11 +237,14 @@ fn unlink(ctx: &Ctx<'_>) -> Outcome {
             ctx.dm_text("This account isn't linked to another one. To link it, type link."),
         ]);
     };
-    // A pair room they are in through the link would be left without them.
+    // Matches whose pair room is (or would be) where only the link puts them.
+    let through_link = |m: &&MatchRecord| m.room_platform == Some(linked.other.platform);
+    // One they accepted, or are in, would be left without them.
     if let Some(m) = ctx
         .matches
         .iter()
-        .find(|m| m.status.is_open() && m.room_platform == Some(linked.other.platform))
+        .filter(through_link)
+        .find(|m| matches!(m.status, MatchStatus::Approved | MatchStatus::Active))
     {
         let partner = if m.mentee == *ctx.user {
             &m.mentor_name
@@ -259,7 +263,7 @@ fn unlink(ctx: &Ctx<'_>) -> Outcome {
         ctx.user.id,
         linked.other.platform.display()
     );
-    Outcome::unchanged(vec![
+    let mut effects = vec![
         Effect::Unlink {
             account: ctx.user.clone(),
         },
@@ -279,7 +283,31 @@ fn unlink(ctx: &Ctx<'_>) -> Outcome {
                 typed.id
             )),
         },
-    ])
+    ];
+    // A proposal nobody was told of yet that needs the link is withdrawn (it could not
+    // have its room), and its programme planned again.
+    let mut replan: Vec<&str> = Vec::new();
+    for m in ctx
+        .matches
+        .iter()
+        .filter(through_link)
+        .filter(|m| m.status == MatchStatus::Proposed)
+    {
+        effects.push(Effect::MoveMatch {
+            match_id: m.id,
+            from: MatchStatus::Proposed,
+            to: MatchStatus::Rejected,
+            by: "tandem".into(),
+            deadline: None,
+        });
+        replan.push(&m.programme);
+    }
+    replan.sort_unstable();
+    replan.dedup();
+    effects.extend(replan.into_iter().map(|programme| Effect::Replan {
+        programme: programme.to_string(),
+    }));
+    Outcome::unchanged(effects)
 }
 
 /// The platform a person links with, from `platform`: `None` on the console.

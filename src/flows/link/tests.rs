@@ -344,3 +344,59 @@ fn a_suspended_account_or_staff_by_a_platform_group_is_never_linked() {
     );
     refused(&run(&role_typing, None, "link KQ7X-MDPA"), "staff role");
 }
+
+#[test]
+fn unlinking_withdraws_a_proposal_that_needs_the_link_and_waits_for_an_accepted_match() {
+    use crate::domain::matches::{MatchRecord, MatchStatus};
+    let amina = matrix("@amina:example.org");
+    let linked = Linked {
+        other: discord("42"),
+        dm_other: false,
+        from_other: false,
+    };
+    let (e, m) = (
+        application(7, "amy", RoleKind::Mentee, ApplicationStatus::Ready),
+        application(8, "bo", RoleKind::Mentor, ApplicationStatus::Ready),
+    );
+    let proposed = MatchRecord {
+        mentee: amina.clone(),
+        room_platform: Some(Platform::Discord),
+        ..a_match(3, &e, &m, MatchStatus::Proposed)
+    };
+    let s = Scene {
+        matches: vec![proposed.clone()],
+        ..scene(amina.clone(), Subject::Nothing)
+    };
+    let out = run(&s, Some(&linked), "unlink");
+    assert!(out.effects.contains(&Effect::MoveMatch {
+        match_id: 3,
+        from: MatchStatus::Proposed,
+        to: MatchStatus::Rejected,
+        by: "tandem".into(),
+        deadline: None,
+    }));
+    assert!(
+        out.effects
+            .iter()
+            .any(|e| matches!(e, Effect::Replan { .. }))
+    );
+    let accepted = MatchRecord {
+        status: MatchStatus::Approved,
+        ..proposed
+    };
+    let s = Scene {
+        matches: vec![accepted],
+        ..scene(amina, Subject::Nothing)
+    };
+    let out = run(&s, Some(&linked), "unlink");
+    assert!(
+        said(&out)[0]
+            .1
+            .contains("unlinking would leave you outside it")
+    );
+    assert!(
+        !out.effects
+            .iter()
+            .any(|e| matches!(e, Effect::Unlink { .. }))
+    );
+}

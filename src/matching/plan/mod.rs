@@ -224,10 +224,13 @@ fn plan_by_platform_linked(
             continue;
         }
         if here_m.is_empty() {
+            let why_here = if mentors.iter().any(|m| m.is_on(platform)) {
+                format!("every mentor on {platform}, where they are, is full")
+            } else {
+                format!("no mentor ready to be matched is on {platform}, where they are")
+            };
             for (i, _) in here_e {
-                why.entry(i).or_insert_with(|| {
-                    format!("no mentor ready to be matched is on {platform}, where they are")
-                });
+                why.insert(i, why_here.clone());
             }
             continue;
         }
