@@ -157,6 +157,22 @@ both_backends! {
         assert_eq!(h.store.outbox_counts().await.unwrap().failed, 1);
     }
 
+    async fn an_archive_nobody_asked_for_that_keeps_failing_is_given_up_and_the_coordinators_told(db: TestDb) {
+        let h = Harness::new(&db).await;
+        active_match(&h).await;
+        h.rec.fail_room_changes(Some("the room is gone (404)"));
+        h.dm_all("amina", "close match we could never find a time").await;
+        h.dm_all("amina", "yes").await;
+        let mut told = String::new();
+        for _ in 0..60 {
+            told.push_str(&later(&h, Duration::minutes(10)).await);
+        }
+        assert!(
+            told.contains("[room coordinators] Archiving a pair room (match M1) failed for good, even after retrying: the room is gone (404). Please see to it by hand."),
+            "{told}"
+        );
+    }
+
     async fn a_suspension_the_platform_cannot_carry_out_is_reported_to_the_moderator(db: TestDb) {
         let h = Harness::new(&db).await;
         active_match(&h).await;
