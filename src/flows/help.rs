@@ -163,7 +163,13 @@ pub(crate) fn status_text(ctx: &Ctx<'_>) -> String {
                     (Some(relay), true) => Some(relay),
                     _ => m.room.as_ref(),
                 }
-                .map(|r| format!("; your pair room is {r}"))
+                .map(|r| match m.room_platform {
+                    // Where only a linked account puts them.
+                    Some(p) if p != ctx.user.platform => {
+                        format!("; your pair room is {r}, on {}", p.display())
+                    }
+                    _ => format!("; your pair room is {r}"),
+                })
                 .unwrap_or_default()
             )),
             _ => s.push_str(&format!(
@@ -189,6 +195,13 @@ pub(crate) fn status_text(ctx: &Ctx<'_>) -> String {
     });
     if free_to_choose {
         s.push_str("\nYou can choose your mentor: type browse to see who has room.");
+    }
+    if let Some(linked) = ctx.linked {
+        s.push_str(&format!(
+            "\nYour {} account ({}) is linked to this one; I write to you where you last wrote to me.",
+            linked.other.platform.display(),
+            linked.other.id
+        ));
     }
     s
 }

@@ -64,6 +64,7 @@ both_backends! {
         // Answered where she writes, and written to first where she last wrote.
         let out = h.dm_all(AMINA, "status").await;
         assert!(out.starts_with("[dm @amina:example.org]") && out.contains("Pathways"), "{out}");
+        assert!(out.contains("Your Discord account (77) is linked to this one"), "{out}");
         let id = h.store.applications_of(&user(AMINA)).await.unwrap()[0].id;
         let out = h.in_room("carol", "coordinators", &format!("!tandem ask A{id} Which evenings suit you?")).await;
         assert!(out.contains("[dm @amina:example.org]") && out.contains("Which evenings suit you?"), "{out}");
@@ -249,6 +250,8 @@ both_backends! {
         let room = m.pair_room().unwrap();
         assert_eq!(room.platform, Platform::Discord);
         assert_eq!(h.rec.created_rooms()[0].members, vec![user(HER_DISCORD), user("discord:4242")]);
+        let out = h.dm_all(AMINA, "status").await;
+        assert!(out.contains(&format!("your pair room is {}, on Discord", room.id)), "{out}");
 
         // Named by her Discord account, she is found, and that account leaves the room.
         let out = h.in_room("max", "moderators", &format!("!tandem remove discord:77 from {}", room.id)).await;
