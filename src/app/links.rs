@@ -12,6 +12,7 @@ use std::collections::HashMap;
 use std::sync::RwLock;
 use std::time::{Duration, Instant};
 
+use chrono::{DateTime, Utc};
 use tracing::warn;
 
 use crate::domain::UserRef;
@@ -32,8 +33,9 @@ pub struct Links {
 struct State {
     /// Each other account: the person it is read as.
     person_of: HashMap<UserRef, UserRef>,
-    /// Each person with a link: their other account, and whether their DMs go there.
-    other_of: HashMap<UserRef, (UserRef, bool)>,
+    /// Each person with a link: their other account, whether their DMs go there, and
+    /// since when they are linked.
+    other_of: HashMap<UserRef, (UserRef, bool, DateTime<Utc>)>,
     read_at: Option<Instant>,
     /// Counts the changes taken in by [`Links::apply`]: a read begun before one does not
     /// replace the copy (it would undo the change), and the next use reads again.
@@ -41,9 +43,9 @@ struct State {
 }
 
 impl State {
-    fn insert(&mut self, other: UserRef, person: UserRef, dm_other: bool) {
+    fn insert(&mut self, other: UserRef, person: UserRef, dm_other: bool, since: DateTime<Utc>) {
         self.person_of.insert(other.clone(), person.clone());
-        self.other_of.insert(person, (other, dm_other));
+        self.other_of.insert(person, (other, dm_other, since));
     }
 
     /// Forgets every link of `account`, as a person or as another's account.
@@ -51,7 +53,7 @@ impl State {
         if let Some(person) = self.person_of.remove(account) {
             self.other_of.remove(&person);
         }
-        if let Some((other, _)) = self.other_of.remove(account) {
+        if let Some((other, ..)) = self.other_of.remove(account) {
             self.person_of.remove(&other);
         }
     }
@@ -91,8 +93,8 @@ impl Links {
                     changes,
                     ..State::default()
                 };
-                for (other, person, dm_other) in rows {
-                    state.insert(other, person, dm_other);
+                for (other, person, dm_other, since) in rows {
+                    state.insert(other, person, dm_other, since);
                 }
                 let mut current = self.state_mut();
                 if current.changes == changes {
@@ -114,10 +116,11 @@ impl Links {
         self.state()
             .other_of
             .get(person)
-            .map(|(other, dm_other)| Linked {
+            .map(|(other, dm_other, since)| Linked {
                 other: other.clone(),
                 dm_other: *dm_other,
                 from_other,
+                since: *since,
             })
     }
 
@@ -125,7 +128,7 @@ impl Links {
     /// `to` itself.
     pub fn dm_account(&self, to: &UserRef) -> UserRef {
         match self.state().other_of.get(to) {
-            Some((other, true)) => other.clone(),
+            Some((other, true, _)) => other.clone(),
             _ => to.clone(),
         }
     }
@@ -143,9 +146,9 @@ impl Links {
                 self.state_mut().changes += 1;
             }
             match effect {
-                Effect::LinkAccounts { person, other } => {
+                Effect::LinkAccounts { person, other, at } => {
                     self.state_mut()
-                        .insert(other.clone(), person.clone(), false);
+                        .insert(other.clone(), person.clone(), false, *at);
                 }
                 Effect::Unlink { account } | Effect::ErasePerson { user: account, .. } => {
                     self.state_mut().remove(account);
@@ -154,7 +157,7 @@ impl Links {
                     person,
                     other: here,
                 } => {
-                    if let Some((_, dm_other)) = self.state_mut().other_of.get_mut(person) {
+                    if let Some((_, dm_other, _)) = self.state_mut().other_of.get_mut(person) {
                         *dm_other = *here;
                     }
                 }

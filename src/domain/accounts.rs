@@ -17,6 +17,11 @@ use super::UserRef;
 /// How long a code may be typed, in minutes.
 pub const CODE_MINUTES: i64 = 15;
 
+/// For how long after a link the account that typed the code may not take the person's
+/// data (`my data`) or erase it: long enough for the owner, told at once on their own
+/// account, to `unlink` a link they did not make (a code phished from them).
+pub const SETTLING_HOURS: i64 = 24;
+
 /// Letters and digits that are hard to mistake for one another (no 0/O, 1/I/L, 5/S, 8):
 /// 28 of them, so 28^8 codes, about 38 bits.
 const ALPHABET: &[u8] = b"ACDEFGHJKMNPQRTUVWXY234679ZB";
@@ -33,6 +38,8 @@ pub struct Linked {
     pub dm_other: bool,
     /// Whether this step's message was written from `other`.
     pub from_other: bool,
+    /// When they were linked.
+    pub since: chrono::DateTime<chrono::Utc>,
 }
 
 impl Linked {
@@ -44,6 +51,12 @@ impl Linked {
     /// The account that did not write this step's message.
     pub fn not_typed_from<'a>(&'a self, person: &'a UserRef) -> &'a UserRef {
         if self.from_other { person } else { &self.other }
+    }
+
+    /// Whether this step comes from the account that typed the code, within
+    /// [`SETTLING_HOURS`] of the link (`my data` and `delete my data` then wait).
+    pub fn settling(&self, now: chrono::DateTime<chrono::Utc>) -> bool {
+        self.from_other && now < self.since + chrono::Duration::hours(SETTLING_HOURS)
     }
 }
 
@@ -120,12 +133,21 @@ mod tests {
     #[test]
     fn a_step_knows_which_account_it_was_typed_from() {
         let person = UserRef::new(Platform::Matrix, "@amina:example.org");
+        let since = chrono::DateTime::from_timestamp(1_800_000_000, 0).unwrap();
         let linked = Linked {
             other: UserRef::new(Platform::Discord, "42"),
             dm_other: false,
             from_other: true,
+            since,
         };
         assert_eq!(linked.typed_from(&person).platform, Platform::Discord);
         assert_eq!(linked.not_typed_from(&person), &person);
+        assert!(linked.settling(since + chrono::Duration::hours(23)));
+        assert!(!linked.settling(since + chrono::Duration::hours(24)));
+        let own = Linked {
+            from_other: false,
+            ..linked
+        };
+        assert!(!own.settling(since));
     }
 }

@@ -29,8 +29,24 @@ pub fn parse(text: &str) -> Option<PersonalCommand> {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ConfirmDelete {}
 
+/// From an account linked less than a day ago (`domain::accounts::SETTLING_HOURS`): where
+/// the person's data may be asked for meanwhile, in a word to the account that asked.
+fn settling(ctx: &Ctx<'_>) -> Option<Outcome> {
+    let linked = ctx.linked.filter(|l| l.settling(ctx.now))?;
+    Some(Outcome::unchanged(vec![ctx.dm_text(format!(
+        "For your safety, for a day after an account is linked, your data can be sent or deleted only from your {} account ({}), the one that gave the code. Please ask there, or here again after {} UTC.",
+        ctx.user.platform.display(),
+        ctx.user.id,
+        (linked.since + chrono::Duration::hours(crate::domain::accounts::SETTLING_HOURS))
+            .format("%-d %B %H:%M")
+    ))]))
+}
+
 /// `my data`: the file, from the data the app loaded.
 pub fn my_data(ctx: &Ctx<'_>) -> Outcome {
+    if let Some(wait) = settling(ctx) {
+        return wait;
+    }
     let super::Subject::PersonalData(data) = ctx.subject else {
         return Outcome::unchanged(vec![
             ctx.dm_text("I couldn't gather your data just now; please try again in a moment."),
@@ -97,6 +113,9 @@ fn kept_for_safeguarding(ctx: &Ctx<'_>) -> String {
 
 /// `delete my data`: the confirmation.
 pub fn start_delete(ctx: &Ctx<'_>) -> Outcome {
+    if let Some(wait) = settling(ctx) {
+        return wait;
+    }
     Outcome {
         effects: vec![ctx.dm(confirm_message(ctx))],
         state: StateChange::Set(FlowState::ConfirmDelete(ConfirmDelete {})),
@@ -105,6 +124,9 @@ pub fn start_delete(ctx: &Ctx<'_>) -> Outcome {
 
 /// The answer to the confirmation.
 pub fn confirm_step(ctx: &Ctx<'_>, content: &Content) -> Outcome {
+    if let Some(wait) = settling(ctx) {
+        return wait;
+    }
     let answer = match content {
         Content::Picked { values, .. } => values.first().map(|v| v == "yes"),
         Content::Text(t) => match clean(t, false).to_lowercase().trim_end_matches(['.', '!']) {

@@ -369,6 +369,7 @@ pub enum Effect {
     LinkAccounts {
         person: UserRef,
         other: UserRef,
+        at: DateTime<Utc>,
     },
     /// End `account`'s link, as the person or as the other account.
     Unlink {

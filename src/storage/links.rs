@@ -11,9 +11,9 @@ use super::{Store, to_millis};
 use crate::domain::{Platform, UserRef};
 use crate::error::Result;
 
-/// A stored link: the other account, the person it is read as, and whether the person's
-/// DMs go to the other account.
-pub type LinkRow = (UserRef, UserRef, bool);
+/// A stored link: the other account, the person it is read as, whether the person's DMs
+/// go to the other account, and when they were linked.
+pub type LinkRow = (UserRef, UserRef, bool, DateTime<Utc>);
 
 fn user(platform: String, id: String) -> Result<UserRef> {
     Ok(UserRef::new(
@@ -26,7 +26,7 @@ impl Store {
     /// Every link.
     pub async fn linked_accounts(&self) -> Result<Vec<LinkRow>> {
         let rows = sqlx::query(
-            "SELECT platform, user_id, person_platform, person_id, dm_here FROM linked_accounts",
+            "SELECT platform, user_id, person_platform, person_id, dm_here, linked_at FROM linked_accounts",
         )
         .fetch_all(&self.pool)
         .await?;
@@ -36,6 +36,7 @@ impl Store {
                     user(r.try_get("platform")?, r.try_get("user_id")?)?,
                     user(r.try_get("person_platform")?, r.try_get("person_id")?)?,
                     r.try_get::<i64, _>("dm_here")? != 0,
+                    super::from_millis(r.try_get("linked_at")?),
                 ))
             })
             .collect()

@@ -748,7 +748,7 @@ impl Store {
                     .await?;
                 Applied::Done
             }
-            Effect::LinkAccounts { person, other } => {
+            Effect::LinkAccounts { person, other, .. } => {
                 if self.link_accounts(tx, person, other, now).await? {
                     Applied::Done
                 } else {

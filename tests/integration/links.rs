@@ -81,6 +81,10 @@ both_backends! {
         // `link` again says with which; `my data` covers both accounts.
         let out = h.dm_all(AMINA, "link").await;
         assert!(out.contains("Your Matrix account (@amina:example.org) and your Discord account (77) are linked"), "{out}");
+        // For a day after the link, the account that typed the code may not take the data.
+        let out = h.dm_all(HER_DISCORD, "my data").await;
+        assert!(out.contains("For your safety, for a day after an account is linked"), "{out}");
+        h.clock.advance(chrono::Duration::hours(25));
         h.rec.take();
         h.app.receive(crate::support::dm(HER_DISCORD, "my data")).await;
         let file = h.rec.take().into_iter().find_map(|s| {
@@ -110,6 +114,10 @@ both_backends! {
     async fn deleting_a_linked_persons_data_erases_both_accounts_and_the_link(db: TestDb) {
         let h = serving_both(&db).await;
         linked_half_way(&h, 4).await;
+        // Not from the account that typed the code, for a day; from the other at once.
+        let out = h.dm_all(HER_DISCORD, "delete my data").await;
+        assert!(out.contains("only from your Matrix account (@amina:example.org)"), "{out}");
+        h.clock.advance(chrono::Duration::hours(25));
         h.dm_all(HER_DISCORD, "delete my data").await;
         let out = h.dm_all(HER_DISCORD, "Yes, delete my data").await;
         assert!(out.contains("[dm 77] Done: your data has been deleted"), "{out}");

@@ -213,6 +213,7 @@ fn confirm(ctx: &Ctx<'_>, code: &str) -> Outcome {
         Effect::LinkAccounts {
             person: from.clone(),
             other: me.clone(),
+            at: ctx.now,
         },
         ctx.dm_text(format!(
             "Done: this {} account and your {} account ({}) are linked. Whichever you write from, I'll know it's you: the same applications, matches and surveys. I answer you where you write, and write to you first where you last wrote to me. If you didn't mean to do this, type unlink.",

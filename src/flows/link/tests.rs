@@ -111,7 +111,8 @@ fn a_code_typed_on_a_new_account_links_it_to_the_one_that_made_it_and_tells_both
         outcome.effects[0],
         Effect::LinkAccounts {
             person: amina.clone(),
-            other: her_discord.clone()
+            other: her_discord.clone(),
+            at: s.now,
         }
     );
     let told = said(&outcome);
@@ -222,6 +223,7 @@ fn a_linked_account_says_with_which_and_unlinks_telling_both_accounts() {
         other: discord("42"),
         dm_other: true,
         from_other: true,
+        since: crate::flows::testing::now(),
     };
     let s = scene(amina.clone(), Subject::Nothing);
     let status = run(&s, Some(&linked), "link");
@@ -353,6 +355,7 @@ fn unlinking_withdraws_a_proposal_that_needs_the_link_and_waits_for_an_accepted_
         other: discord("42"),
         dm_other: false,
         from_other: false,
+        since: crate::flows::testing::now(),
     };
     let (e, m) = (
         application(7, "amy", RoleKind::Mentee, ApplicationStatus::Ready),
