@@ -174,13 +174,7 @@ fn withdraw(ctx: &Ctx<'_>, app: &ApplicationSummary) -> Vec<Effect> {
         };
         match m.status {
             MatchStatus::Proposed => {
-                effects.push(Effect::MoveMatch {
-                    match_id: m.id,
-                    from: MatchStatus::Proposed,
-                    to: MatchStatus::Rejected,
-                    by: "tandem".into(),
-                    deadline: None,
-                });
+                effects.push(super::pairing::rejected(m.id, "tandem".into()));
                 replan = true;
             }
             MatchStatus::Approved => {

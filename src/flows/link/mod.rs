@@ -286,28 +286,18 @@ fn unlink(ctx: &Ctx<'_>) -> Outcome {
         },
     ];
     // A proposal nobody was told of yet that needs the link is withdrawn (it could not
-    // have its room), and its programme planned again.
-    let mut replan: Vec<&str> = Vec::new();
+    // have its room), and its programme planned again (once: storage merges replans).
     for m in ctx
         .matches
         .iter()
         .filter(through_link)
         .filter(|m| m.status == MatchStatus::Proposed)
     {
-        effects.push(Effect::MoveMatch {
-            match_id: m.id,
-            from: MatchStatus::Proposed,
-            to: MatchStatus::Rejected,
-            by: "tandem".into(),
-            deadline: None,
+        effects.push(super::pairing::rejected(m.id, "tandem".into()));
+        effects.push(Effect::Replan {
+            programme: m.programme.clone(),
         });
-        replan.push(&m.programme);
     }
-    replan.sort_unstable();
-    replan.dedup();
-    effects.extend(replan.into_iter().map(|programme| Effect::Replan {
-        programme: programme.to_string(),
-    }));
     Outcome::unchanged(effects)
 }
 

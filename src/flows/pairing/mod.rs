@@ -426,9 +426,9 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<PairingCommand, Str
     }
 }
 
-/// A proposal set aside by a coordinator (rejected, or swapped for another): the pair is
-/// not proposed to each other again.
-fn rejected(match_id: i64, by: String) -> Effect {
+/// A proposal set aside (by a coordinator, rejected or swapped for another; by Tandem,
+/// when it can no longer go ahead): the pair is not proposed to each other again.
+pub(crate) fn rejected(match_id: i64, by: String) -> Effect {
     Effect::MoveMatch {
         match_id,
         from: MatchStatus::Proposed,
