@@ -141,6 +141,9 @@ impl App {
             metrics::counter!("tandem_messages_total", "kind" => "chatter").increment(1);
             return;
         }
+        // A linked account's message is its person's (`app::links`): for the rate limits and
+        // the step alike, found once.
+        let person = self.person_of(&inbound).await;
         // A redelivered event is not looked up first (a read per message for what is
         // rare): its step finds the event on record when it commits, and changes nothing.
         // What would act before that commit looks it up itself: a rate limit's answer, a
@@ -148,6 +151,7 @@ impl App {
         if self
             .held_back(
                 &inbound,
+                person.as_ref(),
                 &route,
                 reported.is_some(),
                 event.as_ref(),
@@ -169,6 +173,7 @@ impl App {
                 "handling a message",
                 self.handle_with(
                     &inbound,
+                    person.as_ref(),
                     &route,
                     reported.clone(),
                     event.as_ref(),
@@ -306,6 +311,7 @@ impl App {
     pub(super) async fn held_back(
         &self,
         inbound: &Inbound,
+        person: Option<&UserRef>,
         route: &flows::route::Route,
         reported: bool,
         event: Option<&EventRef>,
@@ -323,8 +329,7 @@ impl App {
         let now = self.now();
         // A linked account's messages count against its person, whose conversation says
         // whether they make a report (`app::links`).
-        let person = self.person_of(inbound).await;
-        let who = person.as_ref().unwrap_or(&inbound.from);
+        let who = person.unwrap_or(&inbound.from);
         let verdict = self.limiter.take(limits, who, cost, now);
         if verdict == limits::Verdict::Go {
             return false;
@@ -379,30 +384,31 @@ impl App {
     /// Handles one message: decide, record, then act.
     pub async fn handle(&self, inbound: &Inbound) -> Result<()> {
         let route = flows::route::route(inbound, &self.router(inbound.from.platform));
-        self.handle_with(inbound, &route, None, None, &Placement::Top)
-            .await
+        let person = self.person_of(inbound).await;
+        self.handle_with(
+            inbound,
+            person.as_ref(),
+            &route,
+            None,
+            None,
+            &Placement::Top,
+        )
+        .await
     }
 
-    /// Handles one message, routed once by the caller (see `flows::route`).
+    /// Handles one message, routed once by the caller (see `flows::route`), from `person`
+    /// when it was written from their linked account ([`App::person_of`]).
     pub(super) async fn handle_with(
         &self,
         inbound: &Inbound,
+        person: Option<&UserRef>,
         route: &flows::route::Route,
         reported: Option<crate::chat::ReportedMessage>,
         event: Option<&EventRef>,
         placement: &Placement,
     ) -> Result<()> {
-        let person = self.person_of(inbound).await;
-        self.handle_boxed(
-            inbound,
-            person.as_ref(),
-            route,
-            reported,
-            event,
-            placement,
-            None,
-        )
-        .await
+        self.handle_boxed(inbound, person, route, reported, event, placement, None)
+            .await
     }
 
     /// [`App::handle_as`], boxed by a function of its own, so that the (large) future is
