@@ -23,23 +23,18 @@ const MATCH_COLUMNS: &str = "m.id, m.programme, m.mentee_application, m.mentor_a
 (SELECT answer FROM application_answers WHERE application_id = m.mentor_application AND question_id = 'name') AS r_name";
 const MATCH_FROM: &str = "matches m JOIN applications e ON e.id = m.mentee_application JOIN applications r ON r.id = m.mentor_application";
 
-/// A new match of people on two platforms who share one through a linked account (see
-/// `domain::accounts`) gets its pair room there, rather than a relayed one.
-async fn shared_room_platform(tx: &mut Transaction<'static, Any>, id: i64) -> Result<()> {
-    sqlx::query(
-        "UPDATE matches SET room_platform = (\
-           SELECT l.platform FROM applications e, applications r, linked_accounts l \
-           WHERE e.id = matches.mentee_application AND r.id = matches.mentor_application \
-           AND e.platform <> r.platform \
-           AND ((l.person_platform = e.platform AND l.person_id = e.user_id AND l.platform = r.platform) \
-             OR (l.person_platform = r.platform AND l.person_id = r.user_id AND l.platform = e.platform)) \
-           ORDER BY l.platform LIMIT 1) \
-         WHERE id = $1",
-    )
-    .bind(id)
-    .execute(&mut **tx)
-    .await?;
-    Ok(())
+/// The `room_platform` of a new match whose mentee's application is `$2` and mentor's
+/// `$3`: for people on two platforms who share one through a linked account (see
+/// `domain::accounts`), that one, where their pair room is made rather than a relayed
+/// one; else NULL. Stored in the match's own INSERT.
+macro_rules! shared_room_platform {
+    () => {
+        "(SELECT l.platform FROM applications e, applications r, linked_accounts l \
+          WHERE e.id = $2 AND r.id = $3 AND e.platform <> r.platform \
+          AND ((l.person_platform = e.platform AND l.person_id = e.user_id AND l.platform = r.platform) \
+            OR (l.person_platform = r.platform AND l.person_id = r.user_id AND l.platform = e.platform)) \
+          ORDER BY l.platform LIMIT 1)"
+    };
 }
 
 fn answer_text(a: Option<bool>) -> Option<&'static str> {
@@ -54,9 +49,11 @@ impl Store {
         now: DateTime<Utc>,
     ) -> Result<i64> {
         let reasons = serde_json::to_string(&m.reasons).context("encoding match reasons")?;
-        let id = sqlx::query_scalar(
-            "INSERT INTO matches (programme, mentee_application, mentor_application, status, score, reasons, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $7) RETURNING id",
-        )
+        Ok(sqlx::query_scalar(concat!(
+            "INSERT INTO matches (programme, mentee_application, mentor_application, status, score, reasons, created_at, updated_at, room_platform) VALUES ($1, $2, $3, $4, $5, $6, $7, $7, ",
+            shared_room_platform!(),
+            ") RETURNING id"
+        ))
         .bind(&m.programme)
         .bind(m.mentee_application)
         .bind(m.mentor_application)
@@ -65,9 +62,7 @@ impl Store {
         .bind(reasons)
         .bind(to_millis(now))
         .fetch_one(&mut **tx)
-        .await?;
-        shared_room_platform(tx, id).await?;
-        Ok(id)
+        .await?)
     }
 
     /// Stores a mentee's request to a mentor, with the mentor's offer queued when they are
@@ -106,9 +101,11 @@ impl Store {
             return Ok(None);
         }
         let reasons = serde_json::to_string(&r.new.reasons).context("encoding match reasons")?;
-        let id: i64 = sqlx::query_scalar(
-            "INSERT INTO matches (programme, mentee_application, mentor_application, status, score, reasons, mentee_answer, deadline, origin, introduction, next_choices, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12) RETURNING id",
-        )
+        let id: i64 = sqlx::query_scalar(concat!(
+            "INSERT INTO matches (programme, mentee_application, mentor_application, status, score, reasons, mentee_answer, deadline, origin, introduction, next_choices, created_at, updated_at, room_platform) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12, ",
+            shared_room_platform!(),
+            ") RETURNING id"
+        ))
         .bind(&r.new.programme)
         .bind(r.new.mentee_application)
         .bind(r.new.mentor_application)
@@ -127,7 +124,6 @@ impl Store {
         .bind(to_millis(now))
         .fetch_one(&mut **tx)
         .await?;
-        shared_room_platform(tx, id).await?;
         Ok(Some(id))
     }
 
