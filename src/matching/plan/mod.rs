@@ -118,8 +118,8 @@ pub fn plan(
             candidates_per_mentee: config.candidates_per_mentee,
         });
     }
-    // Without a relay, a pair meets on one platform: people on different ones are never
-    // proposed to each other, so each platform's people are planned on their own.
+    // Without a relay, a pair meets on a platform they share: people who share none are
+    // never proposed to each other, so platforms are planned on their own.
     let mut platforms: Vec<Platform> = free_e
         .iter()
         .map(|&(i, _)| mentees[i].applicant.platform)
@@ -132,65 +132,19 @@ pub fn plan(
             config, programme, mentees, mentors, &free_e, &free_m, excluded, now,
         );
     }
-    let linked = |free: &[(usize, u32)], people: &[ApplicationRecord]| {
-        free.iter().any(|&(i, _)| people[i].also_on.is_some())
-    };
-    if linked(&free_e, mentees) || linked(&free_m, mentors) {
-        return plan_by_platform_linked(
-            config, programme, mentees, mentors, &free_e, &free_m, excluded, now, &platforms,
-        );
-    }
-    let mut whole = Plan {
-        proposals: vec![],
-        unmatched: vec![],
-        spare: vec![],
-        total_score: 0,
-        candidates_per_mentee: config.candidates_per_mentee.max(1),
-    };
-    for platform in platforms {
-        let on = |free: &[(usize, u32)], people: &[ApplicationRecord]| -> Vec<(usize, u32)> {
-            free.iter()
-                .copied()
-                .filter(|&(i, _)| people[i].applicant.platform == platform)
-                .collect()
-        };
-        let (here_e, here_m) = (on(&free_e, mentees), on(&free_m, mentors));
-        if here_m.is_empty() {
-            let why = if mentors.iter().any(|m| m.applicant.platform == platform) {
-                format!("every mentor on {platform}, where they are, is full")
-            } else {
-                format!("no mentor ready to be matched is on {platform}, where they are")
-            };
-            whole
-                .unmatched
-                .extend(here_e.iter().map(|&(i, _)| (i, why.clone())));
-            continue;
-        }
-        if here_e.is_empty() {
-            whole.spare.extend(here_m.iter().map(|&(j, n)| (j, 0, n)));
-            continue;
-        }
-        let p = plan_free(
-            config, programme, mentees, mentors, &here_e, &here_m, excluded, now,
-        )?;
-        whole.proposals.extend(p.proposals);
-        whole.unmatched.extend(p.unmatched);
-        whole.spare.extend(p.spare);
-        whole.total_score += p.total_score;
-    }
-    whole.proposals.sort_by_key(|p| (p.mentee, p.mentor));
-    whole.unmatched.sort_by_key(|(i, _)| *i);
-    whole.spare.sort_by_key(|(j, _, _)| *j);
-    Ok(whole)
+    plan_by_platform(
+        config, programme, mentees, mentors, &free_e, &free_m, excluded, now, &platforms,
+    )
 }
 
-/// [`plan`] without a relay where some people linked an account on another platform
-/// (`domain::accounts`), and so may meet on either: each platform is planned in turn, with
-/// everyone who is on it and still has a place, the places taken on one platform counting
-/// on the next. (Not one optimum over both platforms, but never a pair without a shared
-/// platform, nor anyone over their places.)
+/// [`plan`] without a relay: each platform is planned in turn, with everyone who is on
+/// it and still has a place. Someone with a linked account on another platform
+/// (`domain::accounts`) is on both, and the places taken on one platform count on the
+/// next. (With such people, not one optimum over both platforms; but never a pair without
+/// a shared platform, nor anyone over their places. Without them, each platform's people
+/// are planned on their own, exactly.)
 #[allow(clippy::too_many_arguments)]
-fn plan_by_platform_linked(
+fn plan_by_platform(
     config: &MatchingConfig,
     programme: &Programme,
     mentees: &[ApplicationRecord],
