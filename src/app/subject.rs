@@ -170,6 +170,11 @@ impl App {
         ))
     }
 
+    /// The platform of the account `person` linked, if any (matching's `also_on`).
+    fn linked_platform(&self, person: &UserRef) -> Option<Platform> {
+        self.links.linked(person, false).map(|l| l.other.platform)
+    }
+
     /// For `profile`, `browse` and `request`: the sender's applications (with their
     /// profiles) in each programme where mentees choose, and with `pools` that programme's
     /// ready people, matches and profiles.
@@ -191,10 +196,7 @@ impl App {
             let Some(mut record) = self.store.application(a.id).await? else {
                 continue;
             };
-            record.also_on = self
-                .links
-                .linked(&record.applicant, false)
-                .map(|l| l.other.platform);
+            record.also_on = self.linked_platform(&record.applicant);
             let at = match out.iter().position(|p| p.programme == a.programme) {
                 Some(at) => at,
                 None => {
@@ -234,10 +236,7 @@ impl App {
         let mut out = Vec::with_capacity(records.len());
         for mut r in records {
             if !self.store.is_suspended(&r.applicant, now).await? {
-                r.also_on = self
-                    .links
-                    .linked(&r.applicant, false)
-                    .map(|l| l.other.platform);
+                r.also_on = self.linked_platform(&r.applicant);
                 out.push(r);
             }
         }
