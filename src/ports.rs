@@ -169,6 +169,20 @@ pub struct PrivateRoomSpec {
     pub name: String,
     pub topic: String,
     pub members: Vec<UserRef>,
+    /// Where its programme keeps its pair rooms on the room's platform, when it names a
+    /// place of its own (`domain::rooms`); `None`: where the platform's settings say.
+    pub home: Option<RoomHome>,
+}
+
+/// A programme's own place for pair rooms on one platform.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct RoomHome {
+    /// Matrix: the Space the room joins; Discord: the text channel whose private thread
+    /// it is.
+    pub parent: Option<RoomRef>,
+    /// Discord: the category it is a private channel in (without a parent, or when the
+    /// parent cannot take another thread).
+    pub category: Option<RoomRef>,
 }
 
 #[async_trait]

@@ -201,7 +201,9 @@ impl App {
         };
         info!(application = id, applicant = %record.applicant, status = %record.summary.status, "application submitted");
         if record.summary.status.awaits_review()
-            && self.coordinators_room(record.applicant.platform).is_none()
+            && self
+                .coordinators_room(Some(&record.summary.programme), record.applicant.platform)
+                .is_none()
         {
             warn!(
                 application = id,
@@ -261,20 +263,21 @@ impl App {
             let text = format!(
                 "I could not send a direct message to {to}: {why}. They may have left the server or closed their DMs; please reach them another way."
             );
-            self.tell_coordinators(to.platform, "unreachable", text)
+            self.tell_coordinators((None, to.platform), "unreachable", text)
                 .await?;
         }
         Ok(())
     }
 
-    /// Posts a notice in the coordinators' room of `platform`, if there is one.
+    /// Posts a notice in `programme`'s coordinators' room for people on `platform` (`None`:
+    /// the deployment's), if there is one.
     pub(super) async fn tell_coordinators(
         &self,
-        platform: Platform,
+        (programme, platform): (Option<&str>, Platform),
         what: &str,
         text: String,
     ) -> Result<()> {
-        let Some(room) = self.coordinators_room(platform).cloned() else {
+        let Some(room) = self.coordinators_room(programme, platform).cloned() else {
             warn!("no coordinators' room on {platform} to tell: {text}");
             return Ok(());
         };
@@ -324,11 +327,9 @@ impl App {
             let Some(platform) = members.first().map(|m| m.platform) else {
                 continue;
             };
-            let has_room = self
-                .store
-                .match_by_id(*match_id)
-                .await?
-                .is_some_and(|m| m.room.is_some());
+            let known = self.store.match_by_id(*match_id).await?;
+            let has_room = known.as_ref().is_some_and(|m| m.room.is_some());
+            let programme = known.as_ref().map(|m| m.programme.as_str());
             let text = if has_room {
                 format!(
                     "The pair room for match M{match_id} was created, but setting it up failed: {error}. Please check the room and welcome the pair there.{trying}"
@@ -338,7 +339,7 @@ impl App {
                     "I could not create the pair room for match M{match_id}: {error}. The match is recorded without a room for now.{trying}"
                 )
             };
-            self.tell_coordinators(platform, "pair-room-failed", text)
+            self.tell_coordinators((programme, platform), "pair-room-failed", text)
                 .await?;
         }
         Ok(())

@@ -82,7 +82,8 @@ pub struct Ports {
 pub struct AppSettings {
     pub max_message_chars: usize,
     pub room_prefix: String,
-    /// The coordinators' room on each platform.
+    /// The deployment's coordinators' room on each platform (a programme may name its
+    /// own: `domain::rooms`).
     pub coordinators_rooms: Vec<RoomRef>,
     /// The moderators' room on each platform.
     pub moderators_rooms: Vec<RoomRef>,
@@ -92,6 +93,9 @@ pub struct AppSettings {
     pub progress_every: usize,
     /// Where events are announced on each platform, unless `event create` says `room:`.
     pub events_rooms: Vec<RoomRef>,
+    /// The rooms programmes name, as the platforms found them: (platform, as written) to
+    /// the room (a Matrix alias to its room id). A room written as its id needs no entry.
+    pub resolved_rooms: std::collections::HashMap<(Platform, String), RoomRef>,
     /// How long before an event its reminders go to those who said yes.
     pub event_reminders: Vec<chrono::Duration>,
     /// Font files for certificates and charts, in fallback order.
@@ -119,6 +123,7 @@ impl Default for AppSettings {
             moderators_rooms: vec![RoomRef::new(Platform::Console, "moderators")],
             progress_every: 25,
             events_rooms: vec![RoomRef::new(Platform::Console, "events")],
+            resolved_rooms: Default::default(),
             event_reminders: vec![chrono::Duration::hours(24), chrono::Duration::hours(1)],
             delivery: Delivery::default(),
             platforms: Vec::new(),
@@ -161,6 +166,8 @@ pub struct App {
     relays: Arc<relay::Relayed>,
     /// Linked accounts (`domain::accounts`): who a message is from, where DMs go.
     links: Arc<links::Links>,
+    /// Which room serves what, for the deployment and each programme.
+    rooms: Arc<crate::domain::rooms::Rooms>,
 }
 
 /// Logs a follow-up that failed after its step was recorded; returns its value if any.
@@ -208,7 +215,7 @@ impl App {
         // serves both, which hears both sides.
         let served = |p| settings.platforms.is_empty() || settings.platforms.contains(&p);
         let relays_here = settings.relay && served(Platform::Matrix) && served(Platform::Discord);
-        let programmes = programmes
+        let programmes: Vec<Programme> = programmes
             .into_iter()
             .map(|mut p| {
                 if let Some(m) = p.matching.as_mut() {
@@ -217,6 +224,7 @@ impl App {
                 p
             })
             .collect();
+        let rooms = Arc::new(rooms_of(&settings, &programmes));
         let relays = Arc::new(relay::Relayed::new(
             ports,
             Arc::new(relay::RelayRooms::new(store.clone())),
@@ -225,6 +233,7 @@ impl App {
             ports: relays.ports(),
             relays,
             links: Arc::new(links::Links::new(store.clone())),
+            rooms,
             store,
             programmes: Arc::new(programmes),
             clock,
@@ -263,39 +272,29 @@ impl App {
         self.clock.now()
     }
 
-    /// The coordinators' room for people on `platform`: that platform's, or else, in a
-    /// process serving several platforms, another one's (a community's staff may all be on
-    /// one of them).
-    fn coordinators_room(&self, platform: Platform) -> Option<&RoomRef> {
-        self.staff_room(&self.settings.coordinators_rooms, platform)
+    /// The coordinators' room for `programme`'s people on `platform` (`None`: the
+    /// deployment's): see `domain::rooms::Rooms::coordinators`.
+    fn coordinators_room(&self, programme: Option<&str>, platform: Platform) -> Option<&RoomRef> {
+        self.rooms.coordinators(programme, platform)
     }
 
-    /// [`App::coordinators_room`] for the moderators: a report from either platform
+    /// The moderators' room for people on `platform`: a report from either platform
     /// reaches them.
     fn moderators_room(&self, platform: Platform) -> Option<&RoomRef> {
-        self.staff_room(&self.settings.moderators_rooms, platform)
+        self.rooms.moderators(platform)
     }
 
-    /// Only a process serving `platform` and another falls back: in a deployment of one
-    /// process per platform, work about Discord people that the Matrix process happens
-    /// to do (the sweep runs in one process) stays with Discord's rooms.
-    fn staff_room<'a>(&self, rooms: &'a [RoomRef], platform: Platform) -> Option<&'a RoomRef> {
-        let served = &self.settings.platforms;
-        rooms.iter().find(|r| r.platform == platform).or_else(|| {
-            if !served.contains(&platform) {
-                return None;
-            }
-            rooms.iter().find(|r| served.contains(&r.platform))
-        })
+    /// Which room serves what.
+    pub fn rooms(&self) -> &crate::domain::rooms::Rooms {
+        &self.rooms
     }
 
-    /// What routing a message from `platform` needs (see `flows::route`).
-    fn router(&self, platform: Platform) -> flows::route::Router<'_> {
+    /// What routing a message needs (see `flows::route`).
+    fn router(&self) -> flows::route::Router<'_> {
         flows::route::Router {
             prefix: &self.settings.room_prefix,
             moderation: &self.settings.moderation,
-            coordinators_room: self.coordinators_room(platform),
-            moderators_room: self.moderators_room(platform),
+            rooms: &self.rooms,
             max_message_chars: self.settings.max_message_chars,
         }
     }
@@ -318,13 +317,7 @@ impl App {
             now,
             max_message_chars: self.settings.max_message_chars,
             room_prefix: &self.settings.room_prefix,
-            coordinators_room: self.coordinators_room(user.platform),
-            moderators_room: self.moderators_room(user.platform),
-            events_room: self
-                .settings
-                .events_rooms
-                .iter()
-                .find(|r| r.platform == user.platform),
+            rooms: &self.rooms,
             event_reminders: &self.settings.event_reminders,
             moderation: &self.settings.moderation,
             subject,
@@ -333,6 +326,38 @@ impl App {
             linked: known.linked.as_ref(),
         }
     }
+}
+
+/// Which room serves what: the deployment's rooms from `settings`, and each programme's
+/// own, found as the platforms resolved them (a Matrix alias whose room was not resolved
+/// is left out, with a warning: `tandem run` resolves every one before the app starts).
+fn rooms_of(settings: &AppSettings, programmes: &[Programme]) -> crate::domain::rooms::Rooms {
+    use crate::domain::rooms::{Rooms, Serves};
+    let mut rooms = Rooms::serving(&settings.platforms);
+    for (serves, list) in [
+        (Serves::Coordinators, &settings.coordinators_rooms),
+        (Serves::Moderators, &settings.moderators_rooms),
+        (Serves::Events, &settings.events_rooms),
+    ] {
+        for room in list {
+            rooms.add(serves, None, room.clone());
+        }
+    }
+    for p in programmes {
+        for named in &p.rooms {
+            let key = (named.platform, named.written.clone());
+            let room = match settings.resolved_rooms.get(&key) {
+                Some(room) => room.clone(),
+                None if named.platform == Platform::Matrix && named.written.starts_with('#') => {
+                    warn!(programme = %p.slug, room = %named.written, "a room alias that was not resolved: left out");
+                    continue;
+                }
+                None => RoomRef::new(named.platform, named.written.clone()),
+            };
+            rooms.add(named.serves, Some(&p.slug), room);
+        }
+    }
+    rooms
 }
 
 /// A random tag for the keys of a step's acts. A key is fixed when the act is put in the

@@ -185,9 +185,10 @@ impl App {
         // `platform`'s, which this process serves.
         let mut by_room: Vec<(RoomRef, Vec<MatchRecord>)> = Vec::new();
         for m in new {
+            let programme = Some(m.programme.as_str());
             let Some(room) = self
-                .coordinators_room(m.mentee.platform)
-                .or_else(|| self.coordinators_room(platform))
+                .coordinators_room(programme, m.mentee.platform)
+                .or_else(|| self.coordinators_room(programme, platform))
                 .cloned()
             else {
                 warn!(
@@ -410,6 +411,16 @@ impl App {
             .and_then(|o| o.pair_room()))
     }
 
+    /// Where `programme` keeps its pair rooms on `platform`, if it names a place of its own.
+    fn pairs_home(&self, programme: &str, platform: Platform) -> Option<crate::ports::RoomHome> {
+        self.rooms
+            .pairs_home(programme, platform)
+            .map(|(parent, category)| crate::ports::RoomHome {
+                parent: parent.cloned(),
+                category: category.cloned(),
+            })
+    }
+
     /// Creates a pair room (or, for a group, adds the mentee to the room the group already
     /// has), remembers it on the match, and posts the kickoff in it.
     pub(super) async fn create_pair_room(
@@ -442,7 +453,8 @@ impl App {
                 match_id,
                 "not making a pair room: one of the two is no longer ready"
             );
-            if let Some(room) = self.coordinators_room(spec.members[0].platform) {
+            let programme = known.as_ref().map(|m| m.programme.as_str());
+            if let Some(room) = self.coordinators_room(programme, spec.members[0].platform) {
                 let note = OutMessage::text(format!(
                     "Match M{match_id} ({}) was not given a pair room: one of the two is no longer ready to be matched (suspended, or a screening step lapsed). Please decide what happens next (for example close match M{match_id} <reason>).",
                     spec.name
@@ -463,9 +475,17 @@ impl App {
                 .any(|u| u.platform != spec.members[0].platform),
         };
         if relayed && let [_, _] = spec.members.as_slice() {
+            let programme = known.as_ref().map(|m| m.programme.clone());
             let made_relay = known.and_then(|m| m.relay_room);
             return self
-                .create_relayed_room(key, match_id, &spec, (made, made_relay), kickoff)
+                .create_relayed_room(
+                    key,
+                    match_id,
+                    &spec,
+                    (made, made_relay),
+                    kickoff,
+                    programme.as_deref(),
+                )
                 .await;
         }
         let platform = known
@@ -478,7 +498,12 @@ impl App {
                 anyhow::anyhow!("{person} has no account on {platform} for the pair room")
             })?);
         }
-        let spec = PrivateRoomSpec { members, ..spec };
+        let home = known.as_ref().and_then(|m| self.pairs_home(&m.programme, platform));
+        let spec = PrivateRoomSpec {
+            members,
+            home,
+            ..spec
+        };
         let existing = match (made.is_some(), group_of) {
             (true, _) => None,
             (false, Some(mentor_app)) => self
@@ -520,9 +545,11 @@ impl App {
         spec: &PrivateRoomSpec,
         made: (Option<String>, Option<String>),
         kickoff: &OutMessage,
+        programme: Option<&str>,
     ) -> std::result::Result<(), crate::ports::PortError> {
         let side = |member: &UserRef| PrivateRoomSpec {
             members: vec![member.clone()],
+            home: programme.and_then(|p| self.pairs_home(p, member.platform)),
             ..spec.clone()
         };
         let (mentee, mentor) = (&spec.members[0], &spec.members[1]);

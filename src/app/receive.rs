@@ -128,7 +128,7 @@ impl App {
             None => Placement::Top,
         };
         // Read once, here: what it is decides its cost, what is loaded and who handles it.
-        let route = flows::route::route(&inbound, &self.router(inbound.from.platform));
+        let route = flows::route::route(&inbound, &self.router());
         if let (Some(written_in), Place::Room(room)) = (&written_in, &inbound.place) {
             let chatter = route.is_chatter().then_some(event.as_ref()).flatten();
             self.note_activity(written_in, room, &inbound.from, chatter)
@@ -257,8 +257,7 @@ impl App {
         chatter: Option<&EventRef>,
     ) {
         let mut due = chatter.is_some_and(|e| self.store.note_room_talk(&written_in.id, e));
-        if !self.settings.coordinators_rooms.contains(room)
-            && !self.settings.moderators_rooms.contains(room)
+        if !self.rooms.is_staff(room)
         {
             // Under the writer's platform (the room's, except in a relayed pair room),
             // as an erasure finds a person's rows.
@@ -383,7 +382,7 @@ impl App {
 
     /// Handles one message: decide, record, then act.
     pub async fn handle(&self, inbound: &Inbound) -> Result<()> {
-        let route = flows::route::route(inbound, &self.router(inbound.from.platform));
+        let route = flows::route::route(inbound, &self.router());
         let person = self.person_of(inbound).await;
         self.handle_with(
             inbound,
@@ -407,8 +406,34 @@ impl App {
         event: Option<&EventRef>,
         placement: &Placement,
     ) -> Result<()> {
+        if let Place::Room(room) = &inbound.place
+            && let Some(app) = self.scoped_to(room)
+        {
+            return app
+                .handle_boxed(inbound, person, route, reported, event, placement, None)
+                .await;
+        }
         self.handle_boxed(inbound, person, route, reported, event, placement, None)
             .await
+    }
+
+    /// The app as a command given in `room` sees it when the room is some programmes' own
+    /// coordinators' room (`domain::rooms::Rooms::scope`): nobody coordinates the other
+    /// programmes there, so what is shown and done there stays with its programmes.
+    fn scoped_to(&self, room: &RoomRef) -> Option<App> {
+        let scope = self.rooms.scope(room)?;
+        let programmes = self
+            .programmes
+            .iter()
+            .map(|p| Programme {
+                elsewhere: !scope.contains(&p.slug.as_str()),
+                ..p.clone()
+            })
+            .collect();
+        Some(App {
+            programmes: Arc::new(programmes),
+            ..self.clone()
+        })
     }
 
     /// [`App::handle_as`], boxed by a function of its own, so that the (large) future is
@@ -548,8 +573,7 @@ impl App {
     /// question to it as the reporter it was before the link, which it answers as itself).
     async fn person_of(&self, inbound: &Inbound) -> Option<UserRef> {
         if let Place::Room(room) = &inbound.place
-            && (self.settings.coordinators_rooms.contains(room)
-                || self.settings.moderators_rooms.contains(room))
+            && self.rooms.is_staff(room)
         {
             return None;
         }

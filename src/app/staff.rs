@@ -24,7 +24,7 @@ impl App {
         let mut programmes: Option<Vec<Programme>> = None;
         let mut reasons = Vec::new();
         for (i, p) in self.programmes.iter().enumerate() {
-            if p.is_coordinator(user) {
+            if p.is_coordinator(user) || p.elsewhere {
                 continue;
             }
             for group in p

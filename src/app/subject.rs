@@ -61,7 +61,7 @@ impl App {
         inbound: &Inbound,
         route: &Route,
     ) -> Result<Vec<KnownPerson>> {
-        match route.named_person(&inbound.from, &self.router(inbound.from.platform)) {
+        match route.named_person(&inbound.from, &self.router()) {
             Some(typed) => self.find_people(typed, inbound.from.platform).await,
             None => Ok(Vec::new()),
         }
@@ -277,7 +277,7 @@ impl App {
         route: &Route,
         state: Option<&flows::FlowState>,
     ) -> Result<Subject> {
-        let router = self.router(inbound.from.platform);
+        let router = self.router();
         Ok(
             match route.needs(&inbound.from, &router, &self.programmes, state) {
                 Needs::Nothing => Subject::Nothing,

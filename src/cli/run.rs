@@ -15,6 +15,7 @@
 //! A new platform does not change this file: it plugs in through
 //! [`crate::platforms::adapters`]. What runs beside every platform is `Background`.
 
+use anyhow::Context;
 use std::process::ExitCode;
 use std::sync::Arc;
 
@@ -101,7 +102,7 @@ pub async fn serve(
         .collect();
     let connections: Vec<Arc<dyn Connection>> =
         platforms_served.iter().map(|(_, c)| c.clone()).collect();
-    let app = platform_app(settings, store, programmes, served).await;
+    let app = platform_app(settings, store, programmes, served).await?;
     // Dropped (and so stopped) when this function returns. An address that cannot be
     // listened on stops the start, giving the leases back at once.
     let _listener = match &settings.server.listen {
@@ -269,8 +270,33 @@ async fn platform_app(
     store: Store,
     programmes: Vec<Programme>,
     served: Vec<(&Adapter, Connected)>,
-) -> App {
+) -> anyhow::Result<App> {
     let mut app_settings = app_settings(settings);
+    // The rooms programmes name on each served platform, resolved and joined there: one
+    // that cannot be used stops the start, as one the settings name does.
+    for (adapter, connected) in &served {
+        for p in &programmes {
+            for named in p.rooms.iter().filter(|r| r.platform == adapter.platform) {
+                let room = connected
+                    .connection
+                    .programme_room(&named.written)
+                    .await
+                    .with_context(|| {
+                        format!(
+                            "programme {}: its {} on {} ([rooms.{}] {})",
+                            p.slug,
+                            named.serves,
+                            adapter.name,
+                            adapter.platform,
+                            named.serves.key()
+                        )
+                    })?;
+                app_settings
+                    .resolved_rooms
+                    .insert((named.platform, named.written.clone()), room);
+            }
+        }
+    }
     let mut ports = Vec::new();
     // Only these platforms' jobs and acts: another process may serve another platform on
     // the same database.
@@ -307,7 +333,7 @@ async fn platform_app(
         app_settings,
     );
     app.learn_staff_names().await;
-    app
+    Ok(app)
 }
 
 /// What runs beside a chat platform: the sweeper (deadlines, reminders, escalations) every

@@ -44,6 +44,7 @@ mod matching;
 mod programme;
 mod questions;
 mod reading;
+mod rooms;
 mod schedule;
 mod screening;
 mod settings;

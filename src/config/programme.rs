@@ -54,6 +54,9 @@ pub(super) struct RawProgramme {
     #[serde(default)]
     pub(super) starters: Vec<RawStarter>,
     pub(super) support: Option<RawSupport>,
+    /// Rooms of its own on each platform (`[rooms.matrix]`, …).
+    #[serde(default)]
+    pub(super) rooms: super::rooms::RawRooms,
 }
 
 /// `[support]`: staff check-ins, what makes a match at risk, and re-engaging quiet pairs.
@@ -496,6 +499,7 @@ pub fn parse_programme(path: &Path, source: &str) -> Result<Programme, ConfigErr
             .map_err(|m| err(v.span().start, &m))
             .ok()
     });
+    let rooms = super::rooms::build_rooms(&raw.rooms, &mut err);
     let certificate = match &raw.certificate {
         Some(c) if !c.enabled => None,
         Some(c) => {
@@ -583,6 +587,7 @@ pub fn parse_programme(path: &Path, source: &str) -> Result<Programme, ConfigErr
         coordinators,
         coordinator_groups,
         granted: Vec::new(),
+        elsewhere: false,
         waitlist_reminder_days: raw.waitlist_reminder_days,
         on_lapse,
         matching,
@@ -594,6 +599,7 @@ pub fn parse_programme(path: &Path, source: &str) -> Result<Programme, ConfigErr
         time_zone,
         starters,
         support,
+        rooms,
     })
 }
 

@@ -37,6 +37,10 @@ pub struct Programme {
     /// pairs to look after (the sweep, which keeps pairs' staff, knows only names).
     #[serde(skip)]
     pub granted: Vec<UserRef>,
+    /// For one step only: the command was given in another programme's coordinators'
+    /// room, where nobody coordinates this one (`domain::rooms::Rooms::scope`).
+    #[serde(skip)]
+    pub elsewhere: bool,
     /// Days between reminders to people on the waiting list (0: never).
     pub waitlist_reminder_days: u32,
     /// What happens to an active match when a member's background check lapses or fails.
@@ -66,6 +70,10 @@ pub struct Programme {
     /// How staff support active matches: check-ins, health thresholds, re-engagement.
     #[serde(default)]
     pub support: super::support::SupportPlan,
+    /// Rooms of its own (`[rooms.<platform>]`): its coordinators', events room and place
+    /// for pair rooms, instead of the deployment's (see `domain::rooms`).
+    #[serde(default)]
+    pub rooms: Vec<super::rooms::NamedRoom>,
 }
 
 /// How a programme's recognition certificate looks.
@@ -133,6 +141,11 @@ impl Programme {
     }
 
     pub fn is_coordinator(&self, user: &UserRef) -> bool {
+        !self.elsewhere && self.is_coordinator_anywhere(user)
+    }
+
+    /// Whether `user` coordinates it, wherever they are working.
+    pub fn is_coordinator_anywhere(&self, user: &UserRef) -> bool {
         self.coordinators.contains(user) || self.granted.contains(user)
     }
 }

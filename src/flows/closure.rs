@@ -222,7 +222,7 @@ pub fn confirm_step(
                 m,
                 &Closing {
                     closer: Some(ctx.user),
-                    coordinators: ctx.coordinators_room,
+                    coordinators: ctx.coordinators_room(Some(&m.programme)),
                     ..Closing::new(ClosureKind::Early, &flow.reason)
                 },
             ),
@@ -449,7 +449,7 @@ fn checked<'c>(
     let reply = |text: String| Box::new(super::post_only(room, text));
     let command = super::staff_command(
         room,
-        ctx.coordinators_room,
+        ctx.is_coordinators_room(room),
         command,
         "Closing a match works in the coordinators' room.",
     )?;
@@ -661,7 +661,7 @@ pub fn next_step(
             programme: m.programme.clone(),
         });
     }
-    if let Some(room) = ctx.coordinators_room {
+    if let Some(room) = ctx.coordinators_room(Some(&m.programme)) {
         effects.push(Effect::PostInRoom {
             room: room.clone(),
             message: OutMessage::text(format!(

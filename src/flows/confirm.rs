@@ -26,7 +26,7 @@ pub fn coordinators(
     pending: &PendingAction,
     confirmed: bool,
 ) -> Outcome {
-    if ctx.coordinators_room != Some(room) {
+    if !ctx.is_coordinators_room(room) {
         return post_only(
             room,
             format!(

@@ -318,7 +318,7 @@ fn in_room(ctx: &Ctx<'_>, state: Option<&FlowState>, room: &RoomRef, command: &R
             Outcome::unchanged(vec![post(usage.clone())])
         }
         Room::Close { room: command, own } => {
-            if ctx.coordinators_room == Some(room) {
+            if ctx.is_coordinators_room(room) {
                 return closure::handle_room(ctx, state, room, command.clone());
             }
             // A participant in their pair room (or anywhere else): the confirmation goes
@@ -334,7 +334,7 @@ fn in_room(ctx: &Ctx<'_>, state: Option<&FlowState>, room: &RoomRef, command: &R
         Room::Figures(programme) => figures::handle(ctx, room, programme.as_deref()),
         Room::Export(command) => match staff_command(
             room,
-            ctx.coordinators_room,
+            ctx.is_coordinators_room(room),
             Ok(command.clone()),
             "Exports work in the coordinators' room.",
         ) {
@@ -387,11 +387,11 @@ fn in_room(ctx: &Ctx<'_>, state: Option<&FlowState>, room: &RoomRef, command: &R
 }
 
 /// The common start of a command posted in a staff room: a usage error is answered, and
-/// nothing is done outside `expected` (the room where such commands work), so that what
-/// they show never appears anywhere else. `Err` is the reply to send instead.
+/// nothing is done unless `in_its_room` (the kind of room where such commands work), so
+/// that what they show never appears anywhere else. `Err` is the reply to send instead.
 pub(crate) fn staff_command<C>(
     room: &RoomRef,
-    expected: Option<&RoomRef>,
+    in_its_room: bool,
     command: Result<C, String>,
     wrong_room: &str,
 ) -> Result<C, Box<Outcome>> {
@@ -402,7 +402,7 @@ pub(crate) fn staff_command<C>(
         }]))
     };
     let command = command.map_err(reply)?;
-    if expected != Some(room) {
+    if !in_its_room {
         return Err(reply(wrong_room.to_string()));
     }
     Ok(command)

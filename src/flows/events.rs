@@ -226,7 +226,7 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: EventCommand) -> Outcome {
     };
     let command = match staff_command(
         room,
-        ctx.coordinators_room,
+        ctx.is_coordinators_room(room),
         Ok(command),
         "Event commands work in the coordinators' room.",
     ) {
@@ -379,7 +379,14 @@ fn create(ctx: &Ctx<'_>, room: &RoomRef, request: Result<EventRequest, String>) 
         Ok(s) => s,
         Err(e) => return post(e),
     };
-    let announce_in = match (&spec.room, ctx.events_room) {
+    // A coordinator of one programme (or working in its room) announces in its events
+    // room; anyone else in the deployment's.
+    let mine = crate::flows::roster::coordinated(ctx);
+    let programme = match mine.as_slice() {
+        [only] => Some(only.slug.as_str()),
+        _ => None,
+    };
+    let announce_in = match (&spec.room, ctx.events_room(programme)) {
         (Some(r), _) => match RoomRef::from_written(room.platform, r) {
             Ok(named) => named,
             Err(how) => {

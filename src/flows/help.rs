@@ -108,10 +108,10 @@ pub(crate) fn help_text(ctx: &Ctx<'_>, prefix: &str) -> String {
 /// room is both; anywhere else everyone's menu. One text per message to post.
 pub(crate) fn room_help(ctx: &Ctx<'_>, room: &RoomRef, topic: Option<&str>) -> Vec<String> {
     let mut desks = vec![];
-    if ctx.coordinators_room == Some(room) {
+    if ctx.is_coordinators_room(room) {
         desks.push(staff::Desk::Coordinators);
     }
-    if ctx.moderators_room == Some(room) {
+    if ctx.is_moderators_room(room) {
         desks.push(staff::Desk::Moderators);
     }
     if desks.is_empty() {

@@ -193,12 +193,9 @@ pub struct Ctx<'a> {
     pub max_message_chars: usize,
     /// Prefix that marks a command in a shared room (`!tandem`).
     pub room_prefix: &'a str,
-    /// Where coordinators work on the sender's platform.
-    pub coordinators_room: Option<&'a RoomRef>,
-    /// Where moderators work on the sender's platform.
-    pub moderators_room: Option<&'a RoomRef>,
-    /// Where events are announced on the sender's platform, unless `room:` says otherwise.
-    pub events_room: Option<&'a RoomRef>,
+    /// Which room serves what, for the deployment and each programme (see
+    /// `domain::rooms`; the methods below ask it for the sender's platform).
+    pub rooms: &'a crate::domain::rooms::Rooms,
     /// How long before a session its reminders go to those who said yes.
     pub event_reminders: &'a [chrono::Duration],
     pub moderation: &'a Moderation,
@@ -332,7 +329,7 @@ pub enum Subject {
     ),
 }
 
-impl Ctx<'_> {
+impl<'a> Ctx<'a> {
     pub fn programme(&self, slug: &str) -> Option<&Programme> {
         self.programmes.iter().find(|p| p.slug == slug)
     }
@@ -362,10 +359,36 @@ impl Ctx<'_> {
         route::Router {
             prefix: self.room_prefix,
             moderation: self.moderation,
-            coordinators_room: self.coordinators_room,
-            moderators_room: self.moderators_room,
+            rooms: self.rooms,
             max_message_chars: self.max_message_chars,
         }
+    }
+
+    /// Where `programme`'s coordinators work, for people on the sender's platform
+    /// (`None`: the deployment's coordinators' room).
+    pub fn coordinators_room(&self, programme: Option<&str>) -> Option<&'a RoomRef> {
+        self.rooms.coordinators(programme, self.user.platform)
+    }
+
+    /// Where moderators work, for people on the sender's platform.
+    pub fn moderators_room(&self) -> Option<&'a RoomRef> {
+        self.rooms.moderators(self.user.platform)
+    }
+
+    /// Where `programme`'s events are announced on the sender's platform, unless `room:`
+    /// says otherwise.
+    pub fn events_room(&self, programme: Option<&str>) -> Option<&'a RoomRef> {
+        self.rooms.events(programme, self.user.platform)
+    }
+
+    /// Whether `room` is a coordinators' room (the deployment's or a programme's).
+    pub fn is_coordinators_room(&self, room: &RoomRef) -> bool {
+        self.rooms.is_coordinators(room)
+    }
+
+    /// Whether `room` is a moderators' room.
+    pub fn is_moderators_room(&self, room: &RoomRef) -> bool {
+        self.rooms.is_moderators(room)
     }
 }
 

@@ -280,7 +280,7 @@ pub fn pause(ctx: &Ctx<'_>, rest: &str) -> Outcome {
             m,
             Some(date),
             By::Member(ctx.user),
-            ctx.coordinators_room,
+            ctx.coordinators_room(Some(&m.programme)),
         )),
         Err(e) => Outcome::unchanged(vec![ctx.dm_text(e)]),
     }
@@ -294,7 +294,7 @@ pub fn resume(ctx: &Ctx<'_>) -> Outcome {
             m,
             None,
             By::Member(ctx.user),
-            ctx.coordinators_room,
+            ctx.coordinators_room(Some(&m.programme)),
         )),
         Err(e) => Outcome::unchanged(vec![ctx.dm_text(e)]),
     }
@@ -310,7 +310,7 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<PauseCommand, Strin
     };
     let command = match super::staff_command(
         room,
-        ctx.coordinators_room,
+        ctx.is_coordinators_room(room),
         command,
         "Pausing a match works in the coordinators' room.",
     ) {

@@ -5,6 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::{Attachment, Content, Ctx, Effect, FlowState, OutMessage, Outcome, StateChange};
+use crate::domain::RoomRef;
 use crate::domain::Choice;
 use crate::domain::matches::{ClosureKind, MatchStatus};
 use crate::domain::text::clean;
@@ -244,12 +245,19 @@ fn erase(ctx: &Ctx<'_>) -> Vec<Effect> {
             .into_iter()
             .map(|programme| Effect::Replan { programme }),
     );
-    if let Some(room) = ctx.coordinators_room
-        && !ctx.applications.is_empty()
-    {
+    // Each programme's coordinators hear of their own applications only.
+    let mut rooms: Vec<&RoomRef> = ctx
+        .applications
+        .iter()
+        .filter_map(|a| ctx.coordinators_room(Some(&a.programme)))
+        .collect();
+    rooms.sort();
+    rooms.dedup();
+    for room in rooms {
         let apps: Vec<String> = ctx
             .applications
             .iter()
+            .filter(|a| ctx.coordinators_room(Some(&a.programme)) == Some(room))
             .map(|a| format!("A{} ({})", a.id, a.role))
             .collect();
         effects.push(Effect::PostInRoom {

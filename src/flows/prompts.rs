@@ -244,7 +244,7 @@ pub fn answer_step(
             reason: "answered a reviewer's question".into(),
         }));
     }
-    if let Some(room) = ctx.coordinators_room {
+    if let Some(room) = ctx.coordinators_room(app.map(|a| a.programme.as_str())) {
         effects.push(Effect::PostInRoom {
             room: room.clone(),
             message: OutMessage::text(format!(
@@ -419,7 +419,7 @@ pub fn check_in_step(ctx: &Ctx<'_>, flow: &CheckIn, content: &Content) -> Outcom
             Some(RoleKind::Mentor) => m.mentor_application,
             _ => m.mentee_application,
         };
-        effects.extend(ctx.coordinators_room.map(|room| Effect::PostInRoom {
+        effects.extend(ctx.coordinators_room(Some(&m.programme)).map(|room| Effect::PostInRoom {
             room: room.clone(),
             message: OutMessage {
                 thread: Some(super::Thread::Alert),

@@ -85,7 +85,7 @@ pub fn programmes_of(
 pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<RosterCommand, String>) -> Outcome {
     let command = match super::staff_command(
         room,
-        ctx.coordinators_room,
+        ctx.is_coordinators_room(room),
         command,
         "Coordinators' lists work only in the coordinators' room, so that participants are never shown anywhere else.",
     ) {

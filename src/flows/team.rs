@@ -118,13 +118,13 @@ pub fn ask(ctx: &Ctx<'_>, asked: &Result<String, String>) -> Outcome {
             thousands(char_len(text))
         ));
     }
-    if ctx.coordinators_room.is_none() {
+    let (programme, asked_as) = asked_as(ctx);
+    if ctx.coordinators_room(programme.as_deref()).is_none() {
         return say(
             "Sorry, there is no programme team to write to here yet. Please try again later."
                 .into(),
         );
     }
-    let (programme, asked_as) = asked_as(ctx);
     Outcome::unchanged(vec![
         Effect::AskTeam(NewQuestion {
             user: ctx.user.clone(),
@@ -148,7 +148,7 @@ pub fn card(question: &TeamQuestion) -> OutMessage {
 
 /// What the app posts once a question is stored: its card in the coordinators' room.
 pub fn announce(ctx: &Ctx<'_>, question: &TeamQuestion) -> Vec<Effect> {
-    ctx.coordinators_room
+    ctx.coordinators_room(question.programme.as_deref())
         .map(|room| Effect::PostInRoom {
             room: room.clone(),
             message: card(question),
@@ -170,7 +170,7 @@ fn may_answer(ctx: &Ctx<'_>, user: &UserRef, question: &TeamQuestion) -> bool {
 pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<TeamCommand, String>) -> Outcome {
     let command = match super::staff_command(
         room,
-        ctx.coordinators_room,
+        ctx.is_coordinators_room(room),
         command,
         "Replies to questions work only in the coordinators' room.",
     ) {

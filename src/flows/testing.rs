@@ -222,7 +222,8 @@ pub(crate) struct Scene {
     pub matches: Vec<MatchRecord>,
     pub subject: Subject,
     pub now: DateTime<Utc>,
-    pub coordinators_room: Option<RoomRef>,
+    /// Which rooms serve what: the console's coordinators' room, unless a test says.
+    pub rooms: crate::domain::rooms::Rooms,
     pub moderation: Moderation,
     pub max_message_chars: usize,
 }
@@ -238,7 +239,11 @@ impl Scene {
             matches: vec![],
             subject: Subject::Nothing,
             now: now(),
-            coordinators_room: Some(room("coordinators")),
+            rooms: crate::domain::rooms::Rooms::none().with(
+                crate::domain::rooms::Serves::Coordinators,
+                None,
+                room("coordinators"),
+            ),
             moderation: Moderation::default(),
             max_message_chars: 8000,
         }
@@ -292,9 +297,7 @@ impl Scene {
             now: self.now,
             max_message_chars: self.max_message_chars,
             room_prefix: "!tandem",
-            coordinators_room: self.coordinators_room.as_ref(),
-            moderators_room: None,
-            events_room: None,
+            rooms: &self.rooms,
             event_reminders: &[],
             moderation: &self.moderation,
             subject: &self.subject,
@@ -309,8 +312,7 @@ impl Scene {
         super::route::Router {
             prefix: "!tandem",
             moderation: &self.moderation,
-            coordinators_room: self.coordinators_room.as_ref(),
-            moderators_room: None,
+            rooms: &self.rooms,
             max_message_chars: self.max_message_chars,
         }
     }
@@ -368,7 +370,7 @@ impl Applicant {
     /// Ada, with these programmes open and no coordinators' room.
     pub(crate) fn new(programmes: Vec<Programme>) -> Applicant {
         let mut scene = Scene::for_user("ada").with_programmes(programmes);
-        scene.coordinators_room = None;
+        scene.rooms = crate::domain::rooms::Rooms::none();
         Applicant {
             scene,
             state: None,

@@ -201,7 +201,7 @@ fn withdraw(ctx: &Ctx<'_>, app: &ApplicationSummary) -> Vec<Effect> {
             _ => {}
         }
     }
-    if let Some(room) = ctx.coordinators_room {
+    if let Some(room) = ctx.coordinators_room(Some(&app.programme)) {
         effects.push(Effect::PostInRoom {
             room: room.clone(),
             message: OutMessage::text(format!(

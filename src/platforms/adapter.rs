@@ -153,6 +153,11 @@ pub trait Connection: Send + Sync {
     /// another task, on Ctrl-C or SIGTERM.
     async fn stop(&self);
 
+    /// A room a programme names on this platform (`[rooms.<platform>]`, see
+    /// `domain::rooms`), as the app names rooms: resolved (a Matrix alias to its room id)
+    /// and joined, or why it cannot be used.
+    async fn programme_room(&self, written: &str) -> anyhow::Result<RoomRef>;
+
     /// Whether the platform is reachable now (for `/healthz`): the Matrix sync succeeded
     /// lately, the Discord gateway is connected.
     fn connected(&self) -> bool {

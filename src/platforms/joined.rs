@@ -294,6 +294,7 @@ mod tests {
             name: "pair".into(),
             topic: String::new(),
             members,
+            home: None,
         };
         let amina = UserRef::new(Platform::Matrix, "@amina:example.org");
         let bo = UserRef::new(Platform::Discord, "42");

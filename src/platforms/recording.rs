@@ -278,6 +278,7 @@ impl Recording {
                 connection: Arc::new(RecordingSession {
                     inbox: tokio::sync::Mutex::new(inbox),
                     stop: tokio::sync::Notify::new(),
+                    platform,
                 }),
             };
             Ok(Box::pin(async move { Ok(connected) }))
@@ -300,6 +301,8 @@ impl Recording {
 struct RecordingSession {
     inbox: tokio::sync::Mutex<mpsc::UnboundedReceiver<Inbound>>,
     stop: tokio::sync::Notify,
+    /// The platform it stands in for, which names the rooms programmes name.
+    platform: Platform,
 }
 
 #[async_trait]
@@ -320,6 +323,10 @@ impl Connection for RecordingSession {
     async fn stop(&self) {
         // A permit: a stop that comes before `serve` waits is not lost.
         self.stop.notify_one();
+    }
+
+    async fn programme_room(&self, written: &str) -> anyhow::Result<RoomRef> {
+        Ok(RoomRef::new(self.platform, written))
     }
 }
 

@@ -585,7 +585,11 @@ impl World {
             vec![]
         };
         let subjects = subjects(&self.matches);
-        let (coordinators, moderators, events) = (room(ROOMS[0]), room(ROOMS[1]), room(ROOMS[2]));
+        use crate::domain::rooms::{Rooms, Serves};
+        let rooms = Rooms::none()
+            .with(Serves::Coordinators, None, room(ROOMS[0]))
+            .with(Serves::Moderators, None, room(ROOMS[1]))
+            .with(Serves::Events, None, room(ROOMS[2]));
         let subject = match step {
             Step::Say { subject, .. } => &subjects[*subject],
             Step::Deliver { .. } | Step::Answer { .. } => &subjects[0],
@@ -601,9 +605,7 @@ impl World {
             now: self.now,
             max_message_chars: 8000,
             room_prefix: "!tandem",
-            coordinators_room: Some(&coordinators),
-            moderators_room: Some(&moderators),
-            events_room: Some(&events),
+            rooms: &rooms,
             event_reminders: &[],
             moderation: &self.moderation,
             subject,

@@ -169,8 +169,7 @@ proptest! {
             let router = crate::flows::route::Router {
                 prefix,
                 moderation: &moderation,
-                coordinators_room: None,
-                moderators_room: None,
+                rooms: &crate::domain::rooms::Rooms::none(),
                 max_message_chars: 4_000,
             };
             let route = crate::flows::route::route(&inbound, &router);

@@ -762,6 +762,7 @@ fn pair_spec(a: u64, b: u64) -> PrivateRoomSpec {
         name: "Amina & Grace — Pathways".into(),
         topic: "Pathways Mentoring 2027: Amina and Grace".into(),
         members: vec![discord(a), discord(b)],
+        home: None,
     }
 }
 

@@ -65,6 +65,7 @@ async fn a_new_pair_room_is_added_to_the_communitys_space() {
         name: "Amina & Grace".into(),
         topic: "Pathways pair room".into(),
         members: vec![amina.user(), grace.user()],
+        home: None,
     };
     let room = bot
         .create_private_room(&spec, &IdempotencyKey("space-test".into()))

@@ -129,13 +129,22 @@ fn samples() -> Vec<(Privileged, Option<&'static str>, &'static str)> {
 /// registry routes it: the matrix reads the same registry as the bot.
 fn classify(room: Option<&str>, text: &str) -> Option<Privileged> {
     let moderation = Moderation::default();
-    let coordinators = RoomRef::new(Platform::Console, COORDINATORS);
-    let moderators = RoomRef::new(Platform::Console, MODERATORS);
+    use tandem::domain::rooms::{Rooms, Serves};
+    let rooms = Rooms::none()
+        .with(
+            Serves::Coordinators,
+            None,
+            RoomRef::new(Platform::Console, COORDINATORS),
+        )
+        .with(
+            Serves::Moderators,
+            None,
+            RoomRef::new(Platform::Console, MODERATORS),
+        );
     let router = Router {
         prefix: "!tandem",
         moderation: &moderation,
-        coordinators_room: Some(&coordinators),
-        moderators_room: Some(&moderators),
+        rooms: &rooms,
         max_message_chars: 4_000,
     };
     let (place, text) = match room {

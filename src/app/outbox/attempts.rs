@@ -139,10 +139,17 @@ impl App {
                     } = &row.act
                         && let Some(m) = members.first()
                     {
+                        let programme = self
+                            .store
+                            .match_by_id(*match_id)
+                            .await
+                            .ok()
+                            .flatten()
+                            .map(|m| m.programme);
                         crate::app::follow_up(
                             "telling coordinators a pair room was made",
                             self.tell_coordinators(
-                                m.platform,
+                                (programme.as_deref(), m.platform),
                                 "pair-room-made",
                                 format!("The pair room for match M{match_id} is created now, and the pair welcomed in it."),
                             )

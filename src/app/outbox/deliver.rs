@@ -134,6 +134,7 @@ impl App {
                     name: name.clone(),
                     topic: topic.clone(),
                     members: members.clone(),
+                    home: None,
                 };
                 self.create_pair_room(key, *match_id, spec, kickoff, *group_of)
                     .await

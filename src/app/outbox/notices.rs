@@ -71,16 +71,27 @@ impl App {
         else {
             return Ok(());
         };
-        let coordinators = self.coordinators_room(platform).cloned();
+        // The match's programme's coordinators hear of its room's changes.
+        let programme = match f.act.pair_room_match() {
+            Some(id) => self.store.match_by_id(id).await?.map(|m| m.programme),
+            None => None,
+        };
+        let coordinators = self.coordinators_room(programme.as_deref(), platform).cloned();
         let moderators = self.moderators_room(platform).cloned();
         let (to, text) = match &f.act {
             Act::PostInRoom { room, .. } | Act::PostChart { room, .. }
-                if Some(room) == coordinators.as_ref() || Some(room) == moderators.as_ref() =>
+                if self.rooms.is_staff(room) =>
             {
-                let (to, which) = if Some(room) == moderators.as_ref() {
+                // A programme's coordinators' room failing is told to the deployment's,
+                // if it has one of its own; else to the moderators.
+                let (to, which) = if self.rooms.is_moderators(room) {
                     (coordinators, "moderators'")
                 } else {
-                    (moderators, "coordinators'")
+                    let deployment = self.coordinators_room(None, platform).cloned();
+                    match deployment.filter(|d| d != room) {
+                        Some(d) => (Some(d), "coordinators'"),
+                        None => (moderators, "coordinators'"),
+                    }
                 };
                 (
                     to,
@@ -128,8 +139,7 @@ impl App {
     }
 
     fn is_staff_room(&self, room: &RoomRef) -> bool {
-        self.settings.coordinators_rooms.contains(room)
-            || self.settings.moderators_rooms.contains(room)
+        self.rooms.is_staff(room)
     }
 
     pub(super) async fn tell_asker(

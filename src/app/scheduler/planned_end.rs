@@ -145,7 +145,7 @@ impl App {
         self.store.schedule_jobs(&[archive], now).await?;
         if !undrawn.is_empty() {
             self.tell_coordinators(
-                m.mentee.platform,
+                (Some(&m.programme), m.mentee.platform),
                 "certificate",
                 format!(
                     "I couldn't draw a certificate for {} (match M{}): no installed font has every letter of the name. Please send one by hand, or add a font that covers it to [graphics] fonts.",

@@ -563,7 +563,7 @@ pub fn pass_on(ctx: &Ctx<'_>, ended: &MatchRecord) -> Outcome {
     let mut effects = vec![ctx.dm_text(
         "None of the mentors you ranked can take you on now. This is no reflection on you: type browse to see who has room, and rank again. The coordinators know, and may propose someone.",
     )];
-    if let Some(room) = ctx.coordinators_room {
+    if let Some(room) = ctx.coordinators_room(Some(&me.programme.slug)) {
         effects.push(Effect::PostInRoom {
             room: room.clone(),
             message: crate::chat::OutMessage::text(format!(

@@ -48,6 +48,10 @@ pub enum PendingAction {
         match_id: i64,
         frozen: bool,
         pair: String,
+        /// The match's programme, whose coordinators are told (absent in an action
+        /// waiting from before programmes had rooms of their own: the deployment's).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        programme: Option<String>,
     },
     Suspend {
         user: UserRef,
@@ -229,7 +233,7 @@ pub fn handle(
     let pending = waiting(state);
     // In the moderators' room `confirm` is theirs (and refused to anyone else, on record);
     // elsewhere a coordinator's waiting action is confirmed or pointed to its room.
-    let moderators_room = ctx.moderators_room == Some(room) && ctx.coordinators_room != Some(room);
+    let moderators_room = ctx.is_moderators_room(room) && !ctx.is_coordinators_room(room);
     if let Ok(ActionCommand::Confirm | ActionCommand::Cancel) = &command
         && !moderators_room
     {
@@ -239,7 +243,7 @@ pub fn handle(
                 return crate::flows::confirm::coordinators(ctx, state, room, p, confirmed);
             }
             // The coordinators' own `confirm`, with nothing of theirs waiting.
-            None if ctx.coordinators_room == Some(room) && ctx.moderators_room != Some(room) => {
+            None if ctx.is_coordinators_room(room) && !ctx.is_moderators_room(room) => {
                 return crate::flows::confirm::nothing_waiting(ctx, room);
             }
             _ => {}
@@ -285,6 +289,7 @@ pub fn handle(
                     match_id: id,
                     frozen,
                     pair: pair.clone(),
+                    programme: Some(m.programme.clone()),
                 },
                 if frozen {
                     format!(
@@ -345,10 +350,9 @@ pub fn handle(
                 Err(e) => return reply(e),
             };
             // Only a room the bot manages for them: their pair room, or a staff room.
-            let staff_room = [ctx.coordinators_room, ctx.moderators_room, ctx.events_room]
-                .into_iter()
-                .flatten()
-                .any(|r| r.id == from);
+            let staff_room = ctx
+                .rooms
+                .is_configured(&RoomRef::new(ctx.user.platform, from.clone()));
             if !staff_room && !person.rooms.contains(&from) {
                 return reply(format!(
                     "{} is not in a room I manage called “{}”.{}",
@@ -384,6 +388,7 @@ fn confirm(ctx: &Ctx<'_>, room: &RoomRef, action: &PendingAction) -> Outcome {
             match_id,
             frozen,
             pair,
+            programme,
         } => {
             effects.push(Effect::FreezeMatch {
                 match_id: *match_id,
@@ -398,7 +403,7 @@ fn confirm(ctx: &Ctx<'_>, room: &RoomRef, action: &PendingAction) -> Outcome {
                     ctx.user.id
                 ),
             ));
-            if let Some(coordinators) = ctx.coordinators_room {
+            if let Some(coordinators) = ctx.coordinators_room(programme.as_deref()) {
                 effects.push(post(
                     coordinators,
                     format!(

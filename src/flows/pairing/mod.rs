@@ -174,8 +174,9 @@ fn post(room: &RoomRef, text: String) -> Effect {
     }
 }
 
-fn to_room(ctx: &Ctx<'_>, text: String) -> Vec<Effect> {
-    ctx.coordinators_room
+/// A post in `programme`'s coordinators' room.
+fn to_room(ctx: &Ctx<'_>, programme: &str, text: String) -> Vec<Effect> {
+    ctx.coordinators_room(Some(programme))
         .map(|room| post(room, text))
         .into_iter()
         .collect()
@@ -188,7 +189,7 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<PairingCommand, Str
     };
     let command = match super::staff_command(
         room,
-        ctx.coordinators_room,
+        ctx.is_coordinators_room(room),
         command,
         "Coordinators' commands work only in the coordinators' room.",
     ) {

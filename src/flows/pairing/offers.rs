@@ -27,9 +27,9 @@ fn release(
         by,
         deadline: None,
     }];
-    effects.extend(to_room(ctx, note));
+    effects.extend(to_room(ctx, &m.programme, note));
     if let Some(hint) = ran_out(ctx, m) {
-        effects.extend(to_room(ctx, hint));
+        effects.extend(to_room(ctx, &m.programme, hint));
     }
     effects.push(Effect::Replan {
         programme: m.programme.clone(),
@@ -105,6 +105,7 @@ pub(super) fn approve(
     }
     effects.extend(to_room(
         ctx,
+        &m.programme,
         format!(
             "Match M{} ({} ↔ {}) approved by {}. {} been asked to accept by {}.",
             m.id,
@@ -205,6 +206,7 @@ pub fn on_accept(ctx: &Ctx<'_>, m: &MatchRecord, other_accepted: bool) -> Vec<Ef
     }
     effects.extend(to_room(
         ctx,
+        &m.programme,
         format!(
             "Match M{} ({} ↔ {}) is active: both accepted, and their pair room is being created.",
             m.id, m.mentee_name, m.mentor_name

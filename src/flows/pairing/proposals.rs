@@ -361,12 +361,13 @@ pub fn replan(ctx: &Ctx<'_>, programme: &Programme) -> Outcome {
         }
         Ok(_) => super::to_room(
             ctx,
+            &programme.slug,
             format!(
                 "No new proposals in {} for now: nobody still waiting has a partner free who fits.",
                 programme.name
             ),
         ),
-        Err(why) => super::to_room(ctx, why),
+        Err(why) => super::to_room(ctx, &programme.slug, why),
     };
     Outcome {
         state: StateChange::Unchanged,

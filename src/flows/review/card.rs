@@ -12,7 +12,7 @@ use super::*;
 pub fn after_submit(ctx: &Ctx<'_>, programme: &Programme, record: &ApplicationRecord) -> Outcome {
     let mut effects = Vec::new();
     if record.summary.status.awaits_review()
-        && let Some(room) = ctx.coordinators_room
+        && let Some(room) = ctx.coordinators_room(Some(&programme.slug))
     {
         effects.push(Effect::PostInRoom {
             room: room.clone(),
@@ -40,7 +40,10 @@ pub fn held_checks_note(
     record: &ApplicationRecord,
     held: &[(i64, String)],
 ) -> Vec<Effect> {
-    let Some(room) = ctx.coordinators_room.filter(|_| !held.is_empty()) else {
+    let Some(room) = ctx
+        .coordinators_room(Some(&record.summary.programme))
+        .filter(|_| !held.is_empty())
+    else {
         return vec![];
     };
     let checks: Vec<String> = held

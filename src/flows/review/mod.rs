@@ -212,7 +212,7 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<ReviewCommand, Stri
     };
     let command = match super::staff_command(
         room,
-        ctx.coordinators_room,
+        ctx.is_coordinators_room(room),
         command,
         "Coordinators' commands work only in the coordinators' room, so that applications are never shown anywhere else.",
     ) {
@@ -652,13 +652,32 @@ fn several_steps(ctx: &Ctx<'_>, room: &RoomRef, ids: &[i64], words: &[String]) -
 
 /// Refuses a coordinators' command to someone who is not one, and logs the refusal.
 pub(crate) fn refuse_non_coordinator(ctx: &Ctx<'_>, room: &RoomRef, what: &str) -> Outcome {
+    // In one programme's room, a coordinator of another is told where their work goes.
+    let here: Vec<&str> = ctx
+        .programmes
+        .iter()
+        .filter(|p| !p.elsewhere)
+        .map(|p| p.name.as_str())
+        .collect();
+    let theirs_elsewhere = ctx
+        .programmes
+        .iter()
+        .any(|p| p.elsewhere && p.is_coordinator_anywhere(ctx.user));
+    let hint = if theirs_elsewhere {
+        format!(
+            " This room is {}'s: work on another programme in its own coordinators' room.",
+            here.join(" and ")
+        )
+    } else {
+        String::new()
+    };
     Outcome {
         state: StateChange::Unchanged,
         effects: vec![
             Effect::PostInRoom {
                 room: room.clone(),
                 message: OutMessage::text(format!(
-                    "Sorry {}, only the programme's coordinators can {what}.",
+                    "Sorry {}, only the programme's coordinators can {what}.{hint}",
                     ctx.user.id
                 )),
             },

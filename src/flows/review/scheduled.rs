@@ -57,7 +57,7 @@ pub fn expire_check(
     );
     // In an active match the alert says all this and more; otherwise a note in the
     // application's thread is enough.
-    if let Some(room) = ctx.coordinators_room
+    if let Some(room) = ctx.coordinators_room(Some(&programme.slug))
         && lapsed.is_empty()
     {
         effects.push(Effect::PostInRoom {
@@ -139,7 +139,7 @@ pub fn warn_check(
             )),
         },
     ];
-    if let Some(room) = ctx.coordinators_room {
+    if let Some(room) = ctx.coordinators_room(Some(&programme.slug)) {
         let name = display_name(record);
         let active = active_matches(ctx.matches, id);
         let mut text = format!(

@@ -106,7 +106,7 @@ pub(crate) fn readiness_effects(
             message: OutMessage::text(applicant_text),
         },
     ];
-    if let Some(room) = ctx.coordinators_room {
+    if let Some(room) = ctx.coordinators_room(Some(&programme.slug)) {
         effects.push(Effect::PostInRoom {
             room: room.clone(),
             message: OutMessage::text(room_text)
@@ -216,7 +216,7 @@ pub(super) fn lapse_effects(
             format!("close match M{mid}"),
             "Reason (recorded; the pair are not told it)",
         ));
-        if let Some(room) = ctx.coordinators_room {
+        if let Some(room) = ctx.coordinators_room(Some(&programme.slug)) {
             effects.push(Effect::PostInRoom {
                 room: room.clone(),
                 message: OutMessage {

@@ -62,10 +62,8 @@ pub struct Router<'a> {
     /// The room prefix (`!tandem`).
     pub prefix: &'a str,
     pub moderation: &'a Moderation,
-    /// The coordinators' room on the sender's platform.
-    pub coordinators_room: Option<&'a RoomRef>,
-    /// The moderators' room on the sender's platform.
-    pub moderators_room: Option<&'a RoomRef>,
+    /// Which rooms are the staff's (see `domain::rooms`).
+    pub rooms: &'a crate::domain::rooms::Rooms,
     pub max_message_chars: usize,
 }
 
@@ -219,9 +217,8 @@ pub fn route(inbound: &Inbound, router: &Router<'_>) -> Route {
     if let Place::Room(room) = &inbound.place
         && strip_prefix_ci(text.trim(), router.prefix).is_none()
     {
-        let staff = [router.coordinators_room, router.moderators_room].contains(&Some(room));
-        if staff && char_len(text) <= router.max_message_chars {
-            let command = in_room(text.trim(), router.coordinators_room == Some(room));
+        if router.rooms.is_staff(room) && char_len(text) <= router.max_message_chars {
+            let command = in_room(text.trim(), router.rooms.is_coordinators(room));
             if command.is_whole_staff_command() {
                 return room_route(room, router, command);
             }
@@ -239,7 +236,7 @@ pub fn route(inbound: &Inbound, router: &Router<'_>) -> Route {
         },
         Place::Room(room) => {
             let rest = strip_prefix_ci(text.trim(), router.prefix).unwrap_or_default();
-            let coordinators = router.coordinators_room == Some(room);
+            let coordinators = router.rooms.is_coordinators(room);
             room_route(room, router, in_room(rest, coordinators))
         }
     }
@@ -248,7 +245,7 @@ pub fn route(inbound: &Inbound, router: &Router<'_>) -> Route {
 fn room_route(room: &RoomRef, router: &Router<'_>, command: Room) -> Route {
     Route::Room {
         room: room.clone(),
-        coordinators: router.coordinators_room == Some(room),
+        coordinators: router.rooms.is_coordinators(room),
         command,
     }
 }

@@ -1,5 +1,6 @@
 use super::*;
 use crate::domain::Platform;
+use crate::domain::rooms::{Rooms, Serves};
 
 fn user(id: &str) -> UserRef {
     UserRef::new(Platform::Console, id)
@@ -17,11 +18,13 @@ fn routed(from: &str, place: Option<&str>, text: &str) -> Route {
     let moderation = moderation();
     let coordinators = RoomRef::new(Platform::Console, "coordinators");
     let moderators = RoomRef::new(Platform::Console, "moderators");
+    let rooms = Rooms::none()
+        .with(Serves::Coordinators, None, coordinators)
+        .with(Serves::Moderators, None, moderators);
     let router = Router {
         prefix: "!tandem",
         moderation: &moderation,
-        coordinators_room: Some(&coordinators),
-        moderators_room: Some(&moderators),
+        rooms: &rooms,
         max_message_chars: 100,
     };
     let inbound = Inbound {
@@ -110,13 +113,14 @@ fn cancel_in_a_room_is_no_other_grammars_command() {
     assert_eq!(command::parse("cancel"), Some(Command::Cancel));
 }
 
+static NO_ROOMS: Rooms = Rooms::none();
+
 /// Routing with no staff rooms configured.
 fn no_rooms(moderation: &Moderation) -> Router<'_> {
     Router {
         prefix: "!tandem",
         moderation,
-        coordinators_room: None,
-        moderators_room: None,
+        rooms: &NO_ROOMS,
         max_message_chars: 100,
     }
 }

@@ -178,7 +178,7 @@ fn read_options(text: &str) -> Option<(Whom, Channel, bool)> {
 pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<SupportCommand, String>) -> Outcome {
     let command = match super::staff_command(
         room,
-        ctx.coordinators_room,
+        ctx.is_coordinators_room(room),
         command,
         "Staff check-ins work only in the coordinators' room, so that pairs' notes are never shown anywhere else.",
     ) {

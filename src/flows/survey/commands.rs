@@ -121,7 +121,7 @@ pub fn handle(
     let post = |text: String| crate::flows::post_only(room, text);
     let command = match crate::flows::staff_command(
         room,
-        ctx.coordinators_room,
+        ctx.is_coordinators_room(room),
         Ok(command),
         "Survey commands work in the coordinators' room.",
     ) {

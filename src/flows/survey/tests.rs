@@ -53,6 +53,7 @@ struct World {
     invites: Vec<SurveyInvite>,
     subject: Subject,
     room: RoomRef,
+    rooms: crate::domain::rooms::Rooms,
 }
 
 impl World {
@@ -63,6 +64,11 @@ impl World {
             invites: vec![invite(BTreeMap::new())],
             subject: Subject::Nothing,
             room: RoomRef::new(Platform::Console, "coordinators"),
+            rooms: crate::domain::rooms::Rooms::none().with(
+                crate::domain::rooms::Serves::Coordinators,
+                None,
+                RoomRef::new(Platform::Console, "coordinators"),
+            ),
         }
     }
 
@@ -78,9 +84,7 @@ impl World {
             now: now(),
             max_message_chars: 8000,
             room_prefix: "!tandem",
-            coordinators_room: Some(&self.room),
-            moderators_room: None,
-            events_room: None,
+            rooms: &self.rooms,
             event_reminders: &[],
             moderation: Box::leak(Box::new(Moderation::default())),
             subject: &self.subject,

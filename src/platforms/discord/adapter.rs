@@ -59,6 +59,15 @@ impl Connection for DiscordBot {
         DiscordBot::stop(self).await;
     }
 
+    /// A channel by its id (the bot is told at once, by the platform, when it cannot post
+    /// there: as for the settings' channels).
+    async fn programme_room(&self, written: &str) -> anyhow::Result<RoomRef> {
+        let id: u64 = written
+            .parse()
+            .with_context(|| format!("`{written}` is not a channel id"))?;
+        Ok(channel_ref(id))
+    }
+
     fn connected(&self) -> bool {
         self.gateway_connected()
     }

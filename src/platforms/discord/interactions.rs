@@ -58,7 +58,14 @@ impl DiscordBot {
                     Audience::Moderators => (self.settings.moderators_channel, "moderators'"),
                     _ => (self.settings.coordinators_channel, "coordinators'"),
                 };
-                if room != Some(command.channel_id.get()) {
+                // The settings' channel, or (for coordinators) a programme's own.
+                let here = channel_ref(command.channel_id.get());
+                let in_place = room == Some(command.channel_id.get())
+                    || self.app.get().is_some_and(|app| match audience {
+                        Audience::Moderators => app.rooms().is_moderators(&here),
+                        _ => app.rooms().is_coordinators(&here),
+                    });
+                if !in_place {
                     let text = match room {
                         Some(id) => {
                             format!("Use /{} in the {what} channel, <#{id}>.", command.data.name)

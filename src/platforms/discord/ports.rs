@@ -270,7 +270,20 @@ impl RoomProvisioner for DiscordBot {
         spec: &PrivateRoomSpec,
         _key: &IdempotencyKey,
     ) -> Result<RoomRef, PortError> {
-        let created = match (self.settings.pairs_channel, self.settings.pairs_category) {
+        // The programme's own place, else the settings'.
+        let id = |room: &Option<RoomRef>| match room {
+            Some(r) => r
+                .id
+                .parse::<u64>()
+                .map(Some)
+                .map_err(|_| PortError::Other(anyhow!("`{}` is not a channel id", r.id))),
+            None => Ok(None),
+        };
+        let (parent, category) = match &spec.home {
+            Some(home) => (id(&home.parent)?, id(&home.category)?),
+            None => (self.settings.pairs_channel, self.settings.pairs_category),
+        };
+        let created = match (parent, category) {
             (Some(parent), category) => match self.create_pair_thread(parent, spec).await {
                 Err(e) if category.is_some() => {
                     warn!("creating a pair thread failed ({e}); using a private channel");

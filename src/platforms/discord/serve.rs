@@ -194,6 +194,16 @@ impl DiscordBot {
         .flatten()
         .map(ChannelId::new)
         .collect();
+        // And the programmes' own staff and events channels.
+        for (_, _, room) in app.rooms().listing() {
+            if room.platform == Platform::Discord
+                && app.rooms().is_configured(room)
+                && let Ok(channel) = discord_channel(room)
+                && !channels.contains(&channel)
+            {
+                channels.push(channel);
+            }
+        }
         channels.extend(rooms.iter().filter_map(|r| discord_channel(r).ok()));
         for person in &people {
             let Ok(id) = person.id.parse::<u64>() else {

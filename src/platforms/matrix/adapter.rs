@@ -67,4 +67,18 @@ impl Connection for MatrixBot {
     fn connected(&self) -> bool {
         self.synced_lately()
     }
+
+    /// Resolved and joined as the settings' rooms are, and known from then on as a staff
+    /// or events room (never taken for a DM).
+    async fn programme_room(&self, written: &str) -> anyhow::Result<RoomRef> {
+        let id = self
+            .join_configured(Some(written), None)
+            .await?
+            .context("a room")?;
+        self.more_rooms
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .push(id.clone());
+        Ok(RoomRef::new(Platform::Matrix, id.as_str()))
+    }
 }

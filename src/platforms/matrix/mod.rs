@@ -164,6 +164,8 @@ pub struct MatrixBot {
     coordinators_room: Option<OwnedRoomId>,
     moderators_room: Option<OwnedRoomId>,
     events_room: Option<OwnedRoomId>,
+    /// The rooms programmes name (`Connection::programme_room`).
+    more_rooms: Mutex<Vec<OwnedRoomId>>,
     /// The community's Space, which each new pair room joins.
     space: Option<OwnedRoomId>,
     /// Whether this device has never synced: then old messages are skipped.
@@ -326,6 +328,7 @@ impl MatrixBot {
             coordinators_room: None,
             moderators_room: None,
             events_room: None,
+            more_rooms: Mutex::default(),
             space: None,
             fresh_device,
             store_dir: store_dir.clone(),

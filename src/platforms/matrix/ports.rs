@@ -271,7 +271,16 @@ impl RoomProvisioner for MatrixBot {
             ))
             .to_raw_any(),
         ];
-        if let Some(space) = &self.space {
+        // The programme's own Space, else the community's.
+        let programme_space = match spec.home.as_ref().and_then(|h| h.parent.as_ref()) {
+            Some(space) => Some(
+                RoomId::parse(&space.id)
+                    .map_err(|e| PortError::Other(anyhow!("the Space `{}`: {e}", space.id)))?,
+            ),
+            None => None,
+        };
+        let space = programme_space.as_ref().or(self.space.as_ref());
+        if let Some(space) = space {
             initial_state.push(
                 InitialStateEvent::new(space.clone(), SpaceParentEventContent::new(self.via()))
                     .to_raw_any(),
@@ -293,7 +302,7 @@ impl RoomProvisioner for MatrixBot {
             .await
             .map_err(|e| PortError::Other(anyhow!("creating the room `{}`: {e}", spec.name)))?;
         info!(room = %room.room_id(), name = %spec.name, "created a private room");
-        self.add_to_space(room.room_id()).await;
+        self.add_to_space(room.room_id(), space.map(|s| &**s)).await;
         Ok(RoomRef::new(Platform::Matrix, room.room_id().as_str()))
     }
 

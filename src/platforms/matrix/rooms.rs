@@ -12,12 +12,13 @@ impl MatrixBot {
         vec![self.own.server_name().to_owned()]
     }
 
-    /// Adds `room` to the community's Space, if one is configured (the room names the
-    /// Space as its parent from its creation). A failure is only logged: the pair room
-    /// exists, and creating it again for the Space's sake would make a second one.
-    pub(super) async fn add_to_space(&self, room: &RoomId) {
+    /// Adds `room` to `space` (its programme's, or the community's, if one is configured:
+    /// the room names the Space as its parent from its creation). A failure is only
+    /// logged: the pair room exists, and creating it again for the Space's sake would make
+    /// a second one.
+    pub(super) async fn add_to_space(&self, room: &RoomId, space: Option<&RoomId>) {
         use matrix_sdk::ruma::events::space::child::SpaceChildEventContent;
-        let Some(space) = self.space.as_ref().and_then(|s| self.client.get_room(s)) else {
+        let Some(space) = space.and_then(|s| self.client.get_room(s)) else {
             return;
         };
         let child = SpaceChildEventContent::new(self.via());
@@ -42,7 +43,8 @@ impl MatrixBot {
         ]
         .into_iter()
         .flatten()
-        .any(|r| r == id);
+        .any(|r| r == id)
+            || lock(&self.more_rooms).iter().any(|r| r == id);
         let as_room = Place::Room(RoomRef::new(Platform::Matrix, id.as_str()));
         if configured {
             return Some(as_room);

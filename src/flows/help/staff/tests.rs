@@ -277,12 +277,13 @@ fn help_with_a_command_is_read_in_a_room_and_a_dm_stays_as_it_was() {
 /// The texts `who` gets for `text` typed in room `name` (with the moderators' room
 /// `moderators`).
 fn answer_in(who: &str, name: &str, text: &str, moderators: &str) -> Vec<String> {
-    let scene = scene(who).in_room(name);
-    let mods = room(moderators);
-    let ctx = crate::flows::Ctx {
-        moderators_room: Some(&mods),
-        ..scene.ctx()
-    };
+    let mut scene = scene(who).in_room(name);
+    scene.rooms.add(
+        crate::domain::rooms::Serves::Moderators,
+        None,
+        room(moderators),
+    );
+    let ctx = scene.ctx();
     let outcome = handle(&ctx, None, &scene.says(Some(name), text));
     assert!(
         outcome

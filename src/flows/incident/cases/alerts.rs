@@ -48,7 +48,7 @@ pub fn after_report(ctx: &Ctx<'_>, case: &CaseRecord) -> Vec<Effect> {
         ));
         return effects;
     }
-    if let Some(room) = ctx.moderators_room {
+    if let Some(room) = ctx.moderators_room() {
         effects.push(Effect::PostInRoom {
             room: room.clone(),
             message: card_message(ctx, case),
@@ -140,7 +140,7 @@ pub fn escalate(
         ));
         return effects;
     }
-    if let Some(room) = ctx.moderators_room {
+    if let Some(room) = ctx.moderators_room() {
         effects.push(Effect::PostInRoom {
             room: room.clone(),
             message: OutMessage::text(format!(

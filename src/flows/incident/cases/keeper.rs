@@ -70,7 +70,7 @@ pub fn to_keeper(ctx: &Ctx<'_>, keeper: Keeper, message: OutMessage) -> Option<E
                 ..message
             },
         }),
-        _ => ctx.moderators_room.map(|room| Effect::PostInRoom {
+        _ => ctx.moderators_room().map(|room| Effect::PostInRoom {
             room: room.clone(),
             message,
         }),

@@ -256,7 +256,7 @@ pub(crate) fn moderator_command<C>(
 ) -> Result<C, Box<Outcome>> {
     let command = crate::flows::staff_command(
         room,
-        ctx.moderators_room,
+        ctx.is_moderators_room(room),
         command,
         "Moderation commands work only in the moderators' room.",
     )?;

@@ -347,7 +347,7 @@ impl Work<'_, '_> {
             ctx,
             m,
             &crate::flows::closure::Closing {
-                coordinators: ctx.coordinators_room,
+                coordinators: ctx.coordinators_room(Some(&m.programme)),
                 at_fault: &at_fault,
                 // A restricted case's number would tell the coordinators there is a
                 // case only the escalation contact works.
