@@ -64,6 +64,13 @@ pub(super) fn check_config(
         if let Some(relay) = describe_relay(settings, programmes.as_deref().unwrap_or_default()) {
             println!("{relay}");
         }
+        let (rooms, warnings) = describe_rooms(settings, programmes.as_deref().unwrap_or_default());
+        for line in rooms {
+            println!("{line}");
+        }
+        for warning in warnings {
+            eprintln!("warning: {warning}");
+        }
         for warning in staffing_warnings(settings, programmes.as_deref().unwrap_or_default()) {
             eprintln!("warning: {warning}");
         }
@@ -102,6 +109,108 @@ fn describe_limits(settings: &Settings) -> String {
         settings.limits.expensive_per_hour,
         settings.moderation.retention_years
     )
+}
+
+/// Which room serves what on each platform the settings configure (the console when they
+/// configure none): the deployment's rooms, then each programme's own, as written; and
+/// warnings for rooms that cannot serve as meant (a programme's room on a platform not
+/// configured, a coordinators' room that is also the moderators').
+fn describe_rooms(settings: &Settings, programmes: &[Programme]) -> (Vec<String>, Vec<String>) {
+    use crate::domain::Platform;
+    use crate::domain::rooms::Serves;
+    let mut deployment: Vec<(Platform, Vec<(Serves, Option<String>)>)> = Vec::new();
+    if let Some(m) = &settings.matrix {
+        deployment.push((
+            Platform::Matrix,
+            vec![
+                (Serves::Coordinators, m.coordinators_room.clone()),
+                (Serves::Moderators, m.moderators_room.clone()),
+                (Serves::Events, m.events_room.clone()),
+                (Serves::Pairs, m.space.clone()),
+            ],
+        ));
+    }
+    if let Some(d) = &settings.discord {
+        let id = |c: Option<u64>| c.map(|c| c.to_string());
+        deployment.push((
+            Platform::Discord,
+            vec![
+                (Serves::Coordinators, id(d.coordinators_channel)),
+                (Serves::Moderators, id(d.moderators_channel)),
+                (Serves::Events, id(d.events_channel)),
+                (Serves::Pairs, id(d.pairs_channel)),
+                (Serves::PairsCategory, id(d.pairs_category)),
+            ],
+        ));
+    }
+    if deployment.is_empty() {
+        deployment.push((
+            Platform::Console,
+            vec![
+                (
+                    Serves::Coordinators,
+                    Some(settings.console.coordinators_room.clone()),
+                ),
+                (
+                    Serves::Moderators,
+                    Some(settings.console.moderators_room.clone()),
+                ),
+                (Serves::Events, Some("events".into())),
+            ],
+        ));
+    }
+    let (mut lines, mut warnings) = (Vec::new(), Vec::new());
+    let listed = |rooms: &[(Serves, Option<String>)]| {
+        rooms
+            .iter()
+            .map(|(serves, room)| format!("{serves} {}", room.as_deref().unwrap_or("(none)")))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    for (platform, rooms) in &deployment {
+        lines.push(format!("rooms on {platform}: {}", listed(rooms)));
+    }
+    for p in programmes {
+        for (platform, rooms) in &deployment {
+            let own: Vec<(Serves, Option<String>)> = p
+                .rooms
+                .iter()
+                .filter(|r| r.platform == *platform)
+                .map(|r| (r.serves, Some(r.written.clone())))
+                .collect();
+            if own.is_empty() {
+                continue;
+            }
+            lines.push(format!(
+                "rooms of {} on {platform}: {} (the rest as above)",
+                p.slug,
+                listed(&own)
+            ));
+            let moderators = rooms
+                .iter()
+                .find(|(s, _)| *s == Serves::Moderators)
+                .and_then(|(_, r)| r.as_deref());
+            if let Some((_, Some(room))) = own.iter().find(|(s, _)| *s == Serves::Coordinators)
+                && Some(room.as_str()) == moderators
+            {
+                warnings.push(format!(
+                    "programme {}'s coordinators' room on {platform} is the moderators' room: its coordinators would see the moderators' cases",
+                    p.slug
+                ));
+            }
+        }
+        for r in &p.rooms {
+            if r.platform != Platform::Console
+                && !deployment.iter().any(|(platform, _)| *platform == r.platform)
+            {
+                warnings.push(format!(
+                    "programme {} names its {} on {}, which these settings do not serve ([rooms.{}] is unused)",
+                    p.slug, r.serves, r.platform, r.platform
+                ));
+            }
+        }
+    }
+    (lines, warnings)
 }
 
 /// With both platforms configured (one `tandem run` serves both): whether people on

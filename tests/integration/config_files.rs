@@ -1104,3 +1104,88 @@ fn logs_are_json_lines_when_the_settings_ask_for_them() {
         "{logs}"
     );
 }
+
+#[test]
+fn rooms_a_programme_names_are_read_and_mistakes_are_named_with_their_line() {
+    use tandem::domain::Platform;
+    use tandem::domain::rooms::Serves;
+    let good = format!(
+        "{}[rooms.matrix]\ncoordinators = \"#p-staff:example.org\"\npairs = \"!space:example.org\"\n[rooms.discord]\ncoordinators = 1234567890\npairs_category = \"987654321\"\n",
+        programme_with(GOOD_QUESTION.replace("mentor", "mentee").as_str())
+    );
+    let p = config::parse_programme(Path::new("p.toml"), &good).unwrap();
+    let rooms: Vec<(Platform, Serves, &str)> = p
+        .rooms
+        .iter()
+        .map(|r| (r.platform, r.serves, r.written.as_str()))
+        .collect();
+    assert_eq!(
+        rooms,
+        [
+            (Platform::Matrix, Serves::Coordinators, "#p-staff:example.org"),
+            (Platform::Matrix, Serves::Pairs, "!space:example.org"),
+            (Platform::Discord, Serves::Coordinators, "1234567890"),
+            (Platform::Discord, Serves::PairsCategory, "987654321"),
+        ]
+    );
+    let bad = format!(
+        "{}[rooms.matrix]\ncoordinators = \"coordinators\"\npairs_category = \"!x\"\n[rooms.discord]\nevents = \"general\"\n[rooms.console]\npairs = \"x\"\n",
+        programme_with(GOOD_QUESTION.replace("mentor", "mentee").as_str())
+    );
+    let e = errors_of(&bad);
+    for expected in [
+        "key `rooms.matrix.coordinators`: `coordinators` should be a room id (!abc:example.org) or alias (#name:example.org)",
+        "key `rooms.matrix.pairs_category`: Matrix has no categories",
+        "key `rooms.discord.events`: `general` should be the channel's id",
+        "key `rooms.console.pairs`: console pair rooms are not kept anywhere in particular",
+    ] {
+        assert!(e.contains(expected), "{expected}\nin\n{e}");
+    }
+    let e = errors_of(&format!(
+        "{}[rooms.irc]\ncoordinators = \"#staff\"\n",
+        programme_with(GOOD_QUESTION.replace("mentor", "mentee").as_str())
+    ));
+    assert!(e.contains("key `rooms.irc`: unknown key `irc`"), "{e}");
+}
+
+#[test]
+fn check_config_shows_which_room_serves_what_for_the_deployment_and_each_programme() {
+    let dir = tempfile::tempdir().unwrap();
+    let programmes = dir.path().join("programs");
+    std::fs::create_dir(&programmes).unwrap();
+    let own = format!(
+        "{}[rooms.matrix]\ncoordinators = \"#p-staff:example.org\"\nevents = \"#p-events:example.org\"\n[rooms.discord]\ncoordinators = 1234567890\n",
+        programme_with(GOOD_QUESTION.replace("mentor", "mentee").as_str())
+    );
+    std::fs::write(programmes.join("p.toml"), own).unwrap();
+    let settings = dir.path().join("tandem.toml");
+    std::fs::write(
+        &settings,
+        format!(
+            "programmes_dir = \"{}\"\n[moderation]\nmoderators = [\"matrix:@mo:example.org\"]\nescalation_contact = \"matrix:@lead:example.org\"\n[matrix]\nhomeserver_url = \"https://matrix.example.org\"\nuser_id = \"@tandem:example.org\"\ncoordinators_room = \"#coordinators:example.org\"\nmoderators_room = \"#p-staff:example.org\"\n",
+            programmes.display()
+        ),
+    )
+    .unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_tandem"))
+        .args(["check-config", &settings.display().to_string()])
+        .current_dir(repo_root())
+        .output()
+        .unwrap();
+    let (stdout, stderr) = (
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr),
+    );
+    for expected in [
+        "rooms on matrix: coordinators' room #coordinators:example.org, moderators' room #p-staff:example.org, events room (none), pair rooms (none)",
+        "rooms of p on matrix: coordinators' room #p-staff:example.org, events room #p-events:example.org (the rest as above)",
+    ] {
+        assert!(stdout.contains(expected), "{expected}\nin\n{stdout}\n{stderr}");
+    }
+    for expected in [
+        "warning: programme p's coordinators' room on matrix is the moderators' room",
+        "warning: programme p names its coordinators' room on discord, which these settings do not serve",
+    ] {
+        assert!(stderr.contains(expected), "{expected}\nin\n{stderr}");
+    }
+}

@@ -47,6 +47,7 @@ mod pairing;
 mod permissions;
 mod personal;
 mod processes;
+mod programme_rooms;
 mod relay;
 mod roster;
 mod scheduler;

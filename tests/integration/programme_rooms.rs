@@ -1,0 +1,126 @@
+//! Rooms per programme (`domain::rooms`): a programme's own coordinators' room gets its
+//! cards and nobody else's, and is a boundary for the commands given in it.
+
+use tandem::domain::Programme;
+use tandem::domain::rooms::{NamedRoom, Serves};
+use tandem::domain::Platform;
+
+use crate::support::{Harness, MENTOR_ANSWERS, TestDb, example_programmes};
+
+const PATHWAYS_STAFF: &str = "pathways-staff";
+
+/// Pathways with a coordinators' and an events room of its own, and Founders (carol and
+/// dev coordinate both) with none; `open` says which takes applications.
+fn programmes(pathways_open: bool, founders_open: bool) -> Vec<Programme> {
+    let mut pathways = example_programmes().remove(0);
+    let mut founders = pathways.clone();
+    founders.slug = "founders".into();
+    founders.name = "Founders".into();
+    founders.applications_open = founders_open;
+    pathways.applications_open = pathways_open;
+    for (serves, written) in [
+        (Serves::Coordinators, PATHWAYS_STAFF),
+        (Serves::Events, "pathways-events"),
+    ] {
+        pathways.rooms.push(NamedRoom {
+            platform: Platform::Console,
+            serves,
+            written: written.into(),
+        });
+    }
+    vec![pathways, founders]
+}
+
+/// Applies as a mentor with `name`, through whichever programme is open.
+async fn mentor_applies(h: &Harness, who: &str, name: &'static str) -> String {
+    let mut lines = MENTOR_ANSWERS.to_vec();
+    lines[1] = name;
+    let mut out = String::new();
+    for line in lines.iter().chain(["submit"].iter()) {
+        out.push_str(&h.dm_all(who, line).await);
+    }
+    out
+}
+
+/// The application numbered `id`'s status.
+async fn status_of(h: &Harness, id: i64) -> String {
+    h.store
+        .application(id)
+        .await
+        .unwrap()
+        .unwrap()
+        .summary
+        .status
+        .as_str()
+        .to_string()
+}
+
+both_backends! {
+    async fn a_programmes_own_coordinators_room_gets_its_cards_and_keeps_commands_to_it(db: TestDb) {
+        // A1: Grace to Pathways, while only Pathways is open.
+        let h = Harness::with_programmes(&db, programmes(true, false)).await;
+        let out = mentor_applies(&h, "grace", "Grace").await;
+        assert!(out.contains(&format!("[room {PATHWAYS_STAFF}]")), "{out}");
+        assert!(!out.contains("[room coordinators]"), "{out}");
+        // A2: Tom to Founders, while only Founders is open: the deployment's room.
+        let h = Harness::with_programmes(&db, programmes(false, true)).await;
+        let out = mentor_applies(&h, "tom", "Tom").await;
+        assert!(out.contains("[room coordinators]"), "{out}");
+        assert!(!out.contains(PATHWAYS_STAFF), "{out}");
+
+        let h = Harness::with_programmes(&db, programmes(true, true)).await;
+        // In Pathways' room, carol's queue shows Pathways' applicant only.
+        let queue = h.in_room("carol", PATHWAYS_STAFF, "!tandem queue").await;
+        assert!(queue.contains("Grace"), "{queue}");
+        assert!(!queue.contains("Tom"), "{queue}");
+        // Founders' application is not worked there, though carol coordinates it: she is
+        // told where it goes, and nothing changes.
+        let refused = h.in_room("carol", PATHWAYS_STAFF, "!tandem approve A2").await;
+        assert!(refused.contains("This room is Pathways Mentoring 2027's"), "{refused}");
+        assert_eq!(status_of(&h, 2).await, "needs_review");
+        let looked = h.in_room("carol", PATHWAYS_STAFF, "!tandem show A2").await;
+        assert!(!looked.contains("Tom"), "{looked}");
+        // Pathways' own is, there.
+        let approved = h.in_room("carol", PATHWAYS_STAFF, "!tandem approve A1").await;
+        assert!(approved.contains(&format!("[room {PATHWAYS_STAFF}]")), "{approved}");
+        assert_ne!(status_of(&h, 1).await, "needs_review");
+        // The deployment's room serves every programme.
+        let queue = h.in_room("carol", "coordinators", "!tandem queue").await;
+        assert!(queue.contains("Tom"), "{queue}");
+        h.in_room("carol", "coordinators", "!tandem approve A2").await;
+        assert_ne!(status_of(&h, 2).await, "needs_review");
+    }
+
+    async fn a_question_to_the_team_goes_to_the_room_of_the_askers_programme(db: TestDb) {
+        let h = Harness::with_programmes(&db, programmes(true, false)).await;
+        mentor_applies(&h, "grace", "Grace").await;
+        let out = h.dm_all("grace", "ask the team When do we start?").await;
+        assert!(out.contains(&format!("[room {PATHWAYS_STAFF}] Question")), "{out}");
+        let answered = h
+            .in_room("carol", PATHWAYS_STAFF, "!tandem reply Q1 In March.")
+            .await;
+        assert!(answered.contains("[dm grace]"), "{answered}");
+    }
+
+    async fn an_event_created_in_a_programmes_room_is_announced_in_its_events_room(db: TestDb) {
+        let h = Harness::with_programmes(&db, programmes(true, true)).await;
+        let out = h
+            .in_room(
+                "carol",
+                PATHWAYS_STAFF,
+                "!tandem event create title: Kickoff; start: 2027-02-03 18:00 UTC; length: 1h",
+            )
+            .await;
+        assert!(out.contains("announced in console:pathways-events"), "{out}");
+        // From the deployment's room, carol (who coordinates both) announces in its
+        // events room.
+        let out = h
+            .in_room(
+                "carol",
+                "coordinators",
+                "!tandem event create title: Social; start: 2027-02-04 18:00 UTC; length: 1h",
+            )
+            .await;
+        assert!(out.contains("announced in console:events "), "{out}");
+    }
+}
