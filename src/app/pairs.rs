@@ -498,7 +498,9 @@ impl App {
                 anyhow::anyhow!("{person} has no account on {platform} for the pair room")
             })?);
         }
-        let home = known.as_ref().and_then(|m| self.pairs_home(&m.programme, platform));
+        let home = known
+            .as_ref()
+            .and_then(|m| self.pairs_home(&m.programme, platform));
         let spec = PrivateRoomSpec {
             members,
             home,

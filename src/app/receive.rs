@@ -257,8 +257,7 @@ impl App {
         chatter: Option<&EventRef>,
     ) {
         let mut due = chatter.is_some_and(|e| self.store.note_room_talk(&written_in.id, e));
-        if !self.rooms.is_staff(room)
-        {
+        if !self.rooms.is_staff(room) {
             // Under the writer's platform (the room's, except in a relayed pair room),
             // as an erasure finds a person's rows.
             due |= self.store.note_pair_activity(

@@ -201,7 +201,9 @@ fn describe_rooms(settings: &Settings, programmes: &[Programme]) -> (Vec<String>
         }
         for r in &p.rooms {
             if r.platform != Platform::Console
-                && !deployment.iter().any(|(platform, _)| *platform == r.platform)
+                && !deployment
+                    .iter()
+                    .any(|(platform, _)| *platform == r.platform)
             {
                 warnings.push(format!(
                     "programme {} names its {} on {}, which these settings do not serve ([rooms.{}] is unused)",

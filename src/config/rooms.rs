@@ -78,19 +78,25 @@ pub(super) fn build_rooms(raw: &RawRooms, err: &mut impl FnMut(usize, &str)) -> 
 /// What is wrong with `written` as a room on `platform` serving `serves`, if anything.
 fn problem(platform: Platform, serves: Serves, written: &str) -> Option<String> {
     match platform {
-        Platform::Matrix if serves == Serves::PairsCategory => Some(
-            "Matrix has no categories: name a Space as `pairs` to gather pair rooms".into(),
-        ),
+        Platform::Matrix if serves == Serves::PairsCategory => {
+            Some("Matrix has no categories: name a Space as `pairs` to gather pair rooms".into())
+        }
         // Room ids of room version 12 have no server part; aliases always do.
         Platform::Matrix => (!((written.starts_with('!') && written.len() > 1)
             || (written.starts_with('#') && written.contains(':'))))
         .then(|| {
-            format!("`{written}` should be a room id (!abc:example.org) or alias (#name:example.org)")
+            format!(
+                "`{written}` should be a room id (!abc:example.org) or alias (#name:example.org)"
+            )
         }),
         Platform::Discord => (written.is_empty()
             || written.len() > 20
             || !written.bytes().all(|b| b.is_ascii_digit()))
-        .then(|| format!("`{written}` should be the channel's id, a number (Developer Mode, Copy Channel ID)")),
+        .then(|| {
+            format!(
+                "`{written}` should be the channel's id, a number (Developer Mode, Copy Channel ID)"
+            )
+        }),
         Platform::Console if matches!(serves, Serves::Pairs | Serves::PairsCategory) => {
             Some("console pair rooms are not kept anywhere in particular: leave `pairs` out".into())
         }

@@ -305,9 +305,17 @@ mod tests {
     fn two_programmes() -> Rooms {
         let mut rooms = Rooms::serving(&[Platform::Matrix, Platform::Discord]);
         rooms.add(Serves::Coordinators, None, room(Platform::Matrix, "!all"));
-        rooms.add(Serves::Coordinators, Some("youth"), room(Platform::Discord, "10"));
+        rooms.add(
+            Serves::Coordinators,
+            Some("youth"),
+            room(Platform::Discord, "10"),
+        );
         rooms.add(Serves::Events, None, room(Platform::Matrix, "!events"));
-        rooms.add(Serves::Events, Some("youth"), room(Platform::Matrix, "!youth-events"));
+        rooms.add(
+            Serves::Events,
+            Some("youth"),
+            room(Platform::Matrix, "!youth-events"),
+        );
         rooms
     }
 
@@ -356,7 +364,11 @@ mod tests {
     #[test]
     fn a_programmes_coordinators_room_scopes_commands_to_the_programmes_naming_it() {
         let mut rooms = two_programmes();
-        rooms.add(Serves::Coordinators, Some("alumni"), room(Platform::Discord, "10"));
+        rooms.add(
+            Serves::Coordinators,
+            Some("alumni"),
+            room(Platform::Discord, "10"),
+        );
         assert_eq!(
             rooms.scope(&room(Platform::Discord, "10")),
             Some(vec!["youth", "alumni"])
@@ -370,7 +382,11 @@ mod tests {
     #[test]
     fn a_room_that_is_also_the_deployments_coordinators_room_is_not_a_boundary() {
         let mut rooms = two_programmes();
-        rooms.add(Serves::Coordinators, Some("founders"), room(Platform::Matrix, "!all"));
+        rooms.add(
+            Serves::Coordinators,
+            Some("founders"),
+            room(Platform::Matrix, "!all"),
+        );
         assert_eq!(rooms.scope(&room(Platform::Matrix, "!all")), None);
     }
 }

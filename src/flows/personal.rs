@@ -5,8 +5,8 @@
 use serde::{Deserialize, Serialize};
 
 use super::{Attachment, Content, Ctx, Effect, FlowState, OutMessage, Outcome, StateChange};
-use crate::domain::RoomRef;
 use crate::domain::Choice;
+use crate::domain::RoomRef;
 use crate::domain::matches::{ClosureKind, MatchStatus};
 use crate::domain::text::clean;
 

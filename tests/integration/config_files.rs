@@ -1122,7 +1122,11 @@ fn rooms_a_programme_names_are_read_and_mistakes_are_named_with_their_line() {
     assert_eq!(
         rooms,
         [
-            (Platform::Matrix, Serves::Coordinators, "#p-staff:example.org"),
+            (
+                Platform::Matrix,
+                Serves::Coordinators,
+                "#p-staff:example.org"
+            ),
             (Platform::Matrix, Serves::Pairs, "!space:example.org"),
             (Platform::Discord, Serves::Coordinators, "1234567890"),
             (Platform::Discord, Serves::PairsCategory, "987654321"),
@@ -1180,7 +1184,10 @@ fn check_config_shows_which_room_serves_what_for_the_deployment_and_each_program
         "rooms on matrix: coordinators' room #coordinators:example.org, moderators' room #p-staff:example.org, events room (none), pair rooms (none)",
         "rooms of p on matrix: coordinators' room #p-staff:example.org, events room #p-events:example.org (the rest as above)",
     ] {
-        assert!(stdout.contains(expected), "{expected}\nin\n{stdout}\n{stderr}");
+        assert!(
+            stdout.contains(expected),
+            "{expected}\nin\n{stdout}\n{stderr}"
+        );
     }
     for expected in [
         "warning: programme p's coordinators' room on matrix is the moderators' room",

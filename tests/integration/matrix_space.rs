@@ -30,6 +30,30 @@ async fn has_state(
         .is_ok()
 }
 
+/// A Space `who` makes, where the bot (invited) may add rooms; with `alias` as its local
+/// alias, if given.
+async fn new_space(
+    who: &Person,
+    bot_id: &matrix_sdk::ruma::OwnedUserId,
+    name: &str,
+    alias: Option<&str>,
+) -> OwnedRoomId {
+    let mut request = CreateRoomRequest::new();
+    request.name = Some(name.into());
+    request.room_alias_name = alias.map(str::to_string);
+    request.preset = Some(RoomPreset::PrivateChat);
+    request.invite = vec![bot_id.clone()];
+    request.creation_content = Some(Raw::from_json_string(r#"{"type":"m.space"}"#.into()).unwrap());
+    request.power_level_content_override =
+        Some(Raw::from_json_string(format!(r#"{{"users":{{"{bot_id}":100}}}}"#)).unwrap());
+    who.client
+        .create_room(request)
+        .await
+        .expect("the Space is made")
+        .room_id()
+        .to_owned()
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_new_pair_room_is_added_to_the_communitys_space() {
     let Some(url) = synapse_url() else { return };
@@ -40,20 +64,7 @@ async fn a_new_pair_room_is_added_to_the_communitys_space() {
     let grace = Person::new(&url, "grace").await;
     let coordinators = staff_room(&carol, &bot_id, "Coordinators").await;
     // Carol's community Space, where the bot may add rooms.
-    let mut request = CreateRoomRequest::new();
-    request.name = Some("Pathways".into());
-    request.preset = Some(RoomPreset::PrivateChat);
-    request.invite = vec![bot_id.clone()];
-    request.creation_content = Some(Raw::from_json_string(r#"{"type":"m.space"}"#.into()).unwrap());
-    request.power_level_content_override =
-        Some(Raw::from_json_string(format!(r#"{{"users":{{"{bot_id}":100}}}}"#)).unwrap());
-    let space = carol
-        .client
-        .create_room(request)
-        .await
-        .expect("Carol makes the Space")
-        .room_id()
-        .to_owned();
+    let space = new_space(&carol, &bot_id, "Pathways", None).await;
 
     let mut settings = bot_settings(&url, bot_id.as_str(), &coordinators);
     settings.space = Some(space.to_string());
@@ -87,6 +98,73 @@ async fn a_new_pair_room_is_added_to_the_communitys_space() {
     assert!(
         has_state(&amina, &room, StateEventType::SpaceParent, space.as_str()).await,
         "the pair room names the Space as its parent"
+    );
+    bot.stop();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_programmes_own_space_named_by_alias_takes_its_pair_rooms_instead_of_the_communitys() {
+    use tandem::platforms::adapter::Connection;
+    use tandem::ports::RoomHome;
+    let Some(url) = synapse_url() else { return };
+    crate::support::init_logging();
+    let bot_id = new_bot_account(&url).await;
+    let carol = Person::new(&url, "carol").await;
+    let amina = Person::new(&url, "amina").await;
+    let grace = Person::new(&url, "grace").await;
+    let coordinators = staff_room(&carol, &bot_id, "Coordinators").await;
+    let community = new_space(&carol, &bot_id, "Community", None).await;
+    let alias = format!("youth-{}", bot_id.localpart());
+    let youth = new_space(&carol, &bot_id, "Youth", Some(&alias)).await;
+    let mut settings = bot_settings(&url, bot_id.as_str(), &coordinators);
+    settings.space = Some(community.to_string());
+    let store_dir = tempfile::tempdir().unwrap();
+    let bot = MatrixBot::connect(test_options(settings, store_dir.path()))
+        .await
+        .expect("the bot connects");
+    // As `tandem run` resolves a programme's `[rooms.matrix] pairs`: by alias, joined.
+    let server = bot_id.server_name();
+    let resolved = bot
+        .programme_room(&format!("#{alias}:{server}"))
+        .await
+        .expect("the programme's Space is found and joined");
+    assert_eq!(resolved.id, youth.as_str());
+    let spec = PrivateRoomSpec {
+        name: "Amina & Grace".into(),
+        topic: "Youth pair room".into(),
+        members: vec![amina.user(), grace.user()],
+        home: Some(RoomHome {
+            parent: Some(resolved),
+            category: None,
+        }),
+    };
+    let room = bot
+        .create_private_room(&spec, &IdempotencyKey("programme-space-test".into()))
+        .await
+        .expect("the pair room is made");
+    let room: OwnedRoomId = room.id.parse().unwrap();
+    assert!(
+        has_state(&carol, &youth, StateEventType::SpaceChild, room.as_str()).await,
+        "the programme's Space lists the pair room"
+    );
+    assert!(
+        !has_state(
+            &carol,
+            &community,
+            StateEventType::SpaceChild,
+            room.as_str()
+        )
+        .await,
+        "the community's Space does not"
+    );
+    // A programme room that does not exist is refused with its name, not waited for.
+    let missing = bot
+        .programme_room(&format!("#no-such-room:{server}"))
+        .await
+        .unwrap_err();
+    assert!(
+        format!("{missing:#}").contains("#no-such-room"),
+        "{missing:#}"
     );
     bot.stop();
 }

@@ -1,11 +1,11 @@
 //! Rooms per programme (`domain::rooms`): a programme's own coordinators' room gets its
 //! cards and nobody else's, and is a boundary for the commands given in it.
 
+use tandem::domain::Platform;
 use tandem::domain::Programme;
 use tandem::domain::rooms::{NamedRoom, Serves};
-use tandem::domain::Platform;
 
-use crate::support::{Harness, MENTOR_ANSWERS, TestDb, example_programmes};
+use crate::support::{Harness, MENTOR_ANSWERS, example_programmes};
 
 const PATHWAYS_STAFF: &str = "pathways-staff";
 

@@ -76,7 +76,9 @@ impl App {
             Some(id) => self.store.match_by_id(id).await?.map(|m| m.programme),
             None => None,
         };
-        let coordinators = self.coordinators_room(programme.as_deref(), platform).cloned();
+        let coordinators = self
+            .coordinators_room(programme.as_deref(), platform)
+            .cloned();
         let moderators = self.moderators_room(platform).cloned();
         let (to, text) = match &f.act {
             Act::PostInRoom { room, .. } | Act::PostChart { room, .. }

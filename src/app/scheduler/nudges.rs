@@ -105,7 +105,10 @@ impl App {
                     actions: crate::flows::pair_actions(m.id, m.mentee_application),
                     ..OutMessage::text(text)
                 };
-                if let Some(coordinators) = self.coordinators_room(Some(&m.programme), m.mentee.platform).cloned() {
+                if let Some(coordinators) = self
+                    .coordinators_room(Some(&m.programme), m.mentee.platform)
+                    .cloned()
+                {
                     let alert = Effect::PostInRoom {
                         room: coordinators,
                         message: card,

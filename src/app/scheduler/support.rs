@@ -41,7 +41,8 @@ impl App {
                 }
                 let h = health_in(Some(programme), &m, &s, now);
                 let places = Places {
-                    coordinators_room: self.coordinators_room(Some(&m.programme), m.mentee.platform),
+                    coordinators_room: self
+                        .coordinators_room(Some(&m.programme), m.mentee.platform),
                     prefix: &self.settings.room_prefix,
                 };
                 let sent = sent.remove(&m.id).unwrap_or_default();

@@ -272,11 +272,11 @@ impl RoomProvisioner for DiscordBot {
     ) -> Result<RoomRef, PortError> {
         // The programme's own place, else the settings'.
         let id = |room: &Option<RoomRef>| match room {
-            Some(r) => r
-                .id
-                .parse::<u64>()
-                .map(Some)
-                .map_err(|_| PortError::Other(anyhow!("`{}` is not a channel id", r.id))),
+            Some(r) => {
+                r.id.parse::<u64>()
+                    .map(Some)
+                    .map_err(|_| PortError::Other(anyhow!("`{}` is not a channel id", r.id)))
+            }
             None => Ok(None),
         };
         let (parent, category) = match &spec.home {
