@@ -232,6 +232,7 @@ impl App {
         let notice = flows::incident::cases::to_keeper(
             &ctx,
             flows::incident::cases::keeper(&ctx, &case),
+            case.programme.as_deref(),
             OutMessage::text(format!(
                 "Case #{case_id}: {what} could not be delivered to the reporter; they may have left the server or closed their DMs."
             )),

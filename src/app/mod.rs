@@ -225,6 +225,13 @@ impl App {
             })
             .collect();
         let rooms = Arc::new(rooms_of(&settings, &programmes));
+        // A programme's own moderators moderate it only (see `domain::incident`).
+        let mut settings = settings;
+        for p in &programmes {
+            for m in &p.moderators {
+                settings.moderation.add_programme_moderator(m, &p.slug);
+            }
+        }
         let relays = Arc::new(relay::Relayed::new(
             ports,
             Arc::new(relay::RelayRooms::new(store.clone())),
@@ -278,10 +285,10 @@ impl App {
         self.rooms.coordinators(programme, platform)
     }
 
-    /// The moderators' room for people on `platform`: a report from either platform
-    /// reaches them.
+    /// The community's moderators' room for people on `platform`: a report from either
+    /// platform reaches them.
     fn moderators_room(&self, platform: Platform) -> Option<&RoomRef> {
-        self.rooms.moderators(platform)
+        self.rooms.moderators(None, platform)
     }
 
     /// Which room serves what.

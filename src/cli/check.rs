@@ -64,6 +64,16 @@ pub(super) fn check_config(
         if let Some(relay) = describe_relay(settings, programmes.as_deref().unwrap_or_default()) {
             println!("{relay}");
         }
+        let moderators_ok = match programmes
+            .as_deref()
+            .and_then(|ps| super::setup::programme_moderators_problem(settings, ps))
+        {
+            Some(problem) => {
+                eprintln!("{problem}");
+                false
+            }
+            None => true,
+        };
         let (rooms, warnings) = describe_rooms(settings, programmes.as_deref().unwrap_or_default());
         for line in rooms {
             println!("{line}");
@@ -74,7 +84,7 @@ pub(super) fn check_config(
         for warning in staffing_warnings(settings, programmes.as_deref().unwrap_or_default()) {
             eprintln!("warning: {warning}");
         }
-        key_ok & programmes.is_some()
+        key_ok & programmes.is_some() & moderators_ok
     };
     let ok = match path {
         Some(p) if p.is_dir() => check_dir(p).is_some(),
@@ -111,6 +121,10 @@ fn describe_limits(settings: &Settings) -> String {
     )
 }
 
+/// A room as the settings or a programme file write it (`None`: not set), and what it
+/// serves.
+type Serving = (crate::domain::rooms::Serves, Option<String>);
+
 /// Which room serves what on each platform the settings configure (the console when they
 /// configure none): the deployment's rooms, then each programme's own, as written; and
 /// warnings for rooms that cannot serve as meant (a programme's room on a platform not
@@ -118,7 +132,7 @@ fn describe_limits(settings: &Settings) -> String {
 fn describe_rooms(settings: &Settings, programmes: &[Programme]) -> (Vec<String>, Vec<String>) {
     use crate::domain::Platform;
     use crate::domain::rooms::Serves;
-    let mut deployment: Vec<(Platform, Vec<(Serves, Option<String>)>)> = Vec::new();
+    let mut deployment: Vec<(Platform, Vec<Serving>)> = Vec::new();
     if let Some(m) = &settings.matrix {
         deployment.push((
             Platform::Matrix,
@@ -160,7 +174,7 @@ fn describe_rooms(settings: &Settings, programmes: &[Programme]) -> (Vec<String>
         ));
     }
     let (mut lines, mut warnings) = (Vec::new(), Vec::new());
-    let listed = |rooms: &[(Serves, Option<String>)]| {
+    let listed = |rooms: &[Serving]| {
         rooms
             .iter()
             .map(|(serves, room)| format!("{serves} {}", room.as_deref().unwrap_or("(none)")))
@@ -172,7 +186,7 @@ fn describe_rooms(settings: &Settings, programmes: &[Programme]) -> (Vec<String>
     }
     for p in programmes {
         for (platform, rooms) in &deployment {
-            let own: Vec<(Serves, Option<String>)> = p
+            let own: Vec<Serving> = p
                 .rooms
                 .iter()
                 .filter(|r| r.platform == *platform)

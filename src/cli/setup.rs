@@ -143,6 +143,22 @@ pub(super) fn load_settings(path: Option<&Path>) -> anyhow::Result<Settings> {
     }
 }
 
+/// Why the programmes' own moderators cannot work with these settings, if they cannot: a
+/// report about a moderator goes to the escalation contact alone, so moderators need one
+/// (as the settings' own moderators do).
+pub(super) fn programme_moderators_problem(
+    settings: &Settings,
+    programmes: &[crate::domain::Programme],
+) -> Option<String> {
+    let named = programmes.iter().find(|p| !p.moderators.is_empty())?;
+    settings.moderation.escalation_contact.is_none().then(|| {
+        format!(
+            "programme {} names moderators, but [moderation] escalation_contact is not set: a report about one of them would reach them. Name a safeguarding lead outside the team there (as platform:id).",
+            named.slug
+        )
+    })
+}
+
 pub(super) fn load_programmes(
     settings: &Settings,
 ) -> anyhow::Result<Vec<crate::domain::Programme>> {
@@ -157,6 +173,9 @@ pub(super) fn load_programmes(
             "no programme files in {}: nobody can apply",
             settings.programmes_dir.display()
         );
+    }
+    if let Some(problem) = programme_moderators_problem(settings, &programmes) {
+        anyhow::bail!(problem);
     }
     Ok(programmes)
 }

@@ -34,6 +34,10 @@ pub(super) struct RawProgramme {
     /// `platform:id` of each coordinator, e.g. `console:carol`, `matrix:@carol:example.org`.
     #[serde(default)]
     pub(super) coordinators: Vec<Spanned<String>>,
+    /// `platform:id` of people who moderate this programme's cases only (beside the
+    /// community's, in the settings).
+    #[serde(default)]
+    pub(super) moderators: Vec<Spanned<String>>,
     #[serde(default = "default_waitlist_reminder_days")]
     pub(super) waitlist_reminder_days: u32,
     /// `notify` (default) or `pause`: what a lapsed or failed background check does to an
@@ -431,6 +435,13 @@ pub fn parse_programme(path: &Path, source: &str) -> Result<Programme, ConfigErr
             },
         }
     }
+    let mut moderators = Vec::new();
+    for m in &raw.moderators {
+        match parse_user_ref(m.get_ref()) {
+            Ok(u) => moderators.push(u),
+            Err(e) => err(m.span().start, &e),
+        }
+    }
     let mut roles = BTreeMap::new();
     for (kind, raw_role) in [
         (RoleKind::Mentor, &raw.roles.mentor),
@@ -588,6 +599,7 @@ pub fn parse_programme(path: &Path, source: &str) -> Result<Programme, ConfigErr
         coordinator_groups,
         granted: Vec::new(),
         elsewhere: false,
+        moderators,
         waitlist_reminder_days: raw.waitlist_reminder_days,
         on_lapse,
         matching,

@@ -19,6 +19,8 @@ pub(super) struct RawRooms {
 pub(super) struct RawPlatformRooms {
     /// Where its application cards, proposals and alerts go, and its coordinators work.
     coordinators: Option<Spanned<RoomId>>,
+    /// Where its cases go, and its moderators work.
+    moderators: Option<Spanned<RoomId>>,
     /// Where its events are announced.
     events: Option<Spanned<RoomId>>,
     /// Matrix: the Space its pair rooms join; Discord: the text channel whose private
@@ -56,6 +58,7 @@ pub(super) fn build_rooms(raw: &RawRooms, err: &mut impl FnMut(usize, &str)) -> 
         let Some(rooms) = rooms else { continue };
         for (serves, room) in [
             (Serves::Coordinators, &rooms.coordinators),
+            (Serves::Moderators, &rooms.moderators),
             (Serves::Events, &rooms.events),
             (Serves::Pairs, &rooms.pairs),
             (Serves::PairsCategory, &rooms.pairs_category),

@@ -345,6 +345,7 @@ impl ModerationSettings {
         }
         Ok(crate::domain::incident::Moderation {
             moderators,
+            limited: vec![],
             on_call: people(&self.on_call)?,
             categories: if self.categories.is_empty() {
                 crate::domain::incident::default_categories()

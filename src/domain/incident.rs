@@ -15,7 +15,13 @@ use super::ids::UserRef;
 /// Who moderates, who is on call, and what can be reported.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Moderation {
+    /// Everyone who moderates: the community's moderators and each programme's.
     pub moderators: Vec<UserRef>,
+    /// Moderators of some programmes only (a programme file's `moderators`), with those
+    /// programmes: they work only those programmes' cases and pairs. Everyone else in
+    /// `moderators` works every case.
+    #[serde(default)]
+    pub limited: Vec<(UserRef, Vec<String>)>,
     /// Pinged at once for safeguarding categories.
     pub on_call: Vec<UserRef>,
     pub categories: Vec<ReportCategory>,
@@ -50,6 +56,7 @@ impl Default for Moderation {
     fn default() -> Self {
         Moderation {
             moderators: vec![],
+            limited: vec![],
             on_call: vec![],
             categories: vec![],
             max_reports_per_day: 0,
@@ -148,8 +155,47 @@ const NOT_A_FIRST_NAME: &[&str] = &[
 ];
 
 impl Moderation {
+    /// Whether `user` moderates anything (the community, or a programme).
     pub fn is_moderator(&self, user: &UserRef) -> bool {
         self.moderators.contains(user)
+    }
+
+    /// Whether `user` moderates the whole community, not only some programmes.
+    pub fn is_community_moderator(&self, user: &UserRef) -> bool {
+        self.is_moderator(user) && !self.limited.iter().any(|(u, _)| u == user)
+    }
+
+    /// Whether `user` may work what belongs to `programme` (`None`: no programme in
+    /// particular, which only the community's moderators work).
+    pub fn moderates(&self, user: &UserRef, programme: Option<&str>) -> bool {
+        if !self.is_moderator(user) {
+            return false;
+        }
+        match self.limited.iter().find(|(u, _)| u == user) {
+            None => true,
+            Some((_, theirs)) => programme.is_some_and(|p| theirs.iter().any(|t| t == p)),
+        }
+    }
+
+    /// Adds `user` as a moderator of `programme` only, unless they moderate the whole
+    /// community already.
+    pub fn add_programme_moderator(&mut self, user: &UserRef, programme: &str) {
+        if self.is_community_moderator(user) {
+            return;
+        }
+        if !self.moderators.contains(user) {
+            self.moderators.push(user.clone());
+        }
+        match self.limited.iter_mut().find(|(u, _)| u == user) {
+            Some((_, theirs)) => {
+                if !theirs.iter().any(|t| t == programme) {
+                    theirs.push(programme.to_string());
+                }
+            }
+            None => self
+                .limited
+                .push((user.clone(), vec![programme.to_string()])),
+        }
     }
 
     pub fn is_escalation_contact(&self, user: &UserRef) -> bool {
@@ -409,6 +455,9 @@ pub struct NewCase {
     /// above, or the report names a moderator.
     #[serde(default)]
     pub restricted: bool,
+    /// The programme it belongs to (`None`: none in particular): see `domain::rooms`.
+    #[serde(default)]
+    pub programme: Option<String>,
 }
 
 /// A case as moderators see it: the reporter only when they chose to be named (an
@@ -444,6 +493,10 @@ pub struct CaseRecord {
     /// The people moderators linked the case to (`case concerns`), loaded with one case.
     #[serde(default)]
     pub subjects: Vec<CaseSubject>,
+    /// The programme it belongs to: the pair room it was reported from, else the
+    /// reporter's only programme; `None`: no programme in particular.
+    #[serde(default)]
+    pub programme: Option<String>,
 }
 
 /// Someone a case is about, as a moderator linked them, with where they stand in the
@@ -493,6 +546,30 @@ pub struct CaseEvent {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_programmes_own_moderator_works_only_its_cases_and_a_community_one_every_case() {
+        let (mo, pat) = (
+            UserRef::new(crate::domain::Platform::Console, "mo"),
+            UserRef::new(crate::domain::Platform::Console, "pat"),
+        );
+        let mut m = Moderation {
+            moderators: vec![mo.clone()],
+            ..Moderation::default()
+        };
+        m.add_programme_moderator(&pat, "youth");
+        m.add_programme_moderator(&pat, "alumni");
+        m.add_programme_moderator(&mo, "youth");
+        assert!(
+            m.is_moderator(&pat),
+            "named moderators count for restricted reports"
+        );
+        assert!(m.moderates(&pat, Some("youth")) && m.moderates(&pat, Some("alumni")));
+        assert!(!m.moderates(&pat, Some("founders")) && !m.moderates(&pat, None));
+        assert!(m.is_community_moderator(&mo) && m.moderates(&mo, None));
+        assert!(!m.is_community_moderator(&pat));
+        assert_eq!(m.moderators, [mo, pat]);
+    }
 
     #[test]
     fn a_title_or_article_starting_a_display_name_is_not_taken_for_a_first_name() {

@@ -37,6 +37,9 @@ pub struct Programme {
     /// pairs to look after (the sweep, which keeps pairs' staff, knows only names).
     #[serde(skip)]
     pub granted: Vec<UserRef>,
+    /// People who moderate its cases and pairs only (beside the community's moderators).
+    #[serde(default)]
+    pub moderators: Vec<UserRef>,
     /// For one step only: the command was given in another programme's coordinators'
     /// room, where nobody coordinates this one (`domain::rooms::Rooms::scope`).
     #[serde(skip)]

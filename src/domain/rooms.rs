@@ -20,7 +20,7 @@ use super::{Platform, RoomRef};
 pub enum Serves {
     /// Application cards, proposals, alerts; coordinators' commands.
     Coordinators,
-    /// Incident cases (deployment-wide only, for now).
+    /// Incident cases; moderators' commands.
     Moderators,
     /// Group events' announcements and RSVPs.
     Events,
@@ -207,9 +207,10 @@ impl Rooms {
         self.serving_for(Serves::Coordinators, programme, platform)
     }
 
-    /// The moderators' room for people on `platform`.
-    pub fn moderators(&self, platform: Platform) -> Option<&RoomRef> {
-        self.serving_for(Serves::Moderators, None, platform)
+    /// The moderators' room for `programme`'s cases (`None`: a case of no programme in
+    /// particular) for people on `platform` (see [`Rooms::serving_for`]).
+    pub fn moderators(&self, programme: Option<&str>, platform: Platform) -> Option<&RoomRef> {
+        self.serving_for(Serves::Moderators, programme, platform)
     }
 
     /// Where `programme`'s events are announced on `platform` (never another platform's
@@ -264,22 +265,26 @@ impl Rooms {
     /// coordinator of two programmes working in one's room cannot, by a slip, show the
     /// other's applicants to people who are not its staff.
     pub fn scope(&self, room: &RoomRef) -> Option<Vec<&str>> {
-        if self.exactly_deployment(room) {
-            return None;
-        }
-        let scope: Vec<&str> = self
-            .entries
-            .iter()
-            .filter(|e| e.serves == Serves::Coordinators && &e.room == room)
-            .filter_map(|e| e.programme.as_deref())
-            .collect();
-        (!scope.is_empty()).then_some(scope)
+        self.scope_of(Serves::Coordinators, room)
     }
 
-    fn exactly_deployment(&self, room: &RoomRef) -> bool {
-        self.entries
-            .iter()
-            .any(|e| e.serves == Serves::Coordinators && e.programme.is_none() && &e.room == room)
+    /// [`Rooms::scope`] for the moderators: the programmes whose cases and pairs a
+    /// moderation command given in `room` may act on (`None`: any).
+    pub fn moderation_scope(&self, room: &RoomRef) -> Option<Vec<&str>> {
+        self.scope_of(Serves::Moderators, room)
+    }
+
+    fn scope_of(&self, serves: Serves, room: &RoomRef) -> Option<Vec<&str>> {
+        let naming = || {
+            self.entries
+                .iter()
+                .filter(move |e| e.serves == serves && &e.room == room)
+        };
+        if naming().any(|e| e.programme.is_none()) {
+            return None;
+        }
+        let scope: Vec<&str> = naming().filter_map(|e| e.programme.as_deref()).collect();
+        (!scope.is_empty()).then_some(scope)
     }
 
     /// Every room and what it serves, for `tandem check-config`: (what, programme, room).

@@ -370,9 +370,10 @@ impl<'a> Ctx<'a> {
         self.rooms.coordinators(programme, self.user.platform)
     }
 
-    /// Where moderators work, for people on the sender's platform.
-    pub fn moderators_room(&self) -> Option<&'a RoomRef> {
-        self.rooms.moderators(self.user.platform)
+    /// Where `programme`'s cases go (`None`: a case of no programme in particular), for
+    /// people on the sender's platform.
+    pub fn moderators_room(&self, programme: Option<&str>) -> Option<&'a RoomRef> {
+        self.rooms.moderators(programme, self.user.platform)
     }
 
     /// Where `programme`'s events are announced on the sender's platform, unless `room:`

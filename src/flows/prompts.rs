@@ -85,7 +85,8 @@ pub fn start(ctx: &Ctx<'_>, prompt: &Prompt) -> Outcome {
             case_id,
             question,
             restricted,
-        } => super::cases::start_reply(*case_id, question, *restricted),
+            programme,
+        } => super::cases::start_reply(*case_id, question, *restricted, programme.clone()),
         Prompt::CheckIn {
             match_id,
             seq,

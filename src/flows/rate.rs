@@ -116,6 +116,7 @@ mod tests {
             case_id: 1,
             question: "When?".into(),
             restricted: false,
+            programme: None,
         });
         assert!(never_limited(&Place::Dm, Some(&reply)));
         assert!(!never_limited(&Place::Dm, None));

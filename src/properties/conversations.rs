@@ -274,6 +274,7 @@ fn prompt() -> impl Strategy<Value = Prompt> {
                 case_id,
                 question,
                 restricted,
+                programme: None,
             }
         }),
         (id(), any::<u32>(), text()).prop_map(|(match_id, seq, text)| Prompt::CheckIn {
@@ -378,6 +379,7 @@ fn subjects(matches: &[MatchRecord]) -> Vec<Subject> {
         about_staff: None,
         restricted: false,
         subjects: vec![],
+        programme: None,
     };
     let event = EventRecord {
         id: 1,
@@ -476,6 +478,7 @@ impl World {
             programmes: vec![example, crate::flows::tests::programme()],
             moderation: Moderation {
                 moderators: vec![user(3)],
+                limited: vec![],
                 on_call: vec![user(3)],
                 categories: default_categories(),
                 max_reports_per_day: 5,

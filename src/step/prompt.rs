@@ -28,6 +28,9 @@ pub enum Prompt {
         question: String,
         #[serde(default, skip_serializing_if = "std::ops::Not::not")]
         restricted: bool,
+        /// The case's programme, whose moderators' room gets the answer.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        programme: Option<String>,
     },
     /// A milestone check-in: have you met since the last one?
     CheckIn {

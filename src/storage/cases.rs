@@ -52,7 +52,7 @@ fn parse_user(text: &str) -> Result<UserRef> {
     ))
 }
 
-const CASE_COLUMNS: &str = "id, anonymous, reporter_sealed, reporter_plain, category, severity, concerns, body, evidence, reported_copy, room, status, claimed_by, outcome, created_at, restricted, about_staff";
+const CASE_COLUMNS: &str = "id, anonymous, reporter_sealed, reporter_plain, category, severity, concerns, body, evidence, reported_copy, room, status, claimed_by, outcome, created_at, restricted, about_staff, programme";
 
 impl Store {
     pub(super) fn sealer(&self) -> Result<&Sealer> {
@@ -91,11 +91,12 @@ impl Store {
         .fetch_one(&mut **tx)
         .await?;
         sqlx::query(
-            "UPDATE cases SET reporter_sealed = $1, restricted = $2, about_staff = $3 WHERE id = $4",
+            "UPDATE cases SET reporter_sealed = $1, restricted = $2, about_staff = $3, programme = $4 WHERE id = $5",
         )
         .bind(sealer.seal_reporter(id, &who)?)
         .bind(i64::from(case.restricted))
         .bind(case.about_staff.map(|a| a.as_str()))
+        .bind(&case.programme)
             .bind(id)
             .execute(&mut **tx)
             .await?;
@@ -229,10 +230,17 @@ impl Store {
         now: DateTime<Utc>,
     ) -> Result<()> {
         if let Some(reporter) = self.case_reporter_in(tx, case_id).await? {
+            // Its answer goes to the moderators' room of the case's programme.
+            let programme: Option<String> =
+                sqlx::query_scalar("SELECT programme FROM cases WHERE id = $1")
+                    .bind(case_id)
+                    .fetch_one(&mut **tx)
+                    .await?;
             let prompt = Prompt::CaseQuestion {
                 case_id,
                 question: question.to_string(),
                 restricted,
+                programme,
             };
             insert_prompt(
                 sql::Exec::Conn(tx),
@@ -406,6 +414,7 @@ impl Store {
                 .map_err(anyhow::Error::msg)?,
             restricted: row.try_get::<i64, _>("restricted")? != 0,
             subjects: vec![],
+            programme: row.try_get("programme")?,
         })
     }
 

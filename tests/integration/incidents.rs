@@ -682,7 +682,7 @@ both_backends! {
         assert_eq!(held.iter().map(|f| f.name.as_str()).collect::<Vec<_>>(), vec!["lee.txt"]);
         assert_sealed_link(&h, "pending_prompts", "after rekey").await;
         let (_, prompt) = h.store.next_prompt(&user("amina")).await.unwrap().unwrap();
-        assert_eq!(prompt, tandem::flows::Prompt::CaseQuestion { case_id: 1, question: "When?".into(), restricted: false });
+        assert_eq!(prompt, tandem::flows::Prompt::CaseQuestion { case_id: 1, question: "When?".into(), restricted: false, programme: None });
         let again = h.store.rekey::<FlowState>().await.unwrap();
         assert_eq!(again.changed(), 0, "nothing is old any more: {again:?}");
     }

@@ -124,3 +124,76 @@ both_backends! {
         assert!(out.contains("announced in console:events "), "{out}");
     }
 }
+
+/// [`programmes`], with Pathways' own moderators' room and pat moderating Pathways only.
+fn with_moderation(pathways_open: bool, founders_open: bool) -> Vec<Programme> {
+    let mut all = programmes(pathways_open, founders_open);
+    all[0].rooms.push(NamedRoom {
+        platform: Platform::Console,
+        serves: Serves::Moderators,
+        written: PATHWAYS_MODS.into(),
+    });
+    all[0].moderators = vec![tandem::domain::UserRef::new(Platform::Console, "pat")];
+    all
+}
+
+const PATHWAYS_MODS: &str = "pathways-mods";
+
+/// `who` reports a worry about someone outside the moderation team; everything the bot
+/// sent meanwhile.
+async fn reports(h: &Harness, who: &str) -> String {
+    let mut out = String::new();
+    for line in [
+        "report",
+        "1",
+        "a stranger",
+        "no",
+        "They keep messaging me at night.",
+        "skip",
+        "no",
+        "no",
+        "yes",
+    ] {
+        out.push_str(&h.dm_all(who, line).await);
+    }
+    out
+}
+
+both_backends! {
+    async fn a_programmes_own_moderators_work_only_its_cases_and_its_room_gets_only_them(db: TestDb) {
+        // Case 1: Grace, of Pathways only. Case 2: Tom, of Founders only.
+        let h = Harness::with_programmes(&db, with_moderation(true, false)).await;
+        mentor_applies(&h, "grace", "Grace").await;
+        let out = reports(&h, "grace").await;
+        assert!(out.contains(&format!("[room {PATHWAYS_MODS}]")), "{out}");
+        assert!(!out.contains("[room moderators]"), "{out}");
+        let h = Harness::with_programmes(&db, with_moderation(false, true)).await;
+        mentor_applies(&h, "tom", "Tom").await;
+        let out = reports(&h, "tom").await;
+        assert!(out.contains("[room moderators]"), "{out}");
+        assert!(!out.contains(PATHWAYS_MODS), "{out}");
+
+        let h = Harness::with_programmes(&db, with_moderation(true, true)).await;
+        // Pathways' room lists Pathways' cases only, even to a community moderator.
+        let listed = h.in_room("mo", PATHWAYS_MODS, "!tandem cases").await;
+        assert!(listed.contains("#1"), "{listed}");
+        assert!(!listed.contains("#2"), "{listed}");
+        let refused = h.in_room("mo", PATHWAYS_MODS, "!tandem case show 2").await;
+        assert!(refused.contains("Case #2 is not worked here"), "{refused}");
+        assert!(!refused.contains("messaging me"), "{refused}");
+        // The community's room lists both to mo; to pat, Pathways' only.
+        let listed = h.in_room("mo", "moderators", "!tandem cases").await;
+        assert!(listed.contains("#1") && listed.contains("#2"), "{listed}");
+        let listed = h.in_room("pat", "moderators", "!tandem cases").await;
+        assert!(listed.contains("#1") && !listed.contains("#2"), "{listed}");
+        let refused = h.in_room("pat", "moderators", "!tandem case claim 2").await;
+        assert!(refused.contains("Case #2 is not worked here"), "{refused}");
+        let claimed = h.in_room("pat", PATHWAYS_MODS, "!tandem case claim 1").await;
+        assert!(claimed.contains("claimed"), "{claimed}");
+        // What reaches past one programme is the community's moderators' to do.
+        let refused = h.in_room("pat", PATHWAYS_MODS, "!tandem suspend tom").await;
+        assert!(refused.contains("the community's moderators do that"), "{refused}");
+        let now = h.app.now();
+        assert!(!h.store.is_suspended(&crate::support::user("tom"), now).await.unwrap());
+    }
+}

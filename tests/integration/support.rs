@@ -187,6 +187,7 @@ impl Harness {
         let mut settings = AppSettings {
             moderation: Moderation {
                 moderators: vec![user("mo"), user("max")],
+                limited: vec![],
                 on_call: vec![user("mo")],
                 categories: default_categories(),
                 max_reports_per_day: 3,

@@ -256,6 +256,27 @@ pub fn handle(
         Err(early) => return *early,
     };
     let ask = |action: PendingAction, text: String| ask(ctx, state, room, action, text);
+    // What reaches past one programme (a suspension, a removal) is the community's
+    // moderators' to do, in a room of the whole community.
+    let whole_community = ctx.moderation.is_community_moderator(ctx.user)
+        && ctx.rooms.moderation_scope(room).is_none();
+    if !whole_community
+        && matches!(
+            command,
+            ActionCommand::Suspend { .. } | ActionCommand::Unsuspend(_) | ActionCommand::Remove(..)
+        )
+    {
+        return Outcome::unchanged(vec![
+            post(
+                room,
+                "Suspending someone, lifting a suspension and removing someone from a room act across every programme: the community's moderators do that, in the community's moderators' room.".into(),
+            ),
+            Effect::LogRefusal {
+                user: ctx.user.clone(),
+                action: "moderation action across programmes".into(),
+            },
+        ]);
+    }
     match command {
         ActionCommand::Confirm => match pending {
             Some(p) if p.is_coordinators() => {
@@ -274,6 +295,24 @@ pub fn handle(
             let Subject::Pair(Some(m)) = ctx.subject else {
                 return reply(format!("There is no match M{id}."));
             };
+            let scoped_out = ctx
+                .rooms
+                .moderation_scope(room)
+                .is_some_and(|scope| !scope.contains(&m.programme.as_str()));
+            if scoped_out || !ctx.moderation.moderates(ctx.user, Some(&m.programme)) {
+                return Outcome::unchanged(vec![
+                    post(
+                        room,
+                        format!(
+                            "Match M{id} is another programme's: its moderators freeze or unfreeze it."
+                        ),
+                    ),
+                    Effect::LogRefusal {
+                        user: ctx.user.clone(),
+                        action: format!("freeze or unfreeze M{id} (another programme's)"),
+                    },
+                ]);
+            }
             if m.status != MatchStatus::Active {
                 return reply(format!("Match M{id} is {}, not an active pair.", m.status));
             }

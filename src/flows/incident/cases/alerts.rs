@@ -36,6 +36,7 @@ pub fn after_report(ctx: &Ctx<'_>, case: &CaseRecord) -> Vec<Effect> {
         effects.extend(to_keeper(
             ctx,
             keeper,
+            case.programme.as_deref(),
             OutMessage::text(format!(
                 "{}A report that may concern a member of the moderation team comes only to you, as the escalation contact. Please work it here, by direct message; the moderators don't see it.\n{}",
                 if case.severity == Severity::Normal {
@@ -48,7 +49,7 @@ pub fn after_report(ctx: &Ctx<'_>, case: &CaseRecord) -> Vec<Effect> {
         ));
         return effects;
     }
-    if let Some(room) = ctx.moderators_room() {
+    if let Some(room) = ctx.moderators_room(case.programme.as_deref()) {
         effects.push(Effect::PostInRoom {
             room: room.clone(),
             message: card_message(ctx, case),
@@ -131,6 +132,7 @@ pub fn escalate(
         effects.extend(to_keeper(
             ctx,
             keeper,
+            case.programme.as_deref(),
             OutMessage::text(format!(
                 "Case #{} ({}) is still unclaimed after {waited} minutes. Type case claim {} here.",
                 case.id,
@@ -140,7 +142,7 @@ pub fn escalate(
         ));
         return effects;
     }
-    if let Some(room) = ctx.moderators_room() {
+    if let Some(room) = ctx.moderators_room(case.programme.as_deref()) {
         effects.push(Effect::PostInRoom {
             room: room.clone(),
             message: OutMessage::text(format!(

@@ -61,7 +61,12 @@ pub(super) fn names(ctx: &Ctx<'_>, case: &CaseRecord, person: &crate::domain::Us
 
 /// A message about a case, to whoever works it: the moderators' room, or the escalation
 /// contact by DM.
-pub fn to_keeper(ctx: &Ctx<'_>, keeper: Keeper, message: OutMessage) -> Option<Effect> {
+pub fn to_keeper(
+    ctx: &Ctx<'_>,
+    keeper: Keeper,
+    programme: Option<&str>,
+    message: OutMessage,
+) -> Option<Effect> {
     match (keeper, &ctx.moderation.escalation_contact) {
         (Keeper::Contact, Some(contact)) => Some(Effect::SendDm {
             to: contact.clone(),
@@ -70,10 +75,12 @@ pub fn to_keeper(ctx: &Ctx<'_>, keeper: Keeper, message: OutMessage) -> Option<E
                 ..message
             },
         }),
-        _ => ctx.moderators_room().map(|room| Effect::PostInRoom {
-            room: room.clone(),
-            message,
-        }),
+        _ => ctx
+            .moderators_room(programme)
+            .map(|room| Effect::PostInRoom {
+                room: room.clone(),
+                message,
+            }),
     }
 }
 
@@ -81,7 +88,8 @@ pub fn to_keeper(ctx: &Ctx<'_>, keeper: Keeper, message: OutMessage) -> Option<E
 pub(in crate::flows) fn to_case_desk(
     ctx: &Ctx<'_>,
     restricted: bool,
+    programme: Option<&str>,
     message: OutMessage,
 ) -> Option<Effect> {
-    to_keeper(ctx, keeper_for(ctx, restricted, &[]), message)
+    to_keeper(ctx, keeper_for(ctx, restricted, &[]), programme, message)
 }

@@ -314,6 +314,24 @@ fn action_of(command: &CaseCommand) -> String {
         .to_lowercase()
 }
 
+/// Whether the one asking may work `case` at `desk`: in a programme's own moderators'
+/// room only that programme's cases (whoever asks: the room's other members are its
+/// team), and a programme's own moderators only its cases, wherever they ask. The
+/// escalation contact works restricted cases by DM, whatever their programme.
+fn in_reach(ctx: &Ctx<'_>, desk: Desk<'_>, case: &CaseRecord) -> bool {
+    let programme = case.programme.as_deref();
+    match desk {
+        Desk::Dm => true,
+        Desk::Room(room) => {
+            let scoped_out = ctx
+                .rooms
+                .moderation_scope(room)
+                .is_some_and(|scope| !programme.is_some_and(|p| scope.contains(&p)));
+            !scoped_out && ctx.moderation.moderates(ctx.user, programme)
+        }
+    }
+}
+
 /// A case command from someone allowed to work cases at `desk`.
 fn work(ctx: &Ctx<'_>, desk: Desk<'_>, command: CaseCommand) -> Outcome {
     let reply = |text: String| Outcome {
@@ -331,6 +349,7 @@ fn work(ctx: &Ctx<'_>, desk: Desk<'_>, command: CaseCommand) -> Outcome {
                 c.status != CaseStatus::Resolved
                     && keeper(ctx, c) == desk.keeper()
                     && !names(ctx, c, ctx.user)
+                    && in_reach(ctx, desk, c)
             })
             .collect();
         if open.is_empty() {
@@ -389,6 +408,24 @@ fn work(ctx: &Ctx<'_>, desk: Desk<'_>, command: CaseCommand) -> Outcome {
                 Effect::LogRefusal {
                     user: ctx.user.clone(),
                     action: format!("{} case #{n} ({why})", action_of(&command)),
+                },
+            ],
+        };
+    }
+    if !in_reach(ctx, desk, case) {
+        return Outcome {
+            state: StateChange::Unchanged,
+            effects: vec![
+                desk.say(
+                    ctx,
+                    format!(
+                        "Case #{n} is not worked here: its programme's moderators work it, in their room."
+                    ),
+                ),
+                event(n, &me, "refused", "another programme's case"),
+                Effect::LogRefusal {
+                    user: ctx.user.clone(),
+                    action: format!("{} case #{n} (another programme's)", action_of(&command)),
                 },
             ],
         };

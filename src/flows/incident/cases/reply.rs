@@ -11,13 +11,22 @@ pub struct CaseReply {
     /// Asked by the escalation contact, about a restricted case: the answer goes to them.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub restricted: bool,
+    /// The case's programme, whose moderators' room gets the answer.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub programme: Option<String>,
 }
 
-pub fn start_reply(case_id: i64, question: &str, restricted: bool) -> Outcome {
+pub fn start_reply(
+    case_id: i64,
+    question: &str,
+    restricted: bool,
+    programme: Option<String>,
+) -> Outcome {
     let flow = CaseReply {
         case_id,
         question: question.to_string(),
         restricted,
+        programme,
     };
     Outcome {
         state: StateChange::Set(FlowState::CaseReply(flow)),
@@ -154,15 +163,22 @@ pub(super) fn answer_to_keeper(ctx: &Ctx<'_>, flow: &CaseReply, text: String) ->
     to_keeper(
         ctx,
         keeper,
+        flow.programme.as_deref(),
         OutMessage::text(text).in_thread(crate::flows::case_thread(flow.case_id)),
     )
 }
 
 /// The prompt that starts a reporter's reply.
-pub fn question_prompt(case_id: i64, question: String, restricted: bool) -> Prompt {
+pub fn question_prompt(
+    case_id: i64,
+    question: String,
+    restricted: bool,
+    programme: Option<String>,
+) -> Prompt {
     Prompt::CaseQuestion {
         case_id,
         question,
         restricted,
+        programme,
     }
 }

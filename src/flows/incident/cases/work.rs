@@ -331,6 +331,22 @@ impl Work<'_, '_> {
                 typed(desk.prefix_of(ctx), format!("case concerns {n} <person>"))
             ));
         };
+        // A case of one programme does not close another's match: its moderators do.
+        let scoped_out = match desk {
+            Desk::Room(room) => ctx
+                .rooms
+                .moderation_scope(room)
+                .is_some_and(|scope| !scope.contains(&m.programme.as_str())),
+            Desk::Dm => false,
+        };
+        if scoped_out
+            || (matches!(desk, Desk::Room(_))
+                && !ctx.moderation.moderates(ctx.user, Some(&m.programme)))
+        {
+            return self.reply(format!(
+                "Match M{match_id} is another programme's: its moderators can close it, with a case of their own."
+            ));
+        }
         if m.status != crate::domain::matches::MatchStatus::Active {
             return self.reply(format!(
                 "Match M{match_id} is {}, not active: there is nothing to close.",

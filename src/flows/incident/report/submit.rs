@@ -155,6 +155,7 @@ pub(super) fn submit(ctx: &Ctx<'_>, flow: &ReportFlow) -> Outcome {
         effects.extend(crate::flows::incident::cases::to_case_desk(
             ctx,
             restricted,
+            programme_of(ctx, flow).as_deref(),
             OutMessage::text(format!(
                 "Case #{case_id}: the reporter added a new report about the same person:\n{detail}"
             )),
@@ -184,6 +185,32 @@ pub(super) fn submit(ctx: &Ctx<'_>, flow: &ReportFlow) -> Outcome {
             files: flow.files.iter().map(|f| f.id).collect(),
             about_staff: flow.about_staff,
             restricted,
+            programme: programme_of(ctx, flow),
         })],
+    }
+}
+
+/// The programme a report belongs to: that of the pair room it was reported from, else
+/// the reporter's only programme; `None` when that is not one programme (its case is then
+/// the community's moderators').
+fn programme_of(ctx: &Ctx<'_>, flow: &ReportFlow) -> Option<String> {
+    if let Some(room) = &flow.room
+        && let Some(m) = ctx.matches.iter().find(|m| {
+            m.room.as_deref() == Some(room.as_str())
+                || m.relay_room.as_deref() == Some(room.as_str())
+        })
+    {
+        return Some(m.programme.clone());
+    }
+    let mut theirs: Vec<&str> = ctx
+        .applications
+        .iter()
+        .map(|a| a.programme.as_str())
+        .collect();
+    theirs.sort_unstable();
+    theirs.dedup();
+    match theirs.as_slice() {
+        [only] => Some(only.to_string()),
+        _ => None,
     }
 }
