@@ -386,3 +386,53 @@ async fn tandem_run_answers_healthz_and_metrics_on_the_listen_address() {
     drop(inbox);
     ended(run).await;
 }
+
+/// A programme's own rooms on a platform are resolved by that platform when `tandem run`
+/// connects (`Connection::programme_room`: the recording takes them as written) and serve
+/// the programme: its application cards go to its own coordinators' room.
+#[tokio::test]
+async fn tandem_run_resolves_a_programmes_own_rooms_on_its_platform_and_uses_them() {
+    use tandem::domain::rooms::{NamedRoom, Serves};
+    let data = tempfile::tempdir().unwrap();
+    let url = tandem::config::sqlite_url(&data.path().join("tandem.db"));
+    let settings = Settings {
+        data_dir: data.path().to_path_buf(),
+        database_url: Some(url),
+        programmes_dir: repo_root().join("config/programs"),
+        ..Settings::default()
+    };
+    let key = || Sealer::from_text(&"4c".repeat(32)).unwrap();
+    let mut programmes = example_programmes();
+    programmes[0].rooms.push(NamedRoom {
+        platform: Platform::Matrix,
+        serves: Serves::Coordinators,
+        written: "#pathways-staff:example.org".into(),
+    });
+    let rec = Recording::new();
+    let community = RoomRef::new(Platform::Matrix, "!staff:example.org");
+    let (matrix, inbox) = rec.adapter_on(
+        Platform::Matrix,
+        StaffRooms {
+            coordinators: Some(community.clone()),
+            ..StaffRooms::default()
+        },
+    );
+    let run = tokio::spawn(async move {
+        tandem::cli::run::serve(&settings, programmes, key(), &[&matrix]).await
+    });
+    let grace = UserRef::new(Platform::Matrix, "@grace:example.org");
+    for line in crate::support::MENTOR_ANSWERS
+        .iter()
+        .chain(["submit"].iter())
+    {
+        inbox.send(dm_on(&grace, line)).unwrap();
+    }
+    let own = RoomRef::new(Platform::Matrix, "#pathways-staff:example.org");
+    assert!(
+        eventually(|| rec.posts_in(&own).iter().any(|m| m.text.contains("Grace"))).await,
+        "the card reaches the programme's own room"
+    );
+    assert!(rec.posts_in(&community).is_empty());
+    drop(inbox);
+    ended(run).await;
+}

@@ -859,6 +859,55 @@ async fn pair_rooms_are_private_threads_with_only_the_pair_and_the_bot() {
 }
 
 #[tokio::test]
+async fn a_programmes_own_pairs_channel_or_category_takes_its_pair_rooms_instead_of_the_settings() {
+    let (run, _) = start(&["carol"]).await;
+    let fake = &run.fake;
+    let (amina, grace) = (fake.add_user("amina"), fake.add_user("grace"));
+    let youth = fake.add_channel("youth-pairs");
+    let room = |home: tandem::ports::RoomHome, key: &str| {
+        let spec = PrivateRoomSpec {
+            home: Some(home),
+            ..pair_spec(amina, grace)
+        };
+        let bot = run.bot.clone();
+        let key = IdempotencyKey(key.into());
+        async move { bot.create_private_room(&spec, &key).await }
+    };
+    let thread = room(
+        tandem::ports::RoomHome {
+            parent: Some(RoomRef::new(Platform::Discord, youth.to_string())),
+            category: None,
+        },
+        "pair-youth",
+    )
+    .await
+    .expect("a pair thread in the programme's channel");
+    let thread: u64 = thread.id.parse().unwrap();
+    assert_eq!(
+        fake.lock().channels[&thread]["parent_id"],
+        youth.to_string()
+    );
+    assert_ne!(youth, run.pairs);
+    // A programme naming only a category gets private channels there, though the
+    // settings name a pairs channel.
+    let category = fake.add_category("Founders pairs");
+    let channel = room(
+        tandem::ports::RoomHome {
+            parent: None,
+            category: Some(RoomRef::new(Platform::Discord, category.to_string())),
+        },
+        "pair-founders",
+    )
+    .await
+    .expect("a pair channel in the programme's category");
+    let channel: u64 = channel.id.parse().unwrap();
+    let made = fake.lock().channels[&channel].clone();
+    assert_eq!(made["type"], 0, "a text channel");
+    assert_eq!(made["parent_id"], category.to_string());
+    run.stop().await;
+}
+
+#[tokio::test]
 async fn without_a_pairs_channel_pair_rooms_are_private_channels_in_the_category() {
     let (run, _) = start_with(&["carol"], |fake, settings| {
         settings.pairs_channel = None;

@@ -197,3 +197,26 @@ both_backends! {
         assert!(!h.store.is_suspended(&crate::support::user("tom"), now).await.unwrap());
     }
 }
+
+both_backends! {
+    async fn a_pair_room_is_made_where_its_programme_keeps_them(db: TestDb) {
+        let mut pathways = example_programmes().remove(0);
+        // Written past the file's checks (the console keeps no pair rooms anywhere): what
+        // the app hands the platform is under test here, not the file.
+        pathways.rooms.push(NamedRoom {
+            platform: Platform::Console,
+            serves: Serves::Pairs,
+            written: "pathways-pairs".into(),
+        });
+        let h = Harness::with_programmes(&db, vec![pathways]).await;
+        crate::pairing::active_match(&h).await;
+        let made = h.rec.created_rooms();
+        assert_eq!(made.len(), 1);
+        let home = made[0].home.clone().expect("the programme's place");
+        assert_eq!(
+            home.parent,
+            Some(tandem::domain::RoomRef::new(Platform::Console, "pathways-pairs"))
+        );
+        assert_eq!(home.category, None);
+    }
+}
