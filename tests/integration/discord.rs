@@ -155,8 +155,18 @@ async fn start_in(
     coordinator_names: &[&str],
     change: impl FnOnce(&DiscordFake, &mut DiscordSettings),
 ) -> (Running, Vec<u64>) {
+    start_built(|_| programmes, coordinator_names, change).await
+}
+
+/// [`start_in`], with the programmes made once the fake is up (to name its channels).
+async fn start_built(
+    programmes: impl FnOnce(&DiscordFake) -> Vec<Programme>,
+    coordinator_names: &[&str],
+    change: impl FnOnce(&DiscordFake, &mut DiscordSettings),
+) -> (Running, Vec<u64>) {
     crate::support::init_logging();
     let fake = DiscordFake::start().await;
+    let programmes = programmes(&fake);
     let coordinators = fake.add_channel("coordinators");
     let moderators = fake.add_channel("moderators");
     let pairs = fake.add_channel("pairs");
@@ -591,6 +601,48 @@ async fn presses_by_someone_else_on_answered_prompts_or_unknown_controls_are_ref
             "Use /coordinate in the coordinators' channel, <#{}>.",
             run.coordinators
         )
+    );
+    run.stop().await;
+}
+
+#[tokio::test]
+async fn coordinate_works_in_a_programmes_own_channel_and_acts_on_that_programme_only() {
+    use tandem::domain::rooms::{NamedRoom, Serves};
+    let own = std::sync::OnceLock::new();
+    let (run, staff) = start_built(
+        |fake| {
+            let channel = fake.add_channel("pathways-staff");
+            own.set(channel).unwrap();
+            let mut pathways = example_programmes().remove(0);
+            pathways.rooms.push(NamedRoom {
+                platform: Platform::Discord,
+                serves: Serves::Coordinators,
+                written: channel.to_string(),
+            });
+            vec![pathways]
+        },
+        &["carol"],
+        |_, _| {},
+    )
+    .await;
+    let fake = &run.fake;
+    let own = *own.get().unwrap();
+    fake.slash(staff[0], Some(own), "coordinate", &[("command", "queue")]);
+    fake.wait_for("the answer in the programme's channel", WAIT, |s| {
+        s.messages_in(own)
+            .into_iter()
+            .filter(from_bot)
+            .any(|m| m["content"].as_str().unwrap_or_default().contains("review"))
+            .then_some(())
+    })
+    .await;
+    // Another channel is still not a coordinators' one.
+    let lobby = fake.add_channel("lobby");
+    let misplaced = fake.slash(staff[0], Some(lobby), "coordinate", &[("command", "queue")]);
+    let text = ephemeral_text(&response_to(fake, misplaced).await);
+    assert!(
+        text.starts_with("Use /coordinate in the coordinators' channel"),
+        "{text}"
     );
     run.stop().await;
 }
