@@ -263,8 +263,31 @@ impl App {
             let text = format!(
                 "I could not send a direct message to {to}: {why}. They may have left the server or closed their DMs; please reach them another way."
             );
-            self.tell_coordinators((None, to.platform), "unreachable", text)
-                .await?;
+            // Their programmes' coordinators (the deployment's for someone in none).
+            let mut programmes: Vec<String> = self
+                .store
+                .applications_of(to)
+                .await?
+                .into_iter()
+                .map(|a| a.programme)
+                .collect();
+            programmes.sort();
+            programmes.dedup();
+            let mut rooms: Vec<&RoomRef> = Vec::new();
+            let ask: Vec<Option<&str>> = if programmes.is_empty() {
+                vec![None]
+            } else {
+                programmes.iter().map(|p| Some(p.as_str())).collect()
+            };
+            for programme in ask {
+                // One notice per room, however many of their programmes it serves.
+                match self.coordinators_room(programme, to.platform) {
+                    Some(room) if !rooms.contains(&room) => rooms.push(room),
+                    _ => continue,
+                }
+                self.tell_coordinators((programme, to.platform), "unreachable", text.clone())
+                    .await?;
+            }
         }
         Ok(())
     }

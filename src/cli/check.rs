@@ -200,18 +200,33 @@ fn describe_rooms(settings: &Settings, programmes: &[Programme]) -> (Vec<String>
                 p.slug,
                 listed(&own)
             ));
-            let moderators = rooms
+            // Every moderators' room on the platform: the settings' and each programme's.
+            let moderators: Vec<&str> = rooms
                 .iter()
-                .find(|(s, _)| *s == Serves::Moderators)
-                .and_then(|(_, r)| r.as_deref());
+                .filter(|(s, _)| *s == Serves::Moderators)
+                .filter_map(|(_, r)| r.as_deref())
+                .chain(
+                    programmes
+                        .iter()
+                        .flat_map(|q| &q.rooms)
+                        .filter(|r| r.platform == *platform && r.serves == Serves::Moderators)
+                        .map(|r| r.written.as_str()),
+                )
+                .collect();
             if let Some((_, Some(room))) = own.iter().find(|(s, _)| *s == Serves::Coordinators)
-                && Some(room.as_str()) == moderators
+                && moderators.contains(&room.as_str())
             {
                 warnings.push(format!(
-                    "programme {}'s coordinators' room on {platform} is the moderators' room: its coordinators would see the moderators' cases",
+                    "programme {}'s coordinators' room on {platform} is a moderators' room: its coordinators would see the moderators' cases",
                     p.slug
                 ));
             }
+        }
+        if !p.moderators.is_empty() && !p.rooms.iter().any(|r| r.serves == Serves::Moderators) {
+            warnings.push(format!(
+                "programme {} names moderators but no moderators' room of its own: they work its cases in the settings' moderators' room, where every programme's cases are posted",
+                p.slug
+            ));
         }
         for r in &p.rooms {
             if r.platform != Platform::Console

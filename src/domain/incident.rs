@@ -327,6 +327,10 @@ pub struct OwnReport {
     pub severity: Severity,
     pub status: CaseStatus,
     pub created_at: DateTime<Utc>,
+    /// The case's programme: a report is joined only to a case of the same programme,
+    /// whose moderators work both.
+    #[serde(default)]
+    pub programme: Option<String>,
 }
 
 /// A kind of report, as configured.

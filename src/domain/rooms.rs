@@ -193,12 +193,20 @@ impl Rooms {
                 })
                 .map(|e| &e.room)
         };
-        let programme_room = programme.and_then(|p| {
-            self.exactly(serves, Some(p), platform)
-                .or_else(|| elsewhere(Some(p)))
-        });
-        programme_room
-            .or_else(|| self.exactly(serves, None, platform))
+        if let Some(p) = programme
+            && self
+                .entries
+                .iter()
+                .any(|e| e.serves == serves && e.programme.as_deref() == Some(p))
+        {
+            // A programme with a room of its own is never served by the deployment's,
+            // whose members may not be its staff: where its room cannot be reached (a
+            // process not serving its platform), nothing is posted.
+            return self
+                .exactly(serves, Some(p), platform)
+                .or_else(|| elsewhere(Some(p)));
+        }
+        self.exactly(serves, None, platform)
             .or_else(|| elsewhere(None))
     }
 
@@ -347,6 +355,11 @@ mod tests {
         rooms.set_served(&[Platform::Matrix]);
         assert_eq!(
             rooms.coordinators(Some("youth"), Platform::Matrix),
+            None,
+            "never the deployment's room for a programme with its own"
+        );
+        assert_eq!(
+            rooms.coordinators(Some("founders"), Platform::Matrix),
             Some(&room(Platform::Matrix, "!all"))
         );
         assert_eq!(rooms.coordinators(None, Platform::Discord), None);

@@ -215,6 +215,20 @@ pub fn rsvp(ctx: &Ctx<'_>, n: i64, answer: Option<Rsvp>) -> Outcome {
     ])
 }
 
+/// Whether event `e` is worked from where the command was given: anywhere but in a
+/// programme's own coordinators' room, where only the events announced in its programmes'
+/// events rooms are (events have no programme of their own; where they are announced
+/// says whose they are).
+fn in_reach(ctx: &Ctx<'_>, e: &crate::domain::events::EventRecord) -> bool {
+    if !ctx.programmes.iter().any(|p| p.elsewhere) {
+        return true;
+    }
+    ctx.programmes
+        .iter()
+        .filter(|p| !p.elsewhere)
+        .any(|p| ctx.rooms.events(Some(&p.slug), e.room.platform) == Some(&e.room))
+}
+
 /// A coordinator's events command, in a room.
 pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: EventCommand) -> Outcome {
     if let EventCommand::Rsvp(n, answer) = command {
@@ -257,6 +271,10 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: EventCommand) -> Outcome {
                         .into(),
                 )]);
             }
+            let list: Vec<_> = list.iter().filter(|(e, _)| in_reach(ctx, e)).collect();
+            if list.is_empty() {
+                return Outcome::unchanged(vec![post("No upcoming events.".into())]);
+            }
             let mut s = format!("Upcoming events ({}):", list.len());
             for (e, rsvps) in list {
                 s.push_str(&format!(
@@ -273,6 +291,11 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: EventCommand) -> Outcome {
             let Subject::Event(Some(found)) = ctx.subject else {
                 return Outcome::unchanged(vec![post(format!("There is no event #{n}."))]);
             };
+            if !in_reach(ctx, &found.0) {
+                return Outcome::unchanged(vec![post(format!(
+                    "Event #{n} is another programme's: its coordinators work it, in their room."
+                ))]);
+            }
             let (e, rsvps) = found.as_ref();
             let names = |a: Rsvp| -> String {
                 let who: Vec<String> = rsvps
@@ -302,6 +325,11 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: EventCommand) -> Outcome {
             let Subject::Event(Some(found)) = ctx.subject else {
                 return Outcome::unchanged(vec![post(format!("There is no event #{n}."))]);
             };
+            if !in_reach(ctx, &found.0) {
+                return Outcome::unchanged(vec![post(format!(
+                    "Event #{n} is another programme's: its coordinators work it, in their room."
+                ))]);
+            }
             let (e, rsvps) = found.as_ref();
             if e.cancelled {
                 return Outcome::unchanged(vec![post(format!(

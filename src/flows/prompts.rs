@@ -245,7 +245,8 @@ pub fn answer_step(
             reason: "answered a reviewer's question".into(),
         }));
     }
-    if let Some(room) = ctx.coordinators_room(app.map(|a| a.programme.as_str())) {
+    // Told to its programme's coordinators (an application no longer on record has none).
+    if let Some(room) = app.and_then(|a| ctx.coordinators_room(Some(a.programme.as_str()))) {
         effects.push(Effect::PostInRoom {
             room: room.clone(),
             message: OutMessage::text(format!(

@@ -158,11 +158,15 @@ pub fn announce(ctx: &Ctx<'_>, question: &TeamQuestion) -> Vec<Effect> {
 }
 
 /// Whether `user` may answer `question`: a coordinator of its programme, or of any
-/// programme when it has none.
+/// programme when it has none (not from one programme's own room, where its card never
+/// went).
 fn may_answer(ctx: &Ctx<'_>, user: &UserRef, question: &TeamQuestion) -> bool {
     match &question.programme {
         Some(slug) => ctx.programme(slug).is_some_and(|p| p.is_coordinator(user)),
-        None => ctx.programmes.iter().any(|p| p.is_coordinator(user)),
+        None => {
+            !ctx.programmes.iter().any(|p| p.elsewhere)
+                && ctx.programmes.iter().any(|p| p.is_coordinator(user))
+        }
     }
 }
 

@@ -24,6 +24,7 @@ pub mod joined;
 pub mod lanes;
 #[cfg(feature = "matrix")]
 pub mod matrix;
+pub mod pacing;
 pub mod recording;
 
 use crate::domain::Platform;

@@ -28,9 +28,9 @@ pub(super) fn own_report(
     case_id: i64,
     restricted: bool,
     concerns: Option<String>,
-    severity: &str,
-    status: &str,
+    (severity, status): (&str, &str),
     created_at: i64,
+    programme: Option<String>,
 ) -> Result<OwnReport> {
     Ok(OwnReport {
         case_id,
@@ -39,6 +39,7 @@ pub(super) fn own_report(
         severity: severity.parse().map_err(anyhow::Error::msg)?,
         status: status.parse().map_err(anyhow::Error::msg)?,
         created_at: from_millis(created_at),
+        programme,
     })
 }
 
@@ -169,7 +170,7 @@ impl Store {
             return Ok(vec![]);
         };
         let rows = sqlx::query(
-            "SELECT id, concerns, severity, status, created_at, restricted FROM cases WHERE reporter_tag = $1 AND created_at >= $2 ORDER BY id DESC",
+            "SELECT id, concerns, severity, status, created_at, restricted, programme FROM cases WHERE reporter_tag = $1 AND created_at >= $2 ORDER BY id DESC",
         )
         .bind(sealer.tag(&user.to_string()))
         .bind(to_millis(since))
@@ -181,9 +182,12 @@ impl Store {
                     r.try_get("id")?,
                     r.try_get::<i64, _>("restricted")? != 0,
                     r.try_get("concerns")?,
-                    &r.try_get::<String, _>("severity")?,
-                    &r.try_get::<String, _>("status")?,
+                    (
+                        &r.try_get::<String, _>("severity")?,
+                        &r.try_get::<String, _>("status")?,
+                    ),
                     r.try_get("created_at")?,
+                    r.try_get("programme")?,
                 )
             })
             .collect()

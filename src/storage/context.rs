@@ -33,14 +33,14 @@ pub struct PersonContext {
 /// $1, $2: the person; $3: now; $4: their reporter tag (none without a case key); $5:
 /// reports since. The suspension row comes first and always.
 const CONTEXT: &str = "\
-SELECT 'suspended' AS kind, COUNT(*) AS n, 0 AS m, NULL AS a, NULL AS b, NULL AS c, NULL AS d \
+SELECT 'suspended' AS kind, COUNT(*) AS n, 0 AS m, NULL AS a, NULL AS b, NULL AS c, NULL AS d, NULL AS e \
 FROM suspensions WHERE platform = $1 AND user_id = $2 AND lifted_at IS NULL AND (until IS NULL OR until > $3) \
 UNION ALL \
-SELECT 'survey', i.id, r.closes_at, i.role, i.draft, r.programme, r.survey \
+SELECT 'survey', i.id, r.closes_at, i.role, i.draft, r.programme, r.survey, NULL \
 FROM survey_invites i JOIN survey_rounds r ON r.id = i.round_id \
 WHERE i.platform = $1 AND i.user_id = $2 AND i.answered = 0 AND r.closes_at > $3 \
 UNION ALL \
-SELECT 'report', id, created_at, concerns, severity, status, CASE WHEN restricted <> 0 THEN 'restricted' END \
+SELECT 'report', id, created_at, concerns, severity, status, CASE WHEN restricted <> 0 THEN 'restricted' END, programme \
 FROM cases WHERE reporter_tag = $4 AND created_at >= $5";
 
 impl Store {
@@ -88,9 +88,9 @@ impl Store {
                     n,
                     text("d")?.is_some(),
                     text("a")?,
-                    &required("b")?,
-                    &required("c")?,
+                    (&required("b")?, &required("c")?),
                     m,
+                    text("e")?,
                 )?),
                 other => return Err(anyhow::anyhow!("unknown context row {other}").into()),
             }

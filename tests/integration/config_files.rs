@@ -1190,7 +1190,7 @@ fn check_config_shows_which_room_serves_what_for_the_deployment_and_each_program
         );
     }
     for expected in [
-        "warning: programme p's coordinators' room on matrix is the moderators' room",
+        "warning: programme p's coordinators' room on matrix is a moderators' room",
         "warning: programme p names its coordinators' room on discord, which these settings do not serve",
     ] {
         assert!(stderr.contains(expected), "{expected}\nin\n{stderr}");

@@ -122,6 +122,13 @@ both_backends! {
             )
             .await;
         assert!(out.contains("announced in console:events "), "{out}");
+        // Pathways' room works Pathways' events only.
+        let listed = h.in_room("carol", PATHWAYS_STAFF, "!tandem events").await;
+        assert!(listed.contains("Kickoff") && !listed.contains("Social"), "{listed}");
+        let refused = h.in_room("carol", PATHWAYS_STAFF, "!tandem event cancel 2 no room").await;
+        assert!(refused.contains("Event #2 is another programme's"), "{refused}");
+        let listed = h.in_room("carol", "coordinators", "!tandem events").await;
+        assert!(listed.contains("Kickoff") && listed.contains("Social"), "{listed}");
     }
 }
 
@@ -190,8 +197,13 @@ both_backends! {
         assert!(refused.contains("Case #2 is not worked here"), "{refused}");
         let claimed = h.in_room("pat", PATHWAYS_MODS, "!tandem case claim 1").await;
         assert!(claimed.contains("claimed"), "{claimed}");
-        // What reaches past one programme is the community's moderators' to do.
+        // What reaches past one programme is the community's moderators' to do, and is
+        // not confirmed from a programme's room when asked in the community's.
         let refused = h.in_room("pat", PATHWAYS_MODS, "!tandem suspend tom").await;
+        assert!(refused.contains("the community's moderators do that"), "{refused}");
+        let asked = h.in_room("mo", "moderators", "!tandem suspend tom").await;
+        assert!(asked.contains("confirm"), "{asked}");
+        let refused = h.in_room("mo", PATHWAYS_MODS, "!tandem confirm").await;
         assert!(refused.contains("the community's moderators do that"), "{refused}");
         let now = h.app.now();
         assert!(!h.store.is_suspended(&crate::support::user("tom"), now).await.unwrap());

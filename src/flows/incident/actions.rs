@@ -260,11 +260,54 @@ pub fn handle(
     // moderators' to do, in a room of the whole community.
     let whole_community = ctx.moderation.is_community_moderator(ctx.user)
         && ctx.rooms.moderation_scope(room).is_none();
-    if !whole_community
-        && matches!(
-            command,
-            ActionCommand::Suspend { .. } | ActionCommand::Unsuspend(_) | ActionCommand::Remove(..)
+    // A waiting action is checked again where it is confirmed: asked in the community's
+    // room, it is not confirmed (and told) in a programme's.
+    let across = |p: &PendingAction| {
+        matches!(
+            p,
+            PendingAction::Suspend { .. }
+                | PendingAction::Unsuspend { .. }
+                | PendingAction::Remove { .. }
         )
+    };
+    let confirming_across = command == ActionCommand::Confirm
+        && pending.is_some_and(|p| !p.is_coordinators() && across(p));
+    if let (
+        ActionCommand::Confirm,
+        Some(PendingAction::Freeze {
+            match_id,
+            programme,
+            ..
+        }),
+    ) = (&command, pending)
+    {
+        let scoped_out = ctx
+            .rooms
+            .moderation_scope(room)
+            .is_some_and(|scope| !programme.as_deref().is_some_and(|p| scope.contains(&p)));
+        if scoped_out || !ctx.moderation.moderates(ctx.user, programme.as_deref()) {
+            return Outcome::unchanged(vec![
+                post(
+                    room,
+                    format!(
+                        "Match M{match_id} is another programme's: confirm it in the room where it was asked, or its moderators freeze or unfreeze it."
+                    ),
+                ),
+                Effect::LogRefusal {
+                    user: ctx.user.clone(),
+                    action: format!("confirm freezing M{match_id} (another programme's)"),
+                },
+            ]);
+        }
+    }
+    if !whole_community
+        && (confirming_across
+            || matches!(
+                command,
+                ActionCommand::Suspend { .. }
+                    | ActionCommand::Unsuspend(_)
+                    | ActionCommand::Remove(..)
+            ))
     {
         return Outcome::unchanged(vec![
             post(

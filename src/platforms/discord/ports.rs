@@ -279,8 +279,15 @@ impl RoomProvisioner for DiscordBot {
             }
             None => Ok(None),
         };
+        // A programme naming only its channel keeps the settings' category for when a
+        // thread cannot be made; one naming a category wants its pairs there alone.
         let (parent, category) = match &spec.home {
-            Some(home) => (id(&home.parent)?, id(&home.category)?),
+            Some(home) => {
+                let parent = id(&home.parent)?;
+                let category = id(&home.category)?;
+                let fallback = parent.and(self.settings.pairs_category);
+                (parent, category.or(fallback))
+            }
             None => (self.settings.pairs_channel, self.settings.pairs_category),
         };
         let created = match (parent, category) {

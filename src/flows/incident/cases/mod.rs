@@ -383,6 +383,25 @@ fn work(ctx: &Ctx<'_>, desk: Desk<'_>, command: CaseCommand) -> Outcome {
     if case.id != n {
         return reply(format!("There is no case #{n}."));
     }
+    // Another programme's case is not even said to be restricted here.
+    if !in_reach(ctx, desk, case) {
+        return Outcome {
+            state: StateChange::Unchanged,
+            effects: vec![
+                desk.say(
+                    ctx,
+                    format!(
+                        "Case #{n} is not worked here: its programme's moderators work it, in their room."
+                    ),
+                ),
+                event(n, &me, "refused", "another programme's case"),
+                Effect::LogRefusal {
+                    user: ctx.user.clone(),
+                    action: format!("{} case #{n} (another programme's)", action_of(&command)),
+                },
+            ],
+        };
+    }
     // The same words whether the case names the one asking or another moderator: the
     // refusal must not tell a moderator that a report is about them.
     if keeper(ctx, case) != desk.keeper() || names(ctx, case, ctx.user) {
@@ -408,24 +427,6 @@ fn work(ctx: &Ctx<'_>, desk: Desk<'_>, command: CaseCommand) -> Outcome {
                 Effect::LogRefusal {
                     user: ctx.user.clone(),
                     action: format!("{} case #{n} ({why})", action_of(&command)),
-                },
-            ],
-        };
-    }
-    if !in_reach(ctx, desk, case) {
-        return Outcome {
-            state: StateChange::Unchanged,
-            effects: vec![
-                desk.say(
-                    ctx,
-                    format!(
-                        "Case #{n} is not worked here: its programme's moderators work it, in their room."
-                    ),
-                ),
-                event(n, &me, "refused", "another programme's case"),
-                Effect::LogRefusal {
-                    user: ctx.user.clone(),
-                    action: format!("{} case #{n} (another programme's)", action_of(&command)),
                 },
             ],
         };

@@ -82,13 +82,14 @@ pub(super) fn repeated(
     ctx: &Ctx<'_>,
     concerns: Option<&str>,
     severity: Severity,
-    restricted: bool,
+    (restricted, programme): (bool, Option<&str>),
 ) -> Option<i64> {
     let concerns = concerns?.to_lowercase();
     ctx.reports
         .iter()
         .find(|r| {
             r.restricted == restricted
+                && r.programme.as_deref() == programme
                 && r.status != crate::domain::incident::CaseStatus::Resolved
                 && r.severity >= severity
                 && ctx.now - r.created_at <= chrono::Duration::hours(1)
@@ -115,7 +116,12 @@ pub(super) fn submit(ctx: &Ctx<'_>, flow: &ReportFlow) -> Outcome {
     // A report with a copy of the message is a case of its own: the copy has its own
     // place on a card, where the reporter's words cannot pass for it.
     let earlier = match flow.copy {
-        None => repeated(ctx, concerns.as_deref(), severity, restricted),
+        None => repeated(
+            ctx,
+            concerns.as_deref(),
+            severity,
+            (restricted, programme_of(ctx, flow).as_deref()),
+        ),
         Some(_) => None,
     };
     if let Some(case_id) = earlier {
