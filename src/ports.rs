@@ -55,6 +55,10 @@ pub enum PortError {
     /// serve, a room for people on two platforms): fails at once rather than retried.
     #[error("{0}")]
     Impossible(String),
+    /// The platform allows it only from then (its own pace for what it limits, such as
+    /// creating rooms: `platforms::pacing`): not a failure; tried again then.
+    #[error("waiting for the platform's pace until {0}")]
+    Paced(chrono::DateTime<chrono::Utc>),
     /// Anything else; worth a retry.
     #[error(transparent)]
     Other(#[from] anyhow::Error),

@@ -168,6 +168,8 @@ pub struct App {
     links: Arc<links::Links>,
     /// Which room serves what, for the deployment and each programme.
     rooms: Arc<crate::domain::rooms::Rooms>,
+    /// Pair rooms waiting for the platform's pace, for the coordinators' progress notes.
+    paced: Arc<std::sync::Mutex<outbox::PacedRooms>>,
 }
 
 /// Logs a follow-up that failed after its step was recorded; returns its value if any.
@@ -241,6 +243,7 @@ impl App {
             relays,
             links: Arc::new(links::Links::new(store.clone())),
             rooms,
+            paced: Arc::default(),
             store,
             programmes: Arc::new(programmes),
             clock,

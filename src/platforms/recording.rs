@@ -41,6 +41,8 @@ pub struct Recording {
     read_only: Arc<Mutex<Vec<(RoomRef, bool)>>>,
     unreachable: Arc<Mutex<Vec<UserRef>>>,
     room_failure: Arc<Mutex<Option<String>>>,
+    /// Room creations still to be answered "not before" this (a platform's pace).
+    room_pace: Arc<Mutex<Option<Pace>>>,
     /// Why read-only changes and removals fail, while they do.
     change_failure: Arc<Mutex<Option<String>>>,
     /// While set, every message fails as a platform that is down (a 5xx) does.
@@ -157,6 +159,12 @@ impl Recording {
     /// From now on, creating a room fails with this reason (a missing permission).
     pub fn fail_room_creation(&self, reason: &str) {
         *self.room_failure.lock().expect("recording lock") = Some(reason.to_string());
+    }
+
+    /// The next `times` room creations are answered that the platform takes them only
+    /// from `until` (its pace: `PortError::Paced`).
+    pub fn pace_room_creation(&self, times: usize, until: chrono::DateTime<chrono::Utc>) {
+        *self.room_pace.lock().expect("recording lock") = Some((times, until));
     }
 
     /// Creating rooms works again.
@@ -470,6 +478,9 @@ impl RoomMessenger for Recording {
     }
 }
 
+/// How many room creations are still paced, and until when.
+type Pace = (usize, chrono::DateTime<chrono::Utc>);
+
 #[async_trait]
 impl RoomProvisioner for Recording {
     async fn create_private_room(
@@ -479,6 +490,15 @@ impl RoomProvisioner for Recording {
     ) -> Result<RoomRef, PortError> {
         if let Some(reason) = self.room_failure.lock().expect("recording lock").clone() {
             return Err(PortError::Other(anyhow::anyhow!(reason)));
+        }
+        {
+            let mut pace = self.room_pace.lock().expect("recording lock");
+            if let Some((times, until)) = pace.as_mut()
+                && *times > 0
+            {
+                *times -= 1;
+                return Err(PortError::Paced(*until));
+            }
         }
         let mut rooms = self.rooms.lock().expect("recording lock");
         rooms.push(spec.clone());

@@ -356,6 +356,31 @@ impl Store {
         Ok(())
     }
 
+    /// Gives back an act the platform will take only from `due_at` (its pace), untried:
+    /// not an attempt, and its retries run `retry_for` from then, not from when it was
+    /// recorded (a batch of a thousand pair rooms at one a minute outlasts any retry
+    /// window).
+    pub async fn defer_act(
+        &self,
+        worker: &str,
+        id: i64,
+        due_at: DateTime<Utc>,
+        retry_for: chrono::Duration,
+    ) -> Result<()> {
+        sqlx::query(
+            "UPDATE outbox SET lease_until = NULL, leased_by = NULL, attempts = attempts - 1, due_at = $3, \
+             give_up_at = CASE WHEN give_up_at < $4 THEN $4 ELSE give_up_at END \
+             WHERE id = $1 AND leased_by = $2 AND state = 'pending'",
+        )
+        .bind(id)
+        .bind(worker)
+        .bind(to_millis(due_at))
+        .bind(to_millis(due_at + retry_for))
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
     /// Whether acts wait, unclaimed, in any of `lanes` (behind one that was in progress).
     pub async fn acts_waiting_in(&self, lanes: &[String]) -> Result<bool> {
         if lanes.is_empty() {

@@ -60,6 +60,28 @@ async fn step_of_a_dead_process(h: &Harness) -> Vec<i64> {
 }
 
 both_backends! {
+
+    async fn a_pair_room_the_platform_paces_waits_without_failing_and_the_coordinators_hear_how_it_goes(db: TestDb) {
+        let h = Harness::new(&db).await;
+        let until = h.app.now() + Duration::minutes(30);
+        h.rec.pace_room_creation(1, until);
+        ready_mentee(&h, "amina", "Amina").await;
+        ready_mentor(&h, "grace", "Grace", "Technology").await;
+        h.in_room("carol", ROOM, "!tandem match propose").await;
+        h.in_room("carol", ROOM, "!tandem match approve 1").await;
+        h.dm_all("amina", "accept").await;
+        let out = h.dm_all("grace", "accept").await;
+        assert!(out.contains("[room coordinators] Making pair rooms at the pace console allows"), "{out}");
+        assert!(out.contains("1 wait, the last due about"), "{out}");
+        assert!(!out.contains("could not create"), "{out}");
+        assert!(h.rec.created_rooms().is_empty());
+        // Not tried again before its time, and not counted as a failed try.
+        assert!(later(&h, Duration::minutes(10)).await.is_empty());
+        let out = later(&h, Duration::minutes(21)).await;
+        assert!(out.contains("[room room-1]"), "the kickoff: {out}");
+        assert!(out.contains("[room coordinators] All 1 pair room(s) that waited for console's pace are made now."), "{out}");
+        assert_eq!(h.rec.created_rooms().len(), 1);
+    }
     async fn acts_a_crashed_process_left_are_delivered_once_under_the_same_key(db: TestDb) {
         let h = Harness::new(&db).await;
         step_of_a_dead_process(&h).await;

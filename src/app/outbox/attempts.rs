@@ -130,6 +130,7 @@ impl App {
         let error = match delivered {
             Ok(()) => {
                 let behind = self.finish(&row, "done", None).await;
+                self.note_paced(&row, None).await;
                 // After a failure that was told (not after a worker died holding it).
                 if row.failed_before {
                     info!(key = %row.key, attempts = row.attempts, "{} went through on a later try", row.act.kind());
@@ -159,6 +160,18 @@ impl App {
                 }
                 return (None, behind);
             }
+            Err(PortError::Paced(until)) => {
+                debug!(key = %row.key, %until, "{} waits for the platform's pace", row.act.kind());
+                if let Err(e) = self
+                    .store
+                    .defer_act(&row.holder, row.id, until, self.settings.delivery.retry_for)
+                    .await
+                {
+                    warn!(key = %row.key, "putting back a paced act failed: {e:#}");
+                }
+                self.note_paced(&row, Some(until)).await;
+                return (None, false);
+            }
             Err(e) => e,
         };
         let final_ = matches!(
@@ -169,6 +182,7 @@ impl App {
         let mut behind = false;
         let retry_at = if final_ {
             warn!(key = %row.key, attempts = row.attempts, "{} failed for good: {text}", row.act.kind());
+            self.note_paced(&row, None).await;
             metrics::counter!("tandem_acts_failed_total", "kind" => row.act.kind()).increment(1);
             behind = self.finish(&row, "failed", Some(&text)).await;
             None

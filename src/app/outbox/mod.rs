@@ -35,6 +35,9 @@
 mod attempts;
 mod deliver;
 mod notices;
+mod pace;
+
+pub(crate) use pace::PacedRooms;
 
 use chrono::{DateTime, Utc};
 use tracing::{error, info, warn};

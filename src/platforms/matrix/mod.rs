@@ -181,6 +181,10 @@ pub struct MatrixBot {
     moved_to_dm: Mutex<HashSet<(OwnedRoomId, OwnedUserId)>>,
     /// One DM is created at a time, so two quick messages never open two rooms.
     creating_dm: tokio::sync::Mutex<()>,
+    /// The homeserver's pace for creating rooms, learned (`platforms::pacing`).
+    room_pacer: Mutex<crate::platforms::pacing::Pacer>,
+    /// Rooms are created one at a time (see [`MatrixBot::create_paced`]).
+    creating_room: tokio::sync::Mutex<()>,
     /// Prompts sent with choices, so a reaction can be read as a pick: what a pick needs
     /// (the choices and the prompt's ref), never the text. Bounded. The app keeps them
     /// too (`sent_prompts`), so a reaction after a restart still counts, but only once
@@ -337,6 +341,8 @@ impl MatrixBot {
             dm_rooms: Mutex::default(),
             moved_to_dm: Mutex::default(),
             creating_dm: tokio::sync::Mutex::new(()),
+            room_pacer: Mutex::default(),
+            creating_room: tokio::sync::Mutex::new(()),
             prompts: Mutex::default(),
             app: std::sync::OnceLock::new(),
             activity: Activity::default(),

@@ -254,7 +254,7 @@ impl RoomProvisioner for MatrixBot {
     async fn create_private_room(
         &self,
         spec: &PrivateRoomSpec,
-        _key: &IdempotencyKey,
+        key: &IdempotencyKey,
     ) -> Result<RoomRef, PortError> {
         let members = spec
             .members
@@ -296,14 +296,10 @@ impl RoomProvisioner for MatrixBot {
             Raw::new(&pair_room_power_levels())
                 .map_err(|e| PortError::Other(anyhow!("encoding power levels: {e}")))?,
         );
-        let room = self
-            .client
-            .create_room(request)
-            .await
-            .map_err(|e| PortError::Other(anyhow!("creating the room `{}`: {e}", spec.name)))?;
-        info!(room = %room.room_id(), name = %spec.name, "created a private room");
-        self.add_to_space(room.room_id(), space.map(|s| &**s)).await;
-        Ok(RoomRef::new(Platform::Matrix, room.room_id().as_str()))
+        let room = self.create_paced(request, key, &spec.name).await?;
+        info!(room = %room, name = %spec.name, "created a private room");
+        self.add_to_space(&room, space.map(|s| &**s)).await;
+        Ok(RoomRef::new(Platform::Matrix, room.as_str()))
     }
 
     async fn invite(

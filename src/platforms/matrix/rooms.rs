@@ -1,6 +1,7 @@
 //! Which rooms are what: a DM is a room of the bot and the person alone (a third member
 //! makes it a shared room, and anything private moves to a real DM), invitations the bot
-//! accepts, the room a port call names, and the community's Space new pair rooms join.
+//! accepts, the room a port call names, the community's Space new pair rooms join, and
+//! creating rooms at the homeserver's pace.
 //!
 //! A new kind of room (a space, a thread room) is recognised in `place_of`.
 
@@ -221,4 +222,74 @@ pub(super) fn only_between<'a>(
         }
     }
     with_person
+}
+
+impl MatrixBot {
+    /// Creates a room at the homeserver's pace (`platforms::pacing`): one at a time, and,
+    /// once the server has refused one for going too fast, in slots as far apart as it
+    /// asked; an action whose slot is later is answered [`PortError::Paced`], for the
+    /// outbox to bring back then. So a batch of pair rooms meets about one refusal, not
+    /// one per room, and nothing is held while it waits.
+    pub(super) async fn create_paced(
+        &self,
+        request: create_room::v3::Request,
+        key: &IdempotencyKey,
+        name: &str,
+    ) -> Result<OwnedRoomId, PortError> {
+        use matrix_sdk::config::RequestConfig;
+        use matrix_sdk::ruma::api::error::{ErrorKind, RetryAfter};
+        let paced = |at: std::time::Instant| {
+            let wait = at.saturating_duration_since(std::time::Instant::now());
+            PortError::Paced(
+                chrono::Utc::now() + chrono::Duration::from_std(wait).unwrap_or_default(),
+            )
+        };
+        if let Some(at) = lock(&self.room_pacer).slot(&key.0, std::time::Instant::now()) {
+            return Err(paced(at));
+        }
+        let sent = {
+            let _one_at_a_time = self.creating_room.lock().await;
+            // Once: a refusal is the pacer's to answer, not the client's to retry.
+            self.client
+                .send(request)
+                .with_request_config(RequestConfig::new().retry_limit(1))
+                .await
+        };
+        let now = std::time::Instant::now();
+        let response = match sent {
+            Ok(response) => response,
+            Err(e) => {
+                if let Some(ErrorKind::LimitExceeded(limit)) = e.client_api_error_kind() {
+                    metrics::counter!("tandem_platform_429_total", "platform" => "matrix")
+                        .increment(1);
+                    let wait = match &limit.retry_after {
+                        Some(RetryAfter::Delay(d)) => *d,
+                        Some(RetryAfter::DateTime(at)) => at
+                            .duration_since(std::time::SystemTime::now())
+                            .unwrap_or_default(),
+                        // No wait given: the server's stock limit for rooms.
+                        None => Duration::from_secs(60),
+                    };
+                    let at = lock(&self.room_pacer).refused(&key.0, now, wait);
+                    info!(%name, wait_s = wait.as_secs_f32(), "the homeserver asks to create rooms more slowly; pacing");
+                    return Err(paced(at));
+                }
+                lock(&self.room_pacer).failed(&key.0);
+                return Err(PortError::Other(anyhow!("creating the room `{name}`: {e}")));
+            }
+        };
+        lock(&self.room_pacer).went(&key.0, now);
+        let room = response.room_id;
+        // The client learns of the room from its next sync (the creator is in it at
+        // once): waited for, while the bot syncs, so that the kickoff is sent into a room
+        // it knows, encrypted.
+        if self.synced_lately() {
+            let deadline = tokio::time::Instant::now() + Duration::from_secs(15);
+            while self.client.get_room(&room).is_none() && tokio::time::Instant::now() < deadline
+            {
+                tokio::time::sleep(Duration::from_millis(50)).await;
+            }
+        }
+        Ok(room)
+    }
 }
