@@ -1,8 +1,11 @@
 //! `tandem bench match` and `tandem match solve`: the matching engine measured and
 //! exposed on plain JSON, so anyone can check its figures and its optimality; and
-//! `tandem bench messages` ([`messages`]), the message path.
+//! `tandem bench messages` ([`messages`]), the message path; `tandem bench rooms`
+//! (`rooms`, with Matrix), pair rooms at a homeserver's pace.
 
 pub mod messages;
+#[cfg(feature = "matrix")]
+pub mod rooms;
 
 use std::collections::HashSet;
 use std::time::Instant;
@@ -15,6 +18,22 @@ use crate::matching::instance::{Instance, InstanceError, MenteeNode, MentorNode,
 use crate::matching::min_cost_flow::{Decisions, Objective, solve, solve_certified};
 use crate::matching::scoring::{Features, candidates, uncertified_pairs};
 use crate::matching::synth::{model, population};
+
+/// What `tandem bench rooms` is given.
+pub struct BenchRooms {
+    pub pairs: usize,
+    pub homeserver: String,
+    /// The bot's account (its password in `TANDEM_MATRIX_PASSWORD`).
+    pub user: String,
+    /// Members are `@<prefix><n>a` and `@<prefix><n>b` on the bot's server, n from 0.
+    pub members: String,
+    /// The server's limit on creating rooms, for the time it allows: a burst, then this
+    /// many a second.
+    pub burst: f64,
+    pub per_second: f64,
+    /// Where the bot keeps its session and keys.
+    pub store: std::path::PathBuf,
+}
 
 /// Parameters of a synthetic benchmark run.
 #[derive(Debug, Clone)]

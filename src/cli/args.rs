@@ -157,6 +157,30 @@ pub(super) enum BenchWhat {
         #[arg(long)]
         database: Option<String>,
     },
+    /// Pair rooms made one after the other on a Matrix homeserver, at its pace (members
+    /// registered beforehand: scripts/bench-rooms does it all); prints one JSON object:
+    /// the time taken, the 429s met, and the time the server's limit allows.
+    Rooms {
+        #[arg(long, default_value_t = 20)]
+        pairs: usize,
+        #[arg(long)]
+        homeserver: String,
+        /// The bot's account; its password in TANDEM_MATRIX_PASSWORD.
+        #[arg(long)]
+        user: String,
+        /// Members are @<prefix><n>a and @<prefix><n>b on the bot's server.
+        #[arg(long, default_value = "pair")]
+        members: String,
+        /// The server's room-creation limit (Synapse's stock rc_room_creation): burst…
+        #[arg(long, default_value_t = 10.0)]
+        burst: f64,
+        /// …then this many a second.
+        #[arg(long, default_value_t = 0.016)]
+        per_second: f64,
+        /// Where the bot keeps its session and keys.
+        #[arg(long, default_value = "data/bench-rooms")]
+        store: PathBuf,
+    },
     /// Schedule nudges due inside a window into a counting sink and run the real scheduler
     /// on a real database; prints one JSON object (fired, duplicates, missed, lateness).
     Scheduler {

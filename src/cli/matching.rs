@@ -86,7 +86,42 @@ pub(super) async fn bench(what: BenchWhat) -> anyhow::Result<ExitCode> {
             println!("{figures}");
             Ok(ExitCode::SUCCESS)
         }
+        BenchWhat::Rooms {
+            pairs,
+            homeserver,
+            user,
+            members,
+            burst,
+            per_second,
+            store,
+        } => {
+            rooms(crate::bench::BenchRooms {
+                pairs,
+                homeserver,
+                user,
+                members,
+                burst,
+                per_second,
+                store,
+            })
+            .await
+        }
     }
+}
+
+/// `tandem bench rooms`, in a build with Matrix.
+#[cfg(feature = "matrix")]
+async fn rooms(options: crate::bench::BenchRooms) -> anyhow::Result<ExitCode> {
+    let figures = crate::bench::rooms::bench_rooms(&options).await?;
+    println!("{figures}");
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `tandem bench rooms` needs the Matrix client.
+#[cfg(not(feature = "matrix"))]
+async fn rooms(_: crate::bench::BenchRooms) -> anyhow::Result<ExitCode> {
+    eprintln!("tandem: this build has no Matrix support (built without the `matrix` feature)");
+    Ok(ExitCode::from(2))
 }
 
 /// `tandem match solve`: solves a scored instance from a file.

@@ -50,7 +50,9 @@ impl App {
                     paced.made += 1;
                 }
             }
-            let due = paced.told_at.is_none_or(|at| now - at >= Duration::minutes(TELL_EVERY));
+            let due = paced
+                .told_at
+                .is_none_or(|at| now - at >= Duration::minutes(TELL_EVERY));
             if paced.waiting.is_empty() {
                 let made = std::mem::take(&mut paced.made);
                 let told = paced.told_at.take().is_some();
@@ -61,7 +63,12 @@ impl App {
                 })
             } else if due && until.is_some() {
                 paced.told_at = Some(now);
-                let last = paced.waiting.values().map(|(at, _)| *at).max().unwrap_or(now);
+                let last = paced
+                    .waiting
+                    .values()
+                    .map(|(at, _)| *at)
+                    .max()
+                    .unwrap_or(now);
                 Some(format!(
                     "Making pair rooms at the pace {platform} allows (it limits how fast one account creates rooms): {} wait, the last due about {} UTC. Nothing to do; each pair is welcomed in their room as it is made, and I'll say when all are.",
                     paced.waiting.len(),

@@ -230,6 +230,11 @@ impl MatrixBot {
     /// asked; an action whose slot is later is answered [`PortError::Paced`], for the
     /// outbox to bring back then. So a batch of pair rooms meets about one refusal, not
     /// one per room, and nothing is held while it waits.
+    /// The homeserver's refusals met creating rooms so far (its 429s).
+    pub fn room_refusals(&self) -> u64 {
+        lock(&self.room_pacer).refusals()
+    }
+
     pub(super) async fn create_paced(
         &self,
         request: create_room::v3::Request,
@@ -285,8 +290,7 @@ impl MatrixBot {
         // it knows, encrypted.
         if self.synced_lately() {
             let deadline = tokio::time::Instant::now() + Duration::from_secs(15);
-            while self.client.get_room(&room).is_none() && tokio::time::Instant::now() < deadline
-            {
+            while self.client.get_room(&room).is_none() && tokio::time::Instant::now() < deadline {
                 tokio::time::sleep(Duration::from_millis(50)).await;
             }
         }
