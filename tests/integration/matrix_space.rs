@@ -30,6 +30,34 @@ async fn has_state(
         .is_ok()
 }
 
+/// The bot's account, Carol (a coordinator, in the coordinators' room with the bot), and
+/// a pair to make rooms for.
+struct Cast {
+    bot_id: matrix_sdk::ruma::OwnedUserId,
+    carol: Person,
+    amina: Person,
+    grace: Person,
+    coordinators: OwnedRoomId,
+}
+
+impl Cast {
+    async fn new(url: &str) -> Cast {
+        crate::support::init_logging();
+        let bot_id = new_bot_account(url).await;
+        let carol = Person::new(url, "carol").await;
+        let amina = Person::new(url, "amina").await;
+        let grace = Person::new(url, "grace").await;
+        let coordinators = staff_room(&carol, &bot_id, "Coordinators").await;
+        Cast {
+            bot_id,
+            carol,
+            amina,
+            grace,
+            coordinators,
+        }
+    }
+}
+
 /// A Space `who` makes, where the bot (invited) may add rooms; with `alias` as its local
 /// alias, if given.
 async fn new_space(
@@ -57,12 +85,13 @@ async fn new_space(
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_new_pair_room_is_added_to_the_communitys_space() {
     let Some(url) = synapse_url() else { return };
-    crate::support::init_logging();
-    let bot_id = new_bot_account(&url).await;
-    let carol = Person::new(&url, "carol").await;
-    let amina = Person::new(&url, "amina").await;
-    let grace = Person::new(&url, "grace").await;
-    let coordinators = staff_room(&carol, &bot_id, "Coordinators").await;
+    let Cast {
+        bot_id,
+        carol,
+        amina,
+        grace,
+        coordinators,
+    } = Cast::new(&url).await;
     // Carol's community Space, where the bot may add rooms.
     let space = new_space(&carol, &bot_id, "Pathways", None).await;
 
@@ -107,12 +136,13 @@ async fn a_programmes_own_space_named_by_alias_takes_its_pair_rooms_instead_of_t
     use tandem::platforms::adapter::Connection;
     use tandem::ports::RoomHome;
     let Some(url) = synapse_url() else { return };
-    crate::support::init_logging();
-    let bot_id = new_bot_account(&url).await;
-    let carol = Person::new(&url, "carol").await;
-    let amina = Person::new(&url, "amina").await;
-    let grace = Person::new(&url, "grace").await;
-    let coordinators = staff_room(&carol, &bot_id, "Coordinators").await;
+    let Cast {
+        bot_id,
+        carol,
+        amina,
+        grace,
+        coordinators,
+    } = Cast::new(&url).await;
     let community = new_space(&carol, &bot_id, "Community", None).await;
     let alias = format!("youth-{}", bot_id.localpart());
     let youth = new_space(&carol, &bot_id, "Youth", Some(&alias)).await;
