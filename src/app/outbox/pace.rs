@@ -1,7 +1,8 @@
 //! Telling the coordinators how a batch of pair rooms goes when the platform paces it (a
 //! Matrix homeserver lets an account create about one room a minute after a burst: see
 //! `platforms::pacing`): how many wait and when the last is due, at most every quarter of
-//! an hour, and once when all are made. Kept in memory: a restart says it again.
+//! an hour (not for a wait under a minute), and once when all are made. Kept in memory: a
+//! restart says it again.
 
 use std::collections::HashMap;
 
@@ -61,7 +62,7 @@ impl App {
                         "All {made} pair room(s) that waited for {platform}'s pace are made now."
                     )
                 })
-            } else if due && until.is_some() {
+            } else if due && until.is_some_and(|at| at - now >= Duration::minutes(1)) {
                 paced.told_at = Some(now);
                 let last = paced
                     .waiting

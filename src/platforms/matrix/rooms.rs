@@ -249,11 +249,13 @@ impl MatrixBot {
                 chrono::Utc::now() + chrono::Duration::from_std(wait).unwrap_or_default(),
             )
         };
-        if let Some(at) = lock(&self.room_pacer).slot(&key.0, std::time::Instant::now()) {
-            return Err(paced(at));
-        }
         let sent = {
+            // One at a time (the pacer is asked under the same lock, so that rooms
+            // waiting only for the one being made wait here, not in the outbox).
             let _one_at_a_time = self.creating_room.lock().await;
+            if let Some(at) = lock(&self.room_pacer).slot(&key.0, std::time::Instant::now()) {
+                return Err(paced(at));
+            }
             // Once: a refusal is the pacer's to answer, not the client's to retry.
             self.client
                 .send(request)
