@@ -300,10 +300,20 @@ fn staffing_warnings(settings: &Settings, programmes: &[Programme]) -> Vec<Strin
     };
     let mut warnings = Vec::new();
     let moderators = &settings.moderation.moderators;
-    if moderators.is_empty() {
+    let by_programme: Vec<&str> = programmes
+        .iter()
+        .filter(|p| !p.moderators.is_empty())
+        .map(|p| p.slug.as_str())
+        .collect();
+    if moderators.is_empty() && by_programme.is_empty() {
         warnings.push(
             "no moderator is configured (moderation.moderators is empty): nobody may work the reports people send".to_string(),
         );
+    } else if moderators.is_empty() {
+        warnings.push(format!(
+            "only programmes name moderators ({}): nobody may work a report that belongs to no programme (from someone in none, or in two), or suspend anyone",
+            by_programme.join(", ")
+        ));
     }
     let served: Vec<_> = crate::platforms::adapters()
         .into_iter()

@@ -1196,3 +1196,50 @@ fn check_config_shows_which_room_serves_what_for_the_deployment_and_each_program
         assert!(stderr.contains(expected), "{expected}\nin\n{stderr}");
     }
 }
+
+#[test]
+fn check_config_says_when_only_programmes_name_moderators() {
+    let dir = tempfile::tempdir().unwrap();
+    let programmes = dir.path().join("programs");
+    std::fs::create_dir(&programmes).unwrap();
+    let own = programme_with(GOOD_QUESTION.replace("mentor", "mentee").as_str()).replacen(
+        "description = \"d\"\n",
+        "description = \"d\"\nmoderators = [\"console:sam\"]\n",
+        1,
+    );
+    std::fs::write(programmes.join("p.toml"), own).unwrap();
+    let settings = dir.path().join("tandem.toml");
+    let write = |contact: &str| {
+        std::fs::write(
+            &settings,
+            format!(
+                "programmes_dir = \"{}\"\n[moderation]\n{contact}",
+                programmes.display()
+            ),
+        )
+        .unwrap();
+        Command::new(env!("CARGO_BIN_EXE_tandem"))
+            .args(["check-config", &settings.display().to_string()])
+            .current_dir(repo_root())
+            .output()
+            .unwrap()
+    };
+    let out = write("escalation_contact = \"console:lead\"\n");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(
+        stderr.contains("warning: only programmes name moderators (p): nobody may work a report that belongs to no programme"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("no moderator is configured"), "{stderr}");
+    // Without an escalation contact, a programme's moderators are refused outright.
+    let out = write("");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success());
+    assert!(
+        stderr.contains(
+            "programme p names moderators, but [moderation] escalation_contact is not set"
+        ),
+        "{stderr}"
+    );
+}
