@@ -273,20 +273,26 @@ impl App {
                 .collect();
             programmes.sort();
             programmes.dedup();
-            let mut rooms: Vec<&RoomRef> = Vec::new();
-            let ask: Vec<Option<&str>> = if programmes.is_empty() {
-                vec![None]
+            let mut rooms: Vec<RoomRef> = if programmes.is_empty() {
+                self.coordinators_room(None, to.platform)
+                    .into_iter()
+                    .cloned()
+                    .collect()
             } else {
-                programmes.iter().map(|p| Some(p.as_str())).collect()
+                programmes
+                    .iter()
+                    .filter_map(|p| self.coordinators_room(Some(p), to.platform))
+                    .cloned()
+                    .collect()
             };
-            for programme in ask {
-                // One notice per room, however many of their programmes it serves.
-                match self.coordinators_room(programme, to.platform) {
-                    Some(room) if !rooms.contains(&room) => rooms.push(room),
-                    _ => continue,
-                }
-                self.tell_coordinators((programme, to.platform), "unreachable", text.clone())
-                    .await?;
+            // One notice per room, however many of their programmes it serves.
+            rooms.sort();
+            rooms.dedup();
+            if rooms.is_empty() {
+                warn!("no coordinators' room on {} to tell: {text}", to.platform);
+            }
+            for room in rooms {
+                self.alert_in(room, "unreachable", text.clone()).await?;
             }
         }
         Ok(())
@@ -304,6 +310,11 @@ impl App {
             warn!("no coordinators' room on {platform} to tell: {text}");
             return Ok(());
         };
+        self.alert_in(room, what, text).await
+    }
+
+    /// Posts `text` in staff room `room`, as an alert.
+    async fn alert_in(&self, room: RoomRef, what: &str, text: String) -> Result<()> {
         // Through the outbox: delivered by a process serving that platform, retried.
         let failures = self
             .try_perform(

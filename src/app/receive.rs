@@ -405,14 +405,14 @@ impl App {
         event: Option<&EventRef>,
         placement: &Placement,
     ) -> Result<()> {
-        if let Place::Room(room) = &inbound.place
-            && let Some(app) = self.scoped_to(room)
-        {
-            return app
-                .handle_boxed(inbound, person, route, reported, event, placement, None)
-                .await;
-        }
-        self.handle_boxed(inbound, person, route, reported, event, placement, None)
+        let scoped = match &inbound.place {
+            Place::Room(room) => self.scoped_to(room),
+            Place::Dm => None,
+        };
+        scoped
+            .as_ref()
+            .unwrap_or(self)
+            .handle_boxed(inbound, person, route, reported, event, placement, None)
             .await
     }
 

@@ -84,14 +84,7 @@ fn problem(platform: Platform, serves: Serves, written: &str) -> Option<String> 
         Platform::Matrix if serves == Serves::PairsCategory => {
             Some("Matrix has no categories: name a Space as `pairs` to gather pair rooms".into())
         }
-        // Room ids of room version 12 have no server part; aliases always do.
-        Platform::Matrix => (!((written.starts_with('!') && written.len() > 1)
-            || (written.starts_with('#') && written.contains(':'))))
-        .then(|| {
-            format!(
-                "`{written}` should be a room id (!abc:example.org) or alias (#name:example.org)"
-            )
-        }),
+        Platform::Matrix => super::settings::matrix_room_problem(written),
         Platform::Discord => (written.is_empty()
             || written.len() > 20
             || !written.bytes().all(|b| b.is_ascii_digit()))

@@ -446,19 +446,22 @@ impl MatrixSettings {
             ("events_room", &self.events_room),
             ("space", &self.space),
         ] {
-            if let Some(room) = room
-                // Room ids of room version 12 have no server part; aliases always do.
-                && !((room.starts_with('!') && room.len() > 1)
-                    || (room.starts_with('#') && room.contains(':')))
-            {
-                problems.push((
-                    key,
-                    format!("`{room}` should be a room id (!abc:example.org) or alias (#name:example.org)"),
-                ));
+            if let Some(problem) = room.as_deref().and_then(matrix_room_problem) {
+                problems.push((key, problem));
             }
         }
         problems
     }
+}
+
+/// What is wrong with `room` as a Matrix room written in a file (an id or an alias), if
+/// anything. Room ids of room version 12 have no server part; aliases always do.
+pub(super) fn matrix_room_problem(room: &str) -> Option<String> {
+    let id = room.starts_with('!') && room.len() > 1;
+    let alias = room.starts_with('#') && room.contains(':');
+    (!(id || alias)).then(|| {
+        format!("`{room}` should be a room id (!abc:example.org) or alias (#name:example.org)")
+    })
 }
 
 #[derive(Debug, Clone, Deserialize, PartialEq)]

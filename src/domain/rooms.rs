@@ -129,11 +129,6 @@ impl Rooms {
         }
     }
 
-    /// The platforms this process serves, as [`Rooms::serving`] was given them.
-    pub fn set_served(&mut self, served: &[Platform]) {
-        self.served = served.to_vec();
-    }
-
     /// Adds `room` serving `serves` for `programme` (`None`: the deployment's).
     pub fn add(&mut self, serves: Serves, programme: Option<&str>, room: RoomRef) {
         let entry = Entry {
@@ -144,11 +139,6 @@ impl Rooms {
         if !self.entries.contains(&entry) {
             self.entries.push(entry);
         }
-    }
-
-    /// The deployment's room serving `serves` on `platform` (no programme's).
-    pub fn deployment(&self, serves: Serves, platform: Platform) -> Option<&RoomRef> {
-        self.exactly(serves, None, platform)
     }
 
     fn exactly(
@@ -295,15 +285,24 @@ impl Rooms {
         (!scope.is_empty()).then_some(scope)
     }
 
-    /// Every room and what it serves, for `tandem check-config`: (what, programme, room).
-    pub fn listing(&self) -> Vec<(Serves, Option<&str>, &RoomRef)> {
-        let mut all: Vec<_> = self
+    /// The staff and events rooms on `platform`, the deployment's and every programme's,
+    /// each once (for a platform to read back what it missed there).
+    pub fn configured_on(&self, platform: Platform) -> Vec<&RoomRef> {
+        let mut rooms: Vec<&RoomRef> = self
             .entries
             .iter()
-            .map(|e| (e.serves, e.programme.as_deref(), &e.room))
+            .filter(|e| e.room.platform == platform)
+            .filter(|e| {
+                matches!(
+                    e.serves,
+                    Serves::Coordinators | Serves::Moderators | Serves::Events
+                )
+            })
+            .map(|e| &e.room)
             .collect();
-        all.sort();
-        all
+        rooms.sort();
+        rooms.dedup();
+        rooms
     }
 }
 
@@ -315,8 +314,13 @@ mod tests {
         RoomRef::new(platform, id)
     }
 
+    /// The deployment's and Youth's rooms, in a process serving both platforms.
     fn two_programmes() -> Rooms {
-        let mut rooms = Rooms::serving(&[Platform::Matrix, Platform::Discord]);
+        serving_two_programmes(&[Platform::Matrix, Platform::Discord])
+    }
+
+    fn serving_two_programmes(served: &[Platform]) -> Rooms {
+        let mut rooms = Rooms::serving(served);
         rooms.add(Serves::Coordinators, None, room(Platform::Matrix, "!all"));
         rooms.add(
             Serves::Coordinators,
@@ -351,8 +355,7 @@ mod tests {
 
     #[test]
     fn a_process_serving_one_platform_keeps_to_its_rooms() {
-        let mut rooms = two_programmes();
-        rooms.set_served(&[Platform::Matrix]);
+        let rooms = serving_two_programmes(&[Platform::Matrix]);
         assert_eq!(
             rooms.coordinators(Some("youth"), Platform::Matrix),
             None,

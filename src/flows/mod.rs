@@ -391,6 +391,18 @@ impl<'a> Ctx<'a> {
     pub fn is_moderators_room(&self, room: &RoomRef) -> bool {
         self.rooms.is_moderators(room)
     }
+
+    /// Whether the sender may moderate, in `room`, what belongs to `programme` (a case,
+    /// a pair; `None`: no programme in particular): in a programme's own moderators' room
+    /// only that programme's (whoever asks: the room's other members are its team), and a
+    /// programme's own moderators only theirs, wherever they ask.
+    pub fn moderates_in(&self, room: &RoomRef, programme: Option<&str>) -> bool {
+        let scoped_out = self
+            .rooms
+            .moderation_scope(room)
+            .is_some_and(|scope| !programme.is_some_and(|p| scope.contains(&p)));
+        !scoped_out && self.moderation.moderates(self.user, programme)
+    }
 }
 
 #[cfg(test)]

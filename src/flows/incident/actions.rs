@@ -280,25 +280,20 @@ pub fn handle(
             ..
         }),
     ) = (&command, pending)
+        && !ctx.moderates_in(room, programme.as_deref())
     {
-        let scoped_out = ctx
-            .rooms
-            .moderation_scope(room)
-            .is_some_and(|scope| !programme.as_deref().is_some_and(|p| scope.contains(&p)));
-        if scoped_out || !ctx.moderation.moderates(ctx.user, programme.as_deref()) {
-            return Outcome::unchanged(vec![
-                post(
-                    room,
-                    format!(
-                        "Match M{match_id} is another programme's: confirm it in the room where it was asked, or its moderators freeze or unfreeze it."
-                    ),
+        return Outcome::unchanged(vec![
+            post(
+                room,
+                format!(
+                    "Match M{match_id} is another programme's: confirm it in the room where it was asked, or its moderators freeze or unfreeze it."
                 ),
-                Effect::LogRefusal {
-                    user: ctx.user.clone(),
-                    action: format!("confirm freezing M{match_id} (another programme's)"),
-                },
-            ]);
-        }
+            ),
+            Effect::LogRefusal {
+                user: ctx.user.clone(),
+                action: format!("confirm freezing M{match_id} (another programme's)"),
+            },
+        ]);
     }
     if !whole_community
         && (confirming_across
@@ -338,11 +333,7 @@ pub fn handle(
             let Subject::Pair(Some(m)) = ctx.subject else {
                 return reply(format!("There is no match M{id}."));
             };
-            let scoped_out = ctx
-                .rooms
-                .moderation_scope(room)
-                .is_some_and(|scope| !scope.contains(&m.programme.as_str()));
-            if scoped_out || !ctx.moderation.moderates(ctx.user, Some(&m.programme)) {
+            if !ctx.moderates_in(room, Some(&m.programme)) {
                 return Outcome::unchanged(vec![
                     post(
                         room,

@@ -271,13 +271,10 @@ impl RoomProvisioner for DiscordBot {
         _key: &IdempotencyKey,
     ) -> Result<RoomRef, PortError> {
         // The programme's own place, else the settings'.
-        let id = |room: &Option<RoomRef>| match room {
-            Some(r) => {
-                r.id.parse::<u64>()
-                    .map(Some)
-                    .map_err(|_| PortError::Other(anyhow!("`{}` is not a channel id", r.id)))
-            }
-            None => Ok(None),
+        let id = |room: &Option<RoomRef>| {
+            room.as_ref()
+                .map(|r| discord_channel(r).map(|c| c.get()))
+                .transpose()
         };
         // A programme naming only its channel keeps the settings' category for when a
         // thread cannot be made; one naming a category wants its pairs there alone.

@@ -195,10 +195,8 @@ impl DiscordBot {
         .map(ChannelId::new)
         .collect();
         // And the programmes' own staff and events channels.
-        for (_, _, room) in app.rooms().listing() {
-            if room.platform == Platform::Discord
-                && app.rooms().is_configured(room)
-                && let Ok(channel) = discord_channel(room)
+        for room in app.rooms().configured_on(Platform::Discord) {
+            if let Ok(channel) = discord_channel(room)
                 && !channels.contains(&channel)
             {
                 channels.push(channel);

@@ -75,10 +75,7 @@ impl Connection for MatrixBot {
             .join_configured(Some(written), None)
             .await?
             .context("a room")?;
-        self.more_rooms
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .push(id.clone());
+        crate::platforms::lock(&self.more_rooms).push(id.clone());
         Ok(RoomRef::new(Platform::Matrix, id.as_str()))
     }
 }

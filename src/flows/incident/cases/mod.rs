@@ -315,20 +315,13 @@ fn action_of(command: &CaseCommand) -> String {
 }
 
 /// Whether the one asking may work `case` at `desk`: in a programme's own moderators'
-/// room only that programme's cases (whoever asks: the room's other members are its
-/// team), and a programme's own moderators only its cases, wherever they ask. The
-/// escalation contact works restricted cases by DM, whatever their programme.
+/// room only that programme's cases, and a programme's own moderators only its cases
+/// (`Ctx::moderates_in`). The escalation contact works restricted cases by DM, whatever
+/// their programme.
 fn in_reach(ctx: &Ctx<'_>, desk: Desk<'_>, case: &CaseRecord) -> bool {
-    let programme = case.programme.as_deref();
     match desk {
         Desk::Dm => true,
-        Desk::Room(room) => {
-            let scoped_out = ctx
-                .rooms
-                .moderation_scope(room)
-                .is_some_and(|scope| !programme.is_some_and(|p| scope.contains(&p)));
-            !scoped_out && ctx.moderation.moderates(ctx.user, programme)
-        }
+        Desk::Room(room) => ctx.moderates_in(room, case.programme.as_deref()),
     }
 }
 

@@ -332,16 +332,8 @@ impl Work<'_, '_> {
             ));
         };
         // A case of one programme does not close another's match: its moderators do.
-        let scoped_out = match desk {
-            Desk::Room(room) => ctx
-                .rooms
-                .moderation_scope(room)
-                .is_some_and(|scope| !scope.contains(&m.programme.as_str())),
-            Desk::Dm => false,
-        };
-        if scoped_out
-            || (matches!(desk, Desk::Room(_))
-                && !ctx.moderation.moderates(ctx.user, Some(&m.programme)))
+        if let Desk::Room(room) = desk
+            && !ctx.moderates_in(room, Some(&m.programme))
         {
             return self.reply(format!(
                 "Match M{match_id} is another programme's: its moderators can close it, with a case of their own."
