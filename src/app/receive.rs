@@ -76,6 +76,19 @@ impl App {
 
     /// Records a platform event as handled by the platform itself (an explanation that an
     /// edit or a location is not an answer), so a catch-up does not answer it again.
+    /// Whether the Matrix homeserver's transaction `txn` (appservice mode) was taken.
+    pub async fn transaction_taken(&self, txn: &str) -> Result<bool> {
+        self.store.appservice_transaction_seen(txn).await
+    }
+
+    /// Records the homeserver's transaction `txn` as taken, so that it is taken once.
+    pub async fn record_transaction(&self, txn: &str) -> Result<()> {
+        self.store
+            .record_appservice_transaction(txn)
+            .await
+            .map(|_| ())
+    }
+
     pub async fn record_handled(&self, event: &EventRef) {
         if let Err(e) = self.store.record_inbound_event(event).await {
             warn!("recording a handled event failed: {e:#}");

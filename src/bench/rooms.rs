@@ -31,6 +31,7 @@ pub async fn bench_rooms(o: &BenchRooms) -> anyhow::Result<serde_json::Value> {
         moderators_room: None,
         events_room: None,
         space: None,
+        appservice: None,
     };
     let server = settings
         .server_name()

@@ -73,6 +73,15 @@ pub(super) enum Command {
         #[arg(long)]
         database: Option<String>,
     },
+    /// Write the registration file that installs Tandem as a Matrix application service
+    /// (`[matrix.appservice]`) on the homeserver. Its tokens come from
+    /// TANDEM_MATRIX_AS_TOKEN and TANDEM_MATRIX_HS_TOKEN; without them, new ones are made
+    /// and also written to FILE with the extension `.env`, for Tandem's environment.
+    AppserviceRegistration {
+        /// Where the registration goes (readable by its owner only).
+        #[arg(long)]
+        output: PathBuf,
+    },
     /// Apply database migrations and exit.
     Migrate {
         /// Database URL; default as for `run`.

@@ -1,4 +1,5 @@
-//! The `tandem` command: console, run, migrate, export, check-config, bench and match.
+//! The `tandem` command: console, run, migrate, export, check-config, bench, match and
+//! appservice-registration.
 //!
 //! It lives in the library, not the binary, so that tests can drive what `tandem run`
 //! does in-process (see [`run`]) and so that `src/main.rs` is only the runtime's entry.
@@ -8,12 +9,14 @@
 //! - [`run`]: `tandem run`, serving a chat platform;
 //! - `database`: `tandem export` and `tandem migrate`;
 //! - `check`: `tandem check-config`;
+//! - `appservice`: `tandem appservice-registration`;
 //! - `matching`: `tandem bench` and `tandem match`;
 //! - `setup`: what several of them share (settings, programmes, the case key).
 //!
 //! To add a subcommand: its variant in `args::Command`, its module here, and its arm in
 //! `dispatch`.
 
+mod appservice;
 mod args;
 mod check;
 mod console;
@@ -108,6 +111,9 @@ async fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
             output,
             database,
         } => database::export(settings_file, programme, what, format, output, database).await,
+        Command::AppserviceRegistration { output } => {
+            appservice::registration(settings_file, &output)
+        }
         Command::Migrate { database } => database::migrate(settings_file, database).await,
         Command::Backup { file, database } => {
             database::backup(settings_file, &file, database).await

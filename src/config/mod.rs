@@ -40,6 +40,7 @@ use crate::domain::timezone::parse_time_zone;
 use crate::domain::when::DateOrder;
 use crate::domain::{Platform, Programme, RoleKind, UserRef};
 
+mod appservice;
 mod matching;
 mod programme;
 mod questions;
@@ -50,6 +51,7 @@ mod screening;
 mod settings;
 mod support;
 
+pub use appservice::{AppserviceSettings, AppserviceTokens, registration};
 pub use programme::{QUESTION_KINDS, load_programme, load_programmes, parse_programme};
 pub use settings::*;
 use {

@@ -397,6 +397,10 @@ pub struct MatrixSettings {
     /// exists, never its name or members: pair rooms are invite-only.
     #[serde(default)]
     pub space: Option<String>,
+    /// Appservice mode (`[matrix.appservice]`): pair rooms made without the client's rate
+    /// limits, transactions pushed by the homeserver. Off when absent.
+    #[serde(default)]
+    pub appservice: Option<super::AppserviceSettings>,
 }
 
 impl MatrixSettings {
@@ -449,6 +453,9 @@ impl MatrixSettings {
             if let Some(problem) = room.as_deref().and_then(matrix_room_problem) {
                 problems.push((key, problem));
             }
+        }
+        if let Some(appservice) = &self.appservice {
+            problems.extend(appservice.problems());
         }
         problems
     }
@@ -629,7 +636,20 @@ impl Settings {
         }
         if let Some(matrix) = &settings.matrix {
             for (key, message) in matrix.problems() {
-                errors.push(at_key(key, &message));
+                // `[matrix.appservice]`'s keys are found under its header (`listen` is
+                // also `[server]`'s).
+                let error = match key.strip_prefix("appservice.") {
+                    Some(key) => {
+                        let header = source.find("[matrix.appservice]").unwrap_or(0);
+                        let at = match find_key(&source[header..], key) {
+                            0 => header,
+                            at => header + at,
+                        };
+                        located(path, &source, at, &message)
+                    }
+                    None => at_key(key, &message),
+                };
+                errors.push(error);
             }
         }
         if let Some(discord) = &settings.discord {

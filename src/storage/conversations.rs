@@ -114,16 +114,44 @@ impl Store {
         Ok(insert_inbound_event(self.db()?.exec(), event).await?)
     }
 
-    /// Forgets handled events recorded more than `days` ago by the wall clock (a
-    /// redelivery is never that late).
+    /// Forgets handled events and appservice transactions recorded more than `days` ago
+    /// by the wall clock (a redelivery is never that late).
     pub async fn purge_inbound_events(&self, days: i64) -> Result<u64> {
         Ok(
             sqlx::query("DELETE FROM inbound_events WHERE received_at < $1")
                 .bind(to_millis(Utc::now() - chrono::Duration::days(days)))
                 .execute(&self.pool)
                 .await?
-                .rows_affected(),
+                .rows_affected()
+                + sqlx::query("DELETE FROM appservice_transactions WHERE received_at < $1")
+                    .bind(to_millis(Utc::now() - chrono::Duration::days(days)))
+                    .execute(&self.pool)
+                    .await?
+                    .rows_affected(),
         )
+    }
+
+    /// Whether the Matrix homeserver's transaction `txn` (appservice mode) was taken.
+    pub async fn appservice_transaction_seen(&self, txn: &str) -> Result<bool> {
+        let seen = sql::query("SELECT 1 FROM appservice_transactions WHERE txn_id = $1")
+            .bind(txn)
+            .fetch_optional(self.db()?.exec())
+            .await?;
+        Ok(seen.is_some())
+    }
+
+    /// Records the homeserver's transaction `txn` as taken; `false` if it was already.
+    pub async fn record_appservice_transaction(&self, txn: &str) -> Result<bool> {
+        let _turn = self.write_turn().await;
+        let done = sql::query(
+            "INSERT INTO appservice_transactions (txn_id, received_at) VALUES ($1, $2) \
+             ON CONFLICT (txn_id) DO NOTHING",
+        )
+        .bind(txn)
+        .bind(to_millis(Utc::now()))
+        .execute(self.db()?.exec())
+        .await?;
+        Ok(done == 1)
     }
 
     /// Number of conversations in progress (for status displays and tests).

@@ -1,6 +1,5 @@
 //! `/healthz` and `/metrics` (see the module above).
 
-use std::convert::Infallible;
 use std::net::SocketAddr;
 use std::sync::{Arc, OnceLock};
 
@@ -9,6 +8,8 @@ use hyper::body::{Bytes, Incoming};
 use hyper::{Request, Response, StatusCode};
 use metrics_exporter_prometheus::{PrometheusBuilder, PrometheusHandle};
 use tokio::net::TcpListener;
+
+use super::reply;
 
 use crate::domain::Platform;
 use crate::platforms::adapter::Connection;
@@ -65,31 +66,12 @@ impl HealthListener {
         let address = listener.local_addr()?;
         tracing::info!(%address, "serving /healthz and /metrics");
         let served = Arc::new(Served { store, platforms });
-        let task = tokio::spawn(async move {
-            loop {
-                let Ok((stream, _)) = listener.accept().await else {
-                    // Out of file descriptors, say: wait rather than spin.
-                    tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-                    continue;
-                };
-                let served = served.clone();
-                tokio::spawn(async move {
-                    let service = hyper::service::service_fn(move |request| {
-                        let served = served.clone();
-                        async move { Ok::<_, Infallible>(served.answer(request).await) }
-                    });
-                    let io = hyper_util::rt::TokioIo::new(stream);
-                    let _ = hyper::server::conn::http1::Builder::new()
-                        .serve_connection(io, service)
-                        .await;
-                });
-            }
-        });
+        let task = super::serve(listener, served);
         Ok(HealthListener { task, address })
     }
 }
 
-impl Served {
+impl super::Answer for Served {
     async fn answer(&self, request: Request<Incoming>) -> Response<Full<Bytes>> {
         if request.method() != hyper::Method::GET {
             return reply(
@@ -108,7 +90,9 @@ impl Served {
             ),
         }
     }
+}
 
+impl Served {
     async fn health(&self) -> Response<Full<Bytes>> {
         let mut healthy = true;
         let database = match self.store.ping().await {
@@ -178,12 +162,4 @@ impl Served {
             figures().render(),
         )
     }
-}
-
-fn reply(status: StatusCode, kind: &str, body: String) -> Response<Full<Bytes>> {
-    Response::builder()
-        .status(status)
-        .header("content-type", kind)
-        .body(Full::new(Bytes::from(body)))
-        .expect("a well-formed response")
 }

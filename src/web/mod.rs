@@ -9,7 +9,63 @@
 //! where it happens, and say what it means in the operators' guide.
 //!
 //! Nothing personal is served here: counts and durations only.
+//!
+//! [`serve`] is the HTTP loop any listener of the process uses (the Matrix appservice's
+//! too): implement [`Answer`] for what answers.
 
 mod health;
 
 pub use health::{HealthListener, figures};
+
+use std::convert::Infallible;
+use std::sync::Arc;
+
+use http_body_util::Full;
+use hyper::body::{Bytes, Incoming};
+use hyper::{Request, Response, StatusCode};
+use tokio::net::TcpListener;
+
+/// What answers the requests of a listener [`serve`]s.
+pub(crate) trait Answer: Send + Sync + 'static {
+    fn answer(
+        &self,
+        request: Request<Incoming>,
+    ) -> impl Future<Output = Response<Full<Bytes>>> + Send;
+}
+
+/// Serves HTTP/1 on `listener`, each request answered by `answerer`, until the returned
+/// task is aborted.
+pub(crate) fn serve<A: Answer>(
+    listener: TcpListener,
+    answerer: Arc<A>,
+) -> tokio::task::JoinHandle<()> {
+    tokio::spawn(async move {
+        loop {
+            let Ok((stream, _)) = listener.accept().await else {
+                // Out of file descriptors, say: wait rather than spin.
+                tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+                continue;
+            };
+            let answerer = answerer.clone();
+            tokio::spawn(async move {
+                let service = hyper::service::service_fn(move |request| {
+                    let answerer = answerer.clone();
+                    async move { Ok::<_, Infallible>(answerer.answer(request).await) }
+                });
+                let io = hyper_util::rt::TokioIo::new(stream);
+                let _ = hyper::server::conn::http1::Builder::new()
+                    .serve_connection(io, service)
+                    .await;
+            });
+        }
+    })
+}
+
+/// A response of `status` with `body` of the content type `kind`.
+pub(crate) fn reply(status: StatusCode, kind: &str, body: String) -> Response<Full<Bytes>> {
+    Response::builder()
+        .status(status)
+        .header("content-type", kind)
+        .body(Full::new(Bytes::from(body)))
+        .expect("a well-formed response")
+}

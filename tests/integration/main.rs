@@ -35,6 +35,7 @@ mod links;
 mod matching_cli;
 #[cfg(feature = "matrix")]
 mod matrix;
+mod matrix_appservice;
 #[cfg(feature = "matrix")]
 mod matrix_chaos;
 #[cfg(feature = "matrix")]

@@ -285,23 +285,23 @@ where
 }
 
 /// The bot, connected and serving an app, as `tandem run` does.
-struct RunningBot {
-    bot: Arc<MatrixBot>,
+pub(crate) struct RunningBot {
+    pub(crate) bot: Arc<MatrixBot>,
     app: App,
     task: JoinHandle<anyhow::Result<()>>,
 }
 
 /// What a bot needs to be started again after a stop: the same store, settings, and app.
 #[derive(Clone)]
-struct BotSetup {
-    options: MatrixOptions,
-    store: Store,
-    programmes: Vec<Programme>,
-    clock: Arc<ManualClock>,
+pub(crate) struct BotSetup {
+    pub(crate) options: MatrixOptions,
+    pub(crate) store: Store,
+    pub(crate) programmes: Vec<Programme>,
+    pub(crate) clock: Arc<ManualClock>,
 }
 
 impl BotSetup {
-    async fn start(&self) -> RunningBot {
+    pub(crate) async fn start(&self) -> RunningBot {
         let bot = MatrixBot::connect(self.options.clone())
             .await
             .expect("the bot connects");
@@ -331,7 +331,7 @@ impl BotSetup {
 
 impl RunningBot {
     /// Stops after the sync in progress, as on SIGTERM.
-    async fn stop(self) {
+    pub(crate) async fn stop(self) {
         self.bot.stop();
         tokio::time::timeout(Duration::from_secs(30), self.task)
             .await
@@ -384,6 +384,7 @@ pub(crate) fn bot_settings(url: &str, bot: &str, coordinators: &OwnedRoomId) -> 
         moderators_room: None,
         events_room: None,
         space: None,
+        appservice: None,
     }
 }
 
@@ -454,7 +455,7 @@ pub(crate) async fn staff_room(owner: &Person, bot: &UserId, name: &str) -> Owne
 }
 
 /// The example programme with Matrix coordinators.
-fn programmes_with_coordinators(coordinators: &[&Person]) -> Vec<Programme> {
+pub(crate) fn programmes_with_coordinators(coordinators: &[&Person]) -> Vec<Programme> {
     with_coordinators(example_programmes(), coordinators)
 }
 
@@ -1639,6 +1640,7 @@ async fn a_homeserver_that_is_down_is_retried_until_the_deadline_with_a_clear_er
         moderators_room: None,
         events_room: None,
         space: None,
+        appservice: None,
     };
     let store_dir = tempfile::tempdir().unwrap();
     let started = std::time::Instant::now();

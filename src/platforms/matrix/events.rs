@@ -14,6 +14,9 @@ pub(super) async fn on_message(
     room: Room,
     handler: Ctx<Handler>,
 ) {
+    if !handler.bot.first_sight(&event.event_id) {
+        return;
+    }
     let (lanes, lane) = (handler.bot.lanes.clone(), room.room_id().to_string());
     in_lane(
         lanes,
@@ -257,6 +260,9 @@ pub(super) async fn on_reaction(
     room: Room,
     handler: Ctx<Handler>,
 ) {
+    if !handler.bot.first_sight(&event.event_id) {
+        return;
+    }
     let (lanes, lane) = (handler.bot.lanes.clone(), room.room_id().to_string());
     in_lane(
         lanes,

@@ -37,6 +37,7 @@
 //! calls.
 
 pub(super) mod adapter;
+mod appservice;
 mod events;
 mod ports;
 pub mod render;
@@ -102,16 +103,20 @@ pub struct MatrixSecrets {
     pub access_token: Option<String>,
     /// Encrypts the SDK's store (session, keys) at rest.
     pub store_passphrase: Option<String>,
+    /// The appservice's tokens, for `[matrix.appservice]`.
+    pub appservice: Option<crate::config::AppserviceTokens>,
 }
 
 impl MatrixSecrets {
-    /// `TANDEM_MATRIX_PASSWORD`, `TANDEM_MATRIX_ACCESS_TOKEN`, `TANDEM_MATRIX_STORE_PASSPHRASE`.
+    /// `TANDEM_MATRIX_PASSWORD`, `TANDEM_MATRIX_ACCESS_TOKEN`, `TANDEM_MATRIX_STORE_PASSPHRASE`,
+    /// `TANDEM_MATRIX_AS_TOKEN` and `TANDEM_MATRIX_HS_TOKEN`.
     pub fn from_env() -> Self {
         let get = |name| crate::config::Settings::secret(name);
         MatrixSecrets {
             password: get("TANDEM_MATRIX_PASSWORD"),
             access_token: get("TANDEM_MATRIX_ACCESS_TOKEN"),
             store_passphrase: get("TANDEM_MATRIX_STORE_PASSPHRASE"),
+            appservice: crate::config::AppserviceTokens::from_env(),
         }
     }
 }
@@ -199,6 +204,10 @@ pub struct MatrixBot {
     last_sync: std::sync::atomic::AtomicI64,
     /// Messages and reactions being handled: in order per room, many rooms at once.
     lanes: crate::platforms::lanes::Lanes,
+    /// Appservice mode (`appservice`), when configured.
+    appservice: Option<appservice::Appservice>,
+    /// Events already seen, when they may come two ways (appservice mode).
+    sighted: Mutex<appservice::Sighted>,
 }
 
 const MAX_REMEMBERED_PROMPTS: usize = 10_000;
@@ -240,6 +249,23 @@ impl MatrixBot {
         let deadline = options
             .connect_deadline
             .map(|d| tokio::time::Instant::now() + d);
+        let appservice = match &settings.appservice {
+            Some(appservice) => {
+                let tokens = options.secrets.appservice.as_ref().context(
+                    "[matrix.appservice] needs TANDEM_MATRIX_AS_TOKEN and TANDEM_MATRIX_HS_TOKEN in the environment: the tokens of the registration installed on the homeserver (`tandem appservice-registration` makes both)",
+                )?;
+                Some(
+                    appservice::Appservice::start(
+                        appservice,
+                        tokens,
+                        &settings.homeserver_url,
+                        &own,
+                    )
+                    .await?,
+                )
+            }
+            None => None,
+        };
         let fresh_device = if session_file.exists() {
             let session: MatrixSession = serde_json::from_str(
                 &std::fs::read_to_string(&session_file).context("reading the Matrix session")?,
@@ -320,11 +346,19 @@ impl MatrixBot {
                 .await?;
             save_session(&client, &session_file)?;
             true
+        } else if let Some(appservice) = &appservice {
+            appservice.login(&client, &own, deadline).await?;
+            save_session(&client, &session_file)?;
+            info!(user = %own, device = ?client.device_id(), "logged in to Matrix as the appservice's new device");
+            true
         } else {
             bail!(
-                "no Matrix credentials: set TANDEM_MATRIX_PASSWORD (or TANDEM_MATRIX_ACCESS_TOKEN) for {own}"
+                "no Matrix credentials: set TANDEM_MATRIX_PASSWORD (or TANDEM_MATRIX_ACCESS_TOKEN) for {own}, or configure [matrix.appservice]"
             );
         };
+        if let Some(appservice) = &appservice {
+            appservice.ping(deadline).await?;
+        }
         let mut bot = MatrixBot {
             client,
             own,
@@ -349,6 +383,8 @@ impl MatrixBot {
             stopping: AtomicBool::new(false),
             last_sync: std::sync::atomic::AtomicI64::new(0),
             lanes: crate::platforms::lanes::Lanes::new(crate::platforms::lanes::at_once()),
+            appservice,
+            sighted: Mutex::default(),
         };
         bot.coordinators_room = bot
             .join_configured(settings.coordinators_room.as_deref(), deadline)
@@ -362,7 +398,11 @@ impl MatrixBot {
         bot.space = bot
             .join_configured(settings.space.as_deref(), deadline)
             .await?;
-        Ok(Arc::new(bot))
+        let bot = Arc::new(bot);
+        if let Some(appservice) = &bot.appservice {
+            let _ = appservice.pushed.bot.set(Arc::downgrade(&bot));
+        }
+        Ok(bot)
     }
 
     async fn join_configured(
@@ -416,6 +456,12 @@ impl MatrixBot {
         let last = self.last_sync.load(Ordering::SeqCst);
         let allowed = self.sync_timeout.as_millis() as i64 * 3 + 60_000;
         last > 0 && chrono::Utc::now().timestamp_millis() - last <= allowed
+    }
+
+    /// Whether [`MatrixBot::serve`] hands events to the app yet (a new device's first
+    /// sync comes before).
+    pub fn serving(&self) -> bool {
+        self.app.get().is_some()
     }
 
     pub fn stop(&self) {

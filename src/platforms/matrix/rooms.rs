@@ -256,11 +256,17 @@ impl MatrixBot {
             if let Some(at) = lock(&self.room_pacer).slot(&key.0, std::time::Instant::now()) {
                 return Err(paced(at));
             }
-            // Once: a refusal is the pacer's to answer, not the client's to retry.
-            self.client
-                .send(request)
-                .with_request_config(RequestConfig::new().retry_limit(1))
-                .await
+            match &self.appservice {
+                // As the bot, with the appservice's token: no client rate limits.
+                Some(appservice) => appservice.create_room(request, &self.own).await,
+                // Once: a refusal is the pacer's to answer, not the client's to retry.
+                None => {
+                    self.client
+                        .send(request)
+                        .with_request_config(RequestConfig::new().retry_limit(1))
+                        .await
+                }
+            }
         };
         let now = std::time::Instant::now();
         let response = match sent {
