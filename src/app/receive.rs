@@ -430,10 +430,15 @@ impl App {
     }
 
     /// The app as a command given in `room` sees it when the room is some programmes' own
-    /// coordinators' room (`domain::rooms::Rooms::scope`): nobody coordinates the other
-    /// programmes there, so what is shown and done there stays with its programmes.
+    /// coordinators' or moderators' room (`domain::rooms::Rooms::scope`,
+    /// `moderation_scope`): nobody coordinates the other programmes there, and their
+    /// applications and matches are not shown (`App::in_view`), so what is shown and done
+    /// there stays with its programmes.
     fn scoped_to(&self, room: &RoomRef) -> Option<App> {
-        let scope = self.rooms.scope(room)?;
+        let scope = self
+            .rooms
+            .scope(room)
+            .or_else(|| self.rooms.moderation_scope(room))?;
         let programmes = self
             .programmes
             .iter()

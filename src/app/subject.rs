@@ -54,6 +54,15 @@ impl App {
         })
     }
 
+    /// Whether `programme`'s records may be shown here: in a programme's own room, only
+    /// its own are (the others are `elsewhere`: see `App::scoped_to`).
+    pub(super) fn in_view(&self, programme: &str) -> bool {
+        self.programmes
+            .iter()
+            .find(|p| p.slug == programme)
+            .is_none_or(|p| !p.elsewhere)
+    }
+
     /// The people a moderator's command names (see [`flows::route::Route::named_person`]),
     /// found among those Tandem knows.
     pub(super) async fn people_named_in(
@@ -71,7 +80,7 @@ impl App {
     /// staff, and anyone suspended. Names prefer people on the typist's `platform`.
     pub async fn find_people(&self, typed: &str, platform: Platform) -> Result<Vec<KnownPerson>> {
         use crate::domain::people::{PersonRef, answers_to, parse_person};
-        let mut all = self.store.applicants().await?;
+        let mut all = self.store.applicants(|p| self.in_view(p)).await?;
         let m = &self.settings.moderation;
         let staff = m
             .moderators
@@ -430,7 +439,7 @@ impl App {
                     let people = match parse_person(&typed, platform) {
                         PersonRef::Name(name) => self
                             .store
-                            .applicants()
+                            .applicants(|p| self.in_view(p))
                             .await?
                             .into_iter()
                             .filter(|p| fits(p, &name))
@@ -440,8 +449,10 @@ impl App {
                     let mut found = Vec::new();
                     // A search that fits half the community says so rather than loading it.
                     for person in people.into_iter().take(MAX_PEOPLE_FOUND) {
-                        let applications = self.store.applications_of(&person.user).await?;
-                        let matches = self.store.matches_of(&person.user).await?;
+                        let mut applications = self.store.applications_of(&person.user).await?;
+                        applications.retain(|a| self.in_view(&a.programme));
+                        let mut matches = self.store.matches_of(&person.user).await?;
+                        matches.retain(|m| self.in_view(&m.programme));
                         found.push((person, applications, matches));
                     }
                     Subject::People(found)

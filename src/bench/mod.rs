@@ -33,6 +33,8 @@ pub struct BenchRooms {
     pub per_second: f64,
     /// Where the bot keeps its session and keys.
     pub store: std::path::PathBuf,
+    /// Appservice mode, when set.
+    pub appservice: Option<crate::config::AppserviceSettings>,
 }
 
 /// Parameters of a synthetic benchmark run.

@@ -1,5 +1,6 @@
 //! `tandem bench rooms`: pair rooms made one after the other on a real homeserver, at its
-//! pace (`platforms::pacing`), and how that compares with what its limits allow.
+//! pace (`platforms::pacing`), and how that compares with what its limits allow; or, with
+//! `--appservice-listen`, in appservice mode, where its client limits do not apply.
 //!
 //! The members must exist (`scripts/bench-rooms` starts a Synapse with its stock limits
 //! for rooms, registers them and runs this). Each room is created as the outbox would:
@@ -31,7 +32,7 @@ pub async fn bench_rooms(o: &BenchRooms) -> anyhow::Result<serde_json::Value> {
         moderators_room: None,
         events_room: None,
         space: None,
-        appservice: None,
+        appservice: o.appservice.clone(),
     };
     let server = settings
         .server_name()
@@ -76,6 +77,7 @@ pub async fn bench_rooms(o: &BenchRooms) -> anyhow::Result<serde_json::Value> {
     bot.stop();
     let allowed = (o.pairs as f64 - o.burst).max(0.0) / o.per_second;
     Ok(serde_json::json!({
+        "mode": if o.appservice.is_some() { "appservice" } else { "client" },
         "pairs": o.pairs,
         "seconds": (seconds * 10.0).round() / 10.0,
         "allowed_seconds": (allowed * 10.0).round() / 10.0,

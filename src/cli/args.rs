@@ -189,6 +189,13 @@ pub(super) enum BenchWhat {
         /// Where the bot keeps its session and keys.
         #[arg(long, default_value = "data/bench-rooms")]
         store: PathBuf,
+        /// Appservice mode: listen for the homeserver here (its registration installed,
+        /// the tokens in TANDEM_MATRIX_AS_TOKEN and TANDEM_MATRIX_HS_TOKEN).
+        #[arg(long)]
+        appservice_listen: Option<String>,
+        /// The registration's id, in appservice mode.
+        #[arg(long, default_value = "tandem")]
+        appservice_id: String,
     },
     /// Schedule nudges due inside a window into a counting sink and run the real scheduler
     /// on a real database; prints one JSON object (fired, duplicates, missed, lateness).

@@ -64,6 +64,9 @@ pub(super) fn check_config(
         if let Some(relay) = describe_relay(settings, programmes.as_deref().unwrap_or_default()) {
             println!("{relay}");
         }
+        if let Some(appservice) = describe_appservice(settings) {
+            println!("{appservice}");
+        }
         let moderators_ok = match programmes
             .as_deref()
             .and_then(|ps| super::setup::programme_moderators_problem(settings, ps))
@@ -280,6 +283,24 @@ fn describe_relay(settings: &Settings, programmes: &[Programme]) -> Option<Strin
         ));
     }
     Some(line)
+}
+
+/// Appservice mode, when configured: where Tandem listens, how the homeserver reaches it,
+/// and whether the tokens it needs are in this environment.
+fn describe_appservice(settings: &Settings) -> Option<String> {
+    let matrix = settings.matrix.as_ref()?;
+    let appservice = matrix.appservice.as_ref()?;
+    let tokens = if crate::config::AppserviceTokens::from_env().is_some() {
+        "both tokens are in this environment".to_string()
+    } else {
+        "TANDEM_MATRIX_AS_TOKEN and TANDEM_MATRIX_HS_TOKEN are not in this environment: `tandem appservice-registration` makes them, with the registration the homeserver needs".to_string()
+    };
+    Some(format!(
+        "matrix: appservice mode (registration `{}`): pair rooms made without the client's rate limits; Tandem listens on {}, the homeserver reaches it at {}; {tokens}",
+        appservice.id,
+        appservice.listen,
+        appservice.url()
+    ))
 }
 
 /// Who is missing where: the people of each platform the settings configure are served

@@ -94,6 +94,8 @@ pub(super) async fn bench(what: BenchWhat) -> anyhow::Result<ExitCode> {
             burst,
             per_second,
             store,
+            appservice_listen,
+            appservice_id,
         } => {
             rooms(crate::bench::BenchRooms {
                 pairs,
@@ -103,6 +105,11 @@ pub(super) async fn bench(what: BenchWhat) -> anyhow::Result<ExitCode> {
                 burst,
                 per_second,
                 store,
+                appservice: appservice_listen.map(|listen| crate::config::AppserviceSettings {
+                    id: appservice_id,
+                    listen,
+                    url: None,
+                }),
             })
             .await
         }

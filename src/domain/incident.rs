@@ -510,8 +510,8 @@ pub struct CaseSubject {
     pub user: UserRef,
     /// The name on their newest application, if they applied.
     pub name: Option<String>,
-    /// Their applications, newest first.
-    pub applications: Vec<(i64, super::ApplicationStatus)>,
+    /// Their applications, newest first: number, status and programme.
+    pub applications: Vec<(i64, super::ApplicationStatus, String)>,
     /// The matches they are or were in.
     pub matches: Vec<super::matches::MatchRecord>,
 }

@@ -169,26 +169,37 @@ impl Store {
         Ok(())
     }
 
-    /// Everyone who applied, with the name on their newest application and their
-    /// applications' numbers (newest first): whom a staff command can name.
-    pub async fn applicants(&self) -> Result<Vec<crate::domain::people::KnownPerson>> {
-        let rows: Vec<(i64, String, String, Option<String>)> = sqlx::query_as(
-            "SELECT p.id, p.platform, p.user_id, a.answer FROM applications p \
+    /// Everyone who applied, with the name on their newest application and the numbers of
+    /// their applications to programmes `visible` says may be seen (newest first): whom a
+    /// staff command can name.
+    pub async fn applicants(
+        &self,
+        visible: impl Fn(&str) -> bool,
+    ) -> Result<Vec<crate::domain::people::KnownPerson>> {
+        let rows: Vec<(i64, String, String, String, Option<String>)> = sqlx::query_as(
+            "SELECT p.id, p.platform, p.user_id, p.programme, a.answer FROM applications p \
              LEFT JOIN application_answers a ON a.application_id = p.id AND a.question_id = 'name' \
              ORDER BY p.id DESC",
         )
         .fetch_all(&self.pool)
         .await?;
         let mut people: Vec<crate::domain::people::KnownPerson> = Vec::new();
-        for (id, platform, user_id, answer) in rows {
+        for (id, platform, user_id, programme, answer) in rows {
             let Ok(platform) = platform.parse() else {
                 continue;
             };
             let user = UserRef::new(platform, user_id);
             let name = text_answer(answer);
+            // Applications to a programme out of view are not shown, but the person is
+            // known (by the name they gave) all the same.
+            let ids = if visible(&programme) {
+                vec![id]
+            } else {
+                vec![]
+            };
             match people.iter_mut().find(|p| p.user == user) {
                 Some(known) => {
-                    known.applications.push(id);
+                    known.applications.extend(ids);
                     if known.name.is_none() {
                         known.name = name;
                     }
@@ -196,7 +207,7 @@ impl Store {
                 None => people.push(crate::domain::people::KnownPerson {
                     user,
                     name,
-                    applications: vec![id],
+                    applications: ids,
                     rooms: Vec::new(),
                 }),
             }

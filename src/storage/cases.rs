@@ -294,7 +294,10 @@ impl Store {
             };
             out.push(CaseSubject {
                 name,
-                applications: applications.iter().map(|a| (a.id, a.status)).collect(),
+                applications: applications
+                    .iter()
+                    .map(|a| (a.id, a.status, a.programme.clone()))
+                    .collect(),
                 matches: self.matches_of(&user).await?,
                 user,
             });

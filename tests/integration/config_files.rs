@@ -1243,3 +1243,37 @@ fn check_config_says_when_only_programmes_name_moderators() {
         "{stderr}"
     );
 }
+
+#[test]
+fn appservice_settings_are_checked_under_their_own_header_and_described() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("tandem.toml");
+    let settings = |listen: &str| {
+        format!(
+            "[server]\nlisten = \"127.0.0.1:9184\"\n\n[matrix]\nhomeserver_url = \"https://matrix.example.org\"\nuser_id = \"@tandem:example.org\"\n\n[matrix.appservice]\nid = \"tandem\"\nlisten = \"{listen}\"\n"
+        )
+    };
+    std::fs::write(&path, settings("localhost")).unwrap();
+    let e = Settings::load(&path).unwrap_err().to_string();
+    assert!(
+        e.contains("tandem.toml:10:1: key `matrix.appservice.listen`: `localhost` should be an address and a port"),
+        "{e}"
+    );
+
+    std::fs::write(&path, settings("127.0.0.1:9185")).unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_tandem"))
+        .arg("--config")
+        .arg(&path)
+        .arg("check-config")
+        .current_dir(repo_root())
+        .env_remove("TANDEM_MATRIX_AS_TOKEN")
+        .env_remove("TANDEM_MATRIX_HS_TOKEN")
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.contains("matrix: appservice mode (registration `tandem`): pair rooms made without the client's rate limits; Tandem listens on 127.0.0.1:9185, the homeserver reaches it at http://127.0.0.1:9185; TANDEM_MATRIX_AS_TOKEN and TANDEM_MATRIX_HS_TOKEN are not in this environment"),
+        "{stdout}\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

@@ -197,6 +197,16 @@ both_backends! {
         assert!(refused.contains("Case #2 is not worked here"), "{refused}");
         let claimed = h.in_room("pat", PATHWAYS_MODS, "!tandem case claim 1").await;
         assert!(claimed.contains("claimed"), "{claimed}");
+        // Tom (Founders' A2) linked to Pathways' case: its room sees him, not Founders'
+        // records; the community's room sees them.
+        let linked = h.in_room("pat", PATHWAYS_MODS, "!tandem case concerns 1 console:tom").await;
+        assert!(linked.contains("now linked to Tom (console:tom)"), "{linked}");
+        assert!(!linked.contains("A2"), "{linked}");
+        let shown = h.in_room("pat", PATHWAYS_MODS, "!tandem case show 1").await;
+        assert!(shown.contains("Linked: Tom (console:tom)"), "{shown}");
+        assert!(!shown.contains("A2"), "{shown}");
+        let shown = h.in_room("mo", "moderators", "!tandem case show 1").await;
+        assert!(shown.contains("Linked: Tom (console:tom): application A2"), "{shown}");
         // What reaches past one programme is the community's moderators' to do, and is
         // not confirmed from a programme's room when asked in the community's.
         let refused = h.in_room("pat", PATHWAYS_MODS, "!tandem suspend tom").await;

@@ -44,7 +44,7 @@ pub fn after_report(ctx: &Ctx<'_>, case: &CaseRecord) -> Vec<Effect> {
                 } else {
                     format!("This {} case needs attention now. ", case.severity.as_str())
                 },
-                card(ctx, case, "")
+                card(ctx, case, "", None)
             )),
         ));
         return effects;
@@ -52,7 +52,7 @@ pub fn after_report(ctx: &Ctx<'_>, case: &CaseRecord) -> Vec<Effect> {
     if let Some(room) = ctx.moderators_room(case.programme.as_deref()) {
         effects.push(Effect::PostInRoom {
             room: room.clone(),
-            message: card_message(ctx, case),
+            message: card_message(ctx, case, room),
         });
         if case.severity == Severity::Safeguarding && !ctx.moderation.on_call.is_empty() {
             let names: Vec<&str> = ctx

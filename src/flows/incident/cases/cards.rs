@@ -47,7 +47,8 @@ pub fn revealed_message(
 }
 
 /// The case card moderators see, with its actions while the case is open.
-pub fn card_message(ctx: &Ctx<'_>, case: &CaseRecord) -> OutMessage {
+/// The case card with its buttons, for the moderators' room `room`.
+pub fn card_message(ctx: &Ctx<'_>, case: &CaseRecord, room: &RoomRef) -> OutMessage {
     let n = case.id;
     let mut actions = Vec::new();
     if case.status != CaseStatus::Resolved {
@@ -72,13 +73,17 @@ pub fn card_message(ctx: &Ctx<'_>, case: &CaseRecord) -> OutMessage {
     }
     OutMessage {
         actions,
-        ..OutMessage::text(card(ctx, case, ctx.room_prefix))
+        ..OutMessage::text(card(ctx, case, ctx.room_prefix, Some(room)))
     }
     .starts_thread(crate::flows::case_thread(n))
 }
 
-/// The case card's text, with its commands written with `prefix`.
-pub fn card(ctx: &Ctx<'_>, case: &CaseRecord, prefix: &str) -> String {
+/// The case card's text, with its commands written with `prefix`, as shown in `room`
+/// (`None`: a DM, the escalation contact's). A programme's own moderators' room sees the
+/// linked people's applications and matches in its programmes only: the others are not
+/// its moderators' business.
+pub fn card(ctx: &Ctx<'_>, case: &CaseRecord, prefix: &str, room: Option<&RoomRef>) -> String {
+    let scope = room.and_then(|r| ctx.rooms.moderation_scope(r));
     let category = ctx
         .moderation
         .category(&case.category)
@@ -131,7 +136,10 @@ pub fn card(ctx: &Ctx<'_>, case: &CaseRecord, prefix: &str) -> String {
         ));
     }
     for subject in &case.subjects {
-        s.push_str(&format!("\nLinked: {}", subject_line(subject)));
+        s.push_str(&format!(
+            "\nLinked: {}",
+            subject_line(subject, scope.as_deref())
+        ));
     }
     if let Some(by) = &case.claimed_by {
         s.push_str(&format!("\nClaimed by: {by}"));
@@ -158,20 +166,32 @@ pub fn card(ctx: &Ctx<'_>, case: &CaseRecord, prefix: &str) -> String {
 
 /// `Grace (console:grace): application A2 (ready); match M1 (active, frozen)`. A match is
 /// named by its number only: its other member may be an anonymous reporter.
-pub(super) fn subject_line(subject: &crate::domain::incident::CaseSubject) -> String {
+/// A linked person and their applications and running matches; only those of the
+/// programmes in `scope`, when given.
+pub(super) fn subject_line(
+    subject: &crate::domain::incident::CaseSubject,
+    scope: Option<&[&str]>,
+) -> String {
+    let shown = |programme: &str| scope.is_none_or(|s| s.contains(&programme));
     let mut parts: Vec<String> = subject
         .applications
         .iter()
-        .map(|(id, status)| format!("application A{id} ({status})"))
+        .filter(|(_, _, programme)| shown(programme))
+        .map(|(id, status, _)| format!("application A{id} ({status})"))
         .collect();
-    parts.extend(subject.open_matches().map(|m| {
-        format!(
-            "match M{} ({}{})",
-            m.id,
-            m.status,
-            if m.frozen { ", frozen" } else { "" }
-        )
-    }));
+    parts.extend(
+        subject
+            .open_matches()
+            .filter(|m| shown(&m.programme))
+            .map(|m| {
+                format!(
+                    "match M{} ({}{})",
+                    m.id,
+                    m.status,
+                    if m.frozen { ", frozen" } else { "" }
+                )
+            }),
+    );
     if parts.is_empty() {
         subject.label()
     } else {

@@ -51,9 +51,9 @@ impl Work<'_, '_> {
                 match desk {
                     Desk::Room(room) => Effect::PostInRoom {
                         room: room.clone(),
-                        message: card_message(ctx, case),
+                        message: card_message(ctx, case, room),
                     },
-                    Desk::Dm => ctx.dm_text(card(ctx, case, "")),
+                    Desk::Dm => ctx.dm_text(card(ctx, case, "", None)),
                 },
                 event(n, me, "viewed", ""),
             ],
