@@ -74,21 +74,25 @@ impl App {
         (people, rooms)
     }
 
-    /// Records a platform event as handled by the platform itself (an explanation that an
-    /// edit or a location is not an answer), so a catch-up does not answer it again.
-    /// Whether the Matrix homeserver's transaction `txn` (appservice mode) was taken.
-    pub async fn transaction_taken(&self, txn: &str) -> Result<bool> {
-        self.store.appservice_transaction_seen(txn).await
+    /// Whether the Matrix homeserver's transaction `txn` to the appservice `appservice`
+    /// (appservice mode) was taken.
+    pub async fn transaction_taken(&self, appservice: &str, txn: &str) -> Result<bool> {
+        self.store
+            .appservice_transaction_seen(appservice, txn)
+            .await
     }
 
-    /// Records the homeserver's transaction `txn` as taken, so that it is taken once.
-    pub async fn record_transaction(&self, txn: &str) -> Result<()> {
+    /// Records the homeserver's transaction `txn` to `appservice` as taken, so that it is
+    /// taken once.
+    pub async fn record_transaction(&self, appservice: &str, txn: &str) -> Result<()> {
         self.store
-            .record_appservice_transaction(txn)
+            .record_appservice_transaction(appservice, txn)
             .await
             .map(|_| ())
     }
 
+    /// Records a platform event as handled by the platform itself (an explanation that an
+    /// edit or a location is not an answer), so a catch-up does not answer it again.
     pub async fn record_handled(&self, event: &EventRef) {
         if let Err(e) = self.store.record_inbound_event(event).await {
             warn!("recording a handled event failed: {e:#}");
@@ -430,15 +434,12 @@ impl App {
     }
 
     /// The app as a command given in `room` sees it when the room is some programmes' own
-    /// coordinators' or moderators' room (`domain::rooms::Rooms::scope`,
-    /// `moderation_scope`): nobody coordinates the other programmes there, and their
-    /// applications and matches are not shown (`App::in_view`), so what is shown and done
-    /// there stays with its programmes.
+    /// coordinators' or moderators' room, and serves the whole community in neither role
+    /// (`domain::rooms::Rooms::view_scope`): nobody coordinates the other programmes
+    /// there, and their applications and matches are not shown (`App::in_view`), so what
+    /// is shown and done there stays with its programmes.
     fn scoped_to(&self, room: &RoomRef) -> Option<App> {
-        let scope = self
-            .rooms
-            .scope(room)
-            .or_else(|| self.rooms.moderation_scope(room))?;
+        let scope = self.rooms.view_scope(room)?;
         let programmes = self
             .programmes
             .iter()

@@ -55,12 +55,14 @@ impl App {
     }
 
     /// Whether `programme`'s records may be shown here: in a programme's own room, only
-    /// its own are (the others are `elsewhere`: see `App::scoped_to`).
+    /// its own are (the others are `elsewhere`: see `App::scoped_to`; a programme no
+    /// longer configured is nobody's there).
     pub(super) fn in_view(&self, programme: &str) -> bool {
+        let scoped = self.programmes.iter().any(|p| p.elsewhere);
         self.programmes
             .iter()
             .find(|p| p.slug == programme)
-            .is_none_or(|p| !p.elsewhere)
+            .map_or(!scoped, |p| !p.elsewhere)
     }
 
     /// The people a moderator's command names (see [`flows::route::Route::named_person`]),

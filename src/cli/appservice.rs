@@ -33,14 +33,19 @@ pub(super) fn registration(
     let text = registration_text(&matrix.user_id, appservice, &tokens)?;
     if made {
         let env_file = output.with_extension("env");
-        crate::secrets::create_private(output, &text).with_context(|| {
-            format!(
-                "writing {} (it must not exist yet: new tokens would orphan the ones in it)",
+        if output.exists() {
+            bail!(
+                "{} exists: new tokens would orphan the ones in it (remove it, or put its tokens in TANDEM_MATRIX_AS_TOKEN and TANDEM_MATRIX_HS_TOKEN to write it again with them)",
                 output.display()
-            )
-        })?;
+            );
+        }
+        // The tokens first: a registration is never left holding tokens saved nowhere.
         crate::secrets::create_private(&env_file, &tokens.env_file())
-            .with_context(|| format!("writing {}", env_file.display()))?;
+            .with_context(|| format!("writing {} (it must not exist yet)", env_file.display()))?;
+        if let Err(e) = crate::secrets::create_private(output, &text) {
+            let _ = std::fs::remove_file(&env_file);
+            return Err(e).with_context(|| format!("writing {}", output.display()));
+        }
         eprintln!(
             "Wrote {} with new tokens, and {} for Tandem's environment (both readable by you only).",
             output.display(),

@@ -272,6 +272,25 @@ impl Rooms {
         self.scope_of(Serves::Moderators, room)
     }
 
+    /// The programmes whose records (applications, matches) may be shown in `room`:
+    /// `None` for all, when the room serves the whole community as a coordinators' or a
+    /// moderators' room, or is no staff room; else the programmes naming it as their
+    /// coordinators' or moderators' room.
+    pub fn view_scope(&self, room: &RoomRef) -> Option<Vec<&str>> {
+        let community = (self.is_coordinators(room) && self.scope(room).is_none())
+            || (self.is_moderators(room) && self.moderation_scope(room).is_none());
+        if community {
+            return None;
+        }
+        let mut scope: Vec<&str> = self.scope(room).unwrap_or_default();
+        for programme in self.moderation_scope(room).unwrap_or_default() {
+            if !scope.contains(&programme) {
+                scope.push(programme);
+            }
+        }
+        (!scope.is_empty()).then_some(scope)
+    }
+
     fn scope_of(&self, serves: Serves, room: &RoomRef) -> Option<Vec<&str>> {
         let naming = || {
             self.entries
@@ -409,5 +428,37 @@ mod tests {
             room(Platform::Matrix, "!all"),
         );
         assert_eq!(rooms.scope(&room(Platform::Matrix, "!all")), None);
+    }
+
+    #[test]
+    fn what_a_room_may_show_is_every_programme_when_it_serves_the_community_in_either_role() {
+        let mut rooms = two_programmes();
+        // The community's coordinators' room, also Founders' moderators' room: all.
+        rooms.add(
+            Serves::Moderators,
+            Some("founders"),
+            room(Platform::Matrix, "!all"),
+        );
+        assert_eq!(rooms.view_scope(&room(Platform::Matrix, "!all")), None);
+        // The community's moderators' room, also Youth's coordinators' room: all.
+        rooms.add(Serves::Moderators, None, room(Platform::Matrix, "!mods"));
+        rooms.add(
+            Serves::Coordinators,
+            Some("youth"),
+            room(Platform::Matrix, "!mods"),
+        );
+        assert_eq!(rooms.view_scope(&room(Platform::Matrix, "!mods")), None);
+        // Youth's coordinators' room, also Founders' moderators' room: those two.
+        rooms.add(
+            Serves::Moderators,
+            Some("founders"),
+            room(Platform::Discord, "10"),
+        );
+        assert_eq!(
+            rooms.view_scope(&room(Platform::Discord, "10")),
+            Some(vec!["youth", "founders"])
+        );
+        // No staff room at all: all (nothing is shown there anyway).
+        assert_eq!(rooms.view_scope(&room(Platform::Matrix, "!events")), None);
     }
 }

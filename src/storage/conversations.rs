@@ -131,22 +131,28 @@ impl Store {
         )
     }
 
-    /// Whether the Matrix homeserver's transaction `txn` (appservice mode) was taken.
-    pub async fn appservice_transaction_seen(&self, txn: &str) -> Result<bool> {
-        let seen = sql::query("SELECT 1 FROM appservice_transactions WHERE txn_id = $1")
-            .bind(txn)
-            .fetch_optional(self.db()?.exec())
-            .await?;
+    /// Whether the Matrix homeserver's transaction `txn` to the appservice `appservice`
+    /// (its registration's id) was taken.
+    pub async fn appservice_transaction_seen(&self, appservice: &str, txn: &str) -> Result<bool> {
+        let seen = sql::query(
+            "SELECT 1 FROM appservice_transactions WHERE appservice = $1 AND txn_id = $2",
+        )
+        .bind(appservice)
+        .bind(txn)
+        .fetch_optional(self.db()?.exec())
+        .await?;
         Ok(seen.is_some())
     }
 
-    /// Records the homeserver's transaction `txn` as taken; `false` if it was already.
-    pub async fn record_appservice_transaction(&self, txn: &str) -> Result<bool> {
+    /// Records the homeserver's transaction `txn` to `appservice` as taken; `false` if it
+    /// was already.
+    pub async fn record_appservice_transaction(&self, appservice: &str, txn: &str) -> Result<bool> {
         let _turn = self.write_turn().await;
         let done = sql::query(
-            "INSERT INTO appservice_transactions (txn_id, received_at) VALUES ($1, $2) \
-             ON CONFLICT (txn_id) DO NOTHING",
+            "INSERT INTO appservice_transactions (appservice, txn_id, received_at) VALUES ($1, $2, $3) \
+             ON CONFLICT (appservice, txn_id) DO NOTHING",
         )
+        .bind(appservice)
         .bind(txn)
         .bind(to_millis(Utc::now()))
         .execute(self.db()?.exec())

@@ -33,14 +33,26 @@ pub(crate) trait Answer: Send + Sync + 'static {
     ) -> impl Future<Output = Response<Full<Bytes>>> + Send;
 }
 
+/// Connections served at once: more wait to be accepted, so that slow or idle clients
+/// cannot take the file descriptors the database and the chat platforms need.
+const MAX_CONNECTIONS: usize = 64;
+
+/// How long a client may take to send a request's headers; a connection is closed after
+/// ten times that, kept alive or not.
+const CLIENT_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(30);
+
 /// Serves HTTP/1 on `listener`, each request answered by `answerer`, until the returned
 /// task is aborted.
 pub(crate) fn serve<A: Answer>(
     listener: TcpListener,
     answerer: Arc<A>,
 ) -> tokio::task::JoinHandle<()> {
+    let slots = Arc::new(tokio::sync::Semaphore::new(MAX_CONNECTIONS));
     tokio::spawn(async move {
         loop {
+            let Ok(slot) = slots.clone().acquire_owned().await else {
+                return;
+            };
             let Ok((stream, _)) = listener.accept().await else {
                 // Out of file descriptors, say: wait rather than spin.
                 tokio::time::sleep(std::time::Duration::from_millis(100)).await;
@@ -48,14 +60,17 @@ pub(crate) fn serve<A: Answer>(
             };
             let answerer = answerer.clone();
             tokio::spawn(async move {
+                let _slot = slot;
                 let service = hyper::service::service_fn(move |request| {
                     let answerer = answerer.clone();
                     async move { Ok::<_, Infallible>(answerer.answer(request).await) }
                 });
                 let io = hyper_util::rt::TokioIo::new(stream);
-                let _ = hyper::server::conn::http1::Builder::new()
-                    .serve_connection(io, service)
-                    .await;
+                let connection = hyper::server::conn::http1::Builder::new()
+                    .timer(hyper_util::rt::TokioTimer::new())
+                    .header_read_timeout(CLIENT_TIMEOUT)
+                    .serve_connection(io, service);
+                let _ = tokio::time::timeout(CLIENT_TIMEOUT * 10, connection).await;
             });
         }
     })

@@ -17,9 +17,10 @@ use matrix_sdk::ruma::api::error::ErrorKind;
 use matrix_sdk::ruma::{OwnedRoomId, UserId};
 
 use tandem::app::ManualClock;
+use tandem::chat::OutMessage;
 use tandem::config::{AppserviceSettings, AppserviceTokens};
 use tandem::platforms::matrix::{MatrixBot, MatrixOptions, MatrixSecrets};
-use tandem::ports::{IdempotencyKey, PrivateRoomSpec, RoomProvisioner};
+use tandem::ports::{DirectMessenger, IdempotencyKey, PrivateRoomSpec, RoomProvisioner};
 use tandem::storage::Store;
 
 use crate::matrix::{
@@ -239,6 +240,30 @@ async fn in_appservice_mode_pair_rooms_pass_the_room_limit_and_pushed_transactio
         "{refused:#}"
     );
 
+    // The tokens Tandem is given must be the registration's: another hs_token is found
+    // out by the homeserver's ping at start.
+    let half_wrong_store = tempfile::tempdir().unwrap();
+    let half_wrong = MatrixBot::connect(options(
+        &url,
+        &bot_id,
+        &coordinators,
+        appservice.clone(),
+        AppserviceTokens {
+            as_token: tokens.as_token.clone(),
+            hs_token: "not-the-registrations".into(),
+        },
+        half_wrong_store.path(),
+    ))
+    .await
+    .err()
+    .expect("a wrong hs_token is found out");
+    assert!(
+        format!("{half_wrong:#}").contains("TANDEM_MATRIX_HS_TOKEN"),
+        "{half_wrong:#}"
+    );
+    // Its listener is let go before the bot below takes the port.
+    tokio::time::sleep(Duration::from_millis(500)).await;
+
     // The bot's account has no password: it logs in through the appservice, and the
     // homeserver's ping reaches its listener (connect would stop otherwise).
     let store_dir = tempfile::tempdir().unwrap();
@@ -312,6 +337,25 @@ async fn in_appservice_mode_pair_rooms_pass_the_room_limit_and_pushed_transactio
     ];
     expected.sort();
     assert_eq!(members, expected);
+    // A DM the bot opens itself is made the same way: Carol, who never wrote to it, gets
+    // it.
+    let dm = bot
+        .send_dm(
+            &carol.user(),
+            &OutMessage::text("Welcome to the coordinators' team."),
+            &IdempotencyKey("as-dm".into()),
+        )
+        .await
+        .expect("the DM is opened at once");
+    wait_for("Carol's DM from the bot", || {
+        let got = carol
+            .received()
+            .iter()
+            .any(|r| r.sender == bot_id && r.body.contains("Welcome to the coordinators' team."));
+        async move { got }
+    })
+    .await;
+    drop(dm);
     // Meanwhile an ordinary account on the same server meets the limit.
     let mut refused_for_carol = 0;
     for n in 0..12 {
@@ -371,6 +415,8 @@ async fn in_appservice_mode_pair_rooms_pass_the_room_limit_and_pushed_transactio
         async move { now > before }
     })
     .await;
+    // The answer may come in several messages: all of them, first.
+    tokio::time::sleep(Duration::from_secs(3)).await;
     let answered = from_bot_in(&carol, &bot_id, &coordinators);
     assert_eq!(
         push(
@@ -404,7 +450,7 @@ async fn in_appservice_mode_pair_rooms_pass_the_room_limit_and_pushed_transactio
         answered,
         "nothing more was answered"
     );
-    assert!(store.appservice_transaction_seen(&txn).await.unwrap());
+    assert!(store.appservice_transaction_seen(&id, &txn).await.unwrap());
     running.stop().await;
     drop(synapse);
 }

@@ -16,13 +16,14 @@
 //! - **Transactions are taken as they are pushed.** The homeserver pushes each room event
 //!   to Tandem's listener (`listen`), authenticated by `hs_token`. Each transaction is
 //!   taken once, by its id (`appservice_transactions`): a transaction sent again is
-//!   answered at once. Unencrypted messages and reactions in it (commands in staff rooms,
-//!   say) are handed to the same handlers as the sync's, at once; encrypted ones are left to
-//!   the sync, which decrypts them. An event that comes both ways is handled once
-//!   ([`MatrixBot::first_sight`]).
+//!   answered at once. Unencrypted messages and reactions in it, in the staff and events
+//!   rooms, are handed to the same handlers as the sync's, at once; everything else is left
+//!   to the sync: encrypted events, which it decrypts, and any other room's, since whether
+//!   a room is a DM is judged from its members, which only the sync keeps up to date. An
+//!   event that comes both ways is handled once ([`MatrixBot::first_sight`]).
 //! - **At start** the homeserver is asked to ping Tandem (`/appservice/{id}/ping`), which
 //!   proves the registration is installed and that the homeserver reaches the listener;
-//!   an unknown token stops the start with what to do.
+//!   unknown tokens (either of them) stop the start with what to do.
 //!
 //! To take a new kind of pushed event: an arm in [`MatrixBot::take_pushed`] that hands it
 //! to its handler in `events` (the one the sync uses).
@@ -75,7 +76,12 @@ impl Drop for Appservice {
 /// What the listener needs: the token the homeserver must show, and the bot to hand
 /// events to, once it is connected.
 pub(super) struct Pushed {
+    /// The registration's id, which the homeserver's transaction ids are numbered under.
+    id: String,
     hs_token: String,
+    /// Whether a request came with another token than `hs_token` (the registration holds
+    /// another: the ping at start then says so).
+    wrong_token: std::sync::atomic::AtomicBool,
     pub(super) bot: std::sync::OnceLock<Weak<MatrixBot>>,
     /// Transactions taken, and events of theirs handed to the handlers.
     pub(super) transactions: AtomicU64,
@@ -100,7 +106,9 @@ impl Appservice {
             })?;
         let address = listener.local_addr()?;
         let pushed = Arc::new(Pushed {
+            id: settings.id.clone(),
             hs_token: tokens.hs_token.clone(),
+            wrong_token: std::sync::atomic::AtomicBool::new(false),
             bot: std::sync::OnceLock::new(),
             transactions: AtomicU64::new(0),
             events: AtomicU64::new(0),
@@ -187,7 +195,7 @@ impl Appservice {
             async move {
                 match asks
                     .send(request)
-                    .with_request_config(RequestConfig::new().force_auth())
+                    .with_request_config(RequestConfig::new().force_auth().retry_limit(1))
                     .await
                 {
                     Ok(_) => Ok(true),
@@ -211,7 +219,7 @@ impl Appservice {
             let asks = self.client.clone();
             async move {
                 asks.send(request)
-                    .with_request_config(RequestConfig::new().force_auth())
+                    .with_request_config(RequestConfig::new().force_auth().retry_limit(1))
                     .await
                     .map_err(Into::into)
             }
@@ -245,10 +253,11 @@ impl Appservice {
                 let asks = self.client.clone();
                 let request = request_ping::v1::Request::new(id.clone());
                 async move {
-                    // An appservice's token is sent only when asked to be.
+                    // An appservice's token is sent only when asked to be; one try each time
+                    // (the SDK would retry a 5xx answer, the ping's to a failed push, forever).
                     match asks
                         .send(request)
-                        .with_request_config(RequestConfig::new().force_auth())
+                        .with_request_config(RequestConfig::new().force_auth().retry_limit(1))
                         .await
                     {
                         Ok(response) => Ok(Ok(response.duration)),
@@ -274,6 +283,9 @@ impl Appservice {
             }
             Err((status, e)) if status == 401 || status == 403 => bail!(
                 "the homeserver does not know the appservice `{id}` with this TANDEM_MATRIX_AS_TOKEN ({e}): install the registration from `tandem appservice-registration` on the homeserver (Synapse: app_service_config_files, then restart it), with the tokens Tandem is given"
+            ),
+            Err((_, e)) if self.pushed.wrong_token.load(Ordering::SeqCst) => bail!(
+                "the homeserver pinged Tandem with another token than TANDEM_MATRIX_HS_TOKEN ({e}): the registration installed on the homeserver holds other tokens; give Tandem the ones in it (or install the registration made with Tandem's)"
             ),
             Err((status, e)) if status == 404 || status == 400 => {
                 info!("the homeserver cannot ping appservices ({e}); going on");
@@ -357,7 +369,10 @@ impl Pushed {
         match header.or_else(parameter) {
             None => Authorised::NoToken,
             Some(token) if same_secret(&token, &self.hs_token) => Authorised::Yes,
-            Some(_) => Authorised::WrongToken,
+            Some(_) => {
+                self.wrong_token.store(true, Ordering::SeqCst);
+                Authorised::WrongToken
+            }
         }
     }
 
@@ -392,7 +407,7 @@ impl Pushed {
         let Some(app) = bot.app.get().cloned() else {
             return ok();
         };
-        match app.transaction_taken(txn).await {
+        match app.transaction_taken(&self.id, txn).await {
             Ok(true) => return ok(),
             Ok(false) => {}
             Err(e) => {
@@ -410,9 +425,11 @@ impl Pushed {
                 taken += 1;
             }
         }
-        // Recorded after the events are queued: a crash in between brings the
-        // transaction again, and its events are then recognised by their ids.
-        if let Err(e) = app.record_transaction(txn).await {
+        // Recorded once its events are queued (not yet handled): a crash before this
+        // brings the transaction again; a crash after it loses a queued event only as the
+        // sync's own batches can be lost, and the catch-up at the next start reads it back
+        // (the app's record of handled events, not `first_sight`, which a restart forgets).
+        if let Err(e) = app.record_transaction(&self.id, txn).await {
             warn!(%txn, "recording an appservice transaction failed: {e:#}");
             return error(StatusCode::INTERNAL_SERVER_ERROR, "M_UNKNOWN", "try again");
         }
@@ -427,12 +444,14 @@ impl Pushed {
 
 impl MatrixBot {
     /// Hands one pushed event to the sync's handler for its kind, if it is one the bot can
-    /// read without the sync: an unencrypted message or reaction in a room the bot is in.
+    /// take without the sync: an unencrypted message or reaction in a staff or events room
+    /// the bot is in.
     async fn take_pushed(self: &Arc<Self>, event: &serde_json::Value, handler: &Handler) -> bool {
         let Some(room) = event
             .get("room_id")
             .and_then(|r| r.as_str())
             .and_then(|r| RoomId::parse(r).ok())
+            .filter(|r| self.is_configured_room(r))
             .and_then(|r| self.client.get_room(&r))
             .filter(|r| r.state() == RoomState::Joined)
         else {

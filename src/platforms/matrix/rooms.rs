@@ -37,17 +37,8 @@ impl MatrixBot {
     /// [`MatrixBot::is_private_with`]), and no ordinary room either.
     pub(super) async fn place_of(&self, room: &Room, sender: &UserId) -> Option<Place> {
         let id = room.room_id();
-        let configured = [
-            &self.coordinators_room,
-            &self.moderators_room,
-            &self.events_room,
-        ]
-        .into_iter()
-        .flatten()
-        .any(|r| r == id)
-            || lock(&self.more_rooms).iter().any(|r| r == id);
         let as_room = Place::Room(RoomRef::new(Platform::Matrix, id.as_str()));
-        if configured {
+        if self.is_configured_room(id) {
             return Some(as_room);
         }
         if lock(&self.dm_rooms).contains(id) || room.is_direct().await.unwrap_or(false) {
@@ -58,6 +49,19 @@ impl MatrixBot {
             return None;
         }
         Some(as_room)
+    }
+
+    /// Whether `id` is a staff or events room of the settings or of a programme.
+    pub(super) fn is_configured_room(&self, id: &RoomId) -> bool {
+        [
+            &self.coordinators_room,
+            &self.moderators_room,
+            &self.events_room,
+        ]
+        .into_iter()
+        .flatten()
+        .any(|r| r == id)
+            || lock(&self.more_rooms).iter().any(|r| r == id)
     }
 
     /// Whether `room` is a private conversation of the bot with `person` alone: everyone
@@ -170,6 +174,15 @@ impl MatrixBot {
         let _one_at_a_time = self.creating_dm.lock().await;
         // A DM that someone else has joined since is not one any more: a new one is made.
         let known = lock(&self.dms).get(user).cloned();
+        // Made in appservice mode and not synced yet: waited for, never made twice.
+        if let Some(id) = &known
+            && self.client.get_room(id).is_none()
+            && self.wait_for_room(id).await.is_none()
+        {
+            return Err(PortError::Other(anyhow!(
+                "the DM {id} with {user} has not come through the sync yet"
+            )));
+        }
         if let Some(room) = known
             .and_then(|id| self.client.get_room(&id))
             .filter(|r| r.state() == RoomState::Joined)
@@ -187,14 +200,70 @@ impl MatrixBot {
             self.remember_dm(user, room.room_id());
             return Ok(room);
         }
-        let room = self
-            .client
-            .create_dm(user)
-            .await
-            .map_err(|e| refused_or_other(e, user, "opening a DM with"))?;
+        let room = match &self.appservice {
+            Some(appservice) => self.create_dm_as_appservice(appservice, user).await?,
+            None => self
+                .client
+                .create_dm(user)
+                .await
+                .map_err(|e| refused_or_other(e, user, "opening a DM with"))?,
+        };
         info!(%user, room = %room.room_id(), "opened an encrypted DM");
         self.remember_dm(user, room.room_id());
         Ok(room)
+    }
+
+    /// In appservice mode: the DM made as the bot with the appservice's token (no room
+    /// limit), waited for in the bot's sync, and marked as a DM (`m.direct`), as the
+    /// SDK's `create_dm` does.
+    async fn create_dm_as_appservice(
+        &self,
+        appservice: &super::appservice::Appservice,
+        user: &UserId,
+    ) -> Result<Room, PortError> {
+        let mut request = create_room::v3::Request::new();
+        request.invite = vec![user.to_owned()];
+        request.is_direct = true;
+        request.preset = Some(create_room::v3::RoomPreset::TrustedPrivateChat);
+        request.initial_state = vec![
+            InitialStateEvent::with_empty_state_key(
+                RoomEncryptionEventContent::with_recommended_defaults(),
+            )
+            .to_raw_any(),
+        ];
+        let id = appservice
+            .create_room(request, &self.own)
+            .await
+            .map_err(|e| refused_or_other(e.into(), user, "opening a DM with"))?
+            .room_id;
+        // Remembered at once: a retry waits for this room rather than making another.
+        self.remember_dm(user, &id);
+        let room = self.wait_for_room(&id).await.ok_or_else(|| {
+            PortError::Other(anyhow!(
+                "the new DM {id} with {user} has not come through the sync yet"
+            ))
+        })?;
+        if let Err(e) = self
+            .client
+            .account()
+            .mark_as_dm(&id, &[user.to_owned()])
+            .await
+        {
+            warn!(%user, room = %id, "marking the DM as direct failed: {e}");
+        }
+        Ok(room)
+    }
+
+    /// The room `id` once the bot's sync brings it (the creator is in it at once), waited
+    /// for at most 15 s while the bot syncs; `None` if it did not come.
+    pub(super) async fn wait_for_room(&self, id: &RoomId) -> Option<Room> {
+        if self.synced_lately() {
+            let deadline = tokio::time::Instant::now() + Duration::from_secs(15);
+            while self.client.get_room(id).is_none() && tokio::time::Instant::now() < deadline {
+                tokio::time::sleep(Duration::from_millis(50)).await;
+            }
+        }
+        self.client.get_room(id)
     }
 
     pub(super) fn room(&self, room: &RoomRef) -> Result<Room, PortError> {
@@ -293,15 +362,8 @@ impl MatrixBot {
         };
         lock(&self.room_pacer).went(&key.0, now);
         let room = response.room_id;
-        // The client learns of the room from its next sync (the creator is in it at
-        // once): waited for, while the bot syncs, so that the kickoff is sent into a room
-        // it knows, encrypted.
-        if self.synced_lately() {
-            let deadline = tokio::time::Instant::now() + Duration::from_secs(15);
-            while self.client.get_room(&room).is_none() && tokio::time::Instant::now() < deadline {
-                tokio::time::sleep(Duration::from_millis(50)).await;
-            }
-        }
+        // Waited for, so that the kickoff is sent into a room the client knows, encrypted.
+        self.wait_for_room(&room).await;
         Ok(room)
     }
 }

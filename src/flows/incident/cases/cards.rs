@@ -83,7 +83,7 @@ pub fn card_message(ctx: &Ctx<'_>, case: &CaseRecord, room: &RoomRef) -> OutMess
 /// linked people's applications and matches in its programmes only: the others are not
 /// its moderators' business.
 pub fn card(ctx: &Ctx<'_>, case: &CaseRecord, prefix: &str, room: Option<&RoomRef>) -> String {
-    let scope = room.and_then(|r| ctx.rooms.moderation_scope(r));
+    let scope = room.and_then(|r| ctx.rooms.view_scope(r));
     let category = ctx
         .moderation
         .category(&case.category)
