@@ -294,16 +294,16 @@ pub(super) fn only_between<'a>(
 }
 
 impl MatrixBot {
-    /// Creates a room at the homeserver's pace (`platforms::pacing`): one at a time, and,
-    /// once the server has refused one for going too fast, in slots as far apart as it
-    /// asked; an action whose slot is later is answered [`PortError::Paced`], for the
-    /// outbox to bring back then. So a batch of pair rooms meets about one refusal, not
-    /// one per room, and nothing is held while it waits.
     /// The homeserver's refusals met creating rooms so far (its 429s).
     pub fn room_refusals(&self) -> u64 {
         lock(&self.room_pacer).refusals()
     }
 
+    /// Creates a room at the homeserver's pace (`platforms::pacing`): one at a time, and,
+    /// once the server has refused one for going too fast, in slots as far apart as it
+    /// asked; an action whose slot is later is answered [`PortError::Paced`], for the
+    /// outbox to bring back then. So a batch of pair rooms meets about one refusal, not
+    /// one per room, and nothing is held while it waits.
     pub(super) async fn create_paced(
         &self,
         request: create_room::v3::Request,
@@ -318,14 +318,15 @@ impl MatrixBot {
                 chrono::Utc::now() + chrono::Duration::from_std(wait).unwrap_or_default(),
             )
         };
-        let sent = {
+        let (sent, sent_at) = {
             // One at a time (the pacer is asked under the same lock, so that rooms
             // waiting only for the one being made wait here, not in the outbox).
             let _one_at_a_time = self.creating_room.lock().await;
             if let Some(at) = lock(&self.room_pacer).slot(&key.0, std::time::Instant::now()) {
                 return Err(paced(at));
             }
-            match &self.appservice {
+            let sent_at = std::time::Instant::now();
+            let sent = match &self.appservice {
                 // As the bot, with the appservice's token: no client rate limits.
                 Some(appservice) => appservice.create_room(request, &self.own).await,
                 // Once: a refusal is the pacer's to answer, not the client's to retry.
@@ -335,7 +336,8 @@ impl MatrixBot {
                         .with_request_config(RequestConfig::new().retry_limit(1))
                         .await
                 }
-            }
+            };
+            (sent, sent_at)
         };
         let now = std::time::Instant::now();
         let response = match sent {
@@ -360,7 +362,7 @@ impl MatrixBot {
                 return Err(PortError::Other(anyhow!("creating the room `{name}`: {e}")));
             }
         };
-        lock(&self.room_pacer).went(&key.0, now);
+        lock(&self.room_pacer).went(&key.0, sent_at);
         let room = response.room_id;
         // Waited for, so that the kickoff is sent into a room the client knows, encrypted.
         self.wait_for_room(&room).await;
