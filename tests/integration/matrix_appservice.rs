@@ -104,16 +104,19 @@ fn registration_by_the_cli(
     )
     .unwrap();
     let registration = dir.join("registration.yaml");
-    let out = Command::new(env!("CARGO_BIN_EXE_tandem"))
-        .arg("--config")
-        .arg(&config)
-        .arg("appservice-registration")
-        .arg("--output")
-        .arg(&registration)
-        .env_remove("TANDEM_MATRIX_AS_TOKEN")
-        .env_remove("TANDEM_MATRIX_HS_TOKEN")
-        .output()
-        .unwrap();
+    let write = || {
+        Command::new(env!("CARGO_BIN_EXE_tandem"))
+            .arg("--config")
+            .arg(&config)
+            .arg("appservice-registration")
+            .arg("--output")
+            .arg(&registration)
+            .env_remove("TANDEM_MATRIX_AS_TOKEN")
+            .env_remove("TANDEM_MATRIX_HS_TOKEN")
+            .output()
+            .unwrap()
+    };
+    let out = write();
     assert!(
         out.status.success(),
         "{}",
@@ -133,17 +136,7 @@ fn registration_by_the_cli(
     let text = std::fs::read_to_string(&registration).unwrap();
     assert!(text.contains(&tokens.as_token) && text.contains("rate_limited: false"));
     // Made again, it refuses to replace tokens in use.
-    let again = Command::new(env!("CARGO_BIN_EXE_tandem"))
-        .arg("--config")
-        .arg(&config)
-        .arg("appservice-registration")
-        .arg("--output")
-        .arg(&registration)
-        .env_remove("TANDEM_MATRIX_AS_TOKEN")
-        .env_remove("TANDEM_MATRIX_HS_TOKEN")
-        .output()
-        .unwrap();
-    assert!(!again.status.success());
+    assert!(!write().status.success());
     (registration, tokens)
 }
 
