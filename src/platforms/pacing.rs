@@ -101,7 +101,8 @@ impl Pacer {
         }
     }
 
-    /// The server refused the action `key` at `now`, saying to wait `wait`: the pace is
+    /// The server refused the action `key` sent at `now` (as [`Pacer::went`] is told, so
+    /// that the time between the two is the server's), saying to wait `wait`: the pace is
     /// learned (or widened) from it, and the action gets the next slot, returned.
     pub fn refused(&mut self, key: &str, now: Instant, wait: Duration) -> Instant {
         self.refusals += 1;

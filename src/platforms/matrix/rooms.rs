@@ -339,7 +339,6 @@ impl MatrixBot {
             };
             (sent, sent_at)
         };
-        let now = std::time::Instant::now();
         let response = match sent {
             Ok(response) => response,
             Err(e) => {
@@ -354,7 +353,7 @@ impl MatrixBot {
                         // No wait given: the server's stock limit for rooms.
                         None => Duration::from_secs(60),
                     };
-                    let at = lock(&self.room_pacer).refused(&key.0, now, wait);
+                    let at = lock(&self.room_pacer).refused(&key.0, sent_at, wait);
                     info!(%name, wait_s = wait.as_secs_f32(), "the homeserver asks to create rooms more slowly; pacing");
                     return Err(paced(at));
                 }
