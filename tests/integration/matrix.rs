@@ -255,6 +255,26 @@ impl Drop for Person {
 }
 
 /// Waits until `user` has joined `room` (as its members list, seen from `room`'s client).
+/// The ids of `room`'s members (joined or invited), sorted.
+pub(crate) async fn active_members(room: &Room) -> Vec<String> {
+    let mut members: Vec<String> = room
+        .members(RoomMemberships::ACTIVE)
+        .await
+        .unwrap()
+        .iter()
+        .map(|m| m.user_id().to_string())
+        .collect();
+    members.sort();
+    members
+}
+
+/// `ids` as strings, sorted (to compare with [`active_members`]).
+pub(crate) fn sorted(ids: &[&UserId]) -> Vec<String> {
+    let mut ids: Vec<String> = ids.iter().map(|id| id.to_string()).collect();
+    ids.sort();
+    ids
+}
+
 pub(crate) async fn wait_until_joined(room: &Room, user: &UserId, what: &str) {
     wait_for(&format!("{user} to join {what}"), || {
         let room = room.clone();
@@ -690,21 +710,10 @@ async fn the_matching_demo_runs_over_matrix_in_encrypted_rooms_as_it_does_in_the
     assert!(room.latest_encryption_state().await.unwrap().is_encrypted());
     assert_eq!(room.join_rule(), Some(JoinRule::Invite));
     assert_eq!(room.history_visibility(), Some(HistoryVisibility::Shared));
-    let mut members: Vec<String> = room
-        .members(RoomMemberships::ACTIVE)
-        .await
-        .unwrap()
-        .iter()
-        .map(|m| m.user_id().to_string())
-        .collect();
-    members.sort();
-    let mut want = vec![
-        bot_id.to_string(),
-        people["amina"].id.to_string(),
-        people["ola"].id.to_string(),
-    ];
-    want.sort();
-    assert_eq!(members, want);
+    assert_eq!(
+        active_members(&room).await,
+        sorted(&[&bot_id, &people["amina"].id, &people["ola"].id])
+    );
     let levels = room.power_levels().await.unwrap();
     assert!(!levels.user_can_invite(&people["amina"].id));
     assert!(!levels.user_can_kick_user(&people["ola"].id, &people["amina"].id));

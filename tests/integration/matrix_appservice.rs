@@ -10,7 +10,6 @@ use std::process::Command;
 use std::sync::Arc;
 use std::time::Duration;
 
-use matrix_sdk::RoomMemberships;
 use matrix_sdk::config::RequestConfig;
 use matrix_sdk::ruma::api::client::room::create_room::v3::Request as CreateRoomRequest;
 use matrix_sdk::ruma::api::error::ErrorKind;
@@ -24,8 +23,8 @@ use tandem::ports::{DirectMessenger, IdempotencyKey, PrivateRoomSpec, RoomProvis
 use tandem::storage::Store;
 
 use crate::matrix::{
-    BotSetup, Person, bot_settings, programmes_with_coordinators, staff_room, synapse_url,
-    test_store_key, unique, wait_for, wait_until_joined,
+    BotSetup, Person, active_members, bot_settings, programmes_with_coordinators, sorted,
+    staff_room, synapse_url, test_store_key, unique, wait_for, wait_until_joined,
 };
 use crate::support::{repo_root, start_time};
 
@@ -315,21 +314,10 @@ async fn in_appservice_mode_pair_rooms_pass_the_room_limit_and_pushed_transactio
     .await;
     let in_room = amina.client.get_room(&last).unwrap();
     wait_until_joined(&in_room, &amina.id, "the pair room").await;
-    let mut members: Vec<String> = in_room
-        .members(RoomMemberships::ACTIVE)
-        .await
-        .unwrap()
-        .iter()
-        .map(|m| m.user_id().to_string())
-        .collect();
-    members.sort();
-    let mut expected = vec![
-        bot_id.to_string(),
-        amina.id.to_string(),
-        grace.id.to_string(),
-    ];
-    expected.sort();
-    assert_eq!(members, expected);
+    assert_eq!(
+        active_members(&in_room).await,
+        sorted(&[&bot_id, &amina.id, &grace.id])
+    );
     // A DM the bot opens itself is made the same way: Carol, who never wrote to it, gets
     // it.
     let dm = bot
@@ -373,7 +361,7 @@ async fn in_appservice_mode_pair_rooms_pass_the_room_limit_and_pushed_transactio
     // The homeserver pushes what happens in the bot's rooms (the members joining the pair
     // rooms, at least), and each transaction is taken.
     wait_for("a transaction pushed by the homeserver", || {
-        let taken = bot.appservice_taken().unwrap().0;
+        let taken = bot.appservice_transactions().unwrap();
         async move { taken > 0 }
     })
     .await;

@@ -83,9 +83,8 @@ pub(super) struct Pushed {
     /// another: the ping at start then says so).
     wrong_token: std::sync::atomic::AtomicBool,
     pub(super) bot: std::sync::OnceLock<Weak<MatrixBot>>,
-    /// Transactions taken, and events of theirs handed to the handlers.
+    /// Transactions taken.
     pub(super) transactions: AtomicU64,
-    pub(super) events: AtomicU64,
 }
 
 impl Appservice {
@@ -111,7 +110,6 @@ impl Appservice {
             wrong_token: std::sync::atomic::AtomicBool::new(false),
             bot: std::sync::OnceLock::new(),
             transactions: AtomicU64::new(0),
-            events: AtomicU64::new(0),
         });
         let listener = crate::web::serve(listener, pushed.clone());
         let client = Client::builder()
@@ -434,7 +432,6 @@ impl Pushed {
             return error(StatusCode::INTERNAL_SERVER_ERROR, "M_UNKNOWN", "try again");
         }
         self.transactions.fetch_add(1, Ordering::SeqCst);
-        self.events.fetch_add(taken, Ordering::SeqCst);
         metrics::counter!("tandem_appservice_transactions_total").increment(1);
         debug!(%txn, events = events.len(), taken, "took an appservice transaction");
         bot.activity.changed.notify_waiters();
@@ -500,14 +497,11 @@ impl MatrixBot {
         true
     }
 
-    /// In appservice mode: transactions taken, and events of theirs handed over.
-    pub fn appservice_taken(&self) -> Option<(u64, u64)> {
-        self.appservice.as_ref().map(|a| {
-            (
-                a.pushed.transactions.load(Ordering::SeqCst),
-                a.pushed.events.load(Ordering::SeqCst),
-            )
-        })
+    /// In appservice mode: the transactions taken so far.
+    pub fn appservice_transactions(&self) -> Option<u64> {
+        self.appservice
+            .as_ref()
+            .map(|a| a.pushed.transactions.load(Ordering::SeqCst))
     }
 
     /// In appservice mode: where the listener listens.
