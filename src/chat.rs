@@ -10,6 +10,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::domain::{Choice, Place, UserRef};
+use crate::i18n::{Locale, Text};
 
 /// Something a person sent to the bot.
 #[derive(Debug, Clone, PartialEq)]
@@ -142,6 +143,20 @@ pub struct OutMessage {
     /// top. Travels with the message, so a retry after a crash lands in the same place.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub placed: Option<Placement>,
+    /// What was said, as written from the catalogue (see `i18n`): the app renders it in
+    /// the reader's language when it delivers the message; `text` and the choices'
+    /// labels are its English. `None`: words of no language, sent as they are.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub said: Option<Box<Said>>,
+}
+
+/// A message's words as the catalogue's recipes ([`Text`]): its text, and the label of
+/// each of its choices (none, or one a choice).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Said {
+    pub text: Text,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub labels: Vec<Text>,
 }
 
 /// Where in a room a message is posted, on platforms with threads (Matrix). The app
@@ -280,6 +295,62 @@ impl OutMessage {
             text: text.into(),
             ..Default::default()
         }
+    }
+
+    /// A message written from the catalogue: `text` in English now, in the reader's
+    /// language when delivered ([`OutMessage::in_language`]).
+    pub fn said(text: Text) -> Self {
+        OutMessage {
+            text: text.english(),
+            said: Some(Box::new(Said {
+                text,
+                labels: Vec::new(),
+            })),
+            ..Default::default()
+        }
+    }
+
+    /// Its choices, each labelled from the catalogue (their labels in English now).
+    pub fn with_choices(mut self, choices: Vec<(Choice, Text)>) -> Self {
+        let (choices, labels): (Vec<Choice>, Vec<Text>) = choices
+            .into_iter()
+            .map(|(mut c, label)| {
+                c.label = label.english();
+                (c, label)
+            })
+            .unzip();
+        self.choices = choices;
+        match &mut self.said {
+            Some(said) => said.labels = labels,
+            None => {
+                self.said = Some(Box::new(Said {
+                    text: Text::plain(self.text.clone()),
+                    labels,
+                }))
+            }
+        }
+        self
+    }
+
+    /// This message in `locale`, when it was written from the catalogue: its text and
+    /// choice labels rendered there, and no longer a recipe (so it is rendered once). As
+    /// it is otherwise.
+    pub fn in_language(&self, locale: Locale) -> std::borrow::Cow<'_, OutMessage> {
+        use std::borrow::Cow;
+        let Some(said) = &self.said else {
+            return Cow::Borrowed(self);
+        };
+        let mut out = OutMessage {
+            said: None,
+            ..self.clone()
+        };
+        if locale != Locale::EN {
+            out.text = said.text.render(locale);
+            for (choice, label) in out.choices.iter_mut().zip(&said.labels) {
+                choice.label = label.render(locale);
+            }
+        }
+        Cow::Owned(out)
     }
 
     /// This message is the card that starts the thread `key` (see [`Thread`]).

@@ -27,6 +27,7 @@ pub mod domain;
 pub mod error;
 pub mod flows;
 pub mod graphics;
+pub mod i18n;
 pub mod matching;
 pub mod platforms;
 pub mod ports;

@@ -4,29 +4,24 @@
 //! Every message asks, so the links are held here rather than read per message. This
 //! process changes its copy as soon as a step that links, unlinks or erases commits
 //! ([`Links::apply`], before that step's messages go out); what another process sharing
-//! the database did is read again at most [`REFRESH`] later. Until then a message from a
+//! the database did is read again at most [`REFRESH`](super::kept::REFRESH) later. Until then a message from a
 //! newly linked account is taken as that account's own (it gets the "new here" answers),
 //! and a DM goes to the account the person wrote from before.
 
 use std::collections::HashMap;
-use std::sync::RwLock;
-use std::time::{Duration, Instant};
 
 use chrono::{DateTime, Utc};
-use tracing::warn;
 
+use super::kept::Kept;
 use crate::domain::UserRef;
 use crate::domain::accounts::Linked;
 use crate::step::Effect;
 use crate::storage::Store;
 
-/// How old the copy may be before the next use reads the links again.
-const REFRESH: Duration = Duration::from_secs(10);
-
 /// The links of every person, read from the database now and then.
 pub struct Links {
     store: Store,
-    state: RwLock<State>,
+    kept: Kept<State>,
 }
 
 #[derive(Default)]
@@ -36,10 +31,6 @@ struct State {
     /// Each person with a link: their other account, whether their DMs go there, and
     /// since when they are linked.
     other_of: HashMap<UserRef, (UserRef, bool, DateTime<Utc>)>,
-    read_at: Option<Instant>,
-    /// Counts the changes taken in by [`Links::apply`]: a read begun before one does not
-    /// replace the copy (it would undo the change), and the next use reads again.
-    changes: u64,
 }
 
 impl State {
@@ -63,104 +54,70 @@ impl Links {
     pub fn new(store: Store) -> Links {
         Links {
             store,
-            state: RwLock::new(State::default()),
+            kept: Kept::default(),
         }
     }
 
-    fn state(&self) -> std::sync::RwLockReadGuard<'_, State> {
-        self.state.read().unwrap_or_else(|e| e.into_inner())
-    }
-
-    fn state_mut(&self) -> std::sync::RwLockWriteGuard<'_, State> {
-        self.state.write().unwrap_or_else(|e| e.into_inner())
-    }
-
-    /// Reads the links again if the copy is older than [`REFRESH`] (or was never read).
-    /// A failed read keeps the copy (and is tried again at the next use).
+    /// Reads the links again if the copy is older than `kept::REFRESH` (or was never read).
     pub async fn fresh(&self) {
-        if self
-            .state()
-            .read_at
-            .is_some_and(|at| at.elapsed() < REFRESH)
-        {
-            return;
-        }
-        let changes = self.state().changes;
-        match self.store.linked_accounts().await {
-            Ok(rows) => {
-                let mut state = State {
-                    read_at: Some(Instant::now()),
-                    changes,
-                    ..State::default()
-                };
-                for (other, person, dm_other, since) in rows {
+        self.kept
+            .fresh("linked accounts", || async {
+                let mut state = State::default();
+                for (other, person, dm_other, since) in self.store.linked_accounts().await? {
                     state.insert(other, person, dm_other, since);
                 }
-                let mut current = self.state_mut();
-                if current.changes == changes {
-                    *current = state;
-                }
-            }
-            Err(e) => warn!("reading the linked accounts failed (kept as they were): {e:#}"),
-        }
+                Ok(state)
+            })
+            .await;
     }
 
     /// The person `account` is read as, when it is someone's other account.
     pub fn person_of(&self, account: &UserRef) -> Option<UserRef> {
-        self.state().person_of.get(account).cloned()
+        self.kept.with(|s| s.person_of.get(account).cloned())
     }
 
     /// `person`'s link, if they have one, for a step written from their other account
     /// (`from_other`) or their own.
     pub fn linked(&self, person: &UserRef, from_other: bool) -> Option<Linked> {
-        self.state()
-            .other_of
-            .get(person)
-            .map(|(other, dm_other, since)| Linked {
-                other: other.clone(),
-                dm_other: *dm_other,
-                from_other,
-                since: *since,
-            })
+        self.kept.with(|s| {
+            s.other_of
+                .get(person)
+                .map(|(other, dm_other, since)| Linked {
+                    other: other.clone(),
+                    dm_other: *dm_other,
+                    from_other,
+                    since: *since,
+                })
+        })
     }
 
     /// Where a DM to `to` goes: their other account when they last wrote from it, else
     /// `to` itself.
     pub fn dm_account(&self, to: &UserRef) -> UserRef {
-        match self.state().other_of.get(to) {
+        self.kept.with(|s| match s.other_of.get(to) {
             Some((other, true, _)) => other.clone(),
             _ => to.clone(),
-        }
+        })
     }
 
     /// Takes in what a committed step changed.
     pub fn apply(&self, effects: &[Effect]) {
         for effect in effects {
-            if matches!(
-                effect,
-                Effect::LinkAccounts { .. }
-                    | Effect::Unlink { .. }
-                    | Effect::ErasePerson { .. }
-                    | Effect::DmAccount { .. }
-            ) {
-                self.state_mut().changes += 1;
-            }
             match effect {
-                Effect::LinkAccounts { person, other, at } => {
-                    self.state_mut()
-                        .insert(other.clone(), person.clone(), false, *at);
-                }
+                Effect::LinkAccounts { person, other, at } => self
+                    .kept
+                    .change(|s| s.insert(other.clone(), person.clone(), false, *at)),
                 Effect::Unlink { account } | Effect::ErasePerson { user: account, .. } => {
-                    self.state_mut().remove(account);
+                    self.kept.change(|s| s.remove(account))
                 }
                 Effect::DmAccount {
                     person,
                     other: here,
-                } => {
-                    if let Some((_, dm_other, _)) = self.state_mut().other_of.get_mut(person) {
+                } => self.kept.change(|s| {
+                    if let Some((_, dm_other, _)) = s.other_of.get_mut(person) {
                         *dm_other = *here;
                     }
-                }
+                }),
                 _ => {}
             }
         }

@@ -28,6 +28,8 @@ mod clock;
 mod commit;
 mod drawing;
 pub mod export;
+mod kept;
+pub mod languages;
 mod limits;
 pub mod links;
 mod memory;
@@ -112,6 +114,8 @@ pub struct AppSettings {
     /// process serves both Matrix and Discord: off unless the Discord bot reads message
     /// content (`[discord] message_content`).
     pub relay: bool,
+    /// The language of rooms and of people who chose none.
+    pub language: crate::i18n::Locale,
 }
 
 impl Default for AppSettings {
@@ -129,6 +133,7 @@ impl Default for AppSettings {
             platforms: Vec::new(),
             limits: RateLimits::default(),
             relay: true,
+            language: crate::i18n::Locale::EN,
             fonts: crate::graphics::DEFAULT_FONTS
                 .iter()
                 .map(std::path::PathBuf::from)
@@ -166,6 +171,8 @@ pub struct App {
     relays: Arc<relay::Relayed>,
     /// Linked accounts (`domain::accounts`): who a message is from, where DMs go.
     links: Arc<links::Links>,
+    /// The language each person is written to in.
+    languages: Arc<languages::Languages>,
     /// Which room serves what, for the deployment and each programme.
     rooms: Arc<crate::domain::rooms::Rooms>,
     /// Pair rooms waiting for the platform's pace, for the coordinators' progress notes.
@@ -197,6 +204,8 @@ struct Known {
     blocked_offers: Vec<i64>,
     /// Their account on the other platform, if they linked one.
     linked: Option<crate::domain::accounts::Linked>,
+    /// The language they are written to in.
+    language: crate::i18n::Locale,
 }
 
 /// How long a message waits for an unreachable database before the person is told.
@@ -234,14 +243,22 @@ impl App {
                 settings.moderation.add_programme_moderator(m, &p.slug);
             }
         }
+        let links = Arc::new(links::Links::new(store.clone()));
+        let languages = Arc::new(languages::Languages::new(
+            store.clone(),
+            links.clone(),
+            settings.language,
+        ));
         let relays = Arc::new(relay::Relayed::new(
             ports,
             Arc::new(relay::RelayRooms::new(store.clone())),
+            languages.clone(),
         ));
         App {
             ports: relays.ports(),
             relays,
-            links: Arc::new(links::Links::new(store.clone())),
+            links,
+            languages,
             rooms,
             paced: Arc::default(),
             store,
@@ -334,6 +351,7 @@ impl App {
             people: &known.named,
             blocked_offers: &known.blocked_offers,
             linked: known.linked.as_ref(),
+            language: known.language,
         }
     }
 }

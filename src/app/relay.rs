@@ -43,6 +43,7 @@ use crate::ports::{
 use crate::storage::Store;
 
 use super::App;
+use super::languages::Languages;
 
 /// The largest file copied from one side to the other: what Discord takes from a bot in a
 /// server without boosts (10 MiB), less room for the request around it.
@@ -141,11 +142,17 @@ pub fn copied_text(author: &str, text: &str) -> String {
 pub struct Relayed {
     inner: Ports,
     rooms: Arc<RelayRooms>,
+    /// Every message goes out through here, in its reader's language.
+    languages: Arc<Languages>,
 }
 
 impl Relayed {
-    pub fn new(inner: Ports, rooms: Arc<RelayRooms>) -> Relayed {
-        Relayed { inner, rooms }
+    pub fn new(inner: Ports, rooms: Arc<RelayRooms>, languages: Arc<Languages>) -> Relayed {
+        Relayed {
+            inner,
+            rooms,
+            languages,
+        }
     }
 
     /// The ports, relaying: a [`Ports`] whose calls go through here.
@@ -210,7 +217,9 @@ impl DirectMessenger for Relayed {
         message: &OutMessage,
         key: &IdempotencyKey,
     ) -> Result<Posted, PortError> {
-        self.inner.dm.send_dm(to, message, key).await
+        self.languages.fresh().await;
+        let message = message.in_language(self.languages.of(to));
+        self.inner.dm.send_dm(to, &message, key).await
     }
 
     async fn fetch_file(
@@ -241,6 +250,7 @@ impl RoomMessenger for Relayed {
         message: &OutMessage,
         key: &IdempotencyKey,
     ) -> Result<Posted, PortError> {
+        let message = &*message.in_language(self.languages.default());
         let posted = self.inner.rooms.post_in_room(room, message, key).await?;
         if let Some(other) = self.twin(room).await? {
             let copy = OutMessage {
@@ -273,7 +283,8 @@ impl RoomMessenger for Relayed {
         message: &OutMessage,
         key: &IdempotencyKey,
     ) -> Result<(), PortError> {
-        self.inner.rooms.edit_in_room(room, id, message, key).await
+        let message = message.in_language(self.languages.default());
+        self.inner.rooms.edit_in_room(room, id, &message, key).await
     }
 
     async fn delete_in_room(

@@ -51,6 +51,10 @@ impl App {
             surveys: context.surveys,
             named: Vec::new(),
             linked: self.links.linked(user, false),
+            language: {
+                self.languages.fresh().await;
+                self.languages.of(user)
+            },
         })
     }
 

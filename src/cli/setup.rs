@@ -131,6 +131,8 @@ pub(super) fn app_settings(settings: &Settings) -> AppSettings {
         },
         // A Discord member's messages can be copied to Matrix only if the bot reads them.
         relay: settings.discord.as_ref().is_none_or(|d| d.message_content),
+        // Checked when the settings were loaded.
+        language: settings.locale().unwrap_or_default(),
         ..AppSettings::default()
     }
 }

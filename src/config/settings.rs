@@ -31,6 +31,10 @@ pub struct Settings {
     /// Prefix for commands in shared rooms.
     #[serde(default = "default_room_prefix")]
     pub room_prefix: String,
+    /// The language Tandem writes in to everyone who has not chosen one (`language`), and
+    /// in rooms: a tag of a shipped language (`en`, `es`, `ar`).
+    #[serde(default = "default_language")]
+    pub language: String,
     /// How logs are written to standard error: `text` (the default, for people) or `json`
     /// (one object a line, for a log collector).
     #[serde(default)]
@@ -530,6 +534,10 @@ pub(super) fn default_programmes_dir() -> PathBuf {
 pub(super) fn default_max_message_chars() -> usize {
     8000
 }
+fn default_language() -> String {
+    "en".into()
+}
+
 pub(super) fn default_room_prefix() -> String {
     "!tandem".into()
 }
@@ -547,6 +555,11 @@ impl Default for Settings {
 }
 
 impl Settings {
+    /// The deployment's language (`None`: one Tandem does not speak).
+    pub fn locale(&self) -> Option<crate::i18n::Locale> {
+        crate::i18n::Locale::from_tag(&self.language)
+    }
+
     /// Reads and checks a settings file.
     pub fn load(path: &Path) -> Result<Settings, ConfigErrors> {
         let source = read(path)?;
@@ -563,6 +576,17 @@ impl Settings {
             || settings.room_prefix.contains(char::is_whitespace)
         {
             errors.push(at_key("room_prefix", "must be one word, like !tandem"));
+        }
+        if settings.locale().is_none() {
+            let shipped: Vec<&str> = crate::i18n::SHIPPED.iter().map(|s| s.tag).collect();
+            errors.push(at_key(
+                "language",
+                &format!(
+                    "Tandem does not speak \"{}\": choose one of {}",
+                    settings.language,
+                    shipped.join(", ")
+                ),
+            ));
         }
         if let Some(url) = &settings.database_url
             && !(url.starts_with("sqlite:")

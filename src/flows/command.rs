@@ -44,12 +44,26 @@ pub enum Command {
     /// `repeat`: the question waiting for an answer, asked again in full (a wrong answer
     /// gets a short message, not the question again).
     Repeat,
+    /// `language [name]`: which language Tandem writes in (see `flows::language`).
+    Language(String),
 }
 
 /// Words that begin a command, for suggestions.
 pub const COMMAND_WORDS: &[&str] = &[
     "help", "apply", "status", "cancel", "back", "skip", "review", "edit", "submit", "keep",
-    "withdraw", "report", "pause", "resume", "stop", "repeat",
+    "withdraw", "report", "pause", "resume", "stop", "repeat", "language",
+];
+
+/// The words for `language`, in each shipped language: someone who cannot read the
+/// current one can still find theirs.
+const LANGUAGE_WORDS: &[&str] = &[
+    "language",
+    "languages",
+    "lang",
+    "idioma",
+    "lengua",
+    "لغة",
+    "اللغة",
 ];
 
 /// Parses a message as a command, or `None` when it is not one.
@@ -84,6 +98,9 @@ pub fn parse(text: &str) -> Option<Command> {
             }
             _ => return None,
         }),
+        [w, rest @ ..] if LANGUAGE_WORDS.contains(w) && rest.len() <= 3 => {
+            Some(Command::Language(rest.join(" ")))
+        }
         ["edit", what] => Some(Command::Edit((*what).to_string())),
         ["pause", rest @ ..] => Some(Command::Pause(rest.join(" "))),
         ["withdraw", programme] => Some(Command::Withdraw(Some((*programme).to_string()))),

@@ -15,9 +15,9 @@ use super::help::{dm_help, room_help, status_text, unknown_text};
 use super::route::{Dm, Room, Route};
 use super::{
     Content, Ctx, Effect, FileStatus, FlowState, Inbound, InboundFile, OutMessage, Outcome,
-    actions, agreement, application, cases, choice, closure, escape, events, figures, meetings,
-    pairing, pause, personal, prompts, report, review, roster, starters, support, survey, team,
-    withdraw,
+    actions, agreement, application, cases, choice, closure, escape, events, figures, language,
+    meetings, pairing, pause, personal, prompts, report, review, roster, starters, support, survey,
+    team, withdraw,
 };
 use crate::domain::text::thousands;
 use crate::domain::{Place, RoomRef};
@@ -244,6 +244,7 @@ fn idle_dm(ctx: &Ctx<'_>, dm: &Dm, content: &Content) -> Outcome {
         }
         Dm::Command(Command::Apply(args)) => application::start(ctx, args),
         Dm::Command(Command::Status) => say(status_text(ctx)),
+        Dm::Command(Command::Language(words)) => language::handle(ctx, words),
         Dm::Command(Command::Withdraw(programme)) => withdraw::start(ctx, programme.as_deref()),
         Dm::Command(Command::Report) => report::start(ctx, None),
         Dm::Command(Command::Pause(rest)) => pause::pause(ctx, rest),
@@ -374,6 +375,11 @@ fn in_room(ctx: &Ctx<'_>, state: Option<&FlowState>, room: &RoomRef, command: &R
         }
         Room::Command(Command::Status) => {
             Outcome::unchanged(vec![ctx.dm_text(status_text(ctx)), post(sent_dm)])
+        }
+        Room::Command(Command::Language(words)) => {
+            let mut outcome = language::handle(ctx, words);
+            outcome.effects.push(post(sent_dm));
+            outcome
         }
         Room::Command(_) => Outcome::unchanged(vec![post(format!(
             "{}, please answer me in our direct messages: that's where your application is.",

@@ -39,6 +39,9 @@ enum Escape {
     /// `my data`: sent at once (a right that waits on nothing), and the open flow asked
     /// again.
     MyData,
+    /// `language`: answered (and changed) at once, and the open flow asked again, in the
+    /// new language.
+    Language,
     /// `link` or `unlink`: answered at once, and the open flow asked again; a code typed
     /// (`waits`) waits for the open flow to end, which would otherwise be lost to it.
     Link {
@@ -56,6 +59,7 @@ fn escape(dm: &Dm) -> Option<Escape> {
         Dm::Personal(PersonalCommand::Delete) => Some(Escape::Delete),
         Dm::AskTeam(_) => Some(Escape::AskTeam),
         Dm::Personal(PersonalCommand::MyData) => Some(Escape::MyData),
+        Dm::Command(Command::Language(_)) => Some(Escape::Language),
         Dm::Link(command) => Some(Escape::Link {
             waits: super::link::waits_for_open_flow(command),
         }),
@@ -183,7 +187,7 @@ pub(super) fn in_flow(
             ),
         },
         // They open nothing: the open flow stays as it is, asked again.
-        Escape::AskTeam | Escape::MyData | Escape::Link { waits: false } => {
+        Escape::AskTeam | Escape::MyData | Escape::Language | Escape::Link { waits: false } => {
             stack(ctx, idle(), state)
         }
         Escape::Link { waits: true } => again(

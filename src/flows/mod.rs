@@ -27,6 +27,7 @@ pub mod events;
 pub mod form;
 mod help;
 pub mod incident;
+pub mod language;
 pub mod link;
 pub mod pairing;
 pub mod pause;
@@ -210,6 +211,8 @@ pub struct Ctx<'a> {
     /// The sender's account on the other platform, when they linked one
     /// (`domain::accounts`): `user` is then the account their data is kept under.
     pub linked: Option<&'a crate::domain::accounts::Linked>,
+    /// The language the sender is written to in (what they chose, or the deployment's).
+    pub language: crate::i18n::Locale,
 }
 
 /// An event session and everyone's answer to it.

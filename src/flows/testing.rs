@@ -304,6 +304,7 @@ impl Scene {
             people: &[],
             blocked_offers: &[],
             linked: None,
+            language: Default::default(),
         }
     }
 

@@ -615,6 +615,7 @@ impl World {
             people: &[],
             blocked_offers: &[],
             linked: None,
+            language: Default::default(),
         };
         let state = self.states[who].as_ref();
         let outcome = match step {

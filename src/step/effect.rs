@@ -380,6 +380,11 @@ pub enum Effect {
         person: UserRef,
         other: bool,
     },
+    /// Write to `user` in `locale` from now on.
+    SetLanguage {
+        user: UserRef,
+        locale: crate::i18n::Locale,
+    },
     /// Store a survey round with its invites, and queue the survey for each recipient.
     SendSurvey(crate::domain::survey::NewRound),
     /// Keep a survey's answers so far (the person paused half-way).

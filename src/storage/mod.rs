@@ -38,6 +38,7 @@ mod evidence;
 pub mod health;
 mod holds;
 mod jobs;
+mod languages;
 mod leases;
 mod links;
 mod matches;

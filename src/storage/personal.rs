@@ -274,8 +274,10 @@ impl Store {
                     .then(|| crate::domain::meetings::describe(&week.windows)),
             })
         });
+        let language = self.person_language(user).await?.map(|l| l.tag());
         Ok(json!({
             "person": user.to_string(),
+            "language": language,
             "weekly_availability": availability,
             "exported_at": now.to_rfc3339(),
             "applications": applications,
@@ -342,6 +344,7 @@ impl Store {
         }
         self.unlink_account(tx, user).await?;
         self.forget_link_codes(tx, user).await?;
+        self.forget_language(tx, user).await?;
         // The names they gave, to scrub from what others wrote.
         let names: Vec<String> = sqlx::query_scalar(
             "SELECT a.answer FROM application_answers a JOIN applications p ON p.id = a.application_id WHERE p.platform = $1 AND p.user_id = $2 AND a.question_id = 'name'",

@@ -763,6 +763,11 @@ impl Store {
                 self.set_dm_account(tx, person, *other).await?;
                 Applied::Done
             }
+            // Languages (languages.rs).
+            Effect::SetLanguage { user, locale } => {
+                self.set_language(tx, user, *locale, now).await?;
+                Applied::Done
+            }
             Effect::LogRefusal { user, action } => {
                 self.log_refusal(tx, user, action, now).await?;
                 Applied::Done

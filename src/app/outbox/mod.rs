@@ -155,6 +155,7 @@ impl App {
     pub(super) async fn perform_local(&self, effects: &[Effect]) {
         // Links first: this step's own messages go where its links say.
         self.links.apply(effects);
+        self.languages.apply(effects);
         for effect in effects {
             match effect {
                 Effect::LogRefusal { user, action } => {

@@ -91,6 +91,7 @@ impl World {
             people: &[],
             blocked_offers: &[],
             linked: None,
+            language: Default::default(),
         }
     }
 

@@ -1,0 +1,195 @@
+//! The languages Tandem speaks ([`SHIPPED`]) and reading a language a person names or a
+//! platform reports (`es`, `es-MX`, `pt_BR`, `Español`, `Arabic`, `العربية`).
+//!
+//! To ship another language: a folder `locales/<tag>/` with every file English has (the
+//! key-coverage test lists what is missing), and a row in [`SHIPPED`].
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use crate::domain::text::fold;
+
+/// A shipped language.
+pub struct Shipped {
+    /// The BCP 47 language tag (`es`), which is also its folder under `locales/`.
+    pub tag: &'static str,
+    /// Its name in English, and in itself.
+    pub english: &'static str,
+    pub own: &'static str,
+    /// Written right to left: the values set into its sentences (names, numbers, commands)
+    /// are isolated, so a Latin word keeps its place in an Arabic line.
+    pub rtl: bool,
+    /// The text of each file of `locales/<tag>/`, in [`super::catalogue::FILES`]' order.
+    pub files: &'static [&'static str],
+}
+
+macro_rules! files {
+    ($tag:literal) => {
+        &[
+            include_str!(concat!("../../locales/", $tag, "/common.ftl")),
+            include_str!(concat!("../../locales/", $tag, "/application.ftl")),
+        ]
+    };
+}
+
+/// Every language Tandem speaks; English first, which is what a missing translation falls
+/// back to.
+pub const SHIPPED: &[Shipped] = &[
+    Shipped {
+        tag: "en",
+        english: "English",
+        own: "English",
+        rtl: false,
+        files: files!("en"),
+    },
+    Shipped {
+        tag: "es",
+        english: "Spanish",
+        own: "Español",
+        rtl: false,
+        files: files!("es"),
+    },
+    Shipped {
+        tag: "ar",
+        english: "Arabic",
+        own: "العربية",
+        rtl: true,
+        files: files!("ar"),
+    },
+];
+
+/// One of the [`SHIPPED`] languages. Stored and sent as its tag.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Locale(u8);
+
+impl Default for Locale {
+    fn default() -> Self {
+        Locale::EN
+    }
+}
+
+impl Locale {
+    pub const EN: Locale = Locale(0);
+
+    /// Every shipped language, English first.
+    pub fn all() -> impl Iterator<Item = Locale> {
+        (0..SHIPPED.len()).map(|i| Locale(i as u8))
+    }
+
+    pub(super) fn index(self) -> usize {
+        self.0 as usize
+    }
+
+    pub fn shipped(self) -> &'static Shipped {
+        &SHIPPED[self.0 as usize]
+    }
+
+    pub fn tag(self) -> &'static str {
+        self.shipped().tag
+    }
+
+    /// `Español (es)`: how a person recognises their language in a list.
+    pub fn label(self) -> String {
+        let s = self.shipped();
+        if s.own == s.english {
+            format!("{} ({})", s.own, s.tag)
+        } else {
+            format!("{} / {} ({})", s.own, s.english, s.tag)
+        }
+    }
+
+    /// The shipped language a tag names, regional or not (`es`, `es-MX`, `es_419`,
+    /// `ar-EG`); `None` for one Tandem does not speak.
+    pub fn from_tag(tag: &str) -> Option<Locale> {
+        let primary = tag.trim().split(['-', '_']).next()?.to_ascii_lowercase();
+        Locale::all().find(|l| l.tag() == primary)
+    }
+
+    /// The shipped language a person names: its tag, or its name in English or in
+    /// itself, in any case and with or without accents (`spanish`, `espanol`, `عربي`).
+    pub fn named(words: &str) -> Option<Locale> {
+        let folded = fold(words.trim());
+        if folded.is_empty() {
+            return None;
+        }
+        Locale::from_tag(&folded)
+            .filter(|_| !folded.contains(' '))
+            .or_else(|| {
+                Locale::all().find(|l| {
+                    let s = l.shipped();
+                    fold(s.english) == folded
+                        || fold(s.own) == folded
+                        || other_names(s.tag).iter().any(|n| fold(n) == folded)
+                })
+            })
+    }
+}
+
+/// Other names people use for a shipped language.
+fn other_names(tag: &str) -> &'static [&'static str] {
+    match tag {
+        "es" => &["Castellano", "Espanol", "Spanish"],
+        "ar" => &["عربي", "عربى", "Arabe", "Árabe"],
+        "en" => &["Inglés", "Ingles", "الإنجليزية", "انجليزي"],
+        _ => &[],
+    }
+}
+
+impl Serialize for Locale {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.tag())
+    }
+}
+
+impl<'de> Deserialize<'de> for Locale {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let tag = String::deserialize(d)?;
+        // A language no longer shipped reads as the default rather than failing the row.
+        Ok(Locale::from_tag(&tag).unwrap_or_default())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_regional_tag_reads_as_its_language_and_an_unknown_one_as_none() {
+        assert_eq!(Locale::from_tag("es-MX").map(Locale::tag), Some("es"));
+        assert_eq!(Locale::from_tag("ar_EG").map(Locale::tag), Some("ar"));
+        assert_eq!(Locale::from_tag("EN-gb").map(Locale::tag), Some("en"));
+        assert_eq!(Locale::from_tag("pt-BR"), None);
+        assert_eq!(Locale::from_tag(""), None);
+    }
+
+    #[test]
+    fn a_language_is_found_by_its_tag_or_its_name_in_english_or_in_itself() {
+        for (words, tag) in [
+            ("es", "es"),
+            ("Spanish", "es"),
+            ("español", "es"),
+            ("ESPANOL", "es"),
+            ("castellano", "es"),
+            ("العربية", "ar"),
+            ("arabic", "ar"),
+            ("English", "en"),
+        ] {
+            assert_eq!(Locale::named(words).map(Locale::tag), Some(tag), "{words}");
+        }
+        assert_eq!(Locale::named("klingon"), None);
+        assert_eq!(Locale::named("es es"), None);
+    }
+
+    #[test]
+    fn a_locale_is_stored_as_its_tag() {
+        let es = Locale::from_tag("es").unwrap();
+        assert_eq!(serde_json::to_string(&es).unwrap(), "\"es\"");
+        assert_eq!(
+            serde_json::from_str::<Locale>("\"ar\"").unwrap().tag(),
+            "ar"
+        );
+        assert_eq!(
+            serde_json::from_str::<Locale>("\"xx\"").unwrap(),
+            Locale::EN
+        );
+    }
+}

@@ -1,0 +1,90 @@
+//! Languages: everything Tandem writes, in the reader's language.
+//!
+//! The texts live in Fluent files, one folder per language (`locales/<tag>/*.ftl`), built
+//! into the binary ([`catalogue`]). Flows say what to write as a [`Text`] (message ids and
+//! their arguments), and the app renders it when it delivers a message, in the language
+//! its reader chose (`language`, stored per person) or the deployment's. [`Locale`] is one
+//! of the [`SHIPPED`] languages.
+//!
+//! To add a message: its id and English text in the right file of `locales/en/`, the same
+//! id in every other language's file (the key-coverage test below fails until it is
+//! there), and `Text::msg` with that id where it is said. An id is written out whole in the
+//! code (never assembled), so that the test can find every one.
+
+pub mod catalogue;
+mod locale;
+mod text;
+
+pub use locale::{Locale, SHIPPED, Shipped};
+pub use text::{Arg, Text};
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_shipped_language_parses_and_has_every_english_message_with_no_unknown_variable() {
+        let problems = catalogue::problems();
+        assert!(problems.is_empty(), "{}", problems.join("\n"));
+    }
+
+    /// Every message id given to `Text::msg` in the sources names an English message (and so, by the test
+    /// above, a message of every language).
+    #[test]
+    fn every_message_id_in_the_code_is_in_the_catalogue() {
+        let mut missing = Vec::new();
+        let mut found = 0;
+        for (path, source) in sources(std::path::Path::new("src")) {
+            for (i, _) in source.match_indices("Text::msg(\"") {
+                let rest = &source[i + "Text::msg(\"".len()..];
+                let id = &rest[..rest.find('"').unwrap_or(0)];
+                found += 1;
+                if !catalogue::has(id) {
+                    missing.push(format!("{path}: {id}"));
+                }
+            }
+        }
+        assert!(found > 0, "no message ids found: is the test reading src?");
+        assert!(
+            missing.is_empty(),
+            "not in locales/en:\n{}",
+            missing.join("\n")
+        );
+    }
+
+    fn sources(dir: &std::path::Path) -> Vec<(String, String)> {
+        let mut out = Vec::new();
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                out.extend(sources(&path));
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                let text = std::fs::read_to_string(&path).unwrap();
+                out.push((path.display().to_string(), text));
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn plurals_follow_each_languages_rules() {
+        let ar = Locale::from_tag("ar").unwrap();
+        let es = Locale::from_tag("es").unwrap();
+        let days = |l: Locale, n: i64| Text::msg("days").arg("count", n).render(l);
+        assert_eq!(days(Locale::EN, 1), "1 day");
+        assert_eq!(days(Locale::EN, 3), "3 days");
+        assert_eq!(days(es, 1), "1 día");
+        assert_eq!(days(es, 3), "3 días");
+        // Arabic has a dual and a form for 3 to 10.
+        assert_ne!(days(ar, 2), days(ar, 3).replace('3', "2"));
+        assert!(days(ar, 3).contains("أيام"), "{}", days(ar, 3));
+    }
+
+    #[test]
+    fn values_in_a_right_to_left_sentence_are_isolated_and_elsewhere_not() {
+        let ar = Locale::from_tag("ar").unwrap();
+        let t = Text::msg("language-set").arg("language", "English");
+        assert!(t.render(ar).contains("\u{2068}English\u{2069}"));
+        assert!(!t.english().contains('\u{2068}'));
+    }
+}

@@ -1,0 +1,233 @@
+//! [`Text`]: what the bot says, kept as a recipe until it is known who reads it.
+//!
+//! A flow decides what to say without knowing the reader's language (a decision told to an
+//! applicant, a nudge to a pair), so it builds a [`Text`] from message ids of the
+//! catalogue, their arguments, and words that are the same in every language (a name, a
+//! person's own answer). The app renders it in the reader's language when it delivers the
+//! message ([`Text::render`]); an [`crate::chat::OutMessage`] carries the recipe beside its
+//! English rendering.
+//!
+//! Build one with [`Text::msg`] and [`Text::arg`],
+//! [`Text::plain`] for words of no language, [`Text::given`] for a programme file's own
+//! translations, and [`Text::lines`]/[`Text::join`] to put pieces together.
+
+use serde::{Deserialize, Serialize};
+
+use super::Locale;
+use super::catalogue;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Text {
+    /// The same in every language.
+    Plain(String),
+    /// A message of the catalogue, with its arguments.
+    Msg {
+        id: String,
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        args: Vec<(String, Arg)>,
+    },
+    /// A text the programme file gives in several languages: `(tag, text)`, its default
+    /// language first.
+    Given(Vec<(String, String)>),
+    /// Pieces one after another, `sep` between them.
+    Join { parts: Vec<Text>, sep: String },
+}
+
+/// An argument of a message: a number (for plurals) or a text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Arg {
+    Num(i64),
+    Text(Text),
+}
+
+impl From<i64> for Arg {
+    fn from(n: i64) -> Self {
+        Arg::Num(n)
+    }
+}
+
+impl From<usize> for Arg {
+    fn from(n: usize) -> Self {
+        Arg::Num(i64::try_from(n).unwrap_or(i64::MAX))
+    }
+}
+
+impl From<Text> for Arg {
+    fn from(t: Text) -> Self {
+        Arg::Text(t)
+    }
+}
+
+impl From<String> for Arg {
+    fn from(s: String) -> Self {
+        Arg::Text(Text::Plain(s))
+    }
+}
+
+impl From<&str> for Arg {
+    fn from(s: &str) -> Self {
+        Arg::Text(Text::Plain(s.to_string()))
+    }
+}
+
+impl From<&String> for Arg {
+    fn from(s: &String) -> Self {
+        Arg::Text(Text::Plain(s.clone()))
+    }
+}
+
+impl From<String> for Text {
+    fn from(s: String) -> Self {
+        Text::Plain(s)
+    }
+}
+
+impl From<&str> for Text {
+    fn from(s: &str) -> Self {
+        Text::Plain(s.to_string())
+    }
+}
+
+impl Text {
+    /// The catalogue's message `id` (its arguments added with [`Text::arg`]).
+    pub fn msg(id: &str) -> Text {
+        Text::Msg {
+            id: id.to_string(),
+            args: Vec::new(),
+        }
+    }
+
+    /// Words of no language: shown as they are.
+    pub fn plain(s: impl Into<String>) -> Text {
+        Text::Plain(s.into())
+    }
+
+    /// A programme file's text: its default, and its translations by tag.
+    pub fn given(default: &str, translations: &[(String, String)]) -> Text {
+        if translations.is_empty() {
+            return Text::Plain(default.to_string());
+        }
+        let mut all = vec![(String::new(), default.to_string())];
+        all.extend(translations.iter().cloned());
+        Text::Given(all)
+    }
+
+    /// This message with the argument `name` set (a message's arguments only).
+    pub fn arg(mut self, name: &str, value: impl Into<Arg>) -> Text {
+        if let Text::Msg { args, .. } = &mut self {
+            args.push((name.to_string(), value.into()));
+        }
+        self
+    }
+
+    /// The pieces one after another, `sep` between them.
+    pub fn join(parts: Vec<Text>, sep: &str) -> Text {
+        Text::Join {
+            parts,
+            sep: sep.to_string(),
+        }
+    }
+
+    /// The pieces as lines.
+    pub fn lines(parts: Vec<Text>) -> Text {
+        Text::join(parts, "\n")
+    }
+
+    /// The pieces as paragraphs (a blank line between them).
+    pub fn paragraphs(parts: Vec<Text>) -> Text {
+        Text::join(parts, "\n\n")
+    }
+
+    /// In English: what tests and logs read.
+    pub fn english(&self) -> String {
+        self.render(Locale::EN)
+    }
+
+    /// In `locale`: each message in its translation (English where it has none), each
+    /// programme text in the locale's translation (its default where it has none).
+    pub fn render(&self, locale: Locale) -> String {
+        let mut out = String::new();
+        self.write(locale, &mut out);
+        out
+    }
+
+    fn write(&self, locale: Locale, out: &mut String) {
+        match self {
+            Text::Plain(s) => out.push_str(s),
+            Text::Msg { id, args } => out.push_str(&catalogue::format(locale, id, args)),
+            Text::Given(all) => {
+                let chosen = all
+                    .iter()
+                    .find(|(tag, _)| Locale::from_tag(tag) == Some(locale))
+                    .or_else(|| all.first());
+                if let Some((_, text)) = chosen {
+                    out.push_str(text);
+                }
+            }
+            Text::Join { parts, sep } => {
+                for (i, part) in parts.iter().enumerate() {
+                    if i > 0 {
+                        out.push_str(sep);
+                    }
+                    part.write(locale, out);
+                }
+            }
+        }
+    }
+
+    /// Every message id this text uses (for the key-coverage test).
+    pub fn ids(&self) -> Vec<&str> {
+        let mut ids = Vec::new();
+        self.collect_ids(&mut ids);
+        ids
+    }
+
+    fn collect_ids<'a>(&'a self, ids: &mut Vec<&'a str>) {
+        match self {
+            Text::Msg { id, args } => {
+                ids.push(id);
+                for (_, arg) in args {
+                    if let Arg::Text(t) = arg {
+                        t.collect_ids(ids);
+                    }
+                }
+            }
+            Text::Join { parts, .. } => parts.iter().for_each(|p| p.collect_ids(ids)),
+            Text::Plain(_) | Text::Given(_) => {}
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn es() -> Locale {
+        Locale::from_tag("es").unwrap()
+    }
+
+    #[test]
+    fn a_programme_text_is_read_in_the_readers_language_or_its_default() {
+        let t = Text::given(
+            "What are your goals?",
+            &[("es".into(), "¿Cuáles son tus metas?".into())],
+        );
+        assert_eq!(t.render(es()), "¿Cuáles son tus metas?");
+        assert_eq!(t.english(), "What are your goals?");
+        let ar = Locale::from_tag("ar").unwrap();
+        assert_eq!(t.render(ar), "What are your goals?");
+    }
+
+    #[test]
+    fn a_text_survives_being_stored_as_json() {
+        let t = Text::paragraphs(vec![
+            Text::msg("language-set").arg("language", "Español"),
+            Text::plain("x"),
+        ]);
+        let back: Text = serde_json::from_str(&serde_json::to_string(&t).unwrap()).unwrap();
+        assert_eq!(back, t);
+        assert_eq!(back.ids(), vec!["language-set"]);
+    }
+}
