@@ -14,4 +14,23 @@ days = { $count ->
 language-current = أكتب إليك بـ{ $language }. لتغييرها، اكتب language (أو لغة) وواحدة من: { $choices }.
 language-set = من الآن فصاعدًا سأكتب إليك بـ{ $language }.
 language-unknown = لا أتحدث «{ $asked }» بعد. أستطيع الكتابة بـ: { $choices }. سأواصل بـ{ $language }.
-language-menu = اختر لغة
+
+## التواريخ.
+
+date = { $day } { $month } { $year }
+month-1 = يناير
+month-2 = فبراير
+month-3 = مارس
+month-4 = أبريل
+month-5 = مايو
+month-6 = يونيو
+month-7 = يوليو
+month-8 = أغسطس
+month-9 = سبتمبر
+month-10 = أكتوبر
+month-11 = نوفمبر
+month-12 = ديسمبر
+
+## يُعرض بكل اللغات الأخرى تحت أول رسالة مساعدة، ليجد كل شخص لغته.
+
+language-offer = 🌐 بالعربية: اكتب لغة ar

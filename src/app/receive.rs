@@ -144,6 +144,12 @@ impl App {
             },
             None => Placement::Top,
         };
+        // Digits of every script read as 0-9 from here on (domain::text::western_digits).
+        if let crate::chat::Content::Text(text) = &mut inbound.content
+            && let Some(western) = crate::domain::text::western_digits(text)
+        {
+            *text = western;
+        }
         // Read once, here: what it is decides its cost, what is loaded and who handles it.
         let route = flows::route::route(&inbound, &self.router());
         if let (Some(written_in), Place::Room(room)) = (&written_in, &inbound.place) {

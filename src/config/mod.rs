@@ -50,6 +50,7 @@ mod schedule;
 mod screening;
 mod settings;
 mod support;
+mod translations;
 
 pub use appservice::{AppserviceSettings, AppserviceTokens, registration};
 pub use programme::{QUESTION_KINDS, load_programme, load_programmes, parse_programme};

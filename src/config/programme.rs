@@ -61,6 +61,9 @@ pub(super) struct RawProgramme {
     /// Rooms of its own on each platform (`[rooms.matrix]`, …).
     #[serde(default)]
     pub(super) rooms: super::rooms::RawRooms,
+    /// Its texts in other languages, by tag (`[translations.es]`: see `translations`).
+    #[serde(default)]
+    pub(super) translations: BTreeMap<String, Spanned<toml::Value>>,
 }
 
 /// `[support]`: staff check-ins, what makes a match at risk, and re-engaging quiet pairs.
@@ -507,7 +510,7 @@ pub fn parse_programme(path: &Path, source: &str) -> Result<Programme, ConfigErr
     let time_zone = raw.time_zone.as_ref().and_then(|v| {
         parse_time_zone(v.get_ref())
             .map(|z| z.canonical())
-            .map_err(|m| err(v.span().start, &m))
+            .map_err(|m| err(v.span().start, &m.english()))
             .ok()
     });
     let rooms = super::rooms::build_rooms(&raw.rooms, &mut err);
@@ -575,11 +578,7 @@ pub fn parse_programme(path: &Path, source: &str) -> Result<Programme, ConfigErr
             });
         }
     }
-    let errors = found.with(errors);
-    if !errors.is_empty() {
-        return Err(ConfigErrors(errors));
-    }
-    Ok(Programme {
+    let mut programme = Programme {
         slug,
         name: raw.name,
         description: raw.description,
@@ -612,7 +611,15 @@ pub fn parse_programme(path: &Path, source: &str) -> Result<Programme, ConfigErr
         starters,
         support,
         rooms,
-    })
+        translations: Default::default(),
+    };
+    programme.translations =
+        super::translations::read(&raw.translations, &programme, source, &mut err);
+    let errors = found.with(errors);
+    if !errors.is_empty() {
+        return Err(ConfigErrors(errors));
+    }
+    Ok(programme)
 }
 
 pub(super) fn is_colour(text: &str) -> bool {

@@ -35,6 +35,7 @@ pub mod survey;
 pub mod team;
 pub mod text;
 pub mod timezone;
+pub mod translations;
 pub mod when;
 
 pub use answer::{Answer, AnswerError};

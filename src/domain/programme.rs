@@ -77,6 +77,9 @@ pub struct Programme {
     /// for pair rooms, instead of the deployment's (see `domain::rooms`).
     #[serde(default)]
     pub rooms: Vec<super::rooms::NamedRoom>,
+    /// Its own texts in other languages (`[translations.<tag>]`).
+    #[serde(default)]
+    pub translations: super::translations::Translations,
 }
 
 /// How a programme's recognition certificate looks.
@@ -268,6 +271,26 @@ impl QuestionKind {
 pub struct Choice {
     pub value: String,
     pub label: String,
+}
+
+impl Programme {
+    /// Its text at `path` (see `domain::translations`), whose own words are `own`, as said
+    /// to a reader: in their language where the programme translated it.
+    pub fn said(&self, path: &str, own: &str) -> crate::i18n::Text {
+        self.translations.said(path, own)
+    }
+
+    /// Its name, as said to a reader.
+    pub fn said_name(&self) -> crate::i18n::Text {
+        self.said("name", &self.name)
+    }
+
+    /// The name of its role `role` (as configured when it has no such role), said inside
+    /// a sentence: in lower case.
+    pub fn said_role(&self, role: RoleKind) -> crate::i18n::Text {
+        let own = self.role(role).map_or(role.as_str(), |r| r.name.as_str());
+        crate::i18n::Text::lower(self.said(&format!("roles.{}.name", role.as_str()), own))
+    }
 }
 
 impl Choice {

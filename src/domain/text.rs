@@ -30,6 +30,44 @@ pub fn clean(input: &str, multiline: bool) -> String {
     }
 }
 
+/// The first digit (zero) of each block of decimal digits people type besides `0`–`9`:
+/// Arabic-Indic, Eastern Arabic-Indic (Persian, Urdu), N'Ko, Devanagari, Bengali,
+/// Gurmukhi, Gujarati, Oriya, Tamil, Telugu, Kannada, Malayalam, Thai, Lao, Tibetan,
+/// Myanmar, Khmer, Mongolian, and the full-width digits of East Asian keyboards.
+const ZEROS: &[u32] = &[
+    0x0660, 0x06F0, 0x07C0, 0x0966, 0x09E6, 0x0A66, 0x0AE6, 0x0B66, 0x0BE6, 0x0C66, 0x0CE6, 0x0D66,
+    0x0E50, 0x0ED0, 0x0F20, 0x1040, 0x17E0, 0x1810, 0xFF10,
+];
+
+/// The ASCII character a typed one stands for in numbers and commands: a digit of any
+/// script, the Arabic decimal separator and percent sign, and the full-width forms of
+/// ASCII (`ａｐｐｌｙ　３`). `None`: it stands for itself.
+fn western(c: char) -> Option<char> {
+    let code = c as u32;
+    if let Some(zero) = ZEROS.iter().find(|&&z| (z..z + 10).contains(&code)) {
+        return char::from_digit(code - zero, 10);
+    }
+    match c {
+        '\u{066B}' => Some('.'),
+        '\u{066A}' => Some('%'),
+        '\u{3000}' => Some(' '),
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(code - 0xFF01 + 0x21),
+        _ => None,
+    }
+}
+
+/// `text` with every digit of another script written `0`–`9` (and full-width letters as
+/// ASCII), so that `٣`, `۳` and `３` read as `3` in answers, commands, dates and times;
+/// `None` when there is nothing to change. Applied to what people type once, where it
+/// arrives: the meaning of their words is unchanged, and everyone reading it later
+/// (coordinators included) reads the same digits.
+pub fn western_digits(text: &str) -> Option<String> {
+    if text.is_ascii() || !text.chars().any(|c| western(c).is_some()) {
+        return None;
+    }
+    Some(text.chars().map(|c| western(c).unwrap_or(c)).collect())
+}
+
 /// Number of characters (Unicode scalar values), which is what people count.
 pub fn char_len(s: &str) -> usize {
     s.chars().count()
@@ -239,6 +277,20 @@ mod tests {
     #[test]
     fn the_largest_file_size_a_platform_can_claim_is_written_not_a_panic() {
         assert_eq!(file_size(u64::MAX), "17592186044416 MB");
+    }
+
+    #[test]
+    fn digits_of_every_script_and_full_width_forms_read_as_ascii() {
+        assert_eq!(
+            western_digits("عمري ١٩ سنة").as_deref(),
+            Some("عمري 19 سنة")
+        );
+        assert_eq!(western_digits("۱۴۰۳").as_deref(), Some("1403"));
+        assert_eq!(western_digits("३.५").as_deref(), Some("3.5"));
+        assert_eq!(western_digits("٣٫٥٪").as_deref(), Some("3.5%"));
+        assert_eq!(western_digits("ａｐｐｌｙ　３").as_deref(), Some("apply 3"));
+        assert_eq!(western_digits("plain 42"), None);
+        assert_eq!(western_digits("مرحبا"), None);
     }
 
     #[test]

@@ -4,6 +4,7 @@
 //! The result is stored as text: the canonical IANA name, or `UTC±HH:MM` for offsets, so the
 //! scheduler can later turn it back into a zone with [`parse_time_zone`].
 
+use crate::i18n::Text;
 use std::str::FromStr;
 
 use chrono_tz::Tz;
@@ -39,11 +40,11 @@ pub fn answered(answers: &[(String, super::Answer)]) -> Option<TimeZone> {
 }
 
 /// Parses a time zone as a person would type it. The error is the hint to show them.
-pub fn parse_time_zone(input: &str) -> Result<TimeZone, String> {
+pub fn parse_time_zone(input: &str) -> Result<TimeZone, Text> {
     let s = input.trim();
-    let hint = "Please give a time zone such as Europe/London, America/Sao_Paulo, Lagos or UTC+2.";
+    let hint = || Text::msg("time-zone-hint");
     if s.is_empty() {
-        return Err(hint.to_string());
+        return Err(hint());
     }
     let upper = s.to_uppercase();
     if upper == "UTC" || upper == "GMT" || upper == "Z" {
@@ -60,9 +61,7 @@ pub fn parse_time_zone(input: &str) -> Result<TimeZone, String> {
         })
         .or_else(|| (s.starts_with('+') || s.starts_with('-')).then_some(s));
     if let Some(rest) = offset_part {
-        return parse_offset(rest).ok_or_else(|| {
-            format!("“{s}” is not a valid UTC offset: offsets run from UTC-12 to UTC+14, like UTC+2 or UTC-03:30.")
-        });
+        return parse_offset(rest).ok_or_else(|| Text::msg("time-zone-bad-offset").arg("typed", s));
     }
     if let Ok(tz) = Tz::from_str(s) {
         return Ok(TimeZone::Named(tz));
@@ -86,7 +85,9 @@ pub fn parse_time_zone(input: &str) -> Result<TimeZone, String> {
     if let Some(tz) = found.next() {
         return Ok(TimeZone::Named(*tz));
     }
-    Err(format!("I don't know the time zone “{s}”. {hint}"))
+    Err(Text::msg("time-zone-unknown")
+        .arg("typed", s)
+        .arg("hint", hint()))
 }
 
 fn parse_offset(rest: &str) -> Option<TimeZone> {
@@ -150,6 +151,7 @@ mod tests {
         assert!(
             parse_time_zone("UTC+15")
                 .unwrap_err()
+                .english()
                 .contains("UTC-12 to UTC+14")
         );
         assert!(parse_time_zone("UTC-13").is_err());
@@ -157,6 +159,7 @@ mod tests {
         assert!(
             parse_time_zone("Mars/Olympus")
                 .unwrap_err()
+                .english()
                 .contains("Europe/London")
         );
         assert!(parse_time_zone("").is_err());
@@ -168,7 +171,7 @@ mod tests {
         for input in ["+1é1", "UTC+1é1", "-é12", "GMT+1日", "+1ß", "utc+ß1", "+٣٣"] {
             let message = parse_time_zone(input).unwrap_err();
             assert!(
-                message.contains("not a valid UTC offset"),
+                message.english().contains("not a valid UTC offset"),
                 "{input}: {message}"
             );
         }

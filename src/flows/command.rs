@@ -93,6 +93,7 @@ pub fn parse(text: &str) -> Option<Command> {
             "resume" => Command::Resume,
             "stop" => Command::Stop,
             "repeat" => Command::Repeat,
+            w if LANGUAGE_WORDS.contains(&w) => Command::Language(String::new()),
             "hi" | "hello" | "hey" | "hallo" | "hola" | "start" | "bonjour" | "salut" => {
                 Command::Greeting
             }
@@ -142,6 +143,9 @@ mod tests {
     fn single_words_parse_in_any_case_with_a_slash_or_punctuation() {
         assert_eq!(parse("HELP"), Some(Command::Help));
         assert_eq!(parse("/status"), Some(Command::Status));
+        assert_eq!(parse("language"), Some(Command::Language(String::new())));
+        assert_eq!(parse("idioma es"), Some(Command::Language("es".into())));
+        assert_eq!(parse("لغة"), Some(Command::Language(String::new())));
         assert_eq!(parse(" submit! "), Some(Command::Submit));
         assert_eq!(parse("?"), Some(Command::Help));
         assert_eq!(parse("Hello!"), Some(Command::Greeting));

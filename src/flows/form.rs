@@ -32,23 +32,23 @@ use chrono::{DateTime, Utc};
 
 use super::command::Command;
 use super::{Content, Ctx, Effect, OutMessage, Outcome, StateChange};
-use crate::domain::answer::{AnswerInput, expectation, parse_answer, prompt_choices};
+use crate::domain::answer::{AnswerInput, expectation, labelled_choices, parse_answer};
 use crate::domain::programme::slugify;
 use crate::domain::text::preview;
+use crate::domain::translations::{Translations, question_path};
 use crate::domain::{Answer, Question, QuestionKind};
+use crate::i18n::Text;
 
-/// Said when `skip` is typed on a question that must be answered.
-pub const NOT_SKIPPABLE: &str = "This question can't be skipped: please answer it.";
 /// Said when `back` is typed on the first question, where a flow has nothing before it.
-pub const FIRST_QUESTION: &str = "This is the first question.";
-/// Said when `keep` is typed before there is an answer, with [`KeepUnanswered::Refuse`].
-pub const NOTHING_TO_KEEP: &str = "There's no answer to keep yet: please answer the question.";
+pub fn first_question() -> Text {
+    Text::msg("form-first-question")
+}
 
 /// The one short message for an answer that was not taken ([`Reply::Retry`]): why, what
 /// fits with an example, and how to see the question again. The question itself is not
 /// sent again: it is just above, and its buttons still answer it.
-pub fn retry_note(note: &str) -> String {
-    format!("{note}\n(Type repeat to see the question again.)")
+pub fn retry_note(note: Text) -> Text {
+    Text::msg("form-retry").arg("note", note)
 }
 
 /// A form's questions with the answers given so far.
@@ -59,6 +59,9 @@ pub struct Form<'a> {
     answers: &'a BTreeMap<String, Answer>,
     /// The questions that apply given the answers, in form order.
     visible: Vec<&'a Question>,
+    /// The programme's translations of the questions, and where in them this form's
+    /// questions are (`roles.mentee`: see `domain::translations`).
+    said: Option<(&'a Translations, &'a str)>,
 }
 
 /// Where to go once a question is answered.
@@ -77,7 +80,7 @@ pub enum Onward {
 /// What `keep` means on a question that has no answer yet.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum KeepUnanswered {
-    /// Refused, with [`NOTHING_TO_KEEP`] (applications).
+    /// Refused, saying there is nothing to keep yet (applications).
     Refuse,
     /// Read as an answer like any other text (surveys).
     ReadAsAnswer,
@@ -92,7 +95,7 @@ pub enum Reply<'a> {
     /// `back`: the question before, or `None` on the first one.
     Back(Option<&'a Question>),
     /// Not taken: say this (with [`retry_note`]); the question stays the same.
-    Retry(String),
+    Retry(Text),
 }
 
 /// The question an `edit <question>` names.
@@ -113,7 +116,55 @@ impl<'a> Form<'a> {
             questions,
             answers,
             visible: visible_questions(questions, answers),
+            said: None,
         }
+    }
+
+    /// The same form, its questions said in the reader's language where `translations`
+    /// has them, under `role`'s questions (see `domain::translations::question_path`).
+    pub fn translated(self, translations: &'a Translations, role: &'a str) -> Self {
+        Form {
+            said: Some((translations, role)),
+            ..self
+        }
+    }
+
+    /// Question `q`'s text `field` (`prompt`, `label`, `help`, `choices.2`), whose own
+    /// words are `own`, as said to the reader.
+    fn said(&self, q: &Question, field: &str, own: &str) -> Text {
+        match self.said {
+            Some((tr, role)) => tr.said(&format!("{}.{field}", question_path(role, &q.id)), own),
+            None => Text::plain(own),
+        }
+    }
+
+    /// An answer to `q` as shown back to the person who gave it, cut to `max` characters
+    /// where it is their own words: the options they picked in their language.
+    fn said_answer(&self, q: &Question, answer: &Answer, max: usize) -> Text {
+        let option = |value: &String| {
+            let (QuestionKind::SingleChoice { choices }
+            | QuestionKind::MultiChoice { choices, .. }) = &q.kind
+            else {
+                return Text::plain(value.clone());
+            };
+            match choices.iter().position(|c| c.value == *value) {
+                Some(i) => self.said(q, &format!("choices.{i}"), &choices[i].label),
+                None => Text::plain(value.clone()),
+            }
+        };
+        match answer {
+            Answer::Choice(v) => option(v),
+            Answer::Choices(vs) => Text::join(vs.iter().map(option).collect(), ", "),
+            _ => match answer.said(q) {
+                Text::Plain(words) => Text::plain(preview(&words, max)),
+                said => said,
+            },
+        }
+    }
+
+    /// The label of question `q`, as said to the reader.
+    pub fn label(&self, q: &Question) -> Text {
+        self.said(q, "label", &q.label)
     }
 
     /// The questions that apply, in form order.
@@ -154,14 +205,15 @@ impl<'a> Form<'a> {
     }
 
     /// The questions still to answer, as a review numbers them: `3. Time zone, 9. Hopes`.
-    pub fn left_text(&self) -> String {
-        self.visible
+    pub fn left_text(&self) -> Text {
+        let left = self
+            .visible
             .iter()
             .enumerate()
             .filter(|(_, q)| !self.is_answered(&q.id))
-            .map(|(i, q)| format!("{}. {}", i + 1, q.label))
-            .collect::<Vec<_>>()
-            .join(", ")
+            .map(|(i, q)| Text::join(vec![Text::plain(format!("{}. ", i + 1)), self.label(q)], ""))
+            .collect();
+        Text::join(left, ", ")
     }
 
     pub fn first_unanswered(&self) -> Option<&'a Question> {
@@ -202,40 +254,43 @@ impl<'a> Form<'a> {
     /// the person comes back to it; with its choices, and `prompt_ref` for platforms'
     /// controls to echo.
     pub fn ask(&self, q: &Question, prompt_ref: String) -> OutMessage {
-        let mut text = match self.position(&q.id) {
-            Some(i) => format!("Question {} of {}: {}", i + 1, self.count(), q.prompt),
-            None => q.prompt.clone(),
-        };
+        let mut lines = vec![match self.position(&q.id) {
+            Some(i) => Text::msg("form-question-of")
+                .arg("number", i + 1)
+                .arg("count", self.count())
+                .arg("prompt", self.said(q, "prompt", &q.prompt)),
+            None => self.said(q, "prompt", &q.prompt),
+        }];
         if let QuestionKind::Consent { statement } = &q.kind {
-            text.push_str(&format!("\n{statement}"));
+            lines.push(self.said(q, "statement", statement));
         }
         if let Some(help) = &q.help {
-            text.push_str(&format!("\n{help}"));
+            lines.push(self.said(q, "help", help));
         }
-        if let Some(exp) = expectation(&q.kind) {
-            text.push_str(&format!("\n{exp}"));
-        }
+        lines.extend(expectation(&q.kind));
         if q.optional {
-            text.push_str("\n(Optional: type skip to leave it out.)");
+            lines.push(Text::msg("form-optional"));
         }
         if let Some(current) = self.answers.get(&q.id) {
-            text.push_str(&format!(
-                "\nYour current answer: {}. Send a new answer, or type keep to leave it as it is.",
-                preview(&current.display(q), 200)
-            ));
+            lines.push(
+                Text::msg("form-current-answer").arg("answer", self.said_answer(q, current, 200)),
+            );
         }
-        let choices = prompt_choices(&q.kind);
+        let mut choices = labelled_choices(&q.kind);
+        if let QuestionKind::SingleChoice { .. } | QuestionKind::MultiChoice { .. } = &q.kind {
+            for (i, (c, label)) in choices.iter_mut().enumerate() {
+                *label = self.said(q, &format!("choices.{i}"), &c.label);
+            }
+        }
         let pick = match &q.kind {
             QuestionKind::MultiChoice { min, max, .. } => Some((*min, *max)),
             _ if !choices.is_empty() => Some((1, 1)),
             _ => None,
         };
         OutMessage {
-            text,
-            choices,
             pick,
             prompt_ref: Some(prompt_ref),
-            ..Default::default()
+            ..OutMessage::said(Text::lines(lines)).with_choices(choices)
         }
     }
 
@@ -253,20 +308,64 @@ impl<'a> Form<'a> {
     ) -> Reply<'a> {
         match command {
             Some(Command::Back) => return Reply::Back(self.previous(&q.id)),
-            Some(Command::Skip) if !q.optional => return Reply::Retry(NOT_SKIPPABLE.into()),
+            Some(Command::Skip) if !q.optional => {
+                return Reply::Retry(Text::msg("form-not-skippable"));
+            }
             Some(Command::Skip) => return Reply::Forward(self.with(q, Answer::Skipped)),
             Some(Command::Keep) if self.is_answered(&q.id) => {
                 return Reply::Forward(self.answers.clone());
             }
             Some(Command::Keep) if keep == KeepUnanswered::Refuse => {
-                return Reply::Retry(NOTHING_TO_KEEP.into());
+                return Reply::Retry(Text::msg("form-nothing-to-keep"));
             }
             _ => {}
         }
         match parse_answer(q, &input(content), now) {
             Ok(answer) => Reply::Forward(self.with(q, answer)),
-            Err(e) => Reply::Retry(e.0),
+            // Options named in another language the programme speaks: the same options,
+            // in the same order, so numbers and values are the same too.
+            Err(e) => match self
+                .translated_choices(q)
+                .iter()
+                .find_map(|other| parse_answer(other, &input(content), now).ok())
+            {
+                Some(answer) => Reply::Forward(self.with(q, answer)),
+                None => Reply::Retry(e.0),
+            },
         }
+    }
+
+    /// Question `q` with its options labelled in each language the programme translated
+    /// them into (none for a question without options).
+    fn translated_choices(&self, q: &Question) -> Vec<Question> {
+        let Some((tr, role)) = self.said else {
+            return Vec::new();
+        };
+        if !matches!(
+            q.kind,
+            QuestionKind::SingleChoice { .. } | QuestionKind::MultiChoice { .. }
+        ) {
+            return Vec::new();
+        }
+        let base = question_path(role, &q.id);
+        tr.languages()
+            .map(|tag| {
+                let mut other = q.clone();
+                if let QuestionKind::SingleChoice { choices: cs }
+                | QuestionKind::MultiChoice { choices: cs, .. } = &mut other.kind
+                {
+                    for (i, c) in cs.iter_mut().enumerate() {
+                        if let Some((_, label)) = tr
+                            .of(&format!("{base}.choices.{i}"))
+                            .find(|(t, _)| *t == tag)
+                        {
+                            c.label = label.to_string();
+                        }
+                    }
+                }
+                other
+            })
+            .collect()
     }
 
     /// The answers with `answer` recorded for `q`.
@@ -306,17 +405,23 @@ impl<'a> Form<'a> {
 
     /// The answers so far for a review, one numbered line each (every line begins with a
     /// line break): `1. Name: Ada`, or `(not answered yet)`.
-    pub fn review_lines(&self) -> String {
-        let mut s = String::new();
-        for (i, q) in self.visible.iter().enumerate() {
-            let shown = self
-                .answers
-                .get(&q.id)
-                .map(|a| preview(&a.display(q), 300))
-                .unwrap_or_else(|| "(not answered yet)".into());
-            s.push_str(&format!("\n{}. {}: {}", i + 1, q.label, shown));
-        }
-        s
+    pub fn review_lines(&self) -> Text {
+        let lines = self.visible.iter().enumerate().map(|(i, q)| {
+            let shown = match self.answers.get(&q.id) {
+                Some(a) => self.said_answer(q, a, 300),
+                None => Text::msg("answer-not-yet"),
+            };
+            Text::join(
+                vec![
+                    Text::plain(format!("\n{}. ", i + 1)),
+                    self.label(q),
+                    Text::plain(": "),
+                    shown,
+                ],
+                "",
+            )
+        });
+        Text::join(lines.collect(), "")
     }
 
     /// The answers to the questions that apply, in form order: what is submitted. An
@@ -395,10 +500,13 @@ pub fn yes_or_no(content: &Content, now: DateTime<Utc>) -> Option<bool> {
 pub fn say_then_ask(
     ctx: &Ctx<'_>,
     state: StateChange,
-    notes: Vec<String>,
+    notes: Vec<Text>,
     prompt: OutMessage,
 ) -> Outcome {
-    let mut effects: Vec<Effect> = notes.into_iter().map(|n| ctx.dm_text(n)).collect();
+    let mut effects: Vec<Effect> = notes
+        .into_iter()
+        .map(|n| ctx.dm(OutMessage::said(n)))
+        .collect();
     effects.push(ctx.dm(prompt));
     Outcome { state, effects }
 }
@@ -571,7 +679,7 @@ mod tests {
                 KeepUnanswered::Refuse,
             )
         };
-        assert_eq!(skip("name"), Reply::Retry(NOT_SKIPPABLE.into()));
+        assert_eq!(skip("name"), Reply::Retry(Text::msg("form-not-skippable")));
         assert_eq!(
             skip("extra"),
             Reply::Forward(answers(&[("extra", Answer::Skipped)]))
@@ -598,7 +706,7 @@ mod tests {
         );
         assert_eq!(
             keep("extra", KeepUnanswered::Refuse),
-            Reply::Retry(NOTHING_TO_KEEP.into())
+            Reply::Retry(Text::msg("form-nothing-to-keep"))
         );
         let mut kept_as_text = given.clone();
         kept_as_text.insert("extra".into(), Answer::Text("keep".into()));
@@ -725,7 +833,7 @@ mod tests {
         ]);
         let form = Form::new(&qs, &given);
         assert_eq!(
-            form.review_lines(),
+            form.review_lines().english(),
             "\n1. The name: Ada\n2. The worked: (not answered yet)\n3. The extra: (skipped)"
         );
         let given: Vec<String> = form.given().into_iter().map(|(id, _)| id).collect();

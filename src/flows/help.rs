@@ -126,7 +126,12 @@ pub(crate) fn room_help(ctx: &Ctx<'_>, room: &RoomRef, topic: Option<&str>) -> V
 /// `help` in a DM: everyone's menu, and for the escalation contact the case commands they
 /// work here. One text per message to send.
 pub(crate) fn dm_help(ctx: &Ctx<'_>) -> Vec<String> {
-    let mut texts = vec![help_text(ctx, "")];
+    // How to switch, in each other language: someone who cannot read this one finds theirs.
+    let offers: Vec<String> = crate::i18n::Locale::all()
+        .filter(|l| *l != ctx.language)
+        .map(|l| crate::i18n::Text::msg("language-offer").render(l))
+        .collect();
+    let mut texts = vec![format!("{}\n{}", help_text(ctx, ""), offers.join("\n"))];
     if ctx.moderation.is_escalation_contact(ctx.user) {
         texts.extend(staff::menu(&[staff::Desk::Contact], ""));
     }

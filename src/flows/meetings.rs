@@ -72,7 +72,7 @@ pub fn parse(text: &str) -> Option<Result<MeetCommand, String>> {
             {
                 Some(zone) => match parse_time_zone(zone) {
                     Ok(z) => MeetCommand::SetZone(z.canonical()),
-                    Err(hint) => return Some(Err(hint)),
+                    Err(hint) => return Some(Err(hint.english())),
                 },
                 None => match parse_availability(rest) {
                     Ok(windows) => MeetCommand::SetWeek(windows),

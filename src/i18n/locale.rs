@@ -26,6 +26,7 @@ macro_rules! files {
     ($tag:literal) => {
         &[
             include_str!(concat!("../../locales/", $tag, "/common.ftl")),
+            include_str!(concat!("../../locales/", $tag, "/answers.ftl")),
             include_str!(concat!("../../locales/", $tag, "/application.ftl")),
         ]
     };

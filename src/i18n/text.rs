@@ -32,6 +32,8 @@ pub enum Text {
     Given(Vec<(String, String)>),
     /// Pieces one after another, `sep` between them.
     Join { parts: Vec<Text>, sep: String },
+    /// A text in lower case (a name said inside a sentence: "as a mentee").
+    Lower(Box<Text>),
 }
 
 /// An argument of a message: a number (for plurals) or a text.
@@ -75,6 +77,13 @@ impl From<&str> for Arg {
 impl From<&String> for Arg {
     fn from(s: &String) -> Self {
         Arg::Text(Text::Plain(s.clone()))
+    }
+}
+
+/// In English: what tests and logs read (a reader gets [`Text::render`]).
+impl std::fmt::Display for Text {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.english())
     }
 }
 
@@ -122,12 +131,30 @@ impl Text {
         self
     }
 
+    /// A day, as each language writes it (`3 March 2027`, `3 de marzo de 2027`).
+    pub fn date(day: chrono::NaiveDate) -> Text {
+        use chrono::Datelike;
+        let month = [
+            "month-1", "month-2", "month-3", "month-4", "month-5", "month-6", "month-7", "month-8",
+            "month-9", "month-10", "month-11", "month-12",
+        ][day.month0() as usize];
+        Text::msg("date")
+            .arg("day", i64::from(day.day()))
+            .arg("month", Text::msg(month))
+            .arg("year", day.year().to_string())
+    }
+
     /// The pieces one after another, `sep` between them.
     pub fn join(parts: Vec<Text>, sep: &str) -> Text {
         Text::Join {
             parts,
             sep: sep.to_string(),
         }
+    }
+
+    /// `text` in lower case, in whatever language it is said.
+    pub fn lower(text: Text) -> Text {
+        Text::Lower(Box::new(text))
     }
 
     /// The pieces as lines.
@@ -174,6 +201,7 @@ impl Text {
                     part.write(locale, out);
                 }
             }
+            Text::Lower(text) => out.push_str(&text.render(locale).to_lowercase()),
         }
     }
 
@@ -195,6 +223,7 @@ impl Text {
                 }
             }
             Text::Join { parts, .. } => parts.iter().for_each(|p| p.collect_ids(ids)),
+            Text::Lower(text) => text.collect_ids(ids),
             Text::Plain(_) | Text::Given(_) => {}
         }
     }

@@ -180,7 +180,7 @@ proptest! {
         let result = parse_answer(&q, &input, now());
         let _ = crate::domain::answer::expectation(&kind);
         let Ok(answer) = result else {
-            prop_assert!(!result.unwrap_err().0.is_empty());
+            prop_assert!(!result.unwrap_err().0.english().is_empty());
             return Ok(());
         };
         let _ = answer.display(&q);
@@ -246,7 +246,7 @@ proptest! {
                 }
                 prop_assert_eq!(parse_time_zone(&zone.canonical()), Ok(zone));
             }
-            Err(message) => prop_assert!(!message.is_empty()),
+            Err(message) => prop_assert!(!message.english().is_empty()),
         }
     }
 

@@ -30,6 +30,7 @@ mod graphics;
 mod guide;
 mod incidents;
 mod journeys;
+mod languages;
 mod limits;
 mod links;
 mod matching_cli;

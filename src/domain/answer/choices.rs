@@ -6,27 +6,57 @@
 
 use super::display::format_number;
 use crate::domain::programme::{Choice, QuestionKind};
+use crate::i18n::Text;
 
-/// The choices a prompt for this question offers (for buttons or a numbered list).
+/// The choices a prompt for this question offers (for buttons or a numbered list), with
+/// their labels in English.
 pub fn prompt_choices(kind: &QuestionKind) -> Vec<Choice> {
+    labelled_choices(kind).into_iter().map(|(c, _)| c).collect()
+}
+
+/// The choices a prompt for this question offers, each with its label as said (the
+/// programme's own words, or the catalogue's for yes, no and consent).
+pub fn labelled_choices(kind: &QuestionKind) -> Vec<(Choice, Text)> {
+    let own = |choices: Vec<Choice>| {
+        choices
+            .into_iter()
+            .map(|c| {
+                let label = Text::plain(c.label.clone());
+                (c, label)
+            })
+            .collect()
+    };
     match kind {
         QuestionKind::SingleChoice { choices } | QuestionKind::MultiChoice { choices, .. } => {
-            choices.clone()
+            own(choices.clone())
         }
-        QuestionKind::YesNo => yes_no_choices(),
-        QuestionKind::Scale { labels } => scale_choices(labels),
+        QuestionKind::YesNo => yes_no_labelled(),
+        QuestionKind::Scale { labels } => own(scale_choices(labels)),
         QuestionKind::Consent { .. } => vec![
-            Choice {
-                value: "yes".into(),
-                label: "I agree".into(),
-            },
-            Choice {
-                value: "no".into(),
-                label: "I do not agree".into(),
-            },
+            said_choice("yes", Text::msg("choice-agree")),
+            said_choice("no", Text::msg("choice-disagree")),
         ],
         _ => vec![],
     }
+}
+
+/// A choice whose label is said from the catalogue (its English label now).
+pub fn said_choice(value: &str, label: Text) -> (Choice, Text) {
+    (
+        Choice {
+            value: value.into(),
+            label: label.english(),
+        },
+        label,
+    )
+}
+
+/// Yes and no, labelled from the catalogue.
+pub fn yes_no_labelled() -> Vec<(Choice, Text)> {
+    vec![
+        said_choice("yes", Text::msg("choice-yes")),
+        said_choice("no", Text::msg("choice-no")),
+    ]
 }
 
 /// The points of a scale, valued `1`… in order, so that the number a person types is the
@@ -67,60 +97,53 @@ pub fn yes_no_and(value: &str, label: &str) -> Vec<Choice> {
 }
 
 /// A short description of what the question expects, shown under the prompt.
-pub fn expectation(kind: &QuestionKind) -> Option<String> {
-    match kind {
-        QuestionKind::ShortText { .. } => None,
-        QuestionKind::LongText { min_length, .. } if *min_length > 1 => Some(format!(
-            "Take your time: a few sentences (at least {min_length} characters)."
-        )),
-        QuestionKind::LongText { .. } => Some("Take your time: a few sentences are fine.".into()),
-        QuestionKind::SingleChoice { .. } => {
-            Some("Answer with an option's number or a word from it.".into())
+pub fn expectation(kind: &QuestionKind) -> Option<Text> {
+    Some(match kind {
+        QuestionKind::ShortText { .. } => return None,
+        QuestionKind::LongText { min_length, .. } if *min_length > 1 => {
+            Text::msg("expect-long-text-min").arg("min", *min_length)
         }
-        QuestionKind::YesNo => Some("Answer yes or no.".into()),
-        QuestionKind::MultiChoice { choices, min, max } => Some(format!(
-            "Pick {}, by number or a word from each, separated by commas (for example: {}).",
-            pick_range(*min, *max),
-            example_picks(choices.len(), *min, *max)
-        )),
-        QuestionKind::Number { min, max, decimals } => Some(format!(
-            "Answer with a {} from {} to {}.",
-            if *decimals { "number" } else { "whole number" },
-            format_number(*min),
-            format_number(*max)
-        )),
-        QuestionKind::TimeZone => {
-            Some("For example: Europe/London, America/Sao_Paulo, Lagos or UTC+2.".into())
+        QuestionKind::LongText { .. } => Text::msg("expect-long-text"),
+        QuestionKind::SingleChoice { .. } => Text::msg("expect-single-choice"),
+        QuestionKind::YesNo => Text::msg("expect-yes-no"),
+        QuestionKind::MultiChoice { choices, min, max } => Text::msg("expect-multi-choice")
+            .arg("range", pick_range(*min, *max))
+            .arg("example", example_picks(choices.len(), *min, *max)),
+        QuestionKind::Number { min, max, decimals } => if *decimals {
+            Text::msg("expect-number")
+        } else {
+            Text::msg("expect-whole-number")
         }
-        QuestionKind::Languages { min, max } => Some(format!(
-            "Name {} in English or by code, separated by commas (for example: English, Swahili).",
+        .arg("min", format_number(*min))
+        .arg("max", format_number(*max)),
+        QuestionKind::TimeZone => Text::msg("expect-time-zone"),
+        QuestionKind::Languages { min, max } => Text::msg("expect-languages").arg(
+            "range",
             if *min == *max && *min == 1 {
-                "one language".to_string()
+                Text::msg("expect-languages-one")
             } else if *max > *min {
-                format!("{min} to {max} languages")
+                Text::msg("languages-between")
+                    .arg("min", *min)
+                    .arg("max", *max)
             } else {
-                format!("{min} languages")
-            }
-        )),
-        QuestionKind::Consent { .. } => Some("Answer “I agree” to continue.".into()),
-        QuestionKind::Scale { labels } => Some(format!(
-            "Answer with a number from 1 ({}) to {} ({}).",
-            labels.first().map_or("", String::as_str),
-            labels.len(),
-            labels.last().map_or("", String::as_str)
-        )),
-        QuestionKind::Nps => Some(
-            "Answer with a whole number from 0 (not at all likely) to 10 (extremely likely)."
-                .into(),
+                Text::msg("languages-exactly").arg("count", *min)
+            },
         ),
-    }
+        QuestionKind::Consent { .. } => Text::msg("expect-consent"),
+        QuestionKind::Scale { labels } => Text::msg("expect-scale")
+            .arg("first", labels.first().map_or("", String::as_str))
+            .arg("count", labels.len())
+            .arg("last", labels.last().map_or("", String::as_str)),
+        QuestionKind::Nps => Text::msg("expect-nps"),
+    })
 }
 
-pub(super) fn pick_range(min: usize, max: usize) -> String {
+/// `exactly 2 options`, `up to 3 options`, `2 to 4 options`.
+pub(super) fn pick_range(min: usize, max: usize) -> Text {
     match (min, max) {
-        (a, b) if a == b => format!("exactly {a} option{}", if a == 1 { "" } else { "s" }),
-        (0 | 1, b) => format!("up to {b} options"),
-        (a, b) => format!("{a} to {b} options"),
+        (a, b) if a == b => Text::msg("pick-exactly").arg("count", a),
+        (0 | 1, b) => Text::msg("pick-up-to").arg("max", b),
+        (a, b) => Text::msg("pick-between").arg("min", a).arg("max", b),
     }
 }
 

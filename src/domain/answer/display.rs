@@ -7,6 +7,7 @@
 use super::Answer;
 use crate::domain::language::language_name;
 use crate::domain::programme::{Question, QuestionKind};
+use crate::i18n::Text;
 
 impl Answer {
     /// The values branch conditions are matched against.
@@ -43,6 +44,21 @@ impl Answer {
                 format!("Agreed ({})", accepted_at.format("%Y-%m-%d %H:%M UTC"))
             }
             Answer::Skipped => "(skipped)".to_string(),
+        }
+    }
+}
+
+impl Answer {
+    /// The answer as shown back to the person who gave it (their review), in their
+    /// language: their own words as they are, and yes, no, consent and skips said.
+    pub fn said(&self, question: &Question) -> Text {
+        match self {
+            Answer::YesNo(true) => Text::msg("choice-yes"),
+            Answer::YesNo(false) => Text::msg("choice-no"),
+            Answer::Consent { accepted_at } => Text::msg("answer-agreed")
+                .arg("at", accepted_at.format("%Y-%m-%d %H:%M UTC").to_string()),
+            Answer::Skipped => Text::msg("answer-skipped"),
+            other => Text::plain(other.display(question)),
         }
     }
 }

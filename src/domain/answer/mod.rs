@@ -12,6 +12,7 @@
 //! `domain::answer::parse_answer`, `expectation`, `prompt_choices`, … are re-exported here,
 //! so callers name the module, not its parts.
 
+use crate::i18n::Text;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -19,7 +20,10 @@ mod choices;
 mod display;
 mod parse;
 
-pub use choices::{expectation, prompt_choices, yes_no_and, yes_no_choices};
+pub use choices::{
+    expectation, labelled_choices, prompt_choices, said_choice, yes_no_and, yes_no_choices,
+    yes_no_labelled,
+};
 pub use display::format_number;
 pub use parse::parse_answer;
 
@@ -49,13 +53,13 @@ pub enum AnswerInput<'a> {
     Picked(&'a [String]),
 }
 
-/// Why an answer was not accepted. The message is shown to the person as is.
+/// Why an answer was not accepted: shown to the person, in their language.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct AnswerError(pub String);
+pub struct AnswerError(pub Text);
 
 impl std::fmt::Display for AnswerError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
+        f.write_str(&self.0.english())
     }
 }
 

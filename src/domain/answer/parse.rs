@@ -17,6 +17,7 @@ use crate::domain::language::language_code;
 use crate::domain::programme::{Choice, Question, QuestionKind};
 use crate::domain::text::{char_len, clean, fold, fold_words, preview, thousands};
 use crate::domain::timezone::parse_time_zone;
+use crate::i18n::Text;
 
 /// Parses an answer to `question`. `now` is recorded with consent.
 pub fn parse_answer(
@@ -24,7 +25,7 @@ pub fn parse_answer(
     input: &AnswerInput<'_>,
     now: DateTime<Utc>,
 ) -> Result<Answer, AnswerError> {
-    let err = |m: String| Err(AnswerError(m));
+    let err = |m: Text| Err(AnswerError(m));
     match &question.kind {
         QuestionKind::ShortText { max_length } => {
             let text = clean(input_text(input)?, false);
@@ -43,33 +44,32 @@ pub fn parse_answer(
             let picked = pick(choices, input, Picks::One)?;
             match picked.as_slice() {
                 [one] => Ok(Answer::Choice(one.clone())),
-                _ => err(format!(
-                    "Please pick just one option, for example: {}.",
-                    example_picks(choices.len(), 1, 1)
-                )),
+                _ => {
+                    err(Text::msg("answer-pick-one")
+                        .arg("example", example_picks(choices.len(), 1, 1)))
+                }
             }
         }
         QuestionKind::MultiChoice { choices, min, max } => {
             let picked = pick(choices, input, Picks::Several(*min, *max))?;
             if picked.len() < *min || picked.len() > *max {
-                return err(format!(
-                    "Please pick {} (you picked {}), separated by commas, for example: {}.",
-                    pick_range(*min, *max),
-                    picked.len(),
-                    example_picks(choices.len(), *min, *max)
-                ));
+                return err(Text::msg("answer-pick-count")
+                    .arg("range", pick_range(*min, *max))
+                    .arg("count", picked.len())
+                    .arg("example", example_picks(choices.len(), *min, *max)));
             }
             Ok(Answer::Choices(picked))
         }
         QuestionKind::Number { min, max, decimals } => {
             let text = clean(input_text(input)?, false);
-            let what = if *decimals { "number" } else { "whole number" };
-            let expected = format!(
-                "Please answer with a {what} from {} to {}, for example: {}.",
-                format_number(*min),
-                format_number(*max),
-                format_number(((min + max) / 2.0).floor())
-            );
+            let expected = if *decimals {
+                Text::msg("answer-number-expected")
+            } else {
+                Text::msg("answer-whole-number-expected")
+            }
+            .arg("min", format_number(*min))
+            .arg("max", format_number(*max))
+            .arg("example", format_number(((min + max) / 2.0).floor()));
             let Some(n) = parse_number(&text) else {
                 return err(expected);
             };
@@ -77,24 +77,24 @@ pub fn parse_answer(
                 return err(expected);
             }
             if n < *min || n > *max {
-                return err(format!(
-                    "{} is {} {}. {expected}",
-                    format_number(n),
-                    if n < *min { "less than" } else { "more than" },
-                    format_number(if n < *min { *min } else { *max })
-                ));
+                return err(if n < *min {
+                    Text::msg("answer-number-less")
+                } else {
+                    Text::msg("answer-number-more")
+                }
+                .arg("n", format_number(n))
+                .arg("limit", format_number(if n < *min { *min } else { *max }))
+                .arg("expected", expected));
             }
             Ok(Answer::Number(n))
         }
         QuestionKind::Scale { labels } => {
             let choices = scale_choices(labels);
-            let expected = format!(
-                "Please answer with a number from 1 ({}) to {} ({}), for example: {}.",
-                labels.first().map_or("", String::as_str),
-                labels.len(),
-                labels.last().map_or("", String::as_str),
-                labels.len().div_ceil(2)
-            );
+            let expected = Text::msg("answer-scale-expected")
+                .arg("first", labels.first().map_or("", String::as_str))
+                .arg("count", labels.len())
+                .arg("last", labels.last().map_or("", String::as_str))
+                .arg("example", labels.len().div_ceil(2));
             let picked =
                 pick(&choices, input, Picks::One).map_err(|_| AnswerError(expected.clone()))?;
             match picked.as_slice() {
@@ -103,23 +103,22 @@ pub fn parse_answer(
             }
         }
         QuestionKind::Nps => {
-            let expected = "Please answer with a whole number from 0 (not at all likely) to 10 (extremely likely), for example: 8.";
+            let expected = Text::msg("answer-nps-expected");
             let text = match input {
                 AnswerInput::Text(t) => clean(t, false),
                 AnswerInput::Picked(values) => values.first().cloned().unwrap_or_default(),
             };
             match parse_number(&text) {
                 Some(n) if n.fract() == 0.0 && (0.0..=10.0).contains(&n) => Ok(Answer::Number(n)),
-                Some(n) => err(format!(
-                    "{} is not between 0 and 10. {expected}",
-                    format_number(n)
-                )),
-                None => err(expected.into()),
+                Some(n) => err(Text::msg("answer-nps-outside")
+                    .arg("n", format_number(n))
+                    .arg("expected", expected)),
+                None => err(expected),
             }
         }
         QuestionKind::YesNo => match yes_no(input, &yes_no_choices()) {
             Some(b) => Ok(Answer::YesNo(b)),
-            None => err("Please answer yes or no.".into()),
+            None => err(Text::msg("answer-yes-no")),
         },
         QuestionKind::TimeZone => {
             let text = clean(input_text(input)?, false);
@@ -135,27 +134,22 @@ pub fn parse_answer(
                     Some(code) if !codes.iter().any(|c| c == code) => codes.push(code.to_string()),
                     Some(_) => {}
                     None => {
-                        return err(format!(
-                            "I don't know the language “{part}”. Please use its name in English or its two-letter code, for example: English, Swahili or sw."
-                        ));
+                        return err(Text::msg("answer-language-unknown").arg("name", part));
                     }
                 }
             }
             if codes.len() < *min || codes.len() > *max {
-                return err(format!(
-                    "Please name {} (you named {}), separated by commas, for example: {}.",
-                    if min == max {
-                        format!("{min}")
-                    } else {
-                        format!("{min} to {max} languages")
-                    },
-                    codes.len(),
-                    if *max >= 2 && *min <= 2 {
-                        "English, Swahili"
-                    } else {
-                        "English"
-                    }
-                ));
+                return err(Text::msg("answer-languages-count")
+                    .arg("range", languages_range(*min, *max))
+                    .arg("count", codes.len())
+                    .arg(
+                        "example",
+                        if *max >= 2 && *min <= 2 {
+                            "English, Swahili"
+                        } else {
+                            "English"
+                        },
+                    ));
             }
             Ok(Answer::Languages(codes))
         }
@@ -163,9 +157,8 @@ pub fn parse_answer(
             let choices = prompt_choices(&question.kind);
             let agreed = match input {
                 AnswerInput::Text(t) => {
-                    let t = clean(t, false).to_lowercase();
-                    let t = t.trim_end_matches(['.', '!']);
-                    if matches!(t, "i agree" | "agree" | "i consent" | "consent" | "accept") {
+                    let t = fold(clean(t, false).trim_end_matches(['.', '!']));
+                    if AGREE.contains(&t.as_str()) {
                         Some(true)
                     } else {
                         yes_no(input, &choices)
@@ -175,8 +168,8 @@ pub fn parse_answer(
             };
             match agreed {
                 Some(true) => Ok(Answer::Consent { accepted_at: now }),
-                Some(false) => err("We can only take your application further with your agreement. If you'd rather not agree, type cancel to stop; otherwise answer “I agree”.".into()),
-                None => err("Please answer “I agree” to continue, or type cancel to stop.".into()),
+                Some(false) => err(Text::msg("answer-consent-refused")),
+                None => err(Text::msg("answer-consent-expected")),
             }
         }
     }
@@ -185,9 +178,7 @@ pub fn parse_answer(
 fn input_text<'a>(input: &'a AnswerInput<'a>) -> Result<&'a str, AnswerError> {
     match input {
         AnswerInput::Text(t) => Ok(t),
-        AnswerInput::Picked(_) => Err(AnswerError(
-            "This question needs a typed answer, not a choice.".into(),
-        )),
+        AnswerInput::Picked(_) => Err(AnswerError(Text::msg("answer-typed-needed"))),
     }
 }
 
@@ -201,21 +192,21 @@ fn input_parts(input: &AnswerInput<'_>) -> Vec<String> {
 fn check_text(text: &str, min: usize, max: usize) -> Result<(), AnswerError> {
     let len = char_len(text);
     if len == 0 {
-        return Err(AnswerError(
-            "I didn't catch an answer there. Please type your answer.".into(),
-        ));
+        return Err(AnswerError(Text::msg("answer-empty")));
     }
     if len < min {
-        return Err(AnswerError(format!(
-            "Please write a little more: at least {min} characters (yours has {len})."
-        )));
+        return Err(AnswerError(
+            Text::msg("answer-too-short")
+                .arg("min", min)
+                .arg("count", len),
+        ));
     }
     if len > max {
-        return Err(AnswerError(format!(
-            "Please keep your answer under {} characters (yours has {}).",
-            thousands(max),
-            thousands(len)
-        )));
+        return Err(AnswerError(
+            Text::msg("answer-too-long")
+                .arg("max", thousands(max))
+                .arg("count", thousands(len)),
+        ));
     }
     Ok(())
 }
@@ -238,20 +229,90 @@ fn yes_no(input: &AnswerInput<'_>, choices: &[Choice]) -> Option<bool> {
         AnswerInput::Picked(_) => return None,
         AnswerInput::Text(t) => clean(t, false).to_lowercase(),
     };
-    let v = v.trim_end_matches(['.', '!']);
-    match v {
-        "yes" | "y" | "yeah" | "yep" | "sure" | "of course" | "true" | "1" => Some(true),
-        "no" | "n" | "nope" | "false" | "2" => Some(false),
-        other => choices
-            .iter()
-            .find(|c| c.label.to_lowercase() == other)
-            .map(|c| c.value == "yes"),
+    let v = crate::domain::text::fold(v.trim_matches(['.', '!', '¡', '؟', '?', '،']).trim());
+    if YES.contains(&v.as_str()) {
+        return Some(true);
+    }
+    if NO.contains(&v.as_str()) {
+        return Some(false);
+    }
+    choices
+        .iter()
+        .find(|c| crate::domain::text::fold(&c.label) == v)
+        .map(|c| c.value == "yes")
+}
+
+/// Words that give consent, in every shipped language (folded), besides yes.
+const AGREE: &[&str] = &[
+    "i agree",
+    "agree",
+    "i consent",
+    "consent",
+    "accept", // English
+    "acepto",
+    "de acuerdo",
+    "estoy de acuerdo",
+    "doy mi consentimiento", // Spanish
+    "أوافق",
+    "اوافق",
+    "موافق",
+    "موافقة",
+    "أقبل",
+    "اقبل", // Arabic
+];
+
+/// `2 to 3 languages` (or `2` when exactly that many), for a message about a count.
+fn languages_range(min: usize, max: usize) -> Text {
+    if min == max {
+        Text::plain(min.to_string())
+    } else {
+        Text::msg("languages-between")
+            .arg("min", min)
+            .arg("max", max)
     }
 }
 
+/// Words for yes and for no in every shipped language (folded: lower case, no accents),
+/// whatever language the question was asked in: a person answers in their own.
+const YES: &[&str] = &[
+    "yes",
+    "y",
+    "yeah",
+    "yep",
+    "sure",
+    "of course",
+    "true",
+    "1", // English
+    "si",
+    "claro",
+    "vale",
+    "por supuesto",
+    "de acuerdo", // Spanish
+    "نعم",
+    "اجل",
+    "أجل",
+    "ايوه",
+    "اي",
+    "بلى",
+    "موافق", // Arabic
+];
+const NO: &[&str] = &[
+    "no",
+    "n",
+    "nope",
+    "false",
+    "2", // English (and Spanish)
+    "nah",
+    "para nada", // Spanish
+    "لا",
+    "كلا",
+    "ابدا",
+    "أبدا", // Arabic
+];
+
 /// Splits a typed list on commas, semicolons, line breaks and " and ".
 fn split_list(text: &str) -> Vec<String> {
-    text.split([',', ';', '\n'])
+    text.split([',', ';', '\n', '،', '؛'])
         .flat_map(|p| p.split(" and "))
         .map(|p| p.trim().to_string())
         .filter(|p| !p.is_empty())
@@ -267,16 +328,13 @@ enum Picks {
 }
 
 /// What fits, for a message about options: by number or a word, with an example.
-fn how_to_pick(choices: &[Choice], picks: Picks) -> String {
+fn how_to_pick(choices: &[Choice], picks: Picks) -> Text {
     match picks {
-        Picks::One => format!(
-            "Please answer with an option's number or a word from it, for example: {}.",
-            example_picks(choices.len(), 1, 1)
-        ),
-        Picks::Several(min, max) => format!(
-            "Please answer with options' numbers or words from them, separated by commas, for example: {}.",
-            example_picks(choices.len(), min, max)
-        ),
+        Picks::One => {
+            Text::msg("answer-how-pick-one").arg("example", example_picks(choices.len(), 1, 1))
+        }
+        Picks::Several(min, max) => Text::msg("answer-how-pick-several")
+            .arg("example", example_picks(choices.len(), min, max)),
     }
 }
 
@@ -298,7 +356,7 @@ fn pick(
                 // "1 3" is two numbers.
                 t.split_whitespace().map(str::to_string).collect()
             } else {
-                t.split([',', ';', '\n'])
+                t.split([',', ';', '\n', '،', '؛'])
                     .map(str::trim)
                     .filter(|p| !p.is_empty())
                     .flat_map(|p| {
@@ -314,10 +372,9 @@ fn pick(
         }
     };
     if parts.is_empty() {
-        return Err(AnswerError(format!(
-            "I didn't catch an answer there. {}",
-            how_to_pick(choices, picks)
-        )));
+        return Err(AnswerError(
+            Text::msg("answer-empty-pick").arg("how", how_to_pick(choices, picks)),
+        ));
     }
     let mut out: Vec<String> = Vec::new();
     for part in parts {
@@ -328,19 +385,19 @@ fn pick(
                     .iter()
                     .map(|i| format!("{}. {}", i + 1, choices[*i].label))
                     .collect();
-                return Err(AnswerError(format!(
-                    "“{}” fits more than one option: {}. Please answer with the number of the one you mean, for example: {}.",
-                    preview(&part, 40),
-                    named.join(", "),
-                    candidates[0] + 1
-                )));
+                return Err(AnswerError(
+                    Text::msg("answer-ambiguous")
+                        .arg("part", preview(&part, 40))
+                        .arg("named", named.join(", "))
+                        .arg("example", candidates[0] + 1),
+                ));
             }
             Resolved::Nothing => {
-                return Err(AnswerError(format!(
-                    "“{}” isn't one of the options. {}",
-                    preview(&part, 40),
-                    how_to_pick(choices, picks)
-                )));
+                return Err(AnswerError(
+                    Text::msg("answer-not-an-option")
+                        .arg("part", preview(&part, 40))
+                        .arg("how", how_to_pick(choices, picks)),
+                ));
             }
         };
         if !out.contains(&value) {

@@ -15,7 +15,7 @@ fn text(question: &Question, s: &str) -> Result<Answer, AnswerError> {
 
 /// What an answer that does not fit is told.
 fn refusal(question: &Question, s: &str) -> String {
-    text(question, s).unwrap_err().0
+    text(question, s).unwrap_err().0.english()
 }
 
 /// One choice, by its value.
@@ -123,8 +123,8 @@ fn multi_choice_enforces_min_and_max_picks() {
         assert_eq!(text(&question, typed), Ok(choices(picked)), "{typed}");
     }
     assert_eq!(
-        text(&question, "Technology and gardening"),
-        Err(AnswerError("“gardening” isn't one of the options. Please answer with options' numbers or words from them, separated by commas, for example: 1, 3.".into()))
+        refusal(&question, "Technology and gardening"),
+        "“gardening” isn't one of the options. Please answer with options' numbers or words from them, separated by commas, for example: 1, 3."
     );
     let too_many = refusal(&question, "1,2,3");
     assert!(
@@ -163,6 +163,17 @@ fn yes_no_understands_common_words_and_numbers() {
     assert_eq!(text(&question, "nope"), Ok(Answer::YesNo(false)));
     assert_eq!(text(&question, "2"), Ok(Answer::YesNo(false)));
     assert_eq!(refusal(&question, "maybe"), "Please answer yes or no.");
+}
+
+#[test]
+fn yes_and_no_are_understood_in_every_shipped_language_whatever_the_question_was_asked_in() {
+    let question = Question::of_kind(QuestionKind::YesNo);
+    for yes in ["Sí", "si", "¡Claro!", "نعم", "أجل"] {
+        assert_eq!(text(&question, yes), Ok(Answer::YesNo(true)), "{yes}");
+    }
+    for no in ["No.", "لا", "كلا"] {
+        assert_eq!(text(&question, no), Ok(Answer::YesNo(false)), "{no}");
+    }
 }
 
 #[test]

@@ -213,7 +213,7 @@ impl Reader {
                     }
                 }
             } else {
-                (parse_time_zone(&rest)?, true)
+                (parse_time_zone(&rest).map_err(|t| t.english())?, true)
             };
             // `tomorrow` is tomorrow where the time is.
             let there = Reader {

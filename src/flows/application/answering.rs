@@ -9,8 +9,9 @@ use super::{
 };
 use crate::domain::{Programme, Question, Role};
 use crate::flows::command::Command;
-use crate::flows::form::{FIRST_QUESTION, Form, Found, KeepUnanswered, Reply, retry_note};
-use crate::flows::{Content, Ctx, FlowState, Outcome, StateChange};
+use crate::flows::form::{Form, Found, KeepUnanswered, Reply, first_question, retry_note};
+use crate::flows::{Content, Ctx, FlowState, OutMessage, Outcome, StateChange};
+use crate::i18n::Text;
 
 /// The flow's role in the programme with its form, or a step back to choosing a role (the
 /// role may have been removed from the configuration since the person chose it).
@@ -20,7 +21,7 @@ fn form_or_restart<'a>(
     p: &'a Programme,
 ) -> Result<(&'a Role, Form<'a>), Box<Outcome>> {
     match flow.role.and_then(|r| p.role(r)) {
-        Some(role) => Ok((role, Form::new(&role.questions, &flow.answers))),
+        Some(role) => Ok((role, super::role_form(p, role, &flow.answers))),
         None => Err(Box::new(go_to(ctx, flow, Stage::ChoosingRole, vec![]))),
     }
 }
@@ -43,15 +44,11 @@ pub(super) fn asking(
         // The form changed under this conversation (config edited, branch hidden): move on.
         return go_to(ctx, flow, next_stage(p, flow, None, true), vec![]);
     };
-    let still_to_answer =
-        |left: usize| format!("{left} question{}", if left == 1 { "" } else { "s" });
     match command {
         Some(Command::Review) => {
-            let note = format!(
-                "{}\n\n{} still to answer. Let's continue:",
-                review_text(p, flow, false),
-                still_to_answer(form.unanswered())
-            );
+            let note = Text::msg("apply-still-to-answer")
+                .arg("review", review_text(p, flow, false))
+                .arg("left", form.unanswered());
             return with_prompt(ctx, flow, StateChange::Unchanged, vec![note]);
         }
         // Revisiting an answer with everything answered, `submit` sends the application
@@ -70,26 +67,21 @@ pub(super) fn asking(
             if changed && let Some(note) = refused::early_notice(ctx, p, role, &next, q) {
                 return Outcome {
                     state: StateChange::Set(FlowState::Application(next)),
-                    effects: vec![ctx.dm_text(note)],
+                    effects: vec![ctx.dm(OutMessage::said(note))],
                 };
             }
             next.stage = next_stage(p, &next, Some(&q.id), from_review);
             let mut notes = vec![];
             if next.stage == Stage::Reviewing && !from_review {
-                notes.push("That was the last question.".into());
+                notes.push(Text::msg("apply-last-question"));
             }
             set_and_prompt(ctx, next, notes)
         }
         Reply::Back(Some(before)) => go_to(ctx, flow, Stage::asking(before, false), vec![]),
         // Before the first question: the role, when there is a choice of them.
         Reply::Back(None) if p.roles.len() > 1 => go_to(ctx, flow, Stage::ChoosingRole, vec![]),
-        Reply::Back(None) => with_prompt(
-            ctx,
-            flow,
-            StateChange::Unchanged,
-            vec![FIRST_QUESTION.into()],
-        ),
-        Reply::Retry(note) => reply_only(ctx, retry_note(&note)),
+        Reply::Back(None) => with_prompt(ctx, flow, StateChange::Unchanged, vec![first_question()]),
+        Reply::Retry(note) => reply_only(ctx, retry_note(note)),
     }
 }
 
@@ -112,17 +104,14 @@ fn submit_or_say_what_is_left(
     };
     let left = form.left_text();
     match current {
-        Some(q) if !form.is_answered(&q.id) => reply_only(
-            ctx,
-            format!("Not yet: still to answer: {left}. Let's carry on with this one."),
-        ),
+        Some(q) if !form.is_answered(&q.id) => {
+            reply_only(ctx, Text::msg("form-not-yet-here").arg("left", left))
+        }
         _ => go_to(
             ctx,
             flow,
             Stage::asking(first, true),
-            vec![format!(
-                "Not yet: still to answer: {left}. Here is the first:"
-            )],
+            vec![Text::msg("form-not-yet-first").arg("left", left)],
         ),
     }
 }
@@ -132,18 +121,17 @@ fn edit(ctx: &Ctx<'_>, flow: &ApplicationFlow, form: &Form<'_>, target: &str) ->
         Found::Question(q) if form.is_answered(&q.id) => {
             return go_to(ctx, flow, Stage::asking(q, true), vec![]);
         }
-        Found::Question(_) => "You haven't answered that question yet; we'll get to it.".into(),
-        Found::Hidden => {
-            format!("The question “{target}” doesn't apply given your other answers.")
-        }
-        Found::Unknown => format!(
-            "There's no question “{}”. Use the number or the name shown in the review: {}.",
-            crate::domain::text::preview(target, 40),
-            match form.count() {
-                n if n > 1 => format!("1 to {n}"),
-                _ => "type review to see them".into(),
-            }
-        ),
+        Found::Question(_) => Text::msg("apply-edit-unanswered"),
+        Found::Hidden => Text::msg("apply-edit-hidden").arg("target", target),
+        Found::Unknown => Text::msg("apply-edit-unknown")
+            .arg("target", crate::domain::text::preview(target, 40))
+            .arg(
+                "which",
+                match form.count() {
+                    n if n > 1 => Text::msg("apply-edit-range").arg("count", n),
+                    _ => Text::msg("apply-edit-see-review"),
+                },
+            ),
     };
     with_prompt(ctx, flow, StateChange::Unchanged, vec![note])
 }
@@ -171,15 +159,15 @@ pub(super) fn reviewing(
             ctx,
             flow,
             StateChange::Unchanged,
-            vec!["All questions are answered.".into()],
+            vec![Text::msg("apply-all-answered")],
         ),
         _ => {
             // A bare number or question name probably means "edit that one".
             let hint = match content {
                 Content::Text(t) if role.questions.iter().any(|q| q.id == t.trim()) => {
-                    format!("To change that answer, type edit {}.", t.trim())
+                    Text::msg("apply-edit-that").arg("id", t.trim())
                 }
-                _ => "All questions are answered. Type submit to send your application, or edit <number> to change an answer.".to_string(),
+                _ => Text::msg("apply-all-answered-hint"),
             };
             with_prompt(ctx, flow, StateChange::Unchanged, vec![hint])
         }

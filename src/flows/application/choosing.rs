@@ -11,15 +11,13 @@ use crate::domain::programme::slugify;
 use crate::domain::{Answer, ApplicationStatus, Choice, Programme, QuestionKind, RoleKind};
 use crate::flows::command::Command;
 use crate::flows::form;
-use crate::flows::{Content, Ctx, FlowState, Outcome, StateChange};
+use crate::flows::{Content, Ctx, FlowState, OutMessage, Outcome, StateChange};
+use crate::i18n::Text;
 
 /// Starts an application after `apply [programme] [as] [role]`.
 pub fn start(ctx: &Ctx<'_>, args: &[String]) -> Outcome {
     if ctx.suspended {
-        return reply_only(
-            ctx,
-            "You can't apply right now. If you think this is a mistake, please write to the programme team: type ask the team followed by your message.".into(),
-        );
+        return reply_only(ctx, Text::msg("apply-suspended"));
     }
     let open: Vec<&Programme> = ctx
         .programmes
@@ -27,10 +25,7 @@ pub fn start(ctx: &Ctx<'_>, args: &[String]) -> Outcome {
         .filter(|p| p.applications_open)
         .collect();
     if open.is_empty() {
-        return reply_only(
-            ctx,
-            "No programme is open for applications right now. Please check back later.".into(),
-        );
+        return reply_only(ctx, Text::msg("apply-none-open"));
     }
     let mut programme: Option<&Programme> = None;
     let mut role: Option<RoleKind> = None;
@@ -46,11 +41,9 @@ pub fn start(ctx: &Ctx<'_>, args: &[String]) -> Outcome {
             let names: Vec<String> = open.iter().map(|p| p.slug.clone()).collect();
             return reply_only(
                 ctx,
-                format!(
-                    "I don't know a programme or role called “{}”. Open programmes: {}. Roles: mentor, mentee.",
-                    crate::domain::text::preview(arg, 40),
-                    names.join(", ")
-                ),
+                Text::msg("apply-unknown-word")
+                    .arg("word", crate::domain::text::preview(arg, 40))
+                    .arg("programmes", names.join(", ")),
             );
         }
     }
@@ -69,13 +62,11 @@ pub fn start(ctx: &Ctx<'_>, args: &[String]) -> Outcome {
         }
         return reply_only(
             ctx,
-            format!(
-                "You have already applied to {} as a {} on {}: {}. Type status to see your applications.",
-                p.name,
-                existing.role,
-                existing.submitted_at.format("%-d %B %Y"),
-                existing.status.describe()
-            ),
+            Text::msg("apply-already")
+                .arg("programme", p.said_name())
+                .arg("role", existing.role.to_string())
+                .arg("date", Text::date(existing.submitted_at.date_naive()))
+                .arg("status", existing.status.describe()),
         );
     }
     let mut flow = ApplicationFlow {
@@ -92,10 +83,13 @@ pub fn start(ctx: &Ctx<'_>, args: &[String]) -> Outcome {
             flow.stage = Stage::ChoosingProgramme;
         }
         Some(p) => {
-            effects.push(ctx.dm_text(format!(
-                "Welcome to {}! {}\n\nAt any time you can type back, skip (optional questions), review, cancel or help. Your answers are saved as you go: you can stop and come back later.",
-                p.name, p.texts.welcome
-            )));
+            effects.push(
+                ctx.dm(OutMessage::said(
+                    Text::msg("apply-welcome")
+                        .arg("programme", p.said_name())
+                        .arg("welcome", p.said("texts.welcome", &p.texts.welcome)),
+                )),
+            );
             match role.filter(|r| p.role(*r).is_some()) {
                 Some(r) => {
                     flow.role = Some(r);
@@ -113,20 +107,37 @@ pub fn start(ctx: &Ctx<'_>, args: &[String]) -> Outcome {
 }
 
 pub(super) fn role_choices(p: &Programme) -> Vec<Choice> {
+    role_choices_said(p).into_iter().map(|(c, _)| c).collect()
+}
+
+/// The roles to choose from, each labelled `Mentee — you're 16–30 and …` in the reader's
+/// language where the programme translated it.
+pub(super) fn role_choices_said(p: &Programme) -> Vec<(Choice, Text)> {
     p.roles
         .values()
-        .map(|r| Choice {
-            value: r.kind.as_str().into(),
-            label: format!("{} — {}", r.name, r.description),
+        .map(|r| {
+            let at = format!("roles.{}", r.kind.as_str());
+            let label = Text::join(
+                vec![
+                    p.said(&format!("{at}.name"), &r.name),
+                    p.said(&format!("{at}.description"), &r.description),
+                ],
+                " — ",
+            );
+            let choice = Choice {
+                value: r.kind.as_str().into(),
+                label: label.english(),
+            };
+            (choice, label)
         })
         .collect()
 }
 
-fn picked_value(ctx: &Ctx<'_>, choices: Vec<Choice>, content: &Content) -> Result<String, String> {
+fn picked_value(ctx: &Ctx<'_>, choices: Vec<Choice>, content: &Content) -> Result<String, Text> {
     let question = form::single(QuestionKind::SingleChoice { choices });
     match parse_answer(&question, &form::input(content), ctx.now) {
         Ok(Answer::Choice(v)) => Ok(v),
-        Ok(_) => Err("Please pick one option.".into()),
+        Ok(_) => Err(Text::msg("apply-pick-one")),
         Err(e) => Err(e.0),
     }
 }
@@ -150,7 +161,7 @@ pub(super) fn choose_programme(
             }
             out
         }
-        Err(e) => reply_only(ctx, form::retry_note(&e)),
+        Err(e) => reply_only(ctx, form::retry_note(e)),
     }
 }
 
@@ -166,7 +177,7 @@ pub(super) fn choose_role(
             ctx,
             flow,
             StateChange::Unchanged,
-            vec!["This is the first step.".into()],
+            vec![Text::msg("apply-first-step")],
         );
     }
     if let Some(c) = command
@@ -176,7 +187,7 @@ pub(super) fn choose_role(
             ctx,
             flow,
             StateChange::Unchanged,
-            vec!["First, please choose a role.".into()],
+            vec![Text::msg("apply-choose-role-first")],
         );
     }
     let text_role = match content {
@@ -187,25 +198,21 @@ pub(super) fn choose_role(
         Some(r) => Ok(r.as_str().to_string()),
         None => picked_value(ctx, role_choices(p), content),
     };
-    match value.map(|v| v.parse::<RoleKind>()) {
-        Ok(Ok(role)) => {
+    match value.and_then(|v| v.parse::<RoleKind>().map_err(Text::plain)) {
+        Ok(role) => {
             let mut next = flow.clone();
             if next.role != Some(role) {
                 next.answers.clear();
             }
             next.role = Some(role);
             next.stage = next_stage(p, &next, None, false);
-            let name = p
-                .role(role)
-                .map(|r| r.name.to_lowercase())
-                .unwrap_or_default();
             set_and_prompt(
                 ctx,
                 next,
-                vec![format!("Great, you're applying as a {name}.")],
+                vec![Text::msg("apply-role-chosen").arg("role", p.said_role(role))],
             )
         }
-        Ok(Err(e)) | Err(e) => reply_only(ctx, form::retry_note(&e)),
+        Err(e) => reply_only(ctx, form::retry_note(e)),
     }
 }
 
@@ -214,11 +221,33 @@ fn match_role(p: Option<&Programme>, text: &str) -> Option<RoleKind> {
     if let Ok(kind) = t.parse::<RoleKind>() {
         return Some(kind);
     }
+    // The roles' words in every shipped language (folded), whatever the programme calls
+    // them.
+    let folded = crate::domain::text::fold(&t);
+    if let Some((_, kind)) = ROLE_WORDS.iter().find(|(w, _)| *w == folded) {
+        return Some(*kind);
+    }
     p?.roles
         .values()
         .find(|r| r.name.to_lowercase() == t || slugify(&r.name) == t)
         .map(|r| r.kind)
 }
+
+const ROLE_WORDS: &[(&str, RoleKind)] = &[
+    ("mentora", RoleKind::Mentor),
+    ("tutor", RoleKind::Mentor),
+    ("tutora", RoleKind::Mentor),
+    ("مرشد", RoleKind::Mentor),
+    ("مرشدة", RoleKind::Mentor),
+    ("موجه", RoleKind::Mentor),
+    ("aprendiz", RoleKind::Mentee),
+    ("mentorado", RoleKind::Mentee),
+    ("mentorada", RoleKind::Mentee),
+    ("mentoreado", RoleKind::Mentee),
+    ("متدرب", RoleKind::Mentee),
+    ("متدربة", RoleKind::Mentee),
+    ("مسترشد", RoleKind::Mentee),
+];
 
 fn match_programme<'p>(open: &[&'p Programme], arg: &str) -> Option<&'p Programme> {
     let a = arg.to_lowercase();

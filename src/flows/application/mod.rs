@@ -32,11 +32,12 @@ use serde::{Deserialize, Serialize};
 use super::command::Command;
 use super::form::{self, Form, Onward};
 use super::{Content, Ctx, FlowState, OutMessage, Outcome, StateChange, status_text};
-use crate::domain::answer::yes_no_choices;
+use crate::domain::answer::yes_no_labelled;
 use crate::domain::{Answer, Choice, Programme, Question, RoleKind};
+use crate::i18n::Text;
 use answering::{asking, reviewing};
 pub use choosing::start;
-use choosing::{choose_programme, choose_role, role_choices};
+use choosing::{choose_programme, choose_role, role_choices_said};
 
 /// A person's application in progress.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -91,10 +92,7 @@ fn question_ref(id: &str) -> String {
 
 /// Reminds the person where they are, re-asking the current question.
 pub fn remind(ctx: &Ctx<'_>, flow: &ApplicationFlow) -> Outcome {
-    let welcome = format!(
-        "Welcome back! You have an application in progress{}. Let's continue where you left off.",
-        where_text(ctx, flow)
-    );
+    let welcome = Text::msg("apply-welcome-back").arg("where", where_text(ctx, flow));
     with_prompt(ctx, flow, StateChange::Unchanged, vec![welcome])
 }
 
@@ -112,9 +110,7 @@ pub fn step(
             None => {
                 return Outcome {
                     state: StateChange::Clear,
-                    effects: vec![ctx.dm_text(
-                        "The programme you were applying to is no longer available, so your application in progress was closed. Type apply to see the open programmes.",
-                    )],
+                    effects: vec![ctx.dm(OutMessage::said(Text::msg("apply-programme-gone")))],
                 };
             }
         },
@@ -125,7 +121,7 @@ pub fn step(
             ctx,
             flow,
             StateChange::Unchanged,
-            vec!["That question was already answered; here is where you are now.".into()],
+            vec![Text::msg("apply-already-answered")],
         );
     }
     // Commands that mean the same at every stage.
@@ -134,11 +130,12 @@ pub fn step(
             return with_prompt(ctx, flow, StateChange::Unchanged, vec![help(ctx, flow)]);
         }
         Some(Command::Status) => {
-            let mut s = format!("Your application{} is in progress.", where_text(ctx, flow));
+            let mut lines =
+                vec![Text::msg("apply-in-progress").arg("where", where_text(ctx, flow))];
             if !ctx.applications.is_empty() {
-                s.push_str(&format!("\n{}", status_text(ctx)));
+                lines.push(Text::plain(status_text(ctx)));
             }
-            return with_prompt(ctx, flow, StateChange::Unchanged, vec![s]);
+            return with_prompt(ctx, flow, StateChange::Unchanged, vec![Text::lines(lines)]);
         }
         Some(Command::Greeting) => return remind(ctx, flow),
         Some(Command::Repeat) => return with_prompt(ctx, flow, StateChange::Unchanged, vec![]),
@@ -148,7 +145,7 @@ pub fn step(
                 ctx,
                 flow,
                 StateChange::Unchanged,
-                vec!["This application isn't submitted yet, so there is nothing to withdraw: type cancel to stop it.".into()],
+                vec![Text::msg("apply-nothing-to-withdraw")],
             );
         }
         Some(Command::Cancel) if !matches!(flow.stage, Stage::ConfirmingCancel { .. }) => {
@@ -173,10 +170,10 @@ pub fn step(
     }
 }
 
-fn reply_only(ctx: &Ctx<'_>, text: String) -> Outcome {
+fn reply_only(ctx: &Ctx<'_>, text: Text) -> Outcome {
     Outcome {
         state: StateChange::Unchanged,
-        effects: vec![ctx.dm_text(text)],
+        effects: vec![ctx.dm(OutMessage::said(text))],
     }
 }
 
@@ -185,24 +182,34 @@ fn with_prompt(
     ctx: &Ctx<'_>,
     flow: &ApplicationFlow,
     state: StateChange,
-    notes: Vec<String>,
+    notes: Vec<Text>,
 ) -> Outcome {
     form::say_then_ask(ctx, state, notes, prompt(ctx, flow))
 }
 
-fn set_and_prompt(ctx: &Ctx<'_>, flow: ApplicationFlow, notes: Vec<String>) -> Outcome {
+fn set_and_prompt(ctx: &Ctx<'_>, flow: ApplicationFlow, notes: Vec<Text>) -> Outcome {
     let mut out = with_prompt(ctx, &flow, StateChange::Unchanged, notes);
     out.state = StateChange::Set(FlowState::Application(flow));
     out
 }
 
 /// Moves the flow to `stage`, with nothing else changed: `notes`, then the stage's prompt.
-fn go_to(ctx: &Ctx<'_>, flow: &ApplicationFlow, stage: Stage, notes: Vec<String>) -> Outcome {
+fn go_to(ctx: &Ctx<'_>, flow: &ApplicationFlow, stage: Stage, notes: Vec<Text>) -> Outcome {
     let next = ApplicationFlow {
         stage,
         ..flow.clone()
     };
     set_and_prompt(ctx, next, notes)
+}
+
+/// `role`'s form of `p` with `answers`, its questions said in the reader's language where
+/// the programme translated them.
+pub(super) fn role_form<'a>(
+    p: &'a Programme,
+    role: &'a crate::domain::Role,
+    answers: &'a BTreeMap<String, Answer>,
+) -> Form<'a> {
+    Form::new(&role.questions, answers).translated(&p.translations, role.kind.as_str())
 }
 
 /// The ref of the prompt the flow waits on (`question:name`), echoed by platforms' controls.
@@ -216,29 +223,27 @@ pub(crate) fn current_ref(flow: &ApplicationFlow) -> String {
     }
 }
 
-fn where_text(ctx: &Ctx<'_>, flow: &ApplicationFlow) -> String {
+/// ` to Pathways as a mentee (3 of 9 questions answered)`, or as much of it as is known.
+fn where_text(ctx: &Ctx<'_>, flow: &ApplicationFlow) -> Text {
     let programme = flow.programme.as_deref().and_then(|s| ctx.programme(s));
-    let mut s = String::new();
+    let mut parts = Vec::new();
     if let Some(p) = programme {
-        s.push_str(&format!(" to {}", p.name));
+        parts.push(Text::msg("apply-where-programme").arg("programme", p.said_name()));
         if let Some(role) = flow.role.and_then(|r| p.role(r)) {
-            s.push_str(&format!(" as a {}", role.name.to_lowercase()));
-            let form = Form::new(&role.questions, &flow.answers);
-            s.push_str(&format!(
-                " ({} of {} questions answered)",
-                form.answered(),
-                form.count()
-            ));
+            parts.push(Text::msg("apply-where-role").arg("role", p.said_role(role.kind)));
+            let form = role_form(p, role, &flow.answers);
+            parts.push(
+                Text::msg("apply-where-count")
+                    .arg("answered", form.answered())
+                    .arg("count", form.count()),
+            );
         }
     }
-    s
+    Text::join(parts, "")
 }
 
-fn help(ctx: &Ctx<'_>, flow: &ApplicationFlow) -> String {
-    format!(
-        "You're applying{}. While you answer, you can type:\nback — go to the previous question\nskip — leave out an optional question\nkeep — keep your current answer when you revisit a question\nrepeat — see the question again\nreview — see all your answers\nedit <question> — change an answer (for example: edit 2)\nsubmit — send your application, once every question is answered\ncancel — stop and delete your answers\nstatus — see where you are",
-        where_text(ctx, flow)
-    )
+fn help(ctx: &Ctx<'_>, flow: &ApplicationFlow) -> Text {
+    Text::msg("apply-help").arg("where", where_text(ctx, flow))
 }
 
 /// Where to go after `after` was answered (or at the start, with `None`).
@@ -269,74 +274,70 @@ pub fn prompt(ctx: &Ctx<'_>, flow: &ApplicationFlow) -> OutMessage {
     let programme = flow.programme.as_deref().and_then(|s| ctx.programme(s));
     match (&flow.stage, programme) {
         (Stage::ConfirmingCancel { .. }, _) => OutMessage {
-            text: format!(
-                "Do you really want to cancel your application{}? Your answers so far will be deleted.",
-                programme
-                    .map(|p| format!(" to {}", p.name))
-                    .unwrap_or_default()
-            ),
-            choices: yes_no_choices(),
             pick: Some((1, 1)),
             prompt_ref: Some(REF_CANCEL.into()),
-            ..Default::default()
+            ..OutMessage::said(Text::msg("apply-confirm-cancel").arg(
+                "to",
+                match programme {
+                    Some(p) => Text::msg("apply-where-programme").arg("programme", p.said_name()),
+                    None => Text::plain(""),
+                },
+            ))
+            .with_choices(yes_no_labelled())
         },
         (Stage::ChoosingProgramme, _) | (_, None) => {
-            let choices: Vec<Choice> = ctx
+            let choices: Vec<(Choice, Text)> = ctx
                 .programmes
                 .iter()
                 .filter(|p| p.applications_open)
-                .map(|p| Choice {
-                    value: p.slug.clone(),
-                    label: p.name.clone(),
+                .map(|p| {
+                    let choice = Choice {
+                        value: p.slug.clone(),
+                        label: p.name.clone(),
+                    };
+                    (choice, p.said_name())
                 })
                 .collect();
             OutMessage {
-                text: "Which programme would you like to apply to?".into(),
-                choices,
                 pick: Some((1, 1)),
                 prompt_ref: Some(REF_PROGRAMME.into()),
-                ..Default::default()
+                ..OutMessage::said(Text::msg("apply-which-programme")).with_choices(choices)
             }
         }
         (Stage::ChoosingRole, Some(p)) => OutMessage {
-            text: format!(
-                "Would you like to join {} as a mentor or as a mentee?",
-                p.name
-            ),
-            choices: role_choices(p),
             pick: Some((1, 1)),
             prompt_ref: Some(REF_ROLE.into()),
-            ..Default::default()
+            ..OutMessage::said(Text::msg("apply-which-role").arg("programme", p.said_name()))
+                .with_choices(role_choices_said(p))
         },
         (Stage::Asking { question, .. }, Some(p)) => question_prompt(p, flow, question),
-        (Stage::Reviewing, Some(p)) => OutMessage::text(review_text(p, flow, true)),
+        (Stage::Reviewing, Some(p)) => OutMessage::said(review_text(p, flow, true)),
     }
 }
 
 fn question_prompt(p: &Programme, flow: &ApplicationFlow, id: &str) -> OutMessage {
     let Some(role) = flow.role.and_then(|r| p.role(r)) else {
-        return OutMessage::text("Please choose a role first.");
+        return OutMessage::said(Text::msg("apply-choose-role"));
     };
     let Some(q) = role.question(id) else {
-        return OutMessage::text("Type review to see your answers.");
+        return OutMessage::said(Text::msg("apply-type-review"));
     };
-    Form::new(&role.questions, &flow.answers).ask(q, question_ref(&q.id))
+    role_form(p, role, &flow.answers).ask(q, question_ref(&q.id))
 }
 
-fn review_text(p: &Programme, flow: &ApplicationFlow, with_instructions: bool) -> String {
+fn review_text(p: &Programme, flow: &ApplicationFlow, with_instructions: bool) -> Text {
     let Some(role) = flow.role.and_then(|r| p.role(r)) else {
-        return "You haven't chosen a role yet.".into();
+        return Text::msg("apply-no-role-yet");
     };
-    let mut s = format!(
-        "Your answers for your {} application to {}:{}",
-        role.name.to_lowercase(),
-        p.name,
-        Form::new(&role.questions, &flow.answers).review_lines()
-    );
+    let review = Text::msg("apply-review")
+        .arg("role", p.said_role(role.kind))
+        .arg("programme", p.said_name())
+        .arg("lines", role_form(p, role, &flow.answers).review_lines());
     if with_instructions {
-        s.push_str("\n\nType submit to send your application, edit <number or name> to change an answer (for example: edit 2), or cancel.");
+        Text::paragraphs(vec![review, Text::msg("apply-review-instructions")])
+    } else {
+        review
     }
-    s
 }
 
 fn confirm_cancel(
@@ -348,12 +349,10 @@ fn confirm_cancel(
     match form::yes_or_no(content, ctx.now) {
         Some(true) => Outcome {
             state: StateChange::Clear,
-            effects: vec![ctx.dm_text(
-                "Your application was cancelled and your answers deleted. Type apply whenever you'd like to start again.",
-            )],
+            effects: vec![ctx.dm(OutMessage::said(Text::msg("apply-cancelled")))],
         },
-        Some(false) => go_to(ctx, flow, then.clone(), vec!["Good, let's carry on.".into()]),
-        None => reply_only(ctx, form::retry_note("Please answer yes or no.")),
+        Some(false) => go_to(ctx, flow, then.clone(), vec![Text::msg("apply-carry-on")]),
+        None => reply_only(ctx, form::retry_note(Text::msg("answer-yes-no"))),
     }
 }
 

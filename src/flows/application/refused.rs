@@ -12,21 +12,23 @@ use chrono::{DateTime, Utc};
 use super::{ApplicationFlow, Stage, next_stage, reply_only, set_and_prompt};
 use crate::domain::refusal::{Reapply, may_reopen, reapply, settled_refusals};
 use crate::domain::screening::{Evaluation, Rule, RuleOutcome};
+use crate::domain::translations::reason_path;
 use crate::domain::{
     Answer, ApplicationRecord, ApplicationSummary, Programme, Question, QuestionKind, Role,
 };
 use crate::flows::form::Form;
 use crate::flows::{Ctx, Outcome, Subject};
+use crate::i18n::Text;
 
 /// What a refused person can do: when they may apply again (`None`: not again) and whom
 /// to talk to (`None`: the programme names nobody).
 pub(super) struct WhatNext {
-    pub apply_again: Option<String>,
-    pub contact: Option<String>,
+    pub apply_again: Option<Text>,
+    pub contact: Option<Text>,
 }
 
-fn day(at: DateTime<Utc>) -> String {
-    at.format("%-d %B %Y").to_string()
+fn day(at: DateTime<Utc>) -> Text {
+    Text::date(at.date_naive())
 }
 
 pub(super) fn what_next(p: &Programme, reapply: Reapply, now: DateTime<Utc>) -> WhatNext {
@@ -35,21 +37,25 @@ pub(super) fn what_next(p: &Programme, reapply: Reapply, now: DateTime<Utc>) -> 
         Reapply::From {
             surely_by: Some(by),
             ..
-        } => Some(format!(
-            "You're welcome to apply again once that changes: by {} at the latest.",
-            day(by)
-        )),
-        Reapply::From { at, .. } if at <= now => {
-            Some("You're welcome to apply again at any time.".to_string())
-        }
-        Reapply::From { at, .. } => {
-            Some(format!("You're welcome to apply again from {}.", day(at)))
-        }
+        } => Some(Text::msg("apply-again-by").arg("date", day(by))),
+        Reapply::From { at, .. } if at <= now => Some(Text::msg("apply-again-any-time")),
+        Reapply::From { at, .. } => Some(Text::msg("apply-again-from").arg("date", day(at))),
     };
     WhatNext {
         apply_again,
-        contact: (!p.texts.contact.is_empty()).then(|| p.texts.contact.clone()),
+        contact: (!p.texts.contact.is_empty()).then(|| p.said("texts.contact", &p.texts.contact)),
     }
+}
+
+/// What `rules` of `role` tell the applicant they refuse, one a line, in the reader's
+/// language where the programme translated them.
+pub(super) fn said_reasons(p: &Programme, role: &Role, rules: &[&Rule]) -> Text {
+    Text::lines(
+        rules
+            .iter()
+            .map(|r| p.said(&reason_path(role.kind.as_str(), &r.id), &r.reason))
+            .collect(),
+    )
 }
 
 /// The rules of `role` that refused an application, as its evaluation recorded them (a
@@ -79,42 +85,36 @@ pub(super) fn early_notice(
     role: &Role,
     next: &ApplicationFlow,
     q: &Question,
-) -> Option<String> {
+) -> Option<Text> {
     let answers = given(role, &next.answers);
     let refusing = settled_refusals(&role.screening, &answers);
-    let reasons: Vec<&str> = refusing
+    let settled: Vec<&Rule> = refusing
         .iter()
+        .copied()
         .filter(|r| r.when.questions().contains(&q.id.as_str()))
-        .map(|r| r.reason.as_str())
         .collect();
-    if reasons.is_empty() {
+    if settled.is_empty() {
         return None;
     }
-    let mut s = format!(
-        "Thank you for being honest. I'd rather tell you now than after the other questions:\n{}",
-        reasons.join("\n")
-    );
+    let mut lines =
+        vec![Text::msg("apply-early-refusal").arg("reasons", said_reasons(p, role, &settled))];
     let next_steps = what_next(p, reapply(&refusing, &answers, ctx.now), ctx.now);
-    for line in [next_steps.apply_again, next_steps.contact]
-        .into_iter()
-        .flatten()
-    {
-        s.push('\n');
-        s.push_str(&line);
-    }
-    s.push_str("\nIf that answer was a mistake, just send the right one now. If it's right, you can type cancel to stop here, or keep to finish the application anyway (it won't be able to go ahead).");
-    Some(s)
+    lines.extend(
+        [next_steps.apply_again, next_steps.contact]
+            .into_iter()
+            .flatten(),
+    );
+    lines.push(Text::msg("apply-early-refusal-choice"));
+    Some(Text::lines(lines))
 }
 
 /// `apply` to `p`, where `existing` is the person's application the rules refused: it is
 /// re-opened with its answers (all but consent, given again) at the first question that
 /// refused it, or the person is told from when they may apply again.
 pub(super) fn reopen(ctx: &Ctx<'_>, p: &Programme, existing: &ApplicationSummary) -> Outcome {
-    let applied = format!(
-        "You applied to {} on {}, and we couldn't offer you a place then.",
-        p.name,
-        existing.submitted_at.format("%-d %B %Y")
-    );
+    let applied = Text::msg("apply-applied-before")
+        .arg("programme", p.said_name())
+        .arg("date", day(existing.submitted_at));
     let record = match ctx.subject {
         Subject::Refused(records) => records.iter().find(|r| r.summary.id == existing.id),
         _ => None,
@@ -123,10 +123,9 @@ pub(super) fn reopen(ctx: &Ctx<'_>, p: &Programme, existing: &ApplicationSummary
         // Chosen from the list of programmes, the refused application was not loaded.
         return reply_only(
             ctx,
-            format!(
-                "{applied} To look at that application again, type apply {}.",
-                p.slug
-            ),
+            Text::msg("apply-look-again")
+                .arg("applied", applied)
+                .arg("slug", p.slug.as_str()),
         );
     };
     let answers = record.answers_map();
@@ -137,14 +136,17 @@ pub(super) fn reopen(ctx: &Ctx<'_>, p: &Programme, existing: &ApplicationSummary
     let refused_at = existing.submitted_at;
     let within_window = may_reopen(refused_at, ctx.now, Reapply::Never).is_ok();
     if let Err(from) = may_reopen(refused_at, ctx.now, reapply(&rules, &answers, refused_at)) {
-        let mut s = match from {
-            Some(at) => format!("{applied} You're welcome to apply again from {}.", day(at)),
-            None => format!("{applied} I'm sorry: it isn't possible to apply again."),
-        };
+        let mut lines = vec![match from {
+            Some(at) => Text::join(
+                vec![applied, Text::msg("apply-again-from").arg("date", day(at))],
+                " ",
+            ),
+            None => Text::msg("apply-never-again").arg("applied", applied),
+        }];
         if !p.texts.contact.is_empty() {
-            s.push_str(&format!("\n{}", p.texts.contact));
+            lines.push(p.said("texts.contact", &p.texts.contact));
         }
-        return reply_only(ctx, s);
+        return reply_only(ctx, Text::lines(lines));
     }
     reopened(ctx, p, role, record, &rules, within_window)
 }
@@ -177,7 +179,7 @@ fn reopened(
         started_at: ctx.now,
         reopens: Some(record.summary.id),
     };
-    let form = Form::new(&role.questions, &flow.answers);
+    let form = super::role_form(p, role, &flow.answers);
     let first_refusing = form.visible().iter().copied().find(|q| {
         rules
             .iter()
@@ -188,21 +190,18 @@ fn reopened(
         None => next_stage(p, &flow, None, true),
     };
     let note = if within_window {
-        let reasons: Vec<&str> = rules.iter().map(|r| r.reason.as_str()).collect();
-        format!(
-            "Let's look at your application to {} again. It couldn't go ahead because:\n{}\nIf one of your answers was a mistake, change it now: send the right answer, or type keep if it was right. You'll see all your answers before you send them again.",
-            p.name,
-            if reasons.is_empty() {
-                "the programme's rules".to_string()
-            } else {
-                reasons.join("\n")
-            }
-        )
+        Text::msg("apply-reopened")
+            .arg("programme", p.said_name())
+            .arg(
+                "reasons",
+                if rules.is_empty() {
+                    Text::msg("apply-reopened-rules")
+                } else {
+                    said_reasons(p, role, rules)
+                },
+            )
     } else {
-        format!(
-            "Welcome back to {}! Your answers from last time are filled in: check them as we go, and change what has changed. You'll see all your answers before you send them.",
-            p.name
-        )
+        Text::msg("apply-welcome-back-reopened").arg("programme", p.said_name())
     };
     set_and_prompt(ctx, flow, vec![note])
 }

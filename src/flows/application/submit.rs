@@ -5,11 +5,13 @@
 use std::collections::BTreeMap;
 
 use super::ApplicationFlow;
-use super::refused::{refusing_rules, what_next};
+use super::refused::{refusing_rules, said_reasons, what_next};
 use crate::domain::refusal::{correction_window, reapply};
 use crate::domain::screening::{RuleOutcome, evaluate};
+use crate::domain::translations::step_path;
 use crate::domain::{Answer, ApplicationStatus, NewApplication, Programme, Role};
-use crate::flows::{Ctx, Effect, Outcome, StateChange};
+use crate::flows::{Ctx, Effect, OutMessage, Outcome, StateChange};
+use crate::i18n::Text;
 
 /// Submits `answers` (those of the questions that apply, in form order) to `p` as `role`;
 /// the conversation ends either way.
@@ -27,10 +29,13 @@ pub(super) fn submit(
     {
         return Outcome {
             state: StateChange::Clear,
-            effects: vec![ctx.dm_text(format!(
-                "You have already applied to {} as a {}, so this application was not sent. Type status to see your applications.",
-                p.name, existing.role
-            ))],
+            effects: vec![
+                ctx.dm(OutMessage::said(
+                    Text::msg("apply-already-sent")
+                        .arg("programme", p.said_name())
+                        .arg("role", existing.role.to_string()),
+                )),
+            ],
         };
     }
     let answer_map: BTreeMap<String, Answer> = answers.iter().cloned().collect();
@@ -41,46 +46,45 @@ pub(super) fn submit(
         RuleOutcome::NeedsReview => ApplicationStatus::NeedsReview,
         RuleOutcome::Ineligible => ApplicationStatus::Ineligible,
     };
-    let role_name = role.name.to_lowercase();
+    let role_name = p.said_role(role.kind);
     let told = match evaluation.outcome {
         RuleOutcome::Ineligible => {
             let rules = refusing_rules(role, &evaluation);
-            let mut t = format!(
-                "Thank you for applying to {} as a {role_name}, and for the time you took.\n{}\nWe're sorry we can't offer you a place this time.",
-                p.name,
-                evaluation.reasons.join("\n")
-            );
+            let mut lines = vec![
+                Text::msg("apply-refused")
+                    .arg("programme", p.said_name())
+                    .arg("role", role_name)
+                    .arg("reasons", said_reasons(p, role, &rules)),
+            ];
             let next = what_next(p, reapply(&rules, &answer_map, ctx.now), ctx.now);
-            for line in [next.apply_again, Some(format!(
-                "If one of your answers was a mistake, type apply within the next {} hours to correct it.",
-                correction_window().num_hours()
-            )), next.contact].into_iter().flatten() {
-                t.push('\n');
-                t.push_str(&line);
-            }
-            t
-        }
-        RuleOutcome::NeedsReview => format!(
-            "Thank you! Your application to {} as a {role_name} has been submitted.\n{}\nType status at any time to see where it stands.",
-            p.name, p.texts.submitted
-        ),
-        RuleOutcome::Eligible => {
-            let mut t = format!(
-                "Thank you! Your application to {} as a {role_name} has been submitted, and it meets the programme's criteria: you're accepted!",
-                p.name
+            let correct =
+                Text::msg("apply-correct-within").arg("hours", correction_window().num_hours());
+            lines.extend(
+                [next.apply_again, Some(correct), next.contact]
+                    .into_iter()
+                    .flatten(),
             );
+            Text::lines(lines)
+        }
+        RuleOutcome::NeedsReview => Text::msg("apply-submitted-review")
+            .arg("programme", p.said_name())
+            .arg("role", role_name.clone())
+            .arg("submitted", p.said("texts.submitted", &p.texts.submitted)),
+        RuleOutcome::Eligible => {
+            let accepted = Text::msg("apply-accepted")
+                .arg("programme", p.said_name())
+                .arg("role", role_name);
             if role.screening.steps.is_empty() {
-                t.push_str(
-                    " You're ready to be matched; we'll be in touch when we have a match for you.",
-                );
+                Text::join(vec![accepted, Text::msg("apply-ready")], "")
             } else {
-                t.push_str("\nBefore we can match you, a few steps remain:");
-                for step in &role.screening.steps {
-                    t.push_str(&format!("\n• {}", step.label));
-                }
-                t.push_str("\nType status at any time to see your progress.");
+                let mut lines = vec![accepted, Text::msg("apply-steps-remain")];
+                lines.extend(role.screening.steps.iter().map(|step| {
+                    let path = step_path(role.kind.as_str(), &step.id, "label");
+                    Text::join(vec![Text::plain("• "), p.said(&path, &step.label)], "")
+                }));
+                lines.push(Text::msg("apply-steps-status"));
+                Text::lines(lines)
             }
-            t
         }
     };
     let application = NewApplication {
@@ -95,6 +99,9 @@ pub(super) fn submit(
     };
     Outcome {
         state: StateChange::Clear,
-        effects: vec![Effect::StoreApplication(application), ctx.dm_text(told)],
+        effects: vec![
+            Effect::StoreApplication(application),
+            ctx.dm(OutMessage::said(told)),
+        ],
     }
 }

@@ -17,10 +17,11 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use super::command::Command;
-use super::form::{self, FIRST_QUESTION, Form, KeepUnanswered, Onward, Reply};
+use super::form::{self, Form, KeepUnanswered, Onward, Reply};
 use super::{Content, Ctx, Effect, FlowState, OutMessage, Outcome, StateChange};
 use crate::domain::survey::{Survey, SurveyInvite};
 use crate::domain::{Answer, Programme};
+use crate::i18n::Text;
 pub use commands::{SurveyCommand, find, handle, parse, send_confirmed};
 
 /// A survey being answered.
@@ -86,7 +87,7 @@ pub fn start(ctx: &Ctx<'_>, invite_id: i64, reminder: bool) -> Outcome {
         ));
         s
     };
-    go_to(ctx, survey, flow, vec![intro])
+    go_to(ctx, survey, flow, vec![Text::plain(intro)])
 }
 
 fn reminder_text(
@@ -163,13 +164,13 @@ pub fn step(
             )],
         };
     };
-    let reprompt = |notes: Vec<String>| {
+    let reprompt = |notes: Vec<Text>| {
         form::say_then_ask(ctx, StateChange::Unchanged, notes, question(survey, flow))
     };
     if form::picked_elsewhere(content, &current_ref(flow)) {
-        return reprompt(vec![
-            "That question was answered already; here is where you are:".into(),
-        ]);
+        return reprompt(vec![Text::plain(
+            "That question was answered already; here is where you are:",
+        )]);
     }
     let form = Form::new(&survey.questions, &flow.answers);
     let (Some(q), Some(pos)) = (form.question(&flow.question), form.position(&flow.question))
@@ -191,17 +192,11 @@ pub fn step(
         Some(Command::Submit) => {
             return match form.first_unanswered() {
                 None => advance(ctx, programme, survey, flow.clone(), None),
-                Some(_) if !form.is_answered(&q.id) => {
-                    Outcome::unchanged(vec![ctx.dm_text(format!(
-                        "Not yet: still to answer: {}. Let's carry on with this one.",
-                        form.left_text()
-                    ))])
-                }
+                Some(_) if !form.is_answered(&q.id) => Outcome::unchanged(vec![ctx.dm(
+                    OutMessage::said(Text::msg("form-not-yet-here").arg("left", form.left_text())),
+                )]),
                 Some(first) => {
-                    let note = format!(
-                        "Not yet: still to answer: {}. Here is the first:",
-                        form.left_text()
-                    );
+                    let note = Text::msg("form-not-yet-first").arg("left", form.left_text());
                     let next = SurveyFlow {
                         question: first.id.clone(),
                         ..flow.clone()
@@ -211,7 +206,7 @@ pub fn step(
             };
         }
         Some(Command::Help | Command::Status) => {
-            return reprompt(vec![format!(
+            return reprompt(vec![Text::plain(format!(
                 "You're answering {} ({}), question {} of {}. You can type:\nback — the previous question\nskip — leave out an optional question\nrepeat — see the question again\nlater — stop now and finish before {} (type survey to carry on)",
                 survey.title,
                 programme.name,
@@ -222,7 +217,7 @@ pub fn step(
                     .find(|i| i.id == flow.invite_id)
                     .map(|i| i.closes_at.format("%-d %B").to_string())
                     .unwrap_or_default()
-            )]);
+            ))]);
         }
         _ => {}
     }
@@ -241,13 +236,15 @@ pub fn step(
             };
             go_to(ctx, survey, next, vec![])
         }
-        Reply::Back(None) => reprompt(vec![FIRST_QUESTION.into()]),
-        Reply::Retry(note) => Outcome::unchanged(vec![ctx.dm_text(form::retry_note(&note))]),
+        Reply::Back(None) => reprompt(vec![form::first_question()]),
+        Reply::Retry(note) => {
+            Outcome::unchanged(vec![ctx.dm(OutMessage::said(form::retry_note(note)))])
+        }
     }
 }
 
 /// `notes`, then the question `next` is on, which the conversation now waits on.
-fn go_to(ctx: &Ctx<'_>, survey: &Survey, next: SurveyFlow, notes: Vec<String>) -> Outcome {
+fn go_to(ctx: &Ctx<'_>, survey: &Survey, next: SurveyFlow, notes: Vec<Text>) -> Outcome {
     let question = question(survey, &next);
     form::say_then_ask(
         ctx,

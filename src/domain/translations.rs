@@ -1,0 +1,148 @@
+//! A programme's own texts in other languages (`[translations.<tag>]` in its file): each
+//! text by its path in the file (`texts.welcome`, `roles.mentee.questions.goals.prompt`,
+//! `roles.mentee.questions.goals.choices.2`), so that a flow says a programme text as a
+//! [`Text::Given`] and the reader gets it in their language, or in the file's.
+//!
+//! To make another programme text translatable: its path in [`translatable`] (what the
+//! configuration checks translations against), and `said` where a flow says it.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use super::programme::{Programme, QuestionKind};
+use crate::i18n::Text;
+
+/// By language tag, each translated text by its path.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Translations(pub BTreeMap<String, BTreeMap<String, String>>);
+
+impl Translations {
+    /// The text at `path`, whose own words are `default`: in the reader's language where
+    /// it is translated.
+    pub fn said(&self, path: &str, default: &str) -> Text {
+        let given: Vec<(String, String)> = self
+            .0
+            .iter()
+            .filter_map(|(tag, texts)| Some((tag.clone(), texts.get(path)?.clone())))
+            .collect();
+        Text::given(default, &given)
+    }
+
+    /// Every translation of the text at `path`, by language tag.
+    pub fn of<'a>(&'a self, path: &'a str) -> impl Iterator<Item = (&'a str, &'a str)> + 'a {
+        self.0
+            .iter()
+            .filter_map(move |(tag, texts)| Some((tag.as_str(), texts.get(path)?.as_str())))
+    }
+
+    /// The languages it is translated into.
+    pub fn languages(&self) -> impl Iterator<Item = &str> {
+        self.0.keys().map(String::as_str)
+    }
+}
+
+/// Every text of a programme that can be translated, by path, with its own words.
+pub fn translatable(p: &Programme) -> Vec<(String, String)> {
+    let mut out = vec![
+        ("name".to_string(), p.name.clone()),
+        ("description".to_string(), p.description.clone()),
+    ];
+    let t = &p.texts;
+    for (key, text) in [
+        ("welcome", &t.welcome),
+        ("submitted", &t.submitted),
+        ("ground_rules", &t.ground_rules),
+        ("icebreaker", &t.icebreaker),
+        ("meeting_cadence", &t.meeting_cadence),
+        ("contact", &t.contact),
+    ] {
+        if !text.is_empty() {
+            out.push((format!("texts.{key}"), text.clone()));
+        }
+    }
+    for (kind, role) in &p.roles {
+        let at = format!("roles.{}", kind.as_str());
+        out.push((format!("{at}.name"), role.name.clone()));
+        out.push((format!("{at}.description"), role.description.clone()));
+        for q in &role.questions {
+            let at = question_path(kind.as_str(), &q.id);
+            out.push((format!("{at}.label"), q.label.clone()));
+            out.push((format!("{at}.prompt"), q.prompt.clone()));
+            if let Some(help) = &q.help {
+                out.push((format!("{at}.help"), help.clone()));
+            }
+            match &q.kind {
+                QuestionKind::SingleChoice { choices }
+                | QuestionKind::MultiChoice { choices, .. } => {
+                    for (i, c) in choices.iter().enumerate() {
+                        out.push((format!("{at}.choices.{i}"), c.label.clone()));
+                    }
+                }
+                QuestionKind::Scale { labels } => {
+                    for (i, l) in labels.iter().enumerate() {
+                        out.push((format!("{at}.labels.{i}"), l.clone()));
+                    }
+                }
+                QuestionKind::Consent { statement } => {
+                    out.push((format!("{at}.statement"), statement.clone()));
+                }
+                _ => {}
+            }
+        }
+        for step in &role.screening.steps {
+            out.push((
+                step_path(kind.as_str(), &step.id, "label"),
+                step.label.clone(),
+            ));
+            if let super::screening::StepKind::Acknowledgement { text } = &step.kind {
+                out.push((step_path(kind.as_str(), &step.id, "text"), text.clone()));
+            }
+        }
+        // What an applicant the rule refuses is told (other rules' reasons are notes for
+        // the reviewers).
+        for rule in &role.screening.rules {
+            if rule.outcome == super::screening::RuleOutcome::Ineligible {
+                out.push((reason_path(kind.as_str(), &rule.id), rule.reason.clone()));
+            }
+        }
+    }
+    out
+}
+
+/// Where `field` (`label`, `text`) of role `role`'s screening step `id` is.
+pub fn step_path(role: &str, id: &str, field: &str) -> String {
+    format!("roles.{role}.screening.steps.{id}.{field}")
+}
+
+/// Where the reason of role `role`'s screening rule `id` is.
+pub fn reason_path(role: &str, id: &str) -> String {
+    format!("roles.{role}.screening.rules.{id}.reason")
+}
+
+/// Where the texts of role `role`'s question `id` are.
+pub fn question_path(role: &str, id: &str) -> String {
+    format!("roles.{role}.questions.{id}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_text_is_said_in_each_language_it_has_and_in_its_own_words_otherwise() {
+        let mut all = BTreeMap::new();
+        all.insert(
+            "es".to_string(),
+            BTreeMap::from([("texts.welcome".to_string(), "¡Hola!".to_string())]),
+        );
+        let tr = Translations(all);
+        let said = tr.said("texts.welcome", "Hello!");
+        assert_eq!(
+            said.render(crate::i18n::Locale::from_tag("es").unwrap()),
+            "¡Hola!"
+        );
+        assert_eq!(said.english(), "Hello!");
+        assert_eq!(tr.said("texts.submitted", "Sent."), Text::plain("Sent."));
+    }
+}

@@ -1,0 +1,163 @@
+//! Languages (issue #24): a person chooses theirs with `language` (or `idioma`, `لغة`) and
+//! everything Tandem writes to them is in it, the programme's own texts included where the
+//! programme translated them; answers work in any language and in any script's digits;
+//! the coordinators' card stays in the deployment's language.
+
+use crate::console::tandem;
+
+/// Every message to `who`, as the console printed it (continuation lines joined).
+fn to(stdout: &str, who: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut mine = false;
+    for line in stdout.lines() {
+        if let Some(more) = line.strip_prefix("  ") {
+            if mine && let Some(last) = out.last_mut() {
+                last.push('\n');
+                last.push_str(more);
+            }
+            continue;
+        }
+        mine = line.starts_with(&format!("[dm {who}] "));
+        if mine {
+            out.push(line[format!("[dm {who}] ").len()..].to_string());
+        }
+    }
+    out
+}
+
+fn run(lines: &[(&str, &str)]) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("languages.db").display().to_string();
+    let input: String = lines
+        .iter()
+        .map(|(who, l)| format!("{who}: {l}\n"))
+        .collect();
+    let out = tandem(&["console", "--database", &db], &input);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+fn has(messages: &[String], words: &str) {
+    assert!(
+        messages.iter().any(|m| m.contains(words)),
+        "no message has “{words}”:\n{}",
+        messages.join("\n---\n")
+    );
+}
+
+#[test]
+fn an_application_in_spanish_reads_in_spanish_and_takes_spanish_answers() {
+    let stdout = run(&[
+        ("ana", "hola"),
+        ("ana", "idioma español"),
+        ("ana", "apply mentee"),
+        ("ana", "Ana"),
+        ("ana", "diecinueve"),
+        ("ana", "19"),
+        ("ana", "Europe/Madrid"),
+        ("ana", "Spanish, English"),
+        // An option by a word of its Spanish label.
+        ("ana", "primer empleo"),
+        ("ana", "tecnología, salud"),
+        ("ana", "preparar entrevistas"),
+        ("ana", "sí"),
+        ("ana", "Hice prácticas en una tienda."),
+        ("ana", "Quiero un trabajo en tecnología y más confianza."),
+        ("ana", "3"),
+        ("ana", "skip"),
+        ("ana", "Estoy de acuerdo"),
+        ("ana", "submit"),
+    ]);
+    let ana = to(&stdout, "ana");
+    // The first help offers every other language, each in its own words.
+    has(&ana, "🌐 En español: escribe idioma es");
+    has(&ana, "🌐 بالعربية: اكتب لغة ar");
+    has(&ana, "A partir de ahora te escribiré en Español.");
+    has(
+        &ana,
+        "¡Bienvenida o bienvenido a Mentoría Pathways 2027! Pathways une a jóvenes",
+    );
+    has(
+        &ana,
+        "Pregunta 2 de 12: ¿Cuántos años tienes?\nPathways es para personas de 16 a 30 años.\nResponde con un número entero de 10 a 99.",
+    );
+    // A wrong answer: why, in Spanish, and nothing else.
+    has(
+        &ana,
+        "Responde con un número entero de 10 a 99, por ejemplo: 54.\n(Escribe repeat para ver la pregunta otra vez.)",
+    );
+    has(
+        &ana,
+        "1. Estudio o me estoy formando\n2. Busco mi primer empleo",
+    );
+    has(&ana, "Responde sí o no.\n1. Sí\n2. No");
+    // The review shows the options picked in Spanish.
+    has(
+        &ana,
+        "5. Situación actual: Busco mi primer empleo\n6. Sectores de interés: Tecnología, Salud\n7. Objetivos: Preparar entrevistas\n8. Experiencia laboral: Sí",
+    );
+    has(&ana, "12. Algo más: (omitida)");
+    has(
+        &ana,
+        "¡Gracias! Tu solicitud a Mentoría Pathways 2027 como mentee se ha enviado y cumple los criterios del programa",
+    );
+    has(&ana, "• Orientación y código de conducta");
+}
+
+#[test]
+fn an_application_in_arabic_takes_arabic_indic_digits_and_arabic_commas_and_words() {
+    let stdout = run(&[
+        ("sara", "لغة العربية"),
+        ("sara", "apply"),
+        ("sara", "٢"),
+        ("sara", "سارة"),
+        ("sara", "١٧"),
+        ("sara", "UTC+3"),
+        ("sara", "العربية، English"),
+        ("sara", "أبحث عن أول وظيفة لي"),
+        ("sara", "التكنولوجيا، ٢"),
+        ("sara", "٤"),
+        ("sara", "لا"),
+        ("sara", "أريد أن أجد عملًا في مجال التكنولوجيا وأن أثق بنفسي."),
+        ("sara", "٤"),
+        ("sara", "skip"),
+        ("sara", "أوافق"),
+        ("sara", "submit"),
+        ("sara", "language"),
+        ("sara", "language en"),
+        ("sara", "status"),
+    ]);
+    let sara = to(&stdout, "sara");
+    has(&sara, "من الآن فصاعدًا سأكتب إليك بـ\u{2068}العربية\u{2069}.");
+    has(
+        &sara,
+        "2. متدرب — عمرك بين 16 و30 عامًا وتريد مساعدة في إيجاد عمل",
+    );
+    has(&sara, "رائع، أنت تقدّم بصفة \u{2068}متدرب\u{2069}.");
+    has(
+        &sara,
+        "السؤال \u{2068}2\u{2069} من \u{2068}12\u{2069}: \u{2068}كم عمرك؟\u{2069}",
+    );
+    // Arabic-Indic digits read as numbers, an Arabic comma separates options.
+    has(&sara, "2. العمر: 17");
+    has(&sara, "6. المجالات التي تهمك: التكنولوجيا, الرعاية الصحية");
+    has(&sara, "8. الخبرة العملية: لا");
+    has(&sara, "10. الساعات في الشهر: 4");
+    has(
+        &sara,
+        "شكرًا لك! تم إرسال طلبك إلى \u{2068}برنامج باثوايز للإرشاد 2027\u{2069}",
+    );
+    // `language` alone lists them; English again from then on.
+    has(&sara, "English (en), Español (es), العربية (ar)");
+    has(&sara, "From now on I'll write to you in English.");
+    // The coordinators' card: in English, with the digits as everyone reads them.
+    assert!(
+        stdout.contains("[room coordinators] Application A1"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("    Age: 17\n"), "{stdout}");
+}
