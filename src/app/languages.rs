@@ -21,6 +21,10 @@ pub struct Languages {
     /// The deployment's language.
     default: Locale,
     kept: Kept<HashMap<UserRef, Locale>>,
+    /// The language each account's platform last reported for it (Discord's interaction
+    /// locale), for people who chose none: a first guess, kept in memory only (the
+    /// process that serves the platform delivers its DMs) until they choose.
+    guessed: std::sync::Mutex<HashMap<UserRef, Locale>>,
 }
 
 impl Languages {
@@ -30,7 +34,18 @@ impl Languages {
             links,
             default,
             kept: Kept::default(),
+            guessed: Default::default(),
         }
+    }
+
+    /// `account`'s platform says it uses `tag` (`es-ES`): their language until they
+    /// choose one, if Tandem speaks it.
+    pub fn guess(&self, account: &UserRef, tag: &str) {
+        let mut guessed = self.guessed.lock().unwrap_or_else(|e| e.into_inner());
+        match Locale::from_tag(tag) {
+            Some(locale) => guessed.insert(account.clone(), locale),
+            None => guessed.remove(account),
+        };
     }
 
     /// The deployment's language: rooms, and people who chose none.
@@ -55,9 +70,15 @@ impl Languages {
         self.kept.with(|m| m.get(person).copied())
     }
 
-    /// The language to write to `person` in.
-    pub fn of(&self, person: &UserRef) -> Locale {
-        self.chosen(person).unwrap_or(self.default)
+    /// The language to write to `account` in: the one its person chose, else the one its
+    /// platform reported, else the deployment's.
+    pub fn of(&self, account: &UserRef) -> Locale {
+        self.chosen(account)
+            .or_else(|| {
+                let guessed = self.guessed.lock().unwrap_or_else(|e| e.into_inner());
+                guessed.get(account).copied()
+            })
+            .unwrap_or(self.default)
     }
 
     /// Takes in what a committed step changed.

@@ -276,6 +276,12 @@ impl App {
         &self.store
     }
 
+    /// `account`'s platform reports its language (`es-ES`, Discord's interaction locale):
+    /// a first guess at theirs, until they choose one with `language`.
+    pub fn guess_language(&self, account: &UserRef, tag: &str) {
+        self.languages.guess(account, tag);
+    }
+
     /// This process's name on what it holds (outbox acts, leases).
     pub fn worker(&self) -> &str {
         &self.worker

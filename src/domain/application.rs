@@ -105,6 +105,24 @@ impl ApplicationStatus {
         }
     }
 
+    /// [`ApplicationStatus::describe`], said to the applicant in their language.
+    pub fn said(self) -> crate::i18n::Text {
+        use crate::i18n::Text;
+        match self {
+            ApplicationStatus::Submitted | ApplicationStatus::NeedsReview => {
+                Text::msg("stage-submitted")
+            }
+            ApplicationStatus::InfoRequested => Text::msg("stage-info-requested"),
+            ApplicationStatus::Waitlisted => Text::msg("stage-waitlisted"),
+            ApplicationStatus::Approved => Text::msg("stage-approved"),
+            ApplicationStatus::Ready => Text::msg("stage-ready"),
+            ApplicationStatus::Ineligible => Text::msg("stage-ineligible"),
+            ApplicationStatus::Rejected => Text::msg("stage-rejected"),
+            ApplicationStatus::Withdrawn => Text::msg("stage-withdrawn"),
+            ApplicationStatus::Resting => Text::msg("stage-resting"),
+        }
+    }
+
     /// Whether this application still counts, so the person cannot apply again.
     pub fn is_active(self) -> bool {
         !matches!(self, ApplicationStatus::Withdrawn)
@@ -211,6 +229,15 @@ impl Stage {
             Stage::Status(s) => s.describe(),
             Stage::Offered => "a match has been offered (see below)",
             Stage::Matched => "matched (see below)",
+        }
+    }
+
+    /// [`Stage::describe`], said to the applicant in their language.
+    pub fn said(self) -> crate::i18n::Text {
+        match self {
+            Stage::Status(s) => s.said(),
+            Stage::Offered => crate::i18n::Text::msg("stage-offered"),
+            Stage::Matched => crate::i18n::Text::msg("stage-matched"),
         }
     }
 }

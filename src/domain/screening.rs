@@ -388,6 +388,24 @@ impl StepState {
             }
         }
     }
+
+    /// [`StepState::describe`], said to the participant in their language.
+    pub fn said(&self) -> crate::i18n::Text {
+        use crate::i18n::Text;
+        match self {
+            StepState::Pending => Text::msg("step-pending"),
+            StepState::Scheduled { on } => Text::msg("step-scheduled").arg("date", Text::date(*on)),
+            StepState::Done { on } => Text::msg("step-done").arg("date", Text::date(*on)),
+            StepState::Cleared { expires } => {
+                Text::msg("step-cleared").arg("date", Text::date(*expires))
+            }
+            StepState::Failed => Text::msg("step-failed"),
+            StepState::Expired { on } => Text::msg("step-expired").arg("date", Text::date(*on)),
+            StepState::Acknowledged { at } => {
+                Text::msg("step-acknowledged").arg("date", Text::date(at.date_naive()))
+            }
+        }
+    }
 }
 
 /// Parses a coordinator's update of a step: `done`, `scheduled 20/01/2027`,

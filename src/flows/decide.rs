@@ -21,6 +21,7 @@ use super::{
 };
 use crate::domain::text::thousands;
 use crate::domain::{Place, RoomRef};
+use crate::i18n::Text;
 
 /// Routes and decides one message (for the app's own steps and for tests; the app routes
 /// a person's message itself, to load what the route needs first).
@@ -240,10 +241,15 @@ fn idle_dm(ctx: &Ctx<'_>, dm: &Dm, content: &Content) -> Outcome {
             ctx.room_prefix
         )),
         Dm::Command(Command::Help | Command::Greeting) => {
-            Outcome::unchanged(dm_help(ctx).into_iter().map(|t| ctx.dm_text(t)).collect())
+            Outcome::unchanged(
+                dm_help(ctx)
+                    .into_iter()
+                    .map(|t| ctx.dm(OutMessage::said(t)))
+                    .collect(),
+            )
         }
         Dm::Command(Command::Apply(args)) => application::start(ctx, args),
-        Dm::Command(Command::Status) => say(status_text(ctx)),
+        Dm::Command(Command::Status) => Outcome::unchanged(vec![ctx.dm(OutMessage::said(status_text(ctx)))]),
         Dm::Command(Command::Language(words)) => language::handle(ctx, words),
         Dm::Command(Command::Withdraw(programme)) => withdraw::start(ctx, programme.as_deref()),
         Dm::Command(Command::Report) => report::start(ctx, None),
@@ -276,14 +282,12 @@ fn idle_dm(ctx: &Ctx<'_>, dm: &Dm, content: &Content) -> Outcome {
                 Content::Text(t) => t.as_str(),
                 Content::Picked { .. } => "",
             };
-            let mut reply = unknown_text(text, "");
+            let mut reply = vec![unknown_text(text, "")];
             // A sentence is most likely meant for a person: say how to reach the team.
             if text.split_whitespace().count() >= 4 {
-                reply.push_str(
-                    " To write to the programme team, type: ask the team followed by your message.",
-                );
+                reply.push(Text::msg("help-write-to-team"));
             }
-            say(reply)
+            Outcome::unchanged(vec![ctx.dm(OutMessage::said(Text::join(reply, " ")))])
         }
     }
 }
@@ -295,16 +299,23 @@ fn in_room(ctx: &Ctx<'_>, state: Option<&FlowState>, room: &RoomRef, command: &R
         room: room.clone(),
         message: OutMessage::text(t),
     };
+    let post_said = |t: Text| Effect::PostInRoom {
+        room: room.clone(),
+        message: OutMessage::said(t),
+    };
     let sent_dm = format!("{}, I've sent you a direct message.", ctx.user.id);
     match command {
         Room::NotForBot => Outcome::unchanged(vec![]),
-        Room::Help | Room::Command(Command::Help | Command::Greeting) => {
-            Outcome::unchanged(room_help(ctx, room, None).into_iter().map(post).collect())
-        }
+        Room::Help | Room::Command(Command::Help | Command::Greeting) => Outcome::unchanged(
+            room_help(ctx, room, None)
+                .into_iter()
+                .map(post_said)
+                .collect(),
+        ),
         Room::HelpOn(topic) => Outcome::unchanged(
             room_help(ctx, room, Some(topic))
                 .into_iter()
-                .map(post)
+                .map(post_said)
                 .collect(),
         ),
         Room::Cancel => match actions::waiting(state) {
@@ -373,9 +384,10 @@ fn in_room(ctx: &Ctx<'_>, state: Option<&FlowState>, room: &RoomRef, command: &R
             outcome.effects.push(post(sent_dm));
             outcome
         }
-        Room::Command(Command::Status) => {
-            Outcome::unchanged(vec![ctx.dm_text(status_text(ctx)), post(sent_dm)])
-        }
+        Room::Command(Command::Status) => Outcome::unchanged(vec![
+            ctx.dm(OutMessage::said(status_text(ctx))),
+            post(sent_dm),
+        ]),
         Room::Command(Command::Language(words)) => {
             let mut outcome = language::handle(ctx, words);
             outcome.effects.push(post(sent_dm));
@@ -388,7 +400,9 @@ fn in_room(ctx: &Ctx<'_>, state: Option<&FlowState>, room: &RoomRef, command: &R
         Room::Idea => starters::handle(ctx, room),
         Room::Agreement(command) => agreement::handle(ctx, room, *command),
         Room::Meeting(command) => meetings::handle(ctx, room, command.clone()),
-        Room::Unknown(rest) => Outcome::unchanged(vec![post(unknown_text(rest, ctx.room_prefix))]),
+        Room::Unknown(rest) => {
+            Outcome::unchanged(vec![post_said(unknown_text(rest, ctx.room_prefix))])
+        }
     }
 }
 

@@ -25,6 +25,7 @@ use super::command::Command;
 use super::personal::PersonalCommand;
 use super::route::Dm;
 use super::{Content, Ctx, FlowState, OutMessage, Outcome, StateChange};
+use crate::i18n::Text;
 
 /// A command that escapes an open flow.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -163,8 +164,8 @@ pub(super) fn in_flow(
     if owns(state, &escape) {
         return None;
     }
-    let again = |note: String| {
-        let mut effects = vec![ctx.dm_text(note)];
+    let again = |note: Text| {
+        let mut effects = vec![ctx.dm(OutMessage::said(note))];
         effects.extend(question(ctx, state).map(|q| ctx.dm(q)));
         Outcome::unchanged(effects)
     };
@@ -181,22 +182,20 @@ pub(super) fn in_flow(
         }
         Escape::Stop => match stop(state) {
             Some((word, command)) => step(&Content::Text(word.into()), command.as_ref()),
-            None => again(
-                "This stays open until you answer it (you can still type report, help or delete my data at any time):"
-                    .into(),
-            ),
+            None => again(Text::plain(
+                "This stays open until you answer it (you can still type report, help or delete my data at any time):",
+            )),
         },
         // They open nothing: the open flow stays as it is, asked again.
         Escape::AskTeam | Escape::MyData | Escape::Language | Escape::Link { waits: false } => {
             stack(ctx, idle(), state)
         }
-        Escape::Link { waits: true } => again(
-            "Let's finish this first (or type stop): an account is linked with nothing open on it. Then send link with your code again."
-                .into(),
-        ),
-        Escape::Report | Escape::Withdraw | Escape::Delete if stacked => {
-            again("Let's finish this first (or type cancel), then I'll help with that:".into())
-        }
+        Escape::Link { waits: true } => again(Text::plain(
+            "Let's finish this first (or type stop): an account is linked with nothing open on it. Then send link with your code again.",
+        )),
+        Escape::Report | Escape::Withdraw | Escape::Delete if stacked => again(Text::plain(
+            "Let's finish this first (or type cancel), then I'll help with that:",
+        )),
         Escape::Report | Escape::Withdraw | Escape::Delete => stack(ctx, idle(), state),
     })
 }

@@ -13,74 +13,67 @@ use crate::domain::application::Stage;
 use crate::domain::matches::{MatchOrigin, MatchStatus};
 use crate::domain::matching::MatchedBy;
 use crate::domain::screening::StepState;
+use crate::domain::translations::step_path;
 use crate::domain::{ApplicationStatus, Programme, RoleKind, RoomRef};
+use crate::i18n::Text;
 
-pub(crate) fn help_text(ctx: &Ctx<'_>, prefix: &str) -> String {
+pub(crate) fn help_text(ctx: &Ctx<'_>, prefix: &str) -> Text {
     let p = if prefix.is_empty() {
         String::new()
     } else {
         format!("{prefix} ")
     };
+    let with_p = |id: &str| Text::msg(id).arg("p", p.as_str());
     let open: Vec<&Programme> = ctx
         .programmes
         .iter()
         .filter(|p| p.applications_open)
         .collect();
-    let mut s = String::from(
-        "Hello! I'm Tandem, the bot that runs this community's mentoring programmes.\n",
-    );
+    let mut lines = vec![Text::msg("help-hello")];
     if open.is_empty() {
-        s.push_str("No programme is open for applications right now.\n");
+        lines.push(Text::msg("help-none-open"));
     } else {
-        s.push_str("Open for applications:\n");
+        lines.push(Text::msg("help-open"));
         for prog in &open {
-            s.push_str(&format!(
-                "• {} ({}): {}\n",
-                prog.name, prog.slug, prog.description
+            lines.push(Text::join(
+                vec![
+                    Text::plain("• "),
+                    prog.said_name(),
+                    Text::plain(format!(" ({}): ", prog.slug)),
+                    prog.said("description", &prog.description),
+                ],
+                "",
             ));
         }
     }
-    s.push_str(&format!(
-        "You can type:\n{p}apply — apply as a mentor or a mentee\n{p}status — see your applications\n{p}cancel — stop an application in progress\n{p}withdraw — take back an application you submitted\n{p}report — tell the moderators, privately, about something that worried you\n{p}my data — everything Tandem stores about you, as a file\n{p}delete my data — erase it (you'll be asked to confirm)\n{p}help — show this message"
-    ));
+    lines.push(with_p("help-you-can-type"));
     // Questions to the team are asked by DM only (their answer comes there).
     if prefix.is_empty() {
-        s.push_str(
-            "\nask the team <your message> — write to the programme's coordinators; their answer comes here",
-        );
+        lines.push(Text::msg("help-ask-team"));
     }
     // Linking works by DM, between the two chat platforms.
     if prefix.is_empty() && ctx.user.platform != crate::domain::Platform::Console {
-        s.push_str(
-            "\nlink — be the same person here and on your other account (Matrix or Discord): the same applications and matches",
-        );
+        lines.push(Text::msg("help-link"));
     }
     if ctx
         .matches
         .iter()
         .any(|m| m.status == crate::domain::matches::MatchStatus::Active)
     {
-        s.push_str(&format!(
-            "\n{p}pause until 1 March — no check-ins or reminders until that date (or: pause for 2 weeks)\n{p}resume — end a pause early\n{p}close match — end your mentoring early (you'll be asked to confirm)"
-        ));
+        lines.push(with_p("help-matched"));
     }
     if ctx.matches.iter().any(|m| m.room.is_some()) {
-        s.push_str(&format!(
-            "\n{p}transcript — your pair room's messages, as a file"
-        ));
+        lines.push(with_p("help-transcript"));
         if ctx
             .matches
             .iter()
             .any(|m| m.status == MatchStatus::Active && m.room.is_some())
         {
-            s.push_str(&format!(
-                "\n{} idea — in your pair room: something for the two of you to talk about\n{} agreement — in your pair room: your goals and ground rules (agree to accept them)\n{p}availability mon wed 18-20 — when you're free each week, in your own time (availability zone Europe/London first, if I don't know your time zone)\n{} meet — in your pair room: times you're both free (meet 2 books one, with a calendar file)\n{} met 45m — in your pair room: how long you met, towards your time together",
-                ctx.room_prefix, ctx.room_prefix, ctx.room_prefix, ctx.room_prefix
-            ));
+            lines.push(with_p("help-pair-room").arg("room", format!("{} ", ctx.room_prefix)));
         }
     }
     if !ctx.surveys.is_empty() {
-        s.push_str(&format!("\n{p}survey — answer the survey waiting for you"));
+        lines.push(with_p("help-survey"));
     }
     // Where mentees choose their mentor, for those who applied there (by DM: the answers
     // are personal).
@@ -94,19 +87,28 @@ pub(crate) fn help_text(ctx: &Ctx<'_>, prefix: &str) -> String {
         })
     };
     if prefix.is_empty() && choosing(RoleKind::Mentee, &|b| b == MatchedBy::Ranked) {
-        s.push_str("\nbrowse — the mentors who have room and fit you\nrank <numbers> — the mentors you'd like, your first choice first: each is asked in turn\nprofile — what the mentors you ask see of you");
+        lines.push(Text::msg("help-rank"));
     } else if prefix.is_empty() && choosing(RoleKind::Mentee, &MatchedBy::mentees_choose) {
-        s.push_str("\nbrowse — the mentors who have room and fit you\nrequest <number> — ask one of them to be your mentor\nprofile — what the mentors you ask see of you");
+        lines.push(Text::msg("help-request"));
     } else if prefix.is_empty() && choosing(RoleKind::Mentor, &MatchedBy::mentees_choose) {
-        s.push_str("\nprofile — choose what mentees see of you when they look for a mentor");
+        lines.push(Text::msg("help-mentor-profile"));
     }
-    s
+    // In a DM, how to switch, in each other language: someone who cannot read this one
+    // finds theirs (rendered here, each in its own language, whatever the reader's).
+    if prefix.is_empty() {
+        lines.extend(
+            crate::i18n::Locale::all()
+                .filter(|l| *l != ctx.language)
+                .map(|l| Text::plain(Text::msg("language-offer").render(l))),
+        );
+    }
+    Text::lines(lines)
 }
 
 /// `help` (or the prefix alone: `topic` is `None`) and `help <command>` in `room`: the
 /// staff commands of the coordinators' room, of the moderators' room, or of both when one
 /// room is both; anywhere else everyone's menu. One text per message to post.
-pub(crate) fn room_help(ctx: &Ctx<'_>, room: &RoomRef, topic: Option<&str>) -> Vec<String> {
+pub(crate) fn room_help(ctx: &Ctx<'_>, room: &RoomRef, topic: Option<&str>) -> Vec<Text> {
     let mut desks = vec![];
     if ctx.is_coordinators_room(room) {
         desks.push(staff::Desk::Coordinators);
@@ -117,72 +119,80 @@ pub(crate) fn room_help(ctx: &Ctx<'_>, room: &RoomRef, topic: Option<&str>) -> V
     if desks.is_empty() {
         return vec![help_text(ctx, ctx.room_prefix)];
     }
-    match topic {
+    let texts = match topic {
         None => staff::menu(&desks, ctx.room_prefix),
         Some(topic) => staff::one(topic, &desks, ctx.room_prefix),
-    }
+    };
+    texts.into_iter().map(Text::plain).collect()
 }
 
 /// `help` in a DM: everyone's menu, and for the escalation contact the case commands they
 /// work here. One text per message to send.
-pub(crate) fn dm_help(ctx: &Ctx<'_>) -> Vec<String> {
-    // How to switch, in each other language: someone who cannot read this one finds theirs.
-    let offers: Vec<String> = crate::i18n::Locale::all()
-        .filter(|l| *l != ctx.language)
-        .map(|l| crate::i18n::Text::msg("language-offer").render(l))
-        .collect();
-    let mut texts = vec![format!("{}\n{}", help_text(ctx, ""), offers.join("\n"))];
+pub(crate) fn dm_help(ctx: &Ctx<'_>) -> Vec<Text> {
+    let mut texts = vec![help_text(ctx, "")];
     if ctx.moderation.is_escalation_contact(ctx.user) {
-        texts.extend(staff::menu(&[staff::Desk::Contact], ""));
+        texts.extend(
+            staff::menu(&[staff::Desk::Contact], "")
+                .into_iter()
+                .map(Text::plain),
+        );
     }
     texts
 }
 
-pub(crate) fn status_text(ctx: &Ctx<'_>) -> String {
+pub(crate) fn status_text(ctx: &Ctx<'_>) -> Text {
     if ctx.applications.is_empty() {
-        return "You have no applications yet. Type apply to start one.".to_string();
+        return Text::msg("status-none");
     }
-    let mut s = applications_text(ctx);
+    let mut lines = vec![applications_text(ctx)];
+    let until = |id: &str, d: Option<chrono::DateTime<chrono::Utc>>| match d {
+        Some(d) => Text::msg(id).arg("date", Text::date(d.date_naive())),
+        None => Text::plain(""),
+    };
     for m in ctx.matches.iter().filter(|m| m.status.is_open()) {
         let (other, role) = if m.mentee == *ctx.user {
-            (&m.mentor_name, "mentor")
+            (&m.mentor_name, Text::msg("status-matched-role-mentor"))
         } else {
-            (&m.mentee_name, "mentee")
+            (&m.mentee_name, Text::msg("status-matched-role-mentee"))
         };
         let request = m.origin == MatchOrigin::Request;
         match m.status {
-            MatchStatus::Proposed if request && m.mentee == *ctx.user => s.push_str(&format!(
-                "\nYour request to {other} is with the coordinators; once they approve it, {other} is asked."
-            )),
+            MatchStatus::Proposed if request && m.mentee == *ctx.user => {
+                lines.push(Text::msg("status-request-with-coordinators").arg("other", other))
+            }
             MatchStatus::Proposed => {}
-            MatchStatus::Approved if request && m.mentee == *ctx.user => s.push_str(&format!(
-                "\nYou asked {other} to be your mentor; we're waiting for their answer{}.",
-                m.deadline
-                    .map(|d| format!(" (until {})", d.format("%-d %B")))
-                    .unwrap_or_default()
-            )),
-            MatchStatus::Active => s.push_str(&format!(
-                "\nYou are matched with {other} (your {role}){}.",
-                // Theirs: a relayed pair room's mentor is in its other side.
-                match (&m.relay_room, m.mentor == *ctx.user) {
-                    (Some(relay), true) => Some(relay),
-                    _ => m.room.as_ref(),
-                }
-                .map(|r| match m.room_platform {
-                    // Where only a linked account puts them.
-                    Some(p) if p != ctx.user.platform => {
-                        format!("; your pair room is {r}, on {}", p.display())
-                    }
-                    _ => format!("; your pair room is {r}"),
-                })
-                .unwrap_or_default()
-            )),
-            _ => s.push_str(&format!(
-                "\nA match with {other} (as your {role}) is waiting for answers{}.",
-                m.deadline
-                    .map(|d| format!(" until {}", d.format("%-d %B")))
-                    .unwrap_or_default()
-            )),
+            MatchStatus::Approved if request && m.mentee == *ctx.user => lines.push(
+                Text::msg("status-request-waiting")
+                    .arg("other", other)
+                    .arg("until", until("status-until", m.deadline)),
+            ),
+            MatchStatus::Active => lines.push(
+                Text::msg("status-matched")
+                    .arg("other", other)
+                    .arg("role", role)
+                    .arg(
+                        "room",
+                        // Theirs: a relayed pair room's mentor is in its other side.
+                        match (&m.relay_room, m.mentor == *ctx.user) {
+                            (Some(relay), true) => Some(relay),
+                            _ => m.room.as_ref(),
+                        }
+                        .map(|r| match m.room_platform {
+                            // Where only a linked account puts them.
+                            Some(p) if p != ctx.user.platform => Text::msg("status-pair-room-on")
+                                .arg("room", r)
+                                .arg("platform", p.display()),
+                            _ => Text::msg("status-pair-room").arg("room", r),
+                        })
+                        .unwrap_or_else(|| Text::plain("")),
+                    ),
+            ),
+            _ => lines.push(
+                Text::msg("status-offer-waiting")
+                    .arg("other", other)
+                    .arg("role", role)
+                    .arg("until", until("status-offer-until", m.deadline)),
+            ),
         }
     }
     // A ready mentee with nothing open, where mentees choose: how to choose.
@@ -199,37 +209,46 @@ pub(crate) fn status_text(ctx: &Ctx<'_>) -> String {
                 .any(|m| m.mentee_application == a.id && m.status.is_open())
     });
     if free_to_choose {
-        s.push_str("\nYou can choose your mentor: type browse to see who has room.");
+        lines.push(Text::msg("status-choose"));
     }
     if let Some(linked) = ctx.linked {
-        s.push_str(&format!(
-            "\nYour {} account ({}) is linked to this one; I write to you where you last wrote to me.",
-            linked.other.platform.display(),
-            linked.other.id
-        ));
+        lines.push(
+            Text::msg("status-linked")
+                .arg("platform", linked.other.platform.display())
+                .arg("account", linked.other.id.as_str()),
+        );
     }
-    s
+    Text::lines(lines)
 }
 
-fn applications_text(ctx: &Ctx<'_>) -> String {
-    let mut s = String::from("Your applications:");
+fn applications_text(ctx: &Ctx<'_>) -> Text {
+    let mut lines = vec![Text::msg("status-applications")];
     let today = ctx.now.date_naive();
     for app in ctx.applications {
         let programme = ctx.programme(&app.programme);
-        let name = programme
-            .map(|p| p.name.as_str())
-            .unwrap_or(app.programme.as_str());
-        s.push_str(&format!(
-            "\n• {name}, as {} (A{}, submitted on {}): {}",
-            app.role,
-            app.id,
-            app.submitted_at.format("%-d %B %Y"),
-            Stage::of(app, ctx.matches).describe()
-        ));
+        lines.push(
+            Text::msg("status-application")
+                .arg(
+                    "programme",
+                    programme.map_or_else(|| Text::plain(app.programme.clone()), |p| p.said_name()),
+                )
+                .arg(
+                    "role",
+                    programme.map_or_else(
+                        || Text::plain(app.role.to_string()),
+                        |p| p.said_role(app.role),
+                    ),
+                )
+                .arg("id", app.id)
+                .arg("date", Text::date(app.submitted_at.date_naive()))
+                .arg("stage", Stage::of(app, ctx.matches).said()),
+        );
         if let Some((position, total)) = app.waitlist_position {
-            s.push_str(&format!(
-                "\n    You are number {position} of {total} on the waiting list."
-            ));
+            lines.push(
+                Text::msg("status-waitlist")
+                    .arg("position", position)
+                    .arg("total", total),
+            );
         }
         let steps = programme
             .and_then(|p| p.role(app.role))
@@ -243,27 +262,40 @@ fn applications_text(ctx: &Ctx<'_>) -> String {
                     .cloned()
                     .unwrap_or(StepState::Pending);
                 let mark = if state.complete(today) { "✓" } else { "·" };
-                s.push_str(&format!(
-                    "\n    {mark} {}: {}",
-                    step.label,
-                    state.describe()
+                let label = programme.map_or_else(
+                    || Text::plain(step.label.clone()),
+                    |p| {
+                        p.said(
+                            &step_path(app.role.as_str(), &step.id, "label"),
+                            &step.label,
+                        )
+                    },
+                );
+                lines.push(Text::join(
+                    vec![
+                        Text::plain(format!("    {mark} ")),
+                        label,
+                        Text::plain(": "),
+                        state.said(),
+                    ],
+                    "",
                 ));
             }
         }
     }
-    s
+    Text::lines(lines)
 }
 
-pub(crate) fn unknown_text(text: &str, prefix: &str) -> String {
+pub(crate) fn unknown_text(text: &str, prefix: &str) -> Text {
     let p = if prefix.is_empty() {
         String::new()
     } else {
         format!("{prefix} ")
     };
     match suggest(text) {
-        Some(cmd) => format!(
-            "Sorry, I didn't understand that. Did you mean {p}{cmd}? Type {p}help to see what I can do."
-        ),
-        None => format!("Sorry, I didn't understand that. Type {p}help to see what I can do."),
+        Some(cmd) => Text::msg("help-unknown-suggest")
+            .arg("p", p)
+            .arg("command", cmd),
+        None => Text::msg("help-unknown").arg("p", p),
     }
 }

@@ -296,7 +296,10 @@ pub fn acknowledge_step(
     if matches!(command, Some(Command::Status)) {
         return Outcome {
             state: StateChange::Unchanged,
-            effects: vec![ctx.dm_text(super::status_text(ctx)), ctx.dm(message)],
+            effects: vec![
+                ctx.dm(OutMessage::said(super::status_text(ctx))),
+                ctx.dm(message),
+            ],
         };
     }
     if !agreed {
@@ -554,7 +557,10 @@ pub fn offer_step(
         if matches!(command, Some(Command::Status)) {
             return Outcome {
                 state: StateChange::Unchanged,
-                effects: vec![ctx.dm_text(super::status_text(ctx)), ctx.dm(message)],
+                effects: vec![
+                    ctx.dm(OutMessage::said(super::status_text(ctx))),
+                    ctx.dm(message),
+                ],
             };
         }
         return Outcome {

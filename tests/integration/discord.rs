@@ -2085,3 +2085,45 @@ async fn slash_link_gives_a_code_by_dm_and_takes_one_typed_as_an_option() {
     );
     run.stop().await;
 }
+
+/// Discord says which language each person's client is in: until they choose one with
+/// `language`, that is the language Tandem writes to them in (if it speaks it).
+#[tokio::test]
+async fn a_slash_command_from_a_spanish_client_is_answered_in_spanish_and_one_tandem_does_not_speak_in_english()
+ {
+    let (run, _staff) = start(&["carol"]).await;
+    let fake = &run.fake.clone();
+    let lobby = fake.add_channel("lobby");
+    let ana = fake.add_user("ana");
+    fake.set_locale(ana, "es-ES");
+    fake.slash(ana, Some(lobby), "apply", &[]);
+    let dm = fake.wait_for("Ana's DM", WAIT, |s| s.dm_channel(ana)).await;
+    let role_prompt = next_from_bot(fake, dm, 1).await;
+    let texts = bot_texts(&fake.lock(), dm);
+    assert!(
+        texts
+            .iter()
+            .any(|t| t.starts_with("¡Bienvenida o bienvenido a Mentoría Pathways 2027!")),
+        "{texts:#?}"
+    );
+    let prompt = role_prompt["content"].as_str().unwrap();
+    assert!(
+        prompt.starts_with("¿Quieres unirte a Mentoría Pathways 2027"),
+        "{prompt}"
+    );
+
+    let joao = fake.add_user("joao");
+    fake.set_locale(joao, "pt-BR");
+    fake.slash(joao, Some(lobby), "apply", &[]);
+    let dm = fake
+        .wait_for("João's DM", WAIT, |s| s.dm_channel(joao))
+        .await;
+    next_from_bot(fake, dm, 1).await;
+    let texts = bot_texts(&fake.lock(), dm);
+    assert!(
+        texts
+            .iter()
+            .any(|t| t.starts_with("Welcome to Pathways Mentoring 2027!")),
+        "{texts:#?}"
+    );
+}

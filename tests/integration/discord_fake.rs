@@ -60,6 +60,8 @@ struct Failure {
 pub struct State {
     next_id: u64,
     pub users: HashMap<u64, Value>,
+    /// Each person's client language, sent with their interactions (`en-GB` unless set).
+    pub locales: HashMap<u64, String>,
     pub channels: HashMap<u64, Value>,
     /// Every message, in order of creation, as Discord stores it.
     pub messages: Vec<Value>,
@@ -285,6 +287,12 @@ impl DiscordFake {
         let id = state.id();
         state.users.insert(id, user_json(id, name, false));
         id
+    }
+
+    /// The language `user`'s Discord client is set to from now on (`es-ES`), sent as the
+    /// `locale` of their interactions.
+    pub fn set_locale(&self, user: u64, locale: &str) {
+        self.lock().locales.insert(user, locale.to_string());
     }
 
     /// The roles `user` holds in the guild from now on (as a server admin sets them).
@@ -572,11 +580,16 @@ impl DiscordFake {
             json!({"user": person})
         };
         let channel = in_guild.then_some(channel_id);
+        let locale = state
+            .locales
+            .get(&user)
+            .cloned()
+            .unwrap_or_else(|| "en-GB".into());
         let mut interaction = json!({
             "id": id.to_string(), "application_id": APPLICATION_ID.to_string(), "type": kind,
             "data": data, "channel_id": channel_id.to_string(),
             "channel": {"id": channel_id.to_string(), "type": if channel.is_some() {0} else {1}},
-            "token": token, "version": 1, "app_permissions": "2199023255551", "locale": "en-GB",
+            "token": token, "version": 1, "app_permissions": "2199023255551", "locale": locale,
             "entitlements": [], "authorizing_integration_owners": {"0": GUILD_ID.to_string()},
             "context": if channel.is_some() {0} else {1}, "attachment_size_limit": 10_485_760
         });

@@ -71,6 +71,8 @@ fn an_application_in_spanish_reads_in_spanish_and_takes_spanish_answers() {
         ("ana", "skip"),
         ("ana", "Estoy de acuerdo"),
         ("ana", "submit"),
+        ("ana", "status"),
+        ("ana", "help"),
     ]);
     let ana = to(&stdout, "ana");
     // The first help offers every other language, each in its own words.
@@ -106,6 +108,22 @@ fn an_application_in_spanish_reads_in_spanish_and_takes_spanish_answers() {
         "¡Gracias! Tu solicitud a Mentoría Pathways 2027 como mentee se ha enviado y cumple los criterios del programa",
     );
     has(&ana, "• Orientación y código de conducta");
+    // Where she stands, what she can type, and a word that is no command: in Spanish.
+    has(
+        &ana,
+        "Tus solicitudes:\n• Mentoría Pathways 2027, como mentee (A1, enviada el ",
+    );
+    has(
+        &ana,
+        "aceptada, completando los pasos previos a la asignación\n    · Orientación y código de conducta: pendiente",
+    );
+    has(
+        &ana,
+        "Puedes escribir:\napply — presentarte como mentor o como mentee",
+    );
+    has(&ana, "🌐 In English: type language en");
+    // Inside the orientation she is asked about, help asks it again (still in English:
+    // the orientation's own words are not translated yet).
 }
 
 #[test]
@@ -127,6 +145,7 @@ fn an_application_in_arabic_takes_arabic_indic_digits_and_arabic_commas_and_word
         ("sara", "skip"),
         ("sara", "أوافق"),
         ("sara", "submit"),
+        ("sara", "statsu"),
         ("sara", "language"),
         ("sara", "language en"),
         ("sara", "status"),
@@ -150,6 +169,11 @@ fn an_application_in_arabic_takes_arabic_indic_digits_and_arabic_commas_and_word
     has(
         &sara,
         "شكرًا لك! تم إرسال طلبك إلى \u{2068}برنامج باثوايز للإرشاد 2027\u{2069}",
+    );
+    // A word that is no command: said in Arabic, with the command it was probably meant.
+    has(
+        &sara,
+        "عذرًا، لم أفهم ذلك. هل تقصد \u{2068}\u{2069}\u{2068}status\u{2069}؟",
     );
     // `language` alone lists them; English again from then on.
     has(&sara, "English (en), Español (es), العربية (ar)");

@@ -133,7 +133,7 @@ pub fn step(
             let mut lines =
                 vec![Text::msg("apply-in-progress").arg("where", where_text(ctx, flow))];
             if !ctx.applications.is_empty() {
-                lines.push(Text::plain(status_text(ctx)));
+                lines.push(status_text(ctx));
             }
             return with_prompt(ctx, flow, StateChange::Unchanged, vec![Text::lines(lines)]);
         }

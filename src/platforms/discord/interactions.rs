@@ -21,6 +21,7 @@ impl DiscordBot {
             })
             .collect();
         let from = UserRef::new(Platform::Discord, command.user.id.to_string());
+        self.guess_language(&from, &command.locale);
         let Some(meaning) = render::command_text(&command.data.name, &options) else {
             self.reply_ephemeral_command(
                 &command,
@@ -160,6 +161,14 @@ impl DiscordBot {
         });
     }
 
+    /// Discord reports each interaction's locale (the person's client language): the first
+    /// guess at their language, until they choose one.
+    fn guess_language(&self, from: &UserRef, locale: &str) {
+        if let Some(app) = self.app.get() {
+            app.guess_language(from, locale);
+        }
+    }
+
     pub(super) async fn reply_ephemeral_command(&self, command: &CommandInteraction, text: &str) {
         let reply = CreateInteractionResponse::Message(
             CreateInteractionResponseMessage::new()
@@ -180,6 +189,10 @@ impl DiscordBot {
             )
         };
         let user = press.user.id.to_string();
+        self.guess_language(
+            &UserRef::new(Platform::Discord, user.clone()),
+            &press.locale,
+        );
         let response = match render::parse_custom_id(&press.data.custom_id) {
             None => refuse("This button is no longer in use."),
             Some(action) if !action.allows(&user) => {
@@ -305,6 +318,7 @@ impl DiscordBot {
 
     pub(super) async fn on_modal(&self, form: ModalInteraction) {
         let user = form.user.id.to_string();
+        self.guess_language(&UserRef::new(Platform::Discord, user.clone()), &form.locale);
         let action = render::parse_custom_id(&form.data.custom_id);
         if let Some(Action::RunWithText { command }) = &action {
             let words = form_answer(&form);
