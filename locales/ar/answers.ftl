@@ -14,14 +14,14 @@ pick-exactly = { $count ->
     [few] { $count } خيارات بالضبط
    *[other] { $count } خيارًا بالضبط
 }
-pick-up-to = حتى { $max } خيارات
-pick-between = من { $min } إلى { $max } خيارات
-languages-between = من { $min } إلى { $max } لغات
-languages-exactly = { $count } لغات
+pick-up-to = حتى { $max } من الخيارات
+pick-between = من { $min } إلى { $max } من الخيارات
+languages-between = من { $min } إلى { $max } من اللغات
+languages-exactly = { $count } من اللغات
 
 ## ما يُكتب تحت السؤال: ما الإجابة المناسبة.
 
-expect-long-text-min = خذ وقتك: بضع جمل (على الأقل { $min } حرفًا).
+expect-long-text-min = خذ وقتك: بضع جمل (عدد الأحرف { $min } على الأقل).
 expect-long-text = خذ وقتك: بضع جمل تكفي.
 expect-single-choice = أجب برقم الخيار أو بكلمة منه.
 expect-yes-no = أجب بنعم أو لا.
@@ -29,7 +29,7 @@ expect-multi-choice = اختر { $range }، بالرقم أو بكلمة من ك
 expect-number = أجب برقم من { $min } إلى { $max }.
 expect-whole-number = أجب بعدد صحيح من { $min } إلى { $max }.
 expect-time-zone = مثلًا: Africa/Cairo أو Asia/Amman أو Lagos أو UTC+3.
-expect-languages = اذكر { $range } بالاسم أو بالرمز، مفصولة بفواصل (مثلًا: العربية، English).
+expect-languages = اذكر { $range } باسم اللغة بالإنجليزية أو بلغتها نفسها أو برمزها، مفصولة بفواصل (مثلًا: العربية، English).
 expect-languages-one = لغة واحدة
 expect-consent = أجب «أوافق» للمتابعة.
 expect-scale = أجب برقم من 1 ({ $first }) إلى { $count } ({ $last }).
@@ -47,14 +47,14 @@ answer-scale-expected = من فضلك أجب برقم من 1 ({ $first }) إلى
 answer-nps-expected = من فضلك أجب بعدد صحيح من 0 (غير مرجح إطلاقًا) إلى 10 (مرجح جدًا)، مثلًا: 8.
 answer-nps-outside = { $n } ليس بين 0 و10. { $expected }
 answer-yes-no = من فضلك أجب بنعم أو لا.
-answer-language-unknown = لا أعرف اللغة «{ $name }». من فضلك اكتب اسمها أو رمزها المكوّن من حرفين، مثلًا: العربية أو English أو sw.
+answer-language-unknown = لا أعرف اللغة «{ $name }». من فضلك اكتب اسمها بالإنجليزية أو بلغتها نفسها أو رمزها المكوّن من حرفين، مثلًا: العربية أو English أو sw.
 answer-languages-count = من فضلك اذكر { $range } (ذكرت { $count })، مفصولة بفواصل، مثلًا: { $example }.
 answer-consent-refused = لا يمكننا المضي في طلبك إلا بموافقتك. إن كنت تفضّل عدم الموافقة، اكتب cancel للتوقف؛ وإلا فأجب «أوافق».
 answer-consent-expected = من فضلك أجب «أوافق» للمتابعة، أو اكتب cancel للتوقف.
 answer-typed-needed = هذا السؤال يحتاج إلى إجابة مكتوبة، لا إلى اختيار.
 answer-empty = لم تصلني أي إجابة. من فضلك اكتب إجابتك.
-answer-too-short = من فضلك اكتب أكثر قليلًا: { $min } حرفًا على الأقل (إجابتك فيها { $count }).
-answer-too-long = من فضلك اجعل إجابتك أقل من { $max } حرفًا (إجابتك فيها { $count }).
+answer-too-short = من فضلك اكتب أكثر قليلًا: عدد الأحرف { $min } على الأقل (وفي إجابتك { $count }).
+answer-too-long = من فضلك اجعل إجابتك أقصر: الحد الأقصى لعدد الأحرف { $max } (وفي إجابتك { $count }).
 answer-how-pick-one = من فضلك أجب برقم الخيار أو بكلمة منه، مثلًا: { $example }.
 answer-how-pick-several = من فضلك أجب بأرقام الخيارات أو بكلمات منها، مفصولة بفواصل، مثلًا: { $example }.
 answer-empty-pick = لم تصلني أي إجابة. { $how }

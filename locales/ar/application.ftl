@@ -18,7 +18,7 @@ apply-in-progress = طلبك{ $where } قيد الإعداد.
 apply-nothing-to-withdraw = هذا الطلب لم يُرسل بعد، فلا شيء لسحبه: اكتب cancel لإيقافه.
 apply-where-programme = { " " }إلى { $programme }
 apply-where-role = { " " }بصفة { $role }
-apply-where-count = { " " }({ $answered } من { $count } أسئلة مُجاب عنها)
+apply-where-count = { " " }(تمت الإجابة عن { $answered } من أصل { $count })
 apply-help = أنت تقدّم طلبًا{ $where }. أثناء الإجابة، يمكنك أن تكتب:
     back — العودة إلى السؤال السابق
     skip — تخطي سؤال اختياري

@@ -38,14 +38,22 @@ impl Languages {
         }
     }
 
-    /// `account`'s platform says it uses `tag` (`es-ES`): their language until they
+    /// `account`'s platform says it uses `tag` (`es-ES`): its person's language until they
     /// choose one, if Tandem speaks it.
     pub fn guess(&self, account: &UserRef, tag: &str) {
+        let person = self.person(account);
         let mut guessed = self.guessed.lock().unwrap_or_else(|e| e.into_inner());
         match Locale::from_tag(tag) {
-            Some(locale) => guessed.insert(account.clone(), locale),
-            None => guessed.remove(account),
+            Some(locale) => guessed.insert(person, locale),
+            None => guessed.remove(&person),
         };
+    }
+
+    /// The person `account` is (its own, or the one it is linked to).
+    fn person(&self, account: &UserRef) -> UserRef {
+        self.links
+            .person_of(account)
+            .unwrap_or_else(|| account.clone())
     }
 
     /// The deployment's language: rooms, and people who chose none.
@@ -63,20 +71,16 @@ impl Languages {
             .await;
     }
 
-    /// The language `account`'s person chose, if any (see [`Languages::fresh`]).
-    pub fn chosen(&self, account: &UserRef) -> Option<Locale> {
-        let person = self.links.person_of(account);
-        let person = person.as_ref().unwrap_or(account);
-        self.kept.with(|m| m.get(person).copied())
-    }
-
-    /// The language to write to `account` in: the one its person chose, else the one its
-    /// platform reported, else the deployment's.
+    /// The language to write to `account` in: the one its person chose, else the one a
+    /// platform last reported for them, else the deployment's. The same for both of a
+    /// linked person's accounts.
     pub fn of(&self, account: &UserRef) -> Locale {
-        self.chosen(account)
+        let person = self.person(account);
+        self.kept
+            .with(|m| m.get(&person).copied())
             .or_else(|| {
                 let guessed = self.guessed.lock().unwrap_or_else(|e| e.into_inner());
-                guessed.get(account).copied()
+                guessed.get(&person).copied()
             })
             .unwrap_or(self.default)
     }

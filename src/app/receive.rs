@@ -144,11 +144,11 @@ impl App {
             },
             None => Placement::Top,
         };
-        // Digits of every script read as 0-9 from here on (domain::text::western_digits).
+        // Digits of every script read as 0-9 from here on (domain::text::as_read).
         if let crate::chat::Content::Text(text) = &mut inbound.content
-            && let Some(western) = crate::domain::text::western_digits(text)
+            && let Some(read) = crate::domain::text::as_read(text)
         {
-            *text = western;
+            *text = read;
         }
         // Read once, here: what it is decides its cost, what is loaded and who handles it.
         let route = flows::route::route(&inbound, &self.router());

@@ -3,8 +3,9 @@
 //! `[translations.es.roles.mentee.questions.goals]` with `label`, `prompt`, `help`,
 //! `choices` in the question's order, `[translations.es.roles.mentee.screening.rules.too_young]`
 //! with `reason`). Read into `domain::translations::Translations`; a text that is not in
-//! the programme, a list of the wrong length or a language Tandem does not speak is an
-//! error at its line. A text left untranslated is said in the file's own words.
+//! the programme (or not yet said translated), a list of options of another length than
+//! the question's or a language Tandem does not speak is an error at its line. A text
+//! left untranslated is said in the file's own words.
 //!
 //! What can be translated is `domain::translations::translatable`.
 
@@ -60,6 +61,18 @@ pub(super) fn read(
             }
             kept && !text.trim().is_empty()
         });
+        // A list of options is translated whole: the same options, in the same order.
+        for (list, wanted) in lists(&known) {
+            let given = texts.keys().filter(|p| in_list(p, &list)).count();
+            if given > 0 && given != wanted {
+                err(
+                    find_after(source, at, &format!("{list}.0")),
+                    &format!(
+                        "{list}: {given} translated, the question has {wanted}: translate each, in order"
+                    ),
+                );
+            }
+        }
         all.insert(tag.clone(), texts);
     }
     Translations(all)
@@ -97,15 +110,98 @@ fn flatten(
     }
 }
 
-/// Where the last word of `path` is written after `from` (the translation's table), for
-/// a message at the right line.
+/// Each list of translatable items (`….choices`) with how many items it has.
+fn lists(known: &BTreeSet<String>) -> BTreeMap<String, usize> {
+    let mut lists = BTreeMap::new();
+    for path in known {
+        if let Some((list, last)) = path.rsplit_once('.')
+            && last.parse::<usize>().is_ok()
+        {
+            *lists.entry(list.to_string()).or_insert(0) += 1;
+        }
+    }
+    lists
+}
+
+/// Whether `path` is an item of `list`.
+fn in_list(path: &str, list: &str) -> bool {
+    path.strip_prefix(list)
+        .and_then(|rest| rest.strip_prefix('.'))
+        .is_some_and(|i| i.parse::<usize>().is_ok())
+}
+
+/// Where the text at `path` is written, after `from` (the language's table): the key
+/// below the longest table header the path begins with
+/// (`[translations.es.roles.mentee.questions.goals]`), else the first of the path's words
+/// found, for a message at its line.
 fn find_after(source: &str, from: usize, path: &str) -> usize {
-    let word = path
-        .rsplit('.')
-        .find(|w| w.parse::<usize>().is_err())
-        .unwrap_or(path);
-    source
-        .get(from..)
-        .and_then(|rest| rest.find(word))
+    let words: Vec<&str> = path
+        .split('.')
+        .filter(|w| w.parse::<usize>().is_err())
+        .collect();
+    let rest = source.get(from..).unwrap_or("");
+    for cut in (1..words.len()).rev() {
+        let header = format!(".{}]", words[..cut].join("."));
+        if let Some(h) = rest.find(&header) {
+            let below = &rest[h..];
+            return from + h + below.find(words[cut]).unwrap_or(0);
+        }
+    }
+    words
+        .iter()
+        .find_map(|w| rest.find(w))
         .map_or(from, |i| from + i)
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    /// The example programme without its own translations, and these in their place.
+    fn source(translations: &str) -> String {
+        let base = std::fs::read_to_string("config/programs/example.toml").unwrap();
+        let base = base
+            .split("\n[translations.es]")
+            .next()
+            .unwrap()
+            .to_string();
+        format!("{base}\n{translations}")
+    }
+
+    fn with(translations: &str) -> Result<crate::domain::Programme, String> {
+        crate::config::parse_programme(Path::new("p.toml"), &source(translations))
+            .map_err(|e| e.to_string())
+    }
+
+    #[test]
+    fn a_translation_of_a_text_the_programme_lacks_is_an_error_at_its_line() {
+        let translations = "[translations.es.roles.mentee.questions.goals]\nprompt = \"¿Qué?\"\n\n[translations.es.roles.mentee.questions.gaols]\nprompt = \"¿Qué?\"\n";
+        let err = with(translations).unwrap_err();
+        assert!(
+            err.contains("roles.mentee.questions.gaols.prompt: the programme has no such text"),
+            "{err}"
+        );
+        // At the misspelt table's key.
+        let line = source(translations)
+            .lines()
+            .position(|l| l.contains("questions.gaols]"))
+            .unwrap()
+            + 2;
+        assert!(err.contains(&format!("p.toml:{line}:")), "{err}");
+    }
+
+    #[test]
+    fn options_are_translated_all_in_order_and_only_into_a_language_tandem_speaks() {
+        let err = with("[translations.es.roles.mentee.questions.goals]\nchoices = [\"CV\"]\n")
+            .unwrap_err();
+        assert!(err.contains("1 translated, the question has 6"), "{err}");
+        let err = with("[translations.pt]\nname = \"Caminhos\"\n").unwrap_err();
+        assert!(err.contains("Tandem does not speak `pt`"), "{err}");
+        let ok = with("[translations.es]\nname = \"Caminos\"\n").unwrap();
+        assert_eq!(
+            ok.said_name()
+                .render(crate::i18n::Locale::from_tag("es").unwrap()),
+            "Caminos"
+        );
+    }
 }

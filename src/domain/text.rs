@@ -39,9 +39,8 @@ const ZEROS: &[u32] = &[
     0x0E50, 0x0ED0, 0x0F20, 0x1040, 0x17E0, 0x1810, 0xFF10,
 ];
 
-/// The ASCII character a typed one stands for in numbers and commands: a digit of any
-/// script, the Arabic decimal separator and percent sign, and the full-width forms of
-/// ASCII (`ａｐｐｌｙ　３`). `None`: it stands for itself.
+/// The ASCII character a typed one stands for in numbers: a digit of any script, and the
+/// Arabic decimal separator and percent sign. `None`: it stands for itself.
 fn western(c: char) -> Option<char> {
     let code = c as u32;
     if let Some(zero) = ZEROS.iter().find(|&&z| (z..z + 10).contains(&code)) {
@@ -50,22 +49,31 @@ fn western(c: char) -> Option<char> {
     match c {
         '\u{066B}' => Some('.'),
         '\u{066A}' => Some('%'),
-        '\u{3000}' => Some(' '),
-        '\u{FF01}'..='\u{FF5E}' => char::from_u32(code - 0xFF01 + 0x21),
         _ => None,
     }
 }
 
-/// `text` with every digit of another script written `0`–`9` (and full-width letters as
-/// ASCII), so that `٣`, `۳` and `３` read as `3` in answers, commands, dates and times;
-/// `None` when there is nothing to change. Applied to what people type once, where it
-/// arrives: the meaning of their words is unchanged, and everyone reading it later
-/// (coordinators included) reads the same digits.
-pub fn western_digits(text: &str) -> Option<String> {
-    if text.is_ascii() || !text.chars().any(|c| western(c).is_some()) {
+/// Unicode's directional isolates (U+2066–U+2069): Tandem puts them around the values in
+/// its right-to-left messages, so a command copied from one carries them.
+fn isolate(c: char) -> bool {
+    ('\u{2066}'..='\u{2069}').contains(&c)
+}
+
+/// What a person typed, as Tandem reads it: every digit of another script written `0`–`9`
+/// (`٣`, `۳`, `３` read as `3`) and directional isolates dropped; `None` when there is
+/// nothing to change. Applied once, where a message arrives: the words and letters are
+/// theirs as typed, and everyone reading it later (coordinators included) reads the same
+/// digits.
+pub fn as_read(text: &str) -> Option<String> {
+    if text.is_ascii() || !text.chars().any(|c| western(c).is_some() || isolate(c)) {
         return None;
     }
-    Some(text.chars().map(|c| western(c).unwrap_or(c)).collect())
+    Some(
+        text.chars()
+            .filter(|c| !isolate(*c))
+            .map(|c| western(c).unwrap_or(c))
+            .collect(),
+    )
 }
 
 /// Number of characters (Unicode scalar values), which is what people count.
@@ -280,17 +288,15 @@ mod tests {
     }
 
     #[test]
-    fn digits_of_every_script_and_full_width_forms_read_as_ascii() {
-        assert_eq!(
-            western_digits("عمري ١٩ سنة").as_deref(),
-            Some("عمري 19 سنة")
-        );
-        assert_eq!(western_digits("۱۴۰۳").as_deref(), Some("1403"));
-        assert_eq!(western_digits("३.५").as_deref(), Some("3.5"));
-        assert_eq!(western_digits("٣٫٥٪").as_deref(), Some("3.5%"));
-        assert_eq!(western_digits("ａｐｐｌｙ　３").as_deref(), Some("apply 3"));
-        assert_eq!(western_digits("plain 42"), None);
-        assert_eq!(western_digits("مرحبا"), None);
+    fn digits_of_every_script_read_as_ascii_and_isolates_are_dropped_but_letters_are_kept() {
+        assert_eq!(as_read("عمري ١٩ سنة").as_deref(), Some("عمري 19 سنة"));
+        assert_eq!(as_read("۱۴۰۳").as_deref(), Some("1403"));
+        assert_eq!(as_read("३.५").as_deref(), Some("3.5"));
+        assert_eq!(as_read("٣٫٥٪").as_deref(), Some("3.5%"));
+        assert_eq!(as_read("ｗｏｒｄ　３").as_deref(), Some("ｗｏｒｄ　3"));
+        assert_eq!(as_read("edit \u{2068}2\u{2069}").as_deref(), Some("edit 2"));
+        assert_eq!(as_read("plain 42"), None);
+        assert_eq!(as_read("مرحبا"), None);
     }
 
     #[test]

@@ -48,13 +48,12 @@ pub fn translatable(p: &Programme) -> Vec<(String, String)> {
         ("name".to_string(), p.name.clone()),
         ("description".to_string(), p.description.clone()),
     ];
+    // Only texts a flow says as translated (the kickoff's, milestones', surveys' and the
+    // certificate's are not yet: a translation of them would be refused, not ignored).
     let t = &p.texts;
     for (key, text) in [
         ("welcome", &t.welcome),
         ("submitted", &t.submitted),
-        ("ground_rules", &t.ground_rules),
-        ("icebreaker", &t.icebreaker),
-        ("meeting_cadence", &t.meeting_cadence),
         ("contact", &t.contact),
     ] {
         if !text.is_empty() {
@@ -95,9 +94,6 @@ pub fn translatable(p: &Programme) -> Vec<(String, String)> {
                 step_path(kind.as_str(), &step.id, "label"),
                 step.label.clone(),
             ));
-            if let super::screening::StepKind::Acknowledgement { text } = &step.kind {
-                out.push((step_path(kind.as_str(), &step.id, "text"), text.clone()));
-            }
         }
         // What an applicant the rule refuses is told (other rules' reasons are notes for
         // the reviewers).

@@ -99,7 +99,12 @@ pub fn parse(text: &str) -> Option<Command> {
             }
             _ => return None,
         }),
-        [w, rest @ ..] if LANGUAGE_WORDS.contains(w) && rest.len() <= 3 => {
+        // `language` and one word (a tag or a name, known or not), or words that name a
+        // language Tandem speaks: anything else is an answer ("Lengua de signos").
+        [w, rest @ ..]
+            if LANGUAGE_WORDS.contains(w)
+                && (rest.len() == 1 || crate::i18n::Locale::named(&rest.join(" ")).is_some()) =>
+        {
             Some(Command::Language(rest.join(" ")))
         }
         ["edit", what] => Some(Command::Edit((*what).to_string())),
@@ -146,6 +151,8 @@ mod tests {
         assert_eq!(parse("language"), Some(Command::Language(String::new())));
         assert_eq!(parse("idioma es"), Some(Command::Language("es".into())));
         assert_eq!(parse("لغة"), Some(Command::Language(String::new())));
+        // An answer that begins with the word is left to be one.
+        assert_eq!(parse("Lengua de signos"), None);
         assert_eq!(parse(" submit! "), Some(Command::Submit));
         assert_eq!(parse("?"), Some(Command::Help));
         assert_eq!(parse("Hello!"), Some(Command::Greeting));

@@ -162,6 +162,17 @@ impl<'a> Form<'a> {
         }
     }
 
+    /// Question `q`'s label in each language the programme translated it into.
+    fn translated_labels(&self, q: &Question) -> Vec<String> {
+        match self.said {
+            Some((tr, role)) => tr
+                .of(&format!("{}.label", question_path(role, &q.id)))
+                .map(|(_, label)| label.to_string())
+                .collect(),
+            None => Vec::new(),
+        }
+    }
+
     /// The label of question `q`, as said to the reader.
     pub fn label(&self, q: &Question) -> Text {
         self.said(q, "label", &q.label)
@@ -277,9 +288,14 @@ impl<'a> Form<'a> {
             );
         }
         let mut choices = labelled_choices(&q.kind);
-        if let QuestionKind::SingleChoice { .. } | QuestionKind::MultiChoice { .. } = &q.kind {
+        let translated = match &q.kind {
+            QuestionKind::SingleChoice { .. } | QuestionKind::MultiChoice { .. } => "choices",
+            QuestionKind::Scale { .. } => "labels",
+            _ => "",
+        };
+        if !translated.is_empty() {
             for (i, (c, label)) in choices.iter_mut().enumerate() {
-                *label = self.said(q, &format!("choices.{i}"), &c.label);
+                *label = self.said(q, &format!("{translated}.{i}"), &c.label);
             }
         }
         let pick = match &q.kind {
@@ -388,6 +404,10 @@ impl<'a> Form<'a> {
                     q.id.to_lowercase() == wanted
                         || q.label.to_lowercase() == wanted
                         || slugify(&q.label) == wanted
+                        || self
+                            .translated_labels(q)
+                            .iter()
+                            .any(|l| l.to_lowercase() == wanted)
                 })
             });
         match found {

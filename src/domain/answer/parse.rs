@@ -160,6 +160,8 @@ pub fn parse_answer(
                     let t = fold(clean(t, false).trim_end_matches(['.', '!']));
                     if AGREE.contains(&t.as_str()) {
                         Some(true)
+                    } else if DISAGREE.contains(&t.as_str()) {
+                        Some(false)
                     } else {
                         yes_no(input, &choices)
                     }
@@ -243,22 +245,19 @@ fn yes_no(input: &AnswerInput<'_>, choices: &[Choice]) -> Option<bool> {
 }
 
 /// Words that give consent, in every shipped language (folded), besides yes.
+#[rustfmt::skip]
 const AGREE: &[&str] = &[
-    "i agree",
-    "agree",
-    "i consent",
-    "consent",
-    "accept", // English
-    "acepto",
-    "de acuerdo",
-    "estoy de acuerdo",
-    "doy mi consentimiento", // Spanish
-    "أوافق",
-    "اوافق",
-    "موافق",
-    "موافقة",
-    "أقبل",
-    "اقبل", // Arabic
+    "i agree", "agree", "i consent", "consent", "accept", // English
+    "acepto", "de acuerdo", "estoy de acuerdo", "doy mi consentimiento", // Spanish
+    "اوافق", "موافق", "موافقة", "اقبل", // Arabic (folded: no hamza)
+];
+
+/// Words that refuse consent, in every shipped language (folded), besides no.
+#[rustfmt::skip]
+const DISAGREE: &[&str] = &[
+    "i do not agree", "i don't agree", "i disagree", // English
+    "no estoy de acuerdo", "no acepto", // Spanish
+    "لا اوافق", "لا اقبل", // Arabic (folded)
 ];
 
 /// `2 to 3 languages` (or `2` when exactly that many), for a message about a count.
@@ -274,46 +273,27 @@ fn languages_range(min: usize, max: usize) -> Text {
 
 /// Words for yes and for no in every shipped language (folded: lower case, no accents),
 /// whatever language the question was asked in: a person answers in their own.
+#[rustfmt::skip]
 const YES: &[&str] = &[
-    "yes",
-    "y",
-    "yeah",
-    "yep",
-    "sure",
-    "of course",
-    "true",
-    "1", // English
-    "si",
-    "claro",
-    "vale",
-    "por supuesto",
-    "de acuerdo", // Spanish
-    "نعم",
-    "اجل",
-    "أجل",
-    "ايوه",
-    "اي",
-    "بلى",
-    "موافق", // Arabic
+    "yes", "y", "yeah", "yep", "sure", "of course", "true", "1", // English
+    "si", "claro", "vale", "por supuesto", "de acuerdo", // Spanish
+    // Folded (no hamza): "أجل" is "اجل". "أي" ("which") is left out: it folds to "اي".
+    "نعم", "اجل", "ايوه", "بلى", "موافق", // Arabic
 ];
+#[rustfmt::skip]
 const NO: &[&str] = &[
-    "no",
-    "n",
-    "nope",
-    "false",
-    "2", // English (and Spanish)
-    "nah",
-    "para nada", // Spanish
-    "لا",
-    "كلا",
-    "ابدا",
-    "أبدا", // Arabic
+    "no", "n", "nope", "false", "2", // English (and Spanish)
+    "nah", "para nada", // Spanish
+    "لا", "كلا", "ابدا", // Arabic (folded)
 ];
 
-/// Splits a typed list on commas, semicolons, line breaks and " and ".
+/// Splits a typed list on commas, semicolons (Latin and Arabic), line breaks and "and"
+/// (English "and", Spanish "y" and "e": no language's name holds them).
 fn split_list(text: &str) -> Vec<String> {
     text.split([',', ';', '\n', '،', '؛'])
         .flat_map(|p| p.split(" and "))
+        .flat_map(|p| p.split(" y "))
+        .flat_map(|p| p.split(" e "))
         .map(|p| p.trim().to_string())
         .filter(|p| !p.is_empty())
         .collect()
@@ -361,10 +341,13 @@ fn pick(
                     .filter(|p| !p.is_empty())
                     .flat_map(|p| {
                         let whole = matches!(resolve_choice(choices, p), Resolved::One(_));
-                        if whole || !p.contains(" and ") {
-                            vec![p.to_string()]
-                        } else {
-                            p.split(" and ").map(|x| x.trim().to_string()).collect()
+                        // "and" in English, "y"/"e" in Spanish: only where the part as a
+                        // whole is no option ("Comercio y hostelería" stays one).
+                        match [" and ", " y ", " e "].iter().find(|and| p.contains(**and)) {
+                            Some(and) if !whole => {
+                                p.split(and).map(|x| x.trim().to_string()).collect()
+                            }
+                            _ => vec![p.to_string()],
                         }
                     })
                     .collect()

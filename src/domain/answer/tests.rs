@@ -174,6 +174,27 @@ fn yes_and_no_are_understood_in_every_shipped_language_whatever_the_question_was
     for no in ["No.", "لا", "كلا"] {
         assert_eq!(text(&question, no), Ok(Answer::YesNo(false)), "{no}");
     }
+    // "أي" ("which") is no yes, though it folds like a colloquial one.
+    assert!(text(&question, "أي؟").is_err());
+}
+
+#[test]
+fn consent_is_given_and_refused_in_every_shipped_language() {
+    let question = Question::of_kind(QuestionKind::Consent {
+        statement: "We keep your answers.".into(),
+    });
+    for yes in ["Estoy de acuerdo", "أوافق", "I agree"] {
+        assert!(
+            matches!(text(&question, yes), Ok(Answer::Consent { .. })),
+            "{yes}"
+        );
+    }
+    for no in ["No estoy de acuerdo", "لا أوافق", "I do not agree"] {
+        assert!(
+            refusal(&question, no).contains("only take your application further"),
+            "{no}"
+        );
+    }
 }
 
 #[test]
