@@ -89,3 +89,25 @@ apply-reopened = Let's look at your application to { $programme } again. It coul
     If one of your answers was a mistake, change it now: send the right answer, or type keep if it was right. You'll see all your answers before you send them again.
 apply-reopened-rules = the programme's rules
 apply-welcome-back-reopened = Welcome back to { $programme }! Your answers from last time are filled in: check them as we go, and change what has changed. You'll see all your answers before you send them.
+
+## A pre-match step the applicant reads and acknowledges (flows::prompts).
+
+ack-prompt = { $step } — { $programme }
+
+    { $text }
+
+    When you have read it, reply “I agree” to confirm.
+ack-retry = Please reply “I agree” once you have read it. If something is unclear, ask your coordinator.
+ack-recorded = Thank you, that's recorded.
+
+## `withdraw` (flows::withdraw).
+
+withdraw-none-to = You have no application to `{ $programme }` that can be withdrawn.
+withdraw-none = You have no application that can be withdrawn.
+withdraw-which = Which application? Type withdraw followed by the programme: { $programmes }.
+withdraw-matched = You're in an active match with { $partner }. To end it, please write to the programme team (type ask the team followed by your message), who will close it with care for you both.
+withdraw-confirm = Do you really want to withdraw your application to { $programme } as a { $role }? Coordinators will no longer consider it, and you would need to apply again.
+withdraw-too-late = That application can no longer be withdrawn.
+withdraw-kept = Good: your application stays as it is.
+withdraw-done = Your application to { $programme } was withdrawn. Thank you for your interest; you're welcome to apply again whenever you like.
+withdraw-partner-left = An update on your match: { $name } has left the programme, so the match with them can't go ahead. This is no reflection on you; we're already looking for another match for you.

@@ -89,3 +89,25 @@ apply-reopened = Revisemos otra vez tu solicitud a { $programme }. No pudo segui
     Si alguna de tus respuestas fue un error, cámbiala ahora: envía la respuesta correcta, o escribe keep si era correcta. Verás todas tus respuestas antes de enviarlas de nuevo.
 apply-reopened-rules = las reglas del programa
 apply-welcome-back-reopened = ¡Hola de nuevo en { $programme }! Tus respuestas de la última vez ya están puestas: revísalas sobre la marcha y cambia lo que haya cambiado. Verás todas tus respuestas antes de enviarlas.
+
+## Un paso previo que la persona lee y confirma (flows::prompts).
+
+ack-prompt = { $step } — { $programme }
+
+    { $text }
+
+    Cuando lo hayas leído, responde «Estoy de acuerdo» para confirmarlo.
+ack-retry = Responde «Estoy de acuerdo» cuando lo hayas leído. Si algo no está claro, pregunta a tu persona coordinadora.
+ack-recorded = Gracias, queda registrado.
+
+## `withdraw` (flows::withdraw).
+
+withdraw-none-to = No tienes ninguna solicitud a `{ $programme }` que se pueda retirar.
+withdraw-none = No tienes ninguna solicitud que se pueda retirar.
+withdraw-which = ¿Qué solicitud? Escribe withdraw seguido del programa: { $programmes }.
+withdraw-matched = Formas pareja activa con { $partner }. Para terminarla, escribe al equipo del programa (escribe ask the team seguido de tu mensaje), que la cerrará cuidando de los dos.
+withdraw-confirm = ¿Seguro que quieres retirar tu solicitud a { $programme } como { $role }? El equipo de coordinación dejará de tenerla en cuenta y tendrías que presentarte de nuevo.
+withdraw-too-late = Esa solicitud ya no se puede retirar.
+withdraw-kept = Bien: tu solicitud sigue como está.
+withdraw-done = Tu solicitud a { $programme } se ha retirado. Gracias por tu interés; puedes volver a presentarte cuando quieras.
+withdraw-partner-left = Novedades sobre tu pareja de mentoría: { $name } ha dejado el programa, así que esa pareja no puede seguir adelante. No tiene nada que ver contigo; ya estamos buscándote otra.

@@ -94,6 +94,9 @@ pub fn translatable(p: &Programme) -> Vec<(String, String)> {
                 step_path(kind.as_str(), &step.id, "label"),
                 step.label.clone(),
             ));
+            if let super::screening::StepKind::Acknowledgement { text } = &step.kind {
+                out.push((step_path(kind.as_str(), &step.id, "text"), text.clone()));
+            }
         }
         // What an applicant the rule refuses is told (other rules' reasons are notes for
         // the reviewers).

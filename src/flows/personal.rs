@@ -5,10 +5,11 @@
 use serde::{Deserialize, Serialize};
 
 use super::{Attachment, Content, Ctx, Effect, FlowState, OutMessage, Outcome, StateChange};
-use crate::domain::Choice;
 use crate::domain::RoomRef;
+use crate::domain::answer::said_choice;
 use crate::domain::matches::{ClosureKind, MatchStatus};
 use crate::domain::text::clean;
+use crate::i18n::Text;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PersonalCommand {
@@ -34,13 +35,24 @@ pub struct ConfirmDelete {}
 /// the person's data may be asked for meanwhile, in a word to the account that asked.
 fn settling(ctx: &Ctx<'_>) -> Option<Outcome> {
     let linked = ctx.linked.filter(|l| l.settling(ctx.now))?;
-    Some(Outcome::unchanged(vec![ctx.dm_text(format!(
-        "For your safety, for a day after an account is linked, your data can be sent or deleted only from your {} account ({}), the one that gave the code. Please ask there, or here again after {} UTC.",
-        ctx.user.platform.display(),
-        ctx.user.id,
-        (linked.since + chrono::Duration::hours(crate::domain::accounts::SETTLING_HOURS))
-            .format("%-d %B %H:%M")
-    ))]))
+    let until = linked.since + chrono::Duration::hours(crate::domain::accounts::SETTLING_HOURS);
+    Some(Outcome::unchanged(vec![
+        ctx.dm(OutMessage::said(
+            Text::msg("personal-settling")
+                .arg("platform", ctx.user.platform.display())
+                .arg("account", ctx.user.id.as_str())
+                .arg(
+                    "at",
+                    Text::join(
+                        vec![
+                            Text::date(until.date_naive()),
+                            Text::plain(until.format("%H:%M").to_string()),
+                        ],
+                        " ",
+                    ),
+                ),
+        )),
+    ]))
 }
 
 /// `my data`: the file, from the data the app loaded.
@@ -50,12 +62,11 @@ pub fn my_data(ctx: &Ctx<'_>) -> Outcome {
     }
     let super::Subject::PersonalData(data) = ctx.subject else {
         return Outcome::unchanged(vec![
-            ctx.dm_text("I couldn't gather your data just now; please try again in a moment."),
+            ctx.dm(OutMessage::said(Text::msg("personal-gather-failed"))),
         ]);
     };
     let json = serde_json::to_string_pretty(data).unwrap_or_else(|_| "{}".into());
     Outcome::unchanged(vec![ctx.dm(OutMessage {
-        text: "Here is everything Tandem stores about you, as a JSON file: your applications and answers, matches, check-ins, survey invitations (answers to anonymous surveys are not linked to you, so they can't be included), event answers and the reports you made. Reports about you, and safeguarding records kept under a legal hold, are not included. To have it deleted, type delete my data.".into(),
         attachment: Some(Attachment {
             name: format!(
                 "tandem-data-{}.json",
@@ -64,7 +75,7 @@ pub fn my_data(ctx: &Ctx<'_>) -> Outcome {
             mime: "application/json".into(),
             data: json.into_bytes(),
         }),
-        ..Default::default()
+        ..OutMessage::said(Text::msg("personal-file"))
     })])
 }
 
@@ -75,41 +86,31 @@ pub(super) fn confirm_message(ctx: &Ctx<'_>) -> OutMessage {
         .filter(|m| m.status == MatchStatus::Active)
         .count();
     OutMessage {
-        text: format!(
-            "Do you want me to delete your data? This erases your applications and answers, {}takes you out of every programme, and can't be undone. The programmes' figures keep a nameless count (how many people took part); reports you made stay with the moderators without your name. {}",
-            match active {
-                0 => String::new(),
-                1 => "ends your match (your partner will be told kindly and offered a new one), "
-                    .into(),
-                _ => "ends your matches (your partners will be told kindly and offered new ones), "
-                    .into(),
-            },
-            kept_for_safeguarding(ctx)
-        ),
-        choices: vec![
-            Choice {
-                value: "yes".into(),
-                label: "Yes, delete my data".into(),
-            },
-            Choice {
-                value: "no".into(),
-                label: "No, keep it".into(),
-            },
-        ],
         pick: Some((1, 1)),
         prompt_ref: Some("delete-my-data".into()),
-        ..Default::default()
+        ..OutMessage::said(
+            Text::msg("personal-confirm")
+                .arg(
+                    "matches",
+                    match active {
+                        0 => Text::plain(""),
+                        1 => Text::msg("personal-ends-match"),
+                        _ => Text::msg("personal-ends-matches"),
+                    },
+                )
+                .arg("kept", kept_for_safeguarding(ctx)),
+        )
+        .with_choices(vec![
+            said_choice("yes", Text::msg("personal-delete-yes")),
+            said_choice("no", Text::msg("personal-delete-no")),
+        ])
     }
 }
 
 /// What erasure keeps, and for how long. Everyone is told the same, whether or not there
 /// is anything about them: saying so only to some would reveal a report about them.
-fn kept_for_safeguarding(ctx: &Ctx<'_>) -> String {
-    let years = ctx.moderation.retention_years;
-    format!(
-        "Some safeguarding records, if there are any, are kept for {years} year{} even after deletion, as safeguarding rules require: reports about you, failed background checks and suspensions. They are then erased.",
-        if years == 1 { "" } else { "s" }
-    )
+fn kept_for_safeguarding(ctx: &Ctx<'_>) -> Text {
+    Text::msg("personal-kept").arg("years", i64::from(ctx.moderation.retention_years))
 }
 
 /// `delete my data`: the confirmation.
@@ -130,20 +131,30 @@ pub fn confirm_step(ctx: &Ctx<'_>, content: &Content) -> Outcome {
     }
     let answer = match content {
         Content::Picked { values, .. } => values.first().map(|v| v == "yes"),
-        Content::Text(t) => match clean(t, false).to_lowercase().trim_end_matches(['.', '!']) {
-            "yes" | "1" | "yes, delete my data" | "delete" => Some(true),
-            "no" | "2" | "no, keep it" | "cancel" => Some(false),
-            _ => None,
-        },
+        Content::Text(t) => {
+            let t = clean(t, false);
+            let t = t.trim_end_matches(['.', '!']);
+            // The buttons' words typed, in any language, or a yes or a no.
+            if t.eq_ignore_ascii_case("delete") || Text::msg("personal-delete-yes").typed_in_any(t)
+            {
+                Some(true)
+            } else if t.eq_ignore_ascii_case("cancel")
+                || Text::msg("personal-delete-no").typed_in_any(t)
+            {
+                Some(false)
+            } else {
+                super::form::yes_or_no(content, ctx.now)
+            }
+        }
     };
     match answer {
         None => Outcome::unchanged(vec![
-            ctx.dm_text("Please answer 1 (yes, delete my data) or 2 (no, keep it)."),
+            ctx.dm(OutMessage::said(Text::msg("personal-answer"))),
             ctx.dm(confirm_message(ctx)),
         ]),
         Some(false) => Outcome {
             state: StateChange::Clear,
-            effects: vec![ctx.dm_text("All right: nothing was deleted.")],
+            effects: vec![ctx.dm(OutMessage::said(Text::msg("personal-nothing-deleted")))],
         },
         Some(true) => Outcome {
             state: StateChange::Clear,
@@ -207,9 +218,8 @@ fn erase(ctx: &Ctx<'_>) -> Vec<Effect> {
                     };
                     effects.push(Effect::SendDm {
                         to: other.clone(),
-                        message: OutMessage::text(
-                            "An update on your match: the other person has left the programme, so it can't go ahead. This is no reflection on you; we're already looking for another match for you.",
-                        ),
+                        // In the other person's language, when it is delivered.
+                        message: OutMessage::said(Text::msg("personal-partner-left")),
                     });
                 }
                 notes.push(format!("the offer of match M{} was ended", m.id));
@@ -231,12 +241,11 @@ fn erase(ctx: &Ctx<'_>) -> Vec<Effect> {
     });
     // Where they asked (the link is gone once this is sent).
     let told = ctx.linked.map_or(me, |l| l.typed_from(me));
+    // Rendered now: once erased, their choice of language is gone with the rest.
+    let done = Text::msg("personal-done").arg("kept", kept_for_safeguarding(ctx));
     effects.push(Effect::SendDm {
         to: told.clone(),
-        message: OutMessage::text(format!(
-        "Done: your data has been deleted, and you've left every programme. {} Thank you for the time you spent with us; you're welcome back whenever you like.",
-        kept_for_safeguarding(ctx)
-    )),
+        message: OutMessage::text(done.render(ctx.language)),
     });
     replan.sort();
     replan.dedup();

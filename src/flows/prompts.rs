@@ -9,10 +9,13 @@ use serde::{Deserialize, Serialize};
 use super::command::Command;
 use super::review::readiness_effects;
 use super::{Content, Ctx, Effect, FlowState, OutMessage, Outcome, Prompt, StateChange};
+use crate::domain::answer::said_choice;
 use crate::domain::matches::{MatchOrigin, MatchRecord, MatchStatus};
 use crate::domain::screening::{StepKind, StepState};
 use crate::domain::text::{char_len, clean, thousands};
+use crate::domain::translations::step_path;
 use crate::domain::{ApplicationStatus, Choice, RoleKind};
+use crate::i18n::Text;
 
 /// Longest answer to a reviewer's question.
 pub const MAX_ANSWER_CHARS: usize = 2000;
@@ -178,18 +181,23 @@ pub(super) fn acknowledge_message(ctx: &Ctx<'_>, flow: &Acknowledge) -> Option<O
     let StepKind::Acknowledgement { text } = &step.kind else {
         return None;
     };
+    let role = app.role.as_str();
     Some(OutMessage {
-        text: format!(
-            "{} — {}\n\n{}\n\nWhen you have read it, reply “I agree” to confirm.",
-            step.label, programme.name, text
-        ),
-        choices: vec![Choice {
-            value: "yes".into(),
-            label: "I agree".into(),
-        }],
         pick: Some((1, 1)),
         prompt_ref: Some(format!("ack:{}", step.id)),
-        ..Default::default()
+        ..OutMessage::said(
+            Text::msg("ack-prompt")
+                .arg(
+                    "step",
+                    programme.said(&step_path(role, &step.id, "label"), &step.label),
+                )
+                .arg("programme", programme.said_name())
+                .arg(
+                    "text",
+                    programme.said(&step_path(role, &step.id, "text"), text),
+                ),
+        )
+        .with_choices(vec![said_choice("yes", Text::msg("choice-agree"))])
     })
 }
 
@@ -270,6 +278,15 @@ pub fn answer_step(
 }
 
 /// The participant acknowledges an orientation or code of conduct.
+/// What says "I have read it" to an acknowledgement, in every shipped language (folded:
+/// lower case, no accents, no hamza).
+#[rustfmt::skip]
+const READ: &[&str] = &[
+    "i agree", "agree", "yes", "done", "i have read it", "read", "ok", "okay", // English
+    "estoy de acuerdo", "de acuerdo", "si", "leido", "lo he leido", "vale", "hecho", // Spanish
+    "اوافق", "موافق", "نعم", "قرات", "قراته", "تم", // Arabic
+];
+
 pub fn acknowledge_step(
     ctx: &Ctx<'_>,
     flow: &Acknowledge,
@@ -279,12 +296,8 @@ pub fn acknowledge_step(
     let agreed = match content {
         Content::Picked { values, .. } => values.iter().any(|v| v == "yes"),
         Content::Text(t) => {
-            let t = clean(t, false).to_lowercase();
-            let t = t.trim_end_matches(['.', '!']);
-            matches!(
-                t,
-                "i agree" | "agree" | "yes" | "done" | "i have read it" | "read" | "ok" | "okay"
-            )
+            let t = crate::domain::text::fold(clean(t, false).trim_end_matches(['.', '!']));
+            READ.contains(&t.as_str())
         }
     };
     let Some(message) = acknowledge_message(ctx, flow) else {
@@ -306,7 +319,7 @@ pub fn acknowledge_step(
         return Outcome {
             state: StateChange::Unchanged,
             effects: vec![
-                ctx.dm_text("Please reply “I agree” once you have read it. If something is unclear, ask your coordinator."),
+                ctx.dm(OutMessage::said(Text::msg("ack-retry"))),
                 ctx.dm(message),
             ],
         };
@@ -318,7 +331,7 @@ pub fn acknowledge_step(
         state: state.clone(),
         by: ctx.user.to_string(),
     }];
-    effects.push(ctx.dm_text("Thank you, that's recorded."));
+    effects.push(ctx.dm(OutMessage::said(Text::msg("ack-recorded"))));
     if let (Some(programme), Some(app)) = (
         ctx.programme(&flow.programme),
         ctx.applications

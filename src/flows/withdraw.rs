@@ -8,9 +8,10 @@
 use serde::{Deserialize, Serialize};
 
 use super::{Content, Ctx, Decision, Effect, FlowState, OutMessage, Outcome, StateChange};
-use crate::domain::answer::{AnswerInput, parse_answer, yes_no_choices};
+use crate::domain::answer::{AnswerInput, parse_answer, yes_no_labelled};
 use crate::domain::matches::MatchStatus;
 use crate::domain::{ApplicationStatus, ApplicationSummary, Question, QuestionKind};
+use crate::i18n::Text;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ConfirmWithdraw {
@@ -30,11 +31,25 @@ fn programme_name(ctx: &Ctx<'_>, slug: &str) -> String {
         .unwrap_or_else(|| slug.to_string())
 }
 
+/// The programme's name as said to its applicant (in their language where translated).
+fn said_name(ctx: &Ctx<'_>, slug: &str) -> Text {
+    ctx.programme(slug)
+        .map_or_else(|| Text::plain(slug), |p| p.said_name())
+}
+
+/// `app`'s role, as said to its applicant.
+fn said_role(ctx: &Ctx<'_>, app: &ApplicationSummary) -> Text {
+    ctx.programme(&app.programme).map_or_else(
+        || Text::plain(app.role.to_string()),
+        |p| p.said_role(app.role),
+    )
+}
+
 /// `withdraw [programme]` with no conversation in progress.
 pub fn start(ctx: &Ctx<'_>, named: Option<&str>) -> Outcome {
-    let reply = |text: String| Outcome {
+    let reply = |text: Text| Outcome {
         state: StateChange::Unchanged,
-        effects: vec![ctx.dm_text(text)],
+        effects: vec![ctx.dm(OutMessage::said(text))],
     };
     let open: Vec<&ApplicationSummary> = ctx
         .applications
@@ -45,17 +60,14 @@ pub fn start(ctx: &Ctx<'_>, named: Option<&str>) -> Outcome {
     let app = match open.as_slice() {
         [] => {
             return reply(match named {
-                Some(n) => format!("You have no application to `{n}` that can be withdrawn."),
-                None => "You have no application that can be withdrawn.".into(),
+                Some(n) => Text::msg("withdraw-none-to").arg("programme", n),
+                None => Text::msg("withdraw-none"),
             });
         }
         [one] => *one,
         many => {
             let list: Vec<&str> = many.iter().map(|a| a.programme.as_str()).collect();
-            return reply(format!(
-                "Which application? Type withdraw followed by the programme: {}.",
-                list.join(", ")
-            ));
+            return reply(Text::msg("withdraw-which").arg("programmes", list.join(", ")));
         }
     };
     if let Some(m) = ctx.matches.iter().find(|m| {
@@ -67,9 +79,7 @@ pub fn start(ctx: &Ctx<'_>, named: Option<&str>) -> Outcome {
         } else {
             &m.mentee_name
         };
-        return reply(format!(
-            "You're in an active match with {partner}. To end it, please write to the programme team (type ask the team followed by your message), who will close it with care for you both."
-        ));
+        return reply(Text::msg("withdraw-matched").arg("partner", partner));
     }
     let flow = ConfirmWithdraw {
         application_id: app.id,
@@ -82,15 +92,14 @@ pub fn start(ctx: &Ctx<'_>, named: Option<&str>) -> Outcome {
 
 fn prompt(ctx: &Ctx<'_>, app: &ApplicationSummary) -> OutMessage {
     OutMessage {
-        text: format!(
-            "Do you really want to withdraw your application to {} as a {}? Coordinators will no longer consider it, and you would need to apply again.",
-            programme_name(ctx, &app.programme),
-            app.role
-        ),
-        choices: yes_no_choices(),
         pick: Some((1, 1)),
         prompt_ref: Some("confirm-withdraw".into()),
-        ..Default::default()
+        ..OutMessage::said(
+            Text::msg("withdraw-confirm")
+                .arg("programme", said_name(ctx, &app.programme))
+                .arg("role", said_role(ctx, app)),
+        )
+        .with_choices(yes_no_labelled())
     }
 }
 
@@ -112,7 +121,7 @@ pub fn step(ctx: &Ctx<'_>, flow: &ConfirmWithdraw, content: &Content) -> Outcome
     else {
         return Outcome {
             state: StateChange::Clear,
-            effects: vec![ctx.dm_text("That application can no longer be withdrawn.")],
+            effects: vec![ctx.dm(OutMessage::said(Text::msg("withdraw-too-late")))],
         };
     };
     let question = Question {
@@ -135,12 +144,12 @@ pub fn step(ctx: &Ctx<'_>, flow: &ConfirmWithdraw, content: &Content) -> Outcome
         },
         Ok(_) => Outcome {
             state: StateChange::Clear,
-            effects: vec![ctx.dm_text("Good: your application stays as it is.")],
+            effects: vec![ctx.dm(OutMessage::said(Text::msg("withdraw-kept")))],
         },
         Err(_) => Outcome {
             state: StateChange::Unchanged,
             effects: vec![
-                ctx.dm_text("Please answer yes or no."),
+                ctx.dm(OutMessage::said(Text::msg("answer-yes-no"))),
                 ctx.dm(prompt(ctx, app)),
             ],
         },
@@ -157,8 +166,8 @@ fn withdraw(ctx: &Ctx<'_>, app: &ApplicationSummary) -> Vec<Effect> {
             by: ctx.user.to_string(),
             reason: "withdrawn by the applicant".into(),
         }),
-        ctx.dm_text(format!(
-            "Your application to {name} was withdrawn. Thank you for your interest; you're welcome to apply again whenever you like."
+        ctx.dm(OutMessage::said(
+            Text::msg("withdraw-done").arg("programme", said_name(ctx, &app.programme)),
         )),
     ];
     let mut replan = false;
@@ -192,9 +201,8 @@ fn withdraw(ctx: &Ctx<'_>, app: &ApplicationSummary) -> Vec<Effect> {
                 };
                 effects.push(Effect::SendDm {
                     to: other.clone(),
-                    message: OutMessage::text(format!(
-                        "An update on your match: {me} has left the programme, so the match with them can't go ahead. This is no reflection on you; we're already looking for another match for you."
-                    )),
+                    // In the other person's language, when it is delivered.
+                    message: OutMessage::said(Text::msg("withdraw-partner-left").arg("name", me)),
                 });
                 replan = true;
             }

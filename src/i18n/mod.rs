@@ -64,6 +64,8 @@ mod tests {
         "src/flows/form.rs",
         "src/flows/help.rs",
         "src/flows/language.rs",
+        "src/flows/personal.rs",
+        "src/flows/withdraw.rs",
     ];
 
     /// String literals of the code (tests left out) that read as an English sentence: a

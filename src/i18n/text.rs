@@ -205,6 +205,13 @@ impl Text {
         }
     }
 
+    /// Whether `typed` is this text in some shipped language (case and accents aside): a
+    /// choice's label typed back in whatever language it was shown in.
+    pub fn typed_in_any(&self, typed: &str) -> bool {
+        let typed = crate::domain::text::fold(typed.trim());
+        Locale::all().any(|l| crate::domain::text::fold(&self.render(l)) == typed)
+    }
+
     /// Every message id this text uses (for the key-coverage test).
     pub fn ids(&self) -> Vec<&str> {
         let mut ids = Vec::new();

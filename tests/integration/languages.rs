@@ -71,8 +71,13 @@ fn an_application_in_spanish_reads_in_spanish_and_takes_spanish_answers() {
         ("ana", "skip"),
         ("ana", "Estoy de acuerdo"),
         ("ana", "submit"),
+        ("ana", "ya lo leí"),
+        ("ana", "Estoy de acuerdo"),
         ("ana", "status"),
         ("ana", "help"),
+        ("ana", "withdraw"),
+        ("ana", "no"),
+        ("ana", "my data"),
     ]);
     let ana = to(&stdout, "ana");
     // The first help offers every other language, each in its own words.
@@ -113,17 +118,32 @@ fn an_application_in_spanish_reads_in_spanish_and_takes_spanish_answers() {
         &ana,
         "Tus solicitudes:\n• Mentoría Pathways 2027, como mentee (A1, enviada el ",
     );
+    // The orientation she must read, in Spanish; anything but agreeing asks again.
     has(
         &ana,
-        "aceptada, completando los pasos previos a la asignación\n    · Orientación y código de conducta: pendiente",
+        "Orientación y código de conducta — Mentoría Pathways 2027\n\nPathways en resumen:",
+    );
+    has(
+        &ana,
+        "Cuando lo hayas leído, responde «Estoy de acuerdo» para confirmarlo.\n1. Estoy de acuerdo",
+    );
+    has(&ana, "Responde «Estoy de acuerdo» cuando lo hayas leído.");
+    has(&ana, "Gracias, queda registrado.");
+    has(&ana, "✓ Orientación y código de conducta: confirmado (");
+    has(
+        &ana,
+        "¿Seguro que quieres retirar tu solicitud a Mentoría Pathways 2027 como mentee?",
+    );
+    has(&ana, "Bien: tu solicitud sigue como está.");
+    has(
+        &ana,
+        "Aquí tienes todo lo que Tandem guarda sobre ti, en un archivo JSON",
     );
     has(
         &ana,
         "Puedes escribir:\napply — presentarte como mentor o como mentee",
     );
     has(&ana, "🌐 In English: type language en");
-    // Inside the orientation she is asked about, help asks it again (still in English:
-    // the orientation's own words are not translated yet).
 }
 
 #[test]
@@ -146,6 +166,8 @@ fn an_application_in_arabic_takes_arabic_indic_digits_and_arabic_commas_and_word
         ("sara", "أوافق"),
         ("sara", "submit"),
         ("sara", "statsu"),
+        ("sara", "delete my data"),
+        ("sara", "لا، احتفظ بها"),
         ("sara", "language"),
         ("sara", "language en"),
         ("sara", "status"),
@@ -175,6 +197,9 @@ fn an_application_in_arabic_takes_arabic_indic_digits_and_arabic_commas_and_word
         &sara,
         "عذرًا، لم أفهم ذلك. هل تقصد \u{2068}\u{2069}\u{2068}status\u{2069}؟",
     );
+    // Deleting her data is asked in Arabic, and the button's words typed back count.
+    has(&sara, "هل تريد أن أحذف بياناتك؟");
+    has(&sara, "حسنًا: لم يُحذف شيء.");
     // `language` alone lists them; English again from then on.
     has(&sara, "English (en), Español (es), العربية (ar)");
     has(&sara, "From now on I'll write to you in English.");
