@@ -4,7 +4,6 @@
 //! everyone who chose none, and for every room.
 
 use std::collections::HashMap;
-
 use std::sync::Arc;
 
 use super::kept::Kept;
@@ -92,9 +91,14 @@ impl Languages {
                 Effect::SetLanguage { user, locale } => self.kept.change(|m| {
                     m.insert(user.clone(), *locale);
                 }),
-                Effect::ErasePerson { user, .. } => self.kept.change(|m| {
-                    m.remove(user);
-                }),
+                Effect::ErasePerson { user, .. } => {
+                    self.kept.change(|m| {
+                        m.remove(user);
+                    });
+                    // Nothing of theirs is kept, a guess included.
+                    let mut guessed = self.guessed.lock().unwrap_or_else(|e| e.into_inner());
+                    guessed.remove(user);
+                }
                 _ => {}
             }
         }
