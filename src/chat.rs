@@ -333,22 +333,20 @@ impl OutMessage {
     }
 
     /// This message in `locale`, when it was written from the catalogue: its text and
-    /// choice labels rendered there, and no longer a recipe (so it is rendered once). As
-    /// it is otherwise.
+    /// choice labels rendered there. As it is otherwise, and in English (which its text
+    /// already is): nothing copied.
     pub fn in_language(&self, locale: Locale) -> std::borrow::Cow<'_, OutMessage> {
         use std::borrow::Cow;
-        let Some(said) = &self.said else {
+        let Some(said) = self.said.as_ref().filter(|_| locale != Locale::EN) else {
             return Cow::Borrowed(self);
         };
         let mut out = OutMessage {
             said: None,
             ..self.clone()
         };
-        if locale != Locale::EN {
-            out.text = said.text.render(locale);
-            for (choice, label) in out.choices.iter_mut().zip(&said.labels) {
-                choice.label = label.render(locale);
-            }
+        out.text = said.text.render(locale);
+        for (choice, label) in out.choices.iter_mut().zip(&said.labels) {
+            choice.label = label.render(locale);
         }
         Cow::Owned(out)
     }

@@ -228,17 +228,8 @@ fn applications_text(ctx: &Ctx<'_>) -> Text {
         let programme = ctx.programme(&app.programme);
         lines.push(
             Text::msg("status-application")
-                .arg(
-                    "programme",
-                    programme.map_or_else(|| Text::plain(app.programme.clone()), |p| p.said_name()),
-                )
-                .arg(
-                    "role",
-                    programme.map_or_else(
-                        || Text::plain(app.role.to_string()),
-                        |p| p.said_role(app.role),
-                    ),
-                )
+                .arg("programme", ctx.said_programme(&app.programme))
+                .arg("role", ctx.said_role(app))
                 .arg("id", app.id)
                 .arg("date", Text::date(app.submitted_at.date_naive()))
                 .arg("stage", Stage::of(app, ctx.matches).said()),

@@ -344,6 +344,21 @@ impl<'a> Ctx<'a> {
         }
     }
 
+    /// Programme `slug`'s name as said to the sender (its slug when it is no longer
+    /// configured).
+    pub(crate) fn said_programme(&self, slug: &str) -> crate::i18n::Text {
+        self.programme(slug)
+            .map_or_else(|| crate::i18n::Text::plain(slug), |p| p.said_name())
+    }
+
+    /// The role of application `app` as said to the sender, in a sentence.
+    pub(crate) fn said_role(&self, app: &ApplicationSummary) -> crate::i18n::Text {
+        self.programme(&app.programme).map_or_else(
+            || crate::i18n::Text::plain(app.role.to_string()),
+            |p| p.said_role(app.role),
+        )
+    }
+
     pub(crate) fn dm_text(&self, text: impl Into<String>) -> Effect {
         self.dm(OutMessage::text(text))
     }

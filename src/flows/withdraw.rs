@@ -31,20 +31,6 @@ fn programme_name(ctx: &Ctx<'_>, slug: &str) -> String {
         .unwrap_or_else(|| slug.to_string())
 }
 
-/// The programme's name as said to its applicant (in their language where translated).
-fn said_name(ctx: &Ctx<'_>, slug: &str) -> Text {
-    ctx.programme(slug)
-        .map_or_else(|| Text::plain(slug), |p| p.said_name())
-}
-
-/// `app`'s role, as said to its applicant.
-fn said_role(ctx: &Ctx<'_>, app: &ApplicationSummary) -> Text {
-    ctx.programme(&app.programme).map_or_else(
-        || Text::plain(app.role.to_string()),
-        |p| p.said_role(app.role),
-    )
-}
-
 /// `withdraw [programme]` with no conversation in progress.
 pub fn start(ctx: &Ctx<'_>, named: Option<&str>) -> Outcome {
     let reply = |text: Text| Outcome {
@@ -96,8 +82,8 @@ fn prompt(ctx: &Ctx<'_>, app: &ApplicationSummary) -> OutMessage {
         prompt_ref: Some("confirm-withdraw".into()),
         ..OutMessage::said(
             Text::msg("withdraw-confirm")
-                .arg("programme", said_name(ctx, &app.programme))
-                .arg("role", said_role(ctx, app)),
+                .arg("programme", ctx.said_programme(&app.programme))
+                .arg("role", ctx.said_role(app)),
         )
         .with_choices(yes_no_labelled())
     }
@@ -167,7 +153,7 @@ fn withdraw(ctx: &Ctx<'_>, app: &ApplicationSummary) -> Vec<Effect> {
             reason: "withdrawn by the applicant".into(),
         }),
         ctx.dm(OutMessage::said(
-            Text::msg("withdraw-done").arg("programme", said_name(ctx, &app.programme)),
+            Text::msg("withdraw-done").arg("programme", ctx.said_programme(&app.programme)),
         )),
     ];
     let mut replan = false;
