@@ -157,6 +157,9 @@ pub struct Said {
     pub text: Text,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub labels: Vec<Text>,
+    /// Its menu's placeholder, then each option's label.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub menu: Vec<Text>,
 }
 
 /// Where in a room a message is posted, on platforms with threads (Matrix). The app
@@ -305,6 +308,7 @@ impl OutMessage {
             said: Some(Box::new(Said {
                 text,
                 labels: Vec::new(),
+                menu: Vec::new(),
             })),
             ..Default::default()
         }
@@ -326,9 +330,37 @@ impl OutMessage {
                 self.said = Some(Box::new(Said {
                     text: Text::plain(self.text.clone()),
                     labels,
+                    menu: Vec::new(),
                 }))
             }
         }
+        self
+    }
+
+    /// With `menu`, its placeholder and option labels from the catalogue (in English now).
+    pub fn with_menu(
+        mut self,
+        mut menu: CommandMenu,
+        placeholder: Text,
+        labels: Vec<Text>,
+    ) -> Self {
+        menu.placeholder = placeholder.english();
+        for ((label, _), said) in menu.options.iter_mut().zip(&labels) {
+            *label = said.english();
+        }
+        let mut said_menu = vec![placeholder];
+        said_menu.extend(labels);
+        match &mut self.said {
+            Some(said) => said.menu = said_menu,
+            None => {
+                self.said = Some(Box::new(Said {
+                    text: Text::plain(self.text.clone()),
+                    labels: Vec::new(),
+                    menu: said_menu,
+                }))
+            }
+        }
+        self.menu = Some(Box::new(menu));
         self
     }
 
@@ -347,6 +379,14 @@ impl OutMessage {
         out.text = said.text.render(locale);
         for (choice, label) in out.choices.iter_mut().zip(&said.labels) {
             choice.label = label.render(locale);
+        }
+        if let (Some(menu), Some((placeholder, labels))) =
+            (out.menu.as_mut(), said.menu.split_first())
+        {
+            menu.placeholder = placeholder.render(locale);
+            for ((label, _), said) in menu.options.iter_mut().zip(labels) {
+                *label = said.render(locale);
+            }
         }
         Cow::Owned(out)
     }

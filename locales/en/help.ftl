@@ -26,6 +26,7 @@ help-pair-room = { $room }idea — in your pair room: something for the two of y
     { $room }meet — in your pair room: times you're both free (meet 2 books one, with a calendar file)
     { $room }met 45m — in your pair room: how long you met, towards your time together
 help-survey = { $p }survey — answer the survey waiting for you
+help-resources = { $p }resources — what to read or watch now (done 2 when you have read number 2)
 help-rank = browse — the mentors who have room and fit you
     rank <numbers> — the mentors you'd like, your first choice first: each is asked in turn
     profile — what the mentors you ask see of you

@@ -93,6 +93,36 @@ impl App {
         self.send_dm(to, &message, key).await
     }
 
+    /// Sends `to` a programme's resource file, read from `path` now (a file that went
+    /// missing since the programme was read is said so, in place of the file).
+    pub(super) async fn send_resource(
+        &self,
+        key: &IdempotencyKey,
+        to: &UserRef,
+        path: &str,
+        message: &OutMessage,
+    ) -> std::result::Result<(), PortError> {
+        let name = std::path::Path::new(path).file_name().map_or_else(
+            || "resource".to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        );
+        let message = match tokio::fs::read(path).await {
+            Ok(data) => OutMessage {
+                attachment: Some(crate::chat::Attachment {
+                    mime: mime_of(&name).into(),
+                    name,
+                    data,
+                }),
+                ..message.clone()
+            },
+            Err(e) => {
+                warn!("a resource file could not be read ({path}): {e}");
+                OutMessage::said(crate::i18n::Text::msg("resource-file-missing"))
+            }
+        };
+        self.send_dm(to, &message, key).await
+    }
+
     /// Posts a final notice in a match's pair room and archives it (read-only).
     pub(super) async fn archive_pair_room(
         &self,
@@ -609,5 +639,20 @@ impl App {
             self.schedule_milestones(match_id).await,
         );
         Ok(())
+    }
+}
+
+/// The media type of a resource file, by its extension (what platforms show it as).
+fn mime_of(name: &str) -> &'static str {
+    let ext = name.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase());
+    match ext.as_deref() {
+        Some("pdf") => "application/pdf",
+        Some("png") => "image/png",
+        Some("jpg" | "jpeg") => "image/jpeg",
+        Some("txt" | "md") => "text/plain; charset=utf-8",
+        Some("mp4") => "video/mp4",
+        Some("mp3") => "audio/mpeg",
+        Some("docx") => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        _ => "application/octet-stream",
     }
 }

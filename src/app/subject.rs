@@ -494,6 +494,17 @@ impl App {
                     None => Subject::Nothing,
                 },
                 Needs::OwnWeek => Subject::Week(self.store.week_of(&inbound.from).await?),
+                Needs::ResourcesRead => {
+                    Subject::ResourcesRead(self.store.resource_reads(&inbound.from).await?)
+                }
+                Needs::ResourceProgress(programme) => Subject::ResourceProgress {
+                    applications: self
+                        .store
+                        .applications_in(std::slice::from_ref(&programme))
+                        .await?,
+                    matches: self.store.matches_in(&programme).await?,
+                    reads: self.store.programme_resource_reads(&programme).await?,
+                },
                 Needs::Choosing { pools } => {
                     Subject::Choosing(self.choice_pools(&inbound.from, pools).await?)
                 }

@@ -45,6 +45,7 @@ mod matching;
 mod programme;
 mod questions;
 mod reading;
+mod resources;
 mod rooms;
 mod schedule;
 mod screening;

@@ -57,6 +57,9 @@ pub(super) struct RawProgramme {
     pub(super) certificate: Option<RawCertificate>,
     #[serde(default)]
     pub(super) starters: Vec<RawStarter>,
+    /// What its people should read or watch, by stage.
+    #[serde(default)]
+    pub(super) resources: Vec<super::resources::RawResource>,
     pub(super) support: Option<RawSupport>,
     /// Rooms of its own on each platform (`[rooms.matrix]`, …).
     #[serde(default)]
@@ -178,6 +181,8 @@ pub(super) struct RawMilestone {
     pub(super) survey: Option<Spanned<String>>,
     /// A room message or closure that brings back the pair's goals.
     pub(super) goals: Option<Spanned<bool>>,
+    /// One of the programme's resources, brought to the pair with the message.
+    pub(super) resource: Option<Spanned<String>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -320,6 +325,8 @@ pub(super) struct RawStep {
     pub(super) kind: Spanned<String>,
     pub(super) label: Option<String>,
     pub(super) text: Option<Spanned<String>>,
+    /// An acknowledgement: the resource it is about (read it, and it is acknowledged).
+    pub(super) resource: Option<Spanned<String>>,
     /// Background checks: days before expiry to warn (default 30; 0: no warning). Signed,
     /// so a negative number gets our message rather than a parser's.
     pub(super) warn_days: Option<Spanned<i64>>,
@@ -471,10 +478,40 @@ pub fn parse_programme(path: &Path, source: &str) -> Result<Programme, ConfigErr
         .as_ref()
         .and_then(|m| build_matching(m, &roles, &mut err));
     let surveys = build_surveys(source, &raw.surveys, &mut err);
+    let resources = super::resources::build_resources(&raw.resources, path, &mut err);
     let schedule = raw
         .schedule
         .as_ref()
-        .map(|s| build_schedule(s, &surveys, &mut err));
+        .map(|s| build_schedule(s, &surveys, &resources, &mut err));
+    // A screening acknowledgement about a resource names one of them, for its role.
+    for (kind, raw_role) in [
+        (RoleKind::Mentor, &raw.roles.mentor),
+        (RoleKind::Mentee, &raw.roles.mentee),
+    ] {
+        for step in raw_role.screening.iter().flat_map(|s| &s.steps) {
+            let Some(named) = &step.resource else {
+                continue;
+            };
+            match resources.iter().find(|r| r.id == *named.get_ref()) {
+                None => err(
+                    named.span().start,
+                    &format!(
+                        "no resource `{}` in this programme (define it under [[resources]])",
+                        named.get_ref()
+                    ),
+                ),
+                Some(r) if !r.is_for(kind) => err(
+                    named.span().start,
+                    &format!(
+                        "resource `{}` is not for {}s (see its `roles`)",
+                        r.id,
+                        kind.as_str()
+                    ),
+                ),
+                Some(_) => {}
+            }
+        }
+    }
     let support = build_support(
         raw.support.as_ref(),
         &coordinators,
@@ -609,6 +646,7 @@ pub fn parse_programme(path: &Path, source: &str) -> Result<Programme, ConfigErr
         date_order,
         time_zone,
         starters,
+        resources,
         support,
         rooms,
         translations: Default::default(),

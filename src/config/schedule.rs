@@ -85,6 +85,7 @@ pub(super) fn build_surveys(
 pub(super) fn build_schedule(
     raw: &RawSchedule,
     surveys: &[crate::domain::survey::Survey],
+    resources: &[crate::domain::resources::Resource],
     err: &mut impl FnMut(usize, &str),
 ) -> SchedulePlan {
     use crate::domain::schedule::{Milestone, MilestoneKind, Offset};
@@ -240,6 +241,27 @@ pub(super) fn build_schedule(
             Some(g) => *g.get_ref(),
             None => false,
         };
+        let resource = match &m.resource {
+            Some(r) if kind != MilestoneKind::RoomMessage => {
+                err(
+                    r.span().start,
+                    "`resource` applies to room_message milestones only",
+                );
+                None
+            }
+            Some(r) if !resources.iter().any(|x| x.id == *r.get_ref()) => {
+                err(
+                    r.span().start,
+                    &format!(
+                        "no resource `{}` in this programme (define it under [[resources]])",
+                        r.get_ref()
+                    ),
+                );
+                None
+            }
+            Some(r) => Some(r.get_ref().clone()),
+            None => None,
+        };
         plan.milestones.push(Milestone {
             id: m.id.get_ref().clone(),
             after,
@@ -248,6 +270,7 @@ pub(super) fn build_schedule(
             text,
             survey,
             goals,
+            resource,
         });
     }
     plan

@@ -70,14 +70,21 @@ pub(super) fn build_screening(
                 );
                 continue;
             }
-            "acknowledgement" => match &st.text {
-                Some(t) if !t.get_ref().trim().is_empty() => StepKind::Acknowledgement {
-                    text: t.get_ref().clone(),
+            "acknowledgement" => match (&st.text, &st.resource) {
+                (Some(t), resource) if !t.get_ref().trim().is_empty() => {
+                    StepKind::Acknowledgement {
+                        text: t.get_ref().clone(),
+                        resource: resource.as_ref().map(|r| r.get_ref().trim().to_string()),
+                    }
+                }
+                (None, Some(resource)) => StepKind::Acknowledgement {
+                    text: String::new(),
+                    resource: Some(resource.get_ref().trim().to_string()),
                 },
                 _ => {
                     err(
                         st.kind.span().start,
-                        "an acknowledgement step needs a `text`: what the person reads and acknowledges",
+                        "an acknowledgement step needs a `text` (what the person reads and acknowledges) or a `resource` (one of the programme's, to read)",
                     );
                     continue;
                 }
@@ -99,6 +106,14 @@ pub(super) fn build_screening(
             err(
                 t.span().start,
                 "`text` only applies to an acknowledgement step",
+            );
+        }
+        if let Some(r) = &st.resource
+            && !matches!(kind, StepKind::Acknowledgement { .. })
+        {
+            err(
+                r.span().start,
+                "`resource` only applies to an acknowledgement step",
             );
         }
         let warn_days = match &st.warn_days {

@@ -59,6 +59,15 @@ pub(super) fn read(
                     &format!("{path}: the programme has no such text to translate"),
                 );
             }
+            // A resource's link in this language is a link like its own.
+            let link = path.starts_with("resources.") && path.ends_with(".link");
+            if kept && link && !super::resources::is_web_link(text.trim()) {
+                err(
+                    find_after(source, at, path),
+                    &format!("{path}: a link must be an http or https address people can open"),
+                );
+                return false;
+            }
             kept && !text.trim().is_empty()
         });
         // A list of options is translated whole: the same options, in the same order.

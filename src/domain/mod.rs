@@ -24,6 +24,7 @@ pub mod people;
 pub mod profile;
 pub mod programme;
 pub mod refusal;
+pub mod resources;
 pub mod rooms;
 pub mod schedule;
 pub mod screening;

@@ -70,6 +70,9 @@ pub struct Programme {
     /// Conversation starters for pairs (`idea`, quiet pairs' nudges).
     #[serde(default)]
     pub starters: Vec<super::starters::Starter>,
+    /// What its people should read or watch, by stage (`[[resources]]`).
+    #[serde(default)]
+    pub resources: Vec<super::resources::Resource>,
     /// How staff support active matches: check-ins, health thresholds, re-engagement.
     #[serde(default)]
     pub support: super::support::SupportPlan,

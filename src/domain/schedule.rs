@@ -161,6 +161,9 @@ pub struct Milestone {
     /// with ...?").
     #[serde(default)]
     pub goals: bool,
+    /// A room message that brings one of the programme's resources to the pair.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub resource: Option<String>,
 }
 
 /// A programme's rhythm.
@@ -369,6 +372,7 @@ mod tests {
                     text: "Say hello".into(),
                     survey: None,
                     goals: false,
+                    resource: None,
                 },
                 Milestone {
                     id: "check_in".into(),
@@ -378,6 +382,7 @@ mod tests {
                     text: "Have you met?".into(),
                     survey: None,
                     goals: false,
+                    resource: None,
                 },
                 Milestone {
                     id: "closure".into(),
@@ -387,6 +392,7 @@ mod tests {
                     text: "Well done".into(),
                     survey: None,
                     goals: false,
+                    resource: None,
                 },
             ],
             silent_nudge_days: None,

@@ -333,8 +333,13 @@ pub enum StepKind {
     Interview,
     /// Cleared with an expiry date, or failed; updated by coordinators. Mentors only.
     BackgroundCheck,
-    /// The participant reads `text` (orientation, code of conduct) and acknowledges it.
-    Acknowledgement { text: String },
+    /// The participant reads `text` (orientation, code of conduct) and acknowledges it;
+    /// with a `resource` (one of the programme's), reading it is acknowledging it.
+    Acknowledgement {
+        text: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        resource: Option<String>,
+    },
     /// Any other task a coordinator marks done (training).
     Task,
 }
@@ -734,7 +739,10 @@ mod tests {
         );
         assert!(
             parse_step_update(
-                &StepKind::Acknowledgement { text: "t".into() },
+                &StepKind::Acknowledgement {
+                    text: "t".into(),
+                    resource: None,
+                },
                 &["done"],
                 &dates
             )

@@ -94,7 +94,9 @@ pub fn translatable(p: &Programme) -> Vec<(String, String)> {
                 step_path(kind.as_str(), &step.id, "label"),
                 step.label.clone(),
             ));
-            if let super::screening::StepKind::Acknowledgement { text } = &step.kind {
+            if let super::screening::StepKind::Acknowledgement { text, .. } = &step.kind
+                && !text.is_empty()
+            {
                 out.push((step_path(kind.as_str(), &step.id, "text"), text.clone()));
             }
         }
@@ -104,6 +106,16 @@ pub fn translatable(p: &Programme) -> Vec<(String, String)> {
             if rule.outcome == super::screening::RuleOutcome::Ineligible {
                 out.push((reason_path(kind.as_str(), &rule.id), rule.reason.clone()));
             }
+        }
+    }
+    for r in &p.resources {
+        out.push((r.path("title"), r.title.clone()));
+        if !r.description.is_empty() {
+            out.push((r.path("description"), r.description.clone()));
+        }
+        // A link in the reader's language (a video with Spanish subtitles).
+        if let super::resources::Source::Link(link) = &r.source {
+            out.push((r.path("link"), link.clone()));
         }
     }
     out

@@ -46,12 +46,33 @@ pub enum Command {
     Repeat,
     /// `language [name]`: which language Tandem writes in (see `flows::language`).
     Language(String),
+    /// `resources [all | <n>]`: what to read or watch now (see `flows::resources`).
+    Resources(String),
+    /// `done <n>`: resource `n` is read.
+    Done(String),
 }
 
 /// Words that begin a command, for suggestions.
 pub const COMMAND_WORDS: &[&str] = &[
-    "help", "apply", "status", "cancel", "back", "skip", "review", "edit", "submit", "keep",
-    "withdraw", "report", "pause", "resume", "stop", "repeat", "language",
+    "help",
+    "apply",
+    "status",
+    "cancel",
+    "back",
+    "skip",
+    "review",
+    "edit",
+    "submit",
+    "keep",
+    "withdraw",
+    "report",
+    "pause",
+    "resume",
+    "stop",
+    "repeat",
+    "language",
+    "resources",
+    "done",
 ];
 
 /// The words for `language`, in each shipped language: someone who cannot read the
@@ -64,6 +85,22 @@ const LANGUAGE_WORDS: &[&str] = &[
     "lengua",
     "لغة",
     "اللغة",
+];
+
+/// The words for `resources`, in each shipped language.
+const RESOURCE_WORDS: &[&str] = &[
+    "resources",
+    "resource",
+    "recursos",
+    "recurso",
+    "موارد",
+    "الموارد",
+];
+
+/// The words for `done <n>`, in each shipped language (only with a number: alone, "done"
+/// answers what is open).
+const DONE_WORDS: &[&str] = &[
+    "done", "read", "hecho", "leido", "leído", "listo", "تم", "قرأت",
 ];
 
 /// Parses a message as a command, or `None` when it is not one.
@@ -94,6 +131,7 @@ pub fn parse(text: &str) -> Option<Command> {
             "stop" => Command::Stop,
             "repeat" => Command::Repeat,
             w if LANGUAGE_WORDS.contains(&w) => Command::Language(String::new()),
+            w if RESOURCE_WORDS.contains(&w) => Command::Resources(String::new()),
             "hi" | "hello" | "hey" | "hallo" | "hola" | "start" | "bonjour" | "salut" => {
                 Command::Greeting
             }
@@ -106,6 +144,10 @@ pub fn parse(text: &str) -> Option<Command> {
                 && (rest.len() == 1 || crate::i18n::Locale::named(&rest.join(" ")).is_some()) =>
         {
             Some(Command::Language(rest.join(" ")))
+        }
+        [w, what] if RESOURCE_WORDS.contains(w) => Some(Command::Resources((*what).to_string())),
+        [w, n] if DONE_WORDS.contains(w) && n.trim_start_matches('#').parse::<u32>().is_ok() => {
+            Some(Command::Done(n.trim_start_matches('#').to_string()))
         }
         ["edit", what] => Some(Command::Edit((*what).to_string())),
         ["pause", rest @ ..] => Some(Command::Pause(rest.join(" "))),
@@ -157,6 +199,22 @@ mod tests {
         assert_eq!(parse("?"), Some(Command::Help));
         assert_eq!(parse("Hello!"), Some(Command::Greeting));
         assert_eq!(parse("Repeat"), Some(Command::Repeat));
+    }
+
+    #[test]
+    fn resources_take_one_word_and_done_takes_a_number_in_any_shipped_language() {
+        assert_eq!(parse("resources"), Some(Command::Resources(String::new())));
+        assert_eq!(
+            parse("Recursos todos"),
+            Some(Command::Resources("todos".into()))
+        );
+        assert_eq!(parse("done 3"), Some(Command::Done("3".into())));
+        assert_eq!(parse("hecho #2"), Some(Command::Done("2".into())));
+        assert_eq!(parse("تم 1"), Some(Command::Done("1".into())));
+        // Alone, or with words, they are answers.
+        assert_eq!(parse("done"), None);
+        assert_eq!(parse("read books"), None);
+        assert_eq!(parse("resources for young people"), None);
     }
 
     #[test]

@@ -16,8 +16,8 @@ use super::route::{Dm, Room, Route};
 use super::{
     Content, Ctx, Effect, FileStatus, FlowState, Inbound, InboundFile, OutMessage, Outcome,
     actions, agreement, application, cases, choice, closure, escape, events, figures, language,
-    meetings, pairing, pause, personal, prompts, report, review, roster, starters, support, survey,
-    team, withdraw,
+    meetings, pairing, pause, personal, prompts, report, resources, review, roster, starters,
+    support, survey, team, withdraw,
 };
 use crate::domain::text::thousands;
 use crate::domain::{Place, RoomRef};
@@ -251,6 +251,8 @@ fn idle_dm(ctx: &Ctx<'_>, dm: &Dm, content: &Content) -> Outcome {
         Dm::Command(Command::Apply(args)) => application::start(ctx, args),
         Dm::Command(Command::Status) => Outcome::unchanged(vec![ctx.dm(OutMessage::said(status_text(ctx)))]),
         Dm::Command(Command::Language(words)) => language::handle(ctx, words),
+        Dm::Command(Command::Resources(words)) => resources::list(ctx, words),
+        Dm::Command(Command::Done(n)) => resources::done(ctx, n),
         Dm::Command(Command::Withdraw(programme)) => withdraw::start(ctx, programme.as_deref()),
         Dm::Command(Command::Report) => report::start(ctx, None),
         Dm::Command(Command::Pause(rest)) => pause::pause(ctx, rest),
@@ -393,6 +395,17 @@ fn in_room(ctx: &Ctx<'_>, state: Option<&FlowState>, room: &RoomRef, command: &R
             outcome.effects.push(post(sent_dm));
             outcome
         }
+        Room::Command(Command::Resources(words)) => {
+            let mut outcome = resources::list(ctx, words);
+            outcome.effects.push(post(sent_dm));
+            outcome
+        }
+        Room::Command(Command::Done(n)) => {
+            let mut outcome = resources::done(ctx, n);
+            outcome.effects.push(post(sent_dm));
+            outcome
+        }
+        Room::Resources(named) => resources::progress(ctx, room, named.as_deref()),
         Room::Command(_) => Outcome::unchanged(vec![post(format!(
             "{}, please answer me in our direct messages: that's where your application is.",
             ctx.user.id

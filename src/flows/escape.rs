@@ -43,6 +43,9 @@ enum Escape {
     /// `language`: answered (and changed) at once, and the open flow asked again, in the
     /// new language.
     Language,
+    /// `resources` or `done <n>`: answered at once, and the open flow asked again (an
+    /// application's or a survey's answer may be the word itself: theirs).
+    Resources,
     /// `link` or `unlink`: answered at once, and the open flow asked again; a code typed
     /// (`waits`) waits for the open flow to end, which would otherwise be lost to it.
     Link {
@@ -61,6 +64,7 @@ fn escape(dm: &Dm) -> Option<Escape> {
         Dm::AskTeam(_) => Some(Escape::AskTeam),
         Dm::Personal(PersonalCommand::MyData) => Some(Escape::MyData),
         Dm::Command(Command::Language(_)) => Some(Escape::Language),
+        Dm::Command(Command::Resources(_) | Command::Done(_)) => Some(Escape::Resources),
         Dm::Link(command) => Some(Escape::Link {
             waits: super::link::waits_for_open_flow(command),
         }),
@@ -79,6 +83,10 @@ fn owns(state: &FlowState, escape: &Escape) -> bool {
             // yet: `cancel` stops it).
             | (FlowState::Application(_), Escape::Help | Escape::Withdraw)
             | (FlowState::Survey(_), Escape::Help | Escape::Stop)
+            | (
+                FlowState::Application(_) | FlowState::Survey(_),
+                Escape::Resources
+            )
     )
 }
 
@@ -164,6 +172,12 @@ pub(super) fn in_flow(
     if owns(state, &escape) {
         return None;
     }
+    // `done <n>` for the resource an open acknowledgement is about answers it.
+    if let (FlowState::Acknowledge(flow), Dm::Command(Command::Done(n))) = (state, dm)
+        && super::prompts::done_names_step(ctx, flow, n)
+    {
+        return None;
+    }
     let again = |note: Text| {
         let mut effects = vec![ctx.dm(OutMessage::said(note))];
         effects.extend(question(ctx, state).map(|q| ctx.dm(q)));
@@ -187,9 +201,11 @@ pub(super) fn in_flow(
             )),
         },
         // They open nothing: the open flow stays as it is, asked again.
-        Escape::AskTeam | Escape::MyData | Escape::Language | Escape::Link { waits: false } => {
-            stack(ctx, idle(), state)
-        }
+        Escape::AskTeam
+        | Escape::MyData
+        | Escape::Language
+        | Escape::Resources
+        | Escape::Link { waits: false } => stack(ctx, idle(), state),
         Escape::Link { waits: true } => again(Text::plain(
             "Let's finish this first (or type stop): an account is linked with nothing open on it. Then send link with your code again.",
         )),

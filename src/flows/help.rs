@@ -75,6 +75,13 @@ pub(crate) fn help_text(ctx: &Ctx<'_>, prefix: &str) -> Text {
     if !ctx.surveys.is_empty() {
         lines.push(with_p("help-survey"));
     }
+    let has_resources = ctx.applications.iter().any(|a| {
+        ctx.programme(&a.programme)
+            .is_some_and(|p| p.resources.iter().any(|r| r.is_for(a.role)))
+    });
+    if has_resources {
+        lines.push(with_p("help-resources"));
+    }
     // Where mentees choose their mentor, for those who applied there (by DM: the answers
     // are personal).
     let choosing = |role: RoleKind, by: &dyn Fn(MatchedBy) -> bool| {

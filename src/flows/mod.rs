@@ -35,6 +35,7 @@ pub mod permissions;
 pub mod personal;
 pub mod prompts;
 pub mod rate;
+pub mod resources;
 use incident::{actions, cases, report};
 pub mod agreement;
 pub mod figures;
@@ -284,6 +285,15 @@ pub enum Subject {
     /// For `link`: a fresh code, or the account that made the code typed.
     Link(link::LinkSubject),
     /// For `report` in the coordinators' room: the programme's records and answers.
+    /// The resources the sender has read.
+    ResourcesRead(Vec<crate::domain::resources::ResourceRead>),
+    /// A programme's applications (newest first) with their applicants, its matches, and
+    /// everyone's reads of its resources.
+    ResourceProgress {
+        applications: Vec<(ApplicationSummary, UserRef)>,
+        matches: Vec<MatchRecord>,
+        reads: Vec<(UserRef, crate::domain::resources::ResourceRead)>,
+    },
     Report {
         applications: Vec<(ApplicationSummary, UserRef)>,
         matches: Vec<MatchRecord>,

@@ -80,6 +80,7 @@ pub enum Privileged {
     MessagePair,
     ReplyToQuestion,
     ProgrammeReport,
+    ResourceProgress,
     Export,
     EventCreate,
     EventList,
@@ -113,7 +114,7 @@ pub enum Privileged {
 }
 
 impl Privileged {
-    pub const ALL: [Privileged; 59] = [
+    pub const ALL: [Privileged; 60] = [
         Privileged::ReviewQueue,
         Privileged::ScreeningSummary,
         Privileged::ShowApplication,
@@ -144,6 +145,7 @@ impl Privileged {
         Privileged::MessagePair,
         Privileged::ReplyToQuestion,
         Privileged::ProgrammeReport,
+        Privileged::ResourceProgress,
         Privileged::Export,
         Privileged::EventCreate,
         Privileged::EventList,
@@ -204,9 +206,8 @@ pub fn allowed(command: Privileged) -> &'static [Who] {
         ShowApplication | Approve | Reject | AskApplicant | Waitlist | NoteApplication
         | RecordStep | MatchApprove | MatchReject | MatchRematch | MatchSwap | MatchExclude
         | MatchShow | CloseMatch | PauseMatch | ResumeMatch | MessagePair | ProgrammeReport
-        | Export | SurveySend | SurveyResults | CheckInHistory | CheckInLog | CheckInAssign => {
-            &[Coordinator]
-        }
+        | ResourceProgress | Export | SurveySend | SurveyResults | CheckInHistory | CheckInLog
+        | CheckInAssign => &[Coordinator],
         // A participant's question: their programme's coordinators (any coordinator when
         // the person has applied to none, so that it is everyone's programme).
         ReplyToQuestion => &[Coordinator],

@@ -178,10 +178,28 @@ pub(super) fn acknowledge_message(ctx: &Ctx<'_>, flow: &Acknowledge) -> Option<O
         .steps
         .iter()
         .find(|s| s.id == flow.step_id)?;
-    let StepKind::Acknowledgement { text } = &step.kind else {
+    let StepKind::Acknowledgement { text, resource } = &step.kind else {
         return None;
     };
+    // Acknowledged meanwhile (by reading its resource): nothing to ask.
+    if matches!(
+        app.steps.get(&step.id),
+        Some(StepState::Acknowledged { .. })
+    ) {
+        return None;
+    }
     let role = app.role.as_str();
+    // About a resource: the step's own text (if any), then the resource itself.
+    let mut said = Vec::new();
+    if !text.is_empty() {
+        said.push(programme.said(&step_path(role, &step.id, "text"), text));
+    }
+    if let Some(block) = resource
+        .as_deref()
+        .and_then(|r| super::resources::block(ctx, &programme.slug, r))
+    {
+        said.push(block);
+    }
     Some(OutMessage {
         pick: Some((1, 1)),
         prompt_ref: Some(format!("ack:{}", step.id)),
@@ -192,10 +210,7 @@ pub(super) fn acknowledge_message(ctx: &Ctx<'_>, flow: &Acknowledge) -> Option<O
                     programme.said(&step_path(role, &step.id, "label"), &step.label),
                 )
                 .arg("programme", programme.said_name())
-                .arg(
-                    "text",
-                    programme.said(&step_path(role, &step.id, "text"), text),
-                ),
+                .arg("text", Text::paragraphs(said)),
         )
         .with_choices(vec![said_choice("yes", Text::msg("choice-agree"))])
     })
@@ -277,6 +292,37 @@ pub fn answer_step(
     }
 }
 
+/// The resource the acknowledgement `flow` is about, if it is about one.
+fn step_resource(ctx: &Ctx<'_>, flow: &Acknowledge) -> Option<String> {
+    let app = ctx
+        .applications
+        .iter()
+        .find(|a| a.id == flow.application_id)?;
+    let step = ctx
+        .programme(&flow.programme)?
+        .role(app.role)?
+        .screening
+        .steps
+        .iter()
+        .find(|s| s.id == flow.step_id)?;
+    match &step.kind {
+        StepKind::Acknowledgement { resource, .. } => resource.clone(),
+        _ => None,
+    }
+}
+
+/// Whether `done <typed>` names the resource the acknowledgement `flow` is about: an
+/// answer to it, not a command beside it.
+pub(super) fn done_names_step(ctx: &Ctx<'_>, flow: &Acknowledge, typed: &str) -> bool {
+    let Some(resource) = step_resource(ctx, flow) else {
+        return false;
+    };
+    let listed =
+        crate::domain::resources::numbered(ctx.programmes, ctx.applications, ctx.matches, ctx.now);
+    crate::domain::resources::find(&listed, typed)
+        .is_some_and(|l| l.programme.slug == flow.programme && l.resource.id == resource)
+}
+
 /// The participant acknowledges an orientation or code of conduct.
 /// What says "I have read it" to an acknowledgement, in every shipped language (folded:
 /// lower case, no accents, no hamza).
@@ -294,6 +340,8 @@ pub fn acknowledge_step(
     command: Option<&Command>,
 ) -> Outcome {
     let agreed = match content {
+        // `done <n>` naming the step's resource (see `escape`).
+        _ if matches!(command, Some(Command::Done(n)) if done_names_step(ctx, flow, n)) => true,
         Content::Picked { values, .. } => values.iter().any(|v| v == "yes"),
         Content::Text(t) => {
             let t = crate::domain::text::fold(clean(t, false).trim_end_matches(['.', '!']));
@@ -332,6 +380,14 @@ pub fn acknowledge_step(
         by: ctx.user.to_string(),
     }];
     effects.push(ctx.dm(OutMessage::said(Text::msg("ack-recorded"))));
+    // Acknowledging a step about a resource is having read it.
+    if let Some(resource) = step_resource(ctx, flow) {
+        effects.push(Effect::MarkResourceRead {
+            user: ctx.user.clone(),
+            programme: flow.programme.clone(),
+            resource,
+        });
+    }
     if let (Some(programme), Some(app)) = (
         ctx.programme(&flow.programme),
         ctx.applications

@@ -21,7 +21,13 @@ use super::text::Arg;
 use super::{Locale, SHIPPED};
 
 /// The files of each `locales/<tag>/` folder.
-pub const FILES: &[&str] = &["common.ftl", "answers.ftl", "application.ftl", "help.ftl"];
+pub const FILES: &[&str] = &[
+    "common.ftl",
+    "answers.ftl",
+    "application.ftl",
+    "help.ftl",
+    "resources.ftl",
+];
 
 type Bundle = FluentBundle<FluentResource>;
 

@@ -65,6 +65,7 @@ mod tests {
         "src/flows/help.rs",
         "src/flows/language.rs",
         "src/flows/personal.rs",
+        "src/flows/resources.rs",
         "src/flows/withdraw.rs",
     ];
 

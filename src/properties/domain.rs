@@ -150,7 +150,10 @@ fn step_kind() -> impl Strategy<Value = StepKind> {
     prop_oneof![
         Just(StepKind::Interview),
         Just(StepKind::BackgroundCheck),
-        text().prop_map(|text| StepKind::Acknowledgement { text }),
+        text().prop_map(|text| StepKind::Acknowledgement {
+            text,
+            resource: None
+        }),
         Just(StepKind::Task),
     ]
 }

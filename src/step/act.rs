@@ -52,6 +52,12 @@ pub enum Act {
         to: UserRef,
         match_id: i64,
     },
+    /// A programme's resource file, read from `path` when it is sent, with `message`.
+    SendResource {
+        to: UserRef,
+        path: String,
+        message: OutMessage,
+    },
     ArchivePairRoom {
         match_id: i64,
         notice: String,
@@ -236,6 +242,11 @@ impl Act {
                 to: to.clone(),
                 match_id: *match_id,
             },
+            Effect::SendResource { to, path, message } => Act::SendResource {
+                to: to.clone(),
+                path: path.clone(),
+                message: message.clone(),
+            },
             Effect::ArchivePairRoom { match_id, notice } => Act::ArchivePairRoom {
                 match_id: *match_id,
                 notice: notice.clone(),
@@ -316,7 +327,9 @@ impl Act {
     /// A reporter's lane is their case, so no row names them.
     pub fn lane(&self) -> String {
         match self {
-            Act::SendDm { to, .. } | Act::SendTranscript { to, .. } => {
+            Act::SendDm { to, .. }
+            | Act::SendTranscript { to, .. }
+            | Act::SendResource { to, .. } => {
                 format!("dm:{}:{}", to.platform, to.id)
             }
             Act::PostInRoom { room, .. }
@@ -360,6 +373,7 @@ impl Act {
         match self {
             Act::SendDm { to, .. }
             | Act::SendTranscript { to, .. }
+            | Act::SendResource { to, .. }
             | Act::RevealReporter { to, .. } => Some(to.platform),
             Act::PostInRoom { room, .. }
             | Act::PostChart { room, .. }
@@ -399,7 +413,10 @@ impl Act {
     /// something they have long given up on, a nudge) is dropped and logged; alerts, case
     /// messages, rooms and moderation are never stale.
     pub fn goes_stale(&self) -> bool {
-        matches!(self, Act::SendDm { .. } | Act::SendTranscript { .. })
+        matches!(
+            self,
+            Act::SendDm { .. } | Act::SendTranscript { .. } | Act::SendResource { .. }
+        )
     }
 
     /// Its kind, for logs (never its contents: they can carry people's words).
@@ -410,6 +427,7 @@ impl Act {
             Act::CreatePairRoom { .. } => "creating a pair room",
             Act::PostChart { .. } => "a chart",
             Act::SendTranscript { .. } => "a transcript",
+            Act::SendResource { .. } => "a resource file",
             Act::ArchivePairRoom { .. } => "archiving a pair room",
             Act::FreezeMatch { frozen: true, .. } => "freezing a pair room",
             Act::FreezeMatch { frozen: false, .. } => "unfreezing a pair room",
@@ -450,7 +468,9 @@ impl Act {
     /// people's words.
     pub fn subject(&self) -> String {
         match self {
-            Act::SendDm { to, .. } | Act::SendTranscript { to, .. } => format!("to {to}"),
+            Act::SendDm { to, .. }
+            | Act::SendTranscript { to, .. }
+            | Act::SendResource { to, .. } => format!("to {to}"),
             Act::PostInRoom { room, .. }
             | Act::PostChart { room, .. }
             | Act::AnnounceEvents { room, .. } => format!("in {room}"),

@@ -346,6 +346,18 @@ pub enum Effect {
         title: String,
         sections: Vec<crate::domain::figures::ChartSection>,
     },
+    /// Send `to` a programme's resource file (read by the app from `path`), with `message`.
+    SendResource {
+        to: UserRef,
+        path: String,
+        message: OutMessage,
+    },
+    /// `user` has read resource `resource` of `programme`.
+    MarkResourceRead {
+        user: UserRef,
+        programme: String,
+        resource: String,
+    },
     /// Send `to` the transcript of a match's pair room as a file (read by the app).
     SendTranscript {
         to: UserRef,

@@ -49,6 +49,7 @@ mod profiles;
 mod prompts;
 mod rekey;
 mod relay;
+mod resources;
 mod screening;
 mod sealer;
 pub(crate) mod sql;

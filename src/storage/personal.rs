@@ -275,9 +275,16 @@ impl Store {
             })
         });
         let language = self.person_language(user).await?.map(|l| l.tag());
+        let resources_read: Vec<Value> = self
+            .resource_reads(user)
+            .await?
+            .into_iter()
+            .map(|r| json!({"programme": r.programme, "resource": r.resource, "read_at": r.at.to_rfc3339()}))
+            .collect();
         Ok(json!({
             "person": user.to_string(),
             "language": language,
+            "resources_read": resources_read,
             "weekly_availability": availability,
             "exported_at": now.to_rfc3339(),
             "applications": applications,
@@ -345,6 +352,7 @@ impl Store {
         self.unlink_account(tx, user).await?;
         self.forget_link_codes(tx, user).await?;
         self.forget_language(tx, user).await?;
+        self.forget_resource_reads(tx, user).await?;
         // The names they gave, to scrub from what others wrote.
         let names: Vec<String> = sqlx::query_scalar(
             "SELECT a.answer FROM application_answers a JOIN applications p ON p.id = a.application_id WHERE p.platform = $1 AND p.user_id = $2 AND a.question_id = 'name'",

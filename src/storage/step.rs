@@ -316,7 +316,8 @@ impl Store {
             | Effect::RemoveFromRoom { .. }
             | Effect::ArchivePairRoom { .. }
             | Effect::PostChart { .. }
-            | Effect::SendTranscript { .. } => Applied::Done,
+            | Effect::SendTranscript { .. }
+            | Effect::SendResource { .. } => Applied::Done,
 
             // Applications (applications.rs).
             Effect::StoreApplication(a) => {
@@ -768,6 +769,16 @@ impl Store {
                 self.set_language(tx, user, *locale, now).await?;
                 Applied::Done
             }
+            // Resources (resources.rs).
+            Effect::MarkResourceRead {
+                user,
+                programme,
+                resource,
+            } => {
+                self.mark_resource_read(tx, user, programme, resource, now)
+                    .await?;
+                Applied::Done
+            }
             Effect::LogRefusal { user, action } => {
                 self.log_refusal(tx, user, action, now).await?;
                 Applied::Done
@@ -804,6 +815,7 @@ fn has_local_form(effect: &Effect) -> bool {
             | Effect::ArchivePairRoom { .. }
             | Effect::PostChart { .. }
             | Effect::SendTranscript { .. }
+            | Effect::SendResource { .. }
             // prompts.rs
             | Effect::QueuePrompt { .. }
             // applications.rs

@@ -6,7 +6,7 @@
 use crate::console::tandem;
 
 /// Every message to `who`, as the console printed it (continuation lines joined).
-fn to(stdout: &str, who: &str) -> Vec<String> {
+pub(crate) fn to(stdout: &str, who: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let mut mine = false;
     for line in stdout.lines() {
@@ -25,7 +25,7 @@ fn to(stdout: &str, who: &str) -> Vec<String> {
     out
 }
 
-fn run(lines: &[(&str, &str)]) -> String {
+pub(crate) fn run(lines: &[(&str, &str)]) -> String {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("languages.db").display().to_string();
     let input: String = lines
@@ -41,7 +41,7 @@ fn run(lines: &[(&str, &str)]) -> String {
     String::from_utf8(out.stdout).unwrap()
 }
 
-fn has(messages: &[String], words: &str) {
+pub(crate) fn has(messages: &[String], words: &str) {
     assert!(
         messages.iter().any(|m| m.contains(words)),
         "no message has “{words}”:\n{}",

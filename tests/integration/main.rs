@@ -51,6 +51,7 @@ mod personal;
 mod processes;
 mod programme_rooms;
 mod relay;
+mod resources;
 mod roster;
 mod scheduler;
 mod screening;

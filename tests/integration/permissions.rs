@@ -79,6 +79,7 @@ fn samples() -> Vec<(Privileged, Option<&'static str>, &'static str)> {
         (MessagePair, c, "message 1 How are you both getting on?"),
         (ReplyToQuestion, c, "reply Q1 It is on Tuesday."),
         (ProgrammeReport, c, "report pathways-2027"),
+        (ResourceProgress, c, "resources pathways-2027"),
         (Export, c, "export applications csv pathways-2027"),
         (
             EventCreate,

@@ -163,6 +163,9 @@ impl App {
                 }
             },
             Act::SendTranscript { to, match_id } => self.send_transcript(key, to, *match_id).await,
+            Act::SendResource { to, path, message } => {
+                self.send_resource(key, to, path, message).await
+            }
             Act::Relay { .. } => self.deliver_relay(key, act).await,
             Act::RelayChange { .. } => self.deliver_relay_change(key, act).await,
             Act::ArchivePairRoom { match_id, notice } => {

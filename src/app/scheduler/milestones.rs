@@ -164,12 +164,25 @@ impl App {
         let sent = match milestone.kind {
             MilestoneKind::Survey => Ok(()),
             MilestoneKind::Closure => self.close_planned(&m, &room, &text, job).await?,
-            MilestoneKind::RoomMessage => self
-                .ports
-                .rooms
-                .post_in_room(&room, &OutMessage::text(text), &job_key(job, 0))
-                .await
-                .map(|_| ()),
+            MilestoneKind::RoomMessage => {
+                // A resource it brings comes under its text, said from the catalogue.
+                let message = match milestone
+                    .resource
+                    .as_deref()
+                    .and_then(|r| crate::flows::resources::for_pair(programme, r))
+                {
+                    Some(resource) => OutMessage::said(crate::i18n::Text::paragraphs(vec![
+                        crate::i18n::Text::plain(text),
+                        resource,
+                    ])),
+                    None => OutMessage::text(text),
+                };
+                self.ports
+                    .rooms
+                    .post_in_room(&room, &message, &job_key(job, 0))
+                    .await
+                    .map(|_| ())
+            }
             MilestoneKind::CheckIn => {
                 // A prompt per member, recorded once per occurrence (a retried job asks
                 // nobody twice) and shown when they are not in another conversation.

@@ -47,7 +47,7 @@ use super::roster::{self, RosterCommand};
 use super::support::{self, SupportCommand};
 use super::survey::{self, SurveyCommand};
 use super::team::{self, TeamCommand};
-use super::{report, starters, strip_prefix_ci};
+use super::{report, resources, starters, strip_prefix_ci};
 
 mod class;
 mod needs;
@@ -169,6 +169,9 @@ pub enum Room {
     Survey(Result<SurveyCommand, String>),
     /// `report [programme]` in the coordinators' room: the programme's figures.
     Figures(Option<String>),
+    /// `resources [programme]` in the coordinators' room: who read the programme's
+    /// resources.
+    Resources(Option<String>),
     /// `export …`.
     Export(Result<ExportCommand, String>),
     /// `report` anywhere else: an incident report, made in the DM.
@@ -312,7 +315,7 @@ fn dm(from: &UserRef, text: &str, router: &Router<'_>) -> Dm {
 
 /// The room's grammars in the order they are tried: the first that reads a message has it.
 /// The `bool` says whether it was typed in the coordinators' room.
-const ROOM_GRAMMARS: [fn(&str, bool) -> Option<Room>; 19] = [
+const ROOM_GRAMMARS: [fn(&str, bool) -> Option<Room>; 20] = [
     |t, _| command::help_topic(t).map(Room::HelpOn),
     |t, _| actions::is_cancel(t).then_some(Room::Cancel),
     |t, _| actions::parse(t).map(Room::Action),
@@ -332,6 +335,13 @@ const ROOM_GRAMMARS: [fn(&str, bool) -> Option<Room>; 19] = [
             .then(|| figures::parse(t))
             .flatten()
             .map(Room::Figures)
+    },
+    // `resources` is who read what in the coordinators' room; elsewhere, one's own.
+    |t, coordinators| {
+        coordinators
+            .then(|| resources::parse_staff(t))
+            .flatten()
+            .map(Room::Resources)
     },
     |t, _| figures::parse_export(t).map(Room::Export),
     |t, _| (command::parse(t) == Some(Command::Report)).then_some(Room::Report),
@@ -373,6 +383,7 @@ impl Room {
             | Room::Close { room: Ok(_), .. }
             | Room::Survey(Ok(_))
             | Room::Figures(_)
+            | Room::Resources(_)
             | Room::Export(Ok(_))
             | Room::Review(Ok(_))
             | Room::Pairing(Ok(_))
@@ -429,6 +440,9 @@ impl Route {
                 pools: choice::needs_pool(command),
             },
             Route::Dm(Dm::Command(Command::Apply(_))) => Needs::Refused,
+            Route::Dm(Dm::Command(Command::Resources(_) | Command::Done(_))) => {
+                Needs::ResourcesRead
+            }
             Route::Dm(Dm::Case(Ok(command))) => case_needs(command),
             Route::Room {
                 coordinators,
@@ -496,7 +510,7 @@ impl Route {
             ) => Cost::Expensive,
             Route::Room {
                 coordinators: true,
-                command: Room::Figures(_) | Room::Export(Ok(_)),
+                command: Room::Figures(_) | Room::Resources(_) | Room::Export(Ok(_)),
                 ..
             } => Cost::Expensive,
             _ => Cost::Message,

@@ -85,6 +85,10 @@ pub enum Needs {
     MeetingsIn(String),
     /// The sender's own week (`availability` in a DM).
     OwnWeek,
+    /// The resources the sender has read (`resources`, `done`).
+    ResourcesRead,
+    /// A programme's people and who read its resources.
+    ResourceProgress(String),
     /// The sender's applications (with profiles) in the programmes where mentees choose,
     /// and with `pools` those programmes' ready people, matches and profiles.
     Choosing {
@@ -146,6 +150,11 @@ pub(super) fn room_needs(
             Ok(p) => Needs::Figures(p.slug.clone()),
             Err(_) => Needs::Nothing,
         },
+        Room::Resources(named) => match figures::which(programmes, from, named.as_deref()) {
+            Ok(p) => Needs::ResourceProgress(p.slug.clone()),
+            Err(_) => Needs::Nothing,
+        },
+        Room::Command(Command::Resources(_) | Command::Done(_)) => Needs::ResourcesRead,
         Room::Case(Ok(command)) if router.moderation.is_moderator(from) => case_needs(command),
         Room::Action(Ok(ActionCommand::Freeze(id) | ActionCommand::Unfreeze(id))) => {
             Needs::Pair(*id)

@@ -249,6 +249,12 @@ pub(crate) fn entry(command: Privileged) -> Entry {
             "report",
             "the programme's figures, with a chart",
         ),
+        P::ResourceProgress => e(
+            Figures,
+            "resources [programme]",
+            "resources",
+            "each resource of the programme: who it is for now, who has read it and who has not",
+        ),
         P::Export => e(
             Figures,
             "export <applications|matches|surveys|events> [csv|json] [programme]",
