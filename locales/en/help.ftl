@@ -27,6 +27,7 @@ help-pair-room = { $room }idea — in your pair room: something for the two of y
     { $room }met 45m — in your pair room: how long you met, towards your time together
 help-survey = { $p }survey — answer the survey waiting for you
 help-resources = { $p }resources — what to read or watch now (done 2 when you have read number 2)
+help-announcements = mute announcements — no more announcements from the coordinators (unmute announcements to have them again)
 help-rank = browse — the mentors who have room and fit you
     rank <numbers> — the mentors you'd like, your first choice first: each is asked in turn
     profile — what the mentors you ask see of you

@@ -27,6 +27,7 @@ help-pair-room = { $room }idea — en vuestra sala: algo de lo que hablar los do
     { $room }met 45m — en vuestra sala: cuánto tiempo os reunisteis, para vuestro tiempo juntos
 help-survey = { $p }survey — responder la encuesta que te espera
 help-resources = { $p }recursos — qué leer o ver ahora (hecho 2 cuando hayas leído el número 2)
+help-announcements = silenciar anuncios — dejar de recibir los anuncios de la coordinación (activar anuncios para volver a recibirlos)
 help-rank = browse — las personas mentoras que tienen hueco y encajan contigo
     rank <números> — las que te gustarían, la primera opción primero: se les pregunta por turno
     profile — lo que ven de ti las personas mentoras a las que preguntas

@@ -494,6 +494,18 @@ impl App {
                     None => Subject::Nothing,
                 },
                 Needs::OwnWeek => Subject::Week(self.store.week_of(&inbound.from).await?),
+                Needs::Broadcast(programme) => Subject::Broadcast {
+                    applications: self
+                        .store
+                        .applications_in(std::slice::from_ref(&programme))
+                        .await?,
+                    matches: self.store.matches_in(&programme).await?,
+                    muted: self.store.muted_people().await?,
+                    unreachable: self
+                        .store
+                        .unreachable_people(self.now() - chrono::Duration::days(30))
+                        .await?,
+                },
                 Needs::ResourcesRead => {
                     Subject::ResourcesRead(self.store.resource_reads(&inbound.from).await?)
                 }

@@ -117,6 +117,8 @@ pub enum Audience {
     Role(RoleKind),
     /// Everyone in an active match.
     Matched,
+    /// Everyone accepted and not in an active match yet, and everyone on the waiting list.
+    Waiting,
     /// Everyone whose match began in this month.
     Cohort {
         year: i32,
@@ -125,7 +127,7 @@ pub enum Audience {
 }
 
 impl Audience {
-    pub const USAGE: &'static str = "all, mentors, mentees, matched (people in an active match) or a cohort by the month their match began, like 2027-01";
+    pub const USAGE: &'static str = "all, mentors, mentees, matched (people in an active match), waiting (accepted or on the waiting list, not matched yet) or a cohort by the month their match began, like 2027-01";
 
     pub fn parse(text: &str) -> Result<Audience, String> {
         let t = text.trim().to_lowercase();
@@ -135,6 +137,7 @@ impl Audience {
             "mentors" | "mentor" => Ok(Audience::Role(RoleKind::Mentor)),
             "mentees" | "mentee" => Ok(Audience::Role(RoleKind::Mentee)),
             "matched" | "active" => Ok(Audience::Matched),
+            "waiting" | "unmatched" => Ok(Audience::Waiting),
             other => {
                 let parsed = other.split_once('-').and_then(|(y, m)| {
                     let (y, m) = (y.parse::<i32>().ok()?, m.parse::<u32>().ok()?);
@@ -158,8 +161,16 @@ impl Audience {
             Audience::Role(RoleKind::Mentor) => "mentors".into(),
             Audience::Role(RoleKind::Mentee) => "mentees".into(),
             Audience::Matched => "people in an active match".into(),
+            Audience::Waiting => "people waiting to be matched".into(),
             Audience::Cohort { year, month } => format!("the {year}-{month:02} cohort"),
         }
+    }
+
+    /// Whether someone whose application is `status` and who is (`matched`) or is not in an
+    /// active match is in [`Audience::Waiting`].
+    pub fn is_waiting(status: super::ApplicationStatus, matched: bool) -> bool {
+        use super::ApplicationStatus as S;
+        (matches!(status, S::Approved | S::Ready) && !matched) || status == S::Waitlisted
     }
 
     /// Whether a match that began at `started` belongs to this cohort.

@@ -50,6 +50,8 @@ pub enum Command {
     Resources(String),
     /// `done <n>`: resource `n` is read.
     Done(String),
+    /// `mute announcements` (true) or `unmute announcements`: coordinators' broadcasts.
+    MuteAnnouncements(bool),
 }
 
 /// Words that begin a command, for suggestions.
@@ -148,6 +150,14 @@ pub fn parse(text: &str) -> Option<Command> {
         [w, what] if RESOURCE_WORDS.contains(w) => Some(Command::Resources((*what).to_string())),
         [w, n] if DONE_WORDS.contains(w) && n.trim_start_matches('#').parse::<u32>().is_ok() => {
             Some(Command::Done(n.trim_start_matches('#').to_string()))
+        }
+        ["mute" | "silenciar", "announcements" | "anuncios"] | ["كتم", "الإعلانات" | "الاعلانات"] => {
+            Some(Command::MuteAnnouncements(true))
+        }
+        ["unmute", "announcements"]
+        | ["activar", "anuncios"]
+        | ["إلغاء" | "الغاء", "كتم", "الإعلانات" | "الاعلانات"] => {
+            Some(Command::MuteAnnouncements(false))
         }
         ["edit", what] => Some(Command::Edit((*what).to_string())),
         ["pause", rest @ ..] => Some(Command::Pause(rest.join(" "))),

@@ -62,6 +62,11 @@ pub fn coordinators(
             survey,
             audience,
         } => crate::flows::survey::send_confirmed(ctx, room, programme, survey, *audience),
+        PendingAction::Broadcast {
+            programme,
+            audience,
+            texts,
+        } => crate::flows::broadcast::confirmed(ctx, room, programme, *audience, texts),
         _ => post_only(room, "There is nothing waiting for confirmation.".into()),
     };
     finish(ctx, state, outcome)
@@ -86,6 +91,7 @@ pub fn needs(pending: &PendingAction) -> Needs {
             programme: programme.clone(),
             survey: survey.clone(),
         },
+        PendingAction::Broadcast { programme, .. } => Needs::Broadcast(programme.clone()),
         // A moderator's action carries what it needs.
         _ => Needs::Nothing,
     }
@@ -96,6 +102,7 @@ fn what(pending: &PendingAction) -> String {
     match pending {
         PendingAction::CloseMatch { match_id, .. } => format!("closing of match M{match_id}"),
         PendingAction::SurveySend { survey, .. } => format!("sending of survey {survey}"),
+        PendingAction::Broadcast { .. } => "broadcast".into(),
         _ => "action".into(),
     }
 }

@@ -15,9 +15,9 @@ use super::help::{dm_help, room_help, status_text, unknown_text};
 use super::route::{Dm, Room, Route};
 use super::{
     Content, Ctx, Effect, FileStatus, FlowState, Inbound, InboundFile, OutMessage, Outcome,
-    actions, agreement, application, cases, choice, closure, escape, events, figures, language,
-    meetings, pairing, pause, personal, prompts, report, resources, review, roster, starters,
-    support, survey, team, withdraw,
+    actions, agreement, application, broadcast, cases, choice, closure, escape, events, figures,
+    language, meetings, pairing, pause, personal, prompts, report, resources, review, roster,
+    starters, support, survey, team, withdraw,
 };
 use crate::domain::text::thousands;
 use crate::domain::{Place, RoomRef};
@@ -253,6 +253,7 @@ fn idle_dm(ctx: &Ctx<'_>, dm: &Dm, content: &Content) -> Outcome {
         Dm::Command(Command::Language(words)) => language::handle(ctx, words),
         Dm::Command(Command::Resources(words)) => resources::list(ctx, words),
         Dm::Command(Command::Done(n)) => resources::done(ctx, n),
+        Dm::Command(Command::MuteAnnouncements(muted)) => broadcast::mute(ctx, *muted),
         Dm::Command(Command::Withdraw(programme)) => withdraw::start(ctx, programme.as_deref()),
         Dm::Command(Command::Report) => report::start(ctx, None),
         Dm::Command(Command::Pause(rest)) => pause::pause(ctx, rest),
@@ -406,6 +407,15 @@ fn in_room(ctx: &Ctx<'_>, state: Option<&FlowState>, room: &RoomRef, command: &R
             outcome
         }
         Room::Resources(named) => resources::progress(ctx, room, named.as_deref()),
+        Room::Broadcast(command) => match staff_command(
+            room,
+            ctx.is_coordinators_room(room),
+            command.clone(),
+            "Broadcasts work in the coordinators' room.",
+        ) {
+            Ok(command) => broadcast::ask(ctx, state, room, command),
+            Err(early) => *early,
+        },
         Room::Command(_) => Outcome::unchanged(vec![post(format!(
             "{}, please answer me in our direct messages: that's where your application is.",
             ctx.user.id

@@ -82,6 +82,10 @@ pub(crate) fn help_text(ctx: &Ctx<'_>, prefix: &str) -> Text {
     if has_resources {
         lines.push(with_p("help-resources"));
     }
+    // Announcements come by DM to people in a programme: how to stop them.
+    if prefix.is_empty() && !ctx.applications.is_empty() {
+        lines.push(Text::msg("help-announcements"));
+    }
     // Where mentees choose their mentor, for those who applied there (by DM: the answers
     // are personal).
     let choosing = |role: RoleKind, by: &dyn Fn(MatchedBy) -> bool| {

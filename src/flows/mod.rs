@@ -38,6 +38,7 @@ pub mod rate;
 pub mod resources;
 use incident::{actions, cases, report};
 pub mod agreement;
+pub mod broadcast;
 pub mod figures;
 pub mod meetings;
 pub mod review;
@@ -285,6 +286,14 @@ pub enum Subject {
     /// For `link`: a fresh code, or the account that made the code typed.
     Link(link::LinkSubject),
     /// For `report` in the coordinators' room: the programme's records and answers.
+    /// A programme's applications and matches, for a broadcast: with who muted
+    /// announcements and whose direct messages failed for good last time.
+    Broadcast {
+        applications: Vec<(ApplicationSummary, UserRef)>,
+        matches: Vec<MatchRecord>,
+        muted: Vec<UserRef>,
+        unreachable: Vec<UserRef>,
+    },
     /// The resources the sender has read.
     ResourcesRead(Vec<crate::domain::resources::ResourceRead>),
     /// A programme's applications (newest first) with their applicants, its matches, and

@@ -81,6 +81,7 @@ pub enum Privileged {
     ReplyToQuestion,
     ProgrammeReport,
     ResourceProgress,
+    Broadcast,
     Export,
     EventCreate,
     EventList,
@@ -114,7 +115,7 @@ pub enum Privileged {
 }
 
 impl Privileged {
-    pub const ALL: [Privileged; 60] = [
+    pub const ALL: [Privileged; 61] = [
         Privileged::ReviewQueue,
         Privileged::ScreeningSummary,
         Privileged::ShowApplication,
@@ -146,6 +147,7 @@ impl Privileged {
         Privileged::ReplyToQuestion,
         Privileged::ProgrammeReport,
         Privileged::ResourceProgress,
+        Privileged::Broadcast,
         Privileged::Export,
         Privileged::EventCreate,
         Privileged::EventList,
@@ -206,8 +208,8 @@ pub fn allowed(command: Privileged) -> &'static [Who] {
         ShowApplication | Approve | Reject | AskApplicant | Waitlist | NoteApplication
         | RecordStep | MatchApprove | MatchReject | MatchRematch | MatchSwap | MatchExclude
         | MatchShow | CloseMatch | PauseMatch | ResumeMatch | MessagePair | ProgrammeReport
-        | ResourceProgress | Export | SurveySend | SurveyResults | CheckInHistory | CheckInLog
-        | CheckInAssign => &[Coordinator],
+        | ResourceProgress | Broadcast | Export | SurveySend | SurveyResults | CheckInHistory
+        | CheckInLog | CheckInAssign => &[Coordinator],
         // A participant's question: their programme's coordinators (any coordinator when
         // the person has applied to none, so that it is everyone's programme).
         ReplyToQuestion => &[Coordinator],

@@ -27,6 +27,7 @@ pub const FILES: &[&str] = &[
     "application.ftl",
     "help.ftl",
     "resources.ftl",
+    "broadcast.ftl",
 ];
 
 type Bundle = FluentBundle<FluentResource>;

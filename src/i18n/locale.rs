@@ -30,6 +30,7 @@ macro_rules! files {
             include_str!(concat!("../../locales/", $tag, "/application.ftl")),
             include_str!(concat!("../../locales/", $tag, "/help.ftl")),
             include_str!(concat!("../../locales/", $tag, "/resources.ftl")),
+            include_str!(concat!("../../locales/", $tag, "/broadcast.ftl")),
         ]
     };
 }

@@ -57,6 +57,7 @@ mod tests {
     /// sentences each other file of `src/flows` still writes.
     const SAID: &[&str] = &[
         "src/flows/application/mod.rs",
+        "src/flows/broadcast.rs",
         "src/flows/application/answering.rs",
         "src/flows/application/choosing.rs",
         "src/flows/application/refused.rs",

@@ -352,6 +352,11 @@ pub enum Effect {
         path: String,
         message: OutMessage,
     },
+    /// `user` wants no coordinators' broadcasts (`muted`), or wants them again.
+    MuteAnnouncements {
+        user: UserRef,
+        muted: bool,
+    },
     /// `user` has read resource `resource` of `programme`.
     MarkResourceRead {
         user: UserRef,

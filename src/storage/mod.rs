@@ -25,6 +25,7 @@
 //! dispatcher in `step`.
 
 mod activity;
+mod announcements;
 mod applications;
 mod audit;
 mod backup;

@@ -285,6 +285,7 @@ impl Store {
             "person": user.to_string(),
             "language": language,
             "resources_read": resources_read,
+            "announcements_muted": self.has_muted(user).await?,
             "weekly_availability": availability,
             "exported_at": now.to_rfc3339(),
             "applications": applications,
@@ -353,6 +354,7 @@ impl Store {
         self.forget_link_codes(tx, user).await?;
         self.forget_language(tx, user).await?;
         self.forget_resource_reads(tx, user).await?;
+        self.mute_announcements(tx, user, false, now).await?;
         // The names they gave, to scrub from what others wrote.
         let names: Vec<String> = sqlx::query_scalar(
             "SELECT a.answer FROM application_answers a JOIN applications p ON p.id = a.application_id WHERE p.platform = $1 AND p.user_id = $2 AND a.question_id = 'name'",

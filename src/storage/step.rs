@@ -769,6 +769,11 @@ impl Store {
                 self.set_language(tx, user, *locale, now).await?;
                 Applied::Done
             }
+            // Broadcasts (announcements.rs).
+            Effect::MuteAnnouncements { user, muted } => {
+                self.mute_announcements(tx, user, *muted, now).await?;
+                Applied::Done
+            }
             // Resources (resources.rs).
             Effect::MarkResourceRead {
                 user,

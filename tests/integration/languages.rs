@@ -7,6 +7,12 @@ use crate::console::tandem;
 
 /// Every message to `who`, as the console printed it (continuation lines joined).
 pub(crate) fn to(stdout: &str, who: &str) -> Vec<String> {
+    printed(stdout, &format!("[dm {who}] "))
+}
+
+/// Every message the console printed after `prefix` (`[room coordinators] `), with its
+/// continuation lines joined.
+pub(crate) fn printed(stdout: &str, prefix: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let mut mine = false;
     for line in stdout.lines() {
@@ -17,9 +23,9 @@ pub(crate) fn to(stdout: &str, who: &str) -> Vec<String> {
             }
             continue;
         }
-        mine = line.starts_with(&format!("[dm {who}] "));
+        mine = line.starts_with(prefix);
         if mine {
-            out.push(line[format!("[dm {who}] ").len()..].to_string());
+            out.push(line[prefix.len()..].to_string());
         }
     }
     out

@@ -15,6 +15,7 @@ mod architecture;
 mod backup;
 #[cfg(all(feature = "matrix", feature = "discord"))]
 mod both_platforms;
+mod broadcast;
 mod chaos;
 mod choice;
 mod closure;

@@ -80,6 +80,11 @@ fn samples() -> Vec<(Privileged, Option<&'static str>, &'static str)> {
         (ReplyToQuestion, c, "reply Q1 It is on Tuesday."),
         (ProgrammeReport, c, "report pathways-2027"),
         (ResourceProgress, c, "resources pathways-2027"),
+        (
+            Broadcast,
+            c,
+            "broadcast pathways-2027 all The workshop is on Friday.",
+        ),
         (Export, c, "export applications csv pathways-2027"),
         (
             EventCreate,
@@ -262,8 +267,9 @@ both_backends! {
                     if refused {
                         problems.push(format!("{command:?} ({text}) was refused to {who:?}: {out}"));
                     }
-                    if room == Some(MODERATORS) {
-                        h.in_room(name, MODERATORS, "!tandem cancel").await;
+                    // An action that waits for its confirm (a broadcast, a freeze) is let go.
+                    if room == Some(MODERATORS) || text.starts_with("broadcast") {
+                        h.in_room(name, room.unwrap_or(COORDINATORS), "!tandem cancel").await;
                     }
                     continue;
                 }

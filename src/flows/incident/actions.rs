@@ -77,6 +77,13 @@ pub enum PendingAction {
         survey: String,
         audience: Audience,
     },
+    /// A coordinator's `broadcast`: everyone it reaches gets a DM (the text as written,
+    /// then its translations by tag).
+    Broadcast {
+        programme: String,
+        audience: Audience,
+        texts: Vec<(String, String)>,
+    },
 }
 
 impl PendingAction {
@@ -84,7 +91,9 @@ impl PendingAction {
     pub fn is_coordinators(&self) -> bool {
         matches!(
             self,
-            PendingAction::CloseMatch { .. } | PendingAction::SurveySend { .. }
+            PendingAction::CloseMatch { .. }
+                | PendingAction::SurveySend { .. }
+                | PendingAction::Broadcast { .. }
         )
     }
 
@@ -118,7 +127,7 @@ pub fn ask(
     state: Option<&FlowState>,
     room: &RoomRef,
     action: PendingAction,
-    text: String,
+    text: impl Into<crate::i18n::Text>,
 ) -> Outcome {
     let waiting = FlowState::ConfirmAction(action);
     let state = match state {
@@ -136,13 +145,19 @@ pub fn ask(
     };
     Outcome {
         state: StateChange::Set(state),
-        effects: vec![post(
-            room,
-            format!(
-                "{text}\nType {p} confirm to do it, or {p} cancel.",
-                p = ctx.room_prefix
-            ),
-        )],
+        effects: vec![Effect::PostInRoom {
+            room: room.clone(),
+            message: OutMessage::said(crate::i18n::Text::join(
+                vec![
+                    text.into(),
+                    crate::i18n::Text::plain(format!(
+                        "Type {p} confirm to do it, or {p} cancel.",
+                        p = ctx.room_prefix
+                    )),
+                ],
+                "\n",
+            )),
+        }],
     }
 }
 
@@ -518,7 +533,9 @@ fn confirm(ctx: &Ctx<'_>, room: &RoomRef, action: &PendingAction) -> Outcome {
                 format!("{user} was removed from room {from} by {}.", ctx.user.id),
             ));
         }
-        PendingAction::CloseMatch { .. } | PendingAction::SurveySend { .. } => {
+        PendingAction::CloseMatch { .. }
+        | PendingAction::SurveySend { .. }
+        | PendingAction::Broadcast { .. } => {
             // Confirmed in the coordinators' room (`flows::confirm`), never here.
         }
         PendingAction::Unsuspend { user } => {

@@ -59,6 +59,7 @@ pub(super) fn room_class(command: &Room, coordinators: bool) -> Option<Privilege
         Room::Team(Ok(TeamCommand::Reply(..))) => P::ReplyToQuestion,
         Room::Figures(_) => P::ProgrammeReport,
         Room::Resources(_) => P::ResourceProgress,
+        Room::Broadcast(Ok(_)) => P::Broadcast,
         Room::Export(Ok(_)) => P::Export,
         Room::Event(Ok(c)) => match c {
             EventCommand::Create(_) => P::EventCreate,

@@ -29,6 +29,7 @@ use crate::domain::{Place, Programme, RoomRef, UserRef};
 
 use super::actions::{self, ActionCommand};
 use super::agreement::{self, AgreementCommand};
+use super::broadcast::{self, BroadcastCommand};
 use super::cases::{self, CaseCommand};
 use super::choice::{self, ChoiceCommand};
 use super::closure::{self, CloseCommand};
@@ -169,6 +170,8 @@ pub enum Room {
     Survey(Result<SurveyCommand, String>),
     /// `report [programme]` in the coordinators' room: the programme's figures.
     Figures(Option<String>),
+    /// `broadcast [programme] <audience> <text>`: an announcement by DM.
+    Broadcast(Result<BroadcastCommand, String>),
     /// `resources [programme]` in the coordinators' room: who read the programme's
     /// resources.
     Resources(Option<String>),
@@ -296,7 +299,7 @@ fn dm(from: &UserRef, text: &str, router: &Router<'_>) -> Dm {
         None => {}
     }
     let command = command::parse(text);
-    if command.is_none() && review::parse(text).is_some() {
+    if command.is_none() && (review::parse(text).is_some() || broadcast::parse(text).is_some()) {
         return Dm::CoordinatorsElsewhere;
     }
     if command.is_none()
@@ -315,7 +318,7 @@ fn dm(from: &UserRef, text: &str, router: &Router<'_>) -> Dm {
 
 /// The room's grammars in the order they are tried: the first that reads a message has it.
 /// The `bool` says whether it was typed in the coordinators' room.
-const ROOM_GRAMMARS: [fn(&str, bool) -> Option<Room>; 20] = [
+const ROOM_GRAMMARS: [fn(&str, bool) -> Option<Room>; 21] = [
     |t, _| command::help_topic(t).map(Room::HelpOn),
     |t, _| actions::is_cancel(t).then_some(Room::Cancel),
     |t, _| actions::parse(t).map(Room::Action),
@@ -344,6 +347,7 @@ const ROOM_GRAMMARS: [fn(&str, bool) -> Option<Room>; 20] = [
             .map(Room::Resources)
     },
     |t, _| figures::parse_export(t).map(Room::Export),
+    |t, _| broadcast::parse(t).map(Room::Broadcast),
     |t, _| (command::parse(t) == Some(Command::Report)).then_some(Room::Report),
     |t, _| review::parse(t).map(Room::Review),
     // Before `match ...`: `match show` is a list, not a matching command.
@@ -384,6 +388,7 @@ impl Room {
             | Room::Survey(Ok(_))
             | Room::Figures(_)
             | Room::Resources(_)
+            | Room::Broadcast(Ok(_))
             | Room::Export(Ok(_))
             | Room::Review(Ok(_))
             | Room::Pairing(Ok(_))

@@ -85,6 +85,8 @@ pub enum Needs {
     MeetingsIn(String),
     /// The sender's own week (`availability` in a DM).
     OwnWeek,
+    /// A programme's people, and who muted announcements or cannot be reached.
+    Broadcast(String),
     /// The resources the sender has read (`resources`, `done`).
     ResourcesRead,
     /// A programme's people and who read its resources.
@@ -150,6 +152,12 @@ pub(super) fn room_needs(
             Ok(p) => Needs::Figures(p.slug.clone()),
             Err(_) => Needs::Nothing,
         },
+        Room::Broadcast(Ok(command)) => {
+            match figures::which(programmes, from, command.programme.as_deref()) {
+                Ok(p) => Needs::Broadcast(p.slug.clone()),
+                Err(_) => Needs::Nothing,
+            }
+        }
         Room::Resources(named) => match figures::which(programmes, from, named.as_deref()) {
             Ok(p) => Needs::ResourceProgress(p.slug.clone()),
             Err(_) => Needs::Nothing,

@@ -263,6 +263,18 @@ fn recipients(
                 }
             }
         }
+        Audience::Waiting => {
+            let matched = |u: &UserRef| {
+                matches
+                    .iter()
+                    .any(|m| m.status == MatchStatus::Active && (m.mentee == *u || m.mentor == *u))
+            };
+            for (a, user) in applications {
+                if Audience::is_waiting(a.status, matched(user)) {
+                    everyone.push((user.clone(), a.role));
+                }
+            }
+        }
         Audience::Matched | Audience::Cohort { .. } => {
             for m in matches {
                 let member = match audience {

@@ -255,6 +255,12 @@ pub(crate) fn entry(command: Privileged) -> Entry {
             "resources",
             "each resource of the programme: who it is for now, who has read it and who has not",
         ),
+        P::Broadcast => e(
+            Figures,
+            "broadcast [programme] <all|mentors|mentees|matched|waiting|cohort 2027-01> <text>",
+            "broadcast mentees The CV workshop is on Friday at 18:00.",
+            "an announcement by DM to everyone in the audience, after a dry run and your confirm; lines starting es: or ar: are its translations",
+        ),
         P::Export => e(
             Figures,
             "export <applications|matches|surveys|events> [csv|json] [programme]",
