@@ -38,3 +38,15 @@ broadcast-sent = { $count ->
 
 announcements-muted = تم: لن تصلك إعلانات المنسقين بعد الآن. ستظل تصلك الرسائل المتعلقة بطلبك ومطابقتك وبلاغاتك. اكتب إلغاء كتم الإعلانات لتصلك مجددًا.
 announcements-unmuted = تم: ستصلك إعلانات المنسقين مجددًا.
+
+## بطاقة التقديم (`announce apply <room>`).
+
+announce-usage = اكتب announce apply، ثم الغرفة التي تُنشر فيها بطاقة التقديم (#قناة على Discord، أو معرّف الغرفة على Matrix)، ثم البرنامج إن كنت تنسق أكثر من برنامج.
+announce-alias = اذكر معرّف الغرفة (يبدأ بـ ! في إعدادات الغرفة، قسم متقدم)، لا عنوانها { $room }.
+announce-closed = { $programme } لا يستقبل طلبات الآن: ستدعو البطاقة الناس إلى طلب لا يمكنهم تقديمه. افتحه أولًا (applications_open في ملفه).
+announce-posted = نُشرت بطاقة التقديم إلى { $programme } في { $room }. الطلبات التي تبدأ منها تُحسب في report على أنها من إعلان.
+apply-card = 📣 باب التقديم إلى { $programme } مفتوح!
+    { $description }
+    { $roles }
+    للتقديم، اضغط Apply، أو أرسل إليّ رسالة خاصة: apply { $slug }
+apply-card-role = • { $role }: { $description }

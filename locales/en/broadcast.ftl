@@ -36,3 +36,15 @@ broadcast-sent = { $count ->
 
 announcements-muted = Done: you won't get the coordinators' announcements any more. Messages about your own application, match and reports still come. Type unmute announcements to have them again.
 announcements-unmuted = Done: you'll get the coordinators' announcements again.
+
+## The Apply card (`announce apply <room>`).
+
+announce-usage = Write announce apply, then the room to post the Apply card in (a #channel on Discord, the room's id on Matrix) and, if you coordinate several programmes, the programme.
+announce-alias = Give the room's id (it starts with !, in the room's settings under Advanced), not its address { $room }.
+announce-closed = { $programme } is not open for applications: the card would invite people to an application they cannot make. Open it first (applications_open in its file).
+announce-posted = The Apply card of { $programme } is posted in { $room }. Applications started from it count as from an announcement in report.
+apply-card = 📣 { $programme } is open for applications!
+    { $description }
+    { $roles }
+    To apply, press Apply, or send me a direct message: apply { $slug }
+apply-card-role = • { $role }: { $description }

@@ -36,3 +36,15 @@ broadcast-sent = { $count ->
 
 announcements-muted = Hecho: ya no recibirás los anuncios de la coordinación. Los mensajes sobre tu solicitud, tu pareja de mentoría y tus reportes siguen llegando. Escribe activar anuncios para volver a recibirlos.
 announcements-unmuted = Hecho: volverás a recibir los anuncios de la coordinación.
+
+## La tarjeta de solicitud (`announce apply <room>`).
+
+announce-usage = Escribe announce apply, luego la sala donde publicar la tarjeta (un #canal en Discord, el id de la sala en Matrix) y, si coordinas varios programas, el programa.
+announce-alias = Indica el id de la sala (empieza por !, en los ajustes de la sala, en Avanzado), no su dirección { $room }.
+announce-closed = { $programme } no admite solicitudes: la tarjeta invitaría a una solicitud que no se puede hacer. Ábrelo primero (applications_open en su archivo).
+announce-posted = La tarjeta de solicitud de { $programme } está publicada en { $room }. Las solicitudes que empiecen desde ella cuentan como de un anuncio en report.
+apply-card = 📣 ¡{ $programme } admite solicitudes!
+    { $description }
+    { $roles }
+    Para presentar tu solicitud, pulsa Apply o envíame un mensaje directo: apply { $slug }
+apply-card-role = • { $role }: { $description }

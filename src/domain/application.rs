@@ -275,6 +275,8 @@ pub struct NewApplication {
     /// The application the rules refused that this one takes the place of (its applicant
     /// re-opened it to correct an answer, or to apply again): stored under its number.
     pub reopens: Option<i64>,
+    /// Where it came from (`announcement`, `referral:<code>`); `None`: typed `apply`.
+    pub source: Option<String>,
 }
 
 /// What flows need to know about a person's existing applications.
@@ -294,6 +296,9 @@ pub struct ApplicationSummary {
     /// beside the number.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
+    /// Where it came from (see [`NewApplication::source`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
 }
 
 impl ApplicationSummary {

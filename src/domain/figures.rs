@@ -39,6 +39,9 @@ pub struct ProgrammeReport {
     /// ahead) and completed (a planned closure), each the furthest stage ever reached, so
     /// each stage holds the next.
     pub funnel: Vec<(&'static str, usize)>,
+    /// Applications by where they came from (`direct`: typed `apply`; `announcement`,
+    /// `alumni`, `referral <code>`), most first.
+    pub sources: Vec<(String, usize)>,
     pub matches: Vec<(MatchStatus, usize)>,
     pub closures: Vec<(ClosureKind, usize)>,
     /// Days from a mentee's application to their match going ahead (both accepted), on
@@ -216,8 +219,28 @@ pub fn build(input: &ReportInput<'_>) -> ProgrammeReport {
             (reached, c)
         }),
     };
+    let mut sources: Vec<(String, usize)> = Vec::new();
+    for (a, _) in input
+        .applications
+        .iter()
+        .filter(|(a, _)| a.programme == p.slug)
+    {
+        let label = match a.source.as_deref() {
+            None => "direct".to_string(),
+            Some(s) => match s.strip_prefix("referral:") {
+                Some(code) => format!("referral {code}"),
+                None => s.to_string(),
+            },
+        };
+        match sources.iter_mut().find(|(l, _)| *l == label) {
+            Some((_, n)) => *n += 1,
+            None => sources.push((label, 1)),
+        }
+    }
+    sources.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
     ProgrammeReport {
         meetings,
+        sources,
         programme: p.name.clone(),
         at: input.now,
         stages,
@@ -300,6 +323,16 @@ impl ProgrammeReport {
                 counts
                     .iter()
                     .map(|(stage, n)| format!("{n} {}", stage.label()))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ));
+        }
+        if !self.sources.is_empty() {
+            s.push_str(&format!(
+                "\nApplications by source: {}",
+                self.sources
+                    .iter()
+                    .map(|(source, n)| format!("{n} {source}"))
                     .collect::<Vec<_>>()
                     .join(", ")
             ));

@@ -162,7 +162,7 @@ pub fn parse(text: &str) -> Option<Command> {
         ["edit", what] => Some(Command::Edit((*what).to_string())),
         ["pause", rest @ ..] => Some(Command::Pause(rest.join(" "))),
         ["withdraw", programme] => Some(Command::Withdraw(Some((*programme).to_string()))),
-        ["apply", rest @ ..] if rest.len() <= 4 => Some(Command::Apply(
+        ["apply", rest @ ..] if rest.len() <= 6 => Some(Command::Apply(
             rest.iter().map(|s| (*s).to_string()).collect(),
         )),
         _ => None,

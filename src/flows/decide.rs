@@ -15,9 +15,9 @@ use super::help::{dm_help, room_help, status_text, unknown_text};
 use super::route::{Dm, Room, Route};
 use super::{
     Content, Ctx, Effect, FileStatus, FlowState, Inbound, InboundFile, OutMessage, Outcome,
-    actions, agreement, application, broadcast, cases, choice, closure, escape, events, figures,
-    language, meetings, pairing, pause, personal, prompts, report, resources, review, roster,
-    starters, support, survey, team, withdraw,
+    actions, agreement, announce, application, broadcast, cases, choice, closure, escape, events,
+    figures, language, meetings, pairing, pause, personal, prompts, report, resources, review,
+    roster, starters, support, survey, team, withdraw,
 };
 use crate::domain::text::thousands;
 use crate::domain::{Place, RoomRef};
@@ -384,7 +384,14 @@ fn in_room(ctx: &Ctx<'_>, state: Option<&FlowState>, room: &RoomRef, command: &R
                 )]),
                 None => application::start(ctx, args),
             };
-            outcome.effects.push(post(sent_dm));
+            // An Apply card's button (`via announcement`) says nothing in the community's
+            // room: the DM is the answer, and a busy room is not filled with them.
+            if !args
+                .windows(2)
+                .any(|w| w[0] == "via" && w[1] == "announcement")
+            {
+                outcome.effects.push(post(sent_dm));
+            }
             outcome
         }
         Room::Command(Command::Status) => Outcome::unchanged(vec![
@@ -407,6 +414,15 @@ fn in_room(ctx: &Ctx<'_>, state: Option<&FlowState>, room: &RoomRef, command: &R
             outcome
         }
         Room::Resources(named) => resources::progress(ctx, room, named.as_deref()),
+        Room::Announce(command) => match staff_command(
+            room,
+            ctx.is_coordinators_room(room),
+            command.clone(),
+            "Announcements work in the coordinators' room.",
+        ) {
+            Ok(command) => announce::handle(ctx, room, command),
+            Err(early) => *early,
+        },
         Room::Broadcast(command) => match staff_command(
             room,
             ctx.is_coordinators_room(room),

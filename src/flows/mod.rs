@@ -38,6 +38,7 @@ pub mod rate;
 pub mod resources;
 use incident::{actions, cases, report};
 pub mod agreement;
+pub mod announce;
 pub mod broadcast;
 pub mod figures;
 pub mod meetings;

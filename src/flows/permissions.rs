@@ -82,6 +82,7 @@ pub enum Privileged {
     ProgrammeReport,
     ResourceProgress,
     Broadcast,
+    AnnounceApply,
     Export,
     EventCreate,
     EventList,
@@ -115,7 +116,7 @@ pub enum Privileged {
 }
 
 impl Privileged {
-    pub const ALL: [Privileged; 61] = [
+    pub const ALL: [Privileged; 62] = [
         Privileged::ReviewQueue,
         Privileged::ScreeningSummary,
         Privileged::ShowApplication,
@@ -148,6 +149,7 @@ impl Privileged {
         Privileged::ProgrammeReport,
         Privileged::ResourceProgress,
         Privileged::Broadcast,
+        Privileged::AnnounceApply,
         Privileged::Export,
         Privileged::EventCreate,
         Privileged::EventList,
@@ -208,8 +210,8 @@ pub fn allowed(command: Privileged) -> &'static [Who] {
         ShowApplication | Approve | Reject | AskApplicant | Waitlist | NoteApplication
         | RecordStep | MatchApprove | MatchReject | MatchRematch | MatchSwap | MatchExclude
         | MatchShow | CloseMatch | PauseMatch | ResumeMatch | MessagePair | ProgrammeReport
-        | ResourceProgress | Broadcast | Export | SurveySend | SurveyResults | CheckInHistory
-        | CheckInLog | CheckInAssign => &[Coordinator],
+        | ResourceProgress | Broadcast | AnnounceApply | Export | SurveySend | SurveyResults
+        | CheckInHistory | CheckInLog | CheckInAssign => &[Coordinator],
         // A participant's question: their programme's coordinators (any coordinator when
         // the person has applied to none, so that it is everyone's programme).
         ReplyToQuestion => &[Coordinator],

@@ -123,6 +123,7 @@ pub(crate) fn application(
             submitted_at: now() - chrono::Duration::days(10),
             steps: BTreeMap::new(),
             waitlist_position: None,
+            source: None,
             name: None,
         },
         applicant: user(who),
@@ -351,6 +352,7 @@ pub(crate) fn stored_summary(a: &NewApplication, id: i64) -> ApplicationSummary 
         submitted_at: a.submitted_at,
         steps: BTreeMap::new(),
         waitlist_position: None,
+        source: None,
         name: None,
     }
 }

@@ -28,6 +28,7 @@ pub const FILES: &[&str] = &[
     "help.ftl",
     "resources.ftl",
     "broadcast.ftl",
+    "discord.ftl",
 ];
 
 type Bundle = FluentBundle<FluentResource>;

@@ -20,6 +20,9 @@ pub struct Shipped {
     pub rtl: bool,
     /// The text of each file of `locales/<tag>/`, in [`super::catalogue::FILES`]' order.
     pub files: &'static [&'static str],
+    /// Discord's locales for it, where its slash commands are shown translated (Discord
+    /// has none for Arabic yet; English is the commands' own).
+    pub discord: &'static [&'static str],
 }
 
 macro_rules! files {
@@ -31,6 +34,7 @@ macro_rules! files {
             include_str!(concat!("../../locales/", $tag, "/help.ftl")),
             include_str!(concat!("../../locales/", $tag, "/resources.ftl")),
             include_str!(concat!("../../locales/", $tag, "/broadcast.ftl")),
+            include_str!(concat!("../../locales/", $tag, "/discord.ftl")),
         ]
     };
 }
@@ -44,6 +48,7 @@ pub const SHIPPED: &[Shipped] = &[
         own: "English",
         rtl: false,
         files: files!("en"),
+        discord: &[],
     },
     Shipped {
         tag: "es",
@@ -51,6 +56,7 @@ pub const SHIPPED: &[Shipped] = &[
         own: "Español",
         rtl: false,
         files: files!("es"),
+        discord: &["es-ES", "es-419"],
     },
     Shipped {
         tag: "ar",
@@ -58,6 +64,7 @@ pub const SHIPPED: &[Shipped] = &[
         own: "العربية",
         rtl: true,
         files: files!("ar"),
+        discord: &[],
     },
 ];
 

@@ -341,6 +341,7 @@ fn application(id: i64, role: RoleKind, status: ApplicationStatus) -> Applicatio
         submitted_at: start() - Duration::days(40),
         steps: BTreeMap::new(),
         waitlist_position: None,
+        source: None,
         name: None,
     }
 }

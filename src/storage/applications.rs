@@ -22,7 +22,7 @@ use crate::domain::{
 use crate::error::{Error, Result};
 use crate::step::Decision;
 
-const SUMMARY_COLUMNS: &str = "id, programme, role, status, submitted_at, platform, user_id, \
+const SUMMARY_COLUMNS: &str = "id, programme, role, status, submitted_at, platform, user_id, source, \
      (SELECT answer FROM application_answers n WHERE n.application_id = applications.id AND n.question_id = 'name') AS name_answer";
 
 impl Store {
@@ -42,7 +42,7 @@ impl Store {
             return Ok(id);
         }
         let inserted = sql::query(
-            "INSERT INTO applications (programme, role, platform, user_id, status, submitted_at, updated_at, evaluation) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
+            "INSERT INTO applications (programme, role, platform, user_id, status, submitted_at, updated_at, evaluation, source) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
         )
         .bind(&application.programme)
         .bind(application.role.as_str())
@@ -52,6 +52,7 @@ impl Store {
         .bind(to_millis(application.submitted_at))
         .bind(to_millis(now))
         .bind(evaluation)
+        .bind(application.source.as_deref())
         .fetch_optional(tx.reborrow())
         .await;
         let id: i64 = match inserted {
@@ -453,6 +454,7 @@ impl Store {
                 steps: self.steps_of(id).await?,
                 waitlist_position,
                 name: text_answer(row.try_get("name_answer")?),
+                source: row.try_get("source")?,
             };
             let applicant = UserRef::new(
                 platform.parse().map_err(anyhow::Error::msg)?,

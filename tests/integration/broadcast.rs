@@ -65,3 +65,39 @@ fn a_broadcast_is_dry_run_then_confirmed_and_read_in_each_persons_language_excep
         bea.join("\n---\n")
     );
 }
+
+#[test]
+fn an_apply_card_is_posted_in_a_community_room_and_applications_from_it_are_counted_by_source() {
+    let mut lines = vec![("carol in coordinators", "!tandem announce apply welcome")];
+    // The card's button on Discord is this, typed in the room.
+    lines.push((
+        "amina in welcome",
+        "!tandem apply pathways-2027 via announcement",
+    ));
+    lines.extend(MENTEE_ANSWERS.iter().skip(1).map(|l| ("amina", *l)));
+    lines.push(("amina", "submit"));
+    lines.push(("bo", "apply ref school-12"));
+    lines.extend(MENTEE_ANSWERS.iter().skip(1).map(|l| ("bo", *l)));
+    lines.push(("bo", "submit"));
+    lines.push(("carol in coordinators", "!tandem report"));
+    let stdout = run(&lines);
+    let welcome = printed(&stdout, "[room welcome] ");
+    has(
+        &welcome,
+        "📣 Pathways Mentoring 2027 is open for applications!",
+    );
+    has(
+        &welcome,
+        "To apply, press Apply, or send me a direct message: apply pathways-2027",
+    );
+    assert_eq!(
+        welcome.len(),
+        1,
+        "nothing said in the room but the card: {welcome:?}"
+    );
+    let room = printed(&stdout, "[room coordinators] ");
+    has(
+        &room,
+        "Applications by source: 1 announcement, 1 referral school-12",
+    );
+}

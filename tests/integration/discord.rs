@@ -2127,3 +2127,69 @@ async fn a_slash_command_from_a_spanish_client_is_answered_in_spanish_and_one_ta
         "{texts:#?}"
     );
 }
+
+/// `announce apply <#channel>` posts the programme's Apply card there; pressing its Apply
+/// button starts the application by DM, and nothing is said in the community's channel.
+#[tokio::test]
+async fn an_apply_card_posted_in_a_community_channel_starts_an_application_by_dm_when_pressed() {
+    let (run, staff) = start(&["carol"]).await;
+    let fake = &run.fake.clone();
+    let lobby = fake.add_channel("lobby");
+    let zara = fake.add_user("zara");
+    fake.slash(
+        staff[0],
+        Some(run.coordinators),
+        "coordinate",
+        &[("command", &format!("announce apply <#{lobby}>"))],
+    );
+    let card = fake
+        .wait_for("the Apply card", WAIT, |s| {
+            s.messages_in(lobby).into_iter().find(from_bot)
+        })
+        .await;
+    assert!(
+        card["content"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("is open for applications"),
+        "{card}"
+    );
+    let press = fake.press(zara, &card, &custom_id(&card, None));
+    let response = response_to(fake, press).await;
+    assert_eq!(
+        response["type"], 6,
+        "acknowledged without a message: {response}"
+    );
+    let dm = fake
+        .wait_for("Zara's DM", WAIT, |s| s.dm_channel(zara))
+        .await;
+    expect_welcome(fake, dm, 0).await;
+    let said_in_lobby = bot_count(&fake.lock(), lobby);
+    assert_eq!(
+        said_in_lobby,
+        1,
+        "only the card: {:?}",
+        bot_texts(&fake.lock(), lobby)
+    );
+    let told = bot_texts(&fake.lock(), run.coordinators);
+    assert!(told.iter().any(|t| t.contains("is posted in")), "{told:?}");
+    // Her client shows the commands in Spanish: Discord has them with their names there.
+    let apply = fake
+        .lock()
+        .commands
+        .values()
+        .flatten()
+        .find(|c| c["name"] == "apply")
+        .cloned()
+        .expect("apply is registered");
+    assert_eq!(apply["name_localizations"]["es-ES"], "solicitar", "{apply}");
+    assert_eq!(
+        apply["name_localizations"]["es-419"], "solicitar",
+        "{apply}"
+    );
+    assert_eq!(
+        apply["options"][0]["name_localizations"]["es-ES"], "programa",
+        "{apply}"
+    );
+    run.stop().await;
+}

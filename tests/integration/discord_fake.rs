@@ -1390,11 +1390,54 @@ fn multipart(body: &[u8], boundary: &str) -> (Vec<u8>, Vec<(String, Vec<u8>)>) {
     (payload, files)
 }
 
+/// The locales Discord's clients have, the only keys it takes in a command's
+/// `name_localizations` and `description_localizations`.
+const DISCORD_LOCALES: &[&str] = &[
+    "id", "da", "de", "en-GB", "en-US", "es-ES", "es-419", "fr", "hr", "it", "lt", "hu", "nl",
+    "no", "pl", "pt-BR", "ro", "fi", "sv-SE", "vi", "tr", "cs", "el", "bg", "ru", "uk", "hi", "th",
+    "zh-CN", "ja", "zh-TW", "ko",
+];
+
+/// A rule a value must keep.
+type Check<'a> = dyn Fn(&Value) -> bool + 'a;
+
+/// What Discord would refuse in a command's or option's localisations: a locale it does
+/// not have, or a name or description that breaks the rules of the default one.
+fn localisations_problem(
+    what: &str,
+    item: &Value,
+    name_ok: &dyn Fn(&str) -> bool,
+    described: &dyn Fn(&Value) -> bool,
+) -> Option<String> {
+    let named = |v: &Value| v.as_str().is_some_and(name_ok);
+    let checks: [(&str, &Check); 2] = [
+        ("name_localizations", &named),
+        ("description_localizations", described),
+    ];
+    for (field, check) in checks {
+        let Some(map) = item[field].as_object() else {
+            continue;
+        };
+        for (locale, value) in map {
+            if !DISCORD_LOCALES.contains(&locale.as_str()) {
+                return Some(format!(
+                    "{what}: {field} has a locale Discord does not have: {locale}"
+                ));
+            }
+            if !check(value) {
+                return Some(format!("{what}: {field}[{locale}] {value}"));
+            }
+        }
+    }
+    None
+}
+
 /// What Discord would refuse in a guild's slash commands, as it does (error 50035): at
 /// most 100; a slash command's name is 1 to 32 lower-case letters, digits, `-` or `_`
 /// (a message menu's may have capitals and spaces), unique; its description 1 to 100
 /// characters (none for a message menu's); at most 25 options, each named and described
-/// the same way, the required ones first.
+/// the same way, the required ones first; localised names and descriptions follow the
+/// same rules, for locales Discord has.
 fn commands_problem(commands: &[Value]) -> Option<String> {
     if commands.len() > 100 {
         return Some("more than 100 commands".into());
@@ -1427,6 +1470,11 @@ fn commands_problem(commands: &[Value]) -> Option<String> {
         if !described(&c["description"]) {
             return Some(format!("command {name}: description {}", c["description"]));
         }
+        if let Some(problem) =
+            localisations_problem(&format!("command {name}"), c, &slash_name, &described)
+        {
+            return Some(problem);
+        }
         let options = c["options"].as_array().cloned().unwrap_or_default();
         if options.len() > 25 {
             return Some(format!("command {name}: more than 25 options"));
@@ -1436,6 +1484,14 @@ fn commands_problem(commands: &[Value]) -> Option<String> {
             let option = o["name"].as_str().unwrap_or_default();
             if !slash_name(option) || !described(&o["description"]) {
                 return Some(format!("command {name}: option {option:?}"));
+            }
+            if let Some(problem) = localisations_problem(
+                &format!("command {name}, option {option}"),
+                o,
+                &slash_name,
+                &described,
+            ) {
+                return Some(problem);
             }
             let required = o["required"] == true;
             if required && optional_seen {

@@ -85,6 +85,7 @@ fn samples() -> Vec<(Privileged, Option<&'static str>, &'static str)> {
             c,
             "broadcast pathways-2027 all The workshop is on Friday.",
         ),
+        (AnnounceApply, c, "announce apply welcome pathways-2027"),
         (Export, c, "export applications csv pathways-2027"),
         (
             EventCreate,

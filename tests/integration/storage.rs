@@ -19,6 +19,7 @@ fn flow(stage: Stage) -> FlowState {
         stage,
         started_at: start_time(),
         reopens: None,
+        source: None,
     })
 }
 
@@ -32,6 +33,7 @@ fn asking(q: &str) -> Stage {
 fn application(applicant: &str, answers: Vec<(String, Answer)>) -> NewApplication {
     NewApplication {
         reopens: None,
+        source: None,
         programme: "pathways-2027".into(),
         role: RoleKind::Mentee,
         applicant: user(applicant),

@@ -29,6 +29,7 @@ pub fn start(ctx: &Ctx<'_>, args: &[String]) -> Outcome {
     }
     let mut programme: Option<&Programme> = None;
     let mut role: Option<RoleKind> = None;
+    let (source, args) = source_of(args);
     for arg in args
         .iter()
         .filter(|a| !matches!(a.as_str(), "as" | "a" | "an" | "to"))
@@ -76,6 +77,7 @@ pub fn start(ctx: &Ctx<'_>, args: &[String]) -> Outcome {
         stage: Stage::ChoosingProgramme,
         started_at: ctx.now,
         reopens: None,
+        source,
     };
     let mut effects = Vec::new();
     match programme {
@@ -103,6 +105,47 @@ pub fn start(ctx: &Ctx<'_>, args: &[String]) -> Outcome {
     Outcome {
         state: StateChange::Set(FlowState::Application(flow)),
         effects,
+    }
+}
+
+/// The words that say where an application comes from (`via announcement`, an Apply card's;
+/// `ref <code>`, a referral), taken out of `apply`'s words: the source and the rest.
+fn source_of(args: &[String]) -> (Option<String>, Vec<String>) {
+    let code = |c: &str| {
+        (1..=32).contains(&c.len())
+            && c.chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+    };
+    let mut source = None;
+    let mut rest = Vec::new();
+    let mut words = args.iter();
+    while let Some(word) = words.next() {
+        match (word.as_str(), words.clone().next()) {
+            ("via", Some(s)) if SOURCES.contains(&s.as_str()) => {
+                source = Some(s.clone());
+                words.next();
+            }
+            ("ref", Some(c)) if code(c) => {
+                source = Some(format!("referral:{}", c.to_lowercase()));
+                words.next();
+            }
+            _ => rest.push(word.clone()),
+        }
+    }
+    (source, rest)
+}
+
+/// Where an application can come from, besides a referral code.
+const SOURCES: &[&str] = &["announcement", "alumni"];
+
+/// `source` as `apply`'s words again (to start over with the same source).
+fn source_words(source: Option<&str>) -> Vec<String> {
+    match source {
+        Some(s) => match s.strip_prefix("referral:") {
+            Some(code) => vec!["ref".into(), code.into()],
+            None => vec!["via".into(), s.into()],
+        },
+        None => vec![],
     }
 }
 
@@ -150,10 +193,11 @@ pub(super) fn choose_programme(
     let choices = prompt(ctx, flow).choices;
     match picked_value(ctx, choices, content) {
         Ok(slug) => {
-            let args = match flow.role {
+            let mut args = match flow.role {
                 Some(r) => vec![slug, r.as_str().to_string()],
                 None => vec![slug],
             };
+            args.extend(source_words(flow.source.as_deref()));
             // Restart with the chosen programme: the same checks as `apply <programme>`.
             let mut out = start(ctx, &args);
             if out.state == StateChange::Unchanged {

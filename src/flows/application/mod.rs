@@ -55,6 +55,10 @@ pub struct ApplicationFlow {
     /// answer, or to apply again): submitted in its place.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reopens: Option<i64>,
+    /// Where it came from: `announcement` (an Apply card), `referral:<code>` (see
+    /// `choosing::start`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

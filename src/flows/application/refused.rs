@@ -178,6 +178,7 @@ fn reopened(
         stage: Stage::Reviewing,
         started_at: ctx.now,
         reopens: Some(record.summary.id),
+        source: record.summary.source.clone(),
     };
     let form = super::role_form(p, role, &flow.answers);
     let first_refusing = form.visible().iter().copied().find(|q| {

@@ -96,6 +96,7 @@ pub(super) fn submit(
         status,
         evaluation,
         reopens: flow.reopens,
+        source: flow.source.clone(),
     };
     Outcome {
         state: StateChange::Clear,

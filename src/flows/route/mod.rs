@@ -29,6 +29,7 @@ use crate::domain::{Place, Programme, RoomRef, UserRef};
 
 use super::actions::{self, ActionCommand};
 use super::agreement::{self, AgreementCommand};
+use super::announce::{self, AnnounceCommand};
 use super::broadcast::{self, BroadcastCommand};
 use super::cases::{self, CaseCommand};
 use super::choice::{self, ChoiceCommand};
@@ -170,6 +171,8 @@ pub enum Room {
     Survey(Result<SurveyCommand, String>),
     /// `report [programme]` in the coordinators' room: the programme's figures.
     Figures(Option<String>),
+    /// `announce apply <room> [programme]`: a programme's Apply card in a room.
+    Announce(Result<AnnounceCommand, String>),
     /// `broadcast [programme] <audience> <text>`: an announcement by DM.
     Broadcast(Result<BroadcastCommand, String>),
     /// `resources [programme]` in the coordinators' room: who read the programme's
@@ -318,7 +321,7 @@ fn dm(from: &UserRef, text: &str, router: &Router<'_>) -> Dm {
 
 /// The room's grammars in the order they are tried: the first that reads a message has it.
 /// The `bool` says whether it was typed in the coordinators' room.
-const ROOM_GRAMMARS: [fn(&str, bool) -> Option<Room>; 21] = [
+const ROOM_GRAMMARS: [fn(&str, bool) -> Option<Room>; 22] = [
     |t, _| command::help_topic(t).map(Room::HelpOn),
     |t, _| actions::is_cancel(t).then_some(Room::Cancel),
     |t, _| actions::parse(t).map(Room::Action),
@@ -348,6 +351,7 @@ const ROOM_GRAMMARS: [fn(&str, bool) -> Option<Room>; 21] = [
     },
     |t, _| figures::parse_export(t).map(Room::Export),
     |t, _| broadcast::parse(t).map(Room::Broadcast),
+    |t, _| announce::parse(t).map(Room::Announce),
     |t, _| (command::parse(t) == Some(Command::Report)).then_some(Room::Report),
     |t, _| review::parse(t).map(Room::Review),
     // Before `match ...`: `match show` is a list, not a matching command.
@@ -389,6 +393,7 @@ impl Room {
             | Room::Figures(_)
             | Room::Resources(_)
             | Room::Broadcast(Ok(_))
+            | Room::Announce(Ok(_))
             | Room::Export(Ok(_))
             | Room::Review(Ok(_))
             | Room::Pairing(Ok(_))

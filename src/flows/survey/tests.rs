@@ -333,6 +333,7 @@ fn application(id: i64, role: RoleKind, status: ApplicationStatus) -> Applicatio
         submitted_at: now(),
         steps: BTreeMap::new(),
         waitlist_position: None,
+        source: None,
         name: None,
     }
 }

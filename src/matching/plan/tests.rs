@@ -88,6 +88,7 @@ fn record<const N: usize>(
             submitted_at: DateTime::from_timestamp(1_800_000_000, 0).unwrap(),
             steps: Default::default(),
             waitlist_position: None,
+            source: None,
             name: None,
         },
         applicant: UserRef::new(Platform::Console, format!("p{id}")),

@@ -273,15 +273,27 @@ impl DiscordBot {
             .iter()
             .map(|spec| {
                 let mut command = CreateCommand::new(spec.name).description(spec.description);
+                for (code, say) in render::localised() {
+                    command = command
+                        .name_localized(code, say(&format!("slash-{}", spec.name)))
+                        .description_localized(code, say(&format!("slash-{}-about", spec.name)));
+                }
                 for option in spec.options {
-                    command = command.add_option(
-                        CreateCommandOption::new(
-                            CommandOptionType::String,
-                            option.name,
-                            option.description,
-                        )
-                        .required(option.required),
-                    );
+                    let mut built = CreateCommandOption::new(
+                        CommandOptionType::String,
+                        option.name,
+                        option.description,
+                    )
+                    .required(option.required);
+                    for (code, say) in render::localised() {
+                        built = built
+                            .name_localized(code, say(&format!("slash-option-{}", option.name)))
+                            .description_localized(
+                                code,
+                                say(&format!("slash-{}-{}", spec.name, option.name)),
+                            );
+                    }
+                    command = command.add_option(built);
                 }
                 match spec.audience {
                     Audience::Everyone => command,

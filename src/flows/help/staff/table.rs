@@ -261,6 +261,12 @@ pub(crate) fn entry(command: Privileged) -> Entry {
             "broadcast mentees The CV workshop is on Friday at 18:00.",
             "an announcement by DM to everyone in the audience, after a dry run and your confirm; lines starting es: or ar: are its translations",
         ),
+        P::AnnounceApply => e(
+            Figures,
+            "announce apply <room> [programme]",
+            "announce apply #welcome",
+            "post the programme's Apply card in a community room (an Apply button on Discord); applications from it count as from an announcement in report",
+        ),
         P::Export => e(
             Figures,
             "export <applications|matches|surveys|events> [csv|json] [programme]",

@@ -124,6 +124,18 @@ pub const COMMANDS: &[CommandSpec] = &[
     },
 ];
 
+/// Each Discord locale Tandem translates its slash commands into, with how to say a
+/// catalogue message there (`locales/*/discord.ftl`).
+pub fn localised() -> impl Iterator<Item = (&'static str, impl Fn(&str) -> String)> {
+    crate::i18n::Locale::all().flat_map(|locale| {
+        locale.shipped().discord.iter().map(move |code| {
+            (*code, move |id: &str| {
+                crate::i18n::Text::msg(id).render(locale)
+            })
+        })
+    })
+}
+
 /// The message menu's command (right-click a message, Apps): a private report about it.
 pub const REPORT_MESSAGE: &str = "Report message";
 
@@ -224,5 +236,36 @@ mod tests {
             assert!(command_text(spec.name, &[]).is_some(), "{}", spec.name);
             assert!(spec.description.len() <= 100 && spec.name.len() <= 32);
         }
+    }
+
+    #[test]
+    fn every_slash_command_and_option_has_a_name_and_description_in_each_translated_locale() {
+        let name = |n: &str| {
+            (1..=32).contains(&n.chars().count())
+                && n.chars()
+                    .all(|c| c.is_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
+        };
+        let mut seen = 0;
+        for (code, say) in localised() {
+            for spec in COMMANDS {
+                let id = format!("slash-{}", spec.name);
+                assert!(crate::i18n::catalogue::has(&id), "{id}");
+                assert!(name(&say(&id)), "{code} {id}: {}", say(&id));
+                assert_eq!(say(&id), say(&id).to_lowercase());
+                let about = say(&format!("{id}-about"));
+                assert!(
+                    (1..=100).contains(&about.chars().count()),
+                    "{code}: {about}"
+                );
+                for option in spec.options {
+                    let o = say(&format!("slash-option-{}", option.name));
+                    assert!(name(&o), "{code}: {o}");
+                    let d = say(&format!("{id}-{}", option.name));
+                    assert!((1..=100).contains(&d.chars().count()), "{code}: {d}");
+                }
+            }
+            seen += 1;
+        }
+        assert_eq!(seen, 2, "Spanish, in Spain and Latin America");
     }
 }

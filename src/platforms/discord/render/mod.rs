@@ -35,6 +35,7 @@ mod markdown;
 
 pub use commands::{
     Audience, COMMANDS, CommandSpec, OptionSpec, REPORT_MESSAGE, SlashCommand, command_text,
+    localised,
 };
 pub use custom_ids::{
     Action, form_custom_id, form_labels, parse_custom_id, run_with_text_custom_id,

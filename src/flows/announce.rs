@@ -1,0 +1,147 @@
+//! `announce apply <room> [programme]` in the coordinators' room: a programme's Apply card,
+//! posted in a community room, so that people find the application without knowing the
+//! command. On Discord the card has an Apply button: pressing it is typing
+//! `apply <programme> via announcement` there, which starts the application by DM (and
+//! says nothing in the room); elsewhere the card says what to send the bot. Applications
+//! that start from it record `announcement` as their source, counted in `report`.
+
+use super::{Ctx, Effect, OutMessage, Outcome};
+use crate::chat::CardAction;
+use crate::domain::{Platform, RoomRef};
+use crate::i18n::Text;
+
+/// `announce apply …`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AnnounceCommand {
+    /// As typed (a Discord channel mention is read as its id).
+    pub room: String,
+    pub programme: Option<String>,
+}
+
+/// `announce apply <room> [programme]`; `None` when the message is not one, `Err` with
+/// the usage when it is one mistyped.
+pub fn parse(text: &str) -> Option<Result<AnnounceCommand, String>> {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    match words.as_slice() {
+        [first, ..]
+            if !first
+                .trim_start_matches('/')
+                .eq_ignore_ascii_case("announce") =>
+        {
+            None
+        }
+        [_, apply, room] | [_, apply, room, _] if apply.eq_ignore_ascii_case("apply") => {
+            let room = room
+                .strip_prefix("<#")
+                .and_then(|r| r.strip_suffix('>'))
+                .unwrap_or(room);
+            Some(Ok(AnnounceCommand {
+                room: room.to_string(),
+                programme: words.get(3).map(|p| p.to_lowercase()),
+            }))
+        }
+        _ => Some(Err(Text::msg("announce-usage").english())),
+    }
+}
+
+/// The Apply card of `programme`, for `room`'s platform.
+pub fn card(programme: &crate::domain::Programme) -> OutMessage {
+    let roles: Vec<Text> = programme
+        .roles
+        .values()
+        .map(|r| {
+            let at = format!("roles.{}", r.kind.as_str());
+            Text::msg("apply-card-role")
+                .arg("role", programme.said(&format!("{at}.name"), &r.name))
+                .arg(
+                    "description",
+                    programme.said(&format!("{at}.description"), &r.description),
+                )
+        })
+        .collect();
+    let mut message = OutMessage::said(
+        Text::msg("apply-card")
+            .arg("programme", programme.said_name())
+            .arg(
+                "description",
+                programme.said("description", &programme.description),
+            )
+            .arg("roles", Text::lines(roles))
+            .arg("slug", programme.slug.as_str()),
+    );
+    message.actions = vec![CardAction::new(
+        "Apply",
+        format!("apply {} via announcement", programme.slug),
+    )];
+    message
+}
+
+pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: AnnounceCommand) -> Outcome {
+    let post = |text: Text| {
+        Outcome::unchanged(vec![Effect::PostInRoom {
+            room: room.clone(),
+            message: OutMessage::said(text),
+        }])
+    };
+    let programme =
+        match super::figures::which(ctx.programmes, ctx.user, command.programme.as_deref()) {
+            Ok(p) => p,
+            Err(e) if e.is_empty() => {
+                return super::review::refuse_non_coordinator(ctx, room, "announce a programme");
+            }
+            Err(e) => return post(Text::plain(e)),
+        };
+    if !programme.applications_open {
+        return post(Text::msg("announce-closed").arg("programme", programme.name.as_str()));
+    }
+    // A Matrix room is named by its id: an alias would need the homeserver to resolve.
+    if room.platform == Platform::Matrix && command.room.starts_with('#') {
+        return post(Text::msg("announce-alias").arg("room", command.room.as_str()));
+    }
+    let target = RoomRef::new(room.platform, command.room.clone());
+    Outcome::unchanged(vec![
+        Effect::PostInRoom {
+            room: target,
+            message: card(programme),
+        },
+        Effect::PostInRoom {
+            room: room.clone(),
+            message: OutMessage::said(
+                Text::msg("announce-posted")
+                    .arg("programme", programme.name.as_str())
+                    .arg("room", command.room.as_str()),
+            ),
+        },
+    ])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::flows::testing::{Scene, posted, room};
+
+    #[test]
+    fn an_apply_card_is_posted_in_the_room_named_with_a_button_that_applies_via_the_announcement() {
+        let Some(Ok(command)) = parse("announce apply <#4242>") else {
+            panic!()
+        };
+        assert_eq!(command.room, "4242");
+        let scene = Scene::for_user("carol");
+        let out = handle(&scene.ctx(), &room("coordinators"), command);
+        let card = posted(&out, "4242")[0];
+        assert!(
+            card.text.contains("Pathways is open for applications"),
+            "{}",
+            card.text
+        );
+        assert!(card.text.contains("apply pathways"), "{}", card.text);
+        assert_eq!(card.actions[0].command, "apply pathways via announcement");
+        assert!(
+            posted(&out, "coordinators")[0]
+                .text
+                .contains("posted in 4242")
+        );
+        assert!(matches!(parse("announce apply"), Some(Err(_))));
+        assert_eq!(parse("announcements are great"), None);
+    }
+}
