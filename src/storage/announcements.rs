@@ -51,18 +51,23 @@ impl Store {
         muted: bool,
         now: DateTime<Utc>,
     ) -> Result<()> {
-        let sql = if muted {
-            "INSERT INTO announcement_mutes (platform, user_id, muted_at) VALUES ($1, $2, $3) \
-             ON CONFLICT (platform, user_id) DO NOTHING"
-        } else {
-            "DELETE FROM announcement_mutes WHERE platform = $1 AND user_id = $2 AND $3 >= 0"
-        };
-        sqlx::query(sql)
+        if muted {
+            sqlx::query(
+                "INSERT INTO announcement_mutes (platform, user_id, muted_at) VALUES ($1, $2, $3) \
+                 ON CONFLICT (platform, user_id) DO NOTHING",
+            )
             .bind(user.platform.as_str())
             .bind(&user.id)
             .bind(to_millis(now))
             .execute(&mut **tx)
             .await?;
+        } else {
+            sqlx::query("DELETE FROM announcement_mutes WHERE platform = $1 AND user_id = $2")
+                .bind(user.platform.as_str())
+                .bind(&user.id)
+                .execute(&mut **tx)
+                .await?;
+        }
         Ok(())
     }
 

@@ -208,6 +208,47 @@ both_backends! {
         assert_eq!(store.applications_to("pathways-2027").await.unwrap().len(), 2);
     }
 
+    async fn resources_read_announcements_muted_and_an_applications_source_are_kept_and_erased(db: TestDb) {
+        let store = Store::open(&db.url).await.unwrap();
+        let ada = user("ada");
+        let step = |effects: Vec<Effect>| {
+            let store = store.clone();
+            let ada = ada.clone();
+            async move {
+                store
+                    .commit_step::<FlowState>(&ada, None, &StateChange::Unchanged, &effects, start_time())
+                    .await
+                    .unwrap();
+            }
+        };
+        let read = || Effect::MarkResourceRead {
+            user: ada.clone(),
+            programme: "pathways-2027".into(),
+            resource: "welcome-guide".into(),
+        };
+        step(vec![read(), read()]).await;
+        let reads = store.resource_reads(&ada).await.unwrap();
+        assert_eq!(reads.len(), 1, "read twice, kept once");
+        assert_eq!(reads[0].resource, "welcome-guide");
+        assert_eq!(store.programme_resource_reads("pathways-2027").await.unwrap()[0].0, ada);
+        step(vec![Effect::MuteAnnouncements { user: ada.clone(), muted: true }]).await;
+        step(vec![Effect::MuteAnnouncements { user: ada.clone(), muted: true }]).await;
+        assert_eq!(store.muted_people().await.unwrap(), vec![ada.clone()]);
+        step(vec![Effect::MuteAnnouncements { user: ada.clone(), muted: false }]).await;
+        assert!(store.muted_people().await.unwrap().is_empty());
+        assert!(store.unreachable_people(start_time()).await.unwrap().is_empty());
+        let sourced = NewApplication {
+            source: Some("referral:school-12".into()),
+            ..application("ada", vec![])
+        };
+        step(vec![Effect::StoreApplication(sourced), Effect::MuteAnnouncements { user: ada.clone(), muted: true }]).await;
+        let apps = store.applications_of(&ada).await.unwrap();
+        assert_eq!(apps[0].source.as_deref(), Some("referral:school-12"));
+        step(vec![Effect::ErasePerson { user: ada.clone(), retention_years: 1 }]).await;
+        assert!(store.resource_reads(&ada).await.unwrap().is_empty());
+        assert!(store.muted_people().await.unwrap().is_empty());
+    }
+
     async fn an_application_reopening_a_refused_one_takes_its_place_only_when_it_is_theirs_and_refused(db: TestDb) {
         let store = Store::open(&db.url).await.unwrap();
         let store_one = |who: &'static str, a: NewApplication| {
