@@ -29,6 +29,7 @@ pub const FILES: &[&str] = &[
     "resources.ftl",
     "broadcast.ftl",
     "discord.ftl",
+    "report.ftl",
 ];
 
 type Bundle = FluentBundle<FluentResource>;

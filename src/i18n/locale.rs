@@ -35,6 +35,7 @@ macro_rules! files {
             include_str!(concat!("../../locales/", $tag, "/resources.ftl")),
             include_str!(concat!("../../locales/", $tag, "/broadcast.ftl")),
             include_str!(concat!("../../locales/", $tag, "/discord.ftl")),
+            include_str!(concat!("../../locales/", $tag, "/report.ftl")),
         ]
     };
 }

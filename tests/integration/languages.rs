@@ -216,3 +216,35 @@ fn an_application_in_arabic_takes_arabic_indic_digits_and_arabic_commas_and_word
     );
     assert!(stdout.contains("    Age: 17\n"), "{stdout}");
 }
+
+/// A report is where a young person most needs their own language: its questions are in
+/// it, and yes, no and "I'd rather not say" work in it.
+#[test]
+fn a_report_in_spanish_asks_in_spanish_and_takes_spanish_answers() {
+    let stdout = run(&[
+        ("ana", "idioma es"),
+        ("ana", "report"),
+        ("ana", "1"),
+        ("ana", "prefiero no decirlo"),
+        (
+            "ana",
+            "Alguien me escribió cosas feas en la sala del grupo ayer.",
+        ),
+        ("ana", "skip"),
+        ("ana", "quizás"),
+        ("ana", "sí"),
+        ("ana", "no"),
+        ("ana", "sí"),
+    ]);
+    let ana = to(&stdout, "ana");
+    has(&ana, "Siento que haya pasado algo. Este reporte es privado");
+    has(&ana, "¿Qué quieres reportar?");
+    has(&ana, "¿A quién o a qué se refiere?");
+    has(&ana, "Responde sí o no.");
+    has(&ana, "¿Quieres mantener tu anonimato ante la moderación?");
+    has(&ana, "¿Envío este reporte?");
+    has(&ana, "• Concerns: (not said)");
+    has(&ana, "• Urgent: yes");
+    has(&ana, "• Anonymous to moderators: no");
+    assert!(stdout.contains("[room moderators] Case #1"), "{stdout}");
+}

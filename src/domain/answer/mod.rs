@@ -25,7 +25,7 @@ pub use choices::{
     yes_no_labelled,
 };
 pub use display::format_number;
-pub use parse::parse_answer;
+pub use parse::{parse_answer, yes_or_no};
 
 /// A validated answer, as stored.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

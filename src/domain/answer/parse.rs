@@ -244,6 +244,12 @@ fn yes_no(input: &AnswerInput<'_>, choices: &[Choice]) -> Option<bool> {
         .map(|c| c.value == "yes")
 }
 
+/// Whether `typed` says yes or no in any shipped language (`sí`, `نعم`, `no`, `لا`), for
+/// a question asked outside a form (a report's).
+pub fn yes_or_no(typed: &str) -> Option<bool> {
+    yes_no(&AnswerInput::Text(typed), &[])
+}
+
 /// Words that give consent, in every shipped language (folded), besides yes.
 #[rustfmt::skip]
 const AGREE: &[&str] = &[

@@ -14,7 +14,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::domain::Choice;
-use crate::domain::answer::{yes_no_and, yes_no_choices};
+use crate::domain::answer::{said_choice, yes_no_labelled, yes_or_no};
 use crate::domain::incident::{AboutStaff, NewCase, Severity};
 use crate::domain::text::{char_len, clean, file_size, thousands};
 use crate::flows::command::Command;
@@ -22,6 +22,7 @@ use crate::flows::{
     Content, Ctx, Effect, FileStatus, FlowState, HeldFile, InboundFile, OutMessage, Outcome,
     StateChange, Subject,
 };
+use crate::i18n::Text;
 
 mod evidence;
 mod submit;
@@ -158,9 +159,8 @@ pub fn start(ctx: &Ctx<'_>, room: Option<String>) -> Outcome {
     if limit > 0 && ctx.reports.len() >= limit {
         return Outcome {
             state: StateChange::Unchanged,
-            effects: vec![ctx.dm_text(format!(
-                "You have sent {} reports in the last day; the moderation team will get to each of them. If someone is in danger now, please contact local emergency services; otherwise you can report again tomorrow.",
-                ctx.reports.len()
+            effects: vec![ctx.dm(OutMessage::said(
+                Text::msg("report-limit").arg("count", ctx.reports.len()),
             ))],
         };
     }
@@ -182,77 +182,62 @@ pub fn start(ctx: &Ctx<'_>, room: Option<String>) -> Outcome {
     Outcome {
         state: StateChange::Set(FlowState::Report(flow.clone())),
         effects: vec![
-            ctx.dm_text(
-                "I'm sorry something has happened. This report is private: only the moderation team sees it, and you can choose to stay anonymous to them. Type back to change an answer or cancel to stop at any time.",
-            ),
+            ctx.dm(OutMessage::said(Text::msg("report-start"))),
             ctx.dm(prompt(ctx, &flow)),
         ],
     }
 }
 
 pub(in crate::flows) fn prompt(ctx: &Ctx<'_>, flow: &ReportFlow) -> OutMessage {
-    let text = |t: &str| OutMessage::text(t);
+    // A question with choices: picked by button, or answered by number or word.
+    let ask = |text: Text, choices: Vec<(Choice, Text)>, at: &str| OutMessage {
+        pick: Some((1, 1)),
+        prompt_ref: Some(format!("report:{at}")),
+        ..OutMessage::said(text).with_choices(choices)
+    };
+    let said = |text: Text| OutMessage::said(text);
     match flow.step {
-        ReportStep::Category => OutMessage {
-            text: "What would you like to report?".into(),
-            choices: ctx
-                .moderation
+        ReportStep::Category => ask(
+            Text::msg("report-category"),
+            // The community's categories, as its settings name them.
+            ctx.moderation
                 .categories
                 .iter()
-                .map(|c| Choice {
-                    value: c.id.clone(),
-                    label: c.label.clone(),
-                })
+                .map(|c| said_choice(&c.id, Text::plain(c.label.clone())))
                 .collect(),
-            pick: Some((1, 1)),
-            prompt_ref: Some("report:category".into()),
-            ..Default::default()
-        },
-        ReportStep::Concerns => text(
-            "Who or what does it concern? A person's name, a pair or a room. If you'd rather not say, type skip.",
+            "category",
         ),
-        ReportStep::AboutStaff => OutMessage {
-            text: "Does this concern a member of the moderation team? If it does, or if you'd rather not say, your report goes only to the programme's safeguarding lead, not to the moderators.".into(),
-            choices: yes_no_and("rather_not_say", "I'd rather not say"),
-            pick: Some((1, 1)),
-            prompt_ref: Some("report:about_staff".into()),
-            ..Default::default()
-        },
+        ReportStep::Concerns => said(Text::msg("report-concerns")),
+        ReportStep::AboutStaff => {
+            let mut choices = yes_no_labelled();
+            choices.push(said_choice(
+                "rather_not_say",
+                Text::msg("report-rather-not-say"),
+            ));
+            ask(Text::msg("report-about-staff"), choices, "about_staff")
+        }
         ReportStep::WhatHappened => match &flow.opening {
-            Some(kept) => text(&format!(
-                "Here is what you wrote so far:\n“{kept}”\nIs there anything to add (when and where, if you can)? Type it, or type skip if that's all."
-            )),
-            None => text("What happened? Take your time, and include when and where if you can."),
+            Some(kept) => said(Text::msg("report-what-happened-more").arg("kept", kept.as_str())),
+            None => said(Text::msg("report-what-happened")),
         },
-        ReportStep::Evidence => text(&evidence_question(ctx, flow)),
-        ReportStep::Urgency => OutMessage {
-            text: "Is someone in danger now, or does this need attention today?".into(),
-            choices: yes_no_choices(),
-            pick: Some((1, 1)),
-            prompt_ref: Some("report:urgency".into()),
-            ..Default::default()
-        },
-        ReportStep::Anonymity => OutMessage {
-            text: format!(
-                "Would you like to stay anonymous to the moderators? They can still ask you questions through me, without learning who you are.{}",
-                if flow.files.is_empty() {
-                    ""
-                } else {
-                    " (Your files go to them as they are, apart from a photo's hidden details: a screenshot that shows your name or picture will show it to them.)"
-                }
-            ),
-            choices: yes_no_choices(),
-            pick: Some((1, 1)),
-            prompt_ref: Some("report:anonymity".into()),
-            ..Default::default()
-        },
-        ReportStep::Confirm => OutMessage {
-            text: format!("{}\n\nSend this report?", summary(ctx, flow)),
-            choices: yes_no_choices(),
-            pick: Some((1, 1)),
-            prompt_ref: Some("report:confirm".into()),
-            ..Default::default()
-        },
+        ReportStep::Evidence => OutMessage::text(evidence_question(ctx, flow)),
+        ReportStep::Urgency => ask(Text::msg("report-urgency"), yes_no_labelled(), "urgency"),
+        ReportStep::Anonymity => ask(
+            match flow.files.is_empty() {
+                true => Text::msg("report-anonymity"),
+                false => Text::msg("report-anonymity-files"),
+            },
+            yes_no_labelled(),
+            "anonymity",
+        ),
+        ReportStep::Confirm => ask(
+            Text::paragraphs(vec![
+                Text::plain(summary(ctx, flow)),
+                Text::msg("report-send"),
+            ]),
+            yes_no_labelled(),
+            "confirm",
+        ),
     }
 }
 
@@ -265,26 +250,18 @@ fn discarded(ctx: &Ctx<'_>, flow: &ReportFlow) -> Outcome {
             ids: flow.files.iter().map(|f| f.id).collect(),
         });
     }
-    effects.push(
-        ctx.dm_text(
-            "Your report was discarded; nothing was sent. You can type report at any time.",
-        ),
-    );
+    effects.push(ctx.dm(OutMessage::said(Text::msg("report-discarded"))));
     Outcome {
         state: StateChange::Clear,
         effects,
     }
 }
 
+/// Yes or no, picked or typed in any shipped language (`sí`, `نعم`), or by number.
 fn yes_no(content: &Content) -> Option<bool> {
-    let v = match content {
-        Content::Picked { values, .. } => values.first()?.to_lowercase(),
-        Content::Text(t) => clean(t, false).to_lowercase(),
-    };
-    match v.trim_end_matches(['.', '!']) {
-        "yes" | "y" | "1" | "yeah" => Some(true),
-        "no" | "n" | "2" | "nope" => Some(false),
-        _ => None,
+    match content {
+        Content::Picked { values, .. } => yes_or_no(values.first()?),
+        Content::Text(t) => yes_or_no(&clean(t, false)),
     }
 }
 
@@ -295,9 +272,9 @@ pub fn step(
     content: &Content,
     command: Option<&Command>,
 ) -> Outcome {
-    let again = |note: String| Outcome {
+    let again = |note: Text| Outcome {
         state: StateChange::Unchanged,
-        effects: vec![ctx.dm_text(note), ctx.dm(prompt(ctx, flow))],
+        effects: vec![ctx.dm(OutMessage::said(note)), ctx.dm(prompt(ctx, flow))],
     };
     let advance = |next: ReportFlow| {
         let message = prompt(ctx, &next);
@@ -314,7 +291,7 @@ pub fn step(
         Some(Command::Cancel) => return discarded(ctx, flow),
         Some(Command::Back) => {
             let Some(mut previous) = flow.step.previous() else {
-                return again("This is the first step.".into());
+                return again(Text::msg("report-first-step"));
             };
             if !asked(ctx, previous) {
                 previous = previous.previous().unwrap_or(previous);
@@ -324,7 +301,7 @@ pub fn step(
             return advance(next);
         }
         Some(Command::Help) => {
-            return again("Answer the question below; type back to change the previous answer or cancel to stop.".into());
+            return again(Text::msg("report-help"));
         }
         _ => {}
     }
@@ -360,38 +337,32 @@ pub fn step(
                         return Outcome {
                             state: StateChange::Set(FlowState::Report(next)),
                             effects: vec![
-                                ctx.dm_text("Thank you: I've kept what you wrote, and it will be part of your report. First, which of these is it closest to?"),
+                                ctx.dm(OutMessage::said(Text::msg("report-kept"))),
                                 ctx.dm(prompt(ctx, flow)),
                             ],
                         };
                     }
-                    return again("Please answer with the number of one of the options.".into());
+                    return again(Text::msg("report-pick-category"));
                 }
             }
         }
         ReportStep::Concerns => {
             let t = clean(text.unwrap_or_default(), false);
-            if matches!(command, Some(Command::Skip))
-                || t.eq_ignore_ascii_case("i'd rather not say")
-            {
+            if matches!(command, Some(Command::Skip)) || rather_not_say(&t) {
                 next.concerns = Some(None);
             } else if t.is_empty() {
-                return again(
-                    "I didn't catch that. Type a name, a pair or a room, or skip.".into(),
-                );
+                return again(Text::msg("report-concerns-empty"));
             } else if char_len(&t) > 200 {
-                return again(
-                    "Please keep this short (200 characters); the details come next.".into(),
-                );
+                return again(Text::msg("report-concerns-long"));
             } else if t.trim_start_matches('@').eq_ignore_ascii_case(&ctx.user.id) {
-                return again("You can't report yourself. If you need help, type ask the team followed by your message; if you are in danger, contact local emergency services.".into());
+                return again(Text::msg("report-yourself"));
             } else {
                 next.concerns = Some(Some(t));
             }
         }
         ReportStep::AboutStaff => match about_staff(content) {
             Some(answer) => next.about_staff = Some(answer),
-            None => return again("Please answer yes, no, or 3 if you'd rather not say.".into()),
+            None => return again(Text::msg("report-about-staff-retry")),
         },
         ReportStep::WhatHappened => {
             let t = clean(text.unwrap_or_default(), true);
@@ -404,17 +375,14 @@ pub fn step(
                 None => t,
             };
             if char_len(&t) < 10 {
-                return again(
-                    "Please tell us a little more about what happened (at least a sentence)."
-                        .into(),
-                );
+                return again(Text::msg("report-too-short"));
             }
             if char_len(&t) > MAX_TEXT {
-                return again(format!(
-                    "Please keep it under {} characters (yours has {}); you can add more later if a moderator asks.",
-                    thousands(MAX_TEXT),
-                    thousands(char_len(&t))
-                ));
+                return again(
+                    Text::msg("report-too-long")
+                        .arg("max", thousands(MAX_TEXT))
+                        .arg("count", thousands(char_len(&t))),
+                );
             }
             next.text = Some(t);
         }
@@ -422,7 +390,8 @@ pub fn step(
             let t = clean(text.unwrap_or_default(), true);
             let done = matches!(command, Some(Command::Skip))
                 || t.is_empty()
-                || t.trim_end_matches(['.', '!']).eq_ignore_ascii_case("done");
+                || DONE
+                    .contains(&crate::domain::text::fold(t.trim_end_matches(['.', '!'])).as_str());
             if done {
                 // What was said already (a file's caption, an earlier answer) stays;
                 // otherwise only the reported message.
@@ -430,10 +399,7 @@ pub fn step(
                     next.evidence = Some(attached(flow));
                 }
             } else if char_len(&t) > MAX_TEXT {
-                return again(format!(
-                    "Please keep the evidence under {} characters: links or a short description are enough.",
-                    thousands(MAX_TEXT)
-                ));
+                return again(Text::msg("report-evidence-long").arg("max", thousands(MAX_TEXT)));
             } else {
                 next.evidence = Some(Some(match attached(flow) {
                     Some(reported) => format!("{reported}\n{t}"),
@@ -443,17 +409,17 @@ pub fn step(
         }
         ReportStep::Urgency => match yes_no(content) {
             Some(b) => next.urgent = Some(b),
-            None => return again("Please answer yes or no.".into()),
+            None => return again(Text::msg("report-yes-or-no")),
         },
         ReportStep::Anonymity => match yes_no(content) {
             Some(b) => next.anonymous = Some(b),
-            None => return again("Please answer yes or no.".into()),
+            None => return again(Text::msg("report-yes-or-no")),
         },
         ReportStep::Confirm => {
             return match yes_no(content) {
                 Some(true) => submit(ctx, flow),
                 Some(false) => discarded(ctx, flow),
-                None => again("Please answer yes to send it, or no to discard it.".into()),
+                None => again(Text::msg("report-confirm-retry")),
             };
         }
     }
@@ -472,17 +438,30 @@ fn asked(ctx: &Ctx<'_>, step: ReportStep) -> bool {
 
 fn about_staff(content: &Content) -> Option<AboutStaff> {
     let v = match content {
-        Content::Picked { values, .. } => values.first()?.to_lowercase(),
-        Content::Text(t) => clean(t, false).to_lowercase(),
+        Content::Picked { values, .. } => values.first()?.clone(),
+        Content::Text(t) => clean(t, false),
     };
-    let v = v.trim_end_matches(['.', '!']).replace('’', "'");
-    match v.as_str() {
-        "yes" | "y" | "1" | "yeah" => Some(AboutStaff::Yes),
-        "no" | "n" | "2" | "nope" => Some(AboutStaff::No),
-        "3" | "rather_not_say" | "i'd rather not say" | "rather not say" | "skip" | "not sure"
-        | "i don't know" | "don't know" => Some(AboutStaff::RatherNotSay),
-        _ => None,
+    if v.trim() == "3" || rather_not_say(&v) {
+        return Some(AboutStaff::RatherNotSay);
     }
+    yes_or_no(&v).map(|yes| if yes { AboutStaff::Yes } else { AboutStaff::No })
+}
+
+/// What says "I'd rather not say" (or "I don't know"), in every shipped language (folded).
+#[rustfmt::skip]
+const RATHER_NOT_SAY: &[&str] = &[
+    "rather_not_say", "i'd rather not say", "rather not say", "skip", "not sure", "i don't know",
+    "don't know", // English
+    "prefiero no decirlo", "prefiero no decir", "no lo se", "no se", // Spanish
+    "افضل الا اقول", "افضل عدم القول", "لا اعرف", "لست متاكدا", // Arabic (folded)
+];
+
+/// What says "that's all" to the evidence question, in every shipped language (folded).
+const DONE: &[&str] = &["done", "hecho", "listo", "eso es todo", "تم", "انتهيت"];
+
+fn rather_not_say(typed: &str) -> bool {
+    let t = crate::domain::text::fold(typed.trim().trim_end_matches(['.', '!'])).replace('’', "'");
+    RATHER_NOT_SAY.contains(&t.as_str())
 }
 
 #[cfg(test)]
