@@ -50,3 +50,4 @@ apply-card = 📣 باب التقديم إلى { $programme } مفتوح!
     { $roles }
     للتقديم، اضغط Apply، أو أرسل إليّ رسالة خاصة: apply { $slug }
 apply-card-role = • { $role }: { $description }
+apply-card-pressed = أرسلت إليك رسالة خاصة لتبدأ طلبك. إن لم تصلك، فاسمح بالرسائل الخاصة من أعضاء هذا الخادم (في إعدادات الخصوصية) واضغط Apply مرة أخرى.

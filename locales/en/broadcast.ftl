@@ -48,3 +48,4 @@ apply-card = 📣 { $programme } is open for applications!
     { $roles }
     To apply, press Apply, or send me a direct message: apply { $slug }
 apply-card-role = • { $role }: { $description }
+apply-card-pressed = I've sent you a direct message to start your application. If nothing comes, allow direct messages from this server's members (in its Privacy Settings) and press Apply again.

@@ -48,3 +48,4 @@ apply-card = 📣 ¡{ $programme } admite solicitudes!
     { $roles }
     Para presentar tu solicitud, pulsa Apply o envíame un mensaje directo: apply { $slug }
 apply-card-role = • { $role }: { $description }
+apply-card-pressed = Te he enviado un mensaje directo para empezar tu solicitud. Si no te llega, permite los mensajes directos de los miembros de este servidor (en sus ajustes de privacidad) y vuelve a pulsar Apply.

@@ -170,6 +170,17 @@ fn resource_file(programme: &Path, name: &str) -> Result<String, String> {
     if !meta.is_file() {
         return Err(format!("`{}` is not a file", full.display()));
     }
+    // A link inside the folder may point anywhere: where it leads must be inside too.
+    let folder = programme.parent().unwrap_or_else(|| Path::new("."));
+    let inside = match (full.canonicalize(), folder.canonicalize()) {
+        (Ok(file), Ok(folder)) => file.starts_with(folder),
+        _ => false,
+    };
+    if !inside {
+        return Err(format!(
+            "`file` is named from the programme file's folder, and stays inside it (`{name}` leads outside)"
+        ));
+    }
     if meta.len() > MAX_FILE_BYTES {
         return Err(format!(
             "`{}` is {} MiB; a resource file may be at most {} MiB (link to a larger one instead)",

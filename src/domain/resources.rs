@@ -125,6 +125,13 @@ pub fn stage_of(
     matches: &[MatchRecord],
     now: DateTime<Utc>,
 ) -> Option<Stage> {
+    // An application that went no further is no one's stage, whatever its matches were.
+    if matches!(
+        app.status,
+        ApplicationStatus::Withdrawn | ApplicationStatus::Rejected | ApplicationStatus::Ineligible
+    ) {
+        return None;
+    }
     let own = |m: &&MatchRecord| {
         m.programme == programme.slug
             && (m.mentee_application == app.id || m.mentor_application == app.id)
@@ -228,7 +235,8 @@ pub fn numbered<'a>(
     out
 }
 
-/// The resource `typed` names among `listed`: its number or its id.
+/// The resource `typed` names among `listed`: its number or its id (`3`, `#3`,
+/// `#welcome-guide`, `welcome-guide`).
 pub fn find<'a, 'b>(listed: &'b [Listed<'a>], typed: &str) -> Option<&'b Listed<'a>> {
     let typed = typed.trim().trim_start_matches('#');
     match typed.parse::<usize>() {
@@ -268,6 +276,15 @@ mod tests {
         assert_eq!(stage(&m, months * 30 - 10), Some(Stage::Closure));
         m.status = MatchStatus::Closed;
         assert_eq!(stage(&m, 3), Some(Stage::Closure));
+        let withdrawn = ApplicationSummary {
+            status: ApplicationStatus::Withdrawn,
+            ..summary.clone()
+        };
+        assert_eq!(
+            stage_of(&programme, &withdrawn, std::slice::from_ref(&m), at(3)),
+            None,
+            "withdrawn mid-match: no stage"
+        );
         app.summary.status = ApplicationStatus::Withdrawn;
         assert_eq!(stage_alone(&app.summary), None);
     }

@@ -55,7 +55,7 @@ pub fn parse(text: &str) -> Option<Result<BroadcastCommand, String>> {
     };
     let mut programme = None;
     let mut audience_words = take(&mut words);
-    if Audience::parse(&audience_words).is_err() && audience_words != "cohort" {
+    if Audience::parse(&audience_words).is_err() && !audience_words.eq_ignore_ascii_case("cohort") {
         // Not an audience: a programme, and the audience after it.
         programme = Some(audience_words.to_lowercase());
         audience_words = take(&mut words);

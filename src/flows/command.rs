@@ -105,6 +105,23 @@ const DONE_WORDS: &[&str] = &[
     "done", "read", "hecho", "leido", "leído", "listo", "تم", "قرأت",
 ];
 
+/// The words for "all" after `resources`, in each shipped language.
+pub const ALL_WORDS: &[&str] = &["all", "todos", "todo", "الكل", "كل"];
+
+/// Whether `word` names a resource: a number (`3`, `#3`), `#` and an id, or an id with a
+/// `-` or `_` in it (`welcome-guide`), never a plain word.
+fn names_resource(word: &str) -> bool {
+    let id = |w: &str| {
+        !w.is_empty()
+            && w.chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
+    };
+    match word.strip_prefix('#') {
+        Some(rest) => id(rest),
+        None => word.parse::<u32>().is_ok() || (id(word) && word.contains(['-', '_'])),
+    }
+}
+
 /// Parses a message as a command, or `None` when it is not one.
 pub fn parse(text: &str) -> Option<Command> {
     let t = text.trim();
@@ -147,8 +164,14 @@ pub fn parse(text: &str) -> Option<Command> {
         {
             Some(Command::Language(rest.join(" ")))
         }
-        [w, what] if RESOURCE_WORDS.contains(w) => Some(Command::Resources((*what).to_string())),
-        [w, n] if DONE_WORDS.contains(w) && n.trim_start_matches('#').parse::<u32>().is_ok() => {
+        // Only a resource's number or id, or "all", after it: "recursos humanos" is an
+        // answer (to a report's question, say), not a command.
+        [w, what]
+            if RESOURCE_WORDS.contains(w) && (names_resource(what) || ALL_WORDS.contains(what)) =>
+        {
+            Some(Command::Resources((*what).to_string()))
+        }
+        [w, n] if DONE_WORDS.contains(w) && names_resource(n) => {
             Some(Command::Done(n.trim_start_matches('#').to_string()))
         }
         ["mute" | "silenciar", "announcements" | "anuncios"] | ["كتم", "الإعلانات" | "الاعلانات"] => {
@@ -225,6 +248,15 @@ mod tests {
         assert_eq!(parse("done"), None);
         assert_eq!(parse("read books"), None);
         assert_eq!(parse("resources for young people"), None);
+        assert_eq!(parse("Recursos humanos"), None);
+        assert_eq!(
+            parse("done #welcome-guide"),
+            Some(Command::Done("welcome-guide".into()))
+        );
+        assert_eq!(
+            parse("resources welcome-guide"),
+            Some(Command::Resources("welcome-guide".into()))
+        );
     }
 
     #[test]

@@ -408,6 +408,11 @@ fn in_room(ctx: &Ctx<'_>, state: Option<&FlowState>, room: &RoomRef, command: &R
             outcome.effects.push(post(sent_dm));
             outcome
         }
+        Room::Command(Command::MuteAnnouncements(muted)) => {
+            let mut outcome = broadcast::mute(ctx, *muted);
+            outcome.effects.push(post(sent_dm));
+            outcome
+        }
         Room::Command(Command::Done(n)) => {
             let mut outcome = resources::done(ctx, n);
             outcome.effects.push(post(sent_dm));

@@ -297,7 +297,7 @@ pub enum Subject {
     },
     /// The resources the sender has read.
     ResourcesRead(Vec<crate::domain::resources::ResourceRead>),
-    /// A programme's applications (newest first) with their applicants, its matches, and
+    /// A programme's applications (oldest first) with their applicants, its matches, and
     /// everyone's reads of its resources.
     ResourceProgress {
         applications: Vec<(ApplicationSummary, UserRef)>,

@@ -16,8 +16,7 @@ use crate::domain::screening::{StepKind, StepState};
 use crate::domain::{ApplicationSummary, RoomRef, UserRef};
 use crate::i18n::Text;
 
-/// The words that ask for every resource, not only today's.
-const ALL: &[&str] = &["all", "todos", "todo", "الكل", "كل"];
+use super::command::ALL_WORDS as ALL;
 
 /// Most people named as not having read a resource, in the coordinators' list.
 const MOST_NAMED: usize = 12;
@@ -128,7 +127,8 @@ fn read_menu(message: OutMessage, unread: &[&Listed<'_>]) -> OutMessage {
         options: unread
             .iter()
             .take(25)
-            .map(|l| (String::new(), l.n.to_string()))
+            // By id: a number could mean another resource once their programmes change.
+            .map(|l| (String::new(), format!("#{}", l.resource.id)))
             .collect(),
         max: 1,
         also: Vec::new(),
@@ -350,9 +350,9 @@ pub fn progress(ctx: &Ctx<'_>, room: &RoomRef, named: Option<&str>) -> Outcome {
             Text::msg("resources-progress-none").arg("programme", programme.slug.as_str()),
         );
     }
-    // Each person's newest application that went anywhere (newest first, as loaded).
+    // Each person's newest application that went anywhere (loaded oldest first).
     let mut people: Vec<(&ApplicationSummary, &UserRef)> = Vec::new();
-    for (app, who) in applications {
+    for (app, who) in applications.iter().rev() {
         if app.programme == programme.slug
             && !people.iter().any(|(_, w)| *w == who)
             && stage_of(programme, app, matches, ctx.now).is_some()
@@ -476,7 +476,7 @@ mod tests {
         assert_eq!(menu.command, "done");
         assert_eq!(
             menu.options,
-            vec![("1. The guide".to_string(), "1".to_string())]
+            vec![("1. The guide".to_string(), "#guide".to_string())]
         );
         // In Spanish, the menu is too.
         let spanish = message.in_language(crate::i18n::Locale::from_tag("es").unwrap());

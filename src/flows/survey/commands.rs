@@ -279,7 +279,7 @@ fn recipients(
             for m in matches {
                 let member = match audience {
                     Audience::Matched => m.status == MatchStatus::Active,
-                    _ => m.status == MatchStatus::Active && audience.in_cohort(m.created_at),
+                    _ => m.status == MatchStatus::Active && audience.in_cohort(m.started()),
                 };
                 if member {
                     everyone.push((m.mentee.clone(), RoleKind::Mentee));

@@ -273,7 +273,19 @@ impl DiscordBot {
                     press.channel_id,
                     &command,
                 );
-                CreateInteractionResponse::Acknowledge
+                if command.ends_with(" via announcement") {
+                    // An Apply card's button: nothing is said in the room, so the presser
+                    // is told, privately and in their client's language, where to look.
+                    let locale = crate::i18n::Locale::from_tag(&press.locale)
+                        .unwrap_or(crate::i18n::Locale::EN);
+                    CreateInteractionResponse::Message(
+                        CreateInteractionResponseMessage::new()
+                            .content(crate::i18n::Text::msg("apply-card-pressed").render(locale))
+                            .ephemeral(true),
+                    )
+                } else {
+                    CreateInteractionResponse::Acknowledge
+                }
             }
             Some(Action::AskThenRun { command, asks }) => {
                 let input = CreateInputText::new(InputTextStyle::Paragraph, asks, "answer")
