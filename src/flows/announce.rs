@@ -77,20 +77,16 @@ pub fn card(programme: &crate::domain::Programme) -> OutMessage {
 }
 
 pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: AnnounceCommand) -> Outcome {
-    let post = |text: Text| {
-        Outcome::unchanged(vec![Effect::PostInRoom {
-            room: room.clone(),
-            message: OutMessage::said(text),
-        }])
+    let post = |text: Text| super::post_said(room, text);
+    let programme = match super::figures::coordinated(
+        ctx,
+        room,
+        command.programme.as_deref(),
+        "announce a programme",
+    ) {
+        Ok(p) => p,
+        Err(answer) => return *answer,
     };
-    let programme =
-        match super::figures::which(ctx.programmes, ctx.user, command.programme.as_deref()) {
-            Ok(p) => p,
-            Err(e) if e.is_empty() => {
-                return super::review::refuse_non_coordinator(ctx, room, "announce a programme");
-            }
-            Err(e) => return post(Text::plain(e)),
-        };
     if !programme.applications_open {
         return post(Text::msg("announce-closed").arg("programme", programme.name.as_str()));
     }

@@ -13,6 +13,7 @@
 //! catalogue (`locales/*/broadcast.ftl`).
 
 use super::incident::actions::{self, PendingAction};
+use super::post_said as post;
 use super::{Ctx, Effect, FlowState, OutMessage, Outcome, Subject};
 use crate::domain::matches::MatchStatus;
 use crate::domain::survey::Audience;
@@ -160,20 +161,7 @@ fn programme_for<'c>(
     room: &RoomRef,
     named: Option<&str>,
 ) -> Result<&'c Programme, Box<Outcome>> {
-    super::figures::which(ctx.programmes, ctx.user, named).map_err(|e| {
-        Box::new(if e.is_empty() {
-            super::review::refuse_non_coordinator(ctx, room, "broadcast to a programme")
-        } else {
-            post(room, Text::plain(e))
-        })
-    })
-}
-
-fn post(room: &RoomRef, text: Text) -> Outcome {
-    Outcome::unchanged(vec![Effect::PostInRoom {
-        room: room.clone(),
-        message: OutMessage::said(text),
-    }])
+    super::figures::coordinated(ctx, room, named, "broadcast to a programme")
 }
 
 /// Who it reaches and who it leaves out: refused when nobody, too long, or not loaded.

@@ -473,6 +473,14 @@ pub(crate) fn staff_command<C>(
 }
 
 /// A step whose only effect is a post in `room`.
+/// Posts `text`, said from the catalogue, in `room`, and nothing else.
+pub(crate) fn post_said(room: &RoomRef, text: crate::i18n::Text) -> Outcome {
+    Outcome::unchanged(vec![Effect::PostInRoom {
+        room: room.clone(),
+        message: OutMessage::said(text),
+    }])
+}
+
 pub(crate) fn post_only(room: &RoomRef, text: String) -> Outcome {
     Outcome::unchanged(vec![Effect::PostInRoom {
         room: room.clone(),

@@ -49,15 +49,30 @@ pub fn which<'p>(
     }
 }
 
+/// The programme a coordinators' command in `room` names (see [`which`]), or its answer:
+/// the refusal (recorded) to someone who does not coordinate it, to be allowed to `what`,
+/// or which programmes there are to name.
+pub(crate) fn coordinated<'c>(
+    ctx: &Ctx<'c>,
+    room: &RoomRef,
+    named: Option<&str>,
+    what: &str,
+) -> Result<&'c Programme, Box<Outcome>> {
+    which(ctx.programmes, ctx.user, named).map_err(|e| {
+        Box::new(if e.is_empty() {
+            super::review::refuse_non_coordinator(ctx, room, what)
+        } else {
+            super::post_only(room, e)
+        })
+    })
+}
+
 /// Posts the report, or says why not.
 pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, arg: Option<&str>) -> Outcome {
     let post = |text: String| super::post_only(room, text);
-    let programme = match which(ctx.programmes, ctx.user, arg) {
+    let programme = match coordinated(ctx, room, arg, "see the programme report") {
         Ok(p) => p,
-        Err(e) if e.is_empty() => {
-            return super::review::refuse_non_coordinator(ctx, room, "see the programme report");
-        }
-        Err(e) => return post(e),
+        Err(answer) => return *answer,
     };
     let Subject::Report {
         applications,
@@ -150,16 +165,14 @@ pub fn handle_export(
         Ok(c) => c,
         Err(e) => return post(OutMessage::text(e)),
     };
-    let programme = match which(ctx.programmes, ctx.user, command.programme.as_deref()) {
+    let programme = match coordinated(
+        ctx,
+        room,
+        command.programme.as_deref(),
+        "export the programme's records",
+    ) {
         Ok(p) => p,
-        Err(e) if e.is_empty() => {
-            return super::review::refuse_non_coordinator(
-                ctx,
-                room,
-                "export the programme's records",
-            );
-        }
-        Err(e) => return post(OutMessage::text(e)),
+        Err(answer) => return *answer,
     };
     match ctx.subject {
         Subject::Export(Ok((data, notes))) => {

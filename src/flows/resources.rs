@@ -324,19 +324,12 @@ pub(crate) fn acknowledge_by_reading(
 /// `resources [programme]` in the coordinators' room: for each resource, who it is for
 /// now, who has read it and who has not.
 pub fn progress(ctx: &Ctx<'_>, room: &RoomRef, named: Option<&str>) -> Outcome {
-    let post = |text: Text| {
-        Outcome::unchanged(vec![Effect::PostInRoom {
-            room: room.clone(),
-            message: OutMessage::said(text),
-        }])
-    };
-    let programme = match super::figures::which(ctx.programmes, ctx.user, named) {
-        Ok(p) => p,
-        Err(e) if e.is_empty() => {
-            return super::review::refuse_non_coordinator(ctx, room, "see who read the resources");
-        }
-        Err(e) => return post(Text::plain(e)),
-    };
+    let post = |text: Text| super::post_said(room, text);
+    let programme =
+        match super::figures::coordinated(ctx, room, named, "see who read the resources") {
+            Ok(p) => p,
+            Err(answer) => return *answer,
+        };
     let Subject::ResourceProgress {
         applications,
         matches,

@@ -7,8 +7,8 @@ use crate::support::MENTEE_ANSWERS;
 
 /// `who` applies as a mentee to the example programme, submits and reads the orientation.
 fn applies(who: &'static str) -> Vec<(&'static str, &'static str)> {
-    let mut lines: Vec<(&str, &str)> = MENTEE_ANSWERS.iter().map(|l| (who, *l)).collect();
-    lines.extend([(who, "submit"), (who, "I agree")]);
+    let mut lines = crate::resources::applies(who);
+    lines.push((who, "I agree"));
     lines
 }
 

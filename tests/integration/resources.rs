@@ -9,7 +9,7 @@ use crate::languages::{has, run, to};
 use crate::support::{MENTEE_ANSWERS, repo_root};
 
 /// `who` applies as a mentee to the example programme and submits.
-fn applies(who: &'static str) -> Vec<(&'static str, &'static str)> {
+pub(crate) fn applies(who: &'static str) -> Vec<(&'static str, &'static str)> {
     let mut lines: Vec<(&str, &str)> = MENTEE_ANSWERS.iter().map(|l| (who, *l)).collect();
     lines.push((who, "submit"));
     lines
