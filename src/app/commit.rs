@@ -398,6 +398,11 @@ impl App {
     /// Starts the oldest queued prompt for `user` if they have no conversation in progress.
     /// `false` when a prompt could not be delivered.
     pub(super) async fn deliver_prompts(&self, user: &UserRef) -> Result<bool> {
+        // Someone without a chat account yet: their prompts wait for the account that
+        // takes their application over (`flows::assist`).
+        if user.is_assisted() {
+            return Ok(true);
+        }
         let mut delivered = true;
         // A prompt whose subject is gone starts nothing; try the next few.
         for _ in 0..5 {

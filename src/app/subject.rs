@@ -285,6 +285,28 @@ impl App {
         Ok(data)
     }
 
+    /// The applications a coordinator entered for `account`, when it is the stand-in of
+    /// someone without a chat account (`flows::assist`).
+    async fn assisted_applications(
+        &self,
+        account: &UserRef,
+    ) -> Result<Vec<flows::assist::AssistedApplication>> {
+        if !account.is_assisted() {
+            return Ok(Vec::new());
+        }
+        let mut out = Vec::new();
+        for a in self.store.applications_of(account).await? {
+            if let Some(record) = self.store.application(a.id).await? {
+                out.push(flows::assist::AssistedApplication {
+                    id: a.id,
+                    programme: a.programme.clone(),
+                    name: flows::review::display_name_of(&record.applicant, &record.answers),
+                });
+            }
+        }
+        Ok(out)
+    }
+
     /// Loads what a message's route needs (see [`flows::route::Route::needs`]).
     pub(super) async fn load_subject(
         &self,
@@ -299,13 +321,23 @@ impl App {
                 Needs::PersonalData => {
                     Subject::PersonalData(self.personal_data(&inbound.from).await?)
                 }
-                Needs::FreshLinkCode => {
+                Needs::FreshLinkCode => Subject::Link(LinkSubject::Fresh {
+                    code: fresh_code()?,
+                    staff_group: self.in_staff_group(&inbound.from).await,
+                }),
+                Needs::Assist(n) => {
                     let mut random = [0u8; 8];
                     getrandom::fill(&mut random)
-                        .map_err(|e| anyhow::anyhow!("no randomness for a link code: {e}"))?;
-                    Subject::Link(LinkSubject::Fresh {
-                        code: crate::domain::accounts::code_from(random),
-                        staff_group: self.in_staff_group(&inbound.from).await,
+                        .map_err(|e| anyhow::anyhow!("no randomness for a stand-in: {e}"))?;
+                    let hex: String = random.iter().map(|b| format!("{b:02x}")).collect();
+                    let application = match n {
+                        Some(n) => self.store.application(n).await?.map(Box::new),
+                        None => None,
+                    };
+                    Subject::Assist(flows::assist::AssistSubject {
+                        person: UserRef::assisted(inbound.from.platform, &hex),
+                        code: fresh_code()?,
+                        application,
                     })
                 }
                 Needs::LinkCode(code) => {
@@ -315,6 +347,7 @@ impl App {
                                 || self.links.linked(&account, false).is_some(),
                             suspended: self.store.is_suspended(&account, self.now()).await?,
                             staff_group: self.in_staff_group(&account).await,
+                            assisted: self.assisted_applications(&account).await?,
                             account,
                         }),
                         None => None,
@@ -578,4 +611,11 @@ impl App {
             meetings: self.store.meetings_in_programme(programme).await?,
         })
     }
+}
+
+/// A new one-time code (`domain::accounts::code_from`), from the system's randomness.
+fn fresh_code() -> Result<String> {
+    let mut random = [0u8; 8];
+    getrandom::fill(&mut random).map_err(|e| anyhow::anyhow!("no randomness for a code: {e}"))?;
+    Ok(crate::domain::accounts::code_from(random))
 }

@@ -17,6 +17,11 @@ use super::UserRef;
 /// How long a code may be typed, in minutes.
 pub const CODE_MINUTES: i64 = 15;
 
+/// How long the code for an assisted application may be typed, in days: it is given on
+/// the phone or on paper to someone who has yet to join the chat, so it lasts (a
+/// coordinator can make a new one, which ends the old).
+pub const ASSISTED_CODE_DAYS: i64 = 60;
+
 /// For how long after a link the account that typed the code may not take the person's
 /// data (`my data`) or erase it: long enough for the owner, told at once on their own
 /// account, to `unlink` a link they did not make (a code phished from them).

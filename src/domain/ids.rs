@@ -73,7 +73,25 @@ impl UserRef {
     pub fn console(id: impl Into<String>) -> Self {
         UserRef::new(Platform::Console, id)
     }
+
+    /// The stand-in for someone a coordinator entered an application for, who has no
+    /// chat account yet (see `flows::assist`): `random` makes it unique. No platform's id
+    /// has this form (a Matrix id starts with `@`, a Discord id is a number, and the
+    /// console refuses it as a name), so no account can ever write as it; it is replaced by
+    /// the person's own account when they take their application over.
+    pub fn assisted(platform: Platform, random: &str) -> Self {
+        UserRef::new(platform, format!("{ASSISTED}{random}"))
+    }
+
+    /// Whether this is the stand-in for someone with no chat account yet
+    /// ([`UserRef::assisted`]): nothing can be sent to it.
+    pub fn is_assisted(&self) -> bool {
+        self.id.starts_with(ASSISTED)
+    }
 }
+
+/// How the id of an assisted applicant's stand-in starts (see [`UserRef::assisted`]).
+pub const ASSISTED: &str = "assisted-";
 
 impl fmt::Display for UserRef {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

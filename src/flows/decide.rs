@@ -15,9 +15,9 @@ use super::help::{dm_help, room_help, status_text, unknown_text};
 use super::route::{Dm, Room, Route};
 use super::{
     Content, Ctx, Effect, FileStatus, FlowState, Inbound, InboundFile, OutMessage, Outcome,
-    actions, agreement, announce, application, broadcast, cases, choice, closure, escape, events,
-    figures, language, meetings, pairing, pause, personal, prompts, report, resources, review,
-    roster, starters, support, survey, team, withdraw,
+    actions, agreement, announce, application, assist, broadcast, cases, choice, closure, escape,
+    events, figures, language, meetings, pairing, pause, personal, prompts, report, resources,
+    review, roster, starters, support, survey, team, withdraw,
 };
 use crate::domain::text::thousands;
 use crate::domain::{Place, RoomRef};
@@ -426,6 +426,15 @@ fn in_room(ctx: &Ctx<'_>, state: Option<&FlowState>, room: &RoomRef, command: &R
             "Announcements work in the coordinators' room.",
         ) {
             Ok(command) => announce::handle(ctx, room, command),
+            Err(early) => *early,
+        },
+        Room::Assist(command) => match staff_command(
+            room,
+            ctx.is_coordinators_room(room),
+            command.clone(),
+            &Text::msg("assist-wrong-room").english(),
+        ) {
+            Ok(command) => assist::handle(ctx, state, room, command),
             Err(early) => *early,
         },
         Room::Broadcast(command) => match staff_command(

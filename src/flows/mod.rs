@@ -39,6 +39,7 @@ pub mod resources;
 use incident::{actions, cases, report};
 pub mod agreement;
 pub mod announce;
+pub mod assist;
 pub mod broadcast;
 pub mod figures;
 pub mod meetings;
@@ -286,6 +287,8 @@ pub enum Subject {
     PersonalData(serde_json::Value),
     /// For `link`: a fresh code, or the account that made the code typed.
     Link(link::LinkSubject),
+    /// For `assist`: a fresh stand-in and code, and the application named.
+    Assist(assist::AssistSubject),
     /// For `report` in the coordinators' room: the programme's records and answers.
     /// A programme's applications and matches, for a broadcast: with who muted
     /// announcements and whose direct messages failed for good last time.

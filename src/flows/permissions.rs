@@ -83,6 +83,7 @@ pub enum Privileged {
     ResourceProgress,
     Broadcast,
     AnnounceApply,
+    Assist,
     Export,
     EventCreate,
     EventList,
@@ -116,7 +117,7 @@ pub enum Privileged {
 }
 
 impl Privileged {
-    pub const ALL: [Privileged; 62] = [
+    pub const ALL: [Privileged; 63] = [
         Privileged::ReviewQueue,
         Privileged::ScreeningSummary,
         Privileged::ShowApplication,
@@ -150,6 +151,7 @@ impl Privileged {
         Privileged::ResourceProgress,
         Privileged::Broadcast,
         Privileged::AnnounceApply,
+        Privileged::Assist,
         Privileged::Export,
         Privileged::EventCreate,
         Privileged::EventList,
@@ -210,8 +212,8 @@ pub fn allowed(command: Privileged) -> &'static [Who] {
         ShowApplication | Approve | Reject | AskApplicant | Waitlist | NoteApplication
         | RecordStep | MatchApprove | MatchReject | MatchRematch | MatchSwap | MatchExclude
         | MatchShow | CloseMatch | PauseMatch | ResumeMatch | MessagePair | ProgrammeReport
-        | ResourceProgress | Broadcast | AnnounceApply | Export | SurveySend | SurveyResults
-        | CheckInHistory | CheckInLog | CheckInAssign => &[Coordinator],
+        | ResourceProgress | Broadcast | AnnounceApply | Assist | Export | SurveySend
+        | SurveyResults | CheckInHistory | CheckInLog | CheckInAssign => &[Coordinator],
         // A participant's question: their programme's coordinators (any coordinator when
         // the person has applied to none, so that it is everyone's programme).
         ReplyToQuestion => &[Coordinator],

@@ -30,6 +30,7 @@ pub const FILES: &[&str] = &[
     "broadcast.ftl",
     "discord.ftl",
     "report.ftl",
+    "assist.ftl",
 ];
 
 type Bundle = FluentBundle<FluentResource>;

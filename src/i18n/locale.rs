@@ -36,6 +36,7 @@ macro_rules! files {
             include_str!(concat!("../../locales/", $tag, "/broadcast.ftl")),
             include_str!(concat!("../../locales/", $tag, "/discord.ftl")),
             include_str!(concat!("../../locales/", $tag, "/report.ftl")),
+            include_str!(concat!("../../locales/", $tag, "/assist.ftl")),
         ]
     };
 }

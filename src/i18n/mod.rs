@@ -59,6 +59,7 @@ mod tests {
         "src/flows/announce.rs",
         "src/flows/application/mod.rs",
         "src/flows/broadcast.rs",
+        "src/flows/assist.rs",
         "src/flows/application/answering.rs",
         "src/flows/application/choosing.rs",
         "src/flows/application/refused.rs",

@@ -100,6 +100,13 @@ pub fn parse_line(line: &str) -> ConsoleLine {
             ));
         }
     };
+    // The stand-in of someone without a chat account is nobody who can write.
+    if crate::domain::UserRef::console(user).is_assisted() {
+        return ConsoleLine::Invalid(format!(
+            "`{user}` is not a sender: names starting with {} stand for people without a chat account",
+            crate::domain::ids::ASSISTED
+        ));
+    }
     let text = text.strip_prefix(' ').unwrap_or(text).replace("\\n", "\n");
     ConsoleLine::Message {
         user: user.to_string(),

@@ -203,6 +203,15 @@ impl Act {
     /// The act an effect asks of a platform, if it asks one.
     pub fn from_effect(effect: &Effect) -> Option<Act> {
         Some(match effect {
+            // Someone a coordinator entered an application for has no chat account yet:
+            // nothing can reach them (the coordinator tells them; see `flows::assist`).
+            Effect::SendDm { to, .. }
+            | Effect::SendTranscript { to, .. }
+            | Effect::SendResource { to, .. }
+                if to.is_assisted() =>
+            {
+                return None;
+            }
             Effect::SendDm { to, message } => Act::SendDm {
                 to: to.clone(),
                 message: without_file(message),

@@ -388,6 +388,13 @@ pub enum Effect {
         other: UserRef,
         at: DateTime<Utc>,
     },
+    /// `account` takes over the applications a coordinator entered for `assisted` (the
+    /// stand-in of someone who had no chat account: `flows::assist`); a conflict if they
+    /// were taken over meanwhile, or `account` applied meanwhile.
+    ClaimAssisted {
+        assisted: UserRef,
+        account: UserRef,
+    },
     /// End `account`'s link, as the person or as the other account.
     Unlink {
         account: UserRef,

@@ -375,18 +375,21 @@ impl Store {
     }
 
     /// The participants of a programme and role who are ready to be matched: accepted,
-    /// with every screening step complete. This is what matching draws from.
+    /// with every screening step complete, and with a chat account (someone a coordinator
+    /// entered an application for joins the pool when they take it over: `flows::assist`).
+    /// This is what matching draws from.
     pub async fn ready_participants(
         &self,
         programme: &str,
         role: RoleKind,
     ) -> Result<Vec<ApplicationRecord>> {
         let ids: Vec<i64> = sqlx::query_scalar(
-            "SELECT id FROM applications WHERE programme = $1 AND role = $2 AND status = $3 ORDER BY submitted_at, id",
+            "SELECT id FROM applications WHERE programme = $1 AND role = $2 AND status = $3 AND user_id NOT LIKE $4 ORDER BY submitted_at, id",
         )
         .bind(programme)
         .bind(role.as_str())
         .bind(ApplicationStatus::Ready.as_str())
+        .bind(format!("{}%", crate::domain::ids::ASSISTED))
         .fetch_all(&self.pool)
         .await?;
         let mut out = Vec::with_capacity(ids.len());

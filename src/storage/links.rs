@@ -140,6 +140,52 @@ impl Store {
         Ok(true)
     }
 
+    /// Gives `account` the applications a coordinator entered for `assisted` (the stand-in
+    /// of someone without a chat account: `flows::assist`), with the questions waiting for
+    /// them; the stand-in's code is used up. A conflict (the step is decided again) if the
+    /// applications were taken over meanwhile, or `account` applied meanwhile.
+    pub(super) async fn claim_assisted(
+        &self,
+        tx: &mut Transaction<'static, Any>,
+        assisted: &UserRef,
+        account: &UserRef,
+        now: DateTime<Utc>,
+    ) -> Result<bool> {
+        let count = |user: &UserRef| {
+            sqlx::query_scalar::<_, i64>(
+                "SELECT COUNT(*) FROM applications WHERE platform = $1 AND user_id = $2",
+            )
+            .bind(user.platform.as_str())
+            .bind(user.id.clone())
+        };
+        if count(assisted).fetch_one(&mut **tx).await? == 0
+            || count(account).fetch_one(&mut **tx).await? > 0
+        {
+            return Ok(false);
+        }
+        for table in ["applications", "pending_prompts"] {
+            sqlx::query(sqlx::AssertSqlSafe(format!(
+                "UPDATE {table} SET platform = $1, user_id = $2 WHERE platform = $3 AND user_id = $4"
+            )))
+            .bind(account.platform.as_str())
+            .bind(&account.id)
+            .bind(assisted.platform.as_str())
+            .bind(&assisted.id)
+            .execute(&mut **tx)
+            .await?;
+        }
+        self.forget_link_codes(tx, assisted).await?;
+        self.log_done(
+            tx,
+            account,
+            "take over an assisted application",
+            &format!("entered for them as {}", assisted.id),
+            now,
+        )
+        .await?;
+        Ok(true)
+    }
+
     /// The other accounts linked to `person`, read in the transaction.
     pub(super) async fn accounts_linked_to(
         &self,

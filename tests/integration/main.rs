@@ -12,6 +12,7 @@ mod support;
 
 mod adapters;
 mod architecture;
+mod assisted;
 mod backup;
 #[cfg(all(feature = "matrix", feature = "discord"))]
 mod both_platforms;

@@ -86,6 +86,7 @@ fn samples() -> Vec<(Privileged, Option<&'static str>, &'static str)> {
             "broadcast pathways-2027 all The workshop is on Friday.",
         ),
         (AnnounceApply, c, "announce apply welcome pathways-2027"),
+        (Assist, c, "assist apply pathways-2027"),
         (Export, c, "export applications csv pathways-2027"),
         (
             EventCreate,
@@ -271,6 +272,11 @@ both_backends! {
                     // An action that waits for its confirm (a broadcast, a freeze) is let go.
                     if room == Some(MODERATORS) || text.starts_with("broadcast") {
                         h.in_room(name, room.unwrap_or(COORDINATORS), "!tandem cancel").await;
+                    }
+                    // An assisted application, opened in their DM, is cancelled there.
+                    if text.starts_with("assist") {
+                        h.dm_all(name, "cancel").await;
+                        h.dm_all(name, "yes").await;
                     }
                     continue;
                 }

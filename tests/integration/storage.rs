@@ -20,6 +20,7 @@ fn flow(stage: Stage) -> FlowState {
         started_at: start_time(),
         reopens: None,
         source: None,
+        assisted: None,
     })
 }
 

@@ -4,7 +4,8 @@
 use std::collections::BTreeMap;
 
 use super::{
-    ApplicationFlow, Stage, next_stage, prompt, refused, reply_only, set_and_prompt, with_prompt,
+    ApplicationFlow, Assisted, Stage, next_stage, prompt, refused, reply_only, set_and_prompt,
+    with_prompt,
 };
 use crate::domain::answer::parse_answer;
 use crate::domain::programme::slugify;
@@ -70,7 +71,7 @@ pub fn start(ctx: &Ctx<'_>, args: &[String]) -> Outcome {
                 .arg("status", existing.status.describe()),
         );
     }
-    let mut flow = ApplicationFlow {
+    let flow = ApplicationFlow {
         programme: programme.map(|p| p.slug.clone()),
         role: None,
         answers: BTreeMap::new(),
@@ -78,28 +79,58 @@ pub fn start(ctx: &Ctx<'_>, args: &[String]) -> Outcome {
         started_at: ctx.now,
         reopens: None,
         source,
+        assisted: None,
     };
-    let mut effects = Vec::new();
+    let welcome = programme.map(|p| {
+        Text::msg("apply-welcome")
+            .arg("programme", p.said_name())
+            .arg("welcome", p.said("texts.welcome", &p.texts.welcome))
+    });
+    begin(ctx, flow, programme, role, welcome)
+}
+
+/// Starts an application to `p` that a coordinator (the sender) enters for someone
+/// without a chat account (see `flows::assist`), with `intro` said first.
+pub fn start_assisted(ctx: &Ctx<'_>, p: &Programme, assisted: Assisted, intro: Text) -> Outcome {
+    let flow = ApplicationFlow {
+        programme: Some(p.slug.clone()),
+        role: None,
+        answers: BTreeMap::new(),
+        stage: Stage::ChoosingRole,
+        started_at: ctx.now,
+        reopens: None,
+        source: Some(ASSISTED.to_string()),
+        assisted: Some(assisted),
+    };
+    let only_role = (p.roles.len() == 1).then(|| p.roles.values().next().map(|r| r.kind));
+    begin(ctx, flow, Some(p), only_role.flatten(), Some(intro))
+}
+
+/// The source of an application a coordinator entered for someone (see `flows::assist`).
+pub const ASSISTED: &str = "assisted";
+
+/// Opens `flow` at the programme (when not yet known) or the role (when `role` is not
+/// given) or the first question, with `intro` before its prompt.
+fn begin(
+    ctx: &Ctx<'_>,
+    mut flow: ApplicationFlow,
+    programme: Option<&Programme>,
+    role: Option<RoleKind>,
+    intro: Option<Text>,
+) -> Outcome {
+    let mut effects: Vec<_> = intro
+        .into_iter()
+        .map(|t| ctx.dm(OutMessage::said(t)))
+        .collect();
     match programme {
-        None => {
-            flow.stage = Stage::ChoosingProgramme;
-        }
-        Some(p) => {
-            effects.push(
-                ctx.dm(OutMessage::said(
-                    Text::msg("apply-welcome")
-                        .arg("programme", p.said_name())
-                        .arg("welcome", p.said("texts.welcome", &p.texts.welcome)),
-                )),
-            );
-            match role.filter(|r| p.role(*r).is_some()) {
-                Some(r) => {
-                    flow.role = Some(r);
-                    flow.stage = next_stage(p, &flow, None, false);
-                }
-                None => flow.stage = Stage::ChoosingRole,
+        None => flow.stage = Stage::ChoosingProgramme,
+        Some(p) => match role.filter(|r| p.role(*r).is_some()) {
+            Some(r) => {
+                flow.role = Some(r);
+                flow.stage = next_stage(p, &flow, None, false);
             }
-        }
+            None => flow.stage = Stage::ChoosingRole,
+        },
     }
     effects.push(ctx.dm(prompt(ctx, &flow)));
     Outcome {

@@ -36,7 +36,7 @@ use crate::domain::answer::yes_no_labelled;
 use crate::domain::{Answer, Choice, Programme, Question, RoleKind};
 use crate::i18n::Text;
 use answering::{asking, reviewing};
-pub use choosing::start;
+pub use choosing::{ASSISTED, start, start_assisted};
 use choosing::{choose_programme, choose_role, role_choices_said};
 
 /// A person's application in progress.
@@ -59,6 +59,20 @@ pub struct ApplicationFlow {
     /// `choosing::start`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
+    /// Entered by a coordinator for someone without a chat account (`flows::assist`):
+    /// the sender is the coordinator, and the application is that person's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub assisted: Option<Assisted>,
+}
+
+/// Who an assisted application is for (see `flows::assist`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Assisted {
+    /// Their stand-in (`UserRef::assisted`), the applicant until they take it over.
+    pub person: crate::domain::UserRef,
+    /// The code they take it over with (`link <code>`), given to the coordinator on
+    /// submitting; stored only as a hash from then on.
+    pub code: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

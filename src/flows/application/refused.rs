@@ -179,6 +179,7 @@ fn reopened(
         started_at: ctx.now,
         reopens: Some(record.summary.id),
         source: record.summary.source.clone(),
+        assisted: None,
     };
     let form = super::role_form(p, role, &flow.answers);
     let first_refusing = form.visible().iter().copied().find(|q| {

@@ -22,9 +22,11 @@ pub(super) fn submit(
     role: &Role,
     answers: Vec<(String, Answer)>,
 ) -> Outcome {
+    // The sender's own applications are not those of whom a coordinator assists.
     if let Some(existing) = ctx
         .applications
         .iter()
+        .filter(|_| flow.assisted.is_none())
         .find(|a| a.programme == p.slug && a.status.is_active() && Some(a.id) != flow.reopens)
     {
         return Outcome {
@@ -90,7 +92,10 @@ pub(super) fn submit(
     let application = NewApplication {
         programme: p.slug.clone(),
         role: role.kind,
-        applicant: ctx.user.clone(),
+        applicant: flow
+            .assisted
+            .as_ref()
+            .map_or_else(|| ctx.user.clone(), |a| a.person.clone()),
         answers,
         submitted_at: ctx.now,
         status,
@@ -98,11 +103,15 @@ pub(super) fn submit(
         reopens: flow.reopens,
         source: flow.source.clone(),
     };
+    let mut effects = vec![
+        Effect::StoreApplication(application),
+        ctx.dm(OutMessage::said(told)),
+    ];
+    if let Some(assisted) = &flow.assisted {
+        effects.extend(crate::flows::assist::submitted(ctx, assisted));
+    }
     Outcome {
         state: StateChange::Clear,
-        effects: vec![
-            Effect::StoreApplication(application),
-            ctx.dm(OutMessage::said(told)),
-        ],
+        effects,
     }
 }

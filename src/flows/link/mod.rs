@@ -16,7 +16,7 @@
 use chrono::Duration;
 
 use super::{Ctx, Effect, Outcome};
-use crate::domain::accounts::{self, CODE_MINUTES};
+use crate::domain::accounts::{self, ASSISTED_CODE_DAYS, CODE_MINUTES};
 use crate::domain::matches::{MatchRecord, MatchStatus};
 use crate::domain::{Platform, UserRef};
 
@@ -56,6 +56,9 @@ pub struct Issuer {
     pub suspended: bool,
     /// Whether it is staff through a platform group.
     pub staff_group: bool,
+    /// When it is the stand-in of someone a coordinator entered an application for
+    /// (`flows::assist`): those applications, which the code hands over.
+    pub assisted: Vec<super::assist::AssistedApplication>,
 }
 
 const USAGE: &str = "To link your Matrix and Discord accounts, type link on one of them: I'll give you a code to send from the other, as link followed by the code. To undo it, type unlink.";
@@ -110,15 +113,17 @@ pub fn handle(ctx: &Ctx<'_>, command: &Result<LinkCommand, String>) -> Outcome {
         Ok(command) => command,
         Err(usage) => return say(usage.clone()),
     };
-    let Some(elsewhere) = other_platform(ctx.user.platform) else {
-        return say("Linking accounts works between Matrix and Discord.".into());
-    };
-    match command {
-        LinkCommand::Start => start(ctx, elsewhere),
-        LinkCommand::Confirm(code) => confirm(ctx, code),
-        LinkCommand::Unlink => unlink(ctx),
+    let elsewhere = other_platform(ctx.user.platform);
+    match (command, elsewhere) {
+        // A code may be an assisted application's, taken over from any platform.
+        (LinkCommand::Confirm(code), _) => confirm(ctx, code),
+        (LinkCommand::Start, Some(elsewhere)) => start(ctx, elsewhere),
+        (LinkCommand::Unlink, Some(_)) => unlink(ctx),
+        (_, None) => say(ONLY_BETWEEN.into()),
     }
 }
+
+const ONLY_BETWEEN: &str = "Linking accounts works between Matrix and Discord.";
 
 fn start(ctx: &Ctx<'_>, elsewhere: Platform) -> Outcome {
     let say = |text: String| Outcome::unchanged(vec![ctx.dm_text(text)]);
@@ -165,13 +170,24 @@ fn confirm(ctx: &Ctx<'_>, code: &str) -> Outcome {
             staff_group,
         }) => (issuer, *staff_group),
         _ => {
-            return say(format!(
-                "That code doesn't work: it may be mistyped, or more than {CODE_MINUTES} minutes old. Type link on your other account for a new one."
-            ));
+            return Outcome::unchanged(vec![
+                ctx.dm(crate::chat::OutMessage::said(
+                    crate::i18n::Text::msg("link-code-invalid")
+                        .arg("minutes", CODE_MINUTES)
+                        .arg("days", ASSISTED_CODE_DAYS),
+                )),
+            ]);
         }
     };
     let me = ctx.user;
     let from = &issuer.account;
+    if from.is_assisted() {
+        let staff = staff_group || is_staff(ctx, me);
+        return super::assist::claim(ctx, from, &issuer.assisted, staff);
+    }
+    if other_platform(me.platform).is_none() {
+        return say(ONLY_BETWEEN.into());
+    }
     if from == me {
         return say(format!(
             "That's this account's own code: send link {code} from your account on {}.",

@@ -98,6 +98,14 @@ fn card_body(programme: &Programme, record: &ApplicationRecord) -> OutMessage {
         record.applicant,
         s.submitted_at.format("%-d %b %Y %H:%M UTC")
     );
+    if record.applicant.is_assisted() {
+        t.push('\n');
+        t.push_str(
+            &crate::i18n::Text::msg("assist-card")
+                .arg("id", s.id)
+                .english(),
+        );
+    }
     if let Some(e) = &record.evaluation {
         t.push_str(&format!("\nScreening rules: {}", e.outcome.label()));
         let matched: Vec<_> = e.results.iter().filter(|r| r.matched).collect();

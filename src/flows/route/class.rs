@@ -61,6 +61,7 @@ pub(super) fn room_class(command: &Room, coordinators: bool) -> Option<Privilege
         Room::Resources(_) => P::ResourceProgress,
         Room::Broadcast(Ok(_)) => P::Broadcast,
         Room::Announce(Ok(_)) => P::AnnounceApply,
+        Room::Assist(Ok(_)) => P::Assist,
         Room::Export(Ok(_)) => P::Export,
         Room::Event(Ok(c)) => match c {
             EventCommand::Create(_) => P::EventCreate,

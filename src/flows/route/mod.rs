@@ -30,6 +30,7 @@ use crate::domain::{Place, Programme, RoomRef, UserRef};
 use super::actions::{self, ActionCommand};
 use super::agreement::{self, AgreementCommand};
 use super::announce::{self, AnnounceCommand};
+use super::assist::{self, AssistCommand};
 use super::broadcast::{self, BroadcastCommand};
 use super::cases::{self, CaseCommand};
 use super::choice::{self, ChoiceCommand};
@@ -173,6 +174,9 @@ pub enum Room {
     Figures(Option<String>),
     /// `announce apply <room> [programme]`: a programme's Apply card in a room.
     Announce(Result<AnnounceCommand, String>),
+    /// `assist apply [programme]`, `assist code <application>`: an application entered for
+    /// someone without a chat account.
+    Assist(Result<AssistCommand, String>),
     /// `broadcast [programme] <audience> <text>`: an announcement by DM.
     Broadcast(Result<BroadcastCommand, String>),
     /// `resources [programme]` in the coordinators' room: who read the programme's
@@ -321,7 +325,7 @@ fn dm(from: &UserRef, text: &str, router: &Router<'_>) -> Dm {
 
 /// The room's grammars in the order they are tried: the first that reads a message has it.
 /// The `bool` says whether it was typed in the coordinators' room.
-const ROOM_GRAMMARS: [fn(&str, bool) -> Option<Room>; 22] = [
+const ROOM_GRAMMARS: [fn(&str, bool) -> Option<Room>; 23] = [
     |t, _| command::help_topic(t).map(Room::HelpOn),
     |t, _| actions::is_cancel(t).then_some(Room::Cancel),
     |t, _| actions::parse(t).map(Room::Action),
@@ -352,6 +356,7 @@ const ROOM_GRAMMARS: [fn(&str, bool) -> Option<Room>; 22] = [
     |t, _| figures::parse_export(t).map(Room::Export),
     |t, _| broadcast::parse(t).map(Room::Broadcast),
     |t, _| announce::parse(t).map(Room::Announce),
+    |t, _| assist::parse(t).map(Room::Assist),
     |t, _| (command::parse(t) == Some(Command::Report)).then_some(Room::Report),
     |t, _| review::parse(t).map(Room::Review),
     // Before `match ...`: `match show` is a list, not a matching command.
@@ -394,6 +399,7 @@ impl Room {
             | Room::Resources(_)
             | Room::Broadcast(Ok(_))
             | Room::Announce(Ok(_))
+            | Room::Assist(Ok(_))
             | Room::Export(Ok(_))
             | Room::Review(Ok(_))
             | Room::Pairing(Ok(_))

@@ -6,6 +6,7 @@
 use crate::domain::{Programme, UserRef};
 
 use super::super::actions::ActionCommand;
+use super::super::assist::AssistCommand;
 use super::super::cases::CaseCommand;
 use super::super::command::Command;
 use super::super::events::EventCommand;
@@ -87,6 +88,8 @@ pub enum Needs {
     OwnWeek,
     /// A programme's people, and who muted announcements or cannot be reached.
     Broadcast(String),
+    /// A fresh stand-in and code for `assist`, and the application it names, if any.
+    Assist(Option<i64>),
     /// The resources the sender has read (`resources`, `done`).
     ResourcesRead,
     /// A programme's people and who read its resources.
@@ -163,6 +166,10 @@ pub(super) fn room_needs(
             Err(_) => Needs::Nothing,
         },
         Room::Command(Command::Resources(_) | Command::Done(_)) => Needs::ResourcesRead,
+        Room::Assist(Ok(command)) if coordinators => Needs::Assist(match command {
+            AssistCommand::Code(n) => Some(*n),
+            AssistCommand::Apply(_) => None,
+        }),
         Room::Case(Ok(command)) if router.moderation.is_moderator(from) => case_needs(command),
         Room::Action(Ok(ActionCommand::Freeze(id) | ActionCommand::Unfreeze(id))) => {
             Needs::Pair(*id)

@@ -261,6 +261,12 @@ pub(crate) fn entry(command: Privileged) -> Entry {
             "broadcast mentees The CV workshop is on Friday at 18:00.",
             "an announcement by DM to everyone in the audience, after a dry run and your confirm; lines starting es: or ar: are its translations",
         ),
+        P::Assist => e(
+            Screening,
+            "assist apply [programme] · assist code <application>",
+            "assist apply pathways",
+            "enter an application for someone without a chat account (a phone call, a paper form), answering its questions in your DM; they take it over with the code you get (assist code makes a new one)",
+        ),
         P::AnnounceApply => e(
             Figures,
             "announce apply <room> [programme]",
