@@ -49,3 +49,7 @@ apply-card = 📣 { $programme } is open for applications!
     To apply, press Apply, or send me a direct message: apply { $slug }
 apply-card-role = • { $role }: { $description }
 apply-card-pressed = I've sent you a direct message to start your application. If nothing comes, allow direct messages from this server's members (in its Privacy Settings) and press Apply again.
+broadcast-without-chat = { $count ->
+    [one] 1 person has no chat account yet (a coordinator entered their application) and will not get it: tell them yourself.
+   *[other] { $count } people have no chat account yet (a coordinator entered their applications) and will not get it: tell them yourself.
+}

@@ -49,3 +49,7 @@ apply-card = 📣 ¡{ $programme } admite solicitudes!
     Para presentar tu solicitud, pulsa Apply o envíame un mensaje directo: apply { $slug }
 apply-card-role = • { $role }: { $description }
 apply-card-pressed = Te he enviado un mensaje directo para empezar tu solicitud. Si no te llega, permite los mensajes directos de los miembros de este servidor (en sus ajustes de privacidad) y vuelve a pulsar Apply.
+broadcast-without-chat = { $count ->
+    [one] 1 persona aún no tiene cuenta de chat (la coordinación registró su solicitud) y no lo recibirá: cuéntaselo tú.
+   *[other] { $count } personas aún no tienen cuenta de chat (la coordinación registró sus solicitudes) y no lo recibirán: cuéntaselo tú.
+}

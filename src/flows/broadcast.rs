@@ -168,6 +168,9 @@ fn programme_for<'c>(
 struct Reach {
     to: Vec<UserRef>,
     muted: usize,
+    /// People a coordinator entered an application for, with no chat account yet
+    /// (`flows::assist`): nothing reaches them.
+    without_chat: usize,
 }
 
 fn reach(
@@ -189,7 +192,10 @@ fn reach(
             said.arg("chars", char_len(text)).arg("max", MAX_CHARS),
         )));
     }
-    let everyone = audience_of(ctx, programme, command.audience);
+    let (without_chat, everyone): (Vec<UserRef>, Vec<UserRef>) =
+        audience_of(ctx, programme, command.audience)
+            .into_iter()
+            .partition(UserRef::is_assisted);
     let to: Vec<UserRef> = everyone
         .iter()
         .filter(|u| !muted.contains(u))
@@ -205,7 +211,11 @@ fn reach(
                 .arg("muted", muted),
         )));
     }
-    Ok(Reach { to, muted })
+    Ok(Reach {
+        to,
+        muted,
+        without_chat: without_chat.len(),
+    })
 }
 
 /// `broadcast …`: the dry run, and the broadcast waits for `confirm`.
@@ -241,6 +251,9 @@ pub fn ask(
     ];
     if reach.muted > 0 {
         parts.push(Text::msg("broadcast-muted").arg("count", reach.muted));
+    }
+    if reach.without_chat > 0 {
+        parts.push(Text::msg("broadcast-without-chat").arg("count", reach.without_chat));
     }
     if !unreachable.is_empty() {
         parts.push(

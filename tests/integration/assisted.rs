@@ -98,6 +98,11 @@ both_backends! {
         crate::pairing::ready_mentor(&h, "grace", "Grace", "Technology").await;
         let out = h.dm_all("grace", &format!("link {code}")).await;
         assert!(out.contains("This account already has an application with me"), "{out}");
+        // A broadcast reaches Grace, and says who it cannot reach.
+        let out = h.in_room("carol", ROOM, "!tandem broadcast all The workshop is on Friday.").await;
+        assert!(out.contains("1 person gets it by direct message."), "{out}");
+        assert!(out.contains("1 person has no chat account yet (a coordinator entered their application) and will not get it"), "{out}");
+        h.in_room("carol", ROOM, "!tandem cancel").await;
         assert!(h.store.application(id).await.unwrap().unwrap().applicant.is_assisted());
 
         // Ana joins and takes it over: it is hers, the coordinators are told, and her

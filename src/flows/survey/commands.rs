@@ -288,7 +288,8 @@ fn recipients(
             }
         }
     }
-    everyone.retain(|(_, role)| survey.roles.contains(role));
+    // Someone a coordinator entered an application for has no chat account to answer from.
+    everyone.retain(|(u, role)| survey.roles.contains(role) && !u.is_assisted());
     everyone.sort();
     everyone.dedup_by(|a, b| a.0 == b.0);
     let before = everyone.len();
