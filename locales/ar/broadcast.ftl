@@ -48,7 +48,10 @@ announce-posted = نُشرت بطاقة التقديم إلى { $programme } ف�
 apply-card = 📣 باب التقديم إلى { $programme } مفتوح!
     { $description }
     { $roles }
-    للتقديم، اضغط Apply، أو أرسل إليّ رسالة خاصة: apply { $slug }
+    { $how }
+apply-card-button = للتقديم، اضغط Apply، أو أرسل إليّ رسالة خاصة: apply { $slug }
+apply-card-link = للتقديم، أرسل إليّ رسالة خاصة ({ $link }): apply { $slug }
+apply-card-dm = للتقديم، أرسل إليّ رسالة خاصة: apply { $slug }
 apply-card-role = • { $role }: { $description }
 apply-card-pressed = أرسلت إليك رسالة خاصة لتبدأ طلبك. إن لم تصلك، فاسمح بالرسائل الخاصة من أعضاء هذا الخادم (في إعدادات الخصوصية) واضغط Apply مرة أخرى.
 broadcast-without-chat = { $count ->

@@ -46,7 +46,10 @@ announce-posted = The Apply card of { $programme } is posted in { $room }. Appli
 apply-card = 📣 { $programme } is open for applications!
     { $description }
     { $roles }
-    To apply, press Apply, or send me a direct message: apply { $slug }
+    { $how }
+apply-card-button = To apply, press Apply, or send me a direct message: apply { $slug }
+apply-card-link = To apply, send me a direct message ({ $link }): apply { $slug }
+apply-card-dm = To apply, send me a direct message: apply { $slug }
 apply-card-role = • { $role }: { $description }
 apply-card-pressed = I've sent you a direct message to start your application. If nothing comes, allow direct messages from this server's members (in its Privacy Settings) and press Apply again.
 broadcast-without-chat = { $count ->

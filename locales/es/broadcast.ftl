@@ -46,7 +46,10 @@ announce-posted = La tarjeta de solicitud de { $programme } está publicada en {
 apply-card = 📣 ¡{ $programme } admite solicitudes!
     { $description }
     { $roles }
-    Para presentar tu solicitud, pulsa Apply o envíame un mensaje directo: apply { $slug }
+    { $how }
+apply-card-button = Para presentar tu solicitud, pulsa Apply o envíame un mensaje directo: apply { $slug }
+apply-card-link = Para presentar tu solicitud, envíame un mensaje directo ({ $link }): apply { $slug }
+apply-card-dm = Para presentar tu solicitud, envíame un mensaje directo: apply { $slug }
 apply-card-role = • { $role }: { $description }
 apply-card-pressed = Te he enviado un mensaje directo para empezar tu solicitud. Si no te llega, permite los mensajes directos de los miembros de este servidor (en sus ajustes de privacidad) y vuelve a pulsar Apply.
 broadcast-without-chat = { $count ->

@@ -116,6 +116,9 @@ pub struct AppSettings {
     pub relay: bool,
     /// The language of rooms and of people who chose none.
     pub language: crate::i18n::Locale,
+    /// The bot's own accounts, where the settings name them (its Matrix id): what a
+    /// message tells people to write to.
+    pub bot_accounts: Vec<UserRef>,
 }
 
 impl Default for AppSettings {
@@ -133,6 +136,7 @@ impl Default for AppSettings {
             platforms: Vec::new(),
             limits: RateLimits::default(),
             relay: true,
+            bot_accounts: Vec::new(),
             language: crate::i18n::Locale::EN,
             fonts: crate::graphics::DEFAULT_FONTS
                 .iter()
@@ -358,6 +362,7 @@ impl App {
             blocked_offers: &known.blocked_offers,
             linked: known.linked.as_ref(),
             language: known.language,
+            bots: &self.settings.bot_accounts,
         }
     }
 }

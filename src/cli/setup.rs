@@ -133,6 +133,11 @@ pub(super) fn app_settings(settings: &Settings) -> AppSettings {
         relay: settings.discord.as_ref().is_none_or(|d| d.message_content),
         // Checked when the settings were loaded.
         language: settings.locale().unwrap_or_default(),
+        bot_accounts: settings
+            .matrix
+            .iter()
+            .map(|m| crate::domain::UserRef::new(Platform::Matrix, m.user_id.clone()))
+            .collect(),
         ..AppSettings::default()
     }
 }

@@ -44,8 +44,22 @@ pub fn parse(text: &str) -> Option<Result<AnnounceCommand, String>> {
     }
 }
 
-/// The Apply card of `programme`, for `room`'s platform.
-pub fn card(programme: &crate::domain::Programme) -> OutMessage {
+/// The Apply card of `programme`, for a room on `platform`: on Discord with an Apply
+/// button; on Matrix with a `matrix.to` link to the bot (`bot`, its account there, when
+/// the settings name it), which opens a DM with it in any client.
+pub fn card(
+    programme: &crate::domain::Programme,
+    platform: Platform,
+    bot: Option<&crate::domain::UserRef>,
+) -> OutMessage {
+    let slug = programme.slug.as_str();
+    let how = match (platform, bot) {
+        (Platform::Discord, _) => Text::msg("apply-card-button").arg("slug", slug),
+        (Platform::Matrix, Some(bot)) => Text::msg("apply-card-link")
+            .arg("slug", slug)
+            .arg("link", format!("https://matrix.to/#/{}", bot.id)),
+        _ => Text::msg("apply-card-dm").arg("slug", slug),
+    };
     let roles: Vec<Text> = programme
         .roles
         .values()
@@ -67,8 +81,9 @@ pub fn card(programme: &crate::domain::Programme) -> OutMessage {
                 programme.said("description", &programme.description),
             )
             .arg("roles", Text::lines(roles))
-            .arg("slug", programme.slug.as_str()),
+            .arg("how", how),
     );
+    // Shown where the platform has buttons (Discord); elsewhere the card says what to send.
     message.actions = vec![CardAction::new(
         "Apply",
         format!("apply {} via announcement", programme.slug),
@@ -95,10 +110,11 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: AnnounceCommand) -> Outcom
         return post(Text::msg("announce-alias").arg("room", command.room.as_str()));
     }
     let target = RoomRef::new(room.platform, command.room.clone());
+    let bot = ctx.bots.iter().find(|b| b.platform == target.platform);
     Outcome::unchanged(vec![
         Effect::PostInRoom {
+            message: card(programme, target.platform, bot),
             room: target,
-            message: card(programme),
         },
         Effect::PostInRoom {
             room: room.clone(),
@@ -130,7 +146,12 @@ mod tests {
             "{}",
             card.text
         );
-        assert!(card.text.contains("apply pathways"), "{}", card.text);
+        assert!(
+            card.text
+                .contains("send me a direct message: apply pathways"),
+            "{}",
+            card.text
+        );
         assert_eq!(card.actions[0].command, "apply pathways via announcement");
         assert!(
             posted(&out, "coordinators")[0]
@@ -139,5 +160,24 @@ mod tests {
         );
         assert!(matches!(parse("announce apply"), Some(Err(_))));
         assert_eq!(parse("announcements are great"), None);
+    }
+
+    #[test]
+    fn on_matrix_the_apply_card_links_to_a_direct_message_with_the_bot_and_on_discord_has_a_button()
+    {
+        let scene = Scene::for_user("carol");
+        let ctx = scene.ctx();
+        let p = &ctx.programmes[0];
+        let bot = crate::domain::UserRef::new(Platform::Matrix, "@tandem:example.org");
+        let on_matrix = card(p, Platform::Matrix, Some(&bot)).text;
+        assert!(
+            on_matrix.contains(
+                "send me a direct message (https://matrix.to/#/@tandem:example.org): apply pathways"
+            ),
+            "{on_matrix}"
+        );
+        assert!(!on_matrix.contains("press Apply"), "{on_matrix}");
+        let on_discord = card(p, Platform::Discord, None).text;
+        assert!(on_discord.contains("press Apply"), "{on_discord}");
     }
 }

@@ -217,6 +217,8 @@ pub struct Ctx<'a> {
     pub linked: Option<&'a crate::domain::accounts::Linked>,
     /// The language the sender is written to in (what they chose, or the deployment's).
     pub language: crate::i18n::Locale,
+    /// The bot's own accounts the settings name (its Matrix id), to point people to.
+    pub bots: &'a [UserRef],
 }
 
 /// An event session and everyone's answer to it.

@@ -306,6 +306,7 @@ impl Scene {
             blocked_offers: &[],
             linked: None,
             language: Default::default(),
+            bots: &[],
         }
     }
 

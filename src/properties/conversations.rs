@@ -617,6 +617,7 @@ impl World {
             blocked_offers: &[],
             linked: None,
             language: Default::default(),
+            bots: &[],
         };
         let state = self.states[who].as_ref();
         let outcome = match step {

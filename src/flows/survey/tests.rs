@@ -92,6 +92,7 @@ impl World {
             blocked_offers: &[],
             linked: None,
             language: Default::default(),
+            bots: &[],
         }
     }
 
