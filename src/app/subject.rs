@@ -301,6 +301,7 @@ impl App {
                     id: a.id,
                     programme: a.programme.clone(),
                     name: flows::review::display_name_of(&record.applicant, &record.answers),
+                    withdrawn: a.status == crate::domain::ApplicationStatus::Withdrawn,
                 });
             }
         }
@@ -352,9 +353,23 @@ impl App {
                         }),
                         None => None,
                     };
+                    // Taking over an assisted application: the sender's checks kept from
+                    // before an erasure are pointed out to the coordinators.
+                    let held = match &issuer {
+                        Some(i) if i.account.is_assisted() => {
+                            self.links.fresh().await;
+                            let person = self
+                                .links
+                                .person_of(&inbound.from)
+                                .unwrap_or_else(|| inbound.from.clone());
+                            self.store.held_checks_of(&person).await?
+                        }
+                        _ => Vec::new(),
+                    };
                     Subject::Link(LinkSubject::Issuer {
                         issuer,
                         staff_group: self.in_staff_group(&inbound.from).await,
+                        held,
                     })
                 }
                 Needs::Question(id) => {

@@ -28,6 +28,9 @@ pub enum AssistCommand {
     Apply(Option<String>),
     /// `assist code <application>`.
     Code(i64),
+    /// `assist delete <application>`: erases an application nobody took over (the person
+    /// asked, on the phone, or never joined).
+    Delete(i64),
 }
 
 /// What `assist` needs loaded, and the app loads (`app::subject`): a fresh stand-in and
@@ -46,6 +49,8 @@ pub struct AssistedApplication {
     pub programme: String,
     /// Their name on it (or its number, if it has none).
     pub name: String,
+    /// Withdrawn (by a coordinator's `assist delete`, or a decision).
+    pub withdrawn: bool,
 }
 
 /// `assist apply [programme]`, `assist code <application>`; `None` when the message is not
@@ -59,14 +64,18 @@ pub fn parse(text: &str) -> Option<Result<AssistCommand, String>> {
         [_, apply, programme] if apply.eq_ignore_ascii_case("apply") => {
             Some(Ok(AssistCommand::Apply(Some(programme.to_lowercase()))))
         }
-        [_, code, n] if code.eq_ignore_ascii_case("code") => Some(
-            numbers::read_or(
-                n,
-                Numbered::Application,
-                &Text::msg("assist-usage").english(),
-            )
-            .map(AssistCommand::Code),
-        ),
+        [_, verb, n]
+            if verb.eq_ignore_ascii_case("code") || verb.eq_ignore_ascii_case("delete") =>
+        {
+            let usage = Text::msg("assist-usage").english();
+            Some(numbers::read_or(n, Numbered::Application, &usage).map(|n| {
+                if verb.eq_ignore_ascii_case("code") {
+                    AssistCommand::Code(n)
+                } else {
+                    AssistCommand::Delete(n)
+                }
+            }))
+        }
         _ => Some(usage()),
     }
 }
@@ -115,28 +124,26 @@ pub fn handle(
             });
             outcome
         }
-        AssistCommand::Code(id) => {
-            let Some(record) = subject
-                .application
-                .as_deref()
-                .filter(|r| r.summary.id == id)
-            else {
-                return post(Text::msg("assist-no-application").arg("id", id));
+        AssistCommand::Code(id) | AssistCommand::Delete(id) => {
+            let record = match not_taken_over(ctx, room, subject, id) {
+                Ok(record) => record,
+                Err(answer) => return *answer,
             };
-            let Some(p) = ctx.programme(&record.summary.programme) else {
-                return post(Text::msg("assist-no-application").arg("id", id));
-            };
-            if !p.is_coordinator(ctx.user) {
-                return super::review::refuse_non_coordinator(
-                    ctx,
-                    room,
-                    &format!("make codes for applications to {}", p.name),
-                );
-            }
-            if !record.applicant.is_assisted() {
-                return post(Text::msg("assist-not-assisted").arg("id", id));
-            }
             let name = super::review::display_name_of(&record.applicant, &record.answers);
+            if let AssistCommand::Delete(_) = command {
+                return Outcome::unchanged(vec![
+                    Effect::ErasePerson {
+                        user: record.applicant.clone(),
+                        retention_years: ctx.moderation.retention_years,
+                    },
+                    Effect::PostInRoom {
+                        room: room.clone(),
+                        message: OutMessage::said(
+                            Text::msg("assist-deleted").arg("id", id).arg("name", name),
+                        ),
+                    },
+                ]);
+            }
             Outcome::unchanged(vec![
                 Effect::StoreLinkCode {
                     account: record.applicant.clone(),
@@ -163,6 +170,40 @@ pub fn handle(
     }
 }
 
+/// The assisted application `id`, not taken over (nor withdrawn), of a programme the
+/// sender coordinates; or the answer that says why not.
+fn not_taken_over<'s>(
+    ctx: &Ctx<'_>,
+    room: &RoomRef,
+    subject: &'s AssistSubject,
+    id: i64,
+) -> Result<&'s ApplicationRecord, Box<Outcome>> {
+    let post = |text: Text| Box::new(super::post_said(room, text));
+    let Some(record) = subject
+        .application
+        .as_deref()
+        .filter(|r| r.summary.id == id)
+    else {
+        return Err(post(Text::msg("assist-no-application").arg("id", id)));
+    };
+    let Some(p) = ctx.programme(&record.summary.programme) else {
+        return Err(post(Text::msg("assist-no-application").arg("id", id)));
+    };
+    if !p.is_coordinator(ctx.user) {
+        return Err(Box::new(super::review::refuse_non_coordinator(
+            ctx,
+            room,
+            &format!("work on assisted applications to {}", p.name),
+        )));
+    }
+    if !record.applicant.is_assisted()
+        || record.summary.status == crate::domain::ApplicationStatus::Withdrawn
+    {
+        return Err(post(Text::msg("assist-not-assisted").arg("id", id)));
+    }
+    Ok(record)
+}
+
 /// What submitting an assisted application adds: its code, stored, and given to the
 /// coordinator with what to tell the person.
 pub(crate) fn submitted(ctx: &Ctx<'_>, assisted: &Assisted) -> Vec<Effect> {
@@ -180,26 +221,42 @@ pub(crate) fn submitted(ctx: &Ctx<'_>, assisted: &Assisted) -> Vec<Effect> {
     ]
 }
 
-/// `link <code>` with the code of an assisted application (`assisted`, the stand-in, and
-/// its `applications`): the sender's account takes them over, if it is new to Tandem.
+/// `link <code>` with the code of an assisted application (`issuer`, the stand-in with its
+/// applications): the sender's account takes them over, unless it is staff or suspended,
+/// the stand-in was suspended (a moderator's decision the person cannot shed by joining),
+/// or it has an application to one of the same programmes. `held` is the sender's checks
+/// kept from before an erasure, pointed out to the coordinators as on any application.
 pub(crate) fn claim(
     ctx: &Ctx<'_>,
-    assisted: &UserRef,
-    applications: &[AssistedApplication],
+    code: &str,
+    issuer: &super::link::Issuer,
     staff: bool,
+    held: &[(i64, String)],
 ) -> Outcome {
     let say = |text: Text| Outcome::unchanged(vec![ctx.dm(OutMessage::said(text))]);
+    let (assisted, applications) = (&issuer.account, &issuer.assisted);
     if staff {
         return say(Text::msg("assist-claim-staff"));
     }
     if ctx.suspended {
         return say(Text::msg("assist-claim-suspended"));
     }
-    if !ctx.applications.is_empty() || !ctx.matches.is_empty() {
+    if issuer.suspended || applications.iter().all(|a| a.withdrawn) {
+        return say(Text::msg("assist-claim-held"));
+    }
+    // One application to a programme each (withdrawn ones aside).
+    let clash = ctx.applications.iter().any(|mine| {
+        mine.status != crate::domain::ApplicationStatus::Withdrawn
+            && applications
+                .iter()
+                .any(|a| !a.withdrawn && a.programme == mine.programme)
+    });
+    if clash {
         return say(Text::msg("assist-claim-has-application"));
     }
     let programmes: Vec<Text> = applications
         .iter()
+        .filter(|a| !a.withdrawn)
         .map(|a| match ctx.programme(&a.programme) {
             Some(p) => p.said_name(),
             None => Text::plain(a.programme.as_str()),
@@ -209,12 +266,20 @@ pub(crate) fn claim(
         Effect::ClaimAssisted {
             assisted: assisted.clone(),
             account: ctx.user.clone(),
+            code: code.to_string(),
         },
         ctx.dm(OutMessage::said(
             Text::msg("assist-claimed").arg("programmes", Text::join(programmes, ", ")),
         )),
     ];
-    for a in applications {
+    for a in applications.iter().filter(|a| !a.withdrawn) {
+        effects.extend(super::review::held_checks_about(
+            ctx,
+            &a.programme,
+            a.id,
+            &a.name,
+            held,
+        ));
         if let Some(room) = ctx.coordinators_room(Some(&a.programme)) {
             effects.push(Effect::PostInRoom {
                 room: room.clone(),
@@ -246,5 +311,169 @@ mod tests {
         assert!(matches!(parse("assist"), Some(Err(_))));
         assert!(matches!(parse("assist with the event"), Some(Err(_))));
         assert_eq!(parse("assistance please"), None);
+    }
+
+    use crate::domain::{ApplicationStatus, Platform, RoleKind};
+    use crate::flows::link::Issuer;
+    use crate::flows::testing::{Scene, application, room, user};
+
+    fn stand_in() -> UserRef {
+        UserRef::assisted(Platform::Console, "0a1b2c3d")
+    }
+
+    fn issuer(suspended: bool, withdrawn: bool) -> Issuer {
+        Issuer {
+            account: stand_in(),
+            linked: false,
+            suspended,
+            staff_group: false,
+            assisted: vec![AssistedApplication {
+                id: 7,
+                programme: "pathways".into(),
+                name: "Ana".into(),
+                withdrawn,
+            }],
+        }
+    }
+
+    fn said(out: &Outcome) -> Vec<String> {
+        out.effects
+            .iter()
+            .filter_map(|e| match e {
+                Effect::SendDm { message, .. } | Effect::PostInRoom { message, .. } => {
+                    Some(message.text.clone())
+                }
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_new_account_takes_over_the_application_and_the_coordinators_hear_of_it_with_any_held_check()
+     {
+        let scene = Scene::for_user("ana");
+        let held = vec![(3, "background check".to_string())];
+        let out = claim(
+            &scene.ctx(),
+            "KQ7X-MDPA",
+            &issuer(false, false),
+            false,
+            &held,
+        );
+        assert!(out.effects.iter().any(|e| matches!(
+            e,
+            Effect::ClaimAssisted { assisted, account, code }
+                if *assisted == stand_in() && *account == user("ana") && code == "KQ7X-MDPA"
+        )));
+        let said = said(&out).join("\n");
+        assert!(said.contains("is now this account's"), "{said}");
+        assert!(
+            said.contains("A7 (Ana) has taken over their application"),
+            "{said}"
+        );
+        assert!(
+            said.contains("background check of application A3"),
+            "{said}"
+        );
+    }
+
+    #[test]
+    fn staff_a_suspended_stand_in_a_withdrawn_application_or_one_to_the_same_programme_is_not_taken_over()
+     {
+        let refused = |out: &Outcome, why: &str| {
+            assert!(
+                !out.effects
+                    .iter()
+                    .any(|e| matches!(e, Effect::ClaimAssisted { .. })),
+                "{why}"
+            );
+            assert!(said(out)[0].contains(why), "{:?}", said(out));
+        };
+        let scene = Scene::for_user("ana");
+        let ctx = scene.ctx();
+        refused(
+            &claim(&ctx, "C", &issuer(false, false), true, &[]),
+            "staff account",
+        );
+        refused(
+            &claim(&ctx, "C", &issuer(true, false), false, &[]),
+            "can't be taken over",
+        );
+        refused(
+            &claim(&ctx, "C", &issuer(false, true), false, &[]),
+            "can't be taken over",
+        );
+        let mut scene = Scene::for_user("ana");
+        scene.applications =
+            vec![application(2, "ana", RoleKind::Mentor, ApplicationStatus::NeedsReview).summary];
+        refused(
+            &claim(&scene.ctx(), "C", &issuer(false, false), false, &[]),
+            "already has an application",
+        );
+        // A withdrawn one of their own is no obstacle.
+        scene.applications[0].status = ApplicationStatus::Withdrawn;
+        let out = claim(&scene.ctx(), "C", &issuer(false, false), false, &[]);
+        assert!(
+            out.effects
+                .iter()
+                .any(|e| matches!(e, Effect::ClaimAssisted { .. }))
+        );
+    }
+
+    #[test]
+    fn assist_delete_erases_an_application_nobody_took_over_and_refuses_one_made_in_chat() {
+        let mut scene = Scene::for_user("carol");
+        let mut record = application(7, "ana", RoleKind::Mentee, ApplicationStatus::Approved);
+        record.applicant = stand_in();
+        scene.subject = Subject::Assist(AssistSubject {
+            person: UserRef::assisted(Platform::Console, "ffff"),
+            code: "KQ7X-MDPA".into(),
+            application: Some(Box::new(record.clone())),
+        });
+        let out = handle(
+            &scene.ctx(),
+            None,
+            &room("coordinators"),
+            AssistCommand::Delete(7),
+        );
+        assert!(
+            out.effects
+                .iter()
+                .any(|e| matches!(e, Effect::ErasePerson { user, .. } if *user == stand_in()))
+        );
+        assert!(
+            said(&out)[0].contains("A7 (Ana) is deleted"),
+            "{:?}",
+            said(&out)
+        );
+        record.applicant = user("ana");
+        scene.subject = Subject::Assist(AssistSubject {
+            person: UserRef::assisted(Platform::Console, "ffff"),
+            code: "KQ7X-MDPA".into(),
+            application: Some(Box::new(record)),
+        });
+        for command in [AssistCommand::Delete(7), AssistCommand::Code(7)] {
+            let out = handle(&scene.ctx(), None, &room("coordinators"), command);
+            assert!(said(&out)[0].contains("is not waiting to be taken over"));
+            assert_eq!(out.effects.len(), 1, "{:?}", out.effects);
+        }
+    }
+
+    #[test]
+    fn a_reviewer_asking_an_assisted_applicant_is_told_to_ask_them_and_keep_a_note() {
+        let mut scene = Scene::for_user("carol");
+        let mut record = application(7, "ana", RoleKind::Mentee, ApplicationStatus::NeedsReview);
+        record.applicant = stand_in();
+        scene.subject = Subject::Application(Some(Box::new((record, vec![]))));
+        let command = crate::flows::review::parse("ask A7 Which evenings are you free?")
+            .expect("a review command");
+        let out = crate::flows::review::handle(&scene.ctx(), &room("coordinators"), command);
+        assert_eq!(
+            out.effects.len(),
+            1,
+            "nothing but the answer: {:?}",
+            out.effects
+        );
+        assert!(said(&out)[0].contains("has no chat account yet, so I can't ask them"));
     }
 }

@@ -389,11 +389,14 @@ pub enum Effect {
         at: DateTime<Utc>,
     },
     /// `account` takes over the applications a coordinator entered for `assisted` (the
-    /// stand-in of someone who had no chat account: `flows::assist`); a conflict if they
-    /// were taken over meanwhile, or `account` applied meanwhile.
+    /// stand-in of someone who had no chat account: `flows::assist`) with `code`; a
+    /// conflict if the code was used or replaced meanwhile, or `account` applied to one of
+    /// their programmes meanwhile.
     ClaimAssisted {
         assisted: UserRef,
         account: UserRef,
+        /// The code typed: used up by the claim, which only one can make.
+        code: String,
     },
     /// End `account`'s link, as the person or as the other account.
     Unlink {

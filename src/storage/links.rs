@@ -142,38 +142,64 @@ impl Store {
 
     /// Gives `account` the applications a coordinator entered for `assisted` (the stand-in
     /// of someone without a chat account: `flows::assist`), with the questions waiting for
-    /// them; the stand-in's code is used up. A conflict (the step is decided again) if the
-    /// applications were taken over meanwhile, or `account` applied meanwhile.
+    /// them, using up `code`. A conflict (the step is decided again, and finds the code
+    /// gone) unless this step is the one that uses the code (still the stand-in's, not
+    /// expired: deleting its row also makes two claims wait for each other), or if
+    /// `account` has an application to one of the same programmes (one each is allowed).
     pub(super) async fn claim_assisted(
         &self,
         tx: &mut Transaction<'static, Any>,
         assisted: &UserRef,
         account: &UserRef,
+        code: &str,
         now: DateTime<Utc>,
     ) -> Result<bool> {
-        let count = |user: &UserRef| {
-            sqlx::query_scalar::<_, i64>(
-                "SELECT COUNT(*) FROM applications WHERE platform = $1 AND user_id = $2",
-            )
-            .bind(user.platform.as_str())
-            .bind(user.id.clone())
-        };
-        if count(assisted).fetch_one(&mut **tx).await? == 0
-            || count(account).fetch_one(&mut **tx).await? > 0
-        {
+        let used = sqlx::query(
+            "DELETE FROM link_codes WHERE code_hash = $1 AND platform = $2 AND user_id = $3 AND expires_at > $4",
+        )
+        .bind(self.link_code_hash(code))
+        .bind(assisted.platform.as_str())
+        .bind(&assisted.id)
+        .bind(to_millis(now))
+        .execute(&mut **tx)
+        .await?
+        .rows_affected();
+        let clash: i64 = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM applications a JOIN applications b ON a.programme = b.programme \
+             WHERE a.platform = $1 AND a.user_id = $2 AND a.status <> 'withdrawn' \
+             AND b.platform = $3 AND b.user_id = $4 AND b.status <> 'withdrawn'",
+        )
+        .bind(account.platform.as_str())
+        .bind(&account.id)
+        .bind(assisted.platform.as_str())
+        .bind(&assisted.id)
+        .fetch_one(&mut **tx)
+        .await?;
+        if used != 1 || clash > 0 {
             return Ok(false);
         }
-        for table in ["applications", "pending_prompts"] {
-            sqlx::query(sqlx::AssertSqlSafe(format!(
-                "UPDATE {table} SET platform = $1, user_id = $2 WHERE platform = $3 AND user_id = $4"
-            )))
-            .bind(account.platform.as_str())
-            .bind(&account.id)
-            .bind(assisted.platform.as_str())
-            .bind(&assisted.id)
-            .execute(&mut **tx)
-            .await?;
+        let moved = sqlx::query(
+            "UPDATE applications SET platform = $1, user_id = $2 WHERE platform = $3 AND user_id = $4",
+        )
+        .bind(account.platform.as_str())
+        .bind(&account.id)
+        .bind(assisted.platform.as_str())
+        .bind(&assisted.id)
+        .execute(&mut **tx)
+        .await?
+        .rows_affected();
+        if moved == 0 {
+            return Ok(false);
         }
+        sqlx::query(
+            "UPDATE pending_prompts SET platform = $1, user_id = $2 WHERE platform = $3 AND user_id = $4",
+        )
+        .bind(account.platform.as_str())
+        .bind(&account.id)
+        .bind(assisted.platform.as_str())
+        .bind(&assisted.id)
+        .execute(&mut **tx)
+        .await?;
         self.forget_link_codes(tx, assisted).await?;
         self.log_done(
             tx,

@@ -756,9 +756,14 @@ impl Store {
                     Applied::Conflict
                 }
             }
-            Effect::ClaimAssisted { assisted, account } => {
-                settled(self.claim_assisted(tx, assisted, account, now).await?)
-            }
+            Effect::ClaimAssisted {
+                assisted,
+                account,
+                code,
+            } => settled(
+                self.claim_assisted(tx, assisted, account, code, now)
+                    .await?,
+            ),
             Effect::Unlink { account } => {
                 self.unlink_by_owner(tx, account, now).await?;
                 Applied::Done

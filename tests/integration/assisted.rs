@@ -154,4 +154,19 @@ both_backends! {
         let out = h.in_room("carol", ROOM, "!tandem assist code A99").await;
         assert!(out.contains("There is no application A99."), "{out}");
     }
+
+    async fn a_coordinator_deletes_an_assisted_application_nobody_took_over(db: TestDb) {
+        let h = Harness::new(&db).await;
+        let (id, out) = carol_enters_anas(&h).await;
+        let code = code_in(&out);
+        let out = h.in_room("carol", ROOM, &format!("!tandem assist delete A{id}")).await;
+        assert!(out.contains(&format!("A{id} (Ana Pérez) is deleted")), "{out}");
+        let record = h.store.application(id).await.unwrap().unwrap();
+        assert_eq!(record.summary.status, ApplicationStatus::Withdrawn);
+        assert!(record.answers.is_empty(), "answers erased: {:?}", record.answers);
+        let out = h.dm_all("ana", &format!("link {code}")).await;
+        assert!(out.contains("That code doesn't work"), "{out}");
+        let out = h.in_room("carol", ROOM, &format!("!tandem assist delete A{id}")).await;
+        assert!(out.contains("is not waiting to be taken over"), "{out}");
+    }
 }

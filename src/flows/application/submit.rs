@@ -58,14 +58,19 @@ pub(super) fn submit(
                     .arg("role", role_name)
                     .arg("reasons", said_reasons(p, role, &rules)),
             ];
-            let next = what_next(p, reapply(&rules, &answer_map, ctx.now), ctx.now);
-            let correct =
-                Text::msg("apply-correct-within").arg("hours", correction_window().num_hours());
-            lines.extend(
-                [next.apply_again, Some(correct), next.contact]
-                    .into_iter()
-                    .flatten(),
-            );
+            if flow.assisted.is_some() {
+                // What the person could do next is theirs, from their own account.
+                lines.push(Text::msg("assist-submitted-refused"));
+            } else {
+                let next = what_next(p, reapply(&rules, &answer_map, ctx.now), ctx.now);
+                let correct =
+                    Text::msg("apply-correct-within").arg("hours", correction_window().num_hours());
+                lines.extend(
+                    [next.apply_again, Some(correct), next.contact]
+                        .into_iter()
+                        .flatten(),
+                );
+            }
             Text::lines(lines)
         }
         RuleOutcome::NeedsReview => Text::msg("apply-submitted-review")
@@ -84,7 +89,9 @@ pub(super) fn submit(
                     let path = step_path(role.kind.as_str(), &step.id, "label");
                     Text::join(vec![Text::plain("• "), p.said(&path, &step.label)], "")
                 }));
-                lines.push(Text::msg("apply-steps-status"));
+                if flow.assisted.is_none() {
+                    lines.push(Text::msg("apply-steps-status"));
+                }
                 Text::lines(lines)
             }
         }

@@ -43,6 +43,8 @@ pub enum LinkSubject {
     Issuer {
         issuer: Option<Issuer>,
         staff_group: bool,
+        /// The sender's checks held from before an erasure (loaded for an assisted code).
+        held: HeldChecks,
     },
 }
 
@@ -60,6 +62,11 @@ pub struct Issuer {
     /// (`flows::assist`): those applications, which the code hands over.
     pub assisted: Vec<super::assist::AssistedApplication>,
 }
+
+/// What a claim of an assisted application needs beyond the [`Issuer`]: the checks of the
+/// sender's kept under a legal hold from before an erasure, as (application, step), for
+/// the coordinators to see.
+pub type HeldChecks = Vec<(i64, String)>;
 
 const USAGE: &str = "To link your Matrix and Discord accounts, type link on one of them: I'll give you a code to send from the other, as link followed by the code. To undo it, type unlink.";
 
@@ -164,11 +171,12 @@ const STAFF: &str = "This account can't be linked: the programme's settings name
 
 fn confirm(ctx: &Ctx<'_>, code: &str) -> Outcome {
     let say = |text: String| Outcome::unchanged(vec![ctx.dm_text(text)]);
-    let (issuer, staff_group) = match ctx.subject {
+    let (issuer, staff_group, held) = match ctx.subject {
         super::Subject::Link(LinkSubject::Issuer {
             issuer: Some(issuer),
             staff_group,
-        }) => (issuer, *staff_group),
+            held,
+        }) => (issuer, *staff_group, held),
         _ => {
             return Outcome::unchanged(vec![
                 ctx.dm(crate::chat::OutMessage::said(
@@ -183,7 +191,7 @@ fn confirm(ctx: &Ctx<'_>, code: &str) -> Outcome {
     let from = &issuer.account;
     if from.is_assisted() {
         let staff = staff_group || is_staff(ctx, me);
-        return super::assist::claim(ctx, from, &issuer.assisted, staff);
+        return super::assist::claim(ctx, code, issuer, staff, held);
     }
     if other_platform(me.platform).is_none() {
         return say(ONLY_BETWEEN.into());

@@ -49,6 +49,7 @@ fn issuer(account: UserRef) -> Subject {
             assisted: Vec::new(),
         }),
         staff_group: false,
+        held: Vec::new(),
     })
 }
 
@@ -132,6 +133,7 @@ fn a_code_is_refused_when_wrong_reused_on_its_own_platform_or_typed_by_an_accoun
                 Subject::Link(LinkSubject::Issuer {
                     issuer: None,
                     staff_group: false,
+                    held: Vec::new(),
                 }),
             ),
             "doesn't work",
@@ -175,6 +177,7 @@ fn a_code_is_refused_when_wrong_reused_on_its_own_platform_or_typed_by_an_accoun
                         assisted: Vec::new(),
                     }),
                     staff_group: false,
+                    held: Vec::new(),
                 }),
             ),
             "already linked",
@@ -305,6 +308,7 @@ fn a_suspended_account_or_staff_by_a_platform_group_is_never_linked() {
                 assisted: Vec::new(),
             }),
             staff_group: false,
+            held: Vec::new(),
         }),
     );
     let refused = |outcome: &Outcome, why: &str| {
@@ -346,6 +350,7 @@ fn a_suspended_account_or_staff_by_a_platform_group_is_never_linked() {
                 assisted: Vec::new(),
             }),
             staff_group: true,
+            held: Vec::new(),
         }),
     );
     refused(&run(&role_typing, None, "link KQ7X-MDPA"), "staff role");

@@ -40,8 +40,20 @@ pub fn held_checks_note(
     record: &ApplicationRecord,
     held: &[(i64, String)],
 ) -> Vec<Effect> {
+    let (programme, id) = (&record.summary.programme, record.summary.id);
+    held_checks_about(ctx, programme, id, &display_name(record), held)
+}
+
+/// [`held_checks_note`] about application `id` to `programme`, of the person `name`.
+pub(crate) fn held_checks_about(
+    ctx: &Ctx<'_>,
+    programme: &str,
+    id: i64,
+    name: &str,
+    held: &[(i64, String)],
+) -> Vec<Effect> {
     let Some(room) = ctx
-        .coordinators_room(Some(&record.summary.programme))
+        .coordinators_room(Some(programme))
         .filter(|_| !held.is_empty())
     else {
         return vec![];
@@ -53,9 +65,7 @@ pub fn held_checks_note(
     vec![Effect::PostInRoom {
         room: room.clone(),
         message: OutMessage::text(format!(
-            "Please note before deciding on A{} ({}): this person deleted their data earlier, and a check of theirs that did not clear is kept under a legal hold for safeguarding: {}.",
-            record.summary.id,
-            display_name(record),
+            "Please note before deciding on A{id} ({name}): this person deleted their data earlier, and a check of theirs that did not clear is kept under a legal hold for safeguarding: {}.",
             checks.join(", ")
         )),
     }]

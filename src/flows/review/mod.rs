@@ -409,6 +409,16 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<ReviewCommand, Stri
             if char_len(&question) > MAX_NOTE_CHARS {
                 return too_long("question", &question);
             }
+            // Nobody could answer it until they take the application over: a note keeps
+            // what they say on the phone.
+            if record.applicant.is_assisted() {
+                return reply(
+                    crate::i18n::Text::msg("assist-ask")
+                        .arg("id", id)
+                        .arg("name", name.as_str())
+                        .english(),
+                );
+            }
             let mut effects = vec![Effect::AskApplicant {
                 application_id: id,
                 applicant: record.applicant.clone(),

@@ -167,7 +167,7 @@ pub(super) fn room_needs(
         },
         Room::Command(Command::Resources(_) | Command::Done(_)) => Needs::ResourcesRead,
         Room::Assist(Ok(command)) if coordinators => Needs::Assist(match command {
-            AssistCommand::Code(n) => Some(*n),
+            AssistCommand::Code(n) | AssistCommand::Delete(n) => Some(*n),
             AssistCommand::Apply(_) => None,
         }),
         Room::Case(Ok(command)) if router.moderation.is_moderator(from) => case_needs(command),
