@@ -160,6 +160,9 @@ pub struct Said {
     /// Its menu's placeholder, then each option's label.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub menu: Vec<Text>,
+    /// The label of each of its card actions (buttons).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub actions: Vec<Text>,
 }
 
 /// Where in a room a message is posted, on platforms with threads (Matrix). The app
@@ -309,9 +312,34 @@ impl OutMessage {
                 text,
                 labels: Vec::new(),
                 menu: Vec::new(),
+                actions: Vec::new(),
             })),
             ..Default::default()
         }
+    }
+
+    /// Its recipes, made from its text as it stands if it had none.
+    fn said_mut(&mut self) -> &mut Said {
+        let text = &self.text;
+        self.said.get_or_insert_with(|| {
+            Box::new(Said {
+                text: Text::plain(text.clone()),
+                labels: Vec::new(),
+                menu: Vec::new(),
+                actions: Vec::new(),
+            })
+        })
+    }
+
+    /// Its card actions (buttons), each labelled from the catalogue (in English now).
+    pub fn with_actions(mut self, actions: Vec<(Text, String)>) -> Self {
+        let (actions, labels): (Vec<CardAction>, Vec<Text>) = actions
+            .into_iter()
+            .map(|(label, command)| (CardAction::new(&label.english(), command), label))
+            .unzip();
+        self.actions = actions;
+        self.said_mut().actions = labels;
+        self
     }
 
     /// Its choices, each labelled from the catalogue (their labels in English now).
@@ -324,16 +352,7 @@ impl OutMessage {
             })
             .unzip();
         self.choices = choices;
-        match &mut self.said {
-            Some(said) => said.labels = labels,
-            None => {
-                self.said = Some(Box::new(Said {
-                    text: Text::plain(self.text.clone()),
-                    labels,
-                    menu: Vec::new(),
-                }))
-            }
-        }
+        self.said_mut().labels = labels;
         self
     }
 
@@ -350,16 +369,7 @@ impl OutMessage {
         }
         let mut said_menu = vec![placeholder];
         said_menu.extend(labels);
-        match &mut self.said {
-            Some(said) => said.menu = said_menu,
-            None => {
-                self.said = Some(Box::new(Said {
-                    text: Text::plain(self.text.clone()),
-                    labels: Vec::new(),
-                    menu: said_menu,
-                }))
-            }
-        }
+        self.said_mut().menu = said_menu;
         self.menu = Some(Box::new(menu));
         self
     }
@@ -379,6 +389,9 @@ impl OutMessage {
         out.text = said.text.render(locale);
         for (choice, label) in out.choices.iter_mut().zip(&said.labels) {
             choice.label = label.render(locale);
+        }
+        for (action, label) in out.actions.iter_mut().zip(&said.actions) {
+            action.label = label.render(locale);
         }
         if let (Some(menu), Some((placeholder, labels))) =
             (out.menu.as_mut(), said.menu.split_first())

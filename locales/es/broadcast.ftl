@@ -56,3 +56,7 @@ broadcast-without-chat = { $count ->
     [one] 1 persona aún no tiene cuenta de chat (la coordinación registró su solicitud) y no lo recibirá: cuéntaselo tú.
    *[other] { $count } personas aún no tienen cuenta de chat (la coordinación registró sus solicitudes) y no lo recibirán: cuéntaselo tú.
 }
+broadcast-alumni-apply = Para presentar tu solicitud como mentor o mentora, pulsa el botón o envíame: { $command }
+broadcast-alumni-closed = A las personas egresadas se las invita a presentarse a { $programme } como mentoras, y ahora no admite solicitudes de mentores: abre antes sus solicitudes o indica el programa al que deben presentarse.
+broadcast-alumni-button = Solicitar como mentor
+apply-card-apply = Solicitar

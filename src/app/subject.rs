@@ -548,6 +548,7 @@ impl App {
                         .applications_in(std::slice::from_ref(&programme))
                         .await?,
                     matches: self.store.matches_in(&programme).await?,
+                    ended: self.store.closed_matches().await?,
                     muted: self.store.muted_people().await?,
                     unreachable: self
                         .store

@@ -124,10 +124,13 @@ pub enum Audience {
         year: i32,
         month: u32,
     },
+    /// Past participants: everyone whose match reached its planned end, and who is not in
+    /// an active match now. A broadcast to them invites them to apply as mentors.
+    Alumni,
 }
 
 impl Audience {
-    pub const USAGE: &'static str = "all, mentors, mentees, matched (people in an active match), waiting (accepted or on the waiting list, not matched yet) or a cohort by the month their match began, like 2027-01";
+    pub const USAGE: &'static str = "all, mentors, mentees, matched (people in an active match), waiting (accepted or on the waiting list, not matched yet), alumni (whose match reached its planned end) or a cohort by the month their match began, like 2027-01";
 
     pub fn parse(text: &str) -> Result<Audience, String> {
         let t = text.trim().to_lowercase();
@@ -138,6 +141,7 @@ impl Audience {
             "mentees" | "mentee" => Ok(Audience::Role(RoleKind::Mentee)),
             "matched" | "active" => Ok(Audience::Matched),
             "waiting" | "unmatched" => Ok(Audience::Waiting),
+            "alumni" | "graduates" => Ok(Audience::Alumni),
             other => {
                 let parsed = other.split_once('-').and_then(|(y, m)| {
                     let (y, m) = (y.parse::<i32>().ok()?, m.parse::<u32>().ok()?);
@@ -163,7 +167,17 @@ impl Audience {
             Audience::Matched => "people in an active match".into(),
             Audience::Waiting => "people waiting to be matched".into(),
             Audience::Cohort { year, month } => format!("the {year}-{month:02} cohort"),
+            Audience::Alumni => "alumni".into(),
         }
+    }
+
+    /// Whether `m`, a match of one of them, makes its members alumni: it reached its
+    /// planned end ([`Audience::Alumni`]; not being in an active match is checked apart).
+    pub fn graduated(m: &super::matches::MatchRecord) -> bool {
+        m.status == super::matches::MatchStatus::Closed
+            && m.closure
+                .as_ref()
+                .is_some_and(|c| c.kind == super::matches::ClosureKind::Planned)
     }
 
     /// Whether someone whose application is `status` and who is (`matched`) or is not in an

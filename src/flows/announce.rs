@@ -6,7 +6,6 @@
 //! that start from it record `announcement` as their source, counted in `report`.
 
 use super::{Ctx, Effect, OutMessage, Outcome};
-use crate::chat::CardAction;
 use crate::domain::{Platform, RoomRef};
 use crate::i18n::Text;
 
@@ -73,7 +72,7 @@ pub fn card(
                 )
         })
         .collect();
-    let mut message = OutMessage::said(
+    let message = OutMessage::said(
         Text::msg("apply-card")
             .arg("programme", programme.said_name())
             .arg(
@@ -84,11 +83,10 @@ pub fn card(
             .arg("how", how),
     );
     // Shown where the platform has buttons (Discord); elsewhere the card says what to send.
-    message.actions = vec![CardAction::new(
-        "Apply",
+    message.with_actions(vec![(
+        Text::msg("apply-card-apply"),
         format!("apply {} via announcement", programme.slug),
-    )];
-    message
+    )])
 }
 
 pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: AnnounceCommand) -> Outcome {

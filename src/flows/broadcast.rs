@@ -18,7 +18,7 @@ use super::{Ctx, Effect, FlowState, OutMessage, Outcome, Subject};
 use crate::domain::matches::MatchStatus;
 use crate::domain::survey::Audience;
 use crate::domain::text::char_len;
-use crate::domain::{Programme, RoomRef, UserRef};
+use crate::domain::{Programme, RoleKind, RoomRef, UserRef};
 use crate::i18n::{Locale, Text};
 
 /// The longest broadcast, in characters: Discord's 2,000 for a message, less the lines
@@ -107,14 +107,21 @@ fn translations(text: &str) -> Vec<(String, String)> {
 }
 
 /// What a broadcast says to one person: the programme's name, the text in their language
-/// where given, and how to stop these.
-fn message(programme: &Programme, texts: &[(String, String)]) -> OutMessage {
+/// where given, and how to stop these. To alumni, it is an invitation to apply as mentors:
+/// with how to, and a button where the platform has them (the application records
+/// `alumni` as its source).
+fn message(programme: &Programme, audience: Audience, texts: &[(String, String)]) -> OutMessage {
     let (own, given) = texts.split_first().expect("a text");
-    OutMessage::said(
-        Text::msg("broadcast-message")
-            .arg("programme", programme.said_name())
-            .arg("text", Text::given(&own.1, given)),
-    )
+    let text = Text::msg("broadcast-message")
+        .arg("programme", programme.said_name())
+        .arg("text", Text::given(&own.1, given));
+    if audience != Audience::Alumni {
+        return OutMessage::said(text);
+    }
+    let apply = format!("apply {} as mentor via alumni", programme.slug);
+    let how = Text::msg("broadcast-alumni-apply").arg("command", apply.as_str());
+    OutMessage::said(Text::paragraphs(vec![text, how]))
+        .with_actions(vec![(Text::msg("broadcast-alumni-button"), apply)])
 }
 
 /// Everyone `audience` reaches in `programme` now, by what was loaded for it.
@@ -122,6 +129,7 @@ fn audience_of(ctx: &Ctx<'_>, programme: &Programme, audience: Audience) -> Vec<
     let Subject::Broadcast {
         applications,
         matches,
+        ended,
         ..
     } = ctx.subject
     else {
@@ -148,6 +156,23 @@ fn audience_of(ctx: &Ctx<'_>, programme: &Programme, audience: Audience) -> Vec<
             .filter(|m| m.programme == programme.slug && m.status == MatchStatus::Active)
             .filter(|m| audience == Audience::Matched || audience.in_cohort(m.started()))
             .flat_map(|m| [m.mentee.clone(), m.mentor.clone()])
+            .collect(),
+        // Invited to apply to this programme: past participants of the sender's programmes
+        // (and of those no longer configured, the community's past cohorts) who have not
+        // applied to it. Its own alumni have, so they are not asked to apply again.
+        Audience::Alumni => ended
+            .iter()
+            .filter(|m| Audience::graduated(m))
+            .filter(|m| {
+                ctx.programme(&m.programme)
+                    .is_none_or(|p| p.is_coordinator(ctx.user))
+            })
+            .flat_map(|m| [m.mentee.clone(), m.mentor.clone()])
+            .filter(|u| {
+                !applications.iter().any(|(a, who)| {
+                    who == u && a.programme == programme.slug && a.status.is_active()
+                }) && !active(u)
+            })
             .collect(),
     };
     people.sort();
@@ -190,6 +215,15 @@ fn reach(
         return Err(Box::new(post(
             room,
             said.arg("chars", char_len(text)).arg("max", MAX_CHARS),
+        )));
+    }
+    // Alumni are invited to apply as mentors: the programme must take them.
+    if command.audience == Audience::Alumni
+        && !(programme.applications_open && programme.role(RoleKind::Mentor).is_some())
+    {
+        return Err(Box::new(post(
+            room,
+            Text::msg("broadcast-alumni-closed").arg("programme", programme.said_name()),
         )));
     }
     let (without_chat, everyone): (Vec<UserRef>, Vec<UserRef>) =
@@ -267,7 +301,9 @@ pub fn ask(
         tags => Text::msg("broadcast-translations").arg("languages", tags.join(", ")),
     });
     parts.push(Text::msg("broadcast-preview"));
-    parts.push(Text::plain(message(programme, &command.texts).text));
+    parts.push(Text::plain(
+        message(programme, command.audience, &command.texts).text,
+    ));
     actions::ask(
         ctx,
         state,
@@ -302,7 +338,7 @@ pub fn confirmed(
         Ok(r) => r,
         Err(refused) => return *refused,
     };
-    let message = message(programme, texts);
+    let message = message(programme, audience, texts);
     let mut effects: Vec<Effect> = reach
         .to
         .iter()
@@ -401,6 +437,7 @@ mod deciding {
         let cy = application(4, "cy", RoleKind::Mentee, ApplicationStatus::Waitlisted);
         let m = a_match(7, &amina, &grace, MatchStatus::Active);
         Scene::for_user("carol").with_subject(Subject::Broadcast {
+            ended: vec![],
             applications: [amina, grace, bo, cy]
                 .into_iter()
                 .map(|a| (a.summary, a.applicant))

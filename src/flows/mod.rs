@@ -297,6 +297,8 @@ pub enum Subject {
     Broadcast {
         applications: Vec<(ApplicationSummary, UserRef)>,
         matches: Vec<MatchRecord>,
+        /// Every match that has ended, in any programme: where alumni are found.
+        ended: Vec<MatchRecord>,
         muted: Vec<UserRef>,
         unreachable: Vec<UserRef>,
     },

@@ -513,6 +513,18 @@ impl Store {
         rows.iter().map(Self::match_from_row).collect()
     }
 
+    /// Every match that has ended (closed, however), in any programme, oldest first: where
+    /// alumni are found.
+    pub async fn closed_matches(&self) -> Result<Vec<MatchRecord>> {
+        let text =
+            format!("SELECT {MATCH_COLUMNS} FROM {MATCH_FROM} WHERE m.status = $1 ORDER BY m.id");
+        let rows = sql::query(&text)
+            .bind(crate::domain::matches::MatchStatus::Closed.as_str())
+            .fetch_all(self.db()?.exec())
+            .await?;
+        rows.iter().map(Self::match_from_row).collect()
+    }
+
     /// The matches a person is in, oldest first.
     pub async fn matches_of(&self, user: &UserRef) -> Result<Vec<MatchRecord>> {
         let text = format!(

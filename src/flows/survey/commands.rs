@@ -275,10 +275,19 @@ fn recipients(
                 }
             }
         }
-        Audience::Matched | Audience::Cohort { .. } => {
+        Audience::Matched | Audience::Cohort { .. } | Audience::Alumni => {
+            let active = |u: &UserRef| {
+                matches
+                    .iter()
+                    .any(|m| m.status == MatchStatus::Active && (m.mentee == *u || m.mentor == *u))
+            };
             for m in matches {
                 let member = match audience {
                     Audience::Matched => m.status == MatchStatus::Active,
+                    // The programme's own alumni, not matched again since.
+                    Audience::Alumni => {
+                        Audience::graduated(m) && !active(&m.mentee) && !active(&m.mentor)
+                    }
                     _ => m.status == MatchStatus::Active && audience.in_cohort(m.started()),
                 };
                 if member {
