@@ -549,6 +549,7 @@ impl App {
                         .await?,
                     matches: self.store.matches_in(&programme).await?,
                     ended: self.store.closed_matches().await?,
+                    suspended: self.store.suspended_people(self.now()).await?,
                     muted: self.store.muted_people().await?,
                     unreachable: self
                         .store

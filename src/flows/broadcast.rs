@@ -130,6 +130,7 @@ fn audience_of(ctx: &Ctx<'_>, programme: &Programme, audience: Audience) -> Vec<
         applications,
         matches,
         ended,
+        suspended,
         ..
     } = ctx.subject
     else {
@@ -175,6 +176,8 @@ fn audience_of(ctx: &Ctx<'_>, programme: &Programme, audience: Audience) -> Vec<
             })
             .collect(),
     };
+    // Someone suspended from the programmes hears nothing from them meanwhile.
+    people.retain(|u| !suspended.contains(u));
     people.sort();
     people.dedup();
     people
@@ -438,6 +441,7 @@ mod deciding {
         let m = a_match(7, &amina, &grace, MatchStatus::Active);
         Scene::for_user("carol").with_subject(Subject::Broadcast {
             ended: vec![],
+            suspended: vec![],
             applications: [amina, grace, bo, cy]
                 .into_iter()
                 .map(|a| (a.summary, a.applicant))
@@ -511,6 +515,19 @@ mod deciding {
         );
         // Cy, waitlisted, is not accepted yet: `all` is everyone accepted.
         assert_eq!(sent_to(&out), vec!["grace"]);
+        // Someone suspended hears nothing from the programmes meanwhile.
+        let mut suspended = carol(&[]);
+        if let Subject::Broadcast { suspended: s, .. } = &mut suspended.subject {
+            s.push(user("grace"));
+        }
+        let out = confirmed(
+            &suspended.ctx(),
+            &room("coordinators"),
+            "pathways",
+            Audience::All,
+            &[(String::new(), "Hello".into())],
+        );
+        assert_eq!(sent_to(&out), vec!["amina", "bo"]);
         let nobody = ask(
             &carol(&["grace"]).ctx(),
             None,

@@ -299,6 +299,8 @@ pub enum Subject {
         matches: Vec<MatchRecord>,
         /// Every match that has ended, in any programme: where alumni are found.
         ended: Vec<MatchRecord>,
+        /// Everyone suspended now: no announcement reaches them.
+        suspended: Vec<UserRef>,
         muted: Vec<UserRef>,
         unreachable: Vec<UserRef>,
     },

@@ -421,6 +421,22 @@ impl Store {
         Ok(())
     }
 
+    /// Everyone suspended at `now`.
+    pub async fn suspended_people(&self, now: DateTime<Utc>) -> Result<Vec<UserRef>> {
+        let rows: Vec<(String, String)> = sqlx::query_as(
+            "SELECT DISTINCT platform, user_id FROM suspensions WHERE lifted_at IS NULL AND (until IS NULL OR until > $1)",
+        )
+        .bind(to_millis(now))
+        .fetch_all(&self.pool)
+        .await?;
+        rows.into_iter()
+            .map(|(platform, id)| {
+                let platform = platform.parse().map_err(anyhow::Error::msg)?;
+                Ok(UserRef::new(platform, id))
+            })
+            .collect()
+    }
+
     /// Whether a person is suspended at `now`.
     pub async fn is_suspended(&self, user: &UserRef, now: DateTime<Utc>) -> Result<bool> {
         let n: i64 = sqlx::query_scalar(
