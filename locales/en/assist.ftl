@@ -17,7 +17,6 @@ assist-claim-suspended = This account can't take over an application while it is
 assist-claim-has-application = This account already has an application with me, so the one entered for you can't be added to it. Please tell the programme's coordinators: they can help.
 assist-claimed = Welcome! The application to { $programmes } that was entered for you is now this account's. Type status to see where it stands; from now on I write to you here.
 assist-joined = A{ $id } ({ $name }) has taken over their application from { $account }: I write to them there from now on.
-link-code-invalid = That code doesn't work: it may be mistyped, or no longer valid. A code to link your accounts lasts { $minutes } minutes: type link on your other account for a new one. A code for an application the coordinators entered for you lasts { $days } days: they can give you a new one.
 assist-card = Assisted: entered by a coordinator for someone without a chat account. Nothing I send reaches them, and they are not matched, until they take it over with their code (assist code A{ $id } makes a new one).
 assist-wrong-room = Assisted applications are entered from the coordinators' room.
 assist-claim-held = This application can't be taken over from chat: please contact the programme's coordinators.

@@ -17,7 +17,6 @@ assist-claim-suspended = Esta cuenta no puede asumir una solicitud mientras est�
 assist-claim-has-application = Esta cuenta ya tiene una solicitud conmigo, así que no se le puede añadir la que se registró para ti. Avisa a la coordinación del programa: te ayudarán.
 assist-claimed = ¡Bienvenida o bienvenido! La solicitud a { $programmes } que se registró para ti ahora es de esta cuenta. Escribe status para ver cómo va; a partir de ahora te escribo aquí.
 assist-joined = A{ $id } ({ $name }) ha asumido su solicitud desde { $account }: a partir de ahora le escribo allí.
-link-code-invalid = Ese código no sirve: puede estar mal escrito o haber caducado. Un código para vincular tus cuentas dura { $minutes } minutos: escribe link en tu otra cuenta para obtener uno nuevo. Un código para una solicitud que la coordinación registró para ti dura { $days } días: te pueden dar uno nuevo.
 assist-card = Asistida: registrada por la coordinación para alguien sin cuenta de chat. Nada de lo que envío le llega, y no se le empareja, hasta que la asuma con su código (assist code A{ $id } crea uno nuevo).
 assist-wrong-room = Las solicitudes asistidas se registran desde la sala de coordinación.
 assist-claim-held = Esta solicitud no se puede asumir desde el chat: ponte en contacto con la coordinación del programa.

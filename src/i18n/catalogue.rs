@@ -31,6 +31,7 @@ pub const FILES: &[&str] = &[
     "discord.ftl",
     "report.ftl",
     "assist.ftl",
+    "link.ftl",
 ];
 
 type Bundle = FluentBundle<FluentResource>;

@@ -37,6 +37,7 @@ macro_rules! files {
             include_str!(concat!("../../locales/", $tag, "/discord.ftl")),
             include_str!(concat!("../../locales/", $tag, "/report.ftl")),
             include_str!(concat!("../../locales/", $tag, "/assist.ftl")),
+            include_str!(concat!("../../locales/", $tag, "/link.ftl")),
         ]
     };
 }

@@ -60,6 +60,7 @@ mod tests {
         "src/flows/application/mod.rs",
         "src/flows/broadcast.rs",
         "src/flows/assist.rs",
+        "src/flows/link/mod.rs",
         "src/flows/application/answering.rs",
         "src/flows/application/choosing.rs",
         "src/flows/application/refused.rs",
@@ -124,9 +125,9 @@ mod tests {
             eprintln!("  {n:4} {path}");
         }
         // The ratchet: the count only goes down (it was 0 for the files in SAID when
-        // they joined): 281 on 2026-12-07, 249 once the report flow was. Lower it when a
-        // file is migrated.
-        assert!(total <= 249, "{total} English sentences: more than before");
+        // they joined): 281 on 2026-12-07, 249 once the report flow was, 239 with `link`.
+        // Lower it when a file is migrated.
+        assert!(total <= 239, "{total} English sentences: more than before");
     }
 
     fn sources(dir: &std::path::Path) -> Vec<(String, String)> {

@@ -15,10 +15,11 @@
 
 use chrono::Duration;
 
-use super::{Ctx, Effect, Outcome};
+use super::{Ctx, Effect, OutMessage, Outcome};
 use crate::domain::accounts::{self, ASSISTED_CODE_DAYS, CODE_MINUTES};
 use crate::domain::matches::{MatchRecord, MatchStatus};
 use crate::domain::{Platform, UserRef};
+use crate::i18n::Text;
 
 /// A `link` command, as read.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -68,7 +69,8 @@ pub struct Issuer {
 /// the coordinators to see.
 pub type HeldChecks = Vec<(i64, String)>;
 
-const USAGE: &str = "To link your Matrix and Discord accounts, type link on one of them: I'll give you a code to send from the other, as link followed by the code. To undo it, type unlink.";
+/// The usage, said from the catalogue where it is answered (`link-usage`).
+const USAGE: &str = "link-usage";
 
 /// `link`, `link <code>`, `unlink`; `Err` is the usage, for `link` followed by what looks
 /// like a code and is not one (a mistyped code). Anything else after `link` is not a
@@ -115,10 +117,9 @@ pub fn waits_for_open_flow(command: &Result<LinkCommand, String>) -> bool {
 
 /// Handles a `link` command.
 pub fn handle(ctx: &Ctx<'_>, command: &Result<LinkCommand, String>) -> Outcome {
-    let say = |text: String| Outcome::unchanged(vec![ctx.dm_text(text)]);
     let command = match command {
         Ok(command) => command,
-        Err(usage) => return say(usage.clone()),
+        Err(_) => return say(ctx, Text::msg("link-usage")),
     };
     let elsewhere = other_platform(ctx.user.platform);
     match (command, elsewhere) {
@@ -126,31 +127,39 @@ pub fn handle(ctx: &Ctx<'_>, command: &Result<LinkCommand, String>) -> Outcome {
         (LinkCommand::Confirm(code), _) => confirm(ctx, code),
         (LinkCommand::Start, Some(elsewhere)) => start(ctx, elsewhere),
         (LinkCommand::Unlink, Some(_)) => unlink(ctx),
-        (_, None) => say(ONLY_BETWEEN.into()),
+        (_, None) => say(ctx, Text::msg("link-only-between")),
     }
 }
 
-const ONLY_BETWEEN: &str = "Linking accounts works between Matrix and Discord.";
+/// Says `text` to the sender by DM, changing nothing else.
+fn say(ctx: &Ctx<'_>, text: Text) -> Outcome {
+    Outcome::unchanged(vec![ctx.dm(OutMessage::said(text))])
+}
+
+/// A platform's name as people write it (`Matrix`).
+fn named(platform: Platform) -> &'static str {
+    platform.display()
+}
 
 fn start(ctx: &Ctx<'_>, elsewhere: Platform) -> Outcome {
-    let say = |text: String| Outcome::unchanged(vec![ctx.dm_text(text)]);
     if let Some(linked) = ctx.linked {
-        return say(format!(
-            "Your {} account ({}) and your {} account ({}) are linked: to me they are one person, with one set of applications and matches. I answer you where you write, and write to you first where you last wrote to me. To undo it, type unlink.",
-            ctx.user.platform.display(),
-            ctx.user.id,
-            linked.other.platform.display(),
-            linked.other.id
-        ));
+        return say(
+            ctx,
+            Text::msg("link-already")
+                .arg("platform", named(ctx.user.platform))
+                .arg("id", ctx.user.id.as_str())
+                .arg("other", named(linked.other.platform))
+                .arg("other_id", linked.other.id.as_str()),
+        );
     }
     let super::Subject::Link(LinkSubject::Fresh { code, staff_group }) = ctx.subject else {
-        return say("I couldn't make a code just now; please try again in a moment.".into());
+        return say(ctx, Text::msg("link-no-code"));
     };
     if *staff_group || is_staff(ctx, ctx.user) {
-        return say(STAFF.into());
+        return say(ctx, Text::msg("link-staff"));
     }
     if ctx.suspended {
-        return say(SUSPENDED.into());
+        return say(ctx, Text::msg("link-suspended"));
     }
     Outcome::unchanged(vec![
         Effect::StoreLinkCode {
@@ -158,19 +167,16 @@ fn start(ctx: &Ctx<'_>, elsewhere: Platform) -> Outcome {
             code: code.clone(),
             expires: ctx.now + Duration::minutes(CODE_MINUTES),
         },
-        ctx.dm_text(format!(
-            "Your code is {code}. Within {CODE_MINUTES} minutes, send me link {code} in a DM from your {} account. That account will then be you too: the same applications, matches and surveys, whichever you write from. Don't give this code to anyone else: it would give their account your place in the programme.",
-            elsewhere.display()
+        ctx.dm(OutMessage::said(
+            Text::msg("link-code")
+                .arg("code", code.as_str())
+                .arg("minutes", CODE_MINUTES)
+                .arg("other", named(elsewhere)),
         )),
     ])
 }
 
-const SUSPENDED: &str = "This account can't be linked while it is suspended from the programmes.";
-
-const STAFF: &str = "This account can't be linked: the programme's settings name it for its staff role, so it stays on its own.";
-
 fn confirm(ctx: &Ctx<'_>, code: &str) -> Outcome {
-    let say = |text: String| Outcome::unchanged(vec![ctx.dm_text(text)]);
     let (issuer, staff_group, held) = match ctx.subject {
         super::Subject::Link(LinkSubject::Issuer {
             issuer: Some(issuer),
@@ -178,13 +184,12 @@ fn confirm(ctx: &Ctx<'_>, code: &str) -> Outcome {
             held,
         }) => (issuer, *staff_group, held),
         _ => {
-            return Outcome::unchanged(vec![
-                ctx.dm(crate::chat::OutMessage::said(
-                    crate::i18n::Text::msg("link-code-invalid")
-                        .arg("minutes", CODE_MINUTES)
-                        .arg("days", ASSISTED_CODE_DAYS),
-                )),
-            ]);
+            return say(
+                ctx,
+                Text::msg("link-code-invalid")
+                    .arg("minutes", CODE_MINUTES)
+                    .arg("days", ASSISTED_CODE_DAYS),
+            );
         }
     };
     let me = ctx.user;
@@ -193,45 +198,47 @@ fn confirm(ctx: &Ctx<'_>, code: &str) -> Outcome {
         let staff = staff_group || is_staff(ctx, me);
         return super::assist::claim(ctx, code, issuer, staff, held);
     }
-    if other_platform(me.platform).is_none() {
-        return say(ONLY_BETWEEN.into());
-    }
+    let Some(elsewhere) = other_platform(me.platform) else {
+        return say(ctx, Text::msg("link-only-between"));
+    };
     if from == me {
-        return say(format!(
-            "That's this account's own code: send link {code} from your account on {}.",
-            other_platform(me.platform).map_or("the other platform", Platform::display)
-        ));
+        return say(
+            ctx,
+            Text::msg("link-own-code")
+                .arg("code", code)
+                .arg("other", named(elsewhere)),
+        );
     }
     if from.platform == me.platform {
-        return say(format!(
-            "That code was made on another {} account. Linking puts together one Matrix account and one Discord account: type link on your account on the other platform.",
-            me.platform.display()
-        ));
+        return say(
+            ctx,
+            Text::msg("link-same-platform").arg("platform", named(me.platform)),
+        );
     }
     if let Some(linked) = ctx.linked {
-        return say(format!(
-            "This account is already linked to your {} account. Type unlink first to link another.",
-            linked.other.platform.display()
-        ));
+        return say(
+            ctx,
+            Text::msg("link-linked-already").arg("other", named(linked.other.platform)),
+        );
     }
     if issuer.linked {
-        return say(format!(
-            "The {} account that made this code is already linked to another account: it has to type unlink first.",
-            from.platform.display()
-        ));
+        return say(
+            ctx,
+            Text::msg("link-issuer-linked").arg("platform", named(from.platform)),
+        );
     }
     if staff_group || issuer.staff_group || is_staff(ctx, me) || is_staff(ctx, from) {
-        return say(STAFF.into());
+        return say(ctx, Text::msg("link-staff"));
     }
     // Linked, a suspended account would be read as someone who is not.
     if ctx.suspended || issuer.suspended {
-        return say(SUSPENDED.into());
+        return say(ctx, Text::msg("link-suspended"));
     }
     if !ctx.applications.is_empty() || !ctx.matches.is_empty() {
-        return say(format!(
-            "This account already has an application with me, so it has to be the one that gives the code: type link here, and send link with the new code from your {} account. (Two accounts that have both applied can't be linked.)",
-            from.platform.display()
-        ));
+        return say(
+            ctx,
+            Text::msg("link-has-application").arg("platform", named(from.platform)),
+        );
     }
     Outcome::unchanged(vec![
         Effect::LinkAccounts {
@@ -239,28 +246,26 @@ fn confirm(ctx: &Ctx<'_>, code: &str) -> Outcome {
             other: me.clone(),
             at: ctx.now,
         },
-        ctx.dm_text(format!(
-            "Done: this {} account and your {} account ({}) are linked. Whichever you write from, I'll know it's you: the same applications, matches and surveys. I answer you where you write, and write to you first where you last wrote to me. If you didn't mean to do this, type unlink.",
-            me.platform.display(),
-            from.platform.display(),
-            from.id
+        ctx.dm(OutMessage::said(
+            Text::msg("link-done")
+                .arg("platform", named(me.platform))
+                .arg("other", named(from.platform))
+                .arg("other_id", from.id.as_str()),
         )),
         Effect::SendDm {
             to: from.clone(),
-            message: crate::chat::OutMessage::text(format!(
-                "Your {} account ({}) is now linked to this one: to me you are one person on both. If that wasn't you, type unlink now, and tell the programme's coordinators.",
-                me.platform.display(),
-                me.id
-            )),
+            message: OutMessage::said(
+                Text::msg("link-done-told")
+                    .arg("platform", named(me.platform))
+                    .arg("id", me.id.as_str()),
+            ),
         },
     ])
 }
 
 fn unlink(ctx: &Ctx<'_>) -> Outcome {
     let Some(linked) = ctx.linked else {
-        return Outcome::unchanged(vec![
-            ctx.dm_text("This account isn't linked to another one. To link it, type link."),
-        ]);
+        return say(ctx, Text::msg("link-not-linked"));
     };
     // Matches whose pair room is (or would be) where only the link puts them.
     let through_link = |m: &&MatchRecord| m.room_platform == Some(linked.other.platform);
@@ -276,37 +281,39 @@ fn unlink(ctx: &Ctx<'_>) -> Outcome {
         } else {
             &m.mentee_name
         };
-        return Outcome::unchanged(vec![ctx.dm_text(format!(
-            "Your match with {partner} has its pair room on {}, where this link puts you: unlinking would leave you outside it. You can unlink once the match has ended.",
-            linked.other.platform.display()
-        ))]);
+        return say(
+            ctx,
+            Text::msg("link-pair-room")
+                .arg("partner", partner.as_str())
+                .arg("other", named(linked.other.platform)),
+        );
     }
     let (typed, not_typed) = (linked.typed_from(ctx.user), linked.not_typed_from(ctx.user));
-    let kept = format!(
-        "Your applications, matches and surveys stay with your {} account ({}); the {} account starts afresh.",
-        ctx.user.platform.display(),
-        ctx.user.id,
-        linked.other.platform.display()
-    );
+    let kept = Text::msg("link-kept")
+        .arg("platform", named(ctx.user.platform))
+        .arg("id", ctx.user.id.as_str())
+        .arg("other", named(linked.other.platform));
     let mut effects = vec![
         Effect::Unlink {
             account: ctx.user.clone(),
         },
         Effect::SendDm {
             to: typed.clone(),
-            message: crate::chat::OutMessage::text(format!(
-                "Unlinked: your {} and {} accounts are two again. {kept}",
-                ctx.user.platform.display(),
-                linked.other.platform.display()
-            )),
+            message: OutMessage::said(
+                Text::msg("link-unlinked")
+                    .arg("platform", named(ctx.user.platform))
+                    .arg("other", named(linked.other.platform))
+                    .arg("kept", kept.clone()),
+            ),
         },
         Effect::SendDm {
             to: not_typed.clone(),
-            message: crate::chat::OutMessage::text(format!(
-                "Your {} account ({}) unlinked itself from this one. {kept}",
-                typed.platform.display(),
-                typed.id
-            )),
+            message: OutMessage::said(
+                Text::msg("link-unlinked-told")
+                    .arg("platform", named(typed.platform))
+                    .arg("id", typed.id.as_str())
+                    .arg("kept", kept),
+            ),
         },
     ];
     // A proposal nobody was told of yet that needs the link is withdrawn (it could not
