@@ -24,6 +24,9 @@ pub struct Languages {
     /// locale), for people who chose none: a first guess, kept in memory only (the
     /// process that serves the platform delivers its DMs) until they choose.
     guessed: std::sync::Mutex<HashMap<UserRef, Locale>>,
+    /// A language a platform reported for someone who chose none, that Tandem does not
+    /// speak (`pt-BR`): said to them once, with their next reply (`None` once said).
+    unknown: std::sync::Mutex<HashMap<UserRef, Option<String>>>,
 }
 
 impl Languages {
@@ -34,6 +37,7 @@ impl Languages {
             default,
             kept: Kept::default(),
             guessed: Default::default(),
+            unknown: Default::default(),
         }
     }
 
@@ -44,8 +48,27 @@ impl Languages {
         let mut guessed = self.guessed.lock().unwrap_or_else(|e| e.into_inner());
         match Locale::from_tag(tag) {
             Some(locale) => guessed.insert(person, locale),
-            None => guessed.remove(&person),
+            None => {
+                if !tag.trim().is_empty() {
+                    let mut unknown = self.unknown.lock().unwrap_or_else(|e| e.into_inner());
+                    unknown
+                        .entry(person.clone())
+                        .or_insert_with(|| Some(tag.trim().to_string()));
+                }
+                guessed.remove(&person)
+            }
         };
+    }
+
+    /// The language `account`'s platform reported that Tandem does not speak, if they
+    /// chose none and have not been told yet; from now on they have been.
+    pub fn unknown_to_say(&self, account: &UserRef) -> Option<String> {
+        let person = self.person(account);
+        if self.kept.with(|m| m.contains_key(&person)) {
+            return None;
+        }
+        let mut unknown = self.unknown.lock().unwrap_or_else(|e| e.into_inner());
+        unknown.get_mut(&person).and_then(Option::take)
     }
 
     /// The person `account` is (its own, or the one it is linked to).

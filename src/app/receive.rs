@@ -541,6 +541,18 @@ impl App {
             };
             let ctx = self.ctx(user, &known, &subject, now);
             let mut outcome = flows::decide(&ctx, state, inbound, route);
+            // A language their platform uses that Tandem does not speak is said once,
+            // before the first reply that goes to them.
+            if outcome
+                .effects
+                .iter()
+                .any(|e| matches!(e, Effect::SendDm { to, .. } if to == user))
+                && let Some(tag) = self.languages.unknown_to_say(user)
+            {
+                outcome
+                    .effects
+                    .insert(0, flows::language::unknown_here(&ctx, &tag));
+            }
             // A linked person's DMs go where they last wrote from: this DM's account.
             if let Some(linked) = &known.linked
                 && inbound.place == Place::Dm

@@ -10,18 +10,35 @@ use super::{Ctx, Effect, OutMessage, Outcome};
 use crate::chat::CommandMenu;
 use crate::i18n::{Locale, Text};
 
+/// A language's name in itself.
+fn name(l: Locale) -> Text {
+    Text::plain(l.shipped().own)
+}
+
+/// Every language Tandem speaks, named in itself with its tag.
+fn choices() -> Text {
+    Text::plain(
+        Locale::all()
+            .map(|l| format!("{} ({})", l.shipped().own, l.tag()))
+            .collect::<Vec<_>>()
+            .join(", "),
+    )
+}
+
+/// What a person is told once when their platform reports a language Tandem does not speak
+/// (`tag`, such as `pt-BR`): which it speaks, and which it goes on in.
+pub fn unknown_here(ctx: &Ctx<'_>, tag: &str) -> Effect {
+    ctx.dm(OutMessage::said(
+        Text::msg("language-unknown")
+            .arg("asked", tag)
+            .arg("choices", choices())
+            .arg("language", name(ctx.language)),
+    ))
+}
+
 /// `language [words]`.
 pub fn handle(ctx: &Ctx<'_>, words: &str) -> Outcome {
     let words = words.trim();
-    let name = |l: Locale| Text::plain(l.shipped().own);
-    let choices = || {
-        Text::plain(
-            Locale::all()
-                .map(|l| format!("{} ({})", l.shipped().own, l.tag()))
-                .collect::<Vec<_>>()
-                .join(", "),
-        )
-    };
     if words.is_empty() {
         let mut message = OutMessage::said(
             Text::msg("language-current")
@@ -48,14 +65,7 @@ pub fn handle(ctx: &Ctx<'_>, words: &str) -> Outcome {
                 Text::msg("language-set").arg("language", name(locale)),
             )),
         ]),
-        None => Outcome::unchanged(vec![
-            ctx.dm(OutMessage::said(
-                Text::msg("language-unknown")
-                    .arg("asked", words)
-                    .arg("choices", choices())
-                    .arg("language", name(ctx.language)),
-            )),
-        ]),
+        None => Outcome::unchanged(vec![unknown_here(ctx, words)]),
     }
 }
 

@@ -248,3 +248,23 @@ fn a_report_in_spanish_asks_in_spanish_and_takes_spanish_answers() {
     has(&ana, "• Anonymous to moderators: no");
     assert!(stdout.contains("[room moderators] Case #1"), "{stdout}");
 }
+
+both_backends! {
+    async fn a_language_the_platform_reports_and_tandem_does_not_speak_is_said_once(db: TestDb) {
+        let h = crate::support::Harness::new(&db).await;
+        let bea = crate::support::user("discord:88");
+        // Discord reports Portuguese for Bea, who chose no language.
+        h.app.guess_language(&bea, "pt-BR");
+        let out = h.dm_all("discord:88", "status").await;
+        assert!(out.contains("I don't speak “pt-BR” yet. I can write in: English (en), Español (es)"), "{out}");
+        assert!(out.contains("You have no applications yet"), "the reply comes too: {out}");
+        h.app.guess_language(&bea, "pt-BR");
+        let out = h.dm_all("discord:88", "status").await;
+        assert!(!out.contains("I don't speak"), "said once: {out}");
+        // A language Tandem speaks is taken as the first guess, and nothing is said.
+        let ana = crate::support::user("discord:89");
+        h.app.guess_language(&ana, "es-ES");
+        let out = h.dm_all("discord:89", "status").await;
+        assert!(!out.contains("I don't speak") && !out.contains("No hablo"), "{out}");
+    }
+}
