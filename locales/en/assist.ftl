@@ -23,3 +23,4 @@ assist-claim-held = This application can't be taken over from chat: please conta
 assist-deleted = A{ $id } ({ $name }) is deleted: its answers are erased, it is withdrawn from the programme, and its code no longer works.
 assist-submitted-refused = I can't write to them: please tell them yourself. The application stays on record as refused by the rules.
 assist-ask = A{ $id } ({ $name }) has no chat account yet, so I can't ask them: ask them yourself, and keep what they say with note A{ $id } <their answer>.
+assist-entered = A{ $id } ({ $name }) is recorded as an assisted application: { $status }. assist code A{ $id } makes a new code for them to take it over; assist delete A{ $id } erases it.

@@ -23,3 +23,4 @@ assist-claim-held = Esta solicitud no se puede asumir desde el chat: ponte en co
 assist-deleted = A{ $id } ({ $name }) está borrada: sus respuestas se han eliminado, se ha retirado del programa y su código ya no sirve.
 assist-submitted-refused = No puedo escribir a esa persona: cuéntaselo tú. La solicitud queda registrada como rechazada por las reglas.
 assist-ask = A{ $id } ({ $name }) aún no tiene cuenta de chat, así que no puedo preguntarle: pregúntale tú y guarda su respuesta con note A{ $id } <su respuesta>.
+assist-entered = A{ $id } ({ $name }) queda registrada como solicitud asistida: { $status }. assist code A{ $id } crea un código nuevo para que la asuma; assist delete A{ $id } la borra.

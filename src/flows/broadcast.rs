@@ -83,13 +83,27 @@ pub fn parse(text: &str) -> Option<Result<BroadcastCommand, String>> {
 /// The text as written, then each line or `||` part that begins with a shipped language's
 /// tag (`es:`), as that language's version.
 fn translations(text: &str) -> Vec<(String, String)> {
+    let tagged = |part: &str| -> Option<(String, String)> {
+        let (tag, rest) = part.trim_start().split_once(':')?;
+        let locale = Locale::from_tag(tag.trim())?;
+        (locale.tag() == tag.trim().to_lowercase())
+            .then(|| (locale.tag().to_string(), rest.to_string()))
+    };
+    // `||` parts a translation only before a language's tag: elsewhere it stays, as in
+    // Discord's spoilers (`||the answer||`).
+    let mut parts: Vec<String> = Vec::new();
+    for (i, piece) in text.split("||").enumerate() {
+        match parts.last_mut() {
+            Some(last) if i > 0 && tagged(piece).is_none() => {
+                last.push_str("||");
+                last.push_str(piece);
+            }
+            _ => parts.push(piece.to_string()),
+        }
+    }
     let mut out: Vec<(String, String)> = vec![(String::new(), String::new())];
-    for part in text.split("||").flat_map(|p| p.split('\n')) {
-        let tagged = part.trim_start().split_once(':').and_then(|(tag, rest)| {
-            let locale = Locale::from_tag(tag.trim())?;
-            (locale.tag() == tag.trim().to_lowercase()).then(|| (locale.tag().to_string(), rest))
-        });
-        match tagged {
+    for part in parts.iter().flat_map(|p| p.split('\n')) {
+        match tagged(part) {
             Some((tag, rest)) => out.push((tag, rest.trim().to_string())),
             None => {
                 let last = &mut out.last_mut().expect("one at least").1;
@@ -270,12 +284,28 @@ pub fn ask(
         Ok(r) => r,
         Err(refused) => return *refused,
     };
+    // Named as the coordinators know them: by their application here, where they have one.
     let unreachable: Vec<String> = match ctx.subject {
-        Subject::Broadcast { unreachable, .. } => reach
+        Subject::Broadcast {
+            unreachable,
+            applications,
+            ..
+        } => reach
             .to
             .iter()
             .filter(|u| unreachable.contains(u))
-            .map(|u| u.id.clone())
+            .map(|u| {
+                let theirs = applications
+                    .iter()
+                    .find(|(a, who)| who == u && a.programme == programme.slug);
+                match theirs {
+                    Some((a, _)) => match &a.name {
+                        Some(name) => format!("{name} (A{})", a.id),
+                        None => format!("A{}", a.id),
+                    },
+                    None => u.id.clone(),
+                }
+            })
             .collect(),
         _ => vec![],
     };
@@ -409,6 +439,19 @@ mod tests {
             }
         );
         assert_eq!(c.texts[1], ("ar".to_string(), "مرحبا".to_string()));
+        // A Discord spoiler is no translation.
+        let Some(Ok(c)) =
+            parse("broadcast all The answer is ||42||. || es: La respuesta es ||42||.")
+        else {
+            panic!()
+        };
+        assert_eq!(
+            c.texts,
+            vec![
+                (String::new(), "The answer is ||42||.".to_string()),
+                ("es".to_string(), "La respuesta es ||42||.".to_string())
+            ]
+        );
         // A line that only looks like a tag stays in the text.
         let Some(Ok(c)) = parse("broadcast all Hello\nPS: bring a friend") else {
             panic!()
@@ -481,7 +524,7 @@ mod deciding {
             text.contains("2 people get it by direct message."),
             "{text}"
         );
-        assert!(text.contains("in the last 30 days (bo)"), "{text}");
+        assert!(text.contains("in the last 30 days (A3)"), "{text}");
         assert!(text.contains("Workshop on Friday"), "{text}");
         assert!(matches!(asked.state, StateChange::Set(_)));
         let done = confirmed(

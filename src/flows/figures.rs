@@ -40,7 +40,7 @@ pub fn which<'p>(
         (None, [one]) => Ok(one),
         (None, []) => Err(String::new()),
         (None, many) => Err(format!(
-            "Which programme? Write report <programme>: {}.",
+            "Which programme? Add its name after the command: {}.",
             many.iter()
                 .map(|p| p.slug.as_str())
                 .collect::<Vec<_>>()

@@ -19,6 +19,22 @@ pub fn after_submit(ctx: &Ctx<'_>, programme: &Programme, record: &ApplicationRe
             message: card(programme, record),
         });
     }
+    // One the rules decided, entered for someone without a chat account: its number, to
+    // make a new code with or delete it by (one awaiting review has its card).
+    if record.applicant.is_assisted()
+        && !record.summary.status.awaits_review()
+        && let Some(room) = ctx.coordinators_room(Some(&programme.slug))
+    {
+        effects.push(Effect::PostInRoom {
+            room: room.clone(),
+            message: OutMessage::said(
+                crate::i18n::Text::msg("assist-entered")
+                    .arg("id", record.summary.id)
+                    .arg("name", display_name(record))
+                    .arg("status", record.summary.status.label()),
+            ),
+        });
+    }
     if record.summary.status.is_accepted() {
         effects.extend(acknowledgement_prompts(
             programme,
