@@ -12,7 +12,7 @@ use super::{Content, Ctx, Effect, FlowState, OutMessage, Outcome, Prompt, StateC
 use crate::domain::answer::said_choice;
 use crate::domain::matches::{MatchOrigin, MatchRecord, MatchStatus};
 use crate::domain::screening::{StepKind, StepState};
-use crate::domain::text::{char_len, clean, thousands};
+use crate::domain::text::{char_len, clean};
 use crate::domain::translations::step_path;
 use crate::domain::{ApplicationStatus, Choice, RoleKind};
 use crate::i18n::Text;
@@ -151,19 +151,19 @@ pub fn start(ctx: &Ctx<'_>, prompt: &Prompt) -> Outcome {
     }
 }
 
-fn programme_name(ctx: &Ctx<'_>, slug: &str) -> String {
+/// A programme's name in the reader's language (its slug, if it is no longer configured).
+fn programme_name(ctx: &Ctx<'_>, slug: &str) -> Text {
     ctx.programme(slug)
-        .map(|p| p.name.clone())
-        .unwrap_or_else(|| slug.to_string())
+        .map_or_else(|| Text::plain(slug), |p| p.said_name())
 }
 
 pub(super) fn question_message(ctx: &Ctx<'_>, flow: &AnswerQuestion) -> OutMessage {
-    OutMessage::text(format!(
-        "A coordinator reviewing your application to {} has a question for you:\n\n“{}”\n\nPlease reply with your answer (up to {} characters).",
-        programme_name(ctx, &flow.programme),
-        flow.question,
-        thousands(MAX_ANSWER_CHARS)
-    ))
+    OutMessage::said(
+        Text::msg("prompt-question")
+            .arg("programme", programme_name(ctx, &flow.programme))
+            .arg("question", flow.question.as_str())
+            .arg("max", MAX_ANSWER_CHARS),
+    )
 }
 
 pub(super) fn acknowledge_message(ctx: &Ctx<'_>, flow: &Acknowledge) -> Option<OutMessage> {
@@ -223,33 +223,34 @@ pub fn answer_step(
     content: &Content,
     command: Option<&Command>,
 ) -> Outcome {
-    let reprompt = |note: &str| Outcome {
+    let reprompt = |note: Text| Outcome {
         state: StateChange::Unchanged,
-        effects: vec![ctx.dm_text(note), ctx.dm(question_message(ctx, flow))],
+        effects: vec![
+            ctx.dm(OutMessage::said(note)),
+            ctx.dm(question_message(ctx, flow)),
+        ],
     };
     let text = match content {
         Content::Text(t) => t,
-        Content::Picked { .. } => return reprompt("Please type your answer."),
+        Content::Picked { .. } => return reprompt(Text::msg("prompt-type-answer")),
     };
     match command {
         Some(Command::Help) | Some(Command::Status) | Some(Command::Greeting) => {
-            return reprompt("Your application is waiting for your answer to this question.");
+            return reprompt(Text::msg("prompt-waiting-answer"));
         }
-        Some(Command::Apply(_)) => {
-            return reprompt("Let's answer the coordinator's question first.");
-        }
+        Some(Command::Apply(_)) => return reprompt(Text::msg("prompt-answer-first")),
         _ => {}
     }
     let answer = clean(text, true);
     if answer.is_empty() {
-        return reprompt("I didn't catch an answer there.");
+        return reprompt(Text::msg("prompt-no-answer"));
     }
     if char_len(&answer) > MAX_ANSWER_CHARS {
-        return reprompt(&format!(
-            "Please keep your answer under {} characters (yours has {}).",
-            thousands(MAX_ANSWER_CHARS),
-            thousands(char_len(&answer))
-        ));
+        return reprompt(
+            Text::msg("prompt-answer-too-long")
+                .arg("max", MAX_ANSWER_CHARS)
+                .arg("chars", char_len(&answer)),
+        );
     }
     let mut effects = vec![Effect::AnswerReviewQuestion {
         question_id: flow.question_id,
@@ -283,9 +284,7 @@ pub fn answer_step(
             .in_thread(super::application_thread(flow.application_id)),
         });
     }
-    effects.push(ctx.dm_text(
-        "Thank you! I've passed your answer on to the coordinators. Type status at any time to see where your application stands.",
-    ));
+    effects.push(ctx.dm(OutMessage::said(Text::msg("prompt-answer-passed"))));
     Outcome {
         state: StateChange::Clear,
         effects,
@@ -417,24 +416,46 @@ pub(super) fn check_in_message(ctx: &Ctx<'_>, flow: &CheckIn) -> Option<OutMessa
         RoleKind::Mentee => &m.mentor_name,
         RoleKind::Mentor => &m.mentee_name,
     };
-    let programme = programme_name(ctx, &m.programme);
-    let choice = |value: &str, label: &str| Choice {
-        value: value.into(),
-        label: label.into(),
-    };
+    let text = Text::msg("checkin-ask")
+        .arg("programme", programme_name(ctx, &m.programme))
+        .arg("partner", partner.as_str())
+        .arg("text", flow.text.as_str());
     Some(OutMessage {
-        text: format!(
-            "Check-in from {programme} about your mentoring with {partner}: {}",
-            flow.text
-        ),
-        choices: vec![
-            choice("met", "Yes, we met"),
-            choice("not_yet", "Not yet"),
-            choice("stuck", "We're stuck"),
-        ],
         pick: Some((1, 1)),
         prompt_ref: Some(format!("checkin:{}:{}", flow.match_id, flow.seq)),
-        ..Default::default()
+        ..OutMessage::said(text).with_choices(labelled(&CHECK_IN_ANSWERS))
+    })
+}
+
+/// A check-in's answers: each value, and its label's message.
+const CHECK_IN_ANSWERS: [(&str, &str); 3] = [
+    ("met", "checkin-met"),
+    ("not_yet", "checkin-not-yet"),
+    ("stuck", "checkin-stuck"),
+];
+
+/// `answers` as a prompt's choices, labelled from the catalogue.
+fn labelled(answers: &[(&str, &str)]) -> Vec<(Choice, Text)> {
+    answers
+        .iter()
+        .map(|(value, key)| {
+            let choice = Choice {
+                value: (*value).into(),
+                label: String::new(),
+            };
+            (choice, Text::msg(key))
+        })
+        .collect()
+}
+
+/// The answer among `answers` whose label `typed` is, in any shipped language (folded: case
+/// and accents aside).
+fn by_label(typed: &str, answers: &[(&str, &str)]) -> Option<String> {
+    let typed = crate::domain::text::fold(typed.trim().trim_end_matches(['.', '!']));
+    answers.iter().find_map(|(value, key)| {
+        crate::i18n::Locale::all()
+            .any(|l| crate::domain::text::fold(&Text::msg(key).render(l)) == typed)
+            .then(|| (*value).to_string())
     })
 }
 
@@ -443,7 +464,7 @@ pub fn check_in_step(ctx: &Ctx<'_>, flow: &CheckIn, content: &Content) -> Outcom
     let Some(message) = check_in_message(ctx, flow) else {
         return Outcome {
             state: StateChange::Clear,
-            effects: vec![ctx.dm_text("That check-in is closed: your match is no longer active.")],
+            effects: vec![ctx.dm(OutMessage::said(Text::msg("checkin-closed")))],
         };
     };
     let answer = match content {
@@ -454,7 +475,11 @@ pub fn check_in_step(ctx: &Ctx<'_>, flow: &CheckIn, content: &Content) -> Outcom
                 "1" | "yes" | "yes, we met" | "we met" | "met" => Some("met".into()),
                 "2" | "not yet" | "no" => Some("not_yet".into()),
                 "3" | "stuck" | "we're stuck" | "we are stuck" | "help" => Some("stuck".into()),
-                _ => None,
+                // A label in any language, or yes and no in any (`sí`: met).
+                _ => by_label(&t, &CHECK_IN_ANSWERS).or_else(|| {
+                    crate::domain::answer::yes_or_no(&t)
+                        .map(|met| if met { "met" } else { "not_yet" }.to_string())
+                }),
             }
         }
     }
@@ -462,7 +487,10 @@ pub fn check_in_step(ctx: &Ctx<'_>, flow: &CheckIn, content: &Content) -> Outcom
     let Some(answer) = answer else {
         return Outcome {
             state: StateChange::Unchanged,
-            effects: vec![ctx.dm_text("Please answer 1, 2 or 3."), ctx.dm(message)],
+            effects: vec![
+                ctx.dm(OutMessage::said(Text::msg("checkin-retry"))),
+                ctx.dm(message),
+            ],
         };
     };
     let Some(m) = ctx.matches.iter().find(|m| m.id == flow.match_id) else {
@@ -481,13 +509,11 @@ pub fn check_in_step(ctx: &Ctx<'_>, flow: &CheckIn, content: &Content) -> Outcom
         Some(RoleKind::Mentor) => (&m.mentor_name, "mentor", &m.mentee_name),
         _ => (&m.mentee_name, "mentee", &m.mentor_name),
     };
-    effects.push(ctx.dm_text(match answer.as_str() {
-        "met" => "Great, thank you for letting us know! Keep it up.".to_string(),
-        "not_yet" => format!(
-            "Thanks for telling us. A short call is enough: why not suggest two times to {partner} in your pair room?"
-        ),
-        _ => "Thank you for telling us. A coordinator will get in touch with you soon; to write to them yourself, type ask the team followed by your message. If something worrying happened, you can also type report to tell the moderators privately.".to_string(),
-    }));
+    effects.push(ctx.dm(OutMessage::said(match answer.as_str() {
+        "met" => Text::msg("checkin-thanks-met"),
+        "not_yet" => Text::msg("checkin-thanks-not-yet").arg("partner", partner.as_str()),
+        _ => Text::msg("checkin-thanks-stuck"),
+    })));
     if answer == "stuck" {
         let application = match m.side_of(ctx.user) {
             Some(RoleKind::Mentor) => m.mentor_application,
@@ -503,7 +529,7 @@ pub fn check_in_step(ctx: &Ctx<'_>, flow: &CheckIn, content: &Content) -> Outcom
                 m.id,
                 m.mentee_name,
                 m.mentor_name,
-                programme_name(ctx, &m.programme),
+                programme_name(ctx, &m.programme).english(),
                 flow.seq + 1,
                 m.started().format("%-d %b %Y"),
                 m.id,
@@ -531,60 +557,61 @@ pub(super) fn offer_message(ctx: &Ctx<'_>, flow: &MatchOffer) -> Option<OutMessa
     let m = open_offer(ctx, flow)?;
     let programme = programme_name(ctx, &m.programme);
     let (other, other_role) = match m.side_of(ctx.user)? {
-        RoleKind::Mentee => (&m.mentor_name, "mentor"),
-        RoleKind::Mentor => (&m.mentee_name, "mentee"),
-    };
-    let mut text = if m.origin == MatchOrigin::Request && other_role == "mentee" {
-        let mut t = format!("{other}, a mentee in {programme}, would like you to be their mentor.");
-        if let Some(intro) = m.introduction.as_deref().filter(|i| !i.is_empty()) {
-            t.push_str(&format!("\nWhat they tell you about themselves:\n{intro}"));
-        }
-        t
-    } else {
-        format!(
-            "Good news from {programme}: we'd like to match you with {other} as your {other_role}."
-        )
+        RoleKind::Mentee => (&m.mentor_name, RoleKind::Mentor),
+        RoleKind::Mentor => (&m.mentee_name, RoleKind::Mentee),
     };
     // A mentor asked by a mentee sees what the mentee chose to show (the introduction);
     // the criteria's values come from all of the mentee's answers, so only their names.
-    let asked_by_mentee = m.origin == MatchOrigin::Request && other_role == "mentee";
+    let asked_by_mentee = m.origin == MatchOrigin::Request && other_role == RoleKind::Mentee;
+    let mut parts = vec![if asked_by_mentee {
+        let asked = Text::msg("offer-asked")
+            .arg("other", other.as_str())
+            .arg("programme", programme);
+        match m.introduction.as_deref().filter(|i| !i.is_empty()) {
+            Some(intro) => Text::lines(vec![
+                asked,
+                Text::msg("offer-introduction").arg("intro", intro),
+            ]),
+            None => asked,
+        }
+    } else {
+        Text::msg("offer-proposed")
+            .arg("programme", programme)
+            .arg("other", other.as_str())
+            .arg("role", other_role.as_str())
+    }];
+    // Why they were matched: the criteria's own words (the programme's).
     if !m.reasons.is_empty() {
-        text.push_str("\nWhat you have in common:");
+        let mut lines = vec![Text::msg("offer-in-common")];
         for (why, _) in &m.reasons {
             let why = if asked_by_mentee {
                 why.split(": ").next().unwrap_or_default()
             } else {
                 why.as_str()
             };
-            text.push_str(&format!("\n• {why}"));
+            lines.push(Text::plain(format!("• {why}")));
         }
+        parts.push(Text::lines(lines));
     }
     if let Some(note) = super::pairing::relay_note(m) {
-        text.push_str(&format!(
-            "\n{note} If you would rather not, decline: nobody else is told why."
+        parts.push(Text::join(
+            vec![Text::plain(note), Text::msg("offer-relay-decline")],
+            " ",
         ));
     }
-    text.push_str("\nWould you like to accept?");
-    if let Some(d) = m.deadline {
-        text.push_str(&format!(" Please answer by {}.", d.format("%-d %B %Y")));
-    }
+    parts.push(match m.deadline {
+        Some(d) => Text::msg("offer-accept-by").arg("date", Text::date(d.date_naive())),
+        None => Text::msg("offer-accept"),
+    });
     Some(OutMessage {
-        text,
-        choices: vec![
-            Choice {
-                value: "accept".into(),
-                label: "Accept".into(),
-            },
-            Choice {
-                value: "decline".into(),
-                label: "Decline".into(),
-            },
-        ],
         pick: Some((1, 1)),
         prompt_ref: Some(format!("match:{}", m.id)),
-        ..Default::default()
+        ..OutMessage::said(Text::lines(parts)).with_choices(labelled(&OFFER_ANSWERS))
     })
 }
+
+/// An offer's answers: each value, and its label's message.
+const OFFER_ANSWERS: [(&str, &str); 2] = [("accept", "offer-yes"), ("decline", "offer-no")];
 
 /// An answer to a match offer: accepted (`true`) or declined, if the message is one.
 fn offer_answer(content: &Content) -> Option<bool> {
@@ -595,7 +622,11 @@ fn offer_answer(content: &Content) -> Option<bool> {
             match t.trim_end_matches(['.', '!']) {
                 "accept" | "yes" | "1" | "i accept" | "ok" | "okay" => Some(true),
                 "decline" | "no" | "2" | "i decline" => Some(false),
-                _ => None,
+                other => match by_label(other, &OFFER_ANSWERS).as_deref() {
+                    Some("accept") => Some(true),
+                    Some(_) => Some(false),
+                    None => crate::domain::answer::yes_or_no(other),
+                },
             }
         }
     }
@@ -611,9 +642,7 @@ pub fn offer_step(
     let Some(m) = open_offer(ctx, flow) else {
         return Outcome {
             state: StateChange::Clear,
-            effects: vec![ctx.dm_text(
-                "That match offer is no longer open (it was answered, withdrawn or it expired). Type status to see where you stand.",
-            )],
+            effects: vec![ctx.dm(OutMessage::said(Text::msg("offer-closed")))],
         };
     };
     let Some(message) = offer_message(ctx, flow) else {
@@ -635,7 +664,7 @@ pub fn offer_step(
         return Outcome {
             state: StateChange::Unchanged,
             effects: vec![
-                ctx.dm_text("Please answer accept or decline."),
+                ctx.dm(OutMessage::said(Text::msg("offer-retry"))),
                 ctx.dm(message),
             ],
         };

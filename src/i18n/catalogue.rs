@@ -32,6 +32,7 @@ pub const FILES: &[&str] = &[
     "report.ftl",
     "assist.ftl",
     "link.ftl",
+    "prompts.ftl",
 ];
 
 type Bundle = FluentBundle<FluentResource>;

@@ -38,6 +38,7 @@ macro_rules! files {
             include_str!(concat!("../../locales/", $tag, "/report.ftl")),
             include_str!(concat!("../../locales/", $tag, "/assist.ftl")),
             include_str!(concat!("../../locales/", $tag, "/link.ftl")),
+            include_str!(concat!("../../locales/", $tag, "/prompts.ftl")),
         ]
     };
 }

@@ -125,9 +125,10 @@ mod tests {
             eprintln!("  {n:4} {path}");
         }
         // The ratchet: the count only goes down (it was 0 for the files in SAID when
-        // they joined): 281 on 2026-12-07, 249 once the report flow was, 239 with `link`.
+        // they joined): 281 on 2026-12-07, 249 once the report flow was, 239 with `link`, 228
+        // with the offers, check-ins and reviewers' questions (`prompts`).
         // Lower it when a file is migrated.
-        assert!(total <= 239, "{total} English sentences: more than before");
+        assert!(total <= 228, "{total} English sentences: more than before");
     }
 
     fn sources(dir: &std::path::Path) -> Vec<(String, String)> {

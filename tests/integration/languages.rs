@@ -268,3 +268,26 @@ both_backends! {
         assert!(!out.contains("I don't speak") && !out.contains("No hablo"), "{out}");
     }
 }
+
+both_backends! {
+    async fn a_match_offer_and_a_check_in_are_said_and_answered_in_spanish(db: TestDb) {
+        let h = crate::support::Harness::new(&db).await;
+        h.dm_all("amina", "idioma es").await;
+        crate::pairing::ready_mentee(&h, "amina", "Amina").await;
+        crate::pairing::ready_mentor(&h, "grace", "Grace", "Technology").await;
+        h.in_room("carol", "coordinators", "!tandem match propose").await;
+        let out = h.in_room("carol", "coordinators", "!tandem match approve 1").await;
+        assert!(out.contains("[dm amina] Buenas noticias de Mentoría Pathways 2027: nos gustaría emparejarte con Grace como tu mentor o mentora."), "{out}");
+        assert!(out.contains("¿Quieres aceptar? Responde antes del"), "{out}");
+        let out = h.dm_all("amina", "Aceptar").await;
+        assert!(!out.contains("Responde aceptar o rechazar"), "the label in Spanish is an answer: {out}");
+        let out = h.dm_all("grace", "accept").await;
+        assert!(out.contains("Match M1 (Amina ↔ Grace) is active"), "{out}");
+        // The first check-in, a fortnight in.
+        h.clock.advance(chrono::Duration::days(15));
+        let out = h.sweep().await;
+        assert!(out.contains("[dm amina] Seguimiento de Mentoría Pathways 2027 sobre tu mentoría con Grace"), "{out}");
+        let out = h.dm_all("amina", "sí").await;
+        assert!(out.contains("¡Genial, gracias por contárnoslo!"), "{out}");
+    }
+}
