@@ -595,7 +595,7 @@ pub(super) fn offer_message(ctx: &Ctx<'_>, flow: &MatchOffer) -> Option<OutMessa
     }
     if let Some(note) = super::pairing::relay_note(m) {
         parts.push(Text::join(
-            vec![Text::plain(note), Text::msg("offer-relay-decline")],
+            vec![note, Text::msg("offer-relay-decline")],
             " ",
         ));
     }

@@ -126,9 +126,10 @@ mod tests {
         }
         // The ratchet: the count only goes down (it was 0 for the files in SAID when
         // they joined): 281 on 2026-12-07, 249 once the report flow was, 239 with `link`, 228
-        // with the offers, check-ins and reviewers' questions (`prompts`).
+        // with the offers, check-ins and reviewers' questions (`prompts`), 215 with what
+        // follows an offer (`pairing::offers`).
         // Lower it when a file is migrated.
-        assert!(total <= 228, "{total} English sentences: more than before");
+        assert!(total <= 215, "{total} English sentences: more than before");
     }
 
     fn sources(dir: &std::path::Path) -> Vec<(String, String)> {

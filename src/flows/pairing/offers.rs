@@ -9,6 +9,7 @@
 use super::*;
 use crate::domain::matches::MatchOrigin;
 use crate::domain::matching::MatchedBy;
+use crate::i18n::Text;
 
 /// Ends a match that did not go ahead: records the move, tells the coordinators why, and
 /// asks for the next best proposals for whoever it frees.
@@ -95,12 +96,11 @@ pub(super) fn approve(
     if request {
         effects.push(Effect::SendDm {
             to: m.mentee.clone(),
-            message: OutMessage::text(format!(
-                "Your request to {} was approved by the coordinators, and {} has been asked. You'll hear as soon as they answer (at the latest by {}).",
-                m.mentor_name,
-                m.mentor_name,
-                deadline.format("%-d %B %Y")
-            )),
+            message: OutMessage::said(
+                Text::msg("offer-request-approved")
+                    .arg("mentor", m.mentor_name.as_str())
+                    .arg("date", Text::date(deadline.date_naive())),
+            ),
         });
     }
     effects.extend(to_room(
@@ -131,8 +131,8 @@ pub fn on_accept(ctx: &Ctx<'_>, m: &MatchRecord, other_accepted: bool) -> Vec<Ef
         &m.mentee_name
     };
     if !other_accepted {
-        return vec![ctx.dm_text(format!(
-            "Thank you! We're waiting for {other}'s answer, and we'll let you know."
+        return vec![ctx.dm(OutMessage::said(
+            Text::msg("offer-waiting-other").arg("other", other.as_str()),
         ))];
     }
     let programme = ctx.programme(&m.programme);
@@ -167,7 +167,10 @@ pub fn on_accept(ctx: &Ctx<'_>, m: &MatchRecord, other_accepted: bool) -> Vec<Ef
         kickoff: OutMessage::text(format!(
             "{}\nYour agreement: type {p} agreement here to read it (your goals, how often to meet, the ground rules), and {p} agree to accept it.{}",
             kickoff(programme, m),
-            relay_note(m).map(|n| format!("\n{n}")).unwrap_or_default(),
+            // The room's language: the deployment's, as everything posted in rooms.
+            relay_note(m)
+                .map(|n| format!("\n{}", n.english()))
+                .unwrap_or_default(),
             p = ctx.room_prefix
         )),
         group_of: programme
@@ -177,31 +180,28 @@ pub fn on_accept(ctx: &Ctx<'_>, m: &MatchRecord, other_accepted: bool) -> Vec<Ef
     });
     for (user, partner) in [(&m.mentee, &m.mentor_name), (&m.mentor, &m.mentee_name)] {
         let room = if m.relayed() {
-            format!(
-                "I've created a private room for you here on {}, joined to one for {partner} on {} (I copy each message across), with a few words to get you started.",
-                user.platform.display(),
-                if *user == m.mentee {
-                    m.mentor.platform
-                } else {
-                    m.mentee.platform
-                }
-                .display()
-            )
+            let theirs = if *user == m.mentee {
+                m.mentor.platform
+            } else {
+                m.mentee.platform
+            };
+            Text::msg("offer-room-relayed")
+                .arg("platform", user.platform.display())
+                .arg("partner", partner.as_str())
+                .arg("other", theirs.display())
         } else if let Some(platform) = m.room_platform {
             // They share this platform through a linked account.
-            format!(
-                "I've created a private room for the two of you on {}, with a few words to get you started.",
-                platform.display()
-            )
+            Text::msg("offer-room-on").arg("platform", platform.display())
         } else {
-            "I've created a private room for the two of you, with a few words to get you started."
-                .to_string()
+            Text::msg("offer-room")
         };
         effects.push(Effect::SendDm {
             to: user.clone(),
-            message: OutMessage::text(format!(
-                "You and {partner} have both accepted: you're matched! {room}"
-            )),
+            message: OutMessage::said(
+                Text::msg("offer-matched")
+                    .arg("partner", partner.as_str())
+                    .arg("room", room),
+            ),
         });
     }
     effects.extend(to_room(
@@ -218,15 +218,13 @@ pub fn on_accept(ctx: &Ctx<'_>, m: &MatchRecord, other_accepted: bool) -> Vec<Ef
 /// What a pair on two platforms is told about their relayed room, in the kickoff and
 /// (as the consent they give by accepting) in the offer; `None` for a pair on one
 /// platform.
-pub(crate) fn relay_note(m: &MatchRecord) -> Option<String> {
+pub(crate) fn relay_note(m: &MatchRecord) -> Option<Text> {
     m.relayed().then(|| {
-        format!(
-            "{} is on {} and {} on {}, so your pair room is two rooms joined by Tandem: each message (and file) written in one is copied to the other under its author's name, and its edits and deletion follow. Tandem therefore reads what you write there, even in an encrypted room.",
-            m.mentee_name,
-            m.mentee.platform.display(),
-            m.mentor_name,
-            m.mentor.platform.display()
-        )
+        Text::msg("offer-relay-note")
+            .arg("mentee", m.mentee_name.as_str())
+            .arg("mentee_platform", m.mentee.platform.display())
+            .arg("mentor", m.mentor_name.as_str())
+            .arg("mentor_platform", m.mentor.platform.display())
     })
 }
 
@@ -239,25 +237,22 @@ pub fn on_decline(ctx: &Ctx<'_>, m: &MatchRecord, side: RoleKind) -> Vec<Effect>
     };
     let (mine, theirs) = if m.origin == MatchOrigin::Request {
         (
-            "Thank you for letting us know. You stay listed for other mentees.".to_string(),
-            format!(
-                "An update on your request: {me_name} isn't able to take you on. This is no reflection on you. {}",
-                choose_again(ctx, m)
-            ),
+            Text::msg("offer-declined-request-mine"),
+            Text::msg("offer-declined-request")
+                .arg("name", me_name.as_str())
+                .arg("next", choose_again(ctx, m)),
         )
     } else {
         (
-            "Thank you for letting us know. You stay in the programme, and we'll propose someone else as soon as we can.".to_string(),
-            format!(
-                "An update on your match: {me_name} isn't able to go ahead with it. This is no reflection on you; we're already looking for another match for you."
-            ),
+            Text::msg("offer-declined-mine"),
+            Text::msg("offer-declined").arg("name", me_name.as_str()),
         )
     };
-    let mut effects = vec![ctx.dm_text(mine)];
+    let mut effects = vec![ctx.dm(OutMessage::said(mine))];
     if !(passes_on(m) && *other == m.mentee) {
         effects.push(Effect::SendDm {
             to: other.clone(),
-            message: OutMessage::text(theirs),
+            message: OutMessage::said(theirs),
         });
     }
     effects.extend(release(
@@ -288,9 +283,9 @@ pub fn withdraw_blocked(ctx: &Ctx<'_>, m: &MatchRecord) -> Vec<Effect> {
         .filter(|(user, _)| !(passes_on(m) && **user == m.mentee))
         .map(|(user, partner)| Effect::SendDm {
             to: user.clone(),
-            message: OutMessage::text(format!(
-                "An update on your match offer with {partner}: I'm sorry, it can't go ahead after all. The coordinators will be in touch about what comes next."
-            )),
+            message: OutMessage::said(
+                Text::msg("offer-withdrawn").arg("partner", partner.as_str()),
+            ),
         })
         .collect();
     effects.extend(release(
@@ -320,32 +315,22 @@ pub fn expire(ctx: &Ctx<'_>, m: &MatchRecord) -> Outcome {
         (&m.mentee, m.mentee_answer, &m.mentor_name),
         (&m.mentor, m.mentor_answer, &m.mentee_name),
     ] {
-        let text = if m.origin == MatchOrigin::Request {
-            if answer.is_none() {
-                format!(
-                    "The request from {partner} has expired, as we didn't hear back in time. Nothing else changes for you."
-                )
-            } else {
-                format!(
-                    "{partner} didn't answer your request in time. This is no reflection on you. {}",
-                    choose_again(ctx, m)
-                )
-            }
-        } else if answer.is_none() {
-            format!(
-                "The match offer with {partner} has expired, as we didn't hear back in time. You stay in the programme; type status to see where you stand."
-            )
-        } else {
-            format!(
-                "The match with {partner} didn't go ahead, as we didn't get both answers in time. This is no reflection on you; we'll propose someone else soon."
-            )
+        let key = match (m.origin == MatchOrigin::Request, answer.is_none()) {
+            (true, true) => "offer-expired-request-unanswered",
+            (true, false) => "offer-expired-request",
+            (false, true) => "offer-expired-unanswered",
+            (false, false) => "offer-expired",
         };
+        let mut text = Text::msg(key).arg("partner", partner.as_str());
+        if m.origin == MatchOrigin::Request {
+            text = text.arg("next", choose_again(ctx, m));
+        }
         if passes_on(m) && *user == m.mentee {
             continue;
         }
         effects.push(Effect::SendDm {
             to: user.clone(),
-            message: OutMessage::text(text),
+            message: OutMessage::said(text),
         });
     }
     effects.extend(release(
@@ -377,25 +362,21 @@ pub(super) fn request_set_aside(ctx: &Ctx<'_>, m: &MatchRecord) -> Vec<Effect> {
     }
     vec![Effect::SendDm {
         to: m.mentee.clone(),
-        message: OutMessage::text(format!(
-            "An update on your request to {}: the coordinators couldn't approve it this time. This is no reflection on you. {}",
-            m.mentor_name,
-            choose_again(ctx, m)
-        )),
+        message: OutMessage::said(
+            Text::msg("offer-request-set-aside")
+                .arg("mentor", m.mentor_name.as_str())
+                .arg("next", choose_again(ctx, m)),
+        ),
     }]
 }
 
 /// What a mentee whose request did not go ahead can do next, as their programme allows.
-fn choose_again(ctx: &Ctx<'_>, m: &MatchRecord) -> &'static str {
-    match matched_by(ctx, m) {
-        Some(MatchedBy::Mixed) => {
-            "Type browse to choose another mentor, or wait: the coordinators will propose one."
-        }
-        Some(MatchedBy::Ranked) => {
-            "That was the last mentor you ranked: type browse to see who has room, and rank again. The coordinators know, and may propose someone."
-        }
-        _ => "Type browse to choose another mentor.",
-    }
+fn choose_again(ctx: &Ctx<'_>, m: &MatchRecord) -> Text {
+    Text::msg(match matched_by(ctx, m) {
+        Some(MatchedBy::Mixed) => "offer-choose-again-or-wait",
+        Some(MatchedBy::Ranked) => "offer-rank-again",
+        _ => "offer-choose-again",
+    })
 }
 
 fn matched_by(ctx: &Ctx<'_>, m: &MatchRecord) -> Option<MatchedBy> {
