@@ -58,3 +58,29 @@ offer-request-set-aside = An update on your request to { $mentor }: the coordina
 offer-choose-again-or-wait = Type browse to choose another mentor, or wait: the coordinators will propose one.
 offer-rank-again = That was the last mentor you ranked: type browse to see who has room, and rank again. The coordinators know, and may propose someone.
 offer-choose-again = Type browse to choose another mentor.
+
+# Ending a match (flows::closure): a participant's close match, what each is told, and what
+# they would like next.
+close-ended-on = Your match M{ $id } has already ended (on { $date }).
+close-ended = Your match M{ $id } has already ended.
+close-no-such = You have no active match M{ $id }.
+close-none = You have no active match to close.
+close-which = You have { $count } active matches: { $matches }. Which one? Type close match <number>.
+close-confirm = Do you want to end your mentoring with { $partner } now? { $partner } will be told kindly that it has come to an end (not why), your pair room will close, and you'll both be offered a new match. If something worrying happened, you can also type report to tell the moderators privately.
+close-already-ended = That match has already ended.
+close-kept = All right: nothing has changed.
+close-told-disciplinary = Your match with { $partner } in { $programme } has been closed by the programme's coordinators. If you have any questions, type ask the team followed by your question.
+close-told-not-at-fault = Your mentoring with { $partner } in { $programme } has ended: the programme has closed the match. This is not your fault, and nothing you did caused it. Thank you for the time and care you gave it; your pair room is now closed. If you would like to talk about it, your coordinators are here for you.
+close-told-closer = Your mentoring with { $partner } has ended. Thank you for the time and care you gave it. Your pair room is now closed.
+close-told-partner-left = Your mentoring with { $partner } has come to an end: { $partner } isn't able to continue. This is nobody's fault and says nothing about you; pairs end early for all kinds of reasons. Thank you for the time and care you gave it. Your pair room is now closed.
+close-told-by-coordinators = The coordinators of { $programme } have brought your mentoring with { $partner } to an end. This is nobody's fault and says nothing about you. Thank you for the time and care you gave it. Your pair room is now closed.
+next-planned = Now that your mentoring with { $partner } has ended, what would you like next? You can keep in touch with { $partner } informally, be matched with someone new, or take a break.
+next-early = Would you like to be matched with someone new, or take a break for now? Either is fine.
+next-keep-in-touch = Keep in touch informally
+next-new-match = Be matched with someone new
+next-break = Take a break
+next-cancelled = All right. Whenever you'd like a new match, type ask the team followed by your message.
+next-retry = Please answer with a number from 1 to { $count }.
+next-keep-in-touch-noted = Lovely. Stay in touch with { $partner } in whatever way suits you both. If you'd ever like a new match, type ask the team followed by your message.
+next-break-noted = Noted: enjoy the break. When you'd like a new match, type ask the team followed by your message; you won't need to apply again.
+next-new-match-noted = Noted: you're back in the matching pool. We'll be in touch by DM when we have a new match to suggest.

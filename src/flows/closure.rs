@@ -12,12 +12,12 @@ use serde::{Deserialize, Serialize};
 
 use super::command::Command;
 use super::{Content, Ctx, Decision, Effect, FlowState, OutMessage, Outcome, Prompt, StateChange};
-use crate::domain::answer::yes_no_choices;
 use crate::domain::matches::{ClosureKind, MatchRecord, MatchStatus, NextStep};
 use crate::domain::numbers::{self, Numbered};
 use crate::domain::screening::all_complete;
 use crate::domain::text::{clean, preview};
 use crate::domain::{ApplicationStatus, Choice, RoleKind, RoomRef, UserRef};
+use crate::i18n::Text;
 
 /// A person's `close match`, waiting for their yes.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -100,6 +100,15 @@ fn partner_of<'m>(m: &'m MatchRecord, user: &UserRef) -> (&'m str, &'m str) {
     }
 }
 
+/// Whether `typed` (lower case) is `choice`'s label in any shipped language: the what-next
+/// options are labelled `next-<value>` in the catalogue.
+fn said_label_is(choice: &Choice, typed: &str) -> bool {
+    let key = format!("next-{}", choice.value.replace('_', "-"));
+    crate::i18n::Locale::all().any(|l| {
+        crate::domain::text::fold(&Text::msg(&key).render(l)) == crate::domain::text::fold(typed)
+    })
+}
+
 /// `#1 with Grace, #3 with Hana`: someone's matches, to choose from.
 fn with_partners(matches: &[&MatchRecord], user: &UserRef) -> String {
     matches
@@ -121,29 +130,28 @@ pub fn start(ctx: &Ctx<'_>, id: Option<i64>, reason: &str) -> Outcome {
         .iter()
         .filter(|m| m.status == MatchStatus::Active)
         .collect();
-    let reply = |t: String| Outcome::unchanged(vec![ctx.dm_text(t)]);
+    let reply = |t: Text| Outcome::unchanged(vec![ctx.dm(OutMessage::said(t))]);
     let m = match (id, active.as_slice()) {
         (Some(n), _) => match ctx.matches.iter().find(|m| m.id == n) {
             Some(m) if m.status == MatchStatus::Active => m,
             Some(m) if m.status == MatchStatus::Closed => {
-                return reply(format!(
-                    "Your match M{n} has already ended{}.",
-                    m.closure
-                        .as_ref()
-                        .map(|c| format!(" (on {})", c.at.format("%-d %B %Y")))
-                        .unwrap_or_default()
-                ));
+                return reply(match &m.closure {
+                    Some(c) => Text::msg("close-ended-on")
+                        .arg("id", n)
+                        .arg("date", Text::date(c.at.date_naive())),
+                    None => Text::msg("close-ended").arg("id", n),
+                });
             }
-            _ => return reply(format!("You have no active match M{n}.")),
+            _ => return reply(Text::msg("close-no-such").arg("id", n)),
         },
-        (None, []) => return reply("You have no active match to close.".into()),
+        (None, []) => return reply(Text::msg("close-none")),
         (None, [one]) => one,
         (None, many) => {
-            return reply(format!(
-                "You have {} active matches: {}. Which one? Type close match <number>.",
-                many.len(),
-                with_partners(many, ctx.user)
-            ));
+            return reply(
+                Text::msg("close-which")
+                    .arg("count", many.len())
+                    .arg("matches", with_partners(many, ctx.user)),
+            );
         }
     };
     let flow = ConfirmClose {
@@ -159,13 +167,10 @@ pub fn start(ctx: &Ctx<'_>, id: Option<i64>, reason: &str) -> Outcome {
 fn confirm_message(ctx: &Ctx<'_>, m: &MatchRecord) -> OutMessage {
     let (partner, _) = partner_of(m, ctx.user);
     OutMessage {
-        text: format!(
-            "Do you want to end your mentoring with {partner} now? {partner} will be told kindly that it has come to an end (not why), your pair room will close, and you'll both be offered a new match. If something worrying happened, you can also type report to tell the moderators privately."
-        ),
-        choices: yes_no_choices(),
         pick: Some((1, 1)),
         prompt_ref: Some(format!("close:{}", m.id)),
-        ..Default::default()
+        ..OutMessage::said(Text::msg("close-confirm").arg("partner", partner))
+            .with_choices(crate::domain::answer::yes_no_labelled())
     }
 }
 
@@ -190,7 +195,8 @@ pub fn confirm_step(
         Content::Text(t) => match clean(t, false).to_lowercase().trim_end_matches(['.', '!']) {
             "yes" | "y" | "1" | "yes, end it" => Some(true),
             "no" | "n" | "2" | "cancel" => Some(false),
-            _ => None,
+            // Yes and no in any shipped language.
+            other => crate::domain::answer::yes_or_no(other),
         },
     };
     let Some(m) = ctx
@@ -200,7 +206,7 @@ pub fn confirm_step(
     else {
         return Outcome {
             state: StateChange::Clear,
-            effects: vec![ctx.dm_text("That match has already ended.")],
+            effects: vec![ctx.dm(OutMessage::said(Text::msg("close-already-ended")))],
         };
     };
     if command == Some(&Command::Report) {
@@ -208,12 +214,12 @@ pub fn confirm_step(
     }
     match answer {
         None => Outcome::unchanged(vec![
-            ctx.dm_text("Please answer yes or no."),
+            ctx.dm(OutMessage::said(Text::msg("answer-yes-no"))),
             ctx.dm(confirm_message(ctx, m)),
         ]),
         Some(false) => Outcome {
             state: StateChange::Clear,
-            effects: vec![ctx.dm_text("All right: nothing has changed.")],
+            effects: vec![ctx.dm(OutMessage::said(Text::msg("close-kept")))],
         },
         Some(true) => Outcome {
             state: StateChange::Clear,
@@ -287,26 +293,23 @@ pub fn close_effects(ctx: &Ctx<'_>, m: &MatchRecord, how: &Closing<'_>) -> Vec<E
     let at_fault_member = |member: &UserRef| at_fault.is_empty() || at_fault.contains(member);
     for (member, partner) in members {
         let disciplinary = kind == ClosureKind::Disciplinary && at_fault_member(member);
-        let text = match (kind, closer) {
-            _ if disciplinary => format!(
-                "Your match with {partner} in {programme} has been closed by the programme's coordinators. If you have any questions, type ask the team followed by your question."
-            ),
-            (ClosureKind::Disciplinary, _) => format!(
-                "Your mentoring with {partner} in {programme} has ended: the programme has closed the match. This is not your fault, and nothing you did caused it. Thank you for the time and care you gave it; your pair room is now closed. If you would like to talk about it, your coordinators are here for you."
-            ),
-            (_, Some(c)) if c == member => format!(
-                "Your mentoring with {partner} has ended. Thank you for the time and care you gave it. Your pair room is now closed."
-            ),
-            (_, Some(_)) => format!(
-                "Your mentoring with {partner} has come to an end: {partner} isn't able to continue. This is nobody's fault and says nothing about you; pairs end early for all kinds of reasons. Thank you for the time and care you gave it. Your pair room is now closed."
-            ),
-            (_, None) => format!(
-                "The coordinators of {programme} have brought your mentoring with {partner} to an end. This is nobody's fault and says nothing about you. Thank you for the time and care you gave it. Your pair room is now closed."
-            ),
+        let key = match (kind, closer) {
+            _ if disciplinary => "close-told-disciplinary",
+            (ClosureKind::Disciplinary, _) => "close-told-not-at-fault",
+            (_, Some(c)) if c == member => "close-told-closer",
+            (_, Some(_)) => "close-told-partner-left",
+            (_, None) => "close-told-by-coordinators",
         };
+        let said_programme = ctx
+            .programme(&m.programme)
+            .map_or_else(|| Text::plain(programme.as_str()), |p| p.said_name());
         effects.push(Effect::SendDm {
             to: member.clone(),
-            message: OutMessage::text(text),
+            message: OutMessage::said(
+                Text::msg(key)
+                    .arg("partner", partner.as_str())
+                    .arg("programme", said_programme),
+            ),
         });
         if !disciplinary {
             effects.push(Effect::QueuePrompt {
@@ -499,25 +502,27 @@ pub fn next_prompt(ctx: &Ctx<'_>, match_id: i64) -> Option<OutMessage> {
         &[NextStep::NewMatch, NextStep::Break]
     };
     let question = if planned {
-        format!(
-            "Now that your mentoring with {partner} has ended, what would you like next? You can keep in touch with {partner} informally, be matched with someone new, or take a break."
-        )
+        Text::msg("next-planned").arg("partner", partner)
     } else {
-        "Would you like to be matched with someone new, or take a break for now? Either is fine."
-            .to_string()
+        Text::msg("next-early")
     };
-    Some(OutMessage {
-        text: question,
-        choices: options
-            .iter()
-            .map(|n| Choice {
+    let choices = options
+        .iter()
+        .map(|n| {
+            let choice = Choice {
                 value: n.as_str().into(),
                 label: n.label().into(),
-            })
-            .collect(),
+            };
+            (
+                choice,
+                Text::msg(&format!("next-{}", n.as_str().replace('_', "-"))),
+            )
+        })
+        .collect();
+    Some(OutMessage {
         pick: Some((1, 1)),
         prompt_ref: Some(format!("next:{match_id}")),
-        ..Default::default()
+        ..OutMessage::said(question).with_choices(choices)
     })
 }
 
@@ -553,9 +558,7 @@ pub fn next_step(
             Some(Command::Cancel) => {
                 return Outcome {
                     state: StateChange::Clear,
-                    effects: vec![ctx.dm_text(
-                        "All right. Whenever you'd like a new match, type ask the team followed by your message.",
-                    )],
+                    effects: vec![ctx.dm(OutMessage::said(Text::msg("next-cancelled")))],
                 };
             }
             _ => {}
@@ -571,7 +574,10 @@ pub fn next_step(
                 .iter()
                 .enumerate()
                 .find(|(i, c)| {
-                    t == (i + 1).to_string() || t == c.label.to_lowercase() || t == c.value
+                    t == (i + 1).to_string()
+                        || t == c.label.to_lowercase()
+                        || t == c.value
+                        || said_label_is(c, t)
                 })
                 .and_then(|(_, c)| NextStep::parse(&c.value))
                 .or(match t {
@@ -586,9 +592,8 @@ pub fn next_step(
     .filter(|n| message.choices.iter().any(|c| c.value == n.as_str()));
     let Some(choice) = picked else {
         return Outcome::unchanged(vec![
-            ctx.dm_text(format!(
-                "Please answer with a number from 1 to {}.",
-                message.choices.len()
+            ctx.dm(OutMessage::said(
+                Text::msg("next-retry").arg("count", message.choices.len()),
             )),
             ctx.dm(message),
         ]);
@@ -607,13 +612,11 @@ pub fn next_step(
     }];
     let programme = ctx.programme(&m.programme);
     let reply = match choice {
-        NextStep::KeepInTouch => format!(
-            "Lovely. Stay in touch with {partner} in whatever way suits you both. If you'd ever like a new match, type ask the team followed by your message."
-        ),
-        NextStep::Break => "Noted: enjoy the break. When you'd like a new match, type ask the team followed by your message; you won't need to apply again.".to_string(),
-        NextStep::NewMatch => "Noted: you're back in the matching pool. We'll be in touch by DM when we have a new match to suggest.".to_string(),
+        NextStep::KeepInTouch => Text::msg("next-keep-in-touch-noted").arg("partner", partner),
+        NextStep::Break => Text::msg("next-break-noted"),
+        NextStep::NewMatch => Text::msg("next-new-match-noted"),
     };
-    effects.push(ctx.dm_text(reply));
+    effects.push(ctx.dm(OutMessage::said(reply)));
     // A break takes a mentor with other mentees out of the pool for new ones too.
     if choice != NextStep::NewMatch
         && let Some(app) = ctx.applications.iter().find(|a| {
