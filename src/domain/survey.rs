@@ -50,14 +50,12 @@ impl Survey {
     }
 
     /// What the person is told about who sees their answers.
-    pub fn privacy_note(&self, minimum: usize) -> String {
+    pub fn privacy_note(&self, minimum: usize) -> crate::i18n::Text {
+        use crate::i18n::Text;
         if self.anonymous {
-            format!(
-                "Your answers are anonymous: they are stored without your name, and the coordinators only see totals from {minimum} or more people."
-            )
+            Text::msg("survey-anonymous").arg("minimum", minimum)
         } else {
-            "Your answers are stored with your name, so the coordinators can follow up with you."
-                .into()
+            Text::msg("survey-named")
         }
     }
 }

@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::programme::{Programme, QuestionKind};
+use super::programme::{Programme, Question, QuestionKind};
 use crate::i18n::Text;
 
 /// By language tag, each translated text by its path.
@@ -48,7 +48,7 @@ pub fn translatable(p: &Programme) -> Vec<(String, String)> {
         ("name".to_string(), p.name.clone()),
         ("description".to_string(), p.description.clone()),
     ];
-    // Only texts a flow says as translated (the kickoff's, milestones', surveys' and the
+    // Only texts a flow says as translated (the kickoff's, milestones' and the
     // certificate's are not yet: a translation of them would be refused, not ignored).
     let t = &p.texts;
     for (key, text) in [
@@ -64,31 +64,7 @@ pub fn translatable(p: &Programme) -> Vec<(String, String)> {
         let at = format!("roles.{}", kind.as_str());
         out.push((format!("{at}.name"), role.name.clone()));
         out.push((format!("{at}.description"), role.description.clone()));
-        for q in &role.questions {
-            let at = question_path(kind.as_str(), &q.id);
-            out.push((format!("{at}.label"), q.label.clone()));
-            out.push((format!("{at}.prompt"), q.prompt.clone()));
-            if let Some(help) = &q.help {
-                out.push((format!("{at}.help"), help.clone()));
-            }
-            match &q.kind {
-                QuestionKind::SingleChoice { choices }
-                | QuestionKind::MultiChoice { choices, .. } => {
-                    for (i, c) in choices.iter().enumerate() {
-                        out.push((format!("{at}.choices.{i}"), c.label.clone()));
-                    }
-                }
-                QuestionKind::Scale { labels } => {
-                    for (i, l) in labels.iter().enumerate() {
-                        out.push((format!("{at}.labels.{i}"), l.clone()));
-                    }
-                }
-                QuestionKind::Consent { statement } => {
-                    out.push((format!("{at}.statement"), statement.clone()));
-                }
-                _ => {}
-            }
-        }
+        questions(&mut out, &at, &role.questions);
         for step in &role.screening.steps {
             out.push((
                 step_path(kind.as_str(), &step.id, "label"),
@@ -108,6 +84,14 @@ pub fn translatable(p: &Programme) -> Vec<(String, String)> {
             }
         }
     }
+    for survey in &p.surveys {
+        let at = format!("surveys.{}", survey.id);
+        out.push((format!("{at}.title"), survey.title.clone()));
+        if !survey.intro.is_empty() {
+            out.push((format!("{at}.intro"), survey.intro.clone()));
+        }
+        questions(&mut out, &at, &survey.questions);
+    }
     for r in &p.resources {
         out.push((r.path("title"), r.title.clone()));
         if !r.description.is_empty() {
@@ -119,6 +103,34 @@ pub fn translatable(p: &Programme) -> Vec<(String, String)> {
         }
     }
     out
+}
+
+/// The texts of a form's questions (a role's, a survey's) at `home`.
+fn questions(out: &mut Vec<(String, String)>, home: &str, questions: &[Question]) {
+    for q in questions {
+        let at = questions_path(home, &q.id);
+        out.push((format!("{at}.label"), q.label.clone()));
+        out.push((format!("{at}.prompt"), q.prompt.clone()));
+        if let Some(help) = &q.help {
+            out.push((format!("{at}.help"), help.clone()));
+        }
+        match &q.kind {
+            QuestionKind::SingleChoice { choices } | QuestionKind::MultiChoice { choices, .. } => {
+                for (i, c) in choices.iter().enumerate() {
+                    out.push((format!("{at}.choices.{i}"), c.label.clone()));
+                }
+            }
+            QuestionKind::Scale { labels } => {
+                for (i, l) in labels.iter().enumerate() {
+                    out.push((format!("{at}.labels.{i}"), l.clone()));
+                }
+            }
+            QuestionKind::Consent { statement } => {
+                out.push((format!("{at}.statement"), statement.clone()));
+            }
+            _ => {}
+        }
+    }
 }
 
 /// Where `field` (`label`, `text`) of role `role`'s screening step `id` is.
@@ -133,7 +145,13 @@ pub fn reason_path(role: &str, id: &str) -> String {
 
 /// Where the texts of role `role`'s question `id` are.
 pub fn question_path(role: &str, id: &str) -> String {
-    format!("roles.{role}.questions.{id}")
+    questions_path(&format!("roles.{role}"), id)
+}
+
+/// Where the texts of question `id` of the form at `home` (`roles.mentee`,
+/// `surveys.midpoint`) are.
+pub fn questions_path(home: &str, id: &str) -> String {
+    format!("{home}.questions.{id}")
 }
 
 #[cfg(test)]

@@ -32,10 +32,12 @@ use chrono::{DateTime, Utc};
 
 use super::command::Command;
 use super::{Content, Ctx, Effect, OutMessage, Outcome, StateChange};
-use crate::domain::answer::{AnswerInput, expectation, labelled_choices, parse_answer};
+use crate::domain::answer::{
+    AnswerInput, expectation, format_number, labelled_choices, parse_answer,
+};
 use crate::domain::programme::slugify;
 use crate::domain::text::preview;
-use crate::domain::translations::{Translations, question_path};
+use crate::domain::translations::{Translations, questions_path};
 use crate::domain::{Answer, Question, QuestionKind};
 use crate::i18n::Text;
 
@@ -60,8 +62,8 @@ pub struct Form<'a> {
     /// The questions that apply given the answers, in form order.
     visible: Vec<&'a Question>,
     /// The programme's translations of the questions, and where in them this form's
-    /// questions are (`roles.mentee`: see `domain::translations`).
-    said: Option<(&'a Translations, &'a str)>,
+    /// questions are (`roles.mentee`, `surveys.midpoint`: see `domain::translations`).
+    said: Option<(&'a Translations, String)>,
 }
 
 /// Where to go once a question is answered.
@@ -121,10 +123,11 @@ impl<'a> Form<'a> {
     }
 
     /// The same form, its questions said in the reader's language where `translations`
-    /// has them, under `role`'s questions (see `domain::translations::question_path`).
-    pub fn translated(self, translations: &'a Translations, role: &'a str) -> Self {
+    /// has them, under `home` (`roles.mentee`, `surveys.midpoint`: see
+    /// `domain::translations::questions_path`).
+    pub fn translated(self, translations: &'a Translations, home: String) -> Self {
         Form {
-            said: Some((translations, role)),
+            said: Some((translations, home)),
             ..self
         }
     }
@@ -132,8 +135,8 @@ impl<'a> Form<'a> {
     /// Question `q`'s text `field` (`prompt`, `label`, `help`, `choices.2`), whose own
     /// words are `own`, as said to the reader.
     fn said(&self, q: &Question, field: &str, own: &str) -> Text {
-        match self.said {
-            Some((tr, role)) => tr.said(&format!("{}.{field}", question_path(role, &q.id)), own),
+        match &self.said {
+            Some((tr, home)) => tr.said(&format!("{}.{field}", questions_path(home, &q.id)), own),
             None => Text::plain(own),
         }
     }
@@ -152,6 +155,21 @@ impl<'a> Form<'a> {
                 None => Text::plain(value.clone()),
             }
         };
+        if let (Answer::Number(n), QuestionKind::Scale { labels }) = (answer, &q.kind) {
+            // `4 (Good)`, the label in the reader's language.
+            let point = format_number(*n);
+            return match point.parse::<usize>().ok().and_then(|p| p.checked_sub(1)) {
+                Some(i) if i < labels.len() => Text::join(
+                    vec![
+                        Text::plain(format!("{point} (")),
+                        self.said(q, &format!("labels.{i}"), &labels[i]),
+                        Text::plain(")"),
+                    ],
+                    "",
+                ),
+                _ => Text::plain(point),
+            };
+        }
         match answer {
             Answer::Choice(v) => option(v),
             Answer::Choices(vs) => Text::join(vs.iter().map(option).collect(), ", "),
@@ -164,9 +182,9 @@ impl<'a> Form<'a> {
 
     /// Question `q`'s label in each language the programme translated it into.
     fn translated_labels(&self, q: &Question) -> Vec<String> {
-        match self.said {
-            Some((tr, role)) => tr
-                .of(&format!("{}.label", question_path(role, &q.id)))
+        match &self.said {
+            Some((tr, home)) => tr
+                .of(&format!("{}.label", questions_path(home, &q.id)))
                 .map(|(_, label)| label.to_string())
                 .collect(),
             None => Vec::new(),
@@ -278,7 +296,10 @@ impl<'a> Form<'a> {
         if let Some(help) = &q.help {
             lines.push(self.said(q, "help", help));
         }
-        lines.extend(expectation(&q.kind));
+        lines.extend(
+            self.about_scale(q, "expect-scale")
+                .or_else(|| expectation(&q.kind)),
+        );
         if q.optional {
             lines.push(Text::msg("form-optional"));
         }
@@ -346,42 +367,62 @@ impl<'a> Form<'a> {
                 .find_map(|other| parse_answer(other, &input(content), now).ok())
             {
                 Some(answer) => Reply::Forward(self.with(q, answer)),
-                None => Reply::Retry(e.0),
+                None => Reply::Retry(self.about_scale(q, "answer-scale-expected").unwrap_or(e.0)),
             },
         }
     }
 
-    /// Question `q` with its options labelled in each language the programme translated
-    /// them into (none for a question without options).
+    /// Question `q` with its options (a scale's points) labelled in each language the
+    /// programme translated them into (none for a question without options).
     fn translated_choices(&self, q: &Question) -> Vec<Question> {
-        let Some((tr, role)) = self.said else {
+        let Some((tr, home)) = &self.said else {
             return Vec::new();
         };
-        if !matches!(
-            q.kind,
-            QuestionKind::SingleChoice { .. } | QuestionKind::MultiChoice { .. }
-        ) {
-            return Vec::new();
-        }
-        let base = question_path(role, &q.id);
+        let list = match q.kind {
+            QuestionKind::SingleChoice { .. } | QuestionKind::MultiChoice { .. } => "choices",
+            QuestionKind::Scale { .. } => "labels",
+            _ => return Vec::new(),
+        };
+        let base = questions_path(home, &q.id);
         tr.languages()
             .map(|tag| {
                 let mut other = q.clone();
-                if let QuestionKind::SingleChoice { choices: cs }
-                | QuestionKind::MultiChoice { choices: cs, .. } = &mut other.kind
-                {
-                    for (i, c) in cs.iter_mut().enumerate() {
-                        if let Some((_, label)) = tr
-                            .of(&format!("{base}.choices.{i}"))
-                            .find(|(t, _)| *t == tag)
-                        {
-                            c.label = label.to_string();
-                        }
+                let labels: Vec<&mut String> = match &mut other.kind {
+                    QuestionKind::SingleChoice { choices: cs }
+                    | QuestionKind::MultiChoice { choices: cs, .. } => {
+                        cs.iter_mut().map(|c| &mut c.label).collect()
+                    }
+                    QuestionKind::Scale { labels } => labels.iter_mut().collect(),
+                    _ => Vec::new(),
+                };
+                for (i, label) in labels.into_iter().enumerate() {
+                    if let Some((_, said)) = tr
+                        .of(&format!("{base}.{list}.{i}"))
+                        .find(|(t, _)| *t == tag)
+                    {
+                        *label = said.to_string();
                     }
                 }
                 other
             })
             .collect()
+    }
+
+    /// Message `id` about the scale `q` (`expect-scale`, `answer-scale-expected`), with its
+    /// end points as said to the reader (`None`: not a scale).
+    fn about_scale(&self, q: &Question, id: &str) -> Option<Text> {
+        let QuestionKind::Scale { labels } = &q.kind else {
+            return None;
+        };
+        let point = |i: usize| self.said(q, &format!("labels.{i}"), &labels[i]);
+        let last = labels.len().checked_sub(1)?;
+        Some(
+            Text::msg(id)
+                .arg("first", point(0))
+                .arg("count", labels.len())
+                .arg("last", point(last))
+                .arg("example", labels.len().div_ceil(2)),
+        )
     }
 
     /// The answers with `answer` recorded for `q`.

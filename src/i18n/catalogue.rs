@@ -33,6 +33,7 @@ pub const FILES: &[&str] = &[
     "assist.ftl",
     "link.ftl",
     "prompts.ftl",
+    "survey.ftl",
 ];
 
 type Bundle = FluentBundle<FluentResource>;

@@ -39,6 +39,7 @@ macro_rules! files {
             include_str!(concat!("../../locales/", $tag, "/assist.ftl")),
             include_str!(concat!("../../locales/", $tag, "/link.ftl")),
             include_str!(concat!("../../locales/", $tag, "/prompts.ftl")),
+            include_str!(concat!("../../locales/", $tag, "/survey.ftl")),
         ]
     };
 }

@@ -71,6 +71,7 @@ mod tests {
         "src/flows/personal.rs",
         "src/flows/resources.rs",
         "src/flows/withdraw.rs",
+        "src/flows/survey/mod.rs",
     ];
 
     /// String literals of the code (tests left out) that read as an English sentence: a
@@ -128,9 +129,9 @@ mod tests {
         // they joined): 281 on 2026-12-07, 249 once the report flow was, 239 with `link`, 228
         // with the offers, check-ins and reviewers' questions (`prompts`), 215 with what
         // follows an offer (`pairing::offers`), 205 with a participant's side of closing
-        // (`closure`).
+        // (`closure`), 200 with answering a survey (`survey`).
         // Lower it when a file is migrated.
-        assert!(total <= 205, "{total} English sentences: more than before");
+        assert!(total <= 200, "{total} English sentences: more than before");
     }
 
     fn sources(dir: &std::path::Path) -> Vec<(String, String)> {

@@ -144,6 +144,20 @@ impl Text {
             .arg("year", day.year().to_string())
     }
 
+    /// A day of the year, as each language writes it (`3 March`, `3 de marzo`).
+    pub fn day_month(day: chrono::NaiveDate) -> Text {
+        match Text::date(day) {
+            Text::Msg { mut args, .. } => {
+                args.retain(|(name, _)| name != "year");
+                Text::Msg {
+                    id: "day-month".into(),
+                    args,
+                }
+            }
+            other => other,
+        }
+    }
+
     /// The pieces one after another, `sep` between them.
     pub fn join(parts: Vec<Text>, sep: &str) -> Text {
         Text::Join {

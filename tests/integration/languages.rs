@@ -291,3 +291,30 @@ both_backends! {
         assert!(out.contains("¡Genial, gracias por contárnoslo!"), "{out}");
     }
 }
+
+both_backends! {
+    async fn a_survey_is_asked_in_spanish_and_its_labels_answer_it(db: TestDb) {
+        let h = crate::support::Harness::new(&db).await;
+        h.dm_all("amina", "idioma es").await;
+        crate::pairing::ready_mentee(&h, "amina", "Amina").await;
+        crate::pairing::ready_mentee(&h, "bea", "Bea").await;
+        h.in_room("carol", "coordinators", "!tandem survey send midpoint mentees").await;
+        let out = h.in_room("carol", "coordinators", "!tandem confirm").await;
+        // The programme's translation of its survey, and Tandem's own words around it.
+        assert!(out.contains("[dm amina] Encuesta de mitad de programa de Mentoría Pathways 2027: Vas por la mitad de Pathways"), "{out}");
+        assert!(out.contains("Tus respuestas son anónimas"), "{out}");
+        assert!(out.contains("Son 4 preguntas, abierta hasta el 25 de enero."), "{out}");
+        assert!(out.contains("¿Qué tan contento o contenta estás con tu mentoría hasta ahora?"), "{out}");
+        // Bea chose no language: the programme's own words.
+        assert!(out.contains("[dm bea] Midpoint survey from Pathways Mentoring 2027"), "{out}");
+        // A scale's label in Spanish answers it; sí answers a yes/no question.
+        let out = h.dm_all("amina", "Contento").await;
+        assert!(out.contains("¿Más o menos cuántas veces se han reunido hasta ahora?"), "{out}");
+        h.dm_all("amina", "٣").await;
+        let out = h.dm_all("amina", "help").await;
+        assert!(out.contains("Estás respondiendo Encuesta de mitad de programa (Mentoría Pathways 2027), pregunta 3 de 4."), "{out}");
+        h.dm_all("amina", "sí").await;
+        let out = h.dm_all("amina", "skip").await;
+        assert!(out.contains("¡Gracias! Tus respuestas a Encuesta de mitad de programa están guardadas, sin tu nombre."), "{out}");
+    }
+}

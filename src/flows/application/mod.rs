@@ -227,7 +227,8 @@ pub(super) fn role_form<'a>(
     role: &'a crate::domain::Role,
     answers: &'a BTreeMap<String, Answer>,
 ) -> Form<'a> {
-    Form::new(&role.questions, answers).translated(&p.translations, role.kind.as_str())
+    Form::new(&role.questions, answers)
+        .translated(&p.translations, format!("roles.{}", role.kind.as_str()))
 }
 
 /// The ref of the prompt the flow waits on (`question:name`), echoed by platforms' controls.

@@ -47,13 +47,39 @@ fn invite<'c>(ctx: &'c Ctx<'_>, id: i64) -> Option<(&'c SurveyInvite, &'c Progra
     Some((invite, programme, survey))
 }
 
+/// The survey's questions with `answers`, said in the reader's language where the
+/// programme translated them (`[translations.<tag>.surveys.<id>]`).
+fn form<'a>(
+    programme: &'a Programme,
+    survey: &'a Survey,
+    answers: &'a BTreeMap<String, Answer>,
+) -> Form<'a> {
+    Form::new(&survey.questions, answers)
+        .translated(&programme.translations, format!("surveys.{}", survey.id))
+}
+
+/// The survey's title, as said to the reader.
+fn title(programme: &Programme, survey: &Survey) -> Text {
+    programme.said(&format!("surveys.{}.title", survey.id), &survey.title)
+}
+
+/// The programme's name, as said to the reader.
+fn name(programme: &Programme) -> Text {
+    programme.said("name", &programme.name)
+}
+
+/// The day the invite closes.
+fn closes(invite: &SurveyInvite) -> Text {
+    Text::day_month(invite.closes_at.date_naive())
+}
+
 /// Starts (or resumes) the survey of an open invite; nothing when it closed or was
 /// answered meanwhile.
 pub fn start(ctx: &Ctx<'_>, invite_id: i64, reminder: bool) -> Outcome {
     let Some((invite, programme, survey)) = invite(ctx, invite_id) else {
         return Outcome::unchanged(vec![]);
     };
-    let form = Form::new(&survey.questions, &invite.draft);
+    let form = form(programme, survey, &invite.draft);
     let Some(first) = form
         .first_unanswered()
         .or_else(|| form.visible().first().copied())
@@ -67,27 +93,33 @@ pub fn start(ctx: &Ctx<'_>, invite_id: i64, reminder: bool) -> Outcome {
         answers: invite.draft.clone(),
         question: first.id.clone(),
     };
-    let closes = invite.closes_at.format("%-d %B");
     let intro = if !invite.draft.is_empty() {
-        format!(
-            "Let's carry on with {} ({}) where you stopped. It closes on {closes}.",
-            survey.title, programme.name
-        )
+        Text::msg("survey-carry-on")
+            .arg("title", title(programme, survey))
+            .arg("programme", name(programme))
+            .arg("closes", closes(invite))
     } else if reminder {
         reminder_text(invite, programme, survey, form.count())
     } else {
-        let mut s = format!("{} from {}", survey.title, programme.name);
-        if !survey.intro.is_empty() {
-            s.push_str(&format!(": {}", survey.intro));
-        }
-        s.push_str(&format!(
-            "\n{}\nThere are {} questions, open until {closes}. You can type back, skip (optional questions) or later (to stop and finish another time).",
+        let opening = if survey.intro.is_empty() {
+            Text::msg("survey-intro")
+        } else {
+            Text::msg("survey-intro-with").arg(
+                "intro",
+                programme.said(&format!("surveys.{}.intro", survey.id), &survey.intro),
+            )
+        };
+        Text::lines(vec![
+            opening
+                .arg("title", title(programme, survey))
+                .arg("programme", name(programme)),
             survey.privacy_note(programme.anonymity_minimum),
-            form.count()
-        ));
-        s
+            Text::msg("survey-how")
+                .arg("count", form.count())
+                .arg("closes", closes(invite)),
+        ])
     };
-    go_to(ctx, survey, flow, vec![Text::plain(intro)])
+    go_to(ctx, programme, survey, flow, vec![intro])
 }
 
 fn reminder_text(
@@ -95,14 +127,15 @@ fn reminder_text(
     programme: &Programme,
     survey: &Survey,
     questions: usize,
-) -> String {
-    format!(
-        "A gentle reminder: {} ({}) closes on {}. It takes {questions} questions; your answers help us run the programme better.\n{}",
-        survey.title,
-        programme.name,
-        invite.closes_at.format("%-d %B"),
-        survey.privacy_note(programme.anonymity_minimum)
-    )
+) -> Text {
+    Text::lines(vec![
+        Text::msg("survey-reminder")
+            .arg("title", title(programme, survey))
+            .arg("programme", name(programme))
+            .arg("closes", closes(invite))
+            .arg("count", questions),
+        survey.privacy_note(programme.anonymity_minimum),
+    ])
 }
 
 /// A reminder for someone whose survey is already open in their conversation (it was
@@ -111,42 +144,47 @@ pub fn nudge(ctx: &Ctx<'_>, flow: &SurveyFlow) -> Vec<Effect> {
     let Some((invite, programme, survey)) = invite(ctx, flow.invite_id) else {
         return vec![];
     };
-    let questions = Form::new(&survey.questions, &flow.answers).count();
+    let questions = form(programme, survey, &flow.answers).count();
     vec![
-        ctx.dm_text(reminder_text(invite, programme, survey, questions)),
-        ctx.dm(question(survey, flow)),
+        ctx.dm(OutMessage::said(reminder_text(
+            invite, programme, survey, questions,
+        ))),
+        ctx.dm(question(programme, survey, flow)),
     ]
 }
 
 /// `survey` in a DM: the oldest open survey, or a word that there is none.
 pub fn resume(ctx: &Ctx<'_>) -> Outcome {
+    let none_open = || {
+        Outcome::unchanged(vec![
+            ctx.dm(OutMessage::said(Text::msg("survey-none-open"))),
+        ])
+    };
     match ctx.surveys.first() {
         Some(i) => {
             let outcome = start(ctx, i.id, false);
             if outcome.effects.is_empty() {
-                Outcome::unchanged(vec![ctx.dm_text(NONE_OPEN)])
+                none_open()
             } else {
                 outcome
             }
         }
-        None => Outcome::unchanged(vec![ctx.dm_text(NONE_OPEN)]),
+        None => none_open(),
     }
 }
 
-const NONE_OPEN: &str = "You have no survey to answer right now. Thank you!";
-
-fn question(survey: &Survey, flow: &SurveyFlow) -> OutMessage {
-    let form = Form::new(&survey.questions, &flow.answers);
+fn question(programme: &Programme, survey: &Survey, flow: &SurveyFlow) -> OutMessage {
+    let form = form(programme, survey, &flow.answers);
     match form.question(&flow.question) {
         Some(q) => form.ask(q, current_ref(flow)),
-        None => OutMessage::text("Type survey to carry on."),
+        None => OutMessage::said(Text::msg("survey-type-to-carry-on")),
     }
 }
 
 /// The question a survey waits on, while its invite is open.
 pub(super) fn current_question(ctx: &Ctx<'_>, flow: &SurveyFlow) -> Option<OutMessage> {
-    let (_, _, survey) = invite(ctx, flow.invite_id)?;
-    Some(question(survey, flow))
+    let (_, programme, survey) = invite(ctx, flow.invite_id)?;
+    Some(question(programme, survey, flow))
 }
 
 /// One message while answering a survey.
@@ -156,23 +194,24 @@ pub fn step(
     content: &Content,
     command: Option<&Command>,
 ) -> Outcome {
-    let Some((_, programme, survey)) = invite(ctx, flow.invite_id) else {
+    let Some((invite, programme, survey)) = invite(ctx, flow.invite_id) else {
         return Outcome {
             state: StateChange::Clear,
-            effects: vec![ctx.dm_text(
-                "That survey has closed, so your answers were not recorded. Thank you for your time all the same.",
-            )],
+            effects: vec![ctx.dm(OutMessage::said(Text::msg("survey-closed")))],
         };
     };
     let reprompt = |notes: Vec<Text>| {
-        form::say_then_ask(ctx, StateChange::Unchanged, notes, question(survey, flow))
+        form::say_then_ask(
+            ctx,
+            StateChange::Unchanged,
+            notes,
+            question(programme, survey, flow),
+        )
     };
     if form::picked_elsewhere(content, &current_ref(flow)) {
-        return reprompt(vec![Text::plain(
-            "That question was answered already; here is where you are:",
-        )]);
+        return reprompt(vec![Text::msg("survey-answered-already")]);
     }
-    let form = Form::new(&survey.questions, &flow.answers);
+    let form = form(programme, survey, &flow.answers);
     let (Some(q), Some(pos)) = (form.question(&flow.question), form.position(&flow.question))
     else {
         // The survey changed under this conversation: carry on with what is left.
@@ -201,23 +240,19 @@ pub fn step(
                         question: first.id.clone(),
                         ..flow.clone()
                     };
-                    go_to(ctx, survey, next, vec![note])
+                    go_to(ctx, programme, survey, next, vec![note])
                 }
             };
         }
         Some(Command::Help | Command::Status) => {
-            return reprompt(vec![Text::plain(format!(
-                "You're answering {} ({}), question {} of {}. You can type:\nback — the previous question\nskip — leave out an optional question\nrepeat — see the question again\nlater — stop now and finish before {} (type survey to carry on)",
-                survey.title,
-                programme.name,
-                pos + 1,
-                form.count(),
-                ctx.surveys
-                    .iter()
-                    .find(|i| i.id == flow.invite_id)
-                    .map(|i| i.closes_at.format("%-d %B").to_string())
-                    .unwrap_or_default()
-            ))]);
+            return reprompt(vec![
+                Text::msg("survey-where")
+                    .arg("title", title(programme, survey))
+                    .arg("programme", name(programme))
+                    .arg("number", pos + 1)
+                    .arg("count", form.count())
+                    .arg("closes", closes(invite)),
+            ]);
         }
         _ => {}
     }
@@ -234,7 +269,7 @@ pub fn step(
                 question: before.id.clone(),
                 ..flow.clone()
             };
-            go_to(ctx, survey, next, vec![])
+            go_to(ctx, programme, survey, next, vec![])
         }
         Reply::Back(None) => reprompt(vec![form::first_question()]),
         Reply::Retry(note) => {
@@ -244,8 +279,14 @@ pub fn step(
 }
 
 /// `notes`, then the question `next` is on, which the conversation now waits on.
-fn go_to(ctx: &Ctx<'_>, survey: &Survey, next: SurveyFlow, notes: Vec<Text>) -> Outcome {
-    let question = question(survey, &next);
+fn go_to(
+    ctx: &Ctx<'_>,
+    programme: &Programme,
+    survey: &Survey,
+    next: SurveyFlow,
+    notes: Vec<Text>,
+) -> Outcome {
+    let question = question(programme, survey, &next);
     form::say_then_ask(
         ctx,
         StateChange::Set(FlowState::Survey(next)),
@@ -264,9 +305,7 @@ fn stop(ctx: &Ctx<'_>, flow: &SurveyFlow) -> Outcome {
                 user: ctx.user.clone(),
                 answers: flow.answers.clone(),
             },
-            ctx.dm_text(
-                "All right: I've kept your answers so far. Type survey whenever you'd like to finish it.",
-            ),
+            ctx.dm(OutMessage::said(Text::msg("survey-kept"))),
         ],
     }
 }
@@ -279,12 +318,18 @@ fn advance(
     flow: SurveyFlow,
     after: Option<&str>,
 ) -> Outcome {
-    let form = Form::new(&survey.questions, &flow.answers);
+    let form = form(programme, survey, &flow.answers);
     if let Some(question) = form
         .next(after, Onward::NextUnanswered)
         .map(|q| q.id.clone())
     {
-        return go_to(ctx, survey, SurveyFlow { question, ..flow }, vec![]);
+        return go_to(
+            ctx,
+            programme,
+            survey,
+            SurveyFlow { question, ..flow },
+            vec![],
+        );
     }
     // Only the visible questions' answers are kept: a branch not taken leaves nothing.
     let answers: BTreeMap<String, Answer> = form.given().into_iter().collect();
@@ -297,15 +342,14 @@ fn advance(
                 answers,
                 attributed: !survey.anonymous,
             },
-            ctx.dm_text(format!(
-                "Thank you! Your answers to {} are in{}. They help {} support every pair better.",
-                survey.title,
-                if survey.anonymous {
-                    ", without your name"
+            ctx.dm(OutMessage::said(
+                Text::msg(if survey.anonymous {
+                    "survey-thanks-anonymous"
                 } else {
-                    ""
-                },
-                programme.name
+                    "survey-thanks"
+                })
+                .arg("title", title(programme, survey))
+                .arg("programme", name(programme)),
             )),
         ],
     }
