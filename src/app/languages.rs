@@ -1,14 +1,14 @@
 //! The language each person is written to in, in memory (`storage::languages` keeps the
 //! choices): every message delivered asks, so they are held here rather than read per
 //! message (see `kept` for how fresh the copy is). The deployment's language is for
-//! everyone who chose none, and for every room.
+//! everyone who chose none, and for every room but a pair room whose people share another.
 
 use std::collections::HashMap;
 use std::sync::Arc;
 
 use super::kept::Kept;
 use super::links::Links;
-use crate::domain::UserRef;
+use crate::domain::{RoomRef, UserRef};
 use crate::i18n::Locale;
 use crate::step::Effect;
 use crate::storage::Store;
@@ -105,6 +105,33 @@ impl Languages {
                 guessed.get(&person).copied()
             })
             .unwrap_or(self.default)
+    }
+
+    /// The language to post in `room` in: a pair room's people's, when they are all
+    /// written to in the same one (a pair who both chose Spanish read their room in
+    /// Spanish); else, and for every other room, the deployment's.
+    pub async fn of_room(&self, room: &RoomRef) -> Locale {
+        self.fresh().await;
+        // Nobody speaks anything else: no need to ask who the room's people are.
+        let anyone_else = self.kept.with(|m| m.values().any(|l| *l != self.default)) || {
+            let guessed = self.guessed.lock().unwrap_or_else(|e| e.into_inner());
+            guessed.values().any(|l| *l != self.default)
+        };
+        if !anyone_else {
+            return self.default;
+        }
+        let members = match self.store.room_members(&room.id).await {
+            Ok(members) => members,
+            Err(e) => {
+                tracing::warn!(%room, "the pair room's people could not be read, so it is written to in the deployment's language: {e}");
+                return self.default;
+            }
+        };
+        let mut languages = members.iter().map(|m| self.of(m));
+        match languages.next() {
+            Some(first) if languages.all(|l| l == first) => first,
+            _ => self.default,
+        }
     }
 
     /// Takes in what a committed step changed.

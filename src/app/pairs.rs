@@ -128,7 +128,7 @@ impl App {
         &self,
         key: &IdempotencyKey,
         match_id: i64,
-        notice: &str,
+        notice: &crate::i18n::Text,
     ) -> std::result::Result<(), PortError> {
         let Some((_, room)) = self.pair_room_of(match_id).await? else {
             return Ok(());
@@ -137,7 +137,7 @@ impl App {
             .rooms
             .post_in_room(
                 &room,
-                &OutMessage::text(notice),
+                &OutMessage::said(notice.clone()),
                 &IdempotencyKey(format!("{}-notice", key.0)),
             )
             .await?;

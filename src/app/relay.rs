@@ -250,7 +250,7 @@ impl RoomMessenger for Relayed {
         message: &OutMessage,
         key: &IdempotencyKey,
     ) -> Result<Posted, PortError> {
-        let message = &*message.in_language(self.languages.default());
+        let message = &*message.in_language(self.languages.of_room(room).await);
         let posted = self.inner.rooms.post_in_room(room, message, key).await?;
         if let Some(other) = self.twin(room).await? {
             let copy = OutMessage {
@@ -283,7 +283,7 @@ impl RoomMessenger for Relayed {
         message: &OutMessage,
         key: &IdempotencyKey,
     ) -> Result<(), PortError> {
-        let message = message.in_language(self.languages.default());
+        let message = message.in_language(self.languages.of_room(room).await);
         self.inner.rooms.edit_in_room(room, id, &message, key).await
     }
 

@@ -277,6 +277,12 @@ pub struct Choice {
 }
 
 impl Programme {
+    /// A milestone's text, as said to the reader
+    /// (`[translations.<tag>.schedule.milestones.<id>]`).
+    pub fn said_milestone(&self, m: &super::schedule::Milestone) -> crate::i18n::Text {
+        self.said(&super::translations::milestone_path(&m.id), &m.text)
+    }
+
     /// Its text at `path` (see `domain::translations`), whose own words are `own`, as said
     /// to a reader: in their language where the programme translated it.
     pub fn said(&self, path: &str, own: &str) -> crate::i18n::Text {

@@ -12,6 +12,7 @@
 //! To add a way of being in touch: a [`Channel`] variant with its words in
 //! [`Channel::WORDS`].
 
+use crate::i18n::Text;
 use chrono::{DateTime, Duration, TimeZone as _, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -236,7 +237,7 @@ impl Channel {
 
 /// The pair's goals as the mentee gave them (`answers`: their application's), one line
 /// each: `Label: answer`, for each of the plan's goal questions they answered.
-pub fn goals_of(programme: &super::Programme, answers: &[(String, super::Answer)]) -> Vec<String> {
+pub fn goals_of(programme: &super::Programme, answers: &[(String, super::Answer)]) -> Vec<Text> {
     let Some(role) = programme.role(super::RoleKind::Mentee) else {
         return Vec::new();
     };
@@ -248,24 +249,54 @@ pub fn goals_of(programme: &super::Programme, answers: &[(String, super::Answer)
             let question = role.question(id)?;
             let (_, answer) = answers.iter().find(|(q, _)| q == id)?;
             let text = answer.display(question);
-            (!text.trim().is_empty()).then(|| format!("{}: {text}", question.label))
+            if text.trim().is_empty() {
+                return None;
+            }
+            let at = super::translations::question_path("mentee", id);
+            // Options picked are said in the reader's language; words typed, as typed.
+            let option = |value: &String| {
+                let (super::QuestionKind::SingleChoice { choices }
+                | super::QuestionKind::MultiChoice { choices, .. }) = &question.kind
+                else {
+                    return Text::plain(value.clone());
+                };
+                match choices.iter().position(|c| c.value == *value) {
+                    Some(i) => programme.said(&format!("{at}.choices.{i}"), &choices[i].label),
+                    None => Text::plain(value.clone()),
+                }
+            };
+            let said = match answer {
+                super::Answer::Choice(v) => option(v),
+                super::Answer::Choices(vs) => Text::join(vs.iter().map(option).collect(), ", "),
+                _ => Text::plain(text),
+            };
+            Some(Text::join(
+                vec![
+                    programme.said(&format!("{at}.label"), &question.label),
+                    Text::plain(": "),
+                    said,
+                ],
+                "",
+            ))
         })
         .collect()
 }
 
 /// What a milestone with `goals = true` adds to its text: the goals the pair started with,
 /// and the question of how far they got (nothing when there are none).
-pub fn goals_back(programme: &super::Programme, answers: &[(String, super::Answer)]) -> String {
+pub fn goals_back(programme: &super::Programme, answers: &[(String, super::Answer)]) -> Vec<Text> {
     let goals = goals_of(programme, answers);
     if goals.is_empty() {
-        return String::new();
+        return Vec::new();
     }
-    let mut s = "\nYour goals when you started:".to_string();
-    for g in goals {
-        s.push_str(&format!("\n• {g}"));
-    }
-    s.push_str("\nHow far did you get with them, and what would you like to do next?");
-    s
+    let mut lines = vec![Text::msg("pair-goals-back")];
+    lines.extend(
+        goals
+            .into_iter()
+            .map(|g| Text::join(vec![Text::plain("• "), g], "")),
+    );
+    lines.push(Text::msg("pair-goals-how-far"));
+    lines
 }
 
 /// A staff contact with a pair, as logged by `checkin`.

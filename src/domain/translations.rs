@@ -48,13 +48,16 @@ pub fn translatable(p: &Programme) -> Vec<(String, String)> {
         ("name".to_string(), p.name.clone()),
         ("description".to_string(), p.description.clone()),
     ];
-    // Only texts a flow says as translated (the kickoff's, milestones' and the
-    // certificate's are not yet: a translation of them would be refused, not ignored).
+    // Only texts a flow says as translated (the conversation starters are not yet: a
+    // translation of them would be refused, not ignored).
     let t = &p.texts;
     for (key, text) in [
         ("welcome", &t.welcome),
         ("submitted", &t.submitted),
         ("contact", &t.contact),
+        ("ground_rules", &t.ground_rules),
+        ("icebreaker", &t.icebreaker),
+        ("meeting_cadence", &t.meeting_cadence),
     ] {
         if !text.is_empty() {
             out.push((format!("texts.{key}"), text.clone()));
@@ -91,6 +94,20 @@ pub fn translatable(p: &Programme) -> Vec<(String, String)> {
             out.push((format!("{at}.intro"), survey.intro.clone()));
         }
         questions(&mut out, &at, &survey.questions);
+    }
+    for m in p.schedule.iter().flat_map(|s| &s.milestones) {
+        if !m.text.is_empty() {
+            out.push((milestone_path(&m.id), m.text.clone()));
+        }
+    }
+    if let Some(c) = &p.certificate {
+        out.push(("certificate.title".into(), c.title.clone()));
+        if !c.signature_title.is_empty() {
+            out.push((
+                "certificate.signature_title".into(),
+                c.signature_title.clone(),
+            ));
+        }
     }
     for r in &p.resources {
         out.push((r.path("title"), r.title.clone()));
@@ -131,6 +148,11 @@ fn questions(out: &mut Vec<(String, String)>, home: &str, questions: &[Question]
             _ => {}
         }
     }
+}
+
+/// Where milestone `id`'s text is.
+pub fn milestone_path(id: &str) -> String {
+    format!("schedule.milestones.{id}.text")
 }
 
 /// Where `field` (`label`, `text`) of role `role`'s screening step `id` is.

@@ -10,6 +10,7 @@ use super::{Ctx, Effect, OutMessage, Outcome, Subject};
 use crate::domain::RoomRef;
 use crate::domain::matches::MatchRecord;
 use crate::domain::support::goals_of;
+use crate::i18n::Text;
 
 /// What an agreement command asks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -34,9 +35,9 @@ pub fn parse(text: &str) -> Option<AgreementCommand> {
 
 pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: AgreementCommand) -> Outcome {
     let Some(m) = ctx.pair_in(room) else {
-        return Outcome::unchanged(vec![ctx.dm_text(
-            "Your mentoring agreement is in your pair room: type agreement there to read it, and agree to accept it.",
-        )]);
+        return Outcome::unchanged(vec![
+            ctx.dm(OutMessage::said(Text::msg("agreement-elsewhere"))),
+        ]);
     };
     if m.frozen {
         return Outcome::unchanged(vec![]);
@@ -45,18 +46,15 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: AgreementCommand) -> Outco
         Subject::Agreement { answers, agreed } => (answers.as_slice(), agreed.as_slice()),
         _ => (&[][..], &[][..]),
     };
-    let post = |text: String| Effect::PostInRoom {
+    let post = |text: Text| Effect::PostInRoom {
         room: room.clone(),
-        message: OutMessage::text(text),
+        message: OutMessage::said(text),
     };
     match command {
         AgreementCommand::Show => Outcome::unchanged(vec![post(text(ctx, m, answers, agreed))]),
-        AgreementCommand::Agree if agreed.contains(ctx.user) => {
-            Outcome::unchanged(vec![post(format!(
-                "You have agreed already. Type {} agreement to read it again.",
-                ctx.room_prefix
-            ))])
-        }
+        AgreementCommand::Agree if agreed.contains(ctx.user) => Outcome::unchanged(vec![post(
+            Text::msg("agreement-already").arg("prefix", ctx.room_prefix),
+        )]),
         AgreementCommand::Agree => {
             let name = if *ctx.user == m.mentee {
                 &m.mentee_name
@@ -65,21 +63,19 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: AgreementCommand) -> Outco
             };
             let other_agreed = agreed.iter().any(|u| u != ctx.user);
             let said = if other_agreed {
-                format!(
-                    "{name} has agreed too: you both have a mentoring agreement now. Come back to your goals whenever you like: type {} agreement.",
-                    ctx.room_prefix
-                )
+                Text::msg("agreement-both")
             } else {
-                format!(
-                    "{name} has agreed. {}, type {} agree here when you have read it.",
+                Text::msg("agreement-one").arg(
+                    "other",
                     if *ctx.user == m.mentee {
                         &m.mentor_name
                     } else {
                         &m.mentee_name
                     },
-                    ctx.room_prefix
                 )
-            };
+            }
+            .arg("name", name)
+            .arg("prefix", ctx.room_prefix);
             Outcome::unchanged(vec![
                 Effect::AcceptAgreement {
                     match_id: m.id,
@@ -97,50 +93,57 @@ fn text(
     m: &MatchRecord,
     answers: &[(String, crate::domain::Answer)],
     agreed: &[crate::domain::UserRef],
-) -> String {
-    let mut s = format!(
-        "Your mentoring agreement, {} and {}:",
-        m.mentee_name, m.mentor_name
-    );
+) -> Text {
+    let mut lines = vec![
+        Text::msg("agreement-title")
+            .arg("mentee", m.mentee_name.as_str())
+            .arg("mentor", m.mentor_name.as_str()),
+    ];
     if let Some(p) = ctx.programme(&m.programme) {
         let goals = goals_of(p, answers);
         if !goals.is_empty() {
-            s.push_str(&format!("\nGoals (from {}'s application):", m.mentee_name));
-            for g in goals {
-                s.push_str(&format!("\n• {g}"));
-            }
+            lines.push(Text::msg("agreement-goals").arg("mentee", m.mentee_name.as_str()));
+            lines.extend(goals.into_iter().map(bullet));
         }
-        for (title, text) in [
-            ("How often to meet", &p.texts.meeting_cadence),
-            ("Ground rules", &p.texts.ground_rules),
+        for (id, path, text) in [
+            (
+                "pair-cadence",
+                "texts.meeting_cadence",
+                &p.texts.meeting_cadence,
+            ),
+            (
+                "pair-ground-rules",
+                "texts.ground_rules",
+                &p.texts.ground_rules,
+            ),
         ] {
             if !text.is_empty() {
-                s.push_str(&format!("\n{title}: {text}"));
+                lines.push(Text::msg(id).arg("text", p.said(path, text)));
             }
         }
     }
     let who = |u: &crate::domain::UserRef, name: &str| {
-        format!(
-            "{name} {}",
-            if agreed.contains(u) {
-                "✓"
-            } else {
-                "(not yet)"
-            }
-        )
+        Text::msg(if agreed.contains(u) {
+            "agreement-done"
+        } else {
+            "agreement-not-yet"
+        })
+        .arg("name", name)
     };
-    s.push_str(&format!(
-        "\nAgreed: {}, {}.",
-        who(&m.mentee, &m.mentee_name),
-        who(&m.mentor, &m.mentor_name)
-    ));
+    lines.push(
+        Text::msg("agreement-who")
+            .arg("mentee", who(&m.mentee, &m.mentee_name))
+            .arg("mentor", who(&m.mentor, &m.mentor_name)),
+    );
     if agreed.len() < 2 {
-        s.push_str(&format!(
-            "\nTo accept it, type {} agree here.",
-            ctx.room_prefix
-        ));
+        lines.push(Text::msg("agreement-to-accept").arg("prefix", ctx.room_prefix));
     }
-    s
+    Text::lines(lines)
+}
+
+/// `• text`: a line of a list.
+pub(crate) fn bullet(text: Text) -> Text {
+    Text::join(vec![Text::plain("• "), text], "")
 }
 
 #[cfg(test)]

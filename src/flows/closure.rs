@@ -320,9 +320,7 @@ pub fn close_effects(ctx: &Ctx<'_>, m: &MatchRecord, how: &Closing<'_>) -> Vec<E
     }
     effects.push(Effect::ArchivePairRoom {
         match_id: m.id,
-        notice:
-            "This mentoring has ended, so this room is now closed and read-only. Thank you both."
-                .into(),
+        notice: Text::msg("pair-ended"),
     });
     if let Some(room) = coordinators {
         let who = match closer {

@@ -416,10 +416,24 @@ pub(super) fn check_in_message(ctx: &Ctx<'_>, flow: &CheckIn) -> Option<OutMessa
         RoleKind::Mentee => &m.mentor_name,
         RoleKind::Mentor => &m.mentee_name,
     };
+    // The prompt keeps the milestone's words; the programme may say them in the reader's
+    // language.
+    let words = ctx
+        .programme(&m.programme)
+        .and_then(|p| {
+            let milestone = p
+                .schedule
+                .as_ref()?
+                .milestones
+                .iter()
+                .find(|x| x.text == flow.text)?;
+            Some(p.said_milestone(milestone))
+        })
+        .unwrap_or_else(|| Text::plain(flow.text.as_str()));
     let text = Text::msg("checkin-ask")
         .arg("programme", programme_name(ctx, &m.programme))
         .arg("partner", partner.as_str())
-        .arg("text", flow.text.as_str());
+        .arg("text", words);
     Some(OutMessage {
         pick: Some((1, 1)),
         prompt_ref: Some(format!("checkin:{}:{}", flow.match_id, flow.seq)),

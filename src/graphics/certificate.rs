@@ -13,12 +13,17 @@ const HEIGHT: u32 = 1130;
 /// What a certificate says.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CertificateText {
+    /// "This certifies that"
+    pub heading: String,
     pub name: String,
     /// "has completed six months of mentoring as a mentee in"
     pub achievement: String,
     pub programme: String,
     /// "11 January 2027 – 11 July 2027"
     pub dates: String,
+    /// The reader's language reads from the right (Arabic): every line is laid out from
+    /// the right, the first date on the right too.
+    pub right_to_left: bool,
 }
 
 /// The certificate as PNG, with any characters of the text no font could draw.
@@ -56,14 +61,15 @@ pub fn render(
     let wide = WIDTH as f32 - 260.0;
     let mut missing = Vec::new();
     let mut put = |pixmap: &mut Pixmap, t: &str, size: f32, y: f32, c: Color| {
-        for ch in fonts.centred(pixmap, t, size, (cx, y), wide, c) {
+        let rtl = Some(text.right_to_left);
+        for ch in fonts.centred(pixmap, t, size, (cx, y), wide, c, rtl) {
             if !missing.contains(&ch) {
                 missing.push(ch);
             }
         }
     };
     put(&mut pixmap, &design.title, 72.0, 250.0, accent);
-    put(&mut pixmap, "This certifies that", 34.0, 360.0, ink);
+    put(&mut pixmap, &text.heading, 34.0, 360.0, ink);
     put(&mut pixmap, &text.name, 96.0, 500.0, ink);
     put(&mut pixmap, &text.achievement, 34.0, 600.0, ink);
     put(&mut pixmap, &text.programme, 48.0, 680.0, accent);

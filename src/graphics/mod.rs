@@ -100,13 +100,81 @@ impl Fonts {
         (0..self.faces.len()).find(|i| self.face(*i).glyph_index(c).is_some())
     }
 
-    /// Shapes one line of `text` at `size` pixels.
+    /// Shapes one line of `text` at `size` pixels, laid out left to right as the Unicode
+    /// bidirectional algorithm orders it: a line that begins in Arabic reads from the right,
+    /// with a Latin name or a date in it kept in its own order.
     pub fn line(&self, text: &str, size: f32) -> Line {
-        // Runs of text that one font can set; spaces and marks stay with the run they are
-        // in, so a name is shaped as a whole where one font covers it.
-        let mut runs: Vec<(usize, String)> = Vec::new();
+        self.line_in(text, size, None)
+    }
+
+    /// [`Fonts::line`], read from the right when `right_to_left` says so (a line of an
+    /// Arabic reader's certificate, whatever it begins with), from its first letter when
+    /// `None`.
+    pub fn line_in(&self, text: &str, size: f32, right_to_left: Option<bool>) -> Line {
+        let mut glyphs = Vec::new();
         let mut missing = Vec::new();
+        let mut x = 0.0;
+        let base = right_to_left.map(|rtl| {
+            if rtl {
+                unicode_bidi::Level::rtl()
+            } else {
+                unicode_bidi::Level::ltr()
+            }
+        });
+        let bidi = unicode_bidi::BidiInfo::new(text, base);
+        for paragraph in &bidi.paragraphs {
+            let (levels, runs) = bidi.visual_runs(paragraph, paragraph.range.clone());
+            for run in runs {
+                let rtl = levels[run.start].is_rtl();
+                let mut pieces = self.runs(&text[run], &mut missing);
+                // Each piece comes out of the shaper in visual order; a right-to-left run
+                // lists its pieces from the right.
+                if rtl {
+                    pieces.reverse();
+                }
+                for (font, piece) in pieces {
+                    let face = self.face(font);
+                    let scale = size / face.units_per_em() as f32;
+                    let mut buffer = UnicodeBuffer::new();
+                    buffer.push_str(&piece);
+                    buffer.guess_segment_properties();
+                    buffer.set_direction(if rtl {
+                        rustybuzz::Direction::RightToLeft
+                    } else {
+                        rustybuzz::Direction::LeftToRight
+                    });
+                    let shaped = rustybuzz::shape(&face, &[], buffer);
+                    for (info, pos) in shaped.glyph_infos().iter().zip(shaped.glyph_positions()) {
+                        glyphs.push(Placed {
+                            font,
+                            glyph: u16::try_from(info.glyph_id).unwrap_or(0),
+                            x: x + pos.x_offset as f32 * scale,
+                            y: -(pos.y_offset as f32) * scale,
+                        });
+                        x += pos.x_advance as f32 * scale;
+                    }
+                }
+            }
+        }
+        Line {
+            glyphs,
+            size,
+            width: x,
+            missing,
+        }
+    }
+
+    /// `text` cut into pieces one font can set, in logical order; spaces and marks stay
+    /// with the piece they are in, so a name is shaped as a whole where one font covers it.
+    /// Bidirectional controls (the isolates around a name in an Arabic sentence) have done
+    /// their work in the layout and are not drawn; other characters no font has go to
+    /// `missing`.
+    fn runs(&self, text: &str, missing: &mut Vec<char>) -> Vec<(usize, String)> {
+        let mut runs: Vec<(usize, String)> = Vec::new();
         for c in text.chars() {
+            if is_bidi_control(c) {
+                continue;
+            }
             let current = runs.last().map(|(f, _)| *f);
             let font = match current {
                 Some(f) if self.face(f).glyph_index(c).is_some() => Some(f),
@@ -122,36 +190,7 @@ impl Fonts {
                 }
             }
         }
-        // A right-to-left name (its first letter Arabic or Hebrew) lists its runs from the
-        // right; each run comes out of the shaper in visual order already.
-        if text.chars().find(|c| c.is_alphabetic()).is_some_and(is_rtl) {
-            runs.reverse();
-        }
-        let mut glyphs = Vec::new();
-        let mut x = 0.0;
-        for (font, run) in runs {
-            let face = self.face(font);
-            let scale = size / face.units_per_em() as f32;
-            let mut buffer = UnicodeBuffer::new();
-            buffer.push_str(&run);
-            buffer.guess_segment_properties();
-            let shaped = rustybuzz::shape(&face, &[], buffer);
-            for (info, pos) in shaped.glyph_infos().iter().zip(shaped.glyph_positions()) {
-                glyphs.push(Placed {
-                    font,
-                    glyph: u16::try_from(info.glyph_id).unwrap_or(0),
-                    x: x + pos.x_offset as f32 * scale,
-                    y: -(pos.y_offset as f32) * scale,
-                });
-                x += pos.x_advance as f32 * scale;
-            }
-        }
-        Line {
-            glyphs,
-            size,
-            width: x,
-            missing,
-        }
+        runs
     }
 
     /// Draws a shaped line with its left end at `x` and its baseline at `y`.
@@ -179,6 +218,7 @@ impl Fonts {
 
     /// Draws `text` centred on `(cx, baseline)`, shrinking it to fit `max_width`; returns
     /// what no font could draw.
+    #[allow(clippy::too_many_arguments)]
     pub fn centred(
         &self,
         pixmap: &mut Pixmap,
@@ -187,10 +227,11 @@ impl Fonts {
         (cx, baseline): (f32, f32),
         max_width: f32,
         colour: tiny_skia::Color,
+        right_to_left: Option<bool>,
     ) -> Vec<char> {
-        let mut line = self.line(text, size);
+        let mut line = self.line_in(text, size, right_to_left);
         if line.width > max_width && line.width > 0.0 {
-            line = self.line(text, size * max_width / line.width);
+            line = self.line_in(text, size * max_width / line.width, right_to_left);
         }
         self.draw(pixmap, &line, cx - line.width / 2.0, baseline, colour);
         line.missing
@@ -216,8 +257,9 @@ impl Fonts {
     }
 }
 
-fn is_rtl(c: char) -> bool {
-    matches!(c as u32, 0x0590..=0x08FF | 0xFB1D..=0xFDFF | 0xFE70..=0xFEFF)
+/// Marks that only steer the bidirectional layout (LRM, RLM, embeddings, isolates).
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
 struct Outline(PathBuilder);

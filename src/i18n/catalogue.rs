@@ -34,6 +34,7 @@ pub const FILES: &[&str] = &[
     "link.ftl",
     "prompts.ftl",
     "survey.ftl",
+    "pair.ftl",
 ];
 
 type Bundle = FluentBundle<FluentResource>;

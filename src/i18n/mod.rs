@@ -16,7 +16,7 @@ mod locale;
 mod text;
 
 pub use locale::{Locale, SHIPPED, Shipped};
-pub use text::{Arg, Text};
+pub use text::{Arg, Text, read_stored};
 
 #[cfg(test)]
 mod tests {
@@ -72,6 +72,7 @@ mod tests {
         "src/flows/resources.rs",
         "src/flows/withdraw.rs",
         "src/flows/survey/mod.rs",
+        "src/flows/agreement.rs",
     ];
 
     /// String literals of the code (tests left out) that read as an English sentence: a
@@ -129,9 +130,10 @@ mod tests {
         // they joined): 281 on 2026-12-07, 249 once the report flow was, 239 with `link`, 228
         // with the offers, check-ins and reviewers' questions (`prompts`), 215 with what
         // follows an offer (`pairing::offers`), 205 with a participant's side of closing
-        // (`closure`), 200 with answering a survey (`survey`).
+        // (`closure`), 200 with answering a survey (`survey`), 194 with the pair room's
+        // kickoff and agreement.
         // Lower it when a file is migrated.
-        assert!(total <= 200, "{total} English sentences: more than before");
+        assert!(total <= 194, "{total} English sentences: more than before");
     }
 
     fn sources(dir: &std::path::Path) -> Vec<(String, String)> {

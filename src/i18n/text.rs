@@ -99,6 +99,21 @@ impl From<&str> for Text {
     }
 }
 
+/// Reads a text stored before it was said from the catalogue (a plain string) as well as
+/// one stored since: for a field of something kept (an outbox act) that became a [`Text`].
+pub fn read_stored<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Text, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Stored {
+        Words(String),
+        Said(Text),
+    }
+    Ok(match Stored::deserialize(d)? {
+        Stored::Words(words) => Text::Plain(words),
+        Stored::Said(text) => text,
+    })
+}
+
 impl Text {
     /// The catalogue's message `id` (its arguments added with [`Text::arg`]).
     pub fn msg(id: &str) -> Text {

@@ -60,7 +60,9 @@ pub enum Act {
     },
     ArchivePairRoom {
         match_id: i64,
-        notice: String,
+        /// Said in the room's language; a plain string in acts stored before it was.
+        #[serde(deserialize_with = "crate::i18n::read_stored")]
+        notice: crate::i18n::Text,
     },
     /// Make a frozen pair's room read-only, or writable again.
     FreezeMatch {

@@ -338,7 +338,7 @@ pub enum Effect {
     /// platform can).
     ArchivePairRoom {
         match_id: i64,
-        notice: String,
+        notice: crate::i18n::Text,
     },
     /// Post a chart (drawn by the app) in a room, under `title`.
     PostChart {

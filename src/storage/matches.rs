@@ -505,6 +505,38 @@ impl Store {
         })
     }
 
+    /// The people of the pair room (or relayed side) whose id is `room`: the members of
+    /// its matches still going (a group's mentor and mentees), else of its latest match.
+    pub async fn room_members(&self, room: &str) -> Result<Vec<UserRef>> {
+        let rows: Vec<(String, String, String, String, String)> = sqlx::query_as(
+            "SELECT m.status, e.platform, e.user_id, r.platform, r.user_id \
+             FROM matches m JOIN applications e ON e.id = m.mentee_application \
+             JOIN applications r ON r.id = m.mentor_application \
+             WHERE m.room = $1 OR m.relay_room = $1 ORDER BY m.id DESC",
+        )
+        .bind(room)
+        .fetch_all(&self.pool)
+        .await?;
+        // A group room's mentees still matched, or the pair of a room whose match ended.
+        let active =
+            |r: &&(String, String, String, String, String)| r.0 == MatchStatus::Active.as_str();
+        let rows: Vec<_> = if rows.iter().any(|r| active(&r)) {
+            rows.iter().filter(active).collect()
+        } else {
+            rows.iter().take(1).collect()
+        };
+        let mut members = Vec::new();
+        for (_, ep, eu, rp, ru) in rows {
+            for (platform, id) in [(ep, eu), (rp, ru)] {
+                let user = UserRef::new(platform.parse().map_err(anyhow::Error::msg)?, id.clone());
+                if !members.contains(&user) {
+                    members.push(user);
+                }
+            }
+        }
+        Ok(members)
+    }
+
     pub async fn match_by_id(&self, id: i64) -> Result<Option<MatchRecord>> {
         let text = format!("SELECT {MATCH_COLUMNS} FROM {MATCH_FROM} WHERE m.id = $1");
         let row = sql::query(&text)

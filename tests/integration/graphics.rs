@@ -69,10 +69,12 @@ fn certificates_draw_names_in_any_script_with_every_character() {
             line.missing
         );
         let text = CertificateText {
+            heading: "This certifies that".into(),
             name: name.into(),
             achievement: "has completed six months of mentoring as a mentee in".into(),
             programme: "Pathways Mentoring 2027".into(),
             dates: "11 January 2027 – 11 July 2027".into(),
+            right_to_left: false,
         };
         let (png, missing) = render(&fonts, &design(), &text).unwrap();
         assert!(missing.is_empty(), "{name}: {missing:?}");
@@ -95,6 +97,67 @@ fn certificates_draw_names_in_any_script_with_every_character() {
     let line = fonts.line("أمينة", 96.0);
     let ids = line.glyph_ids();
     assert_eq!(ids.len(), 5);
+}
+
+#[test]
+fn an_arabic_line_keeps_the_numbers_and_names_in_it_in_their_own_order() {
+    let fonts = fonts();
+    // From the right: 11 January 2027 – 12 July 2028. Each number reads left to right,
+    // and the dates follow each other from the right.
+    let line = fonts.line("11 يناير 2027 – 12 يوليو 2028", 34.0);
+    assert!(line.missing.is_empty(), "{:?}", line.missing);
+    let digits = fonts.nominal_glyph_ids("0123456789");
+    let drawn: Vec<u16> = line
+        .glyph_ids()
+        .into_iter()
+        .filter(|g| digits.contains(g))
+        .collect();
+    assert_eq!(drawn, fonts.nominal_glyph_ids("202812202711"));
+    // So do two dates said as values in an Arabic sentence (isolated, as the catalogue
+    // says them), in a line read from the right.
+    let isolated = "\u{2068}11 يناير 2027\u{2069} – \u{2068}12 يوليو 2028\u{2069}";
+    let drawn: Vec<u16> = fonts
+        .line_in(isolated, 34.0, Some(true))
+        .glyph_ids()
+        .into_iter()
+        .filter(|g| digits.contains(g))
+        .collect();
+    assert_eq!(drawn, fonts.nominal_glyph_ids("202812202711"));
+    // The isolates around a name in an Arabic sentence steer the layout and are not drawn
+    // (nor reported as a character no font has).
+    let line = fonts.line("تهانينا يا \u{2068}Amina\u{2069}!", 34.0);
+    assert!(line.missing.is_empty(), "{:?}", line.missing);
+    let amina = fonts.nominal_glyph_ids("Amina");
+    let ids = line.glyph_ids();
+    // The Latin name is at the left end of the line, after the "!" that closes it.
+    let at = ids.windows(5).position(|w| w == amina.as_slice());
+    assert!(at.is_some_and(|i| i <= 1), "{ids:?} {amina:?}");
+}
+
+#[test]
+fn an_arabic_certificate_is_drawn_with_every_letter() {
+    let fonts = fonts();
+    let text = CertificateText {
+        heading: "نشهد بأن".into(),
+        name: "Amina Otieno".into(),
+        achievement: "أتمّ ستة أشهر من الإرشاد بصفة مسترشد في".into(),
+        programme: "برنامج باثوايز للإرشاد 2027".into(),
+        dates: "\u{2068}11 يناير 2027\u{2069} – \u{2068}11 يوليو 2027\u{2069}".into(),
+        right_to_left: true,
+    };
+    let design = CertificateDesign {
+        title: "شهادة إرشاد".into(),
+        signature_title: "مسؤولة برنامج باثوايز".into(),
+        ..design()
+    };
+    let (png, missing) = render(&fonts, &design, &text).unwrap();
+    assert!(missing.is_empty(), "{missing:?}");
+    save("certificate-ar.png", &png);
+    assert!(
+        ink(&png, 320, 370) > 300,
+        "the heading is drawn: {}",
+        ink(&png, 320, 370)
+    );
 }
 
 #[test]

@@ -318,3 +318,61 @@ both_backends! {
         assert!(out.contains("¡Gracias! Tus respuestas a Encuesta de mitad de programa están guardadas, sin tu nombre."), "{out}");
     }
 }
+
+both_backends! {
+    async fn a_pair_who_both_read_arabic_have_their_room_their_milestones_and_certificates_in_arabic(db: TestDb) {
+        use tandem::platforms::recording::Target;
+        let h = crate::support::Harness::new(&db).await;
+        for who in ["amina", "grace"] {
+            h.dm_all(who, "لغة ar").await;
+        }
+        crate::pairing::ready_mentee(&h, "amina", "Amina").await;
+        crate::pairing::ready_mentor(&h, "grace", "Grace", "Technology").await;
+        h.in_room("carol", "coordinators", "!tandem match propose").await;
+        h.in_room("carol", "coordinators", "!tandem match approve 1").await;
+        h.dm_all("amina", "قبول").await;
+        let out = h.dm_all("grace", "قبول").await;
+        // The room's kickoff, with the programme's own ground rules in Arabic.
+        assert!(out.contains("[room room-1] أهلًا بكما، \u{2068}Amina\u{2069} و\u{2068}Grace\u{2069}!"), "{out}");
+        assert!(out.contains("القواعد الأساسية: \u{2068}أبقيا محادثاتكما في هذه الغرفة"), "{out}");
+        assert!(!out.contains("Ground rules"), "{out}");
+        let out = h.in_room("amina", "room-1", "!tandem agree").await;
+        assert!(out.contains("وافق \u{2068}Amina\u{2069}."), "{out}");
+        // A week in, the first milestone in the programme's Arabic.
+        h.clock.advance(chrono::Duration::days(8));
+        let out = h.sweep().await;
+        assert!(out.contains("[room room-1] مضى أسبوع!"), "{out}");
+        // The planned end: the summary in the room, and each one's certificate, drawn in Arabic.
+        h.clock.set(chrono::DateTime::parse_from_rfc3339("2027-07-12T00:00:00Z").unwrap().with_timezone(&chrono::Utc));
+        h.rec.take();
+        h.app.sweep().await.unwrap();
+        h.app.run_due_jobs().await.unwrap();
+        let sent = h.rec.take();
+        let out = crate::support::transcript(&sent);
+        assert!(out.contains("[room room-1] قبل ستة أشهر بدأتما الإرشاد معًا"), "{out}");
+        assert!(out.contains("ما فعلتماه معًا:"), "{out}");
+        assert!(out.contains("[dm amina] تهانينا يا \u{2068}Amina\u{2069}! لقد أتممت الإرشاد بصفتك مسترشدًا"), "{out}");
+        assert!(out.contains("شهادتك مرفقة."), "the certificate was drawn, every letter of it: {out}");
+        let certificate = sent
+            .iter()
+            .filter(|s| s.target == Target::Dm(crate::support::user("grace")))
+            .find_map(|s| s.message.attachment.clone())
+            .unwrap_or_else(|| panic!("no certificate: {out}"));
+        assert_eq!(certificate.mime, "image/png");
+    }
+}
+
+both_backends! {
+    async fn a_pair_who_read_different_languages_have_their_room_in_the_deployments(db: TestDb) {
+        let h = crate::support::Harness::new(&db).await;
+        h.dm_all("amina", "idioma es").await;
+        crate::pairing::ready_mentee(&h, "amina", "Amina").await;
+        crate::pairing::ready_mentor(&h, "grace", "Grace", "Technology").await;
+        h.in_room("carol", "coordinators", "!tandem match propose").await;
+        h.in_room("carol", "coordinators", "!tandem match approve 1").await;
+        h.dm_all("amina", "aceptar").await;
+        let out = h.dm_all("grace", "accept").await;
+        assert!(out.contains("[room room-1] Welcome, Amina and Grace!"), "{out}");
+        assert!(out.contains("Ground rules: Keep your conversations in this room"), "{out}");
+    }
+}

@@ -151,7 +151,7 @@ impl App {
             self.send_match_survey(&m, survey, job).await?;
         }
         // The pair's goals come back where the milestone asks.
-        let mut text = milestone.text.clone();
+        let mut lines = vec![programme.said_milestone(milestone)];
         if milestone.goals {
             let answers = self
                 .store
@@ -159,11 +159,12 @@ impl App {
                 .await?
                 .map(|a| a.answers)
                 .unwrap_or_default();
-            text.push_str(&crate::domain::support::goals_back(programme, &answers));
+            lines.extend(crate::domain::support::goals_back(programme, &answers));
         }
+        let text = crate::i18n::Text::lines(lines);
         let sent = match milestone.kind {
             MilestoneKind::Survey => Ok(()),
-            MilestoneKind::Closure => self.close_planned(&m, &room, &text, job).await?,
+            MilestoneKind::Closure => self.close_planned(&m, &room, text, job).await?,
             MilestoneKind::RoomMessage => {
                 // A resource it brings comes under its text, said from the catalogue.
                 let message = match milestone
@@ -171,11 +172,10 @@ impl App {
                     .as_deref()
                     .and_then(|r| crate::flows::resources::for_pair(programme, r))
                 {
-                    Some(resource) => OutMessage::said(crate::i18n::Text::paragraphs(vec![
-                        crate::i18n::Text::plain(text),
-                        resource,
-                    ])),
-                    None => OutMessage::text(text),
+                    Some(resource) => {
+                        OutMessage::said(crate::i18n::Text::paragraphs(vec![text, resource]))
+                    }
+                    None => OutMessage::said(text),
                 };
                 self.ports
                     .rooms

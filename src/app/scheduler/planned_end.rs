@@ -13,11 +13,14 @@ use tracing::warn;
 use super::{JobOutcome, job_key};
 use crate::app::{App, Result};
 use crate::chat::OutMessage;
+use crate::domain::RoleKind;
 use crate::domain::RoomRef;
 use crate::domain::matches::{ClosureKind, MatchRecord};
+use crate::domain::programme::CertificateDesign;
 use crate::domain::schedule::{Job, NewJob};
 use crate::flows::{Effect, Prompt, StateChange};
 use crate::graphics::certificate::CertificateText;
+use crate::i18n::Text;
 use crate::ports::PortError;
 
 /// Closes a pair room some days after the planned end, so the pair can say goodbye.
@@ -39,60 +42,82 @@ impl App {
         &self,
         m: &MatchRecord,
         room: &RoomRef,
-        text: &str,
+        text: Text,
         job: &Job,
     ) -> Result<std::result::Result<(), PortError>> {
         let now = self.now();
         let met = self.store.check_ins_met(m.id).await?;
         let milestones = self.store.milestones_reached(m.id, now).await?;
         let programme = self.programme(&m.programme);
-        let programme_name = programme.map_or(m.programme.as_str(), |p| p.name.as_str());
+        let programme_name =
+            programme.map_or_else(|| Text::plain(m.programme.as_str()), |p| p.said_name());
         // Dated by the milestone, not the clock, so that a retry says and schedules the same.
         let ended = job.due_at;
         let goodbye = ended + chrono::Duration::days(GOODBYE_DAYS);
-        let summary = format!(
-            "{text}\n\nWhat you did together: {milestones} milestone{} along the way, and {} check-in{} where you told us you'd met. This room stays open until {} to say goodbye.",
-            if milestones == 1 { "" } else { "s" },
-            met,
-            if met == 1 { "" } else { "s" },
-            goodbye.format("%-d %B")
-        );
+        let summary = Text::paragraphs(vec![
+            text,
+            Text::msg("pair-together")
+                .arg("milestones", milestones)
+                .arg("met", met)
+                .arg("until", Text::day_month(goodbye.date_naive())),
+        ]);
         let mut effects = vec![Effect::CloseMatch {
             match_id: m.id,
             kind: ClosureKind::Planned,
             reason: "the programme's planned end".into(),
             by: "tandem".into(),
         }];
-        let dates = format!(
-            "{} – {}",
-            m.started().format("%-d %B %Y"),
-            ended.format("%-d %B %Y")
+        let dates = Text::join(
+            vec![
+                Text::date(m.started().date_naive()),
+                Text::date(ended.date_naive()),
+            ],
+            " – ",
         );
         let months = programme.map_or(0, |p| p.duration_months);
         let mut undrawn = Vec::new();
+        self.languages.fresh().await;
         for (member, name, role) in [
-            (&m.mentee, &m.mentee_name, "mentee"),
-            (&m.mentor, &m.mentor_name, "mentor"),
+            (&m.mentee, &m.mentee_name, RoleKind::Mentee),
+            (&m.mentor, &m.mentor_name, RoleKind::Mentor),
         ] {
-            let mut message = OutMessage::text(format!(
-                "Congratulations, {name}! You've completed your mentoring as a {role} in {programme_name}, from {} to {}. Thank you for everything you put into it.",
-                m.started().format("%-d %B %Y"),
-                ended.format("%-d %B %Y")
-            ));
-            if let Some(design) = programme.and_then(|p| p.certificate.clone()) {
+            let mut said = vec![
+                Text::msg(match role {
+                    RoleKind::Mentee => "pair-completed-mentee",
+                    RoleKind::Mentor => "pair-completed-mentor",
+                })
+                .arg("name", name.as_str())
+                .arg("programme", programme_name.clone())
+                .arg("from", Text::date(m.started().date_naive()))
+                .arg("to", Text::date(ended.date_naive())),
+            ];
+            let mut attachment = None;
+            if let Some((p, design)) = programme.and_then(|p| Some((p, p.certificate.clone()?))) {
+                // Drawn in the language they are written to in.
+                let locale = self.languages.of(member);
+                let own = |path: &str, own: &str| p.said(path, own).render(locale);
+                let design = CertificateDesign {
+                    title: own("certificate.title", &design.title),
+                    signature_title: own("certificate.signature_title", &design.signature_title),
+                    ..design
+                };
                 let text = CertificateText {
+                    heading: Text::msg("certificate-heading").render(locale),
                     name: name.clone(),
-                    achievement: format!(
-                        "has completed {} of mentoring as a {role} in",
-                        months_words(months)
-                    ),
-                    programme: programme_name.to_string(),
-                    dates: dates.clone(),
+                    achievement: Text::msg(match role {
+                        RoleKind::Mentee => "certificate-achievement-mentee",
+                        RoleKind::Mentor => "certificate-achievement-mentor",
+                    })
+                    .arg("months", i64::from(months))
+                    .render(locale),
+                    programme: programme_name.render(locale),
+                    dates: dates.render(locale),
+                    right_to_left: locale.shipped().rtl,
                 };
                 match self.draw_certificate(design, text).await {
                     Ok(png) => {
-                        message.text.push_str(" Your certificate is attached.");
-                        message.attachment = Some(crate::chat::Attachment {
+                        said.push(Text::msg("pair-certificate-attached"));
+                        attachment = Some(crate::chat::Attachment {
                             name: format!(
                                 "certificate-{}.png",
                                 crate::domain::programme::slugify(name)
@@ -109,7 +134,10 @@ impl App {
             }
             effects.push(Effect::SendDm {
                 to: member.clone(),
-                message,
+                message: OutMessage {
+                    attachment,
+                    ..OutMessage::said(Text::join(said, " "))
+                },
             });
             effects.push(Effect::QueuePrompt {
                 user: member.clone(),
@@ -159,7 +187,7 @@ impl App {
         let posted = self
             .ports
             .rooms
-            .post_in_room(room, &OutMessage::text(summary), &job_key(job, 0))
+            .post_in_room(room, &OutMessage::said(summary), &job_key(job, 0))
             .await;
         // The record is made; what is left are the sends (the running job is not skipped).
         effects.retain(|e| !matches!(e, Effect::CloseMatch { .. }));
@@ -175,28 +203,15 @@ impl App {
         let Ok(payload) = serde_json::from_str::<ArchiveJob>(&job.payload) else {
             return Ok(JobOutcome::Skipped);
         };
-        let notice = "Your mentoring here has ended, so this room is now closed and read-only. Thank you both, and all the best for what comes next.";
+        let notice = Text::msg("pair-archived");
         Ok(
             match self
-                .archive_pair_room(&job_key(job, 0), payload.match_id, notice)
+                .archive_pair_room(&job_key(job, 0), payload.match_id, &notice)
                 .await
             {
                 Ok(()) => JobOutcome::Done,
                 Err(e) => JobOutcome::Retry(e.to_string()),
             },
         )
-    }
-}
-
-/// `6` → "six months", for certificates.
-fn months_words(months: u32) -> String {
-    const WORDS: [&str; 13] = [
-        "", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-        "eleven", "twelve",
-    ];
-    match months {
-        1 => "one month".into(),
-        n if (n as usize) < WORDS.len() => format!("{} months", WORDS[n as usize]),
-        n => format!("{n} months"),
     }
 }

@@ -164,14 +164,15 @@ pub fn on_accept(ctx: &Ctx<'_>, m: &MatchRecord, other_accepted: bool) -> Vec<Ef
             m.mentor_name
         ),
         members: vec![m.mentee.clone(), m.mentor.clone()],
-        kickoff: OutMessage::text(format!(
-            "{}\nYour agreement: type {p} agreement here to read it (your goals, how often to meet, the ground rules), and {p} agree to accept it.{}",
-            kickoff(programme, m),
-            // The room's language: the deployment's, as everything posted in rooms.
-            relay_note(m)
-                .map(|n| format!("\n{}", n.english()))
-                .unwrap_or_default(),
-            p = ctx.room_prefix
+        // Said in the pair's language when they share one (`app::languages`).
+        kickoff: OutMessage::said(Text::lines(
+            [
+                kickoff(programme, m),
+                Text::msg("pair-agreement-how").arg("prefix", ctx.room_prefix),
+            ]
+            .into_iter()
+            .chain(relay_note(m))
+            .collect(),
         )),
         group_of: programme
             .and_then(|p| p.matching.as_ref())
@@ -400,33 +401,42 @@ fn ran_out(ctx: &Ctx<'_>, m: &MatchRecord) -> Option<String> {
 }
 
 /// The first message in a pair room.
-fn kickoff(programme: Option<&Programme>, m: &MatchRecord) -> String {
-    let mut s = format!(
-        "Welcome, {} and {}! This is your private room{}: only the two of you and the bot are here.\nWho is who: {} is the mentor, {} is the mentee.",
-        m.mentee_name,
-        m.mentor_name,
-        programme
-            .map(|p| format!(" for {}", p.name))
-            .unwrap_or_default(),
-        m.mentor_name,
-        m.mentee_name
-    );
-    if !m.reasons.is_empty() {
-        s.push_str("\nWhy we matched you:");
-        for (why, _) in &m.reasons {
-            s.push_str(&format!("\n• {why}"));
+fn kickoff(programme: Option<&Programme>, m: &MatchRecord) -> Text {
+    let mut lines = vec![
+        match programme {
+            Some(p) => Text::msg("pair-welcome-to").arg("programme", p.said("name", &p.name)),
+            None => Text::msg("pair-welcome"),
         }
+        .arg("mentee", m.mentee_name.as_str())
+        .arg("mentor", m.mentor_name.as_str()),
+    ];
+    if !m.reasons.is_empty() {
+        // The reasons are the programme's criteria, in its own words.
+        lines.push(Text::msg("pair-why"));
+        lines.extend(
+            m.reasons
+                .iter()
+                .map(|(why, _)| Text::plain(format!("• {why}"))),
+        );
     }
     if let Some(p) = programme {
-        for (title, text) in [
-            ("Ground rules", &p.texts.ground_rules),
-            ("How often to meet", &p.texts.meeting_cadence),
-            ("To get you started", &p.texts.icebreaker),
+        for (id, path, text) in [
+            (
+                "pair-ground-rules",
+                "texts.ground_rules",
+                &p.texts.ground_rules,
+            ),
+            (
+                "pair-cadence",
+                "texts.meeting_cadence",
+                &p.texts.meeting_cadence,
+            ),
+            ("pair-icebreaker", "texts.icebreaker", &p.texts.icebreaker),
         ] {
             if !text.is_empty() {
-                s.push_str(&format!("\n{title}: {text}"));
+                lines.push(Text::msg(id).arg("text", p.said(path, text)));
             }
         }
     }
-    s
+    Text::lines(lines)
 }

@@ -1,0 +1,58 @@
+# ما ينشره Tandem في غرفة الثنائي، والشهادة.
+
+pair-welcome-to =
+    أهلًا بكما، { $mentee } و{ $mentor }! هذه غرفتكما الخاصة في { $programme }: لا يوجد هنا سواكما والبوت.
+    من هو من: { $mentor } هو المرشد، و{ $mentee } هو المسترشد.
+pair-welcome =
+    أهلًا بكما، { $mentee } و{ $mentor }! هذه غرفتكما الخاصة: لا يوجد هنا سواكما والبوت.
+    من هو من: { $mentor } هو المرشد، و{ $mentee } هو المسترشد.
+pair-why = لماذا جمعنا بينكما:
+pair-ground-rules = القواعد الأساسية: { $text }
+pair-cadence = كم مرة تلتقيان: { $text }
+pair-icebreaker = لتبدآ: { $text }
+pair-agreement-how = اتفاقكما: اكتبا { $prefix } agreement هنا لقراءته (أهدافكما، وعدد مرات اللقاء، والقواعد الأساسية)، و{ $prefix } agree لقبوله.
+pair-goals-back = أهدافكما عندما بدأتما:
+pair-goals-how-far = إلى أي مدى وصلتما فيها، وماذا تودان أن تفعلا بعد ذلك؟
+pair-together = ما فعلتماه معًا: { $milestones ->
+        [zero] لا محطات
+        [one] محطة واحدة
+        [two] محطتان
+        [few] { $milestones } محطات
+       *[other] { $milestones } محطة
+    } على الطريق، و{ $met ->
+        [zero] لا متابعات
+        [one] متابعة واحدة
+        [two] متابعتان
+        [few] { $met } متابعات
+       *[other] { $met } متابعة
+    } أخبرتمانا فيها أنكما التقيتما. تبقى هذه الغرفة مفتوحة حتى { $until } لتوديع بعضكما.
+pair-ended = انتهى هذا الإرشاد، لذا أُغلقت هذه الغرفة وأصبحت للقراءة فقط. شكرًا لكما.
+pair-archived = انتهى إرشادكما هنا، لذا أُغلقت هذه الغرفة وأصبحت للقراءة فقط. شكرًا لكما، وكل التوفيق فيما هو آت.
+pair-completed-mentee = تهانينا يا { $name }! لقد أتممت الإرشاد بصفتك مسترشدًا في { $programme }، من { $from } إلى { $to }. شكرًا على كل ما بذلته فيه.
+pair-completed-mentor = تهانينا يا { $name }! لقد أتممت الإرشاد بصفتك مرشدًا في { $programme }، من { $from } إلى { $to }. شكرًا على كل ما بذلته فيه.
+pair-certificate-attached = شهادتك مرفقة.
+
+agreement-elsewhere = اتفاق الإرشاد موجود في غرفة الثنائي: اكتب agreement هناك لقراءته، و agree لقبوله.
+agreement-already = لقد وافقت من قبل. اكتب { $prefix } agreement لقراءته مرة أخرى.
+agreement-both = وافق { $name } أيضًا: لديكما الآن اتفاق إرشاد. عودا إلى أهدافكما متى شئتما: اكتبا { $prefix } agreement.
+agreement-one = وافق { $name }. يا { $other }، اكتب { $prefix } agree هنا بعد قراءته.
+agreement-title = اتفاق الإرشاد بينكما، { $mentee } و{ $mentor }:
+agreement-goals = الأهداف (من طلب { $mentee }):
+agreement-done = { $name } ✓
+agreement-not-yet = { $name } (ليس بعد)
+agreement-who = الموافقة: { $mentee }، { $mentor }.
+agreement-to-accept = لقبوله، اكتب { $prefix } agree هنا.
+
+certificate-heading = نشهد بأن
+certificate-achievement-mentee = أتمّ { $months ->
+        [1] شهرًا واحدًا
+        [2] شهرين
+        [few] { $months } أشهر
+       *[other] { $months } شهرًا
+    } من الإرشاد بصفة مسترشد في
+certificate-achievement-mentor = أتمّ { $months ->
+        [1] شهرًا واحدًا
+        [2] شهرين
+        [few] { $months } أشهر
+       *[other] { $months } شهرًا
+    } من الإرشاد بصفة مرشد في
