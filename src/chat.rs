@@ -263,6 +263,10 @@ pub struct CardAction {
     pub command: String,
     /// For a command that needs words after it (a reason, a question): what to ask for.
     pub asks: Option<String>,
+    /// Offered in a DM too: a participant's own command (an alumni invitation's apply),
+    /// not a staff card's, which only works in its room.
+    #[serde(default)]
+    pub in_dm: bool,
 }
 
 impl CardAction {
@@ -271,6 +275,7 @@ impl CardAction {
             label: label.into(),
             command,
             asks: None,
+            in_dm: false,
         }
     }
 
@@ -279,6 +284,7 @@ impl CardAction {
             label: label.into(),
             command,
             asks: Some(asks.into()),
+            in_dm: false,
         }
     }
 }
@@ -331,11 +337,18 @@ impl OutMessage {
         })
     }
 
-    /// Its card actions (buttons), each labelled from the catalogue (in English now).
+    /// Its card actions (buttons), each labelled from the catalogue (in English now): the
+    /// reader's own commands, offered in a DM too.
     pub fn with_actions(mut self, actions: Vec<(Text, String)>) -> Self {
         let (actions, labels): (Vec<CardAction>, Vec<Text>) = actions
             .into_iter()
-            .map(|(label, command)| (CardAction::new(&label.english(), command), label))
+            .map(|(label, command)| {
+                let action = CardAction {
+                    in_dm: true,
+                    ..CardAction::new(&label.english(), command)
+                };
+                (action, label)
+            })
             .unzip();
         self.actions = actions;
         self.said_mut().actions = labels;

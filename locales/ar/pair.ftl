@@ -2,10 +2,10 @@
 
 pair-welcome-to =
     أهلًا بكما، { $mentee } و{ $mentor }! هذه غرفتكما الخاصة في { $programme }: لا يوجد هنا سواكما والبوت.
-    من هو من: { $mentor } هو المرشد، و{ $mentee } هو المسترشد.
+    من هو من: { $mentor } هو المرشد، و{ $mentee } هو المتدرب.
 pair-welcome =
     أهلًا بكما، { $mentee } و{ $mentor }! هذه غرفتكما الخاصة: لا يوجد هنا سواكما والبوت.
-    من هو من: { $mentor } هو المرشد، و{ $mentee } هو المسترشد.
+    من هو من: { $mentor } هو المرشد، و{ $mentee } هو المتدرب.
 pair-why = لماذا جمعنا بينكما:
 pair-ground-rules = القواعد الأساسية: { $text }
 pair-cadence = كم مرة تلتقيان: { $text }
@@ -28,7 +28,7 @@ pair-together = ما فعلتماه معًا: { $milestones ->
     } أخبرتمانا فيها أنكما التقيتما. تبقى هذه الغرفة مفتوحة حتى { $until } لتوديع بعضكما.
 pair-ended = انتهى هذا الإرشاد، لذا أُغلقت هذه الغرفة وأصبحت للقراءة فقط. شكرًا لكما.
 pair-archived = انتهى إرشادكما هنا، لذا أُغلقت هذه الغرفة وأصبحت للقراءة فقط. شكرًا لكما، وكل التوفيق فيما هو آت.
-pair-completed-mentee = تهانينا يا { $name }! لقد أتممت الإرشاد بصفتك مسترشدًا في { $programme }، من { $from } إلى { $to }. شكرًا على كل ما بذلته فيه.
+pair-completed-mentee = تهانينا يا { $name }! لقد أتممت الإرشاد بصفتك متدربًا في { $programme }، من { $from } إلى { $to }. شكرًا على كل ما بذلته فيه.
 pair-completed-mentor = تهانينا يا { $name }! لقد أتممت الإرشاد بصفتك مرشدًا في { $programme }، من { $from } إلى { $to }. شكرًا على كل ما بذلته فيه.
 pair-certificate-attached = شهادتك مرفقة.
 
@@ -49,7 +49,7 @@ certificate-achievement-mentee = أتمّ { $months ->
         [2] شهرين
         [few] { $months } أشهر
        *[other] { $months } شهرًا
-    } من الإرشاد بصفة مسترشد في
+    } من الإرشاد بصفة متدرب في
 certificate-achievement-mentor = أتمّ { $months ->
         [1] شهرًا واحدًا
         [2] شهرين

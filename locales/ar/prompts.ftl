@@ -63,6 +63,7 @@ close-ended-on = انتهت مطابقتك M{ $id } بالفعل (في { $date }
 close-ended = انتهت مطابقتك M{ $id } بالفعل.
 close-no-such = ليست لديك مطابقة نشطة M{ $id }.
 close-none = ليست لديك مطابقة نشطة لإنهائها.
+close-with = M{ $id } مع { $partner }
 close-which = لديك { $count } مطابقات نشطة: { $matches }. أيّها؟ اكتب close match <الرقم>.
 close-confirm = هل تريد إنهاء إرشادك مع { $partner } الآن؟ سيُخبَر { $partner } بلطف أنه انتهى (دون ذكر السبب)، وستُغلق غرفتكما، ويُعرض على كليكما مطابقة جديدة. وإن حدث ما يقلق، يمكنك أيضًا كتابة report لإخبار المشرفين بشكل خاص.
 close-already-ended = انتهت تلك المطابقة بالفعل.

@@ -56,7 +56,7 @@ broadcast-without-chat = { $count ->
     [one] 1 person has no chat account yet (a coordinator entered their application) and will not get it: tell them yourself.
    *[other] { $count } people have no chat account yet (a coordinator entered their applications) and will not get it: tell them yourself.
 }
-broadcast-alumni-apply = To apply as a mentor, press the button, or send me: { $command }
+broadcast-alumni-apply = To apply as a mentor, send me: { $command }
 broadcast-alumni-closed = Alumni are invited to apply to { $programme } as mentors, and it isn't taking mentors' applications now: open its applications first, or name the programme they should apply to.
 broadcast-alumni-button = Apply as a mentor
 apply-card-apply = Apply

@@ -65,6 +65,7 @@ close-ended-on = Your match M{ $id } has already ended (on { $date }).
 close-ended = Your match M{ $id } has already ended.
 close-no-such = You have no active match M{ $id }.
 close-none = You have no active match to close.
+close-with = M{ $id } with { $partner }
 close-which = You have { $count } active matches: { $matches }. Which one? Type close match <number>.
 close-confirm = Do you want to end your mentoring with { $partner } now? { $partner } will be told kindly that it has come to an end (not why), your pair room will close, and you'll both be offered a new match. If something worrying happened, you can also type report to tell the moderators privately.
 close-already-ended = That match has already ended.

@@ -47,16 +47,16 @@ apply-card = 📣 ¡{ $programme } admite solicitudes!
     { $description }
     { $roles }
     { $how }
-apply-card-button = Para presentar tu solicitud, pulsa Apply o envíame un mensaje directo: apply { $slug }
+apply-card-button = Para presentar tu solicitud, pulsa «Solicitar» o envíame un mensaje directo: apply { $slug }
 apply-card-link = Para presentar tu solicitud, envíame un mensaje directo ({ $link }): apply { $slug }
 apply-card-dm = Para presentar tu solicitud, envíame un mensaje directo: apply { $slug }
 apply-card-role = • { $role }: { $description }
-apply-card-pressed = Te he enviado un mensaje directo para empezar tu solicitud. Si no te llega, permite los mensajes directos de los miembros de este servidor (en sus ajustes de privacidad) y vuelve a pulsar Apply.
+apply-card-pressed = Te he enviado un mensaje directo para empezar tu solicitud. Si no te llega, permite los mensajes directos de los miembros de este servidor (en sus ajustes de privacidad) y vuelve a pulsar el botón.
 broadcast-without-chat = { $count ->
     [one] 1 persona aún no tiene cuenta de chat (la coordinación registró su solicitud) y no lo recibirá: cuéntaselo tú.
    *[other] { $count } personas aún no tienen cuenta de chat (la coordinación registró sus solicitudes) y no lo recibirán: cuéntaselo tú.
 }
-broadcast-alumni-apply = Para presentar tu solicitud como mentor o mentora, pulsa el botón o envíame: { $command }
+broadcast-alumni-apply = Para presentar tu solicitud como mentor o mentora, envíame: { $command }
 broadcast-alumni-closed = A las personas egresadas se las invita a presentarse a { $programme } como mentoras, y ahora no admite solicitudes de mentores: abre antes sus solicitudes o indica el programa al que deben presentarse.
 broadcast-alumni-button = Solicitar como mentor
 apply-card-apply = Solicitar

@@ -19,12 +19,12 @@ help-link = link — ser la misma persona aquí y en tu otra cuenta (Matrix o Di
 help-matched = { $p }pause until 1 March — sin seguimientos ni recordatorios hasta esa fecha (o: pause for 2 weeks)
     { $p }resume — terminar una pausa antes
     { $p }close match — terminar tu mentoría antes de tiempo (te pediré confirmación)
-help-transcript = { $p }transcript — los mensajes de vuestra sala, en un archivo
-help-pair-room = { $room }idea — en vuestra sala: algo de lo que hablar los dos
-    { $room }agreement — en vuestra sala: vuestros objetivos y normas (agree para aceptarlos)
+help-transcript = { $p }transcript — los mensajes de su sala, en un archivo
+help-pair-room = { $room }idea — en su sala: algo de lo que hablar los dos
+    { $room }agreement — en su sala: sus objetivos y normas (agree para aceptarlos)
     { $p }availability mon wed 18-20 — cuándo tienes tiempo cada semana, en tu hora (antes availability zone Europe/Madrid, si no conozco tu zona horaria)
-    { $room }meet — en vuestra sala: horas en que los dos estáis libres (meet 2 reserva una, con un archivo de calendario)
-    { $room }met 45m — en vuestra sala: cuánto tiempo os reunisteis, para vuestro tiempo juntos
+    { $room }meet — en su sala: horas en que los dos están libres (meet 2 reserva una, con un archivo de calendario)
+    { $room }met 45m — en su sala: cuánto tiempo se reunieron, para su tiempo juntos
 help-survey = { $p }survey — responder la encuesta que te espera
 help-resources = { $p }recursos — qué leer o ver ahora (hecho 2 cuando hayas leído el número 2)
 help-announcements = silenciar anuncios — dejar de recibir los anuncios de la coordinación (activar anuncios para volver a recibirlos)
@@ -51,8 +51,8 @@ status-until = { " " }(hasta el { $date })
 status-matched = Formas pareja con { $other } (tu { $role }){ $room }.
 status-matched-role-mentor = mentor o mentora
 status-matched-role-mentee = mentee
-status-pair-room = ; vuestra sala es { $room }
-status-pair-room-on = ; vuestra sala es { $room }, en { $platform }
+status-pair-room = ; su sala es { $room }
+status-pair-room-on = ; su sala es { $room }, en { $platform }
 status-offer-waiting = Una pareja con { $other } (como tu { $role }) espera respuestas{ $until }.
 status-offer-until = { " " }hasta el { $date }
 status-choose = Puedes elegir a tu mentor o mentora: escribe browse para ver quién tiene hueco.

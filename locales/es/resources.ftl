@@ -29,7 +29,7 @@ resource-marked = Gracias: «{ $title }» queda marcado como leído.
 resource-file-missing = Lo siento, no encuentro ese archivo ahora mismo. Escribe ask the team seguido de un mensaje y alguien de la coordinación te lo enviará.
 resource-for-pair = 📚 { $title } — { $where }
     Cada uno: cuando lo hayáis leído, escribidme recursos en un mensaje directo para marcarlo como leído.
-resource-file-by-dm = un archivo que os enviaré a cada uno: escribidme recursos en un mensaje directo
+resource-file-by-dm = un archivo que les enviaré a cada uno: escríbanme recursos en un mensaje directo
 
 ## La lista de la coordinación (`resources` en su sala).
 

@@ -47,7 +47,12 @@ impl Languages {
         let person = self.person(account);
         let mut guessed = self.guessed.lock().unwrap_or_else(|e| e.into_inner());
         match Locale::from_tag(tag) {
-            Some(locale) => guessed.insert(person, locale),
+            Some(locale) => {
+                // A language it speaks after all: nothing to say about the other.
+                let mut unknown = self.unknown.lock().unwrap_or_else(|e| e.into_inner());
+                unknown.remove(&person);
+                guessed.insert(person, locale)
+            }
             None => {
                 if !tag.trim().is_empty() {
                     let mut unknown = self.unknown.lock().unwrap_or_else(|e| e.into_inner());
@@ -107,17 +112,13 @@ impl Languages {
             .unwrap_or(self.default)
     }
 
-    /// The language to post in `room` in: a pair room's people's, when they are all
-    /// written to in the same one (a pair who both chose Spanish read their room in
-    /// Spanish); else, and for every other room, the deployment's.
+    /// The language to post in `room` in: a pair room's people's, when they all chose the
+    /// same one (a pair who both chose Spanish read their room in Spanish); else, and for
+    /// every other room, the deployment's.
     pub async fn of_room(&self, room: &RoomRef) -> Locale {
         self.fresh().await;
-        // Nobody speaks anything else: no need to ask who the room's people are.
-        let anyone_else = self.kept.with(|m| m.values().any(|l| *l != self.default)) || {
-            let guessed = self.guessed.lock().unwrap_or_else(|e| e.into_inner());
-            guessed.values().any(|l| *l != self.default)
-        };
-        if !anyone_else {
+        // Nobody chose anything else: no need to ask who the room's people are.
+        if !self.kept.with(|m| m.values().any(|l| *l != self.default)) {
             return self.default;
         }
         let members = match self.store.room_members(&room.id).await {
@@ -127,7 +128,15 @@ impl Languages {
                 return self.default;
             }
         };
-        let mut languages = members.iter().map(|m| self.of(m));
+        // What each chose, not what a platform guessed: a guess is one process's, and lost
+        // on restart, and the room's language should not change from one post to the next.
+        let chosen = |m: &UserRef| {
+            let person = self.person(m);
+            self.kept
+                .with(|k| k.get(&person).copied())
+                .unwrap_or(self.default)
+        };
+        let mut languages = members.iter().map(chosen);
         match languages.next() {
             Some(first) if languages.all(|l| l == first) => first,
             _ => self.default,

@@ -110,12 +110,18 @@ fn said_label_is(choice: &Choice, typed: &str) -> bool {
 }
 
 /// `#1 with Grace, #3 with Hana`: someone's matches, to choose from.
-fn with_partners(matches: &[&MatchRecord], user: &UserRef) -> String {
-    matches
-        .iter()
-        .map(|m| format!("M{} with {}", m.id, partner_of(m, user).0))
-        .collect::<Vec<_>>()
-        .join(", ")
+fn with_partners(matches: &[&MatchRecord], user: &UserRef) -> Text {
+    Text::join(
+        matches
+            .iter()
+            .map(|m| {
+                Text::msg("close-with")
+                    .arg("id", m.id)
+                    .arg("partner", partner_of(m, user).0)
+            })
+            .collect(),
+        ", ",
+    )
 }
 
 fn programme_name(ctx: &Ctx<'_>, slug: &str) -> String {

@@ -14,11 +14,12 @@ use crate::chat::Attachment;
 use crate::domain::RoomRef;
 use crate::domain::matches::MatchRecord;
 use crate::domain::meetings::{
-    self, AVAILABILITY_EXAMPLE, MET_USAGE, MeetingState, Met, Offer, PersonWeek, SLOTS_OFFERED,
-    Window, both_times, common_slots, describe, minutes_in_month, overlap_per_week,
+    self, MeetingState, Met, Offer, PersonWeek, SLOTS_OFFERED, Window, availability_example,
+    both_times, common_slots, describe, met_usage, minutes_in_month, overlap_per_week,
     parse_availability, parse_met,
 };
 use crate::domain::timezone::parse_time_zone;
+use crate::i18n::Text;
 
 /// What a meeting command asks.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -50,12 +51,9 @@ const CORRECTABLE_HOURS: i64 = 24;
 /// new meeting.
 const DUE_DAYS: i64 = 7;
 
-/// The usage of `meet`.
-const MEET_USAGE: &str = "meet (times you're both free), meet <number> to book one, meet cancel";
-
 /// Reads `availability …`, `meet …` and `met …` (after a room's prefix); `Err` is the usage
 /// to show.
-pub fn parse(text: &str) -> Option<Result<MeetCommand, String>> {
+pub fn parse(text: &str) -> Option<Result<MeetCommand, Text>> {
     let t = text.trim().trim_end_matches(['.', '!']);
     let lower = t.to_lowercase();
     let (head, rest) = match lower.split_once(char::is_whitespace) {
@@ -72,7 +70,7 @@ pub fn parse(text: &str) -> Option<Result<MeetCommand, String>> {
             {
                 Some(zone) => match parse_time_zone(zone) {
                     Ok(z) => MeetCommand::SetZone(z.canonical()),
-                    Err(hint) => return Some(Err(hint.english())),
+                    Err(hint) => return Some(Err(hint)),
                 },
                 None => match parse_availability(rest) {
                     Ok(windows) => MeetCommand::SetWeek(windows),
@@ -85,10 +83,10 @@ pub fn parse(text: &str) -> Option<Result<MeetCommand, String>> {
             "cancel" => Ok(MeetCommand::Cancel),
             n => match n.trim_start_matches('#').parse::<usize>() {
                 Ok(n) => Ok(MeetCommand::Book(n)),
-                Err(_) => Err(format!("To find a time to meet, type {MEET_USAGE}.")),
+                Err(_) => Err(Text::msg("meet-find-usage").arg("usage", Text::msg("meet-usage"))),
             },
         },
-        "met" if rest.is_empty() => Err(format!("Please type {MET_USAGE}.")),
+        "met" if rest.is_empty() => Err(Text::msg("meet-met-type").arg("usage", met_usage())),
         "met" => parse_met(rest).map(MeetCommand::Met),
         _ => return None,
     })
@@ -108,15 +106,14 @@ impl MeetCommand {
 }
 
 /// A meeting command in a DM: one's own week; the rest works in the pair room.
-pub fn handle_dm(ctx: &Ctx<'_>, command: Result<MeetCommand, String>) -> Outcome {
+pub fn handle_dm(ctx: &Ctx<'_>, command: Result<MeetCommand, Text>) -> Outcome {
     let command = match command {
         Ok(c) => c,
-        Err(usage) => return Outcome::unchanged(vec![ctx.dm_text(usage)]),
+        Err(usage) => return Outcome::unchanged(vec![ctx.dm(OutMessage::said(usage))]),
     };
     if !command.is_own_week() {
-        return Outcome::unchanged(vec![ctx.dm_text(format!(
-            "Meetings are arranged in your pair room: type {} meet there to find a time you're both free.",
-            ctx.room_prefix
+        return Outcome::unchanged(vec![ctx.dm(OutMessage::said(
+            Text::msg("meet-in-pair-room").arg("prefix", ctx.room_prefix),
         ))]);
     }
     let own = match ctx.subject {
@@ -125,12 +122,12 @@ pub fn handle_dm(ctx: &Ctx<'_>, command: Result<MeetCommand, String>) -> Outcome
     };
     let (effects, said) = own_week(ctx, &own, command);
     let mut out = effects;
-    out.push(ctx.dm_text(said));
+    out.push(ctx.dm(OutMessage::said(said)));
     Outcome::unchanged(out)
 }
 
 /// Shows or changes `own` week: the effects and what to say.
-fn own_week(ctx: &Ctx<'_>, own: &PersonWeek, command: MeetCommand) -> (Vec<Effect>, String) {
+fn own_week(ctx: &Ctx<'_>, own: &PersonWeek, command: MeetCommand) -> (Vec<Effect>, Text) {
     let p = ctx.room_prefix;
     match command {
         MeetCommand::SetWeek(windows) => match &own.zone {
@@ -140,15 +137,12 @@ fn own_week(ctx: &Ctx<'_>, own: &PersonWeek, command: MeetCommand) -> (Vec<Effec
                     zone: zone.clone(),
                     windows: windows.clone(),
                 }],
-                format!(
-                    "Saved: you're free {} ({zone}). Type {p} meet in your pair room to find times you're both free.",
-                    describe(&windows)
-                ),
+                Text::msg("meet-saved")
+                    .arg("times", describe(&windows))
+                    .arg("zone", zone)
+                    .arg("prefix", p),
             ),
-            None => (
-                vec![],
-                "I don't know your time zone yet. Please give it first, like: availability zone Europe/London (or Lagos, or UTC+2); then your times again.".into(),
-            ),
+            None => (vec![], Text::msg("meet-zone-first")),
         },
         MeetCommand::SetZone(zone) => (
             vec![Effect::SetAvailability {
@@ -157,51 +151,49 @@ fn own_week(ctx: &Ctx<'_>, own: &PersonWeek, command: MeetCommand) -> (Vec<Effec
                 windows: own.windows.clone(),
             }],
             if own.windows.is_empty() {
-                format!(
-                    "Your time zone is {zone}. Now your free times each week, like: {AVAILABILITY_EXAMPLE}."
-                )
+                Text::msg("meet-zone-set-no-times")
+                    .arg("zone", zone.as_str())
+                    .arg("example", availability_example())
             } else {
-                format!(
-                    "Your time zone is {zone}: you're free {} there.",
-                    describe(&own.windows)
-                )
+                Text::msg("meet-zone-set")
+                    .arg("zone", zone.as_str())
+                    .arg("times", describe(&own.windows))
             },
         ),
         MeetCommand::ClearWeek => (
             vec![Effect::ClearAvailability {
                 user: ctx.user.clone(),
             }],
-            "Your free times are cleared.".into(),
+            Text::msg("meet-cleared"),
         ),
         _ => (
             vec![],
             match (&own.zone, own.windows.is_empty()) {
-                (Some(zone), false) => format!(
-                    "You're free {} ({zone}). To change it: {AVAILABILITY_EXAMPLE}; availability clear to remove it.",
-                    describe(&own.windows)
-                ),
-                (Some(zone), true) => format!(
-                    "You haven't given your free times yet (your time zone: {zone}). Like this: {AVAILABILITY_EXAMPLE}."
-                ),
-                (None, _) => format!(
-                    "You haven't given your free times yet. First your time zone (availability zone Europe/London), then: {AVAILABILITY_EXAMPLE}."
-                ),
-            },
+                (Some(zone), false) => Text::msg("meet-week")
+                    .arg("times", describe(&own.windows))
+                    .arg("zone", zone),
+                (Some(zone), true) => Text::msg("meet-week-none-zone").arg("zone", zone),
+                (None, _) => Text::msg("meet-week-none"),
+            }
+            .arg("example", availability_example()),
         ),
     }
 }
 
 /// A meeting command in a room: the pair's, or a pointer to it.
-pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<MeetCommand, String>) -> Outcome {
-    let post = |text: String| Effect::PostInRoom {
+pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<MeetCommand, Text>) -> Outcome {
+    let post = |text: Text| Effect::PostInRoom {
         room: room.clone(),
-        message: OutMessage::text(text),
+        message: OutMessage::said(text),
     };
     let Some(m) = ctx.pair_in(room) else {
-        return Outcome::unchanged(vec![ctx.dm_text(format!(
-            "Meeting times are found in your pair room: type {} meet there. Your own free times you can give me here too: {AVAILABILITY_EXAMPLE}.",
-            ctx.room_prefix
-        ))]);
+        return Outcome::unchanged(vec![
+            ctx.dm(OutMessage::said(
+                Text::msg("meet-found-in-pair-room")
+                    .arg("prefix", ctx.room_prefix)
+                    .arg("example", availability_example()),
+            )),
+        ]);
     };
     if m.frozen {
         return Outcome::unchanged(vec![]);
@@ -232,19 +224,19 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<MeetCommand, String
     let p = ctx.room_prefix;
     let when = |start, minutes| match (pair.weeks[0].zone(), pair.weeks[1].zone()) {
         (Some(a), Some(b)) => both_times(start, minutes, [(name(0), &a), (name(1), &b)]),
-        (Some(z), None) | (None, Some(z)) => format!(
-            "{} ({})",
-            meetings::local_span(&z, start, minutes),
-            z.canonical()
-        ),
-        (None, None) => format!(
-            "{} (UTC)",
-            meetings::local_span(
-                &crate::domain::timezone::TimeZone::Offset(0),
-                start,
-                minutes
+        (Some(z), None) | (None, Some(z)) => Text::msg("meet-when")
+            .arg("span", meetings::local_span(&z, start, minutes))
+            .arg("zone", z.canonical()),
+        (None, None) => Text::msg("meet-when")
+            .arg(
+                "span",
+                meetings::local_span(
+                    &crate::domain::timezone::TimeZone::Offset(0),
+                    start,
+                    minutes,
+                ),
             )
-        ),
+            .arg("zone", "UTC"),
     };
     match command {
         c if c.is_own_week() => {
@@ -258,25 +250,25 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<MeetCommand, String
         }
         MeetCommand::Find => {
             if let Some(u) = upcoming {
-                return Outcome::unchanged(vec![post(format!(
-                    "Your next meeting: {}. To cancel it, type {p} meet cancel.",
-                    when(u.starts_at, u.minutes)
-                ))]);
+                return Outcome::unchanged(vec![post(
+                    Text::msg("meet-next")
+                        .arg("when", when(u.starts_at, u.minutes))
+                        .arg("prefix", p),
+                )]);
             }
             let missing: Vec<&str> = (0..2)
                 .filter(|&i| pair.weeks[i].week().is_none())
                 .map(name)
                 .collect();
             if !missing.is_empty() {
-                return Outcome::unchanged(vec![post(format!(
-                    "To find a time I need each of your free times each week: {} {} given them yet. In this room or a DM with me, type {AVAILABILITY_EXAMPLE}; then {p} meet again.",
-                    missing.join(" and "),
-                    if missing.len() == 1 {
-                        "hasn't"
-                    } else {
-                        "haven't"
-                    }
-                ))]);
+                let said = match missing.as_slice() {
+                    [one] => Text::msg("meet-need-week-one").arg("name", *one),
+                    [a, b, ..] => Text::msg("meet-need-week-both").arg("a", *a).arg("b", *b),
+                    [] => unreachable!("not empty"),
+                };
+                return Outcome::unchanged(vec![post(
+                    said.arg("example", availability_example()).arg("prefix", p),
+                )]);
             }
             let (Some(a), Some(b)) = (pair.weeks[0].week(), pair.weeks[1].week()) else {
                 return Outcome::unchanged(vec![]);
@@ -284,38 +276,33 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<MeetCommand, String
             let slots = common_slots(&a, &b, ctx.now, minutes, SLOTS_OFFERED);
             if slots.is_empty() {
                 let overlap = overlap_per_week(&a, &b, ctx.now);
-                let weeks = format!(
-                    "{} is free {} ({}); {} is free {} ({})",
-                    name(0),
-                    describe(&a.windows),
-                    a.zone.canonical(),
-                    name(1),
-                    describe(&b.windows),
-                    b.zone.canonical()
-                );
+                let free = |i: usize, week: &meetings::Week| {
+                    Text::msg("meet-person-free")
+                        .arg("name", name(i))
+                        .arg("times", describe(&week.windows))
+                        .arg("zone", week.zone.canonical())
+                };
+                let weeks = Text::join(vec![free(0, &a), free(1, &b)], "; ");
                 let text = if overlap == 0 {
-                    format!(
-                        "Your free times never overlap: {weeks}. You can still keep in touch here, each writing when it suits you (a message, a voice note, a question to think about before the next reply), or one of you can change their times with availability …"
-                    )
+                    Text::msg("meet-never-overlap").arg("weeks", weeks)
                 } else {
-                    format!(
-                        "Your free times overlap for only {} at a time, less than a {}-minute meeting: {weeks}. You could meet for a shorter while, keep in touch here in writing when it suits each of you, or change your times with availability …",
-                        meetings::hours(overlap),
-                        minutes
-                    )
+                    Text::msg("meet-short-overlap")
+                        .arg("overlap", meetings::hours(overlap))
+                        .arg("minutes", i64::from(minutes))
+                        .arg("weeks", weeks)
                 };
                 return Outcome::unchanged(vec![post(text)]);
             }
-            let mut text = format!(
-                "Times you're both free for {} in the next two weeks:",
-                meetings::hours(minutes)
-            );
+            let mut lines = vec![Text::msg("meet-slots").arg("length", meetings::hours(minutes))];
             for (i, s) in slots.iter().enumerate() {
-                text.push_str(&format!("\n{}. {}", i + 1, when(*s, minutes)));
+                lines.push(
+                    Text::msg("meet-slot")
+                        .arg("n", i + 1)
+                        .arg("when", when(*s, minutes)),
+                );
             }
-            text.push_str(&format!(
-                "\nEither of you can book one: {p} meet 1 (or another number). I'll send a calendar file and remind you here an hour before."
-            ));
+            lines.push(Text::msg("meet-slots-how").arg("prefix", p));
+            let text = Text::lines(lines);
             Outcome::unchanged(vec![
                 Effect::OfferMeetings {
                     match_id: m.id,
@@ -326,26 +313,26 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<MeetCommand, String
         }
         MeetCommand::Book(n) => {
             if let Some(u) = upcoming {
-                return Outcome::unchanged(vec![post(format!(
-                    "You already have a meeting booked: {}. To book another time, type {p} meet cancel first.",
-                    when(u.starts_at, u.minutes)
-                ))]);
+                return Outcome::unchanged(vec![post(
+                    Text::msg("meet-already-booked")
+                        .arg("when", when(u.starts_at, u.minutes))
+                        .arg("prefix", p),
+                )]);
             }
             let Some(offer) = &pair.offer else {
-                return Outcome::unchanged(vec![post(format!(
-                    "There are no times to book yet: type {p} meet to see when you're both free."
-                ))]);
+                return Outcome::unchanged(vec![post(
+                    Text::msg("meet-nothing-to-book").arg("prefix", p),
+                )]);
             };
             let Some(start) = n.checked_sub(1).and_then(|i| offer.slots.get(i)).copied() else {
-                return Outcome::unchanged(vec![post(format!(
-                    "Please choose a number from 1 to {}, as in the list of times ({p} meet shows it again).",
-                    offer.slots.len()
-                ))]);
+                return Outcome::unchanged(vec![post(
+                    Text::msg("meet-choose-number")
+                        .arg("count", offer.slots.len())
+                        .arg("prefix", p),
+                )]);
             };
             if start <= ctx.now {
-                return Outcome::unchanged(vec![post(format!(
-                    "That time has passed: type {p} meet for new ones."
-                ))]);
+                return Outcome::unchanged(vec![post(Text::msg("meet-passed").arg("prefix", p))]);
             }
             let zones = [0, 1].map(|i| pair.weeks[i].zone.clone().unwrap_or_else(|| "UTC".into()));
             let said = when(start, offer.minutes);
@@ -378,14 +365,14 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<MeetCommand, String
                             mime: "text/calendar".into(),
                             data: file.into_bytes(),
                         }),
-                        ..OutMessage::text(format!(
-                            "Booked: {said}. The calendar file adds it to your calendar; {}",
-                            if start - chrono::Duration::hours(1) > ctx.now {
-                                "I'll remind you here an hour before, and ask afterwards how it went."
+                        ..OutMessage::said(
+                            Text::msg(if start - chrono::Duration::hours(1) > ctx.now {
+                                "meet-booked"
                             } else {
-                                "it starts within the hour. I'll ask afterwards how it went."
-                            }
-                        ))
+                                "meet-booked-soon"
+                            })
+                            .arg("when", said),
+                        )
                     },
                 },
             ])
@@ -393,15 +380,14 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<MeetCommand, String
         MeetCommand::Cancel => match upcoming {
             Some(u) => Outcome::unchanged(vec![
                 Effect::CancelMeeting { meeting_id: u.id },
-                post(format!(
-                    "{} cancelled your meeting of {}. Type {p} meet to find another time.",
-                    name(mine),
-                    when(u.starts_at, u.minutes)
-                )),
+                post(
+                    Text::msg("meet-cancelled")
+                        .arg("name", name(mine))
+                        .arg("when", when(u.starts_at, u.minutes))
+                        .arg("prefix", p),
+                ),
             ]),
-            None => Outcome::unchanged(vec![post(format!(
-                "No meeting is booked. Type {p} meet to find a time."
-            ))]),
+            None => Outcome::unchanged(vec![post(Text::msg("meet-none-booked").arg("prefix", p))]),
         },
         MeetCommand::Met(met) => {
             // What `met` is about: the latest booked meeting that has begun and is not
@@ -435,19 +421,19 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<MeetCommand, String
                 held_minutes: held,
             };
             match (met, target) {
-                (Met::No, None) => Outcome::unchanged(vec![post(format!(
-                    "There's no booked meeting to mark as missed. When you do meet, type {p} met and how long (like {p} met 45m)."
-                ))]),
+                (Met::No, None) => {
+                    Outcome::unchanged(vec![post(Text::msg("meet-no-missed").arg("prefix", p))])
+                }
                 (Met::No, Some(t)) => Outcome::unchanged(vec![
                     log(None),
-                    post(format!(
-                        "Noted: you didn't meet {}. Type {p} meet to find another time.",
+                    post(
                         if t.minutes > 0 && !again {
-                            format!("on {}", when(t.starts_at, t.minutes))
+                            Text::msg("meet-missed-on").arg("when", when(t.starts_at, t.minutes))
                         } else {
-                            "after all".into()
+                            Text::msg("meet-missed")
                         }
-                    )),
+                        .arg("prefix", p),
+                    ),
                 ]),
                 (Met::Minutes(held), _) => {
                     let others = pair
@@ -455,30 +441,24 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<MeetCommand, String
                         .iter()
                         .filter(|x| Some(x.id) != target.map(|t| t.id));
                     let month = minutes_in_month(others, ctx.now) + held;
-                    let mut text = match target.filter(|_| again) {
-                        Some(t) => format!(
-                            "Updated your meeting of {}: you met for {}. That's {} in the last 30 days",
-                            when(t.starts_at, t.minutes),
-                            meetings::hours(held),
-                            meetings::hours(month)
-                        ),
-                        None => format!(
-                            "Logged: you met for {}. That's {} in the last 30 days",
-                            meetings::hours(held),
-                            meetings::hours(month)
-                        ),
-                    };
-                    match commitment {
-                        Some(c) if month >= c => text.push_str(&format!(
-                            ", the {} a month your programme asks. Well done!",
-                            meetings::hours(c)
-                        )),
-                        Some(c) => text.push_str(&format!(
-                            ", of the {} a month your programme asks.",
-                            meetings::hours(c)
-                        )),
-                        None => text.push('.'),
+                    let so_far = match target.filter(|_| again) {
+                        Some(t) => {
+                            Text::msg("meet-updated").arg("when", when(t.starts_at, t.minutes))
+                        }
+                        None => Text::msg("meet-logged"),
                     }
+                    .arg("length", meetings::hours(held))
+                    .arg("month", meetings::hours(month));
+                    let text = match commitment {
+                        Some(c) => Text::msg(if month >= c {
+                            "meet-goal-met"
+                        } else {
+                            "meet-goal-toward"
+                        })
+                        .arg("goal", meetings::hours(c)),
+                        None => Text::msg("meet-goal-none"),
+                    }
+                    .arg("so_far", so_far);
                     Outcome::unchanged(vec![log(Some(held)), post(text)])
                 }
             }
@@ -488,21 +468,25 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<MeetCommand, String
 }
 
 /// Both members' weeks, as shown in the pair room.
-fn weeks_text(m: &MatchRecord, weeks: &[PersonWeek; 2], prefix: &str) -> String {
-    let mut s = "Your free times each week, each in their own time:".to_string();
+fn weeks_text(m: &MatchRecord, weeks: &[PersonWeek; 2], prefix: &str) -> Text {
+    let mut lines = vec![Text::msg("meet-weeks-title")];
     for (name, w) in [(&m.mentee_name, &weeks[0]), (&m.mentor_name, &weeks[1])] {
-        s.push_str(&format!(
-            "\n• {name}: {}",
+        lines.push(
             match (&w.zone, w.windows.is_empty()) {
-                (Some(z), false) => format!("{} ({z})", describe(&w.windows)),
-                _ => "not given yet".into(),
+                (Some(z), false) => Text::msg("meet-weeks-person")
+                    .arg("times", describe(&w.windows))
+                    .arg("zone", z),
+                _ => Text::msg("meet-weeks-person-none"),
             }
-        ));
+            .arg("name", name),
+        );
     }
-    s.push_str(&format!(
-        "\nTo give or change yours: {AVAILABILITY_EXAMPLE}. Then {prefix} meet finds times you're both free."
-    ));
-    s
+    lines.push(
+        Text::msg("meet-weeks-how")
+            .arg("example", availability_example())
+            .arg("prefix", prefix),
+    );
+    Text::lines(lines)
 }
 
 #[cfg(test)]

@@ -35,6 +35,7 @@ pub const FILES: &[&str] = &[
     "prompts.ftl",
     "survey.ftl",
     "pair.ftl",
+    "meetings.ftl",
 ];
 
 type Bundle = FluentBundle<FluentResource>;

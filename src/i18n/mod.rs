@@ -73,6 +73,7 @@ mod tests {
         "src/flows/withdraw.rs",
         "src/flows/survey/mod.rs",
         "src/flows/agreement.rs",
+        "src/flows/meetings.rs",
     ];
 
     /// String literals of the code (tests left out) that read as an English sentence: a
@@ -131,9 +132,9 @@ mod tests {
         // with the offers, check-ins and reviewers' questions (`prompts`), 215 with what
         // follows an offer (`pairing::offers`), 205 with a participant's side of closing
         // (`closure`), 200 with answering a survey (`survey`), 194 with the pair room's
-        // kickoff and agreement.
+        // kickoff and agreement, 171 with meeting times (`meetings`).
         // Lower it when a file is migrated.
-        assert!(total <= 194, "{total} English sentences: more than before");
+        assert!(total <= 171, "{total} English sentences: more than before");
     }
 
     fn sources(dir: &std::path::Path) -> Vec<(String, String)> {

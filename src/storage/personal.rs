@@ -271,7 +271,7 @@ impl Store {
             json!({
                 "time_zone": week.zone,
                 "free_each_week": (!week.windows.is_empty())
-                    .then(|| crate::domain::meetings::describe(&week.windows)),
+                    .then(|| crate::domain::meetings::describe(&week.windows).english()),
             })
         });
         let language = self.person_language(user).await?.map(|l| l.tag());

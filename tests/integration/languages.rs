@@ -351,7 +351,7 @@ both_backends! {
         let out = crate::support::transcript(&sent);
         assert!(out.contains("[room room-1] قبل ستة أشهر بدأتما الإرشاد معًا"), "{out}");
         assert!(out.contains("ما فعلتماه معًا:"), "{out}");
-        assert!(out.contains("[dm amina] تهانينا يا \u{2068}Amina\u{2069}! لقد أتممت الإرشاد بصفتك مسترشدًا"), "{out}");
+        assert!(out.contains("[dm amina] تهانينا يا \u{2068}Amina\u{2069}! لقد أتممت الإرشاد بصفتك متدربًا"), "{out}");
         assert!(out.contains("شهادتك مرفقة."), "the certificate was drawn, every letter of it: {out}");
         let certificate = sent
             .iter()
@@ -374,5 +374,27 @@ both_backends! {
         let out = h.dm_all("grace", "accept").await;
         assert!(out.contains("[room room-1] Welcome, Amina and Grace!"), "{out}");
         assert!(out.contains("Ground rules: Keep your conversations in this room"), "{out}");
+    }
+}
+
+both_backends! {
+    async fn a_spanish_pair_finds_a_time_in_spanish_with_days_written_in_spanish(db: TestDb) {
+        let h = crate::support::Harness::new(&db).await;
+        for who in ["amina", "grace"] {
+            h.dm_all(who, "idioma es").await;
+        }
+        crate::pairing::active_match(&h).await; // Amina in Nairobi, Grace
+        // Days in Spanish are read; what is said back is in Spanish.
+        let out = h.dm_all("amina", "availability lun y mié 18-20").await;
+        assert!(out.contains("Guardado: estás libre lun 18:00–20:00, mié 18:00–20:00 (Africa/Nairobi)."), "{out}");
+        let out = h.in_room("grace", "room-1", "!tandem meet").await;
+        assert!(out.contains("Grace aún no los ha indicado."), "{out}");
+        h.in_room("grace", "room-1", "!tandem availability zone Lagos").await;
+        let out = h.in_room("grace", "room-1", "!tandem availability miércoles 16-19").await;
+        assert!(out.contains("Guardado: estás libre mié 16:00–19:00 (Africa/Lagos)."), "{out}");
+        let out = h.in_room("amina", "room-1", "!tandem meet").await;
+        assert!(out.contains("Momentos en que ambos están libres durante 1h en las próximas dos semanas:\n1. mié 13 ene, 18:00–19:00 para Amina (Africa/Nairobi) · mié 13 ene, 16:00–17:00 para Grace (Africa/Lagos)"), "{out}");
+        let out = h.in_room("amina", "room-1", "!tandem availability sometimes").await;
+        assert!(out.contains("No pude leer “sometimes” en tus horarios."), "{out}");
     }
 }

@@ -51,21 +51,19 @@ impl App {
             meeting.minutes,
             [(&m.mentee_name, &a), (&m.mentor_name, &b)],
         );
-        let prefix = &self.settings.room_prefix;
-        let text = if job.kind == MEETING_REMINDER_JOB {
-            format!(
-                "Reminder: you meet in an hour, {when}. If you can't make it, type {prefix} meet cancel."
-            )
+        // Said in the pair's language when they share one (`app::languages`).
+        let text = crate::i18n::Text::msg(if job.kind == MEETING_REMINDER_JOB {
+            "meet-reminder"
         } else {
-            format!(
-                "Did you meet ({when}), and for how long? Tell me here so it counts towards your time together: {prefix} met 45m (or {prefix} met 1h), or {prefix} met no."
-            )
-        };
+            "meet-did-you"
+        })
+        .arg("when", when)
+        .arg("prefix", self.settings.room_prefix.as_str());
         Ok(
             match self
                 .ports
                 .rooms
-                .post_in_room(&room, &OutMessage::text(text), &job_key(job, 0))
+                .post_in_room(&room, &OutMessage::said(text), &job_key(job, 0))
                 .await
             {
                 Ok(_) => JobOutcome::Done,

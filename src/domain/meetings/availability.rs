@@ -4,16 +4,18 @@
 
 use super::{MAX_WINDOWS, Window};
 use crate::domain::when::phrase;
+use crate::i18n::Text;
 
-/// The usage shown with every refusal.
-pub const AVAILABILITY_EXAMPLE: &str =
-    "availability mon wed 18-20, sat 10am-12pm (days, then hours in your own time)";
+/// The usage shown with every refusal, in the reader's language.
+pub fn availability_example() -> Text {
+    Text::msg("meet-availability-example")
+}
 
 /// Reads a week's availability: days (`mon`, `tuesdays`, `mon-fri`, `weekdays`,
 /// `weekends`, `every day`) each followed by hours (`18-20`, `18:30-21:00`, `6-8pm`,
 /// `9am to noon`); hours without days take the days before them. A window that ends
 /// before it starts runs past midnight into the next day. The error is what to tell.
-pub fn parse_availability(text: &str) -> Result<Vec<Window>, String> {
+pub fn parse_availability(text: &str) -> Result<Vec<Window>, Text> {
     let spaced = text
         .to_lowercase()
         .replace(['–', '—'], "-")
@@ -28,7 +30,7 @@ pub fn parse_availability(text: &str) -> Result<Vec<Window>, String> {
         let t = tokens[i];
         if matches!(
             t,
-            "and" | "on" | "from" | "at" | "every" | "each" | "between"
+            "and" | "on" | "from" | "at" | "every" | "each" | "between" | "y" | "los" | "de" | "و"
         ) {
             i += 1;
             continue;
@@ -55,9 +57,9 @@ pub fn parse_availability(text: &str) -> Result<Vec<Window>, String> {
             continue;
         }
         let Some((start, end, used)) = time_range(&tokens[i..]) else {
-            return Err(format!(
-                "I couldn't read “{t}” in your times. Please write them like this: {AVAILABILITY_EXAMPLE}."
-            ));
+            return Err(Text::msg("meet-unread-times")
+                .arg("part", t)
+                .arg("example", availability_example()));
         };
         let on = if days.is_empty() {
             last_days.clone()
@@ -65,15 +67,11 @@ pub fn parse_availability(text: &str) -> Result<Vec<Window>, String> {
             std::mem::take(&mut days)
         };
         if on.is_empty() {
-            return Err(format!(
-                "Which days are those hours on? Please write them like this: {AVAILABILITY_EXAMPLE}."
-            ));
+            return Err(Text::msg("meet-which-days").arg("example", availability_example()));
         }
         if start == end {
-            return Err(format!(
-                "“{}” starts and ends at the same time: please give when you are free from and until.",
-                tokens[i..i + used].join(" ").replace(" - ", "-")
-            ));
+            return Err(Text::msg("meet-same-time")
+                .arg("part", tokens[i..i + used].join(" ").replace(" - ", "-")));
         }
         for &d in &on {
             if end > start {
@@ -98,21 +96,16 @@ pub fn parse_availability(text: &str) -> Result<Vec<Window>, String> {
         i += used;
     }
     if !days.is_empty() {
-        return Err(format!(
-            "What hours on those days? Please write them like this: {AVAILABILITY_EXAMPLE}."
-        ));
+        return Err(Text::msg("meet-what-hours").arg("example", availability_example()));
     }
     if windows.is_empty() {
-        return Err(format!(
-            "Please give the days and hours you are free each week, like this: {AVAILABILITY_EXAMPLE}."
-        ));
+        return Err(Text::msg("meet-give-times").arg("example", availability_example()));
     }
     let merged = merge(windows);
     if merged.len() > MAX_WINDOWS {
-        return Err(format!(
-            "That is {} separate times; please give at most {MAX_WINDOWS}, joining those close together.",
-            merged.len()
-        ));
+        return Err(Text::msg("meet-too-many")
+            .arg("count", merged.len())
+            .arg("max", MAX_WINDOWS));
     }
     Ok(merged)
 }
@@ -123,9 +116,28 @@ fn is_range_word(t: &str) -> bool {
 
 /// A weekday's name, short or plural (`mondays`), as 0 (Monday) to 6.
 fn single_day(t: &str) -> Option<u8> {
-    phrase::weekday(t)
-        .or_else(|| t.strip_suffix('s').and_then(phrase::weekday))
+    let day = |t: &str| phrase::weekday(t).or_else(|| other_languages(t));
+    day(t)
+        .or_else(|| t.strip_suffix('s').and_then(day))
         .map(|d| d.num_days_from_monday() as u8)
+}
+
+/// A day named in Spanish or Arabic (`mié`, `sábados`, `الأحد`), as the example is
+/// written in those languages.
+fn other_languages(t: &str) -> Option<chrono::Weekday> {
+    use chrono::Weekday::*;
+    Some(match t {
+        "lunes" | "lun" | "الاثنين" | "الإثنين" | "اثنين" => Mon,
+        "martes" | "mar" | "الثلاثاء" | "ثلاثاء" => Tue,
+        "miércoles" | "miercoles" | "mié" | "mie" | "الأربعاء" | "الاربعاء" | "أربعاء" => {
+            Wed
+        }
+        "jueves" | "jue" | "الخميس" | "خميس" => Thu,
+        "viernes" | "vie" | "الجمعة" | "جمعة" => Fri,
+        "sábado" | "sabado" | "sáb" | "sab" | "السبت" | "سبت" => Sat,
+        "domingo" | "dom" | "الأحد" | "الاحد" | "أحد" => Sun,
+        _ => return None,
+    })
 }
 
 fn day_set(t: &str) -> Option<Vec<u8>> {

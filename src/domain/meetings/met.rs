@@ -1,6 +1,7 @@
 //! How long a pair says they met: `met 45m`, `met 1h30`, `met no`.
 
 use super::{MET_MINUTES, hours};
+use crate::i18n::Text;
 
 /// What a member says about a meeting afterwards.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -11,13 +12,14 @@ pub enum Met {
     No,
 }
 
-/// The usage of `met`.
-pub const MET_USAGE: &str =
-    "met <how long> (like met 45m, met 1h, met 1h30), or met no if you didn't meet";
+/// The usage of `met`, in the reader's language.
+pub fn met_usage() -> Text {
+    Text::msg("meet-met-usage")
+}
 
 /// Reads how long a pair met: `45`, `45m`, `45 min`, `1h`, `1.5h`, `1h30`, `1:30`,
 /// `an hour`, `half an hour`, `90 minutes`; or `no`. The error is what to tell.
-pub fn parse_met(text: &str) -> Result<Met, String> {
+pub fn parse_met(text: &str) -> Result<Met, Text> {
     let t = text
         .trim()
         .trim_end_matches(['.', '!'])
@@ -32,14 +34,15 @@ pub fn parse_met(text: &str) -> Result<Met, String> {
         return Ok(Met::No);
     }
     let minutes = minutes_of(t).ok_or_else(|| {
-        format!("I couldn't read “{t}” as a length of time. Please type {MET_USAGE}.")
+        Text::msg("meet-unread-length")
+            .arg("part", t)
+            .arg("usage", met_usage())
     })?;
     if !MET_MINUTES.contains(&minutes) {
-        return Err(format!(
-            "A meeting is logged as {} to {}; please type {MET_USAGE}.",
-            hours(*MET_MINUTES.start()),
-            hours(*MET_MINUTES.end())
-        ));
+        return Err(Text::msg("meet-length-range")
+            .arg("min", hours(*MET_MINUTES.start()))
+            .arg("max", hours(*MET_MINUTES.end()))
+            .arg("usage", met_usage()));
     }
     Ok(Met::Minutes(minutes))
 }

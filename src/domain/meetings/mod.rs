@@ -12,7 +12,7 @@
 //!
 //! A new way of writing days or times goes in `availability.rs`, with a test.
 
-use chrono::{DateTime, Datelike, Duration, NaiveDateTime, Timelike, Utc, Weekday};
+use chrono::{DateTime, Datelike, Duration, Timelike, Utc, Weekday};
 use serde::{Deserialize, Serialize};
 
 use super::schedule::local_time;
@@ -22,9 +22,11 @@ mod availability;
 mod calendar;
 mod met;
 
-pub use availability::{AVAILABILITY_EXAMPLE, parse_availability};
+pub use availability::{availability_example, parse_availability};
 pub use calendar::ics;
-pub use met::{MET_USAGE, Met, parse_met};
+pub use met::{Met, met_usage, parse_met};
+
+use crate::i18n::Text;
 
 /// Most windows a person may give (four a day, a week).
 pub const MAX_WINDOWS: usize = 28;
@@ -84,20 +86,25 @@ impl Week {
     }
 }
 
-/// `Mon 18:00–20:00, Wed 18:00–21:00`.
-pub fn describe(windows: &[Window]) -> String {
-    windows
-        .iter()
-        .map(|w| {
-            format!(
-                "{} {}–{}",
-                w.weekday(),
-                clock(w.start),
-                clock(w.end.min(1440))
-            )
-        })
-        .collect::<Vec<_>>()
-        .join(", ")
+/// `Mon 18:00–20:00, Wed 18:00–21:00`, the days as the reader's language writes them.
+pub fn describe(windows: &[Window]) -> Text {
+    Text::join(
+        windows
+            .iter()
+            .map(|w| {
+                Text::msg("meet-window")
+                    .arg("day", weekday(w.weekday()))
+                    .arg("from", clock(w.start))
+                    .arg("to", clock(w.end.min(1440)))
+            })
+            .collect(),
+        ", ",
+    )
+}
+
+/// A weekday's short name (`Mon`, `lun`).
+fn weekday(day: Weekday) -> Text {
+    Text::msg(&format!("weekday-{}", day.number_from_monday()))
 }
 
 fn clock(minutes: u16) -> String {
@@ -163,39 +170,37 @@ pub fn overlap_per_week(a: &Week, b: &Week, now: DateTime<Utc>) -> u32 {
 }
 
 /// `Tue 8 Dec, 18:00–19:00`: a meeting in one zone.
-pub fn local_span(zone: &TimeZone, start: DateTime<Utc>, minutes: u32) -> String {
+pub fn local_span(zone: &TimeZone, start: DateTime<Utc>, minutes: u32) -> Text {
     let from = local_time(zone, start);
     let to = local_time(zone, start + Duration::minutes(i64::from(minutes)));
-    format!(
-        "{}, {:02}:{:02}–{:02}:{:02}",
-        day_label(from),
-        from.hour(),
-        from.minute(),
-        to.hour(),
-        to.minute()
-    )
-}
-
-fn day_label(local: NaiveDateTime) -> String {
-    format!("{} {} {}", local.weekday(), local.day(), local.format("%b"))
+    Text::msg("meet-span")
+        .arg("weekday", weekday(from.weekday()))
+        .arg("day", i64::from(from.day()))
+        .arg("month", Text::msg(&format!("month-short-{}", from.month())))
+        .arg("from", format!("{:02}:{:02}", from.hour(), from.minute()))
+        .arg("to", format!("{:02}:{:02}", to.hour(), to.minute()))
 }
 
 /// A meeting in both members' own time: once if they share a zone's clock, else each
 /// name with their time and zone.
-pub fn both_times(start: DateTime<Utc>, minutes: u32, people: [(&str, &TimeZone); 2]) -> String {
+pub fn both_times(start: DateTime<Utc>, minutes: u32, people: [(&str, &TimeZone); 2]) -> Text {
     let [(a, za), (b, zb)] = people;
     let (ta, tb) = (
         local_span(za, start, minutes),
         local_span(zb, start, minutes),
     );
     if ta == tb {
-        format!("{ta} ({})", za.canonical())
+        Text::msg("meet-when")
+            .arg("span", ta)
+            .arg("zone", za.canonical())
     } else {
-        format!(
-            "{ta} for {a} ({}) · {tb} for {b} ({})",
-            za.canonical(),
-            zb.canonical()
-        )
+        Text::msg("meet-when-both")
+            .arg("span_a", ta)
+            .arg("a", a)
+            .arg("zone_a", za.canonical())
+            .arg("span_b", tb)
+            .arg("b", b)
+            .arg("zone_b", zb.canonical())
     }
 }
 

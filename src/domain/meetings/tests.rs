@@ -109,7 +109,7 @@ fn unreadable_availability_is_refused_with_an_example() {
         "mon 13pm-14pm",
         "mon 18:75-19",
     ] {
-        let err = parse_availability(bad).unwrap_err();
+        let err = parse_availability(bad).unwrap_err().english();
         assert!(
             err.contains("availability mon wed 18-20") || err.contains("same time"),
             "{bad}: {err}"
@@ -123,7 +123,9 @@ fn too_many_windows_are_refused() {
         .map(|h| format!("{h}:00-{h}:30"))
         .collect::<Vec<_>>()
         .join(" ");
-    let err = parse_availability(&format!("every day {many}")).unwrap_err();
+    let err = parse_availability(&format!("every day {many}"))
+        .unwrap_err()
+        .english();
     assert!(err.contains("at most 28"), "{err}");
 }
 
@@ -147,10 +149,10 @@ fn common_slots_are_in_both_zones_one_a_day_and_soonest_first() {
         ]
     );
     assert_eq!(
-        both_times(slots[0], 60, [("Amina", &a.zone), ("Ola", &b.zone)]),
+        both_times(slots[0], 60, [("Amina", &a.zone), ("Ola", &b.zone)]).english(),
         "Tue 12 Jan, 18:00–19:00 for Amina (Europe/London) · Tue 12 Jan, 19:00–20:00 for Ola (Africa/Lagos)"
     );
-    let same = both_times(slots[0], 60, [("Amina", &a.zone), ("Ola", &a.zone)]);
+    let same = both_times(slots[0], 60, [("Amina", &a.zone), ("Ola", &a.zone)]).english();
     assert_eq!(same, "Tue 12 Jan, 18:00–19:00 (Europe/London)");
 }
 
@@ -254,4 +256,20 @@ fn hours_read_as_coordinators_write_them() {
     assert_eq!(hours(45), "45m");
     assert_eq!(hours(120), "2h");
     assert_eq!(hours(90), "1h 30m");
+}
+
+#[test]
+fn days_are_read_in_spanish_and_arabic_too_and_said_in_the_readers_language() {
+    let spanish = parse_availability("lun y mié 18-20, sábados 10-12").unwrap();
+    let english = parse_availability("mon wed 18-20, sat 10-12").unwrap();
+    assert_eq!(spanish, english);
+    assert_eq!(
+        parse_availability("الأحد 9-11").unwrap(),
+        parse_availability("sun 9-11").unwrap()
+    );
+    let es = crate::i18n::Locale::from_tag("es").unwrap();
+    assert_eq!(
+        describe(&english).render(es),
+        "lun 18:00–20:00, mié 18:00–20:00, sáb 10:00–12:00"
+    );
 }

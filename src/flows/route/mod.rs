@@ -123,7 +123,7 @@ pub enum Dm {
     /// `profile …`, `browse …` or `request …`: mentees choosing their mentor.
     Choice(Result<ChoiceCommand, String>),
     /// `availability …` (one's own week); `meet …` and `met …`, which work in the pair room.
-    Meeting(Result<MeetCommand, String>),
+    Meeting(Result<MeetCommand, crate::i18n::Text>),
     /// `idea`, `agreement` or `agree`: they work in the pair room (the word typed).
     PairRoomOnly(String),
     /// `accept` or `decline` typed out: an answer to a match offer inside one; outside one,
@@ -201,7 +201,7 @@ pub enum Room {
     /// `agreement` or `agree`: the pair's mentoring agreement, in their pair room.
     Agreement(AgreementCommand),
     /// `availability`, `meet`, `met`: meeting times, in the pair room.
-    Meeting(Result<MeetCommand, String>),
+    Meeting(Result<MeetCommand, crate::i18n::Text>),
     /// `reply Q4 <text>`: a coordinator answers a participant's question.
     Team(Result<TeamCommand, String>),
     /// One of the commands everyone has: answered by DM.

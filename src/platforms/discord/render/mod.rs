@@ -122,7 +122,10 @@ pub fn render(message: &OutMessage, owner: Option<&str>) -> Rendered {
     let choices = &message.choices;
     let mut text = escape_markdown(&message.text);
     let fits = |id: &str| id.len() <= MAX_CUSTOM_ID;
-    let controls = if choices.is_empty() && !message.actions.is_empty() && owner == "-" {
+    // A card's buttons run their command as whoever presses them: in a room, or in a DM
+    // when they are the reader's own (an alumni invitation's apply), not a staff card's.
+    let offered = owner == "-" || message.actions.iter().all(|a| a.in_dm);
+    let controls = if choices.is_empty() && !message.actions.is_empty() && offered {
         card_actions(&message.actions)
     } else if choices.is_empty() {
         let custom_id = format!("{FORM}|{owner}|{prompt_ref}");
@@ -496,8 +499,24 @@ mod tests {
                 .unwrap()
                 .allows("anyone")
         );
-        // In a DM, actions are not offered (cards are for staff rooms).
+        // In a DM, a staff card's actions are not offered (they work in its room); the
+        // reader's own are (an alumni invitation's apply).
         assert_eq!(render(&card, Some("42")).controls, Controls::None);
+        let invitation = OutMessage::said(crate::i18n::Text::plain("Come back as a mentor"))
+            .with_actions(vec![(
+                crate::i18n::Text::plain("Apply"),
+                "apply pathways as mentor via alumni".into(),
+            )]);
+        let Controls::Actions(buttons) = render(&invitation, Some("42")).controls else {
+            panic!("no button in the DM")
+        };
+        assert_eq!(
+            parse_custom_id(&buttons[0].custom_id),
+            Some(Action::Run {
+                owner: None,
+                command: "apply pathways as mentor via alumni".into()
+            })
+        );
     }
 
     #[test]
