@@ -85,3 +85,21 @@ next-retry = Please answer with a number from 1 to { $count }.
 next-keep-in-touch-noted = Lovely. Stay in touch with { $partner } in whatever way suits you both. If you'd ever like a new match, type ask the team followed by your message.
 next-break-noted = Noted: enjoy the break. When you'd like a new match, type ask the team followed by your message; you won't need to apply again.
 next-new-match-noted = Noted: you're back in the matching pool. We'll be in touch by DM when we have a new match to suggest.
+
+# Pausing a match (flows::pause): the members' side.
+pause-usage = To pause your mentoring, write pause until and a date, like pause until { $example } or pause for 2 weeks (at most a year ahead). Type resume to start again sooner.
+pause-not-future = { $date } is not in the future. { $usage }
+pause-too-long = A pause can last at most a year; for longer, close the match instead. { $usage }
+pause-no-match = You have no active match to pause.
+resume-no-match = You have no active match to resume.
+pause-several = You are in several matches: please ask your coordinator to pause the one you mean.
+pause-paused-self = Paused: no check-ins or reminders for your mentoring with { $partner } until { $date }. Type resume to start again sooner.
+pause-resumed-self = Welcome back! Check-ins for your mentoring with { $partner } start again from the next one.
+pause-paused-by = { $who } has paused your mentoring until { $date }: no check-ins or reminders until then. You can still write in your pair room.
+pause-resumed-by = { $who } has resumed your mentoring: check-ins start again from the next one.
+pause-paused-by-coordinator = Your coordinator has paused your mentoring with { $partner } until { $date }: no check-ins or reminders until then. You can still write in your pair room.
+pause-resumed-by-coordinator = Your coordinator has resumed your mentoring with { $partner }: check-ins start again from the next one.
+pause-held = Your mentoring is paused for a short while for an administrative reason; the coordinators will be in touch.
+pause-message-from =
+    A message from the coordinators of { $programme } to you both ({ $mentee } and { $mentor }):
+    { $text }

@@ -84,3 +84,21 @@ next-retry = Responde con un número del 1 al { $count }, por favor.
 next-keep-in-touch-noted = ¡Qué bien! Sigan en contacto como mejor les venga. Si alguna vez quieres un nuevo emparejamiento, escribe ask the team seguido de tu mensaje.
 next-break-noted = Anotado: disfruta del descanso. Cuando quieras un nuevo emparejamiento, escribe ask the team seguido de tu mensaje; no tendrás que volver a presentar solicitud.
 next-new-match-noted = Anotado: vuelves a estar disponible para emparejamientos. Te escribiremos por mensaje directo cuando tengamos uno que proponerte.
+
+# Pausar un emparejamiento (flows::pause).
+pause-usage = Para pausar tu mentoría, escribe pause until y una fecha, como pause until { $example } o pause for 2 weeks (como mucho un año). Escribe resume para retomarla antes.
+pause-not-future = { $date } no está en el futuro. { $usage }
+pause-too-long = Una pausa puede durar como mucho un año; para más tiempo, cierra el emparejamiento. { $usage }
+pause-no-match = No tienes ningún emparejamiento activo que pausar.
+resume-no-match = No tienes ningún emparejamiento activo que retomar.
+pause-several = Estás en varios emparejamientos: pide a tu coordinador o coordinadora que pause el que quieres decir.
+pause-paused-self = En pausa: no habrá seguimientos ni recordatorios de tu mentoría con { $partner } hasta el { $date }. Escribe resume para retomarla antes.
+pause-resumed-self = ¡Bienvenido o bienvenida de nuevo! Los seguimientos de tu mentoría con { $partner } vuelven a partir del próximo.
+pause-paused-by = { $who } ha pausado su mentoría hasta el { $date }: no habrá seguimientos ni recordatorios hasta entonces. Pueden seguir escribiendo en su sala.
+pause-resumed-by = { $who } ha retomado su mentoría: los seguimientos vuelven a partir del próximo.
+pause-paused-by-coordinator = La coordinación ha pausado tu mentoría con { $partner } hasta el { $date }: no habrá seguimientos ni recordatorios hasta entonces. Pueden seguir escribiendo en su sala.
+pause-resumed-by-coordinator = La coordinación ha retomado tu mentoría con { $partner }: los seguimientos vuelven a partir del próximo.
+pause-held = Tu mentoría está en pausa por un tiempo por un motivo administrativo; la coordinación se pondrá en contacto.
+pause-message-from =
+    Un mensaje de la coordinación de { $programme } para los dos ({ $mentee } y { $mentor }):
+    { $text }

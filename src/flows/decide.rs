@@ -42,11 +42,9 @@ pub fn decide(
     route: &Route,
 ) -> Outcome {
     if let Route::TooLong(len) = route {
-        let reply = format!(
-            "That message is too long for me ({} characters). Please keep messages under {} characters.",
-            thousands(*len),
-            thousands(ctx.max_message_chars)
-        );
+        let reply = Text::msg("reply-too-long")
+            .arg("length", thousands(*len))
+            .arg("max", thousands(ctx.max_message_chars));
         let mut effects = vec![reply_to(ctx, &inbound.place, reply)];
         effects.extend(drop_held(ctx, &inbound.files));
         return Outcome::unchanged(effects);
@@ -58,9 +56,7 @@ pub fn decide(
         // The platform's own "report message": a report with that message as evidence.
         Route::ReportMessage(link) => match state {
             None => report::start_about_message(ctx, link.clone()),
-            Some(_) => Outcome::unchanged(vec![ctx.dm_text(
-                "Let's finish what we were doing first (or type cancel); then report the message again.",
-            )]),
+            Some(_) => Outcome::unchanged(vec![said(ctx, "reply-finish-then-report-message")]),
         },
         // An RSVP button or reaction, wherever it was pressed: answered by DM.
         Route::Rsvp(n, answer) => events::rsvp(ctx, *n, *answer),
@@ -172,12 +168,7 @@ fn with_files(
         outcome
     };
     if inbound.place == Place::Dm {
-        outcome.effects.insert(
-            0,
-            ctx.dm_text(
-                "I only keep files sent as evidence in a report (type report to start one), so I haven't kept this.",
-            ),
-        );
+        outcome.effects.insert(0, said(ctx, "reply-files-not-kept"));
     }
     outcome
 }
@@ -197,24 +188,26 @@ pub(crate) fn drop_held(ctx: &Ctx<'_>, files: &[InboundFile]) -> Option<Effect> 
     })
 }
 
-fn reply_to(ctx: &Ctx<'_>, place: &Place, text: String) -> Effect {
+fn reply_to(ctx: &Ctx<'_>, place: &Place, text: Text) -> Effect {
     match place {
-        Place::Dm => ctx.dm_text(text),
+        Place::Dm => ctx.dm(OutMessage::said(text)),
         Place::Room(room) => Effect::PostInRoom {
             room: room.clone(),
-            message: OutMessage::text(text),
+            message: OutMessage::said(text),
         },
     }
 }
 
+/// The catalogue's message `id`, by DM.
+fn said(ctx: &Ctx<'_>, id: &str) -> Effect {
+    ctx.dm(OutMessage::said(Text::msg(id)))
+}
+
 /// A DM with no conversation in progress: a command, or a friendly pointer to `help`.
 fn idle_dm(ctx: &Ctx<'_>, dm: &Dm, content: &Content) -> Outcome {
-    let say = |text: String| Outcome::unchanged(vec![ctx.dm_text(text)]);
+    let say = |text: Text| Outcome::unchanged(vec![ctx.dm(OutMessage::said(text))]);
     match dm {
-        Dm::Picked => say(
-            "That question is no longer open: you have no application in progress. Type apply to start one, or help to see what I can do."
-                .into(),
-        ),
+        Dm::Picked => say(Text::msg("reply-picked-nothing-open")),
         Dm::Surveys => survey::resume(ctx),
         Dm::Close(id, reason) => closure::start(ctx, *id, reason),
         Dm::Personal(personal::PersonalCommand::MyData) => personal::my_data(ctx),
@@ -223,33 +216,30 @@ fn idle_dm(ctx: &Ctx<'_>, dm: &Dm, content: &Content) -> Outcome {
         Dm::AskTeam(asked) => team::ask(ctx, asked),
         Dm::Choice(command) => choice::handle(ctx, command),
         Dm::Meeting(command) => meetings::handle_dm(ctx, command.clone()),
-        Dm::PairRoomOnly(typed) => say(format!(
-            "“{typed}” works in your pair room, for both of you: type {} {typed} there.",
-            ctx.room_prefix
-        )),
+        Dm::PairRoomOnly(typed) => say(Text::msg("reply-pair-room-only")
+            .arg("typed", typed.as_str())
+            .arg("prefix", ctx.room_prefix)),
         Dm::Transcript(n) => closure::transcript(ctx, *n),
         // The escalation contact works restricted cases here, by DM.
         Dm::Case(command) => cases::handle_dm(ctx, command.clone()),
         Dm::Rsvp(n, answer) => events::rsvp(ctx, *n, Some(*answer)),
-        Dm::RsvpUsage(usage) => say(usage.clone()),
-        Dm::EventsElsewhere => say(format!(
-            "Event commands work in the coordinators' room: write {} followed by the command there.",
-            ctx.room_prefix
-        )),
-        Dm::CoordinatorsElsewhere => say(format!(
-            "Coordinators' commands work in the coordinators' room, next to the applications' cards: write {} followed by the command there.",
-            ctx.room_prefix
-        )),
-        Dm::Command(Command::Help | Command::Greeting) => {
-            Outcome::unchanged(
-                dm_help(ctx)
-                    .into_iter()
-                    .map(|t| ctx.dm(OutMessage::said(t)))
-                    .collect(),
-            )
+        Dm::RsvpUsage(usage) => say(Text::plain(usage.as_str())),
+        Dm::EventsElsewhere => {
+            say(Text::msg("reply-events-elsewhere").arg("prefix", ctx.room_prefix))
         }
+        Dm::CoordinatorsElsewhere => {
+            say(Text::msg("reply-coordinators-elsewhere").arg("prefix", ctx.room_prefix))
+        }
+        Dm::Command(Command::Help | Command::Greeting) => Outcome::unchanged(
+            dm_help(ctx)
+                .into_iter()
+                .map(|t| ctx.dm(OutMessage::said(t)))
+                .collect(),
+        ),
         Dm::Command(Command::Apply(args)) => application::start(ctx, args),
-        Dm::Command(Command::Status) => Outcome::unchanged(vec![ctx.dm(OutMessage::said(status_text(ctx)))]),
+        Dm::Command(Command::Status) => {
+            Outcome::unchanged(vec![ctx.dm(OutMessage::said(status_text(ctx)))])
+        }
         Dm::Command(Command::Language(words)) => language::handle(ctx, words),
         Dm::Command(Command::Resources(words)) => resources::list(ctx, words),
         Dm::Command(Command::Done(n)) => resources::done(ctx, n),
@@ -258,13 +248,8 @@ fn idle_dm(ctx: &Ctx<'_>, dm: &Dm, content: &Content) -> Outcome {
         Dm::Command(Command::Report) => report::start(ctx, None),
         Dm::Command(Command::Pause(rest)) => pause::pause(ctx, rest),
         Dm::Command(Command::Resume) => pause::resume(ctx),
-        Dm::Command(Command::Cancel) => {
-            say("There is nothing to cancel: you have no application in progress.".into())
-        }
-        Dm::Command(Command::Stop) => say(
-            "There is nothing to stop: we're not in the middle of anything. Type help to see what I can do."
-                .into(),
-        ),
+        Dm::Command(Command::Cancel) => say(Text::msg("reply-nothing-to-cancel")),
+        Dm::Command(Command::Stop) => say(Text::msg("reply-nothing-to-stop")),
         Dm::Command(
             Command::Back
             | Command::Skip
@@ -273,13 +258,9 @@ fn idle_dm(ctx: &Ctx<'_>, dm: &Dm, content: &Content) -> Outcome {
             | Command::Keep
             | Command::Repeat,
         )
-        | Dm::Command(Command::Edit(_)) => {
-            say("You have no application in progress. Type apply to start one.".into())
-        }
+        | Dm::Command(Command::Edit(_)) => say(Text::msg("reply-no-application")),
         // No offer open: one that ended meanwhile (the person was told).
-        Dm::OfferAnswer => say(
-            "There is no match offer waiting for your answer (it was answered, withdrawn or it expired). Type status to see where you stand.".into(),
-        ),
+        Dm::OfferAnswer => say(Text::msg("reply-no-offer")),
         Dm::Other => {
             let text = match content {
                 Content::Text(t) => t.as_str(),
@@ -306,7 +287,7 @@ fn in_room(ctx: &Ctx<'_>, state: Option<&FlowState>, room: &RoomRef, command: &R
         room: room.clone(),
         message: OutMessage::said(t),
     };
-    let sent_dm = format!("{}, I've sent you a direct message.", ctx.user.id);
+    let sent_dm = Text::msg("reply-sent-dm").arg("user", ctx.user.id.as_str());
     match command {
         Room::NotForBot => Outcome::unchanged(vec![]),
         Room::Help | Room::Command(Command::Help | Command::Greeting) => Outcome::unchanged(
@@ -340,9 +321,7 @@ fn in_room(ctx: &Ctx<'_>, state: Option<&FlowState>, room: &RoomRef, command: &R
             // on in the DM, and nothing is said in the room.
             match state {
                 None => closure::start(ctx, own.0, &own.1),
-                Some(_) => Outcome::unchanged(vec![ctx.dm_text(
-                    "Let's finish what we were doing first; then type close match here.",
-                )]),
+                Some(_) => Outcome::unchanged(vec![said(ctx, "reply-finish-then-close")]),
             }
         }
         Room::Survey(Ok(command)) => survey::handle(ctx, state, room, command.clone()),
@@ -351,7 +330,7 @@ fn in_room(ctx: &Ctx<'_>, state: Option<&FlowState>, room: &RoomRef, command: &R
             room,
             ctx.is_coordinators_room(room),
             Ok(command.clone()),
-            "Exports work in the coordinators' room.",
+            Text::msg("reply-exports-elsewhere"),
         ) {
             Ok(command) => figures::handle_export(ctx, room, command),
             Err(early) => *early,
@@ -362,9 +341,7 @@ fn in_room(ctx: &Ctx<'_>, state: Option<&FlowState>, room: &RoomRef, command: &R
             None => report::start(ctx, Some(room.id.clone())),
             // The open flow keeps its place under the report (see `escape`).
             Some(open @ (FlowState::Stacked { .. } | FlowState::Report(_))) => {
-                let mut effects = vec![ctx.dm_text(
-                    "Let's finish this first (or type cancel), then type report here again:",
-                )];
+                let mut effects = vec![said(ctx, "reply-finish-then-report")];
                 effects.extend(escape::question(ctx, open).map(|q| ctx.dm(q)));
                 Outcome::unchanged(effects)
             }
@@ -379,9 +356,7 @@ fn in_room(ctx: &Ctx<'_>, state: Option<&FlowState>, room: &RoomRef, command: &R
         Room::Command(Command::Apply(args)) => {
             let mut outcome = match state {
                 Some(FlowState::Application(flow)) => application::remind(ctx, flow),
-                Some(_) => Outcome::unchanged(vec![ctx.dm_text(
-                    "Let's finish what we were doing first: please answer my last message here.",
-                )]),
+                Some(_) => Outcome::unchanged(vec![said(ctx, "reply-finish-first")]),
                 None => application::start(ctx, args),
             };
             // An Apply card's button (`via announcement`) says nothing in the community's
@@ -390,32 +365,32 @@ fn in_room(ctx: &Ctx<'_>, state: Option<&FlowState>, room: &RoomRef, command: &R
                 .windows(2)
                 .any(|w| w[0] == "via" && w[1] == "announcement")
             {
-                outcome.effects.push(post(sent_dm));
+                outcome.effects.push(post_said(sent_dm));
             }
             outcome
         }
         Room::Command(Command::Status) => Outcome::unchanged(vec![
             ctx.dm(OutMessage::said(status_text(ctx))),
-            post(sent_dm),
+            post_said(sent_dm),
         ]),
         Room::Command(Command::Language(words)) => {
             let mut outcome = language::handle(ctx, words);
-            outcome.effects.push(post(sent_dm));
+            outcome.effects.push(post_said(sent_dm));
             outcome
         }
         Room::Command(Command::Resources(words)) => {
             let mut outcome = resources::list(ctx, words);
-            outcome.effects.push(post(sent_dm));
+            outcome.effects.push(post_said(sent_dm));
             outcome
         }
         Room::Command(Command::MuteAnnouncements(muted)) => {
             let mut outcome = broadcast::mute(ctx, *muted);
-            outcome.effects.push(post(sent_dm));
+            outcome.effects.push(post_said(sent_dm));
             outcome
         }
         Room::Command(Command::Done(n)) => {
             let mut outcome = resources::done(ctx, n);
-            outcome.effects.push(post(sent_dm));
+            outcome.effects.push(post_said(sent_dm));
             outcome
         }
         Room::Resources(named) => resources::progress(ctx, room, named.as_deref()),
@@ -423,7 +398,7 @@ fn in_room(ctx: &Ctx<'_>, state: Option<&FlowState>, room: &RoomRef, command: &R
             room,
             ctx.is_coordinators_room(room),
             command.clone(),
-            "Announcements work in the coordinators' room.",
+            Text::msg("reply-announcements-elsewhere"),
         ) {
             Ok(command) => announce::handle(ctx, room, command),
             Err(early) => *early,
@@ -432,7 +407,7 @@ fn in_room(ctx: &Ctx<'_>, state: Option<&FlowState>, room: &RoomRef, command: &R
             room,
             ctx.is_coordinators_room(room),
             command.clone(),
-            &Text::msg("assist-wrong-room").english(),
+            Text::msg("assist-wrong-room"),
         ) {
             Ok(command) => assist::handle(ctx, state, room, command),
             Err(early) => *early,
@@ -441,15 +416,14 @@ fn in_room(ctx: &Ctx<'_>, state: Option<&FlowState>, room: &RoomRef, command: &R
             room,
             ctx.is_coordinators_room(room),
             command.clone(),
-            "Broadcasts work in the coordinators' room.",
+            Text::msg("reply-broadcasts-elsewhere"),
         ) {
             Ok(command) => broadcast::ask(ctx, state, room, command),
             Err(early) => *early,
         },
-        Room::Command(_) => Outcome::unchanged(vec![post(format!(
-            "{}, please answer me in our direct messages: that's where your application is.",
-            ctx.user.id
-        ))]),
+        Room::Command(_) => Outcome::unchanged(vec![post_said(
+            Text::msg("reply-answer-in-dm").arg("user", ctx.user.id.as_str()),
+        )]),
         Room::Idea => starters::handle(ctx, room),
         Room::Agreement(command) => agreement::handle(ctx, room, *command),
         Room::Meeting(command) => meetings::handle(ctx, room, command.clone()),
@@ -466,17 +440,20 @@ pub(crate) fn staff_command<C>(
     room: &RoomRef,
     in_its_room: bool,
     command: Result<C, String>,
-    wrong_room: &str,
+    wrong_room: impl Into<Text>,
 ) -> Result<C, Box<Outcome>> {
-    let reply = |text: String| {
+    let reply = |message: OutMessage| {
         Box::new(Outcome::unchanged(vec![Effect::PostInRoom {
             room: room.clone(),
-            message: OutMessage::text(text),
+            message,
         }]))
     };
-    let command = command.map_err(reply)?;
+    let command = command.map_err(|usage| reply(OutMessage::text(usage)))?;
     if !in_its_room {
-        return Err(reply(wrong_room.to_string()));
+        return Err(reply(match wrong_room.into() {
+            Text::Plain(words) => OutMessage::text(words),
+            said => OutMessage::said(said),
+        }));
     }
     Ok(command)
 }

@@ -102,11 +102,11 @@ pub(super) fn question(ctx: &Ctx<'_>, state: &FlowState) -> Option<OutMessage> {
         FlowState::ConfirmWithdraw(flow) => super::withdraw::question(ctx, flow),
         FlowState::Report(flow) => Some(super::report::prompt(ctx, flow)),
         FlowState::CaseReply(flow) => Some(super::cases::reply_question(flow)),
-        FlowState::ConfirmAction(action) => Some(OutMessage::text(format!(
-            "You have an action waiting: type {p} confirm or {p} cancel in {}.",
-            action.room_name(),
-            p = ctx.room_prefix
-        ))),
+        FlowState::ConfirmAction(action) => Some(OutMessage::said(
+            Text::msg("escape-action-waiting")
+                .arg("room", action.room_name())
+                .arg("prefix", ctx.room_prefix),
+        )),
         FlowState::Survey(flow) => super::survey::current_question(ctx, flow),
         FlowState::ConfirmClose(flow) => super::closure::confirm_question(ctx, flow),
         FlowState::ConfirmDelete(_) => Some(super::personal::confirm_message(ctx)),
@@ -187,18 +187,15 @@ pub(super) fn in_flow(
         Escape::Help => {
             let mut outcome = again(super::help_text(ctx, ""));
             if outcome.effects.len() > 1 {
-                outcome.effects.insert(
-                    1,
-                    ctx.dm_text("You're in the middle of something; here it is again (type stop to leave it):"),
-                );
+                outcome
+                    .effects
+                    .insert(1, ctx.dm(OutMessage::said(Text::msg("escape-here-again"))));
             }
             outcome
         }
         Escape::Stop => match stop(state) {
             Some((word, command)) => step(&Content::Text(word.into()), command.as_ref()),
-            None => again(Text::plain(
-                "This stays open until you answer it (you can still type report, help or delete my data at any time):",
-            )),
+            None => again(Text::msg("escape-stays-open")),
         },
         // They open nothing: the open flow stays as it is, asked again.
         Escape::AskTeam
@@ -206,12 +203,10 @@ pub(super) fn in_flow(
         | Escape::Language
         | Escape::Resources
         | Escape::Link { waits: false } => stack(ctx, idle(), state),
-        Escape::Link { waits: true } => again(Text::plain(
-            "Let's finish this first (or type stop): an account is linked with nothing open on it. Then send link with your code again.",
-        )),
-        Escape::Report | Escape::Withdraw | Escape::Delete if stacked => again(Text::plain(
-            "Let's finish this first (or type cancel), then I'll help with that:",
-        )),
+        Escape::Link { waits: true } => again(Text::msg("escape-link-later")),
+        Escape::Report | Escape::Withdraw | Escape::Delete if stacked => {
+            again(Text::msg("escape-finish-first"))
+        }
         Escape::Report | Escape::Withdraw | Escape::Delete => stack(ctx, idle(), state),
     })
 }
@@ -251,7 +246,7 @@ pub(super) fn restack(ctx: &Ctx<'_>, outcome: Outcome, under: &FlowState) -> Out
             let mut effects = outcome.effects;
             match question(ctx, under) {
                 Some(q) => {
-                    effects.push(ctx.dm_text("Now, back to where we were:"));
+                    effects.push(ctx.dm(OutMessage::said(Text::msg("escape-back"))));
                     effects.push(ctx.dm(q));
                     Outcome {
                         state: StateChange::Set(under.clone()),

@@ -17,13 +17,11 @@ use crate::domain::matches::{MatchRecord, MatchStatus};
 use crate::domain::numbers::{self, Numbered};
 use crate::domain::when::Reader;
 use crate::domain::{RoomRef, UserRef};
+use crate::i18n::Text;
 
 /// A participant's hint, with a date in their programme's order.
-fn usage(reader: &Reader) -> String {
-    format!(
-        "To pause your mentoring, write pause until and a date, like pause until {} or pause for 2 weeks (at most a year ahead). Type resume to start again sooner.",
-        reader.example_date()
-    )
+fn usage(reader: &Reader) -> Text {
+    Text::msg("pause-usage").arg("example", reader.example_date())
 }
 
 const STAFF_USAGE: &str = "Usage: pause <match number> until <date> · resume <match number> · message <match number> <text>";
@@ -93,9 +91,9 @@ pub fn parse(text: &str) -> Option<Result<PauseCommand, String>> {
 fn parse_until(
     ctx: &Ctx<'_>,
     rest: &str,
-    usage: &str,
+    usage: Text,
     reader: &Reader,
-) -> Result<(DateTime<Utc>, NaiveDate), String> {
+) -> Result<(DateTime<Utc>, NaiveDate), Text> {
     let rest = rest.trim();
     let word = |w: &str| {
         rest.get(..w.len())
@@ -106,36 +104,32 @@ fn parse_until(
     let date = match (word("until "), word("for ")) {
         (Some(date), _) => reader.read_date(date),
         (_, Some(length)) => reader.read_date(&format!("in {length}")),
-        _ => return Err(usage.to_string()),
-    }?;
+        _ => return Err(usage),
+    }
+    .map_err(Text::plain)?;
     let until = date.and_hms_opt(0, 0, 0).expect("midnight").and_utc();
     if until <= ctx.now {
-        return Err(format!(
-            "{} is not in the future. {usage}",
-            date.format("%-d %B %Y")
-        ));
+        return Err(Text::msg("pause-not-future")
+            .arg("date", Text::date(date))
+            .arg("usage", usage));
     }
     if (until - ctx.now).num_days() > MAX_PAUSE_DAYS {
-        return Err(format!(
-            "A pause can last at most a year; for longer, close the match instead. {usage}"
-        ));
+        return Err(Text::msg("pause-too-long").arg("usage", usage));
     }
     Ok((until, date))
 }
 
-fn only_active_match<'a>(ctx: &'a Ctx<'_>, verb: &str) -> Result<&'a MatchRecord, String> {
+/// The sender's one active match; `no_match` is what to say when they have none.
+fn only_active_match<'a>(ctx: &'a Ctx<'_>, no_match: &str) -> Result<&'a MatchRecord, Text> {
     let active: Vec<&MatchRecord> = ctx
         .matches
         .iter()
         .filter(|m| m.status == MatchStatus::Active)
         .collect();
     match active.as_slice() {
-        [] => Err(format!("You have no active match to {verb}.")),
+        [] => Err(Text::msg(no_match)),
         [m] => Ok(m),
-        _ => Err(
-            "You are in several matches: please ask your coordinator to pause the one you mean."
-                .into(),
-        ),
+        _ => Err(Text::msg("pause-several")),
     }
 }
 
@@ -171,41 +165,30 @@ fn announce(
             &m.mentee_name
         }
     };
-    // From a coordinator, say with whom; from the partner, that is who it is.
-    let with_partner = |u: &UserRef| match by {
-        By::Member(_) => String::new(),
-        By::Coordinator => format!(" with {}", partner_of(u)),
-    };
-    let who = match &by {
-        By::Member(u) => name_of(u).clone(),
-        By::Coordinator => "your coordinator".to_string(),
-    };
     for person in [&m.mentee, &m.mentor] {
+        let partner = partner_of(person).as_str();
+        // From a coordinator, say with whom; from the partner, that is who it is.
         let text = match (&by, until) {
-            (By::Member(u), Some(d)) if *u == person => format!(
-                "Paused: no check-ins or reminders for your mentoring with {} until {}. Type resume to start again sooner.",
-                partner_of(person),
-                d.format("%-d %B %Y")
-            ),
-            (By::Member(u), None) if *u == person => format!(
-                "Welcome back! Check-ins for your mentoring with {} start again from the next one.",
-                partner_of(person)
-            ),
-            (_, Some(d)) => format!(
-                "{} has paused your mentoring{} until {}: no check-ins or reminders until then. You can still write in your pair room.",
-                capitalise(&who),
-                with_partner(person),
-                d.format("%-d %B %Y")
-            ),
-            (_, None) => format!(
-                "{} has resumed your mentoring{}: check-ins start again from the next one.",
-                capitalise(&who),
-                with_partner(person)
-            ),
+            (By::Member(u), Some(d)) if *u == person => Text::msg("pause-paused-self")
+                .arg("partner", partner)
+                .arg("date", Text::date(d)),
+            (By::Member(u), None) if *u == person => {
+                Text::msg("pause-resumed-self").arg("partner", partner)
+            }
+            (By::Member(u), Some(d)) => Text::msg("pause-paused-by")
+                .arg("who", name_of(u).as_str())
+                .arg("date", Text::date(d)),
+            (By::Member(u), None) => Text::msg("pause-resumed-by").arg("who", name_of(u).as_str()),
+            (By::Coordinator, Some(d)) => Text::msg("pause-paused-by-coordinator")
+                .arg("partner", partner)
+                .arg("date", Text::date(d)),
+            (By::Coordinator, None) => {
+                Text::msg("pause-resumed-by-coordinator").arg("partner", partner)
+            }
         };
         effects.push(Effect::SendDm {
             to: person.clone(),
-            message: OutMessage::text(text),
+            message: OutMessage::said(text),
         });
     }
     let by_text = match &by {
@@ -226,16 +209,13 @@ fn announce(
     effects
 }
 
-/// What both members of a pair are told when their match is held for the coordinators:
-/// the same words to each, so neither learns from them what happened (a mentee is never
-/// told about their mentor's background check).
-pub const HELD_TEXT: &str = "Your mentoring is paused for a short while for an administrative reason; the coordinators will be in touch.";
-
 /// Holds a match until a coordinator decides (a member's background check lapsed or
 /// failed, and the programme pauses a match then): paused for the longest pause there is,
 /// so it never starts again by itself before someone has looked; `resume <n>`, a new
 /// `pause <n> until <date>` or closing the match ends it. No milestone, check-in or nudge
-/// reaches the pair meanwhile. Both members get [`HELD_TEXT`].
+/// reaches the pair meanwhile. Both members get the same words (`pause-held`), so neither
+/// learns from them what happened (a mentee is never told about their mentor's background
+/// check).
 pub(crate) fn hold_for_coordinators(m: &MatchRecord, now: DateTime<Utc>) -> Vec<Effect> {
     let until = (now.date_naive() + chrono::Duration::days(MAX_PAUSE_DAYS))
         .and_hms_opt(0, 0, 0)
@@ -247,17 +227,9 @@ pub(crate) fn hold_for_coordinators(m: &MatchRecord, now: DateTime<Utc>) -> Vec<
     }];
     effects.extend([&m.mentee, &m.mentor].map(|to| Effect::SendDm {
         to: to.clone(),
-        message: OutMessage::text(HELD_TEXT),
+        message: OutMessage::said(Text::msg("pause-held")),
     }));
     effects
-}
-
-fn capitalise(text: &str) -> String {
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map(|c| c.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
 }
 
 /// A participant's `pause <rest>`: `rest` should be `until <date>` or `for <n> weeks`.
@@ -270,11 +242,11 @@ pub fn pause(ctx: &Ctx<'_>, rest: &str) -> Outcome {
             .filter(|m| m.status == MatchStatus::Active)
             .filter_map(|m| ctx.programme(&m.programme)),
     );
-    let (_, date) = match parse_until(ctx, rest, &usage(&reader), &reader) {
+    let (_, date) = match parse_until(ctx, rest, usage(&reader), &reader) {
         Ok(v) => v,
-        Err(e) => return Outcome::unchanged(vec![ctx.dm_text(e)]),
+        Err(e) => return Outcome::unchanged(vec![ctx.dm(OutMessage::said(e))]),
     };
-    match only_active_match(ctx, "pause") {
+    match only_active_match(ctx, "pause-no-match") {
         Ok(m) => Outcome::unchanged(announce(
             ctx,
             m,
@@ -282,13 +254,13 @@ pub fn pause(ctx: &Ctx<'_>, rest: &str) -> Outcome {
             By::Member(ctx.user),
             ctx.coordinators_room(Some(&m.programme)),
         )),
-        Err(e) => Outcome::unchanged(vec![ctx.dm_text(e)]),
+        Err(e) => Outcome::unchanged(vec![ctx.dm(OutMessage::said(e))]),
     }
 }
 
 /// A participant's `resume`.
 pub fn resume(ctx: &Ctx<'_>) -> Outcome {
-    match only_active_match(ctx, "resume") {
+    match only_active_match(ctx, "resume-no-match") {
         Ok(m) => Outcome::unchanged(announce(
             ctx,
             m,
@@ -296,7 +268,7 @@ pub fn resume(ctx: &Ctx<'_>) -> Outcome {
             By::Member(ctx.user),
             ctx.coordinators_room(Some(&m.programme)),
         )),
-        Err(e) => Outcome::unchanged(vec![ctx.dm_text(e)]),
+        Err(e) => Outcome::unchanged(vec![ctx.dm(OutMessage::said(e))]),
     }
 }
 
@@ -342,16 +314,18 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<PauseCommand, Strin
     if let PauseCommand::Message(_, text) = &command {
         let programme = ctx
             .programme(&m.programme)
-            .map_or(m.programme.as_str(), |p| p.name.as_str());
-        let note = format!(
-            "A message from the coordinators of {programme} to you both ({} and {}):\n{text}",
-            m.mentee_name, m.mentor_name
-        );
+            .map_or_else(|| Text::plain(m.programme.as_str()), |p| p.said_name());
+        // The coordinators' words as they wrote them, in the reader's language around them.
+        let note = Text::msg("pause-message-from")
+            .arg("programme", programme)
+            .arg("mentee", m.mentee_name.as_str())
+            .arg("mentor", m.mentor_name.as_str())
+            .arg("text", text.as_str());
         let mut effects: Vec<Effect> = [&m.mentee, &m.mentor]
             .into_iter()
             .map(|to| Effect::SendDm {
                 to: to.clone(),
-                message: OutMessage::text(note.clone()),
+                message: OutMessage::said(note.clone()),
             })
             .collect();
         effects.push(Effect::PostInRoom {
@@ -368,9 +342,9 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<PauseCommand, Strin
         PauseCommand::Resume(_) => None,
         PauseCommand::Pause(_, rest) => {
             let reader = Reader::for_programmes(ctx.now, ctx.programme(&m.programme));
-            match parse_until(ctx, rest, &staff_usage(&reader), &reader) {
+            match parse_until(ctx, rest, Text::plain(staff_usage(&reader)), &reader) {
                 Ok((_, date)) => Some(date),
-                Err(e) => return reply(e),
+                Err(e) => return reply(e.english()),
             }
         }
     };

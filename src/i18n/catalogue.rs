@@ -36,6 +36,7 @@ pub const FILES: &[&str] = &[
     "survey.ftl",
     "pair.ftl",
     "meetings.ftl",
+    "replies.ftl",
 ];
 
 type Bundle = FluentBundle<FluentResource>;

@@ -42,6 +42,7 @@ macro_rules! files {
             include_str!(concat!("../../locales/", $tag, "/survey.ftl")),
             include_str!(concat!("../../locales/", $tag, "/pair.ftl")),
             include_str!(concat!("../../locales/", $tag, "/meetings.ftl")),
+            include_str!(concat!("../../locales/", $tag, "/replies.ftl")),
         ]
     };
 }

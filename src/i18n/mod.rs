@@ -74,6 +74,8 @@ mod tests {
         "src/flows/survey/mod.rs",
         "src/flows/agreement.rs",
         "src/flows/meetings.rs",
+        "src/flows/decide.rs",
+        "src/flows/escape.rs",
     ];
 
     /// String literals of the code (tests left out) that read as an English sentence: a
@@ -132,9 +134,11 @@ mod tests {
         // with the offers, check-ins and reviewers' questions (`prompts`), 215 with what
         // follows an offer (`pairing::offers`), 205 with a participant's side of closing
         // (`closure`), 200 with answering a survey (`survey`), 194 with the pair room's
-        // kickoff and agreement, 171 with meeting times (`meetings`).
+        // kickoff and agreement, 171 with meeting times (`meetings`),
+        // 155 with the replies of `decide`, 149 with `escape`, 143 with a member's side of
+        // `pause`.
         // Lower it when a file is migrated.
-        assert!(total <= 171, "{total} English sentences: more than before");
+        assert!(total <= 143, "{total} English sentences: more than before");
     }
 
     fn sources(dir: &std::path::Path) -> Vec<(String, String)> {
