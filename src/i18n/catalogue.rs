@@ -37,6 +37,7 @@ pub const FILES: &[&str] = &[
     "pair.ftl",
     "meetings.ftl",
     "replies.ftl",
+    "choosing.ftl",
 ];
 
 type Bundle = FluentBundle<FluentResource>;

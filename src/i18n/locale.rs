@@ -43,6 +43,7 @@ macro_rules! files {
             include_str!(concat!("../../locales/", $tag, "/pair.ftl")),
             include_str!(concat!("../../locales/", $tag, "/meetings.ftl")),
             include_str!(concat!("../../locales/", $tag, "/replies.ftl")),
+            include_str!(concat!("../../locales/", $tag, "/choosing.ftl")),
         ]
     };
 }

@@ -136,9 +136,9 @@ mod tests {
         // (`closure`), 200 with answering a survey (`survey`), 194 with the pair room's
         // kickoff and agreement, 171 with meeting times (`meetings`),
         // 155 with the replies of `decide`, 149 with `escape`, 143 with a member's side of
-        // `pause`.
+        // `pause`, 131 with browsing and asking a mentor (`choice`).
         // Lower it when a file is migrated.
-        assert!(total <= 143, "{total} English sentences: more than before");
+        assert!(total <= 131, "{total} English sentences: more than before");
     }
 
     fn sources(dir: &std::path::Path) -> Vec<(String, String)> {

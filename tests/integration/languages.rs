@@ -398,3 +398,23 @@ both_backends! {
         assert!(out.contains("No pude leer “sometimes” en tus horarios."), "{out}");
     }
 }
+
+both_backends! {
+    async fn a_spanish_mentee_browses_mentors_and_asks_one_in_spanish(db: TestDb) {
+        let h = crate::support::Harness::new(&db).await;
+        h.dm_all("amina", "idioma es").await;
+        crate::pairing::ready_mentee(&h, "amina", "Amina").await;
+        let grace = crate::pairing::ready_mentor_taking(&h, "grace", "Grace", "Technology", "2").await;
+        h.dm_all("grace", "profile show 4").await;
+        let out = h.dm_all("amina", "browse").await;
+        assert!(out.contains("Mentores de Mentoría Pathways 2027 con hueco que encajan contigo, primero los que más (1 de 1):"), "{out}");
+        assert!(out.contains(&format!("{grace}. Grace — encaja contigo: ")), "{out}");
+        assert!(out.contains(&format!("Para pedírselo a uno: request <número> [unas palabras para esa persona], por ejemplo: request {grace}")), "{out}");
+        let out = h.dm_all("amina", "request 999").await;
+        assert!(out.contains("Ahora mismo no hay ningún mentor 999 al que puedas pedírselo en Mentoría Pathways 2027"), "{out}");
+        let out = h.dm_all("amina", &format!("request {grace} ¡Hola!")).await;
+        assert!(out.contains("[dm amina] Le he pedido a Grace que sea tu mentor. Tiene hasta el "), "{out}");
+        let out = h.dm_all("amina", "browse").await;
+        assert!(out.contains("Ya se lo has pedido a Grace y estamos esperando su respuesta (como muy tarde el "), "{out}");
+    }
+}

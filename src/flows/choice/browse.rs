@@ -10,6 +10,7 @@ use crate::domain::profile::{MAX_BIO_CHARS, shown};
 use crate::domain::text::{char_len, clean};
 use crate::domain::{ApplicationRecord, Programme, RoleKind};
 use crate::flows::review::display_name_of;
+use crate::i18n::Text;
 use crate::matching::plan::{evaluate_mentors, mentee_places, places_of};
 
 /// Mentors a page.
@@ -34,35 +35,28 @@ impl Mentee<'_> {
     }
 
     /// Why they cannot ask anyone now, if they cannot: every place they have is taken.
-    fn busy(&self) -> Option<String> {
+    fn busy(&self) -> Option<Text> {
         let open = self.open();
         if (open.len() as u32) < mentee_places(self.config) {
             return None;
         }
         let m = open.last()?;
+        let mentor = m.mentor_name.as_str();
         Some(match (m.status, m.origin) {
-            (MatchStatus::Active, _) => format!(
-                "You're already matched with {} in {}.",
-                m.mentor_name, self.programme.name
-            ),
-            (MatchStatus::Proposed, MatchOrigin::Request) => format!(
-                "You've asked {} already; the coordinators are looking at your request. You can ask someone else if it doesn't go ahead.",
-                m.mentor_name
-            ),
-            (_, MatchOrigin::Request) => format!(
-                "You've asked {} already, and we're waiting for their answer{}. You can ask someone else if they decline.",
-                m.mentor_name,
-                m.deadline
-                    .map(|d| format!(" (at the latest by {})", d.format("%-d %B")))
-                    .unwrap_or_default()
-            ),
-            (MatchStatus::Proposed, MatchOrigin::Engine) => {
-                "The coordinators are preparing a match for you, so you can't ask a mentor yourself just now; you'll hear from us soon.".to_string()
+            (MatchStatus::Active, _) => Text::msg("browse-matched")
+                .arg("mentor", mentor)
+                .arg("programme", self.programme.said_name()),
+            (MatchStatus::Proposed, MatchOrigin::Request) => {
+                Text::msg("browse-asked-coordinators").arg("mentor", mentor)
             }
-            _ => format!(
-                "You have a match with {} waiting for answers; type status to see it.",
-                m.mentor_name
-            ),
+            (_, MatchOrigin::Request) => match m.deadline {
+                Some(d) => Text::msg("browse-asked-waiting-until")
+                    .arg("date", Text::day_month(d.date_naive())),
+                None => Text::msg("browse-asked-waiting"),
+            }
+            .arg("mentor", mentor),
+            (MatchStatus::Proposed, MatchOrigin::Engine) => Text::msg("browse-preparing"),
+            _ => Text::msg("browse-offer-waiting").arg("mentor", mentor),
         })
     }
 }
@@ -73,7 +67,7 @@ fn mentee<'a>(
     ctx: &Ctx<'a>,
     pools: &'a [ChoicePool],
     only: Option<&str>,
-) -> Result<Mentee<'a>, String> {
+) -> Result<Mentee<'a>, Text> {
     let mut as_mentor = None;
     let mut not_ready = None;
     for pool in pools
@@ -110,14 +104,8 @@ fn mentee<'a>(
         });
     }
     Err(match (not_ready, as_mentor) {
-        (Some(p), _) => format!(
-            "You can browse mentors in {} once your application is ready to be matched. Type status to see where it stands.",
-            p.name
-        ),
-        (None, Some(p)) => format!(
-            "Browsing and requests are for mentees: in {} they look through the mentors and ask one. What they see of you is your profile (type profile).",
-            p.name
-        ),
+        (Some(p), _) => Text::msg("browse-not-ready").arg("programme", p.said_name()),
+        (None, Some(p)) => Text::msg("browse-mentor").arg("programme", p.said_name()),
         (None, None) => not_choosing(ctx),
     })
 }
@@ -134,7 +122,7 @@ struct Candidate<'a> {
 
 /// The mentors with room, a profile and no rule keeping them from the mentee, best fit
 /// first.
-fn candidates<'a>(ctx: &Ctx<'_>, me: &Mentee<'a>) -> Result<Vec<Candidate<'a>>, String> {
+fn candidates<'a>(ctx: &Ctx<'_>, me: &Mentee<'a>) -> Result<Vec<Candidate<'a>>, Text> {
     let pool = me.pool;
     let listed: Vec<(&ApplicationRecord, Vec<String>, &[String])> = pool
         .mentors
@@ -150,7 +138,7 @@ fn candidates<'a>(ctx: &Ctx<'_>, me: &Mentee<'a>) -> Result<Vec<Candidate<'a>>, 
         .collect();
     let records: Vec<ApplicationRecord> = listed.iter().map(|(r, _, _)| (*r).clone()).collect();
     let scored = evaluate_mentors(me.config, me.programme, me.record, &records, ctx.now)
-        .map_err(|e| format!("Browsing is not available right now: {e}"))?;
+        .map_err(|e| Text::msg("browse-unavailable").arg("why", e.to_string()))?;
     let mut out: Vec<Candidate> = listed
         .into_iter()
         .zip(scored)
@@ -198,9 +186,9 @@ fn name(record: &ApplicationRecord) -> String {
 /// Why a mentor fits, as a mentee may read it: "Sector: Technology; Shared goals". A
 /// criterion's values come from both people's answers, so they are shown only where the
 /// mentor's profile shows the answer the criterion reads; otherwise only its name.
-fn why(config: &MatchingConfig, c: &Candidate<'_>) -> String {
+fn why(config: &MatchingConfig, c: &Candidate<'_>) -> Text {
     if c.reasons.is_empty() {
-        return "the programme's rules allow it, though no criterion is in common".into();
+        return Text::msg("browse-no-criterion");
     }
     c.reasons
         .iter()
@@ -217,6 +205,7 @@ fn why(config: &MatchingConfig, c: &Candidate<'_>) -> String {
         })
         .collect::<Vec<_>>()
         .join("; ")
+        .into()
 }
 
 pub(super) fn browse(
@@ -225,7 +214,7 @@ pub(super) fn browse(
     words: &[String],
     page: usize,
 ) -> Outcome {
-    let say = |text: String| Outcome::unchanged(vec![ctx.dm_text(text)]);
+    let say = |text: Text| Outcome::unchanged(vec![ctx.dm(OutMessage::said(text))]);
     let me = match mentee(ctx, pools, None) {
         Ok(m) => m,
         Err(why) => return say(why),
@@ -241,60 +230,65 @@ pub(super) fn browse(
             words.iter().all(|w| text.contains(w.as_str()))
         })
         .collect();
-    let looked_for = if words.is_empty() {
-        String::new()
-    } else {
-        format!(" whose profile mentions {}", words.join(" and "))
-    };
-    let mut s = String::new();
-    let busy = me.busy();
-    if let Some(busy) = &busy {
-        s.push_str(busy);
-        s.push('\n');
-    }
-    if found.is_empty() {
-        s.push_str(&format!(
-            "No mentor{looked_for} has room in {} right now.",
-            me.programme.name
-        ));
-        if !words.is_empty() && !all.is_empty() {
-            s.push_str(" Type browse to see them all.");
-        } else if me.config.matched_by.engine_proposes() {
-            s.push_str(" The coordinators will propose a match for you as soon as one fits.");
+    // What they looked for, in their own words; each message says it with or without.
+    let looking = |id: &str| {
+        let t = Text::msg(&if words.is_empty() {
+            id.to_string()
         } else {
-            s.push_str(" Mentors' places free up as matches end; try again in a few days.");
+            format!("{id}-mentioning")
+        })
+        .arg("programme", me.programme.said_name());
+        if words.is_empty() {
+            t
+        } else {
+            t.arg("words", words.join(", "))
         }
-        return say(s);
+    };
+    let mut lines = Vec::new();
+    let busy = me.busy();
+    lines.extend(busy.clone());
+    if found.is_empty() {
+        let next = if !words.is_empty() && !all.is_empty() {
+            "browse-none-see-all"
+        } else if me.config.matched_by.engine_proposes() {
+            "browse-none-engine"
+        } else {
+            "browse-none-wait"
+        };
+        lines.push(Text::join(
+            vec![looking("browse-none"), Text::msg(next)],
+            " ",
+        ));
+        return say(Text::lines(lines));
     }
     let pages = found.len().div_ceil(PAGE);
     if page > pages {
-        return say(format!(
-            "There {} only {pages} page{} of mentors{looked_for}. Type browse to start from the first.",
-            if pages == 1 { "is" } else { "are" },
-            if pages == 1 { "" } else { "s" }
-        ));
+        return say(looking("browse-no-page").arg("pages", pages));
     }
     let from = (page - 1) * PAGE;
     let shown_now = &found[from..(from + PAGE).min(found.len())];
     let range = if shown_now.len() == 1 {
-        format!("{} of {}", from + 1, found.len())
+        Text::msg("browse-range-one")
+            .arg("n", from + 1)
+            .arg("total", found.len())
     } else {
-        format!("{}–{} of {}", from + 1, from + shown_now.len(), found.len())
+        Text::msg("browse-range")
+            .arg("from", from + 1)
+            .arg("to", from + shown_now.len())
+            .arg("total", found.len())
     };
-    s.push_str(&format!(
-        "Mentors in {} with room who fit you{looked_for}, best fit first ({range}):",
-        me.programme.name,
-    ));
+    lines.push(looking("browse-title").arg("range", range));
     for c in shown_now {
-        s.push_str(&format!(
-            "\n\n{}. {} — fits you: {}",
-            c.record.summary.id,
-            name(c.record),
-            why(me.config, c)
-        ));
-        for line in &c.lines {
-            s.push_str(&format!("\n    {line}"));
-        }
+        // A blank line between mentors; their profile's lines as they wrote them.
+        let mut entry = vec![
+            Text::plain(""),
+            Text::msg("browse-entry")
+                .arg("id", c.record.summary.id)
+                .arg("name", name(c.record))
+                .arg("why", why(me.config, c)),
+        ];
+        entry.extend(c.lines.iter().map(|l| Text::plain(format!("    {l}"))));
+        lines.push(Text::lines(entry));
     }
     if busy.is_none() && me.config.matched_by == MatchedBy::Ranked {
         let example: Vec<String> = found
@@ -302,18 +296,17 @@ pub(super) fn browse(
             .take(2)
             .map(|c| c.record.summary.id.to_string())
             .collect();
-        s.push_str(&format!(
-            "\n\nTo ask them: rank <numbers> [a few words to them], your first choice first (up to {}); each is asked in turn. Like: rank {}",
-            me.config.max_choices,
-            example.join(" ")
-        ));
+        lines.push(Text::plain(""));
+        lines.push(
+            Text::msg("browse-how-rank")
+                .arg("max", me.config.max_choices as usize)
+                .arg("example", example.join(" ")),
+        );
     } else if busy.is_none() {
-        s.push_str(&format!(
-            "\n\nTo ask one of them: request <number> [a few words to them], like: request {}",
-            shown_now[0].record.summary.id
-        ));
+        lines.push(Text::plain(""));
+        lines.push(Text::msg("browse-how-request").arg("example", shown_now[0].record.summary.id));
     } else {
-        s.push('\n');
+        lines.push(Text::plain(""));
     }
     let more = (page < pages).then(|| {
         if words.is_empty() {
@@ -323,43 +316,48 @@ pub(super) fn browse(
         }
     });
     if let Some(more) = &more {
-        s.push_str(&format!("\nMore: {more}"));
+        lines.push(Text::msg("browse-more").arg("command", more.as_str()));
     }
+    let message = OutMessage::said(Text::lines(lines));
     // Where the platform has select menus, the same as a pick and a button.
-    let menu = busy.is_none().then(|| {
-        let ranked = me.config.matched_by == MatchedBy::Ranked;
-        CommandMenu {
-            command: if ranked { "rank" } else { "request" }.into(),
-            placeholder: if ranked {
-                format!(
-                    "Choose up to {}: asked in the order listed",
-                    me.config.max_choices
-                )
-            } else {
-                "Ask one of them to be your mentor".into()
-            },
-            options: shown_now
+    let message = match busy {
+        Some(_) => message,
+        None => {
+            let ranked = me.config.matched_by == MatchedBy::Ranked;
+            let options: Vec<(String, String)> = shown_now
                 .iter()
                 .map(|c| {
                     let id = c.record.summary.id.to_string();
                     (format!("{id}. {}", name(c.record)), id)
                 })
-                .collect(),
-            max: if ranked {
-                me.config.max_choices as usize
-            } else {
-                1
-            },
-            also: more
+                .collect();
+            let labels = options
                 .iter()
-                .map(|m| CardAction::new("More mentors", m.clone()))
-                .collect(),
+                .map(|(l, _)| Text::plain(l.as_str()))
+                .collect();
+            let menu = CommandMenu {
+                command: if ranked { "rank" } else { "request" }.into(),
+                placeholder: String::new(),
+                options,
+                max: if ranked {
+                    me.config.max_choices as usize
+                } else {
+                    1
+                },
+                also: more
+                    .iter()
+                    .map(|m| CardAction::new("More mentors", m.clone()))
+                    .collect(),
+            };
+            let placeholder = if ranked {
+                Text::msg("browse-menu-rank").arg("max", me.config.max_choices as usize)
+            } else {
+                Text::msg("browse-menu-request")
+            };
+            message.with_menu(menu, placeholder, labels)
         }
-    });
-    Outcome::unchanged(vec![ctx.dm(OutMessage {
-        menu: menu.map(Box::new),
-        ..OutMessage::text(s)
-    })])
+    };
+    Outcome::unchanged(vec![ctx.dm(message)])
 }
 
 /// `request` (one mentor) and `rank` (several, in order): the first is asked now, the
@@ -371,44 +369,40 @@ pub(super) fn ask(
     note: &str,
     ranking: bool,
 ) -> Outcome {
-    let say = |text: String| Outcome::unchanged(vec![ctx.dm_text(text)]);
+    let say = |text: Text| Outcome::unchanged(vec![ctx.dm(OutMessage::said(text))]);
     let me = match mentee(ctx, pools, None) {
         Ok(m) => m,
         Err(why) => return say(why),
     };
+    let programme = me.programme.said_name();
     let ranked = me.config.matched_by == MatchedBy::Ranked;
     if ranking && !ranked {
-        return say(format!(
-            "In {} you ask one mentor at a time: request <number>, like request {}. Nothing was sent.",
-            me.programme.name, mentors[0]
-        ));
+        return say(Text::msg("request-one-at-a-time")
+            .arg("programme", programme)
+            .arg("example", mentors[0]));
     }
     if let Some(busy) = me.busy() {
         return say(busy);
     }
     let most = me.config.max_choices as usize;
     if mentors.len() > most {
-        return say(format!(
-            "You can rank up to {most} mentors in {}; you named {}. Nothing was sent.",
-            me.programme.name,
-            mentors.len()
-        ));
+        return say(Text::msg("request-too-many")
+            .arg("max", most)
+            .arg("programme", programme)
+            .arg("count", mentors.len()));
     }
     if let Some(twice) = mentors
         .iter()
         .enumerate()
         .find_map(|(i, m)| mentors[..i].contains(m).then_some(m))
     {
-        return say(format!(
-            "You named mentor {twice} twice; name each once, your first choice first. Nothing was sent."
-        ));
+        return say(Text::msg("request-twice").arg("mentor", *twice));
     }
     let note = clean(note, false).trim().to_string();
     if char_len(&note) > MAX_BIO_CHARS {
-        return say(format!(
-            "Your note is {} characters long; please keep it to {MAX_BIO_CHARS}. Nothing was sent.",
-            char_len(&note)
-        ));
+        return say(Text::msg("request-note-too-long")
+            .arg("count", char_len(&note))
+            .arg("max", MAX_BIO_CHARS));
     }
     let all = match candidates(ctx, &me) {
         Ok(c) => c,
@@ -418,44 +412,45 @@ pub(super) fn ask(
     for (i, mentor) in mentors.iter().enumerate() {
         let Some(c) = all.iter().find(|c| c.record.summary.id == *mentor) else {
             // Never why (someone's suspension, capacity or past decisions are theirs).
-            let which = if mentors.len() > 1 {
-                format!(" (your choice {})", i + 1)
+            let said = if mentors.len() > 1 {
+                Text::msg("request-no-such-choice").arg("n", i + 1)
             } else {
-                String::new()
+                Text::msg("request-no-such")
             };
-            return say(format!(
-                "There is no mentor {mentor}{which} you can ask in {} right now: they may have no place left, or not be listed. Type browse to see who you can ask. Nothing was sent.",
-                me.programme.name
-            ));
+            return say(said.arg("mentor", *mentor).arg("programme", programme));
         };
         chosen.push(c);
     }
     let then: Vec<i64> = mentors[1..].to_vec();
     let (request, deadline) = request_to(ctx, &me, chosen[0], introduction(&me, &note), then);
     let first = name(chosen[0].record);
-    let mut told = match deadline {
-        Some(d) if chosen.len() > 1 => format!(
-            "I've asked {first}, your first choice, to be your mentor. They have until {} to answer.",
-            d.format("%-d %B %Y")
-        ),
-        Some(d) => format!(
-            "I've asked {first} to be your mentor. They have until {} to answer, and I'll tell you as soon as they do.",
-            d.format("%-d %B %Y")
-        ),
-        None => format!(
-            "Your request to {first} goes to the coordinators first; once they approve it, {first} is asked, and I'll tell you."
-        ),
-    };
+    let mut told = vec![
+        match deadline {
+            Some(d) if chosen.len() > 1 => {
+                Text::msg("request-asked-first").arg("date", Text::date(d.date_naive()))
+            }
+            Some(d) => Text::msg("request-asked").arg("date", Text::date(d.date_naive())),
+            None => Text::msg("request-to-coordinators"),
+        }
+        .arg("mentor", first),
+    ];
     if chosen.len() > 1 {
-        let rest: Vec<String> = chosen[1..].iter().map(|c| name(c.record)).collect();
-        told.push_str(&format!(
-            " If they can't, I'll ask {} in turn, and tell you as we go.",
-            rest.join(", then ")
-        ));
+        // `Ola, then Ben, then Chidi`, from the last one back.
+        let then = chosen[1..]
+            .iter()
+            .rev()
+            .map(|c| Text::plain(name(c.record)))
+            .reduce(|rest, before| {
+                Text::msg("request-then-list")
+                    .arg("first", before)
+                    .arg("rest", rest)
+            })
+            .expect("more than one chosen");
+        told.push(Text::msg("request-then").arg("rest", then));
     }
     Outcome::unchanged(vec![
         Effect::StoreRequest(Box::new(request)),
-        ctx.dm_text(told),
+        ctx.dm(OutMessage::said(Text::join(told, " "))),
     ])
 }
 
@@ -543,26 +538,17 @@ pub fn pass_on(ctx: &Ctx<'_>, ended: &MatchRecord) -> Outcome {
             .unwrap_or_default();
         let (request, deadline) = request_to(ctx, &me, c, introduction(&me, note), then);
         let text = match deadline {
-            Some(d) => format!(
-                "{} couldn't take you on, so I've asked your next choice, {}. They have until {} to answer.",
-                ended.mentor_name,
-                name(c.record),
-                d.format("%-d %B %Y")
-            ),
-            None => format!(
-                "{} couldn't take you on, so your request to your next choice, {}, goes to the coordinators first.",
-                ended.mentor_name,
-                name(c.record)
-            ),
-        };
+            Some(d) => Text::msg("request-passed-on").arg("date", Text::date(d.date_naive())),
+            None => Text::msg("request-passed-on-coordinators"),
+        }
+        .arg("mentor", ended.mentor_name.as_str())
+        .arg("next", name(c.record));
         return Outcome::unchanged(vec![
             Effect::StoreRequest(Box::new(request)),
-            ctx.dm_text(text),
+            ctx.dm(OutMessage::said(text)),
         ]);
     }
-    let mut effects = vec![ctx.dm_text(
-        "None of the mentors you ranked can take you on now. This is no reflection on you: type browse to see who has room, and rank again. The coordinators know, and may propose someone.",
-    )];
+    let mut effects = vec![ctx.dm(OutMessage::said(Text::msg("request-none-left")))];
     if let Some(room) = ctx.coordinators_room(Some(&me.programme.slug)) {
         effects.push(Effect::PostInRoom {
             room: room.clone(),

@@ -294,17 +294,15 @@ pub fn when_ready(programme: &Programme, role: RoleKind) -> Option<&'static str>
 
 /// Why someone with no application in a programme where mentees choose cannot use these
 /// commands.
-fn not_choosing(ctx: &Ctx<'_>) -> String {
+fn not_choosing(ctx: &Ctx<'_>) -> crate::i18n::Text {
+    use crate::i18n::Text;
     if choosing_programmes(ctx.programmes).next().is_none() {
-        "In this community's programmes the coordinators propose each match, so there are no mentors to browse and no profiles to set: you'll hear from us when there is a match for you. Type status to see where you stand.".into()
+        Text::msg("choose-never")
     } else {
-        let names: Vec<&str> = choosing_programmes(ctx.programmes)
-            .map(|p| p.name.as_str())
+        let names: Vec<Text> = choosing_programmes(ctx.programmes)
+            .map(|p| p.said_name())
             .collect();
-        format!(
-            "Profiles, browsing and requests are for participants of the programmes where mentees choose their mentor ({}), once they have applied. Type apply to start an application.",
-            names.join(", ")
-        )
+        Text::msg("choose-elsewhere").arg("programmes", Text::join(names, ", "))
     }
 }
 

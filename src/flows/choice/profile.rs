@@ -15,7 +15,9 @@ pub(super) fn handle(ctx: &Ctx<'_>, pools: &[ChoicePool], command: &ProfileComma
         Some((pool, programme, record))
     });
     let Some((pool, programme, record)) = found else {
-        return Outcome::unchanged(vec![ctx.dm_text(not_choosing(ctx))]);
+        return Outcome::unchanged(vec![
+            ctx.dm(crate::chat::OutMessage::said(not_choosing(ctx))),
+        ]);
     };
     let current = pool
         .profiles
