@@ -145,11 +145,7 @@ pub fn handle(
                 ]);
             }
             Outcome::unchanged(vec![
-                Effect::StoreLinkCode {
-                    account: record.applicant.clone(),
-                    code: subject.code.clone(),
-                    expires: ctx.now + chrono::Duration::days(ASSISTED_CODE_DAYS),
-                },
+                store_code(ctx, &record.applicant, &subject.code),
                 ctx.dm(OutMessage::said(
                     Text::msg("assist-new-code")
                         .arg("id", id)
@@ -204,15 +200,20 @@ fn not_taken_over<'s>(
     Ok(record)
 }
 
+/// `code` (hashed) stored for the stand-in `person`, for [`ASSISTED_CODE_DAYS`].
+fn store_code(ctx: &Ctx<'_>, person: &UserRef, code: &str) -> Effect {
+    Effect::StoreLinkCode {
+        account: person.clone(),
+        code: code.to_string(),
+        expires: ctx.now + chrono::Duration::days(ASSISTED_CODE_DAYS),
+    }
+}
+
 /// What submitting an assisted application adds: its code, stored, and given to the
 /// coordinator with what to tell the person.
 pub(crate) fn submitted(ctx: &Ctx<'_>, assisted: &Assisted) -> Vec<Effect> {
     vec![
-        Effect::StoreLinkCode {
-            account: assisted.person.clone(),
-            code: assisted.code.clone(),
-            expires: ctx.now + chrono::Duration::days(ASSISTED_CODE_DAYS),
-        },
+        store_code(ctx, &assisted.person, &assisted.code),
         ctx.dm(OutMessage::said(
             Text::msg("assist-submitted")
                 .arg("code", assisted.code.as_str())

@@ -384,13 +384,13 @@ impl Store {
         role: RoleKind,
     ) -> Result<Vec<ApplicationRecord>> {
         let ids: Vec<i64> = sqlx::query_scalar(
-            "SELECT id FROM applications WHERE programme = $1 AND role = $2 AND status = $3 AND substr(user_id, 1, $4) <> $5 ORDER BY submitted_at, id",
+            "SELECT id FROM applications WHERE programme = $1 AND role = $2 AND status = $3 AND substr(user_id, 1, length($4)) <> $4 ORDER BY submitted_at, id",
         )
         .bind(programme)
         .bind(role.as_str())
         .bind(ApplicationStatus::Ready.as_str())
-        // Case-sensitive on both backends (LIKE is not on SQLite), as `is_assisted` is.
-        .bind(crate::domain::ids::ASSISTED.len() as i64)
+        // Case-sensitive on both backends (LIKE is not on SQLite), as `is_assisted` is;
+        // `length` gives PostgreSQL's `substr` the integer it takes.
         .bind(crate::domain::ids::ASSISTED)
         .fetch_all(&self.pool)
         .await?;

@@ -221,10 +221,7 @@ both_backends! {
         h.dm_all("amina", "2").await;
         // To the end, answering what arrives so nobody is left in a conversation.
         h.clock.set(chrono::DateTime::parse_from_rfc3339("2027-07-12T00:00:00Z").unwrap().with_timezone(&chrono::Utc));
-        h.rec.take();
-        h.app.sweep().await.unwrap();
-        h.app.run_due_jobs().await.unwrap();
-        let sent = h.rec.take();
+        let sent = h.sweep_sent().await;
         let out = crate::support::transcript(&sent);
         // Each gets a certificate with their name, drawn as a PNG.
         for who in ["amina", "grace"] {

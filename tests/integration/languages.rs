@@ -344,10 +344,7 @@ both_backends! {
         assert!(out.contains("[room room-1] مضى أسبوع!"), "{out}");
         // The planned end: the summary in the room, and each one's certificate, drawn in Arabic.
         h.clock.set(chrono::DateTime::parse_from_rfc3339("2027-07-12T00:00:00Z").unwrap().with_timezone(&chrono::Utc));
-        h.rec.take();
-        h.app.sweep().await.unwrap();
-        h.app.run_due_jobs().await.unwrap();
-        let sent = h.rec.take();
+        let sent = h.sweep_sent().await;
         let out = crate::support::transcript(&sent);
         assert!(out.contains("[room room-1] قبل ستة أشهر بدأتما الإرشاد معًا"), "{out}");
         assert!(out.contains("ما فعلتماه معًا:"), "{out}");

@@ -296,10 +296,15 @@ impl Harness {
 
     /// Runs the time-driven work and returns what it sent.
     pub async fn sweep(&self) -> String {
+        transcript(&self.sweep_sent().await)
+    }
+
+    /// Runs the time-driven work and returns each message it sent (attachments included).
+    pub async fn sweep_sent(&self) -> Vec<Sent> {
         self.rec.take();
         self.app.sweep().await.unwrap();
         self.app.run_due_jobs().await.unwrap();
-        transcript(&self.rec.take())
+        self.rec.take()
     }
 
     /// Sends each line in turn.
