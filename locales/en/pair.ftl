@@ -71,3 +71,10 @@ certificate-achievement-mentor = has completed { $months ->
         [12] twelve months
        *[other] { $months } months
     } of mentoring as a mentor in
+
+# Conversation starters (flows::starters) and a quiet pair's nudge (app::scheduler::nudges).
+starter = Something to talk about: { $text }
+starter-elsewhere = idea works in your pair room: type it there, and I'll suggest something for the two of you to talk about.
+starter-default = Something to talk about: what has gone well since you last talked, and what would you like to try next?
+starter-all-had = You've had every idea in the programme's bank. Something to try: each of you names one thing you'd like the other's view on this week.
+nudge-quiet = It has been { $days } days since anyone wrote here. A quick hello keeps things going: how are you both doing? Suggest a time for your next conversation, { $mentee } and { $mentor }.

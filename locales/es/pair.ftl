@@ -46,3 +46,9 @@ certificate-achievement-mentor = ha completado { $months ->
         [1] un mes
        *[other] { $months } meses
     } de mentoría como persona mentora en
+
+starter = Algo de lo que hablar: { $text }
+starter-elsewhere = idea funciona en la sala de su pareja: escríbelo allí y les sugeriré algo de lo que hablar los dos.
+starter-default = Algo de lo que hablar: ¿qué ha ido bien desde la última vez que hablaron, y qué les gustaría probar ahora?
+starter-all-had = Ya han tenido todas las ideas del banco del programa. Algo para probar: que cada uno nombre una cosa sobre la que quiera la opinión del otro esta semana.
+nudge-quiet = Hace { $days } días que nadie escribe aquí. Un saludo rápido mantiene el ritmo: ¿cómo están los dos? Propongan un momento para su próxima conversación, { $mentee } y { $mentor }.

@@ -277,6 +277,15 @@ pub struct Choice {
 }
 
 impl Programme {
+    /// A conversation starter of its bank, as said to the reader
+    /// (`[[translations.<tag>.starters]]`, in the bank's order).
+    pub fn said_starter(&self, s: &super::starters::Starter) -> crate::i18n::Text {
+        match self.starters.iter().position(|x| x == s) {
+            Some(i) => self.said(&format!("starters.{i}.text"), &s.text),
+            None => crate::i18n::Text::plain(s.text.as_str()),
+        }
+    }
+
     /// A milestone's text, as said to the reader
     /// (`[translations.<tag>.schedule.milestones.<id>]`).
     pub fn said_milestone(&self, m: &super::schedule::Milestone) -> crate::i18n::Text {

@@ -48,8 +48,6 @@ pub fn translatable(p: &Programme) -> Vec<(String, String)> {
         ("name".to_string(), p.name.clone()),
         ("description".to_string(), p.description.clone()),
     ];
-    // Only texts a flow says as translated (the conversation starters are not yet: a
-    // translation of them would be refused, not ignored).
     let t = &p.texts;
     for (key, text) in [
         ("welcome", &t.welcome),
@@ -99,6 +97,9 @@ pub fn translatable(p: &Programme) -> Vec<(String, String)> {
         if !m.text.is_empty() {
             out.push((milestone_path(&m.id), m.text.clone()));
         }
+    }
+    for (i, s) in p.starters.iter().enumerate() {
+        out.push((format!("starters.{i}.text"), s.text.clone()));
     }
     if let Some(c) = &p.certificate {
         out.push(("certificate.title".into(), c.title.clone()));

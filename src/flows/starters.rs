@@ -6,6 +6,7 @@
 use super::{Ctx, Effect, OutMessage, Outcome, Subject};
 use crate::domain::RoomRef;
 use crate::domain::starters::pick;
+use crate::i18n::Text;
 
 /// Whether a room message (after the prefix) asks for an idea.
 pub fn is_idea(text: &str) -> bool {
@@ -21,16 +22,17 @@ pub fn is_idea(text: &str) -> bool {
 
 pub fn handle(ctx: &Ctx<'_>, room: &RoomRef) -> Outcome {
     let Some(m) = ctx.pair_in(room) else {
-        return Outcome::unchanged(vec![ctx.dm_text(
-            "idea works in your pair room: type it there, and I'll suggest something for the two of you to talk about.",
-        )]);
+        return Outcome::unchanged(vec![
+            ctx.dm(OutMessage::said(Text::msg("starter-elsewhere"))),
+        ]);
     };
     if m.frozen {
         return Outcome::unchanged(vec![]);
     }
-    let post = |text: String| Effect::PostInRoom {
+    // Said in the pair's language when they share one (`app::languages`).
+    let post = |text: Text| Effect::PostInRoom {
         room: room.clone(),
-        message: OutMessage::text(text),
+        message: OutMessage::said(text),
     };
     let Some(programme) = ctx.programme(&m.programme) else {
         return Outcome::unchanged(vec![]);
@@ -47,18 +49,16 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef) -> Outcome {
         programme.duration_months,
     ) {
         Some(starter) => Outcome::unchanged(vec![
-            post(format!("Something to talk about: {}", starter.text)),
+            post(Text::msg("starter").arg("text", programme.said_starter(starter))),
             Effect::GiveStarter {
                 match_id: m.id,
                 text: starter.text.clone(),
             },
         ]),
-        None if programme.starters.is_empty() => Outcome::unchanged(vec![post(
-            "Something to talk about: what has gone well since you last talked, and what would you like to try next?".into(),
-        )]),
-        None => Outcome::unchanged(vec![post(
-            "You've had every idea in the programme's bank. Something to try: each of you names one thing you'd like the other's view on this week.".into(),
-        )]),
+        None if programme.starters.is_empty() => {
+            Outcome::unchanged(vec![post(Text::msg("starter-default"))])
+        }
+        None => Outcome::unchanged(vec![post(Text::msg("starter-all-had"))]),
     }
 }
 

@@ -76,6 +76,7 @@ mod tests {
         "src/flows/meetings.rs",
         "src/flows/decide.rs",
         "src/flows/escape.rs",
+        "src/flows/starters.rs",
     ];
 
     /// String literals of the code (tests left out) that read as an English sentence: a
@@ -136,9 +137,10 @@ mod tests {
         // (`closure`), 200 with answering a survey (`survey`), 194 with the pair room's
         // kickoff and agreement, 171 with meeting times (`meetings`),
         // 155 with the replies of `decide`, 149 with `escape`, 143 with a member's side of
-        // `pause`, 131 with browsing and asking a mentor (`choice`).
+        // `pause`, 131 with browsing and asking a mentor (`choice`),
+        // 130 with `starters`.
         // Lower it when a file is migrated.
-        assert!(total <= 131, "{total} English sentences: more than before");
+        assert!(total <= 130, "{total} English sentences: more than before");
     }
 
     fn sources(dir: &std::path::Path) -> Vec<(String, String)> {

@@ -393,6 +393,9 @@ both_backends! {
         assert!(out.contains("Momentos en que ambos están libres durante 1h en las próximas dos semanas:\n1. mié 13 ene, 18:00–19:00 para Amina (Africa/Nairobi) · mié 13 ene, 16:00–17:00 para Grace (Africa/Lagos)"), "{out}");
         let out = h.in_room("amina", "room-1", "!tandem availability sometimes").await;
         assert!(out.contains("No pude leer “sometimes” en tus horarios."), "{out}");
+        // A conversation starter from the programme's bank, in its Spanish.
+        let out = h.in_room("grace", "room-1", "!tandem idea").await;
+        assert!(out.contains("[room room-1] Algo de lo que hablar: ¿Qué haría que estos seis meses fueran un éxito para cada uno?"), "{out}");
     }
 }
 

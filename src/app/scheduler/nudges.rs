@@ -49,10 +49,13 @@ impl App {
             // so enqueuing them again stores nothing.
             let key = |what: &str| format!("silence-{}-{}-{what}", m.id, since.timestamp_millis());
             if nudge {
-                let mut text = format!(
-                    "It has been {quiet_days} days since anyone wrote here. A quick hello keeps things going: how are you both doing? Suggest a time for your next conversation, {} and {}.",
-                    m.mentee_name, m.mentor_name
-                );
+                // Said in the pair's language when they share one (`app::languages`).
+                let mut text = vec![
+                    crate::i18n::Text::msg("nudge-quiet")
+                        .arg("days", quiet_days)
+                        .arg("mentee", m.mentee_name.as_str())
+                        .arg("mentor", m.mentor_name.as_str()),
+                ];
                 // With something to talk about, from the programme's bank.
                 let starter = match self.programme(&m.programme) {
                     Some(p) if !p.starters.is_empty() => {
@@ -64,21 +67,21 @@ impl App {
                             now,
                             p.duration_months,
                         )
-                        .map(|s| s.text.clone())
+                        .map(|s| (s.text.clone(), p.said_starter(s)))
                     }
                     _ => None,
                 };
-                if let Some(s) = &starter {
-                    text.push_str(&format!("\nSomething to talk about: {s}"));
+                if let Some((_, said)) = &starter {
+                    text.push(crate::i18n::Text::msg("starter").arg("text", said.clone()));
                 }
                 let room = RoomRef::new(m.room_platform(), room.clone());
                 let nudge = Effect::PostInRoom {
                     room,
-                    message: OutMessage::text(text),
+                    message: OutMessage::said(crate::i18n::Text::lines(text)),
                 };
                 self.try_perform(&key("nudge"), vec![nudge]).await?;
                 self.store.mark_silence(m.id, false, now).await?;
-                if let Some(s) = &starter {
+                if let Some((s, _)) = &starter {
                     self.store.remember_starter(m.id, s, now).await?;
                 }
                 done += 1;
