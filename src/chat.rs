@@ -312,6 +312,10 @@ impl OutMessage {
     /// A message written from the catalogue: `text` in English now, in the reader's
     /// language when delivered ([`OutMessage::in_language`]).
     pub fn said(text: Text) -> Self {
+        // Words of no language have nothing to render: a plain message.
+        if let Text::Plain(words) = text {
+            return OutMessage::text(words);
+        }
         OutMessage {
             text: text.english(),
             said: Some(Box::new(Said {

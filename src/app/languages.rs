@@ -103,13 +103,18 @@ impl Languages {
     /// linked person's accounts.
     pub fn of(&self, account: &UserRef) -> Locale {
         let person = self.person(account);
-        self.kept
-            .with(|m| m.get(&person).copied())
+        self.chosen(account)
             .or_else(|| {
                 let guessed = self.guessed.lock().unwrap_or_else(|e| e.into_inner());
                 guessed.get(&person).copied()
             })
             .unwrap_or(self.default)
+    }
+
+    /// The language `account`'s person chose, if they chose one.
+    fn chosen(&self, account: &UserRef) -> Option<Locale> {
+        let person = self.person(account);
+        self.kept.with(|m| m.get(&person).copied())
     }
 
     /// The language to post in `room` in: a pair room's people's, when they all chose the
@@ -130,13 +135,9 @@ impl Languages {
         };
         // What each chose, not what a platform guessed: a guess is one process's, and lost
         // on restart, and the room's language should not change from one post to the next.
-        let chosen = |m: &UserRef| {
-            let person = self.person(m);
-            self.kept
-                .with(|k| k.get(&person).copied())
-                .unwrap_or(self.default)
-        };
-        let mut languages = members.iter().map(chosen);
+        let mut languages = members
+            .iter()
+            .map(|m| self.chosen(m).unwrap_or(self.default));
         match languages.next() {
             Some(first) if languages.all(|l| l == first) => first,
             _ => self.default,

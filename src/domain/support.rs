@@ -254,17 +254,7 @@ pub fn goals_of(programme: &super::Programme, answers: &[(String, super::Answer)
             }
             let at = super::translations::question_path("mentee", id);
             // Options picked are said in the reader's language; words typed, as typed.
-            let option = |value: &String| {
-                let (super::QuestionKind::SingleChoice { choices }
-                | super::QuestionKind::MultiChoice { choices, .. }) = &question.kind
-                else {
-                    return Text::plain(value.clone());
-                };
-                match choices.iter().position(|c| c.value == *value) {
-                    Some(i) => programme.said(&format!("{at}.choices.{i}"), &choices[i].label),
-                    None => Text::plain(value.clone()),
-                }
-            };
+            let option = |value: &String| programme.translations.said_option(&at, question, value);
             let said = match answer {
                 super::Answer::Choice(v) => option(v),
                 super::Answer::Choices(vs) => Text::join(vs.iter().map(option).collect(), ", "),
@@ -290,11 +280,7 @@ pub fn goals_back(programme: &super::Programme, answers: &[(String, super::Answe
         return Vec::new();
     }
     let mut lines = vec![Text::msg("pair-goals-back")];
-    lines.extend(
-        goals
-            .into_iter()
-            .map(|g| Text::join(vec![Text::plain("• "), g], "")),
-    );
+    lines.extend(goals.into_iter().map(Text::bullet));
     lines.push(Text::msg("pair-goals-how-far"));
     lines
 }

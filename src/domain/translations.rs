@@ -29,6 +29,21 @@ impl Translations {
         Text::given(default, &given)
     }
 
+    /// Option `value` of question `q`, whose texts are at `at` (see [`questions_path`]): its
+    /// label in the reader's language where translated; the value itself when `q` has no
+    /// such option.
+    pub fn said_option(&self, at: &str, q: &Question, value: &str) -> Text {
+        let (QuestionKind::SingleChoice { choices } | QuestionKind::MultiChoice { choices, .. }) =
+            &q.kind
+        else {
+            return Text::plain(value);
+        };
+        match choices.iter().position(|c| c.value == value) {
+            Some(i) => self.said(&format!("{at}.choices.{i}"), &choices[i].label),
+            None => Text::plain(value),
+        }
+    }
+
     /// Every translation of the text at `path`, by language tag.
     pub fn of<'a>(&'a self, path: &'a str) -> impl Iterator<Item = (&'a str, &'a str)> + 'a {
         self.0

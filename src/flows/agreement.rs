@@ -103,7 +103,7 @@ fn text(
         let goals = goals_of(p, answers);
         if !goals.is_empty() {
             lines.push(Text::msg("agreement-goals").arg("mentee", m.mentee_name.as_str()));
-            lines.extend(goals.into_iter().map(bullet));
+            lines.extend(goals.into_iter().map(Text::bullet));
         }
         for (id, path, text) in [
             (
@@ -139,11 +139,6 @@ fn text(
         lines.push(Text::msg("agreement-to-accept").arg("prefix", ctx.room_prefix));
     }
     Text::lines(lines)
-}
-
-/// `• text`: a line of a list.
-pub(crate) fn bullet(text: Text) -> Text {
-    Text::join(vec![Text::plain("• "), text], "")
 }
 
 #[cfg(test)]

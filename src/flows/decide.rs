@@ -450,10 +450,7 @@ pub(crate) fn staff_command<C>(
     };
     let command = command.map_err(|usage| reply(OutMessage::text(usage)))?;
     if !in_its_room {
-        return Err(reply(match wrong_room.into() {
-            Text::Plain(words) => OutMessage::text(words),
-            said => OutMessage::said(said),
-        }));
+        return Err(reply(OutMessage::said(wrong_room.into())));
     }
     Ok(command)
 }

@@ -144,16 +144,9 @@ impl<'a> Form<'a> {
     /// An answer to `q` as shown back to the person who gave it, cut to `max` characters
     /// where it is their own words: the options they picked in their language.
     fn said_answer(&self, q: &Question, answer: &Answer, max: usize) -> Text {
-        let option = |value: &String| {
-            let (QuestionKind::SingleChoice { choices }
-            | QuestionKind::MultiChoice { choices, .. }) = &q.kind
-            else {
-                return Text::plain(value.clone());
-            };
-            match choices.iter().position(|c| c.value == *value) {
-                Some(i) => self.said(q, &format!("choices.{i}"), &choices[i].label),
-                None => Text::plain(value.clone()),
-            }
+        let option = |value: &String| match &self.said {
+            Some((tr, home)) => tr.said_option(&questions_path(home, &q.id), q, value),
+            None => Translations::default().said_option("", q, value),
         };
         if let (Answer::Number(n), QuestionKind::Scale { labels }) = (answer, &q.kind) {
             // `4 (Good)`, the label in the reader's language.

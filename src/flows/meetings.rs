@@ -222,22 +222,14 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<MeetCommand, Text>)
         .filter(|x| x.state == MeetingState::Booked && x.ends_at() > ctx.now)
         .min_by_key(|x| x.starts_at);
     let p = ctx.room_prefix;
-    let when = |start, minutes| match (pair.weeks[0].zone(), pair.weeks[1].zone()) {
-        (Some(a), Some(b)) => both_times(start, minutes, [(name(0), &a), (name(1), &b)]),
-        (Some(z), None) | (None, Some(z)) => Text::msg("meet-when")
-            .arg("span", meetings::local_span(&z, start, minutes))
-            .arg("zone", z.canonical()),
-        (None, None) => Text::msg("meet-when")
-            .arg(
-                "span",
-                meetings::local_span(
-                    &crate::domain::timezone::TimeZone::Offset(0),
-                    start,
-                    minutes,
-                ),
-            )
-            .arg("zone", "UTC"),
+    // A zone not given is the other's (said once), or UTC when neither is.
+    let zones = match (pair.weeks[0].zone(), pair.weeks[1].zone()) {
+        (Some(a), Some(b)) => [a, b],
+        (Some(z), None) | (None, Some(z)) => [z.clone(), z],
+        (None, None) => [0, 1].map(|_| crate::domain::timezone::TimeZone::Offset(0)),
     };
+    let when =
+        |start, minutes| both_times(start, minutes, [(name(0), &zones[0]), (name(1), &zones[1])]);
     match command {
         c if c.is_own_week() => {
             if c == MeetCommand::ShowWeek {

@@ -114,6 +114,12 @@ pub fn read_stored<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Text, D::Er
     })
 }
 
+/// `day`'s month, by name (`month-3`: March, marzo).
+fn month(day: chrono::NaiveDate) -> Text {
+    use chrono::Datelike;
+    Text::msg(&format!("month-{}", day.month()))
+}
+
 impl Text {
     /// The catalogue's message `id` (its arguments added with [`Text::arg`]).
     pub fn msg(id: &str) -> Text {
@@ -149,28 +155,18 @@ impl Text {
     /// A day, as each language writes it (`3 March 2027`, `3 de marzo de 2027`).
     pub fn date(day: chrono::NaiveDate) -> Text {
         use chrono::Datelike;
-        let month = [
-            "month-1", "month-2", "month-3", "month-4", "month-5", "month-6", "month-7", "month-8",
-            "month-9", "month-10", "month-11", "month-12",
-        ][day.month0() as usize];
         Text::msg("date")
             .arg("day", i64::from(day.day()))
-            .arg("month", Text::msg(month))
+            .arg("month", month(day))
             .arg("year", day.year().to_string())
     }
 
     /// A day of the year, as each language writes it (`3 March`, `3 de marzo`).
     pub fn day_month(day: chrono::NaiveDate) -> Text {
-        match Text::date(day) {
-            Text::Msg { mut args, .. } => {
-                args.retain(|(name, _)| name != "year");
-                Text::Msg {
-                    id: "day-month".into(),
-                    args,
-                }
-            }
-            other => other,
-        }
+        use chrono::Datelike;
+        Text::msg("day-month")
+            .arg("day", i64::from(day.day()))
+            .arg("month", month(day))
     }
 
     /// The pieces one after another, `sep` between them.
@@ -184,6 +180,11 @@ impl Text {
     /// `text` in lower case, in whatever language it is said.
     pub fn lower(text: Text) -> Text {
         Text::Lower(Box::new(text))
+    }
+
+    /// `• text`: a line of a list.
+    pub fn bullet(text: Text) -> Text {
+        Text::join(vec![Text::plain("• "), text], "")
     }
 
     /// The pieces as lines.
