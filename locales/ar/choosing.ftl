@@ -53,3 +53,23 @@ request-then-list = { $first }، ثم { $rest }
 request-passed-on = لم يستطع { $mentor } قبولك، لذا طلبت اختيارك التالي، { $next }. أمامه حتى { $date } للرد.
 request-passed-on-coordinators = لم يستطع { $mentor } قبولك، لذا يذهب طلبك إلى اختيارك التالي، { $next }، إلى المنسقين أولًا.
 request-none-left = لا أحد من المرشدين الذين رتّبتهم يستطيع قبولك الآن. هذا لا يعكس شيئًا عنك: اكتب browse لترى من لديه مكان، ورتّب من جديد. المنسقون على علم، وقد يقترحون أحدًا.
+
+## طريقة كتابة كل أمر، و`profile`: ما يعرضه المشارك للطرف الآخر.
+
+choice-profile-usage = الاستخدام: profile · profile show <أرقام، مثل 1 3> · profile show all · profile show none · profile bio <كلمات قليلة عنك> · profile hide
+choice-browse-usage = الاستخدام: browse · browse <كلمات للبحث> · browse <رقم الصفحة> (أو: mentors)
+choice-rank-usage = الاستخدام: rank <أرقام المرشدين كما يعرضها browse، واختيارك الأول أولًا> [كلمات قليلة لهم]، مثل: rank 12 15 9 أود المساعدة في سيرتي الذاتية (نقطتان بعد الأرقام إن بدأت الكلمات برقم: rank 12 15: مكالمتان في الشهر)
+choice-request-usage = الاستخدام: request <رقم المرشد كما يعرضه browse> [كلمات قليلة له]، مثل: request 12 أود المساعدة في سيرتي الذاتية
+profile-not-a-number = «{ $word }» ليس من الأرقام المعروضة.
+profile-no-such-answer = لا توجد إجابة رقم { $n }: الإجابات التي يمكنك عرضها مرقمة من 1 إلى { $max }. لم يتغير شيء. اكتب profile لتراها.
+profile-bio-long = طول نبذتك { $count } حرفًا؛ يرجى ألا تتجاوز { $max }. لم يتغير شيء.
+profile-hidden = ملفك مخفي: { $means }. اكتب profile لإظهاره من جديد.
+profile-unchanged = لم يتغير شيء.
+profile-saved = حُفظ.
+profile-hidden-mentor = لا يراك المتدربون عندما يتصفحون
+profile-hidden-mentee = لا يرى المرشد الذي تطلبه إلا اسمك وسبب ملاءمتكما وملاحظتك
+profile-empty = ملفك في { $programme } لا يعرض شيئًا بعد، لذا { $means }.
+profile-as-mentees-see = ملفك في { $programme } كما يراه المتدربون:
+profile-as-mentors-see = ملفك في { $programme } كما يراه المرشدون الذين تطلبهم:
+profile-nothing-to-show = لا يمكن عرض أي من إجاباتك؛ يمكنك كتابة نبذة.
+profile-answers = إجاباتك التي يمكن عرضها (✓: معروضة):

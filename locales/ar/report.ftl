@@ -28,3 +28,37 @@ report-too-long = اكتب أقل من { $max } حرف (في رسالتك { $cou
 report-evidence-long = اكتب الأدلة في أقل من { $max } حرف: تكفي الروابط أو وصف قصير.
 report-yes-or-no = أجب بنعم أو لا.
 report-confirm-retry = أجب بنعم لإرساله، أو لا لإلغائه.
+
+## خطوة الأدلة، والملفات المرسلة مع بلاغ أو ردًّا على سؤال من المشرفين.
+
+report-evidence-attached = أرفقتُ الرسالة التي أبلغت عنها ({ $link }). هل هناك شيء آخر يُظهر ما حدث، مثل روابط لرسائل أخرى أو لقطات شاشة أو وصف؟
+report-evidence = هل هناك شيء يُظهر ما حدث، مثل روابط لرسائل أو لقطات شاشة أو وصف؟
+report-evidence-files = يمكنك إرسال لقطات شاشة أو صور أو ملفات نصية هنا (PNG أو JPEG أو WebP أو GIF أو نص عادي؛ حتى { $files }، بحجم { $size } لكل منها)؛ لا يفتحها إلا المشرفون.
+report-evidence-no-pictures = يرجى عدم إرسال صور لشخص صغير السن: صِفه بدلًا من ذلك.
+report-evidence-skip = اكتب skip إن لم يكن هناك شيء.
+report-evidence-so-far = حتى الآن: { $files }. اكتب done عندما تنتهي.
+report-files-later = سأطلب لقطات الشاشة والملفات في خطوة الأدلة: يرجى إرسالها حينها.
+file-kept = حُفظ: { $files }.
+file-too-large = «{ $name }» كبير جدًا ({ $size }): الحد الأقصى لحجم الملف { $limit }. لم يُحفظ.
+file-too-large-unmeasured = «{ $name }» كبير جدًا: الحد الأقصى لحجم الملف { $limit }. لم يُحفظ.
+file-failed = لم أتمكن من جلب «{ $name }». يرجى إرساله مرة أخرى.
+file-uncleanable = لم أتمكن من إزالة البيانات المخفية من «{ $name }» (قد تحمل الصورة مكان التقاطها ومن التقطها)، فلم أحفظها. لقطة شاشة لها تفي بالغرض.
+file-unsupported = لا أستطيع حفظ «{ $name }»: قد تحمل الملفات من هذا النوع بيانات مخفية مثل مكان إنشائها ومن أنشأها، ولا أستطيع إزالتها. لقطة شاشة (PNG أو JPEG) لها تفي بالغرض.
+file-too-many = أقبل حتى { $max } ملفات، فلم أحفظ { $names }.
+
+## النظرة الأخيرة قبل الإرسال، وبلاغ يُضاف إلى بلاغ سابق.
+
+report-summary = بلاغك:
+report-summary-what = • ما هو: { $category }
+report-summary-concerns = • يخص: { $concerns }
+report-summary-not-said = (لم يُذكر)
+report-summary-staff-yes = • عن فريق الإشراف: نعم (لن يراه إلا مسؤول الحماية)
+report-summary-staff-no = • عن فريق الإشراف: لا
+report-summary-staff-rather-not = • عن فريق الإشراف: تفضّل ألا تقول (لن يراه إلا مسؤول الحماية)
+report-summary-happened = • ما حدث: { $text }
+report-summary-evidence = • الأدلة: { $evidence }
+report-summary-none = (لا شيء)
+report-summary-files = • الملفات: { $files }
+report-summary-urgent = • عاجل: { $answer }
+report-summary-anonymous = • مجهول الهوية للمشرفين: { $answer }
+report-added = أبلغت عن الشخص نفسه قبل قليل، فأضفت هذا إلى بلاغك، الحالة رقم { $case }. شكرًا لك.

@@ -50,3 +50,23 @@ request-then-list = { $first }, then { $rest }
 request-passed-on = { $mentor } couldn't take you on, so I've asked your next choice, { $next }. They have until { $date } to answer.
 request-passed-on-coordinators = { $mentor } couldn't take you on, so your request to your next choice, { $next }, goes to the coordinators first.
 request-none-left = None of the mentors you ranked can take you on now. This is no reflection on you: type browse to see who has room, and rank again. The coordinators know, and may propose someone.
+
+## How to type each command, and `profile`: what a participant shows the other side.
+
+choice-profile-usage = Usage: profile · profile show <numbers, like 1 3> · profile show all · profile show none · profile bio <a few words about you> · profile hide
+choice-browse-usage = Usage: browse · browse <words to look for> · browse <page number> (or: mentors)
+choice-rank-usage = Usage: rank <the mentors' numbers, as browse shows them, your first choice first> [a few words to them], like: rank 12 15 9 I'd love help with my CV (a colon after the numbers when the words start with a number: rank 12 15: 2 calls a month)
+choice-request-usage = Usage: request <the mentor's number, as browse shows it> [a few words to them], like: request 12 I'd love help with my CV
+profile-not-a-number = “{ $word }” is not one of the numbers listed.
+profile-no-such-answer = There is no answer number { $n }: the answers you can show are numbered 1 to { $max }. Nothing was changed. Type profile to see them.
+profile-bio-long = Your bio is { $count } characters long; please keep it to { $max }. Nothing was changed.
+profile-hidden = Your profile is hidden: { $means }. Type profile to show it again.
+profile-unchanged = Nothing changed.
+profile-saved = Saved.
+profile-hidden-mentor = mentees don't see you when they browse
+profile-hidden-mentee = a mentor you ask sees only your name, why you fit and your note
+profile-empty = Your profile in { $programme } shows nothing yet, so { $means }.
+profile-as-mentees-see = Your profile in { $programme }, as mentees see it:
+profile-as-mentors-see = Your profile in { $programme }, as the mentors you ask see it:
+profile-nothing-to-show = None of your answers can be shown; you can write a bio.
+profile-answers = Your answers you can show (✓: shown):

@@ -78,3 +78,18 @@ starter-elsewhere = idea works in your pair room: type it there, and I'll sugges
 starter-default = Something to talk about: what has gone well since you last talked, and what would you like to try next?
 starter-all-had = You've had every idea in the programme's bank. Something to try: each of you names one thing you'd like the other's view on this week.
 nudge-quiet = It has been { $days } days since anyone wrote here. A quick hello keeps things going: how are you both doing? Suggest a time for your next conversation, { $mentee } and { $mentor }.
+
+## A member's transcript of their pair room (`transcript`).
+
+transcript-file-head = Transcript of the pair room of { $mentee } and { $mentor } (match M{ $id }), { $count ->
+    [one] 1 message
+   *[other] { $count } messages
+}, times in UTC.
+transcript-sent = Here is the transcript of your pair room ({ $count ->
+    [one] 1 message
+   *[other] { $count } messages
+}). Please keep it private: it is your conversation with { $partner }.
+transcript-unreadable = Sorry, I couldn't read your pair room's history ({ $error }). Please try again later, or type ask the team followed by your message.
+transcript-not-yours = You can only have the transcript of a pair room you were in, and match M{ $id } isn't one of yours.
+transcript-none = You have no pair room to send a transcript of.
+transcript-which = Which pair room? Type transcript <number>: { $matches }.

@@ -1,5 +1,5 @@
 # A private incident report (flows::incident::report): the questions and what is said
-# while it is written. Its summary and the moderators' side are not here yet.
+# while it is written, its evidence and its summary. The moderators' side is not here yet.
 
 report-limit = You have sent { $count } reports in the last day; the moderation team will get to each of them. If someone is in danger now, please contact local emergency services; otherwise you can report again tomorrow.
 report-start = I'm sorry something has happened. This report is private: only the moderation team sees it, and you can choose to stay anonymous to them. Type back to change an answer or cancel to stop at any time.
@@ -29,3 +29,37 @@ report-too-long = Please keep it under { $max } characters (yours has { $count }
 report-evidence-long = Please keep the evidence under { $max } characters: links or a short description are enough.
 report-yes-or-no = Please answer yes or no.
 report-confirm-retry = Please answer yes to send it, or no to discard it.
+
+## The evidence step, and files sent to a report or to a moderator's question.
+
+report-evidence-attached = I've attached the message you reported ({ $link }). Is there anything else that shows it, such as links to other messages, screenshots or a description?
+report-evidence = Is there anything that shows it, such as links to messages, screenshots or a description?
+report-evidence-files = You can send screenshots, photos or text files here (PNG, JPEG, WebP, GIF or plain text; up to { $files }, { $size } each); only the moderators can open them.
+report-evidence-no-pictures = Please don't send pictures of a young person: describe them instead.
+report-evidence-skip = Type skip if not.
+report-evidence-so-far = So far: { $files }. Type done when that's everything.
+report-files-later = I'll ask for screenshots and files at the evidence step: please send them then.
+file-kept = Kept: { $files }.
+file-too-large = “{ $name }” is too large ({ $size }): files can be up to { $limit }. It was not kept.
+file-too-large-unmeasured = “{ $name }” is too large: files can be up to { $limit }. It was not kept.
+file-failed = I couldn't fetch “{ $name }”. Please send it again.
+file-uncleanable = I couldn't remove the hidden details from “{ $name }” (a photo can carry where and by whom it was taken), so I didn't keep it. A screenshot of it will work.
+file-unsupported = I can't keep “{ $name }”: files of that kind can carry hidden details such as where and by whom they were made, and I can't remove them. A screenshot (PNG or JPEG) of it works.
+file-too-many = I take up to { $max } files, so I didn't keep { $names }.
+
+## The last look before sending, and a report added to an earlier one.
+
+report-summary = Your report:
+report-summary-what = • What: { $category }
+report-summary-concerns = • Concerns: { $concerns }
+report-summary-not-said = (not said)
+report-summary-staff-yes = • About the moderation team: yes (only the safeguarding lead will see it)
+report-summary-staff-no = • About the moderation team: no
+report-summary-staff-rather-not = • About the moderation team: you'd rather not say (only the safeguarding lead will see it)
+report-summary-happened = • What happened: { $text }
+report-summary-evidence = • Evidence: { $evidence }
+report-summary-none = (none)
+report-summary-files = • Files: { $files }
+report-summary-urgent = • Urgent: { $answer }
+report-summary-anonymous = • Anonymous to moderators: { $answer }
+report-added = You reported the same person a short while ago, so I've added this to your report, case #{ $case }. Thank you.

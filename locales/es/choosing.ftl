@@ -49,3 +49,23 @@ request-then-list = { $first }, luego a { $rest }
 request-passed-on = { $mentor } no ha podido aceptarte, así que se lo he pedido a tu siguiente opción, { $next }. Tiene hasta el { $date } para responder.
 request-passed-on-coordinators = { $mentor } no ha podido aceptarte, así que tu solicitud a tu siguiente opción, { $next }, pasa primero por la coordinación.
 request-none-left = Ninguno de los mentores que ordenaste puede aceptarte ahora. No dice nada de ti: escribe browse para ver quién tiene hueco, y vuelve a ordenar. La coordinación lo sabe, y puede proponerte a alguien.
+
+## Cómo escribir cada comando, y `profile`: lo que una persona muestra al otro lado.
+
+choice-profile-usage = Uso: profile · profile show <números, como 1 3> · profile show all · profile show none · profile bio <unas palabras sobre ti> · profile hide
+choice-browse-usage = Uso: browse · browse <palabras que buscar> · browse <número de página> (o: mentors)
+choice-rank-usage = Uso: rank <los números de los mentores, como los muestra browse, tu primera opción primero> [unas palabras para ellos], como: rank 12 15 9 Me encantaría ayuda con mi CV (dos puntos tras los números cuando las palabras empiezan por un número: rank 12 15: 2 llamadas al mes)
+choice-request-usage = Uso: request <el número del mentor, como lo muestra browse> [unas palabras para él o ella], como: request 12 Me encantaría ayuda con mi CV
+profile-not-a-number = «{ $word }» no es uno de los números de la lista.
+profile-no-such-answer = No hay ninguna respuesta número { $n }: las respuestas que puedes mostrar van del 1 al { $max }. No se cambió nada. Escribe profile para verlas.
+profile-bio-long = Tu biografía tiene { $count } caracteres; déjala en { $max }, por favor. No se cambió nada.
+profile-hidden = Tu perfil está oculto: { $means }. Escribe profile para volver a mostrarlo.
+profile-unchanged = No cambió nada.
+profile-saved = Guardado.
+profile-hidden-mentor = las personas mentoradas no te ven cuando buscan
+profile-hidden-mentee = la persona mentora a la que se lo pidas solo ve tu nombre, por qué encajan y tu nota
+profile-empty = Tu perfil en { $programme } todavía no muestra nada, así que { $means }.
+profile-as-mentees-see = Tu perfil en { $programme }, tal como lo ven las personas mentoradas:
+profile-as-mentors-see = Tu perfil en { $programme }, tal como lo ven las personas mentoras a las que se lo pidas:
+profile-nothing-to-show = Ninguna de tus respuestas se puede mostrar; puedes escribir una biografía.
+profile-answers = Las respuestas que puedes mostrar (✓: se muestra):

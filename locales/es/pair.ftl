@@ -52,3 +52,18 @@ starter-elsewhere = idea funciona en la sala de su pareja: escríbelo allí y le
 starter-default = Algo de lo que hablar: ¿qué ha ido bien desde la última vez que hablaron, y qué les gustaría probar ahora?
 starter-all-had = Ya han tenido todas las ideas del banco del programa. Algo para probar: que cada uno nombre una cosa sobre la que quiera la opinión del otro esta semana.
 nudge-quiet = Hace { $days } días que nadie escribe aquí. Un saludo rápido mantiene el ritmo: ¿cómo están los dos? Propongan un momento para su próxima conversación, { $mentee } y { $mentor }.
+
+## La transcripción de la sala de una pareja para uno de sus miembros (`transcript`).
+
+transcript-file-head = Transcripción de la sala de { $mentee } y { $mentor } (emparejamiento M{ $id }), { $count ->
+    [one] 1 mensaje
+   *[other] { $count } mensajes
+}, horas en UTC.
+transcript-sent = Aquí tienes la transcripción de tu sala de pareja ({ $count ->
+    [one] 1 mensaje
+   *[other] { $count } mensajes
+}). Guárdala en privado, por favor: es tu conversación con { $partner }.
+transcript-unreadable = Lo siento, no pude leer el historial de tu sala de pareja ({ $error }). Inténtalo más tarde, o escribe ask the team seguido de tu mensaje.
+transcript-not-yours = Solo puedes pedir la transcripción de una sala de pareja en la que estuviste, y el emparejamiento M{ $id } no es uno de los tuyos.
+transcript-none = No tienes ninguna sala de pareja de la que enviarte una transcripción.
+transcript-which = ¿De qué sala de pareja? Escribe transcript <número>: { $matches }.

@@ -29,3 +29,37 @@ report-too-long = Escribe menos de { $max } caracteres (el tuyo tiene { $count }
 report-evidence-long = Escribe las pruebas en menos de { $max } caracteres: bastan enlaces o una descripción breve.
 report-yes-or-no = Responde sí o no.
 report-confirm-retry = Responde sí para enviarlo, o no para descartarlo.
+
+## El paso de las pruebas, y los archivos enviados a un reporte o a la pregunta de un moderador.
+
+report-evidence-attached = Adjunté el mensaje que reportaste ({ $link }). ¿Hay algo más que lo muestre, como enlaces a otros mensajes, capturas de pantalla o una descripción?
+report-evidence = ¿Hay algo que lo muestre, como enlaces a mensajes, capturas de pantalla o una descripción?
+report-evidence-files = Puedes enviar aquí capturas de pantalla, fotos o archivos de texto (PNG, JPEG, WebP, GIF o texto plano; hasta { $files }, de { $size } cada uno); solo el equipo de moderación puede abrirlos.
+report-evidence-no-pictures = Por favor, no envíes fotos de una persona joven: descríbela en su lugar.
+report-evidence-skip = Escribe skip si no.
+report-evidence-so-far = Hasta ahora: { $files }. Escribe done cuando sea todo.
+report-files-later = Te pediré capturas y archivos en el paso de las pruebas: envíalos entonces, por favor.
+file-kept = Guardado: { $files }.
+file-too-large = «{ $name }» es demasiado grande ({ $size }): los archivos pueden ocupar hasta { $limit }. No se guardó.
+file-too-large-unmeasured = «{ $name }» es demasiado grande: los archivos pueden ocupar hasta { $limit }. No se guardó.
+file-failed = No pude descargar «{ $name }». Envíalo de nuevo, por favor.
+file-uncleanable = No pude quitar los datos ocultos de «{ $name }» (una foto puede indicar dónde y quién la tomó), así que no la guardé. Una captura de pantalla sí sirve.
+file-unsupported = No puedo guardar «{ $name }»: los archivos de ese tipo pueden llevar datos ocultos, como dónde y quién los hizo, y no puedo quitarlos. Una captura de pantalla (PNG o JPEG) sí sirve.
+file-too-many = Acepto hasta { $max } archivos, así que no guardé { $names }.
+
+## El último vistazo antes de enviar, y un reporte añadido a uno anterior.
+
+report-summary = Tu reporte:
+report-summary-what = • Qué: { $category }
+report-summary-concerns = • A quién o qué concierne: { $concerns }
+report-summary-not-said = (sin indicar)
+report-summary-staff-yes = • Sobre el equipo de moderación: sí (solo lo verá la persona responsable de protección)
+report-summary-staff-no = • Sobre el equipo de moderación: no
+report-summary-staff-rather-not = • Sobre el equipo de moderación: prefieres no decirlo (solo lo verá la persona responsable de protección)
+report-summary-happened = • Qué pasó: { $text }
+report-summary-evidence = • Pruebas: { $evidence }
+report-summary-none = (ninguna)
+report-summary-files = • Archivos: { $files }
+report-summary-urgent = • Urgente: { $answer }
+report-summary-anonymous = • Anónimo para el equipo de moderación: { $answer }
+report-added = Reportaste a la misma persona hace poco, así que añadí esto a tu reporte, caso n.º { $case }. Gracias.

@@ -6,6 +6,7 @@
 //! These run as acts from the outbox (`app::outbox`) or the sweep; each is safe to run
 //! again after a crash.
 
+use crate::i18n::Text;
 use std::time::Duration;
 
 use tracing::warn;
@@ -49,14 +50,15 @@ impl App {
         };
         let message = match self.ports.provisioner.room_history(&room, 5000).await {
             Ok(lines) => {
-                let mut text = format!(
-                    "Transcript of the pair room of {} and {} (match M{}), {} message{}, times in UTC.\n\n",
-                    m.mentee_name,
-                    m.mentor_name,
-                    m.id,
-                    lines.len(),
-                    if lines.len() == 1 { "" } else { "s" }
-                );
+                // The file is written in its reader's language too (the message
+                // carrying it is rendered on delivery; a file is not).
+                let mut text = Text::msg("transcript-file-head")
+                    .arg("mentee", &m.mentee_name)
+                    .arg("mentor", &m.mentor_name)
+                    .arg("id", m.id)
+                    .arg("count", lines.len())
+                    .render(self.languages.of(to));
+                text.push_str("\n\n");
                 for l in &lines {
                     text.push_str(&format!(
                         "[{}] {}: {}\n",
@@ -71,23 +73,19 @@ impl App {
                         mime: "text/plain; charset=utf-8".into(),
                         data: text.into_bytes(),
                     }),
-                    ..OutMessage::text(format!(
-                        "Here is the transcript of your pair room ({} message{}). Please keep it private: it is your conversation with {}.",
-                        lines.len(),
-                        if lines.len() == 1 { "" } else { "s" },
+                    ..OutMessage::said(Text::msg("transcript-sent").arg("count", lines.len()).arg(
+                        "partner",
                         if m.mentee == *to {
                             &m.mentor_name
                         } else {
                             &m.mentee_name
-                        }
+                        },
                     ))
                 }
             }
             Err(e) => {
                 warn!(match_id, "reading a pair room's history failed: {e}");
-                OutMessage::text(format!(
-                    "Sorry, I couldn't read your pair room's history ({e}). Please try again later, or type ask the team followed by your message."
-                ))
+                OutMessage::said(Text::msg("transcript-unreadable").arg("error", e.to_string()))
             }
         };
         self.send_dm(to, &message, key).await

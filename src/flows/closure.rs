@@ -704,7 +704,7 @@ pub fn parse_transcript(text: &str) -> Option<Option<i64>> {
 
 /// A member's transcript of their pair room; anyone else is refused.
 pub fn transcript(ctx: &Ctx<'_>, id: Option<i64>) -> Outcome {
-    let reply = |t: String| Outcome::unchanged(vec![ctx.dm_text(t)]);
+    let reply = |t: Text| Outcome::unchanged(vec![ctx.dm(OutMessage::said(t))]);
     let with_rooms: Vec<&MatchRecord> = ctx
         .matches
         .iter()
@@ -716,9 +716,7 @@ pub fn transcript(ctx: &Ctx<'_>, id: Option<i64>) -> Outcome {
         (Some(n), _) => match with_rooms.iter().find(|m| m.id == n) {
             Some(m) => *m,
             None => {
-                let mut refused = reply(format!(
-                    "You can only have the transcript of a pair room you were in, and match M{n} isn't one of yours."
-                ));
+                let mut refused = reply(Text::msg("transcript-not-yours").arg("id", n));
                 refused.effects.push(Effect::LogRefusal {
                     user: ctx.user.clone(),
                     action: format!("the transcript of match M{n}"),
@@ -726,13 +724,12 @@ pub fn transcript(ctx: &Ctx<'_>, id: Option<i64>) -> Outcome {
                 return refused;
             }
         },
-        (None, []) => return reply("You have no pair room to send a transcript of.".into()),
+        (None, []) => return reply(Text::msg("transcript-none")),
         (None, [one]) => one,
         (None, many) => {
-            return reply(format!(
-                "Which pair room? Type transcript <number>: {}.",
-                with_partners(many, ctx.user)
-            ));
+            return reply(
+                Text::msg("transcript-which").arg("matches", with_partners(many, ctx.user)),
+            );
         }
     };
     Outcome::unchanged(vec![Effect::SendTranscript {

@@ -223,7 +223,7 @@ fn idle_dm(ctx: &Ctx<'_>, dm: &Dm, content: &Content) -> Outcome {
         // The escalation contact works restricted cases here, by DM.
         Dm::Case(command) => cases::handle_dm(ctx, command.clone()),
         Dm::Rsvp(n, answer) => events::rsvp(ctx, *n, Some(*answer)),
-        Dm::RsvpUsage(usage) => say(Text::plain(usage.as_str())),
+        Dm::RsvpUsage(usage) => say(usage.clone()),
         Dm::EventsElsewhere => {
             say(Text::msg("reply-events-elsewhere").arg("prefix", ctx.room_prefix))
         }
@@ -310,9 +310,8 @@ fn in_room(ctx: &Ctx<'_>, state: Option<&FlowState>, room: &RoomRef, command: &R
         Room::Action(command) => actions::handle(ctx, state, room, command.clone()),
         Room::Case(command) => cases::handle(ctx, room, command.clone()),
         Room::Event(Ok(command)) => events::handle(ctx, room, command.clone()),
-        Room::Event(Err(usage)) | Room::Survey(Err(usage)) => {
-            Outcome::unchanged(vec![post(usage.clone())])
-        }
+        Room::Event(Err(usage)) => Outcome::unchanged(vec![post_said(usage.clone())]),
+        Room::Survey(Err(usage)) => Outcome::unchanged(vec![post(usage.clone())]),
         Room::Close { room: command, own } => {
             if ctx.is_coordinators_room(room) {
                 return closure::handle_room(ctx, state, room, command.clone());
@@ -329,7 +328,7 @@ fn in_room(ctx: &Ctx<'_>, state: Option<&FlowState>, room: &RoomRef, command: &R
         Room::Export(command) => match staff_command(
             room,
             ctx.is_coordinators_room(room),
-            Ok(command.clone()),
+            Ok::<_, Text>(command.clone()),
             Text::msg("reply-exports-elsewhere"),
         ) {
             Ok(command) => figures::handle_export(ctx, room, command),
@@ -439,7 +438,7 @@ fn in_room(ctx: &Ctx<'_>, state: Option<&FlowState>, room: &RoomRef, command: &R
 pub(crate) fn staff_command<C>(
     room: &RoomRef,
     in_its_room: bool,
-    command: Result<C, String>,
+    command: Result<C, impl Into<Text>>,
     wrong_room: impl Into<Text>,
 ) -> Result<C, Box<Outcome>> {
     let reply = |message: OutMessage| {
@@ -448,7 +447,7 @@ pub(crate) fn staff_command<C>(
             message,
         }]))
     };
-    let command = command.map_err(|usage| reply(OutMessage::text(usage)))?;
+    let command = command.map_err(|usage| reply(OutMessage::said(usage.into())))?;
     if !in_its_room {
         return Err(reply(OutMessage::said(wrong_room.into())));
     }

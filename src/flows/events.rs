@@ -21,6 +21,7 @@ use super::{Content, Ctx, Effect, OutMessage, Outcome, Subject, staff_command};
 use crate::domain::events::{self, EventRecord, EventRequest, NewEvent, Rsvp};
 use crate::domain::when::Reader;
 use crate::domain::{RoomRef, UserRef};
+use crate::i18n::Text;
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum EventCommand {
@@ -46,10 +47,12 @@ impl EventCommand {
     }
 }
 
-const USAGE: &str = "Usage: event create title: <title>; start: <date and time> [zone]; ... · events · event show <n> · event cancel <n> [reason] · rsvp <n> yes|no|maybe";
+fn usage() -> Text {
+    Text::msg("event-usage")
+}
 
 /// Reads an events command (after the room prefix, or typed in a DM for `rsvp`).
-pub fn parse(text: &str) -> Option<Result<EventCommand, String>> {
+pub fn parse(text: &str) -> Option<Result<EventCommand, Text>> {
     let trimmed = text.trim();
     let words: Vec<&str> = trimmed.split_whitespace().collect();
     let first = words.first()?.to_lowercase();
@@ -65,7 +68,7 @@ pub fn parse(text: &str) -> Option<Result<EventCommand, String>> {
                 words.get(2).and_then(|w| Rsvp::parse(w)),
             ) {
                 (Some(n), Some(answer)) if words.len() == 3 => Ok(EventCommand::Rsvp(n, answer)),
-                _ => Err("Usage: rsvp <event number> yes|no|maybe".into()),
+                _ => Err(Text::msg("event-rsvp-usage")),
             },
         ),
         "event" => {
@@ -84,11 +87,11 @@ pub fn parse(text: &str) -> Option<Result<EventCommand, String>> {
                 "show" => number(words.get(2))
                     .filter(|_| words.len() == 3)
                     .map(EventCommand::Show)
-                    .ok_or_else(|| USAGE.to_string()),
+                    .ok_or_else(usage),
                 "cancel" => number(words.get(2))
                     .map(|n| EventCommand::Cancel(n, words.get(3..).unwrap_or(&[]).join(" ")))
-                    .ok_or_else(|| USAGE.to_string()),
-                _ => Err(USAGE.into()),
+                    .ok_or_else(usage),
+                _ => Err(usage()),
             })
         }
         _ => None,
@@ -110,70 +113,72 @@ pub fn picked(content: &Content) -> Option<(i64, Option<Rsvp>)> {
 
 /// The announcement of a session, with its RSVP choices.
 pub fn announcement(event: &EventRecord) -> OutMessage {
-    let mut text = format!("📅 {} — {}", event.title, event.when());
-    text.push_str(&format!("\n{} minutes.", event.duration_minutes));
-    if let Some(c) = event.capacity {
-        text.push_str(&format!(" Places: {c}."));
+    let length = match event.capacity {
+        Some(c) => Text::msg("event-length-places").arg("places", i64::from(c)),
+        None => Text::msg("event-length"),
     }
+    .arg("minutes", i64::from(event.duration_minutes));
+    let mut lines = vec![
+        Text::msg("event-announcement")
+            .arg("title", &event.title)
+            .arg("when", event.said_when()),
+        length,
+    ];
     if !event.description.is_empty() {
-        text.push_str(&format!("\n{}", event.description));
+        lines.push(Text::plain(&event.description));
     }
-    text.push_str(&format!(
-        "\nWill you come? (Event #{}; or type rsvp {} yes, no or maybe.)",
-        event.id, event.id
+    lines.push(Text::msg("event-will-you-come").arg("n", event.id));
+    let mut choices = crate::domain::answer::yes_no_labelled();
+    choices.push(crate::domain::answer::said_choice(
+        "maybe",
+        Text::msg("choice-maybe"),
     ));
     OutMessage {
-        text,
-        choices: crate::domain::answer::yes_no_and("maybe", "Maybe"),
         pick: Some((1, 1)),
         prompt_ref: Some(format!("rsvp:{}", event.id)),
         at: Some(event.starts_at),
-        ..Default::default()
+        ..OutMessage::said(Text::lines(lines)).with_choices(choices)
     }
 }
 
 /// A session's answers in a line: `3 yes, 1 maybe, 2 no (30 places)`.
-pub fn tally(event: &EventRecord, rsvps: &[(UserRef, Rsvp)]) -> String {
+pub fn tally(event: &EventRecord, rsvps: &[(UserRef, Rsvp)]) -> Text {
     let count = |a: Rsvp| rsvps.iter().filter(|(_, r)| *r == a).count();
-    let mut s = format!(
-        "{} yes, {} maybe, {} no",
-        count(Rsvp::Yes),
-        count(Rsvp::Maybe),
-        count(Rsvp::No)
-    );
-    if let Some(c) = event.capacity {
-        s.push_str(&format!(" ({})", places(c)));
+    match event.capacity {
+        Some(c) => Text::msg("event-tally-places").arg("places", places(c)),
+        None => Text::msg("event-tally"),
     }
-    s
+    .arg("yes", count(Rsvp::Yes))
+    .arg("maybe", count(Rsvp::Maybe))
+    .arg("no", count(Rsvp::No))
 }
 
-fn places(n: u32) -> String {
-    format!("{n} place{}", if n == 1 { "" } else { "s" })
+fn places(n: u32) -> Text {
+    Text::msg("event-places").arg("count", i64::from(n))
 }
 
 /// An RSVP, by button, reaction or typed command.
 pub fn rsvp(ctx: &Ctx<'_>, n: i64, answer: Option<Rsvp>) -> Outcome {
-    let reply = |t: String| Outcome::unchanged(vec![ctx.dm_text(t)]);
+    let reply = |t: Text| Outcome::unchanged(vec![ctx.dm(OutMessage::said(t))]);
     let Subject::Event(found) = ctx.subject else {
-        return reply(format!("There is no event #{n}."));
+        return reply(Text::msg("event-none").arg("n", n));
     };
     let Some((event, rsvps)) = found.as_deref() else {
-        return reply(format!("There is no event #{n}."));
+        return reply(Text::msg("event-none").arg("n", n));
     };
     let Some(answer) = answer else {
-        return reply(format!(
-            "Please answer yes, no or maybe (for example: rsvp {n} yes)."
-        ));
+        return reply(Text::msg("event-rsvp-how").arg("n", n));
+    };
+    let said = |id: &str| {
+        Text::msg(id)
+            .arg("title", &event.title)
+            .arg("when", event.said_when())
     };
     if event.cancelled {
-        return reply(format!(
-            "{} ({}) was cancelled, so there is nothing to answer.",
-            event.title,
-            event.when()
-        ));
+        return reply(said("event-was-cancelled"));
     }
     if event.starts_at <= ctx.now {
-        return reply(format!("{} has already started.", event.title));
+        return reply(said("event-started"));
     }
     let others_yes = rsvps
         .iter()
@@ -183,35 +188,20 @@ pub fn rsvp(ctx: &Ctx<'_>, n: i64, answer: Option<Rsvp>) -> Outcome {
         && let Some(capacity) = event.capacity
         && others_yes >= capacity as usize
     {
-        return reply(format!(
-            "Sorry, {} is full ({}). Answer maybe and the coordinators will know you'd like to come.",
-            event.title,
-            places(capacity)
-        ));
+        return reply(said("event-full").arg("places", places(capacity)));
     }
-    let text = match answer {
-        Rsvp::Yes => format!(
-            "You're going to {} — {}. I'll remind you before it starts.",
-            event.title,
-            event.when()
-        ),
-        Rsvp::Maybe => format!(
-            "Noted as maybe for {} — {}. Answer yes if you decide to come.",
-            event.title,
-            event.when()
-        ),
-        Rsvp::No => format!(
-            "Noted: you won't come to {}. Thanks for letting us know.",
-            event.title
-        ),
-    };
+    let text = said(match answer {
+        Rsvp::Yes => "event-going",
+        Rsvp::Maybe => "event-maybe",
+        Rsvp::No => "event-not-going",
+    });
     Outcome::unchanged(vec![
         Effect::Rsvp {
             event_id: event.id,
             user: ctx.user.clone(),
             answer,
         },
-        ctx.dm_text(text),
+        ctx.dm(OutMessage::said(text)),
     ])
 }
 
@@ -234,15 +224,15 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: EventCommand) -> Outcome {
     if let EventCommand::Rsvp(n, answer) = command {
         return rsvp(ctx, n, Some(answer));
     }
-    let post = |t: String| Effect::PostInRoom {
+    let post = |t: Text| Effect::PostInRoom {
         room: room.clone(),
-        message: OutMessage::text(t),
+        message: OutMessage::said(t),
     };
     let command = match staff_command(
         room,
         ctx.is_coordinators_room(room),
-        Ok(command),
-        "Event commands work in the coordinators' room.",
+        Ok::<_, Text>(command),
+        Text::msg("event-staff-room"),
     ) {
         Ok(c) => c,
         Err(outcome) => return *outcome,
@@ -253,105 +243,104 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: EventCommand) -> Outcome {
                 user: ctx.user.clone(),
                 action: "events".into(),
             },
-            post(format!(
-                "{}, only a programme's coordinators can manage events.",
-                ctx.user.id
-            )),
+            post(Text::msg("event-only-coordinators").arg("who", &ctx.user.id)),
         ]);
     }
     match command {
         EventCommand::Create(spec) => create(ctx, room, spec),
         EventCommand::List => {
             let Subject::Events(list) = ctx.subject else {
-                return Outcome::unchanged(vec![post("No upcoming events.".into())]);
+                return Outcome::unchanged(vec![post(Text::msg("event-none-upcoming"))]);
             };
             if list.is_empty() {
-                return Outcome::unchanged(vec![post(
-                    "No upcoming events. Create one with: event create title: ...; start: ..."
-                        .into(),
-                )]);
+                return Outcome::unchanged(vec![post(Text::msg("event-none-create"))]);
             }
             let list: Vec<_> = list.iter().filter(|(e, _)| in_reach(ctx, e)).collect();
             if list.is_empty() {
-                return Outcome::unchanged(vec![post("No upcoming events.".into())]);
+                return Outcome::unchanged(vec![post(Text::msg("event-none-upcoming"))]);
             }
-            let mut s = format!("Upcoming events ({}):", list.len());
-            for (e, rsvps) in list {
-                s.push_str(&format!(
-                    "\n#{} {} — {} · {}",
-                    e.id,
-                    e.title,
-                    e.when(),
-                    tally(e, rsvps)
-                ));
-            }
-            Outcome::unchanged(vec![post(s)])
+            let mut lines = vec![Text::msg("event-upcoming").arg("count", list.len())];
+            lines.extend(list.iter().map(|(e, rsvps)| {
+                Text::msg("event-line")
+                    .arg("n", e.id)
+                    .arg("title", &e.title)
+                    .arg("when", e.said_when())
+                    .arg("tally", tally(e, rsvps))
+            }));
+            Outcome::unchanged(vec![post(Text::lines(lines))])
         }
         EventCommand::Show(n) => {
             let Subject::Event(Some(found)) = ctx.subject else {
-                return Outcome::unchanged(vec![post(format!("There is no event #{n}."))]);
+                return Outcome::unchanged(vec![post(Text::msg("event-none").arg("n", n))]);
             };
             if !in_reach(ctx, &found.0) {
-                return Outcome::unchanged(vec![post(format!(
-                    "Event #{n} is another programme's: its coordinators work it, in their room."
-                ))]);
+                return Outcome::unchanged(vec![post(
+                    Text::msg("event-other-programme").arg("n", n),
+                )]);
             }
             let (e, rsvps) = found.as_ref();
-            let names = |a: Rsvp| -> String {
+            let names = |a: Rsvp| -> Text {
                 let who: Vec<String> = rsvps
                     .iter()
                     .filter(|(_, r)| *r == a)
                     .map(|(u, _)| u.id.clone())
                     .collect();
                 if who.is_empty() {
-                    "nobody yet".into()
+                    Text::msg("event-nobody-yet")
                 } else {
-                    who.join(", ")
+                    Text::plain(who.join(", "))
                 }
             };
-            let status = if e.cancelled { " · CANCELLED" } else { "" };
-            Outcome::unchanged(vec![post(format!(
-                "Event #{} {} — {}{status}\nAnnounced in {}\n{}\nComing: {}\nMaybe: {}",
-                e.id,
-                e.title,
-                e.when(),
-                e.room,
-                tally(e, rsvps),
-                names(Rsvp::Yes),
-                names(Rsvp::Maybe)
-            ))])
+            let id = if e.cancelled {
+                "event-show-cancelled"
+            } else {
+                "event-show"
+            };
+            Outcome::unchanged(vec![post(
+                Text::msg(id)
+                    .arg("n", e.id)
+                    .arg("title", &e.title)
+                    .arg("when", e.said_when())
+                    .arg("room", e.room.to_string())
+                    .arg("tally", tally(e, rsvps))
+                    .arg("yes", names(Rsvp::Yes))
+                    .arg("maybe", names(Rsvp::Maybe)),
+            )])
         }
         EventCommand::Cancel(n, reason) => {
             let Subject::Event(Some(found)) = ctx.subject else {
-                return Outcome::unchanged(vec![post(format!("There is no event #{n}."))]);
+                return Outcome::unchanged(vec![post(Text::msg("event-none").arg("n", n))]);
             };
             if !in_reach(ctx, &found.0) {
-                return Outcome::unchanged(vec![post(format!(
-                    "Event #{n} is another programme's: its coordinators work it, in their room."
-                ))]);
+                return Outcome::unchanged(vec![post(
+                    Text::msg("event-other-programme").arg("n", n),
+                )]);
             }
             let (e, rsvps) = found.as_ref();
             if e.cancelled {
-                return Outcome::unchanged(vec![post(format!(
-                    "Event #{n} was already cancelled."
-                ))]);
+                return Outcome::unchanged(vec![post(
+                    Text::msg("event-already-cancelled").arg("n", n),
+                )]);
             }
             if e.starts_at <= ctx.now {
-                return Outcome::unchanged(vec![post(format!(
-                    "Event #{n} has already started; it cannot be cancelled."
-                ))]);
+                return Outcome::unchanged(vec![post(
+                    Text::msg("event-already-begun").arg("n", n),
+                )]);
             }
             let reason = reason.trim();
-            let because = match reason.chars().last() {
-                None => String::new(),
-                Some('.' | '!' | '?') => format!(" Reason: {reason}"),
-                Some(_) => format!(" Reason: {reason}."),
-            };
-            let notice = format!(
-                "Cancelled: {} — {}.{because} Sorry for the change.",
-                e.title,
-                e.when()
-            );
+            let notice = match reason.chars().last() {
+                None => Text::msg("event-cancelled-notice"),
+                Some(last) => Text::msg("event-cancelled-notice-reason").arg(
+                    "reason",
+                    if ".!?".contains(last) {
+                        reason.to_string()
+                    } else {
+                        format!("{reason}.")
+                    },
+                ),
+            }
+            .arg("title", &e.title)
+            .arg("when", e.said_when());
             let mut effects = vec![Effect::CancelEvent {
                 event_id: e.id,
                 reason: reason.to_string(),
@@ -361,25 +350,21 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: EventCommand) -> Outcome {
                 if *answer != Rsvp::No {
                     effects.push(Effect::SendDm {
                         to: user.clone(),
-                        message: OutMessage::text(notice.clone()),
+                        message: OutMessage::said(notice.clone()),
                     });
                 }
             }
             effects.push(Effect::PostInRoom {
                 room: e.room.clone(),
-                message: OutMessage::text(notice),
+                message: OutMessage::said(notice),
             });
             let told = rsvps.iter().filter(|(_, a)| *a != Rsvp::No).count();
-            effects.push(post(format!(
-                "Event #{n} cancelled by {}; {} who said yes or maybe {} told.",
-                ctx.user.id,
-                if told == 1 {
-                    "1 person".to_string()
-                } else {
-                    format!("{told} people")
-                },
-                if told == 1 { "was" } else { "were" }
-            )));
+            effects.push(post(
+                Text::msg("event-cancelled-by")
+                    .arg("n", n)
+                    .arg("who", &ctx.user.id)
+                    .arg("told", told),
+            ));
             Outcome::unchanged(effects)
         }
         EventCommand::Rsvp(..) => unreachable!("answered above"),
@@ -387,10 +372,10 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: EventCommand) -> Outcome {
 }
 
 fn create(ctx: &Ctx<'_>, room: &RoomRef, request: Result<EventRequest, String>) -> Outcome {
-    let post = |t: String| {
+    let post = |t: Text| {
         Outcome::unchanged(vec![Effect::PostInRoom {
             room: room.clone(),
-            message: OutMessage::text(t),
+            message: OutMessage::said(t),
         }])
     };
     // Read as the writer means it: the time zone and date order of the programmes they
@@ -401,11 +386,11 @@ fn create(ctx: &Ctx<'_>, room: &RoomRef, request: Result<EventRequest, String>) 
     );
     let spec = match request.and_then(|r| r.resolve(&reader)) {
         Ok(s) => s,
-        Err(e) => return post(e),
+        Err(e) => return post(Text::plain(e)),
     };
     let sessions = match events::occurrences(&spec, ctx.now) {
         Ok(s) => s,
-        Err(e) => return post(e),
+        Err(e) => return post(Text::plain(e)),
     };
     // A coordinator of one programme (or working in its room) announces in its events
     // room; anyone else in the deployment's.
@@ -418,17 +403,16 @@ fn create(ctx: &Ctx<'_>, room: &RoomRef, request: Result<EventRequest, String>) 
         (Some(r), _) => match RoomRef::from_written(room.platform, r) {
             Ok(named) => named,
             Err(how) => {
-                return post(format!(
-                    "room: “{r}” is not a room I can post in. Give the room's id ({how})."
-                ));
+                return post(
+                    Text::msg("event-room-unusable")
+                        .arg("room", r.as_str())
+                        .arg("how", how),
+                );
             }
         },
         (None, Some(r)) => r.clone(),
         (None, None) => {
-            return post(
-                "Where should it be announced? Add room: <room> (no events room is configured)."
-                    .into(),
-            );
+            return post(Text::msg("event-where"));
         }
     };
     let events = sessions

@@ -38,6 +38,7 @@ pub const FILES: &[&str] = &[
     "meetings.ftl",
     "replies.ftl",
     "choosing.ftl",
+    "events.ftl",
 ];
 
 type Bundle = FluentBundle<FluentResource>;

@@ -77,14 +77,25 @@ mod tests {
         "src/flows/decide.rs",
         "src/flows/escape.rs",
         "src/flows/starters.rs",
+        "src/flows/events.rs",
+        "src/flows/incident/report/mod.rs",
+        "src/flows/choice/mod.rs",
+        "src/flows/choice/profile.rs",
     ];
 
-    /// String literals of the code (tests left out) that read as an English sentence: a
-    /// capital, then at least three words.
+    /// String literals of the code (tests and comments left out) that read as an English
+    /// sentence: a capital, then at least three words.
     fn english_sentences(source: &str) -> Vec<String> {
-        let code = source.split("#[cfg(test)]").next().unwrap_or(source);
+        let code: String = source
+            .split("#[cfg(test)]")
+            .next()
+            .unwrap_or(source)
+            .lines()
+            .filter(|l| !l.trim_start().starts_with("//"))
+            .collect::<Vec<_>>()
+            .join("\n");
         let mut found = Vec::new();
-        let mut rest = code;
+        let mut rest = code.as_str();
         while let Some(start) = rest.find('"') {
             let after = &rest[start + 1..];
             let Some(end) = after.find('"') else { break };
@@ -138,9 +149,11 @@ mod tests {
         // kickoff and agreement, 171 with meeting times (`meetings`),
         // 155 with the replies of `decide`, 149 with `escape`, 143 with a member's side of
         // `pause`, 131 with browsing and asking a mentor (`choice`),
-        // 130 with `starters`.
+        // 130 with `starters`, 121 with `events`, 115 with a report's evidence and
+        // summary, 111 once comments were no longer counted, 108 with `profile` and
+        // `transcript`.
         // Lower it when a file is migrated.
-        assert!(total <= 130, "{total} English sentences: more than before");
+        assert!(total <= 108, "{total} English sentences: more than before");
     }
 
     fn sources(dir: &std::path::Path) -> Vec<(String, String)> {

@@ -496,7 +496,9 @@ proptest! {
             prop_assert!(sessions.len() <= crate::domain::events::MAX_SESSIONS);
             for at in sessions {
                 prop_assert!(at > now());
-                let _ = crate::domain::events::describe(at, &spec.zone);
+                for l in crate::i18n::Locale::all() {
+                    let _ = crate::domain::events::said_when(at, &spec.zone).render(l);
+                }
             }
         }
     }

@@ -77,7 +77,7 @@ proptest! {
                 prop_assert!(spec.err().is_none_or(|e| !e.is_empty()));
             }
             Some(Ok(c)) => prop_assert!(c.event().is_none_or(|n| n > 0)),
-            Some(Err(usage)) => prop_assert!(!usage.is_empty()),
+            Some(Err(usage)) => prop_assert!(!usage.english().is_empty()),
             None => {}
         }
     }

@@ -166,7 +166,35 @@ both_backends! {
         let out = h.dm_all("amina", "rsvp 9 yes").await;
         assert!(out.contains("There is no event #9."), "{out}");
         let out = h.dm_all("amina", "rsvp 1 perhaps").await;
-        assert!(out.contains("Usage: rsvp <event number> yes|no|maybe"), "{out}");
+        assert!(out.contains("To answer an invitation, type rsvp, the event's number and yes, no or maybe"), "{out}");
         assert!(h.store.upcoming_events(h.app.now(), 10).await.unwrap().is_empty());
+    }
+
+    async fn an_invitation_is_answered_and_reminded_in_each_readers_language(db: TestDb) {
+        let h = Harness::new(&db).await;
+        h.dm_all("amina", "idioma es").await;
+        h.dm_all("bea", "language ar").await;
+        h.in_room("carol", ROOM, "!tandem event create title: CV workshop; start: 2027-01-20 18:00 Europe/London; length: 90m; capacity: 1").await;
+        at(&h, "2027-01-13T18:00:00Z").await;
+        // Answered in Spanish words, answered in Spanish.
+        let out = h.dm_all("amina", "rsvp 1 sí").await;
+        assert_eq!(out, "[dm amina] Vas a CV workshop — mié 20 ene 2027, 18:00 Europe/London (18:00 UTC). Te lo recordaré antes de que empiece.");
+        // Full, in Arabic; and "maybe" in Arabic is an answer.
+        let out = press(&h, "bea", 1, "yes").await;
+        // (Values in an Arabic sentence are isolated, U+2068…U+2069.)
+        assert!(out.contains("[dm bea] عذرًا، \u{2068}CV workshop\u{2069} مكتملة (\u{2068}مكان واحد\u{2069})."), "{out}");
+        let out = h.dm_all("bea", "rsvp 1 ربما").await;
+        assert!(out.contains("سُجّل ردّك «ربما» على \u{2068}CV workshop\u{2069}"), "{out}");
+        assert!(out.contains("الأربعاء"), "{out}");
+        let out = h.in_room("carol", ROOM, "!tandem event show 1").await;
+        assert!(out.contains("1 yes, 1 maybe, 0 no (1 place)\nComing: amina\nMaybe: bea"), "{out}");
+        // The reminder, in Spanish.
+        let out = at(&h, "2027-01-19T18:00:00Z").await;
+        assert_eq!(out, "[dm amina] Recordatorio: CV workshop empieza dentro de 24 horas, mié 20 ene 2027, 18:00 Europe/London (18:00 UTC).");
+        // A cancellation tells each in their language.
+        let out = h.in_room("carol", ROOM, "!tandem event cancel 1 The room is double-booked").await;
+        assert!(out.contains("[dm amina] Cancelado: CV workshop — mié 20 ene 2027, 18:00 Europe/London (18:00 UTC). Motivo: The room is double-booked. Perdona el cambio."), "{out}");
+        assert!(out.contains("[dm bea] أُلغيت: \u{2068}CV workshop\u{2069}"), "{out}");
+        assert!(out.contains("[room coordinators] Event #1 cancelled by carol; 2 people who said yes or maybe were told."), "{out}");
     }
 }

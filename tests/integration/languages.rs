@@ -243,9 +243,17 @@ fn a_report_in_spanish_asks_in_spanish_and_takes_spanish_answers() {
     has(&ana, "Responde sí o no.");
     has(&ana, "¿Quieres mantener tu anonimato ante la moderación?");
     has(&ana, "¿Envío este reporte?");
-    has(&ana, "• Concerns: (not said)");
-    has(&ana, "• Urgent: yes");
-    has(&ana, "• Anonymous to moderators: no");
+    // Its evidence step and its last look too.
+    has(
+        &ana,
+        "¿Hay algo que lo muestre, como enlaces a mensajes, capturas de pantalla o una descripción?",
+    );
+    has(&ana, "Tu reporte:\n• Qué: ");
+    has(&ana, "• A quién o qué concierne: (sin indicar)");
+    has(
+        &ana,
+        "• Pruebas: (ninguna)\n• Urgente: sí\n• Anónimo para el equipo de moderación: no",
+    );
     assert!(stdout.contains("[room moderators] Case #1"), "{stdout}");
 }
 
@@ -416,5 +424,13 @@ both_backends! {
         assert!(out.contains("[dm amina] Le he pedido a Grace que sea tu mentor. Tiene hasta el "), "{out}");
         let out = h.dm_all("amina", "browse").await;
         assert!(out.contains("Ya se lo has pedido a Grace y estamos esperando su respuesta (como muy tarde el "), "{out}");
+        // Her profile, a mistyped one, and a transcript she cannot have yet.
+        let out = h.dm_all("amina", "profile").await;
+        assert!(out.contains("Tu perfil en "), "{out}");
+        assert!(out.contains("Uso: profile · profile show"), "{out}");
+        let out = h.dm_all("amina", "profile show x").await;
+        assert!(out.contains("«x» no es uno de los números de la lista."), "{out}");
+        let out = h.dm_all("amina", "transcript").await;
+        assert_eq!(out, "[dm amina] No tienes ninguna sala de pareja de la que enviarte una transcripción.");
     }
 }

@@ -18,9 +18,10 @@ use super::{JobOutcome, job_key};
 use crate::app::{App, Result};
 use crate::chat::OutMessage;
 use crate::domain::RoomRef;
-use crate::domain::events::{ANNOUNCE_BEFORE_DAYS, EventJob, EventRecord, Rsvp, describe};
+use crate::domain::events::{ANNOUNCE_BEFORE_DAYS, EventJob, EventRecord, Rsvp, said_local};
 use crate::domain::schedule::Job;
 use crate::flows::events::announcement;
+use crate::i18n::Text;
 use crate::ports::{IdempotencyKey, PortError};
 
 pub use crate::domain::events::{EVENT_ANNOUNCE_JOB, EVENT_REMINDER_JOB};
@@ -42,20 +43,22 @@ impl App {
             return Ok(());
         };
         info!(event = first.id, sessions = sessions.len(), "event created");
-        let mut text = format!(
-            "Event created: {} — {} session{}, each announced in {} with RSVP {} days before it (at once if sooner); reminders go to those who say yes. Times are in {}.",
-            first.title,
-            sessions.len(),
-            if sessions.len() == 1 { "" } else { "s" },
-            first.room,
-            ANNOUNCE_BEFORE_DAYS,
-            // The zone the start was read in: the one written, or the programme's.
-            first.zone
+        let mut lines = vec![
+            Text::msg("event-created")
+                .arg("title", &first.title)
+                .arg("sessions", sessions.len())
+                .arg("room", first.room.to_string())
+                .arg("days", ANNOUNCE_BEFORE_DAYS)
+                // The zone the start was read in: the one written, or the programme's.
+                .arg("zone", &first.zone),
+        ];
+        lines.extend(
+            sessions
+                .iter()
+                .map(|e| Text::join(vec![Text::plain(format!("#{} ", e.id)), e.said_when()], "")),
         );
-        for e in &sessions {
-            text.push_str(&format!("\n#{} {}", e.id, e.when()));
-        }
-        self.post(room, &OutMessage::text(text), key).await
+        self.post(room, &OutMessage::said(Text::lines(lines)), key)
+            .await
     }
 
     /// After `event cancel` is recorded (its jobs skipped with it): the platform's copy
@@ -143,34 +146,27 @@ impl App {
             left
         };
         let soon = if minutes >= 60 {
-            let hours = (minutes + 30) / 60;
-            format!("{hours} hour{}", if hours == 1 { "" } else { "s" })
+            Text::msg("event-hours").arg("count", (minutes + 30) / 60)
         } else {
-            format!("{minutes} minute{}", if minutes == 1 { "" } else { "s" })
+            Text::msg("event-minutes").arg("count", minutes)
         };
         for (user, answer) in &rsvps {
             if *answer != Rsvp::Yes {
                 continue;
             }
-            let mut text = format!(
-                "Reminder: {} starts in {soon}, {}.",
-                event.title,
-                event.when()
-            );
-            if let Some(zone) = self.store.answered_zone_of(user).await?
-                && zone.canonical() != event.zone().canonical()
-            {
-                text.push_str(&format!(
-                    " Where you are that is {}.",
-                    describe(event.starts_at, &zone)
-                        .split(" (")
-                        .next()
-                        .unwrap_or_default()
-                ));
+            let text = match self.store.answered_zone_of(user).await? {
+                Some(zone) if zone.canonical() != event.zone().canonical() => {
+                    Text::msg("event-reminder-local")
+                        .arg("local", said_local(event.starts_at, &zone))
+                }
+                _ => Text::msg("event-reminder"),
             }
+            .arg("title", &event.title)
+            .arg("soon", soon.clone())
+            .arg("when", event.said_when());
             let message = OutMessage {
                 at: Some(event.starts_at),
-                ..OutMessage::text(text)
+                ..OutMessage::said(text)
             };
             // Keyed by person, so a retried job never reminds anyone twice.
             let key = IdempotencyKey(format!("{}-{user}", job_key(job, 0).0));

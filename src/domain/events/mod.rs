@@ -22,9 +22,10 @@
 use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime, Timelike, Utc};
 use serde::{Deserialize, Serialize};
 
-use super::schedule::{describe_local, local_time, resolve_local};
+use super::schedule::{local_time, resolve_local};
 use super::timezone::{TimeZone, parse_time_zone};
 use super::when::{Reader, repeat_words};
+use crate::i18n::Text;
 
 /// The most sessions one `event create` may make.
 pub const MAX_SESSIONS: usize = 100;
@@ -366,7 +367,7 @@ pub fn occurrences(spec: &EventSpec, now: DateTime<Utc>) -> Result<Vec<DateTime<
     if first <= now {
         return Err(format!(
             "{} is in the past. Please give a future start.",
-            describe(first, &spec.zone)
+            said_when(first, &spec.zone).english()
         ));
     }
     let Some(Repeat {
@@ -428,20 +429,35 @@ pub fn occurrences(spec: &EventSpec, now: DateTime<Utc>) -> Result<Vec<DateTime<
     Ok(sessions)
 }
 
-/// `Wed 3 Feb 2027, 18:00 Europe/London (18:00 UTC)`
-pub fn describe(at: DateTime<Utc>, zone: &TimeZone) -> String {
-    let local = local_time(zone, at);
-    let utc = at.naive_utc();
+/// When a session starts, in the reader's language: `Wed 3 Feb 2027, 18:00 Europe/London
+/// (18:00 UTC)`, `mié 3 feb 2027, …`.
+pub fn said_when(at: DateTime<Utc>, zone: &TimeZone) -> Text {
     if zone.canonical() == "UTC" {
-        return format!("{} UTC", describe_local(local));
+        moment("event-when-utc", at, zone)
+    } else {
+        moment("event-when", at, zone)
     }
-    format!(
-        "{} {} ({:02}:{:02} UTC)",
-        describe_local(local),
-        zone.canonical(),
-        utc.hour(),
-        utc.minute()
-    )
+}
+
+/// The moment in `zone` alone (`mié 3 feb 2027, 18:00 America/Lima`): where a reader is.
+pub fn said_local(at: DateTime<Utc>, zone: &TimeZone) -> Text {
+    moment("event-when-local", at, zone)
+}
+
+fn moment(id: &str, at: DateTime<Utc>, zone: &TimeZone) -> Text {
+    let local = local_time(zone, at);
+    let clock = |t: NaiveDateTime| format!("{:02}:{:02}", t.hour(), t.minute());
+    Text::msg(id)
+        .arg("weekday", super::meetings::weekday(local.weekday()))
+        .arg("day", i64::from(local.day()))
+        .arg(
+            "month",
+            Text::msg(&format!("month-short-{}", local.month())),
+        )
+        .arg("year", local.year().to_string())
+        .arg("time", clock(local))
+        .arg("zone", zone.canonical())
+        .arg("utc", clock(at.naive_utc()))
 }
 
 /// An answer to an invitation.
@@ -467,7 +483,12 @@ impl Rsvp {
             "yes" | "y" | "going" | "1" => Some(Rsvp::Yes),
             "no" | "n" | "not going" | "2" => Some(Rsvp::No),
             "maybe" | "m" | "3" => Some(Rsvp::Maybe),
-            _ => None,
+            // The answers as each shipped language says them (folded: no accents).
+            typed => match crate::domain::text::fold(typed).as_str() {
+                "quizas" | "quiza" | "tal vez" | "ربما" => Some(Rsvp::Maybe),
+                _ => crate::domain::answer::yes_or_no(typed)
+                    .map(|yes| if yes { Rsvp::Yes } else { Rsvp::No }),
+            },
         }
     }
 }
@@ -496,8 +517,9 @@ impl EventRecord {
         parse_time_zone(&self.zone).unwrap_or(TimeZone::Offset(0))
     }
 
-    pub fn when(&self) -> String {
-        describe(self.starts_at, &self.zone())
+    /// When it starts, in the reader's language.
+    pub fn said_when(&self) -> Text {
+        said_when(self.starts_at, &self.zone())
     }
 }
 

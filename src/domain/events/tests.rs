@@ -114,7 +114,10 @@ fn a_weekly_series_keeps_its_local_time_across_daylight_saving() {
         Some(("0 18 * * SUN", "2027-04-04")),
     );
     let sessions = occurrences(&s, now).unwrap();
-    let london: Vec<String> = sessions.iter().map(|t| describe(*t, &s.zone)).collect();
+    let london: Vec<String> = sessions
+        .iter()
+        .map(|t| said_when(*t, &s.zone).english())
+        .collect();
     assert_eq!(
         london,
         [

@@ -103,7 +103,7 @@ pub fn describe(windows: &[Window]) -> Text {
 }
 
 /// A weekday's short name (`Mon`, `lun`).
-fn weekday(day: Weekday) -> Text {
+pub(crate) fn weekday(day: Weekday) -> Text {
     Text::msg(&format!("weekday-{}", day.number_from_monday()))
 }
 

@@ -33,12 +33,13 @@ pub use browse::pass_on;
 
 use std::collections::HashMap;
 
-use super::{Ctx, Outcome, Subject};
+use super::{Ctx, OutMessage, Outcome, Subject};
 use crate::domain::matches::MatchRecord;
 use crate::domain::matching::MatchedBy;
 use crate::domain::numbers::{self, Numbered};
 use crate::domain::profile::Profile;
 use crate::domain::{ApplicationRecord, Programme, RoleKind};
+use crate::i18n::Text;
 
 /// A mentee-choice command, parsed.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -75,14 +76,8 @@ pub enum ProfileCommand {
     Hide,
 }
 
-pub const PROFILE_USAGE: &str = "Usage: profile · profile show <numbers, like 1 3> · profile show all · profile show none · profile bio <a few words about you> · profile hide";
-pub const BROWSE_USAGE: &str =
-    "Usage: browse · browse <words to look for> · browse <page number> (or: mentors)";
-pub const RANK_USAGE: &str = "Usage: rank <the mentors' numbers, as browse shows them, your first choice first> [a few words to them], like: rank 12 15 9 I'd love help with my CV (a colon after the numbers when the words start with a number: rank 12 15: 2 calls a month)";
-pub const REQUEST_USAGE: &str = "Usage: request <the mentor's number, as browse shows it> [a few words to them], like: request 12 I'd love help with my CV";
-
 /// Reads a DM as a mentee-choice command; `Some(Err)` carries the usage.
-pub fn parse(text: &str) -> Option<Result<ChoiceCommand, String>> {
+pub fn parse(text: &str) -> Option<Result<ChoiceCommand, Text>> {
     let t = text.trim();
     let t = t.strip_prefix('/').unwrap_or(t);
     let (first, rest) = match t.split_once(char::is_whitespace) {
@@ -98,8 +93,8 @@ pub fn parse(text: &str) -> Option<Result<ChoiceCommand, String>> {
     }
 }
 
-fn parse_profile(rest: &str) -> Result<ChoiceCommand, String> {
-    let usage = || PROFILE_USAGE.to_string();
+fn parse_profile(rest: &str) -> Result<ChoiceCommand, Text> {
+    let usage = || Text::msg("choice-profile-usage");
     let (verb, after) = match rest.split_once(char::is_whitespace) {
         Some((a, b)) => (a.to_lowercase(), b.trim()),
         None => (rest.to_lowercase(), ""),
@@ -122,9 +117,10 @@ fn parse_profile(rest: &str) -> Result<ChoiceCommand, String> {
                     match w.parse::<usize>() {
                         Ok(n) if n > 0 => picked.push(n),
                         _ => {
-                            return Err(format!(
-                                "`{w}` is not one of the numbers listed. {PROFILE_USAGE}"
-                            ));
+                            return Err(Text::lines(vec![
+                                Text::msg("profile-not-a-number").arg("word", w),
+                                usage(),
+                            ]));
                         }
                     }
                 }
@@ -138,7 +134,7 @@ fn parse_profile(rest: &str) -> Result<ChoiceCommand, String> {
     Ok(ChoiceCommand::Profile(command))
 }
 
-fn parse_browse(rest: &str) -> Result<ChoiceCommand, String> {
+fn parse_browse(rest: &str) -> Result<ChoiceCommand, Text> {
     let mut words: Vec<String> = rest
         .split_whitespace()
         .map(|w| {
@@ -155,7 +151,7 @@ fn parse_browse(rest: &str) -> Result<ChoiceCommand, String> {
             .parse::<usize>()
             .ok()
             .filter(|n| *n > 0)
-            .ok_or_else(|| BROWSE_USAGE.to_string())?;
+            .ok_or_else(|| Text::msg("choice-browse-usage"))?;
         words.pop();
     }
     if words.first().is_some_and(|w| w == "more" || w == "page") {
@@ -164,7 +160,7 @@ fn parse_browse(rest: &str) -> Result<ChoiceCommand, String> {
     Ok(ChoiceCommand::Browse { words, page })
 }
 
-fn parse_request(rest: &str) -> Result<ChoiceCommand, String> {
+fn parse_request(rest: &str) -> Result<ChoiceCommand, Text> {
     let (first, note) = match rest.split_once(char::is_whitespace) {
         Some((a, b)) => (a, b.trim()),
         None => (rest, ""),
@@ -174,11 +170,11 @@ fn parse_request(rest: &str) -> Result<ChoiceCommand, String> {
             mentor,
             note: note.to_string(),
         }),
-        _ => Err(REQUEST_USAGE.to_string()),
+        _ => Err(Text::msg("choice-request-usage")),
     }
 }
 
-fn parse_rank(rest: &str) -> Result<ChoiceCommand, String> {
+fn parse_rank(rest: &str) -> Result<ChoiceCommand, Text> {
     // The leading numbers are the choices (`12 15 9`, `12, 15, 9`, `A12 then A15`); the
     // words after them are the note. A colon ends the choices, for a note that starts with
     // a number (`rank 12 15: 2 calls a month`).
@@ -213,7 +209,7 @@ fn parse_rank(rest: &str) -> Result<ChoiceCommand, String> {
         }
     }
     if mentors.is_empty() {
-        return Err(RANK_USAGE.to_string());
+        return Err(Text::msg("choice-rank-usage"));
     }
     Ok(ChoiceCommand::Rank {
         mentors,
@@ -243,10 +239,10 @@ pub struct ChoicePool {
 }
 
 /// Runs a mentee-choice command (or says why it cannot run).
-pub fn handle(ctx: &Ctx<'_>, command: &Result<ChoiceCommand, String>) -> Outcome {
+pub fn handle(ctx: &Ctx<'_>, command: &Result<ChoiceCommand, Text>) -> Outcome {
     let command = match command {
         Ok(c) => c,
-        Err(usage) => return Outcome::unchanged(vec![ctx.dm_text(usage.clone())]),
+        Err(usage) => return Outcome::unchanged(vec![ctx.dm(OutMessage::said(usage.clone()))]),
     };
     let pools: &[ChoicePool] = match ctx.subject {
         Subject::Choosing(pools) => pools,

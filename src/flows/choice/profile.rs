@@ -3,10 +3,12 @@
 //! they write; a mentor without anything shown is not listed to mentees.
 
 use super::super::{Ctx, Effect, Outcome};
-use super::{ChoicePool, PROFILE_USAGE, ProfileCommand, not_choosing};
+use super::{ChoicePool, ProfileCommand, not_choosing};
+use crate::chat::OutMessage;
 use crate::domain::profile::{MAX_BIO_CHARS, Profile, offerable, shown};
 use crate::domain::text::{char_len, clean};
 use crate::domain::{ApplicationRecord, Programme, RoleKind};
+use crate::i18n::Text;
 
 pub(super) fn handle(ctx: &Ctx<'_>, pools: &[ChoicePool], command: &ProfileCommand) -> Outcome {
     let found = pools.iter().find_map(|pool| {
@@ -27,14 +29,19 @@ pub(super) fn handle(ctx: &Ctx<'_>, pools: &[ChoicePool], command: &ProfileComma
     let offer = offerable(programme, record);
     let new = match command {
         ProfileCommand::Show => {
-            return Outcome::unchanged(vec![ctx.dm_text(view(programme, record, &current))]);
+            return Outcome::unchanged(vec![
+                ctx.dm(OutMessage::said(view(programme, record, &current))),
+            ]);
         }
         ProfileCommand::Pick(numbers) => {
             if let Some(n) = numbers.iter().find(|n| **n > offer.len()) {
-                return Outcome::unchanged(vec![ctx.dm_text(format!(
-                    "There is no answer number {n}: the answers you can show are numbered 1 to {}. Nothing was changed. Type profile to see them.",
-                    offer.len()
-                ))]);
+                return Outcome::unchanged(vec![
+                    ctx.dm(OutMessage::said(
+                        Text::msg("profile-no-such-answer")
+                            .arg("n", *n)
+                            .arg("max", offer.len()),
+                    )),
+                ]);
             }
             Profile {
                 questions: numbers.iter().map(|n| offer[n - 1].0.clone()).collect(),
@@ -49,9 +56,13 @@ pub(super) fn handle(ctx: &Ctx<'_>, pools: &[ChoicePool], command: &ProfileComma
             let bio = clean(text, false).trim().to_string();
             let len = char_len(&bio);
             if len > MAX_BIO_CHARS {
-                return Outcome::unchanged(vec![ctx.dm_text(format!(
-                    "Your bio is {len} characters long; please keep it to {MAX_BIO_CHARS}. Nothing was changed."
-                ))]);
+                return Outcome::unchanged(vec![
+                    ctx.dm(OutMessage::said(
+                        Text::msg("profile-bio-long")
+                            .arg("count", len)
+                            .arg("max", MAX_BIO_CHARS),
+                    )),
+                ]);
             }
             Profile {
                 questions: current.questions.clone(),
@@ -70,73 +81,70 @@ pub(super) fn handle(ctx: &Ctx<'_>, pools: &[ChoicePool], command: &ProfileComma
         bio: new.bio,
     };
     let said = if new.is_empty() && !current.is_empty() {
-        format!(
-            "Your profile is hidden: {}. Type profile to show it again.",
-            hidden_means(record.summary.role)
-        )
+        Text::msg("profile-hidden").arg("means", hidden_means(record.summary.role))
     } else if new == current {
-        format!("Nothing changed.\n{}", view(programme, record, &new))
+        Text::lines(vec![
+            Text::msg("profile-unchanged"),
+            view(programme, record, &new),
+        ])
     } else {
-        format!("Saved.\n{}", view(programme, record, &new))
+        Text::lines(vec![
+            Text::msg("profile-saved"),
+            view(programme, record, &new),
+        ])
     };
     if new == current {
-        return Outcome::unchanged(vec![ctx.dm_text(said)]);
+        return Outcome::unchanged(vec![ctx.dm(OutMessage::said(said))]);
     }
     Outcome::unchanged(vec![
         Effect::SetProfile {
             application: record.summary.id,
             profile: new,
         },
-        ctx.dm_text(said),
+        ctx.dm(OutMessage::said(said)),
     ])
 }
 
 /// What an empty profile means for someone of `role`.
-fn hidden_means(role: RoleKind) -> &'static str {
-    match role {
-        RoleKind::Mentor => "mentees don't see you when they browse",
-        RoleKind::Mentee => "a mentor you ask sees only your name, why you fit and your note",
-    }
+fn hidden_means(role: RoleKind) -> Text {
+    Text::msg(match role {
+        RoleKind::Mentor => "profile-hidden-mentor",
+        RoleKind::Mentee => "profile-hidden-mentee",
+    })
 }
 
 /// The profile as the other side sees it, and the answers that may be shown, numbered.
-fn view(programme: &Programme, record: &ApplicationRecord, profile: &Profile) -> String {
-    let readers = match record.summary.role {
-        RoleKind::Mentor => "mentees",
-        RoleKind::Mentee => "the mentors you ask",
-    };
+fn view(programme: &Programme, record: &ApplicationRecord, profile: &Profile) -> Text {
     let lines = shown(programme, record, profile);
-    let mut s = if lines.is_empty() {
-        format!(
-            "Your profile in {} shows nothing yet, so {}.",
-            programme.name,
-            hidden_means(record.summary.role)
-        )
+    let mut said = vec![if lines.is_empty() {
+        Text::msg("profile-empty")
+            .arg("programme", &programme.name)
+            .arg("means", hidden_means(record.summary.role))
     } else {
-        format!(
-            "Your profile in {}, as {readers} see it:\n{}",
-            programme.name,
-            lines
-                .iter()
-                .map(|l| format!("  {l}"))
-                .collect::<Vec<_>>()
-                .join("\n")
+        let seen_by = match record.summary.role {
+            RoleKind::Mentor => "profile-as-mentees-see",
+            RoleKind::Mentee => "profile-as-mentors-see",
+        };
+        Text::lines(
+            std::iter::once(Text::msg(seen_by).arg("programme", &programme.name))
+                .chain(lines.iter().map(|l| Text::plain(format!("  {l}"))))
+                .collect(),
         )
-    };
+    }];
     let offer = offerable(programme, record);
     if offer.is_empty() {
-        s.push_str("\nNone of your answers can be shown; you can write a bio.");
+        said.push(Text::msg("profile-nothing-to-show"));
     } else {
-        s.push_str("\nYour answers you can show (✓: shown):");
+        said.push(Text::msg("profile-answers"));
         for (i, (id, label, answer)) in offer.iter().enumerate() {
             let mark = if profile.questions.contains(id) {
                 "✓"
             } else {
                 "·"
             };
-            s.push_str(&format!("\n{mark} {}. {label}: {answer}", i + 1));
+            said.push(Text::plain(format!("{mark} {}. {label}: {answer}", i + 1)));
         }
     }
-    s.push_str(&format!("\n{PROFILE_USAGE}"));
-    s
+    said.push(Text::msg("choice-profile-usage"));
+    Text::lines(said)
 }

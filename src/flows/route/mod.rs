@@ -113,7 +113,7 @@ pub enum Dm {
     /// `rsvp <n> yes|no|maybe`.
     Rsvp(i64, Rsvp),
     /// `rsvp` mistyped: the usage.
-    RsvpUsage(String),
+    RsvpUsage(crate::i18n::Text),
     /// Another events command: it works in the coordinators' room.
     EventsElsewhere,
     /// A coordinators' command: it works in their room.
@@ -121,7 +121,7 @@ pub enum Dm {
     /// One of the commands everyone has (`help`, `apply`, `status`, `report`, ...).
     Command(Command),
     /// `profile …`, `browse …` or `request …`: mentees choosing their mentor.
-    Choice(Result<ChoiceCommand, String>),
+    Choice(Result<ChoiceCommand, crate::i18n::Text>),
     /// `availability …` (one's own week); `meet …` and `met …`, which work in the pair room.
     Meeting(Result<MeetCommand, crate::i18n::Text>),
     /// `idea`, `agreement` or `agree`: they work in the pair room (the word typed).
@@ -161,7 +161,7 @@ pub enum Room {
     /// A case command (`cases`, `case claim 3`, ...).
     Case(Result<CaseCommand, String>),
     /// An events command.
-    Event(Result<EventCommand, String>),
+    Event(Result<EventCommand, crate::i18n::Text>),
     /// `close match …`: as a coordinator's command (`room`), and as a participant's
     /// request about their own match (`own`: the number, if given, and the reason).
     Close {

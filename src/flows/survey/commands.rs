@@ -122,7 +122,7 @@ pub fn handle(
     let command = match crate::flows::staff_command(
         room,
         ctx.is_coordinators_room(room),
-        Ok(command),
+        Ok::<_, String>(command),
         "Survey commands work in the coordinators' room.",
     ) {
         Ok(c) => c,

@@ -95,7 +95,7 @@ pub fn reply_files(
         ctx.moderation.evidence.files as usize,
     );
     if keep.is_empty() {
-        effects.extend(notes.into_iter().map(|n| ctx.dm_text(n)));
+        effects.extend(notes.into_iter().map(|n| ctx.dm(OutMessage::said(n))));
         effects.push(ctx.dm_text(format!(
             "You can answer in words, or send the files again. The question was: “{}”",
             flow.question
@@ -143,7 +143,7 @@ pub fn reply_files(
             )
         ),
     ));
-    effects.extend(notes.into_iter().map(|n| ctx.dm_text(n)));
+    effects.extend(notes.into_iter().map(|n| ctx.dm(OutMessage::said(n))));
     effects
         .push(ctx.dm_text("Thank you; I've passed your answer and files to the moderation team."));
     Outcome {

@@ -28,33 +28,30 @@ pub(super) fn attached(flow: &ReportFlow) -> Option<String> {
     flow.message.clone()
 }
 
-pub(super) fn evidence_question(ctx: &Ctx<'_>, flow: &ReportFlow) -> String {
-    let mut s = match &flow.message {
-        Some(link) => format!(
-            "I've attached the message you reported ({link}). Is there anything else that shows it, such as links to other messages, screenshots or a description?"
-        ),
-        None => "Is there anything that shows it, such as links to messages, screenshots or a description?".into(),
-    };
+pub(super) fn evidence_question(ctx: &Ctx<'_>, flow: &ReportFlow) -> Text {
+    let mut asked = vec![match &flow.message {
+        Some(link) => Text::msg("report-evidence-attached").arg("link", link.as_str()),
+        None => Text::msg("report-evidence"),
+    }];
     let limits = ctx.moderation.evidence;
     if limits.files > 0 {
-        s.push_str(&format!(
-            " You can send screenshots, photos or text files here (PNG, JPEG, WebP, GIF or plain text; up to {}, {} each); only the moderators can open them.",
-            limits.files,
-            file_size(limits.max_bytes)
-        ));
+        asked.push(
+            Text::msg("report-evidence-files")
+                .arg("files", i64::from(limits.files))
+                .arg("size", file_size(limits.max_bytes)),
+        );
     }
     if safeguarding(ctx, flow) {
-        s.push_str(" Please don't send pictures of a young person: describe them instead.");
+        asked.push(Text::msg("report-evidence-no-pictures"));
     }
     if flow.files.is_empty() {
-        s.push_str(" Type skip if not.");
-    } else {
-        s.push_str(&format!(
-            "\nSo far: {}. Type done when that's everything.",
-            files_list(&flow.files)
-        ));
+        asked.push(Text::msg("report-evidence-skip"));
+        return Text::join(asked, " ");
     }
-    s
+    Text::lines(vec![
+        Text::join(asked, " "),
+        Text::msg("report-evidence-so-far").arg("files", files_list(&flow.files)),
+    ])
 }
 
 pub(super) fn files_list(files: &[HeldFile]) -> String {
@@ -78,7 +75,7 @@ pub(in crate::flows) fn take_files(
     ctx: &Ctx<'_>,
     files: &[InboundFile],
     room: usize,
-) -> (Vec<HeldFile>, Vec<Effect>, Vec<String>) {
+) -> (Vec<HeldFile>, Vec<Effect>, Vec<Text>) {
     let mut keep = Vec::new();
     let mut extra = Vec::new();
     let mut notes = Vec::new();
@@ -88,39 +85,37 @@ pub(in crate::flows) fn take_files(
             FileStatus::Held(h) => extra.push((f.name.clone(), Some(h.id))),
             // Not fetched: more files than a report takes.
             FileStatus::Received => extra.push((f.name.clone(), None)),
-            FileStatus::TooLarge { limit } => notes.push(format!(
-                "“{}” is too large{}: files can be up to {}. It was not kept.",
-                f.name,
-                f.size
-                    .map(|s| format!(" ({})", file_size(s)))
-                    .unwrap_or_default(),
-                file_size(*limit)
-            )),
-            FileStatus::Failed => notes.push(format!(
-                "I couldn't fetch “{}”. Please send it again.",
-                f.name
-            )),
-            FileStatus::Uncleanable => notes.push(format!(
-                "I couldn't remove the hidden details from “{}” (a photo can carry where and by whom it was taken), so I didn't keep it. A screenshot of it will work.",
-                f.name
-            )),
-            FileStatus::Unsupported => notes.push(format!(
-                "I can't keep “{}”: files of that kind can carry hidden details such as where and by whom they were made, and I can't remove them. A screenshot (PNG or JPEG) of it works.",
-                f.name
-            )),
+            FileStatus::TooLarge { limit } => notes.push(
+                match f.size {
+                    Some(size) => Text::msg("file-too-large").arg("size", file_size(size)),
+                    None => Text::msg("file-too-large-unmeasured"),
+                }
+                .arg("name", f.name.as_str())
+                .arg("limit", file_size(*limit)),
+            ),
+            FileStatus::Failed => notes.push(Text::msg("file-failed").arg("name", f.name.as_str())),
+            FileStatus::Uncleanable => {
+                notes.push(Text::msg("file-uncleanable").arg("name", f.name.as_str()))
+            }
+            FileStatus::Unsupported => {
+                notes.push(Text::msg("file-unsupported").arg("name", f.name.as_str()))
+            }
         }
     }
     let mut effects = Vec::new();
     if !extra.is_empty() {
-        notes.push(format!(
-            "I take up to {} files, so I didn't keep {}.",
-            ctx.moderation.evidence.files,
-            extra
-                .iter()
-                .map(|(name, _)| format!("“{name}”"))
-                .collect::<Vec<_>>()
-                .join(", ")
-        ));
+        notes.push(
+            Text::msg("file-too-many")
+                .arg("max", i64::from(ctx.moderation.evidence.files))
+                .arg(
+                    "names",
+                    extra
+                        .iter()
+                        .map(|(name, _)| format!("“{name}”"))
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                ),
+        );
         let ids: Vec<i64> = extra.iter().filter_map(|(_, id)| *id).collect();
         if !ids.is_empty() {
             effects.push(Effect::DropHeldFiles {
@@ -138,9 +133,7 @@ pub(in crate::flows) fn take_files(
 pub fn files(ctx: &Ctx<'_>, flow: &ReportFlow, files: &[InboundFile], caption: &str) -> Outcome {
     if flow.step != ReportStep::Evidence {
         let mut effects: Vec<Effect> = crate::flows::drop_held(ctx, files).into_iter().collect();
-        effects.push(ctx.dm_text(
-            "I'll ask for screenshots and files at the evidence step: please send them then.",
-        ));
+        effects.push(ctx.dm(OutMessage::said(Text::msg("report-files-later"))));
         effects.push(ctx.dm(prompt(ctx, flow)));
         return Outcome {
             state: StateChange::Unchanged,
@@ -164,9 +157,9 @@ pub fn files(ctx: &Ctx<'_>, flow: &ReportFlow, files: &[InboundFile], caption: &
         }
     }
     if !keep.is_empty() {
-        notes.insert(0, format!("Kept: {}.", files_list(&keep)));
+        notes.insert(0, Text::msg("file-kept").arg("files", files_list(&keep)));
     }
-    effects.extend(notes.into_iter().map(|n| ctx.dm_text(n)));
+    effects.extend(notes.into_iter().map(|n| ctx.dm(OutMessage::said(n))));
     effects.push(ctx.dm(prompt(ctx, &next)));
     Outcome {
         state: if next == *flow {

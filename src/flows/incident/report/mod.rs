@@ -220,7 +220,7 @@ pub(in crate::flows) fn prompt(ctx: &Ctx<'_>, flow: &ReportFlow) -> OutMessage {
             Some(kept) => said(Text::msg("report-what-happened-more").arg("kept", kept.as_str())),
             None => said(Text::msg("report-what-happened")),
         },
-        ReportStep::Evidence => OutMessage::text(evidence_question(ctx, flow)),
+        ReportStep::Evidence => said(evidence_question(ctx, flow)),
         ReportStep::Urgency => ask(Text::msg("report-urgency"), yes_no_labelled(), "urgency"),
         ReportStep::Anonymity => ask(
             match flow.files.is_empty() {
@@ -231,10 +231,7 @@ pub(in crate::flows) fn prompt(ctx: &Ctx<'_>, flow: &ReportFlow) -> OutMessage {
             "anonymity",
         ),
         ReportStep::Confirm => ask(
-            Text::paragraphs(vec![
-                Text::plain(summary(ctx, flow)),
-                Text::msg("report-send"),
-            ]),
+            Text::paragraphs(vec![summary(ctx, flow), Text::msg("report-send")]),
             yes_no_labelled(),
             "confirm",
         ),

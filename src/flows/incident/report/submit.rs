@@ -5,50 +5,45 @@
 
 use super::*;
 
-pub(super) fn summary(ctx: &Ctx<'_>, flow: &ReportFlow) -> String {
+pub(super) fn summary(ctx: &Ctx<'_>, flow: &ReportFlow) -> Text {
     let category = flow
         .category
         .as_deref()
         .and_then(|c| ctx.moderation.category(c))
         .map(|c| c.label.as_str())
         .unwrap_or("-");
-    format!(
-        "Your report:\n• What: {category}\n• Concerns: {}{}\n• What happened: {}\n• Evidence: {}{}\n• Urgent: {}\n• Anonymous to moderators: {}",
-        flow.concerns
-            .clone()
-            .flatten()
-            .unwrap_or_else(|| "(not said)".into()),
-        match flow.about_staff {
-            None => "",
-            Some(AboutStaff::Yes) => {
-                "\n• About the moderation team: yes (only the safeguarding lead will see it)"
-            }
-            Some(AboutStaff::No) => "\n• About the moderation team: no",
-            Some(AboutStaff::RatherNotSay) => {
-                "\n• About the moderation team: you'd rather not say (only the safeguarding lead will see it)"
-            }
-        },
-        flow.text.clone().unwrap_or_default(),
-        flow.evidence
-            .clone()
-            .flatten()
-            .unwrap_or_else(|| "(none)".into()),
-        if flow.files.is_empty() {
-            String::new()
-        } else {
-            format!("\n• Files: {}", files_list(&flow.files))
-        },
-        if flow.urgent == Some(true) {
-            "yes"
-        } else {
-            "no"
-        },
-        if flow.anonymous == Some(true) {
-            "yes"
-        } else {
-            "no"
-        },
-    )
+    let or = |given: Option<String>, none: &str| given.map_or_else(|| Text::msg(none), Text::plain);
+    let yes_no = |yes: bool| Text::lower(Text::msg(if yes { "choice-yes" } else { "choice-no" }));
+    let mut lines = vec![
+        Text::msg("report-summary"),
+        Text::msg("report-summary-what").arg("category", category),
+        Text::msg("report-summary-concerns").arg(
+            "concerns",
+            or(flow.concerns.clone().flatten(), "report-summary-not-said"),
+        ),
+    ];
+    lines.extend(flow.about_staff.map(|a| {
+        Text::msg(match a {
+            AboutStaff::Yes => "report-summary-staff-yes",
+            AboutStaff::No => "report-summary-staff-no",
+            AboutStaff::RatherNotSay => "report-summary-staff-rather-not",
+        })
+    }));
+    lines.push(
+        Text::msg("report-summary-happened").arg("text", flow.text.clone().unwrap_or_default()),
+    );
+    lines.push(Text::msg("report-summary-evidence").arg(
+        "evidence",
+        or(flow.evidence.clone().flatten(), "report-summary-none"),
+    ));
+    if !flow.files.is_empty() {
+        lines.push(Text::msg("report-summary-files").arg("files", files_list(&flow.files)));
+    }
+    lines.push(Text::msg("report-summary-urgent").arg("answer", yes_no(flow.urgent == Some(true))));
+    lines.push(
+        Text::msg("report-summary-anonymous").arg("answer", yes_no(flow.anonymous == Some(true))),
+    );
+    Text::lines(lines)
 }
 
 /// Whether a report goes only to the escalation contact: unless the reporter said it is
@@ -166,8 +161,8 @@ pub(super) fn submit(ctx: &Ctx<'_>, flow: &ReportFlow) -> Outcome {
                 "Case #{case_id}: the reporter added a new report about the same person:\n{detail}"
             )),
         ));
-        effects.push(ctx.dm_text(format!(
-            "You reported the same person a short while ago, so I've added this to your report, case #{case_id}. Thank you."
+        effects.push(ctx.dm(OutMessage::said(
+            Text::msg("report-added").arg("case", case_id),
         )));
         return Outcome {
             state: StateChange::Clear,
