@@ -63,3 +63,27 @@ report-summary-files = • Files: { $files }
 report-summary-urgent = • Urgent: { $answer }
 report-summary-anonymous = • Anonymous to moderators: { $answer }
 report-added = You reported the same person a short while ago, so I've added this to your report, case #{ $case }. Thank you.
+
+## What the moderators' work says to the reporter (flows::incident::cases).
+
+case-received = Thank you. Your report is case #{ $case }. { $keeper ->
+        [contact] As it may concern a member of the moderation team, only the programme's safeguarding lead
+       *[team] The moderation team
+    } will look at it { $priority ->
+        [yes] as a priority
+       *[no] soon
+    }; if they have questions, they will ask you here, through me{ $anonymous ->
+        [yes] , without learning who you are
+       *[no] {""}
+    }. If you are in danger now, please contact local emergency services.
+case-closed-for-reporter =
+    An update on your report (case #{ $case }) from the moderation team: we have looked into it and closed it.
+    What we did: { $outcome }
+    Thank you for telling us; it matters. If anything else happens, type report at any time.
+case-question = The moderation team has a question about your report (case #{ $case }):
+case-question-again = The moderation team's question about your report (case #{ $case }): “{ $question }”
+case-reply-here = Please reply here; your answer goes only to the moderators.
+case-answer-type = Please type your answer (up to 4,000 characters). The question was: “{ $question }”
+case-answer-files-again = You can answer in words, or send the files again. The question was: “{ $question }”
+case-answer-passed = Thank you; I've passed your answer to the moderation team.
+case-answer-files-passed = Thank you; I've passed your answer and files to the moderation team.

@@ -63,3 +63,27 @@ report-summary-files = • Archivos: { $files }
 report-summary-urgent = • Urgente: { $answer }
 report-summary-anonymous = • Anónimo para el equipo de moderación: { $answer }
 report-added = Reportaste a la misma persona hace poco, así que añadí esto a tu reporte, caso n.º { $case }. Gracias.
+
+## Lo que el trabajo del equipo de moderación le dice a quien reportó (flows::incident::cases).
+
+case-received = Gracias. Tu reporte es el caso n.º { $case }. { $keeper ->
+        [contact] Como puede tratarse de alguien del equipo de moderación, solo la persona responsable de protección del programa
+       *[team] El equipo de moderación
+    } lo revisará { $priority ->
+        [yes] con prioridad
+       *[no] pronto
+    }; si tiene preguntas, te las hará aquí, a través de mí{ $anonymous ->
+        [yes] , sin saber quién eres
+       *[no] {""}
+    }. Si estás en peligro ahora, contacta con los servicios de emergencia de tu zona.
+case-closed-for-reporter =
+    Novedades sobre tu reporte (caso n.º { $case }) del equipo de moderación: lo hemos revisado y lo hemos cerrado.
+    Lo que hicimos: { $outcome }
+    Gracias por contárnoslo; es importante. Si pasa algo más, escribe report cuando quieras.
+case-question = El equipo de moderación tiene una pregunta sobre tu reporte (caso n.º { $case }):
+case-question-again = La pregunta del equipo de moderación sobre tu reporte (caso n.º { $case }): “{ $question }”
+case-reply-here = Responde aquí, por favor; tu respuesta solo llega al equipo de moderación.
+case-answer-type = Escribe tu respuesta, por favor (hasta 4.000 caracteres). La pregunta era: “{ $question }”
+case-answer-files-again = Puedes responder con palabras, o enviar de nuevo los archivos. La pregunta era: “{ $question }”
+case-answer-passed = Gracias; le he pasado tu respuesta al equipo de moderación.
+case-answer-files-passed = Gracias; le he pasado tu respuesta y tus archivos al equipo de moderación.

@@ -89,7 +89,9 @@ pub enum Act {
     },
     TellReporter {
         case_id: i64,
-        text: String,
+        /// Said in the reporter's language; a plain string in acts stored before it was.
+        #[serde(deserialize_with = "crate::i18n::read_stored")]
+        text: crate::i18n::Text,
     },
     /// A DM telling a moderator who reported a case anonymously, once two asked; the
     /// reporter is unsealed only when it is sent.

@@ -280,7 +280,7 @@ pub enum Effect {
     /// A message to the case's reporter, sent by the app (who alone unseals them).
     TellReporter {
         case_id: i64,
-        text: String,
+        text: crate::i18n::Text,
     },
     /// Tell a moderator who asked to reveal a case's anonymous reporter who that is, by DM
     /// (`flows::incident::cases::revealed_message`): the app unseals the reporter when it

@@ -255,6 +255,11 @@ fn a_report_in_spanish_asks_in_spanish_and_takes_spanish_answers() {
         "• Pruebas: (ninguna)\n• Urgente: sí\n• Anónimo para el equipo de moderación: no",
     );
     assert!(stdout.contains("[room moderators] Case #1"), "{stdout}");
+    // Its case number, and what happens next, in Spanish too.
+    has(
+        &ana,
+        "Gracias. Tu reporte es el caso n.º 1. El equipo de moderación lo revisará con prioridad;",
+    );
 }
 
 both_backends! {
@@ -432,5 +437,28 @@ both_backends! {
         assert!(out.contains("«x» no es uno de los números de la lista."), "{out}");
         let out = h.dm_all("amina", "transcript").await;
         assert_eq!(out, "[dm amina] No tienes ninguna sala de pareja de la que enviarte una transcripción.");
+    }
+}
+
+both_backends! {
+    async fn a_reporter_is_asked_and_told_the_outcome_in_their_language(db: TestDb) {
+        let h = crate::support::Harness::new(&db).await;
+        h.dm_all("amina", "idioma es").await;
+        h.dm_all("amina", "report").await;
+        let mut all = String::new();
+        for line in ["2", "Tom", "no", "Me pidió que no se lo contara a nadie.", "listo", "no", "sí", "sí"] {
+            all.push_str(&h.dm_all("amina", line).await);
+        }
+        assert!(all.contains("Gracias. Tu reporte es el caso n.º 1."), "{all}");
+        assert!(all.contains(", sin saber quién eres."), "anonymous: {all}");
+        h.in_room("mo", "moderators", "!tandem case claim 1").await;
+        let out = h.in_room("mo", "moderators", "!tandem case ask 1 When did this start?").await;
+        assert!(out.contains("[dm amina] El equipo de moderación tiene una pregunta sobre tu reporte (caso n.º 1):\n\n“When did this start?”\n\nResponde aquí, por favor;"), "{out}");
+        let out = h.dm_all("amina", "Hace dos semanas.").await;
+        assert!(out.contains("[dm amina] Gracias; le he pasado tu respuesta al equipo de moderación."), "{out}");
+        assert!(out.contains("[room moderators] Reply from the reporter of case #1:"), "{out}");
+        let out = h.in_room("mo", "moderators", "!tandem case resolve 1 We spoke to Tom's coordinator.").await;
+        assert!(out.contains("[dm amina] Novedades sobre tu reporte (caso n.º 1) del equipo de moderación"), "{out}");
+        assert!(out.contains("Lo que hicimos: We spoke to Tom's coordinator."), "{out}");
     }
 }

@@ -205,7 +205,7 @@ impl App {
             }
             Act::TellReporter { case_id, text } => match self.store.case_reporter(*case_id).await {
                 Ok(Some(reporter)) => {
-                    self.send_dm(&reporter, &OutMessage::text(text.clone()), key)
+                    self.send_dm(&reporter, &OutMessage::said(text.clone()), key)
                         .await
                 }
                 Ok(None) => Ok(()),

@@ -12,25 +12,17 @@ pub fn after_report(ctx: &Ctx<'_>, case: &CaseRecord) -> Vec<Effect> {
     // case, never the person (storage unseals them only to deliver it).
     let mut effects = vec![Effect::TellReporter {
         case_id: case.id,
-        text: format!(
-            "Thank you. Your report is case #{}. {} will look at it{}; if they have questions, they will ask you here, through me{}. If you are in danger now, please contact local emergency services.",
-            case.id,
-            match keeper {
-                Keeper::Contact =>
-                    "As it may concern a member of the moderation team, only the programme's safeguarding lead",
-                Keeper::Moderators => "The moderation team",
-            },
-            if case.severity == Severity::Normal {
-                " soon"
-            } else {
-                " as a priority"
-            },
-            if case.anonymous {
-                ", without learning who you are"
-            } else {
-                ""
-            }
-        ),
+        text: Text::msg("case-received")
+            .arg("case", case.id)
+            .arg(
+                "keeper",
+                match keeper {
+                    Keeper::Contact => "contact",
+                    Keeper::Moderators => "team",
+                },
+            )
+            .arg("priority", yes_or_no(case.severity != Severity::Normal))
+            .arg("anonymous", yes_or_no(case.anonymous)),
     }];
     if keeper == Keeper::Contact {
         effects.extend(to_keeper(
@@ -167,4 +159,9 @@ pub fn escalate(
         });
     }
     effects
+}
+
+/// A yes/no choice for a message's selector (`{ $priority -> [yes] … }`).
+fn yes_or_no(yes: bool) -> &'static str {
+    if yes { "yes" } else { "no" }
 }

@@ -47,6 +47,7 @@ use crate::domain::text::{char_len, clean, preview, thousands};
 use crate::flows::{
     CardAction, Content, Ctx, Effect, FlowState, OutMessage, Outcome, Prompt, StateChange, Subject,
 };
+use crate::i18n::Text;
 
 const MAX_NOTE: usize = 2000;
 

@@ -33,19 +33,23 @@ pub fn start_reply(
         // Through the case: the question waiting to be sent names the case, not them.
         effects: vec![Effect::TellReporter {
             case_id,
-            text: format!(
-                "The moderation team has a question about your report (case #{case_id}):\n\n“{question}”\n\nPlease reply here; your answer goes only to the moderators."
-            ),
+            text: Text::paragraphs(vec![
+                Text::msg("case-question").arg("case", case_id),
+                Text::plain(format!("“{question}”")),
+                Text::msg("case-reply-here"),
+            ]),
         }],
     }
 }
 
 /// The moderators' question a reporter's reply waits on.
 pub(in crate::flows) fn reply_question(flow: &CaseReply) -> OutMessage {
-    OutMessage::text(format!(
-        "The moderation team's question about your report (case #{}): “{}”\nPlease reply here; your answer goes only to the moderators.",
-        flow.case_id, flow.question
-    ))
+    OutMessage::said(Text::lines(vec![
+        Text::msg("case-question-again")
+            .arg("case", flow.case_id)
+            .arg("question", flow.question.as_str()),
+        Text::msg("case-reply-here"),
+    ]))
 }
 
 pub fn reply_step(ctx: &Ctx<'_>, flow: &CaseReply, content: &Content) -> Outcome {
@@ -56,9 +60,8 @@ pub fn reply_step(ctx: &Ctx<'_>, flow: &CaseReply, content: &Content) -> Outcome
     if text.is_empty() || char_len(&text) > crate::flows::incident::report::MAX_TEXT {
         return Outcome {
             state: StateChange::Unchanged,
-            effects: vec![ctx.dm_text(format!(
-                "Please type your answer (up to 4,000 characters). The question was: “{}”",
-                flow.question
+            effects: vec![ctx.dm(OutMessage::said(
+                Text::msg("case-answer-type").arg("question", flow.question.as_str()),
             ))],
         };
     }
@@ -74,7 +77,7 @@ pub fn reply_step(ctx: &Ctx<'_>, flow: &CaseReply, content: &Content) -> Outcome
             flow.case_id, flow.question
         ),
     ));
-    effects.push(ctx.dm_text("Thank you; I've passed your answer to the moderation team."));
+    effects.push(ctx.dm(OutMessage::said(Text::msg("case-answer-passed"))));
     Outcome {
         state: StateChange::Clear,
         effects,
@@ -96,9 +99,8 @@ pub fn reply_files(
     );
     if keep.is_empty() {
         effects.extend(notes.into_iter().map(|n| ctx.dm(OutMessage::said(n))));
-        effects.push(ctx.dm_text(format!(
-            "You can answer in words, or send the files again. The question was: “{}”",
-            flow.question
+        effects.push(ctx.dm(OutMessage::said(
+            Text::msg("case-answer-files-again").arg("question", flow.question.as_str()),
         )));
         return Outcome {
             state: StateChange::Unchanged,
@@ -144,8 +146,7 @@ pub fn reply_files(
         ),
     ));
     effects.extend(notes.into_iter().map(|n| ctx.dm(OutMessage::said(n))));
-    effects
-        .push(ctx.dm_text("Thank you; I've passed your answer and files to the moderation team."));
+    effects.push(ctx.dm(OutMessage::said(Text::msg("case-answer-files-passed"))));
     Outcome {
         state: StateChange::Clear,
         effects,

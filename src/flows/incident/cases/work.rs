@@ -210,9 +210,9 @@ impl Work<'_, '_> {
                 event(n, me, "resolved", &outcome),
                 Effect::TellReporter {
                     case_id: n,
-                    text: format!(
-                        "An update on your report (case #{n}) from the moderation team: we have looked into it and closed it.\nWhat we did: {outcome}\nThank you for telling us; it matters. If anything else happens, type report at any time."
-                    ),
+                    text: Text::msg("case-closed-for-reporter")
+                        .arg("case", n)
+                        .arg("outcome", outcome.as_str()),
                 },
                 desk.say(
                     ctx,
