@@ -39,6 +39,7 @@ pub const FILES: &[&str] = &[
     "replies.ftl",
     "choosing.ftl",
     "events.ftl",
+    "moderation.ftl",
 ];
 
 type Bundle = FluentBundle<FluentResource>;

@@ -45,6 +45,7 @@ macro_rules! files {
             include_str!(concat!("../../locales/", $tag, "/replies.ftl")),
             include_str!(concat!("../../locales/", $tag, "/choosing.ftl")),
             include_str!(concat!("../../locales/", $tag, "/events.ftl")),
+            include_str!(concat!("../../locales/", $tag, "/moderation.ftl")),
         ]
     };
 }

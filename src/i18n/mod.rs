@@ -81,6 +81,7 @@ mod tests {
         "src/flows/incident/report/mod.rs",
         "src/flows/choice/mod.rs",
         "src/flows/choice/profile.rs",
+        "src/flows/incident/cases/work.rs",
     ];
 
     /// String literals of the code (tests and comments left out) that read as an English
@@ -151,9 +152,9 @@ mod tests {
         // `pause`, 131 with browsing and asking a mentor (`choice`),
         // 130 with `starters`, 121 with `events`, 115 with a report's evidence and
         // summary, 111 once comments were no longer counted, 108 with `profile` and
-        // `transcript`.
+        // `transcript`, 102 with what a reporter is told, 87 with the case commands.
         // Lower it when a file is migrated.
-        assert!(total <= 108, "{total} English sentences: more than before");
+        assert!(total <= 87, "{total} English sentences: more than before");
     }
 
     fn sources(dir: &std::path::Path) -> Vec<(String, String)> {

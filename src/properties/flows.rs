@@ -57,7 +57,7 @@ proptest! {
     fn a_moderation_command_is_parsed_or_refused_with_its_usage(s in command()) {
         match crate::flows::incident::cases::parse(&s) {
             Some(Ok(c)) => prop_assert!(c.case().is_none_or(|n| n > 0)),
-            Some(Err(usage)) => prop_assert!(!usage.is_empty()),
+            Some(Err(usage)) => prop_assert!(!usage.english().is_empty()),
             None => {}
         }
         match crate::flows::incident::actions::parse(&s) {

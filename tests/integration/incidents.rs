@@ -369,7 +369,7 @@ both_backends! {
         }
         assert!(sent.contains("[room moderators] Case #4"), "{sent}");
         let out = h.dm_all("lead", "cases").await;
-        assert!(out.contains("3 open case(s)") && !out.contains("#4"), "{out}");
+        assert!(out.contains("3 open cases,") && !out.contains("#4"), "{out}");
     }
 
     async fn a_report_naming_a_moderator_by_their_display_name_goes_only_to_the_escalation_contact(db: TestDb) {

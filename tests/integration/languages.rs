@@ -460,5 +460,11 @@ both_backends! {
         let out = h.in_room("mo", "moderators", "!tandem case resolve 1 We spoke to Tom's coordinator.").await;
         assert!(out.contains("[dm amina] Novedades sobre tu reporte (caso n.º 1) del equipo de moderación"), "{out}");
         assert!(out.contains("Lo que hicimos: We spoke to Tom's coordinator."), "{out}");
+        // The escalation contact works cases by DM, in the language they chose.
+        h.dm_all("lead", "idioma es").await;
+        let out = h.dm_all("lead", "cases").await;
+        assert_eq!(out, "[dm lead] No hay casos abiertos.");
+        let out = h.dm_all("lead", "case show 9").await;
+        assert_eq!(out, "[dm lead] No hay ningún caso n.º 9.");
     }
 }

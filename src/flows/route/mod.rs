@@ -109,7 +109,7 @@ pub enum Dm {
     /// `transcript [match]`: one's own pair room's history.
     Transcript(Option<i64>),
     /// A case command from the escalation contact, who works restricted cases here.
-    Case(Result<CaseCommand, String>),
+    Case(Result<CaseCommand, crate::i18n::Text>),
     /// `rsvp <n> yes|no|maybe`.
     Rsvp(i64, Rsvp),
     /// `rsvp` mistyped: the usage.
@@ -159,7 +159,7 @@ pub enum Room {
     /// A moderation action (`freeze pair`, `suspend`, `confirm`, ...).
     Action(Result<ActionCommand, String>),
     /// A case command (`cases`, `case claim 3`, ...).
-    Case(Result<CaseCommand, String>),
+    Case(Result<CaseCommand, crate::i18n::Text>),
     /// An events command.
     Event(Result<EventCommand, crate::i18n::Text>),
     /// `close match …`: as a coordinator's command (`room`), and as a participant's

@@ -92,17 +92,19 @@ impl CaseCommand {
     }
 }
 
-const USAGE: &str = "Usage: cases · case show <n> · case claim <n> · case note <n> <text> · case ask <n> <question> · case escalate <n> <to> · case resolve <n> <outcome> · case reopen <n> · case log <n> · case evidence <n> · case reveal <n> · case concerns <n> [not] <person> · case close-match <n> <match> <reason>";
+fn usage() -> Text {
+    Text::msg("case-usage")
+}
 
 /// Parses a moderation command; `Some(Err)` carries the usage.
-pub fn parse(text: &str) -> Option<Result<CaseCommand, String>> {
+pub fn parse(text: &str) -> Option<Result<CaseCommand, Text>> {
     let words: Vec<&str> = text.split_whitespace().collect();
     let first = words.first()?.to_lowercase();
     if first == "cases" {
         return Some(if words.len() == 1 {
             Ok(CaseCommand::List)
         } else {
-            Err(USAGE.into())
+            Err(usage())
         });
     }
     if first != "case" {
@@ -115,7 +117,7 @@ pub fn parse(text: &str) -> Option<Result<CaseCommand, String>> {
         .filter(|n| *n > 0);
     let rest = words.get(3..).map(|w| w.join(" ")).unwrap_or_default();
     let Some(n) = n else {
-        return Some(Err(USAGE.into()));
+        return Some(Err(usage()));
     };
     Some(match (verb.as_str(), rest.is_empty()) {
         ("show", true) => Ok(CaseCommand::Show(n)),
@@ -137,29 +139,27 @@ pub fn parse(text: &str) -> Option<Result<CaseCommand, String>> {
         ("close-match", false) => {
             let (m, reason) = rest.split_once(char::is_whitespace).unwrap_or((&rest, ""));
             match numbers::read(m, Numbered::Match) {
-                Some(Err(wrong)) => Err(wrong),
+                Some(Err(wrong)) => Err(Text::plain(wrong)),
                 Some(Ok(m)) if !reason.trim().is_empty() => {
                     Ok(CaseCommand::CloseMatch(n, m, clean(reason, false)))
                 }
-                _ => Err(format!(
-                    "Usage: case close-match <case> <match> <reason>, like case close-match {n} M2 repeated contact outside the programme (the reason is recorded; the pair are not told it)."
-                )),
+                _ => Err(Text::msg("case-close-match-usage").arg("n", n)),
             }
         }
-        _ => Err(USAGE.into()),
+        _ => Err(usage()),
     })
 }
 
 /// A case command in the escalation contact's DM, written bare or with the room prefix
 /// (as the card of a case in the moderators' room would show it).
-pub fn parse_dm(text: &str, prefix: &str) -> Option<Result<CaseCommand, String>> {
+pub fn parse_dm(text: &str, prefix: &str) -> Option<Result<CaseCommand, Text>> {
     parse(crate::flows::strip_prefix_ci(text.trim(), prefix).unwrap_or(text))
 }
 
-fn post(room: &RoomRef, text: String) -> Effect {
+fn post(room: &RoomRef, text: Text) -> Effect {
     Effect::PostInRoom {
         room: room.clone(),
-        message: OutMessage::text(text),
+        message: OutMessage::said(text),
     }
 }
 
@@ -182,10 +182,10 @@ enum Desk<'a> {
 }
 
 impl Desk<'_> {
-    fn say(&self, ctx: &Ctx<'_>, text: String) -> Effect {
+    fn say(&self, ctx: &Ctx<'_>, text: impl Into<Text>) -> Effect {
         match self {
-            Desk::Room(room) => post(room, text),
-            Desk::Dm => ctx.dm_text(text),
+            Desk::Room(room) => post(room, text.into()),
+            Desk::Dm => ctx.dm(OutMessage::said(text.into())),
         }
     }
 
@@ -207,7 +207,7 @@ impl Desk<'_> {
 
 /// After a resolution: the linked matches still frozen, and how to end that (a frozen
 /// pair room stays read-only until someone decides).
-fn still_frozen(ctx: &Ctx<'_>, case: &CaseRecord, desk: Desk<'_>) -> String {
+fn still_frozen(ctx: &Ctx<'_>, case: &CaseRecord, desk: Desk<'_>) -> Vec<Text> {
     let mut frozen: Vec<i64> = case
         .subjects
         .iter()
@@ -220,16 +220,20 @@ fn still_frozen(ctx: &Ctx<'_>, case: &CaseRecord, desk: Desk<'_>) -> String {
     frozen
         .iter()
         .map(|id| {
-            format!(
-                " Match M{id} is still frozen: {} lets the pair carry on{}, or {} ends it.",
+            Text::msg(match desk {
+                Desk::Room(_) => "case-still-frozen",
+                Desk::Dm => "case-still-frozen-dm",
+            })
+            .arg("m", *id)
+            .arg(
+                "unfreeze",
                 typed(ctx.room_prefix, format!("unfreeze pair M{id}")),
-                match desk {
-                    Desk::Room(_) => "",
-                    Desk::Dm => " (in the moderators' room)",
-                },
+            )
+            .arg(
+                "close",
                 typed(
                     desk.prefix_of(ctx),
-                    format!("case close-match {} M{id} <reason>", case.id)
+                    format!("case close-match {} M{id} <reason>", case.id),
                 ),
             )
         })
@@ -252,14 +256,14 @@ fn typed(prefix: &str, command: String) -> String {
 pub(crate) fn moderator_command<C>(
     ctx: &Ctx<'_>,
     room: &RoomRef,
-    command: Result<C, String>,
+    command: Result<C, impl Into<Text>>,
     describe: impl FnOnce(&C) -> (String, Option<i64>),
 ) -> Result<C, Box<Outcome>> {
     let command = crate::flows::staff_command(
         room,
         ctx.is_moderators_room(room),
         command,
-        "Moderation commands work only in the moderators' room.",
+        Text::msg("case-moderators-room"),
     )?;
     if ctx.moderation.is_moderator(ctx.user) {
         return Ok(command);
@@ -268,7 +272,7 @@ pub(crate) fn moderator_command<C>(
     let mut effects = vec![
         post(
             room,
-            format!("Sorry {}, only moderators can do that.", ctx.user.id),
+            Text::msg("case-only-moderators").arg("who", &ctx.user.id),
         ),
         Effect::LogRefusal {
             user: ctx.user.clone(),
@@ -290,7 +294,7 @@ pub(crate) fn moderator_command<C>(
 }
 
 /// A moderator's command posted in `room`.
-pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<CaseCommand, String>) -> Outcome {
+pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<CaseCommand, Text>) -> Outcome {
     match moderator_command(ctx, room, command, |c| (action_of(c), c.case())) {
         Ok(c) => work(ctx, Desk::Room(room), c),
         Err(early) => *early,
@@ -299,10 +303,10 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<CaseCommand, String
 
 /// A case command the escalation contact sends by DM (with or without the room prefix):
 /// they work restricted cases there.
-pub fn handle_dm(ctx: &Ctx<'_>, command: Result<CaseCommand, String>) -> Outcome {
+pub fn handle_dm(ctx: &Ctx<'_>, command: Result<CaseCommand, Text>) -> Outcome {
     match command {
         Ok(c) => work(ctx, Desk::Dm, c),
-        Err(usage) => Outcome::unchanged(vec![ctx.dm_text(usage)]),
+        Err(usage) => Outcome::unchanged(vec![ctx.dm(OutMessage::said(usage))]),
     }
 }
 
@@ -328,14 +332,14 @@ fn in_reach(ctx: &Ctx<'_>, desk: Desk<'_>, case: &CaseRecord) -> bool {
 
 /// A case command from someone allowed to work cases at `desk`.
 fn work(ctx: &Ctx<'_>, desk: Desk<'_>, command: CaseCommand) -> Outcome {
-    let reply = |text: String| Outcome {
+    let reply = |text: Text| Outcome {
         state: StateChange::Unchanged,
         effects: vec![desk.say(ctx, text)],
     };
     let me = ctx.user.to_string();
     if command == CaseCommand::List {
         let Subject::Cases(cases) = ctx.subject else {
-            return reply("No open cases.".into());
+            return reply(Text::msg("case-none-open"));
         };
         let mut open: Vec<&CaseRecord> = cases
             .iter()
@@ -347,47 +351,39 @@ fn work(ctx: &Ctx<'_>, desk: Desk<'_>, command: CaseCommand) -> Outcome {
             })
             .collect();
         if open.is_empty() {
-            return reply("No open cases.".into());
+            return reply(Text::msg("case-none-open"));
         }
         open.sort_by_key(|c| (std::cmp::Reverse(c.severity), c.created_at));
-        let mut s = format!("{} open case(s), most severe and oldest first:", open.len());
-        for c in open {
-            s.push_str(&format!(
-                "\n#{} · {} · {} · {} · {} hour(s) old{}",
-                c.id,
-                c.severity.as_str(),
-                c.category,
-                c.status,
-                (ctx.now - c.created_at).num_hours(),
-                c.claimed_by
-                    .as_ref()
-                    .map(|b| format!(" · claimed by {b}"))
-                    .unwrap_or_default()
-            ));
-        }
-        return reply(s);
+        let mut lines = vec![Text::msg("case-open").arg("count", open.len())];
+        lines.extend(open.into_iter().map(|c| {
+            match &c.claimed_by {
+                Some(by) => Text::msg("case-line-claimed").arg("by", by),
+                None => Text::msg("case-line"),
+            }
+            .arg("n", c.id)
+            .arg("severity", c.severity.as_str())
+            .arg("category", &c.category)
+            .arg("status", c.status.to_string())
+            .arg("hours", (ctx.now - c.created_at).num_hours())
+        }));
+        return reply(Text::lines(lines));
     }
     let Some(n) = command.case() else {
-        return reply(USAGE.into());
+        return reply(usage());
     };
     let Subject::Case(Some(loaded)) = ctx.subject else {
-        return reply(format!("There is no case #{n}."));
+        return reply(Text::msg("case-none").arg("n", n));
     };
     let (case, events) = loaded.as_ref();
     if case.id != n {
-        return reply(format!("There is no case #{n}."));
+        return reply(Text::msg("case-none").arg("n", n));
     }
     // Another programme's case is not even said to be restricted here.
     if !in_reach(ctx, desk, case) {
         return Outcome {
             state: StateChange::Unchanged,
             effects: vec![
-                desk.say(
-                    ctx,
-                    format!(
-                        "Case #{n} is not worked here: its programme's moderators work it, in their room."
-                    ),
-                ),
+                desk.say(ctx, Text::msg("case-elsewhere").arg("n", n)),
                 event(n, &me, "refused", "another programme's case"),
                 Effect::LogRefusal {
                     user: ctx.user.clone(),
@@ -401,15 +397,11 @@ fn work(ctx: &Ctx<'_>, desk: Desk<'_>, command: CaseCommand) -> Outcome {
     if keeper(ctx, case) != desk.keeper() || names(ctx, case, ctx.user) {
         let (said, why) = match desk {
             Desk::Room(_) => (
-                format!(
-                    "Case #{n} is restricted: it may concern a member of the moderation team, so only the escalation contact works on it."
-                ),
+                Text::msg("case-restricted").arg("n", n),
                 "restricted to the escalation contact",
             ),
             Desk::Dm => (
-                format!(
-                    "Case #{n} is worked by the moderators, in their room: as the escalation contact you work the cases that may concern a member of the moderation team."
-                ),
+                Text::msg("case-not-restricted").arg("n", n),
                 "not restricted: worked by the moderators",
             ),
         };

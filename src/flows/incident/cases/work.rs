@@ -23,23 +23,22 @@ pub(super) struct Work<'a, 'c> {
 
 impl Work<'_, '_> {
     /// An answer at the desk that changes nothing.
-    fn reply(&self, text: String) -> Outcome {
+    fn reply(&self, text: impl Into<Text>) -> Outcome {
         Outcome::unchanged(vec![self.desk.say(self.ctx, text)])
     }
 
     pub(super) fn closed(&self) -> Outcome {
         let n = self.n;
-        self.reply(format!(
-            "Case #{n} is resolved; reopen it first with case reopen {n}."
-        ))
+        self.reply(Text::msg("case-resolved-reopen").arg("n", n))
     }
 
-    fn too_long(&self, what: &str, t: &str) -> Outcome {
-        self.reply(format!(
-            "Please keep the {what} under {} characters (it has {}).",
-            thousands(MAX_NOTE),
-            thousands(char_len(t))
-        ))
+    /// `id` says which text is too long (`case-note-long`).
+    fn too_long(&self, id: &str, t: &str) -> Outcome {
+        self.reply(
+            Text::msg(id)
+                .arg("max", thousands(MAX_NOTE))
+                .arg("count", thousands(char_len(t))),
+        )
     }
 
     /// `case show <n>`: the card, where it was asked for.
@@ -64,7 +63,7 @@ impl Work<'_, '_> {
     pub(super) fn evidence(&self) -> Outcome {
         let (ctx, desk, case, n, me) = (self.ctx, self.desk, self.case, self.n, self.me);
         if case.files.is_empty() {
-            return self.reply(format!("Case #{n} has no files of evidence."));
+            return self.reply(Text::msg("case-no-files").arg("n", n));
         }
         // Where the command was typed: the moderators' room, or the escalation
         // contact's DM for a restricted case.
@@ -92,10 +91,11 @@ impl Work<'_, '_> {
     /// `case log <n>`: the audit log.
     pub(super) fn log(&self) -> Outcome {
         let (ctx, desk, events, n, me) = (self.ctx, self.desk, self.events, self.n, self.me);
-        let mut s = format!("Audit log of case #{n}:");
-        for e in events {
-            s.push_str(&format!(
-                "\n{} · {} · {}{}",
+        // The entries as recorded (their words are the audit log's, kept in English).
+        let mut lines = vec![Text::msg("case-log").arg("n", n)];
+        lines.extend(events.iter().map(|e| {
+            Text::plain(format!(
+                "{} · {} · {}{}",
                 e.at.format("%Y-%m-%d %H:%M"),
                 e.actor,
                 e.kind,
@@ -104,11 +104,14 @@ impl Work<'_, '_> {
                 } else {
                     format!(": {}", preview(&e.detail, 300))
                 }
-            ));
-        }
+            ))
+        }));
         Outcome {
             state: StateChange::Unchanged,
-            effects: vec![desk.say(ctx, s), event(n, me, "exported the log", "")],
+            effects: vec![
+                desk.say(ctx, Text::lines(lines)),
+                event(n, me, "exported the log", ""),
+            ],
         }
     }
 
@@ -116,7 +119,7 @@ impl Work<'_, '_> {
     pub(super) fn claim(&self) -> Outcome {
         let (ctx, desk, case, n, me) = (self.ctx, self.desk, self.case, self.n, self.me);
         if let Some(by) = &case.claimed_by {
-            return self.reply(format!("Case #{n} is already claimed by {by}."));
+            return self.reply(Text::msg("case-already-claimed").arg("n", n).arg("by", by));
         }
         Outcome {
             state: StateChange::Unchanged,
@@ -129,7 +132,12 @@ impl Work<'_, '_> {
                     outcome: None,
                 },
                 event(n, me, "claimed", ""),
-                desk.say(ctx, format!("Case #{n} claimed by {}.", ctx.user.id)),
+                desk.say(
+                    ctx,
+                    Text::msg("case-claimed")
+                        .arg("n", n)
+                        .arg("who", &ctx.user.id),
+                ),
             ],
         }
     }
@@ -140,13 +148,13 @@ impl Work<'_, '_> {
             ctx, desk, n, me, ..
         } = *self;
         if char_len(&text) > MAX_NOTE {
-            return self.too_long("note", &text);
+            return self.too_long("case-note-long", &text);
         }
         Outcome {
             state: StateChange::Unchanged,
             effects: vec![
                 event(n, me, "note", &clean(&text, true)),
-                desk.say(ctx, format!("Note added to case #{n}.")),
+                desk.say(ctx, Text::msg("case-noted").arg("n", n)),
             ],
         }
     }
@@ -155,7 +163,7 @@ impl Work<'_, '_> {
     pub(super) fn ask(&self, question: String) -> Outcome {
         let (ctx, desk, n, me) = (self.ctx, self.desk, self.n, self.me);
         if char_len(&question) > MAX_NOTE {
-            return self.too_long("question", &question);
+            return self.too_long("case-question-long", &question);
         }
         Outcome {
             state: StateChange::Unchanged,
@@ -168,14 +176,11 @@ impl Work<'_, '_> {
                 event(n, me, "asked the reporter", &question),
                 desk.say(
                     ctx,
-                    match desk {
-                        Desk::Room(_) => format!(
-                            "Question relayed to the reporter of case #{n}, as from the moderation team. Their answer will be posted with the case's card (in its thread, where the room has threads)."
-                        ),
-                        Desk::Dm => format!(
-                            "Question relayed to the reporter of case #{n}, as from the moderation team. Their answer will come to you here."
-                        ),
-                    },
+                    Text::msg(match desk {
+                        Desk::Room(_) => "case-asked-room",
+                        Desk::Dm => "case-asked-dm",
+                    })
+                    .arg("n", n),
                 ),
             ],
         }
@@ -192,10 +197,10 @@ impl Work<'_, '_> {
             self.resolved,
         );
         if resolved {
-            return self.reply(format!("Case #{n} is already resolved."));
+            return self.reply(Text::msg("case-already-resolved").arg("n", n));
         }
         if char_len(&outcome) > MAX_NOTE {
-            return self.too_long("outcome", &outcome);
+            return self.too_long("case-outcome-long", &outcome);
         }
         Outcome {
             state: StateChange::Unchanged,
@@ -216,10 +221,15 @@ impl Work<'_, '_> {
                 },
                 desk.say(
                     ctx,
-                    format!(
-                        "Case #{n} resolved by {}; the reporter has been told.{}",
-                        ctx.user.id,
-                        still_frozen(ctx, case, desk)
+                    Text::join(
+                        std::iter::once(
+                            Text::msg("case-resolved")
+                                .arg("n", n)
+                                .arg("who", &ctx.user.id),
+                        )
+                        .chain(still_frozen(ctx, case, desk))
+                        .collect(),
+                        " ",
                     ),
                 ),
             ],
@@ -248,21 +258,24 @@ impl Work<'_, '_> {
             event(n, me, "escalated", &to),
             desk.say(
                 ctx,
-                format!("Case #{n} escalated to {to} by {}.", ctx.user.id),
+                Text::msg("case-escalated")
+                    .arg("n", n)
+                    .arg("to", to.as_str())
+                    .arg("who", &ctx.user.id),
             ),
         ];
         if let Some(person) = person.map(|p| p.user).filter(|p| !names(ctx, case, p)) {
             effects.push(Effect::SendDm {
                 to: person,
-                message: OutMessage::text(format!(
-                    "Case #{n} ({}) was escalated to you by {}. {}",
-                    case.severity.as_str(),
-                    ctx.user.id,
-                    match desk {
-                        Desk::Room(_) => "Please look at the moderators' room.",
-                        Desk::Dm => "It may concern a member of the moderation team, so it is not in the moderators' room: the escalation contact will share what you need. Please keep it to yourself.",
-                    }
-                )),
+                message: OutMessage::said(
+                    Text::msg(match desk {
+                        Desk::Room(_) => "case-escalated-to-you",
+                        Desk::Dm => "case-escalated-to-you-restricted",
+                    })
+                    .arg("n", n)
+                    .arg("severity", case.severity.as_str())
+                    .arg("who", &ctx.user.id),
+                ),
             });
         }
         Outcome {
@@ -281,11 +294,15 @@ impl Work<'_, '_> {
         let person = &ctx.people[0];
         let already = case.subjects.iter().any(|s| s.user == person.user);
         if already == linked {
-            return self.reply(if linked {
-                format!("Case #{n} is already linked to {}.", person.describe())
-            } else {
-                format!("Case #{n} is not linked to {}.", person.describe())
-            });
+            return self.reply(
+                Text::msg(if linked {
+                    "case-already-linked"
+                } else {
+                    "case-not-linked"
+                })
+                .arg("n", n)
+                .arg("person", person.describe()),
+            );
         }
         let p = desk.prefix_of(ctx);
         Outcome::unchanged(vec![
@@ -304,15 +321,17 @@ impl Work<'_, '_> {
             desk.say(
                 ctx,
                 if linked {
-                    format!(
-                        "Case #{n} is now linked to {}. {} shows their matches; {} closes one as disciplinary.",
-                        person.describe(),
-                        typed(p, format!("case show {n}")),
-                        typed(p, format!("case close-match {n} <match> <reason>"))
-                    )
+                    Text::msg("case-linked")
+                        .arg("show", typed(p, format!("case show {n}")))
+                        .arg(
+                            "close",
+                            typed(p, format!("case close-match {n} <match> <reason>")),
+                        )
                 } else {
-                    format!("Case #{n} is no longer linked to {}.", person.describe())
-                },
+                    Text::msg("case-unlinked")
+                }
+                .arg("n", n)
+                .arg("person", person.describe()),
             ),
         ])
     }
@@ -326,24 +345,28 @@ impl Work<'_, '_> {
             .flat_map(|s| &s.matches)
             .find(|m| m.id == match_id)
         else {
-            return self.reply(format!(
-                "Match M{match_id} is not a match of anyone case #{n} is linked to. Link the person first: {}",
-                typed(desk.prefix_of(ctx), format!("case concerns {n} <person>"))
-            ));
+            return self.reply(
+                Text::msg("case-match-not-linked")
+                    .arg("m", match_id)
+                    .arg("n", n)
+                    .arg(
+                        "link",
+                        typed(desk.prefix_of(ctx), format!("case concerns {n} <person>")),
+                    ),
+            );
         };
         // A case of one programme does not close another's match: its moderators do.
         if let Desk::Room(room) = desk
             && !ctx.moderates_in(room, Some(&m.programme))
         {
-            return self.reply(format!(
-                "Match M{match_id} is another programme's: its moderators can close it, with a case of their own."
-            ));
+            return self.reply(Text::msg("case-match-elsewhere").arg("m", match_id));
         }
         if m.status != crate::domain::matches::MatchStatus::Active {
-            return self.reply(format!(
-                "Match M{match_id} is {}, not active: there is nothing to close.",
-                m.status
-            ));
+            return self.reply(
+                Text::msg("case-match-not-active")
+                    .arg("m", match_id)
+                    .arg("status", m.status.to_string()),
+            );
         }
         let at_fault: Vec<crate::domain::UserRef> = case
             .subjects
@@ -376,17 +399,17 @@ impl Work<'_, '_> {
             &format!("#{match_id}: {reason}"),
         ));
         let spared = at_fault.len() < 2;
-        effects.push(desk.say(
-            ctx,
-            format!(
-                "Match M{match_id} closed (disciplinary). {} The coordinators have been told.",
-                if spared {
-                    "The member the case is about was told neutrally; the other was told it was not their fault and offered a new match."
+        effects.push(
+            desk.say(
+                ctx,
+                Text::msg(if spared {
+                    "case-match-closed-spared"
                 } else {
-                    "Both members were told neutrally."
-                }
+                    "case-match-closed-both"
+                })
+                .arg("m", match_id),
             ),
-        ));
+        );
         Outcome::unchanged(effects)
     }
 
@@ -394,7 +417,7 @@ impl Work<'_, '_> {
     pub(super) fn reopen(&self) -> Outcome {
         let (ctx, desk, n, me, resolved) = (self.ctx, self.desk, self.n, self.me, self.resolved);
         if !resolved {
-            return self.reply(format!("Case #{n} is not resolved."));
+            return self.reply(Text::msg("case-not-resolved").arg("n", n));
         }
         Outcome {
             state: StateChange::Unchanged,
@@ -407,7 +430,12 @@ impl Work<'_, '_> {
                     outcome: None,
                 },
                 event(n, me, "reopened", ""),
-                desk.say(ctx, format!("Case #{n} reopened by {}.", ctx.user.id)),
+                desk.say(
+                    ctx,
+                    Text::msg("case-reopened")
+                        .arg("n", n)
+                        .arg("who", &ctx.user.id),
+                ),
             ],
         }
     }
@@ -417,12 +445,7 @@ impl Work<'_, '_> {
         let (ctx, desk, case, n, me) = (self.ctx, self.desk, self.case, self.n, self.me);
         if let Desk::Dm = desk {
             return Outcome::unchanged(vec![
-                desk.say(
-                    ctx,
-                    format!(
-                        "The reporter of case #{n} can't be revealed: that takes two moderators, and this restricted case is yours alone. You can ask the reporter anything through case ask {n} <question>."
-                    ),
-                ),
+                desk.say(ctx, Text::msg("case-reveal-restricted").arg("n", n)),
                 event(n, me, "refused", "a reveal takes two moderators"),
                 Effect::LogRefusal {
                     user: ctx.user.clone(),
@@ -431,32 +454,24 @@ impl Work<'_, '_> {
             ]);
         }
         if !case.anonymous {
-            return self.reply(format!(
-                "Case #{n} is not anonymous: the reporter is on its card."
-            ));
+            return self.reply(Text::msg("case-not-anonymous").arg("n", n));
         }
         if case.reveals.len() >= 2 {
-            return self.reply(format!(
-                "The reporter of case #{n} has already been revealed to {} by direct message; ask them if you need to know.",
-                and_list(&case.reveals)
-            ));
+            return self.reply(
+                Text::msg("case-already-revealed")
+                    .arg("n", n)
+                    .arg("names", and_list(&case.reveals)),
+            );
         }
         if case.reveals.iter().any(|r| r == me) {
-            return self.reply(format!(
-                "You have already asked to reveal the reporter of case #{n}; a second moderator must ask too."
-            ));
+            return self.reply(Text::msg("case-reveal-asked").arg("n", n));
         }
         if case.reveals.is_empty() {
             return Outcome {
                 state: StateChange::Unchanged,
                 effects: vec![
                     event(n, me, "reveal", ""),
-                    desk.say(
-                        ctx,
-                        format!(
-                            "Reveal recorded for case #{n}. The reporter is named only when a second moderator asks too, and then only to the two of you, by direct message."
-                        ),
-                    ),
+                    desk.say(ctx, Text::msg("case-reveal-recorded").arg("n", n)),
                 ],
             };
         }
@@ -482,13 +497,14 @@ impl Work<'_, '_> {
             });
         }
         let names: Vec<String> = told.iter().map(|u| u.id.clone()).collect();
-        effects.push(desk.say(
-            ctx,
-            format!(
-                "Case #{n}: the reporter has been revealed to {} by direct message.",
-                and_list(&names)
+        effects.push(
+            desk.say(
+                ctx,
+                Text::msg("case-revealed")
+                    .arg("n", n)
+                    .arg("names", and_list(&names)),
             ),
-        ));
+        );
         Outcome {
             state: StateChange::Unchanged,
             effects,

@@ -1,0 +1,61 @@
+# The moderators' side of incident cases (flows::incident::cases): the case commands in
+# the moderators' room, or in the escalation contact's DM. Commands stay as typed; the
+# words of the audit log (claimed, note, …) are stored in English.
+
+case-usage = Usage: cases · case show <n> · case claim <n> · case note <n> <text> · case ask <n> <question> · case escalate <n> <to> · case resolve <n> <outcome> · case reopen <n> · case log <n> · case evidence <n> · case reveal <n> · case concerns <n> [not] <person> · case close-match <n> <match> <reason>
+case-close-match-usage = Usage: case close-match <case> <match> <reason>, like case close-match { $n } M2 repeated contact outside the programme (the reason is recorded; the pair are not told it).
+case-moderators-room = Moderation commands work only in the moderators' room.
+case-only-moderators = Sorry { $who }, only moderators can do that.
+case-none-open = No open cases.
+case-open = { $count ->
+    [one] 1 open case, most severe and oldest first:
+   *[other] { $count } open cases, most severe and oldest first:
+}
+case-line = #{ $n } · { $severity } · { $category } · { $status } · { $hours ->
+    [one] 1 hour old
+   *[other] { $hours } hours old
+}
+case-line-claimed = #{ $n } · { $severity } · { $category } · { $status } · { $hours ->
+    [one] 1 hour old
+   *[other] { $hours } hours old
+} · claimed by { $by }
+case-none = There is no case #{ $n }.
+case-elsewhere = Case #{ $n } is not worked here: its programme's moderators work it, in their room.
+case-restricted = Case #{ $n } is restricted: it may concern a member of the moderation team, so only the escalation contact works on it.
+case-not-restricted = Case #{ $n } is worked by the moderators, in their room: as the escalation contact you work the cases that may concern a member of the moderation team.
+case-still-frozen = Match M{ $m } is still frozen: { $unfreeze } lets the pair carry on, or { $close } ends it.
+case-still-frozen-dm = Match M{ $m } is still frozen: { $unfreeze } lets the pair carry on (in the moderators' room), or { $close } ends it.
+
+case-resolved-reopen = Case #{ $n } is resolved; reopen it first with case reopen { $n }.
+case-note-long = Please keep the note under { $max } characters (it has { $count }).
+case-question-long = Please keep the question under { $max } characters (it has { $count }).
+case-outcome-long = Please keep the outcome under { $max } characters (it has { $count }).
+case-no-files = Case #{ $n } has no files of evidence.
+case-log = Audit log of case #{ $n }:
+case-already-claimed = Case #{ $n } is already claimed by { $by }.
+case-claimed = Case #{ $n } claimed by { $who }.
+case-noted = Note added to case #{ $n }.
+case-asked-room = Question relayed to the reporter of case #{ $n }, as from the moderation team. Their answer will be posted with the case's card (in its thread, where the room has threads).
+case-asked-dm = Question relayed to the reporter of case #{ $n }, as from the moderation team. Their answer will come to you here.
+case-already-resolved = Case #{ $n } is already resolved.
+case-resolved = Case #{ $n } resolved by { $who }; the reporter has been told.
+case-escalated = Case #{ $n } escalated to { $to } by { $who }.
+case-escalated-to-you = Case #{ $n } ({ $severity }) was escalated to you by { $who }. Please look at the moderators' room.
+case-escalated-to-you-restricted = Case #{ $n } ({ $severity }) was escalated to you by { $who }. It may concern a member of the moderation team, so it is not in the moderators' room: the escalation contact will share what you need. Please keep it to yourself.
+case-already-linked = Case #{ $n } is already linked to { $person }.
+case-not-linked = Case #{ $n } is not linked to { $person }.
+case-linked = Case #{ $n } is now linked to { $person }. { $show } shows their matches; { $close } closes one as disciplinary.
+case-unlinked = Case #{ $n } is no longer linked to { $person }.
+case-match-not-linked = Match M{ $m } is not a match of anyone case #{ $n } is linked to. Link the person first: { $link }
+case-match-elsewhere = Match M{ $m } is another programme's: its moderators can close it, with a case of their own.
+case-match-not-active = Match M{ $m } is { $status }, not active: there is nothing to close.
+case-match-closed-spared = Match M{ $m } closed (disciplinary). The member the case is about was told neutrally; the other was told it was not their fault and offered a new match. The coordinators have been told.
+case-match-closed-both = Match M{ $m } closed (disciplinary). Both members were told neutrally. The coordinators have been told.
+case-not-resolved = Case #{ $n } is not resolved.
+case-reopened = Case #{ $n } reopened by { $who }.
+case-reveal-restricted = The reporter of case #{ $n } can't be revealed: that takes two moderators, and this restricted case is yours alone. You can ask the reporter anything through case ask { $n } <question>.
+case-not-anonymous = Case #{ $n } is not anonymous: the reporter is on its card.
+case-already-revealed = The reporter of case #{ $n } has already been revealed to { $names } by direct message; ask them if you need to know.
+case-reveal-asked = You have already asked to reveal the reporter of case #{ $n }; a second moderator must ask too.
+case-reveal-recorded = Reveal recorded for case #{ $n }. The reporter is named only when a second moderator asks too, and then only to the two of you, by direct message.
+case-revealed = Case #{ $n }: the reporter has been revealed to { $names } by direct message.

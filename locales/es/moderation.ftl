@@ -1,0 +1,60 @@
+# El lado del equipo de moderación en los casos (flows::incident::cases). Los comandos se
+# escriben como están; las palabras del registro (claimed, note, …) se guardan en inglés.
+
+case-usage = Uso: cases · case show <n> · case claim <n> · case note <n> <texto> · case ask <n> <pregunta> · case escalate <n> <a quién> · case resolve <n> <resultado> · case reopen <n> · case log <n> · case evidence <n> · case reveal <n> · case concerns <n> [not] <persona> · case close-match <n> <emparejamiento> <motivo>
+case-close-match-usage = Uso: case close-match <caso> <emparejamiento> <motivo>, como case close-match { $n } M2 contacto repetido fuera del programa (el motivo queda registrado; a la pareja no se le dice).
+case-moderators-room = Los comandos de moderación solo funcionan en la sala de moderación.
+case-only-moderators = Lo siento, { $who }: solo el equipo de moderación puede hacer eso.
+case-none-open = No hay casos abiertos.
+case-open = { $count ->
+    [one] 1 caso abierto, los más graves y antiguos primero:
+   *[other] { $count } casos abiertos, los más graves y antiguos primero:
+}
+case-line = n.º { $n } · { $severity } · { $category } · { $status } · { $hours ->
+    [one] hace 1 hora
+   *[other] hace { $hours } horas
+}
+case-line-claimed = n.º { $n } · { $severity } · { $category } · { $status } · { $hours ->
+    [one] hace 1 hora
+   *[other] hace { $hours } horas
+} · asumido por { $by }
+case-none = No hay ningún caso n.º { $n }.
+case-elsewhere = El caso n.º { $n } no se trabaja aquí: lo trabaja el equipo de moderación de su programa, en su sala.
+case-restricted = El caso n.º { $n } es restringido: puede tratarse de alguien del equipo de moderación, así que solo lo trabaja el contacto de escalado.
+case-not-restricted = El caso n.º { $n } lo trabaja el equipo de moderación, en su sala: como contacto de escalado, tú trabajas los casos que pueden tratarse de alguien del equipo de moderación.
+case-still-frozen = El emparejamiento M{ $m } sigue congelado: { $unfreeze } deja que la pareja continúe, o { $close } lo termina.
+case-still-frozen-dm = El emparejamiento M{ $m } sigue congelado: { $unfreeze } deja que la pareja continúe (en la sala de moderación), o { $close } lo termina.
+
+case-resolved-reopen = El caso n.º { $n } está resuelto; reábrelo primero con case reopen { $n }.
+case-note-long = Deja la nota en menos de { $max } caracteres, por favor (tiene { $count }).
+case-question-long = Deja la pregunta en menos de { $max } caracteres, por favor (tiene { $count }).
+case-outcome-long = Deja el resultado en menos de { $max } caracteres, por favor (tiene { $count }).
+case-no-files = El caso n.º { $n } no tiene archivos como prueba.
+case-log = Registro del caso n.º { $n }:
+case-already-claimed = El caso n.º { $n } ya lo asumió { $by }.
+case-claimed = { $who } asumió el caso n.º { $n }.
+case-noted = Nota añadida al caso n.º { $n }.
+case-asked-room = Pregunta enviada a quien reportó el caso n.º { $n }, en nombre del equipo de moderación. Su respuesta se publicará con la tarjeta del caso (en su hilo, donde la sala tiene hilos).
+case-asked-dm = Pregunta enviada a quien reportó el caso n.º { $n }, en nombre del equipo de moderación. Su respuesta te llegará aquí.
+case-already-resolved = El caso n.º { $n } ya está resuelto.
+case-resolved = { $who } resolvió el caso n.º { $n }; se le ha informado a quien lo reportó.
+case-escalated = { $who } escaló el caso n.º { $n } a { $to }.
+case-escalated-to-you = { $who } te escaló el caso n.º { $n } ({ $severity }). Mira la sala de moderación, por favor.
+case-escalated-to-you-restricted = { $who } te escaló el caso n.º { $n } ({ $severity }). Puede tratarse de alguien del equipo de moderación, así que no está en la sala de moderación: el contacto de escalado te contará lo que necesites. Guárdalo para ti, por favor.
+case-already-linked = El caso n.º { $n } ya está vinculado a { $person }.
+case-not-linked = El caso n.º { $n } no está vinculado a { $person }.
+case-linked = El caso n.º { $n } está vinculado ahora a { $person }. { $show } muestra sus emparejamientos; { $close } cierra uno como disciplinario.
+case-unlinked = El caso n.º { $n } ya no está vinculado a { $person }.
+case-match-not-linked = El emparejamiento M{ $m } no es de nadie vinculado al caso n.º { $n }. Vincula primero a la persona: { $link }
+case-match-elsewhere = El emparejamiento M{ $m } es de otro programa: puede cerrarlo su equipo de moderación, con un caso propio.
+case-match-not-active = El emparejamiento M{ $m } está { $status }, no activo: no hay nada que cerrar.
+case-match-closed-spared = Emparejamiento M{ $m } cerrado (disciplinario). A la persona de la que trata el caso se le informó de forma neutral; a la otra se le dijo que no fue culpa suya y se le ofreció un nuevo emparejamiento. Se ha informado a la coordinación.
+case-match-closed-both = Emparejamiento M{ $m } cerrado (disciplinario). A ambas personas se les informó de forma neutral. Se ha informado a la coordinación.
+case-not-resolved = El caso n.º { $n } no está resuelto.
+case-reopened = { $who } reabrió el caso n.º { $n }.
+case-reveal-restricted = No se puede revelar quién reportó el caso n.º { $n }: eso requiere a dos personas del equipo de moderación, y este caso restringido es solo tuyo. Puedes preguntarle lo que quieras con case ask { $n } <pregunta>.
+case-not-anonymous = El caso n.º { $n } no es anónimo: quien lo reportó aparece en su tarjeta.
+case-already-revealed = Quién reportó el caso n.º { $n } ya se reveló a { $names } por mensaje directo; pregúntales si necesitas saberlo.
+case-reveal-asked = Ya pediste revelar quién reportó el caso n.º { $n }; tiene que pedirlo también otra persona del equipo de moderación.
+case-reveal-recorded = Petición de revelar registrada para el caso n.º { $n }. Solo se dirá quién lo reportó cuando lo pida también otra persona del equipo, y solo a ustedes dos, por mensaje directo.
+case-revealed = Caso n.º { $n }: quién lo reportó se reveló a { $names } por mensaje directo.
