@@ -343,14 +343,28 @@ impl OutMessage {
 
     /// Its card actions (buttons), each labelled from the catalogue (in English now): the
     /// reader's own commands, offered in a DM too.
-    pub fn with_actions(mut self, actions: Vec<(Text, String)>) -> Self {
+    pub fn with_actions(self, actions: Vec<(Text, String)>) -> Self {
+        self.with_card_actions(
+            actions
+                .into_iter()
+                .map(|(label, command)| {
+                    let action = CardAction {
+                        in_dm: true,
+                        ..CardAction::new("", command)
+                    };
+                    (action, label)
+                })
+                .collect(),
+        )
+    }
+
+    /// Its card actions as given, each labelled from the catalogue (in English now). What
+    /// an action asks for (`asks`) stays as given.
+    pub fn with_card_actions(mut self, actions: Vec<(CardAction, Text)>) -> Self {
         let (actions, labels): (Vec<CardAction>, Vec<Text>) = actions
             .into_iter()
-            .map(|(label, command)| {
-                let action = CardAction {
-                    in_dm: true,
-                    ..CardAction::new(&label.english(), command)
-                };
+            .map(|(mut action, label)| {
+                action.label = label.english();
                 (action, label)
             })
             .unzip();
@@ -454,5 +468,28 @@ pub fn strip_prefix_ci<'t>(text: &'t str, prefix: &str) -> Option<&'t str> {
         (rest.is_empty() || rest.starts_with(char::is_whitespace)).then_some(rest.trim())
     } else {
         None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_cards_buttons_are_labelled_in_the_readers_language_and_keep_their_command() {
+        let card =
+            OutMessage::said(Text::msg("case-none").arg("n", 1i64)).with_card_actions(vec![(
+                CardAction::asking("", "case note 1".into(), "Internal note"),
+                Text::msg("case-button-note"),
+            )]);
+        assert_eq!(card.actions[0].label, "Note");
+        let es = card.in_language(Locale::from_tag("es").unwrap());
+        assert_eq!(es.actions[0].label, "Nota");
+        assert_eq!(es.actions[0].command, "case note 1");
+        assert_eq!(es.actions[0].asks.as_deref(), Some("Internal note"));
+        assert!(
+            !es.actions[0].in_dm,
+            "a staff card's button stays in its room"
+        );
     }
 }

@@ -66,3 +66,47 @@ case-already-revealed = كُشف صاحب بلاغ الحالة رقم { $n } ب
 case-reveal-asked = طلبت بالفعل الكشف عن صاحب بلاغ الحالة رقم { $n }؛ يجب أن يطلب ذلك مشرف ثانٍ أيضًا.
 case-reveal-recorded = سُجّل طلب الكشف للحالة رقم { $n }. لا يُذكر صاحب البلاغ إلا عندما يطلب ذلك مشرف ثانٍ أيضًا، ولكما أنتما الاثنين فقط، برسالة مباشرة.
 case-revealed = الحالة رقم { $n }: كُشف صاحب البلاغ لـ { $names } برسالة مباشرة.
+
+## بطاقة الحالة، والتنبيهات التي تطلقها حالة جديدة أو منتظرة (cases::cards وcases::alerts).
+
+case-card-head = الحالة رقم { $n } · { $category } · { $severity } · { $status }
+case-card-reported-by = أبلغ عنها: { $reporter }، { $at }
+case-card-concerns = تخص: { $concerns }
+case-card-not-said = (لم يُذكر)
+case-card-from-room = أُبلغ عنها من الغرفة: { $room }
+case-card-restricted-said = مقيّدة: قال صاحب البلاغ إنها تخص أحد أعضاء فريق الإشراف، لذا لا يراها ولا يعالجها إلا جهة التصعيد.
+case-card-restricted-rather-not = مقيّدة: يفضّل صاحب البلاغ ألا يقول إن كانت تخص أحد أعضاء فريق الإشراف، لذا لا يراها ولا يعالجها إلا جهة التصعيد.
+case-card-restricted-named = مقيّدة: تذكر أحد أعضاء فريق الإشراف، لذا لا يراها ولا يعالجها إلا جهة التصعيد.
+case-card-happened = ما حدث: { $text }
+case-card-evidence = الأدلة: { $evidence }
+case-card-copy = الرسالة المُبلغ عنها كما نسخها Tandem: { $copy }
+case-card-files = الملفات: { $count } ({ $files })؛ لفتحها: { $open }
+case-card-linked = مرتبطة بـ: { $who }
+case-card-claimed = يتولاها: { $by }
+case-card-outcome = النتيجة: { $outcome }
+case-card-reply = رُدّ هنا: { $commands }
+case-anonymous-reporter = مُبلغ مجهول
+case-anonymous-revealed = مُبلغ مجهول (كُشف لـ { $names } برسالة مباشرة)
+case-reporter-is = صاحب بلاغ الحالة رقم { $n } هو { $reporter }. يرجى إبقاء ذلك لنفسك ولمن يحتاجه.
+case-reporter-is-with = صاحب بلاغ الحالة رقم { $n } هو { $reporter }. طلبت أنت و{ $others } معرفة ذلك. يرجى إبقاؤه بينكما ومن يحتاجه.
+case-to-contact = بلاغ قد يخص أحد أعضاء فريق الإشراف يصلك وحدك بصفتك جهة التصعيد. يرجى معالجته هنا برسالة مباشرة؛ لا يراه المشرفون.
+case-to-contact-now = هذه الحالة ({ $severity }) تحتاج إلى اهتمام الآن. بلاغ قد يخص أحد أعضاء فريق الإشراف يصلك وحدك بصفتك جهة التصعيد. يرجى معالجته هنا برسالة مباشرة؛ لا يراه المشرفون.
+case-on-call = المناوبون: { $names } — حالة الحماية رقم { $n } تحتاج إلى اهتمام الآن.
+case-on-call-dm = أُبلغ للتو عن حالة حماية (رقم { $n }). يرجى الاطلاع على غرفة المشرفين الآن.
+case-unclaimed-contact = لم يتولَّ أحد الحالة رقم { $n } ({ $severity }) بعد { $minutes } دقيقة. اكتب case claim { $n } هنا.
+case-unclaimed-room = لم يتولّها أحد بعد { $minutes } دقيقة: الحالة رقم { $n } ({ $severity }) — المناوبون: { $names }. اكتب { $prefix } case claim { $n }.
+case-unclaimed-dm = لم يتولَّ أحد الحالة رقم { $n } ({ $severity }) بعد { $minutes } دقيقة. يرجى الاطلاع على غرفة المشرفين.
+case-button-claim = تولَّ الحالة
+case-button-note = ملاحظة
+case-button-ask = اسأل صاحب البلاغ
+case-button-resolve = حُلّ الحالة
+case-reply-from = رد صاحب بلاغ الحالة رقم { $n }:
+case-reply-q = س: { $question }
+case-reply-a = ج: { $answer }
+case-reply-files-added = { $count ->
+    [one] أُضيف ملف واحد
+    [two] أُضيف ملفان
+    [few] أُضيفت { $count } ملفات
+   *[other] أُضيف { $count } ملفًا
+} إلى الأدلة: { $open }
+case-added-report = الحالة رقم { $n }: أضاف صاحب البلاغ بلاغًا جديدًا عن الشخص نفسه:

@@ -59,3 +59,45 @@ case-already-revealed = The reporter of case #{ $n } has already been revealed t
 case-reveal-asked = You have already asked to reveal the reporter of case #{ $n }; a second moderator must ask too.
 case-reveal-recorded = Reveal recorded for case #{ $n }. The reporter is named only when a second moderator asks too, and then only to the two of you, by direct message.
 case-revealed = Case #{ $n }: the reporter has been revealed to { $names } by direct message.
+
+## A case's card, and the alerts a new or waiting case sets off (cases::cards, cases::alerts).
+
+case-card-head = Case #{ $n } · { $category } · { $severity } · { $status }
+case-card-reported-by = Reported by: { $reporter }, { $at }
+case-card-concerns = Concerns: { $concerns }
+case-card-not-said = (not said)
+case-card-from-room = Reported from room: { $room }
+case-card-restricted-said = Restricted: the reporter said it concerns a member of the moderation team, so only the escalation contact sees and works it.
+case-card-restricted-rather-not = Restricted: the reporter would rather not say whether it concerns a member of the moderation team, so only the escalation contact sees and works it.
+case-card-restricted-named = Restricted: it names a member of the moderation team, so only the escalation contact sees and works it.
+case-card-happened = What happened: { $text }
+case-card-evidence = Evidence: { $evidence }
+case-card-copy = Reported message, as Tandem copied it: { $copy }
+case-card-files = Files: { $count } ({ $files }); to open them: { $open }
+case-card-linked = Linked: { $who }
+case-card-claimed = Claimed by: { $by }
+case-card-outcome = Outcome: { $outcome }
+case-card-reply = Reply here: { $commands }
+case-anonymous-reporter = anonymous reporter
+case-anonymous-revealed = anonymous reporter (revealed to { $names } by direct message)
+case-reporter-is = The reporter of case #{ $n } is { $reporter }. Please keep this to yourself and the people who need it.
+case-reporter-is-with = The reporter of case #{ $n } is { $reporter }. You and { $others } asked to know. Please keep this between the two of you and the people who need it.
+case-to-contact = A report that may concern a member of the moderation team comes only to you, as the escalation contact. Please work it here, by direct message; the moderators don't see it.
+case-to-contact-now = This { $severity } case needs attention now. A report that may concern a member of the moderation team comes only to you, as the escalation contact. Please work it here, by direct message; the moderators don't see it.
+case-on-call = On call: { $names } — safeguarding case #{ $n } needs attention now.
+case-on-call-dm = A safeguarding case (#{ $n }) was just reported. Please look at the moderators' room now.
+case-unclaimed-contact = Case #{ $n } ({ $severity }) is still unclaimed after { $minutes } minutes. Type case claim { $n } here.
+case-unclaimed-room = Still unclaimed after { $minutes } minutes: { $severity } case #{ $n } — on call: { $names }. Type { $prefix } case claim { $n }.
+case-unclaimed-dm = Case #{ $n } ({ $severity }) is still unclaimed after { $minutes } minutes. Please look at the moderators' room.
+case-button-claim = Claim
+case-button-note = Note
+case-button-ask = Ask the reporter
+case-button-resolve = Resolve
+case-reply-from = Reply from the reporter of case #{ $n }:
+case-reply-q = Q: { $question }
+case-reply-a = A: { $answer }
+case-reply-files-added = { $count ->
+    [one] 1 file
+   *[other] { $count } files
+} added to the evidence: { $open }
+case-added-report = Case #{ $n }: the reporter added a new report about the same person:

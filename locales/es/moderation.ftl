@@ -58,3 +58,45 @@ case-already-revealed = Quién reportó el caso n.º { $n } ya se reveló a { $n
 case-reveal-asked = Ya pediste revelar quién reportó el caso n.º { $n }; tiene que pedirlo también otra persona del equipo de moderación.
 case-reveal-recorded = Petición de revelar registrada para el caso n.º { $n }. Solo se dirá quién lo reportó cuando lo pida también otra persona del equipo, y solo a ustedes dos, por mensaje directo.
 case-revealed = Caso n.º { $n }: quién lo reportó se reveló a { $names } por mensaje directo.
+
+## La tarjeta de un caso, y los avisos de un caso nuevo o en espera (cases::cards, cases::alerts).
+
+case-card-head = Caso n.º { $n } · { $category } · { $severity } · { $status }
+case-card-reported-by = Reportado por: { $reporter }, { $at }
+case-card-concerns = Concierne a: { $concerns }
+case-card-not-said = (sin indicar)
+case-card-from-room = Reportado desde la sala: { $room }
+case-card-restricted-said = Restringido: quien lo reportó dijo que se trata de alguien del equipo de moderación, así que solo el contacto de escalado lo ve y lo trabaja.
+case-card-restricted-rather-not = Restringido: quien lo reportó prefiere no decir si se trata de alguien del equipo de moderación, así que solo el contacto de escalado lo ve y lo trabaja.
+case-card-restricted-named = Restringido: nombra a alguien del equipo de moderación, así que solo el contacto de escalado lo ve y lo trabaja.
+case-card-happened = Qué pasó: { $text }
+case-card-evidence = Pruebas: { $evidence }
+case-card-copy = Mensaje reportado, tal como lo copió Tandem: { $copy }
+case-card-files = Archivos: { $count } ({ $files }); para abrirlos: { $open }
+case-card-linked = Vinculado: { $who }
+case-card-claimed = Asumido por: { $by }
+case-card-outcome = Resultado: { $outcome }
+case-card-reply = Responde aquí: { $commands }
+case-anonymous-reporter = reporte anónimo
+case-anonymous-revealed = reporte anónimo (revelado a { $names } por mensaje directo)
+case-reporter-is = Quien reportó el caso n.º { $n } es { $reporter }. Guárdalo para ti y para quienes lo necesiten, por favor.
+case-reporter-is-with = Quien reportó el caso n.º { $n } es { $reporter }. Tú y { $others } pidieron saberlo. Guárdenlo entre ustedes dos y quienes lo necesiten, por favor.
+case-to-contact = Un reporte que puede tratarse de alguien del equipo de moderación te llega solo a ti, como contacto de escalado. Trabájalo aquí, por mensaje directo; el equipo de moderación no lo ve.
+case-to-contact-now = Este caso { $severity } necesita atención ya. Un reporte que puede tratarse de alguien del equipo de moderación te llega solo a ti, como contacto de escalado. Trabájalo aquí, por mensaje directo; el equipo de moderación no lo ve.
+case-on-call = De guardia: { $names } — el caso de protección n.º { $n } necesita atención ya.
+case-on-call-dm = Se acaba de reportar un caso de protección (n.º { $n }). Mira la sala de moderación ya, por favor.
+case-unclaimed-contact = Nadie ha asumido el caso n.º { $n } ({ $severity }) tras { $minutes } minutos. Escribe aquí case claim { $n }.
+case-unclaimed-room = Sin asumir tras { $minutes } minutos: caso { $severity } n.º { $n } — de guardia: { $names }. Escribe { $prefix } case claim { $n }.
+case-unclaimed-dm = Nadie ha asumido el caso n.º { $n } ({ $severity }) tras { $minutes } minutos. Mira la sala de moderación, por favor.
+case-button-claim = Asumir
+case-button-note = Nota
+case-button-ask = Preguntar a quien reportó
+case-button-resolve = Resolver
+case-reply-from = Respuesta de quien reportó el caso n.º { $n }:
+case-reply-q = P: { $question }
+case-reply-a = R: { $answer }
+case-reply-files-added = { $count ->
+    [one] 1 archivo añadido
+   *[other] { $count } archivos añadidos
+} a las pruebas: { $open }
+case-added-report = Caso n.º { $n }: quien lo reportó añadió un nuevo reporte sobre la misma persona:

@@ -82,6 +82,9 @@ mod tests {
         "src/flows/choice/mod.rs",
         "src/flows/choice/profile.rs",
         "src/flows/incident/cases/work.rs",
+        "src/flows/incident/cases/mod.rs",
+        "src/flows/incident/cases/reply.rs",
+        "src/flows/incident/cases/alerts.rs",
     ];
 
     /// String literals of the code (tests and comments left out) that read as an English
@@ -152,9 +155,10 @@ mod tests {
         // `pause`, 131 with browsing and asking a mentor (`choice`),
         // 130 with `starters`, 121 with `events`, 115 with a report's evidence and
         // summary, 111 once comments were no longer counted, 108 with `profile` and
-        // `transcript`, 102 with what a reporter is told, 87 with the case commands.
+        // `transcript`, 102 with what a reporter is told, 87 with the case commands, 84
+        // with a case's card and alerts.
         // Lower it when a file is migrated.
-        assert!(total <= 87, "{total} English sentences: more than before");
+        assert!(total <= 84, "{total} English sentences: more than before");
     }
 
     fn sources(dir: &std::path::Path) -> Vec<(String, String)> {

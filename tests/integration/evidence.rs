@@ -244,7 +244,7 @@ both_backends! {
         assert_eq!(stored_state(&h).await, before, "nothing is stored");
         // A screenshot answers it.
         let out = h.dm_files("amina", "", &[("chat.png", "cdn/png", None)]).await;
-        assert!(out.contains("1 file(s) added to the evidence"), "{out}");
+        assert!(out.contains("1 file added to the evidence"), "{out}");
         let card = h.in_room("mo", MODS, "!tandem case show 1").await;
         assert!(card.contains("Files: 1 (image/png"), "{card}");
     }
@@ -320,7 +320,7 @@ both_backends! {
         }
         h.in_room("mo", MODS, "!tandem case ask 1 Do you have a screenshot?").await;
         let out = h.dm_files("amina", "here", &[("amina-shot.png", "cdn/9", None)]).await;
-        assert!(out.contains("[room moderators] Reply from the reporter of case #1:\nQ: Do you have a screenshot?\nA: here\n1 file(s) added to the evidence: !tandem case evidence 1"), "{out}");
+        assert!(out.contains("[room moderators] Reply from the reporter of case #1:\nQ: Do you have a screenshot?\nA: here\n1 file added to the evidence: !tandem case evidence 1"), "{out}");
         assert!(out.contains("[dm amina] Thank you; I've passed your answer and files to the moderation team."), "{out}");
         assert!(!out.contains("amina-shot"), "the file's name stays with her: {out}");
         let card = h.in_room("mo", MODS, "!tandem case show 1").await;

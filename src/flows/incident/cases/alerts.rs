@@ -29,15 +29,14 @@ pub fn after_report(ctx: &Ctx<'_>, case: &CaseRecord) -> Vec<Effect> {
             ctx,
             keeper,
             case.programme.as_deref(),
-            OutMessage::text(format!(
-                "{}A report that may concern a member of the moderation team comes only to you, as the escalation contact. Please work it here, by direct message; the moderators don't see it.\n{}",
+            OutMessage::said(Text::lines(vec![
                 if case.severity == Severity::Normal {
-                    String::new()
+                    Text::msg("case-to-contact")
                 } else {
-                    format!("This {} case needs attention now. ", case.severity.as_str())
+                    Text::msg("case-to-contact-now").arg("severity", case.severity.as_str())
                 },
-                card(ctx, case, "", None)
-            )),
+                card(ctx, case, "", None),
+            ])),
         ));
         return effects;
     }
@@ -57,11 +56,11 @@ pub fn after_report(ctx: &Ctx<'_>, case: &CaseRecord) -> Vec<Effect> {
                 room: room.clone(),
                 message: OutMessage {
                     notify: ctx.moderation.on_call.clone(),
-                    ..OutMessage::text(format!(
-                        "On call: {} — safeguarding case #{} needs attention now.",
-                        names.join(", "),
-                        case.id
-                    ))
+                    ..OutMessage::said(
+                        Text::msg("case-on-call")
+                            .arg("names", names.join(", "))
+                            .arg("n", case.id),
+                    )
                 }
                 .alert(),
             });
@@ -71,10 +70,7 @@ pub fn after_report(ctx: &Ctx<'_>, case: &CaseRecord) -> Vec<Effect> {
         for on_call in &ctx.moderation.on_call {
             effects.push(Effect::SendDm {
                 to: on_call.clone(),
-                message: OutMessage::text(format!(
-                    "A safeguarding case (#{}) was just reported. Please look at the moderators' room now.",
-                    case.id
-                )),
+                message: OutMessage::said(Text::msg("case-on-call-dm").arg("n", case.id)),
             });
         }
     }
@@ -125,37 +121,38 @@ pub fn escalate(
             ctx,
             keeper,
             case.programme.as_deref(),
-            OutMessage::text(format!(
-                "Case #{} ({}) is still unclaimed after {waited} minutes. Type case claim {} here.",
-                case.id,
-                case.severity.as_str(),
-                case.id
-            )),
+            OutMessage::said(
+                Text::msg("case-unclaimed-contact")
+                    .arg("n", case.id)
+                    .arg("severity", case.severity.as_str())
+                    .arg("minutes", waited),
+            ),
         ));
         return effects;
     }
     if let Some(room) = ctx.moderators_room(case.programme.as_deref()) {
         effects.push(Effect::PostInRoom {
             room: room.clone(),
-            message: OutMessage::text(format!(
-                "Still unclaimed after {waited} minutes: {} case #{} — on call: {}. Type {} case claim {}.",
-                case.severity.as_str(),
-                case.id,
-                names.join(", "),
-                ctx.room_prefix,
-                case.id
-            ))
+            message: OutMessage::said(
+                Text::msg("case-unclaimed-room")
+                    .arg("minutes", waited)
+                    .arg("severity", case.severity.as_str())
+                    .arg("n", case.id)
+                    .arg("names", names.join(", "))
+                    .arg("prefix", ctx.room_prefix),
+            )
             .alert(),
         });
     }
     for on_call in &ctx.moderation.on_call {
         effects.push(Effect::SendDm {
             to: on_call.clone(),
-            message: OutMessage::text(format!(
-                "Case #{} ({}) is still unclaimed after {waited} minutes. Please look at the moderators' room.",
-                case.id,
-                case.severity.as_str()
-            )),
+            message: OutMessage::said(
+                Text::msg("case-unclaimed-dm")
+                    .arg("n", case.id)
+                    .arg("severity", case.severity.as_str())
+                    .arg("minutes", waited),
+            ),
         });
     }
     effects

@@ -5,14 +5,13 @@ use super::*;
 
 /// Who reported, as the card shows it: a named reporter, never an anonymous one, even
 /// once revealed (that went to the two moderators who asked, by DM).
-pub(super) fn reporter_label(case: &CaseRecord) -> String {
+pub(super) fn reporter_label(case: &CaseRecord) -> Text {
     match &case.reporter {
-        Some(r) if !case.anonymous => r.to_string(),
-        _ if case.reveals.len() >= 2 => format!(
-            "anonymous reporter (revealed to {} by direct message)",
-            and_list(&case.reveals)
-        ),
-        _ => "anonymous reporter".into(),
+        Some(r) if !case.anonymous => Text::plain(r.to_string()),
+        _ if case.reveals.len() >= 2 => {
+            Text::msg("case-anonymous-revealed").arg("names", and_list(&case.reveals))
+        }
+        _ => Text::msg("case-anonymous-reporter"),
     }
 }
 
@@ -33,17 +32,12 @@ pub fn revealed_message(
     with: &[crate::domain::UserRef],
 ) -> OutMessage {
     let others: Vec<String> = with.iter().map(|u| u.id.clone()).collect();
-    let keep = if others.is_empty() {
-        " Please keep this to yourself and the people who need it.".to_string()
+    let said = if others.is_empty() {
+        Text::msg("case-reporter-is")
     } else {
-        format!(
-            " You and {} asked to know. Please keep this between the two of you and the people who need it.",
-            and_list(&others)
-        )
+        Text::msg("case-reporter-is-with").arg("others", and_list(&others))
     };
-    OutMessage::text(format!(
-        "The reporter of case #{case_id} is {reporter}.{keep}"
-    ))
+    OutMessage::said(said.arg("n", case_id).arg("reporter", reporter.to_string()))
 }
 
 /// The case card moderators see, with its actions while the case is open.
@@ -53,115 +47,129 @@ pub fn card_message(ctx: &Ctx<'_>, case: &CaseRecord, room: &RoomRef) -> OutMess
     let mut actions = Vec::new();
     if case.status != CaseStatus::Resolved {
         if case.claimed_by.is_none() {
-            actions.push(CardAction::new("Claim", format!("case claim {n}")));
+            actions.push((
+                CardAction::new("", format!("case claim {n}")),
+                Text::msg("case-button-claim"),
+            ));
         }
-        actions.push(CardAction::asking(
-            "Note",
-            format!("case note {n}"),
-            "Internal note (moderators only)",
+        actions.push((
+            CardAction::asking(
+                "",
+                format!("case note {n}"),
+                "Internal note (moderators only)",
+            ),
+            Text::msg("case-button-note"),
         ));
-        actions.push(CardAction::asking(
-            "Ask the reporter",
-            format!("case ask {n}"),
-            "Question, relayed by DM",
+        actions.push((
+            CardAction::asking("", format!("case ask {n}"), "Question, relayed by DM"),
+            Text::msg("case-button-ask"),
         ));
-        actions.push(CardAction::asking(
-            "Resolve",
-            format!("case resolve {n}"),
-            "Outcome, told to the reporter",
+        actions.push((
+            CardAction::asking(
+                "",
+                format!("case resolve {n}"),
+                "Outcome, told to the reporter",
+            ),
+            Text::msg("case-button-resolve"),
         ));
     }
-    OutMessage {
-        actions,
-        ..OutMessage::text(card(ctx, case, ctx.room_prefix, Some(room)))
-    }
-    .starts_thread(crate::flows::case_thread(n))
+    OutMessage::said(card(ctx, case, ctx.room_prefix, Some(room)))
+        .with_card_actions(actions)
+        .starts_thread(crate::flows::case_thread(n))
 }
 
 /// The case card's text, with its commands written with `prefix`, as shown in `room`
 /// (`None`: a DM, the escalation contact's). A programme's own moderators' room sees the
 /// linked people's applications and matches in its programmes only: the others are not
 /// its moderators' business.
-pub fn card(ctx: &Ctx<'_>, case: &CaseRecord, prefix: &str, room: Option<&RoomRef>) -> String {
+pub fn card(ctx: &Ctx<'_>, case: &CaseRecord, prefix: &str, room: Option<&RoomRef>) -> Text {
     let scope = room.and_then(|r| ctx.rooms.view_scope(r));
     let category = ctx
         .moderation
         .category(&case.category)
         .map(|c| c.label.clone())
         .unwrap_or_else(|| case.category.clone());
-    let mut s = format!(
-        "Case #{} · {} · {} · {}\nReported by: {}, {}\nConcerns: {}",
-        case.id,
-        category,
-        case.severity.as_str().to_uppercase(),
-        case.status,
-        reporter_label(case),
-        case.created_at.format("%-d %b %Y %H:%M UTC"),
-        case.concerns.as_deref().unwrap_or("(not said)")
-    );
+    let mut lines = vec![
+        Text::msg("case-card-head")
+            .arg("n", case.id)
+            .arg("category", category)
+            .arg("severity", case.severity.as_str().to_uppercase())
+            .arg("status", case.status.to_string()),
+        Text::msg("case-card-reported-by")
+            .arg("reporter", reporter_label(case))
+            .arg(
+                "at",
+                case.created_at.format("%-d %b %Y %H:%M UTC").to_string(),
+            ),
+        Text::msg("case-card-concerns").arg(
+            "concerns",
+            case.concerns
+                .as_deref()
+                .map_or_else(|| Text::msg("case-card-not-said"), Text::plain),
+        ),
+    ];
     if let Some(room) = &case.room {
-        s.push_str(&format!("\nReported from room: {room}"));
+        lines.push(Text::msg("case-card-from-room").arg("room", room.to_string()));
     }
     if keeper(ctx, case) == Keeper::Contact {
-        s.push_str(&format!(
-            "\nRestricted: {}, so only the escalation contact sees and works it.",
-            match case.about_staff {
-                Some(crate::domain::incident::AboutStaff::Yes) => {
-                    "the reporter said it concerns a member of the moderation team"
-                }
-                Some(crate::domain::incident::AboutStaff::RatherNotSay) => {
-                    "the reporter would rather not say whether it concerns a member of the moderation team"
-                }
-                _ => "it names a member of the moderation team",
+        lines.push(Text::msg(match case.about_staff {
+            Some(crate::domain::incident::AboutStaff::Yes) => "case-card-restricted-said",
+            Some(crate::domain::incident::AboutStaff::RatherNotSay) => {
+                "case-card-restricted-rather-not"
             }
-        ));
+            _ => "case-card-restricted-named",
+        }));
     }
-    s.push_str(&format!("\nWhat happened: {}", case.text));
+    lines.push(Text::msg("case-card-happened").arg("text", case.text.as_str()));
     if let Some(e) = &case.evidence {
-        s.push_str(&format!("\nEvidence: {e}"));
+        lines.push(Text::msg("case-card-evidence").arg("evidence", e.as_str()));
     }
     if let Some(copy) = &case.copy {
-        s.push_str(&format!("\nReported message, as Tandem copied it: {copy}"));
+        lines.push(Text::msg("case-card-copy").arg("copy", copy.as_str()));
     }
     if !case.files.is_empty() {
-        s.push_str(&format!(
-            "\nFiles: {} ({}); to open them: {}",
-            case.files.len(),
-            case.files
-                .iter()
-                .map(|f| f.describe())
-                .collect::<Vec<_>>()
-                .join("; "),
-            typed(prefix, format!("case evidence {}", case.id))
-        ));
+        lines.push(
+            Text::msg("case-card-files")
+                .arg("count", case.files.len())
+                .arg(
+                    "files",
+                    case.files
+                        .iter()
+                        .map(|f| f.describe())
+                        .collect::<Vec<_>>()
+                        .join("; "),
+                )
+                .arg("open", typed(prefix, format!("case evidence {}", case.id))),
+        );
     }
     for subject in &case.subjects {
-        s.push_str(&format!(
-            "\nLinked: {}",
-            subject_line(subject, scope.as_deref())
-        ));
+        lines.push(
+            Text::msg("case-card-linked").arg("who", subject_line(subject, scope.as_deref())),
+        );
     }
     if let Some(by) = &case.claimed_by {
-        s.push_str(&format!("\nClaimed by: {by}"));
+        lines.push(Text::msg("case-card-claimed").arg("by", by));
     }
     if let Some(outcome) = &case.outcome {
-        s.push_str(&format!("\nOutcome: {outcome}"));
+        lines.push(Text::msg("case-card-outcome").arg("outcome", outcome.as_str()));
     }
     let n = case.id;
-    s.push_str(&format!(
-        "\nReply here: {}",
-        [
-            format!("case claim {n}"),
-            format!("case note {n} <text>"),
-            format!("case ask {n} <question>"),
-            format!("case resolve {n} <outcome>"),
-        ]
-        .into_iter()
-        .map(|c| typed(prefix, c))
-        .collect::<Vec<_>>()
-        .join(" · ")
-    ));
-    s
+    lines.push(
+        Text::msg("case-card-reply").arg(
+            "commands",
+            [
+                format!("case claim {n}"),
+                format!("case note {n} <text>"),
+                format!("case ask {n} <question>"),
+                format!("case resolve {n} <outcome>"),
+            ]
+            .into_iter()
+            .map(|c| typed(prefix, c))
+            .collect::<Vec<_>>()
+            .join(" · "),
+        ),
+    );
+    Text::lines(lines)
 }
 
 /// `Grace (console:grace): application A2 (ready); match M1 (active, frozen)`. A match is

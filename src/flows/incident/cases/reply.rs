@@ -72,9 +72,9 @@ pub fn reply_step(ctx: &Ctx<'_>, flow: &CaseReply, content: &Content) -> Outcome
     effects.extend(answer_to_keeper(
         ctx,
         flow,
-        format!(
-            "Reply from the reporter of case #{}:\nQ: {}\nA: {text}",
-            flow.case_id, flow.question
+        reply_lines(
+            flow,
+            vec![Text::msg("case-reply-a").arg("answer", text.as_str())],
         ),
     ));
     effects.push(ctx.dm(OutMessage::said(Text::msg("case-answer-passed"))));
@@ -127,24 +127,28 @@ pub fn reply_files(
             format!("{words} (and {count})")
         },
     });
-    effects.extend(answer_to_keeper(
-        ctx,
-        flow,
-        format!(
-            "Reply from the reporter of case #{}:\nQ: {}\nA: {}{count} added to the evidence: {}",
-            flow.case_id,
-            flow.question,
+    effects.extend(answer_to_keeper(ctx, flow, {
+        let added = Text::msg("case-reply-files-added")
+            .arg("count", keep.len())
+            .arg(
+                "open",
+                typed(
+                    if flow.restricted { "" } else { ctx.room_prefix },
+                    format!("case evidence {}", flow.case_id),
+                ),
+            );
+        reply_lines(
+            flow,
             if words.is_empty() {
-                String::new()
+                vec![Text::msg("case-reply-a").arg("answer", added)]
             } else {
-                format!("{words}\n")
+                vec![
+                    Text::msg("case-reply-a").arg("answer", words.as_str()),
+                    added,
+                ]
             },
-            typed(
-                if flow.restricted { "" } else { ctx.room_prefix },
-                format!("case evidence {}", flow.case_id)
-            )
-        ),
-    ));
+        )
+    }));
     effects.extend(notes.into_iter().map(|n| ctx.dm(OutMessage::said(n))));
     effects.push(ctx.dm(OutMessage::said(Text::msg("case-answer-files-passed"))));
     Outcome {
@@ -155,7 +159,17 @@ pub fn reply_files(
 
 /// A reporter's answer, to whoever asked: in the case card's thread in the moderators'
 /// room, or to the escalation contact for a restricted case.
-pub(super) fn answer_to_keeper(ctx: &Ctx<'_>, flow: &CaseReply, text: String) -> Option<Effect> {
+/// The reporter's answer as the keeper reads it: the case, the question, then `answer`.
+fn reply_lines(flow: &CaseReply, answer: Vec<Text>) -> Text {
+    let mut lines = vec![
+        Text::msg("case-reply-from").arg("n", flow.case_id),
+        Text::msg("case-reply-q").arg("question", flow.question.as_str()),
+    ];
+    lines.extend(answer);
+    Text::lines(lines)
+}
+
+pub(super) fn answer_to_keeper(ctx: &Ctx<'_>, flow: &CaseReply, text: Text) -> Option<Effect> {
     let keeper = if flow.restricted {
         Keeper::Contact
     } else {
@@ -165,7 +179,7 @@ pub(super) fn answer_to_keeper(ctx: &Ctx<'_>, flow: &CaseReply, text: String) ->
         ctx,
         keeper,
         flow.programme.as_deref(),
-        OutMessage::text(text).in_thread(crate::flows::case_thread(flow.case_id)),
+        OutMessage::said(text).in_thread(crate::flows::case_thread(flow.case_id)),
     )
 }
 

@@ -52,7 +52,7 @@ impl Work<'_, '_> {
                         room: room.clone(),
                         message: card_message(ctx, case, room),
                     },
-                    Desk::Dm => ctx.dm_text(card(ctx, case, "", None)),
+                    Desk::Dm => ctx.dm(OutMessage::said(card(ctx, case, "", None))),
                 },
                 event(n, me, "viewed", ""),
             ],

@@ -157,9 +157,11 @@ pub(super) fn submit(ctx: &Ctx<'_>, flow: &ReportFlow) -> Outcome {
             ctx,
             restricted,
             programme_of(ctx, flow).as_deref(),
-            OutMessage::text(format!(
-                "Case #{case_id}: the reporter added a new report about the same person:\n{detail}"
-            )),
+            // (The detail as the case's log keeps it.)
+            OutMessage::said(Text::lines(vec![
+                Text::msg("case-added-report").arg("n", case_id),
+                Text::plain(detail),
+            ])),
         ));
         effects.push(ctx.dm(OutMessage::said(
             Text::msg("report-added").arg("case", case_id),
