@@ -110,3 +110,43 @@ case-reply-files-added = { $count ->
    *[other] أُضيف { $count } ملفًا
 } إلى الأدلة: { $open }
 case-added-report = الحالة رقم { $n }: أضاف صاحب البلاغ بلاغًا جديدًا عن الشخص نفسه:
+
+## إجراءات الإشراف (flows::incident::actions): تجميد ثنائي، وإيقاف، وإخراج من غرفة، ولكلٍّ تأكيده.
+
+action-confirm-how = اكتب { $prefix } confirm لتنفيذه، أو { $prefix } cancel.
+action-usage = الاستخدام: freeze pair <الثنائي> · unfreeze pair <الثنائي> · suspend <شخص> [until <تاريخ>] [السبب] · unsuspend <شخص> · remove <شخص> from <غرفة>
+action-confirm-elsewhere = الثنائي M{ $m } لبرنامج آخر: أكّده في الغرفة التي طُلب فيها، أو يجمّده مشرفوه أو يلغون تجميده.
+action-across = إيقاف شخص، ورفع الإيقاف، وإخراج شخص من غرفة إجراءات تشمل كل البرامج: يقوم بها مشرفو المجتمع في غرفة مشرفي المجتمع.
+action-nothing-waiting = لا يوجد ما ينتظر التأكيد.
+action-cancelled = أُلغي: لم يُنفَّذ شيء.
+action-no-match = لا يوجد ثنائي M{ $m }.
+action-match-elsewhere = الثنائي M{ $m } لبرنامج آخر: يجمّده مشرفوه أو يلغون تجميده.
+action-match-not-active = الثنائي M{ $m } في حالة { $status }، وليس ثنائيًا نشطًا.
+action-already-frozen = الثنائي M{ $m } مجمّد بالفعل.
+action-already-unfrozen = الثنائي M{ $m } غير مجمّد بالفعل.
+action-freeze-ask = تجميد غرفة الثنائي M{ $m } ({ $pair })؟ تصبح الغرفة للقراءة فقط، ولا يُخبَر المنسقون إلا بأن الثنائي مجمّد.
+action-unfreeze-ask = إلغاء تجميد غرفة الثنائي M{ $m } ({ $pair })؟ تصبح الغرفة قابلة للكتابة من جديد.
+action-not-yourself = لا يمكنك إيقاف نفسك.
+action-not-future = { $date } ليس في المستقبل.
+action-suspend-ask = إيقاف { $person }؟ يُخرج من غرف ثنائياته ولا يمكنه التقديم ولا المطابقة. السبب: { $reason }
+action-suspend-until-ask = إيقاف { $person } حتى { $date }؟ يُخرج من غرف ثنائياته ولا يمكنه التقديم ولا المطابقة. السبب: { $reason }
+action-not-in-room = { $person } ليس في غرفة أديرها باسم «{ $room }». ليست لديه غرفة ثنائي.
+action-not-in-room-rooms = { $person } ليس في غرفة أديرها باسم «{ $room }». غرفة ثنائيه: { $rooms }.
+action-remove-ask = إخراج { $person } من الغرفة { $room }؟
+action-unsuspend-ask = رفع الإيقاف عن { $person }؟
+action-frozen = جمّد { $who } الثنائي M{ $m } ({ $pair }).
+action-unfrozen = ألغى { $who } تجميد الثنائي M{ $m } ({ $pair }).
+action-frozen-coordinators = جمّد المشرفون الثنائي M{ $m } ({ $pair }). غرفته للقراءة فقط حاليًا؛ يرجى عدم التواصل مع الثنائي بشأن ذلك حتى يقول المشرفون.
+action-unfrozen-coordinators = ألغى المشرفون تجميد الثنائي M{ $m } ({ $pair }).
+action-suspended = أوقف { $who } { $user }.
+action-removed = أخرج { $who } { $user } من الغرفة { $room }.
+action-unsuspended = رفع { $who } الإيقاف عن { $user }.
+
+## إجراء منسق ينتظر التأكيد (flows::confirm).
+
+confirm-elsewhere-close = إغلاقك للثنائي M{ $m } ينتظر في غرفة المنسقين: اكتب هناك { $prefix } confirm أو { $prefix } cancel.
+confirm-elsewhere-survey = إرسالك للاستبيان { $survey } ينتظر في غرفة المنسقين: اكتب هناك { $prefix } confirm أو { $prefix } cancel.
+confirm-elsewhere-broadcast = رسالتك الجماعية تنتظر في غرفة المنسقين: اكتب هناك { $prefix } confirm أو { $prefix } cancel.
+confirm-elsewhere-action = إجراؤك ينتظر في غرفة المنسقين: اكتب هناك { $prefix } confirm أو { $prefix } cancel.
+confirm-cancelled-close = أُلغي: يبقى الثنائي M{ $m } مفتوحًا.
+confirm-cancelled-send = أُلغي: لم يُرسل شيء.

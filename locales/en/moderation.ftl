@@ -101,3 +101,44 @@ case-reply-files-added = { $count ->
    *[other] { $count } files
 } added to the evidence: { $open }
 case-added-report = Case #{ $n }: the reporter added a new report about the same person:
+
+## Moderation actions (flows::incident::actions): freezing a pair, suspending, removing,
+## each asked to be confirmed.
+
+action-confirm-how = Type { $prefix } confirm to do it, or { $prefix } cancel.
+action-usage = Usage: freeze pair <match> · unfreeze pair <match> · suspend <person> [until <date>] [reason] · unsuspend <person> · remove <person> from <room>
+action-confirm-elsewhere = Match M{ $m } is another programme's: confirm it in the room where it was asked, or its moderators freeze or unfreeze it.
+action-across = Suspending someone, lifting a suspension and removing someone from a room act across every programme: the community's moderators do that, in the community's moderators' room.
+action-nothing-waiting = There is nothing waiting for confirmation.
+action-cancelled = Cancelled: nothing was done.
+action-no-match = There is no match M{ $m }.
+action-match-elsewhere = Match M{ $m } is another programme's: its moderators freeze or unfreeze it.
+action-match-not-active = Match M{ $m } is { $status }, not an active pair.
+action-already-frozen = Match M{ $m } is already frozen.
+action-already-unfrozen = Match M{ $m } is already not frozen.
+action-freeze-ask = Freeze the pair room of match M{ $m } ({ $pair })? The room becomes read-only, and the coordinators are told only that the pair is frozen.
+action-unfreeze-ask = Unfreeze the pair room of match M{ $m } ({ $pair })? The room becomes writable again.
+action-not-yourself = You cannot suspend yourself.
+action-not-future = { $date } is not in the future.
+action-suspend-ask = Suspend { $person }? They are removed from their pair rooms and cannot apply or be matched. Reason: { $reason }
+action-suspend-until-ask = Suspend { $person } until { $date }? They are removed from their pair rooms and cannot apply or be matched. Reason: { $reason }
+action-not-in-room = { $person } is not in a room I manage called “{ $room }”. They have no pair room.
+action-not-in-room-rooms = { $person } is not in a room I manage called “{ $room }”. Their pair room: { $rooms }.
+action-remove-ask = Remove { $person } from room { $room }?
+action-unsuspend-ask = Lift the suspension of { $person }?
+action-frozen = Match M{ $m } ({ $pair }) is frozen by { $who }.
+action-unfrozen = Match M{ $m } ({ $pair }) is unfrozen by { $who }.
+action-frozen-coordinators = The moderators have frozen match M{ $m } ({ $pair }). Its room is read-only for now; please don't contact the pair about it until the moderators say so.
+action-unfrozen-coordinators = The moderators have unfrozen match M{ $m } ({ $pair }).
+action-suspended = { $user } is suspended by { $who }.
+action-removed = { $user } was removed from room { $room } by { $who }.
+action-unsuspended = The suspension of { $user } was lifted by { $who }.
+
+## A coordinator's waiting action (flows::confirm).
+
+confirm-elsewhere-close = Your closing of match M{ $m } waits in the coordinators' room: type { $prefix } confirm or { $prefix } cancel there.
+confirm-elsewhere-survey = Your sending of survey { $survey } waits in the coordinators' room: type { $prefix } confirm or { $prefix } cancel there.
+confirm-elsewhere-broadcast = Your broadcast waits in the coordinators' room: type { $prefix } confirm or { $prefix } cancel there.
+confirm-elsewhere-action = Your action waits in the coordinators' room: type { $prefix } confirm or { $prefix } cancel there.
+confirm-cancelled-close = Cancelled: match M{ $m } stays open.
+confirm-cancelled-send = Cancelled: nothing was sent.

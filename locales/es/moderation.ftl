@@ -100,3 +100,44 @@ case-reply-files-added = { $count ->
    *[other] { $count } archivos añadidos
 } a las pruebas: { $open }
 case-added-report = Caso n.º { $n }: quien lo reportó añadió un nuevo reporte sobre la misma persona:
+
+## Acciones de moderación (flows::incident::actions): congelar una pareja, suspender,
+## expulsar de una sala, cada una con su confirmación.
+
+action-confirm-how = Escribe { $prefix } confirm para hacerlo, o { $prefix } cancel.
+action-usage = Uso: freeze pair <emparejamiento> · unfreeze pair <emparejamiento> · suspend <persona> [until <fecha>] [motivo] · unsuspend <persona> · remove <persona> from <sala>
+action-confirm-elsewhere = El emparejamiento M{ $m } es de otro programa: confírmalo en la sala donde se pidió, o lo congela o descongela su equipo de moderación.
+action-across = Suspender a alguien, levantar una suspensión y sacar a alguien de una sala afectan a todos los programas: lo hace el equipo de moderación de la comunidad, en su sala.
+action-nothing-waiting = No hay nada esperando confirmación.
+action-cancelled = Cancelado: no se hizo nada.
+action-no-match = No hay ningún emparejamiento M{ $m }.
+action-match-elsewhere = El emparejamiento M{ $m } es de otro programa: lo congela o descongela su equipo de moderación.
+action-match-not-active = El emparejamiento M{ $m } está { $status }, no es una pareja activa.
+action-already-frozen = El emparejamiento M{ $m } ya está congelado.
+action-already-unfrozen = El emparejamiento M{ $m } ya no está congelado.
+action-freeze-ask = ¿Congelar la sala de la pareja del emparejamiento M{ $m } ({ $pair })? La sala pasa a ser de solo lectura, y a la coordinación solo se le dice que la pareja está congelada.
+action-unfreeze-ask = ¿Descongelar la sala de la pareja del emparejamiento M{ $m } ({ $pair })? La sala vuelve a admitir mensajes.
+action-not-yourself = No puedes suspenderte a ti mismo.
+action-not-future = { $date } no está en el futuro.
+action-suspend-ask = ¿Suspender a { $person }? Sale de sus salas de pareja y no puede solicitar ni ser emparejado. Motivo: { $reason }
+action-suspend-until-ask = ¿Suspender a { $person } hasta el { $date }? Sale de sus salas de pareja y no puede solicitar ni ser emparejado. Motivo: { $reason }
+action-not-in-room = { $person } no está en ninguna sala que yo gestione llamada «{ $room }». No tiene sala de pareja.
+action-not-in-room-rooms = { $person } no está en ninguna sala que yo gestione llamada «{ $room }». Su sala de pareja: { $rooms }.
+action-remove-ask = ¿Sacar a { $person } de la sala { $room }?
+action-unsuspend-ask = ¿Levantar la suspensión de { $person }?
+action-frozen = { $who } congeló el emparejamiento M{ $m } ({ $pair }).
+action-unfrozen = { $who } descongeló el emparejamiento M{ $m } ({ $pair }).
+action-frozen-coordinators = El equipo de moderación congeló el emparejamiento M{ $m } ({ $pair }). Su sala es de solo lectura por ahora; no contacten a la pareja sobre esto hasta que el equipo de moderación lo diga, por favor.
+action-unfrozen-coordinators = El equipo de moderación descongeló el emparejamiento M{ $m } ({ $pair }).
+action-suspended = { $who } suspendió a { $user }.
+action-removed = { $who } sacó a { $user } de la sala { $room }.
+action-unsuspended = { $who } levantó la suspensión de { $user }.
+
+## La acción de coordinación que espera confirmación (flows::confirm).
+
+confirm-elsewhere-close = Tu cierre del emparejamiento M{ $m } espera en la sala de coordinación: escribe allí { $prefix } confirm o { $prefix } cancel.
+confirm-elsewhere-survey = Tu envío de la encuesta { $survey } espera en la sala de coordinación: escribe allí { $prefix } confirm o { $prefix } cancel.
+confirm-elsewhere-broadcast = Tu anuncio espera en la sala de coordinación: escribe allí { $prefix } confirm o { $prefix } cancel.
+confirm-elsewhere-action = Tu acción espera en la sala de coordinación: escribe allí { $prefix } confirm o { $prefix } cancel.
+confirm-cancelled-close = Cancelado: el emparejamiento M{ $m } sigue abierto.
+confirm-cancelled-send = Cancelado: no se envió nada.

@@ -16,7 +16,8 @@ use crate::domain::RoomRef;
 use crate::flows::closure::{self, CloseCommand};
 use crate::flows::incident::actions::{PendingAction, finish};
 use crate::flows::route::Needs;
-use crate::flows::{Ctx, FlowState, Outcome, post_only};
+use crate::flows::{Ctx, FlowState, Outcome, post_said};
+use crate::i18n::Text;
 
 /// `confirm` (or, `confirmed` false, `cancel`) of a coordinator's waiting action.
 pub fn coordinators(
@@ -27,21 +28,16 @@ pub fn coordinators(
     confirmed: bool,
 ) -> Outcome {
     if !ctx.is_coordinators_room(room) {
-        return post_only(
-            room,
-            format!(
-                "Your {} waits in the coordinators' room: type {p} confirm or {p} cancel there.",
-                what(pending),
-                p = ctx.room_prefix
-            ),
-        );
+        return post_said(room, what(pending).arg("prefix", ctx.room_prefix));
     }
     if !confirmed {
         let kept = match pending {
-            PendingAction::CloseMatch { match_id, .. } => format!("match M{match_id} stays open"),
-            _ => "nothing was sent".into(),
+            PendingAction::CloseMatch { match_id, .. } => {
+                Text::msg("confirm-cancelled-close").arg("m", *match_id)
+            }
+            _ => Text::msg("confirm-cancelled-send"),
         };
-        return finish(ctx, state, post_only(room, format!("Cancelled: {kept}.")));
+        return finish(ctx, state, post_said(room, kept));
     }
     let outcome = match pending {
         PendingAction::CloseMatch {
@@ -67,7 +63,7 @@ pub fn coordinators(
             audience,
             texts,
         } => crate::flows::broadcast::confirmed(ctx, room, programme, *audience, texts),
-        _ => post_only(room, "There is nothing waiting for confirmation.".into()),
+        _ => post_said(room, Text::msg("action-nothing-waiting")),
     };
     finish(ctx, state, outcome)
 }
@@ -78,7 +74,7 @@ pub fn nothing_waiting(ctx: &Ctx<'_>, room: &RoomRef) -> Outcome {
     if !ctx.programmes.iter().any(|p| p.is_coordinator(ctx.user)) {
         return crate::flows::review::refuse_non_coordinator(ctx, room, "confirm an action");
     }
-    post_only(room, "There is nothing waiting for confirmation.".into())
+    post_said(room, Text::msg("action-nothing-waiting"))
 }
 
 /// What a waiting action's `confirm` needs loaded: what its command loaded when asked.
@@ -97,13 +93,17 @@ pub fn needs(pending: &PendingAction) -> Needs {
     }
 }
 
-/// A waiting action, in a few words.
-fn what(pending: &PendingAction) -> String {
+/// Where a waiting action is confirmed, said of that action (its `prefix` to be given).
+fn what(pending: &PendingAction) -> Text {
     match pending {
-        PendingAction::CloseMatch { match_id, .. } => format!("closing of match M{match_id}"),
-        PendingAction::SurveySend { survey, .. } => format!("sending of survey {survey}"),
-        PendingAction::Broadcast { .. } => "broadcast".into(),
-        _ => "action".into(),
+        PendingAction::CloseMatch { match_id, .. } => {
+            Text::msg("confirm-elsewhere-close").arg("m", *match_id)
+        }
+        PendingAction::SurveySend { survey, .. } => {
+            Text::msg("confirm-elsewhere-survey").arg("survey", survey.as_str())
+        }
+        PendingAction::Broadcast { .. } => Text::msg("confirm-elsewhere-broadcast"),
+        _ => Text::msg("confirm-elsewhere-action"),
     }
 }
 

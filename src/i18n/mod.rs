@@ -85,6 +85,8 @@ mod tests {
         "src/flows/incident/cases/mod.rs",
         "src/flows/incident/cases/reply.rs",
         "src/flows/incident/cases/alerts.rs",
+        "src/flows/incident/actions.rs",
+        "src/flows/confirm.rs",
     ];
 
     /// String literals of the code (tests and comments left out) that read as an English
@@ -156,9 +158,9 @@ mod tests {
         // 130 with `starters`, 121 with `events`, 115 with a report's evidence and
         // summary, 111 once comments were no longer counted, 108 with `profile` and
         // `transcript`, 102 with what a reporter is told, 87 with the case commands, 84
-        // with a case's card and alerts.
+        // with a case's card and alerts, 74 with moderation actions and confirmations.
         // Lower it when a file is migrated.
-        assert!(total <= 84, "{total} English sentences: more than before");
+        assert!(total <= 74, "{total} English sentences: more than before");
     }
 
     fn sources(dir: &std::path::Path) -> Vec<(String, String)> {

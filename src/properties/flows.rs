@@ -63,7 +63,7 @@ proptest! {
         match crate::flows::incident::actions::parse(&s) {
             Some(Ok(crate::flows::incident::actions::ActionCommand::Freeze(n)))
             | Some(Ok(crate::flows::incident::actions::ActionCommand::Unfreeze(n))) => prop_assert!(n > 0),
-            Some(Err(usage)) => prop_assert!(!usage.is_empty()),
+            Some(Err(usage)) => prop_assert!(!usage.english().is_empty()),
             _ => {}
         }
         let _ = crate::flows::incident::actions::is_cancel(&s);

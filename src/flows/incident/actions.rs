@@ -13,6 +13,7 @@
 //! [`PendingAction`] also holds a coordinator's waiting `close match` and `survey send`,
 //! which are confirmed in the coordinators' room (`flows::confirm`).
 
+use crate::i18n::Text;
 use chrono::{DateTime, NaiveTime, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -150,10 +151,7 @@ pub fn ask(
             message: OutMessage::said(crate::i18n::Text::join(
                 vec![
                     text.into(),
-                    crate::i18n::Text::plain(format!(
-                        "Type {p} confirm to do it, or {p} cancel.",
-                        p = ctx.room_prefix
-                    )),
+                    Text::msg("action-confirm-how").arg("prefix", ctx.room_prefix),
                 ],
                 "\n",
             )),
@@ -176,18 +174,23 @@ pub fn finish(ctx: &Ctx<'_>, state: Option<&FlowState>, outcome: Outcome) -> Out
     }
 }
 
-const USAGE: &str = "Usage: freeze pair <match> · unfreeze pair <match> · suspend <person> [until <date>] [reason] · unsuspend <person> · remove <person> from <room>";
+fn usage() -> Text {
+    Text::msg("action-usage")
+}
 
-pub fn parse(text: &str) -> Option<Result<ActionCommand, String>> {
+pub fn parse(text: &str) -> Option<Result<ActionCommand, Text>> {
     let words: Vec<&str> = text.split_whitespace().collect();
     let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
     let l: Vec<&str> = lower.iter().map(String::as_str).collect();
-    let number = |w: &str| numbers::read_or(w, Numbered::Match, USAGE);
+    let number = |w: &str| match numbers::read(w, Numbered::Match) {
+        Some(read) => read.map_err(Text::plain),
+        None => Err(usage()),
+    };
     Some(match l.as_slice() {
         ["confirm"] => Ok(ActionCommand::Confirm),
         ["freeze", "pair", n] => number(n).map(ActionCommand::Freeze),
         ["unfreeze", "pair", n] => number(n).map(ActionCommand::Unfreeze),
-        ["freeze" | "unfreeze", ..] => Err(USAGE.into()),
+        ["freeze" | "unfreeze", ..] => Err(usage()),
         ["suspend", _, "until", _, ..] => {
             // The date is as many words as make one (`30 June`, `next Friday`); the rest
             // is the reason. Unreadable, its first word is refused as the date.
@@ -208,8 +211,8 @@ pub fn parse(text: &str) -> Option<Result<ActionCommand, String>> {
             words[1].to_string(),
             words[3].to_string(),
         )),
-        ["remove", ..] => Err(USAGE.into()),
-        ["suspend" | "unsuspend", ..] => Err(USAGE.into()),
+        ["remove", ..] => Err(usage()),
+        ["suspend" | "unsuspend", ..] => Err(usage()),
         _ => return None,
     })
 }
@@ -219,10 +222,10 @@ pub fn is_cancel(text: &str) -> bool {
     text.trim().eq_ignore_ascii_case("cancel")
 }
 
-fn post(room: &RoomRef, text: String) -> Effect {
+fn post(room: &RoomRef, text: Text) -> Effect {
     Effect::PostInRoom {
         room: room.clone(),
-        message: OutMessage::text(text),
+        message: OutMessage::said(text),
     }
 }
 
@@ -239,9 +242,9 @@ pub fn handle(
     ctx: &Ctx<'_>,
     state: Option<&FlowState>,
     room: &RoomRef,
-    command: Result<ActionCommand, String>,
+    command: Result<ActionCommand, Text>,
 ) -> Outcome {
-    let reply = |text: String| Outcome {
+    let reply = |text: Text| Outcome {
         state: StateChange::Unchanged,
         effects: vec![post(room, text)],
     };
@@ -270,7 +273,7 @@ pub fn handle(
         Ok(c) => c,
         Err(early) => return *early,
     };
-    let ask = |action: PendingAction, text: String| ask(ctx, state, room, action, text);
+    let ask = |action: PendingAction, text: Text| ask(ctx, state, room, action, text);
     // What reaches past one programme (a suspension, a removal) is the community's
     // moderators' to do, in a room of the whole community.
     let whole_community = ctx.moderation.is_community_moderator(ctx.user)
@@ -300,9 +303,7 @@ pub fn handle(
         return Outcome::unchanged(vec![
             post(
                 room,
-                format!(
-                    "Match M{match_id} is another programme's: confirm it in the room where it was asked, or its moderators freeze or unfreeze it."
-                ),
+                Text::msg("action-confirm-elsewhere").arg("m", *match_id),
             ),
             Effect::LogRefusal {
                 user: ctx.user.clone(),
@@ -320,10 +321,7 @@ pub fn handle(
             ))
     {
         return Outcome::unchanged(vec![
-            post(
-                room,
-                "Suspending someone, lifting a suspension and removing someone from a room act across every programme: the community's moderators do that, in the community's moderators' room.".into(),
-            ),
+            post(room, Text::msg("action-across")),
             Effect::LogRefusal {
                 user: ctx.user.clone(),
                 action: "moderation action across programmes".into(),
@@ -336,26 +334,21 @@ pub fn handle(
                 crate::flows::confirm::coordinators(ctx, state, room, p, true)
             }
             Some(p) => finish(ctx, state, confirm(ctx, room, p)),
-            None => reply("There is nothing waiting for confirmation.".into()),
+            None => reply(Text::msg("action-nothing-waiting")),
         },
         ActionCommand::Cancel => finish(
             ctx,
             state,
-            Outcome::unchanged(vec![post(room, "Cancelled: nothing was done.".into())]),
+            Outcome::unchanged(vec![post(room, Text::msg("action-cancelled"))]),
         ),
         ActionCommand::Freeze(id) | ActionCommand::Unfreeze(id) => {
             let frozen = matches!(command, ActionCommand::Freeze(_));
             let Subject::Pair(Some(m)) = ctx.subject else {
-                return reply(format!("There is no match M{id}."));
+                return reply(Text::msg("action-no-match").arg("m", id));
             };
             if !ctx.moderates_in(room, Some(&m.programme)) {
                 return Outcome::unchanged(vec![
-                    post(
-                        room,
-                        format!(
-                            "Match M{id} is another programme's: its moderators freeze or unfreeze it."
-                        ),
-                    ),
+                    post(room, Text::msg("action-match-elsewhere").arg("m", id)),
                     Effect::LogRefusal {
                         user: ctx.user.clone(),
                         action: format!("freeze or unfreeze M{id} (another programme's)"),
@@ -363,13 +356,21 @@ pub fn handle(
                 ]);
             }
             if m.status != MatchStatus::Active {
-                return reply(format!("Match M{id} is {}, not an active pair.", m.status));
+                return reply(
+                    Text::msg("action-match-not-active")
+                        .arg("m", id)
+                        .arg("status", m.status.to_string()),
+                );
             }
             if m.frozen == frozen {
-                return reply(format!(
-                    "Match M{id} is already {}.",
-                    if frozen { "frozen" } else { "not frozen" }
-                ));
+                return reply(
+                    Text::msg(if frozen {
+                        "action-already-frozen"
+                    } else {
+                        "action-already-unfrozen"
+                    })
+                    .arg("m", id),
+                );
             }
             let pair = format!("{} & {}", m.mentee_name, m.mentor_name);
             ask(
@@ -379,25 +380,23 @@ pub fn handle(
                     pair: pair.clone(),
                     programme: Some(m.programme.clone()),
                 },
-                if frozen {
-                    format!(
-                        "Freeze the pair room of match M{id} ({pair})? The room becomes read-only, and the coordinators are told only that the pair is frozen."
-                    )
+                Text::msg(if frozen {
+                    "action-freeze-ask"
                 } else {
-                    format!(
-                        "Unfreeze the pair room of match M{id} ({pair})? The room becomes writable again."
-                    )
-                },
+                    "action-unfreeze-ask"
+                })
+                .arg("m", id)
+                .arg("pair", pair),
             )
         }
         ActionCommand::Suspend { who, until, reason } => {
             let person = match person(ctx, &who) {
                 Ok(p) => p,
-                Err(e) => return reply(e),
+                Err(e) => return reply(Text::plain(e)),
             };
             let user = person.user.clone();
             if user == *ctx.user {
-                return reply("You cannot suspend yourself.".into());
+                return reply(Text::msg("action-not-yourself"));
             }
             let until = match until {
                 None => None,
@@ -406,9 +405,9 @@ pub fn handle(
                         Some(day.and_time(NaiveTime::MIN).and_utc())
                     }
                     Ok(day) => {
-                        return reply(format!("{} is not in the future.", day.format("%-d %B %Y")));
+                        return reply(Text::msg("action-not-future").arg("date", Text::date(day)));
                     }
-                    Err(e) => return reply(e),
+                    Err(e) => return reply(Text::plain(e)),
                 },
             };
             let reason = if reason.is_empty() {
@@ -416,13 +415,14 @@ pub fn handle(
             } else {
                 reason
             };
-            let text = format!(
-                "Suspend {}{}? They are removed from their pair rooms and cannot apply or be matched. Reason: {reason}",
-                person.describe(),
-                until
-                    .map(|u| format!(" until {}", u.format("%-d %B %Y")))
-                    .unwrap_or_default()
-            );
+            let text = match until {
+                Some(u) => {
+                    Text::msg("action-suspend-until-ask").arg("date", Text::date(u.date_naive()))
+                }
+                None => Text::msg("action-suspend-ask"),
+            }
+            .arg("person", person.describe())
+            .arg("reason", reason.as_str());
             ask(
                 PendingAction::Suspend {
                     user,
@@ -435,33 +435,36 @@ pub fn handle(
         ActionCommand::Remove(who, from) => {
             let person = match person(ctx, &who) {
                 Ok(p) => p,
-                Err(e) => return reply(e),
+                Err(e) => return reply(Text::plain(e)),
             };
             // Only a room the bot manages for them: their pair room, or a staff room.
             let staff_room = ctx
                 .rooms
                 .is_configured(&RoomRef::new(ctx.user.platform, from.clone()));
             if !staff_room && !person.rooms.contains(&from) {
-                return reply(format!(
-                    "{} is not in a room I manage called “{}”.{}",
-                    person.describe(),
-                    crate::domain::text::preview(&from, 60),
+                return reply(
                     match person.rooms.as_slice() {
-                        [] => " They have no pair room.".to_string(),
-                        rooms => format!(" Their pair room: {}.", rooms.join(", ")),
+                        [] => Text::msg("action-not-in-room"),
+                        rooms => {
+                            Text::msg("action-not-in-room-rooms").arg("rooms", rooms.join(", "))
+                        }
                     }
-                ));
+                    .arg("person", person.describe())
+                    .arg("room", crate::domain::text::preview(&from, 60)),
+                );
             }
-            let text = format!("Remove {} from room {from}?", person.describe());
+            let text = Text::msg("action-remove-ask")
+                .arg("person", person.describe())
+                .arg("room", from.as_str());
             let user = person.user;
             ask(PendingAction::Remove { user, room: from }, text)
         }
         ActionCommand::Unsuspend(who) => {
             let person = match person(ctx, &who) {
                 Ok(p) => p,
-                Err(e) => return reply(e),
+                Err(e) => return reply(Text::plain(e)),
             };
-            let text = format!("Lift the suspension of {}?", person.describe());
+            let text = Text::msg("action-unsuspend-ask").arg("person", person.describe());
             let user = person.user;
             ask(PendingAction::Unsuspend { user }, text)
         }
@@ -485,24 +488,25 @@ fn confirm(ctx: &Ctx<'_>, room: &RoomRef, action: &PendingAction) -> Outcome {
             });
             effects.push(post(
                 room,
-                format!(
-                    "Match M{match_id} ({pair}) is {} by {}.",
-                    if *frozen { "frozen" } else { "unfrozen" },
-                    ctx.user.id
-                ),
+                Text::msg(if *frozen {
+                    "action-frozen"
+                } else {
+                    "action-unfrozen"
+                })
+                .arg("m", *match_id)
+                .arg("pair", pair)
+                .arg("who", &ctx.user.id),
             ));
             if let Some(coordinators) = ctx.coordinators_room(programme.as_deref()) {
                 effects.push(post(
                     coordinators,
-                    format!(
-                        "The moderators have {} match M{match_id} ({pair}).{}",
-                        if *frozen { "frozen" } else { "unfrozen" },
-                        if *frozen {
-                            " Its room is read-only for now; please don't contact the pair about it until the moderators say so."
-                        } else {
-                            ""
-                        }
-                    ),
+                    Text::msg(if *frozen {
+                        "action-frozen-coordinators"
+                    } else {
+                        "action-unfrozen-coordinators"
+                    })
+                    .arg("m", *match_id)
+                    .arg("pair", pair),
                 ));
             }
         }
@@ -519,7 +523,9 @@ fn confirm(ctx: &Ctx<'_>, room: &RoomRef, action: &PendingAction) -> Outcome {
             });
             effects.push(post(
                 room,
-                format!("{user} is suspended by {}.", ctx.user.id),
+                Text::msg("action-suspended")
+                    .arg("user", user.to_string())
+                    .arg("who", &ctx.user.id),
             ));
         }
         PendingAction::Remove { user, room: from } => {
@@ -530,7 +536,10 @@ fn confirm(ctx: &Ctx<'_>, room: &RoomRef, action: &PendingAction) -> Outcome {
             });
             effects.push(post(
                 room,
-                format!("{user} was removed from room {from} by {}.", ctx.user.id),
+                Text::msg("action-removed")
+                    .arg("user", user.to_string())
+                    .arg("room", from)
+                    .arg("who", &ctx.user.id),
             ));
         }
         PendingAction::CloseMatch { .. }
@@ -542,7 +551,9 @@ fn confirm(ctx: &Ctx<'_>, room: &RoomRef, action: &PendingAction) -> Outcome {
             effects.push(Effect::Unsuspend { user: user.clone() });
             effects.push(post(
                 room,
-                format!("The suspension of {user} was lifted by {}.", ctx.user.id),
+                Text::msg("action-unsuspended")
+                    .arg("user", user.to_string())
+                    .arg("who", &ctx.user.id),
             ));
         }
     }

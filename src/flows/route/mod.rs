@@ -157,7 +157,7 @@ pub enum Room {
     /// is one; otherwise it is the `cancel` everyone has.
     Cancel,
     /// A moderation action (`freeze pair`, `suspend`, `confirm`, ...).
-    Action(Result<ActionCommand, String>),
+    Action(Result<ActionCommand, crate::i18n::Text>),
     /// A case command (`cases`, `case claim 3`, ...).
     Case(Result<CaseCommand, crate::i18n::Text>),
     /// An events command.
