@@ -34,3 +34,13 @@ month-12 = ديسمبر
 ## يُعرض بكل اللغات الأخرى تحت أول رسالة مساعدة، ليجد كل شخص لغته.
 
 language-offer = 🌐 بالعربية: اكتب لغة ar
+
+## أيام الأسبوع كاملة.
+
+weekday-long-1 = الاثنين
+weekday-long-2 = الثلاثاء
+weekday-long-3 = الأربعاء
+weekday-long-4 = الخميس
+weekday-long-5 = الجمعة
+weekday-long-6 = السبت
+weekday-long-7 = الأحد

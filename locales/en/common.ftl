@@ -30,3 +30,13 @@ month-12 = December
 ## Offered in every other language under the first help, so that anyone finds theirs.
 
 language-offer = 🌐 In English: type language en
+
+## Days of the week, whole.
+
+weekday-long-1 = Monday
+weekday-long-2 = Tuesday
+weekday-long-3 = Wednesday
+weekday-long-4 = Thursday
+weekday-long-5 = Friday
+weekday-long-6 = Saturday
+weekday-long-7 = Sunday

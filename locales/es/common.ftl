@@ -30,3 +30,13 @@ month-12 = diciembre
 ## Se ofrece en todos los demás idiomas bajo la primera ayuda, para que cada cual encuentre el suyo.
 
 language-offer = 🌐 En español: escribe idioma es
+
+## Los días de la semana, enteros.
+
+weekday-long-1 = lunes
+weekday-long-2 = martes
+weekday-long-3 = miércoles
+weekday-long-4 = jueves
+weekday-long-5 = viernes
+weekday-long-6 = sábado
+weekday-long-7 = domingo

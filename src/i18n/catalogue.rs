@@ -40,6 +40,7 @@ pub const FILES: &[&str] = &[
     "choosing.ftl",
     "events.ftl",
     "moderation.ftl",
+    "review.ftl",
 ];
 
 type Bundle = FluentBundle<FluentResource>;

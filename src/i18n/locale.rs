@@ -46,6 +46,7 @@ macro_rules! files {
             include_str!(concat!("../../locales/", $tag, "/choosing.ftl")),
             include_str!(concat!("../../locales/", $tag, "/events.ftl")),
             include_str!(concat!("../../locales/", $tag, "/moderation.ftl")),
+            include_str!(concat!("../../locales/", $tag, "/review.ftl")),
         ]
     };
 }

@@ -87,6 +87,7 @@ mod tests {
         "src/flows/incident/cases/alerts.rs",
         "src/flows/incident/actions.rs",
         "src/flows/confirm.rs",
+        "src/flows/review/mod.rs",
     ];
 
     /// String literals of the code (tests and comments left out) that read as an English
@@ -158,9 +159,10 @@ mod tests {
         // 130 with `starters`, 121 with `events`, 115 with a report's evidence and
         // summary, 111 once comments were no longer counted, 108 with `profile` and
         // `transcript`, 102 with what a reporter is told, 87 with the case commands, 84
-        // with a case's card and alerts, 74 with moderation actions and confirmations.
+        // with a case's card and alerts, 74 with moderation actions and confirmations,
+        // 66 with reviewing applications.
         // Lower it when a file is migrated.
-        assert!(total <= 74, "{total} English sentences: more than before");
+        assert!(total <= 66, "{total} English sentences: more than before");
     }
 
     fn sources(dir: &std::path::Path) -> Vec<(String, String)> {

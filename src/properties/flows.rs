@@ -147,7 +147,7 @@ proptest! {
             None => {}
         }
         if let Some(Err(usage)) = crate::flows::review::parse(&s) {
-            prop_assert!(!usage.is_empty());
+            prop_assert!(!usage.english().is_empty());
         }
         if let Some(Err(usage)) = crate::flows::pairing::parse(&s) {
             prop_assert!(!usage.is_empty());

@@ -468,3 +468,28 @@ both_backends! {
         assert_eq!(out, "[dm lead] No hay ningún caso n.º 9.");
     }
 }
+
+both_backends! {
+    async fn an_applicant_hears_each_decision_and_screening_step_in_their_language(db: TestDb) {
+        let h = crate::support::Harness::new(&db).await;
+        h.dm_all("grace", "idioma es").await;
+        let mut lines = crate::support::MENTOR_ANSWERS.to_vec();
+        lines[1] = "Grace";
+        for line in lines.iter().chain(["submit"].iter()) {
+            h.dm_all("grace", line).await;
+        }
+        let id = h.store.applications_of(&crate::support::user("grace")).await.unwrap()[0].id;
+        let out = h.in_room("carol", "coordinators", &format!("!tandem approve {id}")).await;
+        assert!(out.contains("[dm grace] Buenas noticias: ¡tu solicitud a "), "{out}");
+        assert!(out.contains("Antes de poder emparejarte, quedan algunos pasos:"), "{out}");
+        assert!(out.contains(&format!("[room coordinators] Application A{id} (Grace, mentor) approved by carol.")), "{out}");
+        let out = h.in_room("carol", "coordinators", &format!("!tandem step {id} interview scheduled 2027-01-20 18:00")).await;
+        assert!(out.contains("está programada para el miércoles 20 de enero, 18:00 ("), "{out}");
+        h.dm_all("grace", "I agree").await;
+        h.in_room("carol", "coordinators", &format!("!tandem step {id} interview done")).await;
+        h.in_room("carol", "coordinators", &format!("!tandem step {id} training done")).await;
+        let out = h.in_room("carol", "coordinators", &format!("!tandem step {id} background_check cleared until 2099-01-01")).await;
+        assert!(out.contains("[dm grace] Completaste todos los pasos de "), "{out}");
+        assert!(out.contains("ya puedes ser emparejado o emparejada!"), "{out}");
+    }
+}

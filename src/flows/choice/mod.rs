@@ -269,23 +269,15 @@ pub fn choosing_programmes(programmes: &[Programme]) -> impl Iterator<Item = &Pr
 
 /// What a participant who just became ready to be matched can do in a programme where
 /// mentees choose (a sentence to add, starting with a space), if it is one.
-pub fn when_ready(programme: &Programme, role: RoleKind) -> Option<&'static str> {
+pub fn when_ready(programme: &Programme, role: RoleKind) -> Option<Text> {
     let by = programme.matching.as_ref()?.matched_by;
-    match (role, by) {
-        (_, MatchedBy::Coordinator) => None,
-        (RoleKind::Mentor, _) => Some(
-            " Mentees in this programme can choose their mentor: type profile to choose what they see of you (until it shows something, you are not listed).",
-        ),
-        (RoleKind::Mentee, MatchedBy::Ranked) => Some(
-            " Here you choose your mentor: type browse to see the mentors who have room, then rank the ones you'd like, your first choice first.",
-        ),
-        (RoleKind::Mentee, MatchedBy::MenteeChoice) => {
-            Some(" Here you choose your mentor: type browse to see the mentors who have room.")
-        }
-        (RoleKind::Mentee, MatchedBy::Mixed) => Some(
-            " You can wait for the coordinators to propose a mentor, or choose one yourself: type browse to see who has room.",
-        ),
-    }
+    Some(Text::msg(match (role, by) {
+        (_, MatchedBy::Coordinator) => return None,
+        (RoleKind::Mentor, _) => "ready-mentor-profile",
+        (RoleKind::Mentee, MatchedBy::Ranked) => "ready-mentee-rank",
+        (RoleKind::Mentee, MatchedBy::MenteeChoice) => "ready-mentee-choose",
+        (RoleKind::Mentee, MatchedBy::Mixed) => "ready-mentee-mixed",
+    }))
 }
 
 /// Why someone with no application in a programme where mentees choose cannot use these

@@ -21,6 +21,8 @@ mod queue;
 mod scheduled;
 mod screening;
 
+use crate::domain::translations::step_path;
+use crate::i18n::Text;
 pub use card::*;
 use queue::*;
 pub use scheduled::*;
@@ -32,7 +34,9 @@ use super::{CardAction, Ctx, Decision, Effect, OutMessage, Outcome, Prompt, Stat
 use crate::domain::answer::Answer;
 use crate::domain::matches::{MatchRecord, MatchStatus};
 use crate::domain::numbers::{self, Numbered};
-use crate::domain::screening::{OnLapse, StepKind, StepState, all_complete, parse_step_update};
+use crate::domain::screening::{
+    OnLapse, StepDef, StepKind, StepState, all_complete, parse_step_update,
+};
 use crate::domain::step_names::{StepLookup, find_step};
 use crate::domain::text::{char_len, preview, thousands};
 use crate::domain::when::Reader;
@@ -106,16 +110,18 @@ const REVIEW_VERBS: [&str; 7] = [
 
 /// Parses a coordinator's command. `None`: not one; `Some(Err)`: one, used wrongly (the
 /// text says how to use it).
-pub fn parse(text: &str) -> Option<Result<ReviewCommand, String>> {
+pub fn parse(text: &str) -> Option<Result<ReviewCommand, Text>> {
     let t = text.trim();
     let (verb, rest) = t.split_once(char::is_whitespace).unwrap_or((t, ""));
     let verb = verb.to_lowercase();
     let rest = rest.trim();
-    let usage = |u: &str| Some(Err(format!("Usage: {u}")));
+    let usage = |id: &str| Some(Err(Text::msg(id)));
     let (id_word, tail) = rest.split_once(char::is_whitespace).unwrap_or((rest, ""));
     // A number of another kind (`approve M3`) is refused with what was expected.
     let id = match numbers::read(id_word, Numbered::Application) {
-        Some(Err(wrong)) if REVIEW_VERBS.contains(&verb.as_str()) => return Some(Err(wrong)),
+        Some(Err(wrong)) if REVIEW_VERBS.contains(&verb.as_str()) => {
+            return Some(Err(Text::plain(wrong)));
+        }
         read => read.and_then(Result::ok),
     };
     let tail = tail.trim().to_string();
@@ -124,42 +130,32 @@ pub fn parse(text: &str) -> Option<Result<ReviewCommand, String>> {
         "screening" if rest.eq_ignore_ascii_case("summary") => Some(Ok(ReviewCommand::Summary)),
         "show" => match id {
             Some(id) if tail.is_empty() => Some(Ok(ReviewCommand::Show(id))),
-            _ => usage("show <application number>, for example: show A12"),
+            _ => usage("review-usage-show"),
         },
         "approve" => match id {
             Some(id) if tail.is_empty() => Some(Ok(ReviewCommand::Approve(id))),
-            _ => usage("approve <application number>, for example: approve A12"),
+            _ => usage("review-usage-approve"),
         },
         "waitlist" => match id {
             Some(id) if tail.is_empty() => Some(Ok(ReviewCommand::Waitlist(id))),
-            _ => usage("waitlist <application number>, for example: waitlist A12"),
+            _ => usage("review-usage-waitlist"),
         },
         "reject" => match id {
             Some(id) if !tail.is_empty() => Some(Ok(ReviewCommand::Reject(id, tail))),
-            _ => usage(
-                "reject <application number> <reason, which is sent to the applicant>, for example: reject A12 We are looking for mentors with at least three years of experience.",
-            ),
+            _ => usage("review-usage-reject"),
         },
         "ask" => match id {
             Some(id) if !tail.is_empty() => Some(Ok(ReviewCommand::Ask(id, tail))),
-            _ => usage(
-                "ask <application number> <question>, for example: ask A12 Which evenings are you free?",
-            ),
+            _ => usage("review-usage-ask"),
         },
         "note" => match id {
             Some(id) if !tail.is_empty() => Some(Ok(ReviewCommand::Note(id, tail))),
-            _ => usage(
-                "note <application number> <text, seen only by the coordinators>, for example: note A8 Prefers evening calls; met her at the open day.",
-            ),
+            _ => usage("review-usage-note"),
         },
         "step" => {
-            let usage = || {
-                usage(
-                    "step <application number(s)> <step> <update>, for example: step A12 interview done, step A12 interview scheduled Wed 20 Jan 18:00, step A12 background check cleared until 30/06/2029, step A6, A7 and A9 training done",
-                )
-            };
+            let usage = || usage("review-usage-step");
             match step_applications(rest) {
-                Err(wrong) => Some(Err(wrong)),
+                Err(wrong) => Some(Err(Text::plain(wrong))),
                 Ok((ids, words)) if !ids.is_empty() && words.len() >= 2 => {
                     Some(Ok(ReviewCommand::Step { ids, words }))
                 }
@@ -201,12 +197,12 @@ fn step_applications(rest: &str) -> Result<(Vec<i64>, Vec<String>), String> {
 }
 
 /// Decides on a coordinator's command posted in `room`.
-pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<ReviewCommand, String>) -> Outcome {
-    let post = |text: String| Effect::PostInRoom {
+pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<ReviewCommand, Text>) -> Outcome {
+    let post = |text: Text| Effect::PostInRoom {
         room: room.clone(),
-        message: OutMessage::text(text),
+        message: OutMessage::said(text),
     };
-    let reply = |text: String| Outcome {
+    let reply = |text: Text| Outcome {
         state: StateChange::Unchanged,
         effects: vec![post(text)],
     };
@@ -214,7 +210,7 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<ReviewCommand, Stri
         room,
         ctx.is_coordinators_room(room),
         command,
-        "Coordinators' commands work only in the coordinators' room, so that applications are never shown anywhere else.",
+        Text::msg("review-room"),
     ) {
         Ok(c) => c,
         Err(early) => return *early,
@@ -242,8 +238,8 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<ReviewCommand, Stri
             _ => vec![],
         };
         return match command {
-            ReviewCommand::Queue => reply(queue_text(ctx, &rows)),
-            _ => reply(summary_text(ctx, &coordinated, &rows)),
+            ReviewCommand::Queue => reply(Text::plain(queue_text(ctx, &rows))),
+            _ => reply(Text::plain(summary_text(ctx, &coordinated, &rows))),
         };
     };
     let (record, matches) = match ctx.subject {
@@ -251,17 +247,19 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<ReviewCommand, Stri
             (&loaded.0, loaded.1.as_slice())
         }
         _ => {
-            return reply(format!(
-                "There is no application A{id}. Type {} queue to see the applications waiting for review.",
-                ctx.room_prefix
-            ));
+            return reply(
+                Text::msg("review-no-application")
+                    .arg("id", id)
+                    .arg("prefix", ctx.room_prefix),
+            );
         }
     };
     let Some(programme) = ctx.programme(&record.summary.programme) else {
-        return reply(format!(
-            "Application A{id} belongs to programme `{}`, which is no longer configured.",
-            record.summary.programme
-        ));
+        return reply(
+            Text::msg("review-programme-gone")
+                .arg("id", id)
+                .arg("programme", &record.summary.programme),
+        );
     };
     if !programme.is_coordinator(ctx.user) {
         return refuse(format!(
@@ -288,7 +286,11 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<ReviewCommand, Stri
             ),
             None => status.to_string(),
         };
-        reply(format!("Application A{id} was already decided: {how}."))
+        reply(
+            Text::msg("review-already-decided")
+                .arg("id", id)
+                .arg("how", how),
+        )
     };
     let decision = |to: ApplicationStatus, reason: &str| {
         Effect::RecordDecision(Decision {
@@ -299,17 +301,24 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<ReviewCommand, Stri
             reason: reason.to_string(),
         })
     };
-    let dm_applicant = |text: String| Effect::SendDm {
+    let dm_applicant = |text: Text| Effect::SendDm {
         to: record.applicant.clone(),
-        message: OutMessage::text(text),
+        message: OutMessage::said(text),
     };
-    let too_long = |what: &str, text: &str| {
-        reply(format!(
-            "Please keep the {what} under {} characters (it has {}): it is sent to the applicant as a message.",
-            thousands(MAX_NOTE_CHARS),
-            thousands(char_len(text))
-        ))
+    // `id` says which text is too long (`review-reason-long`).
+    let too_long = |id: &str, text: &str| {
+        reply(
+            Text::msg(id)
+                .arg("max", thousands(MAX_NOTE_CHARS))
+                .arg("count", thousands(char_len(text))),
+        )
     };
+    // The programme and the role as the applicant reads them (in their language where the
+    // programme translated them); the coordinators read the role in the programme's words.
+    let (said_programme, said_role) = (
+        programme.said_name(),
+        programme.said_role(record.summary.role),
+    );
     let role_name = programme
         .role(record.summary.role)
         .map(|r| r.name.to_lowercase())
@@ -341,18 +350,23 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<ReviewCommand, Stri
                 programme,
                 record.summary.role,
                 ready,
-                &role_name,
             )));
             effects.extend(acknowledgement_prompts(
                 programme,
                 &record.summary,
                 &record.applicant,
             ));
-            effects.push(post(format!(
-                "Application A{id} ({name}, {role_name}) approved by {}. The applicant has been told{}.",
-                ctx.user.id,
-                if ready { " and is ready to be matched" } else { "; their screening steps are next" }
-            )));
+            effects.push(post(
+                Text::msg(if ready {
+                    "review-approved-ready"
+                } else {
+                    "review-approved-steps"
+                })
+                .arg("id", id)
+                .arg("name", name.as_str())
+                .arg("role", role_name.as_str())
+                .arg("who", &ctx.user.id),
+            ));
             Outcome {
                 state: StateChange::Unchanged,
                 effects,
@@ -363,26 +377,30 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<ReviewCommand, Stri
                 return already();
             }
             if char_len(&reason) > MAX_NOTE_CHARS {
-                return too_long("reason", &reason);
+                return too_long("review-reason-long", &reason);
             }
             Outcome {
                 state: StateChange::Unchanged,
                 effects: vec![
                     decision(ApplicationStatus::Rejected, &reason),
-                    dm_applicant(format!(
-                        "Thank you for applying to {} as a {role_name}. After reviewing your application, the coordinators are not able to offer you a place this time.\nTheir note: {reason}\nThank you for your interest, and please don't let this discourage you.",
-                        programme.name
-                    )),
-                    post(format!(
-                        "Application A{id} ({name}) rejected by {}; the applicant has been told, with the reason.",
-                        ctx.user.id
-                    )),
+                    dm_applicant(
+                        Text::msg("review-rejected")
+                            .arg("programme", said_programme.clone())
+                            .arg("role", said_role.clone())
+                            .arg("reason", reason.as_str()),
+                    ),
+                    post(
+                        Text::msg("review-rejected-posted")
+                            .arg("id", id)
+                            .arg("name", name.as_str())
+                            .arg("who", &ctx.user.id),
+                    ),
                 ],
             }
         }
         ReviewCommand::Waitlist(_) => {
             if status == ApplicationStatus::Waitlisted {
-                return reply(format!("Application A{id} is already on the waiting list."));
+                return reply(Text::msg("review-already-waitlisted").arg("id", id));
             }
             if !status.awaits_review() {
                 return already();
@@ -391,14 +409,17 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<ReviewCommand, Stri
                 state: StateChange::Unchanged,
                 effects: vec![
                     decision(ApplicationStatus::Waitlisted, "waitlisted by a reviewer"),
-                    dm_applicant(format!(
-                        "Thank you for applying to {} as a {role_name}. Your application is on our waiting list: we'll be in touch as soon as a place opens. Type status at any time to see where you stand.",
-                        programme.name
-                    )),
-                    post(format!(
-                        "Application A{id} ({name}) put on the waiting list by {}.",
-                        ctx.user.id
-                    )),
+                    dm_applicant(
+                        Text::msg("review-waitlisted")
+                            .arg("programme", said_programme.clone())
+                            .arg("role", said_role.clone()),
+                    ),
+                    post(
+                        Text::msg("review-waitlisted-posted")
+                            .arg("id", id)
+                            .arg("name", name.as_str())
+                            .arg("who", &ctx.user.id),
+                    ),
                 ],
             }
         }
@@ -407,16 +428,15 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<ReviewCommand, Stri
                 return already();
             }
             if char_len(&question) > MAX_NOTE_CHARS {
-                return too_long("question", &question);
+                return too_long("review-question-long", &question);
             }
             // Nobody could answer it until they take the application over: a note keeps
             // what they say on the phone.
             if record.applicant.is_assisted() {
                 return reply(
-                    crate::i18n::Text::msg("assist-ask")
+                    Text::msg("assist-ask")
                         .arg("id", id)
-                        .arg("name", name.as_str())
-                        .english(),
+                        .arg("name", name.as_str()),
                 );
             }
             let mut effects = vec![Effect::AskApplicant {
@@ -432,9 +452,11 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<ReviewCommand, Stri
                     "asked the applicant a question",
                 ));
             }
-            effects.push(post(format!(
-                "Question sent to the applicant of A{id} ({name}). Their answer will be posted here."
-            )));
+            effects.push(post(
+                Text::msg("review-asked")
+                    .arg("id", id)
+                    .arg("name", name.as_str()),
+            ));
             Outcome {
                 state: StateChange::Unchanged,
                 effects,
@@ -442,11 +464,7 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<ReviewCommand, Stri
         }
         ReviewCommand::Note(_, text) => {
             if char_len(&text) > MAX_NOTE_CHARS {
-                return reply(format!(
-                    "Please keep the note under {} characters (it has {}).",
-                    thousands(MAX_NOTE_CHARS),
-                    thousands(char_len(&text))
-                ));
+                return too_long("review-note-long", &text);
             }
             Outcome {
                 state: StateChange::Unchanged,
@@ -456,9 +474,11 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<ReviewCommand, Stri
                         by: ctx.user.to_string(),
                         text,
                     },
-                    post(format!(
-                        "Note added to A{id} ({name}); only the coordinators see it, on its card (show A{id})."
-                    )),
+                    post(
+                        Text::msg("review-noted")
+                            .arg("id", id)
+                            .arg("name", name.as_str()),
+                    ),
                 ],
             }
         }
@@ -471,28 +491,33 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<ReviewCommand, Stri
             let (def, used) = match find_step(steps, &typed) {
                 Ok(found) => found,
                 Err(StepLookup::Ambiguous(name, labels)) => {
-                    return reply(format!(
-                        "`{name}` could be several steps of A{id}: {}. Name one of them.",
-                        labels.join(", ")
-                    ));
+                    return reply(
+                        Text::msg("review-step-ambiguous")
+                            .arg("name", name)
+                            .arg("id", id)
+                            .arg("labels", labels.join(", ")),
+                    );
                 }
                 Err(StepLookup::Unknown(step)) => {
                     let names: Vec<&str> = steps.iter().map(|s| s.label.as_str()).collect();
-                    return reply(format!(
-                        "Application A{id} ({role_name}) has no step `{step}`{}.",
+                    return reply(
                         if names.is_empty() {
-                            String::from("; this role has no screening steps")
+                            Text::msg("review-step-unknown")
                         } else {
-                            format!("; its steps are: {}", names.join(", "))
+                            Text::msg("review-step-unknown-list").arg("steps", names.join(", "))
                         }
-                    ));
+                        .arg("id", id)
+                        .arg("role", role_name.as_str())
+                        .arg("step", step),
+                    );
                 }
             };
             if !status.is_accepted() {
-                return reply(format!(
-                    "Application A{id} is not approved yet ({}): screening steps are recorded once it is approved.",
-                    status.label()
-                ));
+                return reply(
+                    Text::msg("review-step-not-approved")
+                        .arg("id", id)
+                        .arg("status", status.label()),
+                );
             }
             let update = &typed[used..];
             let dates = crate::domain::when::Reader::for_programmes(ctx.now, [programme]);
@@ -502,12 +527,12 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<ReviewCommand, Stri
                 None => match parse_step_update(&def.kind, update, &dates) {
                     Ok(state) => {
                         let when = match &state {
-                            StepState::Scheduled { on } => Some(on.format("%A %-d %B").to_string()),
+                            StepState::Scheduled { on } => Some(when_said(*on, None)),
                             _ => None,
                         };
                         (state, when)
                     }
-                    Err(e) => return reply(e),
+                    Err(e) => return reply(Text::plain(e)),
                 },
             };
             let before = record.summary.steps.get(&def.id).cloned();
@@ -520,19 +545,30 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<ReviewCommand, Stri
                     state: state.clone(),
                     by: ctx.user.to_string(),
                 },
-                post(format!(
-                    "Recorded for A{id} ({name}): {} — {}.",
-                    def.label,
-                    state.describe()
-                )),
+                post(
+                    Text::msg("review-step-recorded")
+                        .arg("id", id)
+                        .arg("name", name.as_str())
+                        .arg("step", &def.label)
+                        .arg("state", state.describe()),
+                ),
             ];
             if let Some(when) = told {
-                effects.push(dm_applicant(format!(
-                    "Your {} for {} is scheduled for {when}. If that time doesn't suit you, reply here or contact the coordinators.",
-                    def.label.to_lowercase(),
-                    programme.name
-                )));
-                effects.push(post(format!("{name} has been told when.")));
+                effects.push(dm_applicant(
+                    Text::msg("review-step-scheduled")
+                        .arg(
+                            "step",
+                            Text::lower(programme.said(
+                                &step_path(record.summary.role.as_str(), &def.id, "label"),
+                                &def.label,
+                            )),
+                        )
+                        .arg("programme", said_programme.clone())
+                        .arg("when", when),
+                ));
+                effects.push(post(
+                    Text::msg("review-told-when").arg("name", name.as_str()),
+                ));
             }
             effects.extend(readiness_effects(
                 ctx,
@@ -556,15 +592,18 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<ReviewCommand, Stri
                         step_id: def.id.clone(),
                     },
                 });
-                effects.push(post(format!(
-                    "{} is sent to {name} again to acknowledge.",
-                    def.label
-                )));
+                effects.push(post(
+                    Text::msg("review-ack-again")
+                        .arg("step", &def.label)
+                        .arg("name", name.as_str()),
+                ));
             }
             if matches!(state, StepState::Failed) && matches!(def.kind, StepKind::BackgroundCheck) {
-                effects.push(post(format!(
-                    "A{id} ({name}) cannot be matched while their background check is not cleared. Consider whether to reject the application."
-                )));
+                effects.push(post(
+                    Text::msg("review-check-failed")
+                        .arg("id", id)
+                        .arg("name", name.as_str()),
+                ));
                 effects.extend(lapse_effects(
                     ctx,
                     programme,
@@ -591,7 +630,7 @@ fn scheduled_with_time(
     kind: &StepKind,
     update: &[&str],
     dates: &Reader,
-) -> Option<Result<(StepState, String), String>> {
+) -> Option<Result<(StepState, Text), Text>> {
     let (first, rest) = update.split_first()?;
     if !matches!(kind, StepKind::Interview) || !first.eq_ignore_ascii_case("scheduled") {
         return None;
@@ -599,19 +638,41 @@ fn scheduled_with_time(
     let moment = dates.read_moment(&rest.join(" ")).ok()?;
     let on = moment.local.date();
     if on < dates.today() {
-        return Some(Err(format!(
-            "{} is in the past; give the date the interview will take place.",
-            on.format("%-d %B %Y")
-        )));
+        return Some(Err(
+            Text::msg("review-in-the-past").arg("date", Text::date(on))
+        ));
     }
     Some(Ok((
         StepState::Scheduled { on },
-        format!(
-            "{} ({})",
-            moment.local.format("%A %-d %B, %H:%M"),
-            moment.zone.canonical()
+        when_said(
+            on,
+            Some((
+                moment.local.format("%H:%M").to_string(),
+                moment.zone.canonical(),
+            )),
         ),
     )))
+}
+
+/// A day (`Wednesday 20 January`), with its time and zone when given, as the reader
+/// writes it.
+fn when_said(day: chrono::NaiveDate, time: Option<(String, String)>) -> Text {
+    use chrono::Datelike;
+    let said = match time {
+        Some((time, zone)) => Text::msg("review-when-time")
+            .arg("time", time)
+            .arg("zone", zone),
+        None => Text::msg("review-when"),
+    };
+    said.arg(
+        "weekday",
+        Text::msg(&format!(
+            "weekday-long-{}",
+            day.weekday().number_from_monday()
+        )),
+    )
+    .arg("day", i64::from(day.day()))
+    .arg("month", Text::msg(&format!("month-{}", day.month())))
 }
 
 /// The same step update for several applications: each is decided on its own, as if it
@@ -623,7 +684,7 @@ fn several_steps(ctx: &Ctx<'_>, room: &RoomRef, ids: &[i64], words: &[String]) -
         _ => &[],
     };
     let mut effects = Vec::new();
-    let mut lines: Vec<String> = Vec::new();
+    let mut lines: Vec<Text> = Vec::new();
     for id in ids {
         let one = Subject::Application(
             loaded
@@ -642,8 +703,11 @@ fn several_steps(ctx: &Ctx<'_>, room: &RoomRef, ids: &[i64], words: &[String]) -
         for effect in handle(&alone, room, Ok(command)).effects {
             match effect {
                 Effect::PostInRoom { room: r, message } if &r == room => {
-                    if !lines.contains(&message.text) {
-                        lines.push(message.text);
+                    let said = message
+                        .said
+                        .map_or_else(|| Text::plain(message.text), |s| s.text);
+                    if !lines.contains(&said) {
+                        lines.push(said);
                     }
                 }
                 other => effects.push(other),
@@ -652,7 +716,7 @@ fn several_steps(ctx: &Ctx<'_>, room: &RoomRef, ids: &[i64], words: &[String]) -
     }
     effects.push(Effect::PostInRoom {
         room: room.clone(),
-        message: OutMessage::text(lines.join("\n")),
+        message: OutMessage::said(Text::lines(lines)),
     });
     Outcome {
         state: StateChange::Unchanged,
@@ -673,23 +737,17 @@ pub(crate) fn refuse_non_coordinator(ctx: &Ctx<'_>, room: &RoomRef, what: &str) 
         .programmes
         .iter()
         .any(|p| p.elsewhere && p.is_coordinator_anywhere(ctx.user));
-    let hint = if theirs_elsewhere {
-        format!(
-            " This room is {}'s: work on another programme in its own coordinators' room.",
-            here.join(" and ")
-        )
+    let said = if theirs_elsewhere {
+        Text::msg("review-only-coordinators-here").arg("here", here.join(" and "))
     } else {
-        String::new()
+        Text::msg("review-only-coordinators")
     };
     Outcome {
         state: StateChange::Unchanged,
         effects: vec![
             Effect::PostInRoom {
                 room: room.clone(),
-                message: OutMessage::text(format!(
-                    "Sorry {}, only the programme's coordinators can {what}.{hint}",
-                    ctx.user.id
-                )),
+                message: OutMessage::said(said.arg("who", &ctx.user.id).arg("what", what)),
             },
             Effect::LogRefusal {
                 user: ctx.user.clone(),
@@ -699,22 +757,26 @@ pub(crate) fn refuse_non_coordinator(ctx: &Ctx<'_>, room: &RoomRef, what: &str) 
     }
 }
 
-fn accepted_text(programme: &Programme, role: RoleKind, ready: bool, role_name: &str) -> String {
-    let mut s = format!(
-        "Good news: your application to {} as a {role_name} has been accepted!",
-        programme.name
-    );
+fn accepted_text(programme: &Programme, role: RoleKind, ready: bool) -> Text {
+    let head = |id: &str| {
+        Text::msg(id)
+            .arg("programme", programme.said_name())
+            .arg("role", programme.said_role(role))
+    };
     if ready {
-        s.push_str(" You're ready to be matched; we'll be in touch when we have a match for you.");
-        s.push_str(crate::flows::choice::when_ready(programme, role).unwrap_or_default());
-    } else if let Some(r) = programme.role(role) {
-        s.push_str("\nBefore we can match you, a few steps remain:");
-        for step in &r.screening.steps {
-            s.push_str(&format!("\n• {}", step.label));
-        }
-        s.push_str("\nType status at any time to see your progress.");
+        let mut said = vec![head("review-accepted-ready")];
+        said.extend(crate::flows::choice::when_ready(programme, role));
+        return Text::join(said, " ");
     }
-    s
+    let Some(r) = programme.role(role) else {
+        return head("review-accepted");
+    };
+    let mut lines = vec![head("review-accepted"), Text::msg("review-steps-remain")];
+    lines.extend(r.screening.steps.iter().map(|step| {
+        Text::bullet(programme.said(&step_path(role.as_str(), &step.id, "label"), &step.label))
+    }));
+    lines.push(Text::msg("review-status-hint"));
+    Text::lines(lines)
 }
 
 #[cfg(test)]

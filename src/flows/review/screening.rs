@@ -51,18 +51,18 @@ pub(crate) fn readiness_effects(
     let (to, applicant_text, room_text) = match (app.status, complete) {
         (ApplicationStatus::Approved, true) => (
             ApplicationStatus::Ready,
-            format!(
-                "You've completed every step for {}: you're ready to be matched! We'll be in touch when we have a match for you.{}",
-                programme.name,
-                crate::flows::choice::when_ready(programme, app.role).unwrap_or_default()
+            Text::join(
+                std::iter::once(Text::msg("review-ready").arg("programme", programme.said_name()))
+                    .chain(crate::flows::choice::when_ready(programme, app.role))
+                    .collect(),
+                " ",
             ),
-            format!(
-                "A{} ({name}) has completed every screening step and is ready to be matched.",
-                app.id
-            ),
+            Text::msg("review-now-ready")
+                .arg("id", app.id)
+                .arg("name", name),
         ),
         (ApplicationStatus::Ready, false) => {
-            let missing: Vec<&str> = role
+            let missing: Vec<&StepDef> = role
                 .screening
                 .steps
                 .iter()
@@ -71,20 +71,27 @@ pub(crate) fn readiness_effects(
                         .get(&s.id)
                         .is_some_and(|st| st.complete(ctx.now.date_naive()))
                 })
-                .map(|s| s.label.as_str())
                 .collect();
+            // The applicant reads the steps in their language; the coordinators as named.
+            let said_steps = Text::join(
+                missing
+                    .iter()
+                    .map(|s| {
+                        programme.said(&step_path(app.role.as_str(), &s.id, "label"), &s.label)
+                    })
+                    .collect(),
+                ", ",
+            );
+            let labels: Vec<&str> = missing.iter().map(|s| s.label.as_str()).collect();
             (
                 ApplicationStatus::Approved,
-                format!(
-                    "An update on your place in {}: {} needs attention, so you're not in the matching pool for now. A coordinator will help you sort it out.",
-                    programme.name,
-                    missing.join(", ")
-                ),
-                format!(
-                    "A{} ({name}) is no longer ready to be matched: {} not complete.",
-                    app.id,
-                    missing.join(", ")
-                ),
+                Text::msg("review-not-ready")
+                    .arg("programme", programme.said_name())
+                    .arg("steps", said_steps),
+                Text::msg("review-no-longer-ready")
+                    .arg("id", app.id)
+                    .arg("name", name)
+                    .arg("steps", labels.join(", ")),
             )
         }
         _ => return vec![],
@@ -103,13 +110,13 @@ pub(crate) fn readiness_effects(
         }),
         Effect::SendDm {
             to: applicant.clone(),
-            message: OutMessage::text(applicant_text),
+            message: OutMessage::said(applicant_text),
         },
     ];
     if let Some(room) = ctx.coordinators_room(Some(&programme.slug)) {
         effects.push(Effect::PostInRoom {
             room: room.clone(),
-            message: OutMessage::text(room_text)
+            message: OutMessage::said(room_text)
                 .in_thread(crate::flows::application_thread(app.id)),
         });
     }

@@ -629,7 +629,7 @@ fn a_note_is_stored_for_the_coordinators_and_never_sent_to_the_applicant() {
         texts(&outcome),
         ["Note added to A5 (Grace); only the coordinators see it, on its card (show A5)."]
     );
-    assert!(matches!(parse("note A5"), Some(Err(u)) if u.starts_with("Usage: note")));
+    assert!(matches!(parse("note A5"), Some(Err(u)) if u.english().starts_with("Usage: note")));
 }
 
 #[test]

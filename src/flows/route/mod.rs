@@ -187,7 +187,7 @@ pub enum Room {
     /// `report` anywhere else: an incident report, made in the DM.
     Report,
     /// A screening command (`queue`, `approve 3`, ...).
-    Review(Result<ReviewCommand, String>),
+    Review(Result<ReviewCommand, crate::i18n::Text>),
     /// A matching command (`match propose`, ...).
     Pairing(Result<PairingCommand, String>),
     /// A coordinators' list (`matches`, `match show`, `who`).
