@@ -27,3 +27,19 @@ escape-stays-open = يبقى هذا مفتوحًا حتى تجيب عنه (ما 
 escape-link-later = لننهِ هذا أولًا (أو اكتب stop): يُربط الحساب وليس عليه شيء مفتوح. ثم أرسل link مع رمزك مرة أخرى.
 escape-finish-first = لننهِ هذا أولًا (أو اكتب cancel)، ثم سأساعدك في ذلك:
 escape-back = والآن، لنعد إلى حيث كنا:
+
+## سؤال فريق البرنامج (flows::team): `ask the team` في رسالة مباشرة، و`reply Q4` من منسق
+## في غرفة المنسقين.
+
+team-ask-usage = ماذا تود أن تسأل؟ اكتب ask the team متبوعًا بسؤالك، مثلًا: ask the team متى اللقاء القادم؟
+team-question-long = يرجى أن يكون سؤالك أقل من { $max } حرف (فيه { $count }).
+team-none = عذرًا، لا يوجد فريق برنامج يمكن مراسلته هنا بعد. يرجى المحاولة لاحقًا.
+team-sent = أُرسل إلى فريق البرنامج؛ وسيصلك ردهم هنا.
+team-answer = يجيب فريق البرنامج عن سؤالك «{ $question }»: { $answer }
+team-reply-usage = الاستخدام: reply Q4 <إجابتك> (الرقم مذكور في بطاقة السؤال).
+team-card = السؤال { $label } من { $who }: { $text } — رُدّ هنا: reply { $label } <إجابتك>
+team-room = الردود على الأسئلة تعمل في غرفة المنسقين فقط.
+team-no-question = لا يوجد سؤال { $label }.
+team-answer-long = يرجى أن تكون الإجابة أقل من { $max } حرف (فيها { $count }): تُرسل إلى الشخص كرسالة.
+team-answered = أُرسلت الإجابة عن { $label } إلى { $who }.
+team-answered-again = أُرسلت الإجابة عن { $label } إلى { $who }. كان قد أُجيب عنه من قبل، من { $by } في { $on }.

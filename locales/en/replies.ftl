@@ -28,3 +28,19 @@ escape-stays-open = This stays open until you answer it (you can still type repo
 escape-link-later = Let's finish this first (or type stop): an account is linked with nothing open on it. Then send link with your code again.
 escape-finish-first = Let's finish this first (or type cancel), then I'll help with that:
 escape-back = Now, back to where we were:
+
+## Asking the programme team (flows::team): `ask the team` in a DM, and a coordinator's
+## `reply Q4` in the coordinators' room.
+
+team-ask-usage = What would you like to ask? Type ask the team followed by your question, for example: ask the team when is the next meetup?
+team-question-long = Please keep your question under { $max } characters (it has { $count }).
+team-none = Sorry, there is no programme team to write to here yet. Please try again later.
+team-sent = Sent to the programme team; their answer will come here.
+team-answer = The programme team answers your question “{ $question }”: { $answer }
+team-reply-usage = Usage: reply Q4 <your answer> (the number is on the question's card).
+team-card = Question { $label } from { $who }: { $text } — Reply here: reply { $label } <your answer>
+team-room = Replies to questions work only in the coordinators' room.
+team-no-question = There is no question { $label }.
+team-answer-long = Please keep the answer under { $max } characters (it has { $count }): it is sent to the person as a message.
+team-answered = Answer to { $label } sent to { $who }.
+team-answered-again = Answer to { $label } sent to { $who }. It had been answered before, by { $by } on { $on }.

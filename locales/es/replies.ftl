@@ -27,3 +27,19 @@ escape-stays-open = Esto sigue abierto hasta que respondas (aun así puedes escr
 escape-link-later = Terminemos esto primero (o escribe stop): una cuenta se vincula sin nada abierto en ella. Luego envía link con tu código otra vez.
 escape-finish-first = Terminemos esto primero (o escribe cancel), y luego te ayudo con eso:
 escape-back = Ahora, volvamos a donde estábamos:
+
+## Preguntar al equipo del programa (flows::team): `ask the team` en un mensaje directo, y
+## el `reply Q4` de la coordinación en su sala.
+
+team-ask-usage = ¿Qué quieres preguntar? Escribe ask the team seguido de tu pregunta, por ejemplo: ask the team ¿cuándo es el próximo encuentro?
+team-question-long = Deja tu pregunta en menos de { $max } caracteres, por favor (tiene { $count }).
+team-none = Lo siento, todavía no hay un equipo del programa al que escribir aquí. Inténtalo más tarde, por favor.
+team-sent = Enviado al equipo del programa; su respuesta te llegará aquí.
+team-answer = El equipo del programa responde a tu pregunta “{ $question }”: { $answer }
+team-reply-usage = Uso: reply Q4 <tu respuesta> (el número está en la tarjeta de la pregunta).
+team-card = Pregunta { $label } de { $who }: { $text } — Responde aquí: reply { $label } <tu respuesta>
+team-room = Las respuestas a preguntas solo funcionan en la sala de coordinación.
+team-no-question = No hay ninguna pregunta { $label }.
+team-answer-long = Deja la respuesta en menos de { $max } caracteres, por favor (tiene { $count }): se le envía a la persona como mensaje.
+team-answered = Respuesta a { $label } enviada a { $who }.
+team-answered-again = Respuesta a { $label } enviada a { $who }. Ya se había respondido antes, { $by } el { $on }.

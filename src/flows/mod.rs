@@ -388,10 +388,6 @@ impl<'a> Ctx<'a> {
         )
     }
 
-    pub(crate) fn dm_text(&self, text: impl Into<String>) -> Effect {
-        self.dm(OutMessage::text(text))
-    }
-
     /// The sender's active match whose pair room `room` is, if any: where pair-room
     /// commands (`idea`, `agreement`) act.
     pub(crate) fn pair_in(&self, room: &RoomRef) -> Option<&MatchRecord> {

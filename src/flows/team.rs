@@ -5,18 +5,23 @@
 //!
 //! The grammars here are called only by the registry (`flows::route`).
 
-use super::decide::post_only;
+use super::decide::post_said;
 use super::review::{MAX_NOTE_CHARS, refuse_non_coordinator};
 use super::{Ctx, Effect, OutMessage, Outcome, StateChange, Subject};
 use crate::domain::numbers::{self, Numbered};
 use crate::domain::team::{NewQuestion, TeamQuestion};
 use crate::domain::text::{char_len, preview, thousands};
 use crate::domain::{RoomRef, UserRef};
+use crate::i18n::Text;
 
 /// How to ask, for `ask the team` without a question.
-pub const ASK_USAGE: &str = "What would you like to ask? Type ask the team followed by your question, for example: ask the team when is the next meetup?";
+fn ask_usage() -> Text {
+    Text::msg("team-ask-usage")
+}
 
-const REPLY_USAGE: &str = "Usage: reply Q4 <your answer> (the number is on the question's card).";
+fn reply_usage() -> Text {
+    Text::msg("team-reply-usage")
+}
 
 /// The words that start a question to the team, longest first.
 const ASK_WORDS: [&str; 4] = [
@@ -35,7 +40,7 @@ pub enum TeamCommand {
 
 /// `ask the team <text>` in a DM: `Some(Ok(text))`, `Some(Err(usage))` without a
 /// question, `None` when the message is something else.
-pub fn parse_ask(text: &str) -> Option<Result<String, String>> {
+pub fn parse_ask(text: &str) -> Option<Result<String, Text>> {
     let trimmed = text.trim();
     let lower = trimmed.to_lowercase();
     let words = ASK_WORDS.iter().find(|w| {
@@ -47,13 +52,13 @@ pub fn parse_ask(text: &str) -> Option<Result<String, String>> {
     })?;
     let rest = trimmed[words.len()..].trim_start_matches([':', ',']).trim();
     if rest.is_empty() {
-        return Some(Err(ASK_USAGE.to_string()));
+        return Some(Err(ask_usage()));
     }
     Some(Ok(rest.to_string()))
 }
 
 /// `reply <Q4 or 4> <text>` in the coordinators' room.
-pub fn parse(rest: &str) -> Option<Result<TeamCommand, String>> {
+pub fn parse(rest: &str) -> Option<Result<TeamCommand, Text>> {
     let mut words = rest.trim().splitn(2, char::is_whitespace);
     if !words.next()?.eq_ignore_ascii_case("reply") {
         return None;
@@ -62,12 +67,12 @@ pub fn parse(rest: &str) -> Option<Result<TeamCommand, String>> {
     let mut parts = tail.splitn(2, char::is_whitespace);
     let id = match numbers::read(parts.next().unwrap_or(""), Numbered::Question) {
         Some(Ok(id)) => id,
-        Some(Err(wrong)) => return Some(Err(wrong)),
-        None => return Some(Err(REPLY_USAGE.to_string())),
+        Some(Err(wrong)) => return Some(Err(Text::plain(wrong))),
+        None => return Some(Err(reply_usage())),
     };
     let answer = parts.next().unwrap_or("").trim();
     if answer.is_empty() {
-        return Some(Err(REPLY_USAGE.to_string()));
+        return Some(Err(reply_usage()));
     }
     Some(Ok(TeamCommand::Reply(id, answer.to_string())))
 }
@@ -105,25 +110,20 @@ fn asked_as(ctx: &Ctx<'_>) -> (Option<String>, String) {
 
 /// `ask the team <text>`: stored (its card follows once it has a number), and the person
 /// told where the answer will come.
-pub fn ask(ctx: &Ctx<'_>, asked: &Result<String, String>) -> Outcome {
-    let say = |text: String| Outcome::unchanged(vec![ctx.dm_text(text)]);
+pub fn ask(ctx: &Ctx<'_>, asked: &Result<String, Text>) -> Outcome {
+    let say = |text: Text| Outcome::unchanged(vec![ctx.dm(OutMessage::said(text))]);
     let text = match asked {
         Ok(text) => text,
         Err(usage) => return say(usage.clone()),
     };
     if char_len(text) > MAX_NOTE_CHARS {
-        return say(format!(
-            "Please keep your question under {} characters (it has {}).",
-            thousands(MAX_NOTE_CHARS),
-            thousands(char_len(text))
-        ));
+        return say(Text::msg("team-question-long")
+            .arg("max", thousands(MAX_NOTE_CHARS))
+            .arg("count", thousands(char_len(text))));
     }
     let (programme, asked_as) = asked_as(ctx);
     if ctx.coordinators_room(programme.as_deref()).is_none() {
-        return say(
-            "Sorry, there is no programme team to write to here yet. Please try again later."
-                .into(),
-        );
+        return say(Text::msg("team-none"));
     }
     Outcome::unchanged(vec![
         Effect::AskTeam(NewQuestion {
@@ -132,17 +132,19 @@ pub fn ask(ctx: &Ctx<'_>, asked: &Result<String, String>) -> Outcome {
             asked_as,
             text: text.clone(),
         }),
-        ctx.dm_text("Sent to the programme team; their answer will come here."),
+        ctx.dm(OutMessage::said(Text::msg("team-sent"))),
     ])
 }
 
 /// The card of a question, starting its thread.
 pub fn card(question: &TeamQuestion) -> OutMessage {
     let label = numbers::question(question.id);
-    OutMessage::text(format!(
-        "Question {label} from {}: {} — Reply here: reply {label} <your answer>",
-        question.asked_as, question.text
-    ))
+    OutMessage::said(
+        Text::msg("team-card")
+            .arg("label", label.as_str())
+            .arg("who", &question.asked_as)
+            .arg("text", &question.text),
+    )
     .starts_thread(question_thread(question.id))
 }
 
@@ -171,12 +173,12 @@ fn may_answer(ctx: &Ctx<'_>, user: &UserRef, question: &TeamQuestion) -> bool {
 }
 
 /// `reply Q4 <text>` in the coordinators' room.
-pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<TeamCommand, String>) -> Outcome {
+pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<TeamCommand, Text>) -> Outcome {
     let command = match super::staff_command(
         room,
         ctx.is_coordinators_room(room),
         command,
-        "Replies to questions work only in the coordinators' room.",
+        Text::msg("team-room"),
     ) {
         Ok(c) => c,
         Err(early) => return *early,
@@ -184,40 +186,40 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<TeamCommand, String
     let TeamCommand::Reply(id, answer) = command;
     let label = numbers::question(id);
     let Subject::Question(Some(question)) = ctx.subject else {
-        return post_only(room, format!("There is no question {label}."));
+        return post_said(
+            room,
+            Text::msg("team-no-question").arg("label", label.as_str()),
+        );
     };
     if !may_answer(ctx, ctx.user, question) {
         return refuse_non_coordinator(ctx, room, &format!("answer question {label}"));
     }
     if char_len(&answer) > MAX_NOTE_CHARS {
-        return post_only(
+        return post_said(
             room,
-            format!(
-                "Please keep the answer under {} characters (it has {}): it is sent to the person as a message.",
-                thousands(MAX_NOTE_CHARS),
-                thousands(char_len(&answer))
-            ),
+            Text::msg("team-answer-long")
+                .arg("max", thousands(MAX_NOTE_CHARS))
+                .arg("count", thousands(char_len(&answer))),
         );
     }
-    let before = question
-        .answered
-        .as_ref()
-        .map(|(at, by)| {
-            format!(
-                " It had been answered before, by {by} on {}.",
-                at.format("%Y-%m-%d")
-            )
-        })
-        .unwrap_or_default();
+    let sent = match &question.answered {
+        Some((at, by)) => Text::msg("team-answered-again")
+            .arg("by", by.as_str())
+            .arg("on", at.format("%Y-%m-%d").to_string()),
+        None => Text::msg("team-answered"),
+    }
+    .arg("label", label.as_str())
+    .arg("who", &question.asked_as);
     Outcome {
         state: StateChange::Unchanged,
         effects: vec![
             Effect::SendDm {
                 to: question.user.clone(),
-                message: OutMessage::text(format!(
-                    "The programme team answers your question “{}”: {answer}",
-                    preview(&question.text, 80)
-                )),
+                message: OutMessage::said(
+                    Text::msg("team-answer")
+                        .arg("question", preview(&question.text, 80))
+                        .arg("answer", answer.as_str()),
+                ),
             },
             Effect::AnswerQuestion {
                 id,
@@ -225,11 +227,7 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<TeamCommand, String
             },
             Effect::PostInRoom {
                 room: room.clone(),
-                message: OutMessage::text(format!(
-                    "Answer to {label} sent to {}.{before}",
-                    question.asked_as
-                ))
-                .in_thread(question_thread(id)),
+                message: OutMessage::said(sent).in_thread(question_thread(id)),
             },
         ],
     }
@@ -253,7 +251,7 @@ mod tests {
                 "{typed}"
             );
         }
-        assert_eq!(parse_ask("ask the team"), Some(Err(ASK_USAGE.to_string())));
+        assert_eq!(parse_ask("ask the team"), Some(Err(ask_usage())));
         assert_eq!(parse_ask("ask teammates"), None);
         assert_eq!(parse_ask("asking the team"), None);
         assert_eq!(parse_ask("status"), None);
@@ -269,10 +267,10 @@ mod tests {
             parse("Reply 4 next Tuesday"),
             Some(Ok(TeamCommand::Reply(4, "next Tuesday".into())))
         );
-        assert_eq!(parse("reply Q4"), Some(Err(REPLY_USAGE.to_string())));
-        assert_eq!(parse("reply to amina later"), Some(Err(REPLY_USAGE.into())));
+        assert_eq!(parse("reply Q4"), Some(Err(reply_usage())));
+        assert_eq!(parse("reply to amina later"), Some(Err(reply_usage())));
         let wrong = parse("reply A4 hello").unwrap().unwrap_err();
-        assert!(wrong.contains("A4 is an application"), "{wrong}");
+        assert!(wrong.english().contains("A4 is an application"), "{wrong}");
         assert_eq!(parse("replying Q4 x"), None);
     }
 

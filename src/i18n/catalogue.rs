@@ -41,6 +41,7 @@ pub const FILES: &[&str] = &[
     "events.ftl",
     "moderation.ftl",
     "review.ftl",
+    "matching.ftl",
 ];
 
 type Bundle = FluentBundle<FluentResource>;

@@ -47,6 +47,7 @@ macro_rules! files {
             include_str!(concat!("../../locales/", $tag, "/events.ftl")),
             include_str!(concat!("../../locales/", $tag, "/moderation.ftl")),
             include_str!(concat!("../../locales/", $tag, "/review.ftl")),
+            include_str!(concat!("../../locales/", $tag, "/matching.ftl")),
         ]
     };
 }

@@ -88,6 +88,8 @@ mod tests {
         "src/flows/incident/actions.rs",
         "src/flows/confirm.rs",
         "src/flows/review/mod.rs",
+        "src/flows/pairing/mod.rs",
+        "src/flows/team.rs",
     ];
 
     /// String literals of the code (tests and comments left out) that read as an English
@@ -160,9 +162,10 @@ mod tests {
         // summary, 111 once comments were no longer counted, 108 with `profile` and
         // `transcript`, 102 with what a reporter is told, 87 with the case commands, 84
         // with a case's card and alerts, 74 with moderation actions and confirmations,
-        // 66 with reviewing applications.
+        // 66 with reviewing applications, 46 with the matching commands and asking the
+        // programme team.
         // Lower it when a file is migrated.
-        assert!(total <= 66, "{total} English sentences: more than before");
+        assert!(total <= 46, "{total} English sentences: more than before");
     }
 
     fn sources(dir: &std::path::Path) -> Vec<(String, String)> {

@@ -150,7 +150,7 @@ proptest! {
             prop_assert!(!usage.english().is_empty());
         }
         if let Some(Err(usage)) = crate::flows::pairing::parse(&s) {
-            prop_assert!(!usage.is_empty());
+            prop_assert!(!usage.english().is_empty());
         }
         if let Some(Err(usage)) = crate::flows::survey::parse(&s) {
             prop_assert!(!usage.is_empty());

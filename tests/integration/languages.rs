@@ -493,3 +493,19 @@ both_backends! {
         assert!(out.contains("ya puedes ser emparejado o emparejada!"), "{out}");
     }
 }
+
+both_backends! {
+    async fn a_question_to_the_team_and_its_answer_are_in_the_askers_language(db: TestDb) {
+        let h = crate::support::Harness::new(&db).await;
+        h.dm_all("amina", "idioma es").await;
+        crate::pairing::ready_mentee(&h, "amina", "Amina").await;
+        let out = h.dm_all("amina", "ask the team").await;
+        assert!(out.contains("¿Qué quieres preguntar? Escribe ask the team seguido de tu pregunta"), "{out}");
+        let out = h.dm_all("amina", "ask the team ¿Cuándo es el próximo encuentro?").await;
+        assert!(out.contains("[dm amina] Enviado al equipo del programa; su respuesta te llegará aquí."), "{out}");
+        assert!(out.contains("[room coordinators] Question Q1 from Amina"), "{out}");
+        let out = h.in_room("carol", "coordinators", "!tandem reply Q1 The 3rd of March, online.").await;
+        assert!(out.contains("[dm amina] El equipo del programa responde a tu pregunta “¿Cuándo es el próximo encuentro?”: The 3rd of March, online."), "{out}");
+        assert!(out.contains("Answer to Q1 sent to Amina"), "{out}");
+    }
+}

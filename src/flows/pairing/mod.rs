@@ -30,6 +30,7 @@ mod proposals;
 pub use offers::*;
 pub use proposals::*;
 
+use crate::i18n::Text;
 use std::collections::{HashMap, HashSet};
 
 use super::{Ctx, Effect, OutMessage, Outcome, Prompt, StateChange, Subject};
@@ -55,10 +56,12 @@ pub enum PairingCommand {
     Include(i64, i64),
 }
 
-const USAGE: &str = "Usage: match preview [programme] · match propose [programme] · match approve <proposal, like P3> · match approve all [programme] · match reject <proposal> [reason] · match swap <proposal> <mentor's application, like A12> · match rematch <application> · match exclude <mentee's application> <mentor's application> [reason] · match include <mentee's application> <mentor's application> · matches [programme] [status] · match show <match, like M7>";
+fn usage() -> Text {
+    Text::msg("matching-usage")
+}
 
 /// Parses a `match ...` command; `Some(Err)` carries the usage.
-pub fn parse(text: &str) -> Option<Result<PairingCommand, String>> {
+pub fn parse(text: &str) -> Option<Result<PairingCommand, Text>> {
     let words: Vec<&str> = text.split_whitespace().collect();
     if !words
         .first()
@@ -68,12 +71,15 @@ pub fn parse(text: &str) -> Option<Result<PairingCommand, String>> {
     }
     let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
     // A number of another kind (`match approve A3`) is refused with what was expected.
-    let number = |w: &str, kind| numbers::read_or(w, kind, USAGE);
+    let number = |w: &str, kind| match numbers::read(w, kind) {
+        Some(read) => read.map_err(Text::plain),
+        None => Err(usage()),
+    };
     let (application, proposal) = (Numbered::Application, Numbered::Match);
     let programme = |rest: &[String]| match rest {
         [] => Ok(None),
         [p] => Ok(Some(p.clone())),
-        _ => Err(USAGE.to_string()),
+        _ => Err(usage()),
     };
     let words_l: Vec<&str> = lower.iter().map(String::as_str).collect();
     Some(match words_l.as_slice() {
@@ -98,7 +104,7 @@ pub fn parse(text: &str) -> Option<Result<PairingCommand, String>> {
             .and_then(|x| number(b, application).map(|y| PairingCommand::Include(x, y))),
         [_, "swap", n, a] => number(n, proposal)
             .and_then(|id| number(a, application).map(|app| PairingCommand::Swap(id, app))),
-        _ => Err(USAGE.to_string()),
+        _ => Err(usage()),
     })
 }
 
@@ -108,7 +114,7 @@ pub fn programme_for<'p>(
     programmes: &'p [Programme],
     sender: &UserRef,
     named: Option<&str>,
-) -> Result<&'p Programme, String> {
+) -> Result<&'p Programme, Text> {
     let mine: Vec<&Programme> = programmes
         .iter()
         .filter(|p| p.is_coordinator(sender))
@@ -118,7 +124,7 @@ pub fn programme_for<'p>(
             .iter()
             .copied()
             .find(|p| p.slug == slug)
-            .ok_or_else(|| format!("You don't coordinate a programme called `{slug}`.")),
+            .ok_or_else(|| Text::msg("matching-not-yours").arg("programme", slug)),
         None => {
             let matching: Vec<&Programme> = mine
                 .iter()
@@ -127,10 +133,14 @@ pub fn programme_for<'p>(
                 .collect();
             match matching.as_slice() {
                 [one] => Ok(one),
-                [] => Err("None of the programmes you coordinate is set up for matching (a [matching] table in its file).".into()),
-                _ => Err(format!(
-                    "Which programme? Add its name: {}.",
-                    matching.iter().map(|p| p.slug.as_str()).collect::<Vec<_>>().join(", ")
+                [] => Err(Text::msg("matching-none-set-up")),
+                _ => Err(Text::msg("matching-which").arg(
+                    "programmes",
+                    matching
+                        .iter()
+                        .map(|p| p.slug.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", "),
                 )),
             }
         }
@@ -167,23 +177,23 @@ pub fn needs(
     }
 }
 
-fn post(room: &RoomRef, text: String) -> Effect {
+fn post(room: &RoomRef, text: impl Into<Text>) -> Effect {
     Effect::PostInRoom {
         room: room.clone(),
-        message: OutMessage::text(text),
+        message: OutMessage::said(text.into()),
     }
 }
 
 /// A post in `programme`'s coordinators' room.
-fn to_room(ctx: &Ctx<'_>, programme: &str, text: String) -> Vec<Effect> {
+fn to_room(ctx: &Ctx<'_>, programme: &str, text: impl Into<Text>) -> Vec<Effect> {
     ctx.coordinators_room(Some(programme))
         .map(|room| post(room, text))
         .into_iter()
         .collect()
 }
 
-pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<PairingCommand, String>) -> Outcome {
-    let reply = |text: String| Outcome {
+pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<PairingCommand, Text>) -> Outcome {
+    let reply = |text: Text| Outcome {
         state: StateChange::Unchanged,
         effects: vec![post(room, text)],
     };
@@ -191,7 +201,7 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<PairingCommand, Str
         room,
         ctx.is_coordinators_room(room),
         command,
-        "Coordinators' commands work only in the coordinators' room.",
+        Text::msg("matching-room"),
     ) {
         Ok(c) => c,
         Err(early) => return *early,
@@ -209,19 +219,19 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<PairingCommand, Str
                 PairingCommand::Approve(id)
                 | PairingCommand::Reject(id, _)
                 | PairingCommand::Swap(id, _) => {
-                    reply(format!("There is no match or proposal number {id}."))
+                    reply(Text::msg("matching-no-such").arg("id", *id))
                 }
                 PairingCommand::Rematch(id)
                 | PairingCommand::Exclude(id, _, _)
                 | PairingCommand::Include(id, _) => {
-                    reply(format!("There is no application A{id}."))
+                    reply(Text::msg("matching-no-application").arg("id", *id))
                 }
                 PairingCommand::Preview(n)
                 | PairingCommand::Propose(n)
                 | PairingCommand::ApproveAll(n) => {
                     match programme_for(ctx.programmes, ctx.user, n.as_deref()) {
                         Err(e) => reply(e),
-                        Ok(_) => reply("Nothing was loaded to match.".into()),
+                        Ok(_) => reply(Text::msg("matching-nothing-loaded")),
                     }
                 }
             }
@@ -230,7 +240,7 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<PairingCommand, Str
         };
     };
     let Some(programme) = ctx.programme(slug) else {
-        return reply(format!("Programme `{slug}` is no longer configured."));
+        return reply(Text::msg("matching-programme-gone").arg("programme", slug));
     };
     if !programme.is_coordinator(ctx.user) {
         return super::review::refuse_non_coordinator(
@@ -240,14 +250,14 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<PairingCommand, Str
         );
     }
     if programme.matching.is_none() {
-        return reply(format!("{} is not set up for matching.", programme.name));
+        return reply(Text::msg("matching-not-set-up").arg("programme", &programme.name));
     }
     let by = ctx.user.to_string();
     match command {
         PairingCommand::Preview(_) => {
             match planned(ctx, programme, mentees, mentors, matches, None) {
-                Ok(p) => reply(preview_text(programme, mentees, mentors, &p)),
-                Err(e) => reply(e),
+                Ok(p) => reply(Text::plain(preview_text(programme, mentees, mentors, &p))),
+                Err(e) => reply(Text::plain(e)),
             }
         }
         PairingCommand::Propose(_) => {
@@ -255,16 +265,17 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<PairingCommand, Str
         }
         PairingCommand::Rematch(app) => {
             if !mentees.iter().chain(mentors).any(|r| r.summary.id == app) {
-                return reply(format!(
-                    "Application A{app} is not ready to be matched in {} (only ready participants can be).",
-                    programme.name
-                ));
+                return reply(
+                    Text::msg("matching-not-ready")
+                        .arg("id", app)
+                        .arg("programme", &programme.name),
+                );
             }
             propose(ctx, programme, mentees, mentors, matches, Some(app), room)
         }
         PairingCommand::Approve(id) => {
             let Some(m) = matches.iter().find(|m| m.id == id) else {
-                return reply(format!("There is no match or proposal number {id}."));
+                return reply(Text::msg("matching-no-such").arg("id", id));
             };
             let mut effects = approve(ctx, programme, mentees, mentors, m, &by);
             if effects.is_empty() {
@@ -281,7 +292,7 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<PairingCommand, Str
                 .filter(|m| m.status == MatchStatus::Proposed)
                 .collect();
             if proposed.is_empty() {
-                return reply("There are no proposals waiting for approval.".into());
+                return reply(Text::msg("matching-no-proposals"));
             }
             let effects = proposed
                 .into_iter()
@@ -305,15 +316,20 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<PairingCommand, Str
                 })
                 .collect();
             if let Some(m) = apart.iter().find(|m| m.status.is_open()) {
-                return reply(format!(
-                    "Applications A{mentee_app} and A{mentor_app} are in {} ({}) already.",
-                    m.id, m.status
-                ));
+                return reply(
+                    Text::msg("matching-already-together")
+                        .arg("mentee", mentee_app)
+                        .arg("mentor", mentor_app)
+                        .arg("match", m.id)
+                        .arg("status", m.status.to_string()),
+                );
             }
             if apart.is_empty() {
-                return reply(format!(
-                    "Nothing keeps applications A{mentee_app} and A{mentor_app} apart: they may be proposed to each other (write the mentee's application first)."
-                ));
+                return reply(
+                    Text::msg("matching-nothing-apart")
+                        .arg("mentee", mentee_app)
+                        .arg("mentor", mentor_app),
+                );
             }
             Outcome {
                 state: StateChange::Unchanged,
@@ -326,14 +342,17 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<PairingCommand, Str
                     },
                     post(
                         room,
-                        format!(
-                            "Applications A{mentee_app} and A{mentor_app} may be proposed to each other again (lifted: {}).",
-                            apart
-                                .iter()
-                                .map(|m| format!("{} {}", m.label(), m.status))
-                                .collect::<Vec<_>>()
-                                .join(", ")
-                        ),
+                        Text::msg("matching-included")
+                            .arg("mentee", mentee_app)
+                            .arg("mentor", mentor_app)
+                            .arg(
+                                "lifted",
+                                apart
+                                    .iter()
+                                    .map(|m| format!("{} {}", m.label(), m.status))
+                                    .collect::<Vec<_>>()
+                                    .join(", "),
+                            ),
                     ),
                     Effect::Replan {
                         programme: programme.slug.clone(),
@@ -351,20 +370,22 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<PairingCommand, Str
             if role_of(mentee_app) != Some(RoleKind::Mentee)
                 || role_of(mentor_app) != Some(RoleKind::Mentor)
             {
-                return reply(format!(
-                    "Write the mentee's application first and the mentor's second, both in {}: match exclude <mentee's application> <mentor's application> [reason].",
-                    programme.name
-                ));
+                return reply(
+                    Text::msg("matching-exclude-order").arg("programme", &programme.name),
+                );
             }
             if let Some(m) = matches.iter().find(|m| {
                 m.mentee_application == mentee_app
                     && m.mentor_application == mentor_app
                     && m.status.is_open()
             }) {
-                return reply(format!(
-                    "Applications A{mentee_app} and A{mentor_app} are in {} ({}); reject or close it first.",
-                    m.id, m.status
-                ));
+                return reply(
+                    Text::msg("matching-exclude-open")
+                        .arg("mentee", mentee_app)
+                        .arg("mentor", mentor_app)
+                        .arg("match", m.id)
+                        .arg("status", m.status.to_string()),
+                );
             }
             Outcome {
                 state: StateChange::Unchanged,
@@ -382,16 +403,16 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<PairingCommand, Str
                     },
                     post(
                         room,
-                        format!(
-                            "Applications A{mentee_app} and A{mentor_app} will never be proposed to each other."
-                        ),
+                        Text::msg("matching-excluded")
+                            .arg("mentee", mentee_app)
+                            .arg("mentor", mentor_app),
                     ),
                 ],
             }
         }
         PairingCommand::Reject(id, reason) => {
             let Some(m) = matches.iter().find(|m| m.id == id) else {
-                return reply(format!("There is no match or proposal number {id}."));
+                return reply(Text::msg("matching-no-such").arg("id", id));
             };
             if m.status != MatchStatus::Proposed {
                 return reply(already(m));
@@ -402,18 +423,17 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<PairingCommand, Str
                     rejected(id, by),
                     post(
                         room,
-                        format!(
-                            "Proposal P{id} ({} ↔ {}) rejected by {}{}. They will not be proposed to each other again.",
-                            m.mentee_name,
-                            m.mentor_name,
-                            ctx.user.id,
-                            if reason.is_empty() {
-                                String::new()
-                            } else {
-                                // A reason ending a sentence of its own keeps one full stop.
-                                format!(": {}", reason.trim_end_matches(['.', ' ']))
-                            }
-                        ),
+                        if reason.is_empty() {
+                            Text::msg("matching-rejected")
+                        } else {
+                            // A reason ending a sentence of its own keeps one full stop.
+                            Text::msg("matching-rejected-reason")
+                                .arg("reason", reason.trim_end_matches(['.', ' ']))
+                        }
+                        .arg("id", id)
+                        .arg("mentee", &m.mentee_name)
+                        .arg("mentor", &m.mentor_name)
+                        .arg("who", &ctx.user.id),
                     ),
                     Effect::Replan {
                         programme: programme.slug.clone(),

@@ -8,6 +8,7 @@
 //! here, with its command in `pairing::parse` and `handle`.
 
 use super::*;
+use crate::i18n::Text;
 
 /// Gives a proposal's mentee another mentor, chosen by the coordinator; the engine then
 /// re-proposes for everyone the change frees, around the decisions already taken.
@@ -22,63 +23,61 @@ pub(super) fn swap(
     mentor_app: i64,
     room: &RoomRef,
 ) -> Outcome {
-    let reply = |text: String| Outcome {
+    let reply = |text: Text| Outcome {
         state: StateChange::Unchanged,
         effects: vec![post(room, text)],
     };
     let Some(m) = matches.iter().find(|m| m.id == id) else {
-        return reply(format!("There is no match or proposal number {id}."));
+        return reply(Text::msg("matching-no-such").arg("id", id));
     };
     if m.status != MatchStatus::Proposed {
         return reply(already(m));
     }
     if m.origin == crate::domain::matches::MatchOrigin::Request {
-        return reply(format!(
-            "Request P{id} is {}'s own choice of mentor: approve it (match approve P{id}) or reject it (match reject P{id} [reason]); they are told and may choose again.",
-            m.mentee_name
-        ));
+        return reply(
+            Text::msg("matching-request-own-choice")
+                .arg("id", id)
+                .arg("mentee", &m.mentee_name),
+        );
     }
     if !engine_proposes(programme) {
-        return reply(mentees_choose_text(programme));
+        return reply(Text::plain(mentees_choose_text(programme)));
     }
     let Some(config) = &programme.matching else {
-        return reply(format!("{} is not set up for matching.", programme.name));
+        return reply(Text::msg("matching-not-set-up").arg("programme", &programme.name));
     };
     let Some(mentee) = mentees
         .iter()
         .find(|r| r.summary.id == m.mentee_application)
     else {
-        return reply(format!(
-            "{} is no longer ready to be matched.",
-            m.mentee_name
-        ));
+        return reply(Text::msg("matching-mentee-gone").arg("mentee", &m.mentee_name));
     };
     let Some(mentor) = mentors.iter().find(|r| r.summary.id == mentor_app) else {
-        return reply(format!(
-            "Application A{mentor_app} is not a mentor ready to be matched in {}.",
-            programme.name
-        ));
+        return reply(
+            Text::msg("matching-not-a-mentor")
+                .arg("id", mentor_app)
+                .arg("programme", &programme.name),
+        );
     };
     if mentor_app == m.mentor_application {
-        return reply(format!("Proposal P{id} already has that mentor."));
+        return reply(Text::msg("matching-same-mentor").arg("id", id));
     }
     let (taken, excluded) = pool_state(matches);
     if excluded.contains(&(m.mentee_application, mentor_app)) {
-        return reply(format!(
-            "{} and application A{mentor_app} were matched or proposed before: they are not proposed again.",
-            m.mentee_name
-        ));
+        return reply(
+            Text::msg("matching-before")
+                .arg("mentee", &m.mentee_name)
+                .arg("id", mentor_app),
+        );
     }
     let places = crate::matching::plan::places_of(config, mentor);
     if taken.get(&mentor_app).copied().unwrap_or(0) >= places {
-        return reply(format!(
-            "Application A{mentor_app}'s mentor has no place left."
-        ));
+        return reply(Text::msg("matching-no-place").arg("id", mentor_app));
     }
     let (score, reasons) =
         match crate::matching::plan::evaluate_pair(config, programme, mentee, mentor, ctx.now) {
             Ok(r) => r,
-            Err(why) => return reply(format!("That swap is not allowed: {why}.")),
+            Err(why) => return reply(Text::msg("matching-swap-refused").arg("why", why)),
         };
     Outcome {
         state: StateChange::Unchanged,
@@ -93,10 +92,10 @@ pub(super) fn swap(
             }]),
             post(
                 room,
-                format!(
-                    "Proposal P{id} swapped by {}: {} gets another mentor (below). Anyone the change frees is proposed again.",
-                    ctx.user.id, m.mentee_name
-                ),
+                Text::msg("matching-swapped")
+                    .arg("id", id)
+                    .arg("who", &ctx.user.id)
+                    .arg("mentee", &m.mentee_name),
             ),
             Effect::Replan {
                 programme: programme.slug.clone(),
@@ -164,14 +163,12 @@ fn why_text(reasons: &[(String, i64)]) -> String {
         .join("; ")
 }
 
-pub(super) fn already(m: &MatchRecord) -> String {
-    format!(
-        "{} ({} ↔ {}) is already {}.",
-        m.named(),
-        m.mentee_name,
-        m.mentor_name,
-        m.status
-    )
+pub(super) fn already(m: &MatchRecord) -> Text {
+    Text::msg("matching-already")
+        .arg("match", m.named())
+        .arg("mentee", &m.mentee_name)
+        .arg("mentor", &m.mentor_name)
+        .arg("status", m.status.to_string())
 }
 
 /// Places each application holds in open matches, and pairs never to propose again.

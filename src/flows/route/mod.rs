@@ -105,7 +105,7 @@ pub enum Dm {
     /// `link`, `link <code>`, `unlink`: one person's Matrix and Discord accounts as one.
     Link(Result<LinkCommand, String>),
     /// `ask the team <text>`: the question, or the usage without one.
-    AskTeam(Result<String, String>),
+    AskTeam(Result<String, crate::i18n::Text>),
     /// `transcript [match]`: one's own pair room's history.
     Transcript(Option<i64>),
     /// A case command from the escalation contact, who works restricted cases here.
@@ -189,7 +189,7 @@ pub enum Room {
     /// A screening command (`queue`, `approve 3`, ...).
     Review(Result<ReviewCommand, crate::i18n::Text>),
     /// A matching command (`match propose`, ...).
-    Pairing(Result<PairingCommand, String>),
+    Pairing(Result<PairingCommand, crate::i18n::Text>),
     /// A coordinators' list (`matches`, `match show`, `who`).
     Roster(Result<RosterCommand, String>),
     /// `pause`, `resume` or `message` a match.
@@ -203,7 +203,7 @@ pub enum Room {
     /// `availability`, `meet`, `met`: meeting times, in the pair room.
     Meeting(Result<MeetCommand, crate::i18n::Text>),
     /// `reply Q4 <text>`: a coordinator answers a participant's question.
-    Team(Result<TeamCommand, String>),
+    Team(Result<TeamCommand, crate::i18n::Text>),
     /// One of the commands everyone has: answered by DM.
     Command(Command),
     /// Prefixed, but no command: the text after the prefix.

@@ -1,0 +1,32 @@
+# أوامر المطابقة للمنسقين (flows::pairing). تبقى الأوامر كما تُكتب؛ وحالات الثنائي
+# وأسباب المحرك بكلماتها الخاصة.
+
+matching-usage = الاستخدام: match preview [البرنامج] · match propose [البرنامج] · match approve <الاقتراح، مثل P3> · match approve all [البرنامج] · match reject <الاقتراح> [السبب] · match swap <الاقتراح> <طلب المرشد، مثل A12> · match rematch <الطلب> · match exclude <طلب المتدرب> <طلب المرشد> [السبب] · match include <طلب المتدرب> <طلب المرشد> · matches [البرنامج] [الحالة] · match show <الثنائي، مثل M7>
+matching-room = أوامر المنسقين تعمل في غرفة المنسقين فقط.
+matching-no-such = لا يوجد ثنائي أو اقتراح رقم { $id }.
+matching-no-application = لا يوجد طلب A{ $id }.
+matching-nothing-loaded = لم يُحمَّل شيء للمطابقة.
+matching-programme-gone = البرنامج `{ $programme }` لم يعد مهيأً.
+matching-not-set-up = { $programme } غير مهيأ للمطابقة.
+matching-not-yours = لا تنسّق برنامجًا باسم `{ $programme }`.
+matching-none-set-up = لا يوجد بين البرامج التي تنسقها برنامج مهيأ للمطابقة (جدول [matching] في ملفه).
+matching-which = أي برنامج؟ أضف اسمه: { $programmes }.
+matching-not-ready = الطلب A{ $id } ليس جاهزًا للمطابقة في { $programme } (لا يُطابق إلا المشاركون الجاهزون).
+matching-no-proposals = لا توجد اقتراحات تنتظر الموافقة.
+matching-already-together = الطلبان A{ $mentee } وA{ $mentor } في { $match } ({ $status }) بالفعل.
+matching-nothing-apart = لا شيء يفصل بين الطلبين A{ $mentee } وA{ $mentor }: يمكن اقتراح أحدهما للآخر (اكتب طلب المتدرب أولًا).
+matching-included = يمكن اقتراح الطلبين A{ $mentee } وA{ $mentor } أحدهما للآخر من جديد (رُفع: { $lifted }).
+matching-exclude-order = اكتب طلب المتدرب أولًا ثم طلب المرشد، وكلاهما في { $programme }: match exclude <طلب المتدرب> <طلب المرشد> [السبب].
+matching-exclude-open = الطلبان A{ $mentee } وA{ $mentor } في { $match } ({ $status })؛ ارفضه أو أغلقه أولًا.
+matching-excluded = لن يُقترح الطلبان A{ $mentee } وA{ $mentor } أحدهما للآخر أبدًا.
+matching-rejected = رفض { $who } الاقتراح P{ $id } ({ $mentee } ↔ { $mentor }). لن يُقترحا أحدهما للآخر مجددًا.
+matching-rejected-reason = رفض { $who } الاقتراح P{ $id } ({ $mentee } ↔ { $mentor }): { $reason }. لن يُقترحا أحدهما للآخر مجددًا.
+matching-already = { $match } ({ $mentee } ↔ { $mentor }) في حالة { $status } بالفعل.
+matching-request-own-choice = الطلب P{ $id } هو اختيار { $mentee } لمرشده: وافق عليه (match approve P{ $id }) أو ارفضه (match reject P{ $id } [السبب])؛ يُبلَّغ ويمكنه الاختيار من جديد.
+matching-mentee-gone = { $mentee } لم يعد جاهزًا للمطابقة.
+matching-not-a-mentor = الطلب A{ $id } ليس لمرشد جاهز للمطابقة في { $programme }.
+matching-same-mentor = الاقتراح P{ $id } فيه هذا المرشد بالفعل.
+matching-before = { $mentee } والطلب A{ $id } طوبقا أو اقتُرحا من قبل: لا يُقترحان مجددًا.
+matching-no-place = لا مكان متبقيًا لدى مرشد الطلب A{ $id }.
+matching-swap-refused = هذا التبديل غير مسموح: { $why }.
+matching-swapped = بدّل { $who } الاقتراح P{ $id }: يحصل { $mentee } على مرشد آخر (أدناه). ومن يتحرر بالتغيير يُقترح من جديد.

@@ -1,0 +1,32 @@
+# Los comandos de emparejamiento de la coordinación (flows::pairing). Los comandos se
+# escriben como están; los estados de un emparejamiento y las razones del motor son suyos.
+
+matching-usage = Uso: match preview [programa] · match propose [programa] · match approve <propuesta, como P3> · match approve all [programa] · match reject <propuesta> [motivo] · match swap <propuesta> <solicitud del mentor, como A12> · match rematch <solicitud> · match exclude <solicitud de la persona mentorada> <solicitud del mentor> [motivo] · match include <solicitud de la persona mentorada> <solicitud del mentor> · matches [programa] [estado] · match show <emparejamiento, como M7>
+matching-room = Los comandos de coordinación solo funcionan en la sala de coordinación.
+matching-no-such = No hay ningún emparejamiento ni propuesta número { $id }.
+matching-no-application = No hay ninguna solicitud A{ $id }.
+matching-nothing-loaded = No se cargó nada que emparejar.
+matching-programme-gone = El programa `{ $programme }` ya no está configurado.
+matching-not-set-up = { $programme } no está preparado para emparejar.
+matching-not-yours = No coordinas ningún programa llamado `{ $programme }`.
+matching-none-set-up = Ninguno de los programas que coordinas está preparado para emparejar (una tabla [matching] en su archivo).
+matching-which = ¿Qué programa? Añade su nombre: { $programmes }.
+matching-not-ready = La solicitud A{ $id } no está lista para emparejar en { $programme } (solo se puede emparejar a participantes listos).
+matching-no-proposals = No hay propuestas esperando aprobación.
+matching-already-together = Las solicitudes A{ $mentee } y A{ $mentor } ya están en { $match } ({ $status }).
+matching-nothing-apart = Nada separa las solicitudes A{ $mentee } y A{ $mentor }: se pueden proponer la una a la otra (escribe primero la de la persona mentorada).
+matching-included = Las solicitudes A{ $mentee } y A{ $mentor } se pueden volver a proponer la una a la otra (levantado: { $lifted }).
+matching-exclude-order = Escribe primero la solicitud de la persona mentorada y después la del mentor, ambas en { $programme }: match exclude <solicitud de la persona mentorada> <solicitud del mentor> [motivo].
+matching-exclude-open = Las solicitudes A{ $mentee } y A{ $mentor } están en { $match } ({ $status }); recházalo o ciérralo primero.
+matching-excluded = Las solicitudes A{ $mentee } y A{ $mentor } nunca se propondrán la una a la otra.
+matching-rejected = { $who } rechazó la propuesta P{ $id } ({ $mentee } ↔ { $mentor }). No se volverán a proponer.
+matching-rejected-reason = { $who } rechazó la propuesta P{ $id } ({ $mentee } ↔ { $mentor }): { $reason }. No se volverán a proponer.
+matching-already = { $match } ({ $mentee } ↔ { $mentor }) ya está { $status }.
+matching-request-own-choice = La petición P{ $id } es la elección de mentor de { $mentee }: apruébala (match approve P{ $id }) o recházala (match reject P{ $id } [motivo]); se le informa y puede volver a elegir.
+matching-mentee-gone = { $mentee } ya no está lista para emparejar.
+matching-not-a-mentor = La solicitud A{ $id } no es de un mentor listo para emparejar en { $programme }.
+matching-same-mentor = La propuesta P{ $id } ya tiene ese mentor.
+matching-before = { $mentee } y la solicitud A{ $id } ya se emparejaron o propusieron antes: no se vuelven a proponer.
+matching-no-place = El mentor de la solicitud A{ $id } no tiene plazas libres.
+matching-swap-refused = Ese cambio no está permitido: { $why }.
+matching-swapped = { $who } cambió la propuesta P{ $id }: { $mentee } recibe otro mentor (abajo). A quien quede libre con el cambio se le propone de nuevo.
