@@ -30,3 +30,23 @@ matching-before = { $mentee } والطلب A{ $id } طوبقا أو اقتُرح
 matching-no-place = لا مكان متبقيًا لدى مرشد الطلب A{ $id }.
 matching-swap-refused = هذا التبديل غير مسموح: { $why }.
 matching-swapped = بدّل { $who } الاقتراح P{ $id }: يحصل { $mentee } على مرشد آخر (أدناه). ومن يتحرر بالتغيير يُقترح من جديد.
+
+## إغلاق الثنائي وإيقافه مؤقتًا ومراسلته (flows::closure وflows::pause)، جانب المنسقين.
+
+close-usage = الاستخدام: close match <رقم الثنائي> [disciplinary] <السبب>، مثل close match 3 انتقل المرشد إلى الخارج
+close-give-reason = يرجى ذكر سبب (يُسجَّل ولا يُخبَر به الثنائي). الاستخدام: close match <رقم الثنائي> [disciplinary] <السبب>، مثل close match 3 انتقل المرشد إلى الخارج
+close-room = إغلاق الثنائي يعمل في غرفة المنسقين.
+close-no-match = لا يوجد ثنائي M{ $m }.
+close-already-closed = الثنائي M{ $m } ({ $mentee } ↔ { $mentor }) أُغلق من قبل في { $date } ({ $kind }).
+close-not-active = { $match } ({ $mentee } ↔ { $mentor }) في حالة { $status }، وليس نشطًا: لا يوجد ما يُغلق.
+close-ask = إغلاق الثنائي M{ $m } ({ $mentee } ↔ { $mentor }، { $programme }، منذ { $since })؟ يُبلَّغ الاثنان بلطف أنه انتهى (دون السبب) ويُسألان عما يريدانه بعد ذلك؛ وتُؤرشف غرفتهما. لا يمكن التراجع عن ذلك. السبب المسجل: { $reason }
+close-ask-disciplinary = إغلاق الثنائي M{ $m } ({ $mentee } ↔ { $mentor }، { $programme }، منذ { $since })؟ يُبلَّغ الاثنان أن البرنامج أغلقه (دون السبب)، ولا يُعرض على أيٍّ منهما ثنائي جديد؛ وتُؤرشف غرفتهما. لا يمكن التراجع عن ذلك. السبب المسجل: { $reason }
+pause-staff-usage = الاستخدام: pause <رقم الثنائي> until <تاريخ> · resume <رقم الثنائي> · message <رقم الثنائي> <نص>
+pause-staff-usage-example = الاستخدام: pause <رقم الثنائي> until <تاريخ، مثل { $example } أو next Wednesday> · resume <رقم الثنائي> · message <رقم الثنائي> <نص>
+pause-room = الإيقاف المؤقت للثنائي يعمل في غرفة المنسقين.
+pause-staff-no-match = لا يوجد ثنائي M{ $m }.
+pause-not-active = { $match } ({ $mentee } ↔ { $mentor }) ليس نشطًا، فلا يوجد ما يُوقف.
+pause-not-active-message = { $match } ({ $mentee } ↔ { $mentor }) ليس نشطًا، فلا يوجد من تُرسل إليه.
+pause-sent-both = أُرسل إلى { $mentee } و{ $mentor } برسالة مباشرة.
+pause-staff-paused = أوقف { $who } الثنائي M{ $m } ({ $mentee } ↔ { $mentor }) مؤقتًا حتى { $date }.
+pause-staff-resumed = استأنف { $who } الثنائي M{ $m } ({ $mentee } ↔ { $mentor }).

@@ -31,3 +31,23 @@ matching-before = { $mentee } and application A{ $id } were matched or proposed 
 matching-no-place = Application A{ $id }'s mentor has no place left.
 matching-swap-refused = That swap is not allowed: { $why }.
 matching-swapped = Proposal P{ $id } swapped by { $who }: { $mentee } gets another mentor (below). Anyone the change frees is proposed again.
+
+## Closing, pausing and messaging a match (flows::closure, flows::pause), the coordinators' side.
+
+close-usage = Usage: close match <match number> [disciplinary] <reason>, like close match 3 the mentor moved abroad
+close-give-reason = Please give a reason (it is recorded; the pair are not told it). Usage: close match <match number> [disciplinary] <reason>, like close match 3 the mentor moved abroad
+close-room = Closing a match works in the coordinators' room.
+close-no-match = There is no match M{ $m }.
+close-already-closed = Match M{ $m } ({ $mentee } ↔ { $mentor }) was already closed on { $date } ({ $kind }).
+close-not-active = { $match } ({ $mentee } ↔ { $mentor }) is { $status }, not active: there is nothing to close.
+close-ask = Close match M{ $m } ({ $mentee } ↔ { $mentor }, { $programme }, since { $since })? Both are told kindly that it has ended (not the reason) and asked what they would like next; their pair room is archived. This cannot be undone. Reason recorded: { $reason }
+close-ask-disciplinary = Close match M{ $m } ({ $mentee } ↔ { $mentor }, { $programme }, since { $since })? Both are told that the programme has closed it (not the reason), and neither is offered a new match; their pair room is archived. This cannot be undone. Reason recorded: { $reason }
+pause-staff-usage = Usage: pause <match number> until <date> · resume <match number> · message <match number> <text>
+pause-staff-usage-example = Usage: pause <match number> until <date, like { $example } or next Wednesday> · resume <match number> · message <match number> <text>
+pause-room = Pausing a match works in the coordinators' room.
+pause-staff-no-match = There is no match M{ $m }.
+pause-not-active = { $match } ({ $mentee } ↔ { $mentor }) is not active, so there is nothing to pause.
+pause-not-active-message = { $match } ({ $mentee } ↔ { $mentor }) is not active, so there is nothing to message.
+pause-sent-both = Sent to { $mentee } and { $mentor } by DM.
+pause-staff-paused = Match M{ $m } ({ $mentee } ↔ { $mentor }) paused by { $who } until { $date }.
+pause-staff-resumed = Match M{ $m } ({ $mentee } ↔ { $mentor }) resumed by { $who }.

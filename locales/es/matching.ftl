@@ -30,3 +30,23 @@ matching-before = { $mentee } y la solicitud A{ $id } ya se emparejaron o propus
 matching-no-place = El mentor de la solicitud A{ $id } no tiene plazas libres.
 matching-swap-refused = Ese cambio no está permitido: { $why }.
 matching-swapped = { $who } cambió la propuesta P{ $id }: { $mentee } recibe otro mentor (abajo). A quien quede libre con el cambio se le propone de nuevo.
+
+## Cerrar, pausar y escribir a un emparejamiento (flows::closure, flows::pause), el lado de la coordinación.
+
+close-usage = Uso: close match <número de emparejamiento> [disciplinary] <motivo>, como close match 3 el mentor se mudó al extranjero
+close-give-reason = Indica un motivo, por favor (queda registrado; a la pareja no se le dice). Uso: close match <número de emparejamiento> [disciplinary] <motivo>, como close match 3 el mentor se mudó al extranjero
+close-room = Cerrar un emparejamiento funciona en la sala de coordinación.
+close-no-match = No hay ningún emparejamiento M{ $m }.
+close-already-closed = El emparejamiento M{ $m } ({ $mentee } ↔ { $mentor }) ya se cerró el { $date } ({ $kind }).
+close-not-active = { $match } ({ $mentee } ↔ { $mentor }) está { $status }, no activo: no hay nada que cerrar.
+close-ask = ¿Cerrar el emparejamiento M{ $m } ({ $mentee } ↔ { $mentor }, { $programme }, desde el { $since })? A ambas personas se les dice con amabilidad que ha terminado (no el motivo) y se les pregunta qué les gustaría ahora; su sala de pareja se archiva. No se puede deshacer. Motivo registrado: { $reason }
+close-ask-disciplinary = ¿Cerrar el emparejamiento M{ $m } ({ $mentee } ↔ { $mentor }, { $programme }, desde el { $since })? A ambas personas se les dice que el programa lo ha cerrado (no el motivo), y a ninguna se le ofrece un nuevo emparejamiento; su sala de pareja se archiva. No se puede deshacer. Motivo registrado: { $reason }
+pause-staff-usage = Uso: pause <número de emparejamiento> until <fecha> · resume <número de emparejamiento> · message <número de emparejamiento> <texto>
+pause-staff-usage-example = Uso: pause <número de emparejamiento> until <fecha, como { $example } o next Wednesday> · resume <número de emparejamiento> · message <número de emparejamiento> <texto>
+pause-room = Pausar un emparejamiento funciona en la sala de coordinación.
+pause-staff-no-match = No hay ningún emparejamiento M{ $m }.
+pause-not-active = { $match } ({ $mentee } ↔ { $mentor }) no está activo, así que no hay nada que pausar.
+pause-not-active-message = { $match } ({ $mentee } ↔ { $mentor }) no está activo, así que no hay a quién escribir.
+pause-sent-both = Enviado a { $mentee } y { $mentor } por mensaje directo.
+pause-staff-paused = { $who } pausó el emparejamiento M{ $m } ({ $mentee } ↔ { $mentor }) hasta el { $date }.
+pause-staff-resumed = { $who } reanudó el emparejamiento M{ $m } ({ $mentee } ↔ { $mentor }).

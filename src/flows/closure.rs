@@ -63,17 +63,15 @@ pub struct CloseCommand {
     pub reason: String,
 }
 
-const ROOM_USAGE: &str = "Usage: close match <match number> [disciplinary] <reason>, like close match 3 the mentor moved abroad";
-
 /// Parses `close match …` in a room; `None` when the text is not one.
-pub fn parse_room(text: &str) -> Option<Result<CloseCommand, String>> {
+pub fn parse_room(text: &str) -> Option<Result<CloseCommand, Text>> {
     parse_dm(text).map(|own| room_command(&own))
 }
 
 /// A coordinator's `close match …`, from what [`parse_dm`] read of it.
-pub fn room_command((id, rest): &(Option<i64>, String)) -> Result<CloseCommand, String> {
+pub fn room_command((id, rest): &(Option<i64>, String)) -> Result<CloseCommand, Text> {
     let Some(match_id) = *id else {
-        return Err(ROOM_USAGE.into());
+        return Err(Text::msg("close-usage"));
     };
     let (disciplinary, reason) = match rest.split_once(char::is_whitespace) {
         Some((w, r)) if w.eq_ignore_ascii_case("disciplinary") => (true, r.trim()),
@@ -81,9 +79,7 @@ pub fn room_command((id, rest): &(Option<i64>, String)) -> Result<CloseCommand, 
         _ => (false, rest.as_str()),
     };
     if reason.is_empty() {
-        return Err(format!(
-            "Please give a reason (it is recorded; the pair are not told it). {ROOM_USAGE}"
-        ));
+        return Err(Text::msg("close-give-reason"));
     }
     Ok(CloseCommand {
         match_id,
@@ -391,26 +387,23 @@ pub fn handle_room(
     ctx: &Ctx<'_>,
     state: Option<&super::FlowState>,
     room: &RoomRef,
-    command: Result<CloseCommand, String>,
+    command: Result<CloseCommand, Text>,
 ) -> Outcome {
     let (m, command) = match checked(ctx, room, command) {
         Ok(found) => found,
         Err(refused) => return *refused,
     };
-    let told = if command.disciplinary {
-        "Both are told that the programme has closed it (not the reason), and neither is offered a new match"
+    let text = Text::msg(if command.disciplinary {
+        "close-ask-disciplinary"
     } else {
-        "Both are told kindly that it has ended (not the reason) and asked what they would like next"
-    };
-    let text = format!(
-        "Close match M{} ({} ↔ {}, {}, since {})? {told}; their pair room is archived. This cannot be undone. Reason recorded: {}",
-        m.id,
-        m.mentee_name,
-        m.mentor_name,
-        programme_name(ctx, &m.programme),
-        m.started().format("%-d %B %Y"),
-        command.reason
-    );
+        "close-ask"
+    })
+    .arg("m", m.id)
+    .arg("mentee", &m.mentee_name)
+    .arg("mentor", &m.mentor_name)
+    .arg("programme", programme_name(ctx, &m.programme))
+    .arg("since", Text::date(m.started().date_naive()))
+    .arg("reason", command.reason.as_str());
     super::actions::ask(
         ctx,
         state,
@@ -451,17 +444,19 @@ pub fn close_confirmed(ctx: &Ctx<'_>, room: &RoomRef, command: CloseCommand) -> 
 fn checked<'c>(
     ctx: &Ctx<'c>,
     room: &RoomRef,
-    command: Result<CloseCommand, String>,
+    command: Result<CloseCommand, Text>,
 ) -> Result<(&'c MatchRecord, CloseCommand), Box<Outcome>> {
-    let reply = |text: String| Box::new(super::post_only(room, text));
+    let reply = |text: Text| Box::new(super::post_said(room, text));
     let command = super::staff_command(
         room,
         ctx.is_coordinators_room(room),
         command,
-        "Closing a match works in the coordinators' room.",
+        Text::msg("close-room"),
     )?;
     let super::Subject::Pair(Some(m)) = ctx.subject else {
-        return Err(reply(format!("There is no match M{}.", command.match_id)));
+        return Err(reply(
+            Text::msg("close-no-match").arg("m", command.match_id),
+        ));
     };
     let coordinates = ctx
         .programme(&m.programme)
@@ -475,20 +470,21 @@ fn checked<'c>(
     }
     match (m.status, &m.closure) {
         (MatchStatus::Active, _) => Ok((m, command)),
-        (MatchStatus::Closed, Some(c)) => Err(reply(format!(
-            "Match M{} ({} ↔ {}) was already closed on {} ({}).",
-            m.id,
-            m.mentee_name,
-            m.mentor_name,
-            c.at.format("%-d %B %Y"),
-            c.kind.as_str()
-        ))),
-        (status, _) => Err(reply(format!(
-            "{} ({} ↔ {}) is {status}, not active: there is nothing to close.",
-            m.named(),
-            m.mentee_name,
-            m.mentor_name
-        ))),
+        (MatchStatus::Closed, Some(c)) => Err(reply(
+            Text::msg("close-already-closed")
+                .arg("m", m.id)
+                .arg("mentee", &m.mentee_name)
+                .arg("mentor", &m.mentor_name)
+                .arg("date", Text::date(c.at.date_naive()))
+                .arg("kind", c.kind.as_str()),
+        )),
+        (status, _) => Err(reply(
+            Text::msg("close-not-active")
+                .arg("match", m.named())
+                .arg("mentee", &m.mentee_name)
+                .arg("mentor", &m.mentor_name)
+                .arg("status", status.to_string()),
+        )),
     }
 }
 
@@ -773,12 +769,14 @@ mod tests {
             parse_room("close match 4")
                 .unwrap()
                 .unwrap_err()
+                .english()
                 .contains("Please give a reason")
         );
         assert!(
             parse_room("close match soon")
                 .unwrap()
                 .unwrap_err()
+                .english()
                 .contains("Usage")
         );
     }

@@ -24,14 +24,9 @@ fn usage(reader: &Reader) -> Text {
     Text::msg("pause-usage").arg("example", reader.example_date())
 }
 
-const STAFF_USAGE: &str = "Usage: pause <match number> until <date> · resume <match number> · message <match number> <text>";
-
 /// A coordinator's hint, with a date in the programme's order.
-fn staff_usage(reader: &Reader) -> String {
-    format!(
-        "Usage: pause <match number> until <date, like {} or next Wednesday> · resume <match number> · message <match number> <text>",
-        reader.example_date()
-    )
+fn staff_usage(reader: &Reader) -> Text {
+    Text::msg("pause-staff-usage-example").arg("example", reader.example_date())
 }
 
 /// The longest pause, in days.
@@ -58,7 +53,7 @@ impl PauseCommand {
 
 /// Parses `pause <n> until <date>` / `resume <n>` (a number after the verb marks the
 /// coordinators' form; a participant's `pause until ...` is not one).
-pub fn parse(text: &str) -> Option<Result<PauseCommand, String>> {
+pub fn parse(text: &str) -> Option<Result<PauseCommand, Text>> {
     let words: Vec<&str> = text.split_whitespace().collect();
     let verb = words.first()?.to_lowercase();
     if verb != "pause" && verb != "resume" && verb != "message" {
@@ -66,7 +61,7 @@ pub fn parse(text: &str) -> Option<Result<PauseCommand, String>> {
     }
     let id = match numbers::read(words.get(1)?, Numbered::Match)? {
         Ok(id) => id,
-        Err(wrong) => return Some(Err(wrong)),
+        Err(wrong) => return Some(Err(Text::plain(wrong))),
     };
     Some(match (verb.as_str(), &words[2..]) {
         ("resume", []) => Ok(PauseCommand::Resume(id)),
@@ -82,7 +77,7 @@ pub fn parse(text: &str) -> Option<Result<PauseCommand, String>> {
                 .to_string();
             Ok(PauseCommand::Message(id, text))
         }
-        _ => Err(STAFF_USAGE.to_string()),
+        _ => Err(Text::msg("pause-staff-usage")),
     })
 }
 
@@ -195,16 +190,17 @@ fn announce(
         By::Member(u) => name_of(u).clone(),
         By::Coordinator => ctx.user.id.clone(),
     };
-    let what = match until {
-        Some(d) => format!("paused by {by_text} until {}", d.format("%-d %B %Y")),
-        None => format!("resumed by {by_text}"),
-    };
+    let said = match until {
+        Some(d) => Text::msg("pause-staff-paused").arg("date", Text::date(d)),
+        None => Text::msg("pause-staff-resumed"),
+    }
+    .arg("m", m.id)
+    .arg("mentee", &m.mentee_name)
+    .arg("mentor", &m.mentor_name)
+    .arg("who", by_text);
     effects.extend(staff_room.map(|room| Effect::PostInRoom {
         room: room.clone(),
-        message: OutMessage::text(format!(
-            "Match M{} ({} ↔ {}) {what}.",
-            m.id, m.mentee_name, m.mentor_name
-        )),
+        message: OutMessage::said(said),
     }));
     effects
 }
@@ -273,24 +269,24 @@ pub fn resume(ctx: &Ctx<'_>) -> Outcome {
 }
 
 /// A coordinator's `pause <n> until <date>` / `resume <n>` in the coordinators' room.
-pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<PauseCommand, String>) -> Outcome {
-    let reply = |text: String| {
+pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<PauseCommand, Text>) -> Outcome {
+    let reply = |text: Text| {
         Outcome::unchanged(vec![Effect::PostInRoom {
             room: room.clone(),
-            message: OutMessage::text(text),
+            message: OutMessage::said(text),
         }])
     };
     let command = match super::staff_command(
         room,
         ctx.is_coordinators_room(room),
         command,
-        "Pausing a match works in the coordinators' room.",
+        Text::msg("pause-room"),
     ) {
         Ok(c) => c,
         Err(early) => return *early,
     };
     let Subject::Pair(Some(m)) = ctx.subject else {
-        return reply(format!("There is no match M{}.", command.match_id()));
+        return reply(Text::msg("pause-staff-no-match").arg("m", command.match_id()));
     };
     let coordinates = ctx
         .programmes
@@ -300,16 +296,15 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<PauseCommand, Strin
         return super::review::refuse_non_coordinator(ctx, room, "pause or resume a match");
     }
     if m.status != MatchStatus::Active {
-        return reply(format!(
-            "{} ({} ↔ {}) is not active, so there is nothing to {}.",
-            m.named(),
-            m.mentee_name,
-            m.mentor_name,
-            match command {
-                PauseCommand::Message(..) => "message",
-                _ => "pause",
-            }
-        ));
+        return reply(
+            Text::msg(match command {
+                PauseCommand::Message(..) => "pause-not-active-message",
+                _ => "pause-not-active",
+            })
+            .arg("match", m.named())
+            .arg("mentee", &m.mentee_name)
+            .arg("mentor", &m.mentor_name),
+        );
     }
     if let PauseCommand::Message(_, text) = &command {
         let programme = ctx
@@ -330,10 +325,11 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<PauseCommand, Strin
             .collect();
         effects.push(Effect::PostInRoom {
             room: room.clone(),
-            message: OutMessage::text(format!(
-                "Sent to {} and {} by DM.",
-                m.mentee_name, m.mentor_name
-            )),
+            message: OutMessage::said(
+                Text::msg("pause-sent-both")
+                    .arg("mentee", &m.mentee_name)
+                    .arg("mentor", &m.mentor_name),
+            ),
         });
         return Outcome::unchanged(effects);
     }
@@ -342,9 +338,9 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<PauseCommand, Strin
         PauseCommand::Resume(_) => None,
         PauseCommand::Pause(_, rest) => {
             let reader = Reader::for_programmes(ctx.now, ctx.programme(&m.programme));
-            match parse_until(ctx, rest, Text::plain(staff_usage(&reader)), &reader) {
+            match parse_until(ctx, rest, staff_usage(&reader), &reader) {
                 Ok((_, date)) => Some(date),
-                Err(e) => return reply(e.english()),
+                Err(e) => return reply(e),
             }
         }
     };

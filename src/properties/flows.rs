@@ -115,7 +115,7 @@ proptest! {
         }
         match crate::flows::closure::parse_room(&s) {
             Some(Ok(c)) => prop_assert!(!c.reason.is_empty()),
-            Some(Err(usage)) => prop_assert!(!usage.is_empty()),
+            Some(Err(usage)) => prop_assert!(!usage.english().is_empty()),
             None => {}
         }
         let _ = crate::flows::closure::parse_transcript(&s);
@@ -143,7 +143,7 @@ proptest! {
     fn pause_review_pairing_and_survey_commands_are_parsed_or_refused(s in command()) {
         match crate::flows::pause::parse(&s) {
             Some(Ok(c)) => prop_assert!(c.match_id() > 0),
-            Some(Err(usage)) => prop_assert!(!usage.is_empty()),
+            Some(Err(usage)) => prop_assert!(!usage.english().is_empty()),
             None => {}
         }
         if let Some(Err(usage)) = crate::flows::review::parse(&s) {

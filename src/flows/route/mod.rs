@@ -165,7 +165,7 @@ pub enum Room {
     /// `close match …`: as a coordinator's command (`room`), and as a participant's
     /// request about their own match (`own`: the number, if given, and the reason).
     Close {
-        room: Result<CloseCommand, String>,
+        room: Result<CloseCommand, crate::i18n::Text>,
         own: (Option<i64>, String),
     },
     /// A survey command.
@@ -193,7 +193,7 @@ pub enum Room {
     /// A coordinators' list (`matches`, `match show`, `who`).
     Roster(Result<RosterCommand, String>),
     /// `pause`, `resume` or `message` a match.
-    Pause(Result<PauseCommand, String>),
+    Pause(Result<PauseCommand, crate::i18n::Text>),
     /// Staff check-ins (`checkins`, `checkin M3 …`).
     Support(Result<SupportCommand, String>),
     /// `idea`: something for a pair to talk about, in their pair room.
