@@ -36,6 +36,38 @@ impl Store {
         Ok(Some((row.try_get("id")?, prompt)))
     }
 
+    /// People with a prompt waiting and no conversation in progress: a prompt queued by a
+    /// step whose process stopped before starting it (the start follows the commit), or
+    /// whose start failed. At most `limit`, the longest waiting first; stand-ins for
+    /// assisted applicants are left out (their prompts wait for the account that takes the
+    /// application over).
+    pub async fn stranded_prompt_holders(&self, limit: i64) -> Result<Vec<UserRef>> {
+        let rows = sqlx::query(
+            "SELECT p.platform, p.user_id, MIN(p.id) AS first FROM pending_prompts p \
+             WHERE NOT EXISTS (SELECT 1 FROM conversations c \
+                 WHERE c.platform = p.platform AND c.user_id = p.user_id) \
+             AND substr(p.user_id, 1, length($1)) <> $1 \
+             GROUP BY p.platform, p.user_id ORDER BY first LIMIT $2",
+        )
+        .bind(crate::domain::ids::ASSISTED)
+        .bind(limit)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|row| {
+                use sqlx::Row as _;
+                let platform: String = row.try_get("platform")?;
+                let user_id: String = row.try_get("user_id")?;
+                Ok(UserRef::new(
+                    platform
+                        .parse()
+                        .map_err(|e| anyhow::anyhow!("a stored platform: {e}"))?,
+                    user_id,
+                ))
+            })
+            .collect()
+    }
+
     /// Remembers a prompt sent on a platform under its message id (forgotten after 90 days
     /// by the sweep: [`Store::forget_old_prompts`]).
     pub async fn remember_prompt(

@@ -456,3 +456,43 @@ async fn a_message_sent_while_the_database_is_unreachable_waits_and_is_answered_
         step
     );
 }
+
+both_backends! {
+    async fn a_prompt_queued_by_a_process_that_died_is_started_before_the_persons_next_message(db: TestDb) {
+        // Amina applies and acknowledges the orientation; a coordinator then set it back to
+        // pending, and the process recording it died after its commit, before starting
+        // the prompt it queued.
+        let h = Harness::new(&db).await;
+        let id = ready_mentee(&h, "amina", "Amina").await;
+        let now = h.app.now();
+        let effects = [
+            Effect::RecordStep {
+                application_id: id,
+                step_id: "orientation".into(),
+                state: tandem::domain::screening::StepState::Pending,
+                by: "console:carol".into(),
+            },
+            Effect::QueuePrompt {
+            user: user("amina"),
+            prompt: tandem::flows::Prompt::Acknowledge {
+                application_id: id,
+                programme: "pathways-2027".into(),
+                step_id: "orientation".into(),
+            },
+        },
+        ];
+        let enqueue = crate::support::enqueued_by_a_dead_process("crashed-step", now);
+        h.store
+            .commit_step_with(&user("carol"), None, &StateChange::Unchanged, &effects, now, Some(&enqueue), None)
+            .await
+            .unwrap();
+        // The next sweep (the first thing a process that starts again does) starts it, so
+        // her "I agree" answers it rather than being read as something else.
+        let out = h.sweep().await;
+        assert!(out.contains("[dm amina] Orientation and code of conduct"), "{out}");
+        let out = h.dm_all("amina", "I agree").await;
+        assert!(!out.contains("works in your pair room"), "{out}");
+        assert!(h.store.next_prompt(&user("amina")).await.unwrap().is_none(), "nothing is left waiting");
+        assert!(h.store.stranded_prompt_holders(10).await.unwrap().is_empty());
+    }
+}

@@ -45,6 +45,15 @@ impl App {
                 Err(e) => warn!(match_id = id, "scheduling a missed plan failed: {e:#}"),
             }
         }
+        // A prompt queued for someone free to answer it but never started (the process
+        // stopped between a step's commit and the start that follows it): started now,
+        // before anything they say next is read without it.
+        for person in self.store.stranded_prompt_holders(200).await? {
+            match self.deliver_prompts(&person).await {
+                Ok(_) => done += 1,
+                Err(e) => warn!("starting a waiting prompt failed: {e:#}"),
+            }
+        }
         let today = self.clock.now().date_naive();
         for (id, step) in self.store.expired_checks(today).await? {
             if self
