@@ -14,8 +14,8 @@ review-rejected =
     شكرًا لاهتمامك، ونرجو ألا يثبّط هذا عزيمتك.
 review-waitlisted = شكرًا لتقديمك إلى { $programme } بصفة { $role }. طلبك على قائمة الانتظار لدينا: سنتواصل معك حالما يتوفر مكان. اكتب status في أي وقت لترى موقعك.
 review-step-scheduled = موعد { $step } الخاص بك في { $programme } هو { $when }. إن لم يناسبك هذا الوقت، رُدّ هنا أو تواصل مع المنسقين.
-review-when = { $weekday } { $day } { $month }
-review-when-time = { $weekday } { $day } { $month }، { $time } ({ $zone })
+review-when = { $weekday } { $date }
+review-when-time = { $weekday } { $date }، { $time } ({ $zone })
 ready-mentor-profile = يختار المتدربون في هذا البرنامج مرشدهم: اكتب profile لتختار ما يرونه عنك (لن تظهر في القائمة حتى يعرض شيئًا).
 ready-mentee-rank = هنا تختار مرشدك: اكتب browse لترى المرشدين الذين لديهم متسع، ثم رتّب من تودّهم بـ rank، واختيارك الأول أولًا.
 ready-mentee-choose = هنا تختار مرشدك: اكتب browse لترى المرشدين الذين لديهم متسع.

@@ -16,8 +16,8 @@ review-rejected =
     Thank you for your interest, and please don't let this discourage you.
 review-waitlisted = Thank you for applying to { $programme } as a { $role }. Your application is on our waiting list: we'll be in touch as soon as a place opens. Type status at any time to see where you stand.
 review-step-scheduled = Your { $step } for { $programme } is scheduled for { $when }. If that time doesn't suit you, reply here or contact the coordinators.
-review-when = { $weekday } { $day } { $month }
-review-when-time = { $weekday } { $day } { $month }, { $time } ({ $zone })
+review-when = { $weekday } { $date }
+review-when-time = { $weekday } { $date }, { $time } ({ $zone })
 ready-mentor-profile = Mentees in this programme can choose their mentor: type profile to choose what they see of you (until it shows something, you are not listed).
 ready-mentee-rank = Here you choose your mentor: type browse to see the mentors who have room, then rank the ones you'd like, your first choice first.
 ready-mentee-choose = Here you choose your mentor: type browse to see the mentors who have room.

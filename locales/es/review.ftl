@@ -15,8 +15,8 @@ review-rejected =
     Gracias por tu interés, y que esto no te desanime, por favor.
 review-waitlisted = Gracias por solicitar { $programme } como { $role }. Tu solicitud está en nuestra lista de espera: te escribiremos en cuanto se abra una plaza. Escribe status cuando quieras para ver en qué punto estás.
 review-step-scheduled = Tu { $step } para { $programme } está programada para el { $when }. Si esa hora no te viene bien, responde aquí o contacta con la coordinación.
-review-when = { $weekday } { $day } de { $month }
-review-when-time = { $weekday } { $day } de { $month }, { $time } ({ $zone })
+review-when = { $weekday } { $date }
+review-when-time = { $weekday } { $date }, { $time } ({ $zone })
 ready-mentor-profile = En este programa, las personas mentoradas eligen a su mentor: escribe profile para elegir qué ven de ti (hasta que muestre algo, no apareces en la lista).
 ready-mentee-rank = Aquí eliges a tu mentor: escribe browse para ver quién tiene hueco, y luego rank con quienes te gustarían, tu primera opción primero.
 ready-mentee-choose = Aquí eliges a tu mentor: escribe browse para ver quién tiene hueco.

@@ -283,23 +283,20 @@ fn in_room(ctx: &Ctx<'_>, state: Option<&FlowState>, room: &RoomRef, command: &R
         room: room.clone(),
         message: OutMessage::text(t),
     };
-    let post_said = |t: Text| Effect::PostInRoom {
-        room: room.clone(),
-        message: OutMessage::said(t),
-    };
+    let said_here = |t: Text| said_in(room, t);
     let sent_dm = Text::msg("reply-sent-dm").arg("user", ctx.user.id.as_str());
     match command {
         Room::NotForBot => Outcome::unchanged(vec![]),
         Room::Help | Room::Command(Command::Help | Command::Greeting) => Outcome::unchanged(
             room_help(ctx, room, None)
                 .into_iter()
-                .map(post_said)
+                .map(said_here)
                 .collect(),
         ),
         Room::HelpOn(topic) => Outcome::unchanged(
             room_help(ctx, room, Some(topic))
                 .into_iter()
-                .map(post_said)
+                .map(said_here)
                 .collect(),
         ),
         Room::Cancel => match actions::waiting(state) {
@@ -310,7 +307,7 @@ fn in_room(ctx: &Ctx<'_>, state: Option<&FlowState>, room: &RoomRef, command: &R
         Room::Action(command) => actions::handle(ctx, state, room, command.clone()),
         Room::Case(command) => cases::handle(ctx, room, command.clone()),
         Room::Event(Ok(command)) => events::handle(ctx, room, command.clone()),
-        Room::Event(Err(usage)) => Outcome::unchanged(vec![post_said(usage.clone())]),
+        Room::Event(Err(usage)) => post_said(room, usage.clone()),
         Room::Survey(Err(usage)) => Outcome::unchanged(vec![post(usage.clone())]),
         Room::Close { room: command, own } => {
             if ctx.is_coordinators_room(room) {
@@ -364,32 +361,32 @@ fn in_room(ctx: &Ctx<'_>, state: Option<&FlowState>, room: &RoomRef, command: &R
                 .windows(2)
                 .any(|w| w[0] == "via" && w[1] == "announcement")
             {
-                outcome.effects.push(post_said(sent_dm));
+                outcome.effects.push(said_here(sent_dm));
             }
             outcome
         }
         Room::Command(Command::Status) => Outcome::unchanged(vec![
             ctx.dm(OutMessage::said(status_text(ctx))),
-            post_said(sent_dm),
+            said_here(sent_dm),
         ]),
         Room::Command(Command::Language(words)) => {
             let mut outcome = language::handle(ctx, words);
-            outcome.effects.push(post_said(sent_dm));
+            outcome.effects.push(said_here(sent_dm));
             outcome
         }
         Room::Command(Command::Resources(words)) => {
             let mut outcome = resources::list(ctx, words);
-            outcome.effects.push(post_said(sent_dm));
+            outcome.effects.push(said_here(sent_dm));
             outcome
         }
         Room::Command(Command::MuteAnnouncements(muted)) => {
             let mut outcome = broadcast::mute(ctx, *muted);
-            outcome.effects.push(post_said(sent_dm));
+            outcome.effects.push(said_here(sent_dm));
             outcome
         }
         Room::Command(Command::Done(n)) => {
             let mut outcome = resources::done(ctx, n);
-            outcome.effects.push(post_said(sent_dm));
+            outcome.effects.push(said_here(sent_dm));
             outcome
         }
         Room::Resources(named) => resources::progress(ctx, room, named.as_deref()),
@@ -420,14 +417,14 @@ fn in_room(ctx: &Ctx<'_>, state: Option<&FlowState>, room: &RoomRef, command: &R
             Ok(command) => broadcast::ask(ctx, state, room, command),
             Err(early) => *early,
         },
-        Room::Command(_) => Outcome::unchanged(vec![post_said(
+        Room::Command(_) => Outcome::unchanged(vec![said_here(
             Text::msg("reply-answer-in-dm").arg("user", ctx.user.id.as_str()),
         )]),
         Room::Idea => starters::handle(ctx, room),
         Room::Agreement(command) => agreement::handle(ctx, room, *command),
         Room::Meeting(command) => meetings::handle(ctx, room, command.clone()),
         Room::Unknown(rest) => {
-            Outcome::unchanged(vec![post_said(unknown_text(rest, ctx.room_prefix))])
+            Outcome::unchanged(vec![said_here(unknown_text(rest, ctx.room_prefix))])
         }
     }
 }
@@ -454,13 +451,17 @@ pub(crate) fn staff_command<C>(
     Ok(command)
 }
 
-/// A step whose only effect is a post in `room`.
-/// Posts `text`, said from the catalogue, in `room`, and nothing else.
-pub(crate) fn post_said(room: &RoomRef, text: crate::i18n::Text) -> Outcome {
-    Outcome::unchanged(vec![Effect::PostInRoom {
+/// A post of `text`, said from the catalogue, in `room`.
+pub(crate) fn said_in(room: &RoomRef, text: impl Into<Text>) -> Effect {
+    Effect::PostInRoom {
         room: room.clone(),
-        message: OutMessage::said(text),
-    }])
+        message: OutMessage::said(text.into()),
+    }
+}
+
+/// A step whose only effect is a post in `room`: `text`, said from the catalogue.
+pub(crate) fn post_said(room: &RoomRef, text: impl Into<Text>) -> Outcome {
+    Outcome::unchanged(vec![said_in(room, text)])
 }
 
 pub(crate) fn post_only(room: &RoomRef, text: String) -> Outcome {

@@ -17,7 +17,9 @@
 //! To add a command: a [`EventCommand`] variant, its words in [`parse`], its handling in
 //! [`handle`].
 
-use super::{Content, Ctx, Effect, OutMessage, Outcome, Subject, staff_command};
+use super::{
+    Content, Ctx, Effect, OutMessage, Outcome, Subject, post_said, said_in, staff_command,
+};
 use crate::domain::events::{self, EventRecord, EventRequest, NewEvent, Rsvp};
 use crate::domain::when::Reader;
 use crate::domain::{RoomRef, UserRef};
@@ -224,10 +226,7 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: EventCommand) -> Outcome {
     if let EventCommand::Rsvp(n, answer) = command {
         return rsvp(ctx, n, Some(answer));
     }
-    let post = |t: Text| Effect::PostInRoom {
-        room: room.clone(),
-        message: OutMessage::said(t),
-    };
+    let post = |t: Text| said_in(room, t);
     let command = match staff_command(
         room,
         ctx.is_coordinators_room(room),
@@ -372,12 +371,7 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: EventCommand) -> Outcome {
 }
 
 fn create(ctx: &Ctx<'_>, room: &RoomRef, request: Result<EventRequest, String>) -> Outcome {
-    let post = |t: Text| {
-        Outcome::unchanged(vec![Effect::PostInRoom {
-            room: room.clone(),
-            message: OutMessage::said(t),
-        }])
-    };
+    let post = |t: Text| post_said(room, t);
     // Read as the writer means it: the time zone and date order of the programmes they
     // coordinate.
     let reader = Reader::for_programmes(

@@ -69,7 +69,7 @@ pub use crate::chat::{
     Placement, ReportedMessage, Thread, application_thread, case_thread, strip_prefix_ci,
 };
 pub use decide::{decide, handle};
-pub(crate) use decide::{drop_held, post_only, post_said, staff_command};
+pub(crate) use decide::{drop_held, post_only, post_said, said_in, staff_command};
 pub use escape::withdraw_dead;
 pub(crate) use help::{help_text, status_text};
 

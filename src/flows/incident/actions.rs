@@ -23,7 +23,9 @@ use crate::domain::people::KnownPerson;
 use crate::domain::survey::Audience;
 use crate::domain::when::{Reader, phrase};
 use crate::domain::{RoomRef, UserRef};
-use crate::flows::{Ctx, Effect, FlowState, OutMessage, Outcome, StateChange, Subject};
+use crate::flows::{
+    Ctx, Effect, FlowState, OutMessage, Outcome, StateChange, Subject, post_said, said_in,
+};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ActionCommand {
@@ -222,13 +224,6 @@ pub fn is_cancel(text: &str) -> bool {
     text.trim().eq_ignore_ascii_case("cancel")
 }
 
-fn post(room: &RoomRef, text: Text) -> Effect {
-    Effect::PostInRoom {
-        room: room.clone(),
-        message: OutMessage::said(text),
-    }
-}
-
 /// The one person Tandem knows by what the moderator typed (the app looked them up:
 /// [`Ctx::people`]); nobody, or several, is refused rather than acted on.
 fn person(ctx: &Ctx<'_>, who: &str) -> Result<KnownPerson, String> {
@@ -244,10 +239,7 @@ pub fn handle(
     room: &RoomRef,
     command: Result<ActionCommand, Text>,
 ) -> Outcome {
-    let reply = |text: Text| Outcome {
-        state: StateChange::Unchanged,
-        effects: vec![post(room, text)],
-    };
+    let reply = |text: Text| post_said(room, text);
     let pending = waiting(state);
     // In the moderators' room `confirm` is theirs (and refused to anyone else, on record);
     // elsewhere a coordinator's waiting action is confirmed or pointed to its room.
@@ -301,7 +293,7 @@ pub fn handle(
         && !ctx.moderates_in(room, programme.as_deref())
     {
         return Outcome::unchanged(vec![
-            post(
+            said_in(
                 room,
                 Text::msg("action-confirm-elsewhere").arg("m", *match_id),
             ),
@@ -321,7 +313,7 @@ pub fn handle(
             ))
     {
         return Outcome::unchanged(vec![
-            post(room, Text::msg("action-across")),
+            said_in(room, Text::msg("action-across")),
             Effect::LogRefusal {
                 user: ctx.user.clone(),
                 action: "moderation action across programmes".into(),
@@ -339,7 +331,7 @@ pub fn handle(
         ActionCommand::Cancel => finish(
             ctx,
             state,
-            Outcome::unchanged(vec![post(room, Text::msg("action-cancelled"))]),
+            Outcome::unchanged(vec![said_in(room, Text::msg("action-cancelled"))]),
         ),
         ActionCommand::Freeze(id) | ActionCommand::Unfreeze(id) => {
             let frozen = matches!(command, ActionCommand::Freeze(_));
@@ -348,7 +340,7 @@ pub fn handle(
             };
             if !ctx.moderates_in(room, Some(&m.programme)) {
                 return Outcome::unchanged(vec![
-                    post(room, Text::msg("action-match-elsewhere").arg("m", id)),
+                    said_in(room, Text::msg("action-match-elsewhere").arg("m", id)),
                     Effect::LogRefusal {
                         user: ctx.user.clone(),
                         action: format!("freeze or unfreeze M{id} (another programme's)"),
@@ -486,7 +478,7 @@ fn confirm(ctx: &Ctx<'_>, room: &RoomRef, action: &PendingAction) -> Outcome {
                 frozen: *frozen,
                 by,
             });
-            effects.push(post(
+            effects.push(said_in(
                 room,
                 Text::msg(if *frozen {
                     "action-frozen"
@@ -498,7 +490,7 @@ fn confirm(ctx: &Ctx<'_>, room: &RoomRef, action: &PendingAction) -> Outcome {
                 .arg("who", &ctx.user.id),
             ));
             if let Some(coordinators) = ctx.coordinators_room(programme.as_deref()) {
-                effects.push(post(
+                effects.push(said_in(
                     coordinators,
                     Text::msg(if *frozen {
                         "action-frozen-coordinators"
@@ -521,7 +513,7 @@ fn confirm(ctx: &Ctx<'_>, room: &RoomRef, action: &PendingAction) -> Outcome {
                 reason: reason.clone(),
                 by,
             });
-            effects.push(post(
+            effects.push(said_in(
                 room,
                 Text::msg("action-suspended")
                     .arg("user", user.to_string())
@@ -534,7 +526,7 @@ fn confirm(ctx: &Ctx<'_>, room: &RoomRef, action: &PendingAction) -> Outcome {
                 room: RoomRef::new(user.platform, from.clone()),
                 by,
             });
-            effects.push(post(
+            effects.push(said_in(
                 room,
                 Text::msg("action-removed")
                     .arg("user", user.to_string())
@@ -549,7 +541,7 @@ fn confirm(ctx: &Ctx<'_>, room: &RoomRef, action: &PendingAction) -> Outcome {
         }
         PendingAction::Unsuspend { user } => {
             effects.push(Effect::Unsuspend { user: user.clone() });
-            effects.push(post(
+            effects.push(said_in(
                 room,
                 Text::msg("action-unsuspended")
                     .arg("user", user.to_string())

@@ -33,7 +33,7 @@ pub use proposals::*;
 use crate::i18n::Text;
 use std::collections::{HashMap, HashSet};
 
-use super::{Ctx, Effect, OutMessage, Outcome, Prompt, StateChange, Subject};
+use super::{Ctx, Effect, OutMessage, Outcome, Prompt, StateChange, Subject, post_said, said_in};
 use crate::domain::matches::{MatchRecord, MatchStatus, NewMatch};
 use crate::domain::numbers::{self, Numbered};
 use crate::domain::{ApplicationRecord, Programme, RoleKind, RoomRef, UserRef};
@@ -177,26 +177,16 @@ pub fn needs(
     }
 }
 
-fn post(room: &RoomRef, text: impl Into<Text>) -> Effect {
-    Effect::PostInRoom {
-        room: room.clone(),
-        message: OutMessage::said(text.into()),
-    }
-}
-
 /// A post in `programme`'s coordinators' room.
 fn to_room(ctx: &Ctx<'_>, programme: &str, text: impl Into<Text>) -> Vec<Effect> {
     ctx.coordinators_room(Some(programme))
-        .map(|room| post(room, text))
+        .map(|room| said_in(room, text))
         .into_iter()
         .collect()
 }
 
 pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<PairingCommand, Text>) -> Outcome {
-    let reply = |text: Text| Outcome {
-        state: StateChange::Unchanged,
-        effects: vec![post(room, text)],
-    };
+    let reply = |text: Text| post_said(room, text);
     let command = match super::staff_command(
         room,
         ctx.is_coordinators_room(room),
@@ -279,7 +269,7 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<PairingCommand, Tex
             };
             let mut effects = approve(ctx, programme, mentees, mentors, m, &by);
             if effects.is_empty() {
-                effects = vec![post(room, already(m))];
+                effects = vec![said_in(room, already(m))];
             }
             Outcome {
                 state: StateChange::Unchanged,
@@ -316,13 +306,7 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<PairingCommand, Tex
                 })
                 .collect();
             if let Some(m) = apart.iter().find(|m| m.status.is_open()) {
-                return reply(
-                    Text::msg("matching-already-together")
-                        .arg("mentee", mentee_app)
-                        .arg("mentor", mentor_app)
-                        .arg("match", m.id)
-                        .arg("status", m.status.to_string()),
-                );
+                return reply(open_pair("matching-already-together", m));
             }
             if apart.is_empty() {
                 return reply(
@@ -340,7 +324,7 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<PairingCommand, Tex
                         mentor_application: mentor_app,
                         by,
                     },
-                    post(
+                    said_in(
                         room,
                         Text::msg("matching-included")
                             .arg("mentee", mentee_app)
@@ -379,13 +363,7 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<PairingCommand, Tex
                     && m.mentor_application == mentor_app
                     && m.status.is_open()
             }) {
-                return reply(
-                    Text::msg("matching-exclude-open")
-                        .arg("mentee", mentee_app)
-                        .arg("mentor", mentor_app)
-                        .arg("match", m.id)
-                        .arg("status", m.status.to_string()),
-                );
+                return reply(open_pair("matching-exclude-open", m));
             }
             Outcome {
                 state: StateChange::Unchanged,
@@ -401,7 +379,7 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<PairingCommand, Tex
                             reason
                         },
                     },
-                    post(
+                    said_in(
                         room,
                         Text::msg("matching-excluded")
                             .arg("mentee", mentee_app)
@@ -421,7 +399,7 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<PairingCommand, Tex
                 state: StateChange::Unchanged,
                 effects: vec![
                     rejected(id, by),
-                    post(
+                    said_in(
                         room,
                         if reason.is_empty() {
                             Text::msg("matching-rejected")
@@ -445,6 +423,15 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<PairingCommand, Tex
             }
         }
     }
+}
+
+/// Message `id` about `m`, an open match between the two applications a command names.
+fn open_pair(id: &str, m: &MatchRecord) -> Text {
+    Text::msg(id)
+        .arg("mentee", m.mentee_application)
+        .arg("mentor", m.mentor_application)
+        .arg("match", m.id)
+        .arg("status", m.status.to_string())
 }
 
 /// A proposal set aside (by a coordinator, rejected or swapped for another; by Tandem,

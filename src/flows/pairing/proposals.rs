@@ -23,10 +23,7 @@ pub(super) fn swap(
     mentor_app: i64,
     room: &RoomRef,
 ) -> Outcome {
-    let reply = |text: Text| Outcome {
-        state: StateChange::Unchanged,
-        effects: vec![post(room, text)],
-    };
+    let reply = |text: Text| post_said(room, text);
     let Some(m) = matches.iter().find(|m| m.id == id) else {
         return reply(Text::msg("matching-no-such").arg("id", id));
     };
@@ -90,7 +87,7 @@ pub(super) fn swap(
                 score,
                 reasons,
             }]),
-            post(
+            said_in(
                 room,
                 Text::msg("matching-swapped")
                     .arg("id", id)
@@ -229,10 +226,7 @@ pub(super) fn propose(
     only: Option<i64>,
     room: &RoomRef,
 ) -> Outcome {
-    let reply = |text: String| Outcome {
-        state: StateChange::Unchanged,
-        effects: vec![post(room, text)],
-    };
+    let reply = |text: String| post_said(room, text);
     // Where mentees choose, a coordinator may still propose for one person (`match
     // rematch`), not for everyone.
     if !engine_proposes(programme) && only.is_none() {
@@ -259,7 +253,7 @@ pub(super) fn propose(
     ))];
     if !p.unmatched.is_empty() {
         let why = unmatched_lines(mentees, &p);
-        effects.push(post(
+        effects.push(said_in(
             room,
             format!("Not matched this time:\n• {}", why.join("\n• ")),
         ));

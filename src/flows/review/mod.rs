@@ -30,7 +30,10 @@ pub(crate) use screening::*;
 
 use std::collections::BTreeMap;
 
-use super::{CardAction, Ctx, Decision, Effect, OutMessage, Outcome, Prompt, StateChange, Subject};
+use super::{
+    CardAction, Ctx, Decision, Effect, OutMessage, Outcome, Prompt, StateChange, Subject,
+    post_said, said_in,
+};
 use crate::domain::answer::Answer;
 use crate::domain::matches::{MatchRecord, MatchStatus};
 use crate::domain::numbers::{self, Numbered};
@@ -198,14 +201,8 @@ fn step_applications(rest: &str) -> Result<(Vec<i64>, Vec<String>), String> {
 
 /// Decides on a coordinator's command posted in `room`.
 pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<ReviewCommand, Text>) -> Outcome {
-    let post = |text: Text| Effect::PostInRoom {
-        room: room.clone(),
-        message: OutMessage::said(text),
-    };
-    let reply = |text: Text| Outcome {
-        state: StateChange::Unchanged,
-        effects: vec![post(text)],
-    };
+    let post = |text: Text| said_in(room, text);
+    let reply = |text: Text| post_said(room, text);
     let command = match super::staff_command(
         room,
         ctx.is_coordinators_room(room),
@@ -671,8 +668,7 @@ fn when_said(day: chrono::NaiveDate, time: Option<(String, String)>) -> Text {
             day.weekday().number_from_monday()
         )),
     )
-    .arg("day", i64::from(day.day()))
-    .arg("month", Text::msg(&format!("month-{}", day.month())))
+    .arg("date", Text::day_month(day))
 }
 
 /// The same step update for several applications: each is decided on its own, as if it

@@ -46,6 +46,7 @@ use crate::domain::numbers::{self, Numbered};
 use crate::domain::text::{char_len, clean, preview, thousands};
 use crate::flows::{
     CardAction, Content, Ctx, Effect, FlowState, OutMessage, Outcome, Prompt, StateChange, Subject,
+    said_in,
 };
 use crate::i18n::Text;
 
@@ -156,13 +157,6 @@ pub fn parse_dm(text: &str, prefix: &str) -> Option<Result<CaseCommand, Text>> {
     parse(crate::flows::strip_prefix_ci(text.trim(), prefix).unwrap_or(text))
 }
 
-fn post(room: &RoomRef, text: Text) -> Effect {
-    Effect::PostInRoom {
-        room: room.clone(),
-        message: OutMessage::said(text),
-    }
-}
-
 fn event(case_id: i64, actor: &str, kind: &str, detail: &str) -> Effect {
     Effect::CaseEvent {
         case_id,
@@ -184,7 +178,7 @@ enum Desk<'a> {
 impl Desk<'_> {
     fn say(&self, ctx: &Ctx<'_>, text: impl Into<Text>) -> Effect {
         match self {
-            Desk::Room(room) => post(room, text.into()),
+            Desk::Room(room) => said_in(room, text.into()),
             Desk::Dm => ctx.dm(OutMessage::said(text.into())),
         }
     }
@@ -270,7 +264,7 @@ pub(crate) fn moderator_command<C>(
     }
     let (action, case) = describe(&command);
     let mut effects = vec![
-        post(
+        said_in(
             room,
             Text::msg("case-only-moderators").arg("who", &ctx.user.id),
         ),
