@@ -60,3 +60,38 @@ review-usage-reject = الاستخدام: reject <رقم الطلب> <السبب
 review-usage-ask = الاستخدام: ask <رقم الطلب> <سؤال>، مثلًا: ask A12 ما الأمسيات التي تكون فيها متفرغًا؟
 review-usage-note = الاستخدام: note <رقم الطلب> <نص لا يراه إلا المنسقون>، مثلًا: note A8 تفضّل المكالمات المسائية؛ قابلتها في اليوم المفتوح.
 review-usage-step = الاستخدام: step <رقم الطلب أو أرقامه> <الخطوة> <التحديث>، مثلًا: step A12 interview done، step A12 interview scheduled 20/01 18:00، step A12 background check cleared until 30/06/2029، step A6, A7 and A9 training done
+
+## ما لا يستطيعه إلا منسقو البرنامج: تتمة «عذرًا …، لا يستطيع … إلا منسقو البرنامج»
+## (review-only-coordinators).
+
+coordinators-can-use = استخدام `{ $verb }`
+coordinators-can-verb-in = { $verb ->
+    [approve] قبول طلبات { $programme }
+    [reject] رفض طلبات { $programme }
+    [ask] طرح الأسئلة على طلبات { $programme }
+    [waitlist] وضع طلبات { $programme } على قائمة الانتظار
+    [note] كتابة ملاحظات على طلبات { $programme }
+    [step] تسجيل خطوات طلبات { $programme }
+    [show] عرض طلبات { $programme }
+   *[other] استخدام `{ $verb }` مع طلبات { $programme }
+}
+coordinators-can-list-matches = عرض قائمة الثنائيات
+coordinators-can-see-match = عرض الثنائي { $match }
+coordinators-can-look-up = البحث عن الأشخاص
+coordinators-can-assist = تسجيل طلب نيابةً عن شخص
+coordinators-can-assist-in = العمل على الطلبات المُسجَّلة نيابةً عن أصحابها في { $programme }
+coordinators-can-match = مطابقة الأشخاص
+coordinators-can-match-in = مطابقة الأشخاص في { $programme }
+coordinators-can-report = الاطلاع على تقرير البرنامج
+coordinators-can-export = تصدير سجلات البرنامج
+coordinators-can-broadcast = إرسال إعلان إلى برنامج
+coordinators-can-see-reads = معرفة من قرأ الموارد
+coordinators-can-announce = الإعلان عن برنامج
+coordinators-can-close = إغلاق ثنائي
+coordinators-can-check-ins = متابعة لقاءات الفريق مع الثنائيات
+coordinators-can-match-check-ins = متابعة لقاءات الفريق مع الثنائي { $match }
+coordinators-can-see-surveys = الاطلاع على الاستبيانات
+coordinators-can-surveys = إرسال الاستبيانات أو الاطلاع على نتائجها
+coordinators-can-pause = إيقاف ثنائي مؤقتًا أو استئنافه
+coordinators-can-answer = الإجابة عن السؤال { $label }
+coordinators-can-confirm = تأكيد إجراء

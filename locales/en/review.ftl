@@ -62,3 +62,38 @@ review-usage-reject = Usage: reject <application number> <reason, which is sent 
 review-usage-ask = Usage: ask <application number> <question>, for example: ask A12 Which evenings are you free?
 review-usage-note = Usage: note <application number> <text, seen only by the coordinators>, for example: note A8 Prefers evening calls; met her at the open day.
 review-usage-step = Usage: step <application number(s)> <step> <update>, for example: step A12 interview done, step A12 interview scheduled Wed 20 Jan 18:00, step A12 background check cleared until 30/06/2029, step A6, A7 and A9 training done
+
+## What only a programme's coordinators can do: the end of "Sorry …, only the programme's
+## coordinators can …" (review-only-coordinators). The audit log keeps the English.
+
+coordinators-can-use = use `{ $verb }`
+coordinators-can-verb-in = { $verb ->
+    [approve] approve applications to { $programme }
+    [reject] reject applications to { $programme }
+    [ask] ask applications to { $programme }
+    [waitlist] waitlist applications to { $programme }
+    [note] note applications to { $programme }
+    [step] step applications to { $programme }
+    [show] show applications to { $programme }
+   *[other] { $verb } applications to { $programme }
+}
+coordinators-can-list-matches = list matches
+coordinators-can-see-match = see match { $match }
+coordinators-can-look-up = look people up
+coordinators-can-assist = enter an application for someone
+coordinators-can-assist-in = work on assisted applications to { $programme }
+coordinators-can-match = match people
+coordinators-can-match-in = match people in { $programme }
+coordinators-can-report = see the programme report
+coordinators-can-export = export the programme's records
+coordinators-can-broadcast = broadcast to a programme
+coordinators-can-see-reads = see who read the resources
+coordinators-can-announce = announce a programme
+coordinators-can-close = close a match
+coordinators-can-check-ins = work with staff check-ins
+coordinators-can-match-check-ins = work with match { $match }'s check-ins
+coordinators-can-see-surveys = see the surveys
+coordinators-can-surveys = send surveys or see their results
+coordinators-can-pause = pause or resume a match
+coordinators-can-answer = answer question { $label }
+coordinators-can-confirm = confirm an action

@@ -61,3 +61,38 @@ review-usage-reject = Uso: reject <número de solicitud> <motivo, que se envía 
 review-usage-ask = Uso: ask <número de solicitud> <pregunta>, por ejemplo: ask A12 ¿Qué tardes tienes libres?
 review-usage-note = Uso: note <número de solicitud> <texto, que solo ve la coordinación>, por ejemplo: note A8 Prefiere llamadas por la tarde; la conocí en la jornada de puertas abiertas.
 review-usage-step = Uso: step <número(s) de solicitud> <paso> <novedad>, por ejemplo: step A12 interview done, step A12 interview scheduled 20/01 18:00, step A12 background check cleared until 30/06/2029, step A6, A7 y A9 training done
+
+## Lo que solo la coordinación de un programa puede hacer: el final de «Lo siento, …: solo
+## la coordinación del programa puede …» (review-only-coordinators).
+
+coordinators-can-use = usar `{ $verb }`
+coordinators-can-verb-in = { $verb ->
+    [approve] aprobar solicitudes de { $programme }
+    [reject] rechazar solicitudes de { $programme }
+    [ask] hacer preguntas a solicitudes de { $programme }
+    [waitlist] poner en lista de espera solicitudes de { $programme }
+    [note] anotar solicitudes de { $programme }
+    [step] registrar pasos de solicitudes de { $programme }
+    [show] ver solicitudes de { $programme }
+   *[other] usar `{ $verb }` con solicitudes de { $programme }
+}
+coordinators-can-list-matches = listar los emparejamientos
+coordinators-can-see-match = ver el emparejamiento { $match }
+coordinators-can-look-up = buscar personas
+coordinators-can-assist = registrar una solicitud en nombre de alguien
+coordinators-can-assist-in = trabajar con solicitudes asistidas de { $programme }
+coordinators-can-match = emparejar personas
+coordinators-can-match-in = emparejar personas en { $programme }
+coordinators-can-report = ver el informe del programa
+coordinators-can-export = exportar los registros del programa
+coordinators-can-broadcast = enviar un aviso a un programa
+coordinators-can-see-reads = ver quién leyó los recursos
+coordinators-can-announce = anunciar un programa
+coordinators-can-close = cerrar un emparejamiento
+coordinators-can-check-ins = trabajar con los seguimientos del equipo
+coordinators-can-match-check-ins = trabajar con los seguimientos del emparejamiento { $match }
+coordinators-can-see-surveys = ver las encuestas
+coordinators-can-surveys = enviar encuestas o ver sus resultados
+coordinators-can-pause = pausar o reanudar un emparejamiento
+coordinators-can-answer = responder la pregunta { $label }
+coordinators-can-confirm = confirmar una acción

@@ -95,7 +95,7 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: AnnounceCommand) -> Outcom
         ctx,
         room,
         command.programme.as_deref(),
-        "announce a programme",
+        Text::msg("coordinators-can-announce"),
     ) {
         Ok(p) => p,
         Err(answer) => return *answer,

@@ -98,7 +98,7 @@ pub fn handle(
                 ctx,
                 room,
                 named.as_deref(),
-                "enter an application for someone",
+                Text::msg("coordinators-can-assist"),
             ) {
                 Ok(p) => p,
                 Err(answer) => return *answer,
@@ -189,7 +189,7 @@ fn not_taken_over<'s>(
         return Err(Box::new(super::review::refuse_non_coordinator(
             ctx,
             room,
-            &format!("work on assisted applications to {}", p.name),
+            Text::msg("coordinators-can-assist-in").arg("programme", p.said_name()),
         )));
     }
     if !record.applicant.is_assisted()

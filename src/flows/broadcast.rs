@@ -203,7 +203,7 @@ fn programme_for<'c>(
     room: &RoomRef,
     named: Option<&str>,
 ) -> Result<&'c Programme, Box<Outcome>> {
-    super::figures::coordinated(ctx, room, named, "broadcast to a programme")
+    super::figures::coordinated(ctx, room, named, Text::msg("coordinators-can-broadcast"))
 }
 
 /// Who it reaches and who it leaves out: refused when nobody, too long, or not loaded.

@@ -465,7 +465,7 @@ fn checked<'c>(
         return Err(Box::new(super::review::refuse_non_coordinator(
             ctx,
             room,
-            "close a match",
+            Text::msg("coordinators-can-close"),
         )));
     }
     match (m.status, &m.closure) {

@@ -72,7 +72,11 @@ pub fn coordinators(
 /// a coordinator; anyone else is refused (and the refusal recorded).
 pub fn nothing_waiting(ctx: &Ctx<'_>, room: &RoomRef) -> Outcome {
     if !ctx.programmes.iter().any(|p| p.is_coordinator(ctx.user)) {
-        return crate::flows::review::refuse_non_coordinator(ctx, room, "confirm an action");
+        return crate::flows::review::refuse_non_coordinator(
+            ctx,
+            room,
+            Text::msg("coordinators-can-confirm"),
+        );
     }
     post_said(room, Text::msg("action-nothing-waiting"))
 }

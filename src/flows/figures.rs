@@ -5,6 +5,7 @@
 use super::{Ctx, Effect, OutMessage, Outcome, Subject};
 use crate::domain::figures::{ReportInput, build};
 use crate::domain::{Programme, RoomRef, UserRef};
+use crate::i18n::Text;
 
 /// `report [programme]` in the coordinators' room: the programme named, if any.
 pub fn parse(rest: &str) -> Option<Option<String>> {
@@ -56,7 +57,7 @@ pub(crate) fn coordinated<'c>(
     ctx: &Ctx<'c>,
     room: &RoomRef,
     named: Option<&str>,
-    what: &str,
+    what: Text,
 ) -> Result<&'c Programme, Box<Outcome>> {
     which(ctx.programmes, ctx.user, named).map_err(|e| {
         Box::new(if e.is_empty() {
@@ -70,7 +71,7 @@ pub(crate) fn coordinated<'c>(
 /// Posts the report, or says why not.
 pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, arg: Option<&str>) -> Outcome {
     let post = |text: String| super::post_only(room, text);
-    let programme = match coordinated(ctx, room, arg, "see the programme report") {
+    let programme = match coordinated(ctx, room, arg, Text::msg("coordinators-can-report")) {
         Ok(p) => p,
         Err(answer) => return *answer,
     };
@@ -169,7 +170,7 @@ pub fn handle_export(
         ctx,
         room,
         command.programme.as_deref(),
-        "export the programme's records",
+        Text::msg("coordinators-can-export"),
     ) {
         Ok(p) => p,
         Err(answer) => return *answer,

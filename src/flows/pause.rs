@@ -293,7 +293,11 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<PauseCommand, Text>
         .iter()
         .any(|p| p.slug == m.programme && p.is_coordinator(ctx.user));
     if !coordinates {
-        return super::review::refuse_non_coordinator(ctx, room, "pause or resume a match");
+        return super::review::refuse_non_coordinator(
+            ctx,
+            room,
+            Text::msg("coordinators-can-pause"),
+        );
     }
     if m.status != MatchStatus::Active {
         return reply(

@@ -325,11 +325,15 @@ pub(crate) fn acknowledge_by_reading(
 /// now, who has read it and who has not.
 pub fn progress(ctx: &Ctx<'_>, room: &RoomRef, named: Option<&str>) -> Outcome {
     let post = |text: Text| super::post_said(room, text);
-    let programme =
-        match super::figures::coordinated(ctx, room, named, "see who read the resources") {
-            Ok(p) => p,
-            Err(answer) => return *answer,
-        };
+    let programme = match super::figures::coordinated(
+        ctx,
+        room,
+        named,
+        Text::msg("coordinators-can-see-reads"),
+    ) {
+        Ok(p) => p,
+        Err(answer) => return *answer,
+    };
     let Subject::ResourceProgress {
         applications,
         matches,

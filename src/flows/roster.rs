@@ -21,6 +21,7 @@ use crate::domain::matches::MatchRecord;
 use crate::domain::numbers::{self, Numbered};
 use crate::domain::people::KnownPerson;
 use crate::domain::{ApplicationSummary, Programme, RoomRef};
+use crate::i18n::Text;
 
 /// Most matches one `matches` message lists; a longer list asks for a filter.
 const MAX_LISTED: usize = 40;
@@ -97,7 +98,11 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<RosterCommand, Stri
     match command {
         RosterCommand::Matches { programme, filters } => {
             if mine.is_empty() {
-                return super::review::refuse_non_coordinator(ctx, room, "list matches");
+                return super::review::refuse_non_coordinator(
+                    ctx,
+                    room,
+                    Text::msg("coordinators-can-list-matches"),
+                );
             }
             match mine_among(ctx, &mine, programme.as_deref()) {
                 Ok(rows) => reply(list_text(ctx, rows, &filters)),
@@ -115,14 +120,18 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<RosterCommand, Stri
                 return super::review::refuse_non_coordinator(
                     ctx,
                     room,
-                    &format!("see match {}", m.label()),
+                    Text::msg("coordinators-can-see-match").arg("match", m.label()),
                 );
             }
             reply(show_text(ctx, m, signs))
         }
         RosterCommand::Who(typed) => {
             if mine.is_empty() {
-                return super::review::refuse_non_coordinator(ctx, room, "look people up");
+                return super::review::refuse_non_coordinator(
+                    ctx,
+                    room,
+                    Text::msg("coordinators-can-look-up"),
+                );
             }
             let people = match ctx.subject {
                 Subject::People(people) => people.as_slice(),

@@ -192,7 +192,11 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<TeamCommand, Text>)
         );
     };
     if !may_answer(ctx, ctx.user, question) {
-        return refuse_non_coordinator(ctx, room, &format!("answer question {label}"));
+        return refuse_non_coordinator(
+            ctx,
+            room,
+            Text::msg("coordinators-can-answer").arg("label", label.as_str()),
+        );
     }
     if char_len(&answer) > MAX_NOTE_CHARS {
         return post_said(

@@ -226,7 +226,7 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<PairingCommand, Tex
                 }
             }
         } else {
-            super::review::refuse_non_coordinator(ctx, room, "match people")
+            super::review::refuse_non_coordinator(ctx, room, Text::msg("coordinators-can-match"))
         };
     };
     let Some(programme) = ctx.programme(slug) else {
@@ -236,7 +236,7 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<PairingCommand, Tex
         return super::review::refuse_non_coordinator(
             ctx,
             room,
-            &format!("match people in {}", programme.name),
+            Text::msg("coordinators-can-match-in").arg("programme", programme.said_name()),
         );
     }
     if programme.matching.is_none() {

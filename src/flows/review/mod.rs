@@ -222,10 +222,10 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<ReviewCommand, Text
         .iter()
         .filter(|p| p.is_coordinator(ctx.user))
         .collect();
-    let refuse = |what: String| refuse_non_coordinator(ctx, room, &what);
+    let refuse = |what: Text| refuse_non_coordinator(ctx, room, what);
     let Some(id) = command.application() else {
         if coordinated.is_empty() {
-            return refuse(format!("use `{}`", command.verb()));
+            return refuse(Text::msg("coordinators-can-use").arg("verb", command.verb()));
         }
         let rows: Vec<&(ApplicationSummary, UserRef)> = match ctx.subject {
             Subject::Overview(rows) => rows
@@ -259,11 +259,11 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<ReviewCommand, Text
         );
     };
     if !programme.is_coordinator(ctx.user) {
-        return refuse(format!(
-            "{} applications to {}",
-            command.verb(),
-            programme.name
-        ));
+        return refuse(
+            Text::msg("coordinators-can-verb-in")
+                .arg("verb", command.verb())
+                .arg("programme", programme.said_name()),
+        );
     }
     let status = record.summary.status;
     let name = display_name(record);
@@ -721,7 +721,7 @@ fn several_steps(ctx: &Ctx<'_>, room: &RoomRef, ids: &[i64], words: &[String]) -
 }
 
 /// Refuses a coordinators' command to someone who is not one, and logs the refusal.
-pub(crate) fn refuse_non_coordinator(ctx: &Ctx<'_>, room: &RoomRef, what: &str) -> Outcome {
+pub(crate) fn refuse_non_coordinator(ctx: &Ctx<'_>, room: &RoomRef, what: Text) -> Outcome {
     // In one programme's room, a coordinator of another is told where their work goes.
     let here: Vec<&str> = ctx
         .programmes
@@ -743,11 +743,12 @@ pub(crate) fn refuse_non_coordinator(ctx: &Ctx<'_>, room: &RoomRef, what: &str) 
         effects: vec![
             Effect::PostInRoom {
                 room: room.clone(),
-                message: OutMessage::said(said.arg("who", &ctx.user.id).arg("what", what)),
+                message: OutMessage::said(said.arg("who", &ctx.user.id).arg("what", what.clone())),
             },
+            // The audit log is read by the operators, in the language of the code.
             Effect::LogRefusal {
                 user: ctx.user.clone(),
-                action: what.to_string(),
+                action: what.english(),
             },
         ],
     }

@@ -18,6 +18,7 @@
 //! variant of [`SupportCommand`], its grammar in [`parse`], its needs, its class and its
 //! text here.
 
+use crate::i18n::Text;
 use chrono::{DateTime, Utc};
 
 pub mod notices;
@@ -188,7 +189,11 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<SupportCommand, Str
     let mine = coordinated(ctx);
     let reply = |text: String| post_only(room, text);
     if mine.is_empty() {
-        return super::review::refuse_non_coordinator(ctx, room, "work with staff check-ins");
+        return super::review::refuse_non_coordinator(
+            ctx,
+            room,
+            Text::msg("coordinators-can-check-ins"),
+        );
     }
     let one = |id: i64| -> Result<(&MatchRecord, &PairSigns, &Programme), Box<Outcome>> {
         let found = match ctx.subject {
@@ -204,7 +209,7 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<SupportCommand, Str
             None => Err(Box::new(super::review::refuse_non_coordinator(
                 ctx,
                 room,
-                &format!("work with match {}'s check-ins", m.label()),
+                Text::msg("coordinators-can-match-check-ins").arg("match", m.label()),
             ))),
         }
     };

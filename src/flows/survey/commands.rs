@@ -12,6 +12,7 @@ use crate::domain::survey::{Audience, NewRound, Survey, summarise};
 use crate::domain::{Programme, RoleKind, RoomRef, UserRef};
 use crate::flows::actions::PendingAction;
 use crate::flows::{Ctx, Effect, FlowState, OutMessage, Outcome, Subject};
+use crate::i18n::Text;
 
 /// A coordinator's survey command.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -130,7 +131,11 @@ pub fn handle(
     };
     if let SurveyCommand::List = command {
         if !ctx.programmes.iter().any(|p| p.is_coordinator(ctx.user)) {
-            return crate::flows::review::refuse_non_coordinator(ctx, room, "see the surveys");
+            return crate::flows::review::refuse_non_coordinator(
+                ctx,
+                room,
+                Text::msg("coordinators-can-see-surveys"),
+            );
         }
         return post(list_text(ctx));
     }
@@ -193,7 +198,7 @@ fn coordinated<'c>(
         return Err(Box::new(crate::flows::review::refuse_non_coordinator(
             ctx,
             room,
-            "send surveys or see their results",
+            Text::msg("coordinators-can-surveys"),
         )));
     }
     Ok((programme, survey))
