@@ -42,6 +42,8 @@ pub const FILES: &[&str] = &[
     "moderation.ftl",
     "review.ftl",
     "matching.ftl",
+    "roster.ftl",
+    "support.ftl",
 ];
 
 type Bundle = FluentBundle<FluentResource>;

@@ -48,6 +48,8 @@ macro_rules! files {
             include_str!(concat!("../../locales/", $tag, "/moderation.ftl")),
             include_str!(concat!("../../locales/", $tag, "/review.ftl")),
             include_str!(concat!("../../locales/", $tag, "/matching.ftl")),
+            include_str!(concat!("../../locales/", $tag, "/roster.ftl")),
+            include_str!(concat!("../../locales/", $tag, "/support.ftl")),
         ]
     };
 }
