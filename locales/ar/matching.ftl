@@ -50,3 +50,56 @@ pause-not-active-message = { $match } ({ $mentee } ↔ { $mentor }) ليس نش�
 pause-sent-both = أُرسل إلى { $mentee } و{ $mentor } برسالة مباشرة.
 pause-staff-paused = أوقف { $who } الثنائي M{ $m } ({ $mentee } ↔ { $mentor }) مؤقتًا حتى { $date }.
 pause-staff-resumed = استأنف { $who } الثنائي M{ $m } ({ $mentee } ↔ { $mentor }).
+
+## اقتراحات المحرك (flows::pairing::proposals). أسباب المحرك («Shared goals: Writing a CV
+## (+10)») كلماته هو.
+
+matching-mentees-choose = في { $programme } يختار المتدربون مرشديهم (matched_by = "{ $setting }")، لذا لا يقترح المحرك ثنائيات للجميع: يتصفح المتدربون المرشدين ويطلبونهم، ويُنشر كل طلب هنا. ما زال match rematch <الطلب> يقترح مرشدًا لشخص واحد، ويعرض match preview ما كان المحرك سيقترحه.
+matching-no-criterion = لا معيار مشتركًا
+matching-nobody-yet = لا أحد للمطابقة بعد في { $programme }: { $mentees ->
+    [zero] لا متدربين
+    [one] متدرب واحد
+    [two] متدربان
+    [few] { $mentees } متدربين
+   *[other] { $mentees } متدربًا
+} و{ $mentors ->
+    [zero] لا مرشدين
+    [one] مرشد واحد
+    [two] مرشدان
+    [few] { $mentors } مرشدين
+   *[other] { $mentors } مرشدًا
+} جاهزون للمطابقة.
+matching-config-unusable = لا يمكن استخدام إعدادات المطابقة: { $why }
+matching-no-new = لا اقتراحات جديدة في { $programme }.
+matching-no-new-for-now = لا اقتراحات جديدة في { $programme } حاليًا: لا أحد ممن ينتظرون لديه شريك متاح يناسبه.
+matching-not-matched = لم تتم مطابقتهم:
+matching-not-matched-now = لم تتم مطابقتهم هذه المرة:
+matching-proposals = { $count ->
+    [one] اقتراح مطابقة جديد:
+    [two] اقتراحا مطابقة جديدان:
+    [few] { $count } اقتراحات مطابقة جديدة:
+   *[other] { $count } اقتراح مطابقة جديد:
+}
+matching-proposal = الاقتراح P{ $id }: { $mentee } (متدرب، الطلب A{ $mentee_app }) ↔ { $mentor } (مرشد، الطلب A{ $mentor_app })، { $score } نقطة — { $why }
+matching-proposals-reply = للرد: { $prefix } match approve P<الرقم> · { $prefix } match approve all · { $prefix } match reject P<الرقم> [السبب]
+matching-request-head = طلب { $mentee } (متدرب، الطلب A{ $mentee_app }) أن يكون { $mentor } (مرشد، الطلب A{ $mentor_app }) مرشده، { $score } نقطة — { $why }
+matching-request-waits = الطلب P{ $id }: { $head }. ينتظر موافقتكم قبل أن يُسأل { $mentor }.
+    للرد: { $prefix } match approve P{ $id } · { $prefix } match reject P{ $id } [السبب]
+matching-request-asked = الطلب M{ $id }: { $head }. طُلب من { $mentor } أن يجيب قبل { $by }.
+matching-request = الطلب M{ $id }: { $head }.
+matching-preview = معاينة المطابقة في { $programme } (تجربة: لم يُرسل شيء ولم يُحفظ شيء)
+matching-preview-matched = طوبق { $matched } من أصل { $waiting } متدربين، ومجموع النقاط { $score }.
+matching-preview-pair = { $mentee } ↔ { $mentor }: { $score } نقطة — { $why }
+matching-spare = مرشدون لديهم أماكن شاغرة: { $mentors }
+matching-spare-mentor = { $mentor } ({ $used } من { $places })
+
+## ما يؤول إليه عرض المطابقة (flows::pairing::offers)، للمنسقين.
+
+matching-proposal-invalid = الاقتراح P{ $id } ({ $mentee } ↔ { $mentor }) لم يعد صالحًا: أحدهما لم يعد جاهزًا للمطابقة (سحب طلبه، أو انتهت صلاحية خطوة من خطوات الفحص). وُضع جانبًا.
+matching-approved = وافق { $who } على الثنائي M{ $id } ({ $mentee } ↔ { $mentor }). طُلب من كليهما القبول قبل { $by }.
+matching-approved-request = وافق { $who } على الثنائي M{ $id } ({ $mentee } ↔ { $mentor }). طُلب من { $mentor } (المرشد المطلوب) القبول قبل { $by }.
+matching-active = الثنائي M{ $id } ({ $mentee } ↔ { $mentor }) نشط: قبل كلاهما، وتُنشأ غرفتهما الآن.
+matching-declined = رفض { $who } الثنائي M{ $id } ({ $mentee } ↔ { $mentor }). عاد كلاهما إلى قائمة المتاحين؛ ولن يُقترحا معًا مرة أخرى (يسمح بذلك match include A{ $mentee_app } A{ $mentor_app }).
+matching-offer-withdrawn = سُحب العرض M{ $id } ({ $mentee } ↔ { $mentor }) قبل أن يبدأ: أحدهما لم يعد جاهزًا للمطابقة (موقوف، أو انتهت خطوة فحص أو لم يجتزها، أو سحب طلبه). قيل لكليهما إنه لا يمكن المضي فيه، دون ذكر السبب.
+matching-expired = انتهت مهلة الثنائي M{ $id } ({ $mentee } ↔ { $mentor }) دون ردّ كليهما. عاد كلاهما إلى قائمة المتاحين، ويمكن اقتراحهما معًا مرة أخرى.
+matching-ranked-ran-out = كان ذلك آخر اختيارات { $mentee } المرتبة: { $prefix } match rematch A{ $app } يقترح له مرشدًا.

@@ -51,3 +51,51 @@ pause-not-active-message = { $match } ({ $mentee } ↔ { $mentor }) is not activ
 pause-sent-both = Sent to { $mentee } and { $mentor } by DM.
 pause-staff-paused = Match M{ $m } ({ $mentee } ↔ { $mentor }) paused by { $who } until { $date }.
 pause-staff-resumed = Match M{ $m } ({ $mentee } ↔ { $mentor }) resumed by { $who }.
+
+## The engine's proposals (flows::pairing::proposals). The engine's reasons ("Shared goals:
+## Writing a CV (+10)", "no mentor shares a language with them") are its own words.
+
+matching-mentees-choose = In { $programme } mentees choose their mentor (matched_by = "{ $setting }"), so the engine proposes no pairs for everyone: mentees browse and ask, and each request is posted here. match rematch <application> still proposes a mentor for one person, and match preview shows what the engine would propose.
+matching-no-criterion = no criterion in common
+matching-nobody-yet = Nobody to match yet in { $programme }: { $mentees ->
+    [one] 1 mentee
+   *[other] { $mentees } mentees
+} and { $mentors ->
+    [one] 1 mentor
+   *[other] { $mentors } mentors
+} are ready to be matched.
+matching-config-unusable = The matching configuration cannot be used: { $why }
+matching-no-new = No new proposals in { $programme }.
+matching-no-new-for-now = No new proposals in { $programme } for now: nobody still waiting has a partner free who fits.
+matching-not-matched = Not matched:
+matching-not-matched-now = Not matched this time:
+matching-proposals = { $count ->
+    [one] 1 new match proposal:
+   *[other] { $count } new match proposals:
+}
+matching-proposal = Proposal P{ $id }: { $mentee } (mentee, application A{ $mentee_app }) ↔ { $mentor } (mentor, application A{ $mentor_app }), { $score } points — { $why }
+matching-proposals-reply = Reply: { $prefix } match approve P<number> · { $prefix } match approve all · { $prefix } match reject P<number> [reason]
+matching-request-head = { $mentee } (mentee, application A{ $mentee_app }) asked { $mentor } (mentor, application A{ $mentor_app }) to be their mentor, { $score } points — { $why }
+matching-request-waits = Request P{ $id }: { $head }. It waits for your approval before { $mentor } is asked.
+    Reply: { $prefix } match approve P{ $id } · { $prefix } match reject P{ $id } [reason]
+matching-request-asked = Request M{ $id }: { $head }. { $mentor } has been asked to answer by { $by }.
+matching-request = Request M{ $id }: { $head }.
+matching-preview = Match preview for { $programme } (a dry run: nothing was sent, nothing was stored)
+matching-preview-matched = { $matched } of { $waiting ->
+    [one] 1 mentee
+   *[other] { $waiting } mentees
+} matched, total score { $score }.
+matching-preview-pair = { $mentee } ↔ { $mentor }: { $score } points — { $why }
+matching-spare = Mentors with room left: { $mentors }
+matching-spare-mentor = { $mentor } ({ $used } of { $places })
+
+## What becomes of an offer (flows::pairing::offers), for the coordinators.
+
+matching-proposal-invalid = Proposal P{ $id } ({ $mentee } ↔ { $mentor }) is no longer valid: one of them is no longer ready to be matched (withdrawn, or a screening step lapsed). It was set aside.
+matching-approved = Match M{ $id } ({ $mentee } ↔ { $mentor }) approved by { $who }. Both have been asked to accept by { $by }.
+matching-approved-request = Match M{ $id } ({ $mentee } ↔ { $mentor }) approved by { $who }. { $mentor } (the mentor, who was requested) has been asked to accept by { $by }.
+matching-active = Match M{ $id } ({ $mentee } ↔ { $mentor }) is active: both accepted, and their pair room is being created.
+matching-declined = Match M{ $id } ({ $mentee } ↔ { $mentor }) was declined by { $who }. Both are back in the pool; they will not be proposed to each other again (match include A{ $mentee_app } A{ $mentor_app } would allow it).
+matching-offer-withdrawn = Offer M{ $id } ({ $mentee } ↔ { $mentor }) was withdrawn before it started: one of them is no longer ready to be matched (suspended, a screening step lapsed or failed, or withdrawn). Both were told it can't go ahead, without why.
+matching-expired = Match M{ $id } ({ $mentee } ↔ { $mentor }) expired without both answers. Both are back in the pool, and may be proposed to each other again.
+matching-ranked-ran-out = That was the last of { $mentee }'s ranked choices: { $prefix } match rematch A{ $app } proposes a mentor for them.

@@ -50,3 +50,51 @@ pause-not-active-message = { $match } ({ $mentee } ↔ { $mentor }) no está act
 pause-sent-both = Enviado a { $mentee } y { $mentor } por mensaje directo.
 pause-staff-paused = { $who } pausó el emparejamiento M{ $m } ({ $mentee } ↔ { $mentor }) hasta el { $date }.
 pause-staff-resumed = { $who } reanudó el emparejamiento M{ $m } ({ $mentee } ↔ { $mentor }).
+
+## Las propuestas del motor (flows::pairing::proposals). Las razones del motor («Shared
+## goals: Writing a CV (+10)») son sus propias palabras.
+
+matching-mentees-choose = En { $programme } cada mentee elige a su mentor (matched_by = "{ $setting }"), así que el motor no propone parejas para todos: las personas mentoras se exploran y se piden, y cada solicitud se publica aquí. match rematch <solicitud> sigue proponiendo un mentor para una persona, y match preview muestra lo que propondría el motor.
+matching-no-criterion = ningún criterio en común
+matching-nobody-yet = Todavía no hay a quién emparejar en { $programme }: { $mentees ->
+    [one] 1 mentee
+   *[other] { $mentees } mentees
+} y { $mentors ->
+    [one] 1 mentor
+   *[other] { $mentors } mentores
+} listos para emparejar.
+matching-config-unusable = La configuración de emparejamiento no se puede usar: { $why }
+matching-no-new = No hay propuestas nuevas en { $programme }.
+matching-no-new-for-now = Por ahora no hay propuestas nuevas en { $programme }: nadie de quienes esperan tiene libre una pareja que encaje.
+matching-not-matched = Sin emparejar:
+matching-not-matched-now = Sin emparejar esta vez:
+matching-proposals = { $count ->
+    [one] 1 propuesta de emparejamiento nueva:
+   *[other] { $count } propuestas de emparejamiento nuevas:
+}
+matching-proposal = Propuesta P{ $id }: { $mentee } (mentee, solicitud A{ $mentee_app }) ↔ { $mentor } (mentor, solicitud A{ $mentor_app }), { $score } puntos — { $why }
+matching-proposals-reply = Responde: { $prefix } match approve P<número> · { $prefix } match approve all · { $prefix } match reject P<número> [motivo]
+matching-request-head = { $mentee } (mentee, solicitud A{ $mentee_app }) pidió a { $mentor } (mentor, solicitud A{ $mentor_app }) que sea su mentor, { $score } puntos — { $why }
+matching-request-waits = Solicitud P{ $id }: { $head }. Espera vuestra aprobación antes de preguntar a { $mentor }.
+    Responde: { $prefix } match approve P{ $id } · { $prefix } match reject P{ $id } [motivo]
+matching-request-asked = Solicitud M{ $id }: { $head }. Se ha pedido a { $mentor } que responda antes del { $by }.
+matching-request = Solicitud M{ $id }: { $head }.
+matching-preview = Vista previa del emparejamiento de { $programme } (un ensayo: no se envió ni se guardó nada)
+matching-preview-matched = { $matched } de { $waiting ->
+    [one] 1 mentee
+   *[other] { $waiting } mentees
+} emparejados, puntuación total { $score }.
+matching-preview-pair = { $mentee } ↔ { $mentor }: { $score } puntos — { $why }
+matching-spare = Mentores con plazas libres: { $mentors }
+matching-spare-mentor = { $mentor } ({ $used } de { $places })
+
+## Qué pasa con una oferta (flows::pairing::offers), para la coordinación.
+
+matching-proposal-invalid = La propuesta P{ $id } ({ $mentee } ↔ { $mentor }) ya no es válida: una de las dos personas ya no está lista para emparejar (retiró su solicitud, o venció un paso de selección). Se ha dejado de lado.
+matching-approved = { $who } aprobó el emparejamiento M{ $id } ({ $mentee } ↔ { $mentor }). Se pidió a ambos que acepten antes del { $by }.
+matching-approved-request = { $who } aprobó el emparejamiento M{ $id } ({ $mentee } ↔ { $mentor }). Se pidió a { $mentor } (el mentor solicitado) que acepte antes del { $by }.
+matching-active = El emparejamiento M{ $id } ({ $mentee } ↔ { $mentor }) está activo: ambos aceptaron y se está creando su sala.
+matching-declined = { $who } rechazó el emparejamiento M{ $id } ({ $mentee } ↔ { $mentor }). Ambos vuelven a quedar disponibles; no se les volverá a proponer juntos (match include A{ $mentee_app } A{ $mentor_app } lo permitiría).
+matching-offer-withdrawn = La oferta M{ $id } ({ $mentee } ↔ { $mentor }) se retiró antes de empezar: una de las dos personas ya no está lista para emparejar (suspendida, un paso de selección venció o no se superó, o retiró su solicitud). A ambos se les dijo que no puede seguir adelante, sin decir por qué.
+matching-expired = El emparejamiento M{ $id } ({ $mentee } ↔ { $mentor }) venció sin las dos respuestas. Ambos vuelven a quedar disponibles y se les puede volver a proponer juntos.
+matching-ranked-ran-out = Esa era la última opción de la lista de { $mentee }: { $prefix } match rematch A{ $app } le propone un mentor.

@@ -239,7 +239,7 @@ impl App {
             let text = flows::pairing::proposals_text(&ctx, &matches);
             effects.push(Effect::PostInRoom {
                 room,
-                message: OutMessage::text(text),
+                message: OutMessage::said(text),
             });
         }
         self.try_perform(base, effects).await

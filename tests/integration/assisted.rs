@@ -134,7 +134,7 @@ both_backends! {
         assert_eq!(h.store.application(id).await.unwrap().unwrap().summary.status, ApplicationStatus::Ready);
         crate::pairing::ready_mentor(&h, "grace", "Grace", "Technology").await;
         let out = h.in_room("carol", ROOM, "!tandem match preview").await;
-        assert!(out.contains("0 mentee(s)"), "not in the pool: {out}");
+        assert!(out.contains("0 mentees and 1 mentor are ready"), "not in the pool: {out}");
         h.dm_all("ana", &format!("link {code}")).await;
         let out = h.in_room("carol", ROOM, "!tandem match preview").await;
         assert!(out.contains("Ana Pérez") && out.contains("Grace"), "in the pool once hers: {out}");

@@ -246,8 +246,8 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<PairingCommand, Tex
     match command {
         PairingCommand::Preview(_) => {
             match planned(ctx, programme, mentees, mentors, matches, None) {
-                Ok(p) => reply(Text::plain(preview_text(programme, mentees, mentors, &p))),
-                Err(e) => reply(Text::plain(e)),
+                Ok(p) => reply(preview_text(programme, mentees, mentors, &p)),
+                Err(e) => reply(e),
             }
         }
         PairingCommand::Propose(_) => {

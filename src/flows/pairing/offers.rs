@@ -19,7 +19,7 @@ fn release(
     from: MatchStatus,
     to: MatchStatus,
     by: String,
-    note: String,
+    note: Text,
 ) -> Vec<Effect> {
     let mut effects = vec![Effect::MoveMatch {
         match_id: m.id,
@@ -69,10 +69,7 @@ pub(super) fn approve(
             MatchStatus::Proposed,
             MatchStatus::Rejected,
             "tandem".into(),
-            format!(
-                "Proposal P{} ({} ↔ {}) is no longer valid: one of them is no longer ready to be matched (withdrawn, or a screening step lapsed). It was set aside.",
-                m.id, m.mentee_name, m.mentor_name
-            ),
+            pair_note(Text::msg("matching-proposal-invalid"), m),
         );
     }
     let deadline = ctx.now + chrono::Duration::days(i64::from(programme.texts.answer_days));
@@ -106,19 +103,16 @@ pub(super) fn approve(
     effects.extend(to_room(
         ctx,
         &m.programme,
-        format!(
-            "Match M{} ({} ↔ {}) approved by {}. {} been asked to accept by {}.",
-            m.id,
-            m.mentee_name,
-            m.mentor_name,
-            ctx.user.id,
+        pair_note(
             if request {
-                format!("{} (the mentor, who was requested) has", m.mentor_name)
+                Text::msg("matching-approved-request")
             } else {
-                "Both have".to_string()
+                Text::msg("matching-approved")
             },
-            deadline.format("%-d %b %Y")
-        ),
+            m,
+        )
+        .arg("who", &ctx.user.id)
+        .arg("by", Text::date(deadline.date_naive())),
     ));
     effects
 }
@@ -208,10 +202,7 @@ pub fn on_accept(ctx: &Ctx<'_>, m: &MatchRecord, other_accepted: bool) -> Vec<Ef
     effects.extend(to_room(
         ctx,
         &m.programme,
-        format!(
-            "Match M{} ({} ↔ {}) is active: both accepted, and their pair room is being created.",
-            m.id, m.mentee_name, m.mentor_name
-        ),
+        pair_note(Text::msg("matching-active"), m),
     ));
     effects
 }
@@ -262,10 +253,10 @@ pub fn on_decline(ctx: &Ctx<'_>, m: &MatchRecord, side: RoleKind) -> Vec<Effect>
         MatchStatus::Approved,
         MatchStatus::Declined,
         ctx.user.to_string(),
-        format!(
-            "Match M{} ({} ↔ {}) was declined by {me_name}. Both are back in the pool; they will not be proposed to each other again (match include A{} A{} would allow it).",
-            m.id, m.mentee_name, m.mentor_name, m.mentee_application, m.mentor_application
-        ),
+        pair_note(Text::msg("matching-declined"), m)
+            .arg("who", me_name.as_str())
+            .arg("mentee_app", m.mentee_application)
+            .arg("mentor_app", m.mentor_application),
     ));
     effects
 }
@@ -295,10 +286,7 @@ pub fn withdraw_blocked(ctx: &Ctx<'_>, m: &MatchRecord) -> Vec<Effect> {
         MatchStatus::Approved,
         MatchStatus::Declined,
         "tandem".into(),
-        format!(
-            "Offer M{} ({} ↔ {}) was withdrawn before it started: one of them is no longer ready to be matched (suspended, a screening step lapsed or failed, or withdrawn). Both were told it can't go ahead, without why.",
-            m.id, m.mentee_name, m.mentor_name
-        ),
+        pair_note(Text::msg("matching-offer-withdrawn"), m),
     ));
     effects
 }
@@ -340,10 +328,7 @@ pub fn expire(ctx: &Ctx<'_>, m: &MatchRecord) -> Outcome {
         MatchStatus::Approved,
         MatchStatus::Expired,
         "tandem".into(),
-        format!(
-            "Match M{} ({} ↔ {}) expired without both answers. Both are back in the pool, and may be proposed to each other again.",
-            m.id, m.mentee_name, m.mentor_name
-        ),
+        pair_note(Text::msg("matching-expired"), m),
     ));
     Outcome {
         state: StateChange::Unchanged,
@@ -388,16 +373,23 @@ fn matched_by(ctx: &Ctx<'_>, m: &MatchRecord) -> Option<MatchedBy> {
 
 /// For the coordinators, when a mentee's last ranked choice did not go ahead: how to
 /// propose someone for them.
-fn ran_out(ctx: &Ctx<'_>, m: &MatchRecord) -> Option<String> {
+fn ran_out(ctx: &Ctx<'_>, m: &MatchRecord) -> Option<Text> {
     (m.origin == MatchOrigin::Request
         && m.next_choices.is_empty()
         && matched_by(ctx, m) == Some(MatchedBy::Ranked))
     .then(|| {
-        format!(
-            "That was the last of {}'s ranked choices: {} match rematch A{} proposes a mentor for them.",
-            m.mentee_name, ctx.room_prefix, m.mentee_application
-        )
+        Text::msg("matching-ranked-ran-out")
+            .arg("mentee", m.mentee_name.as_str())
+            .arg("prefix", ctx.room_prefix)
+            .arg("app", m.mentee_application)
     })
+}
+
+/// A note to the coordinators about a match: its number and its two people.
+fn pair_note(said: Text, m: &MatchRecord) -> Text {
+    said.arg("id", m.id)
+        .arg("mentee", m.mentee_name.as_str())
+        .arg("mentor", m.mentor_name.as_str())
 }
 
 /// The first message in a pair room.

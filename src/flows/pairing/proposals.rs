@@ -38,7 +38,7 @@ pub(super) fn swap(
         );
     }
     if !engine_proposes(programme) {
-        return reply(Text::plain(mentees_choose_text(programme)));
+        return reply(mentees_choose_text(programme));
     }
     let Some(config) = &programme.matching else {
         return reply(Text::msg("matching-not-set-up").arg("programme", &programme.name));
@@ -110,15 +110,16 @@ fn engine_proposes(programme: &Programme) -> bool {
 }
 
 /// Why a coordinator's proposal is refused in a programme where mentees choose.
-pub(super) fn mentees_choose_text(programme: &Programme) -> String {
-    format!(
-        "In {} mentees choose their mentor (matched_by = \"{}\"), so the engine proposes no pairs for everyone: mentees browse and ask, and each request is posted here. match rematch <application> still proposes a mentor for one person, and match preview shows what the engine would propose.",
-        programme.name,
-        programme
-            .matching
-            .as_ref()
-            .map_or("mentee_choice", |m| m.matched_by.as_str())
-    )
+pub(super) fn mentees_choose_text(programme: &Programme) -> Text {
+    Text::msg("matching-mentees-choose")
+        .arg("programme", programme.said_name())
+        .arg(
+            "setting",
+            programme
+                .matching
+                .as_ref()
+                .map_or("mentee_choice", |m| m.matched_by.as_str()),
+        )
 }
 
 /// The engine's proposals as matches to store.
@@ -140,24 +141,30 @@ fn new_matches(
         .collect()
 }
 
-/// "#5 Li: no mentor shares a language with them", one per unmatched mentee.
-fn unmatched_lines(mentees: &[ApplicationRecord], p: &Plan) -> Vec<String> {
-    p.unmatched
-        .iter()
-        .map(|(i, why)| format!("{}: {why}", name(&mentees[*i])))
-        .collect()
+/// "• A5 Li: no mentor shares a language with them", one line per unmatched mentee, under
+/// `heading` (the engine's reasons are its own words).
+fn unmatched_lines(heading: Text, mentees: &[ApplicationRecord], p: &Plan) -> Vec<Text> {
+    let mut lines = vec![heading];
+    lines.extend(
+        p.unmatched
+            .iter()
+            .map(|(i, why)| Text::bullet(Text::plain(format!("{}: {why}", name(&mentees[*i]))))),
+    );
+    lines
 }
 
-/// "Shared goals: Writing a CV (+10); Sector: Technology (+25)".
-fn why_text(reasons: &[(String, i64)]) -> String {
+/// "Shared goals: Writing a CV (+10); Sector: Technology (+25)" (the engine's words).
+fn why_text(reasons: &[(String, i64)]) -> Text {
     if reasons.is_empty() {
-        return "no criterion in common".into();
+        return Text::msg("matching-no-criterion");
     }
-    reasons
-        .iter()
-        .map(|(r, points)| format!("{r} (+{points})"))
-        .collect::<Vec<_>>()
-        .join("; ")
+    Text::plain(
+        reasons
+            .iter()
+            .map(|(r, points)| format!("{r} (+{points})"))
+            .collect::<Vec<_>>()
+            .join("; "),
+    )
 }
 
 pub(super) fn already(m: &MatchRecord) -> Text {
@@ -191,23 +198,21 @@ pub(super) fn planned(
     mentors: &[ApplicationRecord],
     matches: &[MatchRecord],
     only: Option<i64>,
-) -> Result<Plan, String> {
+) -> Result<Plan, Text> {
     let Some(config) = &programme.matching else {
-        return Err(format!("{} is not set up for matching.", programme.name));
+        return Err(Text::msg("matching-not-set-up").arg("programme", programme.said_name()));
     };
     if mentees.is_empty() || mentors.is_empty() {
-        return Err(format!(
-            "Nobody to match yet in {}: {} mentee(s) and {} mentor(s) are ready to be matched.",
-            programme.name,
-            mentees.len(),
-            mentors.len()
-        ));
+        return Err(Text::msg("matching-nobody-yet")
+            .arg("programme", programme.said_name())
+            .arg("mentees", mentees.len())
+            .arg("mentors", mentors.len()));
     }
     let (taken, excluded) = pool_state(matches);
     let mut p = plan(
         config, programme, mentees, mentors, &excluded, &taken, ctx.now,
     )
-    .map_err(|e| format!("The matching configuration cannot be used: {e}"))?;
+    .map_err(|e| Text::msg("matching-config-unusable").arg("why", e.to_string()))?;
     if let Some(app) = only {
         p.proposals
             .retain(|x| mentees[x.mentee].summary.id == app || mentors[x.mentor].summary.id == app);
@@ -226,7 +231,7 @@ pub(super) fn propose(
     only: Option<i64>,
     room: &RoomRef,
 ) -> Outcome {
-    let reply = |text: String| post_said(room, text);
+    let reply = |text: Text| post_said(room, text);
     // Where mentees choose, a coordinator may still propose for one person (`match
     // rematch`), not for everyone.
     if !engine_proposes(programme) && only.is_none() {
@@ -237,26 +242,24 @@ pub(super) fn propose(
         Err(e) => return reply(e),
     };
     if p.proposals.is_empty() {
-        let why = unmatched_lines(mentees, &p);
-        return reply(format!(
-            "No new proposals in {}.{}",
-            programme.name,
-            if why.is_empty() {
-                String::new()
-            } else {
-                format!("\nNot matched:\n• {}", why.join("\n• "))
-            }
+        let none = Text::msg("matching-no-new").arg("programme", programme.said_name());
+        if p.unmatched.is_empty() {
+            return reply(none);
+        }
+        let mut lines = vec![none];
+        lines.extend(unmatched_lines(
+            Text::msg("matching-not-matched"),
+            mentees,
+            &p,
         ));
+        return reply(Text::lines(lines));
     }
     let mut effects = vec![Effect::StoreMatches(new_matches(
         programme, mentees, mentors, &p,
     ))];
     if !p.unmatched.is_empty() {
-        let why = unmatched_lines(mentees, &p);
-        effects.push(said_in(
-            room,
-            format!("Not matched this time:\n• {}", why.join("\n• ")),
-        ));
+        let why = unmatched_lines(Text::msg("matching-not-matched-now"), mentees, &p);
+        effects.push(said_in(room, Text::lines(why)));
     }
     Outcome {
         state: StateChange::Unchanged,
@@ -265,60 +268,47 @@ pub(super) fn propose(
 }
 
 /// The proposals just stored, as one message for the coordinators.
-pub fn proposals_text(ctx: &Ctx<'_>, new: &[MatchRecord]) -> String {
+pub fn proposals_text(ctx: &Ctx<'_>, new: &[MatchRecord]) -> Text {
     use crate::domain::matches::MatchOrigin;
     let (requests, proposals): (Vec<&MatchRecord>, Vec<&MatchRecord>) =
         new.iter().partition(|m| m.origin == MatchOrigin::Request);
-    let mut parts = Vec::new();
+    let p = ctx.room_prefix;
+    let pair = |id: &str, m: &MatchRecord| {
+        Text::msg(id)
+            .arg("mentee", &m.mentee_name)
+            .arg("mentee_app", m.mentee_application)
+            .arg("mentor", &m.mentor_name)
+            .arg("mentor_app", m.mentor_application)
+            .arg("score", m.score)
+            .arg("why", why_text(&m.reasons))
+    };
+    let mut lines = Vec::new();
     if !proposals.is_empty() {
-        let mut s = format!("{} new match proposal(s):", proposals.len());
+        lines.push(Text::msg("matching-proposals").arg("count", proposals.len()));
         for m in &proposals {
-            s.push_str(&format!(
-                "\nProposal P{}: {} (mentee, application A{}) ↔ {} (mentor, application A{}), {} points — {}",
-                m.id,
-                m.mentee_name,
-                m.mentee_application,
-                m.mentor_name,
-                m.mentor_application,
-                m.score,
-                why_text(&m.reasons)
-            ));
+            lines.push(pair("matching-proposal", m).arg("id", m.id));
         }
-        s.push_str(&format!(
-            "\nReply: {p} match approve P<number> · {p} match approve all · {p} match reject P<number> [reason]",
-            p = ctx.room_prefix
-        ));
-        parts.push(s);
+        lines.push(Text::msg("matching-proposals-reply").arg("prefix", p));
     }
     for m in requests {
-        let head = format!(
-            "{} (mentee, application A{}) asked {} (mentor, application A{}) to be their mentor, {} points — {}",
-            m.mentee_name,
-            m.mentee_application,
-            m.mentor_name,
-            m.mentor_application,
-            m.score,
-            why_text(&m.reasons)
-        );
-        parts.push(match (m.status, m.deadline) {
-            (MatchStatus::Proposed, _) => format!(
-                "Request P{}: {head}. It waits for your approval before {} is asked.\nReply: {p} match approve P{} · {p} match reject P{} [reason]",
-                m.id,
-                m.mentor_name,
-                m.id,
-                m.id,
-                p = ctx.room_prefix
-            ),
-            (_, Some(d)) => format!(
-                "Request M{}: {head}. {} has been asked to answer by {}.",
-                m.id,
-                m.mentor_name,
-                d.format("%-d %b %Y")
-            ),
-            _ => format!("Request M{}: {head}.", m.id),
+        let head = pair("matching-request-head", m);
+        lines.push(match (m.status, m.deadline) {
+            (MatchStatus::Proposed, _) => Text::msg("matching-request-waits")
+                .arg("id", m.id)
+                .arg("head", head)
+                .arg("mentor", &m.mentor_name)
+                .arg("prefix", p),
+            (_, Some(d)) => Text::msg("matching-request-asked")
+                .arg("id", m.id)
+                .arg("head", head)
+                .arg("mentor", &m.mentor_name)
+                .arg("by", Text::date(d.date_naive())),
+            _ => Text::msg("matching-request")
+                .arg("id", m.id)
+                .arg("head", head),
         });
     }
-    parts.join("\n")
+    Text::lines(lines)
 }
 
 /// After a decline, rejection or expiry: new proposals for whoever is free (no message
@@ -353,10 +343,7 @@ pub fn replan(ctx: &Ctx<'_>, programme: &Programme) -> Outcome {
         Ok(_) => super::to_room(
             ctx,
             &programme.slug,
-            format!(
-                "No new proposals in {} for now: nobody still waiting has a partner free who fits.",
-                programme.name
-            ),
+            Text::msg("matching-no-new-for-now").arg("programme", programme.said_name()),
         ),
         Err(why) => super::to_room(ctx, &programme.slug, why),
     };
@@ -379,38 +366,44 @@ pub(super) fn preview_text(
     mentees: &[ApplicationRecord],
     mentors: &[ApplicationRecord],
     p: &Plan,
-) -> String {
+) -> Text {
     let matched: HashSet<usize> = p.proposals.iter().map(|x| x.mentee).collect();
     let waiting = matched.len() + p.unmatched.len();
-    let mut s = format!(
-        "Match preview for {} (a dry run: nothing was sent, nothing was stored)\n{} of {} mentee(s) matched, total score {}.",
-        programme.name,
-        matched.len(),
-        waiting,
-        p.total_score
-    );
+    let mut lines = vec![
+        Text::msg("matching-preview").arg("programme", programme.said_name()),
+        Text::msg("matching-preview-matched")
+            .arg("matched", matched.len())
+            .arg("waiting", waiting)
+            .arg("score", p.total_score),
+    ];
     for x in &p.proposals {
-        s.push_str(&format!(
-            "\n• {} ↔ {}: {} points — {}",
-            name(&mentees[x.mentee]),
-            name(&mentors[x.mentor]),
-            x.score,
-            why_text(&x.reasons)
+        lines.push(Text::bullet(
+            Text::msg("matching-preview-pair")
+                .arg("mentee", name(&mentees[x.mentee]))
+                .arg("mentor", name(&mentors[x.mentor]))
+                .arg("score", x.score)
+                .arg("why", why_text(&x.reasons)),
         ));
     }
     if !p.unmatched.is_empty() {
-        s.push_str(&format!(
-            "\nNot matched:\n• {}",
-            unmatched_lines(mentees, p).join("\n• ")
+        lines.extend(unmatched_lines(
+            Text::msg("matching-not-matched"),
+            mentees,
+            p,
         ));
     }
     if !p.spare.is_empty() {
-        let spare: Vec<String> = p
+        let spare: Vec<Text> = p
             .spare
             .iter()
-            .map(|(j, used, cap)| format!("{} ({used} of {cap})", name(&mentors[*j])))
+            .map(|(j, used, cap)| {
+                Text::msg("matching-spare-mentor")
+                    .arg("mentor", name(&mentors[*j]))
+                    .arg("used", i64::from(*used))
+                    .arg("places", i64::from(*cap))
+            })
             .collect();
-        s.push_str(&format!("\nMentors with room left: {}", spare.join(", ")));
+        lines.push(Text::msg("matching-spare").arg("mentors", Text::join(spare, ", ")));
     }
-    s
+    Text::lines(lines)
 }

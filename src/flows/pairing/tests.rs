@@ -109,7 +109,7 @@ fn a_preview_shows_every_proposal_and_stores_nothing() {
     let shown = the_text(&outcome);
     assert!(
         shown.starts_with(
-            "Match preview for Pathways (a dry run: nothing was sent, nothing was stored)\n1 of 1 mentee(s) matched"
+            "Match preview for Pathways (a dry run: nothing was sent, nothing was stored)\n1 of 1 mentee matched"
         ),
         "{shown}"
     );
@@ -154,7 +154,7 @@ fn nobody_to_match_is_said_and_nothing_is_stored() {
     assert_only_answered(
         &outcome,
         "coordinators",
-        "Nobody to match yet in Pathways: 1 mentee(s) and 0 mentor(s) are ready to be matched.",
+        "Nobody to match yet in Pathways: 1 mentee and 0 mentors are ready to be matched.",
     );
 }
 
@@ -185,7 +185,7 @@ fn approving_a_proposal_asks_both_people_to_answer_by_the_deadline() {
     assert_eq!(
         texts(&outcome),
         [
-            "Match M7 (Amina ↔ Grace) approved by carol. Both have been asked to accept by 22 Jan 2027."
+            "Match M7 (Amina ↔ Grace) approved by carol. Both have been asked to accept by 22 January 2027."
         ]
     );
 }
