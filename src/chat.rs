@@ -163,6 +163,9 @@ pub struct Said {
     /// The label of each of its card actions (buttons).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub actions: Vec<Text>,
+    /// What each of its card actions asks for, where it asks (beside `actions`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub asks: Vec<Option<Text>>,
 }
 
 /// Where in a room a message is posted, on platforms with threads (Matrix). The app
@@ -289,6 +292,33 @@ impl CardAction {
     }
 }
 
+/// A staff card's action said from the catalogue: its command, its label and, for a
+/// command that needs words after it (a reason, a date), what it asks for; the label and
+/// the question are rendered in the reader's language, the command stays as typed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SaidAction {
+    pub command: String,
+    pub label: Text,
+    pub asks: Option<Text>,
+}
+
+impl SaidAction {
+    pub fn new(label: Text, command: impl Into<String>) -> Self {
+        SaidAction {
+            command: command.into(),
+            label,
+            asks: None,
+        }
+    }
+
+    pub fn asking(label: Text, command: impl Into<String>, asks: Text) -> Self {
+        SaidAction {
+            asks: Some(asks),
+            ..SaidAction::new(label, command)
+        }
+    }
+}
+
 impl OutMessage {
     /// What reading an answer to this prompt needs, and nothing else: its choices, how
     /// they are picked and its ref, never its text (which may be a report's summary, and
@@ -323,6 +353,7 @@ impl OutMessage {
                 labels: Vec::new(),
                 menu: Vec::new(),
                 actions: Vec::new(),
+                asks: Vec::new(),
             })),
             ..Default::default()
         }
@@ -337,6 +368,7 @@ impl OutMessage {
                 labels: Vec::new(),
                 menu: Vec::new(),
                 actions: Vec::new(),
+                asks: Vec::new(),
             })
         })
     }
@@ -356,6 +388,29 @@ impl OutMessage {
                 })
                 .collect(),
         )
+    }
+
+    /// Its staff card's actions, each labelled and asking from the catalogue (in English
+    /// now), rendered in the reader's language by [`OutMessage::in_language`].
+    pub fn with_said_actions(mut self, actions: Vec<SaidAction>) -> Self {
+        let (actions, said): (Vec<CardAction>, Vec<(Text, Option<Text>)>) = actions
+            .into_iter()
+            .map(|a| {
+                let action = CardAction {
+                    label: a.label.english(),
+                    command: a.command,
+                    asks: a.asks.as_ref().map(Text::english),
+                    in_dm: false,
+                };
+                (action, (a.label, a.asks))
+            })
+            .unzip();
+        let (labels, asks) = said.into_iter().unzip();
+        self.actions = actions;
+        let recipe = self.said_mut();
+        recipe.actions = labels;
+        recipe.asks = asks;
+        self
     }
 
     /// Its card actions as given, each labelled from the catalogue (in English now). What
@@ -387,7 +442,8 @@ impl OutMessage {
         self
     }
 
-    /// With `menu`, its placeholder and option labels from the catalogue (in English now).
+    /// With `menu`, its placeholder and labels from the catalogue (in English now): each
+    /// option's, then each of its buttons' (`also`).
     pub fn with_menu(
         mut self,
         mut menu: CommandMenu,
@@ -397,6 +453,10 @@ impl OutMessage {
         menu.placeholder = placeholder.english();
         for ((label, _), said) in menu.options.iter_mut().zip(&labels) {
             *label = said.english();
+        }
+        let buttons = labels.iter().skip(menu.options.len());
+        for (action, said) in menu.also.iter_mut().zip(buttons) {
+            action.label = said.english();
         }
         let mut said_menu = vec![placeholder];
         said_menu.extend(labels);
@@ -424,12 +484,21 @@ impl OutMessage {
         for (action, label) in out.actions.iter_mut().zip(&said.actions) {
             action.label = label.render(locale);
         }
+        for (action, asks) in out.actions.iter_mut().zip(&said.asks) {
+            if let Some(asks) = asks {
+                action.asks = Some(asks.render(locale));
+            }
+        }
         if let (Some(menu), Some((placeholder, labels))) =
             (out.menu.as_mut(), said.menu.split_first())
         {
             menu.placeholder = placeholder.render(locale);
             for ((label, _), said) in menu.options.iter_mut().zip(labels) {
                 *label = said.render(locale);
+            }
+            let buttons = labels.iter().skip(menu.options.len());
+            for (action, said) in menu.also.iter_mut().zip(buttons) {
+                action.label = said.render(locale);
             }
         }
         Cow::Owned(out)
@@ -491,5 +560,51 @@ mod tests {
             !es.actions[0].in_dm,
             "a staff card's button stays in its room"
         );
+    }
+
+    #[test]
+    fn a_menus_next_page_button_is_labelled_in_the_readers_language() {
+        let menu = CommandMenu {
+            command: "request".into(),
+            placeholder: String::new(),
+            options: vec![("2. Grace".into(), "2".into())],
+            max: 1,
+            also: vec![CardAction::new("", "browse 2".into())],
+        };
+        let message = OutMessage::said(Text::msg("case-none").arg("n", 1i64)).with_menu(
+            menu,
+            Text::msg("browse-menu-request"),
+            vec![Text::plain("2. Grace"), Text::msg("browse-more-button")],
+        );
+        let menu = message.menu.as_ref().unwrap();
+        assert_eq!(menu.also[0].label, "More mentors");
+        let es = message.in_language(Locale::from_tag("es").unwrap());
+        let menu = es.menu.as_ref().unwrap();
+        assert_eq!(menu.options[0].0, "2. Grace");
+        assert_eq!(menu.also[0].label, "Más mentores");
+        assert_eq!(menu.also[0].command, "browse 2");
+    }
+
+    #[test]
+    fn a_cards_buttons_ask_for_their_words_in_the_readers_language() {
+        let card = OutMessage::said(Text::msg("case-none").arg("n", 1i64)).with_said_actions(vec![
+            SaidAction::asking(
+                Text::msg("case-button-resolve"),
+                "case resolve 1",
+                Text::msg("case-asks-outcome"),
+            ),
+        ]);
+        assert_eq!(
+            card.actions[0].asks.as_deref(),
+            Some("Outcome, told to the reporter")
+        );
+        let es = card.in_language(Locale::from_tag("es").unwrap());
+        assert_eq!(es.actions[0].label, "Resolver");
+        assert_eq!(
+            es.actions[0].asks.as_deref(),
+            Some("Resultado, que se comunica a quien reportó")
+        );
+        assert_eq!(es.actions[0].command, "case resolve 1");
+        assert!(!es.actions[0].in_dm);
     }
 }

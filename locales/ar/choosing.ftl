@@ -39,6 +39,7 @@ browse-how-request = لطلب أحدهم: request <رقم> [بضع كلمات ل
 browse-more = المزيد: { $command }
 browse-menu-rank = اختر حتى { $max }: يُطلبون بترتيب القائمة
 browse-menu-request = اطلب من أحدهم أن يكون مرشدك
+browse-more-button = مرشدون آخرون
 request-one-at-a-time = في { $programme } تطلب مرشدًا واحدًا في كل مرة: request <رقم>، مثل request { $example }. لم يُرسل شيء.
 request-too-many = يمكنك ترتيب { $max } مرشدين على الأكثر في { $programme }؛ ذكرت { $count }. لم يُرسل شيء.
 request-twice = ذكرت المرشد { $mentor } مرتين؛ اذكر كلًّا منهم مرة واحدة، اختيارك الأول أولًا. لم يُرسل شيء.

@@ -103,3 +103,4 @@ matching-declined = رفض { $who } الثنائي M{ $id } ({ $mentee } ↔ { $
 matching-offer-withdrawn = سُحب العرض M{ $id } ({ $mentee } ↔ { $mentor }) قبل أن يبدأ: أحدهما لم يعد جاهزًا للمطابقة (موقوف، أو انتهت خطوة فحص أو لم يجتزها، أو سحب طلبه). قيل لكليهما إنه لا يمكن المضي فيه، دون ذكر السبب.
 matching-expired = انتهت مهلة الثنائي M{ $id } ({ $mentee } ↔ { $mentor }) دون ردّ كليهما. عاد كلاهما إلى قائمة المتاحين، ويمكن اقتراحهما معًا مرة أخرى.
 matching-ranked-ran-out = كان ذلك آخر اختيارات { $mentee } المرتبة: { $prefix } match rematch A{ $app } يقترح له مرشدًا.
+matching-ranked-all-gone = كل اختيارات A{ $app } { $mentee } المرتبة في { $programme } رفضت أو انتهت مهلتها أو لم تعد متاحة. { $prefix } match rematch A{ $app } يقترح له مرشدًا.

@@ -36,6 +36,7 @@ browse-how-request = To ask one of them: request <number> [a few words to them],
 browse-more = More: { $command }
 browse-menu-rank = Choose up to { $max }: asked in the order listed
 browse-menu-request = Ask one of them to be your mentor
+browse-more-button = More mentors
 request-one-at-a-time = In { $programme } you ask one mentor at a time: request <number>, like request { $example }. Nothing was sent.
 request-too-many = You can rank up to { $max } mentors in { $programme }; you named { $count }. Nothing was sent.
 request-twice = You named mentor { $mentor } twice; name each once, your first choice first. Nothing was sent.

@@ -99,3 +99,4 @@ matching-declined = Match M{ $id } ({ $mentee } ↔ { $mentor }) was declined by
 matching-offer-withdrawn = Offer M{ $id } ({ $mentee } ↔ { $mentor }) was withdrawn before it started: one of them is no longer ready to be matched (suspended, a screening step lapsed or failed, or withdrawn). Both were told it can't go ahead, without why.
 matching-expired = Match M{ $id } ({ $mentee } ↔ { $mentor }) expired without both answers. Both are back in the pool, and may be proposed to each other again.
 matching-ranked-ran-out = That was the last of { $mentee }'s ranked choices: { $prefix } match rematch A{ $app } proposes a mentor for them.
+matching-ranked-all-gone = A{ $app } { $mentee }'s ranked choices in { $programme } have all declined, lapsed or are no longer free. { $prefix } match rematch A{ $app } proposes a mentor for them.

@@ -35,6 +35,7 @@ browse-how-request = Para pedírselo a uno: request <número> [unas palabras par
 browse-more = Más: { $command }
 browse-menu-rank = Elige hasta { $max }: se piden en el orden de la lista
 browse-menu-request = Pide a uno que sea tu mentor
+browse-more-button = Más mentores
 request-one-at-a-time = En { $programme } se pide un mentor cada vez: request <número>, por ejemplo request { $example }. No se ha enviado nada.
 request-too-many = Puedes ordenar hasta { $max } mentores en { $programme }; has nombrado { $count }. No se ha enviado nada.
 request-twice = Has nombrado al mentor { $mentor } dos veces; nombra a cada uno una vez, tu primera opción primero. No se ha enviado nada.

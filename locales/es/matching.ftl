@@ -98,3 +98,4 @@ matching-declined = { $who } rechazó el emparejamiento M{ $id } ({ $mentee } �
 matching-offer-withdrawn = La oferta M{ $id } ({ $mentee } ↔ { $mentor }) se retiró antes de empezar: una de las dos personas ya no está lista para emparejar (suspendida, un paso de selección venció o no se superó, o retiró su solicitud). A ambos se les dijo que no puede seguir adelante, sin decir por qué.
 matching-expired = El emparejamiento M{ $id } ({ $mentee } ↔ { $mentor }) venció sin las dos respuestas. Ambos vuelven a quedar disponibles y se les puede volver a proponer juntos.
 matching-ranked-ran-out = Esa era la última opción de la lista de { $mentee }: { $prefix } match rematch A{ $app } le propone un mentor.
+matching-ranked-all-gone = Todas las opciones de la lista de A{ $app } { $mentee } en { $programme } rechazaron, vencieron o ya no están libres. { $prefix } match rematch A{ $app } le propone un mentor.

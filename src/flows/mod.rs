@@ -66,7 +66,8 @@ pub use crate::step::{Decision, Effect, Prompt, act as acts};
 // The chat vocabulary, which every flow reads and writes.
 pub use crate::chat::{
     Attachment, CardAction, Content, FileStatus, HeldFile, Inbound, InboundFile, OutMessage,
-    Placement, ReportedMessage, Thread, application_thread, case_thread, strip_prefix_ci,
+    Placement, ReportedMessage, SaidAction, Thread, application_thread, case_thread,
+    strip_prefix_ci,
 };
 pub use decide::{decide, handle};
 pub(crate) use decide::{drop_held, post_only, post_said, said_in, staff_command};

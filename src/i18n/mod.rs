@@ -93,6 +93,7 @@ mod tests {
         "src/flows/pause.rs",
         "src/flows/pairing/proposals.rs",
         "src/flows/pairing/offers.rs",
+        "src/flows/incident/cases/cards.rs",
     ];
 
     /// String literals of the code (tests and comments left out) that read as an English
@@ -167,9 +168,9 @@ mod tests {
         // with a case's card and alerts, 74 with moderation actions and confirmations,
         // 66 with reviewing applications, 46 with the matching commands and asking the
         // programme team, 39 with the coordinators' close, pause and message, 34 with the engine's proposals
-        // and what becomes of an offer.
+        // and what becomes of an offer, 33 with a case card's questions.
         // Lower it when a file is migrated.
-        assert!(total <= 34, "{total} English sentences: more than before");
+        assert!(total <= 33, "{total} English sentences: more than before");
     }
 
     fn sources(dir: &std::path::Path) -> Vec<(String, String)> {

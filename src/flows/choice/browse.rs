@@ -334,6 +334,7 @@ pub(super) fn browse(
             let labels = options
                 .iter()
                 .map(|(l, _)| Text::plain(l.as_str()))
+                .chain(more.iter().map(|_| Text::msg("browse-more-button")))
                 .collect();
             let menu = CommandMenu {
                 command: if ranked { "rank" } else { "request" }.into(),
@@ -346,7 +347,7 @@ pub(super) fn browse(
                 },
                 also: more
                     .iter()
-                    .map(|m| CardAction::new("More mentors", m.clone()))
+                    .map(|m| CardAction::new("", m.clone()))
                     .collect(),
             };
             let placeholder = if ranked {
@@ -552,13 +553,13 @@ pub fn pass_on(ctx: &Ctx<'_>, ended: &MatchRecord) -> Outcome {
     if let Some(room) = ctx.coordinators_room(Some(&me.programme.slug)) {
         effects.push(Effect::PostInRoom {
             room: room.clone(),
-            message: crate::chat::OutMessage::text(format!(
-                "A{} {}'s ranked choices in {} have all declined, lapsed or are no longer free. !tandem match rematch A{} proposes a mentor for them.",
-                me.record.summary.id,
-                name(me.record),
-                me.programme.name,
-                me.record.summary.id
-            )),
+            message: OutMessage::said(
+                Text::msg("matching-ranked-all-gone")
+                    .arg("mentee", name(me.record))
+                    .arg("app", me.record.summary.id)
+                    .arg("programme", me.programme.said_name())
+                    .arg("prefix", ctx.room_prefix),
+            ),
         });
     }
     Outcome::unchanged(effects)

@@ -47,34 +47,29 @@ pub fn card_message(ctx: &Ctx<'_>, case: &CaseRecord, room: &RoomRef) -> OutMess
     let mut actions = Vec::new();
     if case.status != CaseStatus::Resolved {
         if case.claimed_by.is_none() {
-            actions.push((
-                CardAction::new("", format!("case claim {n}")),
+            actions.push(SaidAction::new(
                 Text::msg("case-button-claim"),
+                format!("case claim {n}"),
             ));
         }
-        actions.push((
-            CardAction::asking(
-                "",
-                format!("case note {n}"),
-                "Internal note (moderators only)",
-            ),
+        actions.push(SaidAction::asking(
             Text::msg("case-button-note"),
+            format!("case note {n}"),
+            Text::msg("case-asks-note"),
         ));
-        actions.push((
-            CardAction::asking("", format!("case ask {n}"), "Question, relayed by DM"),
+        actions.push(SaidAction::asking(
             Text::msg("case-button-ask"),
+            format!("case ask {n}"),
+            Text::msg("case-asks-question"),
         ));
-        actions.push((
-            CardAction::asking(
-                "",
-                format!("case resolve {n}"),
-                "Outcome, told to the reporter",
-            ),
+        actions.push(SaidAction::asking(
             Text::msg("case-button-resolve"),
+            format!("case resolve {n}"),
+            Text::msg("case-asks-outcome"),
         ));
     }
     OutMessage::said(card(ctx, case, ctx.room_prefix, Some(room)))
-        .with_card_actions(actions)
+        .with_said_actions(actions)
         .starts_thread(crate::flows::case_thread(n))
 }
 

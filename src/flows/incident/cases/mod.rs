@@ -45,7 +45,7 @@ use crate::domain::incident::{CaseRecord, CaseStatus, Severity};
 use crate::domain::numbers::{self, Numbered};
 use crate::domain::text::{char_len, clean, preview, thousands};
 use crate::flows::{
-    CardAction, Content, Ctx, Effect, FlowState, OutMessage, Outcome, Prompt, StateChange, Subject,
+    Content, Ctx, Effect, FlowState, OutMessage, Outcome, Prompt, SaidAction, StateChange, Subject,
     said_in,
 };
 use crate::i18n::Text;
