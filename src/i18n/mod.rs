@@ -91,6 +91,12 @@ mod tests {
         "src/flows/pairing/mod.rs",
         "src/flows/team.rs",
         "src/flows/pause.rs",
+        "src/flows/support/mod.rs",
+        "src/flows/support/notices.rs",
+        "src/flows/closure.rs",
+        "src/flows/review/scheduled.rs",
+        "src/flows/review/screening.rs",
+        "src/flows/prompts.rs",
     ];
 
     /// String literals of the code (tests and comments left out) that read as an English
@@ -164,9 +170,10 @@ mod tests {
         // `transcript`, 102 with what a reporter is told, 87 with the case commands, 84
         // with a case's card and alerts, 74 with moderation actions and confirmations,
         // 66 with reviewing applications, 46 with the matching commands and asking the
-        // programme team, 39 with the coordinators' close, pause and message.
+        // programme team, 39 with the coordinators' close, pause and message, 30 with
+        // looking after pairs (`support`, its notices, lapsing checks, check-in alerts).
         // Lower it when a file is migrated.
-        assert!(total <= 39, "{total} English sentences: more than before");
+        assert!(total <= 30, "{total} English sentences: more than before");
     }
 
     fn sources(dir: &std::path::Path) -> Vec<(String, String)> {
