@@ -81,6 +81,27 @@ impl Risks {
         }
         out
     }
+
+    /// Each reason, said in the reader's language.
+    pub fn said_reasons(&self) -> Vec<crate::i18n::Text> {
+        use crate::i18n::Text;
+        let mut out = Vec::new();
+        if let Some(days) = self.quiet_days {
+            out.push(
+                Text::msg("health-risk-quiet").arg("days", Text::msg("days").arg("count", days)),
+            );
+        }
+        if self.stuck {
+            out.push(Text::msg("health-risk-stuck"));
+        }
+        if self.missed > 0 {
+            out.push(Text::msg("health-risk-missed").arg("count", i64::from(self.missed)));
+        }
+        if self.concern {
+            out.push(Text::msg("health-risk-concern"));
+        }
+        out
+    }
 }
 
 /// How a match is doing, the most urgent first.
@@ -170,6 +191,29 @@ impl Health {
             Health::Offered => "waiting for both to accept".into(),
             Health::Proposed => "proposed, waiting for a coordinator".into(),
             Health::Ended => "ended".into(),
+        }
+    }
+
+    /// How it reads beside a match, in the reader's language.
+    pub fn said(self) -> crate::i18n::Text {
+        use crate::i18n::Text;
+        let days = |n: i64| Text::msg("days").arg("count", n);
+        match self {
+            Health::Frozen => Text::msg("health-frozen"),
+            Health::AtRisk(r) => {
+                Text::msg("health-at-risk").arg("reasons", Text::join(r.said_reasons(), "; "))
+            }
+            Health::NeedsCheckIn(0) => Text::msg("health-check-in-today"),
+            Health::NeedsCheckIn(late) => Text::msg("health-check-in-late").arg("late", days(late)),
+            Health::Quiet(n) => Text::msg("health-quiet").arg("days", days(n)),
+            Health::Paused(until) => {
+                Text::msg("health-paused").arg("date", Text::date(until.date_naive()))
+            }
+            Health::TooEarly => Text::msg("health-too-early"),
+            Health::OnTrack => Text::msg("health-on-track"),
+            Health::Offered => Text::msg("health-offered"),
+            Health::Proposed => Text::msg("health-proposed"),
+            Health::Ended => Text::msg("health-ended"),
         }
     }
 

@@ -326,57 +326,66 @@ pub fn close_effects(ctx: &Ctx<'_>, m: &MatchRecord, how: &Closing<'_>) -> Vec<E
     });
     if let Some(room) = coordinators {
         let who = match closer {
-            Some(c) => {
-                let role = if *c == m.mentee { "mentee" } else { "mentor" };
-                format!("by {} ({role})", partner_of(m, c).1)
+            Some(c) if *c == m.mentee => {
+                Text::msg("close-by-mentee").arg("name", partner_of(m, c).1)
             }
-            None => format!("by {by}"),
+            Some(c) => Text::msg("close-by-mentor").arg("name", partner_of(m, c).1),
+            None => Text::msg("close-by-staff").arg("who", by.as_str()),
         };
-        let name_of = |u: &UserRef| partner_of(m, u).1.to_string();
+        let who = match case {
+            Some(n) => Text::msg("close-after-case").arg("by", who).arg("case", n),
+            None => who,
+        };
+        let names = |of: &[&(&UserRef, &String)]| -> Text {
+            let mut names: Vec<&str> = of.iter().map(|(u, _)| partner_of(m, u).1).collect();
+            match (names.pop(), names.as_slice()) {
+                (Some(second), [first, ..]) => Text::msg("close-and")
+                    .arg("first", *first)
+                    .arg("second", second),
+                (Some(one), []) => Text::plain(one),
+                (None, _) => Text::plain(""),
+            }
+        };
         let what = match kind {
             ClosureKind::Disciplinary if !at_fault.is_empty() => {
                 let (fault, kept): (Vec<_>, Vec<_>) =
                     members.iter().partition(|(u, _)| at_fault.contains(u));
-                let fault: Vec<String> = fault.iter().map(|(u, _)| name_of(u)).collect();
-                let kept: Vec<String> = kept.iter().map(|(u, _)| name_of(u)).collect();
-                let mut what = format!(
-                    "Marked disciplinary: {} was not offered a new match (to match them again: match rematch <application>).",
-                    fault.join(" and ")
-                );
+                let mut what =
+                    vec![Text::msg("close-disciplinary-some").arg("names", names(&fault))];
                 if !kept.is_empty() {
-                    what.push_str(&format!(
-                        " {} was told it was not their fault and asked whether they'd like a new match; their answer will appear here.",
-                        kept.join(" and ")
-                    ));
+                    what.push(Text::msg("close-not-at-fault").arg("names", names(&kept)));
                 }
-                what
+                Text::join(what, " ")
             }
-            ClosureKind::Disciplinary => {
-                "Marked disciplinary: no new match was offered. To match either of them again: match rematch <application>.".to_string()
-            }
-            _ => "Both were told kindly and asked whether they'd like a new match; their answers will appear here.".to_string(),
+            ClosureKind::Disciplinary => Text::msg("close-disciplinary-both"),
+            _ => Text::msg("close-both-told"),
         };
-        effects.push(Effect::PostInRoom {
-            room: room.clone(),
-            message: OutMessage::text(format!(
-                "Match M{} ({} ↔ {}), {programme}, was closed {} {who}{}. Reason: {}. {what}",
-                m.id,
-                m.mentee_name,
-                m.mentor_name,
-                if kind == ClosureKind::Disciplinary {
-                    "(disciplinary)"
-                } else {
-                    "early"
-                },
-                case.map(|n| format!(", following moderation case #{n}"))
-                    .unwrap_or_default(),
-                if reason.is_empty() {
-                    "none given".to_string()
-                } else {
-                    preview(reason.trim_end_matches('.'), 500)
-                }
-            )),
-        });
+        let said_programme = ctx
+            .programme(&m.programme)
+            .map_or_else(|| Text::plain(programme.as_str()), |p| p.said_name());
+        let closed = if kind == ClosureKind::Disciplinary {
+            Text::msg("close-closed-disciplinary")
+        } else {
+            Text::msg("close-closed-early")
+        };
+        effects.push(super::said_in(
+            room,
+            closed
+                .arg("m", m.id)
+                .arg("mentee", &m.mentee_name)
+                .arg("mentor", &m.mentor_name)
+                .arg("programme", said_programme)
+                .arg("by", who)
+                .arg(
+                    "reason",
+                    if reason.is_empty() {
+                        Text::msg("close-no-reason")
+                    } else {
+                        Text::plain(preview(reason.trim_end_matches('.'), 500))
+                    },
+                )
+                .arg("what", what),
+        ));
     }
     effects
 }
@@ -665,19 +674,21 @@ pub fn next_step(
         });
     }
     if let Some(room) = ctx.coordinators_room(Some(&m.programme)) {
-        effects.push(Effect::PostInRoom {
-            room: room.clone(),
-            message: OutMessage::text(format!(
-                "After match M{} ({}): {me} would like to {}.",
-                m.id,
-                programme.map_or(m.programme.as_str(), |p| p.name.as_str()),
-                match choice {
-                    NextStep::KeepInTouch => "keep in touch informally",
-                    NextStep::NewMatch => "be matched with someone new (back in the pool)",
-                    NextStep::Break => "take a break",
-                }
-            )),
-        });
+        let after = match choice {
+            NextStep::KeepInTouch => Text::msg("close-after-keep-in-touch"),
+            NextStep::NewMatch => Text::msg("close-after-new-match"),
+            NextStep::Break => Text::msg("close-after-break"),
+        };
+        effects.push(super::said_in(
+            room,
+            after
+                .arg("m", m.id)
+                .arg(
+                    "programme",
+                    programme.map_or_else(|| Text::plain(&m.programme), |p| p.said_name()),
+                )
+                .arg("name", me),
+        ));
     }
     Outcome {
         state: StateChange::Clear,

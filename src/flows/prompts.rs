@@ -273,14 +273,13 @@ pub fn answer_step(
     if let Some(room) = app.and_then(|a| ctx.coordinators_room(Some(a.programme.as_str()))) {
         effects.push(Effect::PostInRoom {
             room: room.clone(),
-            message: OutMessage::text(format!(
-                "Answer on application A{} from the applicant:\nQ: {}\nA: {}\nType {} show A{} to see the whole application.",
-                flow.application_id,
-                flow.question,
-                answer,
-                ctx.room_prefix,
-                flow.application_id
-            ))
+            message: OutMessage::said(
+                Text::msg("support-reviewer-answer")
+                    .arg("id", flow.application_id)
+                    .arg("question", flow.question.as_str())
+                    .arg("answer", answer.as_str())
+                    .arg("prefix", ctx.room_prefix),
+            )
             .in_thread(super::application_thread(flow.application_id)),
         });
     }
@@ -520,8 +519,16 @@ pub fn check_in_step(ctx: &Ctx<'_>, flow: &CheckIn, content: &Content) -> Outcom
         answer: answer.clone(),
     }];
     let (own_name, own_role, partner) = match m.side_of(ctx.user) {
-        Some(RoleKind::Mentor) => (&m.mentor_name, "mentor", &m.mentee_name),
-        _ => (&m.mentee_name, "mentee", &m.mentor_name),
+        Some(RoleKind::Mentor) => (
+            &m.mentor_name,
+            Text::msg("support-role-mentor"),
+            &m.mentee_name,
+        ),
+        _ => (
+            &m.mentee_name,
+            Text::msg("support-role-mentee"),
+            &m.mentor_name,
+        ),
     };
     effects.push(ctx.dm(OutMessage::said(match answer.as_str() {
         "met" => Text::msg("checkin-thanks-met"),
@@ -533,22 +540,27 @@ pub fn check_in_step(ctx: &Ctx<'_>, flow: &CheckIn, content: &Content) -> Outcom
             Some(RoleKind::Mentor) => m.mentor_application,
             _ => m.mentee_application,
         };
-        effects.extend(ctx.coordinators_room(Some(&m.programme)).map(|room| Effect::PostInRoom {
-            room: room.clone(),
-            message: OutMessage {
-                thread: Some(super::Thread::Alert),
-                actions: super::pair_actions(m.id, m.mentee_application),
-                ..OutMessage::text(format!(
-                "Check-in alert: match M{} ({} ↔ {}), {}. {own_name} ({own_role}) answered check-in {} with “We're stuck”. Matched since {}.\nPlease get in touch with them: write to them with message M{} <text> (both get it), or in their pair room; they can also ask the team any time. If a new match would help: match rematch A{application}. A participant can also pause with pause until <date>.",
-                m.id,
-                m.mentee_name,
-                m.mentor_name,
-                programme_name(ctx, &m.programme).english(),
-                flow.seq + 1,
-                m.started().format("%-d %b %Y"),
-                m.id,
-            ))
-            },
+        effects.extend(ctx.coordinators_room(Some(&m.programme)).map(|room| {
+            Effect::PostInRoom {
+                room: room.clone(),
+                message: OutMessage {
+                    thread: Some(super::Thread::Alert),
+                    actions: super::pair_actions(m.id, m.mentee_application),
+                    ..OutMessage::said(
+                        Text::msg("support-stuck-alert")
+                            .arg("m", m.id)
+                            .arg("mentee", &m.mentee_name)
+                            .arg("mentor", &m.mentor_name)
+                            .arg("programme", programme_name(ctx, &m.programme))
+                            .arg("name", own_name)
+                            .arg("role", own_role)
+                            .arg("n", i64::from(flow.seq) + 1)
+                            .arg("stuck", Text::msg("checkin-stuck"))
+                            .arg("since", Text::date(m.started().date_naive()))
+                            .arg("application", application),
+                    )
+                },
+            }
         }));
     }
     Outcome {

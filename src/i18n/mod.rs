@@ -94,6 +94,12 @@ mod tests {
         "src/flows/pairing/proposals.rs",
         "src/flows/pairing/offers.rs",
         "src/flows/incident/cases/cards.rs",
+        "src/flows/support/mod.rs",
+        "src/flows/support/notices.rs",
+        "src/flows/closure.rs",
+        "src/flows/review/scheduled.rs",
+        "src/flows/review/screening.rs",
+        "src/flows/prompts.rs",
     ];
 
     /// String literals of the code (tests and comments left out) that read as an English
@@ -167,10 +173,12 @@ mod tests {
         // `transcript`, 102 with what a reporter is told, 87 with the case commands, 84
         // with a case's card and alerts, 74 with moderation actions and confirmations,
         // 66 with reviewing applications, 46 with the matching commands and asking the
-        // programme team, 39 with the coordinators' close, pause and message, 34 with the engine's proposals
-        // and what becomes of an offer, 33 with a case card's questions.
+        // programme team, 39 with the coordinators' close, pause and message, 34 with the
+        // engine's proposals and what becomes of an offer, 33 with a case card's
+        // questions, 24 with looking after pairs (`support`, its notices, lapsing checks,
+        // check-in alerts).
         // Lower it when a file is migrated.
-        assert!(total <= 33, "{total} English sentences: more than before");
+        assert!(total <= 24, "{total} English sentences: more than before");
     }
 
     fn sources(dir: &std::path::Path) -> Vec<(String, String)> {

@@ -509,3 +509,34 @@ both_backends! {
         assert!(out.contains("Answer to Q1 sent to Amina"), "{out}");
     }
 }
+
+both_backends! {
+    async fn a_quiet_pair_its_staff_member_and_a_lapsing_check_are_told_in_each_readers_language(db: TestDb) {
+        let h = crate::support::Harness::new(&db).await;
+        h.dm_all("amina", "idioma es").await;
+        h.dm_all("grace", "لغة ar").await;
+        h.dm_all("carol", "idioma es").await;
+        crate::pairing::active_match(&h).await;
+        // carol looks after the new pair, and reads of it in Spanish.
+        let out = h.sweep().await;
+        assert!(out.contains("[dm carol] Te ocupas de una pareja nueva: M1 (Amina ↔ Grace), Mentoría Pathways 2027. Tu primer seguimiento con ellos vence el 25 de enero de 2027: regístralo en la sala de coordinación con !tandem checkin M1"), "{out}");
+        h.in_room("carol", "coordinators", "!tandem checkin M1 by call: a good start").await;
+        h.in_room("carol", "coordinators", "!tandem checkin M1 by call: still fine").await;
+        // Grace's check lapses in March: she is warned in Arabic (the check's name is the
+        // programme's, which has no Arabic for it).
+        h.in_room("carol", "coordinators", "!tandem step A2 background_check cleared until 2027-03-01").await;
+
+        h.clock.advance(chrono::Duration::days(22));
+        let out = h.sweep().await;
+        assert!(out.contains("[dm carol] Emparejamiento en riesgo: M1 (Amina ↔ Grace), Mentoría Pathways 2027: en silencio desde hace 22 días. Tú te ocupas de esta pareja."), "{out}");
+        assert!(out.contains("[dm grace] تنتهي صلاحية \u{2068}background check\u{2069} الخاص بك"), "{out}");
+        // The coordinators' room is in the deployment's language.
+        assert!(out.contains("[room coordinators] The background check of A2 (Grace) expires on 1 March 2027, in 27 days; Grace is in active match M1 (Amina ↔ Grace)."), "{out}");
+        // A month without a word: each is asked in their own language.
+        h.clock.advance(chrono::Duration::days(8));
+        let out = h.sweep().await;
+        assert!(out.contains("[dm amina] Hola, Amina: hace 30 días que nadie escribe en la sala que compartes con Grace (Mentoría Pathways 2027)."), "{out}");
+        assert!(out.contains("[dm grace] مرحبًا \u{2068}Grace\u{2069}، مضى "), "{out}");
+        assert!(out.contains("يومًا"), "{out}");
+    }
+}

@@ -452,7 +452,7 @@ both_backends! {
         // the coordinators are told, once.
         let out = h.sweep().await;
         assert!(out.contains("[dm grace] Your background check for Pathways Mentoring 2027 expires on 1 March 2027. Please renew it with the coordinators so your mentoring can carry on."), "{out}");
-        assert!(out.contains(&format!("[room coordinators] The background check of A{id} (Grace) expires on 1 March 2027, in 9 day(s). Record the renewal with: !tandem step A{id} background_check cleared until <date>")), "{out}");
+        assert!(out.contains(&format!("[room coordinators] The background check of A{id} (Grace) expires on 1 March 2027, in 9 days. Record the renewal with: !tandem step A{id} background_check cleared until <date>")), "{out}");
         assert!(!out.contains("active match"), "she is in none: {out}");
         assert_eq!(h.sweep().await, "", "warned once");
         h.clock.advance(chrono::Duration::days(30));
@@ -526,7 +526,7 @@ both_backends! {
         let sent = screening_sweep(&h).await;
         let out = crate::support::transcript(&sent);
         assert!(out.contains("[dm grace] Your background check for Pathways Mentoring 2027 expires on 1 March 2027. Please renew it with the coordinators so your mentoring can carry on."), "{out}");
-        assert!(out.contains("[room coordinators] The background check of A2 (Grace) expires on 1 March 2027, in 30 day(s); Grace is in active match M1 (Amina ↔ Grace). Record the renewal with: !tandem step A2 background_check cleared until <date>"), "{out}");
+        assert!(out.contains("[room coordinators] The background check of A2 (Grace) expires on 1 March 2027, in 30 days; Grace is in active match M1 (Amina ↔ Grace). Record the renewal with: !tandem step A2 background_check cleared until <date>"), "{out}");
         let warning = sent.iter().find(|s| s.message.text.starts_with("The background check of A2")).unwrap();
         assert_eq!(warning.message.thread, Some(Thread::Alert), "not hidden in a thread");
         assert!(dms_to(&out, "amina").is_empty(), "the mentee hears nothing of it: {out}");
@@ -617,7 +617,7 @@ both_backends! {
         h.clock.set(utc("2027-02-19T10:00:00Z"));
         let out = crate::support::transcript(&screening_sweep(&h).await);
         assert!(out.contains("[dm grace] Your background check for Pathways Mentoring 2027 expires on 1 March 2027."), "{out}");
-        assert!(out.contains("expires on 1 March 2027, in 10 day(s). Record the renewal"), "{out}");
+        assert!(out.contains("expires on 1 March 2027, in 10 days. Record the renewal"), "{out}");
 
         let out = h.in_room("carol", ROOM, &format!("!tandem step {id} background_check cleared until 2027-06-01")).await;
         assert!(out.contains("Background check — cleared, valid until 1 Jun 2027."), "{out}");

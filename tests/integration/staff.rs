@@ -39,27 +39,27 @@ both_backends! {
 async fn shared_and_reminded(h: &Harness) {
     // Each is told of their new pair, once.
     let out = h.sweep().await;
-    assert!(out.contains("[dm carol] You look after a new pair: M1 (Amina ↔ Grace), Pathways Mentoring 2027. Your first check-in with them is due by 25 Jan 2027"), "{out}");
+    assert!(out.contains("[dm carol] You look after a new pair: M1 (Amina ↔ Grace), Pathways Mentoring 2027. Your first check-in with them is due by 25 January 2027"), "{out}");
     assert!(
         out.contains("[dm dev] You look after a new pair: M2 (Bea ↔ Ola)"),
         "{out}"
     );
     assert!(!h.sweep().await.contains("new pair"), "once");
     let out = h.in_room("carol", ROOM, "!tandem checkins for M1").await;
-    assert!(out.contains("Staff check-ins for M1 (Amina ↔ Grace), pathways-2027 · looked after by carol · too early to tell\nNone logged yet.\nMeetings: none logged yet (the programme asks 2h a month)\nNext due by 25 Jan 2027."), "{out}");
+    assert!(out.contains("Staff check-ins for M1 (Amina ↔ Grace), pathways-2027 · looked after by carol · too early to tell\nNone logged yet.\nMeetings: none logged yet (the programme asks 2h a month)\nNext due by 25 January 2027."), "{out}");
     let out = h.in_room("carol", ROOM, "!tandem checkins for M2").await;
     assert!(out.contains("looked after by dev"), "{out}");
     let out = h.in_room("carol", ROOM, "!tandem checkins").await;
     assert!(
         out.contains(
-            "No staff check-in is due this week. The next: M1 (Amina ↔ Grace) by 25 Jan 2027."
+            "No staff check-in is due this week. The next: M1 (Amina ↔ Grace) by 25 January 2027."
         ),
         "{out}"
     );
 
     h.clock.advance(days(10));
     let out = h.in_room("carol", ROOM, "!tandem checkins").await;
-    assert!(out.contains("Staff check-ins due: 0 overdue, 2 this week, the most overdue first:\nM1 · Amina ↔ Grace · pathways-2027 · contact 1: due by 25 Jan 2027 · carol\nM2 · Bea ↔ Ola · pathways-2027 · contact 1: due by 25 Jan 2027 · dev"), "{out}");
+    assert!(out.contains("Staff check-ins due: 0 overdue, 2 this week, the most overdue first:\nM1 · Amina ↔ Grace · pathways-2027 · contact 1: due by 25 January 2027 · carol\nM2 · Bea ↔ Ola · pathways-2027 · contact 1: due by 25 January 2027 · dev"), "{out}");
     let out = h
         .in_room(
             "carol",
@@ -67,7 +67,7 @@ async fn shared_and_reminded(h: &Harness) {
             "!tandem checkin M1 by call with both: a good start, CV first",
         )
         .await;
-    assert!(out.contains("Logged: a check-in with both by call for M1 (Amina ↔ Grace). The next is due by 11 Feb 2027."), "{out}");
+    assert!(out.contains("Logged: a check-in with both by call for M1 (Amina ↔ Grace). The next is due by 11 February 2027."), "{out}");
     assert!(
         !out.contains("[dm amina]") && !out.contains("[dm grace]"),
         "notes are never sent to the pair: {out}"
@@ -76,7 +76,7 @@ async fn shared_and_reminded(h: &Harness) {
     // The day after it was due, dev is reminded; once, however often the sweep runs.
     h.clock.advance(days(5));
     let out = h.sweep().await;
-    assert!(out.contains("[dm dev] Staff check-in due: M2 (Bea ↔ Ola), Pathways Mentoring 2027. Contact 1 was due by 25 Jan 2027."), "{out}");
+    assert!(out.contains("[dm dev] Staff check-in due: M2 (Bea ↔ Ola), Pathways Mentoring 2027. Contact 1 was due by 25 January 2027."), "{out}");
     assert!(!out.contains("M1"), "M1's contact was logged: {out}");
     assert!(!h.sweep().await.contains("Staff check-in due"));
     let out = h.in_room("dev", ROOM, "!tandem checkins mine").await;
@@ -85,7 +85,7 @@ async fn shared_and_reminded(h: &Harness) {
         "{out}"
     );
     assert!(
-        out.contains("contact 1: 1 day overdue (due 25 Jan 2027) · dev"),
+        out.contains("contact 1: 1 day overdue (due 25 January 2027) · dev"),
         "{out}"
     );
     assert!(h.in_room("dev", ROOM, "!tandem matches check-in").await.contains("M2 · Bea (A3) ↔ Ola (A4) · pathways-2027 · needs a check-in (a staff contact is 1 day overdue)"));
@@ -95,7 +95,7 @@ async fn shared_and_reminded(h: &Harness) {
     assert!(!h.sweep().await.contains("Overdue staff check-in"));
     h.clock.advance(days(1));
     let out = h.sweep().await;
-    assert!(out.contains("[room coordinators] Overdue staff check-in: M2 (Bea ↔ Ola), Pathways Mentoring 2027. Contact 1 was due by 25 Jan 2027, 8 days ago; dev looks after it."), "{out}");
+    assert!(out.contains("[room coordinators] Overdue staff check-in: M2 (Bea ↔ Ola), Pathways Mentoring 2027. Contact 1 was due by 25 January 2027, 8 days ago; dev looks after it."), "{out}");
     assert!(!h.sweep().await.contains("Overdue staff check-in"));
 }
 
@@ -225,7 +225,7 @@ both_backends! {
         assert!(!h.sweep().await.contains("Closure offered"));
         h.clock.advance(days(1));
         let out = h.sweep().await;
-        assert!(out.contains("[room coordinators] Closure offered: M1 (Amina ↔ Grace), Pathways Mentoring 2027. No message in their pair room for 44 days (since 10 Feb 2027), even after both were asked whether they'd like to carry on. If it has run its course: !tandem close match M1 no contact."), "{out}");
+        assert!(out.contains("[room coordinators] Closure offered: M1 (Amina ↔ Grace), Pathways Mentoring 2027. No message in their pair room for 44 days (since 10 February 2027), even after both were asked whether they'd like to carry on. If it has run its course: !tandem close match M1 no contact."), "{out}");
         assert!(!h.sweep().await.contains("Closure offered"));
     }
 }
@@ -279,17 +279,17 @@ fn the_checkins_demo_script_shares_pairs_reminds_an_overdue_contact_and_escalate
         &stdout,
         &[
             "Looked after by dev · 0 staff check-in(s), the next due by 25 Jan 2027",
-            "[room coordinators] No staff check-in is due this week. The next: M1 (Amina ↔ Grace) by 25 Jan 2027.",
-            "[room coordinators] Staff check-ins due: 0 overdue, 2 this week, the most overdue first:\n  M1 · Amina ↔ Grace · pathways-2027 · contact 1: due by 25 Jan 2027 · carol\n  M2 · Bea ↔ Grace · pathways-2027 · contact 1: due by 25 Jan 2027 · dev",
-            "[room coordinators] Logged: a check-in with both by call for M1 (Amina ↔ Grace). The next is due by 11 Feb 2027.",
-            "[dm dev] Staff check-in due: M2 (Bea ↔ Grace), Pathways Mentoring 2027. Contact 1 was due by 25 Jan 2027.",
-            "M2 · Bea ↔ Grace · pathways-2027 · contact 1: 1 day overdue (due 25 Jan 2027) · dev",
-            "[room coordinators] Overdue staff check-in: M2 (Bea ↔ Grace), Pathways Mentoring 2027. Contact 1 was due by 25 Jan 2027, 8 days ago; dev looks after it.",
+            "[room coordinators] No staff check-in is due this week. The next: M1 (Amina ↔ Grace) by 25 January 2027.",
+            "[room coordinators] Staff check-ins due: 0 overdue, 2 this week, the most overdue first:\n  M1 · Amina ↔ Grace · pathways-2027 · contact 1: due by 25 January 2027 · carol\n  M2 · Bea ↔ Grace · pathways-2027 · contact 1: due by 25 January 2027 · dev",
+            "[room coordinators] Logged: a check-in with both by call for M1 (Amina ↔ Grace). The next is due by 11 February 2027.",
+            "[dm dev] Staff check-in due: M2 (Bea ↔ Grace), Pathways Mentoring 2027. Contact 1 was due by 25 January 2027.",
+            "M2 · Bea ↔ Grace · pathways-2027 · contact 1: 1 day overdue (due 25 January 2027) · dev",
+            "[room coordinators] Overdue staff check-in: M2 (Bea ↔ Grace), Pathways Mentoring 2027. Contact 1 was due by 25 January 2027, 8 days ago; dev looks after it.",
             "[room coordinators] M2 (Bea ↔ Grace) is looked after by carol now.",
             "[dm carol] dev handed you match M2 (Bea ↔ Grace, Pathways Mentoring 2027): you look after it now.",
             "Noted as a concern: M2 is at risk until a check-in without one.",
             "M2 · Bea (A3) ↔ Grace (A2) · pathways-2027 · at risk: quiet for 22 days; a concern noted at the latest staff check-in",
-            "[room coordinators] Staff check-ins for M2 (Bea ↔ Grace), pathways-2027 · looked after by carol · on track\n  1. 2 Feb 2027 · carol · with Bea by chat · concern · Bea has exams and feels overwhelmed; they haven't met yet.\n  2. 2 Feb 2027 · carol · with both by video · exams are over and they met on Monday.\n  Meetings: none logged yet (the programme asks 2h a month)\n  Next due by 2 Mar 2027.",
+            "[room coordinators] Staff check-ins for M2 (Bea ↔ Grace), pathways-2027 · looked after by carol · on track\n  1. 2 February 2027 · carol · with Bea by chat · concern · Bea has exams and feels overwhelmed; they haven't met yet.\n  2. 2 February 2027 · carol · with both by video · exams are over and they met on Monday.\n  Meetings: none logged yet (the programme asks 2h a month)\n  Next due by 2 March 2027.",
             "Say what you talked about after the match",
             "A2 is an application",
             "`zed` doesn't look after pairs in Pathways Mentoring 2027 on console.",
@@ -306,14 +306,14 @@ fn the_health_demo_script_has_a_match_go_at_risk_be_re_engaged_and_later_be_offe
         &stdout,
         &[
             "M1 · Amina (A1) ↔ Grace (A2) · pathways-2027 · too early to tell · since 11 Jan 2027",
-            "[dm carol] Staff check-in due: M1 (Amina ↔ Grace), Pathways Mentoring 2027. Contact 1 was due by 25 Jan 2027.",
+            "[dm carol] Staff check-in due: M1 (Amina ↔ Grace), Pathways Mentoring 2027. Contact 1 was due by 25 January 2027.",
             "M1 · Amina (A1) ↔ Grace (A2) · pathways-2027 · needs a check-in (a staff contact is 1 day overdue)",
             "[dm carol] Match at risk: M1 (Amina ↔ Grace), Pathways Mentoring 2027: quiet for 23 days. You look after this pair.",
             "M1 · Amina (A1) ↔ Grace (A2) · pathways-2027 · at risk: quiet for 23 days",
             "[dm amina] Hello Amina, it has been 31 days since anyone wrote in the room you share with Grace (Pathways Mentoring 2027). Is everything all right?",
             "[dm grace] Hello Grace, it has been 31 days since anyone wrote in the room you share with Amina",
             "M1 · Amina (A1) ↔ Grace (A2) · pathways-2027 · on track · since 11 Jan 2027",
-            "[room coordinators] Closure offered: M1 (Amina ↔ Grace), Pathways Mentoring 2027. No message in their pair room for 45 days (since 11 Feb 2027), even after both were asked whether they'd like to carry on.",
+            "[room coordinators] Closure offered: M1 (Amina ↔ Grace), Pathways Mentoring 2027. No message in their pair room for 45 days (since 11 February 2027), even after both were asked whether they'd like to carry on.",
             "M1 · Pathways Mentoring 2027 · active · at risk: quiet for 45 days; 3 check-ins in a row unanswered",
         ],
     );

@@ -38,12 +38,12 @@ pub fn expire_check(
         },
         Effect::SendDm {
             to: record.applicant.clone(),
-            message: OutMessage::text(format!(
-                "Your {} for {} expired on {}. A coordinator will contact you about renewing it.",
-                label.to_lowercase(),
-                programme.name,
-                expires.format("%-d %B %Y")
-            )),
+            message: OutMessage::said(
+                Text::msg("support-check-expired")
+                    .arg("check", said_check(programme, record, step_id, &label))
+                    .arg("programme", programme.said_name())
+                    .arg("date", Text::date(expires)),
+            ),
         },
     ];
     let lapsed = lapse_effects(
@@ -62,14 +62,15 @@ pub fn expire_check(
     {
         effects.push(Effect::PostInRoom {
             room: room.clone(),
-            message: OutMessage::text(format!(
-                "The {} of A{} ({name}) expired on {}. Record the renewal with: {} step A{} {step_id} cleared until <date>",
-                label.to_lowercase(),
-                record.summary.id,
-                expires.format("%-d %b %Y"),
-                ctx.room_prefix,
-                record.summary.id
-            ))
+            message: OutMessage::said(
+                Text::msg("support-check-expired-room")
+                    .arg("check", label.to_lowercase())
+                    .arg("id", record.summary.id)
+                    .arg("name", name.as_str())
+                    .arg("date", Text::date(expires))
+                    .arg("prefix", ctx.room_prefix)
+                    .arg("step", step_id),
+            )
             .in_thread(crate::flows::application_thread(record.summary.id)),
         });
     }
@@ -128,32 +129,38 @@ pub fn warn_check(
         return Outcome::unchanged(vec![mark]);
     }
     let label = def.label.to_lowercase();
-    let date = expires.format("%-d %B %Y");
+    let date = Text::date(expires);
     let mut effects = vec![
         mark,
         Effect::SendDm {
             to: record.applicant.clone(),
-            message: OutMessage::text(format!(
-                "Your {label} for {} expires on {date}. Please renew it with the coordinators so your mentoring can carry on.",
-                programme.name
-            )),
+            message: OutMessage::said(
+                Text::msg("support-check-expires")
+                    .arg("check", said_check(programme, record, step_id, &def.label))
+                    .arg("programme", programme.said_name())
+                    .arg("date", date.clone()),
+            ),
         },
     ];
     if let Some(room) = ctx.coordinators_room(Some(&programme.slug)) {
         let name = display_name(record);
         let active = active_matches(ctx.matches, id);
-        let mut text = format!(
-            "The {label} of A{id} ({name}) expires on {date}, in {} day(s)",
-            (expires - today).num_days()
-        );
-        if !active.is_empty() {
-            text.push_str(&format!("; {name} is in active {}", match_list(&active)));
+        let text = if active.is_empty() {
+            Text::msg("support-check-expires-room")
+        } else {
+            Text::msg("support-check-expires-room-active").arg("matches", match_list(&active))
         }
-        text.push_str(&format!(
-            ". Record the renewal with: {} step A{id} {step_id} cleared until <date>",
-            ctx.room_prefix
-        ));
-        let message = OutMessage::text(text);
+        .arg("check", label.as_str())
+        .arg("id", id)
+        .arg("name", name.as_str())
+        .arg("date", date)
+        .arg(
+            "days",
+            Text::msg("days").arg("count", (expires - today).num_days()),
+        )
+        .arg("prefix", ctx.room_prefix)
+        .arg("step", step_id);
+        let message = OutMessage::said(text);
         // A pair depends on it: at the top of the room, where it cannot be missed.
         let message = if active.is_empty() {
             message.in_thread(crate::flows::application_thread(id))
@@ -180,14 +187,30 @@ pub fn waitlist_reminder(
         effects: vec![
             Effect::SendDm {
                 to: record.applicant.clone(),
-                message: OutMessage::text(format!(
-                    "A quick update from {}: you're still on our waiting list ({} of {} waiting for a {} place). We haven't forgotten you, and we'll be in touch as soon as a place opens.",
-                    programme.name, position, total, record.summary.role
-                )),
+                message: OutMessage::said(
+                    Text::msg("support-waitlist-reminder")
+                        .arg("programme", programme.said_name())
+                        .arg("position", position)
+                        .arg("total", total)
+                        .arg("role", programme.said_role(record.summary.role)),
+                ),
             },
             Effect::MarkReminded {
                 application_id: record.summary.id,
             },
         ],
     }
+}
+
+/// A check's name as its holder reads it: the programme's, in their language, in lower case.
+fn said_check(
+    programme: &Programme,
+    record: &ApplicationRecord,
+    step_id: &str,
+    label: &str,
+) -> Text {
+    Text::lower(programme.said(
+        &step_path(record.summary.role.as_str(), step_id, "label"),
+        label,
+    ))
 }

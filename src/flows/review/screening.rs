@@ -140,15 +140,17 @@ pub(super) fn active_matches(matches: &[MatchRecord], id: i64) -> Vec<&MatchReco
 }
 
 /// `match #1 (Amina ↔ Grace)`, or `matches #1 (Amina ↔ Grace) and #3 (Bea ↔ Grace)`.
-pub(super) fn match_list(active: &[&MatchRecord]) -> String {
+pub(super) fn match_list(active: &[&MatchRecord]) -> Text {
     let each: Vec<String> = active
         .iter()
         .map(|m| format!("{} ({} ↔ {})", m.label(), m.mentee_name, m.mentor_name))
         .collect();
     match each.split_last() {
-        Some((last, [])) => format!("match {last}"),
-        Some((last, rest)) => format!("matches {} and {last}", rest.join(", ")),
-        None => String::new(),
+        Some((last, [])) => Text::msg("support-match-one").arg("match", last),
+        Some((last, rest)) => Text::msg("support-match-many")
+            .arg("first", rest.join(", "))
+            .arg("last", last),
+        None => Text::plain(""),
     }
 }
 
@@ -170,67 +172,77 @@ pub(super) fn lapse_effects(
     let name = display_name(record);
     let label = label.to_lowercase();
     let p = ctx.room_prefix;
-    let (headline, what, renew) = match lapse {
-        Lapse::Expired(on) => (
-            "Lapsed check in an active match",
-            format!("expired on {}", on.format("%-d %B %Y")),
-            "record the renewal",
-        ),
-        Lapse::Failed => (
-            "Failed check in an active match",
-            "was recorded as not cleared".to_string(),
-            "if a new check clears, record it",
-        ),
-    };
+    let expired = matches!(lapse, Lapse::Expired(_));
     let renew_command = format!("step A{id} {step_id} cleared until");
     let mut effects = Vec::new();
     for m in active_matches(matches, id) {
         let mid = m.id;
-        let mut text = format!(
-            "{headline}: the {label} of A{id} ({name}) {what}, and {name} is in active {}, {}.",
-            match_list(&[m]),
-            programme.name
-        );
+        let headline = match lapse {
+            Lapse::Expired(on) => Text::msg("support-lapsed-expired").arg("date", Text::date(on)),
+            Lapse::Failed => Text::msg("support-lapsed-failed"),
+        }
+        .arg("check", label.as_str())
+        .arg("id", id)
+        .arg("name", name.as_str())
+        .arg("matches", match_list(&[m]))
+        .arg("programme", programme.said_name());
         let mut actions = Vec::new();
-        match programme.on_lapse {
+        let decide = match programme.on_lapse {
             OnLapse::Notify => {
-                text.push_str(&format!(
-                    " Please decide: pause it ({p} pause M{mid} until <date>), {renew} ({p} {renew_command} <date>), or close it ({p} close match M{mid} <reason>)."
+                actions.push((
+                    CardAction::asking(
+                        "",
+                        format!("pause M{mid} until"),
+                        "Until which date? (like 2027-03-01)",
+                    ),
+                    Text::msg("support-button-pause"),
                 ));
-                actions.push(CardAction::asking(
-                    "Pause",
-                    format!("pause M{mid} until"),
-                    "Until which date? (like 2027-03-01)",
-                ));
+                if expired {
+                    Text::msg("support-lapse-decide-expired")
+                } else {
+                    Text::msg("support-lapse-decide-failed")
+                }
             }
             OnLapse::Pause => {
-                text.push_str(&format!(
-                    " The match is paused until a coordinator decides; both members were told only that it is paused for an administrative reason. Please decide: {renew} ({p} {renew_command} <date>) and resume it ({p} resume M{mid}), or close it ({p} close match M{mid} <reason>)."
-                ));
                 effects.extend(crate::flows::pause::hold_for_coordinators(m, ctx.now));
+                if expired {
+                    Text::msg("support-lapse-held-expired")
+                } else {
+                    Text::msg("support-lapse-held-failed")
+                }
             }
         }
-        actions.push(CardAction::asking(
-            "Record renewal",
-            renew_command.clone(),
-            "Valid until which date? (like 2029-01-31)",
+        .arg("prefix", p)
+        .arg("m", mid)
+        .arg("renew", renew_command.as_str());
+        actions.push((
+            CardAction::asking(
+                "",
+                renew_command.clone(),
+                "Valid until which date? (like 2029-01-31)",
+            ),
+            Text::msg("support-button-renew"),
         ));
         if programme.on_lapse == OnLapse::Pause {
-            actions.push(CardAction::new("Resume", format!("resume M{mid}")));
+            actions.push((
+                CardAction::new("", format!("resume M{mid}")),
+                Text::msg("support-button-resume"),
+            ));
         }
-        actions.push(CardAction::asking(
-            "Close match",
-            format!("close match M{mid}"),
-            "Reason (recorded; the pair are not told it)",
+        actions.push((
+            CardAction::asking(
+                "",
+                format!("close match M{mid}"),
+                "Reason (recorded; the pair are not told it)",
+            ),
+            Text::msg("support-button-close"),
         ));
         if let Some(room) = ctx.coordinators_room(Some(&programme.slug)) {
             effects.push(Effect::PostInRoom {
                 room: room.clone(),
-                message: OutMessage {
-                    actions,
-                    ..OutMessage::text(text)
-                }
-                .alert(),
+                message: OutMessage::said(Text::join(vec![headline, decide], " "))
+                    .with_card_actions(actions)
+                    .alert(),
             });
         }
     }

@@ -195,7 +195,7 @@ pub enum Room {
     /// `pause`, `resume` or `message` a match.
     Pause(Result<PauseCommand, crate::i18n::Text>),
     /// Staff check-ins (`checkins`, `checkin M3 …`).
-    Support(Result<SupportCommand, String>),
+    Support(Result<SupportCommand, crate::i18n::Text>),
     /// `idea`: something for a pair to talk about, in their pair room.
     Idea,
     /// `agreement` or `agree`: the pair's mentoring agreement, in their pair room.

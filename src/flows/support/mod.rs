@@ -24,7 +24,7 @@ use chrono::{DateTime, Utc};
 pub mod notices;
 
 use super::roster::{coordinated, health_of, meetings_of, mine_among};
-use super::{Ctx, Effect, Outcome, Subject, post_only};
+use super::{Ctx, Effect, Outcome, Subject, post_said, said_in};
 use crate::chat::OutMessage;
 use crate::domain::health::{Health, PairSigns};
 use crate::domain::matches::{MatchRecord, MatchStatus};
@@ -32,10 +32,21 @@ use crate::domain::numbers::{self, Numbered};
 use crate::domain::support::{
     Channel, ContactDue, MAX_NOTE_CHARS, StaffCheckIn, SupportPlan, Whom, next_contact_due,
 };
-use crate::domain::text::{char_len, days};
+use crate::domain::text::char_len;
 use crate::domain::{Programme, RoomRef, UserRef};
 
-const USAGE: &str = "Usage: checkins [programme] [mine] · checkins for <match> · checkin <match> [with mentee|mentor|both] [by chat|call|video|meeting|email] [concern]: <notes> · checkin assign <match> <staff member>";
+fn usage() -> Text {
+    Text::msg("support-usage")
+}
+
+/// A match number where one is expected: a number of another kind is refused with what
+/// was expected, anything else with the usage.
+fn match_number(word: &str) -> Result<i64, Text> {
+    match numbers::read(word, Numbered::Match) {
+        Some(read) => read.map_err(Text::plain),
+        None => Err(usage()),
+    }
+}
 
 /// Most contacts one `checkins` message lists.
 const MAX_LISTED: usize = 40;
@@ -74,7 +85,7 @@ impl SupportCommand {
 }
 
 /// Reads `checkins …` and `checkin …`; `Some(Err)` carries what is wrong.
-pub fn parse(text: &str) -> Option<Result<SupportCommand, String>> {
+pub fn parse(text: &str) -> Option<Result<SupportCommand, Text>> {
     let text = text.trim();
     let (first, rest) = text.split_once(char::is_whitespace).unwrap_or((text, ""));
     let rest = rest.trim();
@@ -85,7 +96,7 @@ pub fn parse(text: &str) -> Option<Result<SupportCommand, String>> {
     }
 }
 
-fn parse_list(rest: &str) -> Result<SupportCommand, String> {
+fn parse_list(rest: &str) -> Result<SupportCommand, Text> {
     let mut programme = None;
     let mut mine = false;
     let words: Vec<String> = rest.split_whitespace().map(str::to_lowercase).collect();
@@ -101,29 +112,28 @@ fn parse_list(rest: &str) -> Result<SupportCommand, String> {
     if let [one] = words.as_slice()
         && let Some(n) = numbers::read(one, Numbered::Match)
     {
-        return n.map(SupportCommand::History);
+        return n.map(SupportCommand::History).map_err(Text::plain);
     }
     for word in words {
         match word.as_str() {
             "mine" | "my" => mine = true,
             _ if programme.is_none() => programme = Some(word.clone()),
-            _ => return Err(USAGE.into()),
+            _ => return Err(usage()),
         }
     }
     Ok(SupportCommand::Due { programme, mine })
 }
 
-fn parse_log(rest: &str) -> Result<SupportCommand, String> {
+fn parse_log(rest: &str) -> Result<SupportCommand, Text> {
     let (first, after) = rest.split_once(char::is_whitespace).unwrap_or((rest, ""));
     if first.eq_ignore_ascii_case("assign") {
         let words: Vec<&str> = after.split_whitespace().collect();
         return match words.as_slice() {
-            [n, who] => numbers::read_or(n, Numbered::Match, USAGE)
-                .map(|id| SupportCommand::Assign(id, who.to_string())),
-            _ => Err(USAGE.into()),
+            [n, who] => match_number(n).map(|id| SupportCommand::Assign(id, who.to_string())),
+            _ => Err(usage()),
         };
     }
-    let match_id = numbers::read_or(first.trim_end_matches(':'), Numbered::Match, USAGE)?;
+    let match_id = match_number(first.trim_end_matches(':'))?;
     // Options come before a colon, and only when every word there is one: otherwise
     // (no colon, or "met at 10:30") it is all notes, with both, by chat.
     let (with, how, concern, notes) = after
@@ -135,16 +145,12 @@ fn parse_log(rest: &str) -> Result<SupportCommand, String> {
         .unwrap_or((Whom::Both, Channel::Chat, false, after));
     let notes = notes.trim();
     if notes.is_empty() {
-        return Err(
-            "Say what you talked about after the match, like: checkin M3 by call with both: they met twice and are planning a CV review."
-                .into(),
-        );
+        return Err(Text::msg("support-say-what"));
     }
     if char_len(notes) > MAX_NOTE_CHARS {
-        return Err(format!(
-            "That note is {} characters; a check-in keeps at most {MAX_NOTE_CHARS}.",
-            char_len(notes)
-        ));
+        return Err(Text::msg("support-note-too-long")
+            .arg("chars", char_len(notes))
+            .arg("max", MAX_NOTE_CHARS));
     }
     Ok(SupportCommand::Log {
         match_id,
@@ -176,18 +182,18 @@ fn read_options(text: &str) -> Option<(Whom, Channel, bool)> {
     Some((with, how, concern))
 }
 
-pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<SupportCommand, String>) -> Outcome {
+pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<SupportCommand, Text>) -> Outcome {
     let command = match super::staff_command(
         room,
         ctx.is_coordinators_room(room),
         command,
-        "Staff check-ins work only in the coordinators' room, so that pairs' notes are never shown anywhere else.",
+        Text::msg("support-room"),
     ) {
         Ok(c) => c,
         Err(early) => return *early,
     };
     let mine = coordinated(ctx);
-    let reply = |text: String| post_only(room, text);
+    let reply = |text: Text| post_said(room, text);
     if mine.is_empty() {
         return super::review::refuse_non_coordinator(
             ctx,
@@ -202,7 +208,7 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<SupportCommand, Str
             _ => None,
         };
         let Some((m, signs)) = found else {
-            return Err(Box::new(reply(format!("There is no match M{id}."))));
+            return Err(Box::new(reply(Text::msg("close-no-match").arg("m", id))));
         };
         match mine.iter().find(|p| p.slug == m.programme) {
             Some(p) => Ok((m, signs, p)),
@@ -219,7 +225,7 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<SupportCommand, Str
             mine: only_mine,
         } => match mine_among(ctx, &mine, programme.as_deref()) {
             Ok(rows) => reply(due_text(ctx, rows, only_mine)),
-            Err(refused) => reply(refused),
+            Err(refused) => post_said(room, refused),
         },
         SupportCommand::History(id) => match one(id) {
             Ok((m, signs, p)) => {
@@ -243,33 +249,26 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<SupportCommand, Str
                 Err(refused) => return *refused,
             };
             if m.status != MatchStatus::Active {
-                return reply(format!(
-                    "{} is {}: staff check-ins are logged for active matches only.",
-                    m.label(),
-                    m.status
-                ));
+                return reply(
+                    Text::msg("support-log-not-active")
+                        .arg("match", m.label())
+                        .arg("status", m.status.to_string()),
+                );
             }
             let next = next_contact_due(&p.support, m.started(), signs.contacts + 1, Some(ctx.now));
-            let mut text = format!(
-                "Logged: a check-in with {} by {} for {} ({} ↔ {}).",
-                match with {
-                    Whom::Both => "both".to_string(),
-                    Whom::Mentee => m.mentee_name.clone(),
-                    Whom::Mentor => m.mentor_name.clone(),
-                },
-                how.as_str(),
-                m.label(),
-                m.mentee_name,
-                m.mentor_name
-            );
+            let mut text = vec![
+                Text::msg("support-logged")
+                    .arg("with", with_whom(m, with))
+                    .arg("how", channel(how))
+                    .arg("match", m.label())
+                    .arg("mentee", &m.mentee_name)
+                    .arg("mentor", &m.mentor_name),
+            ];
             if concern {
-                text.push_str(&format!(
-                    " Noted as a concern: {} is at risk until a check-in without one.",
-                    m.label()
-                ));
+                text.push(Text::msg("support-logged-concern").arg("match", m.label()));
             }
             if let Some(next) = next {
-                text.push_str(&format!(" The next is due by {}.", day(next)));
+                text.push(Text::msg("support-next-due").arg("date", day(next)));
             }
             Outcome::unchanged(vec![
                 Effect::LogStaffCheckIn(StaffCheckIn {
@@ -281,10 +280,7 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<SupportCommand, Str
                     notes,
                     at: ctx.now,
                 }),
-                Effect::PostInRoom {
-                    room: room.clone(),
-                    message: OutMessage::text(text),
-                },
+                said_in(room, Text::join(text, " ")),
             ])
         }
         SupportCommand::Assign(id, written) => {
@@ -293,25 +289,29 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<SupportCommand, Str
                 Err(refused) => return *refused,
             };
             if m.status != MatchStatus::Active {
-                return reply(format!(
-                    "{} is {}: only an active match is looked after.",
-                    m.label(),
-                    m.status
-                ));
+                return reply(
+                    Text::msg("support-assign-not-active")
+                        .arg("match", m.label())
+                        .arg("status", m.status.to_string()),
+                );
             }
             let staff = p.support.staff_on(&p.coordinators, m.mentee.platform);
             let Some(to) = staff_named(&staff, &written, ctx.user.platform) else {
                 let who: Vec<String> = staff.iter().map(|s| s.to_string()).collect();
-                return reply(format!(
-                    "`{written}` doesn't look after pairs in {} on {}. Who does: {}.",
-                    p.name,
-                    m.mentee.platform.as_str(),
-                    if who.is_empty() {
-                        "nobody".to_string()
-                    } else {
-                        who.join(", ")
-                    }
-                ));
+                return reply(
+                    Text::msg("support-not-staff")
+                        .arg("written", written.as_str())
+                        .arg("programme", p.said_name())
+                        .arg("platform", m.mentee.platform.as_str())
+                        .arg(
+                            "staff",
+                            if who.is_empty() {
+                                Text::msg("support-nobody")
+                            } else {
+                                Text::plain(who.join(", "))
+                            },
+                        ),
+                );
             };
             let mut effects = vec![
                 Effect::AssignStaff {
@@ -323,30 +323,27 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<SupportCommand, Str
                     match_id: id,
                     name: notices::assigned_notice(to),
                 },
-                Effect::PostInRoom {
-                    room: room.clone(),
-                    message: OutMessage::text(format!(
-                        "{} ({} ↔ {}) is looked after by {} now.",
-                        m.label(),
-                        m.mentee_name,
-                        m.mentor_name,
-                        to.id
-                    )),
-                },
+                said_in(
+                    room,
+                    Text::msg("support-assigned")
+                        .arg("match", m.label())
+                        .arg("mentee", &m.mentee_name)
+                        .arg("mentor", &m.mentor_name)
+                        .arg("staff", to.id.as_str()),
+                ),
             ];
             if to != ctx.user {
                 effects.push(Effect::SendDm {
                     to: to.clone(),
-                    message: OutMessage::text(format!(
-                        "{} handed you match {} ({} ↔ {}, {}): you look after it now. Its check-ins: {} checkins for {} in the coordinators' room.",
-                        ctx.user.id,
-                        m.label(),
-                        m.mentee_name,
-                        m.mentor_name,
-                        p.name,
-                        ctx.room_prefix,
-                        m.label()
-                    )),
+                    message: OutMessage::said(
+                        Text::msg("support-handed")
+                            .arg("from", ctx.user.id.as_str())
+                            .arg("match", m.label())
+                            .arg("mentee", &m.mentee_name)
+                            .arg("mentor", &m.mentor_name)
+                            .arg("programme", p.said_name())
+                            .arg("prefix", ctx.room_prefix),
+                    ),
                 });
             }
             Outcome::unchanged(effects)
@@ -372,21 +369,41 @@ fn staff_named<'a>(
     })
 }
 
-/// A date as the staff's texts show it (`25 Jan 2027`).
-pub(crate) fn day(t: DateTime<Utc>) -> String {
-    t.format("%-d %b %Y").to_string()
+/// A date as the staff's texts show it (`25 January 2027`).
+pub(crate) fn day(t: DateTime<Utc>) -> Text {
+    Text::date(t.date_naive())
 }
 
 /// Who looks after a match, as a list shows it.
-fn staff_text(signs: &PairSigns) -> String {
+fn staff_text(signs: &PairSigns) -> Text {
     signs
         .staff
         .as_ref()
-        .map_or("nobody assigned".to_string(), |s| s.id.clone())
+        .map_or(Text::msg("support-nobody-assigned"), |s| Text::plain(&s.id))
+}
+
+/// With whom a check-in was: both, or one of them by name.
+fn with_whom(m: &MatchRecord, with: Whom) -> Text {
+    match with {
+        Whom::Both => Text::msg("support-with-both"),
+        Whom::Mentee => Text::plain(&m.mentee_name),
+        Whom::Mentor => Text::plain(&m.mentor_name),
+    }
+}
+
+/// How a check-in was made, in words.
+fn channel(how: Channel) -> Text {
+    match how {
+        Channel::Chat => Text::msg("support-channel-chat"),
+        Channel::Call => Text::msg("support-channel-call"),
+        Channel::Video => Text::msg("support-channel-video"),
+        Channel::Meeting => Text::msg("support-channel-meeting"),
+        Channel::Email => Text::msg("support-channel-email"),
+    }
 }
 
 /// The staff contacts due within a week or overdue among `rows`, the most overdue first.
-fn due_text(ctx: &Ctx<'_>, rows: &[(MatchRecord, PairSigns)], only_mine: bool) -> String {
+fn due_text(ctx: &Ctx<'_>, rows: &[(MatchRecord, PairSigns)], only_mine: bool) -> Text {
     let mut due: Vec<(ContactDue, &MatchRecord, &PairSigns)> = Vec::new();
     let mut next_later: Option<(DateTime<Utc>, &MatchRecord)> = None;
     for (m, signs) in rows {
@@ -421,17 +438,19 @@ fn due_text(ctx: &Ctx<'_>, rows: &[(MatchRecord, PairSigns)], only_mine: bool) -
             standing => due.push((standing, m, signs)),
         }
     }
-    let whose = if only_mine { " of yours" } else { "" };
     if due.is_empty() {
         return match next_later {
-            Some((at, m)) => format!(
-                "No staff check-in{whose} is due this week. The next: {} ({} ↔ {}) by {}.",
-                m.label(),
-                m.mentee_name,
-                m.mentor_name,
-                day(at)
-            ),
-            None => format!("No staff check-in{whose} is due."),
+            Some((at, m)) => Text::msg(if only_mine {
+                "support-none-due-next-mine"
+            } else {
+                "support-none-due-next"
+            })
+            .arg("match", m.label())
+            .arg("mentee", &m.mentee_name)
+            .arg("mentor", &m.mentor_name)
+            .arg("date", day(at)),
+            None if only_mine => Text::msg("support-none-due-mine"),
+            None => Text::msg("support-none-due"),
         };
     }
     due.sort_by_key(|(standing, m, _)| (standing.due(), m.id));
@@ -439,34 +458,41 @@ fn due_text(ctx: &Ctx<'_>, rows: &[(MatchRecord, PairSigns)], only_mine: bool) -
         .iter()
         .filter(|(s, _, _)| matches!(s, ContactDue::Overdue(..)))
         .count();
-    let mut s = format!(
-        "Staff check-ins{whose} due: {overdue} overdue, {} this week, the most overdue first:",
-        due.len() - overdue
-    );
+    let mut lines = vec![
+        Text::msg(if only_mine {
+            "support-due-head-mine"
+        } else {
+            "support-due-head"
+        })
+        .arg("overdue", overdue)
+        .arg("soon", due.len() - overdue),
+    ];
     for (standing, m, signs) in due.iter().take(MAX_LISTED) {
         let when = match standing {
-            ContactDue::Overdue(at, 0) => format!("due today ({})", day(*at)),
-            ContactDue::Overdue(at, late) => format!("{} overdue (due {})", days(*late), day(*at)),
-            ContactDue::Soon(at) | ContactDue::Later(at) => format!("due by {}", day(*at)),
+            ContactDue::Overdue(at, 0) => Text::msg("support-due-today").arg("date", day(*at)),
+            ContactDue::Overdue(at, late) => Text::msg("support-due-late")
+                .arg("late", Text::msg("days").arg("count", *late))
+                .arg("date", day(*at)),
+            ContactDue::Soon(at) | ContactDue::Later(at) => {
+                Text::msg("support-due-by").arg("date", day(*at))
+            }
         };
-        s.push_str(&format!(
-            "\n{} · {} ↔ {} · {} · contact {}: {when} · {}",
-            m.label(),
-            m.mentee_name,
-            m.mentor_name,
-            m.programme,
-            signs.contacts + 1,
-            staff_text(signs)
-        ));
+        lines.push(
+            Text::msg("support-due-line")
+                .arg("match", m.label())
+                .arg("mentee", &m.mentee_name)
+                .arg("mentor", &m.mentor_name)
+                .arg("programme", &m.programme)
+                .arg("n", i64::from(signs.contacts) + 1)
+                .arg("when", when)
+                .arg("staff", staff_text(signs)),
+        );
     }
     if due.len() > MAX_LISTED {
-        s.push_str(&format!("\n… and {} more.", due.len() - MAX_LISTED));
+        lines.push(Text::msg("support-due-more").arg("count", due.len() - MAX_LISTED));
     }
-    s.push_str(&format!(
-        "\nLog one: {} checkin <match> [with mentee|mentor|both] [by call|video|chat|meeting|email] [concern]: <notes>",
-        ctx.room_prefix
-    ));
-    s
+    lines.push(Text::msg("support-due-hint").arg("prefix", ctx.room_prefix));
+    Text::lines(lines)
 }
 
 /// A match's staff contacts, who looks after it, and when the next is due.
@@ -476,44 +502,48 @@ fn history_text(
     signs: &PairSigns,
     plan: &SupportPlan,
     log: &[StaffCheckIn],
-) -> String {
-    let mut s = format!(
-        "Staff check-ins for {} ({} ↔ {}), {} · looked after by {} · {}",
-        m.label(),
-        m.mentee_name,
-        m.mentor_name,
-        m.programme,
-        staff_text(signs),
-        health_of(ctx, m, signs).describe()
-    );
+) -> Text {
+    let mut lines = vec![
+        Text::msg("support-history-head")
+            .arg("match", m.label())
+            .arg("mentee", &m.mentee_name)
+            .arg("mentor", &m.mentor_name)
+            .arg("programme", &m.programme)
+            .arg("staff", staff_text(signs))
+            .arg("health", health_of(ctx, m, signs).said()),
+    ];
     if log.is_empty() {
-        s.push_str("\nNone logged yet.");
+        lines.push(Text::msg("support-history-none"));
     }
     for (i, c) in log.iter().enumerate() {
-        let with = match c.with {
-            Whom::Both => "both",
-            Whom::Mentee => m.mentee_name.as_str(),
-            Whom::Mentor => m.mentor_name.as_str(),
+        let line = if c.concern {
+            Text::msg("support-history-line-concern")
+        } else {
+            Text::msg("support-history-line")
         };
-        s.push_str(&format!(
-            "\n{}. {} · {} · with {with} by {}{} · {}",
-            i + 1,
-            day(c.at),
-            c.by.split_once(':').map_or(c.by.as_str(), |(_, id)| id),
-            c.how.as_str(),
-            if c.concern { " · concern" } else { "" },
-            c.notes
-        ));
+        lines.push(
+            line.arg("n", i + 1)
+                .arg("date", day(c.at))
+                .arg(
+                    "by",
+                    c.by.split_once(':').map_or(c.by.as_str(), |(_, id)| id),
+                )
+                .arg("with", with_whom(m, c.with))
+                .arg("how", channel(c.how))
+                .arg("notes", c.notes.as_str()),
+        );
     }
     if m.status == MatchStatus::Active {
-        s.push_str(&format!("\nMeetings: {}", meetings_of(ctx, m, signs)));
+        lines.push(
+            Text::msg("support-history-meetings").arg("meetings", meetings_of(ctx, m, signs)),
+        );
     }
     if m.status == MatchStatus::Active
         && let Some(next) = next_contact_due(plan, m.started(), signs.contacts, signs.last_contact)
     {
-        s.push_str(&format!("\nNext due by {}.", day(next)));
+        lines.push(Text::msg("support-history-next").arg("date", day(next)));
     }
-    s
+    Text::lines(lines)
 }
 
 #[cfg(test)]
@@ -546,8 +576,12 @@ mod tests {
             parse("checkins for m3"),
             Some(Ok(SupportCommand::History(3)))
         );
-        assert!(matches!(parse("checkins A3"), Some(Err(e)) if e.contains("A3 is an application")));
-        assert!(matches!(parse("checkins a b c"), Some(Err(e)) if e.starts_with("Usage")));
+        assert!(
+            matches!(parse("checkins A3"), Some(Err(e)) if e.english().contains("A3 is an application"))
+        );
+        assert!(
+            matches!(parse("checkins a b c"), Some(Err(e)) if e.english().starts_with("Usage"))
+        );
         assert_eq!(parse("check"), None);
     }
 
@@ -599,22 +633,63 @@ mod tests {
             )
         );
         assert!(
-            matches!(parse("checkin M3 call:"), Some(Err(e)) if e.contains("Say what you talked about"))
+            matches!(parse("checkin M3 call:"), Some(Err(e)) if e.english().contains("Say what you talked about"))
         );
         assert!(
-            matches!(parse("checkin M3"), Some(Err(e)) if e.contains("Say what you talked about"))
+            matches!(parse("checkin M3"), Some(Err(e)) if e.english().contains("Say what you talked about"))
         );
         assert!(
-            matches!(parse("checkin A3 hi"), Some(Err(e)) if e.contains("A3 is an application"))
+            matches!(parse("checkin A3 hi"), Some(Err(e)) if e.english().contains("A3 is an application"))
         );
-        assert!(matches!(parse("checkin"), Some(Err(e)) if e.starts_with("Usage")));
+        assert!(matches!(parse("checkin"), Some(Err(e)) if e.english().starts_with("Usage")));
         let long = format!("checkin M3 {}", "x".repeat(MAX_NOTE_CHARS + 1));
-        assert!(matches!(parse(&long), Some(Err(e)) if e.contains("at most 1000")));
+        assert!(matches!(parse(&long), Some(Err(e)) if e.english().contains("at most 1000")));
         assert_eq!(
             parse("checkin assign M3 console:dev"),
             Some(Ok(SupportCommand::Assign(3, "console:dev".into())))
         );
-        assert!(matches!(parse("checkin assign M3"), Some(Err(e)) if e.starts_with("Usage")));
+        assert!(
+            matches!(parse("checkin assign M3"), Some(Err(e)) if e.english().starts_with("Usage"))
+        );
+    }
+
+    #[test]
+    fn the_staff_texts_are_said_in_the_rooms_language() {
+        use crate::domain::health::Risks;
+        use crate::i18n::Locale;
+        let (es, ar) = (
+            Locale::from_tag("es").unwrap(),
+            Locale::from_tag("ar").unwrap(),
+        );
+        let Some(Err(usage)) = parse("checkin") else {
+            panic!("a usage")
+        };
+        assert!(
+            usage
+                .render(es)
+                .starts_with("Uso: checkins [programa] [mine]")
+        );
+        assert!(usage.render(ar).starts_with("الاستخدام: checkins"));
+        let Some(Err(what)) = parse("checkin M3") else {
+            panic!("a refusal")
+        };
+        assert!(what.render(es).starts_with("Di de qué hablaron"));
+        let health = Health::AtRisk(Risks {
+            quiet_days: Some(22),
+            missed: 2,
+            ..Risks::default()
+        })
+        .said();
+        assert_eq!(
+            health.english(),
+            "at risk: quiet for 22 days; 2 check-ins in a row unanswered"
+        );
+        assert_eq!(
+            health.render(es),
+            "en riesgo: en silencio desde hace 22 días; 2 seguimientos seguidos sin respuesta"
+        );
+        assert!(health.render(ar).starts_with("معرّض للخطر: "));
+        assert!(health.render(ar).contains("متابعتان متتاليتان بلا إجابة"));
     }
 
     #[test]

@@ -18,7 +18,7 @@ use crate::chat::OutMessage;
 use crate::domain::health::{Health, PairSigns, quiet_since};
 use crate::domain::matches::MatchRecord;
 use crate::domain::support::next_contact_due;
-use crate::domain::text::days;
+use crate::i18n::Text;
 
 use super::day;
 use crate::domain::{Programme, RoomRef, UserRef};
@@ -66,15 +66,14 @@ pub fn due(
     let mut out = Vec::new();
     let sent_at = |name: &str| sent.iter().find(|(s, _)| s == name).map(|(_, at)| *at);
     let is_new = |name: &str| sent_at(name).is_none();
-    let pair = format!(
-        "{} ({} ↔ {}), {}",
-        m.label(),
-        m.mentee_name,
-        m.mentor_name,
-        programme.name
-    );
+    let pair = Text::msg("support-pair")
+        .arg("match", m.label())
+        .arg("mentee", &m.mentee_name)
+        .arg("mentor", &m.mentor_name)
+        .arg("programme", programme.said_name());
     let p = places.prefix;
-    let to_room = |text: String, actions: bool| {
+    let days = |n: i64| Text::msg("days").arg("count", n);
+    let to_room = |text: Text, actions: bool| {
         places.coordinators_room.map(|room| Effect::PostInRoom {
             room: room.clone(),
             message: OutMessage {
@@ -83,16 +82,17 @@ pub fn due(
                 } else {
                     Vec::new()
                 },
-                ..OutMessage::text(text)
+                ..OutMessage::said(text)
             },
         })
     };
     // The staff member, or the room when nobody looks after the pair.
-    let to_staff = |text: String| match &signs.staff {
+    let to_staff = |text: Text| match &signs.staff {
         Some(staff) => Some(dm(staff, text)),
         None => to_room(text, false),
     };
-    let staff_name = signs.staff.as_ref().map_or("nobody", |s| s.id.as_str());
+    let staff_name = signs.staff.as_ref().map(|s| s.id.as_str());
+    let staff_said = staff_name.map_or(Text::msg("support-nobody"), Text::plain);
 
     // Whoever was given a new pair hears of it, with when they are first due to be in
     // touch. Only in the pair's first week: an upgrade does not announce every pair.
@@ -101,22 +101,16 @@ pub fn due(
     {
         let name = assigned_notice(staff);
         if is_new(&name) {
-            let first = next_contact_due(plan, m.started(), signs.contacts, signs.last_contact)
-                .map(|at| {
-                    format!(
-                        " Your first check-in with them is due by {}: log it in the coordinators' room with {p} checkin {} [by call] [with both]: <notes>.",
-                        day(at),
-                        m.label()
-                    )
-                })
-                .unwrap_or_default();
-            out.push(notice(
-                vec![name],
-                vec![dm(
-                    staff,
-                    format!("You look after a new pair: {pair}.{first}"),
-                )],
-            ));
+            let mut text = vec![Text::msg("support-new-pair").arg("pair", pair.clone())];
+            text.extend(
+                next_contact_due(plan, m.started(), signs.contacts, signs.last_contact).map(|at| {
+                    Text::msg("support-new-pair-first")
+                        .arg("date", day(at))
+                        .arg("prefix", p)
+                        .arg("match", m.label())
+                }),
+            );
+            out.push(notice(vec![name], vec![dm(staff, Text::join(text, " "))]));
         }
     }
 
@@ -126,13 +120,16 @@ pub fn due(
     {
         let n = signs.contacts + 1;
         // Named for whoever is reminded: a pair handed on is reminded to its new staff.
-        let name = format!("due-{n}-{staff_name}");
+        let name = format!("due-{n}-{}", staff_name.unwrap_or("nobody"));
         if is_new(&name)
-            && let Some(effect) = to_staff(format!(
-                "Staff check-in due: {pair}. Contact {n} was due by {}. When you've been in touch with them, log it in the coordinators' room: {p} checkin {} [by call] [with both]: <notes>",
-                day(at),
-                m.label()
-            ))
+            && let Some(effect) = to_staff(
+                Text::msg("support-contact-due")
+                    .arg("pair", pair.clone())
+                    .arg("n", i64::from(n))
+                    .arg("date", day(at))
+                    .arg("prefix", p)
+                    .arg("match", m.label()),
+            )
         {
             out.push(notice(vec![name], vec![effect]));
         }
@@ -147,13 +144,14 @@ pub fn due(
         if reminded.is_some_and(|r| now - r >= Duration::days(i64::from(plan.escalate_after_days)))
             && is_new(&name)
             && let Some(effect) = to_room(
-                format!(
-                    "Overdue staff check-in: {pair}. Contact {n} was due by {}, {} ago; {staff_name} looks after it. Please get in touch with them and log it ({p} checkin {} …), or hand the pair on: {p} checkin assign {} <staff member>.",
-                    day(at),
-                    days((now.date_naive() - at.date_naive()).num_days()),
-                    m.label(),
-                    m.label()
-                ),
+                Text::msg("support-contact-overdue")
+                    .arg("pair", pair.clone())
+                    .arg("n", i64::from(n))
+                    .arg("date", day(at))
+                    .arg("ago", days((now.date_naive() - at.date_naive()).num_days()))
+                    .arg("staff", staff_said.clone())
+                    .arg("prefix", p)
+                    .arg("match", m.label()),
                 false,
             )
         {
@@ -185,17 +183,17 @@ pub fn due(
         if let Some(spell) = spell
             && worth
             && is_new(&spell)
-            && let Some(effect) = to_staff(format!(
-                "Match at risk: {pair}: {}. {} Please get in touch with them: {p} match show {} for the pair, {p} checkin {} … once you have.",
-                risks.reasons().join("; "),
+            && let Some(effect) = to_staff(
                 if signs.staff.is_some() {
-                    "You look after this pair."
+                    Text::msg("support-at-risk")
                 } else {
-                    "Nobody looks after this pair yet."
-                },
-                m.label(),
-                m.label()
-            ))
+                    Text::msg("support-at-risk-nobody")
+                }
+                .arg("pair", pair.clone())
+                .arg("reasons", Text::join(risks.said_reasons(), "; "))
+                .arg("prefix", p)
+                .arg("match", m.label()),
+            )
         {
             out.push(notice(vec![spell], vec![effect]));
         }
@@ -210,10 +208,11 @@ pub fn due(
             let ask = |person: &UserRef, name: &str, partner: &str| {
                 dm(
                     person,
-                    format!(
-                        "Hello {name}, it has been {quiet} days since anyone wrote in the room you share with {partner} ({}). Is everything all right? If you'd like to carry on, say hello there: even a short message helps, and suggest a time to talk. If it isn't working out, that's all right too: write close match here and tell us why, or ask the team <your question> if something is in the way.",
-                        programme.name
-                    ),
+                    Text::msg("support-reengage")
+                        .arg("name", name)
+                        .arg("days", days(quiet))
+                        .arg("partner", partner)
+                        .arg("programme", programme.said_name()),
                 )
             };
             out.push(notice(
@@ -230,12 +229,12 @@ pub fn due(
             && now - asked >= Duration::days(i64::from(plan.close_offer_days))
             && is_new(&offer)
             && let Some(effect) = to_room(
-                format!(
-                    "Closure offered: {pair}. No message in their pair room for {quiet} days (since {}), even after both were asked whether they'd like to carry on. If it has run its course: {p} close match {} no contact. Or get in touch first: {p} checkin {} ….",
-                    day(since),
-                    m.label(),
-                    m.label()
-                ),
+                Text::msg("support-close-offer")
+                    .arg("pair", pair.clone())
+                    .arg("days", days(quiet))
+                    .arg("date", day(since))
+                    .arg("prefix", p)
+                    .arg("match", m.label()),
                 true,
             )
         {
@@ -285,10 +284,10 @@ fn notice(names: Vec<String>, effects: Vec<Effect>) -> Notice {
     Notice { names, effects }
 }
 
-fn dm(to: &UserRef, text: String) -> Effect {
+fn dm(to: &UserRef, text: Text) -> Effect {
     Effect::SendDm {
         to: to.clone(),
-        message: OutMessage::text(text),
+        message: OutMessage::said(text),
     }
 }
 
@@ -392,7 +391,7 @@ mod tests {
         assert_eq!(due.len(), 1, "{due:?}");
         assert_eq!(due[0].0, "assigned-console:carol");
         assert!(
-            due[0].1.starts_with("carol: You look after a new pair: M7 (Amina ↔ Ola), Pathways. Your first check-in with them is due by 29 Jan 2027: log it in the coordinators' room with !tandem checkin M7"),
+            due[0].1.starts_with("carol: You look after a new pair: M7 (Amina ↔ Ola), Pathways. Your first check-in with them is due by 29 January 2027: log it in the coordinators' room with !tandem checkin M7"),
             "{due:?}"
         );
         assert!(due_at(&signs, &["assigned-console:carol"], now() + days(1)).is_empty());
