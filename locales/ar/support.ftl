@@ -125,6 +125,13 @@ support-button-pause = إيقاف مؤقت
 support-button-renew = تسجيل التجديد
 support-button-resume = استئناف
 support-button-close = إغلاق الثنائي
+support-button-message = مراسلة الثنائي
+support-button-rematch = مطابقة جديدة
+# ما يطلبه الزر قبل أن يُنفَّذ أمره.
+support-asks-message = رسالتك إلى كليهما
+support-asks-until = حتى أي تاريخ؟ (مثل 2027-03-01)
+support-asks-valid-until = صالح حتى أي تاريخ؟ (مثل 2029-01-31)
+support-asks-close-reason = السبب (يُسجَّل، ولا يُبلَّغ به الثنائي)
 # $role: اسم الدور في البرنامج.
 support-waitlist-reminder = مستجدات من { $programme }: ما زلت على قائمة الانتظار لدينا (رقم { $position } من { $total } ينتظرون مكانًا بصفة { $role }). لم ننسك، وسنتواصل معك حالما يتوفر مكان.
 
@@ -166,3 +173,18 @@ close-and = { $first } و{ $second }
 close-after-keep-in-touch = بعد الثنائي M{ $m } ({ $programme }): يود { $name } البقاء على تواصل بشكل غير رسمي.
 close-after-new-match = بعد الثنائي M{ $m } ({ $programme }): يود { $name } أن يُطابَق مع شخص جديد (عاد إلى المجموعة).
 close-after-break = بعد الثنائي M{ $m } ({ $programme }): يود { $name } أخذ استراحة.
+
+## تنبيه المُجدوِل للمنسقين بشأن ثنائي صامت (app::scheduler::nudges)، مع سجله.
+## $days: مثل "21 يومًا".
+
+support-quiet-alert = ثنائي صامت: الثنائي M{ $m } ({ $mentee } ↔ { $mentor })، { $programme }: لا رسائل في غرفتهما منذ { $days } (منذ { $since }). يُرجى التواصل معهما. إن كانت مطابقة جديدة ستفيد: match rematch A{ $app }.
+support-quiet-alert-nudged = ثنائي صامت: الثنائي M{ $m } ({ $mentee } ↔ { $mentor })، { $programme }: لا رسائل في غرفتهما منذ { $days } (منذ { $since })، حتى بعد تذكير. يُرجى التواصل معهما. إن كانت مطابقة جديدة ستفيد: match rematch A{ $app }.
+support-quiet-since = مُطابَقان منذ { $date }.
+support-quiet-no-check-in = لم يُجَب عن أي متابعة بعد.
+support-quiet-check-ins = المتابعات: { $answers }.
+support-quiet-answer = { $n } { $who }: { $answer ->
+    [met] التقينا
+    [not_yet] ليس بعد
+    [stuck] متعثران
+   *[other] { $answer }
+}

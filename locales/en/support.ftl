@@ -124,6 +124,13 @@ support-button-pause = Pause
 support-button-renew = Record renewal
 support-button-resume = Resume
 support-button-close = Close match
+support-button-message = Message the pair
+support-button-rematch = Rematch
+# What a button asks for before its command runs.
+support-asks-message = Your message to both of them
+support-asks-until = Until which date? (like 2027-03-01)
+support-asks-valid-until = Valid until which date? (like 2029-01-31)
+support-asks-close-reason = Reason (recorded; the pair are not told it)
 # $role: the programme's name for the role, in lower case.
 support-waitlist-reminder = A quick update from { $programme }: you're still on our waiting list ({ $position } of { $total } waiting for a { $role } place). We haven't forgotten you, and we'll be in touch as soon as a place opens.
 
@@ -165,3 +172,19 @@ close-and = { $first } and { $second }
 close-after-keep-in-touch = After match M{ $m } ({ $programme }): { $name } would like to keep in touch informally.
 close-after-new-match = After match M{ $m } ({ $programme }): { $name } would like to be matched with someone new (back in the pool).
 close-after-break = After match M{ $m } ({ $programme }): { $name } would like to take a break.
+
+## The scheduler's quiet-pair alert to the coordinators (app::scheduler::nudges), with
+## the pair's history. $days: like "21 days".
+
+support-quiet-alert = Quiet pair: match M{ $m } ({ $mentee } ↔ { $mentor }), { $programme }: no message in their pair room for { $days } (since { $since }). Please get in touch with them. If a new match would help: match rematch A{ $app }.
+support-quiet-alert-nudged = Quiet pair: match M{ $m } ({ $mentee } ↔ { $mentor }), { $programme }: no message in their pair room for { $days } (since { $since }), even after a nudge. Please get in touch with them. If a new match would help: match rematch A{ $app }.
+support-quiet-since = Matched since { $date }.
+support-quiet-no-check-in = No check-in answered yet.
+support-quiet-check-ins = Check-ins: { $answers }.
+# One answered check-in: its number, who answered, and how.
+support-quiet-answer = { $n } { $who }: { $answer ->
+    [met] met
+    [not_yet] not yet
+    [stuck] stuck
+   *[other] { $answer }
+}

@@ -125,6 +125,13 @@ support-button-pause = Pausar
 support-button-renew = Registrar renovación
 support-button-resume = Reanudar
 support-button-close = Cerrar emparejamiento
+support-button-message = Escribir a la pareja
+support-button-rematch = Volver a emparejar
+# Lo que pide un botón antes de que se ejecute su comando.
+support-asks-message = Tu mensaje para ambos
+support-asks-until = ¿Hasta qué fecha? (como 2027-03-01)
+support-asks-valid-until = ¿Válido hasta qué fecha? (como 2029-01-31)
+support-asks-close-reason = Motivo (queda registrado; no se le dice a la pareja)
 # $role: el nombre que el programa da al rol, en minúsculas.
 support-waitlist-reminder = Novedades de { $programme }: sigues en nuestra lista de espera (puesto { $position } de { $total } que esperan una plaza de { $role }). No nos hemos olvidado de ti, y te escribiremos en cuanto se abra una plaza.
 
@@ -169,3 +176,18 @@ close-and = { $first } y { $second }
 close-after-keep-in-touch = Tras el emparejamiento M{ $m } ({ $programme }): { $name } quiere seguir en contacto de manera informal.
 close-after-new-match = Tras el emparejamiento M{ $m } ({ $programme }): { $name } quiere un nuevo emparejamiento (vuelve al grupo).
 close-after-break = Tras el emparejamiento M{ $m } ({ $programme }): { $name } quiere tomarse un descanso.
+
+## El aviso del planificador a la coordinación sobre una pareja en silencio
+## (app::scheduler::nudges), con su historial. $days: como "21 días".
+
+support-quiet-alert = Pareja en silencio: emparejamiento M{ $m } ({ $mentee } ↔ { $mentor }), { $programme }: ningún mensaje en su sala desde hace { $days } (desde el { $since }). Poneos en contacto con ellos. Si un nuevo emparejamiento ayudaría: match rematch A{ $app }.
+support-quiet-alert-nudged = Pareja en silencio: emparejamiento M{ $m } ({ $mentee } ↔ { $mentor }), { $programme }: ningún mensaje en su sala desde hace { $days } (desde el { $since }), incluso después de un recordatorio. Poneos en contacto con ellos. Si un nuevo emparejamiento ayudaría: match rematch A{ $app }.
+support-quiet-since = Emparejados desde el { $date }.
+support-quiet-no-check-in = Aún no han respondido a ningún seguimiento.
+support-quiet-check-ins = Seguimientos: { $answers }.
+support-quiet-answer = { $n } { $who }: { $answer ->
+    [met] nos reunimos
+    [not_yet] todavía no
+    [stuck] atascados
+   *[other] { $answer }
+}

@@ -85,19 +85,23 @@ pub fn wants_files(state: Option<&FlowState>) -> bool {
 }
 
 /// A troubled pair's card actions: message both, pause the match, or rematch the mentee.
-pub fn pair_actions(match_id: i64, mentee_application: i64) -> Vec<CardAction> {
+pub fn pair_actions(match_id: i64, mentee_application: i64) -> Vec<SaidAction> {
+    use crate::i18n::Text;
     vec![
-        CardAction::asking(
-            "Message the pair",
+        SaidAction::asking(
+            Text::msg("support-button-message"),
             format!("message M{match_id}"),
-            "Your message to both of them",
+            Text::msg("support-asks-message"),
         ),
-        CardAction::asking(
-            "Pause",
+        SaidAction::asking(
+            Text::msg("support-button-pause"),
             format!("pause M{match_id} until"),
-            "Until which date? (like 2027-03-01)",
+            Text::msg("support-asks-until"),
         ),
-        CardAction::new("Rematch", format!("match rematch A{mentee_application}")),
+        SaidAction::new(
+            Text::msg("support-button-rematch"),
+            format!("match rematch A{mentee_application}"),
+        ),
     ]
 }
 

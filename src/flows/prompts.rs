@@ -545,7 +545,6 @@ pub fn check_in_step(ctx: &Ctx<'_>, flow: &CheckIn, content: &Content) -> Outcom
                 room: room.clone(),
                 message: OutMessage {
                     thread: Some(super::Thread::Alert),
-                    actions: super::pair_actions(m.id, m.mentee_application),
                     ..OutMessage::said(
                         Text::msg("support-stuck-alert")
                             .arg("m", m.id)
@@ -559,6 +558,7 @@ pub fn check_in_step(ctx: &Ctx<'_>, flow: &CheckIn, content: &Content) -> Outcom
                             .arg("since", Text::date(m.started().date_naive()))
                             .arg("application", application),
                     )
+                    .with_said_actions(super::pair_actions(m.id, m.mentee_application))
                 },
             }
         }));

@@ -139,8 +139,8 @@ both_backends! {
         h.app.sweep().await.unwrap();
         let sent = h.rec.take();
         let out = crate::support::transcript(&sent);
-        assert!(out.contains("[room coordinators] Quiet pair: match M1 (Amina ↔ Grace), Pathways Mentoring 2027: no message in their pair room for 21 days (since 13 Jan 2027), even after a nudge."), "{out}");
-        assert!(out.contains("\nMatched since 11 Jan 2027. No check-in answered yet."), "the pair's history: {out}");
+        assert!(out.contains("[room coordinators] Quiet pair: match M1 (Amina ↔ Grace), Pathways Mentoring 2027: no message in their pair room for 21 days (since 13 January 2027), even after a nudge."), "{out}");
+        assert!(out.contains("\nMatched since 11 January 2027. No check-in answered yet."), "the pair's history: {out}");
         assert!(!out.contains("[room room-1]"), "{out}");
         let card = sent.iter().find(|s| s.message.text.starts_with("Quiet pair")).unwrap();
         let actions: Vec<(&str, &str)> = card.message.actions.iter().map(|a| (a.label.as_str(), a.command.as_str())).collect();

@@ -11,6 +11,7 @@ use crate::chat::OutMessage;
 use crate::domain::RoomRef;
 use crate::domain::matches::MatchRecord;
 use crate::flows::Effect;
+use crate::i18n::Text;
 
 impl App {
     /// Nudges pairs whose room has been silent for the programme's `silent_nudge_days`,
@@ -51,7 +52,7 @@ impl App {
             if nudge {
                 // Said in the pair's language when they share one (`app::languages`).
                 let mut text = vec![
-                    crate::i18n::Text::msg("nudge-quiet")
+                    Text::msg("nudge-quiet")
                         .arg("days", quiet_days)
                         .arg("mentee", m.mentee_name.as_str())
                         .arg("mentor", m.mentor_name.as_str()),
@@ -72,12 +73,12 @@ impl App {
                     _ => None,
                 };
                 if let Some((_, said)) = &starter {
-                    text.push(crate::i18n::Text::msg("starter").arg("text", said.clone()));
+                    text.push(Text::msg("starter").arg("text", said.clone()));
                 }
                 let room = RoomRef::new(m.room_platform(), room.clone());
                 let nudge = Effect::PostInRoom {
                     room,
-                    message: OutMessage::said(crate::i18n::Text::lines(text)),
+                    message: OutMessage::said(Text::lines(text)),
                 };
                 self.try_perform(&key("nudge"), vec![nudge]).await?;
                 self.store.mark_silence(m.id, false, now).await?;
@@ -89,25 +90,26 @@ impl App {
             if alert {
                 let programme = self
                     .programme(&m.programme)
-                    .map_or(m.programme.as_str(), |p| p.name.as_str());
-                let mut text = format!(
-                    "Quiet pair: match M{} ({} ↔ {}), {programme}: no message in their pair room for {quiet_days} days (since {}){}. Please get in touch with them. If a new match would help: match rematch A{}.",
-                    m.id,
-                    m.mentee_name,
-                    m.mentor_name,
-                    since.format("%-d %b %Y"),
-                    if nudge || pair.nudged_at.is_some_and(|n| n >= since) {
-                        ", even after a nudge"
-                    } else {
-                        ""
-                    },
-                    m.mentee_application
-                );
-                text.push_str(&history(&self.store.check_ins_of(m.id).await?, &m));
-                let card = OutMessage {
-                    actions: crate::flows::pair_actions(m.id, m.mentee_application),
-                    ..OutMessage::text(text)
-                };
+                    .map_or(Text::plain(m.programme.as_str()), |p| p.said_name());
+                let nudged = nudge || pair.nudged_at.is_some_and(|n| n >= since);
+                let alert = if nudged {
+                    Text::msg("support-quiet-alert-nudged")
+                } else {
+                    Text::msg("support-quiet-alert")
+                }
+                .arg("m", m.id)
+                .arg("mentee", m.mentee_name.as_str())
+                .arg("mentor", m.mentor_name.as_str())
+                .arg("programme", programme)
+                .arg("days", Text::msg("days").arg("count", quiet_days))
+                .arg("since", Text::date(since.date_naive()))
+                .arg("app", m.mentee_application);
+                let text = Text::lines(vec![
+                    alert,
+                    history(&self.store.check_ins_of(m.id).await?, &m),
+                ]);
+                let card = OutMessage::said(text)
+                    .with_said_actions(crate::flows::pair_actions(m.id, m.mentee_application));
                 if let Some(coordinators) = self
                     .coordinators_room(Some(&m.programme), m.mentee.platform)
                     .cloned()
@@ -181,9 +183,9 @@ impl App {
 }
 
 /// The pair's history for an alert card: when they started, and their check-in answers.
-fn history(check_ins: &[(u32, String, Option<String>)], m: &MatchRecord) -> String {
-    let mut s = format!("\nMatched since {}.", m.started().format("%-d %b %Y"));
-    let answered: Vec<String> = check_ins
+fn history(check_ins: &[(u32, String, Option<String>)], m: &MatchRecord) -> Text {
+    let since = Text::msg("support-quiet-since").arg("date", Text::date(m.started().date_naive()));
+    let answered: Vec<Text> = check_ins
         .iter()
         .filter_map(|(seq, user, answer)| {
             let who = if *user == m.mentee.id {
@@ -192,20 +194,17 @@ fn history(check_ins: &[(u32, String, Option<String>)], m: &MatchRecord) -> Stri
                 &m.mentor_name
             };
             answer.as_ref().map(|a| {
-                let said = match a.as_str() {
-                    "met" => "met",
-                    "not_yet" => "not yet",
-                    "stuck" => "stuck",
-                    other => other,
-                };
-                format!("{} {who}: {said}", seq + 1)
+                Text::msg("support-quiet-answer")
+                    .arg("n", i64::from(*seq) + 1)
+                    .arg("who", who.as_str())
+                    .arg("answer", a.as_str())
             })
         })
         .collect();
-    if answered.is_empty() {
-        s.push_str(" No check-in answered yet.");
+    let check_ins = if answered.is_empty() {
+        Text::msg("support-quiet-no-check-in")
     } else {
-        s.push_str(&format!(" Check-ins: {}.", answered.join(" · ")));
-    }
-    s
+        Text::msg("support-quiet-check-ins").arg("answers", Text::join(answered, " · "))
+    };
+    Text::join(vec![since, check_ins], " ")
 }

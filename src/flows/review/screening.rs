@@ -7,6 +7,7 @@
 //! off, here.
 
 use super::*;
+use crate::flows::SaidAction;
 
 /// Prompts to acknowledge each acknowledgement step not yet acknowledged.
 pub(crate) fn acknowledgement_prompts(
@@ -189,13 +190,10 @@ pub(super) fn lapse_effects(
         let mut actions = Vec::new();
         let decide = match programme.on_lapse {
             OnLapse::Notify => {
-                actions.push((
-                    CardAction::asking(
-                        "",
-                        format!("pause M{mid} until"),
-                        "Until which date? (like 2027-03-01)",
-                    ),
+                actions.push(SaidAction::asking(
                     Text::msg("support-button-pause"),
+                    format!("pause M{mid} until"),
+                    Text::msg("support-asks-until"),
                 ));
                 if expired {
                     Text::msg("support-lapse-decide-expired")
@@ -215,33 +213,27 @@ pub(super) fn lapse_effects(
         .arg("prefix", p)
         .arg("m", mid)
         .arg("renew", renew_command.as_str());
-        actions.push((
-            CardAction::asking(
-                "",
-                renew_command.clone(),
-                "Valid until which date? (like 2029-01-31)",
-            ),
+        actions.push(SaidAction::asking(
             Text::msg("support-button-renew"),
+            renew_command.clone(),
+            Text::msg("support-asks-valid-until"),
         ));
         if programme.on_lapse == OnLapse::Pause {
-            actions.push((
-                CardAction::new("", format!("resume M{mid}")),
+            actions.push(SaidAction::new(
                 Text::msg("support-button-resume"),
+                format!("resume M{mid}"),
             ));
         }
-        actions.push((
-            CardAction::asking(
-                "",
-                format!("close match M{mid}"),
-                "Reason (recorded; the pair are not told it)",
-            ),
+        actions.push(SaidAction::asking(
             Text::msg("support-button-close"),
+            format!("close match M{mid}"),
+            Text::msg("support-asks-close-reason"),
         ));
         if let Some(room) = ctx.coordinators_room(Some(&programme.slug)) {
             effects.push(Effect::PostInRoom {
                 room: room.clone(),
                 message: OutMessage::said(Text::join(vec![headline, decide], " "))
-                    .with_card_actions(actions)
+                    .with_said_actions(actions)
                     .alert(),
             });
         }

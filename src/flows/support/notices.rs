@@ -76,14 +76,11 @@ pub fn due(
     let to_room = |text: Text, actions: bool| {
         places.coordinators_room.map(|room| Effect::PostInRoom {
             room: room.clone(),
-            message: OutMessage {
-                actions: if actions {
-                    super::super::pair_actions(m.id, m.mentee_application)
-                } else {
-                    Vec::new()
-                },
-                ..OutMessage::said(text)
-            },
+            message: OutMessage::said(text).with_said_actions(if actions {
+                super::super::pair_actions(m.id, m.mentee_application)
+            } else {
+                Vec::new()
+            }),
         })
     };
     // The staff member, or the room when nobody looks after the pair.
