@@ -50,6 +50,7 @@ request-asked-first = طلبت من { $mentor }، اختيارك الأول، أ
 request-asked = طلبت من { $mentor } أن يكون مرشدك. أمامه حتى { $date } للرد، وسأخبرك حالما يرد.
 request-to-coordinators = يذهب طلبك إلى { $mentor } إلى المنسقين أولًا؛ وبعد موافقتهم يُطلب { $mentor }، وسأخبرك.
 request-then = إن لم يستطع، فسأطلب { $rest } بالدور، وأخبرك أولًا بأول.
+request-their-note = ملاحظته لك: { $note }
 request-then-list = { $first }، ثم { $rest }
 request-passed-on = لم يستطع { $mentor } قبولك، لذا طلبت اختيارك التالي، { $next }. أمامه حتى { $date } للرد.
 request-passed-on-coordinators = لم يستطع { $mentor } قبولك، لذا يذهب طلبك إلى اختيارك التالي، { $next }، إلى المنسقين أولًا.

@@ -47,6 +47,7 @@ request-asked-first = I've asked { $mentor }, your first choice, to be your ment
 request-asked = I've asked { $mentor } to be your mentor. They have until { $date } to answer, and I'll tell you as soon as they do.
 request-to-coordinators = Your request to { $mentor } goes to the coordinators first; once they approve it, { $mentor } is asked, and I'll tell you.
 request-then = If they can't, I'll ask { $rest } in turn, and tell you as we go.
+request-their-note = Their note to you: { $note }
 request-then-list = { $first }, then { $rest }
 request-passed-on = { $mentor } couldn't take you on, so I've asked your next choice, { $next }. They have until { $date } to answer.
 request-passed-on-coordinators = { $mentor } couldn't take you on, so your request to your next choice, { $next }, goes to the coordinators first.

@@ -46,6 +46,7 @@ request-asked-first = Le he pedido a { $mentor }, tu primera opción, que sea tu
 request-asked = Le he pedido a { $mentor } que sea tu mentor. Tiene hasta el { $date } para responder, y te avisaré en cuanto lo haga.
 request-to-coordinators = Tu solicitud a { $mentor } pasa primero por la coordinación; cuando la apruebe, se le pedirá a { $mentor }, y te avisaré.
 request-then = Si no puede, se lo pediré a { $rest } por turno, y te iré contando.
+request-their-note = Su nota para ti: { $note }
 request-then-list = { $first }, luego a { $rest }
 request-passed-on = { $mentor } no ha podido aceptarte, así que se lo he pedido a tu siguiente opción, { $next }. Tiene hasta el { $date } para responder.
 request-passed-on-coordinators = { $mentor } no ha podido aceptarte, así que tu solicitud a tu siguiente opción, { $next }, pasa primero por la coordinación.

@@ -596,7 +596,8 @@ pub(super) fn offer_message(ctx: &Ctx<'_>, flow: &MatchOffer) -> Option<OutMessa
         match m.introduction.as_deref().filter(|i| !i.is_empty()) {
             Some(intro) => Text::lines(vec![
                 asked,
-                Text::msg("offer-introduction").arg("intro", intro),
+                Text::msg("offer-introduction")
+                    .arg("intro", crate::flows::choice::introduction_said(intro)),
             ]),
             None => asked,
         }

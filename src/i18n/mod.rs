@@ -94,6 +94,8 @@ mod tests {
         "src/flows/pairing/proposals.rs",
         "src/flows/pairing/offers.rs",
         "src/flows/incident/cases/cards.rs",
+        "src/flows/choice/browse.rs",
+        "src/flows/mod.rs",
         "src/flows/support/mod.rs",
         "src/flows/support/notices.rs",
         "src/flows/closure.rs",
@@ -176,9 +178,9 @@ mod tests {
         // programme team, 39 with the coordinators' close, pause and message, 34 with the
         // engine's proposals and what becomes of an offer, 33 with a case card's
         // questions, 24 with looking after pairs (`support`, its notices, lapsing checks,
-        // check-in alerts).
+        // check-in alerts), 23 with a troubled pair's buttons.
         // Lower it when a file is migrated.
-        assert!(total <= 24, "{total} English sentences: more than before");
+        assert!(total <= 23, "{total} English sentences: more than before");
     }
 
     fn sources(dir: &std::path::Path) -> Vec<(String, String)> {

@@ -469,8 +469,24 @@ fn introduction(me: &Mentee<'_>, note: &str) -> String {
     intro.join("\n")
 }
 
-/// How a mentee's note starts in an introduction (and is found again in one).
+/// Where a mentee's note starts in an introduction as it is stored (and is found again in
+/// one): a marker of the stored text, said as `request-their-note` to the reader.
 const NOTE: &str = "Their note to you: ";
+
+/// An introduction as its reader gets it: the profile as shown, then the note under its
+/// label in the reader's language.
+pub(crate) fn introduction_said(stored: &str) -> Text {
+    match stored.split_once(NOTE) {
+        Some((profile, note)) => {
+            let note = Text::msg("request-their-note").arg("note", note);
+            match profile.trim_end() {
+                "" => note,
+                profile => Text::lines(vec![Text::plain(profile), note]),
+            }
+        }
+        None => Text::plain(stored),
+    }
+}
 
 /// The request of `me` to `chosen`, asked now (with its deadline) or, where the programme
 /// wants it, waiting for a coordinator.

@@ -525,3 +525,18 @@ fn a_request_a_coordinator_rejects_tells_the_mentee_or_asks_their_next_choice() 
     assert!(records(&swap).is_empty(), "{swap:?}");
     assert!(crate::flows::testing::texts(&swap)[0].contains("Amina's own choice of mentor"));
 }
+
+#[test]
+fn a_mentees_note_is_labelled_in_the_mentors_language_and_their_profile_is_kept() {
+    let said = super::introduction_said("Goals: CV\nTheir note to you: Hola, ¿me ayudas?");
+    assert_eq!(
+        said.english(),
+        "Goals: CV\nTheir note to you: Hola, ¿me ayudas?"
+    );
+    assert_eq!(
+        said.render(crate::i18n::Locale::from_tag("es").unwrap()),
+        "Goals: CV\nSu nota para ti: Hola, ¿me ayudas?"
+    );
+    // An introduction with no note is shown as it is.
+    assert_eq!(super::introduction_said("Goals: CV").english(), "Goals: CV");
+}
