@@ -19,7 +19,6 @@ use super::{
     events, figures, language, meetings, pairing, pause, personal, prompts, report, resources,
     review, roster, starters, support, survey, team, withdraw,
 };
-use crate::domain::text::thousands;
 use crate::domain::{Place, RoomRef};
 use crate::i18n::Text;
 
@@ -43,8 +42,8 @@ pub fn decide(
 ) -> Outcome {
     if let Route::TooLong(len) = route {
         let reply = Text::msg("reply-too-long")
-            .arg("length", thousands(*len))
-            .arg("max", thousands(ctx.max_message_chars));
+            .arg("length", Text::number(*len))
+            .arg("max", Text::number(ctx.max_message_chars));
         let mut effects = vec![reply_to(ctx, &inbound.place, reply)];
         effects.extend(drop_held(ctx, &inbound.files));
         return Outcome::unchanged(effects);

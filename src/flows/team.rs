@@ -10,7 +10,7 @@ use super::review::{MAX_NOTE_CHARS, refuse_non_coordinator};
 use super::{Ctx, Effect, OutMessage, Outcome, StateChange, Subject};
 use crate::domain::numbers::{self, Numbered};
 use crate::domain::team::{NewQuestion, TeamQuestion};
-use crate::domain::text::{char_len, preview, thousands};
+use crate::domain::text::{char_len, preview};
 use crate::domain::{RoomRef, UserRef};
 use crate::i18n::Text;
 
@@ -118,8 +118,8 @@ pub fn ask(ctx: &Ctx<'_>, asked: &Result<String, Text>) -> Outcome {
     };
     if char_len(text) > MAX_NOTE_CHARS {
         return say(Text::msg("team-question-long")
-            .arg("max", thousands(MAX_NOTE_CHARS))
-            .arg("count", thousands(char_len(text))));
+            .arg("max", Text::number(MAX_NOTE_CHARS))
+            .arg("count", Text::number(char_len(text))));
     }
     let (programme, asked_as) = asked_as(ctx);
     if ctx.coordinators_room(programme.as_deref()).is_none() {
@@ -202,8 +202,8 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<TeamCommand, Text>)
         return post_said(
             room,
             Text::msg("team-answer-long")
-                .arg("max", thousands(MAX_NOTE_CHARS))
-                .arg("count", thousands(char_len(&answer))),
+                .arg("max", Text::number(MAX_NOTE_CHARS))
+                .arg("count", Text::number(char_len(&answer))),
         );
     }
     let sent = match &question.answered {

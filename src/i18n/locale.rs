@@ -23,6 +23,11 @@ pub struct Shipped {
     /// Discord's locales for it, where its slash commands are shown translated (Discord
     /// has none for Arabic yet; English is the commands' own).
     pub discord: &'static [&'static str],
+    /// How it groups the digits of a quantity (CLDR): the separator, and the fewest
+    /// digits left of the first group for it to be used (Spanish writes `2000` but
+    /// `12.345`). Digits stay Western in every language, as the numbers people type
+    /// back (`A12`, `M3`) do.
+    pub grouping: (&'static str, usize),
 }
 
 macro_rules! files {
@@ -64,6 +69,7 @@ pub const SHIPPED: &[Shipped] = &[
         rtl: false,
         files: files!("en"),
         discord: &[],
+        grouping: (",", 1),
     },
     Shipped {
         tag: "es",
@@ -72,6 +78,7 @@ pub const SHIPPED: &[Shipped] = &[
         rtl: false,
         files: files!("es"),
         discord: &["es-ES", "es-419"],
+        grouping: (".", 2),
     },
     Shipped {
         tag: "ar",
@@ -80,6 +87,7 @@ pub const SHIPPED: &[Shipped] = &[
         rtl: true,
         files: files!("ar"),
         discord: &[],
+        grouping: (",", 1),
     },
 ];
 
@@ -111,6 +119,25 @@ impl Locale {
 
     pub fn tag(self) -> &'static str {
         self.shipped().tag
+    }
+
+    /// A quantity as this language writes it: `12,345` in English, `12.345` in Spanish
+    /// (and `2000`: Spanish groups from five digits).
+    pub fn number(self, n: i64) -> String {
+        let (separator, min_first) = self.shipped().grouping;
+        let digits = n.unsigned_abs().to_string();
+        let mut out = String::new();
+        if n < 0 {
+            out.push('-');
+        }
+        let grouped = digits.len() > 3 && digits.len() - 3 >= min_first;
+        for (i, ch) in digits.chars().enumerate() {
+            if grouped && i > 0 && (digits.len() - i).is_multiple_of(3) {
+                out.push_str(separator);
+            }
+            out.push(ch);
+        }
+        out
     }
 
     /// `Español (es)`: how a person recognises their language in a list.
@@ -177,6 +204,24 @@ impl<'de> Deserialize<'de> for Locale {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_quantity_is_grouped_as_each_language_groups_digits() {
+        let es = Locale::from_tag("es").unwrap();
+        let ar = Locale::from_tag("ar").unwrap();
+        assert_eq!(Locale::EN.number(2000), "2,000");
+        assert_eq!(Locale::EN.number(1_234_567), "1,234,567");
+        assert_eq!(Locale::EN.number(999), "999");
+        assert_eq!(es.number(2000), "2000", "Spanish groups from five digits");
+        assert_eq!(es.number(12_345), "12.345");
+        assert_eq!(es.number(-1_234_567), "-1.234.567");
+        assert_eq!(ar.number(4000), "4,000");
+        let said = crate::i18n::Text::msg("team-question-long")
+            .arg("max", crate::i18n::Text::number(4000))
+            .arg("count", crate::i18n::Text::number(12_345));
+        assert!(said.render(es).contains("4000") && said.render(es).contains("12.345"));
+        assert!(said.english().contains("4,000") && said.english().contains("12,345"));
+    }
 
     #[test]
     fn a_regional_tag_reads_as_its_language_and_an_unknown_one_as_none() {

@@ -34,6 +34,9 @@ pub enum Text {
     Join { parts: Vec<Text>, sep: String },
     /// A text in lower case (a name said inside a sentence: "as a mentee").
     Lower(Box<Text>),
+    /// A quantity, its digits grouped as the reader's language groups them (`2,000`,
+    /// `12.345`). Numbers that are names (`A12`, a year) are plain arguments.
+    Number(i64),
 }
 
 /// An argument of a message: a number (for plurals) or a text.
@@ -177,6 +180,11 @@ impl Text {
         }
     }
 
+    /// A quantity, grouped as each language groups digits (`Locale::number`).
+    pub fn number(n: usize) -> Text {
+        Text::Number(i64::try_from(n).unwrap_or(i64::MAX))
+    }
+
     /// `text` in lower case, in whatever language it is said.
     pub fn lower(text: Text) -> Text {
         Text::Lower(Box::new(text))
@@ -232,6 +240,7 @@ impl Text {
                 }
             }
             Text::Lower(text) => out.push_str(&text.render(locale).to_lowercase()),
+            Text::Number(n) => out.push_str(&locale.number(*n)),
         }
     }
 
@@ -261,7 +270,7 @@ impl Text {
             }
             Text::Join { parts, .. } => parts.iter().for_each(|p| p.collect_ids(ids)),
             Text::Lower(text) => text.collect_ids(ids),
-            Text::Plain(_) | Text::Given(_) => {}
+            Text::Plain(_) | Text::Given(_) | Text::Number(_) => {}
         }
     }
 }

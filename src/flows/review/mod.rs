@@ -41,7 +41,7 @@ use crate::domain::screening::{
     OnLapse, StepDef, StepKind, StepState, all_complete, parse_step_update,
 };
 use crate::domain::step_names::{StepLookup, find_step};
-use crate::domain::text::{char_len, preview, thousands};
+use crate::domain::text::{char_len, preview};
 use crate::domain::when::Reader;
 use crate::domain::{
     ApplicationRecord, ApplicationStatus, ApplicationSummary, Programme, RoleKind, RoomRef, UserRef,
@@ -306,8 +306,8 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<ReviewCommand, Text
     let too_long = |id: &str, text: &str| {
         reply(
             Text::msg(id)
-                .arg("max", thousands(MAX_NOTE_CHARS))
-                .arg("count", thousands(char_len(text))),
+                .arg("max", Text::number(MAX_NOTE_CHARS))
+                .arg("count", Text::number(char_len(text))),
         )
     };
     // The programme and the role as the applicant reads them (in their language where the

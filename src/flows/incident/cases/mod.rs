@@ -43,7 +43,7 @@ use serde::{Deserialize, Serialize};
 use crate::domain::RoomRef;
 use crate::domain::incident::{CaseRecord, CaseStatus, Severity};
 use crate::domain::numbers::{self, Numbered};
-use crate::domain::text::{char_len, clean, preview, thousands};
+use crate::domain::text::{char_len, clean, preview};
 use crate::flows::{
     Content, Ctx, Effect, FlowState, OutMessage, Outcome, Prompt, SaidAction, StateChange, Subject,
     said_in,

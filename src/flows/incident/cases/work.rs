@@ -36,8 +36,8 @@ impl Work<'_, '_> {
     fn too_long(&self, id: &str, t: &str) -> Outcome {
         self.reply(
             Text::msg(id)
-                .arg("max", thousands(MAX_NOTE))
-                .arg("count", thousands(char_len(t))),
+                .arg("max", Text::number(MAX_NOTE))
+                .arg("count", Text::number(char_len(t))),
         )
     }
 

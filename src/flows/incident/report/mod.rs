@@ -16,7 +16,7 @@ use serde::{Deserialize, Serialize};
 use crate::domain::Choice;
 use crate::domain::answer::{said_choice, yes_no_labelled, yes_or_no};
 use crate::domain::incident::{AboutStaff, NewCase, Severity};
-use crate::domain::text::{char_len, clean, file_size, thousands};
+use crate::domain::text::{char_len, clean, file_size};
 use crate::flows::command::Command;
 use crate::flows::{
     Content, Ctx, Effect, FileStatus, FlowState, HeldFile, InboundFile, OutMessage, Outcome,
@@ -377,8 +377,8 @@ pub fn step(
             if char_len(&t) > MAX_TEXT {
                 return again(
                     Text::msg("report-too-long")
-                        .arg("max", thousands(MAX_TEXT))
-                        .arg("count", thousands(char_len(&t))),
+                        .arg("max", Text::number(MAX_TEXT))
+                        .arg("count", Text::number(char_len(&t))),
                 );
             }
             next.text = Some(t);
@@ -396,7 +396,7 @@ pub fn step(
                     next.evidence = Some(attached(flow));
                 }
             } else if char_len(&t) > MAX_TEXT {
-                return again(Text::msg("report-evidence-long").arg("max", thousands(MAX_TEXT)));
+                return again(Text::msg("report-evidence-long").arg("max", Text::number(MAX_TEXT)));
             } else {
                 next.evidence = Some(Some(match attached(flow) {
                     Some(reported) => format!("{reported}\n{t}"),
