@@ -163,6 +163,10 @@ pub struct Said {
     /// The label of each of its card actions (buttons).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub actions: Vec<Text>,
+    /// What each of its card actions asks for (a reason, a question), when said from the
+    /// catalogue: one for each action, in order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub asks: Vec<Option<Text>>,
 }
 
 /// Where in a room a message is posted, on platforms with threads (Matrix). The app
@@ -323,6 +327,7 @@ impl OutMessage {
                 labels: Vec::new(),
                 menu: Vec::new(),
                 actions: Vec::new(),
+                asks: Vec::new(),
             })),
             ..Default::default()
         }
@@ -337,6 +342,7 @@ impl OutMessage {
                 labels: Vec::new(),
                 menu: Vec::new(),
                 actions: Vec::new(),
+                asks: Vec::new(),
             })
         })
     }
@@ -371,6 +377,23 @@ impl OutMessage {
         self.actions = actions;
         self.said_mut().actions = labels;
         self
+    }
+
+    /// Its card actions as given, each labelled from the catalogue, and what each asks for
+    /// (a reason, a question) said from it too (in English now).
+    pub fn with_asking_actions(self, actions: Vec<(CardAction, Text, Option<Text>)>) -> Self {
+        let (actions, asks): (Vec<(CardAction, Text)>, Vec<Option<Text>>) = actions
+            .into_iter()
+            .map(|(mut action, label, asks)| {
+                if let Some(asks) = &asks {
+                    action.asks = Some(asks.english());
+                }
+                ((action, label), asks)
+            })
+            .unzip();
+        let mut message = self.with_card_actions(actions);
+        message.said_mut().asks = asks;
+        message
     }
 
     /// Its choices, each labelled from the catalogue (their labels in English now).
@@ -423,6 +446,11 @@ impl OutMessage {
         }
         for (action, label) in out.actions.iter_mut().zip(&said.actions) {
             action.label = label.render(locale);
+        }
+        for (action, asks) in out.actions.iter_mut().zip(&said.asks) {
+            if let Some(asks) = asks {
+                action.asks = Some(asks.render(locale));
+            }
         }
         if let (Some(menu), Some((placeholder, labels))) =
             (out.menu.as_mut(), said.menu.split_first())
