@@ -91,6 +91,11 @@ mod tests {
         "src/flows/pairing/mod.rs",
         "src/flows/team.rs",
         "src/flows/pause.rs",
+        "src/flows/roster.rs",
+        "src/flows/figures.rs",
+        "src/flows/survey/commands.rs",
+        "src/flows/review/queue.rs",
+        "src/flows/review/card.rs",
     ];
 
     /// String literals of the code (tests and comments left out) that read as an English
@@ -164,9 +169,11 @@ mod tests {
         // `transcript`, 102 with what a reporter is told, 87 with the case commands, 84
         // with a case's card and alerts, 74 with moderation actions and confirmations,
         // 66 with reviewing applications, 46 with the matching commands and asking the
-        // programme team, 39 with the coordinators' close, pause and message.
+        // programme team, 39 with the coordinators' close, pause and message, 21 with the
+        // coordinators' lists and cards (`roster`, the report and exports, the survey
+        // commands, the review queue and an application's card).
         // Lower it when a file is migrated.
-        assert!(total <= 39, "{total} English sentences: more than before");
+        assert!(total <= 21, "{total} English sentences: more than before");
     }
 
     fn sources(dir: &std::path::Path) -> Vec<(String, String)> {

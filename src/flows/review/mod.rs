@@ -235,8 +235,8 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<ReviewCommand, Text
             _ => vec![],
         };
         return match command {
-            ReviewCommand::Queue => reply(Text::plain(queue_text(ctx, &rows))),
-            _ => reply(Text::plain(summary_text(ctx, &coordinated, &rows))),
+            ReviewCommand::Queue => reply(queue_text(ctx, &rows)),
+            _ => reply(summary_text(ctx, &coordinated, &rows)),
         };
     };
     let (record, matches) = match ctx.subject {

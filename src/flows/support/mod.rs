@@ -219,7 +219,7 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<SupportCommand, Str
             mine: only_mine,
         } => match mine_among(ctx, &mine, programme.as_deref()) {
             Ok(rows) => reply(due_text(ctx, rows, only_mine)),
-            Err(refused) => reply(refused),
+            Err(refused) => reply(refused.english()),
         },
         SupportCommand::History(id) => match one(id) {
             Ok((m, signs, p)) => {
