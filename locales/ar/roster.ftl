@@ -67,9 +67,9 @@ roster-show-looked-after-next = يتابعه { $staff } · { $count ->
    *[other] { $count } متابعة من الفريق
 }، والتالية مستحقة قبل { $date }
 roster-show-meetings = اللقاءات: { $meetings }
-roster-show-check-ins = المتابعات: أُرسل { $asked }، والتقيا في { $met }
+roster-show-check-ins = المتابعات: أُرسلت { $asked }، وأفاد الثنائي باللقاء في { $met } منها
 # $stuck: جواب المتابعة حين يكون الثنائي عالقًا (checkin-stuck).
-roster-show-check-ins-stuck = المتابعات: أُرسل { $asked }، والتقيا في { $met } · قال آخرها «{ $stuck }»
+roster-show-check-ins-stuck = المتابعات: أُرسلت { $asked }، وأفاد الثنائي باللقاء في { $met } منها · قال آخرها «{ $stuck }»
 # $kind: كيف أُغلق (completed وearly وdisciplinary)، كما سُجّل.
 roster-show-closed = أُغلق في { $date } ({ $kind }) بواسطة { $by }: { $reason }
 roster-show-next = التالي: { $commands }
@@ -205,7 +205,7 @@ surveys-send-ask = إرسال { $survey } إلى { $people }{ $skipped } في { 
     [many] تصل كلًّا منهم رسالة خاصة الآن، وتذكير بعد { $reminder } يومًا.
    *[other] تصل كلًّا منهم رسالة خاصة الآن، وتذكير بعد { $reminder } يوم.
 } لا يُسأل أحد مرتين ما دام مفتوحًا.
-# $roles: surveys-role-count، واحد لكل دور.
+# $roles: surveys-role-count، أو اثنان منها (surveys-both).
 surveys-people = { $count ->
     [one] شخص واحد
     [two] شخصين
@@ -213,6 +213,7 @@ surveys-people = { $count ->
     [many] { $count } شخصًا
    *[other] { $count } شخص
 } ({ $roles })
+surveys-both = { $first }، { $second }
 surveys-role-count = { $role ->
     [mentor] { $count ->
         [one] مرشد واحد

@@ -164,11 +164,12 @@ surveys-send-ask = Send { $survey } to { $people }{ $skipped } of { $programme }
     [one] Each gets a DM now, and a reminder after 1 day.
    *[other] Each gets a DM now, and a reminder after { $reminder } days.
 } Nobody is asked twice while it is open.
-# $roles: surveys-role-count, one for each role.
+# $roles: surveys-role-count, or two of them (surveys-both).
 surveys-people = { $count ->
     [one] 1 person
    *[other] { $count } people
 } ({ $roles })
+surveys-both = { $first }, { $second }
 surveys-role-count = { $role ->
     [mentor] { $count ->
         [one] 1 mentor

@@ -50,9 +50,9 @@ roster-show-looked-after-next = A cargo de { $staff } · { $count ->
    *[other] { $count } seguimientos del equipo
 }, el próximo hasta el { $date }
 roster-show-meetings = Reuniones: { $meetings }
-roster-show-check-ins = Seguimientos: { $asked } enviados, se reunieron en { $met }
+roster-show-check-ins = Seguimientos: { $asked } enviados, con reunión en { $met }
 # $stuck: la respuesta de un seguimiento cuando la pareja está atascada (checkin-stuck).
-roster-show-check-ins-stuck = Seguimientos: { $asked } enviados, se reunieron en { $met } · el último dijo «{ $stuck }»
+roster-show-check-ins-stuck = Seguimientos: { $asked } enviados, con reunión en { $met } · el último dijo «{ $stuck }»
 # $kind: cómo se cerró (completed, early, disciplinary), tal como quedó registrado.
 roster-show-closed = Cerrado el { $date } ({ $kind }) por { $by }: { $reason }
 roster-show-next = Siguiente: { $commands }
@@ -156,7 +156,10 @@ surveys-list-attributed = { $id } — { $survey } ({ $programme }, con nombre, {
 surveys-list-sent = enviada { $rounds ->
     [one] 1 vez
    *[other] { $rounds } veces
-}, { $invited } invitadas, { $answered } respondieron, { $open } aún abiertas
+}, { $invited } invitaciones, { $answered } respuestas, { $open ->
+    [one] 1 aún abierta
+   *[other] { $open } aún abiertas
+}
 surveys-list-not-sent = aún no enviada
 # $people: surveys-people; $skipped: surveys-skipped, o nada; $reminder: días antes de un recordatorio (0: ninguno).
 surveys-send-ask = ¿Enviar { $survey } a { $people }{ $skipped } de { $programme }? { $reminder ->
@@ -164,11 +167,12 @@ surveys-send-ask = ¿Enviar { $survey } a { $people }{ $skipped } de { $programm
     [one] Cada una recibe ahora un mensaje directo, y un recordatorio al cabo de 1 día.
    *[other] Cada una recibe ahora un mensaje directo, y un recordatorio al cabo de { $reminder } días.
 } A nadie se le pregunta dos veces mientras esté abierta.
-# $roles: surveys-role-count, uno por rol.
+# $roles: surveys-role-count, o dos (surveys-both).
 surveys-people = { $count ->
     [one] 1 persona
    *[other] { $count } personas
 } ({ $roles })
+surveys-both = { $first }, { $second }
 surveys-role-count = { $role ->
     [mentor] { $count ->
         [one] 1 mentor

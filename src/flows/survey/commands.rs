@@ -203,7 +203,7 @@ fn coordinated<'c>(
 /// `12 people (7 mentees, 5 mentors)`.
 fn counted(everyone: &[(UserRef, RoleKind)]) -> Text {
     let of = |role: RoleKind| everyone.iter().filter(|(_, r)| *r == role).count();
-    let roles: Vec<Text> = [RoleKind::Mentee, RoleKind::Mentor]
+    let mut roles: Vec<Text> = [RoleKind::Mentee, RoleKind::Mentor]
         .into_iter()
         .filter(|r| of(*r) > 0)
         .map(|r| {
@@ -212,9 +212,16 @@ fn counted(everyone: &[(UserRef, RoleKind)]) -> Text {
                 .arg("count", of(r))
         })
         .collect();
+    let roles = match (roles.pop(), roles.pop()) {
+        (Some(second), Some(first)) => Text::msg("surveys-both")
+            .arg("first", first)
+            .arg("second", second),
+        (Some(one), None) => one,
+        _ => Text::plain(""),
+    };
     Text::msg("surveys-people")
         .arg("count", everyone.len())
-        .arg("roles", Text::join(roles, ", "))
+        .arg("roles", roles)
 }
 
 /// The people a survey goes to, with the role each is asked as.
