@@ -278,10 +278,6 @@ fn idle_dm(ctx: &Ctx<'_>, dm: &Dm, content: &Content) -> Outcome {
 /// A message in a shared room: only prefixed commands are for the bot, and anything
 /// personal is answered by DM.
 fn in_room(ctx: &Ctx<'_>, state: Option<&FlowState>, room: &RoomRef, command: &Room) -> Outcome {
-    let post = |t: String| Effect::PostInRoom {
-        room: room.clone(),
-        message: OutMessage::text(t),
-    };
     let said_here = |t: Text| said_in(room, t);
     let sent_dm = Text::msg("reply-sent-dm").arg("user", ctx.user.id.as_str());
     match command {
@@ -307,7 +303,7 @@ fn in_room(ctx: &Ctx<'_>, state: Option<&FlowState>, room: &RoomRef, command: &R
         Room::Case(command) => cases::handle(ctx, room, command.clone()),
         Room::Event(Ok(command)) => events::handle(ctx, room, command.clone()),
         Room::Event(Err(usage)) => post_said(room, usage.clone()),
-        Room::Survey(Err(usage)) => Outcome::unchanged(vec![post(usage.clone())]),
+        Room::Survey(Err(usage)) => post_said(room, usage.clone()),
         Room::Close { room: command, own } => {
             if ctx.is_coordinators_room(room) {
                 return closure::handle_room(ctx, state, room, command.clone());
@@ -461,11 +457,4 @@ pub(crate) fn said_in(room: &RoomRef, text: impl Into<Text>) -> Effect {
 /// A step whose only effect is a post in `room`: `text`, said from the catalogue.
 pub(crate) fn post_said(room: &RoomRef, text: impl Into<Text>) -> Outcome {
     Outcome::unchanged(vec![said_in(room, text)])
-}
-
-pub(crate) fn post_only(room: &RoomRef, text: String) -> Outcome {
-    Outcome::unchanged(vec![Effect::PostInRoom {
-        room: room.clone(),
-        message: OutMessage::text(text),
-    }])
 }

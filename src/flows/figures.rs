@@ -18,12 +18,14 @@ pub fn parse(rest: &str) -> Option<Option<String>> {
     words.next().is_none().then_some(arg)
 }
 
-/// The programme a coordinator's `report` is about.
+/// The programme a coordinator's `report` is about, or why not: `None` when the sender
+/// does not coordinate it (refused like any other coordinators' command), else what to
+/// say (no such programme, or which of theirs to name).
 pub fn which<'p>(
     programmes: &'p [Programme],
     user: &UserRef,
     arg: Option<&str>,
-) -> Result<&'p Programme, String> {
+) -> Result<&'p Programme, Option<Text>> {
     let mine: Vec<&Programme> = programmes
         .iter()
         .filter(|p| p.is_coordinator(user))
@@ -32,20 +34,22 @@ pub fn which<'p>(
         (Some(slug), _) => match mine.into_iter().find(|p| p.slug == slug) {
             Some(p) => Ok(p),
             // Someone else's programme: refused like any other coordinators' command.
-            None if programmes.iter().any(|p| p.slug == slug) => Err(String::new()),
-            None => Err(format!(
-                "There is no programme called “{}”.",
-                crate::domain::text::preview(slug, 40)
+            None if programmes.iter().any(|p| p.slug == slug) => Err(None),
+            None => Err(Some(
+                Text::msg("roster-no-programme")
+                    .arg("programme", crate::domain::text::preview(slug, 40)),
             )),
         },
         (None, [one]) => Ok(one),
-        (None, []) => Err(String::new()),
-        (None, many) => Err(format!(
-            "Which programme? Add its name after the command: {}.",
-            many.iter()
-                .map(|p| p.slug.as_str())
-                .collect::<Vec<_>>()
-                .join(", ")
+        (None, []) => Err(None),
+        (None, many) => Err(Some(
+            Text::msg("roster-which-programme").arg(
+                "programmes",
+                many.iter()
+                    .map(|p| p.slug.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            ),
         )),
     }
 }
@@ -60,17 +64,16 @@ pub(crate) fn coordinated<'c>(
     what: Text,
 ) -> Result<&'c Programme, Box<Outcome>> {
     which(ctx.programmes, ctx.user, named).map_err(|e| {
-        Box::new(if e.is_empty() {
-            super::review::refuse_non_coordinator(ctx, room, what)
-        } else {
-            super::post_only(room, e)
+        Box::new(match e {
+            None => super::review::refuse_non_coordinator(ctx, room, what),
+            Some(said) => super::post_said(room, said),
         })
     })
 }
 
 /// Posts the report, or says why not.
 pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, arg: Option<&str>) -> Outcome {
-    let post = |text: String| super::post_only(room, text);
+    let post = |text: Text| super::post_said(room, text);
     let programme = match coordinated(ctx, room, arg, Text::msg("coordinators-can-report")) {
         Ok(p) => p,
         Err(answer) => return *answer,
@@ -83,7 +86,7 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, arg: Option<&str>) -> Outcome {
         meetings,
     } = ctx.subject
     else {
-        return post("I couldn't load the programme's figures; please try again.".into());
+        return post(Text::msg("roster-report-unloaded"));
     };
     let report = build(&ReportInput {
         programme,
@@ -94,17 +97,15 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, arg: Option<&str>) -> Outcome {
         meetings,
         now: ctx.now,
     });
-    let mut outcome = post(format!(
-        "{}\n(To report an incident privately, send me report in a direct message.)",
-        report.text()
-    ));
+    let mut outcome = post(Text::lines(vec![
+        Text::plain(report.text()),
+        Text::msg("roster-report-incidents"),
+    ]));
     outcome.effects.push(Effect::PostChart {
         room: room.clone(),
-        title: format!(
-            "Chart: {} on {}",
-            programme.name,
-            ctx.now.format("%-d %B %Y")
-        ),
+        title: Text::msg("roster-report-chart")
+            .arg("programme", programme.said_name())
+            .arg("date", Text::date(ctx.now.date_naive())),
         sections: report.chart(),
     });
     outcome
@@ -118,11 +119,12 @@ pub struct ExportCommand {
     pub programme: Option<String>,
 }
 
-const EXPORT_USAGE: &str =
-    "Usage: export <applications|matches|surveys|events> [csv|json] [programme]";
+fn export_usage() -> Text {
+    Text::msg("roster-export-usage")
+}
 
 /// Parses `export …`; `None` when the text is not one.
-pub fn parse_export(rest: &str) -> Option<Result<ExportCommand, String>> {
+pub fn parse_export(rest: &str) -> Option<Result<ExportCommand, Text>> {
     let words: Vec<String> = rest.split_whitespace().map(str::to_lowercase).collect();
     if words.first().map(String::as_str) != Some("export") {
         return None;
@@ -131,7 +133,7 @@ pub fn parse_export(rest: &str) -> Option<Result<ExportCommand, String>> {
         .get(1)
         .filter(|w| ["applications", "matches", "surveys", "events"].contains(&w.as_str()))
     else {
-        return Some(Err(EXPORT_USAGE.into()));
+        return Some(Err(export_usage()));
     };
     let mut json = false;
     let mut programme = None;
@@ -140,7 +142,7 @@ pub fn parse_export(rest: &str) -> Option<Result<ExportCommand, String>> {
             "csv" => json = false,
             "json" => json = true,
             other if programme.is_none() => programme = Some(other.to_string()),
-            _ => return Some(Err(EXPORT_USAGE.into())),
+            _ => return Some(Err(export_usage())),
         }
     }
     Some(Ok(ExportCommand {
@@ -154,7 +156,7 @@ pub fn parse_export(rest: &str) -> Option<Result<ExportCommand, String>> {
 pub fn handle_export(
     ctx: &Ctx<'_>,
     room: &RoomRef,
-    command: Result<ExportCommand, String>,
+    command: Result<ExportCommand, Text>,
 ) -> Outcome {
     let post = |message: OutMessage| {
         Outcome::unchanged(vec![Effect::PostInRoom {
@@ -164,7 +166,7 @@ pub fn handle_export(
     };
     let command = match command {
         Ok(c) => c,
-        Err(e) => return post(OutMessage::text(e)),
+        Err(e) => return post(OutMessage::said(e)),
     };
     let programme = match coordinated(
         ctx,
@@ -178,13 +180,17 @@ pub fn handle_export(
     match ctx.subject {
         Subject::Export(Ok((data, notes))) => {
             let extension = if command.json { "json" } else { "csv" };
-            let mut text = format!(
-                "Export of {} from {} ({extension}; pseudonymous, survey answers only from the anonymity minimum).",
-                command.what, programme.name
+            let mut lines = vec![
+                Text::msg("roster-export")
+                    .arg("what", command.what.as_str())
+                    .arg("programme", programme.said_name())
+                    .arg("format", extension),
+            ];
+            lines.extend(
+                notes
+                    .iter()
+                    .map(|note| Text::msg("roster-export-left-out").arg("note", note)),
             );
-            for note in notes {
-                text.push_str(&format!("\nLeft out: {note}."));
-            }
             post(OutMessage {
                 attachment: Some(super::Attachment {
                     name: format!(
@@ -200,12 +206,10 @@ pub fn handle_export(
                     },
                     data: data.clone().into_bytes(),
                 }),
-                ..OutMessage::text(text)
+                ..OutMessage::said(Text::lines(lines))
             })
         }
         Subject::Export(Err(reason)) => post(OutMessage::text(reason.clone())),
-        _ => post(OutMessage::text(
-            "I couldn't gather that export just now; please try again.",
-        )),
+        _ => post(OutMessage::said(Text::msg("roster-export-unloaded"))),
     }
 }

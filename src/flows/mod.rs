@@ -70,7 +70,7 @@ pub use crate::chat::{
     strip_prefix_ci,
 };
 pub use decide::{decide, handle};
-pub(crate) use decide::{drop_held, post_only, post_said, said_in, staff_command};
+pub(crate) use decide::{drop_held, post_said, said_in, staff_command};
 pub use escape::withdraw_dead;
 pub(crate) use help::{help_text, status_text};
 

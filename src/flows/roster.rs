@@ -15,9 +15,9 @@
 //! needs (`Route::needs`: `Needs::Matches`, `Needs::MatchShow`, `Needs::People`); a new list
 //! is a variant of [`RosterCommand`], its `Needs`, and its text here.
 
-use super::{Ctx, Outcome, Subject, post_only};
+use super::{Ctx, Outcome, Subject, post_said};
 use crate::domain::health::{Health, PairSigns, health_in};
-use crate::domain::matches::MatchRecord;
+use crate::domain::matches::{MatchRecord, MatchStatus};
 use crate::domain::numbers::{self, Numbered};
 use crate::domain::people::KnownPerson;
 use crate::domain::{ApplicationSummary, Programme, RoomRef};
@@ -26,7 +26,9 @@ use crate::i18n::Text;
 /// Most matches one `matches` message lists; a longer list asks for a filter.
 const MAX_LISTED: usize = 40;
 
-const USAGE: &str = "Usage: matches [programme] [at-risk|stuck|quiet|check-in|paused|frozen|too-early|ok|offered|proposed|ended|all] · match show <match, like M7> · who <name or id>";
+fn usage() -> Text {
+    Text::msg("roster-usage")
+}
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum RosterCommand {
@@ -40,7 +42,7 @@ pub enum RosterCommand {
 }
 
 /// Parses `matches ...`, `match show <n>` and `who <name>`; `Some(Err)` carries the usage.
-pub fn parse(text: &str) -> Option<Result<RosterCommand, String>> {
+pub fn parse(text: &str) -> Option<Result<RosterCommand, Text>> {
     let words: Vec<&str> = text.split_whitespace().collect();
     let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
     let l: Vec<&str> = lower.iter().map(String::as_str).collect();
@@ -54,17 +56,19 @@ pub fn parse(text: &str) -> Option<Result<RosterCommand, String>> {
                 } else if programme.is_none() {
                     programme = Some(word.to_string());
                 } else {
-                    return Some(Err(USAGE.into()));
+                    return Some(Err(usage()));
                 }
             }
             Ok(RosterCommand::Matches { programme, filters })
         }
-        ["match", "show", n] => {
-            numbers::read_or(n, Numbered::Match, USAGE).map(RosterCommand::Show)
-        }
-        ["match", "show", ..] => Err(USAGE.into()),
+        // A number of another kind (`match show A3`) is refused with what was expected.
+        ["match", "show", n] => match numbers::read(n, Numbered::Match) {
+            Some(read) => read.map(RosterCommand::Show).map_err(Text::plain),
+            None => Err(usage()),
+        },
+        ["match", "show", ..] => Err(usage()),
         ["who" | "find", _, ..] => Ok(RosterCommand::Who(words[1..].join(" "))),
-        ["who" | "find"] => Err(USAGE.into()),
+        ["who" | "find"] => Err(usage()),
         _ => return None,
     })
 }
@@ -83,18 +87,18 @@ pub fn programmes_of(
         .collect()
 }
 
-pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<RosterCommand, String>) -> Outcome {
+pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<RosterCommand, Text>) -> Outcome {
     let command = match super::staff_command(
         room,
         ctx.is_coordinators_room(room),
         command,
-        "Coordinators' lists work only in the coordinators' room, so that participants are never shown anywhere else.",
+        Text::msg("roster-room"),
     ) {
         Ok(c) => c,
         Err(early) => return *early,
     };
     let mine = coordinated(ctx);
-    let reply = |text: String| post_only(room, text);
+    let reply = |text: Text| post_said(room, text);
     match command {
         RosterCommand::Matches { programme, filters } => {
             if mine.is_empty() {
@@ -110,11 +114,12 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<RosterCommand, Stri
             }
         }
         RosterCommand::Show(id) => {
+            let no_such = || reply(Text::msg("matching-no-such").arg("id", id));
             let Subject::Matches(rows) = ctx.subject else {
-                return reply(format!("There is no match or proposal number {id}."));
+                return no_such();
             };
             let Some((m, signs)) = rows.iter().find(|(m, _)| m.id == id) else {
-                return reply(format!("There is no match or proposal number {id}."));
+                return no_such();
             };
             if !mine.iter().any(|p| p.slug == m.programme) {
                 return super::review::refuse_non_coordinator(
@@ -156,14 +161,13 @@ pub(super) fn mine_among<'a>(
     ctx: &'a Ctx<'_>,
     mine: &[&Programme],
     named: Option<&str>,
-) -> Result<&'a [(MatchRecord, PairSigns)], String> {
+) -> Result<&'a [(MatchRecord, PairSigns)], Text> {
     if let Some(slug) = named
         && !mine.iter().any(|p| p.slug == slug)
     {
-        return Err(format!(
-            "You don't coordinate a programme called `{slug}`. Yours: {}.",
-            slugs(mine)
-        ));
+        return Err(Text::msg("roster-not-yours")
+            .arg("programme", slug)
+            .arg("yours", slugs(mine)));
     }
     Ok(match ctx.subject {
         Subject::Matches(rows) => rows.as_slice(),
@@ -175,6 +179,15 @@ fn slugs(programmes: &[&Programme]) -> String {
     programmes
         .iter()
         .map(|p| p.slug.as_str())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The health words `matches` takes, as typed.
+fn filter_words() -> String {
+    Health::FILTERS
+        .iter()
+        .map(|(w, _)| *w)
         .collect::<Vec<_>>()
         .join(", ")
 }
@@ -193,9 +206,14 @@ pub(super) fn health_of(ctx: &Ctx<'_>, m: &MatchRecord, signs: &PairSigns) -> He
     health_in(ctx.programme(&m.programme), m, signs, ctx.now)
 }
 
+/// A moment's day, in the reader's language.
+fn day(t: chrono::DateTime<chrono::Utc>) -> Text {
+    Text::date(t.date_naive())
+}
+
 /// `M7 · Amina (A1) ↔ Ola (A3) · pathways-2027 · on track`.
-fn line(m: &MatchRecord, h: Health) -> String {
-    let mut s = format!(
+fn line(m: &MatchRecord, h: Health) -> Text {
+    let s = format!(
         "{} · {} (A{}) ↔ {} (A{}) · {} · {}",
         m.label(),
         m.mentee_name,
@@ -206,14 +224,21 @@ fn line(m: &MatchRecord, h: Health) -> String {
         h.describe()
     );
     if h == Health::Ended {
-        s = format!("{s} ({})", m.status);
-    } else if m.status == crate::domain::matches::MatchStatus::Active {
-        s.push_str(&format!(" · since {}", m.started().format("%-d %b %Y")));
+        Text::plain(format!("{s} ({})", m.status))
+    } else if m.status == MatchStatus::Active {
+        Text::join(
+            vec![
+                Text::plain(s),
+                Text::msg("roster-since").arg("date", day(m.started())),
+            ],
+            " · ",
+        )
+    } else {
+        Text::plain(s)
     }
-    s
 }
 
-fn list_text(ctx: &Ctx<'_>, rows: &[(MatchRecord, PairSigns)], filters: &[String]) -> String {
+fn list_text(ctx: &Ctx<'_>, rows: &[(MatchRecord, PairSigns)], filters: &[String]) -> Text {
     let all = filters.iter().any(|f| f == "all");
     let mut chosen: Vec<(Health, &MatchRecord)> = rows
         .iter()
@@ -228,98 +253,101 @@ fn list_text(ctx: &Ctx<'_>, rows: &[(MatchRecord, PairSigns)], filters: &[String
             }
         })
         .collect();
-    let what = if all {
-        "match(es)".to_string()
-    } else if filters.is_empty() {
-        "open match(es)".to_string()
-    } else {
-        format!("match(es) ({})", filters.join(", "))
-    };
+    let typed = filters.join(", ");
     if chosen.is_empty() {
-        return format!(
-            "No {what}. Filters: {}, or all.",
-            Health::FILTERS
-                .iter()
-                .map(|(w, _)| *w)
-                .collect::<Vec<_>>()
-                .join(", ")
-        );
+        let none = if all {
+            Text::msg("roster-none")
+        } else if filters.is_empty() {
+            Text::msg("roster-none-open")
+        } else {
+            Text::msg("roster-none-filtered").arg("filters", typed)
+        };
+        return none.arg("all", filter_words());
     }
     // The most urgent first, then the oldest.
     chosen.sort_by_key(|(h, m)| (*h, m.id));
-    let mut s = format!("{} {what}, the most urgent first:", chosen.len());
-    for (h, m) in chosen.iter().take(MAX_LISTED) {
-        s.push('\n');
-        s.push_str(&line(m, *h));
-    }
+    let head = if all {
+        Text::msg("roster-listed")
+    } else if filters.is_empty() {
+        Text::msg("roster-listed-open")
+    } else {
+        Text::msg("roster-listed-filtered").arg("filters", typed)
+    };
+    let mut lines = vec![head.arg("count", chosen.len())];
+    lines.extend(chosen.iter().take(MAX_LISTED).map(|(h, m)| line(m, *h)));
     if chosen.len() > MAX_LISTED {
-        s.push_str(&format!(
-            "\n… and {} more: narrow the list with a programme or a filter ({}).",
-            chosen.len() - MAX_LISTED,
-            Health::FILTERS
-                .iter()
-                .map(|(w, _)| *w)
-                .collect::<Vec<_>>()
-                .join(", ")
-        ));
+        lines.push(
+            Text::msg("roster-listed-more")
+                .arg("count", chosen.len() - MAX_LISTED)
+                .arg("all", filter_words()),
+        );
     }
-    s.push_str(&format!(
-        "\nType {} match show <number> to see one.",
-        ctx.room_prefix
-    ));
-    s
+    lines.push(Text::msg("roster-listed-hint").arg("prefix", ctx.room_prefix));
+    Text::lines(lines)
 }
 
-fn show_text(ctx: &Ctx<'_>, m: &MatchRecord, signs: &PairSigns) -> String {
+fn show_text(ctx: &Ctx<'_>, m: &MatchRecord, signs: &PairSigns) -> Text {
     let h = health_of(ctx, m, signs);
     let programme = ctx
         .programme(&m.programme)
-        .map_or(m.programme.as_str(), |p| p.name.as_str());
-    let day = |t: chrono::DateTime<chrono::Utc>| t.format("%-d %b %Y").to_string();
+        .map_or_else(|| Text::plain(&m.programme), Programme::said_name);
     let answer = |a: Option<bool>| match a {
-        Some(true) => "accepted",
-        Some(false) => "declined",
-        None => "not answered yet",
+        Some(true) => Text::msg("roster-answer-accepted"),
+        Some(false) => Text::msg("roster-answer-declined"),
+        None => Text::msg("roster-answer-none"),
     };
-    let mut s = format!(
-        "{} · {programme} · {} · {}\nMentee: {} (A{}, {}) — {}\nMentor: {} (A{}, {}) — {}",
-        m.label(),
-        m.status,
-        h.describe(),
-        m.mentee_name,
-        m.mentee_application,
-        m.mentee,
-        answer(m.mentee_answer),
-        m.mentor_name,
-        m.mentor_application,
-        m.mentor,
-        answer(m.mentor_answer),
-    );
-    s.push_str(&format!(
-        "\nProposed {}{}{}",
-        day(m.created_at),
-        m.started_at
-            .map(|t| format!(" · started {}", day(t)))
-            .unwrap_or_default(),
-        match (m.status, m.deadline) {
-            (crate::domain::matches::MatchStatus::Approved, Some(d)) =>
-                format!(" · answers due by {}", day(d)),
-            _ => String::new(),
-        }
-    ));
+    let mut lines = vec![
+        Text::join(
+            vec![
+                Text::plain(m.label()),
+                programme,
+                Text::plain(m.status.to_string()),
+                Text::plain(h.describe()),
+            ],
+            " · ",
+        ),
+        Text::msg("roster-show-mentee")
+            .arg("name", &m.mentee_name)
+            .arg("application", m.mentee_application)
+            .arg("user", m.mentee.to_string())
+            .arg("answer", answer(m.mentee_answer)),
+        Text::msg("roster-show-mentor")
+            .arg("name", &m.mentor_name)
+            .arg("application", m.mentor_application)
+            .arg("user", m.mentor.to_string())
+            .arg("answer", answer(m.mentor_answer)),
+    ];
+    let mut dates = vec![Text::msg("roster-show-proposed").arg("date", day(m.created_at))];
+    if let Some(t) = m.started_at {
+        dates.push(Text::msg("roster-show-started").arg("date", day(t)));
+    }
+    if let (MatchStatus::Approved, Some(d)) = (m.status, m.deadline) {
+        dates.push(Text::msg("roster-show-due").arg("date", day(d)));
+    }
+    lines.push(Text::join(dates, " · "));
     let reasons: Vec<String> = m
         .reasons
         .iter()
         .map(|(why, points)| format!("{why} (+{points})"))
         .collect();
-    s.push_str(&format!("\nScore {}: {}", m.score, reasons.join("; ")));
+    lines.push(
+        Text::msg("roster-show-score")
+            .arg("score", m.score.to_string())
+            .arg("reasons", reasons.join("; ")),
+    );
     if let Some(room) = &m.room {
-        s.push_str(&format!(
-            "\nPair room: {room} · last message {}",
-            signs.last_activity.map_or("never".to_string(), day)
-        ));
+        lines.push(
+            Text::msg("roster-show-room")
+                .arg("room", room.to_string())
+                .arg(
+                    "last",
+                    signs
+                        .last_activity
+                        .map_or_else(|| Text::msg("roster-never"), day),
+                ),
+        );
     }
-    if m.status == crate::domain::matches::MatchStatus::Active {
+    if m.status == MatchStatus::Active {
         let next = ctx.programme(&m.programme).and_then(|p| {
             crate::domain::support::next_contact_due(
                 &p.support,
@@ -328,57 +356,61 @@ fn show_text(ctx: &Ctx<'_>, m: &MatchRecord, signs: &PairSigns) -> String {
                 signs.last_contact,
             )
         });
-        s.push_str(&format!(
-            "\nLooked after by {} · {} staff check-in(s){}",
-            signs.staff.as_ref().map_or("nobody", |u| u.id.as_str()),
-            signs.contacts,
-            next.map(|t| format!(", the next due by {}", day(t)))
-                .unwrap_or_default()
-        ));
-        s.push_str(&format!("\nMeetings: {}", meetings_of(ctx, m, signs)));
+        let staff = signs
+            .staff
+            .as_ref()
+            .map_or_else(|| Text::msg("roster-nobody"), |u| Text::plain(&u.id));
+        let looked_after = match next {
+            Some(t) => Text::msg("roster-show-looked-after-next").arg("date", day(t)),
+            None => Text::msg("roster-show-looked-after"),
+        };
+        lines.push(
+            looked_after
+                .arg("staff", staff)
+                .arg("count", i64::from(signs.contacts)),
+        );
+        lines.push(Text::msg("roster-show-meetings").arg("meetings", meetings_of(ctx, m, signs)));
     }
     if signs.check_ins > 0 {
-        s.push_str(&format!(
-            "\nCheck-ins: {} asked, met at {}{}",
-            signs.check_ins,
-            signs.met,
-            if signs.stuck {
-                " · the latest said “We're stuck”"
-            } else {
-                ""
-            }
-        ));
+        let said = if signs.stuck {
+            Text::msg("roster-show-check-ins-stuck").arg("stuck", Text::msg("checkin-stuck"))
+        } else {
+            Text::msg("roster-show-check-ins")
+        };
+        lines.push(
+            said.arg("asked", i64::from(signs.check_ins))
+                .arg("met", i64::from(signs.met)),
+        );
     }
     if let Some(c) = &m.closure {
-        s.push_str(&format!(
-            "\nClosed {} ({}) by {}: {}",
-            day(c.at),
-            c.kind.as_str(),
-            c.by,
-            c.reason
-        ));
+        lines.push(
+            Text::msg("roster-show-closed")
+                .arg("date", day(c.at))
+                .arg("kind", c.kind.as_str())
+                .arg("by", &c.by)
+                .arg("reason", &c.reason),
+        );
     }
-    let p = ctx.room_prefix;
-    let id = m.id;
     let next = match m.status {
-        crate::domain::matches::MatchStatus::Proposed => format!(
-            "{p} match approve P{id} · {p} match reject P{id} <reason> · {p} match swap P{id} <mentor's application>"
-        ),
-        crate::domain::matches::MatchStatus::Active => format!(
-            "{p} checkin M{id} <notes> · {p} message M{id} <text> · {p} pause M{id} until <date> · {p} close match M{id} <reason> · {p} match rematch A{}",
-            m.mentee_application
-        ),
-        _ => format!("{p} match rematch A{}", m.mentee_application),
+        MatchStatus::Proposed => Text::msg("roster-next-proposed").arg("id", m.id),
+        MatchStatus::Active => Text::msg("roster-next-active").arg("id", m.id),
+        _ => Text::msg("roster-next-ended"),
     };
-    s.push_str(&format!("\nNext: {next}"));
-    s
+    lines.push(
+        Text::msg("roster-show-next").arg(
+            "commands",
+            next.arg("prefix", ctx.room_prefix)
+                .arg("application", m.mentee_application),
+        ),
+    );
+    Text::lines(lines)
 }
 
 fn who_text(
     mine: &[&Programme],
     typed: &str,
     people: &[(KnownPerson, Vec<ApplicationSummary>, Vec<MatchRecord>)],
-) -> String {
+) -> Text {
     let ours = |slug: &str| mine.iter().any(|p| p.slug == slug);
     let mut found = Vec::new();
     for (person, applications, matches) in people {
@@ -387,46 +419,46 @@ fn who_text(
         if applications.is_empty() {
             continue;
         }
-        let mut s = format!(
+        let mut lines = vec![Text::plain(format!(
             "{} ({})",
             person.name.as_deref().unwrap_or(&person.user.id),
             person.user
-        );
+        ))];
         for a in applications {
-            s.push_str(&format!(
-                "\n  {} · {} · {} · {}",
-                numbers::application(a.id),
-                a.programme,
-                a.role,
-                crate::domain::application::Stage::of(a, matches).describe()
+            lines.push(Text::join(
+                vec![
+                    Text::plain(format!(
+                        "  {} · {} · {}",
+                        numbers::application(a.id),
+                        a.programme,
+                        a.role,
+                    )),
+                    crate::domain::application::Stage::of(a, matches).said(),
+                ],
+                " · ",
             ));
         }
         for m in matches.iter().filter(|m| ours(&m.programme)) {
-            s.push_str(&format!(
-                "\n  {} · {} ↔ {} · {}",
+            lines.push(Text::plain(format!(
+                "  {} · {} ↔ {} · {}",
                 m.label(),
                 m.mentee_name,
                 m.mentor_name,
                 m.status
-            ));
+            )));
         }
-        found.push(s);
+        found.push(Text::lines(lines));
     }
     if found.is_empty() {
-        return format!(
-            "Nobody in your programmes answers to “{typed}”. Try part of their name, their chat id, or an application number like A12."
-        );
+        return Text::msg("roster-who-nobody").arg("typed", typed);
     }
-    format!(
-        "{} {} “{typed}”:\n{}",
-        found.len(),
-        if found.len() == 1 {
-            "person answers to"
-        } else {
-            "people answer to"
-        },
-        found.join("\n")
-    )
+    let mut lines = vec![
+        Text::msg("roster-who-found")
+            .arg("count", found.len())
+            .arg("typed", typed),
+    ];
+    lines.extend(found);
+    Text::lines(lines)
 }
 
 #[cfg(test)]
@@ -457,7 +489,7 @@ mod tests {
         assert_eq!(parse("match show M7"), Some(Ok(RosterCommand::Show(7))));
         assert_eq!(parse("match show p3"), Some(Ok(RosterCommand::Show(3))));
         assert_eq!(parse("match show 3"), Some(Ok(RosterCommand::Show(3))));
-        let refusal = parse("match show A3").unwrap().unwrap_err();
+        let refusal = parse("match show A3").unwrap().unwrap_err().english();
         assert!(refusal.contains("A3 is an application"), "{refusal}");
         assert!(matches!(parse("match show"), Some(Err(_))));
         assert_eq!(parse("match approve 3"), None);

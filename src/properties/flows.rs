@@ -103,7 +103,7 @@ proptest! {
             Some(Ok(e)) => prop_assert!(
                 ["applications", "matches", "surveys", "events"].contains(&e.what.as_str())
             ),
-            Some(Err(usage)) => prop_assert!(!usage.is_empty()),
+            Some(Err(usage)) => prop_assert!(!usage.english().is_empty()),
             None => {}
         }
     }
@@ -153,7 +153,7 @@ proptest! {
             prop_assert!(!usage.english().is_empty());
         }
         if let Some(Err(usage)) = crate::flows::survey::parse(&s) {
-            prop_assert!(!usage.is_empty());
+            prop_assert!(!usage.english().is_empty());
         }
     }
 

@@ -43,7 +43,9 @@ pub enum Act {
     },
     PostChart {
         room: RoomRef,
-        title: String,
+        /// Said in the room's language; a plain string in acts stored before it was.
+        #[serde(deserialize_with = "crate::i18n::read_stored")]
+        title: crate::i18n::Text,
         sections: Vec<crate::domain::figures::ChartSection>,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         placed: Option<Placement>,
@@ -603,5 +605,28 @@ mod tests {
             })
             .is_none()
         );
+    }
+
+    #[test]
+    fn a_chart_stored_with_an_english_title_is_still_read_and_a_new_one_keeps_its_recipe() {
+        let room = RoomRef::new(Platform::Console, "coordinators");
+        let old = r#"{"act":"post_chart","room":{"platform":"console","id":"coordinators"},"title":"Chart: Pathways on 3 March 2027","sections":[]}"#;
+        let Ok(Act::PostChart { title, .. }) = serde_json::from_str::<Act>(old) else {
+            panic!("an act stored before its title was said is read");
+        };
+        assert_eq!(
+            title,
+            crate::i18n::Text::plain("Chart: Pathways on 3 March 2027")
+        );
+        let effect = Effect::PostChart {
+            room,
+            title: crate::i18n::Text::msg("roster-report-chart")
+                .arg("programme", "Pathways")
+                .arg("date", "3 March 2027"),
+            sections: vec![],
+        };
+        let act = Act::from_effect(&effect).unwrap();
+        let back: Act = serde_json::from_str(&serde_json::to_string(&act).unwrap()).unwrap();
+        assert_eq!(back, act);
     }
 }

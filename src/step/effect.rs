@@ -340,10 +340,11 @@ pub enum Effect {
         match_id: i64,
         notice: crate::i18n::Text,
     },
-    /// Post a chart (drawn by the app) in a room, under `title`.
+    /// Post a chart (drawn by the app) in a room, under `title` (said in the room's
+    /// language).
     PostChart {
         room: RoomRef,
-        title: String,
+        title: crate::i18n::Text,
         sections: Vec<crate::domain::figures::ChartSection>,
     },
     /// Send `to` a programme's resource file (read by the app from `path`), with `message`.

@@ -472,7 +472,7 @@ fn a_young_applicants_journey_reads_in_words_and_lets_her_correct_a_refused_answ
             "[dm zoe] Question 5 of 12: Which best describes you right now?",
             "[dm zoe] Thank you! Your application to Pathways Mentoring 2027 as a mentee has been submitted.",
             "[room coordinators] Application A1 · Pathways Mentoring 2027 · Mentee · needs review",
-            "  not eligible → needs review by screening rules on 11 Jan 2027 11:00: Re-opened and sent again by the applicant.",
+            "  not eligible → needs review by screening rules on 11 January 2027 11:00: Re-opened and sent again by the applicant.",
             "(A1, submitted on 11 January 2027): submitted, waiting for a coordinator's review",
             "[dm zoe] You have already applied to Pathways Mentoring 2027 as a mentee on 11 January 2027: submitted, waiting for a coordinator's review.",
             // Ben, 12, two days after his refusal: when he may apply again.

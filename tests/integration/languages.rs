@@ -540,3 +540,56 @@ both_backends! {
         assert!(out.contains("يومًا"), "{out}");
     }
 }
+
+both_backends! {
+    async fn the_coordinators_lists_and_cards_are_in_the_deployments_language(db: TestDb) {
+        let es = tandem::i18n::Locale::from_tag("es").unwrap();
+        let h = crate::support::Harness::with_settings(&db, |s| s.language = es).await;
+        // The pair read English; the coordinators' room reads the deployment's Spanish.
+        for who in ["amina", "grace", "bea"] {
+            h.dm_all(who, "language en").await;
+        }
+        crate::pairing::active_match(&h).await;
+        crate::pairing::ready_mentee(&h, "bea", "Bea").await;
+        let room = "coordinators";
+        let out = h.in_room("carol", room, "!tandem matches").await;
+        assert!(out.contains("1 emparejamiento abierto:\nM1 · Amina (A1) ↔ Grace (A2) · pathways-2027 · too early to tell · desde el 11 de enero de 2027"), "{out}");
+        assert!(out.contains("Escribe !tandem match show <número> para ver uno."), "{out}");
+        let out = h.in_room("carol", room, "!tandem match show M1").await;
+        for expected in [
+            "M1 · Mentoría Pathways 2027 · active",
+            "Mentee: Amina (A1, console:amina) — aceptó",
+            "A cargo de carol · 0 seguimientos del equipo, el próximo hasta el 25 de enero de 2027",
+            "Siguiente: !tandem checkin M1 <notas> · !tandem message M1 <texto>",
+        ] {
+            assert!(out.contains(expected), "«{expected}» in:\n{out}");
+        }
+        let out = h.in_room("carol", room, "!tandem who ami").await;
+        assert!(out.contains("1 persona responde a «ami»:\nAmina (console:amina)"), "{out}");
+        let out = h.in_room("carol", room, "!tandem queue").await;
+        assert!(out.contains("No hay solicitudes esperando revisión."), "{out}");
+        let out = h.in_room("carol", room, "!tandem screening summary").await;
+        assert!(out.contains("Resumen de selección\nMentoría Pathways 2027 (3 solicitudes)"), "{out}");
+        let out = h.in_room("carol", room, "!tandem surveys").await;
+        assert!(out.contains("Encuestas:\n• "), "{out}");
+        assert!(out.contains("anónima, 3 preguntas): aún no enviada"), "{out}");
+        let out = h.in_room("carol", room, "!tandem survey send midpoint mentees").await;
+        assert!(out.contains("¿Enviar Encuesta de mitad de programa a 2 personas (2 mentees) de Mentoría Pathways 2027?"), "{out}");
+        let out = h.in_room("carol", room, "!tandem report").await;
+        assert!(out.contains("(Para informar de un incidente en privado, envíame report en un mensaje directo.)"), "{out}");
+        let out = h.in_room("carol", room, "!tandem export nothing").await;
+        assert!(out.contains("Uso: export <applications|matches|surveys|events> [csv|json] [programa]"), "{out}");
+    }
+
+    async fn the_coordinators_lists_are_in_arabic_in_an_arabic_deployment(db: TestDb) {
+        let ar = tandem::i18n::Locale::from_tag("ar").unwrap();
+        let h = crate::support::Harness::with_settings(&db, |s| s.language = ar).await;
+        let room = "coordinators";
+        let out = h.in_room("carol", room, "!tandem queue").await;
+        assert!(out.contains("لا توجد طلبات تنتظر المراجعة."), "{out}");
+        let out = h.in_room("carol", room, "!tandem matches").await;
+        assert!(out.contains("لا توجد ثنائيات مفتوحة."), "{out}");
+        let out = h.in_room("carol", room, "!tandem who nobody-here").await;
+        assert!(out.contains("لا أحد في برامجك يطابق «\u{2068}nobody-here\u{2069}»."), "{out}");
+    }
+}

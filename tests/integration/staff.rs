@@ -139,7 +139,7 @@ async fn handed_on_and_worried_about(h: &Harness) {
         "{out}"
     );
     assert!(
-        out.contains("Looked after by carol · 2 staff check-in(s), the next due by 2 Mar 2027"),
+        out.contains("Looked after by carol · 2 staff check-ins, the next due by 2 March 2027"),
         "{out}"
     );
 }
@@ -278,7 +278,7 @@ fn the_checkins_demo_script_shares_pairs_reminds_an_overdue_contact_and_escalate
     expect_lines(
         &stdout,
         &[
-            "Looked after by dev · 0 staff check-in(s), the next due by 25 Jan 2027",
+            "Looked after by dev · 0 staff check-ins, the next due by 25 January 2027",
             "[room coordinators] No staff check-in is due this week. The next: M1 (Amina ↔ Grace) by 25 January 2027.",
             "[room coordinators] Staff check-ins due: 0 overdue, 2 this week, the most overdue first:\n  M1 · Amina ↔ Grace · pathways-2027 · contact 1: due by 25 January 2027 · carol\n  M2 · Bea ↔ Grace · pathways-2027 · contact 1: due by 25 January 2027 · dev",
             "[room coordinators] Logged: a check-in with both by call for M1 (Amina ↔ Grace). The next is due by 11 February 2027.",
@@ -305,14 +305,14 @@ fn the_health_demo_script_has_a_match_go_at_risk_be_re_engaged_and_later_be_offe
     expect_lines(
         &stdout,
         &[
-            "M1 · Amina (A1) ↔ Grace (A2) · pathways-2027 · too early to tell · since 11 Jan 2027",
+            "M1 · Amina (A1) ↔ Grace (A2) · pathways-2027 · too early to tell · since 11 January 2027",
             "[dm carol] Staff check-in due: M1 (Amina ↔ Grace), Pathways Mentoring 2027. Contact 1 was due by 25 January 2027.",
             "M1 · Amina (A1) ↔ Grace (A2) · pathways-2027 · needs a check-in (a staff contact is 1 day overdue)",
             "[dm carol] Match at risk: M1 (Amina ↔ Grace), Pathways Mentoring 2027: quiet for 23 days. You look after this pair.",
             "M1 · Amina (A1) ↔ Grace (A2) · pathways-2027 · at risk: quiet for 23 days",
             "[dm amina] Hello Amina, it has been 31 days since anyone wrote in the room you share with Grace (Pathways Mentoring 2027). Is everything all right?",
             "[dm grace] Hello Grace, it has been 31 days since anyone wrote in the room you share with Amina",
-            "M1 · Amina (A1) ↔ Grace (A2) · pathways-2027 · on track · since 11 Jan 2027",
+            "M1 · Amina (A1) ↔ Grace (A2) · pathways-2027 · on track · since 11 January 2027",
             "[room coordinators] Closure offered: M1 (Amina ↔ Grace), Pathways Mentoring 2027. No message in their pair room for 45 days (since 11 February 2027), even after both were asked whether they'd like to carry on.",
             "M1 · Pathways Mentoring 2027 · active · at risk: quiet for 45 days; 3 check-ins in a row unanswered",
         ],

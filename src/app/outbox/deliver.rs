@@ -153,7 +153,7 @@ impl App {
                             data: png,
                         }),
                         placed: placed.clone(),
-                        ..OutMessage::text(title.clone())
+                        ..OutMessage::said(title.clone())
                     };
                     self.post(room, &message, key).await
                 }

@@ -6,6 +6,7 @@
 //! `actions` (the command it sends must parse in `review::parse`).
 
 use super::*;
+use crate::flows::SaidAction;
 
 /// Right after an application is stored: a card for the coordinators when it awaits
 /// review, or the acknowledgement prompts when the rules accepted it.
@@ -74,17 +75,21 @@ pub(crate) fn held_checks_about(
     else {
         return vec![];
     };
-    let checks: Vec<String> = held
+    let checks: Vec<Text> = held
         .iter()
-        .map(|(application, step)| format!("{step} of application A{application}"))
+        .map(|(application, step)| {
+            Text::msg("roster-held-check")
+                .arg("step", step)
+                .arg("application", *application)
+        })
         .collect();
-    vec![Effect::PostInRoom {
-        room: room.clone(),
-        message: OutMessage::text(format!(
-            "Please note before deciding on A{id} ({name}): this person deleted their data earlier, and a check of theirs that did not clear is kept under a legal hold for safeguarding: {}.",
-            checks.join(", ")
-        )),
-    }]
+    vec![said_in(
+        room,
+        Text::msg("roster-held-checks")
+            .arg("id", id)
+            .arg("name", name)
+            .arg("checks", Text::join(checks, ", ")),
+    )]
 }
 
 /// How a person is named on cards: their answer to a `name` question, else their id.
@@ -108,39 +113,52 @@ pub fn card(programme: &Programme, record: &ApplicationRecord) -> OutMessage {
     card_body(programme, record).starts_thread(crate::flows::application_thread(record.summary.id))
 }
 
+/// A moment as the card shows it: its day in the reader's language, and its time (`3
+/// March 2027 14:05 UTC`).
+fn moment(t: chrono::DateTime<chrono::Utc>, time: &str) -> Text {
+    Text::join(
+        vec![
+            Text::date(t.date_naive()),
+            Text::plain(t.format(time).to_string()),
+        ],
+        " ",
+    )
+}
+
 fn card_body(programme: &Programme, record: &ApplicationRecord) -> OutMessage {
     let s = &record.summary;
     let role = programme.role(s.role);
-    let role_name = role
-        .map(|r| r.name.clone())
-        .unwrap_or_else(|| s.role.to_string());
-    let mut t = format!(
-        "Application A{} · {} · {} · {}\nApplicant: {} ({}), submitted {}",
-        s.id,
-        programme.name,
-        role_name,
-        s.status.label(),
-        display_name(record),
-        record.applicant,
-        s.submitted_at.format("%-d %b %Y %H:%M UTC")
-    );
+    let role_name = match role {
+        Some(r) => programme.said(&format!("roles.{}.name", s.role.as_str()), &r.name),
+        None => Text::plain(s.role.to_string()),
+    };
+    let mut lines = vec![
+        Text::msg("roster-card-head")
+            .arg("id", s.id)
+            .arg("programme", programme.said_name())
+            .arg("role", role_name)
+            .arg("status", s.status.label()),
+        Text::msg("roster-card-applicant")
+            .arg("name", display_name(record))
+            .arg("user", record.applicant.to_string())
+            .arg("when", moment(s.submitted_at, "%H:%M UTC")),
+    ];
     if record.applicant.is_assisted() {
-        t.push('\n');
-        t.push_str(
-            &crate::i18n::Text::msg("assist-card")
-                .arg("id", s.id)
-                .english(),
-        );
+        lines.push(Text::msg("assist-card").arg("id", s.id));
     }
     if let Some(e) = &record.evaluation {
-        t.push_str(&format!("\nScreening rules: {}", e.outcome.label()));
         let matched: Vec<_> = e.results.iter().filter(|r| r.matched).collect();
-        if matched.is_empty() {
-            t.push_str(" (no rule matched: the default for this role)");
-        }
+        lines.push(
+            if matched.is_empty() {
+                Text::msg("roster-card-rules-default")
+            } else {
+                Text::msg("roster-card-rules")
+            }
+            .arg("outcome", e.outcome.label()),
+        );
         for r in &matched {
-            t.push_str(&format!(
-                "\n  ✓ {} → {}: {}{}",
+            lines.push(Text::plain(format!(
+                "  ✓ {} → {}: {}{}",
                 r.rule,
                 r.outcome.label(),
                 r.description,
@@ -149,72 +167,93 @@ fn card_body(programme: &Programme, record: &ApplicationRecord) -> OutMessage {
                 } else {
                     format!(" — {}", r.reason)
                 }
-            ));
+            )));
         }
     }
-    t.push_str("\nAnswers:");
+    lines.push(Text::msg("roster-card-answers"));
     for (qid, answer) in &record.answers {
         let question = role.and_then(|r| r.question(qid));
         let (label, shown) = match question {
-            Some(q) => (q.label.clone(), answer.display(q)),
-            None => (qid.clone(), format!("{answer:?}")),
+            // The person's own words, and their yes, no or consent in the reader's language.
+            Some(q) => (
+                q.label.clone(),
+                match answer.said(q) {
+                    Text::Plain(words) => Text::plain(preview(&words, 400)),
+                    said => said,
+                },
+            ),
+            None => (
+                qid.clone(),
+                Text::plain(preview(&format!("{answer:?}"), 400)),
+            ),
         };
-        t.push_str(&format!("\n  {label}: {}", preview(&shown, 400)));
-    }
-    for n in &record.notes {
-        t.push_str(&format!(
-            "\nNote by {} on {}: {}",
-            n.by,
-            n.at.format("%-d %b %Y %H:%M UTC"),
-            preview(&n.text, 400)
+        lines.push(Text::join(
+            vec![Text::plain(format!("  {label}: ")), shown],
+            "",
         ));
     }
+    for n in &record.notes {
+        lines.push(
+            Text::msg("roster-card-note")
+                .arg("by", &n.by)
+                .arg("when", moment(n.at, "%H:%M UTC"))
+                .arg("text", preview(&n.text, 400)),
+        );
+    }
     for q in &record.questions {
-        t.push_str(&format!(
-            "\nQuestion from {}: {}\n  Answer: {}",
-            q.asked_by,
-            q.question,
-            q.answer.as_deref().unwrap_or("(waiting for the applicant)")
+        lines.push(
+            Text::msg("roster-card-question")
+                .arg("by", &q.asked_by)
+                .arg("question", &q.question),
+        );
+        lines.push(Text::join(
+            vec![
+                Text::plain("  "),
+                Text::msg("roster-card-answer").arg(
+                    "answer",
+                    q.answer
+                        .as_deref()
+                        .map_or_else(|| Text::msg("roster-card-waiting"), Text::plain),
+                ),
+            ],
+            "",
         ));
     }
     for d in &record.decisions {
-        t.push_str(&format!(
-            "\n{} → {} by {} on {}{}",
-            d.from.label(),
-            d.to.label(),
-            d.by,
-            d.at.format("%-d %b %Y %H:%M"),
-            if d.reason.is_empty() {
-                String::new()
-            } else {
-                format!(": {}", preview(&d.reason, 200))
-            }
-        ));
+        let decision = if d.reason.is_empty() {
+            Text::msg("roster-card-decision")
+        } else {
+            Text::msg("roster-card-decision-reason").arg("reason", preview(&d.reason, 200))
+        };
+        lines.push(
+            decision
+                .arg("from", d.from.label())
+                .arg("to", d.to.label())
+                .arg("by", &d.by)
+                .arg("when", moment(d.at, "%H:%M")),
+        );
     }
     let mut actions = Vec::new();
     if s.status.awaits_review() {
-        t.push_str(&format!(
-            "\nReply here: approve A{id} · reject A{id} <reason, sent to the applicant> · ask A{id} <question> · waitlist A{id}",
-            id = s.id
-        ));
         let id = s.id;
+        lines.push(Text::msg("roster-card-reply").arg("id", id));
         actions = vec![
-            CardAction::new("Approve", format!("approve A{id}")),
-            CardAction::asking(
-                "Reject",
+            SaidAction::new(Text::msg("roster-button-approve"), format!("approve A{id}")),
+            SaidAction::asking(
+                Text::msg("roster-button-reject"),
                 format!("reject A{id}"),
-                "Reason (sent to the applicant)",
+                Text::msg("roster-asks-reason"),
             ),
-            CardAction::asking(
-                "Ask",
+            SaidAction::asking(
+                Text::msg("roster-button-ask"),
                 format!("ask A{id}"),
-                "Your question for the applicant",
+                Text::msg("roster-asks-question"),
             ),
-            CardAction::new("Waitlist", format!("waitlist A{id}")),
+            SaidAction::new(
+                Text::msg("roster-button-waitlist"),
+                format!("waitlist A{id}"),
+            ),
         ];
     }
-    OutMessage {
-        actions,
-        ..OutMessage::text(t)
-    }
+    OutMessage::said(Text::lines(lines)).with_said_actions(actions)
 }

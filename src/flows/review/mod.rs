@@ -31,8 +31,7 @@ pub(crate) use screening::*;
 use std::collections::BTreeMap;
 
 use super::{
-    CardAction, Ctx, Decision, Effect, OutMessage, Outcome, Prompt, StateChange, Subject,
-    post_said, said_in,
+    Ctx, Decision, Effect, OutMessage, Outcome, Prompt, StateChange, Subject, post_said, said_in,
 };
 use crate::domain::answer::Answer;
 use crate::domain::matches::{MatchRecord, MatchStatus};
@@ -235,8 +234,8 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<ReviewCommand, Text
             _ => vec![],
         };
         return match command {
-            ReviewCommand::Queue => reply(Text::plain(queue_text(ctx, &rows))),
-            _ => reply(Text::plain(summary_text(ctx, &coordinated, &rows))),
+            ReviewCommand::Queue => reply(queue_text(ctx, &rows)),
+            _ => reply(summary_text(ctx, &coordinated, &rows)),
         };
     };
     let (record, matches) = match ctx.subject {

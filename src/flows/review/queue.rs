@@ -12,48 +12,56 @@ fn age_days(ctx: &Ctx<'_>, a: &ApplicationSummary) -> i64 {
     (ctx.now - a.submitted_at).num_days()
 }
 
-pub(super) fn queue_text(ctx: &Ctx<'_>, rows: &[&(ApplicationSummary, UserRef)]) -> String {
+/// `  text`: a line of the summary, under its heading.
+fn indented(depth: usize, text: Text) -> Text {
+    Text::join(vec![Text::plain("  ".repeat(depth)), text], "")
+}
+
+pub(super) fn queue_text(ctx: &Ctx<'_>, rows: &[&(ApplicationSummary, UserRef)]) -> Text {
     let mut waiting: Vec<&&(ApplicationSummary, UserRef)> = rows
         .iter()
         .filter(|(a, _)| a.status.awaits_review())
         .collect();
     if waiting.is_empty() {
-        return "No applications are waiting for review.".into();
+        return Text::msg("roster-queue-empty");
     }
     waiting.sort_by_key(|(a, _)| (a.submitted_at, a.id));
-    let mut s = format!(
-        "{} application(s) waiting for review, oldest first:",
-        waiting.len()
-    );
+    let mut lines = vec![Text::msg("roster-queue").arg("count", waiting.len())];
     for (a, user) in waiting {
-        s.push_str(&format!(
-            "\n{} · {} · {} · {} · {} day(s)",
-            a.who(user),
-            a.programme,
-            a.role,
-            a.status.label(),
-            age_days(ctx, a)
+        lines.push(Text::join(
+            vec![
+                Text::plain(format!(
+                    "{} · {} · {} · {}",
+                    a.who(user),
+                    a.programme,
+                    a.role,
+                    a.status.label(),
+                )),
+                Text::msg("days").arg("count", age_days(ctx, a)),
+            ],
+            " · ",
         ));
     }
-    s.push_str(&format!(
-        "\nType {} show A<number> to see one.",
-        ctx.room_prefix
-    ));
-    s
+    lines.push(Text::msg("roster-queue-hint").arg("prefix", ctx.room_prefix));
+    Text::lines(lines)
 }
 
 pub(super) fn summary_text(
     ctx: &Ctx<'_>,
     programmes: &[&Programme],
     rows: &[&(ApplicationSummary, UserRef)],
-) -> String {
+) -> Text {
     let today = ctx.now.date_naive();
     let horizon = today + chrono::Duration::days(30);
-    let mut s = String::from("Screening summary");
+    let mut lines = vec![Text::msg("roster-summary")];
     for p in programmes {
         let mine: Vec<&&(ApplicationSummary, UserRef)> =
             rows.iter().filter(|(a, _)| a.programme == p.slug).collect();
-        s.push_str(&format!("\n{} ({} applications)", p.name, mine.len()));
+        lines.push(
+            Text::msg("roster-summary-programme")
+                .arg("programme", p.said_name())
+                .arg("count", mine.len()),
+        );
         for role in RoleKind::ALL {
             let counts: Vec<String> = ApplicationStatus::ALL
                 .iter()
@@ -65,28 +73,36 @@ pub(super) fn summary_text(
                     (n > 0).then(|| format!("{} {}", n, st.label()))
                 })
                 .collect();
-            s.push_str(&format!(
-                "\n  {}s: {}",
-                role,
-                if counts.is_empty() {
-                    "none".to_string()
-                } else {
-                    counts.join(", ")
-                }
+            lines.push(indented(
+                1,
+                Text::msg("roster-summary-role")
+                    .arg(
+                        "role",
+                        Text::msg("roster-role-plural").arg("role", role.as_str()),
+                    )
+                    .arg(
+                        "counts",
+                        if counts.is_empty() {
+                            Text::msg("roster-summary-none")
+                        } else {
+                            Text::plain(counts.join(", "))
+                        },
+                    ),
             ));
         }
-        match mine
-            .iter()
-            .filter(|(a, _)| a.status.awaits_review())
-            .min_by_key(|(a, _)| a.submitted_at)
-        {
-            Some((a, user)) => s.push_str(&format!(
-                "\n  Oldest waiting: {}, {} day(s)",
-                a.who(user),
-                age_days(ctx, a)
-            )),
-            None => s.push_str("\n  Nobody is waiting for review."),
-        }
+        lines.push(indented(
+            1,
+            match mine
+                .iter()
+                .filter(|(a, _)| a.status.awaits_review())
+                .min_by_key(|(a, _)| a.submitted_at)
+            {
+                Some((a, user)) => Text::msg("roster-summary-oldest")
+                    .arg("who", a.who(user))
+                    .arg("days", Text::msg("days").arg("count", age_days(ctx, a))),
+                None => Text::msg("roster-summary-nobody-waiting"),
+            },
+        ));
         let mut expiring: Vec<(chrono::NaiveDate, String, &str)> = vec![];
         for (a, user) in &mine {
             if !a.status.is_accepted() {
@@ -103,13 +119,19 @@ pub(super) fn summary_text(
         }
         expiring.sort();
         if expiring.is_empty() {
-            s.push_str("\n  No checks expire in the next 30 days.");
+            lines.push(indented(1, Text::msg("roster-summary-none-expiring")));
         } else {
-            s.push_str("\n  Checks expiring in the next 30 days:");
+            lines.push(indented(1, Text::msg("roster-summary-expiring")));
             for (date, who, step) in expiring {
-                s.push_str(&format!("\n    {who} {step}: {}", date.format("%-d %b %Y")));
+                lines.push(indented(
+                    2,
+                    Text::join(
+                        vec![Text::plain(format!("{who} {step}: ")), Text::date(date)],
+                        "",
+                    ),
+                ));
             }
         }
     }
-    s
+    Text::lines(lines)
 }

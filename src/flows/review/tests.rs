@@ -469,7 +469,7 @@ fn the_queue_lists_what_waits_for_review_oldest_first_in_the_programmes_she_coor
     assert_eq!(
         texts(&outcome),
         [
-            "2 application(s) waiting for review, oldest first:\nA8 bea · pathways · mentee · info requested · 20 day(s)\nA3 amina · pathways · mentee · needs review · 10 day(s)\nType !tandem show A<number> to see one."
+            "2 applications waiting for review, oldest first:\nA8 bea · pathways · mentee · info requested · 20 days\nA3 amina · pathways · mentee · needs review · 10 days\nType !tandem show A<number> to see one."
         ]
     );
 }
@@ -491,7 +491,7 @@ fn the_screening_summary_counts_each_role_by_status_and_names_checks_expiring_so
     assert_eq!(
         texts(&outcome),
         [
-            "Screening summary\nPathways (3 applications)\n  mentors: 1 approved, 1 ready\n  mentees: 1 needs review\n  Oldest waiting: A3 amina, 10 day(s)\n  Checks expiring in the next 30 days:\n    A6 lee background_check: 27 Jan 2027"
+            "Screening summary\nPathways (3 applications)\n  mentors: 1 approved, 1 ready\n  mentees: 1 needs review\n  Oldest waiting: A3 amina, 10 days\n  Checks expiring in the next 30 days:\n    A6 lee background_check: 27 January 2027"
         ]
     );
 }
@@ -633,6 +633,67 @@ fn a_note_is_stored_for_the_coordinators_and_never_sent_to_the_applicant() {
 }
 
 #[test]
+fn the_card_its_buttons_and_what_they_ask_for_are_in_the_rooms_language() {
+    let message = card(&pathways(), &amina());
+    let labels: Vec<&str> = message.actions.iter().map(|a| a.label.as_str()).collect();
+    assert_eq!(labels, ["Approve", "Reject", "Ask", "Waitlist"]);
+    assert_eq!(
+        message.actions[1].asks.as_deref(),
+        Some("Reason (sent to the applicant)")
+    );
+    let es = message.in_language(crate::i18n::Locale::from_tag("es").unwrap());
+    assert!(
+        es.text.starts_with("Solicitud A3 · Pathways · Mentee · needs review\nSolicitante: Amina (console:amina), enviada el "),
+        "{}",
+        es.text
+    );
+    assert!(es.text.contains("\nRespuestas:\n"), "{}", es.text);
+    let labels: Vec<&str> = es.actions.iter().map(|a| a.label.as_str()).collect();
+    assert_eq!(
+        labels,
+        ["Aprobar", "Rechazar", "Preguntar", "Lista de espera"]
+    );
+    let asks: Vec<Option<&str>> = es.actions.iter().map(|a| a.asks.as_deref()).collect();
+    assert_eq!(
+        asks,
+        [
+            None,
+            Some("Motivo (se envía a quien solicita)"),
+            Some("Tu pregunta para quien solicita"),
+            None
+        ]
+    );
+    assert_eq!(
+        es.actions[1].command, "reject A3",
+        "the command stays as typed"
+    );
+    let ar = message.in_language(crate::i18n::Locale::from_tag("ar").unwrap());
+    assert!(ar.text.starts_with("الطلب A"), "{}", ar.text);
+    assert_eq!(ar.actions[0].label, "موافقة");
+    assert_eq!(ar.actions[2].asks.as_deref(), Some("سؤالك لمقدم الطلب"));
+}
+
+#[test]
+fn the_screening_summary_reads_in_spanish() {
+    let outcome = Scene::for_user("carol")
+        .with_overview(vec![amina(), grace()])
+        .review("screening summary");
+    let said = &posted(&outcome, "coordinators")[0];
+    let es = said.in_language(crate::i18n::Locale::from_tag("es").unwrap());
+    assert!(
+        es.text
+            .starts_with("Resumen de selección\nPathways (2 solicitudes)\n  mentores: "),
+        "{}",
+        es.text
+    );
+    assert!(
+        es.text.contains("\n  La que más espera: A3 amina, 10 días"),
+        "{}",
+        es.text
+    );
+}
+
+#[test]
 fn the_card_lists_notes_with_who_wrote_them_and_when() {
     let mut noted = grace();
     noted.notes.push(crate::domain::ApplicationNote {
@@ -642,7 +703,9 @@ fn the_card_lists_notes_with_who_wrote_them_and_when() {
     });
     let text = card(&pathways(), &noted).text;
     assert!(
-        text.contains("Note by console:carol on 15 Jan 2027 08:00 UTC: Met her at the open day."),
+        text.contains(
+            "Note by console:carol on 15 January 2027 08:00 UTC: Met her at the open day."
+        ),
         "{text}"
     );
 }

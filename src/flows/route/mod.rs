@@ -169,7 +169,7 @@ pub enum Room {
         own: (Option<i64>, String),
     },
     /// A survey command.
-    Survey(Result<SurveyCommand, String>),
+    Survey(Result<SurveyCommand, crate::i18n::Text>),
     /// `report [programme]` in the coordinators' room: the programme's figures.
     Figures(Option<String>),
     /// `announce apply <room> [programme]`: a programme's Apply card in a room.
@@ -183,7 +183,7 @@ pub enum Room {
     /// resources.
     Resources(Option<String>),
     /// `export …`.
-    Export(Result<ExportCommand, String>),
+    Export(Result<ExportCommand, crate::i18n::Text>),
     /// `report` anywhere else: an incident report, made in the DM.
     Report,
     /// A screening command (`queue`, `approve 3`, ...).
@@ -191,7 +191,7 @@ pub enum Room {
     /// A matching command (`match propose`, ...).
     Pairing(Result<PairingCommand, crate::i18n::Text>),
     /// A coordinators' list (`matches`, `match show`, `who`).
-    Roster(Result<RosterCommand, String>),
+    Roster(Result<RosterCommand, crate::i18n::Text>),
     /// `pause`, `resume` or `message` a match.
     Pause(Result<PauseCommand, crate::i18n::Text>),
     /// Staff check-ins (`checkins`, `checkin M3 …`).

@@ -35,10 +35,12 @@ impl SurveyCommand {
     }
 }
 
-const USAGE: &str = "Survey commands: surveys · survey send <survey> <audience> (all, mentors, mentees, matched, or a cohort like 2027-01) · survey results <survey>";
+fn usage() -> Text {
+    Text::msg("surveys-usage")
+}
 
 /// Parses a survey command; `None` when the text is not one.
-pub fn parse(text: &str) -> Option<Result<SurveyCommand, String>> {
+pub fn parse(text: &str) -> Option<Result<SurveyCommand, Text>> {
     let words: Vec<&str> = text.split_whitespace().collect();
     let first = words.first()?.to_lowercase();
     if first == "surveys" && words.len() == 1 {
@@ -54,15 +56,17 @@ pub fn parse(text: &str) -> Option<Result<SurveyCommand, String>> {
                 [to, more @ ..] if to.eq_ignore_ascii_case("to") && !more.is_empty() => more,
                 _ => rest,
             };
-            Audience::parse(&rest.join(" ")).map(|audience| SurveyCommand::Send {
-                survey: (*survey).to_string(),
-                audience,
-            })
+            Audience::parse(&rest.join(" "))
+                .map(|audience| SurveyCommand::Send {
+                    survey: (*survey).to_string(),
+                    audience,
+                })
+                .map_err(Text::plain)
         }
         (Some("results"), [survey]) => Ok(SurveyCommand::Results {
             survey: (*survey).to_string(),
         }),
-        _ => Err(USAGE.into()),
+        _ => Err(usage()),
     })
 }
 
@@ -72,7 +76,7 @@ pub fn find<'p>(
     programmes: &'p [Programme],
     user: &UserRef,
     name: &str,
-) -> Result<(&'p Programme, &'p Survey), String> {
+) -> Result<(&'p Programme, &'p Survey), Text> {
     let (slug, id) = match name.split_once('/') {
         Some((p, s)) => (Some(p), s),
         None => (None, name),
@@ -94,20 +98,17 @@ pub fn find<'p>(
                 .flat_map(|p| p.surveys.iter().map(|s| s.id.clone()))
                 .collect();
             Err(if known.is_empty() {
-                "No programme defines a survey yet (see [surveys] in the programme file).".into()
+                Text::msg("surveys-none-defined")
             } else {
-                format!(
-                    "There is no survey called “{}”. Surveys: {}.",
-                    crate::domain::text::preview(name, 40),
-                    known.join(", ")
-                )
+                Text::msg("surveys-no-such")
+                    .arg("survey", crate::domain::text::preview(name, 40))
+                    .arg("surveys", known.join(", "))
             })
         }
         ([one], _) | (_, [one]) => Ok(*one),
-        (_, _) => Err(format!(
-            "Several programmes have a survey called {id}: write it as programme/{id}, like {}/{id}.",
-            found[0].0.slug
-        )),
+        (_, _) => Err(Text::msg("surveys-ambiguous")
+            .arg("survey", id)
+            .arg("programme", found[0].0.slug.as_str())),
     }
 }
 
@@ -119,12 +120,12 @@ pub fn handle(
     room: &RoomRef,
     command: SurveyCommand,
 ) -> Outcome {
-    let post = |text: String| crate::flows::post_only(room, text);
+    let post = |text: Text| crate::flows::post_said(room, text);
     let command = match crate::flows::staff_command(
         room,
         ctx.is_coordinators_room(room),
-        Ok::<_, String>(command),
-        "Survey commands work in the coordinators' room.",
+        Ok::<_, Text>(command),
+        Text::msg("surveys-room"),
     ) {
         Ok(c) => c,
         Err(early) => return *early,
@@ -150,17 +151,12 @@ pub fn handle(
                 Ok(found) => found,
                 Err(refused) => return *refused,
             };
-            let text = format!(
-                "Send {} to {}{skipped} of {}? Each gets a DM now{}. Nobody is asked twice while it is open.",
-                survey.title,
-                counted(&everyone),
-                programme.name,
-                if survey.reminder_days > 0 {
-                    format!(", and a reminder after {} days", survey.reminder_days)
-                } else {
-                    String::new()
-                },
-            );
+            let text = Text::msg("surveys-send-ask")
+                .arg("survey", super::title(programme, survey))
+                .arg("people", counted(&everyone))
+                .arg("skipped", skipped)
+                .arg("programme", programme.said_name())
+                .arg("reminder", i64::from(survey.reminder_days));
             crate::flows::actions::ask(
                 ctx,
                 state,
@@ -179,10 +175,10 @@ pub fn handle(
                 responses, invited, ..
             },
         ) => match summarise(survey, responses, programme.anonymity_minimum) {
-            Ok(report) => post(report.text(survey, &programme.name, *invited)),
-            Err(reason) => post(reason),
+            Ok(report) => post(Text::plain(report.text(survey, &programme.name, *invited))),
+            Err(reason) => post(Text::plain(reason)),
         },
-        _ => post("I couldn't load that survey's data; please try again.".into()),
+        _ => post(Text::msg("surveys-unloaded")),
     }
 }
 
@@ -193,7 +189,7 @@ fn coordinated<'c>(
     name: &str,
 ) -> Result<(&'c Programme, &'c Survey), Box<Outcome>> {
     let (programme, survey) = find(ctx.programmes, ctx.user, name)
-        .map_err(|e| Box::new(crate::flows::post_only(room, e)))?;
+        .map_err(|e| Box::new(crate::flows::post_said(room, e)))?;
     if !programme.is_coordinator(ctx.user) {
         return Err(Box::new(crate::flows::review::refuse_non_coordinator(
             ctx,
@@ -205,24 +201,27 @@ fn coordinated<'c>(
 }
 
 /// `12 people (7 mentees, 5 mentors)`.
-fn counted(everyone: &[(UserRef, RoleKind)]) -> String {
+fn counted(everyone: &[(UserRef, RoleKind)]) -> Text {
     let of = |role: RoleKind| everyone.iter().filter(|(_, r)| *r == role).count();
-    let roles: Vec<String> = [RoleKind::Mentee, RoleKind::Mentor]
+    let mut roles: Vec<Text> = [RoleKind::Mentee, RoleKind::Mentor]
         .into_iter()
         .filter(|r| of(*r) > 0)
         .map(|r| {
-            let n = of(r);
-            if n == 1 {
-                format!("1 {r}")
-            } else {
-                format!("{n} {r}s")
-            }
+            Text::msg("surveys-role-count")
+                .arg("role", r.as_str())
+                .arg("count", of(r))
         })
         .collect();
-    match everyone.len() {
-        1 => format!("1 person ({})", roles.join(", ")),
-        n => format!("{n} people ({})", roles.join(", ")),
-    }
+    let roles = match (roles.pop(), roles.pop()) {
+        (Some(second), Some(first)) => Text::msg("surveys-both")
+            .arg("first", first)
+            .arg("second", second),
+        (Some(one), None) => one,
+        _ => Text::plain(""),
+    };
+    Text::msg("surveys-people")
+        .arg("count", everyone.len())
+        .arg("roles", roles)
 }
 
 /// The people a survey goes to, with the role each is asked as.
@@ -236,26 +235,26 @@ fn recipients(
     programme: &Programme,
     survey: &Survey,
     audience: Audience,
-) -> Result<(Recipients, String), Box<Outcome>> {
-    let post = |text: String| Box::new(crate::flows::post_only(room, text));
+) -> Result<(Recipients, Text), Box<Outcome>> {
+    let post = |text: Text| Box::new(crate::flows::post_said(room, text));
     let Subject::SurveySend {
         open,
         applications,
         matches,
     } = ctx.subject
     else {
-        return Err(post(
-            "I couldn't load that survey's data; please try again.".into(),
-        ));
+        return Err(post(Text::msg("surveys-unloaded")));
     };
     if let Audience::Role(role) = audience
         && !survey.roles.contains(&role)
     {
-        return Err(post(format!(
-            "{} is for {} only: it can't be sent to {role}s.",
-            survey.title,
-            roles_text(&survey.roles)
-        )));
+        return Err(post(
+            Text::msg("surveys-not-for")
+                .arg("survey", super::title(programme, survey))
+                // A survey is for one role or both, so this one is for the other.
+                .arg("for", survey.roles.first().map_or("", |r| r.as_str()))
+                .arg("role", role.as_str()),
+        ));
     }
     let mut everyone: Vec<(UserRef, RoleKind)> = Vec::new();
     match audience {
@@ -309,17 +308,17 @@ fn recipients(
     let before = everyone.len();
     everyone.retain(|(u, _)| !open.contains(u));
     let skipped_text = match before - everyone.len() {
-        0 => String::new(),
-        1 => " (1 person was already asked while it is open, and is not asked twice)".into(),
-        n => format!(" ({n} people were already asked while it is open, and are not asked twice)"),
+        0 => Text::plain(""),
+        n => Text::msg("surveys-skipped").arg("count", n),
     };
     if everyone.is_empty() {
-        return Err(post(format!(
-            "Nobody to send {} to: there are no {} in {}{skipped_text}. Nothing was sent.",
-            survey.title,
-            audience.describe(),
-            programme.name
-        )));
+        return Err(post(
+            Text::msg("surveys-nobody")
+                .arg("survey", super::title(programme, survey))
+                .arg("audience", audience.describe())
+                .arg("programme", programme.said_name())
+                .arg("skipped", skipped_text),
+        ));
     }
     Ok((everyone, skipped_text))
 }
@@ -356,80 +355,57 @@ pub fn send_confirmed(
         Effect::SendSurvey(round),
         Effect::PostInRoom {
             room: room.clone(),
-            message: OutMessage::text(format!(
-                "Sent {} to {n} {} by DM{skipped_text}. It closes on {}{}. See the answers with survey results {}.",
-                survey.title,
-                if n == 1 {
-                    "person".to_string()
-                } else {
-                    format!("people ({})", audience.describe())
-                },
-                closes_at.format("%-d %B %Y"),
-                if survey.reminder_days > 0 {
-                    format!(
-                        "; anyone who hasn't answered is reminded after {} days",
-                        survey.reminder_days
-                    )
-                } else {
-                    String::new()
-                },
-                survey.id
-            )),
+            message: OutMessage::said(
+                Text::msg("surveys-sent")
+                    .arg("survey", super::title(programme, survey))
+                    .arg("count", n)
+                    .arg("audience", audience.describe())
+                    .arg("skipped", skipped_text)
+                    .arg("closes", Text::date(closes_at.date_naive()))
+                    .arg("reminder", i64::from(survey.reminder_days))
+                    .arg("id", survey.id.as_str()),
+            ),
         },
     ])
 }
 
-fn roles_text(roles: &[RoleKind]) -> String {
-    roles
-        .iter()
-        .map(|r| format!("{r}s"))
-        .collect::<Vec<_>>()
-        .join(" and ")
-}
-
 /// `surveys`: every survey of the programmes the sender coordinates.
-fn list_text(ctx: &Ctx<'_>) -> String {
+fn list_text(ctx: &Ctx<'_>) -> Text {
     let stats = match ctx.subject {
         Subject::SurveyStats(s) => s.as_slice(),
         _ => &[],
     };
-    let mut s = String::from("Surveys:");
-    let mut any = false;
+    let mut lines = vec![Text::msg("surveys-list")];
     for p in ctx.programmes.iter().filter(|p| p.is_coordinator(ctx.user)) {
         for survey in &p.surveys {
-            any = true;
-            s.push_str(&format!(
-                "\n• {} — {} ({}, {}, {} questions): ",
-                survey.id,
-                survey.title,
-                p.slug,
-                if survey.anonymous {
-                    "anonymous"
-                } else {
-                    "attributed"
-                },
-                survey.questions.len()
-            ));
-            match stats
+            let sent = match stats
                 .iter()
                 .find(|x| x.programme == p.slug && x.survey == survey.id)
             {
-                Some(x) => s.push_str(&format!(
-                    "sent {} time{}, {} invited, {} answered, {} still open",
-                    x.rounds,
-                    if x.rounds == 1 { "" } else { "s" },
-                    x.invited,
-                    x.answered,
-                    x.open
-                )),
-                None => s.push_str("not sent yet"),
-            }
+                Some(x) => Text::msg("surveys-list-sent")
+                    .arg("rounds", x.rounds)
+                    .arg("invited", x.invited)
+                    .arg("answered", x.answered)
+                    .arg("open", x.open),
+                None => Text::msg("surveys-list-not-sent"),
+            };
+            lines.push(Text::bullet(
+                if survey.anonymous {
+                    Text::msg("surveys-list-anonymous")
+                } else {
+                    Text::msg("surveys-list-attributed")
+                }
+                .arg("id", survey.id.as_str())
+                .arg("survey", super::title(p, survey))
+                .arg("programme", p.slug.as_str())
+                .arg("questions", survey.questions.len())
+                .arg("sent", sent),
+            ));
         }
     }
-    if !any {
-        return "None of your programmes defines a survey (see [surveys] in the programme file)."
-            .into();
+    if lines.len() == 1 {
+        return Text::msg("surveys-none-yours");
     }
-    s.push_str(&format!("\n{USAGE}"));
-    s
+    lines.push(usage());
+    Text::lines(lines)
 }
