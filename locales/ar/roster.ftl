@@ -262,3 +262,21 @@ surveys-sent = أُرسل { $survey } إلى { $count ->
     [many] ؛ ومن لم يُجب يُذكَّر بعد { $reminder } يومًا
    *[other] ؛ ومن لم يُجب يُذكَّر بعد { $reminder } يوم
 }. اطّلع على الإجابات بالأمر survey results { $id }.
+
+## مخطط التقرير (domain::figures::chart، ويرسمه graphics::chart).
+
+chart-funnel = { $programme }: من الطلب إلى الإتمام
+chart-stage-applied = قدّموا طلبات
+chart-stage-accepted = قُبلوا
+chart-stage-matched = طوبقوا
+chart-stage-completed = أتمّوا
+chart-nps-promoters = المروّجون (9–10)
+chart-nps-passives = المحايدون (7–8)
+chart-nps-detractors = المنتقدون (0–6)
+chart-survey-question = { $survey } — { $question } ({ $count ->
+    [zero] لا إجابات
+    [one] إجابة واحدة
+    [two] إجابتان
+    [few] { $count } إجابات
+   *[other] { $count } إجابة
+})

@@ -203,3 +203,18 @@ surveys-sent = Sent { $survey } to { $count ->
     [one] ; anyone who hasn't answered is reminded after 1 day
    *[other] ; anyone who hasn't answered is reminded after { $reminder } days
 }. See the answers with survey results { $id }.
+
+## The report's chart (domain::figures::chart, drawn by graphics::chart).
+
+chart-funnel = { $programme }: from application to completion
+chart-stage-applied = applied
+chart-stage-accepted = accepted
+chart-stage-matched = matched
+chart-stage-completed = completed
+chart-nps-promoters = promoters (9–10)
+chart-nps-passives = passives (7–8)
+chart-nps-detractors = detractors (0–6)
+chart-survey-question = { $survey } — { $question } ({ $count ->
+    [one] 1 answer
+   *[other] { $count } answers
+})

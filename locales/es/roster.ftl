@@ -206,3 +206,18 @@ surveys-sent = { $survey } enviada a { $count ->
     [one] ; a quien no haya respondido se le recuerda al cabo de 1 día
    *[other] ; a quien no haya respondido se le recuerda al cabo de { $reminder } días
 }. Mira las respuestas con survey results { $id }.
+
+## El gráfico del informe (domain::figures::chart, dibujado por graphics::chart).
+
+chart-funnel = { $programme }: de la solicitud a la finalización
+chart-stage-applied = solicitaron
+chart-stage-accepted = aceptadas
+chart-stage-matched = emparejadas
+chart-stage-completed = completadas
+chart-nps-promoters = promotores (9–10)
+chart-nps-passives = pasivos (7–8)
+chart-nps-detractors = detractores (0–6)
+chart-survey-question = { $survey } — { $question } ({ $count ->
+    [one] 1 respuesta
+   *[other] { $count } respuestas
+})

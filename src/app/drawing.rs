@@ -37,14 +37,17 @@ impl App {
     pub(super) async fn draw_chart(
         &self,
         sections: Vec<crate::domain::figures::ChartSection>,
+        locale: crate::i18n::Locale,
     ) -> std::result::Result<Vec<u8>, String> {
         let fonts = self.fonts();
         if fonts.is_empty() {
             return Err("no font could be loaded".into());
         }
-        tokio::task::spawn_blocking(move || crate::graphics::chart::render(&fonts, &sections))
-            .await
-            .map_err(|e| e.to_string())?
+        tokio::task::spawn_blocking(move || {
+            crate::graphics::chart::render(&fonts, &sections, locale)
+        })
+        .await
+        .map_err(|e| e.to_string())?
     }
 
     /// Draws a person's certificate off the async threads: the PNG, or why not (a font

@@ -13,6 +13,7 @@ use super::ids::{RoleKind, UserRef};
 use super::matches::{ClosureKind, MatchRecord, MatchStatus};
 use super::programme::Programme;
 use super::survey::{Summary, SurveyReport, SurveyResponse, summarise};
+use crate::i18n::Text;
 
 /// Everything a report is built from.
 pub struct ReportInput<'a> {
@@ -253,11 +254,36 @@ pub fn build(input: &ReportInput<'_>) -> ProgrammeReport {
     }
 }
 
-/// One section of the report's chart: bars with labels and counts.
+/// One section of the report's chart: bars with labels and counts, said in the room's
+/// language when it is drawn (kept as plain strings in acts stored before they were).
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct ChartSection {
-    pub title: String,
-    pub bars: Vec<(String, usize)>,
+    #[serde(deserialize_with = "crate::i18n::read_stored")]
+    pub title: Text,
+    #[serde(deserialize_with = "read_bars")]
+    pub bars: Vec<(Text, usize)>,
+}
+
+/// A chart's bars as stored, with labels stored as plain strings before they were said.
+fn read_bars<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<(Text, usize)>, D::Error> {
+    #[derive(serde::Deserialize)]
+    struct Bar(
+        #[serde(deserialize_with = "crate::i18n::read_stored")] Text,
+        usize,
+    );
+    let bars: Vec<Bar> = serde::Deserialize::deserialize(d)?;
+    Ok(bars.into_iter().map(|Bar(label, n)| (label, n)).collect())
+}
+
+/// A funnel stage's name, as the chart says it.
+fn stage_said(stage: &str) -> Text {
+    match stage {
+        "applied" => Text::msg("chart-stage-applied"),
+        "accepted" => Text::msg("chart-stage-accepted"),
+        "matched" => Text::msg("chart-stage-matched"),
+        "completed" => Text::msg("chart-stage-completed"),
+        other => Text::plain(other),
+    }
 }
 
 impl ProgrammeReport {
@@ -265,32 +291,39 @@ impl ProgrammeReport {
     /// (only those the anonymity minimum lets the text show).
     pub fn chart(&self) -> Vec<ChartSection> {
         let mut sections = vec![ChartSection {
-            title: format!("{}: from application to completion", self.programme),
+            title: Text::msg("chart-funnel").arg("programme", self.programme.as_str()),
             bars: self
                 .funnel
                 .iter()
-                .map(|(stage, n)| ((*stage).to_string(), *n))
+                .map(|(stage, n)| (stage_said(stage), *n))
                 .collect(),
         }];
         for (title, result) in &self.surveys {
             let Ok(r) = result else { continue };
             for q in &r.questions {
+                // Choices are the programme's words, as its survey gives them.
                 let bars = match &q.summary {
-                    Summary::Counts { counts, .. } => counts.clone(),
+                    Summary::Counts { counts, .. } => counts
+                        .iter()
+                        .map(|(label, n)| (Text::plain(label.as_str()), *n))
+                        .collect(),
                     Summary::Nps {
                         promoters,
                         passives,
                         detractors,
                         ..
                     } => vec![
-                        ("promoters (9–10)".into(), *promoters),
-                        ("passives (7–8)".into(), *passives),
-                        ("detractors (0–6)".into(), *detractors),
+                        (Text::msg("chart-nps-promoters"), *promoters),
+                        (Text::msg("chart-nps-passives"), *passives),
+                        (Text::msg("chart-nps-detractors"), *detractors),
                     ],
                     _ => continue,
                 };
                 sections.push(ChartSection {
-                    title: format!("{title} — {} ({} answers)", q.label, q.answered),
+                    title: Text::msg("chart-survey-question")
+                        .arg("survey", title.as_str())
+                        .arg("question", q.label.as_str())
+                        .arg("count", q.answered),
                     bars,
                 });
             }

@@ -1,18 +1,25 @@
 //! The report's chart: horizontal bars, one section per figure (the funnel, then each
-//! survey question with a distribution), each bar labelled with its count.
+//! survey question with a distribution), each bar labelled with its count, in the
+//! language of the room it is posted in. A right-to-left language mirrors it: titles and
+//! labels on the right, bars growing to the left.
 
 use tiny_skia::{Color, Paint, Pixmap, Rect, Transform};
 
 use super::Fonts;
 use crate::domain::figures::ChartSection;
+use crate::i18n::Locale;
 
 const WIDTH: u32 = 1200;
 const TITLE: f32 = 64.0;
 const BAR: f32 = 44.0;
 const LABELS: f32 = 380.0;
+/// The space kept at the far end of the longest bar for its count.
+const COUNT: f32 = 140.0;
+const MARGIN: f32 = 30.0;
 
-/// The chart as PNG.
-pub fn render(fonts: &Fonts, sections: &[ChartSection]) -> Result<Vec<u8>, String> {
+/// The chart as PNG, its words in `locale`.
+pub fn render(fonts: &Fonts, sections: &[ChartSection], locale: Locale) -> Result<Vec<u8>, String> {
+    let rtl = locale.shipped().rtl;
     let height = 40.0
         + sections
             .iter()
@@ -28,10 +35,20 @@ pub fn render(fonts: &Fonts, sections: &[ChartSection]) -> Result<Vec<u8>, Strin
         Color::from_rgba8(240, 165, 0, 255),
         Color::from_rgba8(200, 80, 60, 255),
     ];
+    let width = WIDTH as f32;
+    // A position measured from the start of the line (the left, or the right when the
+    // language reads from the right), for something `extent` wide.
+    let at = |from_start: f32, extent: f32| {
+        if rtl {
+            width - from_start - extent
+        } else {
+            from_start
+        }
+    };
     let mut y = 30.0;
     for section in sections {
-        let title = fonts.line(&section.title, 28.0);
-        fonts.draw(&mut pixmap, &title, 30.0, y + 36.0, ink);
+        let title = fonts.line_in(&section.title.render(locale), 28.0, Some(rtl));
+        fonts.draw(&mut pixmap, &title, at(MARGIN, title.width), y + 36.0, ink);
         y += TITLE;
         let max = section
             .bars
@@ -41,28 +58,19 @@ pub fn render(fonts: &Fonts, sections: &[ChartSection]) -> Result<Vec<u8>, Strin
             .unwrap_or(0)
             .max(1);
         for (i, (label, n)) in section.bars.iter().enumerate() {
-            let text = fonts.line(label, 22.0);
-            fonts.draw(
-                &mut pixmap,
-                &text,
-                LABELS - 20.0 - text.width,
-                y + 29.0,
-                ink,
-            );
-            let length = (WIDTH as f32 - LABELS - 140.0) * (*n as f32) / (max as f32);
-            if let Some(rect) = Rect::from_xywh(LABELS, y + 8.0, length.max(2.0), BAR - 16.0) {
+            let text = fonts.line_in(&label.render(locale), 22.0, Some(rtl));
+            // Labels end where the bars begin.
+            let label_at = at(LABELS - 20.0 - text.width, text.width);
+            fonts.draw(&mut pixmap, &text, label_at, y + 29.0, ink);
+            let length = ((width - LABELS - COUNT) * (*n as f32) / (max as f32)).max(2.0);
+            if let Some(rect) = Rect::from_xywh(at(LABELS, length), y + 8.0, length, BAR - 16.0) {
                 let mut paint = Paint::default();
                 paint.set_color(palette[i % palette.len()]);
                 pixmap.fill_rect(rect, &paint, Transform::identity(), None);
             }
-            let count = fonts.line(&n.to_string(), 22.0);
-            fonts.draw(
-                &mut pixmap,
-                &count,
-                LABELS + length.max(2.0) + 12.0,
-                y + 29.0,
-                ink,
-            );
+            let count = fonts.line(&locale.number(i64::try_from(*n).unwrap_or(i64::MAX)), 22.0);
+            let count_at = at(LABELS + length + 12.0, count.width);
+            fonts.draw(&mut pixmap, &count, count_at, y + 29.0, ink);
             y += BAR;
         }
         y += 20.0;

@@ -610,20 +610,31 @@ mod tests {
     #[test]
     fn a_chart_stored_with_an_english_title_is_still_read_and_a_new_one_keeps_its_recipe() {
         let room = RoomRef::new(Platform::Console, "coordinators");
-        let old = r#"{"act":"post_chart","room":{"platform":"console","id":"coordinators"},"title":"Chart: Pathways on 3 March 2027","sections":[]}"#;
-        let Ok(Act::PostChart { title, .. }) = serde_json::from_str::<Act>(old) else {
+        let old = r#"{"act":"post_chart","room":{"platform":"console","id":"coordinators"},"title":"Chart: Pathways on 3 March 2027","sections":[{"title":"Pathways: from application to completion","bars":[["applied",4],["accepted",2]]}]}"#;
+        let Ok(Act::PostChart {
+            title, sections, ..
+        }) = serde_json::from_str::<Act>(old)
+        else {
             panic!("an act stored before its title was said is read");
         };
         assert_eq!(
             title,
             crate::i18n::Text::plain("Chart: Pathways on 3 March 2027")
         );
+        assert_eq!(
+            sections[0].bars[1],
+            (crate::i18n::Text::plain("accepted"), 2),
+            "and so are its bars' labels"
+        );
         let effect = Effect::PostChart {
             room,
             title: crate::i18n::Text::msg("roster-report-chart")
                 .arg("programme", "Pathways")
                 .arg("date", "3 March 2027"),
-            sections: vec![],
+            sections: vec![crate::domain::figures::ChartSection {
+                title: crate::i18n::Text::msg("chart-funnel").arg("programme", "Pathways"),
+                bars: vec![(crate::i18n::Text::msg("chart-stage-applied"), 4)],
+            }],
         };
         let act = Act::from_effect(&effect).unwrap();
         let back: Act = serde_json::from_str(&serde_json::to_string(&act).unwrap()).unwrap();

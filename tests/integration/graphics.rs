@@ -7,6 +7,7 @@ use tandem::domain::programme::CertificateDesign;
 use tandem::graphics::certificate::{CertificateText, render};
 use tandem::graphics::chart;
 use tandem::graphics::{DEFAULT_FONTS, Fonts};
+use tandem::i18n::{Locale, Text};
 use tiny_skia::Pixmap;
 
 fn fonts() -> Fonts {
@@ -165,23 +166,53 @@ fn a_chart_has_a_bar_for_each_figure() {
     let fonts = fonts();
     let sections = [
         ChartSection {
-            title: "Funnel".into(),
+            title: Text::msg("chart-funnel").arg("programme", "Pathways"),
             bars: vec![
-                ("applied".into(), 12),
-                ("accepted".into(), 9),
-                ("matched".into(), 6),
-                ("completed".into(), 0),
+                (Text::msg("chart-stage-applied"), 12),
+                (Text::msg("chart-stage-accepted"), 9),
+                (Text::msg("chart-stage-matched"), 6),
+                (Text::msg("chart-stage-completed"), 0),
             ],
         },
         ChartSection {
-            title: "Midpoint survey — Satisfaction (5 answers)".into(),
-            bars: (1..=5).map(|i| (format!("{i}"), i)).collect(),
+            title: Text::msg("chart-survey-question")
+                .arg("survey", "Midpoint survey")
+                .arg("question", "Satisfaction")
+                .arg("count", 5usize),
+            bars: (1..=5).map(|i| (Text::plain(format!("{i}")), i)).collect(),
         },
     ];
-    let png = chart::render(&fonts, &sections).unwrap();
+    let png = chart::render(&fonts, &sections, Locale::EN).unwrap();
     save("chart.png", &png);
     let pixmap = Pixmap::decode_png(&png).unwrap();
     assert_eq!(pixmap.width(), 1200);
     // The longest bar (12 applied) reaches across; the first row is inked far to the right.
     assert!(ink(&png, 100, 130) > 5000);
+    // In Arabic the chart is mirrored: the labels on the right, the bars growing to the
+    // left, so the smallest bar (0 completed) sits at the right and its row's left is bare.
+    let arabic = Locale::from_tag("ar").unwrap();
+    let png_ar = chart::render(&fonts, &sections, arabic).unwrap();
+    save("chart-ar.png", &png_ar);
+    let left = |png: &[u8], y: u32| ink_between(png, (100, 600), (y, y + 30));
+    let right = |png: &[u8], y: u32| ink_between(png, (600, 1100), (y, y + 30));
+    // The row of 0 completed (the fourth bar): its label is at the start of the line.
+    let completed = 30 + 64 + 3 * 44 + 8;
+    assert!(
+        left(&png, completed) > 0 && right(&png, completed) == 0,
+        "label left in English"
+    );
+    assert!(
+        right(&png_ar, completed) > 0 && left(&png_ar, completed) == 0,
+        "label right in Arabic"
+    );
+}
+
+/// Pixels other than the background in a box of the image.
+fn ink_between(png: &[u8], (x0, x1): (u32, u32), (y0, y1): (u32, u32)) -> usize {
+    let pixmap = Pixmap::decode_png(png).unwrap();
+    let background = pixmap.pixel(5, 5).unwrap();
+    (y0..y1)
+        .flat_map(|y| (x0..x1).map(move |x| (x, y)))
+        .filter(|(x, y)| pixmap.pixel(*x, *y).unwrap() != background)
+        .count()
 }

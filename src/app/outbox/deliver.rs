@@ -144,7 +144,10 @@ impl App {
                 title,
                 sections,
                 placed,
-            } => match self.draw_chart(sections.clone()).await {
+            } => match self
+                .draw_chart(sections.clone(), self.languages.of_room(room).await)
+                .await
+            {
                 Ok(png) => {
                     let message = OutMessage {
                         attachment: Some(crate::chat::Attachment {
