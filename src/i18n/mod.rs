@@ -102,6 +102,8 @@ mod tests {
         "src/flows/review/scheduled.rs",
         "src/flows/review/screening.rs",
         "src/flows/prompts.rs",
+        "src/flows/help/staff.rs",
+        "src/flows/help/staff/table.rs",
     ];
 
     /// String literals of the code (tests and comments left out) that read as an English
@@ -178,9 +180,10 @@ mod tests {
         // programme team, 39 with the coordinators' close, pause and message, 34 with the
         // engine's proposals and what becomes of an offer, 33 with a case card's
         // questions, 24 with looking after pairs (`support`, its notices, lapsing checks,
-        // check-in alerts), 23 with a troubled pair's buttons.
+        // check-in alerts), 23 with a troubled pair's buttons, 18 with the staff commands'
+        // help (`help::staff`).
         // Lower it when a file is migrated.
-        assert!(total <= 23, "{total} English sentences: more than before");
+        assert!(total <= 18, "{total} English sentences: more than before");
     }
 
     fn sources(dir: &std::path::Path) -> Vec<(String, String)> {
