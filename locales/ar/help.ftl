@@ -99,3 +99,119 @@ personal-answer = من فضلك أجب 1 (نعم، احذف بياناتي) أو
 personal-nothing-deleted = حسنًا: لم يُحذف شيء.
 personal-partner-left = مستجدات بشأن مطابقتك: غادر الطرف الآخر البرنامج، لذا لا يمكن أن تمضي المطابقة. هذا لا يعكس شيئًا عنك؛ نحن نبحث بالفعل عن مطابقة أخرى لك.
 personal-done = تم: حُذفت بياناتك، وغادرت كل البرامج. { $kept } شكرًا على الوقت الذي قضيته معنا؛ يسعدنا أن تعود متى شئت.
+
+## مساعدة أوامر الفريق (flows::help::staff): `help` في غرفة المنسقين وغرفة المشرفين،
+## ولجهة التصعيد في رسالة مباشرة، و`help <الأمر>`.
+
+# الأوامر نفسها، وطريقة استخدامها (`approve <application>`) وأمثلتها (`reject A12 We need
+# mentors…`) تُكتب بالطريقة نفسها في كل اللغات، لذا تبقى بالإنجليزية في الشيفرة: يجد
+# `help` الأمر من كلمات استخدامه، وتمرّر الاختبارات كل مثال عبر سجل الأوامر. هنا فقط ما
+# يُقال عنها. `$prefix` هو بادئة الغرفة (`!tandem`)؛ و`$help` هو `help` كما يُكتب هناك.
+
+# السطر الأول من القائمة، حسب مكان كتابة الأوامر.
+staff-help-desk-coordinators = أوامر المنسقين (اكتبها هنا بعد { $prefix }):
+staff-help-desk-moderators = أوامر المشرفين (اكتبها هنا بعد { $prefix }):
+staff-help-desk-contact = الحالات التي قد تخص أحد أعضاء فريق الإشراف من مسؤوليتك: عالجها هنا، في رسالة مباشرة، بهذه الأوامر (دون بادئة):
+staff-help-desk-participant = أوامر ثنائيك، في رسالة مباشرة:
+
+# عناوين المجموعات، مع النقطتين.
+staff-help-group-screening = الفحص:
+staff-help-group-matching = المطابقة (الاقتراحات: P…):
+staff-help-group-matches = الثنائيات (M…):
+staff-help-group-events = الفعاليات:
+staff-help-group-surveys = الاستبيانات:
+staff-help-group-figures = الأرقام والتصدير:
+staff-help-group-cases = الحالات:
+staff-help-group-actions = إجراءات الإشراف (يطلب كل منها تأكيدك):
+staff-help-group-own-pair = ثنائيك:
+
+# ما يفعله كل أمر، بعد مثاله وشرطة: دون نقطة في آخره.
+staff-help-does-review-queue = الطلبات التي تنتظر المراجعة، الأقدم أولًا
+staff-help-does-screening-summary = الأعداد حسب الحالة والدور، والأطول انتظارًا، والتحققات التي تنتهي صلاحيتها خلال 30 يومًا
+staff-help-does-show-application = بطاقة الطلب: الإجابات، ونتائج القواعد، والأسئلة، والقرارات
+staff-help-does-approve = القبول: يُخبَر مقدم الطلب وتبدأ خطوات فحصه
+staff-help-does-reject = الرفض: يُرسَل السبب إلى مقدم الطلب
+staff-help-does-ask-applicant = سؤال مقدم الطلب في رسالة مباشرة؛ يُنشر رده هنا
+staff-help-does-waitlist = الوضع على قائمة الانتظار؛ ويُذكَّر مقدم الطلب من حين لآخر
+staff-help-does-note-application = ملاحظة خاصة على الطلب، تظهر على بطاقته مع كاتبها ووقتها؛ لا تُرسَل أبدًا إلى مقدم الطلب
+staff-help-does-record-step = تسجيل خطوة فحص (بمعرّفها أو اسمها؛ وعدة طلبات معًا: step A6, A7 training done): done، أو scheduled <التاريخ> [الوقت] (ويُخبَر الشخص)، أو cleared until <التاريخ>، أو failed، أو pending
+staff-help-does-match-preview = تجربة أولية: كل اقتراح وسببه، وكل من بقي خارجه وسبب ذلك؛ لا يُحفظ شيء
+staff-help-does-match-propose = حفظ الاقتراحات وعرضها بأرقامها
+staff-help-does-match-approve = عرض الثنائي: يُسأل الطرفان في رسالة مباشرة عن القبول أو الرفض
+staff-help-does-match-approve-all = عرض كل الاقتراحات المفتوحة
+staff-help-does-match-reject = عدم اقتراح هذا الثنائي مجددًا أبدًا؛ وتُقترح الخيارات التالية الأفضل
+staff-help-does-match-swap = إعطاء متدرب الاقتراح ذلك المرشد بدلًا من مرشده
+staff-help-does-match-rematch = اقتراحات جديدة لشخص واحد (دون شركائه السابقين)
+staff-help-does-match-exclude = عدم اقتراح شخصين أحدهما للآخر أبدًا (include يرفع ذلك)
+staff-help-does-match-list = ثنائيات برامجك وحال كل منها، الأكثر إلحاحًا أولًا (المفتوحة منها ما لم تُصفِّ)
+staff-help-does-match-show = ثنائي كامل: الشخصان، ومرحلته وحالته، والمتابعات، وما يجب فعله بعد ذلك
+staff-help-does-find-person = البحث عن أشخاص في برامجك بـ(جزء من) أسمائهم أو معرّفاتهم، مع طلباتهم وثنائياتهم
+staff-help-does-check-ins-due = متابعات الفريق المستحقة هذا الأسبوع أو المتأخرة، الأكثر تأخرًا أولًا، مع من يرعى كل ثنائي
+staff-help-does-check-in-history = متابعات الفريق لثنائي مع ملاحظاتها، ومن يرعاه ومتى تستحق المتابعة التالية
+staff-help-does-check-in-log = تسجيل تواصل من الفريق مع ثنائي (concern: يبقى الثنائي معرّضًا للخطر حتى تواصل لا قلق فيه)
+staff-help-does-check-in-assign = تسليم ثنائي إلى عضو آخر في الفريق، ويُخبَر بذلك
+staff-help-does-close-match = إنهاء ثنائي مبكرًا دون خطأ من أحد (disciplinary: لا يُعرض ثنائي جديد)
+staff-help-does-pause-match = لا متابعات ولا تذكيرات للثنائي حتى ذلك التاريخ
+staff-help-does-resume-match = إنهاء التوقف مبكرًا
+staff-help-does-message-pair = رسالة مباشرة إلى الطرفين، من المنسقين
+staff-help-does-reply-to-question = الرد على سؤال مشارك (ask the team) في رسالة مباشرة
+staff-help-does-programme-report = أرقام البرنامج، مع رسم بياني
+staff-help-does-resource-progress = كل مورد من موارد البرنامج: لمن هو الآن، ومن قرأه ومن لم يقرأه
+staff-help-does-broadcast = إعلان في رسالة مباشرة إلى كل الجمهور المختار، بعد تجربة وتأكيدك؛ الأسطر التي تبدأ بـ es: أو ar: هي ترجماته
+staff-help-does-assist = إدخال طلب لشخص ليس لديه حساب دردشة (مكالمة هاتفية، استمارة ورقية)، بالإجابة عن أسئلته في رسالتك المباشرة؛ ويستلمه الشخص بالرمز الذي تحصل عليه (assist code ينشئ رمزًا جديدًا)
+staff-help-does-announce-apply = نشر بطاقة التقديم للبرنامج في غرفة من غرف المجتمع (زر Apply على Discord)؛ تُحسب الطلبات الآتية منها في report على أنها من إعلان
+staff-help-does-export = السجلات في ملف، بأسماء مستعارة
+staff-help-does-event-create = جلسة جماعية، يُعلَن عنها مع أزرار لتأكيد الحضور
+staff-help-does-event-list = الجلسات القادمة مع الردود حتى الآن
+staff-help-does-event-show = من سيحضر جلسة
+staff-help-does-event-cancel = إلغاء جلسة: يُخبَر كل من أجاب بنعم أو ربما
+staff-help-does-survey-list = كل استبيان مع عدد من سُئلوا ومن أجابوا
+staff-help-does-survey-send = سؤال الأشخاص في رسالة مباشرة (لا يُسأل أحد مرتين ما دام مفتوحًا)
+staff-help-does-survey-results = الإجابات مجمّعة، بدءًا من الحد الأدنى لإخفاء الهوية
+staff-help-does-case-list = الحالات المفتوحة، الأخطر والأقدم أولًا
+staff-help-does-case-show = بطاقة الحالة
+staff-help-does-case-claim = تولي الحالة
+staff-help-does-case-note = ملاحظة داخلية
+staff-help-does-case-ask = سؤال صاحب البلاغ في رسالة مباشرة، باسم فريق الإشراف؛ ويصل الرد هنا
+staff-help-does-case-resolve = إغلاق الحالة: يُخبَر صاحب البلاغ بالنتيجة
+staff-help-does-case-reopen = إعادة فتح حالة محلولة
+staff-help-does-case-log = سجل تدقيق الحالة: كل حدث، ومن قام به ومتى
+staff-help-does-case-reveal = الكشف عن اسم صاحب بلاغ مجهول: يتطلب ذلك مشرفَين اثنين، ولا يُخبَر به سواهما، في رسالة مباشرة
+staff-help-does-case-escalate = تمرير الحالة (الكلمة الواحدة تعني شخصًا، تصله رسالة مباشرة)
+staff-help-does-case-concerns = ربط الحالة بالشخص الذي تخصه (not: فك الربط)
+staff-help-does-case-close-match = إغلاق ثنائي شخص مرتبط بالحالة إغلاقًا تأديبيًا
+staff-help-does-case-evidence = نشر ملفات الحالة (يُسجَّل فتحها)
+staff-help-does-freeze = جعل غرفة ثنائي للقراءة فقط
+staff-help-does-unfreeze = إتاحة الكتابة مجددًا في غرفة ثنائي مجمّدة
+staff-help-does-suspend = الإخراج من غرف ثنائياته؛ ولا يمكنه التقديم أو الدخول في ثنائي خلال ذلك
+staff-help-does-unsuspend = رفع الإيقاف
+staff-help-does-remove-from-room = إخراج شخص من غرفة يديرها البوت
+staff-help-does-confirm-action = تنفيذ الإجراء الذي طلبته، أو التخلي عنه
+staff-help-does-confirm-coordinator-action = تنفيذ close match أو survey send الذي طلبته، أو التخلي عنه
+staff-help-does-transcript = رسائل غرفة ثنائيك، في ملف
+
+# السطر الأخير من القائمة.
+staff-help-footer = اكتب { $help } <الأمر> لترى كلمات أمر واحد ومثالًا عليه ومن يمكنه تشغيله.
+staff-help-footer-like = اكتب { $help } <الأمر> لترى كلمات أمر واحد ومثالًا عليه ومن يمكنه تشغيله، مثل { $example }.
+
+# `help <الأمر>`: طريقة استخدامه (كما تُكتب)، ثم هذه الأسطر.
+staff-help-does = { $does }.
+staff-help-example = مثال: { $example }
+staff-help-who-may = من يمكنه تشغيله: { $who }.
+# من يمكنه تشغيل أمر، وأين (تُربط بـ staff-help-who-and إن كانوا أكثر من واحد).
+staff-help-who-any-coordinator = أي منسق، في غرفة المنسقين
+staff-help-who-its-coordinators = منسقو البرنامج المعني، في غرفة المنسقين
+staff-help-who-any-moderator = أي مشرف، في غرفة المشرفين
+staff-help-who-moderator = مشرف، في غرفة المشرفين، في حالة لا تخص فريق الإشراف
+staff-help-who-concerned-moderator = مشرف تعنيه الحالة، في غرفة المشرفين
+staff-help-who-contact = جهة التصعيد، في رسالة مباشرة دون البادئة، في حالة قد تخص أحد أعضاء فريق الإشراف
+staff-help-who-pair-member = أحد طرفي الثنائي، بشأن ثنائيه، في رسالة مباشرة
+staff-help-who-and = { $first }؛ { $then }
+
+# `help match`: الأوامر التي تبدأ أسماؤها بهذه الكلمات.
+staff-help-several = الأوامر التي تبدأ بـ«{ $topic }»:
+staff-help-several-one = اكتب { $help } لترى أمرًا واحدًا.
+# `help aprove`: لا يوجد أمر بهذا الاسم؛ `$suggestions` هي الأقرب (تُربط بـ staff-help-or).
+staff-help-unknown = لا أعرف أمرًا للفريق اسمه «{ $asked }». اكتب { $help } لترى أوامر هذه الغرفة.
+staff-help-unknown-suggest = لا أعرف أمرًا للفريق اسمه «{ $asked }». هل تقصد { $suggestions }؟ اكتب { $help } لترى أوامر هذه الغرفة.
+staff-help-or = { $first } أو { $then }

@@ -97,3 +97,121 @@ personal-answer = Please answer 1 (yes, delete my data) or 2 (no, keep it).
 personal-nothing-deleted = All right: nothing was deleted.
 personal-partner-left = An update on your match: the other person has left the programme, so it can't go ahead. This is no reflection on you; we're already looking for another match for you.
 personal-done = Done: your data has been deleted, and you've left every programme. { $kept } Thank you for the time you spent with us; you're welcome back whenever you like.
+
+## The staff commands' help (flows::help::staff): `help` in the coordinators' and the
+## moderators' rooms, to the escalation contact by DM, and `help <command>`.
+
+# The commands themselves, their usage (`approve <application>`) and their examples
+# (`reject A12 We need mentors…`) are typed the same in every language, so they stay in
+# English in the code: `help` finds a command by its usage's words, and the tests send
+# each example through the command registry. Only what is said about them is here.
+# `$prefix` is the room's prefix (`!tandem`); `$help` is `help` as typed there.
+
+# A menu's first line, for each place commands are typed.
+staff-help-desk-coordinators = Coordinators' commands (type them here, after { $prefix }):
+staff-help-desk-moderators = Moderators' commands (type them here, after { $prefix }):
+staff-help-desk-contact = The cases that may concern the moderation team are yours: work them here, by DM, with these commands (no prefix):
+staff-help-desk-participant = Your own pair's commands, by DM:
+
+# The groups' headings, with their colon.
+staff-help-group-screening = Screening:
+staff-help-group-matching = Matching (proposals: P…):
+staff-help-group-matches = Matches (M…):
+staff-help-group-events = Events:
+staff-help-group-surveys = Surveys:
+staff-help-group-figures = Figures and exports:
+staff-help-group-cases = Cases:
+staff-help-group-actions = Moderation actions (each asks you to confirm):
+staff-help-group-own-pair = Your pair:
+
+# What each command does, after its example and a dash: lower case, no full stop
+# (`help <command>` gives it a capital).
+staff-help-does-review-queue = applications waiting for review, oldest first
+staff-help-does-screening-summary = counts per status and role, the oldest waiting, checks expiring within 30 days
+staff-help-does-show-application = an application's card: answers, rules' results, questions, decisions
+staff-help-does-approve = accept: the applicant is told and their screening steps begin
+staff-help-does-reject = refuse: the reason is sent to the applicant
+staff-help-does-ask-applicant = ask the applicant by DM; their answer is posted here
+staff-help-does-waitlist = put on the waiting list; the applicant is reminded now and then
+staff-help-does-note-application = a private note on the application, shown on its card with who and when; never sent to the applicant
+staff-help-does-record-step = record a screening step (by its id or label; several applications at once: step A6, A7 training done): done, scheduled <date> [time] (the person is told), cleared until <date>, failed, pending
+staff-help-does-match-preview = a dry run: every proposal and why, everyone left out and why; nothing is stored
+staff-help-does-match-propose = store the proposals and list them with their numbers
+staff-help-does-match-approve = offer the pair: both are asked by DM to accept or decline
+staff-help-does-match-approve-all = offer every open proposal
+staff-help-does-match-reject = never propose the pair again; the next best options are proposed
+staff-help-does-match-swap = give the proposal's mentee that mentor instead
+staff-help-does-match-rematch = new proposals for one person (past partners left out)
+staff-help-does-match-exclude = never propose two people to each other (include lifts it)
+staff-help-does-match-list = your programmes' matches and how each is doing, the most urgent first (the open ones unless you filter)
+staff-help-does-match-show = one match in full: the two people, its stage and health, check-ins, what to do next
+staff-help-does-find-person = find people in your programmes by (part of) their name or id, with their applications and matches
+staff-help-does-check-ins-due = staff check-ins due this week or overdue, the most overdue first, with who looks after each pair
+staff-help-does-check-in-history = a match's staff check-ins with their notes, who looks after it and when the next is due
+staff-help-does-check-in-log = log a staff contact with a pair (concern: the match is at risk until a contact without one)
+staff-help-does-check-in-assign = hand a pair to another staff member, who is told
+staff-help-does-close-match = end a match early, no fault (disciplinary: no new match is offered)
+staff-help-does-pause-match = no check-ins or reminders for the pair until that date
+staff-help-does-resume-match = end a pause early
+staff-help-does-message-pair = a message to both members by DM, from the coordinators
+staff-help-does-reply-to-question = answer a participant's question (ask the team) by DM
+staff-help-does-programme-report = the programme's figures, with a chart
+staff-help-does-resource-progress = each resource of the programme: who it is for now, who has read it and who has not
+staff-help-does-broadcast = an announcement by DM to everyone in the audience, after a dry run and your confirm; lines starting es: or ar: are its translations
+staff-help-does-assist = enter an application for someone without a chat account (a phone call, a paper form), answering its questions in your DM; they take it over with the code you get (assist code makes a new one)
+staff-help-does-announce-apply = post the programme's Apply card in a community room (an Apply button on Discord); applications from it count as from an announcement in report
+staff-help-does-export = the records as a file, pseudonymous
+staff-help-does-event-create = a group session, announced with RSVP buttons
+staff-help-does-event-list = the upcoming sessions with their answers so far
+staff-help-does-event-show = who is coming to a session
+staff-help-does-event-cancel = cancel a session: everyone who said yes or maybe is told
+staff-help-does-survey-list = each survey with how many were asked and answered
+staff-help-does-survey-send = ask people by DM (never twice while it is open)
+staff-help-does-survey-results = the answers in aggregate, from the anonymity minimum
+staff-help-does-case-list = open cases, most severe and oldest first
+staff-help-does-case-show = the case's card
+staff-help-does-case-claim = take the case
+staff-help-does-case-note = an internal note
+staff-help-does-case-ask = ask the reporter by DM, from the moderation team; the answer comes back here
+staff-help-does-case-resolve = close the case: the reporter is told the outcome
+staff-help-does-case-reopen = open a resolved case again
+staff-help-does-case-log = the case's audit log: every event, who and when
+staff-help-does-case-reveal = name an anonymous reporter: it takes two moderators, and only they are told, by DM
+staff-help-does-case-escalate = hand the case on (one word is a person, who gets a DM)
+staff-help-does-case-concerns = link the case to the person it is about (not: unlink)
+staff-help-does-case-close-match = close a linked person's match as disciplinary
+staff-help-does-case-evidence = post the case's files (the opening is logged)
+staff-help-does-freeze = make a pair room read-only
+staff-help-does-unfreeze = make a frozen pair room writable again
+staff-help-does-suspend = out of their pair rooms; they cannot apply or be matched meanwhile
+staff-help-does-unsuspend = lift a suspension
+staff-help-does-remove-from-room = take someone out of a room the bot manages
+staff-help-does-confirm-action = carry out, or drop, the action you asked for
+staff-help-does-confirm-coordinator-action = carry out, or drop, the close match or survey send you asked for
+staff-help-does-transcript = your pair room's messages, as a file
+
+# The menu's last line.
+staff-help-footer = Type { $help } <command> for one command's words, an example and who may run it.
+staff-help-footer-like = Type { $help } <command> for one command's words, an example and who may run it, like { $example }.
+
+# `help <command>`: its usage (as typed), then these lines.
+staff-help-does = { $does }.
+staff-help-example = Example: { $example }
+staff-help-who-may = Who may run it: { $who }.
+# Who may run a command, and where (joined by staff-help-who-and when several may).
+staff-help-who-any-coordinator = any coordinator, in the coordinators' room
+staff-help-who-its-coordinators = the coordinators of the programme it concerns, in the coordinators' room
+staff-help-who-any-moderator = any moderator, in the moderators' room
+staff-help-who-moderator = a moderator, in the moderators' room, on a case that does not concern the moderation team
+staff-help-who-concerned-moderator = a moderator the case concerns, in the moderators' room
+staff-help-who-contact = the escalation contact, by DM without the prefix, on a case that may concern the moderation team
+staff-help-who-pair-member = a member of the pair, about their own match, by DM
+staff-help-who-and = { $first }; { $then }
+
+# `help match`: the commands whose names begin with the words.
+staff-help-several = Commands that begin with “{ $topic }”:
+staff-help-several-one = Type { $help } for one.
+# `help aprove`: no such command; `$suggestions` are the closest (joined by staff-help-or).
+staff-help-unknown = I know no staff command called “{ $asked }”. Type { $help } for this room's commands.
+staff-help-unknown-suggest = I know no staff command called “{ $asked }”. Did you mean { $suggestions }? Type { $help } for this room's commands.
+staff-help-or = { $first }, or { $then }

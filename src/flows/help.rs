@@ -130,11 +130,10 @@ pub(crate) fn room_help(ctx: &Ctx<'_>, room: &RoomRef, topic: Option<&str>) -> V
     if desks.is_empty() {
         return vec![help_text(ctx, ctx.room_prefix)];
     }
-    let texts = match topic {
+    match topic {
         None => staff::menu(&desks, ctx.room_prefix),
         Some(topic) => staff::one(topic, &desks, ctx.room_prefix),
-    };
-    texts.into_iter().map(Text::plain).collect()
+    }
 }
 
 /// `help` in a DM: everyone's menu, and for the escalation contact the case commands they
@@ -142,11 +141,7 @@ pub(crate) fn room_help(ctx: &Ctx<'_>, room: &RoomRef, topic: Option<&str>) -> V
 pub(crate) fn dm_help(ctx: &Ctx<'_>) -> Vec<Text> {
     let mut texts = vec![help_text(ctx, "")];
     if ctx.moderation.is_escalation_contact(ctx.user) {
-        texts.extend(
-            staff::menu(&[staff::Desk::Contact], "")
-                .into_iter()
-                .map(Text::plain),
-        );
+        texts.extend(staff::menu(&[staff::Desk::Contact], ""));
     }
     texts
 }

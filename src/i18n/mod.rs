@@ -107,6 +107,8 @@ mod tests {
         "src/flows/survey/commands.rs",
         "src/flows/review/queue.rs",
         "src/flows/review/card.rs",
+        "src/flows/help/staff.rs",
+        "src/flows/help/staff/table.rs",
     ];
 
     /// String literals of the code (tests and comments left out) that read as an English
@@ -185,9 +187,11 @@ mod tests {
         // questions, 24 with looking after pairs (`support`, its notices, lapsing checks,
         // check-in alerts), 23 with a troubled pair's buttons, 5 with the coordinators'
         // lists and cards (`roster`, the report and exports, the survey commands, the
-        // review queue and an application's card).
-        // Lower it when a file is migrated.
-        assert!(total <= 5, "{total} English sentences: more than before");
+        // review queue and an application's card), 0 with the staff commands' help
+        // (`help::staff`). It stays 0. The files still outside SAID write no sentence
+        // to a reader, or only words kept in a case's record (a reported message's copy,
+        // evidence added to a case), which is stored as written.
+        assert!(total == 0, "{total} English sentences: more than before");
     }
 
     fn sources(dir: &std::path::Path) -> Vec<(String, String)> {

@@ -593,3 +593,20 @@ both_backends! {
         assert!(out.contains("لا أحد في برامجك يطابق «\u{2068}nobody-here\u{2069}»."), "{out}");
     }
 }
+
+both_backends! {
+    async fn the_escalation_contacts_case_commands_are_listed_in_their_language_as_typed(db: TestDb) {
+        let h = crate::support::Harness::new(&db).await;
+        h.dm_all("lead", "idioma es").await;
+        let out = h.dm_all("lead", "help").await;
+        assert!(out.contains("[dm lead] Los casos que pueden tratarse de alguien del equipo de moderación son tuyos: trabájalos aquí, por mensaje directo, con estos comandos (sin prefijo):\nCasos:\n"), "{out}");
+        // The commands stay as typed; what they do is in Spanish.
+        assert!(out.contains("\n• case claim 4 — asumir el caso\n"), "{out}");
+        assert!(!out.contains("take the case"), "{out}");
+        h.dm_all("lead", "لغة ar").await;
+        let out = h.dm_all("lead", "help").await;
+        assert!(out.contains("\nالحالات:\n"), "{out}");
+        assert!(out.contains("\n• case claim 4 — تولي الحالة\n"), "{out}");
+        assert!(!out.contains("take the case"), "{out}");
+    }
+}

@@ -7,6 +7,10 @@
 //! is listed, is read from the permission matrix (`permissions::allowed`), never written
 //! here. The tests send every example through the registry (`route::route`) and check that
 //! it is read as the command it documents, so the help cannot drift from the grammars.
+//!
+//! Every word of it comes from the catalogue (`help.ftl`, `staff-help-…`) but the commands
+//! themselves, their usage and examples, which are typed the same in every language. A menu
+//! is cut into messages between groups so that each fits in every shipped language.
 
 mod table;
 
@@ -14,6 +18,7 @@ use table::{Group, entry};
 
 use crate::domain::text::{char_len, edit_distance, preview};
 use crate::flows::permissions::{Privileged, Who, allowed};
+use crate::i18n::{Locale, Text};
 
 /// The longest message a help sends: Discord's limit, so that each group stays whole.
 pub(crate) const MAX_HELP_CHARS: usize = 2000;
@@ -33,12 +38,12 @@ pub(crate) enum Desk {
 
 impl Desk {
     /// The menu's first line.
-    fn title(self, prefix: &str) -> String {
+    fn title(self, prefix: &str) -> Text {
         match self {
-            Desk::Coordinators => format!("Coordinators' commands (type them here, after {prefix}):"),
-            Desk::Moderators => format!("Moderators' commands (type them here, after {prefix}):"),
-            Desk::Contact => "The cases that may concern the moderation team are yours: work them here, by DM, with these commands (no prefix):".into(),
-            Desk::Participant => "Your own pair's commands, by DM:".into(),
+            Desk::Coordinators => Text::msg("staff-help-desk-coordinators").arg("prefix", prefix),
+            Desk::Moderators => Text::msg("staff-help-desk-moderators").arg("prefix", prefix),
+            Desk::Contact => Text::msg("staff-help-desk-contact"),
+            Desk::Participant => Text::msg("staff-help-desk-participant"),
         }
     }
 
@@ -66,32 +71,30 @@ pub(crate) fn desks(command: Privileged) -> Vec<Desk> {
 }
 
 /// Who may run `command`, and where, in words.
-fn who_may(command: Privileged) -> String {
+fn who_may(command: Privileged) -> Text {
     let who = allowed(command);
     let has = |w: Who| who.contains(&w);
     desks(command)
         .into_iter()
         .map(|desk| match desk {
             Desk::Coordinators if has(Who::OtherCoordinator) => {
-                "any coordinator, in the coordinators' room".to_string()
+                Text::msg("staff-help-who-any-coordinator")
             }
-            Desk::Coordinators => {
-                "the coordinators of the programme it concerns, in the coordinators' room".into()
-            }
+            Desk::Coordinators => Text::msg("staff-help-who-its-coordinators"),
             Desk::Moderators if has(Who::Moderator) && has(Who::NamedModerator) => {
-                "any moderator, in the moderators' room".into()
+                Text::msg("staff-help-who-any-moderator")
             }
-            Desk::Moderators if has(Who::Moderator) => {
-                "a moderator, in the moderators' room, on a case that does not concern the moderation team".into()
-            }
-            Desk::Moderators => "a moderator the case concerns, in the moderators' room".into(),
-            Desk::Contact => {
-                "the escalation contact, by DM without the prefix, on a case that may concern the moderation team".into()
-            }
-            Desk::Participant => "a member of the pair, about their own match, by DM".into(),
+            Desk::Moderators if has(Who::Moderator) => Text::msg("staff-help-who-moderator"),
+            Desk::Moderators => Text::msg("staff-help-who-concerned-moderator"),
+            Desk::Contact => Text::msg("staff-help-who-contact"),
+            Desk::Participant => Text::msg("staff-help-who-pair-member"),
         })
-        .collect::<Vec<_>>()
-        .join("; ")
+        .reduce(|first, then| {
+            Text::msg("staff-help-who-and")
+                .arg("first", first)
+                .arg("then", then)
+        })
+        .unwrap_or_else(|| Text::plain(""))
 }
 
 /// `command`'s words as typed at `desk`: with the room's prefix, or bare.
@@ -114,13 +117,15 @@ fn desk_for(command: Privileged, here: &[Desk]) -> Desk {
 }
 
 /// One line of a menu: the example and what it does.
-fn line(command: Privileged, desk: Desk, prefix: &str) -> String {
+fn line(command: Privileged, desk: Desk, prefix: &str) -> Text {
     let entry = entry(command);
-    format!(
-        "• {} — {}",
-        written(desk, prefix, entry.example),
-        entry.does
-    )
+    Text::bullet(Text::join(
+        vec![
+            Text::plain(written(desk, prefix, entry.example)),
+            entry.does,
+        ],
+        " — ",
+    ))
 }
 
 /// The commands of `desk`, in the table's order.
@@ -133,14 +138,14 @@ pub(crate) fn commands_at(desk: Desk) -> Vec<Privileged> {
 
 /// The help of `desks` (a room can be both the coordinators' and the moderators'): each
 /// desk's commands by group, one example each, then how to ask about one (in a room).
-/// Split into messages of at most [`MAX_HELP_CHARS`], between groups.
-pub(crate) fn menu(desks: &[Desk], prefix: &str) -> Vec<String> {
-    let mut blocks: Vec<String> = vec![];
+/// Split into messages of at most [`MAX_HELP_CHARS`] in every language, between groups.
+pub(crate) fn menu(desks: &[Desk], prefix: &str) -> Vec<Text> {
+    let mut blocks: Vec<Text> = vec![];
     for &desk in desks {
         let commands = commands_at(desk);
         let mut first = true;
         for group in Group::ALL {
-            let lines: Vec<String> = commands
+            let lines: Vec<Text> = commands
                 .iter()
                 .filter(|c| entry(**c).group == group)
                 .map(|c| line(*c, desk, prefix))
@@ -148,14 +153,14 @@ pub(crate) fn menu(desks: &[Desk], prefix: &str) -> Vec<String> {
             if lines.is_empty() {
                 continue;
             }
-            let mut block = String::new();
+            let mut block = vec![];
             if first {
-                block.push_str(&desk.title(prefix));
-                block.push('\n');
+                block.push(desk.title(prefix));
                 first = false;
             }
-            block.push_str(&format!("{}:\n{}", group.title(), lines.join("\n")));
-            blocks.push(block);
+            block.push(group.title());
+            block.extend(lines);
+            blocks.push(Text::lines(block));
         }
     }
     if let Some(desk) = desks.iter().copied().find(|d| d.prefixed()) {
@@ -170,30 +175,48 @@ pub(crate) fn menu(desks: &[Desk], prefix: &str) -> Vec<String> {
             .find(|c| **c == sample)
             .or(commands.first())
             .map(|c| name(entry(*c).usage, 0));
-        blocks.push(format!(
-            "Type {} for one command's words, an example and who may run it{}.",
-            written(desk, prefix, "help <command>"),
-            named
-                .map(|n| format!(", like {}", written(desk, prefix, &format!("help {n}"))))
-                .unwrap_or_default()
-        ));
+        let help = written(desk, prefix, "help");
+        blocks.push(match named {
+            Some(n) => Text::msg("staff-help-footer-like")
+                .arg("help", help)
+                .arg("example", written(desk, prefix, &format!("help {n}"))),
+            None => Text::msg("staff-help-footer").arg("help", help),
+        });
     }
     pack(blocks)
 }
 
-/// `blocks` joined into as few messages as fit in [`MAX_HELP_CHARS`] each.
-fn pack(blocks: Vec<String>) -> Vec<String> {
-    let mut messages: Vec<String> = vec![];
+/// `blocks` joined, one per line, into as few messages as fit in [`MAX_HELP_CHARS`] each
+/// in every shipped language: a message is cut where the longest rendering needs it, so
+/// that the same messages fit whoever reads them.
+fn pack(blocks: Vec<Text>) -> Vec<Text> {
+    let length = |text: &Text| -> Vec<usize> {
+        Locale::all()
+            .map(|locale| char_len(&text.render(locale)))
+            .collect()
+    };
+    let mut messages: Vec<(Vec<Text>, Vec<usize>)> = vec![];
     for block in blocks {
+        let lengths = length(&block);
         match messages.last_mut() {
-            Some(last) if char_len(last) + 1 + char_len(&block) <= MAX_HELP_CHARS => {
-                last.push('\n');
-                last.push_str(&block);
+            Some((parts, sizes))
+                if sizes
+                    .iter()
+                    .zip(&lengths)
+                    .all(|(size, more)| size + 1 + more <= MAX_HELP_CHARS) =>
+            {
+                for (size, more) in sizes.iter_mut().zip(&lengths) {
+                    *size += 1 + more;
+                }
+                parts.push(block);
             }
-            _ => messages.push(block),
+            _ => messages.push((vec![block], lengths)),
         }
     }
     messages
+        .into_iter()
+        .map(|(parts, _)| Text::lines(parts))
+        .collect()
 }
 
 /// The command names in a usage: its leading words, before the first `<…>`, `[…]` or
@@ -305,7 +328,7 @@ fn find(topic: &str, desks_here: &[Desk]) -> Found {
 /// `help <topic>` at `desks`: one command's words, example, what it does and who may run
 /// it; the commands that begin with the words; or the closest names. Nothing left of the
 /// topic (`help ?`) is the whole menu.
-pub(crate) fn one(topic: &str, desks: &[Desk], prefix: &str) -> Vec<String> {
+pub(crate) fn one(topic: &str, desks: &[Desk], prefix: &str) -> Vec<Text> {
     let topic = topic_words(topic, prefix);
     if topic.is_empty() {
         return menu(desks, prefix);
@@ -313,7 +336,7 @@ pub(crate) fn one(topic: &str, desks: &[Desk], prefix: &str) -> Vec<String> {
     vec![about(&topic, desks, prefix)]
 }
 
-fn about(topic: &str, desks: &[Desk], prefix: &str) -> String {
+fn about(topic: &str, desks: &[Desk], prefix: &str) -> Text {
     let here = desks.first().copied().unwrap_or(Desk::Participant);
     match find(topic, desks) {
         Found::One(command) => {
@@ -325,44 +348,50 @@ fn about(topic: &str, desks: &[Desk], prefix: &str) -> String {
                 .map(|u| written(desk, prefix, u))
                 .collect::<Vec<_>>()
                 .join(" · ");
-            format!(
-                "{usage}\n{}.\nExample: {}\nWho may run it: {}.",
-                capitalised(entry.does),
-                written(desk, prefix, entry.example),
-                who_may(command)
-            )
+            Text::lines(vec![
+                Text::plain(usage),
+                Text::msg("staff-help-does").arg("does", capitalised(&entry.does)),
+                Text::msg("staff-help-example")
+                    .arg("example", written(desk, prefix, entry.example)),
+                Text::msg("staff-help-who-may").arg("who", who_may(command)),
+            ])
         }
-        Found::Several(commands) => format!(
-            "Commands that begin with “{topic}”:\n{}\n{}",
-            commands
-                .iter()
-                .map(|c| line(*c, desk_for(*c, desks), prefix))
-                .collect::<Vec<_>>()
-                .join("\n"),
-            format_args!(
-                "Type {} for one.",
+        Found::Several(commands) => {
+            let mut lines = vec![Text::msg("staff-help-several").arg("topic", topic)];
+            lines.extend(
+                commands
+                    .iter()
+                    .map(|c| line(*c, desk_for(*c, desks), prefix)),
+            );
+            lines.push(Text::msg("staff-help-several-one").arg(
+                "help",
                 written(
                     here,
                     prefix,
-                    &format!("help {}", name(entry(commands[0]).usage, 0))
-                )
-            )
-        ),
+                    &format!("help {}", name(entry(commands[0]).usage, 0)),
+                ),
+            ));
+            Text::lines(lines)
+        }
         Found::Nothing(suggestions) => {
             let asked = preview(topic, 40);
             let list = written(here, prefix, "help");
-            match suggestions.as_slice() {
-                [] => format!(
-                    "I know no staff command called “{asked}”. Type {list} for this room's commands."
-                ),
-                _ => format!(
-                    "I know no staff command called “{asked}”. Did you mean {}? Type {list} for this room's commands.",
-                    suggestions
-                        .iter()
-                        .map(|s| written(here, prefix, &format!("help {s}")))
-                        .collect::<Vec<_>>()
-                        .join(", or ")
-                ),
+            let offered = suggestions
+                .iter()
+                .map(|s| Text::plain(written(here, prefix, &format!("help {s}"))))
+                .reduce(|first, then| {
+                    Text::msg("staff-help-or")
+                        .arg("first", first)
+                        .arg("then", then)
+                });
+            match offered {
+                None => Text::msg("staff-help-unknown")
+                    .arg("asked", asked)
+                    .arg("help", list),
+                Some(offered) => Text::msg("staff-help-unknown-suggest")
+                    .arg("asked", asked)
+                    .arg("suggestions", offered)
+                    .arg("help", list),
             }
         }
     }
@@ -386,12 +415,20 @@ fn topic_words(topic: &str, prefix: &str) -> String {
         .join(" ")
 }
 
-fn capitalised(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
+/// `text` with a capital letter, as it begins a sentence, in each shipped language.
+fn capitalised(text: &Text) -> Text {
+    let capital = |locale: Locale| {
+        let words = text.render(locale);
+        let mut chars = words.chars();
+        match chars.next() {
+            Some(first) => first.to_uppercase().chain(chars).collect(),
+            None => String::new(),
+        }
+    };
+    let translations: Vec<(String, String)> = Locale::all()
+        .map(|locale| (locale.tag().to_string(), capital(locale)))
+        .collect();
+    Text::given(&capital(Locale::EN), &translations)
 }
 
 #[cfg(test)]

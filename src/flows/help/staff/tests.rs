@@ -4,8 +4,24 @@ use crate::flows::decide::handle;
 use crate::flows::events::EventCommand;
 use crate::flows::route::{Dm, Room, Route, route};
 use crate::flows::testing::{Scene, dms, posted, room, user};
+use crate::i18n::Locale;
 
 const PREFIX: &str = "!tandem";
+
+/// What an English reader reads of `texts`.
+fn read(texts: Vec<Text>) -> Vec<String> {
+    texts.iter().map(Text::english).collect()
+}
+
+/// The help of `desks`, as an English reader reads it.
+fn menu(desks: &[Desk], prefix: &str) -> Vec<String> {
+    read(super::menu(desks, prefix))
+}
+
+/// `help <topic>`, as an English reader reads it.
+fn one(topic: &str, desks: &[Desk], prefix: &str) -> Vec<String> {
+    read(super::one(topic, desks, prefix))
+}
 
 /// Carol (a coordinator), max (a moderator), lead (the escalation contact), amina (a
 /// participant): `who` typing, with the moderators' room configured.
@@ -40,7 +56,7 @@ fn routed(desk: Desk, text: &str) -> Route {
 fn every_privileged_command_has_its_words_an_example_and_a_place() {
     for command in Privileged::ALL {
         let entry = entry(command);
-        assert!(!entry.does.is_empty(), "{command:?}");
+        assert!(!entry.does.english().is_empty(), "{command:?}");
         assert!(!desks(command).is_empty(), "{command:?}");
         let names = names(entry.usage);
         assert!(names.iter().all(|n| !n.is_empty()), "{command:?}");
@@ -350,4 +366,104 @@ fn the_escalation_contacts_help_by_dm_lists_the_cases_they_work_there() {
     let participant = help("amina");
     assert_eq!(participant.len(), 1);
     assert!(!participant[0].contains("case claim"));
+}
+
+#[test]
+fn a_help_fits_in_chat_messages_in_every_language_broken_only_between_groups() {
+    let spanish = Locale::from_tag("es").unwrap();
+    let arabic = Locale::from_tag("ar").unwrap();
+    for desks in [
+        vec![Desk::Coordinators],
+        vec![Desk::Moderators],
+        vec![Desk::Coordinators, Desk::Moderators],
+        vec![Desk::Contact],
+    ] {
+        let messages = super::menu(&desks, PREFIX);
+        for locale in Locale::all() {
+            for message in messages.iter().map(|m| m.render(locale)) {
+                assert!(
+                    char_len(&message) <= MAX_HELP_CHARS,
+                    "{desks:?} in {}: {} characters",
+                    locale.tag(),
+                    char_len(&message)
+                );
+                let first = message.lines().next().unwrap_or_default();
+                assert!(!first.starts_with("• "), "a group was cut:\n{message}");
+            }
+        }
+    }
+    let coordinators = super::menu(&[Desk::Coordinators], PREFIX);
+    assert!(coordinators.len() > 1, "too long for one message");
+    let es = coordinators[0].render(spanish);
+    assert!(
+        es.starts_with(
+            "Comandos de coordinación (escríbelos aquí, después de !tandem):\nSelección:\n• !tandem queue — las solicitudes que esperan revisión"
+        ),
+        "{es}"
+    );
+    let ar = coordinators[0].render(arabic);
+    assert!(ar.starts_with("أوامر المنسقين (اكتبها هنا بعد "), "{ar}");
+    assert!(
+        ar.contains("\nالفحص:\n• !tandem queue — الطلبات التي تنتظر المراجعة"),
+        "{ar}"
+    );
+    let last = coordinators.last().unwrap().render(spanish);
+    assert!(
+        last.ends_with("Escribe !tandem help <comando> para ver las palabras de un comando, un ejemplo y quién puede usarlo, como !tandem help approve."),
+        "{last}"
+    );
+}
+
+#[test]
+fn help_about_one_command_reads_in_spanish_and_arabic_with_the_command_as_typed() {
+    let spanish = Locale::from_tag("es").unwrap();
+    let arabic = Locale::from_tag("ar").unwrap();
+    let about = |topic: &str, locale: Locale| {
+        super::one(topic, &[Desk::Coordinators], PREFIX)
+            .iter()
+            .map(|t| t.render(locale))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    assert_eq!(
+        about("approve", spanish),
+        "!tandem approve <application>\nAceptar: se avisa a la persona y empiezan sus pasos de selección.\nEjemplo: !tandem approve A12\nQuién puede usarlo: la coordinación del programa al que se refiere, en la sala de coordinación."
+    );
+    let ar = about("approve", arabic);
+    assert!(
+        ar.starts_with("!tandem approve <application>\n\u{2068}القبول: يُخبَر مقدم الطلب"),
+        "{ar}"
+    );
+    assert!(
+        ar.contains("\nمثال: \u{2068}!tandem approve A12\u{2069}\n"),
+        "{ar}"
+    );
+    let show = super::one("case show", &[Desk::Moderators], PREFIX)[0].render(arabic);
+    assert!(
+        show.contains("؛"),
+        "two places, joined as Arabic writes it: {show}"
+    );
+    assert_eq!(
+        about("aprove", spanish),
+        "No conozco ningún comando del equipo llamado «aprove». ¿Querías decir !tandem help approve? Escribe !tandem help para ver los comandos de esta sala."
+    );
+    let several = about("match", spanish);
+    assert!(
+        several
+            .starts_with("Comandos que empiezan por «match»:\n• !tandem match preview — un ensayo"),
+        "{several}"
+    );
+    assert!(
+        several.ends_with("Escribe !tandem help match preview para ver uno."),
+        "{several}"
+    );
+    let contact = super::menu(&[Desk::Contact], "")
+        .iter()
+        .map(|t| t.render(arabic))
+        .collect::<Vec<_>>()
+        .join("\n");
+    assert!(
+        contact.contains("\n• case claim 4 — تولي الحالة"),
+        "{contact}"
+    );
 }
