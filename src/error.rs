@@ -26,12 +26,11 @@ impl Error {
 
     /// The text to show the person: the message itself, or an apology with a reference that
     /// also appears in the log.
-    pub fn user_facing(&self, reference: &Reference) -> String {
+    pub fn user_facing(&self, reference: &Reference) -> crate::i18n::Text {
         match self {
-            Error::User(m) => m.clone(),
-            Error::Internal(_) => format!(
-                "Sorry, something went wrong on my side and nothing was changed. Please try again in a moment. (Reference: {reference})"
-            ),
+            Error::User(m) => crate::i18n::Text::plain(m.as_str()),
+            Error::Internal(_) => crate::i18n::Text::msg("notice-internal-error")
+                .arg("reference", reference.0.as_str()),
         }
     }
 }

@@ -1,5 +1,6 @@
 # ما ينشره Tandem في غرفة الثنائي، والشهادة.
 
+pair-room-topic = { $programme }: { $mentee } (متدرب) و{ $mentor } (مرشد)
 pair-welcome-to =
     أهلًا بكما، { $mentee } و{ $mentor }! هذه غرفتكما الخاصة في { $programme }: لا يوجد هنا سواكما والبوت.
     من هو من: { $mentor } هو المرشد، و{ $mentee } هو المتدرب.

@@ -1,6 +1,7 @@
 # What Tandem posts in a pair room (the kickoff, milestones, the planned end) and the
 # certificate. A pair room is written to in its pair's language when they share one.
 
+pair-room-topic = { $programme }: { $mentee } (mentee) and { $mentor } (mentor)
 pair-welcome-to =
     Welcome, { $mentee } and { $mentor }! This is your private room for { $programme }: only the two of you and the bot are here.
     Who is who: { $mentor } is the mentor, { $mentee } is the mentee.

@@ -1,5 +1,6 @@
 # Lo que Tandem publica en la sala de una pareja y el certificado.
 
+pair-room-topic = { $programme }: { $mentee } (persona mentorada) y { $mentor } (persona mentora)
 pair-welcome-to =
     ¡Bienvenidos, { $mentee } y { $mentor }! Esta es su sala privada de { $programme }: aquí solo están ustedes dos y el bot.
     Quién es quién: { $mentor } es la persona mentora, { $mentee } la persona mentorada.

@@ -6,6 +6,7 @@
 //! A new follow-up of a step goes in `commit_and_perform`, after the commit.
 
 use super::*;
+use crate::i18n::Text;
 
 impl App {
     /// Records a decided step (its writes, its acts in the outbox, and the platform event
@@ -260,9 +261,9 @@ impl App {
                 }
                 recent.insert(to.clone(), now);
             }
-            let text = format!(
-                "I could not send a direct message to {to}: {why}. They may have left the server or closed their DMs; please reach them another way."
-            );
+            let text = Text::msg("notice-unreachable")
+                .arg("who", to.to_string())
+                .arg("why", why.to_string());
             // Their programmes' coordinators (the deployment's for someone in none).
             let mut programmes: Vec<String> = self
                 .store
@@ -289,7 +290,11 @@ impl App {
             rooms.sort();
             rooms.dedup();
             if rooms.is_empty() {
-                warn!("no coordinators' room on {} to tell: {text}", to.platform);
+                warn!(
+                    "no coordinators' room on {} to tell: {}",
+                    to.platform,
+                    text.english()
+                );
             }
             for room in rooms {
                 self.alert_in(room, "unreachable", text.clone()).await?;
@@ -304,24 +309,27 @@ impl App {
         &self,
         (programme, platform): (Option<&str>, Platform),
         what: &str,
-        text: String,
+        text: Text,
     ) -> Result<()> {
         let Some(room) = self.coordinators_room(programme, platform).cloned() else {
-            warn!("no coordinators' room on {platform} to tell: {text}");
+            warn!(
+                "no coordinators' room on {platform} to tell: {}",
+                text.english()
+            );
             return Ok(());
         };
         self.alert_in(room, what, text).await
     }
 
     /// Posts `text` in staff room `room`, as an alert.
-    async fn alert_in(&self, room: RoomRef, what: &str, text: String) -> Result<()> {
+    async fn alert_in(&self, room: RoomRef, what: &str, text: Text) -> Result<()> {
         // Through the outbox: delivered by a process serving that platform, retried.
         let failures = self
             .try_perform(
                 &self.fresh_base(what),
                 vec![Effect::PostInRoom {
                     room,
-                    message: OutMessage::text(text).alert(),
+                    message: OutMessage::said(text).alert(),
                 }],
             )
             .await?;
@@ -352,11 +360,9 @@ impl App {
                 continue;
             }
             let trying = match f.retry_at {
-                Some(_) => format!(
-                    " I'll keep trying until {} UTC, and create it as soon as the cause is fixed.",
-                    f.give_up_at.format("%Y-%m-%d %H:%M")
-                ),
-                None => " I have stopped trying.".to_string(),
+                Some(_) => Text::msg("notice-pair-room-trying")
+                    .arg("until", f.give_up_at.format("%Y-%m-%d %H:%M").to_string()),
+                None => Text::msg("notice-pair-room-stopped"),
             };
             let Some(platform) = members.first().map(|m| m.platform) else {
                 continue;
@@ -365,14 +371,13 @@ impl App {
             let has_room = known.as_ref().is_some_and(|m| m.room.is_some());
             let programme = known.as_ref().map(|m| m.programme.as_str());
             let text = if has_room {
-                format!(
-                    "The pair room for match M{match_id} was created, but setting it up failed: {error}. Please check the room and welcome the pair there.{trying}"
-                )
+                Text::msg("notice-pair-room-setup-failed")
             } else {
-                format!(
-                    "I could not create the pair room for match M{match_id}: {error}. The match is recorded without a room for now.{trying}"
-                )
-            };
+                Text::msg("notice-pair-room-failed")
+            }
+            .arg("m", *match_id)
+            .arg("error", error.to_string());
+            let text = Text::join(vec![text, trying], " ");
             self.tell_coordinators((programme, platform), "pair-room-failed", text)
                 .await?;
         }

@@ -133,9 +133,16 @@ impl Languages {
                 return self.default;
             }
         };
+        self.shared(&members).await
+    }
+
+    /// The language `people` all chose, or the deployment's when they differ (a pair room
+    /// before it exists: its topic).
+    pub async fn shared(&self, people: &[UserRef]) -> Locale {
+        self.fresh().await;
         // What each chose, not what a platform guessed: a guess is one process's, and lost
         // on restart, and the room's language should not change from one post to the next.
-        let mut languages = members
+        let mut languages = people
             .iter()
             .map(|m| self.chosen(m).unwrap_or(self.default));
         match languages.next() {

@@ -302,13 +302,13 @@ impl App {
         &self,
         inbound: &Inbound,
         placement: &Placement,
-        text: String,
+        text: crate::i18n::Text,
         key: IdempotencyKey,
         about: &str,
     ) {
         let message = OutMessage {
             placed: Some(placement.clone()),
-            ..OutMessage::text(text)
+            ..OutMessage::said(text)
         };
         let send = async {
             match &inbound.place {
@@ -379,16 +379,11 @@ impl App {
         }
         let text = match verdict {
             limits::Verdict::TooFast if self.limiter.tell_once(who, now) => {
-                "You're sending messages faster than I can keep up with. Please wait a minute and send your last message again.".to_string()
+                crate::i18n::Text::msg("notice-too-fast")
             }
-            limits::Verdict::TooOften { max } => format!(
-                "I can send this at most {} an hour; please try again later.",
-                match max {
-                    1 => "once".to_string(),
-                    2 => "twice".to_string(),
-                    n => format!("{n} times"),
-                }
-            ),
+            limits::Verdict::TooOften { max } => {
+                crate::i18n::Text::msg("notice-too-often").arg("max", i64::from(max))
+            }
             _ => return true,
         };
         self.answer_directly(

@@ -44,6 +44,7 @@ pub const FILES: &[&str] = &[
     "matching.ftl",
     "roster.ftl",
     "support.ftl",
+    "notices.ftl",
 ];
 
 type Bundle = FluentBundle<FluentResource>;

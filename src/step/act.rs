@@ -36,7 +36,9 @@ pub enum Act {
     CreatePairRoom {
         match_id: i64,
         name: String,
-        topic: String,
+        /// Said in the pair's language; a plain string in acts stored before it was.
+        #[serde(deserialize_with = "crate::i18n::read_stored")]
+        topic: crate::i18n::Text,
         members: Vec<UserRef>,
         kickoff: OutMessage,
         group_of: Option<i64>,
@@ -604,6 +606,28 @@ mod tests {
                 programme: "p".into()
             })
             .is_none()
+        );
+    }
+
+    #[test]
+    fn a_pair_room_stored_with_an_english_topic_is_still_made_with_it() {
+        let act = Act::CreatePairRoom {
+            match_id: 1,
+            name: "Amina & Grace".into(),
+            topic: crate::i18n::Text::msg("pair-room-topic"),
+            members: vec![],
+            kickoff: OutMessage::text("Welcome"),
+            group_of: None,
+        };
+        // As an act was stored before its topic was said: a plain string.
+        let mut old = serde_json::to_value(&act).unwrap();
+        old["topic"] = "Pathways: Amina (mentee) and Grace (mentor)".into();
+        let Ok(Act::CreatePairRoom { topic, .. }) = serde_json::from_value::<Act>(old) else {
+            panic!("an act stored before its topic was said is read");
+        };
+        assert_eq!(
+            topic,
+            crate::i18n::Text::plain("Pathways: Amina (mentee) and Grace (mentor)")
         );
     }
 

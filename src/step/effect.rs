@@ -200,7 +200,7 @@ pub enum Effect {
     CreatePairRoom {
         match_id: i64,
         name: String,
-        topic: String,
+        topic: crate::i18n::Text,
         members: Vec<UserRef>,
         kickoff: OutMessage,
         /// In group mode, the mentor's application: the group shares one room, so a room

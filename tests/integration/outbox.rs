@@ -79,7 +79,7 @@ both_backends! {
         assert!(later(&h, Duration::minutes(10)).await.is_empty());
         let out = later(&h, Duration::minutes(21)).await;
         assert!(out.contains("[room room-1]"), "the kickoff: {out}");
-        assert!(out.contains("[room coordinators] All 1 pair room(s) that waited for console's pace are made now."), "{out}");
+        assert!(out.contains("[room coordinators] The pair room that waited for console's pace is made now."), "{out}");
         assert_eq!(h.rec.created_rooms().len(), 1);
     }
     async fn acts_a_crashed_process_left_are_delivered_once_under_the_same_key(db: TestDb) {
@@ -219,6 +219,14 @@ both_backends! {
         h.rec.panic_when_fetching("cdn/bad");
         let out = h.dm_files("amina", "", &[("shot.png", "cdn/bad", Some(10))]).await;
         assert!(out.contains("[dm amina] Sorry, something went wrong on my side and nothing was changed. Please try again in a moment. (Reference: E"), "{out}");
+        // Someone who reads Spanish gets the apology in Spanish, with the same reference.
+        h.dm_all("bea", "idioma es").await;
+        for line in ["report", "1", "Tom", "no", "Me insulta por mensajes a las 2 de la mañana."] {
+            h.dm_all("bea", line).await;
+        }
+        h.rec.panic_when_fetching("cdn/bad");
+        let out = h.dm_files("bea", "", &[("shot.png", "cdn/bad", Some(10))]).await;
+        assert!(out.contains("[dm bea] Lo siento, algo falló por mi parte y no se cambió nada. Vuelve a intentarlo en un momento. (Referencia: E"), "{out}");
         // The process and every conversation carry on, hers included.
         let out = h.dm_all("bea", "hello").await;
         assert!(out.contains("[dm bea]"), "{out}");

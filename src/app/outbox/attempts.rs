@@ -152,7 +152,7 @@ impl App {
                             self.tell_coordinators(
                                 (programme.as_deref(), m.platform),
                                 "pair-room-made",
-                                format!("The pair room for match M{match_id} is created now, and the pair welcomed in it."),
+                                crate::i18n::Text::msg("notice-pair-room-made").arg("m", *match_id),
                             )
                             .await,
                         );

@@ -130,9 +130,11 @@ impl App {
                 kickoff,
                 group_of,
             } => {
+                // The pair's language when both chose the same (as their room is written
+                // in once it exists: `Languages::of_room`).
                 let spec = PrivateRoomSpec {
                     name: name.clone(),
-                    topic: topic.clone(),
+                    topic: topic.render(self.languages.shared(members).await),
                     members: members.clone(),
                     home: None,
                 };

@@ -16,6 +16,7 @@ use crate::chat::OutMessage;
 use crate::domain::{RoomRef, UserRef};
 use crate::flows::Effect;
 use crate::flows::acts::Act;
+use crate::i18n::Text;
 use crate::ports::{IdempotencyKey, PortError};
 use crate::storage::OutboxRow;
 
@@ -87,20 +88,19 @@ impl App {
                 // A programme's coordinators' room failing is told to the deployment's,
                 // if it has one of its own; else to the moderators.
                 let (to, which) = if self.rooms.is_moderators(room) {
-                    (coordinators, "moderators'")
+                    (coordinators, "moderators")
                 } else {
                     let deployment = self.coordinators_room(None, platform).cloned();
                     match deployment.filter(|d| d != room) {
-                        Some(d) => (Some(d), "coordinators'"),
-                        None => (moderators, "coordinators'"),
+                        Some(d) => (Some(d), "coordinators"),
+                        None => (moderators, "coordinators"),
                     }
                 };
                 (
                     to,
-                    format!(
-                        "A message for the {which} room could not be posted there, even after retrying: {}. Please check that the bot can still post in that room; the message itself is in the bot's log only as its kind.",
-                        f.error
-                    ),
+                    Text::msg("notice-staff-post-failed")
+                        .arg("room", which)
+                        .arg("error", f.error.to_string()),
                 )
             }
             Act::ArchivePairRoom { .. }
@@ -109,12 +109,11 @@ impl App {
             | Act::RemoveFromRoom { .. }
             | Act::PostInRoom { .. } => (
                 coordinators,
-                format!(
-                    "{} ({}) failed for good, even after retrying: {}. Please see to it by hand.",
-                    capitalise(f.act.kind()),
-                    f.act.subject(),
-                    f.error
-                ),
+                // The act's kind and subject are the log's words (`create a pair room`).
+                Text::msg("notice-given-up")
+                    .arg("act", capitalise(f.act.kind()))
+                    .arg("subject", f.act.subject())
+                    .arg("error", f.error.to_string()),
             ),
             _ => return Ok(()),
         };
@@ -125,7 +124,7 @@ impl App {
             &self.fresh_base("given-up"),
             vec![Effect::PostInRoom {
                 room,
-                message: OutMessage::text(text).alert(),
+                message: OutMessage::said(text).alert(),
             }],
         )
         .await?;

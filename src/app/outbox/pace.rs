@@ -11,6 +11,7 @@ use chrono::{DateTime, Duration, Utc};
 use crate::app::App;
 use crate::domain::Platform;
 use crate::flows::acts::Act;
+use crate::i18n::Text;
 use crate::storage::OutboxRow;
 
 /// How often, at most, the coordinators hear how a paced batch goes.
@@ -58,9 +59,9 @@ impl App {
                 let made = std::mem::take(&mut paced.made);
                 let told = paced.told_at.take().is_some();
                 told.then(|| {
-                    format!(
-                        "All {made} pair room(s) that waited for {platform}'s pace are made now."
-                    )
+                    Text::msg("notice-paced-done")
+                        .arg("count", made)
+                        .arg("platform", platform.to_string())
                 })
             } else if due && until.is_some_and(|at| at - now >= Duration::minutes(1)) {
                 paced.told_at = Some(now);
@@ -70,11 +71,12 @@ impl App {
                     .map(|(at, _)| *at)
                     .max()
                     .unwrap_or(now);
-                Some(format!(
-                    "Making pair rooms at the pace {platform} allows (it limits how fast one account creates rooms): {} wait, the last due about {} UTC. Nothing to do; each pair is welcomed in their room as it is made, and I'll say when all are.",
-                    paced.waiting.len(),
-                    last.format("%H:%M")
-                ))
+                Some(
+                    Text::msg("notice-paced")
+                        .arg("platform", platform.to_string())
+                        .arg("count", paced.waiting.len())
+                        .arg("last", last.format("%H:%M").to_string()),
+                )
             } else {
                 None
             }

@@ -175,11 +175,9 @@ impl App {
             self.tell_coordinators(
                 (Some(&m.programme), m.mentee.platform),
                 "certificate",
-                format!(
-                    "I couldn't draw a certificate for {} (match M{}): no installed font has every letter of the name. Please send one by hand, or add a font that covers it to [graphics] fonts.",
-                    undrawn.join(" and "),
-                    m.id
-                ),
+                crate::i18n::Text::msg("notice-certificate-undrawn")
+                    .arg("names", undrawn.join(", "))
+                    .arg("m", m.id),
             )
             .await?;
         }

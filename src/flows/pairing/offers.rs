@@ -151,12 +151,13 @@ pub fn on_accept(ctx: &Ctx<'_>, m: &MatchRecord, other_accepted: bool) -> Vec<Ef
     effects.push(Effect::CreatePairRoom {
         match_id: m.id,
         name: format!("{} & {}", m.mentee_name, m.mentor_name),
-        topic: format!(
-            "{}: {} (mentee) and {} (mentor)",
-            programme.map(|p| p.name.as_str()).unwrap_or(&m.programme),
-            m.mentee_name,
-            m.mentor_name
-        ),
+        topic: Text::msg("pair-room-topic")
+            .arg(
+                "programme",
+                programme.map_or(Text::plain(m.programme.as_str()), |p| p.said_name()),
+            )
+            .arg("mentee", m.mentee_name.as_str())
+            .arg("mentor", m.mentor_name.as_str()),
         members: vec![m.mentee.clone(), m.mentor.clone()],
         // Said in the pair's language when they share one (`app::languages`).
         kickoff: OutMessage::said(Text::lines(
