@@ -133,13 +133,18 @@ impl Languages {
                 return self.default;
             }
         };
-        self.shared(&members).await
+        self.chosen_by_all(&members)
     }
 
     /// The language `people` all chose, or the deployment's when they differ (a pair room
     /// before it exists: its topic).
     pub async fn shared(&self, people: &[UserRef]) -> Locale {
         self.fresh().await;
+        self.chosen_by_all(people)
+    }
+
+    /// [`Languages::shared`] on the copy as it is (read fresh by the caller).
+    fn chosen_by_all(&self, people: &[UserRef]) -> Locale {
         // What each chose, not what a platform guessed: a guess is one process's, and lost
         // on restart, and the room's language should not change from one post to the next.
         let mut languages = people
