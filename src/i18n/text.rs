@@ -34,6 +34,8 @@ pub enum Text {
     Join { parts: Vec<Text>, sep: String },
     /// A text in lower case (a name said inside a sentence: "as a mentee").
     Lower(Box<Text>),
+    /// A text with a capital first letter (a phrase that begins a sentence).
+    Capital(Box<Text>),
     /// A quantity, its digits grouped as the reader's language groups them (`2,000`,
     /// `12.345`). Numbers that are names (`A12`, a year) are plain arguments.
     Number(i64),
@@ -190,6 +192,11 @@ impl Text {
         Text::Lower(Box::new(text))
     }
 
+    /// `text` with a capital first letter, in whatever language it is said.
+    pub fn capital(text: Text) -> Text {
+        Text::Capital(Box::new(text))
+    }
+
     /// `• text`: a line of a list.
     pub fn bullet(text: Text) -> Text {
         Text::join(vec![Text::plain("• "), text], "")
@@ -240,6 +247,14 @@ impl Text {
                 }
             }
             Text::Lower(text) => out.push_str(&text.render(locale).to_lowercase()),
+            Text::Capital(text) => {
+                let words = text.render(locale);
+                let mut chars = words.chars();
+                if let Some(first) = chars.next() {
+                    out.extend(first.to_uppercase());
+                    out.push_str(chars.as_str());
+                }
+            }
             Text::Number(n) => out.push_str(&locale.number(*n)),
         }
     }
@@ -269,7 +284,7 @@ impl Text {
                 }
             }
             Text::Join { parts, .. } => parts.iter().for_each(|p| p.collect_ids(ids)),
-            Text::Lower(text) => text.collect_ids(ids),
+            Text::Lower(text) | Text::Capital(text) => text.collect_ids(ids),
             Text::Plain(_) | Text::Given(_) | Text::Number(_) => {}
         }
     }
@@ -293,6 +308,15 @@ mod tests {
         assert_eq!(t.english(), "What are your goals?");
         let ar = Locale::from_tag("ar").unwrap();
         assert_eq!(t.render(ar), "What are your goals?");
+    }
+
+    #[test]
+    fn a_capitalised_text_begins_with_a_capital_in_each_language_and_keeps_its_ids() {
+        let t = Text::capital(Text::msg("coordinators-can-close"));
+        assert_eq!(t.english(), "Close a match");
+        assert_eq!(t.render(es()), "Cerrar un emparejamiento");
+        assert_eq!(t.ids(), vec!["coordinators-can-close"]);
+        assert_eq!(Text::capital(Text::plain("")).english(), "");
     }
 
     #[test]

@@ -350,7 +350,7 @@ fn about(topic: &str, desks: &[Desk], prefix: &str) -> Text {
                 .join(" · ");
             Text::lines(vec![
                 Text::plain(usage),
-                Text::msg("staff-help-does").arg("does", capitalised(&entry.does)),
+                Text::msg("staff-help-does").arg("does", Text::capital(entry.does)),
                 Text::msg("staff-help-example")
                     .arg("example", written(desk, prefix, entry.example)),
                 Text::msg("staff-help-who-may").arg("who", who_may(command)),
@@ -413,22 +413,6 @@ fn topic_words(topic: &str, prefix: &str) -> String {
         .map(str::to_lowercase)
         .collect::<Vec<_>>()
         .join(" ")
-}
-
-/// `text` with a capital letter, as it begins a sentence, in each shipped language.
-fn capitalised(text: &Text) -> Text {
-    let capital = |locale: Locale| {
-        let words = text.render(locale);
-        let mut chars = words.chars();
-        match chars.next() {
-            Some(first) => first.to_uppercase().chain(chars).collect(),
-            None => String::new(),
-        }
-    };
-    let translations: Vec<(String, String)> = Locale::all()
-        .map(|locale| (locale.tag().to_string(), capital(locale)))
-        .collect();
-    Text::given(&capital(Locale::EN), &translations)
 }
 
 #[cfg(test)]
