@@ -376,18 +376,16 @@ impl OutMessage {
     /// Its card actions (buttons), each labelled from the catalogue (in English now): the
     /// reader's own commands, offered in a DM too.
     pub fn with_actions(self, actions: Vec<(Text, String)>) -> Self {
-        self.with_card_actions(
+        let mut message = self.with_said_actions(
             actions
                 .into_iter()
-                .map(|(label, command)| {
-                    let action = CardAction {
-                        in_dm: true,
-                        ..CardAction::new("", command)
-                    };
-                    (action, label)
-                })
+                .map(|(label, command)| SaidAction::new(label, command))
                 .collect(),
-        )
+        );
+        for action in &mut message.actions {
+            action.in_dm = true;
+        }
+        message
     }
 
     /// Its staff card's actions, each labelled and asking from the catalogue (in English
@@ -410,21 +408,6 @@ impl OutMessage {
         let recipe = self.said_mut();
         recipe.actions = labels;
         recipe.asks = asks;
-        self
-    }
-
-    /// Its card actions as given, each labelled from the catalogue (in English now). What
-    /// an action asks for (`asks`) stays as given.
-    pub fn with_card_actions(mut self, actions: Vec<(CardAction, Text)>) -> Self {
-        let (actions, labels): (Vec<CardAction>, Vec<Text>) = actions
-            .into_iter()
-            .map(|(mut action, label)| {
-                action.label = label.english();
-                (action, label)
-            })
-            .unzip();
-        self.actions = actions;
-        self.said_mut().actions = labels;
         self
     }
 
@@ -546,11 +529,13 @@ mod tests {
 
     #[test]
     fn a_cards_buttons_are_labelled_in_the_readers_language_and_keep_their_command() {
-        let card =
-            OutMessage::said(Text::msg("case-none").arg("n", 1i64)).with_card_actions(vec![(
-                CardAction::asking("", "case note 1".into(), "Internal note"),
+        let card = OutMessage::said(Text::msg("case-none").arg("n", 1i64)).with_said_actions(vec![
+            SaidAction::asking(
                 Text::msg("case-button-note"),
-            )]);
+                "case note 1",
+                Text::plain("Internal note"),
+            ),
+        ]);
         assert_eq!(card.actions[0].label, "Note");
         let es = card.in_language(Locale::from_tag("es").unwrap());
         assert_eq!(es.actions[0].label, "Nota");
