@@ -104,3 +104,37 @@ matching-offer-withdrawn = سُحب العرض M{ $id } ({ $mentee } ↔ { $ment
 matching-expired = انتهت مهلة الثنائي M{ $id } ({ $mentee } ↔ { $mentor }) دون ردّ كليهما. عاد كلاهما إلى قائمة المتاحين، ويمكن اقتراحهما معًا مرة أخرى.
 matching-ranked-ran-out = كان ذلك آخر اختيارات { $mentee } المرتبة: { $prefix } match rematch A{ $app } يقترح له مرشدًا.
 matching-ranked-all-gone = كل اختيارات A{ $app } { $mentee } المرتبة في { $programme } رفضت أو انتهت مهلتها أو لم تعد متاحة. { $prefix } match rematch A{ $app } يقترح له مرشدًا.
+
+## أسباب محرّك المطابقة (matching::plan::explain)، تظهر مع الاقتراح والعرض وبطاقة المرشد.
+
+match-reason = { $criterion }: { $detail }
+match-reason-numbers = { $mentee } و{ $mentor }
+match-reason-hours = { $count ->
+    [zero] لا ساعات
+    [one] ساعة واحدة
+    [two] ساعتان
+    [few] { $count } ساعات
+   *[other] { $count } ساعة
+}
+match-reason-excluded = مستبعَد
+unmatched-no-mentors = لا يوجد مرشدون جاهزون للمطابقة
+unmatched-mentors-full = { $count ->
+    [one] المرشد الوحيد الذي يمكنه استقباله مكتمل بمتدرّبين أنسب
+    [two] المرشدان اللذان يمكنهما استقباله مكتملان بمتدرّبين أنسب
+    [few] المرشدون الـ{ $count } الذين يمكنهم استقباله مكتملون بمتدرّبين أنسب
+   *[other] جميع المرشدين الـ{ $count } الذين يمكنهم استقباله مكتملون بمتدرّبين أنسب
+}
+unmatched-no-room = لا يوجد مرشد لديه مكان
+unmatched-no-language = لا يشاركه أي مرشد لغةً
+unmatched-time-zones = لا يوجد مرشد ضمن فرق التوقيت المسموح به
+unmatched-same-employer = جميع المرشدين المحتملين يعملون لدى جهة العمل نفسها
+unmatched-excluded = جميع المرشدين المحتملين مستبعَدون (شريك سابق أو طلب)
+pair-different-platforms = هما على منصّتين مختلفتين ({ $mentee } و{ $mentor })، وغرفة الثنائي تكون على منصّة واحدة
+pair-no-language = لا يتشاركان أي لغة
+pair-time-zones = منطقتاهما الزمنيتان متباعدتان أكثر مما ينبغي
+pair-same-employer = يعملان لدى جهة العمل نفسها
+pair-excluded = لا يجوز الجمع بينهما
+unmatched-all-full = جميع المرشدين الجاهزين للمطابقة مكتملون
+unmatched-no-platform = لا يوجد مرشد جاهز للمطابقة يشاركه منصّة
+unmatched-platform-full = جميع المرشدين على { $platform }، حيث يوجد، مكتملون
+unmatched-not-on-platform = لا يوجد مرشد جاهز للمطابقة على { $platform }، حيث يوجد

@@ -100,3 +100,43 @@ matching-offer-withdrawn = Offer M{ $id } ({ $mentee } ↔ { $mentor }) was with
 matching-expired = Match M{ $id } ({ $mentee } ↔ { $mentor }) expired without both answers. Both are back in the pool, and may be proposed to each other again.
 matching-ranked-ran-out = That was the last of { $mentee }'s ranked choices: { $prefix } match rematch A{ $app } proposes a mentor for them.
 matching-ranked-all-gone = A{ $app } { $mentee }'s ranked choices in { $programme } have all declined, lapsed or are no longer free. { $prefix } match rematch A{ $app } proposes a mentor for them.
+
+## The engine's reasons (matching::plan::explain), shown with a proposal, an offer and a
+## mentor's card: a criterion's name is the programme's (translated in its file), what the
+## pair share is their answers' labels.
+
+# $criterion: the criterion's name (Shared goals); $detail: what the two have in common by it.
+match-reason = { $criterion }: { $detail }
+# $mentee, $mentor: the two numbers a closeness criterion compared (their ages, years of experience).
+match-reason-numbers = { $mentee } and { $mentor }
+# $count: daytime hours the two time zones share.
+match-reason-hours = { $count ->
+    [one] 1 hour
+   *[other] { $count } hours
+}
+# The only reason of a pair a coordinator kept apart; $detail is what they gave.
+match-reason-excluded = Excluded
+# Why a mentee is left without a mentor in a round.
+unmatched-no-mentors = there are no mentors ready to be matched
+# $count: mentors who could take the mentee.
+unmatched-mentors-full = { $count ->
+    [one] the 1 mentor who could take them is full with better-suited mentees
+   *[other] all { $count } mentors who could take them are full with better-suited mentees
+}
+unmatched-no-room = no mentor has room
+unmatched-no-language = no mentor shares a language with them
+unmatched-time-zones = no mentor is within the allowed time-zone gap
+unmatched-same-employer = every possible mentor works for the same employer
+unmatched-excluded = every possible mentor is excluded (past partner or a request)
+# Why a pair a coordinator chose may not be matched.
+# $mentee, $mentor: the platforms each is on (matrix, discord).
+pair-different-platforms = they are on different platforms ({ $mentee } and { $mentor }), and a pair room is on one
+pair-no-language = they share no language
+pair-time-zones = their time zones are too far apart
+pair-same-employer = they work for the same employer
+pair-excluded = they may not be matched
+unmatched-all-full = every mentor ready to be matched is full
+unmatched-no-platform = no mentor ready to be matched shares a platform with them
+# $platform: matrix or discord.
+unmatched-platform-full = every mentor on { $platform }, where they are, is full
+unmatched-not-on-platform = no mentor ready to be matched is on { $platform }, where they are

@@ -99,3 +99,33 @@ matching-offer-withdrawn = La oferta M{ $id } ({ $mentee } ↔ { $mentor }) se r
 matching-expired = El emparejamiento M{ $id } ({ $mentee } ↔ { $mentor }) venció sin las dos respuestas. Ambos vuelven a quedar disponibles y se les puede volver a proponer juntos.
 matching-ranked-ran-out = Esa era la última opción de la lista de { $mentee }: { $prefix } match rematch A{ $app } le propone un mentor.
 matching-ranked-all-gone = Todas las opciones de la lista de A{ $app } { $mentee } en { $programme } rechazaron, vencieron o ya no están libres. { $prefix } match rematch A{ $app } le propone un mentor.
+
+## Los motivos del motor (matching::plan::explain), mostrados con una propuesta, una oferta
+## y la ficha de un mentor.
+
+match-reason = { $criterion }: { $detail }
+match-reason-numbers = { $mentee } y { $mentor }
+match-reason-hours = { $count ->
+    [one] 1 hora
+   *[other] { $count } horas
+}
+match-reason-excluded = Excluida
+unmatched-no-mentors = no hay mentores listos para emparejar
+unmatched-mentors-full = { $count ->
+    [one] el único mentor que podría acompañarle ya está completo con personas mentoradas más afines
+   *[other] los { $count } mentores que podrían acompañarle ya están completos con personas mentoradas más afines
+}
+unmatched-no-room = ningún mentor tiene plazas
+unmatched-no-language = ningún mentor comparte un idioma con esta persona
+unmatched-time-zones = ningún mentor está dentro de la diferencia horaria permitida
+unmatched-same-employer = todos los mentores posibles trabajan para la misma empresa
+unmatched-excluded = todos los mentores posibles están excluidos (pareja anterior o una petición)
+pair-different-platforms = están en plataformas distintas ({ $mentee } y { $mentor }), y una sala de pareja está en una sola
+pair-no-language = no comparten ningún idioma
+pair-time-zones = sus zonas horarias están demasiado alejadas
+pair-same-employer = trabajan para la misma empresa
+pair-excluded = no se les puede emparejar
+unmatched-all-full = todos los mentores listos para emparejar están completos
+unmatched-no-platform = ningún mentor listo para emparejar comparte una plataforma con esta persona
+unmatched-platform-full = todos los mentores de { $platform }, donde está esta persona, están completos
+unmatched-not-on-platform = ningún mentor listo para emparejar está en { $platform }, donde está esta persona

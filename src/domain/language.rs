@@ -106,6 +106,11 @@ pub fn language_name(code: &str) -> &str {
         .unwrap_or(code)
 }
 
+/// The name of a language code in the reader's language (the code itself if unknown).
+pub fn said_language(code: &str) -> crate::i18n::Text {
+    crate::i18n::Text::msg("language-name").arg("code", code)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -118,5 +123,20 @@ mod tests {
         assert_eq!(language_code("العربية"), Some("ar"));
         assert_eq!(language_code("Klingon"), None);
         assert_eq!(language_name("sw"), "Swahili");
+    }
+
+    #[test]
+    fn every_language_is_named_in_each_shipped_language_and_an_unknown_code_as_itself() {
+        use crate::i18n::Locale;
+        for (code, english, _) in LANGUAGES {
+            assert_eq!(said_language(code).english(), *english);
+            for locale in Locale::all() {
+                let said = said_language(code).render(locale);
+                assert!(!said.is_empty() && said != *code, "{code} in {locale:?}");
+            }
+        }
+        let es = Locale::from_tag("es").unwrap();
+        assert_eq!(said_language("de").render(es), "alemán");
+        assert_eq!(said_language("xx").render(es), "xx");
     }
 }

@@ -14,6 +14,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::ids::UserRef;
+use crate::i18n::Text;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -133,7 +134,67 @@ pub struct NewMatch {
     pub mentor_application: i64,
     pub score: i64,
     /// The criteria that contributed, with their points.
-    pub reasons: Vec<(String, i64)>,
+    pub reasons: Vec<Reason>,
+}
+
+/// Why the engine paired two people: a criterion that gave the pair points (its name,
+/// the programme's words), what the two have in common by it (their shared answers, the
+/// hours their days overlap), and the points. Said in the reader's language (the
+/// programme's translations, the catalogue's words around them).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Reason {
+    pub criterion: Text,
+    pub detail: Text,
+    pub points: i64,
+    /// Which of the programme's criteria (from 0) it is, when just computed; not stored,
+    /// since the programme's criteria may change after.
+    #[serde(skip)]
+    pub criterion_at: Option<usize>,
+}
+
+impl Reason {
+    /// "Shared goals: Writing a CV, Exploring careers".
+    pub fn said(&self) -> Text {
+        Text::msg("match-reason")
+            .arg("criterion", self.criterion.clone())
+            .arg("detail", self.detail.clone())
+    }
+}
+
+/// A reason stored before reasons were said from the catalogue is one English string,
+/// `"criterion: detail"`, with its points: it still reads, as those words.
+impl<'de> Deserialize<'de> for Reason {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        struct Said {
+            criterion: Text,
+            detail: Text,
+            points: i64,
+        }
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Stored {
+            Said(Said),
+            Words(String, i64),
+        }
+        Ok(match Stored::deserialize(d)? {
+            Stored::Said(s) => Reason {
+                criterion: s.criterion,
+                detail: s.detail,
+                points: s.points,
+                criterion_at: None,
+            },
+            Stored::Words(words, points) => {
+                let (criterion, detail) = words.split_once(": ").unwrap_or((&words, ""));
+                Reason {
+                    criterion: Text::plain(criterion),
+                    detail: Text::plain(detail),
+                    points,
+                    criterion_at: None,
+                }
+            }
+        })
+    }
 }
 
 /// A stored match with the people in it.
@@ -149,7 +210,7 @@ pub struct MatchRecord {
     pub mentor_name: String,
     pub status: MatchStatus,
     pub score: i64,
-    pub reasons: Vec<(String, i64)>,
+    pub reasons: Vec<Reason>,
     /// `Some(true)`: accepted; `Some(false)`: declined; `None`: not answered yet.
     pub mentee_answer: Option<bool>,
     pub mentor_answer: Option<bool>,
@@ -359,5 +420,31 @@ impl MatchRecord {
         } else {
             None
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_reason_stored_as_english_words_still_reads_and_a_new_one_keeps_its_parts() {
+        let old: Vec<Reason> =
+            serde_json::from_str(r#"[["Shared goals: Writing a CV", 20], ["Excluded", 0]]"#)
+                .unwrap();
+        assert_eq!(old[0].said().english(), "Shared goals: Writing a CV");
+        assert_eq!((old[0].points, old[1].points), (20, 0));
+        assert_eq!(old[1].criterion.english(), "Excluded");
+        let new = Reason {
+            criterion: Text::plain("Sector"),
+            detail: Text::msg("match-reason-hours").arg("count", 3usize),
+            points: 25,
+            criterion_at: Some(1),
+        };
+        let again: Reason = serde_json::from_str(&serde_json::to_string(&new).unwrap()).unwrap();
+        assert_eq!(again.said().english(), "Sector: 3 hours");
+        assert_eq!(again.points, 25);
+        let es = crate::i18n::Locale::from_tag("es").unwrap();
+        assert_eq!(again.said().render(es), "Sector: 3 horas");
     }
 }

@@ -113,6 +113,9 @@ pub fn translatable(p: &Programme) -> Vec<(String, String)> {
             out.push((milestone_path(&m.id), m.text.clone()));
         }
     }
+    for (i, c) in p.matching.iter().flat_map(|m| &m.criteria).enumerate() {
+        out.push((criterion_path(i), c.name.clone()));
+    }
     for (i, s) in p.starters.iter().enumerate() {
         out.push((format!("starters.{i}.text"), s.text.clone()));
     }
@@ -164,6 +167,12 @@ fn questions(out: &mut Vec<(String, String)>, home: &str, questions: &[Question]
             _ => {}
         }
     }
+}
+
+/// Where the name of the programme's `i`th matching criterion (from 0) is: what a
+/// proposal's and an offer's reasons call it.
+pub fn criterion_path(i: usize) -> String {
+    format!("matching.criteria.{i}.name")
 }
 
 /// Where milestone `id`'s text is.

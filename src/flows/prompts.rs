@@ -610,13 +610,12 @@ pub(super) fn offer_message(ctx: &Ctx<'_>, flow: &MatchOffer) -> Option<OutMessa
     // Why they were matched: the criteria's own words (the programme's).
     if !m.reasons.is_empty() {
         let mut lines = vec![Text::msg("offer-in-common")];
-        for (why, _) in &m.reasons {
-            let why = if asked_by_mentee {
-                why.split(": ").next().unwrap_or_default()
+        for reason in &m.reasons {
+            lines.push(Text::bullet(if asked_by_mentee {
+                reason.criterion.clone()
             } else {
-                why.as_str()
-            };
-            lines.push(Text::plain(format!("• {why}")));
+                reason.said()
+            }));
         }
         parts.push(Text::lines(lines));
     }

@@ -325,15 +325,10 @@ fn show_text(ctx: &Ctx<'_>, m: &MatchRecord, signs: &PairSigns) -> Text {
         dates.push(Text::msg("roster-show-due").arg("date", day(d)));
     }
     lines.push(Text::join(dates, " · "));
-    let reasons: Vec<String> = m
-        .reasons
-        .iter()
-        .map(|(why, points)| format!("{why} (+{points})"))
-        .collect();
     lines.push(
         Text::msg("roster-show-score")
             .arg("score", m.score.to_string())
-            .arg("reasons", reasons.join("; ")),
+            .arg("reasons", super::pairing::why_text(&m.reasons)),
     );
     if let Some(room) = &m.room {
         lines.push(

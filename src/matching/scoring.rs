@@ -144,12 +144,26 @@ pub enum Blocker {
 }
 
 impl Blocker {
-    pub fn describe(self) -> &'static str {
+    /// Why a mentee it rules out with most mentors is left without one, for the
+    /// coordinators.
+    pub fn said(self) -> crate::i18n::Text {
+        use crate::i18n::Text;
         match self {
-            Blocker::NoSharedLanguage => "no mentor shares a language with them",
-            Blocker::TimeZonesTooFarApart => "no mentor is within the allowed time-zone gap",
-            Blocker::SameGroup => "every possible mentor works for the same employer",
-            Blocker::Excluded => "every possible mentor is excluded (past partner or a request)",
+            Blocker::NoSharedLanguage => Text::msg("unmatched-no-language"),
+            Blocker::TimeZonesTooFarApart => Text::msg("unmatched-time-zones"),
+            Blocker::SameGroup => Text::msg("unmatched-same-employer"),
+            Blocker::Excluded => Text::msg("unmatched-excluded"),
+        }
+    }
+
+    /// Why one chosen pair may not be matched, for the coordinators.
+    pub fn said_of_pair(self) -> crate::i18n::Text {
+        use crate::i18n::Text;
+        match self {
+            Blocker::NoSharedLanguage => Text::msg("pair-no-language"),
+            Blocker::TimeZonesTooFarApart => Text::msg("pair-time-zones"),
+            Blocker::SameGroup => Text::msg("pair-same-employer"),
+            Blocker::Excluded => Text::msg("pair-excluded"),
         }
     }
 }

@@ -314,7 +314,12 @@ fn a_match(id: i64, status: MatchStatus) -> MatchRecord {
         mentor_name: "Bob".into(),
         status,
         score: 10,
-        reasons: vec![("Shared goals".into(), 10)],
+        reasons: vec![crate::domain::matches::Reason {
+            criterion: "Shared goals".into(),
+            detail: "Writing a CV".into(),
+            points: 10,
+            criterion_at: None,
+        }],
         mentee_answer: None,
         mentor_answer: None,
         deadline: Some(start() + Duration::days(7)),

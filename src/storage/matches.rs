@@ -307,7 +307,12 @@ impl Store {
             mentee_application,
             mentor_application,
             score: 0,
-            reasons: vec![(format!("Excluded: {reason}"), 0)],
+            reasons: vec![crate::domain::matches::Reason {
+                criterion: crate::i18n::Text::msg("match-reason-excluded"),
+                detail: crate::i18n::Text::plain(reason),
+                points: 0,
+                criterion_at: None,
+            }],
         };
         let id = self.insert_match(tx, &marker, now).await?;
         self.move_match(

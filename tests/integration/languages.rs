@@ -292,6 +292,8 @@ both_backends! {
         let out = h.in_room("carol", "coordinators", "!tandem match approve 1").await;
         assert!(out.contains("[dm amina] Buenas noticias de Mentoría Pathways 2027: nos gustaría emparejarte con Grace como tu mentor o mentora."), "{out}");
         assert!(out.contains("¿Quieres aceptar? Responde antes del"), "{out}");
+        // Why, in the programme's Spanish: its criteria's names and the shared answer's label.
+        assert!(out.contains("Lo que tienen en común:\n• Objetivos en común: Escribir un currículum, Preparar entrevistas\n• Sector: Tecnología\n• Horas de día en común: 9 horas\n"), "{out}");
         let out = h.dm_all("amina", "Aceptar").await;
         assert!(!out.contains("Responde aceptar o rechazar"), "the label in Spanish is an answer: {out}");
         let out = h.dm_all("grace", "accept").await;

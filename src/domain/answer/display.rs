@@ -58,6 +58,13 @@ impl Answer {
             Answer::Consent { accepted_at } => Text::msg("answer-agreed")
                 .arg("at", accepted_at.format("%Y-%m-%d %H:%M UTC").to_string()),
             Answer::Skipped => Text::msg("answer-skipped"),
+            Answer::Languages(codes) => Text::join(
+                codes
+                    .iter()
+                    .map(|c| crate::domain::language::said_language(c))
+                    .collect(),
+                ", ",
+            ),
             other => Text::plain(other.display(question)),
         }
     }

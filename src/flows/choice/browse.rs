@@ -114,7 +114,7 @@ fn mentee<'a>(
 struct Candidate<'a> {
     record: &'a ApplicationRecord,
     score: i64,
-    reasons: Vec<(String, i64)>,
+    reasons: Vec<crate::domain::matches::Reason>,
     lines: Vec<String>,
     /// The questions the mentor's profile shows.
     shows: &'a [String],
@@ -190,22 +190,18 @@ fn why(config: &MatchingConfig, c: &Candidate<'_>) -> Text {
     if c.reasons.is_empty() {
         return Text::msg("browse-no-criterion");
     }
-    c.reasons
+    let said = c
+        .reasons
         .iter()
-        .map(|(reason, _)| {
-            let criterion = config
-                .criteria
-                .iter()
-                .find(|d| reason.starts_with(&format!("{}: ", d.name)));
+        .map(|reason| {
+            let criterion = reason.criterion_at.and_then(|i| config.criteria.get(i));
             match criterion {
-                Some(d) if c.shows.contains(&d.mentor_question) => reason.clone(),
-                Some(d) => d.name.clone(),
-                None => reason.split(": ").next().unwrap_or_default().to_string(),
+                Some(d) if c.shows.contains(&d.mentor_question) => reason.said(),
+                _ => reason.criterion.clone(),
             }
         })
-        .collect::<Vec<_>>()
-        .join("; ")
-        .into()
+        .collect();
+    Text::join(said, "; ")
 }
 
 pub(super) fn browse(

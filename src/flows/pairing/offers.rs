@@ -404,13 +404,9 @@ fn kickoff(programme: Option<&Programme>, m: &MatchRecord) -> Text {
         .arg("mentor", m.mentor_name.as_str()),
     ];
     if !m.reasons.is_empty() {
-        // The reasons are the programme's criteria, in its own words.
+        // The reasons are the programme's criteria, in its words (or its translations).
         lines.push(Text::msg("pair-why"));
-        lines.extend(
-            m.reasons
-                .iter()
-                .map(|(why, _)| Text::plain(format!("• {why}"))),
-        );
+        lines.extend(m.reasons.iter().map(|r| Text::bullet(r.said())));
     }
     if let Some(p) = programme {
         for (id, path, text) in [

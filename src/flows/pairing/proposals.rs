@@ -8,6 +8,7 @@
 //! here, with its command in `pairing::parse` and `handle`.
 
 use super::*;
+use crate::domain::matches::Reason;
 use crate::i18n::Text;
 
 /// Gives a proposal's mentee another mentor, chosen by the coordinator; the engine then
@@ -142,28 +143,32 @@ fn new_matches(
 }
 
 /// "• A5 Li: no mentor shares a language with them", one line per unmatched mentee, under
-/// `heading` (the engine's reasons are its own words).
+/// `heading`.
 fn unmatched_lines(heading: Text, mentees: &[ApplicationRecord], p: &Plan) -> Vec<Text> {
     let mut lines = vec![heading];
-    lines.extend(
-        p.unmatched
-            .iter()
-            .map(|(i, why)| Text::bullet(Text::plain(format!("{}: {why}", name(&mentees[*i]))))),
-    );
+    lines.extend(p.unmatched.iter().map(|(i, why)| {
+        Text::bullet(Text::join(
+            vec![
+                Text::plain(format!("{}: ", name(&mentees[*i]))),
+                why.clone(),
+            ],
+            "",
+        ))
+    }));
     lines
 }
 
-/// "Shared goals: Writing a CV (+10); Sector: Technology (+25)" (the engine's words).
-fn why_text(reasons: &[(String, i64)]) -> Text {
+/// "Shared goals: Writing a CV (+10); Sector: Technology (+25)".
+pub(crate) fn why_text(reasons: &[Reason]) -> Text {
     if reasons.is_empty() {
         return Text::msg("matching-no-criterion");
     }
-    Text::plain(
+    Text::join(
         reasons
             .iter()
-            .map(|(r, points)| format!("{r} (+{points})"))
-            .collect::<Vec<_>>()
-            .join("; "),
+            .map(|r| Text::join(vec![r.said(), Text::plain(format!(" (+{})", r.points))], ""))
+            .collect(),
+        "; ",
     )
 }
 

@@ -12,9 +12,12 @@ use std::collections::{HashMap, HashSet};
 use super::super::instance::Instance;
 use super::super::scoring::{Blocker, Criterion, Features, Model};
 use super::features::answer_values;
-use crate::domain::language::language_name;
+use crate::domain::language::said_language;
+use crate::domain::matches::Reason;
 use crate::domain::matching::MatchingConfig;
-use crate::domain::{ApplicationRecord, QuestionKind};
+use crate::domain::translations::{criterion_path, question_path};
+use crate::domain::{ApplicationRecord, Programme, QuestionKind, RoleKind};
+use crate::i18n::Text;
 
 /// Each criterion that gave the pair points, with its reason and the points: what a
 /// proposal shows ("Shared goals: Writing a CV, Exploring careers", 20).
@@ -25,24 +28,31 @@ pub(super) fn reasons(
     m: &Features,
     mentee: &ApplicationRecord,
     mentor: &ApplicationRecord,
-    mentee_role: Option<&crate::domain::Role>,
-) -> Vec<(String, i64)> {
+    programme: &Programme,
+) -> Vec<Reason> {
     config
         .criteria
         .iter()
         .zip(&model.criteria)
-        .filter_map(|(def, crit)| {
+        .enumerate()
+        .filter_map(|(i, (def, crit))| {
             let points = Model {
                 criteria: vec![crit.clone()],
                 ..model.clone()
             }
             .score(e, m);
-            (points > 0).then(|| (detail(def, crit, e, m, mentee, mentor, mentee_role), points))
+            (points > 0).then(|| Reason {
+                criterion: programme.translations.said(&criterion_path(i), &def.name),
+                detail: detail(def, crit, e, m, mentee, mentor, programme),
+                points,
+                criterion_at: Some(i),
+            })
         })
         .collect()
 }
 
-#[allow(clippy::too_many_arguments)]
+/// What the pair have in common by one criterion, in the reader's language: the shared
+/// answers by their labels (the programme's translations), the two numbers, the hours.
 pub(super) fn detail(
     def: &crate::domain::matching::CriterionDef,
     crit: &Criterion,
@@ -50,42 +60,42 @@ pub(super) fn detail(
     m: &Features,
     mentee: &ApplicationRecord,
     mentor: &ApplicationRecord,
-    mentee_role: Option<&crate::domain::Role>,
-) -> String {
-    let label = |role: Option<&crate::domain::Role>, q: &str, v: &str| -> String {
-        match role.and_then(|r| r.question(q)).map(|q| &q.kind) {
-            Some(
-                QuestionKind::SingleChoice { choices } | QuestionKind::MultiChoice { choices, .. },
-            ) => choices
-                .iter()
-                .find(|c| c.value == v)
-                .map(|c| c.label.clone())
-                .unwrap_or_else(|| v.to_string()),
-            Some(QuestionKind::Languages { .. }) => language_name(v).to_string(),
-            Some(QuestionKind::YesNo) => if v == "yes" { "Yes" } else { "No" }.to_string(),
-            _ => v.to_string(),
-        }
-    };
+    programme: &Programme,
+) -> Text {
     match crit {
         Criterion::Overlap { .. } | Criterion::Match { .. } => {
             let theirs = answer_values(mentor, &def.mentor_question);
-            let shared: Vec<String> = answer_values(mentee, &def.mentee_question)
+            let question = programme
+                .role(RoleKind::Mentee)
+                .and_then(|r| r.question(&def.mentee_question));
+            let at = question_path(RoleKind::Mentee.as_str(), &def.mentee_question);
+            let shared: Vec<Text> = answer_values(mentee, &def.mentee_question)
                 .into_iter()
                 .filter(|v| theirs.contains(v))
-                .map(|v| label(mentee_role, &def.mentee_question, &v))
+                .map(|v| match question {
+                    Some(q) => match &q.kind {
+                        QuestionKind::Languages { .. } => said_language(&v),
+                        QuestionKind::YesNo if v == "yes" => Text::msg("choice-yes"),
+                        QuestionKind::YesNo => Text::msg("choice-no"),
+                        _ => programme.translations.said_option(&at, q, &v),
+                    },
+                    None => Text::plain(v),
+                })
                 .collect();
-            format!("{}: {}", def.name, shared.join(", "))
+            Text::join(shared, ", ")
         }
-        Criterion::Closeness { mentee_number, .. } => format!(
-            "{}: {} and {}",
-            def.name,
-            crate::domain::answer::format_number(e.numbers[*mentee_number]),
-            crate::domain::answer::format_number(m.numbers[*mentee_number])
-        ),
-        Criterion::TimeZoneOverlap { .. } => format!(
-            "{}: {} hours",
-            def.name,
-            (e.daytime_hours & m.daytime_hours).count_ones()
+        Criterion::Closeness { mentee_number, .. } => Text::msg("match-reason-numbers")
+            .arg(
+                "mentee",
+                crate::domain::answer::format_number(e.numbers[*mentee_number]),
+            )
+            .arg(
+                "mentor",
+                crate::domain::answer::format_number(m.numbers[*mentee_number]),
+            ),
+        Criterion::TimeZoneOverlap { .. } => Text::msg("match-reason-hours").arg(
+            "count",
+            (e.daytime_hours & m.daytime_hours).count_ones() as usize,
         ),
     }
 }
@@ -97,9 +107,9 @@ pub(super) fn why_unmatched(
     i: u32,
     excluded: &HashSet<(u32, u32)>,
     instance: &Instance,
-) -> String {
+) -> Text {
     if mentors.is_empty() {
-        return "there are no mentors ready to be matched".into();
+        return Text::msg("unmatched-no-mentors");
     }
     let mut blockers: HashMap<Blocker, usize> = HashMap::new();
     let mut possible = 0;
@@ -114,13 +124,11 @@ pub(super) fn why_unmatched(
         }
     }
     if possible > 0 {
-        return format!(
-            "all {possible} mentor(s) who could take them are full with better-suited mentees"
-        );
+        return Text::msg("unmatched-mentors-full").arg("count", possible as usize);
     }
     blockers
         .into_iter()
         .max_by_key(|(b, n)| (*n, *b == Blocker::NoSharedLanguage))
-        .map(|(b, _)| b.describe().to_string())
-        .unwrap_or_else(|| "no mentor has room".into())
+        .map(|(b, _)| b.said())
+        .unwrap_or_else(|| Text::msg("unmatched-no-room"))
 }

@@ -30,9 +30,10 @@ use chrono::{DateTime, Utc};
 use super::index::{Widen, solve_widening};
 use super::instance::{Instance, MenteeNode, MentorNode, Pair};
 use super::min_cost_flow::Objective;
-use super::scoring::Blocker;
+use crate::domain::matches::Reason;
 use crate::domain::matching::{MatchMode, MatchObjective, MatchingConfig};
-use crate::domain::{ApplicationRecord, Platform, Programme, RoleKind};
+use crate::domain::{ApplicationRecord, Platform, Programme};
+use crate::i18n::Text;
 use explain::{reasons, why_unmatched};
 use features::{answer_number, prepare};
 
@@ -42,15 +43,15 @@ pub struct Proposal {
     pub mentee: usize,
     pub mentor: usize,
     pub score: i64,
-    /// Each criterion that contributed: ("Shared goals: Writing a CV, Exploring careers", 20).
-    pub reasons: Vec<(String, i64)>,
+    /// Each criterion that contributed ("Shared goals: Writing a CV, Exploring careers", 20).
+    pub reasons: Vec<Reason>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Plan {
     pub proposals: Vec<Proposal>,
     /// Mentees left without a mentor, with why.
-    pub unmatched: Vec<(usize, String)>,
+    pub unmatched: Vec<(usize, Text)>,
     /// Mentors with room left: (index, places used, capacity).
     pub spare: Vec<(usize, u32, u32)>,
     pub total_score: i64,
@@ -111,7 +112,7 @@ pub fn plan(
             proposals: vec![],
             unmatched: free_e
                 .iter()
-                .map(|&(i, _)| (i, "every mentor ready to be matched is full".to_string()))
+                .map(|&(i, _)| (i, Text::msg("unmatched-all-full")))
                 .collect(),
             spare: vec![],
             total_score: 0,
@@ -157,7 +158,7 @@ fn plan_by_platform(
 ) -> Result<Plan, String> {
     let mut left_e: HashMap<usize, u32> = free_e.iter().copied().collect();
     let mut left_m: HashMap<usize, u32> = free_m.iter().copied().collect();
-    let mut why: HashMap<usize, String> = HashMap::new();
+    let mut why: HashMap<usize, Text> = HashMap::new();
     let mut whole = Plan {
         proposals: vec![],
         unmatched: vec![],
@@ -179,9 +180,9 @@ fn plan_by_platform(
         }
         if here_m.is_empty() {
             let why_here = if mentors.iter().any(|m| m.is_on(platform)) {
-                format!("every mentor on {platform}, where they are, is full")
+                Text::msg("unmatched-platform-full").arg("platform", platform.to_string())
             } else {
-                format!("no mentor ready to be matched is on {platform}, where they are")
+                Text::msg("unmatched-not-on-platform").arg("platform", platform.to_string())
             };
             for (i, _) in here_e {
                 why.insert(i, why_here.clone());
@@ -203,9 +204,9 @@ fn plan_by_platform(
         .iter()
         .filter(|&&(i, n)| left_e[&i] == n)
         .map(|&(i, _)| {
-            let reason = why.remove(&i).unwrap_or_else(|| {
-                "no mentor ready to be matched shares a platform with them".into()
-            });
+            let reason = why
+                .remove(&i)
+                .unwrap_or_else(|| Text::msg("unmatched-no-platform"));
             (i, reason)
         })
         .collect();
@@ -317,7 +318,6 @@ fn plan_pool(
     )
     .map_err(|e| e.0)?;
     let (solution, instance) = (planned.solution, planned.instance);
-    let mentee_role = programme.role(RoleKind::Mentee);
     let proposals = solution
         .assignments
         .iter()
@@ -330,7 +330,7 @@ fn plan_pool(
                 &m[j],
                 &mentees[i],
                 &mentors[j],
-                mentee_role,
+                programme,
             );
             Proposal {
                 mentee: i,
@@ -379,29 +379,23 @@ pub fn evaluate_pair(
     mentee: &ApplicationRecord,
     mentor: &ApplicationRecord,
     now: DateTime<Utc>,
-) -> Result<(i64, Vec<(String, i64)>), String> {
+) -> Result<(i64, Vec<Reason>), Text> {
     if !mentee.shares_a_platform_with(mentor) && !config.relay {
-        return Err(format!(
-            "they are on different platforms ({} and {}), and a pair room is on one",
-            mentee.applicant.platform, mentor.applicant.platform
-        ));
+        return Err(Text::msg("pair-different-platforms")
+            .arg("mentee", mentee.applicant.platform.to_string())
+            .arg("mentor", mentor.applicant.platform.to_string()));
     }
     let (model, e, m) = prepare(
         config,
         std::slice::from_ref(mentee),
         std::slice::from_ref(mentor),
         now,
-    )?;
+    )
+    .map_err(Text::plain)?;
     if let Some(b) = model.blocker(&e[0], &m[0]) {
-        return Err(match b {
-            Blocker::NoSharedLanguage => "they share no language".into(),
-            Blocker::TimeZonesTooFarApart => "their time zones are too far apart".into(),
-            Blocker::SameGroup => "they work for the same employer".into(),
-            Blocker::Excluded => "they may not be matched".into(),
-        });
+        return Err(b.said_of_pair());
     }
-    let mentee_role = programme.role(RoleKind::Mentee);
-    let reasons = reasons(config, &model, &e[0], &m[0], mentee, mentor, mentee_role);
+    let reasons = reasons(config, &model, &e[0], &m[0], mentee, mentor, programme);
     Ok((model.score(&e[0], &m[0]), reasons))
 }
 
@@ -419,7 +413,7 @@ pub fn mentee_places(config: &MatchingConfig) -> u32 {
 }
 
 /// A pair's score and the criteria that gave it points.
-pub type Scored = (i64, Vec<(String, i64)>);
+pub type Scored = (i64, Vec<Reason>);
 
 /// One mentee against each of `mentors` (a mentee browsing): the score and reasons of each
 /// allowed pair, in `mentors`' order, `None` where a hard constraint (or being on different
@@ -433,7 +427,6 @@ pub fn evaluate_mentors(
     now: DateTime<Utc>,
 ) -> Result<Vec<Option<Scored>>, String> {
     let (model, e, m) = prepare(config, std::slice::from_ref(mentee), mentors, now)?;
-    let mentee_role = programme.role(RoleKind::Mentee);
     Ok(m.iter()
         .zip(mentors)
         .map(|(features, mentor)| {
@@ -442,7 +435,7 @@ pub fn evaluate_mentors(
             {
                 return None;
             }
-            let why = reasons(config, &model, &e[0], features, mentee, mentor, mentee_role);
+            let why = reasons(config, &model, &e[0], features, mentee, mentor, programme);
             Some((model.score(&e[0], features), why))
         })
         .collect())

@@ -5,7 +5,7 @@
 
 use super::*;
 use crate::domain::answer::Answer;
-use crate::domain::{ApplicationStatus, ApplicationSummary, Platform, UserRef};
+use crate::domain::{ApplicationStatus, ApplicationSummary, Platform, RoleKind, UserRef};
 
 fn programme() -> Programme {
     crate::config::parse_programme(
@@ -206,7 +206,7 @@ fn a_plan_explains_each_proposal_and_each_person_left_out() {
         "Amina scores higher than Tariq with Grace"
     );
     assert_eq!(
-        x.reasons,
+        said(&x.reasons),
         vec![
             (
                 "Shared goals: Writing a CV, Exploring careers".to_string(),
@@ -217,12 +217,12 @@ fn a_plan_explains_each_proposal_and_each_person_left_out() {
         ]
     );
     assert_eq!(x.score, 63);
-    let reasons: BTreeMap<usize, String> = plan.unmatched.iter().cloned().collect();
+    let reasons: BTreeMap<usize, String> = unmatched(&plan);
     assert_eq!(reasons[&1], "no mentor shares a language with them");
     assert_eq!(reasons[&2], "no mentor is within the allowed time-zone gap");
     assert_eq!(
         reasons[&3],
-        "all 1 mentor(s) who could take them are full with better-suited mentees"
+        "the 1 mentor who could take them is full with better-suited mentees"
     );
     assert!(plan.spare.is_empty());
 }
@@ -272,14 +272,14 @@ fn excluded_pairs_and_capacities_shape_the_plan() {
     let amina = again.proposals.iter().find(|x| x.mentee == 0).unwrap();
     assert_eq!(amina.mentor, 1);
     assert_eq!(
-        amina.reasons,
+        said(&amina.reasons),
         vec![("Daytime hours in common: 12 hours".to_string(), 24)]
     );
     // Every mentor excluded for Tariq: he is told why.
     let alone = planning
         .excluding([(2, 10), (2, 11)])
         .plan(&mentees, &mentors);
-    let reasons: BTreeMap<usize, String> = alone.unmatched.iter().cloned().collect();
+    let reasons: BTreeMap<usize, String> = unmatched(&alone);
     assert_eq!(
         reasons[&1],
         "every possible mentor is excluded (past partner or a request)"
@@ -296,7 +296,7 @@ fn excluded_pairs_and_capacities_shape_the_plan() {
     // Every mentor full: the free mentees hear so.
     let no_room = planning.taken([(10, 2), (11, 1)]).plan(&mentees, &mentors);
     assert_eq!(
-        no_room.unmatched[0].1,
+        no_room.unmatched[0].1.english(),
         "every mentor ready to be matched is full"
     );
     // Equal answers to the `never_together` questions forbid a pair (here the name
@@ -314,7 +314,7 @@ fn excluded_pairs_and_capacities_shape_the_plan() {
     let apart = strict.plan(&namesake, &mentors[..1]);
     assert!(apart.proposals.is_empty());
     assert_eq!(
-        apart.unmatched[0].1,
+        apart.unmatched[0].1.english(),
         "every possible mentor works for the same employer"
     );
 }
@@ -381,7 +381,7 @@ fn without_a_relay_people_on_different_platforms_are_never_paired_and_a_mentee_a
         );
     }
     assert_eq!(
-        plan.unmatched,
+        unmatched(&plan).into_iter().collect::<Vec<_>>(),
         vec![(
             1,
             "no mentor ready to be matched is on matrix, where they are".to_string()
@@ -402,7 +402,9 @@ fn without_a_relay_people_on_different_platforms_are_never_paired_and_a_mentee_a
     )
     .unwrap_err();
     assert!(
-        refused.contains("different platforms (matrix and discord)"),
+        refused
+            .english()
+            .contains("different platforms (matrix and discord)"),
         "{refused}"
     );
     let browsed = evaluate_mentors(
@@ -436,7 +438,7 @@ fn without_a_relay_a_linked_account_lets_people_meet_on_either_platform_and_no_o
     let matched: Vec<usize> = plan.proposals.iter().map(|p| p.mentee).collect();
     assert_eq!(matched, vec![0, 1], "{:?}", plan.proposals);
     assert_eq!(
-        plan.unmatched,
+        unmatched(&plan).into_iter().collect::<Vec<_>>(),
         vec![(
             2,
             "no mentor ready to be matched is on matrix, where they are".to_string()
@@ -498,4 +500,20 @@ fn with_a_relay_people_on_different_platforms_are_paired_like_any_others() {
     let browsed =
         evaluate_mentors(&planning.config, &programme(), &mentees[1], &mentors, now()).unwrap();
     assert!(browsed.iter().all(Option::is_some));
+}
+
+/// The reasons as English reads them, with their points.
+fn said(reasons: &[crate::domain::matches::Reason]) -> Vec<(String, i64)> {
+    reasons
+        .iter()
+        .map(|r| (r.said().english(), r.points))
+        .collect()
+}
+
+/// Why each mentee left out is, as English reads it.
+fn unmatched(plan: &super::Plan) -> BTreeMap<usize, String> {
+    plan.unmatched
+        .iter()
+        .map(|(i, why)| (*i, why.english()))
+        .collect()
 }
