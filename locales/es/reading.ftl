@@ -23,7 +23,7 @@ date-hint = una fecha como { $example }, 20 January o next Wednesday
 date-time-hint = una fecha y una hora como { $example } 18:00, tomorrow 9am o next Wednesday 6pm
 date-give = Escribe { $hint }.
 date-without-time = Aquí basta con la fecha, sin hora: { $hint }.
-date-unreadable = No sé leer «{ $text }» como fecha: escribe { $hint }.
+date-unreadable = «{ $text }» no es una fecha que sepa leer: escribe { $hint }.
 date-too-far = «{ $text }» queda demasiado lejos.
 date-year-out-of-range = «{ $text }» no es una fecha: los años van del 1 al 9999.
 date-no-such-month = «{ $text }» no es una fecha: no existe el mes { $month }.
@@ -33,14 +33,14 @@ date-not-in-order = «{ $text }» no es una fecha: aquí las fechas se escriben 
 date-order-day-month-year = día/mes/año
 date-order-month-day-year = mes/día/año
 date-ambiguous = «{ $text }» podría ser el { $one } o el { $other }: escribe el mes con letras ({ $named }) o el año primero ({ $iso }).
-time-unreadable = No encuentro en «{ $text }» una hora que sepa leer: escríbela como 18:00, 6pm o 9.30am.
+time-unreadable = «{ $text }» no tiene una hora que sepa leer: escríbela como 18:00, 6pm o 9.30am.
 moment-which-zone = ¿en qué zona horaria? Añádela después de la hora, como { $typed } Europe/Madrid (o indica time_zone en el archivo del programa).
 moment-add-time = añade también la hora, como { $typed } 18:00.
-moment-unreadable = No sé leer «{ $text }» como fecha y hora: escribe { $hint }.
+moment-unreadable = «{ $text }» no es una fecha y hora que sepa leer: escribe { $hint }.
 
 ## Eventos que se repiten, en palabras (`repeat: every Wednesday until 30 June`).
 
-repeat-time-unreadable = repeat: no sé leer «{ $text }» como hora: escríbela como 18:00 o 6pm (p. ej., every Wednesday at 18:00 until 30 June).
+repeat-time-unreadable = repeat: «{ $text }» no es una hora que sepa leer: escríbela como 18:00 o 6pm (p. ej., every Wednesday at 18:00 until 30 June).
 repeat-how-often = repeat: di cada cuánto, como every Wednesday at 18:00, every other Monday 6pm, every weekday 9am o every day 18:00, y después until y una fecha de fin
 repeat-rule-unfollowable = repeat: «{ $rule }» no es una regla que pueda seguir; prueba every other week, every other Monday o every 2 days.
 

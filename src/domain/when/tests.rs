@@ -366,7 +366,7 @@ fn a_refused_date_is_said_in_the_writers_language_its_examples_as_typed() {
     assert_eq!(someday.ids(), vec!["date-unreadable", "date-hint"]);
     assert_eq!(
         someday.render(es),
-        "No sé leer «someday» como fecha: escribe una fecha como 20/01/2028, 20 January o next Wednesday."
+        "«someday» no es una fecha que sepa leer: escribe una fecha como 20/01/2028, 20 January o next Wednesday."
     );
     assert!(
         someday.render(ar).contains("next Wednesday"),
