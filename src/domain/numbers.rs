@@ -9,7 +9,10 @@
 //! name the same thing: the letter shows how far it went.
 //!
 //! To give another kind of record a letter, add a [`Numbered`] variant with its letters and
-//! what it is called, and read it with [`read`] in the command's grammar.
+//! what it is called (its messages in `locales/*/reading.ftl`), and read it with [`read`]
+//! in the command's grammar.
+
+use crate::i18n::Text;
 
 /// What a command expects a number to name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -31,11 +34,12 @@ impl Numbered {
         }
     }
 
-    fn called(self) -> &'static str {
+    /// What a command expects, as its refusal says it (`an application number (like A12)`).
+    fn said(self) -> Text {
         match self {
-            Numbered::Application => "an application number (like A12)",
-            Numbered::Match => "a match or proposal number (like M7 or P3)",
-            Numbered::Question => "a question number (like Q4)",
+            Numbered::Application => Text::msg("number-takes-application"),
+            Numbered::Match => Text::msg("number-takes-match"),
+            Numbered::Question => Text::msg("number-takes-question"),
         }
     }
 }
@@ -50,21 +54,21 @@ pub fn question(id: i64) -> String {
     format!("Q{id}")
 }
 
-/// What a typed letter names, for the refusal of a wrong one.
-fn letter_names(letter: char) -> &'static str {
+/// What a typed letter names, for the refusal of a wrong one; `None`: no letter of ours.
+fn letter_said(letter: char) -> Option<Text> {
     match letter {
-        'a' => "an application",
-        'p' => "a proposal",
-        'm' => "a match",
-        'q' => "a question",
-        _ => "something else",
+        'a' => Some(Text::msg("number-is-application")),
+        'p' => Some(Text::msg("number-is-proposal")),
+        'm' => Some(Text::msg("number-is-match")),
+        'q' => Some(Text::msg("number-is-question")),
+        _ => None,
     }
 }
 
 /// Reads a number typed where `kind` is expected: `12`, `#12`, or with a letter (`A12`;
 /// `P3` or `M3`), in any case. `None`: not a number at all (the command's usage applies);
 /// `Some(Err)`: a number of another kind, with what was expected.
-pub fn read(word: &str, kind: Numbered) -> Option<Result<i64, String>> {
+pub fn read(word: &str, kind: Numbered) -> Option<Result<i64, Text>> {
     let w = word.trim().trim_start_matches('#');
     let positive = |digits: &str| {
         (!digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()))
@@ -81,21 +85,16 @@ pub fn read(word: &str, kind: Numbered) -> Option<Result<i64, String>> {
     if kind.letters().contains(&letter) {
         return Some(Ok(n));
     }
-    if !['a', 'p', 'm', 'q'].contains(&letter) {
-        return None;
-    }
-    Some(Err(format!(
-        "{} is {}; this command takes {}.",
-        w.to_uppercase(),
-        letter_names(letter),
-        kind.called()
-    )))
+    Some(Err(Text::msg("number-wrong-kind")
+        .arg("number", w.to_uppercase())
+        .arg("is", letter_said(letter)?)
+        .arg("expected", kind.said())))
 }
 
 /// Reads a number where `kind` is expected, or says how to use the command (`usage`) when
 /// the word is no number at all.
-pub fn read_or(word: &str, kind: Numbered, usage: &str) -> Result<i64, String> {
-    read(word, kind).unwrap_or_else(|| Err(usage.to_string()))
+pub fn read_or(word: &str, kind: Numbered, usage: Text) -> Result<i64, Text> {
+    read(word, kind).unwrap_or(Err(usage))
 }
 
 #[cfg(test)]
@@ -114,14 +113,32 @@ mod tests {
 
     #[test]
     fn a_number_of_another_kind_is_refused_saying_what_was_expected() {
-        let refusal = read("M3", Numbered::Application).unwrap().unwrap_err();
-        assert!(refusal.contains("M3 is a match"), "{refusal}");
-        assert!(
-            refusal.contains("application number (like A12)"),
-            "{refusal}"
+        let refusal = read("M3", Numbered::Application)
+            .unwrap()
+            .unwrap_err()
+            .english();
+        assert_eq!(
+            refusal,
+            "M3 is a match; this command takes an application number (like A12)."
         );
         let refusal = read("a3", Numbered::Match).unwrap().unwrap_err();
-        assert!(refusal.starts_with("A3 is an application"), "{refusal}");
+        assert!(
+            refusal.english().starts_with("A3 is an application"),
+            "{refusal}"
+        );
+        assert_eq!(
+            refusal.ids(),
+            vec![
+                "number-wrong-kind",
+                "number-is-application",
+                "number-takes-match"
+            ]
+        );
+        let es = crate::i18n::Locale::from_tag("es").unwrap();
+        assert_eq!(
+            refusal.render(es),
+            "A3 es una solicitud; este comando espera un número de emparejamiento o de propuesta (como M7 o P3)."
+        );
     }
 
     #[test]
@@ -132,8 +149,8 @@ mod tests {
             assert_eq!(read(typed, Numbered::Application), None, "{typed}");
         }
         assert_eq!(
-            read_or("all", Numbered::Match, "Usage: x"),
-            Err("Usage: x".to_string())
+            read_or("all", Numbered::Match, Text::plain("Usage: x")),
+            Err(Text::plain("Usage: x"))
         );
     }
 

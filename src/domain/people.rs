@@ -11,6 +11,7 @@
 //! To accept a new way of writing a person, add it to [`parse_person`] with a test.
 
 use super::{Platform, UserRef};
+use crate::i18n::Text;
 
 /// A person as typed.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -111,7 +112,34 @@ pub struct KnownPerson {
 }
 
 impl KnownPerson {
-    /// `Tom Hill (console:tom, application A4)`, to confirm who an action is about.
+    /// `Tom Hill (console:tom, application A4)`, to confirm who an action is about, in
+    /// the reader's language.
+    pub fn said(&self) -> Text {
+        let numbers = self
+            .applications
+            .iter()
+            .map(|a| super::numbers::application(*a))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let user = self.user.to_string();
+        match (&self.name, self.applications.len()) {
+            (Some(name), 0) => Text::msg("person-named")
+                .arg("name", name)
+                .arg("user", user),
+            (Some(name), count) => Text::msg("person-named-applications")
+                .arg("name", name)
+                .arg("user", user)
+                .arg("count", count)
+                .arg("numbers", numbers),
+            (None, 0) => Text::plain(user),
+            (None, count) => Text::msg("person-applications")
+                .arg("user", user)
+                .arg("count", count)
+                .arg("numbers", numbers),
+        }
+    }
+
+    /// The same in English, for a case's record (kept as written).
     pub fn describe(&self) -> String {
         let apps = match self.applications.as_slice() {
             [] => String::new(),
@@ -167,18 +195,13 @@ pub fn fits(person: &KnownPerson, typed: &str) -> bool {
 }
 
 /// What to say when a typed person matches nobody, or several people.
-pub fn not_one(typed: &str, found: &[KnownPerson]) -> Option<String> {
+pub fn not_one(typed: &str, found: &[KnownPerson]) -> Option<Text> {
     match found {
         [_] => None,
-        [] => Some(format!(
-            "I don't know anyone called “{typed}”. Write them as their Matrix id (@name:server), a Discord mention, platform:id, their application number (#12) or the name on their application."
-        )),
-        many => Some(format!(
-            "“{typed}” could be any of: {}. Please use their application number or id.",
-            many.iter()
-                .map(KnownPerson::describe)
-                .collect::<Vec<_>>()
-                .join("; ")
+        [] => Some(Text::msg("person-unknown").arg("typed", typed)),
+        many => Some(Text::msg("person-ambiguous").arg("typed", typed).arg(
+            "people",
+            Text::join(many.iter().map(KnownPerson::said).collect(), "; "),
         )),
     }
 }
@@ -254,13 +277,21 @@ mod tests {
             tom.describe(),
             "Tom Hill (matrix:@tom:example.org, application A4)"
         );
+        assert_eq!(tom.said().english(), tom.describe());
         assert!(not_one("tom", std::slice::from_ref(&tom)).is_none());
         assert!(
             not_one("tom", &[])
                 .unwrap()
+                .english()
                 .starts_with("I don't know anyone called “tom”")
         );
         let both = not_one("tom", &[tom.clone(), tom]).unwrap();
-        assert!(both.contains("could be any of"), "{both}");
+        assert!(both.english().contains("could be any of"), "{both}");
+        let es = crate::i18n::Locale::from_tag("es").unwrap();
+        assert_eq!(
+            both.render(es),
+            "«tom» podría ser cualquiera de: Tom Hill (matrix:@tom:example.org, solicitud A4); \
+             Tom Hill (matrix:@tom:example.org, solicitud A4). Usa su número de solicitud o su id."
+        );
     }
 }

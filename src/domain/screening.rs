@@ -416,14 +416,15 @@ impl StepState {
 /// Parses a coordinator's update of a step: `done`, `scheduled 20/01/2027`,
 /// `cleared until 31 January 2029`, `failed`, `pending`, its dates read as the coordinator
 /// writes them (`dates`: the programme's order, `next Wednesday`; today is theirs). The
-/// error says what fits.
+/// error says what fits, in the coordinator's language (`locales/*/reading.ftl`).
 pub fn parse_step_update(
     kind: &StepKind,
     words: &[&str],
     dates: &Reader,
-) -> Result<StepState, String> {
+) -> Result<StepState, crate::i18n::Text> {
+    use crate::i18n::Text;
     let today = dates.today();
-    let date_arg = |ws: &[&str]| -> Result<NaiveDate, String> {
+    let date_arg = |ws: &[&str]| -> Result<NaiveDate, Text> {
         let text = ws
             .iter()
             .copied()
@@ -434,42 +435,33 @@ pub fn parse_step_update(
     };
     let word = words.first().map(|w| w.to_lowercase()).unwrap_or_default();
     let expected = match kind {
-        StepKind::Interview => "scheduled <date>, done or pending",
-        StepKind::BackgroundCheck => "cleared until <date>, failed or pending",
-        StepKind::Acknowledgement { .. } => "pending (only the participant can acknowledge)",
-        StepKind::Task => "done or pending",
+        StepKind::Interview => Text::msg("step-update-interview"),
+        StepKind::BackgroundCheck => Text::msg("step-update-check"),
+        StepKind::Acknowledgement { .. } => Text::msg("step-update-acknowledgement"),
+        StepKind::Task => Text::msg("step-update-task"),
     };
     let state = match (kind, word.as_str()) {
         (_, "pending") => StepState::Pending,
         (StepKind::Interview, "scheduled") => {
             let on = date_arg(&words[1..])?;
             if on < today {
-                return Err(format!(
-                    "{} is in the past; give the date the interview will take place.",
-                    on.format("%-d %B %Y")
-                ));
+                return Err(Text::msg("review-in-the-past").arg("date", Text::date(on)));
             }
             StepState::Scheduled { on }
         }
         (StepKind::Interview | StepKind::Task, "done") => StepState::Done { on: today },
         (StepKind::BackgroundCheck, "cleared") => {
             if words.len() < 2 {
-                return Err(format!(
-                    "Give the date the check expires: cleared until {}.",
-                    dates.example_date()
-                ));
+                return Err(Text::msg("step-update-expiry").arg("example", dates.example_date()));
             }
             let expires = date_arg(&words[1..])?;
             if expires <= today {
-                return Err(format!(
-                    "{} is not in the future: a cleared check needs an expiry date after today.",
-                    expires.format("%-d %B %Y")
-                ));
+                return Err(Text::msg("step-update-not-future").arg("date", Text::date(expires)));
             }
             StepState::Cleared { expires }
         }
         (StepKind::BackgroundCheck, "failed") => StepState::Failed,
-        _ => return Err(format!("For this step, use: {expected}.")),
+        _ => return Err(Text::msg("step-update-use").arg("expected", expected)),
     };
     Ok(state)
 }
@@ -693,6 +685,7 @@ mod tests {
         assert!(
             parse_step_update(&StepKind::Interview, &["scheduled", "2026-12-01"], &dates)
                 .unwrap_err()
+                .english()
                 .contains("1 December 2026 is in the past")
         );
         assert_eq!(
@@ -712,11 +705,13 @@ mod tests {
                 &dates
             )
             .unwrap_err()
+            .english()
             .contains("a date like 20/01/2028")
         );
         assert!(
             parse_step_update(&StepKind::BackgroundCheck, &["cleared"], &dates)
                 .unwrap_err()
+                .english()
                 .contains("cleared until 20/01/2028")
         );
         assert!(
@@ -726,11 +721,13 @@ mod tests {
                 &dates
             )
             .unwrap_err()
+            .english()
             .contains("not in the future")
         );
         assert!(
             parse_step_update(&StepKind::BackgroundCheck, &["done"], &dates)
                 .unwrap_err()
+                .english()
                 .contains("cleared until <date>, failed or pending")
         );
         assert_eq!(

@@ -19,7 +19,7 @@ pub struct AnnounceCommand {
 
 /// `announce apply <room> [programme]`; `None` when the message is not one, `Err` with
 /// the usage when it is one mistyped.
-pub fn parse(text: &str) -> Option<Result<AnnounceCommand, String>> {
+pub fn parse(text: &str) -> Option<Result<AnnounceCommand, Text>> {
     let words: Vec<&str> = text.split_whitespace().collect();
     match words.as_slice() {
         [first, ..]
@@ -39,7 +39,7 @@ pub fn parse(text: &str) -> Option<Result<AnnounceCommand, String>> {
                 programme: words.get(3).map(|p| p.to_lowercase()),
             }))
         }
-        _ => Some(Err(Text::msg("announce-usage").english())),
+        _ => Some(Err(Text::msg("announce-usage"))),
     }
 }
 

@@ -55,9 +55,9 @@ pub struct AssistedApplication {
 
 /// `assist apply [programme]`, `assist code <application>`; `None` when the message is not
 /// one, `Err` with the usage when it is one mistyped.
-pub fn parse(text: &str) -> Option<Result<AssistCommand, String>> {
+pub fn parse(text: &str) -> Option<Result<AssistCommand, Text>> {
     let words: Vec<&str> = text.split_whitespace().collect();
-    let usage = || Err(Text::msg("assist-usage").english());
+    let usage = || Err(Text::msg("assist-usage"));
     match words.as_slice() {
         [first, ..] if !first.trim_start_matches('/').eq_ignore_ascii_case("assist") => None,
         [_, apply] if apply.eq_ignore_ascii_case("apply") => Some(Ok(AssistCommand::Apply(None))),
@@ -67,8 +67,8 @@ pub fn parse(text: &str) -> Option<Result<AssistCommand, String>> {
         [_, verb, n]
             if verb.eq_ignore_ascii_case("code") || verb.eq_ignore_ascii_case("delete") =>
         {
-            let usage = Text::msg("assist-usage").english();
-            Some(numbers::read_or(n, Numbered::Application, &usage).map(|n| {
+            let usage = Text::msg("assist-usage");
+            Some(numbers::read_or(n, Numbered::Application, usage).map(|n| {
                 if verb.eq_ignore_ascii_case("code") {
                     AssistCommand::Code(n)
                 } else {

@@ -30,7 +30,7 @@ pub enum EventCommand {
     /// `event create ...`: the session asked for (its dates read when it is handled, in
     /// the writer's calendar), or what is wrong with the request (shown only to those who
     /// may create events).
-    Create(Result<EventRequest, String>),
+    Create(Result<EventRequest, Text>),
     List,
     Show(i64),
     Cancel(i64, String),
@@ -370,7 +370,7 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: EventCommand) -> Outcome {
     }
 }
 
-fn create(ctx: &Ctx<'_>, room: &RoomRef, request: Result<EventRequest, String>) -> Outcome {
+fn create(ctx: &Ctx<'_>, room: &RoomRef, request: Result<EventRequest, Text>) -> Outcome {
     let post = |t: Text| post_said(room, t);
     // Read as the writer means it: the time zone and date order of the programmes they
     // coordinate.
@@ -380,11 +380,11 @@ fn create(ctx: &Ctx<'_>, room: &RoomRef, request: Result<EventRequest, String>) 
     );
     let spec = match request.and_then(|r| r.resolve(&reader)) {
         Ok(s) => s,
-        Err(e) => return post(Text::plain(e)),
+        Err(e) => return post(e),
     };
     let sessions = match events::occurrences(&spec, ctx.now) {
         Ok(s) => s,
-        Err(e) => return post(Text::plain(e)),
+        Err(e) => return post(e),
     };
     // A coordinator of one programme (or working in its room) announces in its events
     // room; anyone else in the deployment's.

@@ -61,7 +61,7 @@ pub fn parse(text: &str) -> Option<Result<PauseCommand, Text>> {
     }
     let id = match numbers::read(words.get(1)?, Numbered::Match)? {
         Ok(id) => id,
-        Err(wrong) => return Some(Err(Text::plain(wrong))),
+        Err(wrong) => return Some(Err(wrong)),
     };
     Some(match (verb.as_str(), &words[2..]) {
         ("resume", []) => Ok(PauseCommand::Resume(id)),
@@ -100,8 +100,7 @@ fn parse_until(
         (Some(date), _) => reader.read_date(date),
         (_, Some(length)) => reader.read_date(&format!("in {length}")),
         _ => return Err(usage),
-    }
-    .map_err(Text::plain)?;
+    }?;
     let until = date.and_hms_opt(0, 0, 0).expect("midnight").and_utc();
     if until <= ctx.now {
         return Err(Text::msg("pause-not-future")

@@ -63,7 +63,7 @@ pub fn parse(text: &str) -> Option<Result<RosterCommand, Text>> {
         }
         // A number of another kind (`match show A3`) is refused with what was expected.
         ["match", "show", n] => match numbers::read(n, Numbered::Match) {
-            Some(read) => read.map(RosterCommand::Show).map_err(Text::plain),
+            Some(read) => read.map(RosterCommand::Show),
             None => Err(usage()),
         },
         ["match", "show", ..] => Err(usage()),

@@ -67,7 +67,7 @@ pub fn parse(rest: &str) -> Option<Result<TeamCommand, Text>> {
     let mut parts = tail.splitn(2, char::is_whitespace);
     let id = match numbers::read(parts.next().unwrap_or(""), Numbered::Question) {
         Some(Ok(id)) => id,
-        Some(Err(wrong)) => return Some(Err(Text::plain(wrong))),
+        Some(Err(wrong)) => return Some(Err(wrong)),
         None => return Some(Err(reply_usage())),
     };
     let answer = parts.next().unwrap_or("").trim();

@@ -74,7 +74,7 @@ proptest! {
         match crate::flows::events::parse(&s) {
             // The request is read whole on the way in: a session, or what is wrong with it.
             Some(Ok(crate::flows::events::EventCommand::Create(spec))) => {
-                prop_assert!(spec.err().is_none_or(|e| !e.is_empty()));
+                prop_assert!(spec.err().is_none_or(|e| !e.english().is_empty()));
             }
             Some(Ok(c)) => prop_assert!(c.event().is_none_or(|n| n > 0)),
             Some(Err(usage)) => prop_assert!(!usage.english().is_empty()),

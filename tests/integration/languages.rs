@@ -612,3 +612,41 @@ both_backends! {
         assert!(!out.contains("take the case"), "{out}");
     }
 }
+
+both_backends! {
+    async fn what_tandem_cannot_read_is_refused_in_the_readers_language_its_examples_as_typed(db: TestDb) {
+        let es = tandem::i18n::Locale::from_tag("es").unwrap();
+        let h = crate::support::Harness::with_settings(&db, |s| s.language = es).await;
+        let room = "coordinators";
+        // A number of the wrong kind.
+        let out = h.in_room("carol", room, "!tandem match show A3").await;
+        assert!(out.contains("A3 es una solicitud; este comando espera un número de emparejamiento o de propuesta (como M7 o P3)."), "{out}");
+        // An event's start and its series, the keys and the examples as typed.
+        let out = h.in_room("carol", room, "!tandem event create title: Noche de carreras; start: someday 18:00").await;
+        assert!(out.contains("start: «someday 18:00» no es una fecha y hora que sepa leer: escribe una fecha y una hora como 20/01/2028 18:00, tomorrow 9am o next Wednesday 6pm."), "{out}");
+        let out = h.in_room("carol", room, "!tandem event create start: 2027-02-03 18:00 UTC").await;
+        assert!(out.contains("Ponle un título al evento. Uso: event create title: <título>; start: <fecha y hora>"), "{out}");
+        let out = h.in_room("carol", room, "!tandem event create title: X; start: 2027-02-03 18:00 UTC; repeat: every day until 2027-01-10").await;
+        assert!(out.contains("La serie terminaría (10 de enero de 2027) antes de empezar (3 de febrero de 2027)."), "{out}");
+        // Someone the moderators name whom Tandem does not know.
+        let out = h.in_room("mo", "moderators", "!tandem suspend nadie").await;
+        assert!(out.contains("No conozco a nadie llamado «nadie». Escríbelo con su id de Matrix"), "{out}");
+    }
+
+    async fn a_participant_who_reads_spanish_is_told_in_spanish_what_is_wrong_with_her_date(db: TestDb) {
+        // An English deployment: her own language, and the examples as typed.
+        let h = crate::support::Harness::new(&db).await;
+        h.dm_all("amina", "idioma es").await;
+        let out = h.dm_all("amina", "pause until soon").await;
+        assert!(out.contains("[dm amina] «soon» no es una fecha que sepa leer: escribe una fecha como 20/01/2028, 20 January o next Wednesday."), "{out}");
+        let out = h.dm_all("amina", "pause until 31 June").await;
+        assert!(out.contains("[dm amina] No existe el 31 de junio."), "{out}");
+    }
+
+    async fn a_number_of_the_wrong_kind_is_refused_in_arabic_in_an_arabic_deployment(db: TestDb) {
+        let ar = tandem::i18n::Locale::from_tag("ar").unwrap();
+        let h = crate::support::Harness::with_settings(&db, |s| s.language = ar).await;
+        let out = h.in_room("carol", "coordinators", "!tandem approve M3").await;
+        assert!(out.contains("\u{2068}M3\u{2069} يشير إلى \u{2068}ثنائي\u{2069}؛ هذا الأمر يحتاج إلى \u{2068}رقم طلب (مثل A12)\u{2069}."), "{out}");
+    }
+}

@@ -16,6 +16,9 @@
 //! minute), weekdays are numbered the familiar way (0 or 7 = Sunday) or named, and a rule
 //! that never fires, or fires more than once a day, is refused with a reason.
 //!
+//! What is wrong with a request is said as a [`Text`] (`locales/*/reading.ftl`), in the
+//! writer's language; the keys and the rules' words stay as they are typed.
+//!
 //! To extend: a new key in [`parse_create`]; a new cron feature in [`Cron::parse`]; a new
 //! rule in words in `when/repeat.rs`.
 
@@ -77,10 +80,13 @@ pub struct Repeat {
     pub written: String,
 }
 
-const USAGE: &str = "Usage: event create title: <title>; start: <date and time> [time zone]; length: <90m or 2h>; [room: <room>]; [capacity: <n>]; [repeat: <every Wednesday 18:00, or minute hour day month weekday> until <date>]; [description: <text>]";
+/// How to write `event create`, shown after what is wrong with a request.
+fn usage() -> Text {
+    Text::msg("event-create-usage")
+}
 
 /// Reads the part after `event create`.
-pub fn parse_create(text: &str) -> Result<EventRequest, String> {
+pub fn parse_create(text: &str) -> Result<EventRequest, Text> {
     let mut title = None;
     let mut description = String::new();
     let mut start = None;
@@ -88,22 +94,24 @@ pub fn parse_create(text: &str) -> Result<EventRequest, String> {
     let mut room = None;
     let mut capacity = None;
     let mut repeat = None;
+    let no_title = || Text::msg("event-create-no-title").arg("usage", usage());
+    let no_start = || Text::msg("event-create-no-start").arg("usage", usage());
     for part in text.split(';').map(str::trim).filter(|p| !p.is_empty()) {
         let Some((key, value)) = part.split_once(':') else {
-            return Err(format!("“{part}” has no key: write key: value. {USAGE}"));
+            return Err(Text::msg("event-create-no-key")
+                .arg("part", part)
+                .arg("usage", usage()));
         };
         let value = value.trim();
         match key.trim().to_lowercase().as_str() {
-            "title" if value.is_empty() => return Err(format!("Give the event a title. {USAGE}")),
+            "title" if value.is_empty() => return Err(no_title()),
             "title" => title = Some(value.chars().take(100).collect()),
             "description" => description = value.chars().take(1000).collect(),
-            "start" if value.is_empty() => return Err(format!("Say when it starts. {USAGE}")),
+            "start" if value.is_empty() => return Err(no_start()),
             "start" => start = Some(value.to_string()),
             "length" | "duration" => duration = Some(parse_length(value)?),
             "room" | "channel" if value.is_empty() => {
-                return Err(
-                    "room: say which room, or leave the key out for the events room".into(),
-                );
+                return Err(Text::msg("event-create-no-room"));
             }
             "room" | "channel" => room = Some(value.to_string()),
             "capacity" => {
@@ -112,21 +120,22 @@ pub fn parse_create(text: &str) -> Result<EventRequest, String> {
                         .parse::<u32>()
                         .ok()
                         .filter(|n| (1..=10_000).contains(n))
-                        .ok_or("capacity: a whole number of people, from 1 to 10000")?,
+                        .ok_or_else(|| Text::msg("event-create-capacity"))?,
                 )
             }
             "repeat" if value.is_empty() => {
-                return Err(
-                    "repeat: say how often and until when, e.g. every Wednesday until 30 June"
-                        .into(),
-                );
+                return Err(Text::msg("event-create-no-repeat"));
             }
             "repeat" => repeat = Some(value.to_string()),
-            other => return Err(format!("I don't know the key “{other}”. {USAGE}")),
+            other => {
+                return Err(Text::msg("event-create-unknown-key")
+                    .arg("key", other)
+                    .arg("usage", usage()));
+            }
         }
     }
-    let title: String = title.ok_or(format!("Give the event a title. {USAGE}"))?;
-    let start = start.ok_or(format!("Say when it starts. {USAGE}"))?;
+    let title: String = title.ok_or_else(no_title)?;
+    let start = start.ok_or_else(no_start)?;
     Ok(EventRequest {
         title,
         description,
@@ -140,10 +149,10 @@ pub fn parse_create(text: &str) -> Result<EventRequest, String> {
 
 impl EventRequest {
     /// Reads the start and the repeat rule as `reader`'s writer means them.
-    pub fn resolve(&self, reader: &Reader) -> Result<EventSpec, String> {
+    pub fn resolve(&self, reader: &Reader) -> Result<EventSpec, Text> {
         let moment = reader
             .read_moment(&self.start)
-            .map_err(|e| format!("start: {e}"))?;
+            .map_err(|e| Text::msg("event-create-start").arg("why", e))?;
         let repeat = match &self.repeat {
             None => None,
             Some(value) => Some(parse_repeat(value, moment.local, reader)?),
@@ -162,7 +171,7 @@ impl EventRequest {
 }
 
 /// `90m`, `2h`, `1h30`
-fn parse_length(value: &str) -> Result<u32, String> {
+fn parse_length(value: &str) -> Result<u32, Text> {
     let v = value.trim().to_lowercase().replace(' ', "");
     let minutes: Option<u32> = match v.split_once('h') {
         Some((h, m)) => {
@@ -179,26 +188,21 @@ fn parse_length(value: &str) -> Result<u32, String> {
     };
     minutes
         .filter(|m| (5..=24 * 60).contains(m))
-        .ok_or_else(|| {
-            format!("length: “{value}” should be like 90m or 2h (5 minutes to 24 hours)")
-        })
+        .ok_or_else(|| Text::msg("event-create-length").arg("value", value))
 }
 
 /// `every Wednesday at 13:30 until 30 June`, or `0 18 * * WED until 2027-06-30`; the end
 /// date is read from the start's date (`30 June` is the first one on or after it).
-fn parse_repeat(value: &str, start: NaiveDateTime, reader: &Reader) -> Result<Repeat, String> {
+fn parse_repeat(value: &str, start: NaiveDateTime, reader: &Reader) -> Result<Repeat, Text> {
     let until = |text: &str| {
         reader
             .read_date_from(text, start.date())
-            .map_err(|e| format!("repeat: {e}"))
+            .map_err(|e| Text::msg("event-create-repeat").arg("why", e))
     };
     if let Some(words) = repeat_words(value, start) {
         let words = words?;
         let Some(end) = &words.until else {
-            return Err(format!(
-                "repeat: add an end date, e.g. {} until 30 June",
-                words.written
-            ));
+            return Err(Text::msg("event-create-no-end").arg("rule", words.written.as_str()));
         };
         return Ok(Repeat {
             rule: Cron::parse(&words.cron)?,
@@ -210,10 +214,7 @@ fn parse_repeat(value: &str, start: NaiveDateTime, reader: &Reader) -> Result<Re
     }
     // ASCII lowercase keeps byte offsets, so `at` is valid in `value` too.
     let Some(at) = value.to_ascii_lowercase().rfind(" until ") else {
-        return Err(
-            "repeat: a rule and an end date, e.g. every Wednesday until 30 June, or 0 18 * * WED until 2027-06-30"
-                .into(),
-        );
+        return Err(Text::msg("event-create-no-until"));
     };
     let (rule, end) = (&value[..at], &value[at + " until ".len()..]);
     let rule = Cron::parse(rule)?;
@@ -247,18 +248,16 @@ const WEEKDAYS: [&str; 7] = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"];
 impl Cron {
     /// Parses `minute hour day month weekday`, each `*`, a number or name, a range `a-b`,
     /// a list `a,b`, or a step `*/n` / `a-b/n`. Weekdays: 0 or 7 is Sunday, or `MON`.
-    pub fn parse(text: &str) -> Result<Cron, String> {
+    pub fn parse(text: &str) -> Result<Cron, Text> {
         let fields: Vec<&str> = text.split_whitespace().collect();
         if fields.len() != 5 {
-            return Err(format!(
-                "repeat: “{text}” should have five fields: minute hour day month weekday (e.g. 0 18 * * WED)"
-            ));
+            return Err(Text::msg("cron-five-fields").arg("rule", text));
         }
-        let minutes = field(fields[0], 0, 59, &[], "minute")?;
-        let hours = field(fields[1], 0, 23, &[], "hour")?;
-        let days = field(fields[2], 1, 31, &[], "day of the month")?;
-        let months = field(fields[3], 1, 12, &MONTHS, "month")?;
-        let mut weekdays = field(fields[4], 0, 7, &WEEKDAYS, "weekday")?;
+        let minutes = field(fields[0], 0, 59, &[], Text::msg("cron-minute"))?;
+        let hours = field(fields[1], 0, 23, &[], Text::msg("cron-hour"))?;
+        let days = field(fields[2], 1, 31, &[], Text::msg("cron-day"))?;
+        let months = field(fields[3], 1, 12, &MONTHS, Text::msg("cron-month"))?;
+        let mut weekdays = field(fields[4], 0, 7, &WEEKDAYS, Text::msg("cron-weekday"))?;
         if weekdays & (1 << 7) != 0 {
             weekdays |= 1;
         }
@@ -307,10 +306,10 @@ impl Cron {
     }
 }
 
-/// One field as a bit set of the allowed values.
-fn field(text: &str, min: u32, max: u32, names: &[&str], what: &str) -> Result<u64, String> {
-    let bad = |why: &str| format!("repeat: the {what} field “{text}” {why}");
-    let value = |t: &str| -> Result<u32, String> {
+/// One field as a bit set of the allowed values; `what` names the field in a refusal.
+fn field(text: &str, min: u32, max: u32, names: &[&str], what: Text) -> Result<u64, Text> {
+    let bad = |id: &str| Text::msg(id).arg("field", what.clone()).arg("text", text);
+    let value = |t: &str| -> Result<u32, Text> {
         let lower = t.to_lowercase();
         if let Some(i) = names.iter().position(|n| *n == lower) {
             // Months are named from 1, weekdays from 0.
@@ -319,7 +318,12 @@ fn field(text: &str, min: u32, max: u32, names: &[&str], what: &str) -> Result<u
         t.parse::<u32>()
             .ok()
             .filter(|v| (min..=max).contains(v))
-            .ok_or_else(|| bad(&format!("has “{t}”: use {min} to {max}")))
+            .ok_or_else(|| {
+                bad("cron-field-value")
+                    .arg("value", t)
+                    .arg("min", i64::from(min))
+                    .arg("max", i64::from(max))
+            })
     };
     let mut bits = 0u64;
     for item in text.split(',') {
@@ -329,7 +333,7 @@ fn field(text: &str, min: u32, max: u32, names: &[&str], what: &str) -> Result<u
                 s.parse::<u32>()
                     .ok()
                     .filter(|s| (1..=max.max(1)).contains(s))
-                    .ok_or_else(|| bad(&format!("has a step that is not from 1 to {max}")))?,
+                    .ok_or_else(|| bad("cron-field-step").arg("max", i64::from(max)))?,
             ),
             None => (item, 1),
         };
@@ -348,7 +352,7 @@ fn field(text: &str, min: u32, max: u32, names: &[&str], what: &str) -> Result<u
             (v, if step > 1 { max } else { v })
         };
         if from > to {
-            return Err(bad("has a range that ends before it starts"));
+            return Err(bad("cron-field-backwards"));
         }
         let mut v = from;
         while v <= to {
@@ -362,13 +366,10 @@ fn field(text: &str, min: u32, max: u32, names: &[&str], what: &str) -> Result<u
 /// The sessions of an event, as instants: the start alone, or every time the rule fires
 /// from the start until the end date (inclusive). Refused: a start in the past, an end
 /// before the start, a rule that never fires or fires more than once a day, too many.
-pub fn occurrences(spec: &EventSpec, now: DateTime<Utc>) -> Result<Vec<DateTime<Utc>>, String> {
+pub fn occurrences(spec: &EventSpec, now: DateTime<Utc>) -> Result<Vec<DateTime<Utc>>, Text> {
     let (first, _) = resolve_local(&spec.zone, spec.start);
     if first <= now {
-        return Err(format!(
-            "{} is in the past. Please give a future start.",
-            said_when(first, &spec.zone).english()
-        ));
+        return Err(Text::msg("event-start-past").arg("when", said_when(first, &spec.zone)));
     }
     let Some(Repeat {
         rule,
@@ -382,12 +383,12 @@ pub fn occurrences(spec: &EventSpec, now: DateTime<Utc>) -> Result<Vec<DateTime<
     };
     let start_date = spec.start.date();
     if *until < start_date {
-        return Err(format!(
-            "The series would end ({until}) before it starts ({start_date})."
-        ));
+        return Err(Text::msg("event-series-ends-first")
+            .arg("until", Text::date(*until))
+            .arg("start", Text::date(start_date)));
     }
     if (*until - start_date).num_days() > MAX_SERIES_DAYS {
-        return Err("A series can run for at most two years; choose an earlier end date.".into());
+        return Err(Text::msg("event-series-too-long"));
     }
     let mut sessions = Vec::new();
     let mut date = start_date;
@@ -400,10 +401,10 @@ pub fn occurrences(spec: &EventSpec, now: DateTime<Utc>) -> Result<Vec<DateTime<
         }
         let times = rule.times_on(date);
         if times.len() > 1 {
-            return Err(format!(
-                "The rule “{written}” fires {} times on {date}: group events repeat at most once a day.",
-                times.len()
-            ));
+            return Err(Text::msg("event-series-twice-a-day")
+                .arg("rule", written.as_str())
+                .arg("count", times.len())
+                .arg("date", Text::date(date)));
         }
         for time in times {
             let local = date.and_time(time);
@@ -415,16 +416,15 @@ pub fn occurrences(spec: &EventSpec, now: DateTime<Utc>) -> Result<Vec<DateTime<
             sessions.push(at);
         }
         if sessions.len() > MAX_SESSIONS {
-            return Err(format!(
-                "That makes more than {MAX_SESSIONS} sessions; choose an earlier end date."
-            ));
+            return Err(Text::msg("event-series-too-many").arg("most", MAX_SESSIONS));
         }
         date += Duration::days(1);
     }
     if sessions.is_empty() {
-        return Err(format!(
-            "The rule “{written}” never fires between {start_date} and {until}."
-        ));
+        return Err(Text::msg("event-series-never")
+            .arg("rule", written.as_str())
+            .arg("start", Text::date(start_date))
+            .arg("until", Text::date(*until)));
     }
     Ok(sessions)
 }

@@ -17,9 +17,11 @@ fn reader() -> Reader {
     )
 }
 
-/// A create line, read and resolved.
+/// A create line, read and resolved (what is wrong, in English).
 fn create(line: &str) -> Result<EventSpec, String> {
-    parse_create(line)?.resolve(&reader())
+    parse_create(line)
+        .and_then(|r| r.resolve(&reader()))
+        .map_err(|e| e.english())
 }
 
 #[test]
@@ -186,7 +188,7 @@ fn rules_that_never_fire_or_fire_too_often_and_bad_dates_are_refused_with_a_reas
         (spec("2026-12-03 18:00", "UTC", None), "in the past"),
     ];
     for (s, needle) in cases {
-        let e = occurrences(&s, now).unwrap_err();
+        let e = occurrences(&s, now).unwrap_err().english();
         assert!(e.contains(needle), "{e}");
     }
     let one = spec("2027-02-03 18:00", "UTC", None);
@@ -261,4 +263,40 @@ fn rsvps_are_read_by_word_or_number() {
     assert_eq!(Rsvp::parse("Yes"), Some(Rsvp::Yes));
     assert_eq!(Rsvp::parse("3"), Some(Rsvp::Maybe));
     assert_eq!(Rsvp::parse("perhaps"), None);
+}
+
+#[test]
+fn a_refused_request_is_said_in_the_writers_language_with_its_usage() {
+    let es = crate::i18n::Locale::from_tag("es").unwrap();
+    let no_title = parse_create("start: next Wednesday 18:00").unwrap_err();
+    assert_eq!(
+        no_title.ids(),
+        vec!["event-create-no-title", "event-create-usage"]
+    );
+    assert!(
+        no_title
+            .english()
+            .starts_with("Give the event a title. Usage: event create title: <title>;"),
+        "{no_title}"
+    );
+    assert!(
+        no_title
+            .render(es)
+            .starts_with("Ponle un título al evento. Uso: event create title: <título>;"),
+        "{}",
+        no_title.render(es)
+    );
+    let past =
+        parse_create("title: X; start: 2027-01-20 18:00 UTC; repeat: every day until 2027-01-10")
+            .and_then(|r| r.resolve(&reader()))
+            .and_then(|s| occurrences(&s, utc("2027-01-11T09:00:00Z")))
+            .unwrap_err();
+    assert_eq!(
+        past.english(),
+        "The series would end (10 January 2027) before it starts (20 January 2027)."
+    );
+    assert_eq!(
+        past.render(es),
+        "La serie terminaría (10 de enero de 2027) antes de empezar (20 de enero de 2027)."
+    );
 }

@@ -17,6 +17,10 @@
 //! [`repeat_words`] turns `every Wednesday at 13:30 until 30 June` into the cron form events
 //! already use.
 //!
+//! What is wrong is said as a [`Text`] (`locales/*/reading.ftl`), in the writer's language;
+//! the examples in it (`20 January`, `next Wednesday`, `6pm`) stay as they are typed, since
+//! these are the words read here.
+//!
 //! To accept a new form: its shape in [`phrase`], its meaning in [`Reader::resolve_date`].
 
 pub mod phrase;
@@ -33,6 +37,7 @@ use super::programme::Programme;
 use super::schedule::local_time;
 use super::text::preview;
 use super::timezone::{TimeZone, parse_time_zone};
+use crate::i18n::Text;
 use phrase::{Absolute, DatePhrase, TimePhrase, Unit};
 pub use repeat::{RepeatWords, repeat_words};
 
@@ -47,11 +52,11 @@ pub enum DateOrder {
 }
 
 impl DateOrder {
-    /// As people read it: `day/month/year`.
-    pub fn describe(self) -> &'static str {
+    /// As people read it: `day/month/year`, `día/mes/año`.
+    pub fn said(self) -> Text {
         match self {
-            DateOrder::DayMonthYear => "day/month/year",
-            DateOrder::MonthDayYear => "month/day/year",
+            DateOrder::DayMonthYear => Text::msg("date-order-day-month-year"),
+            DateOrder::MonthDayYear => Text::msg("date-order-month-day-year"),
         }
     }
 }
@@ -146,52 +151,48 @@ impl Reader {
     }
 
     /// `a date like 20/01/2028, 20 January or next Wednesday`
-    pub fn date_hint(&self) -> String {
-        format!(
-            "a date like {}, 20 January or next Wednesday",
-            self.example_date()
-        )
+    pub fn date_hint(&self) -> Text {
+        Text::msg("date-hint").arg("example", self.example_date())
     }
 
     /// `a date and time like 20/01/2028 18:00, tomorrow 9am or next Wednesday 6pm`
-    pub fn date_time_hint(&self) -> String {
-        format!(
-            "a date and time like {} 18:00, tomorrow 9am or next Wednesday 6pm",
-            self.example_date()
-        )
+    pub fn date_time_hint(&self) -> Text {
+        Text::msg("date-time-hint").arg("example", self.example_date())
     }
 
     /// A date alone; a date without a year is the next one from today.
-    pub fn read_date(&self, text: &str) -> Result<NaiveDate, String> {
+    pub fn read_date(&self, text: &str) -> Result<NaiveDate, Text> {
         self.read_date_from(text, self.today())
     }
 
     /// A date alone; a date without a year is the first one on or after `from` (an end
     /// date is read from its start).
-    pub fn read_date_from(&self, text: &str, from: NaiveDate) -> Result<NaiveDate, String> {
+    pub fn read_date_from(&self, text: &str, from: NaiveDate) -> Result<NaiveDate, Text> {
         let text = text.trim();
         let owned = phrase::tokens(text);
         let tokens: Vec<&str> = owned.iter().map(String::as_str).collect();
         if tokens.is_empty() {
-            return Err(format!("Give {}.", self.date_hint()));
+            return Err(Text::msg("date-give").arg("hint", self.date_hint()));
         }
         match phrase::date(&tokens) {
             Some(p) => self.resolve_date(&p, text, from),
-            None if phrase::date_time(&tokens).is_some() => Err(format!(
-                "Just the date is needed here, without a time: {}.",
-                self.date_hint()
-            )),
-            None => Err(format!(
-                "“{}” is not a date I can read: write {}.",
-                preview(text, 40),
-                self.date_hint()
-            )),
+            None if phrase::date_time(&tokens).is_some() => {
+                Err(Text::msg("date-without-time").arg("hint", self.date_hint()))
+            }
+            None => Err(self.unreadable_date(text)),
         }
+    }
+
+    /// `“…” is not a date I can read: write a date like …`
+    fn unreadable_date(&self, text: &str) -> Text {
+        Text::msg("date-unreadable")
+            .arg("text", preview(text, 40))
+            .arg("hint", self.date_hint())
     }
 
     /// A date and a time, perhaps followed by a time zone; without one, the reader's zone
     /// (and without that, the writer is asked for one).
-    pub fn read_moment(&self, text: &str) -> Result<Moment, String> {
+    pub fn read_moment(&self, text: &str) -> Result<Moment, Text> {
         let text = text.trim();
         let words = phrase::words(text);
         let words: Vec<&str> = words.iter().map(String::as_str).collect();
@@ -207,13 +208,11 @@ impl Reader {
                 match &self.zone {
                     Some(zone) => (zone.clone(), false),
                     None => {
-                        return Err(format!(
-                            "which time zone? Add it after the time, like {phrase_text} Europe/London (or set time_zone in the programme file)."
-                        ));
+                        return Err(Text::msg("moment-which-zone").arg("typed", phrase_text));
                     }
                 }
             } else {
-                (parse_time_zone(&rest).map_err(|t| t.english())?, true)
+                (parse_time_zone(&rest)?, true)
             };
             // `tomorrow` is tomorrow where the time is.
             let there = Reader {
@@ -230,27 +229,17 @@ impl Reader {
         }
         let date_words = phrase::date_words(&words);
         if date_words > 0 {
-            return Err(format!(
-                "add the time too, like {} 18:00.",
-                words[..date_words].join(" ")
-            ));
+            return Err(Text::msg("moment-add-time").arg("typed", words[..date_words].join(" ")));
         }
-        Err(format!(
-            "“{}” is not a date and time I can read: write {}.",
-            preview(text, 40),
-            self.date_time_hint()
-        ))
+        Err(Text::msg("moment-unreadable")
+            .arg("text", preview(text, 40))
+            .arg("hint", self.date_time_hint()))
     }
 
     /// The date a phrase means; `from` is where a date without a year starts looking.
-    fn resolve_date(
-        &self,
-        p: &DatePhrase,
-        text: &str,
-        from: NaiveDate,
-    ) -> Result<NaiveDate, String> {
+    fn resolve_date(&self, p: &DatePhrase, text: &str, from: NaiveDate) -> Result<NaiveDate, Text> {
         let today = self.today();
-        let too_far = || format!("“{}” is too far ahead.", preview(text, 40));
+        let too_far = || Text::msg("date-too-far").arg("text", preview(text, 40));
         let found = match *p {
             DatePhrase::Today => Ok(today),
             DatePhrase::Tomorrow => today.succ_opt().ok_or_else(too_far),
@@ -276,12 +265,10 @@ impl Reader {
             DatePhrase::On { date, weekday } => {
                 let found = self.absolute(date, text, from)?;
                 match weekday {
-                    Some(w) if found.weekday() != w => Err(format!(
-                        "{} is a {}, not a {}.",
-                        found.format("%-d %B %Y"),
-                        found.format("%A"),
-                        weekday_name(w)
-                    )),
+                    Some(w) if found.weekday() != w => Err(Text::msg("date-wrong-weekday")
+                        .arg("date", Text::date(found))
+                        .arg("weekday", weekday_said(found.weekday()))
+                        .arg("written", weekday_said(w))),
                     _ => Ok(found),
                 }
             }
@@ -294,7 +281,7 @@ impl Reader {
         }
     }
 
-    fn absolute(&self, date: Absolute, text: &str, from: NaiveDate) -> Result<NaiveDate, String> {
+    fn absolute(&self, date: Absolute, text: &str, from: NaiveDate) -> Result<NaiveDate, Text> {
         match date {
             Absolute::Ymd(y, m, d) => exact(y, m, d, text),
             Absolute::Named { day, month, year } => match year {
@@ -313,12 +300,10 @@ impl Reader {
                             DateOrder::MonthDayYear => (a, b),
                         };
                         if !(1..=12).contains(&month) || !(1..=31).contains(&day) {
-                            return Err(format!(
-                                "“{}” is not a date: dates here are written {}, like {}.",
-                                preview(text, 40),
-                                order.describe(),
-                                self.example_date()
-                            ));
+                            return Err(Text::msg("date-not-in-order")
+                                .arg("text", preview(text, 40))
+                                .arg("order", order.said())
+                                .arg("example", self.example_date()));
                         }
                         at(month, day)
                     }
@@ -330,19 +315,15 @@ impl Reader {
                         found.dedup();
                         match found.as_slice() {
                             [one] => Ok(*one),
-                            [x, y] => Err(format!(
-                                "“{}” could be {} or {}: write the month as a word ({}) or the year first ({}).",
-                                preview(text, 40),
-                                x.format("%-d %B"),
-                                y.format("%-d %B"),
-                                x.format("%-d %B %Y"),
-                                x.format("%Y-%m-%d")
-                            )),
-                            _ => Err(format!(
-                                "“{}” is not a date I can read: write {}.",
-                                preview(text, 40),
-                                self.date_hint()
-                            )),
+                            // The ways to write it are as typed: month names are
+                            // read in English.
+                            [x, y] => Err(Text::msg("date-ambiguous")
+                                .arg("text", preview(text, 40))
+                                .arg("one", Text::day_month(*x))
+                                .arg("other", Text::day_month(*y))
+                                .arg("named", x.format("%-d %B %Y").to_string())
+                                .arg("iso", x.format("%Y-%m-%d").to_string())),
+                            _ => Err(self.unreadable_date(text)),
                         }
                     }
                 }
@@ -352,69 +333,79 @@ impl Reader {
 }
 
 /// `d month y`, or what is wrong with it.
-fn exact(year: i32, month: u32, day: u32, text: &str) -> Result<NaiveDate, String> {
+fn exact(year: i32, month: u32, day: u32, text: &str) -> Result<NaiveDate, Text> {
     if !YEARS.contains(&year) {
-        return Err(format!(
-            "“{}” is not a date: years run from 1 to 9999.",
-            preview(text, 40)
-        ));
+        return Err(Text::msg("date-year-out-of-range").arg("text", preview(text, 40)));
     }
-    let name = month_name(month, text)?;
-    NaiveDate::from_ymd_opt(year, month, day)
-        .ok_or_else(|| format!("There is no {day} {name} {year}."))
+    let name = month_said(month, text)?;
+    NaiveDate::from_ymd_opt(year, month, day).ok_or_else(|| {
+        Text::msg("date-no-such-day").arg(
+            "date",
+            Text::msg("date")
+                .arg("day", i64::from(day))
+                .arg("month", name)
+                .arg("year", year.to_string()),
+        )
+    })
 }
 
 /// The first `day month` on or after `from` (29 February waits for a leap year).
-fn next_on_or_after(
-    month: u32,
-    day: u32,
-    from: NaiveDate,
-    text: &str,
-) -> Result<NaiveDate, String> {
-    let name = month_name(month, text)?;
+fn next_on_or_after(month: u32, day: u32, from: NaiveDate, text: &str) -> Result<NaiveDate, Text> {
+    let name = month_said(month, text)?;
     (from.year()..=from.year().saturating_add(8))
         .filter(|y| YEARS.contains(y))
         .filter_map(|y| NaiveDate::from_ymd_opt(y, month, day))
         .find(|d| *d >= from)
-        .ok_or_else(|| format!("There is no {day} {name}."))
-}
-
-fn month_name(month: u32, text: &str) -> Result<String, String> {
-    let name = phrase::MONTH_NAMES
-        .get((month as usize).wrapping_sub(1))
         .ok_or_else(|| {
-            format!(
-                "“{}” is not a date: there is no month {month}.",
-                preview(text, 40)
+            Text::msg("date-no-such-day").arg(
+                "date",
+                Text::msg("day-month")
+                    .arg("day", i64::from(day))
+                    .arg("month", name),
             )
-        })?;
-    let mut chars = name.chars();
-    Ok(chars
-        .next()
-        .map(|c| c.to_uppercase().chain(chars).collect())
-        .unwrap_or_default())
+        })
 }
 
-fn weekday_name(w: chrono::Weekday) -> &'static str {
-    [
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-    ][w.num_days_from_monday() as usize]
+/// Month `month` by name in the reader's language, or the refusal of a month that is none.
+fn month_said(month: u32, text: &str) -> Result<Text, Text> {
+    Ok(match month {
+        1 => Text::msg("month-1"),
+        2 => Text::msg("month-2"),
+        3 => Text::msg("month-3"),
+        4 => Text::msg("month-4"),
+        5 => Text::msg("month-5"),
+        6 => Text::msg("month-6"),
+        7 => Text::msg("month-7"),
+        8 => Text::msg("month-8"),
+        9 => Text::msg("month-9"),
+        10 => Text::msg("month-10"),
+        11 => Text::msg("month-11"),
+        12 => Text::msg("month-12"),
+        _ => {
+            return Err(Text::msg("date-no-such-month")
+                .arg("text", preview(text, 40))
+                .arg("month", i64::from(month)));
+        }
+    })
+}
+
+/// A weekday's whole name in the reader's language (`Wednesday`, `miércoles`).
+fn weekday_said(w: chrono::Weekday) -> Text {
+    use chrono::Weekday;
+    match w {
+        Weekday::Mon => Text::msg("weekday-long-1"),
+        Weekday::Tue => Text::msg("weekday-long-2"),
+        Weekday::Wed => Text::msg("weekday-long-3"),
+        Weekday::Thu => Text::msg("weekday-long-4"),
+        Weekday::Fri => Text::msg("weekday-long-5"),
+        Weekday::Sat => Text::msg("weekday-long-6"),
+        Weekday::Sun => Text::msg("weekday-long-7"),
+    }
 }
 
 /// The time a phrase means, or what is wrong with it.
-pub fn resolve_time(t: &TimePhrase, text: &str) -> Result<NaiveTime, String> {
-    let bad = || {
-        format!(
-            "“{}” has no time I can read: write it like 18:00, 6pm or 9.30am.",
-            preview(text, 40)
-        )
-    };
+pub fn resolve_time(t: &TimePhrase, text: &str) -> Result<NaiveTime, Text> {
+    let bad = || Text::msg("time-unreadable").arg("text", preview(text, 40));
     let hour = match t.pm {
         None if t.hour <= 23 => t.hour,
         Some(pm) if (1..=12).contains(&t.hour) => t.hour % 12 + if pm { 12 } else { 0 },

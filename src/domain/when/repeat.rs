@@ -14,6 +14,7 @@ use chrono::{Datelike, NaiveDateTime, Timelike, Weekday};
 
 use super::phrase::{count, time, tokens, weekday};
 use super::resolve_time;
+use crate::i18n::Text;
 
 /// A repeating rule read from words.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -40,7 +41,7 @@ enum Days {
 }
 
 /// Reads a rule in words; `None` when `text` is not one (it may be the cron form).
-pub fn repeat_words(text: &str, start: NaiveDateTime) -> Option<Result<RepeatWords, String>> {
+pub fn repeat_words(text: &str, start: NaiveDateTime) -> Option<Result<RepeatWords, Text>> {
     // ASCII lowercase keeps byte offsets, so the cut is valid in `text` too.
     let lower = text.to_ascii_lowercase();
     let (rule, until) = match [" until ", " till "]
@@ -69,12 +70,7 @@ pub fn repeat_words(text: &str, start: NaiveDateTime) -> Option<Result<RepeatWor
             _ => time(rest)
                 .ok_or(())
                 .and_then(|t| resolve_time(&t, &rest.join(" ")).map_err(|_| ()))
-                .map_err(|_| {
-                    format!(
-                        "repeat: “{}” is not a time I can read: write it like 18:00 or 6pm (e.g. every Wednesday at 18:00 until 30 June).",
-                        rest.join(" ")
-                    )
-                })?,
+                .map_err(|_| Text::msg("repeat-time-unreadable").arg("text", rest.join(" ")))?,
         };
         let (day_of_month, weekdays) = match days {
             Days::All => ("*".to_string(), "*".to_string()),
@@ -88,11 +84,7 @@ pub fn repeat_words(text: &str, start: NaiveDateTime) -> Option<Result<RepeatWor
             ),
         };
         Ok(RepeatWords {
-            cron: format!(
-                "{} {} {day_of_month} * {weekdays}",
-                at.minute(),
-                at.hour()
-            ),
+            cron: format!("{} {} {day_of_month} * {weekdays}", at.minute(), at.hour()),
             every,
             block_days,
             until: until.clone(),
@@ -104,29 +96,27 @@ pub fn repeat_words(text: &str, start: NaiveDateTime) -> Option<Result<RepeatWor
 type Parsed<'a> = (Days, u32, u32, &'a [&'a str]);
 
 /// After `every`: `[other | <n>] <what> [time]`.
-fn every<'a>(words: &'a [&'a str], start: NaiveDateTime) -> Result<Parsed<'a>, String> {
-    let usage = "repeat: say how often, like every Wednesday at 18:00, every other Monday 6pm, every weekday 9am or every day 18:00, then until and an end date";
+fn every<'a>(words: &'a [&'a str], start: NaiveDateTime) -> Result<Parsed<'a>, Text> {
+    let usage = || Text::msg("repeat-how-often");
     let (every, words) = match words {
         ["other" | "second", rest @ ..] => (2, rest),
         [n, rest @ ..] if count(n).is_some_and(|n| n > 1) && !rest.is_empty() => {
-            let n = count(n).filter(|n| *n <= 52).ok_or(usage)?;
+            let n = count(n).filter(|n| *n <= 52).ok_or_else(usage)?;
             (n, rest)
         }
         _ => (1, words),
     };
-    let (what, rest) = words.split_first().ok_or(usage)?;
+    let (what, rest) = words.split_first().ok_or_else(usage)?;
     let only_once = |days: Days, block: u32| {
         if every == 1 {
             Ok((days, 1, block, rest))
         } else {
-            Err(format!(
-                "repeat: “every {} {what}” is not a rule I can follow; try every other week, every other Monday or every 2 days.",
-                if every == 2 {
-                    "other".to_string()
-                } else {
-                    every.to_string()
-                }
-            ))
+            let every = if every == 2 {
+                "other".to_string()
+            } else {
+                every.to_string()
+            };
+            Err(Text::msg("repeat-rule-unfollowable").arg("rule", format!("every {every} {what}")))
         }
     };
     match *what {
@@ -148,7 +138,7 @@ fn every<'a>(words: &'a [&'a str], start: NaiveDateTime) -> Result<Parsed<'a>, S
         _ => {
             let (days, rest) = weekday_list(words);
             if days.is_empty() {
-                return Err(usage.into());
+                return Err(usage());
             }
             Ok((Days::Some(days), every, 7, rest))
         }

@@ -81,11 +81,11 @@ fn the_programme_date_order_settles_ambiguous_numbers_and_refuses_impossible_one
     assert_eq!(mdy().read_date("2027-04-03"), Ok(day("2027-04-03")));
     assert_eq!(mdy().read_date("3 April 2027"), Ok(day("2027-04-03")));
     assert_eq!(
-        mdy().read_date("13/25/2027").unwrap_err(),
+        mdy().read_date("13/25/2027").unwrap_err().english(),
         "“13/25/2027” is not a date: dates here are written month/day/year, like 01/20/2028."
     );
     assert_eq!(
-        dmy().read_date("01/20/2027").unwrap_err(),
+        dmy().read_date("01/20/2027").unwrap_err().english(),
         "“01/20/2027” is not a date: dates here are written day/month/year, like 20/01/2028."
     );
     // Programmes that disagree: only what cannot be misread.
@@ -94,7 +94,7 @@ fn the_programme_date_order_settles_ambiguous_numbers_and_refuses_impossible_one
     assert_eq!(either.read_date("01/20/2027"), Ok(day("2027-01-20")));
     assert_eq!(either.read_date("05/05/2027"), Ok(day("2027-05-05")));
     assert_eq!(
-        either.read_date("03/04/2027").unwrap_err(),
+        either.read_date("03/04/2027").unwrap_err().english(),
         "“03/04/2027” could be 3 April or 4 March: write the month as a word (3 April 2027) or the year first (2027-04-03)."
     );
 }
@@ -134,7 +134,11 @@ fn a_date_that_does_not_exist_or_cannot_be_read_gets_one_short_message_with_an_e
             "“in 99999999 days” is not a date I can read: write a date like 20/01/2028, 20 January or next Wednesday.",
         ),
     ] {
-        assert_eq!(dmy().read_date(written).unwrap_err(), expected, "{written}");
+        assert_eq!(
+            dmy().read_date(written).unwrap_err().english(),
+            expected,
+            "{written}"
+        );
     }
 }
 
@@ -191,25 +195,29 @@ fn a_time_zone_after_the_time_wins_and_today_is_where_the_writer_is() {
 fn a_date_time_without_a_zone_or_a_time_is_refused_with_what_to_add() {
     let no_zone = reader(Some(DateOrder::DayMonthYear), None);
     assert_eq!(
-        no_zone.read_moment("next Wednesday 18:00").unwrap_err(),
+        no_zone
+            .read_moment("next Wednesday 18:00")
+            .unwrap_err()
+            .english(),
         "which time zone? Add it after the time, like next Wednesday 18:00 Europe/London (or set time_zone in the programme file)."
     );
     assert_eq!(
-        dmy().read_moment("next Wednesday").unwrap_err(),
+        dmy().read_moment("next Wednesday").unwrap_err().english(),
         "add the time too, like next Wednesday 18:00."
     );
     assert!(
         dmy()
             .read_moment("2027-02-03 18:00 Mars/Olympus")
             .unwrap_err()
+            .english()
             .contains("I don't know the time zone “Mars/Olympus”")
     );
     assert_eq!(
-        dmy().read_moment("tomorrow 25:00").unwrap_err(),
+        dmy().read_moment("tomorrow 25:00").unwrap_err().english(),
         "“tomorrow 25:00” has no time I can read: write it like 18:00, 6pm or 9.30am."
     );
     assert_eq!(
-        dmy().read_moment("soon").unwrap_err(),
+        dmy().read_moment("soon").unwrap_err().english(),
         "“soon” is not a date and time I can read: write a date and time like 20/01/2028 18:00, tomorrow 9am or next Wednesday 6pm."
     );
 }
@@ -261,7 +269,9 @@ fn a_programme_setting_decides_the_order_and_the_zone_and_disagreeing_programmes
 }
 
 fn repeat(text: &str, start: &str) -> Result<RepeatWords, String> {
-    repeat_words(text, at(start)).expect("a rule in words")
+    repeat_words(text, at(start))
+        .expect("a rule in words")
+        .map_err(|e| e.english())
 }
 
 #[test]
@@ -346,6 +356,46 @@ fn written_forms(date: NaiveDate, order: DateOrder) -> Vec<String> {
         date.format("%A %-d %b %Y").to_string().to_uppercase(),
         date.format("%-d %B %Y").to_string().to_lowercase(),
     ]
+}
+
+#[test]
+fn a_refused_date_is_said_in_the_writers_language_its_examples_as_typed() {
+    let es = crate::i18n::Locale::from_tag("es").unwrap();
+    let ar = crate::i18n::Locale::from_tag("ar").unwrap();
+    let someday = dmy().read_date("someday").unwrap_err();
+    assert_eq!(someday.ids(), vec!["date-unreadable", "date-hint"]);
+    assert_eq!(
+        someday.render(es),
+        "«someday» no es una fecha que sepa leer: escribe una fecha como 20/01/2028, 20 January o next Wednesday."
+    );
+    assert!(
+        someday.render(ar).contains("next Wednesday"),
+        "{}",
+        someday.render(ar)
+    );
+    assert_eq!(
+        dmy()
+            .read_date("Thursday 20 January 2027")
+            .unwrap_err()
+            .render(es),
+        "El 20 de enero de 2027 es miércoles, no jueves."
+    );
+    assert_eq!(
+        dmy().read_date("31 June").unwrap_err().render(es),
+        "No existe el 31 de junio."
+    );
+    assert_eq!(
+        mdy().read_date("13/25/2027").unwrap_err().render(es),
+        "«13/25/2027» no es una fecha: aquí las fechas se escriben mes/día/año, como 01/20/2028."
+    );
+    let rule = repeat_words("every other weekday until 30 June", at("2027-01-27 13:30"))
+        .unwrap()
+        .unwrap_err();
+    assert_eq!(rule.ids(), vec!["repeat-rule-unfollowable"]);
+    assert!(
+        rule.render(es)
+            .starts_with("repeat: «every other weekday» no es una regla")
+    );
 }
 
 proptest! {

@@ -185,7 +185,7 @@ pub fn parse(text: &str) -> Option<Result<ActionCommand, Text>> {
     let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
     let l: Vec<&str> = lower.iter().map(String::as_str).collect();
     let number = |w: &str| match numbers::read(w, Numbered::Match) {
-        Some(read) => read.map_err(Text::plain),
+        Some(read) => read,
         None => Err(usage()),
     };
     Some(match l.as_slice() {
@@ -226,7 +226,7 @@ pub fn is_cancel(text: &str) -> bool {
 
 /// The one person Tandem knows by what the moderator typed (the app looked them up:
 /// [`Ctx::people`]); nobody, or several, is refused rather than acted on.
-fn person(ctx: &Ctx<'_>, who: &str) -> Result<KnownPerson, String> {
+fn person(ctx: &Ctx<'_>, who: &str) -> Result<KnownPerson, Text> {
     match crate::domain::people::not_one(who, ctx.people) {
         Some(refusal) => Err(refusal),
         None => Ok(ctx.people[0].clone()),
@@ -384,7 +384,7 @@ pub fn handle(
         ActionCommand::Suspend { who, until, reason } => {
             let person = match person(ctx, &who) {
                 Ok(p) => p,
-                Err(e) => return reply(Text::plain(e)),
+                Err(e) => return reply(e),
             };
             let user = person.user.clone();
             if user == *ctx.user {
@@ -399,7 +399,7 @@ pub fn handle(
                     Ok(day) => {
                         return reply(Text::msg("action-not-future").arg("date", Text::date(day)));
                     }
-                    Err(e) => return reply(Text::plain(e)),
+                    Err(e) => return reply(e),
                 },
             };
             let reason = if reason.is_empty() {
@@ -413,7 +413,7 @@ pub fn handle(
                 }
                 None => Text::msg("action-suspend-ask"),
             }
-            .arg("person", person.describe())
+            .arg("person", person.said())
             .arg("reason", reason.as_str());
             ask(
                 PendingAction::Suspend {
@@ -427,7 +427,7 @@ pub fn handle(
         ActionCommand::Remove(who, from) => {
             let person = match person(ctx, &who) {
                 Ok(p) => p,
-                Err(e) => return reply(Text::plain(e)),
+                Err(e) => return reply(e),
             };
             // Only a room the bot manages for them: their pair room, or a staff room.
             let staff_room = ctx
@@ -441,12 +441,12 @@ pub fn handle(
                             Text::msg("action-not-in-room-rooms").arg("rooms", rooms.join(", "))
                         }
                     }
-                    .arg("person", person.describe())
+                    .arg("person", person.said())
                     .arg("room", crate::domain::text::preview(&from, 60)),
                 );
             }
             let text = Text::msg("action-remove-ask")
-                .arg("person", person.describe())
+                .arg("person", person.said())
                 .arg("room", from.as_str());
             let user = person.user;
             ask(PendingAction::Remove { user, room: from }, text)
@@ -454,9 +454,9 @@ pub fn handle(
         ActionCommand::Unsuspend(who) => {
             let person = match person(ctx, &who) {
                 Ok(p) => p,
-                Err(e) => return reply(Text::plain(e)),
+                Err(e) => return reply(e),
             };
-            let text = Text::msg("action-unsuspend-ask").arg("person", person.describe());
+            let text = Text::msg("action-unsuspend-ask").arg("person", person.said());
             let user = person.user;
             ask(PendingAction::Unsuspend { user }, text)
         }

@@ -72,7 +72,7 @@ pub fn parse(text: &str) -> Option<Result<PairingCommand, Text>> {
     let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
     // A number of another kind (`match approve A3`) is refused with what was expected.
     let number = |w: &str, kind| match numbers::read(w, kind) {
-        Some(read) => read.map_err(Text::plain),
+        Some(read) => read,
         None => Err(usage()),
     };
     let (application, proposal) = (Numbered::Application, Numbered::Match);

@@ -122,7 +122,7 @@ pub fn parse(text: &str) -> Option<Result<ReviewCommand, Text>> {
     // A number of another kind (`approve M3`) is refused with what was expected.
     let id = match numbers::read(id_word, Numbered::Application) {
         Some(Err(wrong)) if REVIEW_VERBS.contains(&verb.as_str()) => {
-            return Some(Err(Text::plain(wrong)));
+            return Some(Err(wrong));
         }
         read => read.and_then(Result::ok),
     };
@@ -157,7 +157,7 @@ pub fn parse(text: &str) -> Option<Result<ReviewCommand, Text>> {
         "step" => {
             let usage = || usage("review-usage-step");
             match step_applications(rest) {
-                Err(wrong) => Some(Err(Text::plain(wrong))),
+                Err(wrong) => Some(Err(wrong)),
                 Ok((ids, words)) if !ids.is_empty() && words.len() >= 2 => {
                     Some(Ok(ReviewCommand::Step { ids, words }))
                 }
@@ -170,7 +170,7 @@ pub fn parse(text: &str) -> Option<Result<ReviewCommand, Text>> {
 
 /// The application numbers a `step` starts with (`A6,A7`, `A6, A7 and A9`, `A6 A7`), each
 /// once, and the words after them.
-fn step_applications(rest: &str) -> Result<(Vec<i64>, Vec<String>), String> {
+fn step_applications(rest: &str) -> Result<(Vec<i64>, Vec<String>), Text> {
     let tokens: Vec<&str> = rest
         .split(|c: char| c.is_whitespace() || c == ',')
         .filter(|t| !t.is_empty())
@@ -528,7 +528,7 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<ReviewCommand, Text
                         };
                         (state, when)
                     }
-                    Err(e) => return reply(Text::plain(e)),
+                    Err(e) => return reply(e),
                 },
             };
             let before = record.summary.steps.get(&def.id).cloned();

@@ -173,10 +173,10 @@ pub enum Room {
     /// `report [programme]` in the coordinators' room: the programme's figures.
     Figures(Option<String>),
     /// `announce apply <room> [programme]`: a programme's Apply card in a room.
-    Announce(Result<AnnounceCommand, String>),
+    Announce(Result<AnnounceCommand, crate::i18n::Text>),
     /// `assist apply [programme]`, `assist code <application>`: an application entered for
     /// someone without a chat account.
-    Assist(Result<AssistCommand, String>),
+    Assist(Result<AssistCommand, crate::i18n::Text>),
     /// `broadcast [programme] <audience> <text>`: an announcement by DM.
     Broadcast(Result<BroadcastCommand, String>),
     /// `resources [programme]` in the coordinators' room: who read the programme's

@@ -43,7 +43,7 @@ fn usage() -> Text {
 /// was expected, anything else with the usage.
 fn match_number(word: &str) -> Result<i64, Text> {
     match numbers::read(word, Numbered::Match) {
-        Some(read) => read.map_err(Text::plain),
+        Some(read) => read,
         None => Err(usage()),
     }
 }
@@ -112,7 +112,7 @@ fn parse_list(rest: &str) -> Result<SupportCommand, Text> {
     if let [one] = words.as_slice()
         && let Some(n) = numbers::read(one, Numbered::Match)
     {
-        return n.map(SupportCommand::History).map_err(Text::plain);
+        return n.map(SupportCommand::History);
     }
     for word in words {
         match word.as_str() {

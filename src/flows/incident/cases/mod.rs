@@ -140,7 +140,7 @@ pub fn parse(text: &str) -> Option<Result<CaseCommand, Text>> {
         ("close-match", false) => {
             let (m, reason) = rest.split_once(char::is_whitespace).unwrap_or((&rest, ""));
             match numbers::read(m, Numbered::Match) {
-                Some(Err(wrong)) => Err(Text::plain(wrong)),
+                Some(Err(wrong)) => Err(wrong),
                 Some(Ok(m)) if !reason.trim().is_empty() => {
                     Ok(CaseCommand::CloseMatch(n, m, clean(reason, false)))
                 }

@@ -253,6 +253,10 @@ impl Work<'_, '_> {
                 Some(_) => None,
             }
         };
+        // The case's record keeps the English; the room reads it in its language.
+        let said_to = person
+            .as_ref()
+            .map_or(Text::plain(to.as_str()), |p| p.said());
         let to = person.as_ref().map_or(to, |p| p.describe());
         let mut effects = vec![
             event(n, me, "escalated", &to),
@@ -260,7 +264,7 @@ impl Work<'_, '_> {
                 ctx,
                 Text::msg("case-escalated")
                     .arg("n", n)
-                    .arg("to", to.as_str())
+                    .arg("to", said_to)
                     .arg("who", &ctx.user.id),
             ),
         ];
@@ -301,7 +305,7 @@ impl Work<'_, '_> {
                     "case-not-linked"
                 })
                 .arg("n", n)
-                .arg("person", person.describe()),
+                .arg("person", person.said()),
             );
         }
         let p = desk.prefix_of(ctx);
@@ -331,7 +335,7 @@ impl Work<'_, '_> {
                     Text::msg("case-unlinked")
                 }
                 .arg("n", n)
-                .arg("person", person.describe()),
+                .arg("person", person.said()),
             ),
         ])
     }
