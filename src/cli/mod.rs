@@ -21,6 +21,8 @@ mod args;
 mod check;
 mod console;
 mod database;
+#[cfg(test)]
+mod deploy_tests;
 mod matching;
 pub mod run;
 mod setup;
