@@ -286,6 +286,17 @@ impl App {
         self.languages.guess(account, tag);
     }
 
+    /// `text` as `account` reads it: in the language its person chose, else the one their
+    /// platform last reported, else the deployment's. For what an adapter says itself.
+    pub fn said_to(&self, account: &UserRef, text: &crate::i18n::Text) -> String {
+        text.render(self.languages.of(account))
+    }
+
+    /// `text` in the deployment's language (for a room, such as a removal's reason).
+    pub fn said_in_rooms(&self, text: &crate::i18n::Text) -> String {
+        text.render(self.languages.default())
+    }
+
     /// This process's name on what it holds (outbox acts, leases).
     pub fn worker(&self) -> &str {
         &self.worker

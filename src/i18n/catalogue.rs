@@ -46,6 +46,7 @@ pub const FILES: &[&str] = &[
     "support.ftl",
     "notices.ftl",
     "languages.ftl",
+    "platforms.ftl",
     "reading.ftl",
 ];
 

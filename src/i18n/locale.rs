@@ -57,6 +57,7 @@ macro_rules! files {
             include_str!(concat!("../../locales/", $tag, "/support.ftl")),
             include_str!(concat!("../../locales/", $tag, "/notices.ftl")),
             include_str!(concat!("../../locales/", $tag, "/languages.ftl")),
+            include_str!(concat!("../../locales/", $tag, "/platforms.ftl")),
             include_str!(concat!("../../locales/", $tag, "/reading.ftl")),
         ]
     };

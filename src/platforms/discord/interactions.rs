@@ -4,6 +4,7 @@
 //! prompt that is not theirs, or already answered, gets an ephemeral refusal.
 
 use super::*;
+use crate::i18n::Text;
 
 impl DiscordBot {
     pub(super) async fn on_command(&self, command: CommandInteraction) {
@@ -23,11 +24,8 @@ impl DiscordBot {
         let from = UserRef::new(Platform::Discord, command.user.id.to_string());
         self.guess_language(&from, &command.locale);
         let Some(meaning) = render::command_text(&command.data.name, &options) else {
-            self.reply_ephemeral_command(
-                &command,
-                "I don't know that command any more. Type /help to see what I can do.",
-            )
-            .await;
+            let text = self.said(&from, Text::msg("platform-unknown-command"));
+            self.reply_ephemeral_command(&command, &text).await;
             return;
         };
         match meaning {
@@ -55,9 +53,9 @@ impl DiscordBot {
                 );
             }
             SlashCommand::Staff { audience, text } => {
-                let (room, what) = match audience {
-                    Audience::Moderators => (self.settings.moderators_channel, "moderators'"),
-                    _ => (self.settings.coordinators_channel, "coordinators'"),
+                let room = match audience {
+                    Audience::Moderators => self.settings.moderators_channel,
+                    _ => self.settings.coordinators_channel,
                 };
                 // The settings' channel, or (for coordinators) a programme's own.
                 let here = channel_ref(command.channel_id.get());
@@ -67,12 +65,19 @@ impl DiscordBot {
                         _ => app.rooms().is_coordinators(&here),
                     });
                 if !in_place {
+                    let moderators = matches!(audience, Audience::Moderators);
                     let text = match room {
-                        Some(id) => {
-                            format!("Use /{} in the {what} channel, <#{id}>.", command.data.name)
+                        Some(id) => if moderators {
+                            Text::msg("platform-use-in-moderators")
+                        } else {
+                            Text::msg("platform-use-in-coordinators")
                         }
-                        None => format!("This server has no {what} channel configured for Tandem."),
+                        .arg("command", command.data.name.as_str())
+                        .arg("channel", format!("<#{id}>")),
+                        None if moderators => Text::msg("platform-no-moderators-channel"),
+                        None => Text::msg("platform-no-coordinators-channel"),
                     };
+                    let text = self.said(&from, text);
                     self.reply_ephemeral_command(&command, &text).await;
                     return;
                 }
@@ -99,20 +104,16 @@ impl DiscordBot {
     /// "Report message" from a message's menu: a private report in the DM, with a link to
     /// the message as evidence. Nothing is said in the channel.
     pub(super) async fn on_report_message(&self, command: CommandInteraction) {
+        let reporter = UserRef::new(Platform::Discord, command.user.id.to_string());
+        self.guess_language(&reporter, &command.locale);
         let Some(ResolvedTarget::Message(message)) = command.data.target() else {
-            self.reply_ephemeral_command(
-                &command,
-                "I could not see that message. Please type /report instead.",
-            )
-            .await;
+            let text = self.said(&reporter, Text::msg("platform-report-unseen"));
+            self.reply_ephemeral_command(&command, &text).await;
             return;
         };
         if message.author.id == command.user.id {
-            self.reply_ephemeral_command(
-                &command,
-                "That is your own message. To report something else, type /report.",
-            )
-            .await;
+            let text = self.said(&reporter, Text::msg("platform-report-own-slash"));
+            self.reply_ephemeral_command(&command, &text).await;
             return;
         }
         let link = match command.guild_id {
@@ -169,6 +170,14 @@ impl DiscordBot {
         }
     }
 
+    /// `text` in the language `user` reads (their choice, else their client's).
+    pub(super) fn said(&self, user: &UserRef, text: Text) -> String {
+        match self.app.get() {
+            Some(app) => app.said_to(user, &text),
+            None => text.english(),
+        }
+    }
+
     pub(super) async fn reply_ephemeral_command(&self, command: &CommandInteraction, text: &str) {
         let reply = CreateInteractionResponse::Message(
             CreateInteractionResponseMessage::new()
@@ -181,26 +190,20 @@ impl DiscordBot {
     }
 
     pub(super) async fn on_component(&self, press: ComponentInteraction) {
-        let refuse = |text: &'static str| {
+        let user = press.user.id.to_string();
+        let presser = UserRef::new(Platform::Discord, user.clone());
+        self.guess_language(&presser, &press.locale);
+        let tell = |id: &str| {
             CreateInteractionResponse::Message(
                 CreateInteractionResponseMessage::new()
-                    .content(text)
+                    .content(self.said(&presser, Text::msg(id)))
                     .ephemeral(true),
             )
         };
-        let user = press.user.id.to_string();
-        self.guess_language(
-            &UserRef::new(Platform::Discord, user.clone()),
-            &press.locale,
-        );
         let response = match render::parse_custom_id(&press.data.custom_id) {
-            None => refuse("This button is no longer in use."),
-            Some(action) if !action.allows(&user) => {
-                refuse("This question is for someone else, so I did not take your answer.")
-            }
-            Some(_) if self.is_closed(press.message.id) => {
-                refuse("This question was already answered.")
-            }
+            None => tell("platform-button-unused"),
+            Some(action) if !action.allows(&user) => tell("platform-not-yours"),
+            Some(_) if self.is_closed(press.message.id) => tell("platform-already-answered"),
             Some(Action::OpenForm { owner, prompt_ref }) => {
                 let (title, label) = render::form_labels(&press.message.content);
                 let custom_id = render::form_custom_id(owner.as_deref(), prompt_ref.as_deref());
@@ -233,13 +236,7 @@ impl DiscordBot {
                 if owner.is_none() {
                     // A room's prompt (an event's RSVP) stays open for everyone else: the
                     // answer is confirmed by DM.
-                    CreateInteractionResponse::Message(
-                        CreateInteractionResponseMessage::new()
-                            .content(
-                                "Thanks: I'm noting your answer and will confirm it by direct message.",
-                            )
-                            .ephemeral(true),
-                    )
+                    tell("platform-noting-answer")
                 } else {
                     self.close_prompt(press.message.id);
                     answered(&press.message.content, &labels)
@@ -253,7 +250,7 @@ impl DiscordBot {
                     _ => vec![],
                 };
                 if values.is_empty() {
-                    refuse("Nothing was picked, so nothing was done.")
+                    tell("platform-nothing-picked")
                 } else {
                     self.run_card_command(
                         press.id,
@@ -276,13 +273,7 @@ impl DiscordBot {
                 if command.ends_with(" via announcement") {
                     // An Apply card's button: nothing is said in the room, so the presser
                     // is told, privately and in their client's language, where to look.
-                    let locale = crate::i18n::Locale::from_tag(&press.locale)
-                        .unwrap_or(crate::i18n::Locale::EN);
-                    CreateInteractionResponse::Message(
-                        CreateInteractionResponseMessage::new()
-                            .content(crate::i18n::Text::msg("apply-card-pressed").render(locale))
-                            .ephemeral(true),
-                    )
+                    tell("apply-card-pressed")
                 } else {
                     CreateInteractionResponse::Acknowledge
                 }
@@ -298,7 +289,7 @@ impl DiscordBot {
                 )
             }
             Some(Action::SubmitForm { .. } | Action::RunWithText { .. }) => {
-                refuse("This button is no longer in use.")
+                tell("platform-button-unused")
             }
         };
         if let Err(e) = press.create_response(&self.http, response).await {
@@ -330,14 +321,15 @@ impl DiscordBot {
 
     pub(super) async fn on_modal(&self, form: ModalInteraction) {
         let user = form.user.id.to_string();
-        self.guess_language(&UserRef::new(Platform::Discord, user.clone()), &form.locale);
+        let writer = UserRef::new(Platform::Discord, user.clone());
+        self.guess_language(&writer, &form.locale);
         let action = render::parse_custom_id(&form.data.custom_id);
         if let Some(Action::RunWithText { command }) = &action {
             let words = form_answer(&form);
             let response = if words.is_empty() {
                 CreateInteractionResponse::Message(
                     CreateInteractionResponseMessage::new()
-                        .content("Nothing was written, so nothing was done.")
+                        .content(self.said(&writer, Text::msg("platform-nothing-written")))
                         .ephemeral(true),
                 )
             } else {
@@ -375,21 +367,17 @@ impl DiscordBot {
             _ => true,
         };
         let refusal = match &action {
-            Some(a @ Action::SubmitForm { .. }) if !a.allows(&user) => {
-                Some("This question is for someone else, so I did not take your answer.")
-            }
-            Some(Action::SubmitForm { .. }) if !still_asked => {
-                Some("This question was already answered.")
-            }
+            Some(a @ Action::SubmitForm { .. }) if !a.allows(&user) => Some("platform-not-yours"),
+            Some(Action::SubmitForm { .. }) if !still_asked => Some("platform-already-answered"),
             Some(Action::SubmitForm { .. }) => prompt_message
                 .filter(|m| self.is_closed(*m))
-                .map(|_| "This question was already answered."),
-            _ => Some("This form is no longer in use."),
+                .map(|_| "platform-already-answered"),
+            _ => Some("platform-form-unused"),
         };
-        if let Some(text) = refusal {
+        if let Some(id) = refusal {
             let reply = CreateInteractionResponse::Message(
                 CreateInteractionResponseMessage::new()
-                    .content(text)
+                    .content(self.said(&writer, Text::msg(id)))
                     .ephemeral(true),
             );
             if let Err(e) = form.create_response(&self.http, reply).await {

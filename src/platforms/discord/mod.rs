@@ -342,7 +342,8 @@ impl DiscordBot {
                     }
                     app.record_handled(&event).await;
                 }
-                let text = "I can only read text messages and files. Please type your answer.";
+                let author = UserRef::new(Platform::Discord, message.author.id.to_string());
+                let text = self.said(&author, crate::i18n::Text::msg("platform-only-text"));
                 let key = IdempotencyKey(format!("discord-explain-{}", message.id));
                 if let Err(e) = self
                     .send(

@@ -98,6 +98,7 @@ impl DiscordBot {
             self.handled.fetch_add(1, Ordering::SeqCst);
             return;
         }
+        let from = work.inbound.from.clone();
         let user = work.inbound.from.id.parse::<u64>().ok().map(UserId::new);
         if let Some(user) = user {
             lock(&self.unreachable).remove(&user);
@@ -116,13 +117,13 @@ impl DiscordBot {
         {
             let unreachable = user.is_some_and(|u| lock(&self.unreachable).contains(&u));
             let result = if unreachable {
-                let text = "I could not send you a direct message. Please allow direct messages from members of this server (Privacy Settings), then try again.";
+                let text = app.said_to(&from, &crate::i18n::Text::msg("platform-no-dm"));
                 interaction
                     .edit_response(&self.http, EditInteractionResponse::new().content(text))
                     .await
                     .map(|_| ())
             } else if in_guild {
-                let text = "I've answered in our direct messages.";
+                let text = app.said_to(&from, &crate::i18n::Text::msg("platform-answered-in-dm"));
                 interaction
                     .edit_response(&self.http, EditInteractionResponse::new().content(text))
                     .await

@@ -6,6 +6,7 @@
 //! is queued.
 
 use super::*;
+use crate::i18n::Text;
 
 /// Queued in the room's lane; a panic anywhere in handling it (the app contains its own)
 /// stays with this event.
@@ -105,7 +106,8 @@ pub(super) async fn handle_message(
             &room,
             place,
             event.event_id,
-            "I saw that you edited a message, but I take answers as first sent. To change an answer, type back (or edit <number> when reviewing your application).",
+            &event.sender,
+            Text::msg("platform-edited"),
         )
         .await;
         return;
@@ -132,7 +134,8 @@ pub(super) async fn handle_message(
                     &room,
                     place,
                     event.event_id,
-                    "I can only read text messages and files. Please type your answer.",
+                    &event.sender,
+                    Text::msg("platform-only-text"),
                 )
                 .await;
                 return;
@@ -354,7 +357,8 @@ pub(super) async fn on_undecryptable(
         &room,
         place,
         event.event_id,
-        "I could not decrypt your last message (my keys for it have not arrived). Please send it again.",
+        &event.sender,
+        Text::msg("platform-undecryptable"),
     )
     .await;
 }

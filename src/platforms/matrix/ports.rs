@@ -5,6 +5,7 @@
 //! A new port method is one more method in the matching `impl` here.
 
 use super::*;
+use crate::i18n::Text;
 use matrix_sdk::ruma::events::space::parent::SpaceParentEventContent;
 
 #[async_trait]
@@ -339,7 +340,11 @@ impl RoomProvisioner for MatrixBot {
     ) -> Result<(), PortError> {
         let user = matrix_user(user)?;
         let room = self.room(room)?;
-        room.kick_user(&user, Some("Removed by the programme's moderators"))
+        let reason = match self.app.get() {
+            Some(app) => app.said_in_rooms(&Text::msg("platform-removed")),
+            None => Text::msg("platform-removed").english(),
+        };
+        room.kick_user(&user, Some(&reason))
             .await
             .map_err(|e| PortError::Other(anyhow!("removing {user}: {e}")))
     }

@@ -6,6 +6,7 @@
 //! A new kind of room (a space, a thread room) is recognised in `place_of`.
 
 use super::*;
+use crate::i18n::Text;
 
 impl MatrixBot {
     /// The servers through which a room of the bot's can be reached: its own.
@@ -94,18 +95,14 @@ impl MatrixBot {
             return;
         }
         let key = IdempotencyKey(format!("matrix-shared-dm-{}-{sender}", room.room_id()));
-        let notice = OutMessage::text(
-            "This room has other people in it, so I don't treat it as our private chat. I've opened a direct message with you: please write to me there.",
-        );
+        let notice = OutMessage::text(self.said(sender, Text::msg("platform-shared-dm")));
         if let Err(e) = self.send(room, &notice, &key).await {
             warn!("telling someone their DM is shared failed: {e}");
         }
         match self.dm_room(sender).await {
             Ok(dm) => {
                 let key = IdempotencyKey(format!("matrix-moved-dm-{}-{sender}", room.room_id()));
-                let hello = OutMessage::text(
-                    "Here we can talk privately. What you wrote in the shared room was not used: please send it again here.",
-                );
+                let hello = OutMessage::text(self.said(sender, Text::msg("platform-moved-dm")));
                 if let Err(e) = self.send(&dm, &hello, &key).await {
                     warn!("greeting someone in their new DM failed: {e}");
                 }

@@ -5,6 +5,7 @@
 //! How a message looks is in `render`; what the ports send goes through `send`.
 
 use super::*;
+use crate::i18n::Text;
 
 impl MatrixBot {
     /// `!tandem report` as a reply to someone's message: a private report in the
@@ -71,7 +72,7 @@ impl MatrixBot {
         });
         if author.as_ref() == Some(&command.sender) {
             let key = IdempotencyKey(format!("matrix-explain-{}", command.event_id));
-            let text = "That is your own message. To report something else, type report here.";
+            let text = self.said(&command.sender, Text::msg("platform-report-own"));
             if let Err(e) = self.send_dm(&reporter, &OutMessage::text(text), &key).await {
                 warn!("explaining a report of one's own message failed: {e}");
             }
@@ -96,7 +97,14 @@ impl MatrixBot {
 
     /// Tells a person in a DM why their event was not taken as an answer (in a shared
     /// room the bot stays quiet), and marks the event handled.
-    pub(super) async fn explain(&self, room: &Room, place: Place, event: OwnedEventId, text: &str) {
+    pub(super) async fn explain(
+        &self,
+        room: &Room,
+        place: Place,
+        event: OwnedEventId,
+        sender: &UserId,
+        text: Text,
+    ) {
         // Once per event, even when a catch-up reads it again after the homeserver has
         // forgotten the transaction id.
         let id = EventRef::new(Platform::Matrix, event.as_str());
@@ -107,6 +115,7 @@ impl MatrixBot {
         };
         if place == Place::Dm && !seen {
             let key = IdempotencyKey(format!("matrix-explain-{event}"));
+            let text = self.said(sender, text);
             if let Err(e) = self.send(room, &OutMessage::text(text), &key).await {
                 warn!("explaining an unusable message failed: {e}");
             }
@@ -115,6 +124,14 @@ impl MatrixBot {
             }
         }
         self.mark_handled(event);
+    }
+
+    /// `text` in the language `user` reads (their choice, else the deployment's).
+    pub(super) fn said(&self, user: &UserId, text: Text) -> String {
+        match self.app.get() {
+            Some(app) => app.said_to(&UserRef::new(Platform::Matrix, user.as_str()), &text),
+            None => text.english(),
+        }
     }
 
     /// Where in `room` a message goes: where the app placed it ([`Placement`]); an alert
