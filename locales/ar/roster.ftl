@@ -70,7 +70,7 @@ roster-show-meetings = اللقاءات: { $meetings }
 roster-show-check-ins = المتابعات: أُرسلت { $asked }، وأفاد الثنائي باللقاء في { $met } منها
 # $stuck: جواب المتابعة حين يكون الثنائي عالقًا (checkin-stuck).
 roster-show-check-ins-stuck = المتابعات: أُرسلت { $asked }، وأفاد الثنائي باللقاء في { $met } منها · قال آخرها «{ $stuck }»
-# $kind: كيف أُغلق (completed وearly وdisciplinary)، كما سُجّل.
+# $kind: كيف أُغلق (match-closure-*: كما هو مخطط، مبكرًا، تأديبيًا).
 roster-show-closed = أُغلق في { $date } ({ $kind }) بواسطة { $by }: { $reason }
 roster-show-next = التالي: { $commands }
 # ما يُفعل بعد ذلك مع الثنائي: الأوامر كما تُكتب، مع شرح ما يُملأ فيها.

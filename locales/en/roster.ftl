@@ -53,7 +53,7 @@ roster-show-meetings = Meetings: { $meetings }
 roster-show-check-ins = Check-ins: { $asked } asked, met at { $met }
 # $stuck: the check-in's answer a pair gives when they are stuck (checkin-stuck).
 roster-show-check-ins-stuck = Check-ins: { $asked } asked, met at { $met } · the latest said “{ $stuck }”
-# $kind: how it was closed (completed, early, disciplinary), as recorded.
+# $kind: how it was closed (match-closure-*: planned, early, disciplinary).
 roster-show-closed = Closed { $date } ({ $kind }) by { $by }: { $reason }
 roster-show-next = Next: { $commands }
 # What to do next with a match: commands as typed, their words to fill in explained.

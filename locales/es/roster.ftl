@@ -53,7 +53,7 @@ roster-show-meetings = Reuniones: { $meetings }
 roster-show-check-ins = Seguimientos: { $asked } enviados, con reunión en { $met }
 # $stuck: la respuesta de un seguimiento cuando la pareja está atascada (checkin-stuck).
 roster-show-check-ins-stuck = Seguimientos: { $asked } enviados, con reunión en { $met } · el último dijo «{ $stuck }»
-# $kind: cómo se cerró (completed, early, disciplinary), tal como quedó registrado.
+# $kind: cómo se cerró (match-closure-*: según lo previsto, anticipado, disciplinario).
 roster-show-closed = Cerrado el { $date } ({ $kind }) por { $by }: { $reason }
 roster-show-next = Siguiente: { $commands }
 # Qué hacer después con un emparejamiento: los comandos como se escriben, con lo que hay que completar explicado.

@@ -104,11 +104,14 @@ impl App {
                     mime: file.mime.clone(),
                     data,
                 }),
-                ..OutMessage::text(format!(
-                    "Case #{case_id} · file {number} of {total} · {} · {}",
-                    file.mime,
-                    crate::domain::text::file_size(file.size)
-                ))
+                ..OutMessage::said(
+                    crate::i18n::Text::msg("case-file-posted")
+                        .arg("n", case_id)
+                        .arg("number", number)
+                        .arg("total", total)
+                        .arg("mime", file.mime.as_str())
+                        .arg("size", crate::domain::text::said_file_size(file.size)),
+                )
             };
             let file_key = IdempotencyKey(format!("{}-f{number}", key.0));
             if let Err(e) = post(message, file_key).await {
@@ -117,10 +120,12 @@ impl App {
                     file = number,
                     "posting an evidence file failed: {e}"
                 );
-                let note = OutMessage::text(format!(
-                    "Case #{case_id}: file {number} ({}) could not be posted: the platform refused it (perhaps for its size). It stays with the case.",
-                    file.describe()
-                ));
+                let note = OutMessage::said(
+                    crate::i18n::Text::msg("case-file-refused")
+                        .arg("n", case_id)
+                        .arg("number", number)
+                        .arg("file", file.said()),
+                );
                 let note_key = IdempotencyKey(format!("{}-f{number}-failed", key.0));
                 post(note, note_key).await?;
             }

@@ -84,28 +84,24 @@ impl ApplicationStatus {
         }
     }
 
-    /// How the status reads to the applicant.
-    pub fn describe(self) -> &'static str {
+    /// [`ApplicationStatus::label`], said to staff in their language.
+    pub fn said_label(self) -> crate::i18n::Text {
+        use crate::i18n::Text;
         match self {
-            ApplicationStatus::Submitted | ApplicationStatus::NeedsReview => {
-                "submitted, waiting for a coordinator's review"
-            }
-            ApplicationStatus::InfoRequested => {
-                "waiting for your answer to a coordinator's question"
-            }
-            ApplicationStatus::Waitlisted => "on the waiting list",
-            ApplicationStatus::Approved => "accepted, completing the pre-match steps",
-            ApplicationStatus::Ready => "ready to be matched",
-            ApplicationStatus::Ineligible => "not eligible this time",
-            ApplicationStatus::Rejected => "not accepted this time",
-            ApplicationStatus::Withdrawn => "withdrawn",
-            ApplicationStatus::Resting => {
-                "accepted; your match has ended, and you're not in the matching pool for now"
-            }
+            ApplicationStatus::Submitted => Text::msg("application-status-submitted"),
+            ApplicationStatus::NeedsReview => Text::msg("application-status-needs-review"),
+            ApplicationStatus::InfoRequested => Text::msg("application-status-info-requested"),
+            ApplicationStatus::Waitlisted => Text::msg("application-status-waitlisted"),
+            ApplicationStatus::Approved => Text::msg("application-status-approved"),
+            ApplicationStatus::Ready => Text::msg("application-status-ready"),
+            ApplicationStatus::Ineligible => Text::msg("application-status-ineligible"),
+            ApplicationStatus::Rejected => Text::msg("application-status-rejected"),
+            ApplicationStatus::Withdrawn => Text::msg("application-status-withdrawn"),
+            ApplicationStatus::Resting => Text::msg("application-status-resting"),
         }
     }
 
-    /// [`ApplicationStatus::describe`], said to the applicant in their language.
+    /// How the status reads to the applicant, in their language.
     pub fn said(self) -> crate::i18n::Text {
         use crate::i18n::Text;
         match self {
@@ -223,16 +219,16 @@ impl Stage {
         }
     }
 
-    /// The stage in words, for the person it is about.
-    pub fn describe(self) -> &'static str {
+    /// [`Stage::label`], said to staff in their language.
+    pub fn said_label(self) -> crate::i18n::Text {
         match self {
-            Stage::Status(s) => s.describe(),
-            Stage::Offered => "a match has been offered (see below)",
-            Stage::Matched => "matched (see below)",
+            Stage::Status(s) => s.said_label(),
+            Stage::Offered => crate::i18n::Text::msg("application-stage-offered"),
+            Stage::Matched => crate::i18n::Text::msg("application-stage-matched"),
         }
     }
 
-    /// [`Stage::describe`], said to the applicant in their language.
+    /// The stage in words, said to the person it is about in their language.
     pub fn said(self) -> crate::i18n::Text {
         match self {
             Stage::Status(s) => s.said(),
@@ -242,7 +238,7 @@ impl Stage {
     }
 }
 
-/// Words, never the code: a status interpolated into a message reads as its label.
+/// Its label in English, for logs; a reader is told [`ApplicationStatus::said_label`].
 impl fmt::Display for ApplicationStatus {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.label())
@@ -387,7 +383,7 @@ mod tests {
     #[test]
     fn a_status_shown_in_a_message_reads_as_words_never_as_its_code() {
         for status in ApplicationStatus::ALL {
-            for shown in [status.to_string(), status.describe().to_string()] {
+            for shown in [status.to_string(), status.said().english()] {
                 assert!(!shown.contains('_'), "{status:?} shows as {shown}");
             }
             assert_eq!(status.to_string(), status.label());
@@ -400,11 +396,32 @@ mod tests {
             RuleOutcome::NeedsReview,
             RuleOutcome::Ineligible,
         ] {
-            assert!(!outcome.to_string().contains('_'), "{outcome:?}");
+            assert!(!outcome.said().english().contains('_'), "{outcome:?}");
             assert_eq!(outcome.as_str().parse(), Ok(outcome));
         }
         for stage in [Stage::Offered, Stage::Matched] {
             assert!(!stage.label().contains('_'));
         }
+    }
+
+    #[test]
+    fn a_status_is_said_to_staff_in_their_language_and_reads_as_its_label_in_english() {
+        let es = crate::i18n::Locale::from_tag("es").unwrap();
+        for status in ApplicationStatus::ALL {
+            assert_eq!(status.said_label().english(), status.label(), "{status:?}");
+            assert_eq!(Stage::Status(status).said_label(), status.said_label());
+        }
+        for stage in [Stage::Offered, Stage::Matched] {
+            assert_eq!(stage.said_label().english(), stage.label());
+        }
+        assert_eq!(
+            ApplicationStatus::NeedsReview.said_label().render(es),
+            "pendiente de revisión"
+        );
+        assert_eq!(
+            ApplicationStatus::Ineligible.said_label().render(es),
+            "no admisible"
+        );
+        assert_eq!(Stage::Matched.said_label().render(es), "emparejada");
     }
 }

@@ -64,24 +64,6 @@ impl Risks {
         self.quiet_days.is_some() || self.stuck || self.missed > 0 || self.concern
     }
 
-    /// Each reason, as a coordinator reads it.
-    pub fn reasons(&self) -> Vec<String> {
-        let mut out = Vec::new();
-        if let Some(days) = self.quiet_days {
-            out.push(format!("quiet for {days} days"));
-        }
-        if self.stuck {
-            out.push("stuck (said at the latest check-in)".into());
-        }
-        if self.missed > 0 {
-            out.push(format!("{} check-ins in a row unanswered", self.missed));
-        }
-        if self.concern {
-            out.push("a concern noted at the latest staff check-in".into());
-        }
-        out
-    }
-
     /// Each reason, said in the reader's language.
     pub fn said_reasons(&self) -> Vec<crate::i18n::Text> {
         use crate::i18n::Text;
@@ -170,28 +152,6 @@ impl Health {
                 }
                 _ => false,
             }
-    }
-
-    /// How it reads beside a match.
-    pub fn describe(self) -> String {
-        match self {
-            Health::Frozen => "frozen by the moderators".into(),
-            Health::AtRisk(r) => format!("at risk: {}", r.reasons().join("; ")),
-            Health::NeedsCheckIn(0) => "needs a check-in (a staff contact is due today)".into(),
-            Health::NeedsCheckIn(late) => {
-                format!(
-                    "needs a check-in (a staff contact is {} overdue)",
-                    super::text::days(late)
-                )
-            }
-            Health::Quiet(days) => format!("quiet for {days} days"),
-            Health::Paused(until) => format!("paused until {}", until.format("%-d %b %Y")),
-            Health::TooEarly => "too early to tell".into(),
-            Health::OnTrack => "on track".into(),
-            Health::Offered => "waiting for both to accept".into(),
-            Health::Proposed => "proposed, waiting for a coordinator".into(),
-            Health::Ended => "ended".into(),
-        }
     }
 
     /// How it reads beside a match, in the reader's language.
@@ -381,7 +341,7 @@ mod tests {
         );
         assert!(at_risk.answers("quiet") && at_risk.answers("at-risk"));
         assert!(!at_risk.answers("stuck"));
-        assert_eq!(at_risk.describe(), "at risk: quiet for 22 days");
+        assert_eq!(at_risk.said().english(), "at risk: quiet for 22 days");
         // Never a message: quiet counts from the start.
         assert_eq!(
             health(&m, &PairSigns::default(), &plan, Some(14), on(20)),
@@ -443,7 +403,8 @@ mod tests {
         );
         assert!(
             Health::NeedsCheckIn(3)
-                .describe()
+                .said()
+                .english()
                 .contains("3 days overdue")
         );
         let logged = PairSigns {
@@ -479,7 +440,10 @@ mod tests {
         assert_eq!(health(&m, &one, &plan, None, on(21)), Health::OnTrack);
         let two = PairSigns { missed: 2, ..one };
         let h = health(&m, &two, &plan, None, on(21));
-        assert_eq!(h.describe(), "at risk: 2 check-ins in a row unanswered");
+        assert_eq!(
+            h.said().english(),
+            "at risk: 2 check-ins in a row unanswered"
+        );
     }
 
     #[test]
@@ -552,5 +516,34 @@ mod tests {
                 "{word}"
             );
         }
+    }
+
+    #[test]
+    fn a_matchs_health_is_said_in_the_readers_language() {
+        let es = crate::i18n::Locale::from_tag("es").unwrap();
+        assert_eq!(Health::OnTrack.said().english(), "on track");
+        assert_eq!(Health::OnTrack.said().render(es), "va bien");
+        assert_eq!(
+            Health::Quiet(12).said().render(es),
+            "en silencio desde hace 12 días"
+        );
+        let stuck = Health::AtRisk(Risks {
+            stuck: true,
+            missed: 2,
+            ..Risks::default()
+        });
+        assert_eq!(
+            stuck.said().english(),
+            "at risk: stuck (said at the latest check-in); 2 check-ins in a row unanswered"
+        );
+        assert!(
+            stuck.said().render(es).starts_with("en riesgo: atascados"),
+            "{}",
+            stuck.said().render(es)
+        );
+        assert_eq!(
+            Health::Paused(on(25)).said().render(es),
+            "en pausa hasta el 25 de enero de 2027"
+        );
     }
 }

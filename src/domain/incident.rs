@@ -104,9 +104,11 @@ impl EvidenceFile {
         format!("case-{case_id}-file-{number}.{}", extension(&self.mime))
     }
 
-    /// `image/png, 120 KB`
-    pub fn describe(&self) -> String {
-        format!("{}, {}", self.mime, super::text::file_size(self.size))
+    /// `image/png, 120 KB`, in the reader's language.
+    pub fn said(&self) -> crate::i18n::Text {
+        crate::i18n::Text::msg("evidence-file")
+            .arg("mime", &self.mime)
+            .arg("size", super::text::said_file_size(self.size))
     }
 }
 
@@ -550,6 +552,19 @@ pub struct CaseEvent {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_evidence_file_is_described_in_the_moderators_language() {
+        let file = EvidenceFile {
+            id: 1,
+            mime: "image/png".into(),
+            size: 120 * 1024,
+        };
+        assert_eq!(file.said().english(), "image/png, 120 KB");
+        let ar = crate::i18n::Locale::from_tag("ar").unwrap();
+        assert!(file.said().render(ar).contains("كيلوبايت"));
+        assert_eq!(file.shown_name(4, 2), "case-4-file-2.png");
+    }
 
     #[test]
     fn a_programmes_own_moderator_works_only_its_cases_and_a_community_one_every_case() {

@@ -51,6 +51,21 @@ impl MatchStatus {
         }
     }
 
+    /// The status in a word, said beside the match in the reader's language (the code,
+    /// [`MatchStatus::as_str`], is for storage and exports).
+    pub fn said(self) -> crate::i18n::Text {
+        use crate::i18n::Text;
+        match self {
+            MatchStatus::Proposed => Text::msg("match-status-proposed"),
+            MatchStatus::Approved => Text::msg("match-status-approved"),
+            MatchStatus::Active => Text::msg("match-status-active"),
+            MatchStatus::Rejected => Text::msg("match-status-rejected"),
+            MatchStatus::Declined => Text::msg("match-status-declined"),
+            MatchStatus::Expired => Text::msg("match-status-expired"),
+            MatchStatus::Closed => Text::msg("match-status-closed"),
+        }
+    }
+
     /// Whether the match still holds a place for both people.
     pub fn is_open(self) -> bool {
         matches!(
@@ -60,6 +75,7 @@ impl MatchStatus {
     }
 }
 
+/// The code, for logs and exports; a reader is told [`MatchStatus::said`].
 impl fmt::Display for MatchStatus {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
@@ -259,11 +275,14 @@ impl MatchRecord {
         }
     }
 
-    /// `Proposal P3` or `Match M3`, to start a sentence.
-    pub fn named(&self) -> String {
+    /// `Proposal P3` or `Match M3`, to start a sentence, in the reader's language.
+    pub fn said_name(&self) -> crate::i18n::Text {
+        use crate::i18n::Text;
         match self.status {
-            MatchStatus::Proposed | MatchStatus::Rejected => format!("Proposal P{}", self.id),
-            _ => format!("Match M{}", self.id),
+            MatchStatus::Proposed | MatchStatus::Rejected => {
+                Text::msg("match-named-proposal").arg("id", self.id)
+            }
+            _ => Text::msg("match-named-match").arg("id", self.id),
         }
     }
 
@@ -309,6 +328,16 @@ impl ClosureKind {
             ClosureKind::Planned => "planned",
             ClosureKind::Early => "early",
             ClosureKind::Disciplinary => "disciplinary",
+        }
+    }
+
+    /// How it ended, said in the reader's language.
+    pub fn said(self) -> crate::i18n::Text {
+        use crate::i18n::Text;
+        match self {
+            ClosureKind::Planned => Text::msg("match-closure-planned"),
+            ClosureKind::Early => Text::msg("match-closure-early"),
+            ClosureKind::Disciplinary => Text::msg("match-closure-disciplinary"),
         }
     }
 }
@@ -358,11 +387,13 @@ impl NextStep {
         }
     }
 
-    pub fn label(self) -> &'static str {
+    /// The choice as the member is offered it, in their language.
+    pub fn said(self) -> crate::i18n::Text {
+        use crate::i18n::Text;
         match self {
-            NextStep::KeepInTouch => "Keep in touch informally",
-            NextStep::NewMatch => "Be matched with someone new",
-            NextStep::Break => "Take a break",
+            NextStep::KeepInTouch => Text::msg("next-keep-in-touch"),
+            NextStep::NewMatch => Text::msg("next-new-match"),
+            NextStep::Break => Text::msg("next-break"),
         }
     }
 
@@ -446,5 +477,87 @@ mod tests {
         assert_eq!(again.points, 25);
         let es = crate::i18n::Locale::from_tag("es").unwrap();
         assert_eq!(again.said().render(es), "Sector: 3 horas");
+    }
+
+    use crate::i18n::Locale;
+
+    fn es() -> Locale {
+        Locale::from_tag("es").unwrap()
+    }
+
+    #[test]
+    fn a_match_status_reads_as_its_word_in_english_and_in_the_readers_language() {
+        for status in MatchStatus::ALL {
+            assert_eq!(status.said().english(), status.as_str(), "{status:?}");
+        }
+        assert_eq!(MatchStatus::Active.said().render(es()), "activo");
+        assert_eq!(MatchStatus::Closed.said().render(es()), "cerrado");
+        assert_eq!(MatchStatus::Expired.said().render(es()), "caducado");
+        for kind in [
+            ClosureKind::Planned,
+            ClosureKind::Early,
+            ClosureKind::Disciplinary,
+        ] {
+            assert_eq!(kind.said().english(), kind.as_str());
+        }
+        assert_eq!(ClosureKind::Early.said().render(es()), "anticipado");
+    }
+
+    #[test]
+    fn a_proposal_and_a_match_are_named_in_the_readers_language() {
+        let at = DateTime::<Utc>::default();
+        let mut m = MatchRecord {
+            id: 3,
+            programme: "p".into(),
+            mentee_application: 1,
+            mentor_application: 2,
+            mentee: UserRef::console("amina"),
+            mentor: UserRef::console("ola"),
+            mentee_name: "Amina".into(),
+            mentor_name: "Ola".into(),
+            status: MatchStatus::Proposed,
+            score: 0,
+            reasons: vec![],
+            mentee_answer: None,
+            mentor_answer: None,
+            deadline: None,
+            room: None,
+            room_platform: None,
+            relay_room: None,
+            frozen: false,
+            created_at: at,
+            closure: None,
+            lifted: false,
+            started_at: None,
+            origin: MatchOrigin::Engine,
+            introduction: None,
+            next_choices: vec![],
+        };
+        assert_eq!(m.said_name().english(), "Proposal P3");
+        assert_eq!(m.said_name().render(es()), "El emparejamiento propuesto P3");
+        m.status = MatchStatus::Active;
+        assert_eq!(m.said_name().english(), "Match M3");
+        assert_eq!(m.said_name().render(es()), "El emparejamiento M3");
+    }
+
+    #[test]
+    fn the_next_steps_are_offered_in_the_members_language() {
+        assert_eq!(
+            NextStep::KeepInTouch.said().english(),
+            "Keep in touch informally"
+        );
+        assert_eq!(
+            NextStep::NewMatch.said().english(),
+            "Be matched with someone new"
+        );
+        assert_eq!(NextStep::Break.said().english(), "Take a break");
+        for step in [NextStep::KeepInTouch, NextStep::NewMatch, NextStep::Break] {
+            let spanish = step.said().render(es());
+            assert!(
+                !spanish.is_empty() && spanish != step.said().english(),
+                "{step:?}"
+            );
+            assert_eq!(NextStep::parse(step.as_str()), Some(step));
+        }
     }
 }

@@ -10,7 +10,6 @@
 //! description in [`Cond::describe`], and its TOML form in `config::build_cond`.
 
 use std::collections::BTreeMap;
-use std::fmt;
 use std::str::FromStr;
 
 use chrono::{DateTime, NaiveDate, Utc};
@@ -37,13 +36,14 @@ impl RuleOutcome {
         }
     }
 
-    /// The outcome in words, for reviewers; what `{outcome}` prints (the code is for the
-    /// configuration and storage).
-    pub fn label(self) -> &'static str {
+    /// The outcome in words, said to reviewers in their language (the code,
+    /// [`RuleOutcome::as_str`], is for the configuration and storage).
+    pub fn said(self) -> crate::i18n::Text {
+        use crate::i18n::Text;
         match self {
-            RuleOutcome::Eligible => "eligible",
-            RuleOutcome::NeedsReview => "needs review",
-            RuleOutcome::Ineligible => "not eligible",
+            RuleOutcome::Eligible => Text::msg("rule-outcome-eligible"),
+            RuleOutcome::NeedsReview => Text::msg("rule-outcome-needs-review"),
+            RuleOutcome::Ineligible => Text::msg("rule-outcome-ineligible"),
         }
     }
 }
@@ -59,12 +59,6 @@ impl FromStr for RuleOutcome {
                 "unknown outcome `{other}`; expected eligible, needs_review or ineligible"
             )),
         }
-    }
-}
-
-impl fmt::Display for RuleOutcome {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.label())
     }
 }
 
@@ -169,6 +163,53 @@ impl Cond {
                 question,
                 answered: false,
             } => format!("{question} is not answered"),
+        }
+    }
+
+    /// [`Cond::describe`], said to reviewers in their language: the words between the
+    /// question ids and values (which stay as configured) are the reader's.
+    pub fn said(&self) -> crate::i18n::Text {
+        use crate::i18n::Text;
+        // A condition inside another reads in brackets when it joins several.
+        let part = |c: &Cond| match c {
+            Cond::All(_) | Cond::Any(_) => {
+                Text::join(vec![Text::plain("("), c.said(), Text::plain(")")], "")
+            }
+            _ => c.said(),
+        };
+        let joined = |cs: &[Cond], and: bool| {
+            let mut parts = cs.iter().map(part);
+            let first = parts.next().unwrap_or_else(|| Text::plain(""));
+            parts.fold(first, |left, right| {
+                if and {
+                    Text::msg("rule-and")
+                } else {
+                    Text::msg("rule-or")
+                }
+                .arg("left", left)
+                .arg("right", right)
+            })
+        };
+        match self {
+            Cond::All(cs) => joined(cs, true),
+            Cond::Any(cs) => joined(cs, false),
+            Cond::Not(c) => Text::msg("rule-not").arg("cond", c.said()),
+            Cond::OneOf { question, values } if values.len() == 1 => Text::msg("rule-is")
+                .arg("question", question)
+                .arg("value", &values[0]),
+            Cond::OneOf { question, values } => Text::msg("rule-is-one-of")
+                .arg("question", question)
+                .arg("values", values.join(", ")),
+            Cond::NoneOf { question, values } => Text::msg("rule-is-none-of")
+                .arg("question", question)
+                .arg("values", values.join(", ")),
+            Cond::Below { .. } | Cond::AtLeast { .. } => Text::plain(self.describe()),
+            Cond::Answered { question, answered } => if *answered {
+                Text::msg("rule-answered")
+            } else {
+                Text::msg("rule-not-answered")
+            }
+            .arg("question", question),
         }
     }
 
@@ -378,23 +419,8 @@ impl StepState {
         }
     }
 
-    pub fn describe(&self) -> String {
-        match self {
-            StepState::Pending => "pending".into(),
-            StepState::Scheduled { on } => format!("scheduled for {}", on.format("%-d %b %Y")),
-            StepState::Done { on } => format!("done ({})", on.format("%-d %b %Y")),
-            StepState::Cleared { expires } => {
-                format!("cleared, valid until {}", expires.format("%-d %b %Y"))
-            }
-            StepState::Failed => "not cleared".into(),
-            StepState::Expired { on } => format!("expired on {}", on.format("%-d %b %Y")),
-            StepState::Acknowledged { at } => {
-                format!("acknowledged ({})", at.format("%-d %b %Y"))
-            }
-        }
-    }
-
-    /// [`StepState::describe`], said to the participant in their language.
+    /// Where the step stands, said in the reader's language (to the participant, and to
+    /// the coordinators who record it).
     pub fn said(&self) -> crate::i18n::Text {
         use crate::i18n::Text;
         match self {
@@ -587,6 +613,38 @@ mod tests {
             c.describe(),
             "age < 18 or (check is no and extra is answered)"
         );
+        // Said to a reviewer: the same in English, the joining words in theirs.
+        assert_eq!(c.said().english(), c.describe());
+        let es = crate::i18n::Locale::from_tag("es").unwrap();
+        assert_eq!(
+            c.said().render(es),
+            "age < 18 o (check es no y extra tiene respuesta)"
+        );
+        let others = Cond::Not(Box::new(Cond::All(vec![
+            Cond::OneOf {
+                question: q("langs"),
+                values: vec![q("sw"), q("fr")],
+            },
+            Cond::NoneOf {
+                question: q("check"),
+                values: vec![q("no")],
+            },
+            Cond::Answered {
+                question: q("extra"),
+                answered: false,
+            },
+            Cond::AtLeast {
+                question: q("age"),
+                value: 18.0,
+            },
+        ])));
+        assert_eq!(others.said().english(), others.describe());
+        assert_eq!(
+            others.said().render(es),
+            "no (langs es uno de sw, fr y check no es ninguno de no y extra no tiene respuesta y age ≥ 18)"
+        );
+        assert_eq!(RuleOutcome::NeedsReview.said().english(), "needs review");
+        assert_eq!(RuleOutcome::Ineligible.said().render(es), "no admisible");
         assert_eq!(c.questions(), vec!["age", "check", "extra"]);
     }
 

@@ -81,15 +81,6 @@ pub fn char_len(s: &str) -> usize {
     s.chars().count()
 }
 
-/// `1 day`, `3 days`.
-pub fn days(n: i64) -> String {
-    if n == 1 {
-        "1 day".into()
-    } else {
-        format!("{n} days")
-    }
-}
-
 /// `12345` → `12,345`, for messages about lengths.
 pub fn thousands(n: usize) -> String {
     let digits = n.to_string();
@@ -103,22 +94,49 @@ pub fn thousands(n: usize) -> String {
     out
 }
 
-/// A file's size for people: `900 bytes`, `120 KB`, `2.5 MB` (powers of 1,024).
-pub fn file_size(bytes: u64) -> String {
+/// A file's size in its unit: bytes, whole kilobytes (rounded up), or megabytes to a
+/// tenth (rounded up) as whole and tenths (powers of 1,024).
+enum Size {
+    Bytes(u64),
+    Kb(u64),
+    Mb(u64, u64),
+}
+
+fn size(bytes: u64) -> Size {
     const KB: u64 = 1024;
     const MB: u64 = 1024 * 1024;
     if bytes < KB {
-        format!("{bytes} bytes")
+        Size::Bytes(bytes)
     } else if bytes < MB {
-        format!("{} KB", bytes.div_ceil(KB))
+        Size::Kb(bytes.div_ceil(KB))
     } else {
         // Whole megabytes, then the rest: `bytes * 10` would overflow for the largest sizes.
         let tenths = bytes / MB * 10 + (bytes % MB * 10).div_ceil(MB);
-        if tenths.is_multiple_of(10) {
-            format!("{} MB", tenths / 10)
-        } else {
-            format!("{}.{} MB", tenths / 10, tenths % 10)
-        }
+        Size::Mb(tenths / 10, tenths % 10)
+    }
+}
+
+/// A file's size for people: `900 bytes`, `120 KB`, `2.5 MB` (powers of 1,024).
+pub fn file_size(bytes: u64) -> String {
+    match size(bytes) {
+        Size::Bytes(n) => format!("{n} bytes"),
+        Size::Kb(n) => format!("{n} KB"),
+        Size::Mb(n, 0) => format!("{n} MB"),
+        Size::Mb(n, tenths) => format!("{n}.{tenths} MB"),
+    }
+}
+
+/// [`file_size`] in the reader's language (`2,5 MB` in Spanish).
+pub fn said_file_size(bytes: u64) -> crate::i18n::Text {
+    use crate::i18n::Text;
+    let n = |n: u64| i64::try_from(n).unwrap_or(i64::MAX);
+    match size(bytes) {
+        Size::Bytes(count) => Text::msg("file-size-bytes").arg("count", n(count)),
+        Size::Kb(kb) => Text::msg("file-size-kb").arg("kb", n(kb)),
+        Size::Mb(mb, 0) => Text::msg("file-size-mb").arg("mb", n(mb)),
+        Size::Mb(mb, tenths) => Text::msg("file-size-mb-tenths")
+            .arg("mb", n(mb))
+            .arg("tenths", n(tenths)),
     }
 }
 
@@ -280,6 +298,24 @@ mod tests {
         assert_eq!(file_size(10 * 1024 * 1024), "10 MB");
         assert_eq!(file_size(5 * 1024 * 1024 / 2), "2.5 MB");
         assert_eq!(file_size(1024 * 1024 + 1), "1.1 MB");
+    }
+
+    #[test]
+    fn a_file_size_is_said_in_the_readers_language_and_as_before_in_english() {
+        for bytes in [
+            2,
+            900,
+            120 * 1024,
+            1025,
+            10 * 1024 * 1024,
+            5 * 1024 * 1024 / 2,
+            u64::MAX,
+        ] {
+            assert_eq!(said_file_size(bytes).english(), file_size(bytes), "{bytes}");
+        }
+        assert_eq!(said_file_size(1).english(), "1 byte");
+        let es = crate::i18n::Locale::from_tag("es").unwrap();
+        assert_eq!(said_file_size(5 * 1024 * 1024 / 2).render(es), "2,5 MB");
     }
 
     #[test]

@@ -485,14 +485,14 @@ fn checked<'c>(
                 .arg("mentee", &m.mentee_name)
                 .arg("mentor", &m.mentor_name)
                 .arg("date", Text::date(c.at.date_naive()))
-                .arg("kind", c.kind.as_str()),
+                .arg("kind", c.kind.said()),
         )),
         (status, _) => Err(reply(
             Text::msg("close-not-active")
-                .arg("match", m.named())
+                .arg("match", m.said_name())
                 .arg("mentee", &m.mentee_name)
                 .arg("mentor", &m.mentor_name)
-                .arg("status", status.to_string()),
+                .arg("status", status.said()),
         )),
     }
 }
@@ -518,14 +518,12 @@ pub fn next_prompt(ctx: &Ctx<'_>, match_id: i64) -> Option<OutMessage> {
     let choices = options
         .iter()
         .map(|n| {
+            let said = n.said();
             let choice = Choice {
                 value: n.as_str().into(),
-                label: n.label().into(),
+                label: said.english(),
             };
-            (
-                choice,
-                Text::msg(&format!("next-{}", n.as_str().replace('_', "-"))),
-            )
+            (choice, said)
         })
         .collect();
     Some(OutMessage {

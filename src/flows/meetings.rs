@@ -279,13 +279,14 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<MeetCommand, Text>)
                     Text::msg("meet-never-overlap").arg("weeks", weeks)
                 } else {
                     Text::msg("meet-short-overlap")
-                        .arg("overlap", meetings::hours(overlap))
+                        .arg("overlap", meetings::said_hours(overlap))
                         .arg("minutes", i64::from(minutes))
                         .arg("weeks", weeks)
                 };
                 return Outcome::unchanged(vec![post(text)]);
             }
-            let mut lines = vec![Text::msg("meet-slots").arg("length", meetings::hours(minutes))];
+            let mut lines =
+                vec![Text::msg("meet-slots").arg("length", meetings::said_hours(minutes))];
             for (i, s) in slots.iter().enumerate() {
                 lines.push(
                     Text::msg("meet-slot")
@@ -439,15 +440,15 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<MeetCommand, Text>)
                         }
                         None => Text::msg("meet-logged"),
                     }
-                    .arg("length", meetings::hours(held))
-                    .arg("month", meetings::hours(month));
+                    .arg("length", meetings::said_hours(held))
+                    .arg("month", meetings::said_hours(month));
                     let text = match commitment {
                         Some(c) => Text::msg(if month >= c {
                             "meet-goal-met"
                         } else {
                             "meet-goal-toward"
                         })
-                        .arg("goal", meetings::hours(c)),
+                        .arg("goal", meetings::said_hours(c)),
                         None => Text::msg("meet-goal-none"),
                     }
                     .arg("so_far", so_far);

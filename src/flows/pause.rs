@@ -304,7 +304,7 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<PauseCommand, Text>
                 PauseCommand::Message(..) => "pause-not-active-message",
                 _ => "pause-not-active",
             })
-            .arg("match", m.named())
+            .arg("match", m.said_name())
             .arg("mentee", &m.mentee_name)
             .arg("mentor", &m.mentor_name),
         );

@@ -193,7 +193,7 @@ fn filter_words() -> String {
 }
 
 /// How the pair's logged meetings stand against the programme's commitment.
-pub(super) fn meetings_of(ctx: &Ctx<'_>, m: &MatchRecord, signs: &PairSigns) -> String {
+pub(super) fn meetings_of(ctx: &Ctx<'_>, m: &MatchRecord, signs: &PairSigns) -> Text {
     crate::domain::meetings::commitment_line(
         signs.minutes_30d,
         signs.meetings,
@@ -213,29 +213,36 @@ fn day(t: chrono::DateTime<chrono::Utc>) -> Text {
 
 /// `M7 · Amina (A1) ↔ Ola (A3) · pathways-2027 · on track`.
 fn line(m: &MatchRecord, h: Health) -> Text {
-    let s = format!(
-        "{} · {} (A{}) ↔ {} (A{}) · {} · {}",
-        m.label(),
-        m.mentee_name,
-        m.mentee_application,
-        m.mentor_name,
-        m.mentor_application,
-        m.programme,
-        h.describe()
-    );
-    if h == Health::Ended {
-        Text::plain(format!("{s} ({})", m.status))
-    } else if m.status == MatchStatus::Active {
+    let health = if h == Health::Ended {
+        // Which way it ended: `ended (declined)`.
         Text::join(
             vec![
-                Text::plain(s),
-                Text::msg("roster-since").arg("date", day(m.started())),
+                h.said(),
+                Text::plain(" ("),
+                m.status.said(),
+                Text::plain(")"),
             ],
-            " · ",
+            "",
         )
     } else {
-        Text::plain(s)
+        h.said()
+    };
+    let mut parts = vec![
+        Text::plain(format!(
+            "{} · {} (A{}) ↔ {} (A{}) · {}",
+            m.label(),
+            m.mentee_name,
+            m.mentee_application,
+            m.mentor_name,
+            m.mentor_application,
+            m.programme,
+        )),
+        health,
+    ];
+    if m.status == MatchStatus::Active {
+        parts.push(Text::msg("roster-since").arg("date", day(m.started())));
     }
+    Text::join(parts, " · ")
 }
 
 fn list_text(ctx: &Ctx<'_>, rows: &[(MatchRecord, PairSigns)], filters: &[String]) -> Text {
@@ -298,12 +305,7 @@ fn show_text(ctx: &Ctx<'_>, m: &MatchRecord, signs: &PairSigns) -> Text {
     };
     let mut lines = vec![
         Text::join(
-            vec![
-                Text::plain(m.label()),
-                programme,
-                Text::plain(m.status.to_string()),
-                Text::plain(h.describe()),
-            ],
+            vec![Text::plain(m.label()), programme, m.status.said(), h.said()],
             " · ",
         ),
         Text::msg("roster-show-mentee")
@@ -381,7 +383,7 @@ fn show_text(ctx: &Ctx<'_>, m: &MatchRecord, signs: &PairSigns) -> Text {
         lines.push(
             Text::msg("roster-show-closed")
                 .arg("date", day(c.at))
-                .arg("kind", c.kind.as_str())
+                .arg("kind", c.kind.said())
                 .arg("by", &c.by)
                 .arg("reason", &c.reason),
         );
@@ -423,24 +425,29 @@ fn who_text(
             lines.push(Text::join(
                 vec![
                     Text::plain(format!(
-                        "  {} · {} · {}",
+                        "  {} · {}",
                         numbers::application(a.id),
                         a.programme,
-                        a.role,
                     )),
+                    Text::msg("role-one").arg("role", a.role.as_str()),
                     crate::domain::application::Stage::of(a, matches).said(),
                 ],
                 " · ",
             ));
         }
         for m in matches.iter().filter(|m| ours(&m.programme)) {
-            lines.push(Text::plain(format!(
-                "  {} · {} ↔ {} · {}",
-                m.label(),
-                m.mentee_name,
-                m.mentor_name,
-                m.status
-            )));
+            lines.push(Text::join(
+                vec![
+                    Text::plain(format!(
+                        "  {} · {} ↔ {}",
+                        m.label(),
+                        m.mentee_name,
+                        m.mentor_name,
+                    )),
+                    m.status.said(),
+                ],
+                " · ",
+            ));
         }
         found.push(Text::lines(lines));
     }

@@ -48,6 +48,7 @@ pub const FILES: &[&str] = &[
     "languages.ftl",
     "platforms.ftl",
     "reading.ftl",
+    "words.ftl",
 ];
 
 type Bundle = FluentBundle<FluentResource>;

@@ -59,6 +59,7 @@ macro_rules! files {
             include_str!(concat!("../../locales/", $tag, "/languages.ftl")),
             include_str!(concat!("../../locales/", $tag, "/platforms.ftl")),
             include_str!(concat!("../../locales/", $tag, "/reading.ftl")),
+            include_str!(concat!("../../locales/", $tag, "/words.ftl")),
         ]
     };
 }

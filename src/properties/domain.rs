@@ -280,7 +280,7 @@ proptest! {
             Ok(StepState::Scheduled { on }) => prop_assert!(on >= today),
             Ok(StepState::Cleared { expires }) => prop_assert!(expires > today),
             Ok(state) => {
-                let _ = state.describe();
+                let _ = state.said().english();
                 let _ = state.complete(today);
             }
             Err(message) => prop_assert!(!message.english().is_empty()),

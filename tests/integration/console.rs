@@ -909,8 +909,8 @@ fn the_natural_dates_script_reads_dates_and_times_as_people_write_them() {
     expect_lines(
         &stdout,
         &[
-            "[room coordinators] Recorded for A2 (Grace): Interview — scheduled for 13 Jan 2027.",
-            "[room coordinators] Recorded for A2 (Grace): Background check — cleared, valid until 31 Jan 2029.",
+            "[room coordinators] Recorded for A2 (Grace): Interview — scheduled for 13 January 2027.",
+            "[room coordinators] Recorded for A2 (Grace): Background check — cleared, valid until 31 January 2029.",
             // In words, read in the programme's zone, and said so; every other Wednesday.
             "[room coordinators] Event created: Coffee morning — 5 sessions, each announced in console:events with RSVP 7 days before it (at once if sooner); reminders go to those who say yes. Times are in Europe/London.\n  #1 Wed 13 Jan 2027, 10:00 Europe/London (10:00 UTC)\n  #2 Wed 27 Jan 2027, 10:00 Europe/London (10:00 UTC)\n  #3 Wed 10 Feb 2027, 10:00 Europe/London (10:00 UTC)\n  #4 Wed 24 Feb 2027, 10:00 Europe/London (10:00 UTC)\n  #5 Wed 10 Mar 2027, 10:00 Europe/London (10:00 UTC)\n",
             "Times are in Europe/London.\n  #6 Tue 12 Jan 2027, 12:00 Europe/London (12:00 UTC)\n  #7 Wed 13 Jan 2027, 12:00 Europe/London (12:00 UTC)\n  #8 Thu 14 Jan 2027, 12:00 Europe/London (12:00 UTC)\n  #9 Fri 15 Jan 2027, 12:00 Europe/London (12:00 UTC)\n[job]",

@@ -405,7 +405,7 @@ both_backends! {
         let out = h.in_room("grace", "room-1", "!tandem availability miércoles 16-19").await;
         assert!(out.contains("Guardado: estás libre mié 16:00–19:00 (Africa/Lagos)."), "{out}");
         let out = h.in_room("amina", "room-1", "!tandem meet").await;
-        assert!(out.contains("Momentos en que ambos están libres durante 1h en las próximas dos semanas:\n1. mié 13 ene, 18:00–19:00 para Amina (Africa/Nairobi) · mié 13 ene, 16:00–17:00 para Grace (Africa/Lagos)"), "{out}");
+        assert!(out.contains("Momentos en que ambos están libres durante 1 h en las próximas dos semanas:\n1. mié 13 ene, 18:00–19:00 para Amina (Africa/Nairobi) · mié 13 ene, 16:00–17:00 para Grace (Africa/Lagos)"), "{out}");
         let out = h.in_room("amina", "room-1", "!tandem availability sometimes").await;
         assert!(out.contains("No pude leer “sometimes” en tus horarios."), "{out}");
         // A conversation starter from the programme's bank, in its Spanish.
@@ -555,11 +555,11 @@ both_backends! {
         crate::pairing::ready_mentee(&h, "bea", "Bea").await;
         let room = "coordinators";
         let out = h.in_room("carol", room, "!tandem matches").await;
-        assert!(out.contains("1 emparejamiento abierto:\nM1 · Amina (A1) ↔ Grace (A2) · pathways-2027 · too early to tell · desde el 11 de enero de 2027"), "{out}");
+        assert!(out.contains("1 emparejamiento abierto:\nM1 · Amina (A1) ↔ Grace (A2) · pathways-2027 · demasiado pronto para saberlo · desde el 11 de enero de 2027"), "{out}");
         assert!(out.contains("Escribe !tandem match show <número> para ver uno."), "{out}");
         let out = h.in_room("carol", room, "!tandem match show M1").await;
         for expected in [
-            "M1 · Mentoría Pathways 2027 · active",
+            "M1 · Mentoría Pathways 2027 · activo · demasiado pronto para saberlo",
             "Mentee: Amina (A1, console:amina) — aceptó",
             "A cargo de carol · 0 seguimientos del equipo, el próximo hasta el 25 de enero de 2027",
             "Siguiente: !tandem checkin M1 <notas> · !tandem message M1 <texto>",
@@ -648,5 +648,84 @@ both_backends! {
         let h = crate::support::Harness::with_settings(&db, |s| s.language = ar).await;
         let out = h.in_room("carol", "coordinators", "!tandem approve M3").await;
         assert!(out.contains("\u{2068}M3\u{2069} يشير إلى \u{2068}ثنائي\u{2069}؛ هذا الأمر يحتاج إلى \u{2068}رقم طلب (مثل A12)\u{2069}."), "{out}");
+    }
+}
+
+both_backends! {
+    async fn a_spanish_coordinator_reads_statuses_and_health_in_spanish_and_a_closing_member_chooses_in_spanish(db: TestDb) {
+        let es = tandem::i18n::Locale::from_tag("es").unwrap();
+        let h = crate::support::Harness::with_settings(&db, |s| s.language = es).await;
+        for who in ["amina", "grace", "bea"] {
+            h.dm_all(who, "language en").await;
+        }
+        crate::pairing::active_match(&h).await;
+        // Bea, a mentor, waits for review.
+        let mut answers = crate::support::MENTOR_ANSWERS.to_vec();
+        answers[1] = "Bea";
+        for line in answers.iter().chain(["submit"].iter()) {
+            h.dm_all("bea", line).await;
+        }
+        let room = "coordinators";
+        let english = ["too early", "on track", "active", "needs review", "not eligible", "eligible", "approved", "closed", "early)", "Match M", "meeting"];
+        let no_english = |out: &str| {
+            for word in english {
+                assert!(!out.contains(word), "«{word}» in:\n{out}");
+            }
+        };
+
+        // The matches and one match: its status, health and meetings in Spanish.
+        let out = h.in_room("carol", room, "!tandem matches").await;
+        assert!(out.contains("M1 · Amina (A1) ↔ Grace (A2) · pathways-2027 · demasiado pronto para saberlo · desde el "), "{out}");
+        no_english(&out);
+        let out = h.in_room("carol", room, "!tandem match show M1").await;
+        assert!(out.contains("M1 · Mentoría Pathways 2027 · activo · demasiado pronto para saberlo"), "{out}");
+        assert!(out.contains("Reuniones: ninguna registrada aún (el programa pide 2 h al mes)"), "{out}");
+        no_english(&out);
+        let out = h.in_room("carol", room, "!tandem who grace").await;
+        assert!(out.contains("M1 · Amina ↔ Grace · activo"), "{out}");
+        assert!(out.contains("A2 · pathways-2027 · mentor · "), "{out}");
+
+        // The review queue and Bea's card: her status, the rules' outcome, in Spanish.
+        let out = h.in_room("carol", room, "!tandem queue").await;
+        assert!(out.contains("A3 Bea · pathways-2027 · mentor · pendiente de revisión · "), "{out}");
+        no_english(&out);
+        let out = h.in_room("carol", room, "!tandem screening summary").await;
+        assert!(out.contains("mentores: pendiente de revisión: 1, lista: 1"), "{out}");
+        no_english(&out);
+        let out = h.in_room("carol", room, "!tandem show A3").await;
+        assert!(out.contains("Solicitud A3 · Mentoría Pathways 2027 · "), "{out}");
+        assert!(out.contains(" · pendiente de revisión\n"), "{out}");
+        assert!(out.contains("Reglas de selección: requiere revisión"), "{out}");
+        no_english(&out);
+        h.in_room("carol", room, "!tandem approve A3").await;
+        let out = h.in_room("carol", room, "!tandem show A3").await;
+        assert!(out.contains("pendiente de revisión → aprobada por console:carol el "), "{out}");
+        // (The reason stored with the decision stays as it was recorded.)
+        assert!(!out.contains("needs review") && !out.contains("→ approved"), "{out}");
+        let out = h.in_room("carol", room, "!tandem approve A3").await;
+        assert!(out.contains("La solicitud A3 ya se decidió: aprobada por console:carol el "), "{out}");
+
+        // Amina reads Spanish; she ends the match early, and chooses what next in Spanish.
+        h.dm_all("amina", "idioma es").await;
+        h.dm_all("amina", "close match we drifted apart").await;
+        h.rec.take();
+        h.app.receive(crate::support::dm("amina", "sí")).await;
+        let sent = h.rec.take();
+        let asked = sent
+            .iter()
+            .find(|s| matches!(&s.target, tandem::platforms::recording::Target::Dm(u) if u.id == "amina") && !s.message.choices.is_empty())
+            .expect("amina is asked what next");
+        assert!(asked.message.text.starts_with("¿Te gustaría un nuevo emparejamiento"), "{}", asked.message.text);
+        let labels: Vec<&str> = asked.message.choices.iter().map(|c| c.label.as_str()).collect();
+        assert_eq!(labels, ["Tener un nuevo emparejamiento", "Tomarme un descanso"]);
+        let out = h.dm_all("amina", "Tomarme un descanso").await;
+        assert!(out.contains("[dm amina] Anotado: disfruta del descanso."), "{out}");
+        // How it ended, in the room's Spanish.
+        let out = h.in_room("carol", room, "!tandem close match 1 again").await;
+        assert!(out.contains("El emparejamiento M1 (Amina ↔ Grace) ya se cerró el "), "{out}");
+        assert!(out.contains(" (anticipado)."), "{out}");
+        let out = h.in_room("carol", room, "!tandem matches ended").await;
+        assert!(out.contains("M1 · Amina (A1) ↔ Grace (A2) · pathways-2027 · terminado (cerrado)"), "{out}");
+        no_english(&out);
     }
 }

@@ -620,7 +620,7 @@ both_backends! {
         assert!(out.contains("expires on 1 March 2027, in 10 days. Record the renewal"), "{out}");
 
         let out = h.in_room("carol", ROOM, &format!("!tandem step {id} background_check cleared until 2027-06-01")).await;
-        assert!(out.contains("Background check — cleared, valid until 1 Jun 2027."), "{out}");
+        assert!(out.contains("Background check — cleared, valid until 1 June 2027."), "{out}");
         assert!(screening_sweep(&h).await.is_empty(), "the new date is far off");
         h.clock.set(utc("2027-03-02T10:00:00Z"));
         assert!(screening_sweep(&h).await.is_empty(), "the old date neither warns nor expires");

@@ -204,7 +204,19 @@ pub fn both_times(start: DateTime<Utc>, minutes: u32, people: [(&str, &TimeZone)
     }
 }
 
-/// `1h 30m`, `45m`, `2h`.
+/// A length of time in the reader's language: `1h 30m`, `45m`, `2h` in English.
+pub fn said_hours(minutes: u32) -> Text {
+    let (h, m) = (i64::from(minutes / 60), i64::from(minutes % 60));
+    match (h, m) {
+        (0, m) => Text::msg("duration-minutes").arg("minutes", m),
+        (h, 0) => Text::msg("duration-hours").arg("hours", h),
+        (h, m) => Text::msg("duration-hours-minutes")
+            .arg("hours", h)
+            .arg("minutes", m),
+    }
+}
+
+/// `1h 30m`, `45m`, `2h`: a length as `met` reads it back.
 pub fn hours(minutes: u32) -> String {
     match (minutes / 60, minutes % 60) {
         (0, m) => format!("{m}m"),
@@ -315,29 +327,29 @@ pub fn minutes_in_month<'a>(
         .sum()
 }
 
-/// How a pair stands against the programme's commitment: `1h 30m in the last 30 days (the
-/// programme asks 2h a month)`; without one, the time alone.
-pub fn commitment_line(logged_30d: u32, held: u32, commitment: Option<u32>) -> String {
+/// How a pair stands against the programme's commitment, in the reader's language: `1
+/// meeting logged; 1h 30m in the last 30 days (the programme asks 2h a month: 30m short)`;
+/// without a commitment, the time alone.
+pub fn commitment_line(logged_30d: u32, held: u32, commitment: Option<u32>) -> Text {
     if held == 0 {
         return match commitment {
-            Some(c) => format!("none logged yet (the programme asks {} a month)", hours(c)),
-            None => "none logged yet".into(),
+            Some(c) => Text::msg("meetings-none-goal").arg("goal", said_hours(c)),
+            None => Text::msg("meetings-none"),
         };
     }
-    let mut s = format!(
-        "{} meeting(s) logged; {} in the last 30 days",
-        held,
-        hours(logged_30d)
-    );
-    if let Some(c) = commitment {
-        s.push_str(&format!(" (the programme asks {} a month: ", hours(c)));
-        if logged_30d >= c {
-            s.push_str("on track)");
-        } else {
-            s.push_str(&format!("{} short)", hours(c - logged_30d)));
-        }
+    let logged = Text::msg("meetings-logged")
+        .arg("count", i64::from(held))
+        .arg("month", said_hours(logged_30d));
+    let Some(c) = commitment else {
+        return logged;
+    };
+    if logged_30d >= c {
+        Text::msg("meetings-logged-on-track")
+    } else {
+        Text::msg("meetings-logged-short").arg("short", said_hours(c - logged_30d))
     }
-    s
+    .arg("logged", logged)
+    .arg("goal", said_hours(c))
 }
 
 /// The stable identity of a booked meeting in calendars.

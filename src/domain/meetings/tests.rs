@@ -273,3 +273,33 @@ fn days_are_read_in_spanish_and_arabic_too_and_said_in_the_readers_language() {
         "lun 18:00–20:00, mié 18:00–20:00, sáb 10:00–12:00"
     );
 }
+
+#[test]
+fn a_pairs_meetings_against_the_commitment_are_said_in_the_readers_language() {
+    let es = crate::i18n::Locale::from_tag("es").unwrap();
+    assert_eq!(said_hours(90).english(), hours(90));
+    assert_eq!(said_hours(45).english(), hours(45));
+    assert_eq!(said_hours(120).english(), hours(120));
+    assert_eq!(said_hours(90).render(es), "1 h 30 min");
+    assert_eq!(commitment_line(0, 0, None).english(), "none logged yet");
+    assert_eq!(
+        commitment_line(0, 0, Some(120)).english(),
+        "none logged yet (the programme asks 2h a month)"
+    );
+    assert_eq!(
+        commitment_line(50, 1, Some(120)).english(),
+        "1 meeting logged; 50m in the last 30 days (the programme asks 2h a month: 1h 10m short)"
+    );
+    assert_eq!(
+        commitment_line(120, 2, Some(120)).english(),
+        "2 meetings logged; 2h in the last 30 days (the programme asks 2h a month: on track)"
+    );
+    assert_eq!(
+        commitment_line(80, 2, None).english(),
+        "2 meetings logged; 1h 20m in the last 30 days"
+    );
+    assert_eq!(
+        commitment_line(50, 1, Some(120)).render(es),
+        "1 reunión registrada; 50 min en los últimos 30 días (el programa pide 2 h al mes: faltan 1 h 10 min)"
+    );
+}

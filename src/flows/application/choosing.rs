@@ -66,9 +66,9 @@ pub fn start(ctx: &Ctx<'_>, args: &[String]) -> Outcome {
             ctx,
             Text::msg("apply-already")
                 .arg("programme", p.said_name())
-                .arg("role", existing.role.to_string())
+                .arg("role", p.said_role(existing.role))
                 .arg("date", Text::date(existing.submitted_at.date_naive()))
-                .arg("status", existing.status.describe()),
+                .arg("status", existing.status.said()),
         );
     }
     let flow = ApplicationFlow {

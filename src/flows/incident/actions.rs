@@ -351,7 +351,7 @@ pub fn handle(
                 return reply(
                     Text::msg("action-match-not-active")
                         .arg("m", id)
-                        .arg("status", m.status.to_string()),
+                        .arg("status", m.status.said()),
                 );
             }
             if m.frozen == frozen {

@@ -331,11 +331,18 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<PairingCommand, Tex
                             .arg("mentor", mentor_app)
                             .arg(
                                 "lifted",
-                                apart
-                                    .iter()
-                                    .map(|m| format!("{} {}", m.label(), m.status))
-                                    .collect::<Vec<_>>()
-                                    .join(", "),
+                                Text::join(
+                                    apart
+                                        .iter()
+                                        .map(|m| {
+                                            Text::join(
+                                                vec![Text::plain(m.label()), m.status.said()],
+                                                " ",
+                                            )
+                                        })
+                                        .collect(),
+                                    ", ",
+                                ),
                             ),
                     ),
                     Effect::Replan {
@@ -430,8 +437,8 @@ fn open_pair(id: &str, m: &MatchRecord) -> Text {
     Text::msg(id)
         .arg("mentee", m.mentee_application)
         .arg("mentor", m.mentor_application)
-        .arg("match", m.id)
-        .arg("status", m.status.to_string())
+        .arg("match", m.label())
+        .arg("status", m.status.said())
 }
 
 /// A proposal set aside (by a coordinator, rejected or swapped for another; by Tandem,

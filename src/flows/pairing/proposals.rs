@@ -174,10 +174,10 @@ pub(crate) fn why_text(reasons: &[Reason]) -> Text {
 
 pub(super) fn already(m: &MatchRecord) -> Text {
     Text::msg("matching-already")
-        .arg("match", m.named())
+        .arg("match", m.said_name())
         .arg("mentee", &m.mentee_name)
         .arg("mentor", &m.mentor_name)
-        .arg("status", m.status.to_string())
+        .arg("status", m.status.said())
 }
 
 /// Places each application holds in open matches, and pairs never to propose again.

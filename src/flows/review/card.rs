@@ -32,7 +32,7 @@ pub fn after_submit(ctx: &Ctx<'_>, programme: &Programme, record: &ApplicationRe
                 crate::i18n::Text::msg("assist-entered")
                     .arg("id", record.summary.id)
                     .arg("name", display_name(record))
-                    .arg("status", record.summary.status.label()),
+                    .arg("status", record.summary.status.said_label()),
             ),
         });
     }
@@ -108,6 +108,18 @@ pub(super) fn display_name(record: &ApplicationRecord) -> String {
     display_name_of(&record.applicant, &record.answers)
 }
 
+/// How a rule that matched reads on the card: in the reader's language while the
+/// programme's rule is still the one that was evaluated, else as it was recorded then.
+fn rule_read(
+    rules: &[crate::domain::screening::Rule],
+    result: &crate::domain::screening::RuleResult,
+) -> Text {
+    rules
+        .iter()
+        .find(|rule| rule.id == result.rule && rule.when.describe() == result.description)
+        .map_or_else(|| Text::plain(&result.description), |rule| rule.when.said())
+}
+
 /// The reviewer's card: the application, the rules' results, questions and decisions.
 pub fn card(programme: &Programme, record: &ApplicationRecord) -> OutMessage {
     card_body(programme, record).starts_thread(crate::flows::application_thread(record.summary.id))
@@ -115,7 +127,7 @@ pub fn card(programme: &Programme, record: &ApplicationRecord) -> OutMessage {
 
 /// A moment as the card shows it: its day in the reader's language, and its time (`3
 /// March 2027 14:05 UTC`).
-fn moment(t: chrono::DateTime<chrono::Utc>, time: &str) -> Text {
+pub(super) fn moment(t: chrono::DateTime<chrono::Utc>, time: &str) -> Text {
     Text::join(
         vec![
             Text::date(t.date_naive()),
@@ -130,14 +142,14 @@ fn card_body(programme: &Programme, record: &ApplicationRecord) -> OutMessage {
     let role = programme.role(s.role);
     let role_name = match role {
         Some(r) => programme.said(&format!("roles.{}.name", s.role.as_str()), &r.name),
-        None => Text::plain(s.role.to_string()),
+        None => Text::msg("role-one").arg("role", s.role.as_str()),
     };
     let mut lines = vec![
         Text::msg("roster-card-head")
             .arg("id", s.id)
             .arg("programme", programme.said_name())
             .arg("role", role_name)
-            .arg("status", s.status.label()),
+            .arg("status", s.status.said_label()),
         Text::msg("roster-card-applicant")
             .arg("name", display_name(record))
             .arg("user", record.applicant.to_string())
@@ -154,20 +166,24 @@ fn card_body(programme: &Programme, record: &ApplicationRecord) -> OutMessage {
             } else {
                 Text::msg("roster-card-rules")
             }
-            .arg("outcome", e.outcome.label()),
+            .arg("outcome", e.outcome.said()),
         );
+        let rules = role.map_or(&[][..], |r| r.screening.rules.as_slice());
         for r in &matched {
-            lines.push(Text::plain(format!(
-                "  ✓ {} → {}: {}{}",
-                r.rule,
-                r.outcome.label(),
-                r.description,
-                if r.reason.is_empty() {
-                    String::new()
-                } else {
-                    format!(" — {}", r.reason)
-                }
-            )));
+            let said = if r.reason.is_empty() {
+                Text::msg("rule-matched")
+            } else {
+                Text::msg("rule-matched-reason").arg("reason", &r.reason)
+            };
+            lines.push(Text::join(
+                vec![
+                    Text::plain("  "),
+                    said.arg("rule", &r.rule)
+                        .arg("outcome", r.outcome.said())
+                        .arg("when", rule_read(rules, r)),
+                ],
+                "",
+            ));
         }
     }
     lines.push(Text::msg("roster-card-answers"));
@@ -227,8 +243,8 @@ fn card_body(programme: &Programme, record: &ApplicationRecord) -> OutMessage {
         };
         lines.push(
             decision
-                .arg("from", d.from.label())
-                .arg("to", d.to.label())
+                .arg("from", d.from.said_label())
+                .arg("to", d.to.said_label())
                 .arg("by", &d.by)
                 .arg("when", moment(d.at, "%H:%M")),
         );

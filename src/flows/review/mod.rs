@@ -269,18 +269,15 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<ReviewCommand, Text
     let already = || {
         let last = record.decisions.last();
         let how = match last {
-            Some(d) => format!(
-                "{} by {} on {}{}",
-                d.to.label(),
-                d.by,
-                d.at.format("%-d %b %Y %H:%M UTC"),
-                if d.reason.is_empty() {
-                    String::new()
-                } else {
-                    format!(" ({})", preview(&d.reason, 120))
-                }
-            ),
-            None => status.to_string(),
+            Some(d) => if d.reason.is_empty() {
+                Text::msg("review-decided-by")
+            } else {
+                Text::msg("review-decided-by-reason").arg("reason", preview(&d.reason, 120))
+            }
+            .arg("status", d.to.said_label())
+            .arg("by", &d.by)
+            .arg("when", card::moment(d.at, "%H:%M UTC")),
+            None => status.said_label(),
         };
         reply(
             Text::msg("review-already-decided")
@@ -512,7 +509,7 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<ReviewCommand, Text
                 return reply(
                     Text::msg("review-step-not-approved")
                         .arg("id", id)
-                        .arg("status", status.label()),
+                        .arg("status", status.said_label()),
                 );
             }
             let update = &typed[used..];
@@ -546,7 +543,7 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<ReviewCommand, Text
                         .arg("id", id)
                         .arg("name", name.as_str())
                         .arg("step", &def.label)
-                        .arg("state", state.describe()),
+                        .arg("state", state.said()),
                 ),
             ];
             if let Some(when) = told {

@@ -30,13 +30,10 @@ pub(super) fn queue_text(ctx: &Ctx<'_>, rows: &[&(ApplicationSummary, UserRef)])
     for (a, user) in waiting {
         lines.push(Text::join(
             vec![
-                Text::plain(format!(
-                    "{} · {} · {} · {}",
-                    a.who(user),
-                    a.programme,
-                    a.role,
-                    a.status.label(),
-                )),
+                Text::plain(a.who(user)),
+                Text::plain(&a.programme),
+                Text::msg("role-one").arg("role", a.role.as_str()),
+                a.status.said_label(),
                 Text::msg("days").arg("count", age_days(ctx, a)),
             ],
             " · ",
@@ -63,14 +60,18 @@ pub(super) fn summary_text(
                 .arg("count", mine.len()),
         );
         for role in RoleKind::ALL {
-            let counts: Vec<String> = ApplicationStatus::ALL
+            let counts: Vec<Text> = ApplicationStatus::ALL
                 .iter()
                 .filter_map(|st| {
                     let n = mine
                         .iter()
                         .filter(|(a, _)| a.role == role && a.status == *st)
                         .count();
-                    (n > 0).then(|| format!("{} {}", n, st.label()))
+                    (n > 0).then(|| {
+                        Text::msg("application-status-count")
+                            .arg("count", n)
+                            .arg("status", st.said_label())
+                    })
                 })
                 .collect();
             lines.push(indented(
@@ -85,7 +86,7 @@ pub(super) fn summary_text(
                         if counts.is_empty() {
                             Text::msg("roster-summary-none")
                         } else {
-                            Text::plain(counts.join(", "))
+                            Text::join(counts, ", ")
                         },
                     ),
             ));

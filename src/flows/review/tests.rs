@@ -260,7 +260,7 @@ fn an_application_already_decided_is_not_decided_again_and_the_room_is_told_by_w
         assert_only_answered(
             &scene.review(command),
             "coordinators",
-            "Application A3 was already decided: rejected by console:dev on 14 Jan 2027 08:00 UTC (too late).",
+            "Application A3 was already decided: rejected by console:dev on 14 January 2027 08:00 UTC (too late).",
         );
     }
 }
@@ -352,7 +352,7 @@ fn recording_a_step_stores_it_and_says_so_in_the_room() {
     );
     assert_eq!(
         texts(&outcome),
-        ["Recorded for A5 (Grace): Interview — done (15 Jan 2027)."]
+        ["Recorded for A5 (Grace): Interview — done (15 January 2027)."]
     );
 }
 
@@ -574,7 +574,7 @@ fn several_applications_get_the_same_update_each_decided_on_its_own_in_one_reply
         assert_eq!(
             texts(&outcome),
             [
-                "Recorded for A5 (Grace): Interview — done (15 Jan 2027).\nApplication A7 is not approved yet (needs review): screening steps are recorded once it is approved.\nThere is no application A9. Type !tandem queue to see the applications waiting for review."
+                "Recorded for A5 (Grace): Interview — done (15 January 2027).\nApplication A7 is not approved yet (needs review): screening steps are recorded once it is approved.\nThere is no application A9. Type !tandem queue to see the applications waiting for review."
             ]
         );
     }
@@ -643,7 +643,7 @@ fn the_card_its_buttons_and_what_they_ask_for_are_in_the_rooms_language() {
     );
     let es = message.in_language(crate::i18n::Locale::from_tag("es").unwrap());
     assert!(
-        es.text.starts_with("Solicitud A3 · Pathways · Mentee · needs review\nSolicitante: Amina (console:amina), enviada el "),
+        es.text.starts_with("Solicitud A3 · Pathways · Mentee · pendiente de revisión\nSolicitante: Amina (console:amina), enviada el "),
         "{}",
         es.text
     );

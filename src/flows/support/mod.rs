@@ -252,7 +252,7 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<SupportCommand, Tex
                 return reply(
                     Text::msg("support-log-not-active")
                         .arg("match", m.label())
-                        .arg("status", m.status.to_string()),
+                        .arg("status", m.status.said()),
                 );
             }
             let next = next_contact_due(&p.support, m.started(), signs.contacts + 1, Some(ctx.now));
@@ -292,7 +292,7 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<SupportCommand, Tex
                 return reply(
                     Text::msg("support-assign-not-active")
                         .arg("match", m.label())
-                        .arg("status", m.status.to_string()),
+                        .arg("status", m.status.said()),
                 );
             }
             let staff = p.support.staff_on(&p.coordinators, m.mentee.platform);

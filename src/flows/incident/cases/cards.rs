@@ -128,11 +128,7 @@ pub fn card(ctx: &Ctx<'_>, case: &CaseRecord, prefix: &str, room: Option<&RoomRe
                 .arg("count", case.files.len())
                 .arg(
                     "files",
-                    case.files
-                        .iter()
-                        .map(|f| f.describe())
-                        .collect::<Vec<_>>()
-                        .join("; "),
+                    Text::join(case.files.iter().map(|f| f.said()).collect(), "; "),
                 )
                 .arg("open", typed(prefix, format!("case evidence {}", case.id))),
         );
@@ -174,30 +170,38 @@ pub fn card(ctx: &Ctx<'_>, case: &CaseRecord, prefix: &str, room: Option<&RoomRe
 pub(super) fn subject_line(
     subject: &crate::domain::incident::CaseSubject,
     scope: Option<&[&str]>,
-) -> String {
+) -> Text {
     let shown = |programme: &str| scope.is_none_or(|s| s.contains(&programme));
-    let mut parts: Vec<String> = subject
+    let mut parts: Vec<Text> = subject
         .applications
         .iter()
         .filter(|(_, _, programme)| shown(programme))
-        .map(|(id, status, _)| format!("application A{id} ({status})"))
+        .map(|(id, status, _)| {
+            Text::msg("case-subject-application")
+                .arg("id", *id)
+                .arg("status", status.said_label())
+        })
         .collect();
     parts.extend(
         subject
             .open_matches()
             .filter(|m| shown(&m.programme))
             .map(|m| {
-                format!(
-                    "match M{} ({}{})",
-                    m.id,
-                    m.status,
-                    if m.frozen { ", frozen" } else { "" }
-                )
+                if m.frozen {
+                    Text::msg("case-subject-match-frozen")
+                } else {
+                    Text::msg("case-subject-match")
+                }
+                .arg("id", m.id)
+                .arg("status", m.status.said())
             }),
     );
     if parts.is_empty() {
-        subject.label()
+        Text::plain(subject.label())
     } else {
-        format!("{}: {}", subject.label(), parts.join("; "))
+        Text::join(
+            vec![Text::plain(subject.label()), Text::join(parts, "; ")],
+            ": ",
+        )
     }
 }

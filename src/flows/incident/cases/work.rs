@@ -369,7 +369,7 @@ impl Work<'_, '_> {
             return self.reply(
                 Text::msg("case-match-not-active")
                     .arg("m", match_id)
-                    .arg("status", m.status.to_string()),
+                    .arg("status", m.status.said()),
             );
         }
         let at_fault: Vec<crate::domain::UserRef> = case
