@@ -45,6 +45,7 @@ pub const FILES: &[&str] = &[
     "roster.ftl",
     "support.ftl",
     "notices.ftl",
+    "figures.ftl",
 ];
 
 type Bundle = FluentBundle<FluentResource>;

@@ -56,6 +56,7 @@ macro_rules! files {
             include_str!(concat!("../../locales/", $tag, "/roster.ftl")),
             include_str!(concat!("../../locales/", $tag, "/support.ftl")),
             include_str!(concat!("../../locales/", $tag, "/notices.ftl")),
+            include_str!(concat!("../../locales/", $tag, "/figures.ftl")),
         ]
     };
 }
