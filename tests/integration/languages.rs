@@ -667,3 +667,35 @@ both_backends! {
         assert!(!out.contains("Funnel") && !out.contains("Programme report"), "{out}");
     }
 }
+
+/// The built-in kinds of report are said in the reporter's language, and their words in it
+/// choose one.
+#[test]
+fn a_spanish_reporter_reads_the_kinds_of_report_in_spanish_and_picks_one_by_its_words() {
+    let stdout = run(&[
+        ("ana", "idioma es"),
+        ("ana", "report"),
+        // Its Spanish label typed back, in any case and without its accents.
+        ("ana", "contacto INAPROPIADO"),
+        ("ana", "Tom"),
+        ("ana", "no"),
+        ("ana", "Me escribe de noche y me pide fotos."),
+        ("ana", "listo"),
+        ("ana", "no"),
+        ("ana", "no"),
+        ("ana", "sí"),
+    ]);
+    let ana = to(&stdout, "ana");
+    has(
+        &ana,
+        "¿Qué quieres reportar?\n1. Acoso o intimidación\n2. Una preocupación por la seguridad de una persona joven\n3. Contacto inapropiado",
+    );
+    has(&ana, "¿A quién o a qué se refiere?");
+    has(&ana, "Tu reporte:\n• Qué: Contacto inapropiado");
+    assert!(!ana.iter().any(|m| m.contains("Harassment")), "{ana:?}");
+    // The moderators read it in the deployment's English.
+    assert!(
+        stdout.contains("[room moderators] Case #1 · Inappropriate contact · SAFEGUARDING"),
+        "{stdout}"
+    );
+}
