@@ -86,3 +86,14 @@ case-answer-type = يرجى كتابة إجابتك (حتى 4000 حرف). كان
 case-answer-files-again = يمكنك الإجابة بالكلمات، أو إرسال الملفات مرة أخرى. كان السؤال: «{ $question }»
 case-answer-passed = شكرًا لك؛ أوصلت إجابتك إلى فريق الإشراف.
 case-answer-files-passed = شكرًا لك؛ أوصلت إجابتك وملفاتك إلى فريق الإشراف.
+
+## أنواع البلاغ التي يختار منها المُبلِّغ حين لا تسمّي الإعدادات شيئًا
+## (domain::incident::default_categories)، حسب معرّفها. الأنواع التي تسمّيها الإعدادات
+## تبقى بكلماتها.
+
+report-category-harassment = تحرّش أو تنمّر
+report-category-safeguarding = قلق على سلامة شخص صغير السن
+report-category-inappropriate-contact = تواصل غير لائق
+report-category-privacy = انتهاك للخصوصية
+report-category-spam = رسائل مزعجة أو احتيال
+report-category-other = شيء آخر

@@ -87,3 +87,14 @@ case-answer-type = Please type your answer (up to 4,000 characters). The questio
 case-answer-files-again = You can answer in words, or send the files again. The question was: “{ $question }”
 case-answer-passed = Thank you; I've passed your answer to the moderation team.
 case-answer-files-passed = Thank you; I've passed your answer and files to the moderation team.
+
+## The kinds of report a reporter chooses from when the settings name none
+## (domain::incident::default_categories), by their id. Categories the settings name
+## keep the settings' words.
+
+report-category-harassment = Harassment or bullying
+report-category-safeguarding = A safeguarding concern about a young person
+report-category-inappropriate-contact = Inappropriate contact
+report-category-privacy = A privacy breach
+report-category-spam = Spam or scams
+report-category-other = Something else

@@ -87,3 +87,14 @@ case-answer-type = Escribe tu respuesta, por favor (hasta 4.000 caracteres). La 
 case-answer-files-again = Puedes responder con palabras, o enviar de nuevo los archivos. La pregunta era: “{ $question }”
 case-answer-passed = Gracias; le he pasado tu respuesta al equipo de moderación.
 case-answer-files-passed = Gracias; le he pasado tu respuesta y tus archivos al equipo de moderación.
+
+## Los tipos de reporte entre los que se elige cuando los ajustes no nombran ninguno
+## (domain::incident::default_categories), por su id. Los tipos que nombran los ajustes
+## conservan sus palabras.
+
+report-category-harassment = Acoso o intimidación
+report-category-safeguarding = Una preocupación por la seguridad de una persona joven
+report-category-inappropriate-contact = Contacto inapropiado
+report-category-privacy = Una vulneración de la privacidad
+report-category-spam = Spam o estafas
+report-category-other = Otra cosa

@@ -291,6 +291,11 @@ pub(super) fn default_max_reports() -> u32 {
     5
 }
 
+/// A kind of report (`[[moderation.categories]]`): its `id`, the `label` a reporter reads
+/// and chooses, whether it is a `safeguarding` one, and optionally that label in other
+/// languages Tandem speaks, by tag: `labels = { es = "Acoso", ar = "تحرّش" }`. A reporter
+/// reads the label of their language (the `label` where none is given) and may type any of
+/// them back. (The built-in categories are said in every language already.)
 #[derive(Debug, Clone, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct CategorySettings {
@@ -298,6 +303,32 @@ pub struct CategorySettings {
     pub label: String,
     #[serde(default)]
     pub safeguarding: bool,
+    #[serde(default)]
+    pub labels: std::collections::BTreeMap<String, String>,
+}
+
+impl CategorySettings {
+    /// What is wrong with its labels in other languages: a tag of a language Tandem does
+    /// not speak, or a blank label.
+    pub fn labels_problem(&self) -> Option<String> {
+        for (tag, label) in &self.labels {
+            if crate::i18n::Locale::from_tag(tag).is_none_or(|l| l.tag() != tag) {
+                let shipped: Vec<&str> = crate::i18n::SHIPPED.iter().map(|s| s.tag).collect();
+                return Some(format!(
+                    "moderation.categories: the category `{}` has a label in `{tag}`, which Tandem does not speak: labels are for {}",
+                    self.id,
+                    shipped.join(", ")
+                ));
+            }
+            if label.trim().is_empty() {
+                return Some(format!(
+                    "moderation.categories: the category `{}` has an empty label in `{tag}`: give the words, or leave that language out",
+                    self.id
+                ));
+            }
+        }
+        None
+    }
 }
 
 impl Default for ModerationSettings {
@@ -360,6 +391,11 @@ impl ModerationSettings {
                         id: c.id.clone(),
                         label: c.label.clone(),
                         safeguarding: c.safeguarding,
+                        labels: c
+                            .labels
+                            .iter()
+                            .map(|(tag, label)| (tag.clone(), label.trim().to_string()))
+                            .collect(),
                     })
                     .collect()
             },
@@ -610,6 +646,11 @@ impl Settings {
         }
         if let Err(m) = settings.moderation.moderation() {
             errors.push(at_key("moderators", &m));
+        }
+        for category in &settings.moderation.categories {
+            if let Some(m) = category.labels_problem() {
+                errors.push(at_key("labels", &m));
+            }
         }
         if !(1..=100).contains(&settings.moderation.max_evidence_mb) {
             errors.push(at_key(

@@ -12,7 +12,7 @@ use super::application::{ApplicationStatus, ApplicationSummary, Stage};
 use super::ids::{RoleKind, UserRef};
 use super::matches::{ClosureKind, MatchRecord, MatchStatus};
 use super::programme::Programme;
-use super::survey::{Summary, SurveyReport, SurveyResponse, summarise};
+use super::survey::{Summary, SurveyReport, SurveyResponse, counted, headline, summarise};
 use crate::i18n::Text;
 
 /// Everything a report is built from.
@@ -32,7 +32,8 @@ pub struct ReportInput<'a> {
 /// A programme's figures.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ProgrammeReport {
-    pub programme: String,
+    /// The programme's name, as said to the reader.
+    pub programme: Text,
     pub at: DateTime<Utc>,
     /// Applications per role and status, in the journey's order (statuses with none left out).
     pub stages: Vec<(RoleKind, Vec<(Stage, usize)>)>,
@@ -50,7 +51,7 @@ pub struct ProgrammeReport {
     pub days_to_match: Option<f64>,
     pub check_ins: Vec<(String, usize)>,
     /// Each survey's title with its summary, or why it is not shown.
-    pub surveys: Vec<(String, Result<SurveyReport, String>)>,
+    pub surveys: Vec<(Text, Result<SurveyReport, Text>)>,
     /// The meetings pairs logged, and how the active pairs stand against the programme's
     /// commitment.
     pub meetings: MeetingFigures,
@@ -190,8 +191,8 @@ pub fn build(input: &ReportInput<'_>) -> ProgrammeReport {
                 .map(|(_, r, _)| r.as_slice())
                 .unwrap_or(&[]);
             (
-                s.title.clone(),
-                summarise(s, responses, p.anonymity_minimum),
+                s.said_title(&p.translations),
+                summarise(s, &p.translations, responses, p.anonymity_minimum),
             )
         })
         .collect();
@@ -242,7 +243,7 @@ pub fn build(input: &ReportInput<'_>) -> ProgrammeReport {
     ProgrammeReport {
         meetings,
         sources,
-        programme: p.name.clone(),
+        programme: p.said_name(),
         at: input.now,
         stages,
         funnel,
@@ -291,7 +292,7 @@ impl ProgrammeReport {
     /// (only those the anonymity minimum lets the text show).
     pub fn chart(&self) -> Vec<ChartSection> {
         let mut sections = vec![ChartSection {
-            title: Text::msg("chart-funnel").arg("programme", self.programme.as_str()),
+            title: Text::msg("chart-funnel").arg("programme", self.programme.clone()),
             bars: self
                 .funnel
                 .iter()
@@ -301,12 +302,10 @@ impl ProgrammeReport {
         for (title, result) in &self.surveys {
             let Ok(r) = result else { continue };
             for q in &r.questions {
-                // Choices are the programme's words, as its survey gives them.
+                // Choices are the programme's words, in the reader's language where its
+                // file translates them.
                 let bars = match &q.summary {
-                    Summary::Counts { counts, .. } => counts
-                        .iter()
-                        .map(|(label, n)| (Text::plain(label.as_str()), *n))
-                        .collect(),
+                    Summary::Counts { counts, .. } => counts.clone(),
                     Summary::Nps {
                         promoters,
                         passives,
@@ -321,8 +320,8 @@ impl ProgrammeReport {
                 };
                 sections.push(ChartSection {
                     title: Text::msg("chart-survey-question")
-                        .arg("survey", title.as_str())
-                        .arg("question", q.label.as_str())
+                        .arg("survey", title.clone())
+                        .arg("question", q.label.clone())
                         .arg("count", q.answered),
                     bars,
                 });
@@ -331,144 +330,282 @@ impl ProgrammeReport {
         sections
     }
 
-    /// The report as a message for the coordinators' room.
-    pub fn text(&self) -> String {
-        let mut s = format!(
-            "Programme report: {} ({})",
-            self.programme,
-            self.at.format("%-d %B %Y")
-        );
-        s.push_str(&format!(
-            "\nFunnel: {}",
+    /// The report as a message for the coordinators' room, in its reader's language.
+    pub fn said(&self) -> Text {
+        let mut lines = vec![
+            Text::msg("figures-report")
+                .arg("programme", self.programme.clone())
+                .arg("date", Text::date(self.at.date_naive())),
+        ];
+        let reached = |stage: &str| {
             self.funnel
                 .iter()
-                .map(|(stage, n)| format!("{n} {stage}"))
-                .collect::<Vec<_>>()
-                .join(" → ")
-        ));
+                .find(|(s, _)| *s == stage)
+                .map_or(0, |(_, n)| *n)
+        };
+        lines.push(
+            Text::msg("figures-funnel")
+                .arg(
+                    "applied",
+                    counted(Text::msg("figures-funnel-applied"), reached("applied")),
+                )
+                .arg(
+                    "accepted",
+                    counted(Text::msg("figures-funnel-accepted"), reached("accepted")),
+                )
+                .arg(
+                    "matched",
+                    counted(Text::msg("figures-funnel-matched"), reached("matched")),
+                )
+                .arg(
+                    "completed",
+                    counted(Text::msg("figures-funnel-completed"), reached("completed")),
+                ),
+        );
         for (role, counts) in &self.stages {
             if counts.is_empty() {
                 continue;
             }
-            s.push_str(&format!(
-                "\n{}s: {}",
-                capitalise(role.as_str()),
-                counts
-                    .iter()
-                    .map(|(stage, n)| format!("{n} {}", stage.label()))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ));
+            let stages = counts.iter().map(|(stage, n)| stage_counted(*stage, *n));
+            lines.push(
+                Text::msg("figures-role")
+                    .arg("role", role.as_str())
+                    .arg("stages", Text::join(stages.collect(), ", ")),
+            );
         }
         if !self.sources.is_empty() {
-            s.push_str(&format!(
-                "\nApplications by source: {}",
-                self.sources
-                    .iter()
-                    .map(|(source, n)| format!("{n} {source}"))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ));
+            let sources = self.sources.iter().map(|(s, n)| source_counted(s, *n));
+            lines.push(
+                Text::msg("figures-sources").arg("sources", Text::join(sources.collect(), ", ")),
+            );
         }
-        if self.matches.is_empty() {
-            s.push_str("\nMatches: none yet.");
+        lines.push(if self.matches.is_empty() {
+            Text::msg("figures-matches-none")
         } else {
-            s.push_str(&format!(
-                "\nMatches: {}",
-                self.matches
-                    .iter()
-                    .map(|(status, n)| format!("{n} {status}"))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ));
-            if !self.closures.is_empty() {
-                s.push_str(&format!(
-                    " (closed: {})",
-                    self.closures
-                        .iter()
-                        .map(|(k, n)| format!("{n} {}", k.as_str()))
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ));
+            let statuses = self.matches.iter().map(|(s, n)| match_counted(*s, *n));
+            let statuses = Text::join(statuses.collect(), ", ");
+            if self.closures.is_empty() {
+                Text::msg("figures-matches").arg("statuses", statuses)
+            } else {
+                let closures = self.closures.iter().map(|(k, n)| closure_counted(*k, *n));
+                Text::msg("figures-matches-closed")
+                    .arg("statuses", statuses)
+                    .arg("closures", Text::join(closures.collect(), ", "))
             }
-        }
+        });
         if let Some(d) = self.days_to_match {
-            s.push_str(&format!(
-                "\nAverage time from application to match: {d:.1} days."
-            ));
+            lines.push(Text::msg("figures-days-to-match").arg("days", format!("{d:.1}")));
         }
         let answered: usize = self.check_ins.iter().map(|(_, n)| n).sum();
         if answered > 0 {
-            s.push_str(&format!(
-                "\nCheck-in answers: {}",
-                self.check_ins
-                    .iter()
-                    .map(|(a, n)| format!(
-                        "{n} {}",
-                        match a.as_str() {
-                            "met" => "met",
-                            "not_yet" => "not yet",
-                            "stuck" => "stuck",
-                            other => other,
-                        }
-                    ))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ));
+            let answers = self.check_ins.iter().map(|(a, n)| {
+                let said = match a.as_str() {
+                    "met" => Text::msg("figures-check-in-met"),
+                    "not_yet" => Text::msg("figures-check-in-not-yet"),
+                    "stuck" => Text::msg("figures-check-in-stuck"),
+                    other => Text::msg("figures-check-in-other").arg("answer", other),
+                };
+                counted(said, *n)
+            });
+            lines.push(
+                Text::msg("figures-check-ins").arg("answers", Text::join(answers.collect(), ", ")),
+            );
         }
         let g = &self.meetings;
         if g.held > 0 || (g.meeting_commitment.is_some() && g.active > 0) {
-            s.push_str(&format!(
-                "\nMeetings logged: {} ({})",
-                g.held,
-                super::meetings::hours(g.minutes)
-            ));
-            if let Some((reached, c)) = g.meeting_commitment {
-                s.push_str(&format!(
-                    "; {reached} of {} active pair(s) met the {} a month the programme asks in the last 30 days",
-                    g.active,
-                    super::meetings::hours(c)
-                ));
-            }
-            s.push('.');
+            let held = |t: Text| {
+                t.arg("held", Text::number(g.held))
+                    .arg("time", super::meetings::hours(g.minutes))
+            };
+            lines.push(match g.meeting_commitment {
+                Some((reached, c)) => {
+                    held(counted(Text::msg("figures-meetings-commitment"), g.active))
+                        .arg("reached", Text::number(reached))
+                        .arg("commitment", super::meetings::hours(c))
+                }
+                None => held(Text::msg("figures-meetings")),
+            });
         }
         for (title, result) in &self.surveys {
-            match result {
+            lines.push(match result {
                 Ok(r) => {
-                    let figures: Vec<String> = r
+                    let figures: Vec<Text> = r
                         .questions
                         .iter()
-                        .filter_map(|q| match &q.summary {
-                            Summary::Counts { mean: Some(m), .. } => {
-                                Some(format!("{} {m:.1}", q.label))
-                            }
-                            Summary::Nps { score, .. } => {
-                                Some(format!("{} NPS {score:+}", q.label))
-                            }
-                            _ => None,
+                        .filter(|q| {
+                            matches!(
+                                q.summary,
+                                Summary::Counts { mean: Some(_), .. } | Summary::Nps { .. }
+                            )
                         })
+                        .filter_map(headline)
                         .collect();
-                    s.push_str(&format!(
-                        "\n{title}: {} answers{}",
-                        r.responses,
-                        if figures.is_empty() {
-                            String::new()
-                        } else {
-                            format!("; {}", figures.join(" · "))
-                        }
-                    ));
+                    let said = if figures.is_empty() {
+                        Text::msg("figures-survey")
+                    } else {
+                        Text::msg("figures-survey-with").arg("figures", Text::join(figures, " · "))
+                    };
+                    counted(said, r.responses).arg("survey", title.clone())
                 }
-                Err(reason) => s.push_str(&format!("\n{reason}")),
-            }
+                Err(reason) => reason.clone(),
+            });
         }
-        s
+        Text::lines(lines)
     }
 }
 
-fn capitalise(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(f) => f.to_uppercase().chain(c).collect(),
-        None => String::new(),
+/// How many applications are at `stage`, as said to the reader.
+fn stage_counted(stage: Stage, n: usize) -> Text {
+    use ApplicationStatus as S;
+    let said = match stage {
+        Stage::Status(S::Submitted) => Text::msg("figures-stage-submitted"),
+        Stage::Status(S::NeedsReview) => Text::msg("figures-stage-needs-review"),
+        Stage::Status(S::InfoRequested) => Text::msg("figures-stage-info-requested"),
+        Stage::Status(S::Waitlisted) => Text::msg("figures-stage-waitlisted"),
+        Stage::Status(S::Approved) => Text::msg("figures-stage-approved"),
+        Stage::Status(S::Ready) => Text::msg("figures-stage-ready"),
+        Stage::Offered => Text::msg("figures-stage-offered"),
+        Stage::Matched => Text::msg("figures-stage-matched"),
+        Stage::Status(S::Resting) => Text::msg("figures-stage-resting"),
+        Stage::Status(S::Ineligible) => Text::msg("figures-stage-ineligible"),
+        Stage::Status(S::Rejected) => Text::msg("figures-stage-rejected"),
+        Stage::Status(S::Withdrawn) => Text::msg("figures-stage-withdrawn"),
+    };
+    counted(said, n)
+}
+
+/// How many applications came from `source` (as [`build`] names it: `direct`,
+/// `referral <code>`, or as stored), as said to the reader.
+fn source_counted(source: &str, n: usize) -> Text {
+    let said = match source {
+        "direct" => Text::msg("figures-source-direct"),
+        "announcement" => Text::msg("figures-source-announcement"),
+        "alumni" => Text::msg("figures-source-alumni"),
+        "assisted" => Text::msg("figures-source-assisted"),
+        other => match other.strip_prefix("referral ") {
+            Some(code) => Text::msg("figures-source-referral").arg("code", code),
+            None => Text::msg("figures-source-other").arg("source", other),
+        },
+    };
+    counted(said, n)
+}
+
+/// How many matches are `status`, as said to the reader.
+fn match_counted(status: MatchStatus, n: usize) -> Text {
+    let said = match status {
+        MatchStatus::Proposed => Text::msg("figures-match-proposed"),
+        MatchStatus::Approved => Text::msg("figures-match-approved"),
+        MatchStatus::Active => Text::msg("figures-match-active"),
+        MatchStatus::Rejected => Text::msg("figures-match-rejected"),
+        MatchStatus::Declined => Text::msg("figures-match-declined"),
+        MatchStatus::Expired => Text::msg("figures-match-expired"),
+        MatchStatus::Closed => Text::msg("figures-match-closed"),
+    };
+    counted(said, n)
+}
+
+/// How many matches closed as `kind`, as said to the reader.
+fn closure_counted(kind: ClosureKind, n: usize) -> Text {
+    let said = match kind {
+        ClosureKind::Planned => Text::msg("figures-closure-planned"),
+        ClosureKind::Early => Text::msg("figures-closure-early"),
+        ClosureKind::Disciplinary => Text::msg("figures-closure-disciplinary"),
+    };
+    counted(said, n)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Locale;
+
+    fn report() -> ProgrammeReport {
+        use chrono::TimeZone;
+        ProgrammeReport {
+            programme: Text::given("Pathways", &[("es".into(), "Caminos".into())]),
+            at: Utc.with_ymd_and_hms(2027, 4, 13, 9, 0, 0).unwrap(),
+            stages: vec![
+                (
+                    RoleKind::Mentee,
+                    vec![
+                        (Stage::Status(ApplicationStatus::NeedsReview), 3),
+                        (Stage::Status(ApplicationStatus::Withdrawn), 1),
+                    ],
+                ),
+                (RoleKind::Mentor, vec![(Stage::Matched, 2)]),
+            ],
+            funnel: vec![
+                ("applied", 1_234),
+                ("accepted", 5),
+                ("matched", 2),
+                ("completed", 1),
+            ],
+            sources: vec![("direct".into(), 4), ("referral school-12".into(), 1)],
+            matches: vec![(MatchStatus::Active, 2), (MatchStatus::Closed, 1)],
+            closures: vec![(ClosureKind::Early, 1)],
+            days_to_match: Some(3.24),
+            check_ins: vec![("met".into(), 2), ("not_yet".into(), 1)],
+            surveys: vec![(
+                Text::plain("Midpoint survey"),
+                Err(Text::msg("figures-too-few")
+                    .arg("count", 4usize)
+                    .arg("n", Text::number(4))
+                    .arg("survey", "Midpoint survey")
+                    .arg("minimum", 5usize)),
+            )],
+            meetings: MeetingFigures {
+                held: 3,
+                minutes: 150,
+                active: 1,
+                meeting_commitment: Some((1, 120)),
+            },
+        }
+    }
+
+    #[test]
+    fn the_report_reads_as_before_in_english_with_real_plurals() {
+        let text = report().said().english();
+        for line in [
+            "Programme report: Pathways (13 April 2027)",
+            "Funnel: 1,234 applied → 5 accepted → 2 matched → 1 completed",
+            "Mentees: 3 needs review, 1 withdrawn",
+            "Mentors: 2 matched",
+            "Applications by source: 4 direct, 1 referral school-12",
+            "Matches: 2 active, 1 closed (closed: 1 early)",
+            "Average time from application to match: 3.2 days.",
+            "Check-in answers: 2 met, 1 not yet",
+            // "active pair(s)" before: one pair is a pair.
+            "Meetings logged: 3 (2h 30m); 1 of 1 active pair met the 2h a month the programme asks in the last 30 days.",
+            "Midpoint survey has 4 answers so far; results are shown from 5 answers",
+        ] {
+            assert!(text.contains(line), "«{line}» in:\n{text}");
+        }
+    }
+
+    #[test]
+    fn the_report_is_said_in_spanish_and_arabic_with_their_plurals_and_digit_groups() {
+        let es = report().said().render(Locale::from_tag("es").unwrap());
+        for line in [
+            "Informe del programa: Caminos (13 de abril de 2027)",
+            "Embudo: 1234 solicitudes → 5 aceptadas → 2 emparejadas → 1 completada",
+            "Mentees: 3 por revisar, 1 retirada",
+            "Mentores: 2 emparejadas",
+            "Solicitudes por origen: 4 directas, 1 con el código school-12",
+            "Emparejamientos: 2 activos, 1 cerrado (cerrados: 1 antes de tiempo)",
+            "Respuestas a los seguimientos: 2 «nos hemos reunido», 1 «todavía no»",
+            "1 de 1 pareja activa con las 2h al mes",
+            "Midpoint survey tiene 4 respuestas por ahora",
+        ] {
+            assert!(es.contains(line), "«{line}» in:\n{es}");
+        }
+        let ar = report().said().render(Locale::from_tag("ar").unwrap());
+        // Arabic's dual, and the programme's own name where it has no Arabic.
+        assert!(
+            ar.contains("تقرير البرنامج: \u{2068}Pathways\u{2069}"),
+            "{ar}"
+        );
+        assert!(ar.contains("قُدِّم \u{2068}1,234\u{2069}"), "{ar}");
+        assert!(ar.contains("ثنائي نشط واحد"), "{ar}");
+        assert!(!ar.contains("Funnel") && !ar.contains("Matches"), "{ar}");
     }
 }

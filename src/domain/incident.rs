@@ -342,27 +342,59 @@ pub struct ReportCategory {
     pub label: String,
     /// Safeguarding categories ping the on-call moderators at once.
     pub safeguarding: bool,
+    /// Its label in other languages, by tag, as the settings give them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub labels: Vec<(String, String)>,
 }
 
-/// The categories used when the settings name none.
+impl ReportCategory {
+    /// Its label as said to a reader: a built-in category's from the catalogue (in every
+    /// shipped language), any other in the settings' own words, or their translation
+    /// for the reader's language where the settings give one.
+    pub fn said(&self) -> crate::i18n::Text {
+        match built_in_label(&self.id) {
+            Some(said) if self.labels.is_empty() && said.english() == self.label => said,
+            _ => crate::i18n::Text::given(&self.label, &self.labels),
+        }
+    }
+
+    /// Whether `typed` names it: its id, or its label in any language it is said in.
+    pub fn is_named(&self, typed: &str) -> bool {
+        typed.trim().eq_ignore_ascii_case(&self.id) || self.said().typed_in_any(typed)
+    }
+}
+
+/// A built-in category's label, by its id (`None`: not a built-in one).
+fn built_in_label(id: &str) -> Option<crate::i18n::Text> {
+    use crate::i18n::Text;
+    Some(match id {
+        "harassment" => Text::msg("report-category-harassment"),
+        "safeguarding" => Text::msg("report-category-safeguarding"),
+        "inappropriate_contact" => Text::msg("report-category-inappropriate-contact"),
+        "privacy" => Text::msg("report-category-privacy"),
+        "spam" => Text::msg("report-category-spam"),
+        "other" => Text::msg("report-category-other"),
+        _ => return None,
+    })
+}
+
+/// The categories used when the settings name none, labelled in English from the
+/// catalogue (and said in each reporter's language: [`ReportCategory::said`]).
 pub fn default_categories() -> Vec<ReportCategory> {
     [
-        ("harassment", "Harassment or bullying", false),
-        (
-            "safeguarding",
-            "A safeguarding concern about a young person",
-            true,
-        ),
-        ("inappropriate_contact", "Inappropriate contact", true),
-        ("privacy", "A privacy breach", false),
-        ("spam", "Spam or scams", false),
-        ("other", "Something else", false),
+        ("harassment", false),
+        ("safeguarding", true),
+        ("inappropriate_contact", true),
+        ("privacy", false),
+        ("spam", false),
+        ("other", false),
     ]
     .into_iter()
-    .map(|(id, label, safeguarding)| ReportCategory {
+    .map(|(id, safeguarding)| ReportCategory {
         id: id.into(),
-        label: label.into(),
+        label: built_in_label(id).map(|l| l.english()).unwrap_or_default(),
         safeguarding,
+        labels: vec![],
     })
     .collect()
 }
@@ -588,6 +620,30 @@ mod tests {
         assert!(m.is_community_moderator(&mo) && m.moderates(&mo, None));
         assert!(!m.is_community_moderator(&pat));
         assert_eq!(m.moderators, [mo, pat]);
+    }
+
+    #[test]
+    fn a_built_in_category_is_said_in_each_language_and_a_configured_one_in_its_own_words() {
+        let es = crate::i18n::Locale::from_tag("es").unwrap();
+        let ar = crate::i18n::Locale::from_tag("ar").unwrap();
+        let harassment = &default_categories()[0];
+        assert_eq!(harassment.label, "Harassment or bullying");
+        assert_eq!(harassment.said().render(es), "Acoso o intimidación");
+        // Its label typed back in any language it is read in, or its id.
+        assert!(harassment.is_named("acoso o intimidacion"));
+        assert!(harassment.is_named("Harassment or bullying"));
+        assert!(harassment.is_named(&harassment.said().render(ar)));
+        assert!(harassment.is_named("harassment") && !harassment.is_named("acoso"));
+        // The settings' own words for a built-in id stay theirs, with their translations.
+        let own = ReportCategory {
+            label: "Bullying".into(),
+            labels: vec![("es".into(), "Intimidación".into())],
+            ..harassment.clone()
+        };
+        assert_eq!(own.said().english(), "Bullying");
+        assert_eq!(own.said().render(es), "Intimidación");
+        assert_eq!(own.said().render(ar), "Bullying");
+        assert!(own.is_named("intimidación"));
     }
 
     #[test]

@@ -37,17 +37,13 @@ pub struct BroadcastCommand {
 
 /// `broadcast [programme] <audience> <text>`; `None` when the message is not a broadcast,
 /// `Err` with the usage when it is one mistyped.
-pub fn parse(text: &str) -> Option<Result<BroadcastCommand, String>> {
+pub fn parse(text: &str) -> Option<Result<BroadcastCommand, Text>> {
     let t = text.trim().trim_start_matches('/');
     let (first, rest) = t.split_once(char::is_whitespace).unwrap_or((t, ""));
     if !first.eq_ignore_ascii_case("broadcast") {
         return None;
     }
-    let usage = || {
-        Text::msg("broadcast-usage")
-            .arg("audiences", Audience::USAGE)
-            .english()
-    };
+    let usage = || Text::msg("broadcast-usage").arg("audiences", Audience::usage());
     let mut words = rest.trim_start();
     let take = |words: &mut &str| {
         let (w, r) = words.split_once(char::is_whitespace).unwrap_or((words, ""));
@@ -67,7 +63,7 @@ pub fn parse(text: &str) -> Option<Result<BroadcastCommand, String>> {
     let audience = match Audience::parse(&audience_words) {
         Ok(a) => a,
         Err(_) if audience_words.is_empty() => return Some(Err(usage())),
-        Err(e) => return Some(Err(format!("{e}\n{}", usage()))),
+        Err(e) => return Some(Err(Text::lines(vec![e, usage()]))),
     };
     let texts = translations(words);
     if texts.first().is_none_or(|(_, t)| t.is_empty()) {
@@ -257,7 +253,7 @@ fn reach(
         return Err(Box::new(post(
             room,
             Text::msg("broadcast-nobody")
-                .arg("audience", command.audience.describe())
+                .arg("audience", command.audience.said())
                 .arg("programme", programme.name.as_str())
                 .arg("muted", muted),
         )));
@@ -312,7 +308,7 @@ pub fn ask(
     let languages: Vec<&str> = command.texts[1..].iter().map(|(t, _)| t.as_str()).collect();
     let mut parts = vec![
         Text::msg("broadcast-dry-run")
-            .arg("audience", command.audience.describe())
+            .arg("audience", command.audience.said())
             .arg("programme", programme.name.as_str())
             .arg("count", reach.to.len()),
     ];
@@ -385,7 +381,7 @@ pub fn confirmed(
         message: OutMessage::said(
             Text::msg("broadcast-sent")
                 .arg("count", reach.to.len())
-                .arg("audience", audience.describe())
+                .arg("audience", audience.said())
                 .arg("programme", programme.name.as_str()),
         ),
     });

@@ -98,7 +98,7 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, arg: Option<&str>) -> Outcome {
         now: ctx.now,
     });
     let mut outcome = post(Text::lines(vec![
-        Text::plain(report.text()),
+        report.said(),
         Text::msg("roster-report-incidents"),
     ]));
     outcome.effects.push(Effect::PostChart {

@@ -49,6 +49,7 @@ pub const FILES: &[&str] = &[
     "platforms.ftl",
     "reading.ftl",
     "words.ftl",
+    "figures.ftl",
 ];
 
 type Bundle = FluentBundle<FluentResource>;

@@ -319,8 +319,9 @@ proptest! {
             }
             Ok(a) => {
                 let _ = a.describe();
+                prop_assert!(!a.said().english().is_empty());
             }
-            Err(message) => prop_assert!(!message.is_empty()),
+            Err(message) => prop_assert!(!message.english().is_empty()),
         }
     }
 

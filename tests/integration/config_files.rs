@@ -1277,3 +1277,38 @@ fn appservice_settings_are_checked_under_their_own_header_and_described() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+#[test]
+fn a_report_categorys_labels_in_other_languages_must_be_in_a_language_tandem_speaks() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("tandem.toml");
+    let category = |labels: &str| {
+        format!(
+            "[[moderation.categories]]\nid = \"bullying\"\nlabel = \"Bullying\"\nlabels = {{ {labels} }}\n"
+        )
+    };
+    std::fs::write(&path, category("es = \"Acoso\", pt = \"Intimidação\"")).unwrap();
+    let e = Settings::load(&path).unwrap_err().to_string();
+    assert!(
+        e.contains("tandem.toml:4:1: key `moderation.categories[0].labels`: moderation.categories: the category `bullying` has a label in `pt`, which Tandem does not speak: labels are for en, es, ar"),
+        "{e}"
+    );
+    std::fs::write(&path, category("es = \" \"")).unwrap();
+    let e = Settings::load(&path).unwrap_err().to_string();
+    assert!(
+        e.contains("the category `bullying` has an empty label in `es`"),
+        "{e}"
+    );
+    std::fs::write(&path, category("es = \"Acoso\", ar = \"تنمّر\"")).unwrap();
+    let m = Settings::load(&path)
+        .unwrap()
+        .moderation
+        .moderation()
+        .unwrap();
+    let said = m.categories[0].said();
+    assert_eq!(said.english(), "Bullying");
+    assert_eq!(
+        said.render(tandem::i18n::Locale::from_tag("es").unwrap()),
+        "Acoso"
+    );
+}

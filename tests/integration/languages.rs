@@ -729,3 +729,92 @@ both_backends! {
         no_english(&out);
     }
 }
+
+both_backends! {
+    async fn a_spanish_deployments_programme_report_and_survey_results_are_in_spanish(db: TestDb) {
+        let es = tandem::i18n::Locale::from_tag("es").unwrap();
+        let mut programmes = crate::support::example_programmes();
+        // Results show from two answers, so that two mentees can give them.
+        programmes[0].anonymity_minimum = 2;
+        let rec = tandem::platforms::recording::Recording::new();
+        let h = crate::support::Harness::build(&db, rec, programmes, |s| s.language = es).await;
+        // The mentees read English; the coordinators' room, the deployment's Spanish.
+        for who in ["amina", "bea"] {
+            h.dm_all(who, "language en").await;
+        }
+        crate::pairing::ready_mentee(&h, "amina", "Amina").await;
+        crate::pairing::ready_mentee(&h, "bea", "Bea").await;
+        let room = "coordinators";
+        let out = h.in_room("carol", room, "!tandem survey results midpoint").await;
+        assert!(out.contains("Encuesta de mitad de programa tiene 0 respuestas por ahora; los resultados se muestran a partir de 2 respuestas, para que no se puedan reconocer las respuestas de nadie."), "{out}");
+        let out = h.in_room("carol", room, "!tandem survey send midpoint everyone else").await;
+        assert!(out.contains("No conozco el público «everyone else». Envíalo a all, mentors, mentees, matched (personas en un emparejamiento activo)"), "{out}");
+        h.in_room("carol", room, "!tandem survey send midpoint all").await;
+        let out = h.in_room("carol", room, "!tandem confirm").await;
+        assert!(out.contains("(todas las personas participantes)"), "{out}");
+        for (who, happy) in [("amina", "4"), ("bea", "5")] {
+            for line in [happy, "3", "yes", "skip"] {
+                h.dm_all(who, line).await;
+            }
+        }
+        let out = h.in_room("carol", room, "!tandem survey results midpoint").await;
+        for expected in [
+            "Resultados de la encuesta: Encuesta de mitad de programa (Mentoría Pathways 2027), 2 respuestas (personas invitadas: 2), anónima.",
+            // The programme's Spanish for its questions and a scale's points; yes and no
+            // from the catalogue.
+            "Satisfacción (2 respuestas): media 4.5",
+            "  Contento: 1 █████\n  Muy contento: 1 █████",
+            "Reuniones hasta ahora (2 respuestas): media 3, de 3 a 3",
+            "Objetivos en marcha (2 respuestas)\n  Sí: 2 ██████████\n  No: 0 ",
+            "Qué ayudaría (0 respuestas): no se muestra, hay menos de 2 respuestas.",
+            "Sin desglose por rol",
+        ] {
+            assert!(out.contains(expected), "«{expected}» in:\n{out}");
+        }
+        let out = h.in_room("carol", room, "!tandem report").await;
+        for expected in [
+            "Informe del programa: Mentoría Pathways 2027 (",
+            "Embudo: 2 solicitudes → 2 aceptadas → 0 emparejadas → 0 completadas",
+            "Mentees: 2 listas para emparejar",
+            "Solicitudes por origen: 2 directas",
+            "Emparejamientos: ninguno todavía.",
+            "Encuesta de mitad de programa: 2 respuestas; Satisfacción 4.5",
+            "Encuesta de cierre tiene 0 respuestas por ahora",
+        ] {
+            assert!(out.contains(expected), "«{expected}» in:\n{out}");
+        }
+        assert!(!out.contains("Funnel") && !out.contains("Programme report"), "{out}");
+    }
+}
+
+/// The built-in kinds of report are said in the reporter's language, and their words in it
+/// choose one.
+#[test]
+fn a_spanish_reporter_reads_the_kinds_of_report_in_spanish_and_picks_one_by_its_words() {
+    let stdout = run(&[
+        ("ana", "idioma es"),
+        ("ana", "report"),
+        // Its Spanish label typed back, in any case and without its accents.
+        ("ana", "contacto INAPROPIADO"),
+        ("ana", "Tom"),
+        ("ana", "no"),
+        ("ana", "Me escribe de noche y me pide fotos."),
+        ("ana", "listo"),
+        ("ana", "no"),
+        ("ana", "no"),
+        ("ana", "sí"),
+    ]);
+    let ana = to(&stdout, "ana");
+    has(
+        &ana,
+        "¿Qué quieres reportar?\n1. Acoso o intimidación\n2. Una preocupación por la seguridad de una persona joven\n3. Contacto inapropiado",
+    );
+    has(&ana, "¿A quién o a qué se refiere?");
+    has(&ana, "Tu reporte:\n• Qué: Contacto inapropiado");
+    assert!(!ana.iter().any(|m| m.contains("Harassment")), "{ana:?}");
+    // The moderators read it in the deployment's English.
+    assert!(
+        stdout.contains("[room moderators] Case #1 · Inappropriate contact · SAFEGUARDING"),
+        "{stdout}"
+    );
+}

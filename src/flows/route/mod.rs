@@ -178,7 +178,7 @@ pub enum Room {
     /// someone without a chat account.
     Assist(Result<AssistCommand, crate::i18n::Text>),
     /// `broadcast [programme] <audience> <text>`: an announcement by DM.
-    Broadcast(Result<BroadcastCommand, String>),
+    Broadcast(Result<BroadcastCommand, crate::i18n::Text>),
     /// `resources [programme]` in the coordinators' room: who read the programme's
     /// resources.
     Resources(Option<String>),

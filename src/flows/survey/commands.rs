@@ -56,12 +56,10 @@ pub fn parse(text: &str) -> Option<Result<SurveyCommand, Text>> {
                 [to, more @ ..] if to.eq_ignore_ascii_case("to") && !more.is_empty() => more,
                 _ => rest,
             };
-            Audience::parse(&rest.join(" "))
-                .map(|audience| SurveyCommand::Send {
-                    survey: (*survey).to_string(),
-                    audience,
-                })
-                .map_err(Text::plain)
+            Audience::parse(&rest.join(" ")).map(|audience| SurveyCommand::Send {
+                survey: (*survey).to_string(),
+                audience,
+            })
         }
         (Some("results"), [survey]) => Ok(SurveyCommand::Results {
             survey: (*survey).to_string(),
@@ -174,9 +172,14 @@ pub fn handle(
             Subject::SurveyResults {
                 responses, invited, ..
             },
-        ) => match summarise(survey, responses, programme.anonymity_minimum) {
-            Ok(report) => post(Text::plain(report.text(survey, &programme.name, *invited))),
-            Err(reason) => post(Text::plain(reason)),
+        ) => match summarise(
+            survey,
+            &programme.translations,
+            responses,
+            programme.anonymity_minimum,
+        ) {
+            Ok(report) => post(report.said(survey, programme.said_name(), *invited)),
+            Err(reason) => post(reason),
         },
         _ => post(Text::msg("surveys-unloaded")),
     }
@@ -315,7 +318,7 @@ fn recipients(
         return Err(post(
             Text::msg("surveys-nobody")
                 .arg("survey", super::title(programme, survey))
-                .arg("audience", audience.describe())
+                .arg("audience", audience.said())
                 .arg("programme", programme.said_name())
                 .arg("skipped", skipped_text),
         ));
@@ -344,6 +347,8 @@ pub fn send_confirmed(
     let round = NewRound {
         programme: programme.slug.clone(),
         survey: survey.id.clone(),
+        // Stored as the coordinators' record of the round, in English like the rounds
+        // before it (`match M4` for a milestone's).
         audience: audience.describe(),
         match_id: None,
         sent_by: ctx.user.to_string(),
@@ -359,7 +364,7 @@ pub fn send_confirmed(
                 Text::msg("surveys-sent")
                     .arg("survey", super::title(programme, survey))
                     .arg("count", n)
-                    .arg("audience", audience.describe())
+                    .arg("audience", audience.said())
                     .arg("skipped", skipped_text)
                     .arg("closes", Text::date(closes_at.date_naive()))
                     .arg("reminder", i64::from(survey.reminder_days))

@@ -82,8 +82,7 @@ pub fn card(ctx: &Ctx<'_>, case: &CaseRecord, prefix: &str, room: Option<&RoomRe
     let category = ctx
         .moderation
         .category(&case.category)
-        .map(|c| c.label.clone())
-        .unwrap_or_else(|| case.category.clone());
+        .map_or_else(|| Text::plain(case.category.as_str()), |c| c.said());
     let mut lines = vec![
         Text::msg("case-card-head")
             .arg("n", case.id)

@@ -199,11 +199,12 @@ pub(in crate::flows) fn prompt(ctx: &Ctx<'_>, flow: &ReportFlow) -> OutMessage {
     match flow.step {
         ReportStep::Category => ask(
             Text::msg("report-category"),
-            // The community's categories, as its settings name them.
+            // The community's categories, as its settings name them (the built-in ones
+            // in the reporter's language).
             ctx.moderation
                 .categories
                 .iter()
-                .map(|c| said_choice(&c.id, Text::plain(c.label.clone())))
+                .map(|c| said_choice(&c.id, c.said()))
                 .collect(),
             "category",
         ),
@@ -308,15 +309,13 @@ pub fn step(
             let chosen = match content {
                 Content::Picked { values, .. } => values.first().cloned(),
                 Content::Text(t) => {
-                    let t = clean(t, false).to_lowercase();
+                    let t = clean(t, false);
                     let cats = &ctx.moderation.categories;
                     t.parse::<usize>()
                         .ok()
                         .and_then(|n| cats.get(n.checked_sub(1)?))
-                        .or_else(|| {
-                            cats.iter()
-                                .find(|c| c.id == t || c.label.to_lowercase() == t)
-                        })
+                        // Its id, or its label in whichever language it was read in.
+                        .or_else(|| cats.iter().find(|c| c.is_named(&t)))
                         .map(|c| c.id.clone())
                 }
             };

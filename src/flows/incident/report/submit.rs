@@ -10,8 +10,7 @@ pub(super) fn summary(ctx: &Ctx<'_>, flow: &ReportFlow) -> Text {
         .category
         .as_deref()
         .and_then(|c| ctx.moderation.category(c))
-        .map(|c| c.label.as_str())
-        .unwrap_or("-");
+        .map_or_else(|| Text::plain("-"), |c| c.said());
     let or = |given: Option<String>, none: &str| given.map_or_else(|| Text::msg(none), Text::plain);
     let yes_no = |yes: bool| Text::lower(Text::msg(if yes { "choice-yes" } else { "choice-no" }));
     let mut lines = vec![
