@@ -153,3 +153,9 @@ confirm-elsewhere-broadcast = رسالتك الجماعية تنتظر في غر
 confirm-elsewhere-action = إجراؤك ينتظر في غرفة المنسقين: اكتب هناك { $prefix } confirm أو { $prefix } cancel.
 confirm-cancelled-close = أُلغي: يبقى الثنائي M{ $m } مفتوحًا.
 confirm-cancelled-send = أُلغي: لم يُرسل شيء.
+
+## مُبلِّغ تعذّر على Tandem الوصول إليه (app::cases).
+
+case-reporter-unreachable = الحالة رقم { $case }: تعذّر تسليم { $what } إلى المُبلِّغ؛ ربما غادر الخادم أو أغلق رسائله المباشرة.
+case-unreachable-question = سؤال
+case-unreachable-message = رسالة بخصوص الحالة

@@ -90,3 +90,10 @@ transcript-unreadable = عذرًا، لم أتمكن من قراءة سجل غر
 transcript-not-yours = لا يمكنك الحصول إلا على نص غرفة ثنائي كنت فيها، والثنائي M{ $id } ليس من ثنائياتك.
 transcript-none = ليست لديك غرفة ثنائي لأرسل لك نص محادثتها.
 transcript-which = أي غرفة ثنائي؟ اكتب transcript <الرقم>: { $matches }.
+
+## غرفة ثنائي منقولة بين ماتريكس وديسكورد (app::relay).
+
+relay-file = أرسل { $author } ملفًا: { $file }
+relay-file-too-large = أرسل { $author } ملفًا، { $file }، أكبر من { $limit } الذي يمكنني نقله: اطلب منه مشاركته بطريقة أخرى.
+relay-file-lost = أرسل { $author } ملفًا، { $file }، لم أتمكن من نقله ({ $why }).
+relay-copied-author = { $name } ({ $who })، نسخه Tandem من الجانب الآخر لغرفة الثنائي

@@ -280,3 +280,15 @@ chart-survey-question = { $survey } — { $question } ({ $count ->
     [few] { $count } إجابات
    *[other] { $count } إجابة
 })
+
+## ما يتركه التصدير (app::export، domain::export).
+
+export-survey-too-few = { $survey }: لم يُصدَّر: { $count ->
+    [zero] لا إجابات
+    [one] إجابة واحدة
+    [two] إجابتان
+    [few] { $count } إجابات
+   *[other] { $count } إجابة
+}، أقل من الحد الأدنى لإخفاء الهوية وهو { $minimum }
+export-no-surveys = لا توجد لدى { $programme } استطلاعات لتصديرها.
+export-nothing = لا شيء للتصدير. { $notes }

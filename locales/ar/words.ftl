@@ -113,3 +113,15 @@ case-file-refused = الحالة رقم { $n }: تعذّر نشر الملف { $
 case-subject-application = الطلب A{ $id } ({ $status })
 case-subject-match = الثنائي M{ $id } ({ $status })
 case-subject-match-frozen = الثنائي M{ $id } ({ $status }، مجمّد)
+
+## حالة قضية الإشراف وخطورتها (domain::incident).
+
+case-status-open = مفتوحة
+case-status-claimed = قيد المتابعة
+case-status-resolved = محلولة
+case-severity-normal = عادية
+case-severity-urgent = عاجلة
+case-severity-safeguarding = حماية
+case-severity-normal-loud = عادية
+case-severity-urgent-loud = ⚠ عاجلة
+case-severity-safeguarding-loud = ⚠ حماية الأطفال

@@ -145,3 +145,10 @@ confirm-elsewhere-broadcast = Your broadcast waits in the coordinators' room: ty
 confirm-elsewhere-action = Your action waits in the coordinators' room: type { $prefix } confirm or { $prefix } cancel there.
 confirm-cancelled-close = Cancelled: match M{ $m } stays open.
 confirm-cancelled-send = Cancelled: nothing was sent.
+
+## A reporter Tandem could not reach (app::cases), told to whoever works the case.
+
+# $case: the case's number; $what: case-unreachable-question or case-unreachable-message.
+case-reporter-unreachable = Case #{ $case }: { $what } could not be delivered to the reporter; they may have left the server or closed their DMs.
+case-unreachable-question = a question
+case-unreachable-message = a message about the case

@@ -31,3 +31,20 @@ notice-staff-post-failed = A message for the { $room ->
 } room could not be posted there, even after retrying: { $error }. Please check that the bot can still post in that room; the message itself is in the bot's log only as its kind.
 # $act and $subject: what failed, in the log's words ("Archiving a pair room", "match M1").
 notice-given-up = { $act } ({ $subject }) failed for good, even after retrying: { $error }. Please see to it by hand.
+
+## A long run of sends (match approve all), told in the room that asked for it.
+
+# $total: how many messages and rooms (grouped); $count: the same, for the plural; $done: how many so far.
+progress-working = { $count ->
+    [one] Working through 1 message or room: { $done } done so far.
+   *[other] Working through { $total } messages and rooms: { $done } done so far.
+}
+progress-done = { $count ->
+    [one] The 1 message or room is done.
+   *[other] All { $total } messages and rooms are done.
+}
+# $failed: how many could not be delivered (grouped); $count: the same, for the plural.
+progress-failed = { $count ->
+    [one] 1 could not be delivered; see the log.
+   *[other] { $failed } could not be delivered; see the log.
+}

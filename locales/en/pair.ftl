@@ -94,3 +94,16 @@ transcript-unreadable = Sorry, I couldn't read your pair room's history ({ $erro
 transcript-not-yours = You can only have the transcript of a pair room you were in, and match M{ $id } isn't one of yours.
 transcript-none = You have no pair room to send a transcript of.
 transcript-which = Which pair room? Type transcript <number>: { $matches }.
+
+## A pair room relayed across Matrix and Discord (app::relay): what Tandem says about a
+## member's file it copies to the other side.
+
+# $author: the member's name; $file: the file's name.
+relay-file = { $author } sent a file: { $file }
+# $limit: the largest file Tandem passes on (8 MB).
+relay-file-too-large = { $author } sent a file, { $file }, larger than the { $limit } I can pass on: please ask them to share it another way.
+# $why: the platform's own words.
+relay-file-lost = { $author } sent a file, { $file }, that I could not pass on ({ $why }).
+# Who wrote a reported message that was a relayed copy, as a case records it.
+# $name: the member's name; $who: their account.
+relay-copied-author = { $name } ({ $who }), copied by Tandem from the other side of the pair room

@@ -218,3 +218,15 @@ chart-survey-question = { $survey } — { $question } ({ $count ->
     [one] 1 answer
    *[other] { $count } answers
 })
+
+## What an export leaves out (app::export, domain::export).
+
+# $survey: the survey's id; $count: its answers; $minimum: the programme's anonymity minimum.
+export-survey-too-few = { $survey }: not exported: { $count ->
+    [one] 1 answer
+   *[other] { $count } answers
+}, fewer than the anonymity minimum of { $minimum }
+# $programme: the programme's name.
+export-no-surveys = { $programme } has no surveys to export.
+# $notes: why each survey was left out.
+export-nothing = Nothing to export. { $notes }

@@ -108,3 +108,16 @@ case-file-refused = Case #{ $n }: file { $number } ({ $file }) could not be post
 case-subject-application = application A{ $id } ({ $status })
 case-subject-match = match M{ $id } ({ $status })
 case-subject-match-frozen = match M{ $id } ({ $status }, frozen)
+
+## A moderation case's status and severity (domain::incident).
+
+case-status-open = open
+case-status-claimed = claimed
+case-status-resolved = resolved
+case-severity-normal = normal
+case-severity-urgent = urgent
+case-severity-safeguarding = safeguarding
+# On a case's card, in capitals so that it stands out.
+case-severity-normal-loud = NORMAL
+case-severity-urgent-loud = URGENT
+case-severity-safeguarding-loud = SAFEGUARDING

@@ -144,3 +144,9 @@ confirm-elsewhere-broadcast = Tu anuncio espera en la sala de coordinación: esc
 confirm-elsewhere-action = Tu acción espera en la sala de coordinación: escribe allí { $prefix } confirm o { $prefix } cancel.
 confirm-cancelled-close = Cancelado: el emparejamiento M{ $m } sigue abierto.
 confirm-cancelled-send = Cancelado: no se envió nada.
+
+## Una persona que reportó y a la que Tandem no pudo llegar (app::cases).
+
+case-reporter-unreachable = Caso n.º { $case }: no se pudo entregar { $what } a quien lo reportó; puede que haya dejado el servidor o cerrado sus mensajes directos.
+case-unreachable-question = una pregunta
+case-unreachable-message = un mensaje sobre el caso

@@ -28,3 +28,18 @@ notice-staff-post-failed = Un mensaje para la sala de { $room ->
    *[coordinators] coordinación
 } no se pudo publicar allí, ni siquiera tras reintentarlo: { $error }. Comprobad que el bot todavía puede publicar en esa sala; del mensaje, el registro del bot solo guarda su tipo.
 notice-given-up = { $act } ({ $subject }) falló definitivamente, incluso tras reintentarlo: { $error }. Ocupaos de ello a mano.
+
+## Una larga serie de envíos (match approve all), contada en la sala que la pidió.
+
+progress-working = { $count ->
+    [one] Procesando 1 mensaje o sala: { $done } hecho por ahora.
+   *[other] Procesando { $total } mensajes y salas: { $done } hechos por ahora.
+}
+progress-done = { $count ->
+    [one] El mensaje o sala está hecho.
+   *[other] Los { $total } mensajes y salas están hechos.
+}
+progress-failed = { $count ->
+    [one] 1 no se pudo entregar; consulta el registro.
+   *[other] { $failed } no se pudieron entregar; consulta el registro.
+}

@@ -68,3 +68,10 @@ transcript-unreadable = Lo siento, no pude leer el historial de tu sala de parej
 transcript-not-yours = Solo puedes pedir la transcripción de una sala de pareja en la que estuviste, y el emparejamiento M{ $id } no es uno de los tuyos.
 transcript-none = No tienes ninguna sala de pareja de la que enviarte una transcripción.
 transcript-which = ¿De qué sala de pareja? Escribe transcript <número>: { $matches }.
+
+## Una sala de pareja retransmitida entre Matrix y Discord (app::relay).
+
+relay-file = { $author } envió un archivo: { $file }
+relay-file-too-large = { $author } envió un archivo, { $file }, de más de { $limit }, lo máximo que puedo pasar al otro lado: pídele que lo comparta de otra forma.
+relay-file-lost = { $author } envió un archivo, { $file }, que no pude pasar al otro lado ({ $why }).
+relay-copied-author = { $name } ({ $who }), copiado por Tandem desde el otro lado de la sala de pareja

@@ -221,3 +221,12 @@ chart-survey-question = { $survey } — { $question } ({ $count ->
     [one] 1 respuesta
    *[other] { $count } respuestas
 })
+
+## Lo que una exportación deja fuera (app::export, domain::export).
+
+export-survey-too-few = { $survey }: no exportada: { $count ->
+    [one] 1 respuesta
+   *[other] { $count } respuestas
+}, menos que el mínimo de anonimato de { $minimum }
+export-no-surveys = { $programme } no tiene encuestas que exportar.
+export-nothing = Nada que exportar. { $notes }

@@ -110,3 +110,15 @@ case-file-refused = Caso n.º { $n }: no se pudo publicar el archivo { $number }
 case-subject-application = solicitud A{ $id } ({ $status })
 case-subject-match = emparejamiento M{ $id } ({ $status })
 case-subject-match-frozen = emparejamiento M{ $id } ({ $status }, congelado)
+
+## El estado y la gravedad de un caso de moderación (domain::incident).
+
+case-status-open = abierto
+case-status-claimed = asignado
+case-status-resolved = resuelto
+case-severity-normal = normal
+case-severity-urgent = urgente
+case-severity-safeguarding = protección
+case-severity-normal-loud = NORMAL
+case-severity-urgent-loud = URGENTE
+case-severity-safeguarding-loud = PROTECCIÓN DE MENORES

@@ -210,7 +210,11 @@ impl App {
     /// A case's reporter could not be reached (they left the server, or block DMs): the
     /// case says so, and whoever works it hears of it (the moderators, or the escalation
     /// contact for a restricted case).
-    pub(super) async fn reporter_unreachable(&self, case_id: i64, what: &str) -> Result<()> {
+    pub(super) async fn reporter_unreachable(
+        &self,
+        case_id: i64,
+        what: crate::i18n::Text,
+    ) -> Result<()> {
         let effects = vec![Effect::CaseEvent {
             case_id,
             actor: "tandem".into(),
@@ -238,9 +242,11 @@ impl App {
             &ctx,
             flows::incident::cases::keeper(&ctx, &case),
             case.programme.as_deref(),
-            OutMessage::text(format!(
-                "Case #{case_id}: {what} could not be delivered to the reporter; they may have left the server or closed their DMs."
-            )),
+            OutMessage::said(
+                crate::i18n::Text::msg("case-reporter-unreachable")
+                    .arg("case", case_id.to_string())
+                    .arg("what", what),
+            ),
         );
         if let Some(notice) = notice {
             self.perform(

@@ -465,7 +465,11 @@ impl App {
                         .commit_step(user, Some(&read), &StateChange::Clear, &[], now)
                         .await?;
                 }
-                self.reporter_unreachable(*case_id, "a question").await?;
+                self.reporter_unreachable(
+                    *case_id,
+                    crate::i18n::Text::msg("case-unreachable-question"),
+                )
+                .await?;
                 continue;
             }
             delivered &= failed.is_empty();
@@ -541,23 +545,35 @@ impl App {
     }
 
     pub(super) async fn report_progress(&self, p: &Progress) {
-        let problems = match p.failed {
-            0 => String::new(),
-            1 => " (1 could not be delivered; see the log)".into(),
-            n => format!(" ({n} could not be delivered; see the log)"),
-        };
         let text = if p.done < p.total {
-            format!(
-                "Working through {} messages and rooms: {} done so far{problems}.",
-                p.total, p.done
-            )
+            Text::msg("progress-working")
+                .arg("total", Text::number(p.total))
+                .arg("count", p.total)
+                .arg("done", Text::number(p.done))
         } else {
-            format!("All {} messages and rooms are done{problems}.", p.total)
+            Text::msg("progress-done")
+                .arg("total", Text::number(p.total))
+                .arg("count", p.total)
+        };
+        let text = match p.failed {
+            0 => text,
+            n => Text::join(
+                vec![
+                    text,
+                    Text::msg("progress-failed")
+                        .arg("failed", Text::number(n))
+                        .arg("count", n),
+                ],
+                " ",
+            ),
         };
         let key = IdempotencyKey(format!("{}-progress-{}", p.key, p.done));
+        // Posted here rather than through the outbox, so rendered here, in the room's
+        // language.
+        let locale = self.languages.of_room(&p.room).await;
         let message = OutMessage {
             placed: Some(p.placed.clone()),
-            ..OutMessage::text(text)
+            ..OutMessage::said(text).in_language(locale).into_owned()
         };
         if let Err(e) = self.ports.rooms.post_in_room(&p.room, &message, &key).await {
             warn!(room = %p.room, "reporting progress failed: {e}");

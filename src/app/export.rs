@@ -3,6 +3,7 @@
 
 use crate::domain::Programme;
 use crate::domain::export::{self, Format, Table};
+use crate::i18n::Text;
 use crate::storage::Store;
 
 /// What to export.
@@ -21,7 +22,7 @@ pub async fn export(
     programme: &Programme,
     what: ExportWhat,
     format: Format,
-) -> anyhow::Result<Result<(String, Vec<String>), String>> {
+) -> anyhow::Result<Result<(String, Vec<Text>), Text>> {
     let slug = programme.slug.as_str();
     let (table, notes) = match what {
         ExportWhat::Applications => {
@@ -65,9 +66,9 @@ pub async fn export(
             }
             if tables.is_empty() {
                 return Ok(Err(if notes.is_empty() {
-                    format!("{} has no surveys to export.", programme.name)
+                    Text::msg("export-no-surveys").arg("programme", programme.said_name())
                 } else {
-                    format!("Nothing to export. {}", notes.join("; "))
+                    Text::msg("export-nothing").arg("notes", Text::join(notes, "; "))
                 }));
             }
             (merge(tables), notes)

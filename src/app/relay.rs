@@ -36,6 +36,7 @@ use crate::domain::matches::{MatchRecord, MatchStatus};
 use crate::domain::staff::StaffGroup;
 use crate::domain::{EventRef, RoomRef, UserRef};
 use crate::flows::acts::{Act, RelayFile};
+use crate::i18n::Text;
 use crate::ports::{
     DirectMessenger, HistoryLine, IdempotencyKey, PortError, Posted, PrivateRoomSpec,
     RoomMessenger, RoomProvisioner,
@@ -453,8 +454,11 @@ impl App {
             && let Ok(Some(m)) = self.store.match_by_id(match_id).await
             && let Some((who, name)) = m.member_on(platform)
         {
-            reported.author =
-                format!("{name} ({who}), copied by Tandem from the other side of the pair room");
+            // Kept in the case's record as written, in the deployment's language.
+            reported.author = Text::msg("relay-copied-author")
+                .arg("name", name)
+                .arg("who", who.to_string())
+                .render(self.languages.default());
         }
         reported
     }
@@ -608,6 +612,9 @@ impl App {
             None => return Ok(()),
         };
         let rooms = &self.relays.inner().rooms;
+        // What Tandem says itself about a file is in the language of the room's people.
+        let locale = self.languages.of_room(to).await;
+        let said = |text: Text| OutMessage::said(text).in_language(locale).into_owned();
         // The parts already copied on an earlier try (a retry copies the rest only, as the
         // platforms forget idempotency keys long before retries end).
         let done: Vec<i64> = match source {
@@ -660,18 +667,25 @@ impl App {
                             .unwrap_or_else(|| "application/octet-stream".into()),
                         data,
                     }),
-                    ..OutMessage::text(format!("{author} sent a file: {}", file.name))
+                    ..said(
+                        Text::msg("relay-file")
+                            .arg("author", author)
+                            .arg("file", file.name.as_str()),
+                    )
                 },
-                Err(PortError::TooLarge(limit)) => OutMessage::text(format!(
-                    "{author} sent a file, {}, larger than the {} I can pass on: please ask them to share it another way.",
-                    file.name,
-                    crate::domain::text::file_size(limit)
-                )),
+                Err(PortError::TooLarge(limit)) => said(
+                    Text::msg("relay-file-too-large")
+                        .arg("author", author)
+                        .arg("file", file.name.as_str())
+                        .arg("limit", crate::domain::text::said_file_size(limit)),
+                ),
                 // Gone (deleted before it was copied): said, not retried for hours.
-                Err(PortError::Impossible(why)) => OutMessage::text(format!(
-                    "{author} sent a file, {}, that I could not pass on ({why}).",
-                    file.name
-                )),
+                Err(PortError::Impossible(why)) => said(
+                    Text::msg("relay-file-lost")
+                        .arg("author", author)
+                        .arg("file", file.name.as_str())
+                        .arg("why", why),
+                ),
                 Err(e) => return Err(e),
             };
             keep(rooms.post_in_room(to, &message, &key).await?, part).await?;

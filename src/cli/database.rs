@@ -80,7 +80,7 @@ pub(super) async fn export(
     match result {
         Ok((text, notes)) => {
             for note in notes {
-                eprintln!("{note}");
+                eprintln!("{}", note.english());
             }
             match output {
                 Some(path) => std::fs::write(&path, text)
@@ -90,7 +90,7 @@ pub(super) async fn export(
             Ok(ExitCode::SUCCESS)
         }
         Err(reason) => {
-            eprintln!("{reason}");
+            eprintln!("{}", reason.english());
             Ok(ExitCode::from(1))
         }
     }

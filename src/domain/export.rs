@@ -191,15 +191,13 @@ pub fn survey(
     survey: &Survey,
     responses: &[SurveyResponse],
     minimum: usize,
-) -> Result<Table, String> {
+) -> Result<Table, crate::i18n::Text> {
     let minimum = minimum.max(1);
     if responses.len() < minimum {
-        return Err(format!(
-            "{}: not exported: {} answer{}, fewer than the anonymity minimum of {minimum}",
-            survey.id,
-            responses.len(),
-            if responses.len() == 1 { "" } else { "s" }
-        ));
+        return Err(crate::i18n::Text::msg("export-survey-too-few")
+            .arg("survey", survey.id.as_str())
+            .arg("count", responses.len())
+            .arg("minimum", minimum));
     }
     let answered = |q: &str, role: Option<RoleKind>| {
         responses

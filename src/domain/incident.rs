@@ -416,6 +416,27 @@ impl Severity {
             Severity::Safeguarding => "safeguarding",
         }
     }
+
+    /// As a list of cases says it, in the moderators' language.
+    pub fn said(self) -> crate::i18n::Text {
+        use crate::i18n::Text;
+        match self {
+            Severity::Normal => Text::msg("case-severity-normal"),
+            Severity::Urgent => Text::msg("case-severity-urgent"),
+            Severity::Safeguarding => Text::msg("case-severity-safeguarding"),
+        }
+    }
+
+    /// As a case's card heads with it, in capitals (SAFEGUARDING), in the moderators'
+    /// language.
+    pub fn said_loud(self) -> crate::i18n::Text {
+        use crate::i18n::Text;
+        match self {
+            Severity::Normal => Text::msg("case-severity-normal-loud"),
+            Severity::Urgent => Text::msg("case-severity-urgent-loud"),
+            Severity::Safeguarding => Text::msg("case-severity-safeguarding-loud"),
+        }
+    }
 }
 
 impl FromStr for Severity {
@@ -444,6 +465,16 @@ impl CaseStatus {
             CaseStatus::Open => "open",
             CaseStatus::Claimed => "claimed",
             CaseStatus::Resolved => "resolved",
+        }
+    }
+
+    /// As the moderators read it, in their room's language.
+    pub fn said(self) -> crate::i18n::Text {
+        use crate::i18n::Text;
+        match self {
+            CaseStatus::Open => Text::msg("case-status-open"),
+            CaseStatus::Claimed => Text::msg("case-status-claimed"),
+            CaseStatus::Resolved => Text::msg("case-status-resolved"),
         }
     }
 }

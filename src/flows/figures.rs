@@ -189,7 +189,7 @@ pub fn handle_export(
             lines.extend(
                 notes
                     .iter()
-                    .map(|note| Text::msg("roster-export-left-out").arg("note", note)),
+                    .map(|note| Text::msg("roster-export-left-out").arg("note", note.clone())),
             );
             post(OutMessage {
                 attachment: Some(super::Attachment {
@@ -209,7 +209,7 @@ pub fn handle_export(
                 ..OutMessage::said(Text::lines(lines))
             })
         }
-        Subject::Export(Err(reason)) => post(OutMessage::text(reason.clone())),
+        Subject::Export(Err(reason)) => post(OutMessage::said(reason.clone())),
         _ => post(OutMessage::said(Text::msg("roster-export-unloaded"))),
     }
 }

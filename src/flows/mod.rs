@@ -277,7 +277,7 @@ pub enum Subject {
     SurveyStats(Vec<crate::domain::survey::SurveyStats>),
     /// For `export` in the coordinators' room: the file's text and notes of what was left
     /// out, or why nothing may be exported.
-    Export(Result<(String, Vec<String>), String>),
+    Export(Result<(String, Vec<crate::i18n::Text>), crate::i18n::Text>),
     /// For `matches` and `match show`: matches with how each pair is doing.
     Matches(Vec<(MatchRecord, crate::domain::health::PairSigns)>),
     /// For `who`: each person found, with their applications and matches.

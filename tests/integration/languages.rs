@@ -818,3 +818,20 @@ fn a_spanish_reporter_reads_the_kinds_of_report_in_spanish_and_picks_one_by_its_
         "{stdout}"
     );
 }
+
+both_backends! {
+    async fn a_cases_status_and_severity_are_said_in_the_moderators_language(db: TestDb) {
+        let es = tandem::i18n::Locale::from_tag("es").unwrap();
+        let h = crate::support::Harness::with_settings(&db, |s| s.language = es).await;
+        let mut out = String::new();
+        for words in ["report", "1", "skip", "no", "Alguien me escribió cosas feas en la sala ayer.", "skip", "sí", "no", "sí"] {
+            out.push_str(&h.dm_all("ana", words).await);
+        }
+        assert!(out.contains("Caso n.º 1 · "), "{out}");
+        assert!(out.contains(" · URGENTE · abierto"), "{out}");
+        let out = h.in_room("mo", "moderators", "!tandem cases").await;
+        assert!(out.contains("n.º 1 · urgente · "), "{out}");
+        assert!(out.contains(" · abierto · "), "{out}");
+        assert!(!out.contains("open") && !out.contains("urgent "), "{out}");
+    }
+}

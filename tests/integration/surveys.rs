@@ -45,7 +45,9 @@ async fn every_path(h: &Harness) -> (String, String, Vec<Result<(String, Vec<Str
         exports.push(
             export(&h.store, programme, ExportWhat::Surveys, format)
                 .await
-                .unwrap(),
+                .unwrap()
+                .map(|(text, notes)| (text, notes.iter().map(|n| n.english()).collect()))
+                .map_err(|reason| reason.english()),
         );
     }
     (results, report, exports)

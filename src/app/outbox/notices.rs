@@ -31,8 +31,11 @@ impl App {
             {
                 crate::app::follow_up(
                     "recording an unreachable reporter",
-                    self.reporter_unreachable(*case_id, "a message about the case")
-                        .await,
+                    self.reporter_unreachable(
+                        *case_id,
+                        crate::i18n::Text::msg("case-unreachable-message"),
+                    )
+                    .await,
                 );
             }
         }

@@ -87,8 +87,8 @@ pub fn card(ctx: &Ctx<'_>, case: &CaseRecord, prefix: &str, room: Option<&RoomRe
         Text::msg("case-card-head")
             .arg("n", case.id)
             .arg("category", category)
-            .arg("severity", case.severity.as_str().to_uppercase())
-            .arg("status", case.status.to_string()),
+            .arg("severity", case.severity.said_loud())
+            .arg("status", case.status.said()),
         Text::msg("case-card-reported-by")
             .arg("reporter", reporter_label(case))
             .arg(

@@ -355,9 +355,9 @@ fn work(ctx: &Ctx<'_>, desk: Desk<'_>, command: CaseCommand) -> Outcome {
                 None => Text::msg("case-line"),
             }
             .arg("n", c.id)
-            .arg("severity", c.severity.as_str())
+            .arg("severity", c.severity.said())
             .arg("category", &c.category)
-            .arg("status", c.status.to_string())
+            .arg("status", c.status.said())
             .arg("hours", (ctx.now - c.created_at).num_hours())
         }));
         return reply(Text::lines(lines));
