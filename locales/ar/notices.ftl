@@ -50,3 +50,13 @@ progress-failed = { $count ->
     [few] تعذّر تسليم { $failed }؛ راجع السجل.
    *[other] تعذّر تسليم { $failed }؛ راجع السجل.
 }
+
+## للمنسقين: حذف بيانات، سحب طلب، غرفة ثنائي مؤجلة.
+
+personal-erased-staff = طلب أحد المشاركين (الطلب { $applications }) حذف بياناته، وقد حُذفت. تبقى طلباته في الأرقام دون اسم.
+personal-erased-staff-with = طلب أحد المشاركين (الطلب { $applications }) حذف بياناته، وقد حُذفت؛ { $notes }. تبقى طلباته في الأرقام دون اسم.
+personal-erased-match-closed = أُغلق الثنائي { $match }، وأُبلغ شريكه بلطف وعُرضت عليه مطابقة جديدة
+personal-erased-offer-ended = انتهى عرض الثنائي { $match }
+withdrawn-staff = سحب مقدّم الطلب الطلب A{ $id } ({ $role }، { $programme }).
+withdrawn-staff-replan = سحب مقدّم الطلب الطلب A{ $id } ({ $role }، { $programme })؛ ونُحّيت اقتراحاته المفتوحة جانبًا.
+notice-pair-room-held = لم تُنشأ غرفة للثنائي { $match } ({ $name }): أحد الاثنين لم يعد جاهزًا للمطابقة (موقوف، أو انتهت صلاحية خطوة فحص). قرّروا ما يحدث بعد ذلك (مثلًا close match { $match } <السبب>).

@@ -48,3 +48,18 @@ progress-failed = { $count ->
     [one] 1 could not be delivered; see the log.
    *[other] { $failed } could not be delivered; see the log.
 }
+
+## Told to the coordinators: an erasure, a withdrawal, a pair room held back.
+
+# $applications: the person's applications there (A3 (mentee), …).
+personal-erased-staff = A participant (application { $applications }) asked for their data to be deleted, and it has been. Their applications stay in the figures without a name.
+# $notes: what became of their matches (personal-erased-match-closed, personal-erased-offer-ended).
+personal-erased-staff-with = A participant (application { $applications }) asked for their data to be deleted, and it has been; { $notes }. Their applications stay in the figures without a name.
+# $match: the match (M3).
+personal-erased-match-closed = match { $match } was closed, and their partner told kindly and offered a new match
+personal-erased-offer-ended = the offer of match { $match } was ended
+# $id: the application's number; $role: its role; $programme: the programme's name.
+withdrawn-staff = Application A{ $id } ({ $role }, { $programme }) was withdrawn by the applicant.
+withdrawn-staff-replan = Application A{ $id } ({ $role }, { $programme }) was withdrawn by the applicant; their open proposals were set aside.
+# $match: the match (M3); $name: the pair room's name.
+notice-pair-room-held = Match { $match } ({ $name }) was not given a pair room: one of the two is no longer ready to be matched (suspended, or a screening step lapsed). Please decide what happens next (for example close match { $match } <reason>).

@@ -43,3 +43,13 @@ progress-failed = { $count ->
     [one] 1 no se pudo entregar; consulta el registro.
    *[other] { $failed } no se pudieron entregar; consulta el registro.
 }
+
+## Para la coordinación: un borrado, una retirada, una sala de pareja retenida.
+
+personal-erased-staff = Una persona participante (solicitud { $applications }) pidió que se borraran sus datos, y se han borrado. Sus solicitudes siguen contando en las cifras, sin nombre.
+personal-erased-staff-with = Una persona participante (solicitud { $applications }) pidió que se borraran sus datos, y se han borrado; { $notes }. Sus solicitudes siguen contando en las cifras, sin nombre.
+personal-erased-match-closed = el emparejamiento { $match } se cerró, y a su pareja se le avisó con tacto y se le ofreció un nuevo emparejamiento
+personal-erased-offer-ended = la oferta del emparejamiento { $match } terminó
+withdrawn-staff = La persona solicitante retiró la solicitud A{ $id } ({ $role }, { $programme }).
+withdrawn-staff-replan = La persona solicitante retiró la solicitud A{ $id } ({ $role }, { $programme }); sus propuestas abiertas se dejaron de lado.
+notice-pair-room-held = El emparejamiento { $match } ({ $name }) no recibió sala de pareja: una de las dos personas ya no está lista para emparejarse (suspendida, o un paso de selección caducó). Decidid qué pasa ahora (por ejemplo close match { $match } <motivo>).

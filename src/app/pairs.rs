@@ -483,10 +483,11 @@ impl App {
             );
             let programme = known.as_ref().map(|m| m.programme.as_str());
             if let Some(room) = self.coordinators_room(programme, spec.members[0].platform) {
-                let note = OutMessage::text(format!(
-                    "Match M{match_id} ({}) was not given a pair room: one of the two is no longer ready to be matched (suspended, or a screening step lapsed). Please decide what happens next (for example close match M{match_id} <reason>).",
-                    spec.name
-                ))
+                let note = OutMessage::said(
+                    crate::i18n::Text::msg("notice-pair-room-held")
+                        .arg("match", format!("M{match_id}"))
+                        .arg("name", spec.name.as_str()),
+                )
                 .alert();
                 self.post(room, &note, &IdempotencyKey(format!("{}-held", key.0)))
                     .await?;

@@ -193,10 +193,9 @@ fn erase(ctx: &Ctx<'_>) -> Vec<Effect> {
                         _ => true,
                     }),
                 );
-                notes.push(format!(
-                    "match M{} was closed, and their partner told kindly and offered a new match",
-                    m.id
-                ));
+                notes.push(
+                    Text::msg("personal-erased-match-closed").arg("match", format!("M{}", m.id)),
+                );
             }
             MatchStatus::Proposed | MatchStatus::Approved => {
                 effects.push(Effect::MoveMatch {
@@ -222,7 +221,9 @@ fn erase(ctx: &Ctx<'_>) -> Vec<Effect> {
                         message: OutMessage::said(Text::msg("personal-partner-left")),
                     });
                 }
-                notes.push(format!("the offer of match M{} was ended", m.id));
+                notes.push(
+                    Text::msg("personal-erased-offer-ended").arg("match", format!("M{}", m.id)),
+                );
                 replan.push(m.programme.clone());
             }
             _ => {}
@@ -271,15 +272,13 @@ fn erase(ctx: &Ctx<'_>) -> Vec<Effect> {
             .collect();
         effects.push(Effect::PostInRoom {
             room: room.clone(),
-            message: OutMessage::text(format!(
-                "A participant (application {}) asked for their data to be deleted, and it has been{}. Their applications stay in the figures without a name.",
-                apps.join(", "),
-                if notes.is_empty() {
-                    String::new()
-                } else {
-                    format!("; {}", notes.join("; "))
-                }
-            )),
+            message: OutMessage::said(if notes.is_empty() {
+                Text::msg("personal-erased-staff").arg("applications", apps.join(", "))
+            } else {
+                Text::msg("personal-erased-staff-with")
+                    .arg("applications", apps.join(", "))
+                    .arg("notes", Text::join(notes.clone(), "; "))
+            }),
         });
     }
     effects

@@ -25,12 +25,6 @@ fn withdrawable(a: &ApplicationSummary) -> bool {
     )
 }
 
-fn programme_name(ctx: &Ctx<'_>, slug: &str) -> String {
-    ctx.programme(slug)
-        .map(|p| p.name.clone())
-        .unwrap_or_else(|| slug.to_string())
-}
-
 /// `withdraw [programme]` with no conversation in progress.
 pub fn start(ctx: &Ctx<'_>, named: Option<&str>) -> Outcome {
     let reply = |text: Text| Outcome {
@@ -143,7 +137,6 @@ pub fn step(ctx: &Ctx<'_>, flow: &ConfirmWithdraw, content: &Content) -> Outcome
 }
 
 fn withdraw(ctx: &Ctx<'_>, app: &ApplicationSummary) -> Vec<Effect> {
-    let name = programme_name(ctx, &app.programme);
     let mut effects = vec![
         Effect::RecordDecision(Decision {
             application_id: app.id,
@@ -198,17 +191,16 @@ fn withdraw(ctx: &Ctx<'_>, app: &ApplicationSummary) -> Vec<Effect> {
     if let Some(room) = ctx.coordinators_room(Some(&app.programme)) {
         effects.push(Effect::PostInRoom {
             room: room.clone(),
-            message: OutMessage::text(format!(
-                "Application A{} ({}, {}) was withdrawn by the applicant{}.",
-                app.id,
-                app.role,
-                name,
+            message: OutMessage::said(
                 if replan {
-                    "; their open proposals were set aside"
+                    Text::msg("withdrawn-staff-replan")
                 } else {
-                    ""
+                    Text::msg("withdrawn-staff")
                 }
-            ))
+                .arg("id", app.id.to_string())
+                .arg("role", ctx.said_role(app))
+                .arg("programme", ctx.said_programme(&app.programme)),
+            )
             .in_thread(super::application_thread(app.id)),
         });
     }

@@ -835,3 +835,15 @@ both_backends! {
         assert!(!out.contains("open") && !out.contains("urgent "), "{out}");
     }
 }
+
+both_backends! {
+    async fn a_withdrawal_is_told_to_a_spanish_coordinators_room_in_spanish(db: TestDb) {
+        let es = tandem::i18n::Locale::from_tag("es").unwrap();
+        let h = crate::support::Harness::with_settings(&db, |s| s.language = es).await;
+        crate::pairing::ready_mentor(&h, "grace", "Grace", "Technology").await;
+        h.dm_all("grace", "withdraw").await;
+        let out = h.dm_all("grace", "sí").await;
+        assert!(out.contains("[room coordinators] La persona solicitante retiró la solicitud A1 ("), "{out}");
+        assert!(!out.contains("was withdrawn by the applicant"), "{out}");
+    }
+}
