@@ -269,37 +269,16 @@ pub fn health(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::UserRef;
     use chrono::TimeZone;
 
     fn active(day: u32) -> MatchRecord {
         let at = Utc.with_ymd_and_hms(2027, 1, day, 9, 0, 0).unwrap();
         MatchRecord {
-            id: 7,
-            programme: "p".into(),
-            mentee_application: 1,
-            mentor_application: 2,
-            mentee: UserRef::console("amina"),
-            mentor: UserRef::console("ola"),
-            mentee_name: "Amina".into(),
-            mentor_name: "Ola".into(),
-            status: MatchStatus::Active,
-            score: 0,
-            reasons: vec![],
             mentee_answer: Some(true),
             mentor_answer: Some(true),
-            deadline: None,
             room: Some("amina-ola".into()),
-            relay_room: None,
-            room_platform: None,
-            frozen: false,
-            created_at: at,
-            closure: None,
-            lifted: false,
-            origin: Default::default(),
-            introduction: None,
-            next_choices: Vec::new(),
             started_at: Some(at),
+            ..MatchRecord::example(7, MatchStatus::Active, at)
         }
     }
 

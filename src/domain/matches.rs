@@ -454,6 +454,41 @@ impl MatchRecord {
     }
 }
 
+/// A match between Amina (A1) and Ola (A2) of programme `p`, proposed `at`, for the
+/// domain's tests (the flows' tests build theirs from applications, `flows::testing`).
+#[cfg(test)]
+impl MatchRecord {
+    pub(crate) fn example(id: i64, status: MatchStatus, at: DateTime<Utc>) -> MatchRecord {
+        MatchRecord {
+            id,
+            programme: "p".into(),
+            mentee_application: 1,
+            mentor_application: 2,
+            mentee: UserRef::console("amina"),
+            mentor: UserRef::console("ola"),
+            mentee_name: "Amina".into(),
+            mentor_name: "Ola".into(),
+            status,
+            score: 0,
+            reasons: vec![],
+            mentee_answer: None,
+            mentor_answer: None,
+            deadline: None,
+            room: None,
+            room_platform: None,
+            relay_room: None,
+            frozen: false,
+            created_at: at,
+            closure: None,
+            lifted: false,
+            started_at: None,
+            origin: MatchOrigin::Engine,
+            introduction: None,
+            next_choices: vec![],
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -505,34 +540,7 @@ mod tests {
 
     #[test]
     fn a_proposal_and_a_match_are_named_in_the_readers_language() {
-        let at = DateTime::<Utc>::default();
-        let mut m = MatchRecord {
-            id: 3,
-            programme: "p".into(),
-            mentee_application: 1,
-            mentor_application: 2,
-            mentee: UserRef::console("amina"),
-            mentor: UserRef::console("ola"),
-            mentee_name: "Amina".into(),
-            mentor_name: "Ola".into(),
-            status: MatchStatus::Proposed,
-            score: 0,
-            reasons: vec![],
-            mentee_answer: None,
-            mentor_answer: None,
-            deadline: None,
-            room: None,
-            room_platform: None,
-            relay_room: None,
-            frozen: false,
-            created_at: at,
-            closure: None,
-            lifted: false,
-            started_at: None,
-            origin: MatchOrigin::Engine,
-            introduction: None,
-            next_choices: vec![],
-        };
+        let mut m = MatchRecord::example(3, MatchStatus::Proposed, DateTime::default());
         assert_eq!(m.said_name().english(), "Proposal P3");
         assert_eq!(m.said_name().render(es()), "El emparejamiento propuesto P3");
         m.status = MatchStatus::Active;
