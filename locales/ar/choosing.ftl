@@ -75,3 +75,5 @@ profile-as-mentees-see = ملفك في { $programme } كما يراه المتد
 profile-as-mentors-see = ملفك في { $programme } كما يراه المرشدون الذين تطلبهم:
 profile-nothing-to-show = لا يمكن عرض أي من إجاباتك؛ يمكنك كتابة نبذة.
 profile-answers = إجاباتك التي يمكن عرضها (✓: معروضة):
+profile-line = { $label }: { $answer }
+profile-in-their-words = بكلماته: { $bio }

@@ -72,3 +72,5 @@ profile-as-mentees-see = Your profile in { $programme }, as mentees see it:
 profile-as-mentors-see = Your profile in { $programme }, as the mentors you ask see it:
 profile-nothing-to-show = None of your answers can be shown; you can write a bio.
 profile-answers = Your answers you can show (✓: shown):
+profile-line = { $label }: { $answer }
+profile-in-their-words = In their words: { $bio }

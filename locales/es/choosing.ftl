@@ -71,3 +71,5 @@ profile-as-mentees-see = Tu perfil en { $programme }, tal como lo ven las person
 profile-as-mentors-see = Tu perfil en { $programme }, tal como lo ven las personas mentoras a las que se lo pidas:
 profile-nothing-to-show = Ninguna de tus respuestas se puede mostrar; puedes escribir una biografía.
 profile-answers = Las respuestas que puedes mostrar (✓: se muestra):
+profile-line = { $label }: { $answer }
+profile-in-their-words = En sus palabras: { $bio }

@@ -12,6 +12,8 @@ use serde::{Deserialize, Serialize};
 use super::ApplicationRecord;
 use super::answer::Answer;
 use super::programme::{Programme, QuestionKind};
+use super::translations::questions_path;
+use crate::i18n::Text;
 
 /// Longest bio, in characters.
 pub const MAX_BIO_CHARS: usize = 500;
@@ -31,19 +33,40 @@ impl Profile {
     }
 }
 
-/// The answers of `record` its owner may put on a profile, in form order: `(question id,
-/// label, the answer as shown)`. Skipped answers and consents are never offered.
-pub fn offerable(
-    programme: &Programme,
-    record: &ApplicationRecord,
-) -> Vec<(String, String, String)> {
-    let Some(role) = programme.role(record.summary.role) else {
+/// An answer its owner may put on a profile.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Offered {
+    /// The question's id (what a profile keeps).
+    pub id: String,
+    /// The question's label, in the reader's language where the programme translated it.
+    pub label: Text,
+    /// The answer as shown: options by their labels in the reader's language, the person's
+    /// own words as they wrote them.
+    pub answer: Text,
+}
+
+impl Offered {
+    /// `Sector: Technology`.
+    pub fn line(&self) -> Text {
+        Text::msg("profile-line")
+            .arg("label", self.label.clone())
+            .arg("answer", self.answer.clone())
+    }
+}
+
+/// The answers of `record` its owner may put on a profile, in form order. Skipped answers
+/// and consents are never offered.
+pub fn offerable(programme: &Programme, record: &ApplicationRecord) -> Vec<Offered> {
+    let kind = record.summary.role;
+    let Some(role) = programme.role(kind) else {
         return Vec::new();
     };
     let allowed = programme
         .matching
         .as_ref()
         .and_then(|m| m.profile_questions.as_ref());
+    let home = format!("roles.{}", kind.as_str());
+    let tr = &programme.translations;
     role.questions
         .iter()
         .filter(|q| !matches!(q.kind, QuestionKind::Consent { .. }))
@@ -53,22 +76,108 @@ pub fn offerable(
             if matches!(answer, Answer::Skipped | Answer::Consent { .. }) {
                 return None;
             }
-            Some((q.id.clone(), q.label.clone(), answer.display(q)))
+            Some(Offered {
+                id: q.id.clone(),
+                label: tr.said(&format!("{}.label", questions_path(&home, &q.id)), &q.label),
+                answer: tr.said_answer(&home, q, answer, usize::MAX),
+            })
         })
         .collect()
 }
 
 /// The profile as the other side reads it, one line each ("Sector: Technology"); the bio
 /// last. Questions no longer offerable (the form or the answer changed) are left out.
-pub fn shown(programme: &Programme, record: &ApplicationRecord, profile: &Profile) -> Vec<String> {
-    let offer = offerable(programme, record);
-    let mut lines: Vec<String> = offer
+pub fn shown(programme: &Programme, record: &ApplicationRecord, profile: &Profile) -> Vec<Text> {
+    let mut lines: Vec<Text> = offerable(programme, record)
         .iter()
-        .filter(|(id, _, _)| profile.questions.contains(id))
-        .map(|(_, label, answer)| format!("{label}: {answer}"))
+        .filter(|o| profile.questions.contains(&o.id))
+        .map(Offered::line)
         .collect();
     if !profile.bio.is_empty() {
-        lines.push(format!("In their words: {}", profile.bio));
+        lines.push(Text::msg("profile-in-their-words").arg("bio", profile.bio.as_str()));
     }
     lines
+}
+
+/// What a mentor asked by a mentee is shown of them: the profile's lines as they were when
+/// they asked (said in the mentor's language), and the mentee's note in their own words.
+/// Kept on the request as [`Introduction::stored`].
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Introduction {
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub profile: Vec<Text>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+}
+
+/// Where the note started in an introduction stored before it was kept as
+/// [`Introduction`]: English lines, then this, then the note.
+const LEGACY_NOTE: &str = "Their note to you: ";
+
+impl Introduction {
+    /// As kept on the request (JSON).
+    pub fn stored(&self) -> String {
+        serde_json::to_string(self).expect("an introduction encodes")
+    }
+
+    /// An introduction as kept, whether as [`Introduction::stored`] or as the English text
+    /// kept before (its profile lines then stay in English).
+    pub fn read(stored: &str) -> Introduction {
+        if let Ok(intro) = serde_json::from_str::<Introduction>(stored) {
+            return intro;
+        }
+        let (profile, note) = match stored.split_once(LEGACY_NOTE) {
+            Some((profile, note)) => (profile.trim_end(), note),
+            None => (stored, ""),
+        };
+        Introduction {
+            profile: (!profile.is_empty())
+                .then(|| Text::plain(profile))
+                .into_iter()
+                .collect(),
+            note: note.to_string(),
+        }
+    }
+
+    /// As its reader gets it: the profile's lines, then the note under its label.
+    pub fn said(&self) -> Text {
+        let mut lines = self.profile.clone();
+        if !self.note.is_empty() {
+            lines.push(Text::msg("request-their-note").arg("note", self.note.as_str()));
+        }
+        Text::lines(lines)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Locale;
+
+    #[test]
+    fn an_introduction_is_said_in_its_readers_language_and_one_kept_in_english_still_reads() {
+        let intro = Introduction {
+            profile: vec![Text::msg("profile-in-their-words").arg("bio", "Me encantan los robots")],
+            note: "Hola, ¿me ayudas?".into(),
+        };
+        let again = Introduction::read(&intro.stored());
+        assert_eq!(again, intro);
+        let es = Locale::from_tag("es").unwrap();
+        assert_eq!(
+            again.said().render(es),
+            "En sus palabras: Me encantan los robots\nSu nota para ti: Hola, ¿me ayudas?"
+        );
+        // Kept before: English lines, then the note.
+        let old = Introduction::read("Goals: CV\nTheir note to you: Hola, ¿me ayudas?");
+        assert_eq!(old.note, "Hola, ¿me ayudas?");
+        assert_eq!(
+            old.said().render(es),
+            "Goals: CV\nSu nota para ti: Hola, ¿me ayudas?"
+        );
+        assert_eq!(
+            Introduction::read("Goals: CV").said().english(),
+            "Goals: CV"
+        );
+        assert_eq!(Introduction::read("").said().english(), "");
+    }
 }

@@ -10,7 +10,9 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use super::answer::{Answer, format_number};
 use super::programme::{Programme, Question, QuestionKind};
+use super::text::preview;
 use crate::i18n::Text;
 
 /// By language tag, each translated text by its path.
@@ -41,6 +43,37 @@ impl Translations {
         match choices.iter().position(|c| c.value == value) {
             Some(i) => self.said(&format!("{at}.choices.{i}"), &choices[i].label),
             None => Text::plain(value),
+        }
+    }
+
+    /// An answer to question `q` of the form at `home` (see [`questions_path`]), as said to
+    /// its reader: the options picked and a scale's point by their labels in the reader's
+    /// language, the person's own words cut to `max` characters.
+    pub fn said_answer(&self, home: &str, q: &Question, answer: &Answer, max: usize) -> Text {
+        let at = questions_path(home, &q.id);
+        let option = |value: &String| self.said_option(&at, q, value);
+        if let (Answer::Number(n), QuestionKind::Scale { labels }) = (answer, &q.kind) {
+            // `4 (Good)`, the label in the reader's language.
+            let point = format_number(*n);
+            return match point.parse::<usize>().ok().and_then(|p| p.checked_sub(1)) {
+                Some(i) if i < labels.len() => Text::join(
+                    vec![
+                        Text::plain(format!("{point} (")),
+                        self.said(&format!("{at}.labels.{i}"), &labels[i]),
+                        Text::plain(")"),
+                    ],
+                    "",
+                ),
+                _ => Text::plain(point),
+            };
+        }
+        match answer {
+            Answer::Choice(v) => option(v),
+            Answer::Choices(vs) => Text::join(vs.iter().map(option).collect(), ", "),
+            _ => match answer.said(q) {
+                Text::Plain(words) => Text::plain(preview(&words, max)),
+                said => said,
+            },
         }
     }
 

@@ -32,11 +32,8 @@ use chrono::{DateTime, Utc};
 
 use super::command::Command;
 use super::{Content, Ctx, Effect, OutMessage, Outcome, StateChange};
-use crate::domain::answer::{
-    AnswerInput, expectation, format_number, labelled_choices, parse_answer,
-};
+use crate::domain::answer::{AnswerInput, expectation, labelled_choices, parse_answer};
 use crate::domain::programme::slugify;
-use crate::domain::text::preview;
 use crate::domain::translations::{Translations, questions_path};
 use crate::domain::{Answer, Question, QuestionKind};
 use crate::i18n::Text;
@@ -144,32 +141,9 @@ impl<'a> Form<'a> {
     /// An answer to `q` as shown back to the person who gave it, cut to `max` characters
     /// where it is their own words: the options they picked in their language.
     fn said_answer(&self, q: &Question, answer: &Answer, max: usize) -> Text {
-        let option = |value: &String| match &self.said {
-            Some((tr, home)) => tr.said_option(&questions_path(home, &q.id), q, value),
-            None => Translations::default().said_option("", q, value),
-        };
-        if let (Answer::Number(n), QuestionKind::Scale { labels }) = (answer, &q.kind) {
-            // `4 (Good)`, the label in the reader's language.
-            let point = format_number(*n);
-            return match point.parse::<usize>().ok().and_then(|p| p.checked_sub(1)) {
-                Some(i) if i < labels.len() => Text::join(
-                    vec![
-                        Text::plain(format!("{point} (")),
-                        self.said(q, &format!("labels.{i}"), &labels[i]),
-                        Text::plain(")"),
-                    ],
-                    "",
-                ),
-                _ => Text::plain(point),
-            };
-        }
-        match answer {
-            Answer::Choice(v) => option(v),
-            Answer::Choices(vs) => Text::join(vs.iter().map(option).collect(), ", "),
-            _ => match answer.said(q) {
-                Text::Plain(words) => Text::plain(preview(&words, max)),
-                said => said,
-            },
+        match &self.said {
+            Some((tr, home)) => tr.said_answer(home, q, answer, max),
+            None => Translations::default().said_answer("", q, answer, max),
         }
     }
 

@@ -11,6 +11,7 @@ use super::review::readiness_effects;
 use super::{Content, Ctx, Effect, FlowState, OutMessage, Outcome, Prompt, StateChange};
 use crate::domain::answer::said_choice;
 use crate::domain::matches::{MatchOrigin, MatchRecord, MatchStatus};
+use crate::domain::profile::Introduction;
 use crate::domain::screening::{StepKind, StepState};
 use crate::domain::text::{char_len, clean};
 use crate::domain::translations::step_path;
@@ -596,8 +597,7 @@ pub(super) fn offer_message(ctx: &Ctx<'_>, flow: &MatchOffer) -> Option<OutMessa
         match m.introduction.as_deref().filter(|i| !i.is_empty()) {
             Some(intro) => Text::lines(vec![
                 asked,
-                Text::msg("offer-introduction")
-                    .arg("intro", crate::flows::choice::introduction_said(intro)),
+                Text::msg("offer-introduction").arg("intro", Introduction::read(intro).said()),
             ]),
             None => asked,
         }

@@ -28,6 +28,8 @@ pub struct Shipped {
     /// `12.345`). Digits stay Western in every language, as the numbers people type
     /// back (`A12`, `M3`) do.
     pub grouping: (&'static str, usize),
+    /// What separates the items of a list (`, `; Arabic writes `، `).
+    pub comma: &'static str,
 }
 
 macro_rules! files {
@@ -76,6 +78,7 @@ pub const SHIPPED: &[Shipped] = &[
         files: files!("en"),
         discord: &[],
         grouping: (",", 1),
+        comma: ", ",
     },
     Shipped {
         tag: "es",
@@ -85,6 +88,7 @@ pub const SHIPPED: &[Shipped] = &[
         files: files!("es"),
         discord: &["es-ES", "es-419"],
         grouping: (".", 2),
+        comma: ", ",
     },
     Shipped {
         tag: "ar",
@@ -94,6 +98,7 @@ pub const SHIPPED: &[Shipped] = &[
         files: files!("ar"),
         discord: &[],
         grouping: (",", 1),
+        comma: "، ",
     },
 ];
 

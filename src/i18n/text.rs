@@ -174,7 +174,8 @@ impl Text {
             .arg("month", month(day))
     }
 
-    /// The pieces one after another, `sep` between them.
+    /// The pieces one after another, `sep` between them. A list's `", "` is said with
+    /// the reader's comma (`، ` in Arabic).
     pub fn join(parts: Vec<Text>, sep: &str) -> Text {
         Text::Join {
             parts,
@@ -241,7 +242,10 @@ impl Text {
             Text::Join { parts, sep } => {
                 for (i, part) in parts.iter().enumerate() {
                     if i > 0 {
-                        out.push_str(sep);
+                        out.push_str(match sep.as_str() {
+                            ", " => locale.shipped().comma,
+                            sep => sep,
+                        });
                     }
                     part.write(locale, out);
                 }
@@ -328,5 +332,15 @@ mod tests {
         let back: Text = serde_json::from_str(&serde_json::to_string(&t).unwrap()).unwrap();
         assert_eq!(back, t);
         assert_eq!(back.ids(), vec!["language-set"]);
+    }
+
+    #[test]
+    fn a_list_is_said_with_the_readers_comma() {
+        let list = Text::join(vec![Text::plain("a"), Text::plain("b")], ", ");
+        assert_eq!(list.english(), "a, b");
+        assert_eq!(list.render(es()), "a, b");
+        assert_eq!(list.render(Locale::from_tag("ar").unwrap()), "a، b");
+        let lines = Text::join(vec![Text::plain("a"), Text::plain("b")], "\n");
+        assert_eq!(lines.render(Locale::from_tag("ar").unwrap()), "a\nb");
     }
 }

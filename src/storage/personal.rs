@@ -27,6 +27,7 @@ use sqlx::{Any, Row, Transaction};
 use super::holds::Held;
 use super::{Store, from_millis, to_millis};
 use crate::domain::UserRef;
+use crate::domain::profile::Introduction;
 use crate::domain::text::{contains_word, replace_word};
 use crate::error::Result;
 use crate::step::ConversationState;
@@ -168,7 +169,11 @@ impl Store {
                 "proposed_at": m.created_at.to_rfc3339(),
                 "origin": m.origin.as_str(),
                 // Their own request's introduction (about them; the mentor's copy is theirs).
-                "your_introduction": if mine { m.introduction.clone() } else { None },
+                "your_introduction": if mine {
+                    m.introduction.as_deref().map(|i| Introduction::read(i).said().english())
+                } else {
+                    None
+                },
                 "pair_room": m.room,
                 "relayed_pair_room": m.relay_room,
                 "closed": m.closure.as_ref().map(|c| json!({

@@ -191,7 +191,7 @@ fn an_application_in_arabic_takes_arabic_indic_digits_and_arabic_commas_and_word
     );
     // Arabic-Indic digits read as numbers, an Arabic comma separates options.
     has(&sara, "2. العمر: 17");
-    has(&sara, "6. المجالات التي تهمك: التكنولوجيا, الرعاية الصحية");
+    has(&sara, "6. المجالات التي تهمك: التكنولوجيا، الرعاية الصحية");
     has(&sara, "8. الخبرة العملية: لا");
     has(&sara, "10. الساعات في الشهر: 4");
     has(
@@ -524,14 +524,14 @@ both_backends! {
         assert!(out.contains("[dm carol] Te ocupas de una pareja nueva: M1 (Amina ↔ Grace), Mentoría Pathways 2027. Tu primer seguimiento con ellos vence el 25 de enero de 2027: regístralo en la sala de coordinación con !tandem checkin M1"), "{out}");
         h.in_room("carol", "coordinators", "!tandem checkin M1 by call: a good start").await;
         h.in_room("carol", "coordinators", "!tandem checkin M1 by call: still fine").await;
-        // Grace's check lapses in March: she is warned in Arabic (the check's name is the
-        // programme's, which has no Arabic for it).
+        // Grace's check lapses in March: she is warned in Arabic (the check's name in the
+        // programme's Arabic).
         h.in_room("carol", "coordinators", "!tandem step A2 background_check cleared until 2027-03-01").await;
 
         h.clock.advance(chrono::Duration::days(22));
         let out = h.sweep().await;
         assert!(out.contains("[dm carol] Emparejamiento en riesgo: M1 (Amina ↔ Grace), Mentoría Pathways 2027: en silencio desde hace 22 días. Tú te ocupas de esta pareja."), "{out}");
-        assert!(out.contains("[dm grace] تنتهي صلاحية \u{2068}background check\u{2069} الخاص بك"), "{out}");
+        assert!(out.contains("[dm grace] تنتهي صلاحية \u{2068}التحقق من السجل\u{2069} الخاص بك"), "{out}");
         // The coordinators' room is in the deployment's language.
         assert!(out.contains("[room coordinators] The background check of A2 (Grace) expires on 1 March 2027, in 27 days; Grace is in active match M1 (Amina ↔ Grace)."), "{out}");
         // A month without a word: each is asked in their own language.
@@ -845,5 +845,34 @@ both_backends! {
         let out = h.dm_all("grace", "sí").await;
         assert!(out.contains("[room coordinators] La persona solicitante retiró la solicitud A1 ("), "{out}");
         assert!(!out.contains("was withdrawn by the applicant"), "{out}");
+    }
+}
+
+both_backends! {
+    async fn profiles_are_read_in_the_readers_language_and_found_by_words_in_any(db: TestDb) {
+        let h = crate::support::Harness::new(&db).await;
+        let grace = crate::pairing::ready_mentor(&h, "grace", "Grace", "Technology").await;
+        h.dm_all("grace", "language ar").await;
+        let out = h.dm_all("grace", "profile show 4").await;
+        assert!(out.contains("المجال") && out.contains("التكنولوجيا"), "her own answers in Arabic: {out}");
+        h.dm_all("grace", "profile bio Diez años en software.").await;
+        crate::pairing::ready_mentee(&h, "amina", "Amina").await;
+        h.dm_all("amina", "idioma es").await;
+        let out = h.dm_all("amina", "profile show all").await;
+        assert!(out.contains("Objetivos: "), "{out}");
+        let out = h.dm_all("amina", "browse").await;
+        assert!(out.contains("Sector: Tecnología"), "{out}");
+        assert!(out.contains("En sus palabras: Diez años en software."), "{out}");
+        assert!(!out.contains("In their words") && !out.contains("Technology"), "{out}");
+        for words in ["browse tecnología", "browse technology", "browse التكنولوجيا"] {
+            let out = h.dm_all("amina", words).await;
+            assert!(out.contains("Grace"), "{words}: {out}");
+        }
+        let out = h.dm_all("amina", &format!("request {grace} Hola, ¿me ayudas?")).await;
+        let to_grace = &out[out.find("[dm grace] ").expect("Grace is asked")..];
+        assert!(to_grace.contains("الأهداف"), "Amina's goals under their Arabic label: {to_grace}");
+        assert!(to_grace.contains("ملاحظته لك: \u{2068}Hola, ¿me ayudas?"), "{to_grace}");
+        assert!(!to_grace.contains("Goals") && !to_grace.contains("Their note"), "{to_grace}");
+        assert!(to_grace.contains("الأهداف\u{2069}: \u{2068}كتابة السيرة الذاتية، الاستعداد للمقابلات"), "an Arabic comma: {to_grace}");
     }
 }

@@ -6,7 +6,7 @@ use super::{ChoicePool, not_choosing};
 use crate::chat::{CardAction, CommandMenu};
 use crate::domain::matches::{MatchOrigin, MatchRecord, MatchStatus, NewMatch, NewRequest};
 use crate::domain::matching::{MatchedBy, MatchingConfig};
-use crate::domain::profile::{MAX_BIO_CHARS, shown};
+use crate::domain::profile::{Introduction, MAX_BIO_CHARS, shown};
 use crate::domain::text::{char_len, clean};
 use crate::domain::{ApplicationRecord, Programme, RoleKind};
 use crate::flows::review::display_name_of;
@@ -115,7 +115,7 @@ struct Candidate<'a> {
     record: &'a ApplicationRecord,
     score: i64,
     reasons: Vec<crate::domain::matches::Reason>,
-    lines: Vec<String>,
+    lines: Vec<Text>,
     /// The questions the mentor's profile shows.
     shows: &'a [String],
 }
@@ -124,7 +124,7 @@ struct Candidate<'a> {
 /// first.
 fn candidates<'a>(ctx: &Ctx<'_>, me: &Mentee<'a>) -> Result<Vec<Candidate<'a>>, Text> {
     let pool = me.pool;
-    let listed: Vec<(&ApplicationRecord, Vec<String>, &[String])> = pool
+    let listed: Vec<(&ApplicationRecord, Vec<Text>, &[String])> = pool
         .mentors
         .iter()
         .filter(|r| r.applicant != me.record.applicant)
@@ -222,7 +222,7 @@ pub(super) fn browse(
     let found: Vec<&Candidate> = all
         .iter()
         .filter(|c| {
-            let text = format!("{}\n{}", c.lines.join("\n"), name(c.record)).to_lowercase();
+            let text = searchable(c);
             words.iter().all(|w| text.contains(w.as_str()))
         })
         .collect();
@@ -283,7 +283,11 @@ pub(super) fn browse(
                 .arg("name", name(c.record))
                 .arg("why", why(me.config, c)),
         ];
-        entry.extend(c.lines.iter().map(|l| Text::plain(format!("    {l}"))));
+        entry.extend(
+            c.lines
+                .iter()
+                .map(|l| Text::join(vec![Text::plain("    "), l.clone()], "")),
+        );
         lines.push(Text::lines(entry));
     }
     if busy.is_none() && me.config.matched_by == MatchedBy::Ranked {
@@ -451,37 +455,32 @@ pub(super) fn ask(
     ])
 }
 
-/// What a mentor asked is shown of the mentee: their profile as it is now, and their note.
+/// What a mentor asked is shown of the mentee: their profile as it is now, and their note,
+/// as kept on the request.
 fn introduction(me: &Mentee<'_>, note: &str) -> String {
-    let mut intro: Vec<String> = me
-        .pool
-        .profiles
-        .get(&me.record.summary.id)
-        .map(|p| shown(me.programme, me.record, p))
-        .unwrap_or_default();
-    if !note.is_empty() {
-        intro.push(format!("{NOTE}{note}"));
+    Introduction {
+        profile: me
+            .pool
+            .profiles
+            .get(&me.record.summary.id)
+            .map(|p| shown(me.programme, me.record, p))
+            .unwrap_or_default(),
+        note: note.to_string(),
     }
-    intro.join("\n")
+    .stored()
 }
 
-/// Where a mentee's note starts in an introduction as it is stored (and is found again in
-/// one): a marker of the stored text, said as `request-their-note` to the reader.
-const NOTE: &str = "Their note to you: ";
-
-/// An introduction as its reader gets it: the profile as shown, then the note under its
-/// label in the reader's language.
-pub(crate) fn introduction_said(stored: &str) -> Text {
-    match stored.split_once(NOTE) {
-        Some((profile, note)) => {
-            let note = Text::msg("request-their-note").arg("note", note);
-            match profile.trim_end() {
-                "" => note,
-                profile => Text::lines(vec![Text::plain(profile), note]),
-            }
-        }
-        None => Text::plain(stored),
+/// What `browse <words>` looks through of a mentor, in lower case: their name and their
+/// profile in every language Tandem speaks (a mentee may look for `diseño` or `design`
+/// whatever the language they chose; a translated option is found by either).
+fn searchable(c: &Candidate<'_>) -> String {
+    let profile = Text::lines(c.lines.clone());
+    let mut text = name(c.record);
+    for locale in crate::i18n::Locale::all() {
+        text.push('\n');
+        text.push_str(&profile.render(locale));
     }
+    text.to_lowercase()
 }
 
 /// The request of `me` to `chosen`, asked now (with its deadline) or, where the programme
@@ -544,12 +543,8 @@ pub fn pass_on(ctx: &Ctx<'_>, ended: &MatchRecord) -> Outcome {
         };
         let then = ended.next_choices[i + 1..].to_vec();
         // Their profile as it is now (they may have changed it since), with the same note.
-        let note = ended
-            .introduction
-            .as_deref()
-            .and_then(|i| i.find(NOTE).map(|at| &i[at + NOTE.len()..]))
-            .unwrap_or_default();
-        let (request, deadline) = request_to(ctx, &me, c, introduction(&me, note), then);
+        let note = Introduction::read(ended.introduction.as_deref().unwrap_or_default()).note;
+        let (request, deadline) = request_to(ctx, &me, c, introduction(&me, &note), then);
         let text = match deadline {
             Some(d) => Text::msg("request-passed-on").arg("date", Text::date(d.date_naive())),
             None => Text::msg("request-passed-on-coordinators"),

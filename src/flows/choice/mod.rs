@@ -29,7 +29,6 @@
 mod browse;
 mod profile;
 
-pub(crate) use browse::introduction_said;
 pub use browse::pass_on;
 
 use std::collections::HashMap;

@@ -44,12 +44,12 @@ pub(super) fn handle(ctx: &Ctx<'_>, pools: &[ChoicePool], command: &ProfileComma
                 ]);
             }
             Profile {
-                questions: numbers.iter().map(|n| offer[n - 1].0.clone()).collect(),
+                questions: numbers.iter().map(|n| offer[n - 1].id.clone()).collect(),
                 bio: current.bio.clone(),
             }
         }
         ProfileCommand::PickAll => Profile {
-            questions: offer.iter().map(|(id, _, _)| id.clone()).collect(),
+            questions: offer.iter().map(|o| o.id.clone()).collect(),
             bio: current.bio.clone(),
         },
         ProfileCommand::Bio(text) => {
@@ -75,8 +75,8 @@ pub(super) fn handle(ctx: &Ctx<'_>, pools: &[ChoicePool], command: &ProfileComma
     let new = Profile {
         questions: offer
             .iter()
-            .filter(|(id, _, _)| new.questions.contains(id))
-            .map(|(id, _, _)| id.clone())
+            .filter(|o| new.questions.contains(&o.id))
+            .map(|o| o.id.clone())
             .collect(),
         bio: new.bio,
     };
@@ -127,7 +127,11 @@ fn view(programme: &Programme, record: &ApplicationRecord, profile: &Profile) ->
         };
         Text::lines(
             std::iter::once(Text::msg(seen_by).arg("programme", &programme.name))
-                .chain(lines.iter().map(|l| Text::plain(format!("  {l}"))))
+                .chain(
+                    lines
+                        .into_iter()
+                        .map(|l| Text::join(vec![Text::plain("  "), l], "")),
+                )
                 .collect(),
         )
     }];
@@ -136,13 +140,16 @@ fn view(programme: &Programme, record: &ApplicationRecord, profile: &Profile) ->
         said.push(Text::msg("profile-nothing-to-show"));
     } else {
         said.push(Text::msg("profile-answers"));
-        for (i, (id, label, answer)) in offer.iter().enumerate() {
-            let mark = if profile.questions.contains(id) {
+        for (i, o) in offer.iter().enumerate() {
+            let mark = if profile.questions.contains(&o.id) {
                 "✓"
             } else {
                 "·"
             };
-            said.push(Text::plain(format!("{mark} {}. {label}: {answer}", i + 1)));
+            said.push(Text::join(
+                vec![Text::plain(format!("{mark} {}. ", i + 1)), o.line()],
+                "",
+            ));
         }
     }
     said.push(Text::msg("choice-profile-usage"));

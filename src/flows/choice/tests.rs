@@ -194,12 +194,8 @@ fn a_request_asks_the_mentor_now_with_the_mentees_note_and_a_deadline() {
     assert_eq!(r.deadline, Some(now() + chrono::Duration::days(7)));
     assert_eq!(r.mentor.id, "grace");
     assert_eq!((r.places, r.mentee_places), (1, 1));
-    assert!(
-        r.introduction
-            .contains("Their note to you: I'd love help with my CV"),
-        "{}",
-        r.introduction
-    );
+    let intro = crate::domain::profile::Introduction::read(&r.introduction);
+    assert_eq!(intro.note, "I'd love help with my CV", "{intro:?}");
     assert!(
         said(&out, "amina").starts_with("I've asked Grace to be your mentor."),
         "{out:?}"
@@ -442,7 +438,11 @@ fn passing_on_asks_the_next_choice_who_can_still_be_asked_with_the_same_note() {
         r.new.mentor_application, 6,
         "Lee (A4) is not listed: passed over"
     );
-    assert_eq!(r.introduction, "Their note to you: Hello");
+    assert_eq!(
+        crate::domain::profile::Introduction::read(&r.introduction).note,
+        "Hello",
+        "the same note, kept before in English"
+    );
     assert!(r.then.is_empty());
     assert!(
         said(&out, "amina")
@@ -524,19 +524,4 @@ fn a_request_a_coordinator_rejects_tells_the_mentee_or_asks_their_next_choice() 
     let swap = carol(asked).pairing("match swap P5 A6");
     assert!(records(&swap).is_empty(), "{swap:?}");
     assert!(crate::flows::testing::texts(&swap)[0].contains("Amina's own choice of mentor"));
-}
-
-#[test]
-fn a_mentees_note_is_labelled_in_the_mentors_language_and_their_profile_is_kept() {
-    let said = super::introduction_said("Goals: CV\nTheir note to you: Hola, ¿me ayudas?");
-    assert_eq!(
-        said.english(),
-        "Goals: CV\nTheir note to you: Hola, ¿me ayudas?"
-    );
-    assert_eq!(
-        said.render(crate::i18n::Locale::from_tag("es").unwrap()),
-        "Goals: CV\nSu nota para ti: Hola, ¿me ayudas?"
-    );
-    // An introduction with no note is shown as it is.
-    assert_eq!(super::introduction_said("Goals: CV").english(), "Goals: CV");
 }
