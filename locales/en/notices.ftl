@@ -31,6 +31,10 @@ notice-staff-post-failed = A message for the { $room ->
 } room could not be posted there, even after retrying: { $error }. Please check that the bot can still post in that room; the message itself is in the bot's log only as its kind.
 # $act and $subject: what failed, in the log's words ("Archiving a pair room", "match M1").
 notice-given-up = { $act } ({ $subject }) failed for good, even after retrying: { $error }. Please see to it by hand.
+# An act asked for in a staff room: its kind and subject are the log's words (a direct message, to …).
+act-in-log = { $act } ({ $subject })
+notice-act-retrying = Heads up: { $act } did not go through: { $error }. I'll keep trying until { $until } UTC and tell you how it ends.
+notice-act-went-through = Update: { $act } went through after all, on try { $tries }.
 
 ## A long run of sends (match approve all), told in the room that asked for it.
 

@@ -28,6 +28,9 @@ notice-staff-post-failed = Un mensaje para la sala de { $room ->
    *[coordinators] coordinación
 } no se pudo publicar allí, ni siquiera tras reintentarlo: { $error }. Comprobad que el bot todavía puede publicar en esa sala; del mensaje, el registro del bot solo guarda su tipo.
 notice-given-up = { $act } ({ $subject }) falló definitivamente, incluso tras reintentarlo: { $error }. Ocupaos de ello a mano.
+act-in-log = { $act } ({ $subject })
+notice-act-retrying = Aviso: { $act } no se ha completado: { $error }. Seguiré intentándolo hasta el { $until } UTC y os diré cómo acaba.
+notice-act-went-through = Actualización: { $act } se completó al final, en el intento { $tries }.
 
 ## Una larga serie de envíos (match approve all), contada en la sala que la pidió.
 

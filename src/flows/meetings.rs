@@ -336,10 +336,16 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, command: Result<MeetCommand, Text>)
                 &meetings::calendar_uid(m.id, start),
                 start,
                 offer.minutes,
-                &format!("Mentoring: {} and {}", m.mentee_name, m.mentor_name),
-                &format!(
-                    "{programme}. Booked in your pair room; to cancel, type {p} meet cancel there."
-                ),
+                // A file has no reader to be said to when it is sent: it is written in
+                // the language of whoever booked (the pair's, when they share one).
+                &Text::msg("meet-calendar-title")
+                    .arg("mentee", m.mentee_name.as_str())
+                    .arg("mentor", m.mentor_name.as_str())
+                    .render(ctx.language),
+                &Text::msg("meet-calendar-description")
+                    .arg("programme", programme)
+                    .arg("prefix", p.to_string())
+                    .render(ctx.language),
                 ctx.now,
             );
             Outcome::unchanged(vec![

@@ -174,7 +174,7 @@ both_backends! {
         for _ in 0..60 {
             told.push_str(&later(&h, Duration::minutes(10)).await);
         }
-        assert!(told.contains("[room moderators] Freezing a pair room (match M1) failed for good: the room is gone (404). Nothing more will be tried"), "{told}");
+        assert!(told.contains("[room moderators] Freezing a pair room (match M1) failed for good, even after retrying: the room is gone (404). Please see to it by hand."), "{told}");
         assert_eq!(told.matches("[room moderators]").count(), 1, "told once at the end: {told}");
         assert_eq!(h.store.outbox_counts().await.unwrap().failed, 1);
     }
@@ -207,7 +207,7 @@ both_backends! {
             told.push_str(&later(&h, Duration::minutes(10)).await);
         }
         assert!(told.contains("[room moderators] Heads up:") && told.contains("missing permissions (403)"), "told at once: {told}");
-        assert!(told.contains("failed for good: missing permissions (403)"), "and when it is given up: {told}");
+        assert!(told.contains("failed for good, even after retrying: missing permissions (403)"), "and when it is given up: {told}");
         assert!(h.store.is_suspended(&user("grace"), h.app.now()).await.unwrap(), "the suspension itself stands");
     }
 

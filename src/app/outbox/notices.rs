@@ -166,24 +166,27 @@ impl App {
         if !staff || to_the_room_itself || told_elsewhere || row.act.is_follow_up() {
             return;
         }
-        let what = row.act.kind();
+        // The act's kind and subject are the log's words (`a direct message`, `to …`).
+        let act = Text::msg("act-in-log")
+            .arg("act", row.act.kind())
+            .arg("subject", row.act.subject());
         let text = match failed {
-            None => format!(
-                "Update: {what} ({}) went through after all, on try {}.",
-                row.act.subject(),
-                row.attempts
-            ),
-            Some((why, Some(at))) => format!(
-                "Heads up: {what} ({}) did not go through: {why}. I'll keep trying until {} UTC and tell you how it ends.",
-                row.act.subject(),
-                row.give_up_at.max(at).format("%Y-%m-%d %H:%M")
-            ),
-            Some((why, None)) => format!(
-                "{} ({}) failed for good: {why}. Nothing more will be tried; please see to it by hand.",
-                capitalise(what),
-                row.act.subject()
-            ),
+            None => Text::msg("notice-act-went-through")
+                .arg("act", act)
+                .arg("tries", row.attempts),
+            Some((why, Some(at))) => Text::msg("notice-act-retrying")
+                .arg("act", act)
+                .arg("error", why)
+                .arg(
+                    "until",
+                    row.give_up_at.max(at).format("%Y-%m-%d %H:%M").to_string(),
+                ),
+            Some((why, None)) => Text::msg("notice-given-up")
+                .arg("act", capitalise(row.act.kind()))
+                .arg("subject", row.act.subject())
+                .arg("error", why),
         };
+        let text = text.render(self.languages.of_room(room).await);
         let key = IdempotencyKey(format!(
             "{}-told-{}",
             row.key,
