@@ -1,7 +1,7 @@
 # The coordinators' lists and cards: matches, a match, who, the review queue and an
 # application's card, the programme report and exports, the survey commands.
-# تبقى الأوامر كما تُكتب؛ وحالة الثنائي وصحته، وحالة الطلب، وأسباب المحرك، وقواعد الفحص،
-# والأرقام نفسها بكلمات النظام.
+# Commands stay as typed. A match's status and health words and an application's status
+# are in words.ftl, the report's figures in figures.ftl, the engine's reasons in matching.ftl.
 
 ## قوائم الثنائيات (flows::roster): matches وmatch show وwho.
 

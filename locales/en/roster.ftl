@@ -1,7 +1,7 @@
 # The coordinators' lists and cards: matches, a match, who, the review queue and an
 # application's card, the programme report and exports, the survey commands.
-# Commands stay as typed; a match's status and health words, an application's status, the
-# engine's reasons, the screening rules and the figures themselves are the domain's own.
+# Commands stay as typed. A match's status and health words and an application's status
+# are in words.ftl, the report's figures in figures.ftl, the engine's reasons in matching.ftl.
 
 ## The lists of matches (flows::roster): matches, match show, who.
 

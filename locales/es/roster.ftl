@@ -1,7 +1,7 @@
 # The coordinators' lists and cards: matches, a match, who, the review queue and an
 # application's card, the programme report and exports, the survey commands.
-# Los comandos se escriben como están; el estado y la salud de un emparejamiento, el estado
-# de una solicitud, las razones del motor, las reglas de selección y las cifras son del dominio.
+# Commands stay as typed. A match's status and health words and an application's status
+# are in words.ftl, the report's figures in figures.ftl, the engine's reasons in matching.ftl.
 
 ## Las listas de emparejamientos (flows::roster): matches, match show, who.
 
