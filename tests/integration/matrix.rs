@@ -119,8 +119,12 @@ pub(crate) struct Person {
     pub(crate) client: Client,
     pub(crate) id: OwnedUserId,
     inbox: Arc<Mutex<Vec<Received>>>,
+    /// Reactions seen: the event reacted to, the key and who reacted.
+    reactions: Reactions,
     sync: JoinHandle<()>,
 }
+
+type Reactions = Arc<Mutex<Vec<(OwnedEventId, String, OwnedUserId)>>>;
 
 impl Person {
     pub(crate) async fn new(url: &str, name: &str) -> Person {
@@ -171,6 +175,20 @@ impl Person {
                 }
             }
         });
+        let reactions: Reactions = Arc::default();
+        client.add_event_handler({
+            let reactions = reactions.clone();
+            move |event: matrix_sdk::ruma::events::reaction::OriginalSyncReactionEvent| {
+                let reactions = reactions.clone();
+                async move {
+                    let r = event.content.relates_to;
+                    reactions
+                        .lock()
+                        .unwrap()
+                        .push((r.event_id, r.key, event.sender));
+                }
+            }
+        });
         client.add_event_handler(
             |event: StrippedRoomMemberEvent, room: Room, client: Client| async move {
                 if client.user_id() != Some(&*event.state_key) {
@@ -199,8 +217,18 @@ impl Person {
             client,
             id,
             inbox,
+            reactions,
             sync,
         }
+    }
+
+    /// The keys `sender` reacted with on `event`, in the order they came.
+    fn reactions_on(&self, event: &OwnedEventId, sender: &UserId) -> Vec<String> {
+        let seen = self.reactions.lock().unwrap();
+        seen.iter()
+            .filter(|(on, _, by)| on == event && by == sender)
+            .map(|(_, key, _)| key.clone())
+            .collect()
     }
 
     pub(crate) fn user(&self) -> UserRef {
@@ -1035,6 +1063,15 @@ async fn a_reaction_answers_a_prompt_markup_is_escaped_edits_are_explained_and_f
         "{html}"
     );
 
+    // The bot put a keycap under each choice, so one tap answers.
+    wait_for("the bot's reactions under the prompt", || async {
+        zara.reactions_on(&prompt.event, &bot_id).len() == 2
+    })
+    .await;
+    assert_eq!(
+        zara.reactions_on(&prompt.event, &bot_id),
+        ["1\u{fe0f}\u{20e3}", "2\u{fe0f}\u{20e3}"]
+    );
     // Reacting with 2️⃣ on the prompt picks the second choice.
     let reaction = ReactionEventContent::new(Annotation::new(
         prompt.event.clone(),

@@ -7,7 +7,8 @@
 //!   `formatted_body` in which every character of our text is escaped, so an answer quoted
 //!   back to a person can never inject markup.
 //! - Choices can be answered by number or label (the flows read those), or by reacting
-//!   with the keycap emoji of their number ([`choice_for_reaction`]).
+//!   with the keycap emoji of their number ([`choice_for_reaction`]), which the bot puts
+//!   under a single-choice prompt itself ([`reactions_offered`]) so one tap answers.
 //! - Transaction ids are derived from the effect's idempotency key, so a retried send is
 //!   deduplicated by the homeserver.
 //! - Every message carries `m.mentions`: empty, or the on-call moderators it must alert
@@ -86,7 +87,7 @@ pub fn plain_body(message: &OutMessage) -> String {
 /// The HTML body: escaped text with line breaks, then the choices as an ordered list.
 /// Notified people appear as pills (links to them), where the text names them or first.
 pub fn html_body(message: &OutMessage) -> String {
-    let mut html = escape(&message.text).replace('\n', "<br>");
+    let mut html = linked(&message.text).replace('\n', "<br>");
     for user in notified(message).iter().rev() {
         html = pill(&html, user);
     }
@@ -96,13 +97,18 @@ pub fn html_body(message: &OutMessage) -> String {
             html.push_str(&format!("<li>{}</li>", escape(&choice.label)));
         }
         html.push_str("</ol>");
-        if message.choices.len() <= NUMBER_REACTIONS.len() && message.pick == Some((1, 1)) {
-            html.push_str(
-                "<p><em>Reply with a number or a label, or react with the number.</em></p>",
-            );
-        }
     }
     html
+}
+
+/// The keycap reactions the bot puts under a prompt, one per choice: only where one tap
+/// is a whole answer (a single choice, of at most ten).
+pub fn reactions_offered(message: &OutMessage) -> &'static [&'static str] {
+    let n = message.choices.len();
+    if n == 0 || n > NUMBER_REACTIONS.len() || message.pick != Some((1, 1)) {
+        return &[];
+    }
+    &NUMBER_REACTIONS[..n]
 }
 
 /// `html` with every mention of `user` turned into a pill, or one put in front if there
@@ -158,6 +164,53 @@ pub fn escape(text: &str) -> String {
         }
     }
     out
+}
+
+/// `text` escaped for HTML, each http(s) address in it a link (a resource, the code of
+/// conduct, the bot's `matrix.to` address). The address is escaped like the rest, in the
+/// `href` too, so a hostile one cannot leave its attribute; punctuation that ends the
+/// sentence around it is left out of it.
+pub fn linked(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = link_start(rest) {
+        out.push_str(&escape(&rest[..at]));
+        let tail = &rest[at..];
+        let end = tail
+            .find(|c: char| c.is_whitespace() || "<>\"".contains(c))
+            .unwrap_or(tail.len());
+        let url = tail[..end].trim_end_matches(['.', ',', ';', ':', '!', '?', ')', '\'', '»']);
+        let bare = url
+            .trim_start_matches("https://")
+            .trim_start_matches("http://");
+        if bare.is_empty() {
+            out.push_str(&escape(url));
+        } else {
+            let url = escape(url);
+            out.push_str(&format!("<a href=\"{url}\">{url}</a>"));
+        }
+        rest = &tail[url.len()..];
+    }
+    out.push_str(&escape(rest));
+    out
+}
+
+/// Where the first `http://` or `https://` address of `text` starts (not inside a word).
+fn link_start(text: &str) -> Option<usize> {
+    let mut from = 0;
+    while let Some(found) = text[from..].find("http") {
+        let at = from + found;
+        let after = &text[at..];
+        let word_before = text[..at]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric);
+        if !word_before && (after.starts_with("https://") || after.starts_with("http://")) {
+            return Some(at);
+        }
+        from = at + "http".len();
+    }
+    None
 }
 
 /// A Matrix transaction id for an idempotency key: short, made of allowed characters, and
@@ -220,7 +273,31 @@ mod tests {
         assert!(
             html.starts_with("Which role?<br>Pick one.<ol><li>Mentor</li><li>Mentee</li></ol>")
         );
-        assert!(html.contains("react with the number"));
+        assert_eq!(
+            reactions_offered(&prompt()),
+            ["1\u{fe0f}\u{20e3}", "2\u{fe0f}\u{20e3}"]
+        );
+        assert!(reactions_offered(&OutMessage::text("no choices")).is_empty());
+    }
+
+    #[test]
+    fn an_address_in_a_message_is_a_link_in_the_html_body_and_stays_escaped() {
+        assert_eq!(
+            linked("Read https://example.org/guide?a=1&b=2. Then type done."),
+            "Read <a href=\"https://example.org/guide?a=1&amp;b=2\">https://example.org/guide?a=1&amp;b=2</a>. Then type done."
+        );
+        assert_eq!(
+            linked("(see http://x.org/a)"),
+            "(see <a href=\"http://x.org/a\">http://x.org/a</a>)"
+        );
+        // A quote cannot close the attribute; an address inside a word, or a bare scheme,
+        // is no link.
+        assert_eq!(
+            linked("https://evil.example/\"onmouseover=\"x"),
+            "<a href=\"https://evil.example/\">https://evil.example/</a>&quot;onmouseover=&quot;x"
+        );
+        assert_eq!(linked("xhttps://a.b https://"), "xhttps://a.b https://");
+        assert_eq!(linked("<b>no link</b>"), "&lt;b&gt;no link&lt;/b&gt;");
     }
 
     #[test]

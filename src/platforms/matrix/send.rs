@@ -179,6 +179,7 @@ impl MatrixBot {
             }
             prompts.insert(event_id.clone(), message.answer_key());
         }
+        self.offer_reactions(room, message, &event_id, key).await;
         lock(&self.activity.sent).push((room.room_id().to_owned(), event_id.clone()));
         let mut also = Vec::new();
         if let Some(file) = &message.attachment {
@@ -214,5 +215,33 @@ impl MatrixBot {
             id: Some(event_id.to_string()),
             also,
         })
+    }
+
+    /// Under a prompt that takes one choice, the keycap reaction of each choice's number,
+    /// so a person can answer with a tap on it. Each has its own transaction id, so a
+    /// retried send adds none twice. A reaction that fails is only logged: the prompt is
+    /// sent, and numbers and labels answer it as well.
+    async fn offer_reactions(
+        &self,
+        room: &Room,
+        message: &OutMessage,
+        event_id: &OwnedEventId,
+        key: &IdempotencyKey,
+    ) {
+        use matrix_sdk::ruma::events::reaction::ReactionEventContent;
+        use matrix_sdk::ruma::events::relation::Annotation;
+        for (i, reaction) in render::reactions_offered(message).iter().enumerate() {
+            let content =
+                ReactionEventContent::new(Annotation::new(event_id.clone(), reaction.to_string()));
+            let txn = render::transaction_id(&IdempotencyKey(format!("{}-react-{i}", key.0)));
+            if let Err(e) = room
+                .send(content)
+                .with_transaction_id(OwnedTransactionId::from(txn))
+                .await
+            {
+                warn!(room = %room.room_id(), "adding the answer reactions under a prompt failed: {e}");
+                return;
+            }
+        }
     }
 }
