@@ -109,7 +109,7 @@ impl DiscordBot {
             }
             // Already taken by Discord (its answer or its gateway event said so): a retry
             // goes on from the next part, whether or not Discord still remembers the nonce.
-            if let Some(id) = self.sent_nonces.find(&nonce) {
+            if let Some(id) = self.sent_nonces.find(channel, &nonce) {
                 sent = Some(id);
                 continue;
             }
@@ -117,7 +117,7 @@ impl DiscordBot {
                 .send_message(&self.http, builder)
                 .await
                 .map_err(|e| self.port_error(e, owner, doing))?;
-            self.sent_nonces.note(nonce, message.id);
+            self.sent_nonces.note(channel, nonce, message.id);
             sent = Some(message.id);
         }
         // A person's prompt supersedes their previous one; a room's cards all stay usable.
@@ -138,7 +138,8 @@ impl DiscordBot {
     /// noted as sent (an answer lost on the way still leaves this).
     pub(super) fn note_own(&self, message: &Message) {
         if let Some(Nonce::String(nonce)) = &message.nonce {
-            self.sent_nonces.note(nonce.clone(), message.id);
+            self.sent_nonces
+                .note(message.channel_id, nonce.clone(), message.id);
         }
     }
 
@@ -167,29 +168,53 @@ impl DiscordBot {
     }
 }
 
-/// Nonces of messages Discord has taken, with their ids: the last [`SENT_NONCES`] or so
-/// (two generations, so the newest are never all forgotten at once).
+/// Nonces of messages Discord has taken, per channel (as Discord keeps them), with their
+/// ids: the last [`SENT_NONCES`] or so (two generations, so the newest are never all
+/// forgotten at once).
 #[derive(Default)]
-pub(super) struct SentNonces(Mutex<(HashMap<String, MessageId>, HashMap<String, MessageId>)>);
+pub(super) struct SentNonces(Mutex<(Taken, Taken)>);
+
+type Taken = HashMap<(ChannelId, String), MessageId>;
 
 /// How many nonces a generation of [`SentNonces`] holds.
 const SENT_NONCES: usize = 10_000;
 
 impl SentNonces {
-    pub(super) fn note(&self, nonce: String, id: MessageId) {
+    pub(super) fn note(&self, channel: ChannelId, nonce: String, id: MessageId) {
         let mut generations = lock(&self.0);
         if generations.0.len() >= SENT_NONCES {
             generations.1 = std::mem::take(&mut generations.0);
         }
-        generations.0.insert(nonce, id);
+        generations.0.insert((channel, nonce), id);
     }
 
-    pub(super) fn find(&self, nonce: &str) -> Option<MessageId> {
+    pub(super) fn find(&self, channel: ChannelId, nonce: &str) -> Option<MessageId> {
         let generations = lock(&self.0);
+        let key = (channel, nonce.to_string());
         generations
             .0
-            .get(nonce)
-            .or_else(|| generations.1.get(nonce))
+            .get(&key)
+            .or_else(|| generations.1.get(&key))
             .copied()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_nonce_is_remembered_per_channel_and_the_newest_survive_a_full_generation() {
+        let nonces = SentNonces::default();
+        let (here, there) = (ChannelId::new(1), ChannelId::new(2));
+        nonces.note(here, "n0".into(), MessageId::new(10));
+        assert_eq!(nonces.find(here, "n0"), Some(MessageId::new(10)));
+        assert_eq!(nonces.find(there, "n0"), None, "another channel's");
+        for i in 1..=SENT_NONCES as u64 {
+            nonces.note(here, format!("n{i}"), MessageId::new(10 + i));
+        }
+        // The first generation is full and kept as the older one: all still found.
+        assert_eq!(nonces.find(here, "n0"), Some(MessageId::new(10)));
+        assert_eq!(nonces.find(here, "n5000"), Some(MessageId::new(5010)));
     }
 }
