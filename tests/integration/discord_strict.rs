@@ -1,8 +1,9 @@
 //! Tandem against the stricter fake (#25): what it does under each of Discord's limits and
 //! refusals that the fake enforces (`discord_fake::limits`): rate-limit headers and 429s,
 //! per route and global; the 3-second interaction deadline and the 15-minute token;
-//! nonces that Discord forgets; 50001, 50013, 10003 and 10007. (Hidden message content
-//! and the gateway's RECONNECT and INVALID_SESSION are in `discord`'s own tests.)
+//! nonces that Discord forgets; 50001, 50013, 10003 and 10007; message content hidden
+//! without the intent; a resumable INVALID_SESSION. (RECONNECT, a session that cannot be
+//! resumed, and a pair room's history without the intent are in `discord`'s own tests.)
 //!
 //! A child of `discord`, for its harness (`start`, `Running`).
 
@@ -13,7 +14,7 @@ use crate::discord_fake::limits::SEND_MESSAGES;
 use tandem::flows::Effect;
 use tandem::flows::acts::Act;
 
-/// The coordinators' channel as a room.
+/// A Discord channel as a room.
 fn room(channel: u64) -> RoomRef {
     RoomRef::new(Platform::Discord, channel.to_string())
 }
@@ -98,7 +99,7 @@ async fn every_write_says_where_its_bucket_stands_and_serenity_waits_out_an_exha
 async fn a_global_429_is_waited_out_and_nobody_is_welcomed_twice() {
     let (run, _) = start(&["carol"]).await;
     let fake = &run.fake;
-    fake.lock().strict.global_limit = 4;
+    fake.lock().strict.global_limit = 2;
     let people: Vec<u64> = (0..6).map(|i| fake.add_user(&format!("p{i}"))).collect();
     for p in &people {
         fake.dm(*p, "apply");
@@ -364,4 +365,34 @@ async fn a_post_in_a_deleted_channel_and_a_pair_room_for_someone_who_left_are_gi
 async fn told_its_session_may_be_resumed_the_bot_resumes_and_answers_what_was_sent_meanwhile() {
     // (RECONNECT and a session that cannot be resumed are in `discord`'s own tests.)
     resumes_and_answers_what_was_sent_meanwhile(DiscordFake::invalidate_session_resumably).await;
+}
+
+#[tokio::test]
+async fn without_the_message_content_intent_a_command_typed_in_a_channel_is_unread_and_the_slash_command_answers()
+ {
+    let (run, staff) = start(&["carol"]).await;
+    let fake = &run.fake;
+    let carol = staff[0];
+    // The bot asks for no privileged intent: Discord sends the message without its text.
+    fake.say(carol, run.coordinators, "!tandem queue");
+    run.settle(1, "the typed command").await;
+    assert_eq!(
+        bot_count(&fake.lock(), run.coordinators),
+        0,
+        "nothing answered: its text never arrived"
+    );
+    // The slash command carries its words itself.
+    fake.slash(
+        carol,
+        Some(run.coordinators),
+        "coordinate",
+        &[("command", "queue")],
+    );
+    next_from_bot(fake, run.coordinators, 0).await;
+    // A DM keeps its text without the intent.
+    let amina = fake.add_user("amina");
+    fake.dm(amina, "apply");
+    let dm = fake.lock().dm_channel(amina).unwrap();
+    expect_welcome(fake, dm, 0).await;
+    run.stop().await;
 }
