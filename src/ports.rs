@@ -55,6 +55,13 @@ pub enum PortError {
     /// serve, a room for people on two platforms): fails at once rather than retried.
     #[error("{0}")]
     Impossible(String),
+    /// The platform refuses it where it was asked: the bot may not see the room or lacks a
+    /// permission there, or the room or the member is gone (Discord's 50001, 50013, 10003,
+    /// 10007). Asking again changes nothing until someone fixes it, so it fails at once,
+    /// for good, and the staff are told (`app::outbox::notices`) rather than retried for
+    /// hours.
+    #[error("{0}")]
+    Refused(String),
     /// The platform allows it only from then (its own pace for what it limits, such as
     /// creating rooms: `platforms::pacing`): not a failure; tried again then.
     #[error("waiting for the platform's pace until {0}")]

@@ -53,6 +53,7 @@ async fn both(url: &str, relay: bool) -> Both {
 
     // Discord: the fake, with no staff channels of its own.
     let fake = DiscordFake::start().await;
+    fake.lock().strict = crate::discord_fake::Strictness::quick();
     fake.lock().message_content_allowed = relay;
     let pairs_channel = relay.then(|| fake.add_channel("pairs"));
     let discord = DiscordBot::connect(DiscordOptions {

@@ -166,6 +166,8 @@ async fn start_built(
 ) -> (Running, Vec<u64>) {
     crate::support::init_logging();
     let fake = DiscordFake::start().await;
+    // Discord's limits, with route buckets quicker to reset (see `Strictness::quick`).
+    fake.lock().strict = crate::discord_fake::Strictness::quick();
     let programmes = programmes(&fake);
     let coordinators = fake.add_channel("coordinators");
     let moderators = fake.add_channel("moderators");
@@ -2193,3 +2195,7 @@ async fn an_apply_card_posted_in_a_community_channel_starts_an_application_by_dm
     );
     run.stop().await;
 }
+
+/// Tandem under the stricter fake's limits and refusals (#25).
+#[path = "discord_strict.rs"]
+mod strict;

@@ -176,7 +176,10 @@ impl App {
         };
         let final_ = matches!(
             error,
-            PortError::Unreachable(..) | PortError::TooLarge(_) | PortError::Impossible(_)
+            PortError::Unreachable(..)
+                | PortError::TooLarge(_)
+                | PortError::Impossible(_)
+                | PortError::Refused(_)
         ) || now >= row.give_up_at;
         let text = error.to_string();
         let mut behind = false;

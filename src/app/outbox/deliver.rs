@@ -5,8 +5,8 @@
 //!
 //! To deliver a new kind of act, add its arm to [`App::deliver_unboxed`], calling the
 //! ports (or a method of its own, here or beside its concept in `app`). An error is
-//! retried by `attempts`; [`PortError::Unreachable`] and [`PortError::TooLarge`] fail at
-//! once, for good.
+//! retried by `attempts`; [`PortError::Unreachable`], [`PortError::TooLarge`],
+//! [`PortError::Impossible`] and [`PortError::Refused`] fail at once, for good.
 
 use tracing::{info, warn};
 

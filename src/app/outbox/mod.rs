@@ -6,7 +6,9 @@
 //! beside the scheduler, and after each console line) with the same idempotency key
 //! (`<step>-a<n>`), with growing pauses, until [`Delivery::retry_for`] has passed. Then:
 //!
-//! - a person who cannot be reached, or a file too large, fails at once, for good;
+//! - a person who cannot be reached, a file too large, or what the platform refuses
+//!   where it was asked (no access, a permission missing, the room or member gone:
+//!   [`PortError::Refused`]), fails at once, for good;
 //! - a message to a person that is a day late ([`Delivery::stale_after`]) is dropped and
 //!   logged instead of delivered (alerts, case messages and room changes never are);
 //! - a failure is surfaced: to the staff member who asked for the act (a moderator's

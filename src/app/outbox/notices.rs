@@ -84,6 +84,9 @@ impl App {
             .coordinators_room(programme.as_deref(), platform)
             .cloned();
         let moderators = self.moderators_room(platform).cloned();
+        // Refused outright (no access, a permission missing, the room gone): never retried,
+        // so the notice must not say it was.
+        let refused = matches!(f.error, PortError::Refused(_));
         let (to, text) = match &f.act {
             Act::PostInRoom { room, .. } | Act::PostChart { room, .. }
                 if self.rooms.is_staff(room) =>
@@ -101,9 +104,13 @@ impl App {
                 };
                 (
                     to,
-                    Text::msg("notice-staff-post-failed")
-                        .arg("room", which)
-                        .arg("error", f.error.to_string()),
+                    Text::msg(if refused {
+                        "notice-staff-post-refused"
+                    } else {
+                        "notice-staff-post-failed"
+                    })
+                    .arg("room", which)
+                    .arg("error", f.error.to_string()),
                 )
             }
             Act::ArchivePairRoom { .. }
@@ -113,10 +120,14 @@ impl App {
             | Act::PostInRoom { .. } => (
                 coordinators,
                 // The act's kind and subject are the log's words (`create a pair room`).
-                Text::msg("notice-given-up")
-                    .arg("act", capitalise(f.act.kind()))
-                    .arg("subject", f.act.subject())
-                    .arg("error", f.error.to_string()),
+                Text::msg(if refused {
+                    "notice-refused"
+                } else {
+                    "notice-given-up"
+                })
+                .arg("act", capitalise(f.act.kind()))
+                .arg("subject", f.act.subject())
+                .arg("error", f.error.to_string()),
             ),
             _ => return Ok(()),
         };
@@ -138,8 +149,12 @@ impl App {
     /// or moderators' room) that it failed (`Some`: why, and when it is tried again) or,
     /// after failing, went through. Participants are not told of acts they caused: the
     /// staff are, through [`App::surface`].
+    ///
+    /// Not a post in the very room it was asked in: its failure cannot be told there, so
+    /// it is told like any staff post's (to the other staff room, by [`App::surface`]).
     pub(super) fn asked_by_staff(&self, row: &OutboxRow) -> bool {
         matches!((&row.asked_by, &row.asked_in), (Some(_), Some(room)) if self.is_staff_room(room))
+            && !posts_where_asked(row)
     }
 
     fn is_staff_room(&self, room: &RoomRef) -> bool {
@@ -155,7 +170,7 @@ impl App {
             return;
         };
         let staff = self.is_staff_room(room);
-        let to_the_room_itself = matches!(&row.act, Act::PostInRoom { room: r, .. } | Act::PostChart { room: r, .. } if r == room);
+        let to_the_room_itself = posts_where_asked(row);
         // Unreachable people, pair rooms and reporters have their own notices.
         let told_elsewhere = matches!(
             (&row.act, failed),
@@ -205,6 +220,11 @@ impl App {
             warn!(room = %room, "telling the asker about an act failed: {e}");
         }
     }
+}
+
+/// Whether the act is a post in the room it was asked in.
+fn posts_where_asked(row: &OutboxRow) -> bool {
+    matches!((&row.act, &row.asked_in), (Act::PostInRoom { room: r, .. } | Act::PostChart { room: r, .. }, Some(room)) if r == room)
 }
 
 fn capitalise(s: &str) -> String {

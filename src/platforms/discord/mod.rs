@@ -18,8 +18,11 @@
 //! Ports: DMs (opened once per person), channel posts, pair rooms as private threads under
 //! `pairs_channel` (not invitable by members) or private channels in `pairs_category`;
 //! read-only by locking the thread or denying Send Messages; a person's names (user name,
-//! display name, server nicknames). Every send carries a nonce with `enforce_nonce`, and
-//! mentions are disabled, so nothing Tandem sends pings anyone.
+//! display name, server nicknames). Every send carries a nonce with `enforce_nonce` (and
+//! the nonces Discord took are remembered longer than it does: see `send`), and mentions
+//! are disabled, so nothing Tandem sends pings anyone. What Discord refuses outright (50001,
+//! 50013, 10003; 10007, or 50007 for a person) is a [`PortError::Refused`] (or
+//! `Unreachable`): never retried, told to the staff.
 //!
 //! Where things are: connecting and reading messages here; the gateway session, the work
 //! queue, the catch-up and the slash commands in `serve`; sending in `send`; pair threads
@@ -84,6 +87,10 @@ const CANNOT_MESSAGE_USER: isize = 50007;
 const MISSING_PERMISSIONS: isize = 50013;
 /// Discord's JSON error code for "Unknown Member" (not in that server).
 const UNKNOWN_MEMBER: isize = 10007;
+/// Discord's JSON error code for "Missing Access" (the bot cannot see the channel).
+const MISSING_ACCESS: isize = 50001;
+/// Discord's JSON error code for "Unknown Channel" (deleted, or never there).
+const UNKNOWN_CHANNEL: isize = 10003;
 
 /// Only what Tandem uses: guild channels and threads, messages in them (for pair-room
 /// activity), and DMs; the content of guild messages (a privileged intent, to be enabled in
@@ -199,6 +206,8 @@ pub struct DiscordBot {
     /// Prompts answered or superseded: a press on one is refused. Bounded; after a restart
     /// the flows themselves recognise an old prompt.
     closed_prompts: Mutex<HashSet<MessageId>>,
+    /// The nonces of messages Discord has taken (see `send`): a retry skips them.
+    sent_nonces: send::SentNonces,
     /// People whose DMs are closed to the bot, noticed while sending.
     unreachable: Mutex<HashSet<UserId>>,
     /// How many inbound messages the app has finished with (for logs and tests).
@@ -263,6 +272,7 @@ impl DiscordBot {
                     .unwrap_or_default()
             }),
             unreachable: Mutex::default(),
+            sent_nonces: send::SentNonces::default(),
             handled: AtomicUsize::new(0),
             pending: AtomicUsize::new(0),
             taken: Mutex::default(),
@@ -305,7 +315,11 @@ impl DiscordBot {
     }
 
     async fn on_message(&self, message: Message) {
-        if message.author.bot || Some(message.author.id) == self.own_id.get().copied() {
+        if Some(message.author.id) == self.own_id.get().copied() {
+            self.note_own(&message);
+            return;
+        }
+        if message.author.bot {
             return;
         }
         {
@@ -675,12 +689,21 @@ fn json_code(e: &serenity::Error) -> Option<isize> {
     }
 }
 
-/// A failed request in words an operator can act on: a missing permission is named.
+/// A failed request in words an operator can act on: a missing permission is named, and
+/// so is a channel the bot cannot see or that is gone.
 fn explain_error(e: &serenity::Error, doing: &str) -> String {
     match json_code(e) {
         Some(MISSING_PERMISSIONS) => {
             format!("the bot is missing a permission: it needs to {doing}")
         }
+        Some(MISSING_ACCESS) => format!(
+            "the bot cannot see that channel (Missing Access): it needs View Channel there to {doing}"
+        ),
+        Some(UNKNOWN_CHANNEL) => {
+            "the channel is gone (Unknown Channel): deleted, or not in a server the bot is in"
+                .to_string()
+        }
+        Some(UNKNOWN_MEMBER) => "that person is no longer in the server (Unknown Member)".into(),
         _ => format!("could not {doing}: {e}"),
     }
 }

@@ -58,7 +58,9 @@ impl DiscordBot {
             MemberChange::Add => "add members (Manage Threads / Manage Roles)",
             MemberChange::Remove => "remove members (Manage Threads / Manage Roles)",
         };
-        result.map_err(|e| self.port_error(e, None, doing))
+        // (With the person: one who left the server cannot be reached.)
+        let person = matches!(change, MemberChange::Add).then_some(user);
+        result.map_err(|e| self.port_error(e, person, doing))
     }
 
     /// Whether a room is a thread (pair rooms under `pairs_channel`) or a channel.
@@ -101,7 +103,11 @@ impl DiscordBot {
                 .add_thread_member(&self.http, user)
                 .await
                 .map_err(|e| {
-                    self.port_error(e, None, "add members to threads (Send Messages in Threads)")
+                    self.port_error(
+                        e,
+                        Some(user),
+                        "add members to threads (Send Messages in Threads)",
+                    )
                 })?;
         }
         Ok(thread.id)
