@@ -410,15 +410,7 @@ async fn an_application_made_with_a_slash_command_buttons_menus_and_forms_matche
         match step {
             Step::Slash(name, options, _) => {
                 let id = fake.slash(amina, Some(lobby), name, options);
-                let original = fake
-                    .wait_for("the slash command's reply", WAIT, |s| {
-                        s.originals
-                            .get(&id)
-                            .cloned()
-                            .flatten()
-                            .filter(|o| o["content"] != "Tandem is thinking…")
-                    })
-                    .await;
+                let original = fake.final_reply(id, WAIT).await;
                 assert_eq!(original["content"], "I've answered in our direct messages.");
                 let response = &fake.lock().responses[&id][0];
                 assert_eq!(response["type"], 5, "deferred first");
@@ -657,15 +649,7 @@ async fn closed_dms_are_explained_a_rate_limit_only_delays_the_answer_and_files_
     let shy = fake.add_user("shy");
     fake.lock().closed_dms.insert(shy);
     let id = fake.slash(shy, Some(lobby), "apply", &[]);
-    let original = fake
-        .wait_for("the slash command's final reply", WAIT, |s| {
-            s.originals
-                .get(&id)
-                .cloned()
-                .flatten()
-                .filter(|o| o["content"] != "Tandem is thinking…")
-        })
-        .await;
+    let original = fake.final_reply(id, WAIT).await;
     assert!(
         original["content"]
             .as_str()

@@ -146,15 +146,7 @@ async fn a_slash_command_is_acknowledged_within_three_seconds_though_its_step_is
     tokio::time::sleep(Duration::from_millis(3500)).await;
     gate.send(true).unwrap();
     // The reply, edited once the step is done (the token lives 15 minutes).
-    let original = fake
-        .wait_for("the slash command's final reply", WAIT, |s| {
-            s.originals
-                .get(&id)
-                .cloned()
-                .flatten()
-                .filter(|o| o["content"] != "Tandem is thinking…")
-        })
-        .await;
+    let original = fake.final_reply(id, WAIT).await;
     assert!(
         original["content"]
             .as_str()

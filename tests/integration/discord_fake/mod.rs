@@ -340,6 +340,19 @@ impl DiscordFake {
         }
     }
 
+    /// The final reply to slash command `id` (its original response once edited past the
+    /// "thinking" placeholder), waiting up to `timeout`.
+    pub async fn final_reply(&self, id: u64, timeout: Duration) -> Value {
+        self.wait_for("the slash command's final reply", timeout, |s| {
+            s.originals
+                .get(&id)
+                .cloned()
+                .flatten()
+                .filter(|o| o["content"] != "Tandem is thinking…")
+        })
+        .await
+    }
+
     /// A guild member.
     pub fn add_user(&self, name: &str) -> u64 {
         let mut state = self.lock();
