@@ -61,6 +61,8 @@ pub(super) struct RawProgramme {
     #[serde(default)]
     pub(super) resources: Vec<super::resources::RawResource>,
     pub(super) support: Option<RawSupport>,
+    /// Its pair-room safety policy (`[safety]`, off unless `enabled = true`).
+    pub(super) safety: Option<super::safety::RawSafety>,
     /// Rooms of its own on each platform (`[rooms.matrix]`, …).
     #[serde(default)]
     pub(super) rooms: super::rooms::RawRooms,
@@ -551,6 +553,7 @@ pub fn parse_programme(path: &Path, source: &str) -> Result<Programme, ConfigErr
             .ok()
     });
     let rooms = super::rooms::build_rooms(&raw.rooms, &mut err);
+    let safety = super::safety::build_safety(raw.safety.as_ref(), &roles, &mut err);
     let certificate = match &raw.certificate {
         Some(c) if !c.enabled => None,
         Some(c) => {
@@ -649,6 +652,7 @@ pub fn parse_programme(path: &Path, source: &str) -> Result<Programme, ConfigErr
         resources,
         support,
         rooms,
+        safety,
         translations: Default::default(),
     };
     programme.translations =

@@ -50,6 +50,7 @@ pub const FILES: &[&str] = &[
     "reading.ftl",
     "words.ftl",
     "figures.ftl",
+    "safety.ftl",
 ];
 
 type Bundle = FluentBundle<FluentResource>;

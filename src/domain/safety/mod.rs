@@ -35,6 +35,7 @@ use chrono::NaiveTime;
 use serde::{Deserialize, Serialize};
 
 use super::ids::RoleKind;
+use crate::i18n::Text;
 
 pub use excerpt::{NightWindow, excerpt};
 
@@ -85,6 +86,40 @@ impl Kind {
     pub fn parse(s: &str) -> Option<Kind> {
         Kind::ALL.into_iter().find(|k| k.as_str() == s)
     }
+
+    /// What it is called on the coordinators' flag card (`a phone number`).
+    pub fn said(self) -> Text {
+        Text::msg(match self {
+            Kind::Phone => "safety-kind-phone",
+            Kind::Email => "safety-kind-email",
+            Kind::Social => "safety-kind-social",
+            Kind::Photos => "safety-kind-photos",
+            Kind::Secrecy => "safety-kind-secrecy",
+            Kind::Keyword => "safety-kind-keywords",
+            Kind::Night => "safety-kind-night",
+        })
+    }
+
+    /// The kind, private reminder of the policy to the sender of a message flagged for
+    /// it, from `programme` (its name as said).
+    pub fn reminder(self, programme: Text) -> Text {
+        Text::msg(match self {
+            Kind::Phone => "safety-reminder-phone",
+            Kind::Email => "safety-reminder-email",
+            Kind::Social => "safety-reminder-social",
+            Kind::Photos => "safety-reminder-photos",
+            Kind::Secrecy => "safety-reminder-secrecy",
+            Kind::Keyword => "safety-reminder-keywords",
+            Kind::Night => "safety-reminder-night",
+        })
+        .arg("programme", programme)
+    }
+}
+
+/// The policy in a sentence, for the pair room's first message and the application's
+/// consent text.
+pub fn policy_said(programme: Text) -> Text {
+    Text::msg("safety-policy-said").arg("programme", programme)
 }
 
 /// Whose messages a rule reads.
