@@ -20,6 +20,7 @@
 //! lines it must and must not flag there first.
 
 mod excerpt;
+pub mod flags;
 mod links;
 mod phone;
 mod phrases;
@@ -38,6 +39,7 @@ use super::ids::RoleKind;
 use crate::i18n::Text;
 
 pub use excerpt::{NightWindow, excerpt};
+pub use flags::{Flag, FlagStatus, NewFlag};
 
 /// What a finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
