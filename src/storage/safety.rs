@@ -5,6 +5,7 @@
 
 use anyhow::anyhow;
 use chrono::{DateTime, NaiveDate, Utc};
+use serde_json::json;
 use sqlx::{Any, Row, Transaction};
 
 use super::{Store, from_millis, to_millis};
@@ -207,4 +208,64 @@ impl Store {
             .await?;
         Ok(done.rows_affected())
     }
+}
+
+impl Store {
+    /// The newest active match whose pair room (or relayed side) is `room`, if any.
+    pub async fn active_match_in_room(&self, room: &str) -> Result<Option<i64>> {
+        let id: Option<i64> = sqlx::query_scalar(
+            "SELECT id FROM matches WHERE (room = $1 OR relay_room = $1) AND status = 'active' \
+             ORDER BY id DESC LIMIT 1",
+        )
+        .bind(room)
+        .fetch_optional(&self.pool)
+        .await?;
+        Ok(id)
+    }
+}
+
+/// At `user`'s erasure: the flags on messages they sent that the coordinators did not
+/// dismiss are held as they are until `until` (safeguarding records, like a case about
+/// them; see `storage::holds`), the dismissed ones are deleted, and so are the reminders
+/// they were sent. Returns the held flags.
+pub(super) async fn hold_or_erase_safety_flags(
+    tx: &mut Transaction<'static, Any>,
+    user: &UserRef,
+    until: DateTime<Utc>,
+    now: DateTime<Utc>,
+) -> Result<Vec<i64>> {
+    let (platform, id) = (user.platform.as_str(), user.id.as_str());
+    sqlx::query("DELETE FROM safety_reminders WHERE platform = $1 AND user_id = $2")
+        .bind(platform)
+        .bind(id)
+        .execute(&mut **tx)
+        .await?;
+    sqlx::query(
+        "DELETE FROM safety_flags WHERE sender_platform = $1 AND sender_id = $2 \
+         AND status = 'dismissed'",
+    )
+    .bind(platform)
+    .bind(id)
+    .execute(&mut **tx)
+    .await?;
+    let kept: Vec<i64> = sqlx::query_scalar(
+        "SELECT id FROM safety_flags WHERE sender_platform = $1 AND sender_id = $2 ORDER BY id",
+    )
+    .bind(platform)
+    .bind(id)
+    .fetch_all(&mut **tx)
+    .await?;
+    for flag in &kept {
+        super::holds::hold(
+            tx,
+            user,
+            super::holds::Held::SafetyFlag,
+            *flag,
+            json!({}),
+            until,
+            now,
+        )
+        .await?;
+    }
+    Ok(kept)
 }

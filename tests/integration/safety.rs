@@ -121,3 +121,35 @@ both_backends! {
         assert!(!store.claim_safety_reminder(&max, Kind::Phone, next, tomorrow).await.unwrap());
     }
 }
+
+#[test]
+fn the_safety_demo_flags_a_phone_number_and_an_invitation_counts_the_night_and_passes_over_the_rest()
+ {
+    let (stdout, _) = crate::console::run_fixture_with(
+        "safety_demo.txt",
+        &["--config", "tests/fixtures/safety/tandem.toml"],
+        &["--start", "2027-01-11T09:00:00Z"],
+    );
+    crate::console::expect_lines(
+        &stdout,
+        &[
+            "[dm sam] A gentle reminder from Bright Futures: for everyone's safety, the programme's conversations stay here, not on other apps or social networks.",
+            "[room coordinators] Safety flag F1 in match M1: another app or social network from Sam, 2027-01-11 09:00 UTC.\n  “… to meet you Amina! Add me on snap: sam_mentor99 it's easier”",
+            "[dm sam] A gentle reminder from Bright Futures: for everyone's safety, please keep phone numbers out of your messages",
+            "[room coordinators] Safety flag F2 in match M1: a phone number from Sam, 2027-01-11 09:00 UTC.\n  “or call me on 07700 900123 any time”",
+            "[dm sam] A gentle reminder from Bright Futures: please keep messages to daytime hours in your partner's time zone.",
+            "[room coordinators] Safety flag F3 in match M1: a phone number from Sam, 2027-01-11 22:00 UTC.\n  “… tomorrow, text me at 07700 900456”",
+            "[room coordinators] Safety flag F4 in match M1: a message at night from Sam, 2027-01-11 22:00 UTC.",
+        ],
+    );
+    // Once per kind a day: one reminder of phone numbers for two.
+    assert_eq!(
+        stdout.matches("keep phone numbers out").count(),
+        1,
+        "{stdout}"
+    );
+    // Amina's score, time, date and the programme's own link are not flagged.
+    assert!(!stdout.contains("from Amina"), "{stdout}");
+    assert!(!stdout.contains("[dm amina] A gentle reminder"), "{stdout}");
+    assert_eq!(stdout.matches("Safety flag F").count(), 4, "{stdout}");
+}
