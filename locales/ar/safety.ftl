@@ -27,3 +27,11 @@ safety-card-excerpt = «{ $excerpt }»
 safety-action-dismiss = تجاهل
 safety-action-note = ملاحظة
 safety-action-case = فتح حالة
+
+# سبب لكون الثنائي في خطر (مع الأسباب الأخرى في health-at-risk).
+health-risk-safety = { $count ->
+    [one] تنبيه سلامة واحد خلال 30 يومًا
+    [two] تنبيها سلامة خلال 30 يومًا
+    [few] { $count } تنبيهات سلامة خلال 30 يومًا
+   *[other] { $count } تنبيه سلامة خلال 30 يومًا
+}

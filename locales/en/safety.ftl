@@ -30,3 +30,9 @@ safety-card-excerpt = “{ $excerpt }”
 safety-action-dismiss = Dismiss
 safety-action-note = Note
 safety-action-case = Open a case
+
+# A reason a match is at risk (with the other reasons of health-at-risk).
+health-risk-safety = { $count ->
+    [one] 1 safety flag in 30 days
+   *[other] { $count } safety flags in 30 days
+}

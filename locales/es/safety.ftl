@@ -28,3 +28,9 @@ safety-card-excerpt = «{ $excerpt }»
 safety-action-dismiss = Descartar
 safety-action-note = Anotar
 safety-action-case = Abrir un caso
+
+# Un motivo por el que un emparejamiento está en riesgo (con los demás de health-at-risk).
+health-risk-safety = { $count ->
+    [one] 1 aviso de seguridad en 30 días
+   *[other] { $count } avisos de seguridad en 30 días
+}

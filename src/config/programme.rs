@@ -514,7 +514,7 @@ pub fn parse_programme(path: &Path, source: &str) -> Result<Programme, ConfigErr
             }
         }
     }
-    let support = build_support(
+    let mut support = build_support(
         raw.support.as_ref(),
         &coordinators,
         schedule.as_ref(),
@@ -554,6 +554,8 @@ pub fn parse_programme(path: &Path, source: &str) -> Result<Programme, ConfigErr
     });
     let rooms = super::rooms::build_rooms(&raw.rooms, &mut err);
     let safety = super::safety::build_safety(raw.safety.as_ref(), &roles, &mut err);
+    // Repeated safety flags put a match at risk only where there is a policy.
+    support.at_risk_safety_flags = safety.as_ref().map_or(0, |s| s.at_risk_flags);
     let certificate = match &raw.certificate {
         Some(c) if !c.enabled => None,
         Some(c) => {

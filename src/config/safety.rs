@@ -30,6 +30,8 @@ pub(super) struct RawSafety {
     /// The programme's own words, by language tag.
     #[serde(default)]
     pub(super) keywords: BTreeMap<String, Spanned<Vec<String>>>,
+    /// Flags in 30 days, not dismissed, that put a match at risk (default 3; 0: never).
+    pub(super) at_risk_flags: Option<Spanned<u32>>,
     /// `[safety.rules.<kind>]`: whose messages and while how young, for one kind.
     #[serde(default)]
     pub(super) rules: BTreeMap<String, Spanned<RawSafetyRule>>,
@@ -280,12 +282,24 @@ pub(super) fn build_safety(
     if !keyword_kind || keywords.values().all(Vec::is_empty) {
         rules.retain(|r| r.kind != Kind::Keyword);
     }
+    let at_risk_flags = match &raw.at_risk_flags {
+        None => 3,
+        Some(n) if *n.get_ref() <= 100 => *n.get_ref(),
+        Some(n) => {
+            err(
+                n.span().start,
+                "`at_risk_flags` must be between 0 (never) and 100",
+            );
+            3
+        }
+    };
     raw.enabled.then_some(Policy {
         rules,
         night,
         allowed,
         keywords,
         age_question,
+        at_risk_flags,
     })
 }
 
@@ -341,6 +355,16 @@ mod tests {
         );
         assert_eq!(s.keywords["es"], vec!["a solas"]);
         assert_eq!(s.age_question.as_deref(), Some("age"));
+        assert_eq!(s.at_risk_flags, 3, "the default");
+        assert_eq!(
+            p.support.at_risk_safety_flags, 3,
+            "copied into the support plan"
+        );
+        let none = parse("").unwrap();
+        assert_eq!(
+            none.support.at_risk_safety_flags, 0,
+            "no policy, no flags counted"
+        );
     }
 
     #[test]
@@ -379,6 +403,13 @@ mod tests {
         let e = parse("[safety]\nenabled = true\n[safety.keywords]\nEnglish = [\"hotel\"]\n")
             .unwrap_err();
         assert!(e.contains("`English` is not a language tag"), "{e}");
+        let e = parse("[safety]\nenabled = true\nat_risk_flags = 500\n").unwrap_err();
+        assert!(
+            e.contains(
+                "key `safety.at_risk_flags`: `at_risk_flags` must be between 0 (never) and 100"
+            ),
+            "{e}"
+        );
         let e = parse("[safety]\nenable = true\n").unwrap_err();
         assert!(e.contains("enable"), "an unknown key is reported: {e}");
     }

@@ -140,6 +140,8 @@ fn the_safety_demo_flags_a_phone_number_and_an_invitation_counts_the_night_and_p
             "[dm sam] A gentle reminder from Bright Futures: please keep messages to daytime hours in your partner's time zone.",
             "[room coordinators] Safety flag F3 in match M1: a phone number from Sam, 2027-01-11 22:00 UTC.\n  “… tomorrow, text me at 07700 900456”",
             "[room coordinators] Safety flag F4 in match M1: a message at night from Sam, 2027-01-11 22:00 UTC.",
+            // Four flags in a month, none dismissed: the match is at risk.
+            "[room coordinators] M1 · Bright Futures · active · at risk: 4 safety flags in 30 days",
         ],
     );
     // Once per kind a day: one reminder of phone numbers for two.

@@ -150,4 +150,44 @@ mod tests {
         assert!(!at_risk(&old, now, 2, 30));
         assert!(!at_risk(&two, now, 0, 30));
     }
+
+    #[test]
+    fn repeated_safety_flags_put_a_match_at_risk_where_the_programme_counts_them() {
+        use crate::domain::health::{Health, PairSigns, Risks, health};
+        use crate::domain::matches::{MatchRecord, MatchStatus};
+        use crate::domain::support::SupportPlan;
+        let start = DateTime::from_timestamp(1_800_000_000, 0).unwrap();
+        let mut m = MatchRecord::example(1, MatchStatus::Active, start);
+        m.started_at = Some(start);
+        let plan = SupportPlan {
+            contacts: vec![],
+            every: None,
+            ..SupportPlan::default()
+        };
+        let now = start + Duration::days(20);
+        let signs = |n| PairSigns {
+            last_activity: Some(now),
+            met: 1,
+            safety_flags: n,
+            ..PairSigns::default()
+        };
+        assert_eq!(health(&m, &signs(2), &plan, None, now), Health::OnTrack);
+        let at_risk = health(&m, &signs(3), &plan, None, now);
+        assert_eq!(
+            at_risk,
+            Health::AtRisk(Risks {
+                safety_flags: 3,
+                ..Risks::default()
+            })
+        );
+        assert_eq!(
+            at_risk.said().english(),
+            "at risk: 3 safety flags in 30 days"
+        );
+        let never = SupportPlan {
+            at_risk_safety_flags: 0,
+            ..plan
+        };
+        assert_eq!(health(&m, &signs(9), &never, None, now), Health::OnTrack);
+    }
 }

@@ -188,6 +188,14 @@ pub struct Policy {
     /// The question (in either role's form) whose number answer is a member's age.
     #[serde(default)]
     pub age_question: Option<String>,
+    /// Flags in 30 days, not dismissed, that put a match at risk (0: never); copied into
+    /// the programme's support plan, which decides its health.
+    #[serde(default = "default_at_risk_flags")]
+    pub at_risk_flags: u32,
+}
+
+fn default_at_risk_flags() -> u32 {
+    3
 }
 
 impl Policy {
@@ -199,6 +207,7 @@ impl Policy {
             allowed: Vec::new(),
             keywords: BTreeMap::new(),
             age_question: None,
+            at_risk_flags: default_at_risk_flags(),
         }
     }
 
