@@ -133,6 +133,8 @@ fn the_safety_demo_flags_a_phone_number_and_an_invitation_counts_the_night_and_p
     crate::console::expect_lines(
         &stdout,
         &[
+            // The kickoff tells both of the policy.
+            "Bright Futures looks after its pair rooms: messages that share contact details, move the conversation to another app, ask for photos or for secrecy, or are sent at night are shown to the coordinators (only a few words around what was found).",
             "[dm sam] A gentle reminder from Bright Futures: for everyone's safety, the programme's conversations stay here, not on other apps or social networks.",
             "[room coordinators] Safety flag F1 in match M1: another app or social network from Sam, 2027-01-11 09:00 UTC.\n  “… to meet you Amina! Add me on snap: sam_mentor99 it's easier”",
             "[dm sam] A gentle reminder from Bright Futures: for everyone's safety, please keep phone numbers out of your messages",
