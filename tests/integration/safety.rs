@@ -146,6 +146,14 @@ fn the_safety_demo_flags_a_phone_number_and_an_invitation_counts_the_night_and_p
             "[room coordinators] M1 · Bright Futures · active · at risk: 4 safety flags in 30 days",
         ],
     );
+    // The policy is told to each applicant when they apply, and to both in the kickoff.
+    assert_eq!(
+        stdout
+            .matches("Bright Futures looks after its pair rooms")
+            .count(),
+        3,
+        "{stdout}"
+    );
     // Once per kind a day: one reminder of phone numbers for two.
     assert_eq!(
         stdout.matches("keep phone numbers out").count(),
