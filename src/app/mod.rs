@@ -38,6 +38,7 @@ pub mod ownership;
 mod pairs;
 mod receive;
 pub mod relay;
+mod safety;
 pub mod scheduler;
 mod staff;
 mod subject;

@@ -156,6 +156,12 @@ impl App {
             let chatter = route.is_chatter().then_some(event.as_ref()).flatten();
             self.note_activity(written_in, room, &inbound.from, chatter)
                 .await;
+            // Talk between a pair, read with its programme's safety policy (if any).
+            if route.is_chatter()
+                && let crate::chat::Content::Text(text) = &inbound.content
+            {
+                self.check_safety(room, &inbound.from, text).await;
+            }
         }
         // Talk in a room that is not for the bot: its time is all it leaves (noted above),
         // with no read and no step; only each room's newest message is recorded as

@@ -47,6 +47,7 @@ mod questions;
 mod reading;
 mod resources;
 mod rooms;
+mod safety;
 mod schedule;
 mod screening;
 mod settings;

@@ -61,6 +61,8 @@ pub(super) struct RawProgramme {
     #[serde(default)]
     pub(super) resources: Vec<super::resources::RawResource>,
     pub(super) support: Option<RawSupport>,
+    /// Its pair-room safety policy (`[safety]`, off unless `enabled = true`).
+    pub(super) safety: Option<super::safety::RawSafety>,
     /// Rooms of its own on each platform (`[rooms.matrix]`, …).
     #[serde(default)]
     pub(super) rooms: super::rooms::RawRooms,
@@ -512,7 +514,7 @@ pub fn parse_programme(path: &Path, source: &str) -> Result<Programme, ConfigErr
             }
         }
     }
-    let support = build_support(
+    let mut support = build_support(
         raw.support.as_ref(),
         &coordinators,
         schedule.as_ref(),
@@ -551,6 +553,9 @@ pub fn parse_programme(path: &Path, source: &str) -> Result<Programme, ConfigErr
             .ok()
     });
     let rooms = super::rooms::build_rooms(&raw.rooms, &mut err);
+    let safety = super::safety::build_safety(raw.safety.as_ref(), &roles, &mut err);
+    // Repeated safety flags put a match at risk only where there is a policy.
+    support.at_risk_safety_flags = safety.as_ref().map_or(0, |s| s.at_risk_flags);
     let certificate = match &raw.certificate {
         Some(c) if !c.enabled => None,
         Some(c) => {
@@ -649,6 +654,7 @@ pub fn parse_programme(path: &Path, source: &str) -> Result<Programme, ConfigErr
         resources,
         support,
         rooms,
+        safety,
         translations: Default::default(),
     };
     programme.translations =

@@ -43,6 +43,9 @@ pub struct PairSigns {
     /// Meetings the pair logged as held, and their minutes in the last 30 days.
     pub meetings: u32,
     pub minutes_30d: u32,
+    /// Pair-room safety flags of the last 30 days the coordinators have not dismissed
+    /// (`domain::safety`).
+    pub safety_flags: u32,
 }
 
 /// Why a match is at risk: each sign that put it there.
@@ -57,11 +60,18 @@ pub struct Risks {
     pub missed: u32,
     /// The latest staff check-in noted a concern.
     pub concern: bool,
+    /// Safety flags in the last 30 days, not dismissed (at least the programme's
+    /// `[safety] at_risk_flags`).
+    pub safety_flags: u32,
 }
 
 impl Risks {
     pub fn any(&self) -> bool {
-        self.quiet_days.is_some() || self.stuck || self.missed > 0 || self.concern
+        self.quiet_days.is_some()
+            || self.stuck
+            || self.missed > 0
+            || self.concern
+            || self.safety_flags > 0
     }
 
     /// Each reason, said in the reader's language.
@@ -81,6 +91,9 @@ impl Risks {
         }
         if self.concern {
             out.push(Text::msg("health-risk-concern"));
+        }
+        if self.safety_flags > 0 {
+            out.push(Text::msg("health-risk-safety").arg("count", i64::from(self.safety_flags)));
         }
         out
     }
@@ -244,6 +257,13 @@ pub fn health(
             0
         },
         concern: signs.concern,
+        safety_flags: if plan.at_risk_safety_flags > 0
+            && signs.safety_flags >= plan.at_risk_safety_flags
+        {
+            signs.safety_flags
+        } else {
+            0
+        },
     };
     if risks.any() {
         return Health::AtRisk(risks);

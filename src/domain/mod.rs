@@ -26,6 +26,7 @@ pub mod programme;
 pub mod refusal;
 pub mod resources;
 pub mod rooms;
+pub mod safety;
 pub mod schedule;
 pub mod screening;
 pub mod staff;

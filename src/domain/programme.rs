@@ -83,6 +83,9 @@ pub struct Programme {
     /// Its own texts in other languages (`[translations.<tag>]`).
     #[serde(default)]
     pub translations: super::translations::Translations,
+    /// Its pair-room safety policy (`[safety]`); `None`: off.
+    #[serde(default)]
+    pub safety: Option<super::safety::Policy>,
 }
 
 /// How a programme's recognition certificate looks.

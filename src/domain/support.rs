@@ -56,6 +56,14 @@ pub struct SupportPlan {
     /// the meetings they log count against.
     #[serde(default)]
     pub commitment_minutes: Option<u32>,
+    /// Pair-room safety flags in 30 days, not dismissed, after which a match is at risk
+    /// (0: never; set by `[safety] at_risk_flags`).
+    #[serde(default = "default_at_risk_safety_flags")]
+    pub at_risk_safety_flags: u32,
+}
+
+fn default_at_risk_safety_flags() -> u32 {
+    3
 }
 
 fn default_meeting_minutes() -> u32 {
@@ -81,6 +89,7 @@ impl Default for SupportPlan {
             goals: Vec::new(),
             meeting_minutes: default_meeting_minutes(),
             commitment_minutes: None,
+            at_risk_safety_flags: default_at_risk_safety_flags(),
         }
     }
 }

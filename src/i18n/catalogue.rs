@@ -51,6 +51,7 @@ pub const FILES: &[&str] = &[
     "words.ftl",
     "figures.ftl",
     "refused.ftl",
+    "safety.ftl",
 ];
 
 type Bundle = FluentBundle<FluentResource>;

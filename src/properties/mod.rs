@@ -28,6 +28,7 @@ mod config;
 mod conversations;
 mod domain;
 mod flows;
+mod safety;
 pub(crate) mod strategies;
 
 use proptest::test_runner::Config;

@@ -183,7 +183,9 @@ impl Store {
              (SELECT s.concern FROM staff_check_ins s WHERE s.match_id = m.id ORDER BY s.logged_at DESC, s.id DESC LIMIT 1) AS concern, \
              (SELECT COUNT(*) FROM meetings g WHERE g.match_id = m.id AND g.state = 'held') AS meetings_held, \
              (SELECT CAST(COALESCE(SUM(g.held_minutes), 0) AS BIGINT) FROM meetings g WHERE g.match_id = m.id \
-                AND g.state = 'held' AND g.starts_at > $4 AND g.starts_at <= $5) AS minutes_30d \
+                AND g.state = 'held' AND g.starts_at > $4 AND g.starts_at <= $5) AS minutes_30d, \
+             (SELECT COUNT(*) FROM safety_flags f WHERE f.match_id = m.id AND f.status <> 'dismissed' \
+                AND f.sent_at > $4 AND f.sent_at <= $5) AS safety_flags \
              FROM matches m WHERE m.programme = $1 AND ($2 = 0 OR m.id = $2) ORDER BY m.id",
         )
         .bind(programme)
@@ -219,6 +221,7 @@ impl Store {
                         concern: r.try_get::<Option<i64>, _>("concern")?.unwrap_or(0) != 0,
                         meetings: count(r, "meetings_held")?,
                         minutes_30d: count(r, "minutes_30d")?,
+                        safety_flags: count(r, "safety_flags")?,
                     },
                 ))
             })

@@ -29,6 +29,8 @@ pub(super) enum Held {
     FailedCheck,
     /// A suspension, over or in force (`ref_id`: the suspension).
     Suspension,
+    /// A pair-room safety flag on a message they sent, not dismissed (`ref_id`: the flag).
+    SafetyFlag,
 }
 
 impl Held {
@@ -37,13 +39,19 @@ impl Held {
             Held::Case => "case",
             Held::FailedCheck => "failed_check",
             Held::Suspension => "suspension",
+            Held::SafetyFlag => "safety_flag",
         }
     }
 
     fn parse(kind: &str) -> Option<Held> {
-        [Held::Case, Held::FailedCheck, Held::Suspension]
-            .into_iter()
-            .find(|h| h.as_str() == kind)
+        [
+            Held::Case,
+            Held::FailedCheck,
+            Held::Suspension,
+            Held::SafetyFlag,
+        ]
+        .into_iter()
+        .find(|h| h.as_str() == kind)
     }
 }
 
@@ -288,6 +296,13 @@ impl Store {
                         continue;
                     }
                     sqlx::query("DELETE FROM suspensions WHERE id = $1")
+                        .bind(record)
+                        .execute(&mut *tx)
+                        .await?;
+                }
+                Held::SafetyFlag => {
+                    // The flag is the person's record (their message's excerpt): it goes.
+                    sqlx::query("DELETE FROM safety_flags WHERE id = $1")
                         .bind(record)
                         .execute(&mut *tx)
                         .await?;

@@ -51,6 +51,7 @@ mod prompts;
 mod rekey;
 mod relay;
 mod resources;
+mod safety;
 mod screening;
 mod sealer;
 pub(crate) mod sql;

@@ -71,6 +71,7 @@ const ACTORS: &[(&str, &str)] = &[
     ("events", "created_by"),
     ("survey_rounds", "sent_by"),
     ("team_questions", "answered_by"),
+    ("safety_flags", "decided_by"),
 ];
 
 /// The kind of held record a row belongs to, and the column that says which one.
@@ -94,6 +95,8 @@ const FREE_TEXT: &[(&str, &str, HeldBy)] = &[
     ("events", "cancel_reason", None),
     ("jobs", "last_error", None),
     ("staff_check_ins", "notes", None),
+    ("safety_flags", "excerpt", Some((Held::SafetyFlag, "id"))),
+    ("safety_flags", "note", Some((Held::SafetyFlag, "id"))),
 ];
 
 /// Which free text a scrub of a person's words reaches.
@@ -286,9 +289,25 @@ impl Store {
             .into_iter()
             .map(|r| json!({"programme": r.programme, "resource": r.resource, "read_at": r.at.to_rfc3339()}))
             .collect();
+        // Flags on messages they sent; one turned into a case is the moderators' (as a
+        // report about them is: see `not_included`).
+        let safety_flags: Vec<Value> = self
+            .safety_flags_sent_by(user)
+            .await?
+            .into_iter()
+            .filter(|f| !matches!(f.status, crate::domain::safety::FlagStatus::Case(_)))
+            .map(|f| {
+                json!({
+                    "programme": f.programme, "match": f.match_id, "kind": f.kind.as_str(),
+                    "excerpt": f.excerpt, "sent_at": f.at.to_rfc3339(),
+                    "status": f.status.as_str(), "note": f.note,
+                })
+            })
+            .collect();
         Ok(json!({
             "person": user.to_string(),
             "language": language,
+            "safety_flags_on_your_messages": safety_flags,
             "resources_read": resources_read,
             "announcements_muted": self.has_muted(user).await?,
             "weekly_availability": availability,
@@ -306,7 +325,7 @@ impl Store {
             "files_held_for_your_report_in_progress": held_files,
             "suspensions": suspensions,
             "conversation_in_progress": conversation,
-            "not_included": "Reports other people made about you are kept by the moderators for safeguarding and are not shared here, nor are safeguarding records kept under a legal hold after an earlier deletion of your data.",
+            "not_included": "Reports other people made about you, and safety flags on your messages that were turned into a case, are kept by the moderators for safeguarding and are not shared here, nor are safeguarding records kept under a legal hold after an earlier deletion of your data.",
         }))
     }
 
@@ -408,6 +427,9 @@ impl Store {
         }
         for suspension in super::holds::hold_suspensions(tx, user, until, now).await? {
             held.push((Held::Suspension, suspension));
+        }
+        for flag in super::safety::hold_or_erase_safety_flags(tx, user, until, now).await? {
+            held.push((Held::SafetyFlag, flag));
         }
         super::holds::hold_failed_checks_and_delete_other_steps(tx, user, until, now).await?;
         // Their applications leave every programme (so nothing proposes, reminds or asks

@@ -55,6 +55,7 @@ mod programme_rooms;
 mod relay;
 mod resources;
 mod roster;
+mod safety;
 mod scheduler;
 mod screening;
 mod staff;

@@ -274,3 +274,66 @@ both_backends! {
         assert!(out.contains("[room coordinators] Please note before deciding on A2 (Grace): this person deleted their data earlier, and a check of theirs that did not clear is kept under a legal hold for safeguarding: background_check of application A1."), "{out}");
     }
 }
+
+both_backends! {
+    async fn safety_flags_are_in_my_data_and_at_an_erasure_held_unless_dismissed_and_scrubbed_of_the_name(db: TestDb) {
+        use tandem::app::Clock;
+        use tandem::domain::safety::{FlagStatus, Kind, NewFlag};
+        let h = Harness::new(&db).await;
+        active_match(&h).await;
+        let now = h.clock.now();
+        let flag = |sender: &str, kind: Kind, excerpt: &str| NewFlag {
+            programme: "pathways-2027".into(),
+            match_id: 1,
+            sender: user(sender),
+            kind,
+            excerpt: excerpt.into(),
+            at: now,
+        };
+        let ids = h
+            .store
+            .record_safety_flags(&[
+                flag("grace", Kind::Social, "add me on snap grace_99"),
+                flag("grace", Kind::Phone, "my old number 07700 900123"),
+                flag("amina", Kind::Secrecy, "Grace, don't tell your mum"),
+            ])
+            .await
+            .unwrap();
+        h.store
+            .decide_safety_flag(ids[1], FlagStatus::Dismissed, Some("a helpline"), &user("carol"), now)
+            .await
+            .unwrap()
+            .expect("dismissed");
+        let day = now.date_naive();
+        assert!(h.store.claim_safety_reminder(&user("grace"), Kind::Social, day, now).await.unwrap());
+
+        let data = my_data(&h, "grace").await;
+        let flags = data["safety_flags_on_your_messages"].as_array().expect("her flags");
+        assert_eq!(flags.len(), 2, "{flags:?}");
+        assert_eq!(flags[0]["kind"], "social");
+        assert_eq!(flags[0]["excerpt"], "add me on snap grace_99");
+        assert_eq!(flags[1]["status"], "dismissed");
+        assert_eq!(flags[1]["note"], "a helpline");
+
+        h.dm_all("grace", "delete my data").await;
+        h.dm_all("grace", "yes").await;
+        // Her open flag is held as it is; the dismissed one and her reminders are gone;
+        // the flag on Amina's message no longer names her.
+        let kept = rows(&h, "safety_flags").await;
+        assert_eq!(kept.len(), 2, "{kept:?}");
+        assert!(kept.iter().any(|r| r.contains("add me on snap grace_99")), "{kept:?}");
+        assert!(!kept.iter().any(|r| r.contains("07700")), "{kept:?}");
+        assert!(kept.iter().any(|r| r.contains("[erased], don't tell your mum")), "{kept:?}");
+        assert!(rows(&h, "safety_reminders").await.is_empty());
+        let holds = rows(&h, "legal_holds").await;
+        assert!(holds.iter().any(|r| r.contains("safety_flag") && r.contains("grace")), "{holds:?}");
+
+        // Once the hold ends, the sweep erases it.
+        h.clock.advance(past_the_retention());
+        h.sweep().await;
+        let kept = rows(&h, "safety_flags").await;
+        assert_eq!(kept.len(), 1, "{kept:?}");
+        assert!(kept.iter().all(|r| !r.contains("grace")), "{kept:?}");
+        assert!(rows(&h, "legal_holds").await.is_empty());
+    }
+}

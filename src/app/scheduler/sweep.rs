@@ -97,6 +97,11 @@ impl App {
             .await?;
         self.store.purge_inbound_events(30).await?;
         self.store.forget_old_prompts(self.clock.now()).await?;
+        // The safety reminders sent matter for a day (one per kind a day, by the sender's
+        // own date, which may lag UTC's by more than a day): kept three.
+        self.store
+            .forget_safety_reminders(self.clock.now() - chrono::Duration::days(3))
+            .await?;
         // Safeguarding records kept after an erasure, whose time is up, are erased.
         done += self.store.end_expired_holds(self.clock.now()).await?;
         let stale = self.store.drop_stale_held_files(self.clock.now()).await?;

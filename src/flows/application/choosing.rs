@@ -82,9 +82,17 @@ pub fn start(ctx: &Ctx<'_>, args: &[String]) -> Outcome {
         assisted: None,
     };
     let welcome = programme.map(|p| {
-        Text::msg("apply-welcome")
+        let welcome = Text::msg("apply-welcome")
             .arg("programme", p.said_name())
-            .arg("welcome", p.said("texts.welcome", &p.texts.welcome))
+            .arg("welcome", p.said("texts.welcome", &p.texts.welcome));
+        // An applicant hears of the programme's pair-room safety policy before applying.
+        match &p.safety {
+            Some(_) => Text::lines(vec![
+                welcome,
+                crate::domain::safety::policy_said(p.said_name()),
+            ]),
+            None => welcome,
+        }
     });
     begin(ctx, flow, programme, role, welcome)
 }

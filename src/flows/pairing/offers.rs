@@ -426,6 +426,10 @@ fn kickoff(programme: Option<&Programme>, m: &MatchRecord) -> Text {
                 lines.push(Text::msg(id).arg("text", p.said(path, text)));
             }
         }
+        // Both members hear of the programme's safety policy from the start.
+        if p.safety.is_some() {
+            lines.push(crate::domain::safety::policy_said(p.said_name()));
+        }
     }
     Text::lines(lines)
 }
