@@ -719,6 +719,27 @@ mod tests {
     }
 
     #[test]
+    fn the_invite_asks_for_attach_files_and_no_sweeping_power() {
+        let bits = required_permissions().bits();
+        // Attach Files is bit 15 in Discord's permission table: charts, exports,
+        // certificates and evidence are posted as files.
+        assert_eq!(Permissions::ATTACH_FILES.bits(), 1 << 15);
+        assert_ne!(bits & (1 << 15), 0);
+        assert!(invite_url(7).ends_with(&format!("&permissions={bits}")));
+        assert!(invite_url(7).contains("client_id=7&scope=bot+applications.commands"));
+        for power in [
+            Permissions::ADMINISTRATOR,
+            Permissions::MENTION_EVERYONE,
+            Permissions::MANAGE_GUILD,
+            Permissions::BAN_MEMBERS,
+            Permissions::KICK_MEMBERS,
+            Permissions::MANAGE_MESSAGES,
+        ] {
+            assert!(!required_permissions().contains(power), "{power:?}");
+        }
+    }
+
+    #[test]
     fn only_discord_ids_are_accepted_as_users_and_channels() {
         assert!(discord_user(&UserRef::new(Platform::Discord, "42")).is_ok());
         assert!(discord_user(&UserRef::new(Platform::Matrix, "42")).is_err());
