@@ -51,6 +51,7 @@ pub const FILES: &[&str] = &[
     "words.ftl",
     "figures.ftl",
     "refused.ftl",
+    "discord-slash.ftl",
 ];
 
 type Bundle = FluentBundle<FluentResource>;

@@ -58,8 +58,8 @@ use serenity::all::{
     EditInteractionResponse, EditMessage, EditScheduledEvent, EditThread, EventHandler,
     GatewayIntents, GuildId, Http, HttpBuilder, InputTextStyle, Interaction, Message, MessageId,
     ModalInteraction, Nonce, PermissionOverwrite, PermissionOverwriteType, Permissions, Ready,
-    ResolvedTarget, ResolvedValue, ResumedEvent, RoleId, ScheduledEventId, ScheduledEventStatus,
-    ScheduledEventType, ShardManager, Timestamp, UserId,
+    ResolvedOption, ResolvedTarget, ResolvedValue, ResumedEvent, RoleId, ScheduledEventId,
+    ScheduledEventStatus, ScheduledEventType, ShardManager, Timestamp, UserId,
 };
 use serenity::gateway::{ConnectionStage, ShardStageUpdateEvent};
 use tokio::sync::mpsc;
