@@ -52,6 +52,7 @@ pub const FILES: &[&str] = &[
     "figures.ftl",
     "refused.ftl",
     "safety.ftl",
+    "discord-slash.ftl",
 ];
 
 type Bundle = FluentBundle<FluentResource>;

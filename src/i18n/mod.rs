@@ -260,6 +260,10 @@ mod tests {
             "src/platforms/discord/render/commands.rs",
             "the slash commands' own words, Discord's default; each language's are in discord.ftl",
         ),
+        (
+            "src/platforms/discord/render/staff_commands.rs",
+            "the staff subcommands' own words, Discord's default; each language's are in discord-slash.ftl",
+        ),
         ("src/platforms/discord/serve.rs", "the operator's log"),
         ("src/platforms/discord/mod.rs", "the operator's log"),
         ("src/platforms/matrix/sync.rs", "the operator's log"),

@@ -2183,3 +2183,7 @@ async fn an_apply_card_posted_in_a_community_channel_starts_an_application_by_dm
 /// Tandem under the stricter fake's limits and refusals (#25).
 #[path = "discord_strict.rs"]
 mod strict;
+
+/// The typed staff commands: subcommands, typed options, their registration rules (#25).
+#[path = "discord_typed.rs"]
+mod typed;

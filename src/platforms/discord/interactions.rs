@@ -12,18 +12,30 @@ impl DiscordBot {
             self.on_report_message(command).await;
             return;
         }
-        let options: Vec<(String, String)> = command
-            .data
-            .options()
+        // A staff command's subcommand carries the options; a number is typed as its digits.
+        let mut resolved = command.data.options();
+        let mut sub = None;
+        if let Some(ResolvedOption {
+            name,
+            value: ResolvedValue::SubCommand(inner),
+            ..
+        }) = resolved.first().cloned()
+        {
+            sub = Some(name.to_string());
+            resolved = inner;
+        }
+        let options: Vec<(String, String)> = resolved
             .into_iter()
             .filter_map(|o| match o.value {
                 ResolvedValue::String(v) => Some((o.name.to_string(), v.to_string())),
+                ResolvedValue::Integer(n) => Some((o.name.to_string(), n.to_string())),
                 _ => None,
             })
             .collect();
         let from = UserRef::new(Platform::Discord, command.user.id.to_string());
         self.guess_language(&from, &command.locale);
-        let Some(meaning) = render::command_text(&command.data.name, &options) else {
+        let Some(meaning) = render::command_text(&command.data.name, sub.as_deref(), &options)
+        else {
             let text = self.said(&from, Text::msg("platform-unknown-command"));
             self.reply_ephemeral_command(&command, &text).await;
             return;

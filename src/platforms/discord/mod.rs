@@ -58,8 +58,8 @@ use serenity::all::{
     EditInteractionResponse, EditMessage, EditScheduledEvent, EditThread, EventHandler,
     GatewayIntents, GuildId, Http, HttpBuilder, InputTextStyle, Interaction, Message, MessageId,
     ModalInteraction, Nonce, PermissionOverwrite, PermissionOverwriteType, Permissions, Ready,
-    ResolvedTarget, ResolvedValue, ResumedEvent, RoleId, ScheduledEventId, ScheduledEventStatus,
-    ScheduledEventType, ShardManager, Timestamp, UserId,
+    ResolvedOption, ResolvedTarget, ResolvedValue, ResumedEvent, RoleId, ScheduledEventId,
+    ScheduledEventStatus, ScheduledEventType, ShardManager, Timestamp, UserId,
 };
 use serenity::gateway::{ConnectionStage, ShardStageUpdateEvent};
 use tokio::sync::mpsc;
@@ -716,6 +716,27 @@ mod tests {
     fn the_operators_guide_invite_url_carries_exactly_the_permissions_the_bot_needs() {
         let readme = include_str!("../../../docs/operators.md");
         assert!(readme.contains(&invite_url(0).replace("client_id=0", "client_id=APPLICATION_ID")));
+    }
+
+    #[test]
+    fn the_invite_asks_for_attach_files_and_no_sweeping_power() {
+        let bits = required_permissions().bits();
+        // Attach Files is bit 15 in Discord's permission table: charts, exports,
+        // certificates and evidence are posted as files.
+        assert_eq!(Permissions::ATTACH_FILES.bits(), 1 << 15);
+        assert_ne!(bits & (1 << 15), 0);
+        assert!(invite_url(7).ends_with(&format!("&permissions={bits}")));
+        assert!(invite_url(7).contains("client_id=7&scope=bot+applications.commands"));
+        for power in [
+            Permissions::ADMINISTRATOR,
+            Permissions::MENTION_EVERYONE,
+            Permissions::MANAGE_GUILD,
+            Permissions::BAN_MEMBERS,
+            Permissions::KICK_MEMBERS,
+            Permissions::MANAGE_MESSAGES,
+        ] {
+            assert!(!required_permissions().contains(power), "{power:?}");
+        }
     }
 
     #[test]

@@ -48,9 +48,8 @@ fn localisations_problem(
 /// What Discord would refuse in a guild's slash commands, as it does (error 50035): at
 /// most 100; a slash command's name is 1 to 32 lower-case letters, digits, `-` or `_`
 /// (a message menu's may have capitals and spaces), unique; its description 1 to 100
-/// characters (none for a message menu's); at most 25 options, each named and described
-/// the same way, the required ones first; localised names and descriptions follow the
-/// same rules, for locales Discord has.
+/// characters (none for a message menu's); its options as [`options_problem`] says;
+/// localised names and descriptions follow the same rules, for locales Discord has.
 pub(super) fn commands_problem(commands: &[Value]) -> Option<String> {
     if commands.len() > 100 {
         return Some("more than 100 commands".into());
@@ -89,31 +88,102 @@ pub(super) fn commands_problem(commands: &[Value]) -> Option<String> {
             return Some(problem);
         }
         let options = c["options"].as_array().cloned().unwrap_or_default();
-        if options.len() > 25 {
-            return Some(format!("command {name}: more than 25 options"));
+        if let Some(problem) = options_problem(
+            &format!("command {name}"),
+            &options,
+            0,
+            &slash_name,
+            &described,
+        ) {
+            return Some(problem);
         }
-        let mut optional_seen = false;
-        for o in &options {
-            let option = o["name"].as_str().unwrap_or_default();
-            if !slash_name(option) || !described(&o["description"]) {
-                return Some(format!("command {name}: option {option:?}"));
+    }
+    None
+}
+
+/// What Discord would refuse in one level of a slash command's options (`parent`: 0 the
+/// command's own, 1 a subcommand's, 2 a subcommand group's): at most 25,
+/// names unique, named and described like a command, the required ones first;
+/// subcommands (type 1) and groups (type 2) not mixed with values, a group holding only
+/// subcommands and a subcommand no further ones; autocomplete only on text and numbers
+/// (types 3, 4, 10) and never with fixed choices; at most 25 choices; a minimum or
+/// maximum only on numbers.
+fn options_problem(
+    what: &str,
+    options: &[Value],
+    parent: u64,
+    slash_name: &dyn Fn(&str) -> bool,
+    described: &dyn Fn(&Value) -> bool,
+) -> Option<String> {
+    if options.len() > 25 {
+        return Some(format!("{what}: more than 25 options"));
+    }
+    let nesting = |o: &Value| o["type"] == 1 || o["type"] == 2;
+    let nested = options.iter().filter(|o| nesting(o)).count();
+    if nested > 0 && nested < options.len() {
+        return Some(format!("{what}: subcommands mixed with options"));
+    }
+    let mut names = std::collections::HashSet::new();
+    let mut optional_seen = false;
+    for o in options {
+        let option = o["name"].as_str().unwrap_or_default();
+        let here = format!("{what}, option {option}");
+        if !slash_name(option) || !described(&o["description"]) {
+            return Some(format!("{what}: option {option:?}"));
+        }
+        if !names.insert(option.to_string()) {
+            return Some(format!("{what}: option {option} twice"));
+        }
+        if let Some(problem) = localisations_problem(&here, o, slash_name, described) {
+            return Some(problem);
+        }
+        let kind = o["type"].as_u64().unwrap_or(0);
+        if !(1..=11).contains(&kind) {
+            return Some(format!("{here}: type {kind}"));
+        }
+        if nesting(o) && (parent == 1 || (parent == 2 && kind == 2)) {
+            return Some(format!("{here}: nested too deep"));
+        }
+        if parent == 2 && kind != 1 {
+            return Some(format!("{here}: a group holds only subcommands"));
+        }
+        let numbers = kind == 4 || kind == 10;
+        if o["autocomplete"] == true {
+            if !(numbers || kind == 3) {
+                return Some(format!("{here}: autocomplete on type {kind}"));
             }
-            if let Some(problem) = localisations_problem(
-                &format!("command {name}, option {option}"),
-                o,
-                &slash_name,
-                &described,
-            ) {
+            if o["choices"].as_array().is_some_and(|c| !c.is_empty()) {
+                return Some(format!("{here}: autocomplete with choices"));
+            }
+        }
+        if o["choices"].as_array().is_some_and(|c| c.len() > 25) {
+            return Some(format!("{here}: more than 25 choices"));
+        }
+        if !numbers && (!o["min_value"].is_null() || !o["max_value"].is_null()) {
+            return Some(format!("{here}: a minimum or maximum on type {kind}"));
+        }
+        if nesting(o) {
+            if o["required"] == true {
+                return Some(format!("{here}: a subcommand cannot be required"));
+            }
+            let inner = o["options"].as_array().cloned().unwrap_or_default();
+            let label = if kind == 2 {
+                format!("{what}, group {option}")
+            } else {
+                format!("{what}, subcommand {option}")
+            };
+            if let Some(problem) = options_problem(&label, &inner, kind, slash_name, described) {
                 return Some(problem);
             }
-            let required = o["required"] == true;
-            if required && optional_seen {
-                return Some(format!(
-                    "command {name}: required option {option} after an optional one"
-                ));
-            }
-            optional_seen |= !required;
+            continue;
         }
+        let required = o["required"] == true;
+        if required && optional_seen {
+            return Some(format!(
+                "{what}: required option {option} after an optional one"
+            ));
+        }
+        optional_seen |= !required;
     }
     None
 }

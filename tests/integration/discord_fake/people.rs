@@ -130,6 +130,7 @@ impl DiscordFake {
     }
 
     /// A person runs a slash command: in a guild channel (`Some`) or their DM (`None`).
+    /// For a command registered with subcommands, the options go to its `run` subcommand.
     pub fn slash(
         &self,
         user: u64,
@@ -137,18 +138,61 @@ impl DiscordFake {
         name: &str,
         options: &[(&str, &str)],
     ) -> u64 {
-        let options: Vec<Value> = options
-            .iter()
-            .map(|(n, v)| json!({"name": n, "type": 3, "value": v}))
-            .collect();
-        let command_id = {
+        self.slash_sub(user, channel, name, None, options)
+    }
+
+    /// [`DiscordFake::slash`] with a subcommand (`/coordinate approve application:3`). Each
+    /// value is sent with the type the bot registered for it (a number as a number), as
+    /// Discord's clients do.
+    pub fn slash_sub(
+        &self,
+        user: u64,
+        channel: Option<u64>,
+        name: &str,
+        sub: Option<&str>,
+        options: &[(&str, &str)],
+    ) -> u64 {
+        let registered = {
             let state = self.lock();
             state
                 .commands
                 .get(&GUILD_ID)
                 .and_then(|cs| cs.iter().find(|c| c["name"] == name))
-                .map(|c| c["id"].clone())
-                .unwrap_or_else(|| json!("1"))
+                .cloned()
+                .unwrap_or(Value::Null)
+        };
+        let command_id = registered.get("id").cloned().unwrap_or_else(|| json!("1"));
+        let declared = registered["options"]
+            .as_array()
+            .cloned()
+            .unwrap_or_default();
+        let has_subcommands = declared.iter().any(|o| o["type"] == 1);
+        let sub = sub.or(has_subcommands.then_some("run"));
+        let declared = match sub {
+            Some(sub) => declared
+                .iter()
+                .find(|o| o["name"] == sub)
+                .and_then(|o| o["options"].as_array().cloned())
+                .unwrap_or_default(),
+            None => declared,
+        };
+        let values: Vec<Value> = options
+            .iter()
+            .map(|(n, v)| {
+                let kind = declared
+                    .iter()
+                    .find(|o| o["name"] == *n)
+                    .and_then(|o| o["type"].as_u64())
+                    .unwrap_or(3);
+                match (kind, v.parse::<i64>()) {
+                    (4, Ok(number)) => json!({"name": n, "type": 4, "value": number}),
+                    _ => json!({"name": n, "type": 3, "value": v}),
+                }
+            })
+            .collect();
+        let options = match sub {
+            Some(sub) => json!([{"name": sub, "type": 1, "options": values}]),
+            None => Value::Array(values),
         };
         let data = json!({"id": command_id, "name": name, "type": 1, "options": options, "guild_id": GUILD_ID.to_string()});
         let (channel, in_guild) = match channel {

@@ -3,7 +3,10 @@
 //! typed [`command_text`]'s words, so the flows see one language on every platform.
 //!
 //! To add a slash command: one more [`CommandSpec`] in [`COMMANDS`] and its arm in
-//! [`command_text`]; the test checks that every registered command translates.
+//! [`command_text`]; the test checks that every registered command translates. The staff
+//! commands' subcommands are in `staff_commands.rs`.
+
+pub use super::staff_commands::Numbers;
 
 /// Who may see a slash command.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -16,11 +19,32 @@ pub enum Audience {
     Moderators,
 }
 
+/// What an option holds, as Discord's clients ask for it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OptionKind {
+    /// Free words.
+    Text,
+    /// A positive whole number of this kind (the kind is for suggesting the open ones as
+    /// staff type, autocomplete, which is not answered yet).
+    Number(Numbers),
+}
+
 #[derive(Debug, Clone, Copy)]
 pub struct OptionSpec {
     pub name: &'static str,
     pub description: &'static str,
     pub required: bool,
+    pub kind: OptionKind,
+}
+
+/// One of a staff command's subcommands: `words` are what it stands for, each `{option}`
+/// replaced by that option's value (an empty optional one leaves nothing).
+#[derive(Debug, Clone, Copy)]
+pub struct SubcommandSpec {
+    pub name: &'static str,
+    pub description: &'static str,
+    pub options: &'static [OptionSpec],
+    pub words: &'static str,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -28,14 +52,10 @@ pub struct CommandSpec {
     pub name: &'static str,
     pub description: &'static str,
     pub options: &'static [OptionSpec],
+    /// A command with subcommands has no options of its own (Discord's rule).
+    pub subcommands: &'static [SubcommandSpec],
     pub audience: Audience,
 }
-
-const COMMAND_OPTION: &[OptionSpec] = &[OptionSpec {
-    name: "command",
-    description: "The command, as you would type it after !tandem (try: help)",
-    required: true,
-}];
 
 /// The slash commands registered in each configured guild.
 pub const COMMANDS: &[CommandSpec] = &[
@@ -47,31 +67,37 @@ pub const COMMANDS: &[CommandSpec] = &[
                 name: "programme",
                 description: "Which programme (leave empty to choose)",
                 required: false,
+                kind: OptionKind::Text,
             },
             OptionSpec {
                 name: "role",
                 description: "mentor or mentee (leave empty to choose)",
                 required: false,
+                kind: OptionKind::Text,
             },
         ],
+        subcommands: &[],
         audience: Audience::Everyone,
     },
     CommandSpec {
         name: "status",
         description: "Where your applications and matches stand",
         options: &[],
+        subcommands: &[],
         audience: Audience::Everyone,
     },
     CommandSpec {
         name: "help",
         description: "What Tandem can do for you",
         options: &[],
+        subcommands: &[],
         audience: Audience::Everyone,
     },
     CommandSpec {
         name: "report",
         description: "Report a concern privately to the moderators",
         options: &[],
+        subcommands: &[],
         audience: Audience::Everyone,
     },
     CommandSpec {
@@ -81,7 +107,9 @@ pub const COMMANDS: &[CommandSpec] = &[
             name: "programme",
             description: "Which programme",
             required: false,
+            kind: OptionKind::Text,
         }],
+        subcommands: &[],
         audience: Audience::Everyone,
     },
     CommandSpec {
@@ -91,13 +119,16 @@ pub const COMMANDS: &[CommandSpec] = &[
             name: "until",
             description: "A date, e.g. 2027-01-10, 10 January or next Friday",
             required: true,
+            kind: OptionKind::Text,
         }],
+        subcommands: &[],
         audience: Audience::Everyone,
     },
     CommandSpec {
         name: "resume",
         description: "End a pause early",
         options: &[],
+        subcommands: &[],
         audience: Audience::Everyone,
     },
     CommandSpec {
@@ -107,19 +138,23 @@ pub const COMMANDS: &[CommandSpec] = &[
             name: "code",
             description: "The code you got on Matrix (leave empty to get one here)",
             required: false,
+            kind: OptionKind::Text,
         }],
+        subcommands: &[],
         audience: Audience::Everyone,
     },
     CommandSpec {
         name: "coordinate",
         description: "A coordinators' command (in the coordinators' channel)",
-        options: COMMAND_OPTION,
+        options: &[],
+        subcommands: super::staff_commands::COORDINATE,
         audience: Audience::Coordinators,
     },
     CommandSpec {
         name: "moderate",
         description: "A moderators' command (in the moderators' channel)",
-        options: COMMAND_OPTION,
+        options: &[],
+        subcommands: super::staff_commands::MODERATE,
         audience: Audience::Moderators,
     },
 ];
@@ -149,7 +184,12 @@ pub enum SlashCommand {
 }
 
 /// Translates a slash command and its options into the words a person would type.
-pub fn command_text(name: &str, options: &[(String, String)]) -> Option<SlashCommand> {
+/// `sub` is the subcommand used, if any; `options` its (or the command's) values.
+pub fn command_text(
+    name: &str,
+    sub: Option<&str>,
+    options: &[(String, String)],
+) -> Option<SlashCommand> {
     let option = |n: &str| {
         options
             .iter()
@@ -190,7 +230,11 @@ pub fn command_text(name: &str, options: &[(String, String)]) -> Option<SlashCom
             } else {
                 Audience::Moderators
             },
-            text: option("command").unwrap_or_else(|| "help".into()),
+            text: match sub {
+                // `run`, or a registration from before the subcommands: the words typed.
+                None | Some("run") => option("command").unwrap_or_else(|| "help".into()),
+                Some(sub) => super::staff_commands::words(name, sub, options)?,
+            },
         }),
         _ => None,
     }
@@ -209,31 +253,35 @@ mod tests {
                 .collect()
         };
         assert_eq!(
-            command_text("apply", &opts(&[("role", "mentee")])),
+            command_text("apply", None, &opts(&[("role", "mentee")])),
             Some(SlashCommand::Participant("apply as mentee".into()))
         );
         assert_eq!(
-            command_text("apply", &opts(&[])),
+            command_text("apply", None, &opts(&[])),
             Some(SlashCommand::Participant("apply".into()))
         );
         assert_eq!(
-            command_text("link", &opts(&[("code", " kq7x-mdpa ")])),
+            command_text("link", None, &opts(&[("code", " kq7x-mdpa ")])),
             Some(SlashCommand::Participant("link kq7x-mdpa".into()))
         );
         assert_eq!(
-            command_text("pause", &opts(&[("until", "2027-01-10")])),
+            command_text("pause", None, &opts(&[("until", "2027-01-10")])),
             Some(SlashCommand::Participant("pause until 2027-01-10".into()))
         );
         assert_eq!(
-            command_text("coordinate", &opts(&[("command", "approve 3")])),
+            command_text("coordinate", None, &opts(&[("command", "approve 3")])),
             Some(SlashCommand::Staff {
                 audience: Audience::Coordinators,
                 text: "approve 3".into()
             })
         );
-        assert_eq!(command_text("nope", &[]), None);
+        assert_eq!(command_text("nope", None, &[]), None);
         for spec in COMMANDS {
-            assert!(command_text(spec.name, &[]).is_some(), "{}", spec.name);
+            assert!(
+                command_text(spec.name, None, &[]).is_some(),
+                "{}",
+                spec.name
+            );
             assert!(spec.description.len() <= 100 && spec.name.len() <= 32);
         }
     }
@@ -262,6 +310,28 @@ mod tests {
                     assert!(name(&o), "{code}: {o}");
                     let d = say(&format!("{id}-{}", option.name));
                     assert!((1..=100).contains(&d.chars().count()), "{code}: {d}");
+                }
+                for sub in spec.subcommands {
+                    let key = format!("{id}-{}", sub.name);
+                    assert!(
+                        crate::i18n::catalogue::has(&format!("{key}-about")),
+                        "{key}"
+                    );
+                    let about = say(&format!("{key}-about"));
+                    assert!(
+                        (1..=100).contains(&about.chars().count()),
+                        "{code}: {about}"
+                    );
+                    for option in sub.options {
+                        let o = say(&format!("slash-option-{}", option.name));
+                        assert!(name(&o), "{code}: {o}");
+                        assert!(crate::i18n::catalogue::has(&format!(
+                            "{key}-{}",
+                            option.name
+                        )));
+                        let d = say(&format!("{key}-{}", option.name));
+                        assert!((1..=100).contains(&d.chars().count()), "{code}: {d}");
+                    }
                 }
             }
             seen += 1;

@@ -24,6 +24,8 @@
 //! - `custom_ids.rs`: what a control carries, and what a press or a submitted form means
 //!   ([`parse_custom_id`]);
 //! - `commands.rs`: the slash commands and the words each stands for.
+//! - `staff_commands.rs`: `/coordinate`'s and `/moderate`'s subcommands, their typed
+//!   options, and the words each stands for.
 //!
 //! To add a slash command: one more [`CommandSpec`] in [`COMMANDS`] and its translation in
 //! [`command_text`] into the same words a person would type (both in `commands.rs`). A
@@ -32,10 +34,11 @@
 mod commands;
 mod custom_ids;
 mod markdown;
+mod staff_commands;
 
 pub use commands::{
-    Audience, COMMANDS, CommandSpec, OptionSpec, REPORT_MESSAGE, SlashCommand, command_text,
-    localised,
+    Audience, COMMANDS, CommandSpec, Numbers, OptionKind, OptionSpec, REPORT_MESSAGE, SlashCommand,
+    SubcommandSpec, command_text, localised,
 };
 pub use custom_ids::{
     Action, form_custom_id, form_labels, parse_custom_id, run_with_text_custom_id,

@@ -1,0 +1,35 @@
+# الأوامر الفرعية لأوامر الفريق على ديسكورد (انظر en/discord-slash.ftl).
+
+slash-coordinate-queue-about = الطلبات التي تنتظر المراجعة
+slash-coordinate-show-about = عرض طلب
+slash-coordinate-show-application = الطلب (A3)
+slash-coordinate-approve-about = قبول طلب
+slash-coordinate-approve-application = الطلب (A3)
+slash-coordinate-reject-about = رفض طلب مع ذكر السبب
+slash-coordinate-reject-application = الطلب (A3)
+slash-coordinate-reject-reason = السبب (يُبلَّغ به صاحب الطلب)
+slash-coordinate-note-about = إضافة ملاحظة للفريق على طلب
+slash-coordinate-note-application = الطلب (A3)
+slash-coordinate-note-text = الملاحظة (للفريق فقط)
+slash-coordinate-match-approve-about = قبول ثنائي مقترح
+slash-coordinate-match-approve-match = الثنائي المقترح (P3)
+slash-coordinate-match-reject-about = رفض ثنائي مقترح
+slash-coordinate-match-reject-match = الثنائي المقترح (P3)
+slash-coordinate-match-reject-reason = السبب (للفريق فقط)
+slash-coordinate-run-about = أي أمر آخر كما تكتبه بعد !tandem (جرّب: help)
+slash-coordinate-run-command = الأمر كما تكتبه بعد !tandem (جرّب: help)
+slash-moderate-cases-about = الحالات المفتوحة
+slash-moderate-show-about = عرض حالة
+slash-moderate-show-case = الحالة
+slash-moderate-claim-about = تولّي حالة
+slash-moderate-claim-case = الحالة
+slash-moderate-note-about = إضافة ملاحظة إلى حالة
+slash-moderate-note-case = الحالة
+slash-moderate-note-text = الملاحظة (للفريق فقط)
+slash-moderate-run-about = أي أمر آخر كما تكتبه بعد !tandem (جرّب: help)
+slash-moderate-run-command = الأمر كما تكتبه بعد !tandem (جرّب: help)
+slash-option-application = الطلب
+slash-option-match = الثنائي
+slash-option-case = الحالة
+slash-option-reason = السبب
+slash-option-text = النص

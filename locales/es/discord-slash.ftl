@@ -1,0 +1,35 @@
+# Los subcomandos de los comandos del equipo en Discord (ver en/discord-slash.ftl).
+
+slash-coordinate-queue-about = Las solicitudes que esperan revisión
+slash-coordinate-show-about = Ver una solicitud
+slash-coordinate-show-application = La solicitud (A3)
+slash-coordinate-approve-about = Aprobar una solicitud
+slash-coordinate-approve-application = La solicitud (A3)
+slash-coordinate-reject-about = Rechazar una solicitud, diciendo por qué
+slash-coordinate-reject-application = La solicitud (A3)
+slash-coordinate-reject-reason = Por qué (se le dice a quien la envió)
+slash-coordinate-note-about = Añadir una nota del equipo a una solicitud
+slash-coordinate-note-application = La solicitud (A3)
+slash-coordinate-note-text = La nota (solo para el equipo)
+slash-coordinate-match-approve-about = Aprobar una pareja propuesta
+slash-coordinate-match-approve-match = La pareja propuesta (P3)
+slash-coordinate-match-reject-about = Rechazar una pareja propuesta
+slash-coordinate-match-reject-match = La pareja propuesta (P3)
+slash-coordinate-match-reject-reason = Por qué (solo para el equipo)
+slash-coordinate-run-about = Cualquier otro comando, como lo escribirías tras !tandem (prueba: help)
+slash-coordinate-run-command = El comando, como lo escribirías tras !tandem (prueba: help)
+slash-moderate-cases-about = Los casos abiertos
+slash-moderate-show-about = Ver un caso
+slash-moderate-show-case = El caso
+slash-moderate-claim-about = Hacerte cargo de un caso
+slash-moderate-claim-case = El caso
+slash-moderate-note-about = Añadir una nota a un caso
+slash-moderate-note-case = El caso
+slash-moderate-note-text = La nota (solo para el equipo)
+slash-moderate-run-about = Cualquier otro comando, como lo escribirías tras !tandem (prueba: help)
+slash-moderate-run-command = El comando, como lo escribirías tras !tandem (prueba: help)
+slash-option-application = solicitud
+slash-option-match = pareja
+slash-option-case = caso
+slash-option-reason = motivo
+slash-option-text = texto

@@ -1,0 +1,255 @@
+//! The staff commands' subcommands (`/coordinate approve application:3`), each with typed
+//! options and the words it stands for, so the flows read the same commands a coordinator
+//! types after the prefix. `run command:` keeps every other command within reach.
+//!
+//! To add one: a [`SubcommandSpec`] below (at most 25 per command, required options first)
+//! and its descriptions in `locales/*/discord-slash.ftl` (`slash-<command>-<sub>-about`,
+//! `slash-<command>-<sub>-<option>`, and `slash-option-<option>` for a new option name).
+
+use super::commands::{OptionKind, OptionSpec, SubcommandSpec};
+
+/// Which numbers a number option takes (what autocomplete would suggest).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Numbers {
+    Application,
+    Match,
+    Case,
+}
+
+const fn number(name: &'static str, description: &'static str, of: Numbers) -> OptionSpec {
+    OptionSpec {
+        name,
+        description,
+        required: true,
+        kind: OptionKind::Number(of),
+    }
+}
+
+const fn text(name: &'static str, description: &'static str, required: bool) -> OptionSpec {
+    OptionSpec {
+        name,
+        description,
+        required,
+        kind: OptionKind::Text,
+    }
+}
+
+const APPLICATION: OptionSpec = number("application", "The application (A3)", Numbers::Application);
+const MATCH: OptionSpec = number("match", "The proposed match (P3)", Numbers::Match);
+const CASE: OptionSpec = number("case", "The case", Numbers::Case);
+const REASON: OptionSpec = text("reason", "Why (the applicant is told)", true);
+const NOTE: OptionSpec = text("text", "The note (staff only)", true);
+const RUN: SubcommandSpec = SubcommandSpec {
+    name: "run",
+    description: "Any other command, as you would type it after !tandem (try: help)",
+    options: &[text(
+        "command",
+        "The command, as you would type it after !tandem (try: help)",
+        true,
+    )],
+    words: "{command}",
+};
+
+/// `/coordinate`'s subcommands.
+pub const COORDINATE: &[SubcommandSpec] = &[
+    SubcommandSpec {
+        name: "queue",
+        description: "The applications waiting for review",
+        options: &[],
+        words: "queue",
+    },
+    SubcommandSpec {
+        name: "show",
+        description: "Show an application",
+        options: &[APPLICATION],
+        words: "show {application}",
+    },
+    SubcommandSpec {
+        name: "approve",
+        description: "Approve an application",
+        options: &[APPLICATION],
+        words: "approve {application}",
+    },
+    SubcommandSpec {
+        name: "reject",
+        description: "Decline an application, saying why",
+        options: &[APPLICATION, REASON],
+        words: "reject {application} {reason}",
+    },
+    SubcommandSpec {
+        name: "note",
+        description: "Add a staff note to an application",
+        options: &[APPLICATION, NOTE],
+        words: "note {application} {text}",
+    },
+    SubcommandSpec {
+        name: "match-approve",
+        description: "Approve a proposed match",
+        options: &[MATCH],
+        words: "match approve {match}",
+    },
+    SubcommandSpec {
+        name: "match-reject",
+        description: "Reject a proposed match",
+        options: &[MATCH, text("reason", "Why (staff only)", false)],
+        words: "match reject {match} {reason}",
+    },
+    RUN,
+];
+
+/// `/moderate`'s subcommands.
+pub const MODERATE: &[SubcommandSpec] = &[
+    SubcommandSpec {
+        name: "cases",
+        description: "The open cases",
+        options: &[],
+        words: "cases",
+    },
+    SubcommandSpec {
+        name: "show",
+        description: "Show a case",
+        options: &[CASE],
+        words: "case show {case}",
+    },
+    SubcommandSpec {
+        name: "claim",
+        description: "Take on a case",
+        options: &[CASE],
+        words: "case claim {case}",
+    },
+    SubcommandSpec {
+        name: "note",
+        description: "Add a note to a case",
+        options: &[CASE, NOTE],
+        words: "case note {case} {text}",
+    },
+    RUN,
+];
+
+/// The words `/<command> <sub>` stands for; `None` for a subcommand Tandem does not have.
+/// A missing required value leaves the command short, so the flow answers with its usage.
+pub fn words(command: &str, sub: &str, options: &[(String, String)]) -> Option<String> {
+    let subs = match command {
+        "coordinate" => COORDINATE,
+        "moderate" => MODERATE,
+        _ => return None,
+    };
+    let spec = subs.iter().find(|s| s.name == sub)?;
+    let words: Vec<String> = spec
+        .words
+        .split_whitespace()
+        .filter_map(
+            |word| match word.strip_prefix('{').and_then(|w| w.strip_suffix('}')) {
+                Some(name) => options
+                    .iter()
+                    .find(|(k, _)| k == name)
+                    .map(|(_, v)| v.trim().to_string())
+                    .filter(|v| !v.is_empty()),
+                None => Some(word.to_string()),
+            },
+        )
+        .collect();
+    Some(words.join(" "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::commands::{Audience, COMMANDS, SlashCommand, command_text};
+
+    fn opts(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
+        pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn staff_subcommands_become_the_words_a_coordinator_would_type() {
+        let staff = |command, sub, pairs: &[(&str, &str)], audience| match command_text(
+            command,
+            Some(sub),
+            &opts(pairs),
+        ) {
+            Some(SlashCommand::Staff { audience: a, text }) if a == audience => text,
+            other => panic!("{other:?}"),
+        };
+        let c = Audience::Coordinators;
+        let m = Audience::Moderators;
+        assert_eq!(
+            staff("coordinate", "approve", &[("application", "3")], c),
+            "approve 3"
+        );
+        assert_eq!(
+            staff(
+                "coordinate",
+                "reject",
+                &[("reason", "too young"), ("application", "4")],
+                c
+            ),
+            "reject 4 too young"
+        );
+        assert_eq!(staff("coordinate", "queue", &[], c), "queue");
+        assert_eq!(
+            staff("coordinate", "match-approve", &[("match", "7")], c),
+            "match approve 7"
+        );
+        assert_eq!(
+            staff("coordinate", "match-reject", &[("match", "7")], c),
+            "match reject 7"
+        );
+        assert_eq!(
+            staff("coordinate", "run", &[("command", " waitlist 3 ")], c),
+            "waitlist 3"
+        );
+        assert_eq!(
+            staff("moderate", "show", &[("case", "2")], m),
+            "case show 2"
+        );
+        assert_eq!(
+            staff("moderate", "note", &[("case", "2"), ("text", "called")], m),
+            "case note 2 called"
+        );
+        // Missing values leave the command short, and the flow says how to use it.
+        assert_eq!(
+            staff("coordinate", "reject", &[("application", "4")], c),
+            "reject 4"
+        );
+        assert_eq!(command_text("coordinate", Some("nope"), &[]), None);
+    }
+
+    #[test]
+    fn the_staff_subcommands_keep_discords_registration_rules() {
+        let name = |n: &str| {
+            (1..=32).contains(&n.chars().count())
+                && n.chars()
+                    .all(|c| c.is_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
+        };
+        let described = |d: &str| (1..=100).contains(&d.chars().count());
+        for spec in COMMANDS.iter().filter(|s| !s.subcommands.is_empty()) {
+            assert!(
+                spec.options.is_empty(),
+                "{}: options beside subcommands",
+                spec.name
+            );
+            assert!(spec.subcommands.len() <= 25);
+            let mut names = std::collections::HashSet::new();
+            for sub in spec.subcommands {
+                assert!(name(sub.name) && described(sub.description), "{}", sub.name);
+                assert!(names.insert(sub.name), "{} twice", sub.name);
+                assert!(sub.options.len() <= 25);
+                let mut optional = false;
+                for o in sub.options {
+                    assert!(name(o.name) && described(o.description), "{}", o.name);
+                    assert!(
+                        !(o.required && optional),
+                        "{}: required after optional",
+                        sub.name
+                    );
+                    optional |= !o.required;
+                    // Every option the words name, and every word's option registered.
+                    assert!(sub.words.contains(&format!("{{{}}}", o.name)), "{}", o.name);
+                }
+            }
+        }
+    }
+}
