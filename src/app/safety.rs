@@ -7,9 +7,12 @@
 //! Nothing here holds the message up or answers it: it runs after the message was noted,
 //! and a failure is logged. A deployment where no programme has a policy pays nothing.
 //!
-//! Still to come (see docs/coordinators.md, "A pair-room safety policy"): the card's
-//! buttons (dismiss, note, open a case), repeated flags in a match's health, and flags in
-//! `my data`, retention and the legal hold.
+//! Repeated flags count in a match's health (`storage::check_ins`), and flags are in
+//! `my data`, erasure and the legal hold (`storage::personal`). Still to come (see
+//! docs/coordinators.md, "A pair-room safety policy"): the card's buttons (dismiss, note,
+//! open a case); recording the flags and their reminder and cards in one commit (today a
+//! crash between them can lose a card); and a flag keyed by the message's event, so a
+//! message delivered twice is not flagged twice.
 
 use tracing::warn;
 
