@@ -46,6 +46,7 @@ pub(super) fn check_config(
             }
             for p in &ps {
                 println!("ok: {}", describe(p));
+                warn_untranslated(p);
             }
             Some(ps)
         }
@@ -91,10 +92,10 @@ pub(super) fn check_config(
     };
     let ok = match path {
         Some(p) if p.is_dir() => check_dir(p).is_some(),
-        Some(p) if is_programme_file(p) => report(
-            config::load_programme(p)
-                .map(|prog| format!("ok: {}: {}", p.display(), describe(&prog))),
-        ),
+        Some(p) if is_programme_file(p) => report(config::load_programme(p).map(|prog| {
+            warn_untranslated(&prog);
+            format!("ok: {}: {}", p.display(), describe(&prog))
+        })),
         Some(p) => match Settings::load(p) {
             Ok(s) => check_settings(&s, p.display().to_string()),
             Err(e) => report(Err(e)),
@@ -127,6 +128,25 @@ fn describe_limits(settings: &Settings) -> String {
 /// A room as the settings or a programme file write it (`None`: not set), and what it
 /// serves.
 type Serving = (crate::domain::rooms::Serves, Option<String>);
+
+/// Warns of the texts a programme leaves in its file's own words in a language it is
+/// translated into: a reader of that language would meet them untranslated.
+fn warn_untranslated(p: &crate::domain::Programme) {
+    for (tag, missing) in crate::domain::translations::untranslated(p) {
+        let shown: Vec<&str> = missing.iter().take(5).map(String::as_str).collect();
+        eprintln!(
+            "warning: programme {}: {} text(s) not translated into `{tag}`, said in the file's own words: {}{}",
+            p.slug,
+            missing.len(),
+            shown.join(", "),
+            if missing.len() > shown.len() {
+                ", …"
+            } else {
+                ""
+            }
+        );
+    }
+}
 
 /// Which room serves what on each platform the settings configure (the console when they
 /// configure none): the deployment's rooms, then each programme's own, as written; and

@@ -213,4 +213,17 @@ mod tests {
             "Caminos"
         );
     }
+
+    #[test]
+    fn the_example_programme_says_every_text_in_spanish_and_arabic() {
+        let example = crate::config::parse_programme(
+            Path::new("example.toml"),
+            &std::fs::read_to_string("config/programs/example.toml").unwrap(),
+        )
+        .unwrap();
+        let missing = crate::domain::translations::untranslated(&example);
+        assert!(missing.is_empty(), "{missing:#?}");
+        let tags: Vec<&str> = example.translations.languages().collect();
+        assert_eq!(tags, ["ar", "es"]);
+    }
 }

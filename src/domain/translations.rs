@@ -174,6 +174,27 @@ pub fn translatable(p: &Programme) -> Vec<(String, String)> {
     out
 }
 
+/// For each language `p` is translated into, the texts it leaves in the file's own words
+/// (by path), in the file's order: what a reader of that language would still get in
+/// another. A resource's link is left out: the same link may serve every language.
+pub fn untranslated(p: &Programme) -> Vec<(String, Vec<String>)> {
+    let texts = translatable(p);
+    p.translations
+        .0
+        .iter()
+        .map(|(tag, given)| {
+            let missing = texts
+                .iter()
+                .map(|(path, _)| path)
+                .filter(|path| !path.ends_with(".link") && !given.contains_key(*path))
+                .cloned()
+                .collect();
+            (tag.clone(), missing)
+        })
+        .filter(|(_, missing): &(String, Vec<String>)| !missing.is_empty())
+        .collect()
+}
+
 /// The texts of a form's questions (a role's, a survey's) at `home`.
 fn questions(out: &mut Vec<(String, String)>, home: &str, questions: &[Question]) {
     for q in questions {

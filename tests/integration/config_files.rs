@@ -1312,3 +1312,24 @@ fn a_report_categorys_labels_in_other_languages_must_be_in_a_language_tandem_spe
         "Acoso"
     );
 }
+
+#[test]
+fn check_config_warns_of_texts_a_programme_leaves_untranslated_in_a_language_it_has() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("programme.toml");
+    let example =
+        std::fs::read_to_string(repo_root().join("config/programs/example.toml")).unwrap();
+    let gap =
+        "[translations.es.roles.mentor.screening.steps.interview]\nlabel = \"Entrevista\"\n\n";
+    assert!(example.contains(gap));
+    std::fs::write(&path, example.replace(gap, "")).unwrap();
+    let (ok, _, stderr) = check_config(&path);
+    assert!(
+        ok,
+        "a gap is no error: the text is said in the file's own words"
+    );
+    assert_eq!(
+        stderr.trim(),
+        "warning: programme pathways-2027: 1 text(s) not translated into `es`, said in the file's own words: roles.mentor.screening.steps.interview.label"
+    );
+}
