@@ -12,9 +12,11 @@ number-is-application = طلب
 number-is-proposal = اقتراح
 number-is-match = ثنائي
 number-is-question = سؤال
+number-is-flag = تنبيه سلامة
 number-takes-application = رقم طلب (مثل A12)
 number-takes-match = رقم ثنائي أو اقتراح (مثل M7 أو P3)
 number-takes-question = رقم سؤال (مثل Q4)
+number-takes-flag = رقم تنبيه سلامة (مثل F3)
 
 ## التواريخ والأوقات.
 

@@ -24,9 +24,44 @@ safety-kind-keywords = إحدى الكلمات المفتاحية للبرنام
 safety-kind-night = رسالة ليلية
 safety-card = تنبيه السلامة { $flag } في الثنائي { $match }: { $kind } من { $sender }، { $time }.
 safety-card-excerpt = «{ $excerpt }»
-safety-action-dismiss = تجاهل
-safety-action-note = ملاحظة
-safety-action-case = فتح حالة
+safety-card-reply = ردّ هنا: flag dismiss { $flag } · flag note { $flag } <ملاحظتك> · flag case { $flag } (حالة لفريق الإشراف)
+
+## أوامر المنسقين الخاصة بالتنبيهات (flows/safety.rs).
+
+flags-usage = الاستخدام: flags [البرنامج] · flag F3 · flag dismiss F3 [ملاحظة] · flag note F3 <ملاحظة> · flag case F3 [ملاحظة]
+flags-room = يُعمل على تنبيهات السلامة في غرفة المنسقين.
+flags-none = لا يوجد تنبيه سلامة { $flag }.
+flags-note-long = طول هذه الملاحظة { $count } حرفًا؛ الحد الأقصى للملاحظة { $max }.
+flags-settled = تم البتّ في { $flag } من قبل: لم يتغير شيء.
+flags-made-case = أصبح { $flag } حالة لفريق الإشراف، ومقتطفه دليل فيها. يصلك رقم الحالة في رسالة خاصة.
+flags-dismissed = تم تجاهل { $flag }: لم يعد يُحتسب في حالة { $match }.
+flags-noted = سُجّلت ملاحظة على { $flag }: ما زال يُحتسب في حالة { $match }.
+flags-can-see = رؤية تنبيه السلامة { $flag }
+flags-can-decide = البتّ في تنبيه السلامة { $flag }
+flags-can-list = عرض قائمة تنبيهات السلامة
+flags-no-programme = لا يوجد برنامج { $programme }.
+flags-none-open = لا توجد تنبيهات سلامة مفتوحة في برامجك.
+flags-open = { $count ->
+    [one] تنبيه سلامة مفتوح واحد، الأقدم أولًا:
+    [two] تنبيها سلامة مفتوحان، الأقدم أولًا:
+    [few] { $count } تنبيهات سلامة مفتوحة، الأقدم أولًا:
+   *[other] { $count } تنبيه سلامة مفتوح، الأقدم أولًا:
+}
+flags-more = …و{ $count } أخرى: ابتّ في هذه أولًا.
+flags-list-reply = ردّ هنا: flag dismiss <التنبيه> · flag note <التنبيه> <ملاحظتك> · flag case <التنبيه>
+flags-status-open = مفتوح: لم يبتّ فيه أحد بعد.
+flags-status-dismissed = تجاهله { $by } في { $on }.
+flags-status-noted = سجّل { $by } ملاحظة عليه في { $on }.
+flags-status-case = جعله { $by } الحالة #{ $case } في { $on }.
+flags-status-note = ملاحظة: { $note }
+
+## مساعدة الفريق (جدول help.ftl).
+
+staff-help-does-flag-list = تنبيهات السلامة المفتوحة في غرف ثنائيات برامجك
+staff-help-does-flag-show = تنبيه سلامة واحد ومقتطفه وما وصل إليه
+staff-help-does-flag-dismiss = لا داعي للقلق: يتوقف احتسابه في حالة الثنائي
+staff-help-does-flag-note = الإبقاء على التنبيه مع ملاحظة (يبقى محتسبًا)
+staff-help-does-flag-case = جعل التنبيه حالة لفريق الإشراف، ومقتطفه دليل فيها
 
 # سبب لكون الثنائي في خطر (مع الأسباب الأخرى في health-at-risk).
 health-risk-safety = { $count ->
@@ -35,3 +70,10 @@ health-risk-safety = { $count ->
     [few] { $count } تنبيهات سلامة خلال 30 يومًا
    *[other] { $count } تنبيه سلامة خلال 30 يومًا
 }
+
+## تنبيه أصبح حالة: يُحفظ في سجل الحالة كما كُتب.
+flags-case-text = تنبيه السلامة { $flag } في غرفة ثنائي ({ $kind }) في الثنائي { $match }، أُرسل في { $at }.
+flags-case-note = ملاحظة المنسق: { $note }
+flags-case-copy = { $sender }، { $at }: «{ $excerpt }»
+flags-case-copy-night = { $sender }، { $at }: (رسالة ليلية؛ لا يُحفظ أي نص)
+staff-help-group-safety = تنبيهات السلامة في غرف الثنائيات (F…):

@@ -83,7 +83,7 @@ step-acknowledged = acknowledged ({ $date })
 
 personal-settling = For your safety, for a day after an account is linked, your data can be sent or deleted only from your { $platform } account ({ $account }), the one that gave the code. Please ask there, or here again after { $at } UTC.
 personal-gather-failed = I couldn't gather your data just now; please try again in a moment.
-personal-file = Here is everything Tandem stores about you, as a JSON file: your applications and answers, matches, check-ins, survey invitations (answers to anonymous surveys are not linked to you, so they can't be included), event answers and the reports you made. Reports about you, and safeguarding records kept under a legal hold, are not included. To have it deleted, type delete my data.
+personal-file = Here is everything Tandem stores about you, as a JSON file: your applications and answers, matches, check-ins, survey invitations (answers to anonymous surveys are not linked to you, so they can't be included), event answers, the reports you made and the pair-room safety flags on your messages. Reports about you, and safeguarding records kept under a legal hold, are not included. To have it deleted, type delete my data.
 personal-confirm = Do you want me to delete your data? This erases your applications and answers, { $matches }takes you out of every programme, and can't be undone. The programmes' figures keep a nameless count (how many people took part); reports you made stay with the moderators without your name. { $kept }
 personal-ends-match = ends your match (your partner will be told kindly and offered a new one),{ " " }
 personal-ends-matches = ends your matches (your partners will be told kindly and offered new ones),{ " " }
@@ -92,7 +92,7 @@ personal-delete-no = No, keep it
 personal-kept = Some safeguarding records, if there are any, are kept for { $years ->
         [one] { $years } year
        *[other] { $years } years
-    } even after deletion, as safeguarding rules require: reports about you, failed background checks and suspensions. They are then erased.
+    } even after deletion, as safeguarding rules require: reports about you, failed background checks, suspensions and the pair-room safety flags on your messages that the coordinators kept. They are then erased.
 personal-answer = Please answer 1 (yes, delete my data) or 2 (no, keep it).
 personal-nothing-deleted = All right: nothing was deleted.
 personal-partner-left = An update on your match: the other person has left the programme, so it can't go ahead. This is no reflection on you; we're already looking for another match for you.

@@ -14,9 +14,11 @@ number-is-application = an application
 number-is-proposal = a proposal
 number-is-match = a match
 number-is-question = a question
+number-is-flag = a safety flag
 number-takes-application = an application number (like A12)
 number-takes-match = a match or proposal number (like M7 or P3)
 number-takes-question = a question number (like Q4)
+number-takes-flag = a safety flag number (like F3)
 
 ## Dates and times.
 

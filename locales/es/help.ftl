@@ -83,7 +83,7 @@ step-acknowledged = confirmado ({ $date })
 
 personal-settling = Por tu seguridad, durante un día después de vincular una cuenta, tus datos solo se pueden enviar o borrar desde tu cuenta de { $platform } ({ $account }), la que dio el código. Pídelo allí, o aquí de nuevo después del { $at } UTC.
 personal-gather-failed = No he podido reunir tus datos ahora mismo; inténtalo de nuevo en un momento.
-personal-file = Aquí tienes todo lo que Tandem guarda sobre ti, en un archivo JSON: tus solicitudes y respuestas, parejas, seguimientos, invitaciones a encuestas (las respuestas a encuestas anónimas no están vinculadas a ti, así que no se pueden incluir), respuestas a eventos y los avisos que hiciste. No se incluyen los avisos sobre ti ni los registros de protección conservados por una retención legal. Para que se borre, escribe delete my data.
+personal-file = Aquí tienes todo lo que Tandem guarda sobre ti, en un archivo JSON: tus solicitudes y respuestas, parejas, seguimientos, invitaciones a encuestas (las respuestas a encuestas anónimas no están vinculadas a ti, así que no se pueden incluir), respuestas a eventos, los avisos que hiciste y los avisos de seguridad sobre tus mensajes en salas de pareja. No se incluyen los avisos sobre ti ni los registros de protección conservados por una retención legal. Para que se borre, escribe delete my data.
 personal-confirm = ¿Quieres que borre tus datos? Esto borra tus solicitudes y respuestas, { $matches }te saca de todos los programas y no se puede deshacer. Las cifras de los programas conservan un recuento sin nombre (cuántas personas participaron); los avisos que hiciste quedan con las personas moderadoras sin tu nombre. { $kept }
 personal-ends-match = termina tu mentoría (a tu pareja se le dirá con tacto y se le ofrecerá otra),{ " " }
 personal-ends-matches = termina tus mentorías (a tus parejas se les dirá con tacto y se les ofrecerá otra),{ " " }
@@ -92,7 +92,7 @@ personal-delete-no = No, conservarlos
 personal-kept = Algunos registros de protección, si los hay, se conservan { $years ->
         [one] { $years } año
        *[other] { $years } años
-    } incluso después del borrado, como exigen las normas de protección: avisos sobre ti, verificaciones de antecedentes no superadas y suspensiones. Después se borran.
+    } incluso después del borrado, como exigen las normas de protección: avisos sobre ti, verificaciones de antecedentes no superadas, suspensiones y los avisos de seguridad sobre tus mensajes en salas de pareja que el equipo coordinador conservó. Después se borran.
 personal-answer = Responde 1 (sí, borrar mis datos) o 2 (no, conservarlos).
 personal-nothing-deleted = De acuerdo: no se ha borrado nada.
 personal-partner-left = Novedades sobre tu pareja de mentoría: la otra persona ha dejado el programa, así que no puede seguir adelante. No tiene nada que ver contigo; ya estamos buscándote otra.

@@ -13,9 +13,11 @@ number-is-application = una solicitud
 number-is-proposal = una propuesta
 number-is-match = un emparejamiento
 number-is-question = una pregunta
+number-is-flag = un aviso de seguridad
 number-takes-application = un número de solicitud (como A12)
 number-takes-match = un número de emparejamiento o de propuesta (como M7 o P3)
 number-takes-question = un número de pregunta (como Q4)
+number-takes-flag = un número de aviso de seguridad (como F3)
 
 ## Fechas y horas.
 

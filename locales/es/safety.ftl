@@ -25,12 +25,52 @@ safety-kind-keywords = una de las palabras clave del programa
 safety-kind-night = un mensaje de noche
 safety-card = Aviso de seguridad { $flag } en el emparejamiento { $match }: { $kind } de { $sender }, { $time }.
 safety-card-excerpt = «{ $excerpt }»
-safety-action-dismiss = Descartar
-safety-action-note = Anotar
-safety-action-case = Abrir un caso
+safety-card-reply = Responde aquí: flag dismiss { $flag } · flag note { $flag } <tu nota> · flag case { $flag } (un caso para el equipo de moderación)
+
+## Los comandos de los coordinadores sobre los avisos (flows/safety.rs).
+
+flags-usage = Uso: flags [programa] · flag F3 · flag dismiss F3 [nota] · flag note F3 <nota> · flag case F3 [nota]
+flags-room = Los avisos de seguridad se trabajan en la sala de coordinadores.
+flags-none = No hay ningún aviso de seguridad { $flag }.
+flags-note-long = Esa nota tiene { $count } caracteres; una nota admite como máximo { $max }.
+flags-settled = { $flag } ya está decidido: no ha cambiado nada.
+flags-made-case = { $flag } es ahora un caso para el equipo de moderación, con su fragmento como prueba. El número del caso te llega por mensaje directo.
+flags-dismissed = { $flag } queda descartado: ya no cuenta para la salud de { $match }.
+flags-noted = { $flag } queda anotado: sigue contando para la salud de { $match }.
+flags-can-see = ver el aviso de seguridad { $flag }
+flags-can-decide = decidir sobre el aviso de seguridad { $flag }
+flags-can-list = ver la lista de avisos de seguridad
+flags-no-programme = No hay ningún programa { $programme }.
+flags-none-open = No hay avisos de seguridad abiertos en tus programas.
+flags-open = { $count ->
+    [one] 1 aviso de seguridad abierto, del más antiguo al más reciente:
+   *[other] { $count } avisos de seguridad abiertos, del más antiguo al más reciente:
+}
+flags-more = …y { $count } más: decide primero estos.
+flags-list-reply = Responde aquí: flag dismiss <aviso> · flag note <aviso> <tu nota> · flag case <aviso>
+flags-status-open = Abierto: nadie lo ha decidido todavía.
+flags-status-dismissed = Descartado por { $by } el { $on }.
+flags-status-noted = Anotado por { $by } el { $on }.
+flags-status-case = Convertido en el caso #{ $case } por { $by } el { $on }.
+flags-status-note = Nota: { $note }
+
+## La ayuda del personal (la tabla de help.ftl).
+
+staff-help-does-flag-list = los avisos de seguridad abiertos de las salas de pareja de tus programas
+staff-help-does-flag-show = un aviso de seguridad, su fragmento y en qué punto está
+staff-help-does-flag-dismiss = nada de qué preocuparse: deja de contar para la salud del emparejamiento
+staff-help-does-flag-note = conservar el aviso con una nota (sigue contando)
+staff-help-does-flag-case = convertir el aviso en un caso para el equipo de moderación, con su fragmento como prueba
 
 # Un motivo por el que un emparejamiento está en riesgo (con los demás de health-at-risk).
 health-risk-safety = { $count ->
     [one] 1 aviso de seguridad en 30 días
    *[other] { $count } avisos de seguridad en 30 días
 }
+
+## Un aviso convertido en caso: se guarda en el registro del caso tal como se escribe.
+flags-case-text = Aviso de seguridad { $flag } de una sala de pareja ({ $kind }) en el emparejamiento { $match }, enviado el { $at }.
+flags-case-note = La nota del coordinador: { $note }
+flags-case-copy = { $sender }, { $at }: «{ $excerpt }»
+flags-case-copy-night = { $sender }, { $at }: (un mensaje de noche; no se guarda ningún texto)
+staff-help-group-safety = Avisos de seguridad de las salas de pareja (F…):

@@ -160,7 +160,8 @@ impl App {
             if route.is_chatter()
                 && let crate::chat::Content::Text(text) = &inbound.content
             {
-                self.check_safety(room, &inbound.from, text).await;
+                self.check_safety(room, &inbound.from, text, event.as_ref())
+                    .await;
             }
         }
         // Talk in a room that is not for the bot: its time is all it leaves (noted above),

@@ -375,6 +375,16 @@ impl App {
                 Needs::Question(id) => {
                     Subject::Question(self.store.question(id).await?.map(Box::new))
                 }
+                Needs::SafetyFlag(id) => match self.store.safety_flag(id).await? {
+                    Some(flag) => {
+                        Subject::SafetyFlag(self.shown_flags(vec![flag]).await?.pop().map(Box::new))
+                    }
+                    None => Subject::SafetyFlag(None),
+                },
+                Needs::SafetyFlags(programmes) => Subject::SafetyFlags(
+                    self.shown_flags(self.store.open_safety_flags_of(&programmes).await?)
+                        .await?,
+                ),
                 Needs::Event(n) => Subject::Event(match self.store.event(n).await? {
                     Some(e) => Some(Box::new(self.with_answers(e).await?)),
                     None => None,

@@ -1,5 +1,6 @@
 //! The numbers staff read and type: an application is `A12`, a match proposal `P3`, and a
-//! match offered or under way `M7`, and a participant's question to the team `Q4`.
+//! match offered or under way `M7`, a participant's question to the team `Q4`, and a
+//! pair-room safety flag `F3`.
 //!
 //! Three kinds of number are easy to confuse, so each is shown with its letter everywhere a
 //! coordinator reads one, and every command accepts it with or without the letter (and with
@@ -22,6 +23,8 @@ pub enum Numbered {
     Match,
     /// A participant's question to the programme team (`Q4`).
     Question,
+    /// A pair-room safety flag (`F3`).
+    Flag,
 }
 
 impl Numbered {
@@ -31,6 +34,7 @@ impl Numbered {
             Numbered::Application => &['a'],
             Numbered::Match => &['m', 'p'],
             Numbered::Question => &['q'],
+            Numbered::Flag => &['f'],
         }
     }
 
@@ -40,6 +44,7 @@ impl Numbered {
             Numbered::Application => Text::msg("number-takes-application"),
             Numbered::Match => Text::msg("number-takes-match"),
             Numbered::Question => Text::msg("number-takes-question"),
+            Numbered::Flag => Text::msg("number-takes-flag"),
         }
     }
 }
@@ -54,6 +59,11 @@ pub fn question(id: i64) -> String {
     format!("Q{id}")
 }
 
+/// A safety flag's number as shown: `F3`.
+pub fn flag(id: i64) -> String {
+    format!("F{id}")
+}
+
 /// What a typed letter names, for the refusal of a wrong one; `None`: no letter of ours.
 fn letter_said(letter: char) -> Option<Text> {
     match letter {
@@ -61,6 +71,7 @@ fn letter_said(letter: char) -> Option<Text> {
         'p' => Some(Text::msg("number-is-proposal")),
         'm' => Some(Text::msg("number-is-match")),
         'q' => Some(Text::msg("number-is-question")),
+        'f' => Some(Text::msg("number-is-flag")),
         _ => None,
     }
 }

@@ -344,6 +344,7 @@ fn in_room(ctx: &Ctx<'_>, state: Option<&FlowState>, room: &RoomRef, command: &R
         Room::Pause(command) => pause::handle(ctx, room, command.clone()),
         Room::Support(command) => support::handle(ctx, room, command.clone()),
         Room::Team(command) => team::handle(ctx, room, command.clone()),
+        Room::Flag(command) => super::safety::handle(ctx, room, command.clone()),
         Room::Command(Command::Apply(args)) => {
             let mut outcome = match state {
                 Some(FlowState::Application(flow)) => application::remind(ctx, flow),

@@ -46,6 +46,7 @@ pub mod meetings;
 pub mod review;
 pub mod roster;
 pub mod route;
+pub mod safety;
 pub mod starters;
 pub mod support;
 pub mod survey;
@@ -290,6 +291,10 @@ pub enum Subject {
     ),
     /// For `reply Q4`: the question (`None`: no such question).
     Question(Option<Box<crate::domain::team::TeamQuestion>>),
+    /// A pair-room safety flag a command names (`None`: no such flag).
+    SafetyFlag(Option<Box<crate::domain::safety::ShownFlag>>),
+    /// The open safety flags of the programmes the sender coordinates, oldest first.
+    SafetyFlags(Vec<crate::domain::safety::ShownFlag>),
     /// For `my data`: everything stored about the sender.
     PersonalData(serde_json::Value),
     /// For `link`: a fresh code, or the account that made the code typed.

@@ -114,10 +114,15 @@ pub enum Privileged {
     /// `confirm` or `cancel` in the coordinators' room: a `close match` or `survey send`.
     ConfirmCoordinatorAction,
     Transcript,
+    FlagList,
+    FlagShow,
+    FlagDismiss,
+    FlagNote,
+    FlagCase,
 }
 
 impl Privileged {
-    pub const ALL: [Privileged; 63] = [
+    pub const ALL: [Privileged; 68] = [
         Privileged::ReviewQueue,
         Privileged::ScreeningSummary,
         Privileged::ShowApplication,
@@ -181,6 +186,11 @@ impl Privileged {
         Privileged::ConfirmAction,
         Privileged::ConfirmCoordinatorAction,
         Privileged::Transcript,
+        Privileged::FlagList,
+        Privileged::FlagShow,
+        Privileged::FlagDismiss,
+        Privileged::FlagNote,
+        Privileged::FlagCase,
     ];
 }
 
@@ -239,6 +249,10 @@ pub fn allowed(command: Privileged) -> &'static [Who] {
         ConfirmCoordinatorAction => &[Coordinator, OtherCoordinator],
         // One's own pair's history only.
         Transcript => &[Participant],
+        // A pair-room safety flag: its programme's coordinators (the list, each their
+        // own programmes' flags).
+        FlagList => &[Coordinator, OtherCoordinator],
+        FlagShow | FlagDismiss | FlagNote | FlagCase => &[Coordinator],
     }
 }
 

@@ -114,6 +114,11 @@ pub enum Act {
     AnnounceQuestion {
         question_id: i64,
     },
+    /// New safety flags of one message: their cards in the coordinators' room and the
+    /// sender's reminders (`flows::safety::announce`).
+    AnnounceSafetyFlags {
+        flag_ids: Vec<i64>,
+    },
     /// A new application's card (or the acknowledgements the rules' acceptance asks for).
     AnnounceApplication {
         application_id: i64,
@@ -379,6 +384,10 @@ impl Act {
                 format!("announce-application:{application_id}")
             }
             Act::AnnounceQuestion { question_id } => format!("announce-question:{question_id}"),
+            Act::AnnounceSafetyFlags { flag_ids } => format!(
+                "announce-flags:{}",
+                flag_ids.first().copied().unwrap_or_default()
+            ),
             Act::PostProposals { platform, .. } => format!("announce-proposals:{platform}"),
         }
     }
@@ -412,6 +421,7 @@ impl Act {
             | Act::TellReporter { .. }
             | Act::AnnounceCase { .. }
             | Act::AnnounceQuestion { .. }
+            | Act::AnnounceSafetyFlags { .. }
             | Act::AnnounceApplication { .. } => None,
         }
     }
@@ -456,6 +466,7 @@ impl Act {
             Act::AnnounceCase { .. } => "announcing a case",
             Act::AnnounceApplication { .. } => "announcing an application",
             Act::AnnounceQuestion { .. } => "announcing a question to the team",
+            Act::AnnounceSafetyFlags { .. } => "announcing safety flags",
             Act::PostProposals { .. } => "posting proposals",
             Act::AnnounceEvents { .. } => "announcing new events to the coordinators",
             Act::CancelPlatformEvent { .. } => "cancelling the platform's copy of an event",
@@ -475,6 +486,7 @@ impl Act {
             Act::AnnounceCase { .. }
                 | Act::AnnounceApplication { .. }
                 | Act::AnnounceQuestion { .. }
+                | Act::AnnounceSafetyFlags { .. }
                 | Act::PostProposals { .. }
                 | Act::Replan { .. }
                 | Act::PassOn { .. }
@@ -512,6 +524,10 @@ impl Act {
             }
             Act::PostProposals { match_ids, .. } => format!("{} proposals", match_ids.len()),
             Act::AnnounceQuestion { question_id } => format!("question Q{question_id}"),
+            Act::AnnounceSafetyFlags { flag_ids } => {
+                let flags: Vec<String> = flag_ids.iter().map(|id| format!("F{id}")).collect();
+                format!("safety flags {}", flags.join(", "))
+            }
         }
     }
 

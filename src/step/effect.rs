@@ -454,6 +454,34 @@ pub enum Effect {
         id: i64,
         by: String,
     },
+    /// Record pair-room safety flags (`domain::safety`); the app then posts their cards
+    /// and the sender's reminders (it needs the flags' numbers).
+    RecordSafetyFlags(Vec<crate::domain::safety::NewFlag>),
+    /// Record that `user` was reminded of `kind` on `day` (their own date); a conflict if
+    /// they were already, so a reminder goes once a day whoever races.
+    ClaimSafetyReminder {
+        user: UserRef,
+        kind: crate::domain::safety::Kind,
+        day: chrono::NaiveDate,
+    },
+    /// A coordinator's decision on a safety flag (dismissed or noted); a conflict if it
+    /// is no longer `from`.
+    DecideSafetyFlag {
+        flag_id: i64,
+        from: crate::domain::safety::FlagStatus,
+        to: crate::domain::safety::FlagStatus,
+        note: Option<String>,
+        by: UserRef,
+    },
+    /// A safety flag made a case: the case stored (then announced like a report) and the
+    /// flag marked with its number; a conflict if the flag is no longer `from`.
+    SafetyFlagToCase {
+        flag_id: i64,
+        from: crate::domain::safety::FlagStatus,
+        case: Box<NewCase>,
+        note: Option<String>,
+        by: UserRef,
+    },
 }
 
 /// A change of an application's status.

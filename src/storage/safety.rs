@@ -137,9 +137,10 @@ impl Store {
     }
 
     /// A coordinator's decision on flag `id`: `next` (dismissed, noted or a case), with
-    /// their `note`. The flag as it is now, or `None` when there is no such flag or its
-    /// status may not become `next` (see `FlagStatus::may_become`: nothing changed). Two
-    /// coordinators deciding at once: the first wins.
+    /// their `note`, in a transaction of its own. The flag as it is now, or `None` when
+    /// there is no such flag or its status may not become `next` (see
+    /// `FlagStatus::may_become`: nothing changed). Two coordinators deciding at once: the
+    /// first wins.
     pub async fn decide_safety_flag(
         &self,
         id: i64,
@@ -151,29 +152,11 @@ impl Store {
         let Some(flag) = self.safety_flag(id).await? else {
             return Ok(None);
         };
-        if !flag.status.may_become(next) {
+        let mut tx = self.pool.begin().await?;
+        if !decide_flag(&mut tx, id, flag.status, next, note, by, at).await? {
             return Ok(None);
         }
-        let case = match next {
-            FlagStatus::Case(c) => Some(c),
-            _ => None,
-        };
-        let done = sqlx::query(
-            "UPDATE safety_flags SET status = $1, case_id = $2, note = COALESCE($3, note), \
-             decided_by = $4, decided_at = $5 WHERE id = $6 AND status = $7",
-        )
-        .bind(next.as_str())
-        .bind(case)
-        .bind(note)
-        .bind(by.to_string())
-        .bind(to_millis(at))
-        .bind(id)
-        .bind(flag.status.as_str())
-        .execute(&self.pool)
-        .await?;
-        if done.rows_affected() != 1 {
-            return Ok(None);
-        }
+        tx.commit().await?;
         self.safety_flag(id).await
     }
 
@@ -186,18 +169,49 @@ impl Store {
         day: NaiveDate,
         at: DateTime<Utc>,
     ) -> Result<bool> {
-        let done = sqlx::query(
-            "INSERT INTO safety_reminders (platform, user_id, kind, day, sent_at) \
-             VALUES ($1, $2, $3, $4, $5) ON CONFLICT (platform, user_id, kind, day) DO NOTHING",
+        let mut tx = self.pool.begin().await?;
+        let claimed = claim_reminder(&mut tx, user, kind, day, at).await?;
+        tx.commit().await?;
+        Ok(claimed)
+    }
+
+    /// Whether `user` was reminded of `kind` on `day` already.
+    pub async fn safety_reminder_sent(
+        &self,
+        user: &UserRef,
+        kind: Kind,
+        day: NaiveDate,
+    ) -> Result<bool> {
+        let sent: Option<i64> = sqlx::query_scalar(
+            "SELECT 1 FROM safety_reminders WHERE platform = $1 AND user_id = $2 AND kind = $3 \
+             AND day = $4",
         )
         .bind(user.platform.as_str())
         .bind(&user.id)
         .bind(kind.as_str())
         .bind(day.format("%Y-%m-%d").to_string())
-        .bind(to_millis(at))
-        .execute(&self.pool)
+        .fetch_optional(&self.pool)
         .await?;
-        Ok(done.rows_affected() == 1)
+        Ok(sent.is_some())
+    }
+
+    /// The flags numbered `ids` that are still stored, in that order.
+    pub async fn safety_flags_by_ids(&self, ids: &[i64]) -> Result<Vec<Flag>> {
+        let mut out = Vec::with_capacity(ids.len());
+        for id in ids {
+            out.extend(self.safety_flag(*id).await?);
+        }
+        Ok(out)
+    }
+
+    /// The open flags of `programmes`, oldest first.
+    pub async fn open_safety_flags_of(&self, programmes: &[String]) -> Result<Vec<Flag>> {
+        let mut out = Vec::new();
+        for programme in programmes {
+            out.extend(self.open_safety_flags(programme).await?);
+        }
+        out.sort_by_key(|f| (f.at, f.id));
+        Ok(out)
     }
 
     /// Forgets the reminders sent before `before` (they matter for a day); how many.
@@ -208,6 +222,64 @@ impl Store {
             .await?;
         Ok(done.rows_affected())
     }
+}
+
+/// Records that `user` was reminded of `kind` on `day`, in a step's transaction: `false`
+/// (nothing written) if they were already.
+pub(super) async fn claim_reminder(
+    tx: &mut Transaction<'static, Any>,
+    user: &UserRef,
+    kind: Kind,
+    day: NaiveDate,
+    at: DateTime<Utc>,
+) -> Result<bool> {
+    let done = sqlx::query(
+        "INSERT INTO safety_reminders (platform, user_id, kind, day, sent_at) \
+         VALUES ($1, $2, $3, $4, $5) ON CONFLICT (platform, user_id, kind, day) DO NOTHING",
+    )
+    .bind(user.platform.as_str())
+    .bind(&user.id)
+    .bind(kind.as_str())
+    .bind(day.format("%Y-%m-%d").to_string())
+    .bind(to_millis(at))
+    .execute(&mut **tx)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// Moves flag `id` from `from` to `next` with `note` (kept when `None`), by `by`, in a
+/// step's transaction: `false` (nothing written) when `from` may not become `next`, or
+/// the flag is no longer `from` (someone decided meanwhile).
+pub(super) async fn decide_flag(
+    tx: &mut Transaction<'static, Any>,
+    id: i64,
+    from: FlagStatus,
+    next: FlagStatus,
+    note: Option<&str>,
+    by: &UserRef,
+    at: DateTime<Utc>,
+) -> Result<bool> {
+    if !from.may_become(next) {
+        return Ok(false);
+    }
+    let case = match next {
+        FlagStatus::Case(c) => Some(c),
+        _ => None,
+    };
+    let done = sqlx::query(
+        "UPDATE safety_flags SET status = $1, case_id = $2, note = COALESCE($3, note), \
+         decided_by = $4, decided_at = $5 WHERE id = $6 AND status = $7",
+    )
+    .bind(next.as_str())
+    .bind(case)
+    .bind(note)
+    .bind(by.to_string())
+    .bind(to_millis(at))
+    .bind(id)
+    .bind(from.as_str())
+    .execute(&mut **tx)
+    .await?;
+    Ok(done.rows_affected() == 1)
 }
 
 impl Store {

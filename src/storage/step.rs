@@ -69,6 +69,7 @@ pub(super) enum Applied {
     Case(i64),
     Events(Vec<i64>),
     Question(i64),
+    SafetyFlags(Vec<i64>),
     Conflict,
 }
 
@@ -148,6 +149,7 @@ impl Store {
         // What created sessions tells the coordinators, once they have their numbers.
         let mut event_notices = Vec::new();
         let mut new_questions = Vec::new();
+        let mut new_flags = Vec::new();
         for effect in effects {
             match self.apply_effect(&mut tx, effect, now).await {
                 Ok(Applied::Done) => {}
@@ -163,6 +165,7 @@ impl Store {
                     }
                 }
                 Ok(Applied::Question(id)) => new_questions.push(id),
+                Ok(Applied::SafetyFlags(ids)) => new_flags.extend(ids),
                 Ok(Applied::Conflict) => {
                     tx.rollback().await?;
                     return Ok(CommitOutcome::Conflict);
@@ -236,6 +239,11 @@ impl Store {
                     .iter()
                     .map(|&application_id| Act::AnnounceApplication { application_id }),
             );
+            if !new_flags.is_empty() {
+                all.push(Act::AnnounceSafetyFlags {
+                    flag_ids: new_flags.clone(),
+                });
+            }
             lanes = all.iter().map(Act::lane).collect();
             match super::outbox::insert_acts(&mut tx, &all, enqueue, now).await {
                 Ok(held) => acts = held,
@@ -614,6 +622,45 @@ impl Store {
             Effect::AnswerQuestion { id, by } => {
                 self.mark_answered(tx, *id, by, now).await?;
                 Applied::Done
+            }
+
+            // Pair-room safety flags (safety.rs).
+            Effect::RecordSafetyFlags(flags) => {
+                let mut ids = Vec::with_capacity(flags.len());
+                for flag in flags {
+                    ids.push(self.insert_safety_flag(tx, flag).await?);
+                }
+                Applied::SafetyFlags(ids)
+            }
+            Effect::ClaimSafetyReminder { user, kind, day } => {
+                settled(super::safety::claim_reminder(tx, user, *kind, *day, now).await?)
+            }
+            Effect::DecideSafetyFlag {
+                flag_id,
+                from,
+                to,
+                note,
+                by,
+            } => settled(
+                super::safety::decide_flag(tx, *flag_id, *from, *to, note.as_deref(), by, now)
+                    .await?,
+            ),
+            Effect::SafetyFlagToCase {
+                flag_id,
+                from,
+                case,
+                note,
+                by,
+            } => {
+                let case_id = self.insert_case(tx, case, now).await?;
+                let to = crate::domain::safety::FlagStatus::Case(case_id);
+                if super::safety::decide_flag(tx, *flag_id, *from, to, note.as_deref(), by, now)
+                    .await?
+                {
+                    Applied::Case(case_id)
+                } else {
+                    Applied::Conflict
+                }
             }
 
             // Moderation cases and their evidence (cases.rs, evidence.rs).

@@ -123,6 +123,11 @@ fn samples() -> Vec<(Privileged, Option<&'static str>, &'static str)> {
         (ConfirmAction, m, "confirm"),
         (ConfirmCoordinatorAction, c, "confirm"),
         (CloseMatch, c, "close match 2 they moved away"),
+        (FlagList, c, "flags"),
+        (FlagShow, c, "flag F1"),
+        (FlagNote, c, "flag note F1 talked to Grace about it"),
+        (FlagDismiss, c, "flag dismiss F2 the school's number"),
+        (FlagCase, c, "flag case F3 the second time this week"),
         (CaseConcerns, m, "case concerns {case} grace"),
         // Last: it ends match 1, which earlier samples name.
         (
@@ -239,6 +244,21 @@ both_backends! {
         h.in_room("carol", COORDINATORS, "!tandem event create title: Welcome; start: 2027-02-01 18:00 UTC").await;
         // Question Q1, from Amina (Pathways): its coordinators answer it.
         h.dm_all("amina", "ask the team When is the next meetup?").await;
+        // Safety flags F1-F3 on Grace's messages in match 1 (Pathways): its coordinators
+        // decide them.
+        let flag = |kind| tandem::domain::safety::NewFlag {
+            programme: "pathways-2027".into(),
+            match_id: 1,
+            sender: UserRef::new(Platform::Console, "grace"),
+            kind,
+            excerpt: "call me on 07700 900123".into(),
+            at: chrono::Utc::now(),
+        };
+        use tandem::domain::safety::Kind;
+        h.store
+            .record_safety_flags(&[flag(Kind::Phone), flag(Kind::Phone), flag(Kind::Social)])
+            .await
+            .unwrap();
 
         let samples = samples();
         let covered: BTreeSet<Privileged> = samples.iter().map(|(p, ..)| *p).collect();

@@ -173,7 +173,7 @@ both_backends! {
         }
 
         let out = h.dm_all("grace", "delete my data").await;
-        assert!(out.contains("Some safeguarding records, if there are any, are kept for 6 years even after deletion, as safeguarding rules require: reports about you, failed background checks and suspensions. They are then erased."), "{out}");
+        assert!(out.contains("Some safeguarding records, if there are any, are kept for 6 years even after deletion, as safeguarding rules require: reports about you, failed background checks, suspensions and the pair-room safety flags on your messages that the coordinators kept. They are then erased."), "{out}");
         let out = h.dm_all("grace", "yes").await;
         assert!(out.contains("[dm grace] Done: your data has been deleted, and you've left every programme. Some safeguarding records, if there are any, are kept for 6 years"), "{out}");
 

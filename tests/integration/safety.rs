@@ -144,6 +144,21 @@ fn the_safety_demo_flags_a_phone_number_and_an_invitation_counts_the_night_and_p
             "[room coordinators] Safety flag F4 in match M1: a message at night from Sam, 2027-01-11 22:00 UTC.",
             // Four flags in a month, none dismissed: the match is at risk.
             "[room coordinators] M1 · Bright Futures · active · at risk: 4 safety flags in 30 days",
+            // Carol works them: the list, oldest first.
+            "[room coordinators] 4 open safety flags, oldest first:\n  Safety flag F1 in match M1: another app or social network from Sam, 2027-01-11 09:00 UTC.",
+            "[room coordinators] F4 is dismissed: it no longer counts towards M1's health.",
+            "[room coordinators] F3 is noted: it still counts towards M1's health.",
+            "[room coordinators] F1 is now a case for the moderators, with its excerpt as evidence.",
+            // The case reaches the moderators with the excerpt as the platform's copy, and
+            // its number reaches Carol.
+            "[dm carol] Thank you. Your report is case #1.",
+            "[room moderators] Case #1 · A safeguarding concern about a young person · SAFEGUARDING · open\n  Reported by: console:carol, 11 Jan 2027 22:00 UTC\n  Concerns: Sam (console:sam)\n  Reported from room: amina-sam\n  What happened: Pair-room safety flag F1 (another app or social network) in match M1, sent 11 Jan 2027 09:00 UTC. The coordinator's note: asked her to move to Snapchat\n  Reported message, as Tandem copied it: Sam, 11 Jan 2027 09:00 UTC: “… to meet you Amina! Add me on snap: sam_mentor99 it's easier”",
+            // Decided already: nothing changes.
+            "[room coordinators] F1 has been decided already: nothing changed.\n  Made case #1 by carol on 2027-01-11.\n  Note: asked her to move to Snapchat",
+            "[room coordinators] Safety flag F1 in match M1",
+            // The dismissed flag no longer counts.
+            "[room coordinators] M1 · Bright Futures · active · at risk: 3 safety flags in 30 days",
+            "[room moderators] Case #1",
         ],
     );
     // The policy is told to each applicant when they apply, and to both in the kickoff.
@@ -163,5 +178,56 @@ fn the_safety_demo_flags_a_phone_number_and_an_invitation_counts_the_night_and_p
     // Amina's score, time, date and the programme's own link are not flagged.
     assert!(!stdout.contains("from Amina"), "{stdout}");
     assert!(!stdout.contains("[dm amina] A gentle reminder"), "{stdout}");
-    assert_eq!(stdout.matches("Safety flag F").count(), 4, "{stdout}");
+    // A card per flag, each once.
+    for flag in 1..=4 {
+        assert_eq!(
+            stdout
+                .matches(&format!(
+                    "[room coordinators] Safety flag F{flag} in match M1"
+                ))
+                .count(),
+            1 + usize::from(flag == 1),
+            "F{flag}: its card (and for F1, `flag F1`): {stdout}"
+        );
+    }
+    // The case's card and Mo's `case show 1`: one case.
+    assert_eq!(
+        stdout.matches("[room moderators] Case #1").count(),
+        2,
+        "{stdout}"
+    );
+}
+
+both_backends! {
+    async fn a_pair_room_message_delivered_twice_is_flagged_once_and_its_card_and_reminder_go_once(db: TestDb) {
+        use tandem::chat::{Content, Inbound};
+        use tandem::domain::{EventRef, Place, Platform, RoomRef};
+        let mut programmes = crate::support::example_programmes();
+        programmes[0].safety = Some(tandem::domain::safety::Policy::everything());
+        let h = crate::support::Harness::with_programmes(&db, programmes).await;
+        crate::pairing::active_match(&h).await; // match 1: Amina and Grace, room-1
+        let said = |text: &str| Inbound {
+            from: user("grace"),
+            place: Place::Room(RoomRef::new(Platform::Console, "room-1")),
+            content: Content::Text(text.into()),
+            files: vec![],
+        };
+        let event = |id: &str| EventRef::new(Platform::Console, id);
+        h.rec.take();
+        h.app.receive_event(event("e1"), said("call me on 07700 900123 after school")).await;
+        let first = crate::support::transcript(&h.rec.take());
+        assert_eq!(first.matches("Safety flag F1 in match M1: a phone number from Grace").count(), 1, "{first}");
+        assert_eq!(first.matches("[dm grace] A gentle reminder").count(), 1, "{first}");
+        // Delivered again (a replayed sync, a catch-up read): no second flag, card or reminder.
+        h.app.receive_event(event("e1"), said("call me on 07700 900123 after school")).await;
+        let again = crate::support::transcript(&h.rec.take());
+        assert!(!again.contains("Safety flag") && !again.contains("gentle reminder"), "{again}");
+        assert_eq!(h.store.safety_flags_of_match(1).await.unwrap().len(), 1);
+        // Another message of the same kind the same day: a card, and no second reminder.
+        h.app.receive_event(event("e2"), said("or 07700 900124 if that one is busy")).await;
+        let second = crate::support::transcript(&h.rec.take());
+        assert!(second.contains("Safety flag F2 in match M1: a phone number from Grace"), "{second}");
+        assert!(!second.contains("gentle reminder"), "{second}");
+        assert_eq!(h.store.safety_flags_of_match(1).await.unwrap().len(), 2);
+    }
 }

@@ -238,6 +238,14 @@ impl App {
                     .map_err(internal)?;
                 Ok(())
             }
+            // Its step (the cards and reminders queued) marks this act done in its own
+            // transaction: run again after a crash, it changes nothing.
+            Act::AnnounceSafetyFlags { flag_ids } => {
+                self.announce_safety_flags(flag_ids, &key.0, row)
+                    .await
+                    .map_err(internal)?;
+                Ok(())
+            }
             // A question's card in the coordinators' room of the asker's platform.
             Act::AnnounceQuestion { question_id } => {
                 let Some(question) = self.store.question(*question_id).await.map_err(|e| {

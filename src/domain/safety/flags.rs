@@ -89,6 +89,16 @@ pub struct Flag {
     pub decided: Option<(UserRef, DateTime<Utc>)>,
 }
 
+/// A flag as the coordinators read it: with the sender's name and the match's pair room.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ShownFlag {
+    pub flag: Flag,
+    /// The sender's name in the match.
+    pub sender_name: String,
+    /// The match's pair room, if it has one.
+    pub room: Option<String>,
+}
+
 /// Whether a match's flags make it "at risk": at least `threshold` flags in the last
 /// `days` before `now` that the coordinators have not dismissed (0: never).
 pub fn at_risk(flags: &[Flag], now: DateTime<Utc>, threshold: usize, days: u32) -> bool {

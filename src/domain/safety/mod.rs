@@ -39,7 +39,7 @@ use super::ids::RoleKind;
 use crate::i18n::Text;
 
 pub use excerpt::{NightWindow, excerpt};
-pub use flags::{Flag, FlagStatus, NewFlag};
+pub use flags::{Flag, FlagStatus, NewFlag, ShownFlag};
 
 /// What a finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -327,6 +327,14 @@ fn merge(mut spans: Vec<(Kind, Range<usize>)>) -> Vec<(Kind, Range<usize>)> {
 /// The kinds of `findings`, each once, in [`Kind`]'s order.
 pub fn kinds(findings: &[Finding]) -> Vec<Kind> {
     let mut k: Vec<Kind> = findings.iter().map(|f| f.kind).collect();
+    k.sort();
+    k.dedup();
+    k
+}
+
+/// The kinds of recorded flags, each once, in order.
+pub fn kinds_of(flags: &[Flag]) -> Vec<Kind> {
+    let mut k: Vec<Kind> = flags.iter().map(|f| f.kind).collect();
     k.sort();
     k.dedup();
     k

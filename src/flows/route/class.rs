@@ -10,6 +10,7 @@ use super::super::pause::PauseCommand;
 use super::super::permissions::Privileged;
 use super::super::review::ReviewCommand;
 use super::super::roster::RosterCommand;
+use super::super::safety::FlagCommand;
 use super::super::support::SupportCommand;
 use super::super::survey::SurveyCommand;
 use super::super::team::TeamCommand;
@@ -57,6 +58,13 @@ pub(super) fn room_class(command: &Room, coordinators: bool) -> Option<Privilege
             PauseCommand::Message(..) => P::MessagePair,
         },
         Room::Team(Ok(TeamCommand::Reply(..))) => P::ReplyToQuestion,
+        Room::Flag(Ok(c)) => match c {
+            FlagCommand::List(_) => P::FlagList,
+            FlagCommand::Show(_) => P::FlagShow,
+            FlagCommand::Dismiss(..) => P::FlagDismiss,
+            FlagCommand::Note(..) => P::FlagNote,
+            FlagCommand::Case(..) => P::FlagCase,
+        },
         Room::Figures(_) => P::ProgrammeReport,
         Room::Resources(_) => P::ResourceProgress,
         Room::Broadcast(Ok(_)) => P::Broadcast,

@@ -47,6 +47,7 @@ use super::personal::{self, PersonalCommand};
 use super::rate::Cost;
 use super::review::{self, ReviewCommand};
 use super::roster::{self, RosterCommand};
+use super::safety::{self as flags, FlagCommand};
 use super::support::{self, SupportCommand};
 use super::survey::{self, SurveyCommand};
 use super::team::{self, TeamCommand};
@@ -204,6 +205,8 @@ pub enum Room {
     Meeting(Result<MeetCommand, crate::i18n::Text>),
     /// `reply Q4 <text>`: a coordinator answers a participant's question.
     Team(Result<TeamCommand, crate::i18n::Text>),
+    /// `flags`, `flag dismiss F3 …`: the coordinators' work on pair-room safety flags.
+    Flag(Result<FlagCommand, crate::i18n::Text>),
     /// One of the commands everyone has: answered by DM.
     Command(Command),
     /// Prefixed, but no command: the text after the prefix.
@@ -306,7 +309,11 @@ fn dm(from: &UserRef, text: &str, router: &Router<'_>) -> Dm {
         None => {}
     }
     let command = command::parse(text);
-    if command.is_none() && (review::parse(text).is_some() || broadcast::parse(text).is_some()) {
+    if command.is_none()
+        && (review::parse(text).is_some()
+            || broadcast::parse(text).is_some()
+            || flags::parse(text).is_some_and(|c| c.is_ok()))
+    {
         return Dm::CoordinatorsElsewhere;
     }
     if command.is_none()
@@ -325,7 +332,7 @@ fn dm(from: &UserRef, text: &str, router: &Router<'_>) -> Dm {
 
 /// The room's grammars in the order they are tried: the first that reads a message has it.
 /// The `bool` says whether it was typed in the coordinators' room.
-const ROOM_GRAMMARS: [fn(&str, bool) -> Option<Room>; 23] = [
+const ROOM_GRAMMARS: [fn(&str, bool) -> Option<Room>; 24] = [
     |t, _| command::help_topic(t).map(Room::HelpOn),
     |t, _| actions::is_cancel(t).then_some(Room::Cancel),
     |t, _| actions::parse(t).map(Room::Action),
@@ -365,6 +372,7 @@ const ROOM_GRAMMARS: [fn(&str, bool) -> Option<Room>; 23] = [
     |t, _| pause::parse(t).map(Room::Pause),
     |t, _| support::parse(t).map(Room::Support),
     |t, _| team::parse(t).map(Room::Team),
+    |t, _| flags::parse(t).map(Room::Flag),
     |t, _| starters::is_idea(t).then_some(Room::Idea),
     |t, _| agreement::parse(t).map(Room::Agreement),
     |t, _| meetings::parse(t).map(Room::Meeting),
@@ -406,6 +414,7 @@ impl Room {
             | Room::Pause(Ok(_))
             | Room::Support(Ok(_))
             | Room::Team(Ok(_))
+            | Room::Flag(Ok(_))
             | Room::Cancel
             | Room::Command(Command::Help) => true,
             Room::Roster(Ok(command)) => !matches!(command, RosterCommand::Who(_)),

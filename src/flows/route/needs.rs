@@ -13,6 +13,7 @@ use super::super::events::EventCommand;
 use super::super::figures::{self, ExportCommand};
 use super::super::pairing;
 use super::super::roster::{self, RosterCommand};
+use super::super::safety::FlagCommand;
 use super::super::support::SupportCommand;
 use super::super::survey::{self, SurveyCommand};
 use super::super::team::TeamCommand;
@@ -30,6 +31,10 @@ pub enum Needs {
     LinkCode(String),
     /// A participant's question to the team.
     Question(i64),
+    /// A pair-room safety flag.
+    SafetyFlag(i64),
+    /// The open safety flags of these programmes.
+    SafetyFlags(Vec<String>),
     /// An event session with its answers.
     Event(i64),
     /// The upcoming sessions with their answers.
@@ -177,6 +182,18 @@ pub(super) fn room_needs(
         Room::Close { room: Ok(c), .. } => Needs::Pair(c.match_id),
         Room::Pause(Ok(c)) => Needs::Pair(c.match_id()),
         Room::Team(Ok(TeamCommand::Reply(id, _))) => Needs::Question(*id),
+        // Nothing is loaded for someone who coordinates no programme: the flow refuses.
+        Room::Flag(Ok(command)) if programmes.iter().any(|p| p.is_coordinator(from)) => {
+            match command {
+                FlagCommand::List(named) => {
+                    match roster::programmes_of(programmes, from, named.as_deref()) {
+                        mine if mine.is_empty() => Needs::Nothing,
+                        mine => Needs::SafetyFlags(mine),
+                    }
+                }
+                other => other.flag().map_or(Needs::Nothing, Needs::SafetyFlag),
+            }
+        }
         Room::Pairing(Ok(command)) => {
             pairing::needs(command, programmes, from).map_or(Needs::Nothing, Needs::Matching)
         }

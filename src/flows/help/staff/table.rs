@@ -15,6 +15,7 @@ pub(crate) enum Group {
     Screening,
     Matching,
     Matches,
+    Safety,
     Events,
     Surveys,
     Figures,
@@ -24,10 +25,11 @@ pub(crate) enum Group {
 }
 
 impl Group {
-    pub(crate) const ALL: [Group; 9] = [
+    pub(crate) const ALL: [Group; 10] = [
         Group::Screening,
         Group::Matching,
         Group::Matches,
+        Group::Safety,
         Group::Events,
         Group::Surveys,
         Group::Figures,
@@ -42,6 +44,7 @@ impl Group {
             Group::Screening => Text::msg("staff-help-group-screening"),
             Group::Matching => Text::msg("staff-help-group-matching"),
             Group::Matches => Text::msg("staff-help-group-matches"),
+            Group::Safety => Text::msg("staff-help-group-safety"),
             Group::Events => Text::msg("staff-help-group-events"),
             Group::Surveys => Text::msg("staff-help-group-surveys"),
             Group::Figures => Text::msg("staff-help-group-figures"),
@@ -75,7 +78,8 @@ fn e(group: Group, usage: &'static str, example: &'static str, does: Text) -> En
 }
 
 /// Every privileged command's help. Numbers are written as people see them: `A12` an
-/// application, `P3` a proposal, `M7` a match; cases and events by their plain number.
+/// application, `P3` a proposal, `M7` a match, `F3` a safety flag; cases and events by
+/// their plain number.
 pub(crate) fn entry(command: Privileged) -> Entry {
     use Group::*;
     use Privileged as P;
@@ -457,6 +461,36 @@ pub(crate) fn entry(command: Privileged) -> Entry {
             "transcript [match]",
             "transcript",
             Text::msg("staff-help-does-transcript"),
+        ),
+        P::FlagList => e(
+            Safety,
+            "flags [programme]",
+            "flags",
+            Text::msg("staff-help-does-flag-list"),
+        ),
+        P::FlagShow => e(
+            Safety,
+            "flag <flag>",
+            "flag F3",
+            Text::msg("staff-help-does-flag-show"),
+        ),
+        P::FlagDismiss => e(
+            Safety,
+            "flag dismiss <flag> [note]",
+            "flag dismiss F3 the school's office number",
+            Text::msg("staff-help-does-flag-dismiss"),
+        ),
+        P::FlagNote => e(
+            Safety,
+            "flag note <flag> <note>",
+            "flag note F3 talked to the mentor about it",
+            Text::msg("staff-help-does-flag-note"),
+        ),
+        P::FlagCase => e(
+            Safety,
+            "flag case <flag> [note]",
+            "flag case F3 second time this week",
+            Text::msg("staff-help-does-flag-case"),
         ),
     }
 }
