@@ -47,6 +47,7 @@ pub mod review;
 pub mod roster;
 pub mod route;
 pub mod starters;
+pub mod suggest;
 pub mod support;
 pub mod survey;
 pub mod team;

@@ -34,6 +34,7 @@
 //! `ports`.
 
 pub(super) mod adapter;
+mod autocomplete;
 mod interactions;
 mod ports;
 pub mod render;
@@ -58,7 +59,7 @@ use serenity::all::{
     EditInteractionResponse, EditMessage, EditScheduledEvent, EditThread, EventHandler,
     GatewayIntents, GuildId, Http, HttpBuilder, InputTextStyle, Interaction, Message, MessageId,
     ModalInteraction, Nonce, PermissionOverwrite, PermissionOverwriteType, Permissions, Ready,
-    ResolvedOption, ResolvedTarget, ResolvedValue, ResumedEvent, RoleId, ScheduledEventId,
+    ResolvedOption, ResolvedTarget, ResolvedValue, ResumedEvent, Unresolved, RoleId, ScheduledEventId,
     ScheduledEventStatus, ScheduledEventType, ShardManager, Timestamp, UserId,
 };
 use serenity::gateway::{ConnectionStage, ShardStageUpdateEvent};
@@ -652,6 +653,7 @@ impl EventHandler for Handler {
             Interaction::Command(command) => bot.on_command(command).await,
             Interaction::Component(press) => bot.on_component(press).await,
             Interaction::Modal(form) => bot.on_modal(form).await,
+            Interaction::Autocomplete(typing) => bot.on_autocomplete(typing).await,
             _ => {}
         }
     }
