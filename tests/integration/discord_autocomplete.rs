@@ -6,7 +6,9 @@
 //!
 //! A child of `discord`, for its harness (`start`, `Running`).
 
+use tandem::domain::events::NewEvent;
 use tandem::domain::incident::{NewCase, Severity};
+use tandem::domain::matches::NewMatch;
 use tandem::domain::screening::{Evaluation, RuleOutcome};
 use tandem::domain::{Answer, ApplicationStatus, NewApplication, RoleKind};
 use tandem::flows::{Effect, StateChange};
@@ -16,12 +18,23 @@ use super::*;
 /// Stores an application to the example programme, `minutes` after the start, from
 /// Discord user `who` giving `name`.
 async fn applied(run: &Running, who: u64, name: &str, status: ApplicationStatus, minutes: i64) {
+    applied_as(run, who, (name, RoleKind::Mentee), status, minutes).await
+}
+
+/// [`applied`] in a role.
+async fn applied_as(
+    run: &Running,
+    who: u64,
+    (name, role): (&str, RoleKind),
+    status: ApplicationStatus,
+    minutes: i64,
+) {
     let submitted_at = start_time() + chrono::Duration::minutes(minutes);
     let application = NewApplication {
         reopens: None,
         source: None,
         programme: "pathways-2027".into(),
-        role: RoleKind::Mentee,
+        role,
         applicant: discord(who),
         answers: vec![("name".into(), Answer::Text(name.into()))],
         submitted_at,
@@ -399,4 +412,108 @@ async fn the_fake_refuses_an_autocomplete_answer_discord_would_refuse() {
     let late = typing();
     tokio::time::sleep(Duration::from_millis(200)).await;
     assert_eq!(answer(late, fine).await, (404, json!(10062)));
+}
+
+#[tokio::test]
+async fn a_coordinator_is_offered_the_proposed_matches_and_the_upcoming_events() {
+    let (run, staff) = start(&["carol"]).await;
+    let fake = &run.fake;
+    let amina = fake.add_user("amina");
+    let grace = fake.add_user("grace");
+    applied(&run, amina, "Amina", ApplicationStatus::Approved, 1).await;
+    applied_as(&run, grace, ("Grace", RoleKind::Mentor), ApplicationStatus::Approved, 2).await;
+    let coordinator = discord(staff[0]);
+    let coordinators = RoomRef::new(Platform::Discord, run.coordinators.to_string());
+    let event = |title: &str, days: i64| NewEvent {
+        title: title.into(),
+        description: String::new(),
+        starts_at: start_time() + chrono::Duration::days(days),
+        zone: "UTC".into(),
+        duration_minutes: 60,
+        room: coordinators.clone(),
+        capacity: None,
+        created_by: coordinator.clone(),
+    };
+    run.store
+        .commit_step(
+            &coordinator,
+            None,
+            &StateChange::Clear,
+            &[
+                Effect::StoreMatches(vec![NewMatch {
+                    programme: "pathways-2027".into(),
+                    mentee_application: 1,
+                    mentor_application: 2,
+                    score: 10,
+                    reasons: vec![],
+                }]),
+                Effect::StoreEvents {
+                    events: vec![event("Study hall", 2), event("CV clinic", 3)],
+                    reminders: vec![],
+                    tell: coordinators.clone(),
+                },
+            ],
+            start_time(),
+        )
+        .await
+        .unwrap();
+    let proposal = fake.autocomplete(
+        staff[0],
+        run.coordinators,
+        ("coordinate", Some("match-approve")),
+        &[],
+        ("match", ""),
+    );
+    let found = choices(fake, proposal).await;
+    assert_eq!(
+        names(&found),
+        ["P1 · Amina & Grace · Pathways Mentoring 2027"],
+        "{found:?}"
+    );
+    let events = fake.autocomplete(
+        staff[0],
+        run.coordinators,
+        ("coordinate", Some("event-cancel")),
+        &[],
+        ("event", "cv"),
+    );
+    let found = choices(fake, events).await;
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(found[0].0.starts_with("2 · CV clinic · "), "{found:?}");
+    assert_eq!(found[0].1, json!(2));
+    run.stop().await;
+}
+
+/// Someone a programme names by a Discord role is offered its applications while they
+/// hold the role, as they may run the command; without it, nothing.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_coordinator_by_a_discord_role_is_offered_applications_only_while_holding_it() {
+    const ROLE: u64 = 900_000_000_000_000_777;
+    let mut programmes = example_programmes();
+    programmes[0].coordinator_groups = vec![
+        tandem::domain::staff::StaffGroup::parse(&format!("discord-role:{GUILD_ID}/{ROLE}"))
+            .unwrap()
+            .unwrap(),
+    ];
+    let (run, _) = start_in(programmes, &[], |_, _| {}).await;
+    let fake = &run.fake;
+    let amina = fake.add_user("amina");
+    applied(&run, amina, "Amina", ApplicationStatus::NeedsReview, 1).await;
+    let dee = fake.add_user("dee");
+    let typing = || {
+        fake.autocomplete(
+            dee,
+            run.coordinators,
+            ("coordinate", Some("approve")),
+            &[],
+            ("application", ""),
+        )
+    };
+    assert!(choices(fake, typing()).await.is_empty());
+    fake.set_roles(dee, &[ROLE]);
+    let found = choices(fake, typing()).await;
+    assert_eq!(names(&found), ["A1 · Amina · Pathways Mentoring 2027"]);
+    fake.set_roles(dee, &[]);
+    assert!(choices(fake, typing()).await.is_empty());
+    run.stop().await;
 }
