@@ -34,7 +34,10 @@ impl App {
             None
         };
         let app = granted.as_ref().unwrap_or(app);
-        match app.suggestions_of(user, room, command, of, typed, max).await {
+        match app
+            .suggestions_of(user, room, command, of, typed, max)
+            .await
+        {
             Ok(found) => found,
             Err(e) => {
                 warn!(user = %user, "reading what to suggest failed: {e}");
@@ -58,12 +61,10 @@ impl App {
         let subject = self.load_subject(&list, &route, None).await?;
         let known = self.known(user).await?;
         let ctx = self.ctx(user, &known, &subject, self.clock.now());
-        Ok(
-            suggest::suggestions(&ctx, room, command, of, typed, max)
-                .into_iter()
-                .map(|s| (s.number, self.said_to(user, &s.label)))
-                .collect(),
-        )
+        Ok(suggest::suggestions(&ctx, room, command, of, typed, max)
+            .into_iter()
+            .map(|s| (s.number, self.said_to(user, &s.label)))
+            .collect())
     }
 
     /// `command` as `user` would type it after the prefix in `room`.

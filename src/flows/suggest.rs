@@ -91,7 +91,11 @@ pub fn suggestions(
                         ],
                         " · ",
                     );
-                    (a.id, label, words(&[&name, &a.programme, &programme_name(ctx, &a.programme)]))
+                    (
+                        a.id,
+                        label,
+                        words(&[&name, &a.programme, &programme_name(ctx, &a.programme)]),
+                    )
                 })
                 .collect()
         }
@@ -108,7 +112,11 @@ pub fn suggestions(
                     ],
                     " · ",
                 );
-                (m.id, label, words(&[&pair, &m.programme, &programme_name(ctx, &m.programme)]))
+                (
+                    m.id,
+                    label,
+                    words(&[&pair, &m.programme, &programme_name(ctx, &m.programme)]),
+                )
             })
             .collect(),
         (Suggested::Case, Subject::Cases(_)) => {

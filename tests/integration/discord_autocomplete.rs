@@ -114,7 +114,14 @@ async fn a_coordinator_typing_an_application_is_offered_the_queue_filtered_by_wh
     let bilal = fake.add_user("bilal");
     let amir = fake.add_user("amir");
     let done = fake.add_user("dora");
-    applied(&run, amina, "Amina Diallo", ApplicationStatus::NeedsReview, 1).await;
+    applied(
+        &run,
+        amina,
+        "Amina Diallo",
+        ApplicationStatus::NeedsReview,
+        1,
+    )
+    .await;
     applied(&run, bilal, "Bilal", ApplicationStatus::NeedsReview, 2).await;
     applied(&run, amir, "Amir", ApplicationStatus::NeedsReview, 3).await;
     applied(&run, done, "Dora", ApplicationStatus::Approved, 4).await;
@@ -139,9 +146,18 @@ async fn a_coordinator_typing_an_application_is_offered_the_queue_filtered_by_wh
     );
     assert_eq!(all[0].1, json!(1), "the value is the number, as a number");
     let am = choices(fake, typing("am")).await;
-    assert_eq!(names(&am), ["A1 · Amina Diallo · Pathways Mentoring 2027", "A3 · Amir · Pathways Mentoring 2027"]);
+    assert_eq!(
+        names(&am),
+        [
+            "A1 · Amina Diallo · Pathways Mentoring 2027",
+            "A3 · Amir · Pathways Mentoring 2027"
+        ]
+    );
     let two = choices(fake, typing("A2")).await;
-    assert_eq!(two, vec![("A2 · Bilal · Pathways Mentoring 2027".to_string(), json!(2))]);
+    assert_eq!(
+        two,
+        vec![("A2 · Bilal · Pathways Mentoring 2027".to_string(), json!(2))]
+    );
     assert!(choices(fake, typing("9")).await.is_empty());
     // The reason is free words: nothing to suggest there.
     let reason = fake.autocomplete(
@@ -172,23 +188,28 @@ async fn a_moderator_is_offered_cases_and_a_coordinator_or_a_participant_nothing
     applied(&run, amina, "Amina", ApplicationStatus::NeedsReview, 1).await;
     reported(&run, amina, "harassment").await;
     let case = |who: u64, channel: u64| {
-        fake.autocomplete(
-            who,
-            channel,
-            ("moderate", Some("show")),
-            &[],
-            ("case", ""),
-        )
+        fake.autocomplete(who, channel, ("moderate", Some("show")), &[], ("case", ""))
     };
     let found = choices(fake, case(run.moderator, run.moderators)).await;
     assert_eq!(found.len(), 1, "{found:?}");
     assert!(found[0].0.starts_with("#1 · "), "{found:?}");
     assert!(found[0].0.contains("harassment"), "{found:?}");
-    assert!(!found[0].0.contains("Amina"), "never the reporter: {found:?}");
+    assert!(
+        !found[0].0.contains("Amina"),
+        "never the reporter: {found:?}"
+    );
     assert_eq!(found[0].1, json!(1));
     // A coordinator gets no cases, in the moderators' channel or their own.
-    assert!(choices(fake, case(staff[0], run.moderators)).await.is_empty());
-    assert!(choices(fake, case(staff[0], run.coordinators)).await.is_empty());
+    assert!(
+        choices(fake, case(staff[0], run.moderators))
+            .await
+            .is_empty()
+    );
+    assert!(
+        choices(fake, case(staff[0], run.coordinators))
+            .await
+            .is_empty()
+    );
     // A participant who reaches the staff commands anyway gets nothing either.
     let zara = fake.add_user("zara");
     assert!(choices(fake, case(zara, run.moderators)).await.is_empty());
@@ -226,7 +247,14 @@ async fn more_than_25_are_cut_to_25_and_a_long_programme_title_is_cut_at_100_cha
     let fake = &run.fake;
     for i in 0..30 {
         let who = fake.add_user(&format!("applicant{i}"));
-        applied(&run, who, &format!("Applicant {i}"), ApplicationStatus::NeedsReview, i).await;
+        applied(
+            &run,
+            who,
+            &format!("Applicant {i}"),
+            ApplicationStatus::NeedsReview,
+            i,
+        )
+        .await;
     }
     let typing = fake.autocomplete(
         staff[0],
@@ -242,7 +270,11 @@ async fn more_than_25_are_cut_to_25_and_a_long_programme_title_is_cut_at_100_cha
         assert_eq!(name.chars().count(), 100, "{name}");
         assert!(name.ends_with('…'), "{name}");
     }
-    assert!(found[0].0.starts_with("A1 · Applicant 0 · Pathways Mentoring"));
+    assert!(
+        found[0]
+            .0
+            .starts_with("A1 · Applicant 0 · Pathways Mentoring")
+    );
     run.stop().await;
 }
 
@@ -283,7 +315,14 @@ async fn an_option_of_each_new_type_is_registered_and_works_end_to_end() {
     };
     // A person: `who` with their mention.
     let amina = fake.add_user("amina");
-    applied(&run, amina, "Amina Diallo", ApplicationStatus::NeedsReview, 1).await;
+    applied(
+        &run,
+        amina,
+        "Amina Diallo",
+        ApplicationStatus::NeedsReview,
+        1,
+    )
+    .await;
     let seen = bot_count(&fake.lock(), run.coordinators);
     fake.slash_sub(
         staff[0],
@@ -295,7 +334,10 @@ async fn an_option_of_each_new_type_is_registered_and_works_end_to_end() {
     run.settle(1, "/coordinate who").await;
     assert_eq!(said(seen).await, format!("› who <@{amina}>"));
     let found = said(seen + 1).await;
-    assert!(found.contains("A1") && found.contains("Amina Diallo"), "{found}");
+    assert!(
+        found.contains("A1") && found.contains("Amina Diallo"),
+        "{found}"
+    );
     // A fixed choice: `matches` with its filter.
     fake.slash_sub(
         staff[0],
@@ -390,13 +432,27 @@ async fn the_fake_refuses_an_autocomplete_answer_discord_would_refuse() {
         (
             "26 choices",
             result(Value::Array(
-                (1..=26).map(|n| choice(format!("A{n}"), json!(n))).collect(),
+                (1..=26)
+                    .map(|n| choice(format!("A{n}"), json!(n)))
+                    .collect(),
             )),
         ),
-        ("a name of 101", result(json!([choice("x".repeat(101), json!(1))]))),
-        ("an empty name", result(json!([choice(String::new(), json!(1))]))),
-        ("a text value", result(json!([choice("A1".into(), json!("1"))]))),
-        ("a fraction", result(json!([choice("A1".into(), json!(1.5))]))),
+        (
+            "a name of 101",
+            result(json!([choice("x".repeat(101), json!(1))])),
+        ),
+        (
+            "an empty name",
+            result(json!([choice(String::new(), json!(1))])),
+        ),
+        (
+            "a text value",
+            result(json!([choice("A1".into(), json!("1"))])),
+        ),
+        (
+            "a fraction",
+            result(json!([choice("A1".into(), json!(1.5))])),
+        ),
     ];
     for (what, body) in refused {
         let (status, code) = answer(typing(), body).await;
@@ -421,7 +477,14 @@ async fn a_coordinator_is_offered_the_proposed_matches_and_the_upcoming_events()
     let amina = fake.add_user("amina");
     let grace = fake.add_user("grace");
     applied(&run, amina, "Amina", ApplicationStatus::Approved, 1).await;
-    applied_as(&run, grace, ("Grace", RoleKind::Mentor), ApplicationStatus::Approved, 2).await;
+    applied_as(
+        &run,
+        grace,
+        ("Grace", RoleKind::Mentor),
+        ApplicationStatus::Approved,
+        2,
+    )
+    .await;
     let coordinator = discord(staff[0]);
     let coordinators = RoomRef::new(Platform::Discord, run.coordinators.to_string());
     let event = |title: &str, days: i64| NewEvent {

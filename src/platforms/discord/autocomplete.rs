@@ -35,7 +35,10 @@ impl DiscordBot {
             CreateAutocompleteResponse::new().set_choices(choices),
         );
         if let Err(e) = typing.create_response(&self.http, response).await {
-            warn!("answering autocomplete for /{} failed: {e}", typing.data.name);
+            warn!(
+                "answering autocomplete for /{} failed: {e}",
+                typing.data.name
+            );
         }
     }
 

@@ -9,7 +9,8 @@
 //!
 //! - slash commands (`/apply`, `/status`, `/help`, `/report`, `/withdraw`, `/pause`,
 //!   `/resume`; `/coordinate` and `/moderate` for staff, hidden from members without the
-//!   permission) become the words a person would type ([`render::command_text`]);
+//!   permission) become the words a person would type ([`render::command_text`]); as
+//!   staff type a number there, the open ones are suggested (autocomplete);
 //! - a DM is read as typed; in guild channels only the pair rooms' activity counts (the bot
 //!   asks for no privileged intent, so it does not read guild messages' content);
 //! - buttons, select menus and forms (modals) answer prompts ([`render`]); a press by
@@ -27,6 +28,7 @@
 //! Where things are: connecting and reading messages here; the gateway session, the work
 //! queue, the catch-up and the slash commands in `serve`; sending in `send`; pair threads
 //! and channels in `rooms`; slash commands, buttons, menus and forms in `interactions`;
+//! the numbers suggested as staff type them in `autocomplete`;
 //! the port implementations in `ports`; what messages and controls look like in
 //! [`render`]; how `tandem run` plugs it in, in `adapter`.
 //!
@@ -59,8 +61,8 @@ use serenity::all::{
     EditInteractionResponse, EditMessage, EditScheduledEvent, EditThread, EventHandler,
     GatewayIntents, GuildId, Http, HttpBuilder, InputTextStyle, Interaction, Message, MessageId,
     ModalInteraction, Nonce, PermissionOverwrite, PermissionOverwriteType, Permissions, Ready,
-    ResolvedOption, ResolvedTarget, ResolvedValue, ResumedEvent, Unresolved, RoleId, ScheduledEventId,
-    ScheduledEventStatus, ScheduledEventType, ShardManager, Timestamp, UserId,
+    ResolvedOption, ResolvedTarget, ResolvedValue, ResumedEvent, RoleId, ScheduledEventId,
+    ScheduledEventStatus, ScheduledEventType, ShardManager, Timestamp, Unresolved, UserId,
 };
 use serenity::gateway::{ConnectionStage, ShardStageUpdateEvent};
 use tokio::sync::mpsc;

@@ -357,8 +357,9 @@ fn built_option(key: &str, option: &render::OptionSpec) -> CreateCommandOption {
             for word in words {
                 let id = format!("slash-choice-{word}");
                 let english = crate::i18n::Text::msg(&id).english();
-                let names: Vec<(&str, String)> =
-                    render::localised().map(|(code, say)| (code, say(&id))).collect();
+                let names: Vec<(&str, String)> = render::localised()
+                    .map(|(code, say)| (code, say(&id)))
+                    .collect();
                 built = built.add_string_choice_localized(english, *word, names);
             }
         }

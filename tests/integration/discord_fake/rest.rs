@@ -516,7 +516,10 @@ fn route(
                     json!({"message": format!("Invalid Form Body: {problem}"), "code": 50035}),
                 )
             };
-            match (state.autocompleting.get(&interaction).copied(), body["type"].as_u64()) {
+            match (
+                state.autocompleting.get(&interaction).copied(),
+                body["type"].as_u64(),
+            ) {
                 (Some(kind), Some(8)) => {
                     if let Some(problem) = autocomplete_problem(&body["data"], kind) {
                         return invalid(problem);

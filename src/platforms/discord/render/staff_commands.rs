@@ -2,9 +2,14 @@
 //! options and the words it stands for, so the flows read the same commands a coordinator
 //! types after the prefix. `run command:` keeps every other command within reach.
 //!
+//! An option is free words, a number (whose open ones are suggested as staff type:
+//! [`Numbers`], `flows::suggest`), a member or a channel (typed as its mention) or one of
+//! fixed words (`OptionKind::Choice`, each named by `slash-choice-<word>`).
+//!
 //! To add one: a [`SubcommandSpec`] below (at most 25 per command, required options first)
-//! and its descriptions in `locales/*/discord-slash.ftl` (`slash-<command>-<sub>-about`,
-//! `slash-<command>-<sub>-<option>`, and `slash-option-<option>` for a new option name).
+//! and its descriptions in `locales/*/discord-slash.ftl` or `discord-autocomplete.ftl`
+//! (`slash-<command>-<sub>-about`, `slash-<command>-<sub>-<option>`, and
+//! `slash-option-<option>` for a new option name).
 
 use super::commands::{Audience, OptionKind, OptionSpec, SubcommandSpec};
 
@@ -120,7 +125,11 @@ pub const COORDINATE: &[SubcommandSpec] = &[
         description: "Your programmes' matches, the most urgent first",
         options: &[
             optional("filter", "Which matches", OptionKind::Choice(MATCH_FILTERS)),
-            text("programme", "Which programme (leave empty for all yours)", false),
+            text(
+                "programme",
+                "Which programme (leave empty for all yours)",
+                false,
+            ),
         ],
         words: "matches {programme} {filter}",
     },
@@ -145,7 +154,11 @@ pub const COORDINATE: &[SubcommandSpec] = &[
                 required: true,
                 kind: OptionKind::Channel,
             },
-            text("programme", "Which programme (leave empty if you have one)", false),
+            text(
+                "programme",
+                "Which programme (leave empty if you have one)",
+                false,
+            ),
         ],
         words: "announce apply {room} {programme}",
     },
@@ -223,7 +236,11 @@ pub fn words(command: &str, sub: &str, options: &[(String, String)]) -> Option<S
 /// command, what kind of number it takes, and the words the command stands for with a
 /// number in its place (and `x` for any other value), for the app to read as the
 /// command; `None` when the option takes no number.
-pub fn number_option(command: &str, sub: &str, option: &str) -> Option<(Audience, Numbers, String)> {
+pub fn number_option(
+    command: &str,
+    sub: &str,
+    option: &str,
+) -> Option<(Audience, Numbers, String)> {
     let (subs, audience) = match command {
         "coordinate" => (COORDINATE, Audience::Coordinators),
         "moderate" => (MODERATE, Audience::Moderators),
@@ -377,7 +394,11 @@ mod tests {
         );
         assert_eq!(
             number_option("coordinate", "event-cancel", "event"),
-            Some((Audience::Coordinators, Numbers::Event, "event cancel 1 x".into()))
+            Some((
+                Audience::Coordinators,
+                Numbers::Event,
+                "event cancel 1 x".into()
+            ))
         );
         assert_eq!(number_option("coordinate", "reject", "reason"), None);
         assert_eq!(number_option("apply", "run", "role"), None);
@@ -413,7 +434,11 @@ mod tests {
             let OptionKind::Choice(choices) = option.kind else {
                 continue;
             };
-            assert!(!choices.is_empty() && choices.len() <= 25, "{}", option.name);
+            assert!(
+                !choices.is_empty() && choices.len() <= 25,
+                "{}",
+                option.name
+            );
             for word in choices {
                 let id = format!("slash-choice-{word}");
                 assert!(crate::i18n::catalogue::has(&id), "{id}");
