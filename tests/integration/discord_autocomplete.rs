@@ -580,3 +580,96 @@ async fn a_coordinator_by_a_discord_role_is_offered_applications_only_while_hold
     assert!(choices(fake, typing()).await.is_empty());
     run.stop().await;
 }
+
+#[tokio::test]
+async fn a_registration_with_choices_or_channel_types_discord_would_refuse_is_refused_with_50035() {
+    let (run, _) = start(&["carol"]).await;
+    let fake = &run.fake;
+    let with = |option: Value| {
+        json!([{"name": "coordinate", "description": "Staff", "options": [
+            {"type": 1, "name": "matches", "description": "Matches", "options": [option]}
+        ]}])
+    };
+    let choice = |name: &str, value: Value| json!({"name": name, "value": value});
+    let option = |kind: u64, extra: Value| {
+        let mut o = json!({"type": kind, "name": "filter", "description": "Which"});
+        for (k, v) in extra.as_object().unwrap() {
+            o[k] = v.clone();
+        }
+        o
+    };
+    let refused = [
+        (
+            "choices on a user option",
+            option(6, json!({"choices": [choice("Amina", json!("1"))]})),
+        ),
+        (
+            "a number for a text choice",
+            option(3, json!({"choices": [choice("at risk", json!(1))]})),
+        ),
+        (
+            "text for a whole-number choice",
+            option(4, json!({"choices": [choice("one", json!("1"))]})),
+        ),
+        (
+            "a choice named in 101 characters",
+            option(
+                3,
+                json!({"choices": [choice(&"x".repeat(101), json!("x"))]}),
+            ),
+        ),
+        (
+            "a choice named for a locale Discord does not have",
+            option(
+                3,
+                json!({"choices": [{"name": "x", "value": "x", "name_localizations": {"ar": "س"}}]}),
+            ),
+        ),
+        (
+            "channel types on a text option",
+            option(3, json!({"channel_types": [0]})),
+        ),
+        (
+            "autocomplete on a user option",
+            option(6, json!({"autocomplete": true})),
+        ),
+    ];
+    let put = |body: Value| async move {
+        loop {
+            let response = fake
+                .http_client()
+                .put(format!(
+                    "https://discord.com/api/v10/applications/{APPLICATION_ID}/guilds/{GUILD_ID}/commands"
+                ))
+                .header("authorization", format!("Bot {TOKEN}"))
+                .header("content-type", "application/json")
+                .body(body.to_string())
+                .send()
+                .await
+                .unwrap();
+            if response.status().as_u16() == 429 {
+                let after: f64 = response
+                    .headers()
+                    .get("retry-after")
+                    .and_then(|v| v.to_str().ok()?.parse().ok())
+                    .unwrap_or(0.5);
+                tokio::time::sleep(Duration::from_secs_f64(after + 0.05)).await;
+                continue;
+            }
+            let status = response.status().as_u16();
+            let error: Value = serde_json::from_str(&response.text().await.unwrap_or_default())
+                .unwrap_or(Value::Null);
+            return (status, error["code"].clone());
+        }
+    };
+    for (what, body) in refused {
+        assert_eq!(put(with(body)).await, (400, json!(50035)), "{what}");
+    }
+    let fine = option(
+        3,
+        json!({"choices": [{"name": "at risk", "value": "at-risk",
+            "name_localizations": {"es-ES": "en riesgo"}}]}),
+    );
+    assert_eq!(put(with(fine)).await.0, 200);
+    run.stop().await;
+}
