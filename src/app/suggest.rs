@@ -2,7 +2,8 @@
 //! loads what the matching list command loads for them, in the room's view, and
 //! `flows::suggest` picks the candidates with the command's own permission checks.
 //! Someone a programme names by a platform group (a Discord role) is asked about as a
-//! refused command would be (`app::staff`), only when they coordinate nothing here.
+//! refused command would be (`app::staff`), only when a programme here names a group of
+//! their platform.
 
 use super::*;
 use crate::chat::Content;
@@ -25,8 +26,16 @@ impl App {
     ) -> Vec<(i64, String)> {
         let scoped = self.scoped_to(room);
         let app = scoped.as_ref().unwrap_or(self);
-        let coordinates = app.programmes.iter().any(|p| p.is_coordinator(user));
-        let granted = if of != Suggested::Case && !coordinates {
+        // A programme here naming a platform group they may be in (the platform asked
+        // only then): its records too, as the command would allow them.
+        let by_group = app.programmes.iter().any(|p| {
+            !p.elsewhere
+                && !p.is_coordinator(user)
+                && p.coordinator_groups
+                    .iter()
+                    .any(|g| g.platform() == user.platform)
+        });
+        let granted = if of != Suggested::Case && by_group {
             let inbound = app.typed_in(user, room, command);
             let route = flows::route::route(&inbound, &app.router());
             Box::pin(app.as_staff(user, &route)).await.map(|(a, _)| a)

@@ -205,7 +205,11 @@ fn words(parts: &[&str]) -> String {
 /// without its letter or `#`: `1`, `A1`, `#1`); or words each found in its name,
 /// programme, title or category.
 fn fits(number: i64, words: &str, typed: &str) -> bool {
-    let typed = typed.trim().to_lowercase();
+    // Digits of every script read as 0-9, as in a message (`domain::text::as_read`).
+    let typed = crate::domain::text::as_read(typed)
+        .unwrap_or_else(|| typed.to_string())
+        .trim()
+        .to_lowercase();
     let typed = typed.trim_start_matches('#');
     if typed.is_empty() {
         return true;
@@ -237,5 +241,7 @@ mod tests {
         assert!(fits(12, words, "Amina"));
         assert!(fits(12, words, "amina pathways"));
         assert!(!fits(12, words, "amina grace"));
+        assert!(fits(12, words, "١٢"), "Arabic-Indic digits");
+        assert!(!fits(12, words, "٣"));
     }
 }

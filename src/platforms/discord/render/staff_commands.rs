@@ -264,12 +264,14 @@ pub fn number_option(
     Some((audience, of, words(command, sub, &values)?))
 }
 
-/// An autocomplete choice's name: the label, cut (on a character, with `…`) to Discord's
-/// 100 characters.
+/// An autocomplete choice's name: the label on one line (a name typed with line breaks
+/// shows as one line in Discord's list), cut (on a character, with `…`) to Discord's 100
+/// characters.
 pub fn choice_name(label: &str) -> String {
     const MAX: usize = 100;
+    let label = label.split_whitespace().collect::<Vec<_>>().join(" ");
     if label.chars().count() <= MAX {
-        return label.to_string();
+        return label;
     }
     let mut cut: String = label.chars().take(MAX - 1).collect();
     cut.push('…');
@@ -408,6 +410,7 @@ mod tests {
     fn a_choice_name_is_cut_to_100_characters_on_a_character() {
         use super::choice_name;
         assert_eq!(choice_name("A1 · Amina"), "A1 · Amina");
+        assert_eq!(choice_name("A1 · Amina\n  Diallo"), "A1 · Amina Diallo");
         let long = format!("A1 · Amina · {}", "مرشد".repeat(40));
         let cut = choice_name(&long);
         assert_eq!(cut.chars().count(), 100);
