@@ -42,6 +42,7 @@ mod safety;
 pub mod scheduler;
 mod staff;
 mod subject;
+mod suggest;
 pub mod supervise;
 
 use std::sync::Arc;

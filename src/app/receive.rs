@@ -446,7 +446,7 @@ impl App {
     /// (`domain::rooms::Rooms::view_scope`): nobody coordinates the other programmes
     /// there, and their applications and matches are not shown (`App::in_view`), so what
     /// is shown and done there stays with its programmes.
-    fn scoped_to(&self, room: &RoomRef) -> Option<App> {
+    pub(super) fn scoped_to(&self, room: &RoomRef) -> Option<App> {
         let scope = self.rooms.view_scope(room)?;
         let programmes = self
             .programmes

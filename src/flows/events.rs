@@ -211,7 +211,7 @@ pub fn rsvp(ctx: &Ctx<'_>, n: i64, answer: Option<Rsvp>) -> Outcome {
 /// programme's own coordinators' room, where only the events announced in its programmes'
 /// events rooms are (events have no programme of their own; where they are announced
 /// says whose they are).
-fn in_reach(ctx: &Ctx<'_>, e: &crate::domain::events::EventRecord) -> bool {
+pub(crate) fn in_reach(ctx: &Ctx<'_>, e: &crate::domain::events::EventRecord) -> bool {
     if !ctx.programmes.iter().any(|p| p.elsewhere) {
         return true;
     }

@@ -48,6 +48,7 @@ pub mod roster;
 pub mod route;
 pub mod safety;
 pub mod starters;
+pub mod suggest;
 pub mod support;
 pub mod survey;
 pub mod team;

@@ -53,6 +53,7 @@ pub const FILES: &[&str] = &[
     "refused.ftl",
     "safety.ftl",
     "discord-slash.ftl",
+    "discord-autocomplete.ftl",
 ];
 
 type Bundle = FluentBundle<FluentResource>;

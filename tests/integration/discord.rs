@@ -2187,3 +2187,7 @@ mod strict;
 /// The typed staff commands: subcommands, typed options, their registration rules (#25).
 #[path = "discord_typed.rs"]
 mod typed;
+
+/// Autocomplete for the staff commands' numbers, options of more types (#25).
+#[path = "discord_autocomplete.rs"]
+mod autocomplete;

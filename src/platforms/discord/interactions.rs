@@ -24,12 +24,20 @@ impl DiscordBot {
             sub = Some(name.to_string());
             resolved = inner;
         }
+        // A person or a channel is typed as its mention, as a coordinator would.
         let options: Vec<(String, String)> = resolved
             .into_iter()
-            .filter_map(|o| match o.value {
-                ResolvedValue::String(v) => Some((o.name.to_string(), v.to_string())),
-                ResolvedValue::Integer(n) => Some((o.name.to_string(), n.to_string())),
-                _ => None,
+            .filter_map(|o| {
+                let value = match o.value {
+                    ResolvedValue::String(v) => v.to_string(),
+                    ResolvedValue::Integer(n) => n.to_string(),
+                    ResolvedValue::User(user, _) => format!("<@{}>", user.id),
+                    ResolvedValue::Unresolved(Unresolved::User(id)) => format!("<@{id}>"),
+                    ResolvedValue::Channel(channel) => format!("<#{}>", channel.id),
+                    ResolvedValue::Unresolved(Unresolved::Channel(id)) => format!("<#{id}>"),
+                    _ => return None,
+                };
+                Some((o.name.to_string(), value))
             })
             .collect();
         let from = UserRef::new(Platform::Discord, command.user.id.to_string());
@@ -69,14 +77,7 @@ impl DiscordBot {
                     Audience::Moderators => self.settings.moderators_channel,
                     _ => self.settings.coordinators_channel,
                 };
-                // The settings' channel, or (for coordinators) a programme's own.
-                let here = channel_ref(command.channel_id.get());
-                let in_place = room == Some(command.channel_id.get())
-                    || self.app.get().is_some_and(|app| match audience {
-                        Audience::Moderators => app.rooms().is_moderators(&here),
-                        _ => app.rooms().is_coordinators(&here),
-                    });
-                if !in_place {
+                if !self.staff_channel(audience, command.channel_id) {
                     let moderators = matches!(audience, Audience::Moderators);
                     let text = match room {
                         Some(id) => if moderators {
@@ -111,6 +112,21 @@ impl DiscordBot {
                 self.enqueue(command.id, inbound, Then::Nothing);
             }
         }
+    }
+
+    /// Whether `channel` is where `audience`'s commands are used: the settings' channel,
+    /// or a programme's own staff room.
+    pub(super) fn staff_channel(&self, audience: Audience, channel: ChannelId) -> bool {
+        let room = match audience {
+            Audience::Moderators => self.settings.moderators_channel,
+            _ => self.settings.coordinators_channel,
+        };
+        let here = channel_ref(channel.get());
+        room == Some(channel.get())
+            || self.app.get().is_some_and(|app| match audience {
+                Audience::Moderators => app.rooms().is_moderators(&here),
+                _ => app.rooms().is_coordinators(&here),
+            })
     }
 
     /// "Report message" from a message's menu: a private report in the DM, with a link to
@@ -176,7 +192,7 @@ impl DiscordBot {
 
     /// Discord reports each interaction's locale (the person's client language): the first
     /// guess at their language, until they choose one.
-    fn guess_language(&self, from: &UserRef, locale: &str) {
+    pub(super) fn guess_language(&self, from: &UserRef, locale: &str) {
         if let Some(app) = self.app.get() {
             app.guess_language(from, locale);
         }

@@ -9,7 +9,8 @@
 //!
 //! - slash commands (`/apply`, `/status`, `/help`, `/report`, `/withdraw`, `/pause`,
 //!   `/resume`; `/coordinate` and `/moderate` for staff, hidden from members without the
-//!   permission) become the words a person would type ([`render::command_text`]);
+//!   permission) become the words a person would type ([`render::command_text`]); as
+//!   staff type a number there, the open ones are suggested (autocomplete);
 //! - a DM is read as typed; in guild channels only the pair rooms' activity counts (the bot
 //!   asks for no privileged intent, so it does not read guild messages' content);
 //! - buttons, select menus and forms (modals) answer prompts ([`render`]); a press by
@@ -27,6 +28,7 @@
 //! Where things are: connecting and reading messages here; the gateway session, the work
 //! queue, the catch-up and the slash commands in `serve`; sending in `send`; pair threads
 //! and channels in `rooms`; slash commands, buttons, menus and forms in `interactions`;
+//! the numbers suggested as staff type them in `autocomplete`;
 //! the port implementations in `ports`; what messages and controls look like in
 //! [`render`]; how `tandem run` plugs it in, in `adapter`.
 //!
@@ -34,6 +36,7 @@
 //! `ports`.
 
 pub(super) mod adapter;
+mod autocomplete;
 mod interactions;
 mod ports;
 pub mod render;
@@ -59,7 +62,7 @@ use serenity::all::{
     GatewayIntents, GuildId, Http, HttpBuilder, InputTextStyle, Interaction, Message, MessageId,
     ModalInteraction, Nonce, PermissionOverwrite, PermissionOverwriteType, Permissions, Ready,
     ResolvedOption, ResolvedTarget, ResolvedValue, ResumedEvent, RoleId, ScheduledEventId,
-    ScheduledEventStatus, ScheduledEventType, ShardManager, Timestamp, UserId,
+    ScheduledEventStatus, ScheduledEventType, ShardManager, Timestamp, Unresolved, UserId,
 };
 use serenity::gateway::{ConnectionStage, ShardStageUpdateEvent};
 use tokio::sync::mpsc;
@@ -652,6 +655,7 @@ impl EventHandler for Handler {
             Interaction::Command(command) => bot.on_command(command).await,
             Interaction::Component(press) => bot.on_component(press).await,
             Interaction::Modal(form) => bot.on_modal(form).await,
+            Interaction::Autocomplete(typing) => bot.on_autocomplete(typing).await,
             _ => {}
         }
     }

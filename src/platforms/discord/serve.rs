@@ -334,18 +334,36 @@ impl DiscordBot {
 
 /// An option as registered: its kind, whether required, and its name and description in
 /// each translated locale (`slash-option-<name>`, `slash-<key>-<name>`, where `key` is the
-/// command or `command-subcommand`).
+/// command or `command-subcommand`); a number's open ones suggested as staff type
+/// (autocomplete), a channel only a text channel, a choice's words with their names
+/// (`slash-choice-<word>`).
 fn built_option(key: &str, option: &render::OptionSpec) -> CreateCommandOption {
     let kind = match option.kind {
-        render::OptionKind::Text => CommandOptionType::String,
+        render::OptionKind::Text | render::OptionKind::Choice(_) => CommandOptionType::String,
         render::OptionKind::Number(_) => CommandOptionType::Integer,
+        render::OptionKind::User => CommandOptionType::User,
+        render::OptionKind::Channel => CommandOptionType::Channel,
     };
     let mut built =
         CreateCommandOption::new(kind, option.name, option.description).required(option.required);
-    if let render::OptionKind::Number(_) = option.kind {
-        // Autocomplete (suggesting the open numbers as staff type) is not answered yet, so
-        // it is not switched on: a client would show "loading options failed".
-        built = built.min_int_value(1);
+    match option.kind {
+        render::OptionKind::Number(_) => {
+            built = built.min_int_value(1).set_autocomplete(true);
+        }
+        render::OptionKind::Channel => {
+            built = built.channel_types(vec![ChannelType::Text]);
+        }
+        render::OptionKind::Choice(words) => {
+            for word in words {
+                let id = format!("slash-choice-{word}");
+                let english = crate::i18n::Text::msg(&id).english();
+                let names: Vec<(&str, String)> = render::localised()
+                    .map(|(code, say)| (code, say(&id)))
+                    .collect();
+                built = built.add_string_choice_localized(english, *word, names);
+            }
+        }
+        render::OptionKind::Text | render::OptionKind::User => {}
     }
     for (code, say) in render::localised() {
         built = built

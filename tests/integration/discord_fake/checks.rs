@@ -106,8 +106,9 @@ pub(super) fn commands_problem(commands: &[Value]) -> Option<String> {
 /// names unique, named and described like a command, the required ones first;
 /// subcommands (type 1) and groups (type 2) not mixed with values, a group holding only
 /// subcommands and a subcommand no further ones; autocomplete only on text and numbers
-/// (types 3, 4, 10) and never with fixed choices; at most 25 choices; a minimum or
-/// maximum only on numbers.
+/// (types 3, 4, 10) and never with fixed choices; choices only on those types too, at
+/// most 25, each as [`choice_problem`] says; channel types only on a channel (type 7);
+/// a minimum or maximum only on numbers.
 fn options_problem(
     what: &str,
     options: &[Value],
@@ -156,8 +157,21 @@ fn options_problem(
                 return Some(format!("{here}: autocomplete with choices"));
             }
         }
-        if o["choices"].as_array().is_some_and(|c| c.len() > 25) {
-            return Some(format!("{here}: more than 25 choices"));
+        if let Some(choices) = o["choices"].as_array().filter(|c| !c.is_empty()) {
+            if !(numbers || kind == 3) {
+                return Some(format!("{here}: choices on type {kind}"));
+            }
+            if choices.len() > 25 {
+                return Some(format!("{here}: more than 25 choices"));
+            }
+            for choice in choices {
+                if let Some(problem) = choice_problem(choice, kind) {
+                    return Some(format!("{here}: {problem}"));
+                }
+            }
+        }
+        if o["channel_types"].as_array().is_some_and(|t| !t.is_empty()) && kind != 7 {
+            return Some(format!("{here}: channel types on type {kind}"));
         }
         if !numbers && (!o["min_value"].is_null() || !o["max_value"].is_null()) {
             return Some(format!("{here}: a minimum or maximum on type {kind}"));
@@ -186,6 +200,47 @@ fn options_problem(
         optional_seen |= !required;
     }
     None
+}
+
+/// What Discord would refuse in one choice of an option of type `kind` (a fixed choice,
+/// or one an autocomplete answer offers): a name of 1 to 100 characters (and so each
+/// localised one, for locales Discord has); a value of the option's type: a string of at
+/// most 100 characters for text (3), a whole number for an integer (4), a number (10).
+pub(super) fn choice_problem(choice: &Value, kind: u64) -> Option<String> {
+    let named = |v: &Value| {
+        v.as_str()
+            .is_some_and(|n| (1..=100).contains(&n.chars().count()))
+    };
+    if !named(&choice["name"]) {
+        return Some(format!("choice name {}", choice["name"]));
+    }
+    if let Some(map) = choice["name_localizations"].as_object() {
+        for (locale, name) in map {
+            if !DISCORD_LOCALES.contains(&locale.as_str()) || !named(name) {
+                return Some(format!("choice name_localizations[{locale}] {name}"));
+            }
+        }
+    }
+    let value = &choice["value"];
+    let fits = match kind {
+        3 => value.as_str().is_some_and(|v| v.chars().count() <= 100),
+        4 => value.is_i64() || value.is_u64(),
+        10 => value.is_number(),
+        _ => false,
+    };
+    (!fits).then(|| format!("choice value {value} for an option of type {kind}"))
+}
+
+/// What Discord would refuse in an autocomplete answer (callback type 8) to an option of
+/// type `kind`: `choices` given, at most 25, each as [`choice_problem`] says.
+pub(super) fn autocomplete_problem(data: &Value, kind: u64) -> Option<String> {
+    let Some(choices) = data["choices"].as_array() else {
+        return Some("an autocomplete answer without choices".into());
+    };
+    if choices.len() > 25 {
+        return Some(format!("{} choices (at most 25)", choices.len()));
+    }
+    choices.iter().find_map(|c| choice_problem(c, kind))
 }
 
 /// What Discord would refuse in a message's components, as it does (error 50035): at most

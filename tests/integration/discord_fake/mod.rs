@@ -26,6 +26,10 @@
 //!   [`DiscordFake::rate_limited`] lists those 429s;
 //! - interactions: answered within 3 s or gone (10062 Unknown interaction, also for a
 //!   second answer: 40060); the token (original response) works 15 minutes, then 10015;
+//!   an autocomplete interaction (type 4, [`DiscordFake::autocomplete`]) takes only an
+//!   autocomplete result (callback type 8), which nothing else takes, with at most 25
+//!   choices, each named in 1 to 100 characters with a value of the option's type
+//!   (50035 otherwise);
 //! - nonces: with `enforce_nonce`, a message sent again with the same nonce in the same
 //!   channel is answered with the first one, only while Discord remembers it (2 minutes);
 //!   later it is a new message; longer than 25 characters is 50035; reading messages back
@@ -40,8 +44,9 @@
 //!   deleted channel ([`DiscordFake::delete_channel`]) is 10003 Unknown Channel; a person
 //!   not in the server is 10007 Unknown Member (reading them, adding them to a thread);
 //!   closed DMs are 50007;
-//! - bodies (`checks`): slash commands and message components that break Discord's rules
-//!   are 50035 Invalid Form Body.
+//! - bodies (`checks`): slash commands (their options of every type, fixed choices and
+//!   channel types included) and message components that break Discord's rules are
+//!   50035 Invalid Form Body.
 //!
 //! Faults on demand: [`DiscordFake::fail_next`] answers the next matching request with a
 //! given status and body (a 429 with `retry-after`, a 50007, a 500), and
@@ -76,7 +81,7 @@ pub mod limits;
 mod people;
 mod rest;
 
-use checks::{commands_problem, components_problem};
+use checks::{autocomplete_problem, commands_problem, components_problem};
 pub use limits::{Limits, Strictness};
 use rest::forbidden;
 
@@ -159,6 +164,8 @@ pub struct State {
     nonces: HashMap<(u64, String), (Instant, Value)>,
     /// When each interaction was created (its deadlines count from then).
     interaction_times: HashMap<u64, Instant>,
+    /// The autocomplete interactions, with the type of the option being typed.
+    autocompleting: HashMap<u64, u64>,
     /// Channels the bot cannot see (50001).
     pub hidden: HashSet<u64>,
     /// Permissions the bot lacks, per channel (50013).

@@ -142,8 +142,9 @@ impl DiscordFake {
     }
 
     /// [`DiscordFake::slash`] with a subcommand (`/coordinate approve application:3`). Each
-    /// value is sent with the type the bot registered for it (a number as a number), as
-    /// Discord's clients do.
+    /// value is sent with the type the bot registered for it (a number as a number, a
+    /// person or a channel as its id, with what it is in `resolved`), as Discord's
+    /// clients do.
     pub fn slash_sub(
         &self,
         user: u64,
@@ -152,15 +153,45 @@ impl DiscordFake {
         sub: Option<&str>,
         options: &[(&str, &str)],
     ) -> u64 {
-        let registered = {
-            let state = self.lock();
-            state
-                .commands
-                .get(&GUILD_ID)
-                .and_then(|cs| cs.iter().find(|c| c["name"] == name))
-                .cloned()
-                .unwrap_or(Value::Null)
+        let (data, _) = self.command_data(name, sub, options, None);
+        let (channel, in_guild) = match channel {
+            Some(c) => (c, true),
+            None => (ensure_dm(&mut self.lock(), user), false),
         };
+        self.interact(user, channel, in_guild, 2, data, None)
+    }
+
+    /// A person types into option `focused` of `/<name> <sub>` in a guild channel, having
+    /// typed `typed` there so far (and `options` in the others): an autocomplete
+    /// interaction (type 4), whose focused value is the text typed, as Discord sends it
+    /// whatever the option's type. The bot's answer is in `responses`.
+    pub fn autocomplete(
+        &self,
+        user: u64,
+        channel: u64,
+        (name, sub): (&str, Option<&str>),
+        options: &[(&str, &str)],
+        (focused, typed): (&str, &str),
+    ) -> u64 {
+        let (data, kind) = self.command_data(name, sub, options, Some((focused, typed)));
+        self.interact_as(user, channel, true, (4, kind), data, None)
+    }
+
+    /// A command's `data` as Discord sends it, and the type of the focused option.
+    fn command_data(
+        &self,
+        name: &str,
+        sub: Option<&str>,
+        options: &[(&str, &str)],
+        focused: Option<(&str, &str)>,
+    ) -> (Value, Option<u64>) {
+        let state = self.lock();
+        let registered = state
+            .commands
+            .get(&GUILD_ID)
+            .and_then(|cs| cs.iter().find(|c| c["name"] == name))
+            .cloned()
+            .unwrap_or(Value::Null);
         let command_id = registered.get("id").cloned().unwrap_or_else(|| json!("1"));
         let declared = registered["options"]
             .as_array()
@@ -176,30 +207,51 @@ impl DiscordFake {
                 .unwrap_or_default(),
             None => declared,
         };
-        let values: Vec<Value> = options
+        let kind_of = |n: &str| {
+            declared
+                .iter()
+                .find(|o| o["name"] == n)
+                .and_then(|o| o["type"].as_u64())
+                .unwrap_or(3)
+        };
+        let mut resolved = json!({});
+        let mut values: Vec<Value> = options
             .iter()
             .map(|(n, v)| {
-                let kind = declared
-                    .iter()
-                    .find(|o| o["name"] == *n)
-                    .and_then(|o| o["type"].as_u64())
-                    .unwrap_or(3);
+                let kind = kind_of(n);
                 match (kind, v.parse::<i64>()) {
                     (4, Ok(number)) => json!({"name": n, "type": 4, "value": number}),
+                    (6, _) => {
+                        let id: u64 = v.parse().expect("a user option takes a user id");
+                        resolved["users"][v] = state.user(id);
+                        json!({"name": n, "type": 6, "value": v})
+                    }
+                    (7, _) => {
+                        let id: u64 = v.parse().expect("a channel option takes a channel id");
+                        let c = state.channels.get(&id).cloned().unwrap_or(Value::Null);
+                        resolved["channels"][v] = json!({"id": v, "type": c["type"],
+                            "name": c["name"], "permissions": "2199023255551"});
+                        json!({"name": n, "type": 7, "value": v})
+                    }
                     _ => json!({"name": n, "type": 3, "value": v}),
                 }
             })
             .collect();
+        let focused_kind = focused.map(|(n, typed)| {
+            let kind = kind_of(n);
+            values.push(json!({"name": n, "type": kind, "value": typed, "focused": true}));
+            kind
+        });
         let options = match sub {
             Some(sub) => json!([{"name": sub, "type": 1, "options": values}]),
             None => Value::Array(values),
         };
-        let data = json!({"id": command_id, "name": name, "type": 1, "options": options, "guild_id": GUILD_ID.to_string()});
-        let (channel, in_guild) = match channel {
-            Some(c) => (c, true),
-            None => (ensure_dm(&mut self.lock(), user), false),
-        };
-        self.interact(user, channel, in_guild, 2, data, None)
+        let mut data = json!({"id": command_id, "name": name, "type": 1, "options": options,
+            "guild_id": GUILD_ID.to_string()});
+        if resolved.as_object().is_some_and(|r| !r.is_empty()) {
+            data["resolved"] = resolved;
+        }
+        (data, focused_kind)
     }
 
     /// A person uses "Report message" from a message's menu.
@@ -257,8 +309,25 @@ impl DiscordFake {
         data: Value,
         message: Option<Value>,
     ) -> u64 {
+        self.interact_as(user, channel_id, in_guild, (kind, None), data, message)
+    }
+
+    /// An interaction of `kind`; for an autocomplete one (4), with the type of the option
+    /// being typed, which its answer's choices must have.
+    fn interact_as(
+        &self,
+        user: u64,
+        channel_id: u64,
+        in_guild: bool,
+        (kind, typing): (u64, Option<u64>),
+        data: Value,
+        message: Option<Value>,
+    ) -> u64 {
         let mut state = self.lock();
         let id = state.id();
+        if kind == 4 {
+            state.autocompleting.insert(id, typing.unwrap_or(3));
+        }
         let token = format!("token-{id}");
         let person = state.user(user);
         let guild_fields = if in_guild {

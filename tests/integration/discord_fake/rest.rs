@@ -508,6 +508,33 @@ fn route(
                     json!({"message": "Interaction has already been acknowledged.", "code": 40060}),
                 );
             }
+            // An autocomplete interaction takes only its result (type 8), and only it
+            // takes one: choices of the focused option's type.
+            let invalid = |problem: String| {
+                reply(
+                    StatusCode::BAD_REQUEST,
+                    json!({"message": format!("Invalid Form Body: {problem}"), "code": 50035}),
+                )
+            };
+            match (
+                state.autocompleting.get(&interaction).copied(),
+                body["type"].as_u64(),
+            ) {
+                (Some(kind), Some(8)) => {
+                    if let Some(problem) = autocomplete_problem(&body["data"], kind) {
+                        return invalid(problem);
+                    }
+                }
+                (Some(_), other) => {
+                    return invalid(format!(
+                        "response type {other:?} to an autocomplete interaction (only 8)"
+                    ));
+                }
+                (None, Some(8)) => {
+                    return invalid("an autocomplete result to another interaction".into());
+                }
+                (None, _) => {}
+            }
             state.responses.insert(interaction, vec![body.clone()]);
             match body["type"].as_u64() {
                 // A message: ephemeral ones are seen only by the person; others in the channel.

@@ -324,6 +324,29 @@ fn in_reach(ctx: &Ctx<'_>, desk: Desk<'_>, case: &CaseRecord) -> bool {
     }
 }
 
+/// The open cases `cases` lists at `desk` for the one asking: worked there, not about
+/// them, and within the room's reach.
+fn open_at<'c>(ctx: &Ctx<'c>, desk: Desk<'_>) -> Vec<&'c CaseRecord> {
+    let Subject::Cases(cases) = ctx.subject else {
+        return Vec::new();
+    };
+    cases
+        .iter()
+        .filter(|c| {
+            c.status != CaseStatus::Resolved
+                && keeper(ctx, c) == desk.keeper()
+                && !names(ctx, c, ctx.user)
+                && in_reach(ctx, desk, c)
+        })
+        .collect()
+}
+
+/// The open cases the moderators' `cases` lists in `room` for the one asking (what
+/// `flows::suggest` offers as case numbers).
+pub fn open_in<'c>(ctx: &Ctx<'c>, room: &RoomRef) -> Vec<&'c CaseRecord> {
+    open_at(ctx, Desk::Room(room))
+}
+
 /// A case command from someone allowed to work cases at `desk`.
 fn work(ctx: &Ctx<'_>, desk: Desk<'_>, command: CaseCommand) -> Outcome {
     let reply = |text: Text| Outcome {
@@ -332,18 +355,7 @@ fn work(ctx: &Ctx<'_>, desk: Desk<'_>, command: CaseCommand) -> Outcome {
     };
     let me = ctx.user.to_string();
     if command == CaseCommand::List {
-        let Subject::Cases(cases) = ctx.subject else {
-            return reply(Text::msg("case-none-open"));
-        };
-        let mut open: Vec<&CaseRecord> = cases
-            .iter()
-            .filter(|c| {
-                c.status != CaseStatus::Resolved
-                    && keeper(ctx, c) == desk.keeper()
-                    && !names(ctx, c, ctx.user)
-                    && in_reach(ctx, desk, c)
-            })
-            .collect();
+        let mut open = open_at(ctx, desk);
         if open.is_empty() {
             return reply(Text::msg("case-none-open"));
         }

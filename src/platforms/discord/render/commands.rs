@@ -24,9 +24,16 @@ pub enum Audience {
 pub enum OptionKind {
     /// Free words.
     Text,
-    /// A positive whole number of this kind (the kind is for suggesting the open ones as
-    /// staff type, autocomplete, which is not answered yet).
+    /// A positive whole number of this kind, the open ones suggested as staff type
+    /// (autocomplete: `interactions::on_autocomplete`).
     Number(Numbers),
+    /// A member of the server, typed as their mention (`<@id>`).
+    User,
+    /// A text channel, typed as its mention (`<#id>`).
+    Channel,
+    /// One of these words, each shown by its name `slash-choice-<word>`
+    /// (`locales/*/discord-autocomplete.ftl`).
+    Choice(&'static [&'static str]),
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -73,7 +80,7 @@ pub const COMMANDS: &[CommandSpec] = &[
                 name: "role",
                 description: "mentor or mentee (leave empty to choose)",
                 required: false,
-                kind: OptionKind::Text,
+                kind: OptionKind::Choice(&["mentor", "mentee"]),
             },
         ],
         subcommands: &[],

@@ -44,6 +44,7 @@ pub use custom_ids::{
     Action, form_custom_id, form_labels, parse_custom_id, run_with_text_custom_id,
 };
 pub use markdown::escape_markdown;
+pub use staff_commands::{choice_name, number_option};
 
 use custom_ids::{ASK_THEN_RUN, FORM, PICK, RUN, RUN_PICKED};
 

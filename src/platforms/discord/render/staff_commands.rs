@@ -2,19 +2,19 @@
 //! options and the words it stands for, so the flows read the same commands a coordinator
 //! types after the prefix. `run command:` keeps every other command within reach.
 //!
+//! An option is free words, a number (whose open ones are suggested as staff type:
+//! [`Numbers`], `flows::suggest`), a member or a channel (typed as its mention) or one of
+//! fixed words (`OptionKind::Choice`, each named by `slash-choice-<word>`).
+//!
 //! To add one: a [`SubcommandSpec`] below (at most 25 per command, required options first)
-//! and its descriptions in `locales/*/discord-slash.ftl` (`slash-<command>-<sub>-about`,
-//! `slash-<command>-<sub>-<option>`, and `slash-option-<option>` for a new option name).
+//! and its descriptions in `locales/*/discord-slash.ftl` or `discord-autocomplete.ftl`
+//! (`slash-<command>-<sub>-about`, `slash-<command>-<sub>-<option>`, and
+//! `slash-option-<option>` for a new option name).
 
-use super::commands::{OptionKind, OptionSpec, SubcommandSpec};
+use super::commands::{Audience, OptionKind, OptionSpec, SubcommandSpec};
 
-/// Which numbers a number option takes (what autocomplete would suggest).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Numbers {
-    Application,
-    Match,
-    Case,
-}
+/// Which numbers a number option takes, and so what autocomplete suggests for it.
+pub use crate::flows::suggest::Suggested as Numbers;
 
 const fn number(name: &'static str, description: &'static str, of: Numbers) -> OptionSpec {
     OptionSpec {
@@ -34,9 +34,35 @@ const fn text(name: &'static str, description: &'static str, required: bool) -> 
     }
 }
 
+const fn optional(name: &'static str, description: &'static str, kind: OptionKind) -> OptionSpec {
+    OptionSpec {
+        name,
+        description,
+        required: false,
+        kind,
+    }
+}
+
+/// The words `matches` takes to pick matches by how they are doing (`domain::health`).
+pub const MATCH_FILTERS: &[&str] = &[
+    "frozen",
+    "at-risk",
+    "stuck",
+    "quiet",
+    "check-in",
+    "paused",
+    "too-early",
+    "ok",
+    "offered",
+    "proposed",
+    "ended",
+    "all",
+];
+
 const APPLICATION: OptionSpec = number("application", "The application (A3)", Numbers::Application);
 const MATCH: OptionSpec = number("match", "The proposed match (P3)", Numbers::Match);
 const CASE: OptionSpec = number("case", "The case", Numbers::Case);
+const EVENT: OptionSpec = number("event", "The event", Numbers::Event);
 const REASON: OptionSpec = text("reason", "Why (the applicant is told)", true);
 const NOTE: OptionSpec = text("text", "The note (staff only)", true);
 const RUN: SubcommandSpec = SubcommandSpec {
@@ -94,6 +120,60 @@ pub const COORDINATE: &[SubcommandSpec] = &[
         options: &[MATCH, text("reason", "Why (staff only)", false)],
         words: "match reject {match} {reason}",
     },
+    SubcommandSpec {
+        name: "matches",
+        description: "Your programmes' matches, the most urgent first",
+        options: &[
+            optional("filter", "Which matches", OptionKind::Choice(MATCH_FILTERS)),
+            text(
+                "programme",
+                "Which programme (leave empty for all yours)",
+                false,
+            ),
+        ],
+        words: "matches {programme} {filter}",
+    },
+    SubcommandSpec {
+        name: "who",
+        description: "Find a person in your programmes",
+        options: &[OptionSpec {
+            name: "person",
+            description: "The person",
+            required: true,
+            kind: OptionKind::User,
+        }],
+        words: "who {person}",
+    },
+    SubcommandSpec {
+        name: "announce",
+        description: "Post a programme's Apply card in a channel",
+        options: &[
+            OptionSpec {
+                name: "room",
+                description: "The channel",
+                required: true,
+                kind: OptionKind::Channel,
+            },
+            text(
+                "programme",
+                "Which programme (leave empty if you have one)",
+                false,
+            ),
+        ],
+        words: "announce apply {room} {programme}",
+    },
+    SubcommandSpec {
+        name: "event-show",
+        description: "Show an event with its answers",
+        options: &[EVENT],
+        words: "event show {event}",
+    },
+    SubcommandSpec {
+        name: "event-cancel",
+        description: "Cancel an event",
+        options: &[EVENT, text("reason", "Why (optional)", false)],
+        words: "event cancel {event} {reason}",
+    },
     RUN,
 ];
 
@@ -150,6 +230,52 @@ pub fn words(command: &str, sub: &str, options: &[(String, String)]) -> Option<S
         )
         .collect();
     Some(words.join(" "))
+}
+
+/// For a number option being typed (`option` of `/<command> <sub>`): who may see the
+/// command, what kind of number it takes, and the words the command stands for with a
+/// number in its place (and `x` for any other value), for the app to read as the
+/// command; `None` when the option takes no number.
+pub fn number_option(
+    command: &str,
+    sub: &str,
+    option: &str,
+) -> Option<(Audience, Numbers, String)> {
+    let (subs, audience) = match command {
+        "coordinate" => (COORDINATE, Audience::Coordinators),
+        "moderate" => (MODERATE, Audience::Moderators),
+        _ => return None,
+    };
+    let spec = subs.iter().find(|s| s.name == sub)?;
+    let OptionKind::Number(of) = spec.options.iter().find(|o| o.name == option)?.kind else {
+        return None;
+    };
+    let values: Vec<(String, String)> = spec
+        .options
+        .iter()
+        .map(|o| {
+            let value = match o.kind {
+                OptionKind::Number(_) => "1",
+                _ => "x",
+            };
+            (o.name.to_string(), value.to_string())
+        })
+        .collect();
+    Some((audience, of, words(command, sub, &values)?))
+}
+
+/// An autocomplete choice's name: the label on one line (a name typed with line breaks
+/// shows as one line in Discord's list), cut (on a character, with `…`) to Discord's 100
+/// characters.
+pub fn choice_name(label: &str) -> String {
+    const MAX: usize = 100;
+    let label = label.split_whitespace().collect::<Vec<_>>().join(" ");
+    if label.chars().count() <= MAX {
+        return label;
+    }
+    let mut cut: String = label.chars().take(MAX - 1).collect();
+    cut.push('…');
+    cut
 }
 
 #[cfg(test)]
@@ -251,5 +377,80 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn a_number_option_reads_as_its_command_with_a_number_in_its_place() {
+        use super::{Numbers, number_option};
+        assert_eq!(
+            number_option("coordinate", "reject", "application"),
+            Some((
+                Audience::Coordinators,
+                Numbers::Application,
+                "reject 1 x".to_string()
+            ))
+        );
+        assert_eq!(
+            number_option("moderate", "note", "case"),
+            Some((Audience::Moderators, Numbers::Case, "case note 1 x".into()))
+        );
+        assert_eq!(
+            number_option("coordinate", "event-cancel", "event"),
+            Some((
+                Audience::Coordinators,
+                Numbers::Event,
+                "event cancel 1 x".into()
+            ))
+        );
+        assert_eq!(number_option("coordinate", "reject", "reason"), None);
+        assert_eq!(number_option("apply", "run", "role"), None);
+    }
+
+    #[test]
+    fn a_choice_name_is_cut_to_100_characters_on_a_character() {
+        use super::choice_name;
+        assert_eq!(choice_name("A1 · Amina"), "A1 · Amina");
+        assert_eq!(choice_name("A1 · Amina\n  Diallo"), "A1 · Amina Diallo");
+        let long = format!("A1 · Amina · {}", "مرشد".repeat(40));
+        let cut = choice_name(&long);
+        assert_eq!(cut.chars().count(), 100);
+        assert!(cut.ends_with('…') && long.starts_with(cut.trim_end_matches('…')));
+        assert_eq!(choice_name(&"x".repeat(100)), "x".repeat(100));
+    }
+
+    #[test]
+    fn every_choice_is_named_in_each_locale_and_the_match_filters_are_the_ones_matches_reads() {
+        use super::super::commands::{OptionKind, localised};
+        let mut words: Vec<&str> = crate::domain::health::Health::FILTERS
+            .iter()
+            .map(|(w, _)| *w)
+            .collect();
+        words.push("all");
+        assert_eq!(super::MATCH_FILTERS, words.as_slice());
+        let options = COMMANDS.iter().flat_map(|c| {
+            c.options
+                .iter()
+                .chain(c.subcommands.iter().flat_map(|s| s.options))
+        });
+        let mut seen = 0;
+        for option in options {
+            let OptionKind::Choice(choices) = option.kind else {
+                continue;
+            };
+            assert!(
+                !choices.is_empty() && choices.len() <= 25,
+                "{}",
+                option.name
+            );
+            for word in choices {
+                let id = format!("slash-choice-{word}");
+                assert!(crate::i18n::catalogue::has(&id), "{id}");
+                for (code, say) in localised() {
+                    assert!((1..=100).contains(&say(&id).chars().count()), "{code} {id}");
+                }
+                seen += 1;
+            }
+        }
+        assert!(seen >= 14, "the roles and the match filters");
     }
 }

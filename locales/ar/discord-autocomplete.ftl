@@ -1,0 +1,33 @@
+# خيارات Discord من أنواع أخرى: انظر locales/en/discord-autocomplete.ftl.
+
+slash-coordinate-matches-about = ثنائيات برامجك، الأكثر إلحاحًا أولًا
+slash-coordinate-matches-filter = أي ثنائيات
+slash-coordinate-matches-programme = أي برنامج (اتركه فارغًا لكل برامجك)
+slash-coordinate-who-about = البحث عن شخص في برامجك
+slash-coordinate-who-person = الشخص
+slash-coordinate-announce-about = نشر بطاقة التقديم لبرنامج في قناة
+slash-coordinate-announce-room = القناة
+slash-coordinate-announce-programme = أي برنامج (اتركه فارغًا إن كان لديك واحد)
+slash-coordinate-event-show-about = عرض فعالية مع ردودها
+slash-coordinate-event-show-event = الفعالية
+slash-coordinate-event-cancel-about = إلغاء فعالية
+slash-coordinate-event-cancel-event = الفعالية
+slash-coordinate-event-cancel-reason = السبب (اختياري)
+slash-option-filter = التصفية
+slash-option-person = الشخص
+slash-option-room = القناة
+slash-option-event = الفعالية
+slash-choice-mentor = مرشد
+slash-choice-mentee = متدرب
+slash-choice-frozen = مجمّدة: جمّد المشرفون غرفة الثنائي
+slash-choice-at-risk = في خطر: علامة تقول إن الثنائي يحتاج مساعدة الآن
+slash-choice-stuck = متعثرة: قالت آخر متابعة إنهما متعثران
+slash-choice-quiet = هادئة: لا رسائل في غرفة الثنائي منذ مدة
+slash-choice-check-in = متابعة: متابعة من الفريق متأخرة
+slash-choice-paused = متوقفة مؤقتًا
+slash-choice-too-early = مبكر جدًا: بدأت منذ وقت قصير لا يكفي للحكم
+slash-choice-ok = جيدة: نشطة وعلى المسار
+slash-choice-offered = معروضة: بانتظار قبول الطرفين
+slash-choice-proposed = مقترحة: بانتظار منسق
+slash-choice-ended = منتهية: مغلقة أو مرفوضة أو منتهية المهلة
+slash-choice-all = الكل، والمنتهية أيضًا

@@ -1,0 +1,33 @@
+# Opciones de Discord de más tipos: véase locales/en/discord-autocomplete.ftl.
+
+slash-coordinate-matches-about = Las parejas de tus programas, las más urgentes primero
+slash-coordinate-matches-filter = Qué parejas
+slash-coordinate-matches-programme = Qué programa (vacío para todos los tuyos)
+slash-coordinate-who-about = Buscar a una persona en tus programas
+slash-coordinate-who-person = La persona
+slash-coordinate-announce-about = Publicar la tarjeta para solicitar de un programa en un canal
+slash-coordinate-announce-room = El canal
+slash-coordinate-announce-programme = Qué programa (vacío si tienes uno)
+slash-coordinate-event-show-about = Mostrar un evento con sus respuestas
+slash-coordinate-event-show-event = El evento
+slash-coordinate-event-cancel-about = Cancelar un evento
+slash-coordinate-event-cancel-event = El evento
+slash-coordinate-event-cancel-reason = Por qué (opcional)
+slash-option-filter = filtro
+slash-option-person = persona
+slash-option-room = canal
+slash-option-event = evento
+slash-choice-mentor = mentor
+slash-choice-mentee = mentee
+slash-choice-frozen = congeladas: moderación congeló la sala de la pareja
+slash-choice-at-risk = en riesgo: una señal dice que la pareja necesita ayuda ya
+slash-choice-stuck = atascadas: el último seguimiento dijo que están atascados
+slash-choice-quiet = calladas: sin mensajes en la sala de la pareja desde hace tiempo
+slash-choice-check-in = seguimiento: un seguimiento del equipo está atrasado
+slash-choice-paused = en pausa
+slash-choice-too-early = demasiado pronto: empezaron hace muy poco para saberlo
+slash-choice-ok = bien: activas y en camino
+slash-choice-offered = ofrecidas: esperando que ambos acepten
+slash-choice-proposed = propuestas: esperando a la coordinación
+slash-choice-ended = terminadas: cerradas, rechazadas o vencidas
+slash-choice-all = todas, también las terminadas
