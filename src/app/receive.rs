@@ -53,6 +53,19 @@ impl App {
         self.store.inbound_event_seen(event).await.unwrap_or(false)
     }
 
+    /// The session whose copy on a platform's own event list is `external` (Discord's
+    /// scheduled event, `guild/event`), for an answer given there ("Interested"); `None`
+    /// when there is none or it cannot be read (logged).
+    pub async fn event_published_as(&self, external: &str) -> Option<i64> {
+        self.store
+            .event_published_as(external)
+            .await
+            .unwrap_or_else(|e| {
+                warn!("finding the session of a platform event failed: {e:#}");
+                None
+            })
+    }
+
     /// Where a platform without a replayable feed (Discord) looks for what was sent while
     /// the bot was away: the DMs of the people it talks with, and the active pair rooms.
     pub async fn catch_up_places(&self, platform: Platform) -> (Vec<UserRef>, Vec<RoomRef>) {

@@ -179,6 +179,17 @@ impl Store {
             .collect()
     }
 
+    /// The session whose platform copy is `external` (`guild/event` on Discord), if one
+    /// not cancelled.
+    pub async fn event_published_as(&self, external: &str) -> Result<Option<i64>> {
+        Ok(sqlx::query_scalar(
+            "SELECT id FROM events WHERE external_id = $1 AND cancelled_at IS NULL",
+        )
+        .bind(external)
+        .fetch_optional(&self.pool)
+        .await?)
+    }
+
     /// Remembers the platform's own copy of a session.
     pub async fn set_event_external_id(&self, event_id: i64, external: &str) -> Result<()> {
         sqlx::query("UPDATE events SET external_id = $1 WHERE id = $2")

@@ -2191,3 +2191,60 @@ mod typed;
 /// Autocomplete for the staff commands' numbers, options of more types (#25).
 #[path = "discord_autocomplete.rs"]
 mod autocomplete;
+
+#[tokio::test]
+async fn interested_on_a_sessions_discord_event_is_a_yes_and_taking_it_back_a_no() {
+    let (run, staff) = start(&["carol"]).await;
+    let fake = &run.fake;
+    let (carol, bea) = (staff[0], fake.add_user("bea"));
+    let events = fake.add_channel("events");
+    fake.slash(
+        carol,
+        Some(run.coordinators),
+        "coordinate",
+        &[(
+            "command",
+            &format!("event create title: CV clinic; start: 2027-01-14 18:30 UTC; room: {events}"),
+        )],
+    );
+    run.settle(1, "event create").await;
+    run.app.run_due_jobs().await.unwrap();
+    let native = fake
+        .wait_for("a scheduled event", WAIT, |s| {
+            s.scheduled_events.keys().next().copied()
+        })
+        .await;
+    // Bea taps "Interested" in the server's event list: she is going, and told so.
+    assert!(fake.interest(bea, native, true));
+    run.settle(2, "interested").await;
+    let dm = fake.wait_for("Bea's DM", WAIT, |s| s.dm_channel(bea)).await;
+    let yes = next_from_bot(fake, dm, 0).await;
+    assert!(
+        yes["content"]
+            .as_str()
+            .unwrap()
+            .starts_with("You're going to CV clinic"),
+        "{yes}"
+    );
+    fake.slash(
+        carol,
+        Some(run.coordinators),
+        "coordinate",
+        &[("command", "event show 1")],
+    );
+    run.settle(3, "event show").await;
+    let shown = bot_texts(&fake.lock(), run.coordinators).join("\n");
+    assert!(shown.contains("1 yes, 0 maybe, 0 no"), "{shown}");
+    // She takes it back: no longer going.
+    assert!(fake.interest(bea, native, false));
+    run.settle(4, "not interested").await;
+    let no = next_from_bot(fake, dm, 1).await;
+    assert!(
+        no["content"]
+            .as_str()
+            .unwrap()
+            .starts_with("Noted: you won't come to CV clinic"),
+        "{no}"
+    );
+    run.stop().await;
+}

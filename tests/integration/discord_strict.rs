@@ -68,7 +68,8 @@ async fn every_write_says_where_its_bucket_stands_and_serenity_waits_out_an_exha
     assert_eq!(raw.headers()["x-ratelimit-limit"], "2");
     tokio::time::sleep(Duration::from_millis(700)).await;
     // Five posts in a row, two a window: serenity waits when Remaining is 0, so Discord
-    // never has to refuse one.
+    // never has to refuse one; each wait is counted for `/metrics`.
+    let waits_before = discord_rate_limits();
     let began = Instant::now();
     for i in 0..5 {
         let key = IdempotencyKey(format!("burst-{i}"));
@@ -92,7 +93,26 @@ async fn every_write_says_where_its_bucket_stands_and_serenity_waits_out_an_exha
         texts[1..],
         ["note 0", "note 1", "note 2", "note 3", "note 4"].map(String::from)
     );
+    // (The count is the whole process's: other tests may add to it, never take away.)
+    tokio::time::sleep(Duration::from_millis(100)).await;
+    assert!(
+        discord_rate_limits() >= waits_before + 2.0,
+        "two waits counted: {} then {}",
+        waits_before,
+        discord_rate_limits()
+    );
     run.stop().await;
+}
+
+/// `tandem_platform_429_total{platform="discord"}` as `/metrics` gives it now (0 before
+/// the first), the recorder installed by the first call.
+fn discord_rate_limits() -> f64 {
+    tandem::web::figures()
+        .render()
+        .lines()
+        .find_map(|l| l.strip_prefix("tandem_platform_429_total{platform=\"discord\"} "))
+        .and_then(|v| v.trim().parse().ok())
+        .unwrap_or(0.0)
 }
 
 #[tokio::test]

@@ -100,8 +100,11 @@ const UNKNOWN_CHANNEL: isize = 10003;
 /// the Developer Portal) only with `content`, for relayed pair rooms, whose messages are
 /// copied to Matrix.
 pub fn intents(content: bool) -> GatewayIntents {
-    let intents =
-        GatewayIntents::GUILDS | GatewayIntents::GUILD_MESSAGES | GatewayIntents::DIRECT_MESSAGES;
+    // Scheduled events' "Interested" taps are answers to a session (not privileged).
+    let intents = GatewayIntents::GUILDS
+        | GatewayIntents::GUILD_MESSAGES
+        | GatewayIntents::DIRECT_MESSAGES
+        | GatewayIntents::GUILD_SCHEDULED_EVENTS;
     if content {
         intents | GatewayIntents::MESSAGE_CONTENT
     } else {
@@ -315,6 +318,40 @@ impl DiscordBot {
             None => Place::Dm,
             Some(_) => Place::Room(channel_ref(channel.get())),
         }
+    }
+
+    /// "Interested" on a session's scheduled event, given (`interested`) or taken back, is
+    /// that person's answer to the session, as if they had typed `rsvp <n> yes` (or `no`)
+    /// in their DM: recorded, confirmed to them by DM, counted for its reminders. Discord
+    /// lets no bot mark someone interested, so an answer given to Tandem does not show in
+    /// Discord's list.
+    async fn on_interest(
+        &self,
+        guild: GuildId,
+        event: ScheduledEventId,
+        user: UserId,
+        interested: bool,
+    ) {
+        if Some(user) == self.own_id.get().copied() {
+            return;
+        }
+        let Some(app) = self.app.get() else { return };
+        let Some(session) = app.event_published_as(&format!("{guild}/{event}")).await else {
+            return;
+        };
+        let answer = if interested { "yes" } else { "no" };
+        let inbound = Inbound {
+            from: UserRef::new(Platform::Discord, user.to_string()),
+            place: Place::Dm,
+            content: Content::Text(format!("rsvp {session} {answer}")),
+            files: vec![],
+        };
+        // Each tap is its own event: one taken back and given again is answered again.
+        let tap = format!(
+            "interest-{event}-{user}-{answer}-{}",
+            chrono::Utc::now().timestamp_millis()
+        );
+        self.enqueue(tap, inbound, Then::Nothing);
     }
 
     async fn on_message(&self, message: Message) {
@@ -585,8 +622,46 @@ impl EventHandler for Handler {
         }
     }
 
+    /// Someone taps "Interested" on a session's scheduled event: a yes to the session.
+    async fn guild_scheduled_event_user_add(
+        &self,
+        _ctx: Context,
+        subscribed: serenity::all::GuildScheduledEventUserAddEvent,
+    ) {
+        if let Some(bot) = self.bot() {
+            let (guild, event) = (subscribed.guild_id, subscribed.scheduled_event_id);
+            bot.on_interest(guild, event, subscribed.user_id, true)
+                .await;
+        }
+    }
+
+    /// Someone takes their "Interested" back: a no.
+    async fn guild_scheduled_event_user_remove(
+        &self,
+        _ctx: Context,
+        unsubscribed: serenity::all::GuildScheduledEventUserRemoveEvent,
+    ) {
+        if let Some(bot) = self.bot() {
+            let (guild, event) = (unsubscribed.guild_id, unsubscribed.scheduled_event_id);
+            bot.on_interest(guild, event, unsubscribed.user_id, false)
+                .await;
+        }
+    }
+
     async fn resume(&self, _ctx: Context, _: ResumedEvent) {
         info!("Discord gateway session resumed");
+    }
+
+    /// A rate limit met by the HTTP client (serenity waits it out before retrying, or
+    /// before sending when a bucket is spent): counted for `/metrics`, with the route
+    /// (never its ids) in the debug log.
+    async fn ratelimit(&self, info: serenity::all::RatelimitInfo) {
+        metrics::counter!("tandem_platform_429_total", "platform" => "discord").increment(1);
+        tracing::debug!(
+            global = info.global,
+            wait_ms = info.timeout.as_millis() as u64,
+            "Discord rate limit met"
+        );
     }
 
     async fn message(&self, _ctx: Context, message: Message) {

@@ -92,6 +92,8 @@ pub const GUILD_ID: u64 = 900_000_000_000_000_003;
 const TIMESTAMP: &str = "2026-11-23T12:00:00.000000+00:00";
 /// The privileged Message Content gateway intent (1 << 15).
 const MESSAGE_CONTENT: u64 = 1 << 15;
+/// The Guild Scheduled Events gateway intent (1 << 16): "Interested" taps come only with it.
+const GUILD_SCHEDULED_EVENTS: u64 = 1 << 16;
 
 /// A request the fake will answer with a failure instead of doing it.
 struct Failure {

@@ -364,4 +364,36 @@ impl DiscordFake {
         self.touch();
         id
     }
+
+    /// A person taps "Interested" on a scheduled event (`interested`), or takes it back:
+    /// the event's count changes, and the bot hears of it only if it identified with the
+    /// Guild Scheduled Events intent, as on Discord. `false` when there is no such event.
+    pub fn interest(&self, user: u64, event: u64, interested: bool) -> bool {
+        let mut state = self.lock();
+        let Some(scheduled) = state.scheduled_events.get_mut(&event) else {
+            return false;
+        };
+        let count = scheduled["user_count"].as_u64().unwrap_or(0);
+        scheduled["user_count"] = json!(if interested {
+            count + 1
+        } else {
+            count.saturating_sub(1)
+        });
+        if state.intents & GUILD_SCHEDULED_EVENTS != 0 {
+            let data = json!({
+                "guild_scheduled_event_id": event.to_string(),
+                "user_id": user.to_string(),
+                "guild_id": GUILD_ID.to_string(),
+            });
+            let kind = if interested {
+                "GUILD_SCHEDULED_EVENT_USER_ADD"
+            } else {
+                "GUILD_SCHEDULED_EVENT_USER_REMOVE"
+            };
+            state.dispatch(kind, data);
+        }
+        drop(state);
+        self.touch();
+        true
+    }
 }
