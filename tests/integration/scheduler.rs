@@ -163,3 +163,19 @@ both_backends! {
         assert_eq!((counts.pending, counts.failed), (0, 1));
     }
 }
+
+both_backends! {
+    async fn a_sweeper_that_died_mid_sweep_holds_the_others_back_a_minute_at_most(db: TestDb) {
+        let h = crate::support::Harness::new(&db).await;
+        // Another process took the sweep's lease for a minute, as a sweep does, and died.
+        let now = h.clock.now();
+        assert!(h.store.take_lease("sweep", "tandem-dead", now, now + chrono::Duration::seconds(60)).await.unwrap());
+        h.app.sweep().await.unwrap();
+        let held = h.store.lease_holder("sweep").await.unwrap();
+        assert_eq!(held.map(|(holder, _)| holder).as_deref(), Some("tandem-dead"), "not swept meanwhile");
+        // A minute on, this process sweeps, and gives the lease back when done.
+        h.clock.advance(chrono::Duration::seconds(61));
+        h.app.sweep().await.unwrap();
+        assert_eq!(h.store.lease_holder("sweep").await.unwrap(), None);
+    }
+}

@@ -4,30 +4,58 @@
 
 use crate::app::*;
 
+/// How long a sweep's lease lasts unless renewed, and how often it is renewed.
+const SWEEP_LEASE: chrono::Duration = chrono::Duration::seconds(60);
+const SWEEP_RENEW: std::time::Duration = std::time::Duration::from_secs(20);
+
+/// Renews the sweep's lease until dropped (even by a panic in the sweep).
+struct KeepLease(tokio::task::JoinHandle<()>);
+
+impl Drop for KeepLease {
+    fn drop(&mut self) {
+        self.0.abort();
+    }
+}
+
 impl App {
     /// Time-driven screening work: expire checks whose date has passed, warn about those
     /// soon to expire, and remind people on waiting lists. Safe to run as often as wanted, by any number of processes (one
     /// at a time does it); returns how many things it did.
     pub async fn sweep(&self) -> Result<usize> {
         // One process sweeps at a time (several may share the database); its acts reach
-        // other platforms through the outbox.
+        // other platforms through the outbox. The lease is short and renewed while the
+        // sweep runs, so a process that dies mid-sweep holds the others back a minute at
+        // most; what a sweep decided is written with its marks, so one that lost its
+        // lease and a second sweeper after it do nothing twice.
         let now = self.clock.now();
         if !self
             .store
-            // Long enough for a sweep that delivers many reminders; what it decided is
-            // written with its marks, so a second sweeper after it would find it done.
-            .take_lease(
-                "sweep",
-                &self.worker,
-                now,
-                now + chrono::Duration::minutes(15),
-            )
+            .take_lease("sweep", &self.worker, now, now + SWEEP_LEASE)
             .await?
         {
             debug!("another process is sweeping");
             return Ok(0);
         }
+        let renewing = KeepLease({
+            let (store, worker, clock) =
+                (self.store.clone(), self.worker.clone(), self.clock.clone());
+            tokio::spawn(async move {
+                loop {
+                    tokio::time::sleep(SWEEP_RENEW).await;
+                    let now = clock.now();
+                    match store
+                        .take_lease("sweep", &worker, now, now + SWEEP_LEASE)
+                        .await
+                    {
+                        Ok(true) => {}
+                        Ok(false) => warn!("the sweep's lease was taken over; finishing anyway"),
+                        Err(e) => warn!("renewing the sweep's lease failed: {e:#}"),
+                    }
+                }
+            })
+        });
         let swept = self.sweep_held().await;
+        drop(renewing);
         if let Err(e) = self.store.release_lease("sweep", &self.worker).await {
             warn!("giving back the sweep's lease failed: {e:#}");
         }
