@@ -370,6 +370,15 @@ async fn a_post_in_a_deleted_channel_and_a_pair_room_for_someone_who_left_are_gi
         .filter(|r| r.ends_with("/threads"))
         .count();
     assert_eq!((threads, posts_to(fake, gone)), (1, 1));
+    // And the thread made for them, without Grace, is not left behind.
+    let left: Vec<serde_json::Value> = fake
+        .lock()
+        .channels
+        .values()
+        .filter(|c| c["name"] == "Amina & Grace")
+        .cloned()
+        .collect();
+    assert_eq!(left, Vec::<serde_json::Value>::new());
     run.stop().await;
 }
 

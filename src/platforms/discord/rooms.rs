@@ -98,17 +98,19 @@ impl DiscordBot {
             })?;
         for member in &spec.members {
             let user = discord_user(member)?;
-            thread
-                .id
-                .add_thread_member(&self.http, user)
-                .await
-                .map_err(|e| {
-                    self.port_error(
-                        e,
-                        Some(user),
-                        "add members to threads (Send Messages in Threads)",
-                    )
-                })?;
+            if let Err(e) = thread.id.add_thread_member(&self.http, user).await {
+                // A thread without its pair is of no use to anyone: it goes, so that the
+                // pair's room is made whole on a retry or the match is recorded without
+                // one, never half made.
+                if let Err(gone) = thread.id.delete(&self.http).await {
+                    tracing::warn!(thread = %thread.id, "deleting a half-made pair thread failed: {gone}");
+                }
+                return Err(self.port_error(
+                    e,
+                    Some(user),
+                    "add members to threads (Send Messages in Threads)",
+                ));
+            }
         }
         Ok(thread.id)
     }

@@ -357,6 +357,23 @@ fn route(
                 json!({"message": "Invalid Form Body", "code": 50035}),
             )
         }
+        // Deleting a thread the bot made (a channel of the server's needs Manage Channels,
+        // which the bot is not given).
+        ("DELETE", ["channels", channel]) => {
+            let Some(channel) = num(channel) else {
+                return unknown("Unknown Channel", 10003);
+            };
+            let Some(found) = state.channels.get(&channel).cloned() else {
+                return unknown("Unknown Channel", 10003);
+            };
+            if !is_id(&found["owner_id"], BOT_ID) {
+                return forbidden("Missing Permissions", 50013);
+            }
+            state.channels.remove(&channel);
+            state.thread_members.remove(&channel);
+            state.messages.retain(|m| !is_id(&m["channel_id"], channel));
+            reply(StatusCode::OK, found)
+        }
         ("DELETE", ["channels", _, "messages", message]) => {
             let Some(at) = state.messages.iter().position(|m| m["id"] == *message) else {
                 return unknown("Unknown Message", 10008);
