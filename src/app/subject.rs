@@ -559,6 +559,9 @@ impl App {
                 Needs::ResourcesRead => {
                     Subject::ResourcesRead(self.store.resource_reads(&inbound.from).await?)
                 }
+                Needs::Outcomes(programme) => {
+                    Subject::Outcomes(self.store.outcome_records(&programme).await?)
+                }
                 Needs::ResourceProgress(programme) => Subject::ResourceProgress {
                     applications: self
                         .store

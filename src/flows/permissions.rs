@@ -114,10 +114,12 @@ pub enum Privileged {
     /// `confirm` or `cancel` in the coordinators' room: a `close match` or `survey send`.
     ConfirmCoordinatorAction,
     Transcript,
+    /// `outcomes [programme]`: outcomes after closure.
+    OutcomeReport,
 }
 
 impl Privileged {
-    pub const ALL: [Privileged; 63] = [
+    pub const ALL: [Privileged; 64] = [
         Privileged::ReviewQueue,
         Privileged::ScreeningSummary,
         Privileged::ShowApplication,
@@ -181,6 +183,7 @@ impl Privileged {
         Privileged::ConfirmAction,
         Privileged::ConfirmCoordinatorAction,
         Privileged::Transcript,
+        Privileged::OutcomeReport,
     ];
 }
 
@@ -239,6 +242,8 @@ pub fn allowed(command: Privileged) -> &'static [Who] {
         ConfirmCoordinatorAction => &[Coordinator, OtherCoordinator],
         // One's own pair's history only.
         Transcript => &[Participant],
+        // A programme's figures: its coordinators.
+        OutcomeReport => &[Coordinator],
     }
 }
 

@@ -53,6 +53,7 @@ pub const FILES: &[&str] = &[
     "refused.ftl",
     "safety.ftl",
     "discord-slash.ftl",
+    "outcomes.ftl",
 ];
 
 type Bundle = FluentBundle<FluentResource>;

@@ -148,6 +148,13 @@ impl Store {
         if done.rows_affected() != 1 {
             return Ok(Applied::Conflict);
         }
+        // A follow-up of outcomes after closure is stored with its baseline (outcomes.rs).
+        if self
+            .submit_follow_up(tx, invite_id, user, answers, attributed, now)
+            .await?
+        {
+            return Ok(Applied::Done);
+        }
         let json = serde_json::to_string(answers).context("encoding survey answers")?;
         let round_id: i64 = row.try_get("round_id")?;
         sqlx::query(

@@ -59,6 +59,7 @@ pub(super) fn room_class(command: &Room, coordinators: bool) -> Option<Privilege
         Room::Team(Ok(TeamCommand::Reply(..))) => P::ReplyToQuestion,
         Room::Figures(_) => P::ProgrammeReport,
         Room::Resources(_) => P::ResourceProgress,
+        Room::Outcomes(_) => P::OutcomeReport,
         Room::Broadcast(Ok(_)) => P::Broadcast,
         Room::Announce(Ok(_)) => P::AnnounceApply,
         Room::Assist(Ok(_)) => P::Assist,

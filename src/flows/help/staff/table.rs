@@ -458,5 +458,11 @@ pub(crate) fn entry(command: Privileged) -> Entry {
             "transcript",
             Text::msg("staff-help-does-transcript"),
         ),
+        P::OutcomeReport => e(
+            Figures,
+            "outcomes [programme]",
+            "outcomes",
+            Text::msg("staff-help-does-outcome-report"),
+        ),
     }
 }
