@@ -17,6 +17,7 @@ outcomes-by-length = حسب مدة الثنائي:
 outcomes-by-check-ins = حسب متابعات الفريق:
 outcomes-by-meetings = حسب اللقاءات المسجّلة:
 outcomes-group = { $group } ({ $n }): { $figures }
+outcomes-group-all = { $group }: الجميع، كما في الأعلى
 outcomes-group-too-few = { $group }: العدد أقل من أن يُعرض
 outcomes-group-with-small = { $group }: لا تُعرض، لأنها تكشف مجموعة أصغر من أن تُعرض
 outcomes-indicator-hidden = { $indicator } العدد أقل من أن يُعرض

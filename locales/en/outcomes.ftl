@@ -25,6 +25,7 @@ outcomes-by-check-ins = By staff check-ins:
 outcomes-by-meetings = By meetings logged:
 # $figures: each indicator's change, separated by semicolons.
 outcomes-group = { $group } ({ $n }): { $figures }
+outcomes-group-all = { $group }: everyone, as above
 outcomes-group-too-few = { $group }: too few to show
 outcomes-group-with-small = { $group }: not shown, as it would give away a group too small to show
 outcomes-indicator-hidden = { $indicator } too few to show

@@ -20,6 +20,7 @@ outcomes-by-length = Por cuánto duró el emparejamiento:
 outcomes-by-check-ins = Por seguimientos del equipo:
 outcomes-by-meetings = Por reuniones registradas:
 outcomes-group = { $group } ({ $n }): { $figures }
+outcomes-group-all = { $group }: todos, como arriba
 outcomes-group-too-few = { $group }: demasiado pocas para mostrar
 outcomes-group-with-small = { $group }: no se muestra, porque revelaría un grupo demasiado pequeño
 outcomes-indicator-hidden = { $indicator } demasiado pocas para mostrar

@@ -412,6 +412,7 @@ impl App {
                         "applications" => export::ExportWhat::Applications,
                         "matches" => export::ExportWhat::Matches,
                         "surveys" => export::ExportWhat::Surveys,
+                        "outcomes" => export::ExportWhat::Outcomes,
                         _ => export::ExportWhat::Events,
                     };
                     let format = if command.json {

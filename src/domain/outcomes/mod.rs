@@ -29,8 +29,11 @@ use super::programme::QuestionKind;
 use super::schedule::{NewJob, Offset};
 use super::support::{SupportPlan, next_contact_due};
 
+mod export;
 mod report;
 mod said;
+
+pub use export::table;
 
 pub use report::{Change, FollowUpReport, Group, IndicatorChange, OutcomeReport, Shown, report};
 

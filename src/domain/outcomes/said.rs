@@ -142,6 +142,20 @@ impl OutcomeReport {
             ];
             for (dimension, groups) in &f.by {
                 lines.push(Text::msg(&format!("outcomes-by-{}", dimension.as_str())));
+                // One group is everyone: its figures are those above.
+                if let [one] = groups.as_slice()
+                    && one.responses == f.overall.responses
+                {
+                    lines.push(Text::join(
+                        vec![
+                            Text::plain("  "),
+                            Text::msg("outcomes-group-all")
+                                .arg("group", group_name(*dimension, &one.key)),
+                        ],
+                        "",
+                    ));
+                    continue;
+                }
                 lines.extend(groups.iter().map(|g| {
                     Text::join(
                         vec![

@@ -319,3 +319,69 @@ fn stored_group_keys_read_back() {
     }
     assert_eq!(parse_key(&Length::ALL, Length::as_str, "forever"), None);
 }
+
+#[test]
+fn the_export_holds_the_reports_figures_and_says_where_a_group_is_too_few() {
+    let survey = crate::domain::survey::Survey {
+        id: "after".into(),
+        title: "After".into(),
+        intro: String::new(),
+        anonymous: true,
+        roles: vec![RoleKind::Mentee],
+        questions: indicators(),
+        reminder_days: 3,
+        open_days: 14,
+    };
+    let mut records: Vec<OutcomeRecord> = (0..3)
+        .map(|_| {
+            record(
+                "3 months",
+                groups("2027 Q1", Method::Algorithm),
+                ("looking", false, 2.0),
+                ("employed", true, 4.0),
+            )
+        })
+        .collect();
+    records.push(record(
+        "3 months",
+        groups("2027 Q2", Method::Algorithm),
+        ("looking", false, 2.0),
+        ("looking", false, 2.0),
+    ));
+    let t = table(
+        &report(&indicators(), &["3 months".into()], &records, 3),
+        &survey,
+    );
+    let row = |by: &str, group: &str, indicator: &str, option: &str| {
+        t.rows
+            .iter()
+            .find(|r| r[1] == by && r[2] == group && r[4] == indicator && r[5] == option)
+            .unwrap_or_else(|| panic!("no row {by} {group} {indicator} {option}: {t:?}"))
+            .clone()
+    };
+    assert_eq!(
+        row("everyone", "", "confidence", ""),
+        [
+            "3 months",
+            "everyone",
+            "",
+            "4",
+            "confidence",
+            "",
+            "2.0",
+            "3.5",
+            "yes"
+        ]
+    );
+    assert_eq!(
+        row("everyone", "", "employment", "employed")[6..8],
+        ["0%", "75%"]
+    );
+    assert_eq!(
+        row("everyone", "", "in_education", "yes")[6..8],
+        ["0%", "75%"]
+    );
+    // One cohort is too few, so the other (the total minus it) is hidden with it.
+    assert_eq!(row("cohort", "2027 Q2", "", "")[8], "too few");
+    assert_eq!(row("cohort", "2027 Q1", "", "")[8], "with a small group");
+}
