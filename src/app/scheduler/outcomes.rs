@@ -165,7 +165,6 @@ impl App {
         let meetings = self.store.meetings_of(m.id).await?;
         Ok(Groups::of(&MatchFacts {
             origin: m.origin,
-            chosen_by_coordinator: false,
             started: m.started(),
             closed,
             plan: &programme.support,

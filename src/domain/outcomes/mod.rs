@@ -176,6 +176,7 @@ impl Method {
         match origin {
             MatchOrigin::Engine => Method::Algorithm,
             MatchOrigin::Request => Method::MenteeChoice,
+            MatchOrigin::Coordinator => Method::Coordinator,
         }
     }
 
@@ -318,8 +319,6 @@ pub struct Groups {
 #[derive(Debug, Clone)]
 pub struct MatchFacts<'a> {
     pub origin: MatchOrigin,
-    /// A coordinator chose the mentor.
-    pub chosen_by_coordinator: bool,
     pub started: DateTime<Utc>,
     pub closed: DateTime<Utc>,
     pub plan: &'a SupportPlan,
@@ -331,11 +330,7 @@ impl Groups {
     pub fn of(facts: &MatchFacts<'_>) -> Groups {
         Groups {
             cohort: cohort_of(facts.started),
-            method: if facts.chosen_by_coordinator {
-                Method::Coordinator
-            } else {
-                Method::of(facts.origin)
-            },
+            method: Method::of(facts.origin),
             length: Length::of(facts.started, facts.closed),
             check_ins: CheckIns::of(
                 facts.plan,

@@ -258,7 +258,6 @@ fn a_match_falls_in_groups_by_its_start_length_method_and_practice() {
     let started = at(2027, 2, 1);
     let facts = MatchFacts {
         origin: MatchOrigin::Request,
-        chosen_by_coordinator: false,
         started,
         closed: at(2027, 5, 15),
         plan: &plan,
@@ -304,6 +303,7 @@ fn a_match_falls_in_groups_by_its_start_length_method_and_practice() {
     );
     assert_eq!(Length::of(started, at(2027, 8, 1)), Length::SixMonthsOrMore);
     assert_eq!(Method::of(MatchOrigin::Engine), Method::Algorithm);
+    assert_eq!(Method::of(MatchOrigin::Coordinator), Method::Coordinator);
 }
 
 #[test]
