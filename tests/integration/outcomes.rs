@@ -1,9 +1,19 @@
 //! Outcomes after closure (`[outcomes]`): the demo script from the baseline at application
-//! to the 3-month follow-up and the coordinators' report, and a restart between the
-//! closure and the follow-up, which still sends it once.
+//! to the 3-month follow-up and the coordinators' report, a restart between the closure
+//! and the follow-up, which still sends it once, and the follow-ups' storage on both
+//! backends.
+
+use std::collections::BTreeMap;
+
+use chrono::Duration;
+use tandem::domain::outcomes::{CheckIns, Groups, Length, Meetings, Method};
+use tandem::domain::survey::NewRound;
+use tandem::domain::{Answer, RoleKind};
+use tandem::flows::{Effect, FlowState, StateChange};
+use tandem::storage::Store;
 
 use crate::console::{expect_lines, run_fixture_with, tandem};
-use crate::support::repo_root;
+use crate::support::{repo_root, start_time, user};
 
 const SETTINGS: [&str; 2] = ["--config", "tests/fixtures/outcomes/tandem.toml"];
 
@@ -96,4 +106,66 @@ fn a_restart_between_the_closure_and_the_follow_up_still_sends_it_once() {
     );
     assert!(!third.contains("Where are you now?"), "{third}");
     expect_lines(&third, &REPORT[1..2]);
+}
+
+both_backends! {
+    async fn a_follow_up_is_sent_once_stored_with_its_baseline_without_the_person_and_may_be_declined(db: TestDb) {
+        let store = Store::open(&db.url).await.unwrap();
+        let now = start_time();
+        let (amina, dara) = (user("amina"), user("dara"));
+        let groups = Groups {
+            cohort: "2027 Q1".into(),
+            method: Method::Coordinator,
+            length: Length::UnderThreeMonths,
+            check_ins: CheckIns::Kept,
+            meetings: Meetings::None,
+        };
+        let baseline = BTreeMap::from([("confidence".to_string(), Answer::Number(2.0))]);
+        let round = NewRound {
+            programme: "next-steps".into(),
+            survey: "after".into(),
+            audience: "match M1 · 3 months".into(),
+            match_id: Some(1),
+            sent_by: "outcomes".into(),
+            source: "outcome_follow_up|match:1|1".into(),
+            closes_at: now + Duration::days(14),
+            recipients: vec![(amina.clone(), RoleKind::Mentee), (dara.clone(), RoleKind::Mentee)],
+        };
+        let invites = vec![
+            (amina.clone(), groups.clone(), baseline.clone()),
+            (dara.clone(), groups.clone(), baseline.clone()),
+        ];
+        assert!(store.send_follow_up(&round, "3 months", &invites, now).await.unwrap().is_some());
+        // The same job again: nothing more is sent.
+        assert!(store.send_follow_up(&round, "3 months", &invites, now).await.unwrap().is_none());
+
+        let answers = BTreeMap::from([("confidence".to_string(), Answer::Number(4.0))]);
+        let submit = Effect::SubmitSurvey {
+            invite_id: 1,
+            user: amina.clone(),
+            answers: answers.clone(),
+            attributed: false,
+        };
+        let unchanged = StateChange::<FlowState>::Unchanged;
+        assert!(store.commit_step(&amina, None, &unchanged, std::slice::from_ref(&submit), now).await.unwrap().is_committed());
+        // Answered once only.
+        assert!(!store.commit_step(&amina, None, &unchanged, &[submit], now).await.unwrap().is_committed());
+        let decline = Effect::DeclineFollowUps { invite_id: 2, user: dara.clone() };
+        assert!(store.commit_step(&dara, None, &unchanged, &[decline], now).await.unwrap().is_committed());
+        assert!(store.declined_follow_ups("next-steps", &dara).await.unwrap());
+        assert!(!store.declined_follow_ups("next-steps", &amina).await.unwrap());
+
+        let records = store.outcome_records("next-steps").await.unwrap();
+        assert_eq!(records.len(), 1);
+        assert_eq!(records[0].follow_up, "3 months");
+        assert_eq!(records[0].groups, groups);
+        assert_eq!(records[0].baseline, baseline);
+        assert_eq!(records[0].answers, answers);
+        // Anonymous: nothing of it is Amina's.
+        let data = store.personal_data::<FlowState>(&amina, now).await.unwrap();
+        let mine = &data["outcomes_after_closure"]["answers_with_your_name"];
+        assert_eq!(mine.as_array().map(Vec::len), Some(0), "{data}");
+        let declined = store.personal_data::<FlowState>(&dara, now).await.unwrap();
+        assert_eq!(declined["outcomes_after_closure"]["follow_ups_you_declined"][0]["programme"], "next-steps");
+    }
 }
