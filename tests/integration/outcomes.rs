@@ -146,7 +146,7 @@ both_backends! {
             answers: answers.clone(),
             attributed: false,
         };
-        let unchanged = StateChange::<FlowState>::Unchanged;
+        let unchanged: StateChange = StateChange::Unchanged;
         assert!(store.commit_step(&amina, None, &unchanged, std::slice::from_ref(&submit), now).await.unwrap().is_committed());
         // Answered once only.
         assert!(!store.commit_step(&amina, None, &unchanged, &[submit], now).await.unwrap().is_committed());
