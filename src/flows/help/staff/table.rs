@@ -286,7 +286,7 @@ pub(crate) fn entry(command: Privileged) -> Entry {
         ),
         P::Export => e(
             Figures,
-            "export <applications|matches|surveys|events> [csv|json] [programme]",
+            "export <applications|matches|surveys|events|outcomes> [csv|json] [programme]",
             "export matches csv",
             Text::msg("staff-help-does-export"),
         ),
