@@ -18,6 +18,9 @@ outcomes-follow-up = { $follow_up } after the match closed: { $count ->
 }
 outcomes-follow-up-too-few = { $follow_up } after the match closed: too few to show ({ $n } so far; shown from { $minimum }).
 outcomes-everyone = Everyone
+outcomes-by-role = By role:
+outcomes-role-mentee = mentees
+outcomes-role-mentor = mentors
 outcomes-by-cohort = By cohort (the quarter the match started):
 outcomes-by-method = By how the pair was matched:
 outcomes-by-length = By how long the match lasted:

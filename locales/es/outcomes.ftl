@@ -14,6 +14,9 @@ outcomes-follow-up = { $follow_up } después del cierre: { $count ->
 }
 outcomes-follow-up-too-few = { $follow_up } después del cierre: demasiado pocas para mostrar ({ $n } hasta ahora; se muestran desde { $minimum }).
 outcomes-everyone = Todos
+outcomes-by-role = Por rol:
+outcomes-role-mentee = mentees
+outcomes-role-mentor = mentores
 outcomes-by-cohort = Por cohorte (el trimestre en que empezó el emparejamiento):
 outcomes-by-method = Por cómo se formó la pareja:
 outcomes-by-length = Por cuánto duró el emparejamiento:

@@ -119,6 +119,11 @@ impl App {
                 .into_iter()
                 .filter(|(id, _)| survey.question(id).is_some())
                 .collect();
+            // No baseline (they applied before outcomes were on, or their data was
+            // erased, their account now a pseudonym): no change to measure, nobody to ask.
+            if baseline.is_empty() {
+                continue;
+            }
             invites.push((person.clone(), role, groups.clone(), baseline));
         }
         if invites.is_empty() {

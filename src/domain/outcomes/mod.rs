@@ -357,6 +357,8 @@ pub struct OutcomeRecord {
 /// A way the report splits responses.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Dimension {
+    /// Mentees and mentors, when outcomes follow both (not otherwise shown).
+    Role,
     Cohort,
     Method,
     Length,
@@ -365,6 +367,7 @@ pub enum Dimension {
 }
 
 impl Dimension {
+    /// The groupings every report shows ([`Dimension::Role`] only where two roles answered).
     pub const ALL: [Dimension; 5] = [
         Dimension::Cohort,
         Dimension::Method,
@@ -375,6 +378,7 @@ impl Dimension {
 
     pub fn as_str(self) -> &'static str {
         match self {
+            Dimension::Role => "role",
             Dimension::Cohort => "cohort",
             Dimension::Method => "method",
             Dimension::Length => "length",
@@ -383,10 +387,12 @@ impl Dimension {
         }
     }
 
-    /// The group `groups` puts a response in, by this dimension: the cohort itself, or a
-    /// key's stored word.
-    pub fn key(self, groups: &Groups) -> String {
+    /// The group a response is in, by this dimension: the cohort itself, or a key's
+    /// stored word.
+    pub fn key(self, record: &OutcomeRecord) -> String {
+        let groups = &record.groups;
         match self {
+            Dimension::Role => record.role.as_str().into(),
             Dimension::Cohort => groups.cohort.clone(),
             Dimension::Method => groups.method.as_str().into(),
             Dimension::Length => groups.length.as_str().into(),

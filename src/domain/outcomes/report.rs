@@ -173,12 +173,17 @@ pub fn report(
         .map(|label| {
             let of: Vec<&OutcomeRecord> = records.iter().filter(|r| r.follow_up == label).collect();
             let overall = group(String::new(), indicators, &of, minimum);
+            // By role only where outcomes follow more than one.
+            let roles: std::collections::BTreeSet<_> = records.iter().map(|r| r.role).collect();
+            let dimensions = (roles.len() > 1)
+                .then_some(Dimension::Role)
+                .into_iter()
+                .chain(Dimension::ALL);
             let by = if overall.shown == Shown::TooFew {
                 vec![]
             } else {
-                Dimension::ALL
-                    .iter()
-                    .map(|d| (*d, split(*d, indicators, &of, minimum)))
+                dimensions
+                    .map(|d| (d, split(d, indicators, &of, minimum)))
                     .collect()
             };
             FollowUpReport { label, overall, by }
@@ -199,7 +204,7 @@ fn split(
 ) -> Vec<Group> {
     let mut keyed: BTreeMap<String, Vec<&OutcomeRecord>> = BTreeMap::new();
     for r in records {
-        keyed.entry(dimension.key(&r.groups)).or_default().push(r);
+        keyed.entry(dimension.key(r)).or_default().push(r);
     }
     let mut groups: Vec<Group> = keyed
         .into_iter()

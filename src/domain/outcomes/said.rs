@@ -24,6 +24,7 @@ fn percent(x: f64) -> String {
 pub(crate) fn group_name(dimension: Dimension, key: &str) -> Text {
     let word = match dimension {
         Dimension::Cohort => return Text::plain(key),
+        Dimension::Role => ["mentee", "mentor"].into_iter().find(|r| *r == key),
         Dimension::Method => parse_key(&Method::ALL, Method::as_str, key).map(Method::as_str),
         Dimension::Length => parse_key(&Length::ALL, Length::as_str, key).map(Length::as_str),
         Dimension::CheckIns => {

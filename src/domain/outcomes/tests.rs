@@ -385,3 +385,31 @@ fn the_export_holds_the_reports_figures_and_says_where_a_group_is_too_few() {
     assert_eq!(row("cohort", "2027 Q2", "", "")[8], "too few");
     assert_eq!(row("cohort", "2027 Q1", "", "")[8], "with a small group");
 }
+
+#[test]
+fn responses_are_split_by_role_only_where_both_roles_are_followed() {
+    let one = |role: RoleKind| OutcomeRecord {
+        role,
+        ..record(
+            "3 months",
+            groups("2027 Q1", Method::Algorithm),
+            ("looking", false, 2.0),
+            ("employed", true, 4.0),
+        )
+    };
+    let mentees: Vec<OutcomeRecord> = (0..3).map(|_| one(RoleKind::Mentee)).collect();
+    let r = report(&indicators(), &["3 months".into()], &mentees, 3);
+    assert!(
+        r.follow_ups[0]
+            .by
+            .iter()
+            .all(|(d, _)| *d != Dimension::Role)
+    );
+    let mut both = mentees.clone();
+    both.extend((0..3).map(|_| one(RoleKind::Mentor)));
+    let r = report(&indicators(), &["3 months".into()], &both, 3);
+    let (d, roles) = &r.follow_ups[0].by[0];
+    assert_eq!(*d, Dimension::Role);
+    let keys: Vec<&str> = roles.iter().map(|g| g.key.as_str()).collect();
+    assert_eq!(keys, ["mentee", "mentor"]);
+}
