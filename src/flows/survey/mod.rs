@@ -9,6 +9,12 @@
 //! until the survey closes. The last answer submits, and so does `submit` once every
 //! question is answered (after going `back` to one). Figures only ever come from
 //! `domain::survey::summarise`, which enforces the programme's anonymity minimum.
+//!
+//! The survey a programme names as its outcomes' indicators (`[outcomes]`) is also asked
+//! as each follow-up after a match closes: its opening and reminder say how to stop, and
+//! `no more` declines it and every later follow-up (`Effect::DeclineFollowUps`); its
+//! answers are stored with their baseline (`storage::outcomes`), reported by
+//! `flows::outcomes`.
 
 mod commands;
 
