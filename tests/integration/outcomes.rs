@@ -169,3 +169,45 @@ both_backends! {
         assert_eq!(declined["outcomes_after_closure"]["follow_ups_you_declined"][0]["programme"], "next-steps");
     }
 }
+
+both_backends! {
+    async fn a_closed_match_whose_follow_ups_were_never_scheduled_gets_them_from_the_sweep(db: TestDb) {
+        use crate::support::{Harness, programmes_in};
+        let following = programmes_in("tests/fixtures/outcomes/programs");
+        // The same programme (its form asks the baseline) with nothing scheduled at the
+        // closure: as if the process had stopped between the closure and its scheduling.
+        let mut unscheduled = following.clone();
+        unscheduled[0].outcomes = None;
+        let h = Harness::with_programmes(&db, unscheduled).await;
+        h.say_all("amina", &["apply", "mentee", "Amina", "Europe/London", "3", "no", "2", "submit"]).await;
+        h.say_all("grace", &["apply as mentor", "Grace", "Europe/London", "submit"]).await;
+        h.in_room("carol", "coordinators", "!tandem match propose").await;
+        h.in_room("carol", "coordinators", "!tandem match approve all").await;
+        h.say("amina", "accept").await;
+        h.say("grace", "accept").await;
+        let out = h.say_all("amina", &["close match I found a job.", "yes"]).await;
+        assert!(out.contains("Your mentoring with Grace has ended"), "{out}");
+        h.say("amina", "Take a break").await;
+        h.say("grace", "Take a break").await;
+
+        // Outcomes on, in a new process: the sweep schedules the follow-ups it missed.
+        let h = Harness::with_programmes(&db, following).await;
+        h.clock.advance(Duration::days(1));
+        assert!(!h.sweep().await.contains("Where are you now?"));
+        h.clock.advance(Duration::days(91));
+        let out = h.sweep().await;
+        assert_eq!(out.matches("Where are you now? from Next Steps").count(), 1, "{out}");
+        assert!(!out.contains("grace"), "mentors are not followed: {out}");
+        // Answered, it is in the report's records with its baseline.
+        h.say_all("amina", &["1", "no"]).await;
+        let out = h.say("amina", "4").await;
+        assert!(out.contains("are in, without your name"), "{out}");
+        let records = h.store.outcome_records("next-steps").await.unwrap();
+        assert_eq!(records.len(), 1);
+        assert_eq!(records[0].baseline.get("confidence"), Some(&Answer::Number(2.0)));
+        assert_eq!(records[0].answers.get("confidence"), Some(&Answer::Number(4.0)));
+        // Later sweeps send nothing more.
+        h.clock.advance(Duration::days(30));
+        assert!(!h.sweep().await.contains("Where are you now?"));
+    }
+}
