@@ -1,6 +1,7 @@
 -- Outcomes after closure (`[outcomes]`, src/domain/outcomes). A follow-up is a round of the
--- indicators' survey (survey_rounds, survey_invites: its source is the follow-up job's key,
--- so it is sent once); these tables hold what is particular to outcomes.
+-- indicators' survey to one person (survey_rounds, survey_invites: its source names their
+-- application and the follow-up, so it is sent once); these tables hold what is particular
+-- to outcomes.
 
 -- Matches whose follow-ups were scheduled (the sweep schedules one that was missed).
 CREATE TABLE outcome_schedules (

@@ -2,8 +2,9 @@
 //! scheduled, each follow-up invite's groups and baseline, the answered follow-ups, and who
 //! declined them.
 //!
-//! A follow-up is a survey round (`surveys.rs`) whose source is the follow-up job's key, so
-//! a job run twice (a crash before it was marked done, a restart) sends it once. Its
+//! A follow-up is a survey round (`surveys.rs`) to one person whose source names their
+//! application and the follow-up, so a job run twice (a crash before it was marked done, a
+//! restart) sends it once, and nobody is asked the same follow-up twice. Its
 //! invites get an `outcome_invites` row; submitting one (`submit_survey`, which asks here
 //! first) stores the answers in `outcome_responses` with the baseline beside them and the
 //! invite's row deleted, and with the person and match only when the survey is not

@@ -4,8 +4,10 @@
 //! the roles followed, each invite with their groups and baseline (`storage::outcomes`).
 //!
 //! The jobs live in the database, so a restart between the closure and a follow-up loses
-//! nothing; the round's source is the job's key, so a job run twice sends once; and one
-//! who declined (`no more`) is not asked again. The pure rules (when, which groups) are in
+//! nothing; each person's round has a source of their application and the follow-up, so a
+//! job run twice sends once and nobody is asked the same follow-up twice (a mentee matched
+//! again is asked after whichever match closes first); and one who declined (`no more`)
+//! is not asked again. The pure rules (when, which groups) are in
 //! `domain::outcomes`.
 
 use std::collections::BTreeMap;
@@ -19,7 +21,7 @@ use crate::domain::meetings::MeetingState;
 use crate::domain::outcomes::{FollowUpJob, Groups, MatchFacts, follow_up_jobs};
 use crate::domain::schedule::Job;
 use crate::domain::survey::NewRound;
-use crate::domain::{Answer, RoleKind, UserRef};
+use crate::domain::{Answer, RoleKind};
 
 impl App {
     /// Schedules the follow-ups of a closed match, once, if its programme follows
@@ -124,36 +126,37 @@ impl App {
             if baseline.is_empty() {
                 continue;
             }
-            invites.push((person.clone(), role, groups.clone(), baseline));
+            invites.push((person.clone(), role, application, baseline));
         }
         if invites.is_empty() {
             return Ok(JobOutcome::Skipped);
         }
         let now = self.now();
-        let round = NewRound {
-            programme: programme.slug.clone(),
-            survey: survey.id.clone(),
-            audience: format!("match M{} · {}", m.id, payload.follow_up),
-            match_id: Some(m.id),
-            sent_by: "outcomes".into(),
-            // Sent once, however often the job runs.
-            source: job.key.clone(),
-            closes_at: now + chrono::Duration::days(i64::from(survey.open_days)),
-            recipients: invites.iter().map(|(u, r, ..)| (u.clone(), *r)).collect(),
-        };
-        let stored: Vec<(UserRef, Groups, BTreeMap<String, Answer>)> = invites
-            .iter()
-            .map(|(u, _, g, b)| (u.clone(), g.clone(), b.clone()))
-            .collect();
-        if self
-            .store
-            .send_follow_up(&round, &payload.follow_up, &stored, now)
-            .await?
-            .is_some()
-        {
-            info!(match_id = m.id, follow_up = %payload.follow_up, "follow-up of outcomes sent");
-        }
-        for (person, ..) in &invites {
+        for (person, role, application, baseline) in &invites {
+            let round = NewRound {
+                programme: programme.slug.clone(),
+                survey: survey.id.clone(),
+                audience: format!("match M{} · {}", m.id, payload.follow_up),
+                match_id: Some(m.id),
+                sent_by: "outcomes".into(),
+                // Once per application and follow-up, however often the job runs, and
+                // for a mentee matched again, whichever of their matches closes first.
+                source: format!(
+                    "outcomes|{}|A{application}|{}",
+                    programme.slug, payload.follow_up
+                ),
+                closes_at: now + chrono::Duration::days(i64::from(survey.open_days)),
+                recipients: vec![(person.clone(), *role)],
+            };
+            let invite = [(person.clone(), groups.clone(), baseline.clone())];
+            if self
+                .store
+                .send_follow_up(&round, &payload.follow_up, &invite, now)
+                .await?
+                .is_some()
+            {
+                info!(match_id = m.id, follow_up = %payload.follow_up, "follow-up of outcomes sent");
+            }
             self.deliver_prompts(person).await?;
         }
         Ok(JobOutcome::Done)
