@@ -154,7 +154,7 @@ roster-which-programme = أي برنامج؟ أضف اسمه بعد الأمر: 
 roster-report-unloaded = تعذّر عليّ تحميل أرقام البرنامج؛ يرجى المحاولة مجددًا.
 roster-report-incidents = (للإبلاغ عن حادثة بشكل خاص، أرسل إليّ report في رسالة خاصة.)
 roster-report-chart = رسم بياني: { $programme } في { $date }
-roster-export-usage = الاستخدام: export <applications|matches|surveys|events> [csv|json] [البرنامج]
+roster-export-usage = الاستخدام: export <applications|matches|surveys|events|outcomes> [csv|json] [البرنامج]
 # $what: ما صُدّر كما كُتب؛ $format: csv أو json.
 roster-export = تصدير { $what } من { $programme } ({ $format }؛ بأسماء مستعارة، وإجابات الاستبيانات فقط من الحد الأدنى لإخفاء الهوية).
 # $note: ما استُبعد ولماذا، بكلمات المصدِّر.

@@ -127,7 +127,7 @@ roster-which-programme = Which programme? Add its name after the command: { $pro
 roster-report-unloaded = I couldn't load the programme's figures; please try again.
 roster-report-incidents = (To report an incident privately, send me report in a direct message.)
 roster-report-chart = Chart: { $programme } on { $date }
-roster-export-usage = Usage: export <applications|matches|surveys|events> [csv|json] [programme]
+roster-export-usage = Usage: export <applications|matches|surveys|events|outcomes> [csv|json] [programme]
 # $what: what was exported, as typed (applications, matches, surveys, events); $format: csv or json.
 roster-export = Export of { $what } from { $programme } ({ $format }; pseudonymous, survey answers only from the anonymity minimum).
 # $note: what was left out and why, in the exporter's words.

@@ -127,7 +127,7 @@ roster-which-programme = ¿Qué programa? Añade su nombre después del comando:
 roster-report-unloaded = No pude cargar las cifras del programa; inténtalo de nuevo, por favor.
 roster-report-incidents = (Para informar de un incidente en privado, envíame report en un mensaje directo.)
 roster-report-chart = Gráfico: { $programme } el { $date }
-roster-export-usage = Uso: export <applications|matches|surveys|events> [csv|json] [programa]
+roster-export-usage = Uso: export <applications|matches|surveys|events|outcomes> [csv|json] [programa]
 # $what: lo exportado, tal como se escribió; $format: csv o json.
 roster-export = Exportación de { $what } de { $programme } ({ $format }; seudonimizada, respuestas de encuestas solo a partir del mínimo de anonimato).
 # $note: lo que se dejó fuera y por qué, en palabras del exportador.

@@ -156,6 +156,15 @@ impl App {
                 Box::pin(self.withdraw_blocked_offers()).await,
             );
         }
+        // A closed match's follow-ups of outcomes (the sweep schedules any missed here).
+        for effect in &outcome.effects {
+            if let Effect::CloseMatch { match_id, .. } = effect {
+                follow_up(
+                    "scheduling follow-ups of outcomes",
+                    self.schedule_follow_ups(*match_id).await,
+                );
+            }
+        }
         for id in moved {
             let Some(Some(m)) = follow_up(
                 "finding a match that moved",

@@ -13,6 +13,8 @@ pub enum ExportWhat {
     Matches,
     Surveys,
     Events,
+    /// Outcomes after closure: the report's figures (`domain::outcomes::table`).
+    Outcomes,
 }
 
 /// The export as text, with notes about what was left out (surveys below the anonymity
@@ -53,6 +55,24 @@ pub async fn export(
                 rows.push((e, answers));
             }
             (export::events(&rows), vec![])
+        }
+        ExportWhat::Outcomes => {
+            let Some((outcomes, survey)) = programme.outcomes() else {
+                return Ok(Err(Text::msg("outcomes-off").arg("programme", slug)));
+            };
+            let order: Vec<String> = outcomes
+                .follow_ups
+                .iter()
+                .map(|f| f.label.clone())
+                .collect();
+            let records = store.outcome_records(slug).await?;
+            let report = crate::domain::outcomes::report(
+                &survey.questions,
+                &order,
+                &records,
+                programme.anonymity_minimum,
+            );
+            (crate::domain::outcomes::table(&report, survey), vec![])
         }
         ExportWhat::Surveys => {
             let mut notes = Vec::new();

@@ -422,6 +422,7 @@ impl App {
                         "applications" => export::ExportWhat::Applications,
                         "matches" => export::ExportWhat::Matches,
                         "surveys" => export::ExportWhat::Surveys,
+                        "outcomes" => export::ExportWhat::Outcomes,
                         _ => export::ExportWhat::Events,
                     };
                     let format = if command.json {
@@ -568,6 +569,9 @@ impl App {
                 },
                 Needs::ResourcesRead => {
                     Subject::ResourcesRead(self.store.resource_reads(&inbound.from).await?)
+                }
+                Needs::Outcomes(programme) => {
+                    Subject::Outcomes(self.store.outcome_records(&programme).await?)
                 }
                 Needs::ResourceProgress(programme) => Subject::ResourceProgress {
                     applications: self

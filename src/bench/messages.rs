@@ -264,6 +264,7 @@ async fn chatter(
                 mentor_application: b.0,
                 score: 0,
                 reasons: vec![],
+                origin: Default::default(),
             })
             .collect(),
     );

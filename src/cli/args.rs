@@ -53,7 +53,7 @@ pub(super) enum Command {
         /// The programme's slug.
         #[arg(long)]
         programme: String,
-        #[arg(long, value_parser = ["applications", "matches", "surveys", "events"])]
+        #[arg(long, value_parser = ["applications", "matches", "surveys", "events", "outcomes"])]
         what: String,
         #[arg(long, value_parser = ["csv", "json"], default_value = "csv")]
         format: String,

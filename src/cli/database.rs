@@ -68,6 +68,7 @@ pub(super) async fn export(
         "applications" => ExportWhat::Applications,
         "matches" => ExportWhat::Matches,
         "surveys" => ExportWhat::Surveys,
+        "outcomes" => ExportWhat::Outcomes,
         _ => ExportWhat::Events,
     };
     let format = if format == "json" {

@@ -42,6 +42,7 @@ use crate::domain::{Platform, Programme, RoleKind, UserRef};
 
 mod appservice;
 mod matching;
+mod outcomes;
 mod programme;
 mod questions;
 mod reading;

@@ -63,6 +63,8 @@ pub(super) struct RawProgramme {
     pub(super) support: Option<RawSupport>,
     /// Its pair-room safety policy (`[safety]`, off unless `enabled = true`).
     pub(super) safety: Option<super::safety::RawSafety>,
+    /// Its outcomes after closure (`[outcomes]`, off unless `enabled = true`).
+    pub(super) outcomes: Option<super::outcomes::RawOutcomes>,
     /// Rooms of its own on each platform (`[rooms.matrix]`, …).
     #[serde(default)]
     pub(super) rooms: super::rooms::RawRooms,
@@ -480,6 +482,8 @@ pub fn parse_programme(path: &Path, source: &str) -> Result<Programme, ConfigErr
         .as_ref()
         .and_then(|m| build_matching(m, &roles, &mut err));
     let surveys = build_surveys(source, &raw.surveys, &mut err);
+    let outcomes =
+        super::outcomes::build_outcomes(raw.outcomes.as_ref(), &surveys, &mut roles, &mut err);
     let resources = super::resources::build_resources(&raw.resources, path, &mut err);
     let schedule = raw
         .schedule
@@ -655,10 +659,12 @@ pub fn parse_programme(path: &Path, source: &str) -> Result<Programme, ConfigErr
         support,
         rooms,
         safety,
+        outcomes,
         translations: Default::default(),
     };
     programme.translations =
         super::translations::read(&raw.translations, &programme, source, &mut err);
+    super::outcomes::copy_translations(&mut programme);
     let errors = found.with(errors);
     if !errors.is_empty() {
         return Err(ConfigErrors(errors));

@@ -101,6 +101,8 @@ pub enum MatchOrigin {
     Engine,
     /// The mentee asked this mentor (`request`); the mentee's acceptance is the request.
     Request,
+    /// A coordinator chose the mentor (`match swap`), in place of the engine's.
+    Coordinator,
 }
 
 impl MatchOrigin {
@@ -108,15 +110,16 @@ impl MatchOrigin {
         match self {
             MatchOrigin::Engine => "engine",
             MatchOrigin::Request => "request",
+            MatchOrigin::Coordinator => "coordinator",
         }
     }
 
     /// Reads a stored origin; anything unknown reads as the engine's.
     pub fn read(s: &str) -> MatchOrigin {
-        if s == "request" {
-            MatchOrigin::Request
-        } else {
-            MatchOrigin::Engine
+        match s {
+            "request" => MatchOrigin::Request,
+            "coordinator" => MatchOrigin::Coordinator,
+            _ => MatchOrigin::Engine,
         }
     }
 }
@@ -151,6 +154,9 @@ pub struct NewMatch {
     pub score: i64,
     /// The criteria that contributed, with their points.
     pub reasons: Vec<Reason>,
+    /// The engine's proposal, or a coordinator's choice (`match swap`).
+    #[serde(default)]
+    pub origin: MatchOrigin,
 }
 
 /// Why the engine paired two people: a criterion that gave the pair points (its name,

@@ -20,6 +20,7 @@ pub mod matches;
 pub mod matching;
 pub mod meetings;
 pub mod numbers;
+pub mod outcomes;
 pub mod people;
 pub mod profile;
 pub mod programme;

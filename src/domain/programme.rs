@@ -86,6 +86,9 @@ pub struct Programme {
     /// Its pair-room safety policy (`[safety]`); `None`: off.
     #[serde(default)]
     pub safety: Option<super::safety::Policy>,
+    /// Its outcomes after closure (`[outcomes]`); `None`: off.
+    #[serde(default)]
+    pub outcomes: Option<super::outcomes::Outcomes>,
 }
 
 /// How a programme's recognition certificate looks.
@@ -150,6 +153,12 @@ impl Programme {
 
     pub fn survey(&self, id: &str) -> Option<&super::survey::Survey> {
         self.surveys.iter().find(|s| s.id == id)
+    }
+
+    /// Its outcomes, when on, with the survey of their indicators.
+    pub fn outcomes(&self) -> Option<(&super::outcomes::Outcomes, &super::survey::Survey)> {
+        let o = self.outcomes.as_ref()?;
+        Some((o, self.survey(&o.survey)?))
     }
 
     pub fn is_coordinator(&self, user: &UserRef) -> bool {

@@ -386,6 +386,7 @@ fn in_room(ctx: &Ctx<'_>, state: Option<&FlowState>, room: &RoomRef, command: &R
             outcome
         }
         Room::Resources(named) => resources::progress(ctx, room, named.as_deref()),
+        Room::Outcomes(named) => super::outcomes::handle(ctx, room, named.as_deref()),
         Room::Announce(command) => match staff_command(
             room,
             ctx.is_coordinators_room(room),

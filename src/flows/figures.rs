@@ -111,7 +111,7 @@ pub fn handle(ctx: &Ctx<'_>, room: &RoomRef, arg: Option<&str>) -> Outcome {
     outcome
 }
 
-/// `export <applications|matches|surveys|events> [csv|json] [programme]`.
+/// `export <applications|matches|surveys|events|outcomes> [csv|json] [programme]`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ExportCommand {
     pub what: String,
@@ -129,10 +129,9 @@ pub fn parse_export(rest: &str) -> Option<Result<ExportCommand, Text>> {
     if words.first().map(String::as_str) != Some("export") {
         return None;
     }
-    let Some(what) = words
-        .get(1)
-        .filter(|w| ["applications", "matches", "surveys", "events"].contains(&w.as_str()))
-    else {
+    let Some(what) = words.get(1).filter(|w| {
+        ["applications", "matches", "surveys", "events", "outcomes"].contains(&w.as_str())
+    }) else {
         return Some(Err(export_usage()));
     };
     let mut json = false;

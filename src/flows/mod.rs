@@ -43,6 +43,7 @@ pub mod assist;
 pub mod broadcast;
 pub mod figures;
 pub mod meetings;
+pub mod outcomes;
 pub mod review;
 pub mod roster;
 pub mod route;
@@ -317,6 +318,8 @@ pub enum Subject {
     },
     /// The resources the sender has read.
     ResourcesRead(Vec<crate::domain::resources::ResourceRead>),
+    /// A programme's answered follow-ups of outcomes, with their baselines and groups.
+    Outcomes(Vec<crate::domain::outcomes::OutcomeRecord>),
     /// A programme's applications (oldest first) with their applicants, its matches, and
     /// everyone's reads of its resources.
     ResourceProgress {

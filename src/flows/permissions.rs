@@ -119,10 +119,12 @@ pub enum Privileged {
     FlagDismiss,
     FlagNote,
     FlagCase,
+    /// `outcomes [programme]`: outcomes after closure.
+    OutcomeReport,
 }
 
 impl Privileged {
-    pub const ALL: [Privileged; 68] = [
+    pub const ALL: [Privileged; 69] = [
         Privileged::ReviewQueue,
         Privileged::ScreeningSummary,
         Privileged::ShowApplication,
@@ -191,6 +193,7 @@ impl Privileged {
         Privileged::FlagDismiss,
         Privileged::FlagNote,
         Privileged::FlagCase,
+        Privileged::OutcomeReport,
     ];
 }
 
@@ -253,6 +256,8 @@ pub fn allowed(command: Privileged) -> &'static [Who] {
         // own programmes' flags).
         FlagList => &[Coordinator, OtherCoordinator],
         FlagShow | FlagDismiss | FlagNote | FlagCase => &[Coordinator],
+        // A programme's figures: its coordinators.
+        OutcomeReport => &[Coordinator],
     }
 }
 

@@ -54,6 +54,7 @@ pub const FILES: &[&str] = &[
     "safety.ftl",
     "discord-slash.ftl",
     "discord-autocomplete.ftl",
+    "outcomes.ftl",
 ];
 
 type Bundle = FluentBundle<FluentResource>;

@@ -67,6 +67,7 @@ macro_rules! files {
             include_str!(concat!("../../locales/", $tag, "/safety.ftl")),
             include_str!(concat!("../../locales/", $tag, "/discord-slash.ftl")),
             include_str!(concat!("../../locales/", $tag, "/discord-autocomplete.ftl")),
+            include_str!(concat!("../../locales/", $tag, "/outcomes.ftl")),
         ]
     };
 }

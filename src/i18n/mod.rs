@@ -109,6 +109,7 @@ mod tests {
         "src/flows/review/card.rs",
         "src/flows/help/staff.rs",
         "src/flows/help/staff/table.rs",
+        "src/flows/outcomes.rs",
     ];
 
     /// String literals of the code (tests and comments left out) that read as an English

@@ -429,6 +429,12 @@ pub enum Effect {
         answers: std::collections::BTreeMap<String, crate::domain::Answer>,
         attributed: bool,
     },
+    /// `no more` in a follow-up of outcomes after closure: no more of the programme's
+    /// follow-ups for `user`, and this invite withdrawn.
+    DeclineFollowUps {
+        invite_id: i64,
+        user: UserRef,
+    },
     /// Never propose this pair (a request, a conflict of interest): stored as a rejected
     /// match, which the engine already never proposes again.
     ExcludePair {

@@ -50,7 +50,7 @@ impl Store {
     ) -> Result<i64> {
         let reasons = serde_json::to_string(&m.reasons).context("encoding match reasons")?;
         Ok(sqlx::query_scalar(concat!(
-            "INSERT INTO matches (programme, mentee_application, mentor_application, status, score, reasons, created_at, updated_at, room_platform) VALUES ($1, $2, $3, $4, $5, $6, $7, $7, ",
+            "INSERT INTO matches (programme, mentee_application, mentor_application, status, score, reasons, created_at, updated_at, origin, room_platform) VALUES ($1, $2, $3, $4, $5, $6, $7, $7, $8, ",
             shared_room_platform!(),
             ") RETURNING id"
         ))
@@ -61,6 +61,7 @@ impl Store {
         .bind(m.score)
         .bind(reasons)
         .bind(to_millis(now))
+        .bind(m.origin.as_str())
         .fetch_one(&mut **tx)
         .await?)
     }
@@ -313,6 +314,7 @@ impl Store {
                 points: 0,
                 criterion_at: None,
             }],
+            origin: MatchOrigin::Engine,
         };
         let id = self.insert_match(tx, &marker, now).await?;
         self.move_match(

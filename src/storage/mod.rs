@@ -45,6 +45,7 @@ mod links;
 mod matches;
 pub mod meetings;
 mod outbox;
+mod outcomes;
 mod personal;
 mod profiles;
 mod prompts;

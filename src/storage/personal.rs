@@ -52,6 +52,7 @@ const DELETED: &[&str] = &[
     "team_questions",
     "pair_agreements",
     "availability",
+    "outcome_declines",
 ];
 
 /// Columns holding who did something, as `platform:id`: their value is replaced when it
@@ -223,6 +224,30 @@ impl Store {
             }))
         })
         .collect::<Result<_>>()?;
+        let outcome_answers: Vec<Value> = self.rows_of(user, "SELECT programme, follow_up, baseline, answers FROM outcome_responses WHERE platform = $1 AND user_id = $2 ORDER BY id").await?
+        .iter()
+        .map(|r| -> Result<Value> {
+            let json_of = |c: &str| -> Result<Value> {
+                let text: String = r.try_get(c)?;
+                Ok(serde_json::from_str::<Value>(&text).context("decoding follow-up answers")?)
+            };
+            Ok(json!({
+                "programme": r.try_get::<String, _>("programme")?,
+                "follow_up": r.try_get::<String, _>("follow_up")?,
+                "when_you_applied": json_of("baseline")?,
+                "answers": json_of("answers")?,
+            }))
+        })
+        .collect::<Result<_>>()?;
+        let declined: Vec<Value> = self.rows_of(user, "SELECT programme, declined_at FROM outcome_declines WHERE platform = $1 AND user_id = $2 ORDER BY programme").await?
+        .iter()
+        .map(|r| -> Result<Value> {
+            Ok(json!({
+                "programme": r.try_get::<String, _>("programme")?,
+                "declined_at": from_millis(r.try_get("declined_at")?).to_rfc3339(),
+            }))
+        })
+        .collect::<Result<_>>()?;
         let rsvps: Vec<Value> = self.rows_of(user, "SELECT e.id, e.title, e.starts_at, r.answer FROM rsvps r JOIN events e ON e.id = r.event_id WHERE r.platform = $1 AND r.user_id = $2 ORDER BY e.starts_at").await?
         .iter()
         .map(|r| -> Result<Value> {
@@ -318,6 +343,11 @@ impl Store {
                 "invitations": invites,
                 "answers_with_your_name": survey_answers,
                 "anonymous_answers": "Answers to anonymous surveys are stored without any link to you, so they cannot be found or included here.",
+            },
+            "outcomes_after_closure": {
+                "answers_with_your_name": outcome_answers,
+                "follow_ups_you_declined": declined,
+                "anonymous_answers": "Answers to anonymous follow-ups are stored without any link to you, so they cannot be found or included here.",
             },
             "events": rsvps,
             "reports_you_made": reports,
@@ -463,6 +493,8 @@ impl Store {
         }
         for sql in [
             "UPDATE application_decisions SET reason = '[erased]' WHERE application_id IN (SELECT id FROM applications WHERE platform = $1 AND user_id = $2)",
+            // Their open follow-ups' baselines (copies of their application's answers).
+            "DELETE FROM outcome_invites WHERE invite_id IN (SELECT id FROM survey_invites WHERE platform = $1 AND user_id = $2)",
             "DELETE FROM survey_invites WHERE platform = $1 AND user_id = $2 AND answered = 0",
             "DELETE FROM application_answers WHERE application_id IN (SELECT id FROM applications WHERE platform = $1 AND user_id = $2)",
             "UPDATE review_questions SET answer = NULL, question = '[erased]' WHERE application_id IN (SELECT id FROM applications WHERE platform = $1 AND user_id = $2)",
@@ -480,6 +512,8 @@ impl Store {
             "UPDATE survey_invites SET draft = NULL WHERE platform = $1 AND user_id = $2",
             // Attributed survey answers become anonymous ones.
             "UPDATE survey_responses SET platform = NULL, user_id = NULL, round_id = NULL, submitted_at = NULL WHERE platform = $1 AND user_id = $2",
+            // So do attributed follow-ups of outcomes (with their baseline).
+            "UPDATE outcome_responses SET platform = NULL, user_id = NULL, match_id = NULL, submitted_at = NULL WHERE platform = $1 AND user_id = $2",
         ] {
             sqlx::query(sql)
                 .bind(platform)

@@ -777,6 +777,9 @@ impl Store {
                 self.submit_survey(tx, *invite_id, user, answers, *attributed, now)
                     .await?
             }
+            Effect::DeclineFollowUps { invite_id, user } => {
+                self.decline_follow_ups(tx, *invite_id, user, now).await?
+            }
 
             // A person's own data (personal.rs) and the audit log (audit.rs).
             Effect::ErasePerson {

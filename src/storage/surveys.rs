@@ -148,6 +148,13 @@ impl Store {
         if done.rows_affected() != 1 {
             return Ok(Applied::Conflict);
         }
+        // A follow-up of outcomes after closure is stored with its baseline (outcomes.rs).
+        if self
+            .submit_follow_up(tx, invite_id, user, answers, attributed, now)
+            .await?
+        {
+            return Ok(Applied::Done);
+        }
         let json = serde_json::to_string(answers).context("encoding survey answers")?;
         let round_id: i64 = row.try_get("round_id")?;
         sqlx::query(
@@ -283,6 +290,13 @@ impl Store {
     /// Drops the answers saved half-way in rounds that have closed: they will never be
     /// submitted, and must not stay beside the person. Returns how many were dropped.
     pub async fn drop_closed_drafts(&self, now: DateTime<Utc>) -> Result<u64> {
+        // A follow-up never answered: its copy of the person's baseline goes with it.
+        sqlx::query(
+            "DELETE FROM outcome_invites WHERE invite_id IN (SELECT i.id FROM survey_invites i JOIN survey_rounds r ON r.id = i.round_id WHERE r.closes_at <= $1)",
+        )
+        .bind(to_millis(now))
+        .execute(&self.pool)
+        .await?;
         Ok(sqlx::query(
             "UPDATE survey_invites SET draft = NULL WHERE draft IS NOT NULL AND round_id IN (SELECT id FROM survey_rounds WHERE closes_at <= $1)",
         )

@@ -46,6 +46,7 @@ fn request(mentee: i64, mentor: i64, places: u32) -> tandem::flows::Effect {
             mentor_application: mentor,
             score: 10,
             reasons: vec![],
+            origin: MatchOrigin::Request,
         },
         status: MatchStatus::Approved,
         deadline: Some(crate::support::start_time() + chrono::Duration::days(7)),

@@ -580,7 +580,7 @@ both_backends! {
         let out = h.in_room("carol", room, "!tandem report").await;
         assert!(out.contains("(Para informar de un incidente en privado, envíame report en un mensaje directo.)"), "{out}");
         let out = h.in_room("carol", room, "!tandem export nothing").await;
-        assert!(out.contains("Uso: export <applications|matches|surveys|events> [csv|json] [programa]"), "{out}");
+        assert!(out.contains("Uso: export <applications|matches|surveys|events|outcomes> [csv|json] [programa]"), "{out}");
     }
 
     async fn the_coordinators_lists_are_in_arabic_in_an_arabic_deployment(db: TestDb) {

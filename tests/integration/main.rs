@@ -47,6 +47,7 @@ mod matrix_space;
 mod matrix_staff;
 mod meetings;
 mod outbox;
+mod outcomes;
 mod pairing;
 mod permissions;
 mod personal;

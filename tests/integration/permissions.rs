@@ -100,6 +100,7 @@ fn samples() -> Vec<(Privileged, Option<&'static str>, &'static str)> {
         (Transcript, None, "transcript 1"),
         (SurveyResults, c, "survey results pathways-2027/midpoint"),
         (SurveySend, c, "survey send pathways-2027/midpoint all"),
+        (OutcomeReport, c, "outcomes pathways-2027"),
         (CaseList, m, "cases"),
         (CaseShow, m, "case show {case}"),
         (CaseLog, m, "case log {case}"),

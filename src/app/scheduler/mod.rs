@@ -7,6 +7,7 @@
 //! - `planned_end`: the last milestone, closing the match, and the room's archiving;
 //! - `events`: group events' announcements and reminders;
 //! - `meetings`: a booked meeting's reminder and "did you meet?";
+//! - `outcomes`: a closed match's follow-ups of outcomes, scheduled and sent;
 //! - `nudges`: quiet pairs and unanswered surveys, which the periodic sweep (`App::sweep`,
 //!   in `app`) runs, as no job can be scheduled for what did not happen;
 //! - `support`: staff check-ins overdue, matches turning at risk, long silences (the
@@ -39,6 +40,7 @@ mod events;
 mod meetings;
 mod milestones;
 mod nudges;
+mod outcomes;
 mod planned_end;
 mod runner;
 mod support;

@@ -171,6 +171,8 @@ impl App {
             platform: Some(m.room_platform()),
         };
         self.store.schedule_jobs(&[archive], now).await?;
+        // Outcomes after closure: the follow-ups (stored once, whatever the retries).
+        self.schedule_follow_ups(m.id).await?;
         if !undrawn.is_empty() {
             self.tell_coordinators(
                 (Some(&m.programme), m.mentee.platform),

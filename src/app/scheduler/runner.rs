@@ -33,6 +33,7 @@ impl App {
         for id in self.store.unscheduled_active_matches().await? {
             self.schedule_milestones(id).await?;
         }
+        self.schedule_missed_follow_ups().await?;
         Ok(self
             .scheduler(SchedulerOptions::default())
             .run_due()
@@ -46,6 +47,7 @@ impl JobRunner for App {
         let result = match job.kind.as_str() {
             MILESTONE_JOB => self.run_milestone(job).await,
             PAIR_ARCHIVE_JOB => self.run_archive(job).await,
+            crate::domain::outcomes::FOLLOW_UP_JOB => self.run_follow_up(job).await,
             super::events::EVENT_ANNOUNCE_JOB | super::events::EVENT_REMINDER_JOB => {
                 self.run_event_job(job).await
             }

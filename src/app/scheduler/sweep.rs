@@ -73,6 +73,12 @@ impl App {
                 Err(e) => warn!(match_id = id, "scheduling a missed plan failed: {e:#}"),
             }
         }
+        // A closed match whose follow-ups of outcomes were never scheduled (the process
+        // stopped between the closure and the scheduling).
+        match self.schedule_missed_follow_ups().await {
+            Ok(n) => done += n,
+            Err(e) => warn!("scheduling missed follow-ups failed: {e:#}"),
+        }
         // A prompt queued for someone free to answer it but never started (the process
         // stopped between a step's commit and the start that follows it): started now,
         // before anything they say next is read without it.

@@ -55,7 +55,9 @@ impl Mentee<'_> {
                 None => Text::msg("browse-asked-waiting"),
             }
             .arg("mentor", mentor),
-            (MatchStatus::Proposed, MatchOrigin::Engine) => Text::msg("browse-preparing"),
+            (MatchStatus::Proposed, MatchOrigin::Engine | MatchOrigin::Coordinator) => {
+                Text::msg("browse-preparing")
+            }
             _ => Text::msg("browse-offer-waiting").arg("mentor", mentor),
         })
     }
@@ -502,6 +504,7 @@ fn request_to(
             mentor_application: chosen.record.summary.id,
             score: chosen.score,
             reasons: chosen.reasons.clone(),
+            origin: MatchOrigin::Request,
         },
         status: if approve_first {
             MatchStatus::Proposed

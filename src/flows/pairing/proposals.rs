@@ -87,6 +87,7 @@ pub(super) fn swap(
                 mentor_application: mentor_app,
                 score,
                 reasons,
+                origin: crate::domain::matches::MatchOrigin::Coordinator,
             }]),
             said_in(
                 room,
@@ -138,6 +139,7 @@ fn new_matches(
             mentor_application: mentors[x.mentor].summary.id,
             score: x.score,
             reasons: x.reasons.clone(),
+            origin: crate::domain::matches::MatchOrigin::Engine,
         })
         .collect()
 }

@@ -53,6 +53,7 @@ fn proposed(mentee_application: i64, mentor_application: i64) -> NewMatch {
         mentor_application,
         score: 0,
         reasons: vec![],
+        origin: Default::default(),
     }
 }
 
@@ -298,7 +299,11 @@ fn swapping_gives_the_mentee_the_other_mentor_and_proposes_again_for_whoever_it_
         records(&outcome),
         [
             &p7_rejected_by_carol(),
-            &Effect::StoreMatches(vec![proposed(1, 4)]),
+            // The coordinator's choice, which outcomes after closure group by.
+            &Effect::StoreMatches(vec![NewMatch {
+                origin: crate::domain::matches::MatchOrigin::Coordinator,
+                ..proposed(1, 4)
+            }]),
             &replan(),
         ]
     );

@@ -67,6 +67,7 @@ pub(super) fn room_class(command: &Room, coordinators: bool) -> Option<Privilege
         },
         Room::Figures(_) => P::ProgrammeReport,
         Room::Resources(_) => P::ResourceProgress,
+        Room::Outcomes(_) => P::OutcomeReport,
         Room::Broadcast(Ok(_)) => P::Broadcast,
         Room::Announce(Ok(_)) => P::AnnounceApply,
         Room::Assist(Ok(_)) => P::Assist,

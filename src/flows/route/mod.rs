@@ -185,6 +185,8 @@ pub enum Room {
     Resources(Option<String>),
     /// `export …`.
     Export(Result<ExportCommand, crate::i18n::Text>),
+    /// `outcomes [programme]` in the coordinators' room: outcomes after closure.
+    Outcomes(Option<String>),
     /// `report` anywhere else: an incident report, made in the DM.
     Report,
     /// A screening command (`queue`, `approve 3`, ...).
@@ -332,7 +334,7 @@ fn dm(from: &UserRef, text: &str, router: &Router<'_>) -> Dm {
 
 /// The room's grammars in the order they are tried: the first that reads a message has it.
 /// The `bool` says whether it was typed in the coordinators' room.
-const ROOM_GRAMMARS: [fn(&str, bool) -> Option<Room>; 24] = [
+const ROOM_GRAMMARS: [fn(&str, bool) -> Option<Room>; 25] = [
     |t, _| command::help_topic(t).map(Room::HelpOn),
     |t, _| actions::is_cancel(t).then_some(Room::Cancel),
     |t, _| actions::parse(t).map(Room::Action),
@@ -376,6 +378,13 @@ const ROOM_GRAMMARS: [fn(&str, bool) -> Option<Room>; 24] = [
     |t, _| starters::is_idea(t).then_some(Room::Idea),
     |t, _| agreement::parse(t).map(Room::Agreement),
     |t, _| meetings::parse(t).map(Room::Meeting),
+    // `outcomes` is outcomes after closure in the coordinators' room only.
+    |t, coordinators| {
+        coordinators
+            .then(|| super::outcomes::parse(t))
+            .flatten()
+            .map(Room::Outcomes)
+    },
 ];
 
 /// A room message's text after the prefix.
@@ -405,6 +414,7 @@ impl Room {
             | Room::Survey(Ok(_))
             | Room::Figures(_)
             | Room::Resources(_)
+            | Room::Outcomes(_)
             | Room::Broadcast(Ok(_))
             | Room::Announce(Ok(_))
             | Room::Assist(Ok(_))
@@ -535,7 +545,8 @@ impl Route {
             ) => Cost::Expensive,
             Route::Room {
                 coordinators: true,
-                command: Room::Figures(_) | Room::Resources(_) | Room::Export(Ok(_)),
+                command:
+                    Room::Figures(_) | Room::Resources(_) | Room::Outcomes(_) | Room::Export(Ok(_)),
                 ..
             } => Cost::Expensive,
             _ => Cost::Message,

@@ -99,6 +99,8 @@ pub enum Needs {
     ResourcesRead,
     /// A programme's people and who read its resources.
     ResourceProgress(String),
+    /// A programme's answered follow-ups of outcomes.
+    Outcomes(String),
     /// The sender's applications (with profiles) in the programmes where mentees choose,
     /// and with `pools` those programmes' ready people, matches and profiles.
     Choosing {
@@ -166,6 +168,10 @@ pub(super) fn room_needs(
                 Err(_) => Needs::Nothing,
             }
         }
+        Room::Outcomes(named) => match figures::which(programmes, from, named.as_deref()) {
+            Ok(p) if p.outcomes().is_some() => Needs::Outcomes(p.slug.clone()),
+            _ => Needs::Nothing,
+        },
         Room::Resources(named) => match figures::which(programmes, from, named.as_deref()) {
             Ok(p) => Needs::ResourceProgress(p.slug.clone()),
             Err(_) => Needs::Nothing,

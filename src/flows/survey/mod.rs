@@ -9,6 +9,12 @@
 //! until the survey closes. The last answer submits, and so does `submit` once every
 //! question is answered (after going `back` to one). Figures only ever come from
 //! `domain::survey::summarise`, which enforces the programme's anonymity minimum.
+//!
+//! The survey a programme names as its outcomes' indicators (`[outcomes]`) is also asked
+//! as each follow-up after a match closes: its opening and reminder say how to stop, and
+//! `no more` declines it and every later follow-up (`Effect::DeclineFollowUps`); its
+//! answers are stored with their baseline (`storage::outcomes`), reported by
+//! `flows::outcomes`.
 
 mod commands;
 
@@ -68,6 +74,20 @@ fn name(programme: &Programme) -> Text {
     programme.said("name", &programme.name)
 }
 
+/// Whether `survey` is asked as a programme's follow-up of outcomes after closure, which
+/// the person may decline for good (`no more`).
+fn is_follow_up(programme: &Programme, survey: &Survey) -> bool {
+    programme
+        .outcomes
+        .as_ref()
+        .is_some_and(|o| o.survey == survey.id)
+}
+
+/// How to stop the follow-ups, under a follow-up's opening (none for other surveys).
+fn how_to_stop(programme: &Programme, survey: &Survey) -> Option<Text> {
+    is_follow_up(programme, survey).then(|| Text::msg("outcomes-how-to-stop"))
+}
+
 /// The day the invite closes.
 fn closes(invite: &SurveyInvite) -> Text {
     Text::day_month(invite.closes_at.date_naive())
@@ -109,7 +129,7 @@ pub fn start(ctx: &Ctx<'_>, invite_id: i64, reminder: bool) -> Outcome {
                 programme.said(&format!("surveys.{}.intro", survey.id), &survey.intro),
             )
         };
-        Text::lines(vec![
+        let mut lines = vec![
             opening
                 .arg("title", title(programme, survey))
                 .arg("programme", name(programme)),
@@ -117,7 +137,9 @@ pub fn start(ctx: &Ctx<'_>, invite_id: i64, reminder: bool) -> Outcome {
             Text::msg("survey-how")
                 .arg("count", form.count())
                 .arg("closes", closes(invite)),
-        ])
+        ];
+        lines.extend(how_to_stop(programme, survey));
+        Text::lines(lines)
     };
     go_to(ctx, programme, survey, flow, vec![intro])
 }
@@ -128,14 +150,19 @@ fn reminder_text(
     survey: &Survey,
     questions: usize,
 ) -> Text {
-    Text::lines(vec![
-        Text::msg("survey-reminder")
-            .arg("title", title(programme, survey))
-            .arg("programme", name(programme))
-            .arg("closes", closes(invite))
-            .arg("count", questions),
-        survey.privacy_note(programme.anonymity_minimum),
-    ])
+    Text::lines(
+        vec![
+            Text::msg("survey-reminder")
+                .arg("title", title(programme, survey))
+                .arg("programme", name(programme))
+                .arg("closes", closes(invite))
+                .arg("count", questions),
+            survey.privacy_note(programme.anonymity_minimum),
+        ]
+        .into_iter()
+        .chain(how_to_stop(programme, survey))
+        .collect(),
+    )
 }
 
 /// A reminder for someone whose survey is already open in their conversation (it was
@@ -221,6 +248,25 @@ pub fn step(
         Content::Text(t) => Some(t.trim().to_lowercase()),
         Content::Picked { .. } => None,
     };
+    if is_follow_up(programme, survey)
+        && matches!(
+            text.as_deref(),
+            Some("no more" | "no more follow-ups" | "decline")
+        )
+    {
+        return Outcome {
+            state: StateChange::Clear,
+            effects: vec![
+                Effect::DeclineFollowUps {
+                    invite_id: flow.invite_id,
+                    user: ctx.user.clone(),
+                },
+                ctx.dm(OutMessage::said(
+                    Text::msg("outcomes-declined").arg("programme", name(programme)),
+                )),
+            ],
+        };
+    }
     let later = matches!(text.as_deref(), Some("later" | "stop" | "pause"));
     match command {
         _ if later => return stop(ctx, flow),

@@ -423,3 +423,49 @@ fn survey_send_asks_the_audience_once_and_refuses_an_empty_one() {
     );
     assert!(!sends(&out));
 }
+
+#[test]
+fn a_follow_up_of_outcomes_says_how_to_stop_and_no_more_declines_it_for_good() {
+    let mut w = World::new("amina");
+    let with_outcomes = format!(
+        "coordinators = [\"console:carol\"]{}{SURVEY}[outcomes]\nenabled = true\nsurvey = \"pulse\"\nfollow_ups = [\"3 months\"]\n",
+        crate::flows::tests::PROGRAMME
+    );
+    // The pulse survey's free-text question is no indicator: only the first two are kept.
+    let with_outcomes = with_outcomes.replace(
+        "    { id = \"words\", kind = \"long_text\", prompt = \"Anything to add?\", optional = true },\n",
+        "",
+    );
+    w.programmes = vec![
+        crate::config::parse_programme(Path::new("t.toml"), &with_outcomes).expect("programme"),
+    ];
+    let started = start(&w.ctx(), 7, false);
+    assert!(
+        texts(&started).contains("Type no more if you would rather not be asked again."),
+        "{}",
+        texts(&started)
+    );
+    let out = w.dm(Some(&state(&started)), "No more");
+    assert_eq!(out.state, StateChange::Clear);
+    assert!(
+        out.effects
+            .iter()
+            .any(|e| matches!(e, Effect::DeclineFollowUps { invite_id: 7, .. }))
+    );
+    assert!(
+        texts(&out).contains("will not ask you again"),
+        "{}",
+        texts(&out)
+    );
+    assert!(!submits(&out));
+    // An ordinary survey has no such words: `no more` is an answer to its question.
+    let plain = World::new("amina");
+    let started = start(&plain.ctx(), 7, false);
+    assert!(!texts(&started).contains("no more"), "{}", texts(&started));
+    let out = plain.dm(Some(&state(&started)), "no more");
+    assert!(
+        !out.effects
+            .iter()
+            .any(|e| matches!(e, Effect::DeclineFollowUps { .. }))
+    );
+}

@@ -290,7 +290,7 @@ pub(crate) fn entry(command: Privileged) -> Entry {
         ),
         P::Export => e(
             Figures,
-            "export <applications|matches|surveys|events> [csv|json] [programme]",
+            "export <applications|matches|surveys|events|outcomes> [csv|json] [programme]",
             "export matches csv",
             Text::msg("staff-help-does-export"),
         ),
@@ -491,6 +491,12 @@ pub(crate) fn entry(command: Privileged) -> Entry {
             "flag case <flag> [note]",
             "flag case F3 second time this week",
             Text::msg("staff-help-does-flag-case"),
+        ),
+        P::OutcomeReport => e(
+            Figures,
+            "outcomes [programme]",
+            "outcomes",
+            Text::msg("staff-help-does-outcome-report"),
         ),
     }
 }
