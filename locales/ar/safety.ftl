@@ -77,3 +77,9 @@ flags-case-note = ملاحظة المنسق: { $note }
 flags-case-copy = { $sender }، { $at }: «{ $excerpt }»
 flags-case-copy-night = { $sender }، { $at }: (رسالة ليلية؛ لا يُحفظ أي نص)
 staff-help-group-safety = تنبيهات السلامة في غرف الثنائيات (F…):
+
+## أزرار البطاقة (حيث تتيحها المنصة).
+safety-action-dismiss = تجاهل
+safety-action-note = ملاحظة
+safety-action-case = فتح حالة
+safety-asks-note = ملاحظتك (تُحفظ مع التنبيه؛ لا يُبلَّغ بها الثنائي)

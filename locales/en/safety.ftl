@@ -82,3 +82,9 @@ flags-case-note = The coordinator's note: { $note }
 flags-case-copy = { $sender }, { $at }: “{ $excerpt }”
 flags-case-copy-night = { $sender }, { $at }: (a message at night; no text is kept)
 staff-help-group-safety = Pair-room safety flags (F…):
+
+## The card's buttons (where the platform has them; the card's text says the commands).
+safety-action-dismiss = Dismiss
+safety-action-note = Note
+safety-action-case = Open a case
+safety-asks-note = Your note (kept with the flag; the pair are not told it)

@@ -74,3 +74,9 @@ flags-case-note = La nota del coordinador: { $note }
 flags-case-copy = { $sender }, { $at }: «{ $excerpt }»
 flags-case-copy-night = { $sender }, { $at }: (un mensaje de noche; no se guarda ningún texto)
 staff-help-group-safety = Avisos de seguridad de las salas de pareja (F…):
+
+## Los botones de la tarjeta (donde la plataforma los tiene).
+safety-action-dismiss = Descartar
+safety-action-note = Anotar
+safety-action-case = Abrir un caso
+safety-asks-note = Tu nota (se guarda con el aviso; no se le dice a la pareja)

@@ -25,6 +25,7 @@ use super::decide::post_said;
 use super::review::{MAX_NOTE_CHARS, refuse_non_coordinator};
 use super::roster::programmes_of;
 use super::{Ctx, Effect, OutMessage, Outcome, StateChange, Subject};
+use crate::chat::SaidAction;
 use crate::domain::incident::{NewCase, Severity};
 use crate::domain::numbers::{self, Numbered};
 use crate::domain::safety::{FlagStatus, Kind, ShownFlag};
@@ -164,15 +165,37 @@ pub fn announce(
     }
     if let Some(room) = ctx.coordinators_room(Some(&programme.slug)) {
         for shown in flags {
+            let label = numbers::flag(shown.flag.id);
             let mut lines = card_lines(shown);
-            lines.push(Text::msg("safety-card-reply").arg("flag", numbers::flag(shown.flag.id)));
+            lines.push(Text::msg("safety-card-reply").arg("flag", label.as_str()));
             effects.push(Effect::PostInRoom {
                 room: room.clone(),
-                message: OutMessage::said(Text::lines(lines)).alert(),
+                message: OutMessage::said(Text::lines(lines))
+                    .with_said_actions(actions(&label))
+                    .alert(),
             });
         }
     }
     effects
+}
+
+/// The card's buttons, where the platform has them: the commands its text names.
+fn actions(label: &str) -> Vec<SaidAction> {
+    vec![
+        SaidAction::new(
+            Text::msg("safety-action-dismiss"),
+            format!("flag dismiss {label}"),
+        ),
+        SaidAction::asking(
+            Text::msg("safety-action-note"),
+            format!("flag note {label}"),
+            Text::msg("safety-asks-note"),
+        ),
+        SaidAction::new(
+            Text::msg("safety-action-case"),
+            format!("flag case {label}"),
+        ),
+    ]
 }
 
 /// Whether the sender coordinates `programme`.

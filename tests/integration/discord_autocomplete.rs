@@ -509,6 +509,7 @@ async fn a_coordinator_is_offered_the_proposed_matches_and_the_upcoming_events()
                     mentor_application: 2,
                     score: 10,
                     reasons: vec![],
+                    origin: tandem::domain::matches::MatchOrigin::Engine,
                 }]),
                 Effect::StoreEvents {
                     events: vec![event("Study hall", 2), event("CV clinic", 3)],
