@@ -250,6 +250,17 @@ impl<'a> Form<'a> {
     /// the person comes back to it; with its choices, and `prompt_ref` for platforms'
     /// controls to echo.
     pub fn ask(&self, q: &Question, prompt_ref: String) -> OutMessage {
+        self.ask_with(q, prompt_ref, None)
+    }
+
+    /// [`Form::ask`], with `consent_note` under a consent question's statement (what the
+    /// programme asks agreement to besides it, such as its pair-room safety policy).
+    pub fn ask_with(
+        &self,
+        q: &Question,
+        prompt_ref: String,
+        consent_note: Option<Text>,
+    ) -> OutMessage {
         let mut lines = vec![match self.position(&q.id) {
             Some(i) => Text::msg("form-question-of")
                 .arg("number", i + 1)
@@ -259,6 +270,7 @@ impl<'a> Form<'a> {
         }];
         if let QuestionKind::Consent { statement } = &q.kind {
             lines.push(self.said(q, "statement", statement));
+            lines.extend(consent_note);
         }
         if let Some(help) = &q.help {
             lines.push(self.said(q, "help", help));

@@ -501,3 +501,41 @@ fn flow_state_survives_a_round_trip_through_json() {
     let back: FlowState = serde_json::from_str(&json).unwrap();
     assert_eq!(Some(back), c.state);
 }
+
+#[test]
+fn a_programme_with_a_safety_policy_says_it_in_its_consent_question_and_one_without_does_not() {
+    let answers_before_consent = [
+        "apply",
+        "mentee",
+        "Ada",
+        "19",
+        "Europe/Berlin",
+        "English",
+        "1",
+        "1, 3",
+        "no",
+        "skip",
+    ];
+    let mut with = programme();
+    with.safety = Some(crate::domain::safety::Policy::everything());
+    let mut c = Applicant::new(vec![with]);
+    let mut consent = String::new();
+    for line in answers_before_consent {
+        consent = c.say(line);
+    }
+    assert!(consent.contains("Consent?"), "{consent}");
+    assert!(
+        consent.contains("We store your answers.\n")
+            && consent.contains("Demo Programme looks after its pair rooms"),
+        "{consent}"
+    );
+    let mut c = ada();
+    let mut consent = String::new();
+    for line in answers_before_consent {
+        consent = c.say(line);
+    }
+    assert!(
+        consent.contains("Consent?") && !consent.contains("looks after its pair rooms"),
+        "{consent}"
+    );
+}

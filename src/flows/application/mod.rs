@@ -341,7 +341,11 @@ fn question_prompt(p: &Programme, flow: &ApplicationFlow, id: &str) -> OutMessag
     let Some(q) = role.question(id) else {
         return OutMessage::said(Text::msg("apply-type-review"));
     };
-    role_form(p, role, &flow.answers).ask(q, question_ref(&q.id))
+    // Consenting to a programme with a pair-room safety policy is consenting to it too.
+    let policy = (matches!(q.kind, crate::domain::QuestionKind::Consent { .. })
+        && p.safety.is_some())
+    .then(|| crate::domain::safety::policy_said(p.said_name()));
+    role_form(p, role, &flow.answers).ask_with(q, question_ref(&q.id), policy)
 }
 
 fn review_text(p: &Programme, flow: &ApplicationFlow, with_instructions: bool) -> Text {
