@@ -172,8 +172,10 @@ impl App {
                 return Ok(());
             };
             let now = self.clock.now();
+            // One message's flags: one match, read once for the sender's name and zone.
+            let m = self.store.match_by_id(first.match_id).await?;
             // The sender's own date, by the zone of their application in this match.
-            let application = self.store.match_by_id(first.match_id).await?.map(|m| {
+            let application = m.as_ref().map(|m| {
                 if m.mentor == sender {
                     m.mentor_application
                 } else {
@@ -188,12 +190,12 @@ impl App {
                 .as_ref()
                 .map_or(now.date_naive(), |z| local_time(z, now).date());
             let mut remind = Vec::new();
-            for kind in safety::kinds_of(&flags) {
+            for kind in safety::distinct_kinds(flags.iter().map(|f| f.kind)) {
                 if !self.store.safety_reminder_sent(&sender, kind, day).await? {
                     remind.push(kind);
                 }
             }
-            let shown = self.shown_flags(flags).await?;
+            let shown: Vec<ShownFlag> = flags.into_iter().map(|f| shown(f, m.as_ref())).collect();
             let known = Known::default();
             let subject = Subject::Nothing;
             let ctx = self.ctx(&sender, &known, &subject, now);
@@ -233,18 +235,25 @@ impl App {
             if let std::collections::hash_map::Entry::Vacant(slot) = matches.entry(flag.match_id) {
                 slot.insert(self.store.match_by_id(flag.match_id).await?);
             }
-            let (sender_name, room) = match matches.get(&flag.match_id).and_then(Option::as_ref) {
-                Some(m) if m.mentor == flag.sender => (m.mentor_name.clone(), m.room.clone()),
-                Some(m) if m.mentee == flag.sender => (m.mentee_name.clone(), m.room.clone()),
-                Some(m) => (flag.sender.id.clone(), m.room.clone()),
-                None => (flag.sender.id.clone(), None),
-            };
-            out.push(ShownFlag {
-                flag,
-                sender_name,
-                room,
-            });
+            let m = matches.get(&flag.match_id).and_then(Option::as_ref);
+            out.push(shown(flag, m));
         }
         Ok(out)
+    }
+}
+
+/// `flag` as the coordinators read it, with its match `m` (if still stored): the sender's
+/// name in the match (their id when it names them no longer) and the pair room.
+fn shown(flag: Flag, m: Option<&MatchRecord>) -> ShownFlag {
+    let (sender_name, room) = match m {
+        Some(m) if m.mentor == flag.sender => (m.mentor_name.clone(), m.room.clone()),
+        Some(m) if m.mentee == flag.sender => (m.mentee_name.clone(), m.room.clone()),
+        Some(m) => (flag.sender.id.clone(), m.room.clone()),
+        None => (flag.sender.id.clone(), None),
+    };
+    ShownFlag {
+        flag,
+        sender_name,
+        room,
     }
 }

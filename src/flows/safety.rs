@@ -30,7 +30,7 @@ use crate::domain::incident::{NewCase, Severity};
 use crate::domain::numbers::{self, Numbered};
 use crate::domain::safety::{FlagStatus, Kind, ShownFlag};
 use crate::domain::text::char_len;
-use crate::domain::{Programme, RoomRef, UserRef};
+use crate::domain::{Programme, RoomRef};
 use crate::i18n::Text;
 
 /// Most flags one `flags` message lists (the oldest; the rest are counted).
@@ -421,11 +421,7 @@ fn case_of(ctx: &Ctx<'_>, shown: &ShownFlag, note: Option<&str>) -> NewCase {
         anonymous: false,
         category,
         severity,
-        concerns: Some(format!(
-            "{} ({})",
-            shown.sender_name,
-            sender_id(&flag.sender)
-        )),
+        concerns: Some(format!("{} ({})", shown.sender_name, flag.sender)),
         text,
         evidence: None,
         copy: Some(copy),
@@ -435,8 +431,4 @@ fn case_of(ctx: &Ctx<'_>, shown: &ShownFlag, note: Option<&str>) -> NewCase {
         restricted: false,
         programme: Some(flag.programme.clone()),
     }
-}
-
-fn sender_id(user: &UserRef) -> String {
-    user.to_string()
 }

@@ -326,15 +326,12 @@ fn merge(mut spans: Vec<(Kind, Range<usize>)>) -> Vec<(Kind, Range<usize>)> {
 
 /// The kinds of `findings`, each once, in [`Kind`]'s order.
 pub fn kinds(findings: &[Finding]) -> Vec<Kind> {
-    let mut k: Vec<Kind> = findings.iter().map(|f| f.kind).collect();
-    k.sort();
-    k.dedup();
-    k
+    distinct_kinds(findings.iter().map(|f| f.kind))
 }
 
-/// The kinds of recorded flags, each once, in order.
-pub fn kinds_of(flags: &[Flag]) -> Vec<Kind> {
-    let mut k: Vec<Kind> = flags.iter().map(|f| f.kind).collect();
+/// `kinds` each once, in order (of findings, or of recorded flags).
+pub fn distinct_kinds(kinds: impl IntoIterator<Item = Kind>) -> Vec<Kind> {
+    let mut k: Vec<Kind> = kinds.into_iter().collect();
     k.sort();
     k.dedup();
     k
